@@ -1,0 +1,34 @@
+// One error path for every command (cf. Astro's throw-and-exit, dbt's exit codes).
+import type { Io } from './io.js';
+
+export const EXIT_OK = 0;
+/** An expected failure: a query failed, a lint error, a test failed. */
+export const EXIT_FAILURE = 1;
+/** Bad usage or a crash. */
+export const EXIT_CRASH = 2;
+
+export class CliError extends Error {
+  constructor(
+    message: string,
+    readonly options: { hint?: string; exitCode?: number } = {},
+  ) {
+    super(message);
+    this.name = 'CliError';
+  }
+}
+
+/** Prints any error the way users see errors everywhere in `lake`, and gives the exit code. */
+export function reportError(error: unknown, io: Io): number {
+  if (error instanceof CliError) {
+    io.stderr(`error: ${error.message}\n`);
+    if (error.options.hint) io.stderr(`hint: ${error.options.hint}\n`);
+    return error.options.exitCode ?? EXIT_FAILURE;
+  }
+  const known = error instanceof Error && error.name !== 'Error' && error.name !== 'TypeError' && error.name !== 'RangeError';
+  if (known) {
+    io.stderr(`error: ${error.message}\n`);
+    return EXIT_FAILURE;
+  }
+  io.stderr(`internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  return EXIT_CRASH;
+}

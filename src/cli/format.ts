@@ -1,0 +1,56 @@
+// Result rendering for `lake sql`: JSON in Athena's value shapes, CSV, and an aligned text table.
+import type { Column, QueryResult, SqlValue } from '../engines/engine.js';
+
+export type OutputFormat = 'table' | 'json' | 'csv' | 'jsonl';
+
+/** JSON.stringify that writes BIGINT beyond 2^53 as a string, as the `lake sql --format json` contract says. */
+export const toJson = (value: unknown): string =>
+  JSON.stringify(value, (_key, v: unknown) => (typeof v === 'bigint' ? v.toString() : v));
+
+export const resultJson = (result: QueryResult): string => toJson({ columns: result.columns, rows: result.rows });
+
+/** Text form of a value, as Athena's console shows it. */
+export function displayValue(value: SqlValue): string {
+  if (value === null) return 'NULL';
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'bigint' || typeof value === 'boolean') return String(value);
+  if (Array.isArray(value)) return `[${value.map(displayValue).join(', ')}]`;
+  return `{${Object.entries(value)
+    .map(([k, v]) => `${k}=${displayValue(v)}`)
+    .join(', ')}}`;
+}
+
+const csvCell = (value: SqlValue): string => {
+  if (value === null) return '';
+  const text = displayValue(value);
+  return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+};
+
+export function resultCsv({ columns, rows }: QueryResult): string {
+  const lines = [columns.map((c) => csvCell(c.name)).join(',')];
+  for (const row of rows) lines.push(row.map(csvCell).join(','));
+  return `${lines.join('\n')}\n`;
+}
+
+export function resultTable({ columns, rows }: QueryResult): string {
+  if (columns.length === 0) return 'OK\n';
+  const cells = rows.map((row) => row.map(displayValue));
+  const widths = columns.map((c: Column, i) => Math.max(c.name.length, ...cells.map((r) => r[i].length)));
+  const line = (values: string[]) => values.map((v, i) => v.padEnd(widths[i])).join(' | ').trimEnd();
+  const out = [line(columns.map((c) => c.name)), widths.map((w) => '-'.repeat(w)).join('-+-')];
+  for (const r of cells) out.push(line(r));
+  out.push(`(${rows.length} row${rows.length === 1 ? '' : 's'})`);
+  return `${out.join('\n')}\n`;
+}
+
+export function formatResult(result: QueryResult, format: OutputFormat): string {
+  switch (format) {
+    case 'json':
+    case 'jsonl':
+      return `${resultJson(result)}\n`;
+    case 'csv':
+      return resultCsv(result);
+    case 'table':
+      return resultTable(result);
+  }
+}

@@ -1,0 +1,147 @@
+// A lossless tokenizer for Athena (Trino + Hive DDL) SQL. Joining every token's text gives the input back, so
+// rewrites can splice token ranges and keep the user's formatting, comments and positions.
+
+export type TokenKind =
+  | 'ws'
+  | 'comment'
+  | 'word' // bare identifier or keyword
+  | 'quoted' // "identifier" or `identifier`
+  | 'string' // 'literal' (also U&'…', X'…')
+  | 'number'
+  | 'variable' // ${name} project variable, substituted before execution
+  | 'dollar' // $$ … $$ or $tag$ … $tag$ body
+  | 'op'
+  | 'punct';
+
+export interface Token {
+  kind: TokenKind;
+  text: string;
+  /** Offset of the first character in the input. */
+  start: number;
+  /** 1-based line and column of the first character. */
+  line: number;
+  col: number;
+}
+
+export class SqlSyntaxError extends Error {
+  constructor(
+    message: string,
+    readonly line: number,
+    readonly col: number,
+  ) {
+    super(`${message} at line ${line}, column ${col}`);
+    this.name = 'SqlSyntaxError';
+  }
+}
+
+const MULTI_CHAR_OPS = ['<=>', '->', '=>', '<=', '>=', '<>', '!=', '||', '::'];
+const PUNCT = new Set(['(', ')', ',', ';', '.', '[', ']', '{', '}']);
+const isWordStart = (c: string) => /[A-Za-z_\u0080-\uffff]/.test(c);
+const isWordPart = (c: string) => /[A-Za-z0-9_$\u0080-\uffff]/.test(c);
+const isDigit = (c: string) => c >= '0' && c <= '9';
+
+export function tokenize(sql: string): Token[] {
+  const tokens: Token[] = [];
+  let i = 0;
+  let line = 1;
+  let lineStart = 0;
+
+  const push = (kind: TokenKind, end: number) => {
+    const text = sql.slice(i, end);
+    tokens.push({ kind, text, start: i, line, col: i - lineStart + 1 });
+    for (let k = i; k < end; k++) {
+      if (sql.charCodeAt(k) === 10) {
+        line++;
+        lineStart = k + 1;
+      }
+    }
+    i = end;
+  };
+  const fail = (message: string): never => {
+    throw new SqlSyntaxError(message, line, i - lineStart + 1);
+  };
+  const closeQuoted = (quote: string, from: number, what: string): number => {
+    let j = from;
+    for (;;) {
+      const k = sql.indexOf(quote, j);
+      if (k < 0) fail(`unterminated ${what}`);
+      if (sql[k + 1] === quote) {
+        j = k + 2; // doubled quote is an escaped quote
+        continue;
+      }
+      return k + 1;
+    }
+  };
+
+  while (i < sql.length) {
+    const c = sql[i];
+    const next = sql[i + 1];
+    if (c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === '\f' || c === '\ufeff') {
+      let j = i + 1;
+      while (j < sql.length && /[ \t\n\r\f\ufeff]/.test(sql[j])) j++;
+      push('ws', j);
+    } else if (c === '-' && next === '-') {
+      const k = sql.indexOf('\n', i);
+      push('comment', k < 0 ? sql.length : k);
+    } else if (c === '/' && next === '*') {
+      const k = sql.indexOf('*/', i + 2);
+      if (k < 0) fail('unterminated /* comment');
+      push('comment', k + 2);
+    } else if (c === "'") {
+      push('string', closeQuoted("'", i + 1, 'string literal'));
+    } else if ((c === 'U' || c === 'u') && next === '&' && sql[i + 2] === "'") {
+      push('string', closeQuoted("'", i + 3, 'string literal'));
+    } else if ((c === 'X' || c === 'x') && next === "'") {
+      push('string', closeQuoted("'", i + 2, 'binary literal'));
+    } else if (c === '"') {
+      push('quoted', closeQuoted('"', i + 1, 'quoted identifier'));
+    } else if (c === '`') {
+      push('quoted', closeQuoted('`', i + 1, 'quoted identifier'));
+    } else if (c === '$' && next === '{') {
+      const k = sql.indexOf('}', i);
+      if (k < 0) fail('unterminated ${variable}');
+      push('variable', k + 1);
+    } else if (c === '$' && (next === '$' || (next !== undefined && isWordStart(next)))) {
+      const m = /^\$[A-Za-z_]*\$/.exec(sql.slice(i, i + 64));
+      if (!m) {
+        push('op', i + 1);
+        continue;
+      }
+      const k = sql.indexOf(m[0], i + m[0].length);
+      if (k < 0) fail(`unterminated ${m[0]} body`);
+      push('dollar', k + m[0].length);
+    } else if (isDigit(c) || (c === '.' && next !== undefined && isDigit(next))) {
+      const m = /^(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?/.exec(sql.slice(i, i + 400));
+      push('number', i + (m ? m[0].length : 1));
+    } else if (isWordStart(c)) {
+      let j = i + 1;
+      while (j < sql.length && isWordPart(sql[j])) j++;
+      push('word', j);
+    } else if (PUNCT.has(c)) {
+      push('punct', i + 1);
+    } else {
+      const op = MULTI_CHAR_OPS.find((o) => sql.startsWith(o, i));
+      push('op', i + (op ? op.length : 1));
+    }
+  }
+  return tokens;
+}
+
+/** True for tokens that carry no meaning (whitespace and comments). */
+export const isTrivia = (t: Token): boolean => t.kind === 'ws' || t.kind === 'comment';
+
+/** Upper-cased text of a bare word, '' for anything else: for keyword tests. */
+export const keyword = (t: Token | undefined): string => (t && t.kind === 'word' ? t.text.toUpperCase() : '');
+
+/** Identifier value: unquoted and case-folded the way Athena folds names (to lower case). */
+export function identifierName(t: Token): string {
+  if (t.kind === 'quoted') return t.text.slice(1, -1).replaceAll(t.text[0] + t.text[0], t.text[0]).toLowerCase();
+  return t.text.toLowerCase();
+}
+
+/** Value of a 'string' token without quotes and escapes. */
+export function stringValue(t: Token): string {
+  return t.text.slice(t.text.indexOf("'") + 1, -1).replaceAll("''", "'");
+}
+
+export const joinTokens = (tokens: readonly Token[]): string => tokens.map((t) => t.text).join('');

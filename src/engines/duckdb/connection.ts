@@ -1,0 +1,33 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+
+export interface DuckDbConnectionOptions {
+  /** Database file; ':memory:' for a throw-away session. */
+  path: string;
+  /** Where DuckDB may look for extensions. Kept inside the project so nothing reaches for the network. */
+  extensionDirectory?: string;
+  threads?: number;
+}
+
+/**
+ * Opens DuckDB the way every local session must be set up: offline (no extension auto-install), UTC whatever the
+ * process `TZ` is, and integer division as Trino does it.
+ */
+export async function openDuckDb(options: DuckDbConnectionOptions): Promise<{ instance: DuckDBInstance; connection: DuckDBConnection }> {
+  if (options.path !== ':memory:') mkdirSync(dirname(options.path), { recursive: true });
+  const config: Record<string, string> = {
+    autoinstall_known_extensions: 'false',
+    autoload_known_extensions: 'true',
+  };
+  if (options.extensionDirectory) config.extension_directory = options.extensionDirectory;
+  if (options.threads) config.threads = String(options.threads);
+  const instance = await DuckDBInstance.create(options.path, config);
+  const connection = await instance.connect();
+  // TimeZone cannot be an instance option; it must be set per connection.
+  await connection.run("SET TimeZone = 'UTC'");
+  await connection.run('SET integer_division = true');
+  return { instance, connection };
+}
+
+export const defaultExtensionDirectory = (lakeRoot: string): string => join(lakeRoot, '.duckdb', 'extensions');

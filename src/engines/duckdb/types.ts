@@ -1,0 +1,153 @@
+// DuckDB logical types and values → Trino type names and Athena-shaped values.
+import {
+  DuckDBBlobValue,
+  DuckDBDateValue,
+  DuckDBDecimalValue,
+  DuckDBIntervalValue,
+  DuckDBListValue,
+  DuckDBArrayValue,
+  DuckDBMapValue,
+  DuckDBStructValue,
+  DuckDBTimeValue,
+  DuckDBTimestampMillisecondsValue,
+  DuckDBTimestampNanosecondsValue,
+  DuckDBTimestampSecondsValue,
+  DuckDBTimestampTZValue,
+  DuckDBTimestampValue,
+  DuckDBTypeId,
+  DuckDBUUIDValue,
+  type DuckDBType,
+  type DuckDBValue,
+} from '@duckdb/node-api';
+import type { SqlValue } from '../engine.js';
+
+/** Trino type name for a DuckDB type, as Athena engine v3 reports it. */
+export function trinoTypeName(type: DuckDBType): string {
+  switch (type.typeId) {
+    case DuckDBTypeId.BOOLEAN:
+      return 'boolean';
+    case DuckDBTypeId.TINYINT:
+    case DuckDBTypeId.UTINYINT:
+      return 'tinyint';
+    case DuckDBTypeId.SMALLINT:
+    case DuckDBTypeId.USMALLINT:
+      return 'smallint';
+    case DuckDBTypeId.INTEGER:
+    case DuckDBTypeId.UINTEGER:
+      return 'integer';
+    case DuckDBTypeId.BIGINT:
+    case DuckDBTypeId.UBIGINT:
+    case DuckDBTypeId.HUGEINT:
+    case DuckDBTypeId.UHUGEINT:
+      return 'bigint';
+    case DuckDBTypeId.FLOAT:
+      return 'real';
+    case DuckDBTypeId.DOUBLE:
+      return 'double';
+    case DuckDBTypeId.DECIMAL:
+      return `decimal(${type.width},${type.scale})`;
+    case DuckDBTypeId.VARCHAR:
+      return type.alias === 'JSON' ? 'json' : 'varchar';
+    case DuckDBTypeId.BLOB:
+      return 'varbinary';
+    case DuckDBTypeId.DATE:
+      return 'date';
+    case DuckDBTypeId.TIME:
+      return 'time(3)';
+    case DuckDBTypeId.TIMESTAMP:
+    case DuckDBTypeId.TIMESTAMP_MS:
+    case DuckDBTypeId.TIMESTAMP_NS:
+    case DuckDBTypeId.TIMESTAMP_S:
+      return 'timestamp(3)';
+    case DuckDBTypeId.TIMESTAMP_TZ:
+      return 'timestamp(3) with time zone';
+    case DuckDBTypeId.INTERVAL:
+      return 'interval day to second';
+    case DuckDBTypeId.UUID:
+      return 'uuid';
+    case DuckDBTypeId.LIST:
+    case DuckDBTypeId.ARRAY:
+      return `array(${trinoTypeName(type.valueType)})`;
+    case DuckDBTypeId.MAP:
+      return `map(${trinoTypeName(type.keyType)}, ${trinoTypeName(type.valueType)})`;
+    case DuckDBTypeId.STRUCT:
+      return `row(${type.entryNames.map((n, i) => `${n} ${trinoTypeName(type.entryTypes[i])}`).join(', ')})`;
+    case DuckDBTypeId.SQLNULL:
+      return 'unknown';
+    default:
+      return type.toString().toLowerCase();
+  }
+}
+
+const pad = (n: number | bigint, width = 2) => String(n).padStart(width, '0');
+const MICROS_PER_DAY = 86_400_000_000n;
+
+function formatDate(days: number): string {
+  const d = new Date(days * 86_400_000);
+  return `${pad(d.getUTCFullYear(), 4)}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+}
+
+/** `YYYY-MM-DD HH:MM:SS.fff` from microseconds since the epoch, truncated to Athena's millisecond precision. */
+export function formatTimestampMicros(micros: bigint): string {
+  let days = micros / MICROS_PER_DAY;
+  let rest = micros % MICROS_PER_DAY;
+  if (rest < 0n) {
+    rest += MICROS_PER_DAY;
+    days -= 1n;
+  }
+  const ms = rest / 1000n;
+  const h = ms / 3_600_000n;
+  const m = (ms / 60_000n) % 60n;
+  const s = (ms / 1000n) % 60n;
+  return `${formatDate(Number(days))} ${pad(h)}:${pad(m)}:${pad(s)}.${pad(ms % 1000n, 3)}`;
+}
+
+function formatTime(micros: bigint): string {
+  return formatTimestampMicros(micros).slice(11);
+}
+
+function formatDecimal(v: DuckDBDecimalValue): string {
+  const negative = v.value < 0n;
+  const digits = (negative ? -v.value : v.value).toString().padStart(v.scale + 1, '0');
+  const intPart = digits.slice(0, digits.length - v.scale);
+  const frac = v.scale > 0 ? `.${digits.slice(digits.length - v.scale)}` : '';
+  return `${negative ? '-' : ''}${intPart}${frac}`;
+}
+
+const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+
+/** Converts one DuckDB value to the shape Athena shows (see SqlValue). */
+export function toSqlValue(value: DuckDBValue): SqlValue {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'boolean' || typeof value === 'number' || typeof value === 'string') return value;
+  if (typeof value === 'bigint') return value <= MAX_SAFE && value >= -MAX_SAFE ? Number(value) : value;
+  if (value instanceof DuckDBDecimalValue) return formatDecimal(value);
+  if (value instanceof DuckDBDateValue) return formatDate(value.days);
+  if (value instanceof DuckDBTimestampTZValue) return `${formatTimestampMicros(value.micros)} UTC`;
+  if (value instanceof DuckDBTimestampValue) return formatTimestampMicros(value.micros);
+  if (value instanceof DuckDBTimestampMillisecondsValue) return formatTimestampMicros(value.millis * 1000n);
+  if (value instanceof DuckDBTimestampSecondsValue) return formatTimestampMicros(value.seconds * 1_000_000n);
+  if (value instanceof DuckDBTimestampNanosecondsValue) return formatTimestampMicros(value.nanos / 1000n);
+  if (value instanceof DuckDBTimeValue) return formatTime(value.micros);
+  if (value instanceof DuckDBListValue || value instanceof DuckDBArrayValue) return value.items.map(toSqlValue);
+  if (value instanceof DuckDBMapValue) {
+    const out: { [key: string]: SqlValue } = {};
+    for (const { key, value: v } of value.entries) out[String(toSqlValue(key))] = toSqlValue(v);
+    return out;
+  }
+  if (value instanceof DuckDBStructValue) {
+    const out: { [key: string]: SqlValue } = {};
+    for (const [k, v] of Object.entries(value.entries)) out[k] = toSqlValue(v);
+    return out;
+  }
+  if (value instanceof DuckDBBlobValue) return Buffer.from(value.bytes).toString('hex');
+  if (value instanceof DuckDBUUIDValue) return value.toString();
+  if (value instanceof DuckDBIntervalValue) {
+    const totalMs = Number(value.micros / 1000n);
+    const sign = totalMs < 0 || value.days < 0 ? '-' : '';
+    const abs = Math.abs(totalMs);
+    const hms = `${pad(Math.floor(abs / 3_600_000))}:${pad(Math.floor(abs / 60_000) % 60)}:${pad(Math.floor(abs / 1000) % 60)}.${pad(abs % 1000, 3)}`;
+    return `${sign}${Math.abs(value.days) + value.months * 30} ${hms}`;
+  }
+  return String(value);
+}

@@ -1,0 +1,69 @@
+// The one interface every engine implements. Callers hand it Athena (Trino) SQL and get Trino-typed results back;
+// how an engine achieves that (translation, an AWS API) is its own business.
+
+/** A value as Athena presents it, already in its JSON-ready shape. */
+export type SqlValue =
+  | null
+  | boolean
+  | number
+  | bigint // BIGINT beyond 2^53
+  | string // VARCHAR, DECIMAL, DATE `YYYY-MM-DD`, TIMESTAMP `YYYY-MM-DD HH:MM:SS.fff`, zoned timestamps with zone
+  | SqlValue[] // ARRAY
+  | { [key: string]: SqlValue }; // MAP, ROW
+
+export interface Column {
+  name: string;
+  /** Trino type name, lower case, as Athena reports it: `bigint`, `varchar`, `timestamp(3)`, `array(integer)`. */
+  type: string;
+}
+
+export interface QueryStats {
+  durationMs: number;
+  /** Bytes the engine read, where it reports it (Athena: DataScannedInBytes). */
+  bytesScanned?: number;
+  /** Rows written by INSERT/CTAS/MERGE where the engine reports it. */
+  rowsWritten?: number;
+  /** Engine-side id of the query (Athena QueryExecutionId). */
+  queryId?: string;
+}
+
+export interface QueryResult {
+  columns: Column[];
+  rows: SqlValue[][];
+  stats: QueryStats;
+}
+
+export interface ExecuteOptions {
+  /** Default database for unqualified table names (Athena's QueryExecutionContext.Database). */
+  database?: string;
+  signal?: AbortSignal;
+}
+
+/** What an engine can do; callers ask these instead of checking which engine they have. */
+export interface EngineCapabilities {
+  /** Partitions one CTAS/INSERT may write (Athena: 100, HIVE_TOO_MANY_OPEN_PARTITIONS). */
+  maxPartitionsPerWrite: number;
+  /** Whether data scanned is reported per query (drives cost reporting). */
+  reportsBytesScanned: boolean;
+  /** Whether the engine keeps session state (e.g. temp objects) between execute calls. */
+  sessionState: boolean;
+}
+
+export interface Engine {
+  readonly name: string;
+  readonly capabilities: EngineCapabilities;
+  /** Runs one statement. */
+  execute(sql: string, options?: ExecuteOptions): Promise<QueryResult>;
+  close(): Promise<void>;
+}
+
+/** Base class of every engine failure: carries what a user needs to find the statement and, on Athena, the query. */
+export class EngineError extends Error {
+  constructor(
+    message: string,
+    readonly details: { queryId?: string; retryable?: boolean; code?: string; cause?: unknown } = {},
+  ) {
+    super(message);
+    this.name = 'EngineError';
+  }
+}

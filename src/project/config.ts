@@ -1,0 +1,61 @@
+// The project file `lakehouse.yaml` at the project root: the one typed place for names, the local lake folder and
+// per-stage variables.
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { parse } from 'yaml';
+import { z } from 'zod';
+
+export const PROJECT_FILE = 'lakehouse.yaml';
+
+const StageSchema = z.object({ variables: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).default({}) });
+
+export const ProjectConfigSchema = z.object({
+  name: z.string().default('lakehouse'),
+  /** Default Athena database for unqualified table names. */
+  database: z.string().default('default'),
+  /** Local lake folder, relative to the project root. */
+  lake: z.string().default('.lake'),
+  /** SQL folder, relative to the project root. */
+  sql: z.string().default('sql'),
+  /** Stage used when none is given. */
+  defaultStage: z.string().default('local'),
+  stages: z.record(z.string(), StageSchema).default({}),
+});
+
+export type ProjectConfig = z.infer<typeof ProjectConfigSchema>;
+
+export interface LoadedConfig {
+  root: string;
+  config: ProjectConfig;
+}
+
+/** Walks up from `start` to the nearest folder holding lakehouse.yaml. */
+export function findProjectRoot(start: string = process.cwd()): string | undefined {
+  let dir = resolve(start);
+  for (;;) {
+    if (existsSync(join(dir, PROJECT_FILE))) return dir;
+    const parent = dirname(dir);
+    if (parent === dir) return undefined;
+    dir = parent;
+  }
+}
+
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+export function loadConfig(root: string): LoadedConfig {
+  const file = join(root, PROJECT_FILE);
+  const raw = existsSync(file) ? parse(readFileSync(file, 'utf8')) ?? {} : {};
+  const parsed = ProjectConfigSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new ConfigError(`${file}: ${issue.path.join('.') || '(root)'}: ${issue.message}`);
+  }
+  return { root, config: parsed.data };
+}
+
+export const lakeRootOf = ({ root, config }: LoadedConfig): string => resolve(root, config.lake);
