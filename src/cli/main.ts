@@ -1,9 +1,9 @@
 // `lake`: thin commands. Each parses its options and calls one module function; every error goes through reportError.
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError } from 'commander';
+import type { Action } from './command.js';
+import { COMMANDS } from './commands/index.js';
 import { EXIT_CRASH, reportError } from './errors.js';
 import { processIo, type Io } from './io.js';
-
-type Action = (io: Io) => Promise<number>;
 
 export function buildProgram(io: Io, run: (action: Action) => void): Command {
   const program = new Command('lake')
@@ -11,21 +11,7 @@ export function buildProgram(io: Io, run: (action: Action) => void): Command {
     .showHelpAfterError()
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
-
-  program
-    .command('sql')
-    .description('Run a script of `;`-separated Athena SQL statements on the local engine and print the last result.')
-    .option('--lake <dir>', 'local lake folder (default: the project\'s lake folder)')
-    .option('--database <db>', 'default database for unqualified table names')
-    .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'csv', 'jsonl']).default('table'))
-    .option('-e, --execute <sql>', 'SQL text to run')
-    .option('--file <file>', 'SQL file to run')
-    .option('--each', 'run every statement on its own, keep going after failures, print one JSON line per statement')
-    .addHelpText('after', '\nExamples:\n  lake sql -e "SELECT 1"\n  lake sql --format json --file checks.sql\n  lake sql --each --format jsonl --file examples.sql')
-    .action((opts) =>
-      run(async (io) => (await import('./commands/sql.js')).runSql(opts, io)),
-    );
-
+  for (const register of COMMANDS) register(program, run);
   return program;
 }
 

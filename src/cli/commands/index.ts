@@ -1,0 +1,5 @@
+// Every `lake` command, in the order `lake --help` lists them. Add a command: one file in this folder, one line here.
+import type { RegisterCommand } from '../command.js';
+import { registerSql } from './sql.js';
+
+export const COMMANDS: RegisterCommand[] = [registerSql];
