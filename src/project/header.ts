@@ -1,0 +1,80 @@
+// The configuration block at the top of a SQL file: YAML inside the block comment that opens the file.
+//
+//   /*
+//   materialized: incremental
+//   partitioned_by: [dt]
+//   schedule: cron(0 * * * ? *)
+//   tags: [p1, kpi]
+//   */
+//   SELECT …
+//
+// Unknown keys are errors (a typo must not silently switch a setting off).
+import { z } from 'zod';
+import { parseSchedule } from './schedule.js';
+
+const identifier = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be a plain identifier (letters, digits, _)');
+
+const scheduleExpression = z.string().superRefine((value, ctx) => {
+  try {
+    parseSchedule(value);
+  } catch (error) {
+    ctx.addIssue({ code: 'custom', message: error instanceof Error ? error.message : String(error) });
+  }
+});
+
+/** `30s`, `15m`, `1h`, `2d`. */
+export const durationString = z.string().regex(/^\d+(s|m|h|d)$/, 'must be a duration such as 30m, 1h or 1d');
+
+export const durationMs = (text: string): number => {
+  const n = Number(text.slice(0, -1));
+  return n * { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 }[text.slice(-1) as 's' | 'm' | 'h' | 'd'];
+};
+
+export const MATERIALIZATIONS = ['view', 'table', 'incremental', 'merge'] as const;
+export type Materialization = (typeof MATERIALIZATIONS)[number];
+
+export const AlertSectionSchema = z
+  .object({
+    /** Over the first result row (`count > 10`, `negative_share >= 0.2`) or `rows > 0` for "any row returned". */
+    condition: z.string().min(1),
+    severity: z.enum(['info', 'warning', 'critical']).default('warning'),
+    /** Template with `{column}` fields from the result row, e.g. `Alert: {count} negative interactions …`. */
+    message: z.string().min(1),
+    channels: z.array(z.string()).min(1).default(['console']),
+    /** An alert that stays true does not notify again inside this window. */
+    cooldown: durationString.default('1h'),
+    /** Send a notice when a firing alert (or key) stops firing. */
+    recovery: z.boolean().default(false),
+    /** Column whose value makes each result row its own alert (per-row alerts). */
+    key: identifier.optional(),
+  })
+  .strict();
+
+export const HeaderSchema = z
+  .object({
+    /** Table (models) or alert/dashboard name. Default: the file name without `.sql`. */
+    name: identifier.optional(),
+    /** Database of the table a model writes. Default: the project's database. */
+    database: identifier.optional(),
+    description: z.string().optional(),
+    owner: z.string().optional(),
+    tags: z.array(z.string()).default([]),
+    schedule: scheduleExpression.optional(),
+    materialized: z.enum(MATERIALIZATIONS).optional(),
+    partitioned_by: z.array(identifier).default([]),
+    format: z.enum(['parquet', 'json', 'iceberg']).optional(),
+    /** `s3://…` location of the table's files (variables allowed). */
+    location: z.string().optional(),
+    /** Key columns for `merge` models written as a SELECT (upsert). */
+    unique_key: z.array(identifier).optional(),
+    /** Period one run of an incremental model covers: `${period_start}`/`${period_end}` bound per run. */
+    period: z.enum(['hour', 'day']).optional(),
+    retries: z.number().int().min(0).max(10).optional(),
+    alert: AlertSectionSchema.optional(),
+    /** Data contract of the table (see src/project/contract.ts once it exists). Validated there. */
+    contract: z.record(z.string(), z.unknown()).optional(),
+  })
+  .strict();
+
+export type Header = z.infer<typeof HeaderSchema>;
+export type AlertSection = z.infer<typeof AlertSectionSchema>;
