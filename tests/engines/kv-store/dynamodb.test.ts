@@ -1,0 +1,78 @@
+import {
+  ConditionalCheckFailedException,
+  DeleteItemCommand,
+  DynamoDBClient,
+  GetItemCommand,
+  PutItemCommand,
+  UpdateItemCommand,
+} from '@aws-sdk/client-dynamodb';
+import { mockClient } from 'aws-sdk-client-mock';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { DynamoDbKeyValueStore } from '../../../src/engines/kv-store/dynamodb.js';
+
+const ddb = mockClient(DynamoDBClient);
+const store = () => new DynamoDbKeyValueStore({ client: new DynamoDBClient({ region: 'us-east-1' }), tableName: 'AlertState' });
+
+describe('DynamoDbKeyValueStore', () => {
+  beforeEach(() => ddb.reset());
+
+  it('reads an item with a consistent read and turns attributes back into JSON', async () => {
+    ddb.on(GetItemCommand).resolves({
+      Item: {
+        pk: { S: 'alert/p1' },
+        value: { M: { status: { S: 'firing' }, count: { N: '11' }, ok: { BOOL: false }, none: { NULL: true }, keys: { L: [{ S: 'a' }] } } },
+        version: { N: '3' },
+      },
+    });
+    expect(await store().get('alert/p1')).toEqual({
+      value: { status: 'firing', count: 11, ok: false, none: null, keys: ['a'] },
+      version: 3,
+    });
+    expect(ddb.commandCalls(GetItemCommand)[0].args[0].input).toEqual({
+      TableName: 'AlertState',
+      Key: { pk: { S: 'alert/p1' } },
+      ConsistentRead: true,
+    });
+  });
+
+  it('returns undefined for a missing item', async () => {
+    ddb.on(GetItemCommand).resolves({});
+    expect(await store().get('nope')).toBeUndefined();
+  });
+
+  it('conditional put on a new key requires the key to be absent', async () => {
+    ddb.on(PutItemCommand).resolves({});
+    expect(await store().putIf('k', { a: [1, 'x'] }, undefined)).toBe(1);
+    const input = ddb.commandCalls(PutItemCommand)[0].args[0].input;
+    expect(input.ConditionExpression).toBe('attribute_not_exists(#pk)');
+    expect(input.ExpressionAttributeNames).toEqual({ '#pk': 'pk' });
+    expect(input.Item).toEqual({ pk: { S: 'k' }, value: { M: { a: { L: [{ N: '1' }, { S: 'x' }] } } }, version: { N: '1' } });
+  });
+
+  it('conditional put compares the version and reports a lost race as undefined', async () => {
+    ddb.on(PutItemCommand).rejects(new ConditionalCheckFailedException({ message: 'The conditional request failed', $metadata: {} }));
+    expect(await store().putIf('k', 'v', 4)).toBeUndefined();
+    const input = ddb.commandCalls(PutItemCommand)[0].args[0].input;
+    expect(input.ConditionExpression).toBe('#version = :expected');
+    expect(input.ExpressionAttributeValues).toEqual({ ':expected': { N: '4' } });
+    expect(input.Item?.version).toEqual({ N: '5' });
+  });
+
+  it('unconditional put increments the version in DynamoDB', async () => {
+    ddb.on(UpdateItemCommand).resolves({ Attributes: { version: { N: '8' } } });
+    expect(await store().put('k', 'v')).toBe(8);
+    expect(ddb.commandCalls(UpdateItemCommand)[0].args[0].input.UpdateExpression).toBe(
+      'SET #value = :value, #version = if_not_exists(#version, :zero) + :one',
+    );
+  });
+
+  it('names the table and key when DynamoDB fails', async () => {
+    ddb.on(DeleteItemCommand).rejects(new Error('ProvisionedThroughputExceeded'));
+    await expect(store().delete('alert/p1')).rejects.toThrow(/DynamoDB table AlertState, key 'alert\/p1'/);
+  });
+
+  it('rejects values DynamoDB cannot hold before sending anything', async () => {
+    await expect(store().put('k', { n: Number.NaN })).rejects.toThrow(/value\.n: NaN/);
+    expect(ddb.calls()).toHaveLength(0);
+  });
+});
