@@ -1,0 +1,23 @@
+// `npx sst deploy --stage <name>` deploys the lakehouse; stage settings live in stacks/config.ts.
+import type { SSTConfig } from 'sst';
+import { Alarms } from './stacks/Alarms.js';
+import { Alerting } from './stacks/Alerting.js';
+import { Athena } from './stacks/Athena.js';
+import { Catalog } from './stacks/Catalog.js';
+import { Firehose } from './stacks/Firehose.js';
+import { Storage } from './stacks/Storage.js';
+
+export default {
+  config() {
+    return { name: 'sql-lakehouse', region: 'us-east-1' };
+  },
+  stacks(app) {
+    app.setDefaultFunctionProps({
+      runtime: 'nodejs22.x',
+      architecture: 'arm_64',
+      // X-Ray's PutTraceSegments only works with `Resource: *`; structured logs are enough here.
+      tracing: 'disabled',
+    });
+    app.stack(Storage).stack(Alerting).stack(Athena).stack(Catalog).stack(Firehose).stack(Alarms);
+  },
+} satisfies SSTConfig;

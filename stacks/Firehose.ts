@@ -1,0 +1,72 @@
+// P4 domain events: a Firehose delivery stream into domain-events/ with dynamic partitioning by the event's own time
+// (year/month/day/hour), GZIP, 5 MB / 300 s buffering and failed records under a separate error prefix.
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as firehose from 'aws-cdk-lib/aws-kinesisfirehose';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import { use, type StackContext } from 'sst/constructs';
+import { PREFIX, stageConfig } from './config.js';
+import { lakeStatements } from './lib/permissions.js';
+import { Storage } from './Storage.js';
+
+/**
+ * jq over each event: the partition keys from its `occurred_at` (ISO-8601, UTC). Falls back to the arrival time
+ * so an event without a timestamp still lands (in the hour it arrived) instead of failing the whole batch.
+ */
+export const PARTITION_KEYS_QUERY =
+  '(.occurred_at // (now | todate)) as $t | ($t | sub("\\\\.[0-9]+"; "") | sub("(?<z>[+-][0-9:]+)$"; "Z") | fromdate) as $s | ' +
+  '{year: ($s | strftime("%Y")), month: ($s | strftime("%m")), day: ($s | strftime("%d")), hour: ($s | strftime("%H"))}';
+
+export function Firehose({ stack, app }: StackContext) {
+  const config = stageConfig(app.stage).firehose;
+  const lake = use(Storage);
+
+  const logGroup = new logs.LogGroup(stack, 'DomainEventsDeliveryLogs', { retention: logs.RetentionDays.TWO_WEEKS });
+  const logStream = new logs.LogStream(stack, 'DomainEventsDeliveryErrors', { logGroup });
+
+  const role = new iam.Role(stack, 'DomainEventsDeliveryRole', { assumedBy: new iam.ServicePrincipal('firehose.amazonaws.com') });
+  const statements = [
+    ...lakeStatements(lake, { write: [PREFIX.domainEvents, PREFIX.firehoseErrors] }),
+    // Firehose checks multipart uploads it started when it resumes a delivery.
+    new iam.PolicyStatement({
+      actions: ['s3:AbortMultipartUpload', 's3:ListBucketMultipartUploads'],
+      resources: [lake.bucket.bucketArn, lake.bucket.arnForObjects(`${PREFIX.domainEvents}*`), lake.bucket.arnForObjects(`${PREFIX.firehoseErrors}*`)],
+    }),
+    new iam.PolicyStatement({ actions: ['logs:PutLogEvents'], resources: [logGroup.logGroupArn] }),
+  ];
+  for (const statement of statements) role.addToPolicy(statement);
+
+  const deliveryStream = new firehose.CfnDeliveryStream(stack, 'DomainEvents', {
+    deliveryStreamType: 'DirectPut',
+    deliveryStreamEncryptionConfigurationInput: { keyType: 'AWS_OWNED_CMK' },
+    extendedS3DestinationConfiguration: {
+      bucketArn: lake.bucket.bucketArn,
+      roleArn: role.roleArn,
+      prefix: `${PREFIX.domainEvents}year=!{partitionKeyFromQuery:year}/month=!{partitionKeyFromQuery:month}/day=!{partitionKeyFromQuery:day}/hour=!{partitionKeyFromQuery:hour}/`,
+      errorOutputPrefix: `${PREFIX.firehoseErrors}!{firehose:error-output-type}/year=!{timestamp:yyyy}/month=!{timestamp:MM}/day=!{timestamp:dd}/`,
+      compressionFormat: 'GZIP',
+      // Seed 003: 5 MB or 300 s, whichever comes first (stacks/config.ts).
+      bufferingHints: { sizeInMBs: config.bufferSizeMb, intervalInSeconds: config.bufferIntervalSeconds },
+      encryptionConfiguration: lake.key ? { kmsEncryptionConfig: { awskmsKeyArn: lake.key.keyArn } } : { noEncryptionConfig: 'NoEncryption' },
+      cloudWatchLoggingOptions: { enabled: true, logGroupName: logGroup.logGroupName, logStreamName: logStream.logStreamName },
+      dynamicPartitioningConfiguration: { enabled: true, retryOptions: { durationInSeconds: 300 } },
+      processingConfiguration: {
+        enabled: true,
+        processors: [
+          {
+            type: 'MetadataExtraction',
+            parameters: [
+              { parameterName: 'MetadataExtractionQuery', parameterValue: PARTITION_KEYS_QUERY },
+              { parameterName: 'JsonParsingEngine', parameterValue: 'JQ-1.6' },
+            ],
+          },
+          // One JSON document per line in the delivered objects, so Athena's JSON SerDe reads every event.
+          { type: 'AppendDelimiterToRecord', parameters: [{ parameterName: 'Delimiter', parameterValue: '\\n' }] },
+        ],
+      },
+    },
+  });
+  deliveryStream.node.addDependency(role);
+
+  stack.addOutputs({ DomainEventsFirehose: deliveryStream.ref });
+  return { deliveryStream, deliveryStreamName: deliveryStream.ref };
+}
