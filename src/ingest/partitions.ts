@@ -1,0 +1,31 @@
+// Hive-style hour partitions the way Firehose and the seed consumer lay them out: zero-padded strings
+// (`year=2025/month=03/day=07/hour=05`), always computed in UTC.
+
+export interface HourPartition {
+  year: string;
+  month: string;
+  day: string;
+  hour: string;
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+export function hourPartitionOf(epochMs: number): HourPartition {
+  const d = new Date(epochMs);
+  return { year: String(d.getUTCFullYear()), month: pad(d.getUTCMonth() + 1), day: pad(d.getUTCDate()), hour: pad(d.getUTCHours()) };
+}
+
+/** `year=YYYY/month=MM/day=DD/hour=HH` */
+export const hourPartitionPath = (p: HourPartition): string => `year=${p.year}/month=${p.month}/day=${p.day}/hour=${p.hour}`;
+
+/** `year=YYYY/month=MM/day=DD` */
+export const dayPartitionPath = (epochMs: number): string => {
+  const p = hourPartitionOf(epochMs);
+  return `year=${p.year}/month=${p.month}/day=${p.day}`;
+};
+
+/** Values in partition-key order, the shape Glue's BatchCreatePartition and ALTER TABLE ADD PARTITION take. */
+export const hourPartitionValues = (p: HourPartition): string[] => [p.year, p.month, p.day, p.hour];
+
+/** ISO-8601 date `YYYY-MM-DD` of an instant, in UTC. */
+export const isoDate = (epochMs: number): string => new Date(epochMs).toISOString().slice(0, 10);
