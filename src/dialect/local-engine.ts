@@ -1,6 +1,8 @@
-import { join } from 'node:path';
-import { EngineError, type Engine, type ExecuteOptions, type QueryResult } from '../engines/engine.js';
+import { EngineError, type Engine, type EngineCapabilities, type ExecuteOptions, type QueryResult } from '../engines/engine.js';
+import { CATALOG, catalogName, LakeCatalog } from '../engines/duckdb/catalog.js';
+import { attachLakeCatalog, lakeCatalogPath } from '../engines/duckdb/connection.js';
 import { DuckDbEngine } from '../engines/duckdb/engine.js';
+import { runLakeAction, type LakeSessionContext } from '../engines/duckdb/lake-session.js';
 import { translateStatement, type TranslateContext } from './translate/index.js';
 
 export interface LocalEngineOptions {
@@ -14,6 +16,8 @@ export interface LocalEngineOptions {
 }
 
 export const DEFAULT_DATABASE = 'default';
+/** Athena: one CTAS/INSERT may write at most 100 partitions (HIVE_TOO_MANY_OPEN_PARTITIONS). */
+export const ATHENA_MAX_PARTITIONS_PER_WRITE = 100;
 
 /**
  * The local Athena: takes Athena SQL, translates it to DuckDB SQL with Trino's semantics, runs it on embedded DuckDB
@@ -24,11 +28,13 @@ export class AthenaLocalEngine implements Engine {
 
   private constructor(
     private readonly duck: DuckDbEngine,
+    private readonly catalog: LakeCatalog,
     private readonly defaultDatabase: string,
   ) {}
 
-  get capabilities() {
-    return this.duck.capabilities;
+  /** Athena's limits, so that what runs locally also runs on Athena (e.g. 100 partitions per write). */
+  get capabilities(): EngineCapabilities {
+    return { ...this.duck.capabilities, maxPartitionsPerWrite: ATHENA_MAX_PARTITIONS_PER_WRITE };
   }
 
   get lakeRoot(): string {
@@ -36,25 +42,45 @@ export class AthenaLocalEngine implements Engine {
   }
 
   static async open(options: LocalEngineOptions): Promise<AthenaLocalEngine> {
-    const duck = await DuckDbEngine.open({
-      databasePath: options.inMemory ? ':memory:' : join(options.lakeRoot, '.duckdb', 'catalog.duckdb'),
-      lakeRoot: options.lakeRoot,
-      threads: options.threads,
-    });
-    return new AthenaLocalEngine(duck, options.database ?? DEFAULT_DATABASE);
+    // The session runs in memory; the catalog file is attached as `awsdatacatalog` (see attachLakeCatalog).
+    const duck = await DuckDbEngine.open({ databasePath: ':memory:', lakeRoot: options.lakeRoot, threads: options.threads });
+    try {
+      await attachLakeCatalog(duck.connection, options.inMemory ? ':memory:' : lakeCatalogPath(options.lakeRoot));
+      const catalog = new LakeCatalog(duck.connection, options.lakeRoot);
+      await catalog.ensure();
+      return new AthenaLocalEngine(duck, catalog, options.database ?? DEFAULT_DATABASE);
+    } catch (error) {
+      await duck.close();
+      throw error;
+    }
   }
 
   async execute(sql: string, options: ExecuteOptions = {}): Promise<QueryResult> {
-    const ctx: TranslateContext = { lakeRoot: this.duck.lakeRoot, database: options.database ?? this.defaultDatabase };
+    const ctx: TranslateContext = { lakeRoot: this.duck.lakeRoot, database: (options.database ?? this.defaultDatabase).toLowerCase() };
     const started = performance.now();
     const { steps } = translateStatement(sql, ctx);
+    await this.useDatabase(ctx.database);
+    await this.catalog.refreshViews();
+    const session: LakeSessionContext = {
+      duck: this.duck,
+      connection: this.duck.connection,
+      catalog: this.catalog,
+      lakeRoot: this.duck.lakeRoot,
+      maxPartitionsPerWrite: this.capabilities.maxPartitionsPerWrite,
+    };
     let result: QueryResult | undefined;
     for (const step of steps) {
-      const r = await this.duck.execute(step.sql, options);
+      const r = step.kind === 'sql' ? await this.duck.execute(step.sql, options) : await runLakeAction(session, step.action);
       if (step.result) result = r;
     }
     if (!result) throw new EngineError('internal: translation produced no result step');
     return { ...result, stats: { ...result.stats, durationMs: performance.now() - started } };
+  }
+
+  /** Unqualified names resolve in the session's database; a missing one leaves them resolving nowhere. */
+  private async useDatabase(database: string): Promise<void> {
+    const exists = await this.catalog.databaseExists(database);
+    await this.duck.connection.run(`USE ${exists ? catalogName(database) : `${CATALOG}.main`}`);
   }
 
   async close(): Promise<void> {

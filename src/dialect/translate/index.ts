@@ -1,6 +1,9 @@
 // Athena statement → the steps that give the same effect on DuckDB. One entry point; each statement family has its
 // own module (ddl.ts, dml.ts, query.ts) so the translator for a construct lives in one place.
+import type { LakeAction } from '../../engines/duckdb/lake-actions.js';
 import { isTrivia, keyword, tokenize } from '../tokens.js';
+import { translateCatalogStatement, translateCreateTable } from './ddl.js';
+import { translateInsert, translateMerge, translateUpdateOrDelete } from './dml.js';
 import { translateQuery } from './query.js';
 
 export interface TranslateContext {
@@ -10,16 +13,44 @@ export interface TranslateContext {
   database: string;
 }
 
-/** A step of a translated statement: DuckDB SQL to run, or a storage action the local engine performs. */
-export type TranslationStep = { kind: 'sql'; sql: string; /** the step's result is the statement's result */ result?: boolean };
+/**
+ * A step of a translated statement: DuckDB SQL to run, or a catalog/storage action the local engine performs
+ * (src/engines/duckdb/lake-actions.ts). The step marked `result` gives the statement's result.
+ */
+export type TranslationStep =
+  | { kind: 'sql'; sql: string; result?: boolean }
+  | { kind: 'action'; action: LakeAction; result?: boolean };
 
 export interface Translation {
   steps: TranslationStep[];
 }
 
+const action = (a: LakeAction): Translation => ({ steps: [{ kind: 'action', action: a, result: true }] });
+
 export function translateStatement(sql: string, ctx: TranslateContext): Translation {
-  const first = tokenize(sql).find((t) => !isTrivia(t));
-  switch (keyword(first)) {
+  const words = tokenize(sql)
+    .filter((t) => !isTrivia(t))
+    .slice(0, 4)
+    .map(keyword);
+  const [first, second, third] = words;
+  switch (first) {
+    case 'CREATE':
+      if (second === 'TABLE' || (second === 'EXTERNAL' && third === 'TABLE')) return action(translateCreateTable(sql, ctx));
+      return action(translateCatalogStatement(sql, ctx));
+    case 'DROP':
+    case 'ALTER':
+    case 'MSCK':
+    case 'SHOW':
+    case 'DESCRIBE':
+    case 'DESC':
+      return action(translateCatalogStatement(sql, ctx));
+    case 'INSERT':
+      return action(translateInsert(sql, ctx));
+    case 'UPDATE':
+    case 'DELETE':
+      return action(translateUpdateOrDelete(sql, ctx));
+    case 'MERGE':
+      return action(translateMerge(sql, ctx));
     default:
       return { steps: [{ kind: 'sql', sql: translateQuery(sql, ctx), result: true }] };
   }

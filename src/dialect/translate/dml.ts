@@ -1,0 +1,73 @@
+// Athena DML → local engine actions: INSERT INTO (Hive tables get new files, Iceberg tables rows), and the row-level
+// UPDATE / DELETE / MERGE that Athena allows on Iceberg tables only.
+import type { LakeAction } from '../../engines/duckdb/lake-actions.js';
+import { TokenCursor } from '../parse-cursor.js';
+import { keyword } from '../tokens.js';
+import type { TranslateContext } from './index.js';
+import { resolveTableName } from './names.js';
+import { translateQuery } from './query.js';
+
+const QUERY_STARTS = new Set(['SELECT', 'WITH', 'VALUES', 'TABLE']);
+
+export function translateInsert(sql: string, ctx: TranslateContext): LakeAction {
+  const c = new TokenCursor(sql);
+  c.expectKeyword('INSERT', 'INTO');
+  const target = resolveTableName(c.qualifiedName(), ctx.database);
+  let columns: string[] | undefined;
+  // `(a, b) SELECT …` is a column list; `(SELECT …)` is the query.
+  if (c.isPunct('(') && !QUERY_STARTS.has(keyword(c.peek(1)))) {
+    c.expectPunct('(');
+    columns = [];
+    do columns.push(c.identifier('a column name'));
+    while (c.acceptPunct(','));
+    c.expectPunct(')');
+  }
+  const query = c.textFrom();
+  if (!query) throw c.error('expected SELECT … or VALUES … after the table name');
+  return { type: 'insert', target, ...(columns ? { columns } : {}), sourceSql: translateQuery(query, ctx) };
+}
+
+const isClauseWord = (word: string) => ['WHEN', 'ON', 'USING', 'SET', 'WHERE'].includes(word);
+
+/** UPDATE t SET … [WHERE …] and DELETE FROM t [WHERE …]. */
+export function translateUpdateOrDelete(sql: string, ctx: TranslateContext): LakeAction {
+  const c = new TokenCursor(sql);
+  const verb = c.acceptKeyword('UPDATE') ? 'UPDATE' : (c.expectKeyword('DELETE', 'FROM'), 'DELETE');
+  const target = resolveTableName(c.qualifiedName(), ctx.database);
+  return { type: 'modifyRows', verb, target, sql: translateQuery(sql, ctx) };
+}
+
+/**
+ * MERGE INTO target [AS] t USING source [AS] s ON cond WHEN …. Trino fails when one target row is matched by several
+ * source rows; DuckDB would silently apply one of them, so a pre-check query looks for such rows first.
+ */
+export function translateMerge(sql: string, ctx: TranslateContext): LakeAction {
+  const c = new TokenCursor(sql);
+  c.expectKeyword('MERGE', 'INTO');
+  const name = c.qualifiedName();
+  const target = resolveTableName(name, ctx.database);
+  const targetText = c.textFrom(0, c.pos).replace(/^\s*MERGE\s+INTO\s+/i, '');
+  c.acceptKeyword('AS');
+  const targetAlias = c.peek() && !isClauseWord(keyword(c.peek())) ? c.identifier('an alias') : name.parts[name.parts.length - 1];
+  c.expectKeyword('USING');
+  let sourceText: string;
+  if (c.isPunct('(')) sourceText = `(${translateQuery(c.parenthesized(), ctx)})`;
+  else {
+    const start = c.pos;
+    c.qualifiedName('a source table');
+    sourceText = c.textFrom(start, c.pos);
+  }
+  c.acceptKeyword('AS');
+  const sourceAlias = c.peek() && !isClauseWord(keyword(c.peek())) ? c.identifier('an alias') : undefined;
+  c.expectKeyword('ON');
+  const onStart = c.pos;
+  const onEnd = c.findTopLevel((t) => keyword(t) === 'WHEN');
+  const condition = translateQuery(c.textFrom(onStart, onEnd), ctx);
+  c.pos = onEnd;
+  const hasMatched = c.findTopLevel((t, i) => keyword(t) === 'WHEN' && keyword(c.tokenAt(i + 1)) === 'MATCHED') < c.tokenCount;
+  const q = (name: string) => `"${name.replaceAll('"', '""')}"`;
+  const check = hasMatched
+    ? `SELECT 1 FROM ${targetText} AS ${q(targetAlias)} JOIN ${sourceText}${sourceAlias ? ` AS ${q(sourceAlias)}` : ''} ON ${condition} GROUP BY ${q(targetAlias)}.rowid HAVING count(*) > 1 LIMIT 1`
+    : undefined;
+  return { type: 'modifyRows', verb: 'MERGE', target, sql: translateQuery(sql, ctx), ...(check ? { multipleMatchCheck: check } : {}) };
+}

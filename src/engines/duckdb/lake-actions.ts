@@ -1,0 +1,49 @@
+// Statement effects the local engine performs itself (catalog changes, file writes, listings), described as data by
+// the Athena translator (src/dialect/translate) and carried out by LakeSession.
+import type { LakeTable } from './lake-table.js';
+
+export interface TableRef {
+  database: string;
+  name: string;
+  /** 1-based position of the name in the statement, for Athena-style `line 1:15:` messages. */
+  line?: number;
+  col?: number;
+}
+
+export interface CtasSpec {
+  target: TableRef;
+  ifNotExists: boolean;
+  /** DuckDB SQL of the query. */
+  sourceSql: string;
+  withData: boolean;
+  tableType: 'hive' | 'iceberg';
+  /** 'parquet' (Athena's default), 'json', 'textfile'… */
+  format: string;
+  writeCompression?: string;
+  fieldDelimiter?: string;
+  partitionedBy: string[];
+  /** external_location / location; the local default is used when absent. */
+  location?: string;
+  properties: Record<string, string>;
+}
+
+export type PartitionSpec = Record<string, string>;
+
+export type LakeAction =
+  | { type: 'createDatabase'; database: string; ifNotExists: boolean }
+  | { type: 'dropDatabase'; database: string; ifExists: boolean; cascade: boolean }
+  | { type: 'createTable'; table: LakeTable; ifNotExists: boolean }
+  | { type: 'createTableAs'; spec: CtasSpec }
+  | { type: 'dropTable'; target: TableRef; ifExists: boolean }
+  | { type: 'createView'; target: TableRef; orReplace: boolean; sql: string }
+  | { type: 'dropView'; target: TableRef; ifExists: boolean }
+  | { type: 'addPartitions'; target: TableRef; ifNotExists: boolean; partitions: { spec: PartitionSpec; location?: string }[] }
+  | { type: 'dropPartitions'; target: TableRef; ifExists: boolean; partitions: PartitionSpec[] }
+  | { type: 'repairTable'; target: TableRef }
+  | { type: 'showTables'; database: string; pattern?: string }
+  | { type: 'showDatabases'; pattern?: string }
+  | { type: 'showPartitions'; target: TableRef }
+  | { type: 'describe'; target: TableRef }
+  | { type: 'insert'; target: TableRef; columns?: string[]; sourceSql: string }
+  /** UPDATE / DELETE / MERGE: only Iceberg tables accept them. `sql` is the DuckDB statement to run. */
+  | { type: 'modifyRows'; verb: 'UPDATE' | 'DELETE' | 'MERGE'; target: TableRef; sql: string; multipleMatchCheck?: string };

@@ -1,0 +1,252 @@
+// Carries out LakeActions on the local catalog and the lake folder.
+import type { DuckDBConnection } from '@duckdb/node-api';
+import type { QueryResult, SqlValue } from '../engine.js';
+import { catalogName, type LakeCatalog } from './catalog.js';
+import type { DuckDbEngine } from './engine.js';
+import { duckDbTypeOf, parseHiveType } from './hive-types.js';
+import type { LakeAction, PartitionSpec, TableRef } from './lake-actions.js';
+import { athenaError, schemaNotFound, tableNotFound } from './lake-errors.js';
+import { discoverPartitions, localPathOf, partitionPath } from './lake-storage.js';
+import type { LakeTable } from './lake-table.js';
+import { createTableAs, insertInto, modifyRows } from './lake-writes.js';
+import { sqlIdent } from './readers.js';
+import { s3Folder } from '../object-store/object-store.js';
+
+export interface LakeSessionContext {
+  duck: DuckDbEngine;
+  connection: DuckDBConnection;
+  catalog: LakeCatalog;
+  lakeRoot: string;
+  /** Partitions one write may create (Athena's HIVE_TOO_MANY_OPEN_PARTITIONS limit). */
+  maxPartitionsPerWrite: number;
+}
+
+export const emptyResult = (extra: Partial<QueryResult['stats']> = {}): QueryResult => ({
+  columns: [],
+  rows: [],
+  stats: { durationMs: 0, ...extra },
+});
+
+const listing = (column: string, values: SqlValue[][]): QueryResult => ({
+  columns: [{ name: column, type: 'varchar' }],
+  rows: values,
+  stats: { durationMs: 0 },
+});
+
+/** Athena's SHOW pattern: `*` any characters, `|` alternatives, case-insensitive. */
+function matchesPattern(name: string, pattern: string | undefined): boolean {
+  if (pattern === undefined) return true;
+  const alternatives = pattern.split('|').map((p) => p.trim().replace(/[.+?^${}()[\]\\]/g, '\\$&').replaceAll('*', '.*'));
+  return new RegExp(`^(?:${alternatives.join('|')})$`, 'i').test(name);
+}
+
+export async function runLakeAction(ctx: LakeSessionContext, action: LakeAction): Promise<QueryResult> {
+  const { catalog } = ctx;
+  switch (action.type) {
+    case 'createDatabase': {
+      if (await catalog.databaseExists(action.database)) {
+        if (action.ifNotExists) return emptyResult();
+        throw athenaError('SCHEMA_ALREADY_EXISTS', `Database '${action.database}' already exists`);
+      }
+      await ctx.connection.run(`CREATE SCHEMA ${catalogName(action.database)}`);
+      return emptyResult();
+    }
+    case 'dropDatabase': {
+      if (!(await catalog.databaseExists(action.database))) {
+        if (action.ifExists) return emptyResult();
+        throw schemaNotFound(action.database);
+      }
+      if (!action.cascade && (await catalog.relations(action.database)).length > 0) {
+        throw athenaError('SCHEMA_NOT_EMPTY', `Database '${action.database}' is not empty: drop its tables first, or use DROP DATABASE ${action.database} CASCADE`);
+      }
+      await ctx.connection.run(`DROP SCHEMA ${catalogName(action.database)} CASCADE`);
+      await catalog.removeDatabase(action.database);
+      return emptyResult();
+    }
+    case 'createTable':
+      return createTable(ctx, action.table, action.ifNotExists);
+    case 'createTableAs':
+      return createTableAs(ctx, action.spec);
+    case 'dropTable':
+      return dropTable(ctx, action.target, action.ifExists);
+    case 'createView': {
+      await requireDatabase(ctx, action.target);
+      const kind = await catalog.relationKind(action.target.database, action.target.name);
+      if (kind === 'table') throw athenaError('ALREADY_EXISTS', `'${action.target.database}.${action.target.name}' is a table, not a view`, action.target);
+      if (kind === 'view' && !action.orReplace) {
+        throw athenaError('ALREADY_EXISTS', `View '${action.target.database}.${action.target.name}' already exists: use CREATE OR REPLACE VIEW`, action.target);
+      }
+      await ctx.connection.run(`CREATE OR REPLACE VIEW ${catalogName(action.target.database, action.target.name)} AS ${action.sql}`);
+      return emptyResult();
+    }
+    case 'dropView': {
+      const kind = await catalog.relationKind(action.target.database, action.target.name);
+      if (kind !== 'view') {
+        if (action.ifExists && kind === undefined) return emptyResult();
+        throw athenaError('TABLE_NOT_FOUND', `View '${action.target.database}.${action.target.name}' does not exist`, action.target);
+      }
+      await ctx.connection.run(`DROP VIEW ${catalogName(action.target.database, action.target.name)}`);
+      return emptyResult();
+    }
+    case 'addPartitions':
+      return addPartitions(ctx, action);
+    case 'dropPartitions':
+      return dropPartitions(ctx, action);
+    case 'repairTable': {
+      const table = await hiveTable(ctx, action.target, 'MSCK REPAIR TABLE');
+      // Folders are read as they appear (see README, "Local lake and catalog"); repairing re-admits dropped ones.
+      if (table.droppedPartitions.length > 0) await catalog.put({ ...table, droppedPartitions: [] });
+      return emptyResult();
+    }
+    case 'showDatabases':
+      return listing(
+        'database_name',
+        (await catalog.databases()).filter((d) => matchesPattern(d, action.pattern)).map((d) => [d]),
+      );
+    case 'showTables': {
+      if (!(await catalog.databaseExists(action.database))) throw schemaNotFound(action.database);
+      const names = (await catalog.relations(action.database)).map((r) => r.name).filter((n) => matchesPattern(n, action.pattern));
+      return listing('tab_name', names.map((n) => [n]));
+    }
+    case 'showPartitions': {
+      const table = await hiveTable(ctx, action.target, 'SHOW PARTITIONS');
+      const keys = table.partitionKeys.map((k) => k.name);
+      const paths = new Set(visiblePartitions(ctx, table).map((values) => partitionPath(keys, values)));
+      return listing('partition', [...paths].sort().map((p) => [p]));
+    }
+    case 'describe':
+      return describe(ctx, action.target);
+    case 'insert':
+      return insertInto(ctx, action.target, action.columns, action.sourceSql);
+    case 'modifyRows':
+      return modifyRows(ctx, action);
+  }
+}
+
+async function requireDatabase(ctx: LakeSessionContext, target: TableRef): Promise<void> {
+  if (!(await ctx.catalog.databaseExists(target.database))) throw schemaNotFound(target.database, target);
+}
+
+export async function hiveTable(ctx: LakeSessionContext, target: TableRef, what: string): Promise<LakeTable> {
+  const table = await ctx.catalog.get(target.database, target.name);
+  if (!table) {
+    if (await ctx.catalog.relationKind(target.database, target.name)) {
+      throw athenaError('NOT_SUPPORTED', `${what} needs a Hive table; '${target.database}.${target.name}' is not one`, target);
+    }
+    throw tableNotFound(target);
+  }
+  if (table.tableType !== 'hive') throw athenaError('NOT_SUPPORTED', `${what} is not supported for Iceberg table '${target.database}.${target.name}'`, target);
+  return table;
+}
+
+async function createTable(ctx: LakeSessionContext, table: LakeTable, ifNotExists: boolean): Promise<QueryResult> {
+  const target: TableRef = { database: table.database, name: table.name };
+  await requireDatabase(ctx, target);
+  if (await ctx.catalog.relationKind(table.database, table.name)) {
+    if (ifNotExists) return emptyResult();
+    throw athenaError('ALREADY_EXISTS', `Table '${table.database}.${table.name}' already exists`);
+  }
+  if (table.tableType === 'iceberg') {
+    const columns = table.columns.map((c) => `${sqlIdent(c.name)} ${duckDbTypeOf(parseHiveType(c.type))}`).join(', ');
+    await ctx.connection.run(`CREATE TABLE ${catalogName(table.database, table.name)} (${columns})`);
+  }
+  await ctx.catalog.put(table);
+  return emptyResult();
+}
+
+async function dropTable(ctx: LakeSessionContext, target: TableRef, ifExists: boolean): Promise<QueryResult> {
+  const kind = await ctx.catalog.relationKind(target.database, target.name);
+  if (kind === undefined) {
+    if (ifExists) return emptyResult();
+    throw tableNotFound(target);
+  }
+  if (kind === 'view') throw athenaError('NOT_SUPPORTED', `'${target.database}.${target.name}' is a view: use DROP VIEW`, target);
+  const table = await ctx.catalog.get(target.database, target.name);
+  // Athena never deletes the files of a Hive table; only the catalog entry goes.
+  const object = table?.tableType === 'hive' ? 'VIEW' : 'TABLE';
+  await ctx.connection.run(`DROP ${object} ${catalogName(target.database, target.name)}`);
+  await ctx.catalog.remove(target.database, target.name);
+  return emptyResult();
+}
+
+/** Partition value lists in key order for a `(k='v', …)` spec; every key must be given, and nothing else. */
+function partitionValues(table: LakeTable, spec: PartitionSpec, target: TableRef): string[] {
+  const keys = table.partitionKeys.map((k) => k.name);
+  const given = Object.keys(spec);
+  const unknown = given.filter((k) => !keys.includes(k));
+  if (unknown.length > 0 || given.length !== keys.length) {
+    throw athenaError(
+      'INVALID_PARTITION_SPEC',
+      `partition spec (${given.join(', ')}) does not match the partition keys of '${target.database}.${target.name}': (${keys.join(', ')})`,
+      target,
+    );
+  }
+  return keys.map((k) => spec[k]);
+}
+
+const sameValues = (a: readonly (string | null)[], b: readonly (string | null)[]) => a.length === b.length && a.every((v, i) => v === b[i]);
+
+/** Partitions readers see: discovered folders minus dropped ones, plus those registered with their own location. */
+export function visiblePartitions(ctx: LakeSessionContext, table: LakeTable): (string | null)[][] {
+  const keys = table.partitionKeys.map((k) => k.name);
+  const discovered = discoverPartitions(localPathOf(ctx.lakeRoot, table.location), keys).filter(
+    (values) => !table.droppedPartitions.some((d) => sameValues(d, values)),
+  );
+  return [...discovered, ...table.partitions.map((p) => p.values)];
+}
+
+async function addPartitions(ctx: LakeSessionContext, action: Extract<LakeAction, { type: 'addPartitions' }>): Promise<QueryResult> {
+  const table = await hiveTable(ctx, action.target, 'ALTER TABLE ADD PARTITION');
+  if (table.partitionKeys.length === 0) throw athenaError('NOT_SUPPORTED', `Table '${table.database}.${table.name}' is not partitioned`, action.target);
+  const keys = table.partitionKeys.map((k) => k.name);
+  let { partitions, droppedPartitions } = table;
+  for (const p of action.partitions) {
+    const values = partitionValues(table, p.spec, action.target);
+    const standard = s3Folder(`${s3Folder(table.location)}${partitionPath(keys, values)}`);
+    const registered = partitions.some((r) => sameValues(r.values, values));
+    if (registered && !action.ifNotExists) {
+      throw athenaError('ALREADY_EXISTS', `Partition ${partitionPath(keys, values)} of '${table.database}.${table.name}' already exists`, action.target);
+    }
+    droppedPartitions = droppedPartitions.filter((d) => !sameValues(d, values));
+    if (p.location && s3Folder(p.location) !== standard && !registered) {
+      partitions = [...partitions, { values, location: s3Folder(p.location) }];
+    }
+  }
+  await ctx.catalog.put({ ...table, partitions, droppedPartitions });
+  return emptyResult();
+}
+
+async function dropPartitions(ctx: LakeSessionContext, action: Extract<LakeAction, { type: 'dropPartitions' }>): Promise<QueryResult> {
+  const table = await hiveTable(ctx, action.target, 'ALTER TABLE DROP PARTITION');
+  const keys = table.partitionKeys.map((k) => k.name);
+  const visible = visiblePartitions(ctx, table);
+  let { partitions, droppedPartitions } = table;
+  for (const spec of action.partitions) {
+    const values = partitionValues(table, spec, action.target);
+    if (!visible.some((v) => sameValues(v, values))) {
+      if (action.ifExists) continue;
+      throw athenaError('PARTITION_NOT_FOUND', `Partition ${partitionPath(keys, values)} of '${table.database}.${table.name}' does not exist`, action.target);
+    }
+    partitions = partitions.filter((r) => !sameValues(r.values, values));
+    droppedPartitions = [...droppedPartitions, values];
+  }
+  await ctx.catalog.put({ ...table, partitions, droppedPartitions });
+  return emptyResult();
+}
+
+async function describe(ctx: LakeSessionContext, target: TableRef): Promise<QueryResult> {
+  const columns = [
+    { name: 'col_name', type: 'varchar' },
+    { name: 'data_type', type: 'varchar' },
+    { name: 'comment', type: 'varchar' },
+  ];
+  const table = await ctx.catalog.get(target.database, target.name);
+  if (table) {
+    const rows = [...table.columns, ...table.partitionKeys].map((c) => [c.name, c.type, c.comment ?? '']);
+    return { columns, rows, stats: { durationMs: 0 } };
+  }
+  if (!(await ctx.catalog.relationKind(target.database, target.name))) throw tableNotFound(target);
+  const result = await ctx.duck.execute(`SELECT * FROM ${catalogName(target.database, target.name)} LIMIT 0`);
+  return { columns, rows: result.columns.map((c) => [c.name, c.type, '']), stats: { durationMs: 0 } };
+}
+

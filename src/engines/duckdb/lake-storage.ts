@@ -1,0 +1,114 @@
+// The local lake folder: S3 locations mapped to paths, data-file discovery the way Athena sees files, and atomic
+// publication of freshly written files.
+import { randomUUID } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { parseS3Uri, s3Folder } from '../object-store/object-store.js';
+
+/** `s3://BUCKET/KEY` → `<lakeRoot>/BUCKET/KEY`. */
+export function localPathOf(lakeRoot: string, uri: string): string {
+  const { bucket, key } = parseS3Uri(uri);
+  return join(lakeRoot, bucket, ...key.split('/').filter(Boolean));
+}
+
+/** Athena (Hive) skips files and folders whose names start with `_` or `.` (markers, temp files). */
+const isHidden = (name: string) => name.startsWith('_') || name.startsWith('.');
+
+/** Data files under a folder, recursively, as absolute paths. */
+export function listDataFiles(dir: string, limit = Number.POSITIVE_INFINITY): string[] {
+  const out: string[] = [];
+  const walk = (d: string) => {
+    if (out.length >= limit) return;
+    let entries;
+    try {
+      entries = readdirSync(d, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const entry of entries) {
+      if (out.length >= limit) return;
+      if (isHidden(entry.name)) continue;
+      if (entry.isDirectory()) walk(join(d, entry.name));
+      else if (entry.isFile()) out.push(join(d, entry.name));
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+export const hasDataFiles = (dir: string): boolean => listDataFiles(dir, 1).length > 0;
+
+/** Hive escapes these characters in partition folder names (FileUtils.escapePathName). */
+const HIVE_ESCAPED = /["#%'*/:=?\\\x7f{}[\]^\x00-\x1f]/g;
+export const HIVE_DEFAULT_PARTITION = '__HIVE_DEFAULT_PARTITION__';
+
+export function escapePartitionValue(value: string | null): string {
+  if (value === null || value === '') return HIVE_DEFAULT_PARTITION;
+  return value.replace(HIVE_ESCAPED, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+}
+
+export function unescapePartitionValue(text: string): string | null {
+  if (text === HIVE_DEFAULT_PARTITION) return null;
+  return text.replace(/%([0-9A-Fa-f]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+}
+
+/** `year=2025/month=03` for keys and (unescaped) values. */
+export const partitionPath = (keys: readonly string[], values: readonly (string | null)[]): string =>
+  keys.map((k, i) => `${k}=${escapePartitionValue(values[i])}`).join('/');
+
+/** Partition folders under a table folder that hold at least one data file, as value lists in key order. */
+export function discoverPartitions(tableDir: string, keys: readonly string[], limit = Number.POSITIVE_INFINITY): (string | null)[][] {
+  const found: (string | null)[][] = [];
+  const walk = (dir: string, depth: number, values: (string | null)[]) => {
+    if (found.length >= limit) return;
+    if (depth === keys.length) {
+      if (hasDataFiles(dir)) found.push(values);
+      return;
+    }
+    let entries;
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    const prefix = `${keys[depth]}=`;
+    for (const entry of entries.filter((e) => e.isDirectory() && e.name.startsWith(prefix)).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      walk(join(dir, entry.name), depth + 1, [...values, unescapePartitionValue(entry.name.slice(prefix.length))]);
+    }
+  };
+  walk(tableDir, 0, []);
+  return found;
+}
+
+/** A fresh folder for files being written, on the lake's file system so that publishing is a rename. */
+export function stagingDir(lakeRoot: string): string {
+  const dir = join(lakeRoot, '.duckdb', 'staging', randomUUID());
+  mkdirSync(dir, { recursive: true });
+  return dir;
+}
+
+/**
+ * Moves every file written under `staging` to the same relative path under `target`, then removes `staging`. Each
+ * file appears by rename, so a reader sees whole files only. Returns the published paths.
+ */
+export function publishFiles(staging: string, target: string): string[] {
+  const published: string[] = [];
+  for (const file of listDataFiles(staging)) {
+    const rel = relative(staging, file);
+    const dest = join(target, rel);
+    mkdirSync(join(dest, '..'), { recursive: true });
+    if (existsSync(dest)) throw new Error(`refusing to overwrite ${dest}: file names of new data must be unique`);
+    renameSync(file, dest);
+    published.push(dest);
+  }
+  rmSync(staging, { recursive: true, force: true });
+  return published;
+}
+
+export const discardStaging = (staging: string): void => rmSync(staging, { recursive: true, force: true });
+
+/** Whether an S3 folder location lies inside another (`s3://b/t/p=1/` inside `s3://b/t/`). */
+export const isInside = (inner: string, outer: string): boolean => s3Folder(inner).startsWith(s3Folder(outer));
+
+/** Posix-style relative path, for messages and globs. */
+export const toPosix = (path: string): string => path.split(sep).join('/');

@@ -1,0 +1,236 @@
+// CTAS, INSERT and row-level changes (UPDATE/DELETE/MERGE) on the local lake, with Athena's checks and errors.
+import { randomUUID } from 'node:crypto';
+import type { QueryResult } from '../engine.js';
+import { catalogName } from './catalog.js';
+import { duckDbTypeOf, hiveTypeOfDuckDb, parseHiveType } from './hive-types.js';
+import type { CtasSpec, LakeAction, TableRef } from './lake-actions.js';
+import { athenaError, schemaNotFound, tableNotFound } from './lake-errors.js';
+import { emptyResult, type LakeSessionContext } from './lake-session.js';
+import { hasDataFiles, localPathOf } from './lake-storage.js';
+import type { LakeColumn, LakeTable, StorageFormat } from './lake-table.js';
+import { sqlIdent } from './readers.js';
+import { trinoTypeName } from './types.js';
+import { writeTableFiles } from './writer.js';
+import { s3Folder } from '../object-store/object-store.js';
+
+/** Where CTAS writes without external_location: Athena's `<query result location>/tables/<query id>/`. */
+export const DEFAULT_CTAS_BUCKET = 'athena-query-results';
+
+interface StagedRows {
+  relation: string;
+  columns: { name: string; duckType: string; trinoType: string }[];
+  rowCount: number;
+}
+
+/** Runs the query once into a temp table, so its columns, row count and partition values are known before writing. */
+async function stage(ctx: LakeSessionContext, sourceSql: string, withData = true): Promise<StagedRows> {
+  const relation = `__lake_stage_${randomUUID().replaceAll('-', '')}`;
+  await ctx.connection.run(`CREATE TEMP TABLE ${relation} AS SELECT * FROM (${sourceSql}) AS __src${withData ? '' : ' LIMIT 0'}`);
+  const reader = await ctx.connection.runAndReadAll(`SELECT * FROM ${relation} LIMIT 0`);
+  const types = reader.columnTypes();
+  const columns = reader.columnNames().map((name, i) => ({ name, duckType: types[i].toString(), trinoType: trinoTypeName(types[i]) }));
+  const count = await ctx.connection.runAndReadAll(`SELECT count(*) FROM ${relation}`);
+  return { relation, columns, rowCount: Number(count.getRows()[0][0]) };
+}
+
+const unstage = (ctx: LakeSessionContext, staged: StagedRows | undefined) =>
+  staged ? ctx.connection.run(`DROP TABLE IF EXISTS ${staged.relation}`) : Promise.resolve();
+
+function storageFormatOf(spec: CtasSpec): StorageFormat {
+  switch (spec.format.toLowerCase()) {
+    case 'parquet':
+      return { kind: 'parquet' };
+    case 'json':
+      return { kind: 'json' };
+    case 'textfile':
+      return { kind: 'csv', serde: 'lazy', delimiter: spec.fieldDelimiter ?? '\u0001', quote: '', escape: '' };
+    default:
+      throw athenaError(
+        'NOT_SUPPORTED',
+        `format '${spec.format}' cannot be written by the local engine: use format = 'PARQUET', 'JSON' or 'TEXTFILE'`,
+        spec.target,
+      );
+  }
+}
+
+async function checkPartitionCount(ctx: LakeSessionContext, relation: string, keys: string[], at: TableRef): Promise<void> {
+  if (keys.length === 0) return;
+  const reader = await ctx.connection.runAndReadAll(`SELECT count(*) FROM (SELECT DISTINCT ${keys.map(sqlIdent).join(', ')} FROM ${relation})`);
+  const count = Number(reader.getRows()[0][0]);
+  if (count > ctx.maxPartitionsPerWrite) {
+    throw athenaError(
+      'HIVE_TOO_MANY_OPEN_PARTITIONS',
+      `Exceeded limit of ${ctx.maxPartitionsPerWrite} open writers for partitions/buckets (this write has ${count} partitions). Split it into several INSERT INTO statements of at most ${ctx.maxPartitionsPerWrite} partitions each`,
+      at,
+    );
+  }
+}
+
+/** A projection of staged rows cast to the table's declared types, in table order. */
+function castProjection(staged: StagedRows, sourceColumns: (string | null)[], table: LakeColumn[]): string {
+  const items = table.map((c, i) => {
+    const type = duckDbTypeOf(parseHiveType(c.type));
+    const source = sourceColumns[i];
+    return `${source === null ? 'NULL' : `CAST(${sqlIdent(source)} AS ${type})`} AS ${sqlIdent(c.name)}`;
+  });
+  return `(SELECT ${items.join(', ')} FROM ${staged.relation}) AS __rows`;
+}
+
+export async function createTableAs(ctx: LakeSessionContext, spec: CtasSpec): Promise<QueryResult> {
+  const { target } = spec;
+  if (!(await ctx.catalog.databaseExists(target.database))) throw schemaNotFound(target.database, target);
+  if (await ctx.catalog.relationKind(target.database, target.name)) {
+    if (spec.ifNotExists) return emptyResult({ rowsWritten: 0 });
+    throw athenaError('TABLE_ALREADY_EXISTS', `Table 'awsdatacatalog.${target.database}.${target.name}' already exists`, target);
+  }
+  let staged: StagedRows | undefined;
+  try {
+    staged = await stage(ctx, spec.sourceSql, spec.withData);
+    const names = staged.columns.map((c) => c.name.toLowerCase());
+    const duplicate = names.find((n, i) => names.indexOf(n) !== i);
+    if (duplicate) throw athenaError('DUPLICATE_COLUMN_NAME', `Column name '${duplicate}' specified more than once`, target);
+    const columns: LakeColumn[] = staged.columns.map((c, i) => ({ name: names[i], type: hiveTypeOfDuckDb(c.duckType, names[i]) }));
+    const cast = castProjection(staged, staged.columns.map((c) => c.name), columns);
+
+    if (spec.tableType === 'iceberg') {
+      await ctx.connection.run(`CREATE TABLE ${catalogName(target.database, target.name)} AS SELECT * FROM ${cast}`);
+      await ctx.catalog.put(lakeTable(spec, columns, [], { kind: 'parquet' }, spec.location ?? defaultLocation()));
+      return emptyResult({ rowsWritten: staged.rowCount });
+    }
+
+    const keys = spec.partitionedBy.map((k) => k.toLowerCase());
+    const tail = names.slice(names.length - keys.length);
+    if (keys.length > 0 && (keys.length >= names.length || keys.some((k, i) => tail[i] !== k))) {
+      throw athenaError(
+        'HIVE_COLUMN_ORDER_MISMATCH',
+        `Partition keys must be the last columns in the table and in the same order as the table properties: [${keys.join(', ')}]`,
+        target,
+      );
+    }
+    const format = storageFormatOf(spec);
+    const location = s3Folder(spec.location ?? defaultLocation());
+    const dir = localPathOf(ctx.lakeRoot, location);
+    if (hasDataFiles(dir)) {
+      throw athenaError(
+        'HIVE_PATH_ALREADY_EXISTS',
+        `Target directory for table '${target.database}.${target.name}' already exists: ${location}. Empty it or choose another external_location`,
+        target,
+      );
+    }
+    await checkPartitionCount(ctx, staged.relation, staged.columns.slice(names.length - keys.length).map((c) => c.name), target);
+    const dataColumns = columns.slice(0, columns.length - keys.length);
+    const partitionKeys = columns.slice(columns.length - keys.length);
+    const table = lakeTable(spec, dataColumns, partitionKeys, format, location);
+    await writeTableFiles(ctx.connection, {
+      source: cast,
+      dataColumns: dataColumns.map((c) => c.name),
+      partitionKeys: partitionKeys.map((c) => c.name),
+      partitionKeyTypes: partitionKeys.map((c) => duckDbTypeOf(parseHiveType(c.type))),
+      format,
+      compression: table.writeCompression,
+      targetDir: dir,
+      lakeRoot: ctx.lakeRoot,
+    });
+    await ctx.catalog.put(table);
+    return emptyResult({ rowsWritten: staged.rowCount });
+  } finally {
+    await unstage(ctx, staged);
+  }
+}
+
+const defaultLocation = () => `s3://${DEFAULT_CTAS_BUCKET}/tables/${randomUUID()}/`;
+
+function lakeTable(spec: CtasSpec, columns: LakeColumn[], partitionKeys: LakeColumn[], format: StorageFormat, location: string): LakeTable {
+  const compression = spec.writeCompression?.toLowerCase() ?? (format.kind === 'parquet' ? 'snappy' : 'gzip');
+  return {
+    database: spec.target.database,
+    name: spec.target.name,
+    tableType: spec.tableType,
+    columns,
+    partitionKeys,
+    location: s3Folder(location),
+    format,
+    writeCompression: compression,
+    serdeProperties: {},
+    properties: spec.properties,
+    partitions: [],
+    droppedPartitions: [],
+  };
+}
+
+export async function insertInto(ctx: LakeSessionContext, target: TableRef, columns: string[] | undefined, sourceSql: string): Promise<QueryResult> {
+  const table = await ctx.catalog.get(target.database, target.name);
+  const kind = await ctx.catalog.relationKind(target.database, target.name);
+  if (!kind) throw tableNotFound(target);
+  if (kind === 'view') throw athenaError('NOT_SUPPORTED', `Inserting into views is not supported ('${target.database}.${target.name}')`, target);
+  let staged: StagedRows | undefined;
+  try {
+    staged = await stage(ctx, sourceSql);
+    if (!table || table.tableType === 'iceberg') {
+      const list = columns ? ` (${columns.map(sqlIdent).join(', ')})` : '';
+      await ctx.connection.run(`INSERT INTO ${catalogName(target.database, target.name)}${list} SELECT * FROM ${staged.relation}`);
+      return emptyResult({ rowsWritten: staged.rowCount });
+    }
+    const all = [...table.columns, ...table.partitionKeys];
+    const targetColumns = columns ?? all.map((c) => c.name);
+    const unknown = targetColumns.find((c) => !all.some((a) => a.name === c));
+    if (unknown) throw athenaError('COLUMN_NOT_FOUND', `Insert column name does not exist in target table: ${unknown}`, target);
+    if (targetColumns.length !== staged.columns.length) {
+      throw athenaError(
+        'TYPE_MISMATCH',
+        `Insert query has mismatched column types: Table: [${targetColumns.map((c) => all.find((a) => a.name === c)!.type).join(', ')}], Query: [${staged.columns.map((c) => c.trinoType).join(', ')}]`,
+        target,
+      );
+    }
+    const sources = all.map((c) => {
+      const i = targetColumns.indexOf(c.name);
+      return i < 0 ? null : staged!.columns[i].name;
+    });
+    const keyNames = table.partitionKeys.map((k) => k.name);
+    const cast = castProjection(staged, sources, all);
+    const castRelation = `__lake_cast_${randomUUID().replaceAll('-', '')}`;
+    await ctx.connection.run(`CREATE TEMP TABLE ${castRelation} AS SELECT * FROM ${cast}`);
+    try {
+      await checkPartitionCount(ctx, castRelation, keyNames, target);
+      const outcome = await writeTableFiles(ctx.connection, {
+        source: castRelation,
+        dataColumns: table.columns.map((c) => c.name),
+        partitionKeys: keyNames,
+        partitionKeyTypes: table.partitionKeys.map((k) => duckDbTypeOf(parseHiveType(k.type))),
+        format: table.format,
+        compression: table.writeCompression,
+        targetDir: localPathOf(ctx.lakeRoot, table.location),
+        lakeRoot: ctx.lakeRoot,
+      });
+      // Writing a partition that was dropped makes it part of the table again, as INSERT does on Athena.
+      const droppedPartitions = table.droppedPartitions.filter((d) => !outcome.partitions.some((p) => p.every((v, i) => v === d[i])));
+      await ctx.catalog.put({ ...table, droppedPartitions });
+    } finally {
+      await ctx.connection.run(`DROP TABLE IF EXISTS ${castRelation}`);
+    }
+    return emptyResult({ rowsWritten: staged.rowCount });
+  } finally {
+    await unstage(ctx, staged);
+  }
+}
+
+export async function modifyRows(ctx: LakeSessionContext, action: Extract<LakeAction, { type: 'modifyRows' }>): Promise<QueryResult> {
+  const { target } = action;
+  const table = await ctx.catalog.get(target.database, target.name);
+  if (!table || table.tableType !== 'iceberg') {
+    if (!table && !(await ctx.catalog.relationKind(target.database, target.name))) throw tableNotFound(target);
+    throw athenaError(
+      'NOT_SUPPORTED',
+      `${action.verb} is only supported for Iceberg tables; '${target.database}.${target.name}' is not one. Create it with TBLPROPERTIES ('table_type'='ICEBERG')`,
+      target,
+    );
+  }
+  if (action.multipleMatchCheck) {
+    const reader = await ctx.connection.runAndReadAll(action.multipleMatchCheck);
+    if (reader.getRows().length > 0) {
+      throw athenaError('MERGE_TARGET_ROW_MULTIPLE_MATCHES', 'One MERGE target table row matched more than one source row', target);
+    }
+  }
+  const result = await ctx.duck.execute(action.sql);
+  return { columns: [], rows: [], stats: { durationMs: result.stats.durationMs, rowsWritten: result.stats.rowsWritten ?? 0 } };
+}

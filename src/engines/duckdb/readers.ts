@@ -1,0 +1,102 @@
+// A Hive table on the lake as DuckDB SQL over DuckDB's own readers, with Athena's reading rules: declared columns and
+// types, partition values from `k=v/` folders with their declared types, JSON keys matched case-insensitively.
+import { duckDbTypeOf, isStringHiveType, parseHiveType, type HiveType } from './hive-types.js';
+import { localPathOf, toPosix } from './lake-storage.js';
+import { skipHeaderLines, type LakeColumn, type LakeTable } from './lake-table.js';
+
+export const sqlString = (value: string): string => `'${value.replaceAll("'", "''")}'`;
+export const sqlIdent = (name: string): string => `"${name.replaceAll('"', '""')}"`;
+
+/** Which of the table's sources have files right now (DuckDB's readers fail on a glob that matches nothing). */
+export interface SourcePresence {
+  tableFolder: boolean;
+  /** One entry per `table.partitions`. */
+  partitions: boolean[];
+}
+
+/** json_transform structure for a nested type: arrays as `[T]`, structs as objects, scalars and maps as type names. */
+function jsonStructure(type: HiveType): unknown {
+  if (type.kind === 'array') return [jsonStructure(type.element)];
+  if (type.kind === 'struct') return Object.fromEntries(type.fields.map((f) => [f.name, jsonStructure(f.type)]));
+  return duckDbTypeOf(type);
+}
+
+function jsonColumn(column: LakeColumn): string {
+  const value = `list_filter(__entries, lambda e: lower(e.key) = ${sqlString(column.name)})[1].value`;
+  const type = parseHiveType(column.type);
+  if (type.kind !== 'primitive') return `json_transform(${value}, ${sqlString(JSON.stringify(jsonStructure(type)))})`;
+  if (isStringHiveType(column.type)) return `(${value} ->> '$')`;
+  return `CAST(${value} ->> '$' AS ${duckDbTypeOf(type)})`;
+}
+
+function readerCall(table: LakeTable, glob: string, hive: boolean): string {
+  const hiveOptions = hive
+    ? `, hive_partitioning = true, hive_types = {${table.partitionKeys.map((k) => `${sqlString(k.name)}: ${sqlString(duckDbTypeOf(parseHiveType(k.type)))}`).join(', ')}}`
+    : ', hive_partitioning = false';
+  const format = table.format;
+  switch (format.kind) {
+    case 'json':
+      return `read_json(${sqlString(glob)}, columns = {'__json': 'JSON'}, records = false, format = 'newline_delimited', compression = 'auto_detect'${hiveOptions})`;
+    case 'parquet':
+      return `read_parquet(${sqlString(glob)}, union_by_name = true${hiveOptions})`;
+    case 'csv': {
+      const columns = table.columns.map((c) => `${sqlString(c.name)}: 'VARCHAR'`).join(', ');
+      const nullString = format.nullString ?? (format.serde === 'lazy' ? '\\N' : undefined);
+      return (
+        `read_csv(${sqlString(glob)}, columns = {${columns}}, delim = ${sqlString(format.delimiter)}, quote = ${sqlString(format.quote)}, ` +
+        `escape = ${sqlString(format.escape)}, header = false, skip = ${skipHeaderLines(table)}, ` +
+        `${nullString === undefined ? "nullstr = '\u0000'" : `nullstr = ${sqlString(nullString)}`}, null_padding = true, strict_mode = false, ` +
+        `auto_detect = false, compression = 'auto_detect'${hiveOptions})`
+      );
+    }
+  }
+}
+
+/** Declared columns over a raw reader (`__raw`), typed as declared. */
+function columnsOver(table: LakeTable): { select: string[]; from: (raw: string, passthrough: string[]) => string } {
+  const format = table.format;
+  const select = table.columns.map((c) => {
+    const type = duckDbTypeOf(parseHiveType(c.type));
+    if (format.kind === 'json') return `${jsonColumn(c)} AS ${sqlIdent(c.name)}`;
+    if (format.kind === 'csv') return isStringHiveType(c.type) ? sqlIdent(c.name) : `TRY_CAST(${sqlIdent(c.name)} AS ${type}) AS ${sqlIdent(c.name)}`;
+    return `CAST(${sqlIdent(c.name)} AS ${type}) AS ${sqlIdent(c.name)}`;
+  });
+  // JSON lines become a key → value list once per row, so each column's lookup is a scan of that list.
+  const from = (raw: string, passthrough: string[]) =>
+    format.kind === 'json'
+      ? `(SELECT map_entries(CAST(__json AS MAP(VARCHAR, JSON))) AS __entries${passthrough.map((p) => `, ${p}`).join('')} FROM ${raw})`
+      : raw;
+  return { select, from };
+}
+
+const emptySelect = (table: LakeTable): string =>
+  `SELECT ${[...table.columns, ...table.partitionKeys]
+    .map((c) => `CAST(NULL AS ${duckDbTypeOf(parseHiveType(c.type))}) AS ${sqlIdent(c.name)}`)
+    .join(', ')} WHERE false`;
+
+function partitionLiteral(column: LakeColumn, value: string | null): string {
+  return `CAST(${value === null ? 'NULL' : sqlString(value)} AS ${duckDbTypeOf(parseHiveType(column.type))})`;
+}
+
+/** The SELECT a Hive table's view runs. `presence` says which sources have files (others are left out). */
+export function hiveTableSelect(table: LakeTable, lakeRoot: string, presence: SourcePresence): string {
+  const { select, from } = columnsOver(table);
+  const keys = table.partitionKeys.map((k) => sqlIdent(k.name));
+  const parts: string[] = [];
+  if (presence.tableFolder) {
+    const dir = toPosix(localPathOf(lakeRoot, table.location));
+    const glob = `${dir}/${table.partitionKeys.map((k) => `${k.name}=*/`).join('')}**`;
+    const hidden = table.droppedPartitions.map(
+      (values) => `(${table.partitionKeys.map((k, i) => `${sqlIdent(k.name)} IS NOT DISTINCT FROM ${partitionLiteral(k, values[i])}`).join(' AND ')})`,
+    );
+    const where = hidden.length > 0 ? ` WHERE NOT (${hidden.join(' OR ')})` : '';
+    parts.push(`SELECT ${[...select, ...keys].join(', ')} FROM ${from(readerCall(table, glob, keys.length > 0), keys)}${where}`);
+  }
+  table.partitions.forEach((partition, i) => {
+    if (!presence.partitions[i]) return;
+    const glob = `${toPosix(localPathOf(lakeRoot, partition.location))}/**`;
+    const values = table.partitionKeys.map((k, j) => `${partitionLiteral(k, partition.values[j])} AS ${sqlIdent(k.name)}`);
+    parts.push(`SELECT ${[...select, ...values].join(', ')} FROM ${from(readerCall(table, glob, false), [])}`);
+  });
+  return parts.length > 0 ? parts.join('\nUNION ALL\n') : emptySelect(table);
+}

@@ -1,0 +1,92 @@
+// Writes rows held in a DuckDB relation as files of a Hive table: one folder per partition value (`k=v/`, values
+// rendered as Trino casts them to varchar), partition columns only in folder names, unique file names, everything
+// staged outside the table and published by rename.
+import { randomUUID } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { discardStaging, escapePartitionValue, publishFiles, stagingDir, toPosix } from './lake-storage.js';
+import type { StorageFormat } from './lake-table.js';
+import { sqlIdent, sqlString } from './readers.js';
+
+export interface WriteRequest {
+  /** A relation (temp table) holding the rows, with data columns and partition keys by name. */
+  source: string;
+  dataColumns: string[];
+  partitionKeys: string[];
+  /** DuckDB types of the partition keys (for rendering values). */
+  partitionKeyTypes: string[];
+  format: StorageFormat;
+  compression?: string;
+  /** Table folder (local path). */
+  targetDir: string;
+  lakeRoot: string;
+}
+
+export interface WriteOutcome {
+  files: string[];
+  /** Partitions written, as value lists (null for NULL). */
+  partitions: (string | null)[][];
+}
+
+/** SQL rendering a partition key as text the way Trino's CAST(x AS varchar) does. */
+function renderKey(name: string, duckType: string): string {
+  const type = duckType.toUpperCase();
+  if (type.startsWith('TIMESTAMP')) return `strftime(${sqlIdent(name)}, '%Y-%m-%d %H:%M:%S.%g')`;
+  return `CAST(${sqlIdent(name)} AS VARCHAR)`;
+}
+
+function copyOptions(format: StorageFormat, compression: string | undefined): { options: string; extension: string } {
+  const codec = (compression ?? '').toLowerCase();
+  switch (format.kind) {
+    case 'parquet': {
+      const c = codec === '' ? 'snappy' : codec === 'none' ? 'uncompressed' : codec;
+      return { options: `FORMAT parquet, COMPRESSION ${c}`, extension: '.parquet' };
+    }
+    case 'json': {
+      const gzip = codec === 'gzip';
+      return { options: `FORMAT json, COMPRESSION ${gzip ? 'gzip' : 'uncompressed'}`, extension: gzip ? '.json.gz' : '.json' };
+    }
+    case 'csv': {
+      const gzip = codec === 'gzip';
+      const nullString = format.nullString ?? (format.serde === 'lazy' ? '\\N' : '');
+      return {
+        options: `FORMAT csv, HEADER false, DELIMITER ${sqlString(format.delimiter)}, QUOTE ${sqlString(format.quote || '"')}, NULLSTR ${sqlString(nullString)}, COMPRESSION ${gzip ? 'gzip' : 'uncompressed'}`,
+        extension: gzip ? '.csv.gz' : '.csv',
+      };
+    }
+  }
+}
+
+export async function writeTableFiles(connection: DuckDBConnection, request: WriteRequest): Promise<WriteOutcome> {
+  const staging = stagingDir(request.lakeRoot);
+  const { options, extension } = copyOptions(request.format, request.compression);
+  const columns = request.dataColumns.map(sqlIdent).join(', ');
+  const runId = randomUUID();
+  try {
+    const rendered = request.partitionKeys.map((k, i) => renderKey(k, request.partitionKeyTypes[i]));
+    const partitions: (string | null)[][] = [];
+    if (request.partitionKeys.length === 0) {
+      const file = join(staging, `${runId}${extension}`);
+      await connection.run(`COPY (SELECT ${columns} FROM ${request.source}) TO ${sqlString(toPosix(file))} (${options})`);
+    } else {
+      const reader = await connection.runAndReadAll(
+        `SELECT DISTINCT ${rendered.map((r, i) => `${r} AS k${i}`).join(', ')} FROM ${request.source} ORDER BY ALL`,
+      );
+      for (const row of reader.getRows()) {
+        const values = row.map((v) => (v === null ? null : String(v)));
+        partitions.push(values);
+        const folder = request.partitionKeys.map((k, i) => `${k}=${escapePartitionValue(values[i])}`).join('/');
+        const where = rendered.map((r, i) => (values[i] === null ? `${r} IS NULL` : `${r} = ${sqlString(values[i]!)}`)).join(' AND ');
+        const file = join(staging, folder, `${runId}${extension}`);
+        mkdirSync(dirname(file), { recursive: true });
+        await connection.run(`COPY (SELECT ${columns} FROM ${request.source} WHERE ${where}) TO ${sqlString(toPosix(file))} (${options})`);
+      }
+    }
+    const files = publishFiles(staging, request.targetDir);
+    return { files, partitions };
+  } catch (error) {
+    discardStaging(staging);
+    throw error;
+  }
+}

@@ -1,0 +1,2 @@
+export { ObjectNotFoundError, parseS3Uri, s3Folder, type ObjectInfo, type ObjectStore, type S3Location } from './object-store.js';
+export { LocalObjectStore } from './local.js';
