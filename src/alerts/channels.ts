@@ -1,0 +1,98 @@
+// Channel specs in alert headers: `console`, `file` or `file:PATH`, `webhook:URL`, `slack:URL`, `sns:TOPIC_ARN`.
+// Targets usually differ per stage, so specs take `${variables}` from lakehouse.yaml:
+//   channels: [console, "slack:${oncall_slack_url}", "sns:${alerts_topic_arn}"]
+import { isAbsolute, resolve } from 'node:path';
+import { SNSClient } from '@aws-sdk/client-sns';
+import { interpolateText, type Variables } from '../project/variables.js';
+import { ConsoleNotifier } from './notifiers/console.js';
+import { FileNotifier } from './notifiers/file.js';
+import type { Notifier } from './notifiers/notifier.js';
+import { SlackNotifier } from './notifiers/slack.js';
+import { SnsNotifier } from './notifiers/sns.js';
+import { WebhookNotifier, type WebhookOptions } from './notifiers/webhook.js';
+
+export type ChannelTarget =
+  | { kind: 'console' }
+  | { kind: 'file'; path?: string }
+  | { kind: 'webhook' | 'slack'; url: string }
+  | { kind: 'sns'; topicArn: string };
+
+export class ChannelError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ChannelError';
+  }
+}
+
+export function parseChannel(spec: string, variables: Variables): ChannelTarget {
+  let text: string;
+  try {
+    text = interpolateText(spec, variables).trim();
+  } catch (error) {
+    throw new ChannelError(`channel '${spec}': ${error instanceof Error ? error.message : String(error)}`);
+  }
+  const colon = text.indexOf(':');
+  const kind = (colon < 0 ? text : text.slice(0, colon)).toLowerCase();
+  const rest = colon < 0 ? '' : text.slice(colon + 1).trim();
+  switch (kind) {
+    case 'console':
+      return { kind: 'console' };
+    case 'file':
+      return rest ? { kind: 'file', path: rest } : { kind: 'file' };
+    case 'webhook':
+    case 'slack':
+      if (!/^https?:\/\//.test(rest)) throw new ChannelError(`channel '${spec}': ${kind} needs an http(s) URL, got '${rest}'`);
+      return { kind, url: rest };
+    case 'sns':
+      if (!/^arn:aws[\w-]*:sns:/.test(rest)) throw new ChannelError(`channel '${spec}': sns needs a topic ARN, got '${rest}'`);
+      return { kind: 'sns', topicArn: rest };
+    default:
+      throw new ChannelError(`channel '${spec}': unknown kind '${kind}' (console, file, webhook, slack, sns)`);
+  }
+}
+
+export interface NotifierEnvironment {
+  /** Stage variables for `${…}` in specs. */
+  variables: Variables;
+  /** Where the console channel writes. */
+  writeConsole: (text: string) => void;
+  /** The `file` channel without a path writes here; relative paths resolve against `baseDir`. */
+  defaultFile: string;
+  baseDir: string;
+  /** Timeout, retries, sleep and fetch for webhook and slack channels. */
+  webhook?: Omit<WebhookOptions, 'url' | 'body' | 'kind'>;
+  /** Created on first use of an sns channel. */
+  snsClient?: () => SNSClient;
+}
+
+/** Resolves channel specs to notifiers, one per distinct spec. */
+export function notifierFactory(env: NotifierEnvironment): (spec: string) => Notifier {
+  const made = new Map<string, Notifier>();
+  let sns: SNSClient | undefined;
+  return (spec) => {
+    const cached = made.get(spec);
+    if (cached) return cached;
+    const target = parseChannel(spec, env.variables);
+    let notifier: Notifier;
+    switch (target.kind) {
+      case 'console':
+        notifier = new ConsoleNotifier(env.writeConsole);
+        break;
+      case 'file':
+        notifier = new FileNotifier(target.path ? (isAbsolute(target.path) ? target.path : resolve(env.baseDir, target.path)) : env.defaultFile);
+        break;
+      case 'webhook':
+        notifier = new WebhookNotifier({ ...env.webhook, url: target.url });
+        break;
+      case 'slack':
+        notifier = new SlackNotifier({ ...env.webhook, url: target.url });
+        break;
+      case 'sns':
+        sns ??= env.snsClient ? env.snsClient() : new SNSClient({});
+        notifier = new SnsNotifier(sns, target.topicArn);
+        break;
+    }
+    made.set(spec, notifier);
+    return notifier;
+  };
+}
