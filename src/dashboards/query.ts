@@ -1,0 +1,154 @@
+// Dashboard data from the engine: the views' columns (to check definitions against), their rows (optionally filtered
+// in SQL, which is how the live server pushes filters down) and the filter choices.
+import type { Column, Engine } from '../engines/engine.js';
+import type { Diagnostic } from '../dialect/diagnostics.js';
+import { viewsOf, type Dashboard, type FilterDefinition } from './definition.js';
+import { DashboardError, fieldDiagnostic, type LoadedDashboard } from './load.js';
+import type { FilterValues, ViewData } from './site/browser-data.js';
+import type { PageData } from './site/browser-page.js';
+
+export type ViewSchemas = Record<string, Column[]>;
+
+const quoteIdentifier = (name: string) => `"${name.replace(/"/g, '""')}"`;
+const quoteLiteral = (text: string) => `'${text.replace(/'/g, "''")}'`;
+const qualified = (database: string, view: string) => `${quoteIdentifier(database)}.${quoteIdentifier(view)}`;
+
+export const isNumericType = (type: string): boolean => /^(tinyint|smallint|integer|int|bigint|real|double|decimal|float)/.test(type);
+export const isTemporalType = (type: string): boolean => /^(date|timestamp)/.test(type);
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export class FilterValueError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'FilterValueError';
+  }
+}
+
+/** Filter state from query parameters `<id>.from`, `<id>.to` (dates) and `<id>` (select); unknown ids are errors. */
+export function filterValuesFromParams(filters: FilterDefinition[], params: URLSearchParams): FilterValues {
+  const known = new Set(filters.flatMap((f) => (f.type === 'date_range' ? [`${f.id}.from`, `${f.id}.to`] : [f.id])));
+  for (const key of params.keys()) if (!known.has(key)) throw new FilterValueError(`unknown filter parameter '${key}'`);
+  const values: FilterValues = {};
+  for (const filter of filters) {
+    if (filter.type === 'date_range') {
+      const from = params.get(`${filter.id}.from`) || undefined;
+      const to = params.get(`${filter.id}.to`) || undefined;
+      for (const date of [from, to]) if (date !== undefined && !DATE.test(date)) throw new FilterValueError(`'${filter.id}' dates must be YYYY-MM-DD (got '${date}')`);
+      values[filter.id] = { from, to };
+    } else values[filter.id] = { value: params.get(filter.id) || undefined };
+  }
+  return values;
+}
+
+/** `SELECT * FROM view` with a WHERE for every filter that has a value and whose column the view has. */
+export function viewQuery(database: string, view: string, columns: Column[], filters: FilterDefinition[], values: FilterValues = {}): string {
+  const conditions: string[] = [];
+  for (const filter of filters) {
+    const state = values[filter.id];
+    if (!state || !columns.some((c) => c.name === filter.column)) continue;
+    const column = quoteIdentifier(filter.column);
+    if (filter.type === 'date_range') {
+      for (const [date, op] of [[state.from, '>='], [state.to, '<=']] as const) {
+        if (date === undefined) continue;
+        if (!DATE.test(date)) throw new FilterValueError(`'${filter.id}' dates must be YYYY-MM-DD (got '${date}')`);
+        conditions.push(`CAST(${column} AS DATE) ${op} DATE ${quoteLiteral(date)}`);
+      }
+    } else if (state.value !== undefined) conditions.push(`CAST(${column} AS VARCHAR) = ${quoteLiteral(state.value)}`);
+  }
+  return `SELECT * FROM ${qualified(database, view)}${conditions.length ? ` WHERE ${conditions.join(' AND ')}` : ''}`;
+}
+
+/** Columns of each view (a `LIMIT 0` query); a missing view is an error naming the dashboard file that uses it. */
+export async function describeViews(engine: Engine, dashboard: Dashboard): Promise<ViewSchemas> {
+  const schemas: ViewSchemas = {};
+  for (const view of viewsOf(dashboard)) {
+    try {
+      schemas[view] = (await engine.execute(`SELECT * FROM ${qualified(dashboard.database, view)} LIMIT 0`)).columns;
+    } catch (error) {
+      const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+      throw new DashboardError([
+        {
+          severity: 'error',
+          rule: 'dashboard/view',
+          message: `view '${dashboard.database}.${view}' cannot be read: ${reason}`,
+          hint: `define it in sql/dashboards/${view}.sql and run the pipeline (npm start) so the view exists in the local lake`,
+          file: dashboard.file,
+          line: 1,
+          col: 1,
+        },
+      ]);
+    }
+  }
+  return schemas;
+}
+
+/** Every field naming a column the view does not have, or a measure that cannot be aggregated as asked. */
+export function checkAgainstViews(dashboard: LoadedDashboard, schemas: ViewSchemas): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  dashboard.visuals.forEach((visual, index) => {
+    const columns = schemas[visual.view] ?? [];
+    const names = columns.map((c) => c.name);
+    const check = (path: Array<string | number>, column: string | undefined) => {
+      if (column !== undefined && !names.includes(column)) {
+        diagnostics.push(fieldDiagnostic(dashboard, ['visuals', index, ...path], `view '${visual.view}' has no column '${column}'`, `its columns: ${names.join(', ')}`));
+      }
+    };
+    check(['x'], visual.x);
+    check(['y'], visual.y);
+    check(['series'], visual.series);
+    visual.columns?.forEach((column, i) => check(['columns', i], column));
+    const measure = columns.find((c) => c.name === visual.y);
+    if (measure && !['count', 'count_distinct'].includes(visual.aggregation) && !isNumericType(measure.type)) {
+      diagnostics.push(
+        fieldDiagnostic(dashboard, ['visuals', index, 'y'], `'${visual.y}' is ${measure.type}; ${visual.aggregation} needs a number`, 'use aggregation: count or count_distinct, or a numeric column'),
+      );
+    }
+  });
+  dashboard.filters.forEach((filter, index) => {
+    const matching = Object.values(schemas).flatMap((columns) => columns.filter((c) => c.name === filter.column));
+    if (matching.length === 0) {
+      diagnostics.push(fieldDiagnostic(dashboard, ['filters', index, 'column'], `no view of this dashboard has a column '${filter.column}'`));
+    } else if (filter.type === 'date_range' && !matching.every((c) => isTemporalType(c.type))) {
+      diagnostics.push(fieldDiagnostic(dashboard, ['filters', index, 'column'], `date_range filters need a DATE or TIMESTAMP column; '${filter.column}' is ${matching[0].type}`));
+    }
+  });
+  return diagnostics;
+}
+
+/** Distinct values (select) or min/max dates (date_range) of each filter's column over every view that has it. */
+async function filterOptions(engine: Engine, dashboard: Dashboard, schemas: ViewSchemas): Promise<PageData['filterOptions']> {
+  const options: PageData['filterOptions'] = {};
+  for (const filter of dashboard.filters) {
+    const views = Object.keys(schemas).filter((view) => schemas[view].some((c) => c.name === filter.column));
+    const column = quoteIdentifier(filter.column);
+    const union = views.map((view) => `SELECT ${column} AS v FROM ${qualified(dashboard.database, view)}`).join(' UNION ALL ');
+    if (filter.type === 'select') {
+      const result = await engine.execute(`SELECT DISTINCT CAST(v AS VARCHAR) FROM (${union}) WHERE v IS NOT NULL ORDER BY 1`);
+      options[filter.id] = { values: result.rows.map((row) => String(row[0])) };
+    } else {
+      const result = await engine.execute(`SELECT CAST(min(CAST(v AS DATE)) AS VARCHAR), CAST(max(CAST(v AS DATE)) AS VARCHAR) FROM (${union})`);
+      const [min, max] = result.rows[0] ?? [];
+      options[filter.id] = { min: typeof min === 'string' ? min : undefined, max: typeof max === 'string' ? max : undefined };
+    }
+  }
+  return options;
+}
+
+/** Everything a dashboard page shows, queried now. `values` filters the rows in SQL (the live server's path). */
+export async function queryDashboardData(
+  engine: Engine,
+  dashboard: LoadedDashboard,
+  options: { values?: FilterValues; now?: Date } = {},
+): Promise<PageData> {
+  const schemas = await describeViews(engine, dashboard);
+  const problems = checkAgainstViews(dashboard, schemas);
+  if (problems.length > 0) throw new DashboardError(problems);
+  const views: Record<string, ViewData> = {};
+  for (const view of viewsOf(dashboard)) {
+    const result = await engine.execute(viewQuery(dashboard.database, view, schemas[view], dashboard.filters, options.values));
+    views[view] = { columns: result.columns, rows: result.rows };
+  }
+  const generatedAt = (options.now ?? new Date()).toISOString().replace('T', ' ').slice(0, 19) + ' UTC';
+  return { generatedAt, views, filterOptions: await filterOptions(engine, dashboard, schemas) };
+}
