@@ -3,7 +3,10 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
+import { unescapePartitionValue } from '../object-store/hive-layout.js';
 import { parseS3Uri, s3Folder } from '../object-store/object-store.js';
+
+export { escapePartitionValue, HIVE_DEFAULT_PARTITION, partitionPath, unescapePartitionValue } from '../object-store/hive-layout.js';
 
 /** `s3://BUCKET/KEY` → `<lakeRoot>/BUCKET/KEY`. */
 export function localPathOf(lakeRoot: string, uri: string): string {
@@ -37,24 +40,6 @@ export function listDataFiles(dir: string, limit = Number.POSITIVE_INFINITY): st
 }
 
 export const hasDataFiles = (dir: string): boolean => listDataFiles(dir, 1).length > 0;
-
-/** Hive escapes these characters in partition folder names (FileUtils.escapePathName). */
-const HIVE_ESCAPED = /["#%'*/:=?\\\x7f{}[\]^\x00-\x1f]/g;
-export const HIVE_DEFAULT_PARTITION = '__HIVE_DEFAULT_PARTITION__';
-
-export function escapePartitionValue(value: string | null): string {
-  if (value === null || value === '') return HIVE_DEFAULT_PARTITION;
-  return value.replace(HIVE_ESCAPED, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
-}
-
-export function unescapePartitionValue(text: string): string | null {
-  if (text === HIVE_DEFAULT_PARTITION) return null;
-  return text.replace(/%([0-9A-Fa-f]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
-}
-
-/** `year=2025/month=03` for keys and (unescaped) values. */
-export const partitionPath = (keys: readonly string[], values: readonly (string | null)[]): string =>
-  keys.map((k, i) => `${k}=${escapePartitionValue(values[i])}`).join('/');
 
 /** Partition folders under a table folder that hold at least one data file, as value lists in key order. */
 export function discoverPartitions(tableDir: string, keys: readonly string[], limit = Number.POSITIVE_INFINITY): (string | null)[][] {

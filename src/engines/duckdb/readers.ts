@@ -4,6 +4,8 @@ import { duckDbTypeOf, isStringHiveType, parseHiveType, type HiveType } from './
 import { localPathOf, toPosix } from './lake-storage.js';
 import { skipHeaderLines, type LakeColumn, type LakeTable } from './lake-table.js';
 
+const NO_NULL_MARKER = '\u0001\u0002no-null\u0002\u0001';
+
 export const sqlString = (value: string): string => `'${value.replaceAll("'", "''")}'`;
 export const sqlIdent = (name: string): string => `"${name.replaceAll('"', '""')}"`;
 
@@ -45,8 +47,9 @@ function readerCall(table: LakeTable, glob: string, hive: boolean): string {
       return (
         `read_csv(${sqlString(glob)}, columns = {${columns}}, delim = ${sqlString(format.delimiter)}, quote = ${sqlString(format.quote)}, ` +
         `escape = ${sqlString(format.escape)}, header = false, skip = ${skipHeaderLines(table)}, ` +
-        `${nullString === undefined ? "nullstr = '\u0000'" : `nullstr = ${sqlString(nullString)}`}, null_padding = true, strict_mode = false, ` +
-        `auto_detect = false, compression = 'auto_detect'${hiveOptions})`
+        // OpenCSVSerde has no NULL marker (empty stays ''); DuckDB needs some marker, so one that no data contains.
+        `nullstr = ${sqlString(nullString ?? NO_NULL_MARKER)}, null_padding = true, strict_mode = false, ` +
+        `auto_detect = false, compression = 'auto'${hiveOptions})`
       );
     }
   }

@@ -1,0 +1,43 @@
+// What a materialization needs: the model's target and query. Strategies talk to an Engine in Athena SQL only, so
+// the same strategy runs on the local engine and on Athena.
+import type { Engine, SqlValue } from '../../engines/engine.js';
+import type { ObjectStore } from '../../engines/object-store/index.js';
+
+export interface MaterializeRequest {
+  database: string;
+  name: string;
+  /** Athena SQL, variables already substituted: a query (view, table, incremental, merge) or a MERGE statement. */
+  selectSql: string;
+  partitionedBy?: string[];
+  /** Base `s3://` prefix of the table's data (table, incremental, merge). */
+  location?: string;
+  /** 'PARQUET' (default) or 'JSON'. */
+  format?: string;
+  /** Columns identifying a row, for merge. */
+  uniqueKey?: string[];
+}
+
+export interface MaterializeDeps {
+  engine: Engine;
+  /** Needed by strategies that delete or replace files (table, incremental). */
+  objectStore?: ObjectStore;
+  /** Identifies this run in fresh locations; defaults to a timestamp. */
+  runId?: string;
+}
+
+export interface MaterializeOutcome {
+  /** Athena statements run, in order. */
+  statements: string[];
+  rowsWritten: number;
+  /** Partitions replaced (incremental), as value lists in partition-key order. */
+  partitions?: SqlValue[][];
+}
+
+export type MaterializeStrategy = (request: MaterializeRequest, deps: MaterializeDeps) => Promise<MaterializeOutcome>;
+
+export class MaterializeError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'MaterializeError';
+  }
+}

@@ -1,0 +1,22 @@
+// Shared by the DDL/DML/names tests: a throw-away lake folder with a local engine over it.
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { AthenaLocalEngine } from '../../src/dialect/local-engine.js';
+
+export const tempLake = (): string => mkdtempSync(join(tmpdir(), 'lake-ddl-'));
+
+export async function openLake(lakeRoot = tempLake()): Promise<AthenaLocalEngine> {
+  return AthenaLocalEngine.open({ lakeRoot, inMemory: true, threads: 1 });
+}
+
+/** Writes a file into the lake at an s3-style path (`bucket/key`), gzipped when the name ends in .gz. */
+export function writeLakeFile(lakeRoot: string, path: string, content: string): string {
+  const file = join(lakeRoot, path);
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, path.endsWith('.gz') ? gzipSync(content) : content);
+  return file;
+}
+
+export const ndjson = (rows: object[]): string => rows.map((r) => JSON.stringify(r)).join('\n') + '\n';
