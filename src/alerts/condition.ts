@@ -52,7 +52,10 @@ function tokenize(text: string): Token[] {
     if (/^\s*$/.test(text.slice(at))) break;
     TOKEN.lastIndex = at;
     const m = TOKEN.exec(text);
-    if (!m) throw new ConditionError(`unexpected '${text.slice(at).trim()[0]}' at column ${at + 1} of condition '${text}'`);
+    if (!m) {
+      const bad = at + (/^\s*/.exec(text.slice(at))?.[0].length ?? 0);
+      throw new ConditionError(`unexpected '${text[bad]}' at column ${bad + 1} of condition '${text}'`);
+    }
     const start = m.index + m[0].length - (m[1] ?? m[2] ?? m[3] ?? m[4]).length;
     if (m[1]) tokens.push({ kind: 'number', text: m[1], at: start });
     else if (m[2]) tokens.push({ kind: 'string', text: m[2], at: start });

@@ -6,6 +6,7 @@
 // So each evaluation writes one NDJSON object through the ObjectStore under
 // `s3://<lake bucket>/system/alert_history/dt=YYYY-MM-DD/`, and an external JsonSerDe table over that folder makes it
 // queryable; on Athena, partition projection on `dt` finds new days without MSCK REPAIR.
+import type { Engine } from '../engines/engine.js';
 import type { ObjectStore } from '../engines/object-store/object-store.js';
 import { parseS3Uri, s3Folder } from '../engines/object-store/object-store.js';
 import { timestampText } from '../project/variables.js';
@@ -106,4 +107,9 @@ export class AlertHistoryWriter {
     await this.store.put(this.bucket, key, records.map((r) => JSON.stringify(r)).join('\n') + '\n');
     return `s3://${this.bucket}/${key}`;
   }
+}
+
+/** Registers the table where the engine keeps its catalog (locally: the lake's catalog; on AWS the stacks create it). */
+export async function ensureAlertHistoryTable(engine: Engine, location: string, database?: string): Promise<void> {
+  await engine.execute(alertHistoryTableDdl(location), { database });
 }
