@@ -1,0 +1,37 @@
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { LocalObjectStore, ObjectNotFoundError, parseS3Uri, s3Folder } from '../../src/engines/object-store/index.js';
+
+describe('LocalObjectStore', () => {
+  it('puts, lists by prefix in key order, gets and deletes like S3', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'lake-os-'));
+    const store = new LocalObjectStore(root);
+    await store.put('b', 't/dt=2025-01-02/a.json', '{"a":1}\n');
+    await store.put('b', 't/dt=2025-01-01/b.json', Buffer.from('{"a":2}\n'));
+    await store.put('b', 't/dt=2025-01-01/a.json', 'x');
+    await store.put('b', 'tother/c.json', 'y');
+    expect(existsSync(join(root, 'b/t/dt=2025-01-01/a.json'))).toBe(true);
+
+    expect((await store.list('b', 't/')).map((o) => o.key)).toEqual(['t/dt=2025-01-01/a.json', 't/dt=2025-01-01/b.json', 't/dt=2025-01-02/a.json']);
+    expect((await store.list('b', 't')).map((o) => o.key)).toHaveLength(4);
+    expect((await store.list('b', 't/dt=2025-01-01/b')).map((o) => [o.key, o.size])).toEqual([['t/dt=2025-01-01/b.json', 8]]);
+    expect((await store.get('b', 't/dt=2025-01-02/a.json')).toString()).toBe('{"a":1}\n');
+    await expect(store.get('b', 'nope')).rejects.toBeInstanceOf(ObjectNotFoundError);
+
+    expect(await store.deletePrefix('b', 't/dt=2025-01-01/')).toBe(2);
+    expect(existsSync(join(root, 'b/t/dt=2025-01-01'))).toBe(false); // empty folders go, as S3 has none
+    await store.delete('b', ['t/dt=2025-01-02/a.json', 'never-there']);
+    expect((await store.list('b', '')).map((o) => o.key)).toEqual(['tother/c.json']);
+    expect(await store.list('missing-bucket', '')).toEqual([]);
+    await expect(store.put('b', '../../escape', 'x')).rejects.toThrow(/leaves bucket/);
+  });
+
+  it('parses s3 locations', () => {
+    expect(parseS3Uri('s3://bucket/a/b/')).toEqual({ bucket: 'bucket', key: 'a/b/' });
+    expect(parseS3Uri('s3a://bucket')).toEqual({ bucket: 'bucket', key: '' });
+    expect(s3Folder('s3://bucket/a/b')).toBe('s3://bucket/a/b/');
+    expect(() => parseS3Uri('/local/path')).toThrow(/not an S3 location/);
+  });
+});

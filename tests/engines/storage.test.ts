@@ -1,0 +1,70 @@
+import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { hiveToDuckDb, hiveTypeOfDuckDb, normalizeHiveType } from '../../src/engines/duckdb/hive-types.js';
+import {
+  discoverPartitions,
+  escapePartitionValue,
+  listDataFiles,
+  localPathOf,
+  partitionPath,
+  publishFiles,
+  stagingDir,
+  unescapePartitionValue,
+} from '../../src/engines/duckdb/lake-storage.js';
+
+describe('Hive types', () => {
+  it.each([
+    ['string', 'VARCHAR', 'string'],
+    ['INT', 'INTEGER', 'int'],
+    ['decimal(10, 2)', 'DECIMAL(10, 2)', 'decimal(10,2)'],
+    ['array<struct<a:int, B:string>>', 'STRUCT("a" INTEGER, "b" VARCHAR)[]', 'array<struct<a:int,b:string>>'],
+    ['map<string,array<bigint>>', 'MAP(VARCHAR, BIGINT[])', 'map<string,array<bigint>>'],
+    ['timestamp', 'TIMESTAMP', 'timestamp'],
+  ])('%s → DuckDB %s, canonical %s', (hive, duck, canonical) => {
+    expect(hiveToDuckDb(hive)).toBe(duck);
+    expect(normalizeHiveType(hive)).toBe(canonical);
+  });
+
+  it('maps DuckDB result types back to Hive and rejects what Hive cannot store', () => {
+    expect(hiveTypeOfDuckDb('HUGEINT', 's')).toBe('bigint');
+    expect(hiveTypeOfDuckDb('STRUCT(a INTEGER, "B c" VARCHAR[])', 's')).toBe('struct<a:int,b c:array<string>>');
+    expect(hiveTypeOfDuckDb('MAP(VARCHAR, DECIMAL(18,3))', 's')).toBe('map<string,decimal(18,3)>');
+    expect(() => hiveTypeOfDuckDb('TIMESTAMP WITH TIME ZONE', 'ts')).toThrow(/Unsupported Hive type: timestamp\(3\) with time zone \(column 'ts'\)/);
+    expect(() => normalizeHiveType('varchar2')).toThrow(/unknown Hive type/);
+  });
+});
+
+describe('lake storage', () => {
+  it('maps s3 locations into the lake folder', () => {
+    expect(localPathOf('/lake', 's3://bucket/a/b/')).toBe(join('/lake', 'bucket', 'a', 'b'));
+  });
+
+  it('escapes partition values as Hive does', () => {
+    expect(partitionPath(['dt', 'k'], ['2025-03-10', 'a/b:c'])).toBe('dt=2025-03-10/k=a%2Fb%3Ac');
+    expect(escapePartitionValue(null)).toBe('__HIVE_DEFAULT_PARTITION__');
+    expect(unescapePartitionValue('a%2Fb%3Ac')).toBe('a/b:c');
+  });
+
+  it('discovers partition folders with data, skipping hidden files, and publishes staged files by rename', () => {
+    const lake = mkdtempSync(join(tmpdir(), 'lake-st-'));
+    const table = join(lake, 'b', 't');
+    mkdirSync(join(table, 'y=2025', 'm=01'), { recursive: true });
+    mkdirSync(join(table, 'y=2025', 'm=02'), { recursive: true });
+    writeFileSync(join(table, 'y=2025', 'm=01', 'f'), 'x');
+    writeFileSync(join(table, 'y=2025', 'm=02', '_SUCCESS'), '');
+    expect(discoverPartitions(table, ['y', 'm'])).toEqual([['2025', '01']]);
+    expect(listDataFiles(table)).toEqual([join(table, 'y=2025', 'm=01', 'f')]);
+
+    const staging = stagingDir(lake);
+    mkdirSync(join(staging, 'y=2025', 'm=02'), { recursive: true });
+    writeFileSync(join(staging, 'y=2025', 'm=02', 'new'), 'y');
+    publishFiles(staging, table);
+    expect(readdirSync(join(table, 'y=2025', 'm=02')).sort()).toEqual(['_SUCCESS', 'new']);
+    expect(discoverPartitions(table, ['y', 'm'])).toEqual([
+      ['2025', '01'],
+      ['2025', '02'],
+    ]);
+  });
+});
