@@ -1,0 +1,211 @@
+// P2 validation of one batch of landed CSVs (seed 001): a file whose header is not the expected one is rejected
+// whole; rows DuckDB's CSV reader rejects (wrong column count, bad quoting, values that do not cast) are rejected with
+// their line; then keys must be present and unique, and every item must point at a known order and product. Valid
+// rows are written as typed Parquet; every rejected row keeps its file, line (where the parser knows it) and reason.
+import { readFile } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { emptyCounts, quarantine, type IngestCounts } from '../counts.js';
+import { ORDER_COLUMNS, ORDER_ITEM_COLUMNS, PRODUCT_COLUMNS } from '../generators/ecommerce.js';
+
+export type EcommerceTable = 'orders' | 'order_items' | 'products';
+
+export const TABLE_SCHEMAS: Record<EcommerceTable, { columns: readonly string[]; types: Record<string, string>; key: string[] }> = {
+  orders: {
+    columns: ORDER_COLUMNS,
+    types: { order_id: 'BIGINT', user_id: 'BIGINT', order_date: 'DATE', total_amount: 'DECIMAL(12,2)', status: 'VARCHAR' },
+    key: ['order_id'],
+  },
+  order_items: {
+    columns: ORDER_ITEM_COLUMNS,
+    types: { order_id: 'BIGINT', product_id: 'BIGINT', quantity: 'INTEGER', unit_price: 'DECIMAL(12,2)' },
+    key: ['order_id', 'product_id'],
+  },
+  products: {
+    columns: PRODUCT_COLUMNS,
+    types: { product_id: 'BIGINT', category: 'VARCHAR', name: 'VARCHAR', price: 'DECIMAL(12,2)' },
+    key: ['product_id'],
+  },
+};
+
+/** Which table a landed file feeds, by its name (seed: orders_*.csv, order_items_*.csv, products.csv). */
+export function tableOfFile(name: string): EcommerceTable | undefined {
+  if (/^order_items_.+\.csv$/i.test(name)) return 'order_items';
+  if (/^orders_.+\.csv$/i.test(name)) return 'orders';
+  if (/^products(_.+)?\.csv$/i.test(name)) return 'products';
+  return undefined;
+}
+
+export interface LandedFile {
+  /** File name as landed, e.g. `orders_2025-03-07.csv`. */
+  name: string;
+  /** Local copy DuckDB reads. */
+  path: string;
+}
+
+export interface RejectedRow {
+  file: string;
+  /** 1-based line in the file, header included; absent for rows rejected after parsing. */
+  line?: number;
+  reason: string;
+  error: string;
+  /** The raw CSV text (parser rejects) or the parsed values. */
+  record: string | Record<string, unknown>;
+}
+
+export interface RejectedFile {
+  file: string;
+  reason: string;
+  error: string;
+  rows: number;
+}
+
+export interface ValidationResult {
+  counts: Record<EcommerceTable, IngestCounts>;
+  rejectedFiles: RejectedFile[];
+  rejectedRows: RejectedRow[];
+  /** Local Parquet files of the valid rows, per table (absent when a table has no file in the batch). */
+  parquet: Partial<Record<EcommerceTable, string>>;
+}
+
+const sqlString = (text: string) => `'${text.replaceAll("'", "''")}'`;
+const TABLES: EcommerceTable[] = ['orders', 'products', 'order_items'];
+
+/** Validates a batch and writes valid rows to `<outputDir>/<table>.parquet`. */
+export async function validateBatch(connection: DuckDBConnection, files: LandedFile[], outputDir: string): Promise<ValidationResult> {
+  const result: ValidationResult = {
+    counts: { orders: emptyCounts(), order_items: emptyCounts(), products: emptyCounts() },
+    rejectedFiles: [],
+    rejectedRows: [],
+    parquet: {},
+  };
+  const loaded = new Set<EcommerceTable>();
+  for (const table of TABLES) {
+    const schema = TABLE_SCHEMAS[table];
+    const counts = result.counts[table];
+    const readable: LandedFile[] = [];
+    for (const file of files.filter((f) => tableOfFile(f.name) === table)) {
+      const problem = await headerProblem(file, schema.columns);
+      if (!problem) {
+        readable.push(file);
+        continue;
+      }
+      counts.received += problem.rows;
+      quarantine(counts, problem.reason, problem.rows);
+      result.rejectedFiles.push({ file: file.name, ...problem });
+    }
+    if (await loadTable(connection, table, readable, result)) loaded.add(table);
+  }
+  await applyKeyChecks(connection, result);
+  for (const table of TABLES) {
+    if (!loaded.has(table)) continue;
+    const cols = TABLE_SCHEMAS[table].columns.map((c) => `"${c}"`).join(', ');
+    const target = join(outputDir, `${table}.parquet`);
+    await connection.run(`COPY (SELECT ${cols} FROM ingest_${table} WHERE reject_reason IS NULL ORDER BY row_no) TO ${sqlString(target)} (FORMAT parquet, COMPRESSION snappy)`);
+    result.parquet[table] = target;
+  }
+  for (const table of TABLES) await connection.run(`DROP TABLE IF EXISTS ingest_${table}`);
+  return result;
+}
+
+async function headerProblem(file: LandedFile, expected: readonly string[]): Promise<Omit<RejectedFile, 'file'> | undefined> {
+  const text = await readFile(file.path, 'utf8');
+  const lines = text.split(/\r?\n/);
+  const dataRows = lines.slice(1).filter((l) => l.trim() !== '').length;
+  if (!lines[0]?.trim()) return { reason: 'missing_header', error: `${file.name}: line 1 is empty; expected header ${expected.join(',')}`, rows: dataRows };
+  const header = lines[0].replace(/^\uFEFF/, '').split(',').map((h) => h.trim().replace(/^"|"$/g, '').toLowerCase());
+  const missing = expected.filter((c) => !header.includes(c));
+  const unexpected = header.filter((c) => !expected.includes(c));
+  if (!missing.length && !unexpected.length && header.every((c, i) => c === expected[i])) return undefined;
+  const detail = [missing.length ? `missing ${missing.join(', ')}` : '', unexpected.length ? `unexpected ${unexpected.join(', ')}` : '', !missing.length && !unexpected.length ? 'columns out of order' : '']
+    .filter(Boolean)
+    .join('; ');
+  return { reason: 'bad_header', error: `${file.name}: line 1 header '${lines[0]}' does not match ${expected.join(',')} (${detail})`, rows: dataRows };
+}
+
+/**
+ * Reads the table's files into `ingest_<table>` with a `reject_reason` column and records the parser's rejects;
+ * resolves to whether any file was read.
+ */
+async function loadTable(connection: DuckDBConnection, table: EcommerceTable, files: LandedFile[], result: ValidationResult): Promise<boolean> {
+  const schema = TABLE_SCHEMAS[table];
+  const columns = schema.columns.map((c) => `"${c}" ${schema.types[c]}`).join(', ');
+  if (!files.length) {
+    await connection.run(`CREATE OR REPLACE TEMP TABLE ingest_${table} (${columns}, filename VARCHAR, row_no BIGINT, reject_reason VARCHAR)`);
+    return false;
+  }
+  const typeMap = `{${schema.columns.map((c) => `'${c}': '${schema.types[c]}'`).join(', ')}}`;
+  const list = `[${files.map((f) => sqlString(f.path)).join(', ')}]`;
+  await connection.run(
+    `CREATE OR REPLACE TEMP TABLE ingest_${table} AS
+     SELECT *, row_number() OVER () AS row_no, NULL::VARCHAR AS reject_reason
+     FROM read_csv(${list}, header = true, columns = ${typeMap}, auto_detect = false, delim = ',', quote = '"', escape = '"',
+                   strict_mode = true, filename = true, store_rejects = true,
+                   rejects_table = 'ingest_rejects_${table}', rejects_scan = 'ingest_scans_${table}')`,
+  );
+  const rejects = await connection.runAndReadAll(
+    `SELECT s.file_path, e.line::BIGINT AS line, string_agg(DISTINCT e.error_type, ', ') AS types,
+            string_agg(e.error_message, '; ') AS messages, any_value(e.csv_line) AS csv_line
+     FROM ingest_rejects_${table} e JOIN ingest_scans_${table} s USING (scan_id, file_id)
+     GROUP BY ALL ORDER BY s.file_path, line`,
+  );
+  const counts = result.counts[table];
+  for (const [path, line, types, messages, csvLine] of rejects.getRowsJson() as [string, string, string, string, string][]) {
+    const file = files.find((f) => f.path === path)?.name ?? basename(path);
+    const reason = String(types).includes('CAST') ? 'bad_value' : 'malformed_row';
+    result.rejectedRows.push({ file, line: Number(line), reason, error: `${file} line ${line}: ${messages}`, record: String(csvLine).replace(/\r?\n$/, '') });
+    counts.received++;
+    quarantine(counts, reason);
+  }
+  await connection.run(`DROP TABLE IF EXISTS ingest_rejects_${table}`);
+  await connection.run(`DROP TABLE IF EXISTS ingest_scans_${table}`);
+  const [[parsed]] = (await connection.runAndReadAll(`SELECT count(*)::INT FROM ingest_${table}`)).getRowsJson() as number[][];
+  counts.received += parsed;
+  return true;
+}
+
+/** Keys present and unique (first occurrence wins), items pointing at known orders and products. */
+async function applyKeyChecks(connection: DuckDBConnection, result: ValidationResult): Promise<void> {
+  const rules: [EcommerceTable, string][] = [
+    ['orders', `CASE WHEN order_id IS NULL THEN 'missing_key' WHEN row_number() OVER (PARTITION BY order_id ORDER BY row_no) > 1 THEN 'duplicate_key' END`],
+    ['products', `CASE WHEN product_id IS NULL THEN 'missing_key' WHEN row_number() OVER (PARTITION BY product_id ORDER BY row_no) > 1 THEN 'duplicate_key' END`],
+    [
+      'order_items',
+      `CASE WHEN order_id IS NULL OR product_id IS NULL THEN 'missing_key'
+            WHEN order_id NOT IN (SELECT order_id FROM ingest_orders WHERE reject_reason IS NULL AND order_id IS NOT NULL) THEN 'unknown_order'
+            WHEN product_id NOT IN (SELECT product_id FROM ingest_products WHERE reject_reason IS NULL AND product_id IS NOT NULL) THEN 'unknown_product' END`,
+    ],
+  ];
+  // Orders and products first: item checks compare against their surviving rows.
+  for (const [table, rule] of rules) {
+    await connection.run(`CREATE OR REPLACE TEMP TABLE ingest_${table} AS SELECT * REPLACE (${rule} AS reject_reason) FROM ingest_${table}`);
+    const schema = TABLE_SCHEMAS[table];
+    const rows = await connection.runAndReadAll(
+      `SELECT filename, reject_reason, ${schema.columns.map((c) => `"${c}"::VARCHAR AS "${c}"`).join(', ')} FROM ingest_${table} WHERE reject_reason IS NOT NULL ORDER BY row_no`,
+    );
+    for (const row of rows.getRowObjectsJson()) {
+      const { filename, reject_reason: reason, ...record } = row as Record<string, string | null>;
+      const file = basename(String(filename));
+      const keys = schema.key.map((k) => `${k}=${record[k] ?? 'NULL'}`).join(', ');
+      result.rejectedRows.push({ file, reason: String(reason), error: `${file}: ${table} row (${keys}): ${describe(String(reason))}`, record });
+      quarantine(result.counts[table], String(reason));
+    }
+    const [[accepted]] = (await connection.runAndReadAll(`SELECT count(*)::INT FROM ingest_${table} WHERE reject_reason IS NULL`)).getRowsJson() as number[][];
+    result.counts[table].accepted = accepted;
+  }
+}
+
+function describe(reason: string): string {
+  switch (reason) {
+    case 'missing_key':
+      return 'key column is empty';
+    case 'duplicate_key':
+      return 'key already seen earlier in the batch';
+    case 'unknown_order':
+      return 'order_id not found in the orders files';
+    case 'unknown_product':
+      return 'product_id not found in products.csv';
+    default:
+      return reason;
+  }
+}
