@@ -1,0 +1,111 @@
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { AthenaLocalEngine } from '../../../src/dialect/local-engine.js';
+import { LocalObjectStore } from '../../../src/engines/object-store/index.js';
+import { STRATEGIES, type MaterializeRequest } from '../../../src/pipeline/materialize/index.js';
+import { openLake, tempLake } from '../../dialect/lake-helpers.js';
+
+const filesUnder = (dir: string): string[] =>
+  readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => join(e.parentPath, e.name))
+    .sort();
+
+describe('materialization strategies', () => {
+  let engine: AthenaLocalEngine | undefined;
+  afterEach(async () => {
+    await engine?.close();
+    engine = undefined;
+  });
+
+  const events = (days: [string, number][]) =>
+    days.map(([dt, n]) => `SELECT ${n} AS n, CAST('${dt}' AS varchar) AS dt`).join(' UNION ALL ');
+
+  it('incremental replaces exactly the partitions the new data contains, in batches, without duplicates', async () => {
+    const lake = tempLake();
+    engine = await openLake(lake);
+    const objectStore = new LocalObjectStore(lake);
+    await engine.execute('CREATE DATABASE mart');
+    const request = (selectSql: string): MaterializeRequest => ({
+      database: 'mart',
+      name: 'daily',
+      selectSql,
+      partitionedBy: ['dt'],
+      location: 's3://warehouse/mart/daily/',
+    });
+    await STRATEGIES.incremental(request(events([['2025-03-01', 1], ['2025-03-02', 2], ['2025-03-03', 3]])), { engine, objectStore });
+    const untouched = filesUnder(join(lake, 'warehouse/mart/daily/dt=2025-03-01'));
+    const mtime = statSync(untouched[0]).mtimeMs;
+
+    const rerun = await STRATEGIES.incremental(request(events([['2025-03-02', 20], ['2025-03-02', 21], ['2025-03-04', 4]])), { engine, objectStore });
+    expect(rerun.partitions).toEqual(expect.arrayContaining([['2025-03-02'], ['2025-03-04']]));
+    expect(rerun.rowsWritten).toBe(3);
+    const rows = await engine.execute('SELECT dt, n FROM mart.daily ORDER BY dt, n');
+    expect(rows.rows).toEqual([
+      ['2025-03-01', 1],
+      ['2025-03-02', 20],
+      ['2025-03-02', 21],
+      ['2025-03-03', 3],
+      ['2025-03-04', 4],
+    ]);
+    expect(filesUnder(join(lake, 'warehouse/mart/daily/dt=2025-03-01'))).toEqual(untouched);
+    expect(statSync(untouched[0]).mtimeMs).toBe(mtime);
+    expect(filesUnder(join(lake, 'warehouse/mart/daily/dt=2025-03-02'))).toHaveLength(1);
+  });
+
+  it('incremental splits writes into batches of the engine’s partition limit', async () => {
+    const lake = tempLake();
+    engine = await openLake(lake);
+    const objectStore = new LocalObjectStore(lake);
+    const values = Array.from({ length: 150 }, (_, i) => `(${i + 1})`).join(', ');
+    const selectSql = `SELECT x AS n, CAST(x AS varchar) AS p FROM (VALUES ${values}) AS t(x)`;
+    const base: MaterializeRequest = { database: 'default', name: 'wide', selectSql: 'SELECT 0 AS n, \'0\' AS p', partitionedBy: ['p'], location: 's3://w/wide/' };
+    await STRATEGIES.incremental(base, { engine, objectStore });
+    const outcome = await STRATEGIES.incremental({ ...base, selectSql }, { engine, objectStore });
+    const inserts = outcome.statements.filter((s) => s.startsWith('INSERT'));
+    expect(inserts).toHaveLength(Math.ceil(150 / engine.capabilities.maxPartitionsPerWrite));
+    expect((await engine.execute('SELECT count(*) AS c, count(DISTINCT p) AS d FROM wide')).rows).toEqual([[151, 151]]);
+  });
+
+  it('table rebuilds into a fresh location, re-points the table and deletes the old files', async () => {
+    const lake = tempLake();
+    engine = await openLake(lake);
+    const objectStore = new LocalObjectStore(lake);
+    const request = (selectSql: string): MaterializeRequest => ({ database: 'default', name: 'dim', selectSql, partitionedBy: ['k'], location: 's3://w/dim/' });
+    await STRATEGIES.table(request("SELECT 1 AS id, 'a' AS k"), { engine, objectStore, runId: 'run1' });
+    await STRATEGIES.table(request("SELECT 2 AS id, CAST(1.5 AS double) AS score, 'b' AS k"), { engine, objectStore, runId: 'run2' });
+    const result = await engine.execute('SELECT * FROM dim');
+    expect(result.columns).toEqual([
+      { name: 'id', type: 'integer' },
+      { name: 'score', type: 'double' },
+      { name: 'k', type: 'varchar' },
+    ]);
+    expect(result.rows).toEqual([[2, 1.5, 'b']]);
+    expect(readdirSync(join(lake, 'w/dim'))).toEqual(['run2']);
+    expect((await engine.execute('SHOW TABLES')).rows).toEqual([['dim']]);
+
+    // A failing query leaves the table as it was.
+    await expect(STRATEGIES.table(request('SELECT * FROM missing_table'), { engine, objectStore, runId: 'run3' })).rejects.toThrow();
+    expect((await engine.execute('SELECT id FROM dim')).rows).toEqual([[2]]);
+  });
+
+  it('view replaces the view; merge upserts into an Iceberg table on unique_key or runs a MERGE as written', async () => {
+    engine = await openLake();
+    await STRATEGIES.view({ database: 'default', name: 'v', selectSql: 'SELECT 1 AS a' }, { engine });
+    await STRATEGIES.view({ database: 'default', name: 'v', selectSql: 'SELECT 2 AS a' }, { engine });
+    expect((await engine.execute('SELECT a FROM v')).rows).toEqual([[2]]);
+
+    const request = (selectSql: string): MaterializeRequest => ({ database: 'default', name: 'users', selectSql, uniqueKey: ['id'], location: 's3://w/users/' });
+    await STRATEGIES.merge(request("SELECT * FROM (VALUES (1, 'ann'), (2, 'bob')) AS s(id, name)"), { engine });
+    const upsert = await STRATEGIES.merge(request("SELECT * FROM (VALUES (2, 'bobby'), (3, 'cy')) AS s(id, name)"), { engine });
+    expect(upsert.rowsWritten).toBe(2);
+    expect((await engine.execute('SELECT id, name FROM users ORDER BY id')).rows).toEqual([
+      [1, 'ann'],
+      [2, 'bobby'],
+      [3, 'cy'],
+    ]);
+    await STRATEGIES.merge(request('MERGE INTO users t USING (SELECT 1 AS id) s ON t.id = s.id WHEN MATCHED THEN DELETE'), { engine });
+    expect((await engine.execute('SELECT count(*) AS n FROM users')).rows).toEqual([[2]]);
+  });
+});
