@@ -1,5 +1,8 @@
 // Every `lake` command, in the order `lake --help` lists them. Add a command: one file in this folder, one line here.
 import type { RegisterCommand } from '../command.js';
 import { registerSql } from './sql.js';
+import { registerLint } from './lint.js';
+import { registerFmt } from './fmt.js';
+import { registerGraph } from './graph.js';
 
-export const COMMANDS: RegisterCommand[] = [registerSql];
+export const COMMANDS: RegisterCommand[] = [registerSql, registerLint, registerFmt, registerGraph];

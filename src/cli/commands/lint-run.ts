@@ -1,0 +1,28 @@
+import { formatDiagnostic } from '../../dialect/diagnostics.js';
+import { lintProject } from '../../project/lint.js';
+import { EXIT_FAILURE, EXIT_OK } from '../errors.js';
+import { toJson } from '../format.js';
+import type { Io } from '../io.js';
+import { projectRelativePaths, requireProjectRoot } from './project-paths.js';
+
+export interface LintCommandOptions {
+  stage?: string;
+  format: 'text' | 'json';
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+export async function runLint(paths: string[], options: LintCommandOptions, io: Io): Promise<number> {
+  const root = requireProjectRoot(io);
+  const selected = paths.length > 0 ? projectRelativePaths(io, root, paths) : undefined;
+  const { files, diagnostics } = await lintProject(root, { stage: options.stage, paths: selected });
+  const errors = diagnostics.filter((d) => d.severity === 'error').length;
+  const warnings = diagnostics.length - errors;
+  if (options.format === 'json') {
+    io.stdout(`${toJson({ files: files.length, errors, warnings, diagnostics })}\n`);
+  } else {
+    for (const d of diagnostics) io.stdout(`${formatDiagnostic(d)}\n`);
+    io.stdout(`${plural(files.length, 'file')} checked: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}\n`);
+  }
+  return errors > 0 ? EXIT_FAILURE : EXIT_OK;
+}

@@ -1,0 +1,21 @@
+import { Option } from 'commander';
+import type { RegisterCommand } from '../command.js';
+
+export const registerLint: RegisterCommand = (program, run) => {
+  program
+    .command('lint')
+    .description(
+      'Check SQL files under sql/ without running them: headers, syntax (Trino grammar; Hive grammar for DDL), ' +
+        'unknown variables, unknown tables, dependency cycles and constructs the local engine cannot run faithfully.',
+    )
+    .argument('[paths...]', 'files or folders to report on (default: every SQL file in the project)')
+    .option('--stage <stage>', 'stage whose variables apply (default: lakehouse.yaml defaultStage)')
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .addHelpText(
+      'after',
+      '\nPrints one line per finding, `file:line:col: severity [rule] message`, followed by a hint when there is one.\n' +
+        'Exit code: 0 when there is no error (warnings allowed), 1 when there is an error, 2 on bad usage.\n\n' +
+        'Examples:\n  lake lint\n  lake lint sql/transforms/p1\n  lake lint --format json sql/alerts/negative_interactions.sql',
+    )
+    .action((paths: string[], opts) => run(async (io) => (await import('./lint-run.js')).runLint(paths, opts, io)));
+};
