@@ -4,5 +4,6 @@ import { registerSql } from './sql.js';
 import { registerLint } from './lint.js';
 import { registerFmt } from './fmt.js';
 import { registerGraph } from './graph.js';
+import { registerDashboard } from './dashboard.js';
 
-export const COMMANDS: RegisterCommand[] = [registerSql, registerLint, registerFmt, registerGraph];
+export const COMMANDS: RegisterCommand[] = [registerSql, registerLint, registerFmt, registerGraph, registerDashboard];
