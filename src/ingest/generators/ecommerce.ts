@@ -3,6 +3,7 @@
 // landing validation.
 import { isoDate } from '../partitions.js';
 import { SeededRandom } from '../random.js';
+import { toCsv } from './csv.js';
 
 export interface EcommerceOptions {
   seed: number;
@@ -44,7 +45,7 @@ export function generateEcommerceFiles(options: EcommerceOptions): GeneratedFile
     return { id: 2001 + i, category, name: `${r.pick(CATEGORIES[category])} ${String.fromCharCode(65 + (i % 26))}${Math.floor(i / 26) + 1}`, price: r.amount(5, 500) };
   });
   const files: GeneratedFile[] = [
-    { name: 'products.csv', content: csv(PRODUCT_COLUMNS, products.map((p) => [p.id, p.category, p.name, p.price.toFixed(2)])), rows: products.length },
+    { name: 'products.csv', content: toCsv(PRODUCT_COLUMNS, products.map((p) => [p.id, p.category, p.name, p.price.toFixed(2)])), rows: products.length },
   ];
   let orderId = 100_000;
   const firstDay = options.nowMs - days * 86_400_000;
@@ -65,8 +66,8 @@ export function generateEcommerceFiles(options: EcommerceOptions): GeneratedFile
       const status = r.weighted([['completed', 80], ['returned', 8], ['cancelled', 5], ['processing', 7]] as const);
       orders.push([id, r.int(1001, 1000 + customers), date, total.toFixed(2), status]);
     }
-    files.push({ name: `orders_${date}.csv`, content: csv(ORDER_COLUMNS, orders), rows: orders.length });
-    files.push({ name: `order_items_${date}.csv`, content: csv(ORDER_ITEM_COLUMNS, items), rows: items.length });
+    files.push({ name: `orders_${date}.csv`, content: toCsv(ORDER_COLUMNS, orders), rows: orders.length });
+    files.push({ name: `order_items_${date}.csv`, content: toCsv(ORDER_ITEM_COLUMNS, items), rows: items.length });
   }
   addDefects(files, r, options.defects ?? {});
   return files;
@@ -82,9 +83,4 @@ function addDefects(files: GeneratedFile[], r: SeededRandom, defects: NonNullabl
   for (let i = 0; i < (defects.malformedRows ?? 0); i++) append(r.pick(orderFiles), `${900_000 + i},1001,not-a-date,12.50,completed`);
   for (let i = 0; i < (defects.unknownOrderItems ?? 0); i++) append(r.pick(itemFiles), `${800_000 + i},2001,1,10.00`);
   for (let i = 0; i < (defects.unknownProductItems ?? 0); i++) append(r.pick(itemFiles), `100001,${9_000 + i},1,10.00`);
-}
-
-function csv(header: readonly string[], rows: (string | number)[][]): string {
-  const quote = (v: string | number) => (typeof v === 'string' && /[",\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : String(v));
-  return `${header.join(',')}\n${rows.map((row) => row.map(quote).join(',')).join('\n')}${rows.length ? '\n' : ''}`;
 }
