@@ -5,5 +5,7 @@ import { registerLint } from './lint.js';
 import { registerFmt } from './fmt.js';
 import { registerGraph } from './graph.js';
 import { registerDashboard } from './dashboard.js';
+import { registerAlert } from './alert.js';
+import { registerSchedule } from './schedule.js';
 
-export const COMMANDS: RegisterCommand[] = [registerSql, registerLint, registerFmt, registerGraph, registerDashboard];
+export const COMMANDS: RegisterCommand[] = [registerSql, registerLint, registerFmt, registerGraph, registerDashboard, registerAlert, registerSchedule];

@@ -1,0 +1,144 @@
+import { resolve } from 'node:path';
+import { alertsOf, type AlertDefinition } from '../../alerts/definition.js';
+import { ensureAlertHistoryTable } from '../../alerts/history.js';
+import { localAlertDependencies } from '../../alerts/local.js';
+import { runAlerts, type AlertRunDependencies, type AlertRunReport } from '../../alerts/service.js';
+import { AthenaLocalEngine } from '../../dialect/local-engine.js';
+import { lakeRootOf } from '../../project/config.js';
+import { loadProject, ProjectError } from '../../project/loader.js';
+import { projectVariables, timestampText } from '../../project/variables.js';
+import { CliError, EXIT_CRASH, EXIT_FAILURE, EXIT_OK } from '../errors.js';
+import { toJson } from '../format.js';
+import type { Io } from '../io.js';
+import { requireProjectRoot } from './project-paths.js';
+
+export interface AlertCommandOptions {
+  at?: string;
+  dryRun?: boolean;
+  stage?: string;
+  lake?: string;
+  format: 'text' | 'json';
+}
+
+/** `2025-03-10T11:00:00Z`, `2025-03-10 11:00`, `2025-03-10`: times without a zone are UTC, as everywhere in lake. */
+export function parseTime(text: string): Date {
+  const trimmed = text.trim();
+  const zoned = /([zZ]|[+-]\d{2}:?\d{2})$/.test(trimmed);
+  const iso = trimmed.replace(' ', 'T');
+  const date = new Date(zoned ? iso : /T/.test(iso) ? `${iso}Z` : `${iso}T00:00:00Z`);
+  if (Number.isNaN(date.getTime())) {
+    throw new CliError(`--at '${text}' is not a time`, { hint: 'write it as 2025-03-10T11:00:00Z or "2025-03-10 11:00" (UTC)', exitCode: EXIT_CRASH });
+  }
+  return date;
+}
+
+export interface AlertSession {
+  alerts: AlertDefinition[];
+  deps: AlertRunDependencies & { historyLocation: string };
+  engine: AthenaLocalEngine;
+  lakeRoot: string;
+}
+
+/** Loads the project's alerts and wires them to the local engine, state, notifiers and history. */
+export async function openAlertSession(
+  io: Io,
+  names: string[],
+  options: { stage?: string; lake?: string; consoleTo?: 'stdout' | 'stderr' },
+): Promise<AlertSession> {
+  const root = requireProjectRoot(io);
+  let alerts: AlertDefinition[];
+  let project;
+  try {
+    project = await loadProject(root, { stage: options.stage });
+    alerts = alertsOf(project.nodes, names);
+  } catch (error) {
+    if (error instanceof ProjectError) throw new CliError(error.message, { hint: '`lake lint` lists every problem with its fix' });
+    throw new CliError(error instanceof Error ? error.message : String(error));
+  }
+  const lakeRoot = options.lake ? resolve(io.cwd, options.lake) : lakeRootOf({ root, config: project.config });
+  const database = project.config.database;
+  const engine = await AthenaLocalEngine.open({ lakeRoot, database });
+  try {
+    const deps = localAlertDependencies({
+      projectRoot: root,
+      lakeRoot,
+      stage: project.stage,
+      variables: projectVariables(project.config, project.stage),
+      engine,
+      database,
+      // Keeps stdout machine-readable when it carries JSON.
+      writeConsole: options.consoleTo === 'stderr' ? io.stderr : io.stdout,
+    });
+    return { alerts, deps, engine, lakeRoot };
+  } catch (error) {
+    await engine.close();
+    throw new CliError(error instanceof Error ? error.message : String(error));
+  }
+}
+
+/** Makes alert_history queryable with `lake sql` (the database is created if this lake has none yet). */
+export async function prepareHistoryTable(session: AlertSession): Promise<void> {
+  await session.engine.execute(`CREATE DATABASE IF NOT EXISTS ${session.deps.database}`);
+  await ensureAlertHistoryTable(session.engine, session.deps.historyLocation, session.deps.database);
+}
+
+/** Human summary of one alert run. */
+export function describeReport(report: AlertRunReport): string {
+  const { evaluation } = report;
+  const lines = [`${report.alert} at ${timestampText(report.at)} UTC (window from ${timestampText(evaluation.windowStart)})${report.dryRun ? ' [dry run]' : ''}`];
+  if (!evaluation.ok) lines.push(`  evaluation failed: ${evaluation.error}`);
+  for (const outcome of report.outcomes) {
+    if (outcome.status === 'error') continue;
+    const key = outcome.key ? ` [${outcome.key}]` : '';
+    const values = outcome.values ? Object.entries(outcome.values).map(([k, v]) => `${k} = ${toJson(v)}`).join(', ') : '';
+    lines.push(`  ${outcome.status}${key}${values ? `: ${values}` : ''}${outcome.suppressed ? ' (notified already, inside the cooldown)' : ''}`);
+  }
+  for (const notice of report.notices) {
+    lines.push(`  ${report.dryRun ? 'would send' : 'notice'} (${notice.kind}, ${notice.severity}): ${notice.message}`);
+    if (report.dryRun) {
+      for (const c of report.channels) lines.push(`    → ${c.target ?? `${c.channel}: ${c.error}`}`);
+    }
+  }
+  for (const d of report.deliveries) {
+    lines.push(`    ${d.channel}: ${d.ok ? 'delivered' : `NOT delivered, kept for the next run: ${d.error}`}${d.carriedOver ? ` (queued earlier: ${d.notice.kind} of ${d.notice.at})` : ''}`);
+  }
+  if (!report.dryRun && report.pending.length > 0) lines.push(`  ${report.pending.length} deliver${report.pending.length === 1 ? 'y' : 'ies'} pending`);
+  if (report.historyError) lines.push(`  ${report.historyError}`);
+  return `${lines.join('\n')}\n`;
+}
+
+/** A run needs attention when an evaluation failed, a notice is still pending or history was not written. */
+export const needsAttention = (report: AlertRunReport): boolean =>
+  !report.evaluation.ok || (!report.dryRun && report.pending.length > 0) || report.historyError !== undefined;
+
+export async function runAlertCommand(names: string[], options: AlertCommandOptions, io: Io): Promise<number> {
+  const at = options.at ? parseTime(options.at) : new Date();
+  const session = await openAlertSession(io, names, { ...options, consoleTo: options.format === 'json' ? 'stderr' : 'stdout' });
+  try {
+    if (session.alerts.length === 0) {
+      io.stderr('no alerts in sql/alerts/\n');
+      return EXIT_OK;
+    }
+    if (!options.dryRun) await prepareHistoryTable(session);
+    const results = await runAlerts(session.alerts, session.deps, { at, dryRun: options.dryRun });
+    let attention = false;
+    for (const result of results) {
+      if (result.error) {
+        attention = true;
+        io.stderr(`error: alert ${result.alert}: ${result.error}\n`);
+        continue;
+      }
+      const report = result.report!;
+      attention ||= needsAttention(report);
+      if (options.format === 'json') {
+        const { evaluation, ...rest } = report;
+        io.stdout(`${toJson({ ...rest, at: report.at.toISOString(), evaluation: { ...evaluation, at: evaluation.at.toISOString(), windowStart: evaluation.windowStart.toISOString() } })}\n`);
+      } else {
+        io.stdout(describeReport(report));
+      }
+    }
+    return attention ? EXIT_FAILURE : EXIT_OK;
+  } finally {
+    await session.engine.close();
+  }
+}
