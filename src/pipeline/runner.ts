@@ -1,0 +1,296 @@
+// Runs a project on an engine: DDL, then models in DAG order (each followed by its data-quality checks), then alerts,
+// then dashboard views. A failed step (after retries) or a failed blocking check skips everything downstream of it.
+// Every step leaves a run record, appended to the run_log table at the end.
+import { randomUUID } from 'node:crypto';
+import { EngineError, type Engine } from '../engines/engine.js';
+import type { ObjectStore } from '../engines/object-store/index.js';
+import { logTimestamp, RecordLog } from '../engines/record-log.js';
+import { retry, type Sleep } from '../engines/retry.js';
+import type { Project, ProjectNode } from '../project/model.js';
+import { selectNodes } from '../project/selector.js';
+import type { Variables } from '../project/variables.js';
+import { STRATEGIES } from './materialize/index.js';
+import type { Period } from './periods.js';
+import { silentReporter, type RunRecord, type RunReporter, type StepKind } from './reporter.js';
+import { ddlStatements, materializationOf, materializeRequest, periodsFor, runtimeVariables } from './steps.js';
+import { RUN_LOG_COLUMNS } from './run-log.js';
+
+/** A data-quality check compiled for one model (see src/pipeline/checks.ts). */
+export interface CheckLike {
+  id: string;
+  severity: 'error' | 'warn';
+  description: string;
+}
+
+export interface ChecksDependency<C extends CheckLike = CheckLike> {
+  compile(node: ProjectNode, project: Project): C[];
+  run(engine: Engine, check: C, options: { database: string; now: Date }): Promise<{ passed: boolean; failures: number; error?: string }>;
+}
+
+export interface AlertsDependency {
+  /** Evaluates one alert node at `at`; resolves to a one-line outcome, rejects when the evaluation itself failed. */
+  evaluate(node: ProjectNode, at: Date): Promise<{ fired: number; summary: string }>;
+}
+
+export interface PipelineContext {
+  project: Project;
+  engine: Engine;
+  objectStore: ObjectStore;
+  /** Stage variables (projectVariables); `now` and the period variables are added per step. */
+  variables: Variables;
+  reporter?: RunReporter;
+  checks?: ChecksDependency<CheckLike>;
+  alerts?: AlertsDependency;
+  /** Attempts per step unless a model's header sets `retries`; backoff between them. */
+  retry?: { maxAttempts?: number; baseDelayMs?: number; maxDelayMs?: number; sleep?: Sleep };
+  now?: () => Date;
+  signal?: AbortSignal;
+}
+
+export interface RunOptions {
+  selector?: string;
+  from?: Date;
+  to?: Date;
+}
+
+export interface RunSummary {
+  runId: string;
+  records: RunRecord[];
+  ok: boolean;
+  rowsWritten: number;
+  bytesScanned: number;
+  /** Bytes scanned per statement, for cost reporting. */
+  bytesPerStatement: number[];
+}
+
+const PHASE: Record<ProjectNode['kind'], number> = { ddl: 0, model: 1, alert: 2, dashboard: 3 };
+
+/** DAG order that runs each phase (ddl, models, alerts, dashboards) as early as dependencies allow. */
+export function executionOrder(nodes: readonly ProjectNode[]): ProjectNode[] {
+  const selected = new Map(nodes.map((n, i) => [n.id, { node: n, index: i }]));
+  const waiting = new Map(nodes.map((n) => [n.id, n.upstream.filter((u) => selected.has(u)).length]));
+  const ready = nodes.filter((n) => waiting.get(n.id) === 0);
+  const order: ProjectNode[] = [];
+  const rank = (n: ProjectNode) => PHASE[n.kind] * 1e6 + (selected.get(n.id)?.index ?? 0);
+  while (ready.length > 0) {
+    ready.sort((a, b) => rank(a) - rank(b));
+    const next = ready.shift() as ProjectNode;
+    order.push(next);
+    for (const d of next.downstream) {
+      if (!waiting.has(d)) continue;
+      const left = (waiting.get(d) as number) - 1;
+      waiting.set(d, left);
+      if (left === 0) ready.push(selected.get(d)!.node);
+    }
+  }
+  return order;
+}
+
+const TRANSIENT_CODES = new Set(['EBUSY', 'EAGAIN', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE']);
+
+/** Deterministic failures (syntax, missing tables, rejected SQL) fail at once; transient ones are retried. */
+export function isRetryable(error: unknown): boolean {
+  if (error instanceof EngineError) return error.details.retryable === true;
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && TRANSIENT_CODES.has(code);
+}
+
+const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+export async function runPipeline(ctx: PipelineContext, options: RunOptions = {}): Promise<RunSummary> {
+  const reporter = ctx.reporter ?? silentReporter;
+  const clock = ctx.now ?? (() => new Date());
+  const runId = `${clock().toISOString().replace(/[-:.]/g, '').slice(0, 15)}-${randomUUID().slice(0, 8)}`;
+  const now = clock();
+  const nodes = executionOrder(selectNodes(ctx.project, options.selector));
+  const plan = nodes.flatMap((node) => (node.kind === 'ddl' || node.kind === 'alert' ? [{ node, period: undefined }] : periodsFor(node, options, now).map((period) => ({ node, period }))));
+  const records: RunRecord[] = [];
+  const bytesPerStatement: number[] = [];
+  const blocked = new Map<string, string>(); // node id → why its downstream is skipped
+
+  reporter.runStarted({ runId, steps: plan.length });
+  // Databases are catalog containers, not steps: make sure every one the run writes to exists (Athena: Glue).
+  for (const database of new Set([ctx.project.config.database, ...nodes.map((n) => n.database)])) {
+    await ctx.engine.execute(`CREATE DATABASE IF NOT EXISTS ${database}`, { signal: ctx.signal });
+  }
+  for (const [index, { node, period }] of plan.entries()) {
+    const step = node.id;
+    const kind: StepKind = node.kind;
+    const upstreamBlock = node.upstream.map((u) => blocked.get(u)).find(Boolean);
+    const started = clock();
+    const base = {
+      run_id: runId,
+      step,
+      kind,
+      node: node.id,
+      file: node.file,
+      period_start: period ? logTimestamp(period.start) : null,
+      period_end: period ? logTimestamp(period.end) : null,
+      started_at: logTimestamp(started),
+    };
+    if (upstreamBlock) {
+      blocked.set(node.id, upstreamBlock);
+      const record: RunRecord = { ...base, status: 'skipped', attempts: 0, rows_written: null, bytes_scanned: null, duration_ms: 0, finished_at: logTimestamp(started), error: `skipped: ${upstreamBlock}` };
+      records.push(record);
+      reporter.stepFinished(record);
+      continue;
+    }
+    reporter.stepStarted({ step, kind, index });
+    const vars = runtimeVariables(ctx.variables, now, period);
+    let attempts = 0;
+    try {
+      const outcome = await retry(
+        async (attempt) => {
+          attempts = attempt;
+          return runStep(ctx, node, vars, period, now);
+        },
+        {
+          maxAttempts: node.header.retries !== undefined ? node.header.retries + 1 : (ctx.retry?.maxAttempts ?? 3),
+          baseDelayMs: ctx.retry?.baseDelayMs ?? 500,
+          maxDelayMs: ctx.retry?.maxDelayMs ?? 10_000,
+          sleep: ctx.retry?.sleep,
+          signal: ctx.signal,
+          shouldRetry: isRetryable,
+          onRetry: ({ error, attempt, delayMs }) => reporter.stepRetrying({ step, attempt, error: errorText(error), delayMs }),
+        },
+      );
+      bytesPerStatement.push(...outcome.bytesPerStatement);
+      const finished = clock();
+      const record: RunRecord = {
+        ...base,
+        status: 'success',
+        attempts,
+        rows_written: outcome.rowsWritten,
+        bytes_scanned: outcome.bytesPerStatement.length ? outcome.bytesPerStatement.reduce((a, b) => a + b, 0) : null,
+        duration_ms: finished.getTime() - started.getTime(),
+        finished_at: logTimestamp(finished),
+        error: null,
+      };
+      records.push(record);
+      reporter.stepFinished(record);
+      if (node.kind === 'model' && ctx.checks) {
+        const failedBlocking = await runChecks(ctx, ctx.checks, node, now, runId, period, records, reporter);
+        if (failedBlocking) blocked.set(node.id, `check ${failedBlocking} failed on ${node.id}`);
+      }
+    } catch (error) {
+      const finished = clock();
+      const record: RunRecord = {
+        ...base,
+        status: 'failed',
+        attempts,
+        rows_written: null,
+        bytes_scanned: null,
+        duration_ms: finished.getTime() - started.getTime(),
+        finished_at: logTimestamp(finished),
+        error: `${node.file}: ${errorText(error)}`,
+      };
+      records.push(record);
+      reporter.stepFinished(record);
+      blocked.set(node.id, `${node.id} failed`);
+      if (ctx.signal?.aborted) break;
+    }
+  }
+  reporter.runFinished({ runId, records });
+  await appendRunLog(ctx, records, now);
+  return {
+    runId,
+    records,
+    ok: records.every((r) => r.status !== 'failed'),
+    rowsWritten: records.reduce((sum, r) => sum + (r.kind === 'check' ? 0 : (r.rows_written ?? 0)), 0),
+    bytesScanned: bytesPerStatement.reduce((a, b) => a + b, 0),
+    bytesPerStatement,
+  };
+}
+
+interface StepOutcome {
+  rowsWritten: number | null;
+  bytesPerStatement: number[];
+}
+
+async function runStep(ctx: PipelineContext, node: ProjectNode, vars: Variables, period: Period | undefined, now: Date): Promise<StepOutcome> {
+  const { engine } = ctx;
+  if (node.kind === 'ddl') {
+    const bytes: number[] = [];
+    for (const statement of ddlStatements(node, vars)) {
+      try {
+        const result = await engine.execute(statement.sql, { database: node.database, signal: ctx.signal });
+        if (result.stats.bytesScanned !== undefined) bytes.push(result.stats.bytesScanned);
+      } catch (error) {
+        throw withLine(error, `line ${statement.line}`);
+      }
+    }
+    return { rowsWritten: null, bytesPerStatement: bytes };
+  }
+  if (node.kind === 'alert') {
+    if (!ctx.alerts) throw new Error('alerts are not configured for this run');
+    await ctx.alerts.evaluate(node, period?.end ?? now);
+    return { rowsWritten: null, bytesPerStatement: [] };
+  }
+  const strategy = STRATEGIES[materializationOf(node)];
+  const bytes: number[] = [];
+  const counting: Engine = {
+    name: engine.name,
+    capabilities: engine.capabilities,
+    close: () => engine.close(),
+    execute: async (sql, options) => {
+      const result = await engine.execute(sql, { ...options, signal: ctx.signal });
+      if (result.stats.bytesScanned !== undefined) bytes.push(result.stats.bytesScanned);
+      return result;
+    },
+  };
+  const outcome = await strategy(materializeRequest(node, vars), { engine: counting, objectStore: ctx.objectStore });
+  return { rowsWritten: materializationOf(node) === 'view' ? null : outcome.rowsWritten, bytesPerStatement: bytes };
+}
+
+function withLine(error: unknown, where: string): Error {
+  if (error instanceof EngineError) return new EngineError(`${where}: ${error.message}`, error.details);
+  return new Error(`${where}: ${errorText(error)}`);
+}
+
+async function runChecks(
+  ctx: PipelineContext,
+  checks: ChecksDependency<CheckLike>,
+  node: ProjectNode,
+  now: Date,
+  runId: string,
+  period: Period | undefined,
+  records: RunRecord[],
+  reporter: RunReporter,
+): Promise<string | undefined> {
+  let failedBlocking: string | undefined;
+  for (const check of checks.compile(node, ctx.project)) {
+    const started = new Date();
+    const result = await checks.run(ctx.engine, check, { database: node.database, now }).catch((error: unknown) => ({ passed: false, failures: 0, error: errorText(error) }));
+    const finished = new Date();
+    const failedText = result.error ?? `${result.failures} failing row${result.failures === 1 ? '' : 's'}: ${check.description}`;
+    const record: RunRecord = {
+      run_id: runId,
+      step: check.id,
+      kind: 'check',
+      node: node.id,
+      file: node.file,
+      period_start: period ? logTimestamp(period.start) : null,
+      period_end: period ? logTimestamp(period.end) : null,
+      status: result.passed ? 'success' : check.severity === 'error' ? 'failed' : 'success',
+      attempts: 1,
+      rows_written: null,
+      bytes_scanned: null,
+      duration_ms: finished.getTime() - started.getTime(),
+      started_at: logTimestamp(started),
+      finished_at: logTimestamp(finished),
+      error: result.passed ? null : check.severity === 'warn' ? `warning: ${failedText}` : failedText,
+    };
+    records.push(record);
+    reporter.stepFinished(record);
+    if (!result.passed && check.severity === 'error') failedBlocking ??= check.id;
+  }
+  return failedBlocking;
+}
+
+async function appendRunLog(ctx: PipelineContext, records: RunRecord[], at: Date): Promise<void> {
+  const bucket = ctx.variables.lake_bucket;
+  if (typeof bucket !== 'string' || records.length === 0) return;
+  const log = new RecordLog(ctx.objectStore, { table: 'run_log', bucket, prefix: 'system/run_log', columns: RUN_LOG_COLUMNS });
+  await log.ensureTable(ctx.engine, ctx.project.config.database);
+  await log.append(records.map((r) => ({ ...r })), at);
+}

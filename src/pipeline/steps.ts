@@ -1,0 +1,83 @@
+// How one project node becomes work for an engine: the DDL statements of a ddl file, the materialization request of a
+// model or dashboard view for a period. Pure planning: nothing here runs SQL.
+import { splitStatements } from '../dialect/statements.js';
+import type { MaterializationKind, MaterializeRequest } from './materialize/index.js';
+import type { ProjectNode } from '../project/model.js';
+import { interpolateText, substituteVariables, timestampVariable, type Variables } from '../project/variables.js';
+import { floorToGrain, periodsBetween, type Grain, type Period } from './periods.js';
+
+export class PlanError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'PlanError';
+  }
+}
+
+const GRAIN_MS: Record<Grain, number> = { hour: 3_600_000, day: 86_400_000 };
+
+/**
+ * Periods a model runs for. Incremental models with a `period` grain run once per period in [from, to); without a
+ * range, for the last complete period before `now` (what a scheduled run does). Other models run once; their
+ * `${period_start}`/`${period_end}` are the range when one is given.
+ */
+export function periodsFor(node: ProjectNode, range: { from?: Date; to?: Date }, now: Date): Array<Period | undefined> {
+  const grain = node.header.period;
+  if (!grain) return [range.from && range.to ? { start: range.from, end: range.to } : undefined];
+  if (range.from || range.to) {
+    const from = range.from ?? new Date((range.to as Date).getTime() - GRAIN_MS[grain]);
+    const to = range.to ?? new Date(floorToGrain(from, grain).getTime() + GRAIN_MS[grain]);
+    return periodsBetween(from, to, grain);
+  }
+  const end = floorToGrain(now, grain);
+  return [{ start: new Date(end.getTime() - GRAIN_MS[grain]), end }];
+}
+
+export function runtimeVariables(base: Variables, now: Date, period: Period | undefined): Variables {
+  return {
+    ...base,
+    now: timestampVariable(now),
+    ...(period ? { period_start: timestampVariable(period.start), period_end: timestampVariable(period.end) } : {}),
+  };
+}
+
+/** The statements of a ddl file, variables substituted, each with its line in the file. */
+export function ddlStatements(node: ProjectNode, vars: Variables): Array<{ sql: string; line: number }> {
+  const sql = substituteVariables(node.sql, vars, { file: node.file, lineOffset: node.bodyLine - 1 });
+  return splitStatements(sql).map((s) => ({ sql: s.text, line: node.bodyLine + s.line - 1 }));
+}
+
+export function materializationOf(node: ProjectNode): MaterializationKind {
+  return node.header.materialized ?? (node.kind === 'dashboard' ? 'view' : 'table');
+}
+
+/** The materialization request of a model or dashboard view, variables substituted. */
+export function materializeRequest(node: ProjectNode, vars: Variables): MaterializeRequest {
+  const statements = splitStatements(substituteVariables(node.sql, vars, { file: node.file, lineOffset: node.bodyLine - 1 }));
+  if (statements.length !== 1) {
+    throw new PlanError(`${node.file}: a model file holds exactly one query (or MERGE statement); found ${statements.length} statements`);
+  }
+  const kind = materializationOf(node);
+  const location = node.header.location
+    ? interpolateText(node.header.location, vars)
+    : kind === 'view'
+      ? undefined
+      : defaultLocation(node, vars);
+  return {
+    database: node.database,
+    name: node.name,
+    selectSql: statements[0].text,
+    partitionedBy: node.header.partitioned_by,
+    location,
+    format: node.header.format === 'json' ? 'JSON' : 'PARQUET',
+    uniqueKey: node.header.unique_key,
+  };
+}
+
+/** `s3://<lake_bucket>/curated/<database>/<name>/`: where a model's files go when its header names no location. */
+function defaultLocation(node: ProjectNode, vars: Variables): string {
+  const bucket = vars.lake_bucket;
+  if (typeof bucket !== 'string' || bucket === '') {
+    throw new PlanError(`${node.file}: no 'location' in the header and no 'lake_bucket' variable for the stage to default it from`);
+  }
+  return `s3://${bucket}/curated/${node.database}/${node.name}/`;
+}

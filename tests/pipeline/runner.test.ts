@@ -1,0 +1,158 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { afterEach, describe, expect, it } from 'vitest';
+import { AthenaLocalEngine } from '../../src/dialect/local-engine.js';
+import { EngineError, type Engine } from '../../src/engines/engine.js';
+import { LocalObjectStore } from '../../src/engines/object-store/index.js';
+import { loadProject } from '../../src/project/loader.js';
+import { projectVariables } from '../../src/project/variables.js';
+import { executionOrder, runPipeline, type PipelineContext } from '../../src/pipeline/runner.js';
+
+const BUCKET = 'test-lake';
+
+function writeProject(files: Record<string, string>): string {
+  const root = mkdtempSync(join(tmpdir(), 'runner-'));
+  writeFileSync(join(root, 'lakehouse.yaml'), `name: t\ndatabase: shop\nlake: lake\nstages:\n  local:\n    variables:\n      lake_bucket: ${BUCKET}\n`);
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(join(root, path, '..'), { recursive: true });
+    writeFileSync(join(root, path), text);
+  }
+  return root;
+}
+
+function landEvents(root: string, hour: string, events: object[]): void {
+  const [day, hh] = hour.split('T');
+  const dir = join(root, 'lake', BUCKET, 'events', `dt=${day}`, `hour=${hh}`);
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, `part-${Math.random().toString(36).slice(2)}.json.gz`), gzipSync(events.map((e) => JSON.stringify(e)).join('\n')));
+}
+
+const PROJECT = {
+  'sql/ddl/events.sql': `/*
+tags: [raw]
+*/
+CREATE EXTERNAL TABLE IF NOT EXISTS events (
+  order_id INT,
+  amount DOUBLE,
+  ts TIMESTAMP
+)
+PARTITIONED BY (dt STRING, hour STRING)
+ROW FORMAT SERDE 'org.openx.data.jsonserde.JsonSerDe'
+LOCATION 's3://\${lake_bucket}/events/'`,
+  'sql/transforms/hourly_revenue.sql': `/*
+materialized: incremental
+period: hour
+partitioned_by: [dt, hr]
+tags: [kpi]
+*/
+SELECT date_trunc('hour', ts) AS hour_start, count(*) AS orders, sum(amount) AS revenue, CAST(CAST(ts AS DATE) AS VARCHAR) AS dt, hour(ts) AS hr
+FROM events
+WHERE ts >= \${period_start} AND ts < \${period_end}
+GROUP BY 1, 4, 5`,
+  'sql/transforms/daily_revenue.sql': `/*
+materialized: table
+*/
+SELECT dt, sum(orders) AS orders, sum(revenue) AS revenue FROM hourly_revenue GROUP BY dt`,
+  'sql/dashboards/revenue_view.sql': `SELECT dt, revenue FROM daily_revenue`,
+};
+
+let engines: Engine[] = [];
+afterEach(async () => {
+  await Promise.all(engines.map((e) => e.close()));
+  engines = [];
+});
+
+async function context(root: string, overrides: Partial<PipelineContext> = {}): Promise<PipelineContext> {
+  const project = await loadProject(root);
+  const engine = await AthenaLocalEngine.open({ lakeRoot: join(root, 'lake'), inMemory: true, database: 'shop' });
+  engines.push(engine);
+  return {
+    project,
+    engine,
+    objectStore: new LocalObjectStore(join(root, 'lake')),
+    variables: projectVariables(project.config, 'local'),
+    retry: { sleep: async () => {} },
+    ...overrides,
+  };
+}
+
+const query = async (engine: Engine, sql: string) => (await engine.execute(sql, { database: 'shop' })).rows;
+
+describe('runPipeline', () => {
+  it('runs ddl, models per period and views in DAG order, idempotently, and logs every step', async () => {
+    const root = writeProject(PROJECT);
+    landEvents(root, '2025-03-10T07', [
+      { order_id: 1, amount: 10.5, ts: '2025-03-10 07:05:00' },
+      { order_id: 2, amount: 4.5, ts: '2025-03-10 07:59:59' },
+    ]);
+    landEvents(root, '2025-03-10T08', [{ order_id: 3, amount: 1, ts: '2025-03-10 08:00:00' }]);
+    const ctx = await context(root);
+    expect(executionOrder(ctx.project.nodes).map((n) => n.id)).toEqual([
+      'shop.events',
+      'shop.hourly_revenue',
+      'shop.daily_revenue',
+      'dashboard:revenue_view',
+    ]);
+    const range = { from: new Date('2025-03-10T07:00Z'), to: new Date('2025-03-10T09:00Z') };
+    const first = await runPipeline(ctx, range);
+    expect(first.ok).toBe(true);
+    expect(first.records.map((r) => [r.step, r.period_start, r.status])).toEqual([
+      ['shop.events', null, 'success'],
+      ['shop.hourly_revenue', '2025-03-10 07:00:00.000', 'success'],
+      ['shop.hourly_revenue', '2025-03-10 08:00:00.000', 'success'],
+      ['shop.daily_revenue', '2025-03-10 07:00:00.000', 'success'],
+      ['dashboard:revenue_view', '2025-03-10 07:00:00.000', 'success'],
+    ]);
+    expect(await query(ctx.engine, 'SELECT dt, revenue FROM revenue_view')).toEqual([['2025-03-10', 16]]);
+
+    // Late data for 07:00 arrives; rerunning that hour replaces it, 08:00 is untouched, nothing is duplicated.
+    landEvents(root, '2025-03-10T07', [{ order_id: 4, amount: 2, ts: '2025-03-10 07:30:00' }]);
+    await runPipeline(ctx, { from: new Date('2025-03-10T07:00Z'), to: new Date('2025-03-10T08:00Z') });
+    await runPipeline(ctx, { from: new Date('2025-03-10T07:00Z'), to: new Date('2025-03-10T08:00Z') });
+    expect(await query(ctx.engine, 'SELECT hour_start, orders, revenue FROM hourly_revenue ORDER BY 1')).toEqual([
+      ['2025-03-10 07:00:00.000', 3, 17],
+      ['2025-03-10 08:00:00.000', 1, 1],
+    ]);
+
+    const log = await query(ctx.engine, "SELECT count(DISTINCT run_id), count(*), count_if(status = 'success') FROM run_log");
+    expect(log).toEqual([[3, 13, 13]]);
+  });
+
+  it('skips everything downstream of a failed model and reports the file', async () => {
+    const root = writeProject({ ...PROJECT, 'sql/transforms/daily_revenue.sql': 'SELECT dt, sum(orders) AS orders, sum(no_such_column) AS revenue FROM hourly_revenue GROUP BY dt' });
+    landEvents(root, '2025-03-10T07', [{ order_id: 1, amount: 1, ts: '2025-03-10 07:05:00' }]);
+    const ctx = await context(root);
+    const summary = await runPipeline(ctx, { from: new Date('2025-03-10T07:00Z'), to: new Date('2025-03-10T08:00Z') });
+    expect(summary.ok).toBe(false);
+    const byStep = Object.fromEntries(summary.records.map((r) => [r.step, r]));
+    expect(byStep['shop.daily_revenue'].status).toBe('failed');
+    expect(byStep['shop.daily_revenue'].error).toMatch(/^sql\/transforms\/daily_revenue\.sql: .*no_such_column/s);
+    expect(byStep['shop.daily_revenue'].attempts).toBe(1);
+    expect(byStep['dashboard:revenue_view']).toMatchObject({ status: 'skipped', error: 'skipped: shop.daily_revenue failed' });
+  });
+
+  it('retries a transient failure with backoff, then succeeds', async () => {
+    const root = writeProject(PROJECT);
+    const ctx = await context(root);
+    let failures = 2;
+    const flaky: Engine = {
+      name: ctx.engine.name,
+      capabilities: ctx.engine.capabilities,
+      close: async () => {},
+      execute: async (sql, options) => {
+        if (/CREATE TABLE[^(]*daily_revenue/i.test(sql) && failures-- > 0) throw new EngineError('ThrottlingException: rate exceeded', { retryable: true });
+        return ctx.engine.execute(sql, options);
+      },
+    };
+    const delays: number[] = [];
+    const summary = await runPipeline(
+      { ...ctx, engine: flaky, retry: { maxAttempts: 3, sleep: async (ms) => void delays.push(ms) } },
+      { selector: '+daily_revenue', from: new Date('2025-03-10T07:00Z'), to: new Date('2025-03-10T08:00Z') },
+    );
+    const daily = summary.records.find((r) => r.step === 'shop.daily_revenue');
+    expect(daily).toMatchObject({ status: 'success', attempts: 3 });
+    expect(delays).toHaveLength(2);
+  });
+});
