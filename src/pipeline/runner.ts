@@ -51,6 +51,8 @@ export interface RunOptions {
   selector?: string;
   from?: Date;
   to?: Date;
+  /** Run incremental models once per period instead of once over the whole range. */
+  perPeriod?: boolean;
 }
 
 export interface RunSummary {

@@ -16,17 +16,20 @@ export class PlanError extends Error {
 const GRAIN_MS: Record<Grain, number> = { hour: 3_600_000, day: 86_400_000 };
 
 /**
- * Periods a model runs for. Incremental models with a `period` grain run once per period in [from, to); without a
- * range, for the last complete period before `now` (what a scheduled run does). Other models run once; their
+ * Periods a model runs for. An incremental model with a `period` grain covers [from, to) widened to whole periods, in
+ * one batch (as SQLMesh backfills by default: one query over the range; the strategy still writes at most the
+ * engine's partition limit per statement), or with `perPeriod` one run per period. Without a range it runs for the
+ * last complete period before `now` (what a scheduled run does). Other models run once; their
  * `${period_start}`/`${period_end}` are the range when one is given.
  */
-export function periodsFor(node: ProjectNode, range: { from?: Date; to?: Date }, now: Date): Array<Period | undefined> {
+export function periodsFor(node: ProjectNode, range: { from?: Date; to?: Date; perPeriod?: boolean }, now: Date): Array<Period | undefined> {
   const grain = node.header.period;
   if (!grain) return [range.from && range.to ? { start: range.from, end: range.to } : undefined];
   if (range.from || range.to) {
     const from = range.from ?? new Date((range.to as Date).getTime() - GRAIN_MS[grain]);
     const to = range.to ?? new Date(floorToGrain(from, grain).getTime() + GRAIN_MS[grain]);
-    return periodsBetween(from, to, grain);
+    const periods = periodsBetween(from, to, grain);
+    return range.perPeriod ? periods : [{ start: periods[0].start, end: periods[periods.length - 1].end }];
   }
   const end = floorToGrain(now, grain);
   return [{ start: new Date(end.getTime() - GRAIN_MS[grain]), end }];

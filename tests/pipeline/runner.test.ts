@@ -95,7 +95,7 @@ describe('runPipeline', () => {
       'shop.daily_revenue',
       'dashboard:revenue_view',
     ]);
-    const range = { from: new Date('2025-03-10T07:00Z'), to: new Date('2025-03-10T09:00Z') };
+    const range = { from: new Date('2025-03-10T07:00Z'), to: new Date('2025-03-10T09:00Z'), perPeriod: true };
     const first = await runPipeline(ctx, range);
     expect(first.ok).toBe(true);
     expect(first.records.map((r) => [r.step, r.period_start, r.status])).toEqual([
@@ -118,6 +118,16 @@ describe('runPipeline', () => {
 
     const log = await query(ctx.engine, "SELECT count(DISTINCT run_id), count(*), count_if(status = 'success') FROM run_log");
     expect(log).toEqual([[3, 13, 13]]);
+
+    // A backfill over the range runs each incremental model once and gives the same tables.
+    const backfill = await runPipeline(ctx, { from: new Date('2025-03-10T07:00Z'), to: new Date('2025-03-10T09:00Z') });
+    expect(backfill.records.filter((r) => r.step === 'shop.hourly_revenue').map((r) => [r.period_start, r.period_end])).toEqual([
+      ['2025-03-10 07:00:00.000', '2025-03-10 09:00:00.000'],
+    ]);
+    expect(await query(ctx.engine, 'SELECT hour_start, orders, revenue FROM hourly_revenue ORDER BY 1')).toEqual([
+      ['2025-03-10 07:00:00.000', 3, 17],
+      ['2025-03-10 08:00:00.000', 1, 1],
+    ]);
   });
 
   it('skips everything downstream of a failed model and reports the file', async () => {
