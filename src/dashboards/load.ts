@@ -44,7 +44,8 @@ function describeIssue(issue: z.core.$ZodIssue, doc: Document): { path: FieldPat
     return { path: [...path, issue.keys[0]], message: `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `'${k}'`).join(', ')} in ${where}` };
   }
   const value = path.length ? doc.getIn(path as Array<string | number>) : undefined;
-  const got = value === undefined || typeof value === 'object' ? '' : ` (got ${JSON.stringify(value)})`;
+  // Our own checks already name the value; zod's say what was expected, so add what was found.
+  const got = issue.code === 'custom' || value === undefined || typeof value === 'object' ? '' : ` (got ${JSON.stringify(value)})`;
   return { path, message: `'${path.join('.') || '(root)'}': ${issue.message}${got}` };
 }
 

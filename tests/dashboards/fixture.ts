@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AthenaLocalEngine } from '../../src/dialect/local-engine.js';
 import { splitStatements } from '../../src/dialect/statements.js';
+import type { Io } from '../../src/cli/io.js';
 import { loadConfig, type LoadedConfig } from '../../src/project/config.js';
 
 export const FIXTURE = join(import.meta.dirname, '..', 'fixtures', 'dashboards', 'shop');
@@ -39,4 +40,17 @@ export async function prepareShop(): Promise<Shop> {
     await engine.close();
   }
   return { root, lakeRoot, project: loadConfig(root) };
+}
+
+/** An Io that keeps what a command prints. */
+export function captureIo(cwd: string): Io & { out: string; err: string } {
+  const io = {
+    out: '',
+    err: '',
+    isTTY: false,
+    cwd,
+    stdout: (text: string) => void (io.out += text),
+    stderr: (text: string) => void (io.err += text),
+  };
+  return io;
 }

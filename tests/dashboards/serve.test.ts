@@ -1,0 +1,102 @@
+// The live server: loopback only, only the site's own files, filters validated and pushed down into SQL.
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startDashboardServer, type DashboardServer } from '../../src/dashboards/serve.js';
+import { viewQuery } from '../../src/dashboards/query.js';
+import { AthenaLocalEngine } from '../../src/dialect/local-engine.js';
+import { prepareShop, type Shop } from './fixture.js';
+
+/** A raw GET, so paths reach the server exactly as written (fetch would normalize `..`). */
+function get(url: string, path: string): Promise<{ status: number; body: string }> {
+  const { hostname, port } = new URL(url);
+  return new Promise((resolve, reject) => {
+    const req = request({ hostname, port, path, method: 'GET' }, (res) => {
+      let body = '';
+      res.on('data', (chunk) => (body += chunk));
+      res.on('end', () => resolve({ status: res.statusCode!, body }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+describe('lake dashboard serve', () => {
+  let shop: Shop;
+  let engine: AthenaLocalEngine;
+  let server: DashboardServer;
+  let site: string;
+
+  beforeAll(async () => {
+    shop = await prepareShop();
+    engine = await AthenaLocalEngine.open({ lakeRoot: shop.lakeRoot });
+    site = join(shop.root, 'site');
+    mkdirSync(site, { recursive: true });
+    writeFileSync(join(shop.root, 'secret.txt'), 'do not serve');
+    symlinkSync(join(shop.root, 'secret.txt'), join(site, 'link.txt'));
+    server = await startDashboardServer({ project: shop.project, engine, siteDir: site, port: 0 });
+  });
+  afterAll(async () => {
+    await server.close();
+    await engine.close();
+  });
+
+  it('listens on 127.0.0.1', () => {
+    expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+  });
+
+  it('serves the index, pages rendered from fresh queries, assets and live.js', async () => {
+    expect((await get(server.url, '/')).body).toContain('href="sales.html"');
+    const page = await get(server.url, '/sales.html');
+    expect(page.status).toBe(200);
+    expect(page.body).toContain('<h1>Shop sales</h1>');
+    expect((await get(server.url, '/live.js')).body).toBe('window.LAKE_LIVE = true;\n');
+    expect((await get(server.url, '/assets/echarts.min.js')).status).toBe(200);
+  });
+
+  it.each(['/../secret.txt', '/assets/../../secret.txt', '/%2e%2e/secret.txt', '/assets/%2e%2e%2f%2e%2e%2fsecret.txt', '/..%5csecret.txt', '/link.txt', '/%00'])(
+    'refuses %s',
+    async (path) => {
+      const response = await get(server.url, path);
+      expect([400, 403, 404]).toContain(response.status);
+      expect(response.body).not.toContain('do not serve');
+    },
+  );
+
+  it('answers filter changes with data filtered in SQL', async () => {
+    const response = await get(server.url, '/api/dashboards/sales/data?channel=app&period.from=2024-03-02');
+    expect(response.status).toBe(200);
+    const data = JSON.parse(response.body);
+    const expected = await engine.execute("SELECT * FROM shop.daily_sales WHERE channel = 'app' AND order_date >= DATE '2024-03-02'");
+    expect(data.views.daily_sales.rows).toHaveLength(expected.rows.length);
+    expect(new Set(data.views.daily_sales.rows.map((r: unknown[]) => r[1]))).toEqual(new Set(['app']));
+    // fulfilment has no channel column: only the date applies.
+    expect(data.views.fulfilment.rows).toHaveLength(4);
+    expect(data.filterOptions.channel.values).toEqual(['app', 'store', 'web']);
+  });
+
+  it('rejects bad filter values and unknown dashboards', async () => {
+    expect(await get(server.url, "/api/dashboards/sales/data?period.from=2024-03-02'%20OR%201=1")).toMatchObject({ status: 400 });
+    expect(await get(server.url, '/api/dashboards/sales/data?colour=red')).toMatchObject({ status: 400 });
+    expect(await get(server.url, '/api/dashboards/nope/data')).toMatchObject({ status: 404 });
+  });
+
+  it('quotes filter values as literals', () => {
+    expect(viewQuery('shop', 'v', [{ name: 'channel', type: 'varchar' }], [{ id: 'c', type: 'select', column: 'channel' }], { c: { value: "x' OR '1'='1" } })).toBe(
+      `SELECT * FROM "shop"."v" WHERE CAST("channel" AS VARCHAR) = 'x'' OR ''1''=''1'`,
+    );
+  });
+});
+
+describe('site folder', () => {
+  it('is created when missing', async () => {
+    const shop = await prepareShop();
+    const engine = await AthenaLocalEngine.open({ lakeRoot: shop.lakeRoot });
+    const server = await startDashboardServer({ project: shop.project, engine, siteDir: join(mkdtempSync(join(tmpdir(), 'lake-site-')), 'new', 'site'), port: 0 });
+    expect((await get(server.url, '/assets/dashboard.js')).status).toBe(200);
+    await server.close();
+    await engine.close();
+  });
+});
