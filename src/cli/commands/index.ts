@@ -1,6 +1,7 @@
 // Every `lake` command, in the order `lake --help` lists them. Add a command: one file in this folder, one line here.
 import type { RegisterCommand } from '../command.js';
 import { registerSql } from './sql.js';
+import { registerRun } from './run.js';
 import { registerLint } from './lint.js';
 import { registerFmt } from './fmt.js';
 import { registerGraph } from './graph.js';
@@ -8,4 +9,4 @@ import { registerDashboard } from './dashboard.js';
 import { registerAlert } from './alert.js';
 import { registerSchedule } from './schedule.js';
 
-export const COMMANDS: RegisterCommand[] = [registerSql, registerLint, registerFmt, registerGraph, registerDashboard, registerAlert, registerSchedule];
+export const COMMANDS: RegisterCommand[] = [registerRun, registerSql, registerLint, registerFmt, registerGraph, registerDashboard, registerAlert, registerSchedule];

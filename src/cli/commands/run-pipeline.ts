@@ -1,0 +1,59 @@
+import { parsePeriodBound } from '../../pipeline/periods.js';
+import { athenaCostUsd } from '../../pipeline/cost.js';
+import { runPipeline, type RunSummary } from '../../pipeline/runner.js';
+import { CliError, EXIT_CRASH, EXIT_FAILURE, EXIT_OK } from '../errors.js';
+import type { Io } from '../io.js';
+import { loadProjectForCli, openPipelineSession } from '../pipeline-session.js';
+import { progressReporter } from '../progress.js';
+
+export interface RunCommandOptions {
+  from?: string;
+  to?: string;
+  perPeriod?: boolean;
+  stage?: string;
+  lake?: string;
+  demo?: boolean;
+  verbose?: boolean;
+}
+
+function bound(text: string | undefined, flag: string): Date | undefined {
+  if (text === undefined) return undefined;
+  try {
+    return parsePeriodBound(text);
+  } catch (error) {
+    throw new CliError(`${flag}: ${error instanceof Error ? error.message : String(error)}`, { exitCode: EXIT_CRASH });
+  }
+}
+
+const number = new Intl.NumberFormat('en-US');
+
+export function describeSummary(summary: RunSummary, reportsBytes: boolean): string {
+  const count = (status: string) => summary.records.filter((r) => r.status === status).length;
+  const lines = [
+    `run ${summary.runId}: ${count('success')} ok, ${count('failed')} failed, ${count('skipped')} skipped; ${number.format(summary.rowsWritten)} rows written`,
+  ];
+  if (reportsBytes) {
+    const usd = athenaCostUsd(summary.bytesPerStatement);
+    lines.push(`data scanned: ${number.format(summary.bytesScanned)} bytes over ${summary.bytesPerStatement.length} queries (about $${usd.toFixed(4)} at $5/TB)`);
+  }
+  lines.push(`run records: lake sql -e "SELECT step, status, rows_written, duration_ms FROM run_log WHERE run_id = '${summary.runId}'"`);
+  return `${lines.join('\n')}\n`;
+}
+
+export async function runCommand(selector: string[], options: RunCommandOptions, io: Io): Promise<number> {
+  const from = bound(options.from, '--from');
+  const to = bound(options.to, '--to');
+  if (options.demo) {
+    if (selector.length > 0 || from || to) throw new CliError('--demo runs the whole example; give no selector or range with it', { exitCode: EXIT_CRASH });
+    return (await import('../demo.js')).runDemo({ stage: options.stage, lake: options.lake, verbose: options.verbose }, io);
+  }
+  const project = await loadProjectForCli(io, options.stage);
+  const session = await openPipelineSession(io, project, { lake: options.lake, reporter: progressReporter(io, { verbose: options.verbose }) });
+  try {
+    const summary = await runPipeline(session.context, { selector: selector.join(' ') || undefined, from, to, perPeriod: options.perPeriod });
+    io.stdout(describeSummary(summary, session.engine.capabilities.reportsBytesScanned));
+    return summary.ok ? EXIT_OK : EXIT_FAILURE;
+  } finally {
+    await session.close();
+  }
+}

@@ -1,0 +1,20 @@
+import type { RegisterCommand } from '../command.js';
+
+export const registerRun: RegisterCommand = (program, run) => {
+  program
+    .command('run')
+    .description('Run the pipeline locally: DDL, models in DAG order, checks, alerts, dashboard views.')
+    .argument('[selector...]', "nodes to run: name, name+, +name, tag:x, path:sql/…, a file (default: everything)")
+    .option('--from <time>', 'start of the period range (UTC), e.g. 2025-03-10 or 2025-03-10T07:00')
+    .option('--to <time>', 'end of the period range (UTC, exclusive)')
+    .option('--per-period', 'run incremental models once per period instead of once over the range')
+    .option('--stage <stage>', 'stage whose variables to use (default: the project default)')
+    .option('--lake <dir>', "local lake folder (default: the project's lake folder)")
+    .option('--demo', 'reset the local lake, generate the seeded example data for all five pipelines, ingest it, run everything and print a summary')
+    .option('--verbose', 'print every step, not only failures')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  lake run --demo\n  lake run p1_interaction_kpis+ --from 2025-03-10 --to 2025-03-11\n  lake run tag:p2',
+    )
+    .action((selector: string[], opts) => run(async (io) => (await import('./run-pipeline.js')).runCommand(selector, opts, io)));
+};

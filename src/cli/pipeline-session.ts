@@ -1,0 +1,80 @@
+// The local wiring of a pipeline run: the project, the local engine over the lake folder, the object store, alerts with
+// their local state/notifiers/history, and the CLI's progress display. Lambda handlers wire the same runner to Athena.
+import { resolve } from 'node:path';
+import { defineAlert } from '../alerts/definition.js';
+import { ensureAlertHistoryTable } from '../alerts/history.js';
+import { localAlertDependencies } from '../alerts/local.js';
+import { runAlert } from '../alerts/service.js';
+import { AthenaLocalEngine } from '../dialect/local-engine.js';
+import { LocalObjectStore } from '../engines/object-store/index.js';
+import { lakeRootOf } from '../project/config.js';
+import { loadProject, ProjectError } from '../project/loader.js';
+import type { Project } from '../project/model.js';
+import { projectVariables } from '../project/variables.js';
+import type { AlertsDependency, PipelineContext } from '../pipeline/runner.js';
+import type { RunReporter } from '../pipeline/reporter.js';
+import { CliError } from './errors.js';
+import type { Io } from './io.js';
+import { requireProjectRoot } from './commands/project-paths.js';
+
+export interface PipelineSession {
+  project: Project;
+  lakeRoot: string;
+  engine: AthenaLocalEngine;
+  context: PipelineContext;
+  /** Messages of the notices alerts sent during the run. */
+  notices: string[];
+  close(): Promise<void>;
+}
+
+export async function loadProjectForCli(io: Io, stage?: string): Promise<Project> {
+  try {
+    return await loadProject(requireProjectRoot(io), { stage });
+  } catch (error) {
+    if (error instanceof ProjectError) throw new CliError(error.message, { hint: '`lake lint` lists every problem with its fix' });
+    throw error;
+  }
+}
+
+export async function openPipelineSession(
+  io: Io,
+  project: Project,
+  options: { lake?: string; reporter: RunReporter; writeConsole?: (text: string) => void },
+): Promise<PipelineSession> {
+  const lakeRoot = options.lake ? resolve(io.cwd, options.lake) : lakeRootOf({ root: project.root, config: project.config });
+  const database = project.config.database;
+  const engine = await AthenaLocalEngine.open({ lakeRoot, database });
+  const variables = projectVariables(project.config, project.stage);
+  const notices: string[] = [];
+  const alertDeps = localAlertDependencies({
+    projectRoot: project.root,
+    lakeRoot,
+    stage: project.stage,
+    variables,
+    engine,
+    database,
+    writeConsole: options.writeConsole ?? io.stdout,
+  });
+  let historyReady = false;
+  const alerts: AlertsDependency = {
+    evaluate: async (node, at) => {
+      if (!historyReady) {
+        await ensureAlertHistoryTable(engine, alertDeps.historyLocation, database);
+        historyReady = true;
+      }
+      const report = await runAlert(defineAlert(node), alertDeps, { at });
+      if (!report.evaluation.ok) throw new Error(report.evaluation.error);
+      for (const notice of report.notices) notices.push(notice.message);
+      return { fired: report.notices.length, summary: report.notices.map((n) => n.message).join('; ') || 'quiet' };
+    },
+  };
+  const context: PipelineContext = {
+    project,
+    engine,
+    objectStore: new LocalObjectStore(lakeRoot),
+    variables,
+    reporter: options.reporter,
+    alerts,
+  };
+  return { project, lakeRoot, engine, context, notices, close: () => engine.close() };
+}
