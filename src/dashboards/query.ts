@@ -4,7 +4,7 @@ import type { Column, Engine } from '../engines/engine.js';
 import type { Diagnostic } from '../dialect/diagnostics.js';
 import { viewsOf, type Dashboard, type FilterDefinition } from './definition.js';
 import { DashboardError, fieldDiagnostic, type LoadedDashboard } from './load.js';
-import type { FilterValues, ViewData } from './site/browser-data.js';
+import { cellText, type FilterValues, type ViewData } from './site/browser-data.js';
 import type { PageData } from './site/browser-page.js';
 
 export type ViewSchemas = Record<string, Column[]>;
@@ -54,7 +54,10 @@ export function viewQuery(database: string, view: string, columns: Column[], fil
         if (!DATE.test(date)) throw new FilterValueError(`'${filter.id}' dates must be YYYY-MM-DD (got '${date}')`);
         conditions.push(`CAST(${column} AS DATE) ${op} DATE ${quoteLiteral(date)}`);
       }
-    } else if (state.value !== undefined) conditions.push(`CAST(${column} AS VARCHAR) = ${quoteLiteral(state.value)}`);
+    } else if (state.value !== undefined) {
+      const type = columns.find((c) => c.name === filter.column)!.type;
+      conditions.push(`${/^(varchar|char)/.test(type) ? column : `CAST(${column} AS VARCHAR)`} = ${quoteLiteral(state.value)}`);
+    }
   }
   return `SELECT * FROM ${qualified(database, view)}${conditions.length ? ` WHERE ${conditions.join(' AND ')}` : ''}`;
 }
@@ -123,11 +126,13 @@ async function filterOptions(engine: Engine, dashboard: Dashboard, schemas: View
     const views = Object.keys(schemas).filter((view) => schemas[view].some((c) => c.name === filter.column));
     const column = quoteIdentifier(filter.column);
     const union = views.map((view) => `SELECT ${column} AS v FROM ${qualified(dashboard.database, view)}`).join(' UNION ALL ');
+    // Values come back in their display form (dates as YYYY-MM-DD), so no casts to text are needed.
     if (filter.type === 'select') {
-      const result = await engine.execute(`SELECT DISTINCT CAST(v AS VARCHAR) FROM (${union}) WHERE v IS NOT NULL ORDER BY 1`);
-      options[filter.id] = { values: result.rows.map((row) => String(row[0])) };
+      const result = await engine.execute(`SELECT DISTINCT v FROM (${union}) WHERE v IS NOT NULL ORDER BY 1`);
+      options[filter.id] = { values: result.rows.map((row) => cellText(row[0])) };
     } else {
-      const result = await engine.execute(`SELECT CAST(min(CAST(v AS DATE)) AS VARCHAR), CAST(max(CAST(v AS DATE)) AS VARCHAR) FROM (${union})`);
+      const dates = views.map((view) => `SELECT CAST(${column} AS DATE) AS v FROM ${qualified(dashboard.database, view)}`).join(' UNION ALL ');
+      const result = await engine.execute(`SELECT min(v), max(v) FROM (${dates})`);
       const [min, max] = result.rows[0] ?? [];
       options[filter.id] = { min: typeof min === 'string' ? min : undefined, max: typeof max === 'string' ? max : undefined };
     }

@@ -55,6 +55,16 @@ describe('chart data', () => {
     expect(pointCount(data)).toBe(3);
   });
 
+  it('NULL categories and series are groups of their own, named (none)', () => {
+    const rows = [...view.rows, ['2024-03-01', null, '2.00', 1]];
+    const data = chartData(visual({ type: 'bar', x: 'day', y: 'orders', series: 'channel' }), view, rows);
+    expect(data.kind === 'xy' && data.series.map((s) => [s.name, s.values])).toEqual([
+      ['(none)', [1, null]],
+      ['app', [3, 2]],
+      ['web', [1, 2]],
+    ]);
+  });
+
   it('pie slices, KPI values and table rows', () => {
     expect(chartData(visual({ type: 'pie', x: 'channel', y: 'orders' }), view, view.rows)).toEqual({
       kind: 'slices',

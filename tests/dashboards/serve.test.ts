@@ -85,7 +85,10 @@ describe('lake dashboard serve', () => {
 
   it('quotes filter values as literals', () => {
     expect(viewQuery('shop', 'v', [{ name: 'channel', type: 'varchar' }], [{ id: 'c', type: 'select', column: 'channel' }], { c: { value: "x' OR '1'='1" } })).toBe(
-      `SELECT * FROM "shop"."v" WHERE CAST("channel" AS VARCHAR) = 'x'' OR ''1''=''1'`,
+      `SELECT * FROM "shop"."v" WHERE "channel" = 'x'' OR ''1''=''1'`,
+    );
+    expect(viewQuery('shop', 'v', [{ name: 'rating', type: 'integer' }], [{ id: 'r', type: 'select', column: 'rating' }], { r: { value: '5' } })).toBe(
+      `SELECT * FROM "shop"."v" WHERE CAST("rating" AS VARCHAR) = '5'`,
     );
   });
 });

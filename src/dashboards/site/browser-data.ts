@@ -78,10 +78,12 @@ export function chartData(visual: VisualDefinition, view: ViewData, rows: SqlVal
   if (visual.type === 'kpi' || visual.type === 'gauge') {
     return { kind: 'single', value: aggregateValues(rows.map((row) => row[y]), visual.aggregation) };
   }
+  // NULL is a group of its own, as in SQL's GROUP BY, and needs a visible name.
+  const label = (value: SqlValue) => (value === null || value === undefined ? '(none)' : cellText(value));
   const groups = new Map<string, Map<string, SqlValue[]>>();
   for (const row of rows) {
-    const seriesName = s >= 0 ? cellText(row[s]) : (visual.y ?? '');
-    const category = cellText(row[x]);
+    const seriesName = s >= 0 ? label(row[s]) : (visual.y ?? '');
+    const category = label(row[x]);
     const bySeries = groups.get(seriesName) ?? new Map<string, SqlValue[]>();
     groups.set(seriesName, bySeries);
     const values = bySeries.get(category) ?? [];
