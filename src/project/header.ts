@@ -10,6 +10,7 @@
 //
 // Unknown keys are errors (a typo must not silently switch a setting off).
 import { z } from 'zod';
+import { ContractSchema } from './contract.js';
 import { parseSchedule } from './schedule.js';
 
 const identifier = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be a plain identifier (letters, digits, _)');
@@ -71,8 +72,8 @@ export const HeaderSchema = z
     period: z.enum(['hour', 'day']).optional(),
     retries: z.number().int().min(0).max(10).optional(),
     alert: AlertSectionSchema.optional(),
-    /** Data contract of the table (see src/project/contract.ts once it exists). Validated there. */
-    contract: z.record(z.string(), z.unknown()).optional(),
+    /** Data contract of the table: schema, keys, not-null, accepted values, freshness… (src/project/contract.ts). */
+    contract: ContractSchema.optional(),
   })
   .strict();
 
