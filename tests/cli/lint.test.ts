@@ -1,0 +1,88 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.js';
+import { captureIo, FIXTURE, makeProject } from '../project/project-helpers.js';
+
+const broken = () =>
+  makeProject({
+    'sql/ddl/raw.sql': "CREATE EXTERNAL TABLE raw.events (\n  a STRING\nLOCATION 's3://${lake_bucket}/e/'",
+    'sql/transforms/a.sql': '/*\nmaterialised: table\n*/\nSELECT *\nFROM raw.events\nJOIN b ON true',
+    'sql/transforms/b.sql': 'SELECT * FROM a',
+    'sql/transforms/c.sql': 'SELECT x\nFROM raw.evnts\nWHERE x = ${missing}',
+    'sql/transforms/d.sql': 'SELECT x\nFROM raw.events\nWHERE',
+    'sql/transforms/ok.sql': 'SELECT 1 AS x',
+  });
+
+describe('lake lint', () => {
+  it('passes the fixture project with exit code 0', async () => {
+    const io = captureIo(FIXTURE);
+    expect(await main(['lint'], io)).toBe(0);
+    expect(io.out).toBe('7 files checked: 0 errors, 0 warnings\n');
+  });
+
+  it('prints file:line:col: severity [rule] message with hints, and exits 1', async () => {
+    const io = captureIo(broken());
+    expect(await main(['lint'], io)).toBe(1);
+    const lines = io.out.split('\n').filter((l) => /^sql\//.test(l));
+    expect(lines).toEqual([
+      expect.stringMatching(/^sql\/ddl\/raw\.sql:3:1: error \[syntax\] .*\(Hive DDL grammar\)$/),
+      "sql/transforms/a.sql:2:1: error [header/unknown-key] unknown header key 'materialised'",
+      expect.stringMatching(/^sql\/transforms\/a\.sql:6:6: error \[dag\/cycle\] dependency cycle: analytics\.a \(sql\/transforms\/a\.sql:6 reads analytics\.b\) → analytics\.b \(sql\/transforms\/b\.sql:1 reads analytics\.a\) → analytics\.a$/),
+      'sql/transforms/c.sql:2:6: error [dag/unknown-table] unknown table raw.evnts: no file under sql/ creates it',
+      'sql/transforms/c.sql:3:11: error [variables/unknown] unknown variable ${missing}',
+      expect.stringMatching(/^sql\/transforms\/d\.sql:3:6: error \[syntax\] .*\(Trino grammar\)$/),
+    ]);
+    expect(io.out).toContain("  hint: did you mean 'materialized'?");
+    expect(io.out).toContain('6 files checked: 6 errors, 0 warnings');
+  });
+
+  it('reports only on the paths given, relative to the working directory', async () => {
+    const root = broken();
+    const io = captureIo(join(root, 'sql'));
+    expect(await main(['lint', 'transforms/c.sql', 'transforms/ok.sql'], io)).toBe(1);
+    const reported = io.out.split('\n').filter((l) => l.startsWith('sql/'));
+    expect(reported.map((l) => l.split(':').slice(0, 2).join(':'))).toEqual(['sql/transforms/c.sql:2', 'sql/transforms/c.sql:3']);
+    expect(io.out).toContain('2 files checked: 2 errors, 0 warnings');
+    const clean = captureIo(root);
+    expect(await main(['lint', 'sql/transforms/ok.sql'], clean)).toBe(0);
+  });
+
+  it('--format json gives counts and diagnostics', async () => {
+    const io = captureIo(broken());
+    expect(await main(['lint', '--format', 'json'], io)).toBe(1);
+    const report = JSON.parse(io.out);
+    expect(report).toMatchObject({ files: 6, errors: 6, warnings: 0 });
+    expect(report.diagnostics[1]).toEqual({
+      severity: 'error',
+      rule: 'header/unknown-key',
+      message: "unknown header key 'materialised'",
+      hint: "did you mean 'materialized'?",
+      file: 'sql/transforms/a.sql',
+      line: 2,
+      col: 1,
+    });
+  });
+
+  it('applies the chosen stage and rejects unknown ones', async () => {
+    const io = captureIo(FIXTURE);
+    expect(await main(['lint', '--stage', 'prod'], io)).toBe(0);
+    const bad = captureIo(FIXTURE);
+    expect(await main(['lint', '--stage', 'qa'], bad)).toBe(1);
+    expect(bad.out).toContain("lakehouse.yaml:1:1: error [project/config] unknown stage 'qa'");
+  });
+
+  it('explains itself in --help and fails clearly outside a project', async () => {
+    const help = captureIo(FIXTURE);
+    expect(await main(['lint', '--help'], help)).toBe(0);
+    expect(help.out).toMatch(/Usage: lake lint \[options\] \[paths\.\.\.\]/);
+    expect(help.out).toContain('file:line:col: severity [rule] message');
+    const outside = captureIo(mkdtempSync(join(tmpdir(), 'lake-none-')));
+    expect(await main(['lint'], outside)).toBe(2);
+    expect(outside.err).toMatch(/^error: no lakehouse\.yaml in .*\nhint: run the command inside a project/);
+    const missing = captureIo(FIXTURE);
+    expect(await main(['lint', 'sql/nope.sql'], missing)).toBe(2);
+    expect(missing.err).toContain('error: no such file or folder: sql/nope.sql');
+  });
+});
