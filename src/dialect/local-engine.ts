@@ -3,6 +3,7 @@ import { CATALOG, catalogName, LakeCatalog } from '../engines/duckdb/catalog.js'
 import { attachLakeCatalog, lakeCatalogPath } from '../engines/duckdb/connection.js';
 import { DuckDbEngine } from '../engines/duckdb/engine.js';
 import { runLakeAction, type LakeSessionContext } from '../engines/duckdb/lake-session.js';
+import { registerShims } from './shims/index.js';
 import { translateStatement, type TranslateContext } from './translate/index.js';
 
 export interface LocalEngineOptions {
@@ -46,6 +47,7 @@ export class AthenaLocalEngine implements Engine {
     const duck = await DuckDbEngine.open({ databasePath: ':memory:', lakeRoot: options.lakeRoot, threads: options.threads });
     try {
       await attachLakeCatalog(duck.connection, options.inMemory ? ':memory:' : lakeCatalogPath(options.lakeRoot));
+      await registerShims(duck.connection);
       const catalog = new LakeCatalog(duck.connection, options.lakeRoot);
       await catalog.ensure();
       return new AthenaLocalEngine(duck, catalog, options.database ?? DEFAULT_DATABASE);

@@ -21,6 +21,18 @@ import {
 } from '@duckdb/node-api';
 import type { SqlValue } from '../engine.js';
 
+/**
+ * DuckDB's TIMESTAMPTZ drops the zone, so the local engine carries Trino's `timestamp with time zone` as a struct of
+ * (instant, zone name, wall clock in that zone) — see src/dialect/shims. Recognised here by its field names.
+ */
+const ZONED_FIELDS = ['trino_instant', 'trino_zone', 'trino_wall'];
+
+const isZonedStruct = (names: readonly string[]): boolean =>
+  names.length === ZONED_FIELDS.length && names.every((n, i) => n === ZONED_FIELDS[i]);
+
+/** Trino names anonymous row fields field0, field1, … */
+const rowFieldName = (name: string, index: number): string => (name === '' ? `field${index}` : name);
+
 /** Trino type name for a DuckDB type, as Athena engine v3 reports it. */
 export function trinoTypeName(type: DuckDBType): string {
   switch (type.typeId) {
@@ -71,6 +83,8 @@ export function trinoTypeName(type: DuckDBType): string {
     case DuckDBTypeId.MAP:
       return `map(${trinoTypeName(type.keyType)}, ${trinoTypeName(type.valueType)})`;
     case DuckDBTypeId.STRUCT:
+      if (isZonedStruct(type.entryNames)) return 'timestamp(3) with time zone';
+      if (type.entryNames.every((n) => n === '')) return `row(${type.entryTypes.map(trinoTypeName).join(', ')})`;
       return `row(${type.entryNames.map((n, i) => `${n} ${trinoTypeName(type.entryTypes[i])}`).join(', ')})`;
     case DuckDBTypeId.SQLNULL:
       return 'unknown';
@@ -136,8 +150,14 @@ export function toSqlValue(value: DuckDBValue): SqlValue {
     return out;
   }
   if (value instanceof DuckDBStructValue) {
+    const entries = Object.entries(value.entries);
+    if (isZonedStruct(entries.map(([k]) => k))) {
+      const [, zone, wall] = entries.map(([, v]) => v);
+      if (wall instanceof DuckDBTimestampValue && typeof zone === 'string') return `${formatTimestampMicros(wall.micros)} ${zone}`;
+      if (wall === null) return null;
+    }
     const out: { [key: string]: SqlValue } = {};
-    for (const [k, v] of Object.entries(value.entries)) out[k] = toSqlValue(v);
+    entries.forEach(([k, v], i) => (out[rowFieldName(k, i)] = toSqlValue(v)));
     return out;
   }
   if (value instanceof DuckDBBlobValue) return Buffer.from(value.bytes).toString('hex');

@@ -1,0 +1,47 @@
+// Session set-up that makes Trino functions available on a DuckDB connection under `trino_*` names.
+import { DuckDBScalarFunction, VARCHAR, type DuckDBConnection } from '@duckdb/node-api';
+import { javaFormat } from './java-format.js';
+import { MACROS } from './macros.js';
+
+export { TZ_FIELDS, TZ_STRUCT } from './macros.js';
+
+/** The SQL that defines every macro shim (temporary: nothing lands in the catalog file). */
+export function sessionSetupStatements(): string[] {
+  return MACROS.map((body) => `CREATE OR REPLACE TEMP MACRO ${body}`);
+}
+
+/**
+ * Java-style `format()` is the one shim a macro cannot express: a JS scalar UDF. The translator passes every
+ * argument as VARCHAR (`trino_java_format(fmt, [CAST(a AS VARCHAR), …])`).
+ */
+function javaFormatFunction(): DuckDBScalarFunction {
+  return DuckDBScalarFunction.create({
+    name: 'trino_java_format',
+    returnType: VARCHAR,
+    parameterTypes: [VARCHAR],
+    varArgsType: VARCHAR,
+    specialHandling: true,
+    mainFunction: (_info, input, output) => {
+      const columns = input.columnCount;
+      for (let row = 0; row < input.rowCount; row++) {
+        const format = input.getColumnVector(0).getItem(row);
+        if (format === null) {
+          output.setItem(row, null);
+          continue;
+        }
+        const args: (string | null)[] = [];
+        for (let c = 1; c < columns; c++) {
+          const v = input.getColumnVector(c).getItem(row);
+          args.push(v === null ? null : String(v));
+        }
+        output.setItem(row, javaFormat(String(format), args));
+      }
+      output.flush();
+    },
+  });
+}
+
+export async function registerShims(connection: DuckDBConnection): Promise<void> {
+  for (const sql of sessionSetupStatements()) await connection.run(sql);
+  connection.registerScalarFunction(javaFormatFunction());
+}

@@ -1,0 +1,114 @@
+// Java `String.format` (java.util.Formatter), the subset analytics SQL uses: %s %d %f %e %x %o %c %b %n %%, flags
+// `-0+ ,(#`, width and precision. Arguments arrive as their SQL text (CAST … AS VARCHAR) and are read back as numbers
+// where the conversion needs one.
+
+const SPEC = /%(\d+\$)?([-#+ 0,(]*)(\d+)?(\.\d+)?([a-zA-Z%])/g;
+
+export class JavaFormatError extends Error {}
+
+function group(digits: string): string {
+  return digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
+function pad(text: string, width: number | undefined, flags: string, numeric: boolean): string {
+  if (width === undefined || text.length >= width) return text;
+  if (flags.includes('-')) return text.padEnd(width);
+  if (numeric && flags.includes('0')) {
+    const sign = /^[-+ (]/.test(text) ? text[0] : '';
+    return sign + text.slice(sign.length).padStart(width - sign.length, '0');
+  }
+  return text.padStart(width);
+}
+
+function signed(body: string, negative: boolean, flags: string): string {
+  if (negative) return flags.includes('(') ? `(${body})` : `-${body}`;
+  if (flags.includes('+')) return `+${body}`;
+  if (flags.includes(' ')) return ` ${body}`;
+  return body;
+}
+
+/** Plain decimal digits of a number's text (`1e-7` → `0.0000001`), sign dropped. */
+function plainDigits(text: string): { int: string; frac: string } {
+  const m = /^[-+]?(\d*)(?:\.(\d*))?(?:[eE]([-+]?\d+))?$/.exec(text.trim());
+  if (!m) throw new JavaFormatError(`format(): %f needs a number, got '${text}'`);
+  let int = m[1] || '0';
+  let frac = m[2] ?? '';
+  let exp = m[3] ? Number(m[3]) : 0;
+  for (; exp > 0; exp--) {
+    int += frac[0] ?? '0';
+    frac = frac.slice(1);
+  }
+  for (; exp < 0; exp++) {
+    frac = (int.slice(-1) || '0') + frac;
+    int = int.slice(0, -1);
+  }
+  return { int: int.replace(/^0+(?=\d)/, '') || '0', frac };
+}
+
+/** Java rounds the shortest decimal form of the value HALF_UP (`%.2f` of 1.005 is 1.01, not C's 1.00). */
+function fixed(text: string, precision: number): string {
+  const { int, frac } = plainDigits(text);
+  let scaled = BigInt(int + frac.slice(0, precision).padEnd(precision, '0'));
+  if ((frac[precision] ?? '0') >= '5') scaled += 1n;
+  const digits = scaled.toString().padStart(precision + 1, '0');
+  return precision > 0 ? `${digits.slice(0, -precision)}.${digits.slice(-precision)}` : digits;
+}
+
+export function javaFormat(format: string, args: readonly (string | null)[]): string {
+  let next = 0;
+  return format.replace(SPEC, (_m, index: string | undefined, flags: string, w: string | undefined, p: string | undefined, conv: string) => {
+    if (conv === '%') return '%';
+    if (conv === 'n') return '\n';
+    const width = w ? Number(w) : undefined;
+    const precision = p ? Number(p.slice(1)) : undefined;
+    const position = index ? Number(index.slice(0, -1)) - 1 : next++;
+    if (position >= args.length) throw new JavaFormatError(`format(): missing argument for %${conv}`);
+    const arg = args[position];
+    const upper = conv === conv.toUpperCase() && conv !== conv.toLowerCase();
+    const out = (text: string, numeric = false) => {
+      const padded = pad(text, width, flags, numeric);
+      return upper ? padded.toUpperCase() : padded;
+    };
+    switch (conv.toLowerCase()) {
+      case 's':
+        return out(precision === undefined ? String(arg) : String(arg).slice(0, precision));
+      case 'b':
+        return out(arg === null ? 'false' : arg === 'false' ? 'false' : 'true');
+      case 'c':
+        return out(arg === null ? 'null' : /^\d+$/.test(arg) ? String.fromCodePoint(Number(arg)) : arg.slice(0, 1));
+    }
+    if (arg === null) return out('null');
+    switch (conv.toLowerCase()) {
+      case 'd': {
+        if (!/^-?\d+$/.test(arg)) throw new JavaFormatError(`format(): %d needs an integer, got '${arg}'`);
+        const negative = arg.startsWith('-');
+        const digits = negative ? arg.slice(1) : arg;
+        return out(signed(flags.includes(',') ? group(digits) : digits, negative, flags), true);
+      }
+      case 'x':
+      case 'o': {
+        const n = BigInt(arg);
+        const radix = conv.toLowerCase() === 'x' ? 16 : 8;
+        const body = (n < 0n ? (1n << 64n) + n : n).toString(radix);
+        return out((flags.includes('#') ? (radix === 16 ? '0x' : '0') : '') + body, true);
+      }
+      case 'f': {
+        const n = Number(arg);
+        if (!Number.isFinite(n)) return out(Number.isNaN(n) ? 'NaN' : n > 0 ? 'Infinity' : '-Infinity');
+        const body = fixed(arg, precision ?? 6);
+        const negative = arg.trim().startsWith('-') && /[1-9]/.test(body);
+        const [i, f] = body.split('.');
+        return out(signed(flags.includes(',') ? group(i) + (f !== undefined ? `.${f}` : '') : body, negative, flags), true);
+      }
+      case 'e': {
+        const n = Number(arg);
+        const [mantissa, exponent] = Math.abs(n).toExponential(precision ?? 6).split('e');
+        const e = Number(exponent);
+        const body = `${mantissa}e${e < 0 ? '-' : '+'}${String(Math.abs(e)).padStart(2, '0')}`;
+        return out(signed(body, n < 0, flags), true);
+      }
+      default:
+        throw new JavaFormatError(`format(): unsupported conversion %${conv}`);
+    }
+  });
+}

@@ -1,0 +1,156 @@
+// Trino functions as DuckDB macros under `trino_*` names (the translator renames calls to them; built-ins are never
+// shadowed). Macros are inlined at bind time, so they cost nothing per row beyond the expression they expand to.
+//
+// Type dispatch without type knowledge in the translator:
+// - typed overloads (`(x TZ_STRUCT)` + untyped fallback) let DuckDB's binder pick by argument type. Only types
+//   nothing else casts to implicitly are safe as typed parameters (a `(x DOUBLE)` overload would catch integers).
+// - `cast_to_type(value, witness)` gives a result the witness's type; the witness is dropped at plan time.
+// - `typeof(x)` folds to a constant, so `CASE WHEN typeof(x) …` branches cost nothing; each branch is wrapped in
+//   cast_to_type so the CASE does not unify branch types.
+
+/**
+ * Trino `timestamp with time zone` keeps its zone; DuckDB's TIMESTAMPTZ does not. Zoned values are this struct:
+ * the instant first (so ordering follows the instant), the zone name (`UTC`, `+02:00`, `Europe/Berlin`) and the
+ * wall-clock time in that zone (what hour(), date_trunc, CAST(… AS timestamp) see).
+ */
+export const TZ_STRUCT = 'STRUCT(trino_instant TIMESTAMPTZ, trino_zone VARCHAR, trino_wall TIMESTAMP)';
+export const TZ_FIELDS = ['trino_instant', 'trino_zone', 'trino_wall'] as const;
+
+const OFFSET_ZONE = `'^[+-][0-9]{2}:[0-9]{2}$'`;
+const FLOATING = `('DOUBLE', 'FLOAT')`;
+
+export const MACROS: readonly string[] = [
+  // --- zoned timestamps -------------------------------------------------------------------------------------------
+  `trino_offset_minutes(zone) AS (CASE WHEN zone[1] = '-' THEN -1 ELSE 1 END) *
+     (CAST(zone[2:3] AS INTEGER) * 60 + CAST(zone[5:6] AS INTEGER))`,
+  // ICU knows named zones, not bare offsets: offsets are applied by hand.
+  `trino_tz_from_wall(wall, zone) AS CASE WHEN wall IS NOT NULL AND zone IS NOT NULL THEN struct_pack(
+     trino_instant := CASE WHEN regexp_matches(zone, ${OFFSET_ZONE})
+       THEN timezone('UTC', CAST(wall AS TIMESTAMP) - to_minutes(trino_offset_minutes(zone)))
+       ELSE timezone(zone, CAST(wall AS TIMESTAMP)) END,
+     trino_zone := zone,
+     trino_wall := CAST(wall AS TIMESTAMP)) END`,
+  `trino_tz_from_instant(instant, zone) AS CASE WHEN instant IS NOT NULL AND zone IS NOT NULL THEN struct_pack(
+     trino_instant := instant,
+     trino_zone := zone,
+     trino_wall := CASE WHEN regexp_matches(zone, ${OFFSET_ZONE})
+       THEN timezone('UTC', instant) + to_minutes(trino_offset_minutes(zone))
+       ELSE timezone(zone, instant) END) END`,
+  // The wall clock of any datetime: a zoned value's local time, anything else unchanged.
+  `trino_wall(x ${TZ_STRUCT}) AS x.trino_wall, (x) AS x`,
+  `trino_instant(x ${TZ_STRUCT}) AS x.trino_instant, (x) AS x`,
+  `trino_now() AS trino_tz_from_instant(get_current_timestamp(), 'UTC')`,
+  `trino_iso_zone(z) AS CASE WHEN z IS NULL OR z IN ('', 'Z', '+00:00', '+0000', '+00') THEN 'UTC'
+     WHEN length(z) = 3 THEN z || ':00' WHEN length(z) = 5 THEN z[1:3] || ':' || z[4:5] ELSE z END`,
+  `trino_from_iso8601_timestamp(s) AS trino_tz_from_wall(
+     CAST(s[1:length(s) - length(regexp_extract(s, 'T[0-9:.,]*(Z|[+-][0-9]{2}(:?[0-9]{2})?)$', 1))] AS TIMESTAMP),
+     trino_iso_zone(regexp_extract(s, 'T[0-9:.,]*(Z|[+-][0-9]{2}(:?[0-9]{2})?)$', 1)))`,
+  `trino_at_time_zone(x ${TZ_STRUCT}, zone) AS trino_tz_from_instant(x.trino_instant, zone),
+     (x, zone) AS trino_tz_from_instant(timezone('UTC', CAST(x AS TIMESTAMP)), zone)`,
+  `trino_with_timezone(x, zone) AS trino_tz_from_wall(CAST(x AS TIMESTAMP), zone)`,
+  `trino_from_unixtime(x) AS trino_tz_from_instant(to_timestamp(x), 'UTC'),
+     (x, zone) AS trino_tz_from_instant(to_timestamp(x), zone)`,
+  `trino_to_unixtime(x ${TZ_STRUCT}) AS epoch(x.trino_instant), (x) AS epoch(x)`,
+  `trino_to_tstz(x ${TZ_STRUCT}) AS x,
+     (x) AS CASE WHEN typeof(x) = 'VARCHAR' THEN trino_tz_from_wall(
+       CAST(regexp_replace(CAST(x AS VARCHAR), ' [^ ]+$', '') AS TIMESTAMP),
+       regexp_extract(CAST(x AS VARCHAR), ' ([^ ]+)$', 1))
+     ELSE trino_tz_from_wall(CAST(x AS TIMESTAMP), 'UTC') END`,
+  `trino_to_iso8601(x ${TZ_STRUCT}) AS strftime(x.trino_wall, '%Y-%m-%dT%H:%M:%S.%g') ||
+       CASE WHEN x.trino_zone = 'UTC' THEN 'Z' ELSE x.trino_zone END,
+     (x) AS CASE WHEN typeof(x) = 'DATE' THEN strftime(x, '%Y-%m-%d') ELSE strftime(x, '%Y-%m-%dT%H:%M:%S.%g') END`,
+
+  // --- date arithmetic: DATE in → DATE out, TIMESTAMP in → TIMESTAMP out -------------------------------------------
+  `trino_interval(unit, n) AS CASE lower(unit)
+     WHEN 'millisecond' THEN to_milliseconds(n) WHEN 'second' THEN to_seconds(n) WHEN 'minute' THEN to_minutes(n)
+     WHEN 'hour' THEN to_hours(n) WHEN 'day' THEN to_days(n) WHEN 'week' THEN to_weeks(n)
+     WHEN 'month' THEN to_months(n) WHEN 'quarter' THEN to_months(n * 3) WHEN 'year' THEN to_years(n)
+     ELSE cast_to_type(trino_fail('date_add: unknown unit ' || unit), to_days(1)) END`,
+  `trino_plus_interval(x ${TZ_STRUCT}, i) AS trino_tz_from_wall(x.trino_wall + i, x.trino_zone),
+     (x, i) AS cast_to_type(x + i, x)`,
+  `trino_minus_interval(x ${TZ_STRUCT}, i) AS trino_tz_from_wall(x.trino_wall - i, x.trino_zone),
+     (x, i) AS cast_to_type(x - i, x)`,
+  `trino_date_add(unit, n, x) AS trino_plus_interval(x, trino_interval(unit, n))`,
+  `trino_date_trunc(unit, x ${TZ_STRUCT}) AS trino_tz_from_wall(date_trunc(unit, x.trino_wall), x.trino_zone),
+     (unit, x) AS cast_to_type(date_trunc(unit, x), x)`,
+  // date_sub counts whole elapsed units, which is Trino's date_diff.
+  `trino_date_diff(unit, a, b) AS date_sub(unit, trino_instant(a), trino_instant(b))`,
+  `trino_to_timestamp(x) AS CAST(trino_wall(x) AS TIMESTAMP)`,
+  `trino_to_date(x) AS CAST(trino_wall(x) AS DATE)`,
+
+  // error() is volatile, and TRY() refuses volatile arguments: a failing cast raises instead, so TRY(a / 0) works.
+  `trino_fail(message) AS CAST(message AS INTEGER)`,
+  // --- arithmetic -------------------------------------------------------------------------------------------------
+  // a + b has the result type Trino gives a / b (integer kinds, double, decimal with scale max(s1, s2)).
+  `trino_scale(x) AS CASE WHEN typeof(x) LIKE 'DECIMAL%' THEN CAST(regexp_extract(typeof(x), ',([0-9]+)\\)', 1) AS INTEGER) ELSE 0 END`,
+  `trino_unscaled(x) AS CAST(x * CAST(pow(10, trino_scale(x)) AS HUGEINT) AS HUGEINT)`,
+  // Exact decimal quotient rounded half up (DuckDB divides decimals as DOUBLE).
+  `trino_decimal_quotient(a, b) AS sign(trino_unscaled(a)) * sign(trino_unscaled(b)) *
+     ((abs(trino_unscaled(a) * CAST(pow(10, greatest(trino_scale(a), trino_scale(b)) - trino_scale(a) + trino_scale(b)) AS HUGEINT)) * 2
+       + abs(trino_unscaled(b))) // (2 * abs(trino_unscaled(b))))`,
+  `trino_divide(a, b) AS CASE
+     WHEN b = 0 THEN cast_to_type(CASE WHEN typeof(a + b) IN ${FLOATING}
+       THEN CASE WHEN a > 0 THEN 'Infinity'::DOUBLE WHEN a < 0 THEN '-Infinity'::DOUBLE ELSE 'NaN'::DOUBLE END
+       ELSE trino_fail('Division by zero') END, a + b)
+     WHEN typeof(a + b) LIKE 'DECIMAL%' THEN cast_to_type(CAST(trino_decimal_quotient(a, b) AS DECIMAL(38, 0))
+       * cast_to_type(pow(10, -greatest(trino_scale(a), trino_scale(b))), a + b), a + b)
+     ELSE cast_to_type(a / b, a + b) END`,
+  `trino_modulus(a, b) AS CASE
+     WHEN b = 0 THEN cast_to_type(CASE WHEN typeof(a + b) IN ${FLOATING} THEN 'NaN'::DOUBLE ELSE trino_fail('Division by zero') END, a % b)
+     ELSE a % b END`,
+  // Java Math.round: half up on the scaled double (2.675 → 2.67 because 267.49999…).
+  `trino_java_round(x, d) AS CASE WHEN isnan(x) OR isinf(x) THEN x WHEN x < 0
+     THEN -(floor(-x * pow(10, d) + 0.5) / pow(10, d)) ELSE floor(x * pow(10, d) + 0.5) / pow(10, d) END`,
+  `trino_round(x) AS CASE WHEN typeof(x) IN ${FLOATING} THEN cast_to_type(trino_java_round(CAST(x AS DOUBLE), 0), x)
+     ELSE cast_to_type(round(x), x) END,
+   (x, d) AS CASE WHEN typeof(x) IN ${FLOATING} THEN cast_to_type(trino_java_round(CAST(x AS DOUBLE), d), x)
+     ELSE cast_to_type(round(x, d), x) END`,
+  // CAST(double AS integer) rounds half away from zero in Trino, half to even in DuckDB.
+  ...(['TINYINT', 'SMALLINT', 'INTEGER', 'BIGINT'] as const).map(
+    (t) => `trino_to_${t.toLowerCase()}(x) AS CASE WHEN typeof(x) IN ${FLOATING}
+       THEN CAST(trino_java_round(CAST(x AS DOUBLE), 0) AS ${t}) ELSE CAST(x AS ${t}) END`,
+  ),
+  // Trino writes doubles as 1.5E0; rather than guess Java's digits, refuse.
+  `trino_to_varchar(x ${TZ_STRUCT}) AS strftime(x.trino_wall, '%Y-%m-%d %H:%M:%S.%g ') || x.trino_zone,
+   (x) AS CASE
+     WHEN typeof(x) IN ${FLOATING} THEN cast_to_type(trino_fail('CAST(double AS varchar) gives scientific notation on Athena (1.5E0); use format(''%.2f'', x) or CAST(CAST(x AS DECIMAL(p, s)) AS varchar)'), '')
+     WHEN typeof(x) LIKE 'TIMESTAMP%' THEN strftime(CAST(x AS TIMESTAMP), '%Y-%m-%d %H:%M:%S.%g')
+     ELSE CAST(x AS VARCHAR) END`,
+  // sum() over integers is BIGINT in Trino, HUGEINT in DuckDB: this gives the type sum() must be cast to.
+  `trino_sum_type(x TINYINT) AS 0::BIGINT, (x SMALLINT) AS 0::BIGINT, (x INTEGER) AS 0::BIGINT,
+     (x BIGINT) AS 0::BIGINT, (x HUGEINT) AS 0::BIGINT, (x) AS x + 0::HUGEINT`,
+
+  // --- strings, regexps, json -------------------------------------------------------------------------------------
+  `trino_split_part(s, d, i) AS CASE WHEN i < 1 THEN cast_to_type(trino_fail('Index must be greater than zero'), s)
+     WHEN d = '' THEN CASE WHEN i = 1 THEN s END
+     WHEN i > (length(s) - length(replace(s, d, ''))) // length(d) + 1 THEN NULL
+     ELSE split_part(s, d, i) END`,
+  `trino_regexp_extract(s, p) AS CASE WHEN regexp_matches(s, p) THEN regexp_extract(s, p) END,
+     (s, p, g) AS CASE WHEN regexp_matches(s, p) THEN regexp_extract(s, p, g) END`,
+  `trino_substr(s, start) AS CASE WHEN start = 0 OR abs(start) > length(s) THEN '' ELSE substr(s, start) END,
+     (s, start, n) AS CASE WHEN start = 0 OR n <= 0 OR abs(start) > length(s) THEN '' ELSE substr(s, start, n) END`,
+  `trino_json_extract_scalar(j, p) AS CASE WHEN json_type(json_extract(j, p)) IN ('OBJECT', 'ARRAY') THEN NULL
+     ELSE json_extract_string(j, p) END`,
+  `trino_replace(s, search) AS replace(s, search, '')`,
+
+  // --- arrays and maps --------------------------------------------------------------------------------------------
+  // len() rejects maps and cardinality() rejects lists at bind time, and typed map overloads are ambiguous, so both
+  // go through JSON; the typeof test folds to a constant.
+  `trino_cardinality(x) AS CAST(CASE WHEN typeof(x) LIKE 'MAP(%' THEN len(json_keys(to_json(x)))
+     ELSE json_array_length(to_json(x)) END AS BIGINT)`,
+  `trino_any_match(matches) AS CASE WHEN list_bool_or(matches) THEN true
+     WHEN list_count(matches) < len(matches) THEN NULL ELSE false END`,
+  `trino_all_match(matches) AS CASE WHEN NOT list_bool_and(matches) THEN false
+     WHEN list_count(matches) < len(matches) THEN NULL ELSE true END`,
+  `trino_none_match(matches) AS CASE WHEN list_bool_or(matches) THEN false
+     WHEN list_count(matches) < len(matches) THEN NULL ELSE true END`,
+  // Trino keeps the first occurrence order; list_distinct neither keeps order nor NULL.
+  `trino_array_distinct(a) AS list_filter(a, lambda x, i: coalesce(list_position(a, x) = i, list_position(a, NULL) = i))`,
+  `trino_array_position(a, x) AS coalesce(list_position(a, x), 0)`,
+  `trino_sequence(a DATE, b DATE) AS list_transform(generate_series(CAST(a AS TIMESTAMP), CAST(b AS TIMESTAMP),
+       CASE WHEN a <= b THEN INTERVAL 1 DAY ELSE -INTERVAL 1 DAY END), lambda d: CAST(d AS DATE)),
+     (a DATE, b DATE, step) AS list_transform(generate_series(CAST(a AS TIMESTAMP), CAST(b AS TIMESTAMP), step),
+       lambda d: CAST(d AS DATE)),
+     (a, b) AS generate_series(a, b, CASE WHEN a <= b THEN 1 ELSE -1 END),
+     (a, b, step) AS generate_series(a, b, step)`,
+];

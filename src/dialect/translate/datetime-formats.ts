@@ -1,0 +1,76 @@
+// Date format patterns → DuckDB strftime/strptime patterns. Trino's date_format/date_parse take MySQL codes
+// (%i is minutes, %s seconds); format_datetime/parse_datetime take Joda (Java) patterns.
+
+export class FormatPatternError extends Error {}
+
+const MYSQL_FORMAT: Record<string, string> = {
+  a: '%a', b: '%b', c: '%-m', d: '%d', e: '%-d', f: '%f', H: '%H', h: '%I', I: '%I', i: '%M', j: '%j', k: '%-H',
+  l: '%-I', M: '%B', m: '%m', p: '%p', r: '%I:%M:%S %p', S: '%S', s: '%S', T: '%H:%M:%S', v: '%V', W: '%A',
+  x: '%G', Y: '%Y', y: '%y', '%': '%%',
+};
+// strptime reads 1- or 2-digit fields with the padded codes.
+const MYSQL_PARSE: Record<string, string> = { ...MYSQL_FORMAT, c: '%m', e: '%d', k: '%H', l: '%I' };
+
+function fromMysql(pattern: string, table: Record<string, string>): string {
+  let out = '';
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i];
+    if (c !== '%') {
+      out += c;
+      continue;
+    }
+    const code = pattern[++i];
+    const mapped = code === undefined ? undefined : table[code];
+    if (mapped === undefined) throw new FormatPatternError(`MySQL format code %${code ?? ''} has no local equivalent`);
+    out += mapped;
+  }
+  return out;
+}
+
+export const mysqlToStrftime = (pattern: string): string => fromMysql(pattern, MYSQL_FORMAT);
+export const mysqlToStrptime = (pattern: string): string => fromMysql(pattern, MYSQL_PARSE);
+
+// Joda letters by run length; a run longer than listed uses the longest entry.
+const JODA: Record<string, string[]> = {
+  y: ['%Y', '%y', '%Y', '%Y'],
+  Y: ['%Y', '%y', '%Y', '%Y'],
+  M: ['%-m', '%m', '%b', '%B'],
+  d: ['%-d', '%d'],
+  H: ['%-H', '%H'],
+  h: ['%-I', '%I'],
+  m: ['%-M', '%M'],
+  s: ['%-S', '%S'],
+  S: ['%g', '%g', '%g'],
+  a: ['%p'],
+  E: ['%a', '%a', '%a', '%A'],
+  D: ['%-j', '%-j', '%j'],
+};
+
+export function jodaToStrftime(pattern: string, forParsing = false): string {
+  let out = '';
+  for (let i = 0; i < pattern.length; ) {
+    const c = pattern[i];
+    if (c === "'") {
+      const end = pattern.indexOf("'", i + 1);
+      if (end === i + 1) out += "'";
+      else out += pattern.slice(i + 1, end < 0 ? undefined : end).replaceAll('%', '%%');
+      i = end < 0 ? pattern.length : end + 1;
+      continue;
+    }
+    if (!/[A-Za-z]/.test(c)) {
+      out += c === '%' ? '%%' : c;
+      i++;
+      continue;
+    }
+    let run = 1;
+    while (pattern[i + run] === c) run++;
+    const choices = JODA[c];
+    if (!choices) throw new FormatPatternError(`Joda pattern letter '${c}' has no local equivalent`);
+    if (c === 'S' && run !== 3) throw new FormatPatternError(`Joda fraction 'S' x${run}: only SSS (milliseconds) is supported`);
+    let code = choices[Math.min(run, choices.length) - 1];
+    if (forParsing) code = code.replace('%-', '%');
+    out += code;
+    i += run;
+  }
+  return out;
+}

@@ -1,0 +1,266 @@
+// Trino function calls → DuckDB: renames to built-ins or `trino_*` shims (src/dialect/shims), and rewrites of calls
+// whose syntax differs (CAST with Trino types, EXTRACT, lambdas in reduce, format patterns, 2-argument IF).
+import { stringValue, type Token } from '../tokens.js';
+import { FormatPatternError, jodaToStrftime, mysqlToStrftime, mysqlToStrptime } from './datetime-formats.js';
+import { meaningful, nodeKeyword, nodeText, type GroupNode, type Node } from './tree.js';
+import { translateType, TypeSyntaxError } from './types.js';
+
+export interface CallContext {
+  name: Token;
+  args: Node[][];
+  group: GroupNode;
+  /** Rendered argument k, trimmed. */
+  arg(k: number): string;
+  /** Every argument rendered, with the original commas and spacing. */
+  all(): string;
+  /** Rendered `FILTER (…)` / `OVER (…)` after the call ('' when none). */
+  tail: string;
+  report(rule: string, message: string, hint?: string): void;
+  render(nodes: readonly Node[]): string;
+}
+
+/** Returns the DuckDB text for the call (including its tail), or undefined to keep the call as written. */
+export type CallHandler = (c: CallContext) => string | undefined;
+
+const call = (name: string, c: CallContext) => `${name}(${c.all()})${c.tail}`;
+const rename = (name: string): CallHandler => (c) => call(name, c);
+/** A datetime function applied to the wall clock, so zoned values answer in their own zone. */
+const onWallClock = (fn: string, wrap = (s: string) => s): CallHandler => (c) => wrap(`${fn}(trino_wall(${c.arg(0)}))`);
+
+/** The literal string of argument k, or undefined when it is not a plain string literal. */
+function literalArg(c: CallContext, k: number): string | undefined {
+  const m = meaningful(c.args[k] ?? []);
+  return m.length === 1 && m[0].kind === 'token' && m[0].token.kind === 'string' ? stringValue(m[0].token) : undefined;
+}
+
+const sqlString = (s: string) => `'${s.replaceAll("'", "''")}'`;
+
+function formatPattern(c: CallContext, k: number, translate: (p: string) => string, what: string): string | undefined {
+  const pattern = literalArg(c, k);
+  if (pattern === undefined) {
+    c.report('dynamic-format', `${c.name.text}(): the ${what} must be a string literal to be translated`, 'write the format as a literal');
+    return undefined;
+  }
+  try {
+    return sqlString(translate(pattern));
+  } catch (error) {
+    if (!(error instanceof FormatPatternError)) throw error;
+    c.report('format-pattern', `${c.name.text}(): ${error.message}`, 'use the codes listed in docs/athena-on-duckdb.md');
+    return undefined;
+  }
+}
+
+/** Trino's `$1` group references → RE2's `\1`; `\$` is a literal dollar. */
+function replacementToRe2(replacement: string): string | undefined {
+  let out = '';
+  for (let i = 0; i < replacement.length; i++) {
+    const ch = replacement[i];
+    if (ch === '\\' && i + 1 < replacement.length) {
+      const next = replacement[++i];
+      out += next === '\\' ? '\\\\' : next;
+    } else if (ch === '$') {
+      const m = /^\d+/.exec(replacement.slice(i + 1));
+      if (!m) return undefined;
+      out += `\\${m[0]}`;
+      i += m[0].length;
+    } else out += ch;
+  }
+  return out;
+}
+
+const EXTRACT_FIELDS: Record<string, string> = {
+  YEAR: 'year', QUARTER: 'quarter', MONTH: 'month', WEEK: 'week', DAY: 'day', DAY_OF_MONTH: 'day',
+  DAY_OF_WEEK: 'isodow', DOW: 'isodow', DAY_OF_YEAR: 'dayofyear', DOY: 'dayofyear', YEAR_OF_WEEK: 'isoyear',
+  YOW: 'isoyear', HOUR: 'hour', MINUTE: 'minute', SECOND: 'second',
+};
+
+const INTEGER_TARGETS = new Set(['TINYINT', 'SMALLINT', 'INTEGER', 'INT', 'BIGINT']);
+
+function castCall(c: CallContext, tryCast: boolean): string | undefined {
+  const items = c.group.items;
+  const asIndex = items.map((n) => nodeKeyword(n)).lastIndexOf('AS');
+  if (asIndex < 0) return undefined;
+  const value = c.render(items.slice(0, asIndex)).trim();
+  let type;
+  try {
+    type = translateType(items.slice(asIndex + 1));
+  } catch (error) {
+    if (!(error instanceof TypeSyntaxError)) throw error;
+    c.report('type', error.message, 'use a Trino type: varchar, bigint, double, decimal(p,s), date, timestamp, array(…), map(…, …), row(…)');
+    return undefined;
+  }
+  let shim: string | undefined;
+  // CAST(NULL AS t) only gives a typed NULL; a shim would bind NULL to its first overload.
+  if (/^null$/i.test(value)) shim = undefined;
+  else if (type.base === 'VARCHAR') shim = type.length ? `left(trino_to_varchar(${value}), ${type.length})` : `trino_to_varchar(${value})`;
+  else if (type.base === 'TIMESTAMP') shim = type.withTimeZone ? `trino_to_tstz(${value})` : `trino_to_timestamp(${value})`;
+  else if (type.base === 'DATE') shim = `trino_to_date(${value})`;
+  else if (INTEGER_TARGETS.has(type.base)) shim = `trino_to_${type.sql.toLowerCase()}(${value})`;
+  if (shim) return tryCast ? `try(${shim})` : shim;
+  return `${tryCast ? 'TRY_CAST' : 'CAST'}(${value} AS ${type.sql})`;
+}
+
+function sumCall(c: CallContext): string {
+  const first = meaningful(c.args[0] ?? []);
+  const distinct = nodeKeyword(first[0]) === 'DISTINCT';
+  const value = distinct ? c.render((c.args[0] ?? []).slice((c.args[0] ?? []).indexOf(first[0]) + 1)).trim() : c.arg(0);
+  // sum() of integers is HUGEINT in DuckDB (written to Parquet as DOUBLE); Trino's is BIGINT. The witness is dropped
+  // at plan time, so this costs nothing.
+  return `cast_to_type(sum(${c.all()})${c.tail}, min(${distinct ? 'DISTINCT ' : ''}trino_sum_type(${value}))${c.tail})`;
+}
+
+function reduceCall(c: CallContext): string | undefined {
+  if (c.args.length !== 4) return undefined;
+  const reduced = `list_reduce(${c.arg(0)}, ${c.arg(2)}, ${c.arg(1)})`;
+  const finish = meaningful(c.args[3]);
+  const identity = finish.length === 3 && nodeText(finish[0]) === nodeText(finish[2]);
+  return identity ? reduced : `list_transform([${reduced}], ${c.arg(3)})[1]`;
+}
+
+export const FUNCTIONS: Record<string, CallHandler> = {
+  // aggregates
+  sum: sumCall,
+  count_if: (c) => `count(CASE WHEN ${c.arg(0)} THEN 1 END)${c.tail}`,
+  approx_distinct: (c) => `approx_count_distinct(${c.arg(0)})${c.tail}`,
+  approx_percentile: (c) => {
+    if (c.args.length !== 2) {
+      c.report('approx-percentile', 'approx_percentile with weights or accuracy is not supported locally', 'use approx_percentile(x, p)');
+      return undefined;
+    }
+    // Trino answers with an element of the input; quantile_disc does too (approx_quantile interpolates).
+    return call('quantile_disc', c);
+  },
+  arbitrary: rename('any_value'),
+  map_agg: (c) => `map_from_entries(list(struct_pack(key := ${c.arg(0)}, value := ${c.arg(1)}))${c.tail})`,
+
+  // dates and times
+  date_diff: rename('trino_date_diff'),
+  date_add: rename('trino_date_add'),
+  date_trunc: rename('trino_date_trunc'),
+  from_iso8601_timestamp: rename('trino_from_iso8601_timestamp'),
+  from_iso8601_date: (c) => `CAST(${c.arg(0)} AS DATE)`,
+  from_unixtime: rename('trino_from_unixtime'),
+  to_unixtime: rename('trino_to_unixtime'),
+  to_iso8601: rename('trino_to_iso8601'),
+  with_timezone: rename('trino_with_timezone'),
+  at_timezone: rename('trino_at_time_zone'),
+  now: () => 'trino_now()',
+  current_timestamp: () => 'trino_now()',
+  date: (c) => `trino_to_date(${c.arg(0)})`,
+  year: onWallClock('year'),
+  quarter: onWallClock('quarter'),
+  month: onWallClock('month'),
+  week: onWallClock('week'),
+  week_of_year: onWallClock('week'),
+  day: onWallClock('day'),
+  day_of_month: onWallClock('day'),
+  day_of_week: onWallClock('isodow'),
+  dow: onWallClock('isodow'),
+  day_of_year: onWallClock('dayofyear'),
+  doy: onWallClock('dayofyear'),
+  year_of_week: onWallClock('isoyear'),
+  yow: onWallClock('isoyear'),
+  hour: onWallClock('hour'),
+  minute: onWallClock('minute'),
+  second: onWallClock('second'),
+  millisecond: onWallClock('millisecond', (s) => `(${s} % 1000)`),
+  last_day_of_month: onWallClock('last_day'),
+  extract: (c) => {
+    const items = c.group.items;
+    const m = meaningful(items);
+    const field = nodeKeyword(m[0]);
+    const fromIndex = items.findIndex((n) => nodeKeyword(n) === 'FROM');
+    const fn = EXTRACT_FIELDS[field];
+    if (fromIndex < 0) return undefined;
+    if (!fn) {
+      c.report('extract-field', `EXTRACT(${field} FROM …) is not supported locally`, 'use hour(), minute(), day_of_week(), …');
+      return undefined;
+    }
+    return `${fn}(trino_wall(${c.render(items.slice(fromIndex + 1)).trim()}))`;
+  },
+  date_format: (c) => {
+    const pattern = formatPattern(c, 1, mysqlToStrftime, 'format');
+    return pattern && `strftime(trino_wall(${c.arg(0)}), ${pattern})`;
+  },
+  date_parse: (c) => {
+    const pattern = formatPattern(c, 1, mysqlToStrptime, 'format');
+    return pattern && `strptime(${c.arg(0)}, ${pattern})`;
+  },
+  format_datetime: (c) => {
+    const pattern = formatPattern(c, 1, (p) => jodaToStrftime(p), 'pattern');
+    return pattern && `strftime(trino_wall(${c.arg(0)}), ${pattern})`;
+  },
+  parse_datetime: (c) => {
+    const pattern = formatPattern(c, 1, (p) => jodaToStrftime(p, true), 'pattern');
+    return pattern && `trino_tz_from_wall(strptime(${c.arg(0)}, ${pattern}), 'UTC')`;
+  },
+
+  // arithmetic
+  round: rename('trino_round'),
+  sequence: rename('trino_sequence'),
+
+  // conditionals and casts
+  if: (c) => (c.args.length === 2 ? `if(${c.all()}, NULL)` : undefined),
+  cast: (c) => castCall(c, false),
+  try_cast: (c) => castCall(c, true),
+
+  // strings
+  concat: (c) => (c.args.length < 2 ? undefined : `(${c.args.map((_a, k) => c.arg(k)).join(' || ')})`),
+  substr: (c) => (c.group.items.some((n) => nodeKeyword(n) === 'FROM') ? undefined : call('trino_substr', c)),
+  substring: (c) => (c.group.items.some((n) => nodeKeyword(n) === 'FROM') ? undefined : call('trino_substr', c)),
+  split_part: rename('trino_split_part'),
+  split: rename('string_split'),
+  replace: (c) => (c.args.length === 2 ? call('trino_replace', c) : undefined),
+  format: (c) => {
+    const values = c.args.slice(1).map((_a, k) => `CAST(${c.arg(k + 1)} AS VARCHAR)`);
+    return `trino_java_format(${[c.arg(0), ...values].join(', ')})`;
+  },
+  regexp_like: rename('regexp_matches'),
+  regexp_extract: rename('trino_regexp_extract'),
+  regexp_split: rename('regexp_split_to_array'),
+  regexp_replace: (c) => {
+    if (c.args.length === 2) return `regexp_replace(${c.arg(0)}, ${c.arg(1)}, '', 'g')`;
+    const replacement = literalArg(c, 2);
+    const re2 = replacement === undefined ? undefined : replacementToRe2(replacement);
+    if (re2 === undefined) {
+      c.report(
+        'regexp-replace-backref',
+        'regexp_replace(): the replacement must be a string literal using $1-style group references',
+        "write the replacement as a literal, e.g. regexp_replace(s, '(a)(b)', '$2$1')",
+      );
+      return undefined;
+    }
+    return `regexp_replace(${c.arg(0)}, ${c.arg(1)}, ${sqlString(re2)}, 'g')`;
+  },
+  json_extract_scalar: rename('trino_json_extract_scalar'),
+  json_parse: rename('json'),
+
+  // arrays and maps
+  cardinality: rename('trino_cardinality'),
+  element_at: (c) => `(${c.arg(0)})[${c.arg(1)}]`,
+  contains: rename('list_contains'),
+  array_position: rename('trino_array_position'),
+  array_distinct: rename('trino_array_distinct'),
+  array_join: (c) =>
+    c.args.length === 3
+      ? `array_to_string(list_transform(${c.arg(0)}, lambda trino_e: coalesce(CAST(trino_e AS VARCHAR), ${c.arg(2)})), ${c.arg(1)})`
+      : call('array_to_string', c),
+  transform: rename('list_transform'),
+  filter: rename('list_filter'),
+  reduce: reduceCall,
+  any_match: (c) => `trino_any_match(list_transform(${c.all()}))`,
+  all_match: (c) => `trino_all_match(list_transform(${c.all()}))`,
+  none_match: (c) => `trino_none_match(list_transform(${c.all()}))`,
+  zip_with: (c) => {
+    c.report('zip-with', 'zip_with() is not supported locally', 'use transform(sequence(1, cardinality(a)), i -> f(a[i], b[i]))');
+    return undefined;
+  },
+  transform_keys: (c) => {
+    c.report('map-transform', 'transform_keys() is not supported locally', 'use map_from_entries(transform(map_entries(m), e -> …))');
+    return undefined;
+  },
+  transform_values: (c) => {
+    c.report('map-transform', 'transform_values() is not supported locally', 'use map_from_entries(transform(map_entries(m), e -> …))');
+    return undefined;
+  },
+};

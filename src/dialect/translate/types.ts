@@ -1,0 +1,57 @@
+// Trino type syntax → DuckDB type syntax: ARRAY(T) → T[], ROW(a T) → STRUCT(a T), MAP(K, V), VARBINARY → BLOB,
+// TIMESTAMP(p) WITH TIME ZONE → the zoned-timestamp struct the shims use.
+import { TZ_STRUCT } from '../shims/macros.js';
+import { isParen, meaningful, nodeKeyword, nodeText, splitArgs, type Node } from './tree.js';
+
+export class TypeSyntaxError extends Error {}
+
+const SIMPLE: Record<string, string> = {
+  BOOLEAN: 'BOOLEAN', TINYINT: 'TINYINT', SMALLINT: 'SMALLINT', INT: 'INTEGER', INTEGER: 'INTEGER', BIGINT: 'BIGINT',
+  REAL: 'FLOAT', FLOAT: 'FLOAT', DOUBLE: 'DOUBLE', VARCHAR: 'VARCHAR', CHAR: 'VARCHAR', STRING: 'VARCHAR',
+  VARBINARY: 'BLOB', BINARY: 'BLOB', DATE: 'DATE', TIME: 'TIME', JSON: 'JSON', UUID: 'UUID',
+};
+
+export interface TranslatedType {
+  sql: string;
+  /** Upper-cased base name: VARCHAR, TIMESTAMP, ARRAY, ... */
+  base: string;
+  withTimeZone: boolean;
+  /** VARCHAR(n) / CHAR(n) length. */
+  length?: number;
+}
+
+export function translateType(items: readonly Node[]): TranslatedType {
+  const m = meaningful(items);
+  const base = nodeKeyword(m[0]);
+  const params = isParen(m[1]) ? m[1] : undefined;
+  const rest = m.slice(params ? 2 : 1).map(nodeKeyword);
+  if (!base) throw new TypeSyntaxError(`not a type: ${items.map(nodeText).join('').trim()}`);
+  const args = params ? splitArgs(params.items) : [];
+  switch (base) {
+    case 'ARRAY':
+      return { sql: `${translateType(args[0] ?? []).sql}[]`, base, withTimeZone: false };
+    case 'MAP':
+      return { sql: `MAP(${translateType(args[0] ?? []).sql}, ${translateType(args[1] ?? []).sql})`, base, withTimeZone: false };
+    case 'ROW': {
+      const fields = args.map((arg) => {
+        const [name, ...type] = meaningful(arg);
+        return `${nodeText(name)} ${translateType(type).sql}`;
+      });
+      return { sql: `STRUCT(${fields.join(', ')})`, base, withTimeZone: false };
+    }
+    case 'DECIMAL':
+    case 'NUMERIC':
+      // Trino's bare DECIMAL is decimal(38,0); DuckDB's would be (18,3).
+      return { sql: params ? `DECIMAL${nodeText(params)}` : 'DECIMAL(38, 0)', base: 'DECIMAL', withTimeZone: false };
+    case 'TIMESTAMP': {
+      const withTimeZone = rest.join(' ') === 'WITH TIME ZONE';
+      return { sql: withTimeZone ? TZ_STRUCT : 'TIMESTAMP', base, withTimeZone };
+    }
+    case 'DOUBLE':
+      return { sql: 'DOUBLE', base, withTimeZone: false }; // also DOUBLE PRECISION
+  }
+  const simple = SIMPLE[base];
+  if (!simple) throw new TypeSyntaxError(`type ${base} has no local equivalent`);
+  const length = params && (base === 'VARCHAR' || base === 'CHAR') ? Number(nodeText(params).slice(1, -1)) : undefined;
+  return { sql: simple, base: simple === 'VARCHAR' ? 'VARCHAR' : base, withTimeZone: false, length };
+}
