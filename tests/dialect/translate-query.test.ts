@@ -1,0 +1,76 @@
+// Expected DuckDB text per Athena construct, where the translation reads better than the result.
+import { describe, expect, it } from 'vitest';
+import { DialectError } from '../../src/dialect/diagnostics.js';
+import { checkFaithful } from '../../src/dialect/lint/index.js';
+import { translateQuery } from '../../src/dialect/translate/query.js';
+
+describe('translateQuery', () => {
+  it.each([
+    ['untouched text is kept byte for byte', 'SELECT a,  b -- note\nFROM "T" WHERE x = \'y\'', 'SELECT a,  b -- note\nFROM "T" WHERE x = \'y\''],
+    ['division', 'SELECT a / b FROM t', 'SELECT trino_divide(a, b) FROM t'],
+    ['division binds tighter than +', 'SELECT a + b / c - d', 'SELECT a + trino_divide(b, c) - d'],
+    ['left-associative * and /', 'SELECT a * b / c', 'SELECT trino_divide(a * b, c)'],
+    ['qualified and subscripted operands', 'SELECT t.a[1] / (b + 1)', 'SELECT trino_divide(t.a[1], (b + 1))'],
+    ['modulus', 'SELECT a % 2', 'SELECT trino_modulus(a, 2)'],
+    ['DATE - INTERVAL', "SELECT d - INTERVAL '1' DAY", "SELECT trino_minus_interval(d, INTERVAL '1' DAY)"],
+    ['interval after an additive chain', "SELECT x + 1 + INTERVAL '2' HOUR > y", "SELECT trino_plus_interval(x + 1, INTERVAL '2' HOUR) > y"],
+    ['AT TIME ZONE', "SELECT ts AT TIME ZONE 'UTC'", "SELECT trino_at_time_zone(ts, 'UTC')"],
+    ['zoned literal', "SELECT TIMESTAMP '2025-01-01 10:00:00 +0200'", "SELECT trino_tz_from_wall(TIMESTAMP '2025-01-01 10:00:00', '+02:00')"],
+    ['plain timestamp literal untouched', "SELECT TIMESTAMP '2025-01-01 10:00:00'", "SELECT TIMESTAMP '2025-01-01 10:00:00'"],
+    ['decimal literal keeps precision and scale', "SELECT DECIMAL '-12.50'", "SELECT CAST('-12.50' AS DECIMAL(4, 2))"],
+    ['2-argument IF', 'SELECT IF(a > 1, b)', 'SELECT if(a > 1, b, NULL)'],
+    ['lambda', 'SELECT transform(xs, x -> x + 1)', 'SELECT list_transform(xs, lambda x: x + 1)'],
+    ['reduce argument order', 'SELECT reduce(xs, 0, (s, x) -> s + x, s -> s)', 'SELECT list_reduce(xs, lambda s, x: s + x, 0)'],
+    ['type syntax in CAST', 'SELECT CAST(x AS MAP(VARCHAR, ARRAY(ROW(a INT))))', 'SELECT CAST(x AS MAP(VARCHAR, STRUCT(a INTEGER)[]))'],
+    ['CAST to varchar(n) truncates', 'SELECT CAST(x AS VARCHAR(3))', 'SELECT left(trino_to_varchar(x), 3)'],
+    ['sum keeps FILTER and OVER', 'SELECT sum(x) FILTER (WHERE y) OVER (PARTITION BY z)', 'SELECT cast_to_type(sum(x) FILTER (WHERE y) OVER (PARTITION BY z), min(trino_sum_type(x)) FILTER (WHERE y) OVER (PARTITION BY z))'],
+    ['count_if', 'SELECT count_if(x > 1)', 'SELECT count(CASE WHEN x > 1 THEN 1 END)'],
+    ['regexp_replace $n', "SELECT regexp_replace(s, '(a)(b)', '$2$1')", "SELECT regexp_replace(s, '(a)(b)', '\\2\\1', 'g')"],
+    ['date_format codes', "SELECT date_format(ts, '%Y-%m-%d %H:%i:%s')", "SELECT strftime(trino_wall(ts), '%Y-%m-%d %H:%M:%S')"],
+    ['extract', 'SELECT extract(DOW FROM d)', 'SELECT isodow(trino_wall(d))'],
+    ['left() is a function, LEFT JOIN is not', 'SELECT left(s, 2) FROM a LEFT JOIN b ON a.id = b.id', 'SELECT left(s, 2) FROM a LEFT JOIN b ON a.id = b.id'],
+    ['CASE is a unit', 'SELECT CASE WHEN a THEN 1 ELSE 2 END / 2', 'SELECT trino_divide(CASE WHEN a THEN 1 ELSE 2 END, 2)'],
+  ])('%s', (_name, athena, duck) => {
+    expect(translateQuery(athena)).toBe(duck);
+  });
+
+  it('refuses what it cannot make faithful', () => {
+    expect(() => translateQuery("SELECT date_format(ts, fmt) FROM t")).toThrow(DialectError);
+  });
+
+  it('translates a typical model well under a millisecond per statement', () => {
+    const model = `
+      SELECT date_trunc('day', from_iso8601_timestamp(event_time)) AS day, user_id,
+             count(*) AS events, count_if(kind = 'purchase') AS purchases, sum(amount) AS amount,
+             sum(amount) / nullif(count(*), 0) AS avg_amount,
+             regexp_extract(url, '^https?://([^/]+)', 1) AS host,
+             CAST(split_part(path, '/', 2) AS INTEGER) AS section
+      FROM raw_events
+      WHERE dt >= date_format(DATE '2025-01-01' - INTERVAL '7' DAY, '%Y-%m-%d')
+      GROUP BY 1, 2`;
+    const runs = 200;
+    const started = performance.now();
+    for (let i = 0; i < runs; i++) translateQuery(model);
+    // Not a timing assertion on the machine: a budget 10x above what it needs, to catch accidental blow-ups.
+    expect((performance.now() - started) / runs).toBeLessThan(10);
+  });
+});
+
+describe('checkFaithful', () => {
+  it.each([
+    ['regexp_replace with a column replacement', 'SELECT regexp_replace(s, p, r) FROM t', 'unfaithful/regexp-replace-backref', 1, 8],
+    ['date_format with a dynamic format', "SELECT 1,\n  date_format(ts, fmt) FROM t", 'unfaithful/dynamic-format', 2, 3],
+    ['date_format with an unsupported code', "SELECT date_format(ts, '%D') FROM t", 'unfaithful/format-pattern', 1, 8],
+    ['unsupported type', 'SELECT CAST(x AS IPADDRESS)', 'unfaithful/type', 1, 8],
+    ['zip_with', 'SELECT zip_with(a, b, (x, y) -> x + y)', 'unfaithful/zip-with', 1, 8],
+    ['approx_percentile with weights', 'SELECT approx_percentile(x, w, 0.5) FROM t', 'unfaithful/approx-percentile', 1, 8],
+  ])('%s', (_name, sql, rule, line, col) => {
+    const [d] = checkFaithful(sql, { file: 'sql/transforms/x.sql', lineOffset: 3 });
+    expect(d).toMatchObject({ severity: 'error', rule, file: 'sql/transforms/x.sql', line: line + 3, col });
+    expect(d.hint).toBeTruthy();
+  });
+
+  it('finds nothing in portable SQL', () => {
+    expect(checkFaithful("SELECT date_diff('day', a, b), regexp_replace(s, 'x', '$1') FROM t")).toEqual([]);
+  });
+});
