@@ -1,0 +1,79 @@
+// The ObjectStore on Amazon S3 (Lambda functions): the same five operations as the lake folder, with S3's own
+// guarantees. A PutObject is atomic (readers see the old or the new object), ListObjectsV2 returns keys in
+// lexicographic order, DeleteObjects takes at most 1,000 keys per call and reports per-key errors in a 200 response.
+import {
+  DeleteObjectsCommand,
+  GetObjectCommand,
+  ListObjectsV2Command,
+  PutObjectCommand,
+  type S3Client,
+} from '@aws-sdk/client-s3';
+import { ObjectNotFoundError, type ObjectInfo, type ObjectStore } from './object-store.js';
+
+/** DeleteObjects limit per request. */
+export const MAX_KEYS_PER_DELETE = 1000;
+
+export class S3ObjectStoreError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'S3ObjectStoreError';
+  }
+}
+
+const isNotFound = (error: unknown): boolean => error instanceof Error && (error.name === 'NoSuchKey' || error.name === 'NotFound');
+
+export class S3ObjectStore implements ObjectStore {
+  constructor(private readonly client: S3Client) {}
+
+  async list(bucket: string, prefix: string): Promise<ObjectInfo[]> {
+    const out: ObjectInfo[] = [];
+    let token: string | undefined;
+    do {
+      const page = await this.client.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix, ContinuationToken: token }));
+      for (const o of page.Contents ?? []) {
+        if (o.Key !== undefined) out.push({ key: o.Key, size: o.Size ?? 0, lastModified: o.LastModified ?? new Date(0) });
+      }
+      token = page.IsTruncated ? page.NextContinuationToken : undefined;
+    } while (token);
+    return out;
+  }
+
+  async get(bucket: string, key: string): Promise<Buffer> {
+    try {
+      const response = await this.client.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
+      if (!response.Body) throw new S3ObjectStoreError(`s3://${bucket}/${key}: GetObject returned no body`);
+      return Buffer.from(await response.Body.transformToByteArray());
+    } catch (error) {
+      if (isNotFound(error)) throw new ObjectNotFoundError(bucket, key);
+      throw error;
+    }
+  }
+
+  async put(bucket: string, key: string, body: Buffer | string): Promise<void> {
+    await this.client.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: body }));
+  }
+
+  async delete(bucket: string, keys: readonly string[]): Promise<void> {
+    for (let i = 0; i < keys.length; i += MAX_KEYS_PER_DELETE) {
+      const chunk = keys.slice(i, i + MAX_KEYS_PER_DELETE);
+      const response = await this.client.send(
+        // Quiet: the response lists only the keys that failed. A missing key is a success in S3, as in the interface.
+        new DeleteObjectsCommand({ Bucket: bucket, Delete: { Objects: chunk.map((Key) => ({ Key })), Quiet: true } }),
+      );
+      const errors = response.Errors ?? [];
+      if (errors.length > 0) {
+        const first = errors[0];
+        throw new S3ObjectStoreError(`s3://${bucket}: ${errors.length} of ${chunk.length} deletes failed; first: ${first.Key}: ${first.Code} ${first.Message ?? ''}`.trim());
+      }
+    }
+  }
+
+  async deletePrefix(bucket: string, prefix: string): Promise<number> {
+    const objects = await this.list(bucket, prefix);
+    await this.delete(
+      bucket,
+      objects.map((o) => o.key),
+    );
+    return objects.length;
+  }
+}
