@@ -8,5 +8,6 @@ import { registerGraph } from './graph.js';
 import { registerDashboard } from './dashboard.js';
 import { registerAlert } from './alert.js';
 import { registerSchedule } from './schedule.js';
+import { registerTest } from './test.js';
 
-export const COMMANDS: RegisterCommand[] = [registerRun, registerSql, registerLint, registerFmt, registerGraph, registerDashboard, registerAlert, registerSchedule];
+export const COMMANDS: RegisterCommand[] = [registerRun, registerSql, registerLint, registerFmt, registerGraph, registerTest, registerDashboard, registerAlert, registerSchedule];

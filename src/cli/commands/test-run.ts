@@ -1,0 +1,33 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { junitXml } from '../../testing/junit.js';
+import { reportFailed, runTests } from '../../testing/suite.js';
+import { EXIT_FAILURE, EXIT_OK } from '../errors.js';
+import type { Io } from '../io.js';
+import { requireProjectRoot } from './project-paths.js';
+import { reportText } from './test-report.js';
+
+export interface TestCommandOptions {
+  junit?: string;
+  stage?: string;
+  lake?: string;
+  /** false with --no-checks. */
+  checks: boolean;
+}
+
+export async function runTestCommand(selector: string[], options: TestCommandOptions, io: Io): Promise<number> {
+  const root = requireProjectRoot(io);
+  const report = await runTests(root, {
+    selector: selector.join(' ') || undefined,
+    stage: options.stage,
+    checks: options.checks,
+    lakeRoot: options.lake ? resolve(io.cwd, options.lake) : undefined,
+  });
+  io.stdout(reportText(report));
+  if (options.junit) {
+    const file = resolve(io.cwd, options.junit);
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, junitXml(report));
+  }
+  return reportFailed(report) ? EXIT_FAILURE : EXIT_OK;
+}

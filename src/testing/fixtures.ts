@@ -1,0 +1,118 @@
+// Fixture tables: the rows a unit test gives for an input table, created under the table's own qualified name with the
+// table's real column types, so the model's unchanged SQL reads them. Each fixture is an Iceberg table (a native table
+// in the in-memory catalog: no files) created from the column list, then filled by one INSERT naming only the columns
+// the test gives: every other column is NULL of its declared type.
+import type { Column } from '../engines/engine.js';
+import { hiveTypeOf } from '../pipeline/materialize/sql.js';
+import { canonicalType } from '../project/contract.js';
+
+export class FixtureError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'FixtureError';
+  }
+}
+
+const quote = (name: string): string => `"${name.replaceAll('"', '""')}"`;
+const ddlName = (name: string): string => `\`${name.replaceAll('`', '``')}\``;
+const stringLiteral = (text: string): string => `'${text.replaceAll("'", "''")}'`;
+
+/** The statements creating `table` (qualified) with `columns` and filling it with `rows`. */
+export function fixtureStatements(table: string, columns: Column[], rows: ReadonlyArray<Record<string, unknown>>): string[] {
+  const [database, name] = table.split('.');
+  const byName = new Map(columns.map((c) => [c.name.toLowerCase(), c]));
+  const used: Column[] = [];
+  for (const [i, row] of rows.entries()) {
+    for (const key of Object.keys(row)) {
+      const column = byName.get(key.toLowerCase());
+      if (!column) throw new FixtureError(`row ${i + 1} of ${table}: no column '${key}' (columns: ${columns.map((c) => c.name).join(', ')})`);
+      if (!used.includes(column)) used.push(column);
+    }
+  }
+  const statements = [
+    `CREATE DATABASE IF NOT EXISTS ${ddlName(database)}`,
+    `CREATE TABLE ${ddlName(database)}.${ddlName(name)} (${columns.map((c) => `${ddlName(c.name)} ${hiveTypeOf(c.type)}`).join(', ')}) ` +
+      `LOCATION 's3://lake-test-fixtures/${database}/${name}/' TBLPROPERTIES ('table_type' = 'ICEBERG')`,
+  ];
+  if (rows.length > 0 && used.length > 0) {
+    const values = rows.map((row, i) => {
+      const cells = used.map((column) => {
+        const key = Object.keys(row).find((k) => k.toLowerCase() === column.name.toLowerCase());
+        try {
+          return sqlLiteral(key === undefined ? null : row[key], column.type);
+        } catch (error) {
+          throw new FixtureError(`row ${i + 1} of ${table}, column ${column.name} (${column.type}): ${(error as Error).message}`);
+        }
+      });
+      return `(${cells.join(', ')})`;
+    });
+    statements.push(`INSERT INTO ${quote(database)}.${quote(name)} (${used.map((c) => quote(c.name)).join(', ')}) VALUES ${values.join(', ')}`);
+  }
+  return statements;
+}
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const LOCAL_TIMESTAMP = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?)$/;
+
+/** A fixture or variable value as Athena's TIMESTAMP text (`YYYY-MM-DD HH:MM:SS.fff`); zoned ISO text is converted to UTC. */
+export function timestampText(value: unknown): string {
+  if (value instanceof Date) return value.toISOString().replace('T', ' ').slice(0, 23);
+  if (typeof value !== 'string') throw new Error(`expected a timestamp such as 2025-03-10 12:00:00, got ${JSON.stringify(value)}`);
+  const text = value.trim();
+  if (DATE.test(text)) return `${text} 00:00:00.000`;
+  const local = LOCAL_TIMESTAMP.exec(text);
+  if (local) {
+    const [hms, fraction = ''] = local[2].split('.');
+    const full = hms.length === 5 ? `${hms}:00` : hms;
+    return `${local[1]} ${full}.${fraction.padEnd(3, '0').slice(0, 3)}`;
+  }
+  const parsed = new Date(text);
+  if (Number.isNaN(parsed.getTime())) throw new Error(`'${text}' is not a timestamp (YYYY-MM-DD HH:MM:SS[.fff], or ISO 8601 with a zone)`);
+  return parsed.toISOString().replace('T', ' ').slice(0, 23);
+}
+
+/** The value as a SQL literal of Trino type `type`. */
+export function sqlLiteral(value: unknown, type: string): string {
+  if (value === null || value === undefined) return 'NULL';
+  const t = canonicalType(type);
+  const array = /^array\((.*)\)$/.exec(t);
+  if (array) {
+    if (!Array.isArray(value)) throw new Error(`expected a list, got ${JSON.stringify(value)}`);
+    return `ARRAY[${value.map((v) => sqlLiteral(v, array[1])).join(', ')}]`;
+  }
+  const map = /^map\(([^,]+), (.*)\)$/.exec(t);
+  if (map) {
+    if (typeof value !== 'object' || Array.isArray(value)) throw new Error(`expected a mapping, got ${JSON.stringify(value)}`);
+    const entries = Object.entries(value as Record<string, unknown>);
+    return `MAP(ARRAY[${entries.map(([k]) => sqlLiteral(k, map[1])).join(', ')}], ARRAY[${entries.map(([, v]) => sqlLiteral(v, map[2])).join(', ')}])`;
+  }
+  if (typeof value === 'object') throw new Error(`a ${Array.isArray(value) ? 'list' : 'mapping'} does not fit a ${t} column`);
+  if (t === 'boolean') {
+    if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+    if (value === 'true' || value === 'false') return value.toUpperCase();
+    throw new Error(`expected true or false, got ${JSON.stringify(value)}`);
+  }
+  if (t === 'date') {
+    if (typeof value !== 'string' || !DATE.test(value)) throw new Error(`expected a date YYYY-MM-DD, got ${JSON.stringify(value)}`);
+    return `DATE ${stringLiteral(value)}`;
+  }
+  if (t.startsWith('timestamp') && !t.includes('with time zone')) return `TIMESTAMP ${stringLiteral(timestampText(value))}`;
+  if (/^(tinyint|smallint|integer|bigint|double|real)$/.test(t) || t.startsWith('decimal')) {
+    const text = String(value).trim();
+    if (text === '' || Number.isNaN(Number(text))) throw new Error(`expected a number, got ${JSON.stringify(value)}`);
+    return `CAST(${stringLiteral(text)} AS ${t})`;
+  }
+  return t.startsWith('varchar') || t.startsWith('char') ? stringLiteral(String(value)) : `CAST(${stringLiteral(String(value))} AS ${t})`;
+}
+
+/** A type for a column no DDL, model or test declares, from the values the test gives. */
+export function inferType(values: unknown[]): string {
+  const present = values.filter((v) => v !== null && v !== undefined);
+  if (present.length === 0) return 'varchar';
+  if (present.every((v) => typeof v === 'boolean')) return 'boolean';
+  if (present.every((v) => typeof v === 'number')) return present.every((v) => Number.isInteger(v)) ? 'bigint' : 'double';
+  if (present.every((v) => typeof v === 'string' && DATE.test(v))) return 'date';
+  if (present.every((v) => typeof v === 'string' && LOCAL_TIMESTAMP.test(v))) return 'timestamp(3)';
+  if (present.every((v) => Array.isArray(v))) return `array(${inferType(present.flatMap((v) => v as unknown[]))})`;
+  return 'varchar';
+}

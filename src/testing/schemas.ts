@@ -1,0 +1,102 @@
+// The real column types of every table in the project, without building anything: in a scratch in-memory engine the
+// project's DDL runs as written (external tables over an empty lake folder read as zero rows) and every SELECT model
+// becomes a view, in DAG order; `SELECT * … LIMIT 0` then gives each table's Trino types. Fixtures get these types.
+// A model whose view cannot be created (an upstream failed, a construct the local engine lacks) falls back to the
+// columns its contract declares; the reason is kept for the error a test sees when it needs that table.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { AthenaLocalEngine } from '../dialect/local-engine.js';
+import { splitStatements } from '../dialect/statements.js';
+import type { Column } from '../engines/engine.js';
+import { canonicalType } from '../project/contract.js';
+import type { Project, ProjectNode } from '../project/model.js';
+import { projectVariables, substituteVariables, timestampVariable, type Variables } from '../project/variables.js';
+
+const quote = (name: string): string => `"${name.replaceAll('"', '""')}"`;
+const errorText = (error: unknown): string => (error instanceof Error ? error.message.split('\n')[0] : String(error));
+
+/** Runtime variables bound to a fixed instant: only the types of the result matter here. */
+function schemaVariables(project: Project): Variables {
+  const at = timestampVariable(new Date(Date.UTC(2000, 0, 1)));
+  return projectVariables(project.config, project.stage, { now: at, period_start: at, period_end: at, window_start: at, window_end: at });
+}
+
+/** First keyword of a statement: SELECT/WITH/VALUES are queries; MERGE/INSERT/… write into a table. */
+export const isQuery = (sql: string): boolean => /^\s*(\(\s*)*(SELECT|WITH|VALUES|TABLE)\b/i.test(sql.replace(/^(\s*(--[^\n]*\n|\/\*[\s\S]*?\*\/))*/, ''));
+
+export class TableSchemas {
+  private constructor(
+    private readonly columnsByTable: Map<string, Column[]>,
+    private readonly problems: Map<string, string>,
+  ) {}
+
+  /** Columns of a qualified table, or undefined with `whyUnknown` explaining. */
+  columns(table: string): Column[] | undefined {
+    return this.columnsByTable.get(table.toLowerCase());
+  }
+
+  whyUnknown(table: string): string {
+    return this.problems.get(table.toLowerCase()) ?? 'no file in the project creates it';
+  }
+
+  static async discover(project: Project): Promise<TableSchemas> {
+    const lakeRoot = await mkdtemp(join(tmpdir(), 'lake-test-schemas-'));
+    const columns = new Map<string, Column[]>();
+    const problems = new Map<string, string>();
+    const engine = await AthenaLocalEngine.open({ lakeRoot, inMemory: true, threads: 1 });
+    try {
+      const vars = schemaVariables(project);
+      const databases = new Set<string>();
+      const ensureDatabase = async (database: string) => {
+        if (databases.has(database)) return;
+        await engine.execute(`CREATE DATABASE IF NOT EXISTS ${quote(database)}`);
+        databases.add(database);
+      };
+      for (const node of project.nodes) {
+        if (node.kind === 'alert' || node.produces.length === 0) continue;
+        try {
+          await ensureDatabase(node.database);
+          await createNode(engine, node, vars, ensureDatabase);
+        } catch (error) {
+          for (const table of node.produces) problems.set(table, `${node.file} could not be run for its schema: ${errorText(error)}`);
+          continue;
+        }
+        for (const table of node.produces) {
+          try {
+            const result = await engine.execute(`SELECT * FROM ${table.split('.').map(quote).join('.')} LIMIT 0`);
+            columns.set(table, result.columns.map((c) => ({ name: c.name.toLowerCase(), type: c.type })));
+          } catch (error) {
+            problems.set(table, `${node.file}: ${errorText(error)}`);
+          }
+        }
+      }
+      // Contract columns stand in for tables the scratch engine could not type.
+      for (const node of project.nodes) {
+        const declared = node.header.contract?.columns;
+        const table = node.produces[0];
+        if (declared && table && !columns.has(table)) {
+          columns.set(table, Object.entries(declared).map(([name, type]) => ({ name: name.toLowerCase(), type: canonicalType(type) })));
+        }
+      }
+    } finally {
+      await engine.close();
+      await rm(lakeRoot, { recursive: true, force: true });
+    }
+    return new TableSchemas(columns, problems);
+  }
+}
+
+async function createNode(engine: AthenaLocalEngine, node: ProjectNode, vars: Variables, ensureDatabase: (db: string) => Promise<void>): Promise<void> {
+  const sql = substituteVariables(node.sql, vars, { file: node.file, lineOffset: node.bodyLine - 1 });
+  const statements = splitStatements(sql);
+  if (node.kind === 'ddl') {
+    for (const table of node.produces) await ensureDatabase(table.split('.')[0]);
+    for (const statement of statements) await engine.execute(statement.text, { database: node.database });
+    return;
+  }
+  // Models that MERGE/INSERT into a table get their columns from that table's DDL.
+  if (statements.length !== 1 || !isQuery(statements[0].text)) return;
+  const target = node.produces[0].split('.').map(quote).join('.');
+  await engine.execute(`CREATE OR REPLACE VIEW ${target} AS ${statements[0].text}`, { database: node.database });
+}

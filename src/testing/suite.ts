@@ -1,0 +1,126 @@
+// `lake test`: the unit tests of the selected models (in parallel: each runs in its own in-memory engine, so nothing
+// is shared) and the contract checks of the selected tables over the local lake (one engine, one query at a time).
+// A check whose table is not in the local lake yet is skipped, not failed: unit tests need no data, checks do.
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { AthenaLocalEngine } from '../dialect/local-engine.js';
+import type { Engine } from '../engines/engine.js';
+import { compileChecks, runCheck, type CheckResult, type CompiledCheck } from '../pipeline/checks.js';
+import { loadProject } from '../project/loader.js';
+import type { Project } from '../project/model.js';
+import { selectNodes } from '../project/selector.js';
+import { resolveModel, runUnitTest, type UnitTestResult } from './run-unit.js';
+import { TableSchemas } from './schemas.js';
+import { loadUnitTests, type UnitTest } from './spec.js';
+
+export interface TestRunOptions {
+  /** dbt-style selector (`lake graph` syntax); default: everything. */
+  selector?: string;
+  stage?: string;
+  /** Run contract checks over the local lake (default true). */
+  checks?: boolean;
+  /** Local lake folder for checks; default: the project's. */
+  lakeRoot?: string;
+  /** Unit tests run at once; default: the machine's cores (at most 4). */
+  concurrency?: number;
+  /** `${now}` for freshness checks; default: the current time. */
+  now?: Date;
+}
+
+export interface CheckOutcome {
+  check: CompiledCheck;
+  result?: CheckResult;
+  /** Why the check did not run (no local lake, table not built yet). */
+  skipped?: string;
+}
+
+export interface TestReport {
+  project: Project;
+  unit: UnitTestResult[];
+  checks: CheckOutcome[];
+  durationMs: number;
+}
+
+/** Whether the run failed: a unit test failed or errored, or an error-severity check failed. */
+export const reportFailed = (report: TestReport): boolean =>
+  report.unit.some((u) => u.status !== 'passed') || report.checks.some((c) => c.result && !c.result.passed && c.check.severity === 'error');
+
+async function inParallel<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await work(items[i]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
+
+export async function runTests(root: string, options: TestRunOptions = {}): Promise<TestReport> {
+  const started = performance.now();
+  const project = await loadProject(root, { stage: options.stage });
+  const selected = new Set(selectNodes(project, options.selector).map((n) => n.id));
+  const tests = (await loadUnitTests(root, project.config.sql)).filter((t: UnitTest) => {
+    const node = resolveModel(project, t.model);
+    // A test naming no model is reported (as an error) unless a selector narrows the run.
+    return node ? selected.has(node.id) : !options.selector;
+  });
+  const unit = await runUnitTests(project, tests, options.concurrency ?? Math.min(4, availableParallelism()));
+  const checks = options.checks === false ? [] : await runContractChecks(project, selected, options);
+  return { project, unit, checks, durationMs: performance.now() - started };
+}
+
+async function runUnitTests(project: Project, tests: UnitTest[], concurrency: number): Promise<UnitTestResult[]> {
+  if (tests.length === 0) return [];
+  const scratchRoot = await mkdtemp(join(tmpdir(), 'lake-test-'));
+  try {
+    const schemas = await TableSchemas.discover(project);
+    return await inParallel(tests, concurrency, (test) => runUnitTest(test, { project, schemas, scratchRoot }));
+  } finally {
+    await rm(scratchRoot, { recursive: true, force: true });
+  }
+}
+
+async function runContractChecks(project: Project, selected: Set<string>, options: TestRunOptions): Promise<CheckOutcome[]> {
+  const compiled: CheckOutcome[] = [];
+  for (const node of project.nodes) {
+    if (!selected.has(node.id)) continue;
+    for (const check of compileChecks(node, project)) compiled.push({ check });
+  }
+  if (compiled.length === 0) return [];
+  const lakeRoot = options.lakeRoot ?? join(project.root, project.config.lake);
+  if (!existsSync(join(lakeRoot, '.duckdb', 'catalog.duckdb'))) {
+    return compiled.map((c) => ({ ...c, skipped: `no local lake at ${lakeRoot} (build it with \`lake run\`)` }));
+  }
+  const engine = await AthenaLocalEngine.open({ lakeRoot });
+  try {
+    const exists = tableExistence(engine);
+    for (const outcome of compiled) {
+      if (!(await exists(outcome.check.table))) outcome.skipped = `${outcome.check.table} is not in the local lake yet`;
+      else outcome.result = await runCheck(engine, outcome.check, { now: options.now });
+    }
+  } finally {
+    await engine.close();
+  }
+  return compiled;
+}
+
+function tableExistence(engine: Engine): (table: string) => Promise<boolean> {
+  const byDatabase = new Map<string, Set<string>>();
+  return async (table) => {
+    const [database, name] = table.split('.');
+    if (!byDatabase.has(database)) {
+      try {
+        const result = await engine.execute(`SHOW TABLES IN \`${database}\``);
+        byDatabase.set(database, new Set(result.rows.map((r) => String(r[0]).toLowerCase())));
+      } catch {
+        byDatabase.set(database, new Set());
+      }
+    }
+    return byDatabase.get(database)!.has(name);
+  };
+}
