@@ -1,0 +1,173 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { AthenaLocalEngine } from '../../src/dialect/local-engine.js';
+import { compileChecks, runCheck, type CompiledCheck } from '../../src/pipeline/checks.js';
+import { loadProject, type Project } from '../../src/project/loader.js';
+
+const ROOT = join(import.meta.dirname, '../fixtures/sql-tests');
+const NOW = new Date('2025-03-10T12:00:00Z');
+
+let project: Project;
+let engine: AthenaLocalEngine;
+
+beforeAll(async () => {
+  project = await loadProject(ROOT);
+});
+
+beforeEach(async () => {
+  engine = await AthenaLocalEngine.open({ lakeRoot: mkdtempSync(join(tmpdir(), 'lake-checks-')), inMemory: true, threads: 1 });
+  await engine.execute('CREATE DATABASE shop');
+});
+
+afterEach(async () => {
+  await engine.close();
+});
+
+const checksOf = (id: string): CompiledCheck[] => compileChecks(project.node(id)!, project);
+const checkOf = (id: string, checkId: string): CompiledCheck => {
+  const found = checksOf(id).find((c) => c.id === checkId);
+  if (!found) throw new Error(`no check ${checkId}: ${checksOf(id).map((c) => c.id).join(', ')}`);
+  return found;
+};
+
+/** A stand-in for a built table: same name and columns, rows as given. */
+async function table(name: string, columns: string, rows: string[]): Promise<void> {
+  await engine.execute(`CREATE TABLE shop.${name} (${columns}) LOCATION 's3://t/${name}/' TBLPROPERTIES ('table_type'='ICEBERG')`);
+  if (rows.length > 0) await engine.execute(`INSERT INTO shop.${name} VALUES ${rows.join(', ')}`);
+}
+
+const ORDER_COLUMNS = 'order_id string, customer_id int, order_date date, total_amount double, status string';
+const CUSTOMER_COLUMNS = 'customer_id int, email string, segment string, updated_at timestamp';
+const goodOrders = ["('o1', 1, DATE '2025-03-01', 10.5, 'paid')", "('o2', 2, DATE '2025-03-02', 3.0, 'returned')"];
+const goodCustomers = ["(1, 'a@x.com', 'vip', TIMESTAMP '2025-03-10 08:00:00')", "(2, 'b@x.com', 'new', TIMESTAMP '2025-03-09 20:00:00')"];
+
+describe('compileChecks', () => {
+  it('compiles every check of a contract to one query, with its file, line and severity', () => {
+    const checks = checksOf('shop.orders');
+    expect(checks.map((c) => c.id)).toEqual([
+      'shop.orders:schema',
+      'shop.orders:primary_key:order_id',
+      'shop.orders:not_null:customer_id',
+      'shop.orders:not_null:order_date',
+      'shop.orders:accepted_values:status',
+      'shop.orders:relationships:customer_id',
+      'shop.orders:row_count',
+    ]);
+    expect(checks.every((c) => c.file === 'sql/ddl/orders.sql' && c.severity === 'error')).toBe(true);
+    expect(checks.find((c) => c.kind === 'accepted_values')!.line).toBe(8);
+    expect(checks.find((c) => c.kind === 'not_null')!.sql).toBe('SELECT * FROM "shop"."orders" WHERE "customer_id" IS NULL');
+    expect(checks.find((c) => c.kind === 'relationships')!.sql).toContain('LEFT JOIN "shop"."customers" AS p');
+  });
+
+  it('takes a ddl contract for the first table of the file, keeps ${now} for freshness and per-check severity', () => {
+    const checks = checksOf('shop.customers');
+    expect(checks.every((c) => c.table === 'shop.customers')).toBe(true);
+    expect(checks.find((c) => c.kind === 'freshness')!.sql).toContain("${now} - INTERVAL '1' DAY");
+    expect(checks.find((c) => c.kind === 'assertion')!.severity).toBe('warn');
+    expect(checks.find((c) => c.kind === 'schema')!.expectedColumns).toEqual([
+      { name: 'customer_id', type: 'integer' },
+      { name: 'email', type: 'varchar' },
+      { name: 'segment', type: 'varchar' },
+      { name: 'updated_at', type: 'timestamp(3)' },
+    ]);
+  });
+
+  it('gives no checks for a node without a contract', () => {
+    expect(checksOf('shop.segment_revenue')).toEqual([]);
+  });
+});
+
+describe('runCheck detects each contract violation', () => {
+  it('passes every check on clean data', async () => {
+    await table('orders', ORDER_COLUMNS, goodOrders);
+    await table('customers', CUSTOMER_COLUMNS, goodCustomers);
+    for (const check of [...checksOf('shop.orders'), ...checksOf('shop.customers')]) {
+      const result = await runCheck(engine, check, { now: NOW });
+      expect({ id: check.id, passed: result.passed, error: result.error }).toEqual({ id: check.id, passed: true, error: undefined });
+    }
+  });
+
+  it('duplicate primary key', async () => {
+    await table('orders', ORDER_COLUMNS, [...goodOrders, "('o1', 2, DATE '2025-03-03', 1.0, 'paid')"]);
+    const result = await runCheck(engine, checkOf('shop.orders', 'shop.orders:primary_key:order_id'));
+    expect(result).toMatchObject({ passed: false, failures: 1, sample: [['o1', 2]], sampleColumns: ['order_id', 'row_count'] });
+  });
+
+  it('NULL primary key and NULL in a not_null column', async () => {
+    await table('orders', ORDER_COLUMNS, [...goodOrders, "(NULL, NULL, DATE '2025-03-03', 1.0, 'paid')"]);
+    expect((await runCheck(engine, checkOf('shop.orders', 'shop.orders:primary_key:order_id'))).failures).toBe(1);
+    const notNull = await runCheck(engine, checkOf('shop.orders', 'shop.orders:not_null:customer_id'));
+    expect(notNull).toMatchObject({ passed: false, failures: 1 });
+    expect(notNull.sample[0]).toEqual([null, null, '2025-03-03', 1, 'paid']);
+  });
+
+  it('unknown status value', async () => {
+    await table('orders', ORDER_COLUMNS, [...goodOrders, "('o3', 1, DATE '2025-03-03', 1.0, 'lost')", "('o4', 1, DATE '2025-03-03', 1.0, 'lost')"]);
+    const result = await runCheck(engine, checkOf('shop.orders', 'shop.orders:accepted_values:status'));
+    expect(result).toMatchObject({ passed: false, failures: 1, sample: [['lost', 2]] });
+  });
+
+  it('orphan foreign key', async () => {
+    await table('orders', ORDER_COLUMNS, [...goodOrders, "('o3', 99, DATE '2025-03-03', 1.0, 'paid')"]);
+    await table('customers', CUSTOMER_COLUMNS, goodCustomers);
+    const result = await runCheck(engine, checkOf('shop.orders', 'shop.orders:relationships:customer_id'));
+    expect(result).toMatchObject({ passed: false, failures: 1, sample: [[99, 1]] });
+  });
+
+  it('stale data, judged at the given now', async () => {
+    await table('customers', CUSTOMER_COLUMNS, goodCustomers);
+    const check = checkOf('shop.customers', 'shop.customers:freshness:updated_at');
+    expect((await runCheck(engine, check, { now: NOW })).passed).toBe(true);
+    const later = await runCheck(engine, check, { now: new Date('2025-03-12T00:00:00Z') });
+    expect(later).toMatchObject({ passed: false, failures: 1 });
+    expect(later.sample[0][0]).toBe('2025-03-10 08:00:00.000');
+  });
+
+  it('an empty table is stale and below its row-count minimum', async () => {
+    await table('customers', CUSTOMER_COLUMNS, []);
+    await table('orders', ORDER_COLUMNS, []);
+    expect((await runCheck(engine, checkOf('shop.customers', 'shop.customers:freshness:updated_at'), { now: NOW })).passed).toBe(false);
+    expect(await runCheck(engine, checkOf('shop.orders', 'shop.orders:row_count'))).toMatchObject({ passed: false, sample: [[0]] });
+  });
+
+  it('a column type changed, a column missing, a column added', async () => {
+    await table('orders', 'order_id string, customer_id int, order_date date, total_amount string, channel string', [
+      "('o1', 1, DATE '2025-03-01', '10.5', 'web')",
+    ]);
+    const result = await runCheck(engine, checkOf('shop.orders', 'shop.orders:schema'));
+    expect(result.passed).toBe(false);
+    expect(result.sample).toEqual([
+      ['total_amount', 'double', 'varchar', 'type changed'],
+      ['status', 'varchar', null, 'missing'],
+      ['channel', null, 'varchar', 'not in contract'],
+    ]);
+  });
+
+  it('duplicates in a unique column, ignoring NULLs', async () => {
+    await table('customers', CUSTOMER_COLUMNS, [...goodCustomers, "(3, 'a@x.com', NULL, NULL)", '(4, NULL, NULL, NULL)', '(5, NULL, NULL, NULL)']);
+    expect(await runCheck(engine, checkOf('shop.customers', 'shop.customers:unique:email'))).toMatchObject({ passed: false, failures: 1, sample: [['a@x.com', 2]] });
+    expect((await runCheck(engine, checkOf('shop.customers', 'shop.customers:unique:customer_id'))).passed).toBe(true);
+  });
+
+  it('completeness below its percentage', async () => {
+    await table('customers', CUSTOMER_COLUMNS, [...goodCustomers, '(3, NULL, NULL, NULL)']);
+    const result = await runCheck(engine, checkOf('shop.customers', 'shop.customers:completeness:email'));
+    expect(result.passed).toBe(false);
+    expect(result.sample[0].slice(0, 2)).toEqual([3, 2]);
+    expect(result.sample[0][2]).toBeCloseTo(66.67, 1);
+  });
+
+  it('a custom SQL assertion: rows returned are failures', async () => {
+    await table('customers', CUSTOMER_COLUMNS, [...goodCustomers, "(3, 'nobody', NULL, NULL)"]);
+    const check = checkOf('shop.customers', 'shop.customers:assertion:email_has_at');
+    expect(await runCheck(engine, check)).toMatchObject({ passed: false, failures: 1, sample: [[3, 'nobody']] });
+  });
+
+  it('reports a query that cannot run as a failed check with the engine error', async () => {
+    const result = await runCheck(engine, checkOf('shop.orders', 'shop.orders:not_null:customer_id'));
+    expect(result.passed).toBe(false);
+    expect(result.error).toMatch(/orders/);
+  });
+});
