@@ -1,0 +1,7 @@
+// EventBridge → one alert of sql/alerts evaluated at its fire time; notices to SNS / logs (ScheduledSql stack).
+import { evaluateScheduledAlert } from './lib/scheduled.js';
+
+export const handler = async (event: unknown) => {
+  const report = await evaluateScheduledAlert(event);
+  return { alert: report.alert, notices: report.notices.length, pending: report.pending.length };
+};

@@ -1,0 +1,36 @@
+// What a function is told by its stack, read once from the environment. Only handlers and this folder read
+// process.env; the core (src/) gets everything as arguments.
+
+/** Environment variable names the stacks set (stacks/lib/lake-function.ts passes them). */
+export const ENV = {
+  lakeBucket: 'LAKE_BUCKET',
+  workgroup: 'ATHENA_WORKGROUP',
+  database: 'GLUE_DATABASE',
+  /** The lakehouse.yaml stage whose variables apply. */
+  stage: 'LAKE_STAGE',
+  alertStateTable: 'ALERT_STATE_TABLE',
+  alertTopicArn: 'ALERT_TOPIC_ARN',
+  featureTable: 'FEATURE_TABLE',
+} as const;
+
+export type EnvName = (typeof ENV)[keyof typeof ENV];
+
+export class MissingEnvironmentError extends Error {
+  constructor(name: string) {
+    super(`environment variable ${name} is not set (the stack that creates this function sets it)`);
+    this.name = 'MissingEnvironmentError';
+  }
+}
+
+export function requireEnv(name: EnvName, env: NodeJS.ProcessEnv = process.env): string {
+  const value = env[name];
+  if (!value) throw new MissingEnvironmentError(name);
+  return value;
+}
+
+/** One JSON log line per event, as CloudWatch Logs Insights reads them. */
+export const writeLog = (line: string): void => {
+  process.stdout.write(line.endsWith('\n') ? line : `${line}\n`);
+};
+
+export const logEvent = (event: string, body: object): void => writeLog(JSON.stringify({ event, ...body }));
