@@ -1,13 +1,6 @@
 /*
-description: P5 customer-features dashboard (seed 004) - the daily per-customer features (interaction count, average rating, negatives) over P1 interactions.
+description: P5 customer-features dashboard (seed 004) - the daily per-customer features (p5_customer_features).
 tags: [p5, dashboard]
 */
-SELECT
-  CAST("timestamp" AS DATE) AS day,
-  customer_id,
-  count(*) AS interaction_count_1d,
-  avg(rating) AS avg_rating_1d,
-  sum(CASE WHEN rating <= 2 THEN 1 ELSE 0 END) AS negative_count_1d
-FROM crm_data
-WHERE customer_id IS NOT NULL
-GROUP BY CAST("timestamp" AS DATE), customer_id
+SELECT "date" AS day, customer_id, interaction_count_1d, avg_rating_1d, negative_count_1d, complaint_count_1d, channel_count_1d
+FROM p5_customer_features

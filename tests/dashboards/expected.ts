@@ -21,7 +21,7 @@ export async function expectedPoints(engine: AthenaLocalEngine, database: string
       break;
     case 'kpi':
     case 'gauge':
-      sql = visual.aggregation === 'count' ? 'SELECT 1' : `SELECT CASE WHEN count(${visual.y}) > 0 THEN 1 ELSE 0 END FROM ${from}${whereSql()}`;
+      sql = visual.aggregation === 'count' || visual.aggregation === 'count_distinct' ? 'SELECT 1' : `SELECT CASE WHEN count(${visual.y}) > 0 THEN 1 ELSE 0 END FROM ${from}${whereSql()}`;
       break;
     case 'pie':
     case 'donut':
@@ -40,14 +40,17 @@ const viewHas = async (engine: AthenaLocalEngine, database: string, view: string
 export async function expectChartsMatchSql(page: Page, engine: AthenaLocalEngine, database: string, visuals: VisualDefinition[], filters: Record<string, string> = {}) {
   const rendered = await renderedVisuals(page);
   expect(rendered.map((v) => v.id)).toEqual(visuals.map((v) => v.id));
+  let total = 0;
   for (const visual of visuals) {
     const where: string[] = [];
     for (const [column, condition] of Object.entries(filters)) if (await viewHas(engine, database, visual.view, column)) where.push(condition);
     const expected = await expectedPoints(engine, database, visual, where);
     const actual = rendered.find((v) => v.id === visual.id)!;
     expect({ id: visual.id, rendered: actual.rendered, reported: actual.reported }).toEqual({ id: visual.id, rendered: expected, reported: expected });
-    expect(expected).toBeGreaterThan(0);
+    total += expected;
   }
+  // A view may legitimately be empty (no product low on stock); a whole page with nothing drawn proves nothing.
+  expect(total).toBeGreaterThan(0);
 }
 
 export const nextRender = async (page: Page, previous: string | null) =>

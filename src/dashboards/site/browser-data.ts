@@ -153,7 +153,7 @@ export function echartsOption(visual: VisualDefinition, data: ChartData): Record
         {
           type: 'pie',
           radius: visual.type === 'donut' ? ['45%', '70%'] : '70%',
-          label: { formatter: '{b}: {d}%' },
+          label: { formatter: '{d}%' },
           data: data.slices.map((slice) => ({ name: slice.name, value: slice.value })),
         },
       ],

@@ -1,0 +1,6 @@
+/*
+description: P2 e-commerce dashboard (seed 001) - the order KPIs per day (p2_order_kpis), return rate as a ratio.
+tags: [p2, dashboard]
+*/
+SELECT order_date, total_orders, total_revenue, total_items_sold, return_rate / 100 AS return_rate, unique_customers
+FROM p2_order_kpis
