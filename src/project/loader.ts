@@ -1,7 +1,7 @@
 // Loads sql/ into a Project: one node per .sql file under sql/{ddl,transforms,alerts,dashboards}, headers validated,
 // table references parsed from the SQL, the DAG in run order. Every problem becomes a Diagnostic; `loadProject`
 // throws them all at once, `analyzeProject` returns them alongside what did load (for `lake lint`).
-import { readdir, readFile } from 'node:fs/promises';
+import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { Diagnostic } from '../dialect/diagnostics.js';
 import { SqlSyntaxError, tokenize, type Token } from '../dialect/tokens.js';
@@ -45,7 +45,7 @@ export async function listSqlFiles(root: string, sqlFolder: string): Promise<Arr
     const dir = join(root, sqlFolder, folder);
     let entries: string[];
     try {
-      entries = await readdir(dir, { recursive: true });
+      entries = readdirSync(dir, { recursive: true, encoding: 'utf8' });
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') continue;
       throw error;
@@ -85,7 +85,8 @@ export async function analyzeProject(root: string, options: LoadOptions = {}): P
   };
 
   const files = await listSqlFiles(root, config.sql);
-  const texts = await Promise.all(files.map(({ file }) => readFile(join(root, file), 'utf8')));
+  // Synchronous reads: for ~1,000 small files they take a tenth of the time of 1,000 thread-pool round trips.
+  const texts = files.map(({ file }) => readFileSync(join(root, file), 'utf8'));
   const drafts: Draft[] = [];
   const ids = new Map<string, string>();
   const drafted = new Map<string, ProjectNode>();

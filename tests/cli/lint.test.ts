@@ -1,4 +1,5 @@
-import { mkdtempSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -18,7 +19,8 @@ const broken = () =>
 describe('lake lint', () => {
   it('passes the fixture project with exit code 0', async () => {
     const io = captureIo(FIXTURE);
-    expect(await main(['lint'], io)).toBe(0);
+    // --no-cache: nothing is written into the fixture's folder.
+    expect(await main(['lint', '--no-cache'], io)).toBe(0);
     expect(io.out).toBe('7 files checked: 0 errors, 0 warnings\n');
   });
 
@@ -49,6 +51,39 @@ describe('lake lint', () => {
     expect(await main(['lint', 'sql/transforms/ok.sql'], clean)).toBe(0);
   });
 
+  it('reuses syntax results of unchanged files from the lake folder cache', async () => {
+    const root = broken();
+    const first = captureIo(root);
+    expect(await main(['lint'], first)).toBe(1);
+    const cacheFile = join(root, '.lake/.cache/lint-syntax.json');
+    const cached = JSON.parse(readFileSync(cacheFile, 'utf8'));
+    expect(Object.keys(cached.entries).sort()).toEqual(['sql/ddl/raw.sql', 'sql/transforms/a.sql', 'sql/transforms/b.sql', 'sql/transforms/c.sql', 'sql/transforms/d.sql', 'sql/transforms/ok.sql']);
+    expect(cached.entries['sql/transforms/d.sql'].diagnostics).toEqual([expect.objectContaining({ rule: 'syntax', line: 3, col: 6 })]);
+    const second = captureIo(root);
+    expect(await main(['lint'], second)).toBe(1);
+    expect(second.out).toBe(first.out);
+    // A changed file is parsed again: fixing d.sql removes its syntax error.
+    writeFileSync(join(root, 'sql/transforms/d.sql'), 'SELECT x\nFROM raw.events\nWHERE x > 1');
+    const third = captureIo(root);
+    await main(['lint'], third);
+    expect(third.out).not.toContain('sql/transforms/d.sql');
+    expect(JSON.parse(readFileSync(cacheFile, 'utf8')).entries['sql/transforms/d.sql'].diagnostics).toEqual([]);
+  });
+
+  it('gives the same findings from the bundled CLI, which checks large projects in worker threads', async () => {
+    const files: Record<string, string> = { 'sql/ddl/src.sql': 'CREATE TABLE src (a INT)' };
+    for (let i = 0; i < 220; i++) files[`sql/transforms/m${i}.sql`] = `/*\ntags: [t]\n*/\nSELECT a, ${i} AS n\nFROM src\nWHERE a > ${i}`;
+    files['sql/transforms/m7.sql'] = 'SELECT a\nFROM src\nWHERE a >';
+    files['sql/transforms/m150.sql'] = 'SELECT a FROM src GROUP';
+    const root = makeProject(files);
+    const cli = spawnSync(process.execPath, [join(process.cwd(), 'bin/lake.js'), 'lint', '--no-cache', '--format', 'json'], { cwd: root, encoding: 'utf8' });
+    expect(cli.status).toBe(1);
+    const inProcess = captureIo(root);
+    expect(await main(['lint', '--no-cache', '--format', 'json'], inProcess)).toBe(1);
+    expect(JSON.parse(cli.stdout)).toEqual(JSON.parse(inProcess.out));
+    expect(JSON.parse(cli.stdout).diagnostics.map((d: { file: string; line: number }) => `${d.file}:${d.line}`)).toEqual(['sql/transforms/m150.sql:1', 'sql/transforms/m7.sql:3']);
+  });
+
   it('--format json gives counts and diagnostics', async () => {
     const io = captureIo(broken());
     expect(await main(['lint', '--format', 'json'], io)).toBe(1);
@@ -67,9 +102,9 @@ describe('lake lint', () => {
 
   it('applies the chosen stage and rejects unknown ones', async () => {
     const io = captureIo(FIXTURE);
-    expect(await main(['lint', '--stage', 'prod'], io)).toBe(0);
+    expect(await main(['lint', '--no-cache', '--stage', 'prod'], io)).toBe(0);
     const bad = captureIo(FIXTURE);
-    expect(await main(['lint', '--stage', 'qa'], bad)).toBe(1);
+    expect(await main(['lint', '--no-cache', '--stage', 'qa'], bad)).toBe(1);
     expect(bad.out).toContain("lakehouse.yaml:1:1: error [project/config] unknown stage 'qa'");
   });
 
@@ -82,7 +117,7 @@ describe('lake lint', () => {
     expect(await main(['lint'], outside)).toBe(2);
     expect(outside.err).toMatch(/^error: no lakehouse\.yaml in .*\nhint: run the command inside a project/);
     const missing = captureIo(FIXTURE);
-    expect(await main(['lint', 'sql/nope.sql'], missing)).toBe(2);
+    expect(await main(['lint', '--no-cache', 'sql/nope.sql'], missing)).toBe(2);
     expect(missing.err).toContain('error: no such file or folder: sql/nope.sql');
   });
 });

@@ -8,6 +8,8 @@ import { projectRelativePaths, requireProjectRoot } from './project-paths.js';
 export interface LintCommandOptions {
   stage?: string;
   format: 'text' | 'json';
+  /** false with --no-cache */
+  cache: boolean;
 }
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -15,7 +17,7 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 export async function runLint(paths: string[], options: LintCommandOptions, io: Io): Promise<number> {
   const root = requireProjectRoot(io);
   const selected = paths.length > 0 ? projectRelativePaths(io, root, paths) : undefined;
-  const { files, diagnostics } = await lintProject(root, { stage: options.stage, paths: selected });
+  const { files, diagnostics } = await lintProject(root, { stage: options.stage, paths: selected, cache: options.cache });
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = diagnostics.length - errors;
   if (options.format === 'json') {

@@ -11,6 +11,7 @@ export const registerLint: RegisterCommand = (program, run) => {
     .argument('[paths...]', 'files or folders to report on (default: every SQL file in the project)')
     .option('--stage <stage>', 'stage whose variables apply (default: lakehouse.yaml defaultStage)')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .option('--no-cache', "parse every file again instead of reusing syntax results of unchanged files (kept in the lake folder's .cache/)")
     .addHelpText(
       'after',
       '\nPrints one line per finding, `file:line:col: severity [rule] message`, followed by a hint when there is one.\n' +
