@@ -1,7 +1,7 @@
 // Bundles the CLI into dist/lake.js (+ dist/chunks/): a few files load faster than hundreds of ES modules, and
 // bundling resolves dependencies whose ESM builds use directory imports. Native and AWS packages stay external.
-import { readdirSync, rmSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { build } from 'esbuild';
 
 // Bundled although packages are otherwise external: dt-sql-parser's ESM build uses directory imports that plain Node
@@ -18,7 +18,9 @@ const externalPackages = {
 // grammars) load only when that command runs; `lake --help` starts in ~0.1 s instead of ~0.5 s.
 const result = await build({
   metafile: true,
-  entryPoints: { lake: 'src/cli/main.ts' },
+  write: false,
+  // The syntax worker is its own entry: `lake lint` starts it in worker threads on large projects.
+  entryPoints: { lake: 'src/cli/main.ts', 'syntax-worker': 'src/project/syntax-worker.ts' },
   outdir: 'dist',
   splitting: true,
   chunkNames: 'chunks/[name]-[hash]',
@@ -32,10 +34,21 @@ const result = await build({
   banner: { js: "import { createRequire as __lakeCreateRequire } from 'node:module'; const require = __lakeCreateRequire(import.meta.url);" },
 });
 
+// Tests and other terminals rebuild while `lake` processes run: write each file atomically (temp + rename) and leave
+// unchanged files alone, so a running process never loads a half-written chunk.
+for (const file of result.outputFiles) {
+  if (existsSync(file.path) && readFileSync(file.path).equals(file.contents)) continue;
+  mkdirSync(dirname(file.path), { recursive: true });
+  const temp = `${file.path}.${process.pid}.tmp`;
+  writeFileSync(temp, file.contents);
+  renameSync(temp, file.path);
+}
+
 // Chunk names carry a content hash; drop chunks of earlier builds, but only old ones, so a `lake` process started
 // from the previous build can still load its lazy chunks.
 const current = new Set(Object.keys(result.metafile.outputs).map((file) => file.replaceAll('\\', '/')));
 for (const name of readdirSync('dist/chunks')) {
+  if (name.endsWith('.tmp')) continue;
   const file = join('dist/chunks', name).replaceAll('\\', '/');
   if (!current.has(file) && Date.now() - statSync(file).mtimeMs > 10 * 60_000) rmSync(file);
 }
