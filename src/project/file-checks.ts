@@ -1,0 +1,26 @@
+// The per-file checks of `lake lint`: syntax (dt-sql-parser grammars) and then, on SQL that parses, the rules for
+// constructs the local engine cannot run faithfully (src/dialect/lint). Runs in-process or in a worker thread.
+import type { Diagnostic } from '../dialect/diagnostics.js';
+import { checkFaithful } from '../dialect/lint/index.js';
+import { checkSyntax } from './syntax.js';
+
+export interface FileCheckItem {
+  sql: string;
+  file?: string;
+  lineOffset?: number;
+  /** False when the syntax result is known already (cached and clean): only the rules run. */
+  parse: boolean;
+}
+
+export interface FileCheckResult {
+  /** Present when the item was parsed. */
+  syntax?: Diagnostic[];
+  rules: Diagnostic[];
+}
+
+export function checkFile(item: FileCheckItem): FileCheckResult {
+  const options = { file: item.file, lineOffset: item.lineOffset };
+  const syntax = item.parse ? checkSyntax(item.sql, options) : undefined;
+  // The rules read the statement structure; after a syntax error their findings would be noise.
+  return { syntax, rules: syntax && syntax.length > 0 ? [] : checkFaithful(item.sql, options) };
+}
