@@ -19,8 +19,8 @@ const externalPackages = {
 const result = await build({
   metafile: true,
   write: false,
-  // The syntax worker is its own entry: `lake lint` starts it in worker threads on large projects.
-  entryPoints: { lake: 'src/cli/main.ts', 'syntax-worker': 'src/project/syntax-worker.ts' },
+  // The lint check worker is its own entry: `lake lint` starts it in worker threads on large projects.
+  entryPoints: { lake: 'src/cli/main.ts', 'check-worker': 'src/project/check-worker.ts' },
   outdir: 'dist',
   splitting: true,
   chunkNames: 'chunks/[name]-[hash]',
