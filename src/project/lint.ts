@@ -1,22 +1,17 @@
 // `lake lint`: everything that can be known about sql/ without running it. Header, variable and DAG problems come
-// from the loader; each file's SQL then goes through the syntax grammars and the SQL lint rules.
-import type { Diagnostic } from '../dialect/diagnostics.js';
+// from the loader; each file's SQL then goes through the syntax grammars and the unfaithful-construct rules.
 import { join } from 'node:path';
-import { lakeRootOf } from './config.js';
+import type { Diagnostic } from '../dialect/diagnostics.js';
+import { createFileChecker } from './check-pool.js';
+import { lakeRootOf, loadConfig } from './config.js';
 import { sortDiagnostics } from './errors.js';
 import { SyntaxCache } from './lint-cache.js';
-import { analyzeProject } from './loader.js';
-import { createSyntaxChecker } from './syntax-pool.js';
-
-/** A check over one file's SQL body; positions are made file positions with `lineOffset`. */
-export type SqlCheck = (sql: string, options: { file?: string; lineOffset?: number }) => Diagnostic[];
+import { analyzeProject, listSqlFiles } from './loader.js';
 
 export interface LintOptions {
   stage?: string;
   /** Posix paths relative to the project root (files or folders); default: every SQL file. */
   paths?: string[];
-  /** Checks run over every file's SQL body that passed the syntax check. */
-  checks?: SqlCheck[];
   /** Reuse syntax results of unchanged files from `<lake>/.cache/` (default true). */
   cache?: boolean;
 }
@@ -31,35 +26,39 @@ const within = (file: string, paths: string[] | undefined) =>
   !paths || paths.some((p) => p === '' || p === '.' || file === p || file.startsWith(`${p.replace(/\/+$/, '')}/`));
 
 export async function lintProject(root: string, options: LintOptions = {}): Promise<LintResult> {
-  const { project, sources, diagnostics } = await analyzeProject(root, { stage: options.stage });
-  const selected = sources.filter((n) => within(n.file, options.paths));
-  const found = diagnostics.filter((d) => d.file === undefined || d.file === 'lakehouse.yaml' || within(d.file, options.paths));
-  // Files the tokenizer could not read (unterminated quote or comment) were reported by the loader already.
-  const unreadable = new Set(diagnostics.filter((d) => d.rule === 'syntax').map((d) => d.file));
-  const items = selected
-    .filter((n) => !unreadable.has(n.file))
-    .map((n) => ({ sql: n.sql, file: n.file, lineOffset: n.bodyLine - 1, key: SyntaxCache.key(n.sql, n.bodyLine - 1) }));
-
-  const cache = options.cache === false ? undefined : SyntaxCache.open(join(lakeRootOf({ root, config: project.config }), '.cache', 'lint-syntax.json'));
-  const syntaxErrors = items.map((item) => cache?.get(item.file, item.key));
-  const pending = items.flatMap((_, i) => (syntaxErrors[i] === undefined ? [i] : []));
-  const syntax = createSyntaxChecker(pending.length);
+  const loaded = loadConfig(root);
+  // Created before loading so worker threads (large projects) warm their grammars up meanwhile.
+  const fileCount = (await listSqlFiles(root, loaded.config.sql)).filter((f) => within(f.file, options.paths)).length;
+  const checker = createFileChecker(fileCount);
   try {
-    const parsed = await syntax.check(pending.map((i) => ({ sql: items[i].sql, file: items[i].file, lineOffset: items[i].lineOffset })));
-    pending.forEach((i, k) => {
-      syntaxErrors[i] = parsed[k];
-      cache?.set(items[i].file, items[i].key, parsed[k]);
-    });
-  } finally {
-    await syntax.close();
-  }
-  cache?.save(new Set(sources.map((n) => n.file)));
+    const { sources, diagnostics } = await analyzeProject(root, { stage: options.stage });
+    const selected = sources.filter((n) => within(n.file, options.paths));
+    const found = diagnostics.filter((d) => d.file === undefined || d.file === 'lakehouse.yaml' || within(d.file, options.paths));
+    // Files the tokenizer could not read (unterminated quote or comment) were reported by the loader already.
+    const unreadable = new Set(diagnostics.filter((d) => d.rule === 'syntax').map((d) => d.file));
 
-  items.forEach((item, i) => {
-    const errors = syntaxErrors[i]!;
-    found.push(...errors);
-    // Rules read the statement structure; after a syntax error their findings would be noise.
-    if (errors.length === 0) for (const check of options.checks ?? []) found.push(...check(item.sql, item));
-  });
-  return { files: selected.map((n) => n.file), diagnostics: sortDiagnostics(found) };
+    const cache = options.cache === false ? undefined : SyntaxCache.open(join(lakeRootOf(loaded), '.cache', 'lint-syntax.json'));
+    const items = selected
+      .filter((n) => !unreadable.has(n.file))
+      .map((n) => {
+        const key = SyntaxCache.key(n.sql, n.bodyLine - 1);
+        return { sql: n.sql, file: n.file, lineOffset: n.bodyLine - 1, key, cached: cache?.get(n.file, key) };
+      });
+    for (const item of items) found.push(...(item.cached ?? []));
+    // Files known to have syntax errors need no further checks; the others run the rules (and parse unless cached).
+    const toCheck = items.filter((item) => !item.cached || item.cached.length === 0);
+    const results = await checker.check(toCheck.map(({ sql, file, lineOffset, cached }) => ({ sql, file, lineOffset, parse: !cached })));
+    toCheck.forEach((item, i) => {
+      const { syntax, rules } = results[i];
+      if (syntax) {
+        found.push(...syntax);
+        cache?.set(item.file, item.key, syntax);
+      }
+      found.push(...rules);
+    });
+    cache?.save(new Set(sources.map((n) => n.file)));
+    return { files: selected.map((n) => n.file), diagnostics: sortDiagnostics(found) };
+  } finally {
+    await checker.close();
+  }
 }

@@ -51,6 +51,16 @@ describe('lake lint', () => {
     expect(await main(['lint', 'sql/transforms/ok.sql'], clean)).toBe(0);
   });
 
+  it('reports constructs the local engine cannot run faithfully, at their file position', async () => {
+    const root = makeProject({
+      'sql/ddl/raw.sql': 'CREATE TABLE raw.events (ts TIMESTAMP, fmt VARCHAR)',
+      'sql/transforms/m.sql': '/*\ntags: [x]\n*/\nSELECT\n  date_format(ts, fmt) AS d\nFROM raw.events',
+    });
+    const io = captureIo(root);
+    expect(await main(['lint', '--no-cache'], io)).toBe(1);
+    expect(io.out).toMatch(/^sql\/transforms\/m\.sql:5:\d+: error \[unfaithful\/dynamic-format\] date_format\(\): .*\n  hint: /m);
+  });
+
   it('reuses syntax results of unchanged files from the lake folder cache', async () => {
     const root = broken();
     const first = captureIo(root);
