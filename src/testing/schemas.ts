@@ -7,6 +7,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AthenaLocalEngine } from '../dialect/local-engine.js';
+import { parseCreateTable } from '../dialect/ddl-parse.js';
 import { splitStatements } from '../dialect/statements.js';
 import type { Column } from '../engines/engine.js';
 import { canonicalType } from '../project/contract.js';
@@ -87,16 +88,44 @@ export class TableSchemas {
   }
 }
 
+const ddlName = (name: string): string => `\`${name.replaceAll('`', '``')}\``;
+
+/**
+ * A Hive table as a native (Iceberg) table with the same columns and types. The local engine re-checks the files of
+ * every Hive table before each statement; here there are no files, and that check would dominate the run.
+ */
+function asNativeTable(sql: string): string | undefined {
+  let parsed;
+  try {
+    parsed = parseCreateTable(sql);
+  } catch {
+    return undefined;
+  }
+  if (parsed.kind !== 'createTable' || parsed.partitionTransforms.length > 0) return undefined;
+  const columns = [...parsed.columns, ...parsed.partitionedBy].map((c) => `${ddlName(c.name)} ${c.type}`);
+  const name = parsed.name.parts.map(ddlName).join('.');
+  return `CREATE TABLE IF NOT EXISTS ${name} (${columns.join(', ')}) LOCATION 's3://lake-test-schemas/${parsed.name.parts.join('/').replace(/[^A-Za-z0-9_/]/g, '_')}/' TBLPROPERTIES ('table_type' = 'ICEBERG')`;
+}
+
 async function createNode(engine: AthenaLocalEngine, node: ProjectNode, vars: Variables, ensureDatabase: (db: string) => Promise<void>): Promise<void> {
   const sql = substituteVariables(node.sql, vars, { file: node.file, lineOffset: node.bodyLine - 1 });
   const statements = splitStatements(sql);
   if (node.kind === 'ddl') {
     for (const table of node.produces) await ensureDatabase(table.split('.')[0]);
-    for (const statement of statements) await engine.execute(statement.text, { database: node.database });
+    for (const statement of statements) await engine.execute(asNativeTable(statement.text) ?? statement.text, { database: node.database });
     return;
   }
   // Models that MERGE/INSERT into a table get their columns from that table's DDL.
   if (statements.length !== 1 || !isQuery(statements[0].text)) return;
   const target = node.produces[0].split('.').map(quote).join('.');
-  await engine.execute(`CREATE OR REPLACE VIEW ${target} AS ${statements[0].text}`, { database: node.database });
+  // An empty native table rather than a view: views over views make every later statement bind the whole chain.
+  const location = `s3://lake-test-schemas/${node.produces[0].replace(/[^A-Za-z0-9_]/g, '/')}/`;
+  try {
+    await engine.execute(
+      `CREATE TABLE ${target} WITH (table_type = 'ICEBERG', location = '${location}') AS SELECT * FROM (\n${statements[0].text}\n) AS "__lake_model" LIMIT 0`,
+      { database: node.database },
+    );
+  } catch {
+    await engine.execute(`CREATE OR REPLACE VIEW ${target} AS ${statements[0].text}`, { database: node.database });
+  }
 }
