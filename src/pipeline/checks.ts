@@ -8,7 +8,8 @@
 //   complex column (`array`), so complex columns are compared on their outer type when that is all the engine gives.
 // - freshness (and assertions that use `${now}`): the compiled SQL keeps `${now}`; runCheck binds it per run.
 import type { Column, Engine, SqlValue } from '../engines/engine.js';
-import { canonicalType, type CheckSeverity } from '../project/contract.js';
+import { canonicalType, loadContractFiles, type CheckSeverity, type Contract, type FileContract } from '../project/contract.js';
+import { ProjectError } from '../project/errors.js';
 import type { Project, ProjectNode } from '../project/model.js';
 import { projectVariables, substituteVariables, timestampVariable } from '../project/variables.js';
 import { contractLines, type ContractLines } from './contract-lines.js';
@@ -62,15 +63,51 @@ export function contractTable(node: ProjectNode): string | undefined {
   return node.produces.find((t) => t === wanted || t.endsWith(`.${wanted}`));
 }
 
-/** Every check of the node's contract, in declaration order. No contract: none. */
-export function compileChecks(node: ProjectNode, project: Project): CompiledCheck[] {
-  const contract = node.header.contract;
-  const table = contractTable(node);
-  if (!contract || !table) {
-    if (contract?.table) throw new Error(`${node.file}: contract.table '${contract.table}' is not a table this file creates (${node.produces.join(', ')})`);
-    return [];
+interface ContractSource {
+  table: string;
+  contract: Contract;
+  file: string;
+  line: ContractLines;
+}
+
+// Contract files are read once per loaded project.
+const fileContracts = new WeakMap<Project, FileContract[]>();
+
+/** Contracts from `<sql>/contracts/*.yaml`; throws ProjectError (file:line) for invalid files or unknown tables. */
+export function contractFilesOf(project: Project): FileContract[] {
+  let loaded = fileContracts.get(project);
+  if (!loaded) {
+    loaded = loadContractFiles(project.root, project.config.sql, project.config.database);
+    const produced = new Set(project.nodes.flatMap((n) => n.produces));
+    const unknown = loaded.filter((c) => !produced.has(c.table));
+    if (unknown.length > 0) {
+      throw new ProjectError(
+        unknown.map((c) => ({ severity: 'error', rule: 'contract/unknown-table', message: `no SQL file creates ${c.table}`, hint: 'name a table a ddl file or model creates', file: c.file, line: c.line(), col: 1 })),
+      );
+    }
+    fileContracts.set(project, loaded);
   }
-  const lines = contractLines(project.root, node);
+  return loaded;
+}
+
+/** Every check of the contracts of the node's tables (header `contract:` and contract files), in declaration order. */
+export function compileChecks(node: ProjectNode, project: Project): CompiledCheck[] {
+  const sources: ContractSource[] = [];
+  const contract = node.header.contract;
+  if (contract) {
+    const table = contractTable(node);
+    if (!table) throw new Error(`${node.file}: contract.table '${contract.table}' is not a table this file creates (${node.produces.join(', ')})`);
+    sources.push({ table, contract, file: node.file, line: contractLines(project.root, node) });
+  }
+  for (const c of contractFilesOf(project)) {
+    // A table filled by a model and created by a ddl file is produced by both: its checks belong to the model.
+    const producer = project.nodes.find((n) => n.kind === 'model' && n.produces.includes(c.table)) ?? project.nodes.find((n) => n.produces.includes(c.table));
+    if (producer?.id === node.id) sources.push({ table: c.table, contract: c.contract, file: c.file, line: (key, item) => c.line(key, item) });
+  }
+  return sources.flatMap((source) => compileContract(source, node, project));
+}
+
+function compileContract({ table, contract, file, line }: ContractSource, node: ProjectNode, project: Project): CompiledCheck[] {
   const t = qualified(table);
   const checks: CompiledCheck[] = [];
   const add = (kind: string, detail: string | undefined, severity: CheckSeverity | undefined, sql: string, description: string, at: number, extra: Partial<CompiledCheck> = {}) =>
@@ -81,11 +118,10 @@ export function compileChecks(node: ProjectNode, project: Project): CompiledChec
       severity: severity ?? contract.severity,
       sql,
       description,
-      file: node.file,
+      file,
       line: at,
       ...extra,
     });
-  const line: ContractLines = lines;
 
   if (contract.columns) {
     const expectedColumns = Object.entries(contract.columns).map(([name, type]) => ({ name: name.toLowerCase(), type: canonicalType(type) }));
@@ -181,7 +217,7 @@ export function compileChecks(node: ProjectNode, project: Project): CompiledChec
       'assertion',
       assertion.name,
       assertion.severity,
-      bindProjectVariables(assertion.sql, project, node.file, line('assertions', i)),
+      bindProjectVariables(assertion.sql, project, file, line('assertions', i)),
       assertion.description ?? `${assertion.name}: the query returns no rows`,
       line('assertions', i),
     );

@@ -2,7 +2,8 @@
 // The loader keeps the parsed header, not its positions; the header is small, so it is read again here.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { isNode, parseDocument } from 'yaml';
+import { parseDocument } from 'yaml';
+import { keyOffset } from '../project/contract.js';
 import { positionAt } from '../project/errors.js';
 import type { ProjectNode } from '../project/model.js';
 
@@ -22,11 +23,8 @@ export function contractLines(root: string, node: ProjectNode): ContractLines {
   const yamlOffset = start + 2;
   const doc = parseDocument(text.slice(yamlOffset, close));
   const lineOf = (path: Array<string | number>): number | undefined => {
-    for (let depth = path.length; depth > 0; depth--) {
-      const found = doc.getIn(path.slice(0, depth), true);
-      if (isNode(found) && found.range) return positionAt(text, yamlOffset + found.range[0]).line;
-    }
-    return undefined;
+    const offset = keyOffset(doc, path);
+    return offset === undefined ? undefined : positionAt(text, yamlOffset + offset).line;
   };
   return (key, item) => lineOf(item === undefined ? ['contract', key] : ['contract', key, item]) ?? positionAt(text, start).line;
 }

@@ -1,5 +1,6 @@
 // A table's data contract, declared under `contract:` in the header of the SQL file that creates the table (a model,
-// or a ddl file for landing tables):
+// or a ddl file for landing tables), or in a contract file `sql/contracts/*.yaml` mapping table names to contracts
+// (keeps contracts out of SQL files others edit; one place per pipeline):
 //
 //   contract:
 //     severity: error                  # default for every check below; `warn` reports without blocking
@@ -18,7 +19,12 @@
 //
 // Every check also takes the object form with its own `severity` (e.g. `not_null: [{ column: email, severity: warn }]`).
 // src/pipeline/checks.ts compiles each check into one Athena query.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { isMap, isNode, isPair, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
 import { z } from 'zod';
+import type { Diagnostic } from '../dialect/diagnostics.js';
+import { ProjectError } from './errors.js';
 
 const identifier = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be a plain identifier (letters, digits, _)');
 const severity = z.enum(['error', 'warn']);
@@ -115,4 +121,84 @@ function splitTopLevel(text: string): string[] {
   }
   parts.push(text.slice(start).trim());
   return parts;
+}
+
+/** A contract declared in a contract file (`<sql>/contracts/*.yaml`: table name → contract). */
+export interface FileContract {
+  /** Qualified, lower case. */
+  table: string;
+  contract: Contract;
+  file: string;
+  /** Line of `<table>[.<key>[.<item>]]` in the file. */
+  line: (key?: string, item?: string | number) => number;
+}
+
+/** The contract files of a project, parsed and validated; every problem names file and line. */
+export function loadContractFiles(root: string, sqlFolder: string, database: string): FileContract[] {
+  const folder = join(root, sqlFolder, 'contracts');
+  if (!existsSync(folder)) return [];
+  const files = (readdirSync(folder, { recursive: true }) as string[])
+    .map((f) => f.replaceAll('\\', '/'))
+    .filter((f) => /\.ya?ml$/.test(f))
+    .sort();
+  const contracts: FileContract[] = [];
+  const problems: Diagnostic[] = [];
+  for (const name of files) {
+    const file = `${sqlFolder}/contracts/${name}`.replace(/^\.\//, '');
+    const lineCounter = new LineCounter();
+    const doc = parseDocument(readFileSync(join(folder, name), 'utf8'), { lineCounter, uniqueKeys: true, prettyErrors: false });
+    const fail = (line: number, message: string) => problems.push({ severity: 'error', rule: 'contract/schema', message, file, line, col: 1 });
+    if (doc.errors.length > 0) {
+      for (const e of doc.errors) fail(lineCounter.linePos(e.pos[0]).line, `not valid YAML: ${e.message.split('\n')[0]}`);
+      continue;
+    }
+    const lineOf = (path: Array<string | number>): number => {
+      const offset = keyOffset(doc, path);
+      return offset === undefined ? 1 : lineCounter.linePos(offset).line;
+    };
+    const raw: unknown = doc.toJS() ?? {};
+    if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+      fail(1, 'a contract file maps table names to contracts (`orders: { primary_key: [order_id] }`)');
+      continue;
+    }
+    for (const [key, value] of Object.entries(raw as Record<string, unknown>)) {
+      if (!/^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)?$/.test(key)) {
+        fail(lineOf([key]), `'${key}' is not a table name (table or database.table)`);
+        continue;
+      }
+      const parsed = ContractSchema.safeParse(value ?? {});
+      if (!parsed.success) {
+        for (const issue of parsed.error.issues) {
+          const path = [key, ...(issue.path as Array<string | number>)];
+          if (issue.code === 'unrecognized_keys') {
+            for (const bad of issue.keys) fail(lineOf([...path, bad]), `${path.join('.')}: unknown key '${bad}'`);
+          } else fail(lineOf(path), `${path.join('.')}: ${issue.message}`);
+        }
+        continue;
+      }
+      contracts.push({
+        table: (key.includes('.') ? key : `${database}.${key}`).toLowerCase(),
+        contract: parsed.data,
+        file,
+        line: (k, item) => lineOf(k === undefined ? [key] : item === undefined ? [key, k] : [key, k, item]),
+      });
+    }
+  }
+  if (problems.length > 0) throw new ProjectError(problems);
+  return contracts;
+}
+
+/** Offset of the key at `path` (of the item, for list items), falling back to the nearest parent that exists. */
+export function keyOffset(doc: Document, path: ReadonlyArray<string | number>): number | undefined {
+  for (let depth = path.length; depth > 0; depth--) {
+    const parent = depth === 1 ? doc.contents : doc.getIn(path.slice(0, depth - 1), true);
+    const last = path[depth - 1];
+    if (isMap(parent)) {
+      const pair = parent.items.find((p) => isPair(p) && isScalar(p.key) && p.key.value === last);
+      if (pair && isNode(pair.key) && pair.key.range) return pair.key.range[0];
+    }
+    const found = doc.getIn(path.slice(0, depth), true);
+    if (isNode(found) && found.range) return found.range[0];
+  }
+  return undefined;
 }

@@ -10,6 +10,7 @@ import { AthenaLocalEngine } from '../dialect/local-engine.js';
 import { parseCreateTable } from '../dialect/ddl-parse.js';
 import { splitStatements } from '../dialect/statements.js';
 import type { Column } from '../engines/engine.js';
+import { contractFilesOf } from '../pipeline/checks.js';
 import { canonicalType } from '../project/contract.js';
 import type { Project, ProjectNode } from '../project/model.js';
 import { projectVariables, substituteVariables, timestampVariable, type Variables } from '../project/variables.js';
@@ -73,12 +74,12 @@ export class TableSchemas {
         }
       }
       // Contract columns stand in for tables the scratch engine could not type.
-      for (const node of project.nodes) {
-        const declared = node.header.contract?.columns;
-        const table = node.produces[0];
-        if (declared && table && !columns.has(table)) {
-          columns.set(table, Object.entries(declared).map(([name, type]) => ({ name: name.toLowerCase(), type: canonicalType(type) })));
-        }
+      const declared = [
+        ...project.nodes.flatMap((n) => (n.header.contract?.columns && n.produces[0] ? [{ table: n.produces[0], columns: n.header.contract.columns }] : [])),
+        ...contractFilesOf(project).flatMap((c) => (c.contract.columns ? [{ table: c.table, columns: c.contract.columns }] : [])),
+      ];
+      for (const { table, columns: declaredColumns } of declared) {
+        if (!columns.has(table)) columns.set(table, Object.entries(declaredColumns).map(([name, type]) => ({ name: name.toLowerCase(), type: canonicalType(type) })));
       }
     } finally {
       await engine.close();

@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -72,6 +72,33 @@ describe('compileChecks', () => {
       { name: 'segment', type: 'varchar' },
       { name: 'updated_at', type: 'timestamp(3)' },
     ]);
+  });
+
+  it('reads contract files: checks belong to the model that fills the table, with the file and line', () => {
+    const hourly = checksOf('shop.interactions_hourly');
+    expect(hourly.map((c) => [c.id, c.severity, c.file, c.line])).toEqual([
+      ['shop.interactions_hourly:schema', 'error', 'sql/contracts/curated.yaml', 3],
+      ['shop.interactions_hourly:unique:hr,channel', 'error', 'sql/contracts/curated.yaml', 4],
+      ['shop.interactions_hourly:not_null:hr', 'error', 'sql/contracts/curated.yaml', 5],
+      ['shop.interactions_hourly:not_null:channel', 'warn', 'sql/contracts/curated.yaml', 5],
+    ]);
+    const dim = checksOf('shop.dim_customer');
+    expect(dim.map((c) => [c.id, c.severity, c.line])).toEqual([
+      ['shop.dim_customer:relationships:customer_id', 'warn', 10],
+      ['shop.dim_customer:assertion:one_current_row_per_customer', 'error', 12],
+    ]);
+    expect(checksOf('shop.customers').some((c) => c.table === 'shop.dim_customer')).toBe(false);
+  });
+
+  it('names the file and line of a bad contract file and of a table nothing creates', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'lake-contracts-'));
+    cpSync(ROOT, root, { recursive: true });
+    writeFileSync(join(root, 'sql/contracts/bad.yaml'), 'orders:\n  primary_key: [order_id]\n  not_nul: [status]\n');
+    const bad = await loadProject(root);
+    expect(() => compileChecks(bad.node('shop.orders')!, bad)).toThrow("sql/contracts/bad.yaml:3:1: error [contract/schema] orders: unknown key 'not_nul'");
+    writeFileSync(join(root, 'sql/contracts/bad.yaml'), 'orders:\n  row_count: { min: 1 }\nordres:\n  row_count: { min: 1 }\n');
+    const unknown = await loadProject(root);
+    expect(() => compileChecks(unknown.node('shop.orders')!, unknown)).toThrow('sql/contracts/bad.yaml:3:1: error [contract/unknown-table] no SQL file creates shop.ordres');
   });
 
   it('gives no checks for a node without a contract', () => {
