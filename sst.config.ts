@@ -5,19 +5,25 @@ import { Alerting } from './stacks/Alerting.js';
 import { Athena } from './stacks/Athena.js';
 import { Catalog } from './stacks/Catalog.js';
 import { Firehose } from './stacks/Firehose.js';
+import { ScheduledSql } from './stacks/ScheduledSql.js';
 import { Storage } from './stacks/Storage.js';
 
 export default {
   config() {
     return { name: 'sql-lakehouse', region: 'us-east-1' };
   },
-  stacks(app) {
+  async stacks(app) {
     app.setDefaultFunctionProps({
       runtime: 'nodejs22.x',
       architecture: 'arm_64',
       // X-Ray's PutTraceSegments only works with `Resource: *`; structured logs are enough here.
       tracing: 'disabled',
     });
-    app.stack(Storage).stack(Alerting).stack(Athena).stack(Catalog).stack(Firehose).stack(Alarms);
+    // Stacks that read sql/ load the project asynchronously, so each is awaited in dependency order.
+    app.stack(Storage).stack(Alerting).stack(Athena);
+    await app.stack(Catalog);
+    app.stack(Firehose);
+    await app.stack(ScheduledSql);
+    app.stack(Alarms);
   },
 } satisfies SSTConfig;

@@ -1,5 +1,6 @@
-// CloudWatch alarms on the pipeline's health, all notifying the alert topic: Firehose deliveries to S3 failing and
-// Athena queries failing in the workgroup (function-error and DLQ-depth alarms join when their stacks are deployed).
+// CloudWatch alarms on the pipeline's health, all notifying the alert topic: Firehose deliveries to S3 failing,
+// Athena queries failing in the workgroup, and errors of the scheduled SQL functions (a failed model run, an alert
+// that could not be evaluated). DLQ-depth alarms join with the Streaming stack (deadLetterAlarm below).
 import { Duration } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as actions from 'aws-cdk-lib/aws-cloudwatch-actions';
@@ -10,6 +11,7 @@ import { use, type StackContext } from 'sst/constructs';
 import { Alerting } from './Alerting.js';
 import { Athena } from './Athena.js';
 import { Firehose } from './Firehose.js';
+import { ScheduledSql } from './ScheduledSql.js';
 
 const FIVE_MINUTES = Duration.minutes(5);
 
@@ -17,6 +19,7 @@ export function Alarms({ stack }: StackContext) {
   const { topic } = use(Alerting);
   const { workgroupName } = use(Athena);
   const { deliveryStreamName } = use(Firehose);
+  const { runSql, evaluateAlert } = use(ScheduledSql);
   const notify = new actions.SnsAction(topic);
   const alarms: cloudwatch.Alarm[] = [];
   const add = (id: string, props: cloudwatch.AlarmProps) => {
@@ -52,6 +55,8 @@ export function Alarms({ stack }: StackContext) {
     evaluationPeriods: 1,
     treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
   });
+
+  alarms.push(functionErrorsAlarm(stack, 'RunSqlErrors', runSql, topic), functionErrorsAlarm(stack, 'EvaluateAlertErrors', evaluateAlert, topic));
 
   return { alarms };
 }

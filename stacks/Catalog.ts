@@ -1,19 +1,23 @@
 // The Glue Data Catalog: the project's database, one table per `CREATE EXTERNAL TABLE` in sql/ddl (see
-// lib/glue-table.ts for why CfnTables), and the seed 003 crawler over the Firehose domain events, on a schedule.
+// lib/glue-table.ts for why CfnTables), the system tables the functions append to (run_log, alert_history), and the
+// seed 003 crawler over the Firehose domain events, on a schedule.
 import * as glue from 'aws-cdk-lib/aws-glue';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { ArnFormat, Stack } from 'aws-cdk-lib';
 import { use, type StackContext } from 'sst/constructs';
-import { BUCKET_VARIABLE, PREFIX, projectConfig, stageConfig, stageVariables } from './config.js';
+import { BUCKET_VARIABLE, PREFIX, projectConfig, stageConfig } from './config.js';
 import { glueTableInput } from './lib/glue-table.js';
 import { glueArns as arnsOf, lakeStatements } from './lib/permissions.js';
-import { ddlTables } from './lib/project-sql.js';
+import { ALERT_HISTORY_TABLE, alertHistoryLocation, alertHistoryTableDdl } from '../src/alerts/history.js';
+import { RecordLog } from '../src/engines/record-log.js';
+import { RUN_LOG_COLUMNS } from '../src/pipeline/run-log.js';
+import { ddlTables, externalTablesOfSql, stackProject, variableTexts } from './lib/project-sql.js';
 import { Storage } from './Storage.js';
 
 /** Partition projection ranges start here; older data needs an explicit range in the DDL's TBLPROPERTIES. */
 const FIRST_YEAR = 2024;
 
-export function Catalog({ stack, app }: StackContext) {
+export async function Catalog({ stack, app }: StackContext) {
   const config = stageConfig(app.stage);
   const lake = use(Storage);
   const databaseName = projectConfig().database;
@@ -24,10 +28,12 @@ export function Catalog({ stack, app }: StackContext) {
     databaseInput: { name: databaseName, description: `${app.name} lakehouse (${app.stage})` },
   });
 
-  const variables = { ...stageVariables(app.stage), [BUCKET_VARIABLE]: lake.bucket.bucketName };
-  const tables = ddlTables(variables);
+  const project = await stackProject(app);
+  const bucketName = lake.bucket.bucketName;
+  const variables = { ...variableTexts(project), [BUCKET_VARIABLE]: bucketName };
+  const tables = [...ddlTables(project, variables), ...systemTables(bucketName)];
   for (const table of tables) {
-    const cfn = new glue.CfnTable(stack, `Table_${table.name}`, glueTableInput(table, { catalogId: stack.account, databaseName, firstYear: FIRST_YEAR }));
+    const cfn = new glue.CfnTable(stack, `Table_${table.name}`, glueTableInput(table, { catalogId: stack.account, databaseName: table.database ?? databaseName, firstYear: FIRST_YEAR }));
     cfn.addDependency(database);
   }
 
@@ -66,4 +72,17 @@ export function Catalog({ stack, app }: StackContext) {
 
   stack.addOutputs({ GlueDatabase: databaseName });
   return { database, databaseName, glueArns, crawler, crawlerName: crawler.name ?? '' };
+}
+
+/**
+ * The record logs the functions append to (src/engines/record-log.ts): run_log (every run-sql step) and alert_history
+ * (every evaluation). Declared here from the same DDL the local lake uses, so functions never need to create them.
+ */
+function systemTables(bucketName: string) {
+  const runLog = new RecordLog(undefined as never, { table: 'run_log', bucket: bucketName, prefix: 'system/run_log', columns: RUN_LOG_COLUMNS });
+  const where = (table: string) => ({ file: `(system table ${table})`, line: 1 });
+  return [
+    ...externalTablesOfSql(runLog.createTableSql(), {}, where('run_log')),
+    ...externalTablesOfSql(alertHistoryTableDdl(alertHistoryLocation(bucketName)), {}, where(ALERT_HISTORY_TABLE)),
+  ];
 }

@@ -4,17 +4,17 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as firehose from 'aws-cdk-lib/aws-kinesisfirehose';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { use, type StackContext } from 'sst/constructs';
+import { hourKeysOf, toJq } from '../src/ingest/firehose/config.js';
 import { PREFIX, stageConfig } from './config.js';
 import { lakeStatements } from './lib/permissions.js';
 import { Storage } from './Storage.js';
 
 /**
- * jq over each event: the partition keys from its `occurred_at` (ISO-8601, UTC). Falls back to the arrival time
- * so an event without a timestamp still lands (in the hour it arrived) instead of failing the whole batch.
+ * jq over each event: year/month/day/hour sliced from its `event_time` (ISO-8601, UTC), the same query the local
+ * Firehose evaluates (src/ingest/firehose/config.ts), so both lakes get the same folders. An event without
+ * `event_time` yields no keys and goes to the error prefix (read by the p4_domain_event_errors table).
  */
-export const PARTITION_KEYS_QUERY =
-  '(.occurred_at // (now | todate)) as $t | ($t | sub("\\\\.[0-9]+"; "") | sub("(?<z>[+-][0-9:]+)$"; "Z") | fromdate) as $s | ' +
-  '{year: ($s | strftime("%Y")), month: ($s | strftime("%m")), day: ($s | strftime("%d")), hour: ($s | strftime("%H"))}';
+export const PARTITION_KEYS_QUERY = toJq(hourKeysOf('event_time'));
 
 export function Firehose({ stack, app }: StackContext) {
   const config = stageConfig(app.stage).firehose;
@@ -42,7 +42,8 @@ export function Firehose({ stack, app }: StackContext) {
       bucketArn: lake.bucket.bucketArn,
       roleArn: role.roleArn,
       prefix: `${PREFIX.domainEvents}year=!{partitionKeyFromQuery:year}/month=!{partitionKeyFromQuery:month}/day=!{partitionKeyFromQuery:day}/hour=!{partitionKeyFromQuery:hour}/`,
-      errorOutputPrefix: `${PREFIX.firehoseErrors}!{firehose:error-output-type}/year=!{timestamp:yyyy}/month=!{timestamp:MM}/day=!{timestamp:dd}/`,
+      // Arrival-time hour folders, as the p4_domain_event_errors table (sql/ddl) and the local Firehose lay them out.
+      errorOutputPrefix: `${PREFIX.firehoseErrors}!{firehose:error-output-type}/year=!{timestamp:yyyy}/month=!{timestamp:MM}/day=!{timestamp:dd}/hour=!{timestamp:HH}/`,
       compressionFormat: 'GZIP',
       // Seed 003: 5 MB or 300 s, whichever comes first (stacks/config.ts).
       bufferingHints: { sizeInMBs: config.bufferSizeMb, intervalInSeconds: config.bufferIntervalSeconds },

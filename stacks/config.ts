@@ -125,6 +125,15 @@ export function projectConfig(): ProjectConfig {
   return loadConfig(projectRoot()).config;
 }
 
+/**
+ * The lakehouse.yaml stage whose variables a deployed stage uses: the same name when lakehouse.yaml defines it, else
+ * its default stage (personal stages and `test` have no entry). `lake_bucket` is always the deployed bucket.
+ */
+export function lakeStage(appStage: string, root: string = projectRoot()): string {
+  const config = loadConfig(root).config;
+  return appStage in config.stages ? appStage : config.defaultStage;
+}
+
 /** The stage's SQL variables from lakehouse.yaml (`lake_bucket`, …). */
 export function stageVariables(stage: string): Record<string, string> {
   const variables = projectConfig().stages[stage]?.variables ?? {};

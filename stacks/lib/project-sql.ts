@@ -1,67 +1,52 @@
-// What the stacks read from the project's SQL files: the scheduled transforms and alerts (one EventBridge rule each)
-// and the external tables (Glue CfnTables). The one place stacks touch sql/, so swapping in the project loader
-// (src/project/loader.ts) and the DDL parser (src/dialect) changes nothing else.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { basename, join, relative } from 'node:path';
-import { parse } from 'yaml';
-import { HeaderSchema, type Header } from '../../src/project/header.js';
+// What the stacks read from the project's SQL files, through the same project loader as `lake` (so a header the
+// CLI rejects fails synthesis too): the scheduled transforms and alerts (one EventBridge rule each), the external
+// tables of sql/ddl (Glue CfnTables, via the shared DDL parser), and the lake prefixes models write to (IAM scopes).
+import { parseCreateTable, type CreateTableStatement } from '../../src/dialect/ddl-parse.js';
+import { splitStatements } from '../../src/dialect/statements.js';
+import { parseS3Uri } from '../../src/engines/object-store/object-store.js';
+import { loadProject } from '../../src/project/loader.js';
+import type { Project, ProjectNode } from '../../src/project/model.js';
 import { parseSchedule, toEventBridge } from '../../src/project/schedule.js';
-import { projectConfig, projectRoot } from '../config.js';
+import { lakeStage, projectRoot } from '../config.js';
 import type { ExternalTableDefinition } from './glue-table.js';
 
 export type ScheduledKind = 'model' | 'alert';
 
 export interface ScheduledSql {
   kind: ScheduledKind;
-  /** Model or alert name (header `name`, else the file name). */
+  /** Model or alert name (header `name`, else the file name): what the function is asked to run. */
   name: string;
+  /** Node id (`lakehouse.daily_kpis`, `alert:x`): unique across the project, names the rule. */
+  id: string;
   /** Path relative to the project root, for descriptions. */
   file: string;
   /** EventBridge schedule expression. */
   expression: string;
 }
 
-const FOLDERS: Record<string, ScheduledKind> = { transforms: 'model', alerts: 'alert' };
-
-function sqlFiles(folder: string): string[] {
-  if (!existsSync(folder)) return [];
-  return readdirSync(folder, { recursive: true, encoding: 'utf8' })
-    .filter((f) => f.endsWith('.sql'))
-    .sort()
-    .map((f) => join(folder, f));
-}
-
-/** The YAML block comment that opens a SQL file (src/project/header.ts describes it). */
-export function readHeader(file: string): Header {
-  const text = readFileSync(file, 'utf8');
-  const block = /^\s*\/\*([\s\S]*?)\*\//.exec(text);
-  const yaml = block ? parse(block[1]) : undefined;
-  const parsed = HeaderSchema.safeParse(yaml && typeof yaml === 'object' ? yaml : {});
-  if (!parsed.success) throw new Error(`${file}: invalid header: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
-  return parsed.data;
-}
-
-/** Every transform and alert whose header has a `schedule`, in file order. */
-export function scheduledSql(root: string = projectRoot()): ScheduledSql[] {
-  const sqlRoot = join(root, projectConfig().sql);
-  const scheduled: ScheduledSql[] = [];
-  for (const [folder, kind] of Object.entries(FOLDERS)) {
-    for (const file of sqlFiles(join(sqlRoot, folder))) {
-      const header = readHeader(file);
-      if (!header.schedule) continue;
-      scheduled.push({ kind, name: header.name ?? basename(file, '.sql'), file: relative(root, file), expression: toEventBridge(parseSchedule(header.schedule)) });
-    }
-  }
-  return scheduled;
-}
+const loaded = new WeakMap<object, Promise<Project>>();
 
 /**
- * External tables declared in sql/ddl. Pending: the shared `CREATE EXTERNAL TABLE` parser (src/dialect,
- * `parseCreateTable`) has not landed, so no DDL file is turned into a table yet; the Glue mapping itself
- * (glue-table.ts) is complete and tested against this interface.
+ * The project at the stacks' root, loaded once per synthesis (keyed by the app, so every stack of one synthesis
+ * shares it and a later synthesis sees files added since).
  */
-export function ddlTables(_variables: Record<string, string>): ExternalTableDefinition[] {
-  return [];
+export function stackProject(app: { stage: string }, root: string = projectRoot()): Promise<Project> {
+  let project = loaded.get(app);
+  if (!project) {
+    project = loadProject(root, { stage: lakeStage(app.stage, root) });
+    loaded.set(app, project);
+  }
+  return project;
+}
+
+const isScheduled = (n: ProjectNode): n is ProjectNode & { kind: ScheduledKind } => (n.kind === 'model' || n.kind === 'alert') && n.header.schedule !== undefined;
+
+/** Every transform and alert whose header has a `schedule`, in file order. */
+export function scheduledSql(project: Project): ScheduledSql[] {
+  return project.nodes
+    .filter(isScheduled)
+    .map((n) => ({ kind: n.kind, name: n.name, id: n.id, file: n.file, expression: toEventBridge(parseSchedule(n.header.schedule as string)) }))
+    .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
 }
 
 /** `${name}` → value; an unknown variable is an error (a table must not point at a literal `${…}` path). */
@@ -70,4 +55,78 @@ export function substituteVariables(text: string, variables: Record<string, stri
     if (!(name in variables)) throw new Error(`unknown variable \${${name}} in '${text}'`);
     return variables[name];
   });
+}
+
+export class DdlTableError extends Error {
+  constructor(file: string, line: number, message: string) {
+    super(`${file}:${line}: ${message}`);
+    this.name = 'DdlTableError';
+  }
+}
+
+/**
+ * A parsed `CREATE EXTERNAL TABLE` as the Glue mapping wants it. Variables are substituted in the location only after
+ * parsing (the bucket may be a CloudFormation token that is not valid SQL text).
+ */
+export function externalTableOf(stmt: CreateTableStatement, variables: Record<string, string>, where: { file: string; line: number }): ExternalTableDefinition {
+  if (!stmt.location) throw new DdlTableError(where.file, where.line, `${stmt.name.parts.join('.')}: an external table needs a LOCATION`);
+  if (stmt.delimited) throw new DdlTableError(where.file, where.line, `${stmt.name.parts.join('.')}: ROW FORMAT DELIMITED is not mapped to Glue yet; use ROW FORMAT SERDE`);
+  const parts = stmt.name.parts;
+  return {
+    database: parts.length > 1 ? parts[parts.length - 2] : undefined,
+    name: parts[parts.length - 1],
+    columns: stmt.columns.map(({ name, type, comment }) => ({ name, type, comment })),
+    partitionKeys: stmt.partitionedBy.map(({ name, type, comment }) => ({ name, type, comment })),
+    storedAs: stmt.storedAs,
+    serde: stmt.serde,
+    serdeProperties: stmt.serdeProperties,
+    inputFormat: stmt.inputFormat,
+    outputFormat: stmt.outputFormat,
+    location: substituteVariables(stmt.location, variables),
+    tblProperties: stmt.tblProperties,
+    comment: stmt.comment,
+  };
+}
+
+/** Hive external tables of one DDL text (other statements, e.g. Iceberg `CREATE TABLE`, are left out). */
+export function externalTablesOfSql(sql: string, variables: Record<string, string>, where: { file: string; line: number }): ExternalTableDefinition[] {
+  return splitStatements(sql).flatMap((statement) => {
+    const at = { file: where.file, line: where.line + statement.line - 1 };
+    let parsed;
+    try {
+      parsed = parseCreateTable(statement.text);
+    } catch (error) {
+      throw new DdlTableError(at.file, at.line, error instanceof Error ? error.message : String(error));
+    }
+    return parsed.kind === 'createTable' && parsed.external ? [externalTableOf(parsed, variables, at)] : [];
+  });
+}
+
+/**
+ * External tables declared in sql/ddl. Iceberg tables (`CREATE TABLE … 'table_type'='ICEBERG'`) are not Glue-only
+ * objects: Athena writes their metadata files, so the runner's DDL step creates them on Athena instead.
+ */
+export function ddlTables(project: Project, variables: Record<string, string>): ExternalTableDefinition[] {
+  return project.nodes
+    .filter((n) => n.kind === 'ddl')
+    .flatMap((n) => externalTablesOfSql(n.sql, variables, { file: n.file, line: n.bodyLine }).map((t) => ({ ...t, database: t.database ?? n.database })));
+}
+
+/**
+ * Key prefixes (`curated/daily_kpis/`) of the lake bucket that models write to, from their header `location`s:
+ * the write scope of the run-sql function. Locations in other buckets are not granted (and fail at run time).
+ */
+export function modelWritePrefixes(project: Project, lakeBucket: string): string[] {
+  const prefixes = project.nodes
+    .filter((n) => n.kind === 'model' && n.header.location)
+    .map((n) => parseS3Uri(substituteVariables(n.header.location as string, { ...variableTexts(project), lake_bucket: lakeBucket })))
+    .filter((l) => l.bucket === lakeBucket)
+    .map((l) => l.key.replace(/\/*$/, '/'));
+  return [...new Set(prefixes)].sort();
+}
+
+/** The stage's variables as text (numbers and booleans as written). */
+export function variableTexts(project: Project): Record<string, string> {
+  const variables = project.config.stages[project.stage]?.variables ?? {};
+  return { ...Object.fromEntries(Object.entries(variables).map(([k, v]) => [k, String(v)])), stage: project.stage, database: project.config.database };
 }

@@ -7,6 +7,8 @@ import { Athena } from '../../stacks/Athena.js';
 import { Catalog } from '../../stacks/Catalog.js';
 import { PREFIX, stageConfig } from '../../stacks/config.js';
 import { Firehose } from '../../stacks/Firehose.js';
+import { ddlTables, scheduledSql, stackProject } from '../../stacks/lib/project-sql.js';
+import { ScheduledSql } from '../../stacks/ScheduledSql.js';
 import { Storage } from '../../stacks/Storage.js';
 import { synthesize, type Synthesized } from './synth.js';
 
@@ -79,14 +81,79 @@ describe('Athena', () => {
 });
 
 describe('Catalog', () => {
-  it('creates the project database and a scheduled crawler over the domain events', () => {
+  it('creates the project database and keeps the declared domain-events table up to date with a scheduled crawler', () => {
     const template = synth.template(Catalog);
     template.hasResourceProperties('AWS::Glue::Database', { DatabaseInput: { Name: 'lakehouse' } });
+    // sql/ddl declares p4_domain_events, so the crawler maintains that table instead of creating one of its own.
     template.hasResourceProperties('AWS::Glue::Crawler', {
       DatabaseName: 'lakehouse',
       Schedule: { ScheduleExpression: config.crawler.schedule },
-      Targets: { S3Targets: [{ Path: Match.objectLike({ 'Fn::Join': Match.arrayWith([Match.arrayWith([`/${PREFIX.domainEvents}`])]) }) }] },
+      Targets: { CatalogTargets: [{ DatabaseName: 'lakehouse', Tables: ['p4_domain_events'] }] },
     });
+  });
+
+  const glueTables = () =>
+    synth.resources
+      .filter((r) => r.Type === 'AWS::Glue::Table')
+      .map((r) => (r.Properties as { TableInput: { Name: string; Parameters: Record<string, string>; StorageDescriptor: { Location: unknown } } }).TableInput);
+
+  it('has one Glue table per external table of sql/ddl, plus run_log and alert_history', async () => {
+    const project = await stackProject({ stage: 'test' });
+    const declared = ddlTables(project, { lake_bucket: 'b' }).map((t) => t.name);
+    expect(declared).toEqual(expect.arrayContaining(['crm_data', 'p4_domain_events']));
+    expect(glueTables().map((t) => t.Name).sort()).toEqual([...declared, 'run_log', 'alert_history'].sort());
+  });
+
+  it('projects the producers\' year/month/day/hour partitions and points tables at the stage bucket', () => {
+    const crm = glueTables().find((t) => t.Name === 'crm_data')!;
+    expect(crm.Parameters).toMatchObject({ 'projection.enabled': 'true', 'projection.hour.range': '0,23', 'parquet.compression': 'SNAPPY' });
+    expect(JSON.stringify(crm.StorageDescriptor.Location)).toContain('/processed/');
+    expect(glueTables().find((t) => t.Name === 'alert_history')!.Parameters).toMatchObject({ 'projection.dt.type': 'date' });
+  });
+});
+
+describe('ScheduledSql', () => {
+  type Rule = { ScheduleExpression: string; Targets: Array<{ Arn: { 'Fn::GetAtt': [string, string] }; InputTransformer: { InputPathsMap: Record<string, string>; InputTemplate: string } }> };
+  const rules = () => Object.values(synth.template(ScheduledSql).findResources('AWS::Events::Rule')).map((r) => (r as { Properties: Rule }).Properties);
+
+  it('has exactly one rule per scheduled transform and alert, with the header\'s schedule', async () => {
+    const scheduled = scheduledSql(await stackProject({ stage: 'test' }));
+    expect(scheduled.length).toBeGreaterThan(0);
+    const byName = new Map(rules().map((r) => [JSON.parse(r.Targets[0].InputTransformer.InputTemplate.replace('<time>', '""')).name as string, r]));
+    expect([...byName.keys()].sort()).toEqual(scheduled.map((s) => s.name).sort());
+    for (const s of scheduled) expect(byName.get(s.name)!.ScheduleExpression).toBe(s.expression);
+  });
+
+  it('sends the node and the scheduled time ($.time) to run-sql for models and evaluate-alert for alerts', () => {
+    const alert = rules().find((r) => r.Targets[0].InputTransformer.InputTemplate.includes('"p1_negative_interactions"'))!;
+    expect(alert.ScheduleExpression).toBe('rate(1 hour)');
+    expect(alert.Targets[0].InputTransformer).toEqual({ InputPathsMap: { time: '$.time' }, InputTemplate: '{"kind":"alert","name":"p1_negative_interactions","time":<time>}' });
+    expect(alert.Targets[0].Arn['Fn::GetAtt'][0]).toMatch(/^EvaluateAlert/);
+    const model = rules().find((r) => r.Targets[0].InputTransformer.InputTemplate.includes('"kind":"model"'))!;
+    expect(model.Targets[0].Arn['Fn::GetAtt'][0]).toMatch(/^RunSql/);
+  });
+
+  it('runs both functions on nodejs22.x with the project bundled and no Lambda retries', () => {
+    const template = synth.template(ScheduledSql);
+    for (const handler of ['functions/run-sql.handler', 'functions/evaluate-alert.handler']) {
+      template.hasResourceProperties('AWS::Lambda::Function', {
+        Handler: handler,
+        Runtime: 'nodejs22.x',
+        Environment: { Variables: Match.objectLike({ ATHENA_WORKGROUP: 'test-my-app', GLUE_DATABASE: 'lakehouse', LAKE_STAGE: 'local' }) },
+      });
+    }
+    template.resourcePropertiesCountIs('AWS::Lambda::EventInvokeConfig', { MaximumRetryAttempts: 0 }, 2);
+    template.hasResourceProperties('AWS::DynamoDB::Table', { KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }], BillingMode: 'PAY_PER_REQUEST' });
+  });
+
+  it('lets run-sql write only model locations, Athena results and system logs', () => {
+    const policies = synth.template(ScheduledSql).findResources('AWS::IAM::Policy');
+    const runSql = Object.entries(policies).find(([id]) => id.startsWith('RunSql'))![1] as { Properties: { PolicyDocument: { Statement: Array<{ Action: string | string[]; Resource: unknown }> } } };
+    const puts = runSql.Properties.PolicyDocument.Statement.find((s) => [s.Action].flat().includes('s3:PutObject'))!;
+    const prefixes = JSON.stringify(puts.Resource).match(/"\/[^"]*\*"/g)!.map((p) => p.slice(2, -2));
+    expect(prefixes).toEqual(expect.arrayContaining(['athena-results/', 'system/', 'features/daily/']));
+    expect(prefixes).not.toContain('');
+    expect(prefixes.every((p) => p.endsWith('/'))).toBe(true);
   });
 });
 
@@ -119,7 +186,7 @@ describe('Firehose', () => {
 });
 
 describe('Alerting and alarms', () => {
-  it('has an alert topic and alarms for Firehose delivery and failed Athena queries', () => {
+  it('has an alert topic and alarms for Firehose delivery, failed Athena queries and function errors', () => {
     synth.template(Alerting).resourceCountIs('AWS::SNS::Topic', 1);
     const alarms = synth.template(Alarms);
     alarms.hasResourceProperties('AWS::CloudWatch::Alarm', { Namespace: 'AWS/Firehose', MetricName: 'DeliveryToS3.Success' });
@@ -128,6 +195,14 @@ describe('Alerting and alarms', () => {
       Dimensions: Match.arrayWith([{ Name: 'QueryState', Value: 'FAILED' }]),
       AlarmActions: Match.anyValue(),
     });
+    for (const fn of ['RunSql', 'EvaluateAlert']) {
+      alarms.hasResourceProperties('AWS::CloudWatch::Alarm', {
+        Namespace: 'AWS/Lambda',
+        MetricName: 'Errors',
+        Dimensions: [{ Name: 'FunctionName', Value: Match.objectLike({ 'Fn::ImportValue': Match.stringLikeRegexp(fn) }) }],
+        AlarmActions: Match.anyValue(),
+      });
+    }
   });
 });
 
