@@ -27,11 +27,15 @@ WITH
       nullif(lower(trim(segment)), '') AS segment,
       try_cast(lower(trim(is_active)) AS BOOLEAN) AS is_active,
       try_cast(trim(signup_date) AS DATE) AS signup_date,
-      try(
-        CAST(
+      -- only ISO-8601 text is parsed; anything else is NULL (and quarantined or dropped)
+      CASE
+        WHEN regexp_like(
+          trim(updated_at),
+          '^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}(:?\d{2})?)?$'
+        ) THEN CAST(
           from_iso8601_timestamp(trim(updated_at)) AS TIMESTAMP
         )
-      ) AS updated_at
+      END AS updated_at
     FROM
       p3_raw_customers
   ),

@@ -16,11 +16,15 @@ WITH
       nullif(trim(event_id), '') AS event_id,
       try_cast(trim(customer_id) AS BIGINT) AS customer_id,
       nullif(lower(trim(event_type)), '') AS event_type,
-      try(
-        CAST(
+      -- only ISO-8601 text is parsed; anything else is NULL (and quarantined or dropped)
+      CASE
+        WHEN regexp_like(
+          trim(event_ts),
+          '^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}(:?\d{2})?)?$'
+        ) THEN CAST(
           from_iso8601_timestamp(trim(event_ts)) AS TIMESTAMP
         )
-      ) AS event_ts,
+      END AS event_ts,
       nullif(trim(session_id), '') AS session_id,
       nullif(lower(trim(device)), '') AS device,
       extract_date

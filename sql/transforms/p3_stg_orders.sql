@@ -15,11 +15,15 @@ WITH
     SELECT
       nullif(trim(order_id), '') AS order_id,
       try_cast(trim(customer_id) AS BIGINT) AS customer_id,
-      try(
-        CAST(
+      -- only ISO-8601 text is parsed; anything else is NULL (and quarantined or dropped)
+      CASE
+        WHEN regexp_like(
+          trim(order_ts),
+          '^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}(:?\d{2})?)?$'
+        ) THEN CAST(
           from_iso8601_timestamp(trim(order_ts)) AS TIMESTAMP
         )
-      ) AS order_ts,
+      END AS order_ts,
       try_cast(trim(amount) AS DECIMAL(12, 2)) AS amount,
       nullif(upper(trim(currency)), '') AS currency,
       nullif(lower(trim(status)), '') AS status,
