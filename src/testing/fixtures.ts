@@ -86,6 +86,16 @@ export function sqlLiteral(value: unknown, type: string): string {
     const entries = Object.entries(value as Record<string, unknown>);
     return `MAP(ARRAY[${entries.map(([k]) => sqlLiteral(k, map[1])).join(', ')}], ARRAY[${entries.map(([, v]) => sqlLiteral(v, map[2])).join(', ')}])`;
   }
+  const row = /^row\((.*)\)$/.exec(t);
+  if (row) {
+    if (typeof value !== 'object' || Array.isArray(value)) throw new Error(`expected a mapping of field values, got ${JSON.stringify(value)}`);
+    const fields = rowFields(row[1]);
+    const given = value as Record<string, unknown>;
+    const unknown = Object.keys(given).filter((k) => !fields.some((f) => f.name === k.toLowerCase()));
+    if (unknown.length > 0) throw new Error(`no field ${unknown.join(', ')} in ${t}`);
+    const cells = fields.map((f) => sqlLiteral(Object.entries(given).find(([k]) => k.toLowerCase() === f.name)?.[1] ?? null, f.type));
+    return `CAST(ROW(${cells.join(', ')}) AS ${t})`;
+  }
   if (typeof value === 'object') throw new Error(`a ${Array.isArray(value) ? 'list' : 'mapping'} does not fit a ${t} column`);
   if (t === 'boolean') {
     if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
@@ -115,4 +125,23 @@ export function inferType(values: unknown[]): string {
   if (present.every((v) => typeof v === 'string' && LOCAL_TIMESTAMP.test(v))) return 'timestamp(3)';
   if (present.every((v) => Array.isArray(v))) return `array(${inferType(present.flatMap((v) => v as unknown[]))})`;
   return 'varchar';
+}
+
+/** `a integer, b array(varchar)` → fields; commas inside nested types do not split. */
+function rowFields(text: string): Array<{ name: string; type: string }> {
+  const fields: Array<{ name: string; type: string }> = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i <= text.length; i++) {
+    const ch = text[i];
+    if (ch === '(') depth++;
+    else if (ch === ')') depth--;
+    else if ((ch === ',' && depth === 0) || i === text.length) {
+      const field = text.slice(start, i).trim();
+      const space = field.indexOf(' ');
+      fields.push({ name: field.slice(0, space).replace(/^"|"$/g, '').toLowerCase(), type: field.slice(space + 1) });
+      start = i + 1;
+    }
+  }
+  return fields;
 }

@@ -103,12 +103,42 @@ function fixtureColumns(table: string, fixture: FixtureTable | undefined, schema
   return columns;
 }
 
-export async function runUnitTest(test: UnitTest, ctx: UnitTestContext): Promise<UnitTestResult> {
+/** An engine a worker reuses across tests: each test drops the fixture tables it created. */
+export interface ReusableEngine {
+  engine?: AthenaLocalEngine;
+}
+
+/**
+ * Runs one test. With `reuse`, the test runs on `reuse.engine` (opened when missing) and drops its fixtures after;
+ * if that cleanup fails the engine is closed and a fresh one is opened by the next test. Without, a fresh engine.
+ */
+export async function runUnitTest(test: UnitTest, ctx: UnitTestContext, reuse?: ReusableEngine): Promise<UnitTestResult> {
+  const created: string[] = [];
+  let engine: AthenaLocalEngine | undefined;
+  const open = async (database: string) => {
+    engine = reuse?.engine ?? (await AthenaLocalEngine.open({ lakeRoot: ctx.scratchRoot, inMemory: true, threads: 1, database }));
+    if (reuse) reuse.engine = engine;
+    return engine;
+  };
+  try {
+    return await runOnEngine(test, ctx, open, created);
+  } finally {
+    if (engine && reuse) {
+      try {
+        for (const table of created) await engine.execute(`DROP TABLE IF EXISTS ${table.split('.').map((p) => `\`${p}\``).join('.')}`);
+      } catch {
+        reuse.engine = undefined;
+        await engine.close();
+      }
+    } else await engine?.close();
+  }
+}
+
+async function runOnEngine(test: UnitTest, ctx: UnitTestContext, open: (database: string) => Promise<AthenaLocalEngine>, created: string[]): Promise<UnitTestResult> {
   const started = performance.now();
   const node = resolveModel(ctx.project, test.model);
   const done = (partial: Omit<UnitTestResult, 'test' | 'node' | 'durationMs'>): UnitTestResult => ({ test, node, durationMs: performance.now() - started, ...partial });
   if (!node) return done({ status: 'error', error: `${test.file}:${test.line}: no model, alert or dashboard named '${test.model}' in the project` });
-  let engine: AthenaLocalEngine | undefined;
   try {
     const statement = modelStatement(test, node, ctx.project);
     const writes = !isQuery(statement);
@@ -122,7 +152,7 @@ export async function runUnitTest(test: UnitTest, ctx: UnitTestContext): Promise
       }
       given.set(table, fixture);
     }
-    engine = await AthenaLocalEngine.open({ lakeRoot: ctx.scratchRoot, inMemory: true, threads: 1, database: node.database });
+    const engine = await open(node.database);
     for (const table of inputs) {
       const fixture = given.get(table);
       let statements: string[];
@@ -131,6 +161,7 @@ export async function runUnitTest(test: UnitTest, ctx: UnitTestContext): Promise
       } catch (error) {
         throw new TestSetupError(`${test.file}:${fixture?.line ?? test.line}: ${(error as Error).message}`);
       }
+      created.push(table);
       for (const sql of statements) {
         try {
           await engine.execute(sql);
@@ -156,7 +187,5 @@ export async function runUnitTest(test: UnitTest, ctx: UnitTestContext): Promise
   } catch (error) {
     if (error instanceof TestSetupError) return done({ status: 'error', error: error.message });
     return done({ status: 'error', error: `${test.file}:${test.line}: ${error instanceof Error ? error.message : String(error)}` });
-  } finally {
-    await engine?.close();
   }
 }

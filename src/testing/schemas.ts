@@ -42,7 +42,9 @@ export class TableSchemas {
     return this.problems.get(table.toLowerCase()) ?? 'no file in the project creates it';
   }
 
-  static async discover(project: Project): Promise<TableSchemas> {
+  /** Types every table, or only `tables` (and what they are built from) when given. */
+  static async discover(project: Project, tables?: readonly string[]): Promise<TableSchemas> {
+    const needed = tables ? nodesBuilding(project, tables) : undefined;
     const lakeRoot = await mkdtemp(join(tmpdir(), 'lake-test-schemas-'));
     const columns = new Map<string, Column[]>();
     const problems = new Map<string, string>();
@@ -56,7 +58,7 @@ export class TableSchemas {
         databases.add(database);
       };
       for (const node of project.nodes) {
-        if (node.kind === 'alert' || node.produces.length === 0) continue;
+        if (node.kind === 'alert' || node.produces.length === 0 || (needed && !needed.has(node.id))) continue;
         try {
           await ensureDatabase(node.database);
           await createNode(engine, node, vars, ensureDatabase);
@@ -87,6 +89,20 @@ export class TableSchemas {
     }
     return new TableSchemas(columns, problems);
   }
+}
+
+/** Ids of the nodes producing `tables` and of everything upstream of them. */
+function nodesBuilding(project: Project, tables: readonly string[]): Set<string> {
+  const wanted = new Set(tables);
+  const stack = project.nodes.filter((n) => n.produces.some((t) => wanted.has(t))).map((n) => n.id);
+  const seen = new Set<string>();
+  while (stack.length > 0) {
+    const id = stack.pop()!;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    stack.push(...(project.node(id)?.upstream ?? []));
+  }
+  return seen;
 }
 
 const ddlName = (name: string): string => `\`${name.replaceAll('`', '``')}\``;

@@ -11,7 +11,7 @@ import { compileChecks, runCheck, type CheckResult, type CompiledCheck } from '.
 import { loadProject } from '../project/loader.js';
 import type { Project } from '../project/model.js';
 import { selectNodes } from '../project/selector.js';
-import { resolveModel, runUnitTest, type UnitTestResult } from './run-unit.js';
+import { resolveModel, runUnitTest, type ReusableEngine, type UnitTestResult } from './run-unit.js';
 import { TableSchemas } from './schemas.js';
 import { loadUnitTests, type UnitTest } from './spec.js';
 
@@ -47,16 +47,16 @@ export interface TestReport {
 export const reportFailed = (report: TestReport): boolean =>
   report.unit.some((u) => u.status !== 'passed') || report.checks.some((c) => c.result && !c.result.passed && c.check.severity === 'error');
 
-async function inParallel<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
+async function inParallel<T, R>(items: readonly T[], limit: number, work: (item: T, worker: number) => Promise<R>): Promise<R[]> {
   const results: R[] = new Array(items.length);
   let next = 0;
-  const worker = async () => {
+  const worker = async (id: number) => {
     while (next < items.length) {
       const i = next++;
-      results[i] = await work(items[i]);
+      results[i] = await work(items[i], id);
     }
   };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, (_, id) => worker(id)));
   return results;
 }
 
@@ -78,8 +78,19 @@ async function runUnitTests(project: Project, tests: UnitTest[], concurrency: nu
   if (tests.length === 0) return [];
   const scratchRoot = await mkdtemp(join(tmpdir(), 'lake-test-'));
   try {
-    const schemas = await TableSchemas.discover(project);
-    return await inParallel(tests, concurrency, (test) => runUnitTest(test, { project, schemas, scratchRoot }));
+    // Only the tables the tests read (and, for MERGE models, write) need types.
+    const inputs = tests.flatMap((t) => {
+      const node = resolveModel(project, t.model);
+      return node ? [...node.dependsOn, ...node.produces] : [];
+    });
+    const schemas = await TableSchemas.discover(project, [...new Set(inputs)]);
+    // One engine per worker, reused from test to test (opening one costs more than a small test).
+    const engines = Array.from({ length: concurrency }, (): ReusableEngine => ({}));
+    try {
+      return await inParallel(tests, concurrency, (test, worker) => runUnitTest(test, { project, schemas, scratchRoot }, engines[worker]));
+    } finally {
+      for (const { engine } of engines) await engine?.close();
+    }
   } finally {
     await rm(scratchRoot, { recursive: true, force: true });
   }
