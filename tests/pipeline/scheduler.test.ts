@@ -166,20 +166,19 @@ describe('Scheduler', () => {
     });
     const stop = new AbortController();
     const loop = scheduler.run(stop.signal);
-    const waitForSleep = async () => {
-      for (let i = 0; i < 200 && clock.waiting === 0; i++) await new Promise((r) => setTimeout(r, 5));
+    // The loop runs on real promises while the clock is fake: wait (generously, CI machines are busy) for each state.
+    const until = async (done: () => boolean) => {
+      for (let i = 0; i < 2000 && !done(); i++) await new Promise((r) => setTimeout(r, 5));
+      expect(done()).toBe(true);
     };
-    await waitForSleep();
-    for (let i = 0; i < 200 && events.filter((e) => e.type === 'first-start').length < 2; i++) await new Promise((r) => setTimeout(r, 5));
-    expect(events).toContainEqual({ type: 'sleeping', until: new Date('2025-03-10T01:00:00Z') });
-    const waitForRuns = async (n: number) => {
-      for (let i = 0; i < 200 && runs.length < n; i++) await new Promise((r) => setTimeout(r, 5));
-    };
+    const sleepingUntil = (iso: string) => () => events.some((e) => e.type === 'sleeping' && e.until.toISOString() === iso) && clock.waiting > 0;
+    await until(() => events.filter((e) => e.type === 'first-start').length === 2);
+    await until(sleepingUntil('2025-03-10T01:00:00.000Z'));
     clock.set('2025-03-10T01:00:00Z');
-    await waitForRuns(1);
-    await waitForSleep();
+    await until(() => runs.length >= 1);
+    await until(sleepingUntil('2025-03-10T02:00:00.000Z'));
     clock.set('2025-03-10T02:00:00Z');
-    await waitForRuns(3);
+    await until(() => runs.length >= 3);
     stop.abort();
     await loop;
     expect(runs.sort()).toEqual(['daily@2025-03-10T02:00:00.000Z', 'hourly@2025-03-10T01:00:00.000Z', 'hourly@2025-03-10T02:00:00.000Z']);
