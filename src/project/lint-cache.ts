@@ -43,6 +43,11 @@ export class SyntaxCache {
     }
   }
 
+  /** Number of files with a stored result. */
+  get size(): number {
+    return Object.keys(this.entries).length;
+  }
+
   static key(sql: string, lineOffset: number): string {
     return createHash('sha1').update(`${lineOffset}\0${sql}`).digest('hex');
   }

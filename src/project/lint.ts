@@ -2,7 +2,7 @@
 // from the loader; each file's SQL then goes through the syntax grammars and the unfaithful-construct rules.
 import { join } from 'node:path';
 import type { Diagnostic } from '../dialect/diagnostics.js';
-import { createFileChecker } from './check-pool.js';
+import { createFileChecker, type FileChecker } from './check-pool.js';
 import { lakeRootOf, loadConfig } from './config.js';
 import { sortDiagnostics } from './errors.js';
 import { SyntaxCache } from './lint-cache.js';
@@ -27,9 +27,11 @@ const within = (file: string, paths: string[] | undefined) =>
 
 export async function lintProject(root: string, options: LintOptions = {}): Promise<LintResult> {
   const loaded = loadConfig(root);
-  // Created before loading so worker threads (large projects) warm their grammars up meanwhile.
+  const cache = options.cache === false ? undefined : SyntaxCache.open(join(lakeRootOf(loaded), '.cache', 'lint-syntax.json'));
+  // Without cached results every file will be parsed: create the checker before loading, so worker threads (large
+  // projects) warm their grammars up meanwhile. Otherwise wait to see how many files changed.
   const fileCount = (await listSqlFiles(root, loaded.config.sql)).filter((f) => within(f.file, options.paths)).length;
-  const checker = createFileChecker(fileCount);
+  let checker: FileChecker | undefined = cache && cache.size > 0 ? undefined : createFileChecker(fileCount);
   try {
     const { sources, diagnostics } = await analyzeProject(root, { stage: options.stage });
     const selected = sources.filter((n) => within(n.file, options.paths));
@@ -37,7 +39,6 @@ export async function lintProject(root: string, options: LintOptions = {}): Prom
     // Files the tokenizer could not read (unterminated quote or comment) were reported by the loader already.
     const unreadable = new Set(diagnostics.filter((d) => d.rule === 'syntax').map((d) => d.file));
 
-    const cache = options.cache === false ? undefined : SyntaxCache.open(join(lakeRootOf(loaded), '.cache', 'lint-syntax.json'));
     const items = selected
       .filter((n) => !unreadable.has(n.file))
       .map((n) => {
@@ -47,6 +48,7 @@ export async function lintProject(root: string, options: LintOptions = {}): Prom
     for (const item of items) found.push(...(item.cached ?? []));
     // Files known to have syntax errors need no further checks; the others run the rules (and parse unless cached).
     const toCheck = items.filter((item) => !item.cached || item.cached.length === 0);
+    checker ??= createFileChecker(toCheck.filter((item) => !item.cached).length);
     const results = await checker.check(toCheck.map(({ sql, file, lineOffset, cached }) => ({ sql, file, lineOffset, parse: !cached })));
     toCheck.forEach((item, i) => {
       const { syntax, rules } = results[i];
@@ -59,6 +61,6 @@ export async function lintProject(root: string, options: LintOptions = {}): Prom
     cache?.save(new Set(sources.map((n) => n.file)));
     return { files: selected.map((n) => n.file), diagnostics: sortDiagnostics(found) };
   } finally {
-    await checker.close();
+    await checker?.close();
   }
 }
