@@ -4,6 +4,7 @@ import { Alarms } from './stacks/Alarms.js';
 import { Alerting } from './stacks/Alerting.js';
 import { Athena } from './stacks/Athena.js';
 import { Catalog } from './stacks/Catalog.js';
+import { Features } from './stacks/Features.js';
 import { Firehose } from './stacks/Firehose.js';
 import { ScheduledSql } from './stacks/ScheduledSql.js';
 import { Storage } from './stacks/Storage.js';
@@ -23,6 +24,7 @@ export default {
     app.stack(Storage).stack(Alerting).stack(Athena);
     await app.stack(Catalog);
     app.stack(Firehose);
+    await app.stack(Features);
     await app.stack(ScheduledSql);
     app.stack(Alarms);
   },

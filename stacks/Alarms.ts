@@ -1,6 +1,6 @@
 // CloudWatch alarms on the pipeline's health, all notifying the alert topic: Firehose deliveries to S3 failing,
-// Athena queries failing in the workgroup, and errors of the scheduled SQL functions (a failed model run, an alert
-// that could not be evaluated). DLQ-depth alarms join with the Streaming stack (deadLetterAlarm below).
+// Athena queries failing in the workgroup, and errors of the scheduled SQL functions (a failed model run or feature
+// job, an alert that could not be evaluated). DLQ-depth alarms join with the Streaming stack (deadLetterAlarm below).
 import { Duration } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as actions from 'aws-cdk-lib/aws-cloudwatch-actions';
@@ -11,6 +11,7 @@ import { use, type StackContext } from 'sst/constructs';
 import { Alerting } from './Alerting.js';
 import { Athena } from './Athena.js';
 import { Firehose } from './Firehose.js';
+import { Features } from './Features.js';
 import { ScheduledSql } from './ScheduledSql.js';
 
 const FIVE_MINUTES = Duration.minutes(5);
@@ -20,6 +21,7 @@ export function Alarms({ stack }: StackContext) {
   const { workgroupName } = use(Athena);
   const { deliveryStreamName } = use(Firehose);
   const { runSql, evaluateAlert } = use(ScheduledSql);
+  const { jobs } = use(Features);
   const notify = new actions.SnsAction(topic);
   const alarms: cloudwatch.Alarm[] = [];
   const add = (id: string, props: cloudwatch.AlarmProps) => {
@@ -57,6 +59,8 @@ export function Alarms({ stack }: StackContext) {
   });
 
   alarms.push(functionErrorsAlarm(stack, 'RunSqlErrors', runSql, topic), functionErrorsAlarm(stack, 'EvaluateAlertErrors', evaluateAlert, topic));
+  // Seed 004: a failed feature job alerts.
+  for (const [model, job] of jobs) alarms.push(functionErrorsAlarm(stack, `FeatureJobErrors_${model}`, job, topic));
 
   return { alarms };
 }

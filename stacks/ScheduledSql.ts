@@ -1,6 +1,7 @@
 // Scheduled SQL: one EventBridge rule per transform and alert whose header has a `schedule`, read from sql/ by the
 // project loader at synthesis (a new SQL file with a schedule is a new rule; nothing is listed by hand). Models run
-// in the run-sql function, alerts in evaluate-alert, both on Athena; alert state and outbox live in DynamoDB.
+// in the run-sql function (served models in their feature job, stacks/Features.ts), alerts in evaluate-alert, all on
+// Athena; alert state and outbox live in DynamoDB.
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as events from 'aws-cdk-lib/aws-events';
@@ -16,11 +17,10 @@ import { Catalog } from './Catalog.js';
 import { BUCKET_VARIABLE, lakeStage, PREFIX, stageConfig } from './config.js';
 import { lakeEnvironment, lakeFunction } from './lib/lake-function.js';
 import { athenaStatements, lakeStatements, publishStatement } from './lib/permissions.js';
-import { modelWritePrefixes, scheduledSql, stackProject, variableTexts, type ScheduledSql as Scheduled } from './lib/project-sql.js';
+import { SYSTEM_PREFIX, sqlRunnerStatements } from './lib/sql-runner.js';
+import { Features } from './Features.js';
+import { scheduledSql, stackProject, variableTexts, type ScheduledSql as Scheduled } from './lib/project-sql.js';
 import { Storage } from './Storage.js';
-
-/** Record logs the functions append to (src/engines/record-log.ts). */
-const SYSTEM_PREFIX = 'system/';
 
 export async function ScheduledSql({ stack, app }: StackContext) {
   const lake = use(Storage);
@@ -30,11 +30,7 @@ export async function ScheduledSql({ stack, app }: StackContext) {
   const project = await stackProject(app);
   const scheduled = scheduledSql(project);
   const environment = lakeEnvironment({ bucketName: lake.bucket.bucketName, workgroupName, databaseName, lakeStage: lakeStage(app.stage) });
-  const athenaScope = (writesTables: boolean) => athenaStatements(Stack.of(stack), { workgroupArn, database: databaseName, writesTables });
 
-  // Models read any table of the lake and write their own locations (header `location`), the Athena result prefix
-  // (Athena writes query results and location-less CTAS output with the caller's credentials) and run_log.
-  const modelWrites = [...modelWritePrefixes(project, lake.bucket.bucketName), PREFIX.athenaResults, SYSTEM_PREFIX];
   const runSql = lakeFunction(stack, 'RunSql', {
     handler: 'run-sql',
     withSql: true,
@@ -43,8 +39,9 @@ export async function ScheduledSql({ stack, app }: StackContext) {
     // The runner retries transient failures itself; a Lambda retry would rerun the whole period twice more.
     retryAttempts: 0,
     environment,
-    statements: [...athenaScope(true), ...lakeStatements(lake, { read: [''], write: modelWrites }), multipartStatement(lake.bucket.bucketArn, modelWrites)],
+    statements: sqlRunnerStatements(Stack.of(stack), lake, project, { workgroupArn, database: databaseName }),
   });
+  const { jobs } = use(Features);
 
   const stateTable = new dynamodb.Table(stack, 'AlertState', {
     partitionKey: { name: 'pk', type: dynamodb.AttributeType.STRING },
@@ -60,7 +57,7 @@ export async function ScheduledSql({ stack, app }: StackContext) {
     retryAttempts: 0,
     environment: { ...environment, ALERT_STATE_TABLE: stateTable.tableName, ALERT_TOPIC_ARN: topic.topicArn },
     statements: [
-      ...athenaScope(false),
+      ...athenaStatements(Stack.of(stack), { workgroupArn, database: databaseName, writesTables: false }),
       ...lakeStatements(lake, { read: [''], write: [PREFIX.athenaResults, `${SYSTEM_PREFIX}alert_history/`] }),
       new iam.PolicyStatement({ actions: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem'], resources: [stateTable.tableArn] }),
       ...[topic.topicArn, ...alertTopics(project, lake.bucket.bucketName)].map(publishStatement),
@@ -73,7 +70,7 @@ export async function ScheduledSql({ stack, app }: StackContext) {
       schedule: events.Schedule.expression(s.expression),
     });
     rule.addTarget(
-      new targets.LambdaFunction(s.kind === 'model' ? runSql : evaluateAlert, {
+      new targets.LambdaFunction(s.kind === 'alert' ? evaluateAlert : (jobs.get(s.name) ?? runSql), {
         // The scheduled time, not the delivery time: a late or retried delivery still runs the same period.
         event: events.RuleTargetInput.fromObject({ kind: s.kind, name: s.name, time: events.EventField.time }),
         maxEventAge: Duration.hours(2),
@@ -89,14 +86,6 @@ export async function ScheduledSql({ stack, app }: StackContext) {
 
 /** `Schedule_model_lakehouse_daily_kpis`: stable per node, so renaming another file does not replace this rule. */
 const ruleId = (s: Scheduled): string => `Schedule_${s.kind}_${s.id.replace(/[^A-Za-z0-9]/g, '_')}`;
-
-/** Athena and S3 multipart writes of large results: list and abort uploads under the write prefixes. */
-function multipartStatement(bucketArn: string, prefixes: string[]): iam.PolicyStatement {
-  return new iam.PolicyStatement({
-    actions: ['s3:AbortMultipartUpload', 's3:ListMultipartUploadParts'],
-    resources: prefixes.map((p) => `${bucketArn}/${p}*`),
-  });
-}
 
 /** SNS topics named in alert headers (`sns:${alerts_topic_arn}`), resolved with the stage's variables. */
 function alertTopics(project: Project, bucketName: string): string[] {

@@ -11,6 +11,10 @@ export const ENV = {
   alertStateTable: 'ALERT_STATE_TABLE',
   alertTopicArn: 'ALERT_TOPIC_ARN',
   featureTable: 'FEATURE_TABLE',
+  /** Key columns of the feature table items, comma-separated. */
+  featureKey: 'FEATURE_KEY',
+  /** The served model's date column (its daily partition). */
+  featureDateColumn: 'FEATURE_DATE_COLUMN',
 } as const;
 
 export type EnvName = (typeof ENV)[keyof typeof ENV];

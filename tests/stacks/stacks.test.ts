@@ -6,6 +6,7 @@ import { Alerting } from '../../stacks/Alerting.js';
 import { Athena } from '../../stacks/Athena.js';
 import { Catalog } from '../../stacks/Catalog.js';
 import { PREFIX, stageConfig } from '../../stacks/config.js';
+import { Features } from '../../stacks/Features.js';
 import { Firehose } from '../../stacks/Firehose.js';
 import { ddlTables, scheduledSql, stackProject } from '../../stacks/lib/project-sql.js';
 import { ScheduledSql } from '../../stacks/ScheduledSql.js';
@@ -185,6 +186,25 @@ describe('Firehose', () => {
   });
 });
 
+describe('Features', () => {
+  it('serves the P5 feature model from DynamoDB: its 02:00 UTC rule runs the feature job, which may only update that table', () => {
+    const template = synth.template(Features);
+    template.hasResourceProperties('AWS::DynamoDB::Table', { KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }] });
+    template.hasResourceProperties('AWS::Lambda::Function', {
+      Handler: 'functions/feature-job.handler',
+      Environment: { Variables: Match.objectLike({ FEATURE_KEY: 'customer_id', FEATURE_DATE_COLUMN: 'date' }) },
+    });
+    template.hasResourceProperties('AWS::IAM::Policy', {
+      PolicyDocument: { Statement: Match.arrayWith([{ Action: 'dynamodb:UpdateItem', Effect: 'Allow', Resource: Match.objectLike({ 'Fn::GetAtt': Match.arrayWith(['Arn']) }) }]) },
+    });
+    const rule = Object.values(synth.template(ScheduledSql).findResources('AWS::Events::Rule'))
+      .map((r) => (r as { Properties: { ScheduleExpression: string; Targets: Array<{ Arn: unknown; InputTransformer: { InputTemplate: string } }> } }).Properties)
+      .find((r) => r.Targets[0].InputTransformer.InputTemplate.includes('"p5_customer_features"'))!;
+    expect(rule.ScheduleExpression).toBe('cron(0 2 * * ? *)');
+    expect(JSON.stringify(rule.Targets[0].Arn)).toMatch(/P5CustomerFeaturesJob/);
+  });
+});
+
 describe('Alerting and alarms', () => {
   it('has an alert topic and alarms for Firehose delivery, failed Athena queries and function errors', () => {
     synth.template(Alerting).resourceCountIs('AWS::SNS::Topic', 1);
@@ -195,7 +215,7 @@ describe('Alerting and alarms', () => {
       Dimensions: Match.arrayWith([{ Name: 'QueryState', Value: 'FAILED' }]),
       AlarmActions: Match.anyValue(),
     });
-    for (const fn of ['RunSql', 'EvaluateAlert']) {
+    for (const fn of ['RunSql', 'EvaluateAlert', 'P5CustomerFeaturesJob']) {
       alarms.hasResourceProperties('AWS::CloudWatch::Alarm', {
         Namespace: 'AWS/Lambda',
         MetricName: 'Errors',
