@@ -1,6 +1,6 @@
 // Splits a SQL file into its header (YAML inside the block comment that opens the file) and its SQL body, and
 // validates the header against HeaderSchema. Every error points at the file line of the offending YAML key or value.
-import { isMap, isNode, isPair, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
+import { isMap, isNode, isPair, isScalar, parseDocument, type Document } from 'yaml';
 import type { z } from 'zod';
 import type { Diagnostic } from '../dialect/diagnostics.js';
 import { positionAt } from './errors.js';
@@ -115,8 +115,7 @@ export function parseSqlFile(text: string, file: string, kind: NodeKind): Parsed
   let doc: Document | undefined;
   const at = (yamlOffset: number | undefined) => positionAt(text, block && yamlOffset !== undefined ? block.yamlOffset + yamlOffset : (block?.yamlOffset ?? 2) - 2);
   if (block) {
-    const lineCounter = new LineCounter();
-    doc = parseDocument(block.yaml, { lineCounter, prettyErrors: false, uniqueKeys: true });
+    doc = parseDocument(block.yaml, { prettyErrors: false, uniqueKeys: true });
     for (const error of doc.errors) {
       diagnostics.push({
         severity: 'error',

@@ -90,8 +90,17 @@ export async function analyzeProject(root: string, options: LoadOptions = {}): P
   const drafts: Draft[] = [];
   const ids = new Map<string, string>();
   const drafted = new Map<string, ProjectNode>();
-  files.forEach(({ file, kind }, index) => {
-    const draft = draftNode(file, kind, texts[index], { database: config.database, knownVariables, resolveVariable, diagnostics });
+  const all = files.map(({ file, kind }, index) => draftNode(file, kind, texts[index], { database: config.database, knownVariables, resolveVariable, diagnostics }));
+  // A table that a model fills with MERGE/INSERT is known by that model's id; the DDL creating it takes its next
+  // table (or `ddl:<name>`), so that readers selecting the table get the model that writes it.
+  const filled = new Set(all.flatMap((d) => d.dag.fills.map((f) => f.table)));
+  for (const draft of all) {
+    if (draft.node.kind === 'ddl' && filled.has(draft.node.id)) {
+      draft.node.id = draft.dag.id = draft.node.produces.find((t) => !filled.has(t)) ?? `ddl:${draft.node.name}`;
+    }
+  }
+  all.forEach((draft) => {
+    const { file, kind } = draft.node;
     drafted.set(file, draft.node);
     const taken = ids.get(draft.node.id);
     if (taken) {

@@ -14,7 +14,10 @@ export const KIND_FOLDERS: Readonly<Record<NodeKind, string>> = {
 };
 
 export interface ProjectNode {
-  /** Qualified table for ddl and models (`analytics.crm_data`); `alert:<name>`; `dashboard:<name>`. */
+  /**
+   * Models: their qualified table (`analytics.crm_data`). DDL: the first table it creates that no model fills
+   * (`ddl:<name>` when there is none). `alert:<name>`; `dashboard:<name>`.
+   */
   id: string;
   /** Header `name` or the file name without `.sql`. */
   name: string;

@@ -120,6 +120,26 @@ describe('DAG errors', () => {
     expect(project.node('analytics.report')!.upstream).toEqual(['raw.clean']);
   });
 
+  it('orders an INSERT model after the DDL of its table and before its readers; quoted and qualified names resolve', async () => {
+    const root = makeProject({
+      'sql/ddl/facts.sql': 'CREATE TABLE IF NOT EXISTS "Curated"."Facts" (a INT);\nCREATE EXTERNAL TABLE raw.src (a INT) LOCATION \'s3://${lake_bucket}/src/\'',
+      'sql/transforms/facts.sql': '/*\ndatabase: curated\n*/\nINSERT INTO curated.facts\nSELECT a FROM "awsdatacatalog".raw."SRC"',
+      'sql/transforms/report.sql': 'WITH f AS (SELECT * FROM `curated`.facts) SELECT count(*) AS n FROM f, (SELECT 1 AS one) AS sub',
+    });
+    const project = await loadProject(root);
+    // The DDL's first table is filled by the model, so the DDL is known by its next table.
+    expect(project.nodes.map((n) => n.id)).toEqual(['raw.src', 'curated.facts', 'analytics.report']);
+    expect(project.node('raw.src')!.produces).toEqual(['curated.facts', 'raw.src']);
+    expect(project.node('curated.facts')).toMatchObject({ kind: 'model', dependsOn: ['raw.src'], upstream: ['raw.src'] });
+    expect(project.node('analytics.report')).toMatchObject({ dependsOn: ['curated.facts'], upstream: ['curated.facts'] });
+    // With only the filled table in it, the DDL file is `ddl:<file name>`.
+    const single = makeProject({
+      'sql/ddl/dim.sql': 'CREATE TABLE dim (a INT)',
+      'sql/transforms/dim.sql': 'MERGE INTO dim USING (SELECT 1 AS a) s ON dim.a = s.a WHEN NOT MATCHED THEN INSERT (a) VALUES (s.a)',
+    });
+    expect((await loadProject(single)).nodes.map((n) => n.id)).toEqual(['ddl:dim', 'analytics.dim']);
+  });
+
   it('reports unknown variables, bad headers and model misuse with file:line, all at once', async () => {
     const root = makeProject({
       'sql/transforms/a.sql': '/*\nmaterialized: tabel\n*/\nSELECT ${nope} AS x',
