@@ -1,0 +1,34 @@
+// `npm test` runs the example project's SQL unit tests (tests/sql/) through `lake test`, in-process.
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.js';
+import { captureIo } from '../project/project-helpers.js';
+
+const REPO = join(import.meta.dirname, '../..');
+
+describe('the example project', () => {
+  it('passes its SQL unit tests', async () => {
+    const io = captureIo(REPO);
+    const code = await main(['test', '--no-checks'], io);
+    expect(io.err).toBe('');
+    expect(io.out).not.toMatch(/^\s+(FAIL|ERR)/m);
+    expect(io.out).toMatch(/^(\d+) unit tests: \1 passed, 0 failed;/m);
+    expect(code).toBe(0);
+  });
+
+  it('fails with a diff naming the model and the rows when a KPI changes (<= 2 becomes < 2)', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'lake-example-'));
+    for (const path of ['lakehouse.yaml', 'sql', 'tests/sql']) cpSync(join(REPO, path), join(root, path), { recursive: true });
+    const model = join(root, 'sql/transforms/p1_interaction_kpis_hourly.sql');
+    const text = readFileSync(model, 'utf8');
+    expect(text).toContain('count_if(rating <= 2) AS negative_interactions');
+    writeFileSync(model, text.replace('count_if(rating <= 2) AS negative_interactions', 'count_if(rating < 2) AS negative_interactions'));
+    const io = captureIo(root);
+    expect(await main(['test', 'p1_interaction_kpis_hourly', '--no-checks'], io)).toBe(1);
+    expect(io.out).toContain('  FAIL p1_interaction_kpis_hourly › hourly KPIs count ratings of 2 or less as negative');
+    expect(io.out).toContain('model lakehouse.p1_interaction_kpis_hourly (sql/transforms/p1_interaction_kpis_hourly.sql) returned other rows than tests/sql/p1.yaml');
+    expect(io.out).toMatch(/~ changed {4}\{hour_start: 2025-03-10 10:00:00, channel: phone, interaction_type: call, .*\}: negative_interactions: expected 2, got 1/);
+  });
+});
