@@ -19,9 +19,10 @@ export const materializeIncremental: MaterializeStrategy = async (request, { eng
   const source = `(\n${request.selectSql}\n) AS src`;
 
   if (!(await tableExists(engine, request.database, request.name))) {
+    // Created empty, then filled in batches like any later run: a first run may write more partitions than one
+    // statement may (Athena: 100).
     const props = [`format = ${literal(request.format ?? 'PARQUET')}`, `external_location = ${literal(location)}`, `partitioned_by = ARRAY[${keys.map(literal).join(', ')}]`];
-    await log.run(`CREATE TABLE ${target(request)}\nWITH (${props.join(', ')})\nAS\n${request.selectSql}`);
-    return log.outcome;
+    await log.run(`CREATE TABLE ${target(request)}\nWITH (${props.join(', ')})\nAS\n${request.selectSql}\nWITH NO DATA`);
   }
 
   const plan = await log.run(`SELECT DISTINCT ${keys.map(quote).join(', ')} FROM ${source}`);

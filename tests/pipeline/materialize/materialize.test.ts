@@ -68,6 +68,22 @@ describe('materialization strategies', () => {
     expect((await engine.execute('SELECT count(*) AS c, count(DISTINCT p) AS d FROM wide')).rows).toEqual([[151, 151]]);
   });
 
+  it('incremental batches the very first run too (a backfill wider than one statement may write)', async () => {
+    const lake = tempLake();
+    engine = await openLake(lake);
+    const values = Array.from({ length: 150 }, (_, i) => `(${i + 1})`).join(', ');
+    const request: MaterializeRequest = {
+      database: 'default',
+      name: 'backfill',
+      selectSql: `SELECT x AS n, CAST(x AS varchar) AS p FROM (VALUES ${values}) AS t(x)`,
+      partitionedBy: ['p'],
+      location: 's3://w/backfill/',
+    };
+    const outcome = await STRATEGIES.incremental(request, { engine, objectStore: new LocalObjectStore(lake) });
+    expect(outcome.statements.filter((s) => s.startsWith('INSERT'))).toHaveLength(2);
+    expect((await engine.execute('SELECT count(*) AS c, count(DISTINCT p) AS d FROM backfill')).rows).toEqual([[150, 150]]);
+  });
+
   it('table rebuilds into a fresh location, re-points the table and deletes the old files', async () => {
     const lake = tempLake();
     engine = await openLake(lake);
