@@ -43,17 +43,31 @@ const inProcess = (): FileChecker => ({
   async close() {},
 });
 
+/** Workers that have stopped, e.g. after an error while warming up: posting to them would wait forever. */
+const stopped = new WeakSet<Worker>();
+
 function run(worker: Worker, job: CheckJob): Promise<FileCheckResult[]> {
   return new Promise((resolve, reject) => {
-    const onMessage = (reply: CheckReply) => {
-      if (reply.id !== job.id) return;
-      worker.off('message', onMessage).off('error', reject);
-      resolve(reply.results);
+    if (stopped.has(worker)) {
+      reject(new Error('lint worker stopped before it could check any file'));
+      return;
+    }
+    const onExit = (code: number) => done(new Error(`lint worker stopped (exit code ${code}) while checking ${job.items[0]?.file ?? 'SQL'}`));
+    const done = (error: Error | undefined, results?: FileCheckResult[]) => {
+      worker.off('message', onMessage).off('error', done).off('exit', onExit);
+      if (error) reject(error);
+      else resolve(results!);
     };
-    worker.on('message', onMessage).once('error', reject);
+    const onMessage = (reply: CheckReply) => {
+      if (reply.id === job.id) done(undefined, reply.results);
+    };
+    worker.on('message', onMessage).on('error', done).on('exit', onExit);
     worker.postMessage(job);
   });
 }
+
+/** Files per message: small enough that a worker that gets less CPU (a busy machine) does not hold up the others. */
+const BATCH = 25;
 
 /** A checker for about `fileCount` files: worker threads when that pays off, in-process otherwise. */
 export function createFileChecker(fileCount: number): FileChecker {
@@ -61,14 +75,28 @@ export function createFileChecker(fileCount: number): FileChecker {
   const script = fileCount >= PARALLEL_THRESHOLD && threads > 1 ? workerScript() : undefined;
   if (!script) return inProcess();
   // A larger young generation: the parsers allocate many short-lived objects.
-  const workers = Array.from({ length: threads }, () => new Worker(script, { resourceLimits: { maxYoungGenerationSizeMb: 64 } }));
+  const workers = Array.from({ length: threads }, () =>
+    // An error outside a job (while warming up) must not crash the CLI: the worker's next job reports it stopped.
+    new Worker(script, { resourceLimits: { maxYoungGenerationSizeMb: 64 } })
+      .on('error', () => {})
+      .on('exit', function (this: Worker) {
+        stopped.add(this);
+      }),
+  );
   return {
     async check(items) {
-      // Round-robin keeps each worker's share similar in size and mix.
-      const shares = workers.map((_, w) => items.flatMap((_item, i) => (i % workers.length === w ? [i] : [])));
-      const results = await Promise.all(shares.map((share, w) => run(workers[w], { id: w, items: share.map((i) => items[i]) })));
       const out: FileCheckResult[] = new Array(items.length);
-      shares.forEach((share, w) => share.forEach((i, k) => (out[i] = results[w][k])));
+      let next = 0;
+      // Each worker takes the next batch as soon as it is done with its last one.
+      const drain = async (worker: Worker): Promise<void> => {
+        while (next < items.length) {
+          const start = next;
+          next += BATCH;
+          const results = await run(worker, { id: start, items: items.slice(start, start + BATCH) });
+          results.forEach((result, k) => (out[start + k] = result));
+        }
+      };
+      await Promise.all(workers.map(drain));
       return out;
     },
     async close() {
