@@ -9,6 +9,7 @@ import { retry, type Sleep } from '../engines/retry.js';
 import type { Project, ProjectNode } from '../project/model.js';
 import { selectNodes } from '../project/selector.js';
 import type { Variables } from '../project/variables.js';
+import { compileChecks, runCheck } from './checks.js';
 import { STRATEGIES } from './materialize/index.js';
 import type { Period } from './periods.js';
 import { silentReporter, type RunRecord, type RunReporter, type StepKind } from './reporter.js';
@@ -39,6 +40,7 @@ export interface PipelineContext {
   /** Stage variables (projectVariables); `now` and the period variables are added per step. */
   variables: Variables;
   reporter?: RunReporter;
+  /** Data-quality checks run after each model; default: the project's contracts (src/pipeline/checks.ts). */
   checks?: ChecksDependency<CheckLike>;
   alerts?: AlertsDependency;
   /** Attempts per step unless a model's header sets `retries`; backoff between them. */
@@ -87,6 +89,8 @@ export function executionOrder(nodes: readonly ProjectNode[]): ProjectNode[] {
   }
   return order;
 }
+
+const CONTRACT_CHECKS: ChecksDependency = { compile: compileChecks, run: runCheck };
 
 const TRANSIENT_CODES = new Set(['EBUSY', 'EAGAIN', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE']);
 
@@ -170,8 +174,8 @@ export async function runPipeline(ctx: PipelineContext, options: RunOptions = {}
       };
       records.push(record);
       reporter.stepFinished(record);
-      if (node.kind === 'model' && ctx.checks) {
-        const failedBlocking = await runChecks(ctx, ctx.checks, node, now, runId, period, records, reporter);
+      if (node.kind === 'model') {
+        const failedBlocking = await runChecks(ctx, ctx.checks ?? CONTRACT_CHECKS, node, now, runId, period, records, reporter);
         if (failedBlocking) blocked.set(node.id, `check ${failedBlocking} failed on ${node.id}`);
       }
     } catch (error) {

@@ -143,6 +143,36 @@ describe('runPipeline', () => {
     expect(byStep['dashboard:revenue_view']).toMatchObject({ status: 'skipped', error: 'skipped: shop.daily_revenue failed' });
   });
 
+  it('a failed blocking contract check skips downstream models; a warning does not', async () => {
+    const root = writeProject({
+      ...PROJECT,
+      'sql/transforms/daily_revenue.sql': `/*
+contract:
+  not_null: [dt]
+  row_count: { min: 5, severity: warn }
+  assertions:
+    - name: revenue_is_small
+      sql: SELECT * FROM daily_revenue WHERE revenue > 10
+*/
+SELECT dt, sum(orders) AS orders, sum(revenue) AS revenue FROM hourly_revenue GROUP BY dt`,
+    });
+    landEvents(root, '2025-03-10T07', [{ order_id: 1, amount: 50, ts: '2025-03-10 07:05:00' }]);
+    const ctx = await context(root);
+    const summary = await runPipeline(ctx, { from: new Date('2025-03-10T07:00Z'), to: new Date('2025-03-10T08:00Z') });
+    const checks = summary.records.filter((r) => r.kind === 'check');
+    expect(checks.map((r) => [r.status, r.error?.split(':')[0] ?? null])).toEqual([
+      ['success', null],
+      ['success', 'warning'],
+      ['failed', '1 failing row'],
+    ]);
+    expect(summary.ok).toBe(false);
+    expect(summary.records.find((r) => r.step === 'shop.daily_revenue')?.status).toBe('success');
+    expect(summary.records.find((r) => r.step === 'dashboard:revenue_view')).toMatchObject({
+      status: 'skipped',
+      error: expect.stringMatching(/^skipped: check .*revenue_is_small.* failed on shop\.daily_revenue$/),
+    });
+  });
+
   it('retries a transient failure with backoff, then succeeds', async () => {
     const root = writeProject(PROJECT);
     const ctx = await context(root);
