@@ -1,0 +1,60 @@
+// `npm start` = `lake run --demo`: a fresh lake, seeded data for all five pipelines, the whole pipeline, alerts and
+// dashboards, and a summary in which every record is accounted for. Run small here; the real demo uses 100k events.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { runDemo } from '../../src/cli/demo.js';
+import { main } from '../../src/cli/main.js';
+import { captureIo } from './sql.test.js';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const number = (text: string) => Number(text.replaceAll(',', ''));
+
+describe('lake run --demo', () => {
+  const lake = join(mkdtempSync(join(tmpdir(), 'lake-demo-')), 'lake');
+  const io = captureIo(ROOT);
+  let code: number;
+
+  beforeAll(async () => {
+    code = await runDemo({ lake, interactions: 4000, days: 2, ordersPerDay: 40, customers: 80, now: new Date('2025-03-10T12:00:00Z') }, io);
+  }, 180_000);
+
+  it('runs every step without a failure', () => {
+    expect(io.err).toBe('');
+    expect(io.out).toMatch(/run \S+: \d+ ok, 0 failed, 0 skipped/);
+    expect(code).toBe(0);
+  });
+
+  it('accounts for every record: in = accepted + quarantined, with reasons', () => {
+    const lines = io.out.split('\n').filter((l) => / in = .* accepted \+ .* quarantined/.test(l));
+    expect(lines.map((l) => l.trim().split(':')[0])).toEqual([
+      'P1 interactions (producer → consumer)',
+      'P4 domain events (Firehose)',
+      'P2 orders',
+      'P2 order_items',
+      'P2 products',
+    ]);
+    for (const line of lines) {
+      const [, received, accepted, quarantined] = /([\d,]+) in = ([\d,]+) accepted \+ ([\d,]+) quarantined/.exec(line)!;
+      expect(number(received)).toBe(number(accepted) + number(quarantined));
+    }
+    expect(io.out).toMatch(/P1 interactions .*quarantined \(invalid_record \d+/);
+  });
+
+  it('reports rows per zone, alerts and the dashboards it wrote', () => {
+    expect(io.out).toMatch(/landing\s+lakehouse\.crm_data\s+[\d,]+/);
+    expect(io.out).toMatch(/curated\s+lakehouse\.p2_order_kpis\s+2\n/);
+    expect(io.out).not.toMatch(/not readable/);
+    expect(io.out).toMatch(/Alerts fired: \d+/);
+    expect(io.out).toContain(`Dashboards: ${join(lake, '.dashboards', 'index.html')}`);
+  });
+
+  it('leaves a lake that `lake sql` queries', async () => {
+    const query = captureIo(ROOT);
+    expect(await main(['sql', '--lake', lake, '--format', 'json', '-e', 'SELECT count(*) AS n, count(DISTINCT channel) > 1 AS channels FROM crm_data'], query)).toBe(0);
+    const { rows } = JSON.parse(query.out);
+    expect(rows[0][0]).toBeGreaterThan(3000);
+    expect(rows[0][1]).toBe(true);
+  });
+});
