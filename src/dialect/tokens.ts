@@ -36,9 +36,14 @@ export class SqlSyntaxError extends Error {
 
 const MULTI_CHAR_OPS = ['<=>', '->', '=>', '<=', '>=', '<>', '!=', '||', '::'];
 const PUNCT = new Set(['(', ')', ',', ';', '.', '[', ']', '{', '}']);
-const isWordStart = (c: string) => /[A-Za-z_\u0080-\uffff]/.test(c);
-const isWordPart = (c: string) => /[A-Za-z0-9_$\u0080-\uffff]/.test(c);
-const isDigit = (c: string) => c >= '0' && c <= '9';
+// Character classes by code point: the tokenizer runs over every project file at load time, so no per-char regex.
+const isDigitCode = (c: number) => c >= 48 && c <= 57;
+const isLetterCode = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c >= 0x80;
+const isWordStart = (ch: string) => isLetterCode(ch.charCodeAt(0));
+// Trino identifiers are letters, digits and `_`; `$` is not part of a word, so `tbl_${suffix}` is a word then a variable.
+const isWordPartCode = (c: number) => isLetterCode(c) || isDigitCode(c);
+const isDigit = (ch: string) => isDigitCode(ch.charCodeAt(0));
+const isSpaceCode = (c: number) => c === 32 || c === 9 || c === 10 || c === 13 || c === 12 || c === 0xfeff;
 
 export function tokenize(sql: string): Token[] {
   const tokens: Token[] = [];
@@ -76,9 +81,9 @@ export function tokenize(sql: string): Token[] {
   while (i < sql.length) {
     const c = sql[i];
     const next = sql[i + 1];
-    if (c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === '\f' || c === '\ufeff') {
+    if (isSpaceCode(sql.charCodeAt(i))) {
       let j = i + 1;
-      while (j < sql.length && /[ \t\n\r\f\ufeff]/.test(sql[j])) j++;
+      while (j < sql.length && isSpaceCode(sql.charCodeAt(j))) j++;
       push('ws', j);
     } else if (c === '-' && next === '-') {
       const k = sql.indexOf('\n', i);
@@ -115,7 +120,7 @@ export function tokenize(sql: string): Token[] {
       push('number', i + (m ? m[0].length : 1));
     } else if (isWordStart(c)) {
       let j = i + 1;
-      while (j < sql.length && isWordPart(sql[j])) j++;
+      while (j < sql.length && isWordPartCode(sql.charCodeAt(j))) j++;
       push('word', j);
     } else if (PUNCT.has(c)) {
       push('punct', i + 1);

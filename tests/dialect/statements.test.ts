@@ -25,3 +25,17 @@ describe('splitStatements', () => {
     expect(statements.map((s) => [s.index, s.line])).toEqual([[0, 1], [1, 2], [2, 5]]);
   });
 });
+
+describe('tokenize: variables joined to names', () => {
+  it('ends a word before ${…} so variables can be part of identifiers', () => {
+    const tokens = tokenize('SELECT * FROM tbl_${suffix}_x');
+    expect(tokens.filter((t) => t.kind !== 'ws').map((t) => [t.kind, t.text])).toEqual([
+      ['word', 'SELECT'],
+      ['op', '*'],
+      ['word', 'FROM'],
+      ['word', 'tbl_'],
+      ['variable', '${suffix}'],
+      ['word', '_x'],
+    ]);
+  });
+});
