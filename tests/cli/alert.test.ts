@@ -1,23 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Io } from '../../src/cli/io.js';
 import { main } from '../../src/cli/main.js';
 import { loadProject } from '../../src/project/loader.js';
 import { projectVariables, substituteVariables } from '../../src/project/variables.js';
 import { projectWith } from '../alerts/helpers.js';
+import { captureIo as capture } from '../helpers/io.js';
 
-function capture(cwd: string): Io & { out: string; err: string } {
-  const io = {
-    out: '',
-    err: '',
-    isTTY: false,
-    cwd,
-    stdout: (text: string) => void (io.out += text),
-    stderr: (text: string) => void (io.err += text),
-  };
-  return io;
-}
 
 const MESSAGE = 'Alert: 11 negative interactions (rating <= 2) detected in the last hour';
 

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runDemo } from '../../src/cli/demo.js';
 import { main } from '../../src/cli/main.js';
-import { captureIo } from './sql.test.js';
+import { captureIo } from '../helpers/io.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const number = (text: string) => Number(text.replaceAll(',', ''));

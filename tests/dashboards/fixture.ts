@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AthenaLocalEngine } from '../../src/dialect/local-engine.js';
 import { splitStatements } from '../../src/dialect/statements.js';
-import type { Io } from '../../src/cli/io.js';
 import { loadConfig, type LoadedConfig } from '../../src/project/config.js';
+export { captureIo } from '../helpers/io.js';
 
 export const FIXTURE = join(import.meta.dirname, '..', 'fixtures', 'dashboards', 'shop');
 
@@ -42,15 +42,3 @@ export async function prepareShop(): Promise<Shop> {
   return { root, lakeRoot, project: loadConfig(root) };
 }
 
-/** An Io that keeps what a command prints. */
-export function captureIo(cwd: string): Io & { out: string; err: string } {
-  const io = {
-    out: '',
-    err: '',
-    isTTY: false,
-    cwd,
-    stdout: (text: string) => void (io.out += text),
-    stderr: (text: string) => void (io.err += text),
-  };
-  return io;
-}

@@ -1,20 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import type { AthenaLocalEngine } from '../../src/dialect/local-engine.js';
-import type { Io } from '../../src/cli/io.js';
 import { openLake, tempLake } from './lake-helpers.js';
+import { captureIo } from '../helpers/io.js';
 
-function captureIo(cwd: string): Io & { out: string; err: string } {
-  const io = {
-    out: '',
-    err: '',
-    isTTY: false,
-    cwd,
-    stdout: (text: string) => void (io.out += text),
-    stderr: (text: string) => void (io.err += text),
-  };
-  return io;
-}
 
 describe('Athena names and databases', () => {
   let engine: AthenaLocalEngine | undefined;

@@ -2,6 +2,7 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+export { captureIo } from '../helpers/io.js';
 
 export const DEFAULT_CONFIG = `name: t
 database: analytics
@@ -24,19 +25,3 @@ export function makeProject(files: Record<string, string>, config = DEFAULT_CONF
 
 export const FIXTURE = new URL('../fixtures/projects/tiny', import.meta.url).pathname;
 
-/** An Io that records what a command prints (for `main([...], io)` in-process runs). */
-export function captureIo(cwd: string) {
-  const io = {
-    out: '',
-    err: '',
-    isTTY: false,
-    cwd,
-    stdout: (text: string) => {
-      io.out += text;
-    },
-    stderr: (text: string) => {
-      io.err += text;
-    },
-  };
-  return io;
-}
