@@ -7,6 +7,7 @@ import { AthenaLocalEngine } from '../../dialect/local-engine.js';
 import { lakeRootOf } from '../../project/config.js';
 import { loadProject, ProjectError } from '../../project/loader.js';
 import { projectVariables, timestampText } from '../../project/variables.js';
+import { parsePeriodBound } from '../../pipeline/periods.js';
 import { CliError, EXIT_CRASH, EXIT_FAILURE, EXIT_OK } from '../errors.js';
 import { toJson } from '../format.js';
 import type { Io } from '../io.js';
@@ -20,16 +21,13 @@ export interface AlertCommandOptions {
   format: 'text' | 'json';
 }
 
-/** `2025-03-10T11:00:00Z`, `2025-03-10 11:00`, `2025-03-10`: times without a zone are UTC, as everywhere in lake. */
+/** `--at` as UTC (the same time forms as `lake run --from/--to`). */
 export function parseTime(text: string): Date {
-  const trimmed = text.trim();
-  const zoned = /([zZ]|[+-]\d{2}:?\d{2})$/.test(trimmed);
-  const iso = trimmed.replace(' ', 'T');
-  const date = new Date(zoned ? iso : /T/.test(iso) ? `${iso}Z` : `${iso}T00:00:00Z`);
-  if (Number.isNaN(date.getTime())) {
+  try {
+    return parsePeriodBound(text);
+  } catch {
     throw new CliError(`--at '${text}' is not a time`, { hint: 'write it as 2025-03-10T11:00:00Z or "2025-03-10 11:00" (UTC)', exitCode: EXIT_CRASH });
   }
-  return date;
 }
 
 export interface AlertSession {
