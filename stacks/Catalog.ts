@@ -9,8 +9,8 @@ import { BUCKET_VARIABLE, PREFIX, projectConfig, stageConfig } from './config.js
 import { glueTableInput } from './lib/glue-table.js';
 import { glueArns as arnsOf, lakeStatements } from './lib/permissions.js';
 import { ALERT_HISTORY_TABLE, alertHistoryLocation, alertHistoryTableDdl } from '../src/alerts/history.js';
-import { RecordLog } from '../src/engines/record-log.js';
-import { RUN_LOG_COLUMNS } from '../src/pipeline/run-log.js';
+import { recordLogTableSql } from '../src/engines/record-log.js';
+import { runLogSpec } from '../src/pipeline/run-log.js';
 import { ddlTables, externalTablesOfSql, stackProject, variableTexts } from './lib/project-sql.js';
 import { Storage } from './Storage.js';
 
@@ -79,10 +79,10 @@ export async function Catalog({ stack, app }: StackContext) {
  * (every evaluation). Declared here from the same DDL the local lake uses, so functions never need to create them.
  */
 function systemTables(bucketName: string) {
-  const runLog = new RecordLog(undefined as never, { table: 'run_log', bucket: bucketName, prefix: 'system/run_log', columns: RUN_LOG_COLUMNS });
+  const runLog = recordLogTableSql(runLogSpec(bucketName));
   const where = (table: string) => ({ file: `(system table ${table})`, line: 1 });
   return [
-    ...externalTablesOfSql(runLog.createTableSql(), {}, where('run_log')),
+    ...externalTablesOfSql(runLog, {}, where('run_log')),
     ...externalTablesOfSql(alertHistoryTableDdl(alertHistoryLocation(bucketName)), {}, where(ALERT_HISTORY_TABLE)),
   ];
 }

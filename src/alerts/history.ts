@@ -9,6 +9,7 @@
 import type { Engine } from '../engines/engine.js';
 import type { ObjectStore } from '../engines/object-store/object-store.js';
 import { parseS3Uri, s3Folder } from '../engines/object-store/object-store.js';
+import { recordLogTableSql, RecordLog, type RecordLogSpec } from '../engines/record-log.js';
 import { timestampText } from '../project/variables.js';
 
 export type HistoryStatus = 'ok' | 'firing' | 'error' | 'redelivery';
@@ -40,24 +41,24 @@ export interface AlertHistoryRecord {
 }
 
 /** Hive types of the table, in record order (the partition column `dt` comes from the folder). */
-export const ALERT_HISTORY_COLUMNS: ReadonlyArray<readonly [keyof AlertHistoryRecord, string]> = [
-  ['evaluation_id', 'string'],
-  ['alert', 'string'],
-  ['alert_key', 'string'],
-  ['evaluated_at', 'timestamp'],
-  ['window_start', 'timestamp'],
-  ['recorded_at', 'timestamp'],
-  ['status', 'string'],
-  ['fired', 'boolean'],
-  ['notice', 'string'],
-  ['notice_id', 'string'],
-  ['severity', 'string'],
-  ['value', 'string'],
-  ['message', 'string'],
-  ['error', 'string'],
-  ['delivery', 'string'],
-  ['delivery_detail', 'string'],
-  ['file', 'string'],
+export const ALERT_HISTORY_COLUMNS: ReadonlyArray<{ name: keyof AlertHistoryRecord; hiveType: string }> = [
+  { name: 'evaluation_id', hiveType: 'string' },
+  { name: 'alert', hiveType: 'string' },
+  { name: 'alert_key', hiveType: 'string' },
+  { name: 'evaluated_at', hiveType: 'timestamp' },
+  { name: 'window_start', hiveType: 'timestamp' },
+  { name: 'recorded_at', hiveType: 'timestamp' },
+  { name: 'status', hiveType: 'string' },
+  { name: 'fired', hiveType: 'boolean' },
+  { name: 'notice', hiveType: 'string' },
+  { name: 'notice_id', hiveType: 'string' },
+  { name: 'severity', hiveType: 'string' },
+  { name: 'value', hiveType: 'string' },
+  { name: 'message', hiveType: 'string' },
+  { name: 'error', hiveType: 'string' },
+  { name: 'delivery', hiveType: 'string' },
+  { name: 'delivery_detail', hiveType: 'string' },
+  { name: 'file', hiveType: 'string' },
 ];
 
 export const ALERT_HISTORY_TABLE = 'alert_history';
@@ -65,47 +66,33 @@ export const ALERT_HISTORY_TABLE = 'alert_history';
 /** The history folder in a lake bucket. */
 export const alertHistoryLocation = (lakeBucket: string): string => `s3://${lakeBucket}/system/alert_history/`;
 
-/** Athena DDL of the table over `location` (also what the local engine registers). */
-export function alertHistoryTableDdl(location: string, table = ALERT_HISTORY_TABLE): string {
-  const columns = ALERT_HISTORY_COLUMNS.map(([name, type]) => `  ${name} ${type}`).join(',\n');
-  return `CREATE EXTERNAL TABLE IF NOT EXISTS ${table} (
-${columns}
-)
-PARTITIONED BY (dt string)
-ROW FORMAT SERDE 'org.openx.data.jsonserde.JsonSerDe'
-LOCATION '${s3Folder(location)}'
-TBLPROPERTIES (
-  'projection.enabled' = 'true',
-  'projection.dt.type' = 'date',
-  'projection.dt.format' = 'yyyy-MM-dd',
-  'projection.dt.range' = '2020-01-01,NOW'
-)`;
+/** alert_history as a record log over `location` (src/engines/record-log.ts): NDJSON objects plus a JsonSerDe table. */
+export function alertHistoryLog(location: string, table = ALERT_HISTORY_TABLE): RecordLogSpec {
+  const { bucket, key } = parseS3Uri(s3Folder(location));
+  return { table, bucket, prefix: key.replace(/\/$/, ''), columns: [...ALERT_HISTORY_COLUMNS] };
 }
+
+/** Athena DDL of the table over `location` (also what the local engine registers). */
+export const alertHistoryTableDdl = (location: string, table = ALERT_HISTORY_TABLE): string => recordLogTableSql(alertHistoryLog(location, table));
 
 export const historyTime = (date: Date): string => timestampText(date);
 
-/** Writes the records of one evaluation as one NDJSON object; resolves to its `s3://` URI. */
+/** Writes the records of one evaluation as one NDJSON object, in the partition of its evaluation day. */
 export class AlertHistoryWriter {
-  private readonly bucket: string;
-  private readonly prefix: string;
+  private readonly log: RecordLog;
 
   constructor(
-    private readonly store: ObjectStore,
+    store: ObjectStore,
     readonly location: string,
   ) {
-    const { bucket, key } = parseS3Uri(s3Folder(location));
-    this.bucket = bucket;
-    this.prefix = key;
+    this.log = new RecordLog(store, alertHistoryLog(location));
   }
 
+  /** Resolves to the written object's `s3://` URI. */
   async write(records: readonly AlertHistoryRecord[]): Promise<string | undefined> {
     if (records.length === 0) return undefined;
-    const first = records[0];
-    const dt = first.evaluated_at.slice(0, 10);
-    const stamp = first.evaluated_at.replace(/[-: .]/g, '');
-    const key = `${this.prefix}dt=${dt}/${stamp}-${first.alert}-${first.evaluation_id}.json`;
-    await this.store.put(this.bucket, key, records.map((r) => JSON.stringify(r)).join('\n') + '\n');
-    return `s3://${this.bucket}/${key}`;
+    const evaluatedAt = new Date(`${records[0].evaluated_at.replace(' ', 'T')}Z`);
+    return this.log.append(records.map((r) => ({ ...r })), evaluatedAt, `${records[0].alert}-${records[0].evaluation_id}`);
   }
 }
 

@@ -29,41 +29,44 @@ const day = (t: Date) => `${t.getUTCFullYear()}-${pad(t.getUTCMonth() + 1)}-${pa
 /** Timestamp text the JSON SerDe reads as TIMESTAMP (and Athena shows back): `YYYY-MM-DD HH:MM:SS.fff`. */
 export const logTimestamp = (t: Date): string => t.toISOString().replace('T', ' ').replace('Z', '');
 
+/** DDL declaring a record log's table; idempotent. Stacks declare the same table in Glue from this text. */
+export function recordLogTableSql(spec: RecordLogSpec): string {
+  const { table, bucket, prefix, columns } = spec;
+  const cols = columns.map((c) => `  ${c.name} ${c.hiveType}`).join(',\n');
+  return [
+    `CREATE EXTERNAL TABLE IF NOT EXISTS ${table} (\n${cols}\n)`,
+    'PARTITIONED BY (dt string)',
+    "ROW FORMAT SERDE 'org.openx.data.jsonserde.JsonSerDe'",
+    `LOCATION 's3://${bucket}/${prefix}/'`,
+    "TBLPROPERTIES ('projection.enabled'='true', 'projection.dt.type'='date', 'projection.dt.format'='yyyy-MM-dd',",
+    "  'projection.dt.range'='2020-01-01,NOW', 'projection.dt.interval'='1', 'projection.dt.interval.unit'='DAYS')",
+  ].join('\n');
+}
+
 export class RecordLog {
   constructor(
     private readonly store: ObjectStore,
     readonly spec: RecordLogSpec,
   ) {}
 
-  /** DDL declaring the table; idempotent. */
-  createTableSql(): string {
-    const { table, bucket, prefix, columns } = this.spec;
-    const cols = columns.map((c) => `  ${c.name} ${c.hiveType}`).join(',\n');
-    return [
-      `CREATE EXTERNAL TABLE IF NOT EXISTS ${table} (\n${cols}\n)`,
-      'PARTITIONED BY (dt string)',
-      "ROW FORMAT SERDE 'org.openx.data.jsonserde.JsonSerDe'",
-      `LOCATION 's3://${bucket}/${prefix}/'`,
-      "TBLPROPERTIES ('projection.enabled'='true', 'projection.dt.type'='date', 'projection.dt.format'='yyyy-MM-dd',",
-      "  'projection.dt.range'='2020-01-01,NOW', 'projection.dt.interval'='1', 'projection.dt.interval.unit'='DAYS')",
-    ].join('\n');
-  }
-
   async ensureTable(engine: Engine, database?: string): Promise<void> {
-    await engine.execute(this.createTableSql(), { database });
+    await engine.execute(recordLogTableSql(this.spec), { database });
   }
 
-  /** Writes the records as one new object in the partition of `at`; resolves to its key. */
-  async append(records: readonly LogRecord[], at: Date): Promise<string | undefined> {
+  /**
+   * Writes the records as one new object in the partition of `at`; resolves to its `s3://` URI. `name` (unique, e.g.
+   * `<alert>-<evaluation id>`) follows the timestamp in the object name; default: a random id.
+   */
+  async append(records: readonly LogRecord[], at: Date, name: string = randomUUID()): Promise<string | undefined> {
     if (records.length === 0) return undefined;
     const known = new Set(this.spec.columns.map((c) => c.name));
     for (const record of records) {
       const unknown = Object.keys(record).filter((k) => !known.has(k));
       if (unknown.length > 0) throw new Error(`${this.spec.table}: record has columns the table does not declare: ${unknown.join(', ')}`);
     }
-    const stamp = at.toISOString().replace(/[-:.]/g, '');
-    const key = `${this.spec.prefix}/dt=${day(at)}/${stamp}-${randomUUID()}.json`;
+    const stamp = at.toISOString().replace(/[-:.TZ]/g, '');
+    const key = `${this.spec.prefix}/dt=${day(at)}/${stamp}-${name.replace(/[^A-Za-z0-9_.-]/g, '_')}.json`;
     await this.store.put(this.spec.bucket, key, `${records.map((r) => JSON.stringify(r)).join('\n')}\n`);
-    return key;
+    return `s3://${this.spec.bucket}/${key}`;
   }
 }

@@ -14,7 +14,7 @@ import { STRATEGIES } from './materialize/index.js';
 import type { Period } from './periods.js';
 import { silentReporter, type RunRecord, type RunReporter, type StepKind } from './reporter.js';
 import { ddlStatements, materializationOf, materializeRequest, periodsFor, runtimeVariables } from './steps.js';
-import { RUN_LOG_COLUMNS } from './run-log.js';
+import { runLogSpec } from './run-log.js';
 
 /** A data-quality check compiled for one model (see src/pipeline/checks.ts). */
 export interface CheckLike {
@@ -296,7 +296,7 @@ async function runChecks(
 async function appendRunLog(ctx: PipelineContext, records: RunRecord[], at: Date): Promise<void> {
   const bucket = ctx.variables.lake_bucket;
   if (typeof bucket !== 'string' || records.length === 0) return;
-  const log = new RecordLog(ctx.objectStore, { table: 'run_log', bucket, prefix: 'system/run_log', columns: RUN_LOG_COLUMNS });
+  const log = new RecordLog(ctx.objectStore, runLogSpec(bucket));
   await log.ensureTable(ctx.engine, ctx.project.config.database);
   await log.append(records.map((r) => ({ ...r })), at);
 }
