@@ -10,7 +10,7 @@ describe('translateQuery', () => {
     ['division', 'SELECT a / b FROM t', 'SELECT trino_divide(a, b) FROM t'],
     ['division binds tighter than +', 'SELECT a + b / c - d', 'SELECT a + trino_divide(b, c) - d'],
     ['left-associative * and /', 'SELECT a * b / c', 'SELECT trino_divide(a * b, c)'],
-    ['qualified and subscripted operands', 'SELECT t.a[1] / (b + 1)', 'SELECT trino_divide(t.a[1], (b + 1))'],
+    ['qualified and subscripted operands', 'SELECT t.a[1] / (b + 1)', 'SELECT trino_divide(trino_subscript(t.a, 1), (b + 1))'],
     ['modulus', 'SELECT a % 2', 'SELECT trino_modulus(a, 2)'],
     ['DATE - INTERVAL', "SELECT d - INTERVAL '1' DAY", "SELECT trino_minus_interval(d, INTERVAL '1' DAY)"],
     ['interval after an additive chain', "SELECT x + 1 + INTERVAL '2' HOUR > y", "SELECT trino_plus_interval(x + 1, INTERVAL '2' HOUR) > y"],

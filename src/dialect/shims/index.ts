@@ -2,12 +2,13 @@
 import { DuckDBScalarFunction, VARCHAR, type DuckDBConnection } from '@duckdb/node-api';
 import { javaFormat } from './java-format.js';
 import { MACROS } from './macros.js';
+import { UNBOUND_MACROS } from './unbound-macros.js';
 
 export { TZ_FIELDS, TZ_STRUCT } from './macros.js';
 
 /** The SQL that defines every macro shim (temporary: nothing lands in the catalog file). */
 export function sessionSetupStatements(): string[] {
-  return MACROS.map((body) => `CREATE OR REPLACE TEMP MACRO ${body}`);
+  return [...MACROS, ...UNBOUND_MACROS].map((body) => `CREATE OR REPLACE TEMP MACRO ${body}`);
 }
 
 /**

@@ -18,6 +18,8 @@ export const TZ_FIELDS = ['trino_instant', 'trino_zone', 'trino_wall'] as const;
 
 const OFFSET_ZONE = `'^[+-][0-9]{2}:[0-9]{2}$'`;
 const FLOATING = `('DOUBLE', 'FLOAT')`;
+/** Trino writes doubles as 1.5E0; rather than guess Java's digits, CAST(double AS varchar) raises. */
+export const DOUBLE_TO_VARCHAR = `cast_to_type(trino_fail('CAST(double AS varchar) gives scientific notation on Athena (1.5E0); use format(''%.2f'', x) or CAST(CAST(x AS DECIMAL(p, s)) AS varchar)'), '')`;
 
 export const MACROS: readonly string[] = [
   // --- zoned timestamps -------------------------------------------------------------------------------------------
@@ -39,6 +41,9 @@ export const MACROS: readonly string[] = [
   // The wall clock of any datetime: a zoned value's local time, anything else unchanged.
   `trino_wall(x ${TZ_STRUCT}) AS x.trino_wall, (x) AS x`,
   `trino_instant(x ${TZ_STRUCT}) AS x.trino_instant, (x) AS x`,
+  // Comparisons with a zoned operand compare instants; a plain TIMESTAMP is read in the session zone (UTC). Both
+  // sides become UTC wall-clock TIMESTAMPs, so a plain column is compared as it is (filters still push down).
+  `trino_cmp(x ${TZ_STRUCT}) AS timezone('UTC', x.trino_instant), (x) AS x`,
   `trino_now() AS trino_tz_from_instant(get_current_timestamp(), 'UTC')`,
   `trino_iso_zone(z) AS CASE WHEN z IS NULL OR z IN ('', 'Z', '+00:00', '+0000', '+00') THEN 'UTC'
      WHEN length(z) = 3 THEN z || ':00' WHEN length(z) = 5 THEN z[1:3] || ':' || z[4:5] ELSE z END`,
@@ -73,8 +78,6 @@ export const MACROS: readonly string[] = [
   `trino_date_add(unit, n, x) AS trino_plus_interval(x, trino_interval(unit, n))`,
   `trino_date_trunc(unit, x ${TZ_STRUCT}) AS trino_tz_from_wall(date_trunc(unit, x.trino_wall), x.trino_zone),
      (unit, x) AS cast_to_type(date_trunc(unit, x), x)`,
-  // date_sub counts whole elapsed units, which is Trino's date_diff.
-  `trino_date_diff(unit, a, b) AS date_sub(unit, trino_instant(a), trino_instant(b))`,
   `trino_to_timestamp(x) AS CAST(trino_wall(x) AS TIMESTAMP)`,
   `trino_to_date(x) AS CAST(trino_wall(x) AS DATE)`,
 
@@ -110,10 +113,9 @@ export const MACROS: readonly string[] = [
     (t) => `trino_to_${t.toLowerCase()}(x) AS CASE WHEN typeof(x) IN ${FLOATING}
        THEN CAST(trino_java_round(CAST(x AS DOUBLE), 0) AS ${t}) ELSE CAST(x AS ${t}) END`,
   ),
-  // Trino writes doubles as 1.5E0; rather than guess Java's digits, refuse.
   `trino_to_varchar(x ${TZ_STRUCT}) AS strftime(x.trino_wall, '%Y-%m-%d %H:%M:%S.%g ') || x.trino_zone,
    (x) AS CASE
-     WHEN typeof(x) IN ${FLOATING} THEN cast_to_type(trino_fail('CAST(double AS varchar) gives scientific notation on Athena (1.5E0); use format(''%.2f'', x) or CAST(CAST(x AS DECIMAL(p, s)) AS varchar)'), '')
+     WHEN typeof(x) IN ${FLOATING} THEN ${DOUBLE_TO_VARCHAR}
      WHEN typeof(x) LIKE 'TIMESTAMP%' THEN strftime(CAST(x AS TIMESTAMP), '%Y-%m-%d %H:%M:%S.%g')
      ELSE CAST(x AS VARCHAR) END`,
   // sum() over integers is BIGINT in Trino, HUGEINT in DuckDB: this gives the type sum() must be cast to.
@@ -146,6 +148,17 @@ export const MACROS: readonly string[] = [
      WHEN list_count(matches) < len(matches) THEN NULL ELSE true END`,
   // Trino keeps the first occurrence order; list_distinct neither keeps order nor NULL.
   `trino_array_distinct(a) AS list_filter(a, lambda x, i: coalesce(list_position(a, x) = i, list_position(a, NULL) = i))`,
+  // a[i]: Trino raises where DuckDB gives NULL (index past the end, missing map key) or counts from the end (i < 0).
+  // The checks run only when a[i] is NULL; typeof folds to a constant and to_json binds for lists and maps alike.
+  `trino_subscript(a, i) AS CASE
+     WHEN typeof(a) NOT LIKE 'MAP(%' AND TRY_CAST(i AS BIGINT) < 1 THEN cast_to_type(trino_fail(CASE WHEN TRY_CAST(i AS BIGINT) = 0
+       THEN 'SQL array indices start at 1' ELSE 'Array subscript is negative: ' || i END), a[i])
+     WHEN a[i] IS NOT NULL OR a IS NULL OR i IS NULL THEN a[i]
+     WHEN typeof(a) LIKE 'MAP(%' THEN CASE WHEN list_contains(json_keys(to_json(a)), CAST(i AS VARCHAR)) THEN a[i]
+       ELSE cast_to_type(trino_fail('Key not present in map: ' || i), a[i]) END
+     WHEN TRY_CAST(i AS BIGINT) <= json_array_length(to_json(a)) THEN a[i]
+     ELSE cast_to_type(trino_fail('Array subscript must be less than or equal to array length: '
+       || i || ' > ' || json_array_length(to_json(a))), a[i]) END`,
   `trino_array_position(a, x) AS coalesce(list_position(a, x), 0)`,
   `trino_sequence(a DATE, b DATE) AS list_transform(generate_series(CAST(a AS TIMESTAMP), CAST(b AS TIMESTAMP),
        CASE WHEN a <= b THEN INTERVAL 1 DAY ELSE -INTERVAL 1 DAY END), lambda d: CAST(d AS DATE)),

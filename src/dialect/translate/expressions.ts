@@ -4,18 +4,9 @@
 import type { Diagnostic } from '../diagnostics.js';
 import { keyword, stringValue, type Token } from '../tokens.js';
 import { FUNCTIONS, type CallContext } from './functions.js';
+import { quoteReservedIdentifier } from './identifiers.js';
+import { lastMeaningful, rewriteOperators, type Part } from './operators.js';
 import { firstToken, isCase, isParen, isTriviaNode, meaningful, nodeKeyword, nodeText, splitArgs, type GroupNode, type Node } from './tree.js';
-
-type PartKind = 'trivia' | 'operand' | 'op' | 'boundary' | 'dot' | 'subscript';
-
-interface Part {
-  kind: PartKind;
-  text: string;
-  /** For 'op' parts: the operator. */
-  op?: string;
-  /** An `INTERVAL '…' unit` literal. */
-  interval?: boolean;
-}
 
 /** Words that end an operand; anything else bare is an identifier. */
 const RESERVED = new Set(
@@ -33,6 +24,21 @@ const ZONED_TIMESTAMP = /^(\d{4}-\d{2}-\d{2}(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d
 
 const sqlString = (s: string) => `'${s.replaceAll("'", "''")}'`;
 
+/** Calls whose result is a `timestamp with time zone`, and calls whose result is zoned when an argument is. */
+const ZONED_CALLS = new Set(['now', 'current_timestamp', 'from_iso8601_timestamp', 'from_unixtime', 'with_timezone', 'at_timezone', 'parse_datetime']);
+const ZONED_IF_LAST_ARG = new Set(['date_trunc', 'date_add']);
+const ZONED_IF_FIRST_ARG = new Set(['max', 'min', 'arbitrary', 'any_value', 'max_by', 'min_by', 'lag', 'lead', 'first_value', 'last_value', 'nth_value']);
+const ZONED_IF_ANY_ARG = new Set(['coalesce', 'greatest', 'least']);
+
+interface Rendered {
+  text: string;
+  zoned: boolean;
+}
+
+const VALUES_END = new Set(['ORDER', 'LIMIT', 'OFFSET', 'FETCH', 'UNION', 'INTERSECT', 'EXCEPT']);
+
+const isSubquery = (items: readonly Node[]) => ['SELECT', 'WITH', 'VALUES'].includes(nodeKeyword(meaningful(items)[0]));
+
 export class ExpressionRewriter {
   readonly diagnostics: Diagnostic[] = [];
 
@@ -44,23 +50,33 @@ export class ExpressionRewriter {
 
   /** Renders a sequence of sibling nodes. */
   render(items: readonly Node[]): string {
+    return this.renderZoned(items).text;
+  }
+
+  /** Renders a sequence; `zoned` when it is one operand that is syntactically a zoned timestamp. */
+  renderZoned(items: readonly Node[]): Rendered {
     const parts: Part[] = [];
     for (let i = 0; i < items.length; i++) i += this.renderNode(items, i, parts);
     rewriteOperators(parts);
-    return parts.map((p) => p.text).join('');
+    const meaningfulParts = parts.filter((p) => p.kind !== 'trivia');
+    return { text: parts.map((p) => p.text).join(''), zoned: meaningfulParts.length === 1 && meaningfulParts[0].zoned === true };
   }
 
   /** Renders a sequence as one argument: a lambda `x -> …` / `(x, y) -> …` becomes DuckDB's `lambda x, y: …`. */
   renderArgument(items: readonly Node[]): string {
+    return this.renderArgumentZoned(items).text;
+  }
+
+  private renderArgumentZoned(items: readonly Node[]): Rendered {
     const m = meaningful(items);
     const arrow = m[1];
     if (arrow && arrow.kind === 'token' && arrow.token.text === '->') {
       const params = isParen(m[0]) ? meaningful(m[0].items).filter((n) => nodeText(n) !== ',').map(nodeText) : [nodeText(m[0])];
       const start = items.indexOf(m[0]);
       const body = items.slice(items.indexOf(arrow) + 1);
-      return `${items.slice(0, start).map(nodeText).join('')}lambda ${params.join(', ')}:${this.render(body)}`;
+      return { text: `${items.slice(0, start).map(nodeText).join('')}lambda ${params.join(', ')}:${this.render(body)}`, zoned: false };
     }
-    return this.render(items);
+    return this.renderZoned(items);
   }
 
   /** Appends the part(s) for items[i]; returns how many further items it consumed. */
@@ -71,8 +87,15 @@ export class ExpressionRewriter {
       else if (node.open.text === '[') {
         const prev = lastMeaningful(parts);
         const subscript = prev !== undefined && (prev.kind === 'operand' || prev.kind === 'subscript');
-        parts.push({ kind: subscript ? 'subscript' : 'operand', text: `[${this.render(node.items)}${node.close?.text ?? ''}` });
-      } else parts.push({ kind: 'operand', text: `(${this.render(node.items)}${node.close?.text ?? ''}` });
+        const index = this.render(node.items);
+        parts.push(subscript ? { kind: 'subscript', text: `[${index}${node.close?.text ?? ''}`, index } : { kind: 'operand', text: `[${index}${node.close?.text ?? ''}` });
+      } else if (lastMeaningful(parts)?.text.toUpperCase() === 'IN' && !isSubquery(node.items)) {
+        const inList = splitArgs(node.items).map((a) => this.renderZoned(a));
+        parts.push({ kind: 'operand', text: `(${inList.map((e) => e.text).join(',')}${node.close?.text ?? ''}`, inList });
+      } else {
+        const inner = this.renderZoned(node.items);
+        parts.push({ kind: 'operand', text: `(${inner.text}${node.close?.text ?? ''}`, zoned: inner.zoned });
+      }
       return 0;
     }
     const t = node.token;
@@ -82,6 +105,9 @@ export class ExpressionRewriter {
         parts.push({ kind: 'trivia', text: t.text });
         return 0;
       case 'string':
+        // X'…' is a varbinary literal (DuckDB would read a bit string).
+        parts.push({ kind: 'operand', text: /^x'/i.test(t.text) ? `from_hex(${t.text.slice(1)})` : t.text });
+        return 0;
       case 'number':
       case 'quoted':
       case 'variable':
@@ -103,8 +129,7 @@ export class ExpressionRewriter {
     const qualified = prev?.kind === 'dot';
     if (!qualified && isParen(next) && !NOT_A_CALL.has(word)) {
       const tail = aggregateTail(items, nextIndex);
-      const text = this.renderCall(t, next, tail.nodes);
-      parts.push({ kind: 'operand', text });
+      parts.push({ kind: 'operand', ...this.renderCall(t, next, tail.nodes) });
       return tail.end - i;
     }
     if (!qualified && TYPED_LITERAL.has(word) && next?.kind === 'token' && next.token.kind === 'string') {
@@ -115,9 +140,11 @@ export class ExpressionRewriter {
       return nextIndex - i;
     }
     if (!qualified && (word === 'CURRENT_TIMESTAMP' || word === 'LOCALTIMESTAMP')) {
-      parts.push({ kind: 'operand', text: word === 'CURRENT_TIMESTAMP' ? 'trino_now()' : 'CAST(trino_now().trino_wall AS TIMESTAMP)' });
+      const zoned = word === 'CURRENT_TIMESTAMP';
+      parts.push({ kind: 'operand', text: zoned ? 'trino_now()' : 'CAST(trino_now().trino_wall AS TIMESTAMP)', zoned });
       return 0;
     }
+    if (!qualified && word === 'VALUES') return this.renderValues(items, i, parts);
     if (word === 'AT' && nodeKeyword(next) === 'TIME') {
       const zoneIndex = nextMeaningful(items, nextIndex);
       if (nodeKeyword(items[zoneIndex]) === 'ZONE') {
@@ -125,8 +152,29 @@ export class ExpressionRewriter {
         return zoneIndex - i;
       }
     }
-    parts.push({ kind: RESERVED.has(word) ? 'boundary' : 'operand', text: t.text });
+    const quoted = t.kind === 'word' ? quoteReservedIdentifier(t.text, prev?.text, prev?.kind === 'op' ? 'op' : prev && 'other', next) : undefined;
+    if (quoted) parts.push({ kind: 'operand', text: quoted });
+    else parts.push({ kind: RESERVED.has(word) ? 'boundary' : 'operand', text: t.text });
     return 0;
+  }
+
+  /**
+   * `VALUES 1, 2` and `VALUES ROW(1, 'a')`: Trino reads each item as a row (one column unless it is a row
+   * constructor); DuckDB wants every row in parentheses.
+   */
+  private renderValues(items: readonly Node[], i: number, parts: Part[]): number {
+    let end = i + 1;
+    while (end < items.length && !VALUES_END.has(nodeKeyword(items[end])) && nodeText(items[end]) !== ';') end++;
+    const rows = splitArgs(items.slice(i + 1, end)).map((row) => {
+      const m = meaningful(row);
+      const lead = row.slice(0, row.indexOf(m[0])).map(nodeText).join('');
+      const trail = row.slice(row.indexOf(m[m.length - 1]) + 1).map(nodeText).join('');
+      if (m.length === 1 && isParen(m[0])) return `${lead}(${this.render(m[0].items)})${trail}`;
+      if (m.length === 2 && nodeKeyword(m[0]) === 'ROW' && isParen(m[1])) return `${lead}(${this.render(m[1].items)})${trail}`;
+      return `${lead}(${this.render(row.slice(row.indexOf(m[0]), row.indexOf(m[m.length - 1]) + 1))})${trail}`;
+    });
+    parts.push({ kind: 'boundary', text: firstToken(items[i]).text }, { kind: 'operand', text: rows.join(',') });
+    return end - 1 - i;
   }
 
   private renderTypedLiteral(items: readonly Node[], i: number, stringIndex: number, parts: Part[]): number {
@@ -150,9 +198,11 @@ export class ExpressionRewriter {
       return end - i;
     }
     let text = `${t.text} ${literal.text}`;
+    let zoned = false;
     if (word === 'TIMESTAMP') {
-      const zoned = ZONED_TIMESTAMP.exec(value.trim());
-      if (zoned) text = `trino_tz_from_wall(TIMESTAMP ${sqlString(zoned[1])}, ${sqlString(normalizeZone(zoned[2]))})`;
+      const match = ZONED_TIMESTAMP.exec(value.trim());
+      zoned = match !== null;
+      if (match) text = `trino_tz_from_wall(TIMESTAMP ${sqlString(match[1])}, ${sqlString(normalizeZone(match[2]))})`;
     } else if (word === 'DECIMAL' || word === 'NUMERIC') {
       const digits = value.trim().replace(/^[-+]/, '');
       const [int, frac = ''] = digits.split('.');
@@ -162,12 +212,18 @@ export class ExpressionRewriter {
     } else if (word !== 'DATE' && word !== 'TIME') {
       text = `CAST(${literal.text} AS ${word === 'REAL' ? 'FLOAT' : word})`;
     }
-    parts.push({ kind: 'operand', text });
+    parts.push({ kind: 'operand', text, zoned });
     return stringIndex - i;
   }
 
-  private renderCall(name: Token, group: GroupNode, tail: Node[]): string {
+  private renderCall(name: Token, group: GroupNode, tail: Node[]): Rendered {
     const args = splitArgs(group.items);
+    const rendered = new Map<number, Rendered>();
+    const argument = (k: number): Rendered => {
+      let r = rendered.get(k);
+      if (!r) rendered.set(k, (r = this.renderArgumentZoned(args[k] ?? [])));
+      return r;
+    };
     const lower = name.text.toLowerCase();
     const handler = FUNCTIONS[lower];
     const renderedTail = tail.map((n) => (n.kind === 'group' ? `(${this.render(n.items)})` : nodeText(n))).join('');
@@ -176,17 +232,21 @@ export class ExpressionRewriter {
       name,
       args,
       group,
-      arg: (k) => this.renderArgument(args[k] ?? []).trim(),
-      all: () => args.map((a) => this.renderArgument(a)).join(','),
+      arg: (k) => argument(k).text.trim(),
+      all: () => args.map((_a, k) => argument(k).text).join(','),
       tail: renderedTail,
       report: (rule, message, hint) => this.report(name, rule, message, hint),
       render: (nodes) => this.render(nodes),
     };
-    if (handler) {
-      const out = handler(ctx);
-      if (out !== undefined) return out;
-    }
-    return `${name.text}(${ctx.all()}${close}${renderedTail}`;
+    let text: string | undefined = handler ? handler(ctx) : undefined;
+    text ??= `${name.text}(${ctx.all()}${close}${renderedTail}`;
+    const zoned =
+      ZONED_CALLS.has(lower) ||
+      (ZONED_IF_LAST_ARG.has(lower) && args.length > 0 && argument(args.length - 1).zoned) ||
+      (ZONED_IF_FIRST_ARG.has(lower) && args.length > 0 && argument(0).zoned) ||
+      (ZONED_IF_ANY_ARG.has(lower) && args.some((_a, k) => argument(k).zoned)) ||
+      /^(try\()?trino_to_tstz(_any)?\(/.test(text);
+    return { text, zoned };
   }
 }
 
@@ -199,11 +259,6 @@ function normalizeZone(zone: string): string {
 function nextMeaningful(items: readonly Node[], i: number): number {
   for (let k = i + 1; k < items.length; k++) if (!isTriviaNode(items[k])) return k;
   return -1;
-}
-
-function lastMeaningful(parts: readonly Part[]): Part | undefined {
-  for (let k = parts.length - 1; k >= 0; k--) if (parts[k].kind !== 'trivia') return parts[k];
-  return undefined;
 }
 
 /** `FILTER (WHERE …)` and `OVER (…)` / `OVER w` after an aggregate call: they belong to the call. */
@@ -220,107 +275,3 @@ function aggregateTail(items: readonly Node[], callIndex: number): { nodes: Node
   return { nodes: items.slice(callIndex + 1, end + 1), end };
 }
 
-// --- operators -------------------------------------------------------------------------------------------------
-
-const isOperandLike = (p: Part | undefined) => p !== undefined && (p.kind === 'operand' || p.kind === 'subscript');
-
-function prevIndex(parts: readonly Part[], i: number): number {
-  for (let k = i - 1; k >= 0; k--) if (parts[k].kind !== 'trivia') return k;
-  return -1;
-}
-
-function nextIndexOf(parts: readonly Part[], i: number): number {
-  for (let k = i + 1; k < parts.length; k++) if (parts[k].kind !== 'trivia') return k;
-  return -1;
-}
-
-/** Start of the primary expression ending at `end` (an operand with its `.field` chain and `[…]` subscripts). */
-function primaryStart(parts: readonly Part[], end: number): number {
-  let k = end;
-  while (k >= 0 && parts[k].kind === 'subscript') k = prevIndex(parts, k);
-  if (k < 0 || parts[k].kind !== 'operand') return -1;
-  for (;;) {
-    const dot = prevIndex(parts, k);
-    if (dot < 0 || parts[dot].kind !== 'dot') return k;
-    const before = prevIndex(parts, dot);
-    if (before < 0 || parts[before].kind !== 'operand') return k;
-    k = before;
-  }
-}
-
-/** End of the primary expression starting at `start`, with a leading unary sign. */
-function primaryEnd(parts: readonly Part[], start: number): number {
-  let k = start;
-  while (k >= 0 && parts[k].kind === 'op' && (parts[k].op === '-' || parts[k].op === '+')) k = nextIndexOf(parts, k);
-  if (k < 0 || parts[k].kind !== 'operand') return -1;
-  for (;;) {
-    const n = nextIndexOf(parts, k);
-    if (n >= 0 && parts[n].kind === 'subscript') k = n;
-    else if (n >= 0 && parts[n].kind === 'dot' && parts[nextIndexOf(parts, n)]?.kind === 'operand') k = nextIndexOf(parts, n);
-    else return k;
-  }
-}
-
-const isUnarySign = (parts: readonly Part[], k: number) =>
-  parts[k]?.kind === 'op' && (parts[k].op === '-' || parts[k].op === '+') && !isOperandLike(parts[prevIndex(parts, k)]);
-
-function leftOperandStart(parts: readonly Part[], opIndex: number, joiners: ReadonlySet<string>): number {
-  let start = primaryStart(parts, prevIndex(parts, opIndex));
-  while (start >= 0) {
-    const p = prevIndex(parts, start);
-    if (p >= 0 && isUnarySign(parts, p)) return p;
-    if (p < 0 || parts[p].kind !== 'op' || !joiners.has(parts[p].op ?? '')) return start;
-    const s = primaryStart(parts, prevIndex(parts, p));
-    if (s < 0) return start;
-    start = s;
-  }
-  return start;
-}
-
-const joinParts = (parts: readonly Part[], from: number, to: number) =>
-  parts
-    .slice(from, to + 1)
-    .map((p) => p.text)
-    .join('');
-
-function replace(parts: Part[], from: number, to: number, text: string): void {
-  parts.splice(from, to - from + 1, { kind: 'operand', text });
-}
-
-const MULTIPLICATIVE = new Set(['*', '/', '%']);
-const ADDITIVE = new Set(['*', '/', '%', '+', '-']);
-
-function rewriteOperators(parts: Part[]): void {
-  // AT TIME ZONE binds tighter than any arithmetic.
-  for (let i = 0; i < parts.length; i++) {
-    if (parts[i].op !== 'AT TIME ZONE') continue;
-    const l = primaryStart(parts, prevIndex(parts, i));
-    const r = primaryEnd(parts, nextIndexOf(parts, i));
-    if (l < 0 || r < 0) continue;
-    replace(parts, l, r, `trino_at_time_zone(${joinParts(parts, l, prevIndex(parts, i))}, ${joinParts(parts, nextIndexOf(parts, i), r)})`);
-    i = l;
-  }
-  // Integer division by zero must fail and decimal division must stay decimal: `/` and `%` become shims.
-  for (let i = 0; i < parts.length; i++) {
-    const op = parts[i].op;
-    if (parts[i].kind !== 'op' || (op !== '/' && op !== '%')) continue;
-    const l = leftOperandStart(parts, i, MULTIPLICATIVE);
-    const r = primaryEnd(parts, nextIndexOf(parts, i));
-    if (l < 0 || r < 0) continue;
-    const fn = op === '/' ? 'trino_divide' : 'trino_modulus';
-    replace(parts, l, r, `${fn}(${joinParts(parts, l, prevIndex(parts, i))}, ${joinParts(parts, nextIndexOf(parts, i), r)})`);
-    i = l;
-  }
-  // DATE ± INTERVAL stays a DATE.
-  for (let i = 0; i < parts.length; i++) {
-    const op = parts[i].op;
-    if (parts[i].kind !== 'op' || (op !== '+' && op !== '-')) continue;
-    const n = nextIndexOf(parts, i);
-    if (n < 0 || !parts[n].interval || !isOperandLike(parts[prevIndex(parts, i)])) continue;
-    const l = leftOperandStart(parts, i, ADDITIVE);
-    if (l < 0) continue;
-    const fn = op === '+' ? 'trino_plus_interval' : 'trino_minus_interval';
-    replace(parts, l, n, `${fn}(${joinParts(parts, l, prevIndex(parts, i))}, ${parts[n].text})`);
-    i = l;
-  }
-}

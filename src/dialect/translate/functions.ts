@@ -4,6 +4,7 @@ import { stringValue, type Token } from '../tokens.js';
 import { FormatPatternError, jodaToStrftime, mysqlToStrftime, mysqlToStrptime } from './datetime-formats.js';
 import { meaningful, nodeKeyword, nodeText, type GroupNode, type Node } from './tree.js';
 import { translateType, TypeSyntaxError } from './types.js';
+import { hasAggregate, shimCall, shimCallText } from './unbound.js';
 
 export interface CallContext {
   name: Token;
@@ -24,8 +25,11 @@ export type CallHandler = (c: CallContext) => string | undefined;
 
 const call = (name: string, c: CallContext) => `${name}(${c.all()})${c.tail}`;
 const rename = (name: string): CallHandler => (c) => call(name, c);
+/** A rename to a shim with typed overloads (an `_any` variant when an argument holds an aggregate). */
+const typedRename = (name: string): CallHandler => (c) => `${shimCallText(name, c.all())}${c.tail}`;
+const wall = (value: string) => shimCall('trino_wall', [value]);
 /** A datetime function applied to the wall clock, so zoned values answer in their own zone. */
-const onWallClock = (fn: string, wrap = (s: string) => s): CallHandler => (c) => wrap(`${fn}(trino_wall(${c.arg(0)}))`);
+const onWallClock = (fn: string, wrap = (s: string) => s): CallHandler => (c) => wrap(`${fn}(${wall(c.arg(0))})`);
 
 /** The literal string of argument k, or undefined when it is not a plain string literal. */
 function literalArg(c: CallContext, k: number): string | undefined {
@@ -92,9 +96,11 @@ function castCall(c: CallContext, tryCast: boolean): string | undefined {
   let shim: string | undefined;
   // CAST(NULL AS t) only gives a typed NULL; a shim would bind NULL to its first overload.
   if (/^null$/i.test(value)) shim = undefined;
-  else if (type.base === 'VARCHAR') shim = type.length ? `left(trino_to_varchar(${value}), ${type.length})` : `trino_to_varchar(${value})`;
-  else if (type.base === 'TIMESTAMP') shim = type.withTimeZone ? `trino_to_tstz(${value})` : `trino_to_timestamp(${value})`;
-  else if (type.base === 'DATE') shim = `trino_to_date(${value})`;
+  else if (type.base === 'VARCHAR') {
+    const text = shimCall('trino_to_varchar', [value]);
+    shim = type.length ? `left(${text}, ${type.length})` : text;
+  } else if (type.base === 'TIMESTAMP') shim = shimCall(type.withTimeZone ? 'trino_to_tstz' : 'trino_to_timestamp', [value]);
+  else if (type.base === 'DATE') shim = shimCall('trino_to_date', [value]);
   else if (INTEGER_TARGETS.has(type.base)) shim = `trino_to_${type.sql.toLowerCase()}(${value})`;
   if (shim) return tryCast ? `try(${shim})` : shim;
   return `${tryCast ? 'TRY_CAST' : 'CAST'}(${value} AS ${type.sql})`;
@@ -105,7 +111,9 @@ function sumCall(c: CallContext): string {
   const distinct = nodeKeyword(first[0]) === 'DISTINCT';
   const value = distinct ? c.render((c.args[0] ?? []).slice((c.args[0] ?? []).indexOf(first[0]) + 1)).trim() : c.arg(0);
   // sum() of integers is HUGEINT in DuckDB (written to Parquet as DOUBLE); Trino's is BIGINT. The witness is dropped
-  // at plan time, so this costs nothing.
+  // at plan time, so this costs nothing. An aggregate inside (sum(count(*)) OVER ()) cannot go through the typed
+  // witness; DuckDB's HUGEINT is then reported as bigint.
+  if (hasAggregate(value)) return `sum(${c.all()})${c.tail}`;
   return `cast_to_type(sum(${c.all()})${c.tail}, min(${distinct ? 'DISTINCT ' : ''}trino_sum_type(${value}))${c.tail})`;
 }
 
@@ -134,19 +142,21 @@ export const FUNCTIONS: Record<string, CallHandler> = {
   map_agg: (c) => `map_from_entries(list(struct_pack(key := ${c.arg(0)}, value := ${c.arg(1)}))${c.tail})`,
 
   // dates and times
-  date_diff: rename('trino_date_diff'),
-  date_add: rename('trino_date_add'),
-  date_trunc: rename('trino_date_trunc'),
+  // date_sub counts whole elapsed units, which is Trino's date_diff; zoned values count between instants.
+  date_diff: (c) =>
+    c.args.length === 3 ? `date_sub(${c.arg(0)}, ${shimCall('trino_instant', [c.arg(1)])}, ${shimCall('trino_instant', [c.arg(2)])})` : undefined,
+  date_add: typedRename('trino_date_add'),
+  date_trunc: typedRename('trino_date_trunc'),
   from_iso8601_timestamp: rename('trino_from_iso8601_timestamp'),
   from_iso8601_date: (c) => `CAST(${c.arg(0)} AS DATE)`,
   from_unixtime: rename('trino_from_unixtime'),
-  to_unixtime: rename('trino_to_unixtime'),
-  to_iso8601: rename('trino_to_iso8601'),
+  to_unixtime: typedRename('trino_to_unixtime'),
+  to_iso8601: typedRename('trino_to_iso8601'),
   with_timezone: rename('trino_with_timezone'),
-  at_timezone: rename('trino_at_time_zone'),
+  at_timezone: typedRename('trino_at_time_zone'),
   now: () => 'trino_now()',
   current_timestamp: () => 'trino_now()',
-  date: (c) => `trino_to_date(${c.arg(0)})`,
+  date: (c) => shimCall('trino_to_date', [c.arg(0)]),
   year: onWallClock('year'),
   quarter: onWallClock('quarter'),
   month: onWallClock('month'),
@@ -176,11 +186,11 @@ export const FUNCTIONS: Record<string, CallHandler> = {
       c.report('extract-field', `EXTRACT(${field} FROM …) is not supported locally`, 'use hour(), minute(), day_of_week(), …');
       return undefined;
     }
-    return `${fn}(trino_wall(${c.render(items.slice(fromIndex + 1)).trim()}))`;
+    return `${fn}(${wall(c.render(items.slice(fromIndex + 1)).trim())})`;
   },
   date_format: (c) => {
     const pattern = formatPattern(c, 1, mysqlToStrftime, 'format');
-    return pattern && `strftime(trino_wall(${c.arg(0)}), ${pattern})`;
+    return pattern && `strftime(${wall(c.arg(0))}, ${pattern})`;
   },
   date_parse: (c) => {
     const pattern = formatPattern(c, 1, mysqlToStrptime, 'format');
@@ -188,7 +198,7 @@ export const FUNCTIONS: Record<string, CallHandler> = {
   },
   format_datetime: (c) => {
     const pattern = formatPattern(c, 1, (p) => jodaToStrftime(p), 'pattern');
-    return pattern && `strftime(trino_wall(${c.arg(0)}), ${pattern})`;
+    return pattern && `strftime(${wall(c.arg(0))}, ${pattern})`;
   },
   parse_datetime: (c) => {
     const pattern = formatPattern(c, 1, (p) => jodaToStrftime(p, true), 'pattern');

@@ -1,0 +1,46 @@
+// `_any` variants of the typed shims, for arguments that contain an aggregate or window call.
+//
+// DuckDB resolves a macro overload by binding its arguments first; an aggregate cannot be bound at that point, so
+// its type is UNKNOWN, which casts to any typed parameter for free: `trino_wall(max(order_date))` would pick the
+// zoned-struct overload and fail ("Unimplemented type for cast (DATE -> STRUCT(...))"). The translator calls these
+// untyped variants instead (src/dialect/translate/unbound.ts). They dispatch on `typeof(x)`, which folds to a
+// constant once the aggregate is bound, and every branch must bind for every type, so a zoned struct is read back
+// through VARCHAR (`trino_tz_any`) and a plain value through `CAST(CAST(x AS VARCHAR) AS TIMESTAMP)`: a few
+// microseconds per value, and an aggregate gives one value per group.
+//
+// Variants whose result type depends on the argument's (± INTERVAL, date_trunc) cannot do this: they take the plain
+// path only, so a zoned aggregate there is a bind error, never a different answer.
+import { DOUBLE_TO_VARCHAR, TZ_STRUCT } from './macros.js';
+
+const IS_ZONED = `typeof(x) LIKE 'STRUCT(trino_instant %'`;
+/** A plain datetime (or datetime text) as TIMESTAMP; binds for any type. */
+const PLAIN_TIMESTAMP = 'CAST(CAST(x AS VARCHAR) AS TIMESTAMP)';
+
+export const UNBOUND_MACROS: readonly string[] = [
+  `trino_tz_any(x) AS CAST(CAST(x AS VARCHAR) AS ${TZ_STRUCT})`,
+  `trino_to_timestamp_any(x) AS CASE WHEN ${IS_ZONED} THEN trino_tz_any(x).trino_wall ELSE ${PLAIN_TIMESTAMP} END`,
+  `trino_wall_any(x) AS trino_to_timestamp_any(x)`,
+  `trino_to_date_any(x) AS CAST(trino_to_timestamp_any(x) AS DATE)`,
+  `trino_instant_any(x) AS CASE WHEN ${IS_ZONED} THEN trino_tz_any(x).trino_instant ELSE timezone('UTC', ${PLAIN_TIMESTAMP}) END`,
+  `trino_cmp_any(x) AS CASE WHEN ${IS_ZONED} THEN timezone('UTC', trino_tz_any(x).trino_instant) ELSE ${PLAIN_TIMESTAMP} END`,
+  `trino_to_unixtime_any(x) AS epoch(trino_instant_any(x))`,
+  `trino_to_tstz_any(x) AS CASE WHEN ${IS_ZONED} THEN trino_tz_any(x)
+     WHEN typeof(x) = 'VARCHAR' THEN trino_tz_from_wall(
+       CAST(regexp_replace(CAST(x AS VARCHAR), ' [^ ]+$', '') AS TIMESTAMP), regexp_extract(CAST(x AS VARCHAR), ' ([^ ]+)$', 1))
+     ELSE trino_tz_from_wall(${PLAIN_TIMESTAMP}, 'UTC') END`,
+  `trino_at_time_zone_any(x, zone) AS trino_tz_from_instant(trino_instant_any(x), zone)`,
+  `trino_to_iso8601_any(x) AS CASE WHEN ${IS_ZONED} THEN strftime(trino_tz_any(x).trino_wall, '%Y-%m-%dT%H:%M:%S.%g') ||
+       CASE WHEN trino_tz_any(x).trino_zone = 'UTC' THEN 'Z' ELSE trino_tz_any(x).trino_zone END
+     WHEN typeof(x) = 'DATE' THEN CAST(x AS VARCHAR)
+     ELSE strftime(${PLAIN_TIMESTAMP}, '%Y-%m-%dT%H:%M:%S.%g') END`,
+  `trino_to_varchar_any(x) AS CASE
+     WHEN ${IS_ZONED} THEN strftime(trino_tz_any(x).trino_wall, '%Y-%m-%d %H:%M:%S.%g ') || trino_tz_any(x).trino_zone
+     WHEN typeof(x) IN ('DOUBLE', 'FLOAT') THEN ${DOUBLE_TO_VARCHAR}
+     WHEN typeof(x) LIKE 'TIMESTAMP%' THEN strftime(${PLAIN_TIMESTAMP}, '%Y-%m-%d %H:%M:%S.%g')
+     ELSE CAST(x AS VARCHAR) END`,
+  // Result type follows the argument's: plain path only (a zoned aggregate is a bind error).
+  `trino_plus_interval_any(x, i) AS cast_to_type(x + i, x)`,
+  `trino_minus_interval_any(x, i) AS cast_to_type(x - i, x)`,
+  `trino_date_trunc_any(unit, x) AS cast_to_type(date_trunc(unit, x), x)`,
+  `trino_date_add_any(unit, n, x) AS trino_plus_interval_any(x, trino_interval(unit, n))`,
+];

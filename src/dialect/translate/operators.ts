@@ -1,0 +1,192 @@
+// Operators whose DuckDB meaning differs, rewritten over the rendered parts of one expression sequence: `AT TIME ZONE`,
+// `/` and `%`, `± INTERVAL` (a DATE stays a DATE), comparisons with zoned timestamps (compared by instant).
+import { shimCall } from './unbound.js';
+
+export type PartKind = 'trivia' | 'operand' | 'op' | 'boundary' | 'dot' | 'subscript';
+
+export interface Part {
+  kind: PartKind;
+  text: string;
+  /** For 'op' parts: the operator. */
+  op?: string;
+  /** An `INTERVAL '…' unit` literal. */
+  interval?: boolean;
+  /** For 'subscript' parts: the rendered index. */
+  index?: string;
+  /** An IN list `( … )`: its rendered elements (compared by instant when any side is zoned). */
+  inList?: { text: string; zoned: boolean }[];
+  /** Syntactically a `timestamp with time zone` (current_timestamp, from_iso8601_timestamp, AT TIME ZONE, …). */
+  zoned?: boolean;
+}
+
+export function lastMeaningful(parts: readonly Part[]): Part | undefined {
+  for (let k = parts.length - 1; k >= 0; k--) if (parts[k].kind !== 'trivia') return parts[k];
+  return undefined;
+}
+
+const isOperandLike = (p: Part | undefined) => p !== undefined && (p.kind === 'operand' || p.kind === 'subscript');
+
+function prevIndex(parts: readonly Part[], i: number): number {
+  for (let k = i - 1; k >= 0; k--) if (parts[k].kind !== 'trivia') return k;
+  return -1;
+}
+
+function nextIndexOf(parts: readonly Part[], i: number): number {
+  for (let k = i + 1; k < parts.length; k++) if (parts[k].kind !== 'trivia') return k;
+  return -1;
+}
+
+/** Start of the primary expression ending at `end` (an operand with its `.field` chain and `[…]` subscripts). */
+function primaryStart(parts: readonly Part[], end: number): number {
+  let k = end;
+  while (k >= 0 && parts[k].kind === 'subscript') k = prevIndex(parts, k);
+  if (k < 0 || parts[k].kind !== 'operand') return -1;
+  for (;;) {
+    const dot = prevIndex(parts, k);
+    if (dot < 0 || parts[dot].kind !== 'dot') return k;
+    const before = prevIndex(parts, dot);
+    if (before < 0 || parts[before].kind !== 'operand') return k;
+    k = before;
+  }
+}
+
+/** End of the primary expression starting at `start`, with a leading unary sign. */
+function primaryEnd(parts: readonly Part[], start: number): number {
+  let k = start;
+  while (k >= 0 && parts[k].kind === 'op' && (parts[k].op === '-' || parts[k].op === '+')) k = nextIndexOf(parts, k);
+  if (k < 0 || parts[k].kind !== 'operand') return -1;
+  for (;;) {
+    const n = nextIndexOf(parts, k);
+    if (n >= 0 && parts[n].kind === 'subscript') k = n;
+    else if (n >= 0 && parts[n].kind === 'dot' && parts[nextIndexOf(parts, n)]?.kind === 'operand') k = nextIndexOf(parts, n);
+    else return k;
+  }
+}
+
+const isUnarySign = (parts: readonly Part[], k: number) =>
+  parts[k]?.kind === 'op' && (parts[k].op === '-' || parts[k].op === '+') && !isOperandLike(parts[prevIndex(parts, k)]);
+
+function leftOperandStart(parts: readonly Part[], opIndex: number, joiners: ReadonlySet<string>): number {
+  let start = primaryStart(parts, prevIndex(parts, opIndex));
+  while (start >= 0) {
+    const p = prevIndex(parts, start);
+    if (p >= 0 && isUnarySign(parts, p)) return p;
+    if (p < 0 || parts[p].kind !== 'op' || !joiners.has(parts[p].op ?? '')) return start;
+    const s = primaryStart(parts, prevIndex(parts, p));
+    if (s < 0) return start;
+    start = s;
+  }
+  return start;
+}
+
+const joinParts = (parts: readonly Part[], from: number, to: number) =>
+  parts
+    .slice(from, to + 1)
+    .map((p) => p.text)
+    .join('');
+
+function replace(parts: Part[], from: number, to: number, text: string, zoned = false): void {
+  parts.splice(from, to - from + 1, zoned ? { kind: 'operand', text, zoned } : { kind: 'operand', text });
+}
+
+/** The one meaningful part in [from, to], or -1. */
+function single(parts: readonly Part[], from: number, to: number): number {
+  let found = -1;
+  for (let k = from; k <= to; k++) {
+    if (parts[k].kind === 'trivia') continue;
+    if (found >= 0) return -1;
+    found = k;
+  }
+  return found;
+}
+
+const MULTIPLICATIVE = new Set(['*', '/', '%']);
+const ADDITIVE = new Set(['*', '/', '%', '+', '-']);
+
+export function rewriteOperators(parts: Part[]): void {
+  // a[i] raises where Trino raises (past the end, missing map key, i < 1); DuckDB gives NULL or counts from the end.
+  for (let i = 0; i < parts.length; i++) {
+    if (parts[i].kind !== 'subscript' || parts[i].index === undefined) continue;
+    const l = primaryStart(parts, prevIndex(parts, i));
+    if (l < 0) continue;
+    replace(parts, l, i, `trino_subscript(${joinParts(parts, l, prevIndex(parts, i))}, ${parts[i].index})`);
+    i = l;
+  }
+  // AT TIME ZONE binds tighter than any arithmetic.
+  for (let i = 0; i < parts.length; i++) {
+    if (parts[i].op !== 'AT TIME ZONE') continue;
+    const l = primaryStart(parts, prevIndex(parts, i));
+    const r = primaryEnd(parts, nextIndexOf(parts, i));
+    if (l < 0 || r < 0) continue;
+    replace(parts, l, r, shimCall('trino_at_time_zone', [joinParts(parts, l, prevIndex(parts, i)), joinParts(parts, nextIndexOf(parts, i), r)]), true);
+    i = l;
+  }
+  // Integer division by zero must fail and decimal division must stay decimal: `/` and `%` become shims.
+  for (let i = 0; i < parts.length; i++) {
+    const op = parts[i].op;
+    if (parts[i].kind !== 'op' || (op !== '/' && op !== '%')) continue;
+    const l = leftOperandStart(parts, i, MULTIPLICATIVE);
+    const r = primaryEnd(parts, nextIndexOf(parts, i));
+    if (l < 0 || r < 0) continue;
+    const fn = op === '/' ? 'trino_divide' : 'trino_modulus';
+    replace(parts, l, r, `${fn}(${joinParts(parts, l, prevIndex(parts, i))}, ${joinParts(parts, nextIndexOf(parts, i), r)})`);
+    i = l;
+  }
+  // DATE ± INTERVAL stays a DATE.
+  for (let i = 0; i < parts.length; i++) {
+    const op = parts[i].op;
+    if (parts[i].kind !== 'op' || (op !== '+' && op !== '-')) continue;
+    const n = nextIndexOf(parts, i);
+    if (n < 0 || !parts[n].interval || !isOperandLike(parts[prevIndex(parts, i)])) continue;
+    const l = leftOperandStart(parts, i, ADDITIVE);
+    if (l < 0) continue;
+    const fn = op === '+' ? 'trino_plus_interval' : 'trino_minus_interval';
+    const zoned = parts[single(parts, l, prevIndex(parts, i))]?.zoned === true;
+    replace(parts, l, n, shimCall(fn, [joinParts(parts, l, prevIndex(parts, i)), parts[n].text]), zoned);
+    i = l;
+  }
+  compareZonedByInstant(parts);
+}
+
+// --- comparisons with zoned timestamps ------------------------------------------------------------------------
+
+const COMPARISONS = new Set(['=', '<>', '!=', '<', '<=', '>', '>=']);
+const ARITHMETIC = new Set(['+', '-', '*', '/', '%', '||']);
+const inOperand = (p: Part) => p.kind !== 'boundary' && (p.kind !== 'op' || ARITHMETIC.has(p.op ?? ''));
+
+/** [start, end] of the comparison operand that ends just before `i` (going back) or starts just after it. */
+function operandRange(parts: readonly Part[], i: number, direction: -1 | 1): [number, number] {
+  let k = i + direction;
+  while (k >= 0 && k < parts.length && inOperand(parts[k])) k += direction;
+  return direction < 0 ? [k + 1, i - 1] : [i + 1, k - 1];
+}
+
+/** Wraps each operand that is syntactically zoned in trino_cmp (UTC wall clock of the instant), if any is. */
+function wrapZoned(parts: Part[], ranges: readonly [number, number][]): void {
+  const zoned = ranges.map(([a, b]) => single(parts, a, b)).filter((k) => k >= 0 && parts[k].zoned);
+  for (const k of zoned) parts[k] = { kind: 'operand', text: shimCall('trino_cmp', [parts[k].text]) };
+}
+
+/**
+ * Trino compares `timestamp with time zone` values by instant, and a plain TIMESTAMP with one as if it were in the
+ * session zone (UTC). The zoned struct would not compare with a TIMESTAMP at all, and two structs with the same
+ * instant in different zones would differ: comparisons, BETWEEN and IN lists with a zoned operand compare instants.
+ */
+function compareZonedByInstant(parts: Part[]): void {
+  for (let i = 0; i < parts.length; i++) {
+    const p = parts[i];
+    if (p.kind === 'op' && COMPARISONS.has(p.op ?? '')) wrapZoned(parts, [operandRange(parts, i, -1), operandRange(parts, i, 1)]);
+    else if (p.kind === 'boundary' && p.text.toUpperCase() === 'BETWEEN') {
+      const low = operandRange(parts, i, 1);
+      const and = low[1] + 1;
+      if (parts[and]?.text.toUpperCase() !== 'AND') continue;
+      const not = prevIndex(parts, i);
+      wrapZoned(parts, [operandRange(parts, parts[not]?.text.toUpperCase() === 'NOT' ? not : i, -1), low, operandRange(parts, and, 1)]);
+    } else if (p.inList) {
+      const inAt = prevIndex(parts, i);
+      const before = prevIndex(parts, inAt);
+      wrapZoned(parts, [operandRange(parts, parts[before]?.text.toUpperCase() === 'NOT' ? before : inAt, -1)]);
+      if (p.inList.some((e) => e.zoned)) p.text = `(${p.inList.map((e) => (e.zoned ? shimCall('trino_cmp', [e.text.trim()]) : e.text)).join(',')})`;
+    }
+  }
+}
