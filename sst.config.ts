@@ -8,6 +8,7 @@ import { Features } from './stacks/Features.js';
 import { Firehose } from './stacks/Firehose.js';
 import { ScheduledSql } from './stacks/ScheduledSql.js';
 import { Storage } from './stacks/Storage.js';
+import { Streaming } from './stacks/Streaming.js';
 
 export default {
   config() {
@@ -23,7 +24,7 @@ export default {
     // Stacks that read sql/ load the project asynchronously, so each is awaited in dependency order.
     app.stack(Storage).stack(Alerting).stack(Athena);
     await app.stack(Catalog);
-    app.stack(Firehose);
+    app.stack(Firehose).stack(Streaming);
     await app.stack(Features);
     await app.stack(ScheduledSql);
     app.stack(Alarms);

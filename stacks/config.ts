@@ -96,6 +96,8 @@ const STAGES: Record<string, DeepPartial<StageConfig>> = {
     retainData: true,
     athena: { bytesScannedCutoffPerQuery: 10 * 1024 ** 3 },
     alerts: { emails: ['support-team@example.com'] },
+    // Seed 000's interactions API.
+    streaming: { producerApiUrl: 'http://3.248.199.26:8000/api/customer-interaction/' },
   },
 };
 

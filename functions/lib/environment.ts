@@ -15,6 +15,21 @@ export const ENV = {
   featureKey: 'FEATURE_KEY',
   /** The served model's date column (its daily partition). */
   featureDateColumn: 'FEATURE_DATE_COLUMN',
+  /** P1 (Streaming stack). */
+  streamArn: 'STREAM_ARN',
+  apiUrl: 'API_URL',
+  runSeconds: 'RUN_SECONDS',
+  pollIntervalMs: 'POLL_INTERVAL_MS',
+  metricNamespace: 'METRIC_NAMESPACE',
+  tableName: 'TABLE_NAME',
+  /** SNS topic whose subscriber is the SQS dead-letter queue. */
+  deadLetterTopicArn: 'DEAD_LETTER_TOPIC_ARN',
+  /** P2 (Batch stack). */
+  lockTable: 'LOCK_TABLE',
+  kpiTables: 'KPI_TABLES',
+  thresholds: 'P2_THRESHOLDS',
+  forceAfterMinutes: 'FORCE_AFTER_MINUTES',
+  failureTopicArn: 'FAILURE_TOPIC_ARN',
 } as const;
 
 export type EnvName = (typeof ENV)[keyof typeof ENV];

@@ -1,6 +1,7 @@
 // The one way stacks create Lambda functions: SST `Function` (esbuild bundle of a thin handler in functions/) with
 // explicit least-privilege statements instead of SST `bind`, which grants `s3:*`-style wildcards.
 import { existsSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import type * as iam from 'aws-cdk-lib/aws-iam';
 import { Function, type FunctionProps, type Stack } from 'sst/constructs';
@@ -19,7 +20,31 @@ export interface LakeFunctionProps {
   withSql?: boolean;
   /** Lambda's own retries of a failed asynchronous (EventBridge, S3) invocation: 0-2, default 2. */
   retryAttempts?: number;
+  /** The handler runs DuckDB (P1 consumer, P2 validate/transform): see DUCKDB_FUNCTION below. */
+  duckdb?: boolean;
 }
+
+/** The npm packages a DuckDB function gets installed into its node_modules instead of bundled. */
+export const DUCKDB_PACKAGES = ['@duckdb/node-api'];
+
+/**
+ * What a DuckDB function differs in. @duckdb/node-api loads a native addon, so it is installed next to the bundle
+ * (`nodejs.install`), for linux-x64 (the build the project uses; DuckDB's arm64 addon is a separate package), with
+ * memory for DuckDB's buffers. SST installs with `--omit=optional`, which would drop the platform addon
+ * (@duckdb/node-bindings-linux-x64 is an optional dependency of @duckdb/node-bindings): the `.npmrc` written before
+ * the build says `include=optional`, which npm honours over `--omit` (`npm help install`), so the addon comes with
+ * the exact version node-bindings pins.
+ */
+export const DUCKDB_FUNCTION = {
+  architecture: 'x86_64',
+  memorySize: 1024,
+  nodejs: { install: DUCKDB_PACKAGES },
+  npmrc: 'include=optional\n',
+} as const;
+
+export const writeDuckDbNpmrc = async (out: string): Promise<void> => {
+  await writeFile(join(out, '.npmrc'), DUCKDB_FUNCTION.npmrc);
+};
 
 /** What every function that runs SQL on the lake is told (functions/lib/environment.ts reads it). */
 export interface LakeEnvironment {
@@ -51,8 +76,15 @@ export function lakeFunction(stack: Stack, id: string, props: LakeFunctionProps)
     environment: props.environment,
     permissions: props.statements,
     timeout: props.timeoutSeconds ?? 60,
-    memorySize: props.memorySize ?? 512,
+    memorySize: props.memorySize ?? (props.duckdb ? DUCKDB_FUNCTION.memorySize : 512),
     retryAttempts: props.retryAttempts,
     copyFiles,
+    ...(props.duckdb
+      ? {
+          architecture: DUCKDB_FUNCTION.architecture,
+          nodejs: { install: [...DUCKDB_FUNCTION.nodejs.install] },
+          hooks: { beforeBuild: async (_props: FunctionProps, out: string) => writeDuckDbNpmrc(out) },
+        }
+      : {}),
   });
 }

@@ -1,4 +1,7 @@
 // The deployed lakehouse, verified offline: every stack synthesized once, assertions on the templates.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Match } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Alarms } from '../../stacks/Alarms.js';
@@ -11,6 +14,8 @@ import { Firehose } from '../../stacks/Firehose.js';
 import { ddlTables, scheduledSql, stackProject } from '../../stacks/lib/project-sql.js';
 import { ScheduledSql } from '../../stacks/ScheduledSql.js';
 import { Storage } from '../../stacks/Storage.js';
+import { Streaming } from '../../stacks/Streaming.js';
+import { DUCKDB_PACKAGES } from '../../stacks/lib/lake-function.js';
 import { synthesize, type Synthesized } from './synth.js';
 
 let synth: Synthesized;
@@ -221,6 +226,65 @@ describe('Alerting and alarms', () => {
         MetricName: 'Errors',
         Dimensions: [{ Name: 'FunctionName', Value: Match.objectLike({ 'Fn::ImportValue': Match.stringLikeRegexp(fn) }) }],
         AlarmActions: Match.anyValue(),
+      });
+    }
+  });
+});
+
+describe('Streaming', () => {
+  it('has an encrypted Kinesis stream and a consumer mapping with batch size, bisect on error and an SQS on-failure DLQ', () => {
+    const template = synth.template(Streaming);
+    template.hasResourceProperties('AWS::Kinesis::Stream', { ShardCount: config.streaming.shardCount, StreamEncryption: { EncryptionType: 'KMS' } });
+    template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      BatchSize: config.streaming.consumerBatchSize,
+      BisectBatchOnFunctionError: true,
+      MaximumRetryAttempts: config.streaming.consumerRetryAttempts,
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+      StartingPosition: 'TRIM_HORIZON',
+      DestinationConfig: { OnFailure: { Destination: Match.objectLike({ 'Fn::GetAtt': Match.arrayWith([Match.stringLikeRegexp('^InteractionsDlq'), 'Arn']) }) } },
+    });
+    // Records the functions dead-letter reach the same queue through the topic, as raw JSON.
+    template.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'sqs', RawMessageDelivery: true });
+  });
+
+  it('runs the producer every minute with the stage\'s API URL, and may only put records, write invalid/ and publish dead letters', () => {
+    const template = synth.template(Streaming);
+    template.hasResourceProperties('AWS::Events::Rule', { ScheduleExpression: config.streaming.producerSchedule });
+    template.hasResourceProperties('AWS::Lambda::Function', {
+      Handler: 'functions/producer.handler',
+      Environment: { Variables: Match.objectLike({ API_URL: config.streaming.producerApiUrl, RUN_SECONDS: String(config.streaming.producerRunSeconds) }) },
+    });
+    expect(stageConfig('prod').streaming.producerApiUrl).toMatch(/^http:\/\/.+\/api\/customer-interaction\/$/);
+    const producerPolicy = Object.entries(template.findResources('AWS::IAM::Policy')).find(([id]) => id.startsWith('Producer'))![1] as { Properties: { PolicyDocument: { Statement: Array<{ Action: string | string[]; Resource: unknown }> } } };
+    const actions = producerPolicy.Properties.PolicyDocument.Statement.flatMap((s) => [s.Action].flat()).sort();
+    expect(actions).toEqual(['cloudwatch:PutMetricData', 'kinesis:PutRecords', 's3:DeleteObject', 's3:GetBucketLocation', 's3:ListBucket', 's3:PutObject', 'sns:Publish']);
+    expect(JSON.stringify(producerPolicy)).toContain('/invalid/*');
+  });
+
+  it('ships DuckDB to the consumer only: installed (not bundled), x86_64, 1024 MB, optional platform addon included', async () => {
+    const consumer = synth.functionProps.get('functions/consumer.handler')!;
+    expect(consumer.nodejs?.install).toEqual(DUCKDB_PACKAGES);
+    expect(DUCKDB_PACKAGES).toContain('@duckdb/node-api');
+    expect(consumer.architecture).toBe('x86_64');
+    synth.template(Streaming).hasResourceProperties('AWS::Lambda::Function', { Handler: 'functions/consumer.handler', Architectures: ['x86_64'], MemorySize: 1024 });
+    // SST installs with --omit=optional; the hook's .npmrc brings the linux-x64 addon back.
+    const out = mkdtempSync(join(tmpdir(), 'duckdb-fn-'));
+    await consumer.hooks!.beforeBuild!(consumer, out);
+    expect(readFileSync(join(out, '.npmrc'), 'utf8')).toBe('include=optional\n');
+    rmSync(out, { recursive: true, force: true });
+    for (const handler of ['functions/producer.handler', 'functions/run-sql.handler', 'functions/evaluate-alert.handler', 'functions/feature-job.handler']) {
+      expect(synth.functionProps.get(handler)?.nodejs?.install, handler).toBeUndefined();
+    }
+  });
+
+  it('alarms on consumer and producer errors and on messages waiting on the DLQ', () => {
+    const template = synth.template(Streaming);
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', { Namespace: 'AWS/SQS', MetricName: 'ApproximateNumberOfMessagesVisible', Threshold: 1, AlarmActions: Match.anyValue() });
+    for (const fn of ['Consumer', 'Producer']) {
+      template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+        Namespace: 'AWS/Lambda',
+        MetricName: 'Errors',
+        Dimensions: [{ Name: 'FunctionName', Value: { Ref: Match.stringLikeRegexp(`^${fn}`) } }],
       });
     }
   });
