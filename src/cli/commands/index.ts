@@ -9,5 +9,6 @@ import { registerDashboard } from './dashboard.js';
 import { registerAlert } from './alert.js';
 import { registerSchedule } from './schedule.js';
 import { registerTest } from './test.js';
+import { registerIngest } from './ingest.js';
 
-export const COMMANDS: RegisterCommand[] = [registerRun, registerSql, registerLint, registerFmt, registerGraph, registerTest, registerDashboard, registerAlert, registerSchedule];
+export const COMMANDS: RegisterCommand[] = [registerRun, registerSql, registerLint, registerFmt, registerGraph, registerTest, registerDashboard, registerAlert, registerSchedule, registerIngest];

@@ -114,7 +114,14 @@ export class InteractionProducer {
 
   /** One poll: fetch a page (with retries), validate, write invalid records, send the rest to the stream. */
   async pollOnce(signal?: AbortSignal): Promise<PollResult> {
-    const page = await this.fetchPage(signal);
+    return this.sendRecords(await this.fetchPage(signal), signal);
+  }
+
+  /**
+   * What a poll does with a page, for records from elsewhere too (`lake ingest` pushes a file's records through here):
+   * validate, write invalid records, send the rest to the stream, dead-letter what the stream still refuses.
+   */
+  async sendRecords(page: readonly unknown[], signal?: AbortSignal): Promise<PollResult> {
     this.counts.received += page.length;
     const valid: StreamRecord[] = [];
     const invalid: { record: unknown; error: string }[] = [];
@@ -176,21 +183,25 @@ export class InteractionProducer {
     for (let i = 0; i < records.length; i += PUT_RECORDS_MAX_ENTRIES) {
       let pending = records.slice(i, i + PUT_RECORDS_MAX_ENTRIES);
       let lastFailures: EntryFailure<StreamRecord>[] = [];
+      // A record the stream refuses for what it is (too large, malformed) would be refused again on every retry.
+      const permanent: EntryFailure<StreamRecord>[] = [];
       for (let attempt = 1; pending.length > 0; attempt++) {
+        let failures: EntryFailure<StreamRecord>[];
         try {
-          const result = await this.options.stream.put(pending);
-          lastFailures = result.failed;
+          failures = (await this.options.stream.put(pending)).failed;
         } catch (error) {
           // The whole request failed: every entry is still pending.
-          lastFailures = pending.map((entry) => ({ entry, errorCode: 'RequestFailed', errorMessage: message(error) }));
+          failures = pending.map((entry) => ({ entry, errorCode: 'RequestFailed', errorMessage: message(error) }));
         }
+        permanent.push(...failures.filter((f) => PERMANENT_ENTRY_ERRORS.has(f.errorCode)));
+        lastFailures = failures.filter((f) => !PERMANENT_ENTRY_ERRORS.has(f.errorCode));
         pending = lastFailures.map((f) => f.entry);
         if (!pending.length || attempt >= maxAttempts) break;
         const delayMs = fullJitterDelay(attempt - 1, { baseDelayMs, maxDelayMs }, random);
         this.options.onProgress?.({ type: 'retry', operation: 'stream', attempt, delayMs, error: `${pending.length} records refused: ${lastFailures[0].errorCode}` });
         await this.sleep(delayMs, signal);
       }
-      refused.push(...lastFailures);
+      refused.push(...permanent, ...lastFailures);
     }
     return refused;
   }
@@ -226,5 +237,8 @@ export class InteractionProducer {
     };
   }
 }
+
+/** PutRecords entry error codes that no retry can cure. */
+const PERMANENT_ENTRY_ERRORS = new Set(['InvalidArgumentException', 'ValidationException']);
 
 const message = (error: unknown): string => (error instanceof Error ? error.message : String(error));

@@ -91,7 +91,8 @@ export async function validateBatch(connection: DuckDBConnection, files: LandedF
         continue;
       }
       counts.received += problem.rows;
-      quarantine(counts, problem.reason, problem.rows);
+      // An empty file is still kept under rejected/, but has no record to count.
+      if (problem.rows > 0) quarantine(counts, problem.reason, problem.rows);
       result.rejectedFiles.push({ file: file.name, ...problem });
     }
     if (await loadTable(connection, table, readable, result)) loaded.add(table);
@@ -114,6 +115,10 @@ async function headerProblem(file: LandedFile, expected: readonly string[]): Pro
   const dataRows = lines.slice(1).filter((l) => l.trim() !== '').length;
   if (!lines[0]?.trim()) return { reason: 'missing_header', error: `${file.name}: line 1 is empty; expected header ${expected.join(',')}`, rows: dataRows };
   const header = lines[0].replace(/^\uFEFF/, '').split(',').map((h) => h.trim().replace(/^"|"$/g, '').toLowerCase());
+  if (!header.some((c) => expected.includes(c))) {
+    // No expected column name at all: line 1 is a record, not a header, and is counted (and kept) with the others.
+    return { reason: 'missing_header', error: `${file.name}: no header; line 1 '${lines[0].slice(0, 200)}' holds none of ${expected.join(',')}`, rows: dataRows + 1 };
+  }
   const missing = expected.filter((c) => !header.includes(c));
   const unexpected = header.filter((c) => !expected.includes(c));
   if (!missing.length && !unexpected.length && header.every((c, i) => c === expected[i])) return undefined;
@@ -152,7 +157,8 @@ async function loadTable(connection: DuckDBConnection, table: EcommerceTable, fi
   const counts = result.counts[table];
   for (const [path, line, types, messages, csvLine] of rejects.getRowsJson() as [string, string, string, string, string][]) {
     const file = files.find((f) => f.path === path)?.name ?? basename(path);
-    const reason = String(types).includes('CAST') ? 'bad_value' : 'malformed_row';
+    // A row with the wrong number of fields also fails casts (its values sit in the wrong columns): the shape is the cause.
+    const reason = String(types).split(', ').every((type) => type === 'CAST') ? 'bad_value' : 'malformed_row';
     result.rejectedRows.push({ file, line: Number(line), reason, error: `${file} line ${line}: ${messages}`, record: String(csvLine).replace(/\r?\n$/, '') });
     counts.received++;
     quarantine(counts, reason);

@@ -1,0 +1,41 @@
+import { resolve } from 'node:path';
+import { ingestFile, IngestUsageError, type IngestFormat } from '../../ingest/cli-ingest/index.js';
+import { CliError, EXIT_CRASH, EXIT_FAILURE, EXIT_OK } from '../errors.js';
+import type { Io } from '../io.js';
+import { loadProjectForCli } from '../pipeline-session.js';
+import { lakeRootOf } from '../../project/config.js';
+
+export interface IngestCommandOptions {
+  file: string;
+  format?: IngestFormat;
+  stage?: string;
+  lake?: string;
+}
+
+/** Issues printed on stderr before the rest are summed up. */
+const SHOWN_ISSUES = 20;
+
+export async function runIngest(source: string, options: IngestCommandOptions, io: Io): Promise<number> {
+  const project = await loadProjectForCli(io, options.stage);
+  const bucket = project.config.stages[project.stage]?.variables.lake_bucket;
+  if (typeof bucket !== 'string' || bucket === '') {
+    throw new CliError(`stage '${project.stage}' has no lake_bucket variable in lakehouse.yaml`, { exitCode: EXIT_CRASH });
+  }
+  const lakeRoot = options.lake ? resolve(io.cwd, options.lake) : lakeRootOf({ root: project.root, config: project.config });
+  let result;
+  try {
+    result = await ingestFile({ source, file: resolve(io.cwd, options.file), format: options.format, lakeRoot, bucket });
+  } catch (error) {
+    if (error instanceof IngestUsageError) throw new CliError(error.message, { exitCode: EXIT_CRASH });
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new CliError(`no such file: ${options.file}`, { exitCode: EXIT_CRASH });
+    throw error;
+  }
+  const { received, accepted, quarantined, reasons } = result.counts;
+  io.stdout(`${JSON.stringify({ received, accepted, quarantined, reasons })}\n`);
+  for (const issue of result.issues.slice(0, SHOWN_ISSUES)) {
+    io.stderr(`${options.file}${issue.line !== undefined ? `:${issue.line}` : ''}: ${issue.reason}: ${issue.error}\n`);
+  }
+  if (result.issues.length > SHOWN_ISSUES) io.stderr(`… and ${result.issues.length - SHOWN_ISSUES} more quarantined records\n`);
+  if (accepted > 0) io.stderr(`accepted records are in ${result.source.table} after \`lake run\`\n`);
+  return quarantined > 0 ? EXIT_FAILURE : EXIT_OK;
+}

@@ -1,0 +1,65 @@
+// Reading a user's file for `lake ingest`: gzip by magic bytes, strict UTF-8 (a UTF-8 BOM is dropped), JSON lines or
+// a JSON array. A file that cannot be read whole (truncated gzip, not UTF-8) is refused whole with the reason; nothing
+// is guessed from half a file.
+import { gunzipSync } from 'node:zlib';
+
+export class UnreadableFileError extends Error {
+  constructor(
+    readonly file: string,
+    message: string,
+  ) {
+    super(`${file}: ${message}`);
+    this.name = 'UnreadableFileError';
+  }
+}
+
+const isGzip = (bytes: Buffer) => bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;
+
+/** The file's text: gunzipped when it is gzip, decoded as strict UTF-8, without a leading BOM. */
+export function fileText(file: string, bytes: Buffer): string {
+  let data = bytes;
+  if (isGzip(bytes)) {
+    try {
+      data = gunzipSync(bytes);
+    } catch (error) {
+      throw new UnreadableFileError(file, `gzip data cannot be decompressed (${(error as Error).message}); the file is refused whole`);
+    }
+  }
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(data);
+  } catch {
+    throw new UnreadableFileError(file, 'is not valid UTF-8; the file is refused whole');
+  }
+  return text.replace(/^\uFEFF/, '');
+}
+
+/** One record of a JSON file, or the line that is not JSON. */
+export type JsonLine = { line: number; ok: true; value: unknown; bytes: number } | { line: number; ok: false; text: string; error: string };
+
+/**
+ * JSON lines (CRLF or LF; blank lines are not records), or one JSON array of records (line = 1-based element
+ * number then).
+ */
+export function jsonRecords(text: string): JsonLine[] {
+  const trimmed = text.trimStart();
+  if (trimmed.startsWith('[')) {
+    try {
+      const array = JSON.parse(trimmed) as unknown;
+      if (Array.isArray(array)) return array.map((value, i) => ({ line: i + 1, ok: true, value, bytes: Buffer.byteLength(JSON.stringify(value) ?? '') }));
+    } catch {
+      // not one array: read it as lines
+    }
+  }
+  const out: JsonLine[] = [];
+  text.split('\n').forEach((raw, i) => {
+    const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+    if (line.trim() === '') return;
+    try {
+      out.push({ line: i + 1, ok: true, value: JSON.parse(line) as unknown, bytes: Buffer.byteLength(line) });
+    } catch (error) {
+      out.push({ line: i + 1, ok: false, text: line, error: `not JSON: ${(error as Error).message}` });
+    }
+  });
+  return out;
+}
