@@ -30,6 +30,14 @@ export interface HeldLock {
 
 export type LockAttempt = { acquired: true; lock: HeldLock; brokeStale?: LockOwner } | { acquired: false; heldBy: LockOwner | undefined };
 
+/** What a P2 run needs of its lock: the lock file here, a conditional put on a key-value store on AWS (kv-lock.ts). */
+export interface RunLock {
+  /** Takes the lock if it is free or stale; never waits. */
+  tryAcquire(): Promise<LockAttempt>;
+  /** Who holds the lock now, if anyone. */
+  holder(): Promise<LockOwner | undefined>;
+}
+
 const isErrno = (error: unknown, code: string) => typeof error === 'object' && error !== null && (error as NodeJS.ErrnoException).code === code;
 
 export function processAlive(pid: number): boolean {
@@ -50,7 +58,7 @@ async function readOwner(path: string): Promise<LockOwner | undefined> {
   }
 }
 
-export class PipelineLock {
+export class PipelineLock implements RunLock {
   private readonly clock: Clock;
 
   constructor(
