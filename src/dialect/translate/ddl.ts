@@ -8,6 +8,8 @@ import { TokenCursor } from '../parse-cursor.js';
 import type { TranslateContext } from './index.js';
 import { resolveDatabaseName, resolveTableName } from './names.js';
 import { translateQuery } from './query.js';
+import { MissingColumnNameError } from './select-names.js';
+import { athenaError } from '../../engines/duckdb/lake-errors.js';
 
 function column(c: ParsedColumn): LakeColumn {
   try {
@@ -83,6 +85,16 @@ function tableOf(stmt: CreateTableStatement, ctx: TranslateContext): LakeTable {
 
 const asString = (v: PropertyValue | undefined): string | undefined => (v === undefined ? undefined : String(v));
 
+/** A CTAS query: every column must be named (Trino: MISSING_COLUMN_NAME). */
+function ctasQuery(query: string, ctx: TranslateContext): string {
+  try {
+    return translateQuery(query, ctx, { ctas: true });
+  } catch (error) {
+    if (error instanceof MissingColumnNameError) throw athenaError('MISSING_COLUMN_NAME', error.message.replace(/ at line \d+, column \d+$/, ''));
+    throw error;
+  }
+}
+
 function ctasSpec(stmt: CreateTableAsStatement, ctx: TranslateContext): CtasSpec {
   const p = stmt.properties;
   const tableType = asString(p.table_type)?.toUpperCase() === 'ICEBERG' ? 'iceberg' : 'hive';
@@ -93,7 +105,7 @@ function ctasSpec(stmt: CreateTableAsStatement, ctx: TranslateContext): CtasSpec
   return {
     target: resolveTableName(stmt.name, ctx.database),
     ifNotExists: stmt.ifNotExists,
-    sourceSql: translateQuery(stmt.query, ctx),
+    sourceSql: ctasQuery(stmt.query, ctx),
     withData: stmt.withData,
     tableType,
     format: asString(p.format) ?? 'PARQUET',

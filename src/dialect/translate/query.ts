@@ -4,6 +4,7 @@ import { DialectError, type Diagnostic } from '../diagnostics.js';
 import { tokenize, type Token } from '../tokens.js';
 import { ExpressionRewriter } from './expressions.js';
 import type { TranslateContext } from './index.js';
+import { nameSelectItems, topLevelValuesColumns } from './select-names.js';
 import { buildTree } from './tree.js';
 
 export interface ExpressionTranslation {
@@ -11,18 +12,31 @@ export interface ExpressionTranslation {
   diagnostics: Diagnostic[];
 }
 
+export interface QueryOptions {
+  /** The query of a CTAS: every output column needs a name (Trino's MISSING_COLUMN_NAME otherwise). */
+  ctas?: boolean;
+}
+
 /** Rewrites every expression in `sql`; diagnostics list what could not be made faithful. */
 export function translateExpressions(
   sql: string,
   position?: (t: Token) => { line: number; col: number },
+  options: QueryOptions = {},
 ): ExpressionTranslation {
   const rewriter = new ExpressionRewriter(position);
-  const out = rewriter.render(buildTree(tokenize(sql)));
+  const tree = buildTree(tokenize(sql));
+  let out = rewriter.render(nameSelectItems(tree, options.ctas));
+  // A statement that is only VALUES: Trino names its columns _col0, _col1, … (DuckDB: col0, …).
+  const columns = topLevelValuesColumns(tree);
+  if (columns > 0) {
+    const names = Array.from({ length: columns }, (_v, k) => `"_col${k}"`).join(', ');
+    out = `SELECT * FROM (${out.replace(/[\s;]+$/, '')}) AS __values(${names})`;
+  }
   return { sql: out, diagnostics: rewriter.diagnostics };
 }
 
-export function translateQuery(sql: string, _ctx?: TranslateContext): string {
-  const { sql: out, diagnostics } = translateExpressions(sql);
+export function translateQuery(sql: string, _ctx?: TranslateContext, options: QueryOptions = {}): string {
+  const { sql: out, diagnostics } = translateExpressions(sql, undefined, options);
   if (diagnostics.some((d) => d.severity === 'error')) throw new DialectError(diagnostics);
   return out;
 }

@@ -86,6 +86,9 @@ export async function createTableAs(ctx: LakeSessionContext, spec: CtasSpec): Pr
   let staged: StagedRows | undefined;
   try {
     staged = await stage(ctx, spec.sourceSql, spec.withData);
+    // Hive (and the local Iceberg tables) have no zoned timestamp type; the struct must never reach a file.
+    const zoned = staged.columns.find((c) => c.trinoType.includes('with time zone'));
+    if (zoned) throw athenaError('NOT_SUPPORTED', `Unsupported Hive type: ${zoned.trinoType}. CAST the column to timestamp (column '${zoned.name}')`, target);
     const names = staged.columns.map((c) => c.name.toLowerCase());
     const duplicate = names.find((n, i) => names.indexOf(n) !== i);
     if (duplicate) throw athenaError('DUPLICATE_COLUMN_NAME', `Column name '${duplicate}' specified more than once`, target);
@@ -175,10 +178,12 @@ export async function insertInto(ctx: LakeSessionContext, target: TableRef, colu
     const targetColumns = columns ?? all.map((c) => c.name);
     const unknown = targetColumns.find((c) => !all.some((a) => a.name === c));
     if (unknown) throw athenaError('COLUMN_NOT_FOUND', `Insert column name does not exist in target table: ${unknown}`, target);
-    if (targetColumns.length !== staged.columns.length) {
+    // A zoned timestamp has no Hive type, and Trino does not coerce it to timestamp on INSERT.
+    if (targetColumns.length !== staged.columns.length || staged.columns.some((c) => c.trinoType.includes('with time zone'))) {
+      const sourceTypes = staged.columns.map((c) => c.trinoType).join(', ');
       throw athenaError(
         'TYPE_MISMATCH',
-        `Insert query has mismatched column types: Table: [${targetColumns.map((c) => all.find((a) => a.name === c)!.type).join(', ')}], Query: [${staged.columns.map((c) => c.trinoType).join(', ')}]`,
+        `Insert query has mismatched column types: Table: [${targetColumns.map((c) => all.find((a) => a.name === c)!.type).join(', ')}], Query: [${sourceTypes}]`,
         target,
       );
     }

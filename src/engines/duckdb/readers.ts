@@ -4,6 +4,9 @@ import { duckDbTypeOf, isStringHiveType, parseHiveType, type HiveType } from './
 import { localPathOf, toPosix } from './lake-storage.js';
 import { skipHeaderLines, type LakeColumn, type LakeTable } from './lake-table.js';
 
+/** Athena (Hive) skips files whose names start with `_` or `.` (`_SUCCESS`, `.part.crc`, …). */
+const DATA_FILES = '**/[!._]*';
+
 const NO_NULL_MARKER = '\u0001\u0002no-null\u0002\u0001';
 
 export const sqlString = (value: string): string => `'${value.replaceAll("'", "''")}'`;
@@ -88,7 +91,7 @@ export function hiveTableSelect(table: LakeTable, lakeRoot: string, presence: So
   const parts: string[] = [];
   if (presence.tableFolder) {
     const dir = toPosix(localPathOf(lakeRoot, table.location));
-    const glob = `${dir}/${table.partitionKeys.map((k) => `${k.name}=*/`).join('')}**`;
+    const glob = `${dir}/${table.partitionKeys.map((k) => `${k.name}=*/`).join('')}${DATA_FILES}`;
     const hidden = table.droppedPartitions.map(
       (values) => `(${table.partitionKeys.map((k, i) => `${sqlIdent(k.name)} IS NOT DISTINCT FROM ${partitionLiteral(k, values[i])}`).join(' AND ')})`,
     );
@@ -97,7 +100,7 @@ export function hiveTableSelect(table: LakeTable, lakeRoot: string, presence: So
   }
   table.partitions.forEach((partition, i) => {
     if (!presence.partitions[i]) return;
-    const glob = `${toPosix(localPathOf(lakeRoot, partition.location))}/**`;
+    const glob = `${toPosix(localPathOf(lakeRoot, partition.location))}/${DATA_FILES}`;
     const values = table.partitionKeys.map((k, j) => `${partitionLiteral(k, partition.values[j])} AS ${sqlIdent(k.name)}`);
     parts.push(`SELECT ${[...select, ...values].join(', ')} FROM ${from(readerCall(table, glob, false), [])}`);
   });

@@ -1,0 +1,165 @@
+// Trino's output column names: an unaliased select item that is not a column reference is `_col<position>`, a column
+// reference is named by its last part, and identifiers fold to lower case. DuckDB would name such an item after its
+// (translated) text, so the translator adds the alias. A CTAS needs a name for every column: Trino's error instead.
+import { SqlSyntaxError, type Token } from '../tokens.js';
+import { isParen, isTriviaNode, meaningful, nodeKeyword, splitArgs, type Node } from './tree.js';
+
+const LIST_END = new Set(['FROM', 'WHERE', 'GROUP', 'HAVING', 'ORDER', 'LIMIT', 'OFFSET', 'FETCH', 'UNION', 'INTERSECT', 'EXCEPT', 'WINDOW', 'INTO']);
+/** Words that end an operand: an item ending in `<word> name` has no implicit alias after them. */
+const NOT_BEFORE_ALIAS = new Set([
+  'NOT', 'AND', 'OR', 'IS', 'IN', 'LIKE', 'BETWEEN', 'ZONE', 'ESCAPE', 'ELSE', 'THEN', 'WHEN', 'EXISTS', 'DISTINCT', 'ALL',
+  'OVER', 'INTERVAL', 'SELECT', 'BY', 'AS', 'CASE', 'ON', 'SOME', 'ANY',
+]);
+/** Words that are values, not column names. */
+const VALUE_WORDS = new Set(['NULL', 'TRUE', 'FALSE', 'CURRENT_DATE', 'CURRENT_TIME', 'CURRENT_TIMESTAMP', 'LOCALTIME', 'LOCALTIMESTAMP', 'CURRENT_USER', 'CURRENT_CATALOG', 'CURRENT_SCHEMA']);
+const INTERVAL_UNITS = new Set(['YEAR', 'MONTH', 'DAY', 'HOUR', 'MINUTE', 'SECOND', 'MILLISECOND', 'WEEK', 'QUARTER']);
+
+/** Thrown for a CTAS column without a name (Trino: MISSING_COLUMN_NAME). */
+export class MissingColumnNameError extends SqlSyntaxError {}
+
+const isName = (n: Node | undefined): n is Node & { kind: 'token' } =>
+  n !== undefined && n.kind === 'token' && (n.token.kind === 'quoted' || (n.token.kind === 'word' && !VALUE_WORDS.has(n.token.text.toUpperCase())));
+const isPunct = (n: Node | undefined, text: string) => n !== undefined && n.kind === 'token' && n.token.text === text;
+
+const synthetic = (at: Token, kind: Token['kind'], text: string): Node => ({ kind: 'token', token: { ...at, kind, text } });
+const aliasNodes = (at: Token, name: string): Node[] => [synthetic(at, 'ws', ' '), synthetic(at, 'word', 'AS'), synthetic(at, 'ws', ' '), synthetic(at, 'quoted', `"${name}"`)];
+
+/** The name Trino gives an identifier token: unquoted and lower case. */
+function trinoName(t: Token): string {
+  return (t.kind === 'quoted' ? t.text.slice(1, -1).replaceAll(t.text[0] + t.text[0], t.text[0]) : t.text).toLowerCase();
+}
+
+function isColumnRef(m: readonly Node[]): boolean {
+  if (m.length % 2 === 0) return false;
+  return m.every((n, k) => (k % 2 === 0 ? isName(n) : isPunct(n, '.')));
+}
+
+/** The alias token of an item (`x AS a`, `x a`), if any. */
+function aliasOf(m: readonly Node[]): Token | undefined {
+  const last = m[m.length - 1];
+  if (m.length < 2 || !isName(last) || isPunct(m[m.length - 2], '.')) return undefined;
+  const before = m[m.length - 2];
+  if (nodeKeyword(before) === 'AS') return last.token;
+  if (before.kind === 'token' && (before.token.kind === 'op' || NOT_BEFORE_ALIAS.has(nodeKeyword(before)))) return undefined;
+  if (INTERVAL_UNITS.has(nodeKeyword(last)) && nodeKeyword(m[m.length - 3]) === 'INTERVAL') return undefined;
+  return last.token;
+}
+
+/** Splits a select list on top-level commas, keeping the comma nodes. */
+function splitItems(list: readonly Node[]): { items: Node[][]; commas: Node[] } {
+  const items: Node[][] = [[]];
+  const commas: Node[] = [];
+  for (const n of list) {
+    if (isPunct(n, ',')) {
+      commas.push(n);
+      items.push([]);
+    } else items[items.length - 1].push(n);
+  }
+  return { items, commas };
+}
+
+function firstTokenOf(item: readonly Node[]): Token {
+  const n = meaningful(item)[0] ?? item[0];
+  return n.kind === 'token' ? n.token : n.open;
+}
+
+/** One select item with Trino's name made explicit where DuckDB's would differ. */
+function nameItem(item: Node[], position: number, ctas: boolean): Node[] {
+  const m = meaningful(item);
+  const last = m[m.length - 1];
+  if (!last || (last.kind === 'token' && last.token.text === '*' && (m.length === 1 || isPunct(m[m.length - 2], '.')))) return item;
+  const alias = aliasOf(m);
+  if (alias) {
+    // Trino folds identifiers: `AS Revenue` is `revenue`. DuckDB refuses keywords (`next`) as implicit aliases.
+    const name = trinoName(alias);
+    const explicit = nodeKeyword(m[m.length - 2]) === 'AS';
+    if (explicit && (alias.text === name || alias.text === `"${name}"`)) return item;
+    return item.map((n) => (n.kind === 'token' && n.token === alias ? synthetic(alias, 'quoted', `${explicit ? '' : 'AS '}"${name}"`) : n));
+  }
+  if (isColumnRef(m) && last.kind === 'token') {
+    const name = trinoName(last.token);
+    return last.token.text === name ? item : [...item, ...aliasNodes(last.token, name)];
+  }
+  const at = firstTokenOf(item);
+  if (ctas) throw new MissingColumnNameError(`Column name not specified at position ${position + 1}`, at.line, at.col);
+  const end = item.length - [...item].reverse().findIndex((n) => !isTriviaNode(n));
+  return [...item.slice(0, end), ...aliasNodes(at, `_col${position}`), ...item.slice(end)];
+}
+
+/** The number of columns of a `(VALUES …)` group, 0 for any other node. */
+function valuesColumns(group: Node): number {
+  if (!isParen(group)) return 0;
+  const m = meaningful(group.items);
+  if (nodeKeyword(m[0]) !== 'VALUES') return 0;
+  const first = m[1];
+  if (isParen(first)) return splitArgs(first.items).length;
+  if (nodeKeyword(first) === 'ROW' && isParen(m[2])) return splitArgs(m[2].items).length;
+  return 1;
+}
+
+const NOT_AN_ALIAS = new Set([...LIST_END, 'SELECT', 'WITH', 'VALUES', 'JOIN', 'ON', 'LEFT', 'RIGHT', 'INNER', 'CROSS', 'FULL', 'NATURAL', 'USING', 'TABLESAMPLE', 'LATERAL']);
+/** Clause words Trino does not reserve: they end a select list only where they cannot be a column. */
+const UNRESERVED_END = new Set(['WINDOW', 'LIMIT', 'OFFSET', 'FETCH']);
+
+function endsList(items: readonly Node[], k: number): boolean {
+  const word = nodeKeyword(items[k]);
+  if (isPunct(items[k], ';')) return true;
+  if (!LIST_END.has(word)) return false;
+  if (!UNRESERVED_END.has(word)) return true;
+  let p = k - 1;
+  while (p >= 0 && isTriviaNode(items[p])) p--;
+  let n = k + 1;
+  while (n < items.length && isTriviaNode(items[n])) n++;
+  const prev = items[p];
+  const next = items[n];
+  const operandSide = (x: Node | undefined) => x !== undefined && x.kind === 'token' && (x.token.kind === 'op' || ['.', ','].includes(x.token.text));
+  return !(operandSide(prev) || operandSide(next) || ['SELECT', 'DISTINCT', 'ALL', 'AS'].includes(nodeKeyword(prev)) || ['FROM', 'AS'].includes(nodeKeyword(next)) || next === undefined);
+}
+const columnList = (at: Token, columns: number): Node =>
+  synthetic(at, 'word', `(${Array.from({ length: columns }, (_v, k) => `"_col${k}"`).join(', ')})`);
+
+/**
+ * Adds Trino's output names to every select list in `items` (recursively: subqueries, CTEs, `(VALUES …) t`). With
+ * `ctas`, the statement's own select list must name every column.
+ */
+export function nameSelectItems(items: readonly Node[], ctas = false): Node[] {
+  let ctasPending = ctas;
+  let valuesPending = 0;
+  const out: Node[] = [];
+  for (let i = 0; i < items.length; i++) {
+    const node = items[i];
+    if (node.kind === 'group') {
+      out.push({ ...node, items: nameSelectItems(node.items) });
+      valuesPending = valuesColumns(node);
+      continue;
+    }
+    out.push(node);
+    if (valuesPending > 0 && !isTriviaNode(node) && nodeKeyword(node) !== 'AS') {
+      let next = i + 1;
+      while (next < items.length && isTriviaNode(items[next])) next++;
+      if (isName(node) && !NOT_AN_ALIAS.has(nodeKeyword(node)) && !isParen(items[next])) out.push(columnList(node.token, valuesPending));
+      valuesPending = 0;
+    }
+    if (nodeKeyword(node) !== 'SELECT') continue;
+    let start = i + 1;
+    while (start < items.length && (isTriviaNode(items[start]) || ['DISTINCT', 'ALL'].includes(nodeKeyword(items[start])))) out.push(items[start++]);
+    let end = start;
+    while (end < items.length && !endsList(items, end)) end++;
+    const list = items.slice(start, end).map((n) => (n.kind === 'group' ? { ...n, items: nameSelectItems(n.items) } : n));
+    const { items: selectItems, commas } = splitItems(list);
+    selectItems.forEach((item, position) => {
+      if (position > 0) out.push(commas[position - 1]);
+      out.push(...nameItem(item, position, ctasPending));
+    });
+    ctasPending = false;
+    i = end - 1;
+  }
+  return out;
+}
+
+/** Top-level `VALUES …`: the columns it gives (Trino names them _col0, _col1, …), 0 for any other statement. */
+export function topLevelValuesColumns(items: readonly Node[]): number {
+  const m = meaningful(items);
+  if (nodeKeyword(m[0]) !== 'VALUES') return 0;
+  return valuesColumns({ kind: 'group', open: { kind: 'punct', text: '(', start: 0, line: 1, col: 1 }, items: [...items] });
+}
