@@ -9,6 +9,7 @@ tags: [p2, kpi]
 materialized: incremental
 period: day
 partitioned_by: [order_date]
+serve: { table: OrderKPIs, key: [order_date] }
 */
 WITH
   ranked_orders AS (

@@ -11,6 +11,7 @@ period: day
 partitioned_by: [date]
 location: s3://${lake_bucket}/features/daily/
 schedule: cron(0 2 * * ? *)
+serve: { table: CustomerFeatures, key: [customer_id] }
 */
 SELECT
   customer_id,

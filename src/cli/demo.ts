@@ -8,10 +8,11 @@ import { addCounts, emptyCounts, type IngestCounts } from '../ingest/counts.js';
 import { generateDemoData, type DemoDataReport } from '../ingest/demo.js';
 import { lakeRootOf } from '../project/config.js';
 import type { Project } from '../project/model.js';
+import type { RunRecord } from '../pipeline/reporter.js';
 import { runPipeline } from '../pipeline/runner.js';
 import { CliError, EXIT_CRASH, EXIT_FAILURE, EXIT_OK } from './errors.js';
 import type { Io } from './io.js';
-import { loadProjectForCli, openPipelineSession } from './pipeline-session.js';
+import { loadProjectForCli, openPipelineSession, servingStorePath } from './pipeline-session.js';
 import { progressReporter } from './progress.js';
 import { describeSummary } from './commands/run-pipeline.js';
 
@@ -66,6 +67,22 @@ function quarantineLines(report: DemoDataReport): string[] {
   }
   lines.push(`  P3 Customer360 extracts: ${number.format(report.customer360.rows)} rows in ${report.customer360.files} files`);
   return lines;
+}
+
+/** One line per model with a `serve` header: its table, key and the items this run wrote. */
+function servingLines(project: Project, records: readonly RunRecord[], lakeRoot: string): string[] {
+  return project.nodes.flatMap((node) => {
+    const serve = node.header.serve;
+    if (node.kind !== 'model' || !serve) return [];
+    const served = records.filter((r) => r.kind === 'serve' && r.node === node.id);
+    const failed = served.find((r) => r.status === 'failed');
+    const outcome = failed
+      ? `FAILED: ${failed.error}`
+      : served.length === 0
+        ? 'not served in this run'
+        : `${number.format(served.reduce((n, r) => n + (r.rows_written ?? 0), 0))} items in ${servingStorePath(lakeRoot, serve.table)}`;
+    return [`  ${serve.table.padEnd(14)} key (${serve.key.join(', ')}) from ${node.id}: ${outcome}`];
+  });
 }
 
 export async function runDemo(options: DemoOptions, io: Io): Promise<number> {
@@ -123,6 +140,7 @@ export async function runDemo(options: DemoOptions, io: Io): Promise<number> {
         }
       }
     }
+    lines.push('', 'Serving tables (DynamoDB on AWS; here JSON files):', ...servingLines(project, summary.records, lakeRoot));
     lines.push('', `Alerts fired: ${session.notices.length}`, ...session.notices.map((m) => `  ${m}`));
     if ('error' in site) lines.push('', `Dashboards: NOT built: ${site.error}`);
     else lines.push('', `Dashboards: ${site.index}`, ...site.dashboards.map((d) => `  ${d.title}: ${d.file}`));

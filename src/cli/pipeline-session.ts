@@ -1,11 +1,12 @@
 // The local wiring of a pipeline run: the project, the local engine over the lake folder, the object store, alerts with
 // their local state/notifiers/history, and the CLI's progress display. Lambda handlers wire the same runner to Athena.
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { defineAlert } from '../alerts/definition.js';
 import { ensureAlertHistoryTable } from '../alerts/history.js';
 import { localAlertDependencies } from '../alerts/local.js';
 import { runAlert } from '../alerts/service.js';
 import { AthenaLocalEngine } from '../dialect/local-engine.js';
+import { JsonFileKeyValueStore } from '../engines/kv-store/json-file.js';
 import { LocalObjectStore } from '../engines/object-store/index.js';
 import { lakeRootOf } from '../project/config.js';
 import { loadProject, ProjectError } from '../project/loader.js';
@@ -25,6 +26,11 @@ export interface PipelineSession {
   /** Messages of the notices alerts sent during the run. */
   notices: string[];
   close(): Promise<void>;
+}
+
+/** The local stand-in for a serving table (DynamoDB on AWS): one JSON-file key-value store per table. */
+export function servingStorePath(lakeRoot: string, table: string): string {
+  return join(lakeRoot, '.state', 'serving', `${table}.json`);
 }
 
 export async function loadProjectForCli(io: Io, stage?: string): Promise<Project> {
@@ -75,6 +81,7 @@ export async function openPipelineSession(
     variables,
     reporter: options.reporter,
     alerts,
+    servingStore: (table) => new JsonFileKeyValueStore(servingStorePath(lakeRoot, table)),
   };
   return { project, lakeRoot, engine, context, notices, close: () => engine.close() };
 }

@@ -37,7 +37,7 @@ export function progressReporter(io: Io, options: { verbose?: boolean } = {}): R
     stepFinished: (record) => {
       rows += record.rows_written ?? 0;
       if (options.verbose || record.status !== 'success' || !bars) log(describeRecord(record));
-      if (record.kind !== 'check') bar?.increment(1, { rows: number.format(rows), step: record.step });
+      if (record.kind !== 'check' && record.kind !== 'serve') bar?.increment(1, { rows: number.format(rows), step: record.step });
     },
     runFinished: () => {
       bars?.stop();

@@ -1,7 +1,8 @@
 // The runner reports progress through this interface and never prints: the CLI draws a progress display, Lambda
 // logs JSON lines, tests stay silent (cf. SQLMesh's console abstraction).
 
-export type StepKind = 'ddl' | 'model' | 'check' | 'alert' | 'dashboard';
+/** `serve`: a served model's rows copied to its key-value table (header `serve`), after its checks passed. */
+export type StepKind = 'ddl' | 'model' | 'check' | 'serve' | 'alert' | 'dashboard';
 export type StepStatus = 'success' | 'failed' | 'skipped';
 
 /** One executed unit of work: a DDL file, a model for one period, a check, an alert, a dashboard view. */

@@ -3,6 +3,7 @@
 // Every step leaves a run record, appended to the run_log table at the end.
 import { randomUUID } from 'node:crypto';
 import { EngineError, type Engine } from '../engines/engine.js';
+import type { KeyValueStore } from '../engines/kv-store/key-value-store.js';
 import type { ObjectStore } from '../engines/object-store/index.js';
 import { logTimestamp, RecordLog } from '../engines/record-log.js';
 import { retry, type Sleep } from '../engines/retry.js';
@@ -15,6 +16,7 @@ import type { Period } from './periods.js';
 import { silentReporter, type RunRecord, type RunReporter, type StepKind } from './reporter.js';
 import { ddlStatements, materializationOf, materializeRequest, periodsFor, runtimeVariables } from './steps.js';
 import { runLogSpec } from './run-log.js';
+import { serveModel } from './serve-step.js';
 
 /** A data-quality check compiled for one model (see src/pipeline/checks.ts). */
 export interface CheckLike {
@@ -43,6 +45,8 @@ export interface PipelineContext {
   /** Data-quality checks run after each model; default: the project's contracts (src/pipeline/checks.ts). */
   checks?: ChecksDependency<CheckLike>;
   alerts?: AlertsDependency;
+  /** The key-value table named by a model's `serve` header (locally a JSON file, on AWS DynamoDB); none: no serving. */
+  servingStore?: (table: string) => KeyValueStore;
   /** Attempts per step unless a model's header sets `retries`; backoff between them. */
   retry?: { maxAttempts?: number; baseDelayMs?: number; maxDelayMs?: number; sleep?: Sleep };
   now?: () => Date;
@@ -177,6 +181,7 @@ export async function runPipeline(ctx: PipelineContext, options: RunOptions = {}
       if (node.kind === 'model') {
         const failedBlocking = await runChecks(ctx, ctx.checks ?? CONTRACT_CHECKS, node, now, runId, period, records, reporter);
         if (failedBlocking) blocked.set(node.id, `check ${failedBlocking} failed on ${node.id}`);
+        else if (node.header.serve && ctx.servingStore) records.push(await serveModel({ engine: ctx.engine, store: ctx.servingStore(node.header.serve.table), signal: ctx.signal }, node, node.header.serve, period, runId, reporter));
       }
     } catch (error) {
       const finished = clock();
@@ -202,7 +207,7 @@ export async function runPipeline(ctx: PipelineContext, options: RunOptions = {}
     runId,
     records,
     ok: records.every((r) => r.status !== 'failed'),
-    rowsWritten: records.reduce((sum, r) => sum + (r.kind === 'check' ? 0 : (r.rows_written ?? 0)), 0),
+    rowsWritten: records.reduce((sum, r) => sum + (r.kind === 'check' || r.kind === 'serve' ? 0 : (r.rows_written ?? 0)), 0),
     bytesScanned: bytesPerStatement.reduce((a, b) => a + b, 0),
     bytesPerStatement,
   };

@@ -71,3 +71,35 @@ export async function serveQuery(engine: Engine, sql: string, store: KeyValueSto
   await Promise.all(Array.from({ length: Math.min(concurrency, entries.length) }, worker));
   return { rows: entries.length, bytesScanned: result.stats.bytesScanned };
 }
+
+const quoteIdentifier = (name: string) => `"${name.replaceAll('"', '""')}"`;
+const DAY_MS = 86_400_000;
+const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
+/**
+ * The rows of a served table that a run wrote: for a run over a period, those whose `periodColumn` (a day, DATE or
+ * `YYYY-MM-DD` text) falls on the period's days; without a period, all of them.
+ */
+export function servedRowsSql(database: string, table: string, period?: { start: Date; end: Date; column: string }): string {
+  const from = `SELECT * FROM ${quoteIdentifier(database)}.${quoteIdentifier(table)}`;
+  if (!period) return from;
+  const first = isoDay(Math.floor(period.start.getTime() / DAY_MS) * DAY_MS);
+  const end = isoDay(Math.ceil(period.end.getTime() / DAY_MS) * DAY_MS);
+  const day = `CAST(${quoteIdentifier(period.column)} AS DATE)`;
+  return `${from} WHERE ${day} >= DATE '${first}' AND ${day} < DATE '${end}'`;
+}
+
+/**
+ * The queries that serve a run's rows, to run in order. When the key does not hold the period column (features keyed
+ * by customer_id, one row per customer and day), one query per day of the period, so each day's rows replace the day
+ * before's as a daily job would; otherwise one query.
+ */
+export function servingQueries(database: string, table: string, key: readonly string[], period?: { start: Date; end: Date; column: string }): string[] {
+  if (!period || key.includes(period.column)) return [servedRowsSql(database, table, period)];
+  const queries: string[] = [];
+  const end = Math.ceil(period.end.getTime() / DAY_MS) * DAY_MS;
+  for (let day = Math.floor(period.start.getTime() / DAY_MS) * DAY_MS; day < end; day += DAY_MS) {
+    queries.push(servedRowsSql(database, table, { start: new Date(day), end: new Date(day + DAY_MS), column: period.column }));
+  }
+  return queries;
+}

@@ -164,6 +164,25 @@ export function parseSqlFile(text: string, file: string, kind: NodeKind): Parsed
       }
     }
   }
+  if (header.serve) {
+    // The rows a run serves are its period's partitions, so a served model with a period needs a partition column.
+    const problem =
+      kind !== 'model'
+        ? `only models can be served (this is a${kind === 'alert' ? 'n' : ''} ${kind} file)`
+        : header.period && header.partitioned_by.length === 0
+          ? "a served model with a 'period' needs 'partitioned_by' (its first column picks the period's rows)"
+          : undefined;
+    if (problem) {
+      diagnostics.push({
+        severity: 'error',
+        rule: 'header/serve',
+        message: `header 'serve': ${problem}`,
+        hint: 'e.g. serve: { table: CategoryKPIs, key: [category, order_date] } on a model partitioned by order_date',
+        file,
+        ...at(doc ? offsetOf(doc, [], 'serve') : undefined),
+      });
+    }
+  }
   const body = block ? bodyAfter(text, block.end) : { sql: text, bodyLine: 1 };
   return { header, ...body, headerLine: block ? positionAt(text, block.yamlOffset - 2).line : undefined, diagnostics };
 }

@@ -51,6 +51,19 @@ export const AlertSectionSchema = z
   })
   .strict();
 
+/**
+ * Serving: after a successful run of the model (and its blocking checks), the rows of the run's period are copied to a
+ * key-value table for point lookups (DynamoDB on AWS, `<lake>/.state/serving/<table>.json` locally).
+ */
+export const ServeSchema = z
+  .object({
+    /** Name of the key-value table (seed 001: CategoryKPIs, OrderKPIs). */
+    table: identifier,
+    /** Result columns whose values, joined with `#`, are an item's key; unique per row. */
+    key: z.array(identifier).min(1),
+  })
+  .strict();
+
 export const HeaderSchema = z
   .object({
     /** Table (models) or alert/dashboard name. Default: the file name without `.sql`. */
@@ -74,8 +87,10 @@ export const HeaderSchema = z
     alert: AlertSectionSchema.optional(),
     /** Data contract of the table: schema, keys, not-null, accepted values, freshness… (src/project/contract.ts). */
     contract: ContractSchema.optional(),
+    serve: ServeSchema.optional(),
   })
   .strict();
 
 export type Header = z.infer<typeof HeaderSchema>;
 export type AlertSection = z.infer<typeof AlertSectionSchema>;
+export type ServeSection = z.infer<typeof ServeSchema>;

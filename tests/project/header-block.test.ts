@@ -67,6 +67,20 @@ describe('SQL file headers', () => {
     expect(parsed.diagnostics).toEqual([expect.objectContaining({ rule: 'header/yaml', line: 1, hint: expect.stringContaining('description:') })]);
   });
 
+  it('validates serve: a key-value table and key columns, on models only, with a partition column for a period', () => {
+    const ok = parseSqlFile('/*\nperiod: day\npartitioned_by: [order_date]\nserve: { table: CategoryKPIs, key: [category, order_date] }\n*/\nSELECT 1', file, 'model');
+    expect(ok.diagnostics).toEqual([]);
+    expect(ok.header.serve).toEqual({ table: 'CategoryKPIs', key: ['category', 'order_date'] });
+    const noKey = parseSqlFile('/*\nserve: { table: T, key: [] }\n*/\nSELECT 1', file, 'model');
+    expect(noKey.diagnostics).toEqual([expect.objectContaining({ rule: 'header/schema', line: 2, message: expect.stringContaining("header 'serve.key'") })]);
+    const typo = parseSqlFile('/*\nserve: { table: T, keys: [id] }\n*/\nSELECT 1', file, 'model');
+    expect(typo.diagnostics.map((d) => d.rule)).toContain('header/unknown-key');
+    const noPartition = parseSqlFile('/*\nperiod: day\n\nserve: { table: T, key: [id] }\n*/\nSELECT 1', file, 'model');
+    expect(noPartition.diagnostics).toEqual([expect.objectContaining({ rule: 'header/serve', line: 4, message: expect.stringContaining("needs 'partitioned_by'") })]);
+    const view = parseSqlFile('/*\nserve: { table: T, key: [id] }\n*/\nSELECT 1', 'sql/dashboards/d.sql', 'dashboard');
+    expect(view.diagnostics).toEqual([expect.objectContaining({ rule: 'header/serve', message: expect.stringContaining('only models can be served') })]);
+  });
+
   it('requires alerts to have a schedule and an alert section', () => {
     const parsed = parseSqlFile('/*\ntags: [p1]\n*/\nSELECT count(*) AS count FROM t', 'sql/alerts/a.sql', 'alert');
     expect(parsed.diagnostics.map((d) => d.message)).toEqual(["alert files need a 'schedule' in their header", "alert files need a 'alert' in their header"]);
