@@ -3,6 +3,7 @@ import { CATALOG, catalogName, LakeCatalog } from '../engines/duckdb/catalog.js'
 import { attachLakeCatalog, lakeCatalogPath } from '../engines/duckdb/connection.js';
 import { DuckDbEngine } from '../engines/duckdb/engine.js';
 import { runLakeAction, type LakeSessionContext } from '../engines/duckdb/lake-session.js';
+import { confineToLake, refuseEngineStatements, refuseEscapingLocations } from './sandbox.js';
 import { registerShims } from './shims/index.js';
 import { translateStatement, type TranslateContext } from './translate/index.js';
 
@@ -50,6 +51,7 @@ export class AthenaLocalEngine implements Engine {
       await registerShims(duck.connection);
       const catalog = new LakeCatalog(duck.connection, options.lakeRoot);
       await catalog.ensure();
+      await confineToLake(duck.connection, options.lakeRoot);
       return new AthenaLocalEngine(duck, catalog, options.database ?? DEFAULT_DATABASE);
     } catch (error) {
       await duck.close();
@@ -60,6 +62,8 @@ export class AthenaLocalEngine implements Engine {
   async execute(sql: string, options: ExecuteOptions = {}): Promise<QueryResult> {
     const ctx: TranslateContext = { lakeRoot: this.duck.lakeRoot, database: (options.database ?? this.defaultDatabase).toLowerCase() };
     const started = performance.now();
+    refuseEngineStatements(sql);
+    refuseEscapingLocations(sql);
     const { steps } = translateStatement(sql, ctx);
     await this.useDatabase(ctx.database);
     await this.catalog.refreshViews();

@@ -1,0 +1,59 @@
+// `lake sql` and every local run touch files inside the lake folder only: DuckDB's file functions, DuckDB-only
+// statements and S3 locations that climb out of their bucket are refused, and nothing is written outside.
+import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.js';
+import { AthenaLocalEngine } from '../../src/dialect/local-engine.js';
+import { captureIo } from '../helpers/io.js';
+
+const outside = mkdtempSync(join(tmpdir(), 'lake-outside-'));
+const secret = join(outside, 'secret.csv');
+writeFileSync(secret, 'user,password\nroot,hunter2\n');
+
+describe('local engine file access', () => {
+  let lake: string;
+  let engine: AthenaLocalEngine;
+  beforeAll(async () => {
+    lake = mkdtempSync(join(tmpdir(), 'lake-safety-'));
+    engine = await AthenaLocalEngine.open({ lakeRoot: lake, database: 'default' });
+  });
+  afterAll(() => engine.close());
+
+  it.each([
+    [`SELECT * FROM read_csv('${secret}')`, /file system operations are disabled/],
+    [`SELECT * FROM read_text('${secret}')`, /file system operations are disabled/],
+    [`SELECT * FROM read_json_auto('${secret}')`, /file system operations are disabled/],
+    [`SELECT * FROM glob('${outside}/*')`, /file system operations are disabled/],
+    [`SELECT * FROM read_csv('${lake}/../${outside.split('/').pop()}/secret.csv')`, /file system operations are disabled/],
+    [`COPY (SELECT 1 AS a) TO '${outside}/out.csv'`, /COPY is a DuckDB statement/],
+    [`ATTACH '${outside}/x.duckdb' AS x`, /ATTACH is a DuckDB statement/],
+    [`EXPORT DATABASE '${outside}/export'`, /EXPORT is a DuckDB statement/],
+    ['INSTALL httpfs', /INSTALL is a DuckDB statement/],
+    ['/* hidden */ SET enable_external_access = true', /SET is a DuckDB statement/],
+    ["CREATE TABLE t1 WITH (external_location = 's3://bucket/../../../escape/') AS SELECT 1 AS a", /'\.\.' segments/],
+    ["CREATE EXTERNAL TABLE t2 (a INT) LOCATION 's3://bucket/data/../../../../etc/'", /'\.\.' segments/],
+    ["INSERT INTO t3 SELECT * FROM t4 WHERE x = 's3://b/./k'", /'\.' or '\.\.' segments/],
+  ])('refuses %s', async (sql, message) => {
+    await expect(engine.execute(sql)).rejects.toThrow(message);
+    expect(readdirSync(outside)).toEqual(['secret.csv']);
+  });
+
+  it('still reads and writes inside the lake', async () => {
+    await engine.execute("CREATE TABLE ok WITH (external_location = 's3://bucket/tables/ok/', format = 'PARQUET') AS SELECT 1 AS a");
+    expect((await engine.execute('SELECT a FROM ok')).rows).toEqual([[1]]);
+    expect(existsSync(join(lake, 'bucket', 'tables', 'ok'))).toBe(true);
+  });
+});
+
+describe('lake sql on a project', () => {
+  it('refuses to write outside the lake root and exits non-zero', async () => {
+    const io = captureIo(process.cwd());
+    const lake = mkdtempSync(join(tmpdir(), 'lake-safety-cli-'));
+    const code = await main(['sql', '--lake', lake, '-e', `SELECT 1; COPY (SELECT 1 AS a) TO '${outside}/pwned.csv'`], io);
+    expect(code).toBe(1);
+    expect(io.err).toMatch(/statement 2 .*COPY is a DuckDB statement/);
+    expect(existsSync(join(outside, 'pwned.csv'))).toBe(false);
+  });
+});
