@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import type { Diagnostic } from '../dialect/diagnostics.js';
 import { createFileChecker, type FileChecker } from './check-pool.js';
 import { lakeRootOf, loadConfig } from './config.js';
-import { sortDiagnostics } from './errors.js';
+import { loadContractFiles } from './contract.js';
+import { ProjectError, sortDiagnostics } from './errors.js';
 import { SyntaxCache } from './lint-cache.js';
 import { analyzeProject, listSqlFiles } from './loader.js';
 
@@ -59,8 +60,25 @@ export async function lintProject(root: string, options: LintOptions = {}): Prom
       found.push(...rules);
     });
     cache?.save(new Set(sources.map((n) => n.file)));
-    return { files: selected.map((n) => n.file), diagnostics: sortDiagnostics(found) };
+    const contracts = contractDiagnostics(root, loaded.config, new Set(sources.flatMap((n) => n.produces)));
+    found.push(...contracts.diagnostics.filter((d) => d.file === undefined || within(d.file, options.paths)));
+    const files = [...selected.map((n) => n.file), ...contracts.files.filter((f) => within(f, options.paths))];
+    return { files, diagnostics: sortDiagnostics(found) };
   } finally {
     await checker?.close();
+  }
+}
+
+/** `<sql>/contracts/*.yaml`: each contract valid against the schema (src/project/contract.ts) and for a table of the project. */
+function contractDiagnostics(root: string, config: { sql: string; database: string }, produced: Set<string>): { files: string[]; diagnostics: Diagnostic[] } {
+  try {
+    const contracts = loadContractFiles(root, config.sql, config.database);
+    const diagnostics: Diagnostic[] = contracts
+      .filter((c) => !produced.has(c.table))
+      .map((c) => ({ severity: 'error', rule: 'contract/unknown-table', message: `no SQL file creates ${c.table}`, hint: 'name a table a ddl file or model creates', file: c.file, line: c.line(), col: 1 }));
+    return { files: [...new Set(contracts.map((c) => c.file))], diagnostics };
+  } catch (error) {
+    if (!(error instanceof ProjectError)) throw error;
+    return { files: [...new Set(error.diagnostics.map((d) => d.file).filter((f): f is string => f !== undefined))], diagnostics: error.diagnostics };
   }
 }

@@ -110,6 +110,25 @@ describe('lake lint', () => {
     });
   });
 
+  it('validates the contract files in sql/contracts against the contract schema and the project tables', async () => {
+    const root = makeProject({
+      'sql/transforms/orders.sql': 'SELECT 1 AS order_id',
+      'sql/contracts/good.yaml': 'orders:\n  primary_key: [order_id]\n',
+      'sql/contracts/bad.yaml': 'orders:\n  not_null: [order_id]\n  primary_keys: [order_id]\nordrs:\n  unique: [order_id]\n',
+    });
+    const io = captureIo(root);
+    expect(await main(['lint', '--no-cache'], io)).toBe(1);
+    expect(io.out.split('\n').filter((l) => l.startsWith('sql/'))).toEqual(["sql/contracts/bad.yaml:3:1: error [contract/schema] orders: unknown key 'primary_keys'"]);
+    writeFileSync(join(root, 'sql/contracts/bad.yaml'), 'ordrs:\n  unique: [order_id]\n');
+    const second = captureIo(root);
+    expect(await main(['lint', '--no-cache'], second)).toBe(1);
+    expect(second.out).toContain('sql/contracts/bad.yaml:1:1: error [contract/unknown-table] no SQL file creates analytics.ordrs');
+    writeFileSync(join(root, 'sql/contracts/bad.yaml'), 'orders:\n  not_null: [order_id]\n');
+    const fixed = captureIo(root);
+    expect(await main(['lint', '--no-cache'], fixed)).toBe(0);
+    expect(fixed.out).toBe('3 files checked: 0 errors, 0 warnings\n');
+  });
+
   it('applies the chosen stage and rejects unknown ones', async () => {
     const io = captureIo(FIXTURE);
     expect(await main(['lint', '--no-cache', '--stage', 'prod'], io)).toBe(0);
