@@ -1,0 +1,70 @@
+// `npm run bench [-- --events N --models M --json FILE]`: see docs/performance.md.
+import { writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { formatReport } from './report.js';
+import { DEFAULT_OPTIONS, runBench, type BenchOptions } from './run.js';
+
+const USAGE = `usage: npm run bench -- [--events N] [--models M] [--json FILE] [--rounds R] [--small-rounds S] [--hours H]
+                      [--query-iterations K] [--cold-start-runs C] [--seed S] [--work DIR] [--keep]`;
+
+function positiveInteger(name: string, text: string | undefined, fallback: number): number {
+  if (text === undefined) return fallback;
+  const value = Number(text.replaceAll('_', '').replaceAll(',', ''));
+  if (!Number.isInteger(value) || value <= 0) throw new Error(`--${name} must be a positive integer, got '${text}'`);
+  return value;
+}
+
+function parseBenchArgs(argv: string[]): { options: BenchOptions; json?: string } {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      events: { type: 'string' },
+      models: { type: 'string' },
+      json: { type: 'string' },
+      rounds: { type: 'string' },
+      'small-rounds': { type: 'string' },
+      hours: { type: 'string' },
+      'query-iterations': { type: 'string' },
+      'cold-start-runs': { type: 'string' },
+      seed: { type: 'string' },
+      work: { type: 'string' },
+      keep: { type: 'boolean' },
+    },
+    strict: true,
+  });
+  const d = DEFAULT_OPTIONS;
+  return {
+    options: {
+      events: positiveInteger('events', values.events, d.events),
+      models: positiveInteger('models', values.models, d.models),
+      rounds: positiveInteger('rounds', values.rounds, d.rounds),
+      smallRounds: positiveInteger('small-rounds', values['small-rounds'], d.smallRounds),
+      hours: positiveInteger('hours', values.hours, d.hours),
+      queryIterations: positiveInteger('query-iterations', values['query-iterations'], d.queryIterations),
+      coldStartRuns: positiveInteger('cold-start-runs', values['cold-start-runs'], d.coldStartRuns),
+      seed: positiveInteger('seed', values.seed, d.seed),
+      workDir: values.work,
+      keep: values.keep ?? false,
+    },
+    json: values.json,
+  };
+}
+
+async function main(argv: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseBenchArgs(argv);
+  } catch (error) {
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n${USAGE}\n`);
+    return 2;
+  }
+  const result = await runBench({ ...parsed.options, log: (line) => process.stderr.write(`${line}\n`) });
+  process.stdout.write(`${formatReport(result)}\n`);
+  if (parsed.json) {
+    writeFileSync(parsed.json, `${JSON.stringify(result, null, 2)}\n`);
+    process.stdout.write(`results written to ${parsed.json}\n`);
+  }
+  return 0;
+}
+
+process.exitCode = await main(process.argv.slice(2));

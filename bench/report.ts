@@ -1,0 +1,32 @@
+// The printed table: one line per measurement, product next to its baseline and the ratio.
+import type { BenchResult } from './run.js';
+
+const n = (value: number) => value.toLocaleString('en-US', { maximumFractionDigits: 1 });
+const ms = (value: number) => `${n(value)} ms`;
+
+export function formatReport(r: BenchResult): string {
+  const rows: string[][] = [['measure', 'product', 'baseline', 'ratio', 'target']];
+  const p = r.pipeline;
+  rows.push(['pipeline end to end', `${ms(p.product_ms)} (${n(p.rows_per_s)} rows/s)`, `${ms(p.baseline_ms)} (${n(p.baseline_rows_per_s)} rows/s)`, n(p.ratio), '≤ 1.15']);
+  for (const [step, s] of Object.entries(p.steps)) {
+    rows.push([`  ${step}`, `${ms(s.product_ms)} (${n(s.product_rows_per_s)} rows/s)`, `${ms(s.baseline_ms)} (${n(s.baseline_rows_per_s)} rows/s)`, n(s.ratio), '']);
+  }
+  rows.push(['  product overhead (load, open, DDL, run log)', ms(p.product_overhead_ms), '', '', '']);
+  rows.push(['  peak RSS', `${n(p.peak_rss_mb)} MB`, `${n(p.baseline_peak_rss_mb)} MB`, '', '']);
+  const i = r.ingest;
+  rows.push(['ingest (generator→producer→Firehose)', `${ms(i.product.ms)} (${n(i.product.rows_per_s)} rows/s)`, `${ms(Math.min(i.node_direct.ms, i.duckdb_appender.ms))} (${i.baseline})`, n(i.ratio), '']);
+  rows.push(['  node direct / DuckDB Appender / generator only', '', `${ms(i.node_direct.ms)} / ${ms(i.duckdb_appender.ms)} / ${ms(i.generator_only.ms)}`, '', '']);
+  const m = r.models;
+  rows.push([`${n(m.count)} models: load + parse + DAG`, ms(m.load_ms), '', '', '']);
+  rows.push(['  lint (no cache / cached)', `${ms(m.lint_ms)} / ${ms(m.lint_cached_ms)}`, '', '', '']);
+  rows.push(['  load + lint', ms(m.total_ms), '', '', '< 2,000 ms']);
+  rows.push(['  `lake lint --no-cache` / `lake graph` (CLI)', `${ms(m.cli_lint_ms)} / ${ms(m.cli_graph_ms)}`, '', '', '']);
+  rows.push(['cold start `lake sql -e "SELECT 1"`', ms(r.cold_start_ms), '', '', '< 1,000 ms']);
+  const q = r.queries;
+  rows.push([`dashboard queries (${q.count} × ${q.iterations})`, `p50 ${ms(q.p50_ms)}, p95 ${ms(q.p95_ms)}`, '', '', '']);
+  rows.push(['  dashboard page (all queries)', ms(q.page_ms), '', '', '']);
+  const widths = rows[0].map((_, c) => Math.max(...rows.map((row) => row[c].length)));
+  const line = (row: string[]) => row.map((cell, c) => cell.padEnd(widths[c])).join('  ').trimEnd();
+  const header = `${r.config.events.toLocaleString('en-US')} events over ${r.config.hours} h, ${r.config.rounds} rounds (medians); ${r.machine.cpus} cores, ${r.machine.cpu_model}, Node ${r.machine.node}`;
+  return [header, '', line(rows[0]), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.slice(1).map(line), '', `process peak RSS ${n(r.process_max_rss_mb)} MB`].join('\n');
+}
