@@ -2,6 +2,7 @@
 import type { SSTConfig } from 'sst';
 import { Alarms } from './stacks/Alarms.js';
 import { Alerting } from './stacks/Alerting.js';
+import { Batch } from './stacks/Batch.js';
 import { Athena } from './stacks/Athena.js';
 import { Catalog } from './stacks/Catalog.js';
 import { Features } from './stacks/Features.js';
@@ -27,6 +28,7 @@ export default {
     app.stack(Firehose).stack(Streaming);
     await app.stack(Features);
     await app.stack(ScheduledSql);
+    await app.stack(Batch);
     app.stack(Alarms);
   },
 } satisfies SSTConfig;

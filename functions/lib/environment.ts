@@ -26,7 +26,9 @@ export const ENV = {
   deadLetterTopicArn: 'DEAD_LETTER_TOPIC_ARN',
   /** P2 (Batch stack). */
   lockTable: 'LOCK_TABLE',
-  kpiTables: 'KPI_TABLES',
+  stateMachineArn: 'STATE_MACHINE_ARN',
+  orderKpisTable: 'ORDER_KPIS_TABLE',
+  categoryKpisTable: 'CATEGORY_KPIS_TABLE',
   thresholds: 'P2_THRESHOLDS',
   forceAfterMinutes: 'FORCE_AFTER_MINUTES',
   failureTopicArn: 'FAILURE_TOPIC_ARN',

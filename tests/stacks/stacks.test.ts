@@ -15,6 +15,7 @@ import { ddlTables, scheduledSql, stackProject } from '../../stacks/lib/project-
 import { ScheduledSql } from '../../stacks/ScheduledSql.js';
 import { Storage } from '../../stacks/Storage.js';
 import { Streaming } from '../../stacks/Streaming.js';
+import { Batch } from '../../stacks/Batch.js';
 import { DUCKDB_PACKAGES } from '../../stacks/lib/lake-function.js';
 import { synthesize, type Synthesized } from './synth.js';
 
@@ -287,6 +288,74 @@ describe('Streaming', () => {
         Dimensions: [{ Name: 'FunctionName', Value: { Ref: Match.stringLikeRegexp(`^${fn}`) } }],
       });
     }
+  });
+});
+
+describe('Batch', () => {
+  type State = { Type: string; Next?: string; Retry?: Array<{ ErrorEquals: string[]; MaxAttempts: number; IntervalSeconds: number }>; Catch?: Array<{ Next: string }>; Seconds?: number; Choices?: Array<{ Variable: string; StringEquals: string; Next: string }>; Default?: string; Resource?: string; End?: boolean };
+  const definition = (): { States: Record<string, State> } => {
+    const [machine] = Object.values(synth.template(Batch).findResources('AWS::StepFunctions::StateMachine')) as Array<{ Properties: { DefinitionString: { 'Fn::Join': [string, unknown[]] } } }>;
+    const text = machine.Properties.DefinitionString['Fn::Join'][1].map((part) => (typeof part === 'string' ? part : 'ARN')).join('');
+    return JSON.parse(text) as { States: Record<string, State> };
+  };
+
+  it('checks the threshold, waits 300 s and re-checks, validates (2 retries), transforms (3 retries) and releases the lock', () => {
+    const { States } = definition();
+    expect(States.CheckFileThreshold.Next).toBe('EvaluateThreshold');
+    expect(States.EvaluateThreshold.Choices).toEqual([
+      { Variable: '$.threshold.status', StringEquals: 'due', Next: 'ValidateFiles' },
+      { Variable: '$.threshold.status', StringEquals: 'waiting', Next: 'WaitForFiles' },
+    ]);
+    expect(States.EvaluateThreshold.Default).toBe('ResetLock');
+    expect(States.WaitForFiles).toMatchObject({ Type: 'Wait', Seconds: config.batch.waitSeconds, Next: 'CheckFileThreshold' });
+    expect(States.ValidateFiles.Retry).toContainEqual(expect.objectContaining({ ErrorEquals: ['States.ALL'], MaxAttempts: 2, IntervalSeconds: 30 }));
+    expect(States.ValidateFiles.Next).toBe('TransformFiles');
+    expect(States.TransformFiles.Retry).toContainEqual(expect.objectContaining({ ErrorEquals: ['States.ALL'], MaxAttempts: 3, IntervalSeconds: 60 }));
+    expect(States.TransformFiles.Next).toBe('ResetLock');
+    expect(States.ResetLock.Next).toBe('Done');
+  });
+
+  it('sends every failure to NotifyFailure (SNS + metric), then releases the lock and fails', () => {
+    const { States } = definition();
+    for (const name of ['CheckFileThreshold', 'ValidateFiles', 'TransformFiles']) expect(States[name].Catch?.map((c) => c.Next), name).toEqual(['NotifyFailure']);
+    expect(States.NotifyFailure.Next).toBe('ResetLockAfterFailure');
+    expect(States[States.ResetLockAfterFailure.Next!].Type).toBe('Fail');
+    const template = synth.template(Batch);
+    template.hasResourceProperties('AWS::Lambda::Function', { Handler: 'functions/p2-failure.handler', Environment: { Variables: Match.objectLike({ METRIC_NAMESPACE: 'SqlLakehouse' }) } });
+    template.hasResourceProperties('AWS::IAM::Policy', {
+      PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Action: 'cloudwatch:PutMetricData', Condition: { StringEquals: { 'cloudwatch:namespace': 'SqlLakehouse' } } })]) },
+    });
+  });
+
+  it('is triggered by S3 Object Created events under incoming/ through the trigger function', () => {
+    const template = synth.template(Batch);
+    template.hasResourceProperties('AWS::Events::Rule', {
+      EventPattern: { source: ['aws.s3'], 'detail-type': ['Object Created'], detail: { object: { key: [{ prefix: 'incoming/' }] } } },
+      Targets: [Match.objectLike({ Arn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^P2Trigger'), 'Arn'] } })],
+    });
+    template.hasResourceProperties('AWS::Lambda::Function', {
+      Handler: 'functions/p2-threshold.handler',
+      Environment: { Variables: Match.objectLike({ P2_THRESHOLDS: JSON.stringify({ minOrderFiles: 5, minItemFiles: 5, minProductFiles: 1 }), FORCE_AFTER_MINUTES: '30' }) },
+    });
+  });
+
+  it('serves KPIs from CategoryKPIs (category, order_date) and OrderKPIs (order_date); the lock is its own table', () => {
+    const template = synth.template(Batch);
+    template.hasResourceProperties('AWS::DynamoDB::Table', { KeySchema: [{ AttributeName: 'category', KeyType: 'HASH' }, { AttributeName: 'order_date', KeyType: 'RANGE' }] });
+    template.hasResourceProperties('AWS::DynamoDB::Table', { KeySchema: [{ AttributeName: 'order_date', KeyType: 'HASH' }] });
+    template.hasResourceProperties('AWS::DynamoDB::Table', { KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }] });
+    template.hasResourceProperties('AWS::Lambda::Function', {
+      Handler: 'functions/p2-transform.handler',
+      Environment: { Variables: Match.objectLike({ ORDER_KPIS_TABLE: Match.anyValue(), CATEGORY_KPIS_TABLE: Match.anyValue(), ATHENA_WORKGROUP: 'test-my-app' }) },
+    });
+  });
+
+  it('ships DuckDB to the validate step only', () => {
+    expect(synth.functionProps.get('functions/p2-validate.handler')?.nodejs?.install).toEqual(DUCKDB_PACKAGES);
+    for (const fn of ['p2-trigger', 'p2-threshold', 'p2-transform', 'p2-release-lock', 'p2-failure']) {
+      expect(synth.functionProps.get(`functions/${fn}.handler`)?.nodejs?.install, fn).toBeUndefined();
+    }
+    synth.template(Batch).hasResourceProperties('AWS::Lambda::Function', { Handler: 'functions/p2-validate.handler', Architectures: ['x86_64'], MemorySize: 1024 });
   });
 });
 

@@ -72,6 +72,9 @@ export interface BatchOptions {
   clock?: Clock;
   /** Given by a retried step (the Step Functions execution), so a retry rewrites the same objects. */
   batchId?: string;
+  /** Runs after the outputs are written and before the inputs are archived (registering partitions): if it throws,
+   *  the inputs stay in incoming/ for a retry. */
+  beforeArchive?: (batch: ProcessedBatch) => Promise<void>;
 }
 
 export class EcommerceLanding {
@@ -144,11 +147,13 @@ export async function processBatch(options: BatchOptions, names: string[], force
       await store.put(bucket, `${rejected}files/${file.file}`, await store.get(bucket, `${incoming}${file.file}`));
       await store.put(bucket, `${rejected}files/${file.file}.error.json`, JSON.stringify(file));
     }
+    const batch: ProcessedBatch = { batchId, forced, files: names, counts: result.counts, rejectedFiles: result.rejectedFiles, rejectedRows: result.rejectedRows, objects };
+    await options.beforeArchive?.(batch);
     // Inputs move to the archive last: a crash before this point leaves them in incoming/ for the next run.
     const archive = `${options.archivePrefix ?? INGEST_PREFIX.ecommerceArchive}batch_id=${batchId}/`;
     for (const name of names) await store.put(bucket, `${archive}${name}`, await store.get(bucket, `${incoming}${name}`));
     await store.delete(bucket, names.map((name) => `${incoming}${name}`));
-    return { batchId, forced, files: names, counts: result.counts, rejectedFiles: result.rejectedFiles, rejectedRows: result.rejectedRows, objects };
+    return batch;
   } finally {
     connection.closeSync();
     instance.closeSync();
