@@ -84,7 +84,12 @@ function castCall(c: CallContext, tryCast: boolean): string | undefined {
   const items = c.group.items;
   const asIndex = items.map((n) => nodeKeyword(n)).lastIndexOf('AS');
   if (asIndex < 0) return undefined;
-  const value = c.render(items.slice(0, asIndex)).trim();
+  const operand = meaningful(items.slice(0, asIndex));
+  // CAST(ROW(…) AS ROW(a …, b …)) is how to name an anonymous row's fields: render the ROW as is (see `row` below).
+  const value =
+    operand.length === 2 && nodeKeyword(operand[0]) === 'ROW' && operand[1].kind === 'group'
+      ? `row(${c.render((operand[1] as GroupNode).items)})`
+      : c.render(items.slice(0, asIndex)).trim();
   let type;
   try {
     type = translateType(items.slice(asIndex + 1));
@@ -261,6 +266,13 @@ export const FUNCTIONS: Record<string, CallHandler> = {
   any_match: (c) => `trino_any_match(list_transform(${c.all()}))`,
   all_match: (c) => `trino_all_match(list_transform(${c.all()}))`,
   none_match: (c) => `trino_none_match(list_transform(${c.all()}))`,
+  // DuckDB's client merges the fields of a row whose fields have no names (Trino calls them field0, field1, …), so a
+  // multi-field anonymous row would come back with one field: refuse it unless it is CAST to a named row type.
+  row: (c) => {
+    if (c.args.length < 2) return undefined;
+    c.report('anonymous-row', 'ROW(…) with several unnamed fields cannot be returned faithfully by the local engine', "name the fields: CAST(ROW(1, 'x') AS ROW(a integer, b varchar))");
+    return undefined;
+  },
   zip_with: (c) => {
     c.report('zip-with', 'zip_with() is not supported locally', 'use transform(sequence(1, cardinality(a)), i -> f(a[i], b[i]))');
     return undefined;

@@ -1,0 +1,36 @@
+// Anonymous rows: DuckDB's client merges fields without names, so a multi-field ROW(…) is refused unless it is CAST to
+// a named row type; a single-field ROW keeps Trino's field0 name.
+import { afterEach, describe, expect, it } from 'vitest';
+import type { AthenaLocalEngine } from '../../src/dialect/local-engine.js';
+import { checkFaithful } from '../../src/dialect/lint/index.js';
+import { openLake } from './lake-helpers.js';
+
+let engine: AthenaLocalEngine | undefined;
+afterEach(async () => {
+  await engine?.close();
+  engine = undefined;
+});
+
+describe('anonymous ROW values', () => {
+  it('returns a named row cast from ROW(…) with every field', async () => {
+    engine = await openLake();
+    const result = await engine.execute("SELECT CAST(ROW(1, 'x') AS ROW(a integer, b varchar)) AS r");
+    expect(result.columns).toEqual([{ name: 'r', type: 'row(a integer, b varchar)' }]);
+    expect(result.rows).toEqual([[{ a: 1, b: 'x' }]]);
+  });
+
+  it('names the field of a one-field anonymous row field0', async () => {
+    engine = await openLake();
+    const result = await engine.execute('SELECT ROW(7) AS r');
+    expect(result.columns).toEqual([{ name: 'r', type: 'row(integer)' }]);
+    expect(result.rows).toEqual([[{ field0: 7 }]]);
+  });
+
+  it('refuses a multi-field anonymous row, with the position and the portable form', async () => {
+    engine = await openLake();
+    await expect(engine.execute("SELECT ROW(1, 'x') AS r")).rejects.toThrow(/anonymous-row/);
+    expect(checkFaithful("SELECT\n  ROW(1, 'x') AS r", { file: 'q.sql' })).toEqual([
+      expect.objectContaining({ severity: 'error', rule: 'unfaithful/anonymous-row', file: 'q.sql', line: 2, col: 3, hint: expect.stringContaining('CAST(ROW(') }),
+    ]);
+  });
+});
