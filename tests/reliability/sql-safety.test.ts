@@ -13,10 +13,10 @@ const secret = join(outside, 'secret.csv');
 writeFileSync(secret, 'user,password\nroot,hunter2\n');
 
 describe('local engine file access', () => {
-  let lake: string;
+  // Made at collection time: the test table below names paths inside it.
+  const lake = mkdtempSync(join(tmpdir(), 'lake-safety-'));
   let engine: AthenaLocalEngine;
   beforeAll(async () => {
-    lake = mkdtempSync(join(tmpdir(), 'lake-safety-'));
     engine = await AthenaLocalEngine.open({ lakeRoot: lake, database: 'default' });
   });
   afterAll(() => engine.close());
