@@ -23,6 +23,8 @@ export interface PipelineSession {
   lakeRoot: string;
   engine: AthenaLocalEngine;
   context: PipelineContext;
+  /** The local wiring of alerts (state, notifiers, history), for running one alert outside the runner. */
+  alertDeps: ReturnType<typeof localAlertDependencies>;
   /** Messages of the notices alerts sent during the run. */
   notices: string[];
   close(): Promise<void>;
@@ -83,5 +85,5 @@ export async function openPipelineSession(
     alerts,
     servingStore: (table) => new JsonFileKeyValueStore(servingStorePath(lakeRoot, table)),
   };
-  return { project, lakeRoot, engine, context, notices, close: () => engine.close() };
+  return { project, lakeRoot, engine, context, alertDeps, notices, close: () => engine.close() };
 }

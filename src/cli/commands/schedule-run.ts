@@ -1,11 +1,18 @@
-import { JsonFileKeyValueStore } from '../../engines/kv-store/json-file.js';
+import { alertsOf } from '../../alerts/definition.js';
+import { ensureAlertHistoryTable } from '../../alerts/history.js';
 import { localStatePath } from '../../alerts/local.js';
 import { runAlert } from '../../alerts/service.js';
+import { JsonFileKeyValueStore } from '../../engines/kv-store/json-file.js';
+import { runPipeline } from '../../pipeline/runner.js';
 import { Scheduler, type ScheduledJob, type SchedulerEvent } from '../../pipeline/scheduler.js';
+import type { Project, ProjectNode } from '../../project/model.js';
+import { parseSchedule } from '../../project/schedule.js';
 import { timestampText } from '../../project/variables.js';
 import { CliError, EXIT_CRASH, EXIT_FAILURE, EXIT_OK } from '../errors.js';
 import type { Io } from '../io.js';
-import { describeReport, needsAttention, openAlertSession, prepareHistoryTable } from './alert-run.js';
+import { loadProjectForCli, openPipelineSession, type PipelineSession } from '../pipeline-session.js';
+import { describeRecord, progressReporter } from '../progress.js';
+import { describeReport, needsAttention } from './alert-run.js';
 
 export interface ScheduleOptions {
   stage?: string;
@@ -33,27 +40,59 @@ function describeEvent(event: SchedulerEvent): string | undefined {
   }
 }
 
+/** A scheduled model runs with the ddl files it reads from (so a fresh lake has its sources), never other models. */
+function modelSelector(project: Project, node: ProjectNode): string {
+  const ids = new Set<string>([node.id]);
+  const visit = (id: string) => {
+    for (const up of project.node(id)?.upstream ?? []) {
+      if (ids.has(up)) continue;
+      if (project.node(up)?.kind === 'ddl') ids.add(up);
+      visit(up);
+    }
+  };
+  visit(node.id);
+  return [...ids].join(' ');
+}
+
+/** Every model with a `schedule:` header: one pipeline run per fire time, for the period that ended then. */
+function modelJobs(session: PipelineSession, io: Io, onFailure: () => void): ScheduledJob[] {
+  const { project } = session;
+  return project.nodes
+    .filter((node) => node.kind === 'model' && node.header.schedule)
+    .map((node) => ({
+      id: node.id,
+      schedule: parseSchedule(node.header.schedule!),
+      run: async (fireTime) => {
+        const summary = await runPipeline({ ...session.context, now: () => fireTime, reporter: undefined }, { selector: modelSelector(project, node) });
+        for (const record of summary.records.filter((r) => r.node === node.id || r.status !== 'success')) io.stdout(`${describeRecord(record)}\n`);
+        if (!summary.ok) onFailure();
+      },
+    }));
+}
+
 export async function runSchedule(options: ScheduleOptions, io: Io): Promise<number> {
   const catchUpLimit = Number(options.catchUp);
   if (!Number.isInteger(catchUpLimit) || catchUpLimit < 0) throw new CliError(`--catch-up must be a whole number ≥ 0, got '${options.catchUp}'`, { exitCode: EXIT_CRASH });
-  const session = await openAlertSession(io, [], options);
+  const project = await loadProjectForCli(io, options.stage);
+  const session = await openPipelineSession(io, project, { lake: options.lake, reporter: progressReporter(io) });
   let attention = false;
   try {
-    await prepareHistoryTable(session);
-    // Transforms join the job list once the pipeline runner exists; today the scheduled jobs are the alerts.
-    const jobs: ScheduledJob[] = session.alerts
+    await session.engine.execute(`CREATE DATABASE IF NOT EXISTS ${project.config.database}`);
+    await ensureAlertHistoryTable(session.engine, session.alertDeps.historyLocation, project.config.database);
+    const alertJobs: ScheduledJob[] = alertsOf(project.nodes)
       .filter((alert) => alert.schedule)
       .map((alert) => ({
         id: `alert:${alert.name}`,
         schedule: alert.schedule!,
         run: async (fireTime) => {
-          const report = await runAlert(alert, session.deps, { at: fireTime });
+          const report = await runAlert(alert, session.alertDeps, { at: fireTime });
           io.stdout(describeReport(report));
           if (needsAttention(report)) attention = true;
         },
       }));
+    const jobs = [...modelJobs(session, io, () => (attention = true)), ...alertJobs];
     if (jobs.length === 0) {
-      io.stderr('nothing to schedule: no alert has a `schedule:` header\n');
+      io.stderr('nothing to schedule: no model or alert has a `schedule:` header\n');
       return EXIT_OK;
     }
     io.stderr(`scheduling ${jobs.map((j) => `${j.id} (${j.schedule.expression})`).join(', ')}\n`);
@@ -83,6 +122,6 @@ export async function runSchedule(options: ScheduleOptions, io: Io): Promise<num
     }
     return EXIT_OK;
   } finally {
-    await session.engine.close();
+    await session.close();
   }
 }

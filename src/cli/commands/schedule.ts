@@ -3,7 +3,7 @@ import type { RegisterCommand } from '../command.js';
 export const registerSchedule: RegisterCommand = (program, run) => {
   program
     .command('schedule')
-    .description('Run scheduled jobs locally at their schedule times (UTC): every alert with a `schedule:` header. Stop with Ctrl-C.')
+    .description('Run scheduled jobs locally at their schedule times (UTC): every model and alert with a `schedule:` header. Stop with Ctrl-C.')
     .option('--stage <stage>', 'stage whose variables apply (default: lakehouse.yaml defaultStage)')
     .option('--lake <dir>', "local lake folder (default: the project's lake folder)")
     .option('--catch-up <n>', 'missed fire times to run after a restart, per job (the most recent ones)', '3')
