@@ -80,7 +80,7 @@ function servingLines(project: Project, records: readonly RunRecord[], lakeRoot:
       ? `FAILED: ${failed.error}`
       : served.length === 0
         ? 'not served in this run'
-        : `${number.format(served.reduce((n, r) => n + (r.rows_written ?? 0), 0))} items in ${servingStorePath(lakeRoot, serve.table)}`;
+        : `${number.format(served.reduce((n, r) => n + (r.rows_written ?? 0), 0))} rows served to ${servingStorePath(lakeRoot, serve.table)}`;
     return [`  ${serve.table.padEnd(14)} key (${serve.key.join(', ')}) from ${node.id}: ${outcome}`];
   });
 }

@@ -59,6 +59,10 @@ export async function serveQuery(engine: Engine, sql: string, store: KeyValueSto
     keyed.set(key, item);
   }
   const entries = [...keyed];
+  if (store.putMany) {
+    await store.putMany(entries);
+    return { rows: entries.length, bytesScanned: result.stats.bytesScanned };
+  }
   const concurrency = Math.max(1, options.concurrency ?? 16);
   let next = 0;
   const worker = async () => {

@@ -35,6 +35,20 @@ export class JsonFileKeyValueStore implements KeyValueStore {
     return conflict ? undefined : version;
   }
 
+  /** All items in one locked read-modify-write of the file. */
+  async putMany(items: ReadonlyArray<readonly [key: string, value: unknown]>): Promise<void> {
+    const serialized = items.map(([key, value]) => [key, serialize(key, value)] as const);
+    if (serialized.length === 0) return;
+    await mkdir(dirname(this.path), { recursive: true });
+    await withFileLock(`${this.path}.lock`, async () => {
+      const data = await this.read();
+      for (const [key, text] of serialized) {
+        data.items[key] = { value: JSON.parse(text) as unknown, version: (data.items[key]?.version ?? 0) + 1 };
+      }
+      await this.replaceFile(data);
+    }, this.lockOptions);
+  }
+
   async delete(key: string): Promise<void> {
     await mkdir(dirname(this.path), { recursive: true });
     await withFileLock(`${this.path}.lock`, async () => {

@@ -19,6 +19,11 @@ export interface KeyValueStore {
    */
   putIf(key: string, value: unknown, expectedVersion: number | undefined): Promise<number | undefined>;
   delete(key: string): Promise<void>;
+  /**
+   * Optional bulk form of `put` for stores where one write per item is costly (the JSON file rewrites itself per
+   * write): every item written unconditionally, each version +1. Callers fall back to `put` when it is absent.
+   */
+  putMany?(items: ReadonlyArray<readonly [key: string, value: unknown]>): Promise<void>;
 }
 
 export class KeyValueStoreError extends Error {

@@ -20,6 +20,16 @@ describe('JsonFileKeyValueStore', () => {
     expect(await store.get('a')).toBeUndefined();
   });
 
+  it('puts many items in one write, each versioned as a put would be', async () => {
+    const store = new JsonFileKeyValueStore(join(tempDir(), 'kv.json'));
+    await store.put('a', 'old');
+    await store.putMany([['a', { n: 1 }], ['b', { n: 2 }]]);
+    expect(await store.get('a')).toEqual({ value: { n: 1 }, version: 2 });
+    expect(await store.get('b')).toEqual({ value: { n: 2 }, version: 1 });
+    await expect(store.putMany([['c', () => 1]])).rejects.toThrow(/key 'c': value is not JSON-serializable/);
+    expect(await store.get('c')).toBeUndefined();
+  });
+
   it('conditional put succeeds only against the expected version', async () => {
     const store = new JsonFileKeyValueStore(join(tempDir(), 'kv.json'));
     expect(await store.putIf('k', 'first', undefined)).toBe(1);
