@@ -4,6 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
+import { contractFilesOf } from '../../src/pipeline/checks.js';
+import { loadProject } from '../../src/project/loader.js';
+import { resolveModel } from '../../src/testing/run-unit.js';
+import { findTestFiles, parseTestFile } from '../../src/testing/spec.js';
 import { captureIo } from '../project/project-helpers.js';
 
 const REPO = join(import.meta.dirname, '../..');
@@ -16,6 +20,18 @@ describe('the example project', () => {
     expect(io.out).not.toMatch(/^\s+(FAIL|ERR)/m);
     expect(io.out).toMatch(/^(\d+) unit tests: \1 passed, 0 failed;/m);
     expect(code).toBe(0);
+  });
+
+  it('has a unit test for every transform and alert, and a contract for every table a transform writes', async () => {
+    const project = await loadProject(REPO);
+    const tests = (await findTestFiles(REPO, project.config.sql)).flatMap((file) => parseTestFile(readFileSync(join(REPO, file), 'utf8'), file));
+    const tested = new Set(tests.map((t) => resolveModel(project, t.model)?.id));
+    const untested = project.nodes.filter((n) => (n.kind === 'model' || n.kind === 'alert') && !tested.has(n.id)).map((n) => n.file);
+    expect(untested).toEqual([]);
+    const contracted = new Set([...contractFilesOf(project).map((c) => c.table), ...project.nodes.filter((n) => n.header.contract).flatMap((n) => n.produces)]);
+    const models = project.nodes.filter((n) => n.kind === 'model');
+    expect(models.length).toBeGreaterThan(15);
+    expect(models.flatMap((n) => n.produces).filter((t) => !contracted.has(t))).toEqual([]);
   });
 
   it('fails with a diff naming the model and the rows when a KPI changes (<= 2 becomes < 2)', async () => {
