@@ -1,7 +1,6 @@
 /*
-description: P2 e-commerce dashboard (seed 001) - orders per day and status (an order delivered by several batches counts once).
+description: P2 e-commerce dashboard (seed 001) - orders per day and status (p2_order_status_daily, each order once with its status from the latest batch).
 tags: [p2, dashboard]
 */
-SELECT order_date, status, count(DISTINCT order_id) AS orders
-FROM p2_raw_orders
-GROUP BY order_date, status
+SELECT order_date, status, orders
+FROM p2_order_status_daily

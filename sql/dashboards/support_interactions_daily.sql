@@ -1,13 +1,13 @@
 /*
-description: P1 customer-support dashboard - interactions per day, channel and type, with the negative ones (rating <= 2).
+description: P1 customer-support dashboard - interactions per day, channel and type, with the negative ones (rating <= 2), the hourly KPIs (p1_interaction_kpis_hourly) summed per day (a NULL channel is 'unknown' there).
 tags: [p1, dashboard]
 */
 SELECT
-  CAST("timestamp" AS DATE) AS day,
+  CAST(dt AS DATE) AS day,
   channel,
   interaction_type,
-  count(*) AS interactions,
-  count(rating) AS rated_interactions,
-  sum(CASE WHEN rating <= 2 THEN 1 ELSE 0 END) AS negative_interactions
-FROM crm_data
-GROUP BY CAST("timestamp" AS DATE), channel, interaction_type
+  sum(interactions) AS interactions,
+  sum(rated_interactions) AS rated_interactions,
+  sum(negative_interactions) AS negative_interactions
+FROM p1_interaction_kpis_hourly
+GROUP BY dt, channel, interaction_type

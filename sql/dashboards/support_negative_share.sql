@@ -1,13 +1,13 @@
 /*
-description: P1 customer-support dashboard - share of rated interactions that were negative (rating <= 2), per day and channel.
+description: P1 customer-support dashboard - share of rated interactions that were negative (rating <= 2), per day and channel, from the counts of p1_interaction_kpis_hourly (its negative_share, summed over the day's hours and types).
 tags: [p1, dashboard]
 */
 SELECT
-  CAST("timestamp" AS DATE) AS day,
+  CAST(dt AS DATE) AS day,
   channel,
-  count(rating) AS rated_interactions,
-  sum(CASE WHEN rating <= 2 THEN 1 ELSE 0 END) AS negative_interactions,
-  CAST(sum(CASE WHEN rating <= 2 THEN 1 ELSE 0 END) AS DOUBLE) / nullif(count(rating), 0) AS negative_share
-FROM crm_data
-WHERE rating IS NOT NULL
-GROUP BY CAST("timestamp" AS DATE), channel
+  sum(rated_interactions) AS rated_interactions,
+  sum(negative_interactions) AS negative_interactions,
+  CAST(sum(negative_interactions) AS DOUBLE) / nullif(sum(rated_interactions), 0) AS negative_share
+FROM p1_interaction_kpis_hourly
+GROUP BY dt, channel
+HAVING sum(rated_interactions) > 0

@@ -1,12 +1,7 @@
 /*
-description: P1 customer-support dashboard - how many interactions got each rating (1-5), per day and channel.
+description: P1 customer-support dashboard - how many interactions got each rating (1-5), per day and channel (p1_rating_distribution_daily).
 tags: [p1, dashboard]
 */
-SELECT
-  CAST("timestamp" AS DATE) AS day,
-  channel,
-  rating,
-  count(*) AS interactions
-FROM crm_data
+SELECT CAST(dt AS DATE) AS day, channel, rating, interactions
+FROM p1_rating_distribution_daily
 WHERE rating IS NOT NULL
-GROUP BY CAST("timestamp" AS DATE), channel, rating
