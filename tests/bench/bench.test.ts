@@ -1,0 +1,29 @@
+// Keeps `npm run bench` working: the whole benchmark at a tiny size. No timing thresholds: it checks that every
+// measurement the issue names is in the results and is a positive number, and that both pipeline paths agreed.
+import { describe, expect, it } from 'vitest';
+import { runBench } from '../../bench/run.js';
+
+describe('npm run bench', () => {
+  it('produces every result key at a tiny size', async () => {
+    const result = await runBench({ events: 3_000, models: 12, rounds: 1, smallRounds: 1, hours: 6, queryIterations: 1, coldStartRuns: 1, seed: 1 });
+    const numbers = {
+      'pipeline.ratio': result.pipeline.ratio,
+      'pipeline.rows_per_s': result.pipeline.rows_per_s,
+      'pipeline.peak_rss_mb': result.pipeline.peak_rss_mb,
+      'models.count': result.models.count,
+      'models.load_ms': result.models.load_ms,
+      cold_start_ms: result.cold_start_ms,
+      'queries.p95_ms': result.queries.p95_ms,
+      'ingest.ratio': result.ingest.ratio,
+    };
+    for (const [key, value] of Object.entries(numbers)) {
+      expect(typeof value, key).toBe('number');
+      expect(value, key).toBeGreaterThan(0);
+    }
+    for (const step of Object.values(result.pipeline.steps)) expect(step.ratio).toBeGreaterThan(0);
+    expect(result.models.count).toBe(12);
+    expect(result.pipeline.rows.curated).toBe(3_000);
+    // The JSON the CLI writes is this object.
+    expect(JSON.parse(JSON.stringify(result))).toEqual(result);
+  }, 240_000);
+});
