@@ -5,6 +5,7 @@ import { Alerting } from './stacks/Alerting.js';
 import { Batch } from './stacks/Batch.js';
 import { Athena } from './stacks/Athena.js';
 import { Catalog } from './stacks/Catalog.js';
+import { Dashboards } from './stacks/Dashboards.js';
 import { Features } from './stacks/Features.js';
 import { Firehose } from './stacks/Firehose.js';
 import { ScheduledSql } from './stacks/ScheduledSql.js';
@@ -29,6 +30,8 @@ export default {
     await app.stack(Features);
     await app.stack(ScheduledSql);
     await app.stack(Batch);
+    // Empty unless the stage has a QuickSight principal (stacks/config.ts).
+    await app.stack(Dashboards);
     app.stack(Alarms);
   },
 } satisfies SSTConfig;

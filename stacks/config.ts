@@ -58,8 +58,10 @@ export interface StageConfig {
     waitSeconds: number;
   };
   quicksight: {
-    /** QuickSight user/group ARN that owns the data source and datasets; undefined = no QuickSight resources
-     *  (QuickSight needs an account subscription that CloudFormation cannot create). */
+    /** QuickSight user/group ARN that owns the data source, datasets, analyses and dashboards; undefined = no QuickSight
+     *  resources (the Dashboards stack is empty): QuickSight needs an account subscription that CloudFormation cannot
+     *  create, and the principal exists only after it. `QUICKSIGHT_PRINCIPAL_ARN` in the deploying shell overrides it
+     *  (personal stages). */
     principalArn?: string;
   };
 }
@@ -114,8 +116,13 @@ function merge<T extends object>(base: T, patch: DeepPartial<T> | undefined): T 
   return out as T;
 }
 
+/** Environment variable that sets `quicksight.principalArn` for whatever stage is deployed. */
+export const QUICKSIGHT_PRINCIPAL_ENV = 'QUICKSIGHT_PRINCIPAL_ARN';
+
 export function stageConfig(stage: string, overrides: Record<string, DeepPartial<StageConfig>> = STAGES): StageConfig {
-  return merge(DEFAULTS, overrides[stage]);
+  const config = merge(DEFAULTS, overrides[stage]);
+  const principalArn = process.env[QUICKSIGHT_PRINCIPAL_ENV];
+  return principalArn ? { ...config, quicksight: { ...config.quicksight, principalArn } } : config;
 }
 
 /** Project root the stacks read `sql/` and lakehouse.yaml from; tests point it at a fixture project. */

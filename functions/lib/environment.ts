@@ -32,6 +32,8 @@ export const ENV = {
   thresholds: 'P2_THRESHOLDS',
   forceAfterMinutes: 'FORCE_AFTER_MINUTES',
   failureTopicArn: 'FAILURE_TOPIC_ARN',
+  /** Dashboards stack: the custom resource's properties as JSON (QuickSight target, dashboards), for a manual publish. */
+  quickSightDeployment: 'QUICKSIGHT_DEPLOYMENT',
 } as const;
 
 export type EnvName = (typeof ENV)[keyof typeof ENV];

@@ -33,7 +33,7 @@ async function bundle(file: string) {
 
 describe('function bundles', () => {
   it('finds the handlers', () => {
-    expect(handlers).toEqual(expect.arrayContaining(['run-sql.ts', 'evaluate-alert.ts', 'feature-job.ts', 'producer.ts', 'consumer.ts', 'p2-trigger.ts', 'p2-threshold.ts', 'p2-validate.ts', 'p2-transform.ts', 'p2-release-lock.ts', 'p2-failure.ts']));
+    expect(handlers).toEqual(expect.arrayContaining(['run-sql.ts', 'evaluate-alert.ts', 'feature-job.ts', 'producer.ts', 'consumer.ts', 'p2-trigger.ts', 'p2-threshold.ts', 'p2-validate.ts', 'p2-transform.ts', 'p2-release-lock.ts', 'p2-failure.ts', 'dashboards.ts']));
   });
 
   it.each(handlers.filter((f) => !DUCKDB_HANDLERS.has(f)))('%s pulls in no local-engine or lint-only package', async (file) => {

@@ -8,7 +8,7 @@ import { Alarms } from '../../stacks/Alarms.js';
 import { Alerting } from '../../stacks/Alerting.js';
 import { Athena } from '../../stacks/Athena.js';
 import { Catalog } from '../../stacks/Catalog.js';
-import { PREFIX, stageConfig } from '../../stacks/config.js';
+import { PREFIX, QUICKSIGHT_PRINCIPAL_ENV, stageConfig } from '../../stacks/config.js';
 import { Features } from '../../stacks/Features.js';
 import { Firehose } from '../../stacks/Firehose.js';
 import { ddlTables, scheduledSql, stackProject } from '../../stacks/lib/project-sql.js';
@@ -21,7 +21,13 @@ import { synthesize, type Synthesized } from './synth.js';
 
 let synth: Synthesized;
 beforeAll(async () => {
-  synth = await synthesize('test');
+  // With a QuickSight principal the Dashboards stack has its function and roles, so the checks below cover it too.
+  process.env[QUICKSIGHT_PRINCIPAL_ENV] = 'arn:aws:quicksight:us-east-1:123456789012:group/default/lakehouse-authors';
+  try {
+    synth = await synthesize('test');
+  } finally {
+    delete process.env[QUICKSIGHT_PRINCIPAL_ENV];
+  }
 }, 120_000);
 
 const config = stageConfig('test');

@@ -101,6 +101,7 @@ export function dashboardDefinition(target: QuickSightTarget, dashboard: Dashboa
 }
 
 export const dashboardId = (target: QuickSightTarget, dashboard: Pick<Dashboard, 'name'>): string => resourceId(target.idPrefix, dashboard.name);
+export const analysisId = (target: QuickSightTarget, dashboard: Pick<Dashboard, 'name'>): string => resourceId(dashboardId(target, dashboard), 'analysis');
 
 export function dashboardInput(target: QuickSightTarget, dashboard: Dashboard, definition: DashboardVersionDefinition): CreateDashboardCommandInput {
   return {
@@ -117,7 +118,7 @@ export function dashboardInput(target: QuickSightTarget, dashboard: Dashboard, d
 export function analysisInput(target: QuickSightTarget, dashboard: Dashboard, definition: DashboardVersionDefinition): CreateAnalysisCommandInput {
   return {
     AwsAccountId: target.awsAccountId,
-    AnalysisId: resourceId(dashboardId(target, dashboard), 'analysis'),
+    AnalysisId: analysisId(target, dashboard),
     Name: `${dashboard.title} (analysis)`,
     Definition: definition,
     Permissions: ownerPermissions(target, 'analysis'),

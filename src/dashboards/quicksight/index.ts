@@ -14,7 +14,7 @@ import { dataSetInput, dataSourceInput, refreshScheduleInput, type QuickSightTar
 
 export type { QuickSightTarget } from './datasets.js';
 export { dataSetId, dataSourceId, inputColumnType, quickSightArn, resourceId } from './datasets.js';
-export { dashboardId, gridElements } from './dashboard.js';
+export { analysisId, dashboardId, gridElements } from './dashboard.js';
 
 export interface QuickSightDashboardResources {
   name: string;
