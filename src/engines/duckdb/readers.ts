@@ -26,12 +26,30 @@ function jsonStructure(type: HiveType): unknown {
   return duckDbTypeOf(type);
 }
 
-function jsonColumn(column: LakeColumn): string {
-  const value = `list_filter(__entries, lambda e: lower(e.key) = ${sqlString(column.name)})[1].value`;
+/** The case-insensitive lookup of a column's JSON value: Athena's JSON SerDe matches keys whatever their case. */
+const jsonValueAnyCase = (column: LakeColumn) =>
+  `list_filter(map_entries(CAST(__json AS MAP(VARCHAR, JSON))), lambda e: lower(e.key) = ${sqlString(column.name)})[1].value`;
+
+/** What a plain (all-lower-case keys) row's parsed struct holds for a column: text for scalars, typed nested values. */
+const plainStructure = (column: LakeColumn): unknown => {
   const type = parseHiveType(column.type);
-  if (type.kind !== 'primitive') return `json_transform(${value}, ${sqlString(JSON.stringify(jsonStructure(type)))})`;
-  if (isStringHiveType(column.type)) return `(${value} ->> '$')`;
-  return `CAST(${value} ->> '$' AS ${duckDbTypeOf(type)})`;
+  return type.kind === 'primitive' ? 'VARCHAR' : jsonStructure(type);
+};
+
+/**
+ * A JSON column. Rows whose keys are all lower case (nearly all data) are parsed once into a struct (`__s`); only rows
+ * with an upper-case key take the slower case-insensitive lookup. Both give the same answer: declared names are lower
+ * case, so for a lower-case-keyed row an exact match is a case-insensitive one.
+ */
+function jsonColumn(column: LakeColumn): string {
+  const type = parseHiveType(column.type);
+  const field = `__s.${sqlIdent(column.name)}`;
+  if (type.kind !== 'primitive') {
+    const slow = `json_transform(${jsonValueAnyCase(column)}, ${sqlString(JSON.stringify(jsonStructure(type)))})`;
+    return `CASE WHEN __plain THEN ${field} ELSE ${slow} END`;
+  }
+  const text = `CASE WHEN __plain THEN ${field} ELSE ${jsonValueAnyCase(column)} ->> '$' END`;
+  return isStringHiveType(column.type) ? `(${text})` : `CAST(${text} AS ${duckDbTypeOf(type)})`;
 }
 
 function readerCall(table: LakeTable, glob: string, hive: boolean): string {
@@ -67,10 +85,12 @@ function columnsOver(table: LakeTable): { select: string[]; from: (raw: string, 
     if (format.kind === 'csv') return isStringHiveType(c.type) ? sqlIdent(c.name) : `TRY_CAST(${sqlIdent(c.name)} AS ${type}) AS ${sqlIdent(c.name)}`;
     return `CAST(${sqlIdent(c.name)} AS ${type}) AS ${sqlIdent(c.name)}`;
   });
-  // JSON lines become a key → value list once per row, so each column's lookup is a scan of that list.
+  // Each JSON line is parsed once into a struct of the declared columns; `__plain` says its keys are all lower case.
+  const structure = sqlString(JSON.stringify(Object.fromEntries(table.columns.map((c) => [c.name, plainStructure(c)]))));
   const from = (raw: string, passthrough: string[]) =>
     format.kind === 'json'
-      ? `(SELECT map_entries(CAST(__json AS MAP(VARCHAR, JSON))) AS __entries${passthrough.map((p) => `, ${p}`).join('')} FROM ${raw})`
+      ? `(SELECT __json, json_transform(__json, ${structure}) AS __s, ` +
+        `json_keys(__json) = list_transform(json_keys(__json), lambda k: lower(k)) AS __plain${passthrough.map((p) => `, ${p}`).join('')} FROM ${raw})`
       : raw;
   return { select, from };
 }
