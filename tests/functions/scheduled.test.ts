@@ -74,9 +74,11 @@ describe('run-sql', () => {
     const result = await runSql({ kind: 'model', name: 'daily_kpis', time: '2025-03-10T02:00:00Z' });
 
     expect(result.rowsWritten).toBe(1);
-    const insert = athena.statements.find((s) => s.startsWith('INSERT INTO'))!;
-    expect(insert).toContain("TIMESTAMP '2025-03-09 00:00:00.000'");
-    expect(insert).toContain("TIMESTAMP '2025-03-10 00:00:00.000'");
+    // The model's query runs once, into a staging table that the partition inserts then read.
+    const staged = athena.statements.find((s) => s.startsWith('CREATE TABLE "lakehouse"."daily_kpis__stage_'))!;
+    expect(staged).toContain("TIMESTAMP '2025-03-09 00:00:00.000'");
+    expect(staged).toContain("TIMESTAMP '2025-03-10 00:00:00.000'");
+    expect(athena.statements.find((s) => s.startsWith('INSERT INTO'))).toMatch(/FROM "lakehouse"\."daily_kpis__stage_\w+"/);
     // Only the model: no DDL file and no alert of the project ran.
     expect(athena.statements.some((s) => s.includes('CREATE EXTERNAL TABLE IF NOT EXISTS orders'))).toBe(false);
     // The partition is replaced in the deployed bucket (the env's, not lakehouse.yaml's), then the run is logged.
@@ -90,7 +92,7 @@ describe('run-sql', () => {
   it('fails the invocation when the model fails, so the function-errors alarm sees it', async () => {
     fakeAthena((sql) => {
       if (sql.startsWith('SHOW TABLES')) return { statementType: 'UTILITY', columns: [{ name: 'tab_name', type: 'varchar' }], rows: [['daily_kpis']] };
-      if (sql.startsWith('SELECT DISTINCT')) return { failed: "TABLE_NOT_FOUND: line 8:92: Table 'awsdatacatalog.lakehouse.orders' does not exist" };
+      if (sql.startsWith('CREATE TABLE "lakehouse"."daily_kpis__stage_')) return { failed: "TABLE_NOT_FOUND: line 8:92: Table 'awsdatacatalog.lakehouse.orders' does not exist" };
       return { statementType: 'DDL' };
     });
     s3.on(PutObjectCommand).resolves({});

@@ -55,7 +55,11 @@ export const materializeIncremental: MaterializeStrategy = async (request, { eng
     log.outcome.rowsWritten -= written;
     return { ...log.outcome, partitions: plan.rows };
   } finally {
-    await engine.execute(`DROP TABLE IF EXISTS ${ddlTarget(request, stageName)}`, { database: request.database });
-    await objectStore.deletePrefix(stagingBucket, stagingPrefix);
+    // Best effort: a leftover staging table is never read by the model's table (it sits beside its folder, and the
+    // next run stages under a new name), and a cleanup failure must not hide the error that ended the run.
+    await engine
+      .execute(`DROP TABLE IF EXISTS ${ddlTarget(request, stageName)}`, { database: request.database })
+      .then(() => objectStore.deletePrefix(stagingBucket, stagingPrefix))
+      .catch(() => undefined);
   }
 };
