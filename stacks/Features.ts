@@ -1,6 +1,7 @@
-// P5 serving (seed 004): the daily feature model also lands in a DynamoDB table for real-time lookup by customer.
-// The feature-job function runs the model (as run-sql would) and then copies the day's rows to the table; the
-// ScheduledSql stack points the model's schedule at it instead of at run-sql.
+// Scheduled serving (seed 004, P5): a scheduled model whose header has `serve:` also lands in a DynamoDB table for
+// point lookups by its key. The feature-job function runs the model (as run-sql would) and then copies the period's rows
+// to the table; the ScheduledSql stack points the model's schedule at it instead of at run-sql. The same header drives
+// the local run (src/pipeline/serve-step.ts). P2's served KPIs are written by the Batch state machine instead.
 import { RemovalPolicy, Stack } from 'aws-cdk-lib';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -8,7 +9,7 @@ import type { Function } from 'sst/constructs';
 import { use, type StackContext } from 'sst/constructs';
 import { Athena } from './Athena.js';
 import { Catalog } from './Catalog.js';
-import { lakeStage, SERVED_MODELS, stageConfig } from './config.js';
+import { lakeStage, stageConfig } from './config.js';
 import { lakeEnvironment, lakeFunction } from './lib/lake-function.js';
 import { stackProject } from './lib/project-sql.js';
 import { sqlRunnerStatements } from './lib/sql-runner.js';
@@ -24,9 +25,12 @@ export async function Features({ stack, app }: StackContext) {
   /** Function that runs each served model, by model name. */
   const jobs = new Map<string, Function>();
   const tables: dynamodb.Table[] = [];
-  for (const served of SERVED_MODELS) {
-    if (!project.nodes.some((n) => n.kind === 'model' && n.name === served.model)) continue;
-    const id = served.model.replace(/(^|_)([a-z0-9])/g, (_, __, c: string) => c.toUpperCase());
+  const served = project.nodes.filter((n) => n.kind === 'model' && n.header.serve && n.header.schedule);
+  for (const node of served) {
+    const serve = node.header.serve!;
+    const dateColumn = node.header.partitioned_by[0];
+    if (!dateColumn) throw new Error(`${node.file}: a scheduled model with serve: needs partitioned_by (its first column is the period's date)`);
+    const id = node.name.replace(/(^|_)([a-z0-9])/g, (_, __, c: string) => c.toUpperCase());
     const table = new dynamodb.Table(stack, `${id}Table`, {
       partitionKey: { name: 'pk', type: dynamodb.AttributeType.STRING },
       billingMode: dynamodb.BillingMode.PAY_PER_REQUEST,
@@ -38,14 +42,14 @@ export async function Features({ stack, app }: StackContext) {
       withSql: true,
       timeoutSeconds: 900,
       retryAttempts: 0,
-      environment: { ...environment, FEATURE_TABLE: table.tableName, FEATURE_KEY: served.key.join(','), FEATURE_DATE_COLUMN: served.dateColumn },
+      environment: { ...environment, FEATURE_TABLE: table.tableName, FEATURE_KEY: serve.key.join(','), FEATURE_DATE_COLUMN: dateColumn },
       statements: [
         ...sqlRunnerStatements(Stack.of(stack), lake, project, { workgroupArn, database: databaseName }),
         // KeyValueStore.put is an UpdateItem (version counter); nothing else touches the table.
         new iam.PolicyStatement({ actions: ['dynamodb:UpdateItem'], resources: [table.tableArn] }),
       ],
     });
-    jobs.set(served.model, job);
+    jobs.set(node.name, job);
     tables.push(table);
     stack.addOutputs({ [`${id}Table`]: table.tableName });
   }

@@ -164,11 +164,3 @@ export const PREFIX = {
   firehoseErrors: 'errors/domain-events/',
   features: 'features/',
 } as const;
-
-/**
- * Models whose rows are also served from a key-value table for point lookups (seed 004: features by customer). The
- * model must have `period: day` and a date column; its schedule then runs the feature-job function (stacks/Features.ts).
- */
-export const SERVED_MODELS: ReadonlyArray<{ model: string; key: readonly string[]; dateColumn: string }> = [
-  { model: 'p5_customer_features', key: ['customer_id'], dateColumn: 'date' },
-];
