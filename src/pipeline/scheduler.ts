@@ -65,6 +65,8 @@ export class Scheduler {
   private readonly leaseMs: number;
   private readonly owner: string;
   private readonly running = new Map<string, Promise<void>>();
+  /** Jobs a tick found running: they look for due fire times again as soon as that run ends. */
+  private readonly recheck = new Set<string>();
 
   constructor(private readonly options: SchedulerOptions) {
     this.clock = options.clock ?? systemClock;
@@ -80,13 +82,22 @@ export class Scheduler {
 
   /**
    * Starts every job that has due fire times and is not running; resolves when the runs it started have finished.
-   * A job still running from an earlier tick is left alone: its due times run on a later tick.
+   * A job still running from an earlier tick is not started twice: it looks for due fire times again when its run
+   * ends, so a fire time that came due just as that run was finishing is not left to the next wake.
    */
   async tick(signal: AbortSignal = new AbortController().signal): Promise<void> {
     const started: Promise<void>[] = [];
     for (const job of this.options.jobs) {
-      if (this.running.has(job.id)) continue;
-      const work = this.runDue(job, signal).finally(() => this.running.delete(job.id));
+      if (this.running.has(job.id)) {
+        this.recheck.add(job.id);
+        continue;
+      }
+      const work = (async () => {
+        do {
+          this.recheck.delete(job.id);
+          await this.runDue(job, signal);
+        } while (this.recheck.has(job.id) && !signal.aborted);
+      })().finally(() => this.running.delete(job.id));
       this.running.set(job.id, work);
       started.push(work);
     }
