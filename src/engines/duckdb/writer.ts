@@ -2,7 +2,7 @@
 // rendered as Trino casts them to varchar), partition columns only in folder names, unique file names, everything
 // staged outside the table and published by rename.
 import { randomUUID } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { discardStaging, escapePartitionValue, publishFiles, stagingDir, toPosix } from './lake-storage.js';
@@ -70,17 +70,33 @@ export async function writeTableFiles(connection: DuckDBConnection, request: Wri
       const file = join(staging, `${runId}${extension}`);
       await connection.run(`COPY (SELECT ${columns} FROM ${request.source}) TO ${sqlString(toPosix(file))} (${options})`);
     } else {
-      const reader = await connection.runAndReadAll(
-        `SELECT DISTINCT ${rendered.map((r, i) => `${r} AS k${i}`).join(', ')} FROM ${request.source} ORDER BY ALL`,
-      );
-      for (const row of reader.getRows()) {
-        const values = row.map((v) => (v === null ? null : String(v)));
-        partitions.push(values);
-        const folder = request.partitionKeys.map((k, i) => `${k}=${escapePartitionValue(values[i])}`).join('/');
-        const where = rendered.map((r, i) => (values[i] === null ? `${r} IS NULL` : `${r} = ${sqlString(values[i]!)}`)).join(' AND ');
-        const file = join(staging, folder, `${runId}${extension}`);
-        mkdirSync(dirname(file), { recursive: true });
-        await connection.run(`COPY (SELECT ${columns} FROM ${request.source} WHERE ${where}) TO ${sqlString(toPosix(file))} (${options})`);
+      const order = rendered.map((r) => `${r} NULLS LAST`).join(', ');
+      const reader = await connection.runAndReadAll(`SELECT DISTINCT ${rendered.map((r, i) => `${r} AS k${i}`).join(', ')} FROM ${request.source} ORDER BY ${order}`);
+      for (const row of reader.getRows()) partitions.push(row.map((v) => (v === null ? null : String(v))));
+      const folderOf = (values: (string | null)[]) => join(staging, request.partitionKeys.map((k, i) => `${k}=${escapePartitionValue(values[i])}`).join('/'));
+      if (request.format.kind === 'parquet') {
+        // One pass over the rows: DuckDB writes a folder per partition number (the rank of its values, in the order
+        // above), which is then renamed to the Hive folder name (values escaped as Athena writes them).
+        const parts = join(staging, '.parts');
+        await connection.run(
+          `COPY (SELECT ${columns}, dense_rank() OVER (ORDER BY ${order}) - 1 AS __part FROM ${request.source}) ` +
+            `TO ${sqlString(toPosix(parts))} (${options}, PARTITION_BY (__part), FILENAME_PATTERN ${sqlString(`${runId}_{i}`)})`,
+        );
+        partitions.forEach((values, index) => {
+          const folder = folderOf(values);
+          const written = join(parts, `__part=${index}`);
+          mkdirSync(folder, { recursive: true });
+          for (const name of readdirSync(written)) renameSync(join(written, name), join(folder, name.endsWith(extension) ? name : `${name}${extension}`));
+        });
+        rmSync(parts, { recursive: true, force: true });
+      } else {
+        // DuckDB cannot partition JSON or CSV output: one COPY per partition.
+        for (const values of partitions) {
+          const where = rendered.map((r, i) => (values[i] === null ? `${r} IS NULL` : `${r} = ${sqlString(values[i]!)}`)).join(' AND ');
+          const file = join(folderOf(values), `${runId}${extension}`);
+          mkdirSync(dirname(file), { recursive: true });
+          await connection.run(`COPY (SELECT ${columns} FROM ${request.source} WHERE ${where}) TO ${sqlString(toPosix(file))} (${options})`);
+        }
       }
     }
     const files = publishFiles(staging, request.targetDir);
