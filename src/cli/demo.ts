@@ -4,7 +4,7 @@
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { buildDashboards, defaultSiteDir } from '../dashboards/build.js';
-import { addCounts, emptyCounts, type IngestCounts } from '../ingest/counts.js';
+import { chainCounts, type IngestCounts } from '../ingest/counts.js';
 import { generateDemoData, type DemoDataReport } from '../ingest/demo.js';
 import { lakeRootOf } from '../project/config.js';
 import type { Project } from '../project/model.js';
@@ -56,9 +56,7 @@ function quarantineLines(report: DemoDataReport): string[] {
       `  ${label}: ${number.format(counts.received)} in = ${number.format(counts.accepted)} accepted + ${number.format(counts.quarantined)} quarantined${reasons ? ` (${reasons})` : ''}`,
     );
   };
-  const p1 = addCounts(addCounts(emptyCounts(), report.interactions.producer), { ...report.interactions.consumer, received: 0, accepted: 0 });
-  p1.accepted = report.interactions.consumer.accepted;
-  show('P1 interactions (producer → consumer)', p1);
+  show('P1 interactions (producer → consumer)', chainCounts(report.interactions.producer, report.interactions.consumer));
   show('P4 domain events (Firehose)', report.domainEvents.counts);
   if (report.ecommerce.status === 'processed') {
     for (const [table, counts] of Object.entries(report.ecommerce.batch.counts)) show(`P2 ${table}`, counts);

@@ -29,3 +29,12 @@ export function addCounts(target: IngestCounts, more: IngestCounts): IngestCount
 
 /** True when nothing went missing: every received record is either accepted or quarantined. */
 export const countsBalance = (counts: IngestCounts): boolean => counts.received === counts.accepted + counts.quarantined;
+
+/**
+ * Counts of two stages in a row (producer then consumer): what the first received, what the last accepted, and what
+ * either set aside. Balances when each stage does and the second received what the first accepted.
+ */
+export function chainCounts(first: IngestCounts, second: IngestCounts): IngestCounts {
+  const chained = addCounts(addCounts(emptyCounts(), first), second);
+  return { ...chained, received: first.received, accepted: second.accepted };
+}
