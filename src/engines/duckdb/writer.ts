@@ -58,6 +58,9 @@ function copyOptions(format: StorageFormat, compression: string | undefined): { 
   }
 }
 
+/** A partition value that Hive writes as is and DuckDB's PARTITION_BY names the same way. */
+const isPlainPartitionValue = (value: string | null): boolean => value !== null && /^[A-Za-z0-9_.-]+$/.test(value);
+
 export async function writeTableFiles(connection: DuckDBConnection, request: WriteRequest): Promise<WriteOutcome> {
   const staging = stagingDir(request.lakeRoot);
   const { options, extension } = copyOptions(request.format, request.compression);
@@ -74,7 +77,14 @@ export async function writeTableFiles(connection: DuckDBConnection, request: Wri
       const reader = await connection.runAndReadAll(`SELECT DISTINCT ${rendered.map((r, i) => `${r} AS k${i}`).join(', ')} FROM ${request.source} ORDER BY ${order}`);
       for (const row of reader.getRows()) partitions.push(row.map((v) => (v === null ? null : String(v))));
       const folderOf = (values: (string | null)[]) => join(staging, request.partitionKeys.map((k, i) => `${k}=${escapePartitionValue(values[i])}`).join('/'));
-      if (request.format.kind === 'parquet') {
+      if (request.format.kind === 'parquet' && partitions.every((values) => values.every(isPlainPartitionValue))) {
+        // Values that need no escaping (dates, numbers, words: nearly always): DuckDB names the folders itself.
+        const keyColumns = rendered.map((r, i) => `${r} AS ${sqlIdent(request.partitionKeys[i])}`).join(', ');
+        await connection.run(
+          `COPY (SELECT ${columns}, ${keyColumns} FROM ${request.source}) TO ${sqlString(toPosix(staging))} ` +
+            `(${options}, PARTITION_BY (${request.partitionKeys.map(sqlIdent).join(', ')}), FILENAME_PATTERN ${sqlString(`${runId}_{i}`)})`,
+        );
+      } else if (request.format.kind === 'parquet') {
         // One pass over the rows: DuckDB writes a folder per partition number (the rank of its values, in the order
         // above), which is then renamed to the Hive folder name (values escaped as Athena writes them).
         const parts = join(staging, '.parts');
