@@ -14,12 +14,25 @@ alert:
 -- ${window_start} .. ${now} is the hour before the evaluation time, so a run for a past hour gives the same answer.
 -- The partition predicates keep Athena from scanning every hour: files are partitioned by the hour of "timestamp", and
 -- a one-hour window touches at most the hour it starts in and the hour it ends in.
-SELECT count(*) AS count
-FROM crm_data
-WHERE "timestamp" >= ${window_start}
+SELECT
+  count(*) AS count
+FROM
+  crm_data
+WHERE
+  "timestamp" >= ${window_start}
   AND "timestamp" < ${now}
   AND rating <= 2
   AND (
-    (year = year(${window_start}) AND month = month(${window_start}) AND day = day(${window_start}) AND hour = hour(${window_start}))
-    OR (year = year(${now}) AND month = month(${now}) AND day = day(${now}) AND hour = hour(${now}))
+    (
+      year = year(${window_start})
+      AND month = month(${window_start})
+      AND day = day(${window_start})
+      AND hour = hour(${window_start})
+    )
+    OR (
+      year = year(${now})
+      AND month = month(${now})
+      AND day = day(${now})
+      AND hour = hour(${now})
+    )
   )

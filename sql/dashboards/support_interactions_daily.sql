@@ -9,5 +9,9 @@ SELECT
   sum(interactions) AS interactions,
   sum(rated_interactions) AS rated_interactions,
   sum(negative_interactions) AS negative_interactions
-FROM p1_interaction_kpis_hourly
-GROUP BY dt, channel, interaction_type
+FROM
+  p1_interaction_kpis_hourly
+GROUP BY
+  dt,
+  channel,
+  interaction_type

@@ -8,6 +8,10 @@ SELECT
   sum(rated_interactions) AS rated_interactions,
   sum(negative_interactions) AS negative_interactions,
   CAST(sum(negative_interactions) AS DOUBLE) / nullif(sum(rated_interactions), 0) AS negative_share
-FROM p1_interaction_kpis_hourly
-GROUP BY dt, channel
-HAVING sum(rated_interactions) > 0
+FROM
+  p1_interaction_kpis_hourly
+GROUP BY
+  dt,
+  channel
+HAVING
+  sum(rated_interactions) > 0

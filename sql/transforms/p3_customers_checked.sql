@@ -33,7 +33,7 @@ WITH
           trim(updated_at),
           '^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}(:?\d{2})?)?$'
         ) THEN CAST(
-          from_iso8601_timestamp(trim(updated_at)) AS TIMESTAMP
+          from_iso8601_timestamp(trim(updated_at)) AT TIME ZONE 'UTC' AS TIMESTAMP
         )
       END AS updated_at
     FROM

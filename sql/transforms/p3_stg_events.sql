@@ -22,7 +22,7 @@ WITH
           trim(event_ts),
           '^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}(:?\d{2})?)?$'
         ) THEN CAST(
-          from_iso8601_timestamp(trim(event_ts)) AS TIMESTAMP
+          from_iso8601_timestamp(trim(event_ts)) AT TIME ZONE 'UTC' AS TIMESTAMP
         )
       END AS event_ts,
       nullif(trim(session_id), '') AS session_id,

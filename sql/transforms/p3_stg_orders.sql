@@ -21,7 +21,7 @@ WITH
           trim(order_ts),
           '^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}(:?\d{2})?)?$'
         ) THEN CAST(
-          from_iso8601_timestamp(trim(order_ts)) AS TIMESTAMP
+          from_iso8601_timestamp(trim(order_ts)) AT TIME ZONE 'UTC' AS TIMESTAMP
         )
       END AS order_ts,
       try_cast(trim(amount) AS DECIMAL(12, 2)) AS amount,

@@ -14,7 +14,9 @@ WITH
     SELECT
       event_id,
       event_type,
-      CAST(from_iso8601_timestamp(event_time) AS TIMESTAMP) AS event_ts,
+      CAST(
+        from_iso8601_timestamp(event_time) AT TIME ZONE 'UTC' AS TIMESTAMP
+      ) AS event_ts,
       customer_id,
       order_id,
       product_id,
