@@ -25,6 +25,8 @@ export interface PipelineSession {
   context: PipelineContext;
   /** The local wiring of alerts (state, notifiers, history), for running one alert outside the runner. */
   alertDeps: ReturnType<typeof localAlertDependencies>;
+  /** Makes alert_history queryable (and the project database exist); once per session. */
+  prepareAlertHistory(): Promise<void>;
   /** Messages of the notices alerts sent during the run. */
   notices: string[];
   close(): Promise<void>;
@@ -54,22 +56,30 @@ export async function openPipelineSession(
   const engine = await AthenaLocalEngine.open({ lakeRoot, database });
   const variables = projectVariables(project.config, project.stage);
   const notices: string[] = [];
-  const alertDeps = localAlertDependencies({
-    projectRoot: project.root,
-    lakeRoot,
-    stage: project.stage,
-    variables,
-    engine,
-    database,
-    writeConsole: options.writeConsole ?? io.stdout,
-  });
-  let historyReady = false;
+  let alertDeps: ReturnType<typeof localAlertDependencies>;
+  try {
+    alertDeps = localAlertDependencies({
+      projectRoot: project.root,
+      lakeRoot,
+      stage: project.stage,
+      variables,
+      engine,
+      database,
+      writeConsole: options.writeConsole ?? io.stdout,
+    });
+  } catch (error) {
+    await engine.close();
+    throw new CliError(error instanceof Error ? error.message : String(error));
+  }
+  let historyReady: Promise<void> | undefined;
+  const prepareAlertHistory = () =>
+    (historyReady ??= (async () => {
+      await engine.execute(`CREATE DATABASE IF NOT EXISTS ${database}`);
+      await ensureAlertHistoryTable(engine, alertDeps.historyLocation, database);
+    })());
   const alerts: AlertsDependency = {
     evaluate: async (node, at) => {
-      if (!historyReady) {
-        await ensureAlertHistoryTable(engine, alertDeps.historyLocation, database);
-        historyReady = true;
-      }
+      await prepareAlertHistory();
       const report = await runAlert(defineAlert(node), alertDeps, { at });
       if (!report.evaluation.ok) throw new Error(report.evaluation.error);
       for (const notice of report.notices) notices.push(notice.message);
@@ -85,5 +95,5 @@ export async function openPipelineSession(
     alerts,
     servingStore: (table) => new JsonFileKeyValueStore(servingStorePath(lakeRoot, table)),
   };
-  return { project, lakeRoot, engine, context, alertDeps, notices, close: () => engine.close() };
+  return { project, lakeRoot, engine, context, alertDeps, prepareAlertHistory, notices, close: () => engine.close() };
 }

@@ -1,17 +1,12 @@
-import { resolve } from 'node:path';
-import { alertsOf, type AlertDefinition } from '../../alerts/definition.js';
-import { ensureAlertHistoryTable } from '../../alerts/history.js';
-import { localAlertDependencies } from '../../alerts/local.js';
-import { runAlerts, type AlertRunDependencies, type AlertRunReport } from '../../alerts/service.js';
-import { AthenaLocalEngine } from '../../dialect/local-engine.js';
-import { lakeRootOf } from '../../project/config.js';
-import { loadProject, ProjectError } from '../../project/loader.js';
-import { projectVariables, timestampText } from '../../project/variables.js';
+import { alertsOf } from '../../alerts/definition.js';
+import { runAlerts, type AlertRunReport } from '../../alerts/service.js';
+import { timestampText } from '../../project/variables.js';
 import { parsePeriodBound } from '../../pipeline/periods.js';
+import { silentReporter } from '../../pipeline/reporter.js';
 import { CliError, EXIT_CRASH, EXIT_FAILURE, EXIT_OK } from '../errors.js';
 import { toJson } from '../format.js';
 import type { Io } from '../io.js';
-import { requireProjectRoot } from './project-paths.js';
+import { loadProjectForCli, openPipelineSession } from '../pipeline-session.js';
 
 export interface AlertCommandOptions {
   at?: string;
@@ -28,56 +23,6 @@ export function parseTime(text: string): Date {
   } catch {
     throw new CliError(`--at '${text}' is not a time`, { hint: 'write it as 2025-03-10T11:00:00Z or "2025-03-10 11:00" (UTC)', exitCode: EXIT_CRASH });
   }
-}
-
-export interface AlertSession {
-  alerts: AlertDefinition[];
-  deps: AlertRunDependencies & { historyLocation: string };
-  engine: AthenaLocalEngine;
-  lakeRoot: string;
-}
-
-/** Loads the project's alerts and wires them to the local engine, state, notifiers and history. */
-export async function openAlertSession(
-  io: Io,
-  names: string[],
-  options: { stage?: string; lake?: string; consoleTo?: 'stdout' | 'stderr' },
-): Promise<AlertSession> {
-  const root = requireProjectRoot(io);
-  let alerts: AlertDefinition[];
-  let project;
-  try {
-    project = await loadProject(root, { stage: options.stage });
-    alerts = alertsOf(project.nodes, names);
-  } catch (error) {
-    if (error instanceof ProjectError) throw new CliError(error.message, { hint: '`lake lint` lists every problem with its fix' });
-    throw new CliError(error instanceof Error ? error.message : String(error));
-  }
-  const lakeRoot = options.lake ? resolve(io.cwd, options.lake) : lakeRootOf({ root, config: project.config });
-  const database = project.config.database;
-  const engine = await AthenaLocalEngine.open({ lakeRoot, database });
-  try {
-    const deps = localAlertDependencies({
-      projectRoot: root,
-      lakeRoot,
-      stage: project.stage,
-      variables: projectVariables(project.config, project.stage),
-      engine,
-      database,
-      // Keeps stdout machine-readable when it carries JSON.
-      writeConsole: options.consoleTo === 'stderr' ? io.stderr : io.stdout,
-    });
-    return { alerts, deps, engine, lakeRoot };
-  } catch (error) {
-    await engine.close();
-    throw new CliError(error instanceof Error ? error.message : String(error));
-  }
-}
-
-/** Makes alert_history queryable with `lake sql` (the database is created if this lake has none yet). */
-export async function prepareHistoryTable(session: AlertSession): Promise<void> {
-  await session.engine.execute(`CREATE DATABASE IF NOT EXISTS ${session.deps.database}`);
-  await ensureAlertHistoryTable(session.engine, session.deps.historyLocation, session.deps.database);
 }
 
 /** Human summary of one alert run. */
@@ -111,14 +56,18 @@ export const needsAttention = (report: AlertRunReport): boolean =>
 
 export async function runAlertCommand(names: string[], options: AlertCommandOptions, io: Io): Promise<number> {
   const at = options.at ? parseTime(options.at) : new Date();
-  const session = await openAlertSession(io, names, { ...options, consoleTo: options.format === 'json' ? 'stderr' : 'stdout' });
+  const project = await loadProjectForCli(io, options.stage);
+  const alerts = alertsOf(project.nodes, names);
+  if (alerts.length === 0) {
+    io.stderr('no alerts in sql/alerts/\n');
+    return EXIT_OK;
+  }
+  // Keeps stdout machine-readable when it carries JSON.
+  const writeConsole = options.format === 'json' ? io.stderr : io.stdout;
+  const session = await openPipelineSession(io, project, { lake: options.lake, reporter: silentReporter, writeConsole });
   try {
-    if (session.alerts.length === 0) {
-      io.stderr('no alerts in sql/alerts/\n');
-      return EXIT_OK;
-    }
-    if (!options.dryRun) await prepareHistoryTable(session);
-    const results = await runAlerts(session.alerts, session.deps, { at, dryRun: options.dryRun });
+    if (!options.dryRun) await session.prepareAlertHistory();
+    const results = await runAlerts(alerts, session.alertDeps, { at, dryRun: options.dryRun });
     let attention = false;
     for (const result of results) {
       if (result.error) {
@@ -137,6 +86,6 @@ export async function runAlertCommand(names: string[], options: AlertCommandOpti
     }
     return attention ? EXIT_FAILURE : EXIT_OK;
   } finally {
-    await session.engine.close();
+    await session.close();
   }
 }

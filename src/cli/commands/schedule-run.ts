@@ -1,5 +1,4 @@
 import { alertsOf } from '../../alerts/definition.js';
-import { ensureAlertHistoryTable } from '../../alerts/history.js';
 import { localStatePath } from '../../alerts/local.js';
 import { runAlert } from '../../alerts/service.js';
 import { JsonFileKeyValueStore } from '../../engines/kv-store/json-file.js';
@@ -77,8 +76,7 @@ export async function runSchedule(options: ScheduleOptions, io: Io): Promise<num
   const session = await openPipelineSession(io, project, { lake: options.lake, reporter: progressReporter(io) });
   let attention = false;
   try {
-    await session.engine.execute(`CREATE DATABASE IF NOT EXISTS ${project.config.database}`);
-    await ensureAlertHistoryTable(session.engine, session.alertDeps.historyLocation, project.config.database);
+    await session.prepareAlertHistory();
     const alertJobs: ScheduledJob[] = alertsOf(project.nodes)
       .filter((alert) => alert.schedule)
       .map((alert) => ({
