@@ -3,35 +3,18 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { build } from 'esbuild';
-
-// Bundled although packages are otherwise external: dt-sql-parser's ESM build uses directory imports that plain Node
-// rejects (it is used by `lake lint` only; a devDependency is enough because this bundle is built at `npm ci`).
-const BUNDLED_PACKAGES = /^(dt-sql-parser|antlr4ng|antlr4-c3)(\/|$)/;
-const externalPackages = {
-  name: 'external-packages',
-  setup(pluginBuild) {
-    pluginBuild.onResolve({ filter: /^[^./]/ }, (args) => (BUNDLED_PACKAGES.test(args.path) ? undefined : { path: args.path, external: true }));
-  },
-};
+import { nodeBundleOptions } from './esbuild-options.mjs';
 
 // Code split: commands are imported lazily, so each command's dependencies (DuckDB's native module, the ~3.5 MB SQL
 // grammars) load only when that command runs; `lake --help` starts in ~0.1 s instead of ~0.5 s.
 const result = await build({
+  ...nodeBundleOptions,
   metafile: true,
   write: false,
   // The lint check worker is its own entry: `lake lint` starts it in worker threads on large projects.
   entryPoints: { lake: 'src/cli/main.ts', 'check-worker': 'src/project/check-worker.ts' },
-  outdir: 'dist',
   splitting: true,
   chunkNames: 'chunks/[name]-[hash]',
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node20',
-  sourcemap: 'linked',
-  plugins: [externalPackages],
-  logLevel: 'warning',
-  banner: { js: "import { createRequire as __lakeCreateRequire } from 'node:module'; const require = __lakeCreateRequire(import.meta.url);" },
 });
 
 // Tests and other terminals rebuild while `lake` processes run: write each file atomically (temp + rename) and leave

@@ -1,0 +1,25 @@
+// esbuild settings shared by the CLI bundle (scripts/build.mjs) and the benchmark bundle (scripts/build-bench.mjs).
+
+// Bundled although packages are otherwise external: dt-sql-parser's ESM build uses directory imports that plain Node
+// rejects (it is used by `lake lint` only; a devDependency is enough because the bundle is built at `npm ci`).
+const BUNDLED_PACKAGES = /^(dt-sql-parser|antlr4ng|antlr4-c3)(\/|$)/;
+
+const externalPackages = {
+  name: 'external-packages',
+  setup(pluginBuild) {
+    pluginBuild.onResolve({ filter: /^[^./]/ }, (args) => (BUNDLED_PACKAGES.test(args.path) ? undefined : { path: args.path, external: true }));
+  },
+};
+
+/** Node ESM output with native and AWS packages external and a `require` for bundled CommonJS code. */
+export const nodeBundleOptions = {
+  outdir: 'dist',
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  sourcemap: 'linked',
+  plugins: [externalPackages],
+  logLevel: 'warning',
+  banner: { js: "import { createRequire as __lakeCreateRequire } from 'node:module'; const require = __lakeCreateRequire(import.meta.url);" },
+};
