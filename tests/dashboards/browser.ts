@@ -1,17 +1,17 @@
-// Drives Debian's Chromium (installed by .ci/run) with playwright-core: headless, no sandbox, no network beyond
-// 127.0.0.1, a fresh profile per launch.
+// Drives Chromium (found by ./chromium.ts) with playwright-core: headless, no sandbox, no network beyond 127.0.0.1, a
+// fresh profile per launch.
 import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { findChromium } from './chromium.js';
 
-export const CHROMIUM = '/usr/bin/chromium';
 export const ARTIFACTS = join(import.meta.dirname, '..', '..', 'test-artifacts', 'dashboards');
 
 export async function launchChromium(): Promise<BrowserContext> {
   const profile = mkdtempSync(join(tmpdir(), 'lake-chromium-'));
   return chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
+    executablePath: findChromium(),
     headless: true,
     viewport: { width: 1280, height: 900 },
     args: [
