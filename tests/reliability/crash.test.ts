@@ -2,7 +2,7 @@
 // batch's delete and its insert, in the middle of an Iceberg MERGE, and while holding the P2 lock. After each kill
 // the lake must hold no half-written file a query can see, and a rerun must leave no duplicated and no missing rows.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
@@ -15,14 +15,19 @@ import { captureIo } from '../helpers/io.js';
 import { BIG_MERGE, DIM_ROWS, INCREMENTAL_PARTITIONS, INCREMENTAL_ROWS, incrementalRequest } from './crash-sql.js';
 
 const work = mkdtempSync(join(tmpdir(), 'crash-'));
+// The child bundle keeps its packages external, so it must live inside the project for Node to resolve them from the
+// project's node_modules (from the OS temp folder that only works when some node_modules happens to sit above it).
+const cache = join(import.meta.dirname, '..', '..', 'node_modules', '.cache');
+let childDir: string;
 let child: string;
 const running = new Set<ChildProcess>();
 
 beforeAll(async () => {
-  const out = join(work, 'child');
+  mkdirSync(cache, { recursive: true });
+  childDir = mkdtempSync(join(cache, 'crash-child-'));
   await build({
     entryPoints: [resolve('tests/reliability/crash-child.ts')],
-    outdir: out,
+    outdir: childDir,
     outExtension: { '.js': '.mjs' },
     bundle: true,
     platform: 'node',
@@ -30,11 +35,12 @@ beforeAll(async () => {
     packages: 'external',
     logLevel: 'silent',
   });
-  child = join(out, 'crash-child.mjs');
+  child = join(childDir, 'crash-child.mjs');
 });
 afterAll(() => {
   for (const p of running) p.kill('SIGKILL');
   rmSync(work, { recursive: true, force: true });
+  if (childDir) rmSync(childDir, { recursive: true, force: true });
 });
 
 /** Starts the child and SIGKILLs it once `killWhen` matches a line it printed (after `delayMs`). Resolves to its output. */
