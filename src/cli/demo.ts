@@ -1,11 +1,11 @@
 // `lake run --demo` (what `npm start` runs): a fresh local lake, the seeded example data for all five pipelines pushed
 // through the local ingestion components, the whole pipeline, the alerts and the dashboards, then a summary of where
 // every record went. No AWS, no network beyond 127.0.0.1.
-import { existsSync, readdirSync, rmSync } from 'node:fs';
-import { relative, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { buildDashboards, defaultSiteDir } from '../dashboards/build.js';
 import { chainCounts, type IngestCounts } from '../ingest/counts.js';
 import { generateDemoData, type DemoDataReport } from '../ingest/demo.js';
+import { LakeFolderError, resetLakeFolder } from '../engines/lake-folder.js';
 import { lakeRootOf } from '../project/config.js';
 import type { Project } from '../project/model.js';
 import type { RunRecord } from '../pipeline/reporter.js';
@@ -31,18 +31,17 @@ export interface DemoOptions {
 const HOUR = 3_600_000;
 const number = new Intl.NumberFormat('en-US');
 
-/** Empties the lake folder, refusing folders that do not look like a lake (so a wrong --lake never wipes a home dir). */
-function resetLake(lakeRoot: string, project: Project): void {
-  if (!existsSync(lakeRoot)) return;
-  const entries = readdirSync(lakeRoot);
-  const insideProject = !relative(project.root, lakeRoot).startsWith('..');
-  if (entries.length > 0 && !entries.includes('.duckdb') && !insideProject) {
-    throw new CliError(`${lakeRoot} is not empty and holds no local catalog (.duckdb): not resetting it for the demo`, {
-      hint: 'point --lake at an empty folder or a lake folder',
-      exitCode: EXIT_CRASH,
+/** Empties the lake folder for a fresh demo; only a folder the tool created as a lake (or an empty/new one) is reset. */
+function resetLake(lakeRoot: string): void {
+  try {
+    resetLakeFolder(lakeRoot);
+  } catch (error) {
+    if (!(error instanceof LakeFolderError)) throw error;
+    throw new CliError(`${error.message} (lake run --demo starts from an empty lake)`, {
+      hint: 'point --lake at a new or empty folder, or at a lake folder that lake created',
+      exitCode: EXIT_FAILURE,
     });
   }
-  rmSync(lakeRoot, { recursive: true, force: true });
 }
 
 function quarantineLines(report: DemoDataReport): string[] {
@@ -91,7 +90,7 @@ export async function runDemo(options: DemoOptions, io: Io): Promise<number> {
   if (typeof bucket !== 'string') {
     throw new CliError(`stage '${project.stage}' has no lake_bucket variable in lakehouse.yaml`, { exitCode: EXIT_CRASH });
   }
-  resetLake(lakeRoot, project);
+  resetLake(lakeRoot);
 
   const now = new Date(Math.floor((options.now ?? new Date()).getTime() / HOUR) * HOUR);
   const days = options.days ?? 7;

@@ -3,6 +3,7 @@ import { CATALOG, catalogName, LakeCatalog } from '../engines/duckdb/catalog.js'
 import { attachLakeCatalog, lakeCatalogPath } from '../engines/duckdb/connection.js';
 import { DuckDbEngine } from '../engines/duckdb/engine.js';
 import { runLakeAction, type LakeSessionContext } from '../engines/duckdb/lake-session.js';
+import { claimLakeFolder } from '../engines/lake-folder.js';
 import { confineToLake, refuseEngineStatements, refuseEscapingLocations } from './sandbox.js';
 import { registerShims } from './shims/index.js';
 import { translateStatement, type TranslateContext } from './translate/index.js';
@@ -44,6 +45,7 @@ export class AthenaLocalEngine implements Engine {
   }
 
   static async open(options: LocalEngineOptions): Promise<AthenaLocalEngine> {
+    if (!options.inMemory) claimLakeFolder(options.lakeRoot);
     // The session runs in memory; the catalog file is attached as `awsdatacatalog` (see attachLakeCatalog).
     const duck = await DuckDbEngine.open({ databasePath: ':memory:', lakeRoot: options.lakeRoot, threads: options.threads });
     try {

@@ -1,8 +1,8 @@
 // `npm start` = `lake run --demo`: a fresh lake, seeded data for all five pipelines, the whole pipeline, alerts and
 // dashboards, and a summary in which every record is accounted for. Run small here; the real demo uses 100k events.
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runDemo } from '../../src/cli/demo.js';
 import { main } from '../../src/cli/main.js';
@@ -16,7 +16,13 @@ describe('lake run --demo', () => {
   const io = captureIo(ROOT);
   let code: number;
 
+  const stale = join(lake, 'warehouse', 'stale', 'part-0.parquet');
+
   beforeAll(async () => {
+    // A lake created earlier by `lake` (so marked as a lake), holding a file of an older run: the demo resets it.
+    expect(await main(['sql', '--lake', lake, '-e', 'SELECT 1'], captureIo(ROOT))).toBe(0);
+    mkdirSync(dirname(stale), { recursive: true });
+    writeFileSync(stale, 'stale');
     code = await runDemo({ lake, interactions: 4000, days: 2, ordersPerDay: 40, customers: 80, now: new Date('2025-03-10T12:00:00Z') }, io);
   }, 180_000);
 
@@ -24,6 +30,10 @@ describe('lake run --demo', () => {
     expect(io.err).toBe('');
     expect(io.out).toMatch(/run \S+: \d+ ok, 0 failed, 0 skipped/);
     expect(code).toBe(0);
+  });
+
+  it('starts from an empty lake: what an earlier run left is gone', () => {
+    expect(existsSync(stale)).toBe(false);
   });
 
   it('accounts for every record: in = accepted + quarantined, with reasons', () => {

@@ -1,13 +1,14 @@
 // The browser tests find a Chromium on a fresh machine (the packaged one) and honour an explicit or system one; when
 // there is none, they fail with a message saying how to get one.
-import { chmodSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { findChromium, HOW_TO_GET_CHROMIUM } from './chromium.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const work = mkdtempSync(join(tmpdir(), 'find-chromium-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 function fakeBinary(dir: string, name: string): string {
   mkdirSync(dir, { recursive: true });

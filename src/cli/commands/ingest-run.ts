@@ -4,6 +4,7 @@ import { CliError, EXIT_CRASH, EXIT_FAILURE, EXIT_OK } from '../errors.js';
 import type { Io } from '../io.js';
 import { loadProjectForCli } from '../pipeline-session.js';
 import { lakeRootOf } from '../../project/config.js';
+import { claimLakeFolder } from '../../engines/lake-folder.js';
 
 export interface IngestCommandOptions {
   file: string;
@@ -22,6 +23,7 @@ export async function runIngest(source: string, options: IngestCommandOptions, i
     throw new CliError(`stage '${project.stage}' has no lake_bucket variable in lakehouse.yaml`, { exitCode: EXIT_CRASH });
   }
   const lakeRoot = options.lake ? resolve(io.cwd, options.lake) : lakeRootOf({ root: project.root, config: project.config });
+  claimLakeFolder(lakeRoot);
   let result;
   try {
     result = await ingestFile({ source, file: resolve(io.cwd, options.file), format: options.format, lakeRoot, bucket });
