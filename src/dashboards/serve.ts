@@ -121,9 +121,10 @@ export async function startDashboardServer(options: ServeOptions): Promise<Dashb
     server.once('error', reject);
     server.listen(options.port ?? 0, LOOPBACK, () => resolveListen());
   });
-  const { port } = server.address() as AddressInfo;
+  // The URL shows the address actually bound, so what the server says is what it listens on.
+  const { address, port } = server.address() as AddressInfo;
   return {
-    url: `http://${LOOPBACK}:${port}/`,
+    url: `http://${address}:${port}/`,
     close: () =>
       new Promise<void>((resolveClose, reject) => {
         server.closeAllConnections();

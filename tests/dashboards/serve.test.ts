@@ -1,6 +1,7 @@
 // The live server: loopback only, only the site's own files, filters validated and pushed down into SQL.
 import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -20,6 +21,18 @@ function get(url: string, path: string): Promise<{ status: number; body: string 
     });
     req.on('error', reject);
     req.end();
+  });
+}
+
+/** Whether a TCP connection to host:port is accepted. */
+function connects(host: string, port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect({ host, port });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
   });
 }
 
@@ -43,8 +56,13 @@ describe('lake dashboard serve', () => {
     await engine.close();
   });
 
-  it('listens on 127.0.0.1', () => {
+  it('listens on 127.0.0.1 only', async () => {
     expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+    const port = Number(new URL(server.url).port);
+    expect(await connects('127.0.0.1', port)).toBe(true);
+    // 127.0.0.2 is this machine too (Linux routes all of 127/8 to loopback), but not the bound address: a server on
+    // 0.0.0.0 or :: (every interface) would accept it.
+    expect(await connects('127.0.0.2', port)).toBe(false);
   });
 
   it('serves the index, pages rendered from fresh queries, assets and live.js', async () => {
