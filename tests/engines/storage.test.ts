@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -60,8 +60,14 @@ describe('lake storage', () => {
     const staging = stagingDir(lake);
     mkdirSync(join(staging, 'y=2025', 'm=02'), { recursive: true });
     writeFileSync(join(staging, 'y=2025', 'm=02', 'new'), 'y');
-    publishFiles(staging, table);
+    const staged = statSync(join(staging, 'y=2025', 'm=02', 'new'));
+    expect(publishFiles(staging, table)).toEqual([join(table, 'y=2025', 'm=02', 'new')]);
     expect(readdirSync(join(table, 'y=2025', 'm=02')).sort()).toEqual(['_SUCCESS', 'new']);
+    // A rename moves the very file (same inode on the same device), which readers see whole or not at all; a copy
+    // would create a new file that readers can see half-written.
+    const published = statSync(join(table, 'y=2025', 'm=02', 'new'));
+    expect([published.dev, published.ino]).toEqual([staged.dev, staged.ino]);
+    expect(existsSync(staging)).toBe(false);
     expect(discoverPartitions(table, ['y', 'm'])).toEqual([
       ['2025', '01'],
       ['2025', '02'],
