@@ -8,6 +8,7 @@ import { LocalDeadLetterQueue, type DeadLetterMessage } from '../../../src/inges
 import { drainStream, InteractionConsumer } from '../../../src/ingest/interactions/consumer.js';
 import { InteractionProducer } from '../../../src/ingest/interactions/producer.js';
 import { InteractionSimulator } from '../../../src/ingest/interactions/simulator.js';
+import { INGEST_PREFIX } from '../../../src/ingest/layout.js';
 import { LocalRecordStream } from '../../../src/ingest/stream/local-record-stream.js';
 import { query, recordingSleep, tempLake } from '../helpers.js';
 
@@ -166,8 +167,21 @@ describe('P1 end to end: simulator → producer → stream → consumer → Parq
       expect(consumed.reasons.rating_out_of_range ?? 0).toBeGreaterThan(0);
       const [{ n }] = await query(`SELECT count(*)::INT AS n FROM read_parquet('${join(lake.root, BUCKET, 'processed/**/*.parquet')}')`);
       expect(n).toBe(consumed.accepted);
-      // Every record served is in Parquet or in a quarantine.
+      // Every record served is in Parquet or in a quarantine, and every quarantined one is stored where the counts
+      // say: the consumer's rejects in its dead-letter queue, the producer's in invalid/ or its dead-letter queue.
       expect(consumed.accepted + consumed.quarantined + produced.quarantined).toBe(3_000);
+      const storedRecords = async (prefix: string) => {
+        let n = 0;
+        for (const o of await store.list(BUCKET, prefix)) {
+          const stored = JSON.parse(readFileSync(join(lake.root, BUCKET, o.key), 'utf8')) as DeadLetterMessage | { record: unknown };
+          n += 'records' in stored ? stored.records.length : 1;
+        }
+        return n;
+      };
+      expect(consumed.quarantined).toBeGreaterThan(0);
+      expect(await storedRecords('dead-letter/crm/')).toBe(consumed.quarantined);
+      expect(produced.quarantined).toBeGreaterThan(0);
+      expect((await storedRecords(INGEST_PREFIX.interactionsInvalid)) + (await storedRecords('dead-letter/crm-producer/'))).toBe(produced.quarantined);
     } finally {
       await consumer.close();
       await simulator.close();
