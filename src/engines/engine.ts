@@ -45,8 +45,6 @@ export interface EngineCapabilities {
   maxPartitionsPerWrite: number;
   /** Whether data scanned is reported per query (drives cost reporting). */
   reportsBytesScanned: boolean;
-  /** Whether the engine keeps session state (e.g. temp objects) between execute calls. */
-  sessionState: boolean;
 }
 
 export interface Engine {

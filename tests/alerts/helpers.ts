@@ -73,7 +73,7 @@ export function testAlert(overrides: { name?: string; sql?: string; alert?: Reco
 /** An engine answering every query with a fixed result, or failing, as a test sets it. */
 export class ScriptedEngine implements Engine {
   readonly name = 'scripted';
-  readonly capabilities = { maxPartitionsPerWrite: 100, reportsBytesScanned: false, sessionState: false };
+  readonly capabilities = { maxPartitionsPerWrite: 100, reportsBytesScanned: false };
   queries: string[] = [];
   constructor(public answer: QueryResult | Error) {}
   static rows(columns: string[], rows: QueryResult['rows']): QueryResult {

@@ -22,7 +22,7 @@ function answering(columns: string[], rows: SqlValue[][]): Engine & { asked: str
   const result: QueryResult = { columns: columns.map((name) => ({ name, type: 'varchar' })), rows, stats: { durationMs: 1, bytesScanned: 2048 } };
   return {
     name: 'answering',
-    capabilities: { maxPartitionsPerWrite: 100, reportsBytesScanned: true, sessionState: false },
+    capabilities: { maxPartitionsPerWrite: 100, reportsBytesScanned: true },
     asked,
     execute: async (sql) => {
       asked.push(sql);

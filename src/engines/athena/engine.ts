@@ -42,7 +42,6 @@ export class AthenaEngine implements Engine {
   readonly capabilities: EngineCapabilities = {
     maxPartitionsPerWrite: 100,
     reportsBytesScanned: true,
-    sessionState: false,
   };
 
   private readonly config: ResolvedAthenaConfig;

@@ -20,7 +20,6 @@ export class DuckDbEngine implements Engine {
   readonly capabilities: EngineCapabilities = {
     maxPartitionsPerWrite: Number.POSITIVE_INFINITY,
     reportsBytesScanned: false,
-    sessionState: true,
   };
 
   private constructor(

@@ -321,7 +321,7 @@ describe('AthenaEngine: capabilities', () => {
   it('declares Athena limits and reporting', async () => {
     const { client } = replayingClient({ columns: [], rows: [] });
     const engine = engineWith(client);
-    expect(engine.capabilities).toEqual({ maxPartitionsPerWrite: 100, reportsBytesScanned: true, sessionState: false });
+    expect(engine.capabilities).toEqual({ maxPartitionsPerWrite: 100, reportsBytesScanned: true });
     await engine.close();
   });
 });
