@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
-import { ObjectNotFoundError, type ObjectInfo, type ObjectStore } from './object-store.js';
+import { ObjectExistsError, ObjectNotFoundError, type ObjectInfo, type ObjectStore, type PutOptions } from './object-store.js';
 
 /**
  * The lake folder as an object store: `s3://BUCKET/KEY` is the file `<lakeRoot>/BUCKET/KEY`. Folders are an artefact
@@ -53,13 +53,31 @@ export class LocalObjectStore implements ObjectStore {
     }
   }
 
-  async put(bucket: string, key: string, body: Buffer | string): Promise<void> {
+  async put(bucket: string, key: string, body: Buffer | string, options: PutOptions = {}): Promise<void> {
     const path = this.pathOf(bucket, key);
     mkdirSync(dirname(path), { recursive: true });
-    // Write beside the target under a hidden name, then rename: readers never see half an object.
+    // Write beside the target under a hidden name, then rename: readers never see half an object. A write that fails
+    // (disk full) takes its temp file with it.
     const temp = join(dirname(path), `.tmp-${randomUUID()}`);
-    writeFileSync(temp, body);
-    renameSync(temp, path);
+    try {
+      writeFileSync(temp, body);
+      if (options.ifNoneMatch !== '*') renameSync(temp, path);
+      else {
+        // link() fails when the name exists: an atomic create-only publish, even between processes.
+        try {
+          linkSync(temp, path);
+        } catch (error) {
+          if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new ObjectExistsError(bucket, key);
+          throw error;
+        }
+      }
+    } finally {
+      try {
+        unlinkSync(temp);
+      } catch {
+        // renamed away, or never created
+      }
+    }
   }
 
   async delete(bucket: string, keys: readonly string[]): Promise<void> {

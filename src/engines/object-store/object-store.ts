@@ -12,12 +12,31 @@ export interface ObjectStore {
   list(bucket: string, prefix: string): Promise<ObjectInfo[]>;
   /** The object's bytes; rejects with ObjectNotFoundError when there is none. */
   get(bucket: string, key: string): Promise<Buffer>;
-  /** Writes the object whole: readers see the old object or the new one, never a part. */
-  put(bucket: string, key: string, body: Buffer | string): Promise<void>;
+  /**
+   * Writes the object whole: readers see the old object or the new one, never a part. With `ifNoneMatch: '*'` it only
+   * creates: when the key exists it rejects with ObjectExistsError and leaves the object as it was (S3's conditional
+   * write, `If-None-Match: *`).
+   */
+  put(bucket: string, key: string, body: Buffer | string, options?: PutOptions): Promise<void>;
   /** Deletes the given keys; missing keys are not an error (as in S3). */
   delete(bucket: string, keys: readonly string[]): Promise<void>;
   /** Deletes every object under the prefix; resolves to how many were deleted. */
   deletePrefix(bucket: string, prefix: string): Promise<number>;
+}
+
+export interface PutOptions {
+  ifNoneMatch?: '*';
+}
+
+/** A create-only put found the key taken. */
+export class ObjectExistsError extends Error {
+  constructor(
+    readonly bucket: string,
+    readonly key: string,
+  ) {
+    super(`s3://${bucket}/${key} already exists`);
+    this.name = 'ObjectExistsError';
+  }
 }
 
 export class ObjectNotFoundError extends Error {

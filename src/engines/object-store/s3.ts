@@ -8,7 +8,7 @@ import {
   PutObjectCommand,
   type S3Client,
 } from '@aws-sdk/client-s3';
-import { ObjectNotFoundError, type ObjectInfo, type ObjectStore } from './object-store.js';
+import { ObjectExistsError, ObjectNotFoundError, type ObjectInfo, type ObjectStore, type PutOptions } from './object-store.js';
 
 /** DeleteObjects limit per request. */
 export const MAX_KEYS_PER_DELETE = 1000;
@@ -49,8 +49,17 @@ export class S3ObjectStore implements ObjectStore {
     }
   }
 
-  async put(bucket: string, key: string, body: Buffer | string): Promise<void> {
-    await this.client.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: body }));
+  async put(bucket: string, key: string, body: Buffer | string, options: PutOptions = {}): Promise<void> {
+    try {
+      await this.client.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: body, ...(options.ifNoneMatch ? { IfNoneMatch: options.ifNoneMatch } : {}) }));
+    } catch (error) {
+      // Conditional writes: 412 when the key exists, 409 ConditionalRequestConflict when a concurrent write races it
+      // (https://docs.aws.amazon.com/AmazonS3/latest/userguide/conditional-writes.html).
+      if (options.ifNoneMatch && error instanceof Error && (error.name === 'PreconditionFailed' || error.name === 'ConditionalRequestConflict')) {
+        throw new ObjectExistsError(bucket, key);
+      }
+      throw error;
+    }
   }
 
   async delete(bucket: string, keys: readonly string[]): Promise<void> {

@@ -7,7 +7,7 @@ import { basename, extname } from 'node:path';
 import type { IngestCounts } from '../counts.js';
 import type { EcommerceTable } from '../landing/csv-validation.js';
 import { tableOfFile } from '../landing/csv-validation.js';
-import { EcommerceLanding, landFiles } from '../landing/landing.js';
+import { EcommerceLanding, landFileUniquely } from '../landing/landing.js';
 import type { IngestIssue, IngestTarget } from './types.js';
 
 /** The name the file lands under: its own when it already says its kind, else prefixed by it. */
@@ -27,8 +27,7 @@ export class LandingLockedError extends Error {
 
 export async function ingestEcommerceFile(file: string, text: string, table: EcommerceTable, target: IngestTarget): Promise<{ counts: IngestCounts; issues: IngestIssue[] }> {
   const { store, bucket, lakeRoot, clock } = target;
-  const name = landingName(file, table);
-  await landFiles(store, bucket, [{ name, content: text }]);
+  const name = await landFileUniquely(store, bucket, landingName(file, table), text);
   const landing = new EcommerceLanding({ store, bucket, lakeRoot, clock, thresholds: { minOrderFiles: 0, minItemFiles: 0, minProductFiles: 0 } });
   const result = await landing.check();
   if (result.status === 'locked') {

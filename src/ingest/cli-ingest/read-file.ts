@@ -15,6 +15,13 @@ export class UnreadableFileError extends Error {
 
 const isGzip = (bytes: Buffer) => bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;
 
+/** A UTF-16 BOM, or ASCII characters with a NUL byte beside each (UTF-16 without a BOM). */
+function looksLikeUtf16(data: Buffer): boolean {
+  if (data.length < 2) return false;
+  if ((data[0] === 0xff && data[1] === 0xfe) || (data[0] === 0xfe && data[1] === 0xff)) return true;
+  return data.length >= 4 && ((data[1] === 0 && data[3] === 0 && data[0] !== 0) || (data[0] === 0 && data[2] === 0 && data[1] !== 0));
+}
+
 /** The file's text: gunzipped when it is gzip, decoded as strict UTF-8, without a leading BOM. */
 export function fileText(file: string, bytes: Buffer): string {
   let data = bytes;
@@ -25,6 +32,7 @@ export function fileText(file: string, bytes: Buffer): string {
       throw new UnreadableFileError(file, `gzip data cannot be decompressed (${(error as Error).message}); the file is refused whole`);
     }
   }
+  if (looksLikeUtf16(data)) throw new UnreadableFileError(file, 'is UTF-16 text (a UTF-16 byte-order mark or NUL bytes between characters); save it as UTF-8; the file is refused whole');
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(data);

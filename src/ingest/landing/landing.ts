@@ -10,7 +10,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDuckDb } from '../../engines/duckdb/connection.js';
-import type { ObjectStore } from '../../engines/object-store/index.js';
+import { ObjectExistsError, type ObjectStore } from '../../engines/object-store/index.js';
 import { abortableSleep, type Sleep } from '../../engines/retry.js';
 import { systemClock, type Clock } from '../clock.js';
 import type { IngestCounts } from '../counts.js';
@@ -164,4 +164,21 @@ export async function processBatch(options: BatchOptions, names: string[], force
 /** Puts generated or user files into the landing zone, as an upload to s3://bucket/incoming/ would. */
 export async function landFiles(store: ObjectStore, bucket: string, files: { name: string; content: string }[], incomingPrefix: string = INGEST_PREFIX.incoming): Promise<void> {
   for (const file of files) await store.put(bucket, `${incomingPrefix}${file.name}`, file.content);
+}
+
+/**
+ * Lands one file under its own name, or `<stem>_2.csv`, `_3`… while a file of that name is still waiting in incoming/
+ * (create-only puts): two uploads with one name never overwrite each other. Resolves to the name used.
+ */
+export async function landFileUniquely(store: ObjectStore, bucket: string, name: string, content: string | Buffer, incomingPrefix: string = INGEST_PREFIX.incoming): Promise<string> {
+  const stem = name.replace(/\.csv$/i, '');
+  for (let n = 1; ; n++) {
+    const candidate = n === 1 ? name : `${stem}_${n}.csv`;
+    try {
+      await store.put(bucket, `${incomingPrefix}${candidate}`, content, { ifNoneMatch: '*' });
+      return candidate;
+    } catch (error) {
+      if (!(error instanceof ObjectExistsError)) throw error;
+    }
+  }
 }
