@@ -14,7 +14,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { handler as consumer } from '../../functions/consumer.js';
 import { handler as producer } from '../../functions/producer.js';
 import { resetConsumer } from '../../functions/lib/consumer.js';
-import { splitMessage } from '../../src/ingest/aws/sns-dead-letter.js';
+import { MAX_MESSAGE_BYTES, splitMessage } from '../../src/ingest/aws/sns-dead-letter.js';
 
 const env = {
   LAKE_BUCKET: 'lake',
@@ -178,5 +178,23 @@ describe('dead-letter messages', () => {
     expect(parts.length).toBeGreaterThan(1);
     for (const part of parts) expect(Buffer.byteLength(part)).toBeLessThanOrEqual(100_000);
     expect(parts.flatMap((p) => (JSON.parse(p) as { records: Array<{ error: string }> }).records.map((r) => r.error))).toEqual(records.map((r) => r.error));
+  });
+
+  // SNS Publish: messages "must be UTF-8 encoded strings and at most 256 KB in size (262,144 bytes, not 262,144
+  // characters)" (Amazon SNS API Reference, Publish, Message constraints).
+  it('cuts a record too large for one message by UTF-8 bytes, not characters (300,000 CJK characters, emoji, escapes)', () => {
+    for (const text of ['漢'.repeat(300_000), '😀'.repeat(200_000), '"\u0001'.repeat(150_000)]) {
+      const parts = splitMessage({ source: 'consumer-record', error: 'too large', records: [{ record: text, error: 'e' }, { record: 'small', error: 'f' }], failedAt: '2025-01-01T00:00:00.000Z' });
+      expect(MAX_MESSAGE_BYTES).toBe(262_144);
+      for (const part of parts) {
+        expect(Buffer.byteLength(part, 'utf8')).toBeLessThanOrEqual(MAX_MESSAGE_BYTES);
+        expect(part).not.toContain('\uFFFD');
+      }
+      const kept = (JSON.parse(parts[0]) as { records: Array<{ record: string }> }).records[0].record;
+      expect(kept.endsWith('…(truncated)')).toBe(true);
+      // Cut close to the limit, not far below it.
+      expect(Buffer.byteLength(parts[0], 'utf8')).toBeGreaterThan(MAX_MESSAGE_BYTES - 2_048);
+      expect(parts.flatMap((p) => (JSON.parse(p) as { records: Array<{ error: string }> }).records.map((r) => r.error))).toEqual(['e', 'f']);
+    }
   });
 });

@@ -6,7 +6,10 @@ import { PublishCommand, type SNSClient } from '@aws-sdk/client-sns';
 import { systemClock, type Clock } from '../clock.js';
 import type { DeadLetterMessage, DeadLetterQueue } from '../dead-letter.js';
 
-/** SNS (and SQS) message size limit. */
+/**
+ * SNS (and SQS) message size limit, in UTF-8 bytes: "at most 256 KB in size (262,144 bytes, not 262,144 characters)"
+ * (SNS API Reference, Publish, Message).
+ */
 export const MAX_MESSAGE_BYTES = 256 * 1024;
 
 const bytes = (text: string) => Buffer.byteLength(text, 'utf8');
@@ -38,8 +41,7 @@ export function splitMessage(message: DeadLetterMessage & { failedAt: string }, 
     let entry = record;
     let entrySize = bytes(JSON.stringify(entry)) + 1;
     if (overhead + entrySize > limit) {
-      const text = JSON.stringify(record.record);
-      entry = { ...record, record: `${text.slice(0, Math.max(0, limit - overhead - 1024))}…(truncated)` };
+      entry = truncatedRecord(record, limit - overhead);
       entrySize = bytes(JSON.stringify(entry)) + 1;
     }
     if (size + entrySize > limit && parts[parts.length - 1].length) {
@@ -50,4 +52,27 @@ export function splitMessage(message: DeadLetterMessage & { failedAt: string }, 
     size += entrySize;
   }
   return parts.map((records, i) => JSON.stringify({ ...message, records, part: i + 1, parts: parts.length }));
+}
+
+const TRUNCATED = '…(truncated)';
+
+/**
+ * The record with its text cut so the entry's JSON takes at most `budget` UTF-8 bytes (escapes included: a
+ * character can take 1–6 bytes in JSON), found by bisection on the number of characters kept.
+ */
+function truncatedRecord(record: DeadLetterMessage['records'][number], budget: number): DeadLetterMessage['records'][number] {
+  const text = JSON.stringify(record.record) ?? '';
+  const entryOf = (chars: number) => {
+    // Never split a surrogate pair: half of one is not UTF-8.
+    const end = chars > 0 && /[\uD800-\uDBFF]/.test(text[chars - 1]) ? chars - 1 : chars;
+    return { ...record, record: `${text.slice(0, end)}${TRUNCATED}` };
+  };
+  let low = 0;
+  let high = text.length;
+  while (low < high) {
+    const mid = Math.ceil((low + high) / 2);
+    if (bytes(JSON.stringify(entryOf(mid))) + 1 <= budget) low = mid;
+    else high = mid - 1;
+  }
+  return entryOf(low);
 }
