@@ -24,12 +24,28 @@ export class ChannelError extends Error {
   }
 }
 
+/**
+ * A channel's target for messages: webhook and Slack URLs carry their token in the path and topic ARNs name accounts,
+ * so an error never shows the value, only its length and scheme; `${variable}` names are shown as written.
+ */
+export function describeTarget(value: string): string {
+  if (/^(\$\{[A-Za-z_][\w.]*\})+$/.test(value)) return value;
+  const scheme = /^[a-z][a-z0-9+.-]{0,15}:\/\//i.exec(value)?.[0];
+  return `<hidden: ${value.length} characters${scheme ? `, starting ${scheme}` : ''}>`;
+}
+
+/** The spec as written, its target hidden unless it is only `${variable}` references. */
+function shownSpec(spec: string): string {
+  const colon = spec.indexOf(':');
+  return colon < 0 ? spec : `${spec.slice(0, colon)}:${describeTarget(spec.slice(colon + 1).trim())}`;
+}
+
 export function parseChannel(spec: string, variables: Variables): ChannelTarget {
   let text: string;
   try {
     text = interpolateText(spec, variables).trim();
   } catch (error) {
-    throw new ChannelError(`channel '${spec}': ${error instanceof Error ? error.message : String(error)}`);
+    throw new ChannelError(`channel '${shownSpec(spec)}': ${error instanceof Error ? error.message : String(error)}`);
   }
   const colon = text.indexOf(':');
   const kind = (colon < 0 ? text : text.slice(0, colon)).toLowerCase();
@@ -41,13 +57,13 @@ export function parseChannel(spec: string, variables: Variables): ChannelTarget 
       return rest ? { kind: 'file', path: rest } : { kind: 'file' };
     case 'webhook':
     case 'slack':
-      if (!/^https?:\/\//.test(rest)) throw new ChannelError(`channel '${spec}': ${kind} needs an http(s) URL, got '${rest}'`);
+      if (!/^https?:\/\/[^\s/?#]+/.test(rest) || !URL.canParse(rest)) throw new ChannelError(`channel '${shownSpec(spec)}': ${kind} needs an http(s) URL, got ${describeTarget(rest)}`);
       return { kind, url: rest };
     case 'sns':
-      if (!/^arn:aws[\w-]*:sns:/.test(rest)) throw new ChannelError(`channel '${spec}': sns needs a topic ARN, got '${rest}'`);
+      if (!/^arn:aws[\w-]*:sns:/.test(rest)) throw new ChannelError(`channel '${shownSpec(spec)}': sns needs a topic ARN, got ${describeTarget(rest)}`);
       return { kind: 'sns', topicArn: rest };
     default:
-      throw new ChannelError(`channel '${spec}': unknown kind '${kind}' (console, file, webhook, slack, sns)`);
+      throw new ChannelError(`channel '${shownSpec(spec)}': unknown kind ${/^[a-z]{1,12}$/.test(kind) ? `'${kind}'` : describeTarget(kind)} (console, file, webhook, slack, sns)`);
   }
 }
 

@@ -43,6 +43,33 @@ describe('channel specs', () => {
   });
 });
 
+describe('channel specs never show a secret', () => {
+  const SECRET = 'T0001/B0002/XyZsEcReTtOkEn';
+  it.each([
+    ['slack:${badhook}', { badhook: `hooks.slack.com/services/${SECRET}` }, /slack:\$\{badhook\}'.*needs an http\(s\) URL, got <hidden: 51 characters>/],
+    ['webhook:${hook}', { hook: `https://exa mple.com/${SECRET}` }, /needs an http\(s\) URL, got <hidden: 47 characters, starting https:\/\/>/],
+    [`slack:hooks.slack.com/services/${SECRET}`, {}, /channel 'slack:<hidden: 51 characters>'/],
+    ['${hook}', { hook: `hooksslackcom${SECRET}` }, /unknown kind <hidden: 39 characters>/],
+    ['sns:${topic}', { topic: `arn:aws:sqs:us-east-1:123456789012:${SECRET}` }, /sns needs a topic ARN, got <hidden/],
+  ])('hides the target of %s in its error', (spec, variables, message) => {
+    let error: unknown;
+    try {
+      parseChannel(spec, variables);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(Error);
+    expect((error as Error).message).toMatch(message);
+    expect((error as Error).message).not.toContain('XyZsEcReT');
+  });
+
+  it('hides a URL the webhook notifier cannot parse', () => {
+    const notifierFor = notifierFactory({ variables: {}, writeConsole: () => {}, defaultFile: 'x', baseDir: '.' });
+    expect(() => notifierFor(`webhook:https://[${SECRET}`)).toThrow(/<hidden: \d+ characters, starting https:\/\/>/);
+    expect(() => notifierFor(`webhook:https://[${SECRET}`)).not.toThrow(/XyZsEcReT/);
+  });
+});
+
 describe('console and file notifiers', () => {
   it('console writes one line through the injected writer; file appends JSON lines', async () => {
     const dir = tempDir();

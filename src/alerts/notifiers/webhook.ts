@@ -49,7 +49,8 @@ export class WebhookNotifier implements Notifier {
     try {
       origin = new URL(options.url).origin;
     } catch {
-      throw new DeliveryError(`'${options.url}' is not a URL`);
+      // Not even a malformed URL is shown: it may hold the token.
+      throw new DeliveryError(`${options.kind ?? 'webhook'} URL of ${options.url.length} characters is not a URL`);
     }
     this.target = `${options.kind ?? 'webhook'} ${origin}`;
   }
