@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { ingestFile, IngestUsageError, type IngestFormat } from '../../ingest/cli-ingest/index.js';
+import { declaredColumns, findIngestSource, ingestFile, IngestUsageError, type IngestFormat } from '../../ingest/cli-ingest/index.js';
 import { CliError, EXIT_CRASH, EXIT_FAILURE, EXIT_OK } from '../errors.js';
 import type { Io } from '../io.js';
 import { loadProjectForCli } from '../pipeline-session.js';
@@ -26,7 +26,8 @@ export async function runIngest(source: string, options: IngestCommandOptions, i
   claimLakeFolder(lakeRoot);
   let result;
   try {
-    result = await ingestFile({ source, file: resolve(io.cwd, options.file), format: options.format, lakeRoot, bucket });
+    const tableColumns = declaredColumns(project, findIngestSource(source).table);
+    result = await ingestFile({ source, file: resolve(io.cwd, options.file), format: options.format, lakeRoot, bucket, tableColumns });
   } catch (error) {
     if (error instanceof IngestUsageError) throw new CliError(error.message, { exitCode: EXIT_CRASH });
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new CliError(`no such file: ${options.file}`, { exitCode: EXIT_CRASH });

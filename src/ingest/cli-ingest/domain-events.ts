@@ -9,81 +9,42 @@ import { domainEventsStreamConfig } from '../firehose/config.js';
 import { formatTime, LocalFirehose, MAX_RECORD_BYTES, PUT_RECORD_BATCH_MAX_BYTES, PUT_RECORD_BATCH_MAX_ENTRIES } from '../firehose/local-firehose.js';
 import { DOMAIN_EVENT_TYPES } from '../generators/domain-events.js';
 import { INGEST_PREFIX } from '../layout.js';
+import { calendarProblem } from '../iso-time.js';
 import type { JsonLine } from './read-file.js';
+import { readRow, type DeclaredColumn, type RowProblem } from './row-type.js';
 import type { IngestIssue, IngestTarget } from './types.js';
 
-type FieldType = 'string' | 'bigint' | 'int' | 'decimal';
-
-/** p4_domain_events columns (sql/ddl/p4_domain_events.sql) and the JSON values that fit them. */
-const FIELDS: Record<string, FieldType> = {
-  event_id: 'string',
-  event_type: 'string',
-  event_time: 'string',
-  customer_id: 'bigint',
-  order_id: 'string',
-  product_id: 'bigint',
-  amount: 'decimal',
-  currency: 'string',
-  item_count: 'int',
-  payment_method: 'string',
-  failure_reason: 'string',
-  carrier: 'string',
-  quantity_change: 'int',
-  stock_level: 'int',
-  country: 'string',
-  schema_version: 'int',
-};
-const INT32 = 2 ** 31;
-/** DECIMAL(12, 2): at most 10 digits before the point. */
-const DECIMAL_LIMIT = 1e10;
 /** UTC only: Firehose partitions by slicing the text, so any other zone would land in the wrong hour. */
-const UTC_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?Z$/;
+const UTC_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d{1,9})?Z$/;
 
-export type DomainEventProblem = { reason: string; error: string };
+export type DomainEventProblem = RowProblem;
 
-/** Why a domain event cannot be stored as p4_domain_events declares it; undefined when it can. */
-export function domainEventProblem(record: unknown): DomainEventProblem | undefined {
-  if (typeof record !== 'object' || record === null || Array.isArray(record)) return { reason: 'not_an_object', error: 'record is not a JSON object' };
-  const r = record as Record<string, unknown>;
+/**
+ * Why a domain event cannot be stored as p4_domain_events declares it (`columns`, from its DDL) and read by its reader
+ * and the curated models; undefined when it can.
+ */
+export function domainEventProblem(record: unknown, columns: readonly DeclaredColumn[]): DomainEventProblem | undefined {
+  const read = readRow(record, columns);
+  if (!read.ok) return read.problem;
+  const r = read.row;
   const missing = ['event_id', 'event_type'].filter((f) => r[f] === undefined || r[f] === null || r[f] === '');
   if (missing.length) return { reason: 'missing_required', error: `missing required field(s): ${missing.join(', ')}` };
-  for (const [field, type] of Object.entries(FIELDS)) {
-    const value = r[field];
-    if (value === undefined || value === null) continue;
-    const problem = typeProblem(field, type, value);
-    if (problem) return problem;
-  }
   if (!(DOMAIN_EVENT_TYPES as readonly string[]).includes(r.event_type as string)) {
     return { reason: 'unknown_event_type', error: `event_type ${JSON.stringify(r.event_type)} is not one of ${DOMAIN_EVENT_TYPES.join(', ')}` };
   }
   if (typeof r.event_time === 'string' && r.event_time !== '') {
-    if (!UTC_TIME.test(r.event_time) || Number.isNaN(Date.parse(r.event_time))) {
-      return { reason: 'bad_event_time', error: `event_time ${JSON.stringify(r.event_time)} is not an ISO-8601 UTC time (YYYY-MM-DDTHH:MM:SS[.fff]Z)` };
-    }
+    const m = UTC_TIME.exec(r.event_time);
+    if (!m) return { reason: 'bad_event_time', error: `event_time ${JSON.stringify(r.event_time)} is not an ISO-8601 UTC time (YYYY-MM-DDTHH:MM:SS[.fff]Z)` };
+    // The curated models parse it with from_iso8601_timestamp, which refuses what the calendar does not have.
+    const calendar = calendarProblem(Number(m[1]), Number(m[2]), Number(m[3]), Number(m[4]), Number(m[5]), Number(m[6]));
+    if (calendar) return { reason: 'bad_event_time', error: `event_time ${JSON.stringify(r.event_time)} is not a time of the calendar: ${calendar}` };
   }
   if (typeof r.item_count === 'number' && r.item_count < 0) return { reason: 'out_of_range', error: `item_count ${r.item_count} is negative` };
   if (typeof r.amount === 'number' && r.amount < 0) return { reason: 'out_of_range', error: `amount ${r.amount} is negative` };
   return undefined;
 }
 
-function typeProblem(field: string, type: FieldType, value: unknown): DomainEventProblem | undefined {
-  const shown = JSON.stringify(value).slice(0, 80);
-  switch (type) {
-    case 'string':
-      return typeof value === 'string' ? undefined : { reason: 'bad_type', error: `${field} ${shown} is not a string` };
-    case 'bigint':
-      if (typeof value !== 'number' || !Number.isInteger(value)) return { reason: 'bad_type', error: `${field} ${shown} is not an integer (BIGINT)` };
-      return Number.isSafeInteger(value) ? undefined : { reason: 'out_of_range', error: `${field} ${shown} is beyond 2^53` };
-    case 'int':
-      if (typeof value !== 'number' || !Number.isInteger(value)) return { reason: 'bad_type', error: `${field} ${shown} is not an integer (INT)` };
-      return value >= -INT32 && value < INT32 ? undefined : { reason: 'out_of_range', error: `${field} ${shown} does not fit an INT` };
-    case 'decimal':
-      if (typeof value !== 'number' || !Number.isFinite(value)) return { reason: 'bad_type', error: `${field} ${shown} is not a number (DECIMAL(12,2))` };
-      return Math.abs(value) < DECIMAL_LIMIT ? undefined : { reason: 'out_of_range', error: `${field} ${shown} does not fit DECIMAL(12,2)` };
-  }
-}
-
-export async function ingestDomainEvents(file: string, lines: JsonLine[], target: IngestTarget): Promise<{ counts: IngestCounts; issues: IngestIssue[] }> {
+export async function ingestDomainEvents(file: string, lines: JsonLine[], target: IngestTarget, columns: readonly DeclaredColumn[]): Promise<{ counts: IngestCounts; issues: IngestIssue[] }> {
   const { store, bucket, clock } = target;
   const counts = emptyCounts();
   const issues: IngestIssue[] = [];
@@ -91,7 +52,7 @@ export async function ingestDomainEvents(file: string, lines: JsonLine[], target
   const encoder = new TextEncoder();
   const valid: { line: number; data: Uint8Array }[] = [];
   for (const line of lines) {
-    const problem = line.ok ? domainEventProblem(line.value) : { reason: 'not_json', error: line.error };
+    const problem = line.ok ? domainEventProblem(line.value, columns) : { reason: 'not_json', error: line.error };
     const raw = Buffer.from(line.ok ? JSON.stringify(line.value) : line.text);
     if (!problem && raw.byteLength + 1 > MAX_RECORD_BYTES) {
       rejected.push({ line: line.line, raw, reason: 'record_too_large', error: `record of ${raw.byteLength} bytes exceeds Firehose's 1000 KiB record limit` });

@@ -13,11 +13,13 @@ import { ingestDomainEvents } from './domain-events.js';
 import { ingestEcommerceFile } from './ecommerce.js';
 import { ingestInteractions } from './interactions.js';
 import { fileText, jsonRecords, UnreadableFileError } from './read-file.js';
+import type { DeclaredColumn } from './row-type.js';
 import type { IngestIssue, IngestTarget } from './types.js';
 
 export type { IngestIssue } from './types.js';
 export { LandingLockedError } from './ecommerce.js';
 export { domainEventProblem } from './domain-events.js';
+export { declaredColumns, type DeclaredColumn } from './row-type.js';
 
 export type IngestFormat = 'json' | 'csv';
 
@@ -63,6 +65,8 @@ export interface IngestFileOptions {
   bucket: string;
   store?: ObjectStore;
   clock?: Clock;
+  /** The source table's columns as its DDL declares them (declaredColumns()): JSON sources are checked against them. */
+  tableColumns?: readonly DeclaredColumn[];
 }
 
 export interface IngestFileResult {
@@ -83,13 +87,15 @@ export async function ingestFile(options: IngestFileOptions): Promise<IngestFile
     lakeRoot: options.lakeRoot,
     clock: options.clock ?? systemClock,
   };
+  const columns = options.tableColumns;
+  if (source.name === 'domain_events' && !columns?.length) throw new IngestUsageError(`source '${source.name}' is checked against the DDL of ${source.table}, and the project has none`);
   const bytes = await readFile(options.file);
   let outcome: { counts: IngestCounts; issues: IngestIssue[] };
   try {
     const text = fileText(options.file, bytes);
     if (source.format === 'csv') outcome = await ingestEcommerceFile(options.file, text, source.name as EcommerceTable, target);
     else if (source.name === 'interactions') outcome = await ingestInteractions(options.file, jsonRecords(text), target);
-    else outcome = await ingestDomainEvents(options.file, jsonRecords(text), target);
+    else outcome = await ingestDomainEvents(options.file, jsonRecords(text), target, columns ?? []);
   } catch (error) {
     if (!(error instanceof UnreadableFileError)) throw error;
     outcome = await rejectFile(source, options.file, bytes, error, target);

@@ -1,5 +1,6 @@
 // P1 customer-interaction records: the shape the API serves, the producer's required-field check and the consumer's
 // cleaning (seed 000: trim strings, normalise nulls, rating 1–5).
+import { calendarProblem, instantRangeProblem } from '../iso-time.js';
 
 /** A record as it arrives from the API: anything JSON. */
 export type RawInteraction = Record<string, unknown>;
@@ -17,11 +18,17 @@ export interface Interaction {
 
 export const REQUIRED_FIELDS = ['customer_id', 'interaction_type', 'timestamp'] as const;
 
-/** Producer check (seed): a JSON object with the required fields present and non-null. Returns the error, if any. */
+/**
+ * Producer check (seed): a JSON object with the required fields present and non-null. Returns the error, if any.
+ * Also refuses a number JSON cannot carry (`1e400` parses to Infinity, which the stream's JSON would turn into null:
+ * a value the consumer would then store as "no rating").
+ */
 export function producerValidationError(record: unknown): string | undefined {
   if (typeof record !== 'object' || record === null || Array.isArray(record)) return 'record is not a JSON object';
   const missing = REQUIRED_FIELDS.filter((field) => (record as RawInteraction)[field] === undefined || (record as RawInteraction)[field] === null);
-  return missing.length ? `missing required field(s): ${missing.join(', ')}` : undefined;
+  if (missing.length) return `missing required field(s): ${missing.join(', ')}`;
+  const infinite = Object.entries(record).find(([, value]) => typeof value === 'number' && !Number.isFinite(value));
+  return infinite ? `${infinite[0]} is a number beyond the range of a double (±1.8e308): JSON cannot carry it` : undefined;
 }
 
 /** Spellings of "no value" that upstream systems send instead of null. */
@@ -47,14 +54,29 @@ const INT32_MAX = 2 ** 31 - 1;
 /** ISO-8601 date-time; without an offset it is taken as UTC (Athena timestamps carry no zone). */
 const ISO_TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/;
 
-export function parseTimestamp(value: unknown): number | undefined {
-  if (typeof value === 'number') return Number.isFinite(value) ? Math.floor(value) : undefined;
-  if (typeof value !== 'string') return undefined;
+/** The instant of an ISO-8601 date-time or epoch milliseconds, or why it is not one (impossible dates, years outside 0001–9999). */
+export function parseTimestamp(value: unknown): { ok: true; ms: number } | { ok: false; error: string } {
+  const bad = (why: string) => ({ ok: false as const, error: `timestamp ${JSON.stringify(value)?.slice(0, 80)} ${why}` });
+  if (typeof value === 'number') {
+    const problem = instantRangeProblem(value);
+    return problem ? bad(problem) : { ok: true, ms: Math.floor(value) };
+  }
+  if (typeof value !== 'string') return bad('is not an ISO-8601 date-time');
   const m = ISO_TIMESTAMP.exec(value);
-  if (!m) return undefined;
+  if (!m) return bad('is not an ISO-8601 date-time');
+  const calendar = calendarProblem(Number(m[1]), Number(m[2]), Number(m[3]), Number(m[4]), Number(m[5]), Number(m[6] ?? 0));
+  if (calendar) return bad(`is not a date-time of the calendar: ${calendar}`);
   const zone = m[8] ?? 'Z';
   const ms = Date.parse(`${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6] ?? '00'}${(m[7] ?? '').slice(0, 4)}${zone}`);
-  return Number.isNaN(ms) ? undefined : ms;
+  if (Number.isNaN(ms)) return bad('is not an ISO-8601 date-time');
+  const range = instantRangeProblem(ms);
+  return range ? bad(range) : { ok: true, ms };
+}
+
+/** A scalar JSON value as the text a string column stores; objects and arrays are not text. */
+function scalarText(value: unknown): string | null | undefined {
+  if (value === null) return null;
+  return typeof value === 'object' ? undefined : String(value);
 }
 
 /** Consumer cleaning and validation: the record as stored, or the reason it goes to the dead-letter queue. */
@@ -75,7 +97,7 @@ export function cleanInteraction(raw: unknown): CleanResult {
   if (id === undefined || id < 0 || id > INT32_MAX) return fail('bad_customer_id', `customer_id ${JSON.stringify(r.customer_id)} is not an INT`);
   if (typeof type !== 'string') return fail('bad_interaction_type', `interaction_type ${JSON.stringify(r.interaction_type)} is not a string`);
   const ts = parseTimestamp(timestamp);
-  if (ts === undefined) return fail('bad_timestamp', `timestamp ${JSON.stringify(r.timestamp)} is not an ISO-8601 date-time`);
+  if (!ts.ok) return fail('bad_timestamp', ts.error);
 
   const ratingValue = normaliseValue(r.rating);
   let rating: number | null = null;
@@ -85,17 +107,19 @@ export function cleanInteraction(raw: unknown): CleanResult {
     if (n < 1 || n > 5) return fail('rating_out_of_range', `rating ${n} is outside 1–5`);
     rating = n;
   }
-  const channel = normaliseValue(r.channel);
-  const message = normaliseValue(r.message_excerpt);
+  const channel = scalarText(normaliseValue(r.channel));
+  if (channel === undefined) return fail('bad_type', `channel ${JSON.stringify(r.channel).slice(0, 80)} is an object or array, not text`);
+  const message = scalarText(normaliseValue(r.message_excerpt));
+  if (message === undefined) return fail('bad_type', `message_excerpt ${JSON.stringify(r.message_excerpt).slice(0, 80)} is an object or array, not text`);
   return {
     ok: true,
     record: {
       customer_id: id,
       interaction_type: type,
-      timestamp: ts,
-      channel: channel === null ? null : String(channel),
+      timestamp: ts.ms,
+      channel,
       rating,
-      message_excerpt: message === null ? null : String(message),
+      message_excerpt: message,
     },
   };
 }
