@@ -126,16 +126,20 @@ export class LakeCatalog {
     const select = hiveTableSelect(table, this.lakeRoot, this.presence(table));
     if (select === stored.viewSql) return;
     const view = catalogName(table.database, table.name);
+    let readable = true;
     try {
       await this.connection.run(`CREATE OR REPLACE VIEW ${view} AS ${select}`);
     } catch (error) {
-      // One unreadable table must not break every statement: its view raises the reason when it is queried.
+      // One unreadable table (a corrupt file) must not break every statement: its view raises the reason, which names
+      // the file, on every query that reads a row of it (a filter, so count(*) cannot skip it), and no view SQL is
+      // recorded, so the next refresh tries the files again.
+      readable = false;
       const reason = `table ${table.database}.${table.name} (${table.location}) cannot be read: ${error instanceof Error ? error.message : String(error)}`;
-      const columns = [...table.columns, ...table.partitionKeys].map((c) => `CAST(error(${sqlString(reason)}) AS ${hiveToDuckDb(c.type)}) AS ${sqlIdent(c.name)}`);
-      await this.connection.run(`CREATE OR REPLACE VIEW ${view} AS SELECT ${columns.join(', ')}`);
+      const columns = [...table.columns, ...table.partitionKeys].map((c) => `CAST(NULL AS ${hiveToDuckDb(c.type)}) AS ${sqlIdent(c.name)}`);
+      await this.connection.run(`CREATE OR REPLACE VIEW ${view} AS SELECT ${columns.join(', ')} FROM range(1) WHERE error(${sqlString(reason)}) IS NULL`);
     }
     await this.connection.run(
-      `UPDATE ${catalogName(META_SCHEMA, 'tables')} SET view_sql = ${sqlString(select)} WHERE database = ${sqlString(table.database)} AND name = ${sqlString(table.name)}`,
+      `UPDATE ${catalogName(META_SCHEMA, 'tables')} SET view_sql = ${readable ? sqlString(select) : 'NULL'} WHERE database = ${sqlString(table.database)} AND name = ${sqlString(table.name)}`,
     );
   }
 }
