@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AthenaLocalEngine } from '../../src/dialect/local-engine.js';
+import { query } from '../ingest/helpers.js';
 
 describe('a corrupt Parquet file in a table folder', () => {
   let lake: string;
@@ -56,7 +57,7 @@ describe('a corrupt Parquet file in a table folder', () => {
     await expect(e.execute('SELECT a FROM db.u')).rejects.toThrow(/only\.parquet/);
     // Once the file is replaced by a good one, the table reads: nothing of the failure was kept.
     rmSync(join(lake, 'bucket', 'u', 'only.parquet'));
-    await e.execute('INSERT INTO db.u VALUES (5)');
+    await query(`COPY (SELECT 5::INT AS a) TO '${join(lake, 'bucket', 'u', 'good.parquet')}' (FORMAT parquet)`);
     expect(Number((await e.execute('SELECT count(*) FROM db.u')).rows[0][0])).toBe(1);
   });
 });
