@@ -24,6 +24,12 @@ export function reportError(error: unknown, io: Io): number {
     if (error.options.hint) io.stderr(`hint: ${error.options.hint}\n`);
     return error.options.exitCode ?? EXIT_FAILURE;
   }
+  const full = diskFull(error);
+  if (full) {
+    io.stderr(`error: the disk is full (no space left on device): ${full}\n`);
+    io.stderr('hint: free some space and run the command again\n');
+    return EXIT_FAILURE;
+  }
   const known = error instanceof Error && error.name !== 'Error' && error.name !== 'TypeError' && error.name !== 'RangeError';
   if (known) {
     io.stderr(`error: ${error.message}\n`);
@@ -31,4 +37,16 @@ export function reportError(error: unknown, io: Io): number {
   }
   io.stderr(`internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
   return EXIT_CRASH;
+}
+
+/**
+ * The first line of a disk-full error (Node's ENOSPC/EDQUOT, or DuckDB's "No space left on device" IO error), anywhere
+ * in its cause chain; undefined for any other error. Disk full is the machine's state, not a bug: exit 1, no stack.
+ */
+function diskFull(error: unknown): string | undefined {
+  for (let e = error, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOSPC' || code === 'EDQUOT' || /no space left on device|disk quota exceeded/i.test(e.message)) return e.message.split('\n')[0];
+  }
+  return undefined;
 }

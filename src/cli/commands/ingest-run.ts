@@ -24,13 +24,15 @@ export async function runIngest(source: string, options: IngestCommandOptions, i
   }
   const lakeRoot = options.lake ? resolve(io.cwd, options.lake) : lakeRootOf({ root: project.root, config: project.config });
   claimLakeFolder(lakeRoot);
+  const file = resolve(io.cwd, options.file);
   let result;
   try {
     const tableColumns = declaredColumns(project, findIngestSource(source).table);
-    result = await ingestFile({ source, file: resolve(io.cwd, options.file), format: options.format, lakeRoot, bucket, tableColumns });
+    result = await ingestFile({ source, file, format: options.format, lakeRoot, bucket, tableColumns });
   } catch (error) {
     if (error instanceof IngestUsageError) throw new CliError(error.message, { exitCode: EXIT_CRASH });
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new CliError(`no such file: ${options.file}`, { exitCode: EXIT_CRASH });
+    // Only the input's own absence is a usage error; any other missing path is reported as it is.
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT' && (error as NodeJS.ErrnoException).path === file) throw new CliError(`no such file: ${options.file}`, { exitCode: EXIT_CRASH });
     throw error;
   }
   const { received, accepted, quarantined, reasons } = result.counts;

@@ -125,6 +125,13 @@ export async function processBatch(options: BatchOptions, names: string[], force
   const batchId = options.batchId ?? `${new Date((options.clock ?? systemClock).now()).toISOString().replace(/[-:]/g, '').slice(0, 15)}-${randomUUID().slice(0, 8)}`;
   const scratch = await mkdtemp(join(tmpdir(), 'lake-landing-'));
   const { instance, connection } = await openDuckDb({ path: ':memory:' });
+  // Objects this attempt wrote: removed again when it fails (disk full, a failed registration), so the inputs that
+  // stay in incoming/ are processed exactly once by the rerun, under its own batch id.
+  const written: string[] = [];
+  const put = async (key: string, body: Buffer | string) => {
+    written.push(key);
+    await store.put(bucket, key, body);
+  };
   try {
     const local = [];
     for (const name of names) {
@@ -136,24 +143,30 @@ export async function processBatch(options: BatchOptions, names: string[], force
     const objects: Partial<Record<EcommerceTable, string>> = {};
     for (const [table, path] of Object.entries(result.parquet) as [EcommerceTable, string][]) {
       const key = `${options.rawPrefix ?? INGEST_PREFIX.ecommerceRaw}${table}/batch_id=${batchId}/data.parquet`;
-      await store.put(bucket, key, await readFile(path));
+      await put(key, await readFile(path));
       objects[table] = key;
     }
     const rejected = `${options.rejectedPrefix ?? INGEST_PREFIX.ecommerceRejected}batch_id=${batchId}/`;
     if (result.rejectedRows.length) {
-      await store.put(bucket, `${rejected}rejected_rows.json`, result.rejectedRows.map((r) => JSON.stringify(r)).join('\n') + '\n');
+      await put(`${rejected}rejected_rows.json`, result.rejectedRows.map((r) => JSON.stringify(r)).join('\n') + '\n');
     }
     for (const file of result.rejectedFiles) {
-      await store.put(bucket, `${rejected}files/${file.file}`, await store.get(bucket, `${incoming}${file.file}`));
-      await store.put(bucket, `${rejected}files/${file.file}.error.json`, JSON.stringify(file));
+      await put(`${rejected}files/${file.file}`, await store.get(bucket, `${incoming}${file.file}`));
+      await put(`${rejected}files/${file.file}.error.json`, JSON.stringify(file));
     }
     const batch: ProcessedBatch = { batchId, forced, files: names, counts: result.counts, rejectedFiles: result.rejectedFiles, rejectedRows: result.rejectedRows, objects };
     await options.beforeArchive?.(batch);
     // Inputs move to the archive last: a crash before this point leaves them in incoming/ for the next run.
     const archive = `${options.archivePrefix ?? INGEST_PREFIX.ecommerceArchive}batch_id=${batchId}/`;
-    for (const name of names) await store.put(bucket, `${archive}${name}`, await store.get(bucket, `${incoming}${name}`));
+    for (const name of names) await put(`${archive}${name}`, await store.get(bucket, `${incoming}${name}`));
+    // From here on the outputs are the batch's: inputs leave incoming/ only once they are all archived.
+    written.length = 0;
     await store.delete(bucket, names.map((name) => `${incoming}${name}`));
     return batch;
+  } catch (error) {
+    // Best effort: the error that stopped the batch is the one to report.
+    if (written.length) await store.delete(bucket, written).catch(() => undefined);
+    throw error;
   } finally {
     connection.closeSync();
     instance.closeSync();

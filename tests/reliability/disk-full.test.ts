@@ -1,0 +1,92 @@
+// Disk full (ENOSPC) in the middle of `lake ingest`: the write layer (node:fs writeFileSync, which every lake object
+// goes through) is made to fail the way a full disk fails it, after writing part of the bytes. The command says so
+// plainly (exit 1, no "internal error", no stack), removes its temp files and the outputs it had already written,
+// leaves the input in incoming/, and the rerun processes every row exactly once.
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { main } from '../../src/cli/main.js';
+import { reportError } from '../../src/cli/errors.js';
+import { query } from '../ingest/helpers.js';
+import { captureIo } from '../helpers/io.js';
+
+const disk = vi.hoisted(() => ({ fullUnder: undefined as string | undefined, failures: 0 }));
+
+vi.mock('node:fs', async (importOriginal) => {
+  const fs = await importOriginal<typeof import('node:fs')>();
+  const writeFileSync: typeof fs.writeFileSync = (file, data, options) => {
+    if (disk.fullUnder !== undefined && String(file).includes(disk.fullUnder)) {
+      // A full disk takes part of the data, then refuses the rest.
+      const bytes = typeof data === 'string' ? Buffer.from(data) : Buffer.from(data as Uint8Array);
+      fs.writeFileSync(file, bytes.subarray(0, Math.floor(bytes.length / 2)));
+      disk.failures++;
+      throw Object.assign(new Error(`ENOSPC: no space left on device, write`), { code: 'ENOSPC', errno: -28, syscall: 'write' });
+    }
+    fs.writeFileSync(file, data, options);
+  };
+  return { ...fs, writeFileSync, default: { ...fs, writeFileSync } };
+});
+
+const REPO = resolve('.');
+const HEADER = 'order_id,user_id,order_date,total_amount,status';
+
+function filesUnder(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => join(e.parentPath, e.name).slice(dir.length + 1));
+}
+
+describe('disk full during `lake ingest`', () => {
+  const work = mkdtempSync(join(tmpdir(), 'disk-full-'));
+  const lake = join(work, 'lake');
+  const bucket = join(lake, 'lakehouse-local');
+  afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+  it('fails with a clear error, keeps no temp file or partial output, and the rerun is exact', async () => {
+    const first = join(work, 'orders_day1.csv');
+    writeFileSync(first, `${HEADER}\n1,7,2025-03-01,10.00,delivered\n2,7,2025-03-01,12.50,delivered\n`);
+    // Scratch files of the batch go to the OS temp folder: give this run its own, to see that it is left empty.
+    const scratch = join(work, 'tmp');
+    mkdirSync(scratch);
+    const previousTmp = process.env.TMPDIR;
+    process.env.TMPDIR = scratch;
+    disk.fullUnder = `${join('lakehouse-local', 'archive')}`;
+    const io = captureIo(REPO);
+    let code: number;
+    try {
+      code = await main(['ingest', 'orders', '--file', first, '--lake', lake], io);
+    } finally {
+      disk.fullUnder = undefined;
+      if (previousTmp === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = previousTmp;
+    }
+    expect(disk.failures).toBe(1);
+    expect(code).toBe(1);
+    expect(io.err).toMatch(/^error: the disk is full \(no space left on device\): ENOSPC: no space left on device, write\nhint: free some space/);
+    expect(io.err).not.toMatch(/internal error|\n\s+at /);
+    expect(io.out).toBe('');
+    // Only the input is left, waiting in incoming/ (the lock is gone, no hidden temp, no raw or archived copy).
+    expect(filesUnder(bucket)).toEqual([join('incoming', 'orders_day1.csv')]);
+    expect(filesUnder(scratch)).toEqual([]);
+
+    const second = join(work, 'orders_day2.csv');
+    writeFileSync(second, `${HEADER}\n3,8,2025-03-02,5.00,delivered\n`);
+    const rerun = captureIo(REPO);
+    expect(await main(['ingest', 'orders', '--file', second, '--lake', lake], rerun), rerun.err).toBe(0);
+    expect(JSON.parse(rerun.out)).toEqual({ received: 3, accepted: 3, quarantined: 0, reasons: {} });
+    const rows = await query(`SELECT order_id FROM read_parquet('${join(bucket, 'raw/ecommerce/orders')}/*/*.parquet') ORDER BY order_id`);
+    expect(rows.map((r) => Number(r.order_id))).toEqual([1, 2, 3]);
+    expect(filesUnder(join(bucket, 'incoming')).filter((f) => f.endsWith('.csv'))).toEqual([]);
+  });
+
+  it('reports DuckDB’s disk-full IO error the same way', () => {
+    const io = captureIo(REPO);
+    const duckdb = new Error('IO Error: Could not write file "/lake/.duckdb/catalog.duckdb.wal": No space left on device\nLINE 1: …');
+    expect(reportError(duckdb, io)).toBe(1);
+    expect(io.err).toBe(
+      'error: the disk is full (no space left on device): IO Error: Could not write file "/lake/.duckdb/catalog.duckdb.wal": No space left on device\nhint: free some space and run the command again\n',
+    );
+  });
+});
