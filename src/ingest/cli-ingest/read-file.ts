@@ -46,7 +46,7 @@ export function fileText(file: string, bytes: Buffer): string {
 export type JsonLine = { line: number; ok: true; value: unknown; bytes: number } | { line: number; ok: false; text: string; error: string };
 
 /**
- * JSON lines (CRLF or LF; blank lines are not records), or one JSON array of records (line = 1-based element
+ * JSON lines (LF, CRLF or CR; blank lines are not records), or one JSON array of records (line = 1-based element
  * number then).
  */
 export function jsonRecords(text: string): JsonLine[] {
@@ -60,8 +60,8 @@ export function jsonRecords(text: string): JsonLine[] {
     }
   }
   const out: JsonLine[] = [];
-  text.split('\n').forEach((raw, i) => {
-    const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+  // LF, CRLF or a bare CR ends a line (JSON text cannot hold a raw CR or LF inside a value, so none is cut).
+  text.split(/\r\n|\r|\n/).forEach((line, i) => {
     if (line.trim() === '') return;
     try {
       out.push({ line: i + 1, ok: true, value: JSON.parse(line) as unknown, bytes: Buffer.byteLength(line) });
