@@ -135,7 +135,8 @@ export async function processBatch(options: BatchOptions, names: string[], force
   try {
     const local = [];
     for (const name of names) {
-      const path = join(scratch, name);
+      // A name of ours: a landed name can be longer than a file name may be, or hold characters a reader expands.
+      const path = join(scratch, `input-${local.length}.csv`);
       await writeFile(path, await store.get(bucket, `${incoming}${name}`));
       local.push({ name, path });
     }

@@ -6,13 +6,13 @@ import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDuckDb } from '../../../src/engines/duckdb/connection.js';
-import { LocalObjectStore } from '../../../src/engines/object-store/index.js';
+import { LocalObjectStore, type ObjectStore } from '../../../src/engines/object-store/index.js';
 import { ManualClock } from '../../../src/ingest/clock.js';
 import { ingestFile, LandingLockedError } from '../../../src/ingest/cli-ingest/index.js';
 import { countsBalance } from '../../../src/ingest/counts.js';
 import { csvRecords } from '../../../src/ingest/landing/csv-records.js';
 import { validateBatch } from '../../../src/ingest/landing/csv-validation.js';
-import { EcommerceLanding, landFiles } from '../../../src/ingest/landing/landing.js';
+import { EcommerceLanding, landFiles, processBatch } from '../../../src/ingest/landing/landing.js';
 import { query, tempLake } from '../helpers.js';
 
 const BUCKET = 'lake';
@@ -145,6 +145,24 @@ describe('P2 landing of hostile CSV files', () => {
       connection.closeSync();
       instance.closeSync();
     }
+  });
+});
+
+describe('P2 batch on S3-like storage', () => {
+  it('processes a landed name longer than a local file name may be (S3 keys take 1,024 bytes)', async () => {
+    const objects = new Map<string, Buffer>();
+    const store: ObjectStore = {
+      list: async (_b, prefix) => [...objects.keys()].filter((k) => k.startsWith(prefix)).sort().map((key) => ({ key, size: objects.get(key)!.length, lastModified: new Date(0) })),
+      get: async (_b, key) => objects.get(key) ?? Buffer.alloc(0),
+      put: async (_b, key, body) => void objects.set(key, Buffer.from(body)),
+      delete: async (_b, keys) => keys.forEach((k) => objects.delete(k)),
+      deletePrefix: async () => 0,
+    };
+    const name = `orders_${'x'.repeat(300)}.csv`;
+    await store.put(BUCKET, `incoming/${name}`, `${HEADER}\n${order(1)}\n`);
+    const batch = await processBatch({ store, bucket: BUCKET }, [name], false);
+    expect(batch.counts.orders).toEqual({ received: 1, accepted: 1, quarantined: 0, reasons: {} });
+    expect([...objects.keys()].filter((k) => k.startsWith('incoming/'))).toEqual([]);
   });
 });
 
