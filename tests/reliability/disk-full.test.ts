@@ -81,6 +81,41 @@ describe('disk full during `lake ingest`', () => {
     expect(filesUnder(join(bucket, 'incoming')).filter((f) => f.endsWith('.csv'))).toEqual([]);
   });
 
+  it.each([
+    // P1's consumer dead-letters the batch it cannot write (counted, exit 1); P4's delivery stops with the disk-full error.
+    ['interactions', 'processed', JSON.stringify({ customer_id: 1, interaction_type: 'call', timestamp: '2025-03-10T10:00:00Z' })],
+    ['domain_events', 'domain-events', JSON.stringify({ event_id: 'd1', event_type: 'OrderPlaced', event_time: '2025-03-10T10:00:00Z' })],
+  ])('%s: the same clear error, and no temp file left in the lake or the temp folder', async (source, zone, record) => {
+    const file = join(work, `${source}.jsonl`);
+    writeFileSync(file, `${record}\n`);
+    const scratch = join(work, `tmp-${source}`);
+    mkdirSync(scratch);
+    const previousTmp = process.env.TMPDIR;
+    process.env.TMPDIR = scratch;
+    disk.fullUnder = join('lakehouse-local', zone);
+    const io = captureIo(REPO);
+    let code: number;
+    try {
+      code = await main(['ingest', source, '--file', file, '--lake', lake], io);
+    } finally {
+      disk.fullUnder = undefined;
+      if (previousTmp === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = previousTmp;
+    }
+    expect(code).toBe(1);
+    expect(io.err).not.toMatch(/internal error|\n\s+at /);
+    if (source === 'interactions') {
+      // The consumer dead-letters a batch it cannot write, as on AWS: counted, named on stderr with the cause.
+      expect(JSON.parse(io.out)).toEqual({ received: 1, accepted: 0, quarantined: 1, reasons: { batch_write_failed: 1 } });
+      expect(io.err).toMatch(/: batch_write_failed: 1 records dead-lettered under dead-letter\/crm\/: writing s3:\/\/.* failed: ENOSPC: no space left on device/);
+    } else {
+      expect(io.err).toMatch(/^error: the disk is full \(no space left on device\): domain-events: 1 records could not be delivered: ENOSPC/);
+    }
+    expect(filesUnder(bucket).filter((f) => f.split('/').some((part) => part.startsWith('.')))).toEqual([]);
+    expect(filesUnder(join(bucket, zone))).toEqual([]);
+    expect(filesUnder(scratch)).toEqual([]);
+  });
+
   it('reports DuckDB’s disk-full IO error the same way', () => {
     const io = captureIo(REPO);
     const duckdb = new Error('IO Error: Could not write file "/lake/.duckdb/catalog.duckdb.wal": No space left on device\nLINE 1: …');

@@ -4,7 +4,7 @@
 // its rejects, with the file and line in the error.
 import { randomUUID } from 'node:crypto';
 import { addCounts, emptyCounts, quarantine, type IngestCounts } from '../counts.js';
-import { LocalDeadLetterQueue } from '../dead-letter.js';
+import { LocalDeadLetterQueue, type DeadLetterQueue } from '../dead-letter.js';
 import { drainStream, InteractionConsumer } from '../interactions/consumer.js';
 import { InteractionProducer } from '../interactions/producer.js';
 import { cleanInteraction, producerValidationError } from '../interactions/record.js';
@@ -46,7 +46,15 @@ export async function ingestInteractions(file: string, lines: JsonLine[], target
     deadLetter: new LocalDeadLetterQueue(store, bucket, INGEST_PREFIX.interactionsProducerDeadLetter, clock),
     clock,
   });
-  const consumer = await InteractionConsumer.open({ store, bucket, deadLetter: new LocalDeadLetterQueue(store, bucket, INGEST_PREFIX.interactionsDeadLetter, clock), clock });
+  // Whole batches the consumer could not write (disk full, …) go to its dead-letter queue: the report names them too.
+  const consumerDeadLetter = new LocalDeadLetterQueue(store, bucket, INGEST_PREFIX.interactionsDeadLetter, clock);
+  const deadLetter: DeadLetterQueue = {
+    send: async (message) => {
+      if (message.source === 'consumer-batch') issues.push({ file, reason: 'batch_write_failed', error: `${message.records.length} records dead-lettered under ${INGEST_PREFIX.interactionsDeadLetter}: ${message.error}` });
+      await consumerDeadLetter.send(message);
+    },
+  };
+  const consumer = await InteractionConsumer.open({ store, bucket, deadLetter, clock });
   const consumed = emptyCounts();
   try {
     const records = lines.flatMap((l) => (l.ok ? [l.value] : []));

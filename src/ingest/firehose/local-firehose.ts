@@ -45,6 +45,14 @@ export interface LocalFirehoseOptions {
   onProgress?: (event: FirehoseEvent) => void;
 }
 
+/** Records still buffered when the stream is closed: their delivery failed, for the reason in `cause`. */
+export class FirehoseDeliveryError extends Error {
+  constructor(message: string, options: { cause?: Error }) {
+    super(message, options);
+    this.name = 'FirehoseDeliveryError';
+  }
+}
+
 export class LocalFirehose implements DeliveryStream {
   /** received: records accepted by put; accepted: delivered under Prefix; quarantined: delivered under ErrorOutputPrefix. */
   readonly counts: IngestCounts = emptyCounts();
@@ -58,6 +66,8 @@ export class LocalFirehose implements DeliveryStream {
   private readonly appendDelimiter: boolean;
   private readonly clock: Clock;
   private timer: NodeJS.Timeout | undefined;
+  /** Why the last delivery failed (reported by close when records are still buffered). */
+  private lastDeliveryError: Error | undefined;
 
   constructor(
     private readonly config: DeliveryStreamConfig,
@@ -149,7 +159,10 @@ export class LocalFirehose implements DeliveryStream {
     if (this.timer) clearInterval(this.timer);
     this.timer = undefined;
     for (const buffer of [...this.buffers.values()]) await this.deliver(buffer, 'close');
-    if (this.buffers.size) throw new Error(`${this.deliveryStreamName}: ${this.buffered} records could not be delivered`);
+    if (this.buffers.size) {
+      const cause = this.lastDeliveryError;
+      throw new FirehoseDeliveryError(`${this.deliveryStreamName}: ${this.buffered} records could not be delivered${cause ? `: ${cause.message}` : ''}`, { cause });
+    }
   }
 
   private async append(prefix: string, data: Uint8Array, arrival: number, delivered: boolean): Promise<void> {
@@ -172,6 +185,7 @@ export class LocalFirehose implements DeliveryStream {
       await this.options.store.put(this.bucket, key, this.gzip ? gzipSync(body) : body);
     } catch (error) {
       // Firehose keeps retrying S3 delivery; so does this buffer, at the next tick or close.
+      this.lastDeliveryError = error instanceof Error ? error : new Error(String(error));
       this.options.onProgress?.({ type: 'delivery-failed', prefix: buffer.prefix, records: buffer.records, error: error instanceof Error ? error.message : String(error) });
       return;
     }
