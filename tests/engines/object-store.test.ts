@@ -1,8 +1,8 @@
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { LocalObjectStore, ObjectNotFoundError, parseS3Uri, s3Folder } from '../../src/engines/object-store/index.js';
+import { LocalObjectStore, ObjectExistsError, ObjectNotFoundError, parseS3Uri, s3Folder } from '../../src/engines/object-store/index.js';
 
 describe('LocalObjectStore', () => {
   it('puts, lists by prefix in key order, gets and deletes like S3', async () => {
@@ -26,6 +26,15 @@ describe('LocalObjectStore', () => {
     expect((await store.list('b', '')).map((o) => o.key)).toEqual(['tother/c.json']);
     expect(await store.list('missing-bucket', '')).toEqual([]);
     await expect(store.put('b', '../../escape', 'x')).rejects.toThrow(/leaves bucket/);
+  });
+
+  it('creates only with ifNoneMatch: an existing object stays as it was, and no temp file is left', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'lake-os-'));
+    const store = new LocalObjectStore(root);
+    await store.put('b', 'incoming/a.csv', 'first', { ifNoneMatch: '*' });
+    await expect(store.put('b', 'incoming/a.csv', 'second', { ifNoneMatch: '*' })).rejects.toBeInstanceOf(ObjectExistsError);
+    expect((await store.get('b', 'incoming/a.csv')).toString()).toBe('first');
+    expect(readdirSync(join(root, 'b', 'incoming'))).toEqual(['a.csv']);
   });
 
   it('parses s3 locations', () => {

@@ -4,7 +4,7 @@ import { DeleteObjectsCommand, GetObjectCommand, ListObjectsV2Command, NoSuchKey
 import { sdkStreamMixin } from '@smithy/util-stream';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { ObjectNotFoundError } from '../../../src/engines/object-store/object-store.js';
+import { ObjectExistsError, ObjectNotFoundError } from '../../../src/engines/object-store/object-store.js';
 import { MAX_KEYS_PER_DELETE, S3ObjectStore } from '../../../src/engines/object-store/s3.js';
 
 const s3 = mockClient(S3Client);
@@ -59,6 +59,16 @@ describe('S3ObjectStore', () => {
   it('fails when S3 reports keys it could not delete (a 200 response with Errors)', async () => {
     s3.on(DeleteObjectsCommand).resolves({ Errors: [{ Key: 'a', Code: 'AccessDenied', Message: 'Access Denied' }] });
     await expect(store().delete('lake', ['a', 'b'])).rejects.toThrow(/1 of 2 deletes failed; first: a: AccessDenied/);
+  });
+
+  // S3 conditional writes: with If-None-Match: * a PutObject fails with 412 Precondition Failed when the key exists
+  // (https://docs.aws.amazon.com/AmazonS3/latest/userguide/conditional-writes.html).
+  it('creates only with ifNoneMatch, and maps 412 PreconditionFailed to ObjectExistsError', async () => {
+    s3.on(PutObjectCommand, { Key: 'incoming/new.csv' }).resolves({});
+    s3.on(PutObjectCommand, { Key: 'incoming/taken.csv' }).rejects(Object.assign(new Error('At least one of the pre-conditions you specified did not hold'), { name: 'PreconditionFailed', $metadata: { httpStatusCode: 412 } }));
+    await store().put('lake', 'incoming/new.csv', 'a', { ifNoneMatch: '*' });
+    expect(s3.commandCalls(PutObjectCommand)[0].args[0].input).toEqual({ Bucket: 'lake', Key: 'incoming/new.csv', Body: 'a', IfNoneMatch: '*' });
+    await expect(store().put('lake', 'incoming/taken.csv', 'b', { ifNoneMatch: '*' })).rejects.toBeInstanceOf(ObjectExistsError);
   });
 
   it('makes no call for an empty delete', async () => {
