@@ -10,7 +10,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDuckDb } from '../../engines/duckdb/connection.js';
-import { ObjectExistsError, type ObjectStore } from '../../engines/object-store/index.js';
+import { ObjectExistsError, ObjectNotFoundError, type ObjectStore } from '../../engines/object-store/index.js';
 import { abortableSleep, type Sleep } from '../../engines/retry.js';
 import { systemClock, type Clock } from '../clock.js';
 import type { IngestCounts } from '../counts.js';
@@ -181,18 +181,26 @@ export async function landFiles(store: ObjectStore, bucket: string, files: { nam
 }
 
 /**
- * Lands one file under its own name, or `<stem>_2.csv`, `_3`… while a file of that name is still waiting in incoming/
- * (create-only puts): two uploads with one name never overwrite each other. Resolves to the name used.
+ * Lands one file under its own name, or `<stem>_2.csv`, `_3`… while a different file of that name is still waiting in
+ * incoming/ (create-only puts): two uploads with one name never overwrite each other. The same bytes uploaded again
+ * (a retry after the lock refused it) are the file already waiting, not a second one. Resolves to the name used.
  */
 export async function landFileUniquely(store: ObjectStore, bucket: string, name: string, content: string | Buffer, incomingPrefix: string = INGEST_PREFIX.incoming): Promise<string> {
   const stem = name.replace(/\.csv$/i, '');
+  const bytes = Buffer.isBuffer(content) ? content : Buffer.from(content);
   for (let n = 1; ; n++) {
     const candidate = n === 1 ? name : `${stem}_${n}.csv`;
     try {
-      await store.put(bucket, `${incomingPrefix}${candidate}`, content, { ifNoneMatch: '*' });
+      await store.put(bucket, `${incomingPrefix}${candidate}`, bytes, { ifNoneMatch: '*' });
       return candidate;
     } catch (error) {
       if (!(error instanceof ObjectExistsError)) throw error;
     }
+    const waiting = await store.get(bucket, `${incomingPrefix}${candidate}`).catch((error: unknown) => {
+      if (error instanceof ObjectNotFoundError) return undefined; // processed meanwhile: try the name again
+      throw error;
+    });
+    if (waiting === undefined) n--;
+    else if (waiting.equals(bytes)) return candidate;
   }
 }

@@ -108,6 +108,8 @@ describe('P2 landing of hostile CSV files', () => {
     expect(held.acquired).toBe(true);
     await expect(ingest('orders_same.csv', `${HEADER}\n${order(1)}\n`)).rejects.toThrow(LandingLockedError);
     await expect(ingest('orders_same.csv', `${HEADER}\n${order(2)}\n${order(3)}\n`)).rejects.toThrow(LandingLockedError);
+    // The same bytes again (a retry after the lock refused them) are the file already waiting, not a third one.
+    await expect(ingest('orders_same.csv', `${HEADER}\n${order(1)}\n`)).rejects.toThrow(LandingLockedError);
     expect(await incoming()).toEqual(['incoming/orders_same.csv', 'incoming/orders_same_2.csv']);
     if (held.acquired) await held.lock.release();
     const { counts } = await ingest('orders_same.csv', `${HEADER}\n${order(4)}\n`);
