@@ -1,6 +1,6 @@
 // A hostile corpus for every `lake ingest` source: line endings (CR, CRLF, mixed), encodings (UTF-8 BOM, UTF-16,
 // Latin-1 bytes, invalid UTF-8), quotes, widths, glob characters in names, calendar-invalid dates, years outside
-// 0001–9999, overflow, keys in another case, nesting, empty files. Each file: the printed counts balance and count
+// 0001–9999, overflow, keys in another case, nesting (and 100,000 levels deep), empty files. Each file: the printed counts balance and count
 // every record of the file, the exit code is 0 or 1 (never 2), nothing is left in incoming/ to block the next file.
 // Afterwards every landing table, and the P4 model that parses event_time, reads without error and holds exactly the
 // accepted records.
@@ -49,6 +49,9 @@ function jsonCases(source: string, ok: (over?: Record<string, unknown>) => strin
     { source, name: 'empty.jsonl', content: '', records: 0 },
     { source, name: 'quotes.jsonl', content: `${ok({ channel: 'say "hi"' })}\n{"customer_id": 1, "interaction_type": "call\n`, records: 2, reasons: ['not_json'] },
     { source, name: 'wide.jsonl', content: `${ok(Object.fromEntries(Array.from({ length: 50_000 }, (_, i) => [`x${i}`, i])))}\n`, records: 1 },
+    // Nesting JSON.parse takes but JSON.stringify (stream, Firehose, quarantine writers) cannot.
+    { source, name: 'deep.jsonl', content: `${ok().replace(/}$/, `,"x":${'['.repeat(100_000)}${']'.repeat(100_000)}}`)}\n${ok()}\n`, records: 2, reasons: ['not_json'] },
+    { source, name: 'deep-array.json', content: `[${ok()},${'['.repeat(100_000)}${']'.repeat(100_000)}]`, records: 2, reasons: ['not_json'] },
     { source, name: `${source}_*.jsonl`, content: `${ok()}\n`, records: 1 },
     { source, name: `${source}_[x].jsonl`, content: `${ok()}\n`, records: 1 },
     { source, name: 'calendar.jsonl', content: bad.calendar.join('\n'), records: bad.calendar.length, reasons: reasons.calendar },

@@ -46,28 +46,58 @@ export function fileText(file: string, bytes: Buffer): string {
 export type JsonLine = { line: number; ok: true; value: unknown; bytes: number } | { line: number; ok: false; text: string; error: string };
 
 /**
+ * Deepest nesting a record may have. JSON.parse takes any depth, but JSON.stringify (the stream, Firehose and every
+ * quarantine writer) overflows the stack some thousands of levels down: a deeper record is refused where it is read.
+ */
+export const MAX_JSON_DEPTH = 1000;
+
+/** How deeply `value` nests (a scalar is 0), without recursion; stops counting past `limit`. */
+function depthOf(value: unknown, limit: number): number {
+  let deepest = 0;
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length) {
+    const [v, depth] = stack.pop()!;
+    if (typeof v !== 'object' || v === null) continue;
+    if (depth + 1 > deepest) deepest = depth + 1;
+    if (deepest > limit) return deepest;
+    for (const child of Array.isArray(v) ? v : Object.values(v)) stack.push([child, depth + 1]);
+  }
+  return deepest;
+}
+
+const tooDeep = (line: number, text: string): JsonLine => ({ line, ok: false, text, error: `not JSON a reader can carry: nested deeper than ${MAX_JSON_DEPTH} levels` });
+
+/**
  * JSON lines (LF, CRLF or CR; blank lines are not records), or one JSON array of records (line = 1-based element
  * number then).
  */
 export function jsonRecords(text: string): JsonLine[] {
   const trimmed = text.trimStart();
   if (trimmed.startsWith('[')) {
+    let array: unknown;
     try {
-      const array = JSON.parse(trimmed) as unknown;
-      if (Array.isArray(array)) return array.map((value, i) => ({ line: i + 1, ok: true, value, bytes: Buffer.byteLength(JSON.stringify(value) ?? '') }));
+      array = JSON.parse(trimmed) as unknown;
     } catch {
       // not one array: read it as lines
+    }
+    if (Array.isArray(array)) {
+      return array.map((value: unknown, i) =>
+        depthOf(value, MAX_JSON_DEPTH) > MAX_JSON_DEPTH ? tooDeep(i + 1, `(element ${i + 1} of the array)`) : { line: i + 1, ok: true, value, bytes: Buffer.byteLength(JSON.stringify(value) ?? '') },
+      );
     }
   }
   const out: JsonLine[] = [];
   // LF, CRLF or a bare CR ends a line (JSON text cannot hold a raw CR or LF inside a value, so none is cut).
   text.split(/\r\n|\r|\n/).forEach((line, i) => {
     if (line.trim() === '') return;
+    let value: unknown;
     try {
-      out.push({ line: i + 1, ok: true, value: JSON.parse(line) as unknown, bytes: Buffer.byteLength(line) });
+      value = JSON.parse(line) as unknown;
     } catch (error) {
       out.push({ line: i + 1, ok: false, text: line, error: `not JSON: ${(error as Error).message}` });
+      return;
     }
+    out.push(depthOf(value, MAX_JSON_DEPTH) > MAX_JSON_DEPTH ? tooDeep(i + 1, line) : { line: i + 1, ok: true, value, bytes: Buffer.byteLength(line) });
   });
   return out;
 }
