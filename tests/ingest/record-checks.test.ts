@@ -42,6 +42,12 @@ describe('P1 consumer cleaning', () => {
     expect(cleanInteraction(interaction({ [field]: value }))).toEqual({ ok: false, reason: 'bad_type', error: expect.stringContaining(`${field} ${JSON.stringify(value)} is an object or array`) });
   });
 
+  it('refuses at the producer a record nested deeper than the writers can stringify', () => {
+    const deep = JSON.parse(`{"customer_id": 1, "interaction_type": "call", "timestamp": "2025-03-10T10:00:00Z", "channel": ${'['.repeat(100_000)}${']'.repeat(100_000)}}`) as unknown;
+    expect(producerValidationError(deep)).toMatch(/nested deeper than 1000 levels/);
+    expect(producerValidationError(JSON.parse(`{"customer_id": 1, "interaction_type": "call", "timestamp": "t", "x": ${'['.repeat(999)}${']'.repeat(999)}}`))).toBeUndefined();
+  });
+
   it('refuses at the producer a number JSON cannot carry (rating 1e400), which the stream would turn into null', () => {
     const record = JSON.parse('{"customer_id": 1, "interaction_type": "call", "timestamp": "2025-03-10T10:00:00Z", "rating": 1e400}') as Record<string, unknown>;
     expect(producerValidationError(record)).toMatch(/rating is a number beyond the range of a double/);

@@ -2,6 +2,7 @@
 // a JSON array. A file that cannot be read whole (truncated gzip, not UTF-8) is refused whole with the reason; nothing
 // is guessed from half a file.
 import { gunzipSync } from 'node:zlib';
+import { TOO_DEEP_ERROR, tooDeep } from '../json-depth.js';
 
 export class UnreadableFileError extends Error {
   constructor(
@@ -45,27 +46,7 @@ export function fileText(file: string, bytes: Buffer): string {
 /** One record of a JSON file, or the line that is not JSON. */
 export type JsonLine = { line: number; ok: true; value: unknown; bytes: number } | { line: number; ok: false; text: string; error: string };
 
-/**
- * Deepest nesting a record may have. JSON.parse takes any depth, but JSON.stringify (the stream, Firehose and every
- * quarantine writer) overflows the stack some thousands of levels down: a deeper record is refused where it is read.
- */
-export const MAX_JSON_DEPTH = 1000;
-
-/** How deeply `value` nests (a scalar is 0), without recursion; stops counting past `limit`. */
-function depthOf(value: unknown, limit: number): number {
-  let deepest = 0;
-  const stack: [unknown, number][] = [[value, 0]];
-  while (stack.length) {
-    const [v, depth] = stack.pop()!;
-    if (typeof v !== 'object' || v === null) continue;
-    if (depth + 1 > deepest) deepest = depth + 1;
-    if (deepest > limit) return deepest;
-    for (const child of Array.isArray(v) ? v : Object.values(v)) stack.push([child, depth + 1]);
-  }
-  return deepest;
-}
-
-const tooDeep = (line: number, text: string): JsonLine => ({ line, ok: false, text, error: `not JSON a reader can carry: nested deeper than ${MAX_JSON_DEPTH} levels` });
+const deepLine = (line: number, text: string): JsonLine => ({ line, ok: false, text, error: `not JSON a reader can carry: ${TOO_DEEP_ERROR}` });
 
 /**
  * JSON lines (LF, CRLF or CR; blank lines are not records), or one JSON array of records (line = 1-based element
@@ -82,7 +63,7 @@ export function jsonRecords(text: string): JsonLine[] {
     }
     if (Array.isArray(array)) {
       return array.map((value: unknown, i) =>
-        depthOf(value, MAX_JSON_DEPTH) > MAX_JSON_DEPTH ? tooDeep(i + 1, `(element ${i + 1} of the array)`) : { line: i + 1, ok: true, value, bytes: Buffer.byteLength(JSON.stringify(value) ?? '') },
+        tooDeep(value) ? deepLine(i + 1, `(element ${i + 1} of the array)`) : { line: i + 1, ok: true, value, bytes: Buffer.byteLength(JSON.stringify(value) ?? '') },
       );
     }
   }
@@ -97,7 +78,7 @@ export function jsonRecords(text: string): JsonLine[] {
       out.push({ line: i + 1, ok: false, text: line, error: `not JSON: ${(error as Error).message}` });
       return;
     }
-    out.push(depthOf(value, MAX_JSON_DEPTH) > MAX_JSON_DEPTH ? tooDeep(i + 1, line) : { line: i + 1, ok: true, value, bytes: Buffer.byteLength(line) });
+    out.push(tooDeep(value) ? deepLine(i + 1, line) : { line: i + 1, ok: true, value, bytes: Buffer.byteLength(line) });
   });
   return out;
 }

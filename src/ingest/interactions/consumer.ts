@@ -10,6 +10,7 @@ import type { ObjectStore } from '../../engines/object-store/index.js';
 import { systemClock, type Clock } from '../clock.js';
 import { addCounts, emptyCounts, quarantine, type IngestCounts } from '../counts.js';
 import type { DeadLetterQueue, DeadLetterRecord } from '../dead-letter.js';
+import { TOO_DEEP_ERROR, tooDeep } from '../json-depth.js';
 import { INGEST_PREFIX } from '../layout.js';
 import { writeParquetObjects, type ParquetColumn, type ParquetObject } from '../parquet-objects.js';
 import { hourPartitionOf, hourPartitionPath, hourPartitionValues } from '../partitions.js';
@@ -180,7 +181,10 @@ const decoder = new TextDecoder();
 function decode(record: ReceivedRecord): Decoded {
   const text = decoder.decode(record.data);
   try {
-    return { ok: true, value: JSON.parse(text) as unknown };
+    const value = JSON.parse(text) as unknown;
+    // Kept as text: the dead-letter writer could not stringify it back.
+    if (tooDeep(value)) return { ok: false, reason: 'not_json', error: `record ${record.sequenceNumber} is ${TOO_DEEP_ERROR}`, text };
+    return { ok: true, value };
   } catch (error) {
     return { ok: false, reason: 'not_json', error: `record ${record.sequenceNumber} is not JSON: ${(error as Error).message}`, text };
   }

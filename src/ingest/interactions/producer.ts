@@ -8,6 +8,7 @@ import { abortableSleep, fullJitterDelay, retry, type Sleep } from '../../engine
 import { systemClock, type Clock } from '../clock.js';
 import { emptyCounts, quarantine, type IngestCounts } from '../counts.js';
 import type { DeadLetterQueue } from '../dead-letter.js';
+import { TOO_DEEP_ERROR, tooDeep } from '../json-depth.js';
 import { INGEST_PREFIX } from '../layout.js';
 import { dayPartitionPath } from '../partitions.js';
 import { PUT_RECORDS_MAX_ENTRIES } from '../stream/local-record-stream.js';
@@ -212,7 +213,9 @@ export class InteractionProducer {
     const prefix = `${this.options.invalidPrefix ?? INGEST_PREFIX.interactionsInvalid}${dayPartitionPath(now)}/`;
     const timestamp = new Date(now).toISOString();
     for (const { record, error } of invalid) {
-      await this.options.store.put(this.options.bucket, `${prefix}${randomUUID()}.json`, JSON.stringify({ error, record, timestamp }));
+      // A record too deep to write back is kept as a note: JSON.stringify would overflow the stack on it.
+      const kept = tooDeep(record) ? `(not kept: ${TOO_DEEP_ERROR})` : record;
+      await this.options.store.put(this.options.bucket, `${prefix}${randomUUID()}.json`, JSON.stringify({ error, record: kept, timestamp }));
       quarantine(this.counts, 'invalid_record');
     }
   }

@@ -1,6 +1,7 @@
 // P1 customer-interaction records: the shape the API serves, the producer's required-field check and the consumer's
 // cleaning (seed 000: trim strings, normalise nulls, rating 1–5).
 import { calendarProblem, instantRangeProblem } from '../iso-time.js';
+import { TOO_DEEP_ERROR, tooDeep } from '../json-depth.js';
 
 /** A record as it arrives from the API: anything JSON. */
 export type RawInteraction = Record<string, unknown>;
@@ -27,6 +28,7 @@ export function producerValidationError(record: unknown): string | undefined {
   if (typeof record !== 'object' || record === null || Array.isArray(record)) return 'record is not a JSON object';
   const missing = REQUIRED_FIELDS.filter((field) => (record as RawInteraction)[field] === undefined || (record as RawInteraction)[field] === null);
   if (missing.length) return `missing required field(s): ${missing.join(', ')}`;
+  if (tooDeep(record)) return `record is ${TOO_DEEP_ERROR}`;
   const infinite = Object.entries(record).find(([, value]) => typeof value === 'number' && !Number.isFinite(value));
   return infinite ? `${infinite[0]} is a number beyond the range of a double (±1.8e308): JSON cannot carry it` : undefined;
 }

@@ -43,6 +43,15 @@ describe('interaction consumer', () => {
   const deadLetters = async (): Promise<DeadLetterMessage[]> =>
     (await store.list(BUCKET, 'dead-letter/crm/')).map((o) => JSON.parse(readFileSync(join(lake.root, BUCKET, o.key), 'utf8')) as DeadLetterMessage);
 
+  it('dead-letters a record nested 100,000 levels deep as its text, and writes the rest of the batch', async () => {
+    const deep = `{"customer_id": 1, "interaction_type": "call", "timestamp": "2025-03-07T05:00:00Z", "channel": ${'['.repeat(100_000)}${']'.repeat(100_000)}}`;
+    const ok = { customer_id: 2, interaction_type: 'call', timestamp: '2025-03-07T05:00:00Z' };
+    const counts = await drainStream(stream([deep, ok]), consumer);
+    expect(counts).toEqual({ received: 2, accepted: 1, quarantined: 1, reasons: { not_json: 1 } });
+    const [message] = await deadLetters();
+    expect(message.records).toEqual([{ record: deep, error: expect.stringContaining('nested deeper than 1000 levels'), sequenceNumber: expect.any(String) }]);
+  });
+
   it('cleans records and writes SNAPPY Parquet per batch and hour that DuckDB reads with the crm_data types', async () => {
     const records = [
       { customer_id: '42 ', interaction_type: '  complaint ', timestamp: '2025-03-07 05:10:00', channel: 'N/A', rating: '2', message_excerpt: '  late  ' },
