@@ -168,6 +168,9 @@ describe('hostile corpus through `lake ingest`, every source', () => {
     expect(code).toBe(printed.quarantined > 0 ? 1 : 0);
     if (CSV[f.source]?.accepts === false) expect(printed.accepted).toBe(0);
     expect(Object.keys(printed.reasons)).toEqual(expect.arrayContaining(f.reasons ?? []));
+    // stderr tells the same story as the counts: every reason counted is named there with the file.
+    for (const reason of Object.keys(printed.reasons)) expect(io.err).toContain(`: ${reason}: `);
+    if (printed.quarantined > 0) expect(io.err.startsWith(file)).toBe(true);
     if (!f.reasons && CSV[f.source]?.accepts !== false) expect(printed).toEqual({ received: f.records, accepted: f.records, quarantined: 0, reasons: {} });
     const waiting = (await new LocalObjectStore(lake).list(BUCKET, 'incoming/')).filter((o) => o.key.endsWith('.csv'));
     expect(waiting).toEqual([]);
