@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { mkdir, open, readFile, rename, unlink } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { withFileLock, type FileLockOptions } from './file-lock.js';
+import { withFileLock, type FileLockOptions } from '../file-lock.js';
 import { KeyValueStoreError, type KeyValueStore, type Versioned } from './key-value-store.js';
 
 interface StoreFile {
@@ -14,7 +14,7 @@ interface StoreFile {
 export class JsonFileKeyValueStore implements KeyValueStore {
   constructor(
     readonly path: string,
-    private readonly lockOptions: FileLockOptions = {},
+    private readonly lockOptions: FileLockOptions & { timeoutMs?: number } = {},
   ) {}
 
   async get<T = unknown>(key: string): Promise<Versioned<T> | undefined> {
