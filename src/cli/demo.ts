@@ -115,9 +115,10 @@ export async function runDemo(options: DemoOptions, io: Io): Promise<number> {
     lake: lakeRoot,
     reporter: progressReporter(io, { verbose: options.verbose }),
     writeConsole: (text) => io.stdout(`  ${text}`),
+    command: 'lake run --demo',
   });
   try {
-    const summary = await runPipeline(session.context, { from: new Date(now.getTime() - days * 24 * HOUR), to: now });
+    const summary = await session.engine.exclusive(() => runPipeline(session.context, { from: new Date(now.getTime() - days * 24 * HOUR), to: now }));
     const site = await buildDashboards({ project, engine: session.engine, outDir: defaultSiteDir(lakeRoot), now }).catch((error: unknown) => ({
       error: error instanceof Error ? error.message : String(error),
     }));

@@ -14,6 +14,7 @@ import type { Project } from '../project/model.js';
 import { projectVariables } from '../project/variables.js';
 import type { AlertsDependency, PipelineContext } from '../pipeline/runner.js';
 import type { RunReporter } from '../pipeline/reporter.js';
+import { lakeSharing } from './context.js';
 import { CliError } from './errors.js';
 import type { Io } from './io.js';
 import { requireProjectRoot } from './commands/project-paths.js';
@@ -49,11 +50,11 @@ export async function loadProjectForCli(io: Io, stage?: string): Promise<Project
 export async function openPipelineSession(
   io: Io,
   project: Project,
-  options: { lake?: string; reporter: RunReporter; writeConsole?: (text: string) => void },
+  options: { lake?: string; reporter: RunReporter; writeConsole?: (text: string) => void; command?: string },
 ): Promise<PipelineSession> {
   const lakeRoot = options.lake ? resolve(io.cwd, options.lake) : lakeRootOf({ root: project.root, config: project.config });
   const database = project.config.database;
-  const engine = await AthenaLocalEngine.open({ lakeRoot, database });
+  const engine = await AthenaLocalEngine.open({ lakeRoot, database, ...lakeSharing(io, options.command ?? 'lake') });
   const variables = projectVariables(project.config, project.stage);
   const notices: string[] = [];
   let alertDeps: ReturnType<typeof localAlertDependencies>;

@@ -1,12 +1,13 @@
 import { EngineError, type Engine, type EngineCapabilities, type ExecuteOptions, type QueryResult } from '../engines/engine.js';
 import { CATALOG, catalogName, LakeCatalog } from '../engines/duckdb/catalog.js';
-import { attachLakeCatalog, lakeCatalogPath } from '../engines/duckdb/connection.js';
+import { CatalogAccess } from '../engines/duckdb/catalog-access.js';
 import { DuckDbEngine } from '../engines/duckdb/engine.js';
+import type { LakeAction } from '../engines/duckdb/lake-actions.js';
 import { runLakeAction, type LakeSessionContext } from '../engines/duckdb/lake-session.js';
 import { claimLakeFolder } from '../engines/lake-folder.js';
 import { confineToLake, refuseEngineStatements, refuseEscapingLocations } from './sandbox.js';
 import { registerShims } from './shims/index.js';
-import { translateStatement, type TranslateContext } from './translate/index.js';
+import { translateStatement, type TranslateContext, type TranslationStep } from './translate/index.js';
 
 export interface LocalEngineOptions {
   /** Local lake folder. The catalog (the local Glue) is kept in `<lakeRoot>/.duckdb/catalog.duckdb`. */
@@ -16,7 +17,17 @@ export interface LocalEngineOptions {
   /** Default database when a call names none (Athena's is `default`). */
   database?: string;
   threads?: number;
+  /** Who runs it (`lake run`), named to other processes that wait for this one. */
+  command?: string;
+  /** How long to wait for another process's hold on the lake before a LakeBusyError (default 120 s). */
+  waitMs?: number;
+  /** Told once per wait whom this process waits for (the CLI prints it on stderr). */
+  onWait?: (message: string) => void;
 }
+
+/** Statements whose actions only read the catalog: they attach it read-only. */
+const READ_ACTIONS = new Set<LakeAction['type']>(['showTables', 'showDatabases', 'showPartitions', 'describe']);
+const writes = (step: TranslationStep) => step.kind === 'action' && !READ_ACTIONS.has(step.action.type);
 
 export const DEFAULT_DATABASE = 'default';
 /** Athena: one CTAS/INSERT may write at most 100 partitions (HIVE_TOO_MANY_OPEN_PARTITIONS). */
@@ -32,6 +43,7 @@ export class AthenaLocalEngine implements Engine {
   private constructor(
     private readonly duck: DuckDbEngine,
     private readonly catalog: LakeCatalog,
+    private readonly access: CatalogAccess,
     private readonly defaultDatabase: string,
   ) {}
 
@@ -46,15 +58,15 @@ export class AthenaLocalEngine implements Engine {
 
   static async open(options: LocalEngineOptions): Promise<AthenaLocalEngine> {
     if (!options.inMemory) claimLakeFolder(options.lakeRoot);
-    // The session runs in memory; the catalog file is attached as `awsdatacatalog` (see attachLakeCatalog).
+    // The session runs in memory; the catalog is attached as `awsdatacatalog` per statement (see CatalogAccess).
     const duck = await DuckDbEngine.open({ databasePath: ':memory:', lakeRoot: options.lakeRoot, threads: options.threads });
     try {
-      await attachLakeCatalog(duck.connection, options.inMemory ? ':memory:' : lakeCatalogPath(options.lakeRoot));
       await registerShims(duck.connection);
       const catalog = new LakeCatalog(duck.connection, options.lakeRoot);
-      await catalog.ensure();
       await confineToLake(duck.connection, options.lakeRoot);
-      return new AthenaLocalEngine(duck, catalog, options.database ?? DEFAULT_DATABASE);
+      const access = new CatalogAccess(duck.connection, catalog, options);
+      await access.open();
+      return new AthenaLocalEngine(duck, catalog, access, options.database ?? DEFAULT_DATABASE);
     } catch (error) {
       await duck.close();
       throw error;
@@ -67,22 +79,32 @@ export class AthenaLocalEngine implements Engine {
     refuseEngineStatements(sql);
     refuseEscapingLocations(sql);
     const { steps } = translateStatement(sql, ctx);
-    await this.useDatabase(ctx.database);
-    await this.catalog.refreshViews();
-    const session: LakeSessionContext = {
-      duck: this.duck,
-      connection: this.duck.connection,
-      catalog: this.catalog,
-      lakeRoot: this.duck.lakeRoot,
-      maxPartitionsPerWrite: this.capabilities.maxPartitionsPerWrite,
-    };
-    let result: QueryResult | undefined;
-    for (const step of steps) {
-      const r = step.kind === 'sql' ? await this.duck.execute(step.sql, options) : await runLakeAction(session, step.action);
-      if (step.result) result = r;
-    }
+    const result = await this.access.statement(steps.some(writes) ? 'write' : 'read', async () => {
+      await this.useDatabase(ctx.database);
+      const session: LakeSessionContext = {
+        duck: this.duck,
+        connection: this.duck.connection,
+        catalog: this.catalog,
+        lakeRoot: this.duck.lakeRoot,
+        maxPartitionsPerWrite: this.capabilities.maxPartitionsPerWrite,
+      };
+      let last: QueryResult | undefined;
+      for (const step of steps) {
+        const r = step.kind === 'sql' ? await this.duck.execute(step.sql, options) : await runLakeAction(session, step.action);
+        if (step.result) last = r;
+      }
+      return last;
+    });
     if (!result) throw new EngineError('internal: translation produced no result step');
     return { ...result, stats: { ...result.stats, durationMs: performance.now() - started } };
+  }
+
+  /**
+   * Keeps every other process from writing to the lake while `work` runs (a whole `lake run`, one scheduled fire):
+   * waits for the writer before, announcing whom it waits for, and gives up after the wait bound.
+   */
+  exclusive<T>(work: () => Promise<T>): Promise<T> {
+    return this.access.exclusive(work);
   }
 
   /** Unqualified names resolve in the session's database; a missing one leaves them resolving nowhere. */
@@ -92,6 +114,10 @@ export class AthenaLocalEngine implements Engine {
   }
 
   async close(): Promise<void> {
-    await this.duck.close();
+    try {
+      await this.access.close();
+    } finally {
+      await this.duck.close();
+    }
   }
 }

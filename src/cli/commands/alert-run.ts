@@ -64,10 +64,12 @@ export async function runAlertCommand(names: string[], options: AlertCommandOpti
   }
   // Keeps stdout machine-readable when it carries JSON.
   const writeConsole = options.format === 'json' ? io.stderr : io.stdout;
-  const session = await openPipelineSession(io, project, { lake: options.lake, reporter: silentReporter, writeConsole });
+  const session = await openPipelineSession(io, project, { lake: options.lake, reporter: silentReporter, writeConsole, command: 'lake alert' });
   try {
-    if (!options.dryRun) await session.prepareAlertHistory();
-    const results = await runAlerts(alerts, session.alertDeps, { at, dryRun: options.dryRun });
+    const results = await session.engine.exclusive(async () => {
+      if (!options.dryRun) await session.prepareAlertHistory();
+      return runAlerts(alerts, session.alertDeps, { at, dryRun: options.dryRun });
+    });
     let attention = false;
     for (const result of results) {
       if (result.error) {

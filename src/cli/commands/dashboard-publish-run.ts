@@ -56,7 +56,7 @@ export async function runDashboardPublish(options: DashboardPublishOptions, io: 
   const dashboards = projectDashboards(project, options.only);
 
   // The datasets declare their columns; the local engine knows them from the views themselves.
-  const { engine } = await openLocalEngine(io, { lake: options.lake });
+  const { engine } = await openLocalEngine(io, { lake: options.lake, command: 'lake dashboard publish' });
   const schemas: Parameters<typeof quickSightResources>[0]['schemas'] = {};
   try {
     for (const dashboard of dashboards) {

@@ -18,16 +18,16 @@ export interface DashboardServeOptions {
   lake?: string;
 }
 
-function projectAndEngine(io: Io, lake: string | undefined) {
+function projectAndEngine(io: Io, lake: string | undefined, command: string) {
   requireProjectRoot(io);
   const project = projectAt(io)!;
-  return { project, open: () => openLocalEngine(io, { lake }) };
+  return { project, open: () => openLocalEngine(io, { lake, command }) };
 }
 
 const siteDirOf = (io: Io, out: string | undefined, lakeRoot: string) => (out ? resolve(io.cwd, out) : defaultSiteDir(lakeRoot));
 
 export async function runDashboardBuild(options: DashboardBuildOptions, io: Io): Promise<number> {
-  const { project, open } = projectAndEngine(io, options.lake);
+  const { project, open } = projectAndEngine(io, options.lake, 'lake dashboard build');
   const { engine } = await open();
   try {
     const result = await buildDashboards({ project, engine, outDir: siteDirOf(io, options.out, engine.lakeRoot), only: options.only });
@@ -46,7 +46,7 @@ export async function runDashboardBuild(options: DashboardBuildOptions, io: Io):
 export async function runDashboardServe(options: DashboardServeOptions, io: Io): Promise<number> {
   const port = Number(options.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CliError(`--port must be a port number (got '${options.port}')`, { exitCode: EXIT_CRASH });
-  const { project, open } = projectAndEngine(io, options.lake);
+  const { project, open } = projectAndEngine(io, options.lake, 'lake dashboard serve');
   const { engine } = await open();
   try {
     const server = await startDashboardServer({ project, engine, siteDir: siteDirOf(io, options.out, engine.lakeRoot), port });

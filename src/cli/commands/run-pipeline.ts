@@ -48,9 +48,12 @@ export async function runCommand(selector: string[], options: RunCommandOptions,
     return (await import('../demo.js')).runDemo({ stage: options.stage, lake: options.lake, verbose: options.verbose }, io);
   }
   const project = await loadProjectForCli(io, options.stage);
-  const session = await openPipelineSession(io, project, { lake: options.lake, reporter: progressReporter(io, { verbose: options.verbose }) });
+  const session = await openPipelineSession(io, project, { lake: options.lake, reporter: progressReporter(io, { verbose: options.verbose }), command: 'lake run' });
   try {
-    const summary = await runPipeline(session.context, { selector: selector.join(' ') || undefined, from, to, perPeriod: options.perPeriod });
+    // One run writes at a time: a second `lake run` waits for this one (and says so), never interleaves with it.
+    const summary = await session.engine.exclusive(() =>
+      runPipeline(session.context, { selector: selector.join(' ') || undefined, from, to, perPeriod: options.perPeriod }),
+    );
     io.stdout(describeSummary(summary, session.engine.capabilities.reportsBytesScanned));
     return summary.ok ? EXIT_OK : EXIT_FAILURE;
   } finally {

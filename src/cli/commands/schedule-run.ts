@@ -62,7 +62,9 @@ function modelJobs(session: PipelineSession, io: Io, onFailure: () => void): Sch
       id: node.id,
       schedule: parseSchedule(node.header.schedule!),
       run: async (fireTime) => {
-        const summary = await runPipeline({ ...session.context, now: () => fireTime, reporter: undefined }, { selector: modelSelector(project, node) });
+        const summary = await session.engine.exclusive(() =>
+          runPipeline({ ...session.context, now: () => fireTime, reporter: undefined }, { selector: modelSelector(project, node) }),
+        );
         for (const record of summary.records.filter((r) => r.node === node.id || r.status !== 'success')) io.stdout(`${describeRecord(record)}\n`);
         if (!summary.ok) onFailure();
       },
@@ -73,7 +75,7 @@ export async function runSchedule(options: ScheduleOptions, io: Io): Promise<num
   const catchUpLimit = Number(options.catchUp);
   if (!Number.isInteger(catchUpLimit) || catchUpLimit < 0) throw new CliError(`--catch-up must be a whole number ≥ 0, got '${options.catchUp}'`, { exitCode: EXIT_CRASH });
   const project = await loadProjectForCli(io, options.stage);
-  const session = await openPipelineSession(io, project, { lake: options.lake, reporter: progressReporter(io) });
+  const session = await openPipelineSession(io, project, { lake: options.lake, reporter: progressReporter(io), command: 'lake schedule' });
   let attention = false;
   try {
     await session.prepareAlertHistory();
@@ -83,7 +85,7 @@ export async function runSchedule(options: ScheduleOptions, io: Io): Promise<num
         id: `alert:${alert.name}`,
         schedule: alert.schedule!,
         run: async (fireTime) => {
-          const report = await runAlert(alert, session.alertDeps, { at: fireTime });
+          const report = await session.engine.exclusive(() => runAlert(alert, session.alertDeps, { at: fireTime }));
           io.stdout(describeReport(report));
           if (needsAttention(report)) attention = true;
         },

@@ -26,7 +26,7 @@ export async function runSql(options: SqlOptions, io: Io): Promise<number> {
   const statements = splitStatements(script);
   if (statements.length === 0) throw new CliError('no SQL statement to run', { exitCode: EXIT_CRASH });
 
-  const { engine, database } = await openLocalEngine(io, options);
+  const { engine, database } = await openLocalEngine(io, { ...options, command: 'lake sql' });
   try {
     if (options.each) {
       let failed = 0;

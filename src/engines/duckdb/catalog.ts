@@ -121,9 +121,18 @@ export class LakeCatalog {
     }
   }
 
+  /** True when some Hive table's view no longer matches the files in the lake (see refreshViews). */
+  async hasStaleViews(): Promise<boolean> {
+    return (await this.tables()).some((stored) => stored.table.tableType === 'hive' && this.currentSelect(stored.table) !== stored.viewSql);
+  }
+
+  private currentSelect(table: LakeTable): string {
+    return hiveTableSelect(table, this.lakeRoot, this.presence(table));
+  }
+
   private async refreshView(stored: StoredTable): Promise<void> {
     const { table } = stored;
-    const select = hiveTableSelect(table, this.lakeRoot, this.presence(table));
+    const select = this.currentSelect(table);
     if (select === stored.viewSql) return;
     const view = catalogName(table.database, table.name);
     let readable = true;

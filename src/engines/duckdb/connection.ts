@@ -32,13 +32,5 @@ export async function openDuckDb(options: DuckDbConnectionOptions): Promise<{ in
 
 export const defaultExtensionDirectory = (lakeRoot: string): string => join(lakeRoot, '.duckdb', 'extensions');
 
-/**
- * Attaches the local catalog (the stand-in for Glue) as `awsdatacatalog`, so Athena's names resolve without
- * rewriting: `awsdatacatalog.db.t`, `db.t`, and `t` after `USE awsdatacatalog.db`. The session itself runs in memory.
- */
-export async function attachLakeCatalog(connection: DuckDBConnection, catalogPath: string | ':memory:'): Promise<void> {
-  if (catalogPath !== ':memory:') mkdirSync(dirname(catalogPath), { recursive: true });
-  await connection.run(`ATTACH '${catalogPath.replaceAll("'", "''")}' AS awsdatacatalog`);
-}
-
+/** The local catalog (the stand-in for Glue), attached as `awsdatacatalog` one statement at a time (catalog-access.ts). */
 export const lakeCatalogPath = (lakeRoot: string): string => join(lakeRoot, '.duckdb', 'catalog.duckdb');

@@ -1,0 +1,267 @@
+// How local engines share one lake's catalog file (<lake>/.duckdb/catalog.duckdb) between processes. DuckDB locks a
+// database file for the whole time it is attached: read-write attaches exclude everyone, read-only attaches exclude
+// only writers. So the catalog is attached for one statement at a time and detached after it; a process that sits idle
+// (`lake dashboard serve`, `lake schedule` between fire times) holds nothing.
+// - A statement that only reads attaches read-only: readers never block each other, and a read-only lake answers.
+// - A statement that writes takes the lake's writer lock first (<lake>/.duckdb/writer.lock, the project's lock file with
+//   owner, heartbeat and stale bound), so writers run one at a time; `lake run` holds it for the whole run
+//   (`exclusive`) so two runs never interleave. A reader that finds the catalog being written waits for that statement.
+// Every wait is announced once, naming who is waited for, and ends after `waitMs` with a LakeBusyError (exit 1).
+// Hive tables' views are refreshed by writers before and after each statement. A reader that still finds one stale
+// (files landed by `lake ingest`) refreshes it under the writer lock when it is free, or else reads a private in-memory
+// copy of the catalog with fresh views; it never writes in a lake it cannot write to.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { EngineError } from '../engine.js';
+import { describeOwner, FileLock, LockError, type HeldLock, type LockOwner } from '../file-lock.js';
+import { CATALOG, type LakeCatalog } from './catalog.js';
+import { lakeCatalogPath } from './connection.js';
+
+export interface CatalogAccessOptions {
+  lakeRoot: string;
+  /** A throw-away catalog in memory, attached for the whole session (tests, scratch engines). */
+  inMemory?: boolean;
+  /** Who this is, written into the writer lock for those who wait: `lake run`. */
+  command?: string;
+  /** Give up waiting for another process after this long (default 120 s). */
+  waitMs?: number;
+  /** Told once per wait whom this process waits for. */
+  onWait?: (message: string) => void;
+}
+
+/** Another process kept the lake busy for longer than the wait bound: a user-facing error (exit 1). */
+export class LakeBusyError extends EngineError {
+  constructor(message: string) {
+    super(message, { retryable: false, code: 'LAKE_BUSY' });
+    this.name = 'LakeBusyError';
+  }
+}
+
+export const writerLockPath = (lakeRoot: string): string => join(lakeRoot, '.duckdb', 'writer.lock');
+
+/** A writer lock left by a process that no longer beats for this long is stale (a live holder beats every 15 s). */
+const WRITER_STALE_MS = 60_000;
+/** A conflict shorter than this (one statement of another process) is waited out silently. */
+const QUIET_WAIT_MS = 1_000;
+const FILE_ALIAS = '__lake_catalog_file';
+
+const sqlString = (text: string) => `'${text.replaceAll("'", "''")}'`;
+const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+/** DuckDB: `Could not set lock on file "…": Conflicting lock is held in /usr/bin/node (PID 123)`. */
+const lockConflictPid = (error: unknown): number | undefined => {
+  const message = messageOf(error);
+  if (!message.includes('Could not set lock on file')) return undefined;
+  return Number(/\(PID (\d+)\)/.exec(message)?.[1] ?? 0);
+};
+
+export class CatalogAccess {
+  private readonly writerLock: FileLock;
+  private readonly catalogPath: string;
+  private readonly waitMs: number;
+  private writer: HeldLock | undefined;
+  private exclusiveDepth = 0;
+  private attached = false;
+
+  constructor(
+    private readonly connection: DuckDBConnection,
+    private readonly catalog: LakeCatalog,
+    private readonly options: CatalogAccessOptions,
+  ) {
+    this.catalogPath = lakeCatalogPath(options.lakeRoot);
+    this.waitMs = options.waitMs ?? 120_000;
+    this.writerLock = new FileLock(writerLockPath(options.lakeRoot), {
+      staleAfterMs: WRITER_STALE_MS,
+      heartbeatMs: WRITER_STALE_MS / 4,
+      command: options.command ?? 'lake',
+    });
+  }
+
+  /** Attaches the in-memory catalog of an `inMemory` session once; file catalogs are attached per statement. */
+  async open(): Promise<void> {
+    if (!this.options.inMemory) return;
+    await this.connection.run(`ATTACH ':memory:' AS ${CATALOG}`);
+    await this.catalog.ensure();
+    this.attached = true;
+  }
+
+  /** Holds the writer lock while `work` runs, so no other process writes in between (a whole `lake run`). */
+  async exclusive<T>(work: () => Promise<T>): Promise<T> {
+    if (this.options.inMemory) return work();
+    if (this.exclusiveDepth === 0) this.writer = await this.takeWriterLock();
+    this.exclusiveDepth++;
+    try {
+      return await work();
+    } finally {
+      this.exclusiveDepth--;
+      if (this.exclusiveDepth === 0) await this.releaseWriter();
+    }
+  }
+
+  /** Runs one statement's `work` with the catalog attached as `awsdatacatalog`, read-only unless it writes. */
+  async statement<T>(mode: 'read' | 'write', work: () => Promise<T>): Promise<T> {
+    if (this.options.inMemory) {
+      await this.catalog.refreshViews();
+      return work();
+    }
+    if (mode === 'write' || this.writer) return this.writing(work);
+    return this.reading(work);
+  }
+
+  async close(): Promise<void> {
+    if (this.attached && !this.options.inMemory) await this.detach(CATALOG);
+    await this.releaseWriter();
+  }
+
+  private async writing<T>(work: () => Promise<T>): Promise<T> {
+    const own = !this.writer;
+    if (own) this.writer = await this.takeWriterLock();
+    try {
+      await this.attach(this.catalogPath, CATALOG, 'write');
+      try {
+        await this.catalog.ensure();
+        await this.catalog.refreshViews();
+        const result = await work();
+        // Files this statement wrote are visible to readers at once, without a reader having to write.
+        await this.catalog.refreshViews();
+        return result;
+      } finally {
+        await this.detach(CATALOG);
+      }
+    } finally {
+      if (own) await this.releaseWriter();
+    }
+  }
+
+  private async reading<T>(work: () => Promise<T>): Promise<T> {
+    if (!existsSync(this.catalogPath)) {
+      // A lake nothing was ever written to: an empty catalog, and nothing created on disk by a reader.
+      return this.withPrivateCopy(undefined, work);
+    }
+    await this.attach(this.catalogPath, CATALOG, 'read');
+    let fresh = !(await this.catalog.hasStaleViews());
+    if (!fresh) {
+      await this.detach(CATALOG);
+      fresh = await this.refreshStaleViews();
+      if (!fresh) return this.withPrivateCopy(this.catalogPath, work);
+      await this.attach(this.catalogPath, CATALOG, 'read');
+    }
+    try {
+      return await work();
+    } finally {
+      await this.detach(CATALOG);
+    }
+  }
+
+  /** Brings stale views up to date when the writer lock is free and the lake writable; false otherwise. */
+  private async refreshStaleViews(): Promise<boolean> {
+    let lock: HeldLock;
+    try {
+      const attempt = await this.writerLock.tryAcquire();
+      if (!attempt.acquired) return false;
+      lock = attempt.lock;
+    } catch (error) {
+      if (error instanceof LockError) return false; // a read-only lake
+      throw error;
+    }
+    try {
+      await this.attach(this.catalogPath, CATALOG, 'write');
+      try {
+        await this.catalog.refreshViews();
+      } finally {
+        await this.detach(CATALOG);
+      }
+      return true;
+    } catch (error) {
+      if (lockConflictPid(error) !== undefined || error instanceof LakeBusyError) return false;
+      if (/permission denied|read-only file system/i.test(messageOf(error))) return false;
+      throw error;
+    } finally {
+      await lock.release();
+    }
+  }
+
+  /** Runs `work` on an in-memory copy of the catalog (fresh views, nothing written to the lake). */
+  private async withPrivateCopy<T>(path: string | undefined, work: () => Promise<T>): Promise<T> {
+    await this.connection.run(`ATTACH ':memory:' AS ${CATALOG}`);
+    this.attached = true;
+    try {
+      if (path) {
+        await this.attach(path, FILE_ALIAS, 'read');
+        try {
+          await this.connection.run(`COPY FROM DATABASE ${FILE_ALIAS} TO ${CATALOG}`);
+        } finally {
+          await this.detach(FILE_ALIAS);
+        }
+      }
+      await this.catalog.ensure();
+      await this.catalog.refreshViews();
+      return await work();
+    } finally {
+      await this.detach(CATALOG);
+    }
+  }
+
+  private async takeWriterLock(): Promise<HeldLock> {
+    try {
+      return await this.writerLock.acquire({
+        timeoutMs: this.waitMs,
+        onWait: (holder) => this.tell(`waiting for ${describeOwner(holder)} to finish writing to the lake ${this.options.lakeRoot} …`),
+      });
+    } catch (error) {
+      if (error instanceof LockError) throw new LakeBusyError(`cannot write to the lake: ${error.message}`);
+      throw error;
+    }
+  }
+
+  private async releaseWriter(): Promise<void> {
+    const held = this.writer;
+    this.writer = undefined;
+    await held?.release();
+  }
+
+  /** ATTACH, waiting out another process's statement (DuckDB's own file lock) up to the bound. */
+  private async attach(path: string, alias: string, mode: 'read' | 'write'): Promise<void> {
+    const sql = `ATTACH ${sqlString(path)} AS ${alias}${mode === 'read' ? ' (READ_ONLY)' : ''}`;
+    const started = Date.now();
+    let told = false;
+    for (;;) {
+      try {
+        await this.connection.run(sql);
+        if (alias === CATALOG) this.attached = true;
+        return;
+      } catch (error) {
+        const pid = lockConflictPid(error);
+        if (pid === undefined) throw error;
+        const waited = Date.now() - started;
+        if (waited >= this.waitMs) {
+          throw new LakeBusyError(`gave up after ${Math.round(this.waitMs / 1000)} s waiting for ${await this.describePid(pid)} to finish with the lake catalog ${path}`);
+        }
+        if (!told && waited >= QUIET_WAIT_MS) {
+          told = true;
+          this.tell(`waiting for ${await this.describePid(pid)} to finish ${mode === 'read' ? 'writing to' : 'reading'} the lake catalog …`);
+        }
+        await pause(20 + Math.random() * 80);
+      }
+    }
+  }
+
+  private async detach(alias: string): Promise<void> {
+    // The session's default database cannot be detached: step back to the in-memory one first.
+    await this.connection.run('USE memory');
+    await this.connection.run(`DETACH DATABASE IF EXISTS ${alias}`);
+    if (alias === CATALOG) this.attached = false;
+  }
+
+  /** The writer lock names the command when the conflicting process is the writer; else just its pid. */
+  private async describePid(pid: number): Promise<string> {
+    const holder: LockOwner | undefined = await this.writerLock.holder();
+    if (holder && (holder.pid === pid || pid === 0)) return describeOwner(holder);
+    return pid > 0 ? `pid ${pid}` : 'another process';
+  }
+
+  private tell(message: string): void {
+    this.options.onWait?.(message);
+  }
+}
