@@ -61,7 +61,7 @@ describe('lake storage', () => {
     mkdirSync(join(staging, 'y=2025', 'm=02'), { recursive: true });
     writeFileSync(join(staging, 'y=2025', 'm=02', 'new'), 'y');
     const staged = statSync(join(staging, 'y=2025', 'm=02', 'new'));
-    expect(publishFiles(staging, table)).toEqual([join(table, 'y=2025', 'm=02', 'new')]);
+    expect(publishFiles(staging, table, lake)).toEqual([join(table, 'y=2025', 'm=02', 'new')]);
     expect(readdirSync(join(table, 'y=2025', 'm=02')).sort()).toEqual(['_SUCCESS', 'new']);
     // A rename moves the very file (same inode on the same device), which readers see whole or not at all; a copy
     // would create a new file that readers can see half-written.

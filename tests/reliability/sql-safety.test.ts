@@ -1,11 +1,13 @@
 // `lake sql` and every local run touch files inside the lake folder only: DuckDB's file functions, DuckDB-only
 // statements and S3 locations that climb out of their bucket are refused, and nothing is written outside.
-import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { AthenaLocalEngine } from '../../src/dialect/local-engine.js';
+import { OutsideLakeError } from '../../src/engines/lake-confinement.js';
+import { LocalObjectStore } from '../../src/engines/object-store/index.js';
 import { captureIo } from '../helpers/io.js';
 
 const outside = mkdtempSync(join(tmpdir(), 'lake-outside-'));
@@ -38,6 +40,26 @@ describe('local engine file access', () => {
   ])('refuses %s', async (sql, message) => {
     await expect(engine.execute(sql)).rejects.toThrow(message);
     expect(readdirSync(outside)).toEqual(['secret.csv']);
+  });
+
+  it('refuses CTAS and INSERT through a symbolic link in the lake that points outside it, writing nothing there', async () => {
+    const escape = mkdtempSync(join(tmpdir(), 'lake-escape-'));
+    mkdirSync(join(lake, 'linked'), { recursive: true });
+    symlinkSync(escape, join(lake, 'linked', 'out'));
+    await expect(
+      engine.execute("CREATE TABLE via_link WITH (external_location = 's3://linked/out/t/', format = 'PARQUET') AS SELECT 1 AS a"),
+    ).rejects.toThrow(/outside the lake .*symbolic link/);
+    // A table whose folder is swapped for a link after it was created: the INSERT must not follow it either.
+    await engine.execute("CREATE TABLE moved WITH (external_location = 's3://linked/moved/', format = 'PARQUET') AS SELECT 1 AS a");
+    rmSync(join(lake, 'linked', 'moved'), { recursive: true });
+    symlinkSync(escape, join(lake, 'linked', 'moved'));
+    await expect(engine.execute('INSERT INTO moved VALUES (2)')).rejects.toThrow(/outside the lake .*symbolic link/);
+    // Files the object store writes or deletes (ingest, incremental replacement) are held to the same rule.
+    const store = new LocalObjectStore(lake);
+    await expect(store.put('linked', 'out/obj.json', '{}')).rejects.toThrow(OutsideLakeError);
+    writeFileSync(join(escape, 'keep.txt'), 'mine');
+    await expect(store.delete('linked', ['moved/keep.txt'])).rejects.toThrow(OutsideLakeError);
+    expect(readdirSync(escape)).toEqual(['keep.txt']);
   });
 
   it('still reads and writes inside the lake', async () => {

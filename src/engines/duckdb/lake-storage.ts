@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
+import { assertInsideLake } from '../lake-confinement.js';
 import { unescapePartitionValue } from '../object-store/hive-layout.js';
 import { parseS3Uri, s3Folder } from '../object-store/object-store.js';
 
@@ -68,19 +69,22 @@ export function discoverPartitions(tableDir: string, keys: readonly string[], li
 /** A fresh folder for files being written, on the lake's file system so that publishing is a rename. */
 export function stagingDir(lakeRoot: string): string {
   const dir = join(lakeRoot, '.duckdb', 'staging', randomUUID());
+  assertInsideLake(lakeRoot, dir);
   mkdirSync(dir, { recursive: true });
   return dir;
 }
 
 /**
  * Moves every file written under `staging` to the same relative path under `target`, then removes `staging`. Each
- * file appears by rename, so a reader sees whole files only. Returns the published paths.
+ * file appears by rename, so a reader sees whole files only; none is published through a link out of the lake. Returns
+ * the published paths.
  */
-export function publishFiles(staging: string, target: string): string[] {
+export function publishFiles(staging: string, target: string, lakeRoot: string): string[] {
   const published: string[] = [];
   for (const file of listDataFiles(staging)) {
     const rel = relative(staging, file);
     const dest = join(target, rel);
+    assertInsideLake(lakeRoot, dest);
     mkdirSync(join(dest, '..'), { recursive: true });
     if (existsSync(dest)) throw new Error(`refusing to overwrite ${dest}: file names of new data must be unique`);
     renameSync(file, dest);

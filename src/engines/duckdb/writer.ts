@@ -109,7 +109,7 @@ export async function writeTableFiles(connection: DuckDBConnection, request: Wri
         }
       }
     }
-    const files = publishFiles(staging, request.targetDir);
+    const files = publishFiles(staging, request.targetDir, request.lakeRoot);
     return { files, partitions };
   } catch (error) {
     discardStaging(staging);

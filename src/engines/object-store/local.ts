@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
+import { assertInsideLake } from '../lake-confinement.js';
 import { ObjectExistsError, ObjectNotFoundError, type ObjectInfo, type ObjectStore, type PutOptions } from './object-store.js';
 
 /**
@@ -55,6 +56,7 @@ export class LocalObjectStore implements ObjectStore {
 
   async put(bucket: string, key: string, body: Buffer | string, options: PutOptions = {}): Promise<void> {
     const path = this.pathOf(bucket, key);
+    assertInsideLake(this.lakeRoot, path);
     mkdirSync(dirname(path), { recursive: true });
     // Write beside the target under a hidden name, then rename: readers never see half an object. A write that fails
     // (disk full) takes its temp file with it.
@@ -83,6 +85,8 @@ export class LocalObjectStore implements ObjectStore {
   async delete(bucket: string, keys: readonly string[]): Promise<void> {
     for (const key of keys) {
       const path = this.pathOf(bucket, key);
+      // Deleting a link itself is harmless; deleting through a linked folder is not.
+      assertInsideLake(this.lakeRoot, dirname(path));
       try {
         unlinkSync(path);
       } catch (error) {
