@@ -6,6 +6,7 @@
 import { join, resolve } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { EngineError } from '../engines/engine.js';
+import { isTrivia, keyword, tokenize, type Token } from './tokens.js';
 
 const quote = (text: string) => `'${text.replaceAll("'", "''")}'`;
 
@@ -30,13 +31,66 @@ export function refuseEscapingLocations(sql: string): void {
   }
 }
 
-/** DuckDB statements with no Athena counterpart that reach files, extensions or the network, or change settings. */
-const ENGINE_ONLY_STATEMENTS = new Set(['INSTALL', 'FORCE', 'LOAD', 'ATTACH', 'DETACH', 'EXPORT', 'IMPORT', 'COPY', 'PRAGMA', 'SET', 'RESET', 'CALL', 'CHECKPOINT']);
+/**
+ * DuckDB statements with no Athena counterpart that reach files, extensions or the network, change settings, or open
+ * transactions the per-statement catalog access cannot span.
+ */
+const ENGINE_ONLY_STATEMENTS = new Set([
+  'INSTALL', 'FORCE', 'LOAD', 'ATTACH', 'DETACH', 'EXPORT', 'IMPORT', 'COPY', 'PRAGMA', 'SET', 'RESET', 'CALL', 'CHECKPOINT',
+  'BEGIN', 'START', 'COMMIT', 'ROLLBACK', 'ABORT',
+]);
 
-/** Refuses DuckDB-only statements (INSTALL, ATTACH, COPY … TO, SET, PRAGMA…): Athena has none of them. */
+/**
+ * The first word of every statement inside `tokens` (non-trivia): the start, after EXPLAIN [ANALYZE] [VERBOSE]
+ * [(options)] (DuckDB's EXPLAIN ANALYZE runs what it explains), and after PREPARE name FROM|AS (EXECUTE runs it).
+ */
+function statementStarts(tokens: Token[]): Token[] {
+  const starts: Token[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    starts.push(tokens[i]);
+    const word = keyword(tokens[i]);
+    i++;
+    if (word === 'EXPLAIN') {
+      for (;;) {
+        if (['ANALYZE', 'ANALYSE', 'VERBOSE'].includes(keyword(tokens[i]))) i++;
+        else if (tokens[i]?.text === '(') i = afterParentheses(tokens, i);
+        else break;
+      }
+    } else if (word === 'PREPARE' && ['FROM', 'AS'].includes(keyword(tokens[i + 1]))) {
+      i += 2;
+    } else {
+      return starts;
+    }
+  }
+  return starts;
+}
+
+function afterParentheses(tokens: Token[], open: number): number {
+  let depth = 0;
+  for (let i = open; i < tokens.length; i++) {
+    if (tokens[i].text === '(') depth++;
+    else if (tokens[i].text === ')' && --depth === 0) return i + 1;
+  }
+  return tokens.length;
+}
+
+/**
+ * Refuses DuckDB-only statements (INSTALL, ATTACH, COPY … TO, SET, PRAGMA…) wherever a statement starts, also under
+ * EXPLAIN and PREPARE: Athena has none of them. One call runs one statement: DuckDB would run a second one after `;`
+ * without any of these checks.
+ */
 export function refuseEngineStatements(sql: string): void {
-  const first = /^(?:\s|--[^\n]*(?:\n|$)|\/\*[\s\S]*?\*\/)*([A-Za-z]+)/.exec(sql)?.[1]?.toUpperCase();
-  if (first && ENGINE_ONLY_STATEMENTS.has(first)) {
-    throw new EngineError(`${first} is a DuckDB statement, not Athena SQL: the local engine does not run it (it could reach files, extensions or settings outside the lake)`);
+  const tokens = tokenize(sql).filter((t) => !isTrivia(t));
+  const end = tokens.findIndex((t) => t.text === ';');
+  if (end >= 0 && tokens.slice(end).some((t) => t.text !== ';')) {
+    const next = tokens.slice(end).find((t) => t.text !== ';')!;
+    throw new EngineError(`line ${next.line}:${next.col}: one statement at a time: split the SQL at ';' and run each statement on its own`);
+  }
+  for (const start of statementStarts(end >= 0 ? tokens.slice(0, end) : tokens)) {
+    const word = keyword(start);
+    if (ENGINE_ONLY_STATEMENTS.has(word)) {
+      throw new EngineError(`${word} is a DuckDB statement, not Athena SQL: the local engine does not run it (it could reach files, extensions or settings outside the lake)`);
+    }
   }
 }

@@ -1,6 +1,6 @@
 // `lake sql` and every local run touch files inside the lake folder only: DuckDB's file functions, DuckDB-only
 // statements and S3 locations that climb out of their bucket are refused, and nothing is written outside.
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -40,6 +40,27 @@ describe('local engine file access', () => {
   ])('refuses %s', async (sql, message) => {
     await expect(engine.execute(sql)).rejects.toThrow(message);
     expect(readdirSync(outside)).toEqual(['secret.csv']);
+  });
+
+  it.each([
+    `EXPLAIN ANALYZE COPY (SELECT 1 AS a) TO '<lake>/.state/alerts.json'`,
+    `explain /* c */ analyze verbose COPY (SELECT 1 AS a) TO '<lake>/.state/alerts.json'`,
+    `EXPLAIN (FORMAT JSON) COPY (SELECT 1 AS a) TO '<lake>/.state/alerts.json'`,
+    `EXPLAIN ANALYZE EXPLAIN ANALYZE COPY (SELECT 1 AS a) TO '<lake>/.state/alerts.json'`,
+    `PREPARE p AS COPY (SELECT 1 AS a) TO '<lake>/.state/alerts.json'`,
+    `SELECT 1; COPY (SELECT 1 AS a) TO '<lake>/.state/alerts.json'`,
+  ])('refuses a DuckDB-only statement wherever it appears, and the lake state stays untouched: %s', async (statement) => {
+    const target = join(lake, '.state', 'alerts.json');
+    mkdirSync(join(lake, '.state'), { recursive: true });
+    writeFileSync(target, '{"items":{}}');
+    await expect(engine.execute(statement.replace('<lake>', lake))).rejects.toThrow(/COPY is a DuckDB statement|one statement at a time/);
+    await expect(engine.execute('EXECUTE p')).rejects.toThrow();
+    expect(readFileSync(target, 'utf8')).toBe('{"items":{}}');
+  });
+
+  it('still explains and runs queries under EXPLAIN, and accepts a trailing semicolon', async () => {
+    expect((await engine.execute('EXPLAIN ANALYZE SELECT 1;')).rows.length).toBeGreaterThan(0);
+    expect((await engine.execute('SELECT 2 AS two;')).rows).toEqual([[2]]);
   });
 
   it('refuses CTAS and INSERT through a symbolic link in the lake that points outside it, writing nothing there', async () => {
