@@ -18,12 +18,28 @@ export async function confineToLake(connection: DuckDBConnection, lakeRoot: stri
   await connection.run('SET enable_external_access = false');
 }
 
-const S3_LITERAL = /'(s3a?n?:\/\/(?:[^']|'')*)'/gi;
+/** Names of table properties that hold a location (CTAS `WITH (external_location = '…')`, Iceberg `location`). */
+const LOCATION_PROPERTIES = new Set(['external_location', 'location']);
 
-/** Refuses an S3 location whose key has `.` or `..` segments (or a backslash): it would resolve outside its bucket. */
+/** String literals in location positions: after LOCATION, or as the value of a location property. Others are data. */
+function locationLiterals(tokens: Token[]): Token[] {
+  return tokens.filter((token, i) => {
+    if (token.kind !== 'string') return false;
+    if (keyword(tokens[i - 1]) === 'LOCATION') return true;
+    const property = tokens[i - 2];
+    const name = property?.kind === 'quoted' || property?.kind === 'string' ? property.text.slice(1, -1) : property?.text;
+    return tokens[i - 1]?.text === '=' && name !== undefined && LOCATION_PROPERTIES.has(name.toLowerCase());
+  });
+}
+
+/**
+ * Refuses a location whose key has `.` or `..` segments (or a backslash): it would resolve outside its bucket in the
+ * local lake. Only locations are judged: the same text in a string literal elsewhere (a dashboard filter value, a
+ * WHERE) is data.
+ */
 export function refuseEscapingLocations(sql: string): void {
-  for (const [, literal] of sql.matchAll(S3_LITERAL)) {
-    const uri = literal.replaceAll("''", "'");
+  for (const literal of locationLiterals(tokenize(sql).filter((t) => !isTrivia(t)))) {
+    const uri = literal.text.slice(1, -1).replaceAll("''", "'");
     const path = uri.replace(/^s3a?n?:\/\//i, '');
     if (path.includes('\\') || path.split('/').some((segment) => segment === '..' || segment === '.')) {
       throw new EngineError(`location '${uri}' has '.' or '..' segments: it would point outside its bucket in the local lake; write the key without them`);

@@ -36,7 +36,8 @@ describe('local engine file access', () => {
     ['/* hidden */ SET enable_external_access = true', /SET is a DuckDB statement/],
     ["CREATE TABLE t1 WITH (external_location = 's3://bucket/../../../escape/') AS SELECT 1 AS a", /'\.\.' segments/],
     ["CREATE EXTERNAL TABLE t2 (a INT) LOCATION 's3://bucket/data/../../../../etc/'", /'\.\.' segments/],
-    ["INSERT INTO t3 SELECT * FROM t4 WHERE x = 's3://b/./k'", /'\.' or '\.\.' segments/],
+    ["ALTER TABLE t3 ADD PARTITION (p = '1') LOCATION 's3://b/./k'", /'\.' or '\.\.' segments/],
+    ["CREATE TABLE t5 WITH (format = 'PARQUET', \"external_location\" = 's3://b/k/../../../x/') AS SELECT 1 AS a", /'\.\.' segments/],
   ])('refuses %s', async (sql, message) => {
     await expect(engine.execute(sql)).rejects.toThrow(message);
     expect(readdirSync(outside)).toEqual(['secret.csv']);
@@ -81,6 +82,10 @@ describe('local engine file access', () => {
     writeFileSync(join(escape, 'keep.txt'), 'mine');
     await expect(store.delete('linked', ['moved/keep.txt'])).rejects.toThrow(OutsideLakeError);
     expect(readdirSync(escape)).toEqual(['keep.txt']);
+  });
+
+  it('reads S3-looking text outside location positions as data (a filter value, a literal in a query)', async () => {
+    expect((await engine.execute("SELECT 's3://b/../x' AS v WHERE 's3://b/./k' <> ''")).rows).toEqual([['s3://b/../x']]);
   });
 
   it('still reads and writes inside the lake', async () => {

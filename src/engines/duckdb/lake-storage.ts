@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { assertInsideLake } from '../lake-confinement.js';
+import { assertInsideLake, OutsideLakeError } from '../lake-confinement.js';
 import { unescapePartitionValue } from '../object-store/hive-layout.js';
 import { parseS3Uri, s3Folder } from '../object-store/object-store.js';
 
@@ -12,7 +12,12 @@ export { escapePartitionValue, HIVE_DEFAULT_PARTITION, partitionPath, unescapePa
 /** `s3://BUCKET/KEY` → `<lakeRoot>/BUCKET/KEY`. */
 export function localPathOf(lakeRoot: string, uri: string): string {
   const { bucket, key } = parseS3Uri(uri);
-  return join(lakeRoot, bucket, ...key.split('/').filter(Boolean));
+  const segments = key.split('/').filter(Boolean);
+  // On S3 `..` is just a name; here join() would climb out of the bucket. (Statements are refused earlier, in sandbox.ts.)
+  if (bucket === '..' || bucket === '.' || segments.some((s) => s === '..' || s === '.' || s.includes('\\'))) {
+    throw new OutsideLakeError(`location '${uri}' has '.' or '..' segments: it would point outside its bucket in the local lake`);
+  }
+  return join(lakeRoot, bucket, ...segments);
 }
 
 /** Athena (Hive) skips files and folders whose names start with `_` or `.` (markers, temp files). */
