@@ -20,6 +20,8 @@ export interface ServeOptions {
   siteDir: string;
   /** 0 picks a free port. */
   port?: number;
+  /** Requests waiting for the engine beyond this many are answered 503 at once instead of queueing (default 8). */
+  maxQueuedQueries?: number;
 }
 
 export interface DashboardServer {
@@ -68,13 +70,32 @@ function send(res: ServerResponse, status: number, type: string, body: string | 
   res.end(body);
 }
 
+/**
+ * DNS rebinding: a page of another site whose name is made to resolve to 127.0.0.1 reaches this server with its own
+ * name in Host. Only the loopback names with our port are ours.
+ */
+export function isLoopbackHost(host: string | undefined, port: number): boolean {
+  return host !== undefined && [`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`].includes(host.toLowerCase());
+}
+
 export async function startDashboardServer(options: ServeOptions): Promise<DashboardServer> {
   const siteDir = resolve(options.siteDir);
   writeSiteAssets(siteDir);
-  // One engine connection: queries from concurrent requests run one after another.
+  const maxQueued = options.maxQueuedQueries ?? 8;
+  // One engine connection: queries from concurrent requests run one after another. A bounded queue: beyond it a
+  // request is told to come back (503) rather than made to wait for everyone ahead of it.
   let queue: Promise<unknown> = Promise.resolve();
+  let waiting = 0;
+  /** The port listened on, known once listening (requests arrive only then). */
+  let port = 0;
   const serialized = <T>(work: () => Promise<T>): Promise<T> => {
-    const next = queue.then(work, work);
+    if (waiting >= maxQueued) throw new HttpError(503, `busy: ${waiting} queries are waiting for the engine; try again shortly`);
+    waiting++;
+    const run = () => {
+      waiting--;
+      return work();
+    };
+    const next = queue.then(run, run);
     queue = next.catch(() => undefined);
     return next;
   };
@@ -85,6 +106,7 @@ export async function startDashboardServer(options: ServeOptions): Promise<Dashb
   };
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (!isLoopbackHost(req.headers.host, port)) throw new HttpError(403, `unexpected Host header '${req.headers.host ?? ''}': open the dashboards at http://${LOOPBACK}:${port}/`);
     if (req.method !== 'GET' && req.method !== 'HEAD') throw new HttpError(405, 'method not allowed');
     const url = new URL(req.url ?? '/', 'http://localhost');
     const path = url.pathname;
@@ -113,6 +135,7 @@ export async function startDashboardServer(options: ServeOptions): Promise<Dashb
     handle(req, res).catch((error: unknown) => {
       const status = error instanceof HttpError ? error.status : error instanceof FilterValueError ? 400 : 500;
       const message = error instanceof DashboardError || error instanceof Error ? error.message : String(error);
+      if (status === 503) res.setHeader('retry-after', '1');
       if (!res.headersSent) send(res, status, 'text/plain; charset=utf-8', `${message}\n`);
       else res.end();
     });
@@ -122,7 +145,9 @@ export async function startDashboardServer(options: ServeOptions): Promise<Dashb
     server.listen(options.port ?? 0, LOOPBACK, () => resolveListen());
   });
   // The URL shows the address actually bound, so what the server says is what it listens on.
-  const { address, port } = server.address() as AddressInfo;
+  const bound = server.address() as AddressInfo;
+  port = bound.port;
+  const { address } = bound;
   return {
     url: `http://${address}:${port}/`,
     close: () =>

@@ -8,13 +8,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDashboardServer, type DashboardServer } from '../../src/dashboards/serve.js';
 import { viewQuery } from '../../src/dashboards/query.js';
 import { AthenaLocalEngine } from '../../src/dialect/local-engine.js';
+import type { Engine } from '../../src/engines/engine.js';
 import { prepareShop, type Shop } from './fixture.js';
 
-/** A raw GET, so paths reach the server exactly as written (fetch would normalize `..`). */
-function get(url: string, path: string): Promise<{ status: number; body: string }> {
+/** A raw GET, so paths reach the server exactly as written (fetch would normalize `..`); `host` overrides Host. */
+function get(url: string, path: string, host?: string): Promise<{ status: number; body: string }> {
   const { hostname, port } = new URL(url);
   return new Promise((resolve, reject) => {
-    const req = request({ hostname, port, path, method: 'GET' }, (res) => {
+    const req = request({ hostname, port, path, method: 'GET', headers: host === undefined ? {} : { host } }, (res) => {
       let body = '';
       res.on('data', (chunk) => (body += chunk));
       res.on('end', () => resolve({ status: res.statusCode!, body }));
@@ -101,6 +102,24 @@ describe('lake dashboard serve', () => {
     expect(await get(server.url, '/api/dashboards/nope/data')).toMatchObject({ status: 404 });
   });
 
+  it('treats filter values as data, whatever they look like (an S3 location with `..` is just text)', async () => {
+    for (const value of ['s3://b/../x', "s3://b/./k' OR '1'='1", 'EXPLAIN COPY']) {
+      const response = await get(server.url, `/api/dashboards/sales/data?channel=${encodeURIComponent(value)}`);
+      expect(response.status).toBe(200);
+      expect(JSON.parse(response.body).views.daily_sales.rows).toEqual([]);
+    }
+  });
+
+  it('answers only requests addressed to the loopback names with its port (DNS rebinding)', async () => {
+    const { port } = new URL(server.url);
+    for (const host of [`localhost:${port}`, `127.0.0.1:${port}`, `[::1]:${port}`]) expect((await get(server.url, '/', host)).status).toBe(200);
+    for (const host of [`evil.example:${port}`, 'evil.example', `127.0.0.1:${Number(port) + 1}`, `localhost.evil.example:${port}`]) {
+      const response = await get(server.url, '/api/dashboards/sales/data', host);
+      expect(response.status).toBe(403);
+      expect(response.body).not.toContain('daily_sales');
+    }
+  });
+
   it('quotes filter values as literals', () => {
     expect(viewQuery('shop', 'v', [{ name: 'channel', type: 'varchar' }], [{ id: 'c', type: 'select', column: 'channel' }], { c: { value: "x' OR '1'='1" } })).toBe(
       `SELECT * FROM "shop"."v" WHERE "channel" = 'x'' OR ''1''=''1'`,
@@ -121,3 +140,47 @@ describe('site folder', () => {
     await engine.close();
   });
 });
+
+describe('query queue', () => {
+  it('answers 503 at once beyond the bound instead of making a request wait for everyone ahead of it', async () => {
+    const shop = await prepareShop();
+    const engine = await AthenaLocalEngine.open({ lakeRoot: shop.lakeRoot });
+    let open!: () => void;
+    const gate = new Promise<void>((resolve) => (open = resolve));
+    let started = 0;
+    const gated: Engine = {
+      name: engine.name,
+      capabilities: engine.capabilities,
+      execute: async (sql, options) => {
+        started++;
+        await gate;
+        return engine.execute(sql, options);
+      },
+      close: () => engine.close(),
+    };
+    const site = join(shop.root, 'site');
+    const server = await startDashboardServer({ project: shop.project, engine: gated, siteDir: site, port: 0, maxQueuedQueries: 2 });
+    try {
+      const running = get(server.url, '/api/dashboards/sales/data');
+      await until(() => started === 1);
+      const later = [get(server.url, '/api/dashboards/sales/data'), get(server.url, '/sales.html'), get(server.url, '/api/dashboards/operations/data')];
+      // One request runs (held at the gate) and two may wait: whichever comes third is turned away while the gate is shut.
+      const first = await Promise.race(later);
+      expect(first.status).toBe(503);
+      expect(first.body).toMatch(/busy/);
+      open();
+      expect((await Promise.all([running, ...later])).map((r) => r.status).sort()).toEqual([200, 200, 200, 503]);
+      expect((await get(server.url, '/api/dashboards/operations/data')).status).toBe(200);
+    } finally {
+      open();
+      await server.close();
+      await engine.close();
+    }
+  });
+});
+
+/** Lets pending I/O run until `done()` holds (bounded by turns of the event loop, not by time). */
+async function until(done: () => boolean): Promise<void> {
+  for (let turn = 0; turn < 10_000 && !done(); turn++) await new Promise<void>((resolve) => setImmediate(resolve));
+  expect(done()).toBe(true);
+}
