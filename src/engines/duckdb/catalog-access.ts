@@ -242,7 +242,7 @@ export class CatalogAccess {
           told = true;
           this.tell(`waiting for ${await this.describePid(pid)} to finish ${mode === 'read' ? 'writing to' : 'reading'} the lake catalog …`);
         }
-        await pause(20 + Math.random() * 80);
+        await pause(5 + Math.random() * 20);
       }
     }
   }
