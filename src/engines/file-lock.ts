@@ -5,7 +5,8 @@
 // - its last heartbeat is older than `staleAfterMs` (holders rewrite `heartbeatAt` every `heartbeatMs`, so a run longer
 //   than the bound keeps its lock and is never entered twice), or
 // - its owner cannot be read (an empty file left by a crash or a full disk between create and write) and the file was
-//   last written more than `staleAfterMs` ago: a lock being written this very moment is fresh.
+//   last written more than `unreadableStaleAfterMs` (30 s) ago: a lock being written this very moment is fresh, and a
+//   real holder rewrites it within milliseconds.
 // Breaking moves the file aside atomically (only one breaker wins), checks it is still the lock judged stale, and
 // removes it; a fresh lock moved by mistake is put back with link(), which never overwrites a newer one.
 import { randomUUID } from 'node:crypto';
@@ -37,6 +38,8 @@ export type LockAttempt = { acquired: true; lock: HeldLock; brokeStale?: LockOwn
 export interface FileLockOptions {
   /** A lock without a heartbeat for this long (or unreadable for this long) was left by a crash. */
   staleAfterMs?: number;
+  /** An unreadable lock (empty, half-written) older than this is stale; default 30 s, or `staleAfterMs` if shorter. */
+  unreadableStaleAfterMs?: number;
   /** How often a holder proves it is alive; default a quarter of `staleAfterMs`. */
   heartbeatMs?: number;
   /** Written into the lock for whoever waits: `lake run`, `P2 landing`. */
@@ -106,6 +109,7 @@ function parseOwner(text: string): LockOwner | undefined {
 export class FileLock {
   private readonly clock: { now(): number };
   readonly staleAfterMs: number;
+  readonly unreadableStaleAfterMs: number;
 
   constructor(
     readonly path: string,
@@ -113,6 +117,7 @@ export class FileLock {
   ) {
     this.clock = options.clock ?? { now: () => Date.now() };
     this.staleAfterMs = options.staleAfterMs ?? 2 * 3_600_000;
+    this.unreadableStaleAfterMs = options.unreadableStaleAfterMs ?? Math.min(30_000, this.staleAfterMs);
   }
 
   /** Takes the lock if it is free or stale; never waits. */
@@ -173,7 +178,7 @@ export class FileLock {
     if (owner) return { owner, stale: this.isStale(owner) };
     try {
       const { mtimeMs } = await stat(this.path);
-      return { owner: undefined, stale: this.clock.now() - mtimeMs > this.staleAfterMs };
+      return { owner: undefined, stale: this.clock.now() - mtimeMs > this.unreadableStaleAfterMs };
     } catch {
       return { owner: undefined, stale: false }; // released this instant: the next attempt takes it
     }

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { FileLock, LockTimeoutError } from '../../src/engines/file-lock.js';
 import { ManualClock } from '../../src/ingest/clock.js';
+import { PipelineLock } from '../../src/ingest/landing/pipeline-lock.js';
 
 const MINUTE = 60_000;
 const NOW = Date.parse('2026-01-01T00:00:00Z');
@@ -37,10 +38,11 @@ describe('FileLock', () => {
   it('treats an empty lock file (a crash between create and write) as held while fresh and as stale after the bound', async () => {
     writeFileSync(path, '');
     const seconds = (ms: number) => ms / 1000;
-    utimesSync(path, seconds(NOW - 9 * MINUTE), seconds(NOW - 9 * MINUTE));
-    const lock = new FileLock(path, { clock: new ManualClock(NOW), staleAfterMs: 10 * MINUTE });
+    utimesSync(path, seconds(NOW - 20_000), seconds(NOW - 20_000));
+    // The P2 run lock's bound for a readable owner is 2 h; an unreadable one is judged by its own, short bound (30 s).
+    const lock = new PipelineLock(path, { clock: new ManualClock(NOW) });
     expect(await lock.tryAcquire()).toEqual({ acquired: false, heldBy: undefined });
-    utimesSync(path, seconds(NOW - 11 * MINUTE), seconds(NOW - 11 * MINUTE));
+    utimesSync(path, seconds(NOW - 40_000), seconds(NOW - 40_000));
     const attempt = await lock.tryAcquire();
     expect(attempt.acquired).toBe(true);
     expect(JSON.parse(readFileSync(path, 'utf8')).pid).toBe(process.pid);
