@@ -69,8 +69,8 @@ describe('FileLock', () => {
   });
 });
 
-/** Lets pending file I/O settle until `done()` holds (bounded by a number of turns, not by time). */
+/** Waits for pending I/O until `done()` holds; the 20 s cap only turns a broken case into a failure, not a hang. */
 async function until(done: () => boolean): Promise<void> {
-  for (let turn = 0; turn < 1000 && !done(); turn++) await new Promise<void>((resolve) => setImmediate(resolve));
+  for (let poll = 0; poll < 2000 && !done(); poll++) await new Promise<void>((resolve) => setTimeout(resolve, 10));
   expect(done()).toBe(true);
 }
