@@ -147,6 +147,8 @@ describe('one lake shared by many processes', () => {
     expect(run.err).toContain(`waiting for lake run (pid ${process.pid})`);
     expect(run.err).toMatch(/error: .*gave up after 1 s waiting for lake run/);
     expect(run.code).toBe(1);
+    // The run waits for the lake before its first step: no step started, none half-done.
+    expect(run.out).toBe('');
     const write = await lake(root, ['sql', '-e', 'CREATE TABLE shop.t AS SELECT 1 AS a'], { LAKE_WAIT_SECONDS: '1' });
     expect(write.err).toContain(`waiting for lake run (pid ${process.pid})`);
     expect(write.code).toBe(1);
