@@ -47,7 +47,8 @@ describe('lake run --demo refuses to reset what is not a lake', () => {
 
   it('--lake . after `lake sql --lake .` left a local catalog in the project: still refused', async () => {
     const project = projectCopy('dot-with-catalog');
-    expect(await main(['sql', '--lake', '.', '-e', 'SELECT 1'], captureIo(project))).toBe(0);
+    // A statement that writes the catalog (a SELECT alone leaves nothing behind).
+    expect(await main(['sql', '--lake', '.', '-e', 'CREATE DATABASE scratch'], captureIo(project))).toBe(0);
     expect(existsSync(join(project, '.duckdb'))).toBe(true);
     expect(isLakeFolder(project)).toBe(false);
     const before = listing(project);
