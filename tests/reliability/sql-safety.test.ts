@@ -84,6 +84,19 @@ describe('local engine file access', () => {
     expect(readdirSync(escape)).toEqual(['keep.txt']);
   });
 
+  it('does not write the catalog through a `.duckdb` folder linked out of the lake', async () => {
+    const linkedLake = mkdtempSync(join(tmpdir(), 'lake-linked-catalog-'));
+    const elsewhere = mkdtempSync(join(tmpdir(), 'lake-elsewhere-'));
+    symlinkSync(elsewhere, join(linkedLake, '.duckdb'));
+    const other = await AthenaLocalEngine.open({ lakeRoot: linkedLake });
+    try {
+      await expect(other.execute('CREATE DATABASE d')).rejects.toThrow(/outside the lake .*symbolic link/);
+      expect(readdirSync(elsewhere)).toEqual([]);
+    } finally {
+      await other.close();
+    }
+  });
+
   it('reads S3-looking text outside location positions as data (a filter value, a literal in a query)', async () => {
     expect((await engine.execute("SELECT 's3://b/../x' AS v WHERE 's3://b/./k' <> ''")).rows).toEqual([['s3://b/../x']]);
   });

@@ -15,6 +15,7 @@ import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { EngineError } from '../engine.js';
 import { describeOwner, FileLock, LockError, type HeldLock, type LockOwner } from '../file-lock.js';
+import { assertInsideLake, OutsideLakeError } from '../lake-confinement.js';
 import { CATALOG, type LakeCatalog } from './catalog.js';
 import { lakeCatalogPath } from './connection.js';
 
@@ -158,11 +159,12 @@ export class CatalogAccess {
   private async refreshStaleViews(): Promise<boolean> {
     let lock: HeldLock;
     try {
+      this.assertCatalogInLake();
       const attempt = await this.writerLock.tryAcquire();
       if (!attempt.acquired) return false;
       lock = attempt.lock;
     } catch (error) {
-      if (error instanceof LockError) return false; // a read-only lake
+      if (error instanceof LockError || error instanceof OutsideLakeError) return false; // a read-only lake, or one to leave alone
       throw error;
     }
     try {
@@ -203,7 +205,13 @@ export class CatalogAccess {
     }
   }
 
+  /** DuckDB's sandbox compares path strings: a `.duckdb` linked out of the lake would carry the catalog with it. */
+  private assertCatalogInLake(): void {
+    assertInsideLake(this.options.lakeRoot, this.catalogPath);
+  }
+
   private async takeWriterLock(): Promise<HeldLock> {
+    this.assertCatalogInLake();
     try {
       return await this.writerLock.acquire({
         timeoutMs: this.waitMs,
