@@ -141,7 +141,13 @@ export class CatalogAccess {
       return this.withPrivateCopy(undefined, work);
     }
     await this.attach(this.catalogPath, CATALOG, 'read');
-    let fresh = !(await this.catalog.hasStaleViews());
+    let fresh: boolean;
+    try {
+      fresh = !(await this.catalog.hasStaleViews());
+    } catch (error) {
+      await this.detach(CATALOG);
+      throw error;
+    }
     if (!fresh) {
       await this.detach(CATALOG);
       fresh = await this.refreshStaleViews();
@@ -168,7 +174,8 @@ export class CatalogAccess {
       throw error;
     }
     try {
-      await this.attach(this.catalogPath, CATALOG, 'write');
+      // One attempt: when other readers hold the file, reading a private copy beats waiting for all of them.
+      await this.attach(this.catalogPath, CATALOG, 'write', 0);
       try {
         await this.catalog.refreshViews();
       } finally {
@@ -230,7 +237,7 @@ export class CatalogAccess {
   }
 
   /** ATTACH, waiting out another process's statement (DuckDB's own file lock) up to the bound. */
-  private async attach(path: string, alias: string, mode: 'read' | 'write'): Promise<void> {
+  private async attach(path: string, alias: string, mode: 'read' | 'write', waitMs = this.waitMs): Promise<void> {
     const sql = `ATTACH ${sqlString(path)} AS ${alias}${mode === 'read' ? ' (READ_ONLY)' : ''}`;
     const started = Date.now();
     let told = false;
@@ -243,8 +250,8 @@ export class CatalogAccess {
         const pid = lockConflictPid(error);
         if (pid === undefined) throw error;
         const waited = Date.now() - started;
-        if (waited >= this.waitMs) {
-          throw new LakeBusyError(`gave up after ${Math.round(this.waitMs / 1000)} s waiting for ${await this.describePid(pid)} to finish with the lake catalog ${path}`);
+        if (waited >= waitMs) {
+          throw new LakeBusyError(`gave up after ${Math.round(waitMs / 1000)} s waiting for ${await this.describePid(pid)} to finish with the lake catalog ${path}`);
         }
         if (!told && waited >= QUIET_WAIT_MS) {
           told = true;
