@@ -28,7 +28,7 @@ describe('translateQuery', () => {
     ['regexp_replace $n', "SELECT regexp_replace(s, '(a)(b)', '$2$1')", "SELECT regexp_replace(s, '(a)(b)', '\\2\\1', 'g')"],
     ['date_format codes', "SELECT date_format(ts, '%Y-%m-%d %H:%i:%s')", "SELECT strftime(trino_wall(ts), '%Y-%m-%d %H:%M:%S')"],
     ['extract', 'SELECT extract(DOW FROM d)', 'SELECT isodow(trino_wall(d))'],
-    ['left() is a function, LEFT JOIN is not', 'SELECT left(s, 2) FROM a LEFT JOIN b ON a.id = b.id', 'SELECT left(s, 2) FROM a LEFT JOIN b ON a.id = b.id'],
+    ['LEFT JOIN is not a call', 'SELECT substr(s, 1, 2) FROM a LEFT JOIN b ON a.id = b.id', 'SELECT trino_substr(s, 1, 2) FROM a LEFT JOIN b ON a.id = b.id'],
     ['CASE is a unit', 'SELECT CASE WHEN a THEN 1 ELSE 2 END / 2', 'SELECT trino_divide(CASE WHEN a THEN 1 ELSE 2 END, 2)'],
   ])('%s', (_name, athena, duck) => {
     // Unnamed items also get Trino's `_colN` name (tests/dialect/output-names.test.ts): left out here.
@@ -67,7 +67,8 @@ describe('checkFaithful', () => {
     ['date_format with a dynamic format', "SELECT 1,\n  date_format(ts, fmt) FROM t", 'unfaithful/dynamic-format', 2, 3],
     ['date_format with an unsupported code', "SELECT date_format(ts, '%D') FROM t", 'unfaithful/format-pattern', 1, 8],
     ['unsupported type', 'SELECT CAST(x AS IPADDRESS)', 'unfaithful/type', 1, 8],
-    ['zip_with', 'SELECT zip_with(a, b, (x, y) -> x + y)', 'unfaithful/zip-with', 1, 8],
+    ['zip_with', 'SELECT zip_with(a, b, (x, y) -> x + y)', 'unfaithful/refused-function', 1, 8],
+    ['left() is DuckDB\'s', 'SELECT left(s, 2) FROM a LEFT JOIN b ON a.id = b.id', 'unfaithful/duckdb-only-function', 1, 8],
     ['approx_percentile with weights', 'SELECT approx_percentile(x, w, 0.5) FROM t', 'unfaithful/approx-percentile', 1, 8],
   ])('%s', (_name, sql, rule, line, col) => {
     const [d] = checkFaithful(sql, { file: 'sql/transforms/x.sql', lineOffset: 3 });

@@ -1,5 +1,7 @@
 // Session set-up that makes Trino functions available on a DuckDB connection under `trino_*` names.
 import { DuckDBScalarFunction, VARCHAR, type DuckDBConnection } from '@duckdb/node-api';
+import { FUNCTION_MACROS } from './function-macros.js';
+import { functionUdfs } from './function-udfs.js';
 import { javaFormat } from './java-format.js';
 import { MACROS } from './macros.js';
 import { UNBOUND_MACROS } from './unbound-macros.js';
@@ -8,7 +10,7 @@ export { TZ_FIELDS, TZ_STRUCT } from './macros.js';
 
 /** The SQL that defines every macro shim (temporary: nothing lands in the catalog file). */
 export function sessionSetupStatements(): string[] {
-  return [...MACROS, ...UNBOUND_MACROS].map((body) => `CREATE OR REPLACE TEMP MACRO ${body}`);
+  return [...MACROS, ...UNBOUND_MACROS, ...FUNCTION_MACROS].map((body) => `CREATE OR REPLACE TEMP MACRO ${body}`);
 }
 
 /**
@@ -43,6 +45,8 @@ function javaFormatFunction(): DuckDBScalarFunction {
 }
 
 export async function registerShims(connection: DuckDBConnection): Promise<void> {
-  for (const sql of sessionSetupStatements()) await connection.run(sql);
+  // UDFs first: macros refer to them.
   connection.registerScalarFunction(javaFormatFunction());
+  for (const fn of functionUdfs()) connection.registerScalarFunction(fn);
+  for (const sql of sessionSetupStatements()) await connection.run(sql);
 }

@@ -159,7 +159,8 @@ export const MACROS: readonly string[] = [
      WHEN TRY_CAST(i AS BIGINT) <= json_array_length(to_json(a)) THEN a[i]
      ELSE cast_to_type(trino_fail('Array subscript must be less than or equal to array length: '
        || i || ' > ' || json_array_length(to_json(a))), a[i]) END`,
-  `trino_array_position(a, x) AS coalesce(list_position(a, x), 0)`,
+  // NULL searched for gives NULL; NULL elements never match (list_position would find a NULL).
+  `trino_array_position(a, x) AS CASE WHEN x IS NOT NULL AND a IS NOT NULL THEN CAST(coalesce(list_position(a, x), 0) AS BIGINT) END`,
   `trino_sequence(a DATE, b DATE) AS list_transform(generate_series(CAST(a AS TIMESTAMP), CAST(b AS TIMESTAMP),
        CASE WHEN a <= b THEN INTERVAL 1 DAY ELSE -INTERVAL 1 DAY END), lambda d: CAST(d AS DATE)),
      (a DATE, b DATE, step) AS list_transform(generate_series(CAST(a AS TIMESTAMP), CAST(b AS TIMESTAMP), step),

@@ -3,6 +3,8 @@
 // not rewrite is emitted byte for byte.
 import type { Diagnostic } from '../diagnostics.js';
 import { keyword, stringValue, type Token } from '../tokens.js';
+import { arityAccepts, describeArity, DUCKDB_ONLY, FUNCTION_TABLE, lookupFunction } from '../functions/index.js';
+import { isCallPosition, partBeforeQualifiedName, SYNTAX_BEFORE_PAREN } from './call-position.js';
 import { FUNCTIONS, type CallContext } from './functions.js';
 import { quoteReservedIdentifier } from './identifiers.js';
 import { lastMeaningful, rewriteOperators, type Part } from './operators.js';
@@ -18,8 +20,9 @@ const RESERVED = new Set(
 );
 const TYPED_LITERAL = new Set(['TIMESTAMP', 'DATE', 'TIME', 'INTERVAL', 'DECIMAL', 'NUMERIC', 'DOUBLE', 'REAL', 'JSON', 'BIGINT', 'INTEGER', 'VARCHAR', 'CHAR', 'TINYINT', 'SMALLINT', 'BOOLEAN']);
 const INTERVAL_UNITS = new Set(['YEAR', 'MONTH', 'DAY', 'HOUR', 'MINUTE', 'SECOND', 'MILLISECOND', 'WEEK', 'QUARTER']);
-// FILTER, LEFT and RIGHT are also functions: `filter(a, x -> …)`, `left(s, 3)`.
-const NOT_A_CALL = new Set([...RESERVED, 'CASE'].filter((w) => w !== 'FILTER' && w !== 'LEFT' && w !== 'RIGHT'));
+// FILTER, LEFT, RIGHT and GROUPING are also functions: `filter(a, x -> …)`, `left(s, 3)` (refused: DuckDB's), `grouping(a)`.
+const CALLABLE_RESERVED = new Set(['FILTER', 'LEFT', 'RIGHT', 'GROUPING']);
+const NOT_A_CALL = new Set([...RESERVED, 'CASE', ...SYNTAX_BEFORE_PAREN].filter((w) => !CALLABLE_RESERVED.has(w)));
 const ZONED_TIMESTAMP = /^(\d{4}-\d{2}-\d{2}(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?)\s*(UTC|Z|[+-]\d{2}:?\d{2}|[A-Za-z]+\/[A-Za-z_/+-]+)$/;
 
 const sqlString = (s: string) => `'${s.replaceAll("'", "''")}'`;
@@ -29,6 +32,17 @@ const ZONED_CALLS = new Set(['now', 'current_timestamp', 'from_iso8601_timestamp
 const ZONED_IF_LAST_ARG = new Set(['date_trunc', 'date_add']);
 const ZONED_IF_FIRST_ARG = new Set(['max', 'min', 'arbitrary', 'any_value', 'max_by', 'min_by', 'lag', 'lead', 'first_value', 'last_value', 'nth_value']);
 const ZONED_IF_ANY_ARG = new Set(['coalesce', 'greatest', 'least']);
+
+/** The table says `rewrite` exactly for the names functions.ts has a handler for (checked once, at load). */
+function assertRewritesMatchTable(): void {
+  const rewrites = [...FUNCTION_TABLE].filter(([, e]) => e.run.kind === 'rewrite').map(([n]) => n);
+  const missing = rewrites.filter((n) => !Object.hasOwn(FUNCTIONS, n));
+  const unlisted = Object.keys(FUNCTIONS).filter((n) => lookupFunction(n)?.run.kind !== 'rewrite');
+  if (missing.length > 0 || unlisted.length > 0) {
+    throw new Error(`function table and rewrites disagree: no handler for ${missing.join(', ') || '-'}; not a rewrite entry: ${unlisted.join(', ') || '-'}`);
+  }
+}
+assertRewritesMatchTable();
 
 interface Rendered {
   text: string;
@@ -129,8 +143,12 @@ export class ExpressionRewriter {
     const qualified = prev?.kind === 'dot';
     if (!qualified && isParen(next) && !NOT_A_CALL.has(word)) {
       const tail = aggregateTail(items, nextIndex);
-      parts.push({ kind: 'operand', ...this.renderCall(t, next, tail.nodes) });
+      const call = isCallPosition(prev, items, nextIndex);
+      parts.push({ kind: 'operand', ...this.renderCall(t, next, tail.nodes, call) });
       return tail.end - i;
+    }
+    if (qualified && isParen(next) && isCallPosition(partBeforeQualifiedName(parts), items, nextIndex)) {
+      this.report(t, 'qualified-function', `${t.text}(): qualified function names are not supported locally`, 'call the function by its name alone; Athena UDFs (USING EXTERNAL FUNCTION) do not run locally');
     }
     if (!qualified && TYPED_LITERAL.has(word) && next?.kind === 'token' && next.token.kind === 'string') {
       return this.renderTypedLiteral(items, i, nextIndex, parts);
@@ -216,7 +234,31 @@ export class ExpressionRewriter {
     return stringIndex - i;
   }
 
-  private renderCall(name: Token, group: GroupNode, tail: Node[]): Rendered {
+  /**
+   * Default-deny: a call runs only as its function-table entry says (src/dialect/functions). Returns false after
+   * reporting when the call is unknown, refused or has an argument count the entry does not accept.
+   */
+  private checkCall(name: Token, argCount: number): boolean {
+    const lower = name.text.toLowerCase();
+    const entry = lookupFunction(lower);
+    if (!entry) {
+      const athena = DUCKDB_ONLY[lower];
+      if (athena) this.report(name, 'duckdb-only-function', `${lower}() is a DuckDB function that Athena does not have`, `write ${athena}`);
+      else this.report(name, 'unknown-function', `${lower}() is not a function the local engine runs as Athena does`, 'docs/functions.md lists the functions that run locally');
+      return false;
+    }
+    if (entry.run.kind === 'refused') {
+      this.report(name, 'refused-function', `${lower}() is refused locally: ${entry.run.reason}`, `write ${entry.run.instead}`);
+      return false;
+    }
+    if (entry.arity && !arityAccepts(entry.arity, argCount)) {
+      this.report(name, 'function-arity', `${lower}() takes ${describeArity(entry.arity)} locally, got ${argCount}`, 'docs/functions.md lists the forms that run locally');
+      return false;
+    }
+    return true;
+  }
+
+  private renderCall(name: Token, group: GroupNode, tail: Node[], isCall: boolean): Rendered {
     const args = splitArgs(group.items);
     const rendered = new Map<number, Rendered>();
     const argument = (k: number): Rendered => {
@@ -225,7 +267,7 @@ export class ExpressionRewriter {
       return r;
     };
     const lower = name.text.toLowerCase();
-    const handler = FUNCTIONS[lower];
+    const entry = isCall && this.checkCall(name, args.length) ? lookupFunction(lower) : undefined;
     const renderedTail = tail.map((n) => (n.kind === 'group' ? `(${this.render(n.items)})` : nodeText(n))).join('');
     const close = group.close?.text ?? '';
     const ctx: CallContext = {
@@ -238,7 +280,9 @@ export class ExpressionRewriter {
       report: (rule, message, hint) => this.report(name, rule, message, hint),
       render: (nodes) => this.render(nodes),
     };
-    let text: string | undefined = handler ? handler(ctx) : undefined;
+    let text: string | undefined;
+    if (entry?.run.kind === 'rewrite') text = FUNCTIONS[lower](ctx);
+    else if (entry?.run.kind === 'builtin' || entry?.run.kind === 'shim') text = `${entry.run.to}(${ctx.all()}${close}${renderedTail}`;
     text ??= `${name.text}(${ctx.all()}${close}${renderedTail}`;
     const zoned =
       ZONED_CALLS.has(lower) ||

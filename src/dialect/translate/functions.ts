@@ -4,6 +4,7 @@ import { stringValue, type Token } from '../tokens.js';
 import { FormatPatternError, jodaToStrftime, mysqlToStrftime, mysqlToStrptime } from './datetime-formats.js';
 import { meaningful, nodeKeyword, nodeText, type GroupNode, type Node } from './tree.js';
 import { translateType, TypeSyntaxError } from './types.js';
+import { NULL_AWARE_REWRITES } from './function-rewrites.js';
 import { hasAggregate, shimCall, shimCallText } from './unbound.js';
 
 export interface CallContext {
@@ -253,13 +254,14 @@ export const FUNCTIONS: Record<string, CallHandler> = {
   // arrays and maps
   cardinality: rename('trino_cardinality'),
   element_at: (c) => `(${c.arg(0)})[${c.arg(1)}]`,
-  contains: rename('list_contains'),
+  contains: rename('trino_contains'),
   array_position: rename('trino_array_position'),
   array_distinct: rename('trino_array_distinct'),
+  // array_to_string gives NULL when no element is left; Trino an empty string.
   array_join: (c) =>
     c.args.length === 3
-      ? `array_to_string(list_transform(${c.arg(0)}, lambda trino_e: coalesce(CAST(trino_e AS VARCHAR), ${c.arg(2)})), ${c.arg(1)})`
-      : call('array_to_string', c),
+      ? `trino_array_join(list_transform(${c.arg(0)}, lambda trino_e: coalesce(CAST(trino_e AS VARCHAR), ${c.arg(2)})), ${c.arg(1)})`
+      : call('trino_array_join', c),
   transform: rename('list_transform'),
   filter: rename('list_filter'),
   reduce: reduceCall,
@@ -273,16 +275,5 @@ export const FUNCTIONS: Record<string, CallHandler> = {
     c.report('anonymous-row', 'ROW(…) with several unnamed fields cannot be returned faithfully by the local engine', "name the fields: CAST(ROW(1, 'x') AS ROW(a integer, b varchar))");
     return undefined;
   },
-  zip_with: (c) => {
-    c.report('zip-with', 'zip_with() is not supported locally', 'use transform(sequence(1, cardinality(a)), i -> f(a[i], b[i]))');
-    return undefined;
-  },
-  transform_keys: (c) => {
-    c.report('map-transform', 'transform_keys() is not supported locally', 'use map_from_entries(transform(map_entries(m), e -> …))');
-    return undefined;
-  },
-  transform_values: (c) => {
-    c.report('map-transform', 'transform_values() is not supported locally', 'use map_from_entries(transform(map_entries(m), e -> …))');
-    return undefined;
-  },
+  ...NULL_AWARE_REWRITES,
 };

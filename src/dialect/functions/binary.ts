@@ -1,0 +1,32 @@
+// Binary functions and hashes (https://trino.io/docs/current/functions/binary.html): varbinary in, varbinary out.
+import { builtin, refused, shim, type FunctionFamily } from './entry.js';
+
+export const BINARY: FunctionFamily = {
+  to_hex: shim('trino_to_hex', '1', 'upper-case hex of the bytes'),
+  from_hex: builtin('unhex', '1'),
+  to_base64: builtin('to_base64', '1'),
+  from_base64: builtin('from_base64', '1'),
+  to_base64url: shim('trino_to_base64url', '1'),
+  from_base64url: shim('trino_from_base64url', '1'),
+  md5: shim('trino_md5', '1', 'varbinary (DuckDB md5() gives hex text)'),
+  sha1: shim('trino_sha1', '1', 'varbinary'),
+  sha256: shim('trino_sha256', '1', 'varbinary (DuckDB sha256() gives hex text)'),
+  sha512: shim('trino_sha512', '1', 'varbinary'),
+  hmac_md5: shim('trino_hmac_md5', '2'),
+  hmac_sha1: shim('trino_hmac_sha1', '2'),
+  hmac_sha256: shim('trino_hmac_sha256', '2'),
+  hmac_sha512: shim('trino_hmac_sha512', '2'),
+  crc32: shim('trino_crc32', '1', 'bigint'),
+  xxhash64: shim('trino_xxhash64', '1', 'varbinary of the 8-byte hash'),
+  murmur3: refused('not implemented locally', 'xxhash64(x) or sha256(x)'),
+  spooky_hash_v2_32: refused('not implemented locally', 'xxhash64(x)'),
+  spooky_hash_v2_64: refused('not implemented locally', 'xxhash64(x)'),
+  from_big_endian_32: refused('not implemented locally', 'from_base(to_hex(b), 16)'),
+  from_big_endian_64: refused('not implemented locally', 'from_base(to_hex(b), 16)'),
+  to_big_endian_32: refused('not implemented locally', 'from_hex(lpad(to_base(x, 16), 8, \'0\'))'),
+  to_big_endian_64: refused('not implemented locally', 'from_hex(lpad(to_base(x, 16), 16, \'0\'))'),
+  from_ieee754_32: refused('not implemented locally', 'none'),
+  from_ieee754_64: refused('not implemented locally', 'none'),
+  to_ieee754_32: refused('not implemented locally', 'none'),
+  to_ieee754_64: refused('not implemented locally', 'none'),
+};

@@ -1,0 +1,21 @@
+// Conditional expressions, comparison functions and session/introspection functions.
+import { builtin, duckdb, refused, rewrite, shim, type FunctionFamily } from './entry.js';
+
+export const CONDITIONAL: FunctionFamily = {
+  coalesce: duckdb('2+'),
+  nullif: duckdb('2'),
+  if: rewrite('IF(c, a) gets the ELSE NULL Trino implies', '2-3'),
+  try: duckdb('1', 'errors of the argument become NULL'),
+  greatest: rewrite('NULL when any argument is NULL (DuckDB skips NULLs)', '1+'),
+  least: rewrite('NULL when any argument is NULL (DuckDB skips NULLs)', '1+'),
+  cast: rewrite('Trino types; CAST to varchar, timestamp, date and integer types follow Trino (rounding, formats)', '1'),
+  try_cast: rewrite('as CAST, NULL on failure', '1'),
+  typeof: refused('Trino type names (varchar(3), row(...)) are not what DuckDB reports', 'inspect types with DESCRIBE or the column types `lake sql` prints'),
+  version: refused('the local engine is not the Athena engine', 'none: Athena reports its own version'),
+  current_timezone: shim('trino_current_timezone', '0', "the session zone is UTC, as in Athena's default"),
+  uuid: duckdb('0'),
+  row: rewrite('ROW(...) with one field, or CAST to a named row type', '1+'),
+  grouping: duckdb('1+', 'bit set of the arguments not in the grouping set (standard SQL)'),
+  random: duckdb('0', 'random(n) is refused: use CAST(floor(random() * n) AS bigint)'),
+  rand: builtin('random', '0'),
+};

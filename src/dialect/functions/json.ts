@@ -1,0 +1,21 @@
+// JSON functions (https://trino.io/docs/current/functions/json.html).
+import { builtin, refused, rewrite, shim, type FunctionFamily } from './entry.js';
+
+const SQL_JSON = 'the SQL/JSON path language (lax/strict, RETURNING, ON EMPTY) is not implemented locally';
+
+export const JSON: FunctionFamily = {
+  json_extract: builtin('json_extract', '2', 'JSONPath $.a.b, $.a[0]'),
+  json_extract_scalar: rewrite('NULL for objects and arrays', '2'),
+  json_parse: rewrite('JSON text to json', '1'),
+  json_format: shim('trino_json_format', '1'),
+  json_size: shim('trino_json_size', '2', 'members or elements at the path, 0 for a scalar, NULL when absent'),
+  json_array_length: shim('trino_json_array_length', '1', 'NULL when not an array'),
+  json_array_contains: shim('trino_json_array_contains', '2'),
+  json_array_get: shim('trino_json_array_get', '2', 'negative indexes count from the end; NULL out of range'),
+  is_json_scalar: shim('trino_is_json_scalar', '1'),
+  json_exists: refused(SQL_JSON, "json_extract(j, '$.a') IS NOT NULL"),
+  json_value: refused(SQL_JSON, "json_extract_scalar(j, '$.a')"),
+  json_query: refused(SQL_JSON, "json_extract(j, '$.a')"),
+  json_object: refused(SQL_JSON, 'CAST(MAP(ARRAY[…], ARRAY[…]) AS JSON)'),
+  json_array: refused(SQL_JSON, 'CAST(ARRAY[…] AS JSON)'),
+};

@@ -1,0 +1,13 @@
+// Regular expression functions (https://trino.io/docs/current/functions/regexp.html). DuckDB uses RE2, Athena
+// Java-compatible patterns: the common syntax is shared; look-around and backreferences fail locally.
+import { builtin, rewrite, shim, type FunctionFamily } from './entry.js';
+
+export const REGEXP: FunctionFamily = {
+  regexp_like: rewrite('a match anywhere in the string', '2'),
+  regexp_extract: rewrite('NULL when the pattern does not match', '2-3'),
+  regexp_extract_all: builtin('regexp_extract_all', '2-3'),
+  regexp_replace: rewrite('$1 group references; the 2-argument form removes matches', '2-3'),
+  regexp_split: rewrite('regexp_split_to_array', '2'),
+  regexp_count: shim('trino_regexp_count', '2'),
+  regexp_position: shim('trino_regexp_position', '2-4', '-1 when there is no match'),
+};

@@ -1,0 +1,172 @@
+// Macros for the function table's `shim` entries (src/dialect/functions). Each follows the Trino documentation of
+// the function it stands for; NULL handling is Trino's (a NULL argument gives NULL unless the docs say otherwise).
+
+/** java.lang.Character.isWhitespace code points: what Trino's trim functions remove. */
+const JAVA_WHITESPACE = [9, 10, 11, 12, 13, 28, 29, 30, 31, 32, 0x1680, 0x2000, 0x2001, 0x2002, 0x2003, 0x2004, 0x2005, 0x2006, 0x2008, 0x2009, 0x200a, 0x2028, 0x2029, 0x205f, 0x3000]
+  .map((c) => `chr(${c})`)
+  .join(' || ');
+
+/** `trino_fail(message)` typed like `witness`, for errors Trino raises. */
+const fail = (message: string, witness: string) => `cast_to_type(trino_fail(${message}), ${witness})`;
+
+export const FUNCTION_MACROS: readonly string[] = [
+  // --- conditional and session -------------------------------------------------------------------------------------
+  `trino_current_timezone() AS 'UTC'`,
+  `trino_concat_ws(sep, a VARCHAR[]) AS CASE WHEN sep IS NOT NULL AND a IS NOT NULL THEN coalesce(array_to_string(a, sep), '') END,
+     (sep, s) AS concat_ws(sep, s)`,
+  // avg(decimal) and avg(real) keep the input type; integers and doubles average to double.
+  `trino_avg_type(x TINYINT) AS 0::DOUBLE, (x SMALLINT) AS 0::DOUBLE, (x INTEGER) AS 0::DOUBLE, (x BIGINT) AS 0::DOUBLE,
+     (x HUGEINT) AS 0::DOUBLE, (x DOUBLE) AS x, (x) AS x`,
+
+  // --- math --------------------------------------------------------------------------------------------------------
+  `trino_e() AS exp(1)`,
+  `trino_nan() AS 'NaN'::DOUBLE`,
+  `trino_infinity() AS 'Infinity'::DOUBLE`,
+  `trino_sign(x) AS cast_to_type(sign(x), x)`,
+  `trino_truncate(x) AS cast_to_type(trunc(x), x),
+     (x, n) AS cast_to_type(trunc(x * pow(10, n)) / pow(10, n), x)`,
+  `trino_width_bucket(x, lo, hi, n) AS CASE
+     WHEN n <= 0 THEN ${fail(`'bucketCount must be greater than 0'`, '0::BIGINT')}
+     WHEN lo = hi THEN ${fail(`'bound1 cannot equal bound2'`, '0::BIGINT')}
+     WHEN lo < hi THEN CASE WHEN x < lo THEN 0 WHEN x >= hi THEN n + 1 ELSE CAST(floor((x - lo) / (hi - lo) * n) AS BIGINT) + 1 END
+     ELSE CASE WHEN x > lo THEN 0 WHEN x <= hi THEN n + 1 ELSE CAST(floor((lo - x) / (lo - hi) * n) AS BIGINT) + 1 END END`,
+  `trino_to_base(x, r) AS CASE WHEN r < 2 OR r > 36 THEN ${fail(`'Radix must be between 2 and 36'`, "''")}
+     WHEN x < 0 THEN '-' || lower(to_base(-CAST(x AS BIGINT), r)) ELSE lower(to_base(CAST(x AS BIGINT), r)) END`,
+  `trino_base_digits(s) AS list_transform(string_split(lower(s), ''), lambda c: position(c IN '0123456789abcdefghijklmnopqrstuvwxyz') - 1)`,
+  `trino_from_base_unsigned(s, r) AS CASE
+     WHEN s = '' OR list_bool_or(list_transform(trino_base_digits(s), lambda d: d < 0 OR d >= r))
+       THEN ${fail(`'Not a valid base-' || r || ' number: ' || s`, '0::BIGINT')}
+     ELSE list_reduce(list_transform(trino_base_digits(s), lambda d: CAST(d AS BIGINT)), lambda acc, d: acc * r + d) END`,
+  `trino_from_base(s, r) AS CASE WHEN r < 2 OR r > 36 THEN ${fail(`'Radix must be between 2 and 36'`, '0::BIGINT')}
+     WHEN starts_with(s, '-') THEN -trino_from_base_unsigned(s[2:], r)
+     WHEN starts_with(s, '+') THEN trino_from_base_unsigned(s[2:], r)
+     ELSE trino_from_base_unsigned(s, r) END`,
+  // Wilson score interval for a binomial proportion (Trino's formula).
+  `trino_wilson_interval_lower(s, n, z) AS (CAST(s AS DOUBLE) / n + z * z / (2 * n)
+     - z * sqrt(CAST(s AS DOUBLE) / n * (1 - CAST(s AS DOUBLE) / n) / n + z * z / (4 * n * n))) / (1 + z * z / n)`,
+  `trino_wilson_interval_upper(s, n, z) AS (CAST(s AS DOUBLE) / n + z * z / (2 * n)
+     + z * sqrt(CAST(s AS DOUBLE) / n * (1 - CAST(s AS DOUBLE) / n) / n + z * z / (4 * n * n))) / (1 + z * z / n)`,
+
+  // --- bitwise (two's complement bigint) ---------------------------------------------------------------------------
+  `trino_bit_count(x, bits) AS CASE WHEN bits < 2 OR bits > 64 THEN ${fail(`'Bits specified in bit_count must be between 2 and 64, got ' || bits`, '0::BIGINT')}
+     WHEN x < -(CAST(2 AS HUGEINT) ** (bits - 1)) OR x >= CAST(2 AS HUGEINT) ** (bits - 1)
+       THEN ${fail(`'Number must be representable with the bits specified. ' || x || ' cannot be represented with ' || bits || ' bits'`, '0::BIGINT')}
+     ELSE CAST(bit_count(CAST(CASE WHEN x < 0 THEN CAST(2 AS HUGEINT) ** bits + x ELSE x END AS UHUGEINT)) AS BIGINT) END`,
+  `trino_bitwise_and(a, b) AS CAST(a AS BIGINT) & CAST(b AS BIGINT)`,
+  `trino_bitwise_or(a, b) AS CAST(a AS BIGINT) | CAST(b AS BIGINT)`,
+  `trino_bitwise_xor(a, b) AS xor(CAST(a AS BIGINT), CAST(b AS BIGINT))`,
+  `trino_bitwise_not(a) AS ~CAST(a AS BIGINT)`,
+  // Shifts of 64 or more give 0 (Java masks the count; Trino checks it).
+  `trino_bitwise_left_shift(a, n) AS CASE WHEN n >= 64 THEN 0::BIGINT
+     ELSE CAST(CAST(CAST(a AS BIGINT) AS UBIGINT) << n AS BIGINT) END`,
+  `trino_bitwise_right_shift(a, n) AS CASE WHEN n >= 64 THEN 0::BIGINT
+     ELSE CAST(CAST(CAST(a AS BIGINT) AS UBIGINT) >> n AS BIGINT) END`,
+  `trino_bitwise_right_shift_arithmetic(a, n) AS CASE WHEN n >= 64 THEN CASE WHEN a < 0 THEN -1::BIGINT ELSE 0::BIGINT END
+     ELSE CAST(a AS BIGINT) >> n END`,
+  `trino_bitwise_and_agg(x) AS CAST(bit_and(CAST(x AS BIGINT)) AS BIGINT)`,
+  `trino_bitwise_or_agg(x) AS CAST(bit_or(CAST(x AS BIGINT)) AS BIGINT)`,
+
+  // --- strings ------------------------------------------------------------------------------------------------------
+  `trino_trim(s) AS trim(s, ${JAVA_WHITESPACE}), (s, chars) AS trim(s, chars)`,
+  `trino_ltrim(s) AS ltrim(s, ${JAVA_WHITESPACE}), (s, chars) AS ltrim(s, chars)`,
+  `trino_rtrim(s) AS rtrim(s, ${JAVA_WHITESPACE}), (s, chars) AS rtrim(s, chars)`,
+  `trino_reverse(x VARCHAR) AS reverse(x), (x) AS list_reverse(x)`,
+  `trino_normalize(s) AS nfc_normalize(s)`,
+  `trino_split_to_map(s, entry, kv) AS CASE WHEN s IS NOT NULL AND entry IS NOT NULL AND kv IS NOT NULL THEN
+     map_from_entries(list_transform(list_filter(string_split(s, entry), lambda e: e <> ''), lambda e: CASE
+       WHEN strpos(e, kv) = 0 THEN ${fail(`'Key-value delimiter must appear exactly once in each entry. Bad input: ''' || e || ''''`, `{'key': '', 'value': ''}`)}
+       ELSE {'key': split_part(e, kv, 1), 'value': e[strpos(e, kv) + length(kv):]} END)) END`,
+
+  // --- regular expressions ------------------------------------------------------------------------------------------
+  `trino_regexp_count(s, p) AS CAST(len(regexp_extract_all(s, p)) AS BIGINT)`,
+  // Position of the n-th match: the text before it is the first n pieces of the split and the first n-1 matches.
+  `trino_regexp_nth_position(s, p, n) AS CASE WHEN len(regexp_extract_all(s, p)) < n THEN -1
+     ELSE CAST(list_sum(list_transform(regexp_split_to_array(s, p)[1:n], lambda piece: length(piece)))
+       + coalesce(list_sum(list_transform(regexp_extract_all(s, p)[1:n - 1], lambda m: length(m))), 0) + 1 AS INTEGER) END`,
+  `trino_regexp_position_from(s, p, start, n) AS CASE
+       WHEN start < 1 THEN ${fail(`'start position cannot be smaller than 1'`, '0::INTEGER')}
+       WHEN n < 1 THEN ${fail(`'occurrence cannot be smaller than 1'`, '0::INTEGER')}
+       WHEN start > length(s) THEN -1
+       WHEN trino_regexp_nth_position(substr(s, start), p, n) = -1 THEN -1
+       ELSE CAST(trino_regexp_nth_position(substr(s, start), p, n) + start - 1 AS INTEGER) END`,
+  `trino_regexp_position(s, p) AS trino_regexp_nth_position(s, p, 1),
+     (s, p, start) AS trino_regexp_position_from(s, p, start, 1),
+     (s, p, start, n) AS trino_regexp_position_from(s, p, start, n)`,
+
+  // --- arrays -------------------------------------------------------------------------------------------------------
+  // contains(a, x): NULL when x is NULL, or when x is absent and a has a NULL element.
+  `trino_contains(a, x) AS CASE WHEN x IS NULL OR a IS NULL THEN NULL WHEN list_contains(a, x) THEN true
+     WHEN list_count(a) < len(a) THEN NULL ELSE false END`,
+  `trino_has_null(a) AS list_count(a) < len(a)`,
+  /** x is in b, NULL equal to NULL (set operations treat NULL as a value). */
+  `trino_in_set(x, b) AS CASE WHEN x IS NULL THEN trino_has_null(b) ELSE coalesce(list_contains(b, x), false) END`,
+  `trino_array_except(a, b) AS list_filter(trino_array_distinct(a), lambda x: NOT trino_in_set(x, b))`,
+  `trino_array_intersect(a, b) AS list_filter(trino_array_distinct(a), lambda x: trino_in_set(x, b))`,
+  `trino_array_union(a, b) AS trino_array_distinct(list_concat(a, b))`,
+  `trino_array_max(a) AS CASE WHEN NOT trino_has_null(a) THEN list_max(a) END`,
+  `trino_array_min(a) AS CASE WHEN NOT trino_has_null(a) THEN list_min(a) END`,
+  `trino_array_remove(a, x) AS CASE WHEN x IS NOT NULL THEN list_filter(a, lambda e: e IS NULL OR e <> x) END`,
+  `trino_array_sort(a) AS list_sort(a, 'ASC', 'NULLS LAST')`,
+  `trino_array_join(a, sep) AS CASE WHEN a IS NOT NULL AND sep IS NOT NULL THEN coalesce(array_to_string(a, sep), '') END`,
+  `trino_arrays_overlap(a, b) AS CASE WHEN a IS NULL OR b IS NULL THEN NULL WHEN list_has_any(a, b) THEN true
+     WHEN trino_has_null(a) OR trino_has_null(b) THEN NULL ELSE false END`,
+  `trino_contains_sequence(a, b) AS CASE WHEN a IS NULL OR b IS NULL THEN NULL WHEN len(b) = 0 THEN true
+     ELSE coalesce(list_bool_or(list_transform(range(1, len(a) - len(b) + 2), lambda i: a[i:i + len(b) - 1] IS NOT DISTINCT FROM b)), false) END`,
+  `trino_ngrams(a, n) AS CASE WHEN n <= 0 THEN ${fail(`'N must be positive'`, '[a]')}
+     WHEN len(a) <= n THEN [a] ELSE list_transform(range(1, len(a) - n + 2), lambda i: a[i:i + n - 1]) END`,
+  `trino_repeat(x, n) AS CASE WHEN n < 0 THEN ${fail(`'count argument of repeat function must be greater than or equal to 0'`, '[x]')}
+     WHEN n > 10000 THEN ${fail(`'count argument of repeat function must be less than or equal to 10000'`, '[x]')}
+     WHEN n IS NOT NULL THEN list_transform(range(n), lambda i: x) END`,
+  `trino_slice(a, start, n) AS CASE
+     WHEN start = 0 THEN ${fail(`'SQL array indices start at 1'`, 'a')}
+     WHEN n < 0 THEN ${fail(`'length must be greater than or equal to 0'`, 'a')}
+     WHEN start > 0 THEN list_slice(a, start, start + n - 1)
+     WHEN len(a) + start + 1 < 1 THEN list_slice(a, 1, 0)
+     ELSE list_slice(a, len(a) + start + 1, len(a) + start + n) END`,
+  `trino_trim_array(a, n) AS CASE WHEN n < 0 OR n > len(a)
+     THEN ${fail(`'size must not be negative or greater than the array length: ' || n`, 'a')}
+     ELSE list_slice(a, 1, len(a) - n) END`,
+
+  // --- JSON ---------------------------------------------------------------------------------------------------------
+  `trino_json_format(j) AS CAST(CAST(j AS JSON) AS VARCHAR)`,
+  `trino_json_array_length(j) AS CASE WHEN json_type(CAST(j AS JSON)) = 'ARRAY' THEN CAST(json_array_length(CAST(j AS JSON)) AS BIGINT) END`,
+  `trino_json_size(j, p) AS CASE json_type(json_extract(CAST(j AS JSON), p))
+     WHEN 'OBJECT' THEN CAST(len(json_keys(json_extract(CAST(j AS JSON), p))) AS BIGINT)
+     WHEN 'ARRAY' THEN CAST(json_array_length(json_extract(CAST(j AS JSON), p)) AS BIGINT)
+     WHEN NULL THEN NULL ELSE 0::BIGINT END`,
+  `trino_is_json_scalar(j) AS json_type(CAST(j AS JSON)) NOT IN ('OBJECT', 'ARRAY')`,
+  `trino_json_array_get(j, i) AS CASE WHEN json_type(CAST(j AS JSON)) = 'ARRAY' THEN
+     json_extract(CAST(j AS JSON), '$[' || CASE WHEN i < 0 THEN CAST(json_array_length(CAST(j AS JSON)) AS BIGINT) + i ELSE i END || ']') END`,
+  // Trino compares the JSON scalar with the value by type: a number with numbers, a string with strings.
+  `trino_json_array_contains(j, v) AS CASE WHEN json_type(CAST(j AS JSON)) = 'ARRAY' AND v IS NOT NULL THEN
+     list_bool_or(list_transform(json_extract(CAST(j AS JSON), '$[*]'), lambda e: CASE
+       WHEN typeof(v) = 'BOOLEAN' THEN json_type(e) = 'BOOLEAN' AND TRY_CAST(CAST(e AS VARCHAR) AS BOOLEAN) = v
+       WHEN typeof(v) = 'VARCHAR' THEN json_type(e) = 'VARCHAR' AND json_extract_string(e, '$') = CAST(v AS VARCHAR)
+       ELSE json_type(e) IN ('BIGINT', 'UBIGINT', 'DOUBLE') AND TRY_CAST(CAST(e AS VARCHAR) AS DOUBLE) = TRY_CAST(v AS DOUBLE) END)) END`,
+
+  // --- date and time ------------------------------------------------------------------------------------------------
+  `trino_to_milliseconds(i) AS CAST(round(epoch(i) * 1000) AS BIGINT)`,
+  `trino_human_readable_seconds(x) AS CASE WHEN x IS NOT NULL THEN coalesce(nullif(array_to_string(list_filter(list_transform(
+     [[CAST(round(x) AS BIGINT) // 604800, 'week'], [CAST(round(x) AS BIGINT) % 604800 // 86400, 'day'],
+      [CAST(round(x) AS BIGINT) % 86400 // 3600, 'hour'], [CAST(round(x) AS BIGINT) % 3600 // 60, 'minute'],
+      [CAST(round(x) AS BIGINT) % 60, 'second']],
+     lambda u: CASE WHEN CAST(u[1] AS BIGINT) = 0 THEN NULL
+       ELSE u[1] || ' ' || u[2] || CASE WHEN CAST(u[1] AS BIGINT) = 1 THEN '' ELSE 's' END END), lambda s: s IS NOT NULL), ', '), ''), '0 seconds') END`,
+  `trino_parse_duration(s) AS CASE WHEN s IS NOT NULL THEN CASE
+     WHEN NOT regexp_matches(s, '^\\s*[0-9]+(\\.[0-9]+)?\\s*(ns|us|ms|s|m|h|d)\\s*$')
+       THEN ${fail(`'duration is not a valid data duration string: ' || s`, 'INTERVAL 0 SECOND')}
+     ELSE to_milliseconds(CAST(round(CAST(regexp_extract(s, '([0-9]+(\\.[0-9]+)?)', 1) AS DOUBLE) * CASE regexp_extract(s, '(ns|us|ms|s|m|h|d)\\s*$', 1)
+       WHEN 'ns' THEN 0.000001 WHEN 'us' THEN 0.001 WHEN 'ms' THEN 1 WHEN 's' THEN 1000 WHEN 'm' THEN 60000
+       WHEN 'h' THEN 3600000 ELSE 86400000 END) AS BIGINT)) END END`,
+
+  // --- binary ---------------------------------------------------------------------------------------------------------
+  `trino_to_hex(b) AS upper(hex(b))`,
+  `trino_to_base64url(b) AS replace(replace(to_base64(b), '+', '-'), '/', '_')`,
+  `trino_from_base64url(s) AS from_base64(replace(replace(s, '-', '+'), '_', '/'))`,
+
+  // --- URL ---------------------------------------------------------------------------------------------------------
+  ...['protocol', 'host', 'port', 'path', 'query', 'fragment'].map(
+    (part) => `trino_url_extract_${part}(u) AS ${part === 'port' ? 'CAST(trino_url_part(u, \'port\') AS BIGINT)' : `trino_url_part(u, '${part}')`}`,
+  ),
+  `trino_url_extract_parameter(u, name) AS trino_url_parameter(u, name)`,
+];

@@ -1,0 +1,125 @@
+// Scalar UDFs (JavaScript) for Trino functions that no DuckDB expression reproduces: hashes and HMACs over bytes,
+// CRC-32, XXH64, java.net.URI parts and java.net.URLEncoder/URLDecoder. One row at a time; NULL in, NULL out.
+import { createHash, createHmac } from 'node:crypto';
+import { crc32 } from 'node:zlib';
+import { BIGINT, BLOB, DuckDBBlobValue, DuckDBScalarFunction, VARCHAR, type DuckDBType } from '@duckdb/node-api';
+import { xxhash64 } from './xxhash64.js';
+
+type Value = string | Uint8Array | bigint | null;
+
+function bytesOf(v: unknown): Uint8Array {
+  if (v instanceof DuckDBBlobValue) return v.bytes;
+  return Buffer.from(String(v), 'utf8');
+}
+
+function udf(name: string, parameterTypes: DuckDBType[], returnType: DuckDBType, fn: (args: unknown[]) => Value): DuckDBScalarFunction {
+  return DuckDBScalarFunction.create({
+    name,
+    returnType,
+    parameterTypes,
+    specialHandling: true,
+    mainFunction: (_info, input, output) => {
+      for (let row = 0; row < input.rowCount; row++) {
+        const args = parameterTypes.map((_t, c) => input.getColumnVector(c).getItem(row));
+        const result = args.some((a) => a === null) ? null : fn(args);
+        output.setItem(row, result instanceof Uint8Array ? new DuckDBBlobValue(result) : result);
+      }
+      output.flush();
+    },
+  });
+}
+
+// --- java.net.URI ----------------------------------------------------------------------------------------------------
+
+/** RFC 2396 split, as java.net.URI parses (scheme, authority, path, query, fragment). */
+const URI_PARTS = /^(?:([A-Za-z][A-Za-z0-9+.-]*):)?(?:\/\/([^/?#]*))?([^?#]*)(?:\?([^#]*))?(?:#(.*))?$/s;
+/** Characters java.net.URI rejects anywhere, and a `%` not followed by two hex digits. */
+const URI_ILLEGAL = /[\s"<>\\^`{|}]|%(?![0-9A-Fa-f]{2})/;
+
+interface UriParts {
+  protocol: string;
+  host: string;
+  port: string | null;
+  path: string;
+  query: string | null;
+  fragment: string;
+}
+
+/** The decoded (percent-escapes resolved) component, as URI.getPath(), getQuery() and getFragment() give it. */
+const decode = (s: string) => Buffer.from(s.replace(/%([0-9A-Fa-f]{2})/g, (_m, h: string) => String.fromCharCode(Number.parseInt(h, 16))), 'latin1').toString('utf8');
+
+function parseUri(text: string): UriParts | undefined {
+  if (URI_ILLEGAL.test(text)) return undefined;
+  const m = URI_PARTS.exec(text);
+  if (!m) return undefined;
+  const [, scheme, authority, path, query, fragment] = m;
+  const server = authority === undefined ? undefined : /^(?:[^@]*@)?(\[[^\]]*\]|[^:]*)(?::(\d*))?$/.exec(authority);
+  return {
+    protocol: scheme ?? '',
+    host: server?.[1] ?? '',
+    port: server?.[2] ? server[2] : null,
+    path: decode(path),
+    query: query === undefined ? null : decode(query),
+    fragment: fragment === undefined ? '' : decode(fragment),
+  };
+}
+
+function urlPart(url: string, part: string): string | null {
+  const uri = parseUri(url);
+  if (!uri) return null;
+  if (part === 'port') return uri.port;
+  const value = uri[part as keyof UriParts];
+  return value ?? '';
+}
+
+/** The first value of a query parameter: '' when it has no `=`, NULL when absent (Trino's splitting of the query). */
+function urlParameter(url: string, name: string): string | null {
+  const query = parseUri(url)?.query;
+  if (query === undefined || query === null) return null;
+  for (const arg of query.split('&')) {
+    const eq = arg.indexOf('=');
+    const key = eq < 0 ? arg : arg.slice(0, eq);
+    if (key === name) return eq < 0 ? '' : arg.slice(eq + 1);
+  }
+  return null;
+}
+
+/** Guava's urlFormParameterEscaper (Trino's url_encode): letters, digits and `.-*_` kept, space is `+`. */
+function urlEncode(s: string): string {
+  let out = '';
+  for (const byte of Buffer.from(s, 'utf8')) {
+    const ch = String.fromCharCode(byte);
+    if (/[A-Za-z0-9.\-*_]/.test(ch)) out += ch;
+    else if (ch === ' ') out += '+';
+    else out += `%${byte.toString(16).toUpperCase().padStart(2, '0')}`;
+  }
+  return out;
+}
+
+/** java.net.URLDecoder: `+` is a space, `%XX` are UTF-8 bytes; a malformed escape is an error. */
+function urlDecode(s: string): string {
+  if (/%(?![0-9A-Fa-f]{2})/.test(s)) throw new Error(`url_decode: malformed escape in ${s}`);
+  return decode(s.replaceAll('+', ' '));
+}
+
+const hash = (algorithm: string) => (args: unknown[]) => new Uint8Array(createHash(algorithm).update(bytesOf(args[0])).digest());
+const hmac = (algorithm: string) => (args: unknown[]) => new Uint8Array(createHmac(algorithm, bytesOf(args[1])).update(bytesOf(args[0])).digest());
+
+export function functionUdfs(): DuckDBScalarFunction[] {
+  return [
+    udf('trino_url_part', [VARCHAR, VARCHAR], VARCHAR, ([u, p]) => urlPart(String(u), String(p))),
+    udf('trino_url_parameter', [VARCHAR, VARCHAR], VARCHAR, ([u, n]) => urlParameter(String(u), String(n))),
+    udf('trino_url_encode', [VARCHAR], VARCHAR, ([s]) => urlEncode(String(s))),
+    udf('trino_url_decode', [VARCHAR], VARCHAR, ([s]) => urlDecode(String(s))),
+    udf('trino_md5', [BLOB], BLOB, hash('md5')),
+    udf('trino_sha1', [BLOB], BLOB, hash('sha1')),
+    udf('trino_sha256', [BLOB], BLOB, hash('sha256')),
+    udf('trino_sha512', [BLOB], BLOB, hash('sha512')),
+    udf('trino_hmac_md5', [BLOB, BLOB], BLOB, hmac('md5')),
+    udf('trino_hmac_sha1', [BLOB, BLOB], BLOB, hmac('sha1')),
+    udf('trino_hmac_sha256', [BLOB, BLOB], BLOB, hmac('sha256')),
+    udf('trino_hmac_sha512', [BLOB, BLOB], BLOB, hmac('sha512')),
+    udf('trino_crc32', [BLOB], BIGINT, ([b]) => BigInt(crc32(bytesOf(b)))),
+    udf('trino_xxhash64', [BLOB], BLOB, ([b]) => xxhash64(bytesOf(b))),
+  ];
+}

@@ -1,0 +1,30 @@
+// Rewrites of calls whose DuckDB namesake answers differently: NULL arguments (greatest, least), array arguments
+// (concat_ws), result types (avg) and statistics (skewness). Merged into FUNCTIONS (functions.ts).
+import type { CallHandler } from './functions.js';
+import { nodeKeyword } from './tree.js';
+import { hasAggregate } from './unbound.js';
+
+/** Trino's greatest/least are NULL when any argument is NULL; DuckDB's skip NULL arguments. */
+const nullIfAnyNull =
+  (fn: string): CallHandler =>
+  (c) => {
+    const args = c.args.map((_a, k) => c.arg(k));
+    return `(CASE WHEN ${args.map((a) => `(${a}) IS NULL`).join(' OR ')} THEN NULL ELSE ${fn}(${c.all()}) END)`;
+  };
+
+export const NULL_AWARE_REWRITES: Record<string, CallHandler> = {
+  // TRIM(LEADING 'x' FROM s) is SQL syntax DuckDB shares; trim(s) removes Java whitespace, not only spaces.
+  trim: (c) => (c.group.items.some((n) => nodeKeyword(n) === 'FROM') ? undefined : `trino_trim(${c.all()})`),
+  greatest: nullIfAnyNull('greatest'),
+  least: nullIfAnyNull('least'),
+  // concat_ws(sep, array) joins the array (DuckDB would print the array); with strings it skips NULLs like DuckDB's.
+  concat_ws: (c) => (c.args.length === 2 ? `trino_concat_ws(${c.all()})` : `concat_ws(${c.all()})`),
+  // avg(decimal) and avg(real) keep the input type in Trino; DuckDB answers double. The witness costs nothing.
+  avg: (c) => (hasAggregate(c.all()) ? `avg(${c.all()})${c.tail}` : `cast_to_type(avg(${c.all()})${c.tail}, min(trino_avg_type(${c.arg(0)}))${c.tail})`),
+  // Trino's skewness is the population moment coefficient sqrt(n)·m3 / m2^1.5; DuckDB's is adjusted for samples by
+  // sqrt(n(n-1)) / (n-2). Both are NULL under 3 values.
+  skewness: (c) => {
+    const n = `count(${c.arg(0)})${c.tail}`;
+    return `(skewness(${c.all()})${c.tail} * (${n} - 2) / sqrt(${n} * (${n} - 1)))`;
+  },
+};
