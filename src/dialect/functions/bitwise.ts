@@ -7,9 +7,9 @@ export const BITWISE: FunctionFamily = {
   bitwise_or: shim('trino_bitwise_or', '2'),
   bitwise_xor: shim('trino_bitwise_xor', '2'),
   bitwise_not: shim('trino_bitwise_not', '1'),
-  bitwise_left_shift: shim('trino_bitwise_left_shift', '2', 'bigint'),
-  bitwise_right_shift: shim('trino_bitwise_right_shift', '2', 'logical shift of a bigint'),
-  bitwise_right_shift_arithmetic: shim('trino_bitwise_right_shift_arithmetic', '2', 'sign-extending shift of a bigint'),
+  bitwise_left_shift: shim('trino_bitwise_left_shift', '2', 'the value’s type and width'),
+  bitwise_right_shift: shim('trino_bitwise_right_shift', '2', 'logical shift in the value’s type and width'),
+  bitwise_right_shift_arithmetic: shim('trino_bitwise_right_shift_arithmetic', '2', 'sign-extending shift in the value’s type'),
   bitwise_and_agg: shim('trino_bitwise_and_agg', '1', 'bigint'),
   bitwise_or_agg: shim('trino_bitwise_or_agg', '1', 'bigint'),
 };

@@ -49,20 +49,23 @@ export const FUNCTION_MACROS: readonly string[] = [
 
   // --- bitwise (two's complement bigint) ---------------------------------------------------------------------------
   `trino_bit_count(x, bits) AS CASE WHEN bits < 2 OR bits > 64 THEN ${fail(`'Bits specified in bit_count must be between 2 and 64, got ' || bits`, '0::BIGINT')}
-     WHEN x < -(CAST(2 AS HUGEINT) ** (bits - 1)) OR x >= CAST(2 AS HUGEINT) ** (bits - 1)
+     WHEN x < -((CAST(1 AS HUGEINT) << (bits - 1))) OR x >= (CAST(1 AS HUGEINT) << (bits - 1))
        THEN ${fail(`'Number must be representable with the bits specified. ' || x || ' cannot be represented with ' || bits || ' bits'`, '0::BIGINT')}
-     ELSE CAST(bit_count(CAST(CASE WHEN x < 0 THEN CAST(2 AS HUGEINT) ** bits + x ELSE x END AS UHUGEINT)) AS BIGINT) END`,
+     ELSE CAST(bit_count(CAST(CASE WHEN x < 0 THEN (CAST(1 AS HUGEINT) << bits) + x ELSE x END AS UBIGINT)) AS BIGINT) END`,
   `trino_bitwise_and(a, b) AS CAST(a AS BIGINT) & CAST(b AS BIGINT)`,
   `trino_bitwise_or(a, b) AS CAST(a AS BIGINT) | CAST(b AS BIGINT)`,
   `trino_bitwise_xor(a, b) AS xor(CAST(a AS BIGINT), CAST(b AS BIGINT))`,
   `trino_bitwise_not(a) AS ~CAST(a AS BIGINT)`,
-  // Shifts of 64 or more give 0 (Java masks the count; Trino checks it).
-  `trino_bitwise_left_shift(a, n) AS CASE WHEN n >= 64 THEN 0::BIGINT
-     ELSE CAST(CAST(CAST(a AS BIGINT) AS UBIGINT) << n AS BIGINT) END`,
-  `trino_bitwise_right_shift(a, n) AS CASE WHEN n >= 64 THEN 0::BIGINT
-     ELSE CAST(CAST(CAST(a AS BIGINT) AS UBIGINT) >> n AS BIGINT) END`,
-  `trino_bitwise_right_shift_arithmetic(a, n) AS CASE WHEN n >= 64 THEN CASE WHEN a < 0 THEN -1::BIGINT ELSE 0::BIGINT END
-     ELSE CAST(a AS BIGINT) >> n END`,
+  // Shifts keep the value's type and width (tinyint 8 … bigint 64 bits); a count of the width or more gives 0.
+  `trino_shift_bits(a) AS CASE typeof(a) WHEN 'TINYINT' THEN 8 WHEN 'SMALLINT' THEN 16 WHEN 'INTEGER' THEN 32 ELSE 64 END`,
+  `trino_unsigned(a) AS (CAST(a AS HUGEINT) + (CAST(1 AS HUGEINT) << trino_shift_bits(a))) % (CAST(1 AS HUGEINT) << trino_shift_bits(a))`,
+  `trino_signed(u, a) AS cast_to_type(CASE WHEN u >= (CAST(1 AS HUGEINT) << (trino_shift_bits(a) - 1)) THEN u - (CAST(1 AS HUGEINT) << trino_shift_bits(a)) ELSE u END, a)`,
+  `trino_bitwise_left_shift(a, n) AS CASE WHEN n >= trino_shift_bits(a) THEN cast_to_type(0, a)
+     ELSE trino_signed(trino_unsigned(a) * (CAST(1 AS HUGEINT) << n) % (CAST(1 AS HUGEINT) << trino_shift_bits(a)), a) END`,
+  `trino_bitwise_right_shift(a, n) AS CASE WHEN n >= trino_shift_bits(a) THEN cast_to_type(0, a)
+     ELSE trino_signed(trino_unsigned(a) // (CAST(1 AS HUGEINT) << n), a) END`,
+  `trino_bitwise_right_shift_arithmetic(a, n) AS CASE WHEN n >= trino_shift_bits(a) THEN cast_to_type(CASE WHEN a < 0 THEN -1 ELSE 0 END, a)
+     ELSE cast_to_type(a >> n, a) END`,
   `trino_bitwise_and_agg(x) AS CAST(bit_and(CAST(x AS BIGINT)) AS BIGINT)`,
   `trino_bitwise_or_agg(x) AS CAST(bit_or(CAST(x AS BIGINT)) AS BIGINT)`,
 
@@ -72,10 +75,9 @@ export const FUNCTION_MACROS: readonly string[] = [
   `trino_rtrim(s) AS rtrim(s, ${JAVA_WHITESPACE}), (s, chars) AS rtrim(s, chars)`,
   `trino_reverse(x VARCHAR) AS reverse(x), (x) AS list_reverse(x)`,
   `trino_normalize(s) AS nfc_normalize(s)`,
-  `trino_split_to_map(s, entry, kv) AS CASE WHEN s IS NOT NULL AND entry IS NOT NULL AND kv IS NOT NULL THEN
-     map_from_entries(list_transform(list_filter(string_split(s, entry), lambda e: e <> ''), lambda e: CASE
+  `trino_split_to_map(s, entry, kv) AS map_from_entries(list_transform(list_filter(string_split(s, entry), lambda e: e <> ''), lambda e: CASE
        WHEN strpos(e, kv) = 0 THEN ${fail(`'Key-value delimiter must appear exactly once in each entry. Bad input: ''' || e || ''''`, `{'key': '', 'value': ''}`)}
-       ELSE {'key': split_part(e, kv, 1), 'value': e[strpos(e, kv) + length(kv):]} END)) END`,
+       ELSE {'key': split_part(e, kv, 1), 'value': e[strpos(e, kv) + length(kv):]} END))`,
 
   // --- regular expressions ------------------------------------------------------------------------------------------
   `trino_regexp_count(s, p) AS CAST(len(regexp_extract_all(s, p)) AS BIGINT)`,
@@ -128,34 +130,36 @@ export const FUNCTION_MACROS: readonly string[] = [
      ELSE list_slice(a, 1, len(a) - n) END`,
 
   // --- JSON ---------------------------------------------------------------------------------------------------------
-  `trino_json_format(j) AS CAST(CAST(j AS JSON) AS VARCHAR)`,
+  `trino_json_format(j) AS CAST(json(CAST(j AS VARCHAR)) AS VARCHAR)`,
   `trino_json_array_length(j) AS CASE WHEN json_type(CAST(j AS JSON)) = 'ARRAY' THEN CAST(json_array_length(CAST(j AS JSON)) AS BIGINT) END`,
-  `trino_json_size(j, p) AS CASE json_type(json_extract(CAST(j AS JSON), p))
-     WHEN 'OBJECT' THEN CAST(len(json_keys(json_extract(CAST(j AS JSON), p))) AS BIGINT)
+  `trino_json_size(j, p) AS CASE WHEN json_extract(CAST(j AS JSON), p) IS NULL THEN NULL
+     ELSE CASE json_type(json_extract(CAST(j AS JSON), p)) WHEN 'OBJECT' THEN CAST(len(json_keys(json_extract(CAST(j AS JSON), p))) AS BIGINT)
      WHEN 'ARRAY' THEN CAST(json_array_length(json_extract(CAST(j AS JSON), p)) AS BIGINT)
-     WHEN NULL THEN NULL ELSE 0::BIGINT END`,
+     ELSE 0::BIGINT END END`,
   `trino_is_json_scalar(j) AS json_type(CAST(j AS JSON)) NOT IN ('OBJECT', 'ARRAY')`,
   `trino_json_array_get(j, i) AS CASE WHEN json_type(CAST(j AS JSON)) = 'ARRAY' THEN
      json_extract(CAST(j AS JSON), '$[' || CASE WHEN i < 0 THEN CAST(json_array_length(CAST(j AS JSON)) AS BIGINT) + i ELSE i END || ']') END`,
   // Trino compares the JSON scalar with the value by type: a number with numbers, a string with strings.
   `trino_json_array_contains(j, v) AS CASE WHEN json_type(CAST(j AS JSON)) = 'ARRAY' AND v IS NOT NULL THEN
-     list_bool_or(list_transform(json_extract(CAST(j AS JSON), '$[*]'), lambda e: CASE
+     list_bool_or(list_transform(CAST(json_extract(CAST(j AS JSON), '$[*]') AS JSON[]), lambda e: CASE
        WHEN typeof(v) = 'BOOLEAN' THEN json_type(e) = 'BOOLEAN' AND TRY_CAST(CAST(e AS VARCHAR) AS BOOLEAN) = v
        WHEN typeof(v) = 'VARCHAR' THEN json_type(e) = 'VARCHAR' AND json_extract_string(e, '$') = CAST(v AS VARCHAR)
        ELSE json_type(e) IN ('BIGINT', 'UBIGINT', 'DOUBLE') AND TRY_CAST(CAST(e AS VARCHAR) AS DOUBLE) = TRY_CAST(v AS DOUBLE) END)) END`,
 
   // --- date and time ------------------------------------------------------------------------------------------------
   `trino_to_milliseconds(i) AS CAST(round(epoch(i) * 1000) AS BIGINT)`,
-  `trino_human_readable_seconds(x) AS CASE WHEN x IS NOT NULL THEN coalesce(nullif(array_to_string(list_filter(list_transform(
-     [[CAST(round(x) AS BIGINT) // 604800, 'week'], [CAST(round(x) AS BIGINT) % 604800 // 86400, 'day'],
-      [CAST(round(x) AS BIGINT) % 86400 // 3600, 'hour'], [CAST(round(x) AS BIGINT) % 3600 // 60, 'minute'],
-      [CAST(round(x) AS BIGINT) % 60, 'second']],
-     lambda u: CASE WHEN CAST(u[1] AS BIGINT) = 0 THEN NULL
-       ELSE u[1] || ' ' || u[2] || CASE WHEN CAST(u[1] AS BIGINT) = 1 THEN '' ELSE 's' END END), lambda s: s IS NOT NULL), ', '), ''), '0 seconds') END`,
+  `trino_seconds_unit(n, unit) AS CASE WHEN n <> 0 THEN n || ' ' || unit || CASE WHEN n = 1 THEN '' ELSE 's' END END`,
+  `trino_human_readable_seconds_of(s) AS coalesce(nullif(array_to_string([
+     trino_seconds_unit(s // 604800, 'week'), trino_seconds_unit(s % 604800 // 86400, 'day'),
+     trino_seconds_unit(s % 86400 // 3600, 'hour'), trino_seconds_unit(s % 3600 // 60, 'minute'),
+     trino_seconds_unit(s % 60, 'second')], ', '), ''), '0 seconds')`,
+  `trino_human_readable_seconds(x) AS trino_human_readable_seconds_of(CAST(round(x) AS BIGINT))`,
+  // Day-to-second intervals keep whole days apart from the time of day (as Trino prints them).
+  `trino_interval_from_millis(ms) AS to_days(CAST(ms // 86400000 AS INTEGER)) + to_milliseconds(ms % 86400000)`,
   `trino_parse_duration(s) AS CASE WHEN s IS NOT NULL THEN CASE
      WHEN NOT regexp_matches(s, '^\\s*[0-9]+(\\.[0-9]+)?\\s*(ns|us|ms|s|m|h|d)\\s*$')
        THEN ${fail(`'duration is not a valid data duration string: ' || s`, 'INTERVAL 0 SECOND')}
-     ELSE to_milliseconds(CAST(round(CAST(regexp_extract(s, '([0-9]+(\\.[0-9]+)?)', 1) AS DOUBLE) * CASE regexp_extract(s, '(ns|us|ms|s|m|h|d)\\s*$', 1)
+     ELSE trino_interval_from_millis(CAST(round(CAST(regexp_extract(s, '([0-9]+(\\.[0-9]+)?)', 1) AS DOUBLE) * CASE regexp_extract(s, '(ns|us|ms|s|m|h|d)\\s*$', 1)
        WHEN 'ns' THEN 0.000001 WHEN 'us' THEN 0.001 WHEN 'ms' THEN 1 WHEN 's' THEN 1000 WHEN 'm' THEN 60000
        WHEN 'h' THEN 3600000 ELSE 86400000 END) AS BIGINT)) END END`,
 

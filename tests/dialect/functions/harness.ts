@@ -1,0 +1,35 @@
+// Runs Athena SQL expressions through the local engine (translation + shims + DuckDB) for the function tests.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AthenaLocalEngine } from '../../../src/dialect/local-engine.js';
+import type { SqlValue } from '../../../src/engines/engine.js';
+
+/** [what it shows, Athena expression, Trino's value, Trino's type]; `FROM …` may follow the expression. */
+export type Case = [construct: string, athenaSql: string, value: SqlValue, trinoType: string];
+
+/** [what it shows, Athena SQL, message Trino's error must match]. */
+export type ErrorCase = [construct: string, athenaSql: string, message: RegExp];
+
+export function describeFunctions(title: string, cases: readonly Case[], errors: readonly ErrorCase[] = []): void {
+  describe(title, () => {
+    let engine: AthenaLocalEngine;
+    beforeAll(async () => {
+      engine = await AthenaLocalEngine.open({ lakeRoot: mkdtempSync(join(tmpdir(), 'lake-fn-')), inMemory: true, threads: 1 });
+    });
+    afterAll(async () => engine.close());
+
+    it.each(cases)('%s: %s', async (_construct, sql, value, type) => {
+      const [expression, from = ''] = sql.split(/ (?=FROM \()/);
+      const result = await engine.execute(`SELECT ${expression} AS v ${from}`);
+      expect({ value: result.rows[0]?.[0] ?? null, type: result.columns[0].type }).toEqual({ value, type });
+    });
+
+    if (errors.length > 0) {
+      it.each(errors)('%s fails as in Trino: %s', async (_construct, sql, message) => {
+        await expect(engine.execute(`SELECT ${sql}`)).rejects.toThrow(message);
+      });
+    }
+  });
+}

@@ -1,0 +1,79 @@
+// Trino's mathematical and bitwise functions on the local engine: the documented examples, a NULL argument, an edge
+// case and the result type. Sources: https://trino.io/docs/current/functions/math.html and
+// https://trino.io/docs/current/functions/bitwise.html (examples quoted from there are marked "doc").
+import { describeFunctions } from './harness.js';
+
+/** Trino's Wilson score bounds, from the formula in its documentation. */
+function wilson(s: number, n: number, z: number, sign: 1 | -1): number {
+  const p = s / n;
+  return (p + (z * z) / (2 * n) + sign * z * Math.sqrt((p * (1 - p)) / n + (z * z) / (4 * n * n))) / (1 + (z * z) / n);
+}
+
+describeFunctions(
+  'mathematical functions',
+  [
+    ['e()', 'e()', Math.E, 'double'],
+    ['nan() is NaN', 'is_nan(nan())', true, 'boolean'],
+    ['infinity()', 'is_infinite(infinity()) AND is_finite(1E0) AND NOT is_finite(-infinity())', true, 'boolean'],
+    ['is_nan(NULL)', 'is_nan(CAST(NULL AS DOUBLE))', null, 'boolean'],
+    ['sign keeps the integer type', 'sign(-2)', -1, 'integer'],
+    ['sign of a bigint', "sign(BIGINT '5')", 1, 'bigint'],
+    ['sign of a double', 'sign(-2.5E0)', -1, 'double'],
+    ['sign(NULL)', 'sign(CAST(NULL AS INTEGER))', null, 'integer'],
+    ['truncate drops the fraction towards zero', 'truncate(-1.7E0)', -1, 'double'],
+    ['truncate(x, n)', 'truncate(12.345E0, 1)', 12.3, 'double'],
+    ['truncate(NULL)', 'truncate(CAST(NULL AS DOUBLE))', null, 'double'],
+    ['log(b, x) is base first', 'log(2, 8)', 3, 'double'],
+    ['mod keeps the sign of the dividend', 'mod(-7, 3)', -1, 'integer'],
+    ['width_bucket', 'width_bucket(5.3E0, 0.2E0, 10.6E0, 5)', 3, 'bigint'],
+    ['width_bucket below the range is 0', 'width_bucket(-1E0, 0E0, 10E0, 5)', 0, 'bigint'],
+    ['width_bucket at the upper bound is n + 1', 'width_bucket(10E0, 0E0, 10E0, 5)', 6, 'bigint'],
+    ['width_bucket with bounds reversed', 'width_bucket(9E0, 10E0, 0E0, 5)', 1, 'bigint'],
+    ['width_bucket(NULL, …)', 'width_bucket(CAST(NULL AS DOUBLE), 0E0, 10E0, 5)', null, 'bigint'],
+    ['to_base lower-case', 'to_base(255, 16)', 'ff', 'varchar'],
+    ['to_base negative', 'to_base(-255, 16)', '-ff', 'varchar'],
+    ['to_base binary', 'to_base(10, 2)', '1010', 'varchar'],
+    ['to_base(NULL)', 'to_base(CAST(NULL AS BIGINT), 16)', null, 'varchar'],
+    ['from_base', "from_base('ff', 16)", 255, 'bigint'],
+    ['from_base upper-case and sign', "from_base('-FF', 16)", -255, 'bigint'],
+    ['from_base(NULL)', 'from_base(CAST(NULL AS VARCHAR), 16)', null, 'bigint'],
+    ['wilson_interval_lower', 'wilson_interval_lower(1250, 1310, 1.96E0)', wilson(1250, 1310, 1.96, -1), 'double'],
+    ['wilson_interval_upper', 'wilson_interval_upper(1250, 1310, 1.96E0)', wilson(1250, 1310, 1.96, 1), 'double'],
+    ['cosh', 'cosh(0)', 1, 'double'],
+  ],
+  [
+    ['width_bucket with 0 buckets', 'width_bucket(1E0, 0E0, 10E0, 0)', /bucketCount must be greater than 0/],
+    ['from_base with a digit outside the radix', "from_base('12', 2)", /Not a valid base-2 number/],
+    ['to_base radix 1', 'to_base(5, 1)', /Radix must be between 2 and 36/],
+    ['mod by integer zero', 'mod(5, 0)', /Division by zero/],
+  ],
+);
+
+describeFunctions(
+  'bitwise functions',
+  [
+    ['doc: bit_count(9, 64)', 'bit_count(9, 64)', 2, 'bigint'],
+    ['doc: bit_count(9, 8)', 'bit_count(9, 8)', 2, 'bigint'],
+    ['doc: bit_count(-7, 64)', 'bit_count(-7, 64)', 62, 'bigint'],
+    ['doc: bit_count(-7, 8)', 'bit_count(-7, 8)', 6, 'bigint'],
+    ['bit_count(NULL, 8)', 'bit_count(CAST(NULL AS BIGINT), 8)', null, 'bigint'],
+    ['doc: bitwise_and(19, 25)', 'bitwise_and(19, 25)', 17, 'bigint'],
+    ['doc: bitwise_not(-12)', 'bitwise_not(-12)', 11, 'bigint'],
+    ['doc: bitwise_or(19, 25)', 'bitwise_or(19, 25)', 27, 'bigint'],
+    ['doc: bitwise_xor(19, 25)', 'bitwise_xor(19, 25)', 10, 'bigint'],
+    ['bitwise_and(NULL, 1)', 'bitwise_and(CAST(NULL AS BIGINT), 1)', null, 'bigint'],
+    ['doc: bitwise_left_shift(1, 2)', 'bitwise_left_shift(1, 2)', 4, 'integer'],
+    ['doc: bitwise_left_shift(5, 2)', 'bitwise_left_shift(5, 2)', 20, 'integer'],
+    ['doc: bitwise_left_shift(20, 0)', 'bitwise_left_shift(20, 0)', 20, 'integer'],
+    ['left shift wraps in the value’s width', "bitwise_left_shift(TINYINT '64', 1)", -128, 'tinyint'],
+    ['doc: bitwise_right_shift(8, 3)', 'bitwise_right_shift(8, 3)', 1, 'integer'],
+    ['doc: bitwise_right_shift(9, 1)', 'bitwise_right_shift(9, 1)', 4, 'integer'],
+    ['logical right shift of a negative bigint', "bitwise_right_shift(BIGINT '-8', 2)", 4611686018427387902n, 'bigint'],
+    ['doc: bitwise_right_shift_arithmetic(-8, 2)', "bitwise_right_shift_arithmetic(BIGINT '-8', 2)", -2, 'bigint'],
+    ['doc: bitwise_right_shift_arithmetic(7, 2)', "bitwise_right_shift_arithmetic(BIGINT '7', 2)", 1, 'bigint'],
+    ['shift by the width or more', "bitwise_left_shift(BIGINT '1', 64)", 0, 'bigint'],
+    ['bitwise_and_agg', 'bitwise_and_agg(x) FROM (VALUES 7, 14) t(x)', 6, 'bigint'],
+    ['bitwise_or_agg', 'bitwise_or_agg(x) FROM (VALUES 1, 4) t(x)', 5, 'bigint'],
+  ],
+  [['bit_count of a number wider than the bits', 'bit_count(300, 8)', /cannot be represented with 8 bits/]],
+);

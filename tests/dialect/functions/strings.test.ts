@@ -1,0 +1,110 @@
+// Trino's string, regular expression, binary, URL and JSON functions on the local engine: documented examples
+// ("doc"), a NULL argument, an edge case and the result type. Sources: https://trino.io/docs/current/functions/
+// string.html, regexp.html, binary.html, url.html, json.html.
+import { createHash, createHmac } from 'node:crypto';
+import { describeFunctions } from './harness.js';
+
+const hex = (algorithm: string, text: string) => createHash(algorithm).update(text).digest('hex');
+const TAB_NEWLINE = "chr(9) || ' a ' || chr(10)";
+
+describeFunctions(
+  'string functions',
+  [
+    ['levenshtein_distance', "levenshtein_distance('kitten', 'sitting')", 3, 'bigint'],
+    ['levenshtein_distance(NULL, …)', "levenshtein_distance(CAST(NULL AS VARCHAR), 'a')", null, 'bigint'],
+    ['hamming_distance', "hamming_distance('abcde', 'abxdy')", 2, 'bigint'],
+    ['codepoint', "codepoint('A')", 65, 'integer'],
+    ['concat_ws skips NULL arguments', "concat_ws(',', 'a', NULL, 'b')", 'a,b', 'varchar'],
+    ['concat_ws with an array joins it', "concat_ws(',', ARRAY['a', NULL, 'b'])", 'a,b', 'varchar'],
+    ['concat_ws NULL separator', "concat_ws(CAST(NULL AS VARCHAR), 'a')", null, 'varchar'],
+    ['concat_ws empty array', "concat_ws(',', CAST(ARRAY[] AS ARRAY(VARCHAR)))", '', 'varchar'],
+    ['trim removes tabs and newlines', `trim(${TAB_NEWLINE})`, 'a', 'varchar'],
+    ['ltrim removes Java whitespace', `ltrim(${TAB_NEWLINE})`, 'a \n', 'varchar'],
+    ['rtrim removes Java whitespace', `rtrim(${TAB_NEWLINE})`, '\t a', 'varchar'],
+    ['trim(s, chars)', "trim('xxaxx', 'x')", 'a', 'varchar'],
+    ['trim(NULL)', 'trim(CAST(NULL AS VARCHAR))', null, 'varchar'],
+    ['reverse a string', "reverse('abc')", 'cba', 'varchar'],
+    ['reverse an array', 'reverse(ARRAY[1, 2, 3])', [3, 2, 1], 'array(integer)'],
+    ['normalize is NFC', "length(normalize('e' || chr(769)))", 1, 'bigint'],
+    ['to_utf8 / from_utf8 round trip', "from_utf8(to_utf8('é'))", 'é', 'varchar'],
+    ['to_utf8 is varbinary', "to_utf8('a')", '61', 'varbinary'],
+    ['split_to_map', "split_to_map('a=1,b=2', ',', '=')", { a: '1', b: '2' }, 'map(varchar, varchar)'],
+    ['split_to_map(NULL, …)', "split_to_map(s, ',', '=') FROM (VALUES CAST(NULL AS VARCHAR)) t(s)", null, 'map(varchar, varchar)'],
+    ['lpad truncates', "lpad('abc', 2, 'x')", 'ab', 'varchar'],
+    ['strpos', "strpos('abcb', 'b')", 2, 'bigint'],
+  ],
+  [['split_to_map duplicate key', "split_to_map('a=1,a=2', ',', '=')", /[Dd]uplicate|must be unique/]],
+);
+
+describeFunctions('regular expression functions', [
+  ['doc: regexp_count', "regexp_count('1a 2b 14m', '\\s*[a-z]+\\s*')", 3, 'bigint'],
+  ['regexp_count no match', "regexp_count('abc', '\\d')", 0, 'bigint'],
+  ['regexp_count(NULL, …)', "regexp_count(CAST(NULL AS VARCHAR), 'a')", null, 'bigint'],
+  ['doc: regexp_extract_all', "regexp_extract_all('1a 2b 14m', '\\d+')", ['1', '2', '14'], 'array(varchar)'],
+  ['doc: regexp_extract_all group', "regexp_extract_all('1a 2b 14m', '(\\d+)([a-z]+)', 2)", ['a', 'b', 'm'], 'array(varchar)'],
+  ['doc: regexp_position', "regexp_position('I have 23 apples, 5 pears and 13 oranges', '\\b\\d+\\b')", 8, 'integer'],
+  ['doc: regexp_position from 5', "regexp_position('I have 23 apples, 5 pears and 13 oranges', '\\b\\d+\\b', 5)", 8, 'integer'],
+  ['doc: regexp_position from 12', "regexp_position('I have 23 apples, 5 pears and 13 oranges', '\\b\\d+\\b', 12)", 19, 'integer'],
+  ['doc: regexp_position 2nd from 5', "regexp_position('I have 23 apples, 5 pears and 13 oranges', '\\b\\d+\\b', 5, 2)", 19, 'integer'],
+  ['doc: regexp_position 3rd from 5', "regexp_position('I have 23 apples, 5 pears and 13 oranges', '\\b\\d+\\b', 5, 3)", 31, 'integer'],
+  ['regexp_position no match is -1', "regexp_position('abc', '\\d')", -1, 'integer'],
+  ['regexp_position(NULL, …)', "regexp_position(CAST(NULL AS VARCHAR), 'a')", null, 'integer'],
+]);
+
+describeFunctions('binary functions and hashes', [
+  ['md5 is varbinary', "md5(to_utf8('abc'))", hex('md5', 'abc'), 'varbinary'],
+  ['sha1', "sha1(to_utf8('abc'))", hex('sha1', 'abc'), 'varbinary'],
+  ['sha256', "sha256(to_utf8('abc'))", hex('sha256', 'abc'), 'varbinary'],
+  ['sha512', "sha512(to_utf8('abc'))", hex('sha512', 'abc'), 'varbinary'],
+  ['md5(NULL)', 'md5(CAST(NULL AS VARBINARY))', null, 'varbinary'],
+  ['to_hex is upper-case', "to_hex(md5(to_utf8('abc')))", hex('md5', 'abc').toUpperCase(), 'varchar'],
+  ['from_hex', "from_utf8(from_hex('616263'))", 'abc', 'varchar'],
+  ['hmac_sha256', "hmac_sha256(to_utf8('message'), to_utf8('key'))", createHmac('sha256', 'key').update('message').digest('hex'), 'varbinary'],
+  ['hmac_md5', "hmac_md5(to_utf8('message'), to_utf8('key'))", createHmac('md5', 'key').update('message').digest('hex'), 'varbinary'],
+  // Published check values: CRC-32 of "123456789" is 0xCBF43926; XXH64 (seed 0) of "" is 0xEF46DB3751D8E999.
+  ['crc32 check value', "crc32(to_utf8('123456789'))", 0xcbf43926, 'bigint'],
+  ['crc32(NULL)', 'crc32(CAST(NULL AS VARBINARY))', null, 'bigint'],
+  ['xxhash64 of the empty string', "to_hex(xxhash64(to_utf8('')))", 'EF46DB3751D8E999', 'varchar'],
+  ['xxhash64 over 32 bytes', "to_hex(xxhash64(to_utf8('Nobody inspects the spammish repetition')))", 'FBCEA83C8A378BF1', 'varchar'],
+  ['to_base64url', "to_base64url(from_hex('fbff'))", '-_8=', 'varchar'],
+  ['from_base64url', "to_hex(from_base64url('-_8='))", 'FBFF', 'varchar'],
+]);
+
+describeFunctions('URL functions', [
+  ['url_extract_protocol', "url_extract_protocol('https://user@example.com:8080/a/b?x=1&y=2#frag')", 'https', 'varchar'],
+  ['url_extract_host', "url_extract_host('https://user@example.com:8080/a/b?x=1&y=2#frag')", 'example.com', 'varchar'],
+  ['url_extract_port', "url_extract_port('https://user@example.com:8080/a/b?x=1&y=2#frag')", 8080, 'bigint'],
+  ['url_extract_port absent is NULL', "url_extract_port('https://example.com/a')", null, 'bigint'],
+  ['url_extract_path', "url_extract_path('https://example.com/a%20b/c?x=1')", '/a b/c', 'varchar'],
+  ['url_extract_query', "url_extract_query('https://example.com/a?x=1&y=2#f')", 'x=1&y=2', 'varchar'],
+  ['url_extract_query absent is empty', "url_extract_query('https://example.com/a')", '', 'varchar'],
+  ['url_extract_fragment', "url_extract_fragment('https://example.com/a#frag')", 'frag', 'varchar'],
+  ['url_extract_parameter first value', "url_extract_parameter('https://example.com/a?x=1&y=2&x=3', 'x')", '1', 'varchar'],
+  ['url_extract_parameter without value', "url_extract_parameter('https://example.com/a?flag&y=2', 'flag')", '', 'varchar'],
+  ['url_extract_parameter absent', "url_extract_parameter('https://example.com/a?y=2', 'x')", null, 'varchar'],
+  ['an invalid URL gives NULL', "url_extract_host('https://example.com/a b')", null, 'varchar'],
+  ['url_extract_host(NULL)', 'url_extract_host(CAST(NULL AS VARCHAR))', null, 'varchar'],
+  ['url_encode: space is +, .-*_ kept', "url_encode('a b.-*_~/é')", 'a+b.-*_%7E%2F%C3%A9', 'varchar'],
+  ['url_decode', "url_decode('a+b%2F%C3%A9')", 'a b/é', 'varchar'],
+  ['url_encode(NULL)', 'url_encode(CAST(NULL AS VARCHAR))', null, 'varchar'],
+]);
+
+describeFunctions('JSON functions', [
+  ['doc: json_array_contains', "json_array_contains('[1, 2, 3]', 2)", true, 'boolean'],
+  ['json_array_contains string', 'json_array_contains(\'["a", "b"]\', \'b\')', true, 'boolean'],
+  ['json_array_contains absent', "json_array_contains('[1, 2, 3]', 5)", false, 'boolean'],
+  ['json_array_contains(NULL, …)', 'json_array_contains(CAST(NULL AS VARCHAR), 2)', null, 'boolean'],
+  ['doc: json_array_get element', 'json_array_get(\'["a", [3, 9], "c"]\', 1)', '[3,9]', 'json'],
+  ['doc: json_array_get negative', 'json_array_get(\'["c", [3, 9], "a"]\', -1)', '"a"', 'json'],
+  ['doc: json_array_get out of range', "json_array_get('[[1, 2], [3, 4]]', 10)", null, 'json'],
+  ['doc: json_array_length', "json_array_length('[1, 2, 3]')", 3, 'bigint'],
+  ['json_array_length of an object is NULL', 'json_array_length(\'{"a": 1}\')', null, 'bigint'],
+  ['doc: json_size object', 'json_size(\'{"x": {"a": 1, "b": 2}}\', \'$.x\')', 2, 'bigint'],
+  ['doc: json_size array', 'json_size(\'{"x": [1, 2, 3]}\', \'$.x\')', 3, 'bigint'],
+  ['doc: json_size scalar', 'json_size(\'{"x": {"a": 1, "b": 2}}\', \'$.x.a\')', 0, 'bigint'],
+  ['json_size absent path', 'json_size(\'{"x": 1}\', \'$.y\')', null, 'bigint'],
+  ['doc: is_json_scalar', "is_json_scalar('1')", true, 'boolean'],
+  ['doc: is_json_scalar array', "is_json_scalar('[1, 2, 3]')", false, 'boolean'],
+  ['doc: json_format', "json_format(JSON '[1, 2, 3]')", '[1,2,3]', 'varchar'],
+  ['doc: json_format string', 'json_format(JSON \'"a"\')', '"a"', 'varchar'],
+]);
