@@ -3,7 +3,7 @@ import { builtin, duckdb, refused, rewrite, type FunctionFamily } from './entry.
 
 export const AGGREGATE: FunctionFamily = {
   array_agg: duckdb('1', 'NULL values are kept'),
-  avg: rewrite('double for integers and doubles, the input type for decimals and real', '1'),
+  avg: rewrite('sum / count: double for integers and doubles, the input type for decimals (rounded half up) and real', '1'),
   bool_and: duckdb('1'),
   bool_or: duckdb('1'),
   every: builtin('bool_and', '1'),

@@ -14,9 +14,10 @@ export const FUNCTION_MACROS: readonly string[] = [
   `trino_current_timezone() AS 'UTC'`,
   `trino_concat_ws(sep, a VARCHAR[]) AS CASE WHEN sep IS NOT NULL AND a IS NOT NULL THEN coalesce(array_to_string(a, sep), '') END,
      (sep, s) AS concat_ws(sep, s)`,
-  // avg(decimal) and avg(real) keep the input type; integers and doubles average to double.
+  // avg(decimal) and avg(real) keep the input type; integers and doubles give double (typed overloads pick it; a
+  // DOUBLE overload would also catch decimals).
   `trino_avg_type(x TINYINT) AS 0::DOUBLE, (x SMALLINT) AS 0::DOUBLE, (x INTEGER) AS 0::DOUBLE, (x BIGINT) AS 0::DOUBLE,
-     (x HUGEINT) AS 0::DOUBLE, (x DOUBLE) AS x, (x) AS x`,
+     (x HUGEINT) AS 0::DOUBLE, (x) AS x`,
 
   // --- math --------------------------------------------------------------------------------------------------------
   `trino_e() AS exp(1)`,
@@ -102,9 +103,9 @@ export const FUNCTION_MACROS: readonly string[] = [
   `trino_has_null(a) AS list_count(a) < len(a)`,
   /** x is in b, NULL equal to NULL (set operations treat NULL as a value). */
   `trino_in_set(x, b) AS CASE WHEN x IS NULL THEN trino_has_null(b) ELSE coalesce(list_contains(b, x), false) END`,
-  `trino_array_except(a, b) AS list_filter(trino_array_distinct(a), lambda x: NOT trino_in_set(x, b))`,
-  `trino_array_intersect(a, b) AS list_filter(trino_array_distinct(a), lambda x: trino_in_set(x, b))`,
-  `trino_array_union(a, b) AS trino_array_distinct(list_concat(a, b))`,
+  `trino_array_except(a, b) AS CASE WHEN b IS NOT NULL THEN list_filter(trino_array_distinct(a), lambda x: NOT trino_in_set(x, b)) END`,
+  `trino_array_intersect(a, b) AS CASE WHEN b IS NOT NULL THEN list_filter(trino_array_distinct(a), lambda x: trino_in_set(x, b)) END`,
+  `trino_array_union(a, b) AS CASE WHEN a IS NOT NULL AND b IS NOT NULL THEN trino_array_distinct(list_concat(a, b)) END`,
   `trino_array_max(a) AS CASE WHEN NOT trino_has_null(a) THEN list_max(a) END`,
   `trino_array_min(a) AS CASE WHEN NOT trino_has_null(a) THEN list_min(a) END`,
   `trino_array_remove(a, x) AS CASE WHEN x IS NOT NULL THEN list_filter(a, lambda e: e IS NULL OR e <> x) END`,
@@ -153,7 +154,7 @@ export const FUNCTION_MACROS: readonly string[] = [
      trino_seconds_unit(s // 604800, 'week'), trino_seconds_unit(s % 604800 // 86400, 'day'),
      trino_seconds_unit(s % 86400 // 3600, 'hour'), trino_seconds_unit(s % 3600 // 60, 'minute'),
      trino_seconds_unit(s % 60, 'second')], ', '), ''), '0 seconds')`,
-  `trino_human_readable_seconds(x) AS trino_human_readable_seconds_of(CAST(round(x) AS BIGINT))`,
+  `trino_human_readable_seconds(x) AS CASE WHEN x IS NOT NULL THEN trino_human_readable_seconds_of(CAST(round(x) AS BIGINT)) END`,
   // Day-to-second intervals keep whole days apart from the time of day (as Trino prints them).
   `trino_interval_from_millis(ms) AS to_days(CAST(ms // 86400000 AS INTEGER)) + to_milliseconds(ms % 86400000)`,
   `trino_parse_duration(s) AS CASE WHEN s IS NOT NULL THEN CASE

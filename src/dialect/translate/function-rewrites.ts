@@ -19,8 +19,13 @@ export const NULL_AWARE_REWRITES: Record<string, CallHandler> = {
   least: nullIfAnyNull('least'),
   // concat_ws(sep, array) joins the array (DuckDB would print the array); with strings it skips NULLs like DuckDB's.
   concat_ws: (c) => (c.args.length === 2 ? `trino_concat_ws(${c.all()})` : `concat_ws(${c.all()})`),
-  // avg(decimal) and avg(real) keep the input type in Trino; DuckDB answers double. The witness costs nothing.
-  avg: (c) => (hasAggregate(c.all()) ? `avg(${c.all()})${c.tail}` : `cast_to_type(avg(${c.all()})${c.tail}, min(trino_avg_type(${c.arg(0)}))${c.tail})`),
+  // avg is sum / count in Trino's result type: double for integers (the witness turns the sum into a double), the
+  // input's decimal type rounded half up (trino_divide; DuckDB's avg(decimal) is a double), real for real.
+  avg: (c) => {
+    if (hasAggregate(c.all())) return `avg(${c.all()})${c.tail}`;
+    const witness = `min(trino_avg_type(${c.arg(0).replace(/^DISTINCT\s+/i, '')}))${c.tail}`;
+    return `cast_to_type(trino_divide(sum(${c.all()})${c.tail} + 0 * ${witness}, nullif(count(${c.all()})${c.tail}, 0)), ${witness})`;
+  },
   // Trino's skewness is the population moment coefficient sqrt(n)·m3 / m2^1.5; DuckDB's is adjusted for samples by
   // sqrt(n(n-1)) / (n-2). Both are NULL under 3 values.
   skewness: (c) => {

@@ -21,7 +21,8 @@ export function describeFunctions(title: string, cases: readonly Case[], errors:
     afterAll(async () => engine.close());
 
     it.each(cases)('%s: %s', async (_construct, sql, value, type) => {
-      const [expression, from = ''] = sql.split(/ (?=FROM \()/);
+      const at = sql.indexOf(' FROM (');
+      const [expression, from] = at < 0 ? [sql, ''] : [sql.slice(0, at), sql.slice(at)];
       const result = await engine.execute(`SELECT ${expression} AS v ${from}`);
       expect({ value: result.rows[0]?.[0] ?? null, type: result.columns[0].type }).toEqual({ value, type });
     });
