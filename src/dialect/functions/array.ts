@@ -32,6 +32,6 @@ export const ARRAY: FunctionFamily = {
   combinations: refused('not implemented locally', 'a self-join of UNNEST(a) WITH ORDINALITY'),
   shuffle: refused('a random order cannot be compared with Athena', 'ORDER BY random() over UNNEST(a)'),
   zip: refused('zip() gives anonymous rows, which the local engine cannot return faithfully', 'transform(sequence(1, greatest(cardinality(a), cardinality(b))), i -> CAST(ROW(element_at(a, i), element_at(b, i)) AS ROW(x T, y U)))'),
-  zip_with: refused('zip_with() is not supported locally', 'transform(sequence(1, cardinality(a)), i -> f(a[i], b[i]))'),
+  zip_with: rewrite('the shorter array is padded with NULLs', '3'),
   unnest: duckdb('1+', 'in FROM / CROSS JOIN'),
 };

@@ -5,6 +5,7 @@ import { FormatPatternError, jodaToStrftime, mysqlToStrftime, mysqlToStrptime } 
 import { meaningful, nodeKeyword, nodeText, type GroupNode, type Node } from './tree.js';
 import { translateType, TypeSyntaxError } from './types.js';
 import { NULL_AWARE_REWRITES } from './function-rewrites.js';
+import { LAMBDA_REWRITES } from './lambda-rewrites.js';
 import { hasAggregate, shimCall, shimCallText } from './unbound.js';
 
 export interface CallContext {
@@ -276,4 +277,5 @@ export const FUNCTIONS: Record<string, CallHandler> = {
     return undefined;
   },
   ...NULL_AWARE_REWRITES,
+  ...LAMBDA_REWRITES,
 };

@@ -59,6 +59,19 @@ describeFunctions(
   ],
 );
 
+describeFunctions('lambda functions over maps and pairs of arrays', [
+  ['doc: map_filter', "map_filter(MAP(ARRAY[10, 20, 30], ARRAY['a', NULL, 'c']), (k, v) -> v IS NOT NULL)", { 10: 'a', 30: 'c' }, 'map(integer, varchar)'],
+  ['doc: map_filter by key and value', "map_filter(MAP(ARRAY['k1', 'k2', 'k3'], ARRAY[20, 3, 15]), (k, v) -> v > 10)", { k1: 20, k3: 15 }, 'map(varchar, integer)'],
+  ['map_filter to nothing', "map_filter(MAP(ARRAY['a'], ARRAY[1]), (k, v) -> false)", {}, 'map(varchar, integer)'],
+  ['doc: transform_values', 'transform_values(MAP(ARRAY[1, 2, 3], ARRAY[10, 20, 30]), (k, v) -> v + k)', { 1: 11, 2: 22, 3: 33 }, 'map(integer, integer)'],
+  ['doc: transform_keys', "transform_keys(MAP(ARRAY['a', 'b'], ARRAY[1, 2]), (k, v) -> k || CAST(v AS VARCHAR))", { a1: 1, b2: 2 }, 'map(varchar, integer)'],
+  ['doc: zip_with', "zip_with(ARRAY[1, 3, 5], ARRAY['a', 'b', 'c'], (x, y) -> (y || CAST(x AS VARCHAR)))", ['a1', 'b3', 'c5'], 'array(varchar)'],
+  ['doc: zip_with pads the shorter array', 'zip_with(ARRAY[1, 2], ARRAY[3, 4, 5], (x, y) -> coalesce(x, 0) + y)', [4, 6, 5], 'array(integer)'],
+  ['zip_with(NULL, …)', 'zip_with(CAST(NULL AS ARRAY(INTEGER)), ARRAY[1], (x, y) -> y)', null, 'array(integer)'],
+  ['doc: map_zip_with', "map_zip_with(MAP(ARRAY[1, 2, 3], ARRAY['a', 'b', 'c']), MAP(ARRAY[1, 2, 3], ARRAY['d', 'e', 'f']), (k, v1, v2) -> concat(v1, v2))", { 1: 'ad', 2: 'be', 3: 'cf' }, 'map(integer, varchar)'],
+  ['doc: map_zip_with missing keys are NULL', "map_zip_with(MAP(ARRAY['k1', 'k2'], ARRAY[1, 2]), MAP(ARRAY['k2', 'k3'], ARRAY[4, 9]), (k, v1, v2) -> k || CAST(v1 / v2 AS VARCHAR))", { k1: null, k2: 'k20', k3: null }, 'map(varchar, varchar)'],
+]);
+
 describeFunctions('map functions', [
   ['map_keys', "map_keys(MAP(ARRAY['a', 'b'], ARRAY[1, 2]))", ['a', 'b'], 'array(varchar)'],
   ['map_values', "map_values(MAP(ARRAY['a', 'b'], ARRAY[1, 2]))", [1, 2], 'array(integer)'],

@@ -1,0 +1,73 @@
+// Lambdas whose parameters DuckDB cannot bind the way Trino does: over a map's key and value (map_filter,
+// transform_keys, transform_values), over two arrays or maps at once (zip_with, map_zip_with). The lambda's
+// parameters are replaced by what they stand for (`k` → `trino_e.key`), then the body is rendered as usual.
+import type { Token } from '../tokens.js';
+import type { CallContext, CallHandler } from './functions.js';
+import { isParen, meaningful, nodeText, type Node } from './tree.js';
+
+interface Lambda {
+  params: string[];
+  body: Node[];
+}
+
+function lambdaOf(c: CallContext, k: number, arity: number): Lambda | undefined {
+  const nodes = c.args[k] ?? [];
+  const m = meaningful(nodes);
+  const arrow = m[1];
+  if (!arrow || arrow.kind !== 'token' || arrow.token.text !== '->') return undefined;
+  const params = isParen(m[0]) ? meaningful(m[0].items).filter((n) => nodeText(n) !== ',').map(nodeText) : [nodeText(m[0])];
+  if (params.length !== arity) return undefined;
+  return { params: params.map((p) => p.toLowerCase()), body: nodes.slice(nodes.indexOf(arrow) + 1) };
+}
+
+/** The body with each parameter (a bare word, not a field after `.`) replaced by its stand-in text. */
+function substitute(nodes: readonly Node[], values: ReadonlyMap<string, string>): Node[] {
+  let prev: Node | undefined;
+  return nodes.map((n) => {
+    const before = prev;
+    if (n.kind === 'group') {
+      prev = n;
+      return { ...n, items: substitute(n.items, values) };
+    }
+    if (n.token.kind !== 'ws' && n.token.kind !== 'comment') prev = n;
+    const value = n.token.kind === 'word' ? values.get(n.token.text.toLowerCase()) : undefined;
+    const qualified = before?.kind === 'token' && before.token.text === '.';
+    if (value === undefined || qualified) return n;
+    const token: Token = { ...n.token, kind: 'word', text: `(${value})` };
+    return { kind: 'token', token };
+  });
+}
+
+function withLambda(arg: number, arity: number, build: (c: CallContext, body: (values: string[]) => string) => string): CallHandler {
+  return (c) => {
+    const lambda = lambdaOf(c, arg, arity);
+    if (!lambda) {
+      c.report('lambda', `${c.name.text}() needs a lambda with ${arity} parameters as argument ${arg + 1}`, `write ${c.name.text.toLowerCase()}(…, (${['k', 'v', 'w'].slice(0, arity).join(', ')}) -> …)`);
+      return undefined;
+    }
+    const body = (values: string[]) => c.render(substitute(lambda.body, new Map(lambda.params.map((p, i) => [p, values[i]])))).trim();
+    return build(c, body);
+  };
+}
+
+const E = 'trino_e';
+const I = 'trino_i';
+
+export const LAMBDA_REWRITES: Record<string, CallHandler> = {
+  map_filter: withLambda(1, 2, (c, body) => `map_from_entries(list_filter(map_entries(${c.arg(0)}), lambda ${E}: ${body([`${E}.key`, `${E}.value`])}))`),
+  transform_values: withLambda(1, 2, (c, body) =>
+    `map_from_entries(list_transform(map_entries(${c.arg(0)}), lambda ${E}: {'key': ${E}.key, 'value': ${body([`${E}.key`, `${E}.value`])}}))`,
+  ),
+  // A duplicate or NULL key fails in map_from_entries, as Trino fails.
+  transform_keys: withLambda(1, 2, (c, body) =>
+    `map_from_entries(list_transform(map_entries(${c.arg(0)}), lambda ${E}: {'key': ${body([`${E}.key`, `${E}.value`])}, 'value': ${E}.value}))`,
+  ),
+  // The shorter array is padded with NULLs (DuckDB's a[i] past the end is NULL).
+  zip_with: withLambda(2, 2, (c, body) =>
+    `CASE WHEN (${c.arg(0)}) IS NOT NULL AND (${c.arg(1)}) IS NOT NULL THEN list_transform(range(1, greatest(len(${c.arg(0)}), len(${c.arg(1)})) + 1), lambda ${I}: ${body([`(${c.arg(0)})[${I}]`, `(${c.arg(1)})[${I}]`])}) END`,
+  ),
+  // Keys of both maps (first map's order, then the second's new keys); a key missing from one map gives NULL there.
+  map_zip_with: withLambda(2, 3, (c, body) =>
+    `CASE WHEN (${c.arg(0)}) IS NOT NULL AND (${c.arg(1)}) IS NOT NULL THEN map_from_entries(list_transform(trino_array_union(map_keys(${c.arg(0)}), map_keys(${c.arg(1)})), lambda ${E}: {'key': ${E}, 'value': ${body([E, `map_extract_value(${c.arg(0)}, ${E})`, `map_extract_value(${c.arg(1)}, ${E})`])}})) END`,
+  ),
+};
