@@ -7,7 +7,7 @@ export const STRING: FunctionFamily = {
   concat: rewrite('a || b || …: NULL when any argument is NULL; arrays are concatenated', '1+'),
   concat_ws: rewrite('skips NULL arguments; concat_ws(sep, array) joins the array', '2+'),
   hamming_distance: builtin('hamming', '2'),
-  length: duckdb('1', 'code points'),
+  length: shim('trino_length', '1', 'code points of a varchar, bytes of a varbinary'),
   levenshtein_distance: builtin('levenshtein', '2'),
   lower: duckdb('1'),
   upper: duckdb('1'),
@@ -16,7 +16,7 @@ export const STRING: FunctionFamily = {
   ltrim: shim('trino_ltrim', '1-2', "Java whitespace (tab, newline, …), not only spaces"),
   rtrim: shim('trino_rtrim', '1-2', "Java whitespace (tab, newline, …), not only spaces"),
   trim: rewrite("Java whitespace (tab, newline, …), not only spaces; TRIM(BOTH|LEADING|TRAILING 'x' FROM s) as written", '1-2'),
-  luhn_check: refused('not implemented locally', 'compute the check digit with transform/reduce over the digits'),
+  luhn_check: shim('trino_luhn_check', '1'),
   position: duckdb(undefined, 'POSITION(substring IN string)'),
   replace: rewrite('replace(s, search) removes search', '2-3'),
   reverse: shim('trino_reverse', '1', 'strings and arrays'),
@@ -35,4 +35,5 @@ export const STRING: FunctionFamily = {
   to_utf8: builtin('encode', '1'),
   from_utf8: builtin('decode', '1', 'invalid UTF-8 fails (Trino replaces it with U+FFFD)'),
   format: rewrite('Java String.format', '1+'),
+  parse_data_size: shim('trino_parse_data_size', '1', 'decimal(38,0) bytes; units B, kB, MB, … YB are powers of 1024'),
 };

@@ -75,6 +75,18 @@ export const FUNCTION_MACROS: readonly string[] = [
   `trino_ltrim(s) AS ltrim(s, ${JAVA_WHITESPACE}), (s, chars) AS ltrim(s, chars)`,
   `trino_rtrim(s) AS rtrim(s, ${JAVA_WHITESPACE}), (s, chars) AS rtrim(s, chars)`,
   `trino_reverse(x VARCHAR) AS reverse(x), (x) AS list_reverse(x)`,
+  `trino_length(s VARCHAR) AS length(s), (s BLOB) AS octet_length(s)`,
+  // Luhn: from the right, every second digit doubled (minus 9 above 9); valid when the sum ends in 0.
+  `trino_luhn_check(s) AS CASE WHEN s IS NOT NULL THEN list_sum(list_transform(list_reverse(string_split(s, '')),
+     lambda c, i: CASE WHEN i % 2 = 0 THEN (CAST(c AS INTEGER) * 2) % 10 + (CAST(c AS INTEGER) * 2) // 10
+       ELSE CAST(c AS INTEGER) END)) % 10 = 0 END`,
+  // value × 1024^unit, truncated to a whole number of bytes (Trino: decimal(38,0)).
+  `trino_parse_data_size(s) AS CASE WHEN s IS NOT NULL THEN CASE
+     WHEN NOT regexp_matches(s, '^\s*[0-9]+(\.[0-9]+)?\s*(B|kB|MB|GB|TB|PB|EB|ZB|YB)\s*$')
+       THEN ${fail(`'Invalid data size: ''' || s || ''''`, 'CAST(0 AS DECIMAL(38, 0))')}
+     ELSE CAST(trunc(CAST(regexp_extract(s, '([0-9]+(\.[0-9]+)?)', 1) AS DECIMAL(38, 10))
+       * CAST(pow(CAST(1024 AS HUGEINT), list_position(['B', 'kB', 'MB', 'GB', 'TB', 'PB', 'EB', 'ZB', 'YB'],
+         regexp_extract(s, '(B|kB|MB|GB|TB|PB|EB|ZB|YB)\s*$', 1)) - 1) AS DECIMAL(38, 0))) AS DECIMAL(38, 0)) END END`,
   `trino_normalize(s) AS nfc_normalize(s)`,
   `trino_split_to_map(s, entry, kv) AS map_from_entries(list_transform(list_filter(string_split(s, entry), lambda e: e <> ''), lambda e: CASE
        WHEN strpos(e, kv) = 0 THEN ${fail(`'Key-value delimiter must appear exactly once in each entry. Bad input: ''' || e || ''''`, `{'key': '', 'value': ''}`)}

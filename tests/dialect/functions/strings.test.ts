@@ -32,8 +32,21 @@ describeFunctions(
     ['split_to_map(NULL, …)', "split_to_map(s, ',', '=') FROM (VALUES CAST(NULL AS VARCHAR)) t(s)", null, 'map(varchar, varchar)'],
     ['lpad truncates', "lpad('abc', 2, 'x')", 'ab', 'varchar'],
     ['strpos', "strpos('abcb', 'b')", 2, 'bigint'],
+    ['length of a varchar counts code points', "length('é' || chr(128512))", 2, 'bigint'],
+    ['length of a varbinary counts bytes', "length(to_utf8('é'))", 2, 'bigint'],
+    ['doc: luhn_check valid', "luhn_check('79927398713')", true, 'boolean'],
+    ['doc: luhn_check invalid', "luhn_check('79927398714')", false, 'boolean'],
+    ['luhn_check(NULL)', 'luhn_check(CAST(NULL AS VARCHAR))', null, 'boolean'],
+    ['doc: parse_data_size 1B', "parse_data_size('1B')", '1', 'decimal(38,0)'],
+    ['doc: parse_data_size 1kB', "parse_data_size('1kB')", '1024', 'decimal(38,0)'],
+    ['doc: parse_data_size 1MB', "parse_data_size('1MB')", '1048576', 'decimal(38,0)'],
+    ['doc: parse_data_size 2.3MB truncates', "parse_data_size('2.3MB')", '2411724', 'decimal(38,0)'],
+    ['parse_data_size(NULL)', 'parse_data_size(CAST(NULL AS VARCHAR))', null, 'decimal(38,0)'],
   ],
-  [['split_to_map duplicate key', "split_to_map('a=1,a=2', ',', '=')", /[Dd]uplicate|must be unique/]],
+  [
+    ['parse_data_size without a unit', "parse_data_size('12')", /Invalid data size/],
+    ['split_to_map duplicate key', "split_to_map('a=1,a=2', ',', '=')", /[Dd]uplicate|must be unique/],
+  ],
 );
 
 describeFunctions('regular expression functions', [
