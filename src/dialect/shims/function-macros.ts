@@ -23,7 +23,15 @@ export const FUNCTION_MACROS: readonly string[] = [
   `trino_e() AS exp(1)`,
   `trino_nan() AS 'NaN'::DOUBLE`,
   `trino_infinity() AS 'Infinity'::DOUBLE`,
-  `trino_sign(x) AS cast_to_type(sign(x), x)`,
+  `trino_sign(x) AS CASE WHEN typeof(x) IN ('DOUBLE', 'FLOAT') AND isnan(x) THEN x ELSE cast_to_type(sign(x), x) END`,
+  ...['floor', 'ceil'].map(
+    (fn) => `trino_${fn}(x TINYINT) AS x, (x SMALLINT) AS x, (x INTEGER) AS x, (x BIGINT) AS x, (x) AS ${fn}(x)`,
+  ),
+  // Java returns NaN or -Infinity where DuckDB raises (sqrt(-1), ln(0)).
+  `trino_sqrt(x) AS CASE WHEN x < 0 THEN 'NaN'::DOUBLE ELSE sqrt(x) END`,
+  ...['ln', 'log2', 'log10'].map(
+    (fn) => `trino_${fn}(x) AS CASE WHEN x = 0 THEN '-Infinity'::DOUBLE WHEN x < 0 THEN 'NaN'::DOUBLE ELSE ${fn}(x) END`,
+  ),
   `trino_truncate(x) AS cast_to_type(trunc(x), x),
      (x, n) AS cast_to_type(trunc(x * pow(10, n)) / pow(10, n), x)`,
   `trino_width_bucket(x, lo, hi, n) AS CASE

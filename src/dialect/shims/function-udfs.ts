@@ -1,11 +1,11 @@
-// Scalar UDFs (JavaScript) for Trino functions that no DuckDB expression reproduces: hashes and HMACs over bytes,
-// CRC-32, XXH64, java.net.URI parts and java.net.URLEncoder/URLDecoder. One row at a time; NULL in, NULL out.
+// Scalar UDFs (JavaScript) for Trino functions that no DuckDB expression reproduces: cbrt, hashes and HMACs over
+// bytes, CRC-32, XXH64, java.net.URI parts and java.net.URLEncoder/URLDecoder. One row at a time; NULL in, NULL out.
 import { createHash, createHmac } from 'node:crypto';
 import { crc32 } from 'node:zlib';
-import { BIGINT, BLOB, DuckDBBlobValue, DuckDBScalarFunction, VARCHAR, type DuckDBType } from '@duckdb/node-api';
+import { BIGINT, BLOB, DOUBLE, DuckDBBlobValue, DuckDBScalarFunction, VARCHAR, type DuckDBType } from '@duckdb/node-api';
 import { xxhash64 } from './xxhash64.js';
 
-type Value = string | Uint8Array | bigint | null;
+type Value = string | Uint8Array | bigint | number | null;
 
 function bytesOf(v: unknown): Uint8Array {
   if (v instanceof DuckDBBlobValue) return v.bytes;
@@ -107,6 +107,8 @@ const hmac = (algorithm: string) => (args: unknown[]) => new Uint8Array(createHm
 
 export function functionUdfs(): DuckDBScalarFunction[] {
   return [
+    // Java's cbrt is fdlibm's, as V8's Math.cbrt is: exact for exact cubes.
+    udf('trino_cbrt', [DOUBLE], DOUBLE, ([x]) => Math.cbrt(Number(x))),
     udf('trino_url_part', [VARCHAR, VARCHAR], VARCHAR, ([u, p]) => urlPart(String(u), String(p))),
     udf('trino_url_parameter', [VARCHAR, VARCHAR], VARCHAR, ([u, n]) => urlParameter(String(u), String(n))),
     udf('trino_url_encode', [VARCHAR], VARCHAR, ([s]) => urlEncode(String(s))),

@@ -12,7 +12,27 @@ const nullIfAnyNull =
     return `(CASE WHEN ${args.map((a) => `(${a}) IS NULL`).join(' OR ')} THEN NULL ELSE ${fn}(${c.all()}) END)`;
   };
 
+/**
+ * Shims that dispatch on typed macro overloads cannot take an aggregate argument: DuckDB binds it as UNKNOWN, which
+ * matches the first overload (reverse(array_agg(x)) would reverse the array's text). With an aggregate argument the
+ * call takes `plain` (a form right for the usual type) or, without one, is refused.
+ */
+const typedShim =
+  (shim: string, plain?: string): CallHandler =>
+  (c) => {
+    if (!hasAggregate(c.all())) return `${shim}(${c.all()})${c.tail}`;
+    if (plain) return `${plain}(${c.all()})${c.tail}`;
+    c.report('aggregate-argument', `${c.name.text}() of an aggregate cannot be typed locally`, `compute the aggregate in a subquery, then apply ${c.name.text.toLowerCase()}() to its column`);
+    return undefined;
+  };
+
 export const NULL_AWARE_REWRITES: Record<string, CallHandler> = {
+  reverse: typedShim('trino_reverse'),
+  length: typedShim('trino_length', 'length'),
+  // floor/ceil of an integer is the integer (DuckDB: double); of an aggregate, DuckDB's own (right for avg()).
+  floor: typedShim('trino_floor', 'floor'),
+  ceil: typedShim('trino_ceil', 'ceil'),
+  ceiling: typedShim('trino_ceil', 'ceil'),
   // TRIM(LEADING 'x' FROM s) is SQL syntax DuckDB shares; trim(s) removes Java whitespace, not only spaces.
   trim: (c) => (c.group.items.some((n) => nodeKeyword(n) === 'FROM') ? undefined : `trino_trim(${c.all()})`),
   greatest: nullIfAnyNull('greatest'),
