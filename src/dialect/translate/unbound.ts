@@ -13,7 +13,8 @@ const AGGREGATE_CALL = new RegExp(
       'arg_max', 'arg_min', 'stddev', 'stddev_pop', 'stddev_samp', 'variance', 'var_pop', 'var_samp', 'corr',
       'covar_pop', 'covar_samp', 'geometric_mean', 'histogram', 'listagg', 'string_agg', 'checksum', 'kurtosis',
       'skewness', 'first', 'last', 'lag', 'lead', 'first_value', 'last_value', 'nth_value', 'row_number', 'rank',
-      'dense_rank', 'ntile', 'percent_rank', 'cume_dist', 'median', 'mode',
+      'dense_rank', 'ntile', 'percent_rank', 'cume_dist', 'median', 'mode', 'arg_max_null', 'arg_min_null',
+      'trino_bitwise_and_agg', 'trino_bitwise_or_agg', 'bit_and', 'bit_or', 'regr_intercept', 'regr_slope',
     ].join('|') +
     ')\\s*\\(|\\)\\s*OVER\\b',
   'i',

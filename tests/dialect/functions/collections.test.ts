@@ -92,6 +92,7 @@ describeFunctions('aggregate functions', [
   ['skewness under 3 values is NULL', 'skewness(x) FROM (VALUES 1E0, 2E0) t(x)', null, 'double'],
   ['max_by keeps a NULL value', 'max_by(x, y) FROM (VALUES (NULL, 2), (1, 1)) t(x, y)', null, 'integer'],
   ['min_by', "min_by(x, y) FROM (VALUES ('a', 2), ('b', 1)) t(x, y)", 'b', 'varchar'],
+  ['date_trunc of max_by (an aggregate argument)', "date_trunc('month', max_by(d, y)) FROM (VALUES (DATE '2025-03-15', 1)) t(d, y)", '2025-03-01', 'date'],
   ['max(x, n) is the n largest', 'max(x, 2) FROM (VALUES 1, 3, 2) t(x)', [3, 2], 'array(integer)'],
   ['kurtosis', 'round(kurtosis(x), 6) FROM (VALUES 1E0, 2E0, 3E0, 9E0) t(x)', 3.01436, 'double'],
   ['every', 'every(x > 0) FROM (VALUES 1, 2) t(x)', true, 'boolean'],
