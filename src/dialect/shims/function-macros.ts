@@ -13,7 +13,12 @@ export const FUNCTION_MACROS: readonly string[] = [
   // --- conditional and session -------------------------------------------------------------------------------------
   `trino_current_timezone() AS 'UTC'`,
   `trino_concat_ws(sep, a VARCHAR[]) AS CASE WHEN sep IS NOT NULL AND a IS NOT NULL THEN coalesce(array_to_string(a, sep), '') END,
-     (sep, s) AS concat_ws(sep, s)`,
+     (sep, s VARCHAR) AS concat_ws(sep, s),
+     (sep, x) AS ${fail(`'concat_ws takes varchar arguments or an array(varchar)'`, "''")}`,
+  // For an aggregate argument (typed overloads cannot bind it): typeof picks the branch per row; both bind for any type.
+  `trino_concat_ws_any(sep, a) AS CASE WHEN typeof(a) LIKE '%[]'
+     THEN CASE WHEN sep IS NOT NULL AND a IS NOT NULL THEN coalesce(array_to_string(CAST(a AS VARCHAR[]), sep), '') END
+     ELSE concat_ws(sep, CAST(a AS VARCHAR)) END`,
   // avg(decimal) and avg(real) keep the input type; integers and doubles give double (typed overloads pick it; a
   // DOUBLE overload would also catch decimals).
   `trino_avg_type(x TINYINT) AS 0::DOUBLE, (x SMALLINT) AS 0::DOUBLE, (x INTEGER) AS 0::DOUBLE, (x BIGINT) AS 0::DOUBLE,

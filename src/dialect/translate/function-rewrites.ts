@@ -2,7 +2,7 @@
 // (concat_ws), result types (avg) and statistics (skewness). Merged into FUNCTIONS (functions.ts).
 import type { CallHandler } from './functions.js';
 import { nodeKeyword } from './tree.js';
-import { hasAggregate } from './unbound.js';
+import { hasAggregate, shimCallText } from './unbound.js';
 
 /** Trino's greatest/least are NULL when any argument is NULL; DuckDB's skip NULL arguments. */
 const nullIfAnyNull =
@@ -38,7 +38,7 @@ export const NULL_AWARE_REWRITES: Record<string, CallHandler> = {
   greatest: nullIfAnyNull('greatest'),
   least: nullIfAnyNull('least'),
   // concat_ws(sep, array) joins the array (DuckDB would print the array); with strings it skips NULLs like DuckDB's.
-  concat_ws: (c) => (c.args.length === 2 ? `trino_concat_ws(${c.all()})` : `concat_ws(${c.all()})`),
+  concat_ws: (c) => (c.args.length === 2 ? shimCallText('trino_concat_ws', c.all()) : `concat_ws(${c.all()})`),
   // avg is sum / count in Trino's result type: double for integers (the witness turns the sum into a double), the
   // input's decimal type rounded half up (trino_divide; DuckDB's avg(decimal) is a double), real for real.
   avg: (c) => {

@@ -17,6 +17,8 @@ describeFunctions(
     ['concat_ws skips NULL arguments', "concat_ws(',', 'a', NULL, 'b')", 'a,b', 'varchar'],
     ['concat_ws with an array joins it', "concat_ws(',', ARRAY['a', NULL, 'b'])", 'a,b', 'varchar'],
     ['concat_ws NULL separator', "concat_ws(CAST(NULL AS VARCHAR), 'a')", null, 'varchar'],
+    ['concat_ws of array_agg', "concat_ws('-', array_agg(x)) FROM (VALUES 'a', 'b') t(x)", 'a-b', 'varchar'],
+    ['concat_ws of max', "concat_ws('-', max(x)) FROM (VALUES 'a', 'b') t(x)", 'b', 'varchar'],
     ['concat_ws empty array', "concat_ws(',', CAST(ARRAY[] AS ARRAY(VARCHAR)))", '', 'varchar'],
     ['trim removes tabs and newlines', `trim(${TAB_NEWLINE})`, 'a', 'varchar'],
     ['ltrim removes Java whitespace', `ltrim(${TAB_NEWLINE})`, 'a \n', 'varchar'],
@@ -44,6 +46,7 @@ describeFunctions(
     ['parse_data_size(NULL)', 'parse_data_size(CAST(NULL AS VARCHAR))', null, 'decimal(38,0)'],
   ],
   [
+    ['concat_ws with an array of integers', "concat_ws(',', ARRAY[1, 2])", /concat_ws takes varchar arguments or an array\(varchar\)/],
     ['parse_data_size without a unit', "parse_data_size('12')", /Invalid data size/],
     ['split_to_map duplicate key', "split_to_map('a=1,a=2', ',', '=')", /[Dd]uplicate|must be unique/],
   ],
