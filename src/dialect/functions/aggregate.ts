@@ -33,7 +33,7 @@ export const AGGREGATE: FunctionFamily = {
   var_pop: duckdb('1'),
   var_samp: duckdb('1'),
   checksum: refused('Athena’s checksum is an order-insensitive XXHash64 sum that DuckDB does not compute', 'compare count(*) and sums, or xxhash64 per row'),
-  listagg: refused('LISTAGG … WITHIN GROUP is not supported locally', "array_join(array_agg(x ORDER BY y), ',')"),
+  listagg: rewrite('WITHIN GROUP (ORDER BY …) required; NULLs skipped; ON OVERFLOW is refused', '1-2'),
   approx_most_frequent: refused('not implemented locally', 'count(*) GROUP BY x ORDER BY count(*) DESC LIMIT n'),
   numeric_histogram: refused('not implemented locally', 'width_bucket(x, lo, hi, n) with count(*) GROUP BY'),
   reduce_agg: refused('not implemented locally', 'reduce(array_agg(x), initial, f, g)'),

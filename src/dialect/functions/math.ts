@@ -11,7 +11,7 @@ export const MATH: FunctionFamily = {
   exp: duckdb('1'),
   floor: rewrite('an integer stays an integer (DuckDB: double); decimal(p,s) gives decimal(p-s+1,0)', '1'),
   ln: shim('trino_ln', '1', 'NaN below 0, -Infinity at 0 (DuckDB raises)'),
-  log: duckdb('2', 'log(b, x): base first, as in Trino (DuckDB log(x) alone is base 10, Trino has no 1-argument log)'),
+  log: rewrite('log(b, x) = ln(x) / ln(b), base first (DuckDB log(x) alone is base 10; Trino has no 1-argument log)', '2'),
   log2: shim('trino_log2', '1', 'NaN below 0, -Infinity at 0 (DuckDB raises)'),
   log10: shim('trino_log10', '1', 'NaN below 0, -Infinity at 0 (DuckDB raises)'),
   mod: shim('trino_modulus', '2', 'fails on integer division by zero, as Trino does'),

@@ -305,12 +305,17 @@ function nextMeaningful(items: readonly Node[], i: number): number {
   return -1;
 }
 
-/** `FILTER (WHERE …)` and `OVER (…)` / `OVER w` after an aggregate call: they belong to the call. */
+/** `WITHIN GROUP (…)`, `FILTER (WHERE …)` and `OVER (…)` / `OVER w` after an aggregate call: they belong to the call. */
 function aggregateTail(items: readonly Node[], callIndex: number): { nodes: Node[]; end: number } {
   let end = callIndex;
   for (;;) {
-    const k = nextMeaningful(items, end);
+    let k = nextMeaningful(items, end);
+    if (nodeKeyword(items[k]) === 'WITHIN' && nodeKeyword(items[nextMeaningful(items, k)]) === 'GROUP') k = nextMeaningful(items, k);
     const word = nodeKeyword(items[k]);
+    if (word === 'GROUP' && isParen(items[nextMeaningful(items, k)])) {
+      end = nextMeaningful(items, k);
+      continue;
+    }
     if (word !== 'FILTER' && word !== 'OVER') break;
     const arg = nextMeaningful(items, k);
     if (arg < 0 || !(isParen(items[arg]) || (word === 'OVER' && items[arg].kind === 'token'))) break;

@@ -26,7 +26,28 @@ const typedShim =
     return undefined;
   };
 
+/** Splits a rendered `WITHIN GROUP (ORDER BY …) rest` tail into the ORDER BY text and the rest. */
+function withinGroup(tail: string): { orderBy: string; rest: string } | undefined {
+  const open = /^\s*WITHIN\s+GROUP\s*\(/i.exec(tail);
+  if (!open) return undefined;
+  let depth = 1;
+  let i = open[0].length;
+  for (; i < tail.length && depth > 0; i++) depth += tail[i] === '(' ? 1 : tail[i] === ')' ? -1 : 0;
+  return depth === 0 ? { orderBy: tail.slice(open[0].length, i - 1).trim(), rest: tail.slice(i) } : undefined;
+}
+
 export const NULL_AWARE_REWRITES: Record<string, CallHandler> = {
+  // LISTAGG(x, sep) WITHIN GROUP (ORDER BY …): string_agg skips NULLs and gives NULL over no rows, as Trino does.
+  listagg: (c) => {
+    const group = withinGroup(c.tail);
+    if (!group || !/^ORDER\s+BY\b/i.test(group.orderBy) || /\bON\s+OVERFLOW\b/i.test(c.all())) {
+      c.report('listagg', 'listagg() runs locally as listagg(x, separator) WITHIN GROUP (ORDER BY …), without ON OVERFLOW', "write listagg(x, ',') WITHIN GROUP (ORDER BY x)");
+      return undefined;
+    }
+    return `string_agg(${c.arg(0)}, ${c.args.length > 1 ? c.arg(1) : "''"} ${group.orderBy})${group.rest}`;
+  },
+  // Java: log(b, x) = ln(x) / ln(b), NaN or ±Infinity where DuckDB raises.
+  log: (c) => `(trino_ln(${c.arg(1)}) / trino_ln(${c.arg(0)}))`,
   reverse: typedShim('trino_reverse'),
   length: typedShim('trino_length', 'length'),
   // floor/ceil of an integer is the integer (DuckDB: double); of an aggregate, DuckDB's own (right for avg()).

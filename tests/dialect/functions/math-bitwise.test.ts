@@ -24,6 +24,7 @@ describeFunctions(
     ['truncate(x, n)', 'truncate(12.345E0, 1)', 12.3, 'double'],
     ['truncate(NULL)', 'truncate(CAST(NULL AS DOUBLE))', null, 'double'],
     ['log(b, x) is base first', 'log(2, 8)', 3, 'double'],
+    ['log(b, 0) is -Infinity', 'log(2, 0E0) = -infinity()', true, 'boolean'],
     ['mod keeps the sign of the dividend', 'mod(-7, 3)', -1, 'integer'],
     ['width_bucket', 'width_bucket(5.3E0, 0.2E0, 10.6E0, 5)', 3, 'bigint'],
     ['width_bucket below the range is 0', 'width_bucket(-1E0, 0E0, 10E0, 5)', 0, 'bigint'],
