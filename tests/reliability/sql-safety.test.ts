@@ -3,9 +3,11 @@
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { AthenaLocalEngine } from '../../src/dialect/local-engine.js';
+import { confineToLake } from '../../src/dialect/sandbox.js';
 import { OutsideLakeError } from '../../src/engines/lake-confinement.js';
 import { LocalObjectStore } from '../../src/engines/object-store/index.js';
 import { captureIo } from '../helpers/io.js';
@@ -13,6 +15,9 @@ import { captureIo } from '../helpers/io.js';
 const outside = mkdtempSync(join(tmpdir(), 'lake-outside-'));
 const secret = join(outside, 'secret.csv');
 writeFileSync(secret, 'user,password\nroot,hunter2\n');
+
+/** DuckDB's file functions are not Athena functions: the function table (src/dialect/functions) refuses them first. */
+const NOT_ATHENA = /is not a function the local engine runs as Athena does/;
 
 describe('local engine file access', () => {
   // Made at collection time: the test table below names paths inside it.
@@ -24,11 +29,11 @@ describe('local engine file access', () => {
   afterAll(() => engine.close());
 
   it.each([
-    [`SELECT * FROM read_csv('${secret}')`, /file system operations are disabled/],
-    [`SELECT * FROM read_text('${secret}')`, /file system operations are disabled/],
-    [`SELECT * FROM read_json_auto('${secret}')`, /file system operations are disabled/],
-    [`SELECT * FROM glob('${outside}/*')`, /file system operations are disabled/],
-    [`SELECT * FROM read_csv('${lake}/../${outside.split('/').pop()}/secret.csv')`, /file system operations are disabled/],
+    [`SELECT * FROM read_csv('${secret}')`, NOT_ATHENA],
+    [`SELECT * FROM read_text('${secret}')`, NOT_ATHENA],
+    [`SELECT * FROM read_json_auto('${secret}')`, NOT_ATHENA],
+    [`SELECT * FROM glob('${outside}/*')`, NOT_ATHENA],
+    [`SELECT * FROM read_csv('${lake}/../${outside.split('/').pop()}/secret.csv')`, NOT_ATHENA],
     [`COPY (SELECT 1 AS a) TO '${outside}/out.csv'`, /COPY is a DuckDB statement/],
     [`ATTACH '${outside}/x.duckdb' AS x`, /ATTACH is a DuckDB statement/],
     [`EXPORT DATABASE '${outside}/export'`, /EXPORT is a DuckDB statement/],
@@ -100,6 +105,16 @@ describe('local engine file access', () => {
   it('reads S3-looking text outside location positions as data (a filter value, a literal in a query)', async () => {
     expect((await engine.execute("SELECT 's3://b/../x' AS v WHERE 's3://b/./k' <> ''")).rows).toEqual([['s3://b/../x']]);
   });
+
+  it.each([[`SELECT * FROM read_csv('${secret}')`], [`SELECT * FROM glob('${outside}/*')`]])(
+    'behind the function table, DuckDB’s sandbox refuses %s too',
+    async (sql) => {
+      const duck = await (await DuckDBInstance.create(':memory:')).connect();
+      await confineToLake(duck, lake);
+      await expect(duck.run(sql)).rejects.toThrow(/file system operations are disabled/);
+      duck.closeSync();
+    },
+  );
 
   it('still reads and writes inside the lake', async () => {
     await engine.execute("CREATE TABLE ok WITH (external_location = 's3://bucket/tables/ok/', format = 'PARQUET') AS SELECT 1 AS a");
