@@ -126,7 +126,7 @@ export const FUNCTION_MACROS: readonly string[] = [
   `trino_contains(a, x) AS CASE WHEN x IS NULL OR a IS NULL THEN NULL WHEN list_contains(a, x) THEN true
      WHEN list_count(a) < len(a) THEN NULL ELSE false END`,
   `trino_has_null(a) AS list_count(a) < len(a)`,
-  /** x is in b, NULL equal to NULL (set operations treat NULL as a value). */
+  // x is in b, NULL equal to NULL (set operations treat NULL as a value).
   `trino_in_set(x, b) AS CASE WHEN x IS NULL THEN trino_has_null(b) ELSE coalesce(list_contains(b, x), false) END`,
   `trino_array_except(a, b) AS CASE WHEN b IS NOT NULL THEN list_filter(trino_array_distinct(a), lambda x: NOT trino_in_set(x, b)) END`,
   `trino_array_intersect(a, b) AS CASE WHEN b IS NOT NULL THEN list_filter(trino_array_distinct(a), lambda x: trino_in_set(x, b)) END`,
