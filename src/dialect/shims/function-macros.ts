@@ -84,9 +84,15 @@ export const FUNCTION_MACROS: readonly string[] = [
   `trino_bitwise_or_agg(x) AS CAST(bit_or(CAST(x AS BIGINT)) AS BIGINT)`,
 
   // --- strings ------------------------------------------------------------------------------------------------------
-  `trino_trim(s) AS trim(s, ${JAVA_WHITESPACE}), (s, chars) AS trim(s, chars)`,
-  `trino_ltrim(s) AS ltrim(s, ${JAVA_WHITESPACE}), (s, chars) AS ltrim(s, chars)`,
-  `trino_rtrim(s) AS rtrim(s, ${JAVA_WHITESPACE}), (s, chars) AS rtrim(s, chars)`,
+  // Trimming a 25-character set is ~10x slower than trimming spaces: trim the spaces, and only when an end is then a
+  // control character or beyond U+167F (where every other Java whitespace lies) trim the whole set.
+  `trino_odd_end(c) AS unicode(c) < 32 OR unicode(c) >= 5760`,
+  `trino_trim(s) AS CASE WHEN trino_odd_end(trim(s)) OR trino_odd_end(right(trim(s), 1)) THEN trim(s, ${JAVA_WHITESPACE}) ELSE trim(s) END,
+     (s, chars) AS trim(s, chars)`,
+  `trino_ltrim(s) AS CASE WHEN trino_odd_end(ltrim(s)) THEN ltrim(s, ${JAVA_WHITESPACE}) ELSE ltrim(s) END,
+     (s, chars) AS ltrim(s, chars)`,
+  `trino_rtrim(s) AS CASE WHEN trino_odd_end(right(rtrim(s), 1)) THEN rtrim(s, ${JAVA_WHITESPACE}) ELSE rtrim(s) END,
+     (s, chars) AS rtrim(s, chars)`,
   `trino_reverse(x VARCHAR) AS reverse(x), (x) AS list_reverse(x)`,
   `trino_length(s VARCHAR) AS length(s), (s BLOB) AS octet_length(s)`,
   // Luhn: from the right, every second digit doubled (minus 9 above 9); valid when the sum ends in 0.
