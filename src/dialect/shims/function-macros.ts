@@ -1,10 +1,10 @@
 // Macros for the function table's `shim` entries (src/dialect/functions). Each follows the Trino documentation of
 // the function it stands for; NULL handling is Trino's (a NULL argument gives NULL unless the docs say otherwise).
 
-/** java.lang.Character.isWhitespace code points: what Trino's trim functions remove. */
-const JAVA_WHITESPACE = [9, 10, 11, 12, 13, 28, 29, 30, 31, 32, 0x1680, 0x2000, 0x2001, 0x2002, 0x2003, 0x2004, 0x2005, 0x2006, 0x2008, 0x2009, 0x200a, 0x2028, 0x2029, 0x205f, 0x3000]
-  .map((c) => `chr(${c})`)
-  .join(' || ');
+/** java.lang.Character.isWhitespace code points (what Trino's trim functions remove) as an RE2 character class. */
+const JAVA_WHITESPACE_CLASS = `[${[9, 10, 11, 12, 13, 28, 29, 30, 31, 32, 0x1680, 0x2000, 0x2001, 0x2002, 0x2003, 0x2004, 0x2005, 0x2006, 0x2008, 0x2009, 0x200a, 0x2028, 0x2029, 0x205f, 0x3000]
+  .map((c) => `\\x{${c.toString(16)}}`)
+  .join('')}]`;
 
 /** `trino_fail(message)` typed like `witness`, for errors Trino raises. */
 const fail = (message: string, witness: string) => `cast_to_type(trino_fail(${message}), ${witness})`;
@@ -84,15 +84,11 @@ export const FUNCTION_MACROS: readonly string[] = [
   `trino_bitwise_or_agg(x) AS CAST(bit_or(CAST(x AS BIGINT)) AS BIGINT)`,
 
   // --- strings ------------------------------------------------------------------------------------------------------
-  // Trimming a 25-character set is ~10x slower than trimming spaces: trim the spaces, and only when an end is then a
-  // control character or beyond U+167F (where every other Java whitespace lies) trim the whole set.
-  `trino_odd_end(c) AS unicode(c) < 32 OR unicode(c) >= 5760`,
-  `trino_trim(s) AS CASE WHEN trino_odd_end(trim(s)) OR trino_odd_end(right(trim(s), 1)) THEN trim(s, ${JAVA_WHITESPACE}) ELSE trim(s) END,
-     (s, chars) AS trim(s, chars)`,
-  `trino_ltrim(s) AS CASE WHEN trino_odd_end(ltrim(s)) THEN ltrim(s, ${JAVA_WHITESPACE}) ELSE ltrim(s) END,
-     (s, chars) AS ltrim(s, chars)`,
-  `trino_rtrim(s) AS CASE WHEN trino_odd_end(right(rtrim(s), 1)) THEN rtrim(s, ${JAVA_WHITESPACE}) ELSE rtrim(s) END,
-     (s, chars) AS rtrim(s, chars)`,
+  // One regular expression, which names its argument once: a CASE around trim() would copy the argument into each
+  // branch, and nested macros (trim inside from_iso8601_timestamp inside a view) multiply the copies at bind time.
+  `trino_trim(s) AS regexp_replace(s, '^${JAVA_WHITESPACE_CLASS}+|${JAVA_WHITESPACE_CLASS}+$', '', 'g'), (s, chars) AS trim(s, chars)`,
+  `trino_ltrim(s) AS regexp_replace(s, '^${JAVA_WHITESPACE_CLASS}+', ''), (s, chars) AS ltrim(s, chars)`,
+  `trino_rtrim(s) AS regexp_replace(s, '${JAVA_WHITESPACE_CLASS}+$', ''), (s, chars) AS rtrim(s, chars)`,
   `trino_reverse(x VARCHAR) AS reverse(x), (x) AS list_reverse(x)`,
   `trino_length(s VARCHAR) AS length(s), (s BLOB) AS octet_length(s)`,
   // Luhn: from the right, every second digit doubled (minus 9 above 9); valid when the sum ends in 0.
