@@ -6,6 +6,8 @@ import { ExpressionRewriter } from './expressions.js';
 import type { TranslateContext } from './index.js';
 import { nameSelectItems, topLevelValuesColumns } from './select-names.js';
 import { buildTree } from './tree.js';
+import { rewriteWithinGroup } from './within-group.js';
+import { rewriteGroupByQuantifier } from './group-by.js';
 
 export interface ExpressionTranslation {
   sql: string;
@@ -24,7 +26,8 @@ export function translateExpressions(
   options: QueryOptions = {},
 ): ExpressionTranslation {
   const rewriter = new ExpressionRewriter(position);
-  const tree = buildTree(tokenize(sql));
+  const report = (at: Token, rule: string, message: string, hint?: string) => rewriter.report(at, rule, message, hint);
+  const tree = rewriteGroupByQuantifier(rewriteWithinGroup(buildTree(tokenize(sql)), report));
   let out = rewriter.render(nameSelectItems(tree, options.ctas));
   // A statement that is only VALUES: Trino names its columns _col0, _col1, … (DuckDB: col0, …).
   const columns = topLevelValuesColumns(tree);

@@ -8,7 +8,7 @@ const LIST_END = new Set(['FROM', 'WHERE', 'GROUP', 'HAVING', 'ORDER', 'LIMIT', 
 /** Words that end an operand: an item ending in `<word> name` has no implicit alias after them. */
 const NOT_BEFORE_ALIAS = new Set([
   'NOT', 'AND', 'OR', 'IS', 'IN', 'LIKE', 'BETWEEN', 'ZONE', 'ESCAPE', 'ELSE', 'THEN', 'WHEN', 'EXISTS', 'DISTINCT', 'ALL',
-  'OVER', 'INTERVAL', 'SELECT', 'BY', 'AS', 'CASE', 'ON', 'SOME', 'ANY',
+  'OVER', 'INTERVAL', 'SELECT', 'BY', 'AS', 'CASE', 'ON', 'SOME', 'ANY', 'FROM',
 ]);
 /** Words that are values, not column names. */
 const VALUE_WORDS = new Set(['NULL', 'TRUE', 'FALSE', 'CURRENT_DATE', 'CURRENT_TIME', 'CURRENT_TIMESTAMP', 'LOCALTIME', 'LOCALTIMESTAMP', 'CURRENT_USER', 'CURRENT_CATALOG', 'CURRENT_SCHEMA']);
@@ -105,13 +105,16 @@ function endsList(items: readonly Node[], k: number): boolean {
   const word = nodeKeyword(items[k]);
   if (isPunct(items[k], ';')) return true;
   if (!LIST_END.has(word)) return false;
-  if (!UNRESERVED_END.has(word)) return true;
   let p = k - 1;
   while (p >= 0 && isTriviaNode(items[p])) p--;
   let n = k + 1;
   while (n < items.length && isTriviaNode(items[n])) n++;
   const prev = items[p];
   const next = items[n];
+  // `a IS [NOT] DISTINCT FROM b` and `listagg(…) WITHIN GROUP (ORDER BY …)`: the word belongs to the item.
+  if (word === 'FROM' && nodeKeyword(prev) === 'DISTINCT') return false;
+  if (word === 'GROUP' && nodeKeyword(prev) === 'WITHIN' && isParen(next)) return false;
+  if (!UNRESERVED_END.has(word)) return true;
   const operandSide = (x: Node | undefined) => x !== undefined && x.kind === 'token' && (x.token.kind === 'op' || ['.', ','].includes(x.token.text));
   return !(operandSide(prev) || operandSide(next) || ['SELECT', 'DISTINCT', 'ALL', 'AS'].includes(nodeKeyword(prev)) || ['FROM', 'AS'].includes(nodeKeyword(next)) || next === undefined);
 }

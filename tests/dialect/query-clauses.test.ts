@@ -1,0 +1,100 @@
+// Query syntax whose words look like clause boundaries: `IS [NOT] DISTINCT FROM` and `WITHIN GROUP` inside a select
+// item, and the GROUP BY set quantifier (ALL / DISTINCT). Values and types are Trino's, from its documentation.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AthenaLocalEngine } from '../../src/dialect/local-engine.js';
+import { checkFaithful } from '../../src/dialect/lint/index.js';
+import { openLake } from './lake-helpers.js';
+
+let engine: AthenaLocalEngine;
+beforeAll(async () => {
+  engine = await openLake();
+});
+afterAll(async () => engine.close());
+
+const run = async (sql: string) => {
+  const r = await engine.execute(sql);
+  return { columns: r.columns.map((c) => `${c.name} ${c.type}`), rows: r.rows };
+};
+
+describe('select items containing clause words', () => {
+  // https://trino.io/docs/current/functions/comparison.html#is-distinct-from-and-is-not-distinct-from
+  it('IS [NOT] DISTINCT FROM in a select list keeps the item whole and names it _colN', async () => {
+    expect(await run('SELECT 1 IS DISTINCT FROM 2, NULL IS NOT DISTINCT FROM NULL AS same, 3')).toEqual({
+      columns: ['_col0 boolean', 'same boolean', '_col2 integer'],
+      rows: [[true, true, 3]],
+    });
+    expect(await run('SELECT a IS DISTINCT FROM b FROM (VALUES (1, NULL), (2, 2)) t(a, b) ORDER BY a')).toEqual({
+      columns: ['_col0 boolean'],
+      rows: [[true], [false]],
+    });
+  });
+
+  // https://trino.io/docs/current/functions/aggregate.html#listagg: "If separator is not specified, the empty string
+  // will be used as separator"; the documented examples and their results.
+  it('listagg … WITHIN GROUP (ORDER BY …), with and without a separator, with FILTER', async () => {
+    expect(await run("SELECT listagg(value, ',') WITHIN GROUP (ORDER BY value) csv_value FROM (VALUES 'a', 'c', 'b') t(value)")).toEqual({
+      columns: ['csv_value varchar'],
+      rows: [['a,b,c']],
+    });
+    expect(
+      await run(`SELECT id, listagg(value, ',') WITHIN GROUP (ORDER BY o) csv_value
+FROM (VALUES (100, 1, 'a'), (200, 3, 'c'), (200, 2, 'b')) t(id, o, value) GROUP BY id ORDER BY id`),
+    ).toEqual({ columns: ['id integer', 'csv_value varchar'], rows: [[100, 'a'], [200, 'b,c']] });
+    expect(await run("SELECT listagg(v) WITHIN GROUP (ORDER BY v DESC) FROM (VALUES 'a', 'c', 'b') t(v)")).toEqual({
+      columns: ['_col0 varchar'],
+      rows: [['cba']],
+    });
+    expect(
+      await run(`SELECT country, listagg(city, ',') WITHIN GROUP (ORDER BY population DESC) FILTER (WHERE population >= 10000000) megacities
+FROM (VALUES ('India', 'Bangalore', 13700000), ('India', 'Chennai', 12200000), ('India', 'Ranchi', 1547000), ('Austria', 'Vienna', 1897000)) t(country, city, population)
+GROUP BY country ORDER BY country`),
+    ).toEqual({ columns: ['country varchar', 'megacities varchar'], rows: [['Austria', null], ['India', 'Bangalore,Chennai']] });
+    expect(await run("SELECT listagg(v, ',' ON OVERFLOW ERROR) WITHIN GROUP (ORDER BY v) FROM (VALUES 'b', 'a') t(v)")).toEqual({
+      columns: ['_col0 varchar'],
+      rows: [['a,b']],
+    });
+  });
+
+  it('refuses listagg … ON OVERFLOW TRUNCATE at lint time with its position', () => {
+    const sql = "SELECT\n  listagg(v, ',' ON OVERFLOW TRUNCATE '...' WITH COUNT) WITHIN GROUP (ORDER BY v)\nFROM t";
+    expect(checkFaithful(sql, { file: 'sql/transforms/m.sql' })).toEqual([
+      expect.objectContaining({ file: 'sql/transforms/m.sql', line: 2, col: 18, rule: 'unfaithful/listagg-overflow' }),
+    ]);
+  });
+});
+
+// https://trino.io/docs/current/sql/select.html#group-by-clause: "The ALL and DISTINCT quantifiers determine whether
+// duplicate grouping sets each produce distinct output rows … The default set quantifier is ALL."
+describe('GROUP BY ALL | DISTINCT', () => {
+  const SHIPPING = `FROM (VALUES ('California', 'New Jersey', 94131, 55), ('California', 'Colorado', 94131, 5), ('New York', 'New Jersey', 10002, 3))
+  AS shipping(origin_state, destination_state, origin_zip, package_weight)`;
+  const SELECT = `SELECT origin_state, destination_state, origin_zip, sum(package_weight) ${SHIPPING}`;
+  const sorted = async (sql: string) => (await run(`SELECT * FROM (${sql}) ORDER BY 1, 2, 3, 4`)).rows;
+
+  it('DISTINCT keeps each grouping set once (the documented CUBE × ROLLUP example)', async () => {
+    const distinct = await sorted(`${SELECT} GROUP BY DISTINCT CUBE (origin_state, destination_state), ROLLUP (origin_state, origin_zip)`);
+    const documentedEquivalent = await sorted(`${SELECT} GROUP BY GROUPING SETS (
+    (origin_state, destination_state, origin_zip), (origin_state, origin_zip), (origin_state, destination_state),
+    (origin_state), (destination_state), ())`);
+    expect(distinct).toEqual(documentedEquivalent);
+    // 6 sets over 3 rows: (s,d,z) 3 + (s,z) 2 + (s,d) 3 + (s) 2 + (d) 2 + () 1
+    expect(distinct).toHaveLength(13);
+    expect(distinct).toContainEqual([null, null, null, 63]);
+  });
+
+  it('ALL (the default) keeps the duplicate sets: 12 sets, duplicate rows', async () => {
+    const all = await sorted(`${SELECT} GROUP BY ALL CUBE (origin_state, destination_state), ROLLUP (origin_state, origin_zip)`);
+    const plain = await sorted(`${SELECT} GROUP BY CUBE (origin_state, destination_state), ROLLUP (origin_state, origin_zip)`);
+    expect(all).toEqual(plain);
+    // (s,d,z)×2 = 6, (s,z)×2 = 4, (s,d)×3 = 9, (s)×3 = 6, (d) 2, () 1
+    expect(all).toHaveLength(28);
+  });
+
+  it('DISTINCT compares sets, not spellings: (a, b) and (B, a) are one set; plain columns are unchanged', async () => {
+    const T = 'FROM (VALUES (1, 10), (1, 20), (2, 10)) AS v(a, b)';
+    expect((await run(`SELECT count(*) FROM (SELECT a, b, count(*) c ${T} GROUP BY DISTINCT GROUPING SETS ((a, b), (B, a)))`)).rows).toEqual([[3]]);
+    expect((await run(`SELECT count(*) FROM (SELECT a, b, count(*) c ${T} GROUP BY GROUPING SETS ((a, b), (B, a)))`)).rows).toEqual([[6]]);
+    expect(await run(`SELECT a, count(*) ${T} GROUP BY DISTINCT a ORDER BY a`)).toEqual({ columns: ['a integer', '_col1 bigint'], rows: [[1, 2], [2, 1]] });
+    expect((await run(`SELECT a, count(*) n ${T} GROUP BY DISTINCT ROLLUP (a) HAVING count(*) > 1 ORDER BY a`)).rows).toEqual([[1, 2], [null, 3]]);
+  });
+});
