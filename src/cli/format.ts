@@ -1,28 +1,21 @@
 // Result rendering for `lake sql`: JSON in Athena's value shapes, CSV, and an aligned text table.
 import type { Column, QueryResult, SqlValue } from '../engines/engine.js';
+import { valueText } from '../engines/value-text.js';
 
 export type OutputFormat = 'table' | 'json' | 'csv' | 'jsonl';
 
-/** JSON.stringify that writes BIGINT beyond 2^53 as a string, as the `lake sql --format json` contract says. */
+/**
+ * JSON.stringify that writes BIGINT beyond 2^53 as a string, as the `lake sql --format json` contract says, and NaN
+ * and ±Infinity (no JSON number) as the strings "NaN", "Infinity", "-Infinity", as Trino's client protocol does.
+ */
 export const toJson = (value: unknown): string =>
-  JSON.stringify(value, (_key, v: unknown) => (typeof v === 'bigint' ? v.toString() : v));
+  JSON.stringify(value, (_key, v: unknown) => (typeof v === 'bigint' || (typeof v === 'number' && !Number.isFinite(v)) ? String(v) : v));
 
 export const resultJson = (result: QueryResult): string => toJson({ columns: result.columns, rows: result.rows });
 
-/** Text form of a value, as Athena's console shows it. */
-export function displayValue(value: SqlValue): string {
-  if (value === null) return 'NULL';
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number' || typeof value === 'bigint' || typeof value === 'boolean') return String(value);
-  if (Array.isArray(value)) return `[${value.map(displayValue).join(', ')}]`;
-  return `{${Object.entries(value)
-    .map(([k, v]) => `${k}=${displayValue(v)}`)
-    .join(', ')}}`;
-}
-
 const csvCell = (value: SqlValue): string => {
   if (value === null) return '';
-  const text = displayValue(value);
+  const text = valueText(value);
   return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 };
 
@@ -34,7 +27,7 @@ export function resultCsv({ columns, rows }: QueryResult): string {
 
 export function resultTable({ columns, rows }: QueryResult): string {
   if (columns.length === 0) return 'OK\n';
-  const cells = rows.map((row) => row.map(displayValue));
+  const cells = rows.map((row) => row.map(valueText));
   const widths = columns.map((c: Column, i) => Math.max(c.name.length, ...cells.map((r) => r[i].length)));
   const line = (values: string[]) => values.map((v, i) => v.padEnd(widths[i])).join(' | ').trimEnd();
   const out = [line(columns.map((c) => c.name)), widths.map((w) => '-'.repeat(w)).join('-+-')];

@@ -45,7 +45,7 @@ export class DuckDbEngine implements Engine {
       const reader = await this.connection.runAndReadAll(sql);
       const columnTypes = reader.columnTypes();
       const columns = reader.columnNames().map((name, i) => ({ name, type: trinoTypeName(columnTypes[i]) }));
-      const rows = reader.getRows().map((row) => row.map(toSqlValue));
+      const rows = reader.getRows().map((row) => row.map((value, i) => toSqlValue(value, columnTypes[i])));
       const durationMs = performance.now() - started;
       const changed = reader.rowsChanged;
       return { columns, rows, stats: { durationMs, ...(changed > 0 ? { rowsWritten: changed } : {}) } };

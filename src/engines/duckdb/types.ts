@@ -20,6 +20,7 @@ import {
   type DuckDBValue,
 } from '@duckdb/node-api';
 import type { SqlValue } from '../engine.js';
+import { valueText } from '../value-text.js';
 
 /**
  * DuckDB's TIMESTAMPTZ drops the zone, so the local engine carries Trino's `timestamp with time zone` as a struct of
@@ -130,9 +131,23 @@ function formatDecimal(v: DuckDBDecimalValue): string {
 
 const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 
-/** Converts one DuckDB value to the shape Athena shows (see SqlValue). */
-export function toSqlValue(value: DuckDBValue): SqlValue {
+/**
+ * A REAL as Trino prints it (Java's Float.toString): the shortest decimal that reads back as the same float, so
+ * REAL '12345.67' is 12345.67, not the double 12345.669921875 that the float widens to.
+ */
+export function shortestReal(v: number): number {
+  if (!Number.isFinite(v)) return v;
+  for (let digits = 1; digits < 9; digits++) {
+    const candidate = Number(v.toPrecision(digits));
+    if (Math.fround(candidate) === v) return candidate;
+  }
+  return Number(v.toPrecision(9));
+}
+
+/** Converts one DuckDB value of column type `type` to the shape Athena shows (see SqlValue). */
+export function toSqlValue(value: DuckDBValue, type?: DuckDBType): SqlValue {
   if (value === null || value === undefined) return null;
+  if (typeof value === 'number' && type?.typeId === DuckDBTypeId.FLOAT) return shortestReal(value);
   if (typeof value === 'boolean' || typeof value === 'number' || typeof value === 'string') return value;
   if (typeof value === 'bigint') return value <= MAX_SAFE && value >= -MAX_SAFE ? Number(value) : value;
   if (value instanceof DuckDBDecimalValue) return formatDecimal(value);
@@ -143,10 +158,16 @@ export function toSqlValue(value: DuckDBValue): SqlValue {
   if (value instanceof DuckDBTimestampSecondsValue) return formatTimestampMicros(value.seconds * 1_000_000n);
   if (value instanceof DuckDBTimestampNanosecondsValue) return formatTimestampMicros(value.nanos / 1000n);
   if (value instanceof DuckDBTimeValue) return formatTime(value.micros);
-  if (value instanceof DuckDBListValue || value instanceof DuckDBArrayValue) return value.items.map(toSqlValue);
+  if (value instanceof DuckDBListValue || value instanceof DuckDBArrayValue) {
+    const itemType = type?.typeId === DuckDBTypeId.LIST || type?.typeId === DuckDBTypeId.ARRAY ? type.valueType : undefined;
+    return value.items.map((item) => toSqlValue(item, itemType));
+  }
   if (value instanceof DuckDBMapValue) {
+    const [keyType, valueType] = type?.typeId === DuckDBTypeId.MAP ? [type.keyType, type.valueType] : [];
+    // A JSON object key is text: an array or row key is written as Trino prints it (`[1, 2]`, `{a=1}`), so distinct
+    // keys stay distinct entries.
     const out: { [key: string]: SqlValue } = {};
-    for (const { key, value: v } of value.entries) out[String(toSqlValue(key))] = toSqlValue(v);
+    for (const { key, value: v } of value.entries) out[valueText(toSqlValue(key, keyType))] = toSqlValue(v, valueType);
     return out;
   }
   if (value instanceof DuckDBStructValue) {
@@ -156,8 +177,9 @@ export function toSqlValue(value: DuckDBValue): SqlValue {
       if (wall instanceof DuckDBTimestampValue && typeof zone === 'string') return `${formatTimestampMicros(wall.micros)} ${zone}`;
       if (wall === null) return null;
     }
+    const fieldTypes = type?.typeId === DuckDBTypeId.STRUCT ? type.entryTypes : [];
     const out: { [key: string]: SqlValue } = {};
-    entries.forEach(([k, v], i) => (out[rowFieldName(k, i)] = toSqlValue(v)));
+    entries.forEach(([k, v], i) => (out[rowFieldName(k, i)] = toSqlValue(v, fieldTypes[i])));
     return out;
   }
   if (value instanceof DuckDBBlobValue) return Buffer.from(value.bytes).toString('hex');
