@@ -69,13 +69,15 @@ export function hiveDelimiter(text: string): string {
     .replace(/\\\\/g, '\\');
 }
 
-function keyValueList(c: TokenCursor): Record<string, string> {
+/** `('name' = 'value', …)`; Athena also takes unquoted numbers as values (`'compression_level' = 4`). */
+export function keyValueList(c: TokenCursor): Record<string, string> {
   const out: Record<string, string> = {};
   c.expectPunct('(');
   while (!c.acceptPunct(')')) {
     const key = c.expectString('a property name');
     c.expectPunct('=');
-    out[key.toLowerCase()] = c.expectString('a property value');
+    const number = c.peek()?.kind === 'number' ? c.next().text : undefined;
+    out[key.toLowerCase()] = number ?? c.expectString('a property value');
     if (!c.acceptPunct(',') && !c.isPunct(')')) throw c.error("expected ',' or ')'");
   }
   return out;
@@ -128,7 +130,7 @@ function propertyValue(c: TokenCursor): PropertyValue {
   throw c.error('expected a string, number, boolean or ARRAY[…]');
 }
 
-function ctasProperties(c: TokenCursor): Record<string, PropertyValue> {
+export function ctasProperties(c: TokenCursor): Record<string, PropertyValue> {
   const out: Record<string, PropertyValue> = {};
   c.expectPunct('(');
   while (!c.acceptPunct(')')) {

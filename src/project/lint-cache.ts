@@ -7,7 +7,7 @@ import { dirname } from 'node:path';
 import type { Diagnostic } from '../dialect/diagnostics.js';
 
 /** Bump when syntax.ts changes what it reports. */
-const RULES_VERSION = 1;
+const RULES_VERSION = 2;
 
 interface CacheFile {
   version: string;

@@ -169,7 +169,7 @@ function draftNode(file: string, kind: NodeKind, text: string, ctx: DraftContext
     error('syntax', e.message.replace(/ at line \d+, column \d+$/, ''), e.line + bodyLine - 1, e.col);
   }
   for (const use of variableUses(tokens)) {
-    if (!ctx.knownVariables.has(use.name)) {
+    if (!ctx.knownVariables.has(use.name) && !use.template) {
       error('variables/unknown', `unknown variable \${${use.name}}`, use.line + bodyLine - 1, use.col, `define it under stages.<stage>.variables in lakehouse.yaml; known: ${[...ctx.knownVariables].sort().join(', ')}`);
     }
   }

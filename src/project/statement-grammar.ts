@@ -1,6 +1,6 @@
 // Which grammar an Athena statement is written in. Athena runs DDL (CREATE TABLE without a query, ALTER, MSCK,
-// DROP TABLE, databases) on Hive and everything else (queries, CTAS, views, DML) on Trino; a few maintenance
-// statements (OPTIMIZE, VACUUM) are Athena's own.
+// DROP TABLE, databases, SHOW PARTITIONS/TBLPROPERTIES/DATABASES) on Hive and everything else (queries, CTAS, views,
+// DML) on Trino; a few statements (OPTIMIZE, VACUUM, UNLOAD, Iceberg's ALTER TABLE … DROP COLUMN) are Athena's own.
 import { isTrivia, keyword, tokenize, type Token } from '../dialect/tokens.js';
 
 export type Grammar = 'trino' | 'hive' | 'athena';
@@ -30,8 +30,10 @@ export function statementGrammar(text: string): Grammar {
   const ts = significant(text);
   const words = ts.slice(0, 6).map(keyword);
   const [first, second] = words;
-  if (first === 'OPTIMIZE' || first === 'VACUUM') return 'athena';
+  if (first === 'OPTIMIZE' || first === 'VACUUM' || first === 'UNLOAD') return 'athena';
+  if (first === 'ALTER' && ts.some((t, i) => keyword(t) === 'DROP' && keyword(ts[i + 1]) === 'COLUMN')) return 'athena';
   if (first === 'MSCK' || first === 'ALTER' || first === 'DESCRIBE') return 'hive';
+  if (first === 'SHOW' && ['PARTITIONS', 'TBLPROPERTIES', 'DATABASES', 'SCHEMAS'].includes(second)) return 'hive';
   if (first === 'DROP') return second === 'VIEW' ? 'trino' : 'hive';
   if (first === 'CREATE') {
     if (words.includes('VIEW') || words.includes('FUNCTION')) return 'trino';

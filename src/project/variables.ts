@@ -116,15 +116,31 @@ const gluesTo = (t: Token | undefined): boolean =>
 const describe = (value: VariableValue): string =>
   value instanceof Date ? 'timestamp' : typeof value === 'object' ? value.type : typeof value;
 
-/** Names of the `${…}` variables used in SQL code and literals (not in comments), with their positions. */
-export function variableUses(sql: string | readonly Token[]): Array<{ name: string; line: number; col: number }> {
-  const uses: Array<{ name: string; line: number; col: number }> = [];
-  for (const t of typeof sql === 'string' ? tokenize(sql) : sql) {
+/**
+ * The value of Athena's partition projection template, `'storage.location.template' = 's3://…/${day}/'`: Athena
+ * fills its `${partition_key}` placeholders itself
+ * (https://docs.aws.amazon.com/athena/latest/ug/partition-projection-setting-up.html), so there a name that is not a
+ * project variable is left as written.
+ */
+function isLocationTemplate(significant: readonly Token[], k: number): boolean {
+  const [property, equals] = [significant[k - 2], significant[k - 1]];
+  return equals?.text === '=' && (property?.kind === 'string' || property?.kind === 'quoted') && property.text.slice(1, -1).toLowerCase() === 'storage.location.template';
+}
+
+/**
+ * Names of the `${…}` variables used in SQL code and literals (not in comments), with their positions. `template`
+ * marks uses inside a partition projection template, where unknown names are Athena's placeholders.
+ */
+export function variableUses(sql: string | readonly Token[]): Array<{ name: string; line: number; col: number; template?: boolean }> {
+  const uses: Array<{ name: string; line: number; col: number; template?: boolean }> = [];
+  const significant = (typeof sql === 'string' ? tokenize(sql) : sql).filter((t) => !isTrivia(t));
+  significant.forEach((t, k) => {
     if (t.kind === 'variable') uses.push({ name: t.text.slice(2, -1).trim(), line: t.line, col: t.col });
     else if (t.kind === 'string' || t.kind === 'quoted') {
-      for (const m of t.text.matchAll(EMBEDDED_VARIABLE)) uses.push({ name: m[1].trim(), ...embeddedPosition(t, m.index) });
+      const template = isLocationTemplate(significant, k);
+      for (const m of t.text.matchAll(EMBEDDED_VARIABLE)) uses.push({ name: m[1].trim(), ...embeddedPosition(t, m.index), ...(template ? { template } : {}) });
     }
-  }
+  });
   return uses;
 }
 
@@ -183,8 +199,10 @@ export function substituteVariables(sql: string, vars: Variables, options: Subst
       }
     } else if ((t.kind === 'string' || t.kind === 'quoted') && t.text.includes('${')) {
       const quote = t.kind === 'string' ? "'" : t.text[0];
+      const template = isLocationTemplate(significant, s - 1);
       out.push(
         t.text.replace(EMBEDDED_VARIABLE, (whole, name: string, index: number) => {
+          if (template && !Object.hasOwn(vars, name.trim())) return whole;
           const at = embeddedPosition(t, index);
           const value = lookup(name.trim(), at.line, at.col);
           if (value === undefined) return whole;

@@ -7,6 +7,7 @@ import {
   projectVariables,
   substituteVariables,
   timestampVariable,
+  variableUses,
   type Variables,
 } from '../../src/project/variables.js';
 import { ProjectConfigSchema } from '../../src/project/config.js';
@@ -83,6 +84,24 @@ describe('substituteVariables', () => {
       ['sql/transforms/m.sql', 7, 29, 'unknown variable ${also_nope}'],
     ]);
     expect((error as Error).message).toContain('sql/transforms/m.sql:7:11: error [variables/unknown] unknown variable ${nope}');
+  });
+
+  // https://docs.aws.amazon.com/athena/latest/ug/partition-projection-setting-up.html: Athena fills the
+  // `${partition_key}` placeholders of storage.location.template itself.
+  it('leaves partition projection placeholders to Athena and still substitutes project variables there', () => {
+    const ddl = "CREATE EXTERNAL TABLE t (a int) PARTITIONED BY (day string) LOCATION 's3://${b}/t/'\nTBLPROPERTIES ('storage.location.template' = 's3://${b}/t/${day}/', \"storage.location.template\" = \"s3://${b}/${day}\")";
+    expect(substituteVariables(ddl, { b: 'bucket' })).toBe(
+      "CREATE EXTERNAL TABLE t (a int) PARTITIONED BY (day string) LOCATION 's3://bucket/t/'\nTBLPROPERTIES ('storage.location.template' = 's3://bucket/t/${day}/', \"storage.location.template\" = \"s3://bucket/${day}\")",
+    );
+    expect(variableUses(ddl).map((u) => [u.name, u.template ?? false])).toEqual([
+      ['b', false],
+      ['b', true],
+      ['day', true],
+      ['b', true],
+      ['day', true],
+    ]);
+    // Anywhere else an unknown name is still an error.
+    expect(() => substituteVariables("SELECT 's3://${day}/'", { b: 'bucket' })).toThrow(/unknown variable \$\{day\}/);
   });
 
   it('builds project variables: stage values plus stage and database built-ins and run-time values', () => {

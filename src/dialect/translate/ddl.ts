@@ -3,7 +3,7 @@ import { s3Folder } from '../../engines/object-store/object-store.js';
 import { HiveTypeError, normalizeHiveType } from '../../engines/duckdb/hive-types.js';
 import type { CtasSpec, LakeAction, PartitionSpec } from '../../engines/duckdb/lake-actions.js';
 import type { LakeColumn, LakeTable, StorageFormat } from '../../engines/duckdb/lake-table.js';
-import { parseCreateTable, syntaxError, type CreateTableAsStatement, type CreateTableStatement, type ParsedColumn, type PropertyValue } from '../ddl-parse.js';
+import { keyValueList, parseCreateTable, syntaxError, type CreateTableAsStatement, type CreateTableStatement, type ParsedColumn, type PropertyValue } from '../ddl-parse.js';
 import { TokenCursor } from '../parse-cursor.js';
 import type { TranslateContext } from './index.js';
 import { resolveDatabaseName, resolveTableName } from './names.js';
@@ -185,6 +185,17 @@ export function translateCatalogStatement(sql: string, ctx: TranslateContext): L
       if (partitions.length === 0) throw c.error('expected PARTITION (key = value, …)');
       return done({ type: 'addPartitions', target, ifNotExists, partitions });
     }
+    if (c.acceptKeyword('SET', 'TBLPROPERTIES')) return done({ type: 'setTableProperties', target, properties: keyValueList(c) });
+    if (c.acceptKeyword('UNSET', 'TBLPROPERTIES')) {
+      const ifExists = c.acceptKeyword('IF', 'EXISTS');
+      const names: string[] = [];
+      c.expectPunct('(');
+      do names.push(c.expectString('a property name').toLowerCase());
+      while (c.acceptPunct(','));
+      c.expectPunct(')');
+      return done({ type: 'unsetTableProperties', target, names, ifExists });
+    }
+    if (c.acceptKeyword('DROP', 'COLUMN')) return done({ type: 'dropColumn', target, column: c.identifier('a column name') });
     if (c.acceptKeyword('DROP')) {
       const ifExists = c.acceptKeyword('IF', 'EXISTS');
       const partitions: PartitionSpec[] = [];
@@ -194,7 +205,7 @@ export function translateCatalogStatement(sql: string, ctx: TranslateContext): L
       } while (c.acceptPunct(','));
       return done({ type: 'dropPartitions', target, ifExists, partitions });
     }
-    throw c.error('the local engine supports ALTER TABLE … ADD PARTITION and DROP PARTITION; expected ADD or DROP');
+    throw c.error('the local engine supports ALTER TABLE … ADD PARTITION, DROP PARTITION, DROP COLUMN and SET/UNSET TBLPROPERTIES');
   }
   if (c.acceptKeyword('MSCK', 'REPAIR', 'TABLE')) return done({ type: 'repairTable', target: table() });
   if (c.acceptKeyword('SHOW')) {
@@ -208,7 +219,16 @@ export function translateCatalogStatement(sql: string, ctx: TranslateContext): L
       return done({ type: 'showTables', database, ...(pattern !== undefined ? { pattern } : {}) });
     }
     if (c.acceptKeyword('PARTITIONS')) return done({ type: 'showPartitions', target: table() });
-    throw c.error('the local engine supports SHOW DATABASES, SHOW TABLES and SHOW PARTITIONS');
+    if (c.acceptKeyword('TBLPROPERTIES')) {
+      const target = table();
+      let property: string | undefined;
+      if (c.acceptPunct('(')) {
+        property = c.expectString('a property name');
+        c.expectPunct(')');
+      }
+      return done({ type: 'showTableProperties', target, ...(property !== undefined ? { property } : {}) });
+    }
+    throw c.error('the local engine supports SHOW DATABASES, SHOW TABLES, SHOW PARTITIONS and SHOW TBLPROPERTIES');
   }
   if (c.acceptKeyword('DESCRIBE') || c.acceptKeyword('DESC')) return done({ type: 'describe', target: table() });
   throw c.error('unsupported statement');

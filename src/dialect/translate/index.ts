@@ -5,6 +5,7 @@ import { isTrivia, keyword, tokenize } from '../tokens.js';
 import { translateCatalogStatement, translateCreateTable } from './ddl.js';
 import { translateInsert, translateMerge, translateUpdateOrDelete } from './dml.js';
 import { translateQuery } from './query.js';
+import { translateUnload } from './unload.js';
 
 export interface TranslateContext {
   /** Local lake folder: `s3://BUCKET/KEY` ↔ `<lakeRoot>/BUCKET/KEY`. */
@@ -51,6 +52,8 @@ export function translateStatement(sql: string, ctx: TranslateContext): Translat
       return action(translateUpdateOrDelete(sql, ctx));
     case 'MERGE':
       return action(translateMerge(sql, ctx));
+    case 'UNLOAD':
+      return action(translateUnload(sql, ctx));
     default:
       return { steps: [{ kind: 'sql', sql: translateQuery(sql, ctx), result: true }] };
   }

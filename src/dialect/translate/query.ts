@@ -8,6 +8,7 @@ import { nameSelectItems, topLevelValuesColumns } from './select-names.js';
 import { buildTree } from './tree.js';
 import { rewriteWithinGroup } from './within-group.js';
 import { rewriteGroupByQuantifier } from './group-by.js';
+import { refuseTimeTravel } from './time-travel.js';
 
 export interface ExpressionTranslation {
   sql: string;
@@ -28,6 +29,7 @@ export function translateExpressions(
   const rewriter = new ExpressionRewriter(position);
   const report = (at: Token, rule: string, message: string, hint?: string) => rewriter.report(at, rule, message, hint);
   const tree = rewriteGroupByQuantifier(rewriteWithinGroup(buildTree(tokenize(sql)), report));
+  refuseTimeTravel(tree, report);
   let out = rewriter.render(nameSelectItems(tree, options.ctas));
   // A statement that is only VALUES: Trino names its columns _col0, _col1, … (DuckDB: col0, …).
   const columns = topLevelValuesColumns(tree);

@@ -27,6 +27,18 @@ export interface CtasSpec {
   properties: Record<string, string>;
 }
 
+/** UNLOAD: the query's rows written as files at `location`, no table created. */
+export interface UnloadSpec {
+  /** DuckDB SQL of the query. */
+  sourceSql: string;
+  location: string;
+  /** PARQUET, ORC, AVRO, JSON or TEXTFILE. */
+  format: string;
+  compression?: string;
+  fieldDelimiter?: string;
+  partitionedBy: string[];
+}
+
 export type PartitionSpec = Record<string, string>;
 
 export type LakeAction =
@@ -43,6 +55,11 @@ export type LakeAction =
   | { type: 'showTables'; database: string; pattern?: string }
   | { type: 'showDatabases'; pattern?: string }
   | { type: 'showPartitions'; target: TableRef }
+  | { type: 'showTableProperties'; target: TableRef; property?: string }
+  | { type: 'setTableProperties'; target: TableRef; properties: Record<string, string> }
+  | { type: 'unsetTableProperties'; target: TableRef; names: string[]; ifExists: boolean }
+  | { type: 'dropColumn'; target: TableRef; column: string }
+  | { type: 'unload'; spec: UnloadSpec }
   | { type: 'describe'; target: TableRef }
   | { type: 'insert'; target: TableRef; columns?: string[]; sourceSql: string }
   /** UPDATE / DELETE / MERGE: only Iceberg tables accept them. `sql` is the DuckDB statement to run. */

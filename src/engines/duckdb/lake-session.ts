@@ -9,6 +9,7 @@ import { athenaError, schemaNotFound, tableNotFound } from './lake-errors.js';
 import { discoverPartitions, localPathOf, partitionPath } from './lake-storage.js';
 import type { LakeTable } from './lake-table.js';
 import { createTableAs, insertInto, modifyRows } from './lake-writes.js';
+import { unload } from './lake-unload.js';
 import { sqlIdent } from './readers.js';
 import { s3Folder } from '../object-store/object-store.js';
 
@@ -114,6 +115,27 @@ export async function runLakeAction(ctx: LakeSessionContext, action: LakeAction)
       const paths = new Set(visiblePartitions(ctx, table).map((values) => partitionPath(keys, values)));
       return listing('partition', [...paths].sort().map((p) => [p]));
     }
+    case 'showTableProperties':
+      return showTableProperties(ctx, action.target, action.property);
+    case 'setTableProperties': {
+      const table = await catalogTable(ctx, action.target);
+      await catalog.put({ ...table, properties: { ...table.properties, ...action.properties } });
+      return emptyResult();
+    }
+    case 'unsetTableProperties': {
+      const table = await catalogTable(ctx, action.target);
+      const missing = action.names.find((n) => !(n in table.properties));
+      if (missing !== undefined && !action.ifExists) {
+        throw athenaError('INVALID_TABLE_PROPERTY', `Table '${table.database}.${table.name}' has no property '${missing}'`, action.target);
+      }
+      const properties = Object.fromEntries(Object.entries(table.properties).filter(([k]) => !action.names.includes(k)));
+      await catalog.put({ ...table, properties });
+      return emptyResult();
+    }
+    case 'dropColumn':
+      return dropColumn(ctx, action.target, action.column);
+    case 'unload':
+      return unload(ctx, action.spec);
     case 'describe':
       return describe(ctx, action.target);
     case 'insert':
@@ -231,6 +253,53 @@ async function dropPartitions(ctx: LakeSessionContext, action: Extract<LakeActio
     droppedPartitions = [...droppedPartitions, values];
   }
   await ctx.catalog.put({ ...table, partitions, droppedPartitions });
+  return emptyResult();
+}
+
+/** A table of the catalog (Hive or Iceberg); a view or a missing name is Athena's error. */
+async function catalogTable(ctx: LakeSessionContext, target: TableRef): Promise<LakeTable> {
+  const table = await ctx.catalog.get(target.database, target.name);
+  if (table) return table;
+  if (await ctx.catalog.relationKind(target.database, target.name)) {
+    throw athenaError('NOT_SUPPORTED', `'${target.database}.${target.name}' is a view, not a table`, target);
+  }
+  throw tableNotFound(target);
+}
+
+/**
+ * SHOW TBLPROPERTIES t [('name')] (https://docs.aws.amazon.com/athena/latest/ug/show-tblproperties.html): every
+ * property as (prpt_name, prpt_value), or with a name only its value, as Hive lists them.
+ */
+async function showTableProperties(ctx: LakeSessionContext, target: TableRef, property: string | undefined): Promise<QueryResult> {
+  const table = await catalogTable(ctx, target);
+  if (property !== undefined) {
+    const value = table.properties[property.toLowerCase()] ?? `Table ${table.database}.${table.name} does not have property: ${property}`;
+    return { columns: [{ name: 'prpt_value', type: 'varchar' }], rows: [[value]], stats: { durationMs: 0 } };
+  }
+  const rows = Object.entries(table.properties)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([k, v]) => [k, v]);
+  return {
+    columns: [
+      { name: 'prpt_name', type: 'varchar' },
+      { name: 'prpt_value', type: 'varchar' },
+    ],
+    rows,
+    stats: { durationMs: 0 },
+  };
+}
+
+/** ALTER TABLE … DROP COLUMN: Athena drops columns of Iceberg tables only (its schema-evolution DDL). */
+async function dropColumn(ctx: LakeSessionContext, target: TableRef, column: string): Promise<QueryResult> {
+  const table = await catalogTable(ctx, target);
+  if (table.tableType !== 'iceberg') {
+    throw athenaError('NOT_SUPPORTED', `ALTER TABLE DROP COLUMN is supported for Iceberg tables only; '${table.database}.${table.name}' is a Hive table (use ALTER TABLE REPLACE COLUMNS)`, target);
+  }
+  if (table.partitionKeys.some((k) => k.name === column)) throw athenaError('NOT_SUPPORTED', `Cannot drop partition column '${column}'`, target);
+  if (!table.columns.some((c) => c.name === column)) throw athenaError('COLUMN_NOT_FOUND', `Column '${column}' does not exist in '${table.database}.${table.name}'`, target);
+  if (table.columns.length === 1) throw athenaError('NOT_SUPPORTED', `Cannot drop the only column of '${table.database}.${table.name}'`, target);
+  await ctx.connection.run(`ALTER TABLE ${catalogName(table.database, table.name)} DROP COLUMN ${sqlIdent(column)}`);
+  await ctx.catalog.put({ ...table, columns: table.columns.filter((c) => c.name !== column) });
   return emptyResult();
 }
 

@@ -16,14 +16,14 @@ import { s3Folder } from '../object-store/object-store.js';
 /** Where CTAS writes without external_location: Athena's `<query result location>/tables/<query id>/`. */
 export const DEFAULT_CTAS_BUCKET = 'athena-query-results';
 
-interface StagedRows {
+export interface StagedRows {
   relation: string;
   columns: { name: string; duckType: string; trinoType: string }[];
   rowCount: number;
 }
 
 /** Runs the query once into a temp table, so its columns, row count and partition values are known before writing. */
-async function stage(ctx: LakeSessionContext, sourceSql: string, withData = true): Promise<StagedRows> {
+export async function stage(ctx: LakeSessionContext, sourceSql: string, withData = true): Promise<StagedRows> {
   const relation = `__lake_stage_${randomUUID().replaceAll('-', '')}`;
   await ctx.connection.run(`CREATE TEMP TABLE ${relation} AS SELECT * FROM (${sourceSql}) AS __src${withData ? '' : ' LIMIT 0'}`);
   const reader = await ctx.connection.runAndReadAll(`SELECT * FROM ${relation} LIMIT 0`);
@@ -33,7 +33,7 @@ async function stage(ctx: LakeSessionContext, sourceSql: string, withData = true
   return { relation, columns, rowCount: Number(count.getRows()[0][0]) };
 }
 
-const unstage = (ctx: LakeSessionContext, staged: StagedRows | undefined) =>
+export const unstage = (ctx: LakeSessionContext, staged: StagedRows | undefined) =>
   staged ? ctx.connection.run(`DROP TABLE IF EXISTS ${staged.relation}`) : Promise.resolve();
 
 function storageFormatOf(spec: CtasSpec): StorageFormat {
@@ -53,7 +53,7 @@ function storageFormatOf(spec: CtasSpec): StorageFormat {
   }
 }
 
-async function checkPartitionCount(ctx: LakeSessionContext, relation: string, keys: string[], at: TableRef): Promise<void> {
+export async function checkPartitionCount(ctx: LakeSessionContext, relation: string, keys: string[], at?: TableRef): Promise<void> {
   if (keys.length === 0) return;
   const reader = await ctx.connection.runAndReadAll(`SELECT count(*) FROM (SELECT DISTINCT ${keys.map(sqlIdent).join(', ')} FROM ${relation})`);
   const count = Number(reader.getRows()[0][0]);
@@ -67,7 +67,7 @@ async function checkPartitionCount(ctx: LakeSessionContext, relation: string, ke
 }
 
 /** A projection of staged rows cast to the table's declared types, in table order. */
-function castProjection(staged: StagedRows, sourceColumns: (string | null)[], table: LakeColumn[]): string {
+export function castProjection(staged: StagedRows, sourceColumns: (string | null)[], table: LakeColumn[]): string {
   const items = table.map((c, i) => {
     const type = duckDbTypeOf(parseHiveType(c.type));
     const source = sourceColumns[i];
