@@ -74,10 +74,10 @@ export function keyValueList(c: TokenCursor): Record<string, string> {
   const out: Record<string, string> = {};
   c.expectPunct('(');
   while (!c.acceptPunct(')')) {
-    const key = c.expectString('a property name');
+    const key = c.expectHiveString('a property name');
     c.expectPunct('=');
     const number = c.peek()?.kind === 'number' ? c.next().text : undefined;
-    out[key.toLowerCase()] = number ?? c.expectString('a property value');
+    out[key.toLowerCase()] = number ?? c.expectHiveString('a property value');
     if (!c.acceptPunct(',') && !c.isPunct(')')) throw c.error("expected ',' or ')'");
   }
   return out;
@@ -101,7 +101,7 @@ function columnList(c: TokenCursor): ParsedColumn[] {
     }
     const type = c.textFrom(start, c.pos).replace(/\s+/g, ' ').trim();
     if (!type) throw c.error(`expected a type for column '${name}'`);
-    const comment = c.acceptKeyword('COMMENT') ? c.expectString() : undefined;
+    const comment = c.acceptKeyword('COMMENT') ? c.expectHiveString() : undefined;
     columns.push({ name, type, ...(comment !== undefined ? { comment } : {}), line: at!.line, col: at!.col });
     if (c.acceptPunct(')')) return columns;
     c.expectPunct(',');
@@ -166,7 +166,7 @@ export function parseCreateTable(sql: string): CreateTableStatement | CreateTabl
     tblProperties: {},
   };
   while (!c.atEnd()) {
-    if (c.acceptKeyword('COMMENT')) stmt.comment = c.expectString();
+    if (c.acceptKeyword('COMMENT')) stmt.comment = c.expectHiveString();
     else if (c.acceptKeyword('PARTITIONED', 'BY')) parsePartitionedBy(c, stmt);
     else if (c.acceptKeyword('CLUSTERED', 'BY')) {
       c.parenthesized();
@@ -175,16 +175,16 @@ export function parseCreateTable(sql: string): CreateTableStatement | CreateTabl
       c.next();
       c.expectKeyword('BUCKETS');
     } else if (c.acceptKeyword('ROW', 'FORMAT', 'SERDE')) {
-      stmt.serde = c.expectString('a SerDe class name');
+      stmt.serde = c.expectHiveString('a SerDe class name');
       if (c.acceptKeyword('WITH', 'SERDEPROPERTIES')) stmt.serdeProperties = keyValueList(c);
     } else if (c.acceptKeyword('ROW', 'FORMAT', 'DELIMITED')) stmt.delimited = parseDelimited(c);
     else if (c.acceptKeyword('WITH', 'SERDEPROPERTIES')) stmt.serdeProperties = keyValueList(c);
     else if (c.acceptKeyword('STORED', 'AS', 'INPUTFORMAT')) {
-      stmt.inputFormat = c.expectString();
+      stmt.inputFormat = c.expectHiveString();
       c.expectKeyword('OUTPUTFORMAT');
-      stmt.outputFormat = c.expectString();
+      stmt.outputFormat = c.expectHiveString();
     } else if (c.acceptKeyword('STORED', 'AS')) stmt.storedAs = c.identifier('a storage format').toUpperCase();
-    else if (c.acceptKeyword('LOCATION')) stmt.location = c.expectString('an s3:// location');
+    else if (c.acceptKeyword('LOCATION')) stmt.location = c.expectHiveString('an s3:// location');
     else if (c.acceptKeyword('TBLPROPERTIES')) stmt.tblProperties = keyValueList(c);
     else throw c.error('expected COMMENT, PARTITIONED BY, ROW FORMAT, STORED AS, LOCATION or TBLPROPERTIES');
   }
@@ -214,12 +214,12 @@ function parseDelimited(c: TokenCursor): DelimitedFormat {
   const d: DelimitedFormat = {};
   for (;;) {
     if (c.acceptKeyword('FIELDS', 'TERMINATED', 'BY')) {
-      d.fieldsTerminatedBy = hiveDelimiter(c.expectString());
-      if (c.acceptKeyword('ESCAPED', 'BY')) d.escapedBy = hiveDelimiter(c.expectString());
-    } else if (c.acceptKeyword('COLLECTION', 'ITEMS', 'TERMINATED', 'BY')) d.collectionItemsTerminatedBy = hiveDelimiter(c.expectString());
-    else if (c.acceptKeyword('MAP', 'KEYS', 'TERMINATED', 'BY')) d.mapKeysTerminatedBy = hiveDelimiter(c.expectString());
-    else if (c.acceptKeyword('LINES', 'TERMINATED', 'BY')) d.linesTerminatedBy = hiveDelimiter(c.expectString());
-    else if (c.acceptKeyword('NULL', 'DEFINED', 'AS')) d.nullDefinedAs = hiveDelimiter(c.expectString());
+      d.fieldsTerminatedBy = hiveDelimiter(c.expectHiveString());
+      if (c.acceptKeyword('ESCAPED', 'BY')) d.escapedBy = hiveDelimiter(c.expectHiveString());
+    } else if (c.acceptKeyword('COLLECTION', 'ITEMS', 'TERMINATED', 'BY')) d.collectionItemsTerminatedBy = hiveDelimiter(c.expectHiveString());
+    else if (c.acceptKeyword('MAP', 'KEYS', 'TERMINATED', 'BY')) d.mapKeysTerminatedBy = hiveDelimiter(c.expectHiveString());
+    else if (c.acceptKeyword('LINES', 'TERMINATED', 'BY')) d.linesTerminatedBy = hiveDelimiter(c.expectHiveString());
+    else if (c.acceptKeyword('NULL', 'DEFINED', 'AS')) d.nullDefinedAs = hiveDelimiter(c.expectHiveString());
     else return d;
   }
 }

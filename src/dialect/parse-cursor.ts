@@ -69,6 +69,16 @@ export class TokenCursor {
     return stringValue(t);
   }
 
+  /** A string of Hive DDL: Hive reads "double-quoted" text as a string literal too (AWS's VPC flow log tables do). */
+  expectHiveString(what = 'a quoted string'): string {
+    const t = this.peek();
+    if (t?.kind === 'quoted' && t.text.startsWith('"')) {
+      this.pos++;
+      return t.text.slice(1, -1).replaceAll('""', '"');
+    }
+    return this.expectString(what);
+  }
+
   identifier(what = 'a name'): string {
     const t = this.peek();
     if (!t || (t.kind !== 'word' && t.kind !== 'quoted')) throw this.error(`expected ${what}`);

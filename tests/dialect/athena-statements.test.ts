@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AthenaLocalEngine } from '../../src/dialect/local-engine.js';
-import { openLake, tempLake } from './lake-helpers.js';
+import { openLake, tempLake, writeLakeFile } from './lake-helpers.js';
 
 let engine: AthenaLocalEngine | undefined;
 afterEach(async () => {
@@ -118,5 +118,27 @@ describe('Iceberg time travel', () => {
     await engine.execute("CREATE TABLE ice (id int) LOCATION 's3://b/ice/' TBLPROPERTIES ('table_type' = 'ICEBERG')");
     await expect(engine.execute('SELECT * FROM ice FOR VERSION AS OF 949530903748831860')).rejects.toThrow(/time-travel.*FOR VERSION AS OF/);
     await expect(engine.execute("SELECT * FROM ice FOR TIMESTAMP AS OF TIMESTAMP '2024-01-01 00:00:00 UTC'")).rejects.toThrow(/FOR TIMESTAMP AS OF/);
+  });
+});
+
+describe('the AWS-documented log tables on the local engine', () => {
+  const FIXTURES = new URL('../fixtures/athena-ddl/', import.meta.url).pathname;
+  const ddl = (file: string) => readFileSync(join(FIXTURES, file), 'utf8').replace(/;\s*$/, '');
+
+  it('reads VPC flow logs with the documented table ("double-quoted" TBLPROPERTIES, keyword columns, header line)', async () => {
+    const lake = tempLake();
+    const header = 'version account-id interface-id srcaddr dstaddr srcport dstport protocol packets bytes start end action log-status';
+    const record = '2 123456789010 eni-1235b8ca123456789 172.31.16.139 172.31.16.21 20641 22 6 20 4249 1418530010 1418530070 ACCEPT OK';
+    writeLakeFile(lake, 'DOC-EXAMPLE-BUCKET/prefix/AWSLogs/{account_id}/vpcflowlogs/{region_code}/date=2024-01-01/log.txt', `${header}\n${record}\n`);
+    engine = await openLake(lake);
+    await engine.execute(ddl('vpc-flow-logs.sql'));
+    expect((await engine.execute('SHOW TBLPROPERTIES vpc_flow_logs')).rows).toEqual([['skip.header.line.count', '1']]);
+    const rows = await engine.execute('SELECT srcaddr, dstport, start, "end", action, "date" FROM vpc_flow_logs');
+    expect(rows.rows).toEqual([['172.31.16.139', 22, 1418530010, 1418530070, 'ACCEPT', '2024-01-01']]);
+  });
+
+  it('refuses tables it cannot read the way Athena does, naming the reason', async () => {
+    engine = await openLake();
+    await expect(engine.execute(ddl('cloudtrail-logs.sql'))).rejects.toThrow(/cannot read INPUTFORMAT 'com\.amazon\.emr\.cloudtrail\.CloudTrailInputFormat'/);
   });
 });

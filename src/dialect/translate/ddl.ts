@@ -25,8 +25,15 @@ const LAZY_SIMPLE = 'org.apache.hadoop.hive.serde2.lazy.lazysimpleserde';
 const OPEN_CSV = 'org.apache.hadoop.hive.serde2.opencsvserde';
 
 /** Which reader a Hive table needs, from its SerDe / ROW FORMAT / STORED AS. */
+/** Input formats that read files as their SerDe says; any other (e.g. CloudTrailInputFormat) reshapes records. */
+const PLAIN_INPUT_FORMATS = ['org.apache.hadoop.mapred.textinputformat', 'org.apache.hadoop.hive.ql.io.parquet.mapredparquetinputformat'];
+
 export function storageFormatOf(stmt: CreateTableStatement): StorageFormat {
   const serde = stmt.serde?.toLowerCase();
+  const input = stmt.inputFormat?.toLowerCase();
+  if (input !== undefined && !PLAIN_INPUT_FORMATS.includes(input)) {
+    throw syntaxError(`the local engine cannot read INPUTFORMAT '${stmt.inputFormat}': use Parquet, JSON (JsonSerDe) or delimited text`, stmt.name.line, stmt.name.col);
+  }
   const stored = stmt.storedAs ?? (stmt.inputFormat?.toLowerCase().includes('parquet') ? 'PARQUET' : undefined);
   const props = stmt.serdeProperties;
   if (serde && JSON_SERDES.includes(serde)) return { kind: 'json' };
@@ -190,7 +197,7 @@ export function translateCatalogStatement(sql: string, ctx: TranslateContext): L
       const ifExists = c.acceptKeyword('IF', 'EXISTS');
       const names: string[] = [];
       c.expectPunct('(');
-      do names.push(c.expectString('a property name').toLowerCase());
+      do names.push(c.expectHiveString('a property name').toLowerCase());
       while (c.acceptPunct(','));
       c.expectPunct(')');
       return done({ type: 'unsetTableProperties', target, names, ifExists });
@@ -223,7 +230,7 @@ export function translateCatalogStatement(sql: string, ctx: TranslateContext): L
       const target = table();
       let property: string | undefined;
       if (c.acceptPunct('(')) {
-        property = c.expectString('a property name');
+        property = c.expectHiveString('a property name');
         c.expectPunct(')');
       }
       return done({ type: 'showTableProperties', target, ...(property !== undefined ? { property } : {}) });
