@@ -2,7 +2,8 @@
 // `-0+ ,(#`, width and precision. Arguments arrive as their SQL text (CAST … AS VARCHAR) and are read back as numbers
 // where the conversion needs one.
 
-const SPEC = /%(\d+\$)?([-#+ 0,(]*)(\d+)?(\.\d+)?([a-zA-Z%])/g;
+// `<` (a flag) reuses the previous specifier's argument: `format('%s %<s', 'a')` is 'a a'.
+const SPEC = /%(\d+\$)?([-#+ 0,(<]*)(\d+)?(\.\d+)?([a-zA-Z%])/g;
 
 export class JavaFormatError extends Error {}
 
@@ -56,13 +57,16 @@ function fixed(text: string, precision: number): string {
 
 export function javaFormat(format: string, args: readonly (string | null)[]): string {
   let next = 0;
+  let previous: number | undefined;
   return format.replace(SPEC, (_m, index: string | undefined, flags: string, w: string | undefined, p: string | undefined, conv: string) => {
     if (conv === '%') return '%';
     if (conv === 'n') return '\n';
     const width = w ? Number(w) : undefined;
     const precision = p ? Number(p.slice(1)) : undefined;
-    const position = index ? Number(index.slice(0, -1)) - 1 : next++;
+    if (flags.includes('<') && previous === undefined) throw new JavaFormatError(`format(): %<${conv} has no previous argument`);
+    const position = flags.includes('<') ? previous! : index ? Number(index.slice(0, -1)) - 1 : next++;
     if (position >= args.length) throw new JavaFormatError(`format(): missing argument for %${conv}`);
+    previous = position;
     const arg = args[position];
     const upper = conv === conv.toUpperCase() && conv !== conv.toLowerCase();
     const out = (text: string, numeric = false) => {

@@ -74,3 +74,13 @@ export function jodaToStrftime(pattern: string, forParsing = false): string {
   }
   return out;
 }
+
+/**
+ * strptime(input, pattern) with Trino's default year: Trino parses with Joda, where a field the pattern lacks keeps
+ * its value in 1970-01-01T00:00 (`date_parse('12-25', '%m-%d')` is 1970-12-25); strptime would give 1900. `pattern`
+ * is the strptime pattern as a SQL string literal.
+ */
+export function strptimeCall(input: string, pattern: string): string {
+  const hasYear = /%[YyG]/.test(pattern.replaceAll('%%', ''));
+  return hasYear ? `strptime(${input}, ${pattern})` : `strptime('1970 ' || (${input}), '%Y ' || ${pattern})`;
+}

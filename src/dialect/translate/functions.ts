@@ -1,7 +1,7 @@
 // Trino function calls → DuckDB: renames to built-ins or `trino_*` shims (src/dialect/shims), and rewrites of calls
 // whose syntax differs (CAST with Trino types, EXTRACT, lambdas in reduce, format patterns, 2-argument IF).
 import { stringValue, type Token } from '../tokens.js';
-import { FormatPatternError, jodaToStrftime, mysqlToStrftime, mysqlToStrptime } from './datetime-formats.js';
+import { FormatPatternError, jodaToStrftime, mysqlToStrftime, mysqlToStrptime, strptimeCall } from './datetime-formats.js';
 import { meaningful, nodeKeyword, nodeText, type GroupNode, type Node } from './tree.js';
 import { translateType, TypeSyntaxError } from './types.js';
 import { NULL_AWARE_REWRITES } from './function-rewrites.js';
@@ -201,7 +201,7 @@ export const FUNCTIONS: Record<string, CallHandler> = {
   },
   date_parse: (c) => {
     const pattern = formatPattern(c, 1, mysqlToStrptime, 'format');
-    return pattern && `strptime(${c.arg(0)}, ${pattern})`;
+    return pattern && strptimeCall(c.arg(0), pattern);
   },
   format_datetime: (c) => {
     const pattern = formatPattern(c, 1, (p) => jodaToStrftime(p), 'pattern');
@@ -209,7 +209,7 @@ export const FUNCTIONS: Record<string, CallHandler> = {
   },
   parse_datetime: (c) => {
     const pattern = formatPattern(c, 1, (p) => jodaToStrftime(p, true), 'pattern');
-    return pattern && `trino_tz_from_wall(strptime(${c.arg(0)}, ${pattern}), 'UTC')`;
+    return pattern && `trino_tz_from_wall(${strptimeCall(c.arg(0), pattern)}, 'UTC')`;
   },
 
   // arithmetic

@@ -137,6 +137,16 @@ export function rewriteOperators(parts: Part[]): void {
     const op = parts[i].op;
     if (parts[i].kind !== 'op' || (op !== '+' && op !== '-')) continue;
     const n = nextIndexOf(parts, i);
+    const p = prevIndex(parts, i);
+    if (op === '+' && p >= 0 && parts[p].interval && !isOperandLike(parts[prevIndex(parts, p)])) {
+      // INTERVAL + x is x + INTERVAL.
+      const r = primaryEnd(parts, n);
+      if (r < 0) continue;
+      const zoned = parts[single(parts, n, r)]?.zoned === true;
+      replace(parts, p, r, shimCall('trino_plus_interval', [joinParts(parts, n, r), parts[p].text]), zoned);
+      i = p;
+      continue;
+    }
     if (n < 0 || !parts[n].interval || !isOperandLike(parts[prevIndex(parts, i)])) continue;
     const l = leftOperandStart(parts, i, ADDITIVE);
     if (l < 0) continue;
@@ -161,10 +171,47 @@ function operandRange(parts: readonly Part[], i: number, direction: -1 | 1): [nu
   return direction < 0 ? [k + 1, i - 1] : [i + 1, k - 1];
 }
 
-/** Wraps each operand that is syntactically zoned in trino_cmp (UTC wall clock of the instant), if any is. */
-function wrapZoned(parts: Part[], ranges: readonly [number, number][]): void {
+const IDENTIFIER = /^(?:"(?:[^"]|"")*"|`[^`]*`|[A-Za-z_][A-Za-z0-9_]*)$/;
+
+/** [first, last] of a column reference `a`, `t.a`, `"s"."t".a` filling the range, or undefined. */
+function columnReference(parts: readonly Part[], [a, b]: [number, number]): [number, number] | undefined {
+  const m: number[] = [];
+  for (let k = a; k <= b; k++) if (parts[k].kind !== 'trivia') m.push(k);
+  if (m.length === 0 || m.length % 2 === 0) return undefined;
+  const ok = m.every((k, n) => (n % 2 === 0 ? parts[k].kind === 'operand' && IDENTIFIER.test(parts[k].text) : parts[k].kind === 'dot'));
+  return ok ? [m[0], m[m.length - 1]] : undefined;
+}
+
+/** Words that join conditions of one clause; any other boundary word starts or ends a clause. */
+const CONDITION_WORDS = new Set(['AND', 'OR', 'NOT', 'IS', 'NULL', 'IN', 'LIKE', 'ESCAPE', 'BETWEEN', 'DISTINCT', 'FROM', 'AT', 'SOME', 'ANY', 'ALL', 'EXISTS']);
+
+/** True when the comparison at `i` is in a JOIN's ON condition. */
+function inJoinCondition(parts: readonly Part[], i: number): boolean {
+  for (let k = i - 1; k >= 0; k--) {
+    const word = parts[k].kind === 'boundary' ? parts[k].text.toUpperCase() : '';
+    if (word === 'ON') return true;
+    if (word !== '' && !CONDITION_WORDS.has(word)) return false;
+  }
+  return false;
+}
+
+/**
+ * Wraps each operand that is syntactically zoned in trino_cmp (UTC wall clock of the instant), if any is. In a JOIN
+ * condition, column references are wrapped too (`joinColumns`): their type is known only to DuckDB's binder, where
+ * `trino_cmp` of a zoned column gives its instant and of anything else expands to the column itself, so rows join by
+ * instant as in Trino. Elsewhere a column may be an outer reference of a correlated subquery, which a typed macro
+ * cannot take (nor an aggregate).
+ */
+function wrapZoned(parts: Part[], ranges: readonly [number, number][], joinColumns = false): void {
   const zoned = ranges.map(([a, b]) => single(parts, a, b)).filter((k) => k >= 0 && parts[k].zoned);
   for (const k of zoned) parts[k] = { kind: 'operand', text: shimCall('trino_cmp', [parts[k].text]) };
+  if (!joinColumns) return;
+  const columns = ranges
+    .filter(([a, b]) => single(parts, a, b) < 0 || !parts[single(parts, a, b)].zoned)
+    .map((r) => columnReference(parts, r))
+    .filter((r): r is [number, number] => r !== undefined)
+    .sort((x, y) => y[0] - x[0]);
+  for (const [first, last] of columns) replace(parts, first, last, shimCall('trino_cmp', [joinParts(parts, first, last)]));
 }
 
 /**
@@ -175,7 +222,7 @@ function wrapZoned(parts: Part[], ranges: readonly [number, number][]): void {
 function compareZonedByInstant(parts: Part[]): void {
   for (let i = 0; i < parts.length; i++) {
     const p = parts[i];
-    if (p.kind === 'op' && COMPARISONS.has(p.op ?? '')) wrapZoned(parts, [operandRange(parts, i, -1), operandRange(parts, i, 1)]);
+    if (p.kind === 'op' && COMPARISONS.has(p.op ?? '')) wrapZoned(parts, [operandRange(parts, i, -1), operandRange(parts, i, 1)], inJoinCondition(parts, i));
     else if (p.kind === 'boundary' && p.text.toUpperCase() === 'BETWEEN') {
       const low = operandRange(parts, i, 1);
       const and = low[1] + 1;

@@ -74,7 +74,9 @@ function nameItem(item: Node[], position: number, ctas: boolean): Node[] {
     const name = trinoName(alias);
     const explicit = nodeKeyword(m[m.length - 2]) === 'AS';
     if (explicit && (alias.text === name || alias.text === `"${name}"`)) return item;
-    return item.map((n) => (n.kind === 'token' && n.token === alias ? synthetic(alias, 'quoted', `${explicit ? '' : 'AS '}"${name}"`) : n));
+    // `AS` is its own token: the expression before an implicit alias must stay one operand for the rewriter.
+    const named = (): Node[] => (explicit ? [] : [synthetic(alias, 'word', 'AS'), synthetic(alias, 'ws', ' ')]).concat(synthetic(alias, 'quoted', `"${name}"`));
+    return item.flatMap((n) => (n.kind === 'token' && n.token === alias ? named() : [n]));
   }
   if (isColumnRef(m) && last.kind === 'token') {
     const name = trinoName(last.token);

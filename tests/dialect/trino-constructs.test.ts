@@ -1,0 +1,97 @@
+// Semantics of non-function constructs, each asserting Trino's value AND type, with the Trino documentation it
+// follows. Every row runs through AthenaLocalEngine (translation + shims + DuckDB).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AthenaLocalEngine } from '../../src/dialect/local-engine.js';
+import type { SqlValue } from '../../src/engines/engine.js';
+import { openLake } from './lake-helpers.js';
+
+let engine: AthenaLocalEngine;
+beforeAll(async () => {
+  engine = await openLake();
+});
+afterAll(async () => engine.close());
+
+const single = async (expression: string): Promise<{ value: SqlValue; type: string }> => {
+  const result = await engine.execute(`SELECT ${expression} AS v`);
+  return { value: result.rows[0][0], type: result.columns[0].type };
+};
+
+type Row = [construct: string, sql: string, value: SqlValue, type: string];
+
+describe('zoned timestamps compare and join by instant', () => {
+  // https://trino.io/docs/current/language/types.html#timestamp-with-time-zone: an instant plus a zone; equality and
+  // ordering are by instant (10:00 UTC is 11:00 +01:00).
+  it.each<Row>([
+    ['equal instants in different zones', "TIMESTAMP '2025-01-01 10:00:00 UTC' = TIMESTAMP '2025-01-01 11:00:00 +01:00'", true, 'boolean'],
+    ['an implicit alias keeps the comparison whole', "(TIMESTAMP '2025-01-01 10:00:00 UTC' < TIMESTAMP '2025-01-01 10:30:00 +01:00')", false, 'boolean'],
+  ])('%s: %s', async (_c, sql, value, type) => {
+    expect(await single(sql)).toEqual({ value, type });
+  });
+
+  it('an implicit alias after a zoned comparison (SELECT a = b x)', async () => {
+    const r = await engine.execute("SELECT TIMESTAMP '2025-01-01 10:00:00 UTC' = TIMESTAMP '2025-01-01 11:00:00 +01:00' same");
+    expect(r.rows).toEqual([[true]]);
+    expect(r.columns).toEqual([{ name: 'same', type: 'boolean' }]);
+  });
+
+  it('joins zoned columns by instant, and a zoned column with a plain TIMESTAMP in the session zone (UTC)', async () => {
+    const zonedJoin = await engine.execute(`SELECT a.id, b.id FROM (VALUES (1, TIMESTAMP '2025-01-01 10:00:00 UTC')) a(id, t)
+JOIN (VALUES (2, TIMESTAMP '2025-01-01 11:00:00 +01:00'), (3, TIMESTAMP '2025-01-01 11:00:00 UTC')) b(id, t) ON a.t = b.t`);
+    expect(zonedJoin.rows).toEqual([[1, 2]]);
+    const mixed = await engine.execute(`SELECT count(*) FROM (VALUES (1, TIMESTAMP '2025-01-01 12:00:00 Europe/Berlin')) a(id, t)
+LEFT JOIN (VALUES (1, TIMESTAMP '2025-01-01 11:00:00')) b(id, t) ON a.id = b.id AND b.t = a.t WHERE b.id IS NOT NULL`);
+    expect(mixed.rows).toEqual([[1]]);
+  });
+
+  it('plain join keys still join (and correlated subqueries still bind)', async () => {
+    const r = await engine.execute(`SELECT x.k, y.v FROM (VALUES 1, 2) x(k) JOIN (VALUES (1, 'a'), (2, 'b')) y(k, v) ON x.k = y.k
+WHERE x.k = (SELECT max(z.k) FROM (VALUES 2) z(k) WHERE z.k = x.k) ORDER BY 1`);
+    expect(r.rows).toEqual([[2, 'b']]);
+  });
+});
+
+describe('DATE ± INTERVAL stays a DATE', () => {
+  // https://trino.io/docs/current/functions/datetime.html#date-and-time-operators:
+  // date '2012-08-08' + interval '2' day = 2012-08-10; interval '2' day + ... is commutative.
+  it.each<Row>([
+    ['+ day', "DATE '2012-08-08' + INTERVAL '2' DAY", '2012-08-10', 'date'],
+    ['- day', "DATE '2012-08-08' - INTERVAL '2' DAY", '2012-08-06', 'date'],
+    ['+ month clamps to the month end', "DATE '2025-01-31' + INTERVAL '1' MONTH", '2025-02-28', 'date'],
+    ['- month', "DATE '2025-03-31' - INTERVAL '1' MONTH", '2025-02-28', 'date'],
+    ['INTERVAL + DATE', "INTERVAL '2' DAY + DATE '2012-08-08'", '2012-08-10', 'date'],
+    ['INTERVAL + TIMESTAMP', "INTERVAL '1' HOUR + TIMESTAMP '2012-08-08 01:00:00'", '2012-08-08 02:00:00.000', 'timestamp(3)'],
+    ['chained', "DATE '2025-01-31' + INTERVAL '1' DAY - INTERVAL '1' MONTH", '2025-01-01', 'date'],
+  ])('%s: %s', async (_c, sql, value, type) => {
+    expect(await single(sql)).toEqual({ value, type });
+  });
+});
+
+describe('date_parse / parse_datetime without a year', () => {
+  // https://trino.io/docs/current/functions/datetime.html#mysql-date-functions: date_parse returns timestamp(3).
+  // Trino parses with Joda, whose fields missing from the pattern keep 1970-01-01T00:00 (DuckDB's strptime: 1900).
+  it.each<Row>([
+    ['month and day', "date_parse('12-25', '%m-%d')", '1970-12-25 00:00:00.000', 'timestamp(3)'],
+    ['time only', "date_parse('10:30', '%H:%i')", '1970-01-01 10:30:00.000', 'timestamp(3)'],
+    ['with a year it is unchanged', "date_parse('2024-12-25', '%Y-%m-%d')", '2024-12-25 00:00:00.000', 'timestamp(3)'],
+    ['NULL', "date_parse(NULL, '%m-%d')", null, 'timestamp(3)'],
+    ['parse_datetime (Joda pattern)', "parse_datetime('12-25', 'MM-dd')", '1970-12-25 00:00:00.000 UTC', 'timestamp(3) with time zone'],
+  ])('%s: %s', async (_c, sql, value, type) => {
+    expect(await single(sql)).toEqual({ value, type });
+  });
+});
+
+describe("format() with Java's relative index %<", () => {
+  // https://trino.io/docs/current/functions/conversion.html#format: "Returns a formatted string using the specified
+  // format string and arguments" (java.util.Formatter: `%<s` reuses the previous argument).
+  it.each<Row>([
+    ['%<s repeats the previous argument', "format('%s %<s', 'a')", 'a a', 'varchar'],
+    ['after an explicit index', "format('%1$s %<s %s', 'x', 'y')", 'x x x', 'varchar'],
+    ['with another conversion', "format('%d %<05d', 7)", '7 00007', 'varchar'],
+  ])('%s: %s', async (_c, sql, value, type) => {
+    expect(await single(sql)).toEqual({ value, type });
+  });
+
+  it('%< without a previous argument fails as in Java (MissingFormatArgumentException)', async () => {
+    await expect(engine.execute("SELECT format('%<s', 'a')")).rejects.toThrow(/no previous argument/);
+  });
+});
