@@ -95,3 +95,43 @@ describe("format() with Java's relative index %<", () => {
     await expect(engine.execute("SELECT format('%<s', 'a')")).rejects.toThrow(/no previous argument/);
   });
 });
+
+describe('JSON canonical form', () => {
+  // https://trino.io/docs/current/functions/json.html: JSON values are kept canonical (json_parse and JSON literals:
+  // keys sorted, no whitespace; non-integer numbers are doubles as Java prints them), so equal documents compare
+  // equal whatever their key order. "Cast to JSON": CAST('abc' AS JSON) -- JSON '"abc"', CAST(1.234 AS JSON) --
+  // JSON '1.234', CAST(10000000.0 AS JSON) -- JSON '1.0E7', CAST(ARRAY[1, NULL, 456] AS JSON) -- JSON '[1,null,456]',
+  // CAST(MAP(ARRAY['k1', 'k2', 'k3'], ARRAY[1, 23, 456]) AS JSON) -- JSON '{"k1":1,"k2":23,"k3":456}'.
+  // "Cast from JSON": CAST(JSON 'null' AS VARCHAR) -- NULL; a JSON string casts to its text.
+  it.each<Row>([
+    ['literal: sorted keys, no whitespace', `JSON '{"b": 1, "a": {"d": null, "c": true}}'`, '{"a":{"c":true,"d":null},"b":1}', 'json'],
+    ['numbers: integers keep their digits, others are Java doubles', `JSON '[1.50, 1e2, -0.00012, 9223372036854775807, -0]'`, '[1.5,100.0,-1.2E-4,9223372036854775807,0]', 'json'],
+    ['json_parse is canonical too', `json_parse('{"z": [1, {"y": 2, "x": 1}], "a": "s"}')`, '{"a":"s","z":[1,{"x":1,"y":2}]}', 'json'],
+    ['JSON equality does not depend on key order', `JSON '{"a":1,"b":2}' = JSON '{"b": 2, "a": 1}'`, true, 'boolean'],
+    ['json_parse = literal', `json_parse('[1, 2]') = JSON '[1,2]'`, true, 'boolean'],
+    ['CAST(varchar AS JSON) is a JSON string', "CAST('abc' AS JSON)", '"abc"', 'json'],
+    ['CAST(integer AS JSON)', 'CAST(1 AS JSON)', '1', 'json'],
+    ['CAST(decimal AS JSON)', 'CAST(1.234 AS JSON)', '1.234', 'json'],
+    ['CAST(double AS JSON)', 'CAST(10000000.0E0 AS JSON)', '1.0E7', 'json'],
+    ['CAST(boolean AS JSON)', 'CAST(true AS JSON)', 'true', 'json'],
+    ['CAST(array AS JSON)', 'CAST(ARRAY[1, NULL, 456] AS JSON)', '[1,null,456]', 'json'],
+    ['CAST(map AS JSON) sorts keys', "CAST(MAP(ARRAY['k3', 'k1', 'k2'], ARRAY[456, 1, 23]) AS JSON)", '{"k1":1,"k2":23,"k3":456}', 'json'],
+    ['CAST(NULL AS JSON)', 'CAST(NULL AS JSON)', null, 'json'],
+    ["CAST(JSON '\"\"' AS VARCHAR) is empty", `CAST(JSON '""' AS VARCHAR)`, '', 'varchar'],
+    ['CAST(JSON string AS VARCHAR) is its text', `CAST(JSON '"x"' AS VARCHAR)`, 'x', 'varchar'],
+    ['CAST(JSON number AS VARCHAR)', `CAST(JSON '1' AS VARCHAR)`, '1', 'varchar'],
+    ["CAST(JSON 'null' AS VARCHAR) is NULL", `CAST(JSON 'null' AS VARCHAR)`, null, 'varchar'],
+  ])('%s: %s', async (_c, sql, value, type) => {
+    expect(await single(sql)).toEqual({ value, type });
+  });
+
+  it('refuses what Trino refuses: invalid JSON text, a JSON array cast to varchar', async () => {
+    await expect(engine.execute("SELECT json_parse('{a')")).rejects.toThrow(/Cannot convert value to JSON: '\{a'/);
+    await expect(engine.execute("SELECT CAST(JSON '[1]' AS VARCHAR)")).rejects.toThrow(/Cannot cast JSON array to varchar/);
+  });
+
+  it('a varchar column cast to JSON is a JSON string, never parsed', async () => {
+    const r = await engine.execute(`SELECT CAST(x AS JSON) FROM (VALUES '{"a":1}') t(x)`);
+    expect(r.rows).toEqual([['"{\\"a\\":1}"']]);
+  });
+});

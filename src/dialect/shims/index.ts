@@ -3,6 +3,8 @@ import { DuckDBScalarFunction, VARCHAR, type DuckDBConnection } from '@duckdb/no
 import { FUNCTION_MACROS } from './function-macros.js';
 import { functionUdfs } from './function-udfs.js';
 import { javaFormat } from './java-format.js';
+import { canonicalJson } from './json-canonical.js';
+import { JSON_MACROS } from './json-macros.js';
 import { MACROS } from './macros.js';
 import { UNBOUND_MACROS } from './unbound-macros.js';
 
@@ -10,7 +12,7 @@ export { TZ_FIELDS, TZ_STRUCT } from './macros.js';
 
 /** The SQL that defines every macro shim (temporary: nothing lands in the catalog file). */
 export function sessionSetupStatements(): string[] {
-  return [...MACROS, ...UNBOUND_MACROS, ...FUNCTION_MACROS].map((body) => `CREATE OR REPLACE TEMP MACRO ${body}`);
+  return [...JSON_MACROS, ...MACROS, ...UNBOUND_MACROS, ...FUNCTION_MACROS].map((body) => `CREATE OR REPLACE TEMP MACRO ${body}`);
 }
 
 /**
@@ -44,9 +46,27 @@ function javaFormatFunction(): DuckDBScalarFunction {
   });
 }
 
+/** `trino_json_parse(text)`: Trino's canonical JSON text (src/dialect/shims/json-canonical.ts), or Trino's error. */
+function jsonParseFunction(): DuckDBScalarFunction {
+  return DuckDBScalarFunction.create({
+    name: 'trino_json_parse',
+    returnType: VARCHAR,
+    parameterTypes: [VARCHAR],
+    mainFunction: (_info, input, output) => {
+      const vector = input.getColumnVector(0);
+      for (let row = 0; row < input.rowCount; row++) {
+        const text = vector.getItem(row);
+        output.setItem(row, text === null ? null : canonicalJson(String(text)));
+      }
+      output.flush();
+    },
+  });
+}
+
 export async function registerShims(connection: DuckDBConnection): Promise<void> {
   // UDFs first: macros refer to them.
   connection.registerScalarFunction(javaFormatFunction());
+  connection.registerScalarFunction(jsonParseFunction());
   for (const fn of functionUdfs()) connection.registerScalarFunction(fn);
   // One batch: each engine opens with ~150 macros, and one round trip costs a fraction of 150.
   await connection.run(sessionSetupStatements().join(';\n'));

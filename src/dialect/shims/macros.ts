@@ -115,6 +115,7 @@ export const MACROS: readonly string[] = [
   ),
   `trino_to_varchar(x ${TZ_STRUCT}) AS strftime(x.trino_wall, '%Y-%m-%d %H:%M:%S.%g ') || x.trino_zone,
    (x) AS CASE
+     WHEN typeof(x) = 'JSON' THEN trino_json_to_varchar(x)
      WHEN typeof(x) IN ${FLOATING} THEN ${DOUBLE_TO_VARCHAR}
      WHEN typeof(x) LIKE 'TIMESTAMP%' THEN strftime(CAST(x AS TIMESTAMP), '%Y-%m-%d %H:%M:%S.%g')
      ELSE CAST(x AS VARCHAR) END`,

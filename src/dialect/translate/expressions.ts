@@ -227,6 +227,8 @@ export class ExpressionRewriter {
       const scale = frac.length;
       const precision = Math.max(1, int.replace(/^0+/, '').length + scale);
       text = `CAST(${literal.text} AS DECIMAL(${precision}, ${scale}))`;
+    } else if (word === 'JSON') {
+      text = `trino_json(${literal.text})`;
     } else if (word !== 'DATE' && word !== 'TIME') {
       text = `CAST(${literal.text} AS ${word === 'REAL' ? 'FLOAT' : word})`;
     }

@@ -109,6 +109,7 @@ function castCall(c: CallContext, tryCast: boolean): string | undefined {
   } else if (type.base === 'TIMESTAMP') shim = shimCall(type.withTimeZone ? 'trino_to_tstz' : 'trino_to_timestamp', [value]);
   else if (type.base === 'DATE') shim = shimCall('trino_to_date', [value]);
   else if (INTEGER_TARGETS.has(type.base)) shim = `trino_to_${type.sql.toLowerCase()}(${value})`;
+  else if (type.base === 'JSON') shim = shimCall('trino_cast_json', [value]);
   if (shim) return tryCast ? `try(${shim})` : shim;
   return `${tryCast ? 'TRY_CAST' : 'CAST'}(${value} AS ${type.sql})`;
 }
@@ -250,7 +251,7 @@ export const FUNCTIONS: Record<string, CallHandler> = {
     return `regexp_replace(${c.arg(0)}, ${c.arg(1)}, ${sqlString(re2)}, 'g')`;
   },
   json_extract_scalar: rename('trino_json_extract_scalar'),
-  json_parse: rename('json'),
+  json_parse: rename('trino_json'),
 
   // arrays and maps
   cardinality: rename('trino_cardinality'),

@@ -1,0 +1,16 @@
+// JSON values in Trino's canonical form (json-canonical.ts; the trino_json_parse UDF is registered in index.ts).
+// https://trino.io/docs/current/functions/json.html#cast-to-json: CAST('abc' AS JSON) is the JSON string "abc" (a
+// varchar is never parsed by CAST; json_parse parses), CAST(1.234 AS JSON) is 1.234, maps become objects.
+export const JSON_MACROS: readonly string[] = [
+  `trino_json(s) AS CAST(trino_json_parse(s) AS JSON)`,
+  // A JSON value stays as it is, a varchar becomes a JSON string, anything else its canonical JSON text. Dispatched
+  // on typeof (typed overloads would match through DuckDB's implicit casts to JSON).
+  `trino_cast_json(x) AS CASE WHEN typeof(x) = 'JSON' THEN CAST(x AS JSON)
+     WHEN typeof(x) = 'VARCHAR' THEN CAST(to_json(x) AS JSON)
+     ELSE trino_json(CAST(to_json(x) AS VARCHAR)) END`,
+  // CAST(json AS varchar): a JSON string gives its text (JSON '""' is ''), a number or boolean its JSON text, null
+  // NULL; Trino casts only scalars to varchar.
+  `trino_json_to_varchar(j) AS CASE json_type(j) WHEN 'VARCHAR' THEN json_extract_string(j, '$') WHEN 'NULL' THEN NULL
+     WHEN 'ARRAY' THEN error('Cannot cast JSON array to varchar: use json_format(x)')
+     WHEN 'OBJECT' THEN error('Cannot cast JSON object to varchar: use json_format(x)') ELSE CAST(j AS VARCHAR) END`,
+];
