@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AthenaLocalEngine } from '../../src/dialect/local-engine.js';
 import type { SqlValue } from '../../src/engines/engine.js';
+import { checkFaithful } from '../../src/dialect/lint/index.js';
 import { openLake } from './lake-helpers.js';
 
 let engine: AthenaLocalEngine;
@@ -133,5 +134,29 @@ describe('JSON canonical form', () => {
   it('a varchar column cast to JSON is a JSON string, never parsed', async () => {
     const r = await engine.execute(`SELECT CAST(x AS JSON) FROM (VALUES '{"a":1}') t(x)`);
     expect(r.rows).toEqual([['"{\\"a\\":1}"']]);
+  });
+});
+
+describe('CHAR(n) and TIMESTAMP(p)/TIME(p) other than milliseconds are refused at lint time', () => {
+  // https://trino.io/docs/current/language/types.html: "A CHAR(x) value always has x characters" (padded, compared
+  // with the padding); TIMESTAMP(p)/TIME(p) keep p fraction digits and round to them, and a literal's precision is
+  // its number of fraction digits. The local engine has no CHAR and keeps milliseconds: refused, never answered
+  // with another type or value.
+  it.each([
+    ['CAST to CHAR(n)', "SELECT\n  CAST(x AS CHAR(4)) FROM t", 2, 3, 'unfaithful/type', /CHAR\(n\) is not supported locally/],
+    ['a CHAR literal', "SELECT CHAR 'ab'", 1, 8, 'unfaithful/type', /CHAR literals are not supported/],
+    ['CAST to TIMESTAMP(6)', 'SELECT CAST(ts AS TIMESTAMP(6)) FROM t', 1, 8, 'unfaithful/type', /TIMESTAMP\(6\) is not supported locally/],
+    ['CAST to TIMESTAMP(0) (rounds in Trino)', 'SELECT CAST(ts AS TIMESTAMP(0) WITH TIME ZONE) FROM t', 1, 8, 'unfaithful/type', /TIMESTAMP\(0\)/],
+    ['CAST to TIME(0)', 'SELECT CAST(t AS TIME(0)) FROM t', 1, 8, 'unfaithful/type', /TIME\(0\) is not supported locally/],
+    ['a timestamp(6) literal', "SELECT TIMESTAMP '2025-01-01 10:00:00.123456'", 1, 8, 'unfaithful/precision', /more than 3 fraction digits/],
+    ['a time(4) literal', "SELECT TIME '10:00:00.1234'", 1, 8, 'unfaithful/precision', /more than 3 fraction digits/],
+  ])('%s', async (_name, sql, line, col, rule, message) => {
+    expect(checkFaithful(sql, { file: 'sql/transforms/m.sql' })).toEqual([expect.objectContaining({ file: 'sql/transforms/m.sql', line, col, rule, message: expect.stringMatching(message) })]);
+    await expect(engine.execute(sql)).rejects.toThrow(message);
+  });
+
+  it('millisecond precision runs: TIMESTAMP(3), TIME(3) and 3-digit literals', async () => {
+    expect(await single("CAST(TIMESTAMP '2025-01-01 10:00:00.123' AS TIMESTAMP(3))")).toEqual({ value: '2025-01-01 10:00:00.123', type: 'timestamp(3)' });
+    expect(await single("CAST('10:00:00.5' AS TIME(3))")).toEqual({ value: '10:00:00.500', type: 'time(3)' });
   });
 });

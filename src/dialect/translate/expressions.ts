@@ -217,6 +217,12 @@ export class ExpressionRewriter {
     }
     let text = `${t.text} ${literal.text}`;
     let zoned = false;
+    // Trino types a literal by its fraction digits (TIMESTAMP '… .123456' is timestamp(6)); the local engine keeps
+    // milliseconds, and has no CHAR (https://trino.io/docs/current/language/types.html).
+    if ((word === 'TIMESTAMP' || word === 'TIME') && /[.,]\d{4,}/.test(value)) {
+      this.report(t, 'precision', `${word} literal with more than 3 fraction digits: the local engine keeps millisecond precision`, 'write at most 3 fraction digits');
+    }
+    if (word === 'CHAR') this.report(t, 'type', "CHAR literals are not supported locally: Trino's CHAR(n) is padded to n characters", "write a varchar literal: 'text'");
     if (word === 'TIMESTAMP') {
       const match = ZONED_TIMESTAMP.exec(value.trim());
       zoned = match !== null;

@@ -16,8 +16,19 @@ export interface TranslatedType {
   /** Upper-cased base name: VARCHAR, TIMESTAMP, ARRAY, ... */
   base: string;
   withTimeZone: boolean;
-  /** VARCHAR(n) / CHAR(n) length. */
+  /** VARCHAR(n) length. */
   length?: number;
+}
+
+/**
+ * TIMESTAMP(p) / TIME(p): the local engine keeps milliseconds, Trino's default precision for them
+ * (https://trino.io/docs/current/language/types.html#timestamp-p). Another precision rounds (p < 3) or keeps digits
+ * (p > 3) differently and reports another type: refused.
+ */
+function millisecondsOnly(base: string, params: Node | undefined): void {
+  if (!params) return;
+  const precision = nodeText(params).slice(1, -1).trim();
+  if (precision !== '3') throw new TypeSyntaxError(`${base}(${precision}) is not supported locally: the local engine keeps ${base} with millisecond precision (${base}(3))`);
 }
 
 export function translateType(items: readonly Node[]): TranslatedType {
@@ -45,13 +56,21 @@ export function translateType(items: readonly Node[]): TranslatedType {
       return { sql: params ? `DECIMAL${nodeText(params)}` : 'DECIMAL(38, 0)', base: 'DECIMAL', withTimeZone: false };
     case 'TIMESTAMP': {
       const withTimeZone = rest.join(' ') === 'WITH TIME ZONE';
+      millisecondsOnly(base, params);
       return { sql: withTimeZone ? TZ_STRUCT : 'TIMESTAMP', base, withTimeZone };
     }
+    case 'TIME':
+      millisecondsOnly(base, params);
+      return { sql: 'TIME', base, withTimeZone: false };
+    case 'CHAR':
+      // https://trino.io/docs/current/language/types.html#char: "A CHAR(x) value always has x characters" (padded
+      // with spaces, compared with the padding); locally there is only VARCHAR.
+      throw new TypeSyntaxError('CHAR(n) is not supported locally: Trino pads the value to n characters and compares it with the padding');
     case 'DOUBLE':
       return { sql: 'DOUBLE', base, withTimeZone: false }; // also DOUBLE PRECISION
   }
   const simple = SIMPLE[base];
   if (!simple) throw new TypeSyntaxError(`type ${base} has no local equivalent`);
-  const length = params && (base === 'VARCHAR' || base === 'CHAR') ? Number(nodeText(params).slice(1, -1)) : undefined;
+  const length = params && base === 'VARCHAR' ? Number(nodeText(params).slice(1, -1)) : undefined;
   return { sql: simple, base: simple === 'VARCHAR' ? 'VARCHAR' : base, withTimeZone: false, length };
 }
