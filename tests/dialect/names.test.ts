@@ -32,15 +32,24 @@ describe('Athena names and databases', () => {
     await expect(engine.execute('CREATE TABLE other.x.t AS SELECT 1 AS a')).rejects.toThrow(/Catalog 'other' does not exist/);
   });
 
-  it('views resolve their names in their own database', async () => {
+  // Trino stores a view with the catalog and schema of the session that created it and resolves the view's
+  // unqualified names there (ConnectorViewDefinition catalog/schema; https://trino.io/docs/current/sql/create-view.html),
+  // not in the schema the view lives in, nor in the schema of the session that reads it.
+  it('views resolve their unqualified names in the database of the session that created them', async () => {
     engine = await openLake();
     await engine.execute('CREATE DATABASE a');
     await engine.execute('CREATE TABLE a.t AS SELECT 1 AS v');
     await engine.execute('CREATE TABLE t AS SELECT 2 AS v');
     await engine.execute('CREATE VIEW a.v AS SELECT v FROM t');
-    expect((await engine.execute('SELECT v FROM a.v')).rows).toEqual([[1]]);
-    await engine.execute('CREATE OR REPLACE VIEW a.v AS SELECT v + 10 AS v FROM t');
+    expect((await engine.execute('SELECT v FROM a.v')).rows).toEqual([[2]]);
+    expect((await engine.execute('SELECT v FROM a.v', { database: 'a' })).rows).toEqual([[2]]);
+    await engine.execute('CREATE OR REPLACE VIEW a.v AS SELECT v + 10 AS v FROM t', { database: 'a' });
     expect((await engine.execute('SELECT v FROM a.v')).rows).toEqual([[11]]);
+    await engine.execute('CREATE VIEW a.w AS WITH t AS (SELECT 5 AS v) SELECT v FROM t');
+    expect((await engine.execute('SELECT v FROM a.w')).rows).toEqual([[5]]);
+    await engine.execute('CREATE TABLE a.only_in_a AS SELECT 3 AS v');
+    await expect(engine.execute('CREATE VIEW a.x AS SELECT v FROM only_in_a')).rejects.toThrow(/only_in_a/);
+    await engine.execute('DROP VIEW a.w');
     await engine.execute('DROP VIEW a.v');
     await expect(engine.execute('DROP DATABASE a')).rejects.toThrow(/not empty/);
     await engine.execute('DROP DATABASE a CASCADE');

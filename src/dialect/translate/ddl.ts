@@ -8,6 +8,7 @@ import { TokenCursor } from '../parse-cursor.js';
 import type { TranslateContext } from './index.js';
 import { resolveDatabaseName, resolveTableName } from './names.js';
 import { translateQuery } from './query.js';
+import { qualifyViewReads } from './view-names.js';
 import { MissingColumnNameError } from './select-names.js';
 import { athenaError } from '../../engines/duckdb/lake-errors.js';
 
@@ -163,7 +164,7 @@ export function translateCatalogStatement(sql: string, ctx: TranslateContext): L
     c.expectKeyword('VIEW');
     const target = table();
     c.expectKeyword('AS');
-    return { type: 'createView', target, orReplace, sql: translateQuery(c.textFrom(), ctx) };
+    return { type: 'createView', target, orReplace, sql: translateQuery(qualifyViewReads(c.textFrom(), ctx.database), ctx) };
   }
   if (c.acceptKeyword('DROP')) {
     if (c.acceptKeyword('DATABASE') || c.acceptKeyword('SCHEMA')) {
