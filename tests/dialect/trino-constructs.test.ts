@@ -160,3 +160,21 @@ describe('CHAR(n) and TIMESTAMP(p)/TIME(p) other than milliseconds are refused a
     expect(await single("CAST('10:00:00.5' AS TIME(3))")).toEqual({ value: '10:00:00.500', type: 'time(3)' });
   });
 });
+
+describe('MAP equality does not depend on entry order', () => {
+  // https://trino.io/docs/current/functions/map.html: a map is a set of key/value entries; Trino's map equality
+  // compares the entries, whatever order they were built in.
+  it.each<Row>([
+    ['same entries, other order', "MAP(ARRAY['a', 'b'], ARRAY[1, 2]) = MAP(ARRAY['b', 'a'], ARRAY[2, 1])", true, 'boolean'],
+    ['<> of the same entries', "MAP(ARRAY['a', 'b'], ARRAY[1, 2]) <> MAP(ARRAY['b', 'a'], ARRAY[2, 1])", false, 'boolean'],
+    ['a different value', "MAP(ARRAY['a', 'b'], ARRAY[1, 3]) = MAP(ARRAY['b', 'a'], ARRAY[2, 1])", false, 'boolean'],
+    ['map_from_entries and a cast map', "CAST(MAP(ARRAY['b', 'a'], ARRAY[2, 1]) AS MAP(VARCHAR, BIGINT)) = map_from_entries(ARRAY[('a', BIGINT '1'), ('b', BIGINT '2')])", true, 'boolean'],
+  ])('%s: %s', async (_c, sql, value, type) => {
+    expect(await single(sql)).toEqual({ value, type });
+  });
+
+  it('a map column compared with a map constructor', async () => {
+    const r = await engine.execute("SELECT count(*) FROM (SELECT MAP(ARRAY['b', 'a'], ARRAY[2, 1]) AS m) u WHERE m = MAP(ARRAY['a', 'b'], ARRAY[1, 2])");
+    expect(r.rows).toEqual([[1]]);
+  });
+});

@@ -5,6 +5,7 @@ import { functionUdfs } from './function-udfs.js';
 import { javaFormat } from './java-format.js';
 import { canonicalJson } from './json-canonical.js';
 import { JSON_MACROS } from './json-macros.js';
+import { MAP_MACROS } from './map-macros.js';
 import { MACROS } from './macros.js';
 import { UNBOUND_MACROS } from './unbound-macros.js';
 
@@ -12,7 +13,7 @@ export { TZ_FIELDS, TZ_STRUCT } from './macros.js';
 
 /** The SQL that defines every macro shim (temporary: nothing lands in the catalog file). */
 export function sessionSetupStatements(): string[] {
-  return [...JSON_MACROS, ...MACROS, ...UNBOUND_MACROS, ...FUNCTION_MACROS].map((body) => `CREATE OR REPLACE TEMP MACRO ${body}`);
+  return [...JSON_MACROS, ...MAP_MACROS, ...MACROS, ...UNBOUND_MACROS, ...FUNCTION_MACROS].map((body) => `CREATE OR REPLACE TEMP MACRO ${body}`);
 }
 
 /**

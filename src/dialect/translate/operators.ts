@@ -182,6 +182,25 @@ function columnReference(parts: readonly Part[], [a, b]: [number, number]): [num
   return ok ? [m[0], m[m.length - 1]] : undefined;
 }
 
+const EQUALITY = new Set(['=', '<>', '!=']);
+/** Calls and casts whose value is a MAP. */
+const MAP_EXPRESSION = /^(?:(?:map|map_from_entries|map_concat|map_agg|multimap_agg|histogram|map_filter|transform_keys|transform_values|map_zip_with|trino_map\w*)\s*\(|(?:try_)?cast\s*\([\s\S]*\bAS\s+MAP\s*\([^()]*(?:\([^()]*\)[^()]*)*\)\s*\)$)/i;
+
+/**
+ * `m1 = m2` with a visible map operand (MAP(…), map_agg(…), CAST(… AS MAP(…))): both sides compare with sorted
+ * entries, as Trino compares maps regardless of entry order. The other side is wrapped when it is one operand or a
+ * column reference (a map of the same type, or DuckDB's type error as in Trino).
+ */
+function compareMapsAsSets(parts: Part[], ranges: [number, number][]): void {
+  const singles = ranges.map(([a, b]) => single(parts, a, b));
+  if (!singles.some((k) => k >= 0 && MAP_EXPRESSION.test(parts[k].text.trim()))) return;
+  const spans = ranges
+    .map((r, n) => (singles[n] >= 0 ? ([singles[n], singles[n]] as [number, number]) : columnReference(parts, r)))
+    .filter((r): r is [number, number] => r !== undefined)
+    .sort((x, y) => y[0] - x[0]);
+  for (const [first, last] of spans) replace(parts, first, last, shimCall('trino_map_sorted', [joinParts(parts, first, last).trim()]));
+}
+
 /** Words that join conditions of one clause; any other boundary word starts or ends a clause. */
 const CONDITION_WORDS = new Set(['AND', 'OR', 'NOT', 'IS', 'NULL', 'IN', 'LIKE', 'ESCAPE', 'BETWEEN', 'DISTINCT', 'FROM', 'AT', 'SOME', 'ANY', 'ALL', 'EXISTS']);
 
@@ -222,7 +241,11 @@ function wrapZoned(parts: Part[], ranges: readonly [number, number][], joinColum
 function compareZonedByInstant(parts: Part[]): void {
   for (let i = 0; i < parts.length; i++) {
     const p = parts[i];
-    if (p.kind === 'op' && COMPARISONS.has(p.op ?? '')) wrapZoned(parts, [operandRange(parts, i, -1), operandRange(parts, i, 1)], inJoinCondition(parts, i));
+    if (p.kind === 'op' && COMPARISONS.has(p.op ?? '')) {
+      const ranges: [number, number][] = [operandRange(parts, i, -1), operandRange(parts, i, 1)];
+      if (EQUALITY.has(p.op ?? '')) compareMapsAsSets(parts, ranges);
+      wrapZoned(parts, ranges, inJoinCondition(parts, i));
+    }
     else if (p.kind === 'boundary' && p.text.toUpperCase() === 'BETWEEN') {
       const low = operandRange(parts, i, 1);
       const and = low[1] + 1;
