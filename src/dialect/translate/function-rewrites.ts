@@ -38,10 +38,14 @@ function withinGroup(tail: string): { orderBy: string; rest: string } | undefine
 
 export const NULL_AWARE_REWRITES: Record<string, CallHandler> = {
   // LISTAGG(x, sep) WITHIN GROUP (ORDER BY …): string_agg skips NULLs and gives NULL over no rows, as Trino does.
+  // The query pass (within-group.ts) has already moved the ORDER BY into the call, defaulted the separator to '' and
+  // reported an ON OVERFLOW TRUNCATE at its position; a call without an ordering is refused here.
   listagg: (c) => {
+    if (/\bON\s+OVERFLOW\b/i.test(c.all())) return undefined;
+    if (c.args.length === 2 && /\bORDER\s+BY\b/i.test(c.arg(1))) return `string_agg(${c.all()})${c.tail}`;
     const group = withinGroup(c.tail);
-    if (!group || !/^ORDER\s+BY\b/i.test(group.orderBy) || /\bON\s+OVERFLOW\b/i.test(c.all())) {
-      c.report('listagg', 'listagg() runs locally as listagg(x, separator) WITHIN GROUP (ORDER BY …), without ON OVERFLOW', "write listagg(x, ',') WITHIN GROUP (ORDER BY x)");
+    if (!group || !/^ORDER\s+BY\b/i.test(group.orderBy)) {
+      c.report('listagg', 'listagg() runs locally as listagg(x, separator) WITHIN GROUP (ORDER BY …)', "write listagg(x, ',') WITHIN GROUP (ORDER BY x)");
       return undefined;
     }
     return `string_agg(${c.arg(0)}, ${c.args.length > 1 ? c.arg(1) : "''"} ${group.orderBy})${group.rest}`;
