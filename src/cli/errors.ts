@@ -33,6 +33,9 @@ export function reportError(error: unknown, io: Io): number {
   const known = error instanceof Error && error.name !== 'Error' && error.name !== 'TypeError' && error.name !== 'RangeError';
   if (known) {
     io.stderr(`error: ${error.message}\n`);
+    // Domain errors may carry a hint of their own (e.g. a selector's "did you mean").
+    const hint = (error as { hint?: unknown }).hint;
+    if (typeof hint === 'string') io.stderr(`hint: ${hint}\n`);
     return EXIT_FAILURE;
   }
   io.stderr(`internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);

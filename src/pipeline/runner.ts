@@ -8,7 +8,7 @@ import type { ObjectStore } from '../engines/object-store/index.js';
 import { logTimestamp, RecordLog } from '../engines/record-log.js';
 import { retry, type Sleep } from '../engines/retry.js';
 import type { Project, ProjectNode } from '../project/model.js';
-import { selectNodes } from '../project/selector.js';
+import { selectNodes, type SelectorInput } from '../project/selector.js';
 import type { Variables } from '../project/variables.js';
 import { compileChecks, runCheck } from './checks.js';
 import { STRATEGIES } from './materialize/index.js';
@@ -54,7 +54,8 @@ export interface PipelineContext {
 }
 
 export interface RunOptions {
-  selector?: string;
+  /** Space-separated selectors (a union), or `--select`/`--exclude`; default: every node. */
+  selector?: SelectorInput;
   from?: Date;
   to?: Date;
   /** Run incremental models once per period instead of once over the whole range. */

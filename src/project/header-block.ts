@@ -6,6 +6,7 @@ import type { Diagnostic } from '../dialect/diagnostics.js';
 import { positionAt } from './errors.js';
 import { AlertSectionSchema, HeaderSchema, type Header } from './header.js';
 import type { NodeKind } from './model.js';
+import { closestNames } from './suggest.js';
 
 export interface ParsedSqlFile {
   header: Header;
@@ -49,22 +50,7 @@ function bodyAfter(text: string, end: number): { sql: string; bodyLine: number }
 const HEADER_KEYS = Object.keys(HeaderSchema.shape);
 const ALERT_KEYS = Object.keys(AlertSectionSchema.shape);
 
-function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let diagonal = row[0];
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const above = row[j];
-      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diagonal = above;
-    }
-  }
-  return row[b.length];
-}
-
-const closest = (word: string, candidates: string[]): string | undefined =>
-  candidates.map((c) => ({ c, d: editDistance(word, c) })).filter(({ d }) => d <= 2).sort((x, y) => x.d - y.d)[0]?.c;
+const closest = (word: string, candidates: string[]): string | undefined => closestNames(word, candidates)[0];
 
 /** The file offset of the YAML node at `path` (or of `key` in the map at `path`), falling back to the nearest parent. */
 function offsetOf(doc: Document, path: readonly PropertyKey[], key?: string): number | undefined {

@@ -8,11 +8,14 @@ import { loadContractFiles } from './contract.js';
 import { ProjectError, sortDiagnostics } from './errors.js';
 import { SyntaxCache } from './lint-cache.js';
 import { analyzeProject, listSqlFiles } from './loader.js';
+import { selectNodes, selectsEverything, type Selection } from './selector.js';
 
 export interface LintOptions {
   stage?: string;
   /** Posix paths relative to the project root (files or folders); default: every SQL file. */
   paths?: string[];
+  /** `--select`/`--exclude`: report only on the files of these nodes (with `paths`, on both). */
+  selection?: Selection;
   /** Reuse syntax results of unchanged files from `<lake>/.cache/` (default true). */
   cache?: boolean;
 }
@@ -34,9 +37,11 @@ export async function lintProject(root: string, options: LintOptions = {}): Prom
   const fileCount = (await listSqlFiles(root, loaded.config.sql)).filter((f) => within(f.file, options.paths)).length;
   let checker: FileChecker | undefined = cache && cache.size > 0 ? undefined : createFileChecker(fileCount);
   try {
-    const { sources, diagnostics } = await analyzeProject(root, { stage: options.stage });
-    const selected = sources.filter((n) => within(n.file, options.paths));
-    const found = diagnostics.filter((d) => d.file === undefined || d.file === 'lakehouse.yaml' || within(d.file, options.paths));
+    const { project, sources, diagnostics } = await analyzeProject(root, { stage: options.stage });
+    const chosen = selectsEverything(options.selection) ? undefined : new Set(selectNodes(project, options.selection).map((n) => n.file));
+    const wanted = (file: string) => within(file, options.paths) && (!chosen || chosen.has(file));
+    const selected = sources.filter((n) => wanted(n.file));
+    const found = diagnostics.filter((d) => d.file === undefined || d.file === 'lakehouse.yaml' || wanted(d.file));
     // Files the tokenizer could not read (unterminated quote or comment) were reported by the loader already.
     const unreadable = new Set(diagnostics.filter((d) => d.rule === 'syntax').map((d) => d.file));
 
@@ -61,8 +66,9 @@ export async function lintProject(root: string, options: LintOptions = {}): Prom
     });
     cache?.save(new Set(sources.map((n) => n.file)));
     const contracts = contractDiagnostics(root, loaded.config, new Set(sources.flatMap((n) => n.produces)));
-    found.push(...contracts.diagnostics.filter((d) => d.file === undefined || within(d.file, options.paths)));
-    const files = [...selected.map((n) => n.file), ...contracts.files.filter((f) => within(f, options.paths))];
+    // Contract files belong to no node: a node selection leaves them out.
+    found.push(...contracts.diagnostics.filter((d) => d.file === undefined || (!chosen && within(d.file, options.paths))));
+    const files = [...selected.map((n) => n.file), ...contracts.files.filter((f) => !chosen && within(f, options.paths))];
     return { files, diagnostics: sortDiagnostics(found) };
   } finally {
     await checker?.close();

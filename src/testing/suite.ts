@@ -10,14 +10,14 @@ import type { Engine } from '../engines/engine.js';
 import { compileChecks, runCheck, type CheckResult, type CompiledCheck } from '../pipeline/checks.js';
 import { loadProject } from '../project/loader.js';
 import type { Project } from '../project/model.js';
-import { selectNodes } from '../project/selector.js';
+import { selectNodes, selectsEverything, type SelectorInput } from '../project/selector.js';
 import { resolveModel, runUnitTest, type ReusableEngine, type UnitTestResult } from './run-unit.js';
 import { TableSchemas } from './schemas.js';
 import { loadUnitTests, type UnitTest } from './spec.js';
 
 export interface TestRunOptions {
   /** dbt-style selector (`lake graph` syntax); default: everything. */
-  selector?: string;
+  selector?: SelectorInput;
   stage?: string;
   /** Run contract checks over the local lake (default true). */
   checks?: boolean;
@@ -67,7 +67,7 @@ export async function runTests(root: string, options: TestRunOptions = {}): Prom
   const tests = (await loadUnitTests(root, project.config.sql)).filter((t: UnitTest) => {
     const node = resolveModel(project, t.model);
     // A test naming no model is reported (as an error) unless a selector narrows the run.
-    return node ? selected.has(node.id) : !options.selector;
+    return node ? selected.has(node.id) : selectsEverything(options.selector);
   });
   const unit = await runUnitTests(project, tests, options.concurrency ?? Math.min(4, availableParallelism()));
   const checks = options.checks === false ? [] : await runContractChecks(project, selected, options);

@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { captureIo, FIXTURE, makeProject } from '../project/project-helpers.js';
 
+const EXAMPLE = join(import.meta.dirname, '..', '..');
+
 describe('lake graph', () => {
   it('prints every node in run order with its upstream', async () => {
     const io = captureIo(FIXTURE);
@@ -79,7 +81,24 @@ dashboard:support_overview [dashboard] sql/dashboards/support_overview.sql
     );
     const none = captureIo(FIXTURE);
     expect(await main(['graph', 'tag:nothing'], none)).toBe(1);
-    expect(none.err).toMatch(/selector 'tag:nothing' matches no SQL file/);
+    expect(none.err).toBe("error: selector 'tag:nothing' matches no node in the project\nhint: use a model or table name, tag:<tag>, path:<folder>, kind:<ddl|model|alert|dashboard> or a file path (with +, n+, a,b); `lake graph` lists every node\n");
+    const typo = captureIo(FIXTURE);
+    expect(await main(['graph', '--select', 'dim_custmer+'], typo)).toBe(1);
+    expect(typo.err).toBe("error: selector 'dim_custmer+' matches no node in the project\nhint: did you mean 'dim_customer'? `lake graph` lists every node\n");
+  });
+
+  it('--select and --exclude (repeatable) on the example project: crm_data and downstream without the alert', async () => {
+    const io = captureIo(EXAMPLE);
+    expect(await main(['graph', '--select', 'crm_data+', '--exclude', 'p1_negative_interactions', '--format', 'json'], io)).toBe(0);
+    const ids = JSON.parse(io.out).nodes.map((n: { id: string }) => n.id);
+    expect(ids).toContain('lakehouse.p1_interaction_kpis_hourly');
+    expect(ids).toContain('lakehouse.crm_data');
+    expect(ids).not.toContain('alert:p1_negative_interactions');
+    const repeated = captureIo(EXAMPLE);
+    expect(await main(['graph', 'p2_order_kpis', '--select', 'p4_events', '--select', 'tag:nothing-like-this,p3_stg_orders', '--exclude', 'p4_events', '--format', 'json'], repeated)).toBe(1);
+    const union = captureIo(EXAMPLE);
+    expect(await main(['graph', 'p2_order_kpis', '--select', 'p4_events', '--select', 'p3_stg_orders', '--exclude', 'p4_events', '--format', 'json'], union)).toBe(0);
+    expect(JSON.parse(union.out).nodes.map((n: { id: string }) => n.id).sort()).toEqual(['lakehouse.p2_order_kpis', 'lakehouse.p3_stg_orders']);
   });
 
   it('has help listing the selector forms', async () => {

@@ -51,6 +51,17 @@ describe('lake lint', () => {
     expect(await main(['lint', 'sql/transforms/ok.sql'], clean)).toBe(0);
   });
 
+  it('--select and --exclude report on the files of the selected nodes only', async () => {
+    const root = broken();
+    const io = captureIo(root);
+    expect(await main(['lint', '--no-cache', '--select', 'c', 'ok', '--exclude', 'ok'], io)).toBe(1);
+    expect(io.out.split('\n').filter((l) => l.startsWith('sql/')).map((l) => l.split(':').slice(0, 2).join(':'))).toEqual(['sql/transforms/c.sql:2', 'sql/transforms/c.sql:3']);
+    expect(io.out).toContain('1 file checked: 2 errors, 0 warnings');
+    const clean = captureIo(root);
+    expect(await main(['lint', '--no-cache', '--select', 'ok'], clean)).toBe(0);
+    expect(clean.out).toBe('1 file checked: 0 errors, 0 warnings\n');
+  });
+
   it('reports constructs the local engine cannot run faithfully, at their file position', async () => {
     const root = makeProject({
       'sql/ddl/raw.sql': 'CREATE TABLE raw.events (ts TIMESTAMP, fmt VARCHAR)',

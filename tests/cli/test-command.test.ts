@@ -90,6 +90,7 @@ describe('lake test', () => {
     expect(outside.err).toMatch(/no lakehouse.yaml/);
     const io = captureIo(FIXTURE);
     expect(await main(['test', 'nothing_here'], io)).toBe(1);
-    expect(io.err).toMatch(/selector 'nothing_here' matches no SQL file/);
+    expect(io.err).toMatch(/^error: selector 'nothing_here' matches no node in the project\nhint: /);
+    expect(io.err).not.toContain('<sql>:1:1');
   });
 });

@@ -1,22 +1,13 @@
-import { relative, resolve, sep } from 'node:path';
 import { ProjectError, loadProject, selectNodes, type ProjectNode } from '../../project/loader.js';
 import { CliError, EXIT_OK } from '../errors.js';
 import { toJson } from '../format.js';
 import type { Io } from '../io.js';
 import { requireProjectRoot } from './project-paths.js';
+import { selectionOf, type SelectionFlags } from './selection.js';
 
-export interface GraphOptions {
+export interface GraphOptions extends SelectionFlags {
   stage?: string;
   format: 'text' | 'json' | 'mermaid';
-}
-
-/** File-path selectors are typed relative to the working directory; the project matches them relative to its root. */
-function rootRelativeSelector(term: string, io: Io, root: string): string {
-  const prefix = /^\+?/.exec(term)![0];
-  const suffix = term.length > prefix.length && term.endsWith('+') ? '+' : '';
-  const base = term.slice(prefix.length, term.length - suffix.length);
-  if (base.includes(':') || !(base.includes('/') || base.endsWith('.sql'))) return term;
-  return prefix + relative(root, resolve(io.cwd, base)).split(sep).join('/') + suffix;
 }
 
 const KIND_SHAPES: Record<ProjectNode['kind'], [string, string]> = {
@@ -49,7 +40,7 @@ export async function runGraph(selector: string[], options: GraphOptions, io: Io
   let nodes: ProjectNode[];
   try {
     const project = await loadProject(root, { stage: options.stage });
-    nodes = selectNodes(project, selector.map((term) => rootRelativeSelector(term, io, root)).join(' '));
+    nodes = selectNodes(project, selectionOf(selector, options, io, root));
   } catch (error) {
     if (error instanceof ProjectError) throw new CliError(error.message, { hint: '`lake lint` lists every problem with its fix' });
     throw error;

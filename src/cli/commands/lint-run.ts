@@ -4,8 +4,9 @@ import { EXIT_FAILURE, EXIT_OK } from '../errors.js';
 import { toJson } from '../format.js';
 import type { Io } from '../io.js';
 import { projectRelativePaths, requireProjectRoot } from './project-paths.js';
+import { selectionOf, type SelectionFlags } from './selection.js';
 
-export interface LintCommandOptions {
+export interface LintCommandOptions extends SelectionFlags {
   stage?: string;
   format: 'text' | 'json';
   /** false with --no-cache */
@@ -17,7 +18,12 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 export async function runLint(paths: string[], options: LintCommandOptions, io: Io): Promise<number> {
   const root = requireProjectRoot(io);
   const selected = paths.length > 0 ? projectRelativePaths(io, root, paths) : undefined;
-  const { files, diagnostics } = await lintProject(root, { stage: options.stage, paths: selected, cache: options.cache });
+  const { files, diagnostics } = await lintProject(root, {
+    stage: options.stage,
+    paths: selected,
+    selection: selectionOf([], options, io, root),
+    cache: options.cache,
+  });
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = diagnostics.length - errors;
   if (options.format === 'json') {

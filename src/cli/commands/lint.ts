@@ -1,9 +1,9 @@
 import { Option } from 'commander';
 import type { RegisterCommand } from '../command.js';
+import { withSelectionOptions } from './selection.js';
 
 export const registerLint: RegisterCommand = (program, run) => {
-  program
-    .command('lint')
+  withSelectionOptions(program.command('lint'))
     .description(
       'Check SQL files under sql/ without running them: headers, syntax (Trino grammar; Hive grammar for DDL), ' +
         'unknown variables, unknown tables, dependency cycles and constructs the local engine cannot run faithfully.',
@@ -16,7 +16,7 @@ export const registerLint: RegisterCommand = (program, run) => {
       'after',
       '\nPrints one line per finding, `file:line:col: severity [rule] message`, followed by a hint when there is one.\n' +
         'Exit code: 0 when there is no error (warnings allowed), 1 when there is an error, 2 on bad usage.\n\n' +
-        'Examples:\n  lake lint\n  lake lint sql/transforms/p1\n  lake lint --format json sql/alerts/negative_interactions.sql',
+        'Examples:\n  lake lint\n  lake lint sql/transforms\n  lake lint --select p1_interaction_kpis_hourly+\n  lake lint --format json sql/alerts/p1_negative_interactions.sql',
     )
     .action((paths: string[], opts) => run(async (io) => (await import('./lint-run.js')).runLint(paths, opts, io)));
 };

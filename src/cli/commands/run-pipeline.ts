@@ -5,8 +5,9 @@ import { CliError, EXIT_CRASH, EXIT_FAILURE, EXIT_OK } from '../errors.js';
 import type { Io } from '../io.js';
 import { loadProjectForCli, openPipelineSession } from '../pipeline-session.js';
 import { progressReporter } from '../progress.js';
+import { selectionOf, type SelectionFlags } from './selection.js';
 
-export interface RunCommandOptions {
+export interface RunCommandOptions extends SelectionFlags {
   from?: string;
   to?: string;
   perPeriod?: boolean;
@@ -43,8 +44,11 @@ export function describeSummary(summary: RunSummary, reportsBytes: boolean): str
 export async function runCommand(selector: string[], options: RunCommandOptions, io: Io): Promise<number> {
   const from = bound(options.from, '--from');
   const to = bound(options.to, '--to');
+  if (from && to && from.getTime() >= to.getTime()) {
+    throw new CliError(`--from ${options.from} must be before --to ${options.to} (the range is [from, to))`, { exitCode: EXIT_CRASH });
+  }
   if (options.demo) {
-    if (selector.length > 0 || from || to) throw new CliError('--demo runs the whole example; give no selector or range with it', { exitCode: EXIT_CRASH });
+    if (selector.length > 0 || options.select || options.exclude || from || to) throw new CliError('--demo runs the whole example; give no selector or range with it', { exitCode: EXIT_CRASH });
     return (await import('../demo.js')).runDemo({ stage: options.stage, lake: options.lake, verbose: options.verbose }, io);
   }
   const project = await loadProjectForCli(io, options.stage);
@@ -52,7 +56,7 @@ export async function runCommand(selector: string[], options: RunCommandOptions,
   try {
     // One run writes at a time: a second `lake run` waits for this one (and says so), never interleaves with it.
     const summary = await session.engine.exclusive(() =>
-      runPipeline(session.context, { selector: selector.join(' ') || undefined, from, to, perPeriod: options.perPeriod }),
+      runPipeline(session.context, { selector: selectionOf(selector, options, io, project.root), from, to, perPeriod: options.perPeriod }),
     );
     io.stdout(describeSummary(summary, session.engine.capabilities.reportsBytesScanned));
     return summary.ok ? EXIT_OK : EXIT_FAILURE;

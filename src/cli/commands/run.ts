@@ -1,10 +1,10 @@
 import type { RegisterCommand } from '../command.js';
+import { SELECTOR_SYNTAX, withSelectionOptions } from './selection.js';
 
 export const registerRun: RegisterCommand = (program, run) => {
-  program
-    .command('run')
+  withSelectionOptions(program.command('run'))
     .description('Run the pipeline locally: DDL, models in DAG order, checks, alerts, dashboard views.')
-    .argument('[selector...]', "nodes to run: name, name+, +name, tag:x, path:sql/…, a file (default: everything)")
+    .argument('[selector...]', `nodes to run: ${SELECTOR_SYNTAX} (default: everything)`)
     .option('--from <time>', 'start of the period range (UTC), e.g. 2025-03-10 or 2025-03-10T07:00')
     .option('--to <time>', 'end of the period range (UTC, exclusive)')
     .option('--per-period', 'run incremental models once per period instead of once over the range')
@@ -14,7 +14,8 @@ export const registerRun: RegisterCommand = (program, run) => {
     .option('--verbose', 'print every step, not only failures')
     .addHelpText(
       'after',
-      '\nExamples:\n  lake run --demo\n  lake run p1_interaction_kpis+ --from 2025-03-10 --to 2025-03-11\n  lake run tag:p2',
+      '\nExamples:\n  lake run --demo\n  lake run p1_interaction_kpis_hourly+ --from 2025-03-10 --to 2025-03-11\n  lake run tag:p2\n' +
+        '  lake run --select p2_order_kpis+ --exclude kind:dashboard',
     )
     .action((selector: string[], opts) => run(async (io) => (await import('./run-pipeline.js')).runCommand(selector, opts, io)));
 };

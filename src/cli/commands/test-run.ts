@@ -5,9 +5,10 @@ import { reportFailed, runTests } from '../../testing/suite.js';
 import { EXIT_FAILURE, EXIT_OK } from '../errors.js';
 import type { Io } from '../io.js';
 import { requireProjectRoot } from './project-paths.js';
+import { selectionOf, type SelectionFlags } from './selection.js';
 import { reportText } from './test-report.js';
 
-export interface TestCommandOptions {
+export interface TestCommandOptions extends SelectionFlags {
   junit?: string;
   stage?: string;
   lake?: string;
@@ -18,7 +19,7 @@ export interface TestCommandOptions {
 export async function runTestCommand(selector: string[], options: TestCommandOptions, io: Io): Promise<number> {
   const root = requireProjectRoot(io);
   const report = await runTests(root, {
-    selector: selector.join(' ') || undefined,
+    selector: selectionOf(selector, options, io, root),
     stage: options.stage,
     checks: options.checks,
     lakeRoot: options.lake ? resolve(io.cwd, options.lake) : undefined,

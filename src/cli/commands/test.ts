@@ -1,13 +1,13 @@
 import type { RegisterCommand } from '../command.js';
+import { SELECTOR_SYNTAX, withSelectionOptions } from './selection.js';
 
 export const registerTest: RegisterCommand = (program, run) => {
-  program
-    .command('test')
+  withSelectionOptions(program.command('test'))
     .description(
       'Run the SQL unit tests of the selected models (fixture rows in, expected rows out, on the local engine) and the ' +
         'data-contract checks of their tables over the local lake.',
     )
-    .argument('[selector...]', 'models to test: name, name+, +name, tag:x, path:folder, kind:model (default: everything)')
+    .argument('[selector...]', `models to test: ${SELECTOR_SYNTAX} (default: everything)`)
     .option('--junit <file>', 'also write the results as JUnit XML to this file')
     .option('--stage <stage>', 'stage whose variables apply (default: lakehouse.yaml defaultStage)')
     .option('--lake <dir>', "local lake folder the contract checks read (default: the project's lake folder)")
@@ -17,7 +17,7 @@ export const registerTest: RegisterCommand = (program, run) => {
       '\nUnit tests are YAML files under tests/sql/ or beside the models as <name>.test.yaml; contracts are the `contract:`\n' +
         'section of a SQL file header. Checks on tables the local lake does not hold yet are skipped.\n' +
         'Exit code: 0 when every test and every error-severity check passes, 1 otherwise, 2 on bad usage.\n\n' +
-        'Examples:\n  lake test\n  lake test daily_orders+ --junit reports/sql-tests.xml\n  lake test tag:p2 --no-checks',
+        'Examples:\n  lake test\n  lake test p2_order_kpis+ --junit reports/sql-tests.xml\n  lake test tag:p2 --no-checks\n  lake test --select tag:p1 --exclude kind:alert',
     )
     .action((selector: string[], opts) => run(async (io) => (await import('./test-run.js')).runTestCommand(selector, opts, io)));
 };
