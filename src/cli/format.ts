@@ -25,18 +25,31 @@ export function resultCsv({ columns, rows }: QueryResult): string {
   return `${lines.join('\n')}\n`;
 }
 
-export function resultTable({ columns, rows }: QueryResult): string {
+/** Trino number types: their cells are right-aligned so digits line up. */
+const isNumberType = (type: string) => /^(tinyint|smallint|integer|int|bigint|real|double|decimal)\b/.test(type);
+
+/** Rows the table format prints unless `--limit` says otherwise. */
+export const DEFAULT_TABLE_LIMIT = 1000;
+
+export function resultTable({ columns, rows }: QueryResult, limit = DEFAULT_TABLE_LIMIT): string {
   if (columns.length === 0) return 'OK\n';
-  const cells = rows.map((row) => row.map(valueText));
+  const shown = rows.slice(0, limit);
+  const cells = shown.map((row) => row.map(valueText));
   const widths = columns.map((c: Column, i) => Math.max(c.name.length, ...cells.map((r) => r[i].length)));
-  const line = (values: string[]) => values.map((v, i) => v.padEnd(widths[i])).join(' | ').trimEnd();
+  const right = columns.map((c) => isNumberType(c.type));
+  const line = (values: string[]) => values.map((v, i) => (right[i] ? v.padStart(widths[i]) : v.padEnd(widths[i]))).join(' | ').trimEnd();
   const out = [line(columns.map((c) => c.name)), widths.map((w) => '-'.repeat(w)).join('-+-')];
   for (const r of cells) out.push(line(r));
-  out.push(`(${rows.length} row${rows.length === 1 ? '' : 's'})`);
+  const cut = rows.length - shown.length;
+  out.push(
+    cut > 0
+      ? `(${rows.length} rows; showing the first ${shown.length}, ${cut} more not shown: raise --limit or use --format csv/json)`
+      : `(${rows.length} row${rows.length === 1 ? '' : 's'})`,
+  );
   return `${out.join('\n')}\n`;
 }
 
-export function formatResult(result: QueryResult, format: OutputFormat): string {
+export function formatResult(result: QueryResult, format: OutputFormat, tableLimit?: number): string {
   switch (format) {
     case 'json':
     case 'jsonl':
@@ -44,6 +57,6 @@ export function formatResult(result: QueryResult, format: OutputFormat): string 
     case 'csv':
       return resultCsv(result);
     case 'table':
-      return resultTable(result);
+      return resultTable(result, tableLimit);
   }
 }

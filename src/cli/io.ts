@@ -5,6 +5,14 @@ export interface Io {
   /** Whether stdout is an interactive terminal (progress displays only draw there). */
   isTTY: boolean;
   cwd: string;
+  /** Standard input, for commands that read piped text (`echo "SELECT 1" | lake sql`); absent: nothing piped. */
+  stdin?: { isTTY: boolean; read(): Promise<string> };
+}
+
+async function readProcessStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
+  return Buffer.concat(chunks).toString('utf8');
 }
 
 export const processIo = (): Io => ({
@@ -12,4 +20,5 @@ export const processIo = (): Io => ({
   stderr: (text) => process.stderr.write(text),
   isTTY: Boolean(process.stdout.isTTY),
   cwd: process.cwd(),
+  stdin: { isTTY: Boolean(process.stdin.isTTY), read: readProcessStdin },
 });

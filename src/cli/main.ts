@@ -4,10 +4,13 @@ import type { Action } from './command.js';
 import { COMMANDS } from './commands/index.js';
 import { EXIT_CRASH, reportError } from './errors.js';
 import { processIo, type Io } from './io.js';
+// Bundled into dist/lake.js at build time, so the installed CLI reports the version it was built from.
+import packageJson from '../../package.json' with { type: 'json' };
 
 export function buildProgram(io: Io, run: (action: Action) => void): Command {
   const program = new Command('lake')
     .description('SQL-first lakehouse: run Athena SQL locally, test it, and deploy it to AWS.')
+    .version(packageJson.version, '-V, --version', 'print the version of lake')
     .showHelpAfterError()
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });

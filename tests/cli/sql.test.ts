@@ -61,4 +61,51 @@ describe('lake sql', () => {
     expect(help.status).toBe(0);
     expect(help.stdout).toMatch(/Usage: lake/);
   });
+
+  it('reads the SQL from piped stdin, and from --file -', async () => {
+    const piped = captureIo(lake());
+    piped.stdin = { isTTY: false, read: async () => 'SELECT 41 + 1 AS answer\n' };
+    expect(await main(['sql', '--lake', piped.cwd, '--format', 'csv'], piped)).toBe(0);
+    expect(piped.out).toBe('answer\n42\n');
+    const dash = captureIo(lake());
+    dash.stdin = { isTTY: true, read: async () => 'SELECT 1;\nSELEC 2' };
+    expect(await main(['sql', '--lake', dash.cwd, '--file', '-'], dash)).toBe(1);
+    expect(dash.err).toMatch(/statement 2 \(<stdin>:2: SELEC 2\) failed/);
+    const real = spawnSync(process.execPath, ['bin/lake.js', 'sql', '--lake', lake(), '--format', 'json'], { input: 'SELECT 7 AS seven', encoding: 'utf8' });
+    expect(real.status).toBe(0);
+    expect(JSON.parse(real.stdout).rows).toEqual([[7]]);
+  });
+
+  it('asks for SQL in one line (exit 2) when there is none', async () => {
+    const io = captureIo(lake());
+    io.stdin = { isTTY: true, read: async () => '' };
+    expect(await main(['sql', '--lake', io.cwd], io)).toBe(2);
+    expect(io.err).toBe('error: no SQL given\nhint: give -e "SQL", --file F, or pipe it in: echo "SELECT 1" | lake sql\n');
+    const both = captureIo(lake());
+    expect(await main(['sql', '--lake', both.cwd, '-e', 'SELECT 1', '--file', 'x.sql'], both)).toBe(2);
+    expect(both.err).toBe('error: give either -e "SQL" or --file F, not both\n');
+  });
+
+  it('prints at most --limit rows as a table (default 1,000), says how many were cut, right-aligns numbers', async () => {
+    const io = captureIo(lake());
+    expect(await main(['sql', '--lake', io.cwd, '--limit', '2', '-e', "SELECT x AS n, repeat('a', CAST(x AS integer)) AS s, x * 1.5 AS d FROM UNNEST(sequence(1, 12)) AS t(x)"], io)).toBe(0);
+    expect(io.out).toBe(
+      'n | s  |   d\n' +
+        '--+----+----\n' +
+        '1 | a  | 1.5\n' +
+        '2 | aa | 3.0\n' +
+        '(12 rows; showing the first 2, 10 more not shown: raise --limit or use --format csv/json)\n',
+    );
+    const many = captureIo(lake());
+    expect(await main(['sql', '--lake', many.cwd, '-e', 'SELECT x FROM UNNEST(sequence(1, 1500)) AS t(x)'], many)).toBe(0);
+    const lines = many.out.split('\n');
+    expect(lines.filter((l) => /^ *\d+$/.test(l))).toHaveLength(1000);
+    // Numbers right-aligned: the widest value sets the column, shorter ones are padded on the left.
+    expect(lines[2]).toBe('   1');
+    expect(lines[1001]).toBe('1000');
+    expect(many.out).toContain('(1500 rows; showing the first 1000, 500 more not shown');
+    const bad = captureIo(lake());
+    expect(await main(['sql', '--lake', bad.cwd, '--limit', 'ten', '-e', 'SELECT 1'], bad)).toBe(2);
+    expect(bad.err).toBe("error: --limit must be a whole number ≥ 0, got 'ten'\n");
+  });
 });

@@ -14,15 +14,32 @@ export interface SqlOptions {
   execute?: string;
   file?: string;
   each?: boolean;
+  /** Rows the table format prints (default 1,000). */
+  limit?: string;
+}
+
+/** The script: `-e`, `--file F`, `--file -` (stdin) or SQL piped into stdin. */
+async function scriptOf(options: SqlOptions, io: Io): Promise<{ script: string; source?: string }> {
+  if (options.execute !== undefined && options.file !== undefined) throw new CliError('give either -e "SQL" or --file F, not both', { exitCode: EXIT_CRASH });
+  if (options.execute !== undefined) return { script: options.execute };
+  if (options.file !== undefined && options.file !== '-') return { script: readFileSync(resolve(io.cwd, options.file), 'utf8'), source: options.file };
+  if (options.file === '-' || (io.stdin && !io.stdin.isTTY)) return { script: await io.stdin!.read(), source: options.file === '-' ? '<stdin>' : undefined };
+  throw new CliError('no SQL given', { hint: 'give -e "SQL", --file F, or pipe it in: echo "SELECT 1" | lake sql', exitCode: EXIT_CRASH });
+}
+
+function tableLimit(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const limit = Number(text);
+  if (!Number.isInteger(limit) || limit < 0) throw new CliError(`--limit must be a whole number ≥ 0, got '${text}'`, { exitCode: EXIT_CRASH });
+  return limit;
 }
 
 const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 export async function runSql(options: SqlOptions, io: Io): Promise<number> {
-  if (Boolean(options.execute) === Boolean(options.file)) {
-    throw new CliError('give exactly one of -e "SQL" or --file F', { exitCode: EXIT_CRASH });
-  }
-  const script = options.execute ?? readFileSync(resolve(io.cwd, options.file!), 'utf8');
+  const limit = tableLimit(options.limit);
+  if (options.file === '-' && !io.stdin) throw new CliError('--file -: no standard input to read', { exitCode: EXIT_CRASH });
+  const { script, source } = await scriptOf(options, io);
   const statements = splitStatements(script);
   if (statements.length === 0) throw new CliError('no SQL statement to run', { exitCode: EXIT_CRASH });
 
@@ -46,13 +63,13 @@ export async function runSql(options: SqlOptions, io: Io): Promise<number> {
       try {
         last = await engine.execute(statement.text, { database });
       } catch (error) {
-        const where = options.file ? `${options.file}:${statement.line}` : `line ${statement.line}`;
+        const where = source ? `${source}:${statement.line}` : `line ${statement.line}`;
         throw new CliError(
           `statement ${statement.index + 1} (${where}: ${firstLine(statement.text)}) failed: ${errorText(error)}`,
         );
       }
     }
-    io.stdout(formatResult(last!, options.format));
+    io.stdout(formatResult(last!, options.format, limit));
     return EXIT_OK;
   } finally {
     await engine.close();

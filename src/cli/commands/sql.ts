@@ -9,11 +9,15 @@ export const registerSql: RegisterCommand = (program, run) => {
     .option('--database <db>', 'default database for unqualified table names')
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'csv', 'jsonl']).default('table'))
     .option('-e, --execute <sql>', 'SQL text to run')
-    .option('--file <file>', 'SQL file to run')
+    .option('--file <file>', 'SQL file to run (- reads standard input)')
+    .option('--limit <n>', 'rows the table format prints at most; says how many more there were', '1000')
     .option('--each', 'run every statement on its own, keep going after failures, print one JSON line per statement')
     .addHelpText(
       'after',
-      '\nExamples:\n  lake sql -e "SELECT 1"\n  lake sql --format json --file checks.sql\n  lake sql --each --format jsonl --file examples.sql',
+      '\nWithout -e or --file, the SQL is read from standard input when it is piped.\n\n' +
+        'Examples:\n  lake sql -e "SELECT 1"\n  echo "SELECT channel, count(*) FROM crm_data GROUP BY 1" | lake sql\n' +
+        '  lake sql --format json --file sql/dashboards/support_negative_share.sql\n  lake sql --limit 20 -e "SELECT * FROM crm_data"\n' +
+        '  lake sql --each --format jsonl -e "SELECT 1; SELECT count(*) FROM run_log"',
     )
     .action((opts) => run(async (io) => (await import('./sql-run.js')).runSql(opts, io)));
 };
