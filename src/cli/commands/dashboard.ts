@@ -33,7 +33,8 @@ export const registerDashboard: RegisterCommand = (program, run) => {
     .option('--only <name...>', 'only these dashboards')
     .addHelpText(
       'after',
-      '\nExamples:\n  lake dashboard publish --dry-run\n  lake dashboard publish --stage prod --principal arn:aws:quicksight:eu-west-1:123456789012:group/default/analysts',
+      '\nExamples:\n  lake dashboard publish --dry-run\n' +
+        '  lake dashboard publish --stage prod --account-id 123456789012 --region eu-west-1 --principal arn:aws:quicksight:eu-west-1:123456789012:group/default/analysts',
     )
     .action((opts) => run(async (io) => (await import('./dashboard-publish-run.js')).runDashboardPublish(opts, io)));
 };

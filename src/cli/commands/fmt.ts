@@ -10,6 +10,6 @@ export const registerFmt: RegisterCommand = (program, run) => {
     )
     .argument('[paths...]', "files or folders (default: every .sql file under the project's sql/ folder)")
     .option('--check', 'change nothing; list the files that would change and exit 1 if there are any')
-    .addHelpText('after', '\nExamples:\n  lake fmt\n  lake fmt sql/transforms/p1\n  lake fmt --check')
+    .addHelpText('after', '\nExamples:\n  lake fmt\n  lake fmt sql/transforms\n  lake fmt --check')
     .action((paths: string[], opts) => run(async (io) => (await import('./fmt-run.js')).runFmt(paths, opts, io)));
 };

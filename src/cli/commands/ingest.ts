@@ -12,7 +12,9 @@ export const registerIngest: RegisterCommand = (program, run) => {
     .option('--lake <dir>', "local lake folder (default: the project's lake folder)")
     .addHelpText(
       'after',
-      '\nExit code 0 when every record was accepted, 1 when some were quarantined (each is listed on stderr).\n\nExamples:\n  lake ingest interactions --file events.jsonl --format json\n  lake ingest orders --file orders_2025-03-07.csv && lake run',
+      '\nExit code 0 when every record was accepted, 1 when some were quarantined (each is listed on stderr).\n\n' +
+        'Examples (sample files of the example project):\n  lake ingest interactions --file samples/interactions.jsonl --format json\n' +
+        '  lake ingest orders --file samples/orders_2025-03-07.csv && lake run tag:p2 --from 2025-03-07 --to 2025-03-08',
     )
     .action((source: string, opts) => run(async (io) => (await import('./ingest-run.js')).runIngest(source, opts, io)));
 };
