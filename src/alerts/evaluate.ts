@@ -2,6 +2,7 @@
 // result (one instance, or one per key), render messages. Every failure comes back as a failed evaluation, never as
 // silence: the caller turns it into an "alert evaluation failed" notice.
 import type { Engine, SqlValue } from '../engines/engine.js';
+import { engineErrorAt } from '../project/error-location.js';
 import { substituteVariables, timestampText, timestampVariable, type Variables } from '../project/variables.js';
 import { evaluationWindow, type AlertDefinition } from './definition.js';
 import { messageText, renderTemplate } from './template.js';
@@ -61,7 +62,7 @@ export async function evaluateAlert(definition: AlertDefinition, options: Evalua
     rows = result.rows;
     queryId = result.stats.queryId;
   } catch (error) {
-    return { ...base, ok: false, error: `query of ${where} failed: ${errorText(error)}` };
+    return { ...base, ok: false, error: engineErrorAt(errorText(error), definition) };
   }
   try {
     const instances = judge(definition, columns, rows, { at, windowStart });

@@ -7,6 +7,7 @@ import type { KeyValueStore } from '../engines/kv-store/key-value-store.js';
 import type { ObjectStore } from '../engines/object-store/index.js';
 import { logTimestamp, RecordLog } from '../engines/record-log.js';
 import { retry, type Sleep } from '../engines/retry.js';
+import { engineErrorAt } from '../project/error-location.js';
 import type { Project, ProjectNode } from '../project/model.js';
 import { selectNodes, type SelectorInput } from '../project/selector.js';
 import type { Variables } from '../project/variables.js';
@@ -194,7 +195,7 @@ export async function runPipeline(ctx: PipelineContext, options: RunOptions = {}
         bytes_scanned: null,
         duration_ms: finished.getTime() - started.getTime(),
         finished_at: logTimestamp(finished),
-        error: `${node.file}: ${errorText(error)}`,
+        error: engineErrorAt(errorText(error), node),
       };
       records.push(record);
       reporter.stepFinished(record);

@@ -6,6 +6,7 @@ import { AthenaLocalEngine } from '../dialect/local-engine.js';
 import { splitStatements } from '../dialect/statements.js';
 import type { Column, QueryResult } from '../engines/engine.js';
 import { canonicalType } from '../project/contract.js';
+import { locateEngineError } from '../project/error-location.js';
 import { ProjectError } from '../project/errors.js';
 import type { Project, ProjectNode } from '../project/model.js';
 import { projectVariables, substituteVariables, timestampVariable, type VariableValue, type Variables } from '../project/variables.js';
@@ -175,7 +176,9 @@ async function runOnEngine(test: UnitTest, ctx: UnitTestContext, open: (database
       output = await engine.execute(statement, { database: node.database });
       if (writes) output = await engine.execute(`SELECT * FROM ${target.split('.').map((p) => `"${p}"`).join('.')}`);
     } catch (error) {
-      throw new TestSetupError(`${node.file}:${node.bodyLine}: the ${node.kind} failed on the fixtures: ${(error as Error).message.split('\n')[0]}`);
+      const message = (error as Error).message;
+      const at = locateEngineError(message, node) ?? { line: node.bodyLine, col: 1 };
+      throw new TestSetupError(`${node.file}:${at.line}:${at.col}: the ${node.kind} failed on the fixtures: ${message.split('\n')[0]}`);
     }
     let diff: RowDiff;
     try {

@@ -27,7 +27,8 @@ describe('alert evaluation', () => {
       expect(report.evaluation.ok).toBe(false);
       expect(memory.sent).toHaveLength(1);
       expect(memory.sent[0]).toMatchObject({ kind: 'evaluation_failed', alert: 'broken' });
-      expect(memory.sent[0].message).toMatch(/^Alert evaluation failed: broken: query of sql\/alerts\/broken\.sql:10 failed: .*no_such_table/);
+      // The position is the table's in the file (the body starts on line 10), not in the SQL the engine ran.
+      expect(memory.sent[0].message).toMatch(/^Alert evaluation failed: broken: sql\/alerts\/broken\.sql:10:27: .*no_such_table/);
       // Still broken ten minutes later: inside the cooldown, no second notice.
       await runAlert(alert, d, { at: new Date('2025-03-10T11:10:00Z') });
       expect(memory.sent).toHaveLength(1);

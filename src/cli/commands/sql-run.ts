@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { QueryResult } from '../../engines/engine.js';
 import { firstLine, splitStatements } from '../../dialect/statements.js';
+import { locateEngineError, withSourceExcerpt } from '../../project/error-location.js';
 import { openLocalEngine } from '../context.js';
 import { CliError, EXIT_CRASH, EXIT_FAILURE, EXIT_OK } from '../errors.js';
 import { formatResult, toJson, type OutputFormat } from '../format.js';
@@ -63,10 +64,13 @@ export async function runSql(options: SqlOptions, io: Io): Promise<number> {
       try {
         last = await engine.execute(statement.text, { database });
       } catch (error) {
-        const where = source ? `${source}:${statement.line}` : `line ${statement.line}`;
-        throw new CliError(
-          `statement ${statement.index + 1} (${where}: ${firstLine(statement.text)}) failed: ${errorText(error)}`,
-        );
+        // Columns of the statement's first line count from where it starts in the script.
+        const text = { file: source ?? '<sql>', sql: ' '.repeat(statement.col - 1) + statement.text, bodyLine: statement.line };
+        const found = locateEngineError(errorText(error), text);
+        const at = found ?? { line: statement.line, col: statement.col };
+        const where = source ? `${source}:${at.line}:${at.col}` : `line ${at.line}:${at.col}`;
+        const message = found ? withSourceExcerpt(errorText(error), text, found) : errorText(error);
+        throw new CliError(`statement ${statement.index + 1} (${where}: ${firstLine(statement.text)}) failed: ${message}`);
       }
     }
     io.stdout(formatResult(last!, options.format, limit));

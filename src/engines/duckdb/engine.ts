@@ -51,7 +51,7 @@ export class DuckDbEngine implements Engine {
       return { columns, rows, stats: { durationMs, ...(changed > 0 ? { rowsWritten: changed } : {}) } };
     } catch (error) {
       if (options.signal?.aborted) throw new EngineError('query cancelled', { cause: error, retryable: false });
-      throw new EngineError(error instanceof Error ? error.message : String(error), { cause: error, retryable: false });
+      throw new EngineError(withoutInternalSuggestions(error instanceof Error ? error.message : String(error)), { cause: error, retryable: false });
     } finally {
       options.signal?.removeEventListener('abort', onAbort);
     }
@@ -61,4 +61,11 @@ export class DuckDbEngine implements Engine {
     this.connection.closeSync();
     this.instance.closeSync();
   }
+}
+
+/** DuckDB's own catalog (pg_catalog views, duckdb_* table functions…) is no table of the lake: never suggest it. */
+const INTERNAL_NAME = /^(pg_|duckdb_|sqlite_|pragma_)|(^|\.)(pg_catalog|information_schema|system|temp)\./i;
+
+export function withoutInternalSuggestions(message: string): string {
+  return message.replace(/\n?Did you mean "([^"]+)"\?/g, (all, name: string) => (INTERNAL_NAME.test(name) ? '' : all));
 }

@@ -1,0 +1,91 @@
+// Where in a SQL file an engine error points. The engine sees SQL after the header was cut off, variables were filled,
+// the statement was wrapped (CREATE TABLE … AS, INSERT …) and translated to DuckDB, so its "LINE 7:" counts lines of
+// text the user never wrote. The error does name the token it stopped at (the echoed line and caret, or a quoted name
+// in the message); that token is found again in the file's own SQL, on the line that looks most like the echoed one.
+import { tokenize, type Token } from '../dialect/tokens.js';
+
+/** SQL as it stands in a file: `sql` starts at line `bodyLine` (column 1) of `file`. */
+export interface SqlSource {
+  file: string;
+  sql: string;
+  bodyLine: number;
+}
+
+export interface SourcePosition {
+  line: number;
+  col: number;
+}
+
+/** DuckDB's echo of the failing line and the caret under the failing token. */
+const ECHO = /^LINE (\d+):(.*)\n( *)\^ *$/m;
+
+/** Names errors quote: DuckDB binder/catalog messages and the lake's Athena-style TABLE_NOT_FOUND. */
+const NAMED = [
+  /Referenced column "([^"]+)" not found/,
+  /Table with name ([^\s!]+) does not exist/,
+  /Table '(?:[^'.]+\.)*([^'.]+)' does not exist/,
+  /column "([^"]+)"/i,
+  /function ([A-Za-z_][\w]*)\(/,
+  /syntax error at or near "([^"]+)"/,
+];
+
+const normalize = (text: string) => text.replace(/^"(.*)"$/, '$1').toLowerCase();
+
+/** The token DuckDB's caret sits under, and the echoed line's text. */
+function echoed(message: string): { word: string; lineText: string } | undefined {
+  const match = ECHO.exec(message);
+  if (!match) return undefined;
+  const echoLine = `LINE ${match[1]}:${match[2]}`;
+  const rest = echoLine.slice(match[3].length);
+  const word = /^("[^"]*"|'[^']*'|[A-Za-z_][\w$]*|\d+|\S)/.exec(rest)?.[1];
+  return word ? { word, lineText: match[2].trim().replace(/^\.\.\.|\.\.\.$/g, '') } : undefined;
+}
+
+function similarity(a: string, b: string): number {
+  const x = a.trim();
+  const y = b.trim();
+  if (x === y) return 1_000;
+  let same = 0;
+  while (same < x.length && same < y.length && x[same] === y[same]) same++;
+  return same + (x.includes(y) || y.includes(x) ? 100 : 0);
+}
+
+/** The file position of the token an engine error stopped at; undefined when the error names nothing found there. */
+export function locateEngineError(message: string, source: SqlSource): SourcePosition | undefined {
+  let tokens: Token[];
+  try {
+    tokens = tokenize(source.sql);
+  } catch {
+    return undefined;
+  }
+  const lines = source.sql.split('\n');
+  const echo = echoed(message);
+  const words = [echo?.word, ...NAMED.map((pattern) => pattern.exec(message)?.[1])].filter((w): w is string => Boolean(w));
+  for (const word of words) {
+    const wanted = normalize(word);
+    const found = tokens.filter((t) => t.kind !== 'comment' && normalize(t.text) === wanted);
+    if (found.length === 0) continue;
+    const best = echo
+      ? found.reduce((a, b) => (similarity(lines[b.line - 1], echo.lineText) > similarity(lines[a.line - 1], echo.lineText) ? b : a))
+      : found[0];
+    return { line: best.line + source.bodyLine - 1, col: best.col };
+  }
+  return undefined;
+}
+
+/** The message with DuckDB's echo of its own (translated) SQL replaced by the file's line and a caret under `at`. */
+export function withSourceExcerpt(message: string, source: SqlSource, at: SourcePosition): string {
+  const text = source.sql.split('\n')[at.line - source.bodyLine] ?? '';
+  const gutter = String(at.line);
+  const excerpt = `${gutter} | ${text}\n${' '.repeat(gutter.length)} | ${' '.repeat(at.col - 1)}^`;
+  const body = ECHO.test(message) ? message.replace(ECHO, excerpt).replace(/\n{3,}/g, '\n\n') : `${message.trimEnd()}\n\n${excerpt}`;
+  return body.trimEnd();
+}
+
+/** The error as `file:line:col: message` with the file's line under it. Without a position: `file: message`. */
+export function engineErrorAt(message: string, source: SqlSource): string {
+  // Already placed (an alert's evaluation error reaching the runner).
+  if (message.startsWith(`${source.file}:`)) return message;
+  const at = locateEngineError(message, source);
+  return at ? `${source.file}:${at.line}:${at.col}: ${withSourceExcerpt(message, source, at)}` : `${source.file}: ${message}`;
+}
