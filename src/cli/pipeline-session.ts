@@ -9,7 +9,9 @@ import { AthenaLocalEngine } from '../dialect/local-engine.js';
 import { JsonFileKeyValueStore } from '../engines/kv-store/json-file.js';
 import { LocalObjectStore } from '../engines/object-store/index.js';
 import { lakeRootOf } from '../project/config.js';
+import { formatDiagnostic } from '../dialect/diagnostics.js';
 import { loadProject, ProjectError } from '../project/loader.js';
+import { loadPartialProject, type PartialProject } from '../project/partial.js';
 import type { Project } from '../project/model.js';
 import { projectVariables } from '../project/variables.js';
 import type { AlertsDependency, PipelineContext } from '../pipeline/runner.js';
@@ -45,6 +47,29 @@ export async function loadProjectForCli(io: Io, stage?: string): Promise<Project
     if (error instanceof ProjectError) throw new CliError(error.message, { hint: '`lake lint` lists every problem with its fix' });
     throw error;
   }
+}
+
+/**
+ * The project for commands that keep production going (run, alert, schedule): a broken file is reported on stderr and
+ * only it and its downstream are left out; problems in lakehouse.yaml still stop the command.
+ */
+export async function loadProjectForOnCall(io: Io, stage?: string): Promise<PartialProject> {
+  let partial: PartialProject;
+  try {
+    partial = await loadPartialProject(requireProjectRoot(io), { stage });
+  } catch (error) {
+    if (error instanceof ProjectError) throw new CliError(error.message, { hint: '`lake lint` lists every problem with its fix' });
+    throw error;
+  }
+  if (partial.problems.length > 0) {
+    const files = new Set(partial.problems.map((d) => d.file));
+    io.stderr(
+      `warning: ${files.size} SQL file${files.size === 1 ? '' : 's'} did not load; ${partial.blocked.size} node${partial.blocked.size === 1 ? '' : 's'} ` +
+        `(the broken ones and their downstream) will not run, everything else does (\`lake lint\` lists the problems with fixes):\n`,
+    );
+    for (const d of partial.problems) io.stderr(`  ${formatDiagnostic(d).split('\n')[0]}\n`);
+  }
+  return partial;
 }
 
 export async function openPipelineSession(

@@ -1,7 +1,7 @@
 import { EngineError, type Engine, type EngineCapabilities, type ExecuteOptions, type QueryResult } from '../engines/engine.js';
 import { CATALOG, catalogName, LakeCatalog } from '../engines/duckdb/catalog.js';
 import { CatalogAccess } from '../engines/duckdb/catalog-access.js';
-import { DuckDbEngine } from '../engines/duckdb/engine.js';
+import { DuckDbEngine, withoutInternalSuggestions } from '../engines/duckdb/engine.js';
 import type { LakeAction } from '../engines/duckdb/lake-actions.js';
 import { runLakeAction, type LakeSessionContext } from '../engines/duckdb/lake-session.js';
 import { claimLakeFolder } from '../engines/lake-folder.js';
@@ -74,6 +74,16 @@ export class AthenaLocalEngine implements Engine {
   }
 
   async execute(sql: string, options: ExecuteOptions = {}): Promise<QueryResult> {
+    try {
+      return await this.executeTranslated(sql, options);
+    } catch (error) {
+      // Lake actions (CTAS, INSERT…) reach DuckDB directly: their errors get the same clean-up as plain queries.
+      if (error instanceof Error) error.message = withoutInternalSuggestions(error.message);
+      throw error;
+    }
+  }
+
+  private async executeTranslated(sql: string, options: ExecuteOptions): Promise<QueryResult> {
     const ctx: TranslateContext = { lakeRoot: this.duck.lakeRoot, database: (options.database ?? this.defaultDatabase).toLowerCase() };
     const started = performance.now();
     refuseEngineStatements(sql);

@@ -61,6 +61,11 @@ export interface RunOptions {
   to?: Date;
   /** Run incremental models once per period instead of once over the whole range. */
   perPeriod?: boolean;
+  /**
+   * Nodes that did not load (src/project/partial.ts): a selected broken node is a failed step with its load error,
+   * whatever depends on it is skipped; the rest runs.
+   */
+  unloaded?: { blocked: ReadonlyMap<string, string>; broken: ReadonlySet<string> };
 }
 
 export interface RunSummary {
@@ -128,7 +133,8 @@ export async function runPipeline(ctx: PipelineContext, options: RunOptions = {}
   for (const [index, { node, period }] of plan.entries()) {
     const step = node.id;
     const kind: StepKind = node.kind;
-    const upstreamBlock = node.upstream.map((u) => blocked.get(u)).find(Boolean);
+    const loadError = options.unloaded?.broken.has(node.id) ? options.unloaded.blocked.get(node.id) : undefined;
+    const upstreamBlock = node.upstream.map((u) => blocked.get(u)).find(Boolean) ?? (loadError ? undefined : options.unloaded?.blocked.get(node.id));
     const started = clock();
     const base = {
       run_id: runId,
@@ -140,6 +146,13 @@ export async function runPipeline(ctx: PipelineContext, options: RunOptions = {}
       period_end: period ? logTimestamp(period.end) : null,
       started_at: logTimestamp(started),
     };
+    if (loadError) {
+      blocked.set(node.id, `${node.id} does not load`);
+      const record: RunRecord = { ...base, status: 'failed', attempts: 0, rows_written: null, bytes_scanned: null, duration_ms: 0, finished_at: logTimestamp(started), error: `does not load: ${loadError}` };
+      records.push(record);
+      reporter.stepFinished(record);
+      continue;
+    }
     if (upstreamBlock) {
       blocked.set(node.id, upstreamBlock);
       const record: RunRecord = { ...base, status: 'skipped', attempts: 0, rows_written: null, bytes_scanned: null, duration_ms: 0, finished_at: logTimestamp(started), error: `skipped: ${upstreamBlock}` };

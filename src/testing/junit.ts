@@ -70,6 +70,10 @@ export function junitXml(report: TestReport): string {
     });
   }
   for (const outcome of report.checks) add(`contract ${outcome.check.table}`, checkCase(outcome));
+  for (const { node, reason } of report.unloaded) {
+    const file = report.project.node(node)?.file ?? node;
+    add('not loaded', { name: `${node} loads`, classname: node, file, line: 1, timeMs: 0, failure: { type: 'error', message: reason, body: reason } });
+  }
   const all = [...suites.values()].flat();
   const count = (f: (c: Case) => boolean) => all.filter(f).length;
   return (

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { AthenaLocalEngine } from '../dialect/local-engine.js';
 import type { Engine } from '../engines/engine.js';
 import { compileChecks, runCheck, type CheckResult, type CompiledCheck } from '../pipeline/checks.js';
-import { loadProject } from '../project/loader.js';
+import { loadPartialProject } from '../project/partial.js';
 import type { Project } from '../project/model.js';
 import { selectNodes, selectsEverything, type SelectorInput } from '../project/selector.js';
 import { resolveModel, runUnitTest, type ReusableEngine, type UnitTestResult } from './run-unit.js';
@@ -38,6 +38,8 @@ export interface CheckOutcome {
 
 export interface TestReport {
   project: Project;
+  /** Selected nodes that did not load (their file or an upstream one is broken): not tested, a failure. */
+  unloaded: Array<{ node: string; reason: string }>;
   unit: UnitTestResult[];
   checks: CheckOutcome[];
   durationMs: number;
@@ -45,6 +47,7 @@ export interface TestReport {
 
 /** Whether the run failed: a unit test failed or errored, or an error-severity check failed. */
 export const reportFailed = (report: TestReport): boolean =>
+  report.unloaded.length > 0 ||
   report.unit.some((u) => u.status !== 'passed') || report.checks.some((c) => c.result && !c.result.passed && c.check.severity === 'error');
 
 async function inParallel<T, R>(items: readonly T[], limit: number, work: (item: T, worker: number) => Promise<R>): Promise<R[]> {
@@ -62,8 +65,11 @@ async function inParallel<T, R>(items: readonly T[], limit: number, work: (item:
 
 export async function runTests(root: string, options: TestRunOptions = {}): Promise<TestReport> {
   const started = performance.now();
-  const project = await loadProject(root, { stage: options.stage });
-  const selected = new Set(selectNodes(project, options.selector).map((n) => n.id));
+  // A broken file fails only the tests of what it blocks: the rest of the project is tested as usual.
+  const { project, blocked } = await loadPartialProject(root, { stage: options.stage });
+  const chosen = selectNodes(project, options.selector);
+  const unloaded = chosen.filter((n) => blocked.has(n.id)).map((n) => ({ node: n.id, reason: blocked.get(n.id)! }));
+  const selected = new Set(chosen.filter((n) => !blocked.has(n.id)).map((n) => n.id));
   const tests = (await loadUnitTests(root, project.config.sql)).filter((t: UnitTest) => {
     const node = resolveModel(project, t.model);
     // A test naming no model is reported (as an error) unless a selector narrows the run.
@@ -71,7 +77,7 @@ export async function runTests(root: string, options: TestRunOptions = {}): Prom
   });
   const unit = await runUnitTests(project, tests, options.concurrency ?? Math.min(4, availableParallelism()));
   const checks = options.checks === false ? [] : await runContractChecks(project, selected, options);
-  return { project, unit, checks, durationMs: performance.now() - started };
+  return { project, unloaded, unit, checks, durationMs: performance.now() - started };
 }
 
 async function runUnitTests(project: Project, tests: UnitTest[], concurrency: number): Promise<UnitTestResult[]> {

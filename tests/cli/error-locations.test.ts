@@ -72,6 +72,14 @@ describe('engine errors at the file position', () => {
     expect(created.err).toContain('Did you mean "reviews"?');
   });
 
+  it('lake run: a table not built yet suggests no DuckDB internals either (CTAS reaches DuckDB directly)', async () => {
+    const root = project();
+    const io = captureIo(root);
+    expect(await main(['run', 'ratings', '--lake', join(root, '.lake')], io)).toBe(1);
+    expect(io.out).toContain('sql/transforms/ratings.sql:10:6:');
+    expect(io.out).not.toMatch(/Did you mean "(pg_|duckdb_)/);
+  });
+
   it('picks the occurrence on the line the engine echoed when a name appears more than once', () => {
     const source = { file: 'f.sql', sql: 'SELECT ratng\nFROM t\nWHERE x = 1 AND ratng > 2', bodyLine: 4 };
     const message = 'Binder Error: Referenced column "ratng" not found\n\nLINE 9: WHERE x = 1 AND ratng > 2\n                        ^';

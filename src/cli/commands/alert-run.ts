@@ -6,7 +6,7 @@ import { silentReporter } from '../../pipeline/reporter.js';
 import { CliError, EXIT_CRASH, EXIT_FAILURE, EXIT_OK } from '../errors.js';
 import { toJson } from '../format.js';
 import type { Io } from '../io.js';
-import { loadProjectForCli, openPipelineSession } from '../pipeline-session.js';
+import { loadProjectForOnCall, openPipelineSession } from '../pipeline-session.js';
 
 export interface AlertCommandOptions {
   at?: string;
@@ -56,9 +56,14 @@ export const needsAttention = (report: AlertRunReport): boolean =>
 
 export async function runAlertCommand(names: string[], options: AlertCommandOptions, io: Io): Promise<number> {
   const at = options.at ? parseTime(options.at) : new Date();
-  const project = await loadProjectForCli(io, options.stage);
-  const alerts = alertsOf(project.nodes, names);
-  if (alerts.length === 0) {
+  const { project, blocked } = await loadProjectForOnCall(io, options.stage);
+  // An alert whose file or upstream does not load is reported and skipped; the others still run.
+  const skippedNodes = project.nodes.filter((n) => n.kind === 'alert' && blocked.has(n.id) && (names.length === 0 || names.includes(n.name)));
+  for (const node of skippedNodes) io.stderr(`error: alert ${node.name} not evaluated: ${blocked.get(node.id)}\n`);
+  const runnable = names.filter((name) => !skippedNodes.some((n) => n.name === name));
+  const alerts = names.length > 0 && runnable.length === 0 ? [] : alertsOf(project.nodes.filter((n) => !blocked.has(n.id)), runnable);
+  const skipped = skippedNodes.length;
+  if (alerts.length === 0 && skipped === 0) {
     io.stderr('no alerts in sql/alerts/\n');
     return EXIT_OK;
   }
@@ -86,7 +91,7 @@ export async function runAlertCommand(names: string[], options: AlertCommandOpti
         io.stdout(describeReport(report));
       }
     }
-    return attention ? EXIT_FAILURE : EXIT_OK;
+    return attention || skipped > 0 ? EXIT_FAILURE : EXIT_OK;
   } finally {
     await session.close();
   }

@@ -3,7 +3,7 @@ import { athenaCostUsd } from '../../pipeline/cost.js';
 import { runPipeline, type RunSummary } from '../../pipeline/runner.js';
 import { CliError, EXIT_CRASH, EXIT_FAILURE, EXIT_OK } from '../errors.js';
 import type { Io } from '../io.js';
-import { loadProjectForCli, openPipelineSession } from '../pipeline-session.js';
+import { loadProjectForOnCall, openPipelineSession } from '../pipeline-session.js';
 import { progressReporter } from '../progress.js';
 import { selectionOf, type SelectionFlags } from './selection.js';
 
@@ -51,12 +51,12 @@ export async function runCommand(selector: string[], options: RunCommandOptions,
     if (selector.length > 0 || options.select || options.exclude || from || to) throw new CliError('--demo runs the whole example; give no selector or range with it', { exitCode: EXIT_CRASH });
     return (await import('../demo.js')).runDemo({ stage: options.stage, lake: options.lake, verbose: options.verbose }, io);
   }
-  const project = await loadProjectForCli(io, options.stage);
+  const { project, blocked, broken } = await loadProjectForOnCall(io, options.stage);
   const session = await openPipelineSession(io, project, { lake: options.lake, reporter: progressReporter(io, { verbose: options.verbose }), command: 'lake run' });
   try {
     // One run writes at a time: a second `lake run` waits for this one (and says so), never interleaves with it.
     const summary = await session.engine.exclusive(() =>
-      runPipeline(session.context, { selector: selectionOf(selector, options, io, project.root), from, to, perPeriod: options.perPeriod }),
+      runPipeline(session.context, { selector: selectionOf(selector, options, io, project.root), from, to, perPeriod: options.perPeriod, unloaded: { blocked, broken } }),
     );
     io.stdout(describeSummary(summary, session.engine.capabilities.reportsBytesScanned));
     return summary.ok ? EXIT_OK : EXIT_FAILURE;

@@ -9,7 +9,7 @@ import { parseSchedule } from '../../project/schedule.js';
 import { timestampText } from '../../project/variables.js';
 import { CliError, EXIT_CRASH, EXIT_FAILURE, EXIT_OK } from '../errors.js';
 import type { Io } from '../io.js';
-import { loadProjectForCli, openPipelineSession, type PipelineSession } from '../pipeline-session.js';
+import { loadProjectForOnCall, openPipelineSession, type PipelineSession } from '../pipeline-session.js';
 import { describeRecord, progressReporter } from '../progress.js';
 import { describeReport, needsAttention } from './alert-run.js';
 
@@ -54,10 +54,10 @@ function modelSelector(project: Project, node: ProjectNode): string {
 }
 
 /** Every model with a `schedule:` header: one pipeline run per fire time, for the period that ended then. */
-function modelJobs(session: PipelineSession, io: Io, onFailure: () => void): ScheduledJob[] {
+function modelJobs(session: PipelineSession, io: Io, blocked: ReadonlyMap<string, string>, onFailure: () => void): ScheduledJob[] {
   const { project } = session;
   return project.nodes
-    .filter((node) => node.kind === 'model' && node.header.schedule)
+    .filter((node) => node.kind === 'model' && node.header.schedule && !blocked.has(node.id))
     .map((node) => ({
       id: node.id,
       schedule: parseSchedule(node.header.schedule!),
@@ -74,12 +74,15 @@ function modelJobs(session: PipelineSession, io: Io, onFailure: () => void): Sch
 export async function runSchedule(options: ScheduleOptions, io: Io): Promise<number> {
   const catchUpLimit = Number(options.catchUp);
   if (!Number.isInteger(catchUpLimit) || catchUpLimit < 0) throw new CliError(`--catch-up must be a whole number ≥ 0, got '${options.catchUp}'`, { exitCode: EXIT_CRASH });
-  const project = await loadProjectForCli(io, options.stage);
+  const { project, blocked } = await loadProjectForOnCall(io, options.stage);
   const session = await openPipelineSession(io, project, { lake: options.lake, reporter: progressReporter(io), command: 'lake schedule' });
-  let attention = false;
+  // A job whose file or upstream does not load is not scheduled (and reported); every other job keeps its schedule.
+  const unscheduled = project.nodes.filter((n) => (n.kind === 'model' || n.kind === 'alert') && n.header.schedule && blocked.has(n.id));
+  for (const node of unscheduled) io.stderr(`error: not scheduling ${node.id}: ${blocked.get(node.id)}\n`);
+  let attention = unscheduled.length > 0;
   try {
     await session.prepareAlertHistory();
-    const alertJobs: ScheduledJob[] = alertsOf(project.nodes)
+    const alertJobs: ScheduledJob[] = alertsOf(project.nodes.filter((n) => !blocked.has(n.id)))
       .filter((alert) => alert.schedule)
       .map((alert) => ({
         id: `alert:${alert.name}`,
@@ -90,7 +93,7 @@ export async function runSchedule(options: ScheduleOptions, io: Io): Promise<num
           if (needsAttention(report)) attention = true;
         },
       }));
-    const jobs = [...modelJobs(session, io, () => (attention = true)), ...alertJobs];
+    const jobs = [...modelJobs(session, io, blocked, () => (attention = true)), ...alertJobs];
     if (jobs.length === 0) {
       io.stderr('nothing to schedule: no model or alert has a `schedule:` header\n');
       return EXIT_OK;

@@ -7,6 +7,8 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 export function reportText(report: TestReport): string {
   const out: string[] = [];
+  if (report.unloaded.length > 0) out.push('Not loaded (not tested)');
+  for (const { node, reason } of report.unloaded) out.push(`  ERR  ${node}: ${reason}`);
   if (report.unit.length > 0) out.push('Unit tests');
   for (const r of report.unit) {
     const mark = r.status === 'passed' ? 'ok  ' : r.status === 'failed' ? 'FAIL' : 'ERR ';
@@ -34,7 +36,7 @@ export function reportText(report: TestReport): string {
   const warnings = checksRun.filter((c) => !c.result!.passed && c.check.severity === 'warn').length;
   const skipped = report.checks.length - checksRun.length;
   out.push(
-    `${plural(report.unit.length, 'unit test')}: ${report.unit.length - unitFailed} passed, ${unitFailed} failed; ` +
+    `${report.unloaded.length > 0 ? `${plural(report.unloaded.length, 'node')} not loaded; ` : ''}${plural(report.unit.length, 'unit test')}: ${report.unit.length - unitFailed} passed, ${unitFailed} failed; ` +
       `${plural(checksRun.length, 'check')}: ${checksRun.length - checksFailed - warnings} passed, ${checksFailed} failed, ${plural(warnings, 'warning')}` +
       `${skipped > 0 ? `, ${skipped} skipped` : ''} (${(report.durationMs / 1000).toFixed(1)} s)`,
   );
