@@ -9,7 +9,7 @@ import type { AlertDefinition } from './definition.js';
 import { evaluateAlert, type Evaluation } from './evaluate.js';
 import { historyTime, type AlertHistoryRecord, type AlertHistoryWriter, type HistoryDelivery } from './history.js';
 import type { Notifier } from './notifiers/notifier.js';
-import { alertStateKey, decide, emptyAlertState, type AlertState, type InstanceOutcome, type Notice, type PendingDelivery } from './state.js';
+import { alertStateKey, decide, emptyAlertState, unannounced, type AlertState, type InstanceOutcome, type Notice, type PendingDelivery } from './state.js';
 
 export interface AlertRunDependencies {
   engine: Engine;
@@ -31,6 +31,16 @@ export interface AlertRunOptions {
   at: Date;
   /** Evaluate and decide only: no state change, no delivery, no history. */
   dryRun?: boolean;
+  /**
+   * An evaluation of a past time that is not applied (`lake alert --at` without `--record`): decided against an empty
+   * state, so it says what held then; the live state is neither read nor changed. Implies `dryRun`.
+   */
+  past?: boolean;
+  /**
+   * A catch-up of a missed past fire time: applied to the state in order (and recorded), but its notices are not sent;
+   * the run for the latest fire time speaks for now.
+   */
+  catchUp?: boolean;
 }
 
 export interface DeliveryOutcome {
@@ -48,6 +58,10 @@ export interface AlertRunReport {
   file: string;
   at: Date;
   dryRun: boolean;
+  /** A past evaluation that was not applied (see AlertRunOptions.past). */
+  past?: boolean;
+  /** A catch-up evaluation: state applied, notices not sent (see AlertRunOptions.catchUp). */
+  catchUp?: boolean;
   evaluation: Evaluation;
   outcomes: InstanceOutcome[];
   /** Notices this evaluation produced (in a dry run: would produce). */
@@ -75,6 +89,10 @@ export async function runAlert(definition: AlertDefinition, deps: AlertRunDepend
   });
   const base = { alert: definition.name, file: definition.file, at: options.at, evaluation, channels };
 
+  if (options.past) {
+    const decision = decide(emptyAlertState(), evaluation, definition);
+    return { ...base, dryRun: true, past: true, outcomes: decision.outcomes, notices: decision.notices, deliveries: [], pending: [] };
+  }
   if (options.dryRun) {
     const current = (await deps.state.get<AlertState>(stateKey))?.value ?? emptyAlertState();
     const decision = decide(current, evaluation, definition);
@@ -84,7 +102,10 @@ export async function runAlert(definition: AlertDefinition, deps: AlertRunDepend
   // Commit the decision and its outbox entries in one conditional write, before sending anything.
   let decision: ReturnType<typeof decide> | undefined;
   await updateKey<AlertState>(deps.state, stateKey, (current) => {
-    decision = decide(current ?? emptyAlertState(), evaluation, definition);
+    const previous = current ?? emptyAlertState();
+    decision = decide(previous, evaluation, definition);
+    // Applied, not announced: earlier undelivered notices stay in the outbox and are still delivered.
+    if (options.catchUp) decision = unannounced(previous, decision);
     return decision.state;
   });
   const committed = decision!;
@@ -116,6 +137,7 @@ export async function runAlert(definition: AlertDefinition, deps: AlertRunDepend
   const report: AlertRunReport = {
     ...base,
     dryRun: false,
+    ...(options.catchUp ? { catchUp: true } : {}),
     outcomes: committed.outcomes,
     notices: committed.notices,
     deliveries,

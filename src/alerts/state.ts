@@ -149,3 +149,17 @@ export function decide(previous: AlertState, evaluation: Evaluation, definition:
   }
   return { state, notices, outcomes };
 }
+
+/**
+ * A decision for a missed past fire time (scheduler catch-up): recorded, not announced. The state stays as last
+ * announced (firing keys, cooldowns, the failure mark; undelivered notices stay queued), so the evaluation for the
+ * latest fire time decides against what users were last told: "Resolved" only if it no longer holds now, "firing"
+ * for what started during the outage and still holds — never a stale notice about a past hour.
+ */
+export function unannounced(previous: AlertState, decision: Decision): Decision {
+  return {
+    notices: [],
+    state: { ...previous, lastEvaluatedAt: decision.state.lastEvaluatedAt },
+    outcomes: decision.outcomes.map(({ notice: _notice, ...outcome }) => outcome),
+  };
+}

@@ -14,8 +14,11 @@ export interface ScheduledJob {
   /** Stable id: `alert:p1_negative_interactions`, `model:analytics.daily_kpis`. */
   id: string;
   schedule: Schedule;
-  /** Runs the job for one fire time; a rejection is reported, and the fire time counts as done. */
-  run(fireTime: Date, signal: AbortSignal): Promise<void>;
+  /**
+   * Runs the job for one fire time; a rejection is reported, and the fire time counts as done. `catchUp`: a missed
+   * fire time before the latest one (alerts apply it to their state without sending: notices speak about now).
+   */
+  run(fireTime: Date, signal: AbortSignal, info: { catchUp: boolean }): Promise<void>;
 }
 
 export interface SchedulerClock {
@@ -159,9 +162,10 @@ export class Scheduler {
         }
         for (const [i, fireTime] of keep.entries()) {
           if (signal.aborted) return;
-          this.emit({ type: 'run-started', jobId: job.id, fireTime, catchUp: i < keep.length - 1 });
+          const catchUp = i < keep.length - 1;
+          this.emit({ type: 'run-started', jobId: job.id, fireTime, catchUp });
           try {
-            await job.run(fireTime, signal);
+            await job.run(fireTime, signal, { catchUp });
             this.emit({ type: 'run-finished', jobId: job.id, fireTime });
           } catch (error) {
             this.emit({ type: 'run-failed', jobId: job.id, fireTime, error: error instanceof Error ? error.message : String(error) });

@@ -32,7 +32,7 @@ describe('lake alert', () => {
   it('--dry-run shows what would be sent and changes nothing', async () => {
     const root = await p1Project();
     const io = capture(root);
-    const code = await main(['alert', 'p1_negative_interactions', '--at', '2025-03-10 11:00', '--dry-run'], io);
+    const code = await main(['alert', 'p1_negative_interactions', '--at', '2025-03-10 11:00', '--record', '--dry-run'], io);
     expect(io.err).toBe('');
     expect(code).toBe(0);
     expect(io.out).toBe(
@@ -47,19 +47,19 @@ describe('lake alert', () => {
     );
     // Nothing was sent: a real run afterwards still fires.
     const real = capture(root);
-    await main(['alert', '--at', '2025-03-10T11:00:00Z'], real);
+    await main(['alert', '--record', '--at', '2025-03-10T11:00:00Z'], real);
     expect(real.out).toContain(`notice (firing, critical): ${MESSAGE}`);
   });
 
   it('sends, dedupes inside the cooldown, and leaves alert_history queryable with lake sql', async () => {
     const root = await p1Project();
     const first = capture(root);
-    expect(await main(['alert', '--at', '2025-03-10T11:00:00Z'], first)).toBe(0);
+    expect(await main(['alert', '--record', '--at', '2025-03-10T11:00:00Z'], first)).toBe(0);
     expect(first.out).toContain(`2025-03-10T11:00:00.000Z [CRITICAL] p1_negative_interactions: ${MESSAGE}\n`);
     expect(first.out).toContain('    console: delivered\n    file: delivered\n');
 
     const second = capture(root);
-    expect(await main(['alert', '--at', '2025-03-10T11:05:00Z'], second)).toBe(0);
+    expect(await main(['alert', '--record', '--at', '2025-03-10T11:05:00Z'], second)).toBe(0);
     expect(second.out).toContain('firing: count = 11 (notified already, inside the cooldown)');
     expect(second.out).not.toContain('[CRITICAL]');
 
@@ -79,10 +79,31 @@ describe('lake alert', () => {
   it('--format json prints one report per alert, console notices going to stderr', async () => {
     const root = await p1Project();
     const io = capture(root);
-    await main(['alert', '--at', '2025-03-10T11:00:00Z', '--format', 'json'], io);
+    await main(['alert', '--record', '--at', '2025-03-10T11:00:00Z', '--format', 'json'], io);
     const report = JSON.parse(io.out);
     expect(report).toMatchObject({ alert: 'p1_negative_interactions', at: '2025-03-10T11:00:00.000Z', notices: [{ message: MESSAGE }] });
     expect(io.err).toContain('[CRITICAL]');
+  });
+
+  it('--at without --record shows what held then and changes nothing: no notice, no state, no alert_history', async () => {
+    const root = await p1Project();
+    // Firing now (recorded at 11:00); then a look at 09:00, when it did not hold.
+    expect(await main(['alert', '--record', '--at', '2025-03-10T11:00:00Z'], capture(root))).toBe(0);
+    const stateFile = join(root, '.lake', '.state', 'alerts.json');
+    const notifications = join(root, '.lake', '.alerts', 'notifications.jsonl');
+    const before = [readFileSync(stateFile, 'utf8'), readFileSync(notifications, 'utf8')];
+    const past = capture(root);
+    expect(await main(['alert', 'p1_negative_interactions', '--at', '2025-03-10T09:00:00Z'], past)).toBe(0);
+    expect(past.out).toBe(
+      'p1_negative_interactions at 2025-03-10 09:00:00.000 UTC (window from 2025-03-10 08:00:00.000) ' +
+        '[past time: what held then; live state unchanged, nothing sent or recorded; --record applies it]\n  ok: count = 0\n',
+    );
+    expect([readFileSync(stateFile, 'utf8'), readFileSync(notifications, 'utf8')]).toEqual(before);
+    const history = capture(root);
+    expect(await main(['sql', '--format', 'csv', '-e', 'SELECT evaluated_at FROM alert_history'], history)).toBe(0);
+    expect(history.out).toBe('evaluated_at\n2025-03-10 11:00:00.000\n');
+    const bad = capture(root);
+    expect(await main(['alert', '--record'], bad)).toBe(2);
   });
 
   it('names an unknown alert and a bad --at', async () => {
@@ -115,7 +136,8 @@ describe('lake schedule --once', () => {
     const again = capture(root);
     expect(await main(['schedule', '--once', '--catch-up', '2'], again)).toBe(0);
     expect(again.err).toMatch(/skipped \d+ missed fire time\(s\) 2025-03-10 10:00:00.000 UTC/);
-    // Three runs: two catch-up hours and the current one; all far after the data, so nothing fires.
+    // Three runs: two catch-up hours (recorded, not announced) and the current one; all after the data: nothing fires.
     expect(again.out.match(/^p1_negative_interactions at /gm)).toHaveLength(3);
+    expect(again.out.match(/\[catch-up: applied to the state, notices not sent; the latest fire time speaks for now\]$/gm)).toHaveLength(2);
   });
 });

@@ -11,6 +11,8 @@ import { loadProjectForOnCall, openPipelineSession } from '../pipeline-session.j
 export interface AlertCommandOptions {
   at?: string;
   dryRun?: boolean;
+  /** With --at: apply the evaluation to the live state, send its notices and record it (default: only show it). */
+  record?: boolean;
   stage?: string;
   lake?: string;
   format: 'text' | 'json';
@@ -28,7 +30,14 @@ export function parseTime(text: string): Date {
 /** Human summary of one alert run. */
 export function describeReport(report: AlertRunReport): string {
   const { evaluation } = report;
-  const lines = [`${report.alert} at ${timestampText(report.at)} UTC (window from ${timestampText(evaluation.windowStart)})${report.dryRun ? ' [dry run]' : ''}`];
+  const mode = report.past
+    ? ' [past time: what held then; live state unchanged, nothing sent or recorded; --record applies it]'
+    : report.catchUp
+      ? ' [catch-up: applied to the state, notices not sent; the latest fire time speaks for now]'
+      : report.dryRun
+        ? ' [dry run]'
+        : '';
+  const lines = [`${report.alert} at ${timestampText(report.at)} UTC (window from ${timestampText(evaluation.windowStart)})${mode}`];
   if (!evaluation.ok) lines.push(`  evaluation failed: ${evaluation.error}`);
   for (const outcome of report.outcomes) {
     if (outcome.status === 'error') continue;
@@ -37,8 +46,8 @@ export function describeReport(report: AlertRunReport): string {
     lines.push(`  ${outcome.status}${key}${values ? `: ${values}` : ''}${outcome.suppressed ? ' (notified already, inside the cooldown)' : ''}`);
   }
   for (const notice of report.notices) {
-    lines.push(`  ${report.dryRun ? 'would send' : 'notice'} (${notice.kind}, ${notice.severity}): ${notice.message}`);
-    if (report.dryRun) {
+    lines.push(`  ${report.past ? 'would have sent' : report.dryRun ? 'would send' : 'notice'} (${notice.kind}, ${notice.severity}): ${notice.message}`);
+    if (report.dryRun && !report.past) {
       for (const c of report.channels) lines.push(`    → ${c.target ?? `${c.channel}: ${c.error}`}`);
     }
   }
@@ -56,6 +65,9 @@ export const needsAttention = (report: AlertRunReport): boolean =>
 
 export async function runAlertCommand(names: string[], options: AlertCommandOptions, io: Io): Promise<number> {
   const at = options.at ? parseTime(options.at) : new Date();
+  if (options.record && !options.at) throw new CliError('--record applies an evaluation at --at; without --at the evaluation is live already', { exitCode: EXIT_CRASH });
+  // A given time is shown, not applied: notices speak about now, and the live state follows the latest evaluation.
+  const past = options.at !== undefined && !options.record;
   const { project, blocked } = await loadProjectForOnCall(io, options.stage);
   // An alert whose file or upstream does not load is reported and skipped; the others still run.
   const skippedNodes = project.nodes.filter((n) => n.kind === 'alert' && blocked.has(n.id) && (names.length === 0 || names.includes(n.name)));
@@ -72,8 +84,8 @@ export async function runAlertCommand(names: string[], options: AlertCommandOpti
   const session = await openPipelineSession(io, project, { lake: options.lake, reporter: silentReporter, writeConsole, command: 'lake alert' });
   try {
     const results = await session.engine.exclusive(async () => {
-      if (!options.dryRun) await session.prepareAlertHistory();
-      return runAlerts(alerts, session.alertDeps, { at, dryRun: options.dryRun });
+      if (!options.dryRun && !past) await session.prepareAlertHistory();
+      return runAlerts(alerts, session.alertDeps, { at, dryRun: options.dryRun, past });
     });
     let attention = false;
     for (const result of results) {

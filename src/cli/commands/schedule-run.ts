@@ -87,8 +87,8 @@ export async function runSchedule(options: ScheduleOptions, io: Io): Promise<num
       .map((alert) => ({
         id: `alert:${alert.name}`,
         schedule: alert.schedule!,
-        run: async (fireTime) => {
-          const report = await session.engine.exclusive(() => runAlert(alert, session.alertDeps, { at: fireTime }));
+        run: async (fireTime, _signal, { catchUp }) => {
+          const report = await session.engine.exclusive(() => runAlert(alert, session.alertDeps, { at: fireTime, catchUp }));
           io.stdout(describeReport(report));
           if (needsAttention(report)) attention = true;
         },
