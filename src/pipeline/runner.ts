@@ -66,6 +66,20 @@ export interface RunOptions {
    * whatever depends on it is skipped; the rest runs.
    */
   unloaded?: { blocked: ReadonlyMap<string, string>; broken: ReadonlySet<string> };
+  /** false: leave the alerts out (`lake run --no-alerts`); default true. */
+  alerts?: boolean;
+}
+
+/** One step of a run: a node, and for period models the period it runs for. */
+export interface PlannedStep {
+  node: ProjectNode;
+  period: Period | undefined;
+}
+
+/** The steps a run will take, in order (what `lake run --dry-run` prints). */
+export function planRun(project: Project, options: RunOptions, now: Date): PlannedStep[] {
+  const nodes = executionOrder(selectNodes(project, options.selector).filter((n) => options.alerts !== false || n.kind !== 'alert'));
+  return nodes.flatMap((node) => (node.kind === 'ddl' || node.kind === 'alert' ? [{ node, period: undefined }] : periodsFor(node, options, now).map((period) => ({ node, period }))));
 }
 
 export interface RunSummary {
@@ -119,8 +133,8 @@ export async function runPipeline(ctx: PipelineContext, options: RunOptions = {}
   const clock = ctx.now ?? (() => new Date());
   const runId = `${clock().toISOString().replace(/[-:.]/g, '').slice(0, 15)}-${randomUUID().slice(0, 8)}`;
   const now = clock();
-  const nodes = executionOrder(selectNodes(ctx.project, options.selector));
-  const plan = nodes.flatMap((node) => (node.kind === 'ddl' || node.kind === 'alert' ? [{ node, period: undefined }] : periodsFor(node, options, now).map((period) => ({ node, period }))));
+  const plan = planRun(ctx.project, options, now);
+  const nodes = [...new Set(plan.map((step) => step.node))];
   const records: RunRecord[] = [];
   const bytesPerStatement: number[] = [];
   const blocked = new Map<string, string>(); // node id → why its downstream is skipped

@@ -1,10 +1,11 @@
 import { parsePeriodBound } from '../../pipeline/periods.js';
 import { athenaCostUsd } from '../../pipeline/cost.js';
-import { runPipeline, type RunSummary } from '../../pipeline/runner.js';
+import { planRun, runPipeline, type RunSummary } from '../../pipeline/runner.js';
 import { CliError, EXIT_CRASH, EXIT_FAILURE, EXIT_OK } from '../errors.js';
 import type { Io } from '../io.js';
 import { loadProjectForOnCall, openPipelineSession } from '../pipeline-session.js';
 import { progressReporter } from '../progress.js';
+import { describePlan } from './run-plan.js';
 import { selectionOf, type SelectionFlags } from './selection.js';
 
 export interface RunCommandOptions extends SelectionFlags {
@@ -15,6 +16,9 @@ export interface RunCommandOptions extends SelectionFlags {
   lake?: string;
   demo?: boolean;
   verbose?: boolean;
+  /** false with --no-alerts. */
+  alerts?: boolean;
+  dryRun?: boolean;
 }
 
 function bound(text: string | undefined, flag: string): Date | undefined {
@@ -52,12 +56,15 @@ export async function runCommand(selector: string[], options: RunCommandOptions,
     return (await import('../demo.js')).runDemo({ stage: options.stage, lake: options.lake, verbose: options.verbose }, io);
   }
   const { project, blocked, broken } = await loadProjectForOnCall(io, options.stage);
+  const runOptions = { selector: selectionOf(selector, options, io, project.root), from, to, perPeriod: options.perPeriod, alerts: options.alerts, unloaded: { blocked, broken } };
+  if (options.dryRun) {
+    io.stdout(describePlan(planRun(project, runOptions, new Date()), { stage: project.stage, blocked }));
+    return EXIT_OK;
+  }
   const session = await openPipelineSession(io, project, { lake: options.lake, reporter: progressReporter(io, { verbose: options.verbose }), command: 'lake run' });
   try {
     // One run writes at a time: a second `lake run` waits for this one (and says so), never interleaves with it.
-    const summary = await session.engine.exclusive(() =>
-      runPipeline(session.context, { selector: selectionOf(selector, options, io, project.root), from, to, perPeriod: options.perPeriod, unloaded: { blocked, broken } }),
-    );
+    const summary = await session.engine.exclusive(() => runPipeline(session.context, runOptions));
     io.stdout(describeSummary(summary, session.engine.capabilities.reportsBytesScanned));
     return summary.ok ? EXIT_OK : EXIT_FAILURE;
   } finally {

@@ -12,10 +12,13 @@ export const registerRun: RegisterCommand = (program, run) => {
     .option('--lake <dir>', "local lake folder (default: the project's lake folder)")
     .option('--demo', 'reset the local lake, generate the seeded example data for all five pipelines, ingest it, run everything and print a summary')
     .option('--verbose', 'print every step, not only failures')
+    .option('--no-alerts', 'do not evaluate alerts (and send no notices) in this run')
+    .option('--dry-run', 'print the plan (steps in order, periods, how writes are split) and run nothing')
     .addHelpText(
       'after',
       '\nExamples:\n  lake run --demo\n  lake run p1_interaction_kpis_hourly+ --from 2025-03-10 --to 2025-03-11\n  lake run tag:p2\n' +
-        '  lake run --select p2_order_kpis+ --exclude kind:dashboard',
+        '  lake run --select p2_order_kpis+ --exclude kind:dashboard\n  lake run tag:p1 --no-alerts\n' +
+        '  lake run p1_interaction_kpis_hourly+ --from 2025-03-10 --to 2025-03-11 --per-period --dry-run',
     )
     .action((selector: string[], opts) => run(async (io) => (await import('./run-pipeline.js')).runCommand(selector, opts, io)));
 };
