@@ -6,6 +6,7 @@ import { createFileChecker, type FileChecker } from './check-pool.js';
 import { lakeRootOf, loadConfig } from './config.js';
 import { loadContractFiles } from './contract.js';
 import { ProjectError, sortDiagnostics } from './errors.js';
+import { bindDiagnostics } from './lint-bind.js';
 import { SyntaxCache } from './lint-cache.js';
 import { analyzeProject, listSqlFiles } from './loader.js';
 import { selectNodes, selectsEverything, type Selection } from './selector.js';
@@ -16,6 +17,8 @@ export interface LintOptions {
   paths?: string[];
   /** `--select`/`--exclude`: report only on the files of these nodes (with `paths`, on both). */
   selection?: Selection;
+  /** Bind every query over empty typed inputs (default true; `--no-bind` skips it). */
+  bind?: boolean;
   /** Reuse syntax results of unchanged files from `<lake>/.cache/` (default true). */
   cache?: boolean;
 }
@@ -65,6 +68,12 @@ export async function lintProject(root: string, options: LintOptions = {}): Prom
       found.push(...rules);
     });
     cache?.save(new Set(sources.map((n) => n.file)));
+    if (options.bind !== false) {
+      const withErrors = new Set(found.filter((d) => d.severity === 'error').map((d) => d.file));
+      const loadErrors = new Set(diagnostics.filter((d) => d.severity === 'error').map((d) => d.file));
+      const unloaded = new Set(project.nodes.filter((n) => loadErrors.has(n.file) || withErrors.has(n.file)).map((n) => n.id));
+      found.push(...(await bindDiagnostics(project, wanted, unloaded)));
+    }
     const contracts = contractDiagnostics(root, loaded.config, new Set(sources.flatMap((n) => n.produces)));
     // Contract files belong to no node: a node selection leaves them out.
     found.push(...contracts.diagnostics.filter((d) => d.file === undefined || (!chosen && within(d.file, options.paths))));

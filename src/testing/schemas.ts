@@ -27,10 +27,23 @@ function schemaVariables(project: Project): Variables {
 /** First keyword of a statement: SELECT/WITH/VALUES are queries; MERGE/INSERT/… write into a table. */
 export const isQuery = (sql: string): boolean => /^\s*(\(\s*)*(SELECT|WITH|VALUES|TABLE)\b/i.test(sql.replace(/^(\s*(--[^\n]*\n|\/\*[\s\S]*?\*\/))*/, ''));
 
+/** A node whose query could not be bound over the empty typed inputs, with the engine's whole message. */
+export interface BindFailure {
+  node: ProjectNode;
+  error: string;
+}
+
+export interface DiscoverOptions {
+  /** Runs while the scratch engine still holds every typed (empty) table, e.g. to bind alerts (`lake lint`). */
+  whileOpen?: (engine: AthenaLocalEngine, vars: Variables, failures: readonly BindFailure[]) => Promise<void>;
+}
+
 export class TableSchemas {
   private constructor(
     private readonly columnsByTable: Map<string, Column[]>,
     private readonly problems: Map<string, string>,
+    /** Nodes whose SQL failed over the empty inputs, in run order. */
+    readonly failures: BindFailure[],
   ) {}
 
   /** Columns of a qualified table, or undefined with `whyUnknown` explaining. */
@@ -43,11 +56,12 @@ export class TableSchemas {
   }
 
   /** Types every table, or only `tables` (and what they are built from) when given. */
-  static async discover(project: Project, tables?: readonly string[]): Promise<TableSchemas> {
+  static async discover(project: Project, tables?: readonly string[], options: DiscoverOptions = {}): Promise<TableSchemas> {
     const needed = tables ? nodesBuilding(project, tables) : undefined;
     const lakeRoot = await mkdtemp(join(tmpdir(), 'lake-test-schemas-'));
     const columns = new Map<string, Column[]>();
     const problems = new Map<string, string>();
+    const failures: BindFailure[] = [];
     const engine = await AthenaLocalEngine.open({ lakeRoot, inMemory: true, threads: 1 });
     try {
       const vars = schemaVariables(project);
@@ -64,6 +78,7 @@ export class TableSchemas {
           await createNode(engine, node, vars, ensureDatabase);
         } catch (error) {
           for (const table of node.produces) problems.set(table, `${node.file} could not be run for its schema: ${errorText(error)}`);
+          failures.push({ node, error: error instanceof Error ? error.message : String(error) });
           continue;
         }
         for (const table of node.produces) {
@@ -83,11 +98,12 @@ export class TableSchemas {
       for (const { table, columns: declaredColumns } of declared) {
         if (!columns.has(table)) columns.set(table, Object.entries(declaredColumns).map(([name, type]) => ({ name: name.toLowerCase(), type: canonicalType(type) })));
       }
+      await options.whileOpen?.(engine, vars, failures);
     } finally {
       await engine.close();
       await rm(lakeRoot, { recursive: true, force: true });
     }
-    return new TableSchemas(columns, problems);
+    return new TableSchemas(columns, problems, failures);
   }
 }
 

@@ -11,6 +11,8 @@ export interface LintCommandOptions extends SelectionFlags {
   format: 'text' | 'json';
   /** false with --no-cache */
   cache: boolean;
+  /** false with --no-bind */
+  bind: boolean;
 }
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -23,6 +25,7 @@ export async function runLint(paths: string[], options: LintCommandOptions, io: 
     paths: selected,
     selection: selectionOf([], options, io, root),
     cache: options.cache,
+    bind: options.bind,
   });
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = diagnostics.length - errors;

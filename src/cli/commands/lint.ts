@@ -6,11 +6,14 @@ export const registerLint: RegisterCommand = (program, run) => {
   withSelectionOptions(program.command('lint'))
     .description(
       'Check SQL files under sql/ without running them: headers, syntax (Trino grammar; Hive grammar for DDL), ' +
-        'unknown variables, unknown tables, dependency cycles and constructs the local engine cannot run faithfully.',
+        'unknown variables, unknown tables, dependency cycles, constructs the local engine cannot run faithfully, and binds ' +
+        'every query over empty inputs with the real column types (unknown columns, type errors, partitioned_by columns ' +
+        'not returned, alert conditions naming missing columns).',
     )
     .argument('[paths...]', 'files or folders to report on (default: every SQL file in the project)')
     .option('--stage <stage>', 'stage whose variables apply (default: lakehouse.yaml defaultStage)')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .option('--no-bind', 'skip binding every model, view and alert over empty typed inputs (unknown columns, types, partitioned_by, alert columns)')
     .option('--no-cache', "parse every file again instead of reusing syntax results of unchanged files (kept in the lake folder's .cache/)")
     .addHelpText(
       'after',

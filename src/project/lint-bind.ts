@@ -1,0 +1,118 @@
+// `lake lint` binding: every model, dashboard view and alert query runs over empty inputs with the tables' real types
+// (the typed inputs unit tests use, src/testing/schemas.ts), so an unknown column, a type error, a `partitioned_by`
+// column the query does not return, or an alert condition/message/key naming a column the query does not return is a
+// lint error at the file's line — without any data.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { defineAlert } from '../alerts/definition.js';
+import { templateFields } from '../alerts/template.js';
+import type { Diagnostic } from '../dialect/diagnostics.js';
+import type { AthenaLocalEngine } from '../dialect/local-engine.js';
+import { TableSchemas, type BindFailure } from '../testing/schemas.js';
+import { ProjectError } from './errors.js';
+import { locateEngineError } from './error-location.js';
+import type { Project, ProjectNode } from './model.js';
+import { substituteVariables, type Variables } from './variables.js';
+
+const firstLine = (text: string) => text.split('\n')[0];
+const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/** The engine's message as a diagnostic at the place in the file it names (else the first line of the SQL). */
+function queryDiagnostic(node: ProjectNode, message: string): Diagnostic {
+  const at = locateEngineError(message, node) ?? { line: node.bodyLine, col: 1 };
+  const candidates = /Candidate bindings: (.*)/.exec(message)?.[1];
+  return {
+    severity: 'error',
+    rule: 'bind/query',
+    message: `${firstLine(message)} (bound over empty inputs with the tables' types)`,
+    ...(candidates ? { hint: `columns there: ${candidates}` } : {}),
+    file: node.file,
+    ...at,
+  };
+}
+
+/** 1-based line of the first header line that starts with `key:` (indented or not), else the header's first line. */
+function headerLine(text: string, key: string): number {
+  const index = text.split('\n').findIndex((line) => new RegExp(`^\\s*${key}\\s*:`).test(line));
+  return index < 0 ? 1 : index + 1;
+}
+
+function checkPartitions(node: ProjectNode, schemas: TableSchemas, text: string): Diagnostic[] {
+  const columns = schemas.columns(node.produces[0] ?? '');
+  if (!columns || node.header.partitioned_by.length === 0) return [];
+  const names = new Set(columns.map((c) => c.name.toLowerCase()));
+  return node.header.partitioned_by
+    .filter((p) => !names.has(p.toLowerCase()))
+    .map((p) => ({
+      severity: 'error' as const,
+      rule: 'bind/partitioned-by',
+      message: `partitioned_by column '${p}' is not returned by the query`,
+      hint: `the query returns: ${columns.map((c) => c.name).join(', ')}`,
+      file: node.file,
+      line: headerLine(text, 'partitioned_by'),
+      col: 1,
+    }));
+}
+
+function checkAlertColumns(node: ProjectNode, columns: string[], text: string): Diagnostic[] {
+  let definition;
+  try {
+    definition = defineAlert(node);
+  } catch {
+    return []; // header problems are reported by the loader
+  }
+  const returned = new Set(columns.map((c) => c.toLowerCase()));
+  const missing = (name: string) => name !== 'rows' && !returned.has(name.toLowerCase());
+  const hint = `the query returns: ${columns.join(', ') || 'no columns'}`;
+  const diagnostic = (rule: string, key: string, message: string): Diagnostic => ({ severity: 'error', rule, message, hint, file: node.file, line: headerLine(text, key), col: 1 });
+  return [
+    ...definition.condition.names.filter(missing).map((name) => diagnostic('bind/alert-condition', 'condition', `alert condition '${definition.condition.text}' names '${name}', which the query does not return`)),
+    ...templateFields(definition.message).filter(missing).map((name) => diagnostic('bind/alert-message', 'message', `alert message field {${name}} is not a column the query returns`)),
+    ...(definition.key && missing(definition.key) ? [diagnostic('bind/alert-key', 'key', `alert key '${definition.key}' is not a column the query returns`)] : []),
+  ];
+}
+
+/**
+ * Binding diagnostics for the project's models, dashboard views and alerts. Nodes in `unloaded` (their file has load
+ * errors, reported already) and everything downstream of a node that does not bind are not reported again.
+ */
+export async function bindDiagnostics(project: Project, wanted: (file: string) => boolean, unloaded: ReadonlySet<string>): Promise<Diagnostic[]> {
+  const diagnostics: Diagnostic[] = [];
+  const text = (node: ProjectNode) => readFileSync(join(project.root, node.file), 'utf8');
+  const failed = new Set<string>(unloaded);
+  const upstreamFailed = (node: ProjectNode) => node.upstream.some((id) => failed.has(id));
+  const alertColumns = new Map<string, string[]>();
+  const report = ({ node, error }: { node: ProjectNode; error: string }) => {
+    // What failed only because something upstream did is not a second finding; DDL is checked by its grammar.
+    if (!failed.has(node.id) && !upstreamFailed(node) && node.kind !== 'ddl' && wanted(node.file)) diagnostics.push(queryDiagnostic(node, error));
+    failed.add(node.id);
+  };
+  // Alerts are not tables: their queries run while the scratch engine holds every typed input.
+  const bindAlerts = async (engine: AthenaLocalEngine, vars: Variables, failures: readonly BindFailure[]) => {
+    for (const failure of failures) report(failure);
+    for (const node of project.nodes) {
+      if (node.kind !== 'alert' || !wanted(node.file) || failed.has(node.id) || upstreamFailed(node)) continue;
+      try {
+        const sql = substituteVariables(node.sql, vars, { file: node.file, lineOffset: node.bodyLine - 1 });
+        const result = await engine.execute(sql, { database: node.database });
+        alertColumns.set(node.id, result.columns.map((c) => c.name));
+      } catch (error) {
+        report({ node, error: errorText(error) });
+      }
+    }
+  };
+  let schemas: TableSchemas;
+  try {
+    schemas = await TableSchemas.discover(project, undefined, { whileOpen: bindAlerts });
+  } catch (error) {
+    // Contract files that do not load (their types stand in for unbindable tables) are reported by the contract check.
+    if (error instanceof ProjectError) return diagnostics;
+    throw error;
+  }
+  for (const node of project.nodes) {
+    if (!wanted(node.file) || failed.has(node.id) || upstreamFailed(node)) continue;
+    if (node.kind === 'model' || node.kind === 'dashboard') diagnostics.push(...checkPartitions(node, schemas, text(node)));
+    if (node.kind === 'alert' && alertColumns.has(node.id)) diagnostics.push(...checkAlertColumns(node, alertColumns.get(node.id)!, text(node)));
+  }
+  return diagnostics;
+}
