@@ -76,7 +76,11 @@ function checkAlertColumns(node: ProjectNode, columns: string[], text: string): 
  * Binding diagnostics for the project's models, dashboard views and alerts. Nodes in `unloaded` (their file has load
  * errors, reported already) and everything downstream of a node that does not bind are not reported again.
  */
-export async function bindDiagnostics(project: Project, wanted: (file: string) => boolean, unloaded: ReadonlySet<string>): Promise<Diagnostic[]> {
+export async function bindDiagnostics(
+  project: Project,
+  wanted: (file: string) => boolean,
+  unloaded: ReadonlySet<string>,
+): Promise<{ diagnostics: Diagnostic[]; schemas?: TableSchemas }> {
   const diagnostics: Diagnostic[] = [];
   const text = (node: ProjectNode) => readFileSync(join(project.root, node.file), 'utf8');
   const failed = new Set<string>(unloaded);
@@ -106,7 +110,7 @@ export async function bindDiagnostics(project: Project, wanted: (file: string) =
     schemas = await TableSchemas.discover(project, undefined, { whileOpen: bindAlerts });
   } catch (error) {
     // Contract files that do not load (their types stand in for unbindable tables) are reported by the contract check.
-    if (error instanceof ProjectError) return diagnostics;
+    if (error instanceof ProjectError) return { diagnostics };
     throw error;
   }
   for (const node of project.nodes) {
@@ -114,5 +118,5 @@ export async function bindDiagnostics(project: Project, wanted: (file: string) =
     if (node.kind === 'model' || node.kind === 'dashboard') diagnostics.push(...checkPartitions(node, schemas, text(node)));
     if (node.kind === 'alert' && alertColumns.has(node.id)) diagnostics.push(...checkAlertColumns(node, alertColumns.get(node.id)!, text(node)));
   }
-  return diagnostics;
+  return { diagnostics, schemas };
 }

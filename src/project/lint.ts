@@ -6,7 +6,9 @@ import { createFileChecker, type FileChecker } from './check-pool.js';
 import { lakeRootOf, loadConfig } from './config.js';
 import { loadContractFiles } from './contract.js';
 import { ProjectError, sortDiagnostics } from './errors.js';
+import type { TableSchemas } from '../testing/schemas.js';
 import { bindDiagnostics } from './lint-bind.js';
+import { dashboardDiagnostics, dashboardFiles } from './lint-dashboards.js';
 import { SyntaxCache } from './lint-cache.js';
 import { analyzeProject, listSqlFiles } from './loader.js';
 import { selectNodes, selectsEverything, type Selection } from './selector.js';
@@ -68,16 +70,22 @@ export async function lintProject(root: string, options: LintOptions = {}): Prom
       found.push(...rules);
     });
     cache?.save(new Set(sources.map((n) => n.file)));
+    let schemas: TableSchemas | undefined;
     if (options.bind !== false) {
       const withErrors = new Set(found.filter((d) => d.severity === 'error').map((d) => d.file));
       const loadErrors = new Set(diagnostics.filter((d) => d.severity === 'error').map((d) => d.file));
       const unloaded = new Set(project.nodes.filter((n) => loadErrors.has(n.file) || withErrors.has(n.file)).map((n) => n.id));
-      found.push(...(await bindDiagnostics(project, wanted, unloaded)));
+      const bound = await bindDiagnostics(project, wanted, unloaded);
+      found.push(...bound.diagnostics);
+      schemas = bound.schemas;
     }
+    // Dashboard files belong to no node: a node selection leaves them out.
+    const dashboards = chosen ? [] : dashboardFiles(project).filter((f) => within(f, options.paths));
+    found.push(...dashboardDiagnostics(project, dashboards, schemas));
     const contracts = contractDiagnostics(root, loaded.config, new Set(sources.flatMap((n) => n.produces)));
     // Contract files belong to no node: a node selection leaves them out.
     found.push(...contracts.diagnostics.filter((d) => d.file === undefined || (!chosen && within(d.file, options.paths))));
-    const files = [...selected.map((n) => n.file), ...contracts.files.filter((f) => !chosen && within(f, options.paths))];
+    const files = [...selected.map((n) => n.file), ...dashboards, ...contracts.files.filter((f) => !chosen && within(f, options.paths))];
     return { files, diagnostics: sortDiagnostics(found) };
   } finally {
     await checker?.close();

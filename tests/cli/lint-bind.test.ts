@@ -1,6 +1,8 @@
 // `lake lint` binds: every model, dashboard view and alert runs over empty inputs with the tables' real types, so
 // unknown columns, type errors, partitioned_by columns not returned and alert conditions naming missing columns are
 // lint errors at file:line:col, without data.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { captureIo, makeProject } from '../project/project-helpers.js';
@@ -61,5 +63,49 @@ describe('lake lint binds every query over empty typed inputs', () => {
     const clean = await lint({ 'sql/transforms/ok.sql': '/*\npartitioned_by: [channel]\nmaterialized: table\n*/\nSELECT rating, channel FROM reviews\n' });
     expect(clean.out).toBe('2 files checked: 0 errors, 0 warnings\n');
     expect(clean.code).toBe(0);
+  });
+});
+
+describe('lake lint checks *.dashboard.yaml', () => {
+  it('unknown fields, views no SQL file defines, and columns a view does not have, at the file line', async () => {
+    const dashboard = [
+      'title: Reviews',
+      'visuals:',
+      '  - { id: count, type: kpi, title: Reviews, view: by_channel, y: n }',
+      '  - id: trend',
+      '    type: bar',
+      '    title: By channel',
+      '    view: by_channel',
+      '    x: chanel',
+      '    y: n',
+      '  - { id: other, type: kpi, title: Other, view: by_chanel, y: n }',
+      'filtres: []',
+      '',
+    ].join('\n');
+    const root = makeProject({
+      'sql/ddl/reviews.sql': DDL,
+      'sql/dashboards/by_channel.sql': 'SELECT channel, count(*) AS n FROM reviews GROUP BY channel\n',
+      'sql/dashboards/reviews.dashboard.yaml': dashboard,
+    });
+    const io = captureIo(root);
+    expect(await main(['lint', '--no-cache'], io)).toBe(1);
+    expect(io.out.split('\n').filter((l) => l.startsWith('sql/'))).toEqual([
+      "sql/dashboards/reviews.dashboard.yaml:11:1: error [dashboard/schema] unknown field 'filtres' in the dashboard",
+    ]);
+    // With the schema fixed, the views and their columns are checked.
+    writeFileSync(join(root, 'sql/dashboards/reviews.dashboard.yaml'), dashboard.replace('filtres: []', 'filters: []'));
+    const second = captureIo(root);
+    expect(await main(['lint', '--no-cache'], second)).toBe(1);
+    expect(second.out.split('\n').filter((l) => l.startsWith('sql/'))).toEqual([
+      "sql/dashboards/reviews.dashboard.yaml:10:43: error [dashboard/view] 'visuals.2.view': no SQL file defines the view analytics.by_chanel",
+    ]);
+    expect(second.out).toContain("hint: did you mean 'by_channel'?");
+    writeFileSync(join(root, 'sql/dashboards/reviews.dashboard.yaml'), dashboard.replace('filtres: []', 'filters: []').replace('view: by_chanel', 'view: by_channel'));
+    const third = captureIo(root);
+    expect(await main(['lint', '--no-cache'], third)).toBe(1);
+    expect(third.out.split('\n').filter((l) => l.startsWith('sql/'))).toEqual([
+      "sql/dashboards/reviews.dashboard.yaml:8:5: error [dashboard/view] 'visuals.1.x': view 'by_channel' has no column 'chanel'",
+    ]);
+    expect(third.out).toContain('3 files checked: 1 error, 0 warnings');
   });
 });
