@@ -22,12 +22,13 @@ describe('the example project', () => {
     expect(code).toBe(0);
   });
 
-  it('has a unit test for every transform and alert, and a contract for every table a transform writes', async () => {
+  it('has a unit test for every transform, alert and dashboard view, and a contract for every table a transform writes', async () => {
     const project = await loadProject(REPO);
     const tests = (await findTestFiles(REPO, project.config.sql)).flatMap((file) => parseTestFile(readFileSync(join(REPO, file), 'utf8'), file));
     const tested = new Set(tests.map((t) => resolveModel(project, t.model)?.id));
-    const untested = project.nodes.filter((n) => (n.kind === 'model' || n.kind === 'alert') && !tested.has(n.id)).map((n) => n.file);
+    const untested = project.nodes.filter((n) => (n.kind === 'model' || n.kind === 'alert' || n.kind === 'dashboard') && !tested.has(n.id)).map((n) => n.file);
     expect(untested).toEqual([]);
+    expect(project.nodes.filter((n) => n.kind === 'dashboard').length).toBeGreaterThan(10);
     const contracted = new Set([...contractFilesOf(project).map((c) => c.table), ...project.nodes.filter((n) => n.header.contract).flatMap((n) => n.produces)]);
     const models = project.nodes.filter((n) => n.kind === 'model');
     expect(models.length).toBeGreaterThan(15);
@@ -46,5 +47,23 @@ describe('the example project', () => {
     expect(io.out).toContain('  FAIL p1_interaction_kpis_hourly › hourly KPIs count ratings of 2 or less as negative');
     expect(io.out).toContain('model lakehouse.p1_interaction_kpis_hourly (sql/transforms/p1_interaction_kpis_hourly.sql) returned other rows than tests/sql/p1.yaml');
     expect(io.out).toMatch(/~ changed {4}\{hour_start: 2025-03-10 10:00:00, channel: phone, interaction_type: call, .*\}: negative_interactions: expected 2, got 1/);
+  });
+
+  it('fails when a dashboard view changes what it counts (the negative interactions of the support views)', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'lake-example-'));
+    for (const path of ['lakehouse.yaml', 'sql', 'tests/sql']) cpSync(join(REPO, path), join(root, path), { recursive: true });
+    const mutate = (file: string, from: string, to: string) => {
+      const path = join(root, file);
+      const text = readFileSync(path, 'utf8');
+      expect(text).toContain(from);
+      writeFileSync(path, text.replace(from, to));
+    };
+    mutate('sql/dashboards/support_interactions_daily.sql', 'sum(negative_interactions) AS negative_interactions', 'max(negative_interactions) AS negative_interactions');
+    mutate('sql/dashboards/support_negative_share.sql', 'sum(rated_interactions) > 0', 'sum(rated_interactions) >= 0');
+    const io = captureIo(root);
+    expect(await main(['test', 'kind:dashboard', '--no-checks'], io)).toBe(1);
+    expect(io.out).toContain('  FAIL support_interactions_daily › support interactions are the hourly KPIs summed per day, channel and type');
+    expect(io.out).toContain('  FAIL support_negative_share › the negative share is negative over rated interactions per day and channel');
+    expect(io.out).toMatch(/^15 unit tests: 13 passed, 2 failed;/m);
   });
 });
