@@ -10,5 +10,6 @@ import { registerAlert } from './alert.js';
 import { registerSchedule } from './schedule.js';
 import { registerTest } from './test.js';
 import { registerIngest } from './ingest.js';
+import { registerRender } from './render.js';
 
-export const COMMANDS: RegisterCommand[] = [registerRun, registerSql, registerLint, registerFmt, registerGraph, registerTest, registerDashboard, registerAlert, registerSchedule, registerIngest];
+export const COMMANDS: RegisterCommand[] = [registerRun, registerSql, registerLint, registerFmt, registerGraph, registerRender, registerTest, registerDashboard, registerAlert, registerSchedule, registerIngest];
