@@ -5,6 +5,9 @@ import { CliError, EXIT_CRASH, EXIT_FAILURE, EXIT_OK } from '../errors.js';
 import type { Io } from '../io.js';
 import { loadProjectForOnCall, openPipelineSession } from '../pipeline-session.js';
 import { progressReporter } from '../progress.js';
+import { toJson } from '../format.js';
+import { runResultsJson } from '../results-json.js';
+import { silentReporter } from '../../pipeline/reporter.js';
 import { describePlan } from './run-plan.js';
 import { selectionOf, type SelectionFlags } from './selection.js';
 
@@ -19,6 +22,7 @@ export interface RunCommandOptions extends SelectionFlags {
   /** false with --no-alerts. */
   alerts?: boolean;
   dryRun?: boolean;
+  format?: 'text' | 'json';
 }
 
 function bound(text: string | undefined, flag: string): Date | undefined {
@@ -61,11 +65,20 @@ export async function runCommand(selector: string[], options: RunCommandOptions,
     io.stdout(describePlan(planRun(project, runOptions, new Date()), { stage: project.stage, blocked }));
     return EXIT_OK;
   }
-  const session = await openPipelineSession(io, project, { lake: options.lake, reporter: progressReporter(io, { verbose: options.verbose }), command: 'lake run' });
+  const json = options.format === 'json';
+  // JSON keeps stdout to the one object: no progress, console notices on stderr.
+  const session = await openPipelineSession(io, project, {
+    lake: options.lake,
+    reporter: json ? silentReporter : progressReporter(io, { verbose: options.verbose }),
+    ...(json ? { writeConsole: io.stderr } : {}),
+    command: 'lake run',
+  });
   try {
+    const started = performance.now();
     // One run writes at a time: a second `lake run` waits for this one (and says so), never interleaves with it.
     const summary = await session.engine.exclusive(() => runPipeline(session.context, runOptions));
-    io.stdout(describeSummary(summary, session.engine.capabilities.reportsBytesScanned));
+    if (json) io.stdout(`${toJson(runResultsJson(summary, performance.now() - started))}\n`);
+    else io.stdout(describeSummary(summary, session.engine.capabilities.reportsBytesScanned));
     return summary.ok ? EXIT_OK : EXIT_FAILURE;
   } finally {
     await session.close();

@@ -7,6 +7,8 @@ import type { Io } from '../io.js';
 import { requireProjectRoot } from './project-paths.js';
 import { selectionOf, type SelectionFlags } from './selection.js';
 import { reportText } from './test-report.js';
+import { toJson } from '../format.js';
+import { testResultsJson } from '../results-json.js';
 
 export interface TestCommandOptions extends SelectionFlags {
   junit?: string;
@@ -14,6 +16,7 @@ export interface TestCommandOptions extends SelectionFlags {
   lake?: string;
   /** false with --no-checks. */
   checks: boolean;
+  format?: 'text' | 'json';
 }
 
 export async function runTestCommand(selector: string[], options: TestCommandOptions, io: Io): Promise<number> {
@@ -24,7 +27,7 @@ export async function runTestCommand(selector: string[], options: TestCommandOpt
     checks: options.checks,
     lakeRoot: options.lake ? resolve(io.cwd, options.lake) : undefined,
   });
-  io.stdout(reportText(report));
+  io.stdout(options.format === 'json' ? `${toJson(testResultsJson(report, !reportFailed(report)))}\n` : reportText(report));
   if (options.junit) {
     const file = resolve(io.cwd, options.junit);
     mkdirSync(dirname(file), { recursive: true });
