@@ -1,3 +1,5 @@
+import { wantsColor } from './color.js';
+
 /** Where a command writes. Injected so commands run in-process in tests and print nowhere else. */
 export interface Io {
   stdout(text: string): void;
@@ -5,6 +7,8 @@ export interface Io {
   /** Whether stdout is an interactive terminal (progress displays only draw there). */
   isTTY: boolean;
   cwd: string;
+  /** Colour the human output (a terminal, NO_COLOR unset); absent: no colour. */
+  color?: boolean;
   /** Standard input, for commands that read piped text (`echo "SELECT 1" | lake sql`); absent: nothing piped. */
   stdin?: { isTTY: boolean; read(): Promise<string> };
 }
@@ -20,5 +24,6 @@ export const processIo = (): Io => ({
   stderr: (text) => process.stderr.write(text),
   isTTY: Boolean(process.stdout.isTTY),
   cwd: process.cwd(),
+  color: wantsColor(Boolean(process.stdout.isTTY), process.env),
   stdin: { isTTY: Boolean(process.stdin.isTTY), read: readProcessStdin },
 });

@@ -2,12 +2,13 @@
 // per finished step where it matters (failures and skips always; everything with --verbose or without a terminal).
 import cliProgress from 'cli-progress';
 import type { RunRecord, RunReporter } from '../pipeline/reporter.js';
+import { paintFor, PLAIN, type Paint } from './color.js';
 import type { Io } from './io.js';
 
 const number = new Intl.NumberFormat('en-US');
 
-export function describeRecord(record: RunRecord): string {
-  const mark = record.status === 'success' ? 'ok  ' : record.status === 'skipped' ? 'skip' : 'FAIL';
+export function describeRecord(record: RunRecord, paint: Paint = PLAIN): string {
+  const mark = record.status === 'success' ? paint.ok('ok  ') : record.status === 'skipped' ? paint.warn('skip') : paint.fail('FAIL');
   const period = record.period_start ? ` [${record.period_start.slice(0, 16)}]` : '';
   const rows = record.rows_written !== null ? ` ${number.format(record.rows_written)} rows` : '';
   const retries = record.attempts > 1 ? ` (${record.attempts} attempts)` : '';
@@ -36,7 +37,7 @@ export function progressReporter(io: Io, options: { verbose?: boolean } = {}): R
       log(`     retry ${step} after attempt ${attempt} in ${delayMs} ms: ${error.split('\n')[0]}`),
     stepFinished: (record) => {
       rows += record.rows_written ?? 0;
-      if (options.verbose || record.status !== 'success' || !bars) log(describeRecord(record));
+      if (options.verbose || record.status !== 'success' || !bars) log(describeRecord(record, paintFor(io)));
       if (record.kind !== 'check' && record.kind !== 'serve') bar?.increment(1, { rows: number.format(rows), step: record.step });
     },
     runFinished: () => {

@@ -2,6 +2,7 @@ import { formatDiagnostic } from '../../dialect/diagnostics.js';
 import { lintProject } from '../../project/lint.js';
 import { EXIT_FAILURE, EXIT_OK } from '../errors.js';
 import { toJson } from '../format.js';
+import { paintFor } from '../color.js';
 import type { Io } from '../io.js';
 import { projectRelativePaths, requireProjectRoot } from './project-paths.js';
 import { selectionOf, type SelectionFlags } from './selection.js';
@@ -32,7 +33,9 @@ export async function runLint(paths: string[], options: LintCommandOptions, io: 
   if (options.format === 'json') {
     io.stdout(`${toJson({ files: files.length, errors, warnings, diagnostics })}\n`);
   } else {
-    for (const d of diagnostics) io.stdout(`${formatDiagnostic(d)}\n`);
+    const paint = paintFor(io);
+    const severity = (d: (typeof diagnostics)[number]) => (d.severity === 'error' ? paint.fail('error') : paint.warn('warning'));
+    for (const d of diagnostics) io.stdout(`${formatDiagnostic(d).replace(` ${d.severity} [`, ` ${severity(d)} [`)}\n`);
     io.stdout(`${plural(files.length, 'file')} checked: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}\n`);
   }
   return errors > 0 ? EXIT_FAILURE : EXIT_OK;

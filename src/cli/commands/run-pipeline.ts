@@ -37,9 +37,14 @@ function bound(text: string | undefined, flag: string): Date | undefined {
 const number = new Intl.NumberFormat('en-US');
 
 export function describeSummary(summary: RunSummary, reportsBytes: boolean): string {
-  const count = (status: string) => summary.records.filter((r) => r.status === status).length;
+  // Steps are what the header counted; checks and serving copies follow their model and are counted apart.
+  const steps = summary.records.filter((r) => r.kind !== 'check' && r.kind !== 'serve');
+  const checks = summary.records.filter((r) => r.kind === 'check');
+  const count = (status: string) => steps.filter((r) => r.status === status).length;
+  const failedChecks = checks.filter((r) => r.status === 'failed').length;
+  const checkText = checks.length > 0 ? `; ${checks.length} check${checks.length === 1 ? '' : 's'}: ${checks.length - failedChecks} passed, ${failedChecks} failed` : '';
   const lines = [
-    `run ${summary.runId}: ${count('success')} ok, ${count('failed')} failed, ${count('skipped')} skipped; ${number.format(summary.rowsWritten)} rows written`,
+    `run ${summary.runId}: ${count('success')} ok, ${count('failed')} failed, ${count('skipped')} skipped of ${steps.length} steps${checkText}; ${number.format(summary.rowsWritten)} rows written`,
   ];
   if (reportsBytes) {
     const usd = athenaCostUsd(summary.bytesPerStatement);

@@ -1,17 +1,18 @@
 // The readable `lake test` report: one line per unit test and per check, details under failures, then a summary.
 import { checkFailureText, unitFailureText } from '../../testing/format.js';
 import type { TestReport } from '../../testing/suite.js';
+import { PLAIN, type Paint } from '../color.js';
 
 const indent = (text: string, by = '    '): string => text.split('\n').map((line) => `${by}${line}`).join('\n');
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
-export function reportText(report: TestReport): string {
+export function reportText(report: TestReport, paint: Paint = PLAIN): string {
   const out: string[] = [];
   if (report.unloaded.length > 0) out.push('Not loaded (not tested)');
-  for (const { node, reason } of report.unloaded) out.push(`  ERR  ${node}: ${reason}`);
+  for (const { node, reason } of report.unloaded) out.push(`  ${paint.fail('ERR ')} ${node}: ${reason}`);
   if (report.unit.length > 0) out.push('Unit tests');
   for (const r of report.unit) {
-    const mark = r.status === 'passed' ? 'ok  ' : r.status === 'failed' ? 'FAIL' : 'ERR ';
+    const mark = r.status === 'passed' ? paint.ok('ok  ') : r.status === 'failed' ? paint.fail('FAIL') : paint.fail('ERR ');
     out.push(`  ${mark} ${r.node?.name ?? r.test.model} › ${r.test.name}  (${r.test.file}:${r.test.line})`);
     if (r.status !== 'passed') out.push(indent(unitFailureText(r), '         '));
   }
@@ -26,7 +27,7 @@ export function reportText(report: TestReport): string {
   for (const { check, result, skipped } of report.checks) {
     if (skipped) continue;
     const where = `(${check.file}:${check.line})`;
-    const mark = result!.passed ? 'ok  ' : check.severity === 'warn' ? 'WARN' : 'FAIL';
+    const mark = result!.passed ? paint.ok('ok  ') : check.severity === 'warn' ? paint.warn('WARN') : paint.fail('FAIL');
     out.push(`  ${mark} ${check.table} ${check.kind}: ${check.description}  ${where}`);
     if (!result!.passed) out.push(indent(checkFailureText(result!), '         '));
   }

@@ -8,6 +8,7 @@ import { requireProjectRoot } from './project-paths.js';
 import { selectionOf, type SelectionFlags } from './selection.js';
 import { reportText } from './test-report.js';
 import { toJson } from '../format.js';
+import { paintFor } from '../color.js';
 import { testResultsJson } from '../results-json.js';
 
 export interface TestCommandOptions extends SelectionFlags {
@@ -27,7 +28,7 @@ export async function runTestCommand(selector: string[], options: TestCommandOpt
     checks: options.checks,
     lakeRoot: options.lake ? resolve(io.cwd, options.lake) : undefined,
   });
-  io.stdout(options.format === 'json' ? `${toJson(testResultsJson(report, !reportFailed(report)))}\n` : reportText(report));
+  io.stdout(options.format === 'json' ? `${toJson(testResultsJson(report, !reportFailed(report)))}\n` : reportText(report, paintFor(io)));
   if (options.junit) {
     const file = resolve(io.cwd, options.junit);
     mkdirSync(dirname(file), { recursive: true });
