@@ -7,7 +7,8 @@ import type { KeyValueStore } from '../engines/kv-store/key-value-store.js';
 import type { ObjectStore } from '../engines/object-store/index.js';
 import { logTimestamp, RecordLog } from '../engines/record-log.js';
 import { retry, type Sleep } from '../engines/retry.js';
-import { engineErrorAt } from '../project/error-location.js';
+import { DialectError } from '../dialect/diagnostics.js';
+import { engineErrorAt, locateEngineError, withSourceExcerpt } from '../project/error-location.js';
 import type { Project, ProjectNode } from '../project/model.js';
 import { selectNodes, type SelectorInput } from '../project/selector.js';
 import type { Variables } from '../project/variables.js';
@@ -256,7 +257,7 @@ async function runStep(ctx: PipelineContext, node: ProjectNode, vars: Variables,
         const result = await engine.execute(statement.sql, { database: node.database, signal: ctx.signal });
         if (result.stats.bytesScanned !== undefined) bytes.push(result.stats.bytesScanned);
       } catch (error) {
-        throw withLine(error, `line ${statement.line}`);
+        throw atStatement(error, node, statement);
       }
     }
     return { rowsWritten: null, bytesPerStatement: bytes };
@@ -282,9 +283,18 @@ async function runStep(ctx: PipelineContext, node: ProjectNode, vars: Variables,
   return { rowsWritten: materializationOf(node) === 'view' ? null : outcome.rowsWritten, bytesPerStatement: bytes };
 }
 
-function withLine(error: unknown, where: string): Error {
-  if (error instanceof EngineError) return new EngineError(`${where}: ${error.message}`, error.details);
-  return new Error(`${where}: ${errorText(error)}`);
+/** A DDL statement's error placed in its file: rejected SQL by its diagnostics, engine errors by the token they name. */
+function atStatement(error: unknown, node: ProjectNode, statement: { sql: string; line: number }): Error {
+  let message: string;
+  if (error instanceof DialectError) {
+    message = error.diagnostics.map((d) => `${node.file}:${statement.line + d.line - 1}:${d.col}: ${d.message}${d.hint ? `\n  hint: ${d.hint}` : ''}`).join('\n');
+  } else {
+    const source = { file: node.file, sql: statement.sql, bodyLine: statement.line };
+    const at = locateEngineError(errorText(error), source) ?? { line: statement.line, col: 1 };
+    message = `${node.file}:${at.line}:${at.col}: ${withSourceExcerpt(errorText(error), source, at)}`;
+  }
+  if (error instanceof EngineError) return new EngineError(message, error.details);
+  return new Error(message, { cause: error });
 }
 
 async function runChecks(

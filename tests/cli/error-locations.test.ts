@@ -80,6 +80,16 @@ describe('engine errors at the file position', () => {
     expect(io.out).not.toMatch(/Did you mean "(pg_|duckdb_)/);
   });
 
+  it('lake run: a DDL statement the local engine rejects names the file line of that statement, not "line 1: <sql>:1:14"', async () => {
+    const root = makeProject({
+      'sql/ddl/two.sql': "/*\ndescription: two tables\n*/\nCREATE EXTERNAL TABLE a (id INT)\nSTORED AS PARQUET\nLOCATION 's3://${lake_bucket}/a/';\n\nCREATE TABLE b (id INT)",
+    });
+    const io = captureIo(root);
+    expect(await main(['run', '--lake', join(root, '.lake')], io)).toBe(1);
+    expect(io.out).toContain('      sql/ddl/two.sql:8:14: Athena creates Hive tables only with CREATE EXTERNAL TABLE');
+    expect(io.out).not.toContain('<sql>');
+  });
+
   it('picks the occurrence on the line the engine echoed when a name appears more than once', () => {
     const source = { file: 'f.sql', sql: 'SELECT ratng\nFROM t\nWHERE x = 1 AND ratng > 2', bodyLine: 4 };
     const message = 'Binder Error: Referenced column "ratng" not found\n\nLINE 9: WHERE x = 1 AND ratng > 2\n                        ^';
