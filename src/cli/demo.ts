@@ -143,6 +143,10 @@ export async function runDemo(options: DemoOptions, io: Io): Promise<number> {
     if ('error' in site) lines.push('', `Dashboards: NOT built: ${site.error}`);
     else lines.push('', `Dashboards: ${site.index}`, ...site.dashboards.map((d) => `  ${d.title}: ${d.file}`));
     lines.push('', `Query the lake: npx lake sql -e "SELECT channel, count(*) FROM crm_data GROUP BY channel"`);
+    // The demo's data ends at its start time: a range the user can re-run has to come from it, not from the README.
+    const lastDay = new Date(Math.floor(now.getTime() / (24 * HOUR)) * 24 * HOUR - 24 * HOUR);
+    const day = (d: Date) => d.toISOString().slice(0, 10);
+    lines.push(`Re-run its last full day and what depends on it: npx lake run p1_interaction_kpis_hourly+ --from ${day(lastDay)} --to ${day(new Date(lastDay.getTime() + 24 * HOUR))}`);
     lines.push(`Done in ${((performance.now() - started) / 1000).toFixed(1)} s`);
     io.stdout(`${lines.join('\n')}\n`);
     return summary.ok && !('error' in site) ? EXIT_OK : EXIT_FAILURE;

@@ -67,4 +67,12 @@ describe('lake run --demo', () => {
     expect(rows[0][0]).toBeGreaterThan(3000);
     expect(rows[0][1]).toBe(true);
   });
+
+  it('prints a re-run command whose range lies inside its data, and that command writes rows', async () => {
+    const match = /Re-run its last full day and what depends on it: npx lake (run p1_interaction_kpis_hourly\+ --from (\S+) --to (\S+))$/m.exec(io.out);
+    expect(match?.slice(2)).toEqual(['2025-03-09', '2025-03-10']);
+    const rerun = captureIo(ROOT);
+    expect(await main([...match![1].split(' '), '--lake', lake], rerun)).toBe(0);
+    expect(number(/; ([\d,]+) rows written/.exec(rerun.out)![1])).toBeGreaterThan(0);
+  });
 });
