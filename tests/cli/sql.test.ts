@@ -27,7 +27,7 @@ describe('lake sql', () => {
     const io = captureIo(lake());
     const code = await main(['sql', '--lake', io.cwd, '-e', 'SELECT 1;\nSELEC 2'], io);
     expect(code).toBe(1);
-    expect(io.err).toMatch(/statement 2 \(line 2: SELEC 2\) failed/);
+    expect(io.err).toMatch(/statement 2 \(line 2:1: SELEC 2\) failed/);
     expect(io.out).toBe('');
   });
 
@@ -70,7 +70,7 @@ describe('lake sql', () => {
     const dash = captureIo(lake());
     dash.stdin = { isTTY: true, read: async () => 'SELECT 1;\nSELEC 2' };
     expect(await main(['sql', '--lake', dash.cwd, '--file', '-'], dash)).toBe(1);
-    expect(dash.err).toMatch(/statement 2 \(<stdin>:2: SELEC 2\) failed/);
+    expect(dash.err).toMatch(/statement 2 \(<stdin>:2:1: SELEC 2\) failed/);
     const real = spawnSync(process.execPath, ['bin/lake.js', 'sql', '--lake', lake(), '--format', 'json'], { input: 'SELECT 7 AS seven', encoding: 'utf8' });
     expect(real.status).toBe(0);
     expect(JSON.parse(real.stdout).rows).toEqual([[7]]);
