@@ -111,10 +111,11 @@ export async function runDemo(options: DemoOptions, io: Io): Promise<number> {
     },
   });
 
+  const progress = progressReporter(io, { verbose: options.verbose });
   const session = await openPipelineSession(io, project, {
     lake: lakeRoot,
-    reporter: progressReporter(io, { verbose: options.verbose }),
-    writeConsole: (text) => io.stdout(`  ${text}`),
+    reporter: progress,
+    writeConsole: (text) => progress.print(`  ${text}`),
     command: 'lake run --demo',
   });
   try {

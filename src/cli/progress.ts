@@ -17,17 +17,29 @@ export function describeRecord(record: RunRecord, paint: Paint = PLAIN): string 
   return `${mark} ${record.kind.padEnd(9)} ${record.step}${period}${rows} ${seconds}${retries}${error}`;
 }
 
-export function progressReporter(io: Io, options: { verbose?: boolean } = {}): RunReporter {
+/** A run's progress display; `print` writes other output (alert notices on the console) above the bar, not over it. */
+export interface ProgressReporter extends RunReporter {
+  print(text: string): void;
+}
+
+export function progressReporter(io: Io, options: { verbose?: boolean; stream?: NodeJS.WritableStream } = {}): ProgressReporter {
   let bars: cliProgress.MultiBar | undefined;
   let bar: cliProgress.SingleBar | undefined;
   let rows = 0;
-  const log = (line: string) => (bars ? bars.log(`${line}\n`) : io.stdout(`${line}\n`));
+  const print = (text: string) => (bars ? bars.log(text.endsWith('\n') ? text : `${text}\n`) : io.stdout(text));
+  const log = (line: string) => print(`${line}\n`);
   return {
+    print,
     runStarted: ({ steps, runId }) => {
       io.stdout(`run ${runId}: ${steps} steps\n`);
       if (!io.isTTY) return;
       bars = new cliProgress.MultiBar(
-        { format: ' {bar} {value}/{total} steps | {rows} rows | {duration_formatted} | {step}', hideCursor: true, clearOnComplete: true },
+        {
+          format: ' {bar} {value}/{total} steps | {rows} rows | {duration_formatted} | {step}',
+          hideCursor: true,
+          clearOnComplete: true,
+          ...(options.stream ? { stream: options.stream } : {}),
+        },
         cliProgress.Presets.shades_classic,
       );
       bar = bars.create(steps, 0, { rows: '0', step: '' });
@@ -41,6 +53,8 @@ export function progressReporter(io: Io, options: { verbose?: boolean } = {}): R
       if (record.kind !== 'check' && record.kind !== 'serve') bar?.increment(1, { rows: number.format(rows), step: record.step });
     },
     runFinished: () => {
+      // The bar flushes its log only when it redraws (every 100 ms): draw once more so the last lines are not lost.
+      bars?.update();
       bars?.stop();
       bars = undefined;
       bar = undefined;

@@ -72,10 +72,12 @@ export async function runCommand(selector: string[], options: RunCommandOptions,
   }
   const json = options.format === 'json';
   // JSON keeps stdout to the one object: no progress, console notices on stderr.
+  const progress = json ? undefined : progressReporter(io, { verbose: options.verbose });
   const session = await openPipelineSession(io, project, {
     lake: options.lake,
-    reporter: json ? silentReporter : progressReporter(io, { verbose: options.verbose }),
-    ...(json ? { writeConsole: io.stderr } : {}),
+    reporter: progress ?? silentReporter,
+    // Console notices go above the progress bar (never over it), or to stderr when stdout carries JSON.
+    writeConsole: progress ? progress.print : io.stderr,
     command: 'lake run',
   });
   try {
