@@ -20,7 +20,7 @@ description: ratings per channel
 SELECT
   channel,
   count(*) AS reviews,
-  avg(ratng) AS avg_rating
+  max(ratng) AS top_rating
 FROM raw_reviews
 WHERE ts < \${now}
 GROUP BY channel
@@ -39,7 +39,7 @@ describe('engine errors at the file position', () => {
     const io = captureIo(root);
     expect(await main(['run', '--lake', join(root, '.lake')], io)).toBe(1);
     expect(io.out).toContain('sql/transforms/ratings.sql:9:7: Binder Error: Referenced column "ratng" not found');
-    expect(io.out).toContain('9 |   avg(ratng) AS avg_rating\n');
+    expect(io.out).toContain('9 |   max(ratng) AS top_rating\n');
     expect(io.out).not.toMatch(/LINE \d+:/);
   });
 
