@@ -2,6 +2,7 @@
 // model or dashboard view for a period. Pure planning: nothing here runs SQL.
 import { splitStatements } from '../dialect/statements.js';
 import type { MaterializationKind, MaterializeRequest } from './materialize/index.js';
+import { stagingRoot } from './materialize/incremental.js';
 import type { ProjectNode } from '../project/model.js';
 import { interpolateText, substituteVariables, timestampVariable, type Variables } from '../project/variables.js';
 import { floorToGrain, periodsBetween, type Grain, type Period } from './periods.js';
@@ -59,12 +60,7 @@ export function materializeRequest(node: ProjectNode, vars: Variables): Material
   if (statements.length !== 1) {
     throw new PlanError(`${node.file}: a model file holds exactly one query (or MERGE statement); found ${statements.length} statements`);
   }
-  const kind = materializationOf(node);
-  const location = node.header.location
-    ? interpolateText(node.header.location, vars)
-    : kind === 'view'
-      ? undefined
-      : defaultLocation(node, vars);
+  const location = modelLocation(node, vars);
   return {
     database: node.database,
     name: node.name,
@@ -74,6 +70,22 @@ export function materializeRequest(node: ProjectNode, vars: Variables): Material
     format: node.header.format === 'json' ? 'JSON' : 'PARQUET',
     uniqueKey: node.header.unique_key,
   };
+}
+
+/** Where a model or dashboard view keeps its files: the header's `location`, else the default; views have none. */
+export function modelLocation(node: ProjectNode, vars: Variables): string | undefined {
+  if (node.header.location) return interpolateText(node.header.location, vars);
+  return materializationOf(node) === 'view' ? undefined : defaultLocation(node, vars);
+}
+
+/**
+ * Every S3 prefix a model's materialization writes to (with the runner's credentials, as Athena writes CTAS/INSERT
+ * output): its location and, for an incremental model, the staging folder beside it. What IAM must allow.
+ */
+export function modelWriteLocations(node: ProjectNode, vars: Variables): string[] {
+  const location = modelLocation(node, vars);
+  if (!location) return [];
+  return materializationOf(node) === 'incremental' ? [location, stagingRoot(location, node.name)] : [location];
 }
 
 /** `s3://<lake_bucket>/curated/<database>/<name>/`: where a model's files go when its header names no location. */

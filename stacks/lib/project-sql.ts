@@ -7,6 +7,7 @@ import { parseS3Uri } from '../../src/engines/object-store/object-store.js';
 import { loadProject } from '../../src/project/loader.js';
 import type { Project, ProjectNode } from '../../src/project/model.js';
 import { parseSchedule, toEventBridge } from '../../src/project/schedule.js';
+import { modelWriteLocations } from '../../src/pipeline/steps.js';
 import { lakeStage, projectRoot } from '../config.js';
 import type { ExternalTableDefinition } from './glue-table.js';
 
@@ -113,13 +114,18 @@ export function ddlTables(project: Project, variables: Record<string, string>): 
 }
 
 /**
- * Key prefixes (`curated/daily_kpis/`) of the lake bucket that models write to, from their header `location`s:
- * the write scope of the run-sql function. Locations in other buckets are not granted (and fail at run time).
+ * Key prefixes of the lake bucket that models write to: each model's location (header `location` or the runner's
+ * default `curated/<database>/<name>/`) and, for incremental models, their staging folder beside it, from the same
+ * functions the runner plans with (src/pipeline/steps.ts), so IAM cannot drift from what runs. Athena writes CTAS and
+ * INSERT output with the caller's credentials, so this is the write scope of every function that runs models.
+ * Locations in other buckets are not granted (and fail at run time).
  */
-export function modelWritePrefixes(project: Project, lakeBucket: string): string[] {
-  const prefixes = project.nodes
-    .filter((n) => n.kind === 'model' && n.header.location)
-    .map((n) => parseS3Uri(substituteVariables(n.header.location as string, { ...variableTexts(project), lake_bucket: lakeBucket })))
+export function modelWritePrefixes(project: Project, lakeBucket: string, models: ProjectNode[] = project.nodes): string[] {
+  const variables = { ...variableTexts(project), lake_bucket: lakeBucket };
+  const prefixes = models
+    .filter((n) => n.kind === 'model')
+    .flatMap((n) => modelWriteLocations(n, variables))
+    .map((uri) => parseS3Uri(uri))
     .filter((l) => l.bucket === lakeBucket)
     .map((l) => l.key.replace(/\/*$/, '/'));
   return [...new Set(prefixes)].sort();

@@ -85,7 +85,28 @@ describe('modelWritePrefixes', () => {
       'transforms/a.sql': '/*\nlocation: s3://${lake_bucket}/curated/a\n*/\nSELECT 1 AS x',
       'transforms/b.sql': '/*\nlocation: s3://${lake_bucket}/features/daily/\n*/\nSELECT 1 AS x',
       'transforms/c.sql': '/*\nlocation: s3://elsewhere/c/\n*/\nSELECT 1 AS x',
+      'transforms/v.sql': '/*\nmaterialized: view\n*/\nSELECT 1 AS x',
     });
     expect(modelWritePrefixes(await stackProject({ stage: 'test' }, dir), 'deployed')).toEqual(['curated/a/', 'features/daily/']);
+  });
+
+  // Athena writes CTAS/INSERT output with the caller's credentials ("Athena uses the permissions of the principal
+  // that runs the query to write query results and CTAS/INSERT INTO data to Amazon S3": Athena User Guide, "Access to
+  // Amazon S3" / "Considerations and limitations for CTAS queries"), so every place the runner writes must be granted:
+  // the default location of a model without one, and an incremental model's staging folder beside its table.
+  it('includes default locations and incremental staging folders, as the runner writes them', async () => {
+    const dir = project({
+      'transforms/kpis.sql': '/*\nmaterialized: incremental\nperiod: day\npartitioned_by: [d]\n*/\nSELECT 1 AS x, DATE \'2024-01-01\' AS d',
+      'transforms/features.sql':
+        '/*\nmaterialized: incremental\nperiod: day\npartitioned_by: [d]\nlocation: s3://${lake_bucket}/features/daily/\n*/\nSELECT 1 AS x, DATE \'2024-01-01\' AS d',
+      'transforms/dim.sql': '/*\nmaterialized: table\n*/\nSELECT 1 AS x',
+    });
+    expect(modelWritePrefixes(await stackProject({ stage: 'test' }, dir), 'deployed')).toEqual([
+      'curated/lakehouse/_staging/kpis/',
+      'curated/lakehouse/dim/',
+      'curated/lakehouse/kpis/',
+      'features/_staging/features/',
+      'features/daily/',
+    ]);
   });
 });

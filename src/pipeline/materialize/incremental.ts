@@ -5,11 +5,14 @@ import { MaterializeError, type MaterializeStrategy } from './types.js';
 
 const asText = (v: SqlValue): string | null => (v === null ? null : String(v));
 
-/** `s3://b/curated/db/t/` → `s3://b/curated/db/_staging/t/<runId>/`: beside the table's folder, never inside it. */
-function stagingLocation(location: string, name: string, runId: string): string {
-  const parent = location.replace(/[^/]+\/$/, '');
-  return `${parent}_staging/${name}/${runId}/`;
+/** `s3://b/curated/db/t/` → `s3://b/curated/db/_staging/t/`: beside the table's folder, never inside it. */
+export function stagingRoot(location: string, name: string): string {
+  const folder = location.endsWith('/') ? location : `${location}/`;
+  return `${folder.replace(/[^/]+\/$/, '')}_staging/${name}/`;
 }
+
+/** One run's staging folder: `s3://b/curated/db/_staging/t/<runId>/`. */
+const stagingLocation = (location: string, name: string, runId: string): string => `${stagingRoot(location, name)}${runId}/`;
 
 /**
  * An incremental, partitioned table: each run replaces exactly the partitions its data contains and leaves the others.
