@@ -18,6 +18,7 @@ import { loadConfig } from '../../src/project/config.js';
 import { collectErrors, launchChromium, screenshot } from './browser.js';
 import { expectChartsMatchSql, nextRender, staticServer } from './expected.js';
 import { captureIo } from './fixture.js';
+import { quickSightIdProblems } from './quicksight-ids.js';
 import { allSchemaProblems } from './sdk-schema.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -99,5 +100,6 @@ describe('example dashboards', () => {
       );
     }
     expect(allSchemaProblems(resources)).toEqual([]);
+    expect(quickSightIdProblems(resources)).toEqual([]);
   });
 });

@@ -102,6 +102,10 @@ export function dataSourceInput(target: QuickSightTarget, projectName: string): 
 
 const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
+/** PhysicalTableMap and LogicalTableMap keys: 1-64 of `[0-9a-zA-Z-]` (no `_`, unlike the resource ids). One table per
+ *  dataset, so the key only has to be valid, not unique across views. */
+export const tableMapId = (view: string): string => view.replace(/[^0-9a-zA-Z-]/g, '-').slice(0, 64) || 'view';
+
 /** A dataset reading one curated view through custom SQL; the columns come from the view itself. */
 export function dataSetInput(target: QuickSightTarget, dashboard: Dashboard, view: string, columns: Column[]): CreateDataSetCommandInput {
   const id = dataSetId(target, dashboard, view);
@@ -112,7 +116,7 @@ export function dataSetInput(target: QuickSightTarget, dashboard: Dashboard, vie
     Name: `${dashboard.title}: ${view}`,
     ImportMode: dashboard.quicksight.import_mode,
     PhysicalTableMap: {
-      [view]: {
+      [tableMapId(view)]: {
         CustomSql: {
           DataSourceArn: quickSightArn(target, 'datasource', dataSourceId(target)),
           Name: view,
@@ -121,7 +125,7 @@ export function dataSetInput(target: QuickSightTarget, dashboard: Dashboard, vie
         },
       },
     },
-    LogicalTableMap: { [view]: { Alias: view, Source: { PhysicalTableId: view } } },
+    LogicalTableMap: { [tableMapId(view)]: { Alias: view, Source: { PhysicalTableId: tableMapId(view) } } },
     Permissions: ownerPermissions(target, 'dataSet'),
   };
 }
