@@ -5,6 +5,8 @@
 // then their rows into the CategoryKPIs / OrderKPIs tables) and releases the lock. Any failure notifies the alert
 // topic, counts a failure metric, and releases the lock.
 import { ArnFormat, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import * as actions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as targets from 'aws-cdk-lib/aws-events-targets';
@@ -20,8 +22,9 @@ import { Athena } from './Athena.js';
 import { Catalog } from './Catalog.js';
 import { lakeStage, stageConfig } from './config.js';
 import { lakeEnvironment, lakeFunction } from './lib/lake-function.js';
-import { lakeStatements, METRIC_NAMESPACE, publishStatement, putMetricStatement } from './lib/permissions.js';
+import { lakeStatements, METRIC_NAMESPACE, publishStatements, putMetricStatement } from './lib/permissions.js';
 import { stackProject } from './lib/project-sql.js';
+import { taskBudgetSeconds, type RetryPolicy } from './lib/step-budget.js';
 import { sqlRunnerStatements } from './lib/sql-runner.js';
 import { Storage } from './Storage.js';
 
@@ -31,7 +34,7 @@ const RAW_TABLES = ['p2_raw_orders', 'p2_raw_order_items', 'p2_raw_products'];
 export async function Batch({ stack, app }: StackContext) {
   const config = stageConfig(app.stage);
   const lake = use(Storage);
-  const { topic } = use(Alerting);
+  const { topic, topicKey } = use(Alerting);
   const { workgroupArn, workgroupName } = use(Athena);
   const { databaseName, glueArns } = use(Catalog);
   const project = await stackProject(app);
@@ -42,6 +45,8 @@ export async function Batch({ stack, app }: StackContext) {
       sortKey: sortKey ? { name: sortKey, type: dynamodb.AttributeType.STRING } : undefined,
       billingMode: dynamodb.BillingMode.PAY_PER_REQUEST,
       encryption: dynamodb.TableEncryption.AWS_MANAGED,
+      // Restorable to any second of the last 35 days (billed per GB stored).
+      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
       removalPolicy,
     });
   const lockTable = table('PipelineLock', 'pk');
@@ -93,47 +98,65 @@ export async function Batch({ stack, app }: StackContext) {
   const failure = lakeFunction(stack, 'P2Failure', {
     handler: 'p2-failure',
     environment: { FAILURE_TOPIC_ARN: topic.topicArn, METRIC_NAMESPACE },
-    statements: [publishStatement(topic.topicArn), putMetricStatement(METRIC_NAMESPACE)],
+    statements: [...publishStatements([topic.topicArn], topicKey), putMetricStatement(METRIC_NAMESPACE)],
   });
 
-  const step = (id: string, fn: Function, resultPath: string, timeoutSeconds?: number) =>
-    new tasks.LambdaInvoke(stack, id, {
+  // Every step states its own timeout and retries (the CDK's default Lambda retrier is off), so the worst case of the
+  // whole execution is known here and the execution timeout covers it (lib/step-budget.ts).
+  const LAMBDA_ERRORS = ['Lambda.ServiceException', 'Lambda.AWSLambdaException', 'Lambda.SdkClientException', 'Lambda.TooManyRequestsException'];
+  const serviceRetry: RetryPolicy = { maxAttempts: 2, intervalSeconds: 2, backoffRate: 2 };
+  const step = (id: string, fn: Function, resultPath: string, timeoutSeconds: number, retry: { errors: string[]; policy: RetryPolicy }) => {
+    const task = new tasks.LambdaInvoke(stack, id, {
       lambdaFunction: fn,
       payloadResponseOnly: true,
       resultPath,
-      taskTimeout: timeoutSeconds ? sfn.Timeout.duration(Duration.seconds(timeoutSeconds)) : undefined,
+      retryOnServiceExceptions: false,
+      taskTimeout: sfn.Timeout.duration(Duration.seconds(timeoutSeconds)),
     });
-  const failed = step('NotifyFailure', failure, '$.notified')
-    .next(step('ResetLockAfterFailure', releaseLock, '$.lock'))
-    .next(new sfn.Fail(stack, 'Failed', { error: 'P2PipelineFailed', cause: 'a step failed; the alert topic has the error' }));
+    task.addRetry({ errors: retry.errors, maxAttempts: retry.policy.maxAttempts, interval: Duration.seconds(retry.policy.intervalSeconds), backoffRate: retry.policy.backoffRate });
+    return { task, budget: taskBudgetSeconds(timeoutSeconds, [retry.policy]) };
+  };
+  const onLambdaErrors = { errors: LAMBDA_ERRORS, policy: serviceRetry };
+  const SHORT_STEP_SECONDS = 60;
   const catchAll = { resultPath: '$.error', errors: [sfn.Errors.ALL] };
 
-  const resetLock = step('ResetLock', releaseLock, '$.lock');
-  resetLock.next(new sfn.Succeed(stack, 'Done'));
-  const validateFiles = step('ValidateFiles', validate, '$.batch', 600)
-    .addRetry({ errors: [sfn.Errors.ALL], maxAttempts: 2, interval: Duration.seconds(30), backoffRate: 2 })
-    .addCatch(failed, catchAll);
-  const transformFiles = step('TransformFiles', transform, '$.transform', 900)
-    .addRetry({ errors: [sfn.Errors.ALL], maxAttempts: 3, interval: Duration.seconds(60), backoffRate: 2 })
-    .addCatch(failed, catchAll);
-  const checkThreshold = step('CheckFileThreshold', threshold, '$.threshold').addCatch(failed, catchAll);
+  const failedState = new sfn.Fail(stack, 'Failed', { error: 'P2PipelineFailed', cause: 'a step failed; the alert topic has the error' });
+  const resetAfterFailure = step('ResetLockAfterFailure', releaseLock, '$.lock', SHORT_STEP_SECONDS, onLambdaErrors);
+  resetAfterFailure.task.addCatch(failedState, { resultPath: '$.resetError', errors: [sfn.Errors.ALL] }).next(failedState);
+  // A notification that cannot be sent must not keep the lock: on to the reset either way.
+  const notify = step('NotifyFailure', failure, '$.notified', SHORT_STEP_SECONDS, onLambdaErrors);
+  notify.task.addCatch(resetAfterFailure.task, { resultPath: '$.notifyError', errors: [sfn.Errors.ALL] }).next(resetAfterFailure.task);
+  const failed = notify.task;
+
+  const resetLock = step('ResetLock', releaseLock, '$.lock', SHORT_STEP_SECONDS, onLambdaErrors);
+  resetLock.task.addCatch(failed, catchAll).next(new sfn.Succeed(stack, 'Done'));
+  const validateFiles = step('ValidateFiles', validate, '$.batch', 600, { errors: [sfn.Errors.ALL], policy: { maxAttempts: 2, intervalSeconds: 30, backoffRate: 2 } });
+  validateFiles.task.addCatch(failed, catchAll);
+  const transformFiles = step('TransformFiles', transform, '$.transform', 900, { errors: [sfn.Errors.ALL], policy: { maxAttempts: 3, intervalSeconds: 60, backoffRate: 2 } });
+  transformFiles.task.addCatch(failed, catchAll);
+  const checkThreshold = step('CheckFileThreshold', threshold, '$.threshold', SHORT_STEP_SECONDS, onLambdaErrors);
+  checkThreshold.task.addCatch(failed, catchAll);
   const waitForFiles = new sfn.Wait(stack, 'WaitForFiles', { time: sfn.WaitTime.duration(Duration.seconds(config.batch.waitSeconds)) });
   const definition = new sfn.Pass(stack, 'Start', {
     // The batch id sorts by the execution's start (the KPI models keep an order's latest batch).
     parameters: { 'lockToken.$': '$.lockToken', 'startedAt.$': '$$.Execution.StartTime' },
   })
-    .next(checkThreshold)
+    .next(checkThreshold.task)
     .next(
       new sfn.Choice(stack, 'EvaluateThreshold')
-        .when(sfn.Condition.stringEquals('$.threshold.status', 'due'), validateFiles.next(transformFiles).next(resetLock))
-        .when(sfn.Condition.stringEquals('$.threshold.status', 'waiting'), waitForFiles.next(checkThreshold))
+        .when(sfn.Condition.stringEquals('$.threshold.status', 'due'), validateFiles.task.next(transformFiles.task).next(resetLock.task))
+        .when(sfn.Condition.stringEquals('$.threshold.status', 'waiting'), waitForFiles.next(checkThreshold.task))
         // Nothing landed (the files were taken by an earlier batch).
-        .otherwise(resetLock),
+        .otherwise(resetLock.task),
     );
+  // The threshold check says `due` once the first unmet check is forceAfterMinutes old: at most this many checks.
+  const checks = Math.floor((config.batch.forceAfterMinutes * 60) / config.batch.waitSeconds) + 2;
+  const worstCaseSeconds =
+    checks * checkThreshold.budget + (checks - 1) * config.batch.waitSeconds + validateFiles.budget + transformFiles.budget + resetLock.budget + notify.budget + resetAfterFailure.budget;
   const stateMachine = new sfn.StateMachine(stack, 'EcommercePipeline', {
     definitionBody: sfn.DefinitionBody.fromChainable(definition),
-    // Waiting is bounded by the force-after window; the rest by the steps' own timeouts.
-    timeout: Duration.minutes(config.batch.forceAfterMinutes + 90),
+    // States.Timeout cannot be caught: the timeout must exceed the worst case, so failures always reach NotifyFailure.
+    timeout: Duration.minutes(Math.ceil(worstCaseSeconds / 60) + 5),
   });
 
   const trigger = lakeFunction(stack, 'P2Trigger', {
@@ -155,7 +178,17 @@ export async function Batch({ stack, app }: StackContext) {
     eventPattern: { source: ['aws.s3'], detailType: ['Object Created'], detail: { bucket: { name: [lake.bucket.bucketName] }, object: { key: [{ prefix: incoming }] } } },
     targets: [new targets.LambdaFunction(trigger, { retryAttempts: 2, maxEventAge: Duration.hours(1) })],
   });
-  const alarms = [functionErrorsAlarm(stack, 'P2TriggerErrors', trigger, topic)];
+  // Belt and braces: an execution that still times out skips NotifyFailure, so its own alarm notifies.
+  const timedOut = new cloudwatch.Alarm(stack, 'P2ExecutionsTimedOut', {
+    alarmDescription: 'P2 state machine executions timed out (the lock may still be held)',
+    metric: stateMachine.metricTimedOut({ period: Duration.minutes(5), statistic: 'Sum' }),
+    threshold: 1,
+    comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+    evaluationPeriods: 1,
+    treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+  });
+  timedOut.addAlarmAction(new actions.SnsAction(topic));
+  const alarms = [functionErrorsAlarm(stack, 'P2TriggerErrors', trigger, topic), timedOut];
 
   stack.addOutputs({ EcommercePipeline: stateMachine.stateMachineArn, CategoryKPIsTable: categoryKpis.tableName, OrderKPIsTable: orderKpis.tableName });
   return { stateMachine, alarms, tables: { lockTable, categoryKpis, orderKpis }, functions: { trigger, threshold, validate, transform, releaseLock, failure } };

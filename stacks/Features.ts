@@ -35,6 +35,8 @@ export async function Features({ stack, app }: StackContext) {
       partitionKey: { name: 'pk', type: dynamodb.AttributeType.STRING },
       billingMode: dynamodb.BillingMode.PAY_PER_REQUEST,
       encryption: dynamodb.TableEncryption.AWS_MANAGED,
+      // Restorable to any second of the last 35 days (billed per GB stored).
+      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
       removalPolicy: stageConfig(app.stage).retainData ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
     });
     const job = lakeFunction(stack, `${id}Job`, {

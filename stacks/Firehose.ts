@@ -1,5 +1,5 @@
 // P4 domain events: a Firehose delivery stream into domain-events/ with dynamic partitioning by the event's own time
-// (year/month/day/hour), GZIP, 5 MB / 300 s buffering and failed records under a separate error prefix.
+// (year/month/day/hour), GZIP, 64 MB / 300 s buffering and failed records under a separate error prefix.
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as firehose from 'aws-cdk-lib/aws-kinesisfirehose';
 import * as logs from 'aws-cdk-lib/aws-logs';
@@ -16,8 +16,14 @@ import { Storage } from './Storage.js';
  */
 export const PARTITION_KEYS_QUERY = toJq(hourKeysOf('event_time'));
 
+/** Firehose's minimum buffer size when dynamic partitioning is enabled. */
+export const MIN_PARTITIONED_BUFFER_MB = 64;
+
 export function Firehose({ stack, app }: StackContext) {
   const config = stageConfig(app.stage).firehose;
+  if (config.bufferSizeMb < MIN_PARTITIONED_BUFFER_MB) {
+    throw new Error(`stacks/config.ts firehose.bufferSizeMb for stage ${app.stage} is ${config.bufferSizeMb}: Firehose needs at least ${MIN_PARTITIONED_BUFFER_MB} MB with dynamic partitioning`);
+  }
   const lake = use(Storage);
 
   const logGroup = new logs.LogGroup(stack, 'DomainEventsDeliveryLogs', { retention: logs.RetentionDays.TWO_WEEKS });
@@ -25,7 +31,9 @@ export function Firehose({ stack, app }: StackContext) {
 
   const role = new iam.Role(stack, 'DomainEventsDeliveryRole', { assumedBy: new iam.ServicePrincipal('firehose.amazonaws.com') });
   const statements = [
-    ...lakeStatements(lake, { write: [PREFIX.domainEvents, PREFIX.firehoseErrors] }),
+    // Firehose's S3 destination role needs GetObject too (Firehose Developer Guide, "Grant Firehose access to an Amazon
+    // S3 destination": AbortMultipartUpload, GetBucketLocation, GetObject, ListBucket, ListBucketMultipartUploads, PutObject).
+    ...lakeStatements(lake, { read: [PREFIX.domainEvents, PREFIX.firehoseErrors], write: [PREFIX.domainEvents, PREFIX.firehoseErrors] }),
     // Firehose checks multipart uploads it started when it resumes a delivery.
     new iam.PolicyStatement({
       actions: ['s3:AbortMultipartUpload', 's3:ListBucketMultipartUploads'],
@@ -45,7 +53,7 @@ export function Firehose({ stack, app }: StackContext) {
       // Arrival-time hour folders, as the p4_domain_event_errors table (sql/ddl) and the local Firehose lay them out.
       errorOutputPrefix: `${PREFIX.firehoseErrors}!{firehose:error-output-type}/year=!{timestamp:yyyy}/month=!{timestamp:MM}/day=!{timestamp:dd}/hour=!{timestamp:HH}/`,
       compressionFormat: 'GZIP',
-      // Seed 003: 5 MB or 300 s, whichever comes first (stacks/config.ts).
+      // 64 MB (the minimum with dynamic partitioning) or 300 s, whichever comes first (stacks/config.ts).
       bufferingHints: { sizeInMBs: config.bufferSizeMb, intervalInSeconds: config.bufferIntervalSeconds },
       encryptionConfiguration: lake.key ? { kmsEncryptionConfig: { awskmsKeyArn: lake.key.keyArn } } : { noEncryptionConfig: 'NoEncryption' },
       cloudWatchLoggingOptions: { enabled: true, logGroupName: logGroup.logGroupName, logStreamName: logStream.logStreamName },

@@ -10,21 +10,26 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import { Stack } from 'aws-cdk-lib';
 import { use, type StackContext } from 'sst/constructs';
 import { parseChannel } from '../src/alerts/channels.js';
+import { alertHistoryLocation } from '../src/alerts/history.js';
+import { parseS3Uri } from '../src/engines/object-store/object-store.js';
 import type { Project } from '../src/project/model.js';
 import { Alerting } from './Alerting.js';
 import { Athena } from './Athena.js';
 import { Catalog } from './Catalog.js';
 import { BUCKET_VARIABLE, lakeStage, PREFIX, stageConfig } from './config.js';
 import { lakeEnvironment, lakeFunction } from './lib/lake-function.js';
-import { athenaStatements, lakeStatements, publishStatement } from './lib/permissions.js';
+import { athenaStatements, lakeStatements, publishStatements } from './lib/permissions.js';
 import { SYSTEM_PREFIX, sqlRunnerStatements } from './lib/sql-runner.js';
 import { Features } from './Features.js';
-import { scheduledSql, stackProject, variableTexts, type ScheduledSql as Scheduled } from './lib/project-sql.js';
+import { scheduledSql, stackProject, tableReadPrefixes, variableTexts, type ScheduledSql as Scheduled } from './lib/project-sql.js';
 import { Storage } from './Storage.js';
+
+/** Where alert evaluations append their history (src/alerts/history.ts). */
+const ALERT_HISTORY_PREFIX = parseS3Uri(alertHistoryLocation('lake')).key;
 
 export async function ScheduledSql({ stack, app }: StackContext) {
   const lake = use(Storage);
-  const { topic } = use(Alerting);
+  const { topic, topicKey } = use(Alerting);
   const { workgroupArn, workgroupName } = use(Athena);
   const { databaseName } = use(Catalog);
   const project = await stackProject(app);
@@ -43,10 +48,17 @@ export async function ScheduledSql({ stack, app }: StackContext) {
   });
   const { jobs } = use(Features);
 
+  const alerts = project.nodes.filter((n) => n.kind === 'alert');
+  const { prefixes: alertReads, unresolved } = tableReadPrefixes(project, alerts, lake.bucket.bucketName);
+  if (unresolved.length) {
+    throw new Error(`alerts read tables that neither sql/ddl nor a model declares, so their S3 locations cannot be granted: ${unresolved.join(', ')}`);
+  }
   const stateTable = new dynamodb.Table(stack, 'AlertState', {
     partitionKey: { name: 'pk', type: dynamodb.AttributeType.STRING },
     billingMode: dynamodb.BillingMode.PAY_PER_REQUEST,
     encryption: dynamodb.TableEncryption.AWS_MANAGED,
+    // Restorable to any second of the last 35 days (billed per GB stored).
+    pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
     removalPolicy: stageConfig(app.stage).retainData ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
   });
   const evaluateAlert = lakeFunction(stack, 'EvaluateAlert', {
@@ -58,9 +70,12 @@ export async function ScheduledSql({ stack, app }: StackContext) {
     environment: { ...environment, ALERT_STATE_TABLE: stateTable.tableName, ALERT_TOPIC_ARN: topic.topicArn },
     statements: [
       ...athenaStatements(Stack.of(stack), { workgroupArn, database: databaseName, writesTables: false }),
-      ...lakeStatements(lake, { read: [''], write: [PREFIX.athenaResults, `${SYSTEM_PREFIX}alert_history/`] }),
+      // Athena reads the alerts' tables with this role's credentials: their locations only, not the whole lake.
+      ...lakeStatements(lake, { read: [...alertReads, PREFIX.athenaResults, ALERT_HISTORY_PREFIX], write: [PREFIX.athenaResults, ALERT_HISTORY_PREFIX] }),
       new iam.PolicyStatement({ actions: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem'], resources: [stateTable.tableArn] }),
-      ...[topic.topicArn, ...alertTopics(project, lake.bucket.bucketName)].map(publishStatement),
+      ...publishStatements([topic.topicArn], topicKey),
+      // Topics named in alert headers belong to whoever owns them; their keys (if any) are theirs to grant.
+      ...publishStatements(alertTopics(project, lake.bucket.bucketName)),
     ],
   });
 

@@ -19,7 +19,7 @@ import { Alerting } from './Alerting.js';
 import { Catalog } from './Catalog.js';
 import { PREFIX, stageConfig } from './config.js';
 import { lakeFunction } from './lib/lake-function.js';
-import { lakeStatements, METRIC_NAMESPACE, publishStatement, putMetricStatement } from './lib/permissions.js';
+import { lakeStatements, METRIC_NAMESPACE, publishStatements, putMetricStatement } from './lib/permissions.js';
 import { Storage } from './Storage.js';
 
 /** Seed 000's table name for the interactions the consumer writes. */
@@ -28,7 +28,7 @@ export const INTERACTIONS_TABLE = 'crm_data';
 export function Streaming({ stack, app }: StackContext) {
   const config = stageConfig(app.stage).streaming;
   const lake = use(Storage);
-  const { topic: alerts } = use(Alerting);
+  const { topic: alerts, topicKey } = use(Alerting);
   const { databaseName, glueArns } = use(Catalog);
 
   const stream = new kinesis.Stream(stack, 'Interactions', {
@@ -43,8 +43,8 @@ export function Streaming({ stack, app }: StackContext) {
     encryption: sqs.QueueEncryption.SQS_MANAGED,
     enforceSSL: true,
   });
-  // SNS-managed encryption would need the queue to trust the AWS-managed key; in transit is TLS-only instead.
-  const deadLetterTopic = new sns.Topic(stack, 'InteractionsDeadLetters', { enforceSSL: true });
+  // Dead letters carry customer records: encrypted at rest with the topics' key (Alerting), TLS-only in transit.
+  const deadLetterTopic = new sns.Topic(stack, 'InteractionsDeadLetters', { enforceSSL: true, masterKey: topicKey });
   // Raw delivery: the queue holds the dead-letter JSON itself, not an SNS envelope. Adds the queue policy letting
   // this topic (only) send to it.
   deadLetterTopic.addSubscription(new subscriptions.SqsSubscription(deadLetters, { rawMessageDelivery: true }));
@@ -66,7 +66,7 @@ export function Streaming({ stack, app }: StackContext) {
     statements: [
       new iam.PolicyStatement({ actions: ['kinesis:PutRecords'], resources: [stream.streamArn] }),
       ...lakeStatements(lake, { write: [PREFIX.invalid] }),
-      publishStatement(deadLetterTopic.topicArn),
+      ...publishStatements([deadLetterTopic.topicArn], topicKey),
       putMetricStatement(METRIC_NAMESPACE),
     ],
   });
@@ -90,7 +90,7 @@ export function Streaming({ stack, app }: StackContext) {
     },
     statements: [
       ...lakeStatements(lake, { write: [PREFIX.processed] }),
-      publishStatement(deadLetterTopic.topicArn),
+      ...publishStatements([deadLetterTopic.topicArn], topicKey),
       new iam.PolicyStatement({
         actions: ['glue:GetTable', 'glue:BatchCreatePartition'],
         resources: [glueArns.catalog, glueArns.database, glueArns.table(INTERACTIONS_TABLE)],

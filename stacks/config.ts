@@ -41,6 +41,7 @@ export interface StageConfig {
     consumerRetryAttempts: number;
   };
   firehose: {
+    /** Firehose rejects less than 64 MB when dynamic partitioning is on (the P4 stream partitions by event time). */
     bufferSizeMb: number;
     bufferIntervalSeconds: number;
   };
@@ -83,7 +84,9 @@ const DEFAULTS: StageConfig = {
     consumerMaxBatchingWindowSeconds: 5,
     consumerRetryAttempts: 3,
   },
-  firehose: { bufferSizeMb: 5, bufferIntervalSeconds: 300 },
+  // Seed 003 had 5 MB / 300 s; with dynamic partitioning Firehose requires ≥ 64 MB. The 300 s interval is what
+  // bounds latency (a partition's buffer is delivered at whichever comes first), so low traffic still lands every 5 min.
+  firehose: { bufferSizeMb: 64, bufferIntervalSeconds: 300 },
   crawler: { schedule: 'cron(0 2 * * ? *)' },
   batch: { minOrderFiles: 5, minItemFiles: 5, minProductFiles: 1, forceAfterMinutes: 30, waitSeconds: 300 },
   quicksight: {},

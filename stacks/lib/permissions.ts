@@ -22,11 +22,13 @@ export function lakeStatements({ bucket, key }: LakeAccess, access: { read?: str
   if (listed.length) {
     statements.push(
       new iam.PolicyStatement({
-        actions: ['s3:ListBucket', 's3:GetBucketLocation'],
+        actions: ['s3:ListBucket'],
         resources: [bucket.bucketArn],
         // An empty prefix means the whole bucket: no condition then.
         conditions: listed.includes('') ? undefined : { StringLike: { 's3:prefix': listed.flatMap((p) => [p, `${p}*`]) } },
       }),
+      // Its own statement: a GetBucketLocation request has no s3:prefix, so under the condition above it is never allowed.
+      new iam.PolicyStatement({ actions: ['s3:GetBucketLocation'], resources: [bucket.bucketArn] }),
     );
   }
   if (key) statements.push(new iam.PolicyStatement({ actions: ['kms:Decrypt', 'kms:GenerateDataKey'], resources: [key.keyArn] }));
@@ -42,25 +44,49 @@ export function glueArns(scope: Stack, database: string) {
   };
 }
 
-/** Running SQL through the workgroup: query lifecycle on that workgroup, catalog reads, and (for models) writes. */
-export function athenaStatements(scope: Stack, options: { workgroupArn: string; database: string; writesTables: boolean }): iam.PolicyStatement[] {
+/** The Glue database Athena expects every caller to reach (Athena User Guide, "Configure AWS Glue access to your
+ *  catalog and database per AWS Region": access to the catalog and the `default` database must be present). */
+export const ATHENA_DEFAULT_DATABASE = 'default';
+
+/**
+ * Running SQL through the workgroup: query lifecycle on that workgroup, catalog reads, the `default` database Athena's
+ * guide requires and, for functions that run models, table writes and `CREATE DATABASE IF NOT EXISTS` on the databases
+ * the runner makes sure of (src/pipeline/runner.ts) — the stack creates the project's, but the statement still
+ * needs the right to run.
+ */
+export function athenaStatements(scope: Stack, options: { workgroupArn: string; database: string; writesTables: boolean; databases?: string[] }): iam.PolicyStatement[] {
   const glue = glueArns(scope, options.database);
   const catalogRead = ['glue:GetDatabase', 'glue:GetTable', 'glue:GetTables', 'glue:GetPartition', 'glue:GetPartitions', 'glue:BatchGetPartition'];
   const catalogWrite = ['glue:CreateTable', 'glue:UpdateTable', 'glue:DeleteTable', 'glue:CreatePartition', 'glue:BatchCreatePartition', 'glue:UpdatePartition', 'glue:DeletePartition', 'glue:BatchDeletePartition'];
-  return [
+  const others = [...new Set(options.databases ?? [])].filter((d) => d !== options.database);
+  const databaseArn = (name: string) => glueArns(scope, name).database;
+  const tablesArn = (name: string) => glueArns(scope, name).tables;
+  const statements = [
     new iam.PolicyStatement({
       actions: ['athena:StartQueryExecution', 'athena:GetQueryExecution', 'athena:GetQueryResults', 'athena:StopQueryExecution', 'athena:GetWorkGroup'],
       resources: [options.workgroupArn],
     }),
     new iam.PolicyStatement({
       actions: options.writesTables ? [...catalogRead, ...catalogWrite] : catalogRead,
-      resources: [glue.catalog, glue.database, glue.tables],
+      resources: [glue.catalog, glue.database, glue.tables, ...others.flatMap((d) => [databaseArn(d), tablesArn(d)])],
+    }),
+    new iam.PolicyStatement({
+      actions: options.writesTables ? ['glue:GetDatabase', 'glue:CreateDatabase'] : ['glue:GetDatabase'],
+      resources: [glue.catalog, databaseArn(ATHENA_DEFAULT_DATABASE)],
     }),
   ];
+  if (options.writesTables) {
+    statements.push(new iam.PolicyStatement({ actions: ['glue:CreateDatabase'], resources: [glue.catalog, glue.database, ...others.map(databaseArn)] }));
+  }
+  return statements;
 }
 
-export function publishStatement(topicArn: string): iam.PolicyStatement {
-  return new iam.PolicyStatement({ actions: ['sns:Publish'], resources: [topicArn] });
+/** Publishing to topics: sns:Publish, and where the topics are encrypted with a customer key, the data key calls SNS
+ *  makes with the publisher's credentials. */
+export function publishStatements(topicArns: string[], key?: kms.IKey): iam.PolicyStatement[] {
+  if (topicArns.length === 0) return [];
+  const publish = new iam.PolicyStatement({ actions: ['sns:Publish'], resources: topicArns });
+  return key ? [publish, new iam.PolicyStatement({ actions: ['kms:GenerateDataKey', 'kms:Decrypt'], resources: [key.keyArn] })] : [publish];
 }
 
 /** cloudwatch:PutMetricData has no resource-level permissions (AWS requires `*`); the namespace condition scopes it. */

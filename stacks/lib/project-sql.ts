@@ -7,7 +7,7 @@ import { parseS3Uri } from '../../src/engines/object-store/object-store.js';
 import { loadProject } from '../../src/project/loader.js';
 import type { Project, ProjectNode } from '../../src/project/model.js';
 import { parseSchedule, toEventBridge } from '../../src/project/schedule.js';
-import { modelWriteLocations } from '../../src/pipeline/steps.js';
+import { modelLocation, modelWriteLocations } from '../../src/pipeline/steps.js';
 import { lakeStage, projectRoot } from '../config.js';
 import type { ExternalTableDefinition } from './glue-table.js';
 
@@ -135,4 +135,55 @@ export function modelWritePrefixes(project: Project, lakeBucket: string, models:
 export function variableTexts(project: Project): Record<string, string> {
   const variables = project.config.stages[project.stage]?.variables ?? {};
   return { ...Object.fromEntries(Object.entries(variables).map(([k, v]) => [k, String(v)])), stage: project.stage, database: project.config.database };
+}
+
+/** `database.table` → S3 location of every table a `CREATE [EXTERNAL] TABLE … LOCATION` in sql/ddl declares. */
+function declaredLocations(project: Project, variables: Record<string, string>): Map<string, string> {
+  const locations = new Map<string, string>();
+  for (const node of project.nodes.filter((n) => n.kind === 'ddl')) {
+    for (const statement of splitStatements(node.sql)) {
+      let parsed;
+      try {
+        parsed = parseCreateTable(statement.text);
+      } catch {
+        continue; // not a CREATE TABLE (ddlTables reports malformed ones)
+      }
+      if (parsed.kind !== 'createTable' || !parsed.location) continue;
+      const parts = parsed.name.parts.map((p) => p.toLowerCase());
+      const qualified = parts.length > 1 ? parts.slice(-2).join('.') : `${node.database}.${parts[0]}`;
+      locations.set(qualified, substituteVariables(parsed.location, variables));
+    }
+  }
+  return locations;
+}
+
+/**
+ * Key prefixes of the lake bucket that running `nodes` reads: Athena reads a table's files with the caller's
+ * credentials, so an alert needs GetObject on the locations of the tables it queries, through views to the tables
+ * under them. Tables are resolved as the runner lays them out (sql/ddl locations, model locations and defaults);
+ * `unresolved` lists tables read that neither declares (the caller decides whether that is an error).
+ */
+export function tableReadPrefixes(project: Project, nodes: ProjectNode[], lakeBucket: string): { prefixes: string[]; unresolved: string[] } {
+  const variables = { ...variableTexts(project), lake_bucket: lakeBucket };
+  const declared = declaredLocations(project, variables);
+  const producers = new Map(project.nodes.filter((n) => n.kind !== 'ddl').flatMap((n) => n.produces.map((t) => [t.toLowerCase(), n] as const)));
+  const locations = new Set<string>();
+  const unresolved = new Set<string>();
+  const seen = new Set<string>();
+  const visit = (table: string): void => {
+    const name = table.toLowerCase();
+    if (seen.has(name)) return;
+    seen.add(name);
+    const producer = producers.get(name);
+    const location = producer ? modelLocation(producer, variables) : declared.get(name);
+    if (location) locations.add(location);
+    else if (producer) producer.dependsOn.forEach(visit); // a view: its files are its sources' files
+    else unresolved.add(name);
+  };
+  for (const node of nodes) node.dependsOn.forEach(visit);
+  const prefixes = [...locations]
+    .map((uri) => parseS3Uri(uri))
+    .filter((l) => l.bucket === lakeBucket)
+    .map((l) => l.key.replace(/\/*$/, '/'));
+  return { prefixes: [...new Set(prefixes)].sort(), unresolved: [...unresolved].sort() };
 }

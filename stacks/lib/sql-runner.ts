@@ -15,7 +15,7 @@ export const SYSTEM_PREFIX = 'system/';
 export function sqlRunnerStatements(scope: Stack, lake: LakeAccess, project: Project, athena: { workgroupArn: string; database: string }): iam.PolicyStatement[] {
   const writes = [...modelWritePrefixes(project, lake.bucket.bucketName), PREFIX.athenaResults, SYSTEM_PREFIX];
   return [
-    ...athenaStatements(scope, { workgroupArn: athena.workgroupArn, database: athena.database, writesTables: true }),
+    ...athenaStatements(scope, { workgroupArn: athena.workgroupArn, database: athena.database, writesTables: true, databases: project.nodes.map((n) => n.database) }),
     ...lakeStatements(lake, { read: [''], write: writes }),
     // Large results are multipart uploads: Athena lists and aborts its own unfinished parts.
     new iam.PolicyStatement({

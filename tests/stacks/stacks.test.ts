@@ -174,7 +174,7 @@ describe('Firehose', () => {
   const destination = () =>
     synth.template(Firehose).findResources('AWS::KinesisFirehose::DeliveryStream');
 
-  it('partitions by the event time year/month/day/hour with GZIP, 5 MB / 300 s buffers and an error prefix', () => {
+  it("partitions by the event time year/month/day/hour with GZIP, the stage's buffers and an error prefix", () => {
     const [stream] = Object.values(destination()) as Array<{ Properties: { ExtendedS3DestinationConfiguration: Record<string, unknown> } }>;
     const s3 = stream.Properties.ExtendedS3DestinationConfiguration as {
       Prefix: string;
@@ -189,7 +189,7 @@ describe('Firehose', () => {
     );
     expect(s3.ErrorOutputPrefix.startsWith(PREFIX.firehoseErrors)).toBe(true);
     expect(s3.CompressionFormat).toBe('GZIP');
-    expect(s3.BufferingHints).toEqual({ SizeInMBs: 5, IntervalInSeconds: 300 });
+    expect(s3.BufferingHints).toEqual({ SizeInMBs: config.firehose.bufferSizeMb, IntervalInSeconds: config.firehose.bufferIntervalSeconds });
     expect(s3.DynamicPartitioningConfiguration.Enabled).toBe(true);
     const query = s3.ProcessingConfiguration.Processors.find((p) => p.Type === 'MetadataExtraction')!.Parameters.find(
       (p) => p.ParameterName === 'MetadataExtractionQuery',
@@ -254,7 +254,7 @@ describe('Streaming', () => {
     template.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'sqs', RawMessageDelivery: true });
   });
 
-  it('runs the producer every minute with the stage\'s API URL, and may only put records, write invalid/ and publish dead letters', () => {
+  it('runs the producer every minute with the stage\'s API URL, and may only put records, write invalid/ and publish dead letters (encrypted topic)', () => {
     const template = synth.template(Streaming);
     template.hasResourceProperties('AWS::Events::Rule', { ScheduleExpression: config.streaming.producerSchedule });
     template.hasResourceProperties('AWS::Lambda::Function', {
@@ -264,7 +264,7 @@ describe('Streaming', () => {
     expect(stageConfig('prod').streaming.producerApiUrl).toMatch(/^http:\/\/.+\/api\/customer-interaction\/$/);
     const producerPolicy = Object.entries(template.findResources('AWS::IAM::Policy')).find(([id]) => id.startsWith('Producer'))![1] as { Properties: { PolicyDocument: { Statement: Array<{ Action: string | string[]; Resource: unknown }> } } };
     const actions = producerPolicy.Properties.PolicyDocument.Statement.flatMap((s) => [s.Action].flat()).sort();
-    expect(actions).toEqual(['cloudwatch:PutMetricData', 'kinesis:PutRecords', 's3:DeleteObject', 's3:GetBucketLocation', 's3:ListBucket', 's3:PutObject', 'sns:Publish']);
+    expect(actions).toEqual(['cloudwatch:PutMetricData', 'kinesis:PutRecords', 'kms:Decrypt', 'kms:GenerateDataKey', 's3:DeleteObject', 's3:GetBucketLocation', 's3:ListBucket', 's3:PutObject', 'sns:Publish']);
     expect(JSON.stringify(producerPolicy)).toContain('/invalid/*');
   });
 
