@@ -1,7 +1,9 @@
 // The one way stacks create Lambda functions: SST `Function` (esbuild bundle of a thin handler in functions/) with
 // explicit least-privilege statements instead of SST `bind`, which grants `s3:*`-style wildcards.
 import { existsSync } from 'node:fs';
+import { execFile } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
+import { promisify } from 'node:util';
 import { join, relative } from 'node:path';
 import type * as iam from 'aws-cdk-lib/aws-iam';
 import { Function, type FunctionProps, type Stack } from 'sst/constructs';
@@ -30,20 +32,32 @@ export const DUCKDB_PACKAGES = ['@duckdb/node-api'];
 /**
  * What a DuckDB function differs in. @duckdb/node-api loads a native addon, so it is installed next to the bundle
  * (`nodejs.install`), for linux-x64 (the build the project uses; DuckDB's arm64 addon is a separate package), with
- * memory for DuckDB's buffers. SST installs with `--omit=optional`, which would drop the platform addon
- * (@duckdb/node-bindings-linux-x64 is an optional dependency of @duckdb/node-bindings): the `.npmrc` written before
- * the build says `include=optional`, which npm honours over `--omit` (`npm help install`), so the addon comes with
- * the exact version node-bindings pins.
+ * memory for DuckDB's buffers. The addon is an optional dependency of @duckdb/node-bindings, one package per platform,
+ * and npm installs an optional dependency only where its os/cpu/libc match: SST runs `npm install --omit=optional
+ * --os=linux --cpu=x64 …` in the function's folder, but passes no libc, so npm takes the build machine's: from macOS
+ * (no libc) no addon is installed, from Alpine the musl one — neither loads on Lambda (Amazon Linux, glibc). The
+ * `.npmrc` written before the build fixes that whatever the host: `include=optional` (npm honours it over `--omit`,
+ * `npm help install`) and the target platform, `libc=glibc` included, so npm picks @duckdb/node-bindings-linux-x64
+ * at the exact version node-bindings pins. An npm without the `libc`
+ * setting (`npm help config`; npm 11 has it) would ignore it: the hook asks npm back and stops the deploy then.
  */
 export const DUCKDB_FUNCTION = {
   architecture: 'x86_64',
   memorySize: 1024,
   nodejs: { install: DUCKDB_PACKAGES },
-  npmrc: 'include=optional\n',
+  npmrc: 'include=optional\nos=linux\ncpu=x64\nlibc=glibc\n',
 } as const;
+
+const run = promisify(execFile);
 
 export const writeDuckDbNpmrc = async (out: string): Promise<void> => {
   await writeFile(join(out, '.npmrc'), DUCKDB_FUNCTION.npmrc);
+  // The npm that SST runs next is the one on PATH: make sure it reads the target libc from this file. SST writes the
+  // folder's package.json only after this hook, so `--prefix` makes npm read this folder's .npmrc as it will then.
+  const { stdout } = await run('npm', ['config', 'get', 'libc', '--prefix', out], { cwd: out });
+  if (stdout.trim() !== 'glibc') {
+    throw new Error(`'npm config get libc' in ${out} says '${stdout.trim()}': this npm ignores the libc setting, so the DuckDB functions would get the build machine's addon (none from macOS, musl from Alpine). Deploy with a newer npm (npm 11).`);
+  }
 };
 
 /** What every function that runs SQL on the lake is told (functions/lib/environment.ts reads it). */

@@ -16,7 +16,7 @@ import { ScheduledSql } from '../../stacks/ScheduledSql.js';
 import { Storage } from '../../stacks/Storage.js';
 import { Streaming } from '../../stacks/Streaming.js';
 import { Batch } from '../../stacks/Batch.js';
-import { DUCKDB_PACKAGES } from '../../stacks/lib/lake-function.js';
+import { DUCKDB_FUNCTION, DUCKDB_PACKAGES } from '../../stacks/lib/lake-function.js';
 import { synthesize, type Synthesized } from './synth.js';
 
 let synth: Synthesized;
@@ -277,7 +277,7 @@ describe('Streaming', () => {
     // SST installs with --omit=optional; the hook's .npmrc brings the linux-x64 addon back.
     const out = mkdtempSync(join(tmpdir(), 'duckdb-fn-'));
     await consumer.hooks!.beforeBuild!(consumer, out);
-    expect(readFileSync(join(out, '.npmrc'), 'utf8')).toBe('include=optional\n');
+    expect(readFileSync(join(out, '.npmrc'), 'utf8')).toBe(DUCKDB_FUNCTION.npmrc);
     rmSync(out, { recursive: true, force: true });
     for (const handler of ['functions/producer.handler', 'functions/run-sql.handler', 'functions/evaluate-alert.handler', 'functions/feature-job.handler']) {
       expect(synth.functionProps.get(handler)?.nodejs?.install, handler).toBeUndefined();
