@@ -53,7 +53,7 @@ export async function Features({ stack, app }: StackContext) {
     });
     jobs.set(node.name, job);
     tables.push(table);
-    stack.addOutputs({ [`${id}Table`]: table.tableName });
+    stack.addOutputs({ [`${id}Table`]: table.tableName, [`${id}Function`]: job.functionName });
   }
   return { jobs, tables };
 }

@@ -95,7 +95,8 @@ export async function ScheduledSql({ stack, app }: StackContext) {
     return rule;
   });
 
-  stack.addOutputs({ ScheduledRules: String(rules.length) });
+  // Function names for a manual run after deploy (README "First deploy"): aws lambda invoke --function-name …
+  stack.addOutputs({ ScheduledRules: String(rules.length), RunSqlFunction: runSql.functionName, EvaluateAlertFunction: evaluateAlert.functionName });
   return { runSql, evaluateAlert, stateTable, rules, scheduled };
 }
 
