@@ -122,9 +122,15 @@ export function ddlTables(project: Project, variables: Record<string, string>): 
  */
 export function modelWritePrefixes(project: Project, lakeBucket: string, models: ProjectNode[] = project.nodes): string[] {
   const variables = { ...variableTexts(project), lake_bucket: lakeBucket };
-  const prefixes = models
-    .filter((n) => n.kind === 'model')
-    .flatMap((n) => modelWriteLocations(n, variables))
+  const declared = declaredLocations(project, variables);
+  const writers = models.filter((n) => n.kind === 'model');
+  // A model that writes into a table sql/ddl declares (MERGE into an Iceberg table) writes where the DDL put it; and
+  // creating an Iceberg table writes its metadata there, with the runner's credentials too.
+  const declaredWrites = [
+    ...writers.flatMap((n) => n.produces.map((t) => declared.get(t.toLowerCase())).filter((l): l is string => l !== undefined)),
+    ...icebergLocations(project, variables),
+  ];
+  const prefixes = [...writers.flatMap((n) => modelWriteLocations(n, variables)), ...declaredWrites]
     .map((uri) => parseS3Uri(uri))
     .filter((l) => l.bucket === lakeBucket)
     .map((l) => l.key.replace(/\/*$/, '/'));
@@ -138,7 +144,7 @@ export function variableTexts(project: Project): Record<string, string> {
 }
 
 /** `database.table` → S3 location of every table a `CREATE [EXTERNAL] TABLE … LOCATION` in sql/ddl declares. */
-function declaredLocations(project: Project, variables: Record<string, string>): Map<string, string> {
+export function declaredLocations(project: Project, variables: Record<string, string>): Map<string, string> {
   const locations = new Map<string, string>();
   for (const node of project.nodes.filter((n) => n.kind === 'ddl')) {
     for (const statement of splitStatements(node.sql)) {
@@ -155,6 +161,22 @@ function declaredLocations(project: Project, variables: Record<string, string>):
     }
   }
   return locations;
+}
+
+/** Locations of the Iceberg tables sql/ddl creates (`CREATE TABLE … 'table_type'='ICEBERG'`). */
+function icebergLocations(project: Project, variables: Record<string, string>): string[] {
+  return project.nodes
+    .filter((n) => n.kind === 'ddl')
+    .flatMap((n) => splitStatements(n.sql))
+    .flatMap((statement) => {
+      try {
+        const parsed = parseCreateTable(statement.text);
+        const iceberg = parsed.kind === 'createTable' && !parsed.external && parsed.location && /^iceberg$/i.test(parsed.tblProperties.table_type ?? '');
+        return iceberg && parsed.kind === 'createTable' ? [substituteVariables(parsed.location as string, variables)] : [];
+      } catch {
+        return [];
+      }
+    });
 }
 
 /**

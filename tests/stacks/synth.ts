@@ -22,6 +22,15 @@ export interface Synthesized {
   resources: CfnResource[];
   /** SST props of every function, by handler (`functions/consumer.handler`), as the stacks set them. */
   functionProps: Map<string, FunctionProps>;
+  /** Every stack's template JSON (Resources, Outputs with their exports), by stack name. */
+  templates: Map<string, CfnTemplate>;
+  /** The account the stacks were synthesized for (SST's offline placeholder when no credentials). */
+  account: string;
+}
+
+export interface CfnTemplate {
+  Resources?: Record<string, Omit<CfnResource, 'stack' | 'id'>>;
+  Outputs?: Record<string, { Value: unknown; Export?: { Name: unknown } }>;
 }
 
 /**
@@ -45,12 +54,8 @@ export async function synthesize(stage = 'test', options: { bundle?: boolean } =
     }
   }
   if (options.bundle ?? true) await app.finish();
-  const resources = app.node.children.filter(Stack.isStack).flatMap((stack) =>
-    Object.entries((Template.fromStack(stack).toJSON().Resources ?? {}) as Record<string, Omit<CfnResource, 'stack' | 'id'>>).map(([id, r]) => ({
-      stack: stack.stackName,
-      id,
-      ...r,
-    })),
-  );
-  return { template: (stack) => Template.fromStack(getStack(stack)), resources, functionProps };
+  const templates = new Map(app.node.children.filter(Stack.isStack).map((stack) => [stack.stackName, Template.fromStack(stack).toJSON() as CfnTemplate]));
+  const resources = [...templates].flatMap(([stack, template]) => Object.entries(template.Resources ?? {}).map(([id, r]) => ({ stack, id, ...r })));
+  const account = app.node.children.filter(Stack.isStack)[0]?.account ?? '';
+  return { template: (stack) => Template.fromStack(getStack(stack)), resources, functionProps, templates, account };
 }
