@@ -9,16 +9,19 @@ import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { GlueClient } from '@aws-sdk/client-glue';
 import { KinesisClient } from '@aws-sdk/client-kinesis';
-import { S3Client } from '@aws-sdk/client-s3';
+import { ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
 import { SFNClient } from '@aws-sdk/client-sfn';
 import { SNSClient } from '@aws-sdk/client-sns';
 import { runSimulation } from '@cloud-copilot/iam-simulate';
 import { mockClient } from 'aws-sdk-client-mock';
 
 /** A recorded client: the calls it received. */
-type Mock = { calls(): Array<{ args: unknown[] }>; restore(): void };
+type Mock = { calls(): Array<{ args: unknown[] }>; restore(): void; on(command: unknown): { resolves(output: unknown): unknown } };
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { resetLake } from '../../functions/lib/lake.js';
+import { handler as failure } from '../../functions/p2-failure.js';
+import { handler as releaseLock } from '../../functions/p2-release-lock.js';
+import { handler as threshold } from '../../functions/p2-threshold.js';
 import { declaredLocations, stackProject, variableTexts } from '../../stacks/lib/project-sql.js';
 import { QUICKSIGHT_PRINCIPAL_ENV } from '../../stacks/config.js';
 import { modelLocation } from '../../src/pipeline/steps.js';
@@ -96,13 +99,13 @@ async function rehearse(f: DeployedFunction, body: (mocks: Record<keyof typeof C
   const bucket = f.environment.LAKE_BUCKET;
   const workgroupArn = f.environment.ATHENA_WORKGROUP ? `arn:aws:athena:${REGION}:${ACCOUNT}:workgroup/${f.environment.ATHENA_WORKGROUP}` : undefined;
   const requests: IamRequest[] = [];
-  for (const [client, mock] of Object.entries(mocks)) {
+  for (const [client, mock] of [...Object.entries(mocks), ['Athena', athena.mock] as const]) {
     for (const call of mock.calls()) {
       const command = call.args[0] as { constructor: { name: string }; input: Record<string, unknown> };
       requests.push(...sdkRequests(client, command.constructor.name.replace(/Command$/, ''), command.input, { workgroupArn, topicKeys: deployed.topicKeys }));
     }
   }
-  const locations = tableLocations(bucket);
+  const locations = athena.statements.length ? tableLocations(bucket) : new Map<string, string>();
   for (const sql of athena.statements) {
     requests.push(...athenaStatementRequests(sql, f.environment.GLUE_DATABASE ?? project.config.database, locations));
     // Athena writes each statement's result under the workgroup's output location and GetQueryResults reads it.
@@ -217,6 +220,34 @@ describe('AWS rehearsal: every call each function makes is allowed by the synthe
       await handler({ lockToken: 't', startedAt: at, batch: { batchId: '20250310T020000Z' } }).catch(() => undefined);
     });
     expect(await denials(f, requests)).toEqual([]);
+  });
+
+  it('P2 trigger: files under incoming/ take the lock and start the state machine', async () => {
+    const f = fn('p2-trigger');
+    const { handler } = await import('../../functions/p2-trigger.js');
+    const requests = await rehearse(f, async (mocks) => {
+      mocks.S3.on(ListObjectsV2Command).resolves({ Contents: [{ Key: 'incoming/orders_1.csv', Size: 10, LastModified: new Date(at) }] });
+      await handler().catch(() => undefined);
+    });
+    expect(requests.some((r) => r.action === 'states:StartExecution')).toBe(true);
+    expect(await denials(f, requests)).toEqual([]);
+  });
+
+  it('P2 threshold check, lock release and failure notice', async () => {
+    const cases: Array<[string, (event: unknown) => Promise<unknown>, unknown]> = [
+      ['p2-threshold', threshold, { lockToken: 't', startedAt: at }],
+      ['p2-release-lock', releaseLock, { lockToken: 't' }],
+      ['p2-failure', failure, { lockToken: 't', error: { Error: 'States.TaskFailed', Cause: 'boom' } }],
+    ];
+    for (const [name, handler, event] of cases) {
+      const f = fn(name);
+      const requests = await rehearse(f, async (mocks) => {
+        mocks.S3.on(ListObjectsV2Command).resolves({ Contents: [{ Key: 'incoming/orders_1.csv', Size: 10, LastModified: new Date(at) }] });
+        await handler(event).catch(() => undefined);
+      });
+      expect(requests.length, name).toBeGreaterThan(0);
+      expect(await denials(f, requests), name).toEqual([]);
+    }
   });
 
   it('reports grants that no rehearsed call used', () => {
