@@ -13,6 +13,7 @@ import { recordLogTableSql } from '../src/engines/record-log.js';
 import { runLogSpec } from '../src/pipeline/run-log.js';
 import { ddlTables, externalTablesOfSql, stackProject, variableTexts } from './lib/project-sql.js';
 import { Storage } from './Storage.js';
+import { acceptCheck } from './lib/checker-suppressions.js';
 
 /** Partition projection ranges start here; older data needs an explicit range in the DDL's TBLPROPERTIES. */
 const FIRST_YEAR = 2024;
@@ -69,6 +70,7 @@ export async function Catalog({ stack, app }: StackContext) {
     configuration: JSON.stringify({ Version: 1.0, CrawlerOutput: { Partitions: { AddOrUpdateBehavior: 'InheritFromTable' } } }),
   });
   crawler.addDependency(database);
+  acceptCheck(crawler, 'CKV_AWS_195', 'the crawler writes only Glue metadata and its CloudWatch logs; the lake objects it reads keep their bucket encryption');
 
   stack.addOutputs({ GlueDatabase: databaseName });
   return { database, databaseName, glueArns, crawler, crawlerName: crawler.name ?? '' };

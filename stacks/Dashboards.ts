@@ -24,6 +24,7 @@ import { athenaStatements, lakeStatements } from './lib/permissions.js';
 import { stackProject } from './lib/project-sql.js';
 import { SYSTEM_PREFIX } from './lib/sql-runner.js';
 import { Storage } from './Storage.js';
+import { acceptCheck } from './lib/checker-suppressions.js';
 
 export async function Dashboards({ stack, app }: StackContext) {
   const principalArn = stageConfig(app.stage).quicksight.principalArn;
@@ -96,6 +97,7 @@ export async function Dashboards({ stack, app }: StackContext) {
     ],
   });
 
+  acceptCheck(publish, 'CKV_AWS_45', 'QUICKSIGHT_DEPLOYMENT holds ids, ARNs and dashboard definitions, no secret');
   // The Provider framework answers CloudFormation for the function (its own role may only invoke this function).
   const provider = new Provider(stack, 'DashboardsProvider', { onEventHandler: publish });
   const resource = new CustomResource(stack, 'QuickSightDashboards', {
