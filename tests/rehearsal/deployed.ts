@@ -17,6 +17,7 @@ interface Located {
 }
 
 export interface DeployedFunction {
+  /** Logical id: the construct id of stacks/ plus CDK's hash (`RunSql74C316AD`). */
   id: string;
   handler: string;
   roleArn: string;
@@ -153,7 +154,7 @@ export function deploy(synth: Synthesized): Deployed {
   };
 
   const functions = resources
-    .filter((r) => r.Type === 'AWS::Lambda::Function' && typeof r.Properties.Handler === 'string' && (r.Properties.Handler as string).startsWith('functions/'))
+    .filter((r) => r.Type === 'AWS::Lambda::Function' && typeof (synth.templates.get(r.stack)!.Resources![r.id].Properties as { Role?: unknown }).Role === 'object')
     .map((r) => {
       const raw = synth.templates.get(r.stack)!.Resources![r.id].Properties as { Role: { 'Fn::GetAtt': [string, string] } };
       const roleId = raw.Role['Fn::GetAtt'][0];

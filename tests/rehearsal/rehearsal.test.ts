@@ -39,19 +39,22 @@ const evaluated: Array<{ fn: string; request: IamRequest; result: string; allowe
 beforeAll(async () => {
   process.env[QUICKSIGHT_PRINCIPAL_ENV] = `arn:aws:quicksight:${REGION}:${ACCOUNT}:group/default/lakehouse-authors`;
   try {
-    deployed = deploy(await synthesize('test'));
+    // Not bundled: the function code comes from the handlers imported here, and two test files bundling into SST's
+    // one artifacts folder at once would collide.
+    deployed = deploy(await synthesize('test', { bundle: false }));
   } finally {
     delete process.env[QUICKSIGHT_PRINCIPAL_ENV];
   }
   project = await stackProject({ stage: 'test' }, ROOT);
   vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
-}, 120_000);
+}, 300_000); // synthesizing every stack takes minutes on a loaded 2-core machine
 afterAll(() => vi.restoreAllMocks());
 
-const fn = (handler: string): DeployedFunction => {
-  const found = deployed.functions.filter((f) => f.handler === `functions/${handler}.handler`);
-  if (found.length === 0) throw new Error(`no deployed function with handler ${handler}`);
-  return found[0];
+/** The deployed function a stack creates as `lakeFunction(stack, constructId, …)`. */
+const fn = (constructId: string): DeployedFunction => {
+  const found = deployed.functions.find((f) => new RegExp(`^${constructId}[0-9A-F]{8}$`).test(f.id));
+  if (!found) throw new Error(`no deployed function ${constructId}`);
+  return found;
 };
 
 /** Where the example project's tables live in the deployed bucket (sql/ddl, then models as the runner lays them out). */
@@ -147,7 +150,7 @@ async function denials(f: DeployedFunction, requests: IamRequest[]): Promise<str
       response.resultType === 'single' ? (response.result.analysis?.identityAnalysis?.allowStatements ?? []).map((s) => JSON.stringify(s.explain?.identifier)) : [];
     evaluated.push({ fn: f.id, request, result, allowedBy });
     if (result !== 'Allowed') {
-      denied.push(`${f.id} (${f.handler}): ${request.origin} → ${request.action} on ${request.resource} ${JSON.stringify(request.context)}: ${result}; role policies ${f.identityPolicies.map((p) => p.name).join(', ')}${resourcePolicy ? ' + resource policy' : ''}`);
+      denied.push(`${f.id}: ${request.origin} → ${request.action} on ${request.resource} ${JSON.stringify(request.context)}: ${result}; role policies ${f.identityPolicies.map((p) => p.name).join(', ')}${resourcePolicy ? ' + resource policy' : ''}`);
     }
   }
   return denied;
@@ -162,7 +165,7 @@ const at = '2025-03-10T02:00:00Z';
 
 describe('AWS rehearsal: every call each function makes is allowed by the synthesized IAM', () => {
   it('run-sql: every scheduled model of the project', async () => {
-    const f = fn('run-sql');
+    const f = fn('RunSql');
     const { handler } = await import('../../functions/run-sql.js');
     const models = project.nodes.filter((n) => n.kind === 'model' && n.header.schedule && !n.header.serve);
     expect(models.length).toBeGreaterThan(0);
@@ -178,7 +181,7 @@ describe('AWS rehearsal: every call each function makes is allowed by the synthe
   });
 
   it('run-sql: every model of the project, as a manual run would (P3, P4 and the rest)', async () => {
-    const f = fn('run-sql');
+    const f = fn('RunSql');
     const { handler } = await import('../../functions/run-sql.js');
     const requests: IamRequest[] = [];
     for (const model of project.nodes.filter((n) => n.kind === 'model' && !n.header.serve)) {
@@ -190,7 +193,7 @@ describe('AWS rehearsal: every call each function makes is allowed by the synthe
   });
 
   it('feature job (P5): the served model, then its rows to DynamoDB', async () => {
-    const f = fn('feature-job');
+    const f = fn('P5CustomerFeaturesJob');
     const { handler } = await import('../../functions/feature-job.js');
     const model = project.nodes.find((n) => n.kind === 'model' && n.header.serve && n.header.schedule)!;
     const requests = await rehearse(f, async () => {
@@ -200,7 +203,7 @@ describe('AWS rehearsal: every call each function makes is allowed by the synthe
   });
 
   it('evaluate-alert: every alert of the project', async () => {
-    const f = fn('evaluate-alert');
+    const f = fn('EvaluateAlert');
     const { handler } = await import('../../functions/evaluate-alert.js');
     const requests: IamRequest[] = [];
     for (const alert of project.nodes.filter((n) => n.kind === 'alert')) {
@@ -213,7 +216,7 @@ describe('AWS rehearsal: every call each function makes is allowed by the synthe
   });
 
   it('P2 transform: the KPI models for the batch\'s days, then their rows to the KPI tables', async () => {
-    const f = fn('p2-transform');
+    const f = fn('P2Transform');
     const { handler } = await import('../../functions/p2-transform.js');
     const requests = await rehearse(f, async (mocks) => {
       void mocks;
@@ -223,7 +226,7 @@ describe('AWS rehearsal: every call each function makes is allowed by the synthe
   });
 
   it('P2 trigger: files under incoming/ take the lock and start the state machine', async () => {
-    const f = fn('p2-trigger');
+    const f = fn('P2Trigger');
     const { handler } = await import('../../functions/p2-trigger.js');
     const requests = await rehearse(f, async (mocks) => {
       mocks.S3.on(ListObjectsV2Command).resolves({ Contents: [{ Key: 'incoming/orders_1.csv', Size: 10, LastModified: new Date(at) }] });
@@ -235,9 +238,9 @@ describe('AWS rehearsal: every call each function makes is allowed by the synthe
 
   it('P2 threshold check, lock release and failure notice', async () => {
     const cases: Array<[string, (event: unknown) => Promise<unknown>, unknown]> = [
-      ['p2-threshold', threshold, { lockToken: 't', startedAt: at }],
-      ['p2-release-lock', releaseLock, { lockToken: 't' }],
-      ['p2-failure', failure, { lockToken: 't', error: { Error: 'States.TaskFailed', Cause: 'boom' } }],
+      ['P2Threshold', threshold, { lockToken: 't', startedAt: at }],
+      ['P2ReleaseLock', releaseLock, { lockToken: 't' }],
+      ['P2Failure', failure, { lockToken: 't', error: { Error: 'States.TaskFailed', Cause: 'boom' } }],
     ];
     for (const [name, handler, event] of cases) {
       const f = fn(name);

@@ -28,7 +28,7 @@ beforeAll(async () => {
   } finally {
     delete process.env[QUICKSIGHT_PRINCIPAL_ENV];
   }
-}, 120_000);
+}, 300_000); // synthesis bundles every function: minutes on a loaded 2-core machine
 
 const config = stageConfig('test');
 
