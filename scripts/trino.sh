@@ -1,0 +1,111 @@
+#!/usr/bin/env bash
+# A local single-node Trino for the differential oracle (npm run test:trino) and `--engine trino`.
+#
+#   scripts/trino.sh start    fetch Trino from Maven Central (once), start it on 127.0.0.1, print its URL
+#   scripts/trino.sh status   print the URL of the running Trino (exit 3 when none runs)
+#   scripts/trino.sh stop     stop the Trino this script started
+#   scripts/trino.sh fetch    only fetch the jars
+#
+# The jars come from scripts/trino/pom.xml (pinned version) through Maven's local repository (~/.m2) into
+# .cache/trino/<version>/lib (ignored by git). The JVM is the first Java >= 24 found: $TRINO_JAVA_HOME, then a Temurin
+# 25 under /usr/lib/jvm. TRINO_PORT picks the port (default: a free one).
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+VERSION=476
+CACHE="${TRINO_CACHE:-$ROOT/.cache/trino}"
+LIB="$CACHE/$VERSION/lib"
+PID_FILE="$CACHE/trino.pid"
+URL_FILE="$CACHE/trino.url"
+LOG_FILE="$CACHE/trino.log"
+START_TIMEOUT_S="${TRINO_START_TIMEOUT_S:-180}"
+
+die() { echo "trino.sh: $*" >&2; exit 1; }
+
+java_home() {
+  local candidate
+  for candidate in "${TRINO_JAVA_HOME:-}" /usr/lib/jvm/temurin-25-jdk-amd64 /usr/lib/jvm/temurin-25-jdk-arm64 /usr/lib/jvm/temurin-25-jdk "${JAVA_HOME:-}"; do
+    [ -n "$candidate" ] && [ -x "$candidate/bin/java" ] || continue
+    local major
+    major="$("$candidate/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')"
+    if [ "${major:-0}" -ge 24 ]; then echo "$candidate"; return; fi
+  done
+  die "Trino $VERSION needs Java 24 or newer: set TRINO_JAVA_HOME (seen: $(ls /usr/lib/jvm 2>/dev/null | tr '\n' ' '))"
+}
+
+fetch() {
+  [ -f "$LIB/.complete" ] && return
+  command -v mvn >/dev/null || die "Maven (mvn) is needed to fetch Trino $VERSION"
+  mkdir -p "$LIB"
+  local started=$SECONDS
+  echo "trino.sh: fetching Trino $VERSION with Maven into $LIB" >&2
+  mvn -B -q -f "$ROOT/scripts/trino/pom.xml" dependency:copy-dependencies -DoutputDirectory="$LIB" >&2 \
+    || die "Maven could not fetch Trino $VERSION (see the output above)"
+  touch "$LIB/.complete"
+  echo "trino.sh: fetched in $((SECONDS - started)) s" >&2
+}
+
+running_pid() {
+  [ -f "$PID_FILE" ] || return 1
+  local pid
+  pid="$(cat "$PID_FILE")"
+  kill -0 "$pid" 2>/dev/null && [ -f "$URL_FILE" ] && echo "$pid"
+}
+
+# Trino accepts connections before it can plan queries; /v1/info says "starting": false once it can.
+answers() {
+  node -e 'fetch(process.argv[1] + "/v1/info").then((r) => r.json()).then((i) => process.exit(i.starting ? 1 : 0), () => process.exit(1))' "$1"
+}
+
+start() {
+  if running_pid >/dev/null; then cat "$URL_FILE"; return; fi
+  fetch
+  local java
+  java="$(java_home)/bin/java"
+  mkdir -p "$CACHE"
+  rm -f "$URL_FILE"
+  local started=$SECONDS
+  # Flags from Trino's recommended jvm.config; UTC so the session zone matches Athena's.
+  nohup "$java" -Xmx2G -XX:+UseG1GC -XX:+ExitOnOutOfMemoryError -Djdk.attach.allowAttachSelf=true \
+    --enable-native-access=ALL-UNNAMED --add-opens=java.base/java.nio=ALL-UNNAMED -Duser.timezone=UTC \
+    -cp "$LIB/*" "$ROOT/scripts/trino/TrinoOracle.java" "${TRINO_PORT:-0}" >"$LOG_FILE" 2>&1 </dev/null &
+  local pid=$!
+  echo "$pid" >"$PID_FILE"
+  local url=""
+  while [ $((SECONDS - started)) -lt "$START_TIMEOUT_S" ]; do
+    kill -0 "$pid" 2>/dev/null || { tail -30 "$LOG_FILE" >&2; die "Trino exited while starting (log: $LOG_FILE)"; }
+    url="$(sed -n 's/.*TRINO_READY //p' "$LOG_FILE" | head -1)"
+    if [ -n "$url" ] && answers "$url"; then
+      echo "$url" >"$URL_FILE"
+      echo "trino.sh: Trino $VERSION answers at $url after $((SECONDS - started)) s (pid $pid, log $LOG_FILE)" >&2
+      echo "$url"
+      return
+    fi
+    sleep 0.5
+  done
+  kill "$pid" 2>/dev/null || true
+  die "Trino did not answer within $START_TIMEOUT_S s (log: $LOG_FILE)"
+}
+
+stop() {
+  local pid
+  if pid="$(running_pid)"; then
+    kill "$pid"
+    for _ in $(seq 1 40); do kill -0 "$pid" 2>/dev/null || break; sleep 0.25; done
+    kill -0 "$pid" 2>/dev/null && kill -9 "$pid"
+    echo "trino.sh: stopped Trino (pid $pid)" >&2
+  fi
+  rm -f "$PID_FILE" "$URL_FILE"
+}
+
+status() {
+  if running_pid >/dev/null; then cat "$URL_FILE"; else echo "trino.sh: no Trino running" >&2; exit 3; fi
+}
+
+case "${1:-}" in
+  start) start ;;
+  stop) stop ;;
+  status) status ;;
+  fetch) fetch ;;
+  *) die "usage: scripts/trino.sh start|stop|status|fetch" ;;
+esac

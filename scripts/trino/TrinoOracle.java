@@ -1,0 +1,34 @@
+// A single-node Trino in one JVM: the engine's own TestingTrinoServer (what Trino's test suites run) with the memory
+// catalog as the default. Started by scripts/trino.sh with Java's source launcher, so nothing is compiled into the repo.
+//
+// Usage: java -cp 'lib/*' TrinoOracle.java PORT   (PORT 0 picks a free port)
+// Prints "TRINO_READY http://127.0.0.1:PORT" once a query can run, then serves until killed.
+import io.trino.plugin.memory.MemoryPlugin;
+import io.trino.server.testing.TestingTrinoServer;
+
+import java.util.Map;
+
+public class TrinoOracle
+{
+    public static void main(String[] args)
+            throws Exception
+    {
+        String port = args.length > 0 ? args[0] : "0";
+        TestingTrinoServer server = TestingTrinoServer.builder()
+                .setProperties(Map.of("http-server.http.port", port))
+                .build();
+        server.installPlugin(new MemoryPlugin());
+        server.createCatalog("memory", "memory", Map.of());
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                server.close();
+            }
+            catch (java.io.IOException ignored) {
+                // The JVM is exiting; nothing is left to release.
+            }
+        }));
+        System.out.println("TRINO_READY " + server.getBaseUrl());
+        System.out.flush();
+        Thread.currentThread().join();
+    }
+}
