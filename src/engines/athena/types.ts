@@ -9,60 +9,24 @@
 // `CAST(x AS JSON)` and parse the JSON text.
 import type { ColumnInfo } from '@aws-sdk/client-athena';
 import type { Column, SqlValue } from '../engine.js';
-
-/** Athena spells a few types the Hive way in DDL-ish results; Trino's names are the contract. */
-const TYPE_ALIASES: Record<string, string> = {
-  int: 'integer',
-  float: 'real',
-  string: 'varchar',
-  binary: 'varbinary',
-  struct: 'row',
-};
+import { baseType, INTEGER_TEXT as INTEGER, normalizeTimeFraction, parseInteger, scalarName, trinoTypeName as sharedTypeName } from '../trino-types.js';
 
 /**
- * Trino type name for an Athena result column. Timestamps and times are reported as `(3)` because Athena shows them,
- * and SqlValue carries them, with millisecond precision.
+ * Trino type name for an Athena result column. Athena names only the top-level type (`array`, not `array(integer)`);
+ * a full signature, should it send one, is kept as written.
  */
 export function trinoTypeName(column: Pick<ColumnInfo, 'Type' | 'Precision' | 'Scale'>): string {
   const raw = (column.Type ?? 'unknown').trim().toLowerCase();
-  const type = TYPE_ALIASES[raw] ?? raw;
-  switch (type) {
-    case 'decimal':
-      return `decimal(${column.Precision ?? 38},${column.Scale ?? 0})`;
-    case 'char':
-      return column.Precision ? `char(${column.Precision})` : 'char';
-    case 'timestamp':
-    case 'time':
-      return `${type}(3)`;
-    case 'timestamp with time zone':
-    case 'time with time zone':
-      return type.replace(' with', '(3) with');
-    default:
-      return type;
-  }
+  if (raw.includes('(')) return raw;
+  const name = scalarName(raw);
+  const params =
+    name === 'decimal' ? [column.Precision ?? 38, column.Scale ?? 0] : name === 'char' && column.Precision ? [column.Precision] : undefined;
+  return sharedTypeName({ kind: 'scalar', name, params });
 }
 
 export function toColumns(columnInfo: ColumnInfo[]): Column[] {
   return columnInfo.map((column) => ({ name: column.Name ?? column.Label ?? '', type: trinoTypeName(column) }));
 }
-
-const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
-const INTEGER = /^-?\d+$/;
-
-function parseInteger(text: string): number | bigint {
-  const value = BigInt(text);
-  return value <= MAX_SAFE && value >= -MAX_SAFE ? Number(value) : value;
-}
-
-/** `…HH:MM:SS[.f…][ zone]` with the fraction padded or truncated to milliseconds, as the local engine shows it. */
-function normalizeTimeFraction(text: string): string {
-  return text.replace(/(\d{2}:\d{2}:\d{2})(?:\.(\d+))?/, (_match, hms: string, fraction: string | undefined) => {
-    return `${hms}.${(fraction ?? '').padEnd(3, '0').slice(0, 3)}`;
-  });
-}
-
-/** The outermost type name: `array(integer)` → `array`, `decimal(10,2)` → `decimal`. */
-const baseType = (type: string): string => type.replace(/\(.*$/s, '').trim();
 
 /** Converts one Athena cell (`undefined` is SQL NULL) to the shape the Engine contract promises for `type`. */
 export function parseAthenaValue(text: string | undefined, type: string): SqlValue {
