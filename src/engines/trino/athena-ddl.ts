@@ -1,0 +1,56 @@
+// Athena's Hive-style DDL → Trino DDL. Athena runs DDL through Hive (backquoted names, `CREATE DATABASE`, Hive types,
+// LOCATION/STORED AS/TBLPROPERTIES), which Trino's parser rejects; queries and DML are Trino SQL already and pass
+// through untouched. Storage clauses are dropped: on a Trino cluster a table lives where its catalog puts it.
+import { parseCreateTable, type ParsedColumn } from '../../dialect/ddl-parse.js';
+import { isTrivia, keyword, tokenize, type Token } from '../../dialect/tokens.js';
+import { parseHiveType, type HiveType } from '../duckdb/hive-types.js';
+
+const quote = (name: string): string => `"${name.replaceAll('"', '""')}"`;
+const qualified = (parts: string[]): string => parts.map(quote).join('.');
+
+/** Trino's spelling of a Hive column type: `array<struct<a:int>>` → `array(row("a" integer))`. */
+export function trinoTypeOfHive(type: HiveType): string {
+  switch (type.kind) {
+    case 'array':
+      return `array(${trinoTypeOfHive(type.element)})`;
+    case 'map':
+      return `map(${trinoTypeOfHive(type.key)}, ${trinoTypeOfHive(type.value)})`;
+    case 'struct':
+      return `row(${type.fields.map((f) => `${quote(f.name)} ${trinoTypeOfHive(f.type)}`).join(', ')})`;
+    case 'primitive': {
+      const name = { string: 'varchar', int: 'integer', float: 'real', binary: 'varbinary', timestamp: 'timestamp(3)' }[type.name] ?? type.name;
+      return type.params ? `${name}(${type.params.join(',')})` : name;
+    }
+  }
+}
+
+const columnDefinition = (column: ParsedColumn): string => `${quote(column.name)} ${trinoTypeOfHive(parseHiveType(column.type))}`;
+
+/** Backquoted identifiers become Trino's double-quoted ones; everything else is kept as written. */
+const requote = (tokens: readonly Token[]): string =>
+  tokens.map((t) => (t.kind === 'quoted' && t.text.startsWith('`') ? quote(t.text.slice(1, -1)) : t.text)).join('');
+
+/** The statement Trino runs for one Athena statement. */
+export function toTrinoStatement(sql: string): string {
+  const text = sql.trim().replace(/;\s*$/, '');
+  const tokens = tokenize(text);
+  const words = tokens.filter((t) => !isTrivia(t)).slice(0, 3).map(keyword);
+  const [first, second, third] = words;
+  if (first === 'CREATE' && (second === 'TABLE' || (second === 'EXTERNAL' && third === 'TABLE'))) return createTable(text);
+  if ((first === 'CREATE' || first === 'DROP') && second === 'DATABASE') {
+    const index = tokens.findIndex((t) => keyword(t) === 'DATABASE');
+    return requote([...tokens.slice(0, index), { ...tokens[index], text: 'SCHEMA' }, ...tokens.slice(index + 1)]);
+  }
+  if (first === 'CREATE' || first === 'DROP' || first === 'ALTER' || first === 'SHOW' || first === 'DESCRIBE') return requote(tokens);
+  return text;
+}
+
+function createTable(sql: string): string {
+  const stmt = parseCreateTable(sql);
+  const ifNotExists = stmt.ifNotExists ? 'IF NOT EXISTS ' : '';
+  if (stmt.kind === 'createTableAs') {
+    return `CREATE TABLE ${ifNotExists}${qualified(stmt.name.parts)} AS ${stmt.query}${stmt.withData ? '' : ' WITH NO DATA'}`;
+  }
+  const columns = [...stmt.columns, ...stmt.partitionedBy].map(columnDefinition);
+  return `CREATE TABLE ${ifNotExists}${qualified(stmt.name.parts)} (${columns.join(', ')})`;
+}

@@ -1,0 +1,1 @@
+export { TrinoEngine, type TrinoEngineConfig } from './engine.js';
