@@ -3,6 +3,8 @@ import { resolve } from 'node:path';
 import { findProjectRoot, lakeRootOf, loadConfig, type LoadedConfig } from '../project/config.js';
 import { AthenaLocalEngine } from '../dialect/local-engine.js';
 import { CliError } from './errors.js';
+import type { Engine } from '../engines/engine.js';
+import { engineTarget, openTrinoEngine, type EngineFlags } from './engine-choice.js';
 import type { Io } from './io.js';
 
 export function projectAt(io: Io): LoadedConfig | undefined {
@@ -34,4 +36,13 @@ export async function openLocalEngine(io: Io, options: EngineOptions): Promise<{
   const database = options.database ?? project?.config.database ?? 'default';
   const engine = await AthenaLocalEngine.open({ lakeRoot, database, ...lakeSharing(io, options.command ?? 'lake') });
   return { engine, database };
+}
+
+/** The engine `--engine`/`--trino-url` (or the default stage's `engine:`) chose; the local engine by default. */
+export async function openEngine(io: Io, options: EngineOptions & EngineFlags): Promise<{ engine: Engine; database: string }> {
+  const project = projectAt(io);
+  const target = engineTarget(options, project?.config.stages[project.config.defaultStage]?.engine);
+  if (target.kind === 'local') return openLocalEngine(io, options);
+  const database = options.database ?? project?.config.database ?? 'default';
+  return { engine: openTrinoEngine(target, database), database };
 }

@@ -6,6 +6,7 @@ import { ensureAlertHistoryTable } from '../alerts/history.js';
 import { localAlertDependencies } from '../alerts/local.js';
 import { runAlert } from '../alerts/service.js';
 import { AthenaLocalEngine } from '../dialect/local-engine.js';
+import type { Engine } from '../engines/engine.js';
 import { JsonFileKeyValueStore } from '../engines/kv-store/json-file.js';
 import { LocalObjectStore } from '../engines/object-store/index.js';
 import { lakeRootOf } from '../project/config.js';
@@ -17,14 +18,21 @@ import { projectVariables } from '../project/variables.js';
 import type { AlertsDependency, PipelineContext } from '../pipeline/runner.js';
 import type { RunReporter } from '../pipeline/reporter.js';
 import { lakeSharing } from './context.js';
+import { engineTarget, openTrinoEngine } from './engine-choice.js';
 import { CliError } from './errors.js';
 import type { Io } from './io.js';
 import { requireProjectRoot } from './commands/project-paths.js';
 
+/** An engine a command can hold for a whole run (the local lake's lock); a Trino coordinator has no lake to hold. */
+export type SessionEngine = Engine & { exclusive<T>(work: () => Promise<T>): Promise<T> };
+
+const holdingNothing = (engine: Engine): SessionEngine => Object.assign(engine, { exclusive: <T>(work: () => Promise<T>) => work() });
+
 export interface PipelineSession {
   project: Project;
   lakeRoot: string;
-  engine: AthenaLocalEngine;
+  /** The local engine, or the Trino coordinator the stage's `engine:` names. */
+  engine: SessionEngine;
   context: PipelineContext;
   /** The local wiring of alerts (state, notifiers, history), for running one alert outside the runner. */
   alertDeps: ReturnType<typeof localAlertDependencies>;
@@ -79,7 +87,11 @@ export async function openPipelineSession(
 ): Promise<PipelineSession> {
   const lakeRoot = options.lake ? resolve(io.cwd, options.lake) : lakeRootOf({ root: project.root, config: project.config });
   const database = project.config.database;
-  const engine = await AthenaLocalEngine.open({ lakeRoot, database, ...lakeSharing(io, options.command ?? 'lake') });
+  const target = engineTarget({}, project.config.stages[project.stage]?.engine);
+  const engine =
+    target.kind === 'trino'
+      ? holdingNothing(openTrinoEngine(target, database))
+      : await AthenaLocalEngine.open({ lakeRoot, database, ...lakeSharing(io, options.command ?? 'lake') });
   const variables = projectVariables(project.config, project.stage);
   const notices: string[] = [];
   let alertDeps: ReturnType<typeof localAlertDependencies>;

@@ -7,7 +7,29 @@ import { z } from 'zod';
 
 export const PROJECT_FILE = 'lakehouse.yaml';
 
-const StageSchema = z.object({ variables: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).default({}) });
+/**
+ * The engine a stage runs on: the local engine (default) or a Trino coordinator (a self-hosted cluster, EMR, Starburst,
+ * or the local one `scripts/trino.sh start` prints), e.g. `engine: { type: trino, url: http://127.0.0.1:8080 }`.
+ */
+const StageEngineSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('local') }).strict(),
+  z
+    .object({
+      type: z.literal('trino'),
+      url: z.string().regex(/^https?:\/\/\S+$/, 'expected an http:// or https:// URL'),
+      /** Catalog of the project's databases (default: memory, the local oracle's). */
+      catalog: z.string().optional(),
+      user: z.string().optional(),
+    })
+    .strict(),
+]);
+
+export type StageEngine = z.infer<typeof StageEngineSchema>;
+
+const StageSchema = z.object({
+  variables: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).default({}),
+  engine: StageEngineSchema.optional(),
+});
 
 export const ProjectConfigSchema = z.object({
   name: z.string().default('lakehouse'),

@@ -4,7 +4,7 @@
 import { defineAlert, evaluationWindow } from '../alerts/definition.js';
 import { AthenaLocalEngine } from '../dialect/local-engine.js';
 import { splitStatements } from '../dialect/statements.js';
-import type { Column, QueryResult } from '../engines/engine.js';
+import type { Column, Engine, QueryResult } from '../engines/engine.js';
 import { canonicalType } from '../project/contract.js';
 import { locateEngineError } from '../project/error-location.js';
 import { ProjectError } from '../project/errors.js';
@@ -32,6 +32,8 @@ export interface UnitTestContext {
   schemas: TableSchemas;
   /** Folder the engines may use as their (unused) lake root. */
   scratchRoot: string;
+  /** Opens the engine a test runs on; default: a fresh in-memory local engine. */
+  openEngine?: (database: string) => Promise<Engine>;
 }
 
 class TestSetupError extends Error {}
@@ -106,7 +108,7 @@ function fixtureColumns(table: string, fixture: FixtureTable | undefined, schema
 
 /** An engine a worker reuses across tests: each test drops the fixture tables it created. */
 export interface ReusableEngine {
-  engine?: AthenaLocalEngine;
+  engine?: Engine;
 }
 
 /**
@@ -115,9 +117,10 @@ export interface ReusableEngine {
  */
 export async function runUnitTest(test: UnitTest, ctx: UnitTestContext, reuse?: ReusableEngine): Promise<UnitTestResult> {
   const created: string[] = [];
-  let engine: AthenaLocalEngine | undefined;
+  let engine: Engine | undefined;
+  const openFresh = ctx.openEngine ?? ((database: string) => AthenaLocalEngine.open({ lakeRoot: ctx.scratchRoot, inMemory: true, threads: 1, database }));
   const open = async (database: string) => {
-    engine = reuse?.engine ?? (await AthenaLocalEngine.open({ lakeRoot: ctx.scratchRoot, inMemory: true, threads: 1, database }));
+    engine = reuse?.engine ?? (await openFresh(database));
     if (reuse) reuse.engine = engine;
     return engine;
   };
@@ -135,7 +138,7 @@ export async function runUnitTest(test: UnitTest, ctx: UnitTestContext, reuse?: 
   }
 }
 
-async function runOnEngine(test: UnitTest, ctx: UnitTestContext, open: (database: string) => Promise<AthenaLocalEngine>, created: string[]): Promise<UnitTestResult> {
+async function runOnEngine(test: UnitTest, ctx: UnitTestContext, open: (database: string) => Promise<Engine>, created: string[]): Promise<UnitTestResult> {
   const started = performance.now();
   const node = resolveModel(ctx.project, test.model);
   const done = (partial: Omit<UnitTestResult, 'test' | 'node' | 'durationMs'>): UnitTestResult => ({ test, node, durationMs: performance.now() - started, ...partial });

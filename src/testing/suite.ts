@@ -27,6 +27,11 @@ export interface TestRunOptions {
   concurrency?: number;
   /** `${now}` for freshness checks; default: the current time. */
   now?: Date;
+  /**
+   * Runs the unit tests on this engine instead of fresh in-memory local ones. The engine is shared by every test,
+   * so they run one at a time (their fixture tables would collide otherwise). Contract checks stay on the local lake.
+   */
+  unitEngine?: (database: string) => Promise<Engine>;
 }
 
 export interface CheckOutcome {
@@ -75,12 +80,13 @@ export async function runTests(root: string, options: TestRunOptions = {}): Prom
     // A test naming no model is reported (as an error) unless a selector narrows the run.
     return node ? selected.has(node.id) : selectsEverything(options.selector);
   });
-  const unit = await runUnitTests(project, tests, options.concurrency ?? Math.min(4, availableParallelism()));
+  const concurrency = options.unitEngine ? 1 : (options.concurrency ?? Math.min(4, availableParallelism()));
+  const unit = await runUnitTests(project, tests, concurrency, options.unitEngine);
   const checks = options.checks === false ? [] : await runContractChecks(project, selected, options);
   return { project, unloaded, unit, checks, durationMs: performance.now() - started };
 }
 
-async function runUnitTests(project: Project, tests: UnitTest[], concurrency: number): Promise<UnitTestResult[]> {
+async function runUnitTests(project: Project, tests: UnitTest[], concurrency: number, openEngine?: (database: string) => Promise<Engine>): Promise<UnitTestResult[]> {
   if (tests.length === 0) return [];
   const scratchRoot = await mkdtemp(join(tmpdir(), 'lake-test-'));
   try {
@@ -93,7 +99,7 @@ async function runUnitTests(project: Project, tests: UnitTest[], concurrency: nu
     // One engine per worker, reused from test to test (opening one costs more than a small test).
     const engines = Array.from({ length: concurrency }, (): ReusableEngine => ({}));
     try {
-      return await inParallel(tests, concurrency, (test, worker) => runUnitTest(test, { project, schemas, scratchRoot }, engines[worker]));
+      return await inParallel(tests, concurrency, (test, worker) => runUnitTest(test, { project, schemas, scratchRoot, ...(openEngine ? { openEngine } : {}) }, engines[worker]));
     } finally {
       for (const { engine } of engines) await engine?.close();
     }

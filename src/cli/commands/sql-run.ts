@@ -3,12 +3,13 @@ import { resolve } from 'node:path';
 import type { QueryResult } from '../../engines/engine.js';
 import { firstLine, splitStatements } from '../../dialect/statements.js';
 import { locateEngineError, withSourceExcerpt } from '../../project/error-location.js';
-import { openLocalEngine } from '../context.js';
+import { openEngine } from '../context.js';
+import type { EngineFlags } from '../engine-choice.js';
 import { CliError, EXIT_CRASH, EXIT_FAILURE, EXIT_OK } from '../errors.js';
 import { formatResult, toJson, type OutputFormat } from '../format.js';
 import type { Io } from '../io.js';
 
-export interface SqlOptions {
+export interface SqlOptions extends EngineFlags {
   lake?: string;
   database?: string;
   format: OutputFormat;
@@ -44,7 +45,7 @@ export async function runSql(options: SqlOptions, io: Io): Promise<number> {
   const statements = splitStatements(script);
   if (statements.length === 0) throw new CliError('no SQL statement to run', { exitCode: EXIT_CRASH });
 
-  const { engine, database } = await openLocalEngine(io, { ...options, command: 'lake sql' });
+  const { engine, database } = await openEngine(io, { ...options, command: 'lake sql' });
   try {
     if (options.each) {
       let failed = 0;

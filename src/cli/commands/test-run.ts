@@ -2,6 +2,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { junitXml } from '../../testing/junit.js';
 import { reportFailed, runTests } from '../../testing/suite.js';
+import { loadConfig } from '../../project/config.js';
+import { engineTarget, openTrinoEngine, type EngineFlags } from '../engine-choice.js';
 import { EXIT_FAILURE, EXIT_OK } from '../errors.js';
 import type { Io } from '../io.js';
 import { requireProjectRoot } from './project-paths.js';
@@ -11,7 +13,7 @@ import { toJson } from '../format.js';
 import { paintFor } from '../color.js';
 import { testResultsJson } from '../results-json.js';
 
-export interface TestCommandOptions extends SelectionFlags {
+export interface TestCommandOptions extends SelectionFlags, EngineFlags {
   junit?: string;
   stage?: string;
   lake?: string;
@@ -22,7 +24,10 @@ export interface TestCommandOptions extends SelectionFlags {
 
 export async function runTestCommand(selector: string[], options: TestCommandOptions, io: Io): Promise<number> {
   const root = requireProjectRoot(io);
+  const { config } = loadConfig(root);
+  const target = engineTarget(options, config.stages[options.stage ?? config.defaultStage]?.engine);
   const report = await runTests(root, {
+    ...(target.kind === 'trino' ? { unitEngine: async (database: string) => openTrinoEngine(target, database) } : {}),
     selector: selectionOf(selector, options, io, root),
     stage: options.stage,
     checks: options.checks,
