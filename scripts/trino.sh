@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # A local single-node Trino for the differential oracle (npm run test:trino) and `--engine trino`.
 #
-#   scripts/trino.sh start    fetch Trino from Maven Central (once), start it on 127.0.0.1, print its URL
+#   scripts/trino.sh start    fetch Trino from Maven Central (once), start it on 127.0.0.1, print its URL;
+#                             catalogs: memory, and iceberg over .cache/trino/warehouse
 #   scripts/trino.sh status   print the URL of the running Trino (exit 3 when none runs)
 #   scripts/trino.sh stop     stop the Trino this script started
 #   scripts/trino.sh fetch    only fetch the jars
@@ -14,10 +15,13 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 VERSION=476
 CACHE="${TRINO_CACHE:-$ROOT/.cache/trino}"
-LIB="$CACHE/$VERSION/lib"
+# The lib folder's name changes with the artifact set, so a changed pom.xml is fetched anew.
+LIB="$CACHE/$VERSION-$(cksum <"$ROOT/scripts/trino/pom.xml" | cut -d' ' -f1)/lib"
 PID_FILE="$CACHE/trino.pid"
 URL_FILE="$CACHE/trino.url"
 LOG_FILE="$CACHE/trino.log"
+# The iceberg catalog's tables; emptied at every start so each run of the oracle begins from nothing.
+WAREHOUSE="$CACHE/warehouse"
 START_TIMEOUT_S="${TRINO_START_TIMEOUT_S:-180}"
 
 die() { echo "trino.sh: $*" >&2; exit 1; }
@@ -63,12 +67,13 @@ start() {
   local java
   java="$(java_home)/bin/java"
   mkdir -p "$CACHE"
-  rm -f "$URL_FILE"
+  rm -rf "$URL_FILE" "$WAREHOUSE"
+  mkdir -p "$WAREHOUSE"
   local started=$SECONDS
   # Flags from Trino's recommended jvm.config; UTC so the session zone matches Athena's.
   nohup "$java" -Xmx2G -XX:+UseG1GC -XX:+ExitOnOutOfMemoryError -Djdk.attach.allowAttachSelf=true \
     --enable-native-access=ALL-UNNAMED --add-opens=java.base/java.nio=ALL-UNNAMED -Duser.timezone=UTC \
-    -cp "$LIB/*" "$ROOT/scripts/trino/TrinoOracle.java" "${TRINO_PORT:-0}" >"$LOG_FILE" 2>&1 </dev/null &
+    -cp "$LIB/*" "$ROOT/scripts/trino/TrinoOracle.java" "${TRINO_PORT:-0}" "$WAREHOUSE" >"$LOG_FILE" 2>&1 </dev/null &
   local pid=$!
   echo "$pid" >"$PID_FILE"
   local url=""

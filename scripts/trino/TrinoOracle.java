@@ -1,8 +1,10 @@
-// A single-node Trino in one JVM: the engine's own TestingTrinoServer (what Trino's test suites run) with the memory
-// catalog as the default. Started by scripts/trino.sh with Java's source launcher, so nothing is compiled into the repo.
+// A single-node Trino in one JVM: the engine's own TestingTrinoServer (what Trino's test suites run) with two
+// catalogs: `memory`, and `iceberg` over a local folder (file metastore, local file system). Started by
+// scripts/trino.sh with Java's source launcher, so nothing is compiled into the repo.
 //
-// Usage: java -cp 'lib/*' TrinoOracle.java PORT   (PORT 0 picks a free port)
+// Usage: java -cp 'lib/*' TrinoOracle.java PORT WAREHOUSE_DIR   (PORT 0 picks a free port)
 // Prints "TRINO_READY http://127.0.0.1:PORT" once a query can run, then serves until killed.
+import io.trino.plugin.iceberg.IcebergPlugin;
 import io.trino.plugin.memory.MemoryPlugin;
 import io.trino.server.testing.TestingTrinoServer;
 
@@ -13,12 +15,19 @@ public class TrinoOracle
     public static void main(String[] args)
             throws Exception
     {
-        String port = args.length > 0 ? args[0] : "0";
+        String port = args[0];
+        String warehouse = args[1];
         TestingTrinoServer server = TestingTrinoServer.builder()
                 .setProperties(Map.of("http-server.http.port", port))
                 .build();
         server.installPlugin(new MemoryPlugin());
         server.createCatalog("memory", "memory", Map.of());
+        server.installPlugin(new IcebergPlugin());
+        server.createCatalog("iceberg", "iceberg", Map.of(
+                "iceberg.catalog.type", "TESTING_FILE_METASTORE",
+                "hive.metastore.catalog.dir", "local:///",
+                "fs.native-local.enabled", "true",
+                "local.location", warehouse));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
                 server.close();
