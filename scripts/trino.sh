@@ -64,16 +64,24 @@ answers() {
 start() {
   if running_pid >/dev/null; then cat "$URL_FILE"; return; fi
   fetch
-  local java
-  java="$(java_home)/bin/java"
+  local jdk build oracle_jar
+  jdk="$(java_home)"
+  # Compiled once per artifact set: the source launcher would compile it at every start.
+  build="$(dirname "$LIB")"
+  oracle_jar="$build/trino-oracle.jar"
+  if [ ! -f "$oracle_jar" ] || [ "$ROOT/scripts/trino/TrinoOracle.java" -nt "$oracle_jar" ]; then
+    rm -rf "$build/classes"
+    "$jdk/bin/javac" -nowarn -cp "$LIB/*" -d "$build/classes" "$ROOT/scripts/trino/TrinoOracle.java" \
+      && "$jdk/bin/jar" cf "$oracle_jar" -C "$build/classes" . || die "cannot compile scripts/trino/TrinoOracle.java"
+  fi
   mkdir -p "$CACHE"
   rm -rf "$URL_FILE" "$WAREHOUSE"
   mkdir -p "$WAREHOUSE"
   local started=$SECONDS
   # Flags from Trino's recommended jvm.config; UTC so the session zone matches Athena's.
-  nohup "$java" -Xmx2G -XX:+UseG1GC -XX:+ExitOnOutOfMemoryError -Djdk.attach.allowAttachSelf=true \
+  nohup "$jdk/bin/java" -Xmx2G -XX:+UseG1GC -XX:+ExitOnOutOfMemoryError -Djdk.attach.allowAttachSelf=true \
     --enable-native-access=ALL-UNNAMED --add-opens=java.base/java.nio=ALL-UNNAMED -Duser.timezone=UTC \
-    -cp "$LIB/*" "$ROOT/scripts/trino/TrinoOracle.java" "${TRINO_PORT:-0}" "$WAREHOUSE" >"$LOG_FILE" 2>&1 </dev/null &
+    -cp "$oracle_jar:$LIB/*" TrinoOracle "${TRINO_PORT:-0}" "$WAREHOUSE" >"$LOG_FILE" 2>&1 </dev/null &
   local pid=$!
   echo "$pid" >"$PID_FILE"
   local url=""

@@ -1,8 +1,8 @@
 // A single-node Trino in one JVM: the engine's own TestingTrinoServer (what Trino's test suites run) with two
-// catalogs: `memory`, and `iceberg` over a local folder (file metastore, local file system). Started by
-// scripts/trino.sh with Java's source launcher, so nothing is compiled into the repo.
+// catalogs: `memory`, and `iceberg` over a local folder (file metastore, local file system). Compiled and
+// started by scripts/trino.sh into its ignored cache, so nothing compiled is kept in the repo.
 //
-// Usage: java -cp 'lib/*' TrinoOracle.java PORT WAREHOUSE_DIR   (PORT 0 picks a free port)
+// Usage: java -cp 'trino-oracle.jar:lib/*' TrinoOracle PORT WAREHOUSE_DIR   (PORT 0 picks a free port)
 // Prints "TRINO_READY http://127.0.0.1:PORT" once a query can run, then serves until killed.
 import io.trino.plugin.iceberg.IcebergPlugin;
 import io.trino.plugin.memory.MemoryPlugin;

@@ -13,7 +13,7 @@ import { shrink } from './shrink.js';
 const CASES = Number(process.env.ORACLE_CASES ?? 2000);
 const SEED = Number(process.env.ORACLE_SEED ?? Math.floor(Math.random() * 2 ** 31));
 const BATCH = 25;
-const MAX_SHRUNK = 80;
+const MAX_SHRUNK = 40;
 
 let engines: Engines;
 beforeAll(async () => (engines = await openEngines(mkdtempSync(join(tmpdir(), 'lake-oracle-')))));
