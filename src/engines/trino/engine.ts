@@ -22,7 +22,6 @@ export class TrinoEngine implements Engine {
     // Trino's own default of hive.max-partitions-per-writers is 100, the limit Athena enforces too.
     maxPartitionsPerWrite: 100,
     reportsBytesScanned: true,
-    sessionState: false,
   };
 
   private readonly session: TrinoSession;
