@@ -33,6 +33,8 @@ describe(`random expressions on both engines (ORACLE_SEED=${SEED})`, () => {
     const exprs = Array.from({ length: CASES }, () => generate(KINDS[Math.floor(random() * KINDS.length)], { random, maxDepth: 3 }));
     const counts = { same: 0, bothFail: 0, localRefuses: 0, differ: 0 };
     const differing: { expr: Expr; index: number }[] = [];
+    // What the local engine refuses (allowed, but each is a gap to close), by message without its literals.
+    const refusals = new Map<string, number>();
     for (let start = 0; start < exprs.length; start += BATCH) {
       const batch = exprs.slice(start, start + BATCH);
       // One query for the whole batch when it agrees; one per expression otherwise, so a failure cannot hide another.
@@ -45,6 +47,10 @@ describe(`random expressions on both engines (ORACLE_SEED=${SEED})`, () => {
         const v = await compare(query(expr));
         counts[v.kind]++;
         if (v.kind === 'differ') differing.push({ expr, index: start + i });
+        if (v.kind === 'localRefuses') {
+          const reason = v.local.replace(/'[^']*'|"[^"]*"|\d+/g, '…').slice(0, 120);
+          refusals.set(reason, (refusals.get(reason) ?? 0) + 1);
+        }
       }
     }
     // Shrink, then keep one difference per minimal SQL.
@@ -61,7 +67,8 @@ describe(`random expressions on both engines (ORACLE_SEED=${SEED})`, () => {
       if (v.kind === 'differ') minimal.set(sql, { sql, local: v.local, trino: v.trino, origin: `seed ${SEED}, case ${index}`, count: 1 });
     }
     const differences = [...minimal.values()];
-    const file = writeDifferences('random-differences', differences, { seed: SEED, cases: CASES, ...counts, shrunk: Math.min(differing.length, MAX_SHRUNK) });
+    const topRefusals = Object.fromEntries([...refusals].sort((a, b) => b[1] - a[1]).slice(0, 25));
+    const file = writeDifferences('random-differences', differences, { seed: SEED, cases: CASES, ...counts, shrunk: Math.min(differing.length, MAX_SHRUNK), topRefusals: JSON.stringify(topRefusals) });
     console.log(`random expressions: ${JSON.stringify(counts)}; ${differences.length} minimal differences in ${file}`);
     expect(differences, `silent differences from Trino (seed ${SEED}):${formatDifferences(differences)}`).toEqual([]);
   });
