@@ -10,7 +10,6 @@ declare module 'vitest' {
 }
 
 export default function setup(project: TestProject): () => void {
-  execFileSync(process.execPath, ['scripts/build.mjs'], { stdio: 'inherit' });
   if (process.env.LAKE_TRINO_URL) {
     project.provide('trinoUrl', process.env.LAKE_TRINO_URL);
     return () => undefined;
