@@ -17,7 +17,7 @@ const StageEngineSchema = z.discriminatedUnion('type', [
     .object({
       type: z.literal('trino'),
       url: z.string().regex(/^https?:\/\/\S+$/, 'expected an http:// or https:// URL'),
-      /** Catalog of the project's databases (default: memory, the local oracle's). */
+      /** Catalog of the project's databases (default: iceberg). */
       catalog: z.string().optional(),
       user: z.string().optional(),
     })

@@ -1,5 +1,6 @@
 // The example project's SQL unit tests (tests/sql/*.yaml) on Trino, as `lake test --engine trino` runs them: each
-// test must end as it does on the local engine. The iceberg catalog, as on Athena: the memory connector has no MERGE.
+// test must end as it does on the local engine. TrinoEngine's default catalog is iceberg, as on Athena (the memory
+// connector has no MERGE).
 import { describe, expect, it } from 'vitest';
 import { TrinoEngine } from '../../src/engines/trino/index.js';
 import { runTests } from '../../src/testing/suite.js';
@@ -11,7 +12,7 @@ describe('the example project’s unit tests on Trino', () => {
     const url = trinoUrl();
     const [local, trino] = await Promise.all([
       runTests(root, { checks: false, concurrency: 1 }),
-      runTests(root, { checks: false, unitEngine: async (database) => new TrinoEngine({ url, database, catalog: 'iceberg' }) }),
+      runTests(root, { checks: false, unitEngine: async (database) => new TrinoEngine({ url, database }) }),
     ]);
     const outcome = (r: typeof local) => r.unit.map((u) => `${u.test.file}:${u.test.line} ${u.status}${u.error ? ` (${u.error})` : ''}`);
     console.log(`example project on Trino:\n  ${outcome(trino).join('\n  ')}`);

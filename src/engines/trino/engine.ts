@@ -9,7 +9,10 @@ import { columnTypeName, toSqlValue, typeFromSignature } from './values.js';
 export interface TrinoEngineConfig {
   /** Coordinator URL, e.g. http://127.0.0.1:8080. */
   url: string;
-  /** Catalog of unqualified names (the Athena data catalog's place); default `memory`. */
+  /**
+   * Catalog of unqualified names (the Athena data catalog's place); default `iceberg`: Athena's table format, and the
+   * catalog of the local Trino (scripts/trino.sh) that runs MERGE.
+   */
   catalog?: string;
   /** Default schema (Athena database) when a call names none. */
   database?: string;
@@ -40,7 +43,7 @@ export class TrinoEngine implements Engine {
     this.session = {
       url: config.url.replace(/\/+$/, ''),
       user: config.user ?? 'lake',
-      catalog: config.catalog ?? 'memory',
+      catalog: config.catalog ?? 'iceberg',
       ...(config.database ? { schema: config.database } : {}),
       timeZone: 'UTC',
       source: 'lake',

@@ -32,7 +32,7 @@ describe('TrinoEngine: the client protocol', () => {
     expect(result.rows).toEqual([[1], [2], [9007199254740993n]]);
     expect(result.stats.queryId).toMatch(/^q\d+$/);
     const post = fake.requests.find((r) => r.method === 'POST' && r.body === 'SELECT n FROM t')!;
-    expect(post.headers).toMatchObject({ 'x-trino-user': 'lake', 'x-trino-catalog': 'memory', 'x-trino-schema': 'sales', 'x-trino-time-zone': 'UTC' });
+    expect(post.headers).toMatchObject({ 'x-trino-user': 'lake', 'x-trino-catalog': 'iceberg', 'x-trino-schema': 'sales', 'x-trino-time-zone': 'UTC' });
   });
 
   it('uses the database of the call as the schema', async () => {
