@@ -53,12 +53,13 @@ export class TrinoEngine implements Engine {
   async execute(sql: string, options: ExecuteOptions = {}): Promise<QueryResult> {
     const started = performance.now();
     const session = options.database ? { ...this.session, schema: options.database } : this.session;
-    let statement: string;
+    let statement: string | undefined;
     try {
       statement = toTrinoStatement(sql);
     } catch (error) {
       throw new EngineError(error instanceof Error ? error.message : String(error), { cause: error });
     }
+    if (statement === undefined) return { columns: [], rows: [], stats: { durationMs: performance.now() - started } };
     try {
       const result = await runStatement(session, statement, options.signal, this.deps);
       // Trino answers a write with a one-row `rows` column; Athena (and so the contract) with no columns and a count.

@@ -17,9 +17,19 @@ describe('toTrinoStatement: Athena DDL → Trino DDL', () => {
       'CREATE TABLE IF NOT EXISTS "s"."t" ("a" integer)',
     ],
     ["CREATE TABLE s.t WITH (format = 'PARQUET', external_location = 's3://x/') AS SELECT 1 AS a", 'CREATE TABLE "s"."t" AS SELECT 1 AS a'],
+    ["SHOW TABLES IN `sales` 'p2_order*'", "SHOW TABLES FROM \"sales\" LIKE 'p2\\_order%' ESCAPE '\\'"],
+    ['SHOW TABLES IN sales', 'SHOW TABLES FROM "sales"'],
     ['SELECT `not an identifier in Trino`', 'SELECT `not an identifier in Trino`'],
     ["INSERT INTO t VALUES ('a;b');", "INSERT INTO t VALUES ('a;b')"],
   ])('%s', (athena, trino) => {
     expect(toTrinoStatement(athena)).toBe(trino);
+  });
+
+  it('refuses a SHOW TABLES pattern with alternatives rather than list more tables than Athena would', () => {
+    expect(() => toTrinoStatement("SHOW TABLES IN sales 'a|b'")).toThrow(/'\|' alternatives have no Trino form/);
+  });
+
+  it('runs nothing for MSCK REPAIR TABLE: Iceberg tables keep their own partitions', () => {
+    expect(toTrinoStatement('MSCK REPAIR TABLE `sales`.`orders`')).toBeUndefined();
   });
 });
