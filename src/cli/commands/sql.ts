@@ -20,8 +20,7 @@ export const registerSql: RegisterCommand = (program, run) => {
       '\nWithout -e or --file, the SQL is read from standard input when it is piped.\n\n' +
         'Examples:\n  lake sql -e "SELECT 1"\n  echo "SELECT channel, count(*) FROM crm_data GROUP BY 1" | lake sql\n' +
         '  lake sql --format json --file sql/dashboards/support_negative_share.sql\n  lake sql --limit 20 -e "SELECT * FROM crm_data"\n' +
-        '  lake sql --each --format jsonl -e "SELECT 1; SELECT count(*) FROM run_log"\n' +
-        '  lake sql --engine trino --trino-url http://127.0.0.1:8080 -e "SELECT typeof(1.5)"',
+        '  lake sql --each --format jsonl -e "SELECT 1; SELECT count(*) FROM run_log"',
     )
     .action((opts) => run(async (io) => (await import('./sql-run.js')).runSql(opts, io)));
 };

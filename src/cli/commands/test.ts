@@ -22,7 +22,7 @@ export const registerTest: RegisterCommand = (program, run) => {
       '\nUnit tests are YAML files under tests/sql/ or beside the models as <name>.test.yaml; contracts are the `contract:`\n' +
         'section of a SQL file header. Checks on tables the local lake does not hold yet are skipped.\n' +
         'Exit code: 0 when every test and every error-severity check passes, 1 otherwise, 2 on bad usage.\n\n' +
-        'Examples:\n  lake test\n  lake test p2_order_kpis+ --junit reports/sql-tests.xml\n  lake test tag:p2 --no-checks\n  lake test --select tag:p1 --exclude kind:alert\n  lake test --engine trino --trino-url http://127.0.0.1:8080',
+        'Examples:\n  lake test\n  lake test p2_order_kpis+ --junit reports/sql-tests.xml\n  lake test tag:p2 --no-checks\n  lake test --select tag:p1 --exclude kind:alert',
     )
     .action((selector: string[], opts) => run(async (io) => (await import('./test-run.js')).runTestCommand(selector, opts, io)));
 };
