@@ -1,6 +1,6 @@
 // The local wiring of a pipeline run: the project, the local engine over the lake folder, the object store, alerts with
 // their local state/notifiers/history, and the CLI's progress display. Lambda handlers wire the same runner to Athena.
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { defineAlert } from '../alerts/definition.js';
 import { ensureAlertHistoryTable } from '../alerts/history.js';
 import { localAlertDependencies } from '../alerts/local.js';
@@ -19,6 +19,7 @@ import type { AlertsDependency, PipelineContext } from '../pipeline/runner.js';
 import type { RunReporter } from '../pipeline/reporter.js';
 import { lakeSharing } from './context.js';
 import { engineTarget, openTrinoEngine } from './engine-choice.js';
+import { servingStorePath } from '../serving/local-api.js';
 import { CliError } from './errors.js';
 import type { Io } from './io.js';
 import { requireProjectRoot } from './commands/project-paths.js';
@@ -43,10 +44,7 @@ export interface PipelineSession {
   close(): Promise<void>;
 }
 
-/** The local stand-in for a serving table (DynamoDB on AWS): one JSON-file key-value store per table. */
-export function servingStorePath(lakeRoot: string, table: string): string {
-  return join(lakeRoot, '.state', 'serving', `${table}.json`);
-}
+export { servingStorePath };
 
 export async function loadProjectForCli(io: Io, stage?: string): Promise<Project> {
   try {

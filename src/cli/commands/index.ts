@@ -11,5 +11,6 @@ import { registerSchedule } from './schedule.js';
 import { registerTest } from './test.js';
 import { registerIngest } from './ingest.js';
 import { registerRender } from './render.js';
+import { registerApi } from './api.js';
 
-export const COMMANDS: RegisterCommand[] = [registerRun, registerSql, registerLint, registerFmt, registerGraph, registerRender, registerTest, registerDashboard, registerAlert, registerSchedule, registerIngest];
+export const COMMANDS: RegisterCommand[] = [registerRun, registerSql, registerLint, registerFmt, registerGraph, registerRender, registerTest, registerDashboard, registerAlert, registerSchedule, registerIngest, registerApi];

@@ -2,7 +2,7 @@
 // it atomically (temp file, fsync, rename), so readers never see a half-written file and a crash never loses the last
 // committed write.
 import { randomUUID } from 'node:crypto';
-import { mkdir, open, readFile, rename, unlink } from 'node:fs/promises';
+import { mkdir, open, readFile, rename, stat, unlink } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { withFileLock, type FileLockOptions } from '../file-lock.js';
 import { KeyValueStoreError, type KeyValueStore, type Versioned } from './key-value-store.js';
@@ -11,14 +11,25 @@ interface StoreFile {
   items: Record<string, Versioned<unknown>>;
 }
 
+export interface JsonFileReadOptions {
+  /**
+   * `get` reuses the parsed file while its inode, size and modification time are unchanged (a reader serving many
+   * lookups, `lake api`). Safe because every write replaces the file by rename: a new inode.
+   */
+  reuseUnchanged?: boolean;
+}
+
 export class JsonFileKeyValueStore implements KeyValueStore {
+  private cached: { stamp: string; data: StoreFile } | undefined;
+
   constructor(
     readonly path: string,
     private readonly lockOptions: FileLockOptions & { timeoutMs?: number } = {},
+    private readonly readOptions: JsonFileReadOptions = {},
   ) {}
 
   async get<T = unknown>(key: string): Promise<Versioned<T> | undefined> {
-    const item = (await this.read()).items[key];
+    const item = (this.readOptions.reuseUnchanged ? await this.readUnlessUnchanged() : await this.read()).items[key];
     return item ? (structuredClone(item) as Versioned<T>) : undefined;
   }
 
@@ -71,6 +82,18 @@ export class JsonFileKeyValueStore implements KeyValueStore {
       await this.replaceFile(data);
       return version;
     }, this.lockOptions);
+  }
+
+  private async readUnlessUnchanged(): Promise<StoreFile> {
+    let stamp: string;
+    try {
+      const info = await stat(this.path);
+      stamp = `${info.ino}:${info.size}:${info.mtimeMs}`;
+    } catch {
+      return this.read();
+    }
+    if (this.cached?.stamp !== stamp) this.cached = { stamp, data: await this.read() };
+    return this.cached.data;
   }
 
   private async read(): Promise<StoreFile> {
