@@ -32,6 +32,8 @@ export const ENV = {
   thresholds: 'P2_THRESHOLDS',
   forceAfterMinutes: 'FORCE_AFTER_MINUTES',
   failureTopicArn: 'FAILURE_TOPIC_ARN',
+  /** LookupApi stack: the served tables as JSON (functions/lib/lookup.ts `ServedTableConfig[]`). */
+  servedTables: 'SERVED_TABLES',
   /** Dashboards stack: the custom resource's properties as JSON (QuickSight target, dashboards), for a manual publish. */
   quickSightDeployment: 'QUICKSIGHT_DEPLOYMENT',
 } as const;
