@@ -8,6 +8,7 @@ import { Catalog } from './stacks/Catalog.js';
 import { Dashboards } from './stacks/Dashboards.js';
 import { Features } from './stacks/Features.js';
 import { Firehose } from './stacks/Firehose.js';
+import { LookupApi } from './stacks/LookupApi.js';
 import { ScheduledSql } from './stacks/ScheduledSql.js';
 import { Storage } from './stacks/Storage.js';
 import { Streaming } from './stacks/Streaming.js';
@@ -30,6 +31,7 @@ export default {
     await app.stack(Features);
     await app.stack(ScheduledSql);
     await app.stack(Batch);
+    await app.stack(LookupApi);
     // Empty unless the stage has a QuickSight principal (stacks/config.ts).
     await app.stack(Dashboards);
     app.stack(Alarms);

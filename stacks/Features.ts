@@ -25,6 +25,8 @@ export async function Features({ stack, app }: StackContext) {
   /** Function that runs each served model, by model name. */
   const jobs = new Map<string, Function>();
   const tables: dynamodb.Table[] = [];
+  /** Each table by its `serve.table` name (the LookupApi stack reads them). */
+  const servedTables = new Map<string, dynamodb.Table>();
   const served = project.nodes.filter((n) => n.kind === 'model' && n.header.serve && n.header.schedule);
   for (const node of served) {
     const serve = node.header.serve!;
@@ -53,7 +55,8 @@ export async function Features({ stack, app }: StackContext) {
     });
     jobs.set(node.name, job);
     tables.push(table);
+    servedTables.set(serve.table, table);
     stack.addOutputs({ [`${id}Table`]: table.tableName, [`${id}Function`]: job.functionName });
   }
-  return { jobs, tables };
+  return { jobs, tables, servedTables };
 }
