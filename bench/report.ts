@@ -25,6 +25,8 @@ export function formatReport(r: BenchResult): string {
   const q = r.queries;
   rows.push([`dashboard queries (${q.count} × ${q.iterations})`, `p50 ${ms(q.p50_ms)}, p95 ${ms(q.p95_ms)}`, '', '', '']);
   rows.push(['  dashboard page (all queries)', ms(q.page_ms), '', '', '']);
+  const l = r.lookups;
+  rows.push([`lookup API \`lake api\` (${n(l.count)} GETs, ${n(l.items)} items)`, `p50 ${ms(l.p50_ms)}, p95 ${ms(l.p95_ms)}`, '', '', 'p95 < 5 ms']);
   const widths = rows[0].map((_, c) => Math.max(...rows.map((row) => row[c].length)));
   const line = (row: string[]) => row.map((cell, c) => cell.padEnd(widths[c])).join('  ').trimEnd();
   const header = `${r.config.events.toLocaleString('en-US')} events over ${r.config.hours} h, ${r.config.rounds} rounds (medians); ${r.machine.cpus} cores, ${r.machine.cpu_model}, Node ${r.machine.node}`;

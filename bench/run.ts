@@ -11,6 +11,7 @@ import { timeCli, timeModels, writeModelsProject } from './models.js';
 import { linkLanding, PIPELINE_STEPS, runBaseline, runProduct, type PipelineInput, type PipelineRun, type PipelineStep } from './pipeline.js';
 import { BENCH_BUCKET, LANDING_PREFIX, writeBenchProject } from './project.js';
 import { timeDashboardQueries } from './queries.js';
+import { timeLookups } from './lookup.js';
 
 export interface BenchOptions {
   events: number;
@@ -27,6 +28,8 @@ export interface BenchOptions {
   /** Folder for generated data; default a fresh temp folder, removed at the end unless `keep`. */
   workDir?: string;
   keep?: boolean;
+  /** Requests to the local lookup API (`lake api`); default 10,000. */
+  lookups?: number;
   log?: (line: string) => void;
 }
 
@@ -144,6 +147,10 @@ export async function runBench(options: BenchOptions) {
     timeCli(['sql', '-e', 'SELECT 1'], projectRoot, 1); // creates the project's catalog; not timed
     const coldStart = timeCli(['sql', '-e', 'SELECT 1'], projectRoot, options.coldStartRuns);
 
+    // ---- 5. Lookup API ---------------------------------------------------------------------------------------------
+    log(`lookups: ${options.lookups ?? 10_000} GETs on the local lookup API`);
+    const lookups = await timeLookups(options.lookups ?? 10_000);
+
     return {
       machine: { cpus: cpus().length, cpu_model: cpus()[0]?.model ?? 'unknown', memory_gb: round(totalmem() / 2 ** 30), node: process.version, platform: `${process.platform}-${process.arch}` },
       config: { events: options.events, models: options.models, rounds: options.rounds, small_rounds: options.smallRounds, hours: options.hours, seed: options.seed },
@@ -184,6 +191,7 @@ export async function runBench(options: BenchOptions) {
         page_ms: round(queries.pageMs),
         slowest: { sql: queries.slowest.sql, p50_ms: round(queries.slowest.p50Ms) },
       },
+      lookups: { count: lookups.count, items: lookups.items, p50_ms: round(lookups.p50Ms, 2), p95_ms: round(lookups.p95Ms, 2), max_ms: round(lookups.maxMs, 2) },
       ingest: {
         ratio: round(ingest.product.ms / fastestIngestMs, 3),
         baseline: fastestIngest,

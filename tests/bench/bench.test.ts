@@ -5,7 +5,7 @@ import { runBench } from '../../bench/run.js';
 
 describe('npm run bench', () => {
   it('produces every result key at a tiny size', async () => {
-    const result = await runBench({ events: 3_000, models: 12, rounds: 1, smallRounds: 1, hours: 6, queryIterations: 1, coldStartRuns: 1, seed: 1 });
+    const result = await runBench({ events: 3_000, models: 12, rounds: 1, smallRounds: 1, hours: 6, queryIterations: 1, coldStartRuns: 1, seed: 1, lookups: 200 });
     const numbers = {
       'pipeline.ratio': result.pipeline.ratio,
       'pipeline.rows_per_s': result.pipeline.rows_per_s,
@@ -14,6 +14,7 @@ describe('npm run bench', () => {
       'models.load_ms': result.models.load_ms,
       cold_start_ms: result.cold_start_ms,
       'queries.p95_ms': result.queries.p95_ms,
+      'lookups.p95_ms': result.lookups.p95_ms,
       'ingest.ratio': result.ingest.ratio,
     };
     for (const [key, value] of Object.entries(numbers)) {
