@@ -5,9 +5,11 @@ import { Alerting } from './stacks/Alerting.js';
 import { Batch } from './stacks/Batch.js';
 import { Athena } from './stacks/Athena.js';
 import { Catalog } from './stacks/Catalog.js';
+import { stageConfig } from './stacks/config.js';
 import { Dashboards } from './stacks/Dashboards.js';
 import { Features } from './stacks/Features.js';
 import { Firehose } from './stacks/Firehose.js';
+import { GitHubDeploy } from './stacks/GitHubDeploy.js';
 import { LookupApi } from './stacks/LookupApi.js';
 import { ScheduledSql } from './stacks/ScheduledSql.js';
 import { Storage } from './stacks/Storage.js';
@@ -35,5 +37,7 @@ export default {
     // Empty unless the stage has a QuickSight principal (stacks/config.ts).
     await app.stack(Dashboards);
     app.stack(Alarms);
+    // The account's GitHub OIDC provider and deploy role: only on the stage that names the repository.
+    if (stageConfig(app.stage).github.repository) app.stack(GitHubDeploy);
   },
 } satisfies SSTConfig;

@@ -58,6 +58,12 @@ export interface StageConfig {
     /** Wait between threshold checks (seed: 300 s). */
     waitSeconds: number;
   };
+  github: {
+    /** `owner/name` whose main branch and environments may deploy (stacks/GitHubDeploy.ts); '' = no deploy role.
+     *  Set it on the one stage per account that owns the GitHub OIDC provider. */
+    repository: string;
+    environments: string[];
+  };
   quicksight: {
     /** QuickSight user/group ARN that owns the data source, datasets, analyses and dashboards; undefined = no QuickSight
      *  resources (the Dashboards stack is empty): QuickSight needs an account subscription that CloudFormation cannot
@@ -89,6 +95,7 @@ const DEFAULTS: StageConfig = {
   firehose: { bufferSizeMb: 64, bufferIntervalSeconds: 300 },
   crawler: { schedule: 'cron(0 2 * * ? *)' },
   batch: { minOrderFiles: 5, minItemFiles: 5, minProductFiles: 1, forceAfterMinutes: 30, waitSeconds: 300 },
+  github: { repository: '', environments: ['dev', 'prod'] },
   quicksight: {},
 };
 
