@@ -3,6 +3,7 @@ import type { SSTConfig } from 'sst';
 import { Alarms } from './stacks/Alarms.js';
 import { Alerting } from './stacks/Alerting.js';
 import { Batch } from './stacks/Batch.js';
+import { Budgets } from './stacks/Budgets.js';
 import { Athena } from './stacks/Athena.js';
 import { Catalog } from './stacks/Catalog.js';
 import { stageConfig } from './stacks/config.js';
@@ -36,7 +37,7 @@ export default {
     await app.stack(LookupApi);
     // Empty unless the stage has a QuickSight principal (stacks/config.ts).
     await app.stack(Dashboards);
-    app.stack(Alarms);
+    app.stack(Alarms).stack(Budgets);
     // The account's GitHub OIDC provider and deploy role: only on the stage that names the repository.
     if (stageConfig(app.stage).github.repository) app.stack(GitHubDeploy);
   },

@@ -58,6 +58,10 @@ export interface StageConfig {
     /** Wait between threshold checks (seed: 300 s). */
     waitSeconds: number;
   };
+  budget: {
+    /** Monthly cost budget of the stage in USD (stacks/Budgets.ts): alerts at 80 % actual and 100 % forecast. */
+    monthlyUsd: number;
+  };
   github: {
     /** `owner/name` whose main branch and environments may deploy (stacks/GitHubDeploy.ts); '' = no deploy role.
      *  Set it on the one stage per account that owns the GitHub OIDC provider. */
@@ -95,6 +99,8 @@ const DEFAULTS: StageConfig = {
   firehose: { bufferSizeMb: 64, bufferIntervalSeconds: 300 },
   crawler: { schedule: 'cron(0 2 * * ? *)' },
   batch: { minOrderFiles: 5, minItemFiles: 5, minProductFiles: 1, forceAfterMinutes: 30, waitSeconds: 300 },
+  // Seed 002: dev < $100/month. Set each stage's own envelope in STAGES.
+  budget: { monthlyUsd: 100 },
   github: { repository: '', environments: ['dev', 'prod'] },
   quicksight: {},
 };
