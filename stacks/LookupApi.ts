@@ -36,6 +36,11 @@ export async function LookupApi({ stack, app }: StackContext) {
     if (!target) throw new Error(`served table ${served.name} has no DynamoDB table on AWS (stacks/Features.ts serves scheduled models, stacks/Batch.ts the P2 KPIs)`);
     tables.push({ ...served, tableName: target.table.tableName, layout: target.layout });
   }
+  if (tables.length === 0) {
+    // A project without `serve:` has nothing to look up (and a GetItem grant on no table is not a valid policy).
+    stack.addOutputs({ LookupApi: 'none: no model header declares serve:' });
+    return {};
+  }
   const handler = lakeFunction(stack, 'LookupApiFunction', {
     handler: 'lookup-api',
     timeoutSeconds: 5,
