@@ -73,8 +73,9 @@ describe('every --help example works on the example project', () => {
         const [left, right] = part.includes(' | ') ? part.split(' | ') : [undefined, part];
         const argv = words(right);
         expect(argv[0], example).toBe('lake');
-        if (argv[1] === 'dashboard' && argv[2] === 'serve') {
-          const code = await serveUntilItAnswers(argv.slice(1), root);
+        const server = LONG_RUNNING.find((l) => argv.slice(1, 1 + l.command.length).join(' ') === l.command.join(' '));
+        if (server) {
+          const code = await serveUntilItAnswers(argv.slice(1), root, server);
           if (code !== 0) failures.push(`${example}: exit ${code}`);
           continue;
         }
@@ -92,21 +93,27 @@ describe('every --help example works on the example project', () => {
   }, 600_000);
 });
 
+/** Commands that serve until Ctrl-C: what they print when ready, and a request with the status it must answer. */
+const LONG_RUNNING = [
+  { command: ['dashboard', 'serve'], ready: /Serving dashboards at (http:\/\/127\.0\.0\.1:\d+)\//, path: '/', status: 200 },
+  { command: ['api'], ready: /Lookup API at (http:\/\/127\.0\.0\.1:\d+)/, path: '/v1/OrderKPIs/1900-01-01', status: 404 },
+];
+
 /** A long-running example: started as a real process, it must serve a page, then stop cleanly on Ctrl-C. */
-async function serveUntilItAnswers(args: string[], cwd: string): Promise<number | null> {
+async function serveUntilItAnswers(args: string[], cwd: string, server: (typeof LONG_RUNNING)[number]): Promise<number | null> {
   const child = spawn(process.execPath, [BIN, ...args], { cwd });
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
     child.stdout.on('data', (chunk) => {
       out += chunk;
-      const match = /Serving dashboards at (http:\/\/127\.0\.0\.1:\d+\/)/.exec(out);
-      if (match) resolve(match[1]);
+      const match = server.ready.exec(out);
+      if (match) resolve(`${match[1]}${server.path}`);
     });
     child.stderr.on('data', (chunk) => (out += chunk));
     child.on('exit', (code) => reject(new Error(`lake ${args.join(' ')} exited with ${code}: ${out}`)));
   });
   const page = await fetch(url);
-  expect(page.status).toBe(200);
+  expect(page.status).toBe(server.status);
   const exit = new Promise<number | null>((resolve) => child.on('exit', resolve));
   child.kill('SIGINT');
   return exit;

@@ -8,7 +8,7 @@ export const registerApi: RegisterCommand = (program, run) => {
     .option('--lake <dir>', "local lake folder (default: the project's lake folder)")
     .addHelpText(
       'after',
-      "\nA composite key is the key columns joined with '#', URL-encoded (%23).\n\nExamples:\n  lake api\n  curl http://127.0.0.1:8787/v1/CustomerFeatures/C00042\n  curl http://127.0.0.1:8787/v1/CategoryKPIs/Electronics%232024-03-01",
+      "\nExamples:\n  lake api\n  lake api --port 9000\n\nA composite key is the key columns joined with '#', URL-encoded (%23):\n  curl http://127.0.0.1:8787/v1/CustomerFeatures/42\n  curl http://127.0.0.1:8787/v1/CategoryKPIs/Electronics%232025-03-01\n",
     )
     .action((opts) => run(async (io) => (await import('./api-run.js')).runApi(opts, io)));
 };
