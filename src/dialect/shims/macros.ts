@@ -130,8 +130,11 @@ export const MACROS: readonly string[] = [
      ELSE split_part(s, d, i) END`,
   `trino_regexp_extract(s, p) AS CASE WHEN regexp_matches(s, p) THEN regexp_extract(s, p) END,
      (s, p, g) AS CASE WHEN regexp_matches(s, p) THEN regexp_extract(s, p, g) END`,
-  `trino_substr(s, start) AS CASE WHEN start = 0 OR abs(start) > length(s) THEN '' ELSE substr(s, start) END,
-     (s, start, n) AS CASE WHEN start = 0 OR n <= 0 OR abs(start) > length(s) THEN '' ELSE substr(s, start, n) END`,
+  // A NULL argument gives NULL before the out-of-range cases give ''.
+  `trino_substr(s, start) AS CASE WHEN s IS NULL OR start IS NULL THEN NULL
+       WHEN start = 0 OR abs(start) > length(s) THEN '' ELSE substr(s, start) END,
+     (s, start, n) AS CASE WHEN s IS NULL OR start IS NULL OR n IS NULL THEN NULL
+       WHEN start = 0 OR n <= 0 OR abs(start) > length(s) THEN '' ELSE substr(s, start, n) END`,
   `trino_json_extract_scalar(j, p) AS CASE WHEN json_type(json_extract(j, p)) IN ('OBJECT', 'ARRAY') THEN NULL
      ELSE json_extract_string(j, p) END`,
   `trino_replace(s, search) AS replace(s, search, '')`,
@@ -141,11 +144,12 @@ export const MACROS: readonly string[] = [
   // go through JSON; the typeof test folds to a constant.
   `trino_cardinality(x) AS CAST(CASE WHEN typeof(x) LIKE 'MAP(%' THEN len(json_keys(to_json(x)))
      ELSE json_array_length(to_json(x)) END AS BIGINT)`,
-  `trino_any_match(matches) AS CASE WHEN list_bool_or(matches) THEN true
+  // A NULL array gives NULL (list_bool_and(NULL) would fall through to the ELSE).
+  `trino_any_match(matches) AS CASE WHEN matches IS NULL THEN NULL WHEN list_bool_or(matches) THEN true
      WHEN list_count(matches) < len(matches) THEN NULL ELSE false END`,
-  `trino_all_match(matches) AS CASE WHEN NOT list_bool_and(matches) THEN false
+  `trino_all_match(matches) AS CASE WHEN matches IS NULL THEN NULL WHEN NOT list_bool_and(matches) THEN false
      WHEN list_count(matches) < len(matches) THEN NULL ELSE true END`,
-  `trino_none_match(matches) AS CASE WHEN list_bool_or(matches) THEN false
+  `trino_none_match(matches) AS CASE WHEN matches IS NULL THEN NULL WHEN list_bool_or(matches) THEN false
      WHEN list_count(matches) < len(matches) THEN NULL ELSE true END`,
   // Trino keeps the first occurrence order; list_distinct neither keeps order nor NULL.
   `trino_array_distinct(a) AS list_filter(a, lambda x, i: coalesce(list_position(a, x) = i, list_position(a, NULL) = i))`,

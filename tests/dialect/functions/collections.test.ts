@@ -50,6 +50,11 @@ describeFunctions(
     ['slice past the end', 'slice(ARRAY[1, 2], 5, 1)', [], 'array(integer)'],
     ['doc: trim_array', 'trim_array(ARRAY[1, 2, 3, 4], 2)', [1, 2], 'array(integer)'],
     ['flatten', 'flatten(ARRAY[ARRAY[1], ARRAY[2, NULL]])', [1, 2, null], 'array(integer)'],
+    // Trino 476 (docs/trino-oracle.md §4): the match functions over a NULL array are NULL.
+    ['all_match over a NULL array', 'all_match(CAST(NULL AS ARRAY(INTEGER)), x -> x IS NOT NULL)', null, 'boolean'],
+    ['any_match over a NULL array', 'any_match(CAST(NULL AS ARRAY(INTEGER)), x -> x IS NOT NULL)', null, 'boolean'],
+    ['none_match over a NULL array', 'none_match(CAST(NULL AS ARRAY(INTEGER)), x -> x IS NOT NULL)', null, 'boolean'],
+    ['all_match over an empty array', 'all_match(CAST(ARRAY[] AS ARRAY(INTEGER)), x -> x > 0)', true, 'boolean'],
   ],
   [
     ['slice at index 0', 'slice(ARRAY[1], 0, 1)', /SQL array indices start at 1/],

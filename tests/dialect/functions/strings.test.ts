@@ -47,6 +47,11 @@ describeFunctions(
     ['doc: parse_data_size 1MB', "parse_data_size('1MB')", '1048576', 'decimal(38,0)'],
     ['doc: parse_data_size 2.3MB truncates', "parse_data_size('2.3MB')", '2411724', 'decimal(38,0)'],
     ['parse_data_size(NULL)', 'parse_data_size(CAST(NULL AS VARCHAR))', null, 'decimal(38,0)'],
+    // Trino 476 (docs/trino-oracle.md §3): a NULL argument wins over the out-of-range cases that give ''.
+    ['substr(NULL, 0) is NULL', 'substr(CAST(NULL AS VARCHAR), 0)', null, 'varchar'],
+    ['substr(s, past the end, NULL) is NULL', "substr('a', 2147483647, CAST(NULL AS INTEGER))", null, 'varchar'],
+    ['substr(s, 0, NULL) is NULL', "substr('a', 0, CAST(NULL AS INTEGER))", null, 'varchar'],
+    ['substr(s, 0) is empty', "substr('a', 0)", '', 'varchar'],
   ],
   [
     ['concat_ws with an array of integers', "concat_ws(',', ARRAY[1, 2])", /concat_ws takes varchar arguments or an array\(varchar\)/],
