@@ -164,6 +164,10 @@ export const MACROS: readonly string[] = [
      WHEN TRY_CAST(i AS BIGINT) <= json_array_length(to_json(a)) THEN a[i]
      ELSE cast_to_type(trino_fail('Array subscript must be less than or equal to array length: '
        || i || ' > ' || json_array_length(to_json(a))), a[i]) END`,
+  // element_at: NULL past the end and for a missing key, counts from the end for i < 0 (as DuckDB's a[i]), but
+  // index 0 fails in Trino where a[i] gives NULL.
+  `trino_element_at(a, i) AS CASE WHEN typeof(a) NOT LIKE 'MAP(%' AND TRY_CAST(i AS BIGINT) = 0
+     THEN cast_to_type(trino_fail('SQL array indices start at 1'), a[i]) ELSE a[i] END`,
   // NULL searched for gives NULL; NULL elements never match (list_position would find a NULL).
   `trino_array_position(a, x) AS CASE WHEN x IS NOT NULL AND a IS NOT NULL THEN CAST(coalesce(list_position(a, x), 0) AS BIGINT) END`,
   `trino_sequence(a DATE, b DATE) AS list_transform(generate_series(CAST(a AS TIMESTAMP), CAST(b AS TIMESTAMP),

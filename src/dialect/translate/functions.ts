@@ -255,7 +255,7 @@ export const FUNCTIONS: Record<string, CallHandler> = {
 
   // arrays and maps
   cardinality: rename('trino_cardinality'),
-  element_at: (c) => `(${c.arg(0)})[${c.arg(1)}]`,
+  element_at: (c) => call('trino_element_at', c),
   contains: rename('trino_contains'),
   array_position: rename('trino_array_position'),
   array_distinct: rename('trino_array_distinct'),

@@ -55,9 +55,15 @@ describeFunctions(
     ['any_match over a NULL array', 'any_match(CAST(NULL AS ARRAY(INTEGER)), x -> x IS NOT NULL)', null, 'boolean'],
     ['none_match over a NULL array', 'none_match(CAST(NULL AS ARRAY(INTEGER)), x -> x IS NOT NULL)', null, 'boolean'],
     ['all_match over an empty array', 'all_match(CAST(ARRAY[] AS ARRAY(INTEGER)), x -> x > 0)', true, 'boolean'],
+    ['element_at counts from the end', 'element_at(ARRAY[1, 2, 3], -1)', 3, 'integer'],
+    ['element_at past the end is NULL', 'element_at(ARRAY[1, 2, 3], 5)', null, 'integer'],
+    ['element_at missing map key is NULL', "element_at(MAP(ARRAY['k'], ARRAY[1]), 'a')", null, 'integer'],
   ],
   [
     ['slice at index 0', 'slice(ARRAY[1], 0, 1)', /SQL array indices start at 1/],
+    // Trino 476 (docs/trino-oracle.md §5): INVALID_FUNCTION_ARGUMENT: SQL array indices start at 1.
+    ['element_at at index 0', 'element_at(ARRAY[-1], 0)', /SQL array indices start at 1/],
+    ['element_at at a computed index 0', "element_at(ARRAY[1, 2, 3], 1 - 1)", /SQL array indices start at 1/],
     ['ngrams 0', 'ngrams(ARRAY[1], 0)', /N must be positive/],
     ['repeat too many', 'repeat(1, 10001)', /less than or equal to 10000/],
     ['trim_array past the length', 'trim_array(ARRAY[1], 2)', /size must not be negative or greater than the array length/],
