@@ -63,6 +63,23 @@ GROUP BY country ORDER BY country`),
   });
 });
 
+// https://trino.io/docs/current/sql/select.html: `[ OFFSET count [ ROW | ROWS ] ] [ LIMIT { count | ALL } ]`; Trino 476
+// fails `… LIMIT 5 OFFSET 0` with "mismatched input 'OFFSET'. Expecting: <EOF>" (docs/trino-oracle.md §13).
+describe('OFFSET and LIMIT order', () => {
+  it('refuses OFFSET after LIMIT at lint time with its position, and the engine refuses to run it', async () => {
+    const sql = 'SELECT x FROM (VALUES 1, 2, 3) t(x)\nORDER BY x LIMIT 5 OFFSET 1';
+    expect(checkFaithful(sql, { file: 'sql/transforms/m.sql' })).toEqual([
+      expect.objectContaining({ file: 'sql/transforms/m.sql', line: 2, col: 20, rule: 'unfaithful/offset-after-limit' }),
+    ]);
+    await expect(engine.execute(sql)).rejects.toThrow(/OFFSET after LIMIT/);
+  });
+
+  it('runs OFFSET before LIMIT, and keeps limit/offset usable as column names', async () => {
+    expect(await run('SELECT x FROM (VALUES 1, 2, 3) t(x) ORDER BY x OFFSET 1 LIMIT 1')).toEqual({ columns: ['x integer'], rows: [[2]] });
+    expect(checkFaithful('SELECT "limit", "offset" FROM (SELECT 1 AS "limit", 2 AS "offset") t ORDER BY "limit" LIMIT 1')).toEqual([]);
+  });
+});
+
 // https://trino.io/docs/current/sql/select.html#group-by-clause: "The ALL and DISTINCT quantifiers determine whether
 // duplicate grouping sets each produce distinct output rows … The default set quantifier is ALL."
 describe('GROUP BY ALL | DISTINCT', () => {

@@ -99,7 +99,7 @@ describe('literals and identifiers', () => {
 
   it('words DuckDB reserves are identifiers where Trino reads them as such', async () => {
     const r = await engine.execute(
-      'SELECT at, t.window, "offset", limit + 1 AS next FROM (SELECT 1 AS at, 2 AS window, 3 AS offset, 4 AS limit) t WHERE at = 1 ORDER BY at LIMIT 5 OFFSET 0',
+      'SELECT at, t.window, "offset", limit + 1 AS next FROM (SELECT 1 AS at, 2 AS window, 3 AS offset, 4 AS limit) t WHERE at = 1 ORDER BY at OFFSET 0 LIMIT 5',
     );
     expect(r.columns.map((c) => `${c.name} ${c.type}`)).toEqual(['at integer', 'window integer', 'offset integer', 'next integer']);
     expect(r.rows).toEqual([[1, 2, 3, 5]]);

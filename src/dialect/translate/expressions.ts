@@ -69,11 +69,31 @@ export class ExpressionRewriter {
 
   /** Renders a sequence; `zoned` when it is one operand that is syntactically a zoned timestamp. */
   renderZoned(items: readonly Node[]): Rendered {
+    this.checkOffsetAfterLimit(items);
     const parts: Part[] = [];
     for (let i = 0; i < items.length; i++) i += this.renderNode(items, i, parts);
     rewriteOperators(parts);
     const meaningfulParts = parts.filter((p) => p.kind !== 'trivia');
     return { text: parts.map((p) => p.text).join(''), zoned: meaningfulParts.length === 1 && meaningfulParts[0].zoned === true };
+  }
+
+  private readonly offsetsReported = new Set<Token>();
+
+  /**
+   * `… LIMIT n OFFSET m`: DuckDB runs it, Trino's grammar (`[ OFFSET n ] [ LIMIT n ]`,
+   * https://trino.io/docs/current/sql/select.html) rejects it as a syntax error, so it is refused here.
+   */
+  private checkOffsetAfterLimit(items: readonly Node[]): void {
+    const m = meaningful(items);
+    const isCount = (n: Node | undefined) => n?.kind === 'token' && (n.token.kind === 'number' || n.token.kind === 'variable' || n.token.text === '?');
+    const limit = m.findIndex((n, k) => nodeKeyword(n) === 'LIMIT' && (isCount(m[k + 1]) || nodeKeyword(m[k + 1]) === 'ALL'));
+    if (limit < 0) return;
+    for (let k = limit + 2; k < m.length; k++) {
+      const node = m[k];
+      if (node.kind !== 'token' || nodeKeyword(node) !== 'OFFSET' || !isCount(m[k + 1]) || this.offsetsReported.has(node.token)) continue;
+      this.offsetsReported.add(node.token);
+      this.report(node.token, 'offset-after-limit', 'OFFSET after LIMIT is a syntax error on Athena (Trino)', 'write OFFSET n before LIMIT m');
+    }
   }
 
   /** Renders a sequence as one argument: a lambda `x -> …` / `(x, y) -> …` becomes DuckDB's `lambda x, y: …`. */
