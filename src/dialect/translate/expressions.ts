@@ -7,7 +7,7 @@ import { arityAccepts, describeArity, DUCKDB_ONLY, FUNCTION_TABLE, lookupFunctio
 import { isCallPosition, partBeforeQualifiedName, SYNTAX_BEFORE_PAREN } from './call-position.js';
 import { FUNCTIONS, type CallContext } from './functions.js';
 import { quoteReservedIdentifier } from './identifiers.js';
-import { lastMeaningful, rewriteOperators, type Part } from './operators.js';
+import { isUnarySign, lastMeaningful, rewriteOperators, type Part } from './operators.js';
 import { firstToken, isCase, isParen, isTriviaNode, meaningful, nodeKeyword, nodeText, splitArgs, type GroupNode, type Node } from './tree.js';
 
 /** Words that end an operand; anything else bare is an identifier. */
@@ -48,6 +48,11 @@ interface Rendered {
   text: string;
   zoned: boolean;
 }
+
+const NEGATIVE_LITERAL_BOUNDS = new Map([
+  ['2147483648', 'CAST(-2147483648 AS INTEGER)'],
+  ['9223372036854775808', 'CAST(-9223372036854775808 AS BIGINT)'],
+]);
 
 const VALUES_END = new Set(['ORDER', 'LIMIT', 'OFFSET', 'FETCH', 'UNION', 'INTERSECT', 'EXCEPT']);
 
@@ -142,7 +147,18 @@ export class ExpressionRewriter {
         // X'…' is a varbinary literal (DuckDB would read a bit string).
         parts.push({ kind: 'operand', text: /^x'/i.test(t.text) ? `from_hex(${t.text.slice(1)})` : t.text });
         return 0;
-      case 'number':
+      case 'number': {
+        // Trino folds a minus into the number literal after it, so `-2147483648` is an integer (and
+        // `-9223372036854775808` a bigint); DuckDB negates the bigint 2147483648 (the hugeint …808).
+        const folded = NEGATIVE_LITERAL_BOUNDS.get(t.text);
+        let sign = parts.length - 1;
+        while (sign >= 0 && parts[sign].kind === 'trivia') sign--;
+        if (folded && parts[sign]?.op === '-' && isUnarySign(parts, sign)) {
+          parts.splice(sign);
+          parts.push({ kind: 'operand', text: folded });
+        } else parts.push({ kind: 'operand', text: t.text });
+        return 0;
+      }
       case 'quoted':
       case 'variable':
       case 'dollar':

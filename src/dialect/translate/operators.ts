@@ -63,7 +63,7 @@ function primaryEnd(parts: readonly Part[], start: number): number {
   }
 }
 
-const isUnarySign = (parts: readonly Part[], k: number) =>
+export const isUnarySign = (parts: readonly Part[], k: number) =>
   parts[k]?.kind === 'op' && (parts[k].op === '-' || parts[k].op === '+') && !isOperandLike(parts[prevIndex(parts, k)]);
 
 function leftOperandStart(parts: readonly Part[], opIndex: number, joiners: ReadonlySet<string>): number {
