@@ -19,7 +19,7 @@ export const ARRAY: FunctionFamily = {
   cardinality: rewrite('arrays and maps', '1'),
   contains: rewrite('NULL when absent and the array has a NULL; contains(cidr, ip) for IPv4 text', '2'),
   contains_sequence: shim('trino_contains_sequence', '2'),
-  element_at: rewrite('NULL past the end or for a missing key; negative indexes count from the end', '2'),
+  element_at: rewrite('NULL past the end or for a missing key; negative indexes count from the end; index 0 fails', '2'),
   filter: rewrite('a lambda x -> …', '2'),
   flatten: duckdb('1'),
   ngrams: shim('trino_ngrams', '2'),
