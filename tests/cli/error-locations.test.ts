@@ -43,6 +43,14 @@ describe('engine errors at the file position', () => {
     expect(io.out).not.toMatch(/LINE \d+:/);
   });
 
+  it('lake run: an unknown column inside avg() keeps its name and position (not a macro overload error)', async () => {
+    const root = makeProject({ 'sql/ddl/raw_reviews.sql': DDL, 'sql/transforms/ratings.sql': MODEL.replace('max(ratng)', 'avg(ratng)') });
+    const io = captureIo(root);
+    expect(await main(['run', '--lake', join(root, '.lake')], io)).toBe(1);
+    expect(io.out).toContain('sql/transforms/ratings.sql:9:7: Binder Error: Referenced column "ratng" not found');
+    expect(io.out).not.toContain('overloads');
+  });
+
   it('lake test: the same position, not the first line of the query', async () => {
     const io = captureIo(project());
     expect(await main(['test', '--no-checks'], io)).toBe(1);

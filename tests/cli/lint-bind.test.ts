@@ -25,6 +25,14 @@ describe('lake lint binds every query over empty typed inputs', () => {
     expect(out).toContain('hint: columns there: "rating"');
   });
 
+  it('an unknown column inside avg() (a typed-overload shim locally) is reported by name at <file>:6, not as a macro overload error', async () => {
+    const { code, lines } = await lint({
+      'sql/transforms/ratings.sql': '/*\ntags: [x]\n*/\nSELECT\n  channel,\n  avg(ratng) AS mean_rating\nFROM reviews\nGROUP BY channel\n',
+    });
+    expect(code).toBe(1);
+    expect(lines).toEqual([expect.stringMatching(/^sql\/transforms\/ratings\.sql:6:7: error \[bind\/query\] Binder Error: Referenced column "ratng" not found/)]);
+  });
+
   it('a type error, and only the first of a chain (its downstream is not reported again)', async () => {
     const { code, lines } = await lint({
       'sql/transforms/typed.sql': "SELECT\n  channel,\n  rating + note AS bad\nFROM reviews\n",
