@@ -90,6 +90,11 @@ const arithmetic: Row[] = [
 ];
 
 const strings: Row[] = [
+  // Trino prints a decimal as Java's BigDecimal.toPlainString: the 0 before the point stays (DuckDB drops it): Trino
+  // gives '-0.5' and '0.005' (https://trino.io/docs/current/functions/conversion.html, cast(value AS type)).
+  ['CAST(decimal with no integer digits AS varchar) keeps -0.', "CAST(DECIMAL '-0.5' AS varchar)", '-0.5', 'varchar'],
+  ['CAST(DECIMAL(3,3) AS varchar) keeps 0.', "CAST(DECIMAL '.005' AS varchar)", '0.005', 'varchar'],
+  ['CAST(decimal AS varchar) keeps the scale', "CAST(DECIMAL '-12.50' AS varchar)", '-12.50', 'varchar'],
   ['split_part out of range is NULL', "split_part('a-b', '-', 3)", null, 'varchar'],
   ['split_part in range', "split_part('a-b-c', '-', 2)", 'b', 'varchar'],
   ['regexp_extract no match is NULL', "regexp_extract('abc', '\\d+')", null, 'varchar'],
@@ -170,6 +175,7 @@ describe('aggregates', () => {
     ['arbitrary', 'arbitrary(k) IS NOT NULL', true, 'boolean'],
     ['map_agg', 'map_agg(id, k)', { 1: 'a', 2: 'b', 3: 'a' }, 'map(integer, varchar)'],
     ['sum over a window stays BIGINT', 'max(s)', 60, 'bigint'],
+    ['CAST(aggregate decimal AS varchar) keeps -0.', "CAST(min(DECIMAL '-0.5') AS varchar)", '-0.5', 'varchar'],
   ])('%s: %s', async (_construct, sql, value, type) => {
     const from = sql === 'max(s)' ? `FROM (SELECT sum(amount) OVER (ORDER BY id) AS s ${EVENTS})` : EVENTS;
     expect(await single(sql, from)).toEqual({ value, type });

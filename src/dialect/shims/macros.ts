@@ -21,6 +21,12 @@ const FLOATING = `('DOUBLE', 'FLOAT')`;
 /** Trino writes doubles as 1.5E0; rather than guess Java's digits, CAST(double AS varchar) raises. */
 export const DOUBLE_TO_VARCHAR = `cast_to_type(trino_fail('CAST(double AS varchar) gives scientific notation on Athena (1.5E0); use format(''%.2f'', x) or CAST(CAST(x AS DECIMAL(p, s)) AS varchar)'), '')`;
 
+/**
+ * CAST(decimal AS varchar): Trino's BigDecimal text keeps the 0 before the point (-0.5, 0.005); DuckDB drops it when
+ * the decimal has no integer digits (DECIMAL(1,1) '-0.5' gives -.5).
+ */
+export const DECIMAL_TO_VARCHAR = `regexp_replace(CAST(x AS VARCHAR), '^(-?)\\.', '\\10.')`;
+
 export const MACROS: readonly string[] = [
   // --- zoned timestamps -------------------------------------------------------------------------------------------
   `trino_offset_minutes(zone) AS (CASE WHEN zone[1] = '-' THEN -1 ELSE 1 END) *
@@ -117,6 +123,7 @@ export const MACROS: readonly string[] = [
    (x) AS CASE
      WHEN typeof(x) = 'JSON' THEN trino_json_to_varchar(x)
      WHEN typeof(x) IN ${FLOATING} THEN ${DOUBLE_TO_VARCHAR}
+     WHEN typeof(x) LIKE 'DECIMAL%' THEN ${DECIMAL_TO_VARCHAR}
      WHEN typeof(x) LIKE 'TIMESTAMP%' THEN strftime(CAST(x AS TIMESTAMP), '%Y-%m-%d %H:%M:%S.%g')
      ELSE CAST(x AS VARCHAR) END`,
   // sum() over integers is BIGINT in Trino, HUGEINT in DuckDB: this gives the type sum() must be cast to.

@@ -10,7 +10,7 @@
 //
 // Variants whose result type depends on the argument's (± INTERVAL, date_trunc) cannot do this: they take the plain
 // path only, so a zoned aggregate there is a bind error, never a different answer.
-import { DOUBLE_TO_VARCHAR, TZ_STRUCT } from './macros.js';
+import { DECIMAL_TO_VARCHAR, DOUBLE_TO_VARCHAR, TZ_STRUCT } from './macros.js';
 
 const IS_ZONED = `typeof(x) LIKE 'STRUCT(trino_instant %'`;
 /** A plain datetime (or datetime text) as TIMESTAMP; binds for any type. */
@@ -36,6 +36,7 @@ export const UNBOUND_MACROS: readonly string[] = [
   `trino_to_varchar_any(x) AS CASE
      WHEN ${IS_ZONED} THEN strftime(trino_tz_any(x).trino_wall, '%Y-%m-%d %H:%M:%S.%g ') || trino_tz_any(x).trino_zone
      WHEN typeof(x) IN ('DOUBLE', 'FLOAT') THEN ${DOUBLE_TO_VARCHAR}
+     WHEN typeof(x) LIKE 'DECIMAL%' THEN ${DECIMAL_TO_VARCHAR}
      WHEN typeof(x) LIKE 'TIMESTAMP%' THEN strftime(${PLAIN_TIMESTAMP}, '%Y-%m-%d %H:%M:%S.%g')
      ELSE CAST(x AS VARCHAR) END`,
   // Result type follows the argument's: plain path only (a zoned aggregate is a bind error).
