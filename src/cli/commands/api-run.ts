@@ -4,6 +4,7 @@ import { servedTables } from '../../serving/lookup.js';
 import { startLocalApi } from '../../serving/local-api.js';
 import { CliError, EXIT_FAILURE, EXIT_OK } from '../errors.js';
 import type { Io } from '../io.js';
+import { interrupted } from '../interrupted.js';
 import { loadProjectForCli } from '../pipeline-session.js';
 
 export interface ApiOptions {
@@ -27,16 +28,4 @@ export async function runApi(options: ApiOptions, io: Io, stop: Promise<void> = 
   await stop;
   await api.close();
   return EXIT_OK;
-}
-
-function interrupted(): Promise<void> {
-  return new Promise<void>((done) => {
-    const stop = () => {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
-      done();
-    };
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
-  });
 }

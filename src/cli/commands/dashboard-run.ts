@@ -4,6 +4,7 @@ import { startDashboardServer } from '../../dashboards/serve.js';
 import { openLocalEngine, projectAt } from '../context.js';
 import { CliError, EXIT_CRASH, EXIT_OK } from '../errors.js';
 import type { Io } from '../io.js';
+import { interrupted } from '../interrupted.js';
 import { requireProjectRoot } from './project-paths.js';
 
 export interface DashboardBuildOptions {
@@ -51,15 +52,7 @@ export async function runDashboardServe(options: DashboardServeOptions, io: Io):
   try {
     const server = await startDashboardServer({ project, engine, siteDir: siteDirOf(io, options.out, engine.lakeRoot), port });
     io.stdout(`Serving dashboards at ${server.url} (Ctrl-C to stop)\n`);
-    await new Promise<void>((done) => {
-      const stop = () => {
-        process.off('SIGINT', stop);
-        process.off('SIGTERM', stop);
-        done();
-      };
-      process.on('SIGINT', stop);
-      process.on('SIGTERM', stop);
-    });
+    await interrupted();
     await server.close();
     return EXIT_OK;
   } finally {
