@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
 import { DuckDBDataChunk, DuckDBInstance, INTEGER, VARCHAR, type DuckDBValue } from '@duckdb/node-api';
-import { LocalObjectStore } from '../src/engines/object-store/index.js';
+import { LocalObjectStore } from '../src/storage/object-store/index.js';
 import { LocalDeadLetterQueue } from '../src/ingest/dead-letter.js';
 import { domainEventsStreamConfig, type DeliveryStreamConfig } from '../src/ingest/firehose/config.js';
 import { LocalFirehose } from '../src/ingest/firehose/local-firehose.js';

@@ -6,7 +6,7 @@ import { Agent, request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { JsonFileKeyValueStore } from '../src/engines/kv-store/json-file.js';
+import { JsonFileKeyValueStore } from '../src/storage/kv-store/json-file.js';
 import { servingStorePath, startLocalApi } from '../src/serving/local-api.js';
 import { percentile } from './measure.js';
 

@@ -6,7 +6,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { SeededRandom } from '../src/ingest/random.js';
-import { lintProject } from '../src/project/lint.js';
+import { lintProject } from '../src/lint/lint.js';
 import { loadProject } from '../src/project/loader.js';
 import { median } from './measure.js';
 import { REPO_ROOT } from './project.js';

@@ -5,7 +5,7 @@ import { linkSync, mkdirSync, readdirSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import { AthenaLocalEngine } from '../src/dialect/local-engine.js';
+import { AthenaLocalEngine } from '../src/engines/local/engine.js';
 import { openPipelineSession } from '../src/cli/pipeline-session.js';
 import type { Io } from '../src/cli/io.js';
 import { runPipeline, type RunSummary } from '../src/pipeline/runner.js';

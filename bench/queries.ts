@@ -3,7 +3,7 @@
 import { performance } from 'node:perf_hooks';
 import { loadDashboards } from '../src/dashboards/load.js';
 import { queryDashboardData } from '../src/dashboards/query.js';
-import { AthenaLocalEngine } from '../src/dialect/local-engine.js';
+import { AthenaLocalEngine } from '../src/engines/local/engine.js';
 import type { Engine } from '../src/engines/engine.js';
 import { median, percentile } from './measure.js';
 import { BENCH_DATABASE } from './project.js';

@@ -12,7 +12,7 @@ const result = await build({
   metafile: true,
   write: false,
   // The lint check worker is its own entry: `lake lint` starts it in worker threads on large projects.
-  entryPoints: { lake: 'src/cli/main.ts', 'check-worker': 'src/project/check-worker.ts' },
+  entryPoints: { lake: 'src/cli/main.ts', 'check-worker': 'src/lint/check-worker.ts' },
   splitting: true,
   chunkNames: 'chunks/[name]-[hash]',
 });

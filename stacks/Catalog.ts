@@ -9,7 +9,7 @@ import { BUCKET_VARIABLE, PREFIX, projectConfig, stageConfig } from './config.js
 import { glueTableInput } from './lib/glue-table.js';
 import { glueArns as arnsOf, lakeStatements } from './lib/permissions.js';
 import { ALERT_HISTORY_TABLE, alertHistoryLocation, alertHistoryTableDdl } from '../src/alerts/history.js';
-import { recordLogTableSql } from '../src/engines/record-log.js';
+import { recordLogTableSql } from '../src/storage/record-log.js';
 import { runLogSpec } from '../src/pipeline/run-log.js';
 import { ddlTables, externalTablesOfSql, stackProject, variableTexts } from './lib/project-sql.js';
 import { Storage } from './Storage.js';
@@ -77,7 +77,7 @@ export async function Catalog({ stack, app }: StackContext) {
 }
 
 /**
- * The record logs the functions append to (src/engines/record-log.ts): run_log (every run-sql step) and alert_history
+ * The record logs the functions append to (src/storage/record-log.ts): run_log (every run-sql step) and alert_history
  * (every evaluation). Declared here from the same DDL the local lake uses, so functions never need to create them.
  */
 function systemTables(bucketName: string) {

@@ -11,7 +11,7 @@ import { Stack } from 'aws-cdk-lib';
 import { use, type StackContext } from 'sst/constructs';
 import { parseChannel } from '../src/alerts/channels.js';
 import { alertHistoryLocation } from '../src/alerts/history.js';
-import { parseS3Uri } from '../src/engines/object-store/object-store.js';
+import { parseS3Uri } from '../src/storage/object-store/object-store.js';
 import type { Project } from '../src/project/model.js';
 import { Alerting } from './Alerting.js';
 import { Athena } from './Athena.js';

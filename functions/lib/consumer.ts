@@ -3,7 +3,7 @@
 import { GlueClient } from '@aws-sdk/client-glue';
 import { S3Client } from '@aws-sdk/client-s3';
 import { SNSClient } from '@aws-sdk/client-sns';
-import { S3ObjectStore } from '../../src/engines/object-store/s3.js';
+import { S3ObjectStore } from '../../src/storage/object-store/s3.js';
 import { GlueCatalog, type CatalogTable } from '../../src/ingest/aws/glue-catalog.js';
 import { receivedRecords, type KinesisBatchResponse } from '../../src/ingest/aws/kinesis-event.js';
 import { SnsDeadLetterQueue } from '../../src/ingest/aws/sns-dead-letter.js';

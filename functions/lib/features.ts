@@ -1,7 +1,7 @@
 // The P5 feature job: the daily feature model runs like any scheduled model, then the rows of the period it wrote
 // are copied to the feature table (DynamoDB) for real-time lookup by key.
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDbKeyValueStore } from '../../src/engines/kv-store/dynamodb.js';
+import { DynamoDbKeyValueStore } from '../../src/storage/kv-store/dynamodb.js';
 import { serveQuery, type ServeResult } from '../../src/pipeline/serving.js';
 import type { RunSummary } from '../../src/pipeline/runner.js';
 import { ENV, requireEnv } from './environment.js';

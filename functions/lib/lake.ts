@@ -3,7 +3,7 @@
 // Lambda container and reused by later invocations.
 import { S3Client } from '@aws-sdk/client-s3';
 import { AthenaEngine } from '../../src/engines/athena/engine.js';
-import { S3ObjectStore } from '../../src/engines/object-store/s3.js';
+import { S3ObjectStore } from '../../src/storage/object-store/s3.js';
 import { loadProject } from '../../src/project/loader.js';
 import type { Project } from '../../src/project/model.js';
 import { projectVariables, type Variables } from '../../src/project/variables.js';

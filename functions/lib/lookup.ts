@@ -1,6 +1,6 @@
 // The lookup API on AWS: the contract of src/serving/lookup.ts answered from DynamoDB, one GetItem per request (no
 // DuckDB, no SQL). The served tables come in two layouts, as their writers store them:
-// - `value` (src/engines/kv-store/dynamodb.ts, the P5 feature table): partition key `pk` = the joined key, the row
+// - `value` (src/storage/kv-store/dynamodb.ts, the P5 feature table): partition key `pk` = the joined key, the row
 //   under the `value` attribute;
 // - `item` (src/ingest/aws/dynamodb-item-table.ts, P2's KPI tables): one attribute per column, the key columns as the
 //   table's (string) key attributes, and the writers' `_version`.

@@ -4,7 +4,7 @@ import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import { KinesisClient } from '@aws-sdk/client-kinesis';
 import { S3Client } from '@aws-sdk/client-s3';
 import { SNSClient } from '@aws-sdk/client-sns';
-import { S3ObjectStore } from '../../src/engines/object-store/s3.js';
+import { S3ObjectStore } from '../../src/storage/object-store/s3.js';
 import { KinesisStreamWriter } from '../../src/ingest/aws/kinesis-writer.js';
 import { putCount } from '../../src/ingest/aws/metrics.js';
 import { SnsDeadLetterQueue } from '../../src/ingest/aws/sns-dead-letter.js';

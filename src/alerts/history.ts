@@ -7,9 +7,9 @@
 // `s3://<lake bucket>/system/alert_history/dt=YYYY-MM-DD/`, and an external JsonSerDe table over that folder makes it
 // queryable; on Athena, partition projection on `dt` finds new days without MSCK REPAIR.
 import type { Engine } from '../engines/engine.js';
-import type { ObjectStore } from '../engines/object-store/object-store.js';
-import { parseS3Uri, s3Folder } from '../engines/object-store/object-store.js';
-import { recordLogTableSql, RecordLog, type RecordLogSpec } from '../engines/record-log.js';
+import type { ObjectStore } from '../storage/object-store/object-store.js';
+import { parseS3Uri, s3Folder } from '../storage/object-store/object-store.js';
+import { recordLogTableSql, RecordLog, type RecordLogSpec } from '../storage/record-log.js';
 import { timestampText } from '../project/variables.js';
 
 export type HistoryStatus = 'ok' | 'firing' | 'error' | 'redelivery';
@@ -66,7 +66,7 @@ export const ALERT_HISTORY_TABLE = 'alert_history';
 /** The history folder in a lake bucket. */
 export const alertHistoryLocation = (lakeBucket: string): string => `s3://${lakeBucket}/system/alert_history/`;
 
-/** alert_history as a record log over `location` (src/engines/record-log.ts): NDJSON objects plus a JsonSerDe table. */
+/** alert_history as a record log over `location` (src/storage/record-log.ts): NDJSON objects plus a JsonSerDe table. */
 export function alertHistoryLog(location: string, table = ALERT_HISTORY_TABLE): RecordLogSpec {
   const { bucket, key } = parseS3Uri(s3Folder(location));
   return { table, bucket, prefix: key.replace(/\/$/, ''), columns: [...ALERT_HISTORY_COLUMNS] };

@@ -3,8 +3,8 @@
 // SNS and S3 instead.
 import { join } from 'node:path';
 import type { Engine } from '../engines/engine.js';
-import { JsonFileKeyValueStore } from '../engines/kv-store/json-file.js';
-import { LocalObjectStore } from '../engines/object-store/index.js';
+import { JsonFileKeyValueStore } from '../storage/kv-store/json-file.js';
+import { LocalObjectStore } from '../storage/object-store/index.js';
 import type { Variables } from '../project/variables.js';
 import { notifierFactory } from './channels.js';
 import { AlertHistoryWriter, alertHistoryLocation } from './history.js';

@@ -3,7 +3,7 @@
 // swallowed.
 import { randomUUID } from 'node:crypto';
 import type { Engine, SqlValue } from '../engines/engine.js';
-import { KeyValueStoreError, updateKey, type KeyValueStore } from '../engines/kv-store/key-value-store.js';
+import { KeyValueStoreError, updateKey, type KeyValueStore } from '../storage/kv-store/key-value-store.js';
 import type { Variables } from '../project/variables.js';
 import type { AlertDefinition } from './definition.js';
 import { evaluateAlert, type Evaluation } from './evaluate.js';

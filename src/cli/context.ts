@@ -1,7 +1,7 @@
 // What commands share: the project (if any) around the working directory and the engine built from options.
 import { resolve } from 'node:path';
 import { findProjectRoot, lakeRootOf, loadConfig, type LoadedConfig } from '../project/config.js';
-import { AthenaLocalEngine } from '../dialect/local-engine.js';
+import { AthenaLocalEngine } from '../engines/local/engine.js';
 import { CliError } from './errors.js';
 import type { Engine } from '../engines/engine.js';
 import { engineTarget, openTrinoEngine, type EngineFlags } from './engine-choice.js';

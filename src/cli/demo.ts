@@ -5,7 +5,7 @@ import { resolve } from 'node:path';
 import { buildDashboards, defaultSiteDir } from '../dashboards/build.js';
 import { chainCounts, type IngestCounts } from '../ingest/counts.js';
 import { generateDemoData, type DemoDataReport } from '../ingest/demo.js';
-import { LakeFolderError, resetLakeFolder } from '../engines/lake-folder.js';
+import { LakeFolderError, resetLakeFolder } from '../storage/lake-folder.js';
 import { lakeRootOf } from '../project/config.js';
 import type { Project } from '../project/model.js';
 import type { RunRecord } from '../pipeline/reporter.js';

@@ -1,7 +1,7 @@
 // Where records that could not be processed go, with the reason: SQS in production (seed 000's `crm-dlq`), a folder
 // of JSON messages in the lake locally. Nothing is dropped: a failed batch lands here whole.
 import { randomUUID } from 'node:crypto';
-import type { ObjectStore } from '../engines/object-store/index.js';
+import type { ObjectStore } from '../storage/object-store/index.js';
 import type { Clock } from './clock.js';
 import { systemClock } from './clock.js';
 

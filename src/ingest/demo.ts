@@ -2,7 +2,7 @@
 // pipelines use: P1 simulator → producer → stream → consumer → Parquet; P4 domain events → local Firehose; P2 CSVs
 // landed and processed; P3 source extracts; P5 reads P1's Parquet. Deterministic for a given seed and `nowMs`
 // (apart from generated object names and ingestion_time, which follow the clock).
-import { LocalObjectStore, type ObjectStore } from '../engines/object-store/index.js';
+import { LocalObjectStore, type ObjectStore } from '../storage/object-store/index.js';
 import { systemClock, type Clock } from './clock.js';
 import { addCounts, emptyCounts, type IngestCounts } from './counts.js';
 import { LocalDeadLetterQueue } from './dead-letter.js';

@@ -6,7 +6,7 @@ import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBDataChunk, INTEGER, type DuckDBConnection, type DuckDBType, type DuckDBValue } from '@duckdb/node-api';
-import type { ObjectStore } from '../engines/object-store/index.js';
+import type { ObjectStore } from '../storage/object-store/index.js';
 
 export interface ParquetColumn {
   name: string;

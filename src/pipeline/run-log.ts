@@ -1,5 +1,5 @@
 // The run_log table: one row per step of every run (see RunRecord), queryable with `lake sql` and on Athena.
-import type { RecordLogColumn, RecordLogSpec } from '../engines/record-log.js';
+import type { RecordLogColumn, RecordLogSpec } from '../storage/record-log.js';
 
 export const RUN_LOG_COLUMNS: RecordLogColumn[] = [
   { name: 'run_id', hiveType: 'string' },
@@ -19,5 +19,5 @@ export const RUN_LOG_COLUMNS: RecordLogColumn[] = [
   { name: 'error', hiveType: 'string' },
 ];
 
-/** run_log as a record log in the lake bucket (src/engines/record-log.ts). */
+/** run_log as a record log in the lake bucket (src/storage/record-log.ts). */
 export const runLogSpec = (lakeBucket: string): RecordLogSpec => ({ table: 'run_log', bucket: lakeBucket, prefix: 'system/run_log', columns: RUN_LOG_COLUMNS });

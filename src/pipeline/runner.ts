@@ -3,10 +3,10 @@
 // Every step leaves a run record, appended to the run_log table at the end.
 import { randomUUID } from 'node:crypto';
 import { EngineError, type Engine } from '../engines/engine.js';
-import type { KeyValueStore } from '../engines/kv-store/key-value-store.js';
-import type { ObjectStore } from '../engines/object-store/index.js';
-import { logTimestamp, RecordLog } from '../engines/record-log.js';
-import { retry, type Sleep } from '../engines/retry.js';
+import type { KeyValueStore } from '../storage/kv-store/key-value-store.js';
+import type { ObjectStore } from '../storage/object-store/index.js';
+import { logTimestamp, RecordLog } from '../storage/record-log.js';
+import { retry, type Sleep } from '../retry/retry.js';
 import { DialectError } from '../dialect/diagnostics.js';
 import { engineErrorAt, locateEngineError, withSourceExcerpt } from '../project/error-location.js';
 import type { Project, ProjectNode } from '../project/model.js';

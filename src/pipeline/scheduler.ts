@@ -6,8 +6,8 @@
 // - A first start with no state runs nothing from the past: the job's history starts now.
 // The clock is injected so tests drive time by hand. The same schedule expressions become EventBridge rules on AWS.
 import { randomUUID } from 'node:crypto';
-import { updateKey, type KeyValueStore } from '../engines/kv-store/key-value-store.js';
-import { abortableSleep } from '../engines/retry.js';
+import { updateKey, type KeyValueStore } from '../storage/kv-store/key-value-store.js';
+import { abortableSleep } from '../retry/retry.js';
 import { fireTimesBetween, type Schedule } from '../project/schedule.js';
 
 export interface ScheduledJob {

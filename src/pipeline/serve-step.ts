@@ -1,8 +1,8 @@
 // A served model's step after its checks passed (header `serve`): the rows the step wrote, copied to the model's
 // key-value table by src/pipeline/serving.ts, recorded as one `serve` run record.
 import type { Engine } from '../engines/engine.js';
-import type { KeyValueStore } from '../engines/kv-store/key-value-store.js';
-import { logTimestamp } from '../engines/record-log.js';
+import type { KeyValueStore } from '../storage/kv-store/key-value-store.js';
+import { logTimestamp } from '../storage/record-log.js';
 import type { ServeSection } from '../project/header.js';
 import type { ProjectNode } from '../project/model.js';
 import type { Period } from './periods.js';

@@ -2,7 +2,7 @@
 // columns (seed 004's feature table, seed 001's KPI tables). Locally a JSON file, on AWS a DynamoDB table. A key that
 // appears twice in the result is an error: the second row would silently replace the first.
 import type { Engine, SqlValue } from '../engines/engine.js';
-import type { KeyValueStore } from '../engines/kv-store/key-value-store.js';
+import type { KeyValueStore } from '../storage/kv-store/key-value-store.js';
 
 export interface ServeOptions {
   /** Columns whose values, joined with `#`, are the item key (`customer_id`; `category`, `order_date`). */

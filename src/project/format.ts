@@ -6,7 +6,7 @@ import { format, type FormatOptionsWithLanguage } from 'sql-formatter';
 import { isTrivia, tokenize, type Token } from '../dialect/tokens.js';
 import { positionAt } from './errors.js';
 import { headerBlockEnd } from './header-block.js';
-import { statementGrammar } from './statement-grammar.js';
+import { statementGrammar } from '../lint/statement-grammar.js';
 
 const FORMAT_OPTIONS: FormatOptionsWithLanguage = {
   language: 'trino',

@@ -4,7 +4,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { JsonFileKeyValueStore } from '../engines/kv-store/json-file.js';
+import { JsonFileKeyValueStore } from '../storage/kv-store/json-file.js';
 import { lookup, type LookupResponse, type ServedTable } from './lookup.js';
 
 export const LOOPBACK = '127.0.0.1';

@@ -2,7 +2,7 @@
 // name, real column types), the model's SQL as written (variables bound from the test), then a row diff against the
 // expected rows. Upstream models are never built: their tables are fixtures like any other input.
 import { defineAlert, evaluationWindow } from '../alerts/definition.js';
-import { AthenaLocalEngine } from '../dialect/local-engine.js';
+import { AthenaLocalEngine } from '../engines/local/engine.js';
 import { splitStatements } from '../dialect/statements.js';
 import type { Column, Engine, QueryResult } from '../engines/engine.js';
 import { canonicalType } from '../project/contract.js';

@@ -6,7 +6,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { AthenaLocalEngine } from '../dialect/local-engine.js';
+import { AthenaLocalEngine } from '../engines/local/engine.js';
 import { parseCreateTable } from '../dialect/ddl-parse.js';
 import { splitStatements } from '../dialect/statements.js';
 import type { Column } from '../engines/engine.js';

@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { AthenaLocalEngine } from '../dialect/local-engine.js';
+import { AthenaLocalEngine } from '../engines/local/engine.js';
 import type { Engine } from '../engines/engine.js';
 import { compileChecks, runCheck, type CheckResult, type CompiledCheck } from '../pipeline/checks.js';
 import { loadPartialProject } from '../project/partial.js';

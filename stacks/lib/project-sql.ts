@@ -3,7 +3,7 @@
 // tables of sql/ddl (Glue CfnTables, via the shared DDL parser), and the lake prefixes models write to (IAM scopes).
 import { parseCreateTable, type CreateTableStatement } from '../../src/dialect/ddl-parse.js';
 import { splitStatements } from '../../src/dialect/statements.js';
-import { parseS3Uri } from '../../src/engines/object-store/object-store.js';
+import { parseS3Uri } from '../../src/storage/object-store/object-store.js';
 import { loadProject } from '../../src/project/loader.js';
 import type { Project, ProjectNode } from '../../src/project/model.js';
 import { parseSchedule, toEventBridge } from '../../src/project/schedule.js';

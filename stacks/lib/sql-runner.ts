@@ -9,7 +9,7 @@ import { PREFIX } from '../config.js';
 import { athenaStatements, lakeStatements, type LakeAccess } from './permissions.js';
 import { modelWritePrefixes } from './project-sql.js';
 
-/** Record logs the functions append to (src/engines/record-log.ts): run_log, alert_history. */
+/** Record logs the functions append to (src/storage/record-log.ts): run_log, alert_history. */
 export const SYSTEM_PREFIX = 'system/';
 
 export function sqlRunnerStatements(scope: Stack, lake: LakeAccess, project: Project, athena: { workgroupArn: string; database: string }): iam.PolicyStatement[] {

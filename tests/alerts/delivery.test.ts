@@ -5,7 +5,7 @@ import type { Notifier } from '../../src/alerts/notifiers/notifier.js';
 import { WebhookNotifier } from '../../src/alerts/notifiers/webhook.js';
 import { runAlert, type AlertRunDependencies } from '../../src/alerts/service.js';
 import { alertStateKey, type AlertState } from '../../src/alerts/state.js';
-import { JsonFileKeyValueStore } from '../../src/engines/kv-store/json-file.js';
+import { JsonFileKeyValueStore } from '../../src/storage/kv-store/json-file.js';
 import { ScriptedEngine, tempDir, testAlert, webhookServer } from './helpers.js';
 
 const noWait = async () => undefined;

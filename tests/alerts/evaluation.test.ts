@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { evaluationWindow } from '../../src/alerts/definition.js';
 import { runAlert, type AlertRunDependencies } from '../../src/alerts/service.js';
-import { JsonFileKeyValueStore } from '../../src/engines/kv-store/json-file.js';
+import { JsonFileKeyValueStore } from '../../src/storage/kv-store/json-file.js';
 import { parseSchedule } from '../../src/project/schedule.js';
 import { crmEngine, MemoryNotifier, ScriptedEngine, tempDir, testAlert } from './helpers.js';
 

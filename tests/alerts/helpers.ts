@@ -6,7 +6,7 @@ import { join, resolve } from 'node:path';
 import { alertsOf, defineAlert, type AlertDefinition } from '../../src/alerts/definition.js';
 import type { Notifier } from '../../src/alerts/notifiers/notifier.js';
 import type { Notice } from '../../src/alerts/state.js';
-import { AthenaLocalEngine } from '../../src/dialect/local-engine.js';
+import { AthenaLocalEngine } from '../../src/engines/local/engine.js';
 import type { Engine, QueryResult } from '../../src/engines/engine.js';
 import { loadProject, type Project } from '../../src/project/loader.js';
 import { projectVariables, substituteVariables } from '../../src/project/variables.js';

@@ -3,9 +3,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AlertHistoryWriter, alertHistoryLocation, ensureAlertHistoryTable } from '../../src/alerts/history.js';
 import { runAlert, type AlertRunDependencies } from '../../src/alerts/service.js';
-import { AthenaLocalEngine } from '../../src/dialect/local-engine.js';
-import { JsonFileKeyValueStore } from '../../src/engines/kv-store/json-file.js';
-import { LocalObjectStore } from '../../src/engines/object-store/index.js';
+import { AthenaLocalEngine } from '../../src/engines/local/engine.js';
+import { JsonFileKeyValueStore } from '../../src/storage/kv-store/json-file.js';
+import { LocalObjectStore } from '../../src/storage/object-store/index.js';
 import { MemoryNotifier, ScriptedEngine, tempDir, testAlert } from './helpers.js';
 
 describe('alert_history', () => {

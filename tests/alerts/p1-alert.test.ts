@@ -5,8 +5,8 @@ import { notifierFactory } from '../../src/alerts/channels.js';
 import type { AlertDefinition } from '../../src/alerts/definition.js';
 import { runAlert, type AlertRunDependencies } from '../../src/alerts/service.js';
 import type { Notice } from '../../src/alerts/state.js';
-import type { AthenaLocalEngine } from '../../src/dialect/local-engine.js';
-import { JsonFileKeyValueStore } from '../../src/engines/kv-store/json-file.js';
+import type { AthenaLocalEngine } from '../../src/engines/local/engine.js';
+import { JsonFileKeyValueStore } from '../../src/storage/kv-store/json-file.js';
 import { addInteractions, crmEngine, p1Alert, tempDir } from './helpers.js';
 
 const MESSAGE = (n: number) => `Alert: ${n} negative interactions (rating <= 2) detected in the last hour`;

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runAlert, type AlertRunDependencies } from '../../src/alerts/service.js';
 import { alertStateKey } from '../../src/alerts/state.js';
-import { JsonFileKeyValueStore } from '../../src/engines/kv-store/json-file.js';
+import { JsonFileKeyValueStore } from '../../src/storage/kv-store/json-file.js';
 import { MemoryNotifier, ScriptedEngine, tempDir, testAlert } from './helpers.js';
 
 function setup() {

@@ -6,8 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
-import { AthenaLocalEngine } from '../../src/dialect/local-engine.js';
-import { claimLakeFolder, isLakeFolder, LAKE_MARKER, resetLakeFolder } from '../../src/engines/lake-folder.js';
+import { AthenaLocalEngine } from '../../src/engines/local/engine.js';
+import { claimLakeFolder, isLakeFolder, LAKE_MARKER, resetLakeFolder } from '../../src/storage/lake-folder.js';
 import { captureIo } from '../helpers/io.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');

@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
-import { checkFile } from '../../src/project/file-checks.js';
+import { checkFile } from '../../src/lint/file-checks.js';
 import { captureIo, makeProject } from '../project/project-helpers.js';
 
 const FIXTURES = new URL('../fixtures/athena-ddl/', import.meta.url).pathname;

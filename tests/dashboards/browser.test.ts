@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDashboards } from '../../src/dashboards/build.js';
 import { loadDashboards } from '../../src/dashboards/load.js';
 import { startDashboardServer, type DashboardServer } from '../../src/dashboards/serve.js';
-import { AthenaLocalEngine } from '../../src/dialect/local-engine.js';
+import { AthenaLocalEngine } from '../../src/engines/local/engine.js';
 import { collectErrors, launchChromium, renderedVisuals, screenshot } from './browser.js';
 import { expectChartsMatchSql, nextRender, staticServer } from './expected.js';
 import { prepareShop, type Shop } from './fixture.js';

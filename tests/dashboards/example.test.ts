@@ -13,7 +13,7 @@ import { defaultSiteDir } from '../../src/dashboards/build.js';
 import { loadDashboards, type LoadedDashboard } from '../../src/dashboards/load.js';
 import { checkAgainstViews, describeViews, type ViewSchemas } from '../../src/dashboards/query.js';
 import { quickSightResources } from '../../src/dashboards/quicksight/index.js';
-import { AthenaLocalEngine } from '../../src/dialect/local-engine.js';
+import { AthenaLocalEngine } from '../../src/engines/local/engine.js';
 import { loadConfig } from '../../src/project/config.js';
 import { collectErrors, launchChromium, screenshot } from './browser.js';
 import { expectChartsMatchSql, nextRender, staticServer } from './expected.js';

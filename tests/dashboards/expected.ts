@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
 import type { VisualDefinition } from '../../src/dashboards/definition.js';
 import { resolveSiteFile } from '../../src/dashboards/serve.js';
-import type { AthenaLocalEngine } from '../../src/dialect/local-engine.js';
+import type { AthenaLocalEngine } from '../../src/engines/local/engine.js';
 import { renderedVisuals } from './browser.js';
 
 /** Points a visual should draw, counted by SQL over its view: one per (x, series) group with a value, etc. */

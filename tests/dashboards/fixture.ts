@@ -2,7 +2,7 @@
 import { cpSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { AthenaLocalEngine } from '../../src/dialect/local-engine.js';
+import { AthenaLocalEngine } from '../../src/engines/local/engine.js';
 import { splitStatements } from '../../src/dialect/statements.js';
 import { loadConfig, type LoadedConfig } from '../../src/project/config.js';
 export { captureIo } from '../helpers/io.js';

@@ -22,7 +22,7 @@ import { loadDashboards, type LoadedDashboard } from '../../src/dashboards/load.
 import { describeViews, type ViewSchemas } from '../../src/dashboards/query.js';
 import { quickSightResources, type QuickSightResources, type QuickSightTarget } from '../../src/dashboards/quicksight/index.js';
 import { publishQuickSight } from '../../src/dashboards/quicksight/publish.js';
-import { AthenaLocalEngine } from '../../src/dialect/local-engine.js';
+import { AthenaLocalEngine } from '../../src/engines/local/engine.js';
 import { prepareShop } from './fixture.js';
 import { quickSightIdProblems } from './quicksight-ids.js';
 import { allSchemaProblems } from './sdk-schema.js';

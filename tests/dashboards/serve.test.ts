@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDashboardServer, type DashboardServer } from '../../src/dashboards/serve.js';
 import { viewQuery } from '../../src/dashboards/query.js';
-import { AthenaLocalEngine } from '../../src/dialect/local-engine.js';
+import { AthenaLocalEngine } from '../../src/engines/local/engine.js';
 import type { Engine } from '../../src/engines/engine.js';
 import { prepareShop, type Shop } from './fixture.js';
 

@@ -1,7 +1,7 @@
 // Anonymous rows: DuckDB's client merges fields without names, so a multi-field ROW(…) is refused unless it is CAST to
 // a named row type; a single-field ROW keeps Trino's field0 name.
 import { afterEach, describe, expect, it } from 'vitest';
-import type { AthenaLocalEngine } from '../../src/dialect/local-engine.js';
+import type { AthenaLocalEngine } from '../../src/engines/local/engine.js';
 import { checkFaithful } from '../../src/dialect/lint/index.js';
 import { openLake } from './lake-helpers.js';
 

@@ -5,7 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { AthenaLocalEngine } from '../../src/dialect/local-engine.js';
+import type { AthenaLocalEngine } from '../../src/engines/local/engine.js';
 import { openLake, tempLake, writeLakeFile } from './lake-helpers.js';
 
 let engine: AthenaLocalEngine | undefined;

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseCreateTable } from '../../src/dialect/ddl-parse.js';
-import type { AthenaLocalEngine } from '../../src/dialect/local-engine.js';
+import type { AthenaLocalEngine } from '../../src/engines/local/engine.js';
 import { ndjson, openLake, tempLake, writeLakeFile } from './lake-helpers.js';
 
 describe('parseCreateTable', () => {

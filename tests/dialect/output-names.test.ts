@@ -2,7 +2,7 @@
 // without parentheses, and what Athena refuses when writing: unnamed CTAS columns, zoned timestamp columns. Also
 // files Athena does not read (`_SUCCESS`, `.tmp`).
 import { afterEach, describe, expect, it } from 'vitest';
-import type { AthenaLocalEngine } from '../../src/dialect/local-engine.js';
+import type { AthenaLocalEngine } from '../../src/engines/local/engine.js';
 import { ndjson, openLake, tempLake, writeLakeFile } from './lake-helpers.js';
 
 let engine: AthenaLocalEngine | undefined;

@@ -1,7 +1,7 @@
 // Query syntax whose words look like clause boundaries: `IS [NOT] DISTINCT FROM` and `WITHIN GROUP` inside a select
 // item, and the GROUP BY set quantifier (ALL / DISTINCT). Values and types are Trino's, from its documentation.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AthenaLocalEngine } from '../../src/dialect/local-engine.js';
+import type { AthenaLocalEngine } from '../../src/engines/local/engine.js';
 import { checkFaithful } from '../../src/dialect/lint/index.js';
 import { openLake } from './lake-helpers.js';
 

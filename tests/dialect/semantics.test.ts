@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DialectError } from '../../src/dialect/diagnostics.js';
-import { AthenaLocalEngine } from '../../src/dialect/local-engine.js';
+import { AthenaLocalEngine } from '../../src/engines/local/engine.js';
 import type { SqlValue } from '../../src/engines/engine.js';
 
 let engine: AthenaLocalEngine;

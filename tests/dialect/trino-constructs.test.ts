@@ -1,7 +1,7 @@
 // Semantics of non-function constructs, each asserting Trino's value AND type, with the Trino documentation it
 // follows. Every row runs through AthenaLocalEngine (translation + shims + DuckDB).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AthenaLocalEngine } from '../../src/dialect/local-engine.js';
+import type { AthenaLocalEngine } from '../../src/engines/local/engine.js';
 import type { SqlValue } from '../../src/engines/engine.js';
 import { checkFaithful } from '../../src/dialect/lint/index.js';
 import { openLake } from './lake-helpers.js';

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { StartQueryExecutionCommand } from '@aws-sdk/client-athena';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AthenaLocalEngine } from '../../src/dialect/local-engine.js';
+import { AthenaLocalEngine } from '../../src/engines/local/engine.js';
 import { AthenaEngine } from '../../src/engines/athena/engine.js';
 import type { Column, SqlValue } from '../../src/engines/engine.js';
 import { instantSleep, replayingClient, type AthenaColumn } from './athena/replay.js';

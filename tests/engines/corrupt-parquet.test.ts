@@ -5,7 +5,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { AthenaLocalEngine } from '../../src/dialect/local-engine.js';
+import { AthenaLocalEngine } from '../../src/engines/local/engine.js';
 import { query } from '../ingest/helpers.js';
 
 describe('a corrupt Parquet file in a table folder', () => {

@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { FileLock, LockTimeoutError } from '../../src/engines/file-lock.js';
+import { FileLock, LockTimeoutError } from '../../src/storage/file-lock.js';
 import { ManualClock } from '../../src/ingest/clock.js';
 import { PipelineLock } from '../../src/ingest/landing/pipeline-lock.js';
 

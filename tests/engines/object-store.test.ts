@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { LocalObjectStore, ObjectExistsError, ObjectNotFoundError, parseS3Uri, s3Folder } from '../../src/engines/object-store/index.js';
+import { LocalObjectStore, ObjectExistsError, ObjectNotFoundError, parseS3Uri, s3Folder } from '../../src/storage/object-store/index.js';
 
 describe('LocalObjectStore', () => {
   it('puts, lists by prefix in key order, gets and deletes like S3', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { abortableSleep, cappedExponentialDelay, fullJitterDelay, retry } from '../../src/engines/retry.js';
+import { abortableSleep, cappedExponentialDelay, fullJitterDelay, retry } from '../../src/retry/retry.js';
 
 const settings = { baseDelayMs: 100, maxDelayMs: 1000 };
 

@@ -9,7 +9,7 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { handler } from '../../functions/lookup-api.js';
 import type { ServedTableConfig } from '../../functions/lib/lookup.js';
-import { toAttribute } from '../../src/engines/kv-store/dynamodb-values.js';
+import { toAttribute } from '../../src/storage/kv-store/dynamodb-values.js';
 import { DynamoDbItemTable } from '../../src/ingest/aws/dynamodb-item-table.js';
 
 const TABLES: ServedTableConfig[] = [

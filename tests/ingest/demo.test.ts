@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { LocalObjectStore } from '../../src/engines/object-store/index.js';
+import { LocalObjectStore } from '../../src/storage/object-store/index.js';
 import { ManualClock } from '../../src/ingest/clock.js';
 import { countsBalance } from '../../src/ingest/counts.js';
 import { generateDemoData } from '../../src/ingest/demo.js';

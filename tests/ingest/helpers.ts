@@ -2,7 +2,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Sleep } from '../../src/engines/retry.js';
+import type { Sleep } from '../../src/retry/retry.js';
 import { openDuckDb } from '../../src/engines/duckdb/connection.js';
 
 export function tempLake(): { root: string; cleanup: () => void } {

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { describe, expect, it } from 'vitest';
-import { JsonFileKeyValueStore } from '../../src/engines/kv-store/json-file.js';
+import { JsonFileKeyValueStore } from '../../src/storage/kv-store/json-file.js';
 import { nextFireTime, Scheduler, type SchedulerClock, type SchedulerEvent, type ScheduledJob } from '../../src/pipeline/scheduler.js';
 import { parseSchedule } from '../../src/project/schedule.js';
 

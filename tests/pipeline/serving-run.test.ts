@@ -4,9 +4,9 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { AthenaLocalEngine } from '../../src/dialect/local-engine.js';
-import { JsonFileKeyValueStore } from '../../src/engines/kv-store/json-file.js';
-import { LocalObjectStore } from '../../src/engines/object-store/index.js';
+import { AthenaLocalEngine } from '../../src/engines/local/engine.js';
+import { JsonFileKeyValueStore } from '../../src/storage/kv-store/json-file.js';
+import { LocalObjectStore } from '../../src/storage/object-store/index.js';
 import { runPipeline, type PipelineContext } from '../../src/pipeline/runner.js';
 import { servedValue, servingKey, servingQueries, type ServedValue } from '../../src/pipeline/serving.js';
 import { loadProject } from '../../src/project/loader.js';

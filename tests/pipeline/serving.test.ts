@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Engine, QueryResult, SqlValue } from '../../src/engines/engine.js';
-import { JsonFileKeyValueStore } from '../../src/engines/kv-store/json-file.js';
+import { JsonFileKeyValueStore } from '../../src/storage/kv-store/json-file.js';
 import { serveQuery, servedValue } from '../../src/pipeline/serving.js';
 
 const dirs: string[] = [];

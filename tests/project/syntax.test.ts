@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { statementGrammar } from '../../src/project/statement-grammar.js';
-import { checkSyntax } from '../../src/project/syntax.js';
+import { statementGrammar } from '../../src/lint/statement-grammar.js';
+import { checkSyntax } from '../../src/lint/syntax.js';
 
 describe('statementGrammar: which engine Athena hands a statement to', () => {
   const cases: Array<[string, string]> = [

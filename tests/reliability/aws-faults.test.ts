@@ -6,7 +6,7 @@ import { SNSClient } from '@aws-sdk/client-sns';
 import { HttpResponse, type HttpRequest } from '@smithy/protocol-http';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { S3ObjectStore } from '../../src/engines/object-store/s3.js';
+import { S3ObjectStore } from '../../src/storage/object-store/s3.js';
 import { SnsNotifier } from '../../src/alerts/notifiers/sns.js';
 import type { Notice } from '../../src/alerts/state.js';
 

@@ -1,9 +1,9 @@
 // A runner process for the SIGKILL tests (bundled by crash.test.ts). It prints what it is about to do, one line per
 // step, so the test can kill it at a chosen point; `pause-after-delete` makes it stop between an incremental batch's
 // delete and its insert, so a kill lands exactly there.
-import { AthenaLocalEngine } from '../../src/dialect/local-engine.js';
+import { AthenaLocalEngine } from '../../src/engines/local/engine.js';
 import type { Engine } from '../../src/engines/engine.js';
-import { LocalObjectStore } from '../../src/engines/object-store/index.js';
+import { LocalObjectStore } from '../../src/storage/object-store/index.js';
 import { PipelineLock } from '../../src/ingest/landing/pipeline-lock.js';
 import { STRATEGIES } from '../../src/pipeline/materialize/index.js';
 import { BIG_MERGE, incrementalRequest, SETUP_DIM } from './crash-sql.js';

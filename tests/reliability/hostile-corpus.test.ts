@@ -9,8 +9,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
-import { AthenaLocalEngine } from '../../src/dialect/local-engine.js';
-import { LocalObjectStore } from '../../src/engines/object-store/index.js';
+import { AthenaLocalEngine } from '../../src/engines/local/engine.js';
+import { LocalObjectStore } from '../../src/storage/object-store/index.js';
 import { addCounts, countsBalance, emptyCounts, type IngestCounts } from '../../src/ingest/counts.js';
 import { captureIo } from '../helpers/io.js';
 

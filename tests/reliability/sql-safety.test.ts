@@ -6,10 +6,10 @@ import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
-import { AthenaLocalEngine } from '../../src/dialect/local-engine.js';
-import { confineToLake } from '../../src/dialect/sandbox.js';
-import { OutsideLakeError } from '../../src/engines/lake-confinement.js';
-import { LocalObjectStore } from '../../src/engines/object-store/index.js';
+import { AthenaLocalEngine } from '../../src/engines/local/engine.js';
+import { confineToLake } from '../../src/engines/local/sandbox.js';
+import { OutsideLakeError } from '../../src/storage/lake-confinement.js';
+import { LocalObjectStore } from '../../src/storage/object-store/index.js';
 import { captureIo } from '../helpers/io.js';
 
 const outside = mkdtempSync(join(tmpdir(), 'lake-outside-'));

@@ -5,7 +5,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runApi } from '../../src/cli/commands/api-run.js';
-import { JsonFileKeyValueStore } from '../../src/engines/kv-store/json-file.js';
+import { JsonFileKeyValueStore } from '../../src/storage/kv-store/json-file.js';
 import { servingStorePath } from '../../src/serving/local-api.js';
 import { captureIo } from '../helpers/io.js';
 import { day, openExampleLake, REPO_ROOT, type ExampleLake } from '../pipeline/example/harness.js';

@@ -5,7 +5,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { LocalObjectStore } from '../../src/engines/object-store/index.js';
+import { LocalObjectStore } from '../../src/storage/object-store/index.js';
 import { systemClock } from '../../src/ingest/clock.js';
 import { addCounts, countsBalance, emptyCounts } from '../../src/ingest/counts.js';
 import { LocalDeadLetterQueue } from '../../src/ingest/dead-letter.js';

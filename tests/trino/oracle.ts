@@ -3,7 +3,7 @@
 // allowed, a different answer is not). Both engines failing also agrees: Trino rejects it too.
 import { isDeepStrictEqual } from 'node:util';
 import { inject } from 'vitest';
-import { AthenaLocalEngine } from '../../src/dialect/local-engine.js';
+import { AthenaLocalEngine } from '../../src/engines/local/engine.js';
 import type { Engine, QueryResult, SqlValue } from '../../src/engines/engine.js';
 import { TrinoEngine } from '../../src/engines/trino/index.js';
 

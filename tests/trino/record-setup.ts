@@ -2,7 +2,7 @@
 // appended to RECORDED_SQL, so the oracle can run the same SQL on Trino without those tests knowing about it.
 import { appendFileSync } from 'node:fs';
 import { expect } from 'vitest';
-import { AthenaLocalEngine } from '../../src/dialect/local-engine.js';
+import { AthenaLocalEngine } from '../../src/engines/local/engine.js';
 import { RECORDED_SQL } from './recorded.js';
 
 const execute = AthenaLocalEngine.prototype.execute;

@@ -1,6 +1,6 @@
 // HTTP POST of a JSON body per notice, with a timeout per attempt and retries with capped exponential backoff
-// (src/engines/retry.ts). A delivery that still fails is the caller's to keep for the next run.
-import { retry, type RetrySettings, type Sleep } from '../../engines/retry.js';
+// (src/retry/retry.ts). A delivery that still fails is the caller's to keep for the next run.
+import { retry, type RetrySettings, type Sleep } from '../../retry/retry.js';
 import type { Notice } from '../state.js';
 import { DeliveryError, type Notifier } from './notifier.js';
 

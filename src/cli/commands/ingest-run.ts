@@ -4,7 +4,7 @@ import { CliError, EXIT_CRASH, EXIT_FAILURE, EXIT_OK } from '../errors.js';
 import type { Io } from '../io.js';
 import { loadProjectForCli } from '../pipeline-session.js';
 import { lakeRootOf } from '../../project/config.js';
-import { claimLakeFolder } from '../../engines/lake-folder.js';
+import { claimLakeFolder } from '../../storage/lake-folder.js';
 
 export interface IngestCommandOptions {
   file: string;

@@ -1,5 +1,5 @@
 import { formatDiagnostic } from '../../dialect/diagnostics.js';
-import { lintProject } from '../../project/lint.js';
+import { lintProject } from '../../lint/lint.js';
 import { EXIT_FAILURE, EXIT_OK } from '../errors.js';
 import { toJson } from '../format.js';
 import { paintFor } from '../color.js';

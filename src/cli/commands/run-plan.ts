@@ -1,5 +1,5 @@
 // `lake run --dry-run`: the steps a run would take, their periods and how their writes are split, without running.
-import { ATHENA_MAX_PARTITIONS_PER_WRITE } from '../../dialect/local-engine.js';
+import { ATHENA_MAX_PARTITIONS_PER_WRITE } from '../../engines/local/engine.js';
 import { periodsBetween } from '../../pipeline/periods.js';
 import type { PlannedStep } from '../../pipeline/runner.js';
 import { materializationOf } from '../../pipeline/steps.js';

@@ -1,7 +1,7 @@
 import { alertsOf } from '../../alerts/definition.js';
 import { localStatePath } from '../../alerts/local.js';
 import { runAlert } from '../../alerts/service.js';
-import { JsonFileKeyValueStore } from '../../engines/kv-store/json-file.js';
+import { JsonFileKeyValueStore } from '../../storage/kv-store/json-file.js';
 import { runPipeline } from '../../pipeline/runner.js';
 import { Scheduler, type ScheduledJob, type SchedulerEvent } from '../../pipeline/scheduler.js';
 import type { Project, ProjectNode } from '../../project/model.js';

@@ -1,8 +1,8 @@
 // Athena DDL → catalog actions for the local engine.
-import { s3Folder } from '../../engines/object-store/object-store.js';
-import { HiveTypeError, normalizeHiveType } from '../../engines/duckdb/hive-types.js';
-import type { CtasSpec, LakeAction, PartitionSpec } from '../../engines/duckdb/lake-actions.js';
-import type { LakeColumn, LakeTable, StorageFormat } from '../../engines/duckdb/lake-table.js';
+import { s3Folder } from '../../storage/object-store/object-store.js';
+import { HiveTypeError, normalizeHiveType } from '../hive-types.js';
+import type { CtasSpec, LakeAction, PartitionSpec } from '../lake-actions.js';
+import type { LakeColumn, LakeTable, StorageFormat } from '../lake-table.js';
 import { keyValueList, parseCreateTable, syntaxError, type CreateTableAsStatement, type CreateTableStatement, type ParsedColumn, type PropertyValue } from '../ddl-parse.js';
 import { TokenCursor } from '../parse-cursor.js';
 import type { TranslateContext } from './index.js';
@@ -10,7 +10,7 @@ import { resolveDatabaseName, resolveTableName } from './names.js';
 import { translateQuery } from './query.js';
 import { qualifyViewReads } from './view-names.js';
 import { MissingColumnNameError } from './select-names.js';
-import { athenaError } from '../../engines/duckdb/lake-errors.js';
+import { AthenaCodedError } from '../athena-error.js';
 
 function column(c: ParsedColumn): LakeColumn {
   try {
@@ -98,7 +98,7 @@ function ctasQuery(query: string, ctx: TranslateContext): string {
   try {
     return translateQuery(query, ctx, { ctas: true });
   } catch (error) {
-    if (error instanceof MissingColumnNameError) throw athenaError('MISSING_COLUMN_NAME', error.message.replace(/ at line \d+, column \d+$/, ''));
+    if (error instanceof MissingColumnNameError) throw new AthenaCodedError('MISSING_COLUMN_NAME', error.message.replace(/ at line \d+, column \d+$/, ''));
     throw error;
   }
 }

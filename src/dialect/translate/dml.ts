@@ -1,6 +1,6 @@
 // Athena DML → local engine actions: INSERT INTO (Hive tables get new files, Iceberg tables rows), and the row-level
 // UPDATE / DELETE / MERGE that Athena allows on Iceberg tables only.
-import type { LakeAction } from '../../engines/duckdb/lake-actions.js';
+import type { LakeAction } from '../lake-actions.js';
 import { TokenCursor } from '../parse-cursor.js';
 import { keyword } from '../tokens.js';
 import type { TranslateContext } from './index.js';

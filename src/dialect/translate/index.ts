@@ -1,6 +1,6 @@
 // Athena statement → the steps that give the same effect on DuckDB. One entry point; each statement family has its
 // own module (ddl.ts, dml.ts, query.ts) so the translator for a construct lives in one place.
-import type { LakeAction } from '../../engines/duckdb/lake-actions.js';
+import type { LakeAction } from '../lake-actions.js';
 import { isTrivia, keyword, tokenize } from '../tokens.js';
 import { translateCatalogStatement, translateCreateTable } from './ddl.js';
 import { translateInsert, translateMerge, translateUpdateOrDelete } from './dml.js';
@@ -16,7 +16,7 @@ export interface TranslateContext {
 
 /**
  * A step of a translated statement: DuckDB SQL to run, or a catalog/storage action the local engine performs
- * (src/engines/duckdb/lake-actions.ts). The step marked `result` gives the statement's result.
+ * (src/dialect/lake-actions.ts). The step marked `result` gives the statement's result.
  */
 export type TranslationStep =
   | { kind: 'sql'; sql: string; result?: boolean }

@@ -1,6 +1,6 @@
 // Athena name resolution: `t` is in the session's database, `db.t` in database db, `awsdatacatalog.db.t` spelled out.
 // Names are case-insensitive and stored in lower case (the tokenizer folds them).
-import type { TableRef } from '../../engines/duckdb/lake-actions.js';
+import type { TableRef } from '../lake-actions.js';
 import { syntaxError } from '../ddl-parse.js';
 import type { QualifiedName } from '../parse-cursor.js';
 

@@ -2,8 +2,8 @@
 //   UNLOAD (query) TO 's3://bucket/prefix/' WITH (format = '…' [, compression = '…'] [, compression_level = n]
 //     [, field_delimiter = '…'] [, partitioned_by = ARRAY['col', …]])
 // `lake lint` checks the statement with parseUnload and the query with the Trino grammar; the engine writes the
-// query's rows as files at the location (src/engines/duckdb/lake-unload.ts).
-import type { LakeAction } from '../../engines/duckdb/lake-actions.js';
+// query's rows as files at the location (src/engines/local/lake-unload.ts).
+import type { LakeAction } from '../lake-actions.js';
 import { ctasProperties, syntaxError, type PropertyValue } from '../ddl-parse.js';
 import { TokenCursor } from '../parse-cursor.js';
 import type { Token } from '../tokens.js';

@@ -1,6 +1,6 @@
 // Everything the Athena engine is told from outside, in one place. The engine reads no environment: Lambda
 // functions and the CLI build this from their own configuration and pass it in.
-import type { BackoffSettings, RetrySettings } from '../retry.js';
+import type { BackoffSettings, RetrySettings } from '../../retry/retry.js';
 
 export interface AthenaEngineConfig {
   /** AWS region; the SDK's default chain decides when omitted. */

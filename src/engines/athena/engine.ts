@@ -11,7 +11,7 @@ import {
   type Row,
 } from '@aws-sdk/client-athena';
 import { EngineError, type Column, type Engine, type EngineCapabilities, type ExecuteOptions, type QueryResult, type SqlValue } from '../engine.js';
-import { abortableSleep, cappedExponentialDelay, retry, type Sleep } from '../retry.js';
+import { abortableSleep, cappedExponentialDelay, retry, type Sleep } from '../../retry/retry.js';
 import { createAthenaClient } from './client.js';
 import { resolveAthenaConfig, type AthenaEngineConfig, type ResolvedAthenaConfig } from './config.js';
 import { apiCallError, cancelledError, exhaustedError, isThrottlingError, queryCancelledByAthenaError, queryFailedError } from './errors.js';

@@ -13,7 +13,7 @@ export interface DuckDbEngineOptions {
 
 /**
  * Runs **DuckDB** SQL on an embedded instance and reports results with Trino types. It does not translate: the
- * Athena-faithful local engine (src/dialect/local-engine.ts) translates Athena SQL and runs it through this.
+ * Athena-faithful local engine (src/engines/local/engine.ts) translates Athena SQL and runs it through this.
  */
 export class DuckDbEngine implements Engine {
   readonly name = 'duckdb';

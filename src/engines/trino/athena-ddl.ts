@@ -3,7 +3,7 @@
 // through untouched. Storage clauses are dropped: on a Trino cluster a table lives where its catalog puts it.
 import { parseCreateTable, type ParsedColumn } from '../../dialect/ddl-parse.js';
 import { isTrivia, keyword, tokenize, type Token } from '../../dialect/tokens.js';
-import { parseHiveType, type HiveType } from '../duckdb/hive-types.js';
+import { parseHiveType, type HiveType } from '../../dialect/hive-types.js';
 
 const quote = (name: string): string => `"${name.replaceAll('"', '""')}"`;
 const qualified = (parts: string[]): string => parts.map(quote).join('.');

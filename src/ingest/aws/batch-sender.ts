@@ -1,7 +1,7 @@
 // Shared batching for AWS "put many" APIs that report per-entry failures in a successful response (Kinesis
 // PutRecords, Firehose PutRecordBatch): split into requests within the service's count and size limits, then re-send
 // only the entries that failed, with backoff, until they succeed or attempts run out.
-import { retry, type Sleep } from '../../engines/retry.js';
+import { retry, type Sleep } from '../../retry/retry.js';
 
 export interface BatchLimits {
   maxEntries: number;

@@ -3,8 +3,8 @@
 // the row. It implements the KeyValueStore that serveQuery writes to; a store key is the key columns' values joined
 // with `#` (serving.ts `servingKey`), in the table's key order.
 import { DeleteItemCommand, GetItemCommand, PutItemCommand, type AttributeValue, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { fromAttribute, toAttribute } from '../../engines/kv-store/dynamodb-values.js';
-import { KeyValueStoreError, type KeyValueStore, type Versioned } from '../../engines/kv-store/key-value-store.js';
+import { fromAttribute, toAttribute } from '../../storage/kv-store/dynamodb-values.js';
+import { KeyValueStoreError, type KeyValueStore, type Versioned } from '../../storage/kv-store/key-value-store.js';
 
 export interface ItemTableOptions {
   client: DynamoDBClient;

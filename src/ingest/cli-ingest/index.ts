@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { LocalObjectStore, type ObjectStore } from '../../engines/object-store/index.js';
+import { LocalObjectStore, type ObjectStore } from '../../storage/object-store/index.js';
 import { systemClock, type Clock } from '../clock.js';
 import { countsBalance, emptyCounts, quarantine, type IngestCounts } from '../counts.js';
 import type { EcommerceTable } from '../landing/csv-validation.js';

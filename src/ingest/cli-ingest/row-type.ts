@@ -1,8 +1,8 @@
 // A JSON landing table's row type, taken from its DDL (the one definition the table's reader also uses), and the check
 // of one JSON record against it exactly as the JSON SerDe reader will read it: keys matched whatever their case (the
-// openx JsonSerDe is case-insensitive, and so is the local reader, src/engines/duckdb/readers.ts), each value cast to
+// openx JsonSerDe is case-insensitive, and so is the local reader, src/engines/local/readers.ts), each value cast to
 // its declared type. A record that passes can be read; one that would fail (or be read as something else) is refused.
-import { parseHiveType, type HiveType } from '../../engines/duckdb/hive-types.js';
+import { parseHiveType, type HiveType } from '../../dialect/hive-types.js';
 import { parseCreateTable } from '../../dialect/ddl-parse.js';
 import { splitStatements } from '../../dialect/statements.js';
 import type { Project } from '../../project/model.js';

@@ -1,4 +1,4 @@
-import type { ObjectStore } from '../../engines/object-store/index.js';
+import type { ObjectStore } from '../../storage/object-store/index.js';
 import type { Clock } from '../clock.js';
 
 export interface IngestTarget {

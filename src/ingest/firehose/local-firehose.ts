@@ -5,7 +5,7 @@
 // tick (`start` runs it every second), `close` delivers everything left.
 import { randomUUID } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
-import type { ObjectStore } from '../../engines/object-store/index.js';
+import type { ObjectStore } from '../../storage/object-store/index.js';
 import { systemClock, type Clock } from '../clock.js';
 import { emptyCounts, quarantine, type IngestCounts } from '../counts.js';
 import type { DeliveryStream, EntryFailure, PutResult } from '../stream/record-stream.js';

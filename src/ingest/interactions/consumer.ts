@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { DuckDBTimestampMillisecondsValue, INTEGER, TIMESTAMP_MS, VARCHAR, type DuckDBConnection, type DuckDBInstance, type DuckDBValue } from '@duckdb/node-api';
 import { openDuckDb } from '../../engines/duckdb/connection.js';
-import type { ObjectStore } from '../../engines/object-store/index.js';
+import type { ObjectStore } from '../../storage/object-store/index.js';
 import { systemClock, type Clock } from '../clock.js';
 import { addCounts, emptyCounts, quarantine, type IngestCounts } from '../counts.js';
 import type { DeadLetterQueue, DeadLetterRecord } from '../dead-letter.js';

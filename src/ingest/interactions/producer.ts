@@ -3,8 +3,8 @@
 // calls and stream puts retry with capped exponential backoff (5 retries by default); records the stream still refuses
 // after that go to the producer dead-letter queue, so nothing fetched is ever dropped.
 import { randomUUID } from 'node:crypto';
-import type { ObjectStore } from '../../engines/object-store/index.js';
-import { abortableSleep, fullJitterDelay, retry, type Sleep } from '../../engines/retry.js';
+import type { ObjectStore } from '../../storage/object-store/index.js';
+import { abortableSleep, fullJitterDelay, retry, type Sleep } from '../../retry/retry.js';
 import { systemClock, type Clock } from '../clock.js';
 import { emptyCounts, quarantine, type IngestCounts } from '../counts.js';
 import type { DeadLetterQueue } from '../dead-letter.js';

@@ -3,7 +3,7 @@
 // Steps of one Step Functions execution run in different invocations, so the lock is released by its token
 // (`releaseToken`) rather than through the HeldLock of the invocation that took it.
 import { randomUUID } from 'node:crypto';
-import type { KeyValueStore } from '../../engines/kv-store/key-value-store.js';
+import type { KeyValueStore } from '../../storage/kv-store/key-value-store.js';
 import { systemClock, type Clock } from '../clock.js';
 import type { LockAttempt, LockOwner, RunLock } from './pipeline-lock.js';
 

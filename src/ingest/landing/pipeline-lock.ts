@@ -1,9 +1,9 @@
 // The P2 run lock (seed 001: `incoming/pipeline.lock`) so two runs never overlap: the project's one lock file
-// (src/engines/file-lock.ts: owner pid/host/command, heartbeat, stale after a bound), or on AWS a conditional put on a
+// (src/storage/file-lock.ts: owner pid/host/command, heartbeat, stale after a bound), or on AWS a conditional put on a
 // key-value store (kv-lock.ts). Both answer the same RunLock interface.
-import { FileLock, type FileLockOptions, type LockAttempt, type LockOwner } from '../../engines/file-lock.js';
+import { FileLock, type FileLockOptions, type LockAttempt, type LockOwner } from '../../storage/file-lock.js';
 
-export { type HeldLock, type LockAttempt, type LockOwner } from '../../engines/file-lock.js';
+export { type HeldLock, type LockAttempt, type LockOwner } from '../../storage/file-lock.js';
 
 /** What a P2 run needs of its lock: the lock file here, a conditional put on a key-value store on AWS (kv-lock.ts). */
 export interface RunLock {

@@ -2,7 +2,7 @@
 // decide whether a batch is due (thresholds met, or the first check that found them unmet is `forceAfterMs` old), and
 // otherwise remember when waiting began in incoming/threshold_not_met_timestamp.json. Used in-process by
 // EcommerceLanding and on AWS by the p2-threshold step.
-import { ObjectNotFoundError, type ObjectStore } from '../../engines/object-store/index.js';
+import { ObjectNotFoundError, type ObjectStore } from '../../storage/object-store/index.js';
 import type { Clock } from '../clock.js';
 import { systemClock } from '../clock.js';
 import { INGEST_PREFIX } from '../layout.js';

@@ -1,4 +1,4 @@
-import { parseS3Uri, partitionPath } from '../../engines/object-store/index.js';
+import { parseS3Uri, partitionPath } from '../../storage/object-store/index.js';
 import type { SqlValue } from '../../engines/engine.js';
 import { ddlTarget, defaultRunId, literal, quote, requireLocation, StatementLog, tableExists, target, typedLiteral } from './sql.js';
 import { MaterializeError, type MaterializeStrategy } from './types.js';

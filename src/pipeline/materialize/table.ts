@@ -1,4 +1,4 @@
-import { parseS3Uri } from '../../engines/object-store/index.js';
+import { parseS3Uri } from '../../storage/object-store/index.js';
 import { ddlName, ddlTarget, defaultRunId, hiveTypeOf, literal, requireLocation, StatementLog, target } from './sql.js';
 import { MaterializeError, type MaterializeStrategy } from './types.js';
 

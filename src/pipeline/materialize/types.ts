@@ -1,7 +1,7 @@
 // What a materialization needs: the model's target and query. Strategies talk to an Engine in Athena SQL only, so
 // the same strategy runs on the local engine and on Athena.
 import type { Engine, SqlValue } from '../../engines/engine.js';
-import type { ObjectStore } from '../../engines/object-store/index.js';
+import type { ObjectStore } from '../../storage/object-store/index.js';
 
 export interface MaterializeRequest {
   database: string;

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DialectError } from '../../../src/dialect/diagnostics.js';
 import { FUNCTION_TABLE, lookupFunction } from '../../../src/dialect/functions/index.js';
 import { checkFaithful } from '../../../src/dialect/lint/index.js';
-import { AthenaLocalEngine } from '../../../src/dialect/local-engine.js';
+import { AthenaLocalEngine } from '../../../src/engines/local/engine.js';
 
 const lint = (sql: string) => checkFaithful(sql, { file: 'sql/transforms/x.sql', lineOffset: 3 });
 

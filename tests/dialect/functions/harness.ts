@@ -3,7 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AthenaLocalEngine } from '../../../src/dialect/local-engine.js';
+import { AthenaLocalEngine } from '../../../src/engines/local/engine.js';
 import type { SqlValue } from '../../../src/engines/engine.js';
 
 /** [what it shows, Athena expression, Trino's value, Trino's type]; `FROM …` may follow the expression. */

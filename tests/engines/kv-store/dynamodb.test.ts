@@ -8,7 +8,7 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { DynamoDbKeyValueStore } from '../../../src/engines/kv-store/dynamodb.js';
+import { DynamoDbKeyValueStore } from '../../../src/storage/kv-store/dynamodb.js';
 
 const ddb = mockClient(DynamoDBClient);
 const store = () => new DynamoDbKeyValueStore({ client: new DynamoDBClient({ region: 'us-east-1' }), tableName: 'AlertState' });

@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
-import { JsonFileKeyValueStore } from '../../../src/engines/kv-store/json-file.js';
-import { updateKey } from '../../../src/engines/kv-store/key-value-store.js';
+import { JsonFileKeyValueStore } from '../../../src/storage/kv-store/json-file.js';
+import { updateKey } from '../../../src/storage/kv-store/key-value-store.js';
 
 const tempDir = () => mkdtempSync(join(tmpdir(), 'kv-'));
 
@@ -74,7 +74,7 @@ describe('JsonFileKeyValueStore', () => {
   it('is safe across processes', async () => {
     const dir = tempDir();
     await build({
-      entryPoints: [resolve('src/engines/kv-store/json-file.ts'), resolve('src/engines/kv-store/key-value-store.ts')],
+      entryPoints: [resolve('src/storage/kv-store/json-file.ts'), resolve('src/storage/kv-store/key-value-store.ts')],
       outdir: dir,
       outExtension: { '.js': '.mjs' },
       bundle: true,

@@ -4,8 +4,8 @@ import { DeleteObjectsCommand, GetObjectCommand, ListObjectsV2Command, NoSuchKey
 import { sdkStreamMixin } from '@smithy/util-stream';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { ObjectExistsError, ObjectNotFoundError } from '../../../src/engines/object-store/object-store.js';
-import { MAX_KEYS_PER_DELETE, S3ObjectStore } from '../../../src/engines/object-store/s3.js';
+import { ObjectExistsError, ObjectNotFoundError } from '../../../src/storage/object-store/object-store.js';
+import { MAX_KEYS_PER_DELETE, S3ObjectStore } from '../../../src/storage/object-store/s3.js';
 
 const s3 = mockClient(S3Client);
 const store = () => new S3ObjectStore(new S3Client({ region: 'us-east-1' }));

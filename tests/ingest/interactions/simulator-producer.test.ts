@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { LocalObjectStore } from '../../../src/engines/object-store/index.js';
+import { LocalObjectStore } from '../../../src/storage/object-store/index.js';
 import { ManualClock } from '../../../src/ingest/clock.js';
 import { countsBalance } from '../../../src/ingest/counts.js';
 import { LocalDeadLetterQueue } from '../../../src/ingest/dead-letter.js';

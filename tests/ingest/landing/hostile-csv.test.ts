@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDuckDb } from '../../../src/engines/duckdb/connection.js';
-import { LocalObjectStore, type ObjectStore } from '../../../src/engines/object-store/index.js';
+import { LocalObjectStore, type ObjectStore } from '../../../src/storage/object-store/index.js';
 import { ManualClock } from '../../../src/ingest/clock.js';
 import { ingestFile, LandingLockedError } from '../../../src/ingest/cli-ingest/index.js';
 import { countsBalance } from '../../../src/ingest/counts.js';

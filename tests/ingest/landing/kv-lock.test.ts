@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { JsonFileKeyValueStore } from '../../../src/engines/kv-store/json-file.js';
+import { JsonFileKeyValueStore } from '../../../src/storage/kv-store/json-file.js';
 import { ManualClock } from '../../../src/ingest/clock.js';
 import { KeyValueLock } from '../../../src/ingest/landing/kv-lock.js';
 

@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { LocalObjectStore } from '../../../src/engines/object-store/index.js';
+import { LocalObjectStore } from '../../../src/storage/object-store/index.js';
 import { ManualClock } from '../../../src/ingest/clock.js';
 import { countsBalance } from '../../../src/ingest/counts.js';
 import { generateEcommerceFiles } from '../../../src/ingest/generators/ecommerce.js';

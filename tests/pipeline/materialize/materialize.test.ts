@@ -1,8 +1,8 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { AthenaLocalEngine } from '../../../src/dialect/local-engine.js';
-import { LocalObjectStore } from '../../../src/engines/object-store/index.js';
+import type { AthenaLocalEngine } from '../../../src/engines/local/engine.js';
+import { LocalObjectStore } from '../../../src/storage/object-store/index.js';
 import { STRATEGIES, type MaterializeRequest } from '../../../src/pipeline/materialize/index.js';
 import { openLake, tempLake } from '../../dialect/lake-helpers.js';
 

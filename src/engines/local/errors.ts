@@ -1,5 +1,5 @@
 import { EngineError } from '../engine.js';
-import type { TableRef } from './lake-actions.js';
+import type { TableRef } from '../../dialect/lake-actions.js';
 
 /** An error carrying Athena's error code and, where known, Trino's `line L:C:` position prefix. */
 export function athenaError(code: string, message: string, at?: { line?: number; col?: number }): EngineError {

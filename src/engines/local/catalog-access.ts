@@ -14,10 +14,10 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { EngineError } from '../engine.js';
-import { describeOwner, FileLock, LockError, type HeldLock, type LockOwner } from '../file-lock.js';
-import { assertInsideLake, OutsideLakeError } from '../lake-confinement.js';
+import { describeOwner, FileLock, LockError, type HeldLock, type LockOwner } from '../../storage/file-lock.js';
+import { assertInsideLake, OutsideLakeError } from '../../storage/lake-confinement.js';
 import { CATALOG, type LakeCatalog } from './catalog.js';
-import { lakeCatalogPath } from './connection.js';
+import { lakeCatalogPath } from '../duckdb/connection.js';
 
 export interface CatalogAccessOptions {
   lakeRoot: string;

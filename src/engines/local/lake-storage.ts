@@ -3,11 +3,11 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { assertInsideLake, OutsideLakeError } from '../lake-confinement.js';
-import { unescapePartitionValue } from '../object-store/hive-layout.js';
-import { parseS3Uri, s3Folder } from '../object-store/object-store.js';
+import { assertInsideLake, OutsideLakeError } from '../../storage/lake-confinement.js';
+import { unescapePartitionValue } from '../../storage/object-store/hive-layout.js';
+import { parseS3Uri, s3Folder } from '../../storage/object-store/object-store.js';
 
-export { escapePartitionValue, HIVE_DEFAULT_PARTITION, partitionPath, unescapePartitionValue } from '../object-store/hive-layout.js';
+export { escapePartitionValue, HIVE_DEFAULT_PARTITION, partitionPath, unescapePartitionValue } from '../../storage/object-store/hive-layout.js';
 
 /** `s3://BUCKET/KEY` → `<lakeRoot>/BUCKET/KEY`. */
 export function localPathOf(lakeRoot: string, uri: string): string {

@@ -2,16 +2,16 @@
 import { randomUUID } from 'node:crypto';
 import type { QueryResult } from '../engine.js';
 import { catalogName } from './catalog.js';
-import { duckDbTypeOf, hiveTypeOfDuckDb, parseHiveType } from './hive-types.js';
-import type { CtasSpec, LakeAction, TableRef } from './lake-actions.js';
-import { athenaError, schemaNotFound, tableNotFound } from './lake-errors.js';
+import { duckDbTypeOf, hiveTypeOfDuckDb, parseHiveType } from '../../dialect/hive-types.js';
+import type { CtasSpec, LakeAction, TableRef } from '../../dialect/lake-actions.js';
+import { athenaError, schemaNotFound, tableNotFound } from './errors.js';
 import { emptyResult, type LakeSessionContext } from './lake-session.js';
 import { hasDataFiles, localPathOf } from './lake-storage.js';
-import type { LakeColumn, LakeTable, StorageFormat } from './lake-table.js';
+import type { LakeColumn, LakeTable, StorageFormat } from '../../dialect/lake-table.js';
 import { sqlIdent } from './readers.js';
-import { trinoTypeName } from './types.js';
+import { trinoTypeName } from '../duckdb/types.js';
 import { writeTableFiles } from './writer.js';
-import { s3Folder } from '../object-store/object-store.js';
+import { s3Folder } from '../../storage/object-store/object-store.js';
 
 /** Where CTAS writes without external_location: Athena's `<query result location>/tables/<query id>/`. */
 export const DEFAULT_CTAS_BUCKET = 'athena-query-results';

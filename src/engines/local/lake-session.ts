@@ -2,16 +2,16 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { QueryResult, SqlValue } from '../engine.js';
 import { catalogName, type LakeCatalog } from './catalog.js';
-import type { DuckDbEngine } from './engine.js';
-import { duckDbTypeOf, parseHiveType } from './hive-types.js';
-import type { LakeAction, PartitionSpec, TableRef } from './lake-actions.js';
-import { athenaError, schemaNotFound, tableNotFound } from './lake-errors.js';
+import type { DuckDbEngine } from '../duckdb/engine.js';
+import { duckDbTypeOf, parseHiveType } from '../../dialect/hive-types.js';
+import type { LakeAction, PartitionSpec, TableRef } from '../../dialect/lake-actions.js';
+import { athenaError, schemaNotFound, tableNotFound } from './errors.js';
 import { discoverPartitions, localPathOf, partitionPath } from './lake-storage.js';
-import type { LakeTable } from './lake-table.js';
+import type { LakeTable } from '../../dialect/lake-table.js';
 import { createTableAs, insertInto, modifyRows } from './lake-writes.js';
 import { unload } from './lake-unload.js';
 import { sqlIdent } from './readers.js';
-import { s3Folder } from '../object-store/object-store.js';
+import { s3Folder } from '../../storage/object-store/object-store.js';
 
 export interface LakeSessionContext {
   duck: DuckDbEngine;

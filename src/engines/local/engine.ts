@@ -1,13 +1,14 @@
-import { EngineError, type Engine, type EngineCapabilities, type ExecuteOptions, type QueryResult } from '../engines/engine.js';
-import { CATALOG, catalogName, LakeCatalog } from '../engines/duckdb/catalog.js';
-import { CatalogAccess } from '../engines/duckdb/catalog-access.js';
-import { DuckDbEngine, withoutInternalSuggestions } from '../engines/duckdb/engine.js';
-import type { LakeAction } from '../engines/duckdb/lake-actions.js';
-import { runLakeAction, type LakeSessionContext } from '../engines/duckdb/lake-session.js';
-import { claimLakeFolder } from '../engines/lake-folder.js';
+import { EngineError, type Engine, type EngineCapabilities, type ExecuteOptions, type QueryResult } from '../engine.js';
+import { CATALOG, catalogName, LakeCatalog } from './catalog.js';
+import { CatalogAccess } from './catalog-access.js';
+import { DuckDbEngine, withoutInternalSuggestions } from '../duckdb/engine.js';
+import type { LakeAction } from '../../dialect/lake-actions.js';
+import { runLakeAction, type LakeSessionContext } from './lake-session.js';
+import { claimLakeFolder } from '../../storage/lake-folder.js';
+import { AthenaCodedError } from '../../dialect/athena-error.js';
 import { confineToLake, refuseEngineStatements, refuseEscapingLocations } from './sandbox.js';
-import { registerShims } from './shims/index.js';
-import { translateStatement, type TranslateContext, type TranslationStep } from './translate/index.js';
+import { registerShims } from '../../dialect/shims/index.js';
+import { translateStatement, type TranslateContext, type TranslationStep } from '../../dialect/translate/index.js';
 
 export interface LocalEngineOptions {
   /** Local lake folder. The catalog (the local Glue) is kept in `<lakeRoot>/.duckdb/catalog.duckdb`. */
@@ -78,6 +79,7 @@ export class AthenaLocalEngine implements Engine {
       return await this.executeTranslated(sql, options);
     } catch (error) {
       // Lake actions (CTAS, INSERT…) reach DuckDB directly: their errors get the same clean-up as plain queries.
+      if (error instanceof AthenaCodedError) throw new EngineError(error.message, { code: error.code, retryable: false });
       if (error instanceof Error) error.message = withoutInternalSuggestions(error.message);
       throw error;
     }

@@ -7,12 +7,12 @@ import { join } from 'node:path';
 import { defineAlert } from '../alerts/definition.js';
 import { templateFields } from '../alerts/template.js';
 import type { Diagnostic } from '../dialect/diagnostics.js';
-import type { AthenaLocalEngine } from '../dialect/local-engine.js';
+import type { AthenaLocalEngine } from '../engines/local/engine.js';
 import { TableSchemas, type BindFailure } from '../testing/schemas.js';
-import { ProjectError } from './errors.js';
-import { locateEngineError } from './error-location.js';
-import type { Project, ProjectNode } from './model.js';
-import { substituteVariables, type Variables } from './variables.js';
+import { ProjectError } from '../project/errors.js';
+import { locateEngineError } from '../project/error-location.js';
+import type { Project, ProjectNode } from '../project/model.js';
+import { substituteVariables, type Variables } from '../project/variables.js';
 
 const firstLine = (text: string) => text.split('\n')[0];
 const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));

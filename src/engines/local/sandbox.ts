@@ -5,8 +5,8 @@
 // <lake>/<bucket>/, are refused before translation.
 import { join, resolve } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { EngineError } from '../engines/engine.js';
-import { isTrivia, keyword, tokenize, type Token } from './tokens.js';
+import { EngineError } from '../engine.js';
+import { isTrivia, keyword, tokenize, type Token } from '../../dialect/tokens.js';
 
 const quote = (text: string) => `'${text.replaceAll("'", "''")}'`;
 

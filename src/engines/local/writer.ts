@@ -6,7 +6,7 @@ import { mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { discardStaging, escapePartitionValue, publishFiles, stagingDir, toPosix } from './lake-storage.js';
-import type { StorageFormat } from './lake-table.js';
+import type { StorageFormat } from '../../dialect/lake-table.js';
 import { sqlIdent, sqlString } from './readers.js';
 
 export interface WriteRequest {

@@ -7,8 +7,8 @@ import { DASHBOARD_SUFFIX, DashboardError, fieldDiagnostic, parseDashboard, type
 import { checkAgainstViews, type ViewSchemas } from '../dashboards/query.js';
 import type { Diagnostic } from '../dialect/diagnostics.js';
 import type { TableSchemas } from '../testing/schemas.js';
-import type { Project } from './model.js';
-import { closestNames } from './suggest.js';
+import type { Project } from '../project/model.js';
+import { closestNames } from '../project/suggest.js';
 
 /** The dashboard files of the project, as posix paths relative to its root. */
 export function dashboardFiles(project: Pick<Project, 'root' | 'config'>): string[] {

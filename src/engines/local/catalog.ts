@@ -2,9 +2,9 @@
 // `awsdatacatalog` (<lake>/.duckdb/catalog.duckdb). Hive tables are views over the lake's files; their Glue-like
 // description is kept in the hidden schema `__lake`. Iceberg tables are native DuckDB tables.
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { hiveToDuckDb } from './hive-types.js';
+import { hiveToDuckDb } from '../../dialect/hive-types.js';
 import { discoverPartitions, hasDataFiles, localPathOf } from './lake-storage.js';
-import type { LakeTable } from './lake-table.js';
+import type { LakeTable } from '../../dialect/lake-table.js';
 import { hiveTableSelect, sqlIdent, sqlString, type SourcePresence } from './readers.js';
 
 export const CATALOG = 'awsdatacatalog';

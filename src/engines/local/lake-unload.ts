@@ -2,15 +2,15 @@
 // files in the requested format at the location, partitioned like a CTAS, no table created. Athena refuses a
 // location that already holds data and writes at most 100 partitions; Parquet is gzip-compressed by default.
 import type { QueryResult } from '../engine.js';
-import { hiveTypeOfDuckDb, duckDbTypeOf, parseHiveType } from './hive-types.js';
-import type { UnloadSpec } from './lake-actions.js';
-import { athenaError } from './lake-errors.js';
+import { hiveTypeOfDuckDb, duckDbTypeOf, parseHiveType } from '../../dialect/hive-types.js';
+import type { UnloadSpec } from '../../dialect/lake-actions.js';
+import { athenaError } from './errors.js';
 import { emptyResult, type LakeSessionContext } from './lake-session.js';
 import { hasDataFiles, localPathOf } from './lake-storage.js';
-import type { LakeColumn, StorageFormat } from './lake-table.js';
+import type { LakeColumn, StorageFormat } from '../../dialect/lake-table.js';
 import { castProjection, checkPartitionCount, stage, unstage, type StagedRows } from './lake-writes.js';
 import { writeTableFiles } from './writer.js';
-import { s3Folder } from '../object-store/object-store.js';
+import { s3Folder } from '../../storage/object-store/object-store.js';
 
 function unloadFormat(spec: UnloadSpec): { format: StorageFormat; compression: string } {
   const codec = spec.compression?.toLowerCase();

@@ -3,7 +3,7 @@
 // partition registration) and locally (the lake folder, partitions discovered from folders). Run records and alert
 // history are kept this way, so `lake sql` and Athena can query them and nothing is rewritten in place.
 import { randomUUID } from 'node:crypto';
-import type { Engine } from './engine.js';
+import type { Engine } from '../engines/engine.js';
 import type { ObjectStore } from './object-store/index.js';
 
 export interface RecordLogColumn {

@@ -3,15 +3,15 @@
 import { join } from 'node:path';
 import type { Diagnostic } from '../dialect/diagnostics.js';
 import { createFileChecker, type FileChecker } from './check-pool.js';
-import { lakeRootOf, loadConfig } from './config.js';
-import { loadContractFiles } from './contract.js';
-import { ProjectError, sortDiagnostics } from './errors.js';
+import { lakeRootOf, loadConfig } from '../project/config.js';
+import { loadContractFiles } from '../project/contract.js';
+import { ProjectError, sortDiagnostics } from '../project/errors.js';
 import type { TableSchemas } from '../testing/schemas.js';
-import { bindDiagnostics } from './lint-bind.js';
-import { dashboardDiagnostics, dashboardFiles } from './lint-dashboards.js';
-import { SyntaxCache } from './lint-cache.js';
-import { analyzeProject, listSqlFiles } from './loader.js';
-import { selectNodes, selectsEverything, type Selection } from './selector.js';
+import { bindDiagnostics } from './bind.js';
+import { dashboardDiagnostics, dashboardFiles } from './dashboards.js';
+import { SyntaxCache } from './cache.js';
+import { analyzeProject, listSqlFiles } from '../project/loader.js';
+import { selectNodes, selectsEverything, type Selection } from '../project/selector.js';
 
 export interface LintOptions {
   stage?: string;

@@ -1,8 +1,8 @@
 // A Hive table on the lake as DuckDB SQL over DuckDB's own readers, with Athena's reading rules: declared columns and
 // types, partition values from `k=v/` folders with their declared types, JSON keys matched case-insensitively.
-import { duckDbTypeOf, isStringHiveType, parseHiveType, type HiveType } from './hive-types.js';
+import { duckDbTypeOf, isStringHiveType, parseHiveType, type HiveType } from '../../dialect/hive-types.js';
 import { localPathOf, toPosix } from './lake-storage.js';
-import { skipHeaderLines, type LakeColumn, type LakeTable } from './lake-table.js';
+import { skipHeaderLines, type LakeColumn, type LakeTable } from '../../dialect/lake-table.js';
 
 /** Athena (Hive) skips files whose names start with `_` or `.` (`_SUCCESS`, `.part.crc`, …). */
 const DATA_FILES = '**/[!._]*';
