@@ -19,14 +19,24 @@ interface Located {
 export interface DeployedFunction {
   /** Logical id: the construct id of stacks/ plus CDK's hash (`RunSql74C316AD`). */
   id: string;
+  /** Physical name (what an event source mapping's FunctionName resolves to). */
+  name: string;
   handler: string;
   roleArn: string;
   environment: Record<string, string>;
   identityPolicies: Array<{ name: string; policy: PolicyDocument }>;
 }
 
+/** What Lambda polls for a function and where it sends what still fails (AWS::Lambda::EventSourceMapping). */
+export interface DeployedEventSource {
+  functionName: string;
+  sourceArn: string;
+  onFailureArn?: string;
+}
+
 export interface Deployed {
   functions: DeployedFunction[];
+  eventSources: DeployedEventSource[];
   /** Resource policies by the ARN (or S3 bucket ARN) they guard. */
   resourcePolicies: Map<string, PolicyDocument>;
   /** SNS topic ARN → ARN of the KMS key that encrypts it. */
@@ -100,7 +110,8 @@ export function deploy(synth: Synthesized): Deployed {
   // Stacks synthesized offline carry a placeholder account in the ARNs they build themselves: it becomes ACCOUNT.
   const placeholder = synth.account && synth.account !== ACCOUNT && !synth.account.startsWith('${') ? synth.account : undefined;
   const resolve = (value: unknown, stack: string): unknown => {
-    if (typeof value === 'string' && placeholder) return value.replaceAll(`:${placeholder}:`, `:${ACCOUNT}:`).replaceAll(`::${placeholder}:`, `::${ACCOUNT}:`);
+    // In ARNs, and as a JSON value (a function's environment built with toJsonString, e.g. QuickSight's account id).
+    if (typeof value === 'string' && placeholder) return value.replaceAll(`:${placeholder}:`, `:${ACCOUNT}:`).replaceAll(`"${placeholder}"`, `"${ACCOUNT}"`);
     if (Array.isArray(value)) return value.map((v) => resolve(v, stack));
     if (value === null || typeof value !== 'object') return value;
     const o = value as Record<string, unknown>;
@@ -160,6 +171,7 @@ export function deploy(synth: Synthesized): Deployed {
       const roleId = raw.Role['Fn::GetAtt'][0];
       return {
         id: r.id,
+        name: physicalName(r),
         handler: r.Properties.Handler as string,
         roleArn: r.Properties.Role as string,
         environment: ((r.Properties.Environment as { Variables?: Record<string, string> } | undefined)?.Variables ?? {}) as Record<string, string>,
@@ -179,5 +191,12 @@ export function deploy(synth: Synthesized): Deployed {
     const keyId = r.Properties.KmsMasterKeyId as string;
     topicKeys.set(arnOf(r), keyId.startsWith('arn:') ? keyId : `arn:aws:kms:${REGION}:${ACCOUNT}:key/${keyId}`);
   }
-  return { functions, resourcePolicies, topicKeys, resources };
+  const eventSources = resources
+    .filter((r) => r.Type === 'AWS::Lambda::EventSourceMapping')
+    .map((r) => ({
+      functionName: r.Properties.FunctionName as string,
+      sourceArn: r.Properties.EventSourceArn as string,
+      onFailureArn: (r.Properties.DestinationConfig as { OnFailure?: { Destination?: string } } | undefined)?.OnFailure?.Destination,
+    }));
+  return { functions, eventSources, resourcePolicies, topicKeys, resources };
 }

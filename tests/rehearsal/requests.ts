@@ -74,19 +74,72 @@ export function sdkRequests(client: string, command: string, input: Record<strin
     case 'SFN':
       return [req(`states:${command}`, (s.stateMachineArn ?? s.executionArn) as string)];
     case 'QuickSight':
-      return [req(`quicksight:${command}`, quickSightArn(command, input))];
+      return [req(`quicksight:${command}`, quickSightArn(command, input)), ...quickSightPasses(command, input).map((p) => req(p.action, p.resource))];
   }
   throw new Error(`no IAM mapping for ${origin}: add it to tests/rehearsal/requests.ts`);
 }
 
+/**
+ * The resource QuickSight authorizes each call on (Service Authorization Reference, Amazon QuickSight, "Resource types"
+ * column): CreateDataSource supports no resource-level permission (only `*`); CreateDataSet is authorized on the data
+ * source it reads, not on the new dataset; refresh schedules are `dataset/<id>/refresh-schedule/<schedule id>`.
+ */
 function quickSightArn(command: string, input: Record<string, unknown>): string {
   const base = `arn:aws:quicksight:${REGION}:${ACCOUNT}`;
   const s = input as Record<string, string>;
+  if (command === 'CreateDataSource') return '*';
+  if (command === 'CreateDataSet') {
+    const [source] = quickSightPasses(command, input);
+    if (!source) throw new Error('CreateDataSet without a data source');
+    return source.resource;
+  }
+  if (command.endsWith('RefreshSchedule')) {
+    const scheduleId = (input.Schedule as { ScheduleId?: string } | undefined)?.ScheduleId ?? s.ScheduleId;
+    return `${base}:dataset/${s.DataSetId}/refresh-schedule/${scheduleId}`;
+  }
   if (s.DataSourceId) return `${base}:datasource/${s.DataSourceId}`;
   if (s.DataSetId) return `${base}:dataset/${s.DataSetId}`;
   if (s.AnalysisId) return `${base}:analysis/${s.AnalysisId}`;
   if (s.DashboardId) return `${base}:dashboard/${s.DashboardId}`;
   throw new Error(`no QuickSight resource in ${command}`);
+}
+
+/**
+ * QuickSight's dependent actions (Service Authorization Reference, Amazon QuickSight, "Dependent actions" column):
+ * creating or updating a dataset over a data source needs quicksight:PassDataSource on that source; an analysis or a
+ * dashboard over datasets needs quicksight:PassDataSet on each.
+ */
+function quickSightPasses(command: string, input: Record<string, unknown>): Array<{ action: string; resource: string }> {
+  if (command === 'CreateDataSet' || command === 'UpdateDataSet') {
+    const tables = Object.values((input.PhysicalTableMap ?? {}) as Record<string, Record<string, { DataSourceArn?: string }>>);
+    return tables.flatMap((t) => Object.values(t)).flatMap((source) => (source.DataSourceArn ? [{ action: 'quicksight:PassDataSource', resource: source.DataSourceArn }] : []));
+  }
+  if (['CreateAnalysis', 'UpdateAnalysis', 'CreateDashboard', 'UpdateDashboard'].includes(command)) {
+    const definition = (input.Definition ?? {}) as { DataSetIdentifierDeclarations?: Array<{ DataSetArn: string }> };
+    const fromTemplate = (input.SourceEntity as { SourceTemplate?: { DataSetReferences?: Array<{ DataSetArn: string }> } } | undefined)?.SourceTemplate?.DataSetReferences ?? [];
+    return [...(definition.DataSetIdentifierDeclarations ?? []), ...fromTemplate].map((d) => ({ action: 'quicksight:PassDataSet', resource: d.DataSetArn }));
+  }
+  return [];
+}
+
+/**
+ * What Lambda's event source mapping does with the function's role (Lambda Developer Guide): for a Kinesis stream it
+ * reads the stream ("Process Amazon Kinesis Data Streams records with Lambda": kinesis:DescribeStream,
+ * DescribeStreamSummary, GetRecords, GetShardIterator, ListShards) and sends a record of a discarded batch to the
+ * on-failure destination (sqs:SendMessage to a queue); for an SQS queue it receives and deletes the messages
+ * ("Using Lambda with Amazon SQS", execution role: sqs:ReceiveMessage, sqs:DeleteMessage, sqs:GetQueueAttributes).
+ */
+export function eventSourceRequests(source: { sourceArn: string; onFailureArn?: string }): IamRequest[] {
+  const origin = `Lambda event source mapping on ${source.sourceArn}`;
+  const req = (action: string, resource: string): IamRequest => ({ origin, action, resource, context: { ...TLS } });
+  const reads = source.sourceArn.startsWith('arn:aws:kinesis:')
+    ? ['kinesis:DescribeStream', 'kinesis:DescribeStreamSummary', 'kinesis:GetRecords', 'kinesis:GetShardIterator', 'kinesis:ListShards']
+    : source.sourceArn.startsWith('arn:aws:sqs:')
+      ? ['sqs:ReceiveMessage', 'sqs:DeleteMessage', 'sqs:GetQueueAttributes']
+      : undefined;
+  if (!reads) throw new Error(`no IAM mapping for an event source on ${source.sourceArn}: add it to tests/rehearsal/requests.ts`);
+  const failures = source.onFailureArn ? [source.onFailureArn.startsWith('arn:aws:sqs:') ? req('sqs:SendMessage', source.onFailureArn) : req('sns:Publish', source.onFailureArn)] : [];
+  return [...reads.map((action) => req(action, source.sourceArn)), ...failures];
 }
 
 /** Where tables keep their files: declared ones, models, and tables created earlier in the same run. */
