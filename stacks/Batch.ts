@@ -15,7 +15,7 @@ import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import * as tasks from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import type { Function } from 'sst/constructs';
 import { use, type StackContext } from 'sst/constructs';
-import { INGEST_PREFIX } from '../src/ingest/layout.js';
+import { INGEST_PREFIX, INGEST_TABLES } from '../src/ingest/layout.js';
 import { functionErrorsAlarm } from './Alarms.js';
 import { Alerting } from './Alerting.js';
 import { Athena } from './Athena.js';
@@ -29,7 +29,7 @@ import { sqlRunnerStatements } from './lib/sql-runner.js';
 import { Storage } from './Storage.js';
 
 /** Glue tables the validate step adds batch_id partitions to (sql/ddl/p2_ecommerce_raw.sql). */
-const RAW_TABLES = ['p2_raw_orders', 'p2_raw_order_items', 'p2_raw_products'];
+const RAW_TABLES = Object.values(INGEST_TABLES.ecommerceRaw);
 
 export async function Batch({ stack, app }: StackContext) {
   const config = stageConfig(app.stage);

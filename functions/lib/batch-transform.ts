@@ -1,9 +1,11 @@
-// P2 TransformFiles: the KPI models (p2_order_kpis, p2_category_kpis) run on Athena for the order days the batch
-// touched, through the same runner as `lake run`, then those days' KPI rows are written to the DynamoDB serving tables
-// (seed 001: OrderKPIs by order_date, CategoryKPIs by category and order_date).
+// P2 TransformFiles: the models a batch triggers (every unscheduled model downstream of the raw P2 tables,
+// src/pipeline/scheduled-selection.ts: the KPI models and the order-status mix) run on Athena for the order days the
+// batch touched, through the same runner as `lake run`, then those days' KPI rows are written to the DynamoDB serving
+// tables (seed 001: OrderKPIs by order_date, CategoryKPIs by category and order_date).
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDbItemTable } from '../../src/ingest/aws/dynamodb-item-table.js';
 import { runPipeline } from '../../src/pipeline/runner.js';
+import { triggeredModels } from '../../src/pipeline/scheduled-selection.js';
 import { serveQuery } from '../../src/pipeline/serving.js';
 import { ENV, logEvent, requireEnv, type EnvName } from './environment.js';
 import { lake } from './lake.js';
@@ -39,7 +41,7 @@ export async function transform(event: unknown): Promise<{ batchId: string; days
   const end = nextDay(last);
   const nodes = P2_SERVED.map((s) => findNode(lakehouse, 'model', s.model));
   const summary = await runPipeline(pipelineContext(lakehouse), {
-    selector: nodes.map((n) => n.id).join(' '),
+    selector: triggeredModels(lakehouse.project).map((n) => n.id).join(' '),
     from: new Date(`${first}T00:00:00Z`),
     to: new Date(`${end}T00:00:00Z`),
   });

@@ -6,12 +6,13 @@ import { GlueClient } from '@aws-sdk/client-glue';
 import { GlueCatalog } from '../../src/ingest/aws/glue-catalog.js';
 import type { EcommerceTable } from '../../src/ingest/landing/csv-validation.js';
 import { processBatch } from '../../src/ingest/landing/landing.js';
+import { INGEST_TABLES } from '../../src/ingest/layout.js';
 import { clearWaitingMarker } from '../../src/ingest/landing/threshold.js';
 import { lakeStore, parseState, type P2State } from './batch.js';
 import { ENV, logEvent, requireEnv } from './environment.js';
 
 /** Glue tables of the raw P2 files (sql/ddl/p2_ecommerce_raw.sql), partitioned by batch_id. */
-export const RAW_TABLES: Record<EcommerceTable, string> = { orders: 'p2_raw_orders', order_items: 'p2_raw_order_items', products: 'p2_raw_products' };
+export const RAW_TABLES: Record<EcommerceTable, string> = INGEST_TABLES.ecommerceRaw;
 
 export interface ValidatedBatch {
   batchId: string;

@@ -7,6 +7,7 @@ import { awsAlertDependencies } from '../../src/alerts/aws.js';
 import { defineAlert } from '../../src/alerts/definition.js';
 import { runAlert, type AlertRunReport } from '../../src/alerts/service.js';
 import { floorToGrain } from '../../src/pipeline/periods.js';
+import { scheduledSelection, selectionGrain } from '../../src/pipeline/scheduled-selection.js';
 import { jsonLinesReporter } from '../../src/pipeline/reporter.js';
 import { runPipeline, type PipelineContext, type RunOptions, type RunSummary } from '../../src/pipeline/runner.js';
 import type { NodeKind, ProjectNode } from '../../src/project/model.js';
@@ -44,12 +45,13 @@ export function findNode(lakehouse: Lake, kind: NodeKind, name: string): Project
 }
 
 /**
- * The period a fire at `at` covers: for a model with `period: hour|day`, the last whole period that ended at or before
- * `at` (a 02:00 daily fire runs yesterday). A retried or late invocation therefore rewrites the same period. Models
- * without a period rebuild as of now.
+ * The period a fire at `at` covers: for a model with `period: hour|day` (or, without one, the period of the models its
+ * run takes along), the last whole period that ended at or before `at` (a 02:00 daily fire runs yesterday). A retried
+ * or late invocation therefore rewrites the same period. Runs without any period rebuild as of now.
  */
-export function scheduledRange(node: ProjectNode, at: Date): Pick<RunOptions, 'to'> {
-  return node.header.period ? { to: floorToGrain(at, node.header.period) } : {};
+export function scheduledRange(node: ProjectNode, at: Date, selection: readonly ProjectNode[] = [node]): Pick<RunOptions, 'to'> {
+  const grain = selectionGrain(selection, node);
+  return grain ? { to: floorToGrain(at, grain) } : {};
 }
 
 export function pipelineContext(lakehouse: Lake): PipelineContext {
@@ -62,12 +64,17 @@ export function pipelineContext(lakehouse: Lake): PipelineContext {
   };
 }
 
-/** Runs one model; rejects when a step failed, so the invocation counts as an error (the function-errors alarm). */
+/**
+ * Runs one scheduled model with what its run takes along (src/pipeline/scheduled-selection.ts: the unscheduled models
+ * upstream, and the DDL of Iceberg tables, which only Athena can create); rejects when a step failed, so the invocation
+ * counts as an error (the function-errors alarm).
+ */
 export async function runScheduledModel(event: unknown): Promise<RunSummary> {
   const { name, at } = parseScheduledEvent(event, 'model');
   const lakehouse = await lake();
   const node = findNode(lakehouse, 'model', name);
-  const summary = await runPipeline(pipelineContext(lakehouse), { selector: node.id, ...scheduledRange(node, at) });
+  const selection = scheduledSelection(lakehouse.project, node, 'iceberg');
+  const summary = await runPipeline(pipelineContext(lakehouse), { selector: selection.map((n) => n.id).join(' '), ...scheduledRange(node, at, selection) });
   if (!summary.ok) {
     const failed = summary.records.filter((r) => r.status === 'failed').map((r) => `${r.step}: ${r.error}`);
     throw new Error(`run ${summary.runId} failed: ${failed.join('; ')}`);

@@ -5,6 +5,8 @@ description: >
 owner: data-platform
 tags: [p3, curated]
 materialized: table
+# P3 daily: staging, the SCD2 dimension (its Iceberg table created on the first run) and the 360 view in DAG order, before the 03:00 contract checks
+schedule: cron(30 1 * * ? *)
 */
 WITH
   latest_orders AS (

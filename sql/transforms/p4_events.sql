@@ -8,6 +8,8 @@ materialized: incremental
 period: day
 partitioned_by: [dt]
 location: s3://${lake_bucket}/curated/domain_events/
+# after Firehose's last buffer of the day that ended (300 s)
+schedule: cron(20 0 * * ? *)
 */
 WITH
   typed AS (

@@ -8,6 +8,8 @@ tags: [p4, kpi]
 materialized: incremental
 period: day
 partitioned_by: [dt]
+# after p4_events (00:20)
+schedule: cron(45 0 * * ? *)
 */
 SELECT
   coalesce(

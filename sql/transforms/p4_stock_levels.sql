@@ -6,6 +6,8 @@ description: >
 owner: operations
 tags: [p4, kpi]
 materialized: table
+# after p4_events (00:20)
+schedule: cron(45 0 * * ? *)
 */
 WITH
   ranked AS (

@@ -26,3 +26,9 @@ export const INGEST_PREFIX = {
   /** P3 source extracts: raw/customer360/<feed>/extract_date=YYYY-MM-DD/… */
   customer360Raw: 'raw/customer360/',
 } as const;
+
+/** Glue tables the ingestion steps register partitions of (sql/ddl declares them; the stacks grant on these names). */
+export const INGEST_TABLES = {
+  /** P2 validated batches, partitioned by batch_id (sql/ddl/p2_ecommerce_raw.sql). */
+  ecommerceRaw: { orders: 'p2_raw_orders', order_items: 'p2_raw_order_items', products: 'p2_raw_products' },
+} as const;

@@ -11,6 +11,7 @@ import { bindDiagnostics } from './bind.js';
 import { dashboardDiagnostics, dashboardFiles } from './dashboards.js';
 import { SyntaxCache } from './cache.js';
 import { analyzeProject, listSqlFiles } from '../project/loader.js';
+import { neverRunDiagnostics } from '../pipeline/scheduled-selection.js';
 import { selectNodes, selectsEverything, type Selection } from '../project/selector.js';
 
 export interface LintOptions {
@@ -47,6 +48,8 @@ export async function lintProject(root: string, options: LintOptions = {}): Prom
     const wanted = (file: string) => within(file, options.paths) && (!chosen || chosen.has(file));
     const selected = sources.filter((n) => wanted(n.file));
     const found = diagnostics.filter((d) => d.file === undefined || d.file === 'lakehouse.yaml' || wanted(d.file));
+    // A named stage is one to deploy: every model must be run by something there.
+    if (options.stage !== undefined) found.push(...neverRunDiagnostics(project).filter((d) => wanted(d.file as string)));
     // Files the tokenizer could not read (unterminated quote or comment) were reported by the loader already.
     const unreadable = new Set(diagnostics.filter((d) => d.rule === 'syntax').map((d) => d.file));
 

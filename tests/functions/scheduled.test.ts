@@ -19,6 +19,11 @@ const project = fixtureProject({
     '/*\nschedule: cron(0 2 * * ? *)\nmaterialized: incremental\nperiod: day\npartitioned_by: [dt]\nlocation: s3://${lake_bucket}/curated/daily_kpis/\n*/\n' +
     "SELECT count(*) AS orders, date_format(${period_start}, '%Y-%m-%d') AS dt FROM orders WHERE order_ts >= ${period_start} AND order_ts < ${period_end}",
   'ddl/orders.sql': "CREATE EXTERNAL TABLE IF NOT EXISTS orders (order_ts TIMESTAMP) STORED AS PARQUET LOCATION 's3://${lake_bucket}/raw/orders/'",
+  'ddl/order_dim.sql': "CREATE TABLE IF NOT EXISTS order_dim (order_ts TIMESTAMP) LOCATION 's3://${lake_bucket}/curated/order_dim/' TBLPROPERTIES ('table_type' = 'ICEBERG')",
+  'transforms/stg_orders.sql':
+    '/*\nmaterialized: incremental\nperiod: day\npartitioned_by: [dt]\nlocation: s3://${lake_bucket}/staging/orders/\n*/\n' +
+    "SELECT order_ts, date_format(${period_start}, '%Y-%m-%d') AS dt FROM orders WHERE order_ts >= ${period_start} AND order_ts < ${period_end}",
+  'transforms/order_summary.sql': '/*\nschedule: cron(30 1 * * ? *)\nmaterialized: table\n*/\nSELECT count(*) AS n FROM stg_orders AS s JOIN order_dim AS d ON s.order_ts = d.order_ts',
   'alerts/too_many.sql':
     "/*\nschedule: rate(1 hour)\nalert:\n  condition: count > 10\n  severity: critical\n  message: 'Alert: {count} orders'\n  channels: [console, file]\n*/\n" +
     'SELECT count(*) AS count FROM orders WHERE order_ts >= ${window_start} AND order_ts < ${now}',
@@ -87,6 +92,31 @@ describe('run-sql', () => {
     expect(athena.mock.commandCalls(StartQueryExecutionCommand)[0].args[0].input).toMatchObject({ WorkGroup: 'prod-lakehouse' });
     const finished = events().find((e) => e.event === 'step_finished');
     expect(finished).toMatchObject({ step: 'lakehouse.daily_kpis', status: 'success', period_start: '2025-03-09 00:00:00.000' });
+  });
+
+  it('runs a scheduled model with the unscheduled models upstream and the Iceberg DDL Athena must create, in DAG order, for the day that ended', async () => {
+    const athena = fakeAthena((sql) => {
+      if (sql.startsWith('SHOW TABLES')) return { statementType: 'UTILITY', columns: [{ name: 'tab_name', type: 'varchar' }], rows: [] };
+      if (sql.startsWith('SELECT DISTINCT')) return { columns: [{ name: 'dt', type: 'varchar' }], rows: [['2025-03-09']] };
+      if (sql.startsWith('INSERT')) return { updateCount: 1 };
+      return { statementType: 'DDL' };
+    });
+    s3.on(ListObjectsV2Command).resolves({ Contents: [] });
+    s3.on(PutObjectCommand).resolves({});
+
+    await runSql({ kind: 'model', name: 'order_summary', time: '2025-03-10T01:30:00Z' });
+
+    const at = (pattern: RegExp) => athena.statements.findIndex((s) => pattern.test(s));
+    const iceberg = at(/^CREATE TABLE IF NOT EXISTS order_dim/);
+    const staging = at(/^CREATE TABLE "lakehouse"\."stg_orders__stage_/);
+    const summary = at(/^CREATE TABLE "lakehouse"\."order_summary/);
+    expect(iceberg).toBeGreaterThanOrEqual(0);
+    expect(staging).toBeGreaterThan(iceberg);
+    expect(summary).toBeGreaterThan(staging);
+    // The upstream incremental model runs for the day that ended before the fire time.
+    expect(athena.statements[staging]).toContain("TIMESTAMP '2025-03-09 00:00:00.000'");
+    // External tables of sql/ddl are the stack's (Glue): their DDL does not run on Athena.
+    expect(athena.statements.some((s) => s.includes('CREATE EXTERNAL TABLE IF NOT EXISTS orders'))).toBe(false);
   });
 
   it('fails the invocation when the model fails, so the function-errors alarm sees it', async () => {

@@ -3,6 +3,7 @@ import { localStatePath } from '../../alerts/local.js';
 import { runAlert } from '../../alerts/service.js';
 import { JsonFileKeyValueStore } from '../../storage/kv-store/json-file.js';
 import { runPipeline } from '../../pipeline/runner.js';
+import { scheduledSelection } from '../../pipeline/scheduled-selection.js';
 import { Scheduler, type ScheduledJob, type SchedulerEvent } from '../../pipeline/scheduler.js';
 import type { Project, ProjectNode } from '../../project/model.js';
 import { parseSchedule } from '../../project/schedule.js';
@@ -39,18 +40,12 @@ function describeEvent(event: SchedulerEvent): string | undefined {
   }
 }
 
-/** A scheduled model runs with the ddl files it reads from (so a fresh lake has its sources), never other models. */
+/**
+ * A scheduled model runs with the unscheduled models upstream of it and the ddl files they read from (so a fresh lake
+ * has its sources), as on AWS (src/pipeline/scheduled-selection.ts).
+ */
 function modelSelector(project: Project, node: ProjectNode): string {
-  const ids = new Set<string>([node.id]);
-  const visit = (id: string) => {
-    for (const up of project.node(id)?.upstream ?? []) {
-      if (ids.has(up)) continue;
-      if (project.node(up)?.kind === 'ddl') ids.add(up);
-      visit(up);
-    }
-  };
-  visit(node.id);
-  return [...ids].join(' ');
+  return scheduledSelection(project, node, 'all').map((n) => n.id).join(' ');
 }
 
 /** Every model with a `schedule:` header: one pipeline run per fire time, for the period that ended then. */
