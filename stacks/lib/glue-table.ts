@@ -109,12 +109,34 @@ export function timePartitionProjection(table: ExternalTableDefinition, firstYea
   return props;
 }
 
+/**
+ * Partition projection for one DATE partition key (`…/extract_date=YYYY-MM-DD/`, P3's daily extracts): Athena's date
+ * projection type (Athena User Guide, "Supported types for partition projection": `type` date, `format`, `range` with
+ * NOW, `interval` and `interval.unit`), so a new day's folder is readable without MSCK or BatchCreatePartition.
+ */
+export function datePartitionProjection(table: ExternalTableDefinition, firstYear: number): Record<string, string> {
+  if (table.partitionKeys.length !== 1 || table.partitionKeys[0].type.toUpperCase() !== 'DATE') return {};
+  if (Object.keys(table.tblProperties).some((k) => k.startsWith('projection.'))) return {};
+  const key = table.partitionKeys[0].name.toLowerCase();
+  const location = table.location.endsWith('/') ? table.location : `${table.location}/`;
+  return {
+    'projection.enabled': 'true',
+    [`projection.${key}.type`]: 'date',
+    [`projection.${key}.format`]: 'yyyy-MM-dd',
+    [`projection.${key}.range`]: `${firstYear}-01-01,NOW`,
+    [`projection.${key}.interval`]: '1',
+    [`projection.${key}.interval.unit`]: 'DAYS',
+    'storage.location.template': `${location}${key}=\${${key}}/`,
+  };
+}
+
 export function glueTableInput(table: ExternalTableDefinition, options: { catalogId: string; databaseName: string; firstYear: number }): CfnTableProps {
   const format = storageFormat(table);
   const parameters: Record<string, string> = {
     EXTERNAL: 'TRUE',
     classification: (table.storedAs ?? 'text').toLowerCase(),
     ...timePartitionProjection(table, options.firstYear),
+    ...datePartitionProjection(table, options.firstYear),
     ...table.tblProperties,
   };
   const column = (c: TableColumn) => ({ name: c.name.toLowerCase(), type: glueType(c.type), comment: c.comment });

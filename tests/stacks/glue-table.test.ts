@@ -1,6 +1,6 @@
 // DDL definition → Glue table input: storage formats, types, partition projection for the producers' layouts.
 import { describe, expect, it } from 'vitest';
-import { glueTableInput, glueType, timePartitionProjection, type ExternalTableDefinition } from '../../stacks/lib/glue-table.js';
+import { datePartitionProjection, glueTableInput, glueType, timePartitionProjection, type ExternalTableDefinition } from '../../stacks/lib/glue-table.js';
 import { substituteVariables } from '../../stacks/lib/project-sql.js';
 
 const crmData: ExternalTableDefinition = {
@@ -46,6 +46,24 @@ describe('glueTableInput', () => {
       'projection.hour.range': '0,23',
       'storage.location.template': 's3://lake/processed/year=${year}/month=${month}/day=${day}/hour=${hour}/',
     });
+  });
+
+  // Athena User Guide, "Supported types for partition projection", Date type: format (Java DateTimeFormatter pattern),
+  // range with NOW, interval and interval.unit; without projection a daily folder is invisible until MSCK.
+  it('projects a single DATE partition (P3 extracts) by day, up to now', () => {
+    const extracts: ExternalTableDefinition = { ...crmData, name: 'p3_raw_customers', partitionKeys: [{ name: 'extract_date', type: 'DATE' }], location: 's3://lake/raw/customer360/customers', tblProperties: {} };
+    const parameters = (glueTableInput(extracts, { catalogId: '123', databaseName: 'lakehouse', firstYear: 2024 }).tableInput as { parameters: Record<string, string> }).parameters;
+    expect(parameters).toMatchObject({
+      'projection.enabled': 'true',
+      'projection.extract_date.type': 'date',
+      'projection.extract_date.format': 'yyyy-MM-dd',
+      'projection.extract_date.range': '2024-01-01,NOW',
+      'projection.extract_date.interval': '1',
+      'projection.extract_date.interval.unit': 'DAYS',
+      'storage.location.template': 's3://lake/raw/customer360/customers/extract_date=${extract_date}/',
+    });
+    expect(datePartitionProjection({ ...extracts, partitionKeys: [{ name: 'batch_id', type: 'STRING' }] }, 2024)).toEqual({});
+    expect(datePartitionProjection({ ...extracts, tblProperties: { 'projection.enabled': 'false' } }, 2024)).toEqual({});
   });
 
   it('leaves projection to the DDL when it sets any, and to nothing for other layouts', () => {
