@@ -113,13 +113,27 @@ export function Streaming({ stack, app }: StackContext) {
     }),
   );
 
-  // Seed 000: ≥ 1 consumer error in 5 minutes, ≥ 1 message on the DLQ; the producer's errors too.
+  // The queue's messages go into the lake under dead-letter/ (as the local dead-letter queue writes them), where the
+  // p1_dead_letter table and alert read them: the alert speaks about dead letters on AWS as it does locally.
+  const deadLetterArchive = lakeFunction(stack, 'DeadLetterArchive', {
+    handler: 'p1-dead-letters',
+    timeoutSeconds: 30,
+    environment: { LAKE_BUCKET: lake.bucket.bucketName },
+    statements: lakeStatements(lake, { write: [PREFIX.deadLetter] }),
+  });
+  // Grants ReceiveMessage, DeleteMessage and GetQueueAttributes on this queue (and ChangeMessageVisibility); a message
+  // that cannot be written stays on the queue for the depth alarm below.
+  deadLetterArchive.addEventSource(new sources.SqsEventSource(deadLetters, { batchSize: 10, reportBatchItemFailures: true }));
+
+  // Seed 000: ≥ 1 consumer error in 5 minutes, ≥ 1 message on the DLQ (now: one the archive could not write); the
+  // producer's errors too.
   const alarms = [
     functionErrorsAlarm(stack, 'ConsumerErrors', consumer, alerts),
     functionErrorsAlarm(stack, 'ProducerErrors', producer, alerts),
+    functionErrorsAlarm(stack, 'DeadLetterArchiveErrors', deadLetterArchive, alerts),
     deadLetterAlarm(stack, 'InteractionsDlqMessages', deadLetters, alerts),
   ];
 
   stack.addOutputs({ InteractionsStream: stream.streamName, InteractionsDlq: deadLetters.queueUrl });
-  return { stream, deadLetters, deadLetterTopic, alarms, functions: { producer, consumer } };
+  return { stream, deadLetters, deadLetterTopic, alarms, functions: { producer, consumer, deadLetterArchive } };
 }

@@ -179,4 +179,6 @@ export const PREFIX = {
   domainEvents: 'domain-events/',
   firehoseErrors: 'errors/domain-events/',
   features: 'features/',
+  /** P1 dead letters archived from the SQS queue (functions/lib/dead-letters.ts), as the local dead-letter queue writes them. */
+  deadLetter: 'dead-letter/',
 } as const;

@@ -15,7 +15,7 @@ import { GetObjectCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/clien
 import { SFNClient } from '@aws-sdk/client-sfn';
 import { SNSClient } from '@aws-sdk/client-sns';
 import { runSimulation } from '@cloud-copilot/iam-simulate';
-import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import type { APIGatewayProxyEventV2, SQSEvent } from 'aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
 
 /** A recorded client: the calls it received. */
@@ -380,6 +380,29 @@ describe('AWS rehearsal: every call each function makes is allowed by the synthe
     const actions = new Set(requests.map((r) => r.action));
     for (const action of ['s3:PutObject', 'glue:GetTable', 'glue:BatchCreatePartition', 'sns:Publish', 'kinesis:GetRecords', 'sqs:SendMessage']) expect(actions, action).toContain(action);
     expect(requests.find((r) => r.action === 's3:PutObject')?.resource).toMatch(/\/processed\/year=2025\/month=03\/day=10\/hour=02\//);
+    expect(await denials(f, requests)).toEqual([]);
+  });
+
+  it('P1 dead-letter archive: the queue\'s messages into dead-letter/ in the lake; the queue reads of its event source mapping', async () => {
+    const f = fn('DeadLetterArchive');
+    const { handler } = await import('../../functions/p1-dead-letters.js');
+    const message = (messageId: string, body: object) => ({ messageId, body: JSON.stringify(body), attributes: { SentTimestamp: String(Date.parse(at)) } });
+    const requests = await rehearse(f, 'p1-dead-letters', async () => {
+      const event = {
+        Records: [
+          message('m1', { source: 'consumer-record', error: 'e', records: [] }),
+          message('m2', { source: 'producer-stream', error: 'e', records: [] }),
+          message('m3', { KinesisBatchInfo: { shardId: 's', startSequenceNumber: '1', endSequenceNumber: '2', batchSize: 2 } }),
+        ],
+      } as unknown as SQSEvent;
+      expect(await handler(event)).toEqual({ batchItemFailures: [] });
+    });
+    expect(requests.filter((r) => r.action === 's3:PutObject').map((r) => r.resource.replace(/^.*?\/dead-letter\//, 'dead-letter/'))).toEqual([
+      'dead-letter/crm/consumer-record-m1.json',
+      'dead-letter/crm-producer/producer-stream-m2.json',
+      'dead-letter/crm/consumer-discarded-batch-m3.json',
+    ]);
+    expect(requests.some((r) => r.action === 'sqs:ReceiveMessage')).toBe(true);
     expect(await denials(f, requests)).toEqual([]);
   });
 
