@@ -3,9 +3,8 @@
 // holds it: the local engine locally (its bytes are what DuckDB read from the lake folder, an estimate of Athena's),
 // Athena on AWS (DataScannedInBytes, what Athena bills).
 import type { Engine, SqlValue } from '../engines/engine.js';
-import { logTimestamp, recordLogTableSql } from '../storage/record-log.js';
 import { athenaCostUsd } from './cost.js';
-import { runLogSpec } from './run-log.js';
+import { runLogRows } from './run-log.js';
 
 /** Step kinds that run queries of their own (a check's or serving copy's query is counted with nothing). */
 export const COSTED_KINDS = ['ddl', 'model', 'serve', 'alert', 'dashboard'] as const;
@@ -47,18 +46,10 @@ const asNumber = (value: SqlValue): number | null => (value === null ? null : Nu
 
 export async function costReport(engine: Engine, options: CostOptions): Promise<CostReport> {
   const since = new Date(options.now.getTime() - options.days * DAY_MS);
-  // The table is declared where it is missing (a lake that never ran): the report is then empty, not an error.
-  await engine.execute(recordLogTableSql(runLogSpec(options.bucket)), { database: options.database });
   const kinds = COSTED_KINDS.map((k) => `'${k}'`).join(', ');
-  const result = await engine.execute(
-    // dt (the partition, the day of the run) bounds what Athena reads; started_at bounds the window exactly.
-    `SELECT kind, node, bytes_scanned FROM run_log
-     WHERE dt >= '${since.toISOString().slice(0, 10)}' AND started_at >= TIMESTAMP '${logTimestamp(since)}'
-       AND started_at < TIMESTAMP '${logTimestamp(options.now)}' AND kind IN (${kinds})`,
-    { database: options.database },
-  );
+  const rows = await runLogRows(engine, { ...options, since, until: options.now, columns: ['kind', 'node', 'bytes_scanned'], where: `kind IN (${kinds})` });
   const byNode = new Map<string, { kind: string; node: string; steps: number; bytes: number[] }>();
-  for (const [kind, node, bytes] of result.rows) {
+  for (const [kind, node, bytes] of rows) {
     const key = `${String(kind)}\u0000${String(node)}`;
     const entry = byNode.get(key) ?? { kind: String(kind), node: String(node), steps: 0, bytes: [] };
     entry.steps++;
