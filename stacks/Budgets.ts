@@ -1,5 +1,6 @@
 // A cost envelope per stage (seed 002: dev < $100/month, "Cost > threshold → email FinOps"): an AWS Budgets monthly
-// cost budget over the stage's resources, notifying the alerts topic when actual spend reaches 80 % of the amount and
+// cost budget over the stage's resources, of the amount the stage declares in lakehouse.yaml (`budget.monthly_usd`;
+// default $100), notifying the alerts topic when actual spend reaches 80 % of the amount and
 // when the forecast reaches 100 %. The stage's resources are found by SST's `sst:stage` tag, which must be activated as
 // a cost allocation tag once per account (Billing → Cost allocation tags) for the filter to see them.
 // (AWS Budgets User Guide, "Creating an Amazon SNS topic for budget notifications": the topic policy must let
@@ -7,13 +8,40 @@
 import * as budgets from 'aws-cdk-lib/aws-budgets';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Stack } from 'aws-cdk-lib';
+import type { Construct } from 'constructs';
 import { use, type StackContext } from 'sst/constructs';
 import { Alerting } from './Alerting.js';
-import { stageConfig } from './config.js';
+import { monthlyBudgetUsd } from './config.js';
+
+export interface MonthlyBudgetProps {
+  /** `<app>-<stage>-monthly` */
+  name: string;
+  stage: string;
+  amountUsd: number;
+  topicArn: string;
+}
+
+/** A monthly COST budget over the stage's tag, notifying the topic at 80 % actual and 100 % forecast spend. */
+export function monthlyCostBudget(scope: Construct, { name, stage, amountUsd, topicArn }: MonthlyBudgetProps): budgets.CfnBudget {
+  const notify = (notificationType: 'ACTUAL' | 'FORECASTED', threshold: number): budgets.CfnBudget.NotificationWithSubscribersProperty => ({
+    notification: { notificationType, comparisonOperator: 'GREATER_THAN', threshold, thresholdType: 'PERCENTAGE' },
+    subscribers: [{ subscriptionType: 'SNS', address: topicArn }],
+  });
+  return new budgets.CfnBudget(scope, 'MonthlyCost', {
+    budget: {
+      budgetName: name,
+      budgetType: 'COST',
+      timeUnit: 'MONTHLY',
+      budgetLimit: { amount: amountUsd, unit: 'USD' },
+      costFilters: { TagKeyValue: [`user:sst:stage$${stage}`] },
+    },
+    notificationsWithSubscribers: [notify('ACTUAL', 80), notify('FORECASTED', 100)],
+  });
+}
 
 export function Budgets({ stack, app }: StackContext) {
   const { topic, topicKey } = use(Alerting);
-  const { monthlyUsd } = stageConfig(app.stage).budget;
+  const monthlyUsd = monthlyBudgetUsd(app.stage);
   // Budgets may publish to the alerts topic, only for budgets of this account.
   topic.addToResourcePolicy(
     new iam.PolicyStatement({
@@ -34,20 +62,7 @@ export function Budgets({ stack, app }: StackContext) {
       conditions: { StringEquals: { 'aws:SourceAccount': Stack.of(stack).account } },
     }),
   );
-  const notify = (notificationType: 'ACTUAL' | 'FORECASTED', threshold: number): budgets.CfnBudget.NotificationWithSubscribersProperty => ({
-    notification: { notificationType, comparisonOperator: 'GREATER_THAN', threshold, thresholdType: 'PERCENTAGE' },
-    subscribers: [{ subscriptionType: 'SNS', address: topic.topicArn }],
-  });
-  const budget = new budgets.CfnBudget(stack, 'MonthlyCost', {
-    budget: {
-      budgetName: `${app.name}-${app.stage}-monthly`,
-      budgetType: 'COST',
-      timeUnit: 'MONTHLY',
-      budgetLimit: { amount: monthlyUsd, unit: 'USD' },
-      costFilters: { TagKeyValue: [`user:sst:stage$${app.stage}`] },
-    },
-    notificationsWithSubscribers: [notify('ACTUAL', 80), notify('FORECASTED', 100)],
-  });
+  const budget = monthlyCostBudget(stack, { name: `${app.name}-${app.stage}-monthly`, stage: app.stage, amountUsd: monthlyUsd, topicArn: topic.topicArn });
   stack.addOutputs({ MonthlyBudget: `${monthlyUsd} USD` });
   return { budget };
 }

@@ -1,7 +1,7 @@
 // Per-stage deployment settings: the one typed place for what differs between `dev`, `prod`, … on AWS (bucket
 // names, alert emails, thresholds, cutoffs). Project-wide names (database, SQL folder) stay in lakehouse.yaml
 // (src/project/config.ts); this file only holds what the stacks need on top of it.
-import { loadConfig, type ProjectConfig } from '../src/project/config.js';
+import { DEFAULT_MONTHLY_BUDGET_USD, loadConfig, type ProjectConfig } from '../src/project/config.js';
 
 export interface StageConfig {
   /** SSE-KMS with a customer-managed key (rotation on) instead of SSE-S3. Costs $1/month per key. */
@@ -58,10 +58,6 @@ export interface StageConfig {
     /** Wait between threshold checks (seed: 300 s). */
     waitSeconds: number;
   };
-  budget: {
-    /** Monthly cost budget of the stage in USD (stacks/Budgets.ts): alerts at 80 % actual and 100 % forecast. */
-    monthlyUsd: number;
-  };
   github: {
     /** `owner/name` whose main branch and environments may deploy (stacks/GitHubDeploy.ts); '' = no deploy role.
      *  Set it on the one stage per account that owns the GitHub OIDC provider. */
@@ -99,8 +95,6 @@ const DEFAULTS: StageConfig = {
   firehose: { bufferSizeMb: 64, bufferIntervalSeconds: 300 },
   crawler: { schedule: 'cron(0 2 * * ? *)' },
   batch: { minOrderFiles: 5, minItemFiles: 5, minProductFiles: 1, forceAfterMinutes: 30, waitSeconds: 300 },
-  // Seed 002: dev < $100/month. Set each stage's own envelope in STAGES.
-  budget: { monthlyUsd: 100 },
   github: { repository: '', environments: ['dev', 'prod'] },
   quicksight: {},
 };
@@ -157,6 +151,13 @@ export function projectConfig(): ProjectConfig {
 export function lakeStage(appStage: string, root: string = projectRoot()): string {
   const config = loadConfig(root).config;
   return appStage in config.stages ? appStage : config.defaultStage;
+}
+
+/** The deployed stage's monthly cost budget in USD: `budget.monthly_usd` of its lakehouse.yaml stage (see lakeStage). */
+export function monthlyBudgetUsd(appStage: string, root: string = projectRoot()): number {
+  const config = loadConfig(root).config;
+  const stage = config.stages[lakeStage(appStage, root)];
+  return stage?.budget.monthly_usd ?? DEFAULT_MONTHLY_BUDGET_USD;
 }
 
 /** The stage's SQL variables from lakehouse.yaml (`lake_bucket`, …). */

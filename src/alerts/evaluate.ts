@@ -24,7 +24,7 @@ interface EvaluationBase {
 }
 
 export type Evaluation =
-  | (EvaluationBase & { ok: true; rowCount: number; instances: AlertInstance[]; queryId?: string })
+  | (EvaluationBase & { ok: true; rowCount: number; instances: AlertInstance[]; queryId?: string; bytesScanned?: number })
   | (EvaluationBase & { ok: false; error: string });
 
 export interface EvaluateOptions {
@@ -56,17 +56,19 @@ export async function evaluateAlert(definition: AlertDefinition, options: Evalua
   let columns: string[];
   let rows: SqlValue[][];
   let queryId: string | undefined;
+  let bytesScanned: number | undefined;
   try {
     const result = await options.engine.execute(sql, { database: definition.database ?? options.database });
     columns = result.columns.map((c) => c.name);
     rows = result.rows;
     queryId = result.stats.queryId;
+    bytesScanned = result.stats.bytesScanned;
   } catch (error) {
     return { ...base, ok: false, error: engineErrorAt(errorText(error), definition) };
   }
   try {
     const instances = judge(definition, columns, rows, { at, windowStart });
-    return { ...base, ok: true, rowCount: rows.length, instances, ...(queryId ? { queryId } : {}) };
+    return { ...base, ok: true, rowCount: rows.length, instances, ...(queryId ? { queryId } : {}), ...(bytesScanned !== undefined ? { bytesScanned } : {}) };
   } catch (error) {
     return { ...base, ok: false, error: `${definition.file}: ${errorText(error)}` };
   }

@@ -119,7 +119,8 @@ export async function openPipelineSession(
       const report = await runAlert(defineAlert(node), alertDeps, { at });
       if (!report.evaluation.ok) throw new Error(report.evaluation.error);
       for (const notice of report.notices) notices.push(notice.message);
-      return { fired: report.notices.length, summary: report.notices.map((n) => n.message).join('; ') || 'quiet' };
+      const { bytesScanned } = report.evaluation;
+      return { fired: report.notices.length, summary: report.notices.map((n) => n.message).join('; ') || 'quiet', ...(bytesScanned !== undefined ? { bytesScanned } : {}) };
     },
   };
   const context: PipelineContext = {

@@ -33,8 +33,11 @@ export interface ChecksDependency<C extends CheckLike = CheckLike> {
 }
 
 export interface AlertsDependency {
-  /** Evaluates one alert node at `at`; resolves to a one-line outcome, rejects when the evaluation itself failed. */
-  evaluate(node: ProjectNode, at: Date): Promise<{ fired: number; summary: string }>;
+  /**
+   * Evaluates one alert node at `at`; resolves to a one-line outcome and the bytes its query scanned (where the engine
+   * reports them), rejects when the evaluation itself failed.
+   */
+  evaluate(node: ProjectNode, at: Date): Promise<{ fired: number; summary: string; bytesScanned?: number }>;
 }
 
 export interface PipelineContext {
@@ -264,8 +267,8 @@ async function runStep(ctx: PipelineContext, node: ProjectNode, vars: Variables,
   }
   if (node.kind === 'alert') {
     if (!ctx.alerts) throw new Error('alerts are not configured for this run');
-    await ctx.alerts.evaluate(node, period?.end ?? now);
-    return { rowsWritten: null, bytesPerStatement: [] };
+    const { bytesScanned } = await ctx.alerts.evaluate(node, period?.end ?? now);
+    return { rowsWritten: null, bytesPerStatement: bytesScanned === undefined ? [] : [bytesScanned] };
   }
   const strategy = STRATEGIES[materializationOf(node)];
   const bytes: number[] = [];

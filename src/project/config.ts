@@ -26,9 +26,17 @@ const StageEngineSchema = z.discriminatedUnion('type', [
 
 export type StageEngine = z.infer<typeof StageEngineSchema>;
 
+/** Seed 002's cost envelope for a dev environment (< $100/month): the budget of a stage that declares none. */
+export const DEFAULT_MONTHLY_BUDGET_USD = 100;
+
 const StageSchema = z.object({
   variables: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).default({}),
   engine: StageEngineSchema.optional(),
+  /** The stage's monthly AWS cost budget (stacks/Budgets.ts): alerts at 80 % actual and 100 % forecast spend. */
+  budget: z
+    .object({ monthly_usd: z.number().positive('a budget is a positive amount of USD') })
+    .strict()
+    .default({ monthly_usd: DEFAULT_MONTHLY_BUDGET_USD }),
 });
 
 export const ProjectConfigSchema = z.object({

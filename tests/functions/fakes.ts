@@ -16,7 +16,8 @@ import { columnInfo, type AthenaColumn } from '../engines/athena/replay.js';
 export interface FakeAnswer {
   statementType?: StatementType;
   columns?: AthenaColumn[];
-  rows?: string[][];
+  /** Cells as Athena's VarCharValue text; null for SQL NULL (a cell without VarCharValue). */
+  rows?: Array<Array<string | null>>;
   updateCount?: number;
   /** Athena's StateChangeReason: the query FAILED with it (a deterministic, non-retryable failure). */
   failed?: string;
@@ -52,7 +53,7 @@ export function fakeAthena(respond: (sql: string) => FakeAnswer) {
     const type = answer.statementType ?? 'DML';
     const header = type === 'DML' && columns.length ? [{ Data: columns.map((c) => ({ VarCharValue: c.name })) }] : [];
     return {
-      ResultSet: { ResultSetMetadata: { ColumnInfo: columnInfo(columns) }, Rows: [...header, ...(answer.rows ?? []).map((r) => ({ Data: r.map((v) => ({ VarCharValue: v })) }))] },
+      ResultSet: { ResultSetMetadata: { ColumnInfo: columnInfo(columns) }, Rows: [...header, ...(answer.rows ?? []).map((r) => ({ Data: r.map((v) => (v === null ? {} : { VarCharValue: v })) }))] },
       ...(answer.updateCount !== undefined ? { UpdateCount: answer.updateCount } : {}),
     };
   });

@@ -12,5 +12,6 @@ import { registerTest } from './test.js';
 import { registerIngest } from './ingest.js';
 import { registerRender } from './render.js';
 import { registerApi } from './api.js';
+import { registerCost } from './cost.js';
 
-export const COMMANDS: RegisterCommand[] = [registerRun, registerSql, registerLint, registerFmt, registerGraph, registerRender, registerTest, registerDashboard, registerAlert, registerSchedule, registerIngest, registerApi];
+export const COMMANDS: RegisterCommand[] = [registerRun, registerSql, registerLint, registerFmt, registerGraph, registerRender, registerTest, registerDashboard, registerAlert, registerSchedule, registerIngest, registerApi, registerCost];

@@ -6,6 +6,7 @@ import type { LakeAction } from '../../dialect/lake-actions.js';
 import { runLakeAction, type LakeSessionContext } from './lake-session.js';
 import { claimLakeFolder } from '../../storage/lake-folder.js';
 import { AthenaCodedError } from '../../dialect/athena-error.js';
+import { resetScanMeter, startScanMeter, takeBytesRead } from './scan-meter.js';
 import { confineToLake, refuseEngineStatements, refuseEscapingLocations } from './sandbox.js';
 import { registerShims } from '../../dialect/shims/index.js';
 import { translateStatement, type TranslateContext, type TranslationStep } from '../../dialect/translate/index.js';
@@ -63,6 +64,7 @@ export class AthenaLocalEngine implements Engine {
     const duck = await DuckDbEngine.open({ databasePath: ':memory:', lakeRoot: options.lakeRoot, threads: options.threads });
     try {
       await registerShims(duck.connection);
+      await startScanMeter(duck.connection);
       const catalog = new LakeCatalog(duck.connection, options.lakeRoot);
       await confineToLake(duck.connection, options.lakeRoot);
       const access = new CatalogAccess(duck.connection, catalog, options);
@@ -100,12 +102,13 @@ export class AthenaLocalEngine implements Engine {
         lakeRoot: this.duck.lakeRoot,
         maxPartitionsPerWrite: this.capabilities.maxPartitionsPerWrite,
       };
+      await resetScanMeter(this.duck.connection); // reads before this statement (view refreshes) are not its own
       let last: QueryResult | undefined;
       for (const step of steps) {
         const r = step.kind === 'sql' ? await this.duck.execute(step.sql, options) : await runLakeAction(session, step.action);
         if (step.result) last = r;
       }
-      return last;
+      return last && { ...last, stats: { ...last.stats, bytesScanned: await takeBytesRead(this.duck.connection, this.duck.lakeRoot) } };
     });
     if (!result) throw new EngineError('internal: translation produced no result step');
     return { ...result, stats: { ...result.stats, durationMs: performance.now() - started } };

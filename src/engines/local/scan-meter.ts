@@ -1,0 +1,39 @@
+// What the local engine read from the lake for one statement, the local stand-in for Athena's DataScannedInBytes.
+// DuckDB's FileSystem log (`enable_logging('FileSystem')`, DuckDB docs "Logging") records every read with its path and
+// byte count, so column and row-group pruning count as they do on Athena, which bills the bytes its readers fetch from
+// S3. It is an estimate of Athena's figure, not a copy: the two readers fetch footers and pages in different requests,
+// and Athena's JSON/CSV readers scan whole files as DuckDB's do.
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { sqlString } from './readers.js';
+
+export async function startScanMeter(connection: DuckDBConnection): Promise<void> {
+  await connection.run(`CALL enable_logging('FileSystem')`);
+  // DuckDB keeps file blocks it read in memory (the external file cache) and serves a later read from there without a
+  // FileSystem read: each statement would count only what no earlier one read. The OS page cache does the same job
+  // for local files, so nothing is lost by reading through it.
+  await connection.run('SET enable_external_file_cache = false');
+}
+
+/** Forgets what was read so far: the next takeBytesRead counts from here. */
+export async function resetScanMeter(connection: DuckDBConnection): Promise<void> {
+  await connection.run('CALL truncate_duckdb_logs()');
+}
+
+/**
+ * Bytes read from data files under `lakeRoot` since the last call (the catalog under `<lakeRoot>/.duckdb` is not
+ * data), then forgets them so that the next statement starts at zero.
+ */
+export async function takeBytesRead(connection: DuckDBConnection, lakeRoot: string): Promise<number> {
+  const root = lakeRoot.endsWith('/') ? lakeRoot : `${lakeRoot}/`;
+  // The duckdb_logs() table function, not the duckdb_logs view: the view joins the log contexts and costs ~4x more per
+  // statement.
+  const reader = await connection.runAndReadAll(
+    `SELECT coalesce(sum(CAST(json_extract_string(message, '$.bytes') AS BIGINT)), 0)::DOUBLE
+     FROM duckdb_logs()
+     WHERE type = 'FileSystem' AND json_extract_string(message, '$.op') = 'READ'
+       AND starts_with(json_extract_string(message, '$.path'), ${sqlString(root)})
+       AND NOT starts_with(json_extract_string(message, '$.path'), ${sqlString(`${root}.duckdb/`)})`,
+  );
+  await resetScanMeter(connection);
+  return Number(reader.getRows()[0][0]);
+}
