@@ -61,6 +61,7 @@ export type LakeAction =
   | { type: 'dropColumn'; target: TableRef; column: string }
   | { type: 'unload'; spec: UnloadSpec }
   | { type: 'describe'; target: TableRef }
-  | { type: 'insert'; target: TableRef; columns?: string[]; sourceSql: string }
+  /** `replacePartitions`: the written partitions' older files go (incremental models locally; no Athena statement). */
+  | { type: 'insert'; target: TableRef; columns?: string[]; sourceSql: string; replacePartitions?: boolean }
   /** UPDATE / DELETE / MERGE: only Iceberg tables accept them. `sql` is the DuckDB statement to run. */
   | { type: 'modifyRows'; verb: 'UPDATE' | 'DELETE' | 'MERGE'; target: TableRef; sql: string; multipleMatchCheck?: string };

@@ -52,6 +52,13 @@ export interface Engine {
   readonly capabilities: EngineCapabilities;
   /** Runs one statement. */
   execute(sql: string, options?: ExecuteOptions): Promise<QueryResult>;
+  /**
+   * `INSERT INTO target <selectSql>` that first empties exactly the partitions the rows fall in, as one native write
+   * with no partition limit (the local engine: incremental models). Engines without it (Athena, Trino) get the
+   * incremental strategy's plan in Athena SQL: batches of at most maxPartitionsPerWrite partitions. Returns the
+   * partitions replaced as rows (values as in the folder names) and stats.rowsWritten.
+   */
+  replacePartitions?(target: { database: string; name: string }, selectSql: string, options?: ExecuteOptions): Promise<QueryResult>;
   close(): Promise<void>;
 }
 

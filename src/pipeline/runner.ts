@@ -281,6 +281,10 @@ async function runStep(ctx: PipelineContext, node: ProjectNode, vars: Variables,
       if (result.stats.bytesScanned !== undefined) bytes.push(result.stats.bytesScanned);
       return result;
     },
+    // Kept when the engine has it: the incremental strategy takes the native write only when it is offered.
+    ...(engine.replacePartitions && {
+      replacePartitions: (target, selectSql, options) => engine.replacePartitions!(target, selectSql, { ...options, signal: ctx.signal }),
+    }),
   };
   const outcome = await strategy(materializeRequest(node, vars), { engine: counting, objectStore: ctx.objectStore });
   return { rowsWritten: materializationOf(node) === 'view' ? null : outcome.rowsWritten, bytesPerStatement: bytes };

@@ -130,6 +130,28 @@ describe('runPipeline', () => {
     ]);
   });
 
+  it('offers the engine’s native partition replacement to incremental models (one write locally, no batches)', async () => {
+    const root = writeProject(PROJECT);
+    landEvents(root, '2025-03-10T07', [{ order_id: 1, amount: 10.5, ts: '2025-03-10 07:05:00' }]);
+    const ctx = await context(root);
+    const local = ctx.engine as AthenaLocalEngine;
+    const replaced: string[] = [];
+    const spied: Engine = {
+      name: local.name,
+      capabilities: local.capabilities,
+      execute: (sql, options) => local.execute(sql, options),
+      replacePartitions: (target, selectSql, options) => {
+        replaced.push(`${target.database}.${target.name}`);
+        return local.replacePartitions(target, selectSql, options);
+      },
+      close: () => local.close(),
+    };
+    const run = await runPipeline({ ...ctx, engine: spied }, { from: new Date('2025-03-10T07:00Z'), to: new Date('2025-03-10T08:00Z') });
+    expect(run.ok).toBe(true);
+    expect(replaced).toEqual(['shop.hourly_revenue']);
+    expect(await query(ctx.engine, 'SELECT hour_start, orders, revenue FROM hourly_revenue')).toEqual([['2025-03-10 07:00:00.000', 1, 10.5]]);
+  });
+
   it('skips everything downstream of a failed model and reports the file', async () => {
     const root = writeProject({ ...PROJECT, 'sql/transforms/daily_revenue.sql': 'SELECT dt, sum(orders) AS orders, sum(no_such_column) AS revenue FROM hourly_revenue GROUP BY dt' });
     landEvents(root, '2025-03-10T07', [{ order_id: 1, amount: 1, ts: '2025-03-10 07:05:00' }]);

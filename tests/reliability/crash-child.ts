@@ -1,6 +1,6 @@
 // A runner process for the SIGKILL tests (bundled by crash.test.ts). It prints what it is about to do, one line per
 // step, so the test can kill it at a chosen point; `pause-after-delete` makes it stop between an incremental batch's
-// delete and its insert, so a kill lands exactly there.
+// delete and its insert (Athena's batched plan, driven through a traced engine), so a kill lands exactly there.
 import { AthenaLocalEngine } from '../../src/engines/local/engine.js';
 import type { Engine } from '../../src/engines/engine.js';
 import { LocalObjectStore } from '../../src/storage/object-store/index.js';
@@ -44,6 +44,18 @@ if (mode === 'incremental') {
     close: () => engine.close(),
   };
   await STRATEGIES.incremental(incrementalRequest, { engine: traced, objectStore });
+  say('done');
+} else if (mode === 'incremental-native') {
+  // The local engine's own write (replacePartitions: one COPY, then publish-then-delete per partition); `loop` runs
+  // it again and again so that a kill after any delay lands inside some run.
+  await engine.execute('CREATE DATABASE IF NOT EXISTS mart');
+  const objectStore = new LocalObjectStore(lakeRoot);
+  for (let round = 1; ; round++) {
+    say(`incremental ${round} start`);
+    await STRATEGIES.incremental(incrementalRequest, { engine, objectStore });
+    say(`incremental ${round} done`);
+    if (arg !== 'loop') break;
+  }
   say('done');
 } else if (mode === 'merge') {
   if (arg === 'setup') {

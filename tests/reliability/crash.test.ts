@@ -117,6 +117,18 @@ describe('SIGKILL while materializing an incremental model', () => {
   });
 });
 
+describe('SIGKILL while the local engine replaces an incremental model’s partitions in one write', () => {
+  // Kills land anywhere in a run: in the COPY to staging (nothing visible yet), or between publishing a partition's
+  // new files and deleting its older ones (the partition briefly holds both; never a partial or temp file).
+  it.each([[60], [250], [700]])('after %i ms: no half-written file visible, the rerun has every row exactly once', async (delayMs) => {
+    const lake = join(work, `native-${delayMs}`);
+    expect((await runAndKill(['incremental-native', lake], /^$/)).lines).toContain('done');
+    const killed = await runAndKill(['incremental-native', lake, 'loop'], /^incremental 2 start$/, delayMs);
+    expect(killed.signal).toBe('SIGKILL');
+    await checkIncremental(lake);
+  });
+});
+
 describe('SIGKILL in the middle of an Iceberg MERGE', () => {
   it('leaves the table as before or after the statement, never between; a rerun completes it without duplicates', async () => {
     const lake = join(work, 'merge');

@@ -2,7 +2,7 @@
 // whose syntax differs (CAST with Trino types, EXTRACT, lambdas in reduce, format patterns, 2-argument IF).
 import { stringValue, type Token } from '../tokens.js';
 import { FormatPatternError, jodaToStrftime, mysqlToStrftime, mysqlToStrptime, strptimeCall } from './datetime-formats.js';
-import { meaningful, nodeKeyword, nodeText, type GroupNode, type Node } from './tree.js';
+import { isParen, meaningful, nodeKeyword, nodeText, splitArgs, type GroupNode, type Node } from './tree.js';
 import { translateType, TypeSyntaxError } from './types.js';
 import { NULL_AWARE_REWRITES } from './function-rewrites.js';
 import { LAMBDA_REWRITES } from './lambda-rewrites.js';
@@ -82,6 +82,16 @@ const EXTRACT_FIELDS: Record<string, string> = {
 
 const INTEGER_TARGETS = new Set(['TINYINT', 'SMALLINT', 'INTEGER', 'INT', 'BIGINT']);
 
+/**
+ * The rendered argument when a CAST operand is exactly `from_iso8601_timestamp(s)`. Cast to a timestamp without zone
+ * (or a date), only its wall clock is kept, so the zoned struct (instant, zone name) need not be built per row.
+ */
+function isoTimestampArgument(c: CallContext, operand: readonly Node[]): string | undefined {
+  if (operand.length !== 2 || !isParen(operand[1]) || nodeText(operand[0]).toLowerCase() !== 'from_iso8601_timestamp') return undefined;
+  const args = splitArgs(operand[1].items);
+  return args.length === 1 ? c.render(args[0]).trim() : undefined;
+}
+
 function castCall(c: CallContext, tryCast: boolean): string | undefined {
   const items = c.group.items;
   const asIndex = items.map((n) => nodeKeyword(n)).lastIndexOf('AS');
@@ -101,8 +111,11 @@ function castCall(c: CallContext, tryCast: boolean): string | undefined {
     return undefined;
   }
   let shim: string | undefined;
+  const isoText = isoTimestampArgument(c, operand);
   // CAST(NULL AS t) only gives a typed NULL; a shim would bind NULL to its first overload.
   if (/^null$/i.test(value)) shim = undefined;
+  else if (isoText !== undefined && type.base === 'TIMESTAMP' && !type.withTimeZone) shim = `trino_iso8601_wall(${isoText})`;
+  else if (isoText !== undefined && type.base === 'DATE') shim = `CAST(trino_iso8601_wall(${isoText}) AS DATE)`;
   else if (type.base === 'VARCHAR') {
     const text = shimCall('trino_to_varchar', [value]);
     shim = type.length ? `left(${text}, ${type.length})` : text;

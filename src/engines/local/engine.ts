@@ -32,6 +32,7 @@ const READ_ACTIONS = new Set<LakeAction['type']>(['showTables', 'showDatabases',
 const writes = (step: TranslationStep) => step.kind === 'action' && !READ_ACTIONS.has(step.action.type);
 
 export const DEFAULT_DATABASE = 'default';
+const quoteName = (name: string) => `"${name.replaceAll('"', '""')}"`;
 /** Athena: one CTAS/INSERT may write at most 100 partitions (HIVE_TOO_MANY_OPEN_PARTITIONS). */
 export const ATHENA_MAX_PARTITIONS_PER_WRITE = 100;
 
@@ -76,9 +77,14 @@ export class AthenaLocalEngine implements Engine {
     }
   }
 
-  async execute(sql: string, options: ExecuteOptions = {}): Promise<QueryResult> {
+  execute(sql: string, options: ExecuteOptions = {}): Promise<QueryResult> {
+    return this.run(sql, options);
+  }
+
+  /** `adapt` changes the translated steps (replacePartitions marks its INSERT). */
+  private async run(sql: string, options: ExecuteOptions, adapt?: (steps: TranslationStep[]) => TranslationStep[]): Promise<QueryResult> {
     try {
-      return await this.executeTranslated(sql, options);
+      return await this.executeTranslated(sql, options, adapt);
     } catch (error) {
       // Lake actions (CTAS, INSERT…) reach DuckDB directly: their errors get the same clean-up as plain queries.
       if (error instanceof AthenaCodedError) throw new EngineError(error.message, { code: error.code, retryable: false });
@@ -87,12 +93,19 @@ export class AthenaLocalEngine implements Engine {
     }
   }
 
-  private async executeTranslated(sql: string, options: ExecuteOptions): Promise<QueryResult> {
+  async replacePartitions(target: { database: string; name: string }, selectSql: string, options: ExecuteOptions = {}): Promise<QueryResult> {
+    const insert = `INSERT INTO ${quoteName(target.database)}.${quoteName(target.name)}\n${selectSql}`;
+    return this.run(insert, { ...options, database: target.database }, (steps) =>
+      steps.map((step) => (step.kind === 'action' && step.action.type === 'insert' ? { ...step, action: { ...step.action, replacePartitions: true } } : step)),
+    );
+  }
+
+  private async executeTranslated(sql: string, options: ExecuteOptions, adapt = (steps: TranslationStep[]) => steps): Promise<QueryResult> {
     const ctx: TranslateContext = { lakeRoot: this.duck.lakeRoot, database: (options.database ?? this.defaultDatabase).toLowerCase() };
     const started = performance.now();
     refuseEngineStatements(sql);
     refuseEscapingLocations(sql);
-    const { steps } = translateStatement(sql, ctx);
+    const steps = adapt(translateStatement(sql, ctx).steps);
     const result = await this.access.statement(steps.some(writes) ? 'write' : 'read', async () => {
       await this.useDatabase(ctx.database);
       const session: LakeSessionContext = {

@@ -139,7 +139,7 @@ export async function runLakeAction(ctx: LakeSessionContext, action: LakeAction)
     case 'describe':
       return describe(ctx, action.target);
     case 'insert':
-      return insertInto(ctx, action.target, action.columns, action.sourceSql);
+      return insertInto(ctx, action.target, action.columns, action.sourceSql, action.replacePartitions);
     case 'modifyRows':
       return modifyRows(ctx, action);
   }

@@ -99,6 +99,32 @@ export function publishFiles(staging: string, target: string, lakeRoot: string):
   return published;
 }
 
+/**
+ * Publishes staged partition folders over a table's, replacing each written partition: per partition, the new files
+ * appear by rename and only then are the partition's older data files deleted. A crash in between leaves a partition
+ * with its older files beside the new ones (never an empty or half-written one) until a rerun replaces it again.
+ * `partitions` are the relative folders (`k1=v1/k2=v2`) written under `staging`. Returns the published paths.
+ */
+export function publishReplacing(staging: string, target: string, lakeRoot: string, partitions: readonly string[]): string[] {
+  const published: string[] = [];
+  for (const partition of partitions) {
+    const from = join(staging, partition);
+    const to = join(target, partition);
+    assertInsideLake(lakeRoot, to);
+    const older = listDataFiles(to);
+    mkdirSync(to, { recursive: true });
+    for (const name of readdirSync(from)) {
+      const dest = join(to, name);
+      if (existsSync(dest)) throw new Error(`refusing to overwrite ${dest}: file names of new data must be unique`);
+      renameSync(join(from, name), dest);
+      published.push(dest);
+    }
+    for (const file of older) rmSync(file, { force: true });
+  }
+  rmSync(staging, { recursive: true, force: true });
+  return published;
+}
+
 export const discardStaging = (staging: string): void => rmSync(staging, { recursive: true, force: true });
 
 /** Whether an S3 folder location lies inside another (`s3://b/t/p=1/` inside `s3://b/t/`). */

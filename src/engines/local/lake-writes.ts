@@ -10,7 +10,7 @@ import { hasDataFiles, localPathOf } from './lake-storage.js';
 import type { LakeColumn, LakeTable, StorageFormat } from '../../dialect/lake-table.js';
 import { sqlIdent } from './readers.js';
 import { trinoTypeName } from '../duckdb/types.js';
-import { writeTableFiles } from './writer.js';
+import { replacePartitionFiles, writeTableFiles } from './writer.js';
 import { s3Folder } from '../../storage/object-store/object-store.js';
 
 /** Where CTAS writes without external_location: Athena's `<query result location>/tables/<query id>/`. */
@@ -161,14 +161,28 @@ function lakeTable(spec: CtasSpec, columns: LakeColumn[], partitionKeys: LakeCol
   };
 }
 
-export async function insertInto(ctx: LakeSessionContext, target: TableRef, columns: string[] | undefined, sourceSql: string): Promise<QueryResult> {
+/**
+ * INSERT INTO a table. With `replacePartitions` (incremental models on the local engine, never user SQL), the
+ * partitions the rows fall in are replaced instead of added to, in one pass with no partition limit: the query is
+ * not staged, only bound for its column types (replaceInto).
+ */
+export async function insertInto(
+  ctx: LakeSessionContext,
+  target: TableRef,
+  columns: string[] | undefined,
+  sourceSql: string,
+  replacePartitions = false,
+): Promise<QueryResult> {
   const table = await ctx.catalog.get(target.database, target.name);
   const kind = await ctx.catalog.relationKind(target.database, target.name);
   if (!kind) throw tableNotFound(target);
   if (kind === 'view') throw athenaError('NOT_SUPPORTED', `Inserting into views is not supported ('${target.database}.${target.name}')`, target);
+  if (replacePartitions && (!table || table.tableType === 'iceberg' || table.partitionKeys.length === 0)) {
+    throw athenaError('NOT_SUPPORTED', `replacing partitions needs a partitioned Hive table; '${target.database}.${target.name}' is not one`, target);
+  }
   let staged: StagedRows | undefined;
   try {
-    staged = await stage(ctx, sourceSql);
+    staged = await stage(ctx, sourceSql, !replacePartitions);
     if (!table || table.tableType === 'iceberg') {
       const list = columns ? ` (${columns.map(sqlIdent).join(', ')})` : '';
       await ctx.connection.run(`INSERT INTO ${catalogName(target.database, target.name)}${list} SELECT * FROM ${staged.relation}`);
@@ -192,6 +206,7 @@ export async function insertInto(ctx: LakeSessionContext, target: TableRef, colu
       return i < 0 ? null : staged!.columns[i].name;
     });
     const keyNames = table.partitionKeys.map((k) => k.name);
+    if (replacePartitions) return await replaceInto(ctx, table, castProjection({ ...staged, relation: `(${sourceSql}) AS __src` }, sources, all));
     const cast = castProjection(staged, sources, all);
     const castRelation = `__lake_cast_${randomUUID().replaceAll('-', '')}`;
     await ctx.connection.run(`CREATE TEMP TABLE ${castRelation} AS SELECT * FROM ${cast}`);
@@ -217,6 +232,28 @@ export async function insertInto(ctx: LakeSessionContext, target: TableRef, colu
   } finally {
     await unstage(ctx, staged);
   }
+}
+
+async function replaceInto(ctx: LakeSessionContext, table: LakeTable, source: string): Promise<QueryResult> {
+  const keyNames = table.partitionKeys.map((k) => k.name);
+  const outcome = await replacePartitionFiles(ctx.connection, {
+    source,
+    dataColumns: table.columns.map((c) => c.name),
+    partitionKeys: keyNames,
+    partitionKeyTypes: table.partitionKeys.map((k) => duckDbTypeOf(parseHiveType(k.type))),
+    format: table.format,
+    compression: table.writeCompression,
+    targetDir: localPathOf(ctx.lakeRoot, table.location),
+    lakeRoot: ctx.lakeRoot,
+  });
+  const droppedPartitions = table.droppedPartitions.filter((d) => !outcome.partitions.some((p) => p.every((v, i) => v === d[i])));
+  // Also brings the view up to date when the table had no file before (its view then read nothing).
+  await ctx.catalog.put({ ...table, droppedPartitions });
+  return {
+    columns: keyNames.map((name) => ({ name, type: 'varchar' })),
+    rows: outcome.partitions,
+    stats: { durationMs: 0, rowsWritten: outcome.rowsWritten },
+  };
 }
 
 export async function modifyRows(ctx: LakeSessionContext, action: Extract<LakeAction, { type: 'modifyRows' }>): Promise<QueryResult> {

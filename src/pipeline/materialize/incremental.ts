@@ -1,7 +1,7 @@
-import { parseS3Uri, partitionPath } from '../../storage/object-store/index.js';
-import type { SqlValue } from '../../engines/engine.js';
+import type { Engine, SqlValue } from '../../engines/engine.js';
+import { parseS3Uri, partitionPath, type ObjectStore } from '../../storage/object-store/index.js';
 import { ddlTarget, defaultRunId, literal, quote, requireLocation, StatementLog, tableExists, target, typedLiteral } from './sql.js';
-import { MaterializeError, type MaterializeStrategy } from './types.js';
+import { MaterializeError, type MaterializeOutcome, type MaterializeRequest, type MaterializeStrategy } from './types.js';
 
 const asText = (v: SqlValue): string | null => (v === null ? null : String(v));
 
@@ -16,10 +16,9 @@ const stagingLocation = (location: string, name: string, runId: string): string 
 
 /**
  * An incremental, partitioned table: each run replaces exactly the partitions its data contains and leaves the others.
- * The query runs once, into an unpartitioned staging table (Parquet beside the table's folder); the partition values
- * are planned from it, then, in batches the engine can write in one statement, each batch's partition folders are
- * emptied through the object store and the batch is inserted from the staging table. Running the (often expensive)
- * query once instead of once per batch plus once to plan is also what Athena bills less for.
+ * The local engine does that natively in one write; on Athena the query runs once into a staging table and is
+ * inserted in batches (replaceInBatches). Running the (often expensive) query once instead of once per batch plus
+ * once to plan is also what Athena bills less for.
  */
 export const materializeIncremental: MaterializeStrategy = async (request, { engine, objectStore, runId = defaultRunId() }) => {
   const keys = request.partitionedBy ?? [];
@@ -35,6 +34,30 @@ export const materializeIncremental: MaterializeStrategy = async (request, { eng
     await log.run(`CREATE TABLE ${target(request)}\nWITH (${props.join(', ')})\nAS\n${request.selectSql}\nWITH NO DATA`);
   }
 
+  if (engine.replacePartitions) {
+    // The local engine replaces the partitions natively, in one pass (no partition limit, nothing staged).
+    log.outcome.statements.push(`INSERT INTO ${target(request)} -- replacing the partitions it writes\n${request.selectSql}`);
+    const replaced = await engine.replacePartitions({ database: request.database, name: request.name }, request.selectSql);
+    return { ...log.outcome, rowsWritten: replaced.stats.rowsWritten ?? 0, partitions: replaced.rows };
+  }
+  return replaceInBatches(request, engine, objectStore, log, keys, location, runId);
+};
+
+/**
+ * Athena's plan (any engine without a native replacePartitions): the query runs once into an unpartitioned staging
+ * table; its partition values are planned from it, then, in batches of at most maxPartitionsPerWrite partitions,
+ * each batch's partition folders are emptied through the object store and the batch is inserted from the staging
+ * table.
+ */
+async function replaceInBatches(
+  request: MaterializeRequest,
+  engine: Engine,
+  objectStore: ObjectStore,
+  log: StatementLog,
+  keys: string[],
+  location: string,
+  runId: string,
+): Promise<MaterializeOutcome> {
   const stageName = `${request.name}__stage_${runId}`;
   const staging = stagingLocation(location, request.name, runId);
   const stage = target(request, stageName);
@@ -69,4 +92,4 @@ export const materializeIncremental: MaterializeStrategy = async (request, { eng
       .then(() => objectStore.deletePrefix(stagingBucket, stagingPrefix))
       .catch(() => undefined);
   }
-};
+}

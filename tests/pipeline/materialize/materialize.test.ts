@@ -2,6 +2,7 @@ import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AthenaLocalEngine } from '../../../src/engines/local/engine.js';
+import type { Engine } from '../../../src/engines/engine.js';
 import { LocalObjectStore } from '../../../src/storage/object-store/index.js';
 import { STRATEGIES, type MaterializeRequest } from '../../../src/pipeline/materialize/index.js';
 import { openLake, tempLake } from '../../dialect/lake-helpers.js';
@@ -11,6 +12,14 @@ const filesUnder = (dir: string): string[] =>
     .filter((e) => e.isFile())
     .map((e) => join(e.parentPath, e.name))
     .sort();
+
+/** The local engine as Athena is driven: without the native replacePartitions, so the strategy plans batches. */
+const athenaPlan = (engine: Engine): Engine => ({
+  name: engine.name,
+  capabilities: engine.capabilities,
+  execute: (sql, options) => engine.execute(sql, options),
+  close: () => engine.close(),
+});
 
 describe('materialization strategies', () => {
   let engine: AthenaLocalEngine | undefined;
@@ -54,21 +63,21 @@ describe('materialization strategies', () => {
     expect(filesUnder(join(lake, 'warehouse/mart/daily/dt=2025-03-02'))).toHaveLength(1);
   });
 
-  it('incremental splits writes into batches of the engine’s partition limit', async () => {
+  it('incremental on Athena splits writes into batches of the engine’s partition limit', async () => {
     const lake = tempLake();
     engine = await openLake(lake);
     const objectStore = new LocalObjectStore(lake);
     const values = Array.from({ length: 150 }, (_, i) => `(${i + 1})`).join(', ');
     const selectSql = `SELECT x AS n, CAST(x AS varchar) AS p FROM (VALUES ${values}) AS t(x)`;
     const base: MaterializeRequest = { database: 'default', name: 'wide', selectSql: 'SELECT 0 AS n, \'0\' AS p', partitionedBy: ['p'], location: 's3://w/wide/' };
-    await STRATEGIES.incremental(base, { engine, objectStore });
-    const outcome = await STRATEGIES.incremental({ ...base, selectSql }, { engine, objectStore });
+    await STRATEGIES.incremental(base, { engine: athenaPlan(engine), objectStore });
+    const outcome = await STRATEGIES.incremental({ ...base, selectSql }, { engine: athenaPlan(engine), objectStore });
     const inserts = outcome.statements.filter((s) => s.startsWith('INSERT'));
     expect(inserts).toHaveLength(Math.ceil(150 / engine.capabilities.maxPartitionsPerWrite));
     expect((await engine.execute('SELECT count(*) AS c, count(DISTINCT p) AS d FROM wide')).rows).toEqual([[151, 151]]);
   });
 
-  it('incremental batches the very first run too (a backfill wider than one statement may write)', async () => {
+  it('incremental on Athena batches the very first run too (a backfill wider than one statement may write)', async () => {
     const lake = tempLake();
     engine = await openLake(lake);
     const values = Array.from({ length: 150 }, (_, i) => `(${i + 1})`).join(', ');
@@ -79,9 +88,61 @@ describe('materialization strategies', () => {
       partitionedBy: ['p'],
       location: 's3://w/backfill/',
     };
-    const outcome = await STRATEGIES.incremental(request, { engine, objectStore: new LocalObjectStore(lake) });
+    const outcome = await STRATEGIES.incremental(request, { engine: athenaPlan(engine), objectStore: new LocalObjectStore(lake) });
     expect(outcome.statements.filter((s) => s.startsWith('INSERT'))).toHaveLength(2);
     expect((await engine.execute('SELECT count(*) AS c, count(DISTINCT p) AS d FROM backfill')).rows).toEqual([[150, 150]]);
+  });
+
+  it('incremental on the local engine replaces any number of partitions in one write, older files removed', async () => {
+    const lake = tempLake();
+    engine = await openLake(lake);
+    const objectStore = new LocalObjectStore(lake);
+    const rows = (n: number, offset: number) => Array.from({ length: n }, (_, i) => `(${i + offset}, ${(i + offset) % 150})`).join(', ');
+    const request = (values: string): MaterializeRequest => ({
+      database: 'default',
+      name: 'hours',
+      selectSql: `SELECT x AS n, CAST(h AS varchar) AS p, h AS q FROM (VALUES ${values}) AS t(x, h)`,
+      partitionedBy: ['p', 'q'],
+      location: 's3://w/hours/',
+    });
+    const first = await STRATEGIES.incremental(request(rows(300, 0)), { engine, objectStore });
+    expect(first.statements.filter((s) => s.startsWith('INSERT'))).toHaveLength(1);
+    expect(first.rowsWritten).toBe(300);
+    expect(first.partitions).toHaveLength(150);
+    const older = filesUnder(join(lake, 'w/hours/p=7/q=7'));
+    // 150 partitions again (more than Athena's 100 per write), each with one new row.
+    const rerun = await STRATEGIES.incremental(request(rows(150, 1000)), { engine, objectStore });
+    expect(rerun.rowsWritten).toBe(150);
+    expect(rerun.partitions).toEqual(expect.arrayContaining([['7', '7'], ['149', '149']]));
+    expect((await engine.execute('SELECT count(*), count(DISTINCT p), min(n) FROM hours')).rows).toEqual([[150, 150, 1000]]);
+    const newer = filesUnder(join(lake, 'w/hours/p=7/q=7'));
+    expect(newer).toHaveLength(1);
+    expect(newer).not.toEqual(older);
+    // Nothing staged is left in the lake.
+    expect(readdirSync(join(lake, '.duckdb', 'staging'))).toEqual([]);
+  });
+
+  it('incremental on the local engine escapes partition values and writes NULL partitions as Hive does', async () => {
+    const lake = tempLake();
+    engine = await openLake(lake);
+    const objectStore = new LocalObjectStore(lake);
+    const request = (selectSql: string): MaterializeRequest => ({ database: 'default', name: 'odd', selectSql, partitionedBy: ['p'], location: 's3://w/odd/' });
+    await STRATEGIES.incremental(request("SELECT * FROM (VALUES (1, 'a/b'), (2, NULL), (4, 'x')) AS t(n, p)"), { engine, objectStore });
+    const again = await STRATEGIES.incremental(request("SELECT * FROM (VALUES (10, 'a/b'), (20, CAST(NULL AS varchar))) AS t(n, p)"), { engine, objectStore });
+    expect(again.partitions).toEqual(expect.arrayContaining([['a/b'], [null]]));
+    expect(readdirSync(join(lake, 'w/odd')).sort()).toEqual(['p=__HIVE_DEFAULT_PARTITION__', 'p=a%2Fb', 'p=x']);
+    expect((await engine.execute('SELECT n, p FROM odd ORDER BY n')).rows).toEqual([[4, 'x'], [10, 'a/b'], [20, null]]);
+  });
+
+  it('incremental on the local engine replaces partitions of a JSON table', async () => {
+    const lake = tempLake();
+    engine = await openLake(lake);
+    const objectStore = new LocalObjectStore(lake);
+    const request = (selectSql: string): MaterializeRequest => ({ database: 'default', name: 'js', selectSql, format: 'JSON', partitionedBy: ['p'], location: 's3://w/js/' });
+    await STRATEGIES.incremental(request("SELECT * FROM (VALUES (1, 'a'), (2, 'b')) AS t(n, p)"), { engine, objectStore });
+    const again = await STRATEGIES.incremental(request("SELECT * FROM (VALUES (3, 'b'), (4, 'b')) AS t(n, p)"), { engine, objectStore });
+    expect(again.rowsWritten).toBe(2);
+    expect((await engine.execute('SELECT n, p FROM js ORDER BY n')).rows).toEqual([[1, 'a'], [3, 'b'], [4, 'b']]);
   });
 
   it('table rebuilds into a fresh location, re-points the table and deletes the old files', async () => {
