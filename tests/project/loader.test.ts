@@ -35,7 +35,7 @@ describe('loadProject on the fixture project', () => {
       kind: 'model',
       name: 'interactions_hourly',
       file: 'sql/transforms/p1/interactions_hourly.sql',
-      bodyLine: 7,
+      bodyLine: 8,
       database: 'analytics',
       produces: ['analytics.interactions_hourly'],
       dependsOn: ['analytics.crm_data'],
