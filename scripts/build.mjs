@@ -3,7 +3,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { build } from 'esbuild';
-import { nodeBundleOptions } from './esbuild-options.mjs';
+import { dashboardPageOptions, nodeBundleOptions } from './esbuild-options.mjs';
 
 // Code split: commands are imported lazily, so each command's dependencies (DuckDB's native module, the ~3.5 MB SQL
 // grammars) load only when that command runs; `lake --help` starts in ~0.1 s instead of ~0.5 s.
@@ -16,6 +16,11 @@ const result = await build({
   splitting: true,
   chunkNames: 'chunks/[name]-[hash]',
 });
+
+// The dashboard page script: a browser bundle (one IIFE, no imports at run time) that `lake dashboard build|serve`
+// copies into each site as assets/dashboard.js.
+const page = await build({ ...dashboardPageOptions, write: false });
+result.outputFiles.push(...page.outputFiles);
 
 // Tests and other terminals rebuild while `lake` processes run: write each file atomically (temp + rename) and leave
 // unchanged files alone, so a running process never loads a half-written chunk.

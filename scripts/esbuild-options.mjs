@@ -23,3 +23,16 @@ export const nodeBundleOptions = {
   logLevel: 'warning',
   banner: { js: "import { createRequire as __lakeCreateRequire } from 'node:module'; const require = __lakeCreateRequire(import.meta.url);" },
 };
+
+/** The dashboard page script (src/dashboards/site/browser-entry.ts) as one browser IIFE: dist/dashboard.js. */
+export const dashboardPageOptions = {
+  entryPoints: { dashboard: 'src/dashboards/site/browser-entry.ts' },
+  outdir: 'dist',
+  bundle: true,
+  platform: 'browser',
+  format: 'iife',
+  target: ['chrome110', 'firefox110', 'safari16'],
+  minify: true,
+  legalComments: 'none',
+  logLevel: 'warning',
+};

@@ -1,13 +1,14 @@
 // `lake dashboard build`: queries every dashboard's views on an engine and writes a static site that works offline —
 // index.html, one page per dashboard with its data embedded, ECharts and the page script copied beside them.
-import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Engine } from '../engines/engine.js';
 import { viewsOf } from './definition.js';
 import { loadDashboards, type LoadedDashboard } from './load.js';
 import { queryDashboardData } from './query.js';
-import { ASSETS, dashboardPage, dashboardScript, indexPage, liveScript, pageFile } from './site/page.js';
+import { ASSETS, dashboardPage, indexPage, liveScript, pageFile } from './site/page.js';
 import { DASHBOARD_CSS } from './site/style.js';
 
 /** The parts of a project the dashboards need (a LoadedConfig or a loaded Project both fit). */
@@ -51,6 +52,23 @@ export function echartsBundlePath(): string {
   return join(dirname(createRequire(import.meta.url).resolve('echarts')), 'echarts.min.js');
 }
 
+/**
+ * The page script: src/dashboards/site/browser-entry.ts bundled for the browser by scripts/build.mjs (run by
+ * `npm ci`/`npm run build`) into the package's dist/. Found from this module whether it runs bundled (dist/…) or from
+ * source (src/dashboards/), by walking up to the package root.
+ */
+export function pageScriptPath(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, 'package.json'))) {
+    const parent = dirname(dir);
+    if (parent === dir) throw new Error(`no package.json above ${fileURLToPath(import.meta.url)}: cannot find the dashboard page script`);
+    dir = parent;
+  }
+  const script = join(dir, 'dist', 'dashboard.js');
+  if (!existsSync(script)) throw new Error(`${script} is missing: run \`npm run build\` to bundle the dashboard page script`);
+  return script;
+}
+
 /** Loads the project's dashboard files (all errors at once), optionally only the named ones. */
 export function projectDashboards(project: DashboardProject, only?: string[]): LoadedDashboard[] {
   const all = loadDashboards(project.root, { sqlDir: project.config.sql, database: project.config.database });
@@ -64,7 +82,7 @@ export function projectDashboards(project: DashboardProject, only?: string[]): L
 export function writeSiteAssets(outDir: string): void {
   mkdirSync(join(outDir, 'assets'), { recursive: true });
   copyFileSync(echartsBundlePath(), join(outDir, ASSETS.echarts));
-  writeFileSync(join(outDir, ASSETS.script), dashboardScript());
+  copyFileSync(pageScriptPath(), join(outDir, ASSETS.script));
   writeFileSync(join(outDir, ASSETS.style), DASHBOARD_CSS);
   writeFileSync(join(outDir, ASSETS.live), liveScript(false));
 }

@@ -1,6 +1,5 @@
-// Runs in the browser AND in Node: filtering view rows, aggregating them into chart data and building ECharts options.
-// The page embeds these functions' source (Function#toString), so they must stay self-contained: no runtime imports,
-// no references to anything outside this file except other functions listed in BROWSER_DATA_FUNCTIONS.
+// Runs in the browser (bundled into the page script) AND in Node: filtering view rows, aggregating them into chart
+// data and building ECharts options. Keep it free of Node APIs: esbuild bundles it for the browser.
 import type { Column, SqlValue } from '../../engines/engine.js';
 import type { FilterDefinition, VisualDefinition } from '../definition.js';
 
@@ -175,7 +174,3 @@ export function echartsOption(visual: VisualDefinition, data: ChartData): Record
     })),
   };
 }
-
-/** In dependency order; the page embeds each one's source. */
-export const BROWSER_DATA_FUNCTIONS = { cellText, filterRows, aggregateValues, sortCategories, chartData, pointCount, formatValue, echartsOption };
-export type BrowserData = typeof BROWSER_DATA_FUNCTIONS;

@@ -1,9 +1,9 @@
-// Runs in the browser only: reads the page's embedded config, wires the filter form, renders every visual with ECharts
-// (tables and KPI tiles as HTML) and, when served live, asks the server to re-query the views. Embedded by source like
-// browser-data.ts, so: no runtime imports; every data function comes in through `lib`.
+// Runs in the browser only (bundled from browser-entry.ts): wires the filter form, renders every visual with ECharts
+// (tables and KPI tiles as HTML) and, when served live, asks the server to re-query the views.
 import type { Column, SqlValue } from '../../engines/engine.js';
 import type { FilterDefinition, VisualDefinition } from '../definition.js';
-import type { BrowserData, FilterValues, ViewData } from './browser-data.js';
+import * as lib from './browser-data.js';
+import type { FilterValues, ViewData } from './browser-data.js';
 
 /** What the server embeds in each page (and what the live data endpoint returns, minus `dashboard`). */
 export interface PageConfig {
@@ -23,7 +23,7 @@ interface EChartsLike {
   getInstanceByDom(el: HTMLElement): { setOption(option: unknown, notMerge: boolean): void; resize(): void } | undefined;
 }
 
-export function bootDashboard(config: PageConfig, lib: BrowserData, live: boolean): void {
+export function bootDashboard(config: PageConfig, live: boolean): void {
   const echarts = (window as unknown as { echarts: EChartsLike }).echarts;
   const form = document.getElementById('filters') as HTMLFormElement;
   const status = document.getElementById('status') as HTMLElement;
