@@ -44,6 +44,8 @@ export const VisualSchema = z
     currency: z.string().regex(/^[A-Z]{3}$/, 'must be a 3-letter currency code such as USD').default('USD'),
     /** Table: the columns shown, in order (default: every column of the view). */
     columns: z.array(identifier).min(1).optional(),
+    /** Table: the initial order (default: the first column, ascending); readers re-sort by clicking a header. */
+    sort: z.object({ column: identifier, descending: z.boolean().default(false) }).strict().optional(),
     /** Table: most rows shown. */
     limit: z.number().int().min(1).max(10_000).default(100),
     /** Gauge: the value of a full dial. */
@@ -55,7 +57,7 @@ export const VisualSchema = z
     const need = (field: 'x' | 'y' | 'max', why: string) => {
       if (visual[field] === undefined) ctx.addIssue({ code: 'custom', path: [field], message: `${visual.type} visuals need '${field}' (${why})` });
     };
-    const forbid = (field: 'x' | 'series' | 'columns' | 'max') => {
+    const forbid = (field: 'x' | 'series' | 'columns' | 'max' | 'sort') => {
       if (visual[field] !== undefined) ctx.addIssue({ code: 'custom', path: [field], message: `'${field}' has no meaning for ${visual.type} visuals` });
     };
     switch (visual.type) {
@@ -66,6 +68,7 @@ export const VisualSchema = z
         need('y', 'the measure column');
         forbid('columns');
         forbid('max');
+        forbid('sort');
         break;
       case 'pie':
       case 'donut':
@@ -74,6 +77,7 @@ export const VisualSchema = z
         forbid('series');
         forbid('columns');
         forbid('max');
+        forbid('sort');
         break;
       case 'kpi':
         need('y', 'the measure column');
@@ -81,6 +85,7 @@ export const VisualSchema = z
         forbid('series');
         forbid('columns');
         forbid('max');
+        forbid('sort');
         break;
       case 'gauge':
         need('y', 'the measure column');
@@ -88,6 +93,7 @@ export const VisualSchema = z
         forbid('x');
         forbid('series');
         forbid('columns');
+        forbid('sort');
         break;
       case 'table':
         forbid('x');
@@ -136,6 +142,11 @@ export const DashboardSchema = z
     description: z.string().optional(),
     /** Database of the views. Default: the project's. */
     database: identifier.optional(),
+    /**
+     * What readers see instead of column names (axis titles, legends, table headers), e.g. `customer_id: Customers`.
+     * Columns not listed show as words (`order_date` → "Order date", `customer_id` → "Customer ID").
+     */
+    column_titles: z.record(identifier, z.string().min(1)).default({}),
     filters: z.array(FilterSchema).default([]),
     visuals: z.array(VisualSchema).min(1),
     quicksight: QuickSightSettingsSchema.default({ import_mode: 'SPICE', refresh: { interval: 'DAILY', timezone: 'UTC' } }),

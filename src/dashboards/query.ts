@@ -4,7 +4,7 @@ import type { Column, Engine } from '../engines/engine.js';
 import type { Diagnostic } from '../dialect/diagnostics.js';
 import { viewsOf, type Dashboard, type FilterDefinition } from './definition.js';
 import { DashboardError, fieldDiagnostic, type LoadedDashboard } from './load.js';
-import { cellText, type FilterValues, type ViewData } from './site/browser-data.js';
+import { cellText, comparisonWindows, type FilterValues, type ViewData } from './site/browser-data.js';
 import type { PageData } from './site/browser-page.js';
 
 export type ViewSchemas = Record<string, Column[]>;
@@ -101,6 +101,9 @@ export function checkAgainstViews(dashboard: LoadedDashboard, schemas: ViewSchem
     check(['y'], visual.y);
     check(['series'], visual.series);
     visual.columns?.forEach((column, i) => check(['columns', i], column));
+    if (visual.sort && visual.columns && !visual.columns.includes(visual.sort.column)) {
+      diagnostics.push(fieldDiagnostic(dashboard, ['visuals', index, 'sort', 'column'], `the table does not show '${visual.sort.column}'`, `sort by one of its columns: ${visual.columns.join(', ')}`));
+    } else check(['sort', 'column'], visual.sort?.column);
     const measure = columns.find((c) => c.name === visual.y);
     if (measure && !['count', 'count_distinct'].includes(visual.aggregation) && !isNumericType(measure.type)) {
       diagnostics.push(
@@ -108,6 +111,10 @@ export function checkAgainstViews(dashboard: LoadedDashboard, schemas: ViewSchem
       );
     }
   });
+  const allColumns = new Set(Object.values(schemas).flatMap((columns) => columns.map((c) => c.name)));
+  for (const column of Object.keys(dashboard.column_titles)) {
+    if (!allColumns.has(column)) diagnostics.push(fieldDiagnostic(dashboard, ['column_titles', column], `no view of this dashboard has a column '${column}'`));
+  }
   dashboard.filters.forEach((filter, index) => {
     const matching = Object.values(schemas).flatMap((columns) => columns.filter((c) => c.name === filter.column));
     if (matching.length === 0) {
@@ -149,11 +156,34 @@ export async function queryDashboardData(
   const schemas = await describeViews(engine, dashboard);
   const problems = checkAgainstViews(dashboard, schemas);
   if (problems.length > 0) throw new DashboardError(problems);
+  const now = options.now ?? new Date();
+  const filterBounds = await filterOptions(engine, dashboard, schemas);
   const views: Record<string, ViewData> = {};
+  const viewRows: Record<string, number> = {};
+  const comparison: Record<string, ViewData> = {};
   for (const view of viewsOf(dashboard)) {
     const result = await engine.execute(viewQuery(dashboard.database, view, schemas[view], dashboard.filters, options.values));
     views[view] = { columns: result.columns, rows: result.rows };
+    if (!options.values) {
+      viewRows[view] = result.rows.length;
+      continue;
+    }
+    // Filtered in SQL: the page still needs to know whether the view is empty, and the KPIs' previous period.
+    viewRows[view] = Number((await engine.execute(`SELECT count(*) FROM ${qualified(dashboard.database, view)}`)).rows[0][0]);
+    const filter = dashboard.filters.find((f) => f.type === 'date_range' && schemas[view].some((c) => c.name === f.column));
+    const windows = filter && comparisonWindows(options.values[filter.id], filterBounds[filter.id]);
+    if (filter && windows && dashboard.visuals.some((v) => v.type === 'kpi' && v.view === view)) {
+      const previous = await engine.execute(viewQuery(dashboard.database, view, schemas[view], dashboard.filters, { ...options.values, [filter.id]: windows.previous }));
+      comparison[view] = { columns: previous.columns, rows: previous.rows };
+    }
   }
-  const generatedAt = (options.now ?? new Date()).toISOString().replace('T', ' ').slice(0, 19) + ' UTC';
-  return { generatedAt, views, filterOptions: await filterOptions(engine, dashboard, schemas) };
+  const generatedAt = now.toISOString().replace('T', ' ').slice(0, 19) + ' UTC';
+  return {
+    generatedAt,
+    asOf: now.toISOString(),
+    views,
+    viewRows,
+    ...(options.values ? { comparison } : {}),
+    filterOptions: filterBounds,
+  };
 }

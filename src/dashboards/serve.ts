@@ -124,7 +124,9 @@ export async function startDashboardServer(options: ServeOptions): Promise<Dashb
     const page = /^\/([A-Za-z_][A-Za-z0-9_]*)\.html$/.exec(path);
     const found = page ? projectDashboards(options.project).find((d) => d.name === page[1]) : undefined;
     if (found) {
-      const data = await serialized(() => queryDashboardData(options.engine, found));
+      // A link with filters (the page keeps its filter state in the URL) is answered with those filters pushed down.
+      const values = url.search ? filterValuesFromParams(found.filters, url.searchParams) : undefined;
+      const data = await serialized(() => queryDashboardData(options.engine, found, { values }));
       return send(res, 200, CONTENT_TYPES['.html'], dashboardPage(found, data));
     }
     const file = resolveSiteFile(siteDir, path);

@@ -1,7 +1,22 @@
 // The chart data the pages draw: SQL aggregate semantics over the view rows, filters, point counts.
 import { describe, expect, it } from 'vitest';
 import { VisualSchema, type FilterDefinition } from '../../src/dashboards/definition.js';
-import { aggregateValues, chartData, filterRows, pointCount, sortCategories, type ViewData } from '../../src/dashboards/site/browser-data.js';
+import {
+  aggregateValues,
+  chartData,
+  columnTitle,
+  comparisonWindows,
+  filterRows,
+  formatAxisValue,
+  kpiChange,
+  measureTitle,
+  partialPeriod,
+  pointCount,
+  sortCategories,
+  tableRows,
+  toCsv,
+  type ViewData,
+} from '../../src/dashboards/site/browser-data.js';
 
 const view: ViewData = {
   columns: [
@@ -75,7 +90,7 @@ describe('chart data', () => {
     });
     expect(chartData(visual({ type: 'kpi', y: 'orders', aggregation: 'max' }), view, view.rows)).toEqual({ kind: 'single', value: 3 });
     const table = chartData(visual({ type: 'table', columns: ['orders', 'day'], limit: 2 }), view, view.rows);
-    expect(table).toEqual({ kind: 'table', columns: ['orders', 'day'], rows: [[2, '2024-03-02'], [1, '2024-03-01']] });
+    expect(table).toEqual({ kind: 'table', columns: ['orders', 'day'], rows: [[2, '2024-03-02'], [1, '2024-03-01'], [3, '2024-03-01'], [1, '2024-03-02'], [1, '2024-03-02']] });
   });
 
   it('filters on date prefixes and exact values, ignoring filters whose column the view lacks', () => {
@@ -89,5 +104,59 @@ describe('chart data', () => {
   it('sorts numeric categories as numbers', () => {
     expect(sortCategories(['10', '9', '1'])).toEqual(['1', '9', '10']);
     expect(sortCategories(['b', 'a', '10'])).toEqual(['10', 'a', 'b']);
+  });
+  it('titles columns from column_titles, else as words', () => {
+    expect(columnTitle('customer_id')).toBe('Customer ID');
+    expect(columnTitle('avg_order_value')).toBe('Avg order value');
+    expect(columnTitle('revenue', { revenue: 'Net revenue' })).toBe('Net revenue');
+    expect(measureTitle({ y: 'customer_id', aggregation: 'count_distinct' }, { customer_id: 'Customers' })).toBe('Customers (distinct)');
+    expect(measureTitle({ y: 'rating', aggregation: 'sum' })).toBe('Rating');
+  });
+
+  it('formats axis ticks in whole currency units and percents, large ones compact', () => {
+    const usd = { format: 'currency', currency: 'USD' } as const;
+    expect([0, 250, 1234.5, 12_500, 2_400_000].map((v) => formatAxisValue(v, usd))).toEqual(['$0', '$250', '$1,235', '$12.5K', '$2.4M']);
+    expect([0, 0.25, 0.125, 1].map((v) => formatAxisValue(v, { format: 'percent', currency: 'USD' }))).toEqual(['0%', '25%', '13%', '100%']);
+  });
+
+  it('sorts tables numerically (decimals arrive as text) with NULLs last, searches any cell, limits after both', () => {
+    const table = chartData(visual({ type: 'table', columns: ['channel', 'revenue'] }), view, view.rows);
+    if (table.kind !== 'table') throw new Error('not a table');
+    const ascending = tableRows(table, 10, { search: '', sort: { column: 'revenue', descending: false } });
+    expect(ascending.shown.map((r) => r[1])).toEqual(['0.75', '1.25', '4.00', '10.50', null]);
+    const descending = tableRows(table, 2, { search: 'AP', sort: { column: 'revenue', descending: true } });
+    expect(descending).toEqual({ columns: ['channel', 'revenue'], matching: [['app', '1.25'], ['app', '0.75'], ['app', null]], shown: [['app', '1.25'], ['app', '0.75']] });
+  });
+
+  it('writes CSV with quoted fields where needed', () => {
+    expect(toCsv(['Name', 'Note'], [['a, b', 'say "hi"'], [null, 3]])).toBe('Name,Note\r\n"a, b","say ""hi"""\r\n,3\r\n');
+  });
+
+  it('finds the partial period: the last category when the data-as-of time falls inside it', () => {
+    expect(partialPeriod('date', ['2024-03-04', '2024-03-05'], '2024-03-05T23:59:59.000Z')).toBe('2024-03-05');
+    expect(partialPeriod('date', ['2024-03-04', '2024-03-05'], '2024-03-06T00:00:00.000Z')).toBeUndefined();
+    const hours = ['2024-03-05 09:00:00.000', '2024-03-05 10:00:00.000'];
+    expect(partialPeriod('timestamp(3)', hours, '2024-03-05T10:30:00.000Z')).toBe('2024-03-05 10:00:00.000');
+    expect(partialPeriod('timestamp(3)', hours, '2024-03-05T11:00:00.000Z')).toBeUndefined();
+    expect(partialPeriod('varchar', ['a'], '2024-03-05T10:30:00.000Z')).toBeUndefined();
+  });
+
+  it('compares a KPI with the previous window of the same length', () => {
+    expect(comparisonWindows({ from: '2024-03-01', to: '2024-03-07' }, undefined)).toEqual({
+      current: { from: '2024-03-01', to: '2024-03-07' },
+      previous: { from: '2024-02-23', to: '2024-02-29' },
+      days: 7,
+    });
+    expect(comparisonWindows({}, { min: '2024-03-02', max: '2024-03-02' })?.previous).toEqual({ from: '2024-03-01', to: '2024-03-01' });
+    const kpi = visual({ type: 'kpi', y: 'orders' });
+    // 2024-03-01 has 4 orders (web 1 + app 3); 2024-03-02 has 4 (web 2, app 1 + 1).
+    expect(kpiChange(kpi, view, filters, { period: { from: '2024-03-02', to: '2024-03-02' } }, {}, 4)).toEqual({
+      previous: 4,
+      change: 0,
+      window: { from: '2024-03-01', to: '2024-03-01' },
+      days: 1,
+    });
+    expect(kpiChange(kpi, view, filters, { period: { from: '2024-03-02', to: '2024-03-02' }, channel: { value: 'web' } }, {}, 2)?.change).toBe(1);
+    expect(kpiChange(kpi, view, filters, { period: { from: '2024-03-01', to: '2024-03-01' } }, {}, 4)?.previous).toBeNull();
   });
 });

@@ -125,7 +125,12 @@ describe('dashboards in Chromium', () => {
       await engine.execute(
         "INSERT INTO shop.orders VALUES (99, DATE '2024-03-06', 'phone', 'delivered', CAST(1000.00 AS DECIMAL(10,2)), 42)",
       );
+      // The filter is in the URL: a reload keeps it (and the server pushes it down); without it, everything shows.
       await page.reload();
+      await page.waitForSelector('body[data-renders="1"]');
+      expect(await page.locator('select[name="channel"]').inputValue()).toBe('store');
+      await expectChartsMatchSql(page, engine, 'shop', visuals, { channel: "channel = 'store'" });
+      await page.goto(`${server.url}sales.html`);
       await page.waitForSelector('body[data-renders="1"]');
       const channels = await page.locator('select[name="channel"] option').allTextContents();
       expect(channels).toContain('phone');

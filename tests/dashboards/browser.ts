@@ -60,7 +60,7 @@ export async function renderedVisuals(page: Page): Promise<RenderedVisual[]> {
       let rendered: number;
       if (instance) rendered = instance.getOption().series.reduce((n, s) => n + s.data.filter(present).length, 0);
       else if (card.dataset.type === 'table') rendered = chart.querySelectorAll('tbody tr').length;
-      else rendered = chart.querySelector('.kpi-value') && chart.textContent !== '–' ? 1 : 0;
+      else rendered = chart.querySelector('.kpi-value') && chart.querySelector('.kpi-value')!.textContent !== '–' ? 1 : 0;
       return { id: card.dataset.visual!, type: card.dataset.type!, reported: Number(card.dataset.points), rendered };
     });
   });

@@ -78,6 +78,10 @@ describe('example dashboards', () => {
         await expectChartsMatchSql(page, engine, dashboard.database, dashboard.visuals, { [select.column]: `CAST(${select.column} AS VARCHAR) = ${literal}` });
         await screenshot(page, `example-${name}-filtered`);
       }
+      // A phone: one column, nothing wider than the screen.
+      await page.setViewportSize({ width: 390, height: 844 });
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+      await screenshot(page, `example-${name}-390px`);
       expect(errors).toEqual([]);
       await page.close();
     },

@@ -91,4 +91,16 @@ describe('dashboard files', () => {
       "'visuals.0.y': 'channel' is varchar; sum needs a number",
     );
   });
+
+  it('checks column titles and table sort columns against the views', () => {
+    const text = `title: T\ncolumn_titles: { n: Orders, revenu: Revenue }\nvisuals:\n  - { id: t, type: table, title: T, view: v, columns: [day, n], sort: { column: channel } }\n  - { id: u, type: table, title: U, view: v, sort: { column: nope, descending: true } }\n`;
+    const dashboard = parseDashboard(text, FILE, { database: 'db' });
+    const columns = { v: [{ name: 'day', type: 'date' }, { name: 'n', type: 'bigint' }, { name: 'channel', type: 'varchar' }] };
+    expect(checkAgainstViews(dashboard, columns).map((d) => `${d.line}: ${d.message}`)).toEqual([
+      "4: 'visuals.0.sort.column': the table does not show 'channel'",
+      "5: 'visuals.1.sort.column': view 'v' has no column 'nope'",
+      "2: 'column_titles.revenu': no view of this dashboard has a column 'revenu'",
+    ]);
+    expect(() => parseDashboard(valid.replace('    y: n\n', '    y: n\n    sort: { column: day }\n'), FILE, { database: 'db' })).toThrowError(/'sort' has no meaning for line visuals/);
+  });
 });

@@ -17,6 +17,26 @@ export type ChartData =
   | { kind: 'single'; value: number | null }
   | { kind: 'table'; columns: string[]; rows: SqlValue[][] };
 
+/** Column titles a dashboard declares (`column_titles`), by column name. */
+export type ColumnTitles = Record<string, string>;
+
+const ACRONYMS: Record<string, string> = { id: 'ID', ids: 'IDs', aov: 'AOV', kpi: 'KPI', url: 'URL', sku: 'SKU' };
+
+/** What readers see for a column: its declared title, else its name as words (`customer_id` → "Customer ID"). */
+export function columnTitle(name: string, titles: ColumnTitles = {}): string {
+  if (titles[name]) return titles[name];
+  const words = name.split('_').filter(Boolean).map((word) => ACRONYMS[word.toLowerCase()] ?? word.toLowerCase());
+  const text = words.join(' ');
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** The measure's title as aggregated: "Revenue", "Rating (average)", "Customer ID (distinct)". */
+export function measureTitle(visual: Pick<VisualDefinition, 'y' | 'aggregation'>, titles: ColumnTitles = {}): string {
+  const title = columnTitle(visual.y ?? '', titles);
+  const suffix = { sum: '', avg: ' (average)', min: ' (minimum)', max: ' (maximum)', count: ' (count)', count_distinct: ' (distinct)' }[visual.aggregation];
+  return `${title}${suffix}`;
+}
+
 /** The text a value shows as (and the key it groups under). */
 export function cellText(value: SqlValue): string {
   if (value === null || value === undefined) return '';
@@ -72,7 +92,7 @@ export function chartData(visual: VisualDefinition, view: ViewData, rows: SqlVal
   if (visual.type === 'table') {
     const names = visual.columns ?? view.columns.map((c) => c.name);
     const indexes = names.map((name) => col(name));
-    return { kind: 'table', columns: names, rows: rows.slice(0, visual.limit).map((row) => indexes.map((i) => row[i])) };
+    return { kind: 'table', columns: names, rows: rows.map((row) => indexes.map((i) => row[i])) };
   }
   if (visual.type === 'kpi' || visual.type === 'gauge') {
     return { kind: 'single', value: aggregateValues(rows.map((row) => row[y]), visual.aggregation) };
@@ -106,7 +126,7 @@ export function chartData(visual: VisualDefinition, view: ViewData, rows: SqlVal
   return { kind: 'xy', categories, series };
 }
 
-/** Data points a chart shows: non-empty values of every series, slices, one KPI value, or table rows. */
+/** Data points a chart shows: non-empty values of every series, slices, one KPI value, or table rows (before the limit). */
 export function pointCount(data: ChartData): number {
   if (data.kind === 'xy') return data.series.reduce((n, s) => n + s.values.filter((v) => v !== null).length, 0);
   if (data.kind === 'slices') return data.slices.length;
@@ -122,9 +142,23 @@ export function formatValue(value: number | null, visual: Pick<VisualDefinition,
   return new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 }).format(value);
 }
 
+/**
+ * Axis tick labels: whole currency units and whole percents, large numbers compact ("$12K", "25%", "1.5M"), so ticks
+ * stay short; tooltips and tiles keep the exact value (formatValue).
+ */
+export function formatAxisValue(value: number, visual: Pick<VisualDefinition, 'format' | 'currency'>): string {
+  const compact = Math.abs(value) >= 10_000;
+  if (visual.format === 'currency') {
+    return new Intl.NumberFormat('en-US', { style: 'currency', currency: visual.currency, notation: compact ? 'compact' : 'standard', maximumFractionDigits: compact ? 1 : 0 }).format(value);
+  }
+  if (visual.format === 'percent') return new Intl.NumberFormat('en-US', { style: 'percent', maximumFractionDigits: 0 }).format(value);
+  return new Intl.NumberFormat('en-US', { notation: compact ? 'compact' : 'standard', maximumFractionDigits: compact ? 1 : 2 }).format(value);
+}
+
 /** The ECharts option of a chart visual (not tables or KPI tiles, which are plain HTML). */
-export function echartsOption(visual: VisualDefinition, data: ChartData): Record<string, unknown> {
+export function echartsOption(visual: VisualDefinition, data: ChartData, titles: ColumnTitles = {}, partial?: string): Record<string, unknown> {
   const format = (value: unknown) => formatValue(typeof value === 'number' ? value : null, visual);
+  const axisFormat = (value: unknown) => (typeof value === 'number' ? formatAxisValue(value, visual) : String(value));
   const base = { animation: false, tooltip: { trigger: data.kind === 'xy' ? 'axis' : 'item', valueFormatter: format } };
   if (data.kind === 'single') {
     return {
@@ -136,7 +170,7 @@ export function echartsOption(visual: VisualDefinition, data: ChartData): Record
           max: visual.max,
           splitNumber: 5,
           progress: { show: true },
-          axisLabel: { fontSize: 10, distance: 16, formatter: format },
+          axisLabel: { fontSize: 10, distance: 16, formatter: axisFormat },
           title: { show: false },
           detail: { formatter: format, fontSize: 20, offsetCenter: [0, '70%'] },
           data: data.value === null ? [] : [{ value: data.value, name: visual.title }],
@@ -159,18 +193,158 @@ export function echartsOption(visual: VisualDefinition, data: ChartData): Record
     };
   }
   if (data.kind !== 'xy') return base;
+  // One series without a `series` column is the measure itself: its legend says what it is, not the column name.
+  const seriesName = (name: string) => (visual.series === undefined ? measureTitle(visual, titles) : name);
+  // The partial period is shaded and labelled on the first series (one mark is enough for the whole chart).
+  // Lines put categories on points, so the shade spans the segment leading to the partial point; bars fill a band.
+  const index = partial === undefined ? -1 : data.categories.indexOf(partial);
+  const start = visual.type === 'line' && index > 0 ? data.categories[index - 1] : partial;
+  const partialMark =
+    partial === undefined
+      ? undefined
+      : { silent: true, itemStyle: { color: 'rgba(120,130,145,0.14)' }, label: { show: true, position: 'insideTop', formatter: 'partial', color: '#5b6776', fontSize: 11 }, data: [[{ xAxis: start }, { xAxis: partial }]] };
   return {
     ...base,
     legend: { type: 'scroll', top: 0 },
-    grid: { left: 60, right: 20, top: 36, bottom: 36 },
-    xAxis: { type: 'category', data: data.categories },
-    yAxis: { type: 'value', axisLabel: { formatter: format } },
-    series: data.series.map((s) => ({
+    grid: { left: 16, right: 20, top: 56, bottom: 40, containLabel: true },
+    xAxis: { type: 'category', data: data.categories, name: columnTitle(visual.x ?? '', titles), nameLocation: 'middle', nameGap: 26 },
+    yAxis: { type: 'value', name: measureTitle(visual, titles), nameLocation: 'end', nameTextStyle: { align: 'left' }, axisLabel: { formatter: axisFormat } },
+    series: data.series.map((s, i) => ({
       type: visual.type === 'line' ? 'line' : 'bar',
-      name: s.name,
+      name: seriesName(s.name),
       stack: visual.type === 'stacked_bar' ? 'total' : undefined,
       connectNulls: true,
       data: s.values,
+      ...(i === 0 && partialMark ? { markArea: partialMark } : {}),
     })),
   };
+}
+
+/** A table visual's rows as shown: searched (any cell contains the text, case-insensitive), sorted, then limited. */
+export interface TableState {
+  search: string;
+  sort: { column: string; descending: boolean };
+}
+
+export interface TableRows {
+  columns: string[];
+  /** Every row matching the search, in sort order (what the CSV download holds). */
+  matching: SqlValue[][];
+  /** The first `limit` of them (what the page shows). */
+  shown: SqlValue[][];
+}
+
+/** Values compare as numbers when both are numbers (decimals arrive as text), else as text; NULLs sort last. */
+export function compareCells(a: SqlValue, b: SqlValue): number {
+  if (a === null || a === undefined) return b === null || b === undefined ? 0 : 1;
+  if (b === null || b === undefined) return -1;
+  const x = Number(a);
+  const y = Number(b);
+  if (typeof a !== 'boolean' && typeof b !== 'boolean' && cellText(a) !== '' && cellText(b) !== '' && !Number.isNaN(x) && !Number.isNaN(y)) return x - y;
+  const [s, t] = [cellText(a), cellText(b)];
+  return s < t ? -1 : s > t ? 1 : 0;
+}
+
+/** The initial order of a table: its `sort`, else its first column ascending. */
+export function initialSort(visual: Pick<VisualDefinition, 'sort'>, columns: string[]): TableState['sort'] {
+  return visual.sort ? { column: visual.sort.column, descending: visual.sort.descending } : { column: columns[0], descending: false };
+}
+
+export function tableRows(data: Extract<ChartData, { kind: 'table' }>, limit: number, state: TableState): TableRows {
+  const needle = state.search.trim().toLowerCase();
+  const matching = needle === '' ? [...data.rows] : data.rows.filter((row) => row.some((value) => cellText(value).toLowerCase().includes(needle)));
+  const index = data.columns.indexOf(state.sort.column);
+  if (index >= 0) {
+    // NULLs stay last in either direction.
+    matching.sort((a, b) => {
+      const nulls = Number(a[index] === null || a[index] === undefined) - Number(b[index] === null || b[index] === undefined);
+      if (nulls !== 0) return nulls;
+      const order = compareCells(a[index], b[index]);
+      return state.sort.descending ? -order : order;
+    });
+  }
+  return { columns: data.columns, matching, shown: matching.slice(0, limit) };
+}
+
+/** RFC 4180 CSV with a header of column titles; a field with a comma, quote or line break is quoted. */
+export function toCsv(header: string[], rows: SqlValue[][]): string {
+  const field = (text: string) => (/[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text);
+  return [header, ...rows.map((row) => row.map(cellText))].map((fields) => fields.map(field).join(',')).join('\r\n') + '\r\n';
+}
+
+/** Grain of a time axis: a DATE column is daily; TIMESTAMP categories are daily at midnight, hourly on the hour. */
+export function timeGrain(type: string, categories: string[]): 'day' | 'hour' | 'minute' | undefined {
+  if (type === 'date') return 'day';
+  if (!type.startsWith('timestamp')) return undefined;
+  const times = categories.map((c) => c.slice(11, 19));
+  if (times.every((t) => t === '' || t === '00:00:00')) return 'day';
+  if (times.every((t) => t.endsWith(':00:00'))) return 'hour';
+  return 'minute';
+}
+
+/**
+ * The category on a time axis whose period is not over at `asOf` (ISO time, UTC): the current day, hour or minute,
+ * drawn from incomplete data. Only the last category can be it (later ones would be in the future).
+ */
+export function partialPeriod(type: string, categories: string[], asOf: string): string | undefined {
+  const grain = timeGrain(type, categories);
+  const last = categories[categories.length - 1];
+  if (grain === undefined || last === undefined) return undefined;
+  const start = Date.parse(`${last.slice(0, 10)}T${last.slice(11, 19) || '00:00:00'}Z`);
+  if (Number.isNaN(start)) return undefined;
+  const length = { day: 86_400_000, hour: 3_600_000, minute: 60_000 }[grain];
+  const now = Date.parse(asOf);
+  return start <= now && now < start + length ? last : undefined;
+}
+
+/** Inclusive date window `YYYY-MM-DD`. */
+export interface DateWindow {
+  from: string;
+  to: string;
+}
+
+const dayMs = 86_400_000;
+const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * dayMs).toISOString().slice(0, 10);
+
+/**
+ * The window a KPI shows (the date filter's from/to, open ends at the data's bounds) and the previous window of the
+ * same number of days just before it, which its change is measured against.
+ */
+export function comparisonWindows(state: { from?: string; to?: string } | undefined, bounds: { min?: string; max?: string } | undefined): { current: DateWindow; previous: DateWindow; days: number } | undefined {
+  const from = state?.from ?? bounds?.min;
+  const to = state?.to ?? bounds?.max;
+  if (!from || !to || from > to) return undefined;
+  const days = Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / dayMs) + 1;
+  return { current: { from, to }, previous: { from: addDays(from, -days), to: addDays(from, -1) }, days };
+}
+
+export interface KpiChange {
+  previous: number | null;
+  /** (current - previous) / |previous|; null when there is no previous value or it is 0. */
+  change: number | null;
+  window: DateWindow;
+  days: number;
+}
+
+/**
+ * A KPI's value over the previous window of the dashboard's first date filter that applies to its view, with the
+ * other filters as they are; undefined when no date filter applies.
+ */
+export function kpiChange(
+  visual: VisualDefinition,
+  view: ViewData,
+  filters: FilterDefinition[],
+  values: FilterValues,
+  bounds: Record<string, { min?: string; max?: string }>,
+  current: number | null,
+): KpiChange | undefined {
+  const filter = filters.find((f) => f.type === 'date_range' && view.columns.some((c) => c.name === f.column));
+  if (!filter) return undefined;
+  const windows = comparisonWindows(values[filter.id], bounds[filter.id]);
+  if (!windows) return undefined;
+  const rows = filterRows(view, filters, { ...values, [filter.id]: windows.previous });
+  const y = view.columns.findIndex((c) => c.name === visual.y);
+  const previous = rows.length === 0 ? null : aggregateValues(rows.map((row) => row[y]), visual.aggregation);
+  const change = previous === null || current === null || previous === 0 ? null : (current - previous) / Math.abs(previous);
+  return { previous, change, window: windows.previous, days: windows.days };
 }

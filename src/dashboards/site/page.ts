@@ -38,12 +38,12 @@ function filterForm(dashboard: Dashboard): string {
     }
     return `<label>${label} <select name="${filter.id}"><option value="">All</option></select></label>`;
   });
-  return `<form id="filters" class="filters">${fields.join('')}<button type="button" id="reset">Reset</button><button type="button" id="refresh" hidden>Refresh</button></form>`;
+  return `<form id="filters" class="filters">${fields.join('')}<button type="button" id="reset-filters">Reset</button><button type="button" id="refresh" hidden>Refresh</button></form>`;
 }
 
 export function dashboardPage(dashboard: Dashboard, data: PageConfig['data']): string {
   const config: PageConfig = {
-    dashboard: { name: dashboard.name, title: dashboard.title, filters: dashboard.filters, visuals: dashboard.visuals },
+    dashboard: { name: dashboard.name, title: dashboard.title, columnTitles: dashboard.column_titles, filters: dashboard.filters, visuals: dashboard.visuals },
     data,
   };
   const cards = dashboard.visuals.map(
