@@ -4,19 +4,74 @@ import { main } from '../../src/cli/main.js';
 import { captureIo, FIXTURE } from '../project/project-helpers.js';
 
 describe('lake render', () => {
-  it('--engine athena (default): the query with the period, stage variables and nothing else changed', async () => {
+  it('--engine athena (default): every statement an incremental run sends, the query with its period and stage variables filled', async () => {
     const io = captureIo(FIXTURE);
-    expect(await main(['render', 'interactions_hourly', '--from', '2025-03-10T10:00', '--to', '2025-03-10T12:00'], io)).toBe(0);
-    expect(io.out).toBe(`WITH base AS (
+    expect(await main(['render', 'interactions_hourly', '--from', '2025-03-10T10:00', '--to', '2025-03-10T12:00', '--at', '2025-03-10 12:05'], io)).toBe(0);
+    const stage = '"analytics"."interactions_hourly__stage_20250310120500000"';
+    expect(io.out).toBe(`SHOW TABLES IN \`analytics\` 'interactions_hourly';
+
+CREATE TABLE ${stage}
+WITH (format = 'PARQUET', external_location = 's3://tiny-local/curated/analytics/_staging/interactions_hourly/20250310120500000/')
+AS
+WITH base AS (
   SELECT customer_id, channel, rating, date_trunc('hour', "timestamp") AS hr
   FROM crm_data
   WHERE "timestamp" >= TIMESTAMP '2025-03-10 10:00:00.000' AND "timestamp" < TIMESTAMP '2025-03-10 12:00:00.000'
 )
 SELECT b.hr, b.channel, count(*) AS interactions, count_if(b.rating <= 2) AS negative
 FROM base AS b
-GROUP BY 1, 2
+GROUP BY 1, 2;
+
+SELECT DISTINCT "hr" FROM ${stage};
+
+INSERT INTO "analytics"."interactions_hourly"
+SELECT * FROM ${stage};
+
+DROP TABLE IF EXISTS \`analytics\`.\`interactions_hourly__stage_20250310120500000\`;
 `);
-    expect(io.err).toBe('-- sql/transforms/p1/interactions_hourly.sql (model, period hour) for stage local, athena\n');
+    expect(io.err).toBe(
+      '-- sql/transforms/p1/interactions_hourly.sql (model, period hour) for stage local, athena\n' +
+        '-- assuming the table exists (a later run; --first-run shows the first)\n' +
+        "-- assuming the new data's partitions fit one statement (at most 100); their folders are emptied through S3 first\n",
+    );
+    const first = captureIo(FIXTURE);
+    expect(await main(['render', 'interactions_hourly', '--first-run', '--from', '2025-03-10T10:00', '--to', '2025-03-10T12:00', '--at', '2025-03-10 12:05'], first)).toBe(0);
+    expect(first.out).toContain(`CREATE TABLE "analytics"."interactions_hourly"
+WITH (format = 'PARQUET', external_location = 's3://tiny-local/curated/analytics/interactions_hourly/', partitioned_by = ARRAY['hr'])
+AS
+WITH base AS (`);
+    expect(first.out).toContain('GROUP BY 1, 2\nWITH NO DATA;');
+  });
+
+  it('--engine athena: a table model is the CTAS into a fresh folder and the table re-created over it with the query\'s columns; a view is CREATE OR REPLACE VIEW', async () => {
+    const io = captureIo(FIXTURE);
+    expect(await main(['render', 'daily_revenue', '--at', '2025-03-11 00:30'], io)).toBe(0);
+    const scratch = 'daily_revenue__20250311003000000';
+    expect(io.out).toBe(`CREATE TABLE "analytics"."${scratch}"
+WITH (format = 'PARQUET', external_location = 's3://tiny-local/curated/analytics/daily_revenue/20250311003000000/')
+AS
+SELECT o.order_date, sum(o.total_amount) AS revenue, count(DISTINCT c.email) AS customers
+FROM orders o
+JOIN dim_customer c ON c.customer_id = o.customer_id AND c.is_current
+WHERE o.status <> 'returned'
+GROUP BY o.order_date;
+
+SELECT * FROM "analytics"."${scratch}" LIMIT 0;
+
+DROP TABLE \`analytics\`.\`${scratch}\`;
+
+DROP TABLE IF EXISTS \`analytics\`.\`daily_revenue\`;
+
+CREATE EXTERNAL TABLE \`analytics\`.\`daily_revenue\` (\`order_date\` date, \`revenue\` double, \`customers\` bigint)
+STORED AS PARQUET
+LOCATION 's3://tiny-local/curated/analytics/daily_revenue/20250311003000000/';
+`);
+    const view = captureIo(FIXTURE);
+    expect(await main(['render', 'support_overview'], view)).toBe(0);
+    expect(view.out).toBe(`CREATE OR REPLACE VIEW "analytics"."support_overview" AS
+SELECT hr, channel, interactions, negative, CAST(negative AS DOUBLE) / interactions AS negative_share
+FROM interactions_hourly;
+`);
   });
 
   it('--engine local: the DuckDB SQL the local engine runs', async () => {

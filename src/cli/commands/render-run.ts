@@ -5,9 +5,14 @@ import { evaluationWindow, defineAlert } from '../../alerts/definition.js';
 import { splitStatements } from '../../dialect/statements.js';
 import { translateStatement } from '../../dialect/translate/index.js';
 import { parsePeriodBound } from '../../pipeline/periods.js';
-import { periodsFor, runtimeVariables } from '../../pipeline/steps.js';
+import { ATHENA_CAPABILITIES } from '../../engines/athena/engine.js';
+import { defaultRunId } from '../../pipeline/materialize/sql.js';
+import { rehearseMaterialization } from '../../pipeline/materialize/rehearse.js';
+import { materializationOf, materializeRequest, periodsFor, runtimeVariables } from '../../pipeline/steps.js';
+import { TableSchemas } from '../../testing/schemas.js';
 import { lakeRootOf } from '../../project/config.js';
-import type { ProjectNode } from '../../project/model.js';
+import type { Column } from '../../engines/engine.js';
+import type { Project, ProjectNode } from '../../project/model.js';
 import { selectNodes } from '../../project/selector.js';
 import { projectVariables, substituteVariables, timestampVariable, type Variables } from '../../project/variables.js';
 import { CliError, EXIT_CRASH, EXIT_OK } from '../errors.js';
@@ -21,6 +26,7 @@ export interface RenderOptions {
   to?: string;
   at?: string;
   lake?: string;
+  firstRun?: boolean;
 }
 
 function time(text: string | undefined, flag: string): Date | undefined {
@@ -42,6 +48,30 @@ function variablesFor(node: ProjectNode, base: Variables, options: { now: Date; 
   return runtimeVariables(base, options.now, period);
 }
 
+/**
+ * What a run sends to Athena for a model or dashboard view: its materialization's statements (CTAS, INSERT, MERGE,
+ * CREATE VIEW and the catalog statements around them), from the strategy itself on a recording engine. The table's
+ * columns come from binding the query over typed empty inputs, as `lake lint` does.
+ */
+async function athenaStatements(project: Project, node: ProjectNode, vars: Variables, now: Date, firstRun: boolean, io: Io): Promise<string[]> {
+  const kind = materializationOf(node);
+  let columns: Column[] = [];
+  if (kind !== 'view') {
+    const schemas = await TableSchemas.discover(project, node.produces);
+    const known = schemas.columns(node.produces[0]);
+    if (!known) throw new CliError(`${node.file}: cannot tell the columns of ${node.produces[0]}: ${schemas.whyUnknown(node.produces[0])}`);
+    columns = known;
+  }
+  const rehearsal = await rehearseMaterialization(kind, materializeRequest(node, vars), {
+    columns,
+    runId: defaultRunId(now),
+    maxPartitionsPerWrite: ATHENA_CAPABILITIES.maxPartitionsPerWrite,
+    firstRun,
+  });
+  for (const assumption of rehearsal.assumptions) io.stderr(`-- assuming ${assumption}\n`);
+  return rehearsal.statements.map((statement) => statement.trim());
+}
+
 export async function runRender(name: string, options: RenderOptions, io: Io): Promise<number> {
   const from = time(options.from, '--from');
   const to = time(options.to, '--to');
@@ -55,6 +85,10 @@ export async function runRender(name: string, options: RenderOptions, io: Io): P
   const sql = substituteVariables(node.sql, vars, { file: node.file, lineOffset: node.bodyLine - 1 });
   io.stderr(`-- ${node.file} (${node.kind}${node.header.period ? `, period ${node.header.period}` : ''}) for stage ${project.stage}, ${options.engine}\n`);
   if (options.engine === 'athena') {
+    if (node.kind === 'model' || node.kind === 'dashboard') {
+      io.stdout(`${(await athenaStatements(project, node, vars, now, options.firstRun ?? false, io)).join(';\n\n')};\n`);
+      return EXIT_OK;
+    }
     io.stdout(`${sql.trim()}\n`);
     return EXIT_OK;
   }

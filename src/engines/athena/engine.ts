@@ -37,12 +37,12 @@ interface Submission {
  * Runs Athena SQL on Amazon Athena: start, poll with backoff, page through results, map Trino types. Transient
  * failures re-submit the query with capped, jittered backoff; deterministic ones fail at once.
  */
+/** Athena writes at most 100 partitions per CTAS/INSERT (HIVE_TOO_MANY_OPEN_PARTITIONS) and reports bytes scanned. */
+export const ATHENA_CAPABILITIES: EngineCapabilities = { maxPartitionsPerWrite: 100, reportsBytesScanned: true };
+
 export class AthenaEngine implements Engine {
   readonly name = 'athena';
-  readonly capabilities: EngineCapabilities = {
-    maxPartitionsPerWrite: 100,
-    reportsBytesScanned: true,
-  };
+  readonly capabilities: EngineCapabilities = ATHENA_CAPABILITIES;
 
   private readonly config: ResolvedAthenaConfig;
   private readonly client: AthenaClient;

@@ -94,4 +94,4 @@ function splitArgs(text: string): string[] {
   return out;
 }
 
-export const defaultRunId = (): string => new Date().toISOString().replace(/[-:.TZ]/g, '').slice(0, 17);
+export const defaultRunId = (at = new Date()): string => at.toISOString().replace(/[-:.TZ]/g, '').slice(0, 17);
