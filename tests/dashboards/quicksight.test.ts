@@ -53,6 +53,18 @@ describe('QuickSight inputs', () => {
     expect(allSchemaProblems(resources)).toEqual([]);
   });
 
+  it('carry the column titles (axis labels, table headers) and the table sort of the local page', () => {
+    const visuals = resources.dashboards.find((d) => d.name === 'sales')!.dashboard.Definition!.Sheets![0].Visuals!;
+    const trend = visuals.find((v) => v.LineChartVisual?.VisualId === 'revenue_trend')!.LineChartVisual!.ChartConfiguration!;
+    expect(trend.XAxisLabelOptions!.AxisLabelOptions![0].CustomLabel).toBe('Order date');
+    expect(trend.PrimaryYAxisLabelOptions!.AxisLabelOptions![0].CustomLabel).toBe('Net revenue');
+    const bars = visuals.find((v) => v.BarChartVisual?.VisualId === 'orders_by_channel')!.BarChartVisual!.ChartConfiguration!;
+    expect([bars.CategoryLabelOptions!.AxisLabelOptions![0].CustomLabel, bars.ValueLabelOptions!.AxisLabelOptions![0].CustomLabel]).toEqual(['Channel', 'Orders']);
+    const table = visuals.find((v) => v.TableVisual?.VisualId === 'detail')!.TableVisual!.ChartConfiguration!;
+    expect(table.FieldOptions!.SelectedFieldOptions!.map((o) => o.CustomLabel)).toEqual(['Order date', 'Channel', 'Net revenue', 'Orders']);
+    expect(table.SortConfiguration!.RowSort).toEqual([{ FieldSort: { FieldId: 'detail.column2', Direction: 'DESC' } }]);
+  });
+
   it('use ids QuickSight accepts: table map keys without `_` although the views have one (quicksight-ids.ts cites the API)', () => {
     expect(resources.dashboards.flatMap((d) => d.dataSets.map((s) => s.Name)).some((name) => name?.endsWith(': daily_sales'))).toBe(true);
     expect(quickSightIdProblems(resources)).toEqual([]);

@@ -10,6 +10,7 @@ import type {
 import type { Column } from '../../engines/engine.js';
 import type { Aggregation, VisualDefinition } from '../definition.js';
 import { isNumericType, isTemporalType } from '../query.js';
+import { columnTitle, measureTitle, type ColumnTitles } from '../site/browser-data.js';
 
 const NUMERIC_AGGREGATIONS: Record<Aggregation, SimpleNumericalAggregationFunction> = {
   sum: 'SUM',
@@ -40,6 +41,8 @@ export interface VisualContext {
   /** DataSetIdentifier of the visual's view in the definition. */
   dataSet: string;
   columns: Column[];
+  /** The dashboard's `column_titles`: the same axis titles and table headers as the local page. */
+  titles?: ColumnTitles;
 }
 
 function dimension(visual: VisualDefinition, role: string, name: string, context: VisualContext): DimensionField {
@@ -79,6 +82,12 @@ export function quickSightVisual(visual: VisualDefinition, context: VisualContex
   const common = { VisualId: visual.id, Title: title(visual), Subtitle: subtitle(visual) };
   const category = () => [dimension(visual, 'x', visual.x!, context)];
   const colors = () => (visual.series ? [dimension(visual, 'series', visual.series, context)] : []);
+  const titles = context.titles ?? {};
+  const axisLabel = (role: string, name: string, text: string) => ({
+    AxisLabelOptions: [{ CustomLabel: text, ApplyTo: { FieldId: fieldId(visual, role), Column: { DataSetIdentifier: context.dataSet, ColumnName: name } } }],
+  });
+  const xLabel = () => axisLabel('x', visual.x!, columnTitle(visual.x!, titles));
+  const yLabel = () => axisLabel('y', visual.y!, measureTitle(visual, titles));
   switch (visual.type) {
     case 'line':
       return {
@@ -87,6 +96,8 @@ export function quickSightVisual(visual: VisualDefinition, context: VisualContex
           ChartConfiguration: {
             Type: 'LINE',
             FieldWells: { LineChartAggregatedFieldWells: { Category: category(), Values: [measure(visual, context)], Colors: colors() } },
+            XAxisLabelOptions: xLabel(),
+            PrimaryYAxisLabelOptions: yLabel(),
           },
         },
       };
@@ -99,6 +110,8 @@ export function quickSightVisual(visual: VisualDefinition, context: VisualContex
             Orientation: 'VERTICAL',
             BarsArrangement: visual.type === 'stacked_bar' ? 'STACKED' : 'CLUSTERED',
             FieldWells: { BarChartAggregatedFieldWells: { Category: category(), Values: [measure(visual, context)], Colors: colors() } },
+            CategoryLabelOptions: xLabel(),
+            ValueLabelOptions: yLabel(),
           },
         },
       };
@@ -127,6 +140,7 @@ export function quickSightVisual(visual: VisualDefinition, context: VisualContex
       };
     case 'table': {
       const names = visual.columns ?? context.columns.map((c) => c.name);
+      const sort = visual.sort ?? { column: names[0], descending: false };
       return {
         TableVisual: {
           ...common,
@@ -136,6 +150,8 @@ export function quickSightVisual(visual: VisualDefinition, context: VisualContex
                 Values: names.map((name, i) => ({ FieldId: fieldId(visual, `column${i}`), Column: { DataSetIdentifier: context.dataSet, ColumnName: name } })),
               },
             },
+            FieldOptions: { SelectedFieldOptions: names.map((name, i) => ({ FieldId: fieldId(visual, `column${i}`), CustomLabel: columnTitle(name, titles) })) },
+            SortConfiguration: { RowSort: [{ FieldSort: { FieldId: fieldId(visual, `column${names.indexOf(sort.column)}`), Direction: sort.descending ? 'DESC' : 'ASC' } }] },
           },
         },
       };
