@@ -9,6 +9,10 @@ materialized: incremental
 period: hour
 partitioned_by: [dt, hour]
 schedule: cron(5 * * * ? *)
+# Seed 002's tier SLOs: the hour's KPIs land within 2 hours, and 99 % of the runs of a day succeed.
+slo:
+  freshness: 2h
+  success: 99%
 */
 SELECT
   date_trunc('hour', "timestamp") AS hour_start,

@@ -169,6 +169,16 @@ export function parseSqlFile(text: string, file: string, kind: NodeKind): Parsed
       });
     }
   }
+  if (header.slo && kind !== 'model') {
+    diagnostics.push({
+      severity: 'error',
+      rule: 'header/slo',
+      message: `header 'slo': only models have service level objectives (this is a${kind === 'alert' ? 'n' : ''} ${kind} file)`,
+      hint: 'an slo measures the runs of a model: put it in the header of the model that builds the table',
+      file,
+      ...at(doc ? offsetOf(doc, [], 'slo') : undefined),
+    });
+  }
   const body = block ? bodyAfter(text, block.end) : { sql: text, bodyLine: 1 };
   return { header, ...body, headerLine: block ? positionAt(text, block.yamlOffset - 2).line : undefined, diagnostics };
 }

@@ -64,6 +64,35 @@ export const ServeSchema = z
   })
   .strict();
 
+const HOUR_MS = 3_600_000;
+
+/**
+ * Service level objectives of a model, checked by `lake slo` over the run log and by one CloudWatch alarm each on AWS
+ * (stacks/Alarms.ts). The limits are CloudWatch's: an alarm period is whole minutes, and evaluation spans at most
+ * 7 days (at most 1 day with periods under an hour), so freshness is whole minutes under 1h or whole hours up to 7d,
+ * and the success window (one alarm period) whole hours up to 24h.
+ */
+export const SloSchema = z
+  .object({
+    /** The model's last successful run finished at most this long ago (`2h`, `26h`, `30m`). */
+    freshness: durationString
+      .refine((v) => durationMs(v) >= 60_000 && durationMs(v) % 60_000 === 0 && (durationMs(v) < HOUR_MS || durationMs(v) % HOUR_MS === 0), 'must be whole minutes under 1h, or whole hours')
+      .refine((v) => durationMs(v) <= 7 * 24 * HOUR_MS, 'must be at most 7d (CloudWatch evaluates an alarm over 7 days at most)')
+      .optional(),
+    /** Share of the model's runs in `window` that succeeded, at least (`99%`, `99.5%`). */
+    success: z
+      .string({ error: 'must be a percentage such as 99% or 99.5%' })
+      .regex(/^\d+(\.\d+)?%$/, 'must be a percentage such as 99% or 99.5%')
+      .refine((v) => Number.parseFloat(v) <= 100, 'must be at most 100%')
+      .optional(),
+    /** Window of the success objective: whole hours up to 24h (default 24h). */
+    window: durationString
+      .refine((v) => durationMs(v) >= HOUR_MS && durationMs(v) <= 24 * HOUR_MS && durationMs(v) % HOUR_MS === 0, 'must be whole hours from 1h to 24h')
+      .default('24h'),
+  })
+  .strict()
+  .refine((slo) => slo.freshness !== undefined || slo.success !== undefined, 'an slo needs a freshness or a success objective');
+
 export const HeaderSchema = z
   .object({
     /** Table (models) or alert/dashboard name. Default: the file name without `.sql`. */
@@ -88,9 +117,11 @@ export const HeaderSchema = z
     /** Data contract of the table: schema, keys, not-null, accepted values, freshness… (src/project/contract.ts). */
     contract: ContractSchema.optional(),
     serve: ServeSchema.optional(),
+    slo: SloSchema.optional(),
   })
   .strict();
 
 export type Header = z.infer<typeof HeaderSchema>;
 export type AlertSection = z.infer<typeof AlertSectionSchema>;
 export type ServeSection = z.infer<typeof ServeSchema>;
+export type SloSection = z.infer<typeof SloSchema>;

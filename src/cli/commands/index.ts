@@ -13,5 +13,6 @@ import { registerIngest } from './ingest.js';
 import { registerRender } from './render.js';
 import { registerApi } from './api.js';
 import { registerCost } from './cost.js';
+import { registerSlo } from './slo.js';
 
-export const COMMANDS: RegisterCommand[] = [registerRun, registerSql, registerLint, registerFmt, registerGraph, registerRender, registerTest, registerDashboard, registerAlert, registerSchedule, registerIngest, registerApi, registerCost];
+export const COMMANDS: RegisterCommand[] = [registerRun, registerSql, registerLint, registerFmt, registerGraph, registerRender, registerTest, registerDashboard, registerAlert, registerSchedule, registerIngest, registerApi, registerCost, registerSlo];
