@@ -97,7 +97,7 @@ export async function ScheduledSql({ stack, app }: StackContext) {
 
   // Function names for a manual run after deploy (README "First deploy"): aws lambda invoke --function-name …
   stack.addOutputs({ ScheduledRules: String(rules.length), RunSqlFunction: runSql.functionName, EvaluateAlertFunction: evaluateAlert.functionName });
-  return { runSql, evaluateAlert, stateTable, rules, scheduled };
+  return { runSql, evaluateAlert, stateTable, rules, scheduled, project };
 }
 
 /** `Schedule_model_lakehouse_daily_kpis`: stable per node, so renaming another file does not replace this rule. */

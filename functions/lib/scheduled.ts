@@ -9,6 +9,7 @@ import { runAlert, type AlertRunReport } from '../../src/alerts/service.js';
 import { floorToGrain } from '../../src/pipeline/periods.js';
 import { scheduledSelection, selectionGrain } from '../../src/pipeline/scheduled-selection.js';
 import { jsonLinesReporter } from '../../src/pipeline/reporter.js';
+import { sloMetricLines } from '../../src/pipeline/slo-metrics.js';
 import { runPipeline, type PipelineContext, type RunOptions, type RunSummary } from '../../src/pipeline/runner.js';
 import type { NodeKind, ProjectNode } from '../../src/project/model.js';
 import { ENV, requireEnv, writeLog } from './environment.js';
@@ -75,6 +76,9 @@ export async function runScheduledModel(event: unknown): Promise<RunSummary> {
   const node = findNode(lakehouse, 'model', name);
   const selection = scheduledSelection(lakehouse.project, node, 'iceberg');
   const summary = await runPipeline(pipelineContext(lakehouse), { selector: selection.map((n) => n.id).join(' '), ...scheduledRange(node, at, selection) });
+  // The SLO alarms' data points (embedded metric format) for every model of the selection, failed runs included,
+  // before a failure rejects.
+  for (const line of sloMetricLines(summary.records, lakehouse.project.nodes, requireEnv(ENV.workgroup), new Date())) writeLog(line);
   if (!summary.ok) {
     const failed = summary.records.filter((r) => r.status === 'failed').map((r) => `${r.step}: ${r.error}`);
     throw new Error(`run ${summary.runId} failed: ${failed.join('; ')}`);

@@ -236,6 +236,24 @@ describe('Alerting and alarms', () => {
       });
     }
   });
+
+  it("has an alarm per SLO objective of the project's models, notifying the alert topic", () => {
+    const alarms = synth.template(Alarms);
+    for (const model of ['lakehouse.p1_interaction_kpis_hourly', 'lakehouse.p3_customer_360']) {
+      alarms.hasResourceProperties('AWS::CloudWatch::Alarm', {
+        Namespace: 'Lakehouse/SLO',
+        MetricName: 'ModelRunSucceeded',
+        Dimensions: Match.arrayWith([{ Name: 'Model', Value: model }]),
+        TreatMissingData: 'breaching',
+        AlarmActions: Match.anyValue(),
+      });
+      alarms.hasResourceProperties('AWS::CloudWatch::Alarm', {
+        Metrics: Match.arrayWith([Match.objectLike({ Expression: '100 * succeeded / (succeeded + failed)' })]),
+        AlarmDescription: Match.stringLikeRegexp(model.replace('.', '\\.')),
+        AlarmActions: Match.anyValue(),
+      });
+    }
+  });
 });
 
 describe('Streaming', () => {
