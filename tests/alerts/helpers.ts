@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { CONDITION_QUERY_MARK } from '../../src/alerts/condition.js';
 import { alertsOf, defineAlert, type AlertDefinition } from '../../src/alerts/definition.js';
 import type { Notifier } from '../../src/alerts/notifiers/notifier.js';
 import type { Notice } from '../../src/alerts/state.js';
@@ -70,7 +71,13 @@ export function testAlert(overrides: { name?: string; sql?: string; alert?: Reco
   });
 }
 
-/** An engine answering every query with a fixed result, or failing, as a test sets it. */
+let conditionEngine: Promise<AthenaLocalEngine> | undefined;
+
+/**
+ * An engine answering every alert query with a fixed result, or failing, as a test sets it. An alert's condition is SQL
+ * the engine evaluates over that result (src/alerts/condition.ts): those statements go to a real local engine, and are
+ * not in `queries`.
+ */
 export class ScriptedEngine implements Engine {
   readonly name = 'scripted';
   readonly capabilities = { maxPartitionsPerWrite: 100, reportsBytesScanned: false };
@@ -80,6 +87,10 @@ export class ScriptedEngine implements Engine {
     return { columns: columns.map((name) => ({ name, type: 'bigint' })), rows, stats: { durationMs: 0 } };
   }
   async execute(sql: string): Promise<QueryResult> {
+    if (sql.startsWith(CONDITION_QUERY_MARK)) {
+      conditionEngine ??= AthenaLocalEngine.open({ lakeRoot: tempDir('alerts-conditions-'), inMemory: true, threads: 1 });
+      return (await conditionEngine).execute(sql);
+    }
     this.queries.push(sql);
     if (this.answer instanceof Error) throw this.answer;
     return this.answer;

@@ -11,6 +11,8 @@ import {
   type StatementType,
 } from '@aws-sdk/client-athena';
 import { mockClient } from 'aws-sdk-client-mock';
+import { CONDITION_QUERY_MARK } from '../../src/alerts/condition.js';
+import { AthenaLocalEngine } from '../../src/engines/local/engine.js';
 import { columnInfo, type AthenaColumn } from '../engines/athena/replay.js';
 
 export interface FakeAnswer {
@@ -23,13 +25,29 @@ export interface FakeAnswer {
   failed?: string;
 }
 
-/** Every statement the fake received, in order, and the mock for further assertions. */
+let conditionEngine: Promise<AthenaLocalEngine> | undefined;
+
+/**
+ * An alert condition is SQL that Athena evaluates over the alert query's result (src/alerts/condition.ts): the fake
+ * answers it as Athena would, by running it on a local engine, so a test scripts only the alert query's answer.
+ */
+async function conditionAnswer(sql: string): Promise<FakeAnswer> {
+  conditionEngine ??= AthenaLocalEngine.open({ lakeRoot: mkdtempSync(join(tmpdir(), 'fake-athena-conditions-')), inMemory: true, threads: 1 });
+  const result = await (await conditionEngine).execute(sql);
+  return { columns: result.columns, rows: result.rows.map((row) => row.map((v) => (v === null ? null : String(v)))) };
+}
+
+/** Every statement the fake received (alert conditions apart), in order, and the mock for further assertions. */
 export function fakeAthena(respond: (sql: string) => FakeAnswer) {
   const mock = mockClient(AthenaClient);
   const statements: string[] = [];
   const answers = new Map<string, FakeAnswer>();
-  mock.on(StartQueryExecutionCommand).callsFake((input: { QueryString: string }) => {
-    const id = `q${statements.length}`;
+  mock.on(StartQueryExecutionCommand).callsFake(async (input: { QueryString: string }) => {
+    const id = `q${answers.size}`;
+    if (input.QueryString.startsWith(CONDITION_QUERY_MARK)) {
+      answers.set(id, await conditionAnswer(input.QueryString));
+      return { QueryExecutionId: id };
+    }
     statements.push(input.QueryString);
     answers.set(id, respond(input.QueryString));
     return { QueryExecutionId: id };
