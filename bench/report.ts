@@ -12,7 +12,13 @@ export function formatReport(r: BenchResult): string {
     rows.push([`  ${step}`, `${ms(s.product_ms)} (${n(s.product_rows_per_s)} rows/s)`, `${ms(s.baseline_ms)} (${n(s.baseline_rows_per_s)} rows/s)`, n(s.ratio), '']);
   }
   rows.push(['  product overhead (load, open, DDL, run log)', ms(p.product_overhead_ms), '', '', '']);
-  rows.push(['  peak RSS', `${n(p.peak_rss_mb)} MB`, `${n(p.baseline_peak_rss_mb)} MB`, '', '']);
+  rows.push(['  CPU time', ms(p.product_cpu_ms), ms(p.baseline_cpu_ms), n(p.cpu_ratio), '≤ 1.5']);
+  rows.push(['  peak RSS', `${n(p.peak_rss_mb)} MB`, `${n(p.baseline_peak_rss_mb)} MB`, n(p.peak_rss_ratio), '≤ 1.3']);
+  rows.push(['  checksums (curated / KPI, both paths agree)', `${p.checksums.curated.sum} / ${p.checksums.kpi.sum}`, '', '', '']);
+  for (const h of r.hourly.by_weeks) {
+    rows.push([`hourly: 1 new hour, lake holding ${h.weeks} week(s)`, ms(h.product_ms), ms(h.baseline_ms), n(h.ratio), '≤ 3']);
+    rows.push(['  CPU time', ms(h.product_cpu_ms), ms(h.baseline_cpu_ms), n(h.cpu_ratio), '']);
+  }
   const i = r.ingest;
   rows.push(['ingest (generator→producer→Firehose)', `${ms(i.product.ms)} (${n(i.product.rows_per_s)} rows/s)`, `${ms(Math.min(i.node_direct.ms, i.duckdb_appender.ms))} (${i.baseline})`, n(i.ratio), '']);
   rows.push(['  node direct / DuckDB Appender / generator only', '', `${ms(i.node_direct.ms)} / ${ms(i.duckdb_appender.ms)} / ${ms(i.generator_only.ms)}`, '', '']);

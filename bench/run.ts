@@ -12,6 +12,8 @@ import { linkLanding, PIPELINE_STEPS, runBaseline, runProduct, type PipelineInpu
 import { BENCH_BUCKET, LANDING_PREFIX, writeBenchProject } from './project.js';
 import { timeDashboardQueries } from './queries.js';
 import { timeLookups } from './lookup.js';
+import { assertSameChecksums, pipelineChecksums, type PipelineChecksums } from './checksums.js';
+import { productCuratedDir, productKpiDir, timeHourly, type HourlyMeasure } from './hourly.js';
 
 export interface BenchOptions {
   events: number;
@@ -30,6 +32,10 @@ export interface BenchOptions {
   keep?: boolean;
   /** Requests to the local lookup API (`lake api`); default 10,000. */
   lookups?: number;
+  /** History held by the lake in the hourly measure, in weeks (default 1 and 4). */
+  hourlyWeeks?: number[];
+  /** Events per hour in the hourly measure (default: events / hours, the pipeline measure's density). */
+  hourlyEventsPerHour?: number;
   log?: (line: string) => void;
 }
 
@@ -93,6 +99,8 @@ export async function runBench(options: BenchOptions) {
     const productRuns: Measured<PipelineRun>[] = [];
     const baselineRuns: Measured<PipelineRun>[] = [];
     let lastProductLake = '';
+    let productChecksums: PipelineChecksums | undefined;
+    let baselineChecksums: PipelineChecksums | undefined;
     for (let r = 0; r < options.rounds; r++) {
       for (const path of r % 2 === 0 ? (['baseline', 'product'] as const) : (['product', 'baseline'] as const)) {
         const dir = join(work, `pipeline-${path}-${r}`);
@@ -100,11 +108,13 @@ export async function runBench(options: BenchOptions) {
           linkLanding(dir, input.landingDir);
           const run = await measure(() => runProduct(projectRoot, dir, input));
           productRuns.push(run);
+          if (r === 0) productChecksums = await pipelineChecksums(productCuratedDir(dir), productKpiDir(dir));
           if (lastProductLake) rmSync(lastProductLake, { recursive: true, force: true });
           lastProductLake = dir;
         } else {
           const run = await measure(() => runBaseline(dir, input));
           baselineRuns.push(run);
+          if (r === 0) baselineChecksums = await pipelineChecksums(join(dir, 'processed'), join(dir, 'kpi'));
           rmSync(dir, { recursive: true, force: true });
         }
         log(`  pipeline ${path}: ${round((path === 'product' ? productRuns : baselineRuns).at(-1)!.ms)} ms`);
@@ -119,6 +129,9 @@ export async function runBench(options: BenchOptions) {
         `product and baseline disagree: curated ${p0.curatedRows}/${b0.curatedRows}, kpi ${p0.kpiRows}/${b0.kpiRows}, alert ${p0.alertCount}/${b0.alertCount}`,
       );
     }
+    assertSameChecksums('pipeline', productChecksums!, baselineChecksums!);
+    const productCpuMs = median(productRuns.map((run) => run.value.cpuMs));
+    const baselineCpuMs = median(baselineRuns.map((run) => run.value.cpuMs));
     const stepRows: Record<PipelineStep, number> = { curated: options.events, kpi: p0.curatedRows, alert: p0.curatedRows };
     const steps = Object.fromEntries(
       PIPELINE_STEPS.map((step) => {
@@ -128,6 +141,15 @@ export async function runBench(options: BenchOptions) {
       }),
     );
     const stepsProductMs = median(productRuns.map((run) => PIPELINE_STEPS.reduce((n, s) => n + run.value.stepMs[s], 0)));
+
+    // ---- 1b. Hourly: one new hour into a lake holding 1 and 4 weeks --------------------------------------------------
+    const eventsPerHour = options.hourlyEventsPerHour ?? Math.max(1, Math.round(options.events / options.hours));
+    const hourlyRuns: HourlyMeasure[] = [];
+    for (const weeks of options.hourlyWeeks ?? [1, 4]) {
+      log(`hourly: one new hour into ${weeks} week(s) of ${eventsPerHour} events per hour`);
+      hourlyRuns.push(await timeHourly(work, projectRoot, { weeks, eventsPerHour, seed: options.seed, startMs: WINDOW_START, rounds: Math.max(3, options.smallRounds) }));
+      log(`  hourly ${weeks} week(s): product ${hourlyRuns.at(-1)!.product_ms} ms, baseline ${hourlyRuns.at(-1)!.baseline_ms} ms`);
+    }
 
     // ---- 3. Dashboard queries over the last product run's lake ------------------------------------------------------
     log('queries: customer-support dashboard');
@@ -156,8 +178,14 @@ export async function runBench(options: BenchOptions) {
       config: { events: options.events, models: options.models, rounds: options.rounds, small_rounds: options.smallRounds, hours: options.hours, seed: options.seed },
       pipeline: {
         ratio: round(product.ms / baseline.ms, 3),
+        /** CPU time (process.cpuUsage, DuckDB's threads included): steadier than wall time on a shared machine. */
+        cpu_ratio: round(productCpuMs / baselineCpuMs, 3),
+        product_cpu_ms: round(productCpuMs),
+        baseline_cpu_ms: round(baselineCpuMs),
         rows_per_s: perSecond(options.events, product.ms),
         peak_rss_mb: product.peakRssMb,
+        peak_rss_ratio: round(product.peakRssMb / baseline.peakRssMb, 2),
+        checksums: productChecksums!,
         baseline_rows_per_s: perSecond(options.events, baseline.ms),
         baseline_peak_rss_mb: baseline.peakRssMb,
         product_ms: round(product.ms),
@@ -180,6 +208,8 @@ export async function runBench(options: BenchOptions) {
         cli_lint_ms: round(cliLint.medianMs),
         cli_graph_ms: round(cliGraph.medianMs),
       },
+      /** The first point (1 week unless hourlyWeeks says otherwise); by_weeks holds every point. */
+      hourly: { ...hourlyRuns[0], by_weeks: hourlyRuns },
       cold_start_ms: round(coldStart.medianMs),
       cold_start_runs_ms: coldStart.runsMs.map((ms) => round(ms)),
       queries: {

@@ -5,11 +5,19 @@ import { runBench } from '../../bench/run.js';
 
 describe('npm run bench', () => {
   it('produces every result key at a tiny size', async () => {
-    const result = await runBench({ events: 3_000, models: 12, rounds: 1, smallRounds: 1, hours: 6, queryIterations: 1, coldStartRuns: 1, seed: 1, lookups: 200 });
+    const result = await runBench({
+      events: 3_000, models: 12, rounds: 1, smallRounds: 1, hours: 6, queryIterations: 1, coldStartRuns: 1, seed: 1, lookups: 200,
+      hourlyWeeks: [1], hourlyEventsPerHour: 10,
+    });
     const numbers = {
       'pipeline.ratio': result.pipeline.ratio,
       'pipeline.rows_per_s': result.pipeline.rows_per_s,
       'pipeline.peak_rss_mb': result.pipeline.peak_rss_mb,
+      'pipeline.cpu_ratio': result.pipeline.cpu_ratio,
+      'pipeline.peak_rss_ratio': result.pipeline.peak_rss_ratio,
+      'hourly.product_ms': result.hourly.product_ms,
+      'hourly.baseline_ms': result.hourly.baseline_ms,
+      'hourly.ratio': result.hourly.ratio,
       'models.count': result.models.count,
       'models.load_ms': result.models.load_ms,
       cold_start_ms: result.cold_start_ms,
@@ -24,6 +32,7 @@ describe('npm run bench', () => {
     for (const step of Object.values(result.pipeline.steps)) expect(step.ratio).toBeGreaterThan(0);
     expect(result.models.count).toBe(12);
     expect(result.pipeline.rows.curated).toBe(3_000);
+    expect(result.pipeline.checksums.curated.rows).toBe(3_000);
     // The JSON the CLI writes is this object.
     expect(JSON.parse(JSON.stringify(result))).toEqual(result);
   }, 240_000);

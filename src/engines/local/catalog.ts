@@ -79,10 +79,22 @@ export class LakeCatalog {
     return rows.length > 0 ? (JSON.parse(String(rows[0].spec)) as LakeTable) : undefined;
   }
 
-  /** Records a table (replacing its description) and, for Hive tables, (re)creates its view. */
+  /**
+   * Records a table (replacing its description) and, for Hive tables, (re)creates its view. An unchanged description
+   * keeps its view unless the files it reads changed (re-creating a view over Parquet reads every file's footer, so
+   * doing it after each write made a scheduled run slower as history grew).
+   */
   async put(table: LakeTable): Promise<void> {
+    const spec = JSON.stringify(table);
+    const stored = await this.rows(
+      `SELECT spec, view_sql FROM ${catalogName(META_SCHEMA, 'tables')} WHERE database = ${sqlString(table.database)} AND name = ${sqlString(table.name)}`,
+    );
+    if (stored.length > 0 && stored[0].spec === spec) {
+      if (table.tableType === 'hive') await this.refreshView({ table, viewSql: stored[0].view_sql === null ? null : String(stored[0].view_sql) });
+      return;
+    }
     await this.connection.run(
-      `INSERT OR REPLACE INTO ${catalogName(META_SCHEMA, 'tables')} VALUES (${sqlString(table.database)}, ${sqlString(table.name)}, ${sqlString(JSON.stringify(table))}, NULL)`,
+      `INSERT OR REPLACE INTO ${catalogName(META_SCHEMA, 'tables')} VALUES (${sqlString(table.database)}, ${sqlString(table.name)}, ${sqlString(spec)}, NULL)`,
     );
     if (table.tableType === 'hive') await this.refreshView({ table, viewSql: null });
   }
