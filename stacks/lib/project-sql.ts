@@ -120,7 +120,7 @@ export function ddlTables(project: Project, variables: Record<string, string>): 
  * INSERT output with the caller's credentials, so this is the write scope of every function that runs models.
  * Locations in other buckets are not granted (and fail at run time).
  */
-export function modelWritePrefixes(project: Project, lakeBucket: string, models: ProjectNode[] = project.nodes): string[] {
+export function modelWritePrefixes(project: Project, lakeBucket: string, models: readonly ProjectNode[] = project.nodes): string[] {
   const variables = { ...variableTexts(project), lake_bucket: lakeBucket };
   const declared = declaredLocations(project, variables);
   const writers = models.filter((n) => n.kind === 'model');
@@ -185,7 +185,7 @@ function icebergLocations(project: Project, variables: Record<string, string>): 
  * under them. Tables are resolved as the runner lays them out (sql/ddl locations, model locations and defaults);
  * `unresolved` lists tables read that neither declares (the caller decides whether that is an error).
  */
-export function tableReadPrefixes(project: Project, nodes: ProjectNode[], lakeBucket: string): { prefixes: string[]; unresolved: string[] } {
+export function tableReadPrefixes(project: Project, nodes: readonly ProjectNode[], lakeBucket: string): { prefixes: string[]; unresolved: string[] } {
   const variables = { ...variableTexts(project), lake_bucket: lakeBucket };
   const declared = declaredLocations(project, variables);
   const producers = new Map(project.nodes.filter((n) => n.kind !== 'ddl').flatMap((n) => n.produces.map((t) => [t.toLowerCase(), n] as const)));

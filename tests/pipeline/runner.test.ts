@@ -8,7 +8,7 @@ import { EngineError, type Engine } from '../../src/engines/engine.js';
 import { LocalObjectStore } from '../../src/storage/object-store/index.js';
 import { loadProject } from '../../src/project/loader.js';
 import { projectVariables } from '../../src/project/variables.js';
-import { executionOrder, runPipeline, type PipelineContext } from '../../src/pipeline/runner.js';
+import { runPipeline, type PipelineContext } from '../../src/pipeline/runner.js';
 
 const BUCKET = 'test-lake';
 
@@ -89,7 +89,7 @@ describe('runPipeline', () => {
     ]);
     landEvents(root, '2025-03-10T08', [{ order_id: 3, amount: 1, ts: '2025-03-10 08:00:00' }]);
     const ctx = await context(root);
-    expect(executionOrder(ctx.project.nodes).map((n) => n.id)).toEqual([
+    expect(ctx.project.nodes.map((n) => n.id)).toEqual([
       'shop.events',
       'shop.hourly_revenue',
       'shop.daily_revenue',
