@@ -6,6 +6,7 @@
 // the query returned. Operators: or, and, not, = == != <> < <= > >=, is [not] null, + - * /, parentheses. Literals:
 // numbers, 'strings', true, false, null. A comparison involving NULL is not true (as in SQL), so a missing value never
 // fires an alert.
+import { LakeError } from '../errors.js';
 import type { SqlValue } from '../engines/engine.js';
 
 export type Scalar = number | string | boolean | null;
@@ -29,11 +30,8 @@ export interface Condition {
   holds(row: Readonly<Record<string, SqlValue>>, rowCount: number): boolean;
 }
 
-export class ConditionError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'ConditionError';
-  }
+export class ConditionError extends LakeError {
+  override readonly name: string = 'ConditionError';
 }
 
 const TOKEN = /\s*(?:(\d+(?:\.\d+)?(?:[eE][-+]?\d+)?)|('(?:[^']|'')*')|([A-Za-z_][A-Za-z0-9_]*|"(?:[^"]|"")+")|(==|!=|<>|<=|>=|[=<>()+\-*/]))/y;

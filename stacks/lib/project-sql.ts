@@ -1,6 +1,7 @@
 // What the stacks read from the project's SQL files, through the same project loader as `lake` (so a header the
 // CLI rejects fails synthesis too): the scheduled transforms and alerts (one EventBridge rule each), the external
 // tables of sql/ddl (Glue CfnTables, via the shared DDL parser), and the lake prefixes models write to (IAM scopes).
+import { LakeError } from '../../src/errors.js';
 import { parseCreateTable, type CreateTableStatement } from '../../src/dialect/ddl-parse.js';
 import { splitStatements } from '../../src/dialect/statements.js';
 import { parseS3Uri } from '../../src/storage/object-store/object-store.js';
@@ -58,10 +59,10 @@ export function substituteVariables(text: string, variables: Record<string, stri
   });
 }
 
-export class DdlTableError extends Error {
+export class DdlTableError extends LakeError {
+  override readonly name: string = 'DdlTableError';
   constructor(file: string, line: number, message: string) {
     super(`${file}:${line}: ${message}`);
-    this.name = 'DdlTableError';
   }
 }
 
