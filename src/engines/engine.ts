@@ -68,6 +68,10 @@ export class EngineError extends LakeError {
   override readonly name: string = 'EngineError';
   constructor(
     message: string,
+    /**
+     * `retryable`: a new submission may succeed and no layer has retried it yet. An engine that retries itself (Athena)
+     * clears it on what it gives up on, so exactly one layer retries each failure.
+     */
     readonly details: { queryId?: string; retryable?: boolean; code?: string; cause?: unknown } = {},
   ) {
     super(message, { code: details.code, cause: details.cause });
