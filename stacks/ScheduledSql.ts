@@ -19,7 +19,7 @@ import { Catalog } from './Catalog.js';
 import { BUCKET_VARIABLE, lakeStage, PREFIX, stageConfig } from './config.js';
 import { lakeEnvironment, lakeFunction } from './lib/lake-function.js';
 import { athenaStatements, lakeStatements, publishStatements } from './lib/permissions.js';
-import { SYSTEM_PREFIX, sqlRunnerStatements } from './lib/sql-runner.js';
+import { sqlRunnerStatements } from './lib/sql-runner.js';
 import { Features } from './Features.js';
 import { scheduledSql, stackProject, tableReadPrefixes, variableTexts, type ScheduledSql as Scheduled } from './lib/project-sql.js';
 import { Storage } from './Storage.js';

@@ -1,5 +1,6 @@
 // What a function is told by its stack, read once from the environment. Only handlers and this folder read
 // process.env; the core (src/) gets everything as arguments.
+import { LakeError } from '../../src/errors.js';
 
 /** Environment variable names the stacks set (stacks/lib/lake-function.ts passes them). */
 export const ENV = {
@@ -40,10 +41,10 @@ export const ENV = {
 
 export type EnvName = (typeof ENV)[keyof typeof ENV];
 
-export class MissingEnvironmentError extends Error {
+export class MissingEnvironmentError extends LakeError {
+  override readonly name: string = 'MissingEnvironmentError';
   constructor(name: string) {
     super(`environment variable ${name} is not set (the stack that creates this function sets it)`);
-    this.name = 'MissingEnvironmentError';
   }
 }
 

@@ -1,6 +1,7 @@
 // What the EventBridge rules of the ScheduledSql stack send, and the two things they start: a model run for the
 // period that just ended, and an alert evaluation at the fire time. Both go through the same core as `lake run` and
 // `lake alert` (runPipeline, runAlert); only the wiring differs.
+import { LakeError } from '../../src/errors.js';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SNSClient } from '@aws-sdk/client-sns';
 import { awsAlertDependencies } from '../../src/alerts/aws.js';
@@ -22,11 +23,8 @@ export interface ScheduledSqlEvent {
   time: string;
 }
 
-export class ScheduledEventError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'ScheduledEventError';
-  }
+export class ScheduledEventError extends LakeError {
+  override readonly name: string = 'ScheduledEventError';
 }
 
 export function parseScheduledEvent(event: unknown, kind: ScheduledSqlEvent['kind']): { name: string; at: Date } {

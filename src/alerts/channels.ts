@@ -1,6 +1,7 @@
 // Channel specs in alert headers: `console`, `file` or `file:PATH`, `webhook:URL`, `slack:URL`, `sns:TOPIC_ARN`.
 // Targets usually differ per stage, so specs take `${variables}` from lakehouse.yaml:
 //   channels: [console, "slack:${oncall_slack_url}", "sns:${alerts_topic_arn}"]
+import { LakeError } from '../errors.js';
 import { isAbsolute, resolve } from 'node:path';
 import { SNSClient } from '@aws-sdk/client-sns';
 import { interpolateText, type Variables } from '../project/variables.js';
@@ -17,11 +18,8 @@ export type ChannelTarget =
   | { kind: 'webhook' | 'slack'; url: string }
   | { kind: 'sns'; topicArn: string };
 
-export class ChannelError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'ChannelError';
-  }
+export class ChannelError extends LakeError {
+  override readonly name: string = 'ChannelError';
 }
 
 /**

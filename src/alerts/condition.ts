@@ -8,6 +8,7 @@
 // and on AWS alike: a comparison with NULL is not true, so a missing value never fires an alert, and comparing a
 // string with a number is the engine's type error. `==` (the earlier syntax) is read as `=`.
 import type { Column, SqlValue } from '../engines/engine.js';
+import { LakeError } from '../errors.js';
 import { keyword, identifierName, isTrivia, joinTokens, SqlSyntaxError, tokenize, type Token } from '../dialect/tokens.js';
 
 export interface Condition {
@@ -19,11 +20,8 @@ export interface Condition {
   readonly names: readonly string[];
 }
 
-export class ConditionError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'ConditionError';
-  }
+export class ConditionError extends LakeError {
+  override readonly name: string = 'ConditionError';
 }
 
 /** Words of an expression that are not column names. */

@@ -1,5 +1,6 @@
 // An alert as the evaluator needs it: the query, its compiled condition and message, and how it is delivered.
 // Built from a project node (`kind: 'alert'`, header with an `alert:` section) or directly in tests.
+import { LakeError } from '../errors.js';
 import { Cron } from 'croner';
 import { AlertSectionSchema, durationMs, type AlertSection, type Header } from '../project/header.js';
 import { parseSchedule, type Schedule } from '../project/schedule.js';
@@ -40,11 +41,8 @@ export interface AlertSource {
   header: Pick<Header, 'schedule' | 'alert'>;
 }
 
-export class AlertDefinitionError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'AlertDefinitionError';
-  }
+export class AlertDefinitionError extends LakeError {
+  override readonly name: string = 'AlertDefinitionError';
 }
 
 /** Validates and compiles an alert; errors name the file. */

@@ -1,13 +1,11 @@
 // Message templates: `Alert: {count} negative interactions (rating <= 2) detected in the last hour`. `{name}` is a
 // result column (case-insensitive) or one of the evaluation fields (alert, severity, key, rows, now, window_start);
 // `{{` and `}}` are literal braces.
+import { LakeError } from '../errors.js';
 import type { SqlValue } from '../engines/engine.js';
 
-export class TemplateError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'TemplateError';
-  }
+export class TemplateError extends LakeError {
+  override readonly name: string = 'TemplateError';
 }
 
 const FIELD = /\{\{|\}\}|\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}|\{|\}/g;

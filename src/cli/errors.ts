@@ -1,4 +1,5 @@
 // One error path for every command (cf. Astro's throw-and-exit, dbt's exit codes).
+import { LakeError } from '../errors.js';
 import type { Io } from './io.js';
 
 export const EXIT_OK = 0;
@@ -7,36 +8,32 @@ export const EXIT_FAILURE = 1;
 /** Bad usage or a crash. */
 export const EXIT_CRASH = 2;
 
-export class CliError extends Error {
+/** A usage error found by the CLI itself, with its own exit code where it is not 1 (bad usage: 2). */
+export class CliError extends LakeError {
+  override readonly name: string = 'CliError';
   constructor(
     message: string,
     readonly options: { hint?: string; exitCode?: number } = {},
   ) {
-    super(message);
-    this.name = 'CliError';
+    super(message, { hint: options.hint });
   }
 }
 
-/** Prints any error the way users see errors everywhere in `lake`, and gives the exit code. */
+/**
+ * Prints any error the way users see errors everywhere in `lake`, and gives the exit code. A LakeError is expected
+ * (message and hint, exit 1); anything else is internal (its stack, exit 2), whatever its name.
+ */
 export function reportError(error: unknown, io: Io): number {
-  if (error instanceof CliError) {
-    io.stderr(`error: ${error.message}\n`);
-    if (error.options.hint) io.stderr(`hint: ${error.options.hint}\n`);
-    return error.options.exitCode ?? EXIT_FAILURE;
-  }
   const full = diskFull(error);
   if (full) {
     io.stderr(`error: the disk is full (no space left on device): ${full}\n`);
     io.stderr('hint: free some space and run the command again\n');
     return EXIT_FAILURE;
   }
-  const known = error instanceof Error && error.name !== 'Error' && error.name !== 'TypeError' && error.name !== 'RangeError';
-  if (known) {
+  if (error instanceof LakeError) {
     io.stderr(`error: ${error.message}\n`);
-    // Domain errors may carry a hint of their own (e.g. a selector's "did you mean").
-    const hint = (error as { hint?: unknown }).hint;
-    if (typeof hint === 'string') io.stderr(`hint: ${hint}\n`);
-    return EXIT_FAILURE;
+    if (error.hint) io.stderr(`hint: ${error.hint}\n`);
+    return error instanceof CliError ? (error.options.exitCode ?? EXIT_FAILURE) : EXIT_FAILURE;
   }
   io.stderr(`internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
   return EXIT_CRASH;

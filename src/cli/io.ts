@@ -6,6 +6,8 @@ export interface Io {
   stderr(text: string): void;
   /** Whether stdout is an interactive terminal (progress displays only draw there). */
   isTTY: boolean;
+  /** Width of the terminal stderr draws on (the progress bar), where known. */
+  readonly columns?: number;
   cwd: string;
   /** Colour the human output (a terminal, NO_COLOR unset); absent: no colour. */
   color?: boolean;
@@ -23,6 +25,9 @@ export const processIo = (): Io => ({
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
   isTTY: Boolean(process.stdout.isTTY),
+  get columns() {
+    return process.stderr.columns;
+  },
   cwd: process.cwd(),
   color: wantsColor(Boolean(process.stdout.isTTY), process.env),
   stdin: { isTTY: Boolean(process.stdin.isTTY), read: readProcessStdin },

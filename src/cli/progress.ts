@@ -1,5 +1,6 @@
 // The CLI's view of a pipeline run: a live progress bar on a terminal (models done, rows, elapsed time), and one line
 // per finished step where it matters (failures and skips always; everything with --verbose or without a terminal).
+import { Writable } from 'node:stream';
 import cliProgress from 'cli-progress';
 import type { RunRecord, RunReporter } from '../pipeline/reporter.js';
 import { paintFor, PLAIN, type Paint } from './color.js';
@@ -22,7 +23,18 @@ export interface ProgressReporter extends RunReporter {
   print(text: string): void;
 }
 
-export function progressReporter(io: Io, options: { verbose?: boolean; stream?: NodeJS.WritableStream } = {}): ProgressReporter {
+/** The bar draws through Io like all other output (cli-progress would write to the process's stderr itself). */
+function terminalOver(io: Io): NodeJS.WritableStream {
+  const stream = new Writable({
+    write(chunk: Buffer | string, _encoding, done) {
+      io.stderr(String(chunk));
+      done();
+    },
+  });
+  return Object.assign(stream, { isTTY: true, columns: io.columns });
+}
+
+export function progressReporter(io: Io, options: { verbose?: boolean } = {}): ProgressReporter {
   let bars: cliProgress.MultiBar | undefined;
   let bar: cliProgress.SingleBar | undefined;
   let rows = 0;
@@ -38,7 +50,7 @@ export function progressReporter(io: Io, options: { verbose?: boolean; stream?: 
           format: ' {bar} {value}/{total} steps | {rows} rows | {duration_formatted} | {step}',
           hideCursor: true,
           clearOnComplete: true,
-          ...(options.stream ? { stream: options.stream } : {}),
+          stream: terminalOver(io),
         },
         cliProgress.Presets.shades_classic,
       );

@@ -1,5 +1,6 @@
 // Loads `sql/dashboards/*.dashboard.yaml`. Every problem is a Diagnostic naming the file, the field path
 // (`visuals.2.y`) and its line, and loading fails with all of them at once.
+import { LakeError } from '../errors.js';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { isMap, isNode, isPair, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
@@ -9,10 +10,10 @@ import { DashboardSchema, type Dashboard } from './definition.js';
 
 export const DASHBOARD_SUFFIX = '.dashboard.yaml';
 
-export class DashboardError extends Error {
+export class DashboardError extends LakeError {
+  override readonly name: string = 'DashboardError';
   constructor(readonly diagnostics: Diagnostic[]) {
     super(diagnostics.map(formatDiagnostic).join('\n'));
-    this.name = 'DashboardError';
   }
 }
 

@@ -1,5 +1,6 @@
 // Dashboard data from the engine: the views' columns (to check definitions against), their rows (optionally filtered
 // in SQL, which is how the live server pushes filters down) and the filter choices.
+import { LakeError } from '../errors.js';
 import type { Column, Engine } from '../engines/engine.js';
 import type { Diagnostic } from '../dialect/diagnostics.js';
 import { viewsOf, type Dashboard, type FilterDefinition } from './definition.js';
@@ -18,11 +19,8 @@ export const isTemporalType = (type: string): boolean => /^(date|timestamp)/.tes
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-export class FilterValueError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'FilterValueError';
-  }
+export class FilterValueError extends LakeError {
+  override readonly name: string = 'FilterValueError';
 }
 
 /** Filter state from query parameters `<id>.from`, `<id>.to` (dates) and `<id>` (select); unknown ids are errors. */

@@ -1,4 +1,5 @@
 // A finding about SQL text, produced by the translator's checks, the lint rules and the project loader alike.
+import { LakeError } from '../errors.js';
 
 export type Severity = 'error' | 'warning';
 
@@ -20,9 +21,9 @@ export const formatDiagnostic = (d: Diagnostic): string =>
   `${d.file ?? '<sql>'}:${d.line}:${d.col}: ${d.severity} [${d.rule}] ${d.message}${d.hint ? `\n  hint: ${d.hint}` : ''}`;
 
 /** Thrown when SQL is rejected before execution (unfaithful construct, unsupported statement). */
-export class DialectError extends Error {
+export class DialectError extends LakeError {
+  override readonly name: string = 'DialectError';
   constructor(readonly diagnostics: Diagnostic[]) {
     super(diagnostics.map(formatDiagnostic).join('\n'));
-    this.name = 'DialectError';
   }
 }

@@ -1,4 +1,5 @@
 // Hive column types (as written in Athena DDL and stored in Glue) ↔ DuckDB types.
+import { LakeError } from '../errors.js';
 
 export type HiveType =
   | { kind: 'primitive'; name: string; params?: number[] }
@@ -25,11 +26,8 @@ const PRIMITIVES: Record<string, string> = {
   decimal: 'DECIMAL',
 };
 
-export class HiveTypeError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'HiveTypeError';
-  }
+export class HiveTypeError extends LakeError {
+  override readonly name: string = 'HiveTypeError';
 }
 
 /** Parses `array<struct<a:int,b:string>>`, `decimal(10,2)`, `map<string,bigint>`… (case-insensitive). */

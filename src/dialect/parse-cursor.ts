@@ -64,7 +64,7 @@ export class TokenCursor {
 
   expectString(what = 'a quoted string'): string {
     const t = this.peek();
-    if (!t || t.kind !== 'string') throw this.error(`expected ${what}`);
+    if (t?.kind !== 'string') throw this.error(`expected ${what}`);
     this.pos++;
     return stringValue(t);
   }

@@ -1,5 +1,6 @@
 // A lossless tokenizer for Athena (Trino + Hive DDL) SQL. Joining every token's text gives the input back, so
 // rewrites can splice token ranges and keep the user's formatting, comments and positions.
+import { LakeError } from '../errors.js';
 
 export type TokenKind =
   | 'ws'
@@ -23,14 +24,14 @@ export interface Token {
   col: number;
 }
 
-export class SqlSyntaxError extends Error {
+export class SqlSyntaxError extends LakeError {
+  override readonly name: string = 'SqlSyntaxError';
   constructor(
     message: string,
     readonly line: number,
     readonly col: number,
   ) {
     super(`${message} at line ${line}, column ${col}`);
-    this.name = 'SqlSyntaxError';
   }
 }
 

@@ -1,5 +1,6 @@
 // The one interface every engine implements. Callers hand it Athena (Trino) SQL and get Trino-typed results back;
 // how an engine achieves that (translation, an AWS API) is its own business.
+import { LakeError } from '../errors.js';
 
 /** A value as Athena presents it, already in its JSON-ready shape. */
 export type SqlValue =
@@ -63,12 +64,16 @@ export interface Engine {
 }
 
 /** Base class of every engine failure: carries what a user needs to find the statement and, on Athena, the query. */
-export class EngineError extends Error {
+export class EngineError extends LakeError {
+  override readonly name: string = 'EngineError';
   constructor(
     message: string,
+    /**
+     * `retryable`: a new submission may succeed and no layer has retried it yet. An engine that retries itself (Athena)
+     * clears it on what it gives up on, so exactly one layer retries each failure.
+     */
     readonly details: { queryId?: string; retryable?: boolean; code?: string; cause?: unknown } = {},
   ) {
-    super(message);
-    this.name = 'EngineError';
+    super(message, { code: details.code, cause: details.cause });
   }
 }

@@ -80,9 +80,9 @@ export interface PlannedStep {
   period: Period | undefined;
 }
 
-/** The steps a run will take, in order (what `lake run --dry-run` prints). */
+/** The steps a run will take, in the project's run order (what `lake run --dry-run` prints). */
 export function planRun(project: Project, options: RunOptions, now: Date): PlannedStep[] {
-  const nodes = executionOrder(selectNodes(project, options.selector).filter((n) => options.alerts !== false || n.kind !== 'alert'));
+  const nodes = selectNodes(project, options.selector).filter((n) => options.alerts !== false || n.kind !== 'alert');
   return nodes.flatMap((node) => (node.kind === 'ddl' || node.kind === 'alert' ? [{ node, period: undefined }] : periodsFor(node, options, now).map((period) => ({ node, period }))));
 }
 
@@ -94,29 +94,6 @@ export interface RunSummary {
   bytesScanned: number;
   /** Bytes scanned per statement, for cost reporting. */
   bytesPerStatement: number[];
-}
-
-const PHASE: Record<ProjectNode['kind'], number> = { ddl: 0, model: 1, alert: 2, dashboard: 3 };
-
-/** DAG order that runs each phase (ddl, models, alerts, dashboards) as early as dependencies allow. */
-export function executionOrder(nodes: readonly ProjectNode[]): ProjectNode[] {
-  const selected = new Map(nodes.map((n, i) => [n.id, { node: n, index: i }]));
-  const waiting = new Map(nodes.map((n) => [n.id, n.upstream.filter((u) => selected.has(u)).length]));
-  const ready = nodes.filter((n) => waiting.get(n.id) === 0);
-  const order: ProjectNode[] = [];
-  const rank = (n: ProjectNode) => PHASE[n.kind] * 1e6 + (selected.get(n.id)?.index ?? 0);
-  while (ready.length > 0) {
-    ready.sort((a, b) => rank(a) - rank(b));
-    const next = ready.shift() as ProjectNode;
-    order.push(next);
-    for (const d of next.downstream) {
-      if (!waiting.has(d)) continue;
-      const left = (waiting.get(d) as number) - 1;
-      waiting.set(d, left);
-      if (left === 0) ready.push(selected.get(d)!.node);
-    }
-  }
-  return order;
 }
 
 const CONTRACT_CHECKS: ChecksDependency = { compile: compileChecks, run: runCheck };

@@ -33,7 +33,7 @@ export function triggeredModels(project: Project, tables: readonly string[] = TR
   const visit = (node: ProjectNode) => {
     for (const id of node.downstream) {
       const next = project.node(id);
-      if (!next || next.kind !== 'model' || isScheduled(next) || reached.has(id)) continue;
+      if (next?.kind !== 'model' || isScheduled(next) || reached.has(id)) continue;
       reached.add(id);
       visit(next);
     }

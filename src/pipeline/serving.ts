@@ -1,6 +1,7 @@
 // Serving a query's rows for point lookups: each row becomes one item of a KeyValueStore under the row's key
 // columns (seed 004's feature table, seed 001's KPI tables). Locally a JSON file, on AWS a DynamoDB table. A key that
 // appears twice in the result is an error: the second row would silently replace the first.
+import { LakeError } from '../errors.js';
 import type { Engine, SqlValue } from '../engines/engine.js';
 import type { KeyValueStore } from '../storage/kv-store/key-value-store.js';
 
@@ -18,11 +19,8 @@ export interface ServeResult {
   bytesScanned?: number;
 }
 
-export class ServingError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'ServingError';
-  }
+export class ServingError extends LakeError {
+  override readonly name: string = 'ServingError';
 }
 
 export type ServedValue = null | boolean | number | string | ServedValue[] | { [key: string]: ServedValue };

@@ -1,5 +1,6 @@
 // How one project node becomes work for an engine: the DDL statements of a ddl file, the materialization request of a
 // model or dashboard view for a period. Pure planning: nothing here runs SQL.
+import { LakeError } from '../errors.js';
 import { splitStatements } from '../dialect/statements.js';
 import type { MaterializationKind, MaterializeRequest } from './materialize/index.js';
 import { stagingRoot } from './materialize/incremental.js';
@@ -7,11 +8,8 @@ import type { ProjectNode } from '../project/model.js';
 import { interpolateText, substituteVariables, timestampVariable, type Variables } from '../project/variables.js';
 import { floorToGrain, periodsBetween, type Grain, type Period } from './periods.js';
 
-export class PlanError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'PlanError';
-  }
+export class PlanError extends LakeError {
+  override readonly name: string = 'PlanError';
 }
 
 const GRAIN_MS: Record<Grain, number> = { hour: 3_600_000, day: 86_400_000 };

@@ -1,5 +1,6 @@
 // The project file `lakehouse.yaml` at the project root: the one typed place for names, the local lake folder and
 // per-stage variables.
+import { LakeError } from '../errors.js';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parse } from 'yaml';
@@ -70,11 +71,8 @@ export function findProjectRoot(start: string = process.cwd()): string | undefin
   }
 }
 
-export class ConfigError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'ConfigError';
-  }
+export class ConfigError extends LakeError {
+  override readonly name: string = 'ConfigError';
 }
 
 export function loadConfig(root: string): LoadedConfig {

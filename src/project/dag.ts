@@ -1,5 +1,6 @@
 // The dependency graph between SQL files, from the tables each file creates, fills and reads. Run order is
-// topological with ties broken by id, so every run of the same project is in the same order.
+// topological; among nodes that are ready, the lower phase runs first (ddl, models, alerts, dashboards: each phase as
+// early as its dependencies allow), then the lower id, so every run of the same project is in the same order.
 import type { Diagnostic } from '../dialect/diagnostics.js';
 
 export interface TablePosition {
@@ -11,6 +12,8 @@ export interface TablePosition {
 export interface DagInput {
   id: string;
   file: string;
+  /** Preference among ready nodes: the lower phase runs first. */
+  phase: number;
   /** Tables this node creates (CREATE statements, or a model's own table). */
   creates: TablePosition[];
   /** Tables this node writes with DML (MERGE/INSERT into its own table) but another node creates. */
@@ -21,21 +24,21 @@ export interface DagInput {
 
 export interface Dag {
   /** Node ids in run order; nodes caught in cycles come last, by id. */
-  order: string[];
-  upstream: Map<string, string[]>;
-  downstream: Map<string, string[]>;
+  order: readonly string[];
+  upstream: ReadonlyMap<string, readonly string[]>;
+  downstream: ReadonlyMap<string, readonly string[]>;
   diagnostics: Diagnostic[];
 }
 
 const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-/** Inserts into a sorted array, keeping it sorted. */
-function insertSorted(list: string[], id: string): void {
+/** Inserts into an array sorted by `compare`, keeping it sorted. */
+function insertSorted(list: string[], id: string, compare: (a: string, b: string) => number): void {
   let lo = 0;
   let hi = list.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (list[mid] < id) lo = mid + 1;
+    if (compare(list[mid], id) < 0) lo = mid + 1;
     else hi = mid;
   }
   list.splice(lo, 0, id);
@@ -117,7 +120,8 @@ export function buildDag(nodes: readonly DagInput[]): Dag {
   }
   for (const list of downstream.values()) list.sort(byId);
 
-  const ready = [...pending].filter(([, n]) => n === 0).map(([id]) => id).sort(byId);
+  const runsBefore = (a: string, b: string) => byNode.get(a)!.phase - byNode.get(b)!.phase || byId(a, b);
+  const ready = [...pending].filter(([, n]) => n === 0).map(([id]) => id).sort(runsBefore);
   const order: string[] = [];
   while (ready.length > 0) {
     const id = ready.shift()!;
@@ -125,7 +129,7 @@ export function buildDag(nodes: readonly DagInput[]): Dag {
     for (const down of downstream.get(id)!) {
       const left = pending.get(down)! - 1;
       pending.set(down, left);
-      if (left === 0) insertSorted(ready, down);
+      if (left === 0) insertSorted(ready, down, runsBefore);
     }
   }
 

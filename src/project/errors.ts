@@ -1,11 +1,12 @@
 // The project loader's one error type: every problem found while loading sql/ (headers, variables, DAG) is a
 // Diagnostic with file:line:col, and loading fails with all of them at once rather than the first.
+import { LakeError } from '../errors.js';
 import { formatDiagnostic, type Diagnostic } from '../dialect/diagnostics.js';
 
-export class ProjectError extends Error {
+export class ProjectError extends LakeError {
+  override readonly name: string = 'ProjectError';
   constructor(readonly diagnostics: Diagnostic[]) {
     super(diagnostics.map(formatDiagnostic).join('\n'));
-    this.name = 'ProjectError';
   }
 }
 

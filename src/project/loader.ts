@@ -6,10 +6,10 @@ import { basename, join } from 'node:path';
 import type { Diagnostic } from '../dialect/diagnostics.js';
 import { SqlSyntaxError, tokenize, type Token } from '../dialect/tokens.js';
 import { loadConfig } from './config.js';
-import { buildDag, type DagInput, type TablePosition } from './dag.js';
+import { buildDag, type TablePosition } from './dag.js';
 import { errorCount, ProjectError, sortDiagnostics } from './errors.js';
 import { parseSqlFile } from './header-block.js';
-import { KIND_FOLDERS, type NodeKind, type Project, type ProjectNode } from './model.js';
+import { KIND_FOLDERS, RUN_PHASE, type NodeKind, type Project, type ProjectNode } from './model.js';
 import { qualifyTable, tableReferencesOf, type TableRef } from './refs.js';
 import { BUILTIN_VARIABLES, variableUses } from './variables.js';
 
@@ -58,10 +58,29 @@ export async function listSqlFiles(root: string, sqlFolder: string): Promise<Arr
   return found.sort((a, b) => (a.file < b.file ? -1 : 1));
 }
 
+/** What one file says about itself; its node id and place in the DAG depend on the other files. */
 interface Draft {
-  node: ProjectNode;
-  dag: DagInput;
+  fields: Omit<ProjectNode, 'id' | 'upstream' | 'downstream'>;
+  creates: TablePosition[];
+  fills: TablePosition[];
+  needs: TablePosition[];
 }
+
+/**
+ * A node's id. A table that a model fills with MERGE/INSERT is known by that model's id; the DDL creating it takes its
+ * next table (or `ddl:<name>`), so that readers selecting the table get the model that writes it.
+ */
+function nodeId({ fields }: Draft, filled: ReadonlySet<string>): string {
+  if (fields.kind === 'ddl') return fields.produces.find((t) => !filled.has(t)) ?? `ddl:${fields.name}`;
+  if (fields.kind === 'model') return fields.produces[0];
+  return `${fields.kind}:${fields.name}`;
+}
+
+const EMPTY: readonly string[] = Object.freeze([]);
+
+/** A node, built once with its place in the DAG and frozen: nothing downstream rewrites what the loader decided. */
+const freezeNode = (node: ProjectNode): ProjectNode =>
+  Object.freeze({ ...node, produces: Object.freeze([...node.produces]), dependsOn: Object.freeze([...node.dependsOn]), upstream: Object.freeze([...node.upstream]), downstream: Object.freeze([...node.downstream]) });
 
 export async function analyzeProject(root: string, options: LoadOptions = {}): Promise<ProjectAnalysis> {
   const { config } = loadConfig(root);
@@ -87,49 +106,42 @@ export async function analyzeProject(root: string, options: LoadOptions = {}): P
   const files = await listSqlFiles(root, config.sql);
   // Synchronous reads: for ~1,000 small files they take a tenth of the time of 1,000 thread-pool round trips.
   const texts = files.map(({ file }) => readFileSync(join(root, file), 'utf8'));
-  const drafts: Draft[] = [];
-  const ids = new Map<string, string>();
-  const drafted = new Map<string, ProjectNode>();
-  const all = files.map(({ file, kind }, index) => draftNode(file, kind, texts[index], { database: config.database, knownVariables, resolveVariable, diagnostics }));
-  // A table that a model fills with MERGE/INSERT is known by that model's id; the DDL creating it takes its next
-  // table (or `ddl:<name>`), so that readers selecting the table get the model that writes it.
-  const filled = new Set(all.flatMap((d) => d.dag.fills.map((f) => f.table)));
-  for (const draft of all) {
-    if (draft.node.kind === 'ddl' && filled.has(draft.node.id)) {
-      draft.node.id = draft.dag.id = draft.node.produces.find((t) => !filled.has(t)) ?? `ddl:${draft.node.name}`;
+  const drafts = files.map(({ file, kind }, index) => draftNode(file, kind, texts[index], { database: config.database, knownVariables, resolveVariable, diagnostics }));
+  const filled = new Set(drafts.flatMap((d) => d.fills.map((f) => f.table)));
+  const identified = drafts.map((draft) => ({ draft, id: nodeId(draft, filled) }));
+
+  // The first file (in path order) keeps an id; later files with the same id are reported and left out.
+  const owner = new Map<string, string>();
+  const accepted = identified.filter(({ draft: { fields }, id }) => {
+    const taken = owner.get(id);
+    if (taken === undefined) {
+      owner.set(id, fields.file);
+      return true;
     }
-  }
-  all.forEach((draft) => {
-    const { file, kind } = draft.node;
-    drafted.set(file, draft.node);
-    const taken = ids.get(draft.node.id);
-    if (taken) {
-      diagnostics.push({
-        severity: 'error',
-        rule: kind === 'ddl' || kind === 'model' ? 'dag/duplicate-producer' : 'project/duplicate-name',
-        message: `${draft.node.id} is also defined by ${taken}`,
-        hint: 'give one of the files another name (file name or header `name:`/`database:`)',
-        file,
-        line: 1,
-        col: 1,
-      });
-      return;
-    }
-    ids.set(draft.node.id, file);
-    drafts.push(draft);
+    diagnostics.push({
+      severity: 'error',
+      rule: fields.kind === 'ddl' || fields.kind === 'model' ? 'dag/duplicate-producer' : 'project/duplicate-name',
+      message: `${id} is also defined by ${taken}`,
+      hint: 'give one of the files another name (file name or header `name:`/`database:`)',
+      file: fields.file,
+      line: 1,
+      col: 1,
+    });
+    return false;
   });
 
-  const dag = buildDag(drafts.map((d) => d.dag));
+  const dag = buildDag(accepted.map(({ draft, id }) => ({ id, file: draft.fields.file, phase: RUN_PHASE[draft.fields.kind], creates: draft.creates, fills: draft.fills, needs: draft.needs })));
   diagnostics.push(...dag.diagnostics);
-  const byId = new Map(drafts.map((d) => [d.node.id, d.node]));
-  const nodes = dag.order.map((id) => {
-    const node = byId.get(id)!;
-    node.upstream = dag.upstream.get(id)!;
-    node.downstream = dag.downstream.get(id)!;
-    return node;
-  });
+  const byId = new Map(
+    accepted.map(({ draft, id }) => [id, freezeNode({ ...draft.fields, id, upstream: dag.upstream.get(id) ?? EMPTY, downstream: dag.downstream.get(id) ?? EMPTY })]),
+  );
+  const nodes = Object.freeze(dag.order.map((id) => byId.get(id)!));
   const project: Project = { root, config, stage, nodes, node: (id) => byId.get(id) };
-  const sources = files.map(({ file }) => drafted.get(file)!);
+  // Files left out (their id was taken) are still sources for lint, outside the DAG.
+  const sources = identified.map(({ draft, id }) => {
+    const node = byId.get(id);
+    return node?.file === draft.fields.file ? node : freezeNode({ ...draft.fields, id, upstream: EMPTY, downstream: EMPTY });
+  });
   return { project, sources, diagnostics: sortDiagnostics(diagnostics) };
 }
 
@@ -186,15 +198,12 @@ function draftNode(file: string, kind: NodeKind, text: string, ctx: DraftContext
   const headerAt = { line: parsed.headerLine ?? 1, col: 1 };
   const creates: TablePosition[] = [];
   const fills: TablePosition[] = [];
-  let id: string;
   let produces: string[];
 
   if (kind === 'ddl') {
     for (const r of refs) if (r.access === 'create') creates.push(r);
     produces = unique(creates.map((c) => c.table), (t) => t);
-    id = produces[0] ?? `ddl:${name}`;
   } else if (kind === 'model') {
-    id = ownTable;
     produces = [ownTable];
     const writesOwn = refs.some((r) => r.access === 'write' && r.table === ownTable);
     if (writesOwn) fills.push({ table: ownTable, ...headerAt });
@@ -207,7 +216,6 @@ function draftNode(file: string, kind: NodeKind, text: string, ctx: DraftContext
       }
     }
   } else {
-    id = `${kind}:${name}`;
     produces = kind === 'dashboard' ? [ownTable] : [];
     if (kind === 'dashboard') creates.push({ table: ownTable, ...headerAt });
     for (const r of refs) {
@@ -219,19 +227,5 @@ function draftNode(file: string, kind: NodeKind, text: string, ctx: DraftContext
     refs.filter((r) => !produces.includes(r.table) && !isCatalogMetadata(r.table) && (kind === 'ddl' || r.access === 'read')),
     (r) => r.table,
   ).map(({ table, line, col }) => ({ table, line, col }));
-  const node: ProjectNode = {
-    id,
-    name,
-    kind,
-    file,
-    header,
-    sql,
-    bodyLine,
-    database,
-    produces,
-    dependsOn: needs.map((n) => n.table),
-    upstream: [],
-    downstream: [],
-  };
-  return { node, dag: { id, file, creates, fills, needs } };
+  return { fields: { name, kind, file, header, sql, bodyLine, database, produces, dependsOn: needs.map((n) => n.table) }, creates, fills, needs };
 }

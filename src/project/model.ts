@@ -13,38 +13,41 @@ export const KIND_FOLDERS: Readonly<Record<NodeKind, string>> = {
   dashboard: 'dashboards',
 };
 
+/** Run order among nodes whose dependencies are met: DDL first, then models, alerts and dashboard views. */
+export const RUN_PHASE: Readonly<Record<NodeKind, number>> = { ddl: 0, model: 1, alert: 2, dashboard: 3 };
+
 export interface ProjectNode {
   /**
    * Models: their qualified table (`analytics.crm_data`). DDL: the first table it creates that no model fills
    * (`ddl:<name>` when there is none). `alert:<name>`; `dashboard:<name>`.
    */
-  id: string;
+  readonly id: string;
   /** Header `name` or the file name without `.sql`. */
-  name: string;
-  kind: NodeKind;
+  readonly name: string;
+  readonly kind: NodeKind;
   /** Posix path relative to the project root. */
-  file: string;
-  header: Header;
+  readonly file: string;
+  readonly header: Header;
   /** File text after the header block; variables not yet substituted. */
-  sql: string;
+  readonly sql: string;
   /** 1-based line of `sql` in the file (its first line starts at column 1). */
-  bodyLine: number;
+  readonly bodyLine: number;
   /** Database that unqualified table names in `sql` resolve to: header `database` or the project's. */
-  database: string;
+  readonly database: string;
   /** Qualified tables this file creates (ddl: every CREATE …; model and dashboard view: database.name). */
-  produces: string[];
+  readonly produces: readonly string[];
   /** Qualified tables it reads (or writes but does not create), parsed from the SQL, minus what it produces. */
-  dependsOn: string[];
+  readonly dependsOn: readonly string[];
   /** Node ids this node runs after / before. */
-  upstream: string[];
-  downstream: string[];
+  readonly upstream: readonly string[];
+  readonly downstream: readonly string[];
 }
 
 export interface Project {
   root: string;
   config: ProjectConfig;
   stage: string;
-  /** Topological order, ties broken by id. */
-  nodes: ProjectNode[];
+  /** Run order (see dag.ts): topological, DDL before models, alerts and dashboards where dependencies allow, then by id. */
+  readonly nodes: readonly ProjectNode[];
   node(id: string): ProjectNode | undefined;
 }

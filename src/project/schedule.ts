@@ -1,6 +1,7 @@
 // Schedule expressions in SQL headers. Users write what they know from EventBridge (`rate(1 hour)`,
 // `cron(0 2 * * ? *)`) or plain 5-field cron (`0 2 * * *`); all times are UTC. The local scheduler and the
 // EventBridge rules of the stacks both read this one normalized form.
+import { LakeError } from '../errors.js';
 import { Cron } from 'croner';
 
 export type Schedule =
@@ -8,11 +9,8 @@ export type Schedule =
   /** `fields`: 5-field cron (minute hour day-of-month month day-of-week), UTC. */
   | { kind: 'cron'; fields: string; expression: string };
 
-export class ScheduleError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'ScheduleError';
-  }
+export class ScheduleError extends LakeError {
+  override readonly name: string = 'ScheduleError';
 }
 
 const RATE = /^rate\(\s*(\d+)\s+(minute|minutes|hour|hours|day|days)\s*\)$/i;

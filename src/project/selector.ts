@@ -2,6 +2,7 @@
 // graph operators: `name+` (and everything downstream), `+name` (and everything upstream), `2+name` / `name+1` (only
 // that many levels), `+name+`. `a,b` is an intersection; several terms (space-separated, or repeated `--select`) are a
 // union; `--exclude` terms are removed from it.
+import { LakeError } from '../errors.js';
 import { isAbsolute, relative } from 'node:path';
 import { KIND_FOLDERS, type NodeKind, type Project, type ProjectNode } from './model.js';
 import { closestNames } from './suggest.js';
@@ -16,13 +17,10 @@ export interface Selection {
 export type SelectorInput = string | Selection | undefined;
 
 /** A selector that is malformed or matches nothing. Not a file problem: it has no file:line. */
-export class SelectorError extends Error {
-  constructor(
-    message: string,
-    readonly hint?: string,
-  ) {
-    super(message);
-    this.name = 'SelectorError';
+export class SelectorError extends LakeError {
+  override readonly name: string = 'SelectorError';
+  constructor(message: string, hint?: string) {
+    super(message, { hint });
   }
 }
 

@@ -9,6 +9,7 @@
 //   real holder rewrites it within milliseconds.
 // Breaking moves the file aside atomically (only one breaker wins), checks it is still the lock judged stale, and
 // removes it; a fresh lock moved by mistake is put back with link(), which never overwrites a newer one.
+import { LakeError } from '../errors.js';
 import { randomUUID } from 'node:crypto';
 import { link, mkdir, open, readFile, rename, stat, unlink } from 'node:fs/promises';
 import { hostname } from 'node:os';
@@ -57,21 +58,18 @@ export interface WaitOptions {
 }
 
 /** A lock file could not be created or written (a read-only or full disk): a clear error, not a crash. */
-export class LockError extends Error {
-  constructor(message: string, options?: ErrorOptions) {
-    super(message, options);
-    this.name = 'LockError';
-  }
+export class LockError extends LakeError {
+  override readonly name: string = 'LockError';
 }
 
 /** Waiting for a lock took longer than the caller's bound. The message names the holder. */
 export class LockTimeoutError extends LockError {
+  override readonly name: string = 'LockTimeoutError';
   constructor(
     message: string,
     readonly holder: LockOwner | undefined,
   ) {
     super(message);
-    this.name = 'LockTimeoutError';
   }
 }
 

@@ -1,15 +1,13 @@
 // Everything the local engine and object store write lands inside the lake folder, judged on real paths: a symbolic
 // link inside the lake that points elsewhere (`lake/bucket/t -> /home/me`) would otherwise carry a rename, a mkdir or a
 // delete out of it, since the file system follows links. Path strings alone (S3 keys without `..`) cannot see that.
+import { LakeError } from '../errors.js';
 import { lstatSync, realpathSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 
 /** A write that would land outside the lake folder. A user error (exit 1), never carried out. */
-export class OutsideLakeError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'OutsideLakeError';
-  }
+export class OutsideLakeError extends LakeError {
+  override readonly name: string = 'OutsideLakeError';
 }
 
 const isErrno = (error: unknown, code: string) => typeof error === 'object' && error !== null && (error as NodeJS.ErrnoException).code === code;

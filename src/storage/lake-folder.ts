@@ -1,6 +1,7 @@
 // A local lake folder is marked when the tool creates it, and only a marked folder is ever emptied (`lake run --demo`
 // resets its lake). Anything else — the project itself (`--lake .`), `sql/`, a home directory, a folder of user files —
 // is refused, whatever it contains: "looks like a lake" or "is inside the project" are guesses, the marker is a fact.
+import { LakeError } from '../errors.js';
 import { existsSync, lstatSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -11,7 +12,7 @@ const MARKER_TEXT =
   'This folder is a local lake created by `lake`. Commands that reset the lake (lake run --demo) may delete everything in it.\n';
 
 /** A folder the tool will not reset: it names the folder and says why. */
-export class LakeFolderError extends Error {
+export class LakeFolderError extends LakeError {
   override readonly name = 'LakeFolderError';
 }
 

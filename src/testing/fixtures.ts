@@ -2,15 +2,13 @@
 // table's real column types, so the model's unchanged SQL reads them. Each fixture is an Iceberg table (a native table
 // in the in-memory catalog: no files) created from the column list, then filled by one INSERT naming only the columns
 // the test gives: every other column is NULL of its declared type.
+import { LakeError } from '../errors.js';
 import type { Column } from '../engines/engine.js';
 import { hiveTypeOf } from '../pipeline/materialize/sql.js';
 import { canonicalType } from '../project/contract.js';
 
-export class FixtureError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'FixtureError';
-  }
+export class FixtureError extends LakeError {
+  override readonly name: string = 'FixtureError';
 }
 
 const quote = (name: string): string => `"${name.replaceAll('"', '""')}"`;

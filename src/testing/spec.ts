@@ -17,6 +17,7 @@
 //           - { order_date: 2025-03-01, revenue: 10.5 }
 //
 // Only the columns named in `expect.rows` are compared. An input table with no `given` entry is empty.
+import { LakeError } from '../errors.js';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { isNode, LineCounter, parseDocument } from 'yaml';
@@ -70,10 +71,10 @@ export interface UnitTest {
   expect: { rows: Array<Record<string, unknown>>; ordered: boolean; tolerance: number; line: number };
 }
 
-export class TestDefinitionError extends Error {
+export class TestDefinitionError extends LakeError {
+  override readonly name: string = 'TestDefinitionError';
   constructor(readonly diagnostics: Diagnostic[]) {
     super(diagnostics.map((d) => `${d.file}:${d.line}: ${d.message}`).join('\n'));
-    this.name = 'TestDefinitionError';
   }
 }
 

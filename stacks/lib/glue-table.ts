@@ -2,6 +2,7 @@
 // Athena in a custom resource at deploy: the table becomes a declarative resource that CloudFormation diffs, updates
 // and rolls back; a DDL error fails `npm test` (synthesis) instead of a half-applied deploy; and no Lambda, Athena
 // query or extra IAM exists just to create tables. The SQL file stays the single source: it is parsed, not copied.
+import { LakeError } from '../../src/errors.js';
 import type { CfnTableProps } from 'aws-cdk-lib/aws-glue';
 
 export interface TableColumn {
@@ -60,11 +61,8 @@ const STORED_AS: Record<string, StorageFormat> = {
   TEXTFILE: { serde: 'org.apache.hadoop.hive.serde2.lazy.LazySimpleSerDe', inputFormat: TEXT_INPUT, outputFormat: HIVE_TEXT_OUTPUT },
 };
 
-export class GlueTableError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'GlueTableError';
-  }
+export class GlueTableError extends LakeError {
+  override readonly name: string = 'GlueTableError';
 }
 
 /** Glue stores Hive type names in lower case without spaces (`decimal(10,2)`, `array<string>`). */

@@ -1,6 +1,6 @@
 // Least-privilege statements shared by the stacks: specific actions on specific resources. `Resource: *` appears
 // only where AWS offers no resource-level permission, each such place says so (tests/stacks assert the rest).
-import { Stack } from 'aws-cdk-lib';
+import type { Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import type * as s3 from 'aws-cdk-lib/aws-s3';

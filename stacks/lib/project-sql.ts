@@ -1,6 +1,7 @@
 // What the stacks read from the project's SQL files, through the same project loader as `lake` (so a header the
 // CLI rejects fails synthesis too): the scheduled transforms and alerts (one EventBridge rule each), the external
 // tables of sql/ddl (Glue CfnTables, via the shared DDL parser), and the lake prefixes models write to (IAM scopes).
+import { LakeError } from '../../src/errors.js';
 import { parseCreateTable, type CreateTableStatement } from '../../src/dialect/ddl-parse.js';
 import { splitStatements } from '../../src/dialect/statements.js';
 import { parseS3Uri } from '../../src/storage/object-store/object-store.js';
@@ -58,10 +59,10 @@ export function substituteVariables(text: string, variables: Record<string, stri
   });
 }
 
-export class DdlTableError extends Error {
+export class DdlTableError extends LakeError {
+  override readonly name: string = 'DdlTableError';
   constructor(file: string, line: number, message: string) {
     super(`${file}:${line}: ${message}`);
-    this.name = 'DdlTableError';
   }
 }
 
@@ -120,7 +121,7 @@ export function ddlTables(project: Project, variables: Record<string, string>): 
  * INSERT output with the caller's credentials, so this is the write scope of every function that runs models.
  * Locations in other buckets are not granted (and fail at run time).
  */
-export function modelWritePrefixes(project: Project, lakeBucket: string, models: ProjectNode[] = project.nodes): string[] {
+export function modelWritePrefixes(project: Project, lakeBucket: string, models: readonly ProjectNode[] = project.nodes): string[] {
   const variables = { ...variableTexts(project), lake_bucket: lakeBucket };
   const declared = declaredLocations(project, variables);
   const writers = models.filter((n) => n.kind === 'model');
@@ -185,7 +186,7 @@ function icebergLocations(project: Project, variables: Record<string, string>): 
  * under them. Tables are resolved as the runner lays them out (sql/ddl locations, model locations and defaults);
  * `unresolved` lists tables read that neither declares (the caller decides whether that is an error).
  */
-export function tableReadPrefixes(project: Project, nodes: ProjectNode[], lakeBucket: string): { prefixes: string[]; unresolved: string[] } {
+export function tableReadPrefixes(project: Project, nodes: readonly ProjectNode[], lakeBucket: string): { prefixes: string[]; unresolved: string[] } {
   const variables = { ...variableTexts(project), lake_bucket: lakeBucket };
   const declared = declaredLocations(project, variables);
   const producers = new Map(project.nodes.filter((n) => n.kind !== 'ddl').flatMap((n) => n.produces.map((t) => [t.toLowerCase(), n] as const)));

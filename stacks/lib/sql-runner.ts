@@ -2,7 +2,7 @@
 // reads and table writes, reads anywhere in the lake (a model may read any table), and writes only where models keep
 // their data (header `location`s), the Athena result prefix (Athena writes results and location-less CTAS output
 // with the caller's credentials) and the system logs.
-import { Stack } from 'aws-cdk-lib';
+import type { Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type { Project } from '../../src/project/model.js';
 import { PREFIX } from '../config.js';

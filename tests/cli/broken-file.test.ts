@@ -78,7 +78,7 @@ describe('a broken file blocks only itself and its downstream', () => {
     const all = captureIo(root);
     expect(await main(['alert', '--lake', lake], all)).toBe(1);
     expect(all.err).toContain('error: alert broken_alert not evaluated: upstream analytics.after_broken does not load\n');
-    expect(all.out).toMatch(/^good_alert at .*\n  ok: n = 0/m);
+    expect(all.out).toMatch(/^good_alert at .*\n {2}ok: n = 0/m);
     const one = captureIo(root);
     expect(await main(['alert', 'good_alert', '--lake', lake], one)).toBe(0);
     expect(one.err).toContain(WARNING);

@@ -10,16 +10,16 @@ describe('lake graph', () => {
     const io = captureIo(FIXTURE);
     expect(await main(['graph'], io)).toBe(0);
     expect(io.out).toBe(`analytics.crm_data [ddl] sql/ddl/crm_data.sql
-analytics.interactions_hourly [model] sql/transforms/p1/interactions_hourly.sql
-  <- analytics.crm_data
-alert:negative_interactions [alert] sql/alerts/negative_interactions.sql
-  <- analytics.interactions_hourly
 analytics.orders [ddl] sql/ddl/shop.sql
 analytics.dim_customer [model] sql/transforms/p2/dim_customer.sql
   <- analytics.orders
 analytics.daily_revenue [model] sql/transforms/p2/daily_revenue.sql
   <- analytics.dim_customer
   <- analytics.orders
+analytics.interactions_hourly [model] sql/transforms/p1/interactions_hourly.sql
+  <- analytics.crm_data
+alert:negative_interactions [alert] sql/alerts/negative_interactions.sql
+  <- analytics.interactions_hourly
 dashboard:support_overview [dashboard] sql/dashboards/support_overview.sql
   <- analytics.interactions_hourly
 `);

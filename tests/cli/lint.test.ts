@@ -69,7 +69,7 @@ describe('lake lint', () => {
     });
     const io = captureIo(root);
     expect(await main(['lint', '--no-cache'], io)).toBe(1);
-    expect(io.out).toMatch(/^sql\/transforms\/m\.sql:5:\d+: error \[unfaithful\/dynamic-format\] date_format\(\): .*\n  hint: /m);
+    expect(io.out).toMatch(/^sql\/transforms\/m\.sql:5:\d+: error \[unfaithful\/dynamic-format\] date_format\(\): .*\n {2}hint: /m);
   });
 
   it('reuses syntax results of unchanged files from the lake folder cache', async () => {

@@ -2,13 +2,17 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { AthenaClient, GetQueryExecutionCommand, GetQueryResultsCommand, StartQueryExecutionCommand } from '@aws-sdk/client-athena';
+import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
+import { AthenaEngine } from '../../src/engines/athena/engine.js';
 import { AthenaLocalEngine } from '../../src/engines/local/engine.js';
 import { EngineError, type Engine } from '../../src/engines/engine.js';
 import { LocalObjectStore } from '../../src/storage/object-store/index.js';
 import { loadProject } from '../../src/project/loader.js';
 import { projectVariables } from '../../src/project/variables.js';
-import { executionOrder, runPipeline, type PipelineContext } from '../../src/pipeline/runner.js';
+import { runPipeline, type PipelineContext } from '../../src/pipeline/runner.js';
+import { execution } from '../engines/athena/replay.js';
 
 const BUCKET = 'test-lake';
 
@@ -89,7 +93,7 @@ describe('runPipeline', () => {
     ]);
     landEvents(root, '2025-03-10T08', [{ order_id: 3, amount: 1, ts: '2025-03-10 08:00:00' }]);
     const ctx = await context(root);
-    expect(executionOrder(ctx.project.nodes).map((n) => n.id)).toEqual([
+    expect(ctx.project.nodes.map((n) => n.id)).toEqual([
       'shop.events',
       'shop.hourly_revenue',
       'shop.daily_revenue',
@@ -216,5 +220,34 @@ SELECT dt, sum(orders) AS orders, sum(revenue) AS revenue FROM hourly_revenue GR
     const daily = summary.records.find((r) => r.step === 'shop.daily_revenue');
     expect(daily).toMatchObject({ status: 'success', attempts: 3 });
     expect(delays).toHaveLength(2);
+  });
+
+  it('submits a permanently throttled Athena step exactly as often as the engine retries, not runner × engine times', async () => {
+    const root = writeProject({ 'sql/ddl/events.sql': PROJECT['sql/ddl/events.sql'] });
+    const ctx = await context(root);
+    const client = new AthenaClient({ region: 'eu-west-1' });
+    const mock = mockClient(client);
+    const sqlOf = new Map<string, string>();
+    mock.on(StartQueryExecutionCommand).callsFake((input: { QueryString: string }) => {
+      const id = `q-${sqlOf.size + 1}`;
+      sqlOf.set(id, input.QueryString);
+      return { QueryExecutionId: id };
+    });
+    // The step's CREATE TABLE fails with a failure Athena marks retryable, every time; the rest (CREATE DATABASE, the
+    // run log) succeeds.
+    const isStep = (sql: string | undefined) => /CREATE EXTERNAL TABLE IF NOT EXISTS events/i.test(sql ?? '');
+    mock.on(GetQueryExecutionCommand).callsFake(({ QueryExecutionId: id }: { QueryExecutionId: string }) => ({
+      QueryExecution: !isStep(sqlOf.get(id))
+        ? execution(id, 'SUCCEEDED', { StatementType: 'DDL' })
+        : execution(id, 'FAILED', {
+            Status: { State: 'FAILED', StateChangeReason: 'ThrottlingException: Rate exceeded', AthenaError: { ErrorCategory: 2, ErrorType: 1001, Retryable: true } },
+          }),
+    }));
+    mock.on(GetQueryResultsCommand).resolves({ ResultSet: { Rows: [], ResultSetMetadata: { ColumnInfo: [] } } });
+    const athena = new AthenaEngine({ region: 'eu-west-1', workgroup: 'lakehouse', retry: { maxAttempts: 4 } }, { client, sleep: async () => {}, random: () => 0 });
+    const summary = await runPipeline({ ...ctx, engine: athena, retry: { maxAttempts: 3, sleep: async () => {} } }, { from: new Date('2025-03-10T07:00Z'), to: new Date('2025-03-10T08:00Z') });
+    const submissions = mock.commandCalls(StartQueryExecutionCommand).filter((call) => isStep(call.args[0].input.QueryString));
+    expect(submissions).toHaveLength(4);
+    expect(summary.records.find((r) => r.step === 'shop.events')).toMatchObject({ status: 'failed', attempts: 1, error: expect.stringContaining('gave up after 4 attempts') });
   });
 });

@@ -13,19 +13,31 @@ const errorsOf = async (root: string) => {
 };
 
 describe('loadProject on the fixture project', () => {
-  it('builds nodes in topological order with ties by id, ignoring non-SQL files', async () => {
+  it('builds nodes in run order (topological; ready DDL, then models, alerts, dashboards; then by id), ignoring non-SQL files', async () => {
     const project = await loadProject(FIXTURE);
     expect(project.stage).toBe('local');
     expect(project.nodes.map((n) => n.id)).toEqual([
       'analytics.crm_data',
-      'analytics.interactions_hourly',
-      'alert:negative_interactions',
       'analytics.orders',
       'analytics.dim_customer',
       'analytics.daily_revenue',
+      'analytics.interactions_hourly',
+      'alert:negative_interactions',
       'dashboard:support_overview',
     ]);
     expect(project.nodes.map((n) => n.file)).not.toContain('sql/dashboards/support.yaml');
+  });
+
+  it('builds each node once, with its id and edges, and freezes it: nothing after the loader rewrites the DAG', async () => {
+    const { project, sources } = await analyzeProject(FIXTURE);
+    expect(Object.isFrozen(project.nodes)).toBe(true);
+    for (const node of [...project.nodes, ...sources]) {
+      expect(Object.isFrozen(node)).toBe(true);
+      for (const list of [node.upstream, node.downstream, node.produces, node.dependsOn]) expect(Object.isFrozen(list)).toBe(true);
+    }
+    // The DDL that creates the table a model MERGEs into is known by its next table, from the start.
+    expect(sources.find((n) => n.file.startsWith('sql/ddl/') && n.produces.includes('analytics.dim_customer'))?.id).toBe('analytics.orders');
+    expect(() => (project.nodes[0].upstream as string[]).push('x')).toThrow(TypeError);
   });
 
   it('parses dependencies from the SQL: CTEs skipped, names qualified, MERGE targets filled', async () => {

@@ -82,16 +82,16 @@ describe('selectNodes', () => {
 
   it('intersects a,b and removes --exclude from the union of --select', () => {
     expect(ids('tag:p2,kind:model')).toEqual(['analytics.dim_customer', 'analytics.daily_revenue']);
-    expect(ids('crm_data+,kind:model tag:kpi')).toEqual(['analytics.interactions_hourly', 'analytics.daily_revenue']);
+    expect(ids('crm_data+,kind:model tag:kpi')).toEqual(['analytics.daily_revenue', 'analytics.interactions_hourly']);
     expect(selectNodes(project, { select: ['crm_data+'], exclude: ['negative_interactions'] }).map((n) => n.id)).toEqual([
       'analytics.crm_data',
       'analytics.interactions_hourly',
       'dashboard:support_overview',
     ]);
     expect(selectNodes(project, { select: ['tag:p1', 'daily_revenue'], exclude: ['kind:ddl kind:dashboard'] }).map((n) => n.id)).toEqual([
+      'analytics.daily_revenue',
       'analytics.interactions_hourly',
       'alert:negative_interactions',
-      'analytics.daily_revenue',
     ]);
     // Only an exclusion: everything else.
     expect(selectNodes(project, { exclude: ['tag:p2'] }).map((n) => n.id)).toEqual([

@@ -2,7 +2,6 @@
 // written by a pipeline run (CategoryKPIs keyed by category#order_date, OrderKPIs by order_date, CustomerFeatures by
 // customer_id): the contract of src/serving/lookup.ts, item for item what the serving step stored.
 import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runApi } from '../../src/cli/commands/api-run.js';
 import { JsonFileKeyValueStore } from '../../src/storage/kv-store/json-file.js';

@@ -1,5 +1,6 @@
 // A notifier delivers one notice to one channel, or throws DeliveryError. Retrying inside one run (backoff) is the
 // notifier's business; keeping a failed delivery for the next run is the outbox's (see ../state.ts).
+import { LakeError } from '../../errors.js';
 import type { Notice } from '../state.js';
 
 export interface Notifier {
@@ -8,13 +9,13 @@ export interface Notifier {
   send(notice: Notice): Promise<void>;
 }
 
-export class DeliveryError extends Error {
+export class DeliveryError extends LakeError {
+  override readonly name: string = 'DeliveryError';
   constructor(
     message: string,
     readonly details: { attempts?: number; status?: number; cause?: unknown } = {},
   ) {
     super(message, { cause: details.cause });
-    this.name = 'DeliveryError';
   }
 }
 

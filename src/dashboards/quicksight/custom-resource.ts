@@ -2,6 +2,7 @@
 // CloudFormation): Create/Update publish the dashboards (deploy.ts), Update also deletes what the new definitions no
 // longer have, Delete removes everything the resource published. The properties carry the QuickSight target and the
 // dashboard/view names, so a Delete needs neither the project nor the engine.
+import { LakeError } from '../../errors.js';
 import type { QuickSightClient } from '@aws-sdk/client-quicksight';
 import type { PipelineContext } from '../../pipeline/runner.js';
 import { deployDashboards, removeQuickSight, staleDashboards, type DeployedDashboard } from './deploy.js';
@@ -44,11 +45,8 @@ export interface DashboardsResourceDependencies {
  */
 export const PUBLISH_ACTION = 'publish';
 
-export class DashboardsEventError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'DashboardsEventError';
-  }
+export class DashboardsEventError extends LakeError {
+  override readonly name: string = 'DashboardsEventError';
 }
 
 const TARGET_FIELDS = ['awsAccountId', 'region', 'principalArn', 'workgroup', 'idPrefix'] as const;

@@ -1,7 +1,7 @@
 // Runs in the browser only (bundled from browser-entry.ts): wires the filter form (its state kept in the page URL),
 // renders every visual with ECharts (tables and KPI tiles as HTML) and, when served live, asks the server to re-query
 // the views.
-import type { Column, SqlValue } from '../../engines/engine.js';
+import type { Column } from '../../engines/engine.js';
 import type { FilterDefinition, VisualDefinition } from '../definition.js';
 import * as lib from './browser-data.js';
 import type { ColumnTitles, FilterValues, TableState, ViewData } from './browser-data.js';

@@ -32,7 +32,11 @@ const isClauseWord = (word: string) => ['WHEN', 'ON', 'USING', 'SET', 'WHERE'].i
 /** UPDATE t SET … [WHERE …] and DELETE FROM t [WHERE …]. */
 export function translateUpdateOrDelete(sql: string, ctx: TranslateContext): LakeAction {
   const c = new TokenCursor(sql);
-  const verb = c.acceptKeyword('UPDATE') ? 'UPDATE' : (c.expectKeyword('DELETE', 'FROM'), 'DELETE');
+  let verb: 'UPDATE' | 'DELETE' = 'UPDATE';
+  if (!c.acceptKeyword('UPDATE')) {
+    c.expectKeyword('DELETE', 'FROM');
+    verb = 'DELETE';
+  }
   const target = resolveTableName(c.qualifiedName(), ctx.database);
   return { type: 'modifyRows', verb, target, sql: translateQuery(sql, ctx) };
 }

@@ -14,7 +14,7 @@ function lambdaOf(c: CallContext, k: number, arity: number): Lambda | undefined 
   const nodes = c.args[k] ?? [];
   const m = meaningful(nodes);
   const arrow = m[1];
-  if (!arrow || arrow.kind !== 'token' || arrow.token.text !== '->') return undefined;
+  if (arrow?.kind !== 'token' || arrow.token.text !== '->') return undefined;
   const params = isParen(m[0]) ? meaningful(m[0].items).filter((n) => nodeText(n) !== ',').map(nodeText) : [nodeText(m[0])];
   if (params.length !== arity) return undefined;
   return { params: params.map((p) => p.toLowerCase()), body: nodes.slice(nodes.indexOf(arrow) + 1) };

@@ -86,8 +86,9 @@ export class AthenaEngine implements Engine {
     } catch (error) {
       if (signal?.aborted) throw await this.cancel(submission.queryId, error);
       if (!(error instanceof EngineError)) throw new EngineError(String(error), { cause: error, queryId: submission.queryId });
-      const exhausted = error.details.retryable === true && attempts >= this.config.retry.maxAttempts && attempts > 1;
-      throw exhausted ? exhaustedError(error, attempts) : error;
+      // This engine is the one layer that re-submits Athena queries: what leaves it has had its retries, so callers
+      // (the pipeline runner) must not submit it again (runner attempts × engine attempts).
+      throw error.details.retryable === true ? exhaustedError(error, attempts) : error;
     }
   }
 

@@ -121,7 +121,11 @@ export function apiCallError(operation: string, error: unknown, queryId?: string
   });
 }
 
-/** Same error, saying how many submissions were tried, so a log shows the retries happened. */
+/**
+ * A transient failure the engine retried as far as its policy allows: final, no longer retryable (so no other layer
+ * submits it again), saying how many submissions were tried so a log shows the retries happened.
+ */
 export function exhaustedError(error: EngineError, attempts: number): EngineError {
-  return new EngineError(`${error.message} (gave up after ${attempts} attempts)`, error.details);
+  const message = attempts > 1 ? `${error.message} (gave up after ${attempts} attempts)` : error.message;
+  return new EngineError(message, { ...error.details, retryable: false });
 }

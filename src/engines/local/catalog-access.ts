@@ -33,9 +33,9 @@ export interface CatalogAccessOptions {
 
 /** Another process kept the lake busy for longer than the wait bound: a user-facing error (exit 1). */
 export class LakeBusyError extends EngineError {
+  override readonly name: string = 'LakeBusyError';
   constructor(message: string) {
     super(message, { retryable: false, code: 'LAKE_BUSY' });
-    this.name = 'LakeBusyError';
   }
 }
 

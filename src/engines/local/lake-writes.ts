@@ -259,7 +259,7 @@ async function replaceInto(ctx: LakeSessionContext, table: LakeTable, source: st
 export async function modifyRows(ctx: LakeSessionContext, action: Extract<LakeAction, { type: 'modifyRows' }>): Promise<QueryResult> {
   const { target } = action;
   const table = await ctx.catalog.get(target.database, target.name);
-  if (!table || table.tableType !== 'iceberg') {
+  if (table?.tableType !== 'iceberg') {
     if (!table && !(await ctx.catalog.relationKind(target.database, target.name))) throw tableNotFound(target);
     throw athenaError(
       'NOT_SUPPORTED',

@@ -1,6 +1,7 @@
 // Trino's client REST protocol (https://trino.io/docs/current/develop/client-protocol.html): POST the statement to
 // /v1/statement, then GET each `nextUri` until there is none, collecting `columns` and `data`; DELETE `nextUri` to
 // cancel. Small enough to speak with fetch; numbers are read losslessly because BIGINTs exceed 2^53.
+import { LakeError } from '../../errors.js';
 import { parse as parseLosslessJson } from 'lossless-json';
 import { INTEGER_TEXT } from '../trino-types.js';
 
@@ -63,25 +64,25 @@ export interface StatementResult {
 }
 
 /** The query reached Trino and failed there (syntax, semantics, runtime): deterministic, never retried. */
-export class TrinoQueryError extends Error {
+export class TrinoQueryError extends LakeError {
+  override readonly name: string = 'TrinoQueryError';
   constructor(
     readonly queryId: string,
     readonly info: TrinoErrorInfo,
   ) {
     super(info.message);
-    this.name = 'TrinoQueryError';
   }
 }
 
 /** The coordinator could not be reached or answered outside the protocol. */
-export class TrinoTransportError extends Error {
+export class TrinoTransportError extends LakeError {
+  override readonly name: string = 'TrinoTransportError';
   constructor(
     message: string,
     readonly retryable: boolean,
     options?: { cause?: unknown },
   ) {
     super(message, options);
-    this.name = 'TrinoTransportError';
   }
 }
 

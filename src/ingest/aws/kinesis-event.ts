@@ -1,5 +1,6 @@
 // The records of a Lambda Kinesis event, decoded into what stream consumers take (ReceivedRecord), and the
 // partial-batch response the event source mapping reads when `reportBatchItemFailures` is on.
+import { LakeError } from '../../errors.js';
 import type { ReceivedRecord } from '../stream/record-stream.js';
 
 /** The fields of a Lambda Kinesis event this project reads (aws-lambda's KinesisStreamEvent, narrowed). */
@@ -21,11 +22,8 @@ export interface KinesisBatchResponse {
   batchItemFailures: Array<{ itemIdentifier: string }>;
 }
 
-export class KinesisEventError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'KinesisEventError';
-  }
+export class KinesisEventError extends LakeError {
+  override readonly name: string = 'KinesisEventError';
 }
 
 /** `shardId-000000000000:4959…` → the shard id, as Lambda writes `eventID`. */

@@ -3,6 +3,7 @@
 // typed Parquet under raw/ecommerce/, rejects under rejected/ecommerce/, archive, all under the P2 lock. Files that
 // were already waiting in incoming/ join the batch, as they would on the next scheduled check; referential checks of
 // order items look at the orders and products of the same batch, as on the live path.
+import { LakeError } from '../../errors.js';
 import { basename, extname } from 'node:path';
 import type { IngestCounts } from '../counts.js';
 import type { EcommerceTable } from '../landing/csv-validation.js';
@@ -18,11 +19,8 @@ export function landingName(file: string, table: EcommerceTable): string {
   return `${table}_${stem}.csv`;
 }
 
-export class LandingLockedError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'LandingLockedError';
-  }
+export class LandingLockedError extends LakeError {
+  override readonly name: string = 'LandingLockedError';
 }
 
 export async function ingestEcommerceFile(file: string, text: string, table: EcommerceTable, target: IngestTarget): Promise<{ counts: IngestCounts; issues: IngestIssue[] }> {

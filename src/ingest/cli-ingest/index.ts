@@ -1,6 +1,7 @@
 // `lake ingest <source> --file F`: one user file through the same components the live ingestion uses, with every
 // record accounted for (received = accepted + quarantined) and each set-aside record's reason. A file that cannot be
 // read at all (truncated gzip, not UTF-8) counts as one quarantined record and is kept whole under rejected/ingest/.
+import { LakeError } from '../../errors.js';
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
@@ -42,11 +43,8 @@ export const INGEST_SOURCES: readonly IngestSource[] = [
   { name: 'products', aliases: ['p2_raw_products'], format: 'csv', table: 'p2_raw_products', description: 'P2 products CSV' },
 ];
 
-export class IngestUsageError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'IngestUsageError';
-  }
+export class IngestUsageError extends LakeError {
+  override readonly name: string = 'IngestUsageError';
 }
 
 export function findIngestSource(name: string): IngestSource {

@@ -1,16 +1,17 @@
 // Reading a user's file for `lake ingest`: gzip by magic bytes, strict UTF-8 (a UTF-8 BOM is dropped), JSON lines or
 // a JSON array. A file that cannot be read whole (truncated gzip, not UTF-8) is refused whole with the reason; nothing
 // is guessed from half a file.
+import { LakeError } from '../../errors.js';
 import { gunzipSync } from 'node:zlib';
 import { TOO_DEEP_ERROR, tooDeep } from '../json-depth.js';
 
-export class UnreadableFileError extends Error {
+export class UnreadableFileError extends LakeError {
+  override readonly name: string = 'UnreadableFileError';
   constructor(
     readonly file: string,
     message: string,
   ) {
     super(`${file}: ${message}`);
-    this.name = 'UnreadableFileError';
   }
 }
 

@@ -3,6 +3,7 @@
 // Prefix expressions: `!{partitionKeyFromQuery:KEY}`, `!{timestamp:yyyy-MM-dd-HH}` (arrival time, UTC) and
 // `!{firehose:error-output-type}` / `!{firehose:random-string}`. MetadataExtraction queries are evaluated locally for
 // the jq subset `{key: .field.path, key2: .field[start:end], …}`, which covers partitioning by parts of a timestamp.
+import { LakeError } from '../../errors.js';
 
 export interface ProcessorParameter {
   ParameterName: string;
@@ -39,11 +40,8 @@ export interface PartitionKeyQuery {
   slice?: [number, number];
 }
 
-export class FirehoseConfigError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'FirehoseConfigError';
-  }
+export class FirehoseConfigError extends LakeError {
+  override readonly name: string = 'FirehoseConfigError';
 }
 
 const KEY_QUERY = /^\s*([A-Za-z_][A-Za-z0-9_]*)\s*:\s*((?:\.[A-Za-z_][A-Za-z0-9_]*)+)(?:\[(\d+):(\d+)\])?\s*$/;

@@ -3,6 +3,7 @@
 // BufferingHints.SizeInMBs or its first record is IntervalInSeconds old. Records whose keys cannot be extracted go to
 // the ErrorOutputPrefix as Firehose's error documents. Time comes from an injectable clock; `flushDue` is the timer
 // tick (`start` runs it every second), `close` delivers everything left.
+import { LakeError } from '../../errors.js';
 import { randomUUID } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import type { ObjectStore } from '../../storage/object-store/index.js';
@@ -46,11 +47,8 @@ export interface LocalFirehoseOptions {
 }
 
 /** Records still buffered when the stream is closed: their delivery failed, for the reason in `cause`. */
-export class FirehoseDeliveryError extends Error {
-  constructor(message: string, options: { cause?: Error }) {
-    super(message, options);
-    this.name = 'FirehoseDeliveryError';
-  }
+export class FirehoseDeliveryError extends LakeError {
+  override readonly name: string = 'FirehoseDeliveryError';
 }
 
 export class LocalFirehose implements DeliveryStream {

@@ -2,6 +2,7 @@
 // stream keyed by customer_id, and writes invalid ones to invalid/year=/month=/day=/<uuid>.json with the error. API
 // calls and stream puts retry with capped exponential backoff (5 retries by default); records the stream still refuses
 // after that go to the producer dead-letter queue, so nothing fetched is ever dropped.
+import { LakeError } from '../../errors.js';
 import { randomUUID } from 'node:crypto';
 import type { ObjectStore } from '../../storage/object-store/index.js';
 import { abortableSleep, fullJitterDelay, retry, type Sleep } from '../../retry/retry.js';
@@ -61,13 +62,13 @@ export interface RunOptions {
   signal?: AbortSignal;
 }
 
-export class ApiError extends Error {
+export class ApiError extends LakeError {
+  override readonly name: string = 'ApiError';
   constructor(
     message: string,
     readonly retryable: boolean,
   ) {
     super(message);
-    this.name = 'ApiError';
   }
 }
 

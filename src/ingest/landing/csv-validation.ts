@@ -145,7 +145,7 @@ const shown = (text: string) => (text.length > 200 ? `${text.slice(0, 200)}…` 
 
 function headerProblem(name: string, records: CsvRecord[], expected: readonly string[]): Omit<RejectedFile, 'file'> | undefined {
   const [first, ...rest] = records;
-  if (!first || first.line !== 1) return { reason: 'missing_header', error: `${name}: line 1 is empty; expected header ${expected.join(',')}`, rows: records.length };
+  if (first?.line !== 1) return { reason: 'missing_header', error: `${name}: line 1 is empty; expected header ${expected.join(',')}`, rows: records.length };
   const header = csvFields(first.text.replace(/^\uFEFF/, '')).map((h) => h.trim().toLowerCase());
   if (!header.some((c) => expected.includes(c))) {
     // No expected column name at all: line 1 is a record, not a header, and is counted (and kept) with the others.

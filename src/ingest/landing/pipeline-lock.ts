@@ -3,7 +3,7 @@
 // key-value store (kv-lock.ts). Both answer the same RunLock interface.
 import { FileLock, type FileLockOptions, type LockAttempt, type LockOwner } from '../../storage/file-lock.js';
 
-export { type HeldLock, type LockAttempt, type LockOwner } from '../../storage/file-lock.js';
+export type { HeldLock, LockAttempt, LockOwner } from '../../storage/file-lock.js';
 
 /** What a P2 run needs of its lock: the lock file here, a conditional put on a key-value store on AWS (kv-lock.ts). */
 export interface RunLock {

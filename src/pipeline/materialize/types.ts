@@ -1,5 +1,6 @@
 // What a materialization needs: the model's target and query. Strategies talk to an Engine in Athena SQL only, so
 // the same strategy runs on the local engine and on Athena.
+import { LakeError } from '../../errors.js';
 import type { Engine, SqlValue } from '../../engines/engine.js';
 import type { ObjectStore } from '../../storage/object-store/index.js';
 
@@ -35,9 +36,6 @@ export interface MaterializeOutcome {
 
 export type MaterializeStrategy = (request: MaterializeRequest, deps: MaterializeDeps) => Promise<MaterializeOutcome>;
 
-export class MaterializeError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'MaterializeError';
-  }
+export class MaterializeError extends LakeError {
+  override readonly name: string = 'MaterializeError';
 }

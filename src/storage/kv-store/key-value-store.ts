@@ -1,6 +1,7 @@
 // A small key-value store: get / put / conditional put by key, each value carrying a version that grows by one per
 // write. Locally it is a JSON file (json-file.ts); on AWS a DynamoDB table (dynamodb.ts). Alert state, the scheduler's
 // last-run marks and DynamoDB-style serving tables all sit on this one interface.
+import { LakeError } from '../../errors.js';
 
 export interface Versioned<T> {
   value: T;
@@ -26,11 +27,8 @@ export interface KeyValueStore {
   putMany?(items: ReadonlyArray<readonly [key: string, value: unknown]>): Promise<void>;
 }
 
-export class KeyValueStoreError extends Error {
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.name = 'KeyValueStoreError';
-  }
+export class KeyValueStoreError extends LakeError {
+  override readonly name: string = 'KeyValueStoreError';
 }
 
 /**

@@ -1,5 +1,6 @@
 // S3-shaped object storage. Pipelines use it to delete or replace partition folders; the local implementation works
 // on the lake folder, an S3 one will come with the stacks. Keys are S3 keys: '/'-separated, no leading slash.
+import { LakeError } from '../../errors.js';
 
 export interface ObjectInfo {
   key: string;
@@ -29,23 +30,23 @@ export interface PutOptions {
 }
 
 /** A create-only put found the key taken. */
-export class ObjectExistsError extends Error {
+export class ObjectExistsError extends LakeError {
+  override readonly name: string = 'ObjectExistsError';
   constructor(
     readonly bucket: string,
     readonly key: string,
   ) {
     super(`s3://${bucket}/${key} already exists`);
-    this.name = 'ObjectExistsError';
   }
 }
 
-export class ObjectNotFoundError extends Error {
+export class ObjectNotFoundError extends LakeError {
+  override readonly name: string = 'ObjectNotFoundError';
   constructor(
     readonly bucket: string,
     readonly key: string,
   ) {
     super(`no object s3://${bucket}/${key}`);
-    this.name = 'ObjectNotFoundError';
   }
 }
 

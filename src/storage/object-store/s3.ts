@@ -1,6 +1,7 @@
 // The ObjectStore on Amazon S3 (Lambda functions): the same five operations as the lake folder, with S3's own
 // guarantees. A PutObject is atomic (readers see the old or the new object), ListObjectsV2 returns keys in
 // lexicographic order, DeleteObjects takes at most 1,000 keys per call and reports per-key errors in a 200 response.
+import { LakeError } from '../../errors.js';
 import {
   DeleteObjectsCommand,
   GetObjectCommand,
@@ -13,11 +14,8 @@ import { ObjectExistsError, ObjectNotFoundError, type ObjectInfo, type ObjectSto
 /** DeleteObjects limit per request. */
 export const MAX_KEYS_PER_DELETE = 1000;
 
-export class S3ObjectStoreError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'S3ObjectStoreError';
-  }
+export class S3ObjectStoreError extends LakeError {
+  override readonly name: string = 'S3ObjectStoreError';
 }
 
 const isNotFound = (error: unknown): boolean => error instanceof Error && (error.name === 'NoSuchKey' || error.name === 'NotFound');

@@ -241,7 +241,8 @@ describe('AthenaEngine: failures and retries', () => {
     expect(mock.commandCalls(StartQueryExecutionCommand)).toHaveLength(3);
     expect(error.message).toContain('ICEBERG_COMMIT_ERROR');
     expect(error.message).toContain('gave up after 3 attempts');
-    expect(error.details).toMatchObject({ queryId: 'q-3', retryable: true, code: 'ICEBERG_COMMIT_ERROR' });
+    // Final: the engine was the layer that retried, so no caller submits it again.
+    expect(error.details).toMatchObject({ queryId: 'q-3', retryable: false, code: 'ICEBERG_COMMIT_ERROR' });
     expect(waits).toHaveLength(2);
   });
 

@@ -106,7 +106,10 @@ describe('P2 CSV landing', () => {
   it('re-checks after each wait until the batch is due', async () => {
     await landFiles(store, BUCKET, generateEcommerceFiles({ seed: 4, nowMs: NOW, days: 2, ordersPerDay: 5 }));
     const waits: number[] = [];
-    const l = new EcommerceLanding({ store, bucket: BUCKET, lakeRoot: lake.root, clock, sleep: async (ms) => (waits.push(ms), clock.advance(ms)) });
+    const l = new EcommerceLanding({ store, bucket: BUCKET, lakeRoot: lake.root, clock, sleep: async (ms) => {
+      waits.push(ms);
+      clock.advance(ms);
+    } });
     const result = await l.runUntilProcessed();
     expect(result.status).toBe('processed');
     expect(waits).toEqual([300_000, 300_000, 300_000, 300_000, 300_000, 300_000]);
