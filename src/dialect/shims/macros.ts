@@ -132,6 +132,15 @@ export const MACROS: readonly string[] = [
   // sum() over integers is BIGINT in Trino, HUGEINT in DuckDB: this gives the type sum() must be cast to.
   `trino_sum_type(x TINYINT) AS 0::BIGINT, (x SMALLINT) AS 0::BIGINT, (x INTEGER) AS 0::BIGINT,
      (x BIGINT) AS 0::BIGINT, (x HUGEINT) AS 0::BIGINT, (x) AS x + 0::HUGEINT`,
+  // approx_percentile's type in Trino: bigint for integers, real for real and decimal (a decimal coerces to real),
+  // double for double (https://trino.io/docs/current/functions/aggregate.html#approx_percentile).
+  `trino_percentile_type(x TINYINT) AS 0::BIGINT, (x SMALLINT) AS 0::BIGINT, (x INTEGER) AS 0::BIGINT,
+     (x BIGINT) AS 0::BIGINT, (x FLOAT) AS 0::REAL, (x DOUBLE) AS 0::DOUBLE, (x DECIMAL) AS 0::REAL,
+     (x) AS cast_to_type(trino_fail('approx_percentile takes a number, not ' || typeof(x)), 0::REAL)`,
+  // Trino's t-digest answers, on inputs small enough to be kept exactly, the sorted element at floor(p * n)
+  // (quantile_disc takes floor(p * (n - 1)): the median of 1, 2 is 2 in Trino, 1 in DuckDB). l: sorted, no NULLs.
+  `trino_percentile_pick(l, p) AS CASE WHEN len(l) > 0 THEN l[least(CAST(floor(p * len(l)) AS BIGINT), len(l) - 1) + 1] END`,
+  `trino_percentiles_pick(l, ps) AS CASE WHEN len(l) > 0 THEN list_transform(ps, lambda p: trino_percentile_pick(l, p)) END`,
 
   // --- strings, regexps, json -------------------------------------------------------------------------------------
   `trino_split_part(s, d, i) AS CASE WHEN i < 1 THEN cast_to_type(trino_fail('Index must be greater than zero'), s)
