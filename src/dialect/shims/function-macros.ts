@@ -165,8 +165,13 @@ export const FUNCTION_MACROS: readonly string[] = [
      WHEN 'ARRAY' THEN CAST(json_array_length(json_extract(CAST(j AS JSON), p)) AS BIGINT)
      ELSE 0::BIGINT END END`,
   `trino_is_json_scalar(j) AS json_type(CAST(j AS JSON)) NOT IN ('OBJECT', 'ARRAY')`,
-  `trino_json_array_get(j, i) AS CASE WHEN json_type(CAST(j AS JSON)) = 'ARRAY' THEN
-     json_extract(CAST(j AS JSON), '$[' || CASE WHEN i < 0 THEN CAST(json_array_length(CAST(j AS JSON)) AS BIGINT) + i ELSE i END || ']') END`,
+  // Trino gives a JSON null element as NULL, and a string element unquoted: JSON text that is not JSON, which DuckDB's
+  // JSON type cannot hold, so that case is refused.
+  `trino_json_array_element(e) AS CASE json_type(e) WHEN 'NULL' THEN NULL
+     WHEN 'VARCHAR' THEN cast_to_type(trino_fail('json_array_get() of a string element is refused locally: Trino returns the string unquoted, which is not JSON; use json_extract_scalar(j, ''$[i]'') for the string'), e)
+     ELSE e END`,
+  `trino_json_array_get(j, i) AS CASE WHEN json_type(CAST(j AS JSON)) = 'ARRAY' THEN trino_json_array_element(
+     json_extract(CAST(j AS JSON), '$[' || CASE WHEN i < 0 THEN CAST(json_array_length(CAST(j AS JSON)) AS BIGINT) + i ELSE i END || ']')) END`,
   // Trino compares the JSON scalar with the value by type: a number with numbers, a string with strings.
   `trino_json_array_contains(j, v) AS CASE WHEN json_type(CAST(j AS JSON)) = 'ARRAY' AND v IS NOT NULL THEN
      list_bool_or(list_transform(CAST(json_extract(CAST(j AS JSON), '$[*]') AS JSON[]), lambda e: CASE
