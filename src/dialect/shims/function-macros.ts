@@ -37,8 +37,15 @@ export const FUNCTION_MACROS: readonly string[] = [
   ...['ln', 'log2', 'log10'].map(
     (fn) => `trino_${fn}(x) AS CASE WHEN x = 0 THEN '-Infinity'::DOUBLE WHEN x < 0 THEN 'NaN'::DOUBLE ELSE ${fn}(x) END`,
   ),
-  `trino_truncate(x) AS cast_to_type(trunc(x), x),
-     (x, n) AS cast_to_type(trunc(x * pow(10, n)) / pow(10, n), x)`,
+  // Trino has truncate(double), truncate(real) and truncate(decimal[, n]): an integer is a decimal(p,0) there (an
+  // integer is decimal(10,0), a bigint decimal(19,0)), and truncate(double, n) does not exist.
+  `trino_truncate_decimal(x, n) AS cast_to_type(trunc(x * pow(10, n)) / pow(10, n), x)`,
+  `trino_truncate(x TINYINT) AS CAST(x AS DECIMAL(3,0)), (x SMALLINT) AS CAST(x AS DECIMAL(5,0)),
+     (x INTEGER) AS CAST(x AS DECIMAL(10,0)), (x BIGINT) AS CAST(x AS DECIMAL(19,0)), (x) AS cast_to_type(trunc(x), x),
+     (x TINYINT, n) AS CAST(x AS DECIMAL(3,0)), (x SMALLINT, n) AS CAST(x AS DECIMAL(5,0)),
+     (x INTEGER, n) AS CAST(x AS DECIMAL(10,0)), (x BIGINT, n) AS CAST(x AS DECIMAL(19,0)),
+     (x, n) AS CASE WHEN typeof(x) LIKE 'DECIMAL%' THEN trino_truncate_decimal(x, n)
+       ELSE cast_to_type(trino_fail('truncate(x, n) takes a decimal x, as in Trino; for a double write truncate(CAST(x AS decimal(p, s)), n)'), x) END`,
   `trino_width_bucket(x, lo, hi, n) AS CASE
      WHEN n <= 0 THEN ${fail(`'bucketCount must be greater than 0'`, '0::BIGINT')}
      WHEN lo = hi THEN ${fail(`'bound1 cannot equal bound2'`, '0::BIGINT')}
