@@ -28,22 +28,38 @@ export const DOUBLE_TO_VARCHAR = `cast_to_type(trino_fail('CAST(double AS varcha
 export const DECIMAL_TO_VARCHAR = `regexp_replace(CAST(x AS VARCHAR), '^(-?)\\.', '\\10.')`;
 
 export const MACROS: readonly string[] = [
+  // error() is volatile, and TRY() refuses volatile arguments: a failing cast raises instead, so TRY(a / 0) works.
+  `trino_fail(message) AS CAST(message AS INTEGER)`,
   // --- zoned timestamps -------------------------------------------------------------------------------------------
   `trino_offset_minutes(zone) AS (CASE WHEN zone[1] = '-' THEN -1 ELSE 1 END) *
      (CAST(zone[2:3] AS INTEGER) * 60 + CAST(zone[5:6] AS INTEGER))`,
-  // ICU knows named zones, not bare offsets: offsets are applied by hand.
-  `trino_tz_from_wall(wall, zone) AS CASE WHEN wall IS NOT NULL AND zone IS NOT NULL THEN struct_pack(
-     trino_instant := CASE WHEN regexp_matches(zone, ${OFFSET_ZONE})
+  // The UTC offset of a named zone at an instant.
+  `trino_zone_offset(zone, instant) AS timezone(zone, instant) - timezone('UTC', instant)`,
+  // The instant of a wall clock in a named zone, as Joda (Trino) resolves it: a wall clock that occurs twice (the
+  // hour after a fall-back) is its earlier instant, the summer-time one (ICU takes the later: b is the instant with
+  // the offset of 3 hours before); one skipped by a spring-forward moves forward by the gap (02:30 Europe/Berlin on
+  // 2025-03-30 is 03:30), as ICU does. list_transform([x], lambda …)[1] binds a value once: a macro argument used
+  // several times is expanded as many times, and nested macros multiply that.
+  `trino_zone_instant(wall, zone) AS list_transform([timezone(zone, wall)], lambda trino_a:
+     list_transform([timezone('UTC', wall - trino_zone_offset(zone, trino_a - INTERVAL 3 HOUR))], lambda trino_b:
+       CASE WHEN trino_b < trino_a AND timezone(zone, trino_b) = wall THEN trino_b ELSE trino_a END)[1])[1]`,
+  `trino_tz_from_instant(instant, zone) AS list_transform([instant], lambda trino_i:
+     CASE WHEN trino_i IS NOT NULL AND zone IS NOT NULL THEN struct_pack(
+       trino_instant := trino_i,
+       trino_zone := zone,
+       trino_wall := CASE WHEN regexp_matches(zone, ${OFFSET_ZONE})
+         THEN timezone('UTC', trino_i) + to_minutes(trino_offset_minutes(zone))
+         ELSE timezone(zone, trino_i) END) END)[1]`,
+  // ICU knows named zones, not bare offsets: offsets are applied by hand. The wall clock is read back from the
+  // instant, so a skipped wall clock shows where it moved.
+  `trino_tz_from_wall(wall, zone) AS trino_tz_from_instant(CASE WHEN regexp_matches(zone, ${OFFSET_ZONE})
        THEN timezone('UTC', CAST(wall AS TIMESTAMP) - to_minutes(trino_offset_minutes(zone)))
-       ELSE timezone(zone, CAST(wall AS TIMESTAMP)) END,
-     trino_zone := zone,
-     trino_wall := CAST(wall AS TIMESTAMP)) END`,
-  `trino_tz_from_instant(instant, zone) AS CASE WHEN instant IS NOT NULL AND zone IS NOT NULL THEN struct_pack(
-     trino_instant := instant,
-     trino_zone := zone,
-     trino_wall := CASE WHEN regexp_matches(zone, ${OFFSET_ZONE})
-       THEN timezone('UTC', instant) + to_minutes(trino_offset_minutes(zone))
-       ELSE timezone(zone, instant) END) END`,
+       ELSE trino_zone_instant(CAST(wall AS TIMESTAMP), zone) END, zone)`,
+  // A zoned literal whose wall clock a spring-forward skips is not a valid literal in Trino (with_timezone moves it).
+  `trino_tz_literal(wall, zone) AS list_transform([trino_tz_from_wall(wall, zone)], lambda trino_t:
+     CASE WHEN trino_t.trino_wall = wall THEN trino_t
+     ELSE cast_to_type(trino_fail('''' || strftime(wall, '%Y-%m-%d %H:%M:%S') || ' ' || zone
+       || ''' is not a valid TIMESTAMP literal: that wall clock does not exist in the zone (daylight saving time)'), trino_t) END)[1]`,
   // The wall clock of any datetime: a zoned value's local time, anything else unchanged.
   `trino_wall(x ${TZ_STRUCT}) AS x.trino_wall, (x) AS x`,
   `trino_instant(x ${TZ_STRUCT}) AS x.trino_instant, (x) AS x`,
@@ -80,18 +96,35 @@ export const MACROS: readonly string[] = [
      WHEN 'hour' THEN to_hours(n) WHEN 'day' THEN to_days(n) WHEN 'week' THEN to_weeks(n)
      WHEN 'month' THEN to_months(n) WHEN 'quarter' THEN to_months(n * 3) WHEN 'year' THEN to_years(n)
      ELSE cast_to_type(trino_fail('date_add: unknown unit ' || unit), to_days(1)) END`,
-  `trino_plus_interval(x ${TZ_STRUCT}, i) AS trino_tz_from_wall(x.trino_wall + i, x.trino_zone),
+  // A zoned value moves on its wall clock by months and days, by elapsed time otherwise: Trino adds a year-month
+  // interval and date_add's day and longer units in the zone's calendar, and a day-to-second interval (INTERVAL '1'
+  // DAY is 24 hours) and date_add's hours and shorter units to the instant, so across a DST change the wall clock
+  // moves by 23 or 25 hours (checked on Trino 476 by the differential oracle).
+  `trino_tz_plus_wall(x, i) AS trino_tz_from_wall(x.trino_wall + i, x.trino_zone)`,
+  `trino_tz_plus_elapsed(x, i) AS trino_tz_from_instant(timezone('UTC', timezone('UTC', x.trino_instant) + i), x.trino_zone)`,
+  `trino_plus_interval(x ${TZ_STRUCT}, i) AS list_transform([x], lambda trino_x: list_transform([i], lambda trino_d:
+       CASE WHEN datepart('year', trino_d) = 0 AND datepart('month', trino_d) = 0
+       THEN trino_tz_plus_elapsed(trino_x, trino_d) ELSE trino_tz_plus_wall(trino_x, trino_d) END)[1])[1],
      (x, i) AS cast_to_type(x + i, x)`,
-  `trino_minus_interval(x ${TZ_STRUCT}, i) AS trino_tz_from_wall(x.trino_wall - i, x.trino_zone),
+  `trino_minus_interval(x ${TZ_STRUCT}, i) AS trino_plus_interval(x, -i),
      (x, i) AS cast_to_type(x - i, x)`,
-  `trino_date_add(unit, n, x) AS trino_plus_interval(x, trino_interval(unit, n))`,
-  `trino_date_trunc(unit, x ${TZ_STRUCT}) AS trino_tz_from_wall(date_trunc(unit, x.trino_wall), x.trino_zone),
+  // Trino's date_add takes an int count (Math.toIntExact): a larger one fails with 'integer overflow'.
+  `trino_date_add_count(n) AS CASE WHEN n BETWEEN -2147483648 AND 2147483647 THEN n
+     ELSE cast_to_type(trino_fail('date_add: integer overflow'), n) END`,
+  `trino_date_add(unit, n, x ${TZ_STRUCT}) AS list_transform([x], lambda trino_x: CASE
+       WHEN lower(unit) IN ('millisecond', 'second', 'minute', 'hour')
+       THEN trino_tz_plus_elapsed(trino_x, trino_interval(unit, trino_date_add_count(n)))
+       ELSE trino_tz_plus_wall(trino_x, trino_interval(unit, trino_date_add_count(n))) END)[1],
+     (unit, n, x) AS trino_plus_interval(x, trino_interval(unit, trino_date_add_count(n)))`,
+  // Below a day, Trino truncates keeping the offset (01:30 EST on a fall-back night truncates to 01:00 EST, not EDT).
+  `trino_date_trunc(unit, x ${TZ_STRUCT}) AS list_transform([x], lambda trino_x: CASE
+       WHEN lower(unit) IN ('millisecond', 'second', 'minute', 'hour') THEN trino_tz_from_instant(
+         trino_x.trino_instant - (trino_x.trino_wall - date_trunc(unit, trino_x.trino_wall)), trino_x.trino_zone)
+       ELSE trino_tz_from_wall(date_trunc(unit, trino_x.trino_wall), trino_x.trino_zone) END)[1],
      (unit, x) AS cast_to_type(date_trunc(unit, x), x)`,
   `trino_to_timestamp(x) AS CAST(trino_wall(x) AS TIMESTAMP)`,
   `trino_to_date(x) AS CAST(trino_wall(x) AS DATE)`,
 
-  // error() is volatile, and TRY() refuses volatile arguments: a failing cast raises instead, so TRY(a / 0) works.
-  `trino_fail(message) AS CAST(message AS INTEGER)`,
   // --- arithmetic -------------------------------------------------------------------------------------------------
   // a + b has the result type Trino gives a / b (integer kinds, double, decimal with scale max(s1, s2)).
   `trino_scale(x) AS CASE WHEN typeof(x) LIKE 'DECIMAL%' THEN CAST(regexp_extract(typeof(x), ',([0-9]+)\\)', 1) AS INTEGER) ELSE 0 END`,
