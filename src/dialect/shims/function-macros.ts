@@ -142,7 +142,9 @@ export const FUNCTION_MACROS: readonly string[] = [
   `trino_array_union(a, b) AS CASE WHEN a IS NOT NULL AND b IS NOT NULL THEN trino_array_distinct(list_concat(a, b)) END`,
   `trino_array_max(a) AS CASE WHEN NOT trino_has_null(a) THEN list_max(a) END`,
   `trino_array_min(a) AS CASE WHEN NOT trino_has_null(a) THEN list_min(a) END`,
-  `trino_array_remove(a, x) AS CASE WHEN x IS NOT NULL THEN list_filter(a, lambda e: e IS NULL OR e <> x) END`,
+  // The elements take the common type of the element and x, as Trino coerces (array(integer) without a bigint is
+  // array(bigint)); [a[1], x] is only a type witness.
+  `trino_array_remove(a, x) AS CASE WHEN x IS NOT NULL THEN list_filter(cast_to_type(a, [a[1], x]), lambda e: e IS NULL OR e <> x) END`,
   `trino_array_sort(a) AS list_sort(a, 'ASC', 'NULLS LAST')`,
   `trino_array_join(a, sep) AS CASE WHEN a IS NOT NULL AND sep IS NOT NULL THEN coalesce(array_to_string(a, sep), '') END`,
   `trino_arrays_overlap(a, b) AS CASE WHEN a IS NULL OR b IS NULL THEN NULL WHEN list_has_any(a, b) THEN true
