@@ -93,8 +93,11 @@ export const MACROS: readonly string[] = [
        CAST(regexp_replace(CAST(x AS VARCHAR), ' [^ ]+$', '') AS TIMESTAMP),
        regexp_extract(CAST(x AS VARCHAR), ' ([^ ]+)$', 1))
      ELSE trino_tz_from_wall(CAST(x AS TIMESTAMP), 'UTC') END`,
+  // The zone as its offset at that instant ('Z' when 0), for named zones too (Trino 476: -04:00, not the zone name).
+  `trino_iso_offset(minutes) AS CASE WHEN minutes = 0 THEN 'Z' ELSE CASE WHEN minutes < 0 THEN '-' ELSE '+' END
+     || lpad(CAST(abs(minutes) // 60 AS VARCHAR), 2, '0') || ':' || lpad(CAST(abs(minutes) % 60 AS VARCHAR), 2, '0') END`,
   `trino_to_iso8601(x ${TZ_STRUCT}) AS strftime(x.trino_wall, '%Y-%m-%dT%H:%M:%S.%g') ||
-       CASE WHEN x.trino_zone = 'UTC' THEN 'Z' ELSE x.trino_zone END,
+       trino_iso_offset(CAST((epoch(x.trino_wall) - epoch(timezone('UTC', x.trino_instant))) // 60 AS BIGINT)),
      (x) AS CASE WHEN typeof(x) = 'DATE' THEN strftime(x, '%Y-%m-%d') ELSE strftime(x, '%Y-%m-%dT%H:%M:%S.%g') END`,
 
   // --- date arithmetic: DATE in → DATE out, TIMESTAMP in → TIMESTAMP out -------------------------------------------
@@ -182,6 +185,7 @@ export const MACROS: readonly string[] = [
   `trino_percentile_pick(l, p) AS CASE WHEN len(l) > 0 THEN l[least(CAST(floor(p * len(l)) AS BIGINT), len(l) - 1) + 1] END`,
   `trino_percentiles_pick(l, ps) AS CASE WHEN len(l) > 0 THEN list_transform(ps, lambda p: trino_percentile_pick(l, p)) END`,
 
+  `trino_nonempty_delimiter(d) AS CASE WHEN d = '' THEN cast_to_type(trino_fail('The delimiter may not be the empty string'), d) ELSE d END`,
   // --- strings, regexps, json -------------------------------------------------------------------------------------
   `trino_split_part(s, d, i) AS CASE WHEN i < 1 THEN cast_to_type(trino_fail('Index must be greater than zero'), s)
      WHEN d = '' THEN CASE WHEN i = 1 THEN s END
@@ -229,10 +233,16 @@ export const MACROS: readonly string[] = [
      THEN cast_to_type(trino_fail('SQL array indices start at 1'), a[i]) ELSE a[i] END`,
   // NULL searched for gives NULL; NULL elements never match (list_position would find a NULL).
   `trino_array_position(a, x) AS CASE WHEN x IS NOT NULL AND a IS NOT NULL THEN CAST(coalesce(list_position(a, x), 0) AS BIGINT) END`,
+  // Trino fails where DuckDB gives [] (a step away from the stop) and past 10000 elements (Trino 476, oracle).
+  `trino_sequence_checked(a, b, step) AS CASE
+     WHEN step = 0 THEN cast_to_type(trino_fail('step must not be zero'), generate_series(a, b, 1))
+     WHEN (step > 0 AND b < a) OR (step < 0 AND b > a) THEN cast_to_type(trino_fail('sequence stop value should be greater than or equal to start value if step is greater than zero otherwise stop should be less than or equal to start'), generate_series(a, b, step))
+     WHEN (b - a) // step >= 10000 THEN cast_to_type(trino_fail('result of sequence function must not have more than 10000 entries'), generate_series(a, b, step))
+     ELSE generate_series(a, b, step) END`,
   `trino_sequence(a DATE, b DATE) AS list_transform(generate_series(CAST(a AS TIMESTAMP), CAST(b AS TIMESTAMP),
        CASE WHEN a <= b THEN INTERVAL 1 DAY ELSE -INTERVAL 1 DAY END), lambda d: CAST(d AS DATE)),
      (a DATE, b DATE, step) AS list_transform(generate_series(CAST(a AS TIMESTAMP), CAST(b AS TIMESTAMP), step),
        lambda d: CAST(d AS DATE)),
-     (a, b) AS generate_series(a, b, CASE WHEN a <= b THEN 1 ELSE -1 END),
-     (a, b, step) AS generate_series(a, b, step)`,
+     (a, b) AS trino_sequence_checked(a, b, CASE WHEN a <= b THEN 1 ELSE -1 END),
+     (a, b, step) AS trino_sequence_checked(a, b, step)`,
 ];

@@ -247,7 +247,8 @@ export const FUNCTIONS: Record<string, CallHandler> = {
   substr: (c) => (c.group.items.some((n) => nodeKeyword(n) === 'FROM') ? undefined : call('trino_substr', c)),
   substring: (c) => (c.group.items.some((n) => nodeKeyword(n) === 'FROM') ? undefined : call('trino_substr', c)),
   split_part: rename('trino_split_part'),
-  split: rename('string_split'),
+  // Trino fails on an empty delimiter (DuckDB splits into characters).
+  split: (c) => `string_split(${c.arg(0)}, trino_nonempty_delimiter(${c.arg(1)}))${c.tail}`,
   replace: (c) => (c.args.length === 2 ? call('trino_replace', c) : undefined),
   format: (c) => {
     const values = c.args.slice(1).map((_a, k) => `CAST(${c.arg(k + 1)} AS VARCHAR)`);

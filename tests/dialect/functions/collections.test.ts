@@ -70,6 +70,9 @@ describeFunctions(
     ['ngrams 0', 'ngrams(ARRAY[1], 0)', /N must be positive/],
     ['repeat too many', 'repeat(1, 10001)', /less than or equal to 10000/],
     ['trim_array past the length', 'trim_array(ARRAY[1], 2)', /size must not be negative or greater than the array length/],
+    // Trino 476 (differential oracle): INVALID_FUNCTION_ARGUMENT for a step away from the stop and past 10000 entries.
+    ['sequence stepping away from the stop', 'sequence(10, 1, 2)', /sequence stop value should be greater than or equal to start value/],
+    ['sequence of more than 10000 entries', 'sequence(1, 10001)', /must not have more than 10000 entries/],
   ],
 );
 
