@@ -239,8 +239,10 @@ export const MACROS: readonly string[] = [
      WHEN (step > 0 AND b < a) OR (step < 0 AND b > a) THEN cast_to_type(trino_fail('sequence stop value should be greater than or equal to start value if step is greater than zero otherwise stop should be less than or equal to start'), generate_series(a, b, step))
      WHEN (b - a) // step >= 10000 THEN cast_to_type(trino_fail('result of sequence function must not have more than 10000 entries'), generate_series(a, b, step))
      ELSE generate_series(a, b, step) END`,
-  `trino_sequence(a DATE, b DATE) AS list_transform(generate_series(CAST(a AS TIMESTAMP), CAST(b AS TIMESTAMP),
-       CASE WHEN a <= b THEN INTERVAL 1 DAY ELSE -INTERVAL 1 DAY END), lambda d: CAST(d AS DATE)),
+  `trino_sequence(a DATE, b DATE) AS CASE WHEN abs(b - a) >= 10000
+       THEN cast_to_type(trino_fail('result of sequence function must not have more than 10000 entries'), [a])
+       ELSE list_transform(generate_series(CAST(a AS TIMESTAMP), CAST(b AS TIMESTAMP),
+       CASE WHEN a <= b THEN INTERVAL 1 DAY ELSE -INTERVAL 1 DAY END), lambda d: CAST(d AS DATE)) END,
      (a DATE, b DATE, step) AS list_transform(generate_series(CAST(a AS TIMESTAMP), CAST(b AS TIMESTAMP), step),
        lambda d: CAST(d AS DATE)),
      (a, b) AS trino_sequence_checked(a, b, CASE WHEN a <= b THEN 1 ELSE -1 END),

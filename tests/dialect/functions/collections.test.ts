@@ -73,6 +73,7 @@ describeFunctions(
     // Trino 476 (differential oracle): INVALID_FUNCTION_ARGUMENT for a step away from the stop and past 10000 entries.
     ['sequence stepping away from the stop', 'sequence(10, 1, 2)', /sequence stop value should be greater than or equal to start value/],
     ['sequence of more than 10000 entries', 'sequence(1, 10001)', /must not have more than 10000 entries/],
+    ['sequence of more than 10000 days', "sequence(DATE '2025-03-10', DATE '1970-01-01')", /must not have more than 10000 entries/],
   ],
 );
 
