@@ -171,7 +171,10 @@ describe('aggregates', () => {
     ['count_if over no rows is 0', 'count_if(amount > 1000) FILTER (WHERE id < 0)', 0, 'bigint'],
     ['count is BIGINT', 'count(*)', 3, 'bigint'],
     ['approx_distinct', 'approx_distinct(k)', 2, 'bigint'],
-    ['approx_percentile gives an input value', 'approx_percentile(amount, 0.5)', 20, 'integer'],
+    ['approx_percentile gives an input value, bigint for integers', 'approx_percentile(amount, 0.5)', 20, 'bigint'],
+    ['approx_percentile of a decimal is real', 'approx_percentile(CAST(amount AS decimal(5,2)), 0.5)', 20, 'real'],
+    ['approx_percentile of a double is double', 'approx_percentile(amount * 1e0, 0.5)', 20, 'double'],
+    ['approx_percentile with percentages', 'approx_percentile(amount, ARRAY[0.5, 0.9])', [20, 30], 'array(bigint)'],
     ['arbitrary', 'arbitrary(k) IS NOT NULL', true, 'boolean'],
     ['map_agg', 'map_agg(id, k)', { 1: 'a', 2: 'b', 3: 'a' }, 'map(integer, varchar)'],
     ['sum over a window stays BIGINT', 'max(s)', 60, 'bigint'],
@@ -179,6 +182,17 @@ describe('aggregates', () => {
   ])('%s: %s', async (_construct, sql, value, type) => {
     const from = sql === 'max(s)' ? `FROM (SELECT sum(amount) OVER (ORDER BY id) AS s ${EVENTS})` : EVENTS;
     expect(await single(sql, from)).toEqual({ value, type });
+  });
+
+  // Trino's approx_percentile (t-digest, exact on small inputs) picks the sorted element at floor(p * n), not at
+  // floor(p * (n - 1)) as DuckDB's quantile_disc: checked against Trino 476 by the differential oracle (tests/trino).
+  it('approx_percentile picks the element at floor(p * n), NULLs left out', async () => {
+    const r = await engine.execute(
+      'SELECT approx_percentile(x, 0.5) AS m, approx_percentile(x, 0.1) AS p10, approx_percentile(x, ARRAY[0.25, 1]) AS ps ' +
+        'FROM (VALUES 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, NULL) t(x)',
+    );
+    expect(r.rows).toEqual([[6, 2, [3, 10]]]);
+    expect(r.columns.map((c) => c.type)).toEqual(['bigint', 'bigint', 'array(bigint)']);
   });
 
   it('count_if over an empty table is 0, sum is NULL', async () => {

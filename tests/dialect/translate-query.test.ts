@@ -15,7 +15,7 @@ describe('translateQuery', () => {
     ['DATE - INTERVAL', "SELECT d - INTERVAL '1' DAY", "SELECT trino_minus_interval(d, INTERVAL '1' DAY)"],
     ['interval after an additive chain', "SELECT x + 1 + INTERVAL '2' HOUR > y", "SELECT trino_plus_interval(x + 1, INTERVAL '2' HOUR) > y"],
     ['AT TIME ZONE', "SELECT ts AT TIME ZONE 'UTC'", "SELECT trino_at_time_zone(ts, 'UTC')"],
-    ['zoned literal', "SELECT TIMESTAMP '2025-01-01 10:00:00 +0200'", "SELECT trino_tz_from_wall(TIMESTAMP '2025-01-01 10:00:00', '+02:00')"],
+    ['zoned literal', "SELECT TIMESTAMP '2025-01-01 10:00:00 +0200'", "SELECT trino_tz_literal(TIMESTAMP '2025-01-01 10:00:00', '+02:00')"],
     ['plain timestamp literal untouched', "SELECT TIMESTAMP '2025-01-01 10:00:00'", "SELECT TIMESTAMP '2025-01-01 10:00:00'"],
     ['decimal literal keeps precision and scale', "SELECT DECIMAL '-12.50'", "SELECT CAST('-12.50' AS DECIMAL(4, 2))"],
     ['2-argument IF', 'SELECT IF(a > 1, b)', 'SELECT if(a > 1, b, NULL)'],

@@ -1,8 +1,10 @@
 // A seeded generator of random, typed Trino expressions for the differential oracle: literals at their edges, NULLs,
-// nested arrays/maps/rows, zoned timestamps, decimals at their limits and lambdas, over the functions Athena SQL uses.
+// nested arrays/maps/rows, zoned timestamps, decimals at their limits and lambdas. Calls are drawn from every faithful
+// entry of the function table by signature (signatures.ts), besides the operators and syntax written here.
 // Expressions are trees, so a difference can be shrunk to a minimal one (see shrink.ts).
+import { SIGNATURES, type Signature } from './signatures.js';
 
-export type Kind = 'int' | 'num' | 'dec' | 'str' | 'bool' | 'date' | 'ts' | 'tstz' | 'arr' | 'arrs' | 'map' | 'row';
+export type Kind = 'int' | 'num' | 'dec' | 'str' | 'bool' | 'date' | 'ts' | 'tstz' | 'arr' | 'arrs' | 'map' | 'row' | 'bin' | 'json';
 
 export interface Expr {
   kind: Kind;
@@ -38,6 +40,8 @@ const NULL_OF: Record<Kind, string> = {
   arrs: 'CAST(NULL AS array(varchar))',
   map: 'CAST(NULL AS map(varchar, integer))',
   row: 'CAST(NULL AS row(x integer, y varchar))',
+  bin: 'CAST(NULL AS varbinary)',
+  json: 'CAST(NULL AS json)',
 };
 
 /** Literals per kind; the first is the simplest, used when shrinking. */
@@ -54,6 +58,8 @@ export const LITERALS: Record<Kind, string[]> = {
   arrs: ["ARRAY['a', 'b']", "ARRAY['']", "ARRAY['b', NULL, 'a']", "ARRAY['x,y', 'z']"],
   map: ["MAP(ARRAY['a', 'b'], ARRAY[1, 2])", 'MAP()', "MAP(ARRAY['k'], ARRAY[NULL])"],
   row: ["CAST(ROW(1, 'a') AS ROW(x integer, y varchar))", "ROW(1, 'a')", "CAST(ROW(NULL, 'b') AS ROW(x integer, y varchar))"],
+  bin: ["X'00ff'", "to_utf8('abc')", "X''", "from_hex('CAFE')", "to_utf8('äö')"],
+  json: [`JSON '{"a": 1, "b": [2, "x"], "c": {"d": null}}'`, "JSON '[1, 2.5, \"s\", true, null]'", "JSON '3'", `JSON '"text"'`, "JSON '[]'", "JSON 'null'"],
 };
 
 const ZONES = ["'UTC'", "'Europe/Berlin'", "'America/New_York'", "'+05:30'", "'Asia/Kolkata'"];
@@ -65,7 +71,7 @@ type Rule = [weight: number, kids: Kind[], render: (k: string[], pick: <T>(xs: T
  * The productions per kind. A render may pick constants (units, zones, small numbers) with `pick`; the pick is made
  * once, when the node is generated, so re-rendering a node (while shrinking) gives the same SQL.
  */
-const RULES: Record<Kind, Rule[]> = {
+const HAND_RULES: Record<Kind, Rule[]> = {
   int: [
     [3, ['int', 'int'], ([a, b]) => `(${a} + ${b})`],
     [2, ['int', 'int'], ([a, b]) => `(${a} - ${b})`],
@@ -270,7 +276,35 @@ const RULES: Record<Kind, Rule[]> = {
     [2, ['int', 'str'], ([a, b]) => `CAST(ROW(${a}, ${b}) AS ROW(x integer, y varchar))`],
     [1, ['int', 'str'], ([a, b]) => `ROW(${a}, ${b})`],
   ],
+  bin: [
+    [1, ['bin', 'bin'], ([a, b]) => `(${a} || ${b})`],
+    [1, ['str'], ([a]) => `CAST(${a} AS varbinary)`],
+  ],
+  json: [
+    [1, ['str'], ([a]) => `CAST(${a} AS json)`],
+    [1, ['arr'], ([a]) => `CAST(${a} AS json)`],
+    [1, ['map'], ([a]) => `CAST(${a} AS json)`],
+  ],
 };
+
+/** A table function's signature as a rule: its kinds are generated, its constant choices picked. */
+function signatureRule(name: string, signature: Signature): Rule {
+  const kinds = signature.args.filter((a): a is Kind => typeof a === 'string');
+  return [
+    1,
+    kinds,
+    (kids, pick) => {
+      let k = 0;
+      const args = signature.args.map((a) => (typeof a === 'string' ? kids[k++] : pick([...a])));
+      return signature.render ? signature.render(args) : `${name}(${args.join(', ')})`;
+    },
+  ];
+}
+
+const RULES: Record<Kind, Rule[]> = Object.fromEntries(Object.entries(HAND_RULES).map(([kind, rules]) => [kind, [...rules]])) as Record<Kind, Rule[]>;
+for (const [name, signatures] of Object.entries(SIGNATURES)) {
+  for (const signature of signatures) RULES[signature.result].push(signatureRule(name, signature));
+}
 
 export interface GenerateOptions {
   random: () => number;

@@ -17,7 +17,7 @@ export const AGGREGATE: FunctionFamily = {
   arbitrary: rewrite('any non-NULL value', '1'),
   any_value: duckdb('1'),
   approx_distinct: rewrite('an estimate, as on Athena (the two estimates may differ slightly)', '1'),
-  approx_percentile: rewrite('an element of the input (quantile_disc); weights and accuracy are refused'),
+  approx_percentile: rewrite('the sorted element at floor(p * n), as Trino’s t-digest on small inputs; bigint for integers, real for decimals; weights and accuracy are refused'),
   corr: duckdb('2'),
   covar_pop: duckdb('2'),
   covar_samp: duckdb('2'),

@@ -22,7 +22,7 @@ export const MATH: FunctionFamily = {
   round: rewrite('Java Math.round (half away from zero) on doubles; decimals keep their type', '1-2'),
   sign: shim('trino_sign', '1', 'keeps the argument type (DuckDB gives tinyint); NaN for NaN'),
   sqrt: shim('trino_sqrt', '1', 'NaN below 0 (DuckDB raises)'),
-  truncate: shim('trino_truncate', '1-2', 'towards zero; truncate(x, n) keeps n decimals'),
+  truncate: shim('trino_truncate', '1-2', 'towards zero; an integer becomes decimal(p,0) as in Trino; truncate(x, n) keeps n decimals of a decimal x (a double x fails, as in Trino)'),
   width_bucket: shim('trino_width_bucket', '4', 'equi-width buckets; width_bucket(x, bins) is refused by arity'),
   to_base: shim('trino_to_base', '2', 'lower-case digits, a minus sign for negative numbers'),
   from_base: shim('trino_from_base', '2'),

@@ -37,8 +37,15 @@ export const FUNCTION_MACROS: readonly string[] = [
   ...['ln', 'log2', 'log10'].map(
     (fn) => `trino_${fn}(x) AS CASE WHEN x = 0 THEN '-Infinity'::DOUBLE WHEN x < 0 THEN 'NaN'::DOUBLE ELSE ${fn}(x) END`,
   ),
-  `trino_truncate(x) AS cast_to_type(trunc(x), x),
-     (x, n) AS cast_to_type(trunc(x * pow(10, n)) / pow(10, n), x)`,
+  // Trino has truncate(double), truncate(real) and truncate(decimal[, n]): an integer is a decimal(p,0) there (an
+  // integer is decimal(10,0), a bigint decimal(19,0)), and truncate(double, n) does not exist.
+  `trino_truncate_decimal(x, n) AS cast_to_type(trunc(x * pow(10, n)) / pow(10, n), x)`,
+  `trino_truncate(x TINYINT) AS CAST(x AS DECIMAL(3,0)), (x SMALLINT) AS CAST(x AS DECIMAL(5,0)),
+     (x INTEGER) AS CAST(x AS DECIMAL(10,0)), (x BIGINT) AS CAST(x AS DECIMAL(19,0)), (x) AS cast_to_type(trunc(x), x),
+     (x TINYINT, n) AS CAST(x AS DECIMAL(3,0)), (x SMALLINT, n) AS CAST(x AS DECIMAL(5,0)),
+     (x INTEGER, n) AS CAST(x AS DECIMAL(10,0)), (x BIGINT, n) AS CAST(x AS DECIMAL(19,0)),
+     (x, n) AS CASE WHEN typeof(x) LIKE 'DECIMAL%' THEN trino_truncate_decimal(x, n)
+       ELSE cast_to_type(trino_fail('truncate(x, n) takes a decimal x, as in Trino; for a double write truncate(CAST(x AS decimal(p, s)), n)'), x) END`,
   `trino_width_bucket(x, lo, hi, n) AS CASE
      WHEN n <= 0 THEN ${fail(`'bucketCount must be greater than 0'`, '0::BIGINT')}
      WHEN lo = hi THEN ${fail(`'bound1 cannot equal bound2'`, '0::BIGINT')}
@@ -135,7 +142,9 @@ export const FUNCTION_MACROS: readonly string[] = [
   `trino_array_union(a, b) AS CASE WHEN a IS NOT NULL AND b IS NOT NULL THEN trino_array_distinct(list_concat(a, b)) END`,
   `trino_array_max(a) AS CASE WHEN NOT trino_has_null(a) THEN list_max(a) END`,
   `trino_array_min(a) AS CASE WHEN NOT trino_has_null(a) THEN list_min(a) END`,
-  `trino_array_remove(a, x) AS CASE WHEN x IS NOT NULL THEN list_filter(a, lambda e: e IS NULL OR e <> x) END`,
+  // The elements take the common type of the element and x, as Trino coerces (array(integer) without a bigint is
+  // array(bigint)); [a[1], x] is only a type witness.
+  `trino_array_remove(a, x) AS CASE WHEN x IS NOT NULL THEN list_filter(cast_to_type(a, [a[1], x]), lambda e: e IS NULL OR e <> x) END`,
   `trino_array_sort(a) AS list_sort(a, 'ASC', 'NULLS LAST')`,
   `trino_array_join(a, sep) AS CASE WHEN a IS NOT NULL AND sep IS NOT NULL THEN coalesce(array_to_string(a, sep), '') END`,
   `trino_arrays_overlap(a, b) AS CASE WHEN a IS NULL OR b IS NULL THEN NULL WHEN list_has_any(a, b) THEN true
@@ -165,8 +174,13 @@ export const FUNCTION_MACROS: readonly string[] = [
      WHEN 'ARRAY' THEN CAST(json_array_length(json_extract(CAST(j AS JSON), p)) AS BIGINT)
      ELSE 0::BIGINT END END`,
   `trino_is_json_scalar(j) AS json_type(CAST(j AS JSON)) NOT IN ('OBJECT', 'ARRAY')`,
-  `trino_json_array_get(j, i) AS CASE WHEN json_type(CAST(j AS JSON)) = 'ARRAY' THEN
-     json_extract(CAST(j AS JSON), '$[' || CASE WHEN i < 0 THEN CAST(json_array_length(CAST(j AS JSON)) AS BIGINT) + i ELSE i END || ']') END`,
+  // Trino gives a JSON null element as NULL, and a string element unquoted: JSON text that is not JSON, which DuckDB's
+  // JSON type cannot hold, so that case is refused.
+  `trino_json_array_element(e) AS CASE json_type(e) WHEN 'NULL' THEN NULL
+     WHEN 'VARCHAR' THEN cast_to_type(trino_fail('json_array_get() of a string element is refused locally: Trino returns the string unquoted, which is not JSON; use json_extract_scalar(j, ''$[i]'') for the string'), e)
+     ELSE e END`,
+  `trino_json_array_get(j, i) AS CASE WHEN json_type(CAST(j AS JSON)) = 'ARRAY' THEN trino_json_array_element(
+     json_extract(CAST(j AS JSON), '$[' || CASE WHEN i < 0 THEN CAST(json_array_length(CAST(j AS JSON)) AS BIGINT) + i ELSE i END || ']')) END`,
   // Trino compares the JSON scalar with the value by type: a number with numbers, a string with strings.
   `trino_json_array_contains(j, v) AS CASE WHEN json_type(CAST(j AS JSON)) = 'ARRAY' AND v IS NOT NULL THEN
      list_bool_or(list_transform(CAST(json_extract(CAST(j AS JSON), '$[*]') AS JSON[]), lambda e: CASE

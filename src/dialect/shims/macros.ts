@@ -28,22 +28,38 @@ export const DOUBLE_TO_VARCHAR = `cast_to_type(trino_fail('CAST(double AS varcha
 export const DECIMAL_TO_VARCHAR = `regexp_replace(CAST(x AS VARCHAR), '^(-?)\\.', '\\10.')`;
 
 export const MACROS: readonly string[] = [
+  // error() is volatile, and TRY() refuses volatile arguments: a failing cast raises instead, so TRY(a / 0) works.
+  `trino_fail(message) AS CAST(message AS INTEGER)`,
   // --- zoned timestamps -------------------------------------------------------------------------------------------
   `trino_offset_minutes(zone) AS (CASE WHEN zone[1] = '-' THEN -1 ELSE 1 END) *
      (CAST(zone[2:3] AS INTEGER) * 60 + CAST(zone[5:6] AS INTEGER))`,
-  // ICU knows named zones, not bare offsets: offsets are applied by hand.
-  `trino_tz_from_wall(wall, zone) AS CASE WHEN wall IS NOT NULL AND zone IS NOT NULL THEN struct_pack(
-     trino_instant := CASE WHEN regexp_matches(zone, ${OFFSET_ZONE})
+  // The UTC offset of a named zone at an instant.
+  `trino_zone_offset(zone, instant) AS timezone(zone, instant) - timezone('UTC', instant)`,
+  // The instant of a wall clock in a named zone, as Joda (Trino) resolves it: a wall clock that occurs twice (the
+  // hour after a fall-back) is its earlier instant, the summer-time one (ICU takes the later: b is the instant with
+  // the offset of 3 hours before); one skipped by a spring-forward moves forward by the gap (02:30 Europe/Berlin on
+  // 2025-03-30 is 03:30), as ICU does. list_transform([x], lambda …)[1] binds a value once: a macro argument used
+  // several times is expanded as many times, and nested macros multiply that.
+  `trino_zone_instant(wall, zone) AS list_transform([timezone(zone, wall)], lambda trino_a:
+     list_transform([timezone('UTC', wall - trino_zone_offset(zone, trino_a - INTERVAL 3 HOUR))], lambda trino_b:
+       CASE WHEN trino_b < trino_a AND timezone(zone, trino_b) = wall THEN trino_b ELSE trino_a END)[1])[1]`,
+  `trino_tz_from_instant(instant, zone) AS list_transform([instant], lambda trino_i:
+     CASE WHEN trino_i IS NOT NULL AND zone IS NOT NULL THEN struct_pack(
+       trino_instant := trino_i,
+       trino_zone := zone,
+       trino_wall := CASE WHEN regexp_matches(zone, ${OFFSET_ZONE})
+         THEN timezone('UTC', trino_i) + to_minutes(trino_offset_minutes(zone))
+         ELSE timezone(zone, trino_i) END) END)[1]`,
+  // ICU knows named zones, not bare offsets: offsets are applied by hand. The wall clock is read back from the
+  // instant, so a skipped wall clock shows where it moved.
+  `trino_tz_from_wall(wall, zone) AS trino_tz_from_instant(CASE WHEN regexp_matches(zone, ${OFFSET_ZONE})
        THEN timezone('UTC', CAST(wall AS TIMESTAMP) - to_minutes(trino_offset_minutes(zone)))
-       ELSE timezone(zone, CAST(wall AS TIMESTAMP)) END,
-     trino_zone := zone,
-     trino_wall := CAST(wall AS TIMESTAMP)) END`,
-  `trino_tz_from_instant(instant, zone) AS CASE WHEN instant IS NOT NULL AND zone IS NOT NULL THEN struct_pack(
-     trino_instant := instant,
-     trino_zone := zone,
-     trino_wall := CASE WHEN regexp_matches(zone, ${OFFSET_ZONE})
-       THEN timezone('UTC', instant) + to_minutes(trino_offset_minutes(zone))
-       ELSE timezone(zone, instant) END) END`,
+       ELSE trino_zone_instant(CAST(wall AS TIMESTAMP), zone) END, zone)`,
+  // A zoned literal whose wall clock a spring-forward skips is not a valid literal in Trino (with_timezone moves it).
+  `trino_tz_literal(wall, zone) AS list_transform([trino_tz_from_wall(wall, zone)], lambda trino_t:
+     CASE WHEN trino_t.trino_wall = wall THEN trino_t
+     ELSE cast_to_type(trino_fail('''' || strftime(wall, '%Y-%m-%d %H:%M:%S') || ' ' || zone
+       || ''' is not a valid TIMESTAMP literal: that wall clock does not exist in the zone (daylight saving time)'), trino_t) END)[1]`,
   // The wall clock of any datetime: a zoned value's local time, anything else unchanged.
   `trino_wall(x ${TZ_STRUCT}) AS x.trino_wall, (x) AS x`,
   `trino_instant(x ${TZ_STRUCT}) AS x.trino_instant, (x) AS x`,
@@ -53,12 +69,21 @@ export const MACROS: readonly string[] = [
   `trino_now() AS trino_tz_from_instant(get_current_timestamp(), 'UTC')`,
   `trino_iso_zone(z) AS CASE WHEN z IS NULL OR z IN ('', 'Z', '+00:00', '+0000', '+00') THEN 'UTC'
      WHEN length(z) = 3 THEN z || ':00' WHEN length(z) = 5 THEN z[1:3] || ':' || z[4:5] ELSE z END`,
-  `trino_from_iso8601_timestamp(s) AS trino_tz_from_wall(
+  // Trino parses ISO 8601 with Joda: a 'T' before the time, an offset only after a time, hours of an offset up to
+  // 23 ('2025-01-01 10:00:00Z' and '+99:99' are malformed there). Week and ordinal dates and offsets with seconds,
+  // which Joda also reads, fail here too (a refusal rather than another answer).
+  `trino_iso8601_checked(s) AS CASE WHEN regexp_full_match(s,
+       '[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?(T[0-9]{2}(:[0-9]{2}(:[0-9]{2}([.,][0-9]+)?)?)?(Z|[+-]([01][0-9]|2[0-3])(:?[0-5][0-9])?)?)?')
+     THEN s ELSE cast_to_type(trino_fail('Invalid format: "' || s || '" is not an ISO 8601 timestamp the local engine reads as Trino does'), s) END`,
+  `trino_from_iso8601_text(s) AS trino_tz_from_wall(
      CAST(s[1:length(s) - length(regexp_extract(s, 'T[0-9:.,]*(Z|[+-][0-9]{2}(:?[0-9]{2})?)$', 1))] AS TIMESTAMP),
      trino_iso_zone(regexp_extract(s, 'T[0-9:.,]*(Z|[+-][0-9]{2}(:?[0-9]{2})?)$', 1)))`,
+  // The check is bound once (list_transform): repeated, DuckDB's common-subexpression elimination would hoist it out
+  // of a CASE WHEN regexp_like(…) THEN … guard and fail rows the guard leaves out.
+  `trino_from_iso8601_timestamp(s) AS list_transform([s], lambda trino_s: trino_from_iso8601_text(trino_iso8601_checked(trino_s)))[1]`,
   // CAST(from_iso8601_timestamp(s) AS timestamp): the wall clock alone, i.e. the text without its zone suffix (the
   // same text trino_from_iso8601_timestamp casts, so the same answers and the same errors), at half the cost.
-  `trino_iso8601_wall(s) AS CAST(regexp_replace(s, '(T[0-9:.,]*)(?:Z|[+-][0-9]{2}(?::?[0-9]{2})?)$', '\\1') AS TIMESTAMP)`,
+  `trino_iso8601_wall(s) AS CAST(regexp_replace(trino_iso8601_checked(s), '(T[0-9:.,]*)(?:Z|[+-][0-9]{2}(?::?[0-9]{2})?)$', '\\1') AS TIMESTAMP)`,
   `trino_at_time_zone(x ${TZ_STRUCT}, zone) AS trino_tz_from_instant(x.trino_instant, zone),
      (x, zone) AS trino_tz_from_instant(timezone('UTC', CAST(x AS TIMESTAMP)), zone)`,
   `trino_with_timezone(x, zone) AS trino_tz_from_wall(CAST(x AS TIMESTAMP), zone)`,
@@ -70,8 +95,11 @@ export const MACROS: readonly string[] = [
        CAST(regexp_replace(CAST(x AS VARCHAR), ' [^ ]+$', '') AS TIMESTAMP),
        regexp_extract(CAST(x AS VARCHAR), ' ([^ ]+)$', 1))
      ELSE trino_tz_from_wall(CAST(x AS TIMESTAMP), 'UTC') END`,
+  // The zone as its offset at that instant ('Z' when 0), for named zones too (Trino 476: -04:00, not the zone name).
+  `trino_iso_offset(minutes) AS CASE WHEN minutes = 0 THEN 'Z' ELSE CASE WHEN minutes < 0 THEN '-' ELSE '+' END
+     || lpad(CAST(abs(minutes) // 60 AS VARCHAR), 2, '0') || ':' || lpad(CAST(abs(minutes) % 60 AS VARCHAR), 2, '0') END`,
   `trino_to_iso8601(x ${TZ_STRUCT}) AS strftime(x.trino_wall, '%Y-%m-%dT%H:%M:%S.%g') ||
-       CASE WHEN x.trino_zone = 'UTC' THEN 'Z' ELSE x.trino_zone END,
+       trino_iso_offset(CAST((epoch(x.trino_wall) - epoch(timezone('UTC', x.trino_instant))) // 60 AS BIGINT)),
      (x) AS CASE WHEN typeof(x) = 'DATE' THEN strftime(x, '%Y-%m-%d') ELSE strftime(x, '%Y-%m-%dT%H:%M:%S.%g') END`,
 
   // --- date arithmetic: DATE in → DATE out, TIMESTAMP in → TIMESTAMP out -------------------------------------------
@@ -80,18 +108,35 @@ export const MACROS: readonly string[] = [
      WHEN 'hour' THEN to_hours(n) WHEN 'day' THEN to_days(n) WHEN 'week' THEN to_weeks(n)
      WHEN 'month' THEN to_months(n) WHEN 'quarter' THEN to_months(n * 3) WHEN 'year' THEN to_years(n)
      ELSE cast_to_type(trino_fail('date_add: unknown unit ' || unit), to_days(1)) END`,
-  `trino_plus_interval(x ${TZ_STRUCT}, i) AS trino_tz_from_wall(x.trino_wall + i, x.trino_zone),
+  // A zoned value moves on its wall clock by months and days, by elapsed time otherwise: Trino adds a year-month
+  // interval and date_add's day and longer units in the zone's calendar, and a day-to-second interval (INTERVAL '1'
+  // DAY is 24 hours) and date_add's hours and shorter units to the instant, so across a DST change the wall clock
+  // moves by 23 or 25 hours (checked on Trino 476 by the differential oracle).
+  `trino_tz_plus_wall(x, i) AS trino_tz_from_wall(x.trino_wall + i, x.trino_zone)`,
+  `trino_tz_plus_elapsed(x, i) AS trino_tz_from_instant(timezone('UTC', timezone('UTC', x.trino_instant) + i), x.trino_zone)`,
+  `trino_plus_interval(x ${TZ_STRUCT}, i) AS list_transform([x], lambda trino_x: list_transform([i], lambda trino_d:
+       CASE WHEN datepart('year', trino_d) = 0 AND datepart('month', trino_d) = 0
+       THEN trino_tz_plus_elapsed(trino_x, trino_d) ELSE trino_tz_plus_wall(trino_x, trino_d) END)[1])[1],
      (x, i) AS cast_to_type(x + i, x)`,
-  `trino_minus_interval(x ${TZ_STRUCT}, i) AS trino_tz_from_wall(x.trino_wall - i, x.trino_zone),
+  `trino_minus_interval(x ${TZ_STRUCT}, i) AS trino_plus_interval(x, -i),
      (x, i) AS cast_to_type(x - i, x)`,
-  `trino_date_add(unit, n, x) AS trino_plus_interval(x, trino_interval(unit, n))`,
-  `trino_date_trunc(unit, x ${TZ_STRUCT}) AS trino_tz_from_wall(date_trunc(unit, x.trino_wall), x.trino_zone),
+  // Trino's date_add takes an int count (Math.toIntExact): a larger one fails with 'integer overflow'.
+  `trino_date_add_count(n) AS CASE WHEN n BETWEEN -2147483648 AND 2147483647 THEN n
+     ELSE cast_to_type(trino_fail('date_add: integer overflow'), n) END`,
+  `trino_date_add(unit, n, x ${TZ_STRUCT}) AS list_transform([x], lambda trino_x:
+       list_transform([trino_interval(unit, trino_date_add_count(n))], lambda trino_d: CASE
+       WHEN lower(unit) IN ('millisecond', 'second', 'minute', 'hour') THEN trino_tz_plus_elapsed(trino_x, trino_d)
+       ELSE trino_tz_plus_wall(trino_x, trino_d) END)[1])[1],
+     (unit, n, x) AS trino_plus_interval(x, trino_interval(unit, trino_date_add_count(n)))`,
+  // Below a day, Trino truncates keeping the offset (01:30 EST on a fall-back night truncates to 01:00 EST, not EDT).
+  `trino_date_trunc(unit, x ${TZ_STRUCT}) AS list_transform([x], lambda trino_x: CASE
+       WHEN lower(unit) IN ('millisecond', 'second', 'minute', 'hour') THEN trino_tz_from_instant(
+         trino_x.trino_instant - (trino_x.trino_wall - date_trunc(unit, trino_x.trino_wall)), trino_x.trino_zone)
+       ELSE trino_tz_from_wall(date_trunc(unit, trino_x.trino_wall), trino_x.trino_zone) END)[1],
      (unit, x) AS cast_to_type(date_trunc(unit, x), x)`,
   `trino_to_timestamp(x) AS CAST(trino_wall(x) AS TIMESTAMP)`,
   `trino_to_date(x) AS CAST(trino_wall(x) AS DATE)`,
 
-  // error() is volatile, and TRY() refuses volatile arguments: a failing cast raises instead, so TRY(a / 0) works.
-  `trino_fail(message) AS CAST(message AS INTEGER)`,
   // --- arithmetic -------------------------------------------------------------------------------------------------
   // a + b has the result type Trino gives a / b (integer kinds, double, decimal with scale max(s1, s2)).
   `trino_scale(x) AS CASE WHEN typeof(x) LIKE 'DECIMAL%' THEN CAST(regexp_extract(typeof(x), ',([0-9]+)\\)', 1) AS INTEGER) ELSE 0 END`,
@@ -132,7 +177,17 @@ export const MACROS: readonly string[] = [
   // sum() over integers is BIGINT in Trino, HUGEINT in DuckDB: this gives the type sum() must be cast to.
   `trino_sum_type(x TINYINT) AS 0::BIGINT, (x SMALLINT) AS 0::BIGINT, (x INTEGER) AS 0::BIGINT,
      (x BIGINT) AS 0::BIGINT, (x HUGEINT) AS 0::BIGINT, (x) AS x + 0::HUGEINT`,
+  // approx_percentile's type in Trino: bigint for integers, real for real and decimal (a decimal coerces to real),
+  // double for double (https://trino.io/docs/current/functions/aggregate.html#approx_percentile).
+  `trino_percentile_type(x TINYINT) AS 0::BIGINT, (x SMALLINT) AS 0::BIGINT, (x INTEGER) AS 0::BIGINT,
+     (x BIGINT) AS 0::BIGINT, (x FLOAT) AS 0::REAL, (x DOUBLE) AS 0::DOUBLE, (x DECIMAL) AS 0::REAL,
+     (x) AS cast_to_type(trino_fail('approx_percentile takes a number, not ' || typeof(x)), 0::REAL)`,
+  // Trino's t-digest answers, on inputs small enough to be kept exactly, the sorted element at floor(p * n)
+  // (quantile_disc takes floor(p * (n - 1)): the median of 1, 2 is 2 in Trino, 1 in DuckDB). l: sorted, no NULLs.
+  `trino_percentile_pick(l, p) AS CASE WHEN len(l) > 0 THEN l[least(CAST(floor(p * len(l)) AS BIGINT), len(l) - 1) + 1] END`,
+  `trino_percentiles_pick(l, ps) AS CASE WHEN len(l) > 0 THEN list_transform(ps, lambda p: trino_percentile_pick(l, p)) END`,
 
+  `trino_nonempty_delimiter(d) AS CASE WHEN d = '' THEN cast_to_type(trino_fail('The delimiter may not be the empty string'), d) ELSE d END`,
   // --- strings, regexps, json -------------------------------------------------------------------------------------
   `trino_split_part(s, d, i) AS CASE WHEN i < 1 THEN cast_to_type(trino_fail('Index must be greater than zero'), s)
      WHEN d = '' THEN CASE WHEN i = 1 THEN s END
@@ -180,10 +235,18 @@ export const MACROS: readonly string[] = [
      THEN cast_to_type(trino_fail('SQL array indices start at 1'), a[i]) ELSE a[i] END`,
   // NULL searched for gives NULL; NULL elements never match (list_position would find a NULL).
   `trino_array_position(a, x) AS CASE WHEN x IS NOT NULL AND a IS NOT NULL THEN CAST(coalesce(list_position(a, x), 0) AS BIGINT) END`,
-  `trino_sequence(a DATE, b DATE) AS list_transform(generate_series(CAST(a AS TIMESTAMP), CAST(b AS TIMESTAMP),
-       CASE WHEN a <= b THEN INTERVAL 1 DAY ELSE -INTERVAL 1 DAY END), lambda d: CAST(d AS DATE)),
+  // Trino fails where DuckDB gives [] (a step away from the stop) and past 10000 elements (Trino 476, oracle).
+  `trino_sequence_checked(a, b, step) AS CASE
+     WHEN step = 0 THEN cast_to_type(trino_fail('step must not be zero'), generate_series(a, b, 1))
+     WHEN (step > 0 AND b < a) OR (step < 0 AND b > a) THEN cast_to_type(trino_fail('sequence stop value should be greater than or equal to start value if step is greater than zero otherwise stop should be less than or equal to start'), generate_series(a, b, step))
+     WHEN (b - a) // step >= 10000 THEN cast_to_type(trino_fail('result of sequence function must not have more than 10000 entries'), generate_series(a, b, step))
+     ELSE generate_series(a, b, step) END`,
+  `trino_sequence(a DATE, b DATE) AS CASE WHEN abs(b - a) >= 10000
+       THEN cast_to_type(trino_fail('result of sequence function must not have more than 10000 entries'), [a])
+       ELSE list_transform(generate_series(CAST(a AS TIMESTAMP), CAST(b AS TIMESTAMP),
+       CASE WHEN a <= b THEN INTERVAL 1 DAY ELSE -INTERVAL 1 DAY END), lambda d: CAST(d AS DATE)) END,
      (a DATE, b DATE, step) AS list_transform(generate_series(CAST(a AS TIMESTAMP), CAST(b AS TIMESTAMP), step),
        lambda d: CAST(d AS DATE)),
-     (a, b) AS generate_series(a, b, CASE WHEN a <= b THEN 1 ELSE -1 END),
-     (a, b, step) AS generate_series(a, b, step)`,
+     (a, b) AS trino_sequence_checked(a, b, CASE WHEN a <= b THEN 1 ELSE -1 END),
+     (a, b, step) AS trino_sequence_checked(a, b, step)`,
 ];

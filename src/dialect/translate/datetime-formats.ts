@@ -77,10 +77,14 @@ export function jodaToStrftime(pattern: string, forParsing = false): string {
 
 /**
  * strptime(input, pattern) with Trino's default year: Trino parses with Joda, where a field the pattern lacks keeps
- * its value in 1970-01-01T00:00 (`date_parse('12-25', '%m-%d')` is 1970-12-25); strptime would give 1900. `pattern`
- * is the strptime pattern as a SQL string literal.
+ * its value in 1970-01-01T00:00, except the year when the pattern has a month or a day: Joda's default year, which
+ * Trino sets to 2000 (`date_parse('12-25', '%m-%d')` is 2000-12-25, `date_parse('10:30', '%H:%i')` is 1970-01-01
+ * 10:30, both checked on Trino 476 by the differential oracle); strptime would give 1900. `pattern` is the strptime
+ * pattern as a SQL string literal.
  */
 export function strptimeCall(input: string, pattern: string): string {
-  const hasYear = /%[YyG]/.test(pattern.replaceAll('%%', ''));
-  return hasYear ? `strptime(${input}, ${pattern})` : `strptime('1970 ' || (${input}), '%Y ' || ${pattern})`;
+  const codes = pattern.replaceAll('%%', '');
+  if (/%[YyG]/.test(codes)) return `strptime(${input}, ${pattern})`;
+  const year = /%[mbBdej]/.test(codes) ? 2000 : 1970;
+  return `strptime('${year} ' || (${input}), '%Y ' || ${pattern})`;
 }

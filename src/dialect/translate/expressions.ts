@@ -262,7 +262,7 @@ export class ExpressionRewriter {
     if (word === 'TIMESTAMP') {
       const match = ZONED_TIMESTAMP.exec(value.trim());
       zoned = match !== null;
-      if (match) text = `trino_tz_from_wall(TIMESTAMP ${sqlString(match[1])}, ${sqlString(normalizeZone(match[2]))})`;
+      if (match) text = `trino_tz_literal(TIMESTAMP ${sqlString(match[1])}, ${sqlString(normalizeZone(match[2]))})`;
     } else if (word === 'DECIMAL' || word === 'NUMERIC') {
       const digits = value.trim().replace(/^[-+]/, '');
       const [int, frac = ''] = digits.split('.');

@@ -156,8 +156,15 @@ export const FUNCTIONS: Record<string, CallHandler> = {
       c.report('approx-percentile', 'approx_percentile with weights or accuracy is not supported locally', 'use approx_percentile(x, p)');
       return undefined;
     }
-    // Trino answers with an element of the input; quantile_disc does too (approx_quantile interpolates).
-    return call('quantile_disc', c);
+    // Trino answers with an element of the input (trino_percentile_pick says which). The witness gives Trino's
+    // result type (bigint for any integer); an array of percentages gives an array.
+    if (hasAggregate(c.arg(0))) return call('quantile_disc', c);
+    const witness = `min(trino_percentile_type(${c.arg(0)}))${c.tail}`;
+    const sorted = `list_sort(list_filter(list(${c.arg(0)})${c.tail}, lambda e: e IS NOT NULL))`;
+    const percentages = /^(?:array\s*)?\[/i.test(c.arg(1));
+    return percentages
+      ? `cast_to_type(trino_percentiles_pick(${sorted}, ${c.arg(1)}), [${witness}])`
+      : `cast_to_type(trino_percentile_pick(${sorted}, ${c.arg(1)}), ${witness})`;
   },
   arbitrary: rename('any_value'),
   map_agg: (c) => `map_from_entries(list(struct_pack(key := ${c.arg(0)}, value := ${c.arg(1)}))${c.tail})`,
@@ -240,7 +247,8 @@ export const FUNCTIONS: Record<string, CallHandler> = {
   substr: (c) => (c.group.items.some((n) => nodeKeyword(n) === 'FROM') ? undefined : call('trino_substr', c)),
   substring: (c) => (c.group.items.some((n) => nodeKeyword(n) === 'FROM') ? undefined : call('trino_substr', c)),
   split_part: rename('trino_split_part'),
-  split: rename('string_split'),
+  // Trino fails on an empty delimiter (DuckDB splits into characters).
+  split: (c) => `string_split(${c.arg(0)}, trino_nonempty_delimiter(${c.arg(1)}))${c.tail}`,
   replace: (c) => (c.args.length === 2 ? call('trino_replace', c) : undefined),
   format: (c) => {
     const values = c.args.slice(1).map((_a, k) => `CAST(${c.arg(k + 1)} AS VARCHAR)`);

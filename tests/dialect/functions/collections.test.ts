@@ -26,6 +26,9 @@ describeFunctions(
     ['array_union(NULL, …)', 'array_union(CAST(NULL AS ARRAY(INTEGER)), ARRAY[1])', null, 'array(integer)'],
     ['array_remove keeps NULL elements', 'array_remove(ARRAY[1, NULL, 2, 1], 1)', [null, 2], 'array(integer)'],
     ['array_remove(…, NULL) is NULL', 'array_remove(ARRAY[1], CAST(NULL AS INTEGER))', null, 'array(integer)'],
+    // Trino 476 (differential oracle): the array is coerced to the element's common type with the value.
+    ['array_remove(array(integer), bigint) is array(bigint)', "array_remove(ARRAY[1, 2, 3], BIGINT '1')", [2, 3], 'array(bigint)'],
+    ['array_remove(array(integer), double) is array(double)', 'array_remove(ARRAY[1, 2], 2E0)', [1], 'array(double)'],
     ['arrays_overlap', 'arrays_overlap(ARRAY[1, 2], ARRAY[2, 3])', true, 'boolean'],
     ['arrays_overlap NULL when unknown', 'arrays_overlap(ARRAY[1, NULL], ARRAY[2])', null, 'boolean'],
     ['arrays_overlap false', 'arrays_overlap(ARRAY[1], ARRAY[2])', false, 'boolean'],
@@ -67,6 +70,10 @@ describeFunctions(
     ['ngrams 0', 'ngrams(ARRAY[1], 0)', /N must be positive/],
     ['repeat too many', 'repeat(1, 10001)', /less than or equal to 10000/],
     ['trim_array past the length', 'trim_array(ARRAY[1], 2)', /size must not be negative or greater than the array length/],
+    // Trino 476 (differential oracle): INVALID_FUNCTION_ARGUMENT for a step away from the stop and past 10000 entries.
+    ['sequence stepping away from the stop', 'sequence(10, 1, 2)', /sequence stop value should be greater than or equal to start value/],
+    ['sequence of more than 10000 entries', 'sequence(1, 10001)', /must not have more than 10000 entries/],
+    ['sequence of more than 10000 days', "sequence(DATE '2025-03-10', DATE '1970-01-01')", /must not have more than 10000 entries/],
   ],
 );
 

@@ -21,7 +21,12 @@ describeFunctions(
     ['sign of a double', 'sign(-2.5E0)', -1, 'double'],
     ['sign(NULL)', 'sign(CAST(NULL AS INTEGER))', null, 'integer'],
     ['truncate drops the fraction towards zero', 'truncate(-1.7E0)', -1, 'double'],
-    ['truncate(x, n)', 'truncate(12.345E0, 1)', 12.3, 'double'],
+    // Trino 476 (differential oracle): truncate(decimal(p,s)[, n]) keeps the type; an integer is a decimal(p,0).
+    ['truncate(decimal, n)', "truncate(DECIMAL '-12.345', 2)", '-12.340', 'decimal(5,3)'],
+    ['truncate(decimal, negative n)', "truncate(DECIMAL '12.345', -1)", '10.000', 'decimal(5,3)'],
+    ['truncate(integer) is decimal(10,0)', 'truncate(12)', '12', 'decimal(10,0)'],
+    ['truncate(bigint, n) is decimal(19,0)', "truncate(BIGINT '5', 0)", '5', 'decimal(19,0)'],
+    ['truncate(real) stays real', "truncate(REAL '1.5')", 1, 'real'],
     ['truncate(NULL)', 'truncate(CAST(NULL AS DOUBLE))', null, 'double'],
     ['log(b, x) is base first', 'log(2, 8)', 3, 'double'],
     ['log(b, 0) is -Infinity', 'log(2, 0E0) = -infinity()', true, 'boolean'],
@@ -63,6 +68,8 @@ describeFunctions(
     ['from_base with a digit outside the radix', "from_base('12', 2)", /Not a valid base-2 number/],
     ['to_base radix 1', 'to_base(5, 1)', /Radix must be between 2 and 36/],
     ['mod by integer zero', 'mod(5, 0)', /Division by zero/],
+    // Trino 476: "Unexpected parameters (double, integer) for function truncate" (only decimals take n).
+    ['truncate(double, n)', 'truncate(12.345E0, 1)', /truncate\(x, n\) takes a decimal x/],
     ['mod by a computed integer zero', "CAST(ROW(mod(1, (1 - 1)), 'a') AS ROW(x integer, y varchar))", /Division by zero/],
     // Trino 476: NUMERIC_VALUE_OUT_OF_RANGE: integer multiplication overflow: 2147483647 * -2147483648.
     ['integer multiplication overflow', '((2147483647 * -2147483648) < 1)', /integer multiplication overflow|Overflow in multiplication of INT32/],

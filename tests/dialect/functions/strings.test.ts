@@ -119,7 +119,8 @@ describeFunctions('JSON functions', [
   ['json_array_contains absent', "json_array_contains('[1, 2, 3]', 5)", false, 'boolean'],
   ['json_array_contains(NULL, …)', 'json_array_contains(CAST(NULL AS VARCHAR), 2)', null, 'boolean'],
   ['doc: json_array_get element', 'json_array_get(\'["a", [3, 9], "c"]\', 1)', '[3,9]', 'json'],
-  ['doc: json_array_get negative', 'json_array_get(\'["c", [3, 9], "a"]\', -1)', '"a"', 'json'],
+  ['json_array_get negative', 'json_array_get(\'["c", [3, 9], 1]\', -1)', '1', 'json'],
+  ['json_array_get of a JSON null is NULL', "json_array_get('[1, null]', 1)", null, 'json'],
   ['doc: json_array_get out of range', "json_array_get('[[1, 2], [3, 4]]', 10)", null, 'json'],
   ['doc: json_array_length', "json_array_length('[1, 2, 3]')", 3, 'bigint'],
   ['json_array_length of an object is NULL', 'json_array_length(\'{"a": 1}\')', null, 'bigint'],
@@ -131,4 +132,11 @@ describeFunctions('JSON functions', [
   ['doc: is_json_scalar array', "is_json_scalar('[1, 2, 3]')", false, 'boolean'],
   ['doc: json_format', "json_format(JSON '[1, 2, 3]')", '[1,2,3]', 'varchar'],
   ['doc: json_format string', 'json_format(JSON \'"a"\')', '"a"', 'varchar'],
+], [
+  // Trino returns a string element unquoted, as JSON text that is not JSON ("json_array_get('["a", [3, 9], "c"]', 0)
+  // -- JSON 'a'", https://trino.io/docs/current/functions/json.html#json_array_get; Trino 476 does so): refused.
+  ['json_array_get of a string element', 'json_array_get(\'["c", [3, 9], "a"]\', -1)', /json_array_get\(\) of a string element.*json_extract_scalar/],
+  // Trino 476 (differential oracle): 'The delimiter may not be the empty string'; hmac_*: 'Empty key'.
+  ['split on an empty delimiter', "split('a', '')", /The delimiter may not be the empty string/],
+  ['hmac with an empty key', "hmac_sha256(X'00ff', X'')", /Empty key/],
 ]);
