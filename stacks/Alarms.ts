@@ -90,7 +90,7 @@ export function sloAlarms(model: string, slo: SloSection, deployment: string): A
   const alarms: Array<[string, cloudwatch.AlarmProps]> = [];
   if (slo.freshness) {
     const spanMs = durationMs(slo.freshness);
-    const periodMs = spanMs < HOUR_MS ? spanMs : HOUR_MS;
+    const periodMs = Math.min(spanMs, HOUR_MS);
     const periods = spanMs / periodMs;
     alarms.push([
       `SloFreshness_${id}`,
