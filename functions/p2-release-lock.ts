@@ -1,4 +1,4 @@
 // Step Functions ResetLock → the P2 lock removed if this execution still holds it.
-import { releaseLock } from './lib/batch.js';
+import { releaseLock, type P2State } from './lib/batch.js';
 
-export const handler = async (event: unknown) => releaseLock(event);
+export const handler = async (event: P2State) => releaseLock(event);

@@ -1,4 +1,4 @@
 // Step Functions CheckFileThreshold → due / waiting / empty, from the files under incoming/ and the waiting marker.
-import { threshold } from './lib/batch.js';
+import { threshold, type P2State } from './lib/batch.js';
 
-export const handler = async (event: unknown) => threshold(event);
+export const handler = async (event: P2State) => threshold(event);

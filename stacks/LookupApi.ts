@@ -54,6 +54,9 @@ export async function LookupApi({ stack, app }: StackContext) {
     ],
   });
   const api = new Api(stack, 'LookupApi', {
+    // Access logs kept two weeks, like the Firehose delivery logs (checkov CKV_AWS_66: a log group without retention
+    // keeps every request forever).
+    accessLog: { retention: 'two_weeks' },
     defaults: { authorizer: 'iam' },
     routes: { [LOOKUP_ROUTE]: { function: handler } },
   });

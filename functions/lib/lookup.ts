@@ -5,9 +5,9 @@
 // - `item` (src/ingest/aws/dynamodb-item-table.ts, P2's KPI tables): one attribute per column, the key columns as the
 //   table's (string) key attributes, and the writers' `_version`.
 import { GetItemCommand, type AttributeValue, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { lookup, type ServedTable } from '../../src/serving/lookup.js';
+import { fromItem } from '../../src/storage/kv-store/dynamodb-values.js';
 
 export interface ServedTableConfig extends ServedTable {
   /** The DynamoDB table's physical name. */
@@ -30,7 +30,7 @@ function keyOf(table: ServedTableConfig, key: string, parts: readonly string[]):
 }
 
 function rowOf(table: ServedTableConfig, item: Record<string, AttributeValue>): unknown {
-  const plain = unmarshall(item) as Record<string, unknown>;
+  const plain = fromItem(item);
   if (table.layout === 'value') return plain.value ?? null;
   for (const name of WRITER_ATTRIBUTES) delete plain[name];
   return plain;

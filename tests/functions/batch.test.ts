@@ -8,6 +8,7 @@ import { BatchCreatePartitionCommand, GetTableCommand, GlueClient } from '@aws-s
 import { DeleteObjectsCommand, GetObjectCommand, ListObjectsV2Command, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
 import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
+import type { S3ObjectCreatedNotificationEvent } from 'aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { handler as failure } from '../../functions/p2-failure.js';
@@ -18,6 +19,9 @@ import { handler as trigger } from '../../functions/p2-trigger.js';
 import { handler as validate } from '../../functions/p2-validate.js';
 import { resetLake } from '../../functions/lib/lake.js';
 import { fakeAthena, fixtureProject } from './fakes.js';
+
+/** EventBridge's S3 "Object Created" event; the trigger reads none of it (it lists incoming/ itself). */
+const OBJECT_CREATED = { 'detail-type': 'Object Created', source: 'aws.s3', detail: { bucket: { name: 'lake' }, object: { key: 'incoming/orders_1.csv' } } } as unknown as S3ObjectCreatedNotificationEvent;
 
 const project = fixtureProject({
   'ddl/p2_raw.sql': "CREATE EXTERNAL TABLE IF NOT EXISTS p2_raw_orders (order_id BIGINT, order_date DATE, total_amount DECIMAL(12, 2)) PARTITIONED BY (batch_id STRING) STORED AS PARQUET LOCATION 's3://${lake_bucket}/raw/ecommerce/orders/'",
@@ -89,14 +93,14 @@ describe('p2-trigger', () => {
     const sfn = mockClient(SFNClient);
     sfn.on(StartExecutionCommand).resolves({ executionArn: 'arn:exec' });
 
-    const first = await trigger();
+    const first = await trigger(OBJECT_CREATED);
     expect(first.started).toBe(true);
     const start = sfn.commandCalls(StartExecutionCommand)[0].args[0].input;
     expect(start.name).toMatch(/^p2-[0-9a-f]{32}$/);
     expect(JSON.parse(start.input as string)).toEqual({ lockToken: start.name });
     expect(ddb.commandCalls(PutItemCommand)[0].args[0].input).toMatchObject({ TableName: 'Locks', ConditionExpression: 'attribute_not_exists(#pk)' });
 
-    expect(await trigger()).toEqual({ started: false, heldBy: 'held' });
+    expect(await trigger(OBJECT_CREATED)).toEqual({ started: false, heldBy: 'held' });
     expect(sfn.commandCalls(StartExecutionCommand)).toHaveLength(1);
   });
 });

@@ -30,6 +30,9 @@ import { resetLake } from '../../functions/lib/lake.js';
 import type { DashboardsResourceProperties } from '../../src/dashboards/quicksight/custom-resource.js';
 import { fakeAthena, fixtureProject, type FakeAnswer } from './fakes.js';
 
+/** The test's own custom resource events: only what the handler reads (CloudFormation sends more). */
+const cfn = (event: object) => event as Parameters<typeof handler>[0];
+
 const DASHBOARD = `title: Shop sales
 filters:
   - { id: period, type: date_range, column: order_date }
@@ -103,7 +106,7 @@ describe('dashboards custom resource', () => {
       quicksight.on(command as never).resolves({});
     }
 
-    const result = await handler({ RequestType: 'Create', ResourceProperties: properties });
+    const result = await handler(cfn({ RequestType: 'Create', ResourceProperties: properties }));
 
     expect(result).toEqual({
       PhysicalResourceId: '123456789012:us-east-1:t-prod-athena',
@@ -169,7 +172,7 @@ describe('dashboards custom resource', () => {
     quicksight.on(DeleteDashboardCommand).resolves({});
     quicksight.on(DeleteAnalysisCommand).rejects(new ResourceNotFoundException({ message: 'no', $metadata: {} }));
 
-    const result = await handler({ RequestType: 'Update', PhysicalResourceId: '123456789012:us-east-1:t-prod-athena', ResourceProperties: properties, OldResourceProperties: old });
+    const result = await handler(cfn({ RequestType: 'Update', PhysicalResourceId: '123456789012:us-east-1:t-prod-athena', ResourceProperties: properties, OldResourceProperties: old }));
 
     expect(result.PhysicalResourceId).toBe('123456789012:us-east-1:t-prod-athena');
     expect(inputs(UpdateDataSetCommand).map((d) => [d.DataSetId, 'Permissions' in d])).toEqual([
@@ -187,7 +190,7 @@ describe('dashboards custom resource', () => {
     const { statements } = athena([]);
     quicksight.on(CreateDataSourceCommand).resolves({});
 
-    const result = await handler({ RequestType: 'Create', ResourceProperties: properties });
+    const result = await handler(cfn({ RequestType: 'Create', ResourceProperties: properties }));
 
     expect(result.Data).toMatchObject({ Published: '', Pending: 'sales (needs lakehouse.orders)' });
     expect(statements.filter((s) => s.startsWith('CREATE OR REPLACE VIEW'))).toEqual([]);
@@ -201,7 +204,7 @@ describe('dashboards custom resource', () => {
     }
     process.env.QUICKSIGHT_DEPLOYMENT = JSON.stringify(properties);
     try {
-      expect((await handler({ action: 'publish' })).Data.Published).toBe('sales');
+      expect((await handler(cfn({ action: 'publish' }))).Data.Published).toBe('sales');
     } finally {
       delete process.env.QUICKSIGHT_DEPLOYMENT;
     }
@@ -215,7 +218,7 @@ describe('dashboards custom resource', () => {
     quicksight.on(DeleteDataSetCommand).resolves({});
     quicksight.on(DeleteDataSourceCommand).rejects(new ResourceNotFoundException({ message: 'no', $metadata: {} }));
 
-    const result = await handler({ RequestType: 'Delete', PhysicalResourceId: 'pid', ResourceProperties: properties });
+    const result = await handler(cfn({ RequestType: 'Delete', PhysicalResourceId: 'pid', ResourceProperties: properties }));
 
     expect(result.PhysicalResourceId).toBe('pid');
     expect(inputs(DeleteDashboardCommand).map((d) => d.DashboardId)).toEqual(['t-prod-sales']);
@@ -225,7 +228,7 @@ describe('dashboards custom resource', () => {
   });
 
   it('rejects an event that is not a custom resource event, naming what it got', async () => {
-    await expect(handler({ RequestType: 'Nope' })).rejects.toThrow(/RequestType "Nope"/);
-    await expect(handler({ RequestType: 'Create', ResourceProperties: { Target: { region: 'r' }, Dashboards: [] } })).rejects.toThrow(/Target lacks awsAccountId, principalArn, workgroup, idPrefix/);
+    await expect(handler(cfn({ RequestType: 'Nope' }))).rejects.toThrow(/RequestType "Nope"/);
+    await expect(handler(cfn({ RequestType: 'Create', ResourceProperties: { Target: { region: 'r' }, Dashboards: [] } }))).rejects.toThrow(/Target lacks awsAccountId, principalArn, workgroup, idPrefix/);
   });
 });

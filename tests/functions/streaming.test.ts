@@ -9,6 +9,7 @@ import { KinesisClient, PutRecordsCommand } from '@aws-sdk/client-kinesis';
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
 import { DuckDBInstance } from '@duckdb/node-api';
+import type { KinesisStreamEvent, KinesisStreamRecord, ScheduledEvent } from 'aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { handler as consumer } from '../../functions/consumer.js';
@@ -24,6 +25,8 @@ const env = {
   STREAM_ARN: 'arn:aws:kinesis:us-east-1:123456789012:stream/interactions',
   METRIC_NAMESPACE: 'SqlLakehouse',
 };
+/** EventBridge's scheduled event; the producer reads none of it. */
+const SCHEDULED = { 'detail-type': 'Scheduled Event', source: 'aws.events', time: '2025-07-18T16:00:00Z', detail: {} } as ScheduledEvent;
 const scratch = mkdtempSync(join(tmpdir(), 'streaming-test-'));
 
 beforeAll(() => {
@@ -40,10 +43,10 @@ afterAll(() => {
   vi.restoreAllMocks();
 });
 
-const kinesisRecord = (data: string, sequence: number) => ({
+const kinesisRecord = (data: string, sequence: number): KinesisStreamRecord => ({
   eventID: `shardId-000000000000:${sequence}`,
   kinesis: { partitionKey: '1', data: Buffer.from(data).toString('base64'), sequenceNumber: String(sequence), approximateArrivalTimestamp: 1_752_854_400.5 },
-});
+}) as KinesisStreamRecord;
 
 async function readParquet(body: Uint8Array): Promise<unknown[][]> {
   const path = join(scratch, `object-${Math.random()}.parquet`);
@@ -125,7 +128,7 @@ describe('consumer', () => {
   });
 
   it('rejects an event that is not a Kinesis batch (the invocation fails and is retried)', async () => {
-    await expect(consumer({ nope: true })).rejects.toThrow(/Kinesis event/);
+    await expect(consumer({ nope: true } as unknown as KinesisStreamEvent)).rejects.toThrow(/Kinesis event/);
   });
 });
 
@@ -150,7 +153,7 @@ describe('producer', () => {
     s3.on(PutObjectCommand).resolves({});
     const cloudwatch = mockClient(CloudWatchClient);
 
-    const result = await producer();
+    const result = await producer(SCHEDULED);
     vi.unstubAllGlobals();
 
     expect(result).toEqual({ received: 3, accepted: 2, quarantined: 1, apiFailures: 0 });
@@ -166,7 +169,7 @@ describe('producer', () => {
 
   it('does nothing on a stage without an API URL', async () => {
     const kinesis = mockClient(KinesisClient);
-    expect(await producer()).toEqual({ received: 0, accepted: 0, quarantined: 0, apiFailures: 0 });
+    expect(await producer(SCHEDULED)).toEqual({ received: 0, accepted: 0, quarantined: 0, apiFailures: 0 });
     expect(kinesis.calls()).toHaveLength(0);
   });
 });

@@ -15,7 +15,7 @@ import { GetObjectCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/clien
 import { SFNClient } from '@aws-sdk/client-sfn';
 import { SNSClient } from '@aws-sdk/client-sns';
 import { runSimulation } from '@cloud-copilot/iam-simulate';
-import type { APIGatewayProxyEventV2, SQSEvent } from 'aws-lambda';
+import type { APIGatewayProxyEventV2, KinesisStreamRecord, S3ObjectCreatedNotificationEvent, ScheduledEvent, SQSEvent } from 'aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
 
 /** A recorded client: the calls it received. */
@@ -304,14 +304,15 @@ describe('AWS rehearsal: every call each function makes is allowed by the synthe
     const { handler } = await import('../../functions/p2-trigger.js');
     const requests = await rehearse(f, 'p2-trigger', async (mocks) => {
       mocks.S3.on(ListObjectsV2Command).resolves({ Contents: [{ Key: 'incoming/orders_1.csv', Size: 10, LastModified: new Date(at) }] });
-      await handler().catch(() => undefined);
+      await handler({ 'detail-type': 'Object Created', source: 'aws.s3', detail: { object: { key: 'incoming/orders_1.csv' } } } as unknown as S3ObjectCreatedNotificationEvent).catch(() => undefined);
     });
     expect(requests.some((r) => r.action === 'states:StartExecution')).toBe(true);
     expect(await denials(f, requests)).toEqual([]);
   });
 
   it('P2 threshold check, lock release and failure notice', async () => {
-    const cases: Array<[string, string, (event: unknown) => Promise<unknown>, unknown]> = [
+    // Each step's input as the state machine passes it (the handlers' own event types).
+    const cases: Array<[string, string, (event: never) => Promise<unknown>, unknown]> = [
       ['P2Threshold', 'p2-threshold', threshold, { lockToken: 't', startedAt: at }],
       ['P2ReleaseLock', 'p2-release-lock', releaseLock, { lockToken: 't' }],
       ['P2Failure', 'p2-failure', failure, { lockToken: 't', error: { Error: 'States.TaskFailed', Cause: 'boom' } }],
@@ -320,7 +321,7 @@ describe('AWS rehearsal: every call each function makes is allowed by the synthe
       const f = fn(name);
       const requests = await rehearse(f, file, async (mocks) => {
         mocks.S3.on(ListObjectsV2Command).resolves({ Contents: [{ Key: 'incoming/orders_1.csv', Size: 10, LastModified: new Date(at) }] });
-        await handler(event).catch(() => undefined);
+        await handler(event as never).catch(() => undefined);
       });
       expect(requests.length, name).toBeGreaterThan(0);
       expect(await denials(f, requests), name).toEqual([]);
@@ -349,7 +350,7 @@ describe('AWS rehearsal: every call each function makes is allowed by the synthe
               Records: refused.map((no) => (no ? { ErrorCode: 'InvalidArgumentException', ErrorMessage: 'too large' } : { SequenceNumber: '1', ShardId: 'shardId-0' })),
             };
           });
-          await handler();
+          await handler({ 'detail-type': 'Scheduled Event', source: 'aws.events', time: at, detail: {} } as ScheduledEvent);
         },
         // The stage's API URL is empty in stacks/config.ts. A few seconds of polling instead of the scheduled minute:
         // long enough for the writer's retries of the refused record to end before the run does.
@@ -365,10 +366,11 @@ describe('AWS rehearsal: every call each function makes is allowed by the synthe
   it('P1 consumer: a Kinesis batch to Parquet under processed/, its partition in Glue, bad records dead-lettered; the stream reads and on-failure records of the event source mapping', async () => {
     const f = fn('Consumer');
     const { handler } = await import('../../functions/consumer.js');
-    const record = (data: string, sequence: number) => ({
-      eventID: `shardId-000000000000:${sequence}`,
-      kinesis: { partitionKey: '1', data: Buffer.from(data).toString('base64'), sequenceNumber: String(sequence), approximateArrivalTimestamp: 1_741_572_000 },
-    });
+    const record = (data: string, sequence: number) =>
+      ({
+        eventID: `shardId-000000000000:${sequence}`,
+        kinesis: { partitionKey: '1', data: Buffer.from(data).toString('base64'), sequenceNumber: String(sequence), approximateArrivalTimestamp: 1_741_572_000 },
+      }) as KinesisStreamRecord;
     const requests = await rehearse(f, 'consumer', async (mocks) => {
       mocks.Glue.on(GetTableCommand).resolves({
         Table: { Name: 'crm_data', PartitionKeys: [{ Name: 'year' }, { Name: 'month' }, { Name: 'day' }, { Name: 'hour' }], StorageDescriptor: { Location: `s3://${f.environment.LAKE_BUCKET}/processed/`, Columns: [] } },

@@ -270,3 +270,14 @@ describe('names', () => {
     for (const crawler of ofType('AWS::Glue::Crawler')) expect(props<{ Name: string }>(crawler).Name).toMatch(/^[^\n]{1,255}$/);
   });
 });
+
+describe('logs', () => {
+  // CloudWatch Logs: a log group without RetentionInDays keeps its events forever (AWS::Logs::LogGroup,
+  // RetentionInDays: "If you omit retentionInDays ... the events in the log group are always retained"); checkov
+  // CKV_AWS_66 (`npm run test:aws`) fails such a group.
+  it('every log group the stacks create has a retention', () => {
+    const groups = ofType('AWS::Logs::LogGroup');
+    expect(groups.length).toBeGreaterThan(0);
+    for (const group of groups) expect(props<{ RetentionInDays?: number }>(group).RetentionInDays, `${group.stack} ${group.id}`).toBeGreaterThan(0);
+  });
+});

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import {
   GetQueryExecutionCommand,
-  GetQueryResultsCommand,
+  paginateGetQueryResults,
   StartQueryExecutionCommand,
   StopQueryExecutionCommand,
   type AthenaClient,
@@ -158,31 +158,25 @@ export class AthenaEngine implements Engine {
     execution: QueryExecution,
     signal?: AbortSignal,
   ): Promise<{ columns: Column[]; rows: SqlValue[][]; updateCount?: number }> {
-    let columnInfo: ColumnInfo[] | undefined;
-    let columns: Column[] = [];
-    const rows: SqlValue[][] = [];
-    let updateCount: number | undefined;
-    let nextToken: string | undefined;
-    let firstPage = true;
-    do {
-      const page: GetQueryResultsCommandOutput = await this.call('GetQueryResults', queryId, signal, () =>
-        this.client.send(
-          new GetQueryResultsCommand({ QueryExecutionId: queryId, MaxResults: this.config.pageSize, NextToken: nextToken }),
-          { abortSignal: signal },
-        ),
-      );
-      let pageRows = page.ResultSet?.Rows ?? [];
-      if (firstPage) {
-        columnInfo = page.ResultSet?.ResultSetMetadata?.ColumnInfo ?? [];
-        columns = columnInfo.length > 0 ? toColumns(columnInfo) : unnamedColumns(pageRows[0]);
-        updateCount = page.UpdateCount;
-        if (startsWithHeaderRow(execution, columnInfo, pageRows)) pageRows = pageRows.slice(1);
-        firstPage = false;
+    // The SDK's paginator follows NextToken; a read throttled past the SDK's own retries is read again whole, in place.
+    const pages = await this.call('GetQueryResults', queryId, signal, async () => {
+      const read: GetQueryResultsCommandOutput[] = [];
+      for await (const page of paginateGetQueryResults({ client: this.client, pageSize: this.config.pageSize }, { QueryExecutionId: queryId }, { abortSignal: signal })) {
+        read.push(page);
       }
+      return read;
+    });
+    const first = pages[0];
+    const columnInfo: ColumnInfo[] = first?.ResultSet?.ResultSetMetadata?.ColumnInfo ?? [];
+    const firstRows = first?.ResultSet?.Rows ?? [];
+    const columns = columnInfo.length > 0 ? toColumns(columnInfo) : unnamedColumns(firstRows[0]);
+    const rows: SqlValue[][] = [];
+    pages.forEach((page, index) => {
+      let pageRows = page.ResultSet?.Rows ?? [];
+      if (index === 0 && startsWithHeaderRow(execution, columnInfo, pageRows)) pageRows = pageRows.slice(1);
       for (const row of pageRows) rows.push(columns.map((column, i) => parseAthenaValue(row.Data?.[i]?.VarCharValue, column.type)));
-      nextToken = page.NextToken;
-    } while (nextToken);
-    return { columns, rows, updateCount };
+    });
+    return { columns, rows, updateCount: first?.UpdateCount };
   }
 
   /** A polling or result-reading call, retried in place when throttled: re-submitting would run the query twice. */

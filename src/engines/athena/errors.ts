@@ -1,36 +1,20 @@
 // Which Athena failures are worth re-submitting, and EngineErrors that carry what a user needs to find the query.
 import type { AthenaError } from '@aws-sdk/client-athena';
+import { isThrottlingError as sdkIsThrottlingError } from '@smithy/core/retry';
 import { EngineError } from '../engine.js';
 
-/** SDK error names that mean "slow down" (the SDK's own list, plus Athena's TooManyRequestsException). */
-const THROTTLING_ERROR_NAMES = new Set([
-  'ThrottlingException',
-  'Throttling',
-  'TooManyRequestsException',
-  'ThrottledException',
-  'RequestThrottled',
-  'RequestThrottledException',
-  'RequestLimitExceeded',
-  'ProvisionedThroughputExceededException',
-  'SlowDown',
-]);
+/**
+ * True for an SDK error that says the caller is going too fast: the SDK's own classification (HTTP 429, its list of
+ * throttling error codes, Athena's TooManyRequestsException among them, or a modeled `throttling` retry trait), the
+ * one its retry strategy uses.
+ */
+export function isThrottlingError(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && sdkIsThrottlingError(error as Parameters<typeof sdkIsThrottlingError>[0]);
+}
 
 interface SdkErrorShape {
   name?: string;
   message?: string;
-  $metadata?: { httpStatusCode?: number };
-  $retryable?: { throttling?: boolean };
-}
-
-/** True for an SDK error that says the caller is going too fast. */
-export function isThrottlingError(error: unknown): boolean {
-  if (typeof error !== 'object' || error === null) return false;
-  const e = error as SdkErrorShape;
-  return (
-    (e.name !== undefined && THROTTLING_ERROR_NAMES.has(e.name)) ||
-    e.$metadata?.httpStatusCode === 429 ||
-    e.$retryable?.throttling === true
-  );
 }
 
 /** Transient: the same query may well succeed if submitted again. Checked first, so S3 SlowDown inside a

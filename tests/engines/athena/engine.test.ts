@@ -86,6 +86,23 @@ describe('AthenaEngine: successful queries', () => {
     expect(waits).toEqual([100, 200, 400, 800, 1600, 2000]);
   });
 
+  it('reads the results again whole when a later page stays throttled past the SDK\'s retries: no row twice, the query not re-submitted', async () => {
+    const rows = [['1'], ['2'], ['3']];
+    const { client, mock } = replayingClient({ columns: [{ name: 'id', type: 'integer' }], rows, pageSize: 2 }, 'q-throttled');
+    const pages = resultPages({ columns: [{ name: 'id', type: 'integer' }], rows, pageSize: 2 });
+    let throttledOnce = false;
+    mock.on(GetQueryResultsCommand).callsFake((input: { NextToken?: string }) => {
+      if (input.NextToken && !throttledOnce) {
+        throttledOnce = true;
+        throw throttling();
+      }
+      return pages.get(input.NextToken ?? '');
+    });
+    const result = await engineWith(client).execute('SELECT id FROM t');
+    expect(result.rows).toEqual([[1], [2], [3]]);
+    expect(mock.commandCalls(StartQueryExecutionCommand)).toHaveLength(1);
+  });
+
   it('pages through results, drops the header row of the first page only, and reports stats', async () => {
     const rows = [['1', 'a'], ['2', 'b'], ['3', 'c'], ['4', 'd'], ['5', 'e']];
     const { client, mock } = replayingClient(

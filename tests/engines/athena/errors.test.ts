@@ -46,6 +46,10 @@ describe('query and API errors', () => {
     expect(isThrottlingError(Object.assign(new Error('x'), { $retryable: { throttling: true } }))).toBe(true);
     expect(isThrottlingError(Object.assign(new Error('x'), { name: 'InvalidRequestException' }))).toBe(false);
     expect(isThrottlingError('ThrottlingException')).toBe(false);
+    // The SDK's own classification (@smithy/core/retry, what its retry strategy uses), not a copy of part of its list.
+    for (const name of ['LimitExceededException', 'PriorRequestNotComplete', 'BandwidthLimitExceeded']) {
+      expect(isThrottlingError(Object.assign(new Error('x'), { name })), name).toBe(true);
+    }
   });
 
   it('wraps SDK failures with the operation and marks only throttling retryable', () => {

@@ -72,7 +72,29 @@ describe('DynamoDbKeyValueStore', () => {
   });
 
   it('rejects values DynamoDB cannot hold before sending anything', async () => {
-    await expect(store().put('k', { n: Number.NaN })).rejects.toThrow(/value\.n: NaN/);
+    await expect(store().put('k', { n: Number.NaN })).rejects.toThrow(/cannot be stored in DynamoDB: Special numeric value NaN/);
     expect(ddb.calls()).toHaveLength(0);
+  });
+
+  // DynamoDB Developer Guide, "Supported data types", Number: up to 38 digits of precision, sent as a string; the SDK's
+  // marshalling (@aws-sdk/util-dynamodb) reads integers beyond 2^53 as bigint.
+  it('stores bigint values and reads every digit back, with doubles as they print', async () => {
+    const value = { big: 9_223_372_036_854_775_807n, negative: -12_345_678_901_234_567_890n, safe: 42, double: 0.1, huge: 1.5e300, wide: 1e21, list: [2n ** 70n] };
+    ddb.on(UpdateItemCommand).resolves({ Attributes: { version: { N: '1' } } });
+    await store().put('k', value);
+    const written = ddb.commandCalls(UpdateItemCommand)[0].args[0].input.ExpressionAttributeValues![':value'];
+    expect(written).toEqual({
+      M: {
+        big: { N: '9223372036854775807' },
+        negative: { N: '-12345678901234567890' },
+        safe: { N: '42' },
+        double: { N: '0.1' },
+        huge: { N: '1.5e+300' },
+        wide: { N: '1e+21' },
+        list: { L: [{ N: '1180591620717411303424' }] },
+      },
+    });
+    ddb.on(GetItemCommand).resolves({ Item: { pk: { S: 'k' }, value: written, version: { N: '1' } } });
+    expect((await store().get('k'))?.value).toEqual(value);
   });
 });

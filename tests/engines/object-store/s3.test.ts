@@ -16,17 +16,19 @@ describe('S3ObjectStore', () => {
 
   it('lists every page of a prefix in key order', async () => {
     const t = new Date('2025-03-10T00:00:00Z');
-    s3.on(ListObjectsV2Command, { ContinuationToken: undefined }).resolves({
-      Contents: [{ Key: 'processed/a', Size: 1, LastModified: t }],
-      IsTruncated: true,
-      NextContinuationToken: 'page2',
+    // The SDK's paginator reuses one input object across pages: record each request as it was sent.
+    const sent: Array<{ Bucket?: string; Prefix?: string; ContinuationToken?: string }> = [];
+    s3.on(ListObjectsV2Command).callsFake((input: { Bucket?: string; Prefix?: string; ContinuationToken?: string }) => {
+      sent.push({ Bucket: input.Bucket, Prefix: input.Prefix, ContinuationToken: input.ContinuationToken });
+      return input.ContinuationToken === 'page2'
+        ? { Contents: [{ Key: 'processed/b', Size: 2, LastModified: t }], IsTruncated: false }
+        : { Contents: [{ Key: 'processed/a', Size: 1, LastModified: t }], IsTruncated: true, NextContinuationToken: 'page2' };
     });
-    s3.on(ListObjectsV2Command, { ContinuationToken: 'page2' }).resolves({ Contents: [{ Key: 'processed/b', Size: 2, LastModified: t }], IsTruncated: false });
     expect(await store().list('lake', 'processed/')).toEqual([
       { key: 'processed/a', size: 1, lastModified: t },
       { key: 'processed/b', size: 2, lastModified: t },
     ]);
-    expect(s3.commandCalls(ListObjectsV2Command).map((c) => c.args[0].input)).toEqual([
+    expect(sent).toEqual([
       { Bucket: 'lake', Prefix: 'processed/', ContinuationToken: undefined },
       { Bucket: 'lake', Prefix: 'processed/', ContinuationToken: 'page2' },
     ]);
