@@ -35,6 +35,7 @@ dashboard:support_overview [dashboard] sql/dashboards/support_overview.sql
       name: 'daily_revenue',
       kind: 'model',
       file: 'sql/transforms/p2/daily_revenue.sql',
+      description: 'Revenue per day with customer emails.',
       tags: ['p2', 'kpi'],
       produces: ['analytics.daily_revenue'],
       dependsOn: ['analytics.orders', 'analytics.dim_customer'],

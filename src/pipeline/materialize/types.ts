@@ -12,8 +12,10 @@ export interface MaterializeRequest {
   partitionedBy?: string[];
   /** Base `s3://` prefix of the table's data (table, incremental, merge). */
   location?: string;
-  /** 'PARQUET' (default) or 'JSON'. */
+  /** File format of a Hive table: 'PARQUET' (default) or 'JSON'. */
   format?: string;
+  /** 'HIVE' (default: an external table over files) or 'ICEBERG' (append; merge tables are always Iceberg). */
+  tableType?: 'HIVE' | 'ICEBERG';
   /** Columns identifying a row, for merge. */
   uniqueKey?: string[];
 }

@@ -186,3 +186,35 @@ describe('materialization strategies', () => {
     expect((await engine.execute('SELECT count(*) AS n FROM users')).rows).toEqual([[2]]);
   });
 });
+
+describe('append (incremental_strategy: append)', () => {
+  let engine: AthenaLocalEngine | undefined;
+  afterEach(async () => {
+    await engine?.close();
+    engine = undefined;
+  });
+
+  it('inserts each run’s rows into a Hive table created on the first run, partitions kept', async () => {
+    const lake = tempLake();
+    engine = await openLake(lake);
+    const request = (n: number): MaterializeRequest => ({ database: 'default', name: 'log', selectSql: `SELECT ${n} AS n, CAST('d${n}' AS varchar) AS dt`, partitionedBy: ['dt'], location: 's3://w/log/', format: 'JSON' });
+    await STRATEGIES.append(request(1), { engine });
+    await STRATEGIES.append(request(2), { engine });
+    expect((await engine.execute('SELECT n, dt FROM log ORDER BY n')).rows).toEqual([
+      [1, 'd1'],
+      [2, 'd2'],
+    ]);
+    expect(filesUnder(join(lake, 'w/log/dt=d1')).every((f) => f.endsWith('.gz'))).toBe(true);
+  });
+
+  it('inserts into an Iceberg table when table_type is ICEBERG (it then takes MERGE)', async () => {
+    engine = await openLake();
+    const request = (n: number): MaterializeRequest => ({ database: 'default', name: 'ice', selectSql: `SELECT ${n} AS n`, location: 's3://w/ice/', tableType: 'ICEBERG' });
+    const first = await STRATEGIES.append(request(1), { engine });
+    expect(first.statements[0]).toContain("table_type = 'ICEBERG'");
+    await STRATEGIES.append(request(2), { engine });
+    expect((await engine.execute('SELECT n FROM ice ORDER BY n')).rows).toEqual([[1], [2]]);
+    await engine.execute('DELETE FROM ice WHERE n = 1'); // only an Iceberg table takes row-level DELETE
+    expect((await engine.execute('SELECT n FROM ice')).rows).toEqual([[2]]);
+  });
+});
