@@ -67,7 +67,7 @@ const CONFIG = `name: lake-bench
 database: ${BENCH_DATABASE}
 lake: .lake
 sql: sql
-defaultStage: local
+default_stage: local
 stages:
   local:
     variables:

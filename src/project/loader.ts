@@ -84,7 +84,7 @@ const freezeNode = (node: ProjectNode): ProjectNode =>
 
 export async function analyzeProject(root: string, options: LoadOptions = {}): Promise<ProjectAnalysis> {
   const { config } = loadConfig(root);
-  const stage = options.stage ?? config.defaultStage;
+  const stage = options.stage ?? config.default_stage;
   const diagnostics: Diagnostic[] = [];
   const configError = (message: string, hint: string) =>
     diagnostics.push({ severity: 'error', rule: 'project/config', message, hint, file: 'lakehouse.yaml', line: 1, col: 1 });
