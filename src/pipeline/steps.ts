@@ -4,6 +4,7 @@ import { LakeError } from '../errors.js';
 import { splitStatements } from '../dialect/statements.js';
 import type { MaterializationKind, MaterializeRequest } from './materialize/index.js';
 import { stagingRoot } from './materialize/incremental.js';
+import type { Scd2Config } from './materialize/scd2.js';
 import type { ProjectNode } from '../project/model.js';
 import { interpolateText, substituteVariables, timestampVariable, type Variables } from '../project/variables.js';
 import { floorToGrain, periodsBetween, type Grain, type Period } from './periods.js';
@@ -57,6 +58,13 @@ export function materializationOf(node: ProjectNode): MaterializationKind {
 
 const INCREMENTAL_KINDS = { insert_overwrite: 'incremental', merge: 'merge', append: 'append' } as const satisfies Record<string, MaterializationKind>;
 
+/** The SCD2 settings of an scd2 model (undefined for any other node). */
+export function scd2ConfigOf(node: ProjectNode): Scd2Config | undefined {
+  const { materialized, unique_key, updated_at, check_cols } = node.header;
+  if (materialized !== 'scd2' || !unique_key || !updated_at) return undefined;
+  return { uniqueKey: unique_key, updatedAt: updated_at, checkCols: check_cols };
+}
+
 /** The materialization request of a model or dashboard view, variables substituted. */
 export function materializeRequest(node: ProjectNode, vars: Variables): MaterializeRequest {
   const statements = splitStatements(substituteVariables(node.sql, vars, { file: node.file, lineOffset: node.bodyLine - 1 }));
@@ -73,6 +81,8 @@ export function materializeRequest(node: ProjectNode, vars: Variables): Material
     format: node.header.format === 'json' ? 'JSON' : 'PARQUET',
     tableType: node.header.table_type === 'iceberg' ? 'ICEBERG' : 'HIVE',
     uniqueKey: node.header.unique_key,
+    updatedAt: node.header.updated_at,
+    checkCols: node.header.check_cols,
   };
 }
 

@@ -32,7 +32,7 @@ export const durationMs = (text: string): number => {
   return n * { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 }[text.slice(-1) as 's' | 'm' | 'h' | 'd'];
 };
 
-export const MATERIALIZATIONS = ['view', 'table', 'incremental', 'merge'] as const;
+export const MATERIALIZATIONS = ['view', 'table', 'incremental', 'merge', 'scd2'] as const;
 export const TABLE_TYPES = ['hive', 'iceberg'] as const;
 export const INCREMENTAL_STRATEGIES = ['insert_overwrite', 'merge', 'append'] as const;
 export type Materialization = (typeof MATERIALIZATIONS)[number];
@@ -121,8 +121,12 @@ const FIELDS = {
   external_location: z.string().optional(),
   /** How an incremental run writes: replace the partitions it holds, upsert on unique_key (Iceberg), or insert. */
   incremental_strategy: z.enum(INCREMENTAL_STRATEGIES).optional(),
-  /** Columns identifying a row: the upsert key of incremental_strategy: merge. */
+  /** Columns identifying a row: the upsert key of incremental_strategy: merge; the entity key of scd2. */
   unique_key: z.array(identifier).min(1).optional(),
+  /** scd2: the column that orders a key's versions; it becomes the version's valid_from. */
+  updated_at: identifier.optional(),
+  /** scd2: a new version starts when one of these columns changes (check strategy); default: when updated_at does. */
+  check_cols: z.array(identifier).min(1).optional(),
   /** Period one run covers: `${period_start}`/`${period_end}` bound per run. */
   period: z.enum(['hour', 'day']).optional(),
   retries: z.number().int().min(0).max(10).optional(),
@@ -156,6 +160,8 @@ export const HEADER_KEYS = {
     incremental: [...MODEL_COMMON, 'incremental_strategy', 'table_type', 'partitioned_by', 'format', 'external_location', 'unique_key'],
     /** A MERGE or INSERT statement written by hand into a table a ddl file creates. */
     merge: MODEL_COMMON,
+    /** SCD type 2 (src/pipeline/materialize/scd2.ts): the file is the source query; unique_key and updated_at required. */
+    scd2: [...MODEL_COMMON, 'unique_key', 'updated_at', 'check_cols', 'external_location'],
   },
 } as const satisfies { ddl: readonly Field[]; alert: readonly Field[]; dashboard: readonly Field[]; model: Record<Materialization, readonly Field[]> };
 
@@ -183,9 +189,18 @@ function checkIncremental(header: Header, ctx: z.core.$RefinementCtx): void {
   if (tableType === 'iceberg' && header.partitioned_by.length > 0) issue('partitioned_by', 'partitioned_by is not supported for Iceberg models yet (Hive tables only)');
 }
 
+/** An scd2 model names its entity key and the column that orders its versions. */
+function checkScd2(header: Header, ctx: z.core.$RefinementCtx): void {
+  const missing = (['unique_key', 'updated_at'] as const).filter((k) => header[k] === undefined);
+  if (missing.length > 0) ctx.addIssue({ code: 'custom', path: ['materialized'], message: `scd2 needs ${missing.join(' and ')} (e.g. unique_key: [customer_id], updated_at: updated_at)` });
+}
+
+const REFINEMENTS: Partial<Record<Materialization, (header: Header, ctx: z.core.$RefinementCtx) => void>> = { incremental: checkIncremental, scd2: checkScd2 };
+
 const modelSchema = (materialized: Materialization): HeaderPart => {
   const schema = strictPick(HEADER_KEYS.model[materialized]);
-  return materialized === 'incremental' ? schema.superRefine((h, ctx) => checkIncremental({ tags: [], partitioned_by: [], ...(h as Partial<Header>) }, ctx)) : schema;
+  const refine = REFINEMENTS[materialized];
+  return refine ? schema.superRefine((h, ctx) => refine({ tags: [], partitioned_by: [], ...(h as Partial<Header>) }, ctx)) : schema;
 };
 
 /** One schema per file kind; models one per materialization (a missing `materialized` is `table`). */

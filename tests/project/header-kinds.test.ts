@@ -23,7 +23,7 @@ describe('header keys per file kind', () => {
       [4, "unknown header key 'schedule'"],
       [5, "unknown header key 'materialized'"],
     ]);
-    expect(found[0].hint).toMatch(/^'unique_key' applies to models with materialized: incremental; this file takes: name, database, description, owner, tags, contract$/);
+    expect(found[0].hint).toMatch(/^'unique_key' applies to models with materialized: incremental or scd2; this file takes: name, database, description, owner, tags, contract$/);
     expect(found[1].hint).toMatch(/^'schedule' applies to alert files, models;/);
   });
 
@@ -37,7 +37,7 @@ describe('header keys per file kind', () => {
 
   it('a key of another materialization is an error saying which ones take it', () => {
     expect(problems('materialized: table\nunique_key: [id]')).toEqual([
-      expect.objectContaining({ line: 3, message: "unknown header key 'unique_key'", hint: expect.stringMatching(/^'unique_key' applies to models with materialized: incremental;/) }),
+      expect.objectContaining({ line: 3, message: "unknown header key 'unique_key'", hint: expect.stringMatching(/^'unique_key' applies to models with materialized: incremental or scd2;/) }),
     ]);
     expect(problems('materialized: view\nexternal_location: s3://b/x/').map((d) => [d.line, d.message])).toEqual([[3, "unknown header key 'external_location'"]]);
   });

@@ -16,8 +16,12 @@ export interface MaterializeRequest {
   format?: string;
   /** 'HIVE' (default: an external table over files) or 'ICEBERG' (append; merge tables are always Iceberg). */
   tableType?: 'HIVE' | 'ICEBERG';
-  /** Columns identifying a row, for merge. */
+  /** Columns identifying a row: the upsert key (merge), the entity key (scd2). */
   uniqueKey?: string[];
+  /** scd2: the column ordering a key's versions (it becomes valid_from). */
+  updatedAt?: string;
+  /** scd2: tracked columns (check strategy); absent: timestamp strategy. */
+  checkCols?: string[];
 }
 
 export interface MaterializeDeps {
