@@ -103,7 +103,7 @@ function configDiagnostics(text: string): { raw: unknown; diagnostics: Diagnosti
   const parsed = ProjectConfigSchema.safeParse(raw);
   if (parsed.success) return { raw, diagnostics: [] };
   const diagnostics = yamlIssues(parsed.error.issues, doc).map((issue) => {
-    if (issue.kind === 'value') return error(`'${issue.path.join('.') || '(root)'}': ${issue.message}${issue.got}`, issue.offset);
+    if (issue.kind === 'value') return error(`${issue.path.join('.') || '(root)'}: ${issue.message}${issue.got}`, issue.offset);
     const known = KEYS_AT[issue.parent.length] ?? [];
     const suggestion = closestNames(issue.key, known)[0];
     const hint = suggestion ? `did you mean '${suggestion}'?` : known.length > 0 ? `known keys: ${known.join(', ')}` : undefined;

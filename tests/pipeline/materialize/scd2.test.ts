@@ -3,7 +3,7 @@
 // Trino's MERGE: a target row may match at most one source row (https://trino.io/docs/current/sql/merge.html), which
 // is why only the first new version of a key joins its current row; every other new version has a NULL merge key.
 import { afterEach, describe, expect, it } from 'vitest';
-import type { AthenaLocalEngine } from '../../../src/dialect/local-engine.js';
+import type { AthenaLocalEngine } from '../../../src/engines/local/engine.js';
 import { STRATEGIES, type MaterializeRequest } from '../../../src/pipeline/materialize/index.js';
 import { scd2MergeSql } from '../../../src/pipeline/materialize/scd2.js';
 import { parseSqlFile } from '../../../src/project/header-block.js';
