@@ -70,7 +70,7 @@ describe('scheduled selection', () => {
     // (so no DDL step is needed on AWS).
     const p3 = scheduledSelection(project, node(project, 'p3_customer_360'), 'iceberg');
     expect(names(p3)).toEqual(['lakehouse.p3_customer_360', 'lakehouse.p3_customer_dim', 'lakehouse.p3_customers_checked', 'lakehouse.p3_stg_customers', 'lakehouse.p3_stg_events', 'lakehouse.p3_stg_orders']);
-    expect(names(triggeredModels(project))).toEqual(['lakehouse.p2_category_kpis', 'lakehouse.p2_order_kpis', 'lakehouse.p2_order_status_daily']);
+    expect(names(triggeredModels(project))).toEqual(['lakehouse.p2_category_kpis', 'lakehouse.p2_latest_orders', 'lakehouse.p2_order_kpis', 'lakehouse.p2_order_status_daily']);
   });
 });
 
