@@ -83,8 +83,7 @@ export function findProjectRoot(start: string = process.cwd()): string | undefin
 export class ConfigError extends LakeError {
   override readonly name: string = 'ConfigError';
   constructor(readonly diagnostics: Diagnostic[]) {
-    super(diagnostics.map(formatDiagnostic).join('
-'));
+    super(diagnostics.map(formatDiagnostic).join('\n'));
   }
 }
 
