@@ -92,7 +92,7 @@ export function writeModelsProject(root: string, count: number, seed = 7): { mod
   const layers = 10;
   const perLayer = Math.max(1, Math.ceil(count / layers));
   mkdirSync(join(root, 'sql', 'ddl'), { recursive: true });
-  writeFileSync(join(root, 'lakehouse.yaml'), 'name: models-bench\ndatabase: bench\nlake: .lake\nsql: sql\ndefaultStage: local\nstages:\n  local:\n    variables:\n      lake_bucket: bench-models\n');
+  writeFileSync(join(root, 'lakehouse.yaml'), 'name: models-bench\ndatabase: bench\nlake: .lake\nsql: sql\ndefault_stage: local\nstages:\n  local:\n    variables:\n      lake_bucket: bench-models\n');
   for (let i = 0; i < sources; i++) writeFileSync(join(root, 'sql', 'ddl', `${sourceName(i)}.sql`), sourceDdl(i));
   let tests = 0;
   for (let i = 0; i < count; i++) {

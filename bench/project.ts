@@ -40,7 +40,7 @@ tags: [p1, bench]
 materialized: incremental
 period: hour
 partitioned_by: [year, month, day, hour]
-location: s3://\${lake_bucket}/${CURATED_PREFIX}
+external_location: s3://\${lake_bucket}/${CURATED_PREFIX}
 */
 SELECT
   customer_id,
@@ -67,7 +67,7 @@ const CONFIG = `name: lake-bench
 database: ${BENCH_DATABASE}
 lake: .lake
 sql: sql
-defaultStage: local
+default_stage: local
 stages:
   local:
     variables:

@@ -150,7 +150,7 @@ export function projectConfig(): ProjectConfig {
  */
 export function lakeStage(appStage: string, root: string = projectRoot()): string {
   const config = loadConfig(root).config;
-  return appStage in config.stages ? appStage : config.defaultStage;
+  return appStage in config.stages ? appStage : config.default_stage;
 }
 
 /** The deployed stage's monthly cost budget in USD: `budget.monthly_usd` of its lakehouse.yaml stage (see lakeStage). */

@@ -2,7 +2,7 @@
 description: >
   P3 Customer360 (seed 002). Raw zone: the source extracts as they arrive, one folder per feed and extract day, every
   CSV column as STRING (typing and cleansing is staging's job, so a bad value is quarantined, not a failed read).
-  Curated zone: the SCD type 2 customer dimension, an Iceberg table maintained by MERGE (transforms/p3_customer_dim).
+  (The curated SCD type 2 customer dimension is the scd2 model transforms/p3_customer_dim.)
 tags: [p3]
 */
 CREATE EXTERNAL TABLE IF NOT EXISTS p3_raw_customers (
@@ -46,23 +46,3 @@ CREATE EXTERNAL TABLE IF NOT EXISTS p3_raw_events (
 PARTITIONED BY (extract_date DATE)
 ROW FORMAT SERDE 'org.openx.data.jsonserde.JsonSerDe'
 LOCATION 's3://${lake_bucket}/raw/customer360/events/';
-
--- One row per version of a customer: valid_from is the source's updated_at of the version, valid_to the valid_from of
--- the next version (NULL while current). Exactly one is_current row per customer.
-CREATE TABLE IF NOT EXISTS p3_customer_dim (
-  customer_id BIGINT,
-  email STRING,
-  first_name STRING,
-  last_name STRING,
-  country STRING,
-  city STRING,
-  segment STRING,
-  is_active BOOLEAN,
-  signup_date DATE,
-  valid_from TIMESTAMP,
-  valid_to TIMESTAMP,
-  is_current BOOLEAN,
-  extract_date DATE
-)
-LOCATION 's3://${lake_bucket}/curated/customer360/customer_dim/'
-TBLPROPERTIES ('table_type' = 'ICEBERG')

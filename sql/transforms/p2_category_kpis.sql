@@ -12,20 +12,14 @@ partitioned_by: [order_date]
 serve: { table: CategoryKPIs, key: [category, order_date] }
 */
 WITH
-  ranked_orders AS (
+  orders AS (
     SELECT
       order_id,
       order_date,
       status,
-      batch_id,
-      row_number() OVER (
-        PARTITION BY
-          order_id
-        ORDER BY
-          batch_id DESC
-      ) AS version
+      batch_id
     FROM
-      p2_raw_orders
+      p2_latest_orders
     WHERE
       order_date >= CAST(${period_start} AS DATE)
       AND order_date < CAST(${period_end} AS DATE)
@@ -51,13 +45,11 @@ WITH
       o.status,
       i.quantity * i.unit_price AS line_revenue
     FROM
-      ranked_orders AS o
+      orders AS o
       JOIN p2_raw_order_items AS i ON i.order_id = o.order_id
       AND i.batch_id = o.batch_id
       JOIN ranked_products AS p ON p.product_id = i.product_id
       AND p.version = 1
-    WHERE
-      o.version = 1
   )
 SELECT
   category,

@@ -12,26 +12,6 @@ partitioned_by: [order_date]
 serve: { table: OrderKPIs, key: [order_date] }
 */
 WITH
-  ranked_orders AS (
-    SELECT
-      order_id,
-      user_id,
-      order_date,
-      total_amount,
-      status,
-      batch_id,
-      row_number() OVER (
-        PARTITION BY
-          order_id
-        ORDER BY
-          batch_id DESC
-      ) AS version
-    FROM
-      p2_raw_orders
-    WHERE
-      order_date >= CAST(${period_start} AS DATE)
-      AND order_date < CAST(${period_end} AS DATE)
-  ),
   orders AS (
     SELECT
       order_id,
@@ -41,9 +21,10 @@ WITH
       status,
       batch_id
     FROM
-      ranked_orders
+      p2_latest_orders
     WHERE
-      version = 1
+      order_date >= CAST(${period_start} AS DATE)
+      AND order_date < CAST(${period_end} AS DATE)
   ),
   items_per_order AS (
     SELECT

@@ -8,32 +8,15 @@ materialized: incremental
 period: day
 partitioned_by: [order_date]
 */
-WITH
-  ranked_orders AS (
-    SELECT
-      order_id,
-      order_date,
-      status,
-      row_number() OVER (
-        PARTITION BY
-          order_id
-        ORDER BY
-          batch_id DESC
-      ) AS version
-    FROM
-      p2_raw_orders
-    WHERE
-      order_date >= CAST(${period_start} AS DATE)
-      AND order_date < CAST(${period_end} AS DATE)
-  )
 SELECT
   status,
   count(*) AS orders,
   order_date
 FROM
-  ranked_orders
+  p2_latest_orders
 WHERE
-  version = 1
+  order_date >= CAST(${period_start} AS DATE)
+  AND order_date < CAST(${period_end} AS DATE)
 GROUP BY
   status,
   order_date

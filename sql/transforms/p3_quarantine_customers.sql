@@ -8,7 +8,7 @@ tags: [p3, quarantine]
 materialized: incremental
 period: day
 partitioned_by: [extract_date]
-location: s3://${lake_bucket}/quarantine/customer360/customers/
+external_location: s3://${lake_bucket}/quarantine/customer360/customers/
 # P3 runs after the extracts of the day that ended (due by 01:00, alerts/freshness.sql); the quarantine view and its split first
 schedule: cron(15 1 * * ? *)
 */

@@ -7,7 +7,7 @@ tags: [p3, staging]
 materialized: incremental
 period: day
 partitioned_by: [extract_date]
-location: s3://${lake_bucket}/staging/customer360/customers/
+external_location: s3://${lake_bucket}/staging/customer360/customers/
 */
 SELECT
   customer_id,

@@ -8,7 +8,7 @@ tags: [p3, staging]
 materialized: incremental
 period: day
 partitioned_by: [extract_date]
-location: s3://${lake_bucket}/staging/customer360/events/
+external_location: s3://${lake_bucket}/staging/customer360/events/
 */
 WITH
   typed AS (

@@ -7,7 +7,7 @@ tags: [p4, curated]
 materialized: incremental
 period: day
 partitioned_by: [dt]
-location: s3://${lake_bucket}/curated/domain_events/
+external_location: s3://${lake_bucket}/curated/domain_events/
 # after Firehose's last buffer of the day that ended (300 s)
 schedule: cron(20 0 * * ? *)
 */

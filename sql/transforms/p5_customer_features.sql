@@ -9,7 +9,7 @@ tags: [p5, features]
 materialized: incremental
 period: day
 partitioned_by: [date]
-location: s3://${lake_bucket}/features/daily/
+external_location: s3://${lake_bucket}/features/daily/
 schedule: cron(0 2 * * ? *)
 serve: { table: CustomerFeatures, key: [customer_id] }
 */

@@ -41,7 +41,7 @@ export async function openLocalEngine(io: Io, options: EngineOptions): Promise<{
 /** The engine `--engine`/`--trino-url` (or the default stage's `engine:`) chose; the local engine by default. */
 export async function openEngine(io: Io, options: EngineOptions & EngineFlags): Promise<{ engine: Engine; database: string }> {
   const project = projectAt(io);
-  const target = engineTarget(options, project?.config.stages[project.config.defaultStage]?.engine);
+  const target = engineTarget(options, project?.config.stages[project.config.default_stage]?.engine);
   if (target.kind === 'local') return openLocalEngine(io, options);
   const database = options.database ?? project?.config.database ?? 'default';
   return { engine: openTrinoEngine(target, database), database };

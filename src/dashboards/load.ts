@@ -3,9 +3,9 @@
 import { LakeError } from '../errors.js';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { isMap, isNode, isPair, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
-import type { z } from 'zod';
+import { LineCounter, parseDocument, type Document } from 'yaml';
 import { formatDiagnostic, type Diagnostic } from '../dialect/diagnostics.js';
+import { yamlIssues, yamlOffset, type YamlIssue } from '../project/yaml-issues.js';
 import { DashboardSchema, type Dashboard } from './definition.js';
 
 export const DASHBOARD_SUFFIX = '.dashboard.yaml';
@@ -24,30 +24,12 @@ export interface LoadedDashboard extends Dashboard {
   positionOf(path: FieldPath): { line: number; col: number };
 }
 
-/** The YAML node at `path`, pointing at the key of the deepest map entry that exists (its line is what users look for). */
-function offsetOf(doc: Document, path: FieldPath): number {
-  for (let depth = path.length; depth > 0; depth--) {
-    const parent = depth === 1 ? doc.contents : doc.getIn(path.slice(0, depth - 1) as Array<string | number>, true);
-    if (isMap(parent)) {
-      const pair = parent.items.find((p) => isPair(p) && isScalar(p.key) && p.key.value === path[depth - 1]);
-      if (pair && isNode(pair.key) && pair.key.range) return pair.key.range[0];
-    }
-    const node = doc.getIn(path.slice(0, depth) as Array<string | number>, true);
-    if (isNode(node) && node.range) return node.range[0];
-  }
-  return isNode(doc.contents) && doc.contents.range ? doc.contents.range[0] : 0;
-}
+/** The key at `path` (of the deepest map entry that exists): its line is what users look for. */
+const offsetOf = (doc: Document, path: FieldPath): number => yamlOffset(doc, path) ?? 0;
 
-function describeIssue(issue: z.core.$ZodIssue, doc: Document): { path: FieldPath; message: string } {
-  const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
-  if (issue.code === 'unrecognized_keys') {
-    const where = path.length ? `'${path.join('.')}'` : 'the dashboard';
-    return { path: [...path, issue.keys[0]], message: `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `'${k}'`).join(', ')} in ${where}` };
-  }
-  const value = path.length ? doc.getIn(path as Array<string | number>) : undefined;
-  // Our own checks already name the value; zod's say what was expected, so add what was found.
-  const got = issue.code === 'custom' || value === undefined || typeof value === 'object' ? '' : ` (got ${JSON.stringify(value)})`;
-  return { path, message: `'${path.join('.') || '(root)'}': ${issue.message}${got}` };
+function describeIssue(issue: YamlIssue): string {
+  if (issue.kind === 'value') return `'${issue.path.join('.') || '(root)'}': ${issue.message}${issue.got}`;
+  return `unknown field '${issue.key}' in ${issue.parent.length ? `'${issue.parent.join('.')}'` : 'the dashboard'}`;
 }
 
 /** Parses and validates one dashboard file's text. `file` is the path shown in errors. */
@@ -67,9 +49,8 @@ export function parseDashboard(text: string, file: string, defaults: { database:
   const parsed = DashboardSchema.safeParse(doc.toJS() ?? {});
   if (!parsed.success) {
     fail(
-      parsed.error.issues.map((issue) => {
-        const { path, message } = describeIssue(issue, doc);
-        return { severity: 'error', rule: 'dashboard/schema', message, file, ...at(offsetOf(doc, path)) };
+      yamlIssues(parsed.error.issues, doc).map((issue) => {
+        return { severity: 'error', rule: 'dashboard/schema', message: describeIssue(issue), file, ...at(issue.offset ?? 0) };
       }),
     );
   }

@@ -57,6 +57,7 @@ export type LakeAction =
   | { type: 'showPartitions'; target: TableRef }
   | { type: 'showTableProperties'; target: TableRef; property?: string }
   | { type: 'setTableProperties'; target: TableRef; properties: Record<string, string> }
+  | { type: 'setLocation'; target: TableRef; location: string }
   | { type: 'unsetTableProperties'; target: TableRef; names: string[]; ifExists: boolean }
   | { type: 'dropColumn'; target: TableRef; column: string }
   | { type: 'unload'; spec: UnloadSpec }

@@ -3,9 +3,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseDocument } from 'yaml';
-import { keyOffset } from '../project/contract.js';
 import { positionAt } from '../project/errors.js';
 import type { ProjectNode } from '../project/model.js';
+import { yamlOffset } from '../project/yaml-issues.js';
 
 /** Line of `contract.<key>[.<item>]`; falls back to the nearest parent, then to the header's first line. */
 export type ContractLines = (key: string, item?: string | number) => number;
@@ -20,11 +20,11 @@ export function contractLines(root: string, node: ProjectNode): ContractLines {
   const start = /^\ufeff?\s*/.exec(text)![0].length;
   const close = text.indexOf('*/', start);
   if (!text.startsWith('/*', start) || close < 0) return () => 1;
-  const yamlOffset = start + 2;
-  const doc = parseDocument(text.slice(yamlOffset, close));
+  const headerOffset = start + 2;
+  const doc = parseDocument(text.slice(headerOffset, close));
   const lineOf = (path: Array<string | number>): number | undefined => {
-    const offset = keyOffset(doc, path);
-    return offset === undefined ? undefined : positionAt(text, yamlOffset + offset).line;
+    const offset = yamlOffset(doc, path);
+    return offset === undefined ? undefined : positionAt(text, headerOffset + offset).line;
   };
   return (key, item) => lineOf(item === undefined ? ['contract', key] : ['contract', key, item]) ?? positionAt(text, start).line;
 }

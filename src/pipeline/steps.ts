@@ -4,6 +4,7 @@ import { LakeError } from '../errors.js';
 import { splitStatements } from '../dialect/statements.js';
 import type { MaterializationKind, MaterializeRequest } from './materialize/index.js';
 import { stagingRoot } from './materialize/incremental.js';
+import type { Scd2Config } from './materialize/scd2.js';
 import type { ProjectNode } from '../project/model.js';
 import { interpolateText, substituteVariables, timestampVariable, type Variables } from '../project/variables.js';
 import { floorToGrain, periodsBetween, type Grain, type Period } from './periods.js';
@@ -48,8 +49,20 @@ export function ddlStatements(node: ProjectNode, vars: Variables): Array<{ sql: 
   return splitStatements(sql).map((s) => ({ sql: s.text, line: node.bodyLine + s.line - 1 }));
 }
 
+/** The strategy that builds a model: its `materialized`, and for an incremental one its `incremental_strategy`. */
 export function materializationOf(node: ProjectNode): MaterializationKind {
-  return node.header.materialized ?? (node.kind === 'dashboard' ? 'view' : 'table');
+  const materialized = node.header.materialized ?? (node.kind === 'dashboard' ? 'view' : 'table');
+  if (materialized !== 'incremental') return materialized;
+  return INCREMENTAL_KINDS[node.header.incremental_strategy ?? 'insert_overwrite'];
+}
+
+const INCREMENTAL_KINDS = { insert_overwrite: 'incremental', merge: 'merge', append: 'append' } as const satisfies Record<string, MaterializationKind>;
+
+/** The SCD2 settings of an scd2 model (undefined for any other node). */
+export function scd2ConfigOf(node: ProjectNode): Scd2Config | undefined {
+  const { materialized, unique_key, updated_at, check_cols } = node.header;
+  if (materialized !== 'scd2' || !unique_key || !updated_at) return undefined;
+  return { uniqueKey: unique_key, updatedAt: updated_at, checkCols: check_cols };
 }
 
 /** The materialization request of a model or dashboard view, variables substituted. */
@@ -66,13 +79,16 @@ export function materializeRequest(node: ProjectNode, vars: Variables): Material
     partitionedBy: node.header.partitioned_by,
     location,
     format: node.header.format === 'json' ? 'JSON' : 'PARQUET',
+    tableType: node.header.table_type === 'iceberg' ? 'ICEBERG' : 'HIVE',
     uniqueKey: node.header.unique_key,
+    updatedAt: node.header.updated_at,
+    checkCols: node.header.check_cols,
   };
 }
 
-/** Where a model or dashboard view keeps its files: the header's `location`, else the default; views have none. */
+/** Where a model or dashboard view keeps its files: the header's `external_location`, else the default; views have none. */
 export function modelLocation(node: ProjectNode, vars: Variables): string | undefined {
-  if (node.header.location) return interpolateText(node.header.location, vars);
+  if (node.header.external_location) return interpolateText(node.header.external_location, vars);
   return materializationOf(node) === 'view' ? undefined : defaultLocation(node, vars);
 }
 
@@ -90,7 +106,7 @@ export function modelWriteLocations(node: ProjectNode, vars: Variables): string[
 function defaultLocation(node: ProjectNode, vars: Variables): string {
   const bucket = vars.lake_bucket;
   if (typeof bucket !== 'string' || bucket === '') {
-    throw new PlanError(`${node.file}: no 'location' in the header and no 'lake_bucket' variable for the stage to default it from`);
+    throw new PlanError(`${node.file}: no 'external_location' in the header and no 'lake_bucket' variable for the stage to default it from`);
   }
   return `s3://${bucket}/curated/${node.database}/${node.name}/`;
 }

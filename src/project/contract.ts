@@ -21,10 +21,11 @@
 // src/pipeline/checks.ts compiles each check into one Athena query.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { isMap, isNode, isPair, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
+import { LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
 import type { Diagnostic } from '../dialect/diagnostics.js';
 import { ProjectError } from './errors.js';
+import { yamlIssues, yamlOffset } from './yaml-issues.js';
 
 const identifier = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be a plain identifier (letters, digits, _)');
 const severity = z.enum(['error', 'warn']);
@@ -153,7 +154,7 @@ export function loadContractFiles(root: string, sqlFolder: string, database: str
       continue;
     }
     const lineOf = (path: Array<string | number>): number => {
-      const offset = keyOffset(doc, path);
+      const offset = yamlOffset(doc, path);
       return offset === undefined ? 1 : lineCounter.linePos(offset).line;
     };
     const raw: unknown = doc.toJS() ?? {};
@@ -168,11 +169,10 @@ export function loadContractFiles(root: string, sqlFolder: string, database: str
       }
       const parsed = ContractSchema.safeParse(value ?? {});
       if (!parsed.success) {
-        for (const issue of parsed.error.issues) {
-          const path = [key, ...(issue.path as Array<string | number>)];
-          if (issue.code === 'unrecognized_keys') {
-            for (const bad of issue.keys) fail(lineOf([...path, bad]), `${path.join('.')}: unknown key '${bad}'`);
-          } else fail(lineOf(path), `${path.join('.')}: ${issue.message}`);
+        for (const issue of yamlIssues(parsed.error.issues, doc, [key])) {
+          const line = issue.offset === undefined ? 1 : lineCounter.linePos(issue.offset).line;
+          if (issue.kind === 'unknown-key') fail(line, `${issue.parent.join('.')}: unknown key '${issue.key}'`);
+          else fail(line, `${issue.path.join('.')}: ${issue.message}`);
         }
         continue;
       }
@@ -186,19 +186,4 @@ export function loadContractFiles(root: string, sqlFolder: string, database: str
   }
   if (problems.length > 0) throw new ProjectError(problems);
   return contracts;
-}
-
-/** Offset of the key at `path` (of the item, for list items), falling back to the nearest parent that exists. */
-export function keyOffset(doc: Document, path: ReadonlyArray<string | number>): number | undefined {
-  for (let depth = path.length; depth > 0; depth--) {
-    const parent = depth === 1 ? doc.contents : doc.getIn(path.slice(0, depth - 1), true);
-    const last = path[depth - 1];
-    if (isMap(parent)) {
-      const pair = parent.items.find((p) => isPair(p) && isScalar(p.key) && p.key.value === last);
-      if (pair && isNode(pair.key) && pair.key.range) return pair.key.range[0];
-    }
-    const found = doc.getIn(path.slice(0, depth), true);
-    if (isNode(found) && found.range) return found.range[0];
-  }
-  return undefined;
 }

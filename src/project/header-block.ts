@@ -1,12 +1,13 @@
 // Splits a SQL file into its header (YAML inside the block comment that opens the file) and its SQL body, and
-// validates the header against HeaderSchema. Every error points at the file line of the offending YAML key or value.
-import { isMap, isNode, isPair, isScalar, parseDocument, type Document } from 'yaml';
-import type { z } from 'zod';
+// validates the header against its kind's schema (HEADER_SCHEMAS). Every error points at the file line of the offending YAML key or value.
+import { parseDocument, type Document } from 'yaml';
+import { z } from 'zod';
 import type { Diagnostic } from '../dialect/diagnostics.js';
 import { positionAt } from './errors.js';
-import { AlertSectionSchema, HeaderSchema, type Header } from './header.js';
+import { AlertSectionSchema, HEADER_KEYS, HEADER_SCHEMAS, MATERIALIZATIONS, RENAMED_KEYS, whereKeyBelongs, type Header, type Materialization } from './header.js';
 import type { NodeKind } from './model.js';
 import { closestNames } from './suggest.js';
+import { yamlIssues, yamlOffset } from './yaml-issues.js';
 
 export interface ParsedSqlFile {
   header: Header;
@@ -47,50 +48,42 @@ function bodyAfter(text: string, end: number): { sql: string; bodyLine: number }
   return { sql: ' '.repeat(col - 1) + text.slice(end), bodyLine: line };
 }
 
-const HEADER_KEYS = Object.keys(HeaderSchema.shape);
-const ALERT_KEYS = Object.keys(AlertSectionSchema.shape);
+const closest = (word: string, candidates: readonly string[]): string | undefined => closestNames(word, candidates)[0];
 
-const closest = (word: string, candidates: string[]): string | undefined => closestNames(word, candidates)[0];
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
-/** The file offset of the YAML node at `path` (or of `key` in the map at `path`), falling back to the nearest parent. */
-function offsetOf(doc: Document, path: readonly PropertyKey[], key?: string): number | undefined {
-  for (let depth = path.length; depth >= 0; depth--) {
-    const node = depth === 0 ? doc.contents : doc.getIn(path.slice(0, depth) as Array<string | number>, true);
-    if (depth === path.length && key !== undefined && isMap(node)) {
-      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && p.key.value === key);
-      if (pair && isNode(pair.key) && pair.key.range) return pair.key.range[0];
-    }
-    if (isNode(node) && node.range) {
-      if (depth < path.length && isMap(node)) {
-        // Point at the key whose value is wrong rather than at the start of the whole map.
-        const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && p.key.value === path[depth]);
-        if (pair && isNode(pair.key) && pair.key.range) return pair.key.range[0];
-      }
-      return node.range[0];
-    }
+/** The schema a file's header is checked against, and the keys it takes (for "did you mean"). */
+function schemaFor(kind: NodeKind, raw: Record<string, unknown>): { schema: z.ZodType<Partial<Header>>; keys: readonly string[] } {
+  if (kind !== 'model') return { schema: HEADER_SCHEMAS[kind], keys: HEADER_KEYS[kind] };
+  const materialized = (raw.materialized ?? 'table') as Materialization;
+  if (!MATERIALIZATIONS.includes(materialized)) {
+    // Only the bad value is reported: which keys apply depends on it.
+    return { schema: z.object({ materialized: z.enum(MATERIALIZATIONS) }).loose(), keys: [] };
   }
-  return undefined;
+  return { schema: HEADER_SCHEMAS.model[materialized], keys: HEADER_KEYS.model[materialized] };
 }
 
-function issueDiagnostics(issue: z.core.$ZodIssue, doc: Document, at: (yamlOffset: number | undefined) => { line: number; col: number }, file: string): Diagnostic[] {
-  const dotted = issue.path.map(String).join('.');
-  if (issue.code === 'unrecognized_keys') {
-    const known = issue.path.length === 0 ? HEADER_KEYS : issue.path[0] === 'alert' ? ALERT_KEYS : [];
-    return issue.keys.map((key) => {
-      const suggestion = closest(key, known);
-      return {
-        severity: 'error',
-        rule: 'header/unknown-key',
-        message: `unknown header key '${dotted ? `${dotted}.` : ''}${key}'`,
-        hint: suggestion ? `did you mean '${suggestion}'?` : `known keys: ${known.join(', ')}`,
-        file,
-        ...at(offsetOf(doc, issue.path, key)),
-      };
-    });
+function unknownKeyHint(key: string, known: readonly string[], parent: readonly (string | number)[]): string {
+  if (parent.length > 0) {
+    const suggestion = parent[0] === 'alert' ? closest(key, Object.keys(AlertSectionSchema.shape)) : undefined;
+    return suggestion ? `did you mean '${suggestion}'?` : `known keys: ${Object.keys(AlertSectionSchema.shape).join(', ')}`;
   }
-  const value = issue.path.length > 0 ? doc.getIn(issue.path as Array<string | number>) : undefined;
-  const got = value === undefined ? '' : ` (got ${JSON.stringify(value)})`;
-  return [{ severity: 'error', rule: 'header/schema', message: `header '${dotted}': ${issue.message}${got}`, file, ...at(offsetOf(doc, issue.path)) }];
+  const suggestion = RENAMED_KEYS[key] ?? closest(key, known);
+  if (suggestion) return `did you mean '${suggestion}'?`;
+  const elsewhere = whereKeyBelongs(key);
+  return elsewhere ? `${elsewhere}; this file takes: ${known.join(', ')}` : `known keys: ${known.join(', ')}`;
+}
+
+function headerDiagnostics(issues: readonly z.core.$ZodIssue[], doc: Document, known: readonly string[], at: (yamlOffset: number | undefined) => { line: number; col: number }, file: string): Diagnostic[] {
+  return yamlIssues(issues, doc).map((issue): Diagnostic => {
+    if (issue.kind === 'unknown-key') {
+      const dotted = [...issue.parent, issue.key].join('.');
+      return { severity: 'error', rule: 'header/unknown-key', message: `unknown header key '${dotted}'`, hint: unknownKeyHint(issue.key, known, issue.parent), file, ...at(issue.offset) };
+    }
+    const dotted = issue.path.join('.');
+    const hint = dotted === 'format' && doc.get('format') === 'iceberg' ? "Iceberg is a table type, not a file format: did you mean 'table_type: iceberg'?" : undefined;
+    return { severity: 'error', rule: 'header/schema', message: `header '${dotted}': ${issue.message}${issue.got}`, hint, file, ...at(issue.offset) };
+  });
 }
 
 /** Parses a SQL file's header and body. `kind` supplies defaults (models: table; dashboards: view) and alert rules. */
@@ -127,15 +120,18 @@ export function parseSqlFile(text: string, file: string, kind: NodeKind): Parsed
       }
     } else raw = {};
   }
-  const parsed = HeaderSchema.safeParse(raw);
+  const input = isRecord(raw) ? raw : {};
+  const { schema, keys } = schemaFor(kind, input);
+  const parsed = schema.safeParse(input);
+  const defaults: Header = { tags: [], partitioned_by: [] };
+  if (kind === 'model') defaults.materialized = 'table';
+  if (kind === 'dashboard') defaults.materialized = 'view';
   let header: Header;
-  if (parsed.success) header = parsed.data;
+  if (parsed.success) header = { ...defaults, ...parsed.data };
   else {
-    for (const issue of parsed.error.issues) diagnostics.push(...issueDiagnostics(issue, doc!, at, file));
-    header = HeaderSchema.parse({});
+    diagnostics.push(...headerDiagnostics(parsed.error.issues, doc!, keys, at, file));
+    header = defaults;
   }
-  if (kind === 'model') header.materialized ??= 'table';
-  if (kind === 'dashboard') header.materialized ??= 'view';
   if (kind === 'alert' && parsed.success) {
     for (const key of ['schedule', 'alert'] as const) {
       if (header[key] === undefined) {
@@ -152,12 +148,9 @@ export function parseSqlFile(text: string, file: string, kind: NodeKind): Parsed
   }
   if (header.serve) {
     // The rows a run serves are its period's partitions, so a served model with a period needs a partition column.
+    // (Only model headers take `serve`.)
     const problem =
-      kind !== 'model'
-        ? `only models can be served (this is a${kind === 'alert' ? 'n' : ''} ${kind} file)`
-        : header.period && header.partitioned_by.length === 0
-          ? "a served model with a 'period' needs 'partitioned_by' (its first column picks the period's rows)"
-          : undefined;
+      header.period && header.partitioned_by.length === 0 ? "a served model with a 'period' needs 'partitioned_by' (its first column picks the period's rows)" : undefined;
     if (problem) {
       diagnostics.push({
         severity: 'error',
@@ -165,19 +158,9 @@ export function parseSqlFile(text: string, file: string, kind: NodeKind): Parsed
         message: `header 'serve': ${problem}`,
         hint: 'e.g. serve: { table: CategoryKPIs, key: [category, order_date] } on a model partitioned by order_date',
         file,
-        ...at(doc ? offsetOf(doc, [], 'serve') : undefined),
+        ...at(doc ? yamlOffset(doc, ['serve']) : undefined),
       });
     }
-  }
-  if (header.slo && kind !== 'model') {
-    diagnostics.push({
-      severity: 'error',
-      rule: 'header/slo',
-      message: `header 'slo': only models have service level objectives (this is a${kind === 'alert' ? 'n' : ''} ${kind} file)`,
-      hint: 'an slo measures the runs of a model: put it in the header of the model that builds the table',
-      file,
-      ...at(doc ? offsetOf(doc, [], 'slo') : undefined),
-    });
   }
   const body = block ? bodyAfter(text, block.end) : { sql: text, bodyLine: 1 };
   return { header, ...body, headerLine: block ? positionAt(text, block.yamlOffset - 2).line : undefined, diagnostics };

@@ -19,7 +19,7 @@ export { selectNodes } from './selector.js';
 export { substituteVariables } from './variables.js';
 
 export interface LoadOptions {
-  /** Stage whose variables apply; default: lakehouse.yaml `defaultStage`. */
+  /** Stage whose variables apply; default: lakehouse.yaml `default_stage`. */
   stage?: string;
 }
 
@@ -84,7 +84,7 @@ const freezeNode = (node: ProjectNode): ProjectNode =>
 
 export async function analyzeProject(root: string, options: LoadOptions = {}): Promise<ProjectAnalysis> {
   const { config } = loadConfig(root);
-  const stage = options.stage ?? config.defaultStage;
+  const stage = options.stage ?? config.default_stage;
   const diagnostics: Diagnostic[] = [];
   const configError = (message: string, hint: string) =>
     diagnostics.push({ severity: 'error', rule: 'project/config', message, hint, file: 'lakehouse.yaml', line: 1, col: 1 });
@@ -185,8 +185,8 @@ function draftNode(file: string, kind: NodeKind, text: string, ctx: DraftContext
       error('variables/unknown', `unknown variable \${${use.name}}`, use.line + bodyLine - 1, use.col, `define it under stages.<stage>.variables in lakehouse.yaml; known: ${[...ctx.knownVariables].sort().join(', ')}`);
     }
   }
-  for (const use of variableUses(header.location ?? '')) {
-    if (!ctx.knownVariables.has(use.name)) error('variables/unknown', `unknown variable \${${use.name}} in header location`, parsed.headerLine ?? 1, 1);
+  for (const use of variableUses(header.external_location ?? '')) {
+    if (!ctx.knownVariables.has(use.name)) error('variables/unknown', `unknown variable \${${use.name}} in header external_location`, parsed.headerLine ?? 1, 1);
   }
 
   const refs = tableReferencesOf(tokens, { resolveVariable: ctx.resolveVariable }).map((r: TableRef) => ({
@@ -208,6 +208,9 @@ function draftNode(file: string, kind: NodeKind, text: string, ctx: DraftContext
     const writesOwn = refs.some((r) => r.access === 'write' && r.table === ownTable);
     if (writesOwn) fills.push({ table: ownTable, ...headerAt });
     else creates.push({ table: ownTable, ...headerAt });
+    if (header.materialized === 'merge' && !writesOwn && tokens.length > 0) {
+      error('model/merge-statement', `materialized: merge runs a MERGE or INSERT into ${ownTable} written in the file; this file is a query`, headerAt.line, headerAt.col, 'to upsert a query on a key, use materialized: incremental, table_type: iceberg, incremental_strategy: merge, unique_key: [...]');
+    }
     for (const r of refs) {
       if (r.access === 'create') {
         error('model/create', `models do not CREATE tables (found CREATE ${r.table})`, r.line, r.col, 'write the model as a SELECT (the runner materializes it) and put CREATE statements in sql/ddl');

@@ -7,6 +7,8 @@ import { splitStatements } from '../dialect/statements.js';
 import type { Column, Engine, QueryResult } from '../engines/engine.js';
 import { canonicalType } from '../project/contract.js';
 import { locateEngineError } from '../project/error-location.js';
+import { checkScd2Source, scd2MergeSql, sourceColumns, type Scd2Config } from '../pipeline/materialize/scd2.js';
+import { scd2ConfigOf } from '../pipeline/steps.js';
 import { ProjectError } from '../project/errors.js';
 import type { Project, ProjectNode } from '../project/model.js';
 import { projectVariables, substituteVariables, timestampVariable, type VariableValue, type Variables } from '../project/variables.js';
@@ -87,6 +89,12 @@ function modelStatement(test: UnitTest, node: ProjectNode, project: Project): st
   return statements[0].text;
 }
 
+async function scd2Statement(engine: Engine, node: ProjectNode, selectSql: string, config: Scd2Config): Promise<string> {
+  const source = await sourceColumns(engine, selectSql, node.database);
+  checkScd2Source(source, config, node.id);
+  return scd2MergeSql(node.produces[0].split('.').map((p) => `"${p}"`).join('.'), selectSql, source, config);
+}
+
 const qualify = (table: string, database: string): string => (table.includes('.') ? table : `${database}.${table}`).toLowerCase();
 
 /** The fixture's columns: the table's real ones (test declarations override), or inferred from the rows. */
@@ -145,7 +153,9 @@ async function runOnEngine(test: UnitTest, ctx: UnitTestContext, open: (database
   if (!node) return done({ status: 'error', error: `${test.file}:${test.line}: no model, alert or dashboard named '${test.model}' in the project` });
   try {
     const statement = modelStatement(test, node, ctx.project);
-    const writes = !isQuery(statement);
+    // An scd2 model's SQL is its source query; what runs is the MERGE generated from it, into its table.
+    const scd2 = scd2ConfigOf(node);
+    const writes = scd2 !== undefined || !isQuery(statement);
     const target = node.produces[0];
     const inputs = writes && target ? [...node.dependsOn, target] : [...node.dependsOn];
     const given = new Map<string, FixtureTable>();
@@ -176,7 +186,7 @@ async function runOnEngine(test: UnitTest, ctx: UnitTestContext, open: (database
     }
     let output: QueryResult;
     try {
-      output = await engine.execute(statement, { database: node.database });
+      output = await engine.execute(scd2 ? await scd2Statement(engine, node, statement, scd2) : statement, { database: node.database });
       if (writes) output = await engine.execute(`SELECT * FROM ${target.split('.').map((p) => `"${p}"`).join('.')}`);
     } catch (error) {
       const message = (error as Error).message;

@@ -11,6 +11,8 @@ import { parseCreateTable } from '../dialect/ddl-parse.js';
 import { splitStatements } from '../dialect/statements.js';
 import type { Column } from '../engines/engine.js';
 import { contractFilesOf } from '../pipeline/checks.js';
+import { checkScd2Source, scd2ShapeSql, sourceColumns, type Scd2Config } from '../pipeline/materialize/scd2.js';
+import { scd2ConfigOf } from '../pipeline/steps.js';
 import { canonicalType } from '../project/contract.js';
 import type { Project, ProjectNode } from '../project/model.js';
 import { projectVariables, substituteVariables, timestampVariable, type Variables } from '../project/variables.js';
@@ -140,6 +142,12 @@ function asNativeTable(sql: string): string | undefined {
   return `CREATE TABLE IF NOT EXISTS ${name} (${columns.join(', ')}) LOCATION 's3://lake-test-schemas/${parsed.name.parts.join('/').replace(/[^A-Za-z0-9_/]/g, '_')}/' TBLPROPERTIES ('table_type' = 'ICEBERG')`;
 }
 
+async function scd2Shape(engine: AthenaLocalEngine, node: ProjectNode, selectSql: string, config: Scd2Config): Promise<string> {
+  const source = await sourceColumns(engine, selectSql, node.database);
+  checkScd2Source(source, config, node.id);
+  return scd2ShapeSql(selectSql, source, config);
+}
+
 async function createNode(engine: AthenaLocalEngine, node: ProjectNode, vars: Variables, ensureDatabase: (db: string) => Promise<void>): Promise<void> {
   const sql = substituteVariables(node.sql, vars, { file: node.file, lineOffset: node.bodyLine - 1 });
   const statements = splitStatements(sql);
@@ -153,12 +161,15 @@ async function createNode(engine: AthenaLocalEngine, node: ProjectNode, vars: Va
   const target = node.produces[0].split('.').map(quote).join('.');
   // An empty native table rather than a view: views over views make every later statement bind the whole chain.
   const location = `s3://lake-test-schemas/${node.produces[0].replace(/[^A-Za-z0-9_]/g, '/')}/`;
+  // An scd2 model's table is its source query in the scd2 shape (valid_from, valid_to, is_current).
+  const scd2 = scd2ConfigOf(node);
+  const query = scd2 ? await scd2Shape(engine, node, statements[0].text, scd2) : statements[0].text;
   try {
     await engine.execute(
-      `CREATE TABLE ${target} WITH (table_type = 'ICEBERG', location = '${location}') AS SELECT * FROM (\n${statements[0].text}\n) AS "__lake_model" LIMIT 0`,
+      `CREATE TABLE ${target} WITH (table_type = 'ICEBERG', location = '${location}') AS SELECT * FROM (\n${query}\n) AS "__lake_model" LIMIT 0`,
       { database: node.database },
     );
   } catch {
-    await engine.execute(`CREATE OR REPLACE VIEW ${target} AS ${statements[0].text}`, { database: node.database });
+    await engine.execute(`CREATE OR REPLACE VIEW ${target} AS ${query}`, { database: node.database });
   }
 }

@@ -17,7 +17,10 @@ const report = (error: unknown) => {
 
 describe('reportError', () => {
   it('prints a LakeError as a user error: message, hint, exit 1, no stack', () => {
-    expect(report(new ConfigError('lakehouse.yaml:3: unknown key'))).toEqual({ code: 1, err: 'error: lakehouse.yaml:3: unknown key\n' });
+    expect(report(new ConfigError([{ severity: 'error', rule: 'project/config', message: "unknown key 'x'", file: 'lakehouse.yaml', line: 3, col: 1 }]))).toEqual({
+      code: 1,
+      err: "error: lakehouse.yaml:3:1: error [project/config] unknown key 'x'\n",
+    });
     expect(report(new SelectorError("no node matches 'ordrs'", 'did you mean orders?'))).toEqual({
       code: 1,
       err: "error: no node matches 'ordrs'\nhint: did you mean orders?\n",

@@ -25,6 +25,12 @@ dashboard:support_overview [dashboard] sql/dashboards/support_overview.sql
 `);
   });
 
+  it('--format json shows the header description and owner of each node', async () => {
+    const io = captureIo(makeProject({ 'sql/transforms/a.sql': '/*\ndescription: the a table\nowner: team-a\n*/\nSELECT 1 AS x' }));
+    expect(await main(['graph', '--format', 'json'], io)).toBe(0);
+    expect(JSON.parse(io.out).nodes[0]).toMatchObject({ id: 'analytics.a', description: 'the a table', owner: 'team-a' });
+  });
+
   it('--format json gives nodes and the edges inside the selection', async () => {
     const io = captureIo(FIXTURE);
     expect(await main(['graph', '+daily_revenue', '--format', 'json'], io)).toBe(0);
@@ -35,6 +41,7 @@ dashboard:support_overview [dashboard] sql/dashboards/support_overview.sql
       name: 'daily_revenue',
       kind: 'model',
       file: 'sql/transforms/p2/daily_revenue.sql',
+      description: 'Revenue per day with customer emails.',
       tags: ['p2', 'kpi'],
       produces: ['analytics.daily_revenue'],
       dependsOn: ['analytics.orders', 'analytics.dim_customer'],

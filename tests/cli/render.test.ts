@@ -60,11 +60,18 @@ SELECT * FROM "analytics"."${scratch}" LIMIT 0;
 
 DROP TABLE \`analytics\`.\`${scratch}\`;
 
+SHOW TABLES IN \`analytics\` 'daily_revenue';
+
+SELECT * FROM "analytics"."daily_revenue" LIMIT 0;
+
+SHOW TBLPROPERTIES \`analytics\`.\`daily_revenue\`;
+
 DROP TABLE IF EXISTS \`analytics\`.\`daily_revenue\`;
 
 CREATE EXTERNAL TABLE \`analytics\`.\`daily_revenue\` (\`order_date\` date, \`revenue\` double, \`customers\` bigint)
 STORED AS PARQUET
-LOCATION 's3://tiny-local/curated/analytics/daily_revenue/20250311003000000/';
+LOCATION 's3://tiny-local/curated/analytics/daily_revenue/20250311003000000/'
+TBLPROPERTIES ('classification' = 'parquet');
 `);
     const view = captureIo(FIXTURE);
     expect(await main(['render', 'support_overview'], view)).toBe(0);

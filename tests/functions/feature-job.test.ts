@@ -11,7 +11,7 @@ import { fakeAthena, fixtureProject } from './fakes.js';
 const project = fixtureProject({
   'ddl/crm_data.sql': "CREATE EXTERNAL TABLE IF NOT EXISTS crm_data (customer_id INT, rating INT, `timestamp` TIMESTAMP) STORED AS PARQUET LOCATION 's3://${lake_bucket}/processed/'",
   'transforms/p5_customer_features.sql':
-    '/*\nschedule: cron(0 2 * * ? *)\nmaterialized: incremental\nperiod: day\npartitioned_by: [date]\nlocation: s3://${lake_bucket}/features/daily/\n*/\n' +
+    '/*\nschedule: cron(0 2 * * ? *)\nmaterialized: incremental\nperiod: day\npartitioned_by: [date]\nexternal_location: s3://${lake_bucket}/features/daily/\n*/\n' +
     'SELECT customer_id, count(*) AS interaction_count_1d, CAST("timestamp" AS DATE) AS "date" FROM crm_data\nWHERE "timestamp" >= ${period_start} AND "timestamp" < ${period_end}\nGROUP BY customer_id, CAST("timestamp" AS DATE)',
 });
 const env = {

@@ -16,12 +16,12 @@ import { fakeAthena, fixtureProject } from './fakes.js';
 const TOPIC = 'arn:aws:sns:us-east-1:123456789012:alerts';
 const project = fixtureProject({
   'transforms/daily_kpis.sql':
-    '/*\nschedule: cron(0 2 * * ? *)\nmaterialized: incremental\nperiod: day\npartitioned_by: [dt]\nlocation: s3://${lake_bucket}/curated/daily_kpis/\n*/\n' +
+    '/*\nschedule: cron(0 2 * * ? *)\nmaterialized: incremental\nperiod: day\npartitioned_by: [dt]\nexternal_location: s3://${lake_bucket}/curated/daily_kpis/\n*/\n' +
     "SELECT count(*) AS orders, date_format(${period_start}, '%Y-%m-%d') AS dt FROM orders WHERE order_ts >= ${period_start} AND order_ts < ${period_end}",
   'ddl/orders.sql': "CREATE EXTERNAL TABLE IF NOT EXISTS orders (order_ts TIMESTAMP) STORED AS PARQUET LOCATION 's3://${lake_bucket}/raw/orders/'",
   'ddl/order_dim.sql': "CREATE TABLE IF NOT EXISTS order_dim (order_ts TIMESTAMP) LOCATION 's3://${lake_bucket}/curated/order_dim/' TBLPROPERTIES ('table_type' = 'ICEBERG')",
   'transforms/stg_orders.sql':
-    '/*\nmaterialized: incremental\nperiod: day\npartitioned_by: [dt]\nlocation: s3://${lake_bucket}/staging/orders/\n*/\n' +
+    '/*\nmaterialized: incremental\nperiod: day\npartitioned_by: [dt]\nexternal_location: s3://${lake_bucket}/staging/orders/\n*/\n' +
     "SELECT order_ts, date_format(${period_start}, '%Y-%m-%d') AS dt FROM orders WHERE order_ts >= ${period_start} AND order_ts < ${period_end}",
   'transforms/order_summary.sql': '/*\nschedule: cron(30 1 * * ? *)\nmaterialized: table\n*/\nSELECT count(*) AS n FROM stg_orders AS s JOIN order_dim AS d ON s.order_ts = d.order_ts',
   'alerts/too_many.sql':

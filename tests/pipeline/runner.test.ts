@@ -250,4 +250,25 @@ SELECT dt, sum(orders) AS orders, sum(revenue) AS revenue FROM hourly_revenue GR
     expect(submissions).toHaveLength(4);
     expect(summary.records.find((r) => r.step === 'shop.events')).toMatchObject({ status: 'failed', attempts: 1, error: expect.stringContaining('gave up after 4 attempts') });
   });
+
+  it('the header retries: N caps a model at N + 1 attempts, whatever the run allows', async () => {
+    const root = writeProject({ ...PROJECT, 'sql/transforms/daily_revenue.sql': `/*\nmaterialized: table\nretries: 1\n*/\nSELECT dt, sum(orders) AS orders, sum(revenue) AS revenue FROM hourly_revenue GROUP BY dt` });
+    const ctx = await context(root);
+    let calls = 0;
+    const throttled: Engine = {
+      name: ctx.engine.name,
+      capabilities: ctx.engine.capabilities,
+      close: async () => {},
+      execute: async (sql, options) => {
+        if (/CREATE TABLE[^(]*daily_revenue/i.test(sql)) {
+          calls++;
+          throw new EngineError('ThrottlingException: rate exceeded', { retryable: true });
+        }
+        return ctx.engine.execute(sql, options);
+      },
+    };
+    const summary = await runPipeline({ ...ctx, engine: throttled, retry: { maxAttempts: 5, sleep: async () => {} } }, { selector: '+daily_revenue', from: new Date('2025-03-10T07:00Z'), to: new Date('2025-03-10T08:00Z') });
+    expect(summary.records.find((r) => r.step === 'shop.daily_revenue')).toMatchObject({ status: 'failed', attempts: 2 });
+    expect(calls).toBe(2);
+  });
 });

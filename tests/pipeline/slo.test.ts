@@ -36,7 +36,7 @@ describe('slo header', () => {
 
   it('is an error on anything but a model, at the line of the key', () => {
     const { diagnostics } = parseSqlFile('/*\nschedule: rate(1 hour)\nslo:\n  freshness: 1h\nalert:\n  condition: "count > 1"\n  message: m\n*/\nSELECT 1 AS count\n', 'sql/alerts/a.sql', 'alert');
-    expect(diagnostics).toEqual([expect.objectContaining({ rule: 'header/slo', line: 3, message: "header 'slo': only models have service level objectives (this is an alert file)" })]);
+    expect(diagnostics).toEqual([expect.objectContaining({ rule: 'header/unknown-key', line: 3, message: "unknown header key 'slo'", hint: expect.stringMatching(/^'slo' applies to models;/) })]);
   });
 });
 

@@ -5,12 +5,12 @@ const file = 'sql/transforms/x.sql';
 
 describe('SQL file headers', () => {
   it('parses the YAML block that opens the file and finds where the SQL starts', () => {
-    const text = '/*\nmaterialized: incremental\nperiod: hour\ntags: [p1, kpi]\n*/\nSELECT 1\nFROM t\n';
+    const text = '/*\nmaterialized: incremental\nperiod: hour\npartitioned_by: [dt]\ntags: [p1, kpi]\n*/\nSELECT 1\nFROM t\n';
     const parsed = parseSqlFile(text, file, 'model');
     expect(parsed.diagnostics).toEqual([]);
     expect(parsed.header).toMatchObject({ materialized: 'incremental', period: 'hour', tags: ['p1', 'kpi'] });
     expect(parsed.sql).toBe('SELECT 1\nFROM t\n');
-    expect(parsed.bodyLine).toBe(6);
+    expect(parsed.bodyLine).toBe(7);
     expect(parsed.headerLine).toBe(1);
   });
 
@@ -39,14 +39,15 @@ describe('SQL file headers', () => {
     ]);
   });
 
-  it('names the bad value and its line, also inside nested sections', () => {
-    const text = '\n/*\ndescription: x\nmaterialized: tabel\nalert:\n  condition: count > 1\n  message: hi\n  severity: loud\n  colour: red\n*/\nSELECT 1';
+  it('names the bad value and the line and column of its key, also inside nested sections', () => {
+    const model = parseSqlFile('\n/*\ndescription: x\nmaterialized: tabel\n*/\nSELECT 1', file, 'model');
+    expect(model.diagnostics).toEqual([
+      expect.objectContaining({ rule: 'header/schema', line: 4, col: 1, message: expect.stringMatching(/^header 'materialized': .*\(got "tabel"\)$/) }),
+    ]);
+    const text = '\n/*\ndescription: x\nschedule: rate(1 hour)\nalert:\n  condition: count > 1\n  message: hi\n  severity: loud\n  colour: red\n*/\nSELECT 1';
     const parsed = parseSqlFile(text, 'sql/alerts/a.sql', 'alert');
     const byRule = (rule: string) => parsed.diagnostics.filter((d) => d.rule === rule);
-    expect(byRule('header/schema')).toEqual([
-      expect.objectContaining({ line: 4, col: 15, message: expect.stringMatching(/^header 'materialized': .*\(got "tabel"\)$/) }),
-      expect.objectContaining({ line: 8, col: 13, message: expect.stringMatching(/^header 'alert.severity': .*\(got "loud"\)$/) }),
-    ]);
+    expect(byRule('header/schema')).toEqual([expect.objectContaining({ line: 8, col: 3, message: expect.stringMatching(/^header 'alert.severity': .*\(got "loud"\)$/) })]);
     expect(byRule('header/unknown-key')).toEqual([expect.objectContaining({ line: 9, col: 3, message: "unknown header key 'alert.colour'" })]);
   });
 
@@ -78,7 +79,7 @@ describe('SQL file headers', () => {
     const noPartition = parseSqlFile('/*\nperiod: day\n\nserve: { table: T, key: [id] }\n*/\nSELECT 1', file, 'model');
     expect(noPartition.diagnostics).toEqual([expect.objectContaining({ rule: 'header/serve', line: 4, message: expect.stringContaining("needs 'partitioned_by'") })]);
     const view = parseSqlFile('/*\nserve: { table: T, key: [id] }\n*/\nSELECT 1', 'sql/dashboards/d.sql', 'dashboard');
-    expect(view.diagnostics).toEqual([expect.objectContaining({ rule: 'header/serve', message: expect.stringContaining('only models can be served') })]);
+    expect(view.diagnostics).toEqual([expect.objectContaining({ rule: 'header/unknown-key', line: 2, message: "unknown header key 'serve'", hint: expect.stringContaining("'serve' applies to models") })]);
   });
 
   it('requires alerts to have a schedule and an alert section', () => {

@@ -97,7 +97,7 @@ describe('Budgets per stage', () => {
     try {
       writeFileSync(
         join(root, 'lakehouse.yaml'),
-        ['defaultStage: sandbox', 'stages:', '  sandbox:', '    budget:', '      monthly_usd: 25', '  dev:', '    variables:', '      lake_bucket: b'].join('\n'),
+        ['default_stage: sandbox', 'stages:', '  sandbox:', '    budget:', '      monthly_usd: 25', '  dev:', '    variables:', '      lake_bucket: b'].join('\n'),
       );
       budgetOf('alice', root).hasResourceProperties('AWS::Budgets::Budget', { Budget: { BudgetLimit: { Amount: 25 }, CostFilters: { TagKeyValue: ['user:sst:stage$alice'] } } });
       budgetOf('dev', root).hasResourceProperties('AWS::Budgets::Budget', { Budget: { BudgetLimit: { Amount: 100 } } });

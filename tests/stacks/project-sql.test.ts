@@ -82,9 +82,9 @@ describe('ddlTables', () => {
 describe('modelWritePrefixes', () => {
   it('is the lake-bucket prefixes of model locations, each once', async () => {
     const dir = project({
-      'transforms/a.sql': '/*\nlocation: s3://${lake_bucket}/curated/a\n*/\nSELECT 1 AS x',
-      'transforms/b.sql': '/*\nlocation: s3://${lake_bucket}/features/daily/\n*/\nSELECT 1 AS x',
-      'transforms/c.sql': '/*\nlocation: s3://elsewhere/c/\n*/\nSELECT 1 AS x',
+      'transforms/a.sql': '/*\nexternal_location: s3://${lake_bucket}/curated/a\n*/\nSELECT 1 AS x',
+      'transforms/b.sql': '/*\nexternal_location: s3://${lake_bucket}/features/daily/\n*/\nSELECT 1 AS x',
+      'transforms/c.sql': '/*\nexternal_location: s3://elsewhere/c/\n*/\nSELECT 1 AS x',
       'transforms/v.sql': '/*\nmaterialized: view\n*/\nSELECT 1 AS x',
     });
     expect(modelWritePrefixes(await stackProject({ stage: 'test' }, dir), 'deployed')).toEqual(['curated/a/', 'features/daily/']);
@@ -98,7 +98,7 @@ describe('modelWritePrefixes', () => {
     const dir = project({
       'transforms/kpis.sql': '/*\nmaterialized: incremental\nperiod: day\npartitioned_by: [d]\n*/\nSELECT 1 AS x, DATE \'2024-01-01\' AS d',
       'transforms/features.sql':
-        '/*\nmaterialized: incremental\nperiod: day\npartitioned_by: [d]\nlocation: s3://${lake_bucket}/features/daily/\n*/\nSELECT 1 AS x, DATE \'2024-01-01\' AS d',
+        '/*\nmaterialized: incremental\nperiod: day\npartitioned_by: [d]\nexternal_location: s3://${lake_bucket}/features/daily/\n*/\nSELECT 1 AS x, DATE \'2024-01-01\' AS d',
       'transforms/dim.sql': '/*\nmaterialized: table\n*/\nSELECT 1 AS x',
     });
     expect(modelWritePrefixes(await stackProject({ stage: 'test' }, dir), 'deployed')).toEqual([

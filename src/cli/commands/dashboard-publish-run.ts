@@ -49,7 +49,7 @@ function resolveTarget(options: DashboardPublishOptions, variables: Record<strin
 export async function runDashboardPublish(options: DashboardPublishOptions, io: Io): Promise<number> {
   requireProjectRoot(io);
   const project = projectAt(io)!;
-  const stage = options.stage ?? project.config.defaultStage;
+  const stage = options.stage ?? project.config.default_stage;
   if (options.stage && !project.config.stages[stage]) throw new CliError(`no stage '${stage}' in lakehouse.yaml`, { exitCode: EXIT_CRASH });
   const variables = project.config.stages[stage]?.variables ?? {};
   const target = resolveTarget(options, variables, `${project.config.name}-${stage}`, Boolean(options.dryRun));

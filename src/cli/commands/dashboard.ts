@@ -24,7 +24,7 @@ export const registerDashboard: RegisterCommand = (program, run) => {
     .command('publish')
     .description('Create or update the QuickSight data source, datasets, refresh schedules, analyses and dashboards.')
     .option('--dry-run', 'print the QuickSight API inputs as JSON instead of calling AWS')
-    .option('--stage <stage>', 'stage whose variables apply (default: lakehouse.yaml defaultStage)')
+    .option('--stage <stage>', 'stage whose variables apply (default: lakehouse.yaml default_stage)')
     .option('--account-id <id>', 'AWS account id (default: stage variable aws_account_id)')
     .option('--region <region>', 'AWS region (default: stage variable aws_region, then AWS_REGION)')
     .option('--principal <arn>', 'QuickSight user or group ARN given ownership (default: stage variable quicksight_principal)')

@@ -9,7 +9,7 @@ export const registerGraph: RegisterCommand = (program, run) => {
       '[selector...]',
       `nodes to show: ${SELECTOR_SYNTAX}; name+ adds downstream, +name upstream, n+ only n levels; several = union`,
     )
-    .option('--stage <stage>', 'stage whose variables apply (default: lakehouse.yaml defaultStage)')
+    .option('--stage <stage>', 'stage whose variables apply (default: lakehouse.yaml default_stage)')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'mermaid']).default('text'))
     .addHelpText(
       'after',

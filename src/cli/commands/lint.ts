@@ -11,7 +11,7 @@ export const registerLint: RegisterCommand = (program, run) => {
         'not returned, alert conditions naming missing columns).',
     )
     .argument('[paths...]', 'files or folders to report on (default: every SQL file in the project)')
-    .option('--stage <stage>', 'stage whose variables apply (default: lakehouse.yaml defaultStage)')
+    .option('--stage <stage>', 'stage whose variables apply (default: lakehouse.yaml default_stage)')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .option('--no-bind', 'skip binding every model, view and alert over empty typed inputs (unknown columns, types, partitioned_by, alert columns)')
     .option('--no-cache', "parse every file again instead of reusing syntax results of unchanged files (kept in the lake folder's .cache/)")

@@ -10,7 +10,7 @@ export const registerRender: RegisterCommand = (program, run) => {
         'them into the Athena console); for the local engine, the DuckDB SQL of the query after translation.',
     )
     .argument('<model>', 'a model, dashboard view, alert or ddl file: its name, table or file path')
-    .option('--stage <stage>', 'stage whose variables apply (default: lakehouse.yaml defaultStage)')
+    .option('--stage <stage>', 'stage whose variables apply (default: lakehouse.yaml default_stage)')
     .addOption(new Option('--engine <engine>', 'athena: the Athena SQL; local: after translation to DuckDB').choices(['athena', 'local']).default('athena'))
     .option('--from <time>', 'period start for ${period_start} (UTC; default: the last complete period)')
     .option('--to <time>', 'period end for ${period_end} (UTC, exclusive)')

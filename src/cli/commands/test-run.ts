@@ -25,7 +25,7 @@ export interface TestCommandOptions extends SelectionFlags, EngineFlags {
 export async function runTestCommand(selector: string[], options: TestCommandOptions, io: Io): Promise<number> {
   const root = requireProjectRoot(io);
   const { config } = loadConfig(root);
-  const target = engineTarget(options, config.stages[options.stage ?? config.defaultStage]?.engine);
+  const target = engineTarget(options, config.stages[options.stage ?? config.default_stage]?.engine);
   const report = await runTests(root, {
     ...(target.kind === 'trino' ? { unitEngine: async (database: string) => openTrinoEngine(target, database) } : {}),
     selector: selectionOf(selector, options, io, root),

@@ -11,7 +11,7 @@ export const registerTest: RegisterCommand = (program, run) => {
     )
     .argument('[selector...]', `models to test: ${SELECTOR_SYNTAX} (default: everything)`)
     .option('--junit <file>', 'also write the results as JUnit XML to this file')
-    .option('--stage <stage>', 'stage whose variables apply (default: lakehouse.yaml defaultStage)')
+    .option('--stage <stage>', 'stage whose variables apply (default: lakehouse.yaml default_stage)')
     .option('--lake <dir>', "local lake folder the contract checks read (default: the project's lake folder)")
     .addOption(new Option('--format <format>', 'text, or json: one object with every test and check (like dbt run_results.json)').choices(['text', 'json']).default('text'))
     .option('--no-checks', 'run only the unit tests, not the contract checks')

@@ -194,6 +194,7 @@ export function translateCatalogStatement(sql: string, ctx: TranslateContext): L
       return done({ type: 'addPartitions', target, ifNotExists, partitions });
     }
     if (c.acceptKeyword('SET', 'TBLPROPERTIES')) return done({ type: 'setTableProperties', target, properties: keyValueList(c) });
+    if (c.acceptKeyword('SET', 'LOCATION')) return done({ type: 'setLocation', target, location: s3Folder(c.expectString('an s3:// location')) });
     if (c.acceptKeyword('UNSET', 'TBLPROPERTIES')) {
       const ifExists = c.acceptKeyword('IF', 'EXISTS');
       const names: string[] = [];
@@ -213,7 +214,7 @@ export function translateCatalogStatement(sql: string, ctx: TranslateContext): L
       } while (c.acceptPunct(','));
       return done({ type: 'dropPartitions', target, ifExists, partitions });
     }
-    throw c.error('the local engine supports ALTER TABLE … ADD PARTITION, DROP PARTITION, DROP COLUMN and SET/UNSET TBLPROPERTIES');
+    throw c.error('the local engine supports ALTER TABLE … ADD PARTITION, DROP PARTITION, DROP COLUMN, SET LOCATION and SET/UNSET TBLPROPERTIES');
   }
   if (c.acceptKeyword('MSCK', 'REPAIR', 'TABLE')) return done({ type: 'repairTable', target: table() });
   if (c.acceptKeyword('SHOW')) {

@@ -122,6 +122,16 @@ export async function runLakeAction(ctx: LakeSessionContext, action: LakeAction)
       await catalog.put({ ...table, properties: { ...table.properties, ...action.properties } });
       return emptyResult();
     }
+    case 'setLocation': {
+      const table = await hiveTable(ctx, action.target, 'ALTER TABLE SET LOCATION');
+      // On Athena a partition keeps the location it was registered with; the local engine reads partitions from the
+      // table's folder, so it would answer differently: refused.
+      if (table.partitionKeys.length > 0) {
+        throw athenaError('NOT_SUPPORTED', `ALTER TABLE SET LOCATION on partitioned table '${table.database}.${table.name}' is not supported locally (its partitions keep their own locations)`, action.target);
+      }
+      await catalog.put({ ...table, location: action.location });
+      return emptyResult();
+    }
     case 'unsetTableProperties': {
       const table = await catalogTable(ctx, action.target);
       const missing = action.names.find((n) => !(n in table.properties));

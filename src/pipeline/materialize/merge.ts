@@ -2,8 +2,8 @@ import { literal, quote, requireLocation, StatementLog, tableExists, target } fr
 import { MaterializeError, type MaterializeStrategy } from './types.js';
 
 /**
- * Upserts into an Iceberg table on unique_key (created by CTAS on the first run), or runs a user-written MERGE
- * statement as it is.
+ * Upserts a query into an Iceberg table on unique_key (created by CTAS on the first run; an incremental model with
+ * incremental_strategy: merge), or runs a user-written MERGE statement as it is (materialized: merge).
  */
 export const materializeMerge: MaterializeStrategy = async (request, { engine }) => {
   const log = new StatementLog(engine, request.database);

@@ -12,10 +12,16 @@ export interface MaterializeRequest {
   partitionedBy?: string[];
   /** Base `s3://` prefix of the table's data (table, incremental, merge). */
   location?: string;
-  /** 'PARQUET' (default) or 'JSON'. */
+  /** File format of a Hive table: 'PARQUET' (default) or 'JSON'. */
   format?: string;
-  /** Columns identifying a row, for merge. */
+  /** 'HIVE' (default: an external table over files) or 'ICEBERG' (append; merge tables are always Iceberg). */
+  tableType?: 'HIVE' | 'ICEBERG';
+  /** Columns identifying a row: the upsert key (merge), the entity key (scd2). */
   uniqueKey?: string[];
+  /** scd2: the column ordering a key's versions (it becomes valid_from). */
+  updatedAt?: string;
+  /** scd2: tracked columns (check strategy); absent: timestamp strategy. */
+  checkCols?: string[];
 }
 
 export interface MaterializeDeps {

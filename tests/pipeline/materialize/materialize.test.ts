@@ -1,8 +1,8 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { AthenaLocalEngine } from '../../../src/engines/local/engine.js';
 import type { Engine } from '../../../src/engines/engine.js';
+import type { AthenaLocalEngine } from '../../../src/engines/local/engine.js';
 import { LocalObjectStore } from '../../../src/storage/object-store/index.js';
 import { STRATEGIES, type MaterializeRequest } from '../../../src/pipeline/materialize/index.js';
 import { openLake, tempLake } from '../../dialect/lake-helpers.js';
@@ -184,5 +184,100 @@ describe('materialization strategies', () => {
     ]);
     await STRATEGIES.merge(request('MERGE INTO users t USING (SELECT 1 AS id) s ON t.id = s.id WHEN MATCHED THEN DELETE'), { engine });
     expect((await engine.execute('SELECT count(*) AS n FROM users')).rows).toEqual([[2]]);
+  });
+});
+
+describe('append (incremental_strategy: append)', () => {
+  let engine: AthenaLocalEngine | undefined;
+  afterEach(async () => {
+    await engine?.close();
+    engine = undefined;
+  });
+
+  it('inserts each run’s rows into a Hive table created on the first run, partitions kept', async () => {
+    const lake = tempLake();
+    engine = await openLake(lake);
+    const request = (n: number): MaterializeRequest => ({ database: 'default', name: 'log', selectSql: `SELECT ${n} AS n, CAST('d${n}' AS varchar) AS dt`, partitionedBy: ['dt'], location: 's3://w/log/', format: 'JSON' });
+    await STRATEGIES.append(request(1), { engine });
+    await STRATEGIES.append(request(2), { engine });
+    expect((await engine.execute('SELECT n, dt FROM log ORDER BY n')).rows).toEqual([
+      [1, 'd1'],
+      [2, 'd2'],
+    ]);
+    expect(filesUnder(join(lake, 'w/log/dt=d1')).every((f) => f.endsWith('.gz'))).toBe(true);
+  });
+
+  it('inserts into an Iceberg table when table_type is ICEBERG (it then takes MERGE)', async () => {
+    engine = await openLake();
+    const request = (n: number): MaterializeRequest => ({ database: 'default', name: 'ice', selectSql: `SELECT ${n} AS n`, location: 's3://w/ice/', tableType: 'ICEBERG' });
+    const first = await STRATEGIES.append(request(1), { engine });
+    expect(first.statements[0]).toContain("table_type = 'ICEBERG'");
+    await STRATEGIES.append(request(2), { engine });
+    expect((await engine.execute('SELECT n FROM ice ORDER BY n')).rows).toEqual([[1], [2]]);
+    await engine.execute('DELETE FROM ice WHERE n = 1'); // only an Iceberg table takes row-level DELETE
+    expect((await engine.execute('SELECT n FROM ice')).rows).toEqual([[2]]);
+  });
+});
+
+describe('table: the ha swap (dbt-athena) keeps the table readable', () => {
+  let engine: AthenaLocalEngine | undefined;
+  afterEach(async () => {
+    await engine?.close();
+    engine = undefined;
+  });
+
+  /** The engine, with a reader querying `dim` after every statement the strategy runs (what a dashboard would see). */
+  function withReader(inner: AthenaLocalEngine, seen: string[]): Engine {
+    return {
+      capabilities: inner.capabilities,
+      close: () => inner.close(),
+      execute: async (sql, options) => {
+        const result = await inner.execute(sql, options);
+        try {
+          const rows = await inner.execute('SELECT id FROM "default"."dim" ORDER BY id');
+          seen.push(rows.rows.map((r) => r[0]).join(','));
+        } catch (error) {
+          seen.push(`error: ${(error as Error).message.split('\n')[0]}`);
+        }
+        return result;
+      },
+    } as Engine;
+  }
+
+  it('a reader between the steps always sees the old or the new table; the swap is one ALTER TABLE SET LOCATION', async () => {
+    const lake = tempLake();
+    engine = await openLake(lake);
+    const objectStore = new LocalObjectStore(lake);
+    const request = (ids: number[]): MaterializeRequest => ({ database: 'default', name: 'dim', selectSql: ids.map((id) => `SELECT ${id} AS id`).join(' UNION ALL '), location: 's3://w/dim/' });
+    await STRATEGIES.table(request([1]), { engine, objectStore, runId: 'run1' });
+    const seen: string[] = [];
+    const outcome = await STRATEGIES.table(request([2, 3]), { engine: withReader(engine, seen), objectStore, runId: 'run2' });
+    expect(outcome.statements.filter((s) => /^(DROP|CREATE EXTERNAL|ALTER)/.test(s))).toEqual(['DROP TABLE `default`.`dim__run2`', "ALTER TABLE `default`.`dim` SET LOCATION 's3://w/dim/run2/'"]);
+    expect(new Set(seen)).toEqual(new Set(['1', '2,3']));
+    expect(seen.at(-1)).toBe('2,3');
+    expect(readdirSync(join(lake, 'w/dim'))).toEqual(['run2']);
+  });
+
+  it('a changed column or format re-creates the table (the swap needs the same shape)', async () => {
+    const lake = tempLake();
+    engine = await openLake(lake);
+    const objectStore = new LocalObjectStore(lake);
+    await STRATEGIES.table({ database: 'default', name: 'dim', selectSql: 'SELECT 1 AS id', location: 's3://w/dim/' }, { engine, objectStore, runId: 'run1' });
+    const json = await STRATEGIES.table({ database: 'default', name: 'dim', selectSql: 'SELECT 2 AS id', location: 's3://w/dim/', format: 'JSON' }, { engine, objectStore, runId: 'run2' });
+    expect(json.statements.some((s) => s.startsWith('CREATE EXTERNAL TABLE'))).toBe(true);
+    const wider = await STRATEGIES.table({ database: 'default', name: 'dim', selectSql: "SELECT 3 AS id, 'x' AS name", location: 's3://w/dim/', format: 'JSON' }, { engine, objectStore, runId: 'run3' });
+    expect(wider.statements.some((s) => s.startsWith('CREATE EXTERNAL TABLE'))).toBe(true);
+    expect((await engine.execute('SELECT id, name FROM dim')).rows).toEqual([[3, 'x']]);
+  });
+
+  it('the local engine moves an unpartitioned table with SET LOCATION and refuses it for a partitioned one', async () => {
+    const lake = tempLake();
+    engine = await openLake(lake);
+    await engine.execute("CREATE TABLE a WITH (format = 'PARQUET', external_location = 's3://w/a/') AS SELECT 1 AS id");
+    await engine.execute("CREATE TABLE b WITH (format = 'PARQUET', external_location = 's3://w/b/') AS SELECT 2 AS id");
+    await engine.execute("ALTER TABLE a SET LOCATION 's3://w/b/'");
+    expect((await engine.execute('SELECT id FROM a')).rows).toEqual([[2]]);
+    await engine.execute("CREATE TABLE p WITH (format = 'PARQUET', external_location = 's3://w/p/', partitioned_by = ARRAY['k']) AS SELECT 1 AS id, 'x' AS k");
+    await expect(engine.execute("ALTER TABLE p SET LOCATION 's3://w/b/'")).rejects.toThrow(/SET LOCATION on partitioned table 'default.p' is not supported locally/);
   });
 });
