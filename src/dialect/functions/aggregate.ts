@@ -36,5 +36,5 @@ export const AGGREGATE: FunctionFamily = {
   listagg: rewrite('WITHIN GROUP (ORDER BY …) required; NULLs skipped; ON OVERFLOW is refused', '1-2'),
   approx_most_frequent: refused('not implemented locally', 'count(*) GROUP BY x ORDER BY count(*) DESC LIMIT n'),
   numeric_histogram: refused('not implemented locally', 'width_bucket(x, lo, hi, n) with count(*) GROUP BY'),
-  reduce_agg: refused('not implemented locally', 'reduce(array_agg(x), initial, f, g)'),
+  reduce_agg: rewrite('the input function folded over the non-NULL values from the initial state; NULL over no such value', '4'),
 };

@@ -37,7 +37,7 @@ export const MATH: FunctionFamily = {
   inverse_beta_cdf: refused('no incomplete beta function locally', 'compute it outside SQL'),
   wilson_interval_lower: shim('trino_wilson_interval_lower', '3'),
   wilson_interval_upper: shim('trino_wilson_interval_upper', '3'),
-  cosine_similarity: refused('sparse vectors as maps are not implemented locally', 'compute it with map_keys/transform/reduce'),
+  cosine_similarity: shim('trino_cosine_similarity', '2', 'sparse vectors (map(varchar, double)) or dense ones (array(double)); sums in element order'),
   acos: duckdb('1'),
   asin: duckdb('1'),
   atan: duckdb('1'),

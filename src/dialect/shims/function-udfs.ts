@@ -1,8 +1,8 @@
 // Scalar UDFs (JavaScript) for Trino functions that no DuckDB expression reproduces: cbrt, hashes and HMACs over
-// bytes, CRC-32, XXH64, java.net.URI parts and java.net.URLEncoder/URLDecoder. One row at a time; NULL in, NULL out.
+// bytes, CRC-32, XXH64, soundex, java.net.URI parts and java.net.URLEncoder/URLDecoder. One row at a time; NULL in, NULL out.
 import { createHash, createHmac } from 'node:crypto';
 import { crc32 } from 'node:zlib';
-import { BIGINT, BLOB, DOUBLE, DuckDBBlobValue, DuckDBScalarFunction, VARCHAR, type DuckDBType } from '@duckdb/node-api';
+import { BIGINT, BLOB, DOUBLE, DuckDBBlobValue, DuckDBScalarFunction, INTEGER, LIST, listValue, VARCHAR, type DuckDBType } from '@duckdb/node-api';
 import { xxhash64 } from './xxhash64.js';
 
 type Value = string | Uint8Array | bigint | number | null;
@@ -102,17 +102,77 @@ function urlDecode(s: string): string {
   return decode(s.replaceAll('+', ' '));
 }
 
+// --- combinations ----------------------------------------------------------------------------------------------------
+
+/**
+ * The n-element position lists 1 ≤ i1 < … < in ≤ size in Trino's order of combinations(): by the last position, then
+ * the one before (colexicographic).
+ */
+export function combinationPositions(size: number, n: number): number[][] {
+  if (n === 0) return [[]];
+  const out: number[][] = [];
+  for (let last = n; last <= size; last++) for (const head of combinationPositions(last - 1, n - 1)) out.push([...head, last]);
+  return out;
+}
+
+function combinationPositionsFunction(): DuckDBScalarFunction {
+  return DuckDBScalarFunction.create({
+    name: 'trino_combination_positions',
+    returnType: LIST(LIST(INTEGER)),
+    parameterTypes: [BIGINT, BIGINT],
+    specialHandling: true,
+    mainFunction: (_info, input, output) => {
+      for (let row = 0; row < input.rowCount; row++) {
+        const [size, n] = [0, 1].map((c) => input.getColumnVector(c).getItem(row));
+        output.setItem(row, size === null || n === null ? null : listValue(combinationPositions(Number(size), Number(n)).map((p) => listValue(p))));
+      }
+      output.flush();
+    },
+  });
+}
+
+// --- soundex ---------------------------------------------------------------------------------------------------------
+
+/** American Soundex codes of A … Z (0: not coded; H and W are skipped without separating equal codes). */
+const SOUNDEX_CODES = '01230120022455012623010202';
+
+/**
+ * Trino's soundex is Apache Commons Codec's Soundex.US_ENGLISH: the letters of the text (Java Character.isLetter,
+ * anything else dropped) upper-cased; a letter outside A-Z fails as Commons Codec does.
+ */
+export function soundex(text: string): string {
+  const letters = [...text].filter((ch) => ch.length === 1 && /\p{L}/u.test(ch)).join('').toUpperCase();
+  if (letters === '') return '';
+  const code = (ch: string): string => {
+    const index = ch.charCodeAt(0) - 65;
+    if (index < 0 || index >= SOUNDEX_CODES.length) throw new Error(`soundex: The character is not mapped: ${ch} (index=${index})`);
+    return SOUNDEX_CODES[index];
+  };
+  let out = letters[0];
+  let last = code(letters[0]);
+  for (const ch of letters.slice(1)) {
+    if (out.length === 4) break;
+    if (ch === 'H' || ch === 'W') continue;
+    const digit = code(ch);
+    if (digit !== '0' && digit !== last) out += digit;
+    last = digit;
+  }
+  return out.padEnd(4, '0');
+}
+
 const hash = (algorithm: string) => (args: unknown[]) => new Uint8Array(createHash(algorithm).update(bytesOf(args[0])).digest());
 const hmac = (algorithm: string) => (args: unknown[]) => new Uint8Array(createHmac(algorithm, bytesOf(args[1])).update(bytesOf(args[0])).digest());
 
 export function functionUdfs(): DuckDBScalarFunction[] {
   return [
+    combinationPositionsFunction(),
     // Java's cbrt is fdlibm's, as V8's Math.cbrt is: exact for exact cubes.
     udf('trino_cbrt', [DOUBLE], DOUBLE, ([x]) => Math.cbrt(Number(x))),
     udf('trino_url_part', [VARCHAR, VARCHAR], VARCHAR, ([u, p]) => urlPart(String(u), String(p))),
     udf('trino_url_parameter', [VARCHAR, VARCHAR], VARCHAR, ([u, n]) => urlParameter(String(u), String(n))),
     udf('trino_url_encode', [VARCHAR], VARCHAR, ([s]) => urlEncode(String(s))),
     udf('trino_url_decode', [VARCHAR], VARCHAR, ([s]) => urlDecode(String(s))),
+    udf('trino_soundex', [VARCHAR], VARCHAR, ([s]) => soundex(String(s))),
     udf('trino_md5', [BLOB], BLOB, hash('md5')),
     udf('trino_sha1', [BLOB], BLOB, hash('sha1')),
     udf('trino_sha256', [BLOB], BLOB, hash('sha256')),

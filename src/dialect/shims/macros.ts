@@ -27,6 +27,17 @@ export const DOUBLE_TO_VARCHAR = `cast_to_type(trino_fail('CAST(double AS varcha
  */
 export const DECIMAL_TO_VARCHAR = `regexp_replace(CAST(x AS VARCHAR), '^(-?)\\.', '\\10.')`;
 
+/** Prefix of the text trino_fail() cannot convert, so its DuckDB error is recognised. */
+const FAIL_MARKER = 'trino_fail: ';
+
+/**
+ * The message of an error Trino raises (a shim's trino_fail('…')) instead of DuckDB's "Conversion Error: Could not
+ * convert string 'trino_fail: …' to INT32"; other messages unchanged.
+ */
+export function failureMessage(message: string): string {
+  return message.replace(/Conversion Error: Could not convert string '(?:trino_fail: )([\s\S]*?)' to INT32/, '$1');
+}
+
 export const MACROS: readonly string[] = [
   // --- zoned timestamps -------------------------------------------------------------------------------------------
   `trino_offset_minutes(zone) AS (CASE WHEN zone[1] = '-' THEN -1 ELSE 1 END) *
@@ -91,7 +102,8 @@ export const MACROS: readonly string[] = [
   `trino_to_date(x) AS CAST(trino_wall(x) AS DATE)`,
 
   // error() is volatile, and TRY() refuses volatile arguments: a failing cast raises instead, so TRY(a / 0) works.
-  `trino_fail(message) AS CAST(message AS INTEGER)`,
+  // The marker lets the engine show Trino's message alone (failureMessage), not DuckDB's conversion error.
+  `trino_fail(message) AS CAST('${FAIL_MARKER}' || message AS INTEGER)`,
   // --- arithmetic -------------------------------------------------------------------------------------------------
   // a + b has the result type Trino gives a / b (integer kinds, double, decimal with scale max(s1, s2)).
   `trino_scale(x) AS CASE WHEN typeof(x) LIKE 'DECIMAL%' THEN CAST(regexp_extract(typeof(x), ',([0-9]+)\\)', 1) AS INTEGER) ELSE 0 END`,

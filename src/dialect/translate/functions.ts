@@ -161,6 +161,12 @@ export const FUNCTIONS: Record<string, CallHandler> = {
   },
   arbitrary: rename('any_value'),
   map_agg: (c) => `map_from_entries(list(struct_pack(key := ${c.arg(0)}, value := ${c.arg(1)}))${c.tail})`,
+  map_union: (c) => `trino_map_union(list(${c.arg(0)})${c.tail})`,
+  multimap_agg: (c) => `trino_multimap_agg(list(struct_pack(key := ${c.arg(0)}, value := ${c.arg(1)}))${c.tail})`,
+  // The input function folded over the non-NULL values (Trino skips NULL inputs); NULL when there is none. The
+  // combine function only merges partial states in Trino, so one fold gives its answer.
+  reduce_agg: (c) =>
+    `CASE WHEN count(${c.arg(0)})${c.tail} > 0 THEN list_reduce(list_filter(list(${c.arg(0)})${c.tail}, lambda trino_x: trino_x IS NOT NULL), ${c.arg(2)}, ${c.arg(1)}) END`,
 
   // dates and times
   // date_sub counts whole elapsed units, which is Trino's date_diff; zoned values count between instants.

@@ -1,0 +1,114 @@
+// Functions the local engine refused before and now runs as Trino does: documented examples ("doc"), a NULL argument,
+// an edge case, the result type and Trino's errors. Sources: https://trino.io/docs/current/functions/array.html
+// (zip, combinations, array_sort with a lambda), string.html (soundex, strpos with an instance), map.html
+// (multimap_from_entries), aggregate.html (map_union, multimap_agg, reduce_agg), math.html (cosine_similarity,
+// random), datetime.html (timezone_hour, timezone_minute). Values the documentation leaves open (the order of
+// combinations, soundex of non-letters, error texts, zero vectors) were read from Trino 476 (scripts/trino.sh).
+import { describeFunctions } from './harness.js';
+
+const ROWS = (values: string) => ` FROM (VALUES ${values}) t(x)`;
+
+// Error patterns anchored with ^…$ also check that the user sees Trino's message alone (failureMessage), not DuckDB's
+// "Conversion Error: Could not convert string '…' to INT32" around it.
+describeFunctions(
+  'formerly refused array functions',
+  [
+    ['doc: zip', "zip(ARRAY[1, 2], ARRAY['1b', null, '3b'])", [{ field0: 1, field1: '1b' }, { field0: 2, field1: null }, { field0: null, field1: '3b' }], 'array(row(integer, varchar))'],
+    ['zip of five arrays', 'zip(ARRAY[1, 2], ARRAY[3], ARRAY[4], ARRAY[5], ARRAY[6])', [{ field0: 1, field1: 3, field2: 4, field3: 5, field4: 6 }, { field0: 2, field1: null, field2: null, field3: null, field4: null }], 'array(row(integer, integer, integer, integer, integer))'],
+    ['zip with a NULL array is NULL', 'zip(ARRAY[1], CAST(NULL AS ARRAY(INTEGER)))', null, 'array(row(integer, integer))'],
+    ['zip of empty arrays', 'zip(CAST(ARRAY[] AS ARRAY(INTEGER)), CAST(ARRAY[] AS ARRAY(VARCHAR)))', [], 'array(row(integer, varchar))'],
+    ['zip rows compare equal', 'zip(ARRAY[1], ARRAY[2])[1] = zip(ARRAY[1], ARRAY[2])[1]', true, 'boolean'],
+    ['doc: combinations', "combinations(ARRAY['foo', 'bar', 'baz'], 2)", [['foo', 'bar'], ['foo', 'baz'], ['bar', 'baz']], 'array(array(varchar))'],
+    ['doc: combinations with a duplicate', 'combinations(ARRAY[1, 2, 2], 2)', [[1, 2], [1, 2], [2, 2]], 'array(array(integer))'],
+    ['combinations order: by the last position', 'combinations(ARRAY[1, 2, 3, 4], 2)', [[1, 2], [1, 3], [2, 3], [1, 4], [2, 4], [3, 4]], 'array(array(integer))'],
+    ['combinations of 4 out of 5', 'combinations(ARRAY[1, 2, 3, 4, 5], 4)', [[1, 2, 3, 4], [1, 2, 3, 5], [1, 2, 4, 5], [1, 3, 4, 5], [2, 3, 4, 5]], 'array(array(integer))'],
+    ['combinations of 0 is one empty group', 'combinations(ARRAY[1, 2, 3], 0)', [[]], 'array(array(integer))'],
+    ['combinations larger than the array', 'combinations(ARRAY[1, 2, 3], 4)', [], 'array(array(integer))'],
+    ['combinations keep NULL elements', 'combinations(ARRAY[1, NULL, 2], 2)', [[1, null], [1, 2], [null, 2]], 'array(array(integer))'],
+    ['combinations of NULL', 'combinations(CAST(NULL AS ARRAY(INTEGER)), 2)', null, 'array(array(integer))'],
+    ['combinations just under the size limit', 'cardinality(combinations(sequence(1, 59), 3))', 32509, 'bigint'],
+    ['doc: array_sort with a comparator', 'array_sort(ARRAY[3, 2, 5, 1, 2], (x, y) -> IF(x < y, 1, IF(x = y, 0, -1)))', [5, 3, 2, 2, 1], 'array(integer)'],
+    ['doc: array_sort with NULLs first', 'array_sort(ARRAY[1, NULL, 3], (x, y) -> IF(x IS NULL, -1, IF(y IS NULL, 1, IF(x < y, 1, IF(x = y, 0, -1)))))', [null, 3, 1], 'array(integer)'],
+    ['doc: array_sort by length', "array_sort(ARRAY['a', 'abcd', 'abc'], (x, y) -> IF(length(x) < length(y), -1, IF(length(x) = length(y), 0, 1)))", ['a', 'abc', 'abcd'], 'array(varchar)'],
+    ['doc: array_sort of arrays by cardinality', 'array_sort(ARRAY[ARRAY[2, 3, 1], ARRAY[4, 2, 1, 4], ARRAY[1, 2]], (x, y) -> IF(cardinality(x) < cardinality(y), -1, IF(cardinality(x) = cardinality(y), 0, 1)))', [[1, 2], [2, 3, 1], [4, 2, 1, 4]], 'array(array(integer))'],
+    ['array_sort with a comparator is stable', 'array_sort(ARRAY[1, 2, 3, 4], (x, y) -> IF(x % 2 = y % 2, 0, IF(x % 2 = 0, -1, 1)))', [2, 4, 1, 3], 'array(integer)'],
+    ['array_sort never compares an element with itself', 'array_sort(ARRAY[1], (x, y) -> 2)', [1], 'array(integer)'],
+    ['array_sort of NULL with a comparator', 'array_sort(CAST(NULL AS ARRAY(INTEGER)), (x, y) -> 0)', null, 'array(integer)'],
+    ['array_sort of an aggregate with a comparator', `array_sort(array_agg(x), (a, b) -> IF(a < b, 1, IF(a = b, 0, -1)))${ROWS('1, 3, 2')}`, [3, 2, 1], 'array(integer)'],
+  ],
+  [
+    ['combinations of more than 5', 'combinations(ARRAY[1, 2, 3], 6)', /^combination size must not exceed 5: 6$/],
+    ['combinations of a negative size', 'combinations(ARRAY[1, 2, 3], -1)', /combination size must not be negative: -1/],
+    ['combinations of more than 100,000 elements', 'combinations(sequence(1, 60), 3)', /combinations exceed max size/],
+    ['a comparator result outside -1, 0, 1', 'array_sort(ARRAY[3, 2], (x, y) -> 2)', /Lambda comparator must return either -1, 0, or 1/],
+    ['a NULL comparator result', 'array_sort(ARRAY[3, 2], (x, y) -> CAST(NULL AS INTEGER))', /Lambda comparator must return either -1, 0, or 1/],
+  ],
+);
+
+describeFunctions(
+  'formerly refused string, date and math functions',
+  [
+    ['soundex', "soundex('Robert')", 'R163', 'varchar'],
+    ['soundex: H and W do not separate equal codes', "soundex('Ashcraft')", 'A261', 'varchar'],
+    ['soundex: W, like H, does not separate equal codes', "soundex('Bwb')", 'B000', 'varchar'],
+    ['soundex: a code equal to the first letter’s is dropped', "soundex('Pfister')", 'P236', 'varchar'],
+    ['soundex: vowels separate equal codes', "soundex('Tymczak')", 'T522', 'varchar'],
+    ['soundex skips non-letters', "soundex('ab-c')", 'A120', 'varchar'],
+    ['soundex of no letters is empty', "soundex('1234')", '', 'varchar'],
+    ['soundex of NULL', 'soundex(CAST(NULL AS VARCHAR))', null, 'varchar'],
+    ['doc: strpos with an instance', "strpos('abcabc', 'bc', 2)", 5, 'bigint'],
+    ['strpos counts from the end when negative', "strpos('abcabc', 'bc', -2)", 2, 'bigint'],
+    ['strpos counts overlapping occurrences', "strpos('aaaa', 'aa', 2)", 2, 'bigint'],
+    ['strpos in code points', "strpos('héllo wörld', 'l', 3)", 10, 'bigint'],
+    ['strpos with fewer occurrences', "strpos('abc', 'b', -9)", 0, 'bigint'],
+    ['strpos of an empty string is 1', "strpos('abc', '', -2)", 1, 'bigint'],
+    ['strpos with a NULL instance', "strpos('abc', 'a', CAST(NULL AS BIGINT))", null, 'bigint'],
+    ['timezone_hour of a named zone in winter', "timezone_hour(TIMESTAMP '2025-01-01 10:00:00 America/New_York')", -5, 'bigint'],
+    ['timezone_hour follows daylight saving time', "timezone_hour(TIMESTAMP '2025-07-01 10:00:00 America/New_York')", -4, 'bigint'],
+    ['timezone_minute of a half-hour zone', "timezone_minute(TIMESTAMP '2025-01-01 10:00:00 Asia/Kolkata')", 30, 'bigint'],
+    ['timezone_minute is signed like the hours', "timezone_minute(TIMESTAMP '2025-01-01 10:00:00 -05:30')", -30, 'bigint'],
+    ['timezone_hour of a plain timestamp is the session zone’s', "timezone_hour(TIMESTAMP '2025-01-01 10:00:00')", 0, 'bigint'],
+    ['timezone_hour of NULL', 'timezone_hour(CAST(NULL AS TIMESTAMP WITH TIME ZONE))', null, 'bigint'],
+    ['random(1) is 0, of the bound’s type', 'random(1)', 0, 'integer'],
+    ['random(m, m + 1) is m', 'random(5, 6)', 5, 'integer'],
+    ['random(n) keeps a bigint bound', 'random(CAST(1 AS BIGINT))', 0, 'bigint'],
+    ['rand(n) is random(n)', 'rand(1)', 0, 'integer'],
+    ['random(n) stays below n', `min(random(3) BETWEEN 0 AND 2)${ROWS('1, 2, 3, 4, 5, 6, 7, 8')}`, true, 'boolean'],
+    ['doc: cosine_similarity of maps', "cosine_similarity(MAP(ARRAY['a'], ARRAY[1.0]), MAP(ARRAY['a'], ARRAY[2.0]))", 1, 'double'],
+    ['cosine_similarity of maps with other keys', "cosine_similarity(MAP(ARRAY['a', 'b'], ARRAY[1.0, 2.0]), MAP(ARRAY['c', 'a'], ARRAY[1.0, 3.0]))", 0.42426406871192845, 'double'],
+    ['cosine_similarity of arrays', 'cosine_similarity(ARRAY[1.0, 2.0], ARRAY[3.0, 4.0])', 0.9838699100999074, 'double'],
+    ['cosine_similarity of arrays divides by one square root', 'cosine_similarity(ARRAY[1, 2], ARRAY[2, 1])', 0.8, 'double'],
+    ['cosine_similarity of a zero map is NULL', "cosine_similarity(MAP(ARRAY['a'], ARRAY[0.0]), MAP(ARRAY['a'], ARRAY[2.0]))", null, 'double'],
+    ['cosine_similarity with a NULL value is NULL', "cosine_similarity(MAP(ARRAY['a'], ARRAY[CAST(NULL AS DOUBLE)]), MAP(ARRAY['a'], ARRAY[2.0]))", null, 'double'],
+  ],
+  [
+    ['soundex of a letter outside A-Z', "soundex('Müller')", /The character is not mapped: Ü \(index=155\)/],
+    ['strpos instance 0', "strpos('abc', 'b', 0)", /'instance' must be a positive or negative number/],
+    ['random(0)', 'random(0)', /^bound must be positive$/],
+    ['random(m, n) with m >= n', 'random(5, 3)', /start value must be less than stop value/],
+    ['cosine_similarity of arrays of different lengths', 'cosine_similarity(ARRAY[1e0], ARRAY[1e0, 2e0])', /The arguments must have the same length/],
+    ['cosine_similarity of a zero array', 'cosine_similarity(ARRAY[0e0], ARRAY[1e0])', /Vector magnitude cannot be zero/],
+  ],
+);
+
+describeFunctions(
+  'formerly refused map functions and aggregates',
+  [
+    ['doc: multimap_from_entries', "multimap_from_entries(ARRAY[CAST(ROW(1, 'x') AS ROW(k INTEGER, v VARCHAR)), CAST(ROW(2, 'y') AS ROW(k INTEGER, v VARCHAR)), CAST(ROW(1, 'z') AS ROW(k INTEGER, v VARCHAR))])", { 1: ['x', 'z'], 2: ['y'] }, 'map(integer, array(varchar))'],
+    ['multimap_from_entries of map entries', "multimap_from_entries(map_entries(MAP(ARRAY[1, 2], ARRAY['x', 'y'])))", { 1: ['x'], 2: ['y'] }, 'map(integer, array(varchar))'],
+    ['multimap_from_entries of no entries', 'multimap_from_entries(CAST(ARRAY[] AS ARRAY(ROW(k INTEGER, v VARCHAR))))', {}, 'map(integer, array(varchar))'],
+    ['map_union: the first map’s value for a shared key', "map_union(x) FROM (VALUES MAP(ARRAY['a', 'b'], ARRAY[1, 2]), MAP(ARRAY['b', 'c'], ARRAY[3, 4]), NULL) t(x)", { a: 1, b: 2, c: 4 }, 'map(varchar, integer)'],
+    ['map_union of NULL maps only', 'map_union(x) FROM (VALUES CAST(NULL AS MAP(VARCHAR, INTEGER))) t(x)', null, 'map(varchar, integer)'],
+    ['map_union over no rows', "map_union(x) FROM (VALUES MAP(ARRAY['a'], ARRAY[1])) t(x) WHERE false", null, 'map(varchar, integer)'],
+    ['multimap_agg: values in order, NULL values kept, NULL keys skipped', "multimap_agg(k, v) FROM (VALUES ('a', 1), ('b', 2), ('a', NULL), (NULL, 4), ('a', 3)) t(k, v)", { a: [1, null, 3], b: [2] }, 'map(varchar, array(integer))'],
+    ['multimap_agg over no rows', "multimap_agg(k, v) FROM (VALUES ('a', 1)) t(k, v) WHERE false", null, 'map(varchar, array(integer))'],
+    ['doc: reduce_agg sum skips NULL inputs', `reduce_agg(x, 0, (a, b) -> a + b, (a, b) -> a + b)${ROWS('1, 2, NULL, 4')}`, 7, 'integer'],
+    ['doc: reduce_agg product', `reduce_agg(x, 1, (a, b) -> a * b, (a, b) -> a * b)${ROWS('5, 2')}`, 10, 'integer'],
+    ['reduce_agg over only NULL inputs', `reduce_agg(x, 0, (a, b) -> a + b, (a, b) -> a + b)${ROWS('CAST(NULL AS INTEGER)')}`, null, 'integer'],
+    ['reduce_agg of strings', `reduce_agg(x, '', (s, x) -> s || x, (a, b) -> a || b)${ROWS("'a'")}`, 'a', 'varchar'],
+  ],
+  [
+    ['multimap_from_entries with a NULL entry', "multimap_from_entries(ARRAY[CAST(ROW(1, 'x') AS ROW(k INTEGER, v VARCHAR)), NULL])", /map entry cannot be null/],
+    ['multimap_from_entries with a NULL key', "multimap_from_entries(ARRAY[CAST(ROW(NULL, 'x') AS ROW(k INTEGER, v VARCHAR))])", /map key cannot be null/],
+  ],
+);
