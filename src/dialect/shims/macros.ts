@@ -136,7 +136,7 @@ export const MACROS: readonly string[] = [
   ),
   `trino_to_varchar(x ${TZ_STRUCT}) AS strftime(x.trino_wall, '%Y-%m-%d %H:%M:%S.%g ') || x.trino_zone,
    (x) AS CASE
-     WHEN typeof(x) = 'JSON' THEN trino_json_to_varchar(x)
+     WHEN typeof(x) = 'JSON' THEN trino_json_to_varchar(CAST(x AS JSON))
      WHEN typeof(x) IN ${FLOATING} THEN ${DOUBLE_TO_VARCHAR}
      WHEN typeof(x) LIKE 'DECIMAL%' THEN ${DECIMAL_TO_VARCHAR}
      WHEN typeof(x) LIKE 'TIMESTAMP%' THEN strftime(CAST(x AS TIMESTAMP), '%Y-%m-%d %H:%M:%S.%g')

@@ -1,6 +1,7 @@
 // Trino function calls → DuckDB: renames to built-ins or `trino_*` shims (src/dialect/shims), and rewrites of calls
 // whose syntax differs (CAST with Trino types, EXTRACT, lambdas in reduce, format patterns, 2-argument IF).
 import { stringValue, type Token } from '../tokens.js';
+import { mismatchedConcatArguments } from './concat-operands.js';
 import { FormatPatternError, jodaToStrftime, mysqlToStrftime, mysqlToStrptime, strptimeCall } from './datetime-formats.js';
 import { isParen, meaningful, nodeKeyword, nodeText, splitArgs, type GroupNode, type Node } from './tree.js';
 import { translateType, TypeSyntaxError } from './types.js';
@@ -242,7 +243,13 @@ export const FUNCTIONS: Record<string, CallHandler> = {
   try_cast: (c) => castCall(c, true),
 
   // strings
-  concat: (c) => (c.args.length < 2 ? undefined : `(${c.args.map((_a, k) => c.arg(k)).join(' || ')})`),
+  concat: (c) => {
+    if (mismatchedConcatArguments(c.args)) {
+      c.report('concat-types', "concat() joins varchar (or array) arguments only on Athena: concat('x', 1) fails there", "CAST the other argument to varchar: concat('x', CAST(1 AS varchar))");
+      return undefined;
+    }
+    return c.args.length < 2 ? undefined : `(${c.args.map((_a, k) => c.arg(k)).join(' || ')})`;
+  },
   substr: (c) => (c.group.items.some((n) => nodeKeyword(n) === 'FROM') ? undefined : call('trino_substr', c)),
   substring: (c) => (c.group.items.some((n) => nodeKeyword(n) === 'FROM') ? undefined : call('trino_substr', c)),
   split_part: rename('trino_split_part'),
