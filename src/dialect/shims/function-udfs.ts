@@ -3,6 +3,7 @@
 import { createHash, createHmac } from 'node:crypto';
 import { crc32 } from 'node:zlib';
 import { BIGINT, BLOB, DOUBLE, DuckDBBlobValue, DuckDBScalarFunction, INTEGER, LIST, listValue, VARCHAR, type DuckDBType } from '@duckdb/node-api';
+import { murmur3, spookyHash32, spookyHash64 } from './murmur-spooky.js';
 import { xxhash64 } from './xxhash64.js';
 
 type Value = string | Uint8Array | bigint | number | null;
@@ -183,5 +184,8 @@ export function functionUdfs(): DuckDBScalarFunction[] {
     udf('trino_hmac_sha512', [BLOB, BLOB], BLOB, hmac('sha512')),
     udf('trino_crc32', [BLOB], BIGINT, ([b]) => BigInt(crc32(bytesOf(b)))),
     udf('trino_xxhash64', [BLOB], BLOB, ([b]) => xxhash64(bytesOf(b))),
+    udf('trino_murmur3', [BLOB], BLOB, ([b]) => murmur3(bytesOf(b))),
+    udf('trino_spooky_hash_v2_32', [BLOB], BLOB, ([b]) => spookyHash32(bytesOf(b))),
+    udf('trino_spooky_hash_v2_64', [BLOB], BLOB, ([b]) => spookyHash64(bytesOf(b))),
   ];
 }

@@ -112,3 +112,17 @@ describeFunctions(
     ['multimap_from_entries with a NULL key', "multimap_from_entries(ARRAY[CAST(ROW(NULL, 'x') AS ROW(k INTEGER, v VARCHAR))])", /map key cannot be null/],
   ],
 );
+
+// Values from Trino 476 (scripts/trino.sh): its murmur3 is MurmurHash3 x64 128 and its spooky_hash_v2_* SpookyHash V2,
+// both with seed 0 (https://trino.io/docs/current/functions/binary.html). 200 bytes take SpookyHash's long path.
+describeFunctions('formerly refused hashes', [
+  ['murmur3', "murmur3(to_utf8('hello'))", '029bbd41b3a7d8cb191dae486a901e5b', 'varbinary'],
+  ['murmur3 of 43 bytes (blocks and a tail)', "murmur3(to_utf8('The quick brown fox jumps over the lazy dog'))", '6c1b07bc7bbc4be347939ac4a93c437a', 'varbinary'],
+  ['murmur3 of no bytes', "murmur3(from_hex(''))", '00000000000000000000000000000000', 'varbinary'],
+  ['murmur3 of NULL', 'murmur3(CAST(NULL AS VARBINARY))', null, 'varbinary'],
+  ['spooky_hash_v2_64', "spooky_hash_v2_64(to_utf8('hello'))", '3768826ad382e6ca', 'varbinary'],
+  ['spooky_hash_v2_64 of no bytes', "spooky_hash_v2_64(from_hex(''))", '232706fc6bf50919', 'varbinary'],
+  ['spooky_hash_v2_64 of 200 bytes', "spooky_hash_v2_64(to_utf8(rpad('a', 200, 'b')))", '181ae4e1d8e54584', 'varbinary'],
+  ['spooky_hash_v2_32', "spooky_hash_v2_32(to_utf8('hello'))", 'd382e6ca', 'varbinary'],
+  ['spooky_hash_v2_32 of 43 bytes', "spooky_hash_v2_32(to_utf8('The quick brown fox jumps over the lazy dog'))", 'aa0693c7', 'varbinary'],
+]);
