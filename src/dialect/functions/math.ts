@@ -20,7 +20,7 @@ export const MATH: FunctionFamily = {
   power: duckdb('2'),
   radians: duckdb('1'),
   round: rewrite('Java Math.round (half away from zero) on doubles; decimals keep their type', '1-2'),
-  sign: rewrite('keeps an integer or floating type (DuckDB gives tinyint), decimal(1,0) for a decimal; NaN for NaN', '1'),
+  sign: shim('trino_sign', '1', 'keeps the argument type (DuckDB gives tinyint); NaN for NaN'),
   sqrt: shim('trino_sqrt', '1', 'NaN below 0 (DuckDB raises)'),
   truncate: shim('trino_truncate', '1-2', 'towards zero; truncate(x, n) keeps n decimals'),
   width_bucket: shim('trino_width_bucket', '4', 'equi-width buckets; width_bucket(x, bins) is refused by arity'),

@@ -39,16 +39,7 @@ export const FUNCTION_MACROS: readonly string[] = [
   `trino_e() AS exp(1)`,
   `trino_nan() AS 'NaN'::DOUBLE`,
   `trino_infinity() AS 'Infinity'::DOUBLE`,
-  // sign keeps integer and floating types (NaN stays NaN); of a decimal(p, s) it is decimal(1,0) (Trino 476:
-  // sign(DECIMAL '-1.5') is -1 :: decimal(1,0)). Typed overloads pick the result type (a CASE would unify it);
-  // trino_sign_any serves aggregate arguments, which overloads cannot bind (the decimal type is then kept).
-  `trino_sign(x INTEGER) AS cast_to_type(sign(x), x), (x TINYINT) AS cast_to_type(sign(x), x),
-     (x SMALLINT) AS cast_to_type(sign(x), x), (x BIGINT) AS cast_to_type(sign(x), x), (x HUGEINT) AS cast_to_type(sign(x), x),
-     (x FLOAT) AS CASE WHEN isnan(x) THEN x ELSE cast_to_type(sign(x), x) END,
-     (x DOUBLE) AS CASE WHEN isnan(x) THEN x ELSE cast_to_type(sign(x), x) END,
-     (x DECIMAL) AS CAST(sign(x) AS DECIMAL(1, 0)),
-     (x) AS cast_to_type(sign(x), x)`,
-  `trino_sign_any(x) AS CASE WHEN typeof(x) IN ('DOUBLE', 'FLOAT') AND isnan(x) THEN x ELSE cast_to_type(sign(x), x) END`,
+  `trino_sign(x) AS CASE WHEN typeof(x) IN ('DOUBLE', 'FLOAT') AND isnan(x) THEN x ELSE cast_to_type(sign(x), x) END`,
   ...['floor', 'ceil'].map(
     (fn) => `trino_${fn}(x TINYINT) AS x, (x SMALLINT) AS x, (x INTEGER) AS x, (x BIGINT) AS x, (x) AS ${fn}(x)`,
   ),

@@ -53,7 +53,6 @@ export const NULL_AWARE_REWRITES: Record<string, CallHandler> = {
   // Java: log(b, x) = ln(x) / ln(b), NaN or ±Infinity where DuckDB raises.
   log: (c) => `(trino_ln(${c.arg(1)}) / trino_ln(${c.arg(0)}))`,
   reverse: typedShim('trino_reverse'),
-  sign: typedShim('trino_sign', 'trino_sign_any'),
   length: typedShim('trino_length', 'length'),
   // floor/ceil of an integer is the integer (DuckDB: double); of an aggregate, DuckDB's own (right for avg()).
   floor: typedShim('trino_floor', 'floor'),

@@ -20,13 +20,6 @@ describeFunctions(
     ['sign of a bigint', "sign(BIGINT '5')", 1, 'bigint'],
     ['sign of a double', 'sign(-2.5E0)', -1, 'double'],
     ['sign(NULL)', 'sign(CAST(NULL AS INTEGER))', null, 'integer'],
-    // Trino 476 (docs/trino-oracle.md §10): sign of a decimal(p, s) is a decimal(1,0).
-    ['sign of a decimal is decimal(1,0)', "sign(DECIMAL '-1.5')", '-1', 'decimal(1,0)'],
-    ['sign of a decimal zero', "sign(DECIMAL '0.00')", '0', 'decimal(1,0)'],
-    ['sign of a NULL decimal', 'sign(CAST(NULL AS DECIMAL(10,2)))', null, 'decimal(1,0)'],
-    ['sign of a real', "sign(REAL '-2.5')", -1, 'real'],
-    ['sign of a tinyint', 'sign(CAST(-3 AS TINYINT))', -1, 'tinyint'],
-    ['sign of an aggregate', 'sign(sum(x)) FROM (VALUES 2) t(x)', 1, 'bigint'],
     ['truncate drops the fraction towards zero', 'truncate(-1.7E0)', -1, 'double'],
     ['truncate(x, n)', 'truncate(12.345E0, 1)', 12.3, 'double'],
     ['truncate(NULL)', 'truncate(CAST(NULL AS DOUBLE))', null, 'double'],
