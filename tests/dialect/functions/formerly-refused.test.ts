@@ -126,3 +126,34 @@ describeFunctions('formerly refused hashes', [
   ['spooky_hash_v2_32', "spooky_hash_v2_32(to_utf8('hello'))", 'd382e6ca', 'varbinary'],
   ['spooky_hash_v2_32 of 43 bytes', "spooky_hash_v2_32(to_utf8('The quick brown fox jumps over the lazy dog'))", 'aa0693c7', 'varbinary'],
 ]);
+
+// checksum(x): Trino's ChecksumAggregationFunction (https://trino.io/docs/current/functions/aggregate.html#checksum,
+// "order-insensitive result"); the values are Trino 476's for the same rows (scripts/trino.sh).
+const checksumOf = (values: string) => `checksum(x)${ROWS(values)}`;
+describeFunctions(
+  'checksum',
+  [
+    ['integers and a NULL', checksumOf('1, 2, NULL'), 'ea51bc7b38d908d5', 'varbinary'],
+    ['the order of rows does not matter', checksumOf('NULL, 2, 1'), 'ea51bc7b38d908d5', 'varbinary'],
+    ['negative and large integers', checksumOf('-5, 2147483647'), 'ed73fa69d03f60a4', 'varbinary'],
+    ['a bigint like the integer of the same value', checksumOf('CAST(1 AS BIGINT)'), '938fc30ab52de5d4', 'varbinary'],
+    ['varchar', checksumOf("'a', 'b'"), 'ba785d4956fbda71', 'varbinary'],
+    ['varchar in UTF-8', checksumOf("'héllo'"), '3cfdd26176c9cffd', 'varbinary'],
+    ['varbinary like the varchar of the same bytes', checksumOf("to_utf8('a')"), 'fdffaacc6274abdf', 'varbinary'],
+    ['booleans', checksumOf('true, false'), '30bdd983217e76bf', 'varbinary'],
+    ['a date', checksumOf("DATE '2025-01-01'"), 'be1da2f474700e68', 'varbinary'],
+    ['a timestamp', checksumOf("TIMESTAMP '2025-01-01 00:00:00.001'"), 'e0a351b5458d73b9', 'varbinary'],
+    ['a timestamp before 1970', checksumOf("TIMESTAMP '1969-12-31 23:59:59.999'"), '1b3a3f3dc3a3250e', 'varbinary'],
+    ['doubles, -0 as 0', checksumOf('1.5e0, -0e0'), 'ecb0c0fe93a57cc9', 'varbinary'],
+    ['doubles: NaN and extremes', checksumOf('nan(), 1e300, 0.1e0, -1.7976931348623157e308'), 'e3803298c692f9fb', 'varbinary'],
+    ['reals', checksumOf("REAL '1.5', REAL '-2.25', REAL '0.1'"), '86b6d4b95b31394a', 'varbinary'],
+    ['a short decimal', checksumOf("DECIMAL '1.5'"), '585f84f8832cfac8', 'varbinary'],
+    ['negative decimals below 1', checksumOf("DECIMAL '-0.0001', DECIMAL '-0.5000'"), '8b99d304d472c836', 'varbinary'],
+    ['only NULL rows', checksumOf('CAST(NULL AS INTEGER)'), '87caeb85b179379e', 'varbinary'],
+    ['no rows', `checksum(x)${ROWS('1')} WHERE false`, null, 'varbinary'],
+  ],
+  [
+    ['checksum of an array (another binary layout)', `checksum(x)${ROWS('ARRAY[1]')}`, /checksum\(\) of this type is not computed locally/],
+    ['checksum of a long decimal', `checksum(x)${ROWS("DECIMAL '12345678901234567890.5'")}`, /checksum\(\) of this type is not computed locally/],
+  ],
+);
