@@ -31,7 +31,9 @@ export const MATH: FunctionFamily = {
   is_infinite: builtin('isinf', '1'),
   nan: shim('trino_nan', '0'),
   infinity: shim('trino_infinity', '0'),
-  normal_cdf: refused('no exact error function locally (an approximation would differ in the last digits)', 'compute it outside SQL'),
+  // Trino calls Apache Commons Math (Erf via regularized gamma and FastMath.exp/log, BetaDistribution); a port of the
+  // same algorithm to JavaScript agreed with Trino 476 on 169 of 171 normal_cdf values and differed by one ulp on 2.
+  normal_cdf: refused('Trino’s Commons Math error function (FastMath exp/log) is not reproduced bit for bit locally: a port differs in the last digit for about 1 value in 100', 'compute it outside SQL, or compare rounded: round(normal_cdf(…), 12) on Athena'),
   inverse_normal_cdf: refused('no inverse error function locally', 'compute the quantile outside SQL'),
   beta_cdf: refused('no incomplete beta function locally', 'compute it outside SQL'),
   inverse_beta_cdf: refused('no incomplete beta function locally', 'compute it outside SQL'),
