@@ -114,6 +114,9 @@ export const FUNCTION_MACROS: readonly string[] = [
        * CAST(pow(CAST(1024 AS HUGEINT), list_position(['B', 'kB', 'MB', 'GB', 'TB', 'PB', 'EB', 'ZB', 'YB'],
          regexp_extract(s, '(B|kB|MB|GB|TB|PB|EB|ZB|YB)\s*$', 1)) - 1) AS DECIMAL(38, 0))) AS DECIMAL(38, 0)) END END`,
   `trino_normalize(s) AS nfc_normalize(s)`,
+  // format_number of an integer kind exactly; of a double, real or decimal after Java's (long) cast (truncation).
+  `trino_format_number(x) AS CASE WHEN typeof(x) IN ${INTEGER_TYPES} THEN trino_format_number_long(CAST(x AS BIGINT))
+     ELSE trino_format_number_double(CAST(x AS DOUBLE)) END`,
   // strpos(s, sub, instance): the position of the instance-th occurrence (overlapping ones count), from the end when
   // instance is negative; 0 when there are fewer; an empty sub is at 1.
   `trino_occurrences(s, sub) AS list_filter(range(1, length(s) + 1), lambda trino_i: substr(s, trino_i, length(sub)) = sub)`,

@@ -132,6 +132,37 @@ function combinationPositionsFunction(): DuckDBScalarFunction {
   });
 }
 
+// --- format_number ---------------------------------------------------------------------------------------------------
+
+const NUMBER_UNITS = ['', 'K', 'M', 'B', 'T', 'Q'];
+const LONG_MIN = -(2n ** 63n);
+const LONG_MAX = 2n ** 63n - 1n;
+
+/** Java's (long) cast of a double: truncation, NaN 0, saturating at the long range. */
+export function javaLong(x: number): bigint {
+  if (Number.isNaN(x)) return 0n;
+  if (x >= 9223372036854775807) return LONG_MAX;
+  if (x <= -9223372036854775808) return LONG_MIN;
+  return BigInt(Math.trunc(x));
+}
+
+/**
+ * Trino's format_number(bigint), as Trino 476 answers: the unit (K, M, B, T, Q) by the magnitude, the value in that
+ * unit rounded half up (on the double's exact value, as java.text.DecimalFormat does) to 0, 1 or 2 decimals by
+ * whether it is at least 100, at least 10 or below (a negative value always gets 2, as in Trino); trailing zeros
+ * dropped.
+ */
+export function formatNumber(value: bigint): string {
+  const magnitude = Math.abs(Number(value));
+  let unit = 0;
+  while (unit < NUMBER_UNITS.length - 1 && magnitude >= 1000 ** (unit + 1)) unit++;
+  const divisor = 1000 ** unit;
+  const decimals = value >= BigInt(100 * divisor) ? 0 : value >= BigInt(10 * divisor) ? 1 : 2;
+  const scaled = Number(value) / divisor;
+  const digits = Math.abs(scaled).toFixed(decimals).replace(/\.?0+$/, (m) => (m.startsWith('.') || decimals > 0 ? '' : m));
+  return `${scaled < 0 ? '-' : ''}${digits}${NUMBER_UNITS[unit]}`;
+}
+
 // --- soundex ---------------------------------------------------------------------------------------------------------
 
 /** American Soundex codes of A … Z (0: not coded; H and W are skipped without separating equal codes). */
@@ -174,6 +205,8 @@ export function functionUdfs(): DuckDBScalarFunction[] {
     udf('trino_url_encode', [VARCHAR], VARCHAR, ([s]) => urlEncode(String(s))),
     udf('trino_url_decode', [VARCHAR], VARCHAR, ([s]) => urlDecode(String(s))),
     udf('trino_soundex', [VARCHAR], VARCHAR, ([s]) => soundex(String(s))),
+    udf('trino_format_number_long', [BIGINT], VARCHAR, ([v]) => formatNumber(BigInt(v as bigint | number))),
+    udf('trino_format_number_double', [DOUBLE], VARCHAR, ([v]) => formatNumber(javaLong(Number(v)))),
     udf('trino_md5', [BLOB], BLOB, hash('md5')),
     udf('trino_sha1', [BLOB], BLOB, hash('sha1')),
     udf('trino_sha256', [BLOB], BLOB, hash('sha256')),
