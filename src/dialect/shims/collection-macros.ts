@@ -70,4 +70,18 @@ export const COLLECTION_MACROS: readonly string[] = [
        WHEN coalesce(trino_squares_sum(map_values(a)), 0) = 0 OR coalesce(trino_squares_sum(map_values(b)), 0) = 0 THEN NULL
        ELSE coalesce(list_sum(list_transform(map_entries(a), lambda trino_e: CAST(trino_e.value AS DOUBLE) * map_extract_value(b, trino_e.key))), 0)
          / (sqrt(trino_squares_sum(map_values(a))) * sqrt(trino_squares_sum(map_values(b)))) END`,
+
+  // approx_most_frequent(buckets, x, capacity) is Trino's space-saving sketch: exact while the distinct values fit in
+  // the capacity. It runs here on exact counts when they fit, and fails where Athena's answer is an estimate (more
+  // distinct values than the capacity) or picks among equal counts at the last bucket. Keys are bigint or varchar.
+  `trino_most_frequent_key(x BIGINT) AS x, (x VARCHAR) AS x,
+     (x) AS ${fail(`'approx_most_frequent takes bigint or varchar values'`, '0::BIGINT')}`,
+  `trino_most_frequent_sorted(counts) AS list_sort(list_transform(map_entries(counts), lambda trino_e: {'n': trino_e.value, 'k': trino_e.key}), 'DESC')`,
+  `trino_approx_most_frequent(buckets, counts, capacity) AS CASE
+     WHEN buckets < 2 THEN ${fail(`'approx_most_frequent bucket count must be greater than one'`, 'counts')}
+     WHEN counts IS NULL OR cardinality(counts) = 0 THEN NULL
+     WHEN cardinality(counts) > capacity THEN ${fail(`'approx_most_frequent: ' || cardinality(counts) || ' distinct values exceed the capacity ' || capacity || ', so Athena answers an estimate; give a capacity of at least the number of distinct values'`, 'counts')}
+     WHEN cardinality(counts) > buckets AND trino_most_frequent_sorted(counts)[buckets].n = trino_most_frequent_sorted(counts)[buckets + 1].n
+       THEN ${fail(`'approx_most_frequent: values with equal counts compete for the last of the ' || buckets || ' buckets, which Athena resolves in its own order'`, 'counts')}
+     ELSE map_from_entries(list_transform(trino_most_frequent_sorted(counts)[1:buckets], lambda trino_e: {'key': trino_e.k, 'value': CAST(trino_e.n AS BIGINT)})) END`,
 ];

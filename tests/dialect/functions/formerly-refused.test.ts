@@ -177,3 +177,23 @@ describeFunctions('format_number', [
   ['NaN is 0', 'format_number(nan())', '0', 'varchar'],
   ['NULL', 'format_number(CAST(NULL AS BIGINT))', null, 'varchar'],
 ]);
+
+// approx_most_frequent(buckets, value, capacity) (https://trino.io/docs/current/functions/aggregate.html): Trino's
+// space-saving sketch is exact while the distinct values fit in the capacity; locally the counts are exact, and an
+// estimate (more distinct values than the capacity) or a tie at the last bucket is refused. Values from Trino 476.
+describeFunctions(
+  'approx_most_frequent',
+  [
+    ['top 2, NULLs ignored', `approx_most_frequent(2, x, 10)${ROWS("'a', 'b', 'a', 'c', 'c', 'a', NULL, NULL")}`, { a: 3, c: 2 }, 'map(varchar, bigint)'],
+    ['fewer values than buckets; integer keys are bigint', `approx_most_frequent(5, x, 10)${ROWS('1, 2, 2')}`, { 1: 1, 2: 2 }, 'map(bigint, bigint)'],
+    ['capacity equal to the distinct values', `approx_most_frequent(2, x, 1)${ROWS('1')}`, { 1: 1 }, 'map(bigint, bigint)'],
+    ['only NULLs', `approx_most_frequent(2, x, 10)${ROWS('CAST(NULL AS INTEGER)')}`, null, 'map(bigint, bigint)'],
+    ['no rows', `approx_most_frequent(2, x, 10)${ROWS("'a'")} WHERE false`, null, 'map(varchar, bigint)'],
+  ],
+  [
+    ['one bucket', `approx_most_frequent(1, x, 10)${ROWS('1, 2')}`, /approx_most_frequent bucket count must be greater than one/],
+    ['more distinct values than the capacity (Athena estimates)', `approx_most_frequent(2, x, 2)${ROWS('1, 2, 3, 1')}`, /3 distinct values exceed the capacity 2/],
+    ['a tie at the last bucket', `approx_most_frequent(2, x, 10)${ROWS('1, 2, 3')}`, /equal counts compete for the last of the 2 buckets/],
+    ['double values (Trino: no such overload)', `approx_most_frequent(2, x, 10)${ROWS('1.5e0')}`, /bigint or varchar values/],
+  ],
+);
