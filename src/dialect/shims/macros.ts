@@ -27,6 +27,11 @@ export const DOUBLE_TO_VARCHAR = `cast_to_type(trino_fail('CAST(double AS varcha
  */
 export const DECIMAL_TO_VARCHAR = `regexp_replace(CAST(x AS VARCHAR), '^(-?)\\.', '\\10.')`;
 
+/** Trino's timestamp text: date, then optionally hour, the rest of the time, and a zone (ignored). */
+const TIMESTAMP_TEXT =
+  '^\\s*[+]?(?P<date>[0-9]{4,}-[0-9]{1,2}-[0-9]{1,2})(?:\\s+(?P<hour>[0-9]{1,2})(?P<rest>:[0-9]{1,2}(?::[0-9]{1,2}(?:\\.[0-9]+)?)?))?' +
+  '\\s*(?:Z|UTC|[+-][0-9]{1,2}(?::?[0-9]{2})?|[A-Za-z][A-Za-z0-9_/+-]*)?\\s*$';
+
 /** Prefix of the text trino_fail() cannot convert, so its DuckDB error is recognised. */
 const FAIL_MARKER = 'trino_fail: ';
 
@@ -39,6 +44,9 @@ export function failureMessage(message: string): string {
 }
 
 export const MACROS: readonly string[] = [
+  // error() is volatile, and TRY() refuses volatile arguments: a failing cast raises instead, so TRY(a / 0) works.
+  // The marker lets the engine show Trino's message alone (failureMessage), not DuckDB's conversion error.
+  `trino_fail(message) AS CAST('${FAIL_MARKER}' || message AS INTEGER)`,
   // --- zoned timestamps -------------------------------------------------------------------------------------------
   `trino_offset_minutes(zone) AS (CASE WHEN zone[1] = '-' THEN -1 ELSE 1 END) *
      (CAST(zone[2:3] AS INTEGER) * 60 + CAST(zone[5:6] AS INTEGER))`,
@@ -98,12 +106,23 @@ export const MACROS: readonly string[] = [
   `trino_date_add(unit, n, x) AS trino_plus_interval(x, trino_interval(unit, n))`,
   `trino_date_trunc(unit, x ${TZ_STRUCT}) AS trino_tz_from_wall(date_trunc(unit, x.trino_wall), x.trino_zone),
      (unit, x) AS cast_to_type(date_trunc(unit, x), x)`,
-  `trino_to_timestamp(x) AS CAST(trino_wall(x) AS TIMESTAMP)`,
-  `trino_to_date(x) AS CAST(trino_wall(x) AS DATE)`,
+  // CAST(varchar AS timestamp | date) accepts Trino's grammar only (DuckDB also takes an ISO 'T', hour 24, a date
+  // with a time): a date `[+-]yyyy-m-d`, then for a timestamp ` h:m[:s[.fff…]]` and a zone, which Trino ignores for
+  // a timestamp without time zone. Other text fails (NULL under try_cast) as in Trino 476.
+  `trino_timestamp_text(s) AS regexp_extract(s, '${TIMESTAMP_TEXT}', ['date', 'hour', 'rest'])`,
+  `trino_varchar_to_timestamp(s) AS CASE
+     WHEN NOT regexp_matches(s, '${TIMESTAMP_TEXT}') OR CAST(coalesce(nullif(trino_timestamp_text(s).hour, ''), '0') AS INTEGER) > 23
+       THEN cast_to_type(trino_fail('Value cannot be cast to timestamp: ' || s), TIMESTAMP '1970-01-01')
+     ELSE CAST(trino_timestamp_text(s).date || CASE WHEN trino_timestamp_text(s).hour = '' THEN ''
+       ELSE ' ' || trino_timestamp_text(s).hour || trino_timestamp_text(s).rest END AS TIMESTAMP) END`,
+  `trino_varchar_to_date(s) AS CASE WHEN NOT regexp_matches(s, '^\\s*[+]?([0-9]{4,}-[0-9]{1,2}-[0-9]{1,2})\\s*$')
+       THEN cast_to_type(trino_fail('Value cannot be cast to date: ' || s), DATE '1970-01-01')
+     ELSE CAST(regexp_extract(s, '([0-9]{4,}-[0-9]{1,2}-[0-9]{1,2})', 1) AS DATE) END`,
+  `trino_to_timestamp(x) AS CASE WHEN typeof(x) = 'VARCHAR' THEN trino_varchar_to_timestamp(CAST(x AS VARCHAR))
+     ELSE CAST(trino_wall(x) AS TIMESTAMP) END`,
+  `trino_to_date(x) AS CASE WHEN typeof(x) = 'VARCHAR' THEN trino_varchar_to_date(CAST(x AS VARCHAR))
+     ELSE CAST(trino_wall(x) AS DATE) END`,
 
-  // error() is volatile, and TRY() refuses volatile arguments: a failing cast raises instead, so TRY(a / 0) works.
-  // The marker lets the engine show Trino's message alone (failureMessage), not DuckDB's conversion error.
-  `trino_fail(message) AS CAST('${FAIL_MARKER}' || message AS INTEGER)`,
   // --- arithmetic -------------------------------------------------------------------------------------------------
   // a + b has the result type Trino gives a / b (integer kinds, double, decimal with scale max(s1, s2)).
   `trino_scale(x) AS CASE WHEN typeof(x) LIKE 'DECIMAL%' THEN CAST(regexp_extract(typeof(x), ',([0-9]+)\\)', 1) AS INTEGER) ELSE 0 END`,
