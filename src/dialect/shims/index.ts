@@ -11,7 +11,8 @@ import { MAP_MACROS } from './map-macros.js';
 import { MACROS } from './macros.js';
 import { UNBOUND_MACROS } from './unbound-macros.js';
 
-export { failureMessage, TZ_FIELDS, TZ_STRUCT } from './macros.js';
+export { failureMessage } from './error-messages.js';
+export { TZ_FIELDS, TZ_STRUCT } from './macros.js';
 
 /** The SQL that defines every macro shim (temporary: nothing lands in the catalog file). */
 export function sessionSetupStatements(): string[] {

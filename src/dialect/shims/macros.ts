@@ -32,16 +32,9 @@ const TIMESTAMP_TEXT =
   '^\\s*[+]?(?P<date>[0-9]{4,}-[0-9]{1,2}-[0-9]{1,2})(?:\\s+(?P<hour>[0-9]{1,2})(?P<rest>:[0-9]{1,2}(?::[0-9]{1,2}(?:\\.[0-9]+)?)?))?' +
   '\\s*(?P<zone>Z|[+-][0-9]{1,2}(?::?[0-9]{2})?|[A-Za-z][A-Za-z0-9_/+-]*)?\\s*$';
 
-/** Prefix of the text trino_fail() cannot convert, so its DuckDB error is recognised. */
-const FAIL_MARKER = 'trino_fail: ';
+/** Prefix of the text trino_fail() cannot convert, so its DuckDB error is recognised (error-messages.ts). */
+export const FAIL_MARKER = 'trino_fail: ';
 
-/**
- * The message of an error Trino raises (a shim's trino_fail('…')) instead of DuckDB's "Conversion Error: Could not
- * convert string 'trino_fail: …' to INT32"; other messages unchanged.
- */
-export function failureMessage(message: string): string {
-  return message.replace(/Conversion Error: Could not convert string '(?:trino_fail: )([\s\S]*?)' to INT32/, '$1');
-}
 
 export const MACROS: readonly string[] = [
   // error() is volatile, and TRY() refuses volatile arguments: a failing cast raises instead, so TRY(a / 0) works.
