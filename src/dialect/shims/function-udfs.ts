@@ -2,7 +2,7 @@
 // bytes, CRC-32, XXH64, soundex, java.net.URI parts and java.net.URLEncoder/URLDecoder. One row at a time; NULL in, NULL out.
 import { createHash, createHmac } from 'node:crypto';
 import { crc32 } from 'node:zlib';
-import { BIGINT, BLOB, DOUBLE, DuckDBBlobValue, DuckDBScalarFunction, INTEGER, LIST, listValue, VARCHAR, type DuckDBType } from '@duckdb/node-api';
+import { BIGINT, BLOB, DOUBLE, DuckDBBlobValue, DuckDBScalarFunction, FLOAT, INTEGER, LIST, listValue, VARCHAR, type DuckDBType } from '@duckdb/node-api';
 import { murmur3, spookyHash32, spookyHash64 } from './murmur-spooky.js';
 import { xxhash64 } from './xxhash64.js';
 
@@ -163,6 +163,25 @@ export function formatNumber(value: bigint): string {
   return `${scaled < 0 ? '-' : ''}${digits}${NUMBER_UNITS[unit]}`;
 }
 
+// --- big-endian and IEEE 754 bytes ------------------------------------------------------------------------------------
+
+/** The bytes of a number written by `write` into `size` bytes (big-endian, as Trino's to_big_endian_* / to_ieee754_*). */
+function bytesOfNumber(size: number, write: (view: DataView) => void): Uint8Array {
+  const out = new Uint8Array(size);
+  write(new DataView(out.buffer));
+  return out;
+}
+
+/** A view of exactly `size` bytes, or Trino's error for another length. */
+function exactBytes(v: unknown, size: number, error: (length: number) => string): DataView {
+  const bytes = bytesOf(v);
+  if (bytes.length !== size) throw new Error(error(bytes.length));
+  return new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
+const endianError = (size: number) => (length: number) => `expected ${size}-byte input, but got instead: ${length}`;
+const ieeeError = (size: number) => () => `Input floating-point value must be exactly ${size} bytes long`;
+
 // --- soundex ---------------------------------------------------------------------------------------------------------
 
 /** American Soundex codes of A … Z (0: not coded; H and W are skipped without separating equal codes). */
@@ -205,6 +224,14 @@ export function functionUdfs(): DuckDBScalarFunction[] {
     udf('trino_url_encode', [VARCHAR], VARCHAR, ([s]) => urlEncode(String(s))),
     udf('trino_url_decode', [VARCHAR], VARCHAR, ([s]) => urlDecode(String(s))),
     udf('trino_soundex', [VARCHAR], VARCHAR, ([s]) => soundex(String(s))),
+    udf('trino_to_big_endian_32', [INTEGER], BLOB, ([x]) => bytesOfNumber(4, (v) => v.setInt32(0, Number(x)))),
+    udf('trino_to_big_endian_64', [BIGINT], BLOB, ([x]) => bytesOfNumber(8, (v) => v.setBigInt64(0, BigInt(x as bigint | number)))),
+    udf('trino_from_big_endian_32', [BLOB], INTEGER, ([b]) => exactBytes(b, 4, endianError(4)).getInt32(0)),
+    udf('trino_from_big_endian_64', [BLOB], BIGINT, ([b]) => exactBytes(b, 8, endianError(8)).getBigInt64(0)),
+    udf('trino_to_ieee754_32', [FLOAT], BLOB, ([x]) => bytesOfNumber(4, (v) => v.setFloat32(0, Number(x)))),
+    udf('trino_to_ieee754_64', [DOUBLE], BLOB, ([x]) => bytesOfNumber(8, (v) => v.setFloat64(0, Number(x)))),
+    udf('trino_from_ieee754_32', [BLOB], FLOAT, ([b]) => exactBytes(b, 4, ieeeError(4)).getFloat32(0)),
+    udf('trino_from_ieee754_64', [BLOB], DOUBLE, ([b]) => exactBytes(b, 8, ieeeError(8)).getFloat64(0)),
     udf('trino_format_number_long', [BIGINT], VARCHAR, ([v]) => formatNumber(BigInt(v as bigint | number))),
     udf('trino_format_number_double', [DOUBLE], VARCHAR, ([v]) => formatNumber(javaLong(Number(v)))),
     udf('trino_md5', [BLOB], BLOB, hash('md5')),

@@ -197,3 +197,27 @@ describeFunctions(
     ['double values (Trino: no such overload)', `approx_most_frequent(2, x, 10)${ROWS('1.5e0')}`, /bigint or varchar values/],
   ],
 );
+
+// Big-endian and IEEE 754 bytes (https://trino.io/docs/current/functions/binary.html); values and errors as Trino 476.
+describeFunctions(
+  'big-endian and IEEE 754 bytes',
+  [
+    ['to_big_endian_32', 'to_big_endian_32(1)', '00000001', 'varbinary'],
+    ['to_big_endian_32 of a negative', 'to_big_endian_32(-1)', 'ffffffff', 'varbinary'],
+    ['to_big_endian_64 of an integer', 'to_big_endian_64(CAST(5 AS INTEGER))', '0000000000000005', 'varbinary'],
+    ['from_big_endian_32 is signed', "from_big_endian_32(from_hex('FFFFFFFF'))", -1, 'integer'],
+    ['from_big_endian_64', "from_big_endian_64(from_hex('0000000000000001'))", 1, 'bigint'],
+    ['from_big_endian_64 of the smallest bigint', "from_big_endian_64(from_hex('8000000000000000'))", -9223372036854775808n, 'bigint'],
+    ['to_ieee754_32', "to_ieee754_32(REAL '1.5')", '3fc00000', 'varbinary'],
+    ['to_ieee754_64', 'to_ieee754_64(1.5e0)', '3ff8000000000000', 'varbinary'],
+    ['to_ieee754_64 of -0', 'to_ieee754_64(-0e0)', '8000000000000000', 'varbinary'],
+    ['to_ieee754_64 of NaN is the canonical NaN', 'to_ieee754_64(nan())', '7ff8000000000000', 'varbinary'],
+    ['from_ieee754_32', "from_ieee754_32(from_hex('3FC00000'))", 1.5, 'real'],
+    ['from_ieee754_64', "from_ieee754_64(from_hex('3FF8000000000000'))", 1.5, 'double'],
+    ['to_big_endian_32 of NULL', 'to_big_endian_32(CAST(NULL AS INTEGER))', null, 'varbinary'],
+  ],
+  [
+    ['from_big_endian_32 of 1 byte', "from_big_endian_32(from_hex('01'))", /expected 4-byte input, but got instead: 1/],
+    ['from_ieee754_32 of 1 byte', "from_ieee754_32(from_hex('3F'))", /Input floating-point value must be exactly 4 bytes long/],
+  ],
+);
