@@ -127,9 +127,23 @@ export const FUNCTION_MACROS: readonly string[] = [
        WHEN abs(n) > len(trino_occurrences(s, sub)) THEN 0::BIGINT
        WHEN n > 0 THEN trino_occurrences(s, sub)[n]::BIGINT
        ELSE trino_occurrences(s, sub)[len(trino_occurrences(s, sub)) + n + 1]::BIGINT END`,
-  `trino_split_to_map(s, entry, kv) AS map_from_entries(list_transform(list_filter(string_split(s, entry), lambda e: e <> ''), lambda e: CASE
-       WHEN strpos(e, kv) = 0 THEN ${fail(`'Key-value delimiter must appear exactly once in each entry. Bad input: ''' || e || ''''`, `{'key': '', 'value': ''}`)}
-       ELSE {'key': split_part(e, kv, 1), 'value': e[strpos(e, kv) + length(kv):]} END))`,
+  // split_to_map / split_to_multimap: the entries between entry delimiters (one trailing empty entry dropped), each
+  // with the key-value delimiter exactly once, as Trino 476 checks ('a=1=2' and an empty entry fail).
+  `trino_split_entries(s, entry) AS list_slice(string_split(s, entry), 1,
+     len(string_split(s, entry)) - CASE WHEN s = '' OR ends_with(s, entry) THEN 1 ELSE 0 END)`,
+  `trino_split_checked(s, entry, kv, quote) AS CASE
+     WHEN entry = '' THEN ${fail(`'entryDelimiter is empty'`, `[{'key': '', 'value': ''}]`)}
+     WHEN kv = '' THEN ${fail(`'keyValueDelimiter is empty'`, `[{'key': '', 'value': ''}]`)}
+     ELSE list_transform(trino_split_entries(s, entry), lambda e: CASE
+       WHEN (length(e) - length(replace(e, kv, ''))) // length(kv) <> 1
+         THEN ${fail(`'Key-value delimiter must appear exactly once in each entry. Bad input: ' || quote || e || quote`, `{'key': '', 'value': ''}`)}
+       ELSE {'key': split_part(e, kv, 1), 'value': e[strpos(e, kv) + length(kv):]} END) END`,
+  // The witnesses keep the map type when s is a constant NULL (DuckDB would fold the call to an integer NULL).
+  `trino_split_to_map(s, entry, kv) AS cast_to_type(map_from_entries(trino_split_checked(s, entry, kv, '''')), map_from_entries([{'key': '', 'value': ''}]))`,
+  `trino_split_to_multimap(s, entry, kv) AS cast_to_type(CASE WHEN s IS NOT NULL THEN map_from_entries(list_transform(
+     trino_array_distinct(list_transform(trino_split_checked(s, entry, kv, ''), lambda e: e.key)),
+     lambda k: {'key': k, 'value': list_transform(list_filter(trino_split_checked(s, entry, kv, ''), lambda e: e.key = k), lambda e: e.value)})) END,
+     map_from_entries([{'key': '', 'value': ['']}]))`,
 
   // --- regular expressions ------------------------------------------------------------------------------------------
   `trino_regexp_count(s, p) AS CAST(len(regexp_extract_all(s, p)) AS BIGINT)`,

@@ -221,3 +221,23 @@ describeFunctions(
     ['from_ieee754_32 of 1 byte', "from_ieee754_32(from_hex('3F'))", /Input floating-point value must be exactly 4 bytes long/],
   ],
 );
+
+// split_to_map / split_to_multimap (https://trino.io/docs/current/functions/string.html): each entry needs the
+// key-value delimiter exactly once; only a trailing empty entry is dropped. Values and errors as Trino 476.
+describeFunctions(
+  'split_to_map and split_to_multimap',
+  [
+    ['doc: split_to_multimap', "split_to_multimap('a=1,b=2,a=3', ',', '=')", { a: ['1', '3'], b: ['2'] }, 'map(varchar, array(varchar))'],
+    ['split_to_multimap drops a trailing empty entry', "split_to_multimap('a=1,', ',', '=')", { a: ['1'] }, 'map(varchar, array(varchar))'],
+    ['split_to_multimap of an empty string', "split_to_multimap('', ',', '=')", {}, 'map(varchar, array(varchar))'],
+    ['split_to_multimap of NULL', "split_to_multimap(CAST(NULL AS VARCHAR), ',', '=')", null, 'map(varchar, array(varchar))'],
+    ['split_to_map of NULL keeps the map type', "split_to_map(CAST(NULL AS VARCHAR), ',', '=')", null, 'map(varchar, varchar)'],
+    ['split_to_map with a two-character delimiter', "split_to_map('a==1', ',', '==')", { a: '1' }, 'map(varchar, varchar)'],
+  ],
+  [
+    ['split_to_map: the delimiter twice in an entry', "split_to_map('a=1=2', ',', '=')", /exactly once in each entry. Bad input: 'a=1=2'/],
+    ['split_to_map: an empty entry in the middle', "split_to_map('a=1,,b=2', ',', '=')", /exactly once in each entry. Bad input: ''/],
+    ['split_to_multimap: an entry without the delimiter', "split_to_multimap('a', ',', '=')", /exactly once in each entry. Bad input: a/],
+    ['split_to_map: an empty key-value delimiter', "split_to_map('a=1', ',', '')", /keyValueDelimiter is empty/],
+  ],
+);
