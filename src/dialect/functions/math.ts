@@ -34,9 +34,9 @@ export const MATH: FunctionFamily = {
   // Trino calls Apache Commons Math (Erf via regularized gamma and FastMath.exp/log, BetaDistribution); a port of the
   // same algorithm to JavaScript agreed with Trino 476 on 169 of 171 normal_cdf values and differed by one ulp on 2.
   normal_cdf: refused('Trino’s Commons Math error function (FastMath exp/log) is not reproduced bit for bit locally: a port differs in the last digit for about 1 value in 100', 'compute it outside SQL, or compare rounded: round(normal_cdf(…), 12) on Athena'),
-  inverse_normal_cdf: refused('no inverse error function locally', 'compute the quantile outside SQL'),
-  beta_cdf: refused('no incomplete beta function locally', 'compute it outside SQL'),
-  inverse_beta_cdf: refused('no incomplete beta function locally', 'compute it outside SQL'),
+  inverse_normal_cdf: refused('Trino’s Commons Math inverse error function is not reproduced bit for bit locally (see normal_cdf)', 'compute the quantile outside SQL'),
+  beta_cdf: refused('Trino’s Commons Math regularized beta function is not reproduced bit for bit locally', 'compute it outside SQL'),
+  inverse_beta_cdf: refused('Trino’s Commons Math beta quantile (a numeric solver) is not reproduced bit for bit locally', 'compute it outside SQL'),
   wilson_interval_lower: shim('trino_wilson_interval_lower', '3'),
   wilson_interval_upper: shim('trino_wilson_interval_upper', '3'),
   cosine_similarity: shim('trino_cosine_similarity', '2', 'sparse vectors (map(varchar, double)) or dense ones (array(double)); sums in element order'),
