@@ -2,6 +2,7 @@
 import { DuckDBScalarFunction, VARCHAR, type DuckDBConnection } from '@duckdb/node-api';
 import { CHECKSUM_MACROS, checksumUdfs } from './checksum.js';
 import { COLLECTION_MACROS } from './collection-macros.js';
+import { datetimeTextUdfs } from './datetime-text.js';
 import { FUNCTION_MACROS } from './function-macros.js';
 import { functionUdfs } from './function-udfs.js';
 import { javaFormat } from './java-format.js';
@@ -71,7 +72,7 @@ export async function registerShims(connection: DuckDBConnection): Promise<void>
   // UDFs first: macros refer to them.
   connection.registerScalarFunction(javaFormatFunction());
   connection.registerScalarFunction(jsonParseFunction());
-  for (const fn of [...functionUdfs(), ...checksumUdfs()]) connection.registerScalarFunction(fn);
+  for (const fn of [...functionUdfs(), ...checksumUdfs(), ...datetimeTextUdfs()]) connection.registerScalarFunction(fn);
   // One batch: each engine opens with ~150 macros, and one round trip costs a fraction of 150.
   await connection.run(sessionSetupStatements().join(';\n'));
 }

@@ -27,11 +27,6 @@ export const DOUBLE_TO_VARCHAR = `cast_to_type(trino_fail('CAST(double AS varcha
  */
 export const DECIMAL_TO_VARCHAR = `regexp_replace(CAST(x AS VARCHAR), '^(-?)\\.', '\\10.')`;
 
-/** Trino's timestamp text: date, then optionally hour, the rest of the time, and a zone (ignored without time zone). */
-const TIMESTAMP_TEXT =
-  '^\\s*[+]?(?P<date>[0-9]{4,}-[0-9]{1,2}-[0-9]{1,2})(?:\\s+(?P<hour>[0-9]{1,2})(?P<rest>:[0-9]{1,2}(?::[0-9]{1,2}(?:\\.[0-9]+)?)?))?' +
-  '\\s*(?P<zone>Z|[+-][0-9]{1,2}(?::?[0-9]{2})?|[A-Za-z][A-Za-z0-9_/+-]*)?\\s*$';
-
 /** Prefix of the text trino_fail() cannot convert, so its DuckDB error is recognised (error-messages.ts). */
 export const FAIL_MARKER = 'trino_fail: ';
 
@@ -77,19 +72,9 @@ export const MACROS: readonly string[] = [
   `trino_from_unixtime(x) AS trino_tz_from_instant(to_timestamp(x), 'UTC'),
      (x, zone) AS trino_tz_from_instant(to_timestamp(x), zone)`,
   `trino_to_unixtime(x ${TZ_STRUCT}) AS epoch(x.trino_instant), (x) AS epoch(x)`,
-  `trino_timestamp_text(s) AS regexp_extract(s, '${TIMESTAMP_TEXT}', ['date', 'hour', 'rest', 'zone'])`,
-  // Trino's timestamp-with-time-zone text: the timestamp grammar, then a zone (none: the session zone, UTC; Z is UTC;
-  // +h, +hhmm are written +hh:mm), with or without a space before it.
-  `trino_text_zone(z) AS CASE WHEN z IN ('', 'Z') THEN 'UTC'
-     WHEN regexp_matches(z, '^[+-][0-9]{1,2}$') THEN z[1] || lpad(z[2:], 2, '0') || ':00'
-     WHEN regexp_matches(z, '^[+-][0-9]{4}$') THEN z[1:3] || ':' || z[4:5] ELSE z END`,
-  `trino_varchar_to_tstz(s) AS CASE
-     WHEN NOT regexp_matches(s, '${TIMESTAMP_TEXT}') OR CAST(coalesce(nullif(trino_timestamp_text(s).hour, ''), '0') AS INTEGER) > 23
-       THEN cast_to_type(trino_fail('Value cannot be cast to timestamp with time zone: ' || s), trino_tz_from_wall(TIMESTAMP '1970-01-01', 'UTC'))
-     ELSE trino_tz_from_wall(CAST(trino_timestamp_text(s).date || CASE WHEN trino_timestamp_text(s).hour = '' THEN ''
-       ELSE ' ' || trino_timestamp_text(s).hour || trino_timestamp_text(s).rest END AS TIMESTAMP), trino_text_zone(trino_timestamp_text(s).zone)) END`,
   `trino_to_tstz(x ${TZ_STRUCT}) AS x,
-     (x) AS CASE WHEN typeof(x) = 'VARCHAR' THEN trino_varchar_to_tstz(CAST(x AS VARCHAR))
+     (x) AS CASE WHEN typeof(x) = 'VARCHAR' THEN trino_tz_from_wall(
+       CAST(trino_text_wall(CAST(x AS VARCHAR), 'timestamp with time zone') AS TIMESTAMP), trino_text_zone(CAST(x AS VARCHAR)))
      ELSE trino_tz_from_wall(CAST(x AS TIMESTAMP), 'UTC') END`,
   `trino_to_iso8601(x ${TZ_STRUCT}) AS strftime(x.trino_wall, '%Y-%m-%dT%H:%M:%S.%g') ||
        CASE WHEN x.trino_zone = 'UTC' THEN 'Z' ELSE x.trino_zone END,
@@ -108,20 +93,11 @@ export const MACROS: readonly string[] = [
   `trino_date_add(unit, n, x) AS trino_plus_interval(x, trino_interval(unit, n))`,
   `trino_date_trunc(unit, x ${TZ_STRUCT}) AS trino_tz_from_wall(date_trunc(unit, x.trino_wall), x.trino_zone),
      (unit, x) AS cast_to_type(date_trunc(unit, x), x)`,
-  // CAST(varchar AS timestamp | date) accepts Trino's grammar only (DuckDB also takes an ISO 'T', hour 24, a date
-  // with a time): a date `[+-]yyyy-m-d`, then for a timestamp ` h:m[:s[.fff…]]` and a zone, which Trino ignores for
-  // a timestamp without time zone. Other text fails (NULL under try_cast) as in Trino 476.
-  `trino_varchar_to_timestamp(s) AS CASE
-     WHEN NOT regexp_matches(s, '${TIMESTAMP_TEXT}') OR CAST(coalesce(nullif(trino_timestamp_text(s).hour, ''), '0') AS INTEGER) > 23
-       THEN cast_to_type(trino_fail('Value cannot be cast to timestamp: ' || s), TIMESTAMP '1970-01-01')
-     ELSE CAST(trino_timestamp_text(s).date || CASE WHEN trino_timestamp_text(s).hour = '' THEN ''
-       ELSE ' ' || trino_timestamp_text(s).hour || trino_timestamp_text(s).rest END AS TIMESTAMP) END`,
-  `trino_varchar_to_date(s) AS CASE WHEN NOT regexp_matches(s, '^\\s*[+]?([0-9]{4,}-[0-9]{1,2}-[0-9]{1,2})\\s*$')
-       THEN cast_to_type(trino_fail('Value cannot be cast to date: ' || s), DATE '1970-01-01')
-     ELSE CAST(regexp_extract(s, '([0-9]{4,}-[0-9]{1,2}-[0-9]{1,2})', 1) AS DATE) END`,
-  `trino_to_timestamp(x) AS CASE WHEN typeof(x) = 'VARCHAR' THEN trino_varchar_to_timestamp(CAST(x AS VARCHAR))
+  // CAST(varchar AS timestamp | date) reads Trino's text grammar only (src/dialect/shims/datetime-text.ts, a UDF:
+  // regular expressions in a macro cost their compilation at every CAST the binder expands).
+  `trino_to_timestamp(x) AS CASE WHEN typeof(x) = 'VARCHAR' THEN CAST(trino_text_wall(CAST(x AS VARCHAR), 'timestamp') AS TIMESTAMP)
      ELSE CAST(trino_wall(x) AS TIMESTAMP) END`,
-  `trino_to_date(x) AS CASE WHEN typeof(x) = 'VARCHAR' THEN trino_varchar_to_date(CAST(x AS VARCHAR))
+  `trino_to_date(x) AS CASE WHEN typeof(x) = 'VARCHAR' THEN CAST(trino_text_date(CAST(x AS VARCHAR)) AS DATE)
      ELSE CAST(trino_wall(x) AS DATE) END`,
 
   // --- arithmetic -------------------------------------------------------------------------------------------------
