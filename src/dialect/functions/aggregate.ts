@@ -32,9 +32,9 @@ export const AGGREGATE: FunctionFamily = {
   variance: duckdb('1'),
   var_pop: duckdb('1'),
   var_samp: duckdb('1'),
-  checksum: refused('Athena’s checksum is an order-insensitive XXHash64 sum that DuckDB does not compute', 'compare count(*) and sums, or xxhash64 per row'),
+  checksum: rewrite('the wrapping sum of XXH64 · PRIME64 per row (bit-exact) for integers, booleans, dates, timestamps, short decimals, doubles, reals, varchar and varbinary; other types fail', '1'),
   listagg: rewrite('WITHIN GROUP (ORDER BY …) required; NULLs skipped; ON OVERFLOW is refused', '1-2'),
-  approx_most_frequent: refused('not implemented locally', 'count(*) GROUP BY x ORDER BY count(*) DESC LIMIT n'),
-  numeric_histogram: refused('not implemented locally', 'width_bucket(x, lo, hi, n) with count(*) GROUP BY'),
-  reduce_agg: refused('not implemented locally', 'reduce(array_agg(x), initial, f, g)'),
+  approx_most_frequent: rewrite('exact counts of the top buckets while the distinct values fit in the capacity (where Athena is exact too); an estimate or a tie at the last bucket fails', '3'),
+  numeric_histogram: refused('Athena’s streaming histogram merges the closest bins in its own order; its bin centres and weights are not reproduced locally', 'width_bucket(x, lo, hi, n) with count(*) GROUP BY'),
+  reduce_agg: rewrite('the input function folded over the non-NULL values from the initial state; NULL over no such value', '4'),
 };

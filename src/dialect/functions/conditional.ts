@@ -16,6 +16,6 @@ export const CONDITIONAL: FunctionFamily = {
   uuid: duckdb('0'),
   row: rewrite('ROW(...) with one field, or CAST to a named row type', '1+'),
   grouping: duckdb('1+', 'bit set of the arguments not in the grouping set (standard SQL)'),
-  random: duckdb('0', 'random(n) is refused: use CAST(floor(random() * n) AS bigint)'),
-  rand: builtin('random', '0'),
+  random: shim('trino_random', '0-2', 'random(n) in [0, n) and random(m, n) in [m, n), of the bounds’ integer type'),
+  rand: shim('trino_random', '0-2', 'random()'),
 };

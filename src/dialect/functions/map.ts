@@ -1,5 +1,5 @@
 // Map functions (https://trino.io/docs/current/functions/map.html).
-import { duckdb, refused, rewrite, type FunctionFamily } from './entry.js';
+import { duckdb, rewrite, shim, type FunctionFamily } from './entry.js';
 
 export const MAP: FunctionFamily = {
   map: duckdb('0,2', 'map(keys, values); duplicate keys fail as in Trino'),
@@ -12,9 +12,9 @@ export const MAP: FunctionFamily = {
   map_zip_with: rewrite('keys of both maps; a key missing from one gives NULL there', '3'),
   transform_keys: rewrite('a duplicate or NULL key fails, as in Trino', '2'),
   transform_values: rewrite('(k, v) -> new value', '2'),
-  multimap_from_entries: refused('not implemented locally', 'map_agg(k, array_agg(v)) over UNNEST of the entries'),
+  multimap_from_entries: shim('trino_multimap_from_entries', '1', 'values in entry order; a NULL entry or key fails'),
   map_agg: rewrite('map_from_entries of the (key, value) pairs', '2'),
-  multimap_agg: refused('not implemented locally', 'map_agg(key, values) over a subquery with array_agg(value) GROUP BY key'),
-  map_union: refused('not implemented locally', 'map_agg over the UNNEST of the maps'),
+  multimap_agg: rewrite('values in input order, NULL values kept; rows with a NULL key are skipped', '2'),
+  map_union: rewrite('a key in several maps takes the first map’s value (Trino: an arbitrary one); NULL maps skipped', '1'),
   histogram: duckdb('1', 'map(x, bigint) of counts'),
 };

@@ -1,10 +1,13 @@
 // Macros for the function table's `shim` entries (src/dialect/functions). Each follows the Trino documentation of
 // the function it stands for; NULL handling is Trino's (a NULL argument gives NULL unless the docs say otherwise).
+import { TZ_STRUCT } from './macros.js';
 
 /** java.lang.Character.isWhitespace code points (what Trino's trim functions remove) as an RE2 character class. */
 const JAVA_WHITESPACE_CLASS = `[${[9, 10, 11, 12, 13, 28, 29, 30, 31, 32, 0x1680, 0x2000, 0x2001, 0x2002, 0x2003, 0x2004, 0x2005, 0x2006, 0x2008, 0x2009, 0x200a, 0x2028, 0x2029, 0x205f, 0x3000]
   .map((c) => `\\x{${c.toString(16)}}`)
   .join('')}]`;
+
+const INTEGER_TYPES = "('TINYINT', 'SMALLINT', 'INTEGER', 'BIGINT')";
 
 /** `trino_fail(message)` typed like `witness`, for errors Trino raises. */
 const fail = (message: string, witness: string) => `cast_to_type(trino_fail(${message}), ${witness})`;
@@ -12,6 +15,14 @@ const fail = (message: string, witness: string) => `cast_to_type(trino_fail(${me
 export const FUNCTION_MACROS: readonly string[] = [
   // --- conditional and session -------------------------------------------------------------------------------------
   `trino_current_timezone() AS 'UTC'`,
+  // random(n) in [0, n) and random(m, n) in [m, n), of the bound's integer type (Trino has no other overloads).
+  `trino_random() AS random(),
+     (n) AS CASE WHEN typeof(n) NOT IN ${INTEGER_TYPES} THEN ${fail(`'random(n) takes a tinyint, smallint, integer or bigint bound'`, 'n')}
+       WHEN n <= 0 THEN ${fail(`'bound must be positive'`, 'n')}
+       ELSE cast_to_type(floor(random() * n), n) END,
+     (m, n) AS CASE WHEN typeof(m + n) NOT IN ${INTEGER_TYPES} THEN ${fail(`'random(m, n) takes tinyint, smallint, integer or bigint bounds'`, 'm + n')}
+       WHEN m >= n THEN ${fail(`'start value must be less than stop value'`, 'm + n')}
+       ELSE cast_to_type(m + floor(random() * (n - m)), m + n) END`,
   `trino_concat_ws(sep, a VARCHAR[]) AS CASE WHEN sep IS NOT NULL AND a IS NOT NULL THEN coalesce(array_to_string(a, sep), '') END,
      (sep, s VARCHAR) AS concat_ws(sep, s),
      (sep, x) AS ${fail(`'concat_ws takes varchar arguments or an array(varchar)'`, "''")}`,
@@ -110,9 +121,36 @@ export const FUNCTION_MACROS: readonly string[] = [
        * CAST(pow(CAST(1024 AS HUGEINT), list_position(['B', 'kB', 'MB', 'GB', 'TB', 'PB', 'EB', 'ZB', 'YB'],
          regexp_extract(s, '(B|kB|MB|GB|TB|PB|EB|ZB|YB)\s*$', 1)) - 1) AS DECIMAL(38, 0))) AS DECIMAL(38, 0)) END END`,
   `trino_normalize(s) AS nfc_normalize(s)`,
-  `trino_split_to_map(s, entry, kv) AS map_from_entries(list_transform(list_filter(string_split(s, entry), lambda e: e <> ''), lambda e: CASE
-       WHEN strpos(e, kv) = 0 THEN ${fail(`'Key-value delimiter must appear exactly once in each entry. Bad input: ''' || e || ''''`, `{'key': '', 'value': ''}`)}
-       ELSE {'key': split_part(e, kv, 1), 'value': e[strpos(e, kv) + length(kv):]} END))`,
+  // format_number of an integer kind exactly; of a double, real or decimal after Java's (long) cast (truncation).
+  `trino_format_number(x) AS CASE WHEN typeof(x) IN ${INTEGER_TYPES} THEN trino_format_number_long(CAST(x AS BIGINT))
+     ELSE trino_format_number_double(CAST(x AS DOUBLE)) END`,
+  // strpos(s, sub, instance): the position of the instance-th occurrence (overlapping ones count), from the end when
+  // instance is negative; 0 when there are fewer; an empty sub is at 1.
+  `trino_occurrences(s, sub) AS list_filter(range(1, length(s) + 1), lambda trino_i: substr(s, trino_i, length(sub)) = sub)`,
+  `trino_strpos(s, sub) AS strpos(s, sub),
+     (s, sub, n) AS CASE WHEN s IS NULL OR sub IS NULL OR n IS NULL THEN NULL
+       WHEN n = 0 THEN ${fail(`'''instance'' must be a positive or negative number.'`, '0::BIGINT')}
+       WHEN sub = '' THEN 1::BIGINT
+       WHEN abs(n) > len(trino_occurrences(s, sub)) THEN 0::BIGINT
+       WHEN n > 0 THEN trino_occurrences(s, sub)[n]::BIGINT
+       ELSE trino_occurrences(s, sub)[len(trino_occurrences(s, sub)) + n + 1]::BIGINT END`,
+  // split_to_map / split_to_multimap: the entries between entry delimiters (one trailing empty entry dropped), each
+  // with the key-value delimiter exactly once, as Trino 476 checks ('a=1=2' and an empty entry fail).
+  `trino_split_entries(s, entry) AS list_slice(string_split(s, entry), 1,
+     len(string_split(s, entry)) - CASE WHEN s = '' OR ends_with(s, entry) THEN 1 ELSE 0 END)`,
+  `trino_split_checked(s, entry, kv, quote) AS CASE
+     WHEN entry = '' THEN ${fail(`'entryDelimiter is empty'`, `[{'key': '', 'value': ''}]`)}
+     WHEN kv = '' THEN ${fail(`'keyValueDelimiter is empty'`, `[{'key': '', 'value': ''}]`)}
+     ELSE list_transform(trino_split_entries(s, entry), lambda e: CASE
+       WHEN (length(e) - length(replace(e, kv, ''))) // length(kv) <> 1
+         THEN ${fail(`'Key-value delimiter must appear exactly once in each entry. Bad input: ' || quote || e || quote`, `{'key': '', 'value': ''}`)}
+       ELSE {'key': split_part(e, kv, 1), 'value': e[strpos(e, kv) + length(kv):]} END) END`,
+  // The witnesses keep the map type when s is a constant NULL (DuckDB would fold the call to an integer NULL).
+  `trino_split_to_map(s, entry, kv) AS cast_to_type(map_from_entries(trino_split_checked(s, entry, kv, '''')), map_from_entries([{'key': '', 'value': ''}]))`,
+  `trino_split_to_multimap(s, entry, kv) AS cast_to_type(CASE WHEN s IS NOT NULL THEN map_from_entries(list_transform(
+     trino_array_distinct(list_transform(trino_split_checked(s, entry, kv, ''), lambda e: e.key)),
+     lambda k: {'key': k, 'value': list_transform(list_filter(trino_split_checked(s, entry, kv, ''), lambda e: e.key = k), lambda e: e.value)})) END,
+     map_from_entries([{'key': '', 'value': ['']}]))`,
 
   // --- regular expressions ------------------------------------------------------------------------------------------
   `trino_regexp_count(s, p) AS CAST(len(regexp_extract_all(s, p)) AS BIGINT)`,
@@ -146,6 +184,10 @@ export const FUNCTION_MACROS: readonly string[] = [
   // array(bigint)); [a[1], x] is only a type witness.
   `trino_array_remove(a, x) AS CASE WHEN x IS NOT NULL THEN list_filter(cast_to_type(a, [a[1], x]), lambda e: e IS NULL OR e <> x) END`,
   `trino_array_sort(a) AS list_sort(a, 'ASC', 'NULLS LAST')`,
+  `trino_sort_by_ranks(a, ranks) AS CASE
+     WHEN list_sort(ranks) <> range(1, len(a) + 1) THEN ${fail(`'Lambda comparator violates the comparator contract'`, 'a')}
+     ELSE list_transform(range(1, len(a) + 1), lambda trino_p: a[list_position(ranks, trino_p)]) END`,
+  `trino_comparator_result(r) AS CASE WHEN r IN (-1, 0, 1) THEN r ELSE ${fail(`'Lambda comparator must return either -1, 0, or 1'`, 'r')} END`,
   `trino_array_join(a, sep) AS CASE WHEN a IS NOT NULL AND sep IS NOT NULL THEN coalesce(array_to_string(a, sep), '') END`,
   `trino_arrays_overlap(a, b) AS CASE WHEN a IS NULL OR b IS NULL THEN NULL WHEN list_has_any(a, b) THEN true
      WHEN trino_has_null(a) OR trino_has_null(b) THEN NULL ELSE false END`,
@@ -189,6 +231,13 @@ export const FUNCTION_MACROS: readonly string[] = [
        ELSE json_type(e) IN ('BIGINT', 'UBIGINT', 'DOUBLE') AND TRY_CAST(CAST(e AS VARCHAR) AS DOUBLE) = TRY_CAST(v AS DOUBLE) END)) END`,
 
   // --- date and time ------------------------------------------------------------------------------------------------
+  // The zone offset of a zoned value is its wall clock minus its instant; a plain timestamp or date is read in the
+  // session zone (UTC), as Trino's implicit cast to timestamp with time zone does.
+  `trino_zone_offset_minutes(x ${TZ_STRUCT}) AS CAST(round((epoch(CAST(x.trino_wall AS TIMESTAMP)) - epoch(CAST(x.trino_instant AS TIMESTAMPTZ))) / 60) AS BIGINT),
+     (x) AS CASE WHEN typeof(x) IN ('TIMESTAMP', 'DATE') THEN CASE WHEN x IS NOT NULL THEN 0::BIGINT END
+       ELSE ${fail(`'timezone_hour and timezone_minute take a timestamp with time zone'`, '0::BIGINT')} END`,
+  `trino_timezone_hour(x) AS CAST(trunc(trino_zone_offset_minutes(x) / 60) AS BIGINT)`,
+  `trino_timezone_minute(x) AS trino_zone_offset_minutes(x) - trino_timezone_hour(x) * 60`,
   `trino_to_milliseconds(i) AS CAST(round(epoch(i) * 1000) AS BIGINT)`,
   `trino_seconds_unit(n, unit) AS CASE WHEN n <> 0 THEN n || ' ' || unit || CASE WHEN n = 1 THEN '' ELSE 's' END END`,
   `trino_human_readable_seconds_of(s) AS coalesce(nullif(array_to_string([

@@ -1,8 +1,9 @@
 // Scalar UDFs (JavaScript) for Trino functions that no DuckDB expression reproduces: cbrt, hashes and HMACs over
-// bytes, CRC-32, XXH64, java.net.URI parts and java.net.URLEncoder/URLDecoder. One row at a time; NULL in, NULL out.
+// bytes, CRC-32, XXH64, soundex, java.net.URI parts and java.net.URLEncoder/URLDecoder. One row at a time; NULL in, NULL out.
 import { createHash, createHmac } from 'node:crypto';
 import { crc32 } from 'node:zlib';
-import { BIGINT, BLOB, DOUBLE, DuckDBBlobValue, DuckDBScalarFunction, VARCHAR, type DuckDBType } from '@duckdb/node-api';
+import { BIGINT, BLOB, DOUBLE, DuckDBBlobValue, DuckDBScalarFunction, FLOAT, INTEGER, LIST, listValue, VARCHAR, type DuckDBType } from '@duckdb/node-api';
+import { murmur3, spookyHash32, spookyHash64 } from './murmur-spooky.js';
 import { xxhash64 } from './xxhash64.js';
 
 type Value = string | Uint8Array | bigint | number | null;
@@ -102,6 +103,114 @@ function urlDecode(s: string): string {
   return decode(s.replaceAll('+', ' '));
 }
 
+// --- combinations ----------------------------------------------------------------------------------------------------
+
+/**
+ * The n-element position lists 1 ≤ i1 < … < in ≤ size in Trino's order of combinations(): by the last position, then
+ * the one before (colexicographic).
+ */
+export function combinationPositions(size: number, n: number): number[][] {
+  if (n === 0) return [[]];
+  const out: number[][] = [];
+  for (let last = n; last <= size; last++) for (const head of combinationPositions(last - 1, n - 1)) out.push([...head, last]);
+  return out;
+}
+
+function combinationPositionsFunction(): DuckDBScalarFunction {
+  return DuckDBScalarFunction.create({
+    name: 'trino_combination_positions',
+    returnType: LIST(LIST(INTEGER)),
+    parameterTypes: [BIGINT, BIGINT],
+    specialHandling: true,
+    mainFunction: (_info, input, output) => {
+      for (let row = 0; row < input.rowCount; row++) {
+        const [size, n] = [0, 1].map((c) => input.getColumnVector(c).getItem(row));
+        output.setItem(row, size === null || n === null ? null : listValue(combinationPositions(Number(size), Number(n)).map((p) => listValue(p))));
+      }
+      output.flush();
+    },
+  });
+}
+
+// --- format_number ---------------------------------------------------------------------------------------------------
+
+const NUMBER_UNITS = ['', 'K', 'M', 'B', 'T', 'Q'];
+const LONG_MIN = -(2n ** 63n);
+const LONG_MAX = 2n ** 63n - 1n;
+
+/** Java's (long) cast of a double: truncation, NaN 0, saturating at the long range. */
+export function javaLong(x: number): bigint {
+  if (Number.isNaN(x)) return 0n;
+  if (x >= 9223372036854775807) return LONG_MAX;
+  if (x <= -9223372036854775808) return LONG_MIN;
+  return BigInt(Math.trunc(x));
+}
+
+/**
+ * Trino's format_number(bigint), as Trino 476 answers: the unit (K, M, B, T, Q) by the magnitude, the value in that
+ * unit rounded half up (on the double's exact value, as java.text.DecimalFormat does) to 0, 1 or 2 decimals by
+ * whether it is at least 100, at least 10 or below (a negative value always gets 2, as in Trino); trailing zeros
+ * dropped.
+ */
+export function formatNumber(value: bigint): string {
+  const magnitude = Math.abs(Number(value));
+  let unit = 0;
+  while (unit < NUMBER_UNITS.length - 1 && magnitude >= 1000 ** (unit + 1)) unit++;
+  const divisor = 1000 ** unit;
+  const decimals = value >= BigInt(100 * divisor) ? 0 : value >= BigInt(10 * divisor) ? 1 : 2;
+  const scaled = Number(value) / divisor;
+  const digits = Math.abs(scaled).toFixed(decimals).replace(/\.?0+$/, (m) => (m.startsWith('.') || decimals > 0 ? '' : m));
+  return `${scaled < 0 ? '-' : ''}${digits}${NUMBER_UNITS[unit]}`;
+}
+
+// --- big-endian and IEEE 754 bytes ------------------------------------------------------------------------------------
+
+/** The bytes of a number written by `write` into `size` bytes (big-endian, as Trino's to_big_endian_* / to_ieee754_*). */
+function bytesOfNumber(size: number, write: (view: DataView) => void): Uint8Array {
+  const out = new Uint8Array(size);
+  write(new DataView(out.buffer));
+  return out;
+}
+
+/** A view of exactly `size` bytes, or Trino's error for another length. */
+function exactBytes(v: unknown, size: number, error: (length: number) => string): DataView {
+  const bytes = bytesOf(v);
+  if (bytes.length !== size) throw new Error(error(bytes.length));
+  return new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
+const endianError = (size: number) => (length: number) => `expected ${size}-byte input, but got instead: ${length}`;
+const ieeeError = (size: number) => () => `Input floating-point value must be exactly ${size} bytes long`;
+
+// --- soundex ---------------------------------------------------------------------------------------------------------
+
+/** American Soundex codes of A … Z (0: not coded; H and W are skipped without separating equal codes). */
+const SOUNDEX_CODES = '01230120022455012623010202';
+
+/**
+ * Trino's soundex is Apache Commons Codec's Soundex.US_ENGLISH: the letters of the text (Java Character.isLetter,
+ * anything else dropped) upper-cased; a letter outside A-Z fails as Commons Codec does.
+ */
+export function soundex(text: string): string {
+  const letters = [...text].filter((ch) => ch.length === 1 && /\p{L}/u.test(ch)).join('').toUpperCase();
+  if (letters === '') return '';
+  const code = (ch: string): string => {
+    const index = ch.charCodeAt(0) - 65;
+    if (index < 0 || index >= SOUNDEX_CODES.length) throw new Error(`soundex: The character is not mapped: ${ch} (index=${index})`);
+    return SOUNDEX_CODES[index];
+  };
+  let out = letters[0];
+  let last = code(letters[0]);
+  for (const ch of letters.slice(1)) {
+    if (out.length === 4) break;
+    if (ch === 'H' || ch === 'W') continue;
+    const digit = code(ch);
+    if (digit !== '0' && digit !== last) out += digit;
+    last = digit;
+  }
+  return out.padEnd(4, '0');
+}
+
 const hash = (algorithm: string) => (args: unknown[]) => new Uint8Array(createHash(algorithm).update(bytesOf(args[0])).digest());
 // Trino fails on an empty key ("Empty key", Trino 476 through the oracle); Node would hash with it.
 const hmac = (algorithm: string) => (args: unknown[]) => {
@@ -112,12 +221,24 @@ const hmac = (algorithm: string) => (args: unknown[]) => {
 
 export function functionUdfs(): DuckDBScalarFunction[] {
   return [
+    combinationPositionsFunction(),
     // Java's cbrt is fdlibm's, as V8's Math.cbrt is: exact for exact cubes.
     udf('trino_cbrt', [DOUBLE], DOUBLE, ([x]) => Math.cbrt(Number(x))),
     udf('trino_url_part', [VARCHAR, VARCHAR], VARCHAR, ([u, p]) => urlPart(String(u), String(p))),
     udf('trino_url_parameter', [VARCHAR, VARCHAR], VARCHAR, ([u, n]) => urlParameter(String(u), String(n))),
     udf('trino_url_encode', [VARCHAR], VARCHAR, ([s]) => urlEncode(String(s))),
     udf('trino_url_decode', [VARCHAR], VARCHAR, ([s]) => urlDecode(String(s))),
+    udf('trino_soundex', [VARCHAR], VARCHAR, ([s]) => soundex(String(s))),
+    udf('trino_to_big_endian_32', [INTEGER], BLOB, ([x]) => bytesOfNumber(4, (v) => v.setInt32(0, Number(x)))),
+    udf('trino_to_big_endian_64', [BIGINT], BLOB, ([x]) => bytesOfNumber(8, (v) => v.setBigInt64(0, BigInt(x as bigint | number)))),
+    udf('trino_from_big_endian_32', [BLOB], INTEGER, ([b]) => exactBytes(b, 4, endianError(4)).getInt32(0)),
+    udf('trino_from_big_endian_64', [BLOB], BIGINT, ([b]) => exactBytes(b, 8, endianError(8)).getBigInt64(0)),
+    udf('trino_to_ieee754_32', [FLOAT], BLOB, ([x]) => bytesOfNumber(4, (v) => v.setFloat32(0, Number(x)))),
+    udf('trino_to_ieee754_64', [DOUBLE], BLOB, ([x]) => bytesOfNumber(8, (v) => v.setFloat64(0, Number(x)))),
+    udf('trino_from_ieee754_32', [BLOB], FLOAT, ([b]) => exactBytes(b, 4, ieeeError(4)).getFloat32(0)),
+    udf('trino_from_ieee754_64', [BLOB], DOUBLE, ([b]) => exactBytes(b, 8, ieeeError(8)).getFloat64(0)),
+    udf('trino_format_number_long', [BIGINT], VARCHAR, ([v]) => formatNumber(BigInt(v as bigint | number))),
+    udf('trino_format_number_double', [DOUBLE], VARCHAR, ([v]) => formatNumber(javaLong(Number(v)))),
     udf('trino_md5', [BLOB], BLOB, hash('md5')),
     udf('trino_sha1', [BLOB], BLOB, hash('sha1')),
     udf('trino_sha256', [BLOB], BLOB, hash('sha256')),
@@ -128,5 +249,8 @@ export function functionUdfs(): DuckDBScalarFunction[] {
     udf('trino_hmac_sha512', [BLOB, BLOB], BLOB, hmac('sha512')),
     udf('trino_crc32', [BLOB], BIGINT, ([b]) => BigInt(crc32(bytesOf(b)))),
     udf('trino_xxhash64', [BLOB], BLOB, ([b]) => xxhash64(bytesOf(b))),
+    udf('trino_murmur3', [BLOB], BLOB, ([b]) => murmur3(bytesOf(b))),
+    udf('trino_spooky_hash_v2_32', [BLOB], BLOB, ([b]) => spookyHash32(bytesOf(b))),
+    udf('trino_spooky_hash_v2_64', [BLOB], BLOB, ([b]) => spookyHash64(bytesOf(b))),
   ];
 }

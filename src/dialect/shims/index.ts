@@ -1,5 +1,8 @@
 // Session set-up that makes Trino functions available on a DuckDB connection under `trino_*` names.
 import { DuckDBScalarFunction, VARCHAR, type DuckDBConnection } from '@duckdb/node-api';
+import { CHECKSUM_MACROS, checksumUdfs } from './checksum.js';
+import { COLLECTION_MACROS } from './collection-macros.js';
+import { datetimeTextUdfs } from './datetime-text.js';
 import { FUNCTION_MACROS } from './function-macros.js';
 import { functionUdfs } from './function-udfs.js';
 import { javaFormat } from './java-format.js';
@@ -9,11 +12,12 @@ import { MAP_MACROS } from './map-macros.js';
 import { MACROS } from './macros.js';
 import { UNBOUND_MACROS } from './unbound-macros.js';
 
+export { failureMessage } from './error-messages.js';
 export { TZ_FIELDS, TZ_STRUCT } from './macros.js';
 
 /** The SQL that defines every macro shim (temporary: nothing lands in the catalog file). */
 export function sessionSetupStatements(): string[] {
-  return [...JSON_MACROS, ...MAP_MACROS, ...MACROS, ...UNBOUND_MACROS, ...FUNCTION_MACROS].map((body) => `CREATE OR REPLACE TEMP MACRO ${body}`);
+  return [...JSON_MACROS, ...MAP_MACROS, ...MACROS, ...UNBOUND_MACROS, ...FUNCTION_MACROS, ...COLLECTION_MACROS, ...CHECKSUM_MACROS].map((body) => `CREATE OR REPLACE TEMP MACRO ${body}`);
 }
 
 /**
@@ -68,7 +72,7 @@ export async function registerShims(connection: DuckDBConnection): Promise<void>
   // UDFs first: macros refer to them.
   connection.registerScalarFunction(javaFormatFunction());
   connection.registerScalarFunction(jsonParseFunction());
-  for (const fn of functionUdfs()) connection.registerScalarFunction(fn);
+  for (const fn of [...functionUdfs(), ...checksumUdfs(), ...datetimeTextUdfs()]) connection.registerScalarFunction(fn);
   // One batch: each engine opens with ~150 macros, and one round trip costs a fraction of 150.
   await connection.run(sessionSetupStatements().join(';\n'));
 }

@@ -27,9 +27,14 @@ export const DOUBLE_TO_VARCHAR = `cast_to_type(trino_fail('CAST(double AS varcha
  */
 export const DECIMAL_TO_VARCHAR = `regexp_replace(CAST(x AS VARCHAR), '^(-?)\\.', '\\10.')`;
 
+/** Prefix of the text trino_fail() cannot convert, so its DuckDB error is recognised (error-messages.ts). */
+export const FAIL_MARKER = 'trino_fail: ';
+
+
 export const MACROS: readonly string[] = [
   // error() is volatile, and TRY() refuses volatile arguments: a failing cast raises instead, so TRY(a / 0) works.
-  `trino_fail(message) AS CAST(message AS INTEGER)`,
+  // The marker lets the engine show Trino's message alone (failureMessage), not DuckDB's conversion error.
+  `trino_fail(message) AS CAST('${FAIL_MARKER}' || message AS INTEGER)`,
   // --- zoned timestamps -------------------------------------------------------------------------------------------
   `trino_offset_minutes(zone) AS (CASE WHEN zone[1] = '-' THEN -1 ELSE 1 END) *
      (CAST(zone[2:3] AS INTEGER) * 60 + CAST(zone[5:6] AS INTEGER))`,
@@ -92,8 +97,7 @@ export const MACROS: readonly string[] = [
   `trino_to_unixtime(x ${TZ_STRUCT}) AS epoch(x.trino_instant), (x) AS epoch(x)`,
   `trino_to_tstz(x ${TZ_STRUCT}) AS x,
      (x) AS CASE WHEN typeof(x) = 'VARCHAR' THEN trino_tz_from_wall(
-       CAST(regexp_replace(CAST(x AS VARCHAR), ' [^ ]+$', '') AS TIMESTAMP),
-       regexp_extract(CAST(x AS VARCHAR), ' ([^ ]+)$', 1))
+       CAST(trino_text_wall(CAST(x AS VARCHAR), 'timestamp with time zone') AS TIMESTAMP), trino_text_zone(CAST(x AS VARCHAR)))
      ELSE trino_tz_from_wall(CAST(x AS TIMESTAMP), 'UTC') END`,
   // The zone as its offset at that instant ('Z' when 0), for named zones too (Trino 476: -04:00, not the zone name).
   `trino_iso_offset(minutes) AS CASE WHEN minutes = 0 THEN 'Z' ELSE CASE WHEN minutes < 0 THEN '-' ELSE '+' END
@@ -134,8 +138,12 @@ export const MACROS: readonly string[] = [
          trino_x.trino_instant - (trino_x.trino_wall - date_trunc(unit, trino_x.trino_wall)), trino_x.trino_zone)
        ELSE trino_tz_from_wall(date_trunc(unit, trino_x.trino_wall), trino_x.trino_zone) END)[1],
      (unit, x) AS cast_to_type(date_trunc(unit, x), x)`,
-  `trino_to_timestamp(x) AS CAST(trino_wall(x) AS TIMESTAMP)`,
-  `trino_to_date(x) AS CAST(trino_wall(x) AS DATE)`,
+  // CAST(varchar AS timestamp | date) reads Trino's text grammar only (src/dialect/shims/datetime-text.ts, a UDF:
+  // regular expressions in a macro cost their compilation at every CAST the binder expands).
+  `trino_to_timestamp(x) AS CASE WHEN typeof(x) = 'VARCHAR' THEN CAST(trino_text_wall(CAST(x AS VARCHAR), 'timestamp') AS TIMESTAMP)
+     ELSE CAST(trino_wall(x) AS TIMESTAMP) END`,
+  `trino_to_date(x) AS CASE WHEN typeof(x) = 'VARCHAR' THEN CAST(trino_text_date(CAST(x AS VARCHAR)) AS DATE)
+     ELSE CAST(trino_wall(x) AS DATE) END`,
 
   // --- arithmetic -------------------------------------------------------------------------------------------------
   // a + b has the result type Trino gives a / b (integer kinds, double, decimal with scale max(s1, s2)).
@@ -169,7 +177,7 @@ export const MACROS: readonly string[] = [
   ),
   `trino_to_varchar(x ${TZ_STRUCT}) AS strftime(x.trino_wall, '%Y-%m-%d %H:%M:%S.%g ') || x.trino_zone,
    (x) AS CASE
-     WHEN typeof(x) = 'JSON' THEN trino_json_to_varchar(x)
+     WHEN typeof(x) = 'JSON' THEN trino_json_to_varchar(CAST(x AS JSON))
      WHEN typeof(x) IN ${FLOATING} THEN ${DOUBLE_TO_VARCHAR}
      WHEN typeof(x) LIKE 'DECIMAL%' THEN ${DECIMAL_TO_VARCHAR}
      WHEN typeof(x) LIKE 'TIMESTAMP%' THEN strftime(CAST(x AS TIMESTAMP), '%Y-%m-%d %H:%M:%S.%g')

@@ -1,6 +1,7 @@
 // The expression rewriter: walks the token tree, renders calls through the function table (functions.ts), typed
 // literals, lambdas and operators whose DuckDB meaning differs (`/`, `%`, `± INTERVAL`, `AT TIME ZONE`). Text it does
 // not rewrite is emitted byte for byte.
+import { mismatchedConcatOperators } from './concat-operands.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { keyword, stringValue, type Token } from '../tokens.js';
 import { arityAccepts, describeArity, DUCKDB_ONLY, FUNCTION_TABLE, lookupFunction } from '../functions/index.js';
@@ -75,6 +76,7 @@ export class ExpressionRewriter {
   /** Renders a sequence; `zoned` when it is one operand that is syntactically a zoned timestamp. */
   renderZoned(items: readonly Node[]): Rendered {
     this.checkOffsetAfterLimit(items);
+    this.checkConcatOperands(items);
     const parts: Part[] = [];
     for (let i = 0; i < items.length; i++) i += this.renderNode(items, i, parts);
     rewriteOperators(parts);
@@ -98,6 +100,17 @@ export class ExpressionRewriter {
       if (node.kind !== 'token' || nodeKeyword(node) !== 'OFFSET' || !isCount(m[k + 1]) || this.offsetsReported.has(node.token)) continue;
       this.offsetsReported.add(node.token);
       this.report(node.token, 'offset-after-limit', 'OFFSET after LIMIT is a syntax error on Athena (Trino)', 'write OFFSET n before LIMIT m');
+    }
+  }
+
+  private readonly concatsReported = new Set<Token>();
+
+  /** `'x' || 1`: Trino has no || of varchar and a number, boolean, date or decimal (concat-operands.ts). */
+  private checkConcatOperands(items: readonly Node[]): void {
+    for (const op of mismatchedConcatOperators(items)) {
+      if (this.concatsReported.has(op)) continue;
+      this.concatsReported.add(op);
+      this.report(op, 'concat-types', "|| joins varchar (or array) operands only on Athena: 'x' || 1 fails there", "CAST the other operand to varchar: 'x' || CAST(1 AS varchar)");
     }
   }
 

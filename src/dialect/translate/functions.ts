@@ -1,6 +1,7 @@
 // Trino function calls → DuckDB: renames to built-ins or `trino_*` shims (src/dialect/shims), and rewrites of calls
 // whose syntax differs (CAST with Trino types, EXTRACT, lambdas in reduce, format patterns, 2-argument IF).
 import { stringValue, type Token } from '../tokens.js';
+import { mismatchedConcatArguments } from './concat-operands.js';
 import { FormatPatternError, jodaToStrftime, mysqlToStrftime, mysqlToStrptime, strptimeCall } from './datetime-formats.js';
 import { isParen, meaningful, nodeKeyword, nodeText, splitArgs, type GroupNode, type Node } from './tree.js';
 import { translateType, TypeSyntaxError } from './types.js';
@@ -168,6 +169,15 @@ export const FUNCTIONS: Record<string, CallHandler> = {
   },
   arbitrary: rename('any_value'),
   map_agg: (c) => `map_from_entries(list(struct_pack(key := ${c.arg(0)}, value := ${c.arg(1)}))${c.tail})`,
+  // The addends' sum taken modulo 2^64 (DuckDB sums UBIGINT as HUGEINT) as Trino's wrapping long sum.
+  checksum: (c) => `trino_checksum_result(CAST(sum(trino_checksum_term(${c.arg(0)}))${c.tail} % 18446744073709551616 AS UBIGINT))`,
+  approx_most_frequent: (c) => `trino_approx_most_frequent(${c.arg(0)}, histogram(trino_most_frequent_key(${c.arg(1)}))${c.tail}, ${c.arg(2)})`,
+  map_union: (c) => `trino_map_union(list(${c.arg(0)})${c.tail})`,
+  multimap_agg: (c) => `trino_multimap_agg(list(struct_pack(key := ${c.arg(0)}, value := ${c.arg(1)}))${c.tail})`,
+  // The input function folded over the non-NULL values (Trino skips NULL inputs); NULL when there is none. The
+  // combine function only merges partial states in Trino, so one fold gives its answer.
+  reduce_agg: (c) =>
+    `CASE WHEN count(${c.arg(0)})${c.tail} > 0 THEN list_reduce(list_filter(list(${c.arg(0)})${c.tail}, lambda trino_x: trino_x IS NOT NULL), ${c.arg(2)}, ${c.arg(1)}) END`,
 
   // dates and times
   // date_sub counts whole elapsed units, which is Trino's date_diff; zoned values count between instants.
@@ -243,7 +253,13 @@ export const FUNCTIONS: Record<string, CallHandler> = {
   try_cast: (c) => castCall(c, true),
 
   // strings
-  concat: (c) => (c.args.length < 2 ? undefined : `(${c.args.map((_a, k) => c.arg(k)).join(' || ')})`),
+  concat: (c) => {
+    if (mismatchedConcatArguments(c.args)) {
+      c.report('concat-types', "concat() joins varchar (or array) arguments only on Athena: concat('x', 1) fails there", "CAST the other argument to varchar: concat('x', CAST(1 AS varchar))");
+      return undefined;
+    }
+    return c.args.length < 2 ? undefined : `(${c.args.map((_a, k) => c.arg(k)).join(' || ')})`;
+  },
   substr: (c) => (c.group.items.some((n) => nodeKeyword(n) === 'FROM') ? undefined : call('trino_substr', c)),
   substring: (c) => (c.group.items.some((n) => nodeKeyword(n) === 'FROM') ? undefined : call('trino_substr', c)),
   split_part: rename('trino_split_part'),

@@ -52,8 +52,24 @@ function withLambda(arg: number, arity: number, build: (c: CallContext, body: (v
 
 const E = 'trino_e';
 const I = 'trino_i';
+const J = 'trino_j';
+
+/**
+ * array_sort(a, (x, y) -> …): a stable sort by the comparator. Element i goes to 1 + the number of elements that
+ * compare below it, or equal to it and stand before it (no element is compared with itself; trino_sort_by_ranks places them; a comparator that gives no
+ * order fails). A comparator result other than -1, 0 or 1 fails as in Trino.
+ */
+function sortWithComparator(c: CallContext, body: (values: string[]) => string): string {
+  const a = `(${c.arg(0)})`;
+  const cmp = `trino_comparator_result(${body([`${a}[${J}]`, `${a}[${I}]`])})`;
+  const rank = `1 + len(list_filter(range(1, len(${a}) + 1), lambda ${J}: CASE WHEN ${J} <> ${I} THEN ${cmp} < 0 OR (${cmp} = 0 AND ${J} < ${I}) ELSE false END))`;
+  return `trino_sort_by_ranks(${a}, list_transform(range(1, len(${a}) + 1), lambda ${I}: ${rank}))`;
+}
+
+const arraySortByComparator = withLambda(1, 2, sortWithComparator);
 
 export const LAMBDA_REWRITES: Record<string, CallHandler> = {
+  array_sort: (c) => (c.args.length === 1 ? `trino_array_sort(${c.all()})` : arraySortByComparator(c)),
   map_filter: withLambda(1, 2, (c, body) => `map_from_entries(list_filter(map_entries(${c.arg(0)}), lambda ${E}: ${body([`${E}.key`, `${E}.value`])}))`),
   transform_values: withLambda(1, 2, (c, body) =>
     `map_from_entries(list_transform(map_entries(${c.arg(0)}), lambda ${E}: {'key': ${E}.key, 'value': ${body([`${E}.key`, `${E}.value`])}}))`,

@@ -31,8 +31,15 @@ const ZONED_FIELDS = ['trino_instant', 'trino_zone', 'trino_wall'];
 const isZonedStruct = (names: readonly string[]): boolean =>
   names.length === ZONED_FIELDS.length && names.every((n, i) => n === ZONED_FIELDS[i]);
 
+/**
+ * An anonymous row field: DuckDB's own (an empty name, which its client merges when a row has several), or the
+ * reserved name `trino_field_<i>` that the shims give the fields of the anonymous rows they build (zip), so that a
+ * row of several unnamed fields keeps them all.
+ */
+const isAnonymousField = (name: string): boolean => name === '' || /^trino_field_\d+$/.test(name);
+
 /** Trino names anonymous row fields field0, field1, … */
-const rowFieldName = (name: string, index: number): string => (name === '' ? `field${index}` : name);
+const rowFieldName = (name: string, index: number): string => (isAnonymousField(name) ? `field${index}` : name);
 
 /** Trino type name for a DuckDB type, as Athena engine v3 reports it. */
 export function trinoTypeName(type: DuckDBType): string {
@@ -85,7 +92,7 @@ export function trinoTypeName(type: DuckDBType): string {
       return `map(${trinoTypeName(type.keyType)}, ${trinoTypeName(type.valueType)})`;
     case DuckDBTypeId.STRUCT:
       if (isZonedStruct(type.entryNames)) return 'timestamp(3) with time zone';
-      if (type.entryNames.every((n) => n === '')) return `row(${type.entryTypes.map(trinoTypeName).join(', ')})`;
+      if (type.entryNames.every(isAnonymousField)) return `row(${type.entryTypes.map(trinoTypeName).join(', ')})`;
       return `row(${type.entryNames.map((n, i) => `${n} ${trinoTypeName(type.entryTypes[i])}`).join(', ')})`;
     case DuckDBTypeId.SQLNULL:
       return 'unknown';

@@ -8,7 +8,7 @@ import { claimLakeFolder } from '../../storage/lake-folder.js';
 import { AthenaCodedError } from '../../dialect/athena-error.js';
 import { resetScanMeter, startScanMeter, takeBytesRead } from './scan-meter.js';
 import { confineToLake, refuseEngineStatements, refuseEscapingLocations } from './sandbox.js';
-import { registerShims } from '../../dialect/shims/index.js';
+import { failureMessage, registerShims } from '../../dialect/shims/index.js';
 import { translateStatement, type TranslateContext, type TranslationStep } from '../../dialect/translate/index.js';
 
 export interface LocalEngineOptions {
@@ -88,7 +88,7 @@ export class AthenaLocalEngine implements Engine {
     } catch (error) {
       // Lake actions (CTAS, INSERT…) reach DuckDB directly: their errors get the same clean-up as plain queries.
       if (error instanceof AthenaCodedError) throw new EngineError(error.message, { code: error.code, retryable: false });
-      if (error instanceof Error) error.message = withoutInternalSuggestions(error.message);
+      if (error instanceof Error) error.message = failureMessage(withoutInternalSuggestions(error.message));
       throw error;
     }
   }

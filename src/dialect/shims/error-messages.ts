@@ -1,0 +1,32 @@
+// DuckDB's wording of the errors that Trino raises too, rewritten in Trino's words, so that a user reads what Athena
+// would say (Trino 476's messages, read from scripts/trino.sh): a shim's trino_fail('…') message alone, integer
+// overflow, casts out of range and text that is not a number. Other messages are left as DuckDB wrote them.
+import { FAIL_MARKER } from './macros.js';
+
+const INTEGER_NAMES: Record<string, string> = { INT8: 'tinyint', INT16: 'smallint', INT32: 'integer', INT64: 'bigint' };
+const CAST_NAMES: Record<string, string> = { INT8: 'TINYINT', INT16: 'SMALLINT', INT32: 'INT', INT64: 'BIGINT' };
+const OPERATIONS: Record<string, string> = { addition: 'addition', subtraction: 'subtraction', multiplication: 'multiplication' };
+
+const REWRITES: readonly [RegExp, (...groups: string[]) => string][] = [
+  // trino_fail(message) raises by casting its marked message to an integer.
+  [new RegExp(`Conversion Error: Could not convert string '${FAIL_MARKER}([\\s\\S]*?)' to INT32`), (message) => message],
+  [
+    /Out of Range Error: Overflow in (addition|subtraction|multiplication) of (INT8|INT16|INT32|INT64) \((-?\d+) [-+*] (-?\d+)\)!/,
+    (operation, type, a, b) => `${INTEGER_NAMES[type]} ${OPERATIONS[operation]} overflow: ${a} ${{ addition: '+', subtraction: '-', multiplication: '*' }[operation]} ${b}`,
+  ],
+  [
+    /Conversion Error: Type \w+ with value (\S+) can't be cast because the value is out of range for the destination type (INT8|INT16|INT32|INT64)/,
+    (value, type) => `Out of range for ${INTEGER_NAMES[type]}: ${value}`,
+  ],
+  [/Conversion Error: Could not convert string '([\s\S]*?)' to (INT8|INT16|INT32|INT64)/, (text, type) => `Cannot cast '${text}' to ${CAST_NAMES[type]}`],
+  [/Out of Range Error: Overflow on abs\((-?\d+)\)/, (value) => `Value ${value} is out of range for abs`],
+];
+
+/** The message as Trino words it when DuckDB's error is one Trino raises too; otherwise unchanged. */
+export function failureMessage(message: string): string {
+  for (const [pattern, rewrite] of REWRITES) {
+    const m = pattern.exec(message);
+    if (m) return message.slice(0, m.index) + rewrite(...m.slice(1)) + message.slice(m.index + m[0].length);
+  }
+  return message;
+}

@@ -1,0 +1,66 @@
+// `'x' || 1`, `concat('x', 1)`: Trino's || and concat() take varchar (or array) operands only and fail on a number,
+// boolean, date or decimal (FUNCTION_NOT_FOUND: "Unexpected parameters (varchar(1), integer) for function concat",
+// https://trino.io/docs/current/functions/string.html#concat); DuckDB converts the number to text. The translator
+// knows no column types, so it refuses what it can see: literals of another type concatenated with a literal.
+import type { Token } from '../tokens.js';
+import { meaningful, nodeKeyword, type Node } from './tree.js';
+
+const TEXT_TYPES = new Set(['VARCHAR', 'CHAR']);
+const OTHER_TYPED_LITERALS = new Set(['TIMESTAMP', 'DATE', 'TIME', 'INTERVAL', 'DECIMAL', 'NUMERIC', 'DOUBLE', 'REAL', 'BIGINT', 'INTEGER', 'TINYINT', 'SMALLINT', 'BOOLEAN', 'JSON']);
+
+export type LiteralKind = 'varchar' | 'other';
+
+const isToken = (n: Node | undefined, kind: Token['kind']) => n?.kind === 'token' && n.token.kind === kind;
+
+/** The kind of literal an operand is, from its meaningful nodes; undefined when it is not a plain literal. */
+export function literalKind(nodes: readonly Node[]): LiteralKind | undefined {
+  const m = meaningful(nodes);
+  const unsigned = m.length === 2 && m[0].kind === 'token' && (m[0].token.text === '-' || m[0].token.text === '+') ? m.slice(1) : m;
+  if (unsigned.length === 1) {
+    if (isToken(unsigned[0], 'string')) return 'varchar';
+    if (isToken(unsigned[0], 'number') || ['TRUE', 'FALSE'].includes(nodeKeyword(unsigned[0]))) return 'other';
+  }
+  if (unsigned.length === 2 && isToken(unsigned[1], 'string')) {
+    const type = nodeKeyword(unsigned[0]);
+    if (TEXT_TYPES.has(type)) return 'varchar';
+    if (OTHER_TYPED_LITERALS.has(type)) return 'other';
+  }
+  return undefined;
+}
+
+/** The literal just before index k of `m` (a typed literal is two nodes). */
+function literalBefore(m: readonly Node[], k: number): LiteralKind | undefined {
+  if (k < 1) return undefined;
+  if (isToken(m[k - 1], 'string') && k >= 2) {
+    const typed = literalKind(m.slice(k - 2, k));
+    if (typed) return typed;
+  }
+  return literalKind(m.slice(k - 1, k));
+}
+
+/** The literal just after index k of `m` (an optional sign, a typed literal's type word). */
+function literalAfter(m: readonly Node[], k: number): LiteralKind | undefined {
+  for (const length of [1, 2]) {
+    const kind = literalKind(m.slice(k + 1, k + 1 + length));
+    if (kind && (length === 1 || !isToken(m[k + 1], 'string'))) return kind;
+  }
+  return undefined;
+}
+
+/** The `||` tokens of a sibling sequence between two literals, one of them not a string (`'x' || 1`, `2 || 3`). */
+export function mismatchedConcatOperators(items: readonly Node[]): Token[] {
+  const m = meaningful(items);
+  const found: Token[] = [];
+  m.forEach((n, k) => {
+    if (n.kind !== 'token' || n.token.text !== '||') return;
+    const [left, right] = [literalBefore(m, k), literalAfter(m, k)];
+    if ((left === 'other' && right !== undefined) || (right === 'other' && left !== undefined)) found.push(n.token);
+  });
+  return found;
+}
+
+/** Whether concat()'s arguments mix a string literal with a literal of another type. */
+export function mismatchedConcatArguments(args: readonly (readonly Node[])[]): boolean {
+  const kinds = new Set(args.map(literalKind));
+  return kinds.has('varchar') && kinds.has('other');
+}
