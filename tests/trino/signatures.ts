@@ -294,6 +294,36 @@ export const SIGNATURES: Readonly<Record<string, readonly Signature[]>> = {
   var_pop: [s(['arr'], 'num', AGG_OVER('var_pop'))],
   var_samp: [s(['arr'], 'num', AGG_OVER('var_samp'))],
   listagg: [s(['arrs'], 'str', ([a]) => `(SELECT listagg(x, ',') WITHIN GROUP (ORDER BY x) FROM UNNEST(${a}) AS t(x))`)],
+
+  // functions added on 2026-12-05 (formerly refused); arguments that must agree are given as texts
+  cosine_similarity: [
+    s([['ARRAY[1E0, 2E0, 3E0], ARRAY[4E0, 5E0, 6E0]', 'ARRAY[1E0, 0E0], ARRAY[0E0, 1E0]', 'ARRAY[-1.5E0, 2E0], ARRAY[3E0, NULL]', 'ARRAY[0E0], ARRAY[1E0]']], 'num'),
+    s([["MAP(ARRAY['a', 'b'], ARRAY[1E0, 2E0]), MAP(ARRAY['b', 'c'], ARRAY[3E0, 4E0])", "MAP(ARRAY['a'], ARRAY[1E0]), MAP(ARRAY['x'], ARRAY[2E0])"]], 'num'),
+  ],
+  soundex: [s(['str'], 'str')],
+  split_to_multimap: [s([["'a=1,b=2'", "'a=1,a=2'", "'k=v'"]], 'arrs', ([t]) => `array_sort(map_keys(split_to_multimap(${t}, ',', '=')))`)],
+  format_number: [s(['int'], 'str'), s(['num'], 'str')],
+  murmur3: [s(['bin'], 'bin')],
+  spooky_hash_v2_32: [s(['bin'], 'bin')],
+  spooky_hash_v2_64: [s(['bin'], 'bin')],
+  from_big_endian_32: [s([["X'00000001'", "X'FFFFFFFF'", "X'7FFFFFFF'", "X'0102'"]], 'int')],
+  from_big_endian_64: [s([["X'0000000000000001'", "X'FFFFFFFFFFFFFFFF'", "X'01'"]], 'int')],
+  to_big_endian_32: [s([['0', '1', '-1', '2147483647', '-2147483648']], 'bin')],
+  to_big_endian_64: [s(['int'], 'bin', ([a]) => `to_big_endian_64(CAST(${a} AS bigint))`)],
+  from_ieee754_32: [s([["X'3F800000'", "X'7FC00000'", "X'00000000'", "X'FF800000'"]], 'num', ([b]) => `CAST(from_ieee754_32(${b}) AS double)`)],
+  from_ieee754_64: [s([["X'3FF0000000000000'", "X'7FF8000000000000'", "X'8000000000000000'"]], 'num')],
+  to_ieee754_32: [s(['num'], 'bin', ([a]) => `to_ieee754_32(CAST(${a} AS real))`)],
+  to_ieee754_64: [s(['num'], 'bin')],
+  timezone_hour: [s(['tstz'], 'int')],
+  timezone_minute: [s(['tstz'], 'int')],
+  combinations: [s(['arr', ['0', '1', '2', '3']], 'int', ([a, n]) => `cardinality(combinations(${a}, ${n}))`)],
+  zip: [s(['arr', 'arrs'], 'int', ([a, b]) => `cardinality(zip(${a}, ${b}))`)],
+  multimap_from_entries: [s(['arrs', 'arr'], 'int', ([k, v]) => `cardinality(multimap_from_entries(zip(${k}, ${v})))`)],
+  multimap_agg: [s(['arrs', 'arr'], 'int', ([k, v]) => `cardinality((SELECT multimap_agg(k, v) FROM UNNEST(${k}, ${v}) AS t(k, v) WHERE k IS NOT NULL))`)],
+  map_union: [s(['map', 'map'], 'int', ([a, b]) => `(SELECT cardinality(map_union(m)) FROM UNNEST(ARRAY[${a}, ${b}]) AS t(m))`)],
+  checksum: [s(['arr'], 'bin', AGG_OVER('checksum')), s(['arrs'], 'bin', AGG_OVER('checksum'))],
+  approx_most_frequent: [s(['arrs'], 'int', ([a]) => `cardinality((SELECT approx_most_frequent(3, x, 100) FROM UNNEST(${a}) AS t(x)))`)],
+  reduce_agg: [s(['arr'], 'int', ([a]) => `(SELECT reduce_agg(CAST(x AS bigint), BIGINT '0', (s, v) -> s + coalesce(v, 0), (s1, s2) -> s1 + s2) FROM UNNEST(${a}) AS t(x))`)],
 };
 
 /** Faithful table entries the generator does not draw, and why. */

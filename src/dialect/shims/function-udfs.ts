@@ -141,8 +141,8 @@ const LONG_MAX = 2n ** 63n - 1n;
 /** Java's (long) cast of a double: truncation, NaN 0, saturating at the long range. */
 export function javaLong(x: number): bigint {
   if (Number.isNaN(x)) return 0n;
-  if (x >= 9223372036854775807) return LONG_MAX;
-  if (x <= -9223372036854775808) return LONG_MIN;
+  if (x >= 2 ** 63) return LONG_MAX; // 9223372036854775807 as a double is 2^63
+  if (x <= -(2 ** 63)) return LONG_MIN;
   return BigInt(Math.trunc(x));
 }
 
