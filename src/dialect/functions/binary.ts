@@ -1,5 +1,5 @@
 // Binary functions and hashes (https://trino.io/docs/current/functions/binary.html): varbinary in, varbinary out.
-import { builtin, refused, shim, type FunctionFamily } from './entry.js';
+import { builtin, shim, type FunctionFamily } from './entry.js';
 
 export const BINARY: FunctionFamily = {
   to_hex: shim('trino_to_hex', '1', 'upper-case hex of the bytes'),

@@ -1,5 +1,5 @@
 // Conditional expressions, comparison functions and session/introspection functions.
-import { builtin, duckdb, refused, rewrite, shim, type FunctionFamily } from './entry.js';
+import { duckdb, refused, rewrite, shim, type FunctionFamily } from './entry.js';
 
 export const CONDITIONAL: FunctionFamily = {
   coalesce: duckdb('2+'),
