@@ -212,19 +212,8 @@ export async function insertInto(
     await ctx.connection.run(`CREATE TEMP TABLE ${castRelation} AS SELECT * FROM ${cast}`);
     try {
       await checkPartitionCount(ctx, castRelation, keyNames, target);
-      const outcome = await writeTableFiles(ctx.connection, {
-        source: castRelation,
-        dataColumns: table.columns.map((c) => c.name),
-        partitionKeys: keyNames,
-        partitionKeyTypes: table.partitionKeys.map((k) => duckDbTypeOf(parseHiveType(k.type))),
-        format: table.format,
-        compression: table.writeCompression,
-        targetDir: localPathOf(ctx.lakeRoot, table.location),
-        lakeRoot: ctx.lakeRoot,
-      });
-      // Writing a partition that was dropped makes it part of the table again, as INSERT does on Athena.
-      const droppedPartitions = table.droppedPartitions.filter((d) => !outcome.partitions.some((p) => p.every((v, i) => v === d[i])));
-      await ctx.catalog.put({ ...table, droppedPartitions });
+      const outcome = await writeTableFiles(ctx.connection, tableFilesSpec(ctx, table, castRelation));
+      await ctx.catalog.put(withPartitionsWritten(table, outcome.partitions));
     } finally {
       await ctx.connection.run(`DROP TABLE IF EXISTS ${castRelation}`);
     }
@@ -234,21 +223,31 @@ export async function insertInto(
   }
 }
 
-async function replaceInto(ctx: LakeSessionContext, table: LakeTable, source: string): Promise<QueryResult> {
-  const keyNames = table.partitionKeys.map((k) => k.name);
-  const outcome = await replacePartitionFiles(ctx.connection, {
+/** What the file writers need to write `source` into the table's folder. */
+function tableFilesSpec(ctx: LakeSessionContext, table: LakeTable, source: string) {
+  return {
     source,
     dataColumns: table.columns.map((c) => c.name),
-    partitionKeys: keyNames,
+    partitionKeys: table.partitionKeys.map((k) => k.name),
     partitionKeyTypes: table.partitionKeys.map((k) => duckDbTypeOf(parseHiveType(k.type))),
     format: table.format,
     compression: table.writeCompression,
     targetDir: localPathOf(ctx.lakeRoot, table.location),
     lakeRoot: ctx.lakeRoot,
-  });
-  const droppedPartitions = table.droppedPartitions.filter((d) => !outcome.partitions.some((p) => p.every((v, i) => v === d[i])));
+  };
+}
+
+/** Writing a partition that was dropped makes it part of the table again, as INSERT does on Athena. */
+function withPartitionsWritten(table: LakeTable, written: readonly (readonly unknown[])[]): LakeTable {
+  const droppedPartitions = table.droppedPartitions.filter((d) => !written.some((p) => p.every((v, i) => v === d[i])));
+  return { ...table, droppedPartitions };
+}
+
+async function replaceInto(ctx: LakeSessionContext, table: LakeTable, source: string): Promise<QueryResult> {
+  const keyNames = table.partitionKeys.map((k) => k.name);
+  const outcome = await replacePartitionFiles(ctx.connection, tableFilesSpec(ctx, table, source));
   // Also brings the view up to date when the table had no file before (its view then read nothing).
-  await ctx.catalog.put({ ...table, droppedPartitions });
+  await ctx.catalog.put(withPartitionsWritten(table, outcome.partitions));
   return {
     columns: keyNames.map((name) => ({ name, type: 'varchar' })),
     rows: outcome.partitions,
