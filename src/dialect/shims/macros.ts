@@ -83,9 +83,7 @@ export const MACROS: readonly string[] = [
   `trino_from_iso8601_text(s) AS trino_tz_from_wall(
      CAST(s[1:length(s) - length(regexp_extract(s, 'T[0-9:.,]*(Z|[+-][0-9]{2}(:?[0-9]{2})?)$', 1))] AS TIMESTAMP),
      trino_iso_zone(regexp_extract(s, 'T[0-9:.,]*(Z|[+-][0-9]{2}(:?[0-9]{2})?)$', 1)))`,
-  // The check is bound once (list_transform): repeated, DuckDB's common-subexpression elimination would hoist it out
-  // of a CASE WHEN regexp_like(…) THEN … guard and fail rows the guard leaves out.
-  `trino_from_iso8601_timestamp(s) AS list_transform([s], lambda trino_s: trino_from_iso8601_text(trino_iso8601_checked(trino_s)))[1]`,
+  `trino_from_iso8601_timestamp(s) AS trino_from_iso8601_text(trino_iso8601_checked(s))`,
   // CAST(from_iso8601_timestamp(s) AS timestamp): the wall clock alone, i.e. the text without its zone suffix (the
   // same text trino_from_iso8601_timestamp casts, so the same answers and the same errors), at half the cost.
   `trino_iso8601_wall(s) AS CAST(regexp_replace(trino_iso8601_checked(s), '(T[0-9:.,]*)(?:Z|[+-][0-9]{2}(?::?[0-9]{2})?)$', '\\1') AS TIMESTAMP)`,
@@ -127,10 +125,10 @@ export const MACROS: readonly string[] = [
   // Trino's date_add takes an int count (Math.toIntExact): a larger one fails with 'integer overflow'.
   `trino_date_add_count(n) AS CASE WHEN n BETWEEN -2147483648 AND 2147483647 THEN n
      ELSE cast_to_type(trino_fail('date_add: integer overflow'), n) END`,
-  `trino_date_add(unit, n, x ${TZ_STRUCT}) AS list_transform([x], lambda trino_x:
-       list_transform([trino_interval(unit, trino_date_add_count(n))], lambda trino_d: CASE
-       WHEN lower(unit) IN ('millisecond', 'second', 'minute', 'hour') THEN trino_tz_plus_elapsed(trino_x, trino_d)
-       ELSE trino_tz_plus_wall(trino_x, trino_d) END)[1])[1],
+  `trino_date_add(unit, n, x ${TZ_STRUCT}) AS list_transform([x], lambda trino_x: CASE
+       WHEN lower(unit) IN ('millisecond', 'second', 'minute', 'hour')
+       THEN trino_tz_plus_elapsed(trino_x, trino_interval(unit, trino_date_add_count(n)))
+       ELSE trino_tz_plus_wall(trino_x, trino_interval(unit, trino_date_add_count(n))) END)[1],
      (unit, n, x) AS trino_plus_interval(x, trino_interval(unit, trino_date_add_count(n)))`,
   // Below a day, Trino truncates keeping the offset (01:30 EST on a fall-back night truncates to 01:00 EST, not EDT).
   `trino_date_trunc(unit, x ${TZ_STRUCT}) AS list_transform([x], lambda trino_x: CASE
