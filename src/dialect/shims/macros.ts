@@ -74,19 +74,12 @@ export const MACROS: readonly string[] = [
   `trino_now() AS trino_tz_from_instant(get_current_timestamp(), 'UTC')`,
   `trino_iso_zone(z) AS CASE WHEN z IS NULL OR z IN ('', 'Z', '+00:00', '+0000', '+00') THEN 'UTC'
      WHEN length(z) = 3 THEN z || ':00' WHEN length(z) = 5 THEN z[1:3] || ':' || z[4:5] ELSE z END`,
-  // Trino parses ISO 8601 with Joda: a 'T' before the time, an offset only after a time, hours of an offset up to
-  // 23 ('2025-01-01 10:00:00Z' and '+99:99' are malformed there). Week and ordinal dates and offsets with seconds,
-  // which Joda also reads, fail here too (a refusal rather than another answer).
-  `trino_iso8601_checked(s) AS CASE WHEN regexp_full_match(s,
-       '[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?(T[0-9]{2}(:[0-9]{2}(:[0-9]{2}([.,][0-9]+)?)?)?(Z|[+-]([01][0-9]|2[0-3])(:?[0-5][0-9])?)?)?')
-     THEN s ELSE cast_to_type(trino_fail('Invalid format: "' || s || '" is not an ISO 8601 timestamp the local engine reads as Trino does'), s) END`,
-  `trino_from_iso8601_text(s) AS trino_tz_from_wall(
+  `trino_from_iso8601_timestamp(s) AS trino_tz_from_wall(
      CAST(s[1:length(s) - length(regexp_extract(s, 'T[0-9:.,]*(Z|[+-][0-9]{2}(:?[0-9]{2})?)$', 1))] AS TIMESTAMP),
      trino_iso_zone(regexp_extract(s, 'T[0-9:.,]*(Z|[+-][0-9]{2}(:?[0-9]{2})?)$', 1)))`,
-  `trino_from_iso8601_timestamp(s) AS trino_from_iso8601_text(trino_iso8601_checked(s))`,
   // CAST(from_iso8601_timestamp(s) AS timestamp): the wall clock alone, i.e. the text without its zone suffix (the
   // same text trino_from_iso8601_timestamp casts, so the same answers and the same errors), at half the cost.
-  `trino_iso8601_wall(s) AS CAST(regexp_replace(trino_iso8601_checked(s), '(T[0-9:.,]*)(?:Z|[+-][0-9]{2}(?::?[0-9]{2})?)$', '\\1') AS TIMESTAMP)`,
+  `trino_iso8601_wall(s) AS CAST(regexp_replace(s, '(T[0-9:.,]*)(?:Z|[+-][0-9]{2}(?::?[0-9]{2})?)$', '\\1') AS TIMESTAMP)`,
   `trino_at_time_zone(x ${TZ_STRUCT}, zone) AS trino_tz_from_instant(x.trino_instant, zone),
      (x, zone) AS trino_tz_from_instant(timezone('UTC', CAST(x AS TIMESTAMP)), zone)`,
   `trino_with_timezone(x, zone) AS trino_tz_from_wall(CAST(x AS TIMESTAMP), zone)`,
