@@ -5,6 +5,7 @@ import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Engine } from '../engines/engine.js';
+import { LakeError } from '../errors.js';
 import { viewsOf } from './definition.js';
 import { loadDashboards, type LoadedDashboard } from './load.js';
 import { queryDashboardData } from './query.js';
@@ -74,7 +75,11 @@ export function projectDashboards(project: DashboardProject, only?: string[]): L
   const all = loadDashboards(project.root, { sqlDir: project.config.sql, database: project.config.database });
   if (!only || only.length === 0) return all;
   const unknown = only.filter((name) => !all.some((d) => d.name === name));
-  if (unknown.length > 0) throw new Error(`no dashboard named ${unknown.join(', ')} (known: ${all.map((d) => d.name).join(', ') || 'none'})`);
+  if (unknown.length > 0) {
+    throw new LakeError(`no dashboard named ${unknown.join(', ')}`, {
+      hint: `the project's dashboards: ${all.map((d) => d.name).join(', ') || 'none'} (files sql/dashboards/*.dashboard.yaml)`,
+    });
+  }
   return all.filter((d) => only.includes(d.name));
 }
 

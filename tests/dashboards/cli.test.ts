@@ -55,6 +55,13 @@ describe('lake dashboard', () => {
     expect(allSchemaProblems(resources)).toEqual([]);
   });
 
+  it('names an unknown dashboard of --only as a user error (exit 1) with the known ones', async () => {
+    const io = captureIo(shop.root);
+    expect(await main(['dashboard', 'build', '--only', 'salez'], io)).toBe(1);
+    expect(io.err).toContain('error: no dashboard named salez');
+    expect(io.err).toContain("hint: the project's dashboards: operations, sales");
+  });
+
   it('publish without --dry-run needs the account, region and principal', async () => {
     const io = captureIo(shop.root);
     const env = { ...process.env };
