@@ -6,7 +6,7 @@
 //   table's (string) key attributes, and the writers' `_version`.
 import { GetItemCommand, type AttributeValue, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { lookup, type ServedTable } from '../../src/serving/lookup.js';
+import { lookup, lookupBodyJson, type ServedTable } from '../../src/serving/lookup.js';
 import { fromItem } from '../../src/storage/kv-store/dynamodb-values.js';
 
 export interface ServedTableConfig extends ServedTable {
@@ -48,7 +48,7 @@ export function lookupHandler(tables: ReadonlyMap<string, ServedTableConfig>, cl
     return {
       statusCode: response.status,
       headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' },
-      body: JSON.stringify(response.body),
+      body: lookupBodyJson(response.body),
     };
   };
 }

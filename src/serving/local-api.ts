@@ -5,7 +5,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { JsonFileKeyValueStore } from '../storage/kv-store/json-file.js';
-import { lookup, type LookupResponse, type ServedTable } from './lookup.js';
+import { lookup, lookupBodyJson, type LookupResponse, type ServedTable } from './lookup.js';
 
 export const LOOPBACK = '127.0.0.1';
 
@@ -27,7 +27,7 @@ export interface LocalApi {
 }
 
 function send(res: ServerResponse, response: LookupResponse, head: boolean): void {
-  const body = JSON.stringify(response.body);
+  const body = lookupBodyJson(response.body);
   res.writeHead(response.status, {
     'content-type': 'application/json; charset=utf-8',
     'content-length': Buffer.byteLength(body),

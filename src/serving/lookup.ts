@@ -17,6 +17,17 @@ export interface LookupResponse {
   body: unknown;
 }
 
+/**
+ * The response body as JSON text. A whole number beyond 2^53 reads back from DynamoDB as a bigint (every digit kept);
+ * it is written as a JSON number with all its digits (JSON numbers have no precision limit), where JSON.stringify
+ * would throw.
+ */
+export function lookupBodyJson(body: unknown): string {
+  const marker = `__lake_bigint_${process.pid}_`;
+  const text = JSON.stringify(body, (_key, value: unknown) => (typeof value === 'bigint' ? `${marker}${value}` : value));
+  return text.replace(new RegExp(`"${marker}(-?\\d+)"`, 'g'), '$1');
+}
+
 /** Where the items are: the item stored under the joined key, or undefined. `parts` are the key's column values. */
 export type ItemReader = (table: ServedTable, key: string, parts: readonly string[]) => Promise<unknown>;
 

@@ -57,6 +57,15 @@ describe('lookup-api handler', () => {
     ]);
   });
 
+  it('answers a whole number beyond 2^53 with every digit (DynamoDB N read back as a bigint)', async () => {
+    dynamodb.on(GetItemCommand).resolves({
+      Item: { pk: { S: '7' }, value: { M: { customer_id: { N: '7' }, total_spend_cents: { N: '9007199254740993' } } }, version: { N: '1' } },
+    });
+    const out = await request('/v1/CustomerFeatures/7');
+    expect(out.statusCode).toBe(200);
+    expect(out.body).toBe('{"customer_id":7,"total_spend_cents":9007199254740993}');
+  });
+
   it('answers 404 not_found when DynamoDB has no item', async () => {
     dynamodb.on(GetItemCommand).resolves({});
     expect(await answer('/v1/CustomerFeatures/nobody')).toEqual({ status: 404, body: { error: 'not_found' } });
