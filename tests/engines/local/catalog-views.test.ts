@@ -6,8 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LakeTable } from '../../src/dialect/lake-table.js';
-import { CATALOG, LakeCatalog } from '../../src/engines/local/catalog.js';
+import type { LakeTable } from '../../../src/dialect/lake-table.js';
+import { CATALOG, LakeCatalog } from '../../../src/engines/local/catalog.js';
 
 let instance: DuckDBInstance;
 let connection: DuckDBConnection;

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, statSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { hiveToDuckDb, hiveTypeOfDuckDb, normalizeHiveType } from '../../src/dialect/hive-types.js';
+import { hiveToDuckDb, hiveTypeOfDuckDb, normalizeHiveType } from '../../../src/dialect/hive-types.js';
 import {
   discoverPartitions,
   escapePartitionValue,
@@ -12,7 +12,7 @@ import {
   publishFiles,
   stagingDir,
   unescapePartitionValue,
-} from '../../src/engines/local/lake-storage.js';
+} from '../../../src/engines/local/lake-storage.js';
 
 describe('Hive types', () => {
   it.each([

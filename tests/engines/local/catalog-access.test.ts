@@ -4,8 +4,8 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { AthenaLocalEngine } from '../../src/engines/local/engine.js';
-import { LakeBusyError, writerLockPath } from '../../src/engines/local/catalog-access.js';
+import { AthenaLocalEngine } from '../../../src/engines/local/engine.js';
+import { LakeBusyError, writerLockPath } from '../../../src/engines/local/catalog-access.js';
 
 describe('catalog access', () => {
   const opened: AthenaLocalEngine[] = [];

@@ -5,8 +5,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { AthenaLocalEngine } from '../../src/engines/local/engine.js';
-import { query } from '../ingest/helpers.js';
+import { AthenaLocalEngine } from '../../../src/engines/local/engine.js';
+import { query } from '../../ingest/helpers.js';
 
 describe('a corrupt Parquet file in a table folder', () => {
   let lake: string;
