@@ -75,63 +75,57 @@ WITH
       extract_date >= CAST(${window_start} AS DATE)
       AND extract_date < CAST(${now} AS DATE)
   ),
-  orders AS (
+  -- Ids in the raw extracts against rows that reached staging typed (one per id and extract day).
+  raw_ids AS (
     SELECT
       'orders' AS feed,
-      'orders.typed' AS "check",
-      (
-        SELECT
-          count(DISTINCT order_id)
-        FROM
-          p3_raw_orders
-        WHERE
-          extract_date >= CAST(${window_start} AS DATE)
-          AND extract_date < CAST(${now} AS DATE)
-      ) - count(*) AS failing,
-      (
-        SELECT
-          count(DISTINCT order_id)
-        FROM
-          p3_raw_orders
-        WHERE
-          extract_date >= CAST(${window_start} AS DATE)
-          AND extract_date < CAST(${now} AS DATE)
-      ) AS total,
+      count(DISTINCT order_id) AS total
+    FROM
+      p3_raw_orders
+    WHERE
+      extract_date >= CAST(${window_start} AS DATE)
+      AND extract_date < CAST(${now} AS DATE)
+    UNION ALL
+    SELECT
+      'events',
+      count(DISTINCT event_id)
+    FROM
+      p3_raw_events
+    WHERE
+      extract_date >= CAST(${window_start} AS DATE)
+      AND extract_date < CAST(${now} AS DATE)
+  ),
+  typed_rows AS (
+    SELECT
+      'orders' AS feed,
+      count(*) AS typed,
       'order ids whose rows failed typing (customer_id, order_ts, amount)' AS detail
     FROM
       p3_stg_orders
     WHERE
       extract_date >= CAST(${window_start} AS DATE)
       AND extract_date < CAST(${now} AS DATE)
-  ),
-  events AS (
+    UNION ALL
     SELECT
-      'events' AS feed,
-      'events.typed' AS "check",
-      (
-        SELECT
-          count(DISTINCT event_id)
-        FROM
-          p3_raw_events
-        WHERE
-          extract_date >= CAST(${window_start} AS DATE)
-          AND extract_date < CAST(${now} AS DATE)
-      ) - count(*) AS failing,
-      (
-        SELECT
-          count(DISTINCT event_id)
-        FROM
-          p3_raw_events
-        WHERE
-          extract_date >= CAST(${window_start} AS DATE)
-          AND extract_date < CAST(${now} AS DATE)
-      ) AS total,
-      'event ids whose rows failed typing (customer_id, event_ts)' AS detail
+      'events',
+      count(*),
+      'event ids whose rows failed typing (customer_id, event_ts)'
     FROM
       p3_stg_events
     WHERE
       extract_date >= CAST(${window_start} AS DATE)
       AND extract_date < CAST(${now} AS DATE)
+  ),
+  typing AS (
+    SELECT
+      r.feed,
+      r.feed || '.typed' AS "check",
+      r.total - t.typed AS failing,
+      r.total,
+      t.detail
+    FROM
+      raw_ids AS r
+      JOIN typed_rows AS t ON t.feed = r.feed
   ),
   current_versions AS (
     SELECT
@@ -224,12 +218,7 @@ WITH
     SELECT
       *
     FROM
-      orders
-    UNION ALL
-    SELECT
-      *
-    FROM
-      events
+      typing
     UNION ALL
     SELECT
       *
