@@ -113,13 +113,8 @@ export const FUNCTION_MACROS: readonly string[] = [
   `trino_luhn_check(s) AS CASE WHEN s IS NOT NULL THEN list_sum(list_transform(list_reverse(string_split(s, '')),
      lambda c, i: CASE WHEN i % 2 = 0 THEN (CAST(c AS INTEGER) * 2) % 10 + (CAST(c AS INTEGER) * 2) // 10
        ELSE CAST(c AS INTEGER) END)) % 10 = 0 END`,
-  // value × 1024^unit, truncated to a whole number of bytes (Trino: decimal(38,0)).
-  `trino_parse_data_size(s) AS CASE WHEN s IS NOT NULL THEN CASE
-     WHEN NOT regexp_matches(s, '^\s*[0-9]+(\.[0-9]+)?\s*(B|kB|MB|GB|TB|PB|EB|ZB|YB)\s*$')
-       THEN ${fail(`'Invalid data size: ''' || s || ''''`, 'CAST(0 AS DECIMAL(38, 0))')}
-     ELSE CAST(trunc(CAST(regexp_extract(s, '([0-9]+(\.[0-9]+)?)', 1) AS DECIMAL(38, 10))
-       * CAST(pow(CAST(1024 AS HUGEINT), list_position(['B', 'kB', 'MB', 'GB', 'TB', 'PB', 'EB', 'ZB', 'YB'],
-         regexp_extract(s, '(B|kB|MB|GB|TB|PB|EB|ZB|YB)\s*$', 1)) - 1) AS DECIMAL(38, 0))) AS DECIMAL(38, 0)) END END`,
+  // Trino's parsing and exact arithmetic live in the UDF (src/dialect/shims/data-size.ts); the type is decimal(38,0).
+  `trino_parse_data_size(s) AS CAST(trino_parse_data_size_bytes(s) AS DECIMAL(38, 0))`,
   `trino_normalize(s) AS nfc_normalize(s)`,
   // format_number of an integer kind exactly; of a double, real or decimal after Java's (long) cast (truncation).
   `trino_format_number(x) AS CASE WHEN typeof(x) IN ${INTEGER_TYPES} THEN trino_format_number_long(CAST(x AS BIGINT))
