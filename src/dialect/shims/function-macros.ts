@@ -102,6 +102,17 @@ export const FUNCTION_MACROS: readonly string[] = [
   `trino_bitwise_or_agg(x) AS CAST(bit_or(CAST(x AS BIGINT)) AS BIGINT)`,
 
   // --- strings ------------------------------------------------------------------------------------------------------
+  // a || b and concat(): Trino has them for varchar, varbinary and arrays only, so a number, date or boolean operand is
+  // FUNCTION_NOT_FOUND there, where DuckDB's || would cast it to text. The typed overloads decide while binding (so
+  // `lake lint` refuses varchar_col || 1 over empty inputs): another scalar type reaches array_concat, whose binder
+  // error error-messages.ts words as Trino's. Arrays keep DuckDB's || (array_concat only type-checks them).
+  `trino_concat(a VARCHAR, b VARCHAR) AS a || b, (a BLOB, b BLOB) AS a || b,
+     (a, b) AS CASE WHEN false THEN array_concat(a, b) ELSE a || b END`,
+  // With an aggregate argument typed overloads cannot bind (both are unknown then): the same rule, checked per row.
+  `trino_concat_text_like(x) AS typeof(x) IN ('VARCHAR', 'JSON', 'BLOB', '"NULL"') OR typeof(x) LIKE '%[]'`,
+  `trino_concat_any(a, b) AS CASE WHEN NOT (trino_concat_text_like(a) AND trino_concat_text_like(b))
+     THEN ${fail(`'Unexpected parameters (' || lower(typeof(a)) || ', ' || lower(typeof(b)) || ') for function concat'`, 'a || b')}
+     ELSE a || b END`,
   // One regular expression, which names its argument once: a CASE around trim() would copy the argument into each
   // branch, and nested macros (trim inside from_iso8601_timestamp inside a view) multiply the copies at bind time.
   `trino_trim(s) AS regexp_replace(s, '^${JAVA_WHITESPACE_CLASS}+|${JAVA_WHITESPACE_CLASS}+$', '', 'g'), (s, chars) AS trim(s, chars)`,
