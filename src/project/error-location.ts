@@ -29,6 +29,9 @@ const NAMED = [
   /syntax error at or near "([^"]+)"/,
 ];
 
+/** Trino's FUNCTION_NOT_FOUND for || and concat() (shims/error-messages.ts): the operator or the call. */
+const CONCAT_TYPES = /Unexpected parameters \([^)]*\) for function concat/;
+
 const normalize = (text: string) => text.replace(/^"(.*)"$/, '$1').toLowerCase();
 
 /** The token DuckDB's caret sits under, and the echoed line's text. */
@@ -60,7 +63,8 @@ export function locateEngineError(message: string, source: SqlSource): SourcePos
   }
   const lines = source.sql.split('\n');
   const echo = echoed(message);
-  const words = [echo?.word, ...NAMED.map((pattern) => pattern.exec(message)?.[1])].filter((w): w is string => Boolean(w));
+  const concat = CONCAT_TYPES.test(message) ? ['||', 'concat'] : [];
+  const words = [...concat, echo?.word, ...NAMED.map((pattern) => pattern.exec(message)?.[1])].filter((w): w is string => Boolean(w));
   for (const word of words) {
     const wanted = normalize(word);
     const found = tokens.filter((t) => t.kind !== 'comment' && normalize(t.text) === wanted);

@@ -43,6 +43,18 @@ describe('lake lint binds every query over empty typed inputs', () => {
     expect(lines[0]).toMatch(/^sql\/transforms\/typed\.sql:3:\d+: error \[bind\/query\] .*(Cannot|No function matches)/);
   });
 
+  // Trino 476: FUNCTION_NOT_FOUND "Unexpected parameters (varchar, integer) for function concat"
+  // (https://trino.io/docs/current/functions/string.html#concat: concat and || take varchar, varbinary or arrays).
+  it('a varchar column || an integer column, and concat() of them, at the operator; varchar || varchar binds', async () => {
+    const operator = await lint({ 'sql/transforms/labels.sql': "SELECT\n  id,\n  channel || rating AS label\nFROM reviews\n" });
+    expect(operator.code).toBe(1);
+    expect(operator.lines).toEqual(["sql/transforms/labels.sql:3:11: error [bind/query] Unexpected parameters (varchar, integer) for function concat (bound over empty inputs with the tables' types)"]);
+    const call = await lint({ 'sql/transforms/labels.sql': "SELECT\n  id,\n  concat(note, id) AS label\nFROM reviews\n" });
+    expect(call.lines).toEqual(["sql/transforms/labels.sql:3:3: error [bind/query] Unexpected parameters (varchar, integer) for function concat (bound over empty inputs with the tables' types)"]);
+    const clean = await lint({ 'sql/transforms/labels.sql': "SELECT\n  id,\n  channel || ': ' || note AS label,\n  concat(channel, note) AS both\nFROM reviews\n" });
+    expect(clean.out).toBe('2 files checked: 0 errors, 0 warnings\n');
+  });
+
   it('a partitioned_by column the query does not return, at the header line', async () => {
     const { code, lines } = await lint({
       'sql/transforms/parts.sql': '/*\nmaterialized: table\npartitioned_by: [dt]\n*/\nSELECT channel, count(*) AS n FROM reviews GROUP BY channel\n',

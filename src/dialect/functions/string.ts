@@ -36,5 +36,5 @@ export const STRING: FunctionFamily = {
   from_utf8: builtin('decode', '1', 'invalid UTF-8 fails (Trino replaces it with U+FFFD)'),
   format: rewrite('Java String.format', '1+'),
   format_number: shim('trino_format_number', '1', 'K, M, B, T, Q units with 3 significant digits, rounded half up; a fraction is truncated first'),
-  parse_data_size: shim('trino_parse_data_size', '1', 'decimal(38,0) bytes; units B, kB, MB, … YB are powers of 1024'),
+  parse_data_size: shim('trino_parse_data_size', '1', 'decimal(38,0) bytes, exact; units B, kB, MB, … YB are powers of 1024, written right after the number (no spaces)'),
 };

@@ -20,7 +20,18 @@ const REWRITES: readonly [RegExp, (...groups: string[]) => string][] = [
   ],
   [/Conversion Error: Could not convert string '([\s\S]*?)' to (INT8|INT16|INT32|INT64)/, (text, type) => `Cannot cast '${text}' to ${CAST_NAMES[type]}`],
   [/Out of Range Error: Overflow on abs\((-?\d+)\)/, (value) => `Value ${value} is out of range for abs`],
+  // trino_concat's type check (function-macros.ts): a scalar that is not varchar or varbinary.
+  [
+    /Binder Error: No function matches the given name and argument types 'array_concat\(([^()\[\]]*)\)'[^\n]*(?:\n\tCandidate functions:\n\tarray_concat\(.*)?\s*/,
+    (types) => `Unexpected parameters (${types.split(', ').map(trinoTypeName).join(', ')}) for function concat`,
+  ],
 ];
+
+/** DuckDB's name of an argument type in a binder message, as Trino names it. */
+function trinoTypeName(type: string): string {
+  const names: Record<string, string> = { INTEGER_LITERAL: 'integer', STRING_LITERAL: 'varchar', FLOAT: 'real', BLOB: 'varbinary', '"NULL"': 'unknown', TIMESTAMP: 'timestamp(3)' };
+  return names[type] ?? type.toLowerCase();
+}
 
 /** The message as Trino words it when DuckDB's error is one Trino raises too; otherwise unchanged. */
 export function failureMessage(message: string): string {

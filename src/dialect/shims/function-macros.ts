@@ -102,6 +102,17 @@ export const FUNCTION_MACROS: readonly string[] = [
   `trino_bitwise_or_agg(x) AS CAST(bit_or(CAST(x AS BIGINT)) AS BIGINT)`,
 
   // --- strings ------------------------------------------------------------------------------------------------------
+  // a || b and concat(): Trino has them for varchar, varbinary and arrays only, so a number, date or boolean operand is
+  // FUNCTION_NOT_FOUND there, where DuckDB's || would cast it to text. The typed overloads decide while binding (so
+  // `lake lint` refuses varchar_col || 1 over empty inputs): another scalar type reaches array_concat, whose binder
+  // error error-messages.ts words as Trino's. Arrays keep DuckDB's || (array_concat only type-checks them).
+  `trino_concat(a VARCHAR, b VARCHAR) AS a || b, (a BLOB, b BLOB) AS a || b,
+     (a, b) AS CASE WHEN false THEN array_concat(a, b) ELSE a || b END`,
+  // With an aggregate argument typed overloads cannot bind (both are unknown then): the same rule, checked per row.
+  `trino_concat_text_like(x) AS typeof(x) IN ('VARCHAR', 'JSON', 'BLOB', '"NULL"') OR typeof(x) LIKE '%[]'`,
+  `trino_concat_any(a, b) AS CASE WHEN NOT (trino_concat_text_like(a) AND trino_concat_text_like(b))
+     THEN ${fail(`'Unexpected parameters (' || lower(typeof(a)) || ', ' || lower(typeof(b)) || ') for function concat'`, 'a || b')}
+     ELSE a || b END`,
   // One regular expression, which names its argument once: a CASE around trim() would copy the argument into each
   // branch, and nested macros (trim inside from_iso8601_timestamp inside a view) multiply the copies at bind time.
   `trino_trim(s) AS regexp_replace(s, '^${JAVA_WHITESPACE_CLASS}+|${JAVA_WHITESPACE_CLASS}+$', '', 'g'), (s, chars) AS trim(s, chars)`,
@@ -113,13 +124,8 @@ export const FUNCTION_MACROS: readonly string[] = [
   `trino_luhn_check(s) AS CASE WHEN s IS NOT NULL THEN list_sum(list_transform(list_reverse(string_split(s, '')),
      lambda c, i: CASE WHEN i % 2 = 0 THEN (CAST(c AS INTEGER) * 2) % 10 + (CAST(c AS INTEGER) * 2) // 10
        ELSE CAST(c AS INTEGER) END)) % 10 = 0 END`,
-  // value × 1024^unit, truncated to a whole number of bytes (Trino: decimal(38,0)).
-  `trino_parse_data_size(s) AS CASE WHEN s IS NOT NULL THEN CASE
-     WHEN NOT regexp_matches(s, '^\s*[0-9]+(\.[0-9]+)?\s*(B|kB|MB|GB|TB|PB|EB|ZB|YB)\s*$')
-       THEN ${fail(`'Invalid data size: ''' || s || ''''`, 'CAST(0 AS DECIMAL(38, 0))')}
-     ELSE CAST(trunc(CAST(regexp_extract(s, '([0-9]+(\.[0-9]+)?)', 1) AS DECIMAL(38, 10))
-       * CAST(pow(CAST(1024 AS HUGEINT), list_position(['B', 'kB', 'MB', 'GB', 'TB', 'PB', 'EB', 'ZB', 'YB'],
-         regexp_extract(s, '(B|kB|MB|GB|TB|PB|EB|ZB|YB)\s*$', 1)) - 1) AS DECIMAL(38, 0))) AS DECIMAL(38, 0)) END END`,
+  // Trino's parsing and exact arithmetic live in the UDF (src/dialect/shims/data-size.ts); the type is decimal(38,0).
+  `trino_parse_data_size(s) AS CAST(trino_parse_data_size_bytes(s) AS DECIMAL(38, 0))`,
   `trino_normalize(s) AS nfc_normalize(s)`,
   // format_number of an integer kind exactly; of a double, real or decimal after Java's (long) cast (truncation).
   `trino_format_number(x) AS CASE WHEN typeof(x) IN ${INTEGER_TYPES} THEN trino_format_number_long(CAST(x AS BIGINT))

@@ -1,7 +1,9 @@
 // `'x' || 1`, `concat('x', 1)`: Trino's || and concat() take varchar (or array) operands only and fail on a number,
 // boolean, date or decimal (FUNCTION_NOT_FOUND: "Unexpected parameters (varchar(1), integer) for function concat",
 // https://trino.io/docs/current/functions/string.html#concat); DuckDB converts the number to text. The translator
-// knows no column types, so it refuses what it can see: literals of another type concatenated with a literal.
+// knows no column types, so it refuses what it can see: literals of another type concatenated with a literal. Other
+// operands are checked by their bound types: `||` and concat() run as the trino_concat shim (operators.ts,
+// function-macros.ts), which DuckDB's binder refuses for a number, date or boolean, so `lake lint` finds them too.
 import type { Token } from '../tokens.js';
 import { meaningful, nodeKeyword, type Node } from './tree.js';
 

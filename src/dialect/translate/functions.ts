@@ -258,7 +258,7 @@ export const FUNCTIONS: Record<string, CallHandler> = {
       c.report('concat-types', "concat() joins varchar (or array) arguments only on Athena: concat('x', 1) fails there", "CAST the other argument to varchar: concat('x', CAST(1 AS varchar))");
       return undefined;
     }
-    return c.args.length < 2 ? undefined : `(${c.args.map((_a, k) => c.arg(k)).join(' || ')})`;
+    return c.args.length < 2 ? undefined : c.args.map((_a, k) => c.arg(k)).reduce((left, right) => shimCall('trino_concat', [left, right]));
   },
   substr: (c) => (c.group.items.some((n) => nodeKeyword(n) === 'FROM') ? undefined : call('trino_substr', c)),
   substring: (c) => (c.group.items.some((n) => nodeKeyword(n) === 'FROM') ? undefined : call('trino_substr', c)),

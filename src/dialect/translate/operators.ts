@@ -1,5 +1,5 @@
 // Operators whose DuckDB meaning differs, rewritten over the rendered parts of one expression sequence: `AT TIME ZONE`,
-// `/` and `%`, `± INTERVAL` (a DATE stays a DATE), comparisons with zoned timestamps (compared by instant).
+// `/` and `%`, `± INTERVAL` (a DATE stays a DATE), `||` (typed operands), comparisons with zoned timestamps (compared by instant).
 import { shimCall } from './unbound.js';
 
 export type PartKind = 'trivia' | 'operand' | 'op' | 'boundary' | 'dot' | 'subscript';
@@ -79,6 +79,19 @@ function leftOperandStart(parts: readonly Part[], opIndex: number, joiners: Read
   return start;
 }
 
+/** End of the operand starting at `start` that extends over binary operators in `joiners` (`a * b + c`). */
+function rightOperandEnd(parts: readonly Part[], start: number, joiners: ReadonlySet<string>): number {
+  let end = primaryEnd(parts, start);
+  while (end >= 0) {
+    const op = nextIndexOf(parts, end);
+    if (op < 0 || parts[op].kind !== 'op' || !joiners.has(parts[op].op ?? '')) return end;
+    const next = primaryEnd(parts, nextIndexOf(parts, op));
+    if (next < 0) return end;
+    end = next;
+  }
+  return end;
+}
+
 const joinParts = (parts: readonly Part[], from: number, to: number) =>
   parts
     .slice(from, to + 1)
@@ -153,6 +166,16 @@ export function rewriteOperators(parts: Part[]): void {
     const fn = op === '+' ? 'trino_plus_interval' : 'trino_minus_interval';
     const zoned = parts[single(parts, l, prevIndex(parts, i))]?.zoned === true;
     replace(parts, l, n, shimCall(fn, [joinParts(parts, l, prevIndex(parts, i)), parts[n].text]), zoned);
+    i = l;
+  }
+  // a || b: Trino's concat of varchar, varbinary or arrays; the shim refuses other operand types while binding. Its
+  // operands extend over the arithmetic operators, which bind tighter; a || b || c nests from the left.
+  for (let i = 0; i < parts.length; i++) {
+    if (parts[i].kind !== 'op' || parts[i].op !== '||') continue;
+    const l = leftOperandStart(parts, i, ADDITIVE);
+    const r = rightOperandEnd(parts, nextIndexOf(parts, i), ADDITIVE);
+    if (l < 0 || r < 0) continue;
+    replace(parts, l, r, shimCall('trino_concat', [joinParts(parts, l, prevIndex(parts, i)).trim(), joinParts(parts, nextIndexOf(parts, i), r).trim()]));
     i = l;
   }
   compareZonedByInstant(parts);

@@ -46,6 +46,13 @@ describeFunctions(
     ['doc: parse_data_size 1kB', "parse_data_size('1kB')", '1024', 'decimal(38,0)'],
     ['doc: parse_data_size 1MB', "parse_data_size('1MB')", '1048576', 'decimal(38,0)'],
     ['doc: parse_data_size 2.3MB truncates', "parse_data_size('2.3MB')", '2411724', 'decimal(38,0)'],
+    // Trino 476's DataSizeFunctions: digits and dots, then exactly one unit; the product truncated, exact.
+    ['parse_data_size 1.5kB', "parse_data_size('1.5kB')", '1536', 'decimal(38,0)'],
+    ['parse_data_size .5kB (a BigDecimal)', "parse_data_size('.5kB')", '512', 'decimal(38,0)'],
+    ['parse_data_size 5.kB (a BigDecimal)', "parse_data_size('5.kB')", '5120', 'decimal(38,0)'],
+    ['parse_data_size Arabic-Indic digit (Java isDigit)', "parse_data_size('\u0661\u0662kB')", '12288', 'decimal(38,0)'],
+    ['parse_data_size long fraction of YB, exact', "parse_data_size('0.9999999999999999999999999999999999999YB')", '1208925819614629174706175', 'decimal(38,0)'],
+    ['parse_data_size below one byte', "parse_data_size('0.0000000000000000000000001YB')", '0', 'decimal(38,0)'],
     ['parse_data_size(NULL)', 'parse_data_size(CAST(NULL AS VARCHAR))', null, 'decimal(38,0)'],
     // Trino 476 (docs/trino-oracle.md §3): a NULL argument wins over the out-of-range cases that give ''.
     ['substr(NULL, 0) is NULL', 'substr(CAST(NULL AS VARCHAR), 0)', null, 'varchar'],
@@ -55,7 +62,17 @@ describeFunctions(
   ],
   [
     ['concat_ws with an array of integers', "concat_ws(',', ARRAY[1, 2])", /concat_ws takes varchar arguments or an array\(varchar\)/],
-    ['parse_data_size without a unit', "parse_data_size('12')", /Invalid data size/],
+    ['parse_data_size without a unit', "parse_data_size('12')", /Invalid data size: '12'/],
+    ['parse_data_size with a space before the unit', "parse_data_size('1.5 kB')", /Invalid data size: '1.5 kB'/],
+    ['parse_data_size with leading spaces', "parse_data_size('  1B')", /Invalid data size: ' {2}1B'/],
+    ['parse_data_size with a trailing space', "parse_data_size('1B ')", /Invalid data size: '1B '/],
+    ['parse_data_size unit in the wrong case', "parse_data_size('1KB')", /Invalid data size: '1KB'/],
+    ['parse_data_size unknown unit', "parse_data_size('1kb')", /Invalid data size: '1kb'/],
+    ['parse_data_size two dots', "parse_data_size('1.2.3kB')", /Invalid data size: '1.2.3kB'/],
+    ['parse_data_size any character for the dot', "parse_data_size('1x5kB')", /Invalid data size: '1x5kB'/],
+    ['parse_data_size letters before the number', "parse_data_size('ss1B')", /Invalid data size: 'ss1B'/],
+    ['parse_data_size beyond decimal(38,0)', "parse_data_size('99999999999999YB')", /Value out of range: '99999999999999YB' \('120892581961461708544797985370825293824B'\)/],
+    ['parse_data_size beyond 127 bits', "parse_data_size('999999999999999YB')", /Decimal overflow/],
     ['split_to_map duplicate key', "split_to_map('a=1,a=2', ',', '=')", /[Dd]uplicate|must be unique/],
   ],
 );
