@@ -57,9 +57,10 @@ function formatPattern(c: CallContext, k: number, translate: (p: string) => stri
   }
 }
 
-/** Trino's `$1` group references → RE2's `\1`; `\$` is a literal dollar. */
-function replacementToRe2(replacement: string): string | undefined {
+/** Trino's `$1` group references → RE2's `\1`; `\$` is a literal dollar. Also the highest group referenced. */
+function replacementToRe2(replacement: string): { re2: string; highestGroup: number } | undefined {
   let out = '';
+  let highestGroup = 0;
   for (let i = 0; i < replacement.length; i++) {
     const ch = replacement[i];
     if (ch === '\\' && i + 1 < replacement.length) {
@@ -69,10 +70,25 @@ function replacementToRe2(replacement: string): string | undefined {
       const m = /^\d+/.exec(replacement.slice(i + 1));
       if (!m) return undefined;
       out += `\\${m[0]}`;
+      highestGroup = Math.max(highestGroup, Number(m[0]));
       i += m[0].length;
     } else out += ch;
   }
-  return out;
+  return { re2: out, highestGroup };
+}
+
+/** Capturing groups of a Java regular expression: `(` not escaped, outside a class, not `(?…` unless `(?<name>`. */
+function captureGroupCount(pattern: string): number {
+  let count = 0;
+  let inClass = false;
+  for (let i = 0; i < pattern.length; i++) {
+    const ch = pattern[i];
+    if (ch === '\\') i++;
+    else if (inClass) inClass = ch !== ']';
+    else if (ch === '[') inClass = true;
+    else if (ch === '(' && (pattern[i + 1] !== '?' || (pattern[i + 2] === '<' && /[A-Za-z]/.test(pattern[i + 3] ?? '')))) count++;
+  }
+  return count;
 }
 
 const EXTRACT_FIELDS: Record<string, string> = {
@@ -285,7 +301,24 @@ export const FUNCTIONS: Record<string, CallHandler> = {
       );
       return undefined;
     }
-    return `regexp_replace(${c.arg(0)}, ${c.arg(1)}, ${sqlString(re2)}, 'g')`;
+    // Trino fails on a match whose replacement names a group the pattern lacks ("Illegal replacement sequence:
+    // unknown group N"); RE2 leaves the text as it is. So the groups must be countable, and enough.
+    const referenced = re2.highestGroup;
+    if (referenced > 0) {
+      const pattern = literalArg(c, 1);
+      const groups = pattern === undefined ? undefined : captureGroupCount(pattern);
+      if (groups === undefined || groups < referenced) {
+        c.report(
+          'regexp-replace-backref',
+          pattern === undefined
+            ? 'regexp_replace(): a replacement with group references needs a literal pattern, to check the groups exist'
+            : `regexp_replace(): the replacement refers to group ${referenced}, but the pattern has ${groups === 1 ? '1 group' : `${groups} groups`} (Athena fails on any match)`,
+          "refer only to the groups the pattern has, e.g. regexp_replace(s, '(a)(b)', '$2$1')",
+        );
+        return undefined;
+      }
+    }
+    return `regexp_replace(${c.arg(0)}, ${c.arg(1)}, ${sqlString(re2.re2)}, 'g')`;
   },
   json_extract_scalar: rename('trino_json_extract_scalar'),
   json_parse: rename('trino_json'),
