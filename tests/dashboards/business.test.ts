@@ -117,6 +117,11 @@ describe('dashboards a business user keeps open', () => {
     await screenshot(page, 'business-titles');
     expect(errors).toEqual([]);
     await page.close();
+    // A filter without a label is titled like its column ("Order date", not order_date).
+    const coverage = await open('coverage.html');
+    expect(await coverage.page.locator('.filters label').allTextContents()).toEqual(['Order date from ', 'to ']);
+    expect(coverage.errors).toEqual([]);
+    await coverage.page.close();
   });
 
   it('formats currency and percent axes in whole units', async () => {
