@@ -4,7 +4,9 @@ tags: [p4, dashboard]
 */
 SELECT DISTINCT
   CAST(dt AS DATE) AS day,
-  customer_id
+  customer_id,
+  -- Where the events start (their first hour): the dashboard marks a first day it covers only partly.
+  min(date_trunc('hour', event_ts)) OVER () AS data_start
 FROM
   p4_events
 WHERE

@@ -9,6 +9,13 @@ SELECT
   orders_paid,
   active_customers,
   paying_customers,
-  conversion_rate
+  conversion_rate,
+  -- Where the events start (their first hour): the dashboard marks a first day it covers only partly.
+  (
+    SELECT
+      min(date_trunc('hour', event_ts))
+    FROM
+      p4_events
+  ) AS data_start
 FROM
   p4_executive_daily

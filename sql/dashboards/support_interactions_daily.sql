@@ -8,7 +8,9 @@ SELECT
   interaction_type,
   sum(interactions) AS interactions,
   sum(rated_interactions) AS rated_interactions,
-  sum(negative_interactions) AS negative_interactions
+  sum(negative_interactions) AS negative_interactions,
+  -- Where the KPIs start (their first hour): the dashboard marks a first day it covers only partly.
+  min(min(hour_start)) OVER () AS data_start
 FROM
   p1_interaction_kpis_hourly
 GROUP BY

@@ -7,7 +7,9 @@ SELECT
   channel,
   sum(rated_interactions) AS rated_interactions,
   sum(negative_interactions) AS negative_interactions,
-  CAST(sum(negative_interactions) AS DOUBLE) / nullif(sum(rated_interactions), 0) AS negative_share
+  CAST(sum(negative_interactions) AS DOUBLE) / nullif(sum(rated_interactions), 0) AS negative_share,
+  -- Where the KPIs start (their first hour): the dashboard marks a first day it covers only partly.
+  min(min(hour_start)) OVER () AS data_start
 FROM
   p1_interaction_kpis_hourly
 GROUP BY

@@ -7,6 +7,7 @@ import { viewsOf, type Dashboard, type FilterDefinition } from './definition.js'
 import { DashboardError, fieldDiagnostic, type LoadedDashboard } from './load.js';
 import { cellText, comparisonWindows, type FilterValues, type ViewData } from './site/browser-data.js';
 import type { PageData } from './site/browser-page.js';
+import { DATA_START_COLUMN } from './site/partial-periods.js';
 
 export type ViewSchemas = Record<string, Column[]>;
 
@@ -108,6 +109,16 @@ export function checkAgainstViews(dashboard: LoadedDashboard, schemas: ViewSchem
         fieldDiagnostic(dashboard, ['visuals', index, 'y'], `'${visual.y}' is ${measure.type}; ${visual.aggregation} needs a number`, 'use aggregation: count or count_distinct, or a numeric column'),
       );
     }
+  });
+  // The data start marks the first period partial (site/partial-periods.ts); it has to be a point in time read as UTC.
+  const reported = new Set<string>();
+  dashboard.visuals.forEach((visual, index) => {
+    const start = (schemas[visual.view] ?? []).find((c) => c.name === DATA_START_COLUMN);
+    if (!start || /^(date|timestamp(\(\d+\))?)$/.test(start.type) || reported.has(visual.view)) return;
+    reported.add(visual.view);
+    diagnostics.push(
+      fieldDiagnostic(dashboard, ['visuals', index, 'view'], `view '${visual.view}' returns '${DATA_START_COLUMN}' as ${start.type}; it must be a DATE or TIMESTAMP (UTC, without time zone)`, `it says when the view's data starts, e.g. min(min(hour_start)) OVER () AS ${DATA_START_COLUMN}`),
+    );
   });
   const allColumns = new Set(Object.values(schemas).flatMap((columns) => columns.map((c) => c.name)));
   for (const column of Object.keys(dashboard.column_titles)) {

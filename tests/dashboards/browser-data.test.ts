@@ -10,7 +10,6 @@ import {
   formatAxisValue,
   kpiChange,
   measureTitle,
-  partialPeriod,
   pointCount,
   sortCategories,
   tableRows,
@@ -130,15 +129,6 @@ describe('chart data', () => {
 
   it('writes CSV with quoted fields where needed', () => {
     expect(toCsv(['Name', 'Note'], [['a, b', 'say "hi"'], [null, 3]])).toBe('Name,Note\r\n"a, b","say ""hi"""\r\n,3\r\n');
-  });
-
-  it('finds the partial period: the last category when the data-as-of time falls inside it', () => {
-    expect(partialPeriod('date', ['2024-03-04', '2024-03-05'], '2024-03-05T23:59:59.000Z')).toBe('2024-03-05');
-    expect(partialPeriod('date', ['2024-03-04', '2024-03-05'], '2024-03-06T00:00:00.000Z')).toBeUndefined();
-    const hours = ['2024-03-05 09:00:00.000', '2024-03-05 10:00:00.000'];
-    expect(partialPeriod('timestamp(3)', hours, '2024-03-05T10:30:00.000Z')).toBe('2024-03-05 10:00:00.000');
-    expect(partialPeriod('timestamp(3)', hours, '2024-03-05T11:00:00.000Z')).toBeUndefined();
-    expect(partialPeriod('varchar', ['a'], '2024-03-05T10:30:00.000Z')).toBeUndefined();
   });
 
   it('compares a KPI with the previous window of the same length', () => {

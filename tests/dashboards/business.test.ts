@@ -19,7 +19,7 @@ import { prepareShop, type Shop } from './fixture.js';
 interface ChartOption {
   xAxis?: Array<{ name: string }>;
   yAxis?: Array<{ name: string }>;
-  series: Array<{ name: string; markArea?: { data: Array<Array<{ xAxis: string }>> } }>;
+  series: Array<{ name: string; data: Array<number | null | { value: number; itemStyle?: { opacity?: number } }>; markArea?: { data: Array<Array<{ xAxis: string }>> } }>;
 }
 
 /** ECharts' own option of a visual's chart, read back from the page. */
@@ -54,6 +54,32 @@ describe('dashboards a business user keeps open', () => {
     writeFileSync(
       join(shop.root, 'sql', 'dashboards', 'refunds.dashboard.yaml'),
       'title: Refunds\nvisuals:\n  - { id: refunds, type: line, title: Refunds per day, view: refunds, x: order_date, y: amount, format: currency }\n',
+    );
+    // Order times from 2024-01-12 09:15: the first day (data from 09:00) and the first month (from the 12th) are partial.
+    await engine.execute(
+      "CREATE TABLE shop.order_times AS SELECT * FROM (VALUES (TIMESTAMP '2024-01-12 09:15:00', 10), (TIMESTAMP '2024-01-20 12:00:00', 20), (TIMESTAMP '2024-02-03 08:00:00', 30), (TIMESTAMP '2024-02-28 23:00:00', 40), (TIMESTAMP '2024-03-04 10:00:00', 50), (TIMESTAMP '2024-03-05 09:40:00', 60)) AS t(ordered_at, amount)",
+    );
+    const coverageViews = {
+      orders_daily: "SELECT CAST(ordered_at AS DATE) AS order_date, count(*) AS orders, min(min(date_trunc('hour', ordered_at))) OVER () AS data_start FROM shop.order_times GROUP BY CAST(ordered_at AS DATE)",
+      orders_monthly: "SELECT CAST(date_trunc('month', ordered_at) AS DATE) AS order_month, sum(amount) AS amount, min(min(ordered_at)) OVER () AS data_start FROM shop.order_times GROUP BY date_trunc('month', ordered_at)",
+    };
+    for (const [view, query] of Object.entries(coverageViews)) {
+      await engine.execute(`CREATE VIEW shop.${view} AS ${query}`);
+      writeFileSync(join(shop.root, 'sql', 'dashboards', `${view}.sql`), `${query}\n`);
+    }
+    writeFileSync(
+      join(shop.root, 'sql', 'dashboards', 'coverage.dashboard.yaml'),
+      [
+        'title: Coverage',
+        'filters:',
+        '  - { id: period, type: date_range, column: order_date }',
+        'visuals:',
+        '  - { id: daily, type: line, title: Orders per day, view: orders_daily, x: order_date, y: orders, format: integer }',
+        '  - { id: daily_bars, type: bar, title: Orders per day, view: orders_daily, x: order_date, y: orders, format: integer }',
+        '  - { id: monthly, type: bar, title: Amount per month, view: orders_monthly, x: order_month, y: amount, format: currency }',
+        '  - { id: rows, type: table, title: Days, view: orders_daily }',
+        '',
+      ].join('\n'),
     );
     const site = join(shop.root, 'site');
     // Data as of 10:00 on the fixture's last day: 2024-03-05 is the current, incomplete day.
@@ -91,6 +117,11 @@ describe('dashboards a business user keeps open', () => {
     await screenshot(page, 'business-titles');
     expect(errors).toEqual([]);
     await page.close();
+    // A filter without a label is titled like its column ("Order date", not order_date).
+    const coverage = await open('coverage.html');
+    expect(await coverage.page.locator('.filters label').allTextContents()).toEqual(['Order date from ', 'to ']);
+    expect(coverage.errors).toEqual([]);
+    await coverage.page.close();
   });
 
   it('formats currency and percent axes in whole units', async () => {
@@ -177,6 +208,52 @@ describe('dashboards a business user keeps open', () => {
     await partial.page.locator('[data-visual="revenue_trend"]').screenshot({ path: join(import.meta.dirname, '..', '..', 'test-artifacts', 'dashboards', 'business-partial-period.png') });
     expect([...errors, ...partial.errors]).toEqual([]);
     await partial.page.close();
+  });
+
+  // The Athena view SQL above carries where its data starts (data_start); the page marks the first period the data
+  // covers only partly as it marks the current one, on desktop and at 390 px.
+  it('marks a partial first period (data starting at 09:00 of the first day, or on the 12th of the first month) like the last', async () => {
+    for (const width of [1280, 390]) {
+      const page = await browser.newPage();
+      await page.setViewportSize({ width, height: 900 });
+      const errors = collectErrors(page);
+      await page.goto(`${base}coverage.html`);
+      await page.waitForSelector('body[data-renders="1"]');
+      expect(await page.locator('[data-visual="daily"]').getAttribute('data-partial')).toBe('2024-01-12, 2024-03-05');
+      const daily = await chartOption(page, 'daily');
+      // A line shades the segment after a partial first point and the one before a partial last point.
+      expect(daily.series[0].markArea!.data).toEqual([
+        [expect.objectContaining({ xAxis: '2024-01-12' }), expect.objectContaining({ xAxis: '2024-01-20' })],
+        [expect.objectContaining({ xAxis: '2024-03-04' }), expect.objectContaining({ xAxis: '2024-03-05' })],
+      ]);
+      expect((await drawnTexts(page, 'daily')).filter((t) => t === 'partial')).toHaveLength(2);
+      const bars = await chartOption(page, 'daily_bars');
+      expect(bars.series[0].markArea!.data.map((band) => band.map((end) => end.xAxis))).toEqual([['2024-01-12', '2024-01-12'], ['2024-03-05', '2024-03-05']]);
+      // Bars of partial periods are faded too (a bar covers most of its shade).
+      expect(bars.series[0].data.map((d) => (typeof d === 'object' && d !== null ? d.itemStyle?.opacity : undefined))).toEqual([0.5, undefined, undefined, undefined, undefined, 0.5]);
+      expect(await drawnTexts(page, 'daily_bars')).toContain('partial');
+      // Monthly: January starts on the 12th, March is the current month.
+      expect(await page.locator('[data-visual="monthly"]').getAttribute('data-partial')).toBe('2024-01-01, 2024-03-01');
+      expect((await drawnTexts(page, 'monthly')).filter((t) => t === 'partial')).toHaveLength(2);
+      // Each shade covers its whole month, also on a phone where the axis shows every other label.
+      const shades = await page.locator('[data-visual="monthly"] svg path[fill-opacity="0.14"]').evaluateAll((paths) => paths.map((p) => (p as SVGGraphicsElement).getBBox().width));
+      const plot = await page.locator('[data-visual="monthly"] svg path[fill="none"]').first().evaluate((p) => (p as SVGGraphicsElement).getBBox().width);
+      expect(shades).toHaveLength(2);
+      for (const shade of shades) expect(Math.abs(shade - plot / 3)).toBeLessThan(1);
+      // The data start is coverage, not a column readers asked for.
+      expect(await page.locator('[data-visual="rows"] thead th').allTextContents()).toEqual(['Order date', 'Orders']);
+      await screenshot(page, `business-partial-first-period-${width}px`);
+      if (width === 390) expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+      expect(errors).toEqual([]);
+      await page.close();
+    }
+    // From a later day on, the first day shown is whole: only the current one stays partial.
+    const { page, errors } = await open('coverage.html?period.from=2024-01-20');
+    expect(await page.locator('[data-visual="daily"]').getAttribute('data-partial')).toBe('2024-03-05');
+    expect(errors).toEqual([]);
+    await page.close();
+    // Filtered in SQL (the live server's path, and QuickSight's), the view still says where all of its data starts.
+    expect(await sql("SELECT DISTINCT CAST(data_start AS VARCHAR) FROM shop.orders_daily WHERE order_date >= DATE '2024-02-01'")).toEqual([['2024-01-12 09:00:00.000']]);
   });
 
   it('keeps the filter state in the URL: links open filtered, changes update the address', async () => {

@@ -24,6 +24,7 @@ import { allSchemaProblems } from './sdk-schema.js';
 const ROOT = join(import.meta.dirname, '..', '..');
 const { config } = loadConfig(ROOT);
 const EXAMPLE_DASHBOARDS = loadDashboards(ROOT, { sqlDir: config.sql, database: config.database });
+const DEMO_NOW = new Date('2026-03-05T10:30:00Z');
 
 describe('example dashboards', () => {
   const lake = join(mkdtempSync(join(tmpdir(), 'lake-dash-example-')), 'lake');
@@ -36,7 +37,8 @@ describe('example dashboards', () => {
   beforeAll(async () => {
     const io = captureIo(ROOT);
     // The demo's exit code also reflects alerts and checks; what matters here is that it built the dashboards.
-    await runDemo({ lake, interactions: 3000, days: 3, ordersPerDay: 30, customers: 60 }, io);
+    // A fixed clock: the data starts at 10:00 three days before, so its first day (and today) are partial.
+    await runDemo({ lake, interactions: 3000, days: 3, ordersPerDay: 30, customers: 60, now: DEMO_NOW }, io);
     expect(io.out, io.err).toContain(`Dashboards: ${join(defaultSiteDir(lake), 'index.html')}`);
     engine = await AthenaLocalEngine.open({ lakeRoot: lake });
     for (const dashboard of EXAMPLE_DASHBOARDS) schemas[dashboard.name] = await describeViews(engine, dashboard);
@@ -87,6 +89,19 @@ describe('example dashboards', () => {
     },
     60_000,
   );
+
+  it('marks the first day of the demo (data from 10:00) and its current day as partial, where the views say where their data starts', async () => {
+    const page = await browser.newPage();
+    const errors = collectErrors(page);
+    for (const [name, visuals] of [['customer_support', ['interactions_by_channel', 'interactions_by_type', 'negative_share']], ['executive', ['revenue_trend', 'customers_trend', 'conversion_trend']]] as const) {
+      await page.goto(`${base}${name}.html`);
+      await page.waitForSelector('body[data-renders="1"]');
+      for (const visual of visuals) expect({ visual, partial: await page.locator(`[data-visual="${visual}"]`).getAttribute('data-partial') }).toEqual({ visual, partial: '2026-03-02, 2026-03-05' });
+      await screenshot(page, `example-${name}-partial-first-day`);
+    }
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 
   it('generates QuickSight inputs for every example dashboard that the SDK schema accepts', () => {
     const resources = quickSightResources({

@@ -92,6 +92,17 @@ describe('dashboard files', () => {
     );
   });
 
+  it("checks that a view's data_start (where its data starts, for the partial first period) is a DATE or TIMESTAMP", () => {
+    const dashboard = parseDashboard(valid, FILE, { database: 'db' });
+    const columns = (type: string) => ({ v: [{ name: 'day', type: 'date' }, { name: 'n', type: 'bigint' }, { name: 'data_start', type }] });
+    expect(checkAgainstViews(dashboard, columns('timestamp(3)'))).toEqual([]);
+    expect(checkAgainstViews(dashboard, columns('date'))).toEqual([]);
+    expect(checkAgainstViews(dashboard, columns('varchar')).map((d) => `${d.line}: ${d.message}`)).toEqual([
+      "6: 'visuals.0.view': view 'v' returns 'data_start' as varchar; it must be a DATE or TIMESTAMP (UTC, without time zone)",
+    ]);
+    expect(checkAgainstViews(dashboard, columns('timestamp(3) with time zone'))).toHaveLength(1);
+  });
+
   it('checks column titles and table sort columns against the views', () => {
     const text = `title: T\ncolumn_titles: { n: Orders, revenu: Revenue }\nvisuals:\n  - { id: t, type: table, title: T, view: v, columns: [day, n], sort: { column: channel } }\n  - { id: u, type: table, title: U, view: v, sort: { column: nope, descending: true } }\n`;
     const dashboard = parseDashboard(text, FILE, { database: 'db' });

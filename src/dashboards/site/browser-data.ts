@@ -2,6 +2,7 @@
 // data and building ECharts options. Keep it free of Node APIs: esbuild bundles it for the browser.
 import type { Column, SqlValue } from '../../engines/engine.js';
 import type { FilterDefinition, VisualDefinition } from '../definition.js';
+import { DATA_START_COLUMN } from './partial-periods.js';
 
 export interface ViewData {
   columns: Column[];
@@ -90,7 +91,8 @@ export function chartData(visual: VisualDefinition, view: ViewData, rows: SqlVal
   const y = col(visual.y);
   const s = col(visual.series);
   if (visual.type === 'table') {
-    const names = visual.columns ?? view.columns.map((c) => c.name);
+    // The data-start column is coverage metadata, not data: shown only when a table lists it.
+    const names = visual.columns ?? view.columns.map((c) => c.name).filter((name) => name !== DATA_START_COLUMN);
     const indexes = names.map((name) => col(name));
     return { kind: 'table', columns: names, rows: rows.map((row) => indexes.map((i) => row[i])) };
   }
@@ -156,7 +158,7 @@ export function formatAxisValue(value: number, visual: Pick<VisualDefinition, 'f
 }
 
 /** The ECharts option of a chart visual (not tables or KPI tiles, which are plain HTML). */
-export function echartsOption(visual: VisualDefinition, data: ChartData, titles: ColumnTitles = {}, partial?: string): Record<string, unknown> {
+export function echartsOption(visual: VisualDefinition, data: ChartData, titles: ColumnTitles = {}, partial: string[] = []): Record<string, unknown> {
   const format = (value: unknown) => formatValue(typeof value === 'number' ? value : null, visual);
   const axisFormat = (value: unknown) => (typeof value === 'number' ? formatAxisValue(value, visual) : String(value));
   const base = { animation: false, tooltip: { trigger: data.kind === 'xy' ? 'axis' : 'item', valueFormatter: format } };
@@ -195,26 +197,40 @@ export function echartsOption(visual: VisualDefinition, data: ChartData, titles:
   if (data.kind !== 'xy') return base;
   // One series without a `series` column is the measure itself: its legend says what it is, not the column name.
   const seriesName = (name: string) => (visual.series === undefined ? measureTitle(visual, titles) : name);
-  // The partial period is shaded and labelled on the first series (one mark is enough for the whole chart).
-  // Lines put categories on points, so the shade spans the segment leading to the partial point; bars fill a band.
-  const index = partial === undefined ? -1 : data.categories.indexOf(partial);
-  const start = visual.type === 'line' && index > 0 ? data.categories[index - 1] : partial;
+  // Partial periods are shaded and labelled on the first series (one mark each is enough for the whole chart).
+  // Lines put categories on points, so a shade spans the segment between the partial point and its neighbour inside
+  // the data (the one before a last period, after a first one); bars fill a band.
+  const last = data.categories.length - 1;
+  const band = (category: string): [string, string] => {
+    const index = data.categories.indexOf(category);
+    if (visual.type !== 'line' || last < 1) return [category, category];
+    return index === last ? [data.categories[last - 1], category] : [category, data.categories[index + 1]];
+  };
+  // Bars of a partial period are also drawn faded: a bar covers most of its band's shade.
+  const partialIndexes = new Set(partial.map((category) => data.categories.indexOf(category)));
   const partialMark =
-    partial === undefined
+    partial.length === 0
       ? undefined
-      : { silent: true, itemStyle: { color: 'rgba(120,130,145,0.14)' }, label: { show: true, position: 'insideTop', formatter: 'partial', color: '#5b6776', fontSize: 11 }, data: [[{ xAxis: start }, { xAxis: partial }]] };
+      : {
+          silent: true,
+          itemStyle: { color: 'rgba(120,130,145,0.14)' },
+          label: { show: true, position: 'insideTop', formatter: 'partial', color: '#5b6776', fontSize: 11 },
+          data: partial.map((category) => band(category).map((xAxis) => ({ xAxis }))),
+        };
   return {
     ...base,
     legend: { type: 'scroll', top: 0 },
     grid: { left: 16, right: 20, top: 56, bottom: 40, containLabel: true },
-    xAxis: { type: 'category', data: data.categories, name: columnTitle(visual.x ?? '', titles), nameLocation: 'middle', nameGap: 26 },
+    // A tick on every category: ECharts places a bar chart's mark area on the ticks, and with ticks thinned like the
+    // labels (a narrow chart) the shade of the last category ends at its middle.
+    xAxis: { type: 'category', data: data.categories, name: columnTitle(visual.x ?? '', titles), nameLocation: 'middle', nameGap: 26, axisTick: { interval: 0 } },
     yAxis: { type: 'value', name: measureTitle(visual, titles), nameLocation: 'end', nameTextStyle: { align: 'left' }, axisLabel: { formatter: axisFormat } },
     series: data.series.map((s, i) => ({
       type: visual.type === 'line' ? 'line' : 'bar',
       name: seriesName(s.name),
       stack: visual.type === 'stacked_bar' ? 'total' : undefined,
       connectNulls: true,
-      data: s.values,
+      data: visual.type === 'line' ? s.values : s.values.map((value, j) => (value !== null && partialIndexes.has(j) ? { value, itemStyle: { opacity: 0.5 } } : value)),
       ...(i === 0 && partialMark ? { markArea: partialMark } : {}),
     })),
   };
@@ -270,31 +286,6 @@ export function tableRows(data: Extract<ChartData, { kind: 'table' }>, limit: nu
 export function toCsv(header: string[], rows: SqlValue[][]): string {
   const field = (text: string) => (/[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text);
   return [header, ...rows.map((row) => row.map(cellText))].map((fields) => fields.map(field).join(',')).join('\r\n') + '\r\n';
-}
-
-/** Grain of a time axis: a DATE column is daily; TIMESTAMP categories are daily at midnight, hourly on the hour. */
-export function timeGrain(type: string, categories: string[]): 'day' | 'hour' | 'minute' | undefined {
-  if (type === 'date') return 'day';
-  if (!type.startsWith('timestamp')) return undefined;
-  const times = categories.map((c) => c.slice(11, 19));
-  if (times.every((t) => t === '' || t === '00:00:00')) return 'day';
-  if (times.every((t) => t.endsWith(':00:00'))) return 'hour';
-  return 'minute';
-}
-
-/**
- * The category on a time axis whose period is not over at `asOf` (ISO time, UTC): the current day, hour or minute,
- * drawn from incomplete data. Only the last category can be it (later ones would be in the future).
- */
-export function partialPeriod(type: string, categories: string[], asOf: string): string | undefined {
-  const grain = timeGrain(type, categories);
-  const last = categories[categories.length - 1];
-  if (grain === undefined || last === undefined) return undefined;
-  const start = Date.parse(`${last.slice(0, 10)}T${last.slice(11, 19) || '00:00:00'}Z`);
-  if (Number.isNaN(start)) return undefined;
-  const length = { day: 86_400_000, hour: 3_600_000, minute: 60_000 }[grain];
-  const now = Date.parse(asOf);
-  return start <= now && now < start + length ? last : undefined;
 }
 
 /** Inclusive date window `YYYY-MM-DD`. */

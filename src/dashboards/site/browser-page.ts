@@ -4,6 +4,7 @@
 import type { Column } from '../../engines/engine.js';
 import type { FilterDefinition, VisualDefinition } from '../definition.js';
 import * as lib from './browser-data.js';
+import * as periods from './partial-periods.js';
 import type { ColumnTitles, FilterValues, TableState, ViewData } from './browser-data.js';
 
 /** What the server embeds in each page (and what the live data endpoint returns, minus `dashboard`). */
@@ -227,8 +228,8 @@ export function bootDashboard(config: PageConfig, live: boolean): void {
       else if (visual.type === 'kpi' && chart.kind === 'single') renderKpi(el, visual, view, state, chart.value);
       else {
         const xType = view.columns.find((c) => c.name === visual.x)?.type ?? '';
-        const partial = chart.kind === 'xy' ? lib.partialPeriod(xType, chart.categories, data.asOf) : undefined;
-        if (partial !== undefined) card.dataset.partial = partial;
+        const partial = chart.kind === 'xy' ? periods.partialPeriods(xType, chart.categories, data.asOf, periods.dataStartOf(view)) : [];
+        if (partial.length > 0) card.dataset.partial = partial.join(', ');
         if (!echarts.getInstanceByDom(el)) el.replaceChildren();
         (echarts.getInstanceByDom(el) ?? echarts.init(el, null, { renderer: 'svg' })).setOption(lib.echartsOption(visual, chart, titles, partial), true);
       }

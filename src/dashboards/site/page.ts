@@ -1,6 +1,7 @@
 // The HTML of the local site: index.html listing every dashboard, one page per dashboard, and the shared script and
 // stylesheet. Pages use relative URLs only, so the folder works opened from disk and served.
 import { widthOf, type Dashboard } from '../definition.js';
+import { columnTitle } from './browser-data.js';
 import type { PageConfig } from './browser-page.js';
 
 export const ASSETS = { echarts: 'assets/echarts.min.js', script: 'assets/dashboard.js', style: 'assets/dashboard.css', live: 'live.js' } as const;
@@ -32,7 +33,7 @@ const head = (title: string) => `<!doctype html>
 
 function filterForm(dashboard: Dashboard): string {
   const fields = dashboard.filters.map((filter) => {
-    const label = escapeHtml(filter.label ?? filter.column);
+    const label = escapeHtml(filter.label ?? columnTitle(filter.column, dashboard.column_titles));
     if (filter.type === 'date_range') {
       return `<label>${label} from <input type="date" name="${filter.id}.from"></label><label>to <input type="date" name="${filter.id}.to"></label>`;
     }
