@@ -14,6 +14,7 @@ import { timeDashboardQueries } from './queries.js';
 import { timeLookups } from './lookup.js';
 import { assertSameChecksums, pipelineChecksums, type PipelineChecksums } from './checksums.js';
 import { productCuratedDir, productKpiDir, timeHourly, type HourlyMeasure } from './hourly.js';
+import { timePeers, type PeersResult } from './peers.js';
 
 export interface BenchOptions {
   events: number;
@@ -36,6 +37,8 @@ export interface BenchOptions {
   hourlyWeeks?: number[];
   /** Events per hour in the hourly measure (default: events / hours, the pipeline measure's density). */
   hourlyEventsPerHour?: number;
+  /** Run the peers (dbt-duckdb, SQLMesh) from the virtualenv of scripts/bench-peers.sh, which must be installed. */
+  peers?: boolean;
   log?: (line: string) => void;
 }
 
@@ -151,6 +154,13 @@ export async function runBench(options: BenchOptions) {
       log(`  hourly ${weeks} week(s): product ${hourlyRuns.at(-1)!.product_ms} ms, baseline ${hourlyRuns.at(-1)!.baseline_ms} ms`);
     }
 
+    // ---- 1c. Peers: the same backfill and hour on dbt-duckdb and SQLMesh ---------------------------------------------
+    let peers: PeersResult | undefined;
+    if (options.peers) {
+      log('peers: dbt-duckdb and SQLMesh, backfill and one new hour');
+      peers = await timePeers(work, input, { baselineBackfillMs: baseline.ms, baselineChecksums: baselineChecksums!, eventsPerHour, seed: options.seed, log });
+    }
+
     // ---- 3. Dashboard queries over the last product run's lake ------------------------------------------------------
     log('queries: customer-support dashboard');
     await runProduct(projectRoot, lastProductLake, input, 'kind:dashboard');
@@ -210,6 +220,8 @@ export async function runBench(options: BenchOptions) {
       },
       /** The first point (1 week unless hourlyWeeks says otherwise); by_weeks holds every point. */
       hourly: { ...hourlyRuns[0], by_weeks: hourlyRuns },
+      /** Absent when the peers did not run (no virtualenv: see scripts/bench-peers.sh). */
+      ...(peers ? { peers } : {}),
       cold_start_ms: round(coldStart.medianMs),
       cold_start_runs_ms: coldStart.runsMs.map((ms) => round(ms)),
       queries: {
