@@ -10,7 +10,7 @@ import { DEFAULT_OPTIONS, runBench, type BenchOptions } from './run.js';
 
 const USAGE = `usage: npm run bench -- [--events N] [--models M] [--json FILE] [--rounds R] [--small-rounds S] [--hours H]
                       [--query-iterations K] [--cold-start-runs C] [--seed S] [--work DIR] [--keep]
-                      [--peers | --no-peers]`;
+                      [--peers | --no-peers] [--scale N[,N…] | --scale none]`;
 
 function positiveInteger(name: string, text: string | undefined, fallback: number): number {
   if (text === undefined) return fallback;
@@ -37,6 +37,7 @@ function parseBenchArgs(argv: string[]): { options: BenchOptions; json?: string;
       seed: { type: 'string' },
       work: { type: 'string' },
       keep: { type: 'boolean' },
+      scale: { type: 'string' },
       peers: { type: 'boolean' },
       'no-peers': { type: 'boolean' },
     },
@@ -57,6 +58,7 @@ function parseBenchArgs(argv: string[]): { options: BenchOptions; json?: string;
       seed: positiveInteger('seed', values.seed, d.seed),
       workDir: values.work,
       keep: values.keep ?? false,
+      scale: values.scale === undefined ? d.scale : values.scale === 'none' ? [] : values.scale.split(',').map((item) => positiveInteger('scale', item, 0)),
     },
     json: values.json,
   };
