@@ -19,13 +19,16 @@ const KPI_ROW =
   `hour_start::TIMESTAMP, channel, interaction_type, interactions::BIGINT, rated_interactions::BIGINT, round(avg_rating, 9), ` +
   `negative_interactions::BIGINT, round(negative_share, 9), dt::VARCHAR, hour::BIGINT`;
 
-async function checksum(glob: string, row: string): Promise<TableChecksum> {
+const literal = (text: string) => `'${text.replaceAll("'", "''")}'`;
+const parquet = (glob: string) => `read_parquet(${literal(glob)}, hive_partitioning = true, union_by_name = true)`;
+
+/** `relation`: what to read (a table function or a table name); `attach`: a DuckDB file to attach first, read-only. */
+async function checksum(relation: string, row: string, attach?: string): Promise<TableChecksum> {
   const instance = await DuckDBInstance.create(':memory:');
   const connection = await instance.connect();
   try {
-    const reader = await connection.runAndReadAll(
-      `SELECT count(*), coalesce(sum(hash(${row})), 0) FROM read_parquet('${glob.replaceAll("'", "''")}', hive_partitioning = true, union_by_name = true)`,
-    );
+    if (attach) await connection.run(`ATTACH ${literal(attach)} AS peer (READ_ONLY)`);
+    const reader = await connection.runAndReadAll(`SELECT count(*), coalesce(sum(hash(${row})), 0) FROM ${relation}`);
     const [rows, sum] = reader.getRows()[0];
     return { rows: Number(rows), sum: BigInt(String(sum)).toString(16) };
   } finally {
@@ -37,8 +40,16 @@ async function checksum(glob: string, row: string): Promise<TableChecksum> {
 /** `curatedDir` is partitioned year/month/day/hour, `kpiDir` dt/hour (both layouts write Hive folders). */
 export async function pipelineChecksums(curatedDir: string, kpiDir: string): Promise<PipelineChecksums> {
   return {
-    curated: await checksum(`${curatedDir}/*/*/*/*/*.parquet`, CURATED_ROW),
-    kpi: await checksum(`${kpiDir}/*/*/*.parquet`, KPI_ROW),
+    curated: await checksum(parquet(`${curatedDir}/*/*/*/*/*.parquet`), CURATED_ROW),
+    kpi: await checksum(parquet(`${kpiDir}/*/*/*.parquet`), KPI_ROW),
+  };
+}
+
+/** The same checksums over two tables (`schema.table`) of a DuckDB database file, as the bench's peers write them. */
+export async function tableChecksums(databaseFile: string, curatedTable: string, kpiTable: string): Promise<PipelineChecksums> {
+  return {
+    curated: await checksum(`peer.${curatedTable}`, CURATED_ROW, databaseFile),
+    kpi: await checksum(`peer.${kpiTable}`, KPI_ROW, databaseFile),
   };
 }
 

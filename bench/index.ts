@@ -1,11 +1,16 @@
 // `npm run bench [-- --events N --models M --json FILE]`: see docs/performance.md.
+import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { peersInstalled } from './peers.js';
+import { REPO_ROOT } from './project.js';
 import { formatReport } from './report.js';
 import { DEFAULT_OPTIONS, runBench, type BenchOptions } from './run.js';
 
 const USAGE = `usage: npm run bench -- [--events N] [--models M] [--json FILE] [--rounds R] [--small-rounds S] [--hours H]
-                      [--query-iterations K] [--cold-start-runs C] [--seed S] [--work DIR] [--keep]`;
+                      [--query-iterations K] [--cold-start-runs C] [--seed S] [--work DIR] [--keep]
+                      [--peers | --no-peers] [--scale N[,N…] | --scale none]`;
 
 function positiveInteger(name: string, text: string | undefined, fallback: number): number {
   if (text === undefined) return fallback;
@@ -14,7 +19,10 @@ function positiveInteger(name: string, text: string | undefined, fallback: numbe
   return value;
 }
 
-function parseBenchArgs(argv: string[]): { options: BenchOptions; json?: string } {
+/** Whether to run the peers: --peers installs them first (needs python3 and PyPI); by default only when installed. */
+type PeersChoice = 'install' | 'skip' | 'if-installed';
+
+function parseBenchArgs(argv: string[]): { options: BenchOptions; json?: string; peers: PeersChoice } {
   const { values } = parseArgs({
     args: argv,
     options: {
@@ -29,11 +37,16 @@ function parseBenchArgs(argv: string[]): { options: BenchOptions; json?: string 
       seed: { type: 'string' },
       work: { type: 'string' },
       keep: { type: 'boolean' },
+      scale: { type: 'string' },
+      peers: { type: 'boolean' },
+      'no-peers': { type: 'boolean' },
     },
     strict: true,
   });
   const d = DEFAULT_OPTIONS;
+  if (values.peers && values['no-peers']) throw new Error('--peers and --no-peers contradict each other');
   return {
+    peers: values.peers ? 'install' : values['no-peers'] ? 'skip' : 'if-installed',
     options: {
       events: positiveInteger('events', values.events, d.events),
       models: positiveInteger('models', values.models, d.models),
@@ -45,6 +58,7 @@ function parseBenchArgs(argv: string[]): { options: BenchOptions; json?: string 
       seed: positiveInteger('seed', values.seed, d.seed),
       workDir: values.work,
       keep: values.keep ?? false,
+      scale: values.scale === undefined ? d.scale : values.scale === 'none' ? [] : values.scale.split(',').map((item) => positiveInteger('scale', item, 0)),
     },
     json: values.json,
   };
@@ -58,7 +72,17 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n${USAGE}\n`);
     return 2;
   }
-  const result = await runBench({ ...parsed.options, log: (line) => process.stderr.write(`${line}\n`) });
+  const log = (line: string) => process.stderr.write(`${line}\n`);
+  if (parsed.peers === 'install') {
+    const install = spawnSync('bash', [join(REPO_ROOT, 'scripts', 'bench-peers.sh')], { stdio: 'inherit' });
+    if (install.status !== 0) {
+      log('--peers: scripts/bench-peers.sh could not install the peers (it needs python3 and PyPI); run without --peers to skip them');
+      return 1;
+    }
+  }
+  const peers = parsed.peers !== 'skip' && peersInstalled();
+  if (parsed.peers === 'if-installed' && !peers) log('peers (dbt-duckdb, SQLMesh): not installed, skipped; `bash scripts/bench-peers.sh` or --peers installs them');
+  const result = await runBench({ ...parsed.options, peers, log });
   process.stdout.write(`${formatReport(result)}\n`);
   if (parsed.json) {
     writeFileSync(parsed.json, `${JSON.stringify(result, null, 2)}\n`);

@@ -19,6 +19,29 @@ export function formatReport(r: BenchResult): string {
     rows.push([`hourly: 1 new hour, lake holding ${h.weeks} week(s)`, ms(h.product_ms), ms(h.baseline_ms), n(h.ratio), '≤ 3']);
     rows.push(['  CPU time', ms(h.product_cpu_ms), ms(h.baseline_cpu_ms), n(h.cpu_ratio), '']);
   }
+  if (r.scale) {
+    for (const point of r.scale.points) {
+      rows.push([`  pipeline at ${n(point.events)} events`, ms(point.product_ms), ms(point.baseline_ms), `${n(point.ratio)} (CPU ${n(point.cpu_ratio)})`, '']);
+    }
+    const [first, last] = [r.scale.points[0], r.scale.points.at(-1)!];
+    rows.push([
+      `  growth ${n(first.events)} → ${n(last.events)} events (cost ∝ events^k)`,
+      `×${n(last.product_ms / first.product_ms)}, k = ${r.scale.product_exponent}`,
+      `×${n(last.baseline_ms / first.baseline_ms)}, k = ${r.scale.baseline_exponent}`,
+      '',
+      '',
+    ]);
+  }
+  if (r.peers) {
+    // A peer's time is its own work in its Python process after imports; "ours" is the product's ratio to its baseline.
+    const names = { dbt: 'dbt-duckdb', sqlmesh: 'SQLMesh' } as const;
+    const ourHour = r.hourly.by_weeks[0];
+    for (const peer of r.peers.peers) {
+      rows.push([`peer ${names[peer.peer]}: backfill`, `${ms(peer.backfill.ms)} (process ${ms(peer.backfill.process_ms)})`, ms(r.peers.baseline_backfill_ms), n(peer.backfill.ratio), `ours ${n(p.ratio)}`]);
+      rows.push([`  one new hour (1 week held)`, `${ms(peer.hourly.ms)} (process ${ms(peer.hourly.process_ms)})`, ms(r.peers.baseline_hourly_ms), n(peer.hourly.ratio), `ours ${n(ourHour.ratio)}`]);
+      rows.push(['  checksums (curated / KPI, agree with the baseline)', `${peer.checksums.curated.sum} / ${peer.checksums.kpi.sum}`, '', '', '']);
+    }
+  }
   const i = r.ingest;
   rows.push(['ingest (generator→producer→Firehose)', `${ms(i.product.ms)} (${n(i.product.rows_per_s)} rows/s)`, `${ms(Math.min(i.node_direct.ms, i.duckdb_appender.ms))} (${i.baseline})`, n(i.ratio), '']);
   rows.push(['  node direct / DuckDB Appender / generator only', '', `${ms(i.node_direct.ms)} / ${ms(i.duckdb_appender.ms)} / ${ms(i.generator_only.ms)}`, '', '']);

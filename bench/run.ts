@@ -14,6 +14,8 @@ import { timeDashboardQueries } from './queries.js';
 import { timeLookups } from './lookup.js';
 import { assertSameChecksums, pipelineChecksums, type PipelineChecksums } from './checksums.js';
 import { productCuratedDir, productKpiDir, timeHourly, type HourlyMeasure } from './hourly.js';
+import { timePeers, type PeersResult } from './peers.js';
+import { growth, timeScalePoint, type ScalePoint } from './scale.js';
 
 export interface BenchOptions {
   events: number;
@@ -36,10 +38,14 @@ export interface BenchOptions {
   hourlyWeeks?: number[];
   /** Events per hour in the hourly measure (default: events / hours, the pipeline measure's density). */
   hourlyEventsPerHour?: number;
+  /** Run the peers (dbt-duckdb, SQLMesh) from the virtualenv of scripts/bench-peers.sh, which must be installed. */
+  peers?: boolean;
+  /** More event counts for the pipeline measure (one round each), to print how its cost grows with events. */
+  scale?: number[];
   log?: (line: string) => void;
 }
 
-export const DEFAULT_OPTIONS: BenchOptions = { events: 1_000_000, models: 1_000, rounds: 1, smallRounds: 3, hours: 168, queryIterations: 10, coldStartRuns: 5, seed: 42 };
+export const DEFAULT_OPTIONS: BenchOptions = { events: 1_000_000, models: 1_000, rounds: 1, smallRounds: 3, hours: 168, queryIterations: 10, coldStartRuns: 5, seed: 42, scale: [3_000_000] };
 
 /** 2025-03-01T00:00Z: the event window starts here. */
 const WINDOW_START = Date.UTC(2025, 2, 1);
@@ -151,6 +157,32 @@ export async function runBench(options: BenchOptions) {
       log(`  hourly ${weeks} week(s): product ${hourlyRuns.at(-1)!.product_ms} ms, baseline ${hourlyRuns.at(-1)!.baseline_ms} ms`);
     }
 
+    // ---- 1c. Peers: the same backfill and hour on dbt-duckdb and SQLMesh ---------------------------------------------
+    let peers: PeersResult | undefined;
+    if (options.peers) {
+      log('peers: dbt-duckdb and SQLMesh, backfill and one new hour');
+      peers = await timePeers(work, input, { baselineBackfillMs: baseline.ms, baselineChecksums: baselineChecksums!, eventsPerHour, seed: options.seed, log });
+    }
+
+    // ---- 1d. Scale: the pipeline at other event counts ------------------------------------------------------------
+    const scalePoints: ScalePoint[] = [
+      {
+        events: options.events,
+        product_ms: round(product.ms),
+        baseline_ms: round(baseline.ms),
+        ratio: round(product.ms / baseline.ms, 2),
+        product_cpu_ms: round(productCpuMs),
+        baseline_cpu_ms: round(baselineCpuMs),
+        cpu_ratio: round(productCpuMs / baselineCpuMs, 2),
+      },
+    ];
+    for (const events of new Set((options.scale ?? []).filter((n) => n !== options.events))) {
+      log(`scale: pipeline at ${events} events`);
+      scalePoints.push(await timeScalePoint(work, projectRoot, events, { startMs: window.startMs, endMs: window.endMs, seed: options.seed }));
+      log(`  scale ${events}: product ${scalePoints.at(-1)!.product_ms} ms, baseline ${scalePoints.at(-1)!.baseline_ms} ms`);
+    }
+    const scale = growth(scalePoints);
+
     // ---- 3. Dashboard queries over the last product run's lake ------------------------------------------------------
     log('queries: customer-support dashboard');
     await runProduct(projectRoot, lastProductLake, input, 'kind:dashboard');
@@ -210,6 +242,10 @@ export async function runBench(options: BenchOptions) {
       },
       /** The first point (1 week unless hourlyWeeks says otherwise); by_weeks holds every point. */
       hourly: { ...hourlyRuns[0], by_weeks: hourlyRuns },
+      /** Absent without a second event count (--scale). */
+      ...(scale ? { scale } : {}),
+      /** Absent when the peers did not run (no virtualenv: see scripts/bench-peers.sh). */
+      ...(peers ? { peers } : {}),
       cold_start_ms: round(coldStart.medianMs),
       cold_start_runs_ms: coldStart.runsMs.map((ms) => round(ms)),
       queries: {

@@ -7,7 +7,7 @@ describe('npm run bench', () => {
   it('produces every result key at a tiny size', async () => {
     const result = await runBench({
       events: 3_000, models: 12, rounds: 1, smallRounds: 1, hours: 6, queryIterations: 1, coldStartRuns: 1, seed: 1, lookups: 200,
-      hourlyWeeks: [1], hourlyEventsPerHour: 10,
+      hourlyWeeks: [1], hourlyEventsPerHour: 10, scale: [6_000],
     });
     const numbers = {
       'pipeline.ratio': result.pipeline.ratio,
@@ -30,6 +30,11 @@ describe('npm run bench', () => {
       expect(value, key).toBeGreaterThan(0);
     }
     for (const step of Object.values(result.pipeline.steps)) expect(step.ratio).toBeGreaterThan(0);
+    // The scale point: the main run and the extra event count, each with both paths and the growth fitted between them.
+    expect(result.scale?.points.map((point) => point.events)).toEqual([3_000, 6_000]);
+    for (const point of result.scale?.points ?? []) expect(Math.min(point.product_ms, point.baseline_ms, point.ratio, point.cpu_ratio)).toBeGreaterThan(0);
+    expect(Number.isFinite(result.scale?.product_exponent)).toBe(true);
+    expect(Number.isFinite(result.scale?.baseline_exponent)).toBe(true);
     expect(result.models.count).toBe(12);
     expect(result.pipeline.rows.curated).toBe(3_000);
     expect(result.pipeline.checksums.curated.rows).toBe(3_000);
