@@ -76,7 +76,8 @@ export async function runProduct(projectRoot: string, lakeRoot: string, input: P
   };
   let summary: RunSummary;
   try {
-    summary = await runPipeline(session.context, { selector, from: new Date(input.startMs), to: new Date(input.endMs) });
+    // As `lake run` does (src/cli/commands/run-pipeline.ts): the whole run under the lake's writer lock.
+    summary = await session.engine.exclusive(() => runPipeline(session.context, { selector, from: new Date(input.startMs), to: new Date(input.endMs) }));
   } finally {
     await session.close();
   }

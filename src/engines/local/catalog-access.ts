@@ -7,6 +7,9 @@
 //   owner, heartbeat and stale bound), so writers run one at a time; `lake run` holds it for the whole run
 //   (`exclusive`) so two runs never interleave. A reader that finds the catalog being written waits for that statement.
 // Every wait is announced once, naming who is waited for, and ends after `waitMs` with a LakeBusyError (exit 1).
+// What a statement read from the catalog (databases, table descriptions) is kept for the next one only while no other
+// process can have changed the file since: under this process's writer lock (`exclusive`), or for an in-memory
+// catalog. Every other statement starts by forgetting it (LakeCatalog.forget).
 // Hive tables' views are refreshed by writers before and after each statement. A reader that still finds one stale
 // (files landed by `lake ingest`) refreshes it under the writer lock when it is free, or else reads a private in-memory
 // copy of the catalog with fresh views; it never writes in a lake it cannot write to.
@@ -136,6 +139,7 @@ export class CatalogAccess {
   }
 
   private async reading<T>(work: () => Promise<T>): Promise<T> {
+    this.catalog.forget(); // another process may have written since the last statement
     if (!existsSync(this.catalogPath)) {
       // A lake nothing was ever written to: an empty catalog, and nothing created on disk by a reader.
       return this.withPrivateCopy(undefined, work);
@@ -181,6 +185,7 @@ export class CatalogAccess {
       } finally {
         await this.detach(CATALOG);
       }
+      this.catalog.forget();
       return true;
     } catch (error) {
       if (lockConflictPid(error) !== undefined || error instanceof LakeBusyError) return false;
@@ -195,6 +200,7 @@ export class CatalogAccess {
   private async withPrivateCopy<T>(path: string | undefined, work: () => Promise<T>): Promise<T> {
     await this.connection.run(`ATTACH ':memory:' AS ${CATALOG}`);
     this.attached = true;
+    this.catalog.forget();
     try {
       if (path) {
         await this.attach(path, FILE_ALIAS, 'read');
@@ -209,6 +215,7 @@ export class CatalogAccess {
       return await work();
     } finally {
       await this.detach(CATALOG);
+      this.catalog.forget(); // the copy is not the file
     }
   }
 
@@ -217,13 +224,16 @@ export class CatalogAccess {
     assertInsideLake(this.options.lakeRoot, this.catalogPath);
   }
 
+  /** Takes the writer lock; what was read from the catalog before may be stale (another writer held it). */
   private async takeWriterLock(): Promise<HeldLock> {
     this.assertCatalogInLake();
     try {
-      return await this.writerLock.acquire({
+      const lock = await this.writerLock.acquire({
         timeoutMs: this.waitMs,
         onWait: (holder) => this.tell(`waiting for ${describeOwner(holder)} to finish writing to the lake ${this.options.lakeRoot} …`),
       });
+      this.catalog.forget();
+      return lock;
     } catch (error) {
       if (error instanceof LockError) throw new LakeBusyError(`cannot write to the lake: ${error.message}`);
       throw error;

@@ -20,11 +20,34 @@ interface StoredTable {
   viewSql: string | null;
 }
 
+/**
+ * What the catalog held when last read: the statements of one run ask for the same databases and table descriptions
+ * dozens of times (every statement names its database, every write checks its target), and each answer was a query.
+ * Valid only while no one else can change the catalog (see `forget`); this process's own changes drop it.
+ */
+interface CatalogSnapshot {
+  databases?: string[];
+  tables?: StoredTable[];
+  relations: Map<string, { name: string; kind: 'table' | 'view' }[]>;
+}
+
+const emptySnapshot = (): CatalogSnapshot => ({ relations: new Map() });
+
 export class LakeCatalog {
+  private snapshot: CatalogSnapshot = emptySnapshot();
+
   constructor(
     private readonly connection: DuckDBConnection,
     readonly lakeRoot: string,
   ) {}
+
+  /**
+   * Drops what was read: called when another process may have changed the catalog (a statement not under this
+   * process's writer lock) and after any change made here (DDL, writes), so that a cached answer is never stale.
+   */
+  forget(): void {
+    this.snapshot = emptySnapshot();
+  }
 
   async ensure(): Promise<void> {
     await this.connection.run(`CREATE SCHEMA IF NOT EXISTS ${catalogName(META_SCHEMA)}`);
@@ -40,10 +63,12 @@ export class LakeCatalog {
   }
 
   async databases(): Promise<string[]> {
+    if (this.snapshot.databases) return this.snapshot.databases;
     const rows = await this.rows(
       `SELECT schema_name FROM duckdb_schemas() WHERE database_name = ${sqlString(CATALOG)} ORDER BY schema_name`,
     );
-    return rows.map((r) => String(r.schema_name)).filter((s) => !HIDDEN_SCHEMAS.has(s));
+    this.snapshot.databases = rows.map((r) => String(r.schema_name)).filter((s) => !HIDDEN_SCHEMAS.has(s));
+    return this.snapshot.databases;
   }
 
   async databaseExists(database: string): Promise<boolean> {
@@ -52,6 +77,8 @@ export class LakeCatalog {
 
   /** Tables and views of a database (Athena's SHOW TABLES lists both). */
   async relations(database: string): Promise<{ name: string; kind: 'table' | 'view' }[]> {
+    const cached = this.snapshot.relations.get(database);
+    if (cached) return cached;
     const rows = await this.rows(
       `SELECT table_name AS name, 'table' AS kind FROM duckdb_tables() WHERE database_name = ${sqlString(CATALOG)} AND schema_name = ${sqlString(database)} AND NOT temporary
        UNION ALL
@@ -59,24 +86,26 @@ export class LakeCatalog {
        ORDER BY 1`,
     );
     const hive = new Set((await this.tables(database)).filter((t) => t.table.tableType === 'hive').map((t) => t.table.name));
-    return rows.map((r) => ({ name: String(r.name), kind: hive.has(String(r.name)) ? 'table' : (r.kind as 'table' | 'view') }));
+    const relations = rows.map((r) => ({ name: String(r.name), kind: hive.has(String(r.name)) ? ('table' as const) : (r.kind as 'table' | 'view') }));
+    this.snapshot.relations.set(database, relations);
+    return relations;
   }
 
   async relationKind(database: string, name: string): Promise<'table' | 'view' | undefined> {
     return (await this.relations(database)).find((r) => r.name === name)?.kind;
   }
 
+  /** Every table's description (callers get copies: a cached description must not be changed through them). */
   private async tables(database?: string): Promise<StoredTable[]> {
-    const where = database === undefined ? '' : ` WHERE database = ${sqlString(database)}`;
-    const rows = await this.rows(`SELECT spec, view_sql FROM ${catalogName(META_SCHEMA, 'tables')}${where} ORDER BY database, name`);
-    return rows.map((r) => ({ table: JSON.parse(String(r.spec)) as LakeTable, viewSql: r.view_sql === null ? null : String(r.view_sql) }));
+    if (!this.snapshot.tables) {
+      const rows = await this.rows(`SELECT spec, view_sql FROM ${catalogName(META_SCHEMA, 'tables')} ORDER BY database, name`);
+      this.snapshot.tables = rows.map((r) => ({ table: JSON.parse(String(r.spec)) as LakeTable, viewSql: r.view_sql === null ? null : String(r.view_sql) }));
+    }
+    return this.snapshot.tables.filter((t) => database === undefined || t.table.database === database).map((t) => ({ ...t, table: structuredClone(t.table) }));
   }
 
   async get(database: string, name: string): Promise<LakeTable | undefined> {
-    const rows = await this.rows(
-      `SELECT spec FROM ${catalogName(META_SCHEMA, 'tables')} WHERE database = ${sqlString(database)} AND name = ${sqlString(name)}`,
-    );
-    return rows.length > 0 ? (JSON.parse(String(rows[0].spec)) as LakeTable) : undefined;
+    return (await this.tables(database)).find((t) => t.table.name === name)?.table;
   }
 
   /**
@@ -86,26 +115,37 @@ export class LakeCatalog {
    */
   async put(table: LakeTable): Promise<void> {
     const spec = JSON.stringify(table);
-    const stored = await this.rows(
-      `SELECT spec, view_sql FROM ${catalogName(META_SCHEMA, 'tables')} WHERE database = ${sqlString(table.database)} AND name = ${sqlString(table.name)}`,
-    );
-    if (stored.length > 0 && stored[0].spec === spec) {
-      if (table.tableType === 'hive') await this.refreshView({ table, viewSql: stored[0].view_sql === null ? null : String(stored[0].view_sql) });
+    const stored = (await this.tables(table.database)).find((t) => t.table.name === table.name);
+    if (stored && JSON.stringify(stored.table) === spec) {
+      if (table.tableType === 'hive') await this.refreshView({ table, viewSql: stored.viewSql });
       return;
     }
     await this.connection.run(
       `INSERT OR REPLACE INTO ${catalogName(META_SCHEMA, 'tables')} VALUES (${sqlString(table.database)}, ${sqlString(table.name)}, ${sqlString(spec)}, NULL)`,
     );
+    this.remember({ table: structuredClone(table), viewSql: null });
+    if (!stored) this.snapshot.relations.delete(table.database);
     if (table.tableType === 'hive') await this.refreshView({ table, viewSql: null });
   }
 
+  /** Puts a description this process just wrote into the snapshot (when one is held). */
+  private remember(stored: StoredTable): void {
+    const { tables } = this.snapshot;
+    if (!tables) return;
+    const at = tables.findIndex((t) => t.table.database === stored.table.database && t.table.name === stored.table.name);
+    if (at >= 0) tables[at] = stored;
+    else this.forget(); // a new table: let the next read list it in the catalog's order
+  }
+
   async remove(database: string, name: string): Promise<void> {
+    this.forget();
     await this.connection.run(
       `DELETE FROM ${catalogName(META_SCHEMA, 'tables')} WHERE database = ${sqlString(database)} AND name = ${sqlString(name)}`,
     );
   }
 
   async removeDatabase(database: string): Promise<void> {
+    this.forget();
     await this.connection.run(`DELETE FROM ${catalogName(META_SCHEMA, 'tables')} WHERE database = ${sqlString(database)}`);
   }
 
@@ -162,5 +202,6 @@ export class LakeCatalog {
     await this.connection.run(
       `UPDATE ${catalogName(META_SCHEMA, 'tables')} SET view_sql = ${readable ? sqlString(select) : 'NULL'} WHERE database = ${sqlString(table.database)} AND name = ${sqlString(table.name)}`,
     );
+    this.remember({ table: structuredClone(table), viewSql: readable ? select : null });
   }
 }

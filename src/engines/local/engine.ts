@@ -30,6 +30,23 @@ export interface LocalEngineOptions {
 /** Statements whose actions only read the catalog: they attach it read-only. */
 const READ_ACTIONS = new Set<LakeAction['type']>(['showTables', 'showDatabases', 'showPartitions', 'describe']);
 const writes = (step: TranslationStep) => step.kind === 'action' && !READ_ACTIONS.has(step.action.type);
+/**
+ * Actions that change the catalog only through LakeCatalog.put/remove, which keep its snapshot current. Every other
+ * writing action (CREATE/DROP of databases, tables and views, DROP COLUMN) also runs DDL of its own, so the snapshot
+ * is dropped after it.
+ */
+const SNAPSHOT_KEEPING_ACTIONS = new Set<LakeAction['type']>([
+  'insert',
+  'modifyRows',
+  'unload',
+  'addPartitions',
+  'dropPartitions',
+  'repairTable',
+  'setTableProperties',
+  'unsetTableProperties',
+  'setLocation',
+]);
+const changesCatalogDirectly = (step: TranslationStep) => writes(step) && step.kind === 'action' && !SNAPSHOT_KEEPING_ACTIONS.has(step.action.type);
 
 export const DEFAULT_DATABASE = 'default';
 const quoteName = (name: string) => `"${name.replaceAll('"', '""')}"`;
@@ -118,8 +135,13 @@ export class AthenaLocalEngine implements Engine {
       await resetScanMeter(this.duck.connection); // reads before this statement (view refreshes) are not its own
       let last: QueryResult | undefined;
       for (const step of steps) {
-        const r = step.kind === 'sql' ? await this.duck.execute(step.sql, options) : await runLakeAction(session, step.action);
-        if (step.result) last = r;
+        try {
+          const r = step.kind === 'sql' ? await this.duck.execute(step.sql, options) : await runLakeAction(session, step.action);
+          if (step.result) last = r;
+        } finally {
+          // DDL changes schemas and relations behind the catalog's snapshot: drop it, even on failure.
+          if (changesCatalogDirectly(step)) this.catalog.forget();
+        }
       }
       return last && { ...last, stats: { ...last.stats, bytesScanned: await takeBytesRead(this.duck.connection, this.duck.lakeRoot) } };
     });
