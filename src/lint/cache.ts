@@ -3,8 +3,9 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { Diagnostic } from '../dialect/diagnostics.js';
+import { claimLakeFolder } from '../storage/lake-folder.js';
 
 /** Bump when syntax.ts changes what it reports. */
 const RULES_VERSION = 2;
@@ -26,20 +27,22 @@ function grammarVersion(): string | undefined {
 
 export class SyntaxCache {
   private constructor(
+    private readonly lakeRoot: string,
     private readonly path: string | undefined,
     private readonly version: string,
     private readonly entries: CacheFile['entries'],
   ) {}
 
-  /** Opens the cache file at `path`; without a known grammar version the cache stays empty and is never written. */
-  static open(path: string): SyntaxCache {
+  /** Opens the cache of the lake folder `lakeRoot`; without a known grammar version it stays empty and is never written. */
+  static open(lakeRoot: string): SyntaxCache {
+    const path = join(lakeRoot, '.cache', 'lint-syntax.json');
     const version = grammarVersion();
-    if (!version) return new SyntaxCache(undefined, '', {});
+    if (!version) return new SyntaxCache(lakeRoot, undefined, '', {});
     try {
       const stored = JSON.parse(readFileSync(path, 'utf8')) as CacheFile;
-      return new SyntaxCache(path, version, stored.version === version ? stored.entries : {});
+      return new SyntaxCache(lakeRoot, path, version, stored.version === version ? stored.entries : {});
     } catch {
-      return new SyntaxCache(path, version, {});
+      return new SyntaxCache(lakeRoot, path, version, {});
     }
   }
 
@@ -66,6 +69,8 @@ export class SyntaxCache {
     if (!this.path) return;
     const entries = Object.fromEntries(Object.entries(this.entries).filter(([file]) => existingFiles.has(file)));
     try {
+      // A lake folder this creates is marked as one, so `lake run --demo` (npm start) may reset it after a first lint.
+      claimLakeFolder(this.lakeRoot);
       mkdirSync(dirname(this.path), { recursive: true });
       const temp = `${this.path}.${process.pid}.tmp`;
       writeFileSync(temp, JSON.stringify({ version: this.version, entries } satisfies CacheFile));

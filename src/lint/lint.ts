@@ -1,6 +1,5 @@
 // `lake lint`: everything that can be known about sql/ without running it. Header, variable and DAG problems come
 // from the loader; each file's SQL then goes through the syntax grammars and the unfaithful-construct rules.
-import { join } from 'node:path';
 import type { Diagnostic } from '../dialect/diagnostics.js';
 import { createFileChecker, type FileChecker } from './check-pool.js';
 import { lakeRootOf, loadConfig } from '../project/config.js';
@@ -37,7 +36,7 @@ const within = (file: string, paths: string[] | undefined) =>
 
 export async function lintProject(root: string, options: LintOptions = {}): Promise<LintResult> {
   const loaded = loadConfig(root);
-  const cache = options.cache === false ? undefined : SyntaxCache.open(join(lakeRootOf(loaded), '.cache', 'lint-syntax.json'));
+  const cache = options.cache === false ? undefined : SyntaxCache.open(lakeRootOf(loaded));
   // Without cached results every file will be parsed: create the checker before loading, so worker threads (large
   // projects) warm their grammars up meanwhile. Otherwise wait to see how many files changed.
   const fileCount = (await listSqlFiles(root, loaded.config.sql)).filter((f) => within(f.file, options.paths)).length;

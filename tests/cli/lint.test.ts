@@ -1,9 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
+import { isLakeFolder, LAKE_MARKER, resetLakeFolder } from '../../src/storage/lake-folder.js';
 import { captureIo, FIXTURE, makeProject } from '../project/project-helpers.js';
 
 const broken = () =>
@@ -89,6 +90,16 @@ describe('lake lint', () => {
     await main(['lint'], third);
     expect(third.out).not.toContain('sql/transforms/d.sql');
     expect(JSON.parse(readFileSync(cacheFile, 'utf8')).entries['sql/transforms/d.sql'].diagnostics).toEqual([]);
+  });
+
+  it('marks the lake folder its cache creates as a lake, so a first `lake lint` does not block `npm start` (lake run --demo)', async () => {
+    const root = broken();
+    expect(existsSync(join(root, '.lake'))).toBe(false);
+    await main(['lint'], captureIo(root));
+    expect(existsSync(join(root, '.lake/.cache/lint-syntax.json'))).toBe(true);
+    expect(isLakeFolder(join(root, '.lake'))).toBe(true);
+    resetLakeFolder(join(root, '.lake'));
+    expect(readdirSync(join(root, '.lake'))).toEqual([LAKE_MARKER]);
   });
 
   it('gives the same findings from the bundled CLI, which checks large projects in worker threads', async () => {
