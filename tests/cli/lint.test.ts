@@ -171,5 +171,9 @@ describe('lake lint', () => {
     const missing = captureIo(FIXTURE);
     expect(await main(['lint', '--no-cache', 'sql/nope.sql'], missing)).toBe(2);
     expect(missing.err).toContain('error: no such file or folder: sql/nope.sql');
+    // A model's name where a path goes (as `lake run NAME` takes it): the hint says how to select by name.
+    const byName = captureIo(FIXTURE);
+    expect(await main(['lint', '--no-cache', 'daily_orders'], byName)).toBe(2);
+    expect(byName.err).toBe('error: no such file or folder: daily_orders\nhint: paths name files or folders; to pick models, views or alerts by name or selector use --select daily_orders\n');
   });
 });
