@@ -6,6 +6,7 @@ import {
   chartData,
   columnTitle,
   comparisonWindows,
+  echartsOption,
   filterRows,
   formatAxisValue,
   kpiChange,
@@ -116,6 +117,15 @@ describe('chart data', () => {
     const usd = { format: 'currency', currency: 'USD' } as const;
     expect([0, 250, 1234.5, 12_500, 2_400_000].map((v) => formatAxisValue(v, usd))).toEqual(['$0', '$250', '$1,235', '$12.5K', '$2.4M']);
     expect([0, 0.25, 0.125, 1].map((v) => formatAxisValue(v, { format: 'percent', currency: 'USD' }))).toEqual(['0%', '25%', '13%', '100%']);
+    // One axis, one style: below 10K ticks are compact too when the axis reaches 10K.
+    expect([0, 5000, 10_000, 35_000].map((v) => formatAxisValue(v, usd, 35_000))).toEqual(['$0', '$5K', '$10K', '$35K']);
+    const option = (type: 'line' | 'stacked_bar') =>
+      echartsOption(visual({ type, x: 'day', y: 'revenue', format: 'currency' }), { kind: 'xy', categories: ['a', 'b'], series: [{ name: 's', values: [6000, 4000] }, { name: 't', values: [5000, null] }] }) as {
+        yAxis: { axisLabel: { formatter: (value: number) => string } };
+      };
+    expect(option('line').yAxis.axisLabel.formatter(5000)).toBe('$5,000');
+    // A stack of 11,000 reaches 10K.
+    expect(option('stacked_bar').yAxis.axisLabel.formatter(5000)).toBe('$5K');
   });
 
   it('sorts tables numerically (decimals arrive as text) with NULLs last, searches any cell, limits after both', () => {

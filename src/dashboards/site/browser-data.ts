@@ -146,21 +146,33 @@ export function formatValue(value: number | null, visual: Pick<VisualDefinition,
 
 /**
  * Axis tick labels: whole currency units and whole percents, large numbers compact ("$12K", "25%", "1.5M"), so ticks
- * stay short; tooltips and tiles keep the exact value (formatValue).
+ * stay short; tooltips and tiles keep the exact value (formatValue). `scale` is the axis's largest magnitude: one
+ * axis is compact in all its ticks or none ("€5K, €10K", not "€5,000, €10K").
  */
-export function formatAxisValue(value: number, visual: Pick<VisualDefinition, 'format' | 'currency'>): string {
-  const compact = Math.abs(value) >= 10_000;
+export function formatAxisValue(value: number, visual: Pick<VisualDefinition, 'format' | 'currency'>, scale = Math.abs(value)): string {
+  const compact = scale >= 10_000;
   if (visual.format === 'currency') {
-    return new Intl.NumberFormat('en-US', { style: 'currency', currency: visual.currency, notation: compact ? 'compact' : 'standard', maximumFractionDigits: compact ? 1 : 0 }).format(value);
+    return new Intl.NumberFormat('en-US', { style: 'currency', currency: visual.currency, notation: compact ? 'compact' : 'standard', minimumFractionDigits: 0, maximumFractionDigits: compact ? 1 : 0 }).format(value);
   }
   if (visual.format === 'percent') return new Intl.NumberFormat('en-US', { style: 'percent', maximumFractionDigits: 0 }).format(value);
   return new Intl.NumberFormat('en-US', { notation: compact ? 'compact' : 'standard', maximumFractionDigits: compact ? 1 : 2 }).format(value);
 }
 
+/** The largest magnitude a chart's value axis shows: a stacked bar's tallest stack, else the largest value. */
+function axisScale(visual: VisualDefinition, data: ChartData): number {
+  if (data.kind === 'single') return Math.max(Math.abs(data.value ?? 0), visual.max ?? 0);
+  if (data.kind !== 'xy') return 0;
+  const magnitudes = data.series.flatMap((s) => s.values.map((v) => Math.abs(v ?? 0)));
+  if (visual.type !== 'stacked_bar') return Math.max(0, ...magnitudes);
+  const stacks = data.categories.map((_, i) => data.series.reduce((sum, s) => sum + Math.abs(s.values[i] ?? 0), 0));
+  return Math.max(0, ...stacks);
+}
+
 /** The ECharts option of a chart visual (not tables or KPI tiles, which are plain HTML). */
 export function echartsOption(visual: VisualDefinition, data: ChartData, titles: ColumnTitles = {}, partial: string[] = []): Record<string, unknown> {
   const format = (value: unknown) => formatValue(typeof value === 'number' ? value : null, visual);
-  const axisFormat = (value: unknown) => (typeof value === 'number' ? formatAxisValue(value, visual) : String(value));
+  const scale = axisScale(visual, data);
+  const axisFormat = (value: unknown) => (typeof value === 'number' ? formatAxisValue(value, visual, scale) : String(value));
   const base = { animation: false, tooltip: { trigger: data.kind === 'xy' ? 'axis' : 'item', valueFormatter: format } };
   if (data.kind === 'single') {
     return {
