@@ -5,6 +5,7 @@ import { mismatchedConcatArguments } from './concat-operands.js';
 import { FormatPatternError, jodaToStrftime, mysqlToStrftime, mysqlToStrptime, strptimeCall } from './datetime-formats.js';
 import { isParen, meaningful, nodeKeyword, nodeText, splitArgs, type GroupNode, type Node } from './tree.js';
 import { translateType, TypeSyntaxError } from './types.js';
+import { DECIMAL_RESULT_REWRITES } from './decimal-results.js';
 import { NULL_AWARE_REWRITES } from './function-rewrites.js';
 import { LAMBDA_REWRITES } from './lambda-rewrites.js';
 import { hasAggregate, shimCall, shimCallText } from './unbound.js';
@@ -260,7 +261,6 @@ export const FUNCTIONS: Record<string, CallHandler> = {
   },
 
   // arithmetic
-  round: rename('trino_round'),
   sequence: rename('trino_sequence'),
 
   // conditionals and casts
@@ -349,4 +349,5 @@ export const FUNCTIONS: Record<string, CallHandler> = {
   },
   ...NULL_AWARE_REWRITES,
   ...LAMBDA_REWRITES,
+  ...DECIMAL_RESULT_REWRITES,
 };
