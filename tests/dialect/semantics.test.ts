@@ -84,7 +84,7 @@ const arithmetic: Row[] = [
   ['precedence: a + b / c', 'one + neg / two', -2, 'integer'],
   ['round(double) is Java Math.round on the scaled value', "round(CAST('1.005' AS DOUBLE), 2)", 1, 'double'],
   ['round half away from zero', 'round(-2.5E0)', -3, 'double'],
-  ['round(decimal)', "round(DECIMAL '1.25', 1)", '1.30', 'decimal(3,2)'],
+  ['round(decimal, d) gains a digit', "round(DECIMAL '1.25', 1)", '1.30', 'decimal(4,2)'],
   ['CAST(double AS integer) rounds half up', 'CAST(2.5E0 AS INTEGER) * 10 + CAST(-2.5E0 AS INTEGER)', 27, 'integer'],
   ['avg(int) is double', 'avg(x)', 1.5, 'double'],
 ];

@@ -39,10 +39,6 @@ export const FUNCTION_MACROS: readonly string[] = [
   `trino_e() AS exp(1)`,
   `trino_nan() AS 'NaN'::DOUBLE`,
   `trino_infinity() AS 'Infinity'::DOUBLE`,
-  `trino_sign(x) AS CASE WHEN typeof(x) IN ('DOUBLE', 'FLOAT') AND isnan(x) THEN x ELSE cast_to_type(sign(x), x) END`,
-  ...['floor', 'ceil'].map(
-    (fn) => `trino_${fn}(x TINYINT) AS x, (x SMALLINT) AS x, (x INTEGER) AS x, (x BIGINT) AS x, (x) AS ${fn}(x)`,
-  ),
   // Java returns NaN or -Infinity where DuckDB raises (sqrt(-1), ln(0)).
   `trino_sqrt(x) AS CASE WHEN x < 0 THEN 'NaN'::DOUBLE ELSE sqrt(x) END`,
   ...['ln', 'log2', 'log10'].map(
@@ -51,9 +47,8 @@ export const FUNCTION_MACROS: readonly string[] = [
   // Trino has truncate(double), truncate(real) and truncate(decimal[, n]): an integer is a decimal(p,0) there (an
   // integer is decimal(10,0), a bigint decimal(19,0)), and truncate(double, n) does not exist.
   `trino_truncate_decimal(x, n) AS cast_to_type(trunc(x * pow(10, n)) / pow(10, n), x)`,
-  `trino_truncate(x TINYINT) AS CAST(x AS DECIMAL(3,0)), (x SMALLINT) AS CAST(x AS DECIMAL(5,0)),
-     (x INTEGER) AS CAST(x AS DECIMAL(10,0)), (x BIGINT) AS CAST(x AS DECIMAL(19,0)), (x) AS cast_to_type(trunc(x), x),
-     (x TINYINT, n) AS CAST(x AS DECIMAL(3,0)), (x SMALLINT, n) AS CAST(x AS DECIMAL(5,0)),
+  // truncate(x) alone: trino_truncate_whole (decimal-macros.ts).
+  `trino_truncate(x TINYINT, n) AS CAST(x AS DECIMAL(3,0)), (x SMALLINT, n) AS CAST(x AS DECIMAL(5,0)),
      (x INTEGER, n) AS CAST(x AS DECIMAL(10,0)), (x BIGINT, n) AS CAST(x AS DECIMAL(19,0)),
      (x, n) AS CASE WHEN typeof(x) LIKE 'DECIMAL%' THEN trino_truncate_decimal(x, n)
        ELSE cast_to_type(trino_fail('truncate(x, n) takes a decimal x, as in Trino; for a double write truncate(CAST(x AS decimal(p, s)), n)'), x) END`,

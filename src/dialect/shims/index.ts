@@ -3,6 +3,7 @@ import { DuckDBScalarFunction, VARCHAR, type DuckDBConnection } from '@duckdb/no
 import { CHECKSUM_MACROS, checksumUdfs } from './checksum.js';
 import { COLLECTION_MACROS } from './collection-macros.js';
 import { datetimeTextUdfs } from './datetime-text.js';
+import { DECIMAL_MACROS } from './decimal-macros.js';
 import { FUNCTION_MACROS } from './function-macros.js';
 import { functionUdfs } from './function-udfs.js';
 import { javaFormat } from './java-format.js';
@@ -17,7 +18,7 @@ export { TZ_FIELDS, TZ_STRUCT } from './macros.js';
 
 /** The SQL that defines every macro shim (temporary: nothing lands in the catalog file). */
 export function sessionSetupStatements(): string[] {
-  return [...JSON_MACROS, ...MAP_MACROS, ...MACROS, ...UNBOUND_MACROS, ...FUNCTION_MACROS, ...COLLECTION_MACROS, ...CHECKSUM_MACROS].map((body) => `CREATE OR REPLACE TEMP MACRO ${body}`);
+  return [...JSON_MACROS, ...MAP_MACROS, ...MACROS, ...UNBOUND_MACROS, ...FUNCTION_MACROS, ...DECIMAL_MACROS, ...COLLECTION_MACROS, ...CHECKSUM_MACROS].map((body) => `CREATE OR REPLACE TEMP MACRO ${body}`);
 }
 
 /**

@@ -18,7 +18,6 @@ export const TZ_FIELDS = ['trino_instant', 'trino_zone', 'trino_wall'] as const;
 
 const OFFSET_ZONE = `'^[+-][0-9]{2}:[0-9]{2}$'`;
 const FLOATING = `('DOUBLE', 'FLOAT')`;
-const INTEGRAL = `('TINYINT', 'SMALLINT', 'INTEGER', 'BIGINT')`;
 /** Trino writes doubles as 1.5E0; rather than guess Java's digits, CAST(double AS varchar) raises. */
 export const DOUBLE_TO_VARCHAR = `cast_to_type(trino_fail('CAST(double AS varchar) gives scientific notation on Athena (1.5E0); use format(''%.2f'', x) or CAST(CAST(x AS DECIMAL(p, s)) AS varchar)'), '')`;
 
@@ -158,13 +157,6 @@ export const MACROS: readonly string[] = [
   // Java Math.round: half up on the scaled double (2.675 → 2.67 because 267.49999…).
   `trino_java_round(x, d) AS CASE WHEN isnan(x) OR isinf(x) THEN x WHEN x < 0
      THEN -(floor(-x * pow(10, d) + 0.5) / pow(10, d)) ELSE floor(x * pow(10, d) + 0.5) / pow(10, d) END`,
-  // An integer is rounded as a HUGEINT and cast back: DuckDB's round(integer, -n) wraps around (round(2147483647, -1)
-  // is -2147483646), where Trino fails (integer overflow).
-  `trino_round(x) AS CASE WHEN typeof(x) IN ${FLOATING} THEN cast_to_type(trino_java_round(CAST(x AS DOUBLE), 0), x)
-     ELSE cast_to_type(round(x), x) END,
-   (x, d) AS CASE WHEN typeof(x) IN ${FLOATING} THEN cast_to_type(trino_java_round(CAST(x AS DOUBLE), d), x)
-     WHEN typeof(x) IN ${INTEGRAL} THEN cast_to_type(round(CAST(x AS HUGEINT), d), x)
-     ELSE cast_to_type(round(x, d), x) END`,
   // CAST(double AS integer) rounds half away from zero in Trino, half to even in DuckDB.
   ...(['TINYINT', 'SMALLINT', 'INTEGER', 'BIGINT'] as const).map(
     (t) => `trino_to_${t.toLowerCase()}(x) AS CASE WHEN typeof(x) IN ${FLOATING}

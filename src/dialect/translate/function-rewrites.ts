@@ -54,10 +54,6 @@ export const NULL_AWARE_REWRITES: Record<string, CallHandler> = {
   log: (c) => `(trino_ln(${c.arg(1)}) / trino_ln(${c.arg(0)}))`,
   reverse: typedShim('trino_reverse'),
   length: typedShim('trino_length', 'length'),
-  // floor/ceil of an integer is the integer (DuckDB: double); of an aggregate, DuckDB's own (right for avg()).
-  floor: typedShim('trino_floor', 'floor'),
-  ceil: typedShim('trino_ceil', 'ceil'),
-  ceiling: typedShim('trino_ceil', 'ceil'),
   // TRIM(LEADING 'x' FROM s) is SQL syntax DuckDB shares; trim(s) removes Java whitespace, not only spaces.
   trim: (c) => (c.group.items.some((n) => nodeKeyword(n) === 'FROM') ? undefined : `trino_trim(${c.all()})`),
   greatest: nullIfAnyNull('greatest'),

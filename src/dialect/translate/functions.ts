@@ -5,6 +5,7 @@ import { mismatchedConcatArguments } from './concat-operands.js';
 import { FormatPatternError, jodaToStrftime, mysqlToStrftime, mysqlToStrptime, strptimeCall } from './datetime-formats.js';
 import { isParen, meaningful, nodeKeyword, nodeText, splitArgs, type GroupNode, type Node } from './tree.js';
 import { translateType, TypeSyntaxError } from './types.js';
+import { DECIMAL_RESULT_REWRITES } from './decimal-results.js';
 import { NULL_AWARE_REWRITES } from './function-rewrites.js';
 import { LAMBDA_REWRITES } from './lambda-rewrites.js';
 import { hasAggregate, shimCall, shimCallText } from './unbound.js';
@@ -109,6 +110,13 @@ function isoTimestampArgument(c: CallContext, operand: readonly Node[]): string 
   return args.length === 1 ? c.render(args[0]).trim() : undefined;
 }
 
+/**
+ * DuckDB folds a call whose argument is a constant NULL into an untyped NULL, so `-CAST(NULL AS decimal(10,2))` or
+ * `DECIMAL '1.25' - try_cast('a' AS integer)` would be `integer` where Trino keeps decimal(10,2) and decimal(13,2).
+ * current_query() is not folded, so a NULL conditioned on it keeps its type.
+ */
+const UNFOLDED_NULL = "(CASE WHEN current_query() IS NULL THEN '' END)";
+
 function castCall(c: CallContext, tryCast: boolean): string | undefined {
   const items = c.group.items;
   const asIndex = items.map((n) => nodeKeyword(n)).lastIndexOf('AS');
@@ -127,11 +135,11 @@ function castCall(c: CallContext, tryCast: boolean): string | undefined {
     c.report('type', error.message, 'use a Trino type: varchar, bigint, double, decimal(p,s), date, timestamp, array(…), map(…, …), row(…)');
     return undefined;
   }
+  // CAST(NULL AS t) only gives a typed NULL; a shim would bind NULL to its first overload.
+  if (/^null$/i.test(value)) return `${tryCast ? 'TRY_CAST' : 'CAST'}(${UNFOLDED_NULL} AS ${type.sql})`;
   let shim: string | undefined;
   const isoText = isoTimestampArgument(c, operand);
-  // CAST(NULL AS t) only gives a typed NULL; a shim would bind NULL to its first overload.
-  if (/^null$/i.test(value)) shim = undefined;
-  else if (isoText !== undefined && type.base === 'TIMESTAMP' && !type.withTimeZone) shim = `trino_iso8601_wall(${isoText})`;
+  if (isoText !== undefined && type.base === 'TIMESTAMP' && !type.withTimeZone) shim = `trino_iso8601_wall(${isoText})`;
   else if (isoText !== undefined && type.base === 'DATE') shim = `CAST(trino_iso8601_wall(${isoText}) AS DATE)`;
   else if (type.base === 'VARCHAR') {
     const text = shimCall('trino_to_varchar', [value]);
@@ -140,8 +148,11 @@ function castCall(c: CallContext, tryCast: boolean): string | undefined {
   else if (type.base === 'DATE') shim = shimCall('trino_to_date', [value]);
   else if (INTEGER_TARGETS.has(type.base)) shim = `trino_to_${type.sql.toLowerCase()}(${value})`;
   else if (type.base === 'JSON') shim = shimCall('trino_cast_json', [value]);
-  if (shim) return tryCast ? `try(${shim})` : shim;
-  return `${tryCast ? 'TRY_CAST' : 'CAST'}(${value} AS ${type.sql})`;
+  const cast = shim ? (tryCast ? `try(${shim})` : shim) : `${tryCast ? 'TRY_CAST' : 'CAST'}(${value} AS ${type.sql})`;
+  // TRY_CAST of a literal is a constant that may be NULL: its type is kept by a NULL DuckDB does not fold (TRY
+  // refuses a volatile argument, so it goes next to the TRY, not into it).
+  const literal = operand.length === 1 && operand[0].kind === 'token' && operand[0].token.kind === 'string';
+  return tryCast && literal ? `coalesce(${cast}, CAST(${UNFOLDED_NULL} AS ${type.sql}))` : cast;
 }
 
 function sumCall(c: CallContext): string {
@@ -260,7 +271,6 @@ export const FUNCTIONS: Record<string, CallHandler> = {
   },
 
   // arithmetic
-  round: rename('trino_round'),
   sequence: rename('trino_sequence'),
 
   // conditionals and casts
@@ -349,4 +359,5 @@ export const FUNCTIONS: Record<string, CallHandler> = {
   },
   ...NULL_AWARE_REWRITES,
   ...LAMBDA_REWRITES,
+  ...DECIMAL_RESULT_REWRITES,
 };

@@ -1,0 +1,26 @@
+// A typed NULL keeps its type through the functions and operators it feeds, as in Trino: `CAST(NULL AS t)` and a
+// TRY_CAST that fails are NULLs of type t (https://trino.io/docs/current/functions/conversion.html), and an operator
+// or function over a typed NULL has the result type its signature gives for t
+// (https://trino.io/docs/current/language/types.html#decimal for the decimal ones). DuckDB folds a call with a
+// constant NULL argument into an untyped NULL (reported as integer); the rows from docs/trino-oracle.md §11 are the
+// types Trino 476 printed for the same SQL.
+import { describeFunctions } from './harness.js';
+
+describeFunctions('typed NULLs', [
+  // docs/trino-oracle.md §11
+  ['negation of a typed NULL', '-CAST(NULL AS decimal(10,2))', null, 'decimal(10,2)'],
+  ['typed NULL plus a decimal', "CAST(NULL AS decimal(10,2)) + DECIMAL '1.25'", null, 'decimal(11,2)'],
+  ['a decimal minus a failed try_cast to integer', "DECIMAL '1.25' - try_cast('a' AS integer)", null, 'decimal(13,2)'],
+  ['abs of a failed try_cast to decimal', "abs(try_cast('a' AS decimal(10,3)))", null, 'decimal(10,3)'],
+  ['array_sort of a typed NULL array', 'array_sort(CAST(NULL AS array(varchar)))', null, 'array(varchar)'],
+  ['array_sort(transform(NULL array))', 'array_sort(transform(CAST(NULL AS array(integer)), x -> CAST(x AS varchar)))', null, 'array(varchar)'],
+  // more of the same
+  ['a typed NULL alone', 'CAST(NULL AS bigint)', null, 'bigint'],
+  ['a typed NULL row', 'CAST(NULL AS row(a integer))', null, 'row(a integer)'],
+  ['a typed NULL map through cardinality', 'cardinality(CAST(NULL AS map(varchar, integer)))', null, 'bigint'],
+  ['a typed NULL zoned timestamp', 'CAST(NULL AS timestamp with time zone)', null, 'timestamp(3) with time zone'],
+  ['a typed NULL inside a lambda', 'transform(ARRAY[1], x -> CAST(NULL AS decimal(5,1)) * x)', [null], 'array(decimal(15,1))'],
+  ['a typed NULL through upper()', 'upper(CAST(NULL AS varchar))', null, 'varchar'],
+  ['a try_cast that succeeds keeps its value', "try_cast('12' AS integer) + 1", 13, 'integer'],
+  ['a try_cast of ISO text to timestamp is NULL (oracle §7)', "try_cast('2025-03-10T10:00:00' AS timestamp)", null, 'timestamp(3)'],
+]);
