@@ -2,9 +2,9 @@
 // same double as on the JVM (Trino's normal_cdf and inverse_normal_cdf run on them; Math.exp and Math.log differ in
 // the last bit for about 2% of arguments). Java's double arithmetic is IEEE 754 round-to-nearest as JavaScript's is.
 // The tables are computed at load the way FastMathCalc computes them; they equal the ones Commons Math ships
-// (FastMathLiteralArrays) entry for entry, except exp(n) for n in [-709, -501], where the shipped subnormal split
-// differs: exp below 1e-217 may differ in its last bits. erf meets those only as 1 - Q with Q < 1e-217, which is 1
-// either way; tests/dialect/functions/commons-math.test.ts compares with Trino's answers bit for bit.
+// (FastMathLiteralArrays) entry for entry, except exp(n) for n in [-709, -501], whose shipped values are taken from
+// fast-math-shipped.ts. tests/dialect/functions/commons-math.test.ts compares with Trino's answers bit for bit.
+import { SHIPPED_EXP_INT_A, SHIPPED_EXP_INT_B, SHIPPED_FIRST_INDEX } from './fast-math-shipped.js';
 
 const HEX_40000000 = 1073741824;
 const EXP_INT_TABLE_MAX_INDEX = 750;
@@ -36,6 +36,15 @@ const LN_SPLIT_COEF: readonly (readonly [number, number])[] = [
   [0.08371849358081818, 1.176342548272881e-8],
   [0.030589580535888672, 1.2958646899018938e-9],
   [0.14982303977012634, 1.225743062930824e-8],
+];
+
+const LN_HI_PREC_COEF: readonly (readonly [number, number])[] = [
+  [1.0, -6.032174644509064e-23],
+  [-0.25, -0.25],
+  [0.3333333134651184, 1.9868161777724352e-8],
+  [-0.2499999701976776, -2.957007209750105e-8],
+  [0.19999954104423523, 1.5830993332061267e-10],
+  [-0.16624879837036133, -2.6033824355191673e-8],
 ];
 
 const LN_QUICK_COEF: readonly (readonly [number, number])[] = [
@@ -189,6 +198,15 @@ function buildTables(): Tables {
       expIntB[EXP_INT_TABLE_MAX_INDEX - i] = recip[1];
     }
   }
+  const bits = new DataView(new ArrayBuffer(8));
+  const fromBits = (hex: string) => {
+    bits.setBigUint64(0, BigInt(`0x${hex}`));
+    return bits.getFloat64(0);
+  };
+  SHIPPED_EXP_INT_A.forEach((hex, k) => {
+    expIntA[SHIPPED_FIRST_INDEX + k] = fromBits(hex);
+    expIntB[SHIPPED_FIRST_INDEX + k] = fromBits(SHIPPED_EXP_INT_B[k]);
+  });
   const expFracA = new Float64Array(EXP_FRAC_TABLE_LEN);
   const expFracB = new Float64Array(EXP_FRAC_TABLE_LEN);
   const factor = 1 / (EXP_FRAC_TABLE_LEN - 1);
@@ -249,11 +267,22 @@ const bitsView = new DataView(new ArrayBuffer(8));
 
 /** FastMath.log(x) (log(x, null) in Commons Math). */
 export function fastLog(x: number): number {
+  return logOf(x, undefined);
+}
+
+/** FastMath.log(x, hiPrec): the logarithm, with its high and low parts written to `hiPrec` when given. */
+function logOf(x: number, hiPrec: [number, number] | undefined): number {
   if (x === 0) return Number.NEGATIVE_INFINITY;
   bitsView.setFloat64(0, x);
   let bits = bitsView.getBigInt64(0);
-  if ((bits & -0x8000000000000000n) !== 0n || Number.isNaN(x)) return Number.NaN;
-  if (x === Number.POSITIVE_INFINITY) return Number.POSITIVE_INFINITY;
+  if ((bits & -0x8000000000000000n) !== 0n || Number.isNaN(x)) {
+    if (hiPrec) hiPrec[0] = Number.NaN;
+    return Number.NaN;
+  }
+  if (x === Number.POSITIVE_INFINITY) {
+    if (hiPrec) hiPrec[0] = Number.POSITIVE_INFINITY;
+    return Number.POSITIVE_INFINITY;
+  }
   let exp = Number(bits >> 52n) - 1023;
   if ((bits & 0x7ff0000000000000n) === 0n) {
     bits = BigInt.asIntN(64, bits << 1n);
@@ -262,7 +291,7 @@ export function fastLog(x: number): number {
       bits = BigInt.asIntN(64, bits << 1n);
     }
   }
-  if ((exp === -1 || exp === 0) && x < 1.01 && x > 0.99) {
+  if ((exp === -1 || exp === 0) && x < 1.01 && x > 0.99 && !hiPrec) {
     // Commons Math: a straight polynomial in higher precision near 1.
     let xa = x - 1.0;
     let tmp = xa * HEX_40000000;
@@ -296,14 +325,45 @@ export function fastLog(x: number): number {
   const lnm0 = t.lnMant[2 * index];
   const lnm1 = t.lnMant[2 * index + 1];
   const epsilon = Number(bits & 0x3ffffffffffn) / (TWO_POWER_52 + Number(bits & 0x000ffc0000000000n));
-  let lnza = -0.16624882440418567;
-  lnza = lnza * epsilon + 0.19999954120254515;
-  lnza = lnza * epsilon + -0.2499999997677497;
-  lnza = lnza * epsilon + 0.3333333333332802;
-  lnza = lnza * epsilon + -0.5;
-  lnza = lnza * epsilon + 1.0;
-  lnza *= epsilon;
-  const lnzb = 0.0;
+  let lnza: number;
+  let lnzb = 0.0;
+  if (hiPrec) {
+    let tmp = epsilon * HEX_40000000;
+    let aa = epsilon + tmp - tmp;
+    let ab = epsilon - aa;
+    const xa = aa;
+    let xb = ab;
+    const numer = Number(bits & 0x3ffffffffffn);
+    const denom = TWO_POWER_52 + Number(bits & 0x000ffc0000000000n);
+    aa = numer - xa * denom - xb * denom;
+    xb += aa / denom;
+    let ya = LN_HI_PREC_COEF[LN_HI_PREC_COEF.length - 1][0];
+    let yb = LN_HI_PREC_COEF[LN_HI_PREC_COEF.length - 1][1];
+    for (let i = LN_HI_PREC_COEF.length - 2; i >= 0; i--) {
+      aa = ya * xa;
+      ab = ya * xb + yb * xa + yb * xb;
+      tmp = aa * HEX_40000000;
+      ya = aa + tmp - tmp;
+      yb = aa - ya + ab;
+      aa = ya + LN_HI_PREC_COEF[i][0];
+      ab = yb + LN_HI_PREC_COEF[i][1];
+      tmp = aa * HEX_40000000;
+      ya = aa + tmp - tmp;
+      yb = aa - ya + ab;
+    }
+    aa = ya * xa;
+    ab = ya * xb + yb * xa + yb * xb;
+    lnza = aa + ab;
+    lnzb = -(lnza - aa - ab);
+  } else {
+    lnza = -0.16624882440418567;
+    lnza = lnza * epsilon + 0.19999954120254515;
+    lnza = lnza * epsilon + -0.2499999997677497;
+    lnza = lnza * epsilon + 0.3333333333332802;
+    lnza = lnza * epsilon + -0.5;
+    lnza = lnza * epsilon + 1.0;
+    lnza *= epsilon;
+  }
   // Sum from the smallest terms, tracking the rounding error of each addition.
   let a = LN_2_A * exp;
   let b = 0.0;
@@ -327,5 +387,27 @@ export function fastLog(x: number): number {
   d = -(c - a - lnzb);
   a = c;
   b += d;
+  if (hiPrec) {
+    hiPrec[0] = a;
+    hiPrec[1] = b;
+  }
   return a + b;
+}
+
+/** FastMath.log1p(x). */
+export function fastLog1p(x: number): number {
+  if (x === -1) return Number.NEGATIVE_INFINITY;
+  if (x === Number.POSITIVE_INFINITY) return Number.POSITIVE_INFINITY;
+  if (x > 1e-6 || x < -1e-6) {
+    const xpa = 1 + x;
+    const xpb = -(xpa - 1 - x);
+    const hiPrec: [number, number] = [0, 0];
+    const lores = logOf(xpa, hiPrec);
+    if (lores === Number.POSITIVE_INFINITY || lores === Number.NEGATIVE_INFINITY) return lores;
+    const fx1 = xpb / xpa;
+    const epsilon = 0.5 * fx1 + 1;
+    return epsilon * fx1 + hiPrec[1] + hiPrec[0];
+  }
+  const y = (x * (1 / 3) - 1 / 2) * x + 1;
+  return y * x;
 }

@@ -2,13 +2,12 @@
 // Math 3.6.1's Erf.erf (Gamma.regularizedGammaP/Q with a = 1/2) and Erf.erfInv, ported operation for operation on
 // FastMath (fast-math.ts), so that each answer is the JVM's double, not one a last-bit away.
 import { fastExp, fastLog } from './fast-math.js';
+import { continuedFraction, logGamma } from './gamma.js';
 
-/** Gamma.logGamma(0.5) in Commons Math (logGamma1p(0.0)), 0x3fe250d048e7a1bd; the only `a` erf uses. */
-const LOG_GAMMA_HALF = 0.5723649429247001;
 const ERF_EPSILON = 1.0e-15;
 const ERF_MAX_ITERATIONS = 10000;
-/** Precision.equals(x, 0.0, 1e-50) in ContinuedFraction.evaluate: within 1e-50 of zero. */
-const SMALL = 1e-50;
+/** Gamma.logGamma(0.5): the only `a` erf uses. */
+const LOG_GAMMA_HALF = logGamma(0.5);
 
 /** exp(-x + a·log(x) - logGamma(a)) for a = 1/2, in Commons Math's order of operations. */
 const gammaFactor = (x: number) => fastExp(-x + 0.5 * fastLog(x) - LOG_GAMMA_HALF);
@@ -31,35 +30,10 @@ function regularizedGammaPHalf(x: number): number {
   return gammaFactor(x) * sum;
 }
 
-/** Gamma.regularizedGammaQ(0.5, x, 1e-15, 10000) for x ≥ a + 1: ContinuedFraction.evaluate (modified Lentz). */
+/** Gamma.regularizedGammaQ(0.5, x, 1e-15, 10000) for x ≥ a + 1: a continued fraction. */
 function regularizedGammaQHalf(x: number): number {
-  const getA = (n: number) => 2.0 * n + 1.0 - 0.5 + x;
-  const getB = (n: number) => n * (0.5 - n);
-  let hPrev = getA(0);
-  if (Math.abs(hPrev) <= SMALL) hPrev = SMALL;
-  let n = 1;
-  let dPrev = 0.0;
-  let cPrev = hPrev;
-  let hN = hPrev;
-  while (n < ERF_MAX_ITERATIONS) {
-    const a = getA(n);
-    const b = getB(n);
-    let dN = a + b * dPrev;
-    if (Math.abs(dN) <= SMALL) dN = SMALL;
-    let cN = a + b / cPrev;
-    if (Math.abs(cN) <= SMALL) cN = SMALL;
-    dN = 1 / dN;
-    const deltaN = cN * dN;
-    hN = hPrev * deltaN;
-    if (!Number.isFinite(hN)) throw new Error(`Continued fraction diverged for value ${x}`);
-    if (Math.abs(deltaN - 1.0) < ERF_EPSILON) break;
-    dPrev = dN;
-    cPrev = cN;
-    hPrev = hN;
-    n++;
-  }
-  if (n >= ERF_MAX_ITERATIONS) throw new Error(`Continued fraction convergents failed to converge for value ${x}`);
-  return gammaFactor(x) * (1.0 / hN);
+  const fraction = continuedFraction((n) => 2.0 * n + 1.0 - 0.5 + x, (n) => n * (0.5 - n), x, ERF_EPSILON, ERF_MAX_ITERATIONS);
+  return gammaFactor(x) * (1.0 / fraction);
 }
 
 /** Erf.erf(x). */

@@ -1,13 +1,16 @@
-// normal_cdf and inverse_normal_cdf as Trino computes them: io.trino.operator.scalar.MathFunctions on Apache Commons
-// Math 3.6.1 (Erf.erf through Gamma.regularizedGammaP/Q on FastMath.exp and FastMath.log, Erf.erfInv), ported
-// operation for operation. https://trino.io/docs/current/functions/math.html#normal_cdf: "Compute the Normal cdf
+// normal_cdf, inverse_normal_cdf and beta_cdf as Trino computes them: io.trino.operator.scalar.MathFunctions on
+// Apache Commons Math 3.6.1 (Erf.erf through Gamma.regularizedGammaP/Q on FastMath.exp and FastMath.log, Erf.erfInv,
+// BetaDistribution.cumulativeProbability = Beta.regularizedBeta), ported operation for operation. https://trino.io/docs/current/functions/math.html#normal_cdf: "Compute the Normal cdf
 // with given mean and standard deviation (sd): P(N < v; mean, sd). The mean and value v must be real values and the
 // standard deviation sd must be a real and positive value"; inverse_normal_cdf "the probability p must lie on the
-// interval (0, 1)". The fixture is Trino 476's own answers (tests/fixtures/commons-math/Normal.java on Trino's class
-// path), as raw IEEE 754 bits: a last-bit difference fails.
+// interval (0, 1)"; beta_cdf(a, b, v) "Compute the Beta cdf with given a, b parameters: P(N < v; a, b). The a, b
+// parameters must be positive real numbers and value v must be a real value on the interval [0, 1]". The fixtures are
+// Trino 476's own answers (tests/fixtures/commons-math/Normal.java and Beta.java on Trino's class path), as raw IEEE
+// 754 bits: a last-bit difference fails.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { fastLog } from '../../../src/dialect/shims/fast-math.js';
+import { fastExp, fastLog, fastLog1p } from '../../../src/dialect/shims/fast-math.js';
+import { betaCdf } from '../../../src/dialect/shims/beta-distribution.js';
 import { erf, erfInv, inverseNormalCdf, normalCdf } from '../../../src/dialect/shims/normal-distribution.js';
 import { describeFunctions } from './harness.js';
 
@@ -21,16 +24,29 @@ function bitsOf(d: number): string {
   return view.getBigUint64(0).toString(16);
 }
 
-const FIXTURE = readFileSync(new URL('../../fixtures/commons-math/normal-distribution.txt', import.meta.url), 'utf8').trim().split('\n');
+const fixture = (name: string) => readFileSync(new URL(`../../fixtures/commons-math/${name}`, import.meta.url), 'utf8').trim().split('\n');
+const FIXTURE = [...fixture('normal-distribution.txt'), ...fixture('beta-distribution.txt')];
+const PORTS: Record<string, (x: number, y: number, z: number) => number> = { normal_cdf: normalCdf, inverse_normal_cdf: inverseNormalCdf, beta_cdf: betaCdf };
 
 describe('the Commons Math port agrees with Trino 476 to the last bit', () => {
-  it.each(['normal_cdf', 'inverse_normal_cdf'])('%s on every fixture line', (name) => {
-    const fn = name === 'normal_cdf' ? normalCdf : inverseNormalCdf;
+  it.each(Object.keys(PORTS))('%s on every fixture line', (name) => {
+    const fn = PORTS[name];
     const lines = FIXTURE.filter((line) => line.startsWith(`${name} `));
     expect(lines.length).toBeGreaterThan(250);
     const differing = lines.filter((line) => {
       const [, mean, sd, x, expected] = line.split(' ');
       return bitsOf(fn(fromBits(mean), fromBits(sd), fromBits(x))) !== expected;
+    });
+    expect(differing).toEqual([]);
+  });
+
+  it('FastMath.exp, log and log1p where V8’s Math.* give another double, and exp below e^-700 (fast-math.txt)', () => {
+    const ports: Record<string, (x: number) => number> = { exp: fastExp, log: fastLog, log1p: fastLog1p };
+    const lines = fixture('fast-math.txt');
+    expect(new Set(lines.map((line) => line.split(' ')[0]))).toEqual(new Set(Object.keys(ports)));
+    const differing = lines.filter((line) => {
+      const [name, x, expected] = line.split(' ');
+      return bitsOf(ports[name](fromBits(x))) !== expected;
     });
     expect(differing).toEqual([]);
   });
@@ -51,7 +67,7 @@ describe('the Commons Math port agrees with Trino 476 to the last bit', () => {
 
 // Values from Trino 476 (MathFunctions on its class path, and `npx lake sql --engine trino`).
 describeFunctions(
-  'normal_cdf and inverse_normal_cdf on the local engine',
+  'normal_cdf, inverse_normal_cdf and beta_cdf on the local engine',
   [
     ['normal_cdf at 1.96', 'normal_cdf(0, 1, 1.96)', 0.9750021048517796, 'double'],
     ['normal_cdf at the mean', 'normal_cdf(0, 1, 0)', 0.5, 'double'],
@@ -67,6 +83,14 @@ describeFunctions(
     ['inverse_normal_cdf in the far tail', 'inverse_normal_cdf(0, 1, 1e-10)', -6.361340889697421, 'double'],
     ['inverse_normal_cdf near 1', 'inverse_normal_cdf(0, 1, 0.999999)', 4.753424308817088, 'double'],
     ['inverse_normal_cdf(NULL, …)', 'inverse_normal_cdf(0, 1, CAST(NULL AS double))', null, 'double'],
+    ['doc-style beta_cdf', 'beta_cdf(2, 5, 0.3)', 0.579825, 'double'],
+    ['beta_cdf(0.5, 0.5, 0.25) (arcsine: 1/3 in the last bit as Commons Math has it)', 'beta_cdf(0.5, 0.5, 0.25)', 0.3333333333333332, 'double'],
+    ['beta_cdf with a, b ≥ 10', 'beta_cdf(10, 20, 0.4)', 0.7853183897628246, 'double'],
+    ['beta_cdf(1, 1, v) is v', 'beta_cdf(1, 1, 0.3)', 0.3, 'double'],
+    ['beta_cdf with b > 1000', 'beta_cdf(3, 1500, 0.001)', 0.19159275950420124, 'double'],
+    ['beta_cdf at 0', 'beta_cdf(2, 3, 0)', 0, 'double'],
+    ['beta_cdf at 1', 'beta_cdf(2, 3, 1)', 1, 'double'],
+    ['beta_cdf(NULL, …)', 'beta_cdf(CAST(NULL AS double), 3, 0.5)', null, 'double'],
     ['normal_cdf of a column', 'normal_cdf(m, 1, x) FROM (VALUES (0, 1.96E0)) t(m, x)', 0.9750021048517796, 'double'],
   ],
   [
@@ -75,5 +99,8 @@ describeFunctions(
     ['inverse_normal_cdf with p = 1', 'inverse_normal_cdf(0, 1, 1)', /p must be 0 > p > 1/],
     ['inverse_normal_cdf with p = 0', 'inverse_normal_cdf(0, 1, 0)', /p must be 0 > p > 1/],
     ['inverse_normal_cdf with sd 0', 'inverse_normal_cdf(0, 0, 0.5)', /sd must be > 0/],
+    ['beta_cdf with v > 1', 'beta_cdf(2, 3, 1.5)', /value must be 0 >= v >= 1/],
+    ['beta_cdf with a = 0', 'beta_cdf(0, 3, 0.5)', /a, b must be > 0/],
+    ['beta_cdf with a negative b', 'beta_cdf(2, -1, 0.5)', /a, b must be > 0/],
   ],
 );
