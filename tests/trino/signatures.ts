@@ -83,6 +83,7 @@ export const SIGNATURES: Readonly<Record<string, readonly Signature[]>> = {
   normal_cdf: [s([['0', '10', '-2.5E0'], ['1', '2.0E0', '0.001'], 'num'], 'num')],
   inverse_normal_cdf: [s([['0', '10', '-2.5E0'], ['1', '2.0E0', '0.001'], ['0.5', '0.975', '1.0E-10', '0.999']], 'num')],
   beta_cdf: [s([['0.5', '2', '3.0E0'], ['1', '0.5', '10.0E0'], ['0', '0.25', '1', '0.999']], 'num')],
+  inverse_beta_cdf: [s([['0.5', '2', '3.0E0'], ['1', '0.5', '10.0E0'], ['0', '0.25', '0.5', '1', '0.999']], 'num')],
   wilson_interval_lower: [s([['3', '0', '10'], ['10', '5'], ['1.96E0', '2.5E0']], 'num')],
   wilson_interval_upper: [s([['3', '0', '10'], ['10', '5'], ['1.96E0', '2.5E0']], 'num')],
   acos: [s(['num'], 'num')],

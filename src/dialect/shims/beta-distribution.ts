@@ -1,6 +1,7 @@
 // Trino's beta_cdf (io.trino.operator.scalar.MathFunctions, Trino 476): Apache Commons Math 3.6.1's
 // BetaDistribution.cumulativeProbability, i.e. Beta.regularizedBeta with its logBeta (Didonato and Morris), ported
 // operation for operation on FastMath (fast-math.ts) and Gamma (gamma.ts) so that each answer is the JVM's double.
+// inverse_beta_cdf is its inverseCumulativeProbability: Brent's method (BrentSolver) on that cdf, ported likewise.
 import { fastExp, fastLog, fastLog1p } from './fast-math.js';
 import { continuedFraction, gamma, logGamma, logGamma1p } from './gamma.js';
 
@@ -151,4 +152,98 @@ export function betaCdf(a: number, b: number, value: number): number {
   if (value <= 0) return 0;
   if (value >= 1) return 1;
   return regularizedBeta(value, a, b);
+}
+
+/** Precision.equals(x, 0.0) with one ulp: ±0 or ±Double.MIN_VALUE. */
+const isZeroWithinUlp = (x: number) => Math.abs(x) <= Number.MIN_VALUE;
+
+/** BrentSolver.brent: Brent's method on [lo, hi] with the solver's accuracies (relative 1e-14, absolute `t`). */
+function brent(f: (x: number) => number, lo: number, hi: number, fLo: number, fHi: number, t: number): number {
+  const eps = 1e-14;
+  let a = lo;
+  let fa = fLo;
+  let b = hi;
+  let fb = fHi;
+  let c = a;
+  let fc = fa;
+  let d = b - a;
+  let e = d;
+  for (;;) {
+    if (Math.abs(fc) < Math.abs(fb)) {
+      a = b;
+      b = c;
+      c = a;
+      fa = fb;
+      fb = fc;
+      fc = fa;
+    }
+    const tol = 2 * eps * Math.abs(b) + t;
+    const m = 0.5 * (c - b);
+    if (Math.abs(m) <= tol || isZeroWithinUlp(fb)) return b;
+    if (Math.abs(e) < tol || Math.abs(fa) <= Math.abs(fb)) {
+      d = m;
+      e = d;
+    } else {
+      let s = fb / fa;
+      let p: number;
+      let q: number;
+      if (a === c) {
+        p = 2 * m * s;
+        q = 1 - s;
+      } else {
+        q = fa / fc;
+        const r = fb / fc;
+        p = s * (2 * m * q * (q - r) - (b - a) * (r - 1));
+        q = (q - 1) * (r - 1) * (s - 1);
+      }
+      if (p > 0) q = -q;
+      else p = -p;
+      s = e;
+      e = d;
+      if (p >= 1.5 * m * q - Math.abs(tol * q) || p >= Math.abs(0.5 * s * q)) {
+        d = m;
+        e = d;
+      } else d = p / q;
+    }
+    a = b;
+    fa = fb;
+    if (Math.abs(d) > tol) b += d;
+    else if (m > 0) b += tol;
+    else b -= tol;
+    fb = f(b);
+    if ((fb > 0 && fc > 0) || (fb <= 0 && fc <= 0)) {
+      c = a;
+      fc = fa;
+      d = b - a;
+      e = d;
+    }
+  }
+}
+
+/** UnivariateSolverUtils.solve(f, min, max, accuracy): BrentSolver.doSolve from the middle of [min, max]. */
+function solve(f: (x: number) => number, min: number, max: number, absoluteAccuracy: number): number {
+  const functionValueAccuracy = 1e-15;
+  const initial = min + 0.5 * (max - min);
+  const yInitial = f(initial);
+  if (Math.abs(yInitial) <= functionValueAccuracy) return initial;
+  const yMin = f(min);
+  if (Math.abs(yMin) <= functionValueAccuracy) return min;
+  if (yInitial * yMin < 0) return brent(f, min, initial, yMin, yInitial, absoluteAccuracy);
+  const yMax = f(max);
+  if (Math.abs(yMax) <= functionValueAccuracy) return max;
+  if (yInitial * yMax < 0) return brent(f, initial, max, yInitial, yMax, absoluteAccuracy);
+  throw new Error(`function values at endpoints do not have different signs, endpoints: [${min}, ${max}], values: [${yMin}, ${yMax}]`);
+}
+
+/**
+ * Trino's inverse_beta_cdf(a, b, p): BetaDistribution(a, b, 1e-9).inverseCumulativeProbability(p), i.e.
+ * AbstractRealDistribution's search on the support [0, 1] (finite and connected, so no bracketing or plateau step).
+ */
+export function inverseBetaCdf(a: number, b: number, p: number): number {
+  if (!(p >= 0 && p <= 1)) throw new Error('p must be 0 >= p >= 1');
+  if (!(a > 0 && b > 0)) throw new Error('a, b must be > 0');
+  if (p === 0.0) return 0;
+  if (p === 1.0) return 1;
+  const cdf = (x: number) => (x <= 0 ? 0 : x >= 1 ? 1 : regularizedBeta(x, a, b));
+  return solve((x) => cdf(x) - p, 0, 1, 1e-9);
 }

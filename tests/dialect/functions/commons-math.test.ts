@@ -1,16 +1,17 @@
-// normal_cdf, inverse_normal_cdf and beta_cdf as Trino computes them: io.trino.operator.scalar.MathFunctions on
+// normal_cdf, inverse_normal_cdf, beta_cdf and inverse_beta_cdf as Trino computes them: io.trino.operator.scalar.MathFunctions on
 // Apache Commons Math 3.6.1 (Erf.erf through Gamma.regularizedGammaP/Q on FastMath.exp and FastMath.log, Erf.erfInv,
-// BetaDistribution.cumulativeProbability = Beta.regularizedBeta), ported operation for operation. https://trino.io/docs/current/functions/math.html#normal_cdf: "Compute the Normal cdf
+// BetaDistribution.cumulativeProbability = Beta.regularizedBeta, and its inverseCumulativeProbability = BrentSolver),
+// ported operation for operation. https://trino.io/docs/current/functions/math.html#normal_cdf: "Compute the Normal cdf
 // with given mean and standard deviation (sd): P(N < v; mean, sd). The mean and value v must be real values and the
 // standard deviation sd must be a real and positive value"; inverse_normal_cdf "the probability p must lie on the
 // interval (0, 1)"; beta_cdf(a, b, v) "Compute the Beta cdf with given a, b parameters: P(N < v; a, b). The a, b
 // parameters must be positive real numbers and value v must be a real value on the interval [0, 1]". The fixtures are
-// Trino 476's own answers (tests/fixtures/commons-math/Normal.java and Beta.java on Trino's class path), as raw IEEE
+// Trino 476's own answers (tests/fixtures/commons-math/Normal.java, Beta.java, IBeta.java on Trino's class path), as raw IEEE
 // 754 bits: a last-bit difference fails.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { fastExp, fastLog, fastLog1p } from '../../../src/dialect/shims/fast-math.js';
-import { betaCdf } from '../../../src/dialect/shims/beta-distribution.js';
+import { betaCdf, inverseBetaCdf } from '../../../src/dialect/shims/beta-distribution.js';
 import { erf, erfInv, inverseNormalCdf, normalCdf } from '../../../src/dialect/shims/normal-distribution.js';
 import { describeFunctions } from './harness.js';
 
@@ -26,7 +27,7 @@ function bitsOf(d: number): string {
 
 const fixture = (name: string) => readFileSync(new URL(`../../fixtures/commons-math/${name}`, import.meta.url), 'utf8').trim().split('\n');
 const FIXTURE = [...fixture('normal-distribution.txt'), ...fixture('beta-distribution.txt')];
-const PORTS: Record<string, (x: number, y: number, z: number) => number> = { normal_cdf: normalCdf, inverse_normal_cdf: inverseNormalCdf, beta_cdf: betaCdf };
+const PORTS: Record<string, (x: number, y: number, z: number) => number> = { normal_cdf: normalCdf, inverse_normal_cdf: inverseNormalCdf, beta_cdf: betaCdf, inverse_beta_cdf: inverseBetaCdf };
 
 describe('the Commons Math port agrees with Trino 476 to the last bit', () => {
   it.each(Object.keys(PORTS))('%s on every fixture line', (name) => {
@@ -67,7 +68,7 @@ describe('the Commons Math port agrees with Trino 476 to the last bit', () => {
 
 // Values from Trino 476 (MathFunctions on its class path, and `npx lake sql --engine trino`).
 describeFunctions(
-  'normal_cdf, inverse_normal_cdf and beta_cdf on the local engine',
+  'normal_cdf, inverse_normal_cdf, beta_cdf and inverse_beta_cdf on the local engine',
   [
     ['normal_cdf at 1.96', 'normal_cdf(0, 1, 1.96)', 0.9750021048517796, 'double'],
     ['normal_cdf at the mean', 'normal_cdf(0, 1, 0)', 0.5, 'double'],
@@ -91,6 +92,13 @@ describeFunctions(
     ['beta_cdf at 0', 'beta_cdf(2, 3, 0)', 0, 'double'],
     ['beta_cdf at 1', 'beta_cdf(2, 3, 1)', 1, 'double'],
     ['beta_cdf(NULL, …)', 'beta_cdf(CAST(NULL AS double), 3, 0.5)', null, 'double'],
+    ['inverse_beta_cdf undoes beta_cdf (to the solver’s 1e-9)', 'inverse_beta_cdf(2, 5, 0.579825)', 0.29999999997970367, 'double'],
+    ['inverse_beta_cdf of the arcsine median', 'inverse_beta_cdf(0.5, 0.5, 0.5)', 0.5, 'double'],
+    ['inverse_beta_cdf with a, b ≥ 10', 'inverse_beta_cdf(10, 20, 0.95)', 0.47901190972021174, 'double'],
+    ['inverse_beta_cdf with b > 1000', 'inverse_beta_cdf(3, 1500, 0.5)', 0.0017799336686174746, 'double'],
+    ['inverse_beta_cdf at p = 0', 'inverse_beta_cdf(2, 3, 0)', 0, 'double'],
+    ['inverse_beta_cdf at p = 1', 'inverse_beta_cdf(2, 3, 1)', 1, 'double'],
+    ['inverse_beta_cdf(NULL, …)', 'inverse_beta_cdf(2, 3, CAST(NULL AS double))', null, 'double'],
     ['normal_cdf of a column', 'normal_cdf(m, 1, x) FROM (VALUES (0, 1.96E0)) t(m, x)', 0.9750021048517796, 'double'],
   ],
   [
@@ -102,5 +110,7 @@ describeFunctions(
     ['beta_cdf with v > 1', 'beta_cdf(2, 3, 1.5)', /value must be 0 >= v >= 1/],
     ['beta_cdf with a = 0', 'beta_cdf(0, 3, 0.5)', /a, b must be > 0/],
     ['beta_cdf with a negative b', 'beta_cdf(2, -1, 0.5)', /a, b must be > 0/],
+    ['inverse_beta_cdf with p > 1', 'inverse_beta_cdf(2, 3, 1.5)', /p must be 0 >= p >= 1/],
+    ['inverse_beta_cdf with b = 0', 'inverse_beta_cdf(2, 0, 0.5)', /a, b must be > 0/],
   ],
 );
