@@ -327,6 +327,7 @@ export const SIGNATURES: Readonly<Record<string, readonly Signature[]>> = {
   map_union: [s(['map', 'map'], 'int', ([a, b]) => `(SELECT cardinality(map_union(m)) FROM UNNEST(ARRAY[${a}, ${b}]) AS t(m))`)],
   checksum: [s(['arr'], 'bin', AGG_OVER('checksum')), s(['arrs'], 'bin', AGG_OVER('checksum'))],
   approx_most_frequent: [s(['arrs'], 'int', ([a]) => `cardinality((SELECT approx_most_frequent(3, x, 100) FROM UNNEST(${a}) AS t(x)))`)],
+  numeric_histogram: [s(['arr'], 'int', ([a]) => `cardinality((SELECT numeric_histogram(100, x) FROM UNNEST(${a}) AS t(x)))`)],
   reduce_agg: [s(['arr'], 'int', ([a]) => `(SELECT reduce_agg(CAST(x AS bigint), BIGINT '0', (s, v) -> s + coalesce(v, 0), (s1, s2) -> s1 + s2) FROM UNNEST(${a}) AS t(x))`)],
 };
 
