@@ -55,6 +55,10 @@ describe('checkFaithful', () => {
     ['date_format with a dynamic format', "SELECT 1,\n  date_format(ts, fmt) FROM t", 'unfaithful/dynamic-format', 2, 3],
     ['date_format with an unsupported code', "SELECT date_format(ts, '%D') FROM t", 'unfaithful/format-pattern', 1, 8],
     ['unsupported type', 'SELECT CAST(x AS IPADDRESS)', 'unfaithful/type', 1, 8],
+    // https://trino.io/docs/current/functions/ipaddress.html: contains('10.0.0.0/8', IPADDRESS '10.1.2.3'); refused at
+    // the literal (DuckDB would say "Type with name IPADDRESS does not exist! Did you mean main.DATE").
+    ['an IPADDRESS literal', "SELECT contains('10.0.0.0/8', IPADDRESS '10.1.2.3')", 'unfaithful/type', 1, 31],
+    ['an IPPREFIX literal', "SELECT IPPREFIX '10.0.0.0/8'", 'unfaithful/type', 1, 8],
     ['a refused function', 'SELECT shuffle(a)', 'unfaithful/refused-function', 1, 8],
     ['left() is DuckDB\'s', 'SELECT left(s, 2) FROM a LEFT JOIN b ON a.id = b.id', 'unfaithful/duckdb-only-function', 1, 8],
     ['approx_percentile with weights', 'SELECT approx_percentile(x, w, 0.5) FROM t', 'unfaithful/approx-percentile', 1, 8],
@@ -62,6 +66,13 @@ describe('checkFaithful', () => {
     const [d] = checkFaithful(sql, { file: 'sql/transforms/x.sql', lineOffset: 3 });
     expect(d).toMatchObject({ severity: 'error', rule, file: 'sql/transforms/x.sql', line: line + 3, col });
     expect(d.hint).toBeTruthy();
+  });
+
+  it('names why IPADDRESS and IPPREFIX are refused, in a cast too', () => {
+    for (const sql of ["SELECT CAST('10.1.2.3' AS IPADDRESS)", "SELECT IPADDRESS '::ffff:1.2.3.4'", "SELECT CAST(x AS IPPREFIX) FROM t"]) {
+      const [d] = checkFaithful(sql);
+      expect(d).toMatchObject({ rule: 'unfaithful/type', message: expect.stringMatching(/IPADDRESS and IPPREFIX are not supported locally: Trino keeps a 16-byte IPv6 value/) });
+    }
   });
 
   it('finds nothing in portable SQL', () => {

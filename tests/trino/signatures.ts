@@ -80,6 +80,10 @@ export const SIGNATURES: Readonly<Record<string, readonly Signature[]>> = {
   is_infinite: [s(['num'], 'bool')],
   nan: [s([], 'num')],
   infinity: [s([], 'num')],
+  normal_cdf: [s([['0', '10', '-2.5E0'], ['1', '2.0E0', '0.001'], 'num'], 'num')],
+  inverse_normal_cdf: [s([['0', '10', '-2.5E0'], ['1', '2.0E0', '0.001'], ['0.5', '0.975', '1.0E-10', '0.999']], 'num')],
+  beta_cdf: [s([['0.5', '2', '3.0E0'], ['1', '0.5', '10.0E0'], ['0', '0.25', '1', '0.999']], 'num')],
+  inverse_beta_cdf: [s([['0.5', '2', '3.0E0'], ['1', '0.5', '10.0E0'], ['0', '0.25', '0.5', '1', '0.999']], 'num')],
   wilson_interval_lower: [s([['3', '0', '10'], ['10', '5'], ['1.96E0', '2.5E0']], 'num')],
   wilson_interval_upper: [s([['3', '0', '10'], ['10', '5'], ['1.96E0', '2.5E0']], 'num')],
   acos: [s(['num'], 'num')],
@@ -323,6 +327,7 @@ export const SIGNATURES: Readonly<Record<string, readonly Signature[]>> = {
   map_union: [s(['map', 'map'], 'int', ([a, b]) => `(SELECT cardinality(map_union(m)) FROM UNNEST(ARRAY[${a}, ${b}]) AS t(m))`)],
   checksum: [s(['arr'], 'bin', AGG_OVER('checksum')), s(['arrs'], 'bin', AGG_OVER('checksum'))],
   approx_most_frequent: [s(['arrs'], 'int', ([a]) => `cardinality((SELECT approx_most_frequent(3, x, 100) FROM UNNEST(${a}) AS t(x)))`)],
+  numeric_histogram: [s(['arr'], 'int', ([a]) => `cardinality((SELECT numeric_histogram(100, x) FROM UNNEST(${a}) AS t(x)))`)],
   reduce_agg: [s(['arr'], 'int', ([a]) => `(SELECT reduce_agg(CAST(x AS bigint), BIGINT '0', (s, v) -> s + coalesce(v, 0), (s1, s2) -> s1 + s2) FROM UNNEST(${a}) AS t(x))`)],
 };
 

@@ -1,5 +1,5 @@
 // Aggregate functions (https://trino.io/docs/current/functions/aggregate.html).
-import { builtin, duckdb, refused, rewrite, type FunctionFamily } from './entry.js';
+import { builtin, duckdb, rewrite, type FunctionFamily } from './entry.js';
 
 export const AGGREGATE: FunctionFamily = {
   array_agg: duckdb('1', 'NULL values are kept'),
@@ -35,6 +35,6 @@ export const AGGREGATE: FunctionFamily = {
   checksum: rewrite('the wrapping sum of XXH64 · PRIME64 per row (bit-exact) for integers, booleans, dates, timestamps, short decimals, doubles, reals, varchar and varbinary; other types fail', '1'),
   listagg: rewrite('WITHIN GROUP (ORDER BY …) required; NULLs skipped; ON OVERFLOW is refused', '1-2'),
   approx_most_frequent: rewrite('exact counts of the top buckets while the distinct values fit in the capacity (where Athena is exact too); an estimate or a tie at the last bucket fails', '3'),
-  numeric_histogram: refused('Athena’s streaming histogram merges the closest bins in its own order; its bin centres and weights are not reproduced locally', 'width_bucket(x, lo, hi, n) with count(*) GROUP BY'),
+  numeric_histogram: rewrite('exact bins (value → count, ascending) while the distinct values fit in the buckets, where Athena is exact too; more distinct values, NaN, or a weight argument fail: Athena then merges the closest bins in an order that depends on how rows arrive', '2'),
   reduce_agg: rewrite('the input function folded over the non-NULL values from the initial state; NULL over no such value', '4'),
 };

@@ -84,4 +84,18 @@ export const COLLECTION_MACROS: readonly string[] = [
      WHEN cardinality(counts) > buckets AND trino_most_frequent_sorted(counts)[buckets].n = trino_most_frequent_sorted(counts)[buckets + 1].n
        THEN ${fail(`'approx_most_frequent: values with equal counts compete for the last of the ' || buckets || ' buckets, which Athena resolves in its own order'`, 'counts')}
      ELSE map_from_entries(list_transform(trino_most_frequent_sorted(counts)[1:buckets], lambda trino_e: {'key': trino_e.k, 'value': CAST(trino_e.n AS BIGINT)})) END`,
+  // numeric_histogram(buckets, x) is Trino's NumericHistogram: equal values merge exactly (weight = count, keys in
+  // ascending order); beyond `buckets` distinct values it merges the closest bins, compacting whenever its buffer of
+  // buckets + 100 entries fills and again as partial states from splits combine, so the bins depend on how rows arrive.
+  // It runs here while the distinct values fit in the buckets and fails otherwise. A real x stays real; any other
+  // number is a double (Trino's numeric_histogram(bigint, double)).
+  // Exact-type overloads: an integer would otherwise take the FLOAT one (an implicit cast DuckDB prefers).
+  `trino_histogram_value(x FLOAT) AS x, (x DOUBLE) AS x, ${['TINYINT', 'SMALLINT', 'INTEGER', 'BIGINT', 'HUGEINT'].map((t) => `(x ${t}) AS CAST(x AS DOUBLE)`).join(', ')},
+     (x VARCHAR) AS ${fail(`'numeric_histogram takes a double or real value, not varchar'`, '0::DOUBLE')}, (x) AS CAST(x AS DOUBLE)`,
+  `trino_numeric_histogram(buckets, counts, nans) AS CASE
+     WHEN buckets < 2 THEN ${fail(`'numeric_histogram bucket count must be greater than one'`, 'counts')}
+     WHEN counts IS NULL OR cardinality(counts) = 0 THEN NULL
+     WHEN nans > 0 THEN ${fail(`'numeric_histogram of NaN: Athena keeps each NaN as its own bin, which is not reproduced locally'`, 'counts')}
+     WHEN cardinality(counts) > buckets THEN ${fail(`'numeric_histogram: ' || cardinality(counts) || ' distinct values exceed the ' || buckets || ' buckets, so Athena merges the closest bins in an order that depends on how rows arrive; not reproduced locally (give at least as many buckets as distinct values)'`, 'counts')}
+     ELSE map_from_entries(list_transform(map_entries(counts), lambda trino_e: {'key': trino_e.key, 'value': cast_to_type(trino_e.value, trino_e.key)})) END`,
 ];

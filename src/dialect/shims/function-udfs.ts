@@ -4,6 +4,8 @@ import { createHash, createHmac } from 'node:crypto';
 import { crc32 } from 'node:zlib';
 import { BIGINT, BLOB, DOUBLE, DuckDBBlobValue, DuckDBScalarFunction, FLOAT, INTEGER, LIST, listValue, VARCHAR, type DuckDBType } from '@duckdb/node-api';
 import { parseDataSize } from './data-size.js';
+import { betaCdf, inverseBetaCdf } from './beta-distribution.js';
+import { inverseNormalCdf, normalCdf } from './normal-distribution.js';
 import { murmur3, spookyHash32, spookyHash64 } from './murmur-spooky.js';
 import { xxhash64 } from './xxhash64.js';
 
@@ -230,6 +232,10 @@ export function functionUdfs(): DuckDBScalarFunction[] {
     udf('trino_url_encode', [VARCHAR], VARCHAR, ([s]) => urlEncode(String(s))),
     udf('trino_url_decode', [VARCHAR], VARCHAR, ([s]) => urlDecode(String(s))),
     udf('trino_parse_data_size_bytes', [VARCHAR], VARCHAR, ([s]) => parseDataSize(String(s)).toString()),
+    udf('trino_normal_cdf', [DOUBLE, DOUBLE, DOUBLE], DOUBLE, ([m, sd, v]) => normalCdf(Number(m), Number(sd), Number(v))),
+    udf('trino_inverse_normal_cdf', [DOUBLE, DOUBLE, DOUBLE], DOUBLE, ([m, sd, p]) => inverseNormalCdf(Number(m), Number(sd), Number(p))),
+    udf('trino_beta_cdf', [DOUBLE, DOUBLE, DOUBLE], DOUBLE, ([a, b, v]) => betaCdf(Number(a), Number(b), Number(v))),
+    udf('trino_inverse_beta_cdf', [DOUBLE, DOUBLE, DOUBLE], DOUBLE, ([a, b, p]) => inverseBetaCdf(Number(a), Number(b), Number(p))),
     udf('trino_soundex', [VARCHAR], VARCHAR, ([s]) => soundex(String(s))),
     udf('trino_to_big_endian_32', [INTEGER], BLOB, ([x]) => bytesOfNumber(4, (v) => v.setInt32(0, Number(x)))),
     udf('trino_to_big_endian_64', [BIGINT], BLOB, ([x]) => bytesOfNumber(8, (v) => v.setBigInt64(0, BigInt(x as bigint | number)))),

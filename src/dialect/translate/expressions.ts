@@ -10,6 +10,7 @@ import { FUNCTIONS, type CallContext } from './functions.js';
 import { quoteReservedIdentifier } from './identifiers.js';
 import { isUnarySign, lastMeaningful, rewriteOperators, type Part } from './operators.js';
 import { firstToken, isCase, isParen, isTriviaNode, meaningful, nodeKeyword, nodeText, splitArgs, type GroupNode, type Node } from './tree.js';
+import { IP_TYPES_REFUSED } from './types.js';
 
 /** Words that end an operand; anything else bare is an identifier. */
 const RESERVED = new Set(
@@ -198,6 +199,9 @@ export class ExpressionRewriter {
     }
     if (qualified && isParen(next) && isCallPosition(partBeforeQualifiedName(parts), items, nextIndex)) {
       this.report(t, 'qualified-function', `${t.text}(): qualified function names are not supported locally`, 'call the function by its name alone; Athena UDFs (USING EXTERNAL FUNCTION) do not run locally');
+    }
+    if (!qualified && (word === 'IPADDRESS' || word === 'IPPREFIX') && next?.kind === 'token' && next.token.kind === 'string') {
+      this.report(t, 'type', IP_TYPES_REFUSED, 'keep addresses as varchar locally; contains(cidr, ip) runs on Athena only');
     }
     if (!qualified && TYPED_LITERAL.has(word) && next?.kind === 'token' && next.token.kind === 'string') {
       return this.renderTypedLiteral(items, i, nextIndex, parts);

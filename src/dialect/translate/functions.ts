@@ -199,6 +199,8 @@ export const FUNCTIONS: Record<string, CallHandler> = {
   // The addends' sum taken modulo 2^64 (DuckDB sums UBIGINT as HUGEINT) as Trino's wrapping long sum.
   checksum: (c) => `trino_checksum_result(CAST(sum(trino_checksum_term(${c.arg(0)}))${c.tail} % 18446744073709551616 AS UBIGINT))`,
   approx_most_frequent: (c) => `trino_approx_most_frequent(${c.arg(0)}, histogram(trino_most_frequent_key(${c.arg(1)}))${c.tail}, ${c.arg(2)})`,
+  numeric_histogram: (c) =>
+    `trino_numeric_histogram(${c.arg(0)}, histogram(trino_histogram_value(${c.arg(1)}))${c.tail}, count_if(isnan(trino_histogram_value(${c.arg(1)})))${c.tail})`,
   map_union: (c) => `trino_map_union(list(${c.arg(0)})${c.tail})`,
   multimap_agg: (c) => `trino_multimap_agg(list(struct_pack(key := ${c.arg(0)}, value := ${c.arg(1)}))${c.tail})`,
   // The input function folded over the non-NULL values (Trino skips NULL inputs); NULL when there is none. The

@@ -3,6 +3,13 @@
 import { TZ_STRUCT } from '../shims/macros.js';
 import { isParen, meaningful, nodeKeyword, nodeText, splitArgs, type Node } from './tree.js';
 
+/**
+ * https://trino.io/docs/current/language/types.html#ipaddress: a 16-byte IPv6 value (IPv4 as ::ffff:a.b.c.d) with
+ * its own text form and byte order; DuckDB's inet extension is not bundled and orders and prints addresses otherwise.
+ */
+export const IP_TYPES_REFUSED =
+  'IPADDRESS and IPPREFIX are not supported locally: Trino keeps a 16-byte IPv6 value (IPv4 mapped) with its own canonical text and ordering, which no local type reproduces';
+
 export class TypeSyntaxError extends Error {}
 
 const SIMPLE: Record<string, string> = {
@@ -68,6 +75,9 @@ export function translateType(items: readonly Node[]): TranslatedType {
       throw new TypeSyntaxError('CHAR(n) is not supported locally: Trino pads the value to n characters and compares it with the padding');
     case 'DOUBLE':
       return { sql: 'DOUBLE', base, withTimeZone: false }; // also DOUBLE PRECISION
+    case 'IPADDRESS':
+    case 'IPPREFIX':
+      throw new TypeSyntaxError(IP_TYPES_REFUSED);
   }
   const simple = SIMPLE[base];
   if (!simple) throw new TypeSyntaxError(`type ${base} has no local equivalent`);

@@ -198,6 +198,31 @@ describeFunctions(
   ],
 );
 
+// numeric_histogram(buckets, value) (https://trino.io/docs/current/functions/aggregate.html#numeric_histogram): Trino's
+// NumericHistogram (io.trino.operator.aggregation) merges equal values exactly (weight = count, keys ascending) and
+// only beyond `buckets` distinct values merges the closest bins, compacting as its buffer fills and as partial states
+// from splits combine, so those bins depend on how rows arrive. Locally the exact case runs; the other fails.
+describeFunctions(
+  'numeric_histogram',
+  [
+    ['equal values merge into counts, keys ascending', `numeric_histogram(5, x)${ROWS('3e0, 1e0, 2e0, 2e0, 3e0, 3e0')}`, { 1: 1, 2: 2, 3: 3 }, 'map(double, double)'],
+    ['integers are doubles', `numeric_histogram(5, x)${ROWS('3, 1, 2, 2')}`, { 1: 1, 2: 2, 3: 1 }, 'map(double, double)'],
+    ['decimals are doubles', `numeric_histogram(5, x)${ROWS("DECIMAL '1.25', DECIMAL '1.25'")}`, { 1.25: 2 }, 'map(double, double)'],
+    ['a real stays real', `numeric_histogram(5, x)${ROWS("REAL '1.5', REAL '2.5', REAL '1.5'")}`, { 1.5: 2, 2.5: 1 }, 'map(real, real)'],
+    ['as many distinct values as buckets', `numeric_histogram(2, x)${ROWS('1e0, 2e0, 2e0')}`, { 1: 1, 2: 2 }, 'map(double, double)'],
+    ['NULLs are skipped', `numeric_histogram(3, x)${ROWS('1e0, NULL')}`, { 1: 1 }, 'map(double, double)'],
+    ['only NULLs', `numeric_histogram(3, x)${ROWS('CAST(NULL AS DOUBLE)')}`, null, 'map(double, double)'],
+    ['per group', `numeric_histogram(3, x) FROM (VALUES (1, 1.5e0), (1, 1.5e0), (2, 7e0)) t(g, x) GROUP BY g HAVING g = 1`, { 1.5: 2 }, 'map(double, double)'],
+  ],
+  [
+    ['one bucket', `numeric_histogram(1, x)${ROWS('1e0')}`, /numeric_histogram bucket count must be greater than one/],
+    ['more distinct values than buckets (Athena merges bins)', `numeric_histogram(2, x)${ROWS('1e0, 2e0, 3e0')}`, /3 distinct values exceed the 2 buckets/],
+    ['NaN (Athena keeps each NaN as a bin)', `numeric_histogram(3, x)${ROWS('1e0, nan()')}`, /numeric_histogram of NaN/],
+    ['a varchar value (Trino: no such overload)', `numeric_histogram(3, x)${ROWS("'1.5'")}`, /numeric_histogram takes a double or real value/],
+    ['a weight argument', `numeric_histogram(3, x, 2e0)${ROWS('1e0')}`, /numeric_histogram\(\) takes 2 arguments locally/],
+  ],
+);
+
 // Big-endian and IEEE 754 bytes (https://trino.io/docs/current/functions/binary.html); values and errors as Trino 476.
 describeFunctions(
   'big-endian and IEEE 754 bytes',
