@@ -14,7 +14,7 @@ import { GlueClient } from '@aws-sdk/client-glue';
 import { EngineError, type Column, type Engine, type EngineCapabilities, type ExecuteOptions, type QueryResult, type SqlValue, type TableName } from '../engine.js';
 import { abortableSleep, cappedExponentialDelay, retry, type Sleep } from '../../retry/retry.js';
 import { createAthenaClient } from './client.js';
-import { resolveAthenaConfig, type AthenaEngineConfig, type ResolvedAthenaConfig } from './config.js';
+import { ATHENA_DEFAULTS, resolveAthenaConfig, type AthenaEngineConfig, type ResolvedAthenaConfig } from './config.js';
 import { apiCallError, cancelledError, exhaustedError, isThrottlingError, queryCancelledByAthenaError, queryFailedError } from './errors.js';
 import { swapGlueTable } from './table-swap.js';
 import { parseAthenaValue, toColumns } from './types.js';
@@ -106,12 +106,16 @@ export class AthenaEngine implements Engine {
   }
 
   /** One Glue UpdateTable (CreateTable on a first run): see table-swap.ts. */
-  swapTable(source: TableName, target: TableName, properties: Record<string, string>): Promise<void> {
+  async swapTable(source: TableName, target: TableName, properties: Record<string, string>): Promise<void> {
+    // Glue is AwsDataCatalog; a federated catalog's tables are not Glue's to update.
+    if (this.config.catalog !== ATHENA_DEFAULTS.catalog) {
+      throw new EngineError(`cannot swap ${target.database}.${target.name} in catalog ${this.config.catalog}: the table swap updates the Glue Data Catalog (${ATHENA_DEFAULTS.catalog}) only`, { retryable: false });
+    }
     this.glue ??= new GlueClient({
       ...(this.config.region ? { region: this.config.region } : {}),
       ...(this.config.sdkMaxAttempts ? { maxAttempts: this.config.sdkMaxAttempts } : {}),
     });
-    return swapGlueTable(this.glue, source, target, properties);
+    await swapGlueTable(this.glue, source, target, properties);
   }
 
   /** One submission: start, wait, read. Throws EngineErrors whose `retryable` decides whether to submit again. */

@@ -183,4 +183,14 @@ describe('table on Athena: one Glue UpdateTable swaps the table (dbt-athena ha, 
     await expect(outcome).rejects.toThrow('Glue UpdateTable of mart.daily failed: ConcurrentModificationException: Rate exceeded');
     expect(calls.slice(3)).toEqual(['glue:GetTable daily__run3', 'glue:GetTable daily', 'glue:UpdateTable daily', 'athena: DROP TABLE IF EXISTS `mart`.`daily__run3`']);
   });
+
+  it('a federated catalog is refused: the swap updates Glue, which does not hold its tables', async () => {
+    const glue = mockClient(GlueClient);
+    mocks.push(glue);
+    const engine = new AthenaEngine({ workgroup: 'wg', catalog: 'hive_metastore' }, { client: new AthenaClient({ region: 'eu-west-1' }), glue: new GlueClient({ region: 'eu-west-1' }) });
+    await expect(engine.swapTable({ database: 'mart', name: 'daily__run1' }, { database: 'mart', name: 'daily' }, {})).rejects.toThrow(
+      'cannot swap mart.daily in catalog hive_metastore: the table swap updates the Glue Data Catalog (AwsDataCatalog) only',
+    );
+    expect(glue.calls()).toEqual([]);
+  });
 });
