@@ -48,6 +48,12 @@ export interface EngineCapabilities {
   reportsBytesScanned: boolean;
 }
 
+/** A table of the catalog, by database and name. */
+export interface TableName {
+  database: string;
+  name: string;
+}
+
 export interface Engine {
   readonly name: string;
   readonly capabilities: EngineCapabilities;
@@ -59,7 +65,14 @@ export interface Engine {
    * incremental strategy's plan in Athena SQL: batches of at most maxPartitionsPerWrite partitions. Returns the
    * partitions replaced as rows (values as in the folder names) and stats.rowsWritten.
    */
-  replacePartitions?(target: { database: string; name: string }, selectSql: string, options?: ExecuteOptions): Promise<QueryResult>;
+  replacePartitions?(target: TableName, selectSql: string, options?: ExecuteOptions): Promise<QueryResult>;
+  /**
+   * Makes table `target` what table `source` is (columns, partition keys, storage format, location), with `properties`
+   * added to its own, in ONE catalog update (Athena: Glue UpdateTable, or CreateTable for a first run), so a reader sees
+   * the old table or the new one and never none (dbt-athena's `ha` swap). `source` is left for the caller to drop.
+   * A `table` model is rebuilt only on engines that have it.
+   */
+  swapTable?(source: TableName, target: TableName, properties: Record<string, string>): Promise<void>;
   close(): Promise<void>;
 }
 

@@ -262,6 +262,8 @@ async function runStep(ctx: PipelineContext, node: ProjectNode, vars: Variables,
     ...(engine.replacePartitions && {
       replacePartitions: (target, selectSql, options) => engine.replacePartitions!(target, selectSql, { ...options, signal: ctx.signal }),
     }),
+    // Likewise: a table model is rebuilt only on an engine that swaps tables in one catalog update.
+    ...(engine.swapTable && { swapTable: (source, target, properties) => engine.swapTable!(source, target, properties) }),
   };
   const outcome = await strategy(materializeRequest(node, vars), { engine: counting, objectStore: ctx.objectStore });
   return { rowsWritten: materializationOf(node) === 'view' ? null : outcome.rowsWritten, bytesPerStatement: bytes };

@@ -4,6 +4,7 @@ import { DeleteObjectsCommand, ListObjectsV2Command, PutObjectCommand, S3Client 
 import { DynamoDBClient, GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
 import { StartQueryExecutionCommand } from '@aws-sdk/client-athena';
+import { CreateTableCommand, EntityNotFoundException, GetTableCommand, GlueClient } from '@aws-sdk/client-glue';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { handler as evaluateAlert } from '../../functions/evaluate-alert.js';
@@ -32,6 +33,7 @@ const project = fixtureProject({
 const s3 = mockClient(S3Client);
 const ddb = mockClient(DynamoDBClient);
 const sns = mockClient(SNSClient);
+const glue = mockClient(GlueClient);
 let logs: string[] = [];
 
 beforeAll(() => {
@@ -55,6 +57,7 @@ beforeEach(() => {
   s3.reset();
   ddb.reset();
   sns.reset();
+  glue.reset();
   logs = [];
   vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
     logs.push(String(chunk));
@@ -103,8 +106,15 @@ describe('run-sql', () => {
     });
     s3.on(ListObjectsV2Command).resolves({ Contents: [] });
     s3.on(PutObjectCommand).resolves({});
+    // The table model's first run: Glue has the scratch table CTAS made, not the table itself yet.
+    glue.on(GetTableCommand).callsFake((input: { Name: string }) => {
+      if (input.Name.startsWith('order_summary__')) return { Table: { Name: input.Name, StorageDescriptor: { Location: 's3://deployed-bucket/x/' } } };
+      throw new EntityNotFoundException({ message: 'not found', $metadata: {} });
+    });
+    glue.on(CreateTableCommand).resolves({});
 
     await runSql({ kind: 'model', name: 'order_summary', time: '2025-03-10T01:30:00Z' });
+    expect(glue.commandCalls(CreateTableCommand).map((c) => c.args[0].input.TableInput?.Name)).toEqual(['order_summary']);
 
     const at = (pattern: RegExp) => athena.statements.findIndex((s) => pattern.test(s));
     const iceberg = at(/^CREATE TABLE IF NOT EXISTS order_dim/);

@@ -148,6 +148,7 @@ describe('runPipeline', () => {
         replaced.push(`${target.database}.${target.name}`);
         return local.replacePartitions(target, selectSql, options);
       },
+      swapTable: (source, target, properties) => local.swapTable(source, target, properties),
       close: () => local.close(),
     };
     const run = await runPipeline({ ...ctx, engine: spied }, { from: new Date('2025-03-10T07:00Z'), to: new Date('2025-03-10T08:00Z') });
@@ -211,6 +212,7 @@ SELECT dt, sum(orders) AS orders, sum(revenue) AS revenue FROM hourly_revenue GR
         if (/CREATE TABLE[^(]*daily_revenue/i.test(sql) && failures-- > 0) throw new EngineError('ThrottlingException: rate exceeded', { retryable: true });
         return ctx.engine.execute(sql, options);
       },
+      swapTable: (source, target, properties) => (ctx.engine as AthenaLocalEngine).swapTable(source, target, properties),
     };
     const delays: number[] = [];
     const summary = await runPipeline(
@@ -266,6 +268,7 @@ SELECT dt, sum(orders) AS orders, sum(revenue) AS revenue FROM hourly_revenue GR
         }
         return ctx.engine.execute(sql, options);
       },
+      swapTable: (source, target, properties) => (ctx.engine as AthenaLocalEngine).swapTable(source, target, properties),
     };
     const summary = await runPipeline({ ...ctx, engine: throttled, retry: { maxAttempts: 5, sleep: async () => {} } }, { selector: '+daily_revenue', from: new Date('2025-03-10T07:00Z'), to: new Date('2025-03-10T08:00Z') });
     expect(summary.records.find((r) => r.step === 'shop.daily_revenue')).toMatchObject({ status: 'failed', attempts: 2 });

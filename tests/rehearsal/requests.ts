@@ -49,7 +49,8 @@ export function sdkRequests(client: string, command: string, input: Record<strin
     }
     case 'Glue': {
       const db = (s.DatabaseName ?? s.Name) as string;
-      const table = s.TableName ?? (input.TableInput as { Name?: string } | undefined)?.Name;
+      // GetTable/DeleteTable name the table `Name` (beside DatabaseName); GetDatabase names the database so.
+      const table = s.TableName ?? (input.TableInput as { Name?: string } | undefined)?.Name ?? (s.DatabaseName !== undefined ? s.Name : undefined);
       const action = `glue:${command}`;
       // Glue authorizes a table action on the catalog, the database and the table (Glue Developer Guide, "Specifying
       // Glue resource ARNs": "… permission on the table, its database and the catalog").

@@ -10,16 +10,20 @@ import {
   type QueryExecution,
   type Row,
 } from '@aws-sdk/client-athena';
-import { EngineError, type Column, type Engine, type EngineCapabilities, type ExecuteOptions, type QueryResult, type SqlValue } from '../engine.js';
+import { GlueClient } from '@aws-sdk/client-glue';
+import { EngineError, type Column, type Engine, type EngineCapabilities, type ExecuteOptions, type QueryResult, type SqlValue, type TableName } from '../engine.js';
 import { abortableSleep, cappedExponentialDelay, retry, type Sleep } from '../../retry/retry.js';
 import { createAthenaClient } from './client.js';
-import { resolveAthenaConfig, type AthenaEngineConfig, type ResolvedAthenaConfig } from './config.js';
+import { ATHENA_DEFAULTS, resolveAthenaConfig, type AthenaEngineConfig, type ResolvedAthenaConfig } from './config.js';
 import { apiCallError, cancelledError, exhaustedError, isThrottlingError, queryCancelledByAthenaError, queryFailedError } from './errors.js';
+import { swapGlueTable } from './table-swap.js';
 import { parseAthenaValue, toColumns } from './types.js';
 
 /** What tests (or an unusual host) may replace; production uses the defaults. */
 export interface AthenaEngineDependencies {
   client?: AthenaClient;
+  /** The Glue Data Catalog behind Athena, for the table swap; one is made on first use otherwise. */
+  glue?: GlueClient;
   sleep?: Sleep;
   random?: () => number;
   /** Idempotency token for StartQueryExecution (32–128 characters). */
@@ -47,6 +51,8 @@ export class AthenaEngine implements Engine {
   private readonly config: ResolvedAthenaConfig;
   private readonly client: AthenaClient;
   private readonly ownsClient: boolean;
+  private glue: GlueClient | undefined;
+  private readonly ownsGlue: boolean;
   private readonly sleep: Sleep;
   private readonly random: () => number;
   private readonly createRequestToken: () => string;
@@ -56,6 +62,8 @@ export class AthenaEngine implements Engine {
     this.config = resolveAthenaConfig(config);
     this.ownsClient = dependencies.client === undefined;
     this.client = dependencies.client ?? createAthenaClient(config);
+    this.glue = dependencies.glue;
+    this.ownsGlue = dependencies.glue === undefined;
     this.sleep = dependencies.sleep ?? abortableSleep;
     this.random = dependencies.random ?? Math.random;
     this.createRequestToken = dependencies.createRequestToken ?? randomUUID;
@@ -94,6 +102,20 @@ export class AthenaEngine implements Engine {
 
   async close(): Promise<void> {
     if (this.ownsClient) this.client.destroy();
+    if (this.ownsGlue) this.glue?.destroy();
+  }
+
+  /** One Glue UpdateTable (CreateTable on a first run): see table-swap.ts. */
+  async swapTable(source: TableName, target: TableName, properties: Record<string, string>): Promise<void> {
+    // Glue is AwsDataCatalog; a federated catalog's tables are not Glue's to update.
+    if (this.config.catalog !== ATHENA_DEFAULTS.catalog) {
+      throw new EngineError(`cannot swap ${target.database}.${target.name} in catalog ${this.config.catalog}: the table swap updates the Glue Data Catalog (${ATHENA_DEFAULTS.catalog}) only`, { retryable: false });
+    }
+    this.glue ??= new GlueClient({
+      ...(this.config.region ? { region: this.config.region } : {}),
+      ...(this.config.sdkMaxAttempts ? { maxAttempts: this.config.sdkMaxAttempts } : {}),
+    });
+    await swapGlueTable(this.glue, source, target, properties);
   }
 
   /** One submission: start, wait, read. Throws EngineErrors whose `retryable` decides whether to submit again. */

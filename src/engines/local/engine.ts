@@ -1,9 +1,10 @@
-import { EngineError, type Engine, type EngineCapabilities, type ExecuteOptions, type QueryResult } from '../engine.js';
+import { EngineError, type Engine, type EngineCapabilities, type ExecuteOptions, type QueryResult, type TableName } from '../engine.js';
 import { CATALOG, catalogName, LakeCatalog } from './catalog.js';
 import { CatalogAccess } from './catalog-access.js';
 import { DuckDbEngine, withoutInternalSuggestions } from '../duckdb/engine.js';
 import type { LakeAction } from '../../dialect/lake-actions.js';
 import { runLakeAction, type LakeSessionContext } from './lake-session.js';
+import { swapLakeTable } from './lake-swap.js';
 import { claimLakeFolder } from '../../storage/lake-folder.js';
 import { AthenaCodedError } from '../../dialect/athena-error.js';
 import { resetScanMeter, startScanMeter, takeBytesRead } from './scan-meter.js';
@@ -115,6 +116,11 @@ export class AthenaLocalEngine implements Engine {
     return this.run(insert, { ...options, database: target.database }, (steps) =>
       steps.map((step) => (step.kind === 'action' && step.action.type === 'insert' ? { ...step, action: { ...step.action, replacePartitions: true } } : step)),
     );
+  }
+
+  /** The catalog swap of a `table` model, as one write statement (lake-swap.ts). */
+  async swapTable(source: TableName, target: TableName, properties: Record<string, string>): Promise<void> {
+    await this.access.statement('write', () => swapLakeTable({ catalog: this.catalog, connection: this.duck.connection }, source, target, properties));
   }
 
   private async executeTranslated(sql: string, options: ExecuteOptions, adapt = (steps: TranslationStep[]) => steps): Promise<QueryResult> {

@@ -1,20 +1,23 @@
 import { parseS3Uri } from '../../storage/object-store/index.js';
-import type { Column, Engine } from '../../engines/engine.js';
-import { ddlName, ddlTarget, defaultRunId, hiveTypeOf, literal, requireLocation, StatementLog, tableExists, target } from './sql.js';
-import { MaterializeError, type MaterializeRequest, type MaterializeStrategy } from './types.js';
+import { ddlTarget, defaultRunId, literal, quote, requireLocation, StatementLog, target } from './sql.js';
+import { partitionProjection } from './projection.js';
+import { MaterializeError, type MaterializeStrategy } from './types.js';
 
 /**
- * A table rebuilt on every run. The new data is written by CTAS into a fresh folder (`<location><runId>/`) under a
- * scratch name; only when that succeeded is the table re-pointed at it and the old folders deleted. A failing query
- * leaves the old table and its files as they were.
- *
- * Re-pointing is dbt-athena's `ha` swap: when the table exists unpartitioned with the same columns and format, one
- * `ALTER TABLE … SET LOCATION` moves it to the new folder, so a reader sees the old table or the new one, never none.
- * Otherwise (first run, changed columns or format, partitioned table: its partitions keep their own locations on
- * Athena) the table is dropped and created again over the new folder.
+ * A table rebuilt on every run, as dbt-athena's `ha` mode does: CTAS writes the new data into a fresh folder
+ * (`<location><runId>/`) under a scratch name; only when that succeeded does the table take the scratch table's
+ * definition (columns, partition keys, format, location) in one catalog update, `Engine.swapTable`: a reader sees the
+ * old table or the new one, never none, whatever changed (columns, format, partitioning). A partitioned table's
+ * partitions come with it by projection (projection.ts), not registered one by one. The scratch catalog entry is
+ * dropped and the old folders deleted only after the swap. A failure before it leaves the old table and its files as
+ * they were.
  */
 export const materializeTable: MaterializeStrategy = async (request, { engine, objectStore, runId = defaultRunId() }) => {
-  if (!objectStore) throw new MaterializeError(`table model ${request.database}.${request.name} needs an object store to replace its files`);
+  const table = `${request.database}.${request.name}`;
+  if (!objectStore) throw new MaterializeError(`table model ${table} needs an object store to replace its files`);
+  if (!engine.swapTable) {
+    throw new MaterializeError(`table model ${table} cannot be rebuilt on the ${engine.name} engine: it cannot swap a table's definition in one catalog update, so readers would miss the table`);
+  }
   const base = requireLocation(request, 'table');
   const location = `${base}${runId}/`;
   const scratch = `${request.name}__${runId}`;
@@ -25,26 +28,21 @@ export const materializeTable: MaterializeStrategy = async (request, { engine, o
   if (keys.length > 0) props.push(`partitioned_by = ARRAY[${keys.map(literal).join(', ')}]`);
   await log.run(`CREATE TABLE ${target(request, scratch)}\nWITH (${props.join(', ')})\nAS\n${request.selectSql}`);
 
-  const { columns } = await engine.execute(`SELECT * FROM ${target(request, scratch)} LIMIT 0`, { database: request.database });
-  const data = columns.filter((c) => !keys.includes(c.name));
-  const partitions = keys.map((k) => columns.find((c) => c.name === k)!);
-  // The file format is recorded as Glue's `classification`, so the next run knows whether the files it writes fit.
-  const classification = format.toLowerCase();
-  await log.run(`DROP TABLE ${ddlTarget(request, scratch)}`); // catalog entry only: the files stay for the real table
-  if (keys.length === 0 && (await sameShape(engine, request, columns, classification))) {
-    await log.run(`ALTER TABLE ${ddlTarget(request)} SET LOCATION ${literal(location)}`);
-  } else {
-    const ddl = [
-      `CREATE EXTERNAL TABLE ${ddlTarget(request)} (${data.map((c) => `${ddlName(c.name)} ${hiveTypeOf(c.type)}`).join(', ')})`,
-      ...(partitions.length > 0 ? [`PARTITIONED BY (${partitions.map((c) => `${ddlName(c.name)} ${hiveTypeOf(c.type)}`).join(', ')})`] : []),
-      format === 'JSON' ? "ROW FORMAT SERDE 'org.openx.data.jsonserde.JsonSerDe'" : 'STORED AS PARQUET',
-      `LOCATION ${literal(location)}`,
-      `TBLPROPERTIES ('classification' = ${literal(classification)})`,
-    ].join('\n');
-    await log.run(`DROP TABLE IF EXISTS ${ddlTarget(request)}`);
-    await log.run(ddl);
-    if (partitions.length > 0) await log.run(`MSCK REPAIR TABLE ${ddlTarget(request)}`);
+  try {
+    const read = (sql: string) => engine.execute(sql, { database: request.database });
+    const { columns } = await read(`SELECT * FROM ${target(request, scratch)} LIMIT 0`);
+    const partitionColumns = keys.map((k) => columns.find((c) => c.name === k)!);
+    const grouped = keys.map(quote).join(', ');
+    const partitions = keys.length > 0 ? (await read(`SELECT ${grouped} FROM ${target(request, scratch)} GROUP BY ${grouped}`)).rows : [];
+    // The file format is recorded as Glue's `classification`, as Athena's own CREATE TABLE and dbt-athena do.
+    const properties = { classification: format.toLowerCase(), ...partitionProjection(table, partitionColumns, partitions) };
+    await engine.swapTable({ database: request.database, name: scratch }, { database: request.database, name: request.name }, properties);
+  } catch (error) {
+    // The table was not touched; only the scratch catalog entry goes (its files are deleted by the next run).
+    await engine.execute(`DROP TABLE IF EXISTS ${ddlTarget(request, scratch)}`, { database: request.database }).catch(() => undefined);
+    throw error;
   }
+  await log.run(`DROP TABLE ${ddlTarget(request, scratch)}`); // catalog entry only: the files are the table's now
 
   const { bucket, key: prefix } = parseS3Uri(base);
   const current = `${parseS3Uri(location).key}`;
@@ -52,13 +50,3 @@ export const materializeTable: MaterializeStrategy = async (request, { engine, o
   await objectStore.delete(bucket, stale);
   return log.outcome;
 };
-
-/** Whether the existing table (if any) has exactly these columns and this file format: then a location swap is enough. */
-async function sameShape(engine: Engine, request: MaterializeRequest, columns: readonly Column[], classification: string): Promise<boolean> {
-  if (!(await tableExists(engine, request.database, request.name))) return false;
-  const existing = await engine.execute(`SELECT * FROM ${target(request)} LIMIT 0`, { database: request.database });
-  const same = existing.columns.length === columns.length && existing.columns.every((c, i) => c.name === columns[i].name && c.type === columns[i].type);
-  if (!same) return false;
-  const properties = await engine.execute(`SHOW TBLPROPERTIES ${ddlTarget(request)}`, { database: request.database });
-  return properties.rows.some((row) => String(row[0]) === 'classification' && String(row[1]) === classification);
-}

@@ -219,55 +219,11 @@ describe('append (incremental_strategy: append)', () => {
   });
 });
 
-describe('table: the ha swap (dbt-athena) keeps the table readable', () => {
+describe('ALTER TABLE SET LOCATION on the local engine', () => {
   let engine: AthenaLocalEngine | undefined;
   afterEach(async () => {
     await engine?.close();
     engine = undefined;
-  });
-
-  /** The engine, with a reader querying `dim` after every statement the strategy runs (what a dashboard would see). */
-  function withReader(inner: AthenaLocalEngine, seen: string[]): Engine {
-    return {
-      capabilities: inner.capabilities,
-      close: () => inner.close(),
-      execute: async (sql, options) => {
-        const result = await inner.execute(sql, options);
-        try {
-          const rows = await inner.execute('SELECT id FROM "default"."dim" ORDER BY id');
-          seen.push(rows.rows.map((r) => r[0]).join(','));
-        } catch (error) {
-          seen.push(`error: ${(error as Error).message.split('\n')[0]}`);
-        }
-        return result;
-      },
-    } as Engine;
-  }
-
-  it('a reader between the steps always sees the old or the new table; the swap is one ALTER TABLE SET LOCATION', async () => {
-    const lake = tempLake();
-    engine = await openLake(lake);
-    const objectStore = new LocalObjectStore(lake);
-    const request = (ids: number[]): MaterializeRequest => ({ database: 'default', name: 'dim', selectSql: ids.map((id) => `SELECT ${id} AS id`).join(' UNION ALL '), location: 's3://w/dim/' });
-    await STRATEGIES.table(request([1]), { engine, objectStore, runId: 'run1' });
-    const seen: string[] = [];
-    const outcome = await STRATEGIES.table(request([2, 3]), { engine: withReader(engine, seen), objectStore, runId: 'run2' });
-    expect(outcome.statements.filter((s) => /^(DROP|CREATE EXTERNAL|ALTER)/.test(s))).toEqual(['DROP TABLE `default`.`dim__run2`', "ALTER TABLE `default`.`dim` SET LOCATION 's3://w/dim/run2/'"]);
-    expect(new Set(seen)).toEqual(new Set(['1', '2,3']));
-    expect(seen.at(-1)).toBe('2,3');
-    expect(readdirSync(join(lake, 'w/dim'))).toEqual(['run2']);
-  });
-
-  it('a changed column or format re-creates the table (the swap needs the same shape)', async () => {
-    const lake = tempLake();
-    engine = await openLake(lake);
-    const objectStore = new LocalObjectStore(lake);
-    await STRATEGIES.table({ database: 'default', name: 'dim', selectSql: 'SELECT 1 AS id', location: 's3://w/dim/' }, { engine, objectStore, runId: 'run1' });
-    const json = await STRATEGIES.table({ database: 'default', name: 'dim', selectSql: 'SELECT 2 AS id', location: 's3://w/dim/', format: 'JSON' }, { engine, objectStore, runId: 'run2' });
-    expect(json.statements.some((s) => s.startsWith('CREATE EXTERNAL TABLE'))).toBe(true);
-    const wider = await STRATEGIES.table({ database: 'default', name: 'dim', selectSql: "SELECT 3 AS id, 'x' AS name", location: 's3://w/dim/', format: 'JSON' }, { engine, objectStore, runId: 'run3' });
-    expect(wider.statements.some((s) => s.startsWith('CREATE EXTERNAL TABLE'))).toBe(true);
-    expect((await engine.execute('SELECT id, name FROM dim')).rows).toEqual([[3, 'x']]);
   });
 
   it('the local engine moves an unpartitioned table with SET LOCATION and refuses it for a partitioned one', async () => {
