@@ -26,8 +26,8 @@ export function formatReport(r: BenchResult): string {
     const [first, last] = [r.scale.points[0], r.scale.points.at(-1)!];
     rows.push([
       `  growth ${n(first.events)} → ${n(last.events)} events (cost ∝ events^k)`,
-      `×${n(last.product_ms / first.product_ms)}, k = ${r.scale.product_exponent}`,
-      `×${n(last.baseline_ms / first.baseline_ms)}, k = ${r.scale.baseline_exponent}`,
+      `×${n(last.product_ms / first.product_ms)}, k = ${r.scale.product_exponent} (CPU ${r.scale.product_cpu_exponent})`,
+      `×${n(last.baseline_ms / first.baseline_ms)}, k = ${r.scale.baseline_exponent} (CPU ${r.scale.baseline_cpu_exponent})`,
       '',
       '',
     ]);

@@ -42,6 +42,8 @@ describe('npm run bench', () => {
     for (const point of result.scale?.points ?? []) expect(Math.min(point.product_ms, point.baseline_ms, point.ratio, point.cpu_ratio)).toBeGreaterThan(0);
     expect(Number.isFinite(result.scale?.product_exponent)).toBe(true);
     expect(Number.isFinite(result.scale?.baseline_exponent)).toBe(true);
+    expect(Number.isFinite(result.scale?.product_cpu_exponent)).toBe(true);
+    expect(Number.isFinite(result.scale?.baseline_cpu_exponent)).toBe(true);
     expect(result.models.count).toBe(12);
     expect(result.pipeline.rows.curated).toBe(3_000);
     expect(result.pipeline.checksums.curated.rows).toBe(3_000);
