@@ -2,8 +2,10 @@
 // unit tests, timed through the loader (read + headers + table references + DAG) and `lake lint` (syntax grammars +
 // rules), in process and as the real CLI; and the CLI's cold start (`lake sql -e "SELECT 1"`).
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { SeededRandom } from '../src/ingest/random.js';
 import { lintProject } from '../src/lint/lint.js';
@@ -152,15 +154,42 @@ export async function timeModels(root: string, rounds: number): Promise<ModelsTi
   return { loadMs: median(load), nodes, lintMs: median(lint), lintCachedMs: median(cached), lintDiagnostics: diagnostics };
 }
 
-/** Wall time of `lake <args>` as a fresh child process, `runs` times; median (ms). Fails if the command fails. */
-export function timeCli(args: string[], cwd: string, runs: number, expectExit = 0): { medianMs: number; runsMs: number[] } {
+/** A module preloaded into each timed CLI process: it writes the process's CPU time (DuckDB's threads included) at exit. */
+let cpuHook: { module: string; dir: string } | undefined;
+function cpuHookModule(): string {
+  if (!cpuHook) {
+    const dir = mkdtempSync(join(tmpdir(), 'lake-bench-cpu-'));
+    const module = join(dir, 'cpu-at-exit.mjs');
+    writeFileSync(
+      module,
+      `import { writeFileSync } from 'node:fs';\nprocess.on('exit', () => { const u = process.cpuUsage(); writeFileSync(process.env.LAKE_BENCH_CPU_FILE, String((u.user + u.system) / 1000)); });\n`,
+    );
+    process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
+    cpuHook = { module, dir };
+  }
+  return cpuHook.module;
+}
+
+/**
+ * Wall and CPU time of `lake <args>` as a fresh child process, `runs` times; medians (ms). Fails if the command fails.
+ * CPU time is steadier than wall time on a shared machine.
+ */
+export function timeCli(args: string[], cwd: string, runs: number, expectExit = 0): { medianMs: number; runsMs: number[]; medianCpuMs: number } {
   const lake = join(REPO_ROOT, 'bin', 'lake.js');
+  const hook = cpuHookModule();
+  const cpuFile = join(cpuHook!.dir, 'cpu-ms');
   const runsMs: number[] = [];
+  const cpuMs: number[] = [];
   for (let i = 0; i < runs; i++) {
     const t = performance.now();
-    const child = spawnSync(process.execPath, [lake, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    const child = spawnSync(process.execPath, ['--import', pathToFileURL(hook).href, lake, ...args], {
+      cwd,
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1', LAKE_BENCH_CPU_FILE: cpuFile },
+    });
     runsMs.push(performance.now() - t);
     if (child.status !== expectExit) throw new Error(`lake ${args.join(' ')} exited ${child.status}: ${child.stderr || child.stdout}`);
+    cpuMs.push(Number(readFileSync(cpuFile, 'utf8')));
   }
-  return { medianMs: median(runsMs), runsMs };
+  return { medianMs: median(runsMs), runsMs, medianCpuMs: median(cpuMs) };
 }

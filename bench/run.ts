@@ -9,7 +9,7 @@ import { generateOnly, ingestDuckDbAppender, ingestNodeDirect, ingestProduct, ty
 import { measure, median, processMaxRssMb, round, type Measured } from './measure.js';
 import { timeCli, timeModels, writeModelsProject } from './models.js';
 import { linkLanding, PIPELINE_STEPS, runBaseline, runProduct, type PipelineInput, type PipelineRun, type PipelineStep } from './pipeline.js';
-import { BENCH_BUCKET, LANDING_PREFIX, writeBenchProject } from './project.js';
+import { BENCH_BUCKET, LANDING_PREFIX, REPO_ROOT, writeBenchProject } from './project.js';
 import { timeDashboardQueries } from './queries.js';
 import { timeLookups } from './lookup.js';
 import { assertSameChecksums, pipelineChecksums, type PipelineChecksums } from './checksums.js';
@@ -197,6 +197,15 @@ export async function runBench(options: BenchOptions) {
     const cliRuns = options.smallRounds;
     const cliLint = timeCli(['lint', '--no-cache'], modelsRoot, cliRuns);
     const cliGraph = timeCli(['graph', '--format', 'json'], modelsRoot, cliRuns);
+    // Syntax and rules only: what binding (every query over empty typed inputs, in a scratch engine) adds is the rest.
+    const cliLintNoBind = timeCli(['lint', '--no-cache', '--no-bind'], modelsRoot, cliRuns);
+
+    // ---- 2b. The example project as a user meets it: `npm start` (= lake run --demo), then `lake test` -------------
+    // In a lake folder of the bench's own, so the repository's .lake is left alone.
+    log('example: lake run --demo, lake test');
+    const exampleLake = join(work, 'example-lake');
+    const demo = timeCli(['run', '--demo', '--lake', exampleLake], REPO_ROOT, cliRuns);
+    const exampleTest = timeCli(['test', '--lake', exampleLake], REPO_ROOT, cliRuns);
     log('cold start: lake sql -e "SELECT 1"');
     timeCli(['sql', '-e', 'SELECT 1'], projectRoot, 1); // creates the project's catalog; not timed
     const coldStart = timeCli(['sql', '-e', 'SELECT 1'], projectRoot, options.coldStartRuns);
@@ -239,6 +248,16 @@ export async function runBench(options: BenchOptions) {
         total_ms: round(models.loadMs + models.lintMs),
         cli_lint_ms: round(cliLint.medianMs),
         cli_graph_ms: round(cliGraph.medianMs),
+        cli_lint_cpu_ms: round(cliLint.medianCpuMs),
+        cli_lint_no_bind_ms: round(cliLintNoBind.medianMs),
+        cli_lint_no_bind_cpu_ms: round(cliLintNoBind.medianCpuMs),
+      },
+      /** `npm start` (lake run --demo, without npm's own start-up) and `lake test` on the example, as CLI processes. */
+      example: {
+        npm_start_ms: round(demo.medianMs),
+        npm_start_cpu_ms: round(demo.medianCpuMs),
+        lake_test_ms: round(exampleTest.medianMs),
+        lake_test_cpu_ms: round(exampleTest.medianCpuMs),
       },
       /** The first point (1 week unless hourlyWeeks says otherwise); by_weeks holds every point. */
       hourly: { ...hourlyRuns[0], by_weeks: hourlyRuns },
@@ -248,6 +267,7 @@ export async function runBench(options: BenchOptions) {
       ...(peers ? { peers } : {}),
       cold_start_ms: round(coldStart.medianMs),
       cold_start_runs_ms: coldStart.runsMs.map((ms) => round(ms)),
+      cold_start_cpu_ms: round(coldStart.medianCpuMs),
       queries: {
         count: queries.queries,
         iterations: options.queryIterations,

@@ -25,6 +25,9 @@ export interface ScaleGrowth {
   /** Exponent k of cost ∝ events^k between the smallest and the largest point, per path. */
   product_exponent: number;
   baseline_exponent: number;
+  /** The same over CPU time (steadier than wall time on a shared machine). */
+  product_cpu_exponent: number;
+  baseline_cpu_exponent: number;
 }
 
 /** One pipeline point at `events`: landing files by the Node-direct ingest (the same bytes as the product's ingest). */
@@ -64,5 +67,11 @@ export function growth(points: ScalePoint[]): ScaleGrowth | undefined {
   const [first, last] = [sorted[0], sorted.at(-1)];
   if (!first || !last || last.events === first.events) return undefined;
   const exponent = (from: number, to: number) => round(Math.log(to / from) / Math.log(last.events / first.events), 2);
-  return { points: sorted, product_exponent: exponent(first.product_ms, last.product_ms), baseline_exponent: exponent(first.baseline_ms, last.baseline_ms) };
+  return {
+    points: sorted,
+    product_exponent: exponent(first.product_ms, last.product_ms),
+    baseline_exponent: exponent(first.baseline_ms, last.baseline_ms),
+    product_cpu_exponent: exponent(first.product_cpu_ms, last.product_cpu_ms),
+    baseline_cpu_exponent: exponent(first.baseline_cpu_ms, last.baseline_cpu_ms),
+  };
 }

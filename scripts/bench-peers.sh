@@ -9,7 +9,7 @@ DIR=.cache/bench-peers
 VENV="$DIR/venv"
 REQUIREMENTS=bench/peers/requirements.txt
 if ! command -v python3 >/dev/null; then
-  echo "bench-peers: python3 is not installed; the bench runs without its peers" >&2
+  echo "bench-peers: python3 is not installed; the peers need it (npm run bench without --peers skips them)" >&2
   exit 1
 fi
 if ! cmp -s "$REQUIREMENTS" "$DIR/installed" || [ ! -x "$VENV/bin/python" ]; then

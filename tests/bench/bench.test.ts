@@ -21,6 +21,13 @@ describe('npm run bench', () => {
       'models.count': result.models.count,
       'models.load_ms': result.models.load_ms,
       cold_start_ms: result.cold_start_ms,
+      cold_start_cpu_ms: result.cold_start_cpu_ms,
+      'models.cli_lint_cpu_ms': result.models.cli_lint_cpu_ms,
+      'models.cli_lint_no_bind_ms': result.models.cli_lint_no_bind_ms,
+      'example.npm_start_ms': result.example.npm_start_ms,
+      'example.npm_start_cpu_ms': result.example.npm_start_cpu_ms,
+      'example.lake_test_ms': result.example.lake_test_ms,
+      'example.lake_test_cpu_ms': result.example.lake_test_cpu_ms,
       'queries.p95_ms': result.queries.p95_ms,
       'lookups.p95_ms': result.lookups.p95_ms,
       'ingest.ratio': result.ingest.ratio,
@@ -35,10 +42,12 @@ describe('npm run bench', () => {
     for (const point of result.scale?.points ?? []) expect(Math.min(point.product_ms, point.baseline_ms, point.ratio, point.cpu_ratio)).toBeGreaterThan(0);
     expect(Number.isFinite(result.scale?.product_exponent)).toBe(true);
     expect(Number.isFinite(result.scale?.baseline_exponent)).toBe(true);
+    expect(Number.isFinite(result.scale?.product_cpu_exponent)).toBe(true);
+    expect(Number.isFinite(result.scale?.baseline_cpu_exponent)).toBe(true);
     expect(result.models.count).toBe(12);
     expect(result.pipeline.rows.curated).toBe(3_000);
     expect(result.pipeline.checksums.curated.rows).toBe(3_000);
     // The JSON the CLI writes is this object.
     expect(JSON.parse(JSON.stringify(result))).toEqual(result);
-  }, 240_000);
+  }, 480_000);
 });
