@@ -181,8 +181,10 @@ export const FUNCTION_MACROS: readonly string[] = [
   `trino_has_null(a) AS list_count(a) < len(a)`,
   // x is in b, NULL equal to NULL (set operations treat NULL as a value).
   `trino_in_set(x, b) AS CASE WHEN x IS NULL THEN trino_has_null(b) ELSE coalesce(list_contains(b, x), false) END`,
-  `trino_array_except(a, b) AS CASE WHEN b IS NOT NULL THEN list_filter(trino_array_distinct(a), lambda x: NOT trino_in_set(x, b)) END`,
-  `trino_array_intersect(a, b) AS CASE WHEN b IS NOT NULL THEN list_filter(trino_array_distinct(a), lambda x: trino_in_set(x, b)) END`,
+  // The elements take the common type of both arrays, as Trino coerces them (array_except(array(integer),
+  // array(bigint)) is array(bigint)); [a[1], b[1]] is only a type witness.
+  `trino_array_except(a, b) AS CASE WHEN b IS NOT NULL THEN list_filter(trino_array_distinct(cast_to_type(a, [a[1], b[1]])), lambda x: NOT trino_in_set(x, b)) END`,
+  `trino_array_intersect(a, b) AS CASE WHEN b IS NOT NULL THEN list_filter(trino_array_distinct(cast_to_type(a, [a[1], b[1]])), lambda x: trino_in_set(x, b)) END`,
   `trino_array_union(a, b) AS CASE WHEN a IS NOT NULL AND b IS NOT NULL THEN trino_array_distinct(list_concat(a, b)) END`,
   `trino_array_max(a) AS CASE WHEN NOT trino_has_null(a) THEN list_max(a) END`,
   `trino_array_min(a) AS CASE WHEN NOT trino_has_null(a) THEN list_min(a) END`,

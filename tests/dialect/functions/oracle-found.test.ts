@@ -12,6 +12,19 @@ describeFunctions(
     ['round(negative integer, -1)', 'round(-15, -1)', -20, 'integer'],
     ['round(smallint, -1) stays a smallint', "round(SMALLINT '-7', -1)", -10, 'smallint'],
     ['round(bigint, -1) near the top', "round(BIGINT '9223372036854775800', -1)", 9223372036854775800n, 'bigint'],
+    // Row 20. An integer literal is an integer (https://trino.io/docs/current/language/types.html, "integer": literals
+    // of this type are written as numbers), so tinyint/smallint arithmetic with one is integer arithmetic.
+    ['1 - TINYINT is an integer', "1 - TINYINT '-3'", 4, 'integer'],
+    ['SMALLINT + 1 is an integer', "SMALLINT '5' + 1", 6, 'integer'],
+    ['a tinyint column times 2 does not overflow a tinyint', "x * 2 FROM (VALUES TINYINT '100') t(x)", 200, 'integer'],
+    ['a negated tinyint minus 1', "-x - 1 FROM (VALUES TINYINT '100') t(x)", -101, 'integer'],
+    ['ARRAY[TINYINT, 1] is an array(integer)', "ARRAY[TINYINT '-3', 1]", [-3, 1], 'array(integer)'],
+    ['array_except(ARRAY[TINYINT], ARRAY[-1])', "array_except(ARRAY[TINYINT '-3'], ARRAY[-1])", [-3], 'array(integer)'],
+    // array_except/array_intersect(array(E1), array(E2)) coerce both to a common element type, as the oracle shows.
+    ['array_except(array(integer), array(bigint)) is array(bigint)', "array_except(ARRAY[-1], ARRAY[0, BIGINT '-9223372036854775808'])", [-1], 'array(bigint)'],
+    ['array_intersect(array(integer), array(bigint)) is array(bigint)', "array_intersect(ARRAY[-1, 2], ARRAY[BIGINT '2'])", [2], 'array(bigint)'],
+    ['a map of a tinyint and 1', "MAP(ARRAY['a', 'b'], ARRAY[TINYINT '-3', -1])", { a: -3, b: -1 }, 'map(varchar, integer)'],
+    ['ARRAY of a tinyint column and 1', "ARRAY[x, 1] FROM (VALUES TINYINT '100') t(x)", [100, 1], 'array(integer)'],
   ],
   [
     // Row 28: DuckDB's round wrapped around (round(2147483647, -1) was -2147483646); Trino 476 fails.
