@@ -92,11 +92,12 @@ export const FUNCTION_MACROS: readonly string[] = [
   `trino_shift_bits(a) AS CASE typeof(a) WHEN 'TINYINT' THEN 8 WHEN 'SMALLINT' THEN 16 WHEN 'INTEGER' THEN 32 ELSE 64 END`,
   `trino_unsigned(a) AS (CAST(a AS HUGEINT) + (CAST(1 AS HUGEINT) << trino_shift_bits(a))) % (CAST(1 AS HUGEINT) << trino_shift_bits(a))`,
   `trino_signed(u, a) AS cast_to_type(CASE WHEN u >= (CAST(1 AS HUGEINT) << (trino_shift_bits(a) - 1)) THEN u - (CAST(1 AS HUGEINT) << trino_shift_bits(a)) ELSE u END, a)`,
-  `trino_bitwise_left_shift(a, n) AS CASE WHEN n >= trino_shift_bits(a) THEN cast_to_type(0, a)
+  // A NULL value or count is NULL (the width branches would answer 0).
+  `trino_bitwise_left_shift(a, n) AS CASE WHEN a IS NULL OR n IS NULL THEN NULL WHEN n >= trino_shift_bits(a) THEN cast_to_type(0, a)
      ELSE trino_signed(trino_unsigned(a) * (CAST(1 AS HUGEINT) << n) % (CAST(1 AS HUGEINT) << trino_shift_bits(a)), a) END`,
-  `trino_bitwise_right_shift(a, n) AS CASE WHEN n >= trino_shift_bits(a) THEN cast_to_type(0, a)
+  `trino_bitwise_right_shift(a, n) AS CASE WHEN a IS NULL OR n IS NULL THEN NULL WHEN n >= trino_shift_bits(a) THEN cast_to_type(0, a)
      ELSE trino_signed(trino_unsigned(a) // (CAST(1 AS HUGEINT) << n), a) END`,
-  `trino_bitwise_right_shift_arithmetic(a, n) AS CASE WHEN n >= trino_shift_bits(a) THEN cast_to_type(CASE WHEN a < 0 THEN -1 ELSE 0 END, a)
+  `trino_bitwise_right_shift_arithmetic(a, n) AS CASE WHEN a IS NULL OR n IS NULL THEN NULL WHEN n >= trino_shift_bits(a) THEN cast_to_type(CASE WHEN a < 0 THEN -1 ELSE 0 END, a)
      ELSE cast_to_type(a >> n, a) END`,
   `trino_bitwise_and_agg(x) AS CAST(bit_and(CAST(x AS BIGINT)) AS BIGINT)`,
   `trino_bitwise_or_agg(x) AS CAST(bit_or(CAST(x AS BIGINT)) AS BIGINT)`,
@@ -157,6 +158,9 @@ export const FUNCTION_MACROS: readonly string[] = [
      trino_array_distinct(list_transform(trino_split_checked(s, entry, kv, ''), lambda e: e.key)),
      lambda k: {'key': k, 'value': list_transform(list_filter(trino_split_checked(s, entry, kv, ''), lambda e: e.key = k), lambda e: e.value)})) END,
      map_from_entries([{'key': '', 'value': ['']}]))`,
+
+  // Trino reads hex digits in pairs: an odd count fails (DuckDB's unhex pads a leading 0).
+  `trino_from_hex(s) AS CASE WHEN length(s) % 2 = 1 THEN ${fail(`'invalid input length ' || length(s)`, 'unhex(s)')} ELSE unhex(s) END`,
 
   // --- regular expressions ------------------------------------------------------------------------------------------
   `trino_regexp_count(s, p) AS CAST(len(regexp_extract_all(s, p)) AS BIGINT)`,

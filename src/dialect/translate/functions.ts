@@ -184,6 +184,8 @@ export const FUNCTIONS: Record<string, CallHandler> = {
       : `cast_to_type(trino_percentile_pick(${sorted}, ${c.arg(1)}), ${witness})`;
   },
   arbitrary: rename('any_value'),
+  // Trino's map_concat is NULL when any map is NULL; DuckDB's skips a NULL map.
+  map_concat: (c) => `CASE WHEN ${c.args.map((_a, k) => `(${c.arg(k)}) IS NULL`).join(' OR ')} THEN NULL ELSE map_concat(${c.all()}) END${c.tail}`,
   map_agg: (c) => `map_from_entries(list(struct_pack(key := ${c.arg(0)}, value := ${c.arg(1)}))${c.tail})`,
   // The addends' sum taken modulo 2^64 (DuckDB sums UBIGINT as HUGEINT) as Trino's wrapping long sum.
   checksum: (c) => `trino_checksum_result(CAST(sum(trino_checksum_term(${c.arg(0)}))${c.tail} % 18446744073709551616 AS UBIGINT))`,
