@@ -8,6 +8,8 @@ describe('the known differences of the oracle', () => {
     ['timestamp text', "SELECT CAST(TIMESTAMP '2025-01-01 10:00:00' AS VARCHAR) AS v", '["2025-01-01 10:00:00.000"] :: varchar', '["2025-01-01 10:00:00"] :: varchar', 8],
     ['decimal scale', "SELECT round(DECIMAL '1.25') AS v", '["1.00"] :: decimal(3,2)', '["1"] :: decimal(2,0)', 10],
     ['typed NULL', 'SELECT (-CAST(NULL AS decimal(10,2))) AS v', '[null] :: integer', '[null] :: decimal(10,2)', 11],
+    ['timestamp(1) text', "SELECT CAST(TIMESTAMP '1969-12-31 23:59:59.5' AS varchar) AS v", '["1969-12-31 23:59:59.500"] :: varchar', '["1969-12-31 23:59:59.5"] :: varchar', 8],
+    ['a decimal at its limit where Trino fails', "SELECT ceil(DECIMAL '0.00000000000000000000000000000000000001') AS v", '["1"] :: decimal(38,0)', 'error: GENERIC_INTERNAL_ERROR: Index 38 out of bounds for length 38', 10],
     ['unknown-typed MAP()', 'SELECT MAP() AS v', '[{}] :: map(integer, integer)', '[{}] :: map(unknown, unknown)', 12],
   ])('explain %s', (_what, sql, local, trino, row) => {
     expect(knownDifference(sql, local, trino)?.row).toBe(row);
@@ -18,6 +20,8 @@ describe('the known differences of the oracle', () => {
     ['another decimal value', "SELECT round(DECIMAL '1.25') AS v", '["2.00"] :: decimal(3,2)', '["1"] :: decimal(2,0)'],
     ['a decimal where Trino fails', "SELECT round(DECIMAL '1.25') AS v", '["1.00"] :: decimal(3,2)', 'error: NUMERIC_VALUE_OUT_OF_RANGE: x'],
     ['a value where Trino has NULL', "SELECT map_concat(CAST(NULL AS map(varchar, integer)), MAP(ARRAY['a'], ARRAY[1])) AS v", '[{"a":1}] :: map(varchar, integer)', '[null] :: map(varchar, integer)'],
+    ['another fraction of a second', "SELECT CAST(TIMESTAMP '1969-12-31 23:59:59.5' AS varchar) AS v", '["1969-12-31 23:59:59.600"] :: varchar', '["1969-12-31 23:59:59.5"] :: varchar'],
+    ['a decimal at its limit with another failure', "SELECT ceil(DECIMAL '0.00000000000000000000000000000000000001') AS v", '["1"] :: decimal(38,0)', 'error: INVALID_FUNCTION_ARGUMENT: x'],
     ['a typed NULL without its construct', 'SELECT 1 AS v', '[1] :: tinyint', '[1] :: integer'],
     ['an unknown type with another value', 'SELECT ARRAY[] AS v', '[[1]] :: array(integer)', '[[]] :: array(unknown)'],
   ])('do not explain %s', (_what, sql, local, trino) => {
