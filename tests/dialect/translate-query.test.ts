@@ -54,6 +54,9 @@ describe('checkFaithful', () => {
     // Trino 476: regexp_split('a', '^') is ['', 'a'] and regexp_position('a|b', 'x*', 2) is 2 (locally ['a'] and 3).
     ['regexp_split with a pattern matching the empty string', "SELECT regexp_split(s, '^') FROM t", 'unfaithful/regexp-empty-match', 1, 8],
     ['regexp_position with a pattern matching the empty string', "SELECT regexp_position(s, 'x*', 2) FROM t", 'unfaithful/regexp-empty-match', 1, 8],
+    // Trino 476: date_parse('Mon 10', '%a %H') is 2000-12-25 10:00 (a weekday alone picks a date); oracle row 21.
+    ['date_parse of a weekday without a day', "SELECT date_parse(s, '%a %H') FROM t", 'unfaithful/format-pattern', 1, 8],
+    ['parse_datetime of a weekday without a day', "SELECT parse_datetime(s, 'EEE HH') FROM t", 'unfaithful/format-pattern', 1, 8],
     ['regexp_replace referring to a group of a column pattern', "SELECT regexp_replace(s, p, '$1') FROM t", 'unfaithful/regexp-replace-backref', 1, 8],
     ['date_format with a dynamic format', "SELECT 1,\n  date_format(ts, fmt) FROM t", 'unfaithful/dynamic-format', 2, 3],
     ['date_format with an unsupported code', "SELECT date_format(ts, '%D') FROM t", 'unfaithful/format-pattern', 1, 8],
@@ -68,6 +71,6 @@ describe('checkFaithful', () => {
   });
 
   it('finds nothing in portable SQL', () => {
-    expect(checkFaithful("SELECT date_diff('day', a, b), regexp_replace(s, '(x)', '$1'), regexp_split(s, ','), regexp_position(s, 'x+', 2) FROM t")).toEqual([]);
+    expect(checkFaithful("SELECT date_diff('day', a, b), regexp_replace(s, '(x)', '$1'), regexp_split(s, ','), regexp_position(s, 'x+', 2), date_parse(s, '%a %d %b %Y') FROM t")).toEqual([]);
   });
 });
