@@ -96,7 +96,7 @@ describe(`random expressions on both engines (ORACLE_SEED=${SEED})`, () => {
       cases: CASES,
       ...counts,
       minimal: minimal.size,
-      known: JSON.stringify(Object.fromEntries(known)),
+      knownByEntry: JSON.stringify(Object.fromEntries(known)),
       topRefusals: JSON.stringify(topRefusals),
     });
     console.log(`random expressions: ${JSON.stringify(counts)}; known (owned elsewhere): ${JSON.stringify(Object.fromEntries(known))}; ${minimal.size} minimal differences in ${file}`);
