@@ -113,6 +113,8 @@ start() {
 stop() {
   local pid
   if pid="$(running_pid)"; then
+    # No longer offered to `status` (a new tier would use it) while it writes its AOT cache and exits.
+    rm -f "$URL_FILE"
     kill "$pid"
     # A first run writes its AOT cache while it exits (about a minute on a loaded machine): wait for it.
     local waits=40

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TrinoEngine } from '../../src/engines/trino/index.js';
 import { runTests } from '../../src/testing/suite.js';
 import { trinoUrl } from './oracle.js';
+import { writeDifferences } from './report.js';
 
 const catalog = `oracle_${process.pid}_${Date.now()}`;
 let admin: TrinoEngine;
@@ -32,6 +33,8 @@ describe('the example project’s unit tests on Trino', () => {
     ]);
     const outcome = (r: typeof local) => r.unit.map((u) => `${u.test.file}:${u.test.line} ${u.status}${u.error ? ` (${u.error})` : ''}`);
     console.log(`example project on Trino:\n  ${outcome(trino).join('\n  ')}`);
+    const same = outcome(trino).filter((o, i) => o === outcome(local)[i]).length;
+    writeDifferences('example-project', [], { tests: local.unit.length, same });
     expect(trino.unit.length).toBe(local.unit.length);
     expect(trino.unit.length).toBeGreaterThan(20);
     expect(outcome(trino)).toEqual(outcome(local));

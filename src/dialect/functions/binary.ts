@@ -3,7 +3,7 @@ import { builtin, shim, type FunctionFamily } from './entry.js';
 
 export const BINARY: FunctionFamily = {
   to_hex: shim('trino_to_hex', '1', 'upper-case hex of the bytes'),
-  from_hex: builtin('unhex', '1'),
+  from_hex: shim('trino_from_hex', '1', 'an odd number of hex digits fails'),
   to_base64: builtin('to_base64', '1'),
   from_base64: builtin('from_base64', '1'),
   to_base64url: shim('trino_to_base64url', '1'),

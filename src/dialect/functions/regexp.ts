@@ -7,7 +7,7 @@ export const REGEXP: FunctionFamily = {
   regexp_extract: rewrite('NULL when the pattern does not match', '2-3'),
   regexp_extract_all: builtin('regexp_extract_all', '2-3'),
   regexp_replace: rewrite('$1 group references; the 2-argument form removes matches', '2-3'),
-  regexp_split: rewrite('regexp_split_to_array', '2'),
+  regexp_split: rewrite('regexp_split_to_array; a literal pattern matching the empty string is refused', '2'),
   regexp_count: shim('trino_regexp_count', '2'),
-  regexp_position: shim('trino_regexp_position', '2-4', '-1 when there is no match'),
+  regexp_position: rewrite('-1 when there is no match; a literal pattern matching the empty string is refused', '2-4'),
 };

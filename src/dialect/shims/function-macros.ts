@@ -87,11 +87,12 @@ export const FUNCTION_MACROS: readonly string[] = [
   `trino_shift_bits(a) AS CASE typeof(a) WHEN 'TINYINT' THEN 8 WHEN 'SMALLINT' THEN 16 WHEN 'INTEGER' THEN 32 ELSE 64 END`,
   `trino_unsigned(a) AS (CAST(a AS HUGEINT) + (CAST(1 AS HUGEINT) << trino_shift_bits(a))) % (CAST(1 AS HUGEINT) << trino_shift_bits(a))`,
   `trino_signed(u, a) AS cast_to_type(CASE WHEN u >= (CAST(1 AS HUGEINT) << (trino_shift_bits(a) - 1)) THEN u - (CAST(1 AS HUGEINT) << trino_shift_bits(a)) ELSE u END, a)`,
-  `trino_bitwise_left_shift(a, n) AS CASE WHEN n >= trino_shift_bits(a) THEN cast_to_type(0, a)
+  // A NULL value or count is NULL (the width branches would answer 0).
+  `trino_bitwise_left_shift(a, n) AS CASE WHEN a IS NULL OR n IS NULL THEN NULL WHEN n >= trino_shift_bits(a) THEN cast_to_type(0, a)
      ELSE trino_signed(trino_unsigned(a) * (CAST(1 AS HUGEINT) << n) % (CAST(1 AS HUGEINT) << trino_shift_bits(a)), a) END`,
-  `trino_bitwise_right_shift(a, n) AS CASE WHEN n >= trino_shift_bits(a) THEN cast_to_type(0, a)
+  `trino_bitwise_right_shift(a, n) AS CASE WHEN a IS NULL OR n IS NULL THEN NULL WHEN n >= trino_shift_bits(a) THEN cast_to_type(0, a)
      ELSE trino_signed(trino_unsigned(a) // (CAST(1 AS HUGEINT) << n), a) END`,
-  `trino_bitwise_right_shift_arithmetic(a, n) AS CASE WHEN n >= trino_shift_bits(a) THEN cast_to_type(CASE WHEN a < 0 THEN -1 ELSE 0 END, a)
+  `trino_bitwise_right_shift_arithmetic(a, n) AS CASE WHEN a IS NULL OR n IS NULL THEN NULL WHEN n >= trino_shift_bits(a) THEN cast_to_type(CASE WHEN a < 0 THEN -1 ELSE 0 END, a)
      ELSE cast_to_type(a >> n, a) END`,
   `trino_bitwise_and_agg(x) AS CAST(bit_and(CAST(x AS BIGINT)) AS BIGINT)`,
   `trino_bitwise_or_agg(x) AS CAST(bit_or(CAST(x AS BIGINT)) AS BIGINT)`,
@@ -153,6 +154,9 @@ export const FUNCTION_MACROS: readonly string[] = [
      lambda k: {'key': k, 'value': list_transform(list_filter(trino_split_checked(s, entry, kv, ''), lambda e: e.key = k), lambda e: e.value)})) END,
      map_from_entries([{'key': '', 'value': ['']}]))`,
 
+  // Trino reads hex digits in pairs: an odd count fails (DuckDB's unhex pads a leading 0).
+  `trino_from_hex(s) AS CASE WHEN length(s) % 2 = 1 THEN ${fail(`'invalid input length ' || length(s)`, 'unhex(s)')} ELSE unhex(s) END`,
+
   // --- regular expressions ------------------------------------------------------------------------------------------
   `trino_regexp_count(s, p) AS CAST(len(regexp_extract_all(s, p)) AS BIGINT)`,
   // Position of the n-th match: the text before it is the first n pieces of the split and the first n-1 matches.
@@ -176,8 +180,10 @@ export const FUNCTION_MACROS: readonly string[] = [
   `trino_has_null(a) AS list_count(a) < len(a)`,
   // x is in b, NULL equal to NULL (set operations treat NULL as a value).
   `trino_in_set(x, b) AS CASE WHEN x IS NULL THEN trino_has_null(b) ELSE coalesce(list_contains(b, x), false) END`,
-  `trino_array_except(a, b) AS CASE WHEN b IS NOT NULL THEN list_filter(trino_array_distinct(a), lambda x: NOT trino_in_set(x, b)) END`,
-  `trino_array_intersect(a, b) AS CASE WHEN b IS NOT NULL THEN list_filter(trino_array_distinct(a), lambda x: trino_in_set(x, b)) END`,
+  // The elements take the common type of both arrays, as Trino coerces them (array_except(array(integer),
+  // array(bigint)) is array(bigint)); [a[1], b[1]] is only a type witness.
+  `trino_array_except(a, b) AS CASE WHEN b IS NOT NULL THEN list_filter(trino_array_distinct(cast_to_type(a, [a[1], b[1]])), lambda x: NOT trino_in_set(x, b)) END`,
+  `trino_array_intersect(a, b) AS CASE WHEN b IS NOT NULL THEN list_filter(trino_array_distinct(cast_to_type(a, [a[1], b[1]])), lambda x: trino_in_set(x, b)) END`,
   `trino_array_union(a, b) AS CASE WHEN a IS NOT NULL AND b IS NOT NULL THEN trino_array_distinct(list_concat(a, b)) END`,
   `trino_array_max(a) AS CASE WHEN NOT trino_has_null(a) THEN list_max(a) END`,
   `trino_array_min(a) AS CASE WHEN NOT trino_has_null(a) THEN list_min(a) END`,

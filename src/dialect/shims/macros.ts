@@ -74,12 +74,20 @@ export const MACROS: readonly string[] = [
   `trino_now() AS trino_tz_from_instant(get_current_timestamp(), 'UTC')`,
   `trino_iso_zone(z) AS CASE WHEN z IS NULL OR z IN ('', 'Z', '+00:00', '+0000', '+00') THEN 'UTC'
      WHEN length(z) = 3 THEN z || ':00' WHEN length(z) = 5 THEN z[1:3] || ':' || z[4:5] ELSE z END`,
+  // Trino reads ISO 8601 with Joda's parser: a 'T' before the time, an offset only after a time, an offset's hours up
+  // to 23, no spaces ('2025-01-01 10:00:00Z' and '+99:99' are malformed there). Text outside this form (also week and
+  // ordinal dates and offsets with seconds, which Joda reads) becomes text the CAST to TIMESTAMP rejects: the check
+  // fails nowhere but in that one CAST, which already fails on bad text. A failing check of its own would be evaluated
+  // outside a CASE WHEN regexp_like(…) guard when DuckDB's common-subexpression elimination hoists it (P3's SQL).
+  `trino_iso8601_or_invalid(s, text) AS CASE
+     WHEN regexp_full_match(s, '[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?(T[0-9]{2}(:[0-9]{2}(:[0-9]{2}([.,][0-9]+)?)?)?(Z|[+-]([01][0-9]|2[0-3])(:?[0-5][0-9])?)?)?')
+     THEN text ELSE 'Invalid format: "' || s || '"' END`,
   `trino_from_iso8601_timestamp(s) AS trino_tz_from_wall(
-     CAST(s[1:length(s) - length(regexp_extract(s, 'T[0-9:.,]*(Z|[+-][0-9]{2}(:?[0-9]{2})?)$', 1))] AS TIMESTAMP),
+     CAST(trino_iso8601_or_invalid(s, s[1:length(s) - length(regexp_extract(s, 'T[0-9:.,]*(Z|[+-][0-9]{2}(:?[0-9]{2})?)$', 1))]) AS TIMESTAMP),
      trino_iso_zone(regexp_extract(s, 'T[0-9:.,]*(Z|[+-][0-9]{2}(:?[0-9]{2})?)$', 1)))`,
   // CAST(from_iso8601_timestamp(s) AS timestamp): the wall clock alone, i.e. the text without its zone suffix (the
   // same text trino_from_iso8601_timestamp casts, so the same answers and the same errors), at half the cost.
-  `trino_iso8601_wall(s) AS CAST(regexp_replace(s, '(T[0-9:.,]*)(?:Z|[+-][0-9]{2}(?::?[0-9]{2})?)$', '\\1') AS TIMESTAMP)`,
+  `trino_iso8601_wall(s) AS CAST(trino_iso8601_or_invalid(s, regexp_replace(s, '(T[0-9:.,]*)(?:Z|[+-][0-9]{2}(?::?[0-9]{2})?)$', '\\1')) AS TIMESTAMP)`,
   `trino_at_time_zone(x ${TZ_STRUCT}, zone) AS trino_tz_from_instant(x.trino_instant, zone),
      (x, zone) AS trino_tz_from_instant(timezone('UTC', CAST(x AS TIMESTAMP)), zone)`,
   `trino_with_timezone(x, zone) AS trino_tz_from_wall(CAST(x AS TIMESTAMP), zone)`,

@@ -28,7 +28,19 @@ function fromMysql(pattern: string, table: Record<string, string>): string {
 }
 
 export const mysqlToStrftime = (pattern: string): string => fromMysql(pattern, MYSQL_FORMAT);
-export const mysqlToStrptime = (pattern: string): string => fromMysql(pattern, MYSQL_PARSE);
+export const mysqlToStrptime = (pattern: string): string => withoutLoneWeekday(fromMysql(pattern, MYSQL_PARSE));
+
+/**
+ * A parse pattern with a weekday but no day of the month or of the year is refused: Joda then picks a date from the
+ * weekday (Trino 476: date_parse('Mon 10', '%a %H') is 2000-12-25 10:00), strptime ignores it (1970-01-01).
+ */
+function withoutLoneWeekday(strptimePattern: string): string {
+  const codes = strptimePattern.replaceAll('%%', '');
+  if (/%[aA]/.test(codes) && !/%-?[dj]/.test(codes)) {
+    throw new FormatPatternError('a weekday without a day of the month is read as another date on Athena; parse a date with it (%d or %j)');
+  }
+  return strptimePattern;
+}
 
 // Joda letters by run length; a run longer than listed uses the longest entry.
 const JODA: Record<string, string[]> = {
@@ -72,7 +84,7 @@ export function jodaToStrftime(pattern: string, forParsing = false): string {
     out += code;
     i += run;
   }
-  return out;
+  return forParsing ? withoutLoneWeekday(out) : out;
 }
 
 /**

@@ -65,6 +65,17 @@ export class ExpressionRewriter {
 
   constructor(private readonly position: (t: Token) => { line: number; col: number } = (t) => t) {}
 
+  /**
+   * The elements of `ARRAY[…]`. Trino types an integer literal as integer, so `ARRAY[TINYINT '-3', 1]` is
+   * array(integer); DuckDB's literal would take the tinyint type. Among other elements, integer literals are cast.
+   */
+  private renderArrayElements(items: readonly Node[]): string {
+    const elements = splitArgs(items).map((e) => this.render(e));
+    const integer = (text: string) => /^\s*-?\s*\d+\s*$/.test(text) && Math.abs(Number(text.replace(/\s/g, ''))) <= 2147483647;
+    if (elements.every(integer)) return this.render(items);
+    return elements.map((e) => (integer(e) ? e.replace(/^(\s*)(\S[\s\S]*?)(\s*)$/, '$1CAST($2 AS INTEGER)$3') : e)).join(',');
+  }
+
   report(at: Token, rule: string, message: string, hint?: string): void {
     this.diagnostics.push({ severity: 'error', rule: `unfaithful/${rule}`, message, hint, ...this.position(at) });
   }
@@ -170,7 +181,7 @@ export class ExpressionRewriter {
         if (folded && parts[sign]?.op === '-' && isUnarySign(parts, sign)) {
           parts.splice(sign);
           parts.push({ kind: 'operand', text: folded });
-        } else parts.push({ kind: 'operand', text: t.text });
+        } else parts.push({ kind: 'operand', text: t.text, integerLiteral: /^\d+$/.test(t.text) && Number(t.text) <= 2147483647 });
         return 0;
       }
       case 'quoted':
@@ -207,7 +218,7 @@ export class ExpressionRewriter {
       return this.renderTypedLiteral(items, i, nextIndex, parts);
     }
     if (!qualified && word === 'ARRAY' && isParen(next, '[')) {
-      parts.push({ kind: 'operand', text: `${t.text}[${this.render(next.items)}]` });
+      parts.push({ kind: 'operand', text: `${t.text}[${this.renderArrayElements(next.items)}]` });
       return nextIndex - i;
     }
     if (!qualified && (word === 'CURRENT_TIMESTAMP' || word === 'LOCALTIMESTAMP')) {

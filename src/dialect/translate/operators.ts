@@ -17,6 +17,8 @@ export interface Part {
   inList?: { text: string; zoned: boolean }[];
   /** Syntactically a `timestamp with time zone` (current_timestamp, from_iso8601_timestamp, AT TIME ZONE, …). */
   zoned?: boolean;
+  /** A number literal Trino types as `integer` (digits only, up to 2147483647). */
+  integerLiteral?: boolean;
 }
 
 export function lastMeaningful(parts: readonly Part[]): Part | undefined {
@@ -117,6 +119,7 @@ const MULTIPLICATIVE = new Set(['*', '/', '%']);
 const ADDITIVE = new Set(['*', '/', '%', '+', '-']);
 
 export function rewriteOperators(parts: Part[]): void {
+  typeIntegerLiteralsInArithmetic(parts);
   // a[i] raises where Trino raises (past the end, missing map key, i < 1); DuckDB gives NULL or counts from the end.
   for (let i = 0; i < parts.length; i++) {
     if (parts[i].kind !== 'subscript' || parts[i].index === undefined) continue;
@@ -179,6 +182,20 @@ export function rewriteOperators(parts: Part[]): void {
     i = l;
   }
   compareZonedByInstant(parts);
+}
+
+/**
+ * An integer literal next to an arithmetic operator is cast to INTEGER: Trino types `1` as integer, so
+ * `1 - TINYINT '-3'` and `tinyint_column * 2` are integers (200, not a tinyint overflow); DuckDB's integer literal
+ * takes the other operand's narrower type.
+ */
+function typeIntegerLiteralsInArithmetic(parts: Part[]): void {
+  const arithmetic = (k: number) => k >= 0 && parts[k].kind === 'op' && ADDITIVE.has(parts[k].op ?? '');
+  for (let i = 0; i < parts.length; i++) {
+    if (parts[i].integerLiteral && (arithmetic(prevIndex(parts, i)) || arithmetic(nextIndexOf(parts, i)))) {
+      parts[i] = { kind: 'operand', text: `CAST(${parts[i].text} AS INTEGER)` };
+    }
+  }
 }
 
 // --- comparisons with zoned timestamps ------------------------------------------------------------------------
