@@ -11,9 +11,11 @@ import { canonicalJson } from './json-canonical.js';
 import { JSON_MACROS } from './json-macros.js';
 import { MAP_MACROS } from './map-macros.js';
 import { MACROS } from './macros.js';
+import { MacroSet } from './macro-set.js';
 import { UNBOUND_MACROS } from './unbound-macros.js';
 
 export { failureMessage } from './error-messages.js';
+export type { MacroSet } from './macro-set.js';
 export { TZ_FIELDS, TZ_STRUCT } from './macros.js';
 
 /** The SQL that defines every macro shim (temporary: nothing lands in the catalog file). */
@@ -69,11 +71,13 @@ function jsonParseFunction(): DuckDBScalarFunction {
   });
 }
 
-export async function registerShims(connection: DuckDBConnection): Promise<void> {
-  // UDFs first: macros refer to them.
+/**
+ * Registers the UDFs (macros refer to them) and returns the connection's macro shims, which are created per statement
+ * as its SQL first needs them (MacroSet.defineFor).
+ */
+export function registerShims(connection: DuckDBConnection): MacroSet {
   connection.registerScalarFunction(javaFormatFunction());
   connection.registerScalarFunction(jsonParseFunction());
   for (const fn of [...functionUdfs(), ...checksumUdfs(), ...datetimeTextUdfs()]) connection.registerScalarFunction(fn);
-  // One batch: each engine opens with ~150 macros, and one round trip costs a fraction of 150.
-  await connection.run(sessionSetupStatements().join(';\n'));
+  return new MacroSet(sessionSetupStatements());
 }

@@ -29,6 +29,7 @@ interface CatalogSnapshot {
   databases?: string[];
   tables?: StoredTable[];
   relations: Map<string, { name: string; kind: 'table' | 'view' }[]>;
+  viewTexts?: string[];
 }
 
 const emptySnapshot = (): CatalogSnapshot => ({ relations: new Map() });
@@ -89,6 +90,15 @@ export class LakeCatalog {
     const relations = rows.map((r) => ({ name: String(r.name), kind: hive.has(String(r.name)) ? ('table' as const) : (r.kind as 'table' | 'view') }));
     this.snapshot.relations.set(database, relations);
     return relations;
+  }
+
+  /** The SQL of every view in the catalog (the shims a view names must exist before it is read). */
+  async viewTexts(): Promise<string[]> {
+    if (!this.snapshot.viewTexts) {
+      const rows = await this.rows(`SELECT sql FROM duckdb_views() WHERE database_name = ${sqlString(CATALOG)} AND NOT internal AND sql LIKE '%trino\\_%' ESCAPE '\\'`);
+      this.snapshot.viewTexts = rows.map((r) => String(r.sql));
+    }
+    return this.snapshot.viewTexts;
   }
 
   async relationKind(database: string, name: string): Promise<'table' | 'view' | undefined> {

@@ -9,7 +9,7 @@ import { claimLakeFolder } from '../../storage/lake-folder.js';
 import { AthenaCodedError } from '../../dialect/athena-error.js';
 import { resetScanMeter, startScanMeter, takeBytesRead } from './scan-meter.js';
 import { confineToLake, refuseEngineStatements, refuseEscapingLocations } from './sandbox.js';
-import { failureMessage, registerShims } from '../../dialect/shims/index.js';
+import { failureMessage, registerShims, type MacroSet } from '../../dialect/shims/index.js';
 import { translateStatement, type TranslateContext, type TranslationStep } from '../../dialect/translate/index.js';
 
 export interface LocalEngineOptions {
@@ -65,6 +65,7 @@ export class AthenaLocalEngine implements Engine {
     private readonly duck: DuckDbEngine,
     private readonly catalog: LakeCatalog,
     private readonly access: CatalogAccess,
+    private readonly macros: MacroSet,
     private readonly defaultDatabase: string,
   ) {}
 
@@ -82,13 +83,13 @@ export class AthenaLocalEngine implements Engine {
     // The session runs in memory; the catalog is attached as `awsdatacatalog` per statement (see CatalogAccess).
     const duck = await DuckDbEngine.open({ databasePath: ':memory:', lakeRoot: options.lakeRoot, threads: options.threads });
     try {
-      await registerShims(duck.connection);
+      const macros = registerShims(duck.connection);
       await startScanMeter(duck.connection);
       const catalog = new LakeCatalog(duck.connection, options.lakeRoot);
       await confineToLake(duck.connection, options.lakeRoot);
       const access = new CatalogAccess(duck.connection, catalog, options);
       await access.open();
-      return new AthenaLocalEngine(duck, catalog, access, options.database ?? DEFAULT_DATABASE);
+      return new AthenaLocalEngine(duck, catalog, access, macros, options.database ?? DEFAULT_DATABASE);
     } catch (error) {
       await duck.close();
       throw error;
@@ -138,6 +139,8 @@ export class AthenaLocalEngine implements Engine {
         lakeRoot: this.duck.lakeRoot,
         maxPartitionsPerWrite: this.capabilities.maxPartitionsPerWrite,
       };
+      // The shims this statement's SQL names, and those the catalog's views name (a view's body binds when read).
+      await this.macros.defineFor(this.duck.connection, [JSON.stringify(steps), ...(await this.catalog.viewTexts())]);
       await resetScanMeter(this.duck.connection); // reads before this statement (view refreshes) are not its own
       let last: QueryResult | undefined;
       for (const step of steps) {

@@ -1,0 +1,64 @@
+// The macro shims a connection needs, defined when first needed. DuckDB binds a macro's body when it is created, so
+// creating all ~200 at every engine open cost ~65 ms of CPU (issue 18), while a statement uses a handful. A macro is
+// created before the first statement whose SQL names it, after every macro its own body names, in the order of the
+// full list (which is a valid creation order).
+import type { DuckDBConnection } from '@duckdb/node-api';
+
+/** Every shim is named `trino_…`; a text naming one (or a struct field of the same spelling) asks for it. */
+const SHIM_NAME = /trino_\w+/g;
+
+interface MacroDefinition {
+  name: string;
+  sql: string;
+  /** Other macros its body names. */
+  uses: string[];
+}
+
+function definitionsOf(statements: readonly string[]): Map<string, MacroDefinition> {
+  const heads = statements.map((sql) => {
+    const head = /^CREATE OR REPLACE TEMP MACRO (\w+)/.exec(sql);
+    if (!head) throw new Error(`internal: not a macro definition: ${sql.slice(0, 80)}`);
+    return { name: head[1], bodyAt: head[0].length };
+  });
+  const known = new Set(heads.map((h) => h.name));
+  return new Map(
+    statements.map((sql, i) => {
+      const { name, bodyAt } = heads[i];
+      const uses = [...new Set(sql.slice(bodyAt).match(SHIM_NAME) ?? [])].filter((n) => n !== name && known.has(n));
+      return [name, { name, sql, uses }];
+    }),
+  );
+}
+
+export class MacroSet {
+  private readonly definitions: Map<string, MacroDefinition>;
+  private readonly order: Map<string, number>;
+  private readonly defined = new Set<string>();
+
+  constructor(statements: readonly string[]) {
+    this.definitions = definitionsOf(statements);
+    this.order = new Map([...this.definitions.keys()].map((name, i) => [name, i]));
+  }
+
+  /** Names of the macros `texts` refer to, with everything they need, not yet defined, in creation order. */
+  missingFor(texts: readonly string[]): string[] {
+    const wanted = new Set<string>();
+    const visit = (name: string) => {
+      if (wanted.has(name) || this.defined.has(name)) return;
+      const definition = this.definitions.get(name);
+      if (!definition) return;
+      wanted.add(name);
+      for (const used of definition.uses) visit(used);
+    };
+    for (const text of texts) for (const name of text.match(SHIM_NAME) ?? []) visit(name);
+    return [...wanted].sort((a, b) => this.order.get(a)! - this.order.get(b)!);
+  }
+
+  /** Creates, in one batch, the macros `texts` need that this connection does not have yet. */
+  async defineFor(connection: DuckDBConnection, texts: readonly string[]): Promise<void> {
+    const missing = this.missingFor(texts);
+    if (missing.length === 0) return;
+    await connection.run(missing.map((name) => this.definitions.get(name)!.sql).join(';\n'));
+    for (const name of missing) this.defined.add(name);
+  }
+}

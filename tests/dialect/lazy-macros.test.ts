@@ -1,0 +1,63 @@
+// The ~200 macro shims are created when a statement first names one, not at every engine open (issue 18: creating
+// them all cost ~65 ms of CPU per open, and `lake test`, `lake run` and every CLI command open an engine). A view's
+// body names shims too: a view written by one process is readable by another that never ran those functions.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DuckDBConnection } from '@duckdb/node-api';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { AthenaLocalEngine } from '../../src/engines/local/engine.js';
+
+const MACRO_CREATION = /CREATE OR REPLACE TEMP MACRO (\w+)/g;
+
+describe('macro shims on demand', () => {
+  const opened: AthenaLocalEngine[] = [];
+  const lakes: string[] = [];
+  afterEach(async () => {
+    vi.restoreAllMocks();
+    for (const engine of opened.splice(0)) await engine.close();
+    for (const lake of lakes.splice(0)) rmSync(lake, { recursive: true, force: true });
+  });
+  const open = async (lakeRoot: string, inMemory = false) => {
+    const engine = await AthenaLocalEngine.open({ lakeRoot, inMemory });
+    opened.push(engine);
+    return engine;
+  };
+  /** Names of the macros created from now on, in creation order. */
+  const recordMacros = (): string[] => {
+    const created: string[] = [];
+    const run = DuckDBConnection.prototype.run;
+    vi.spyOn(DuckDBConnection.prototype, 'run').mockImplementation(function (this: DuckDBConnection, ...args: Parameters<DuckDBConnection['run']>) {
+      for (const match of String(args[0]).matchAll(MACRO_CREATION)) created.push(match[1]);
+      return run.apply(this, args);
+    });
+    return created;
+  };
+
+  it('opens with none, creates what a statement names with what those need, and each only once', async () => {
+    const created = recordMacros();
+    const lake = mkdtempSync(join(tmpdir(), 'lake-macros-'));
+    lakes.push(lake);
+    const engine = await open(lake, true);
+    expect((await engine.execute('SELECT 1 + 1')).rows).toEqual([[2]]);
+    expect(created).toEqual([]);
+    // from_iso8601_timestamp builds the zoned struct through trino_tz_from_wall, which needs trino_tz_from_instant…
+    const sql = "SELECT to_iso8601(from_iso8601_timestamp('2025-03-01T10:00:00+02:00'))";
+    expect((await engine.execute(sql)).rows).toEqual([['2025-03-01T10:00:00.000+02:00']]);
+    expect(created).toEqual(expect.arrayContaining(['trino_from_iso8601_timestamp', 'trino_tz_from_wall', 'trino_tz_from_instant', 'trino_to_iso8601']));
+    expect(created.indexOf('trino_tz_from_instant')).toBeLessThan(created.indexOf('trino_tz_from_wall'));
+    const count = created.length;
+    expect(count).toBeLessThan(30);
+    expect((await engine.execute(sql)).rows).toEqual([['2025-03-01T10:00:00.000+02:00']]);
+    expect(created.length).toBe(count);
+  });
+
+  it("reads a view whose body names shims this engine's statements never named", async () => {
+    const lake = mkdtempSync(join(tmpdir(), 'lake-macros-'));
+    lakes.push(lake);
+    const writer = await open(lake);
+    await writer.execute("CREATE VIEW hours AS SELECT date_trunc('hour', from_iso8601_timestamp('2025-03-01T10:42:00Z')) AS h");
+    const reader = await open(lake);
+    expect((await reader.execute('SELECT CAST(h AS varchar) FROM hours')).rows).toEqual([['2025-03-01 10:00:00.000 UTC']]);
+  });
+});
