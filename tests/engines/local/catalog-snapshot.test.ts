@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBConnection } from '@duckdb/node-api';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { AthenaLocalEngine } from '../../src/engines/local/engine.js';
+import { AthenaLocalEngine } from '../../../src/engines/local/engine.js';
 
 const DATABASE_LISTING = /FROM duckdb_schemas\(\)/;
 const DESCRIPTION_READ = /^SELECT spec.* FROM "awsdatacatalog"\."__lake"\."tables"/;
