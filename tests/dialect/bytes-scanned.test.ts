@@ -3,7 +3,8 @@
 // bytes scanned, and Parquet's columnar layout lets it read only the columns a query uses).
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DuckDBConnection } from '@duckdb/node-api';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { AthenaLocalEngine } from '../../src/engines/local/engine.js';
 import { ndjson, openLake, tempLake, writeLakeFile } from './lake-helpers.js';
 
@@ -38,6 +39,24 @@ describe('bytes scanned by the local engine', () => {
     const again = await engine.execute('SELECT max(id) FROM d.wide');
     expect(again.stats.bytesScanned).toBe(first.stats.bytesScanned);
     expect((await engine.execute('SELECT 1')).stats.bytesScanned).toBe(0);
+  });
+
+  it('costs one log truncation and one log read per statement (issue 18: the meter ran ~2 ms per statement)', async () => {
+    const sent: string[] = [];
+    const run = DuckDBConnection.prototype.run;
+    const spy = vi.spyOn(DuckDBConnection.prototype, 'run').mockImplementation(function (this: DuckDBConnection, ...args: Parameters<DuckDBConnection['run']>) {
+      sent.push(String(args[0]));
+      return run.apply(this, args);
+    });
+    try {
+      const counts: (number | undefined)[] = [];
+      for (let i = 0; i < 4; i++) counts.push((await engine.execute('SELECT max(id) FROM d.wide')).stats.bytesScanned);
+      expect(new Set(counts).size).toBe(1);
+      expect(sent.filter((sql) => sql.includes('truncate_duckdb_logs')).length).toBe(4);
+      expect(sent.filter((sql) => sql.includes('FROM duckdb_logs()')).length).toBe(4);
+    } finally {
+      spy.mockRestore();
+    }
   });
 
   it('a write counts what it read, not what it wrote', async () => {

@@ -20,8 +20,9 @@ export async function resetScanMeter(connection: DuckDBConnection): Promise<void
 }
 
 /**
- * Bytes read from data files under `lakeRoot` since the last call (the catalog under `<lakeRoot>/.duckdb` is not
- * data), then forgets them so that the next statement starts at zero.
+ * Bytes read from data files under `lakeRoot` since the last resetScanMeter (the catalog under `<lakeRoot>/.duckdb`
+ * is not data). The log is not truncated here: every statement resets it when it starts (one truncation per
+ * statement, not two).
  */
 export async function takeBytesRead(connection: DuckDBConnection, lakeRoot: string): Promise<number> {
   const root = lakeRoot.endsWith('/') ? lakeRoot : `${lakeRoot}/`;
@@ -34,6 +35,5 @@ export async function takeBytesRead(connection: DuckDBConnection, lakeRoot: stri
        AND starts_with(json_extract_string(message, '$.path'), ${sqlString(root)})
        AND NOT starts_with(json_extract_string(message, '$.path'), ${sqlString(`${root}.duckdb/`)})`,
   );
-  await resetScanMeter(connection);
   return Number(reader.getRows()[0][0]);
 }
