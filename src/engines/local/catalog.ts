@@ -3,7 +3,7 @@
 // description is kept in the hidden schema `__lake`. Iceberg tables are native DuckDB tables.
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { hiveToDuckDb } from '../../dialect/hive-types.js';
-import { discoverPartitions, hasDataFiles, localPathOf } from './lake-storage.js';
+import { hasDataFiles, hasPartitionData, localPathOf } from './lake-storage.js';
 import type { LakeTable } from '../../dialect/lake-table.js';
 import { hiveTableSelect, sqlIdent, sqlString, type SourcePresence } from './readers.js';
 
@@ -36,6 +36,8 @@ const emptySnapshot = (): CatalogSnapshot => ({ relations: new Map() });
 
 export class LakeCatalog {
   private snapshot: CatalogSnapshot = emptySnapshot();
+  /** View SELECTs by table description and presence (a pure function of both: every statement asks for all of them). */
+  private readonly selects = new Map<string, string>();
 
   constructor(
     private readonly connection: DuckDBConnection,
@@ -161,14 +163,10 @@ export class LakeCatalog {
 
   presence(table: LakeTable): SourcePresence {
     const dir = localPathOf(this.lakeRoot, table.location);
-    const tableFolder =
-      table.partitionKeys.length === 0
-        ? hasDataFiles(dir)
-        : discoverPartitions(
-            dir,
-            table.partitionKeys.map((k) => k.name),
-            1,
-          ).length > 0;
+    const tableFolder = hasPartitionData(
+      dir,
+      table.partitionKeys.map((k) => k.name),
+    );
     return { tableFolder, partitions: table.partitions.map((p) => hasDataFiles(localPathOf(this.lakeRoot, p.location))) };
   }
 
@@ -188,8 +186,17 @@ export class LakeCatalog {
     return (await this.tables()).some((stored) => stored.table.tableType === 'hive' && this.currentSelect(stored.table) !== stored.viewSql);
   }
 
+  /** The view's SELECT for the table and the files present now; built once per description and presence. */
   private currentSelect(table: LakeTable): string {
-    return hiveTableSelect(table, this.lakeRoot, this.presence(table));
+    const presence = this.presence(table);
+    const key = `${JSON.stringify(table)}\n${JSON.stringify(presence)}`;
+    let select = this.selects.get(key);
+    if (select === undefined) {
+      if (this.selects.size >= 1_000) this.selects.clear();
+      select = hiveTableSelect(table, this.lakeRoot, presence);
+      this.selects.set(key, select);
+    }
+    return select;
   }
 
   private async refreshView(stored: StoredTable): Promise<void> {

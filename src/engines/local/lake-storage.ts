@@ -1,7 +1,7 @@
 // The local lake folder: S3 locations mapped to paths, data-file discovery the way Athena sees files, and atomic
 // publication of freshly written files.
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { type Dir, type Dirent, existsSync, mkdirSync, opendirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { assertInsideLake, OutsideLakeError } from '../../storage/lake-confinement.js';
 import { unescapePartitionValue } from '../../storage/object-store/hive-layout.js';
@@ -45,7 +45,35 @@ export function listDataFiles(dir: string, limit = Number.POSITIVE_INFINITY): st
   return out;
 }
 
-export const hasDataFiles = (dir: string): boolean => listDataFiles(dir, 1).length > 0;
+/**
+ * Whether a folder holds a data file, at any depth. Entries are read a batch at a time and the walk stops at the first
+ * data file: every statement asks this of every Hive table (catalog view refresh), and a landing folder of one-record
+ * files (P1's invalid/, ~2,000 files after `npm start`) was read whole each time.
+ */
+export const hasDataFiles = (dir: string): boolean => someEntry(dir, (entry) => !isHidden(entry.name) && (entry.isFile() || (entry.isDirectory() && hasDataFiles(join(dir, entry.name)))));
+
+/** Whether some partition folder (`k1=…/k2=…/`, keys in order) under a table folder holds a data file; stops at the first. */
+export function hasPartitionData(tableDir: string, keys: readonly string[]): boolean {
+  if (keys.length === 0) return hasDataFiles(tableDir);
+  const [key, ...rest] = keys;
+  return someEntry(tableDir, (entry) => entry.isDirectory() && entry.name.startsWith(`${key}=`) && hasPartitionData(join(tableDir, entry.name), rest));
+}
+
+/** Reads a folder's entries a batch at a time until `test` holds for one; false for a folder that cannot be read. */
+function someEntry(dir: string, test: (entry: Dirent) => boolean): boolean {
+  let handle: Dir;
+  try {
+    handle = opendirSync(dir);
+  } catch {
+    return false;
+  }
+  try {
+    for (let entry = handle.readSync(); entry !== null; entry = handle.readSync()) if (test(entry)) return true;
+    return false;
+  } finally {
+    handle.closeSync();
+  }
+}
 
 /** Partition folders under a table folder that hold at least one data file, as value lists in key order. */
 export function discoverPartitions(tableDir: string, keys: readonly string[], limit = Number.POSITIVE_INFINITY): (string | null)[][] {
