@@ -1,5 +1,6 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AthenaLocalEngine } from '../../src/engines/local/engine.js';
 import { openLake, tempLake } from './lake-helpers.js';
@@ -29,6 +30,32 @@ describe('DML on the local lake', () => {
       [3, null, '2025-01-01'],
     ]);
     await expect(engine.execute('INSERT INTO t SELECT 1')).rejects.toThrow(/TYPE_MISMATCH: .*Insert query has mismatched column types/);
+  });
+
+  it("INSERT writes a column it leaves out as a NULL of the declared type, so every file has the table's types", async () => {
+    const lake = tempLake();
+    engine = await openLake(lake);
+    await engine.execute("CREATE EXTERNAL TABLE t (id int, name string, tags array<string>) PARTITIONED BY (dt string) STORED AS PARQUET LOCATION 's3://b/t/'");
+    await engine.execute("INSERT INTO t VALUES (1, 'a', ARRAY['x'], '2025-01-01')");
+    await engine.execute("INSERT INTO t (dt, id) SELECT '2025-01-01', 3");
+    const instance = await DuckDBInstance.create(':memory:');
+    const connection = await instance.connect();
+    const types = await connection.runAndReadAll(
+      `SELECT DISTINCT name, type FROM parquet_schema('${join(lake, 'b/t/dt=2025-01-01/*.parquet')}') WHERE name IN ('name', 'element') ORDER BY ALL`,
+    );
+    connection.closeSync();
+    instance.closeSync();
+    // Trino's INSERT (https://trino.io/docs/current/sql/insert.html): "Each column in the table not present in the
+    // column list will be filled with a null value" — a value of the table's column, written with its declared Hive
+    // type (string: a BYTE_ARRAY column) in every file.
+    expect(types.getRows()).toEqual([
+      ['element', 'BYTE_ARRAY'],
+      ['name', 'BYTE_ARRAY'],
+    ]);
+    expect((await engine.execute('SELECT id, name, tags FROM t ORDER BY id')).rows).toEqual([
+      [1, 'a', ['x']],
+      [3, null, null],
+    ]);
   });
 
   it('INSERT into a JSON table writes files the JSON reader takes back', async () => {

@@ -71,7 +71,9 @@ export function castProjection(staged: StagedRows, sourceColumns: (string | null
   const items = table.map((c, i) => {
     const type = duckDbTypeOf(parseHiveType(c.type));
     const source = sourceColumns[i];
-    return `${source === null ? 'NULL' : `CAST(${sqlIdent(source)} AS ${type})`} AS ${sqlIdent(c.name)}`;
+    // A column the INSERT leaves out is a NULL of the declared type: a bare NULL would be written with DuckDB's NULL
+    // type (INTEGER), so the file would disagree with the table on the column's type.
+    return `CAST(${source === null ? 'NULL' : sqlIdent(source)} AS ${type}) AS ${sqlIdent(c.name)}`;
   });
   return `(SELECT ${items.join(', ')} FROM ${staged.relation}) AS __rows`;
 }
