@@ -22,7 +22,7 @@ const REWRITES: readonly [RegExp, (...groups: string[]) => string][] = [
   [/Out of Range Error: Overflow on abs\((-?\d+)\)/, (value) => `Value ${value} is out of range for abs`],
   // trino_concat's type check (function-macros.ts): a scalar that is not varchar or varbinary.
   [
-    /Binder Error: No function matches the given name and argument types 'array_concat\(([^()[\]]*)\)'[^\n]*(?:\n\tCandidate functions:\n\tarray_concat\(.*)?\s*/,
+    /Binder Error: No function matches the given name and argument types 'array_concat\(([^()[\]]*)\)'[^\n]*(?:\n\tCandidate functions:\n\tarray_concat\(.*)?\n?/,
     (types) => `Unexpected parameters (${types.split(', ').map(trinoTypeName).join(', ')}) for function concat`,
   ],
 ];
