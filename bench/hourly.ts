@@ -38,7 +38,11 @@ function agree(what: string, product: PipelineRun, baseline: PipelineRun): void 
  * one more hour and times `rounds` hourly runs of it on each path, alternating; medians. Both must end with the same
  * curated and KPI tables.
  */
-export async function timeHourly(work: string, projectRoot: string, options: { weeks: number; eventsPerHour: number; seed: number; startMs: number; rounds: number }): Promise<HourlyMeasure> {
+export async function timeHourly(
+  work: string,
+  projectRoot: string,
+  options: { weeks: number; eventsPerHour: number; seed: number; startMs: number; rounds: number },
+): Promise<HourlyMeasure> {
   const { weeks, eventsPerHour, startMs } = options;
   const endMs = startMs + weeks * 168 * HOUR_MS;
   const lake = join(work, `hourly-${weeks}w-product`);

@@ -81,7 +81,8 @@ async function main(argv: string[]): Promise<number> {
     }
   }
   const peers = parsed.peers !== 'skip' && peersInstalled();
-  if (parsed.peers === 'if-installed' && !peers) log('peers (dbt-duckdb, SQLMesh): not installed, skipped; `bash scripts/bench-peers.sh` or --peers installs them');
+  if (parsed.peers === 'if-installed' && !peers)
+    log('peers (dbt-duckdb, SQLMesh): not installed, skipped; `bash scripts/bench-peers.sh` or --peers installs them');
   const result = await runBench({ ...parsed.options, peers, log });
   process.stdout.write(`${formatReport(result)}\n`);
   if (parsed.json) {

@@ -46,7 +46,11 @@ export async function timeLookups(count: number, items = 10_000, seed = 42): Pro
   const table = { name: 'CustomerFeatures', key: ['customer_id'] };
   const keyOf = (i: number) => `C${String(i).padStart(6, '0')}`;
   await new JsonFileKeyValueStore(servingStorePath(lake, table.name)).putMany(
-    Array.from({ length: items }, (_, i) => [keyOf(i), { customer_id: keyOf(i), interaction_count_7d: i % 97, avg_rating_7d: (i % 50) / 10, last_channel: 'web', date: '2025-03-09' }] as const),
+    Array.from(
+      { length: items },
+      (_, i) =>
+        [keyOf(i), { customer_id: keyOf(i), interaction_count_7d: i % 97, avg_rating_7d: (i % 50) / 10, last_channel: 'web', date: '2025-03-09' }] as const,
+    ),
   );
   const api = await startLocalApi({ lakeRoot: lake, tables: new Map([[table.name, table]]), port: 0 });
   const agent = new Agent({ keepAlive: true, maxSockets: 1 });

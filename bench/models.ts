@@ -50,7 +50,8 @@ function modelSql(spec: ModelSpec): string {
     ...(spec.kind === 'incremental' ? ['period: day', 'partitioned_by: [dt]', 'schedule: cron(15 2 * * ? *)'] : []),
     ...(spec.index % 5 === 0 ? ['contract:', '  primary_key: [id, dt]', '  not_null: [value]', '  row_count: { min: 1 }'] : []),
   ].join('\n');
-  const window = spec.kind === 'incremental' ? `\n  WHERE dt >= CAST(CAST(\${period_start} AS DATE) AS VARCHAR) AND dt < CAST(CAST(\${period_end} AS DATE) AS VARCHAR)` : '';
+  const window =
+    spec.kind === 'incremental' ? `\n  WHERE dt >= CAST(CAST(\${period_start} AS DATE) AS VARCHAR) AND dt < CAST(CAST(\${period_end} AS DATE) AS VARCHAR)` : '';
   const ctes = [
     `base AS (\n  SELECT id, dt, value\n  FROM ${first}${window}\n)`,
     ...others.map((input, j) => `extra_${j} AS (\n  SELECT id, dt, sum(value) AS value, count(*) AS n\n  FROM ${input}\n  GROUP BY id, dt\n)`),
@@ -94,7 +95,10 @@ export function writeModelsProject(root: string, count: number, seed = 7): { mod
   const layers = 10;
   const perLayer = Math.max(1, Math.ceil(count / layers));
   mkdirSync(join(root, 'sql', 'ddl'), { recursive: true });
-  writeFileSync(join(root, 'lakehouse.yaml'), 'name: models-bench\ndatabase: bench\nlake: .lake\nsql: sql\ndefault_stage: local\nstages:\n  local:\n    variables:\n      lake_bucket: bench-models\n');
+  writeFileSync(
+    join(root, 'lakehouse.yaml'),
+    'name: models-bench\ndatabase: bench\nlake: .lake\nsql: sql\ndefault_stage: local\nstages:\n  local:\n    variables:\n      lake_bucket: bench-models\n',
+  );
   for (let i = 0; i < sources; i++) writeFileSync(join(root, 'sql', 'ddl', `${sourceName(i)}.sql`), sourceDdl(i));
   let tests = 0;
   for (let i = 0; i < count; i++) {

@@ -95,7 +95,10 @@ function writeSqlMeshProject(dir: string, landingDir: string, startMs: number): 
   const model = (name: string, timeColumn: string) =>
     `MODEL (\n  name lakehouse.${name},\n  kind INCREMENTAL_BY_TIME_RANGE (time_column ${timeColumn}),\n  start '${wallClock(startMs)}',\n  cron '@hourly'\n);\n`;
   // @start_dt/@end_dt: the interval's first and last instant (SQLMesh's end is inclusive).
-  writeFileSync(join(dir, 'models', 'crm_data.sql'), model('crm_data', '"timestamp"') + curatedSql(landingDir, '@start_dt', '@end_dt', 'ts BETWEEN @start_dt AND @end_dt'));
+  writeFileSync(
+    join(dir, 'models', 'crm_data.sql'),
+    model('crm_data', '"timestamp"') + curatedSql(landingDir, '@start_dt', '@end_dt', 'ts BETWEEN @start_dt AND @end_dt'),
+  );
   writeFileSync(
     join(dir, 'models', 'p1_interaction_kpis_hourly.sql'),
     model('p1_interaction_kpis_hourly', 'hour_start') + kpiSql('lakehouse.crm_data', '"timestamp" BETWEEN @start_dt AND @end_dt'),
@@ -194,5 +197,10 @@ export async function timePeers(
       checksums,
     });
   }
-  return { baseline_backfill_ms: round(options.baselineBackfillMs), baseline_hourly_ms: round(baselineHour.totalMs), events_per_hour: options.eventsPerHour, peers };
+  return {
+    baseline_backfill_ms: round(options.baselineBackfillMs),
+    baseline_hourly_ms: round(baselineHour.totalMs),
+    events_per_hour: options.eventsPerHour,
+    peers,
+  };
 }

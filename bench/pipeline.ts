@@ -61,7 +61,12 @@ export function linkLanding(lakeRoot: string, landingDir: string): void {
 }
 
 /** The product path: load the project, open the local engine, run the pipeline for the window, write run records. */
-export async function runProduct(projectRoot: string, lakeRoot: string, input: PipelineInput, selector = SELECTOR): Promise<PipelineRun & { summary: RunSummary }> {
+export async function runProduct(
+  projectRoot: string,
+  lakeRoot: string,
+  input: PipelineInput,
+  selector = SELECTOR,
+): Promise<PipelineRun & { summary: RunSummary }> {
   const started = performance.now();
   const cpu = process.cpuUsage();
   const project = await loadProject(projectRoot);

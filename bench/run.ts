@@ -45,7 +45,17 @@ export interface BenchOptions {
   log?: (line: string) => void;
 }
 
-export const DEFAULT_OPTIONS: BenchOptions = { events: 1_000_000, models: 1_000, rounds: 1, smallRounds: 3, hours: 168, queryIterations: 10, coldStartRuns: 5, seed: 42, scale: [3_000_000] };
+export const DEFAULT_OPTIONS: BenchOptions = {
+  events: 1_000_000,
+  models: 1_000,
+  rounds: 1,
+  smallRounds: 3,
+  hours: 168,
+  queryIterations: 10,
+  coldStartRuns: 5,
+  seed: 42,
+  scale: [3_000_000],
+};
 
 /** 2025-03-01T00:00Z: the event window starts here. */
 const WINDOW_START = Date.UTC(2025, 2, 1);
@@ -87,7 +97,8 @@ export async function runBench(options: BenchOptions) {
     }
     const ingest = { product: series(ingestRuns.product), node: series(ingestRuns.node), duckdb: series(ingestRuns.duckdb) };
     for (const [name, s] of Object.entries(ingest)) {
-      if (s.runs.some((r) => r.value.records !== options.events)) throw new Error(`ingest ${name} wrote ${s.runs.map((r) => r.value.records).join('/')} records, expected ${options.events}`);
+      if (s.runs.some((r) => r.value.records !== options.events))
+        throw new Error(`ingest ${name} wrote ${s.runs.map((r) => r.value.records).join('/')} records, expected ${options.events}`);
     }
     if (ingest.product.runs[0].value.bytes !== ingest.node.runs[0].value.bytes) {
       throw new Error(`ingest paths wrote different data: product ${ingest.product.runs[0].value.bytes} bytes, node ${ingest.node.runs[0].value.bytes} bytes`);
@@ -98,7 +109,11 @@ export async function runBench(options: BenchOptions) {
     // ---- 1. Pipeline ---------------------------------------------------------------------------------------------
     const projectRoot = join(work, 'project');
     writeBenchProject(projectRoot);
-    const input: PipelineInput = { landingDir: join(landingLake, BENCH_BUCKET, ...LANDING_PREFIX.split('/').filter(Boolean)), startMs: window.startMs, endMs: window.endMs };
+    const input: PipelineInput = {
+      landingDir: join(landingLake, BENCH_BUCKET, ...LANDING_PREFIX.split('/').filter(Boolean)),
+      startMs: window.startMs,
+      endMs: window.endMs,
+    };
     // Both paths read the landing files from the OS cache: read them once before timing anything.
     await warmFiles(input.landingDir);
     log(`pipeline: ${options.rounds} rounds, product and baseline alternating`);
@@ -143,7 +158,16 @@ export async function runBench(options: BenchOptions) {
       PIPELINE_STEPS.map((step) => {
         const p = median(productRuns.map((run) => run.value.stepMs[step]));
         const b = median(baselineRuns.map((run) => run.value.stepMs[step]));
-        return [step, { product_ms: round(p), baseline_ms: round(b), ratio: round(p / b, 2), product_rows_per_s: perSecond(stepRows[step], p), baseline_rows_per_s: perSecond(stepRows[step], b) }];
+        return [
+          step,
+          {
+            product_ms: round(p),
+            baseline_ms: round(b),
+            ratio: round(p / b, 2),
+            product_rows_per_s: perSecond(stepRows[step], p),
+            baseline_rows_per_s: perSecond(stepRows[step], b),
+          },
+        ];
       }),
     );
     const stepsProductMs = median(productRuns.map((run) => PIPELINE_STEPS.reduce((n, s) => n + run.value.stepMs[s], 0)));
@@ -153,7 +177,9 @@ export async function runBench(options: BenchOptions) {
     const hourlyRuns: HourlyMeasure[] = [];
     for (const weeks of options.hourlyWeeks ?? [1, 4]) {
       log(`hourly: one new hour into ${weeks} week(s) of ${eventsPerHour} events per hour`);
-      hourlyRuns.push(await timeHourly(work, projectRoot, { weeks, eventsPerHour, seed: options.seed, startMs: WINDOW_START, rounds: Math.max(3, options.smallRounds) }));
+      hourlyRuns.push(
+        await timeHourly(work, projectRoot, { weeks, eventsPerHour, seed: options.seed, startMs: WINDOW_START, rounds: Math.max(3, options.smallRounds) }),
+      );
       log(`  hourly ${weeks} week(s): product ${hourlyRuns.at(-1)!.product_ms} ms, baseline ${hourlyRuns.at(-1)!.baseline_ms} ms`);
     }
 
@@ -215,8 +241,21 @@ export async function runBench(options: BenchOptions) {
     const lookups = await timeLookups(options.lookups ?? 10_000);
 
     return {
-      machine: { cpus: cpus().length, cpu_model: cpus()[0]?.model ?? 'unknown', memory_gb: round(totalmem() / 2 ** 30), node: process.version, platform: `${process.platform}-${process.arch}` },
-      config: { events: options.events, models: options.models, rounds: options.rounds, small_rounds: options.smallRounds, hours: options.hours, seed: options.seed },
+      machine: {
+        cpus: cpus().length,
+        cpu_model: cpus()[0]?.model ?? 'unknown',
+        memory_gb: round(totalmem() / 2 ** 30),
+        node: process.version,
+        platform: `${process.platform}-${process.arch}`,
+      },
+      config: {
+        events: options.events,
+        models: options.models,
+        rounds: options.rounds,
+        small_rounds: options.smallRounds,
+        hours: options.hours,
+        seed: options.seed,
+      },
       pipeline: {
         ratio: round(product.ms / baseline.ms, 3),
         /** CPU time (process.cpuUsage, DuckDB's threads included): steadier than wall time on a shared machine. */
@@ -277,7 +316,13 @@ export async function runBench(options: BenchOptions) {
         page_ms: round(queries.pageMs),
         slowest: { sql: queries.slowest.sql, p50_ms: round(queries.slowest.p50Ms) },
       },
-      lookups: { count: lookups.count, items: lookups.items, p50_ms: round(lookups.p50Ms, 2), p95_ms: round(lookups.p95Ms, 2), max_ms: round(lookups.maxMs, 2) },
+      lookups: {
+        count: lookups.count,
+        items: lookups.items,
+        p50_ms: round(lookups.p50Ms, 2),
+        p95_ms: round(lookups.p95Ms, 2),
+        max_ms: round(lookups.maxMs, 2),
+      },
       ingest: {
         ratio: round(ingest.product.ms / fastestIngestMs, 3),
         baseline: fastestIngest,

@@ -31,7 +31,12 @@ export interface ScaleGrowth {
 }
 
 /** One pipeline point at `events`: landing files by the Node-direct ingest (the same bytes as the product's ingest). */
-export async function timeScalePoint(work: string, projectRoot: string, events: number, window: { startMs: number; endMs: number; seed: number }): Promise<ScalePoint> {
+export async function timeScalePoint(
+  work: string,
+  projectRoot: string,
+  events: number,
+  window: { startMs: number; endMs: number; seed: number },
+): Promise<ScalePoint> {
   const root = join(work, `scale-${events}`);
   const landingDir = join(root, 'landing');
   try {

@@ -12,8 +12,27 @@ import { gzipSync } from 'node:zlib';
 
 const BOM = '\uFEFF';
 const lines = (records) => `${records.map((r) => (typeof r === 'string' ? r : JSON.stringify(r))).join('\n')}\n`;
-const interaction = (customerId, extra = {}) => ({ customer_id: customerId, interaction_type: 'chat', timestamp: '2025-03-07T10:00:00Z', channel: 'web', rating: 4, message_excerpt: 'ok', ...extra });
-const event = (id, extra = {}) => ({ event_id: id, event_type: 'OrderPlaced', event_time: '2025-03-07T10:15:00.000Z', customer_id: 42, order_id: `o-${id}`, amount: 19.99, currency: 'EUR', item_count: 2, schema_version: 1, ...extra });
+const interaction = (customerId, extra = {}) => ({
+  customer_id: customerId,
+  interaction_type: 'chat',
+  timestamp: '2025-03-07T10:00:00Z',
+  channel: 'web',
+  rating: 4,
+  message_excerpt: 'ok',
+  ...extra,
+});
+const event = (id, extra = {}) => ({
+  event_id: id,
+  event_type: 'OrderPlaced',
+  event_time: '2025-03-07T10:15:00.000Z',
+  customer_id: 42,
+  order_id: `o-${id}`,
+  amount: 19.99,
+  currency: 'EUR',
+  item_count: 2,
+  schema_version: 1,
+  ...extra,
+});
 const expect = (accepted, reasons = {}) => {
   const quarantined = Object.values(reasons).reduce((a, b) => a + b, 0);
   return { received: accepted + quarantined, accepted, quarantined, reasons };
@@ -48,7 +67,12 @@ export function corpus() {
     {
       file: 'p1-bad-timestamps.jsonl',
       source: 'interactions',
-      content: lines([interaction(7101, { timestamp: '07/03/2025 10:00' }), interaction(7102, { timestamp: '2025-03-07' }), interaction(7103, { timestamp: '2025-13-07T10:00:00Z' }), interaction(7104, { timestamp: true })]),
+      content: lines([
+        interaction(7101, { timestamp: '07/03/2025 10:00' }),
+        interaction(7102, { timestamp: '2025-03-07' }),
+        interaction(7103, { timestamp: '2025-13-07T10:00:00Z' }),
+        interaction(7104, { timestamp: true }),
+      ]),
       expect: expect(0, { bad_timestamp: 4 }),
     },
     {
@@ -60,13 +84,27 @@ export function corpus() {
     {
       file: 'p1-wrong-types.jsonl',
       source: 'interactions',
-      content: lines([interaction(7301, { rating: 'five' }), interaction(7302, { rating: 4.5 }), interaction('abc'), interaction(7304.5), interaction(7305, { interaction_type: 42 }), interaction(7306, { rating: '3' })]),
+      content: lines([
+        interaction(7301, { rating: 'five' }),
+        interaction(7302, { rating: 4.5 }),
+        interaction('abc'),
+        interaction(7304.5),
+        interaction(7305, { interaction_type: 42 }),
+        interaction(7306, { rating: '3' }),
+      ]),
       expect: expect(1, { bad_rating: 2, bad_customer_id: 2, bad_interaction_type: 1 }),
     },
     {
       file: 'p1-out-of-range.jsonl',
       source: 'interactions',
-      content: lines([interaction(7401, { rating: 0 }), interaction(7402, { rating: 6 }), interaction(-5), interaction(2 ** 31), interaction(7405, { rating: 1 }), interaction(7406, { rating: 5 })]),
+      content: lines([
+        interaction(7401, { rating: 0 }),
+        interaction(7402, { rating: 6 }),
+        interaction(-5),
+        interaction(2 ** 31),
+        interaction(7405, { rating: 1 }),
+        interaction(7406, { rating: 5 }),
+      ]),
       expect: expect(2, { rating_out_of_range: 2, bad_customer_id: 2 }),
     },
     {
@@ -120,7 +158,15 @@ export function corpus() {
         event('e-15', { event_time: '2025-03-07T10:15:00.123456Z' }),
         '{"event_id": "e-16", ',
       ]),
-      expect: expect(5, { bad_type: 2, out_of_range: 3, missing_required: 1, unknown_event_type: 1, bad_event_time: 2, 'DynamicPartitioning.MetadataExtractionFailed': 1, not_json: 1 }),
+      expect: expect(5, {
+        bad_type: 2,
+        out_of_range: 3,
+        missing_required: 1,
+        unknown_event_type: 1,
+        bad_event_time: 2,
+        'DynamicPartitioning.MetadataExtractionFailed': 1,
+        not_json: 1,
+      }),
       /** e-11 twice: landed twice (Firehose delivers at least once), one row in the curated p4_events. */
       duplicates: { event_id: 'e-11', landed: 2 },
     },
@@ -134,7 +180,9 @@ export function corpus() {
     {
       file: 'orders_bom_crlf.csv',
       source: 'orders',
-      content: BOM + `${ORDERS_HEADER}\r\n900001,1001,2025-03-07,20.00,completed\r\n900002,1002,2025-03-07,35.50,returned\r\n900003,1003,2025-03-07,5.25,processing\r\n`,
+      content:
+        BOM +
+        `${ORDERS_HEADER}\r\n900001,1001,2025-03-07,20.00,completed\r\n900002,1002,2025-03-07,35.50,returned\r\n900003,1003,2025-03-07,5.25,processing\r\n`,
       expect: expect(3),
     },
     { file: 'orders_header_only.csv', source: 'orders', content: `${ORDERS_HEADER}\n`, expect: expect(0) },

@@ -39,7 +39,13 @@ export function Alarms({ stack }: StackContext) {
 
   add('FirehoseDeliveryFailures', {
     alarmDescription: 'Domain events are not reaching S3 (Firehose DeliveryToS3.Success below 100%)',
-    metric: new cloudwatch.Metric({ namespace: 'AWS/Firehose', metricName: 'DeliveryToS3.Success', dimensionsMap: { DeliveryStreamName: deliveryStreamName }, statistic: 'Average', period: FIVE_MINUTES }),
+    metric: new cloudwatch.Metric({
+      namespace: 'AWS/Firehose',
+      metricName: 'DeliveryToS3.Success',
+      dimensionsMap: { DeliveryStreamName: deliveryStreamName },
+      statistic: 'Average',
+      period: FIVE_MINUTES,
+    }),
     threshold: 1,
     comparisonOperator: cloudwatch.ComparisonOperator.LESS_THAN_THRESHOLD,
     evaluationPeriods: 1,

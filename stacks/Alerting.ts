@@ -13,7 +13,12 @@ export function Alerting({ stack, app }: StackContext) {
   const scope = Stack.of(stack);
   // Alarms get CloudFormation-generated names that start with their stack's name (`<stage>-<app>-Alarms-…`), so this
   // ARN pattern admits this stage's alarms only.
-  const alarmArns = scope.formatArn({ service: 'cloudwatch', resource: 'alarm', resourceName: `${app.stage}-${app.name}-*`, arnFormat: ArnFormat.COLON_RESOURCE_NAME });
+  const alarmArns = scope.formatArn({
+    service: 'cloudwatch',
+    resource: 'alarm',
+    resourceName: `${app.stage}-${app.name}-*`,
+    arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+  });
   const fromThisStagesAlarms = { StringEquals: { 'aws:SourceAccount': scope.account }, ArnLike: { 'aws:SourceArn': alarmArns } };
 
   // SNS's AWS-managed key cannot be used: its key policy does not let CloudWatch encrypt alarm notifications. A

@@ -58,7 +58,11 @@ export async function Batch({ stack, app }: StackContext) {
     handler: 'p2-threshold',
     environment: {
       LAKE_BUCKET: lake.bucket.bucketName,
-      P2_THRESHOLDS: JSON.stringify({ minOrderFiles: config.batch.minOrderFiles, minItemFiles: config.batch.minItemFiles, minProductFiles: config.batch.minProductFiles }),
+      P2_THRESHOLDS: JSON.stringify({
+        minOrderFiles: config.batch.minOrderFiles,
+        minItemFiles: config.batch.minItemFiles,
+        minProductFiles: config.batch.minProductFiles,
+      }),
       FORCE_AFTER_MINUTES: String(config.batch.forceAfterMinutes),
     },
     // Lists incoming/ and keeps the "threshold not met since" marker there.
@@ -71,8 +75,14 @@ export async function Batch({ stack, app }: StackContext) {
     timeoutSeconds: 600,
     environment: { LAKE_BUCKET: lake.bucket.bucketName, GLUE_DATABASE: databaseName },
     statements: [
-      ...lakeStatements(lake, { read: [incoming], write: [incoming, INGEST_PREFIX.ecommerceRaw, INGEST_PREFIX.ecommerceRejected, INGEST_PREFIX.ecommerceArchive] }),
-      new iam.PolicyStatement({ actions: ['glue:GetTable', 'glue:BatchCreatePartition'], resources: [glueArns.catalog, glueArns.database, ...RAW_TABLES.map(glueArns.table)] }),
+      ...lakeStatements(lake, {
+        read: [incoming],
+        write: [incoming, INGEST_PREFIX.ecommerceRaw, INGEST_PREFIX.ecommerceRejected, INGEST_PREFIX.ecommerceArchive],
+      }),
+      new iam.PolicyStatement({
+        actions: ['glue:GetTable', 'glue:BatchCreatePartition'],
+        resources: [glueArns.catalog, glueArns.database, ...RAW_TABLES.map(glueArns.table)],
+      }),
     ],
   });
   const transform = lakeFunction(stack, 'P2Transform', {
@@ -113,7 +123,12 @@ export async function Batch({ stack, app }: StackContext) {
       retryOnServiceExceptions: false,
       taskTimeout: sfn.Timeout.duration(Duration.seconds(timeoutSeconds)),
     });
-    task.addRetry({ errors: retry.errors, maxAttempts: retry.policy.maxAttempts, interval: Duration.seconds(retry.policy.intervalSeconds), backoffRate: retry.policy.backoffRate });
+    task.addRetry({
+      errors: retry.errors,
+      maxAttempts: retry.policy.maxAttempts,
+      interval: Duration.seconds(retry.policy.intervalSeconds),
+      backoffRate: retry.policy.backoffRate,
+    });
     return { task, budget: taskBudgetSeconds(timeoutSeconds, [retry.policy]) };
   };
   const onLambdaErrors = { errors: LAMBDA_ERRORS, policy: serviceRetry };
@@ -130,9 +145,15 @@ export async function Batch({ stack, app }: StackContext) {
 
   const resetLock = step('ResetLock', releaseLock, '$.lock', SHORT_STEP_SECONDS, onLambdaErrors);
   resetLock.task.addCatch(failed, catchAll).next(new sfn.Succeed(stack, 'Done'));
-  const validateFiles = step('ValidateFiles', validate, '$.batch', 600, { errors: [sfn.Errors.ALL], policy: { maxAttempts: 2, intervalSeconds: 30, backoffRate: 2 } });
+  const validateFiles = step('ValidateFiles', validate, '$.batch', 600, {
+    errors: [sfn.Errors.ALL],
+    policy: { maxAttempts: 2, intervalSeconds: 30, backoffRate: 2 },
+  });
   validateFiles.task.addCatch(failed, catchAll);
-  const transformFiles = step('TransformFiles', transform, '$.transform', 900, { errors: [sfn.Errors.ALL], policy: { maxAttempts: 3, intervalSeconds: 60, backoffRate: 2 } });
+  const transformFiles = step('TransformFiles', transform, '$.transform', 900, {
+    errors: [sfn.Errors.ALL],
+    policy: { maxAttempts: 3, intervalSeconds: 60, backoffRate: 2 },
+  });
   transformFiles.task.addCatch(failed, catchAll);
   const checkThreshold = step('CheckFileThreshold', threshold, '$.threshold', SHORT_STEP_SECONDS, onLambdaErrors);
   checkThreshold.task.addCatch(failed, catchAll);
@@ -152,7 +173,13 @@ export async function Batch({ stack, app }: StackContext) {
   // The threshold check says `due` once the first unmet check is forceAfterMinutes old: at most this many checks.
   const checks = Math.floor((config.batch.forceAfterMinutes * 60) / config.batch.waitSeconds) + 2;
   const worstCaseSeconds =
-    checks * checkThreshold.budget + (checks - 1) * config.batch.waitSeconds + validateFiles.budget + transformFiles.budget + resetLock.budget + notify.budget + resetAfterFailure.budget;
+    checks * checkThreshold.budget +
+    (checks - 1) * config.batch.waitSeconds +
+    validateFiles.budget +
+    transformFiles.budget +
+    resetLock.budget +
+    notify.budget +
+    resetAfterFailure.budget;
   const stateMachine = new sfn.StateMachine(stack, 'EcommercePipeline', {
     definitionBody: sfn.DefinitionBody.fromChainable(definition),
     // States.Timeout cannot be caught: the timeout must exceed the worst case, so failures always reach NotifyFailure.
@@ -169,13 +196,24 @@ export async function Batch({ stack, app }: StackContext) {
       // startExecutionOnce describes the execution that already has the name.
       new iam.PolicyStatement({
         actions: ['states:DescribeExecution'],
-        resources: [stack.formatArn({ service: 'states', resource: 'execution', resourceName: `${stateMachine.stateMachineName}:*`, arnFormat: ArnFormat.COLON_RESOURCE_NAME })],
+        resources: [
+          stack.formatArn({
+            service: 'states',
+            resource: 'execution',
+            resourceName: `${stateMachine.stateMachineName}:*`,
+            arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+          }),
+        ],
       }),
     ],
   });
   new events.Rule(stack, 'IncomingObjectCreated', {
     description: 'P2: a file landed under incoming/',
-    eventPattern: { source: ['aws.s3'], detailType: ['Object Created'], detail: { bucket: { name: [lake.bucket.bucketName] }, object: { key: [{ prefix: incoming }] } } },
+    eventPattern: {
+      source: ['aws.s3'],
+      detailType: ['Object Created'],
+      detail: { bucket: { name: [lake.bucket.bucketName] }, object: { key: [{ prefix: incoming }] } },
+    },
     targets: [new targets.LambdaFunction(trigger, { retryAttempts: 2, maxEventAge: Duration.hours(1) })],
   });
   // Belt and braces: an execution that still times out skips NotifyFailure, so its own alarm notifies.

@@ -34,7 +34,11 @@ export async function Catalog({ stack, app }: StackContext) {
   const variables = { ...variableTexts(project), [BUCKET_VARIABLE]: bucketName };
   const tables = [...ddlTables(project, variables), ...systemTables(bucketName)];
   for (const table of tables) {
-    const cfn = new glue.CfnTable(stack, `Table_${table.name}`, glueTableInput(table, { catalogId: stack.account, databaseName: table.database ?? databaseName, firstYear: FIRST_YEAR }));
+    const cfn = new glue.CfnTable(
+      stack,
+      `Table_${table.name}`,
+      glueTableInput(table, { catalogId: stack.account, databaseName: table.database ?? databaseName, firstYear: FIRST_YEAR }),
+    );
     cfn.addDependency(database);
   }
 
@@ -46,7 +50,18 @@ export async function Catalog({ stack, app }: StackContext) {
   const crawlerStatements = [
     ...lakeStatements(lake, { read: [PREFIX.domainEvents] }),
     new iam.PolicyStatement({
-      actions: ['glue:GetDatabase', 'glue:GetTable', 'glue:CreateTable', 'glue:UpdateTable', 'glue:GetPartition', 'glue:GetPartitions', 'glue:BatchGetPartition', 'glue:CreatePartition', 'glue:BatchCreatePartition', 'glue:UpdatePartition'],
+      actions: [
+        'glue:GetDatabase',
+        'glue:GetTable',
+        'glue:CreateTable',
+        'glue:UpdateTable',
+        'glue:GetPartition',
+        'glue:GetPartitions',
+        'glue:BatchGetPartition',
+        'glue:CreatePartition',
+        'glue:BatchCreatePartition',
+        'glue:UpdatePartition',
+      ],
       resources: [glueArns.catalog, glueArns.database, glueArns.tables],
     }),
     new iam.PolicyStatement({
@@ -61,9 +76,7 @@ export async function Catalog({ stack, app }: StackContext) {
     role: crawlerRole.roleArn,
     databaseName,
     schedule: { scheduleExpression: config.crawler.schedule },
-    targets: declared
-      ? { catalogTargets: [{ databaseName, tables: [declared.name] }] }
-      : { s3Targets: [{ path: eventsLocation }] },
+    targets: declared ? { catalogTargets: [{ databaseName, tables: [declared.name] }] } : { s3Targets: [{ path: eventsLocation }] },
     schemaChangePolicy: declared ? { updateBehavior: 'LOG', deleteBehavior: 'LOG' } : { updateBehavior: 'UPDATE_IN_DATABASE', deleteBehavior: 'LOG' },
     // New data only: the crawler reads folders added since its last run instead of the whole prefix every night.
     recrawlPolicy: declared ? undefined : { recrawlBehavior: 'CRAWL_NEW_FOLDERS_ONLY' },

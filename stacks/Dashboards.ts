@@ -66,13 +66,22 @@ export async function Dashboards({ stack, app }: StackContext) {
       // CREATE OR REPLACE VIEW writes Glue tables; the describe queries read them. Results and the run log go to S3.
       ...athenaStatements(scope, { workgroupArn, database: databaseName, writesTables: true }),
       ...lakeStatements(lake, { read: [''], write: [PREFIX.athenaResults, SYSTEM_PREFIX] }),
-      new iam.PolicyStatement({ actions: ['s3:AbortMultipartUpload', 's3:ListMultipartUploadParts'], resources: [lake.bucket.arnForObjects(`${PREFIX.athenaResults}*`)] }),
+      new iam.PolicyStatement({
+        actions: ['s3:AbortMultipartUpload', 's3:ListMultipartUploadParts'],
+        resources: [lake.bucket.arnForObjects(`${PREFIX.athenaResults}*`)],
+      }),
       // QuickSight: only resources whose id starts with this stage's prefix, except where the Service Authorization
       // Reference lists no resource type for the action (CreateDataSource: `*` only). CreateDataSet is authorized on
       // the data source the dataset reads, not on the dataset.
       new iam.PolicyStatement({ actions: ['quicksight:CreateDataSource'], resources: ['*'] }),
       new iam.PolicyStatement({
-        actions: ['quicksight:UpdateDataSource', 'quicksight:DeleteDataSource', 'quicksight:DescribeDataSource', 'quicksight:PassDataSource', 'quicksight:CreateDataSet'],
+        actions: [
+          'quicksight:UpdateDataSource',
+          'quicksight:DeleteDataSource',
+          'quicksight:DescribeDataSource',
+          'quicksight:PassDataSource',
+          'quicksight:CreateDataSet',
+        ],
         resources: [quickSightArn('datasource', dataSourceId(target))],
       }),
       new iam.PolicyStatement({
@@ -93,7 +102,13 @@ export async function Dashboards({ stack, app }: StackContext) {
         resources: [owned('analysis')],
       }),
       new iam.PolicyStatement({
-        actions: ['quicksight:CreateDashboard', 'quicksight:UpdateDashboard', 'quicksight:UpdateDashboardPublishedVersion', 'quicksight:DeleteDashboard', 'quicksight:DescribeDashboard'],
+        actions: [
+          'quicksight:CreateDashboard',
+          'quicksight:UpdateDashboard',
+          'quicksight:UpdateDashboardPublishedVersion',
+          'quicksight:DeleteDashboard',
+          'quicksight:DescribeDashboard',
+        ],
         resources: [owned('dashboard')],
       }),
     ],
@@ -101,7 +116,12 @@ export async function Dashboards({ stack, app }: StackContext) {
 
   acceptCheck(publish, 'CKV_AWS_45', 'QUICKSIGHT_DEPLOYMENT holds ids, ARNs and dashboard definitions, no secret');
   const policy = publish.role?.node.tryFindChild('DefaultPolicy');
-  if (policy) acceptCheck(policy, 'CKV_AWS_290', 'quicksight:CreateDataSource supports no resource-level permission (Service Authorization Reference): `*` is the only resource');
+  if (policy)
+    acceptCheck(
+      policy,
+      'CKV_AWS_290',
+      'quicksight:CreateDataSource supports no resource-level permission (Service Authorization Reference): `*` is the only resource',
+    );
   // The Provider framework answers CloudFormation for the function (its own role may only invoke this function).
   const provider = new Provider(stack, 'DashboardsProvider', { onEventHandler: publish });
   const resource = new CustomResource(stack, 'QuickSightDashboards', {

@@ -22,7 +22,9 @@ export const MIN_PARTITIONED_BUFFER_MB = 64;
 export function Firehose({ stack, app }: StackContext) {
   const config = stageConfig(app.stage).firehose;
   if (config.bufferSizeMb < MIN_PARTITIONED_BUFFER_MB) {
-    throw new Error(`stacks/config.ts firehose.bufferSizeMb for stage ${app.stage} is ${config.bufferSizeMb}: Firehose needs at least ${MIN_PARTITIONED_BUFFER_MB} MB with dynamic partitioning`);
+    throw new Error(
+      `stacks/config.ts firehose.bufferSizeMb for stage ${app.stage} is ${config.bufferSizeMb}: Firehose needs at least ${MIN_PARTITIONED_BUFFER_MB} MB with dynamic partitioning`,
+    );
   }
   const lake = use(Storage);
 

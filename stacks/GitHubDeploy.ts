@@ -51,7 +51,9 @@ export function githubDeployRole(scope: Construct, props: GitHubDeployProps): { 
     new iam.PolicyStatement({
       sid: 'UseCdkBootstrapRoles',
       actions: ['sts:AssumeRole', 'sts:TagSession'],
-      resources: ['deploy', 'file-publishing', 'image-publishing', 'lookup'].map((r) => arn('iam', `role/cdk-*-${r}-role-${stack.account}-${stack.region}`, '')),
+      resources: ['deploy', 'file-publishing', 'image-publishing', 'lookup'].map((r) =>
+        arn('iam', `role/cdk-*-${r}-role-${stack.account}-${stack.region}`, ''),
+      ),
     }),
   );
   role.addToPolicy(
@@ -72,7 +74,11 @@ export function githubDeployRole(scope: Construct, props: GitHubDeployProps): { 
     new iam.PolicyStatement({
       sid: 'WatchProjectStacks',
       actions: ['cloudformation:DescribeStacks', 'cloudformation:DescribeStackEvents', 'cloudformation:DescribeStackResources', 'cloudformation:GetTemplate'],
-      resources: [arn('cloudformation', `stack/*-${props.appName}-*/*`), arn('cloudformation', 'stack/SSTBootstrap/*'), arn('cloudformation', 'stack/CDKToolkit/*')],
+      resources: [
+        arn('cloudformation', `stack/*-${props.appName}-*/*`),
+        arn('cloudformation', 'stack/SSTBootstrap/*'),
+        arn('cloudformation', 'stack/CDKToolkit/*'),
+      ],
     }),
   );
   return { provider, role };

@@ -33,7 +33,8 @@ export async function LookupApi({ stack, app }: StackContext) {
   const tables: ServedTableConfig[] = [];
   for (const served of servedTables(project.nodes).values()) {
     const target = deployed.get(served.name);
-    if (!target) throw new Error(`served table ${served.name} has no DynamoDB table on AWS (stacks/Features.ts serves scheduled models, stacks/Batch.ts the P2 KPIs)`);
+    if (!target)
+      throw new Error(`served table ${served.name} has no DynamoDB table on AWS (stacks/Features.ts serves scheduled models, stacks/Batch.ts the P2 KPIs)`);
     tables.push({ ...served, tableName: target.table.tableName, layout: target.layout });
   }
   if (tables.length === 0) {

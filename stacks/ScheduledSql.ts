@@ -72,7 +72,10 @@ export async function ScheduledSql({ stack, app }: StackContext) {
       ...athenaStatements(Stack.of(stack), { workgroupArn, database: databaseName, writesTables: false }),
       // Athena reads the alerts' tables with this role's credentials: their locations only, not the whole lake.
       ...lakeStatements(lake, { read: [...alertReads, PREFIX.athenaResults, ALERT_HISTORY_PREFIX], write: [PREFIX.athenaResults, ALERT_HISTORY_PREFIX] }),
-      new iam.PolicyStatement({ actions: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem'], resources: [stateTable.tableArn] }),
+      new iam.PolicyStatement({
+        actions: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem'],
+        resources: [stateTable.tableArn],
+      }),
       ...publishStatements([topic.topicArn], topicKey),
       // Topics named in alert headers belong to whoever owns them; their keys (if any) are theirs to grant.
       ...publishStatements(alertTopics(project, lake.bucket.bucketName)),

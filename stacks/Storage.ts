@@ -18,7 +18,9 @@ export const MAX_BUCKET_BASE_LENGTH = 63 - 1 - 12 - 1 - 14;
 export function lakeBucketName(base: string | undefined, scope: Stack): string | undefined {
   if (base === undefined) return undefined;
   if (!/^[a-z0-9][a-z0-9-]*$/.test(base) || base.length > MAX_BUCKET_BASE_LENGTH) {
-    throw new Error(`lakehouse.yaml lake_bucket '${base}': the deployed bucket is '<lake_bucket>-<account>-<region>', so the base must be lower-case letters, digits and '-', at most ${MAX_BUCKET_BASE_LENGTH} characters`);
+    throw new Error(
+      `lakehouse.yaml lake_bucket '${base}': the deployed bucket is '<lake_bucket>-<account>-<region>', so the base must be lower-case letters, digits and '-', at most ${MAX_BUCKET_BASE_LENGTH} characters`,
+    );
   }
   return `${base}-${scope.account}-${scope.region}`;
 }

@@ -41,7 +41,9 @@ export async function transform(event: unknown): Promise<{ batchId: string; days
   const end = nextDay(last);
   const nodes = P2_SERVED.map((s) => findNode(lakehouse, 'model', s.model));
   const summary = await runPipeline(pipelineContext(lakehouse), {
-    selector: triggeredModels(lakehouse.project).map((n) => n.id).join(' '),
+    selector: triggeredModels(lakehouse.project)
+      .map((n) => n.id)
+      .join(' '),
     from: new Date(`${first}T00:00:00Z`),
     to: new Date(`${end}T00:00:00Z`),
   });

@@ -45,7 +45,10 @@ export async function validate(event: unknown): Promise<ValidatedBatch> {
       beforeArchive: async ({ batchId, objects }) => {
         for (const table of Object.keys(objects) as EcommerceTable[]) {
           const result = await glue.addPartitions(await glue.getTable(database, RAW_TABLES[table]), [[batchId]]);
-          if (result.failed.length) throw new Error(`Glue refused partition batch_id=${batchId} of ${RAW_TABLES[table]}: ${result.failed[0].errorCode} ${result.failed[0].errorMessage}`);
+          if (result.failed.length)
+            throw new Error(
+              `Glue refused partition batch_id=${batchId} of ${RAW_TABLES[table]}: ${result.failed[0].errorCode} ${result.failed[0].errorMessage}`,
+            );
         }
       },
     },

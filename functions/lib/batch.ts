@@ -33,13 +33,18 @@ let clients: { s3: S3Client; dynamodb: DynamoDBClient } | undefined;
 const aws = () => (clients ??= { s3: new S3Client({}), dynamodb: new DynamoDBClient({}) });
 
 export const p2Lock = (token?: string): KeyValueLock =>
-  new KeyValueLock(new DynamoDbKeyValueStore({ client: aws().dynamodb, tableName: requireEnv(ENV.lockTable) }), { key: P2_LOCK_KEY, token, host: process.env.AWS_LAMBDA_FUNCTION_NAME });
+  new KeyValueLock(new DynamoDbKeyValueStore({ client: aws().dynamodb, tableName: requireEnv(ENV.lockTable) }), {
+    key: P2_LOCK_KEY,
+    token,
+    host: process.env.AWS_LAMBDA_FUNCTION_NAME,
+  });
 
 export const lakeStore = () => new S3ObjectStore(aws().s3);
 
 export function parseState(event: unknown): P2State {
   const state = (event ?? {}) as Partial<P2State>;
-  if (typeof state.lockToken !== 'string' || !state.lockToken) throw new Error(`expected the execution state with a lockToken, got ${JSON.stringify(event)?.slice(0, 300)}`);
+  if (typeof state.lockToken !== 'string' || !state.lockToken)
+    throw new Error(`expected the execution state with a lockToken, got ${JSON.stringify(event)?.slice(0, 300)}`);
   return state as P2State;
 }
 

@@ -44,11 +44,17 @@ export function archivedMessage(record: Pick<SQSRecord, 'body' | 'attributes'>):
       failedAt: message?.timestamp ?? sentAt,
     };
   }
-  return { source: 'unreadable', error: 'the dead-letter queue received a message that is neither a dead-letter message nor a Lambda failure record', records: [{ record: record.body, error: 'not a dead-letter message' }], failedAt: sentAt };
+  return {
+    source: 'unreadable',
+    error: 'the dead-letter queue received a message that is neither a dead-letter message nor a Lambda failure record',
+    records: [{ record: record.body, error: 'not a dead-letter message' }],
+    failedAt: sentAt,
+  };
 }
 
 /** Where the local dead-letter queue of the message's writer keeps it. */
-const prefixOf = (message: Archived) => (message.source.startsWith('producer') ? INGEST_PREFIX.interactionsProducerDeadLetter : INGEST_PREFIX.interactionsDeadLetter);
+const prefixOf = (message: Archived) =>
+  message.source.startsWith('producer') ? INGEST_PREFIX.interactionsProducerDeadLetter : INGEST_PREFIX.interactionsDeadLetter;
 
 /**
  * Each message to `<prefix><source>-<message id>.json` (a redelivered message rewrites the same object); messages that

@@ -15,7 +15,10 @@ export function servedRowsSql(database: string, table: string, dateColumn: strin
   const periods = summary.records.filter((r) => r.kind === 'model' && r.period_start && r.period_end);
   if (periods.length === 0) throw new Error(`run ${summary.runId} covered no period: the served model needs \`period: day\``);
   const first = periods.map((r) => (r.period_start as string).slice(0, 10)).sort()[0];
-  const end = periods.map((r) => (r.period_end as string).slice(0, 10)).sort().at(-1) as string;
+  const end = periods
+    .map((r) => (r.period_end as string).slice(0, 10))
+    .sort()
+    .at(-1) as string;
   const column = quoteIdentifier(dateColumn);
   return `SELECT * FROM ${quoteIdentifier(database)}.${quoteIdentifier(table)} WHERE ${column} >= DATE '${first}' AND ${column} < DATE '${end}'`;
 }
@@ -29,7 +32,7 @@ export async function runFeatureJob(event: unknown): Promise<{ summary: RunSumma
   const node = findNode(lakehouse, 'model', name);
   dynamodb ??= new DynamoDBClient({});
   const store = new DynamoDbKeyValueStore({ client: dynamodb, tableName: requireEnv(ENV.featureTable) });
-  const key = (requireEnv(ENV.featureKey)).split(',').filter(Boolean);
+  const key = requireEnv(ENV.featureKey).split(',').filter(Boolean);
   const sql = servedRowsSql(node.database, node.name, requireEnv(ENV.featureDateColumn), summary);
   const served = await serveQuery(lakehouse.engine, sql, store, { key, database: node.database });
   return { summary, served };

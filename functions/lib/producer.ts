@@ -55,4 +55,3 @@ export async function produce(options: { fetch?: typeof fetch } = {}): Promise<P
   logEvent('producer_run', { received, accepted, quarantined, apiFailures: producer.apiFailures });
   return { received, accepted, quarantined, apiFailures: producer.apiFailures };
 }
-

@@ -55,13 +55,16 @@ export function parseChannel(spec: string, variables: Variables): ChannelTarget 
       return rest ? { kind: 'file', path: rest } : { kind: 'file' };
     case 'webhook':
     case 'slack':
-      if (!/^https?:\/\/[^\s/?#]+/.test(rest) || !URL.canParse(rest)) throw new ChannelError(`channel '${shownSpec(spec)}': ${kind} needs an http(s) URL, got ${describeTarget(rest)}`);
+      if (!/^https?:\/\/[^\s/?#]+/.test(rest) || !URL.canParse(rest))
+        throw new ChannelError(`channel '${shownSpec(spec)}': ${kind} needs an http(s) URL, got ${describeTarget(rest)}`);
       return { kind, url: rest };
     case 'sns':
       if (!/^arn:aws[\w-]*:sns:/.test(rest)) throw new ChannelError(`channel '${shownSpec(spec)}': sns needs a topic ARN, got ${describeTarget(rest)}`);
       return { kind: 'sns', topicArn: rest };
     default:
-      throw new ChannelError(`channel '${shownSpec(spec)}': unknown kind ${/^[a-z]{1,12}$/.test(kind) ? `'${kind}'` : describeTarget(kind)} (console, file, webhook, slack, sns)`);
+      throw new ChannelError(
+        `channel '${shownSpec(spec)}': unknown kind ${/^[a-z]{1,12}$/.test(kind) ? `'${kind}'` : describeTarget(kind)} (console, file, webhook, slack, sns)`,
+      );
   }
 }
 

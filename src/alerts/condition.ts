@@ -25,7 +25,51 @@ export class ConditionError extends LakeError {
 }
 
 /** Words of an expression that are not column names. */
-const NOT_NAMES = new Set(['AND', 'OR', 'NOT', 'IS', 'NULL', 'TRUE', 'FALSE', 'IN', 'BETWEEN', 'LIKE', 'ESCAPE', 'CASE', 'WHEN', 'THEN', 'ELSE', 'END', 'CAST', 'AS', 'TRY_CAST', 'DISTINCT', 'FROM', 'INTERVAL', 'DATE', 'TIMESTAMP', 'DECIMAL', 'DOUBLE', 'BIGINT', 'INTEGER', 'VARCHAR', 'BOOLEAN', 'REAL', 'YEAR', 'MONTH', 'DAY', 'HOUR', 'MINUTE', 'SECOND', 'CURRENT_DATE', 'CURRENT_TIME', 'CURRENT_TIMESTAMP', 'LOCALTIME', 'LOCALTIMESTAMP', 'UNKNOWN']);
+const NOT_NAMES = new Set([
+  'AND',
+  'OR',
+  'NOT',
+  'IS',
+  'NULL',
+  'TRUE',
+  'FALSE',
+  'IN',
+  'BETWEEN',
+  'LIKE',
+  'ESCAPE',
+  'CASE',
+  'WHEN',
+  'THEN',
+  'ELSE',
+  'END',
+  'CAST',
+  'AS',
+  'TRY_CAST',
+  'DISTINCT',
+  'FROM',
+  'INTERVAL',
+  'DATE',
+  'TIMESTAMP',
+  'DECIMAL',
+  'DOUBLE',
+  'BIGINT',
+  'INTEGER',
+  'VARCHAR',
+  'BOOLEAN',
+  'REAL',
+  'YEAR',
+  'MONTH',
+  'DAY',
+  'HOUR',
+  'MINUTE',
+  'SECOND',
+  'CURRENT_DATE',
+  'CURRENT_TIME',
+  'CURRENT_TIMESTAMP',
+  'LOCALTIME',
+  'LOCALTIMESTAMP',
+  'UNKNOWN',
+]);
 /** A condition is one expression over the row: no statement or query of its own. */
 const NOT_IN_A_CONDITION = new Set(['SELECT', 'WITH', 'VALUES', 'INSERT', 'DELETE', 'UPDATE', 'MERGE', 'CREATE', 'DROP', 'ALTER', 'TABLE']);
 
@@ -92,7 +136,9 @@ export function conditionQuery(condition: Condition, columns: readonly Column[],
   const read = columns.filter((c) => names.has(c.name.toLowerCase()) && c.name.toLowerCase() !== 'rows');
   for (const name of condition.names) {
     if (!read.some((c) => c.name.toLowerCase() === name)) {
-      throw new ConditionError(`condition '${condition.text}' reads '${name}', which is not a column of the result (columns: ${columns.map((c) => c.name).join(', ') || 'none'})`);
+      throw new ConditionError(
+        `condition '${condition.text}' reads '${name}', which is not a column of the result (columns: ${columns.map((c) => c.name).join(', ') || 'none'})`,
+      );
     }
   }
   const values = rows.map((row, i) => `(${[...read.map((c) => literal(row[columns.indexOf(c)], c)), String(rowCount), String(i)].join(', ')})`);

@@ -68,7 +68,10 @@ export async function evaluateAlert(definition: AlertDefinition, options: Evalua
     return { ...base, ok: false, error: engineErrorAt(errorText(error), definition) };
   }
   try {
-    const instances = await judge(definition, { engine: options.engine, database: definition.database ?? options.database }, columns, rows, { at, windowStart });
+    const instances = await judge(definition, { engine: options.engine, database: definition.database ?? options.database }, columns, rows, {
+      at,
+      windowStart,
+    });
     return { ...base, ok: true, rowCount: rows.length, instances, ...(queryId ? { queryId } : {}), ...(bytesScanned !== undefined ? { bytesScanned } : {}) };
   } catch (error) {
     return { ...base, ok: false, error: `${definition.file}: ${errorText(error)}` };
@@ -76,7 +79,13 @@ export async function evaluateAlert(definition: AlertDefinition, options: Evalua
 }
 
 /** Whether the condition holds for each of `rows` (a result of `rowCount` rows), evaluated by the engine. */
-async function firingFlags(definition: AlertDefinition, on: { engine: Engine; database?: string }, columns: Column[], rows: SqlValue[][], rowCount: number): Promise<boolean[]> {
+async function firingFlags(
+  definition: AlertDefinition,
+  on: { engine: Engine; database?: string },
+  columns: Column[],
+  rows: SqlValue[][],
+  rowCount: number,
+): Promise<boolean[]> {
   const sql = conditionQuery(definition.condition, columns, rows, rowCount); // a name that is no column: reported as is
   let result;
   try {

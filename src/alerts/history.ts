@@ -92,7 +92,11 @@ export class AlertHistoryWriter {
   async write(records: readonly AlertHistoryRecord[]): Promise<string | undefined> {
     if (records.length === 0) return undefined;
     const evaluatedAt = new Date(`${records[0].evaluated_at.replace(' ', 'T')}Z`);
-    return this.log.append(records.map((r) => ({ ...r })), evaluatedAt, `${records[0].alert}-${records[0].evaluation_id}`);
+    return this.log.append(
+      records.map((r) => ({ ...r })),
+      evaluatedAt,
+      `${records[0].alert}-${records[0].evaluation_id}`,
+    );
   }
 }
 

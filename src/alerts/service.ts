@@ -213,8 +213,7 @@ function historyRecords(definition: AlertDefinition, report: AlertRunReport, dep
   return records;
 }
 
-const jsonValues = (values: Record<string, SqlValue>): string =>
-  JSON.stringify(values, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v));
+const jsonValues = (values: Record<string, SqlValue>): string => JSON.stringify(values, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v));
 
 /** Runs each alert in turn; one alert's crash does not stop the others. */
 export async function runAlerts(

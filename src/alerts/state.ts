@@ -135,7 +135,8 @@ export function decide(previous: AlertState, evaluation: Evaluation, definition:
       outcomes.push({ key, status: 'ok', suppressed: false, values, ...(resolved ? { notice: resolved } : {}) });
     }
     for (const instance of evaluation.instances) {
-      if (!instance.firing && !(instance.key in previous.firing)) outcomes.push({ key: instance.key, status: 'ok', suppressed: false, values: instance.values });
+      if (!instance.firing && !(instance.key in previous.firing))
+        outcomes.push({ key: instance.key, status: 'ok', suppressed: false, values: instance.values });
     }
   }
 

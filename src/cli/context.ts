@@ -22,7 +22,8 @@ export interface EngineOptions {
 /** How long a command waits for another process's hold on the lake: `LAKE_WAIT_SECONDS`, default 120. */
 export function lakeWaitMs(): number {
   const seconds = Number(process.env.LAKE_WAIT_SECONDS ?? 120);
-  if (!Number.isFinite(seconds) || seconds < 0) throw new CliError(`LAKE_WAIT_SECONDS must be a number of seconds ≥ 0 (got '${process.env.LAKE_WAIT_SECONDS}')`);
+  if (!Number.isFinite(seconds) || seconds < 0)
+    throw new CliError(`LAKE_WAIT_SECONDS must be a number of seconds ≥ 0 (got '${process.env.LAKE_WAIT_SECONDS}')`);
   return seconds * 1000;
 }
 

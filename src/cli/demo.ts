@@ -124,7 +124,14 @@ export async function runDemo(options: DemoOptions, io: Io): Promise<number> {
       error: error instanceof Error ? error.message : String(error),
     }));
 
-    const lines = ['', 'Summary', describeSummary(summary, false).trimEnd(), '', 'Records in, accepted and quarantined (with reasons):', ...quarantineLines(data)];
+    const lines = [
+      '',
+      'Summary',
+      describeSummary(summary, false).trimEnd(),
+      '',
+      'Records in, accepted and quarantined (with reasons):',
+      ...quarantineLines(data),
+    ];
     lines.push('', 'Rows per zone:');
     for (const kind of ['ddl', 'model', 'dashboard'] as const) {
       const zone = { ddl: 'landing', model: 'curated', dashboard: 'dashboard views' }[kind];
@@ -147,7 +154,9 @@ export async function runDemo(options: DemoOptions, io: Io): Promise<number> {
     // The demo's data ends at its start time: a range the user can re-run has to come from it, not from the README.
     const lastDay = new Date(Math.floor(now.getTime() / (24 * HOUR)) * 24 * HOUR - 24 * HOUR);
     const day = (d: Date) => d.toISOString().slice(0, 10);
-    lines.push(`Re-run its last full day and what depends on it: npx lake run p1_interaction_kpis_hourly+ --from ${day(lastDay)} --to ${day(new Date(lastDay.getTime() + 24 * HOUR))}`);
+    lines.push(
+      `Re-run its last full day and what depends on it: npx lake run p1_interaction_kpis_hourly+ --from ${day(lastDay)} --to ${day(new Date(lastDay.getTime() + 24 * HOUR))}`,
+    );
     lines.push(`Done in ${((performance.now() - started) / 1000).toFixed(1)} s`);
     io.stdout(`${lines.join('\n')}\n`);
     return summary.ok && !('error' in site) ? EXIT_OK : EXIT_FAILURE;

@@ -26,10 +26,13 @@ export function engineTarget(flags: EngineFlags, stageEngine: StageEngine | unde
   if (kind === 'local') return { kind: 'local' };
   const url = flags.trinoUrl ?? env.LAKE_TRINO_URL ?? stageTrino?.url;
   if (!url) {
-    throw new CliError('--engine trino needs the URL of a Trino coordinator: give --trino-url URL, set LAKE_TRINO_URL, or set the stage\'s engine in lakehouse.yaml', {
-      exitCode: EXIT_CRASH,
-      hint: '`scripts/trino.sh start` starts a local Trino and prints its URL',
-    });
+    throw new CliError(
+      "--engine trino needs the URL of a Trino coordinator: give --trino-url URL, set LAKE_TRINO_URL, or set the stage's engine in lakehouse.yaml",
+      {
+        exitCode: EXIT_CRASH,
+        hint: '`scripts/trino.sh start` starts a local Trino and prints its URL',
+      },
+    );
   }
   return { kind: 'trino', url, ...(stageTrino?.catalog ? { catalog: stageTrino.catalog } : {}), ...(stageTrino?.user ? { user: stageTrino.user } : {}) };
 }

@@ -37,7 +37,11 @@ export function resultTable({ columns, rows }: QueryResult, limit = DEFAULT_TABL
   const cells = shown.map((row) => row.map(valueText));
   const widths = columns.map((c: Column, i) => Math.max(c.name.length, ...cells.map((r) => r[i].length)));
   const right = columns.map((c) => isNumberType(c.type));
-  const line = (values: string[]) => values.map((v, i) => (right[i] ? v.padStart(widths[i]) : v.padEnd(widths[i]))).join(' | ').trimEnd();
+  const line = (values: string[]) =>
+    values
+      .map((v, i) => (right[i] ? v.padStart(widths[i]) : v.padEnd(widths[i])))
+      .join(' | ')
+      .trimEnd();
   const out = [line(columns.map((c) => c.name)), widths.map((w) => '-'.repeat(w)).join('-+-')];
   for (const r of cells) out.push(line(r));
   const cut = rows.length - shown.length;

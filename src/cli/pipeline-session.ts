@@ -120,7 +120,11 @@ export async function openPipelineSession(
       if (!report.evaluation.ok) throw new Error(report.evaluation.error);
       for (const notice of report.notices) notices.push(notice.message);
       const { bytesScanned } = report.evaluation;
-      return { fired: report.notices.length, summary: report.notices.map((n) => n.message).join('; ') || 'quiet', ...(bytesScanned !== undefined ? { bytesScanned } : {}) };
+      return {
+        fired: report.notices.length,
+        summary: report.notices.map((n) => n.message).join('; ') || 'quiet',
+        ...(bytesScanned !== undefined ? { bytesScanned } : {}),
+      };
     },
   };
   const context: PipelineContext = {

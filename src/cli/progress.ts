@@ -57,8 +57,7 @@ export function progressReporter(io: Io, options: { verbose?: boolean } = {}): P
       bar = bars.create(steps, 0, { rows: '0', step: '' });
     },
     stepStarted: ({ step }) => bar?.update({ step }),
-    stepRetrying: ({ step, attempt, error, delayMs }) =>
-      log(`     retry ${step} after attempt ${attempt} in ${delayMs} ms: ${error.split('\n')[0]}`),
+    stepRetrying: ({ step, attempt, error, delayMs }) => log(`     retry ${step} after attempt ${attempt} in ${delayMs} ms: ${error.split('\n')[0]}`),
     stepFinished: (record) => {
       rows += record.rows_written ?? 0;
       if (options.verbose || record.status !== 'success' || !bars) log(describeRecord(record, paintFor(io)));

@@ -41,11 +41,17 @@ export const VisualSchema = z
     aggregation: z.enum(AGGREGATIONS).default('sum'),
     format: z.enum(FORMATS).default('number'),
     /** ISO 4217 code for `format: currency`. */
-    currency: z.string().regex(/^[A-Z]{3}$/, 'must be a 3-letter currency code such as USD').default('USD'),
+    currency: z
+      .string()
+      .regex(/^[A-Z]{3}$/, 'must be a 3-letter currency code such as USD')
+      .default('USD'),
     /** Table: the columns shown, in order (default: every column of the view). */
     columns: z.array(identifier).min(1).optional(),
     /** Table: the initial order (default: the first column, ascending); readers re-sort by clicking a header. */
-    sort: z.object({ column: identifier, descending: z.boolean().default(false) }).strict().optional(),
+    sort: z
+      .object({ column: identifier, descending: z.boolean().default(false) })
+      .strict()
+      .optional(),
     /** Table: most rows shown. */
     limit: z.number().int().min(1).max(10_000).default(100),
     /** Gauge: the value of a full dial. */
@@ -119,7 +125,10 @@ export const RefreshSchema = z
   .object({
     interval: z.enum(['MINUTE15', 'MINUTE30', 'HOURLY', 'DAILY', 'WEEKLY', 'MONTHLY']).default('DAILY'),
     /** `HH:MM` in `timezone`, for daily and longer intervals. */
-    time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM (24-hour)').optional(),
+    time: z
+      .string()
+      .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM (24-hour)')
+      .optional(),
     timezone: z.string().default('UTC'),
   })
   .strict();

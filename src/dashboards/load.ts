@@ -78,7 +78,9 @@ export function loadDashboards(root: string, options: { sqlDir?: string; databas
   if (!existsSync(dir)) return [];
   const dashboards: LoadedDashboard[] = [];
   const diagnostics: Diagnostic[] = [];
-  for (const name of readdirSync(dir).filter((n) => n.endsWith(DASHBOARD_SUFFIX)).sort()) {
+  for (const name of readdirSync(dir)
+    .filter((n) => n.endsWith(DASHBOARD_SUFFIX))
+    .sort()) {
     const path = join(dir, name);
     try {
       dashboards.push(parseDashboard(readFileSync(path, 'utf8'), toPosix(relative(root, path)), { database: options.database }));
@@ -90,7 +92,14 @@ export function loadDashboards(root: string, options: { sqlDir?: string; databas
   const names = new Map<string, string>();
   for (const dashboard of dashboards) {
     const other = names.get(dashboard.name);
-    if (other) diagnostics.push({ severity: 'error', rule: 'dashboard/schema', message: `dashboard name '${dashboard.name}' is also used by ${other}`, file: dashboard.file, ...dashboard.positionOf(['name']) });
+    if (other)
+      diagnostics.push({
+        severity: 'error',
+        rule: 'dashboard/schema',
+        message: `dashboard name '${dashboard.name}' is also used by ${other}`,
+        file: dashboard.file,
+        ...dashboard.positionOf(['name']),
+      });
     names.set(dashboard.name, dashboard.file);
   }
   if (diagnostics.length > 0) throw new DashboardError(diagnostics);

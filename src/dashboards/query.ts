@@ -33,7 +33,8 @@ export function filterValuesFromParams(filters: FilterDefinition[], params: URLS
     if (filter.type === 'date_range') {
       const from = params.get(`${filter.id}.from`) || undefined;
       const to = params.get(`${filter.id}.to`) || undefined;
-      for (const date of [from, to]) if (date !== undefined && !DATE.test(date)) throw new FilterValueError(`'${filter.id}' dates must be YYYY-MM-DD (got '${date}')`);
+      for (const date of [from, to])
+        if (date !== undefined && !DATE.test(date)) throw new FilterValueError(`'${filter.id}' dates must be YYYY-MM-DD (got '${date}')`);
       values[filter.id] = { from, to };
     } else values[filter.id] = { value: params.get(filter.id) || undefined };
   }
@@ -48,7 +49,10 @@ export function viewQuery(database: string, view: string, columns: Column[], fil
     if (!state || !columns.some((c) => c.name === filter.column)) continue;
     const column = quoteIdentifier(filter.column);
     if (filter.type === 'date_range') {
-      for (const [date, op] of [[state.from, '>='], [state.to, '<=']] as const) {
+      for (const [date, op] of [
+        [state.from, '>='],
+        [state.to, '<='],
+      ] as const) {
         if (date === undefined) continue;
         if (!DATE.test(date)) throw new FilterValueError(`'${filter.id}' dates must be YYYY-MM-DD (got '${date}')`);
         conditions.push(`CAST(${column} AS DATE) ${op} DATE ${quoteLiteral(date)}`);
@@ -93,7 +97,9 @@ export function checkAgainstViews(dashboard: LoadedDashboard, schemas: ViewSchem
     const names = columns.map((c) => c.name);
     const check = (path: Array<string | number>, column: string | undefined) => {
       if (column !== undefined && !names.includes(column)) {
-        diagnostics.push(fieldDiagnostic(dashboard, ['visuals', index, ...path], `view '${visual.view}' has no column '${column}'`, `its columns: ${names.join(', ')}`));
+        diagnostics.push(
+          fieldDiagnostic(dashboard, ['visuals', index, ...path], `view '${visual.view}' has no column '${column}'`, `its columns: ${names.join(', ')}`),
+        );
       }
     };
     check(['x'], visual.x);
@@ -101,12 +107,24 @@ export function checkAgainstViews(dashboard: LoadedDashboard, schemas: ViewSchem
     check(['series'], visual.series);
     visual.columns?.forEach((column, i) => check(['columns', i], column));
     if (visual.sort && visual.columns && !visual.columns.includes(visual.sort.column)) {
-      diagnostics.push(fieldDiagnostic(dashboard, ['visuals', index, 'sort', 'column'], `the table does not show '${visual.sort.column}'`, `sort by one of its columns: ${visual.columns.join(', ')}`));
+      diagnostics.push(
+        fieldDiagnostic(
+          dashboard,
+          ['visuals', index, 'sort', 'column'],
+          `the table does not show '${visual.sort.column}'`,
+          `sort by one of its columns: ${visual.columns.join(', ')}`,
+        ),
+      );
     } else check(['sort', 'column'], visual.sort?.column);
     const measure = columns.find((c) => c.name === visual.y);
     if (measure && !['count', 'count_distinct'].includes(visual.aggregation) && !isNumericType(measure.type)) {
       diagnostics.push(
-        fieldDiagnostic(dashboard, ['visuals', index, 'y'], `'${visual.y}' is ${measure.type}; ${visual.aggregation} needs a number`, 'use aggregation: count or count_distinct, or a numeric column'),
+        fieldDiagnostic(
+          dashboard,
+          ['visuals', index, 'y'],
+          `'${visual.y}' is ${measure.type}; ${visual.aggregation} needs a number`,
+          'use aggregation: count or count_distinct, or a numeric column',
+        ),
       );
     }
   });
@@ -117,7 +135,12 @@ export function checkAgainstViews(dashboard: LoadedDashboard, schemas: ViewSchem
     if (!start || /^(date|timestamp(\(\d+\))?)$/.test(start.type) || reported.has(visual.view)) return;
     reported.add(visual.view);
     diagnostics.push(
-      fieldDiagnostic(dashboard, ['visuals', index, 'view'], `view '${visual.view}' returns '${DATA_START_COLUMN}' as ${start.type}; it must be a DATE or TIMESTAMP (UTC, without time zone)`, `it says when the view's data starts, e.g. min(min(hour_start)) OVER () AS ${DATA_START_COLUMN}`),
+      fieldDiagnostic(
+        dashboard,
+        ['visuals', index, 'view'],
+        `view '${visual.view}' returns '${DATA_START_COLUMN}' as ${start.type}; it must be a DATE or TIMESTAMP (UTC, without time zone)`,
+        `it says when the view's data starts, e.g. min(min(hour_start)) OVER () AS ${DATA_START_COLUMN}`,
+      ),
     );
   });
   const allColumns = new Set(Object.values(schemas).flatMap((columns) => columns.map((c) => c.name)));
@@ -129,7 +152,13 @@ export function checkAgainstViews(dashboard: LoadedDashboard, schemas: ViewSchem
     if (matching.length === 0) {
       diagnostics.push(fieldDiagnostic(dashboard, ['filters', index, 'column'], `no view of this dashboard has a column '${filter.column}'`));
     } else if (filter.type === 'date_range' && !matching.every((c) => isTemporalType(c.type))) {
-      diagnostics.push(fieldDiagnostic(dashboard, ['filters', index, 'column'], `date_range filters need a DATE or TIMESTAMP column; '${filter.column}' is ${matching[0].type}`));
+      diagnostics.push(
+        fieldDiagnostic(
+          dashboard,
+          ['filters', index, 'column'],
+          `date_range filters need a DATE or TIMESTAMP column; '${filter.column}' is ${matching[0].type}`,
+        ),
+      );
     }
   });
   return diagnostics;
@@ -157,11 +186,7 @@ async function filterOptions(engine: Engine, dashboard: Dashboard, schemas: View
 }
 
 /** Everything a dashboard page shows, queried now. `values` filters the rows in SQL (the live server's path). */
-export async function queryDashboardData(
-  engine: Engine,
-  dashboard: LoadedDashboard,
-  options: { values?: FilterValues; now?: Date } = {},
-): Promise<PageData> {
+export async function queryDashboardData(engine: Engine, dashboard: LoadedDashboard, options: { values?: FilterValues; now?: Date } = {}): Promise<PageData> {
   const schemas = await describeViews(engine, dashboard);
   const problems = checkAgainstViews(dashboard, schemas);
   if (problems.length > 0) throw new DashboardError(problems);
@@ -182,7 +207,9 @@ export async function queryDashboardData(
     const filter = dashboard.filters.find((f) => f.type === 'date_range' && schemas[view].some((c) => c.name === f.column));
     const windows = filter && comparisonWindows(options.values[filter.id], filterBounds[filter.id]);
     if (filter && windows && dashboard.visuals.some((v) => v.type === 'kpi' && v.view === view)) {
-      const previous = await engine.execute(viewQuery(dashboard.database, view, schemas[view], dashboard.filters, { ...options.values, [filter.id]: windows.previous }));
+      const previous = await engine.execute(
+        viewQuery(dashboard.database, view, schemas[view], dashboard.filters, { ...options.values, [filter.id]: windows.previous }),
+      );
       comparison[view] = { columns: previous.columns, rows: previous.rows };
     }
   }

@@ -106,12 +106,18 @@ export async function startDashboardServer(options: ServeOptions): Promise<Dashb
   };
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    if (!isLoopbackHost(req.headers.host, port)) throw new HttpError(403, `unexpected Host header '${req.headers.host ?? ''}': open the dashboards at http://${LOOPBACK}:${port}/`);
+    if (!isLoopbackHost(req.headers.host, port))
+      throw new HttpError(403, `unexpected Host header '${req.headers.host ?? ''}': open the dashboards at http://${LOOPBACK}:${port}/`);
     if (req.method !== 'GET' && req.method !== 'HEAD') throw new HttpError(405, 'method not allowed');
     const url = new URL(req.url ?? '/', 'http://localhost');
     const path = url.pathname;
     if (path === '/' || path === '/index.html') {
-      return send(res, 200, CONTENT_TYPES['.html'], indexPage(projectDashboards(options.project), new Date().toISOString().replace('T', ' ').slice(0, 19) + ' UTC'));
+      return send(
+        res,
+        200,
+        CONTENT_TYPES['.html'],
+        indexPage(projectDashboards(options.project), new Date().toISOString().replace('T', ' ').slice(0, 19) + ' UTC'),
+      );
     }
     if (path === `/${ASSETS.live}`) return send(res, 200, CONTENT_TYPES['.js'], liveScript(true));
     const api = /^\/api\/dashboards\/([A-Za-z_][A-Za-z0-9_]*)\/data$/.exec(path);

@@ -142,8 +142,6 @@ export class TokenCursor {
     const last = this.tokens[this.tokens.length - 1];
     const t = at ?? last;
     const found = at ? ` but found '${at.text}'` : ' at the end of the statement';
-    return new DialectError([
-      { severity: 'error', rule: 'syntax', message: `${message}${found}`, line: t?.line ?? 1, col: t?.col ?? 1 },
-    ]);
+    return new DialectError([{ severity: 'error', rule: 'syntax', message: `${message}${found}`, line: t?.line ?? 1, col: t?.col ?? 1 }]);
   }
 }

@@ -141,7 +141,11 @@ export const keyword = (t: Token | undefined): string => (t && t.kind === 'word'
 
 /** Identifier value: unquoted and case-folded the way Athena folds names (to lower case). */
 export function identifierName(t: Token): string {
-  if (t.kind === 'quoted') return t.text.slice(1, -1).replaceAll(t.text[0] + t.text[0], t.text[0]).toLowerCase();
+  if (t.kind === 'quoted')
+    return t.text
+      .slice(1, -1)
+      .replaceAll(t.text[0] + t.text[0], t.text[0])
+      .toLowerCase();
   return t.text.toLowerCase();
 }
 

@@ -55,7 +55,13 @@ export async function generateDemoData(options: DemoDataOptions): Promise<DemoDa
   const interactions = await runInteractions({ ...options, seed, days, store, clock, progress });
 
   progress({ pipeline: 'P4', step: 'domain events → Firehose' });
-  const events = generateDomainEvents({ seed: seed + 4, nowMs, days, ordersPerDay: options.ordersPerDay ?? 500, existingCustomers: options.customers ?? 5_000 });
+  const events = generateDomainEvents({
+    seed: seed + 4,
+    nowMs,
+    days,
+    ordersPerDay: options.ordersPerDay ?? 500,
+    existingCustomers: options.customers ?? 5_000,
+  });
   const firehose = new LocalFirehose(
     domainEventsStreamConfig({ deliveryStreamName: 'domain-events', bucket, prefix: INGEST_PREFIX.domainEvents, errorPrefix: INGEST_PREFIX.domainEventErrors }),
     { store, clock },
@@ -65,7 +71,14 @@ export async function generateDemoData(options: DemoDataOptions): Promise<DemoDa
   await firehose.close();
 
   progress({ pipeline: 'P2', step: 'CSV landing' });
-  const files = generateEcommerceFiles({ seed: seed + 2, nowMs, days, ordersPerDay: options.ordersPerDay ?? 500, customers: options.customers ?? 5_000, defects: { malformedRows: 2, unknownOrderItems: 3, unknownProductItems: 2 } });
+  const files = generateEcommerceFiles({
+    seed: seed + 2,
+    nowMs,
+    days,
+    ordersPerDay: options.ordersPerDay ?? 500,
+    customers: options.customers ?? 5_000,
+    defects: { malformedRows: 2, unknownOrderItems: 3, unknownProductItems: 2 },
+  });
   await landFiles(store, bucket, files);
   // One orders and one items file per day: a history shorter than the seed's 5-file threshold lowers it to fit.
   const minFiles = Math.min(5, days);
@@ -84,7 +97,9 @@ export async function generateDemoData(options: DemoDataOptions): Promise<DemoDa
   };
 }
 
-async function runInteractions(options: DemoDataOptions & { seed: number; days: number; store: ObjectStore; clock: Clock; progress: (e: DemoProgress) => void }) {
+async function runInteractions(
+  options: DemoDataOptions & { seed: number; days: number; store: ObjectStore; clock: Clock; progress: (e: DemoProgress) => void },
+) {
   const total = options.interactions ?? 100_000;
   const { store, bucket, clock, progress } = options;
   const simulator = await InteractionSimulator.start({
@@ -96,7 +111,12 @@ async function runInteractions(options: DemoDataOptions & { seed: number; days: 
     maxPageSize: 5_000,
   });
   const stream = new LocalRecordStream({ clock });
-  const consumer = await InteractionConsumer.open({ store, bucket, deadLetter: new LocalDeadLetterQueue(store, bucket, INGEST_PREFIX.interactionsDeadLetter, clock), clock });
+  const consumer = await InteractionConsumer.open({
+    store,
+    bucket,
+    deadLetter: new LocalDeadLetterQueue(store, bucket, INGEST_PREFIX.interactionsDeadLetter, clock),
+    clock,
+  });
   try {
     const producer = new InteractionProducer({
       apiUrl: simulator.url,

@@ -64,11 +64,27 @@ function checkAlertColumns(node: ProjectNode, columns: string[], text: string): 
   const returned = new Set(columns.map((c) => c.toLowerCase()));
   const missing = (name: string) => name !== 'rows' && !returned.has(name.toLowerCase());
   const hint = `the query returns: ${columns.join(', ') || 'no columns'}`;
-  const diagnostic = (rule: string, key: string, message: string): Diagnostic => ({ severity: 'error', rule, message, hint, file: node.file, line: headerLine(text, key), col: 1 });
+  const diagnostic = (rule: string, key: string, message: string): Diagnostic => ({
+    severity: 'error',
+    rule,
+    message,
+    hint,
+    file: node.file,
+    line: headerLine(text, key),
+    col: 1,
+  });
   return [
-    ...definition.condition.names.filter(missing).map((name) => diagnostic('bind/alert-condition', 'condition', `alert condition '${definition.condition.text}' names '${name}', which the query does not return`)),
-    ...templateFields(definition.message).filter(missing).map((name) => diagnostic('bind/alert-message', 'message', `alert message field {${name}} is not a column the query returns`)),
-    ...(definition.key && missing(definition.key) ? [diagnostic('bind/alert-key', 'key', `alert key '${definition.key}' is not a column the query returns`)] : []),
+    ...definition.condition.names
+      .filter(missing)
+      .map((name) =>
+        diagnostic('bind/alert-condition', 'condition', `alert condition '${definition.condition.text}' names '${name}', which the query does not return`),
+      ),
+    ...templateFields(definition.message)
+      .filter(missing)
+      .map((name) => diagnostic('bind/alert-message', 'message', `alert message field {${name}} is not a column the query returns`)),
+    ...(definition.key && missing(definition.key)
+      ? [diagnostic('bind/alert-key', 'key', `alert key '${definition.key}' is not a column the query returns`)]
+      : []),
   ];
 }
 
@@ -99,7 +115,10 @@ export async function bindDiagnostics(
       try {
         const sql = substituteVariables(node.sql, vars, { file: node.file, lineOffset: node.bodyLine - 1 });
         const result = await engine.execute(sql, { database: node.database });
-        alertColumns.set(node.id, result.columns.map((c) => c.name));
+        alertColumns.set(
+          node.id,
+          result.columns.map((c) => c.name),
+        );
       } catch (error) {
         report({ node, error: errorText(error) });
       }

@@ -29,7 +29,14 @@ function checkViews(project: Project, dashboard: LoadedDashboard, schemas: Table
     if (!produced.has(table)) {
       const names = [...produced].filter((t) => t.startsWith(`${dashboard.database.toLowerCase()}.`)).map((t) => t.split('.')[1]);
       const close = closestNames(visual.view, names, { maxDistance: Math.max(2, Math.floor(visual.view.length / 3)) });
-      diagnostics.push(fieldDiagnostic(dashboard, ['visuals', index, 'view'], `no SQL file defines the view ${table}`, close.length ? `did you mean '${close[0]}'?` : `define it in sql/dashboards/${visual.view}.sql`));
+      diagnostics.push(
+        fieldDiagnostic(
+          dashboard,
+          ['visuals', index, 'view'],
+          `no SQL file defines the view ${table}`,
+          close.length ? `did you mean '${close[0]}'?` : `define it in sql/dashboards/${visual.view}.sql`,
+        ),
+      );
       return;
     }
     const columns = schemas?.columns(table);

@@ -100,7 +100,15 @@ function contractDiagnostics(root: string, config: { sql: string; database: stri
     const contracts = loadContractFiles(root, config.sql, config.database);
     const diagnostics: Diagnostic[] = contracts
       .filter((c) => !produced.has(c.table))
-      .map((c) => ({ severity: 'error', rule: 'contract/unknown-table', message: `no SQL file creates ${c.table}`, hint: 'name a table a ddl file or model creates', file: c.file, line: c.line(), col: 1 }));
+      .map((c) => ({
+        severity: 'error',
+        rule: 'contract/unknown-table',
+        message: `no SQL file creates ${c.table}`,
+        hint: 'name a table a ddl file or model creates',
+        file: c.file,
+        line: c.line(),
+        col: 1,
+      }));
     return { files: [...new Set(contracts.map((c) => c.file))], diagnostics };
   } catch (error) {
     if (!(error instanceof ProjectError)) throw error;

@@ -82,7 +82,15 @@ export function contractFilesOf(project: Project): FileContract[] {
     const unknown = loaded.filter((c) => !produced.has(c.table));
     if (unknown.length > 0) {
       throw new ProjectError(
-        unknown.map((c) => ({ severity: 'error', rule: 'contract/unknown-table', message: `no SQL file creates ${c.table}`, hint: 'name a table a ddl file or model creates', file: c.file, line: c.line(), col: 1 })),
+        unknown.map((c) => ({
+          severity: 'error',
+          rule: 'contract/unknown-table',
+          message: `no SQL file creates ${c.table}`,
+          hint: 'name a table a ddl file or model creates',
+          file: c.file,
+          line: c.line(),
+          col: 1,
+        })),
       );
     }
     fileContracts.set(project, loaded);
@@ -110,7 +118,15 @@ export function compileChecks(node: ProjectNode, project: Project): CompiledChec
 function compileContract({ table, contract, file, line }: ContractSource, node: ProjectNode, project: Project): CompiledCheck[] {
   const t = qualified(table);
   const checks: CompiledCheck[] = [];
-  const add = (kind: string, detail: string | undefined, severity: CheckSeverity | undefined, sql: string, description: string, at: number, extra: Partial<CompiledCheck> = {}) =>
+  const add = (
+    kind: string,
+    detail: string | undefined,
+    severity: CheckSeverity | undefined,
+    sql: string,
+    description: string,
+    at: number,
+    extra: Partial<CompiledCheck> = {},
+  ) =>
     checks.push({
       id: `${table}:${kind}${detail ? `:${detail}` : ''}`,
       table,
@@ -141,7 +157,8 @@ function compileContract({ table, contract, file, line }: ContractSource, node: 
     );
   }
   for (const [i, entry] of (contract.unique ?? []).entries()) {
-    const { columns, severity } = typeof entry === 'string' ? { columns: [entry], severity: undefined } : Array.isArray(entry) ? { columns: entry, severity: undefined } : entry;
+    const { columns, severity } =
+      typeof entry === 'string' ? { columns: [entry], severity: undefined } : Array.isArray(entry) ? { columns: entry, severity: undefined } : entry;
     const cols = columns.map(quote).join(', ');
     add(
       'unique',
@@ -241,7 +258,9 @@ export async function runCheck(engine: Engine, check: CompiledCheck, options: { 
   const database = options.database ?? check.table.split('.')[0];
   try {
     if (check.kind === 'schema') return await runSchemaCheck(engine, check, database);
-    const sql = check.sql.includes('${') ? substituteVariables(check.sql, { now: timestampVariable(options.now ?? new Date()) }, { file: check.file }) : check.sql;
+    const sql = check.sql.includes('${')
+      ? substituteVariables(check.sql, { now: timestampVariable(options.now ?? new Date()) }, { file: check.file })
+      : check.sql;
     // One query gives both the failure count and a sample.
     const wrapped = `SELECT *, count(*) OVER () AS "__lake_failures" FROM (\n${sql}\n) AS "__lake_check" LIMIT ${SAMPLE_ROWS}`;
     const result = await engine.execute(wrapped, { database });
@@ -274,5 +293,11 @@ async function runSchemaCheck(engine: Engine, check: CompiledCheck, database: st
   for (const [name, type] of actual) {
     if (!expected.some((c) => c.name === name)) drift.push([name, null, type, 'not in contract']);
   }
-  return { check, passed: drift.length === 0, failures: drift.length, sample: drift.slice(0, SAMPLE_ROWS), sampleColumns: ['column', 'expected_type', 'actual_type', 'problem'] };
+  return {
+    check,
+    passed: drift.length === 0,
+    failures: drift.length,
+    sample: drift.slice(0, SAMPLE_ROWS),
+    sampleColumns: ['column', 'expected_type', 'actual_type', 'problem'],
+  };
 }

@@ -58,7 +58,13 @@ export async function costReport(engine: Engine, options: CostOptions): Promise<
     byNode.set(key, entry);
   }
   const lines = [...byNode.values()]
-    .map(({ kind, node, steps, bytes }) => ({ kind, node, steps, bytesScanned: bytes.reduce((a, b) => a + b, 0), usd: kind === 'ddl' ? 0 : athenaCostUsd(bytes) }))
+    .map(({ kind, node, steps, bytes }) => ({
+      kind,
+      node,
+      steps,
+      bytesScanned: bytes.reduce((a, b) => a + b, 0),
+      usd: kind === 'ddl' ? 0 : athenaCostUsd(bytes),
+    }))
     .sort((a, b) => b.bytesScanned - a.bytesScanned || a.node.localeCompare(b.node));
   const total = {
     steps: lines.reduce((sum, l) => sum + l.steps, 0),

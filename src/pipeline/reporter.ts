@@ -54,7 +54,6 @@ export function jsonLinesReporter(write: (line: string) => void): RunReporter {
     stepStarted: (step) => emit('step_started', step),
     stepRetrying: (step) => emit('step_retrying', step),
     stepFinished: (record) => emit('step_finished', record),
-    runFinished: ({ runId, records }) =>
-      emit('run_finished', { runId, steps: records.length, failed: records.filter((r) => r.status === 'failed').length }),
+    runFinished: ({ runId, records }) => emit('run_finished', { runId, steps: records.length, failed: records.filter((r) => r.status === 'failed').length }),
   };
 }

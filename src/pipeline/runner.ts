@@ -83,7 +83,9 @@ export interface PlannedStep {
 /** The steps a run will take, in the project's run order (what `lake run --dry-run` prints). */
 export function planRun(project: Project, options: RunOptions, now: Date): PlannedStep[] {
   const nodes = selectNodes(project, options.selector).filter((n) => options.alerts !== false || n.kind !== 'alert');
-  return nodes.flatMap((node) => (node.kind === 'ddl' || node.kind === 'alert' ? [{ node, period: undefined }] : periodsFor(node, options, now).map((period) => ({ node, period }))));
+  return nodes.flatMap((node) =>
+    node.kind === 'ddl' || node.kind === 'alert' ? [{ node, period: undefined }] : periodsFor(node, options, now).map((period) => ({ node, period })),
+  );
 }
 
 export interface RunSummary {
@@ -143,14 +145,32 @@ export async function runPipeline(ctx: PipelineContext, options: RunOptions = {}
     };
     if (loadError) {
       blocked.set(node.id, `${node.id} does not load`);
-      const record: RunRecord = { ...base, status: 'failed', attempts: 0, rows_written: null, bytes_scanned: null, duration_ms: 0, finished_at: logTimestamp(started), error: `does not load: ${loadError}` };
+      const record: RunRecord = {
+        ...base,
+        status: 'failed',
+        attempts: 0,
+        rows_written: null,
+        bytes_scanned: null,
+        duration_ms: 0,
+        finished_at: logTimestamp(started),
+        error: `does not load: ${loadError}`,
+      };
       records.push(record);
       reporter.stepFinished(record);
       continue;
     }
     if (upstreamBlock) {
       blocked.set(node.id, upstreamBlock);
-      const record: RunRecord = { ...base, status: 'skipped', attempts: 0, rows_written: null, bytes_scanned: null, duration_ms: 0, finished_at: logTimestamp(started), error: `skipped: ${upstreamBlock}` };
+      const record: RunRecord = {
+        ...base,
+        status: 'skipped',
+        attempts: 0,
+        rows_written: null,
+        bytes_scanned: null,
+        duration_ms: 0,
+        finished_at: logTimestamp(started),
+        error: `skipped: ${upstreamBlock}`,
+      };
       records.push(record);
       reporter.stepFinished(record);
       continue;
@@ -191,7 +211,17 @@ export async function runPipeline(ctx: PipelineContext, options: RunOptions = {}
       if (node.kind === 'model') {
         const failedBlocking = await runChecks(ctx, ctx.checks ?? CONTRACT_CHECKS, node, now, runId, period, records, reporter);
         if (failedBlocking) blocked.set(node.id, `check ${failedBlocking} failed on ${node.id}`);
-        else if (node.header.serve && ctx.servingStore) records.push(await serveModel({ engine: ctx.engine, store: ctx.servingStore(node.header.serve.table), signal: ctx.signal }, node, node.header.serve, period, runId, reporter));
+        else if (node.header.serve && ctx.servingStore)
+          records.push(
+            await serveModel(
+              { engine: ctx.engine, store: ctx.servingStore(node.header.serve.table), signal: ctx.signal },
+              node,
+              node.header.serve,
+              period,
+              runId,
+              reporter,
+            ),
+          );
       }
     } catch (error) {
       const finished = clock();
@@ -273,7 +303,9 @@ async function runStep(ctx: PipelineContext, node: ProjectNode, vars: Variables,
 function atStatement(error: unknown, node: ProjectNode, statement: { sql: string; line: number }): Error {
   let message: string;
   if (error instanceof DialectError) {
-    message = error.diagnostics.map((d) => `${node.file}:${statement.line + d.line - 1}:${d.col}: ${d.message}${d.hint ? `\n  hint: ${d.hint}` : ''}`).join('\n');
+    message = error.diagnostics
+      .map((d) => `${node.file}:${statement.line + d.line - 1}:${d.col}: ${d.message}${d.hint ? `\n  hint: ${d.hint}` : ''}`)
+      .join('\n');
   } else {
     const source = { file: node.file, sql: statement.sql, bodyLine: statement.line };
     const at = locateEngineError(errorText(error), source) ?? { line: statement.line, col: 1 };
@@ -296,7 +328,9 @@ async function runChecks(
   let failedBlocking: string | undefined;
   for (const check of checks.compile(node, ctx.project)) {
     const started = new Date();
-    const result = await checks.run(ctx.engine, check, { database: node.database, now }).catch((error: unknown) => ({ passed: false, failures: 0, error: errorText(error) }));
+    const result = await checks
+      .run(ctx.engine, check, { database: node.database, now })
+      .catch((error: unknown) => ({ passed: false, failures: 0, error: errorText(error) }));
     const finished = new Date();
     const failedText = result.error ?? `${result.failures} failing row${result.failures === 1 ? '' : 's'}: ${check.description}`;
     const record: RunRecord = {
@@ -328,5 +362,8 @@ async function appendRunLog(ctx: PipelineContext, records: RunRecord[], at: Date
   if (typeof bucket !== 'string' || records.length === 0) return;
   const log = new RecordLog(ctx.objectStore, runLogSpec(bucket));
   await log.ensureTable(ctx.engine, ctx.project.config.database);
-  await log.append(records.map((r) => ({ ...r })), at);
+  await log.append(
+    records.map((r) => ({ ...r })),
+    at,
+  );
 }

@@ -31,7 +31,11 @@ export async function serveModel(
     }
     return { rows, bytes, error: null };
   };
-  const outcome = await serveAll().catch((error: unknown) => ({ rows: null, bytes: null, error: `serving to ${serve.table}: ${error instanceof Error ? error.message : String(error)}` }));
+  const outcome = await serveAll().catch((error: unknown) => ({
+    rows: null,
+    bytes: null,
+    error: `serving to ${serve.table}: ${error instanceof Error ? error.message : String(error)}`,
+  }));
   const finished = new Date();
   const record: RunRecord = {
     run_id: runId,

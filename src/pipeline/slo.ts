@@ -38,9 +38,16 @@ export function judgeSlos(models: readonly ProjectNode[], runs: readonly ModelRu
   for (const model of sloModels(models)) {
     const own = runs.filter((r) => r.model === model.id && r.finishedAt <= now).sort((a, b) => a.finishedAt.getTime() - b.finishedAt.getTime());
     const { freshness, success, window } = model.header.slo;
-    if (freshness) out.push({ model: model.id, file: model.file, objective: 'freshness', target: freshness, ...judgeFreshness(own, durationMs(freshness), now) });
+    if (freshness)
+      out.push({ model: model.id, file: model.file, objective: 'freshness', target: freshness, ...judgeFreshness(own, durationMs(freshness), now) });
     if (success) {
-      out.push({ model: model.id, file: model.file, objective: 'success', target: `${success} of runs in ${window}`, ...judgeSuccess(own, Number.parseFloat(success), durationMs(window), now) });
+      out.push({
+        model: model.id,
+        file: model.file,
+        objective: 'success',
+        target: `${success} of runs in ${window}`,
+        ...judgeSuccess(own, Number.parseFloat(success), durationMs(window), now),
+      });
     }
   }
   return out;
@@ -71,6 +78,16 @@ function judgeSuccess(runs: readonly ModelRun[], targetPercent: number, windowMs
 /** Model runs (success or failure; skipped steps ran nothing) of the last `days` from the run log. */
 export async function modelRuns(engine: Engine, options: { database: string; bucket: string; days: number; now: Date }): Promise<ModelRun[]> {
   const since = new Date(options.now.getTime() - options.days * 86_400_000);
-  const rows = await runLogRows(engine, { ...options, since, until: options.now, columns: ['node', 'status', 'finished_at'], where: "kind = 'model' AND status IN ('success', 'failed')" });
-  return rows.map(([node, status, finished]: SqlValue[]) => ({ model: String(node), status: status === 'success' ? 'success' : 'failed', finishedAt: new Date(`${String(finished).replace(' ', 'T')}Z`) }));
+  const rows = await runLogRows(engine, {
+    ...options,
+    since,
+    until: options.now,
+    columns: ['node', 'status', 'finished_at'],
+    where: "kind = 'model' AND status IN ('success', 'failed')",
+  });
+  return rows.map(([node, status, finished]: SqlValue[]) => ({
+    model: String(node),
+    status: status === 'success' ? 'success' : 'failed',
+    finishedAt: new Date(`${String(finished).replace(' ', 'T')}Z`),
+  }));
 }

@@ -96,7 +96,14 @@ function configDiagnostics(text: string): { raw: unknown; diagnostics: Diagnosti
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
   const at = (offset: number | undefined) => (offset === undefined ? { line: 1, col: 1 } : lineCounter.linePos(offset));
-  const error = (message: string, offset: number | undefined, hint?: string): Diagnostic => ({ severity: 'error', rule: 'project/config', message, hint, file: PROJECT_FILE, ...at(offset) });
+  const error = (message: string, offset: number | undefined, hint?: string): Diagnostic => ({
+    severity: 'error',
+    rule: 'project/config',
+    message,
+    hint,
+    file: PROJECT_FILE,
+    ...at(offset),
+  });
   if (doc.errors.length > 0) return { raw: {}, diagnostics: doc.errors.map((e) => error(`not valid YAML: ${e.message.split('\n')[0]}`, e.pos[0])) };
   const raw: unknown = doc.toJS() ?? {};
   const parsed = ProjectConfigSchema.safeParse(raw);

@@ -35,11 +35,7 @@ const columnReference = z.string().regex(/^([A-Za-z_][A-Za-z0-9_]*\.){1,2}[A-Za-
 const acceptedValue = z.union([z.string(), z.number(), z.boolean()]);
 
 const columnCheck = z.union([identifier, z.object({ column: identifier, severity: severity.optional() }).strict()]);
-const keyCheck = z.union([
-  identifier,
-  z.array(identifier).min(1),
-  z.object({ columns: z.array(identifier).min(1), severity: severity.optional() }).strict(),
-]);
+const keyCheck = z.union([identifier, z.array(identifier).min(1), z.object({ columns: z.array(identifier).min(1), severity: severity.optional() }).strict()]);
 
 export const ContractSchema = z
   .object({

@@ -121,7 +121,10 @@ export function buildDag(nodes: readonly DagInput[]): Dag {
   for (const list of downstream.values()) list.sort(byId);
 
   const runsBefore = (a: string, b: string) => byNode.get(a)!.phase - byNode.get(b)!.phase || byId(a, b);
-  const ready = [...pending].filter(([, n]) => n === 0).map(([id]) => id).sort(runsBefore);
+  const ready = [...pending]
+    .filter(([, n]) => n === 0)
+    .map(([id]) => id)
+    .sort(runsBefore);
   const order: string[] = [];
   while (ready.length > 0) {
     const id = ready.shift()!;
@@ -135,7 +138,10 @@ export function buildDag(nodes: readonly DagInput[]): Dag {
 
   if (order.length < nodes.length) {
     const placed = new Set(order);
-    const stuck = nodes.map((n) => n.id).filter((id) => !placed.has(id)).sort(byId);
+    const stuck = nodes
+      .map((n) => n.id)
+      .filter((id) => !placed.has(id))
+      .sort(byId);
     const reported = new Set<string>();
     for (const start of stuck) {
       if (reported.has(start)) continue;

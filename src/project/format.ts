@@ -54,7 +54,9 @@ function segments(body: string, tokens: Token[]): Array<{ text: string; offset: 
 
 /** A `;` appended after a trailing `-- comment` would be commented out. */
 const endsWithLineComment = (text: string): boolean => {
-  const last = tokenize(text).filter((t) => t.kind !== 'ws').pop();
+  const last = tokenize(text)
+    .filter((t) => t.kind !== 'ws')
+    .pop();
   return last !== undefined && last.kind === 'comment' && last.text.startsWith('--');
 };
 

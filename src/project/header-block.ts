@@ -4,7 +4,16 @@ import { parseDocument, type Document } from 'yaml';
 import { z } from 'zod';
 import type { Diagnostic } from '../dialect/diagnostics.js';
 import { positionAt } from './errors.js';
-import { AlertSectionSchema, HEADER_KEYS, HEADER_SCHEMAS, MATERIALIZATIONS, RENAMED_KEYS, whereKeyBelongs, type Header, type Materialization } from './header.js';
+import {
+  AlertSectionSchema,
+  HEADER_KEYS,
+  HEADER_SCHEMAS,
+  MATERIALIZATIONS,
+  RENAMED_KEYS,
+  whereKeyBelongs,
+  type Header,
+  type Materialization,
+} from './header.js';
 import type { NodeKind } from './model.js';
 import { closestNames } from './suggest.js';
 import { yamlIssues, yamlOffset } from './yaml-issues.js';
@@ -74,14 +83,28 @@ function unknownKeyHint(key: string, known: readonly string[], parent: readonly 
   return elsewhere ? `${elsewhere}; this file takes: ${known.join(', ')}` : `known keys: ${known.join(', ')}`;
 }
 
-function headerDiagnostics(issues: readonly z.core.$ZodIssue[], doc: Document, known: readonly string[], at: (yamlOffset: number | undefined) => { line: number; col: number }, file: string): Diagnostic[] {
+function headerDiagnostics(
+  issues: readonly z.core.$ZodIssue[],
+  doc: Document,
+  known: readonly string[],
+  at: (yamlOffset: number | undefined) => { line: number; col: number },
+  file: string,
+): Diagnostic[] {
   return yamlIssues(issues, doc).map((issue): Diagnostic => {
     if (issue.kind === 'unknown-key') {
       const dotted = [...issue.parent, issue.key].join('.');
-      return { severity: 'error', rule: 'header/unknown-key', message: `unknown header key '${dotted}'`, hint: unknownKeyHint(issue.key, known, issue.parent), file, ...at(issue.offset) };
+      return {
+        severity: 'error',
+        rule: 'header/unknown-key',
+        message: `unknown header key '${dotted}'`,
+        hint: unknownKeyHint(issue.key, known, issue.parent),
+        file,
+        ...at(issue.offset),
+      };
     }
     const dotted = issue.path.join('.');
-    const hint = dotted === 'format' && doc.get('format') === 'iceberg' ? "Iceberg is a table type, not a file format: did you mean 'table_type: iceberg'?" : undefined;
+    const hint =
+      dotted === 'format' && doc.get('format') === 'iceberg' ? "Iceberg is a table type, not a file format: did you mean 'table_type: iceberg'?" : undefined;
     return { severity: 'error', rule: 'header/schema', message: `header '${dotted}': ${issue.message}${issue.got}`, hint, file, ...at(issue.offset) };
   });
 }
@@ -92,7 +115,8 @@ export function parseSqlFile(text: string, file: string, kind: NodeKind): Parsed
   const diagnostics: Diagnostic[] = [];
   let raw: unknown = {};
   let doc: Document | undefined;
-  const at = (yamlOffset: number | undefined) => positionAt(text, block && yamlOffset !== undefined ? block.yamlOffset + yamlOffset : (block?.yamlOffset ?? 2) - 2);
+  const at = (yamlOffset: number | undefined) =>
+    positionAt(text, block && yamlOffset !== undefined ? block.yamlOffset + yamlOffset : (block?.yamlOffset ?? 2) - 2);
   if (block) {
     doc = parseDocument(block.yaml, { prettyErrors: false, uniqueKeys: true });
     for (const error of doc.errors) {
@@ -150,7 +174,9 @@ export function parseSqlFile(text: string, file: string, kind: NodeKind): Parsed
     // The rows a run serves are its period's partitions, so a served model with a period needs a partition column.
     // (Only model headers take `serve`.)
     const problem =
-      header.period && header.partitioned_by.length === 0 ? "a served model with a 'period' needs 'partitioned_by' (its first column picks the period's rows)" : undefined;
+      header.period && header.partitioned_by.length === 0
+        ? "a served model with a 'period' needs 'partitioned_by' (its first column picks the period's rows)"
+        : undefined;
     if (problem) {
       diagnostics.push({
         severity: 'error',

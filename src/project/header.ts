@@ -79,7 +79,10 @@ export const SloSchema = z
   .object({
     /** The model's last successful run finished at most this long ago (`2h`, `26h`, `30m`). */
     freshness: durationString
-      .refine((v) => durationMs(v) >= 60_000 && durationMs(v) % 60_000 === 0 && (durationMs(v) < HOUR_MS || durationMs(v) % HOUR_MS === 0), 'must be whole minutes under 1h, or whole hours')
+      .refine(
+        (v) => durationMs(v) >= 60_000 && durationMs(v) % 60_000 === 0 && (durationMs(v) < HOUR_MS || durationMs(v) % HOUR_MS === 0),
+        'must be whole minutes under 1h, or whole hours',
+      )
       .refine((v) => durationMs(v) <= 7 * 24 * HOUR_MS, 'must be at most 7d (CloudWatch evaluates an alarm over 7 days at most)')
       .optional(),
     /** Share of the model's runs in `window` that succeeded, at least (`99%`, `99.5%`). */
@@ -177,8 +180,10 @@ function checkIncremental(header: Header, ctx: z.core.$RefinementCtx): void {
   const issue = (key: Field, message: string) => ctx.addIssue({ code: 'custom', path: [key], message });
   const strategyKey: Field = header.incremental_strategy ? 'incremental_strategy' : header.table_type ? 'table_type' : 'materialized';
   if (strategy === 'insert_overwrite') {
-    if (tableType === 'iceberg') issue(strategyKey, 'insert_overwrite replaces Hive partition folders; an Iceberg table takes incremental_strategy: merge or append');
-    else if (header.partitioned_by.length === 0) issue(strategyKey, 'insert_overwrite replaces the partitions a run writes: it needs partitioned_by (or incremental_strategy: append)');
+    if (tableType === 'iceberg')
+      issue(strategyKey, 'insert_overwrite replaces Hive partition folders; an Iceberg table takes incremental_strategy: merge or append');
+    else if (header.partitioned_by.length === 0)
+      issue(strategyKey, 'insert_overwrite replaces the partitions a run writes: it needs partitioned_by (or incremental_strategy: append)');
   }
   if (strategy === 'merge') {
     if (tableType !== 'iceberg') issue(strategyKey, 'merge upserts with MERGE, which Athena runs only on Iceberg tables: add table_type: iceberg');
@@ -186,13 +191,19 @@ function checkIncremental(header: Header, ctx: z.core.$RefinementCtx): void {
   }
   if (header.unique_key && strategy !== 'merge') issue('unique_key', 'unique_key is the upsert key of incremental_strategy: merge');
   if (tableType === 'iceberg' && header.format) issue('format', 'format is the file format of a Hive table; Iceberg tables are written as Parquet');
-  if (tableType === 'iceberg' && header.partitioned_by.length > 0) issue('partitioned_by', 'partitioned_by is not supported for Iceberg models yet (Hive tables only)');
+  if (tableType === 'iceberg' && header.partitioned_by.length > 0)
+    issue('partitioned_by', 'partitioned_by is not supported for Iceberg models yet (Hive tables only)');
 }
 
 /** An scd2 model names its entity key and the column that orders its versions. */
 function checkScd2(header: Header, ctx: z.core.$RefinementCtx): void {
   const missing = (['unique_key', 'updated_at'] as const).filter((k) => header[k] === undefined);
-  if (missing.length > 0) ctx.addIssue({ code: 'custom', path: ['materialized'], message: `scd2 needs ${missing.join(' and ')} (e.g. unique_key: [customer_id], updated_at: updated_at)` });
+  if (missing.length > 0)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['materialized'],
+      message: `scd2 needs ${missing.join(' and ')} (e.g. unique_key: [customer_id], updated_at: updated_at)`,
+    });
 }
 
 const REFINEMENTS: Partial<Record<Materialization, (header: Header, ctx: z.core.$RefinementCtx) => void>> = { incremental: checkIncremental, scd2: checkScd2 };

@@ -80,7 +80,13 @@ const EMPTY: readonly string[] = Object.freeze([]);
 
 /** A node, built once with its place in the DAG and frozen: nothing downstream rewrites what the loader decided. */
 const freezeNode = (node: ProjectNode): ProjectNode =>
-  Object.freeze({ ...node, produces: Object.freeze([...node.produces]), dependsOn: Object.freeze([...node.dependsOn]), upstream: Object.freeze([...node.upstream]), downstream: Object.freeze([...node.downstream]) });
+  Object.freeze({
+    ...node,
+    produces: Object.freeze([...node.produces]),
+    dependsOn: Object.freeze([...node.dependsOn]),
+    upstream: Object.freeze([...node.upstream]),
+    downstream: Object.freeze([...node.downstream]),
+  });
 
 export async function analyzeProject(root: string, options: LoadOptions = {}): Promise<ProjectAnalysis> {
   const { config } = loadConfig(root);
@@ -94,7 +100,8 @@ export async function analyzeProject(root: string, options: LoadOptions = {}): P
   }
   const stageVariables = config.stages[stage]?.variables ?? {};
   for (const name of Object.keys(stageVariables)) {
-    if ((BUILTIN_VARIABLES as readonly string[]).includes(name)) configError(`stage '${stage}' redefines the built-in variable '${name}'`, 'rename the variable');
+    if ((BUILTIN_VARIABLES as readonly string[]).includes(name))
+      configError(`stage '${stage}' redefines the built-in variable '${name}'`, 'rename the variable');
   }
   const knownVariables = new Set<string>([...Object.keys(stageVariables), ...BUILTIN_VARIABLES]);
   const resolveVariable = (name: string): string | undefined => {
@@ -106,7 +113,9 @@ export async function analyzeProject(root: string, options: LoadOptions = {}): P
   const files = await listSqlFiles(root, config.sql);
   // Synchronous reads: for ~1,000 small files they take a tenth of the time of 1,000 thread-pool round trips.
   const texts = files.map(({ file }) => readFileSync(join(root, file), 'utf8'));
-  const drafts = files.map(({ file, kind }, index) => draftNode(file, kind, texts[index], { database: config.database, knownVariables, resolveVariable, diagnostics }));
+  const drafts = files.map(({ file, kind }, index) =>
+    draftNode(file, kind, texts[index], { database: config.database, knownVariables, resolveVariable, diagnostics }),
+  );
   const filled = new Set(drafts.flatMap((d) => d.fills.map((f) => f.table)));
   const identified = drafts.map((draft) => ({ draft, id: nodeId(draft, filled) }));
 
@@ -130,10 +139,22 @@ export async function analyzeProject(root: string, options: LoadOptions = {}): P
     return false;
   });
 
-  const dag = buildDag(accepted.map(({ draft, id }) => ({ id, file: draft.fields.file, phase: RUN_PHASE[draft.fields.kind], creates: draft.creates, fills: draft.fills, needs: draft.needs })));
+  const dag = buildDag(
+    accepted.map(({ draft, id }) => ({
+      id,
+      file: draft.fields.file,
+      phase: RUN_PHASE[draft.fields.kind],
+      creates: draft.creates,
+      fills: draft.fills,
+      needs: draft.needs,
+    })),
+  );
   diagnostics.push(...dag.diagnostics);
   const byId = new Map(
-    accepted.map(({ draft, id }) => [id, freezeNode({ ...draft.fields, id, upstream: dag.upstream.get(id) ?? EMPTY, downstream: dag.downstream.get(id) ?? EMPTY })]),
+    accepted.map(({ draft, id }) => [
+      id,
+      freezeNode({ ...draft.fields, id, upstream: dag.upstream.get(id) ?? EMPTY, downstream: dag.downstream.get(id) ?? EMPTY }),
+    ]),
   );
   const nodes = Object.freeze(dag.order.map((id) => byId.get(id)!));
   const project: Project = { root, config, stage, nodes, node: (id) => byId.get(id) };
@@ -182,11 +203,18 @@ function draftNode(file: string, kind: NodeKind, text: string, ctx: DraftContext
   }
   for (const use of variableUses(tokens)) {
     if (!ctx.knownVariables.has(use.name) && !use.template) {
-      error('variables/unknown', `unknown variable \${${use.name}}`, use.line + bodyLine - 1, use.col, `define it under stages.<stage>.variables in lakehouse.yaml; known: ${[...ctx.knownVariables].sort().join(', ')}`);
+      error(
+        'variables/unknown',
+        `unknown variable \${${use.name}}`,
+        use.line + bodyLine - 1,
+        use.col,
+        `define it under stages.<stage>.variables in lakehouse.yaml; known: ${[...ctx.knownVariables].sort().join(', ')}`,
+      );
     }
   }
   for (const use of variableUses(header.external_location ?? '')) {
-    if (!ctx.knownVariables.has(use.name)) error('variables/unknown', `unknown variable \${${use.name}} in header external_location`, parsed.headerLine ?? 1, 1);
+    if (!ctx.knownVariables.has(use.name))
+      error('variables/unknown', `unknown variable \${${use.name}} in header external_location`, parsed.headerLine ?? 1, 1);
   }
 
   const refs = tableReferencesOf(tokens, { resolveVariable: ctx.resolveVariable }).map((r: TableRef) => ({
@@ -202,27 +230,49 @@ function draftNode(file: string, kind: NodeKind, text: string, ctx: DraftContext
 
   if (kind === 'ddl') {
     for (const r of refs) if (r.access === 'create') creates.push(r);
-    produces = unique(creates.map((c) => c.table), (t) => t);
+    produces = unique(
+      creates.map((c) => c.table),
+      (t) => t,
+    );
   } else if (kind === 'model') {
     produces = [ownTable];
     const writesOwn = refs.some((r) => r.access === 'write' && r.table === ownTable);
     if (writesOwn) fills.push({ table: ownTable, ...headerAt });
     else creates.push({ table: ownTable, ...headerAt });
     if (header.materialized === 'merge' && !writesOwn && tokens.length > 0) {
-      error('model/merge-statement', `materialized: merge runs a MERGE or INSERT into ${ownTable} written in the file; this file is a query`, headerAt.line, headerAt.col, 'to upsert a query on a key, use materialized: incremental, table_type: iceberg, incremental_strategy: merge, unique_key: [...]');
+      error(
+        'model/merge-statement',
+        `materialized: merge runs a MERGE or INSERT into ${ownTable} written in the file; this file is a query`,
+        headerAt.line,
+        headerAt.col,
+        'to upsert a query on a key, use materialized: incremental, table_type: iceberg, incremental_strategy: merge, unique_key: [...]',
+      );
     }
     for (const r of refs) {
       if (r.access === 'create') {
-        error('model/create', `models do not CREATE tables (found CREATE ${r.table})`, r.line, r.col, 'write the model as a SELECT (the runner materializes it) and put CREATE statements in sql/ddl');
+        error(
+          'model/create',
+          `models do not CREATE tables (found CREATE ${r.table})`,
+          r.line,
+          r.col,
+          'write the model as a SELECT (the runner materializes it) and put CREATE statements in sql/ddl',
+        );
       } else if (r.access === 'write' && r.table !== ownTable) {
-        error('model/write-target', `this model is ${ownTable} but writes into ${r.table}`, r.line, r.col, `rename the file to ${r.table.split('.').pop()}.sql or set name:/database: in its header`);
+        error(
+          'model/write-target',
+          `this model is ${ownTable} but writes into ${r.table}`,
+          r.line,
+          r.col,
+          `rename the file to ${r.table.split('.').pop()}.sql or set name:/database: in its header`,
+        );
       }
     }
   } else {
     produces = kind === 'dashboard' ? [ownTable] : [];
     if (kind === 'dashboard') creates.push({ table: ownTable, ...headerAt });
     for (const r of refs) {
-      if (r.access !== 'read') error(`${kind}/read-only`, `${kind}s only read tables (found a write to ${r.table})`, r.line, r.col, 'move writes to a model under sql/transforms');
+      if (r.access !== 'read')
+        error(`${kind}/read-only`, `${kind}s only read tables (found a write to ${r.table})`, r.line, r.col, 'move writes to a model under sql/transforms');
     }
   }
 

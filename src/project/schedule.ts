@@ -57,11 +57,15 @@ export function parseSchedule(expression: string): Schedule {
 export function toEventBridge(schedule: Schedule): string {
   if (schedule.kind === 'rate') {
     const [n, unit] =
-      schedule.minutes % 1440 === 0 ? [schedule.minutes / 1440, 'day'] : schedule.minutes % 60 === 0 ? [schedule.minutes / 60, 'hour'] : [schedule.minutes, 'minute'];
+      schedule.minutes % 1440 === 0
+        ? [schedule.minutes / 1440, 'day']
+        : schedule.minutes % 60 === 0
+          ? [schedule.minutes / 60, 'hour']
+          : [schedule.minutes, 'minute'];
     return `rate(${n} ${unit}${n === 1 ? '' : 's'})`;
   }
   const [min, hour, dom, month, dow] = schedule.fields.split(' ');
-  const ebDow = dow === '*' ? '?' : dow.replace(/\d/g, (d) => String(((Number(d) % 7) + 1)));
+  const ebDow = dow === '*' ? '?' : dow.replace(/\d/g, (d) => String((Number(d) % 7) + 1));
   return `cron(${min} ${hour} ${dow === '*' ? dom : '?'} ${month} ${ebDow} *)`;
 }
 

@@ -62,9 +62,7 @@ function matchBase(project: Project, base: string): ProjectNode[] {
   }
   const name = base.toLowerCase();
   // A node id (`analytics.orders`, `alert:x`), its name, or a table it produces (qualified or not).
-  return project.nodes.filter(
-    (n) => n.id === name || n.name.toLowerCase() === name || n.produces.some((t) => t === name || t.endsWith(`.${name}`)),
-  );
+  return project.nodes.filter((n) => n.id === name || n.name.toLowerCase() === name || n.produces.some((t) => t === name || t.endsWith(`.${name}`)));
 }
 
 /** What a selector could have meant: names, tags and folders of the project close to the one given. */
@@ -74,7 +72,12 @@ function suggestionFor(project: Project, base: string): string | undefined {
   if (base.startsWith('tag:')) {
     candidates = [...new Set(project.nodes.flatMap((n) => n.header.tags))].map((t) => `tag:${t}`);
   } else if (base.startsWith('path:') || base.includes('/') || base.endsWith('.sql')) {
-    const folders = project.nodes.flatMap((n) => n.file.split('/').slice(0, -1).map((_, i, parts) => parts.slice(0, i + 1).join('/')));
+    const folders = project.nodes.flatMap((n) =>
+      n.file
+        .split('/')
+        .slice(0, -1)
+        .map((_, i, parts) => parts.slice(0, i + 1).join('/')),
+    );
     const prefix = base.startsWith('path:') ? 'path:' : '';
     candidates = [...new Set([...folders, ...project.nodes.map((n) => n.file)])].map((p) => `${prefix}${p}`);
   } else {
@@ -85,7 +88,8 @@ function suggestionFor(project: Project, base: string): string | undefined {
   return close.length > 0 ? `did you mean ${close.map((c) => `'${c}'`).join(' or ')}? \`lake graph\` lists every node` : undefined;
 }
 
-const GENERAL_HINT = 'use a model or table name, tag:<tag>, path:<folder>, kind:<ddl|model|alert|dashboard> or a file path (with +, n+, a,b); `lake graph` lists every node';
+const GENERAL_HINT =
+  'use a model or table name, tag:<tag>, path:<folder>, kind:<ddl|model|alert|dashboard> or a file path (with +, n+, a,b); `lake graph` lists every node';
 
 /** One term with its graph operators: `[n]+base+[n]`. */
 function matchTerm(project: Project, term: string, flag: string): ProjectNode[] {

@@ -6,10 +6,7 @@ import { isTrivia, keyword, tokenize, SqlSyntaxError, type Token } from '../dial
 import type { ProjectConfig } from './config.js';
 import { ProjectError } from './errors.js';
 
-export type TypedVariable =
-  | { type: 'identifier'; value: string }
-  | { type: 'timestamp'; value: Date }
-  | { type: 'date'; value: string };
+export type TypedVariable = { type: 'identifier'; value: string } | { type: 'timestamp'; value: Date } | { type: 'date'; value: string };
 
 /** A plain string renders as a string literal (or a quoted identifier where a name is expected); a Date as a TIMESTAMP. */
 export type VariableValue = string | number | bigint | boolean | Date | TypedVariable;
@@ -113,8 +110,7 @@ function embeddedPosition(t: Token, index: number): { line: number; col: number 
 const gluesTo = (t: Token | undefined): boolean =>
   t !== undefined && (t.kind === 'word' || t.kind === 'quoted' || t.kind === 'string' || t.kind === 'number' || t.kind === 'variable');
 
-const describe = (value: VariableValue): string =>
-  value instanceof Date ? 'timestamp' : typeof value === 'object' ? value.type : typeof value;
+const describe = (value: VariableValue): string => (value instanceof Date ? 'timestamp' : typeof value === 'object' ? value.type : typeof value);
 
 /**
  * The value of Athena's partition projection template, `'storage.location.template' = 's3://…/${day}/'`: Athena
@@ -124,7 +120,11 @@ const describe = (value: VariableValue): string =>
  */
 function isLocationTemplate(significant: readonly Token[], k: number): boolean {
   const [property, equals] = [significant[k - 2], significant[k - 1]];
-  return equals?.text === '=' && (property?.kind === 'string' || property?.kind === 'quoted') && property.text.slice(1, -1).toLowerCase() === 'storage.location.template';
+  return (
+    equals?.text === '=' &&
+    (property?.kind === 'string' || property?.kind === 'quoted') &&
+    property.text.slice(1, -1).toLowerCase() === 'storage.location.template'
+  );
 }
 
 /**
@@ -226,7 +226,8 @@ export function substituteVariables(sql: string, vars: Variables, options: Subst
 export function interpolateText(text: string, vars: Variables): string {
   return text.replace(EMBEDDED_VARIABLE, (whole, name: string) => {
     const key = name.trim();
-    if (!Object.hasOwn(vars, key)) throw new ProjectError([{ severity: 'error', rule: 'variables/unknown', message: `unknown variable ${whole} in '${text}'`, line: 1, col: 1 }]);
+    if (!Object.hasOwn(vars, key))
+      throw new ProjectError([{ severity: 'error', rule: 'variables/unknown', message: `unknown variable ${whole} in '${text}'`, line: 1, col: 1 }]);
     return plainText(vars[key]);
   });
 }

@@ -24,8 +24,14 @@ export function yamlOffset(doc: Document, path: YamlPath): number | undefined {
 
 /** One problem of a validated document, placed: an unknown key (one per key) or a bad value. */
 export type YamlIssue =
-  | { kind: 'unknown-key'; /** Path of the map holding the key. */ parent: YamlPath; key: string; offset: number | undefined }
-  | { kind: 'value'; path: YamlPath; message: string; /** ` (got "x")` when the value is a scalar the message does not name. */ got: string; offset: number | undefined };
+  | { kind: 'unknown-key' /** Path of the map holding the key. */; parent: YamlPath; key: string; offset: number | undefined }
+  | {
+      kind: 'value';
+      path: YamlPath;
+      message: string /** ` (got "x")` when the value is a scalar the message does not name. */;
+      got: string;
+      offset: number | undefined;
+    };
 
 const plainPath = (issue: z.core.$ZodIssue): YamlPath => issue.path.filter((p): p is string | number => typeof p !== 'symbol');
 

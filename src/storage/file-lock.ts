@@ -73,8 +73,7 @@ export class LockTimeoutError extends LockError {
   }
 }
 
-const isErrno = (error: unknown, code: string): boolean =>
-  typeof error === 'object' && error !== null && (error as NodeJS.ErrnoException).code === code;
+const isErrno = (error: unknown, code: string): boolean => typeof error === 'object' && error !== null && (error as NodeJS.ErrnoException).code === code;
 
 export function processAlive(pid: number): boolean {
   try {

@@ -21,7 +21,8 @@ function realPathOf(path: string): string {
     } catch (error) {
       if (!isErrno(error, 'ENOENT')) throw error;
       // A link whose target does not exist: creating through it would create the target, wherever it points.
-      if (lstatOrUndefined(current)?.isSymbolicLink()) throw new OutsideLakeError(`${current} is a symbolic link to a missing target: the local lake does not write through it`);
+      if (lstatOrUndefined(current)?.isSymbolicLink())
+        throw new OutsideLakeError(`${current} is a symbolic link to a missing target: the local lake does not write through it`);
       if (dirname(current) === current) return join(current, ...missing.reverse());
       missing.push(basename(current));
     }

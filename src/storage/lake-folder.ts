@@ -8,8 +8,7 @@ import { join } from 'node:path';
 /** Written into every lake folder the tool creates. */
 export const LAKE_MARKER = '.lake-folder';
 
-const MARKER_TEXT =
-  'This folder is a local lake created by `lake`. Commands that reset the lake (lake run --demo) may delete everything in it.\n';
+const MARKER_TEXT = 'This folder is a local lake created by `lake`. Commands that reset the lake (lake run --demo) may delete everything in it.\n';
 
 /** A folder the tool will not reset: it names the folder and says why. */
 export class LakeFolderError extends LakeError {

@@ -92,7 +92,12 @@ export function cellEquals(expected: unknown, actual: SqlValue, type: string, to
   if (t === 'boolean') return String(expected) === String(actual);
   const array = /^array\((.*)\)$/.exec(t);
   if (array) {
-    return Array.isArray(expected) && Array.isArray(actual) && expected.length === actual.length && expected.every((e, i) => cellEquals(e, actual[i], array[1], tolerance));
+    return (
+      Array.isArray(expected) &&
+      Array.isArray(actual) &&
+      expected.length === actual.length &&
+      expected.every((e, i) => cellEquals(e, actual[i], array[1], tolerance))
+    );
   }
   if (typeof actual === 'object') return looseEquals(expected, actual, tolerance);
   return typeof expected === 'object' ? false : String(expected) === String(actual);
@@ -102,7 +107,9 @@ export function cellEquals(expected: unknown, actual: SqlValue, type: string, to
 function looseEquals(expected: unknown, actual: unknown, tolerance: number): boolean {
   if (expected === null || actual === null) return expected === actual;
   if (Array.isArray(expected) || Array.isArray(actual)) {
-    return Array.isArray(expected) && Array.isArray(actual) && expected.length === actual.length && expected.every((e, i) => looseEquals(e, actual[i], tolerance));
+    return (
+      Array.isArray(expected) && Array.isArray(actual) && expected.length === actual.length && expected.every((e, i) => looseEquals(e, actual[i], tolerance))
+    );
   }
   if (typeof expected === 'object' || typeof actual === 'object') {
     if (typeof expected !== 'object' || typeof actual !== 'object') return false;

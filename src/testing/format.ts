@@ -12,7 +12,10 @@ export function valueText(value: unknown): string {
 }
 
 const rowText = (row: Row, columns: string[]): string =>
-  `{${columns.filter((c) => Object.hasOwn(row, c)).map((c) => `${c}: ${valueText(row[c])}`).join(', ')}}`;
+  `{${columns
+    .filter((c) => Object.hasOwn(row, c))
+    .map((c) => `${c}: ${valueText(row[c])}`)
+    .join(', ')}}`;
 
 /** One line per differing row: `~ changed`, `- missing`, `+ unexpected`. */
 export function diffLines(diff: RowDiff): string[] {
@@ -34,13 +37,17 @@ export function unitFailureText(result: UnitTestResult): string {
   if (result.status === 'passed') return '';
   if (result.status === 'error') return result.error ?? 'error';
   const node = result.node!;
-  return [`model ${node.id} (${node.file}) returned other rows than ${result.test.file}:${result.test.expect.line} expects`, ...diffLines(result.diff!)].join('\n');
+  return [`model ${node.id} (${node.file}) returned other rows than ${result.test.file}:${result.test.expect.line} expects`, ...diffLines(result.diff!)].join(
+    '\n',
+  );
 }
 
 /** Why a check did not pass: the query error, or the failing-row count and a sample. */
 export function checkFailureText(result: CheckResult): string {
   if (result.error) return `the check query failed: ${result.error}`;
   const columns = result.sampleColumns ?? [];
-  const sample = result.sample.map((row: SqlValue[]) => `  ${columns.length === row.length ? columns.map((c, i) => `${c}: ${valueText(row[i])}`).join(', ') : row.map(valueText).join(', ')}`);
+  const sample = result.sample.map(
+    (row: SqlValue[]) => `  ${columns.length === row.length ? columns.map((c, i) => `${c}: ${valueText(row[i])}`).join(', ') : row.map(valueText).join(', ')}`,
+  );
   return [`${result.failures} failing row${result.failures === 1 ? '' : 's'}${sample.length > 0 ? ', e.g.' : ''}`, ...sample].join('\n');
 }

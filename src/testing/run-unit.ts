@@ -71,7 +71,8 @@ function testVariables(test: UnitTest, node: ProjectNode, project: Project): Var
     given.window_end ??= timestampVariable(windowEnd);
   }
   const periodStart = time('period_start');
-  if (periodStart && !given.period_end && node.header.period) given.period_end = timestampVariable(new Date(periodStart.getTime() + GRAIN_MS[node.header.period]));
+  if (periodStart && !given.period_end && node.header.period)
+    given.period_end = timestampVariable(new Date(periodStart.getTime() + GRAIN_MS[node.header.period]));
   return projectVariables(project.config, project.stage, given);
 }
 
@@ -92,7 +93,15 @@ function modelStatement(test: UnitTest, node: ProjectNode, project: Project): st
 async function scd2Statement(engine: Engine, node: ProjectNode, selectSql: string, config: Scd2Config): Promise<string> {
   const source = await sourceColumns(engine, selectSql, node.database);
   checkScd2Source(source, config, node.id);
-  return scd2MergeSql(node.produces[0].split('.').map((p) => `"${p}"`).join('.'), selectSql, source, config);
+  return scd2MergeSql(
+    node.produces[0]
+      .split('.')
+      .map((p) => `"${p}"`)
+      .join('.'),
+    selectSql,
+    source,
+    config,
+  );
 }
 
 const qualify = (table: string, database: string): string => (table.includes('.') ? table : `${database}.${table}`).toLowerCase();
@@ -110,7 +119,8 @@ function fixtureColumns(table: string, fixture: FixtureTable | undefined, schema
     .filter((n) => !declared.some((d) => d.name === n))
     .map((name) => ({ name, type: inferType(rows.map((r) => Object.entries(r).find(([k]) => k.toLowerCase() === name)?.[1])) }));
   const columns = [...declared, ...inferred];
-  if (columns.length === 0) throw new TestSetupError(`cannot type ${table}: ${schemas.whyUnknown(table)}; give its columns in the test (given: ${table}: columns: {…})`);
+  if (columns.length === 0)
+    throw new TestSetupError(`cannot type ${table}: ${schemas.whyUnknown(table)}; give its columns in the test (given: ${table}: columns: {…})`);
   return columns;
 }
 
@@ -137,7 +147,13 @@ export async function runUnitTest(test: UnitTest, ctx: UnitTestContext, reuse?: 
   } finally {
     if (engine && reuse) {
       try {
-        for (const table of created) await engine.execute(`DROP TABLE IF EXISTS ${table.split('.').map((p) => `\`${p}\``).join('.')}`);
+        for (const table of created)
+          await engine.execute(
+            `DROP TABLE IF EXISTS ${table
+              .split('.')
+              .map((p) => `\`${p}\``)
+              .join('.')}`,
+          );
       } catch {
         reuse.engine = undefined;
         await engine.close();
@@ -149,7 +165,12 @@ export async function runUnitTest(test: UnitTest, ctx: UnitTestContext, reuse?: 
 async function runOnEngine(test: UnitTest, ctx: UnitTestContext, open: (database: string) => Promise<Engine>, created: string[]): Promise<UnitTestResult> {
   const started = performance.now();
   const node = resolveModel(ctx.project, test.model);
-  const done = (partial: Omit<UnitTestResult, 'test' | 'node' | 'durationMs'>): UnitTestResult => ({ test, node, durationMs: performance.now() - started, ...partial });
+  const done = (partial: Omit<UnitTestResult, 'test' | 'node' | 'durationMs'>): UnitTestResult => ({
+    test,
+    node,
+    durationMs: performance.now() - started,
+    ...partial,
+  });
   if (!node) return done({ status: 'error', error: `${test.file}:${test.line}: no model, alert or dashboard named '${test.model}' in the project` });
   try {
     const statement = modelStatement(test, node, ctx.project);
@@ -180,14 +201,22 @@ async function runOnEngine(test: UnitTest, ctx: UnitTestContext, open: (database
         try {
           await engine.execute(sql);
         } catch (error) {
-          throw new TestSetupError(`${test.file}:${fixture?.line ?? test.line}: fixture ${table} could not be created: ${(error as Error).message.split('\n')[0]}`);
+          throw new TestSetupError(
+            `${test.file}:${fixture?.line ?? test.line}: fixture ${table} could not be created: ${(error as Error).message.split('\n')[0]}`,
+          );
         }
       }
     }
     let output: QueryResult;
     try {
       output = await engine.execute(scd2 ? await scd2Statement(engine, node, statement, scd2) : statement, { database: node.database });
-      if (writes) output = await engine.execute(`SELECT * FROM ${target.split('.').map((p) => `"${p}"`).join('.')}`);
+      if (writes)
+        output = await engine.execute(
+          `SELECT * FROM ${target
+            .split('.')
+            .map((p) => `"${p}"`)
+            .join('.')}`,
+        );
     } catch (error) {
       const message = (error as Error).message;
       const at = locateEngineError(message, node) ?? { line: node.bodyLine, col: 1 };

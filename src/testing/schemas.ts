@@ -86,7 +86,10 @@ export class TableSchemas {
         for (const table of node.produces) {
           try {
             const result = await engine.execute(`SELECT * FROM ${table.split('.').map(quote).join('.')} LIMIT 0`);
-            columns.set(table, result.columns.map((c) => ({ name: c.name.toLowerCase(), type: c.type })));
+            columns.set(
+              table,
+              result.columns.map((c) => ({ name: c.name.toLowerCase(), type: c.type })),
+            );
           } catch (error) {
             problems.set(table, `${node.file}: ${errorText(error)}`);
           }
@@ -98,7 +101,11 @@ export class TableSchemas {
         ...contractFilesOf(project).flatMap((c) => (c.contract.columns ? [{ table: c.table, columns: c.contract.columns }] : [])),
       ];
       for (const { table, columns: declaredColumns } of declared) {
-        if (!columns.has(table)) columns.set(table, Object.entries(declaredColumns).map(([name, type]) => ({ name: name.toLowerCase(), type: canonicalType(type) })));
+        if (!columns.has(table))
+          columns.set(
+            table,
+            Object.entries(declaredColumns).map(([name, type]) => ({ name: name.toLowerCase(), type: canonicalType(type) })),
+          );
       }
       await options.whileOpen?.(engine, vars, failures);
     } finally {

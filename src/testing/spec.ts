@@ -26,10 +26,7 @@ import type { Diagnostic } from '../dialect/diagnostics.js';
 
 const identifier = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be a plain identifier (letters, digits, _)');
 const row = z.record(z.string(), z.unknown());
-const fixture = z.union([
-  z.array(row),
-  z.object({ columns: z.record(identifier, z.string().min(1)).optional(), rows: z.array(row).default([]) }).strict(),
-]);
+const fixture = z.union([z.array(row), z.object({ columns: z.record(identifier, z.string().min(1)).optional(), rows: z.array(row).default([]) }).strict()]);
 const variableValue = z.union([z.string(), z.number(), z.boolean()]);
 
 const TestSchema = z
@@ -83,7 +80,8 @@ export function parseTestFile(text: string, file: string): UnitTest[] {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const fail = (line: number, message: string): Diagnostic => ({ severity: 'error', rule: 'test/definition', message, file, line, col: 1 });
-  if (doc.errors.length > 0) throw new TestDefinitionError(doc.errors.map((e) => fail(lineCounter.linePos(e.pos[0]).line, `not valid YAML: ${e.message.split('\n')[0]}`)));
+  if (doc.errors.length > 0)
+    throw new TestDefinitionError(doc.errors.map((e) => fail(lineCounter.linePos(e.pos[0]).line, `not valid YAML: ${e.message.split('\n')[0]}`)));
   const lineOf = (path: ReadonlyArray<PropertyKey>): number => {
     for (let depth = path.length; depth >= 0; depth--) {
       const found = depth === 0 ? doc.contents : doc.getIn(path.slice(0, depth) as Array<string | number>, true);
@@ -139,12 +137,12 @@ export async function findTestFiles(root: string, sqlFolder: string): Promise<st
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
       throw error;
     }
-    return entries.map((e) => e.replaceAll('\\', '/')).filter(accept).map((e) => `${folder}/${e}`.replace(/^\.\//, ''));
+    return entries
+      .map((e) => e.replaceAll('\\', '/'))
+      .filter(accept)
+      .map((e) => `${folder}/${e}`.replace(/^\.\//, ''));
   };
-  const files = [
-    ...(await list('tests/sql', (name) => /\.ya?ml$/.test(name))),
-    ...(await list(sqlFolder, (name) => /\.test\.ya?ml$/.test(name))),
-  ];
+  const files = [...(await list('tests/sql', (name) => /\.ya?ml$/.test(name))), ...(await list(sqlFolder, (name) => /\.test\.ya?ml$/.test(name)))];
   return [...new Set(files)].sort();
 }
 

@@ -53,7 +53,8 @@ export interface TestReport {
 /** Whether the run failed: a unit test failed or errored, or an error-severity check failed. */
 export const reportFailed = (report: TestReport): boolean =>
   report.unloaded.length > 0 ||
-  report.unit.some((u) => u.status !== 'passed') || report.checks.some((c) => c.result && !c.result.passed && c.check.severity === 'error');
+  report.unit.some((u) => u.status !== 'passed') ||
+  report.checks.some((c) => c.result && !c.result.passed && c.check.severity === 'error');
 
 async function inParallel<T, R>(items: readonly T[], limit: number, work: (item: T, worker: number) => Promise<R>): Promise<R[]> {
   const results: R[] = new Array(items.length);
@@ -86,7 +87,12 @@ export async function runTests(root: string, options: TestRunOptions = {}): Prom
   return { project, unloaded, unit, checks, durationMs: performance.now() - started };
 }
 
-async function runUnitTests(project: Project, tests: UnitTest[], concurrency: number, openEngine?: (database: string) => Promise<Engine>): Promise<UnitTestResult[]> {
+async function runUnitTests(
+  project: Project,
+  tests: UnitTest[],
+  concurrency: number,
+  openEngine?: (database: string) => Promise<Engine>,
+): Promise<UnitTestResult[]> {
   if (tests.length === 0) return [];
   const scratchRoot = await mkdtemp(join(tmpdir(), 'lake-test-'));
   try {
@@ -99,7 +105,9 @@ async function runUnitTests(project: Project, tests: UnitTest[], concurrency: nu
     // One engine per worker, reused from test to test (opening one costs more than a small test).
     const engines = Array.from({ length: concurrency }, (): ReusableEngine => ({}));
     try {
-      return await inParallel(tests, concurrency, (test, worker) => runUnitTest(test, { project, schemas, scratchRoot, ...(openEngine ? { openEngine } : {}) }, engines[worker]));
+      return await inParallel(tests, concurrency, (test, worker) =>
+        runUnitTest(test, { project, schemas, scratchRoot, ...(openEngine ? { openEngine } : {}) }, engines[worker]),
+      );
     } finally {
       for (const { engine } of engines) await engine?.close();
     }

@@ -56,7 +56,9 @@ export const writeDuckDbNpmrc = async (out: string): Promise<void> => {
   // folder's package.json only after this hook, so `--prefix` makes npm read this folder's .npmrc as it will then.
   const { stdout } = await run('npm', ['config', 'get', 'libc', '--prefix', out], { cwd: out });
   if (stdout.trim() !== 'glibc') {
-    throw new Error(`'npm config get libc' in ${out} says '${stdout.trim()}': this npm ignores the libc setting, so the DuckDB functions would get the build machine's addon (none from macOS, musl from Alpine). Deploy with a newer npm (npm 11).`);
+    throw new Error(
+      `'npm config get libc' in ${out} says '${stdout.trim()}': this npm ignores the libc setting, so the DuckDB functions would get the build machine's addon (none from macOS, musl from Alpine). Deploy with a newer npm (npm 11).`,
+    );
   }
 };
 

@@ -54,10 +54,22 @@ export const ATHENA_DEFAULT_DATABASE = 'default';
  * the runner makes sure of (src/pipeline/runner.ts) — the stack creates the project's, but the statement still
  * needs the right to run.
  */
-export function athenaStatements(scope: Stack, options: { workgroupArn: string; database: string; writesTables: boolean; databases?: string[] }): iam.PolicyStatement[] {
+export function athenaStatements(
+  scope: Stack,
+  options: { workgroupArn: string; database: string; writesTables: boolean; databases?: string[] },
+): iam.PolicyStatement[] {
   const glue = glueArns(scope, options.database);
   const catalogRead = ['glue:GetDatabase', 'glue:GetTable', 'glue:GetTables', 'glue:GetPartition', 'glue:GetPartitions', 'glue:BatchGetPartition'];
-  const catalogWrite = ['glue:CreateTable', 'glue:UpdateTable', 'glue:DeleteTable', 'glue:CreatePartition', 'glue:BatchCreatePartition', 'glue:UpdatePartition', 'glue:DeletePartition', 'glue:BatchDeletePartition'];
+  const catalogWrite = [
+    'glue:CreateTable',
+    'glue:UpdateTable',
+    'glue:DeleteTable',
+    'glue:CreatePartition',
+    'glue:BatchCreatePartition',
+    'glue:UpdatePartition',
+    'glue:DeletePartition',
+    'glue:BatchDeletePartition',
+  ];
   const others = [...new Set(options.databases ?? [])].filter((d) => d !== options.database);
   const databaseArn = (name: string) => glueArns(scope, name).database;
   const tablesArn = (name: string) => glueArns(scope, name).tables;

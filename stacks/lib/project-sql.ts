@@ -41,7 +41,8 @@ export function stackProject(app: { stage: string }, root: string = projectRoot(
   return project;
 }
 
-const isScheduled = (n: ProjectNode): n is ProjectNode & { kind: ScheduledKind } => (n.kind === 'model' || n.kind === 'alert') && n.header.schedule !== undefined;
+const isScheduled = (n: ProjectNode): n is ProjectNode & { kind: ScheduledKind } =>
+  (n.kind === 'model' || n.kind === 'alert') && n.header.schedule !== undefined;
 
 /** Every transform and alert whose header has a `schedule`, in file order. */
 export function scheduledSql(project: Project): ScheduledSql[] {
@@ -72,7 +73,8 @@ export class DdlTableError extends LakeError {
  */
 export function externalTableOf(stmt: CreateTableStatement, variables: Record<string, string>, where: { file: string; line: number }): ExternalTableDefinition {
   if (!stmt.location) throw new DdlTableError(where.file, where.line, `${stmt.name.parts.join('.')}: an external table needs a LOCATION`);
-  if (stmt.delimited) throw new DdlTableError(where.file, where.line, `${stmt.name.parts.join('.')}: ROW FORMAT DELIMITED is not mapped to Glue yet; use ROW FORMAT SERDE`);
+  if (stmt.delimited)
+    throw new DdlTableError(where.file, where.line, `${stmt.name.parts.join('.')}: ROW FORMAT DELIMITED is not mapped to Glue yet; use ROW FORMAT SERDE`);
   const parts = stmt.name.parts;
   return {
     database: parts.length > 1 ? parts[parts.length - 2] : undefined,
@@ -200,7 +202,8 @@ export function tableReadPrefixes(project: Project, nodes: readonly ProjectNode[
     const producer = producers.get(name);
     const location = producer ? modelLocation(producer, variables) : declared.get(name);
     if (location) locations.add(location);
-    else if (producer) producer.dependsOn.forEach(visit); // a view: its files are its sources' files
+    else if (producer)
+      producer.dependsOn.forEach(visit); // a view: its files are its sources' files
     else unresolved.add(name);
   };
   for (const node of nodes) node.dependsOn.forEach(visit);

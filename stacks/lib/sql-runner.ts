@@ -12,10 +12,20 @@ import { modelWritePrefixes } from './project-sql.js';
 /** Record logs the functions append to (src/storage/record-log.ts): run_log, alert_history. */
 export const SYSTEM_PREFIX = 'system/';
 
-export function sqlRunnerStatements(scope: Stack, lake: LakeAccess, project: Project, athena: { workgroupArn: string; database: string }): iam.PolicyStatement[] {
+export function sqlRunnerStatements(
+  scope: Stack,
+  lake: LakeAccess,
+  project: Project,
+  athena: { workgroupArn: string; database: string },
+): iam.PolicyStatement[] {
   const writes = [...modelWritePrefixes(project, lake.bucket.bucketName), PREFIX.athenaResults, SYSTEM_PREFIX];
   return [
-    ...athenaStatements(scope, { workgroupArn: athena.workgroupArn, database: athena.database, writesTables: true, databases: project.nodes.map((n) => n.database) }),
+    ...athenaStatements(scope, {
+      workgroupArn: athena.workgroupArn,
+      database: athena.database,
+      writesTables: true,
+      databases: project.nodes.map((n) => n.database),
+    }),
     ...lakeStatements(lake, { read: [''], write: writes }),
     // Large results are multipart uploads: Athena lists and aborts its own unfinished parts.
     new iam.PolicyStatement({

@@ -12,6 +12,9 @@ export interface RetryPolicy {
 /** A task's worst case: every attempt runs to its timeout, with every retry's wait in between. */
 export function taskBudgetSeconds(timeoutSeconds: number, retries: RetryPolicy[]): number {
   const attempts = 1 + retries.reduce((n, r) => n + r.maxAttempts, 0);
-  const waits = retries.reduce((total, r) => total + Array.from({ length: r.maxAttempts }, (_, n) => r.intervalSeconds * r.backoffRate ** n).reduce((a, b) => a + b, 0), 0);
+  const waits = retries.reduce(
+    (total, r) => total + Array.from({ length: r.maxAttempts }, (_, n) => r.intervalSeconds * r.backoffRate ** n).reduce((a, b) => a + b, 0),
+    0,
+  );
   return attempts * timeoutSeconds + waits;
 }

@@ -80,7 +80,7 @@ describe('alert conditions (SQL over the result)', () => {
     expect(parseCondition('coalesce(missing, 0) > 1 AND "Share" IS NOT NULL OR rows = 0').names).toEqual(['missing', 'share']);
   });
 
-  it('a comparison of a string with a number is the engine\'s type error', async () => {
+  it("a comparison of a string with a number is the engine's type error", async () => {
     await expect(holds('status > 3')).rejects.toThrow(/varchar|VARCHAR|type|Cannot/);
   });
 });

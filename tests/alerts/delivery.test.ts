@@ -82,10 +82,27 @@ describe('webhook delivery', () => {
     const { createServer } = await import('node:http');
     const hanging = createServer(() => undefined);
     await new Promise<void>((done) => hanging.listen(0, '127.0.0.1', done));
-    servers.push({ close: () => new Promise<void>((done) => { hanging.closeAllConnections(); hanging.close(() => done()); }) });
+    servers.push({
+      close: () =>
+        new Promise<void>((done) => {
+          hanging.closeAllConnections();
+          hanging.close(() => done());
+        }),
+    });
     const { port } = hanging.address() as { port: number };
     const notifier = new WebhookNotifier({ url: `http://127.0.0.1:${port}/`, timeoutMs: 50, retry: { maxAttempts: 2 }, sleep: noWait });
-    const notice = { id: 'x', alert: 'a', key: null, kind: 'firing' as const, severity: 'info' as const, message: 'm', at: '', windowStart: '', file: 'f', values: {} };
+    const notice = {
+      id: 'x',
+      alert: 'a',
+      key: null,
+      kind: 'firing' as const,
+      severity: 'info' as const,
+      message: 'm',
+      at: '',
+      windowStart: '',
+      file: 'f',
+      values: {},
+    };
     await expect(notifier.send(notice)).rejects.toThrow(/timed out after 2 attempts/);
   });
 

@@ -56,8 +56,7 @@ describe('alert evaluation', () => {
 
   it('the window is one schedule interval', () => {
     const at = new Date('2025-03-10T02:00:00Z');
-    const start = (expression?: string) =>
-      evaluationWindow({ schedule: expression ? parseSchedule(expression) : undefined }, at).windowStart.toISOString();
+    const start = (expression?: string) => evaluationWindow({ schedule: expression ? parseSchedule(expression) : undefined }, at).windowStart.toISOString();
     expect(start('rate(15 minutes)')).toBe('2025-03-10T01:45:00.000Z');
     expect(start('cron(0 2 * * ? *)')).toBe('2025-03-09T02:00:00.000Z');
     expect(start()).toBe('2025-03-10T01:00:00.000Z');
@@ -77,11 +76,14 @@ describe('alert evaluation', () => {
 
   it('per-row alerts fire and recover per key', async () => {
     const engine = new ScriptedEngine(
-      ScriptedEngine.rows(['channel', 'failures'], [
-        ['email', 12],
-        ['phone', 3],
-        ['chat', 20],
-      ]),
+      ScriptedEngine.rows(
+        ['channel', 'failures'],
+        [
+          ['email', 12],
+          ['phone', 3],
+          ['chat', 20],
+        ],
+      ),
     );
     const alert = testAlert({ alert: { condition: 'failures > 10', key: 'channel', message: '{failures} failures on {key}', recovery: true } });
     const { deps: d, memory } = deps(engine);
@@ -90,10 +92,13 @@ describe('alert evaluation', () => {
       ['firing', 'email', '12 failures on email'],
       ['firing', 'chat', '20 failures on chat'],
     ]);
-    engine.answer = ScriptedEngine.rows(['channel', 'failures'], [
-      ['email', 15],
-      ['phone', 11],
-    ]);
+    engine.answer = ScriptedEngine.rows(
+      ['channel', 'failures'],
+      [
+        ['email', 15],
+        ['phone', 11],
+      ],
+    );
     memory.sent = [];
     await runAlert(alert, d, { at: new Date('2025-03-10T11:30:00Z') });
     expect(memory.sent.map((n) => [n.kind, n.key])).toEqual([

@@ -43,9 +43,7 @@ describe('alert_history', () => {
     try {
       await ensureAlertHistoryTable(local, location);
       await ensureAlertHistoryTable(local, location); // idempotent
-      const result = await local.execute(
-        'SELECT dt, evaluated_at, status, fired, notice, delivery, error FROM alert_history ORDER BY evaluated_at, status',
-      );
+      const result = await local.execute('SELECT dt, evaluated_at, status, fired, notice, delivery, error FROM alert_history ORDER BY evaluated_at, status');
       expect(result.rows).toEqual([
         ['2025-03-10', '2025-03-10 11:00:00.000', 'firing', true, 'firing', 'pending', null],
         ['2025-03-10', '2025-03-10 11:15:00.000', 'firing', false, null, 'suppressed', null],

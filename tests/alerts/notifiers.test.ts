@@ -79,7 +79,10 @@ describe('console and file notifiers', () => {
     await notifierFor('file:logs/alerts.jsonl').send(notice());
     await notifierFor('file:logs/alerts.jsonl').send(notice({ kind: 'recovery', severity: 'info', message: 'ok again' }));
     expect(out).toBe('2025-03-10T11:00:00.000Z [CRITICAL] p1_negative_interactions: Alert: 11 negative interactions (rating <= 2) detected in the last hour\n');
-    const lines = readFileSync(join(dir, 'logs/alerts.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Notice);
+    const lines = readFileSync(join(dir, 'logs/alerts.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Notice);
     expect(lines.map((l) => l.kind)).toEqual(['firing', 'recovery']);
   });
 });

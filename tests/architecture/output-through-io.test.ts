@@ -18,7 +18,9 @@ describe('output goes through Io', () => {
       .flatMap((file) =>
         readFileSync(file, 'utf8')
           .split('\n')
-          .flatMap((line, i) => (/process\.std(out|err)\b|console\.(log|error|warn|info)\(/.test(line) ? [`${relative('.', file)}:${i + 1}: ${line.trim()}`] : [])),
+          .flatMap((line, i) =>
+            /process\.std(out|err)\b|console\.(log|error|warn|info)\(/.test(line) ? [`${relative('.', file)}:${i + 1}: ${line.trim()}`] : [],
+          ),
       );
     expect(writers).toEqual([]);
   });

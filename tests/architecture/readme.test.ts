@@ -7,7 +7,10 @@ import { describe, expect, it } from 'vitest';
 const readme = readFileSync('README.md', 'utf8');
 const start = readme.indexOf('\n## Architecture\n');
 const page = readme.slice(start, readme.indexOf('\n## ', start + 1));
-const folders = (dir: string) => readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
+const folders = (dir: string) =>
+  readdirSync(dir, { withFileTypes: true })
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name);
 
 describe('README architecture page', () => {
   it('exists, with one diagram', () => {

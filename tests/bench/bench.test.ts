@@ -6,8 +6,18 @@ import { runBench } from '../../bench/run.js';
 describe('npm run bench', () => {
   it('produces every result key at a tiny size', async () => {
     const result = await runBench({
-      events: 3_000, models: 12, rounds: 1, smallRounds: 1, hours: 6, queryIterations: 1, coldStartRuns: 1, seed: 1, lookups: 200,
-      hourlyWeeks: [1], hourlyEventsPerHour: 10, scale: [6_000],
+      events: 3_000,
+      models: 12,
+      rounds: 1,
+      smallRounds: 1,
+      hours: 6,
+      queryIterations: 1,
+      coldStartRuns: 1,
+      seed: 1,
+      lookups: 200,
+      hourlyWeeks: [1],
+      hourlyEventsPerHour: 10,
+      scale: [6_000],
     });
     const numbers = {
       'pipeline.ratio': result.pipeline.ratio,

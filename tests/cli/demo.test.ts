@@ -62,7 +62,9 @@ describe('lake run --demo', () => {
 
   it('leaves a lake that `lake sql` queries', async () => {
     const query = captureIo(ROOT);
-    expect(await main(['sql', '--lake', lake, '--format', 'json', '-e', 'SELECT count(*) AS n, count(DISTINCT channel) > 1 AS channels FROM crm_data'], query)).toBe(0);
+    expect(
+      await main(['sql', '--lake', lake, '--format', 'json', '-e', 'SELECT count(*) AS n, count(DISTINCT channel) > 1 AS channels FROM crm_data'], query),
+    ).toBe(0);
     const { rows } = JSON.parse(query.out);
     expect(rows[0][0]).toBeGreaterThan(3000);
     expect(rows[0][1]).toBe(true);

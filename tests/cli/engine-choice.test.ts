@@ -22,7 +22,10 @@ describe('engineTarget', () => {
   });
 
   it('takes the Trino URL from --trino-url, then LAKE_TRINO_URL, then the stage', () => {
-    expect(engineTarget({ engine: 'trino', trinoUrl: 'http://flag:1' }, stageTrino, { LAKE_TRINO_URL: 'http://env:2' })).toMatchObject({ kind: 'trino', url: 'http://flag:1' });
+    expect(engineTarget({ engine: 'trino', trinoUrl: 'http://flag:1' }, stageTrino, { LAKE_TRINO_URL: 'http://env:2' })).toMatchObject({
+      kind: 'trino',
+      url: 'http://flag:1',
+    });
     expect(engineTarget({ engine: 'trino' }, stageTrino, { LAKE_TRINO_URL: 'http://env:2' })).toMatchObject({ kind: 'trino', url: 'http://env:2' });
     expect(engineTarget({}, stageTrino, {})).toEqual({ kind: 'trino', url: 'http://stage:8080', catalog: 'iceberg' });
   });
@@ -59,7 +62,10 @@ describe('the chosen engine runs the statements', () => {
 
   it('lake run --stage S opens the Trino engine the stage names', async () => {
     const root = mkdtempSync(join(tmpdir(), 'lake-stage-'));
-    writeFileSync(join(root, 'lakehouse.yaml'), `database: shop\nstages:\n  big:\n    variables: { lake_bucket: b }\n    engine: { type: trino, url: "${fake.url}" }\n`);
+    writeFileSync(
+      join(root, 'lakehouse.yaml'),
+      `database: shop\nstages:\n  big:\n    variables: { lake_bucket: b }\n    engine: { type: trino, url: "${fake.url}" }\n`,
+    );
     const project = await loadProject(root, { stage: 'big' });
     const io = captureIo(root);
     const session = await openPipelineSession(io, project, { reporter: silentReporter });

@@ -10,7 +10,8 @@ import { main } from '../../src/cli/main.js';
 import { locateEngineError } from '../../src/project/error-location.js';
 import { captureIo, makeProject } from '../project/project-helpers.js';
 
-const DDL = "CREATE EXTERNAL TABLE raw_reviews (id INT, rating INT, channel STRING, ts TIMESTAMP)\nSTORED AS PARQUET\nLOCATION 's3://${lake_bucket}/raw_reviews/'";
+const DDL =
+  "CREATE EXTERNAL TABLE raw_reviews (id INT, rating INT, channel STRING, ts TIMESTAMP)\nSTORED AS PARQUET\nLOCATION 's3://${lake_bucket}/raw_reviews/'";
 // Header of 5 lines; the unknown column `ratng` is on file line 9, column 5.
 const MODEL = `/*
 materialized: table
@@ -30,7 +31,8 @@ const project = () =>
   makeProject({
     'sql/ddl/raw_reviews.sql': DDL,
     'sql/transforms/ratings.sql': MODEL,
-    'tests/sql/ratings.yaml': 'model: ratings\ntests:\n  - name: averages\n    vars: { now: "2025-03-10 00:00:00" }\n    given:\n      raw_reviews: [{ id: 1, rating: 4, channel: web, ts: "2025-03-01 00:00:00" }]\n    expect:\n      rows: [{ channel: web, reviews: 1 }]\n',
+    'tests/sql/ratings.yaml':
+      'model: ratings\ntests:\n  - name: averages\n    vars: { now: "2025-03-10 00:00:00" }\n    given:\n      raw_reviews: [{ id: 1, rating: 4, channel: web, ts: "2025-03-01 00:00:00" }]\n    expect:\n      rows: [{ channel: web, reviews: 1 }]\n',
   });
 
 describe('engine errors at the file position', () => {
@@ -90,7 +92,8 @@ describe('engine errors at the file position', () => {
 
   it('lake run: a DDL statement the local engine rejects names the file line of that statement, not "line 1: <sql>:1:14"', async () => {
     const root = makeProject({
-      'sql/ddl/two.sql': "/*\ndescription: two tables\n*/\nCREATE EXTERNAL TABLE a (id INT)\nSTORED AS PARQUET\nLOCATION 's3://${lake_bucket}/a/';\n\nCREATE TABLE b (id INT)",
+      'sql/ddl/two.sql':
+        "/*\ndescription: two tables\n*/\nCREATE EXTERNAL TABLE a (id INT)\nSTORED AS PARQUET\nLOCATION 's3://${lake_bucket}/a/';\n\nCREATE TABLE b (id INT)",
     });
     const io = captureIo(root);
     expect(await main(['run', '--lake', join(root, '.lake')], io)).toBe(1);

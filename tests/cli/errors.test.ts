@@ -17,7 +17,9 @@ const report = (error: unknown) => {
 
 describe('reportError', () => {
   it('prints a LakeError as a user error: message, hint, exit 1, no stack', () => {
-    expect(report(new ConfigError([{ severity: 'error', rule: 'project/config', message: "unknown key 'x'", file: 'lakehouse.yaml', line: 3, col: 1 }]))).toEqual({
+    expect(
+      report(new ConfigError([{ severity: 'error', rule: 'project/config', message: "unknown key 'x'", file: 'lakehouse.yaml', line: 3, col: 1 }])),
+    ).toEqual({
       code: 1,
       err: "error: lakehouse.yaml:3:1: error [project/config] unknown key 'x'\n",
     });
@@ -29,7 +31,10 @@ describe('reportError', () => {
       code: 1,
       err: 'error: TABLE_NOT_FOUND: line 1:15: Table x does not exist\n',
     });
-    expect(report(new CliError('unknown command', { hint: 'lake --help', exitCode: 2 }))).toEqual({ code: 2, err: 'error: unknown command\nhint: lake --help\n' });
+    expect(report(new CliError('unknown command', { hint: 'lake --help', exitCode: 2 }))).toEqual({
+      code: 2,
+      err: 'error: unknown command\nhint: lake --help\n',
+    });
   });
 
   it('carries code, hint and cause on the one base', () => {

@@ -88,7 +88,9 @@ dashboard:support_overview [dashboard] sql/dashboards/support_overview.sql
     );
     const none = captureIo(FIXTURE);
     expect(await main(['graph', 'tag:nothing'], none)).toBe(1);
-    expect(none.err).toBe("error: selector 'tag:nothing' matches no node in the project\nhint: use a model or table name, tag:<tag>, path:<folder>, kind:<ddl|model|alert|dashboard> or a file path (with +, n+, a,b); `lake graph` lists every node\n");
+    expect(none.err).toBe(
+      "error: selector 'tag:nothing' matches no node in the project\nhint: use a model or table name, tag:<tag>, path:<folder>, kind:<ddl|model|alert|dashboard> or a file path (with +, n+, a,b); `lake graph` lists every node\n",
+    );
     const typo = captureIo(FIXTURE);
     expect(await main(['graph', '--select', 'dim_custmer+'], typo)).toBe(1);
     expect(typo.err).toBe("error: selector 'dim_custmer+' matches no node in the project\nhint: did you mean 'dim_customer'? `lake graph` lists every node\n");
@@ -102,10 +104,21 @@ dashboard:support_overview [dashboard] sql/dashboards/support_overview.sql
     expect(ids).toContain('lakehouse.crm_data');
     expect(ids).not.toContain('alert:p1_negative_interactions');
     const repeated = captureIo(EXAMPLE);
-    expect(await main(['graph', 'p2_order_kpis', '--select', 'p4_events', '--select', 'tag:nothing-like-this,p3_stg_orders', '--exclude', 'p4_events', '--format', 'json'], repeated)).toBe(1);
+    expect(
+      await main(
+        ['graph', 'p2_order_kpis', '--select', 'p4_events', '--select', 'tag:nothing-like-this,p3_stg_orders', '--exclude', 'p4_events', '--format', 'json'],
+        repeated,
+      ),
+    ).toBe(1);
     const union = captureIo(EXAMPLE);
-    expect(await main(['graph', 'p2_order_kpis', '--select', 'p4_events', '--select', 'p3_stg_orders', '--exclude', 'p4_events', '--format', 'json'], union)).toBe(0);
-    expect(JSON.parse(union.out).nodes.map((n: { id: string }) => n.id).sort()).toEqual(['lakehouse.p2_order_kpis', 'lakehouse.p3_stg_orders']);
+    expect(
+      await main(['graph', 'p2_order_kpis', '--select', 'p4_events', '--select', 'p3_stg_orders', '--exclude', 'p4_events', '--format', 'json'], union),
+    ).toBe(0);
+    expect(
+      JSON.parse(union.out)
+        .nodes.map((n: { id: string }) => n.id)
+        .sort(),
+    ).toEqual(['lakehouse.p2_order_kpis', 'lakehouse.p3_stg_orders']);
   });
 
   it('has help listing the selector forms', async () => {

@@ -63,7 +63,11 @@ describe('every --help example works on the example project', () => {
   it('finds examples in the help of every command', () => {
     expect(examples.length).toBeGreaterThan(25);
     expect(examples[0]).toBe('lake run --demo');
-    for (const path of HELPS) expect(examples.some((e) => e.startsWith(`lake ${path.join(' ')}`)), path.join(' ')).toBe(true);
+    for (const path of HELPS)
+      expect(
+        examples.some((e) => e.startsWith(`lake ${path.join(' ')}`)),
+        path.join(' '),
+      ).toBe(true);
   });
 
   it('runs each one with exit code 0', async () => {

@@ -38,7 +38,7 @@ describe('lake lint on Athena DDL and statements', () => {
   });
 
   it.each([
-    ['keyword column names', 'CREATE EXTERNAL TABLE t (time string, timestamp string, date date, start bigint, end bigint, type string) LOCATION \'s3://b/t/\''],
+    ['keyword column names', "CREATE EXTERNAL TABLE t (time string, timestamp string, date date, start bigint, end bigint, type string) LOCATION 's3://b/t/'"],
     ['keyword struct fields', "CREATE EXTERNAL TABLE t (s struct<end:string, `date`:int, time:string>) LOCATION 's3://b/t/'"],
     ['keyword partition keys', "CREATE EXTERNAL TABLE t (a int) PARTITIONED BY (date string) LOCATION 's3://b/t/'"],
     ['comments inside the column list', "CREATE EXTERNAL TABLE t (\n  a string, /* the id */\n  -- b int,\n  c int /* , d int */\n) LOCATION 's3://b/t/'"],
@@ -48,8 +48,14 @@ describe('lake lint on Athena DDL and statements', () => {
     ['SET TBLPROPERTIES with an unquoted number', "ALTER TABLE existing_table SET TBLPROPERTIES ('parquet.compression' = 'ZSTD', 'compression_level' = 4)"],
     ['ADD COLUMNS with a keyword name', 'ALTER TABLE t ADD COLUMNS (timestamp string)'],
     // https://docs.aws.amazon.com/athena/latest/ug/unload.html
-    ['UNLOAD', "UNLOAD (SELECT name1, address1, comment1, key1 FROM table1)\nTO 's3://amzn-s3-demo-bucket/partitioned/'\nWITH (format = 'TEXTFILE', partitioned_by = ARRAY['key1'])"],
-    ['UNLOAD with compression level', "UNLOAD (SELECT * FROM old_table) TO 's3://amzn-s3-demo-bucket/' WITH (format = 'PARQUET', compression = 'ZSTD', compression_level = 4)"],
+    [
+      'UNLOAD',
+      "UNLOAD (SELECT name1, address1, comment1, key1 FROM table1)\nTO 's3://amzn-s3-demo-bucket/partitioned/'\nWITH (format = 'TEXTFILE', partitioned_by = ARRAY['key1'])",
+    ],
+    [
+      'UNLOAD with compression level',
+      "UNLOAD (SELECT * FROM old_table) TO 's3://amzn-s3-demo-bucket/' WITH (format = 'PARQUET', compression = 'ZSTD', compression_level = 4)",
+    ],
     ['SHOW PARTITIONS', 'SHOW PARTITIONS elb_logs'],
     ['SHOW TBLPROPERTIES', 'SHOW TBLPROPERTIES orders'],
     ['SHOW TBLPROPERTIES of one property', "SHOW TBLPROPERTIES orders('comment')"],
@@ -96,7 +102,8 @@ describe('lake lint on Athena DDL and statements', () => {
     for (const group of [documented.filter((f) => f !== projection), [projection]]) {
       const files: Record<string, string> = {};
       for (const f of group) files[`sql/ddl/${f}`] = readFileSync(`${FIXTURES}${f}`, 'utf8');
-      files['sql/ddl/zz_maintenance.sql'] = "ALTER TABLE alb_logs SET TBLPROPERTIES ('compression_level' = 4);\nSHOW TBLPROPERTIES alb_logs;\nSHOW PARTITIONS alb_logs";
+      files['sql/ddl/zz_maintenance.sql'] =
+        "ALTER TABLE alb_logs SET TBLPROPERTIES ('compression_level' = 4);\nSHOW TBLPROPERTIES alb_logs;\nSHOW PARTITIONS alb_logs";
       const io = captureIo(makeProject(files));
       const code = await main(['lint', '--no-cache'], io);
       expect(io.out).toBe(`${group.length + 1} files checked: 0 errors, 0 warnings\n`);

@@ -21,7 +21,9 @@ describe('lake lint binds every query over empty typed inputs', () => {
       'sql/transforms/ratings.sql': '/*\ntags: [x]\n*/\nSELECT\n  channel,\n  max(ratng) AS top_rating\nFROM reviews\nGROUP BY channel\n',
     });
     expect(code).toBe(1);
-    expect(lines).toEqual([expect.stringMatching(/^sql\/transforms\/ratings\.sql:6:7: error \[bind\/query\] Binder Error: Referenced column "ratng" not found/)]);
+    expect(lines).toEqual([
+      expect.stringMatching(/^sql\/transforms\/ratings\.sql:6:7: error \[bind\/query\] Binder Error: Referenced column "ratng" not found/),
+    ]);
     expect(out).toContain('hint: columns there: "rating"');
   });
 
@@ -30,12 +32,14 @@ describe('lake lint binds every query over empty typed inputs', () => {
       'sql/transforms/ratings.sql': '/*\ntags: [x]\n*/\nSELECT\n  channel,\n  avg(ratng) AS mean_rating\nFROM reviews\nGROUP BY channel\n',
     });
     expect(code).toBe(1);
-    expect(lines).toEqual([expect.stringMatching(/^sql\/transforms\/ratings\.sql:6:7: error \[bind\/query\] Binder Error: Referenced column "ratng" not found/)]);
+    expect(lines).toEqual([
+      expect.stringMatching(/^sql\/transforms\/ratings\.sql:6:7: error \[bind\/query\] Binder Error: Referenced column "ratng" not found/),
+    ]);
   });
 
   it('a type error, and only the first of a chain (its downstream is not reported again)', async () => {
     const { code, lines } = await lint({
-      'sql/transforms/typed.sql': "SELECT\n  channel,\n  rating + note AS bad\nFROM reviews\n",
+      'sql/transforms/typed.sql': 'SELECT\n  channel,\n  rating + note AS bad\nFROM reviews\n',
       'sql/transforms/after_typed.sql': 'SELECT bad FROM typed\n',
     });
     expect(code).toBe(1);
@@ -46,12 +50,18 @@ describe('lake lint binds every query over empty typed inputs', () => {
   // Trino 476: FUNCTION_NOT_FOUND "Unexpected parameters (varchar, integer) for function concat"
   // (https://trino.io/docs/current/functions/string.html#concat: concat and || take varchar, varbinary or arrays).
   it('a varchar column || an integer column, and concat() of them, at the operator; varchar || varchar binds', async () => {
-    const operator = await lint({ 'sql/transforms/labels.sql': "SELECT\n  id,\n  channel || rating AS label\nFROM reviews\n" });
+    const operator = await lint({ 'sql/transforms/labels.sql': 'SELECT\n  id,\n  channel || rating AS label\nFROM reviews\n' });
     expect(operator.code).toBe(1);
-    expect(operator.lines).toEqual(["sql/transforms/labels.sql:3:11: error [bind/query] Unexpected parameters (varchar, integer) for function concat (bound over empty inputs with the tables' types)"]);
-    const call = await lint({ 'sql/transforms/labels.sql': "SELECT\n  id,\n  concat(note, id) AS label\nFROM reviews\n" });
-    expect(call.lines).toEqual(["sql/transforms/labels.sql:3:3: error [bind/query] Unexpected parameters (varchar, integer) for function concat (bound over empty inputs with the tables' types)"]);
-    const clean = await lint({ 'sql/transforms/labels.sql': "SELECT\n  id,\n  channel || ': ' || note AS label,\n  concat(channel, note) AS both\nFROM reviews\n" });
+    expect(operator.lines).toEqual([
+      "sql/transforms/labels.sql:3:11: error [bind/query] Unexpected parameters (varchar, integer) for function concat (bound over empty inputs with the tables' types)",
+    ]);
+    const call = await lint({ 'sql/transforms/labels.sql': 'SELECT\n  id,\n  concat(note, id) AS label\nFROM reviews\n' });
+    expect(call.lines).toEqual([
+      "sql/transforms/labels.sql:3:3: error [bind/query] Unexpected parameters (varchar, integer) for function concat (bound over empty inputs with the tables' types)",
+    ]);
+    const clean = await lint({
+      'sql/transforms/labels.sql': "SELECT\n  id,\n  channel || ': ' || note AS label,\n  concat(channel, note) AS both\nFROM reviews\n",
+    });
     expect(clean.out).toBe('2 files checked: 0 errors, 0 warnings\n');
   });
 
@@ -65,7 +75,8 @@ describe('lake lint binds every query over empty typed inputs', () => {
 
   it('an alert condition, message field or key naming a column the query does not return', async () => {
     const { code, lines } = await lint({
-      'sql/alerts/negatives.sql': '/*\nschedule: rate(1 hour)\nalert:\n  condition: negatives > 10\n  message: "{negative} negative reviews on {channel}"\n  key: chanel\n*/\nSELECT channel, count_if(rating <= 2) AS negative FROM reviews GROUP BY channel\n',
+      'sql/alerts/negatives.sql':
+        '/*\nschedule: rate(1 hour)\nalert:\n  condition: negatives > 10\n  message: "{negative} negative reviews on {channel}"\n  key: chanel\n*/\nSELECT channel, count_if(rating <= 2) AS negative FROM reviews GROUP BY channel\n',
     });
     expect(code).toBe(1);
     expect(lines).toEqual([
@@ -120,7 +131,10 @@ describe('lake lint checks *.dashboard.yaml', () => {
       "sql/dashboards/reviews.dashboard.yaml:10:43: error [dashboard/view] 'visuals.2.view': no SQL file defines the view analytics.by_chanel",
     ]);
     expect(second.out).toContain("hint: did you mean 'by_channel'?");
-    writeFileSync(join(root, 'sql/dashboards/reviews.dashboard.yaml'), dashboard.replace('filtres: []', 'filters: []').replace('view: by_chanel', 'view: by_channel'));
+    writeFileSync(
+      join(root, 'sql/dashboards/reviews.dashboard.yaml'),
+      dashboard.replace('filtres: []', 'filters: []').replace('view: by_chanel', 'view: by_channel'),
+    );
     const third = captureIo(root);
     expect(await main(['lint', '--no-cache'], third)).toBe(1);
     expect(third.out.split('\n').filter((l) => l.startsWith('sql/'))).toEqual([

@@ -8,7 +8,7 @@ describe('lake lint and the function table', () => {
   it('reports DuckDB-only and refused functions at file:line:col with what to write instead, and exits 1', async () => {
     const root = makeProject({
       'sql/ddl/raw.sql': "CREATE EXTERNAL TABLE raw.events (\n  name varchar(20),\n  amount decimal(10, 2)\n)\nLOCATION 's3://${lake_bucket}/e/'",
-      'sql/transforms/m.sql': '/*\ntags: [x]\n*/\nSELECT\n  levenshtein(name, \'x\') AS d,\n  approx_set(name) AS s\nFROM raw.events\nGROUP BY 1',
+      'sql/transforms/m.sql': "/*\ntags: [x]\n*/\nSELECT\n  levenshtein(name, 'x') AS d,\n  approx_set(name) AS s\nFROM raw.events\nGROUP BY 1",
     });
     const io = captureIo(root);
     expect(await main(['lint', '--no-cache'], io)).toBe(1);

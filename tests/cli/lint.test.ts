@@ -32,7 +32,9 @@ describe('lake lint', () => {
     expect(lines).toEqual([
       expect.stringMatching(/^sql\/ddl\/raw\.sql:3:1: error \[syntax\] .*\(Hive DDL grammar\)$/),
       "sql/transforms/a.sql:2:1: error [header/unknown-key] unknown header key 'materialised'",
-      expect.stringMatching(/^sql\/transforms\/a\.sql:6:6: error \[dag\/cycle\] dependency cycle: analytics\.a \(sql\/transforms\/a\.sql:6 reads analytics\.b\) → analytics\.b \(sql\/transforms\/b\.sql:1 reads analytics\.a\) → analytics\.a$/),
+      expect.stringMatching(
+        /^sql\/transforms\/a\.sql:6:6: error \[dag\/cycle\] dependency cycle: analytics\.a \(sql\/transforms\/a\.sql:6 reads analytics\.b\) → analytics\.b \(sql\/transforms\/b\.sql:1 reads analytics\.a\) → analytics\.a$/,
+      ),
       'sql/transforms/c.sql:2:6: error [dag/unknown-table] unknown table raw.evnts: no file under sql/ creates it',
       'sql/transforms/c.sql:3:11: error [variables/unknown] unknown variable ${missing}',
       expect.stringMatching(/^sql\/transforms\/d\.sql:3:6: error \[syntax\] .*\(Trino grammar\)$/),
@@ -56,7 +58,12 @@ describe('lake lint', () => {
     const root = broken();
     const io = captureIo(root);
     expect(await main(['lint', '--no-cache', '--select', 'c', 'ok', '--exclude', 'ok'], io)).toBe(1);
-    expect(io.out.split('\n').filter((l) => l.startsWith('sql/')).map((l) => l.split(':').slice(0, 2).join(':'))).toEqual(['sql/transforms/c.sql:2', 'sql/transforms/c.sql:3']);
+    expect(
+      io.out
+        .split('\n')
+        .filter((l) => l.startsWith('sql/'))
+        .map((l) => l.split(':').slice(0, 2).join(':')),
+    ).toEqual(['sql/transforms/c.sql:2', 'sql/transforms/c.sql:3']);
     expect(io.out).toContain('1 file checked: 2 errors, 0 warnings');
     const clean = captureIo(root);
     expect(await main(['lint', '--no-cache', '--select', 'ok'], clean)).toBe(0);
@@ -79,7 +86,14 @@ describe('lake lint', () => {
     expect(await main(['lint'], first)).toBe(1);
     const cacheFile = join(root, '.lake/.cache/lint-syntax.json');
     const cached = JSON.parse(readFileSync(cacheFile, 'utf8'));
-    expect(Object.keys(cached.entries).sort()).toEqual(['sql/ddl/raw.sql', 'sql/transforms/a.sql', 'sql/transforms/b.sql', 'sql/transforms/c.sql', 'sql/transforms/d.sql', 'sql/transforms/ok.sql']);
+    expect(Object.keys(cached.entries).sort()).toEqual([
+      'sql/ddl/raw.sql',
+      'sql/transforms/a.sql',
+      'sql/transforms/b.sql',
+      'sql/transforms/c.sql',
+      'sql/transforms/d.sql',
+      'sql/transforms/ok.sql',
+    ]);
     expect(cached.entries['sql/transforms/d.sql'].diagnostics).toEqual([expect.objectContaining({ rule: 'syntax', line: 3, col: 6 })]);
     const second = captureIo(root);
     expect(await main(['lint'], second)).toBe(1);
@@ -109,12 +123,18 @@ describe('lake lint', () => {
     files['sql/transforms/m150.sql'] = 'SELECT a FROM src GROUP';
     const root = makeProject(files);
     // The subject is the syntax check in worker threads; binding runs in one engine and has its own tests (lint-bind).
-    const cli = spawnSync(process.execPath, [join(process.cwd(), 'bin/lake.js'), 'lint', '--no-cache', '--no-bind', '--format', 'json'], { cwd: root, encoding: 'utf8' });
+    const cli = spawnSync(process.execPath, [join(process.cwd(), 'bin/lake.js'), 'lint', '--no-cache', '--no-bind', '--format', 'json'], {
+      cwd: root,
+      encoding: 'utf8',
+    });
     expect(cli.status).toBe(1);
     const inProcess = captureIo(root);
     expect(await main(['lint', '--no-cache', '--no-bind', '--format', 'json'], inProcess)).toBe(1);
     expect(JSON.parse(cli.stdout)).toEqual(JSON.parse(inProcess.out));
-    expect(JSON.parse(cli.stdout).diagnostics.map((d: { file: string; line: number }) => `${d.file}:${d.line}`)).toEqual(['sql/transforms/m150.sql:1', 'sql/transforms/m7.sql:3']);
+    expect(JSON.parse(cli.stdout).diagnostics.map((d: { file: string; line: number }) => `${d.file}:${d.line}`)).toEqual([
+      'sql/transforms/m150.sql:1',
+      'sql/transforms/m7.sql:3',
+    ]);
   });
 
   it('--format json gives counts and diagnostics', async () => {
@@ -141,7 +161,9 @@ describe('lake lint', () => {
     });
     const io = captureIo(root);
     expect(await main(['lint', '--no-cache'], io)).toBe(1);
-    expect(io.out.split('\n').filter((l) => l.startsWith('sql/'))).toEqual(["sql/contracts/bad.yaml:3:1: error [contract/schema] orders: unknown key 'primary_keys'"]);
+    expect(io.out.split('\n').filter((l) => l.startsWith('sql/'))).toEqual([
+      "sql/contracts/bad.yaml:3:1: error [contract/schema] orders: unknown key 'primary_keys'",
+    ]);
     writeFileSync(join(root, 'sql/contracts/bad.yaml'), 'ordrs:\n  unique: [order_id]\n');
     const second = captureIo(root);
     expect(await main(['lint', '--no-cache'], second)).toBe(1);
@@ -174,6 +196,8 @@ describe('lake lint', () => {
     // A model's name where a path goes (as `lake run NAME` takes it): the hint says how to select by name.
     const byName = captureIo(FIXTURE);
     expect(await main(['lint', '--no-cache', 'daily_orders'], byName)).toBe(2);
-    expect(byName.err).toBe('error: no such file or folder: daily_orders\nhint: paths name files or folders; to pick models, views or alerts by name or selector use --select daily_orders\n');
+    expect(byName.err).toBe(
+      'error: no such file or folder: daily_orders\nhint: paths name files or folders; to pick models, views or alerts by name or selector use --select daily_orders\n',
+    );
   });
 });

@@ -4,7 +4,23 @@ import { describe, expect, it } from 'vitest';
 import { progressReporter } from '../../src/cli/progress.js';
 import { captureIo } from '../helpers/io.js';
 
-const record = { run_id: 'r', step: 'lakehouse.m', kind: 'model', node: 'lakehouse.m', file: 'sql/transforms/m.sql', period_start: null, period_end: null, status: 'success', attempts: 1, rows_written: 3, bytes_scanned: null, duration_ms: 5, started_at: '', finished_at: '', error: null } as const;
+const record = {
+  run_id: 'r',
+  step: 'lakehouse.m',
+  kind: 'model',
+  node: 'lakehouse.m',
+  file: 'sql/transforms/m.sql',
+  period_start: null,
+  period_end: null,
+  status: 'success',
+  attempts: 1,
+  rows_written: 3,
+  bytes_scanned: null,
+  duration_ms: 5,
+  started_at: '',
+  finished_at: '',
+  error: null,
+} as const;
 
 describe('progress display', () => {
   it('on a terminal, print writes through the bar (above it), not to stdout under it; the bar draws on Io’s stderr', async () => {

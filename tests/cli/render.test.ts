@@ -35,7 +35,9 @@ DROP TABLE IF EXISTS \`analytics\`.\`interactions_hourly__stage_2025031012050000
         "-- assuming the new data's partitions fit one statement (at most 100); their folders are emptied through S3 first\n",
     );
     const first = captureIo(FIXTURE);
-    expect(await main(['render', 'interactions_hourly', '--first-run', '--from', '2025-03-10T10:00', '--to', '2025-03-10T12:00', '--at', '2025-03-10 12:05'], first)).toBe(0);
+    expect(
+      await main(['render', 'interactions_hourly', '--first-run', '--from', '2025-03-10T10:00', '--to', '2025-03-10T12:00', '--at', '2025-03-10 12:05'], first),
+    ).toBe(0);
     expect(first.out).toContain(`CREATE TABLE "analytics"."interactions_hourly"
 WITH (format = 'PARQUET', external_location = 's3://tiny-local/curated/analytics/interactions_hourly/', partitioned_by = ARRAY['hr'])
 AS
@@ -73,9 +75,11 @@ FROM interactions_hourly;
 
   it('--engine local: the DuckDB SQL the local engine runs', async () => {
     const io = captureIo(FIXTURE);
-    expect(await main(['render', 'sql/transforms/p1/interactions_hourly.sql', '--engine', 'local', '--from', '2025-03-10T10:00', '--to', '2025-03-10T12:00'], io)).toBe(0);
-    expect(io.out).toContain("trino_date_trunc('hour', \"timestamp\") AS hr");
-    expect(io.out).toContain("count(CASE WHEN b.rating <= 2 THEN 1 END) AS negative");
+    expect(
+      await main(['render', 'sql/transforms/p1/interactions_hourly.sql', '--engine', 'local', '--from', '2025-03-10T10:00', '--to', '2025-03-10T12:00'], io),
+    ).toBe(0);
+    expect(io.out).toContain('trino_date_trunc(\'hour\', "timestamp") AS hr');
+    expect(io.out).toContain('count(CASE WHEN b.rating <= 2 THEN 1 END) AS negative');
     expect(io.out.trimEnd().endsWith(';')).toBe(true);
   });
 

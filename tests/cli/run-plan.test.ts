@@ -26,7 +26,9 @@ describe('lake run --dry-run and --no-alerts', () => {
     );
     expect(existsSync(lake)).toBe(false);
     const whole = captureIo(FIXTURE);
-    expect(await main(['run', 'crm_data+', '--from', '2025-03-10T00:00', '--to', '2025-03-10T03:00', '--dry-run', '--no-alerts', '--lake', lake], whole)).toBe(0);
+    expect(await main(['run', 'crm_data+', '--from', '2025-03-10T00:00', '--to', '2025-03-10T03:00', '--dry-run', '--no-alerts', '--lake', lake], whole)).toBe(
+      0,
+    );
     expect(whole.out).toContain('  2. model     analytics.interactions_hourly [2025-03-10 00:00 .. 2025-03-10 03:00) (3 hours) incremental');
     expect(whole.out).not.toContain('alert:');
   });

@@ -46,7 +46,10 @@ describe('lake schedule', () => {
     const dir = join(root, '.lake', 'lk', 'events', 'dt=all');
     mkdirSync(dir, { recursive: true });
     hours.forEach((h, i) =>
-      writeFileSync(join(dir, `part-${i}.json.gz`), gzipSync(Array.from({ length: i + 1 }, (_, k) => JSON.stringify({ order_id: k, ts: stamp(h) })).join('\n'))),
+      writeFileSync(
+        join(dir, `part-${i}.json.gz`),
+        gzipSync(Array.from({ length: i + 1 }, (_, k) => JSON.stringify({ order_id: k, ts: stamp(h) })).join('\n')),
+      ),
     );
 
     const first = captureIo(root);

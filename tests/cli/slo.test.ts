@@ -10,7 +10,11 @@ import { projectWith } from '../alerts/helpers.js';
 import { captureIo as capture } from '../helpers/io.js';
 
 const FILES = [
-  ...['sql/ddl', 'sql/transforms'].flatMap((dir) => readdirSync(dir).filter((f) => /^p[13]_/.test(f)).map((f) => `${dir}/${f}`)),
+  ...['sql/ddl', 'sql/transforms'].flatMap((dir) =>
+    readdirSync(dir)
+      .filter((f) => /^p[13]_/.test(f))
+      .map((f) => `${dir}/${f}`),
+  ),
 ];
 
 async function p1Ran(): Promise<{ root: string; finished: Date }> {
@@ -18,7 +22,11 @@ async function p1Ran(): Promise<{ root: string; finished: Date }> {
   const project = await loadProject(root);
   const ddl = project.nodes.find((n) => n.kind === 'ddl' && n.file.endsWith('p1_crm_data.sql'))!;
   const setup = capture(root);
-  const script = [`CREATE DATABASE IF NOT EXISTS ${project.config.database}`, substituteVariables(ddl.sql, projectVariables(project.config, project.stage)), `INSERT INTO crm_data VALUES (1, 'complaint', TIMESTAMP '2025-03-10 10:10:00', 'email', 1, 'm', TIMESTAMP '2025-03-10 10:59:00', 2025, 3, 10, 10)`].join(';\n');
+  const script = [
+    `CREATE DATABASE IF NOT EXISTS ${project.config.database}`,
+    substituteVariables(ddl.sql, projectVariables(project.config, project.stage)),
+    `INSERT INTO crm_data VALUES (1, 'complaint', TIMESTAMP '2025-03-10 10:10:00', 'email', 1, 'm', TIMESTAMP '2025-03-10 10:59:00', 2025, 3, 10, 10)`,
+  ].join(';\n');
   expect(await main(['sql', '-e', script], setup), setup.err).toBe(0);
   const run = capture(root);
   expect(await main(['run', 'p1_interaction_kpis_hourly', '--from', '2025-03-10T10:00:00Z', '--to', '2025-03-10T11:00:00Z'], run), run.err + run.out).toBe(0);
@@ -61,7 +69,9 @@ describe('lake slo on the example project', () => {
     const io = capture(root);
     expect(await main(['slo', '--at', new Date(finished.getTime() + 3 * 3_600_000).toISOString()], io), io.err).toBe(0);
     expect(io.out).toMatch(/^SLOs as of .* UTC: 3 not missed, 1 missed\n/);
-    expect(io.out).toMatch(/\nlakehouse\.p1_interaction_kpis_hourly \| freshness +\| 2h +\| missed +\| last success 3h ago +\| \d{4}-\d\d-\d\d \d\d:\d\d UTC\n/);
+    expect(io.out).toMatch(
+      /\nlakehouse\.p1_interaction_kpis_hourly \| freshness +\| 2h +\| missed +\| last success 3h ago +\| \d{4}-\d\d-\d\d \d\d:\d\d UTC\n/,
+    );
     expect(io.out).toMatch(/\nlakehouse\.p3_customer_360 +\| success +\| 95% of runs in 24h \| no data \| - +\| -\n/);
   });
 });

@@ -37,7 +37,10 @@ describe('lake sql rendering', () => {
   // Float.toString does, the shortest decimal that reads back as the same float.
   it('REAL is printed as its shortest decimal, also inside arrays, maps and rows', async () => {
     const out = JSON.parse(
-      await sql('json', "SELECT REAL '12345.67' AS r, ARRAY[REAL '0.1'] AS a, MAP(ARRAY['k'], ARRAY[REAL '2.2']) AS m, CAST(ROW(REAL '3.3') AS ROW(x real)) AS s, 0.1e0 AS d"),
+      await sql(
+        'json',
+        "SELECT REAL '12345.67' AS r, ARRAY[REAL '0.1'] AS a, MAP(ARRAY['k'], ARRAY[REAL '2.2']) AS m, CAST(ROW(REAL '3.3') AS ROW(x real)) AS s, 0.1e0 AS d",
+      ),
     );
     expect(out.columns.map((c: { type: string }) => c.type)).toEqual(['real', 'array(real)', 'map(varchar, real)', 'row(x real)', 'double']);
     expect(out.rows).toEqual([[12345.67, [0.1], { k: 2.2 }, { x: 3.3 }, 0.1]]);
@@ -49,7 +52,11 @@ describe('lake sql rendering', () => {
       const f = Math.fround(v);
       const printed = shortestReal(f);
       expect(Math.fround(printed)).toBe(f);
-      expect(String(printed).replace(/^-|\.|e.*$/g, '').replace(/^0+/, '').length).toBeLessThanOrEqual(9);
+      expect(
+        String(printed)
+          .replace(/^-|\.|e.*$/g, '')
+          .replace(/^0+/, '').length,
+      ).toBeLessThanOrEqual(9);
     }
     expect(shortestReal(Math.fround(0.1))).toBe(0.1);
     expect(shortestReal(Math.fround(16777217))).toBe(16777216);
@@ -64,7 +71,12 @@ describe('lake sql rendering', () => {
       { name: 'by_array', type: 'map(array(integer), varchar)' },
       { name: 'by_row', type: 'map(row(p integer, q varchar), integer)' },
     ]);
-    expect(out.rows).toEqual([[{ '[1, 2]': 'a', '[3]': 'b' }, { '{p=1, q=x}': 10, '{p=2, q=y}': 20 }]]);
+    expect(out.rows).toEqual([
+      [
+        { '[1, 2]': 'a', '[3]': 'b' },
+        { '{p=1, q=x}': 10, '{p=2, q=y}': 20 },
+      ],
+    ]);
     expect(await sql('table', query)).toContain('{[1, 2]=a, [3]=b} | {{p=1, q=x}=10, {p=2, q=y}=20}');
   });
 });

@@ -6,7 +6,6 @@ import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { captureIo } from '../helpers/io.js';
 
-
 const lake = () => mkdtempSync(join(tmpdir(), 'lake-sql-'));
 
 describe('lake sql', () => {
@@ -34,7 +33,10 @@ describe('lake sql', () => {
   it('--each runs every statement and reports each as a JSON line', async () => {
     const io = captureIo(lake());
     const code = await main(['sql', '--lake', io.cwd, '--each', '--format', 'jsonl', '-e', 'SELECT 1 AS a; SELEC 2; SELECT 3 AS c'], io);
-    const lines = io.out.trim().split('\n').map((l) => JSON.parse(l));
+    const lines = io.out
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines).toHaveLength(3);
     expect(lines[0]).toEqual({ ok: true, columns: [{ name: 'a', type: 'integer' }], rows: [[1]] });
     expect(lines[1].ok).toBe(false);
@@ -88,7 +90,12 @@ describe('lake sql', () => {
 
   it('prints at most --limit rows as a table (default 1,000), says how many were cut, right-aligns numbers', async () => {
     const io = captureIo(lake());
-    expect(await main(['sql', '--lake', io.cwd, '--limit', '2', '-e', "SELECT x AS n, substr('aaaaaaaaaaaa', 1, x) AS s, x * 1.5 AS d FROM UNNEST(sequence(1, 12)) AS t(x)"], io)).toBe(0);
+    expect(
+      await main(
+        ['sql', '--lake', io.cwd, '--limit', '2', '-e', "SELECT x AS n, substr('aaaaaaaaaaaa', 1, x) AS s, x * 1.5 AS d FROM UNNEST(sequence(1, 12)) AS t(x)"],
+        io,
+      ),
+    ).toBe(0);
     expect(io.out).toBe(
       'n | s  |   d\n' +
         '--+----+----\n' +

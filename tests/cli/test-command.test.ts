@@ -22,8 +22,12 @@ async function buildLake(orders: string[], customers: string[]): Promise<string>
   const engine = await AthenaLocalEngine.open({ lakeRoot });
   try {
     await engine.execute('CREATE DATABASE shop');
-    await engine.execute("CREATE TABLE shop.orders (order_id string, customer_id int, order_date date, total_amount double, status string) LOCATION 's3://t/o/' TBLPROPERTIES ('table_type'='ICEBERG')");
-    await engine.execute("CREATE TABLE shop.customers (customer_id int, email string, segment string, updated_at timestamp) LOCATION 's3://t/c/' TBLPROPERTIES ('table_type'='ICEBERG')");
+    await engine.execute(
+      "CREATE TABLE shop.orders (order_id string, customer_id int, order_date date, total_amount double, status string) LOCATION 's3://t/o/' TBLPROPERTIES ('table_type'='ICEBERG')",
+    );
+    await engine.execute(
+      "CREATE TABLE shop.customers (customer_id int, email string, segment string, updated_at timestamp) LOCATION 's3://t/c/' TBLPROPERTIES ('table_type'='ICEBERG')",
+    );
     await engine.execute(`INSERT INTO shop.orders VALUES ${orders.join(', ')}`);
     await engine.execute(`INSERT INTO shop.customers VALUES ${customers.join(', ')}`);
   } finally {
@@ -55,8 +59,12 @@ describe('lake test', () => {
     expect(io.out).toContain('~ changed    {order_date: 2025-03-02, orders: 1, return_rate: 0, customers: 1}: revenue: expected 7, got NULL');
     const xml = readFileSync(join(root, 'reports/sql.xml'), 'utf8');
     expect(xml).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<testsuites name="lake test" tests="1" failures="1" errors="0" skipped="0"/);
-    expect(xml).toContain('<testcase name="returned orders count as orders but not as revenue" classname="shop.daily_orders" file="tests/sql/orders.yaml" line="3"');
-    expect(xml).toContain('<failure message="model shop.daily_orders (sql/transforms/daily_orders.sql) returned other rows than tests/sql/orders.yaml:10 expects">');
+    expect(xml).toContain(
+      '<testcase name="returned orders count as orders but not as revenue" classname="shop.daily_orders" file="tests/sql/orders.yaml" line="3"',
+    );
+    expect(xml).toContain(
+      '<failure message="model shop.daily_orders (sql/transforms/daily_orders.sql) returned other rows than tests/sql/orders.yaml:10 expects">',
+    );
   });
 
   it('runs contract checks over the lake: an error check fails the run, a warn check does not', async () => {

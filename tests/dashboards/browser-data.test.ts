@@ -49,7 +49,12 @@ describe('chart data', () => {
     ['count', 4],
     ['count_distinct', 4],
   ] as const)('%s skips NULLs like SQL', (aggregation, expected) => {
-    expect(aggregateValues(view.rows.map((r) => r[2]), aggregation)).toBe(expected);
+    expect(
+      aggregateValues(
+        view.rows.map((r) => r[2]),
+        aggregation,
+      ),
+    ).toBe(expected);
   });
 
   it('NULL-only groups are NULL for sums and 0 for counts', () => {
@@ -90,7 +95,17 @@ describe('chart data', () => {
     });
     expect(chartData(visual({ type: 'kpi', y: 'orders', aggregation: 'max' }), view, view.rows)).toEqual({ kind: 'single', value: 3 });
     const table = chartData(visual({ type: 'table', columns: ['orders', 'day'], limit: 2 }), view, view.rows);
-    expect(table).toEqual({ kind: 'table', columns: ['orders', 'day'], rows: [[2, '2024-03-02'], [1, '2024-03-01'], [3, '2024-03-01'], [1, '2024-03-02'], [1, '2024-03-02']] });
+    expect(table).toEqual({
+      kind: 'table',
+      columns: ['orders', 'day'],
+      rows: [
+        [2, '2024-03-02'],
+        [1, '2024-03-01'],
+        [3, '2024-03-01'],
+        [1, '2024-03-02'],
+        [1, '2024-03-02'],
+      ],
+    });
   });
 
   it('filters on date prefixes and exact values, ignoring filters whose column the view lacks', () => {
@@ -120,7 +135,14 @@ describe('chart data', () => {
     // One axis, one style: below 10K ticks are compact too when the axis reaches 10K.
     expect([0, 5000, 10_000, 35_000].map((v) => formatAxisValue(v, usd, 35_000))).toEqual(['$0', '$5K', '$10K', '$35K']);
     const option = (type: 'line' | 'stacked_bar') =>
-      echartsOption(visual({ type, x: 'day', y: 'revenue', format: 'currency' }), { kind: 'xy', categories: ['a', 'b'], series: [{ name: 's', values: [6000, 4000] }, { name: 't', values: [5000, null] }] }) as {
+      echartsOption(visual({ type, x: 'day', y: 'revenue', format: 'currency' }), {
+        kind: 'xy',
+        categories: ['a', 'b'],
+        series: [
+          { name: 's', values: [6000, 4000] },
+          { name: 't', values: [5000, null] },
+        ],
+      }) as {
         yAxis: { axisLabel: { formatter: (value: number) => string } };
       };
     expect(option('line').yAxis.axisLabel.formatter(5000)).toBe('$5,000');
@@ -134,11 +156,30 @@ describe('chart data', () => {
     const ascending = tableRows(table, 10, { search: '', sort: { column: 'revenue', descending: false } });
     expect(ascending.shown.map((r) => r[1])).toEqual(['0.75', '1.25', '4.00', '10.50', null]);
     const descending = tableRows(table, 2, { search: 'AP', sort: { column: 'revenue', descending: true } });
-    expect(descending).toEqual({ columns: ['channel', 'revenue'], matching: [['app', '1.25'], ['app', '0.75'], ['app', null]], shown: [['app', '1.25'], ['app', '0.75']] });
+    expect(descending).toEqual({
+      columns: ['channel', 'revenue'],
+      matching: [
+        ['app', '1.25'],
+        ['app', '0.75'],
+        ['app', null],
+      ],
+      shown: [
+        ['app', '1.25'],
+        ['app', '0.75'],
+      ],
+    });
   });
 
   it('writes CSV with quoted fields where needed', () => {
-    expect(toCsv(['Name', 'Note'], [['a, b', 'say "hi"'], [null, 3]])).toBe('Name,Note\r\n"a, b","say ""hi"""\r\n,3\r\n');
+    expect(
+      toCsv(
+        ['Name', 'Note'],
+        [
+          ['a, b', 'say "hi"'],
+          [null, 3],
+        ],
+      ),
+    ).toBe('Name,Note\r\n"a, b","say ""hi"""\r\n,3\r\n');
   });
 
   it('compares a KPI with the previous window of the same length', () => {

@@ -122,9 +122,7 @@ describe('dashboards in Chromium', () => {
       expect(requests.some((url) => url.includes('/api/dashboards/sales/data?channel=store'))).toBe(true);
       await expectChartsMatchSql(page, engine, 'shop', visuals, { channel: "channel = 'store'" });
 
-      await engine.execute(
-        "INSERT INTO shop.orders VALUES (99, DATE '2024-03-06', 'phone', 'delivered', CAST(1000.00 AS DECIMAL(10,2)), 42)",
-      );
+      await engine.execute("INSERT INTO shop.orders VALUES (99, DATE '2024-03-06', 'phone', 'delivered', CAST(1000.00 AS DECIMAL(10,2)), 42)");
       // The filter is in the URL: a reload keeps it (and the server pushes it down); without it, everything shows.
       await page.reload();
       await page.waitForSelector('body[data-renders="1"]');

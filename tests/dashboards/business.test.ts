@@ -19,7 +19,11 @@ import { prepareShop, type Shop } from './fixture.js';
 interface ChartOption {
   xAxis?: Array<{ name: string }>;
   yAxis?: Array<{ name: string }>;
-  series: Array<{ name: string; data: Array<number | null | { value: number; itemStyle?: { opacity?: number } }>; markArea?: { data: Array<Array<{ xAxis: string }>> } }>;
+  series: Array<{
+    name: string;
+    data: Array<number | null | { value: number; itemStyle?: { opacity?: number } }>;
+    markArea?: { data: Array<Array<{ xAxis: string }>> };
+  }>;
 }
 
 /** ECharts' own option of a visual's chart, read back from the page. */
@@ -60,8 +64,10 @@ describe('dashboards a business user keeps open', () => {
       "CREATE TABLE shop.order_times AS SELECT * FROM (VALUES (TIMESTAMP '2024-01-12 09:15:00', 10), (TIMESTAMP '2024-01-20 12:00:00', 20), (TIMESTAMP '2024-02-03 08:00:00', 30), (TIMESTAMP '2024-02-28 23:00:00', 40), (TIMESTAMP '2024-03-04 10:00:00', 50), (TIMESTAMP '2024-03-05 09:40:00', 60)) AS t(ordered_at, amount)",
     );
     const coverageViews = {
-      orders_daily: "SELECT CAST(ordered_at AS DATE) AS order_date, count(*) AS orders, min(min(date_trunc('hour', ordered_at))) OVER () AS data_start FROM shop.order_times GROUP BY CAST(ordered_at AS DATE)",
-      orders_monthly: "SELECT CAST(date_trunc('month', ordered_at) AS DATE) AS order_month, sum(amount) AS amount, min(min(ordered_at)) OVER () AS data_start FROM shop.order_times GROUP BY date_trunc('month', ordered_at)",
+      orders_daily:
+        "SELECT CAST(ordered_at AS DATE) AS order_date, count(*) AS orders, min(min(date_trunc('hour', ordered_at))) OVER () AS data_start FROM shop.order_times GROUP BY CAST(ordered_at AS DATE)",
+      orders_monthly:
+        "SELECT CAST(date_trunc('month', ordered_at) AS DATE) AS order_month, sum(amount) AS amount, min(min(ordered_at)) OVER () AS data_start FROM shop.order_times GROUP BY date_trunc('month', ordered_at)",
     };
     for (const [view, query] of Object.entries(coverageViews)) {
       await engine.execute(`CREATE VIEW shop.${view} AS ${query}`);
@@ -205,7 +211,9 @@ describe('dashboards a business user keeps open', () => {
     expect(await page.locator('[data-visual="revenue_trend"]').getAttribute('data-partial')).toBeNull();
     await page.close();
     const partial = await open('sales.html');
-    await partial.page.locator('[data-visual="revenue_trend"]').screenshot({ path: join(import.meta.dirname, '..', '..', 'test-artifacts', 'dashboards', 'business-partial-period.png') });
+    await partial.page
+      .locator('[data-visual="revenue_trend"]')
+      .screenshot({ path: join(import.meta.dirname, '..', '..', 'test-artifacts', 'dashboards', 'business-partial-period.png') });
     expect([...errors, ...partial.errors]).toEqual([]);
     await partial.page.close();
   });
@@ -228,16 +236,31 @@ describe('dashboards a business user keeps open', () => {
       ]);
       expect((await drawnTexts(page, 'daily')).filter((t) => t === 'partial')).toHaveLength(2);
       const bars = await chartOption(page, 'daily_bars');
-      expect(bars.series[0].markArea!.data.map((band) => band.map((end) => end.xAxis))).toEqual([['2024-01-12', '2024-01-12'], ['2024-03-05', '2024-03-05']]);
+      expect(bars.series[0].markArea!.data.map((band) => band.map((end) => end.xAxis))).toEqual([
+        ['2024-01-12', '2024-01-12'],
+        ['2024-03-05', '2024-03-05'],
+      ]);
       // Bars of partial periods are faded too (a bar covers most of its shade).
-      expect(bars.series[0].data.map((d) => (typeof d === 'object' && d !== null ? d.itemStyle?.opacity : undefined))).toEqual([0.5, undefined, undefined, undefined, undefined, 0.5]);
+      expect(bars.series[0].data.map((d) => (typeof d === 'object' && d !== null ? d.itemStyle?.opacity : undefined))).toEqual([
+        0.5,
+        undefined,
+        undefined,
+        undefined,
+        undefined,
+        0.5,
+      ]);
       expect(await drawnTexts(page, 'daily_bars')).toContain('partial');
       // Monthly: January starts on the 12th, March is the current month.
       expect(await page.locator('[data-visual="monthly"]').getAttribute('data-partial')).toBe('2024-01-01, 2024-03-01');
       expect((await drawnTexts(page, 'monthly')).filter((t) => t === 'partial')).toHaveLength(2);
       // Each shade covers its whole month, also on a phone where the axis shows every other label.
-      const shades = await page.locator('[data-visual="monthly"] svg path[fill-opacity="0.14"]').evaluateAll((paths) => paths.map((p) => (p as SVGGraphicsElement).getBBox().width));
-      const plot = await page.locator('[data-visual="monthly"] svg path[fill="none"]').first().evaluate((p) => (p as SVGGraphicsElement).getBBox().width);
+      const shades = await page
+        .locator('[data-visual="monthly"] svg path[fill-opacity="0.14"]')
+        .evaluateAll((paths) => paths.map((p) => (p as SVGGraphicsElement).getBBox().width));
+      const plot = await page
+        .locator('[data-visual="monthly"] svg path[fill="none"]')
+        .first()
+        .evaluate((p) => (p as SVGGraphicsElement).getBBox().width);
       expect(shades).toHaveLength(2);
       for (const shade of shades) expect(Math.abs(shade - plot / 3)).toBeLessThan(1);
       // The data start is coverage, not a column readers asked for.
@@ -253,7 +276,9 @@ describe('dashboards a business user keeps open', () => {
     expect(errors).toEqual([]);
     await page.close();
     // Filtered in SQL (the live server's path, and QuickSight's), the view still says where all of its data starts.
-    expect(await sql("SELECT DISTINCT CAST(data_start AS VARCHAR) FROM shop.orders_daily WHERE order_date >= DATE '2024-02-01'")).toEqual([['2024-01-12 09:00:00.000']]);
+    expect(await sql("SELECT DISTINCT CAST(data_start AS VARCHAR) FROM shop.orders_daily WHERE order_date >= DATE '2024-02-01'")).toEqual([
+      ['2024-01-12 09:00:00.000'],
+    ]);
   });
 
   it('keeps the filter state in the URL: links open filtered, changes update the address', async () => {
@@ -281,7 +306,9 @@ describe('dashboards a business user keeps open', () => {
       await page.goto(`${base}${name}.html`);
       await page.waitForSelector('body[data-renders="1"]');
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
-      const boxes = await page.locator('[data-visual], .filters label, header').evaluateAll((els) => els.map((el) => el.getBoundingClientRect().toJSON() as DOMRect));
+      const boxes = await page
+        .locator('[data-visual], .filters label, header')
+        .evaluateAll((els) => els.map((el) => el.getBoundingClientRect().toJSON() as DOMRect));
       for (const box of boxes) {
         expect(box.left).toBeGreaterThanOrEqual(0);
         expect(box.right).toBeLessThanOrEqual(390);
@@ -301,10 +328,14 @@ describe('dashboards a business user keeps open', () => {
 
   async function expectKpiChange(page: Page): Promise<void> {
     const [[current]] = await sql("SELECT CAST(sum(revenue) AS DOUBLE) FROM shop.daily_sales WHERE order_date BETWEEN DATE '2024-03-04' AND DATE '2024-03-05'");
-    const [[previous]] = await sql("SELECT CAST(sum(revenue) AS DOUBLE) FROM shop.daily_sales WHERE order_date BETWEEN DATE '2024-03-02' AND DATE '2024-03-03'");
+    const [[previous]] = await sql(
+      "SELECT CAST(sum(revenue) AS DOUBLE) FROM shop.daily_sales WHERE order_date BETWEEN DATE '2024-03-02' AND DATE '2024-03-03'",
+    );
     const line = page.locator('[data-visual="revenue_total"] .kpi-change');
     expect(await page.locator('[data-visual="revenue_total"] .kpi-value').textContent()).toBe(usd(Number(current)));
-    expect(await line.textContent()).toBe(`▲ ${change(Number(current), Number(previous))} vs ${usd(Number(previous))} in the previous 2 days (2024-03-02 – 2024-03-03)`);
+    expect(await line.textContent()).toBe(
+      `▲ ${change(Number(current), Number(previous))} vs ${usd(Number(previous))} in the previous 2 days (2024-03-02 – 2024-03-03)`,
+    );
     expect(await line.getAttribute('data-direction')).toBe('up');
   }
 

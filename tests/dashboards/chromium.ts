@@ -85,5 +85,7 @@ export function findChromium(search: ChromiumSearch = { env: process.env, platfo
     const packaged = unpackSparticuz(search.root);
     if (packaged) return packaged;
   }
-  throw new Error(`no Chromium found (CHROMIUM_PATH unset, no ${SYSTEM_NAMES.join(' or ')} on PATH, no @sparticuz/chromium for ${search.platform}-${search.arch}); ${HOW_TO_GET_CHROMIUM}`);
+  throw new Error(
+    `no Chromium found (CHROMIUM_PATH unset, no ${SYSTEM_NAMES.join(' or ')} on PATH, no @sparticuz/chromium for ${search.platform}-${search.arch}); ${HOW_TO_GET_CHROMIUM}`,
+  );
 }

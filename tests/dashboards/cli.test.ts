@@ -45,13 +45,26 @@ describe('lake dashboard', () => {
   it('publish --dry-run prints every QuickSight input, valid for the SDK', async () => {
     const io = captureIo(shop.root);
     const code = await main(
-      ['dashboard', 'publish', '--dry-run', '--account-id', '111122223333', '--region', 'eu-west-1', '--principal', 'arn:aws:quicksight:eu-west-1:111122223333:user/default/ana'],
+      [
+        'dashboard',
+        'publish',
+        '--dry-run',
+        '--account-id',
+        '111122223333',
+        '--region',
+        'eu-west-1',
+        '--principal',
+        'arn:aws:quicksight:eu-west-1:111122223333:user/default/ana',
+      ],
       io,
     );
     expect(code).toBe(0);
     const resources = JSON.parse(io.out);
     expect(resources.dataSource.DataSourceId).toBe('shop-local-athena');
-    expect(resources.dashboards.map((d: { dashboard: { DashboardId: string } }) => d.dashboard.DashboardId)).toEqual(['shop-local-operations', 'shop-local-sales']);
+    expect(resources.dashboards.map((d: { dashboard: { DashboardId: string } }) => d.dashboard.DashboardId)).toEqual([
+      'shop-local-operations',
+      'shop-local-sales',
+    ]);
     expect(allSchemaProblems(resources)).toEqual([]);
   });
 

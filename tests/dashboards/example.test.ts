@@ -93,10 +93,17 @@ describe('example dashboards', () => {
   it('marks the first day of the demo (data from 10:00) and its current day as partial, where the views say where their data starts', async () => {
     const page = await browser.newPage();
     const errors = collectErrors(page);
-    for (const [name, visuals] of [['customer_support', ['interactions_by_channel', 'interactions_by_type', 'negative_share']], ['executive', ['revenue_trend', 'customers_trend', 'conversion_trend']]] as const) {
+    for (const [name, visuals] of [
+      ['customer_support', ['interactions_by_channel', 'interactions_by_type', 'negative_share']],
+      ['executive', ['revenue_trend', 'customers_trend', 'conversion_trend']],
+    ] as const) {
       await page.goto(`${base}${name}.html`);
       await page.waitForSelector('body[data-renders="1"]');
-      for (const visual of visuals) expect({ visual, partial: await page.locator(`[data-visual="${visual}"]`).getAttribute('data-partial') }).toEqual({ visual, partial: '2026-03-02, 2026-03-05' });
+      for (const visual of visuals)
+        expect({ visual, partial: await page.locator(`[data-visual="${visual}"]`).getAttribute('data-partial') }).toEqual({
+          visual,
+          partial: '2026-03-02, 2026-03-05',
+        });
       await screenshot(page, `example-${name}-partial-first-day`);
     }
     expect(errors).toEqual([]);
@@ -106,7 +113,13 @@ describe('example dashboards', () => {
   it('generates QuickSight inputs for every example dashboard that the SDK schema accepts', () => {
     const resources = quickSightResources({
       projectName: config.name,
-      target: { awsAccountId: '111122223333', region: 'eu-west-1', principalArn: 'arn:aws:quicksight:eu-west-1:111122223333:group/default/bi', workgroup: 'primary', idPrefix: `${config.name}-prod` },
+      target: {
+        awsAccountId: '111122223333',
+        region: 'eu-west-1',
+        principalArn: 'arn:aws:quicksight:eu-west-1:111122223333:group/default/bi',
+        workgroup: 'primary',
+        idPrefix: `${config.name}-prod`,
+      },
       dashboards: EXAMPLE_DASHBOARDS,
       schemas,
     });

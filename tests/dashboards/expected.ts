@@ -21,7 +21,10 @@ export async function expectedPoints(engine: AthenaLocalEngine, database: string
       break;
     case 'kpi':
     case 'gauge':
-      sql = visual.aggregation === 'count' || visual.aggregation === 'count_distinct' ? 'SELECT 1' : `SELECT CASE WHEN count(${visual.y}) > 0 THEN 1 ELSE 0 END FROM ${from}${whereSql()}`;
+      sql =
+        visual.aggregation === 'count' || visual.aggregation === 'count_distinct'
+          ? 'SELECT 1'
+          : `SELECT CASE WHEN count(${visual.y}) > 0 THEN 1 ELSE 0 END FROM ${from}${whereSql()}`;
       break;
     case 'pie':
     case 'donut':
@@ -37,7 +40,13 @@ const viewHas = async (engine: AthenaLocalEngine, database: string, view: string
   (await engine.execute(`SELECT * FROM ${database}.${view} LIMIT 0`)).columns.some((c) => c.name === column);
 
 /** Checks every visual on the page against SQL, with `filters` (column → SQL condition) applied where the view has the column. */
-export async function expectChartsMatchSql(page: Page, engine: AthenaLocalEngine, database: string, visuals: VisualDefinition[], filters: Record<string, string> = {}) {
+export async function expectChartsMatchSql(
+  page: Page,
+  engine: AthenaLocalEngine,
+  database: string,
+  visuals: VisualDefinition[],
+  filters: Record<string, string> = {},
+) {
   const rendered = await renderedVisuals(page);
   expect(rendered.map((v) => v.id)).toEqual(visuals.map((v) => v.id));
   let total = 0;
@@ -67,4 +76,3 @@ export function staticServer(root: string): Promise<Server> {
   });
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
 }
-

@@ -41,4 +41,3 @@ export async function prepareShop(): Promise<Shop> {
   }
   return { root, lakeRoot, project: loadConfig(root) };
 }
-

@@ -21,12 +21,21 @@ describe('partial periods', () => {
   it('marks the first category when the data starts inside it, not when it starts at its beginning or before', () => {
     // A daily chart whose data starts at 14:00 on its first day.
     expect(partialPeriods('date', days, over, '2024-03-01T14:00:00.000Z')).toEqual(['2024-03-01']);
-    expect(partialPeriods('timestamp(3)', days.map((d) => `${d} 00:00:00.000`), over, '2024-03-01T14:00:00.000Z')).toEqual(['2024-03-01 00:00:00.000']);
+    expect(
+      partialPeriods(
+        'timestamp(3)',
+        days.map((d) => `${d} 00:00:00.000`),
+        over,
+        '2024-03-01T14:00:00.000Z',
+      ),
+    ).toEqual(['2024-03-01 00:00:00.000']);
     expect(partialPeriods('date', days, over, '2024-03-01T00:00:00.000Z')).toEqual([]);
     // Filtered to later days: the first one shown is whole.
     expect(partialPeriods('date', days.slice(1), over, '2024-03-01T14:00:00.000Z')).toEqual([]);
     // An hourly chart starting at 09:30.
-    expect(partialPeriods('timestamp(3)', ['2024-03-05 09:00:00.000', '2024-03-05 10:00:00.000'], over, '2024-03-05T09:30:00.000Z')).toEqual(['2024-03-05 09:00:00.000']);
+    expect(partialPeriods('timestamp(3)', ['2024-03-05 09:00:00.000', '2024-03-05 10:00:00.000'], over, '2024-03-05T09:30:00.000Z')).toEqual([
+      '2024-03-05 09:00:00.000',
+    ]);
     // Both ends at once, in axis order; one category that is both is listed once.
     expect(partialPeriods('date', days, '2024-03-03T08:00:00.000Z', '2024-03-01T14:00:00.000Z')).toEqual(['2024-03-01', '2024-03-03']);
     expect(partialPeriods('date', ['2024-03-03'], '2024-03-03T18:00:00.000Z', '2024-03-03T14:00:00.000Z')).toEqual(['2024-03-03']);
@@ -48,14 +57,37 @@ describe('partial periods', () => {
       { name: 'day', type: 'date' },
       { name: 'data_start', type: 'timestamp(3)' },
     ];
-    expect(dataStartOf({ columns, rows: [['2024-03-02', '2024-03-01 14:00:00.000'], ['2024-03-01', '2024-03-01 14:00:00.000']] })).toBe('2024-03-01T14:00:00.000Z');
-    expect(dataStartOf({ columns: [{ name: 'day', type: 'date' }, { name: 'data_start', type: 'date' }], rows: [['2024-03-02', '2024-03-02']] })).toBe('2024-03-02T00:00:00.000Z');
+    expect(
+      dataStartOf({
+        columns,
+        rows: [
+          ['2024-03-02', '2024-03-01 14:00:00.000'],
+          ['2024-03-01', '2024-03-01 14:00:00.000'],
+        ],
+      }),
+    ).toBe('2024-03-01T14:00:00.000Z');
+    expect(
+      dataStartOf({
+        columns: [
+          { name: 'day', type: 'date' },
+          { name: 'data_start', type: 'date' },
+        ],
+        rows: [['2024-03-02', '2024-03-02']],
+      }),
+    ).toBe('2024-03-02T00:00:00.000Z');
     expect(dataStartOf({ columns, rows: [['2024-03-02', null]] })).toBeUndefined();
     expect(dataStartOf({ columns: columns.slice(0, 1), rows: [['2024-03-02']] })).toBeUndefined();
   });
 
   it('shades each partial period on the first series: a line the segment inside the data, a bar its band', () => {
-    const chart: ChartData = { kind: 'xy', categories: days, series: [{ name: 'orders', values: [1, 2, 3] }, { name: 'other', values: [1, 1, 1] }] };
+    const chart: ChartData = {
+      kind: 'xy',
+      categories: days,
+      series: [
+        { name: 'orders', values: [1, 2, 3] },
+        { name: 'other', values: [1, 1, 1] },
+      ],
+    };
     const option = (type: 'line' | 'bar', partial: string[]) => {
       const visual = VisualSchema.parse({ id: 'v', type, title: 'V', view: 'x', x: 'day', y: 'orders' });
       return echartsOption(visual, chart, {}, partial) as { series: Array<{ markArea?: { data: unknown; label: { formatter: string } } }> };
@@ -72,7 +104,14 @@ describe('partial periods', () => {
   });
 
   it('leaves data_start out of a table that does not list it (it is coverage, not data)', () => {
-    const view = { columns: [{ name: 'day', type: 'date' }, { name: 'data_start', type: 'date' }, { name: 'n', type: 'bigint' }], rows: [['2024-03-01', '2024-03-01', 1]] };
+    const view = {
+      columns: [
+        { name: 'day', type: 'date' },
+        { name: 'data_start', type: 'date' },
+        { name: 'n', type: 'bigint' },
+      ],
+      rows: [['2024-03-01', '2024-03-01', 1]],
+    };
     const table = (columns?: string[]) => chartData(VisualSchema.parse({ id: 't', type: 'table', title: 'T', view: 'v', columns }), view, view.rows);
     expect(table()).toEqual({ kind: 'table', columns: ['day', 'n'], rows: [['2024-03-01', 1]] });
     expect(table(['data_start'])).toEqual({ kind: 'table', columns: ['data_start'], rows: [['2024-03-01']] });

@@ -59,7 +59,10 @@ describe('QuickSight inputs', () => {
     expect(trend.XAxisLabelOptions!.AxisLabelOptions![0].CustomLabel).toBe('Order date');
     expect(trend.PrimaryYAxisLabelOptions!.AxisLabelOptions![0].CustomLabel).toBe('Net revenue');
     const bars = visuals.find((v) => v.BarChartVisual?.VisualId === 'orders_by_channel')!.BarChartVisual!.ChartConfiguration!;
-    expect([bars.CategoryLabelOptions!.AxisLabelOptions![0].CustomLabel, bars.ValueLabelOptions!.AxisLabelOptions![0].CustomLabel]).toEqual(['Channel', 'Orders']);
+    expect([bars.CategoryLabelOptions!.AxisLabelOptions![0].CustomLabel, bars.ValueLabelOptions!.AxisLabelOptions![0].CustomLabel]).toEqual([
+      'Channel',
+      'Orders',
+    ]);
     const table = visuals.find((v) => v.TableVisual?.VisualId === 'detail')!.TableVisual!.ChartConfiguration!;
     expect(table.FieldOptions!.SelectedFieldOptions!.map((o) => o.CustomLabel)).toEqual(['Order date', 'Channel', 'Net revenue', 'Orders']);
     expect(table.SortConfiguration!.RowSort).toEqual([{ FieldSort: { FieldId: 'detail.column2', Direction: 'DESC' } }]);
@@ -88,7 +91,9 @@ describe('QuickSight inputs', () => {
       DataSourceId: 'shop-prod-athena',
       Type: 'ATHENA',
       DataSourceParameters: { AthenaParameters: { WorkGroup: 'lakehouse' } },
-      Permissions: [{ Principal: target.principalArn, Actions: expect.arrayContaining(['quicksight:PassDataSource', 'quicksight:UpdateDataSourcePermissions']) }],
+      Permissions: [
+        { Principal: target.principalArn, Actions: expect.arrayContaining(['quicksight:PassDataSource', 'quicksight:UpdateDataSourcePermissions']) },
+      ],
     });
   });
 
@@ -159,7 +164,9 @@ describe('QuickSight inputs', () => {
       FormatConfiguration: { FormatConfiguration: { CurrencyDisplayFormatConfiguration: { Symbol: 'USD', DecimalPlacesConfiguration: { DecimalPlaces: 2 } } } },
     });
     expect(gauge.GaugeChartVisual!.ChartConfiguration!.GaugeChartOptions!.ArcAxis).toEqual({ Range: { Min: 0, Max: 1 } });
-    expect(gauge.GaugeChartVisual!.ChartConfiguration!.FieldWells!.Values![0].NumericalMeasureField!.AggregationFunction).toEqual({ SimpleNumericalAggregation: 'AVERAGE' });
+    expect(gauge.GaugeChartVisual!.ChartConfiguration!.FieldWells!.Values![0].NumericalMeasureField!.AggregationFunction).toEqual({
+      SimpleNumericalAggregation: 'AVERAGE',
+    });
     const wells = line.LineChartVisual!.ChartConfiguration!.FieldWells!.LineChartAggregatedFieldWells!;
     expect(wells.Category![0].DateDimensionField).toMatchObject({ FieldId: 'revenue_trend.x', DateGranularity: 'DAY', Column: { ColumnName: 'order_date' } });
     expect(wells.Colors![0].CategoricalDimensionField).toMatchObject({ Column: { ColumnName: 'channel' } });
@@ -190,7 +197,11 @@ describe('QuickSight inputs', () => {
   it('filters scoped to the visuals whose views have the column, with a control each', () => {
     const definition = resources.dashboards.find((d) => d.name === 'sales')!.dashboard.Definition!;
     const [period, channel] = definition.FilterGroups!;
-    expect(period.Filters![0].TimeRangeFilter).toMatchObject({ FilterId: 'period', Column: { DataSetIdentifier: 'daily_sales', ColumnName: 'order_date' }, TimeGranularity: 'DAY' });
+    expect(period.Filters![0].TimeRangeFilter).toMatchObject({
+      FilterId: 'period',
+      Column: { DataSetIdentifier: 'daily_sales', ColumnName: 'order_date' },
+      TimeGranularity: 'DAY',
+    });
     expect(period.CrossDataset).toBe('ALL_DATASETS');
     expect(period.ScopeConfiguration!.SelectedSheets!.SheetVisualScopingConfigurations![0].VisualIds).toHaveLength(9);
     expect(channel.Filters![0].CategoryFilter).toMatchObject({ FilterId: 'channel', Column: { ColumnName: 'channel' } });
@@ -251,7 +262,12 @@ describe('QuickSight inputs', () => {
       const steps = await publishQuickSight(new QuickSightClient({ region: 'eu-west-1' }), resources);
       expect(steps.every((s) => s.action === 'updated')).toBe(true);
       const sourceUpdate = quicksight.commandCalls(UpdateDataSourceCommand)[0].args[0].input;
-      expect(sourceUpdate).toEqual({ AwsAccountId: '111122223333', DataSourceId: 'shop-prod-athena', Name: 'shop (Athena)', DataSourceParameters: resources.dataSource.DataSourceParameters });
+      expect(sourceUpdate).toEqual({
+        AwsAccountId: '111122223333',
+        DataSourceId: 'shop-prod-athena',
+        Name: 'shop (Athena)',
+        DataSourceParameters: resources.dataSource.DataSourceParameters,
+      });
       expect(quicksight.commandCalls(UpdateDataSetCommand)[0].args[0].input).not.toHaveProperty('Permissions');
       expect(quicksight.commandCalls(UpdateRefreshScheduleCommand)).toHaveLength(3);
       expect(quicksight.commandCalls(UpdateAnalysisCommand)).toHaveLength(2);

@@ -75,14 +75,19 @@ describe('lake dashboard serve', () => {
     expect((await get(server.url, '/assets/echarts.min.js')).status).toBe(200);
   });
 
-  it.each(['/../secret.txt', '/assets/../../secret.txt', '/%2e%2e/secret.txt', '/assets/%2e%2e%2f%2e%2e%2fsecret.txt', '/..%5csecret.txt', '/link.txt', '/%00'])(
-    'refuses %s',
-    async (path) => {
-      const response = await get(server.url, path);
-      expect([400, 403, 404]).toContain(response.status);
-      expect(response.body).not.toContain('do not serve');
-    },
-  );
+  it.each([
+    '/../secret.txt',
+    '/assets/../../secret.txt',
+    '/%2e%2e/secret.txt',
+    '/assets/%2e%2e%2f%2e%2e%2fsecret.txt',
+    '/..%5csecret.txt',
+    '/link.txt',
+    '/%00',
+  ])('refuses %s', async (path) => {
+    const response = await get(server.url, path);
+    expect([400, 403, 404]).toContain(response.status);
+    expect(response.body).not.toContain('do not serve');
+  });
 
   it('answers filter changes with data filtered in SQL', async () => {
     const response = await get(server.url, '/api/dashboards/sales/data?channel=app&period.from=2024-03-02');
@@ -121,9 +126,9 @@ describe('lake dashboard serve', () => {
   });
 
   it('quotes filter values as literals', () => {
-    expect(viewQuery('shop', 'v', [{ name: 'channel', type: 'varchar' }], [{ id: 'c', type: 'select', column: 'channel' }], { c: { value: "x' OR '1'='1" } })).toBe(
-      `SELECT * FROM "shop"."v" WHERE "channel" = 'x'' OR ''1''=''1'`,
-    );
+    expect(
+      viewQuery('shop', 'v', [{ name: 'channel', type: 'varchar' }], [{ id: 'c', type: 'select', column: 'channel' }], { c: { value: "x' OR '1'='1" } }),
+    ).toBe(`SELECT * FROM "shop"."v" WHERE "channel" = 'x'' OR ''1''=''1'`);
     expect(viewQuery('shop', 'v', [{ name: 'rating', type: 'integer' }], [{ id: 'r', type: 'select', column: 'rating' }], { r: { value: '5' } })).toBe(
       `SELECT * FROM "shop"."v" WHERE CAST("rating" AS VARCHAR) = '5'`,
     );
@@ -134,7 +139,12 @@ describe('site folder', () => {
   it('is created when missing', async () => {
     const shop = await prepareShop();
     const engine = await AthenaLocalEngine.open({ lakeRoot: shop.lakeRoot });
-    const server = await startDashboardServer({ project: shop.project, engine, siteDir: join(mkdtempSync(join(tmpdir(), 'lake-site-')), 'new', 'site'), port: 0 });
+    const server = await startDashboardServer({
+      project: shop.project,
+      engine,
+      siteDir: join(mkdtempSync(join(tmpdir(), 'lake-site-')), 'new', 'site'),
+      port: 0,
+    });
     expect((await get(server.url, '/assets/dashboard.js')).status).toBe(200);
     await server.close();
     await engine.close();

@@ -30,7 +30,14 @@ describe('anonymous ROW values', () => {
     engine = await openLake();
     await expect(engine.execute("SELECT ROW(1, 'x') AS r")).rejects.toThrow(/anonymous-row/);
     expect(checkFaithful("SELECT\n  ROW(1, 'x') AS r", { file: 'q.sql' })).toEqual([
-      expect.objectContaining({ severity: 'error', rule: 'unfaithful/anonymous-row', file: 'q.sql', line: 2, col: 3, hint: expect.stringContaining('CAST(ROW(') }),
+      expect.objectContaining({
+        severity: 'error',
+        rule: 'unfaithful/anonymous-row',
+        file: 'q.sql',
+        line: 2,
+        col: 3,
+        hint: expect.stringContaining('CAST(ROW('),
+      }),
     ]);
   });
 });

@@ -14,7 +14,10 @@ afterEach(async () => {
   engine = undefined;
 });
 
-const files = (dir: string): string[] => readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => /\.\w+(\.gz)?$/.test(f)).sort();
+const files = (dir: string): string[] =>
+  readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((f) => /\.\w+(\.gz)?$/.test(f))
+    .sort();
 const ROWS = "SELECT * FROM (VALUES (1, 'a', '2024-01-01'), (2, 'b', '2024-01-02'), (3, 'c', '2024-01-02')) t(id, name, dt)";
 
 // https://docs.aws.amazon.com/athena/latest/ug/unload.html
@@ -50,8 +53,12 @@ describe('UNLOAD', () => {
   it("keeps Athena's rules: an empty location, partition keys last, at most 100 partitions; refuses formats it cannot write", async () => {
     engine = await openLake();
     await engine.execute("UNLOAD (SELECT 1 AS id) TO 's3://b/once/' WITH (format = 'PARQUET')");
-    await expect(engine.execute("UNLOAD (SELECT 2 AS id) TO 's3://b/once/' WITH (format = 'PARQUET')")).rejects.toThrow(/HIVE_PATH_ALREADY_EXISTS: .*s3:\/\/b\/once\/ is not empty/);
-    await expect(engine.execute(`UNLOAD (${ROWS}) TO 's3://b/p/' WITH (format = 'PARQUET', partitioned_by = ARRAY['id'])`)).rejects.toThrow(/HIVE_COLUMN_ORDER_MISMATCH/);
+    await expect(engine.execute("UNLOAD (SELECT 2 AS id) TO 's3://b/once/' WITH (format = 'PARQUET')")).rejects.toThrow(
+      /HIVE_PATH_ALREADY_EXISTS: .*s3:\/\/b\/once\/ is not empty/,
+    );
+    await expect(engine.execute(`UNLOAD (${ROWS}) TO 's3://b/p/' WITH (format = 'PARQUET', partitioned_by = ARRAY['id'])`)).rejects.toThrow(
+      /HIVE_COLUMN_ORDER_MISMATCH/,
+    );
     await expect(
       engine.execute("UNLOAD (SELECT x, x AS k FROM UNNEST(sequence(1, 101)) AS t(x)) TO 's3://b/many/' WITH (format = 'JSON', partitioned_by = ARRAY['k'])"),
     ).rejects.toThrow(/HIVE_TOO_MANY_OPEN_PARTITIONS/);

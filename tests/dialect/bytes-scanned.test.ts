@@ -16,8 +16,12 @@ beforeAll(async () => {
   engine = await openLake(lakeRoot);
   jsonFile = writeLakeFile(lakeRoot, 'b/raw/events/part-0.json', ndjson(Array.from({ length: 2000 }, (_, i) => ({ id: i, note: `note ${i} `.repeat(8) }))));
   await engine.execute('CREATE DATABASE d');
-  await engine.execute(`CREATE EXTERNAL TABLE d.events (id int, note string) ROW FORMAT SERDE 'org.openx.data.jsonserde.JsonSerDe' LOCATION 's3://b/raw/events/'`);
-  await engine.execute(`CREATE TABLE d.wide WITH (format = 'PARQUET', external_location = 's3://b/curated/wide/') AS SELECT id, note, note || note AS note2 FROM d.events`);
+  await engine.execute(
+    `CREATE EXTERNAL TABLE d.events (id int, note string) ROW FORMAT SERDE 'org.openx.data.jsonserde.JsonSerDe' LOCATION 's3://b/raw/events/'`,
+  );
+  await engine.execute(
+    `CREATE TABLE d.wide WITH (format = 'PARQUET', external_location = 's3://b/curated/wide/') AS SELECT id, note, note || note AS note2 FROM d.events`,
+  );
 });
 afterAll(() => engine.close());
 

@@ -45,7 +45,10 @@ describe('parseCreateTable', () => {
   });
 
   it.each([
-    ["ROW FORMAT DELIMITED FIELDS TERMINATED BY '\\t' ESCAPED BY '\\\\' STORED AS TEXTFILE", { delimited: { fieldsTerminatedBy: '\t', escapedBy: '\\' }, storedAs: 'TEXTFILE' }],
+    [
+      "ROW FORMAT DELIMITED FIELDS TERMINATED BY '\\t' ESCAPED BY '\\\\' STORED AS TEXTFILE",
+      { delimited: { fieldsTerminatedBy: '\t', escapedBy: '\\' }, storedAs: 'TEXTFILE' },
+    ],
     ["ROW FORMAT DELIMITED FIELDS TERMINATED BY '\\001'", { delimited: { fieldsTerminatedBy: '\u0001' } }],
     ['STORED AS PARQUET', { storedAs: 'PARQUET' }],
     [
@@ -192,7 +195,9 @@ describe('external tables on the lake', () => {
     writeLakeFile(lake, 'b/t/dt=2025-01-01/a.json', ndjson([{ v: 1 }]));
     writeLakeFile(lake, 'elsewhere/old-data/b.json', ndjson([{ v: 2 }]));
     engine = await openLake(lake);
-    await engine.execute("CREATE EXTERNAL TABLE t (v int) PARTITIONED BY (dt date) ROW FORMAT SERDE 'org.apache.hive.hcatalog.data.JsonSerDe' LOCATION 's3://b/t/'");
+    await engine.execute(
+      "CREATE EXTERNAL TABLE t (v int) PARTITIONED BY (dt date) ROW FORMAT SERDE 'org.apache.hive.hcatalog.data.JsonSerDe' LOCATION 's3://b/t/'",
+    );
     await engine.execute("ALTER TABLE t ADD IF NOT EXISTS PARTITION (dt = '2024-12-31') LOCATION 's3://elsewhere/old-data/'");
     const all = await engine.execute('SELECT v, dt FROM t ORDER BY v');
     expect(all.columns[1]).toEqual({ name: 'dt', type: 'date' });
@@ -285,7 +290,9 @@ describe('CTAS', () => {
     writeLakeFile(lake, 'w/busy/x.parquet', 'x');
     engine = await openLake(lake);
     await engine.execute('CREATE TABLE t AS SELECT 1 AS a');
-    await expect(engine.execute('CREATE TABLE t AS SELECT 1 AS a')).rejects.toThrow(/TABLE_ALREADY_EXISTS: line 1:14: Table 'awsdatacatalog.default.t' already exists/);
+    await expect(engine.execute('CREATE TABLE t AS SELECT 1 AS a')).rejects.toThrow(
+      /TABLE_ALREADY_EXISTS: line 1:14: Table 'awsdatacatalog.default.t' already exists/,
+    );
     expect((await engine.execute('CREATE TABLE IF NOT EXISTS t AS SELECT 2 AS a')).stats.rowsWritten).toBe(0);
     await expect(engine.execute("CREATE TABLE u WITH (external_location = 's3://w/busy/') AS SELECT 1 AS a")).rejects.toThrow(/HIVE_PATH_ALREADY_EXISTS/);
     await expect(engine.execute("CREATE TABLE u WITH (partitioned_by = ARRAY['a']) AS SELECT 1 AS a, 2 AS b")).rejects.toThrow(

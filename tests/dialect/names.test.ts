@@ -4,7 +4,6 @@ import type { AthenaLocalEngine } from '../../src/engines/local/engine.js';
 import { openLake, tempLake } from './lake-helpers.js';
 import { captureIo } from '../helpers/io.js';
 
-
 describe('Athena names and databases', () => {
   let engine: AthenaLocalEngine | undefined;
   afterEach(async () => {

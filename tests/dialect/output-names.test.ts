@@ -15,15 +15,27 @@ const columns = async (sql: string) => (await engine!.execute(sql)).columns.map(
 
 describe('output column names', () => {
   it.each([
-    ['expressions are _col<position>, columns keep their name, aliases win', "SELECT t.a, CAST(a AS VARCHAR), a + 1 AS b, count(*) FROM (VALUES (1)) t(a) GROUP BY 1, 2, 3", ['a integer', '_col1 varchar', 'b integer', '_col3 bigint']],
+    [
+      'expressions are _col<position>, columns keep their name, aliases win',
+      'SELECT t.a, CAST(a AS VARCHAR), a + 1 AS b, count(*) FROM (VALUES (1)) t(a) GROUP BY 1, 2, 3',
+      ['a integer', '_col1 varchar', 'b integer', '_col3 bigint'],
+    ],
     ['count(*) alone is _col0', 'SELECT count(*) FROM (VALUES 1) t(x)', ['_col0 bigint']],
     ['SELECT * keeps the names', 'SELECT * FROM (VALUES (1, 2)) t(a, b)', ['a integer', 'b integer']],
-    ['identifiers fold to lower case', 'SELECT A, x AS Total, "Mixed" FROM (SELECT 1 AS a, 2 AS x, 3 AS "Mixed")', ['a integer', 'total integer', 'mixed integer']],
-    ['literals and keywords are unnamed', "SELECT 1, 'x', DATE '2025-01-01', NULL IS NULL, current_date IS NOT NULL", ['_col0 integer', '_col1 varchar', '_col2 date', '_col3 boolean', '_col4 boolean']],
+    [
+      'identifiers fold to lower case',
+      'SELECT A, x AS Total, "Mixed" FROM (SELECT 1 AS a, 2 AS x, 3 AS "Mixed")',
+      ['a integer', 'total integer', 'mixed integer'],
+    ],
+    [
+      'literals and keywords are unnamed',
+      "SELECT 1, 'x', DATE '2025-01-01', NULL IS NULL, current_date IS NOT NULL",
+      ['_col0 integer', '_col1 varchar', '_col2 date', '_col3 boolean', '_col4 boolean'],
+    ],
     ['names from a subquery', 'SELECT * FROM (SELECT 1, 2 AS b)', ['_col0 integer', 'b integer']],
-    ['names from a CTE', 'WITH c AS (SELECT upper(x) FROM (VALUES (\'a\')) t(x)) SELECT * FROM c', ['_col0 varchar']],
+    ['names from a CTE', "WITH c AS (SELECT upper(x) FROM (VALUES ('a')) t(x)) SELECT * FROM c", ['_col0 varchar']],
     ['an implicit alias', 'SELECT a + 1 next FROM (VALUES 1) t(a)', ['next integer']],
-    ['VALUES statement', 'VALUES (1, \'a\')', ['_col0 integer', '_col1 varchar']],
+    ['VALUES statement', "VALUES (1, 'a')", ['_col0 integer', '_col1 varchar']],
     ['VALUES without a column list', 'SELECT * FROM (VALUES (1, 2)) t', ['_col0 integer', '_col1 integer']],
   ])('%s', async (_name, sql, expected) => {
     engine = await openLake();
@@ -41,7 +53,15 @@ describe('VALUES rows without parentheses', () => {
   it.each([
     ['integers', 'VALUES 1, 2', [[1], [2]], '_col0 integer'],
     ['timestamps', "VALUES TIMESTAMP '2025-01-01 10:00:00'", [['2025-01-01 10:00:00.000']], '_col0 timestamp(3)'],
-    ['ROW constructors', "SELECT * FROM (VALUES ROW(1, 'a'), ROW(2, 'b')) t(n, s) ORDER BY n DESC", [[2, 'b'], [1, 'a']], 'n integer'],
+    [
+      'ROW constructors',
+      "SELECT * FROM (VALUES ROW(1, 'a'), ROW(2, 'b')) t(n, s) ORDER BY n DESC",
+      [
+        [2, 'b'],
+        [1, 'a'],
+      ],
+      'n integer',
+    ],
   ])('%s', async (_name, sql, rows, first) => {
     engine = await openLake();
     const result = await engine.execute(sql);

@@ -39,7 +39,13 @@ describe('select items containing clause words', () => {
     expect(
       await run(`SELECT id, listagg(value, ',') WITHIN GROUP (ORDER BY o) csv_value
 FROM (VALUES (100, 1, 'a'), (200, 3, 'c'), (200, 2, 'b')) t(id, o, value) GROUP BY id ORDER BY id`),
-    ).toEqual({ columns: ['id integer', 'csv_value varchar'], rows: [[100, 'a'], [200, 'b,c']] });
+    ).toEqual({
+      columns: ['id integer', 'csv_value varchar'],
+      rows: [
+        [100, 'a'],
+        [200, 'b,c'],
+      ],
+    });
     expect(await run("SELECT listagg(v) WITHIN GROUP (ORDER BY v DESC) FROM (VALUES 'a', 'c', 'b') t(v)")).toEqual({
       columns: ['_col0 varchar'],
       rows: [['cba']],
@@ -48,7 +54,13 @@ FROM (VALUES (100, 1, 'a'), (200, 3, 'c'), (200, 2, 'b')) t(id, o, value) GROUP 
       await run(`SELECT country, listagg(city, ',') WITHIN GROUP (ORDER BY population DESC) FILTER (WHERE population >= 10000000) megacities
 FROM (VALUES ('India', 'Bangalore', 13700000), ('India', 'Chennai', 12200000), ('India', 'Ranchi', 1547000), ('Austria', 'Vienna', 1897000)) t(country, city, population)
 GROUP BY country ORDER BY country`),
-    ).toEqual({ columns: ['country varchar', 'megacities varchar'], rows: [['Austria', null], ['India', 'Bangalore,Chennai']] });
+    ).toEqual({
+      columns: ['country varchar', 'megacities varchar'],
+      rows: [
+        ['Austria', null],
+        ['India', 'Bangalore,Chennai'],
+      ],
+    });
     expect(await run("SELECT listagg(v, ',' ON OVERFLOW ERROR) WITHIN GROUP (ORDER BY v) FROM (VALUES 'b', 'a') t(v)")).toEqual({
       columns: ['_col0 varchar'],
       rows: [['a,b']],
@@ -111,7 +123,16 @@ describe('GROUP BY ALL | DISTINCT', () => {
     const T = 'FROM (VALUES (1, 10), (1, 20), (2, 10)) AS v(a, b)';
     expect((await run(`SELECT count(*) FROM (SELECT a, b, count(*) c ${T} GROUP BY DISTINCT GROUPING SETS ((a, b), (B, a)))`)).rows).toEqual([[3]]);
     expect((await run(`SELECT count(*) FROM (SELECT a, b, count(*) c ${T} GROUP BY GROUPING SETS ((a, b), (B, a)))`)).rows).toEqual([[6]]);
-    expect(await run(`SELECT a, count(*) ${T} GROUP BY DISTINCT a ORDER BY a`)).toEqual({ columns: ['a integer', '_col1 bigint'], rows: [[1, 2], [2, 1]] });
-    expect((await run(`SELECT a, count(*) n ${T} GROUP BY DISTINCT ROLLUP (a) HAVING count(*) > 1 ORDER BY a`)).rows).toEqual([[1, 2], [null, 3]]);
+    expect(await run(`SELECT a, count(*) ${T} GROUP BY DISTINCT a ORDER BY a`)).toEqual({
+      columns: ['a integer', '_col1 bigint'],
+      rows: [
+        [1, 2],
+        [2, 1],
+      ],
+    });
+    expect((await run(`SELECT a, count(*) n ${T} GROUP BY DISTINCT ROLLUP (a) HAVING count(*) > 1 ORDER BY a`)).rows).toEqual([
+      [1, 2],
+      [null, 3],
+    ]);
   });
 });

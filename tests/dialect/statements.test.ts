@@ -4,7 +4,7 @@ import { joinTokens, tokenize } from '../../src/dialect/tokens.js';
 
 describe('tokenize', () => {
   it('is lossless and tracks lines', () => {
-    const sql = "SELECT 'a;b' AS \"x\"\"y\", `c` -- note;\n/* block; */ FROM t WHERE x -> 1 <= ${var}";
+    const sql = 'SELECT \'a;b\' AS "x""y", `c` -- note;\n/* block; */ FROM t WHERE x -> 1 <= ${var}';
     const tokens = tokenize(sql);
     expect(joinTokens(tokens)).toBe(sql);
     expect(tokens.find((t) => t.text === 'FROM')).toMatchObject({ line: 2, col: 14 });
@@ -19,10 +19,14 @@ describe('tokenize', () => {
 
 describe('splitStatements', () => {
   it('splits on top-level semicolons only', () => {
-    const script = "SELECT ';' ; -- a; comment\nSELECT $$ a; b $$;\n\n/* only a comment; */ ;\n  SELECT \"x;\"";
+    const script = 'SELECT \';\' ; -- a; comment\nSELECT $$ a; b $$;\n\n/* only a comment; */ ;\n  SELECT "x;"';
     const statements = splitStatements(script);
     expect(statements.map((s) => s.text)).toEqual(["SELECT ';'", 'SELECT $$ a; b $$', 'SELECT "x;"']);
-    expect(statements.map((s) => [s.index, s.line])).toEqual([[0, 1], [1, 2], [2, 5]]);
+    expect(statements.map((s) => [s.index, s.line])).toEqual([
+      [0, 1],
+      [1, 2],
+      [2, 5],
+    ]);
   });
 });
 

@@ -23,13 +23,21 @@ describe('translateQuery', () => {
     ['reduce argument order', 'SELECT reduce(xs, 0, (s, x) -> s + x, s -> s)', 'SELECT list_reduce(xs, lambda s, x: s + x, 0)'],
     ['type syntax in CAST', 'SELECT CAST(x AS MAP(VARCHAR, ARRAY(ROW(a INT))))', 'SELECT CAST(x AS MAP(VARCHAR, STRUCT(a INTEGER)[]))'],
     ['CAST to varchar(n) truncates', 'SELECT CAST(x AS VARCHAR(3))', 'SELECT left(trino_to_varchar(x), 3)'],
-    ['sum keeps FILTER and OVER', 'SELECT sum(x) FILTER (WHERE y) OVER (PARTITION BY z)', 'SELECT cast_to_type(sum(x) FILTER (WHERE y) OVER (PARTITION BY z), min(trino_sum_type(x)) FILTER (WHERE y) OVER (PARTITION BY z))'],
+    [
+      'sum keeps FILTER and OVER',
+      'SELECT sum(x) FILTER (WHERE y) OVER (PARTITION BY z)',
+      'SELECT cast_to_type(sum(x) FILTER (WHERE y) OVER (PARTITION BY z), min(trino_sum_type(x)) FILTER (WHERE y) OVER (PARTITION BY z))',
+    ],
     ['count_if', 'SELECT count_if(x > 1)', 'SELECT count(CASE WHEN x > 1 THEN 1 END)'],
     ['regexp_replace $n', "SELECT regexp_replace(s, '(a)(b)', '$2$1')", "SELECT regexp_replace(s, '(a)(b)', '\\2\\1', 'g')"],
     ['date_format codes', "SELECT date_format(ts, '%Y-%m-%d %H:%i:%s')", "SELECT strftime(trino_wall(ts), '%Y-%m-%d %H:%M:%S')"],
     ['extract', 'SELECT extract(DOW FROM d)', 'SELECT isodow(trino_wall(d))'],
     // Join columns compare through trino_cmp (by instant when zoned, the column itself otherwise).
-    ['LEFT JOIN is not a call', 'SELECT substr(s, 1, 2) FROM a LEFT JOIN b ON a.id = b.id', 'SELECT trino_substr(s, 1, 2) FROM a LEFT JOIN b ON trino_cmp(a.id) = trino_cmp(b.id)'],
+    [
+      'LEFT JOIN is not a call',
+      'SELECT substr(s, 1, 2) FROM a LEFT JOIN b ON a.id = b.id',
+      'SELECT trino_substr(s, 1, 2) FROM a LEFT JOIN b ON trino_cmp(a.id) = trino_cmp(b.id)',
+    ],
     ['CASE is a unit', 'SELECT CASE WHEN a THEN 1 ELSE 2 END / 2', 'SELECT trino_divide(CASE WHEN a THEN 1 ELSE 2 END, CAST(2 AS INTEGER))'],
   ])('%s', (_name, athena, duck) => {
     // Unnamed items also get Trino's `_colN` name (tests/dialect/output-names.test.ts): left out here.
@@ -41,7 +49,7 @@ describe('translateQuery', () => {
   });
 
   it('refuses what it cannot make faithful', () => {
-    expect(() => translateQuery("SELECT date_format(ts, fmt) FROM t")).toThrow(DialectError);
+    expect(() => translateQuery('SELECT date_format(ts, fmt) FROM t')).toThrow(DialectError);
   });
 });
 
@@ -49,8 +57,20 @@ describe('checkFaithful', () => {
   it.each([
     ['regexp_replace with a column replacement', 'SELECT regexp_replace(s, p, r) FROM t', 'unfaithful/regexp-replace-backref', 1, 8],
     // Trino 476: regexp_replace('abc', 'a', '<$1>') fails "Illegal replacement sequence: unknown group 1" (RE2 answers 'abc').
-    ['regexp_replace referring to group 1 of a pattern without groups', "SELECT regexp_replace(s, 'a', '<$1>') FROM t", 'unfaithful/regexp-replace-backref', 1, 8],
-    ['regexp_replace referring to group 2 of a pattern with one', "SELECT regexp_replace(s, '(a)(?:b)[(]\\(', '$2') FROM t", 'unfaithful/regexp-replace-backref', 1, 8],
+    [
+      'regexp_replace referring to group 1 of a pattern without groups',
+      "SELECT regexp_replace(s, 'a', '<$1>') FROM t",
+      'unfaithful/regexp-replace-backref',
+      1,
+      8,
+    ],
+    [
+      'regexp_replace referring to group 2 of a pattern with one',
+      "SELECT regexp_replace(s, '(a)(?:b)[(]\\(', '$2') FROM t",
+      'unfaithful/regexp-replace-backref',
+      1,
+      8,
+    ],
     // Trino 476: regexp_split('a', '^') is ['', 'a'] and regexp_position('a|b', 'x*', 2) is 2 (locally ['a'] and 3).
     ['regexp_split with a pattern matching the empty string', "SELECT regexp_split(s, '^') FROM t", 'unfaithful/regexp-empty-match', 1, 8],
     ['regexp_position with a pattern matching the empty string', "SELECT regexp_position(s, 'x*', 2) FROM t", 'unfaithful/regexp-empty-match', 1, 8],
@@ -58,7 +78,7 @@ describe('checkFaithful', () => {
     ['date_parse of a weekday without a day', "SELECT date_parse(s, '%a %H') FROM t", 'unfaithful/format-pattern', 1, 8],
     ['parse_datetime of a weekday without a day', "SELECT parse_datetime(s, 'EEE HH') FROM t", 'unfaithful/format-pattern', 1, 8],
     ['regexp_replace referring to a group of a column pattern', "SELECT regexp_replace(s, p, '$1') FROM t", 'unfaithful/regexp-replace-backref', 1, 8],
-    ['date_format with a dynamic format', "SELECT 1,\n  date_format(ts, fmt) FROM t", 'unfaithful/dynamic-format', 2, 3],
+    ['date_format with a dynamic format', 'SELECT 1,\n  date_format(ts, fmt) FROM t', 'unfaithful/dynamic-format', 2, 3],
     ['date_format with an unsupported code', "SELECT date_format(ts, '%D') FROM t", 'unfaithful/format-pattern', 1, 8],
     ['unsupported type', 'SELECT CAST(x AS IPADDRESS)', 'unfaithful/type', 1, 8],
     // https://trino.io/docs/current/functions/ipaddress.html: contains('10.0.0.0/8', IPADDRESS '10.1.2.3'); refused at
@@ -66,7 +86,7 @@ describe('checkFaithful', () => {
     ['an IPADDRESS literal', "SELECT contains('10.0.0.0/8', IPADDRESS '10.1.2.3')", 'unfaithful/type', 1, 31],
     ['an IPPREFIX literal', "SELECT IPPREFIX '10.0.0.0/8'", 'unfaithful/type', 1, 8],
     ['a refused function', 'SELECT shuffle(a)', 'unfaithful/refused-function', 1, 8],
-    ['left() is DuckDB\'s', 'SELECT left(s, 2) FROM a LEFT JOIN b ON a.id = b.id', 'unfaithful/duckdb-only-function', 1, 8],
+    ["left() is DuckDB's", 'SELECT left(s, 2) FROM a LEFT JOIN b ON a.id = b.id', 'unfaithful/duckdb-only-function', 1, 8],
     ['approx_percentile with weights', 'SELECT approx_percentile(x, w, 0.5) FROM t', 'unfaithful/approx-percentile', 1, 8],
   ])('%s', (_name, sql, rule, line, col) => {
     const [d] = checkFaithful(sql, { file: 'sql/transforms/x.sql', lineOffset: 3 });
@@ -75,13 +95,20 @@ describe('checkFaithful', () => {
   });
 
   it('names why IPADDRESS and IPPREFIX are refused, in a cast too', () => {
-    for (const sql of ["SELECT CAST('10.1.2.3' AS IPADDRESS)", "SELECT IPADDRESS '::ffff:1.2.3.4'", "SELECT CAST(x AS IPPREFIX) FROM t"]) {
+    for (const sql of ["SELECT CAST('10.1.2.3' AS IPADDRESS)", "SELECT IPADDRESS '::ffff:1.2.3.4'", 'SELECT CAST(x AS IPPREFIX) FROM t']) {
       const [d] = checkFaithful(sql);
-      expect(d).toMatchObject({ rule: 'unfaithful/type', message: expect.stringMatching(/IPADDRESS and IPPREFIX are not supported locally: Trino keeps a 16-byte IPv6 value/) });
+      expect(d).toMatchObject({
+        rule: 'unfaithful/type',
+        message: expect.stringMatching(/IPADDRESS and IPPREFIX are not supported locally: Trino keeps a 16-byte IPv6 value/),
+      });
     }
   });
 
   it('finds nothing in portable SQL', () => {
-    expect(checkFaithful("SELECT date_diff('day', a, b), regexp_replace(s, '(x)', '$1'), regexp_split(s, ','), regexp_position(s, 'x+', 2), date_parse(s, '%a %d %b %Y') FROM t")).toEqual([]);
+    expect(
+      checkFaithful(
+        "SELECT date_diff('day', a, b), regexp_replace(s, '(x)', '$1'), regexp_split(s, ','), regexp_position(s, 'x+', 2), date_parse(s, '%a %d %b %Y') FROM t",
+      ),
+    ).toEqual([]);
   });
 });

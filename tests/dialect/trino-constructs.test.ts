@@ -108,7 +108,12 @@ describe('JSON canonical form', () => {
   // "Cast from JSON": CAST(JSON 'null' AS VARCHAR) -- NULL; a JSON string casts to its text.
   it.each<Row>([
     ['literal: sorted keys, no whitespace', `JSON '{"b": 1, "a": {"d": null, "c": true}}'`, '{"a":{"c":true,"d":null},"b":1}', 'json'],
-    ['numbers: integers keep their digits, others are Java doubles', `JSON '[1.50, 1e2, -0.00012, 9223372036854775807, -0]'`, '[1.5,100.0,-1.2E-4,9223372036854775807,0]', 'json'],
+    [
+      'numbers: integers keep their digits, others are Java doubles',
+      `JSON '[1.50, 1e2, -0.00012, 9223372036854775807, -0]'`,
+      '[1.5,100.0,-1.2E-4,9223372036854775807,0]',
+      'json',
+    ],
     ['json_parse is canonical too', `json_parse('{"z": [1, {"y": 2, "x": 1}], "a": "s"}')`, '{"a":"s","z":[1,{"x":1,"y":2}]}', 'json'],
     ['JSON equality does not depend on key order', `JSON '{"a":1,"b":2}' = JSON '{"b": 2, "a": 1}'`, true, 'boolean'],
     ['json_parse = literal', `json_parse('[1, 2]') = JSON '[1,2]'`, true, 'boolean'],
@@ -120,7 +125,7 @@ describe('JSON canonical form', () => {
     ['CAST(array AS JSON)', 'CAST(ARRAY[1, NULL, 456] AS JSON)', '[1,null,456]', 'json'],
     ['CAST(map AS JSON) sorts keys', "CAST(MAP(ARRAY['k3', 'k1', 'k2'], ARRAY[456, 1, 23]) AS JSON)", '{"k1":1,"k2":23,"k3":456}', 'json'],
     ['CAST(NULL AS JSON)', 'CAST(NULL AS JSON)', null, 'json'],
-    ["CAST(JSON '\"\"' AS VARCHAR) is empty", `CAST(JSON '""' AS VARCHAR)`, '', 'varchar'],
+    ['CAST(JSON \'""\' AS VARCHAR) is empty', `CAST(JSON '""' AS VARCHAR)`, '', 'varchar'],
     ['CAST(JSON string AS VARCHAR) is its text', `CAST(JSON '"x"' AS VARCHAR)`, 'x', 'varchar'],
     ['CAST(JSON number AS VARCHAR)', `CAST(JSON '1' AS VARCHAR)`, '1', 'varchar'],
     ["CAST(JSON 'null' AS VARCHAR) is NULL", `CAST(JSON 'null' AS VARCHAR)`, null, 'varchar'],
@@ -145,7 +150,7 @@ describe('CHAR(n) and TIMESTAMP(p)/TIME(p) other than milliseconds are refused a
   // its number of fraction digits. The local engine has no CHAR and keeps milliseconds: refused, never answered
   // with another type or value.
   it.each([
-    ['CAST to CHAR(n)', "SELECT\n  CAST(x AS CHAR(4)) FROM t", 2, 3, 'unfaithful/type', /CHAR\(n\) is not supported locally/],
+    ['CAST to CHAR(n)', 'SELECT\n  CAST(x AS CHAR(4)) FROM t', 2, 3, 'unfaithful/type', /CHAR\(n\) is not supported locally/],
     ['a CHAR literal', "SELECT CHAR 'ab'", 1, 8, 'unfaithful/type', /CHAR literals are not supported/],
     ['CAST to TIMESTAMP(6)', 'SELECT CAST(ts AS TIMESTAMP(6)) FROM t', 1, 8, 'unfaithful/type', /TIMESTAMP\(6\) is not supported locally/],
     ['CAST to TIMESTAMP(0) (rounds in Trino)', 'SELECT CAST(ts AS TIMESTAMP(0) WITH TIME ZONE) FROM t', 1, 8, 'unfaithful/type', /TIMESTAMP\(0\)/],
@@ -153,7 +158,9 @@ describe('CHAR(n) and TIMESTAMP(p)/TIME(p) other than milliseconds are refused a
     ['a timestamp(6) literal', "SELECT TIMESTAMP '2025-01-01 10:00:00.123456'", 1, 8, 'unfaithful/precision', /more than 3 fraction digits/],
     ['a time(4) literal', "SELECT TIME '10:00:00.1234'", 1, 8, 'unfaithful/precision', /more than 3 fraction digits/],
   ])('%s', async (_name, sql, line, col, rule, message) => {
-    expect(checkFaithful(sql, { file: 'sql/transforms/m.sql' })).toEqual([expect.objectContaining({ file: 'sql/transforms/m.sql', line, col, rule, message: expect.stringMatching(message) })]);
+    expect(checkFaithful(sql, { file: 'sql/transforms/m.sql' })).toEqual([
+      expect.objectContaining({ file: 'sql/transforms/m.sql', line, col, rule, message: expect.stringMatching(message) }),
+    ]);
     await expect(engine.execute(sql)).rejects.toThrow(message);
   });
 
@@ -170,7 +177,12 @@ describe('MAP equality does not depend on entry order', () => {
     ['same entries, other order', "MAP(ARRAY['a', 'b'], ARRAY[1, 2]) = MAP(ARRAY['b', 'a'], ARRAY[2, 1])", true, 'boolean'],
     ['<> of the same entries', "MAP(ARRAY['a', 'b'], ARRAY[1, 2]) <> MAP(ARRAY['b', 'a'], ARRAY[2, 1])", false, 'boolean'],
     ['a different value', "MAP(ARRAY['a', 'b'], ARRAY[1, 3]) = MAP(ARRAY['b', 'a'], ARRAY[2, 1])", false, 'boolean'],
-    ['map_from_entries and a cast map', "CAST(MAP(ARRAY['b', 'a'], ARRAY[2, 1]) AS MAP(VARCHAR, BIGINT)) = map_from_entries(ARRAY[('a', BIGINT '1'), ('b', BIGINT '2')])", true, 'boolean'],
+    [
+      'map_from_entries and a cast map',
+      "CAST(MAP(ARRAY['b', 'a'], ARRAY[2, 1]) AS MAP(VARCHAR, BIGINT)) = map_from_entries(ARRAY[('a', BIGINT '1'), ('b', BIGINT '2')])",
+      true,
+      'boolean',
+    ],
   ])('%s: %s', async (_c, sql, value, type) => {
     expect(await single(sql)).toEqual({ value, type });
   });

@@ -27,18 +27,43 @@ describe('zoned and plain timestamps compare by instant', () => {
   it.each<Row>([
     ['plain > now() - INTERVAL', `SELECT count_if(ts > now() - INTERVAL '7' DAY) ${EVENTS}`, 0, 'bigint'],
     ['plain literal < current_timestamp', "SELECT TIMESTAMP '2025-01-01 10:00:00' < current_timestamp", true, 'boolean'],
-    ['same instant, different zones are equal', "SELECT from_iso8601_timestamp('2025-01-01T10:00:00+02:00') = TIMESTAMP '2025-01-01 08:00:00 UTC'", true, 'boolean'],
+    [
+      'same instant, different zones are equal',
+      "SELECT from_iso8601_timestamp('2025-01-01T10:00:00+02:00') = TIMESTAMP '2025-01-01 08:00:00 UTC'",
+      true,
+      'boolean',
+    ],
     ['zoned <> zoned by instant', "SELECT TIMESTAMP '2025-01-01 10:00:00 +02:00' <> TIMESTAMP '2025-01-01 08:00:00 UTC'", false, 'boolean'],
-    ['plain = zoned reads the plain value in UTC', "SELECT TIMESTAMP '2025-01-01 08:00:00' = from_iso8601_timestamp('2025-01-01T10:00:00+02:00')", true, 'boolean'],
-    ['BETWEEN zoned bounds', `SELECT count_if(ts BETWEEN from_iso8601_timestamp('2025-01-01T09:00:00+02:00') AND TIMESTAMP '2025-01-02 00:00:00 UTC') ${EVENTS}`, 1, 'bigint'],
+    [
+      'plain = zoned reads the plain value in UTC',
+      "SELECT TIMESTAMP '2025-01-01 08:00:00' = from_iso8601_timestamp('2025-01-01T10:00:00+02:00')",
+      true,
+      'boolean',
+    ],
+    [
+      'BETWEEN zoned bounds',
+      `SELECT count_if(ts BETWEEN from_iso8601_timestamp('2025-01-01T09:00:00+02:00') AND TIMESTAMP '2025-01-02 00:00:00 UTC') ${EVENTS}`,
+      1,
+      'bigint',
+    ],
     ['NOT BETWEEN zoned bounds', `SELECT count_if(ts NOT BETWEEN from_unixtime(0) AND from_unixtime(1735718400)) ${EVENTS}`, 1, 'bigint'],
     ['IN a list of zoned values', `SELECT count_if(ts IN (TIMESTAMP '2025-01-01 09:00:00 +01:00', from_unixtime(0))) ${EVENTS}`, 1, 'bigint'],
     ['zoned IN plain values', "SELECT from_iso8601_timestamp('2025-01-01T10:00:00+02:00') IN (TIMESTAMP '2025-01-01 08:00:00')", true, 'boolean'],
     ['date compared with a zoned value', "SELECT DATE '2025-01-02' > from_iso8601_timestamp('2025-01-01T23:00:00-02:00')", false, 'boolean'],
     ['aggregate compared with now()', `SELECT max(ts) < now() ${EVENTS}`, true, 'boolean'],
-    ['zoned aggregate compared with a zoned value', "SELECT max(from_iso8601_timestamp(s)) >= TIMESTAMP '2025-01-01 08:00:00 UTC' FROM (VALUES ('2025-01-01T10:00:00+02:00')) t(s)", true, 'boolean'],
+    [
+      'zoned aggregate compared with a zoned value',
+      "SELECT max(from_iso8601_timestamp(s)) >= TIMESTAMP '2025-01-01 08:00:00 UTC' FROM (VALUES ('2025-01-01T10:00:00+02:00')) t(s)",
+      true,
+      'boolean',
+    ],
     ['arithmetic on the zoned side', "SELECT from_unixtime(0) + INTERVAL '1' HOUR = TIMESTAMP '1970-01-01 01:00:00'", true, 'boolean'],
-    ['max over zoned values orders by instant', "SELECT max(z) FROM (VALUES from_iso8601_timestamp('2025-01-01T10:00:00+05:00'), from_iso8601_timestamp('2025-01-01T08:00:00Z')) t(z)", '2025-01-01 08:00:00.000 UTC', 'timestamp(3) with time zone'],
+    [
+      'max over zoned values orders by instant',
+      "SELECT max(z) FROM (VALUES from_iso8601_timestamp('2025-01-01T10:00:00+05:00'), from_iso8601_timestamp('2025-01-01T08:00:00Z')) t(z)",
+      '2025-01-01 08:00:00.000 UTC',
+      'timestamp(3) with time zone',
+    ],
   ])('%s: %s', async (_construct, sql, value, type) => {
     expect(await single(sql)).toEqual({ value, type });
   });
@@ -63,7 +88,12 @@ describe('typed shims over aggregates and windows', () => {
     ['date_trunc over an aggregate keeps DATE', `SELECT date_trunc('month', max(d)) ${EVENTS}`, '2025-01-01', 'date'],
     ['max(date) + INTERVAL stays DATE', `SELECT max(d) + INTERVAL '1' DAY ${EVENTS}`, '2025-01-04', 'date'],
     ['to_unixtime(max(ts))', `SELECT to_unixtime(max(ts)) ${EVENTS}`, 1735891200, 'double'],
-    ['CAST of a zoned aggregate to varchar', "SELECT CAST(max(from_iso8601_timestamp(s)) AS VARCHAR) FROM (VALUES ('2025-01-01T10:00:00+02:00')) t(s)", '2025-01-01 10:00:00.000 +02:00', 'varchar'],
+    [
+      'CAST of a zoned aggregate to varchar',
+      "SELECT CAST(max(from_iso8601_timestamp(s)) AS VARCHAR) FROM (VALUES ('2025-01-01T10:00:00+02:00')) t(s)",
+      '2025-01-01 10:00:00.000 +02:00',
+      'varchar',
+    ],
     ['window function inside a cast', `SELECT CAST(lag(d) OVER (ORDER BY d) AS VARCHAR) ${EVENTS} ORDER BY d DESC LIMIT 1`, '2025-01-01', 'varchar'],
     ['share of total: sum(count(*)) OVER ()', `SELECT count(*) * 100 / sum(count(*)) OVER () ${EVENTS} GROUP BY k LIMIT 1`, 50, 'bigint'],
   ])('%s: %s', async (_construct, sql, value, type) => {
@@ -93,7 +123,7 @@ describe('array and map subscripts raise as in Trino', () => {
 });
 
 describe('literals and identifiers', () => {
-  it('X\'…\' is varbinary', async () => {
+  it("X'…' is varbinary", async () => {
     expect(await single("SELECT X'68656C6C6F'")).toEqual({ value: '68656c6c6f', type: 'varbinary' });
   });
 

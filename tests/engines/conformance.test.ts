@@ -160,7 +160,13 @@ const cases: ConformanceCase[] = [
       { name: 's', type: 'array(varchar)' },
       { name: 'an', type: 'array(integer)' },
     ],
-    rows: [[[1, 2, 3], ['a', 'b'], [1, null]]],
+    rows: [
+      [
+        [1, 2, 3],
+        ['a', 'b'],
+        [1, null],
+      ],
+    ],
     athena: {
       columns: [
         { name: 'a', type: 'array' },
@@ -184,7 +190,12 @@ const cases: ConformanceCase[] = [
       { name: 'm', type: 'map(varchar, integer)' },
       { name: 'k', type: 'map(integer, varchar)' },
     ],
-    rows: [[{ a: 1, b: 2 }, { 1: 'x', 2: null }]],
+    rows: [
+      [
+        { a: 1, b: 2 },
+        { 1: 'x', 2: null },
+      ],
+    ],
     athena: {
       columns: [
         { name: 'm', type: 'map' },

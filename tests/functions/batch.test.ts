@@ -21,12 +21,19 @@ import { resetLake } from '../../functions/lib/lake.js';
 import { fakeAthena, fixtureProject } from './fakes.js';
 
 /** EventBridge's S3 "Object Created" event; the trigger reads none of it (it lists incoming/ itself). */
-const OBJECT_CREATED = { 'detail-type': 'Object Created', source: 'aws.s3', detail: { bucket: { name: 'lake' }, object: { key: 'incoming/orders_1.csv' } } } as unknown as S3ObjectCreatedNotificationEvent;
+const OBJECT_CREATED = {
+  'detail-type': 'Object Created',
+  source: 'aws.s3',
+  detail: { bucket: { name: 'lake' }, object: { key: 'incoming/orders_1.csv' } },
+} as unknown as S3ObjectCreatedNotificationEvent;
 
 const project = fixtureProject({
-  'ddl/p2_raw.sql': "CREATE EXTERNAL TABLE IF NOT EXISTS p2_raw_orders (order_id BIGINT, order_date DATE, total_amount DECIMAL(12, 2)) PARTITIONED BY (batch_id STRING) STORED AS PARQUET LOCATION 's3://${lake_bucket}/raw/ecommerce/orders/'",
-  'transforms/p2_order_kpis.sql': '/*\nmaterialized: incremental\nperiod: day\npartitioned_by: [order_date]\n*/\nSELECT count(*) AS total_orders, order_date FROM p2_raw_orders WHERE order_date >= CAST(${period_start} AS DATE) AND order_date < CAST(${period_end} AS DATE) GROUP BY order_date',
-  'transforms/p2_category_kpis.sql': '/*\nmaterialized: incremental\nperiod: day\npartitioned_by: [order_date]\n*/\nSELECT \'Books\' AS category, sum(total_amount) AS daily_revenue, order_date FROM p2_raw_orders WHERE order_date >= CAST(${period_start} AS DATE) AND order_date < CAST(${period_end} AS DATE) GROUP BY order_date',
+  'ddl/p2_raw.sql':
+    "CREATE EXTERNAL TABLE IF NOT EXISTS p2_raw_orders (order_id BIGINT, order_date DATE, total_amount DECIMAL(12, 2)) PARTITIONED BY (batch_id STRING) STORED AS PARQUET LOCATION 's3://${lake_bucket}/raw/ecommerce/orders/'",
+  'transforms/p2_order_kpis.sql':
+    '/*\nmaterialized: incremental\nperiod: day\npartitioned_by: [order_date]\n*/\nSELECT count(*) AS total_orders, order_date FROM p2_raw_orders WHERE order_date >= CAST(${period_start} AS DATE) AND order_date < CAST(${period_end} AS DATE) GROUP BY order_date',
+  'transforms/p2_category_kpis.sql':
+    "/*\nmaterialized: incremental\nperiod: day\npartitioned_by: [order_date]\n*/\nSELECT 'Books' AS category, sum(total_amount) AS daily_revenue, order_date FROM p2_raw_orders WHERE order_date >= CAST(${period_start} AS DATE) AND order_date < CAST(${period_end} AS DATE) GROUP BY order_date",
 });
 const env = {
   LAKEHOUSE_ROOT: project.root,
@@ -54,7 +61,10 @@ const FILES: Record<string, string> = {
 function fakeS3(objects: Map<string, string | Uint8Array>) {
   const s3 = mockClient(S3Client);
   s3.on(ListObjectsV2Command).callsFake((input: { Prefix: string }) => ({
-    Contents: [...objects.keys()].filter((k) => k.startsWith(input.Prefix)).sort().map((Key) => ({ Key, Size: 1, LastModified: new Date(0) })),
+    Contents: [...objects.keys()]
+      .filter((k) => k.startsWith(input.Prefix))
+      .sort()
+      .map((Key) => ({ Key, Size: 1, LastModified: new Date(0) })),
   }));
   s3.on(GetObjectCommand).callsFake((input: { Key: string }) => {
     const body = objects.get(input.Key);
@@ -88,7 +98,16 @@ describe('p2-trigger', () => {
   it('takes the lock and starts one execution named after the landed files; a second event while locked starts nothing', async () => {
     fakeS3(new Map(Object.entries(FILES)));
     const ddb = mockClient(DynamoDBClient);
-    ddb.on(GetItemCommand).resolvesOnce({}).resolves({ Item: { pk: { S: 'p2-pipeline' }, value: { M: { token: { S: 'held' }, takenAt: { N: String(Date.now()) }, pid: { N: '1' }, host: { S: 'x' } } }, version: { N: '1' } } });
+    ddb
+      .on(GetItemCommand)
+      .resolvesOnce({})
+      .resolves({
+        Item: {
+          pk: { S: 'p2-pipeline' },
+          value: { M: { token: { S: 'held' }, takenAt: { N: String(Date.now()) }, pid: { N: '1' }, host: { S: 'x' } } },
+          version: { N: '1' },
+        },
+      });
     ddb.on(PutItemCommand).resolves({});
     const sfn = mockClient(SFNClient);
     sfn.on(StartExecutionCommand).resolves({ executionArn: 'arn:exec' });
@@ -113,7 +132,12 @@ describe('p2-threshold', () => {
     expect(waiting).toMatchObject({ status: 'waiting', files: { orders: 1, order_items: 0, products: 0 } });
     const marker = JSON.parse(objects.get('incoming/threshold_not_met_timestamp.json') as string) as { timestamp: number };
     objects.set('incoming/threshold_not_met_timestamp.json', JSON.stringify({ timestamp: marker.timestamp - 31 * 60_000 }));
-    expect(await threshold({ lockToken: 't' })).toEqual({ status: 'due', files: ['orders_1.csv'], counts: { orders: 1, order_items: 0, products: 0 }, forced: true });
+    expect(await threshold({ lockToken: 't' })).toEqual({
+      status: 'due',
+      files: ['orders_1.csv'],
+      counts: { orders: 1, order_items: 0, products: 0 },
+      forced: true,
+    });
   });
 });
 
@@ -122,14 +146,25 @@ describe('p2-validate', () => {
     const objects = new Map<string, string | Uint8Array>(Object.entries(FILES));
     fakeS3(objects);
     const glue = mockClient(GlueClient);
-    glue.on(GetTableCommand).callsFake((input: { Name: string }) => ({ Table: { Name: input.Name, PartitionKeys: [{ Name: 'batch_id' }], StorageDescriptor: { Location: `s3://lake/raw/ecommerce/${input.Name}/` } } }));
+    glue.on(GetTableCommand).callsFake((input: { Name: string }) => ({
+      Table: { Name: input.Name, PartitionKeys: [{ Name: 'batch_id' }], StorageDescriptor: { Location: `s3://lake/raw/ecommerce/${input.Name}/` } },
+    }));
     glue.on(BatchCreatePartitionCommand).resolves({});
     const files = ['order_items_1.csv', 'orders_1.csv', 'orders_2.csv', 'products.csv'];
 
-    const state = { lockToken: 'p2-abc', startedAt: '2025-07-09T10:11:12.345Z', threshold: { status: 'due' as const, files, counts: { orders: 2, order_items: 1, products: 1 }, forced: false } };
+    const state = {
+      lockToken: 'p2-abc',
+      startedAt: '2025-07-09T10:11:12.345Z',
+      threshold: { status: 'due' as const, files, counts: { orders: 2, order_items: 1, products: 1 }, forced: false },
+    };
     const batch = await validate(state);
 
-    expect(batch).toMatchObject({ batchId: expect.stringMatching(/^20250709T101112-[0-9a-f]{8}$/), files: 4, rejectedRows: 1, accepted: { orders: 3, order_items: 3, products: 1 } });
+    expect(batch).toMatchObject({
+      batchId: expect.stringMatching(/^20250709T101112-[0-9a-f]{8}$/),
+      files: 4,
+      rejectedRows: 1,
+      accepted: { orders: 3, order_items: 3, products: 1 },
+    });
     expect([...objects.keys()].filter((k) => k.startsWith('raw/')).sort()).toEqual(
       ['order_items', 'orders', 'products'].map((t) => `raw/ecommerce/${t}/batch_id=${batch.batchId}/data.parquet`),
     );
@@ -147,14 +182,40 @@ describe('p2-validate', () => {
 });
 
 describe('p2-transform', () => {
-  it('runs both KPI models for the batch\'s order days and writes their rows with the tables\' key attributes', async () => {
+  it("runs both KPI models for the batch's order days and writes their rows with the tables' key attributes", async () => {
     const athena = fakeAthena((sql) => {
-      if (sql.startsWith('SELECT CAST(min(order_date)')) return { columns: [{ name: 'first_day', type: 'varchar' }, { name: 'last_day', type: 'varchar' }], rows: [['2025-07-07', '2025-07-08']] };
-      if (sql.startsWith('SHOW TABLES')) return { statementType: 'UTILITY', columns: [{ name: 'tab_name', type: 'varchar' }], rows: [['p2_order_kpis'], ['p2_category_kpis']] };
+      if (sql.startsWith('SELECT CAST(min(order_date)'))
+        return {
+          columns: [
+            { name: 'first_day', type: 'varchar' },
+            { name: 'last_day', type: 'varchar' },
+          ],
+          rows: [['2025-07-07', '2025-07-08']],
+        };
+      if (sql.startsWith('SHOW TABLES'))
+        return { statementType: 'UTILITY', columns: [{ name: 'tab_name', type: 'varchar' }], rows: [['p2_order_kpis'], ['p2_category_kpis']] };
       if (sql.startsWith('SELECT DISTINCT')) return { columns: [{ name: 'order_date', type: 'date' }], rows: [] };
       if (sql.startsWith('INSERT')) return { updateCount: 2 };
-      if (sql.startsWith('SELECT * FROM "lakehouse"."p2_order_kpis"')) return { columns: [{ name: 'total_orders', type: 'bigint' }, { name: 'order_date', type: 'date' }], rows: [['1', '2025-07-07'], ['2', '2025-07-08']] };
-      if (sql.startsWith('SELECT * FROM "lakehouse"."p2_category_kpis"')) return { columns: [{ name: 'category', type: 'varchar' }, { name: 'daily_revenue', type: 'double' }, { name: 'order_date', type: 'date' }], rows: [['Books', '150.0', '2025-07-07']] };
+      if (sql.startsWith('SELECT * FROM "lakehouse"."p2_order_kpis"'))
+        return {
+          columns: [
+            { name: 'total_orders', type: 'bigint' },
+            { name: 'order_date', type: 'date' },
+          ],
+          rows: [
+            ['1', '2025-07-07'],
+            ['2', '2025-07-08'],
+          ],
+        };
+      if (sql.startsWith('SELECT * FROM "lakehouse"."p2_category_kpis"'))
+        return {
+          columns: [
+            { name: 'category', type: 'varchar' },
+            { name: 'daily_revenue', type: 'double' },
+            { name: 'order_date', type: 'date' },
+          ],
+          rows: [['Books', '150.0', '2025-07-07']],
+        };
       return { statementType: 'DDL' };
     });
     const s3 = mockClient(S3Client);
@@ -170,7 +231,12 @@ describe('p2-transform', () => {
     expect(athena.statements[0]).toContain(`WHERE batch_id = '20250709T101112-abcdef12'`);
     expect(athena.statements).toContain(`SELECT * FROM "lakehouse"."p2_order_kpis" WHERE order_date >= DATE '2025-07-07' AND order_date < DATE '2025-07-09'`);
     const items = ddb.commandCalls(PutItemCommand).map((c) => c.args[0].input);
-    expect(items.find((i) => i.TableName === 'CategoryKPIs')?.Item).toEqual({ category: { S: 'Books' }, order_date: { S: '2025-07-07' }, daily_revenue: { N: '150' }, _version: { N: '1' } });
+    expect(items.find((i) => i.TableName === 'CategoryKPIs')?.Item).toEqual({
+      category: { S: 'Books' },
+      order_date: { S: '2025-07-07' },
+      daily_revenue: { N: '150' },
+      _version: { N: '1' },
+    });
     expect(items.filter((i) => i.TableName === 'OrderKPIs').map((i) => i.Item?.order_date?.S)).toEqual(['2025-07-07', '2025-07-08']);
   });
 });
@@ -178,7 +244,13 @@ describe('p2-transform', () => {
 describe('p2-release-lock and p2-failure', () => {
   it('releases only its own lock; a failure is published and counted', async () => {
     const ddb = mockClient(DynamoDBClient);
-    ddb.on(GetItemCommand).resolves({ Item: { pk: { S: 'p2-pipeline' }, value: { M: { token: { S: 'run-1' }, takenAt: { N: '0' }, pid: { N: '1' }, host: { S: 'x' } } }, version: { N: '1' } } });
+    ddb.on(GetItemCommand).resolves({
+      Item: {
+        pk: { S: 'p2-pipeline' },
+        value: { M: { token: { S: 'run-1' }, takenAt: { N: '0' }, pid: { N: '1' }, host: { S: 'x' } } },
+        version: { N: '1' },
+      },
+    });
     ddb.on(DeleteItemCommand).resolves({});
     expect(await releaseLock({ lockToken: 'run-2' })).toEqual({ released: false });
     expect(await releaseLock({ lockToken: 'run-1' })).toEqual({ released: true });
@@ -189,7 +261,13 @@ describe('p2-release-lock and p2-failure', () => {
     const cloudwatch = mockClient(CloudWatchClient);
     cloudwatch.on(PutMetricDataCommand).resolves({});
     await failure({ lockToken: 'run-1', error: { Error: 'ValidationError', Cause: 'bad csv' } });
-    expect(sns.commandCalls(PublishCommand)[0].args[0].input).toMatchObject({ TopicArn: env.FAILURE_TOPIC_ARN, Message: expect.stringContaining('ValidationError') });
-    expect(cloudwatch.commandCalls(PutMetricDataCommand)[0].args[0].input).toMatchObject({ Namespace: 'SqlLakehouse', MetricData: [expect.objectContaining({ MetricName: 'P2PipelineFailures', Value: 1 })] });
+    expect(sns.commandCalls(PublishCommand)[0].args[0].input).toMatchObject({
+      TopicArn: env.FAILURE_TOPIC_ARN,
+      Message: expect.stringContaining('ValidationError'),
+    });
+    expect(cloudwatch.commandCalls(PutMetricDataCommand)[0].args[0].input).toMatchObject({
+      Namespace: 'SqlLakehouse',
+      MetricData: [expect.objectContaining({ MetricName: 'P2PipelineFailures', Value: 1 })],
+    });
   });
 });

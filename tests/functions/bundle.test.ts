@@ -33,7 +33,22 @@ async function bundle(file: string) {
 
 describe('function bundles', () => {
   it('finds the handlers', () => {
-    expect(handlers).toEqual(expect.arrayContaining(['run-sql.ts', 'evaluate-alert.ts', 'feature-job.ts', 'producer.ts', 'consumer.ts', 'p2-trigger.ts', 'p2-threshold.ts', 'p2-validate.ts', 'p2-transform.ts', 'p2-release-lock.ts', 'p2-failure.ts', 'dashboards.ts']));
+    expect(handlers).toEqual(
+      expect.arrayContaining([
+        'run-sql.ts',
+        'evaluate-alert.ts',
+        'feature-job.ts',
+        'producer.ts',
+        'consumer.ts',
+        'p2-trigger.ts',
+        'p2-threshold.ts',
+        'p2-validate.ts',
+        'p2-transform.ts',
+        'p2-release-lock.ts',
+        'p2-failure.ts',
+        'dashboards.ts',
+      ]),
+    );
   });
 
   it.each(handlers.filter((f) => !DUCKDB_HANDLERS.has(f)))('%s pulls in no local-engine or lint-only package', async (file) => {
@@ -43,9 +58,12 @@ describe('function bundles', () => {
     expect(imports.filter((i) => i.startsWith('@duckdb/'))).toEqual([]);
   });
 
-  it.each([...DUCKDB_HANDLERS].filter((f) => handlers.includes(f)))('%s imports DuckDB from its installed node_modules, bundling no DuckDB or lint code', async (file) => {
-    const { inputs, imports } = await bundle(file);
-    expect(imports).toContain('@duckdb/node-api');
-    expect(inputs.filter((i) => /node_modules\/(@duckdb|dt-sql-parser)\//.test(i))).toEqual([]);
-  });
+  it.each([...DUCKDB_HANDLERS].filter((f) => handlers.includes(f)))(
+    '%s imports DuckDB from its installed node_modules, bundling no DuckDB or lint code',
+    async (file) => {
+      const { inputs, imports } = await bundle(file);
+      expect(imports).toContain('@duckdb/node-api');
+      expect(inputs.filter((i) => /node_modules\/(@duckdb|dt-sql-parser)\//.test(i))).toEqual([]);
+    },
+  );
 });

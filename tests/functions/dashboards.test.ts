@@ -45,7 +45,8 @@ quicksight:
   refresh: { interval: DAILY, time: "03:00", timezone: UTC }
 `;
 const project = fixtureProject({
-  'ddl/orders.sql': "CREATE EXTERNAL TABLE IF NOT EXISTS orders (order_id INT, order_date DATE, status STRING, amount DOUBLE) STORED AS PARQUET LOCATION 's3://${lake_bucket}/processed/orders/'",
+  'ddl/orders.sql':
+    "CREATE EXTERNAL TABLE IF NOT EXISTS orders (order_id INT, order_date DATE, status STRING, amount DOUBLE) STORED AS PARQUET LOCATION 's3://${lake_bucket}/processed/orders/'",
   'dashboards/daily_sales.sql': 'SELECT order_date, sum(amount) AS revenue FROM orders GROUP BY order_date',
   'dashboards/order_status.sql': 'SELECT status, count(*) AS orders FROM orders GROUP BY status',
   'dashboards/sales.dashboard.yaml': DASHBOARD,
@@ -100,7 +101,7 @@ afterAll(() => {
 });
 
 describe('dashboards custom resource', () => {
-  it('Create: creates the views on Athena, then one data source, a dataset per view with Athena\'s columns, schedules, analysis and dashboard for the principal', async () => {
+  it("Create: creates the views on Athena, then one data source, a dataset per view with Athena's columns, schedules, analysis and dashboard for the principal", async () => {
     const { statements } = athena();
     for (const command of [CreateDataSourceCommand, CreateDataSetCommand, CreateRefreshScheduleCommand, CreateAnalysisCommand, CreateDashboardCommand]) {
       quicksight.on(command as never).resolves({});
@@ -123,7 +124,12 @@ describe('dashboards custom resource', () => {
 
     const sources = inputs(CreateDataSourceCommand);
     expect(sources).toHaveLength(1);
-    expect(sources[0]).toMatchObject({ AwsAccountId: '123456789012', DataSourceId: 't-prod-athena', Type: 'ATHENA', DataSourceParameters: { AthenaParameters: { WorkGroup: 'wg' } } });
+    expect(sources[0]).toMatchObject({
+      AwsAccountId: '123456789012',
+      DataSourceId: 't-prod-athena',
+      Type: 'ATHENA',
+      DataSourceParameters: { AthenaParameters: { WorkGroup: 'wg' } },
+    });
 
     const dataSets = inputs(CreateDataSetCommand);
     expect(dataSets.map((d) => d.DataSetId)).toEqual(['t-prod-sales-daily_sales', 't-prod-sales-order_status']);
@@ -164,15 +170,31 @@ describe('dashboards custom resource', () => {
     for (const command of [CreateDataSourceCommand, CreateDataSetCommand, CreateRefreshScheduleCommand, CreateAnalysisCommand, CreateDashboardCommand]) {
       quicksight.on(command as never).rejects(exists);
     }
-    for (const command of [UpdateDataSourceCommand, UpdateDataSetCommand, UpdateRefreshScheduleCommand, UpdateAnalysisCommand, UpdateDashboardPublishedVersionCommand, DeleteDataSetCommand]) {
+    for (const command of [
+      UpdateDataSourceCommand,
+      UpdateDataSetCommand,
+      UpdateRefreshScheduleCommand,
+      UpdateAnalysisCommand,
+      UpdateDashboardPublishedVersionCommand,
+      DeleteDataSetCommand,
+    ]) {
       quicksight.on(command as never).resolves({});
     }
     quicksight.on(UpdateDashboardCommand).resolves({ VersionArn: 'arn:aws:quicksight:us-east-1:123456789012:dashboard/t-prod-sales/version/4' });
-    const old: DashboardsResourceProperties = { ...properties, Dashboards: [{ name: 'sales', views: ['daily_sales', 'order_status', 'returns'] }, { name: 'gone', views: ['x'] }], Version: 'v0' };
+    const old: DashboardsResourceProperties = {
+      ...properties,
+      Dashboards: [
+        { name: 'sales', views: ['daily_sales', 'order_status', 'returns'] },
+        { name: 'gone', views: ['x'] },
+      ],
+      Version: 'v0',
+    };
     quicksight.on(DeleteDashboardCommand).resolves({});
     quicksight.on(DeleteAnalysisCommand).rejects(new ResourceNotFoundException({ message: 'no', $metadata: {} }));
 
-    const result = await handler(cfn({ RequestType: 'Update', PhysicalResourceId: '123456789012:us-east-1:t-prod-athena', ResourceProperties: properties, OldResourceProperties: old }));
+    const result = await handler(
+      cfn({ RequestType: 'Update', PhysicalResourceId: '123456789012:us-east-1:t-prod-athena', ResourceProperties: properties, OldResourceProperties: old }),
+    );
 
     expect(result.PhysicalResourceId).toBe('123456789012:us-east-1:t-prod-athena');
     expect(inputs(UpdateDataSetCommand).map((d) => [d.DataSetId, 'Permissions' in d])).toEqual([
@@ -229,6 +251,8 @@ describe('dashboards custom resource', () => {
 
   it('rejects an event that is not a custom resource event, naming what it got', async () => {
     await expect(handler(cfn({ RequestType: 'Nope' }))).rejects.toThrow(/RequestType "Nope"/);
-    await expect(handler(cfn({ RequestType: 'Create', ResourceProperties: { Target: { region: 'r' }, Dashboards: [] } }))).rejects.toThrow(/Target lacks awsAccountId, principalArn, workgroup, idPrefix/);
+    await expect(handler(cfn({ RequestType: 'Create', ResourceProperties: { Target: { region: 'r' }, Dashboards: [] } }))).rejects.toThrow(
+      /Target lacks awsAccountId, principalArn, workgroup, idPrefix/,
+    );
   });
 });

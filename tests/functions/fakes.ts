@@ -3,13 +3,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import {
-  AthenaClient,
-  GetQueryExecutionCommand,
-  GetQueryResultsCommand,
-  StartQueryExecutionCommand,
-  type StatementType,
-} from '@aws-sdk/client-athena';
+import { AthenaClient, GetQueryExecutionCommand, GetQueryResultsCommand, StartQueryExecutionCommand, type StatementType } from '@aws-sdk/client-athena';
 import { mockClient } from 'aws-sdk-client-mock';
 import { CONDITION_QUERY_MARK } from '../../src/alerts/condition.js';
 import { AthenaLocalEngine } from '../../src/engines/local/engine.js';
@@ -71,7 +65,10 @@ export function fakeAthena(respond: (sql: string) => FakeAnswer) {
     const type = answer.statementType ?? 'DML';
     const header = type === 'DML' && columns.length ? [{ Data: columns.map((c) => ({ VarCharValue: c.name })) }] : [];
     return {
-      ResultSet: { ResultSetMetadata: { ColumnInfo: columnInfo(columns) }, Rows: [...header, ...(answer.rows ?? []).map((r) => ({ Data: r.map((v) => (v === null ? {} : { VarCharValue: v })) }))] },
+      ResultSet: {
+        ResultSetMetadata: { ColumnInfo: columnInfo(columns) },
+        Rows: [...header, ...(answer.rows ?? []).map((r) => ({ Data: r.map((v) => (v === null ? {} : { VarCharValue: v })) }))],
+      },
       ...(answer.updateCount !== undefined ? { UpdateCount: answer.updateCount } : {}),
     };
   });
@@ -79,7 +76,10 @@ export function fakeAthena(respond: (sql: string) => FakeAnswer) {
 }
 
 /** A project folder with lakehouse.yaml and the given files under sql/; returns its root and a cleanup. */
-export function fixtureProject(files: Record<string, string>, yaml = 'name: t\ndatabase: lakehouse\nstages:\n  prod:\n    variables:\n      lake_bucket: from-yaml\n') {
+export function fixtureProject(
+  files: Record<string, string>,
+  yaml = 'name: t\ndatabase: lakehouse\nstages:\n  prod:\n    variables:\n      lake_bucket: from-yaml\n',
+) {
   const root = mkdtempSync(join(tmpdir(), 'functions-'));
   writeFileSync(join(root, 'lakehouse.yaml'), yaml);
   for (const [path, text] of Object.entries(files)) {

@@ -9,7 +9,8 @@ import { resetLake } from '../../functions/lib/lake.js';
 import { fakeAthena, fixtureProject } from './fakes.js';
 
 const project = fixtureProject({
-  'ddl/crm_data.sql': "CREATE EXTERNAL TABLE IF NOT EXISTS crm_data (customer_id INT, rating INT, `timestamp` TIMESTAMP) STORED AS PARQUET LOCATION 's3://${lake_bucket}/processed/'",
+  'ddl/crm_data.sql':
+    "CREATE EXTERNAL TABLE IF NOT EXISTS crm_data (customer_id INT, rating INT, `timestamp` TIMESTAMP) STORED AS PARQUET LOCATION 's3://${lake_bucket}/processed/'",
   'transforms/p5_customer_features.sql':
     '/*\nschedule: cron(0 2 * * ? *)\nmaterialized: incremental\nperiod: day\npartitioned_by: [date]\nexternal_location: s3://${lake_bucket}/features/daily/\n*/\n' +
     'SELECT customer_id, count(*) AS interaction_count_1d, CAST("timestamp" AS DATE) AS "date" FROM crm_data\nWHERE "timestamp" >= ${period_start} AND "timestamp" < ${period_end}\nGROUP BY customer_id, CAST("timestamp" AS DATE)',
@@ -38,9 +39,10 @@ afterAll(() => {
 });
 
 describe('feature-job', () => {
-  it('runs the model for yesterday, then serves that day\'s rows by customer_id', async () => {
+  it("runs the model for yesterday, then serves that day's rows by customer_id", async () => {
     const athena = fakeAthena((sql) => {
-      if (sql.startsWith('SHOW TABLES')) return { statementType: 'UTILITY', columns: [{ name: 'tab_name', type: 'varchar' }], rows: [['p5_customer_features']] };
+      if (sql.startsWith('SHOW TABLES'))
+        return { statementType: 'UTILITY', columns: [{ name: 'tab_name', type: 'varchar' }], rows: [['p5_customer_features']] };
       if (sql.startsWith('SELECT DISTINCT')) return { columns: [{ name: 'date', type: 'date' }], rows: [['2025-03-09']] };
       if (sql.startsWith('INSERT')) return { updateCount: 2 };
       if (sql.startsWith('SELECT * FROM "lakehouse"."p5_customer_features"')) {
@@ -74,6 +76,8 @@ describe('feature-job', () => {
       ['Features', '7'],
       ['Features', '8'],
     ]);
-    expect(items[0].ExpressionAttributeValues?.[':value']).toEqual({ M: { customer_id: { N: '7' }, interaction_count_1d: { N: '3' }, date: { S: '2025-03-09' } } });
+    expect(items[0].ExpressionAttributeValues?.[':value']).toEqual({
+      M: { customer_id: { N: '7' }, interaction_count_1d: { N: '3' }, date: { S: '2025-03-09' } },
+    });
   });
 });

@@ -47,7 +47,10 @@ describe('lookup-api handler', () => {
     const row = { category: 'Home & Garden', order_date: '2025-03-01', orders: 2, revenue: '15.0' };
     // What the P2 writer puts is what GetItem returns.
     dynamodb.on(PutItemCommand).resolves({});
-    await new DynamoDbItemTable({ client: new DynamoDBClient({}), tableName: 'stage-CategoryKPIs', key: ['category', 'order_date'] }).put('Home & Garden#2025-03-01', row);
+    await new DynamoDbItemTable({ client: new DynamoDBClient({}), tableName: 'stage-CategoryKPIs', key: ['category', 'order_date'] }).put(
+      'Home & Garden#2025-03-01',
+      row,
+    );
     const stored = dynamodb.commandCalls(PutItemCommand)[0].args[0].input.Item;
     dynamodb.reset();
     dynamodb.on(GetItemCommand).resolves({ Item: stored });

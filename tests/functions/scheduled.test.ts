@@ -20,11 +20,13 @@ const project = fixtureProject({
     '/*\nschedule: cron(0 2 * * ? *)\nmaterialized: incremental\nperiod: day\npartitioned_by: [dt]\nexternal_location: s3://${lake_bucket}/curated/daily_kpis/\n*/\n' +
     "SELECT count(*) AS orders, date_format(${period_start}, '%Y-%m-%d') AS dt FROM orders WHERE order_ts >= ${period_start} AND order_ts < ${period_end}",
   'ddl/orders.sql': "CREATE EXTERNAL TABLE IF NOT EXISTS orders (order_ts TIMESTAMP) STORED AS PARQUET LOCATION 's3://${lake_bucket}/raw/orders/'",
-  'ddl/order_dim.sql': "CREATE TABLE IF NOT EXISTS order_dim (order_ts TIMESTAMP) LOCATION 's3://${lake_bucket}/curated/order_dim/' TBLPROPERTIES ('table_type' = 'ICEBERG')",
+  'ddl/order_dim.sql':
+    "CREATE TABLE IF NOT EXISTS order_dim (order_ts TIMESTAMP) LOCATION 's3://${lake_bucket}/curated/order_dim/' TBLPROPERTIES ('table_type' = 'ICEBERG')",
   'transforms/stg_orders.sql':
     '/*\nmaterialized: incremental\nperiod: day\npartitioned_by: [dt]\nexternal_location: s3://${lake_bucket}/staging/orders/\n*/\n' +
     "SELECT order_ts, date_format(${period_start}, '%Y-%m-%d') AS dt FROM orders WHERE order_ts >= ${period_start} AND order_ts < ${period_end}",
-  'transforms/order_summary.sql': '/*\nschedule: cron(30 1 * * ? *)\nmaterialized: table\n*/\nSELECT count(*) AS n FROM stg_orders AS s JOIN order_dim AS d ON s.order_ts = d.order_ts',
+  'transforms/order_summary.sql':
+    '/*\nschedule: cron(30 1 * * ? *)\nmaterialized: table\n*/\nSELECT count(*) AS n FROM stg_orders AS s JOIN order_dim AS d ON s.order_ts = d.order_ts',
   'alerts/too_many.sql':
     "/*\nschedule: rate(1 hour)\nalert:\n  condition: count > 10\n  severity: critical\n  message: 'Alert: {count} orders'\n  channels: [console, file]\n*/\n" +
     'SELECT count(*) AS count FROM orders WHERE order_ts >= ${window_start} AND order_ts < ${now}',
@@ -48,7 +50,8 @@ beforeAll(() => {
   });
 });
 afterAll(() => {
-  for (const name of ['LAKEHOUSE_ROOT', 'LAKE_STAGE', 'LAKE_BUCKET', 'ATHENA_WORKGROUP', 'GLUE_DATABASE', 'ALERT_STATE_TABLE', 'ALERT_TOPIC_ARN']) delete process.env[name];
+  for (const name of ['LAKEHOUSE_ROOT', 'LAKE_STAGE', 'LAKE_BUCKET', 'ATHENA_WORKGROUP', 'GLUE_DATABASE', 'ALERT_STATE_TABLE', 'ALERT_TOPIC_ARN'])
+    delete process.env[name];
   project.remove();
   vi.restoreAllMocks();
 });
@@ -65,7 +68,11 @@ beforeEach(() => {
   });
 });
 
-const events = () => logs.flatMap((l) => l.split('\n')).filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>);
+const events = () =>
+  logs
+    .flatMap((l) => l.split('\n'))
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as Record<string, unknown>);
 
 describe('run-sql', () => {
   it('runs the named model on Athena for the day before the fire time and logs the run as JSON lines', async () => {
@@ -132,7 +139,8 @@ describe('run-sql', () => {
   it('fails the invocation when the model fails, so the function-errors alarm sees it', async () => {
     fakeAthena((sql) => {
       if (sql.startsWith('SHOW TABLES')) return { statementType: 'UTILITY', columns: [{ name: 'tab_name', type: 'varchar' }], rows: [['daily_kpis']] };
-      if (sql.startsWith('CREATE TABLE "lakehouse"."daily_kpis__stage_')) return { failed: "TABLE_NOT_FOUND: line 8:92: Table 'awsdatacatalog.lakehouse.orders' does not exist" };
+      if (sql.startsWith('CREATE TABLE "lakehouse"."daily_kpis__stage_'))
+        return { failed: "TABLE_NOT_FOUND: line 8:92: Table 'awsdatacatalog.lakehouse.orders' does not exist" };
       return { statementType: 'DDL' };
     });
     s3.on(PutObjectCommand).resolves({});

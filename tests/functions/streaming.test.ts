@@ -43,10 +43,11 @@ afterAll(() => {
   vi.restoreAllMocks();
 });
 
-const kinesisRecord = (data: string, sequence: number): KinesisStreamRecord => ({
-  eventID: `shardId-000000000000:${sequence}`,
-  kinesis: { partitionKey: '1', data: Buffer.from(data).toString('base64'), sequenceNumber: String(sequence), approximateArrivalTimestamp: 1_752_854_400.5 },
-}) as KinesisStreamRecord;
+const kinesisRecord = (data: string, sequence: number): KinesisStreamRecord =>
+  ({
+    eventID: `shardId-000000000000:${sequence}`,
+    kinesis: { partitionKey: '1', data: Buffer.from(data).toString('base64'), sequenceNumber: String(sequence), approximateArrivalTimestamp: 1_752_854_400.5 },
+  }) as KinesisStreamRecord;
 
 async function readParquet(body: Uint8Array): Promise<unknown[][]> {
   const path = join(scratch, `object-${Math.random()}.parquet`);
@@ -80,7 +81,10 @@ describe('consumer', () => {
 
     const result = await consumer({
       Records: [
-        kinesisRecord(JSON.stringify({ customer_id: 7, interaction_type: ' complaint ', timestamp: '2025-07-18T16:05:01.123Z', channel: 'email', rating: 2 }), 1),
+        kinesisRecord(
+          JSON.stringify({ customer_id: 7, interaction_type: ' complaint ', timestamp: '2025-07-18T16:05:01.123Z', channel: 'email', rating: 2 }),
+          1,
+        ),
         kinesisRecord(JSON.stringify({ customer_id: 3, interaction_type: 'query', timestamp: '2025-07-18T16:59:59Z', channel: 'chat', rating: null }), 2),
         kinesisRecord(JSON.stringify({ customer_id: 9, interaction_type: 'query', timestamp: '2025-07-18T16:10:00Z', rating: 9 }), 3),
         kinesisRecord('not json', 4),
@@ -101,7 +105,10 @@ describe('consumer', () => {
     expect(partitions).toHaveLength(1);
     expect(partitions[0]).toMatchObject({ DatabaseName: 'lakehouse', TableName: 'crm_data' });
     expect(partitions[0].PartitionInputList).toEqual([
-      { Values: ['2025', '07', '18', '16'], StorageDescriptor: { Location: 's3://lake/processed/year=2025/month=07/day=18/hour=16/', Columns: [{ Name: 'customer_id', Type: 'int' }] } },
+      {
+        Values: ['2025', '07', '18', '16'],
+        StorageDescriptor: { Location: 's3://lake/processed/year=2025/month=07/day=18/hour=16/', Columns: [{ Name: 'customer_id', Type: 'int' }] },
+      },
     ]);
 
     const dead = sns.commandCalls(PublishCommand).map((c) => c.args[0].input);
@@ -147,7 +154,10 @@ describe('producer', () => {
     const kinesis = mockClient(KinesisClient);
     kinesis
       .on(PutRecordsCommand)
-      .resolvesOnce({ FailedRecordCount: 1, Records: [{ SequenceNumber: '1' }, { ErrorCode: 'ProvisionedThroughputExceededException', ErrorMessage: 'slow down' }] })
+      .resolvesOnce({
+        FailedRecordCount: 1,
+        Records: [{ SequenceNumber: '1' }, { ErrorCode: 'ProvisionedThroughputExceededException', ErrorMessage: 'slow down' }],
+      })
       .resolves({ FailedRecordCount: 0, Records: [{ SequenceNumber: '2' }] });
     const s3 = mockClient(S3Client);
     s3.on(PutObjectCommand).resolves({});
@@ -187,7 +197,15 @@ describe('dead-letter messages', () => {
   // characters)" (Amazon SNS API Reference, Publish, Message constraints).
   it('cuts a record too large for one message by UTF-8 bytes, not characters (300,000 CJK characters, emoji, escapes)', () => {
     for (const text of ['漢'.repeat(300_000), '😀'.repeat(200_000), '"\u0001'.repeat(150_000)]) {
-      const parts = splitMessage({ source: 'consumer-record', error: 'too large', records: [{ record: text, error: 'e' }, { record: 'small', error: 'f' }], failedAt: '2025-01-01T00:00:00.000Z' });
+      const parts = splitMessage({
+        source: 'consumer-record',
+        error: 'too large',
+        records: [
+          { record: text, error: 'e' },
+          { record: 'small', error: 'f' },
+        ],
+        failedAt: '2025-01-01T00:00:00.000Z',
+      });
       expect(MAX_MESSAGE_BYTES).toBe(262_144);
       for (const part of parts) {
         expect(Buffer.byteLength(part, 'utf8')).toBeLessThanOrEqual(MAX_MESSAGE_BYTES);

@@ -13,7 +13,16 @@ describe('demo data set', () => {
   it('fills every pipeline’s landing area through the real components, with nothing unaccounted for', async () => {
     const lake = tempLake();
     try {
-      const report = await generateDemoData({ lakeRoot: lake.root, bucket: 'lake', nowMs: NOW, days: 3, interactions: 4_000, ordersPerDay: 40, customers: 300, clock: new ManualClock(NOW) });
+      const report = await generateDemoData({
+        lakeRoot: lake.root,
+        bucket: 'lake',
+        nowMs: NOW,
+        days: 3,
+        interactions: 4_000,
+        ordersPerDay: 40,
+        customers: 300,
+        clock: new ManualClock(NOW),
+      });
       const { producer, consumer } = report.interactions;
       expect(producer.received).toBe(4_000);
       expect(countsBalance(producer) && countsBalance(consumer)).toBe(true);
@@ -39,9 +48,18 @@ describe('demo data set', () => {
     const files = generateCustomer360Sources({ seed: 9, nowMs: NOW, days: 4, customers: 200, ordersPerDay: 10, eventsPerDay: 10 });
     expect(generateCustomer360Sources({ seed: 9, nowMs: NOW, days: 4, customers: 200, ordersPerDay: 10, eventsPerDay: 10 })).toEqual(files);
     const customerFiles = files.filter((f) => f.key.startsWith('customers/'));
-    expect(customerFiles.map((f) => f.key)).toEqual(['2025-03-06', '2025-03-07', '2025-03-08', '2025-03-09'].map((d) => `customers/extract_date=${d}/customers.csv`));
+    expect(customerFiles.map((f) => f.key)).toEqual(
+      ['2025-03-06', '2025-03-07', '2025-03-08', '2025-03-09'].map((d) => `customers/extract_date=${d}/customers.csv`),
+    );
     // Later extracts carry changed rows of existing customers: same id, different attributes.
-    const rowsOf = (content: string) => new Map(content.trim().split('\n').slice(1).map((l) => [l.split(',')[0], l]));
+    const rowsOf = (content: string) =>
+      new Map(
+        content
+          .trim()
+          .split('\n')
+          .slice(1)
+          .map((l) => [l.split(',')[0], l]),
+      );
     const first = rowsOf(customerFiles[0].content);
     const changed = [...rowsOf(customerFiles[1].content)].filter(([id, line]) => first.has(id) && first.get(id) !== line);
     expect(changed.length).toBeGreaterThan(0);

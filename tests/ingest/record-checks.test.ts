@@ -6,7 +6,14 @@ import { declaredColumns, domainEventProblem, type DeclaredColumn } from '../../
 import { cleanInteraction, producerValidationError } from '../../src/ingest/interactions/record.js';
 import { loadProject } from '../../src/project/loader.js';
 
-const interaction = (over: Record<string, unknown>) => ({ customer_id: 1, interaction_type: 'call', timestamp: '2025-03-10T10:00:00Z', rating: 3, channel: 'phone', ...over });
+const interaction = (over: Record<string, unknown>) => ({
+  customer_id: 1,
+  interaction_type: 'call',
+  timestamp: '2025-03-10T10:00:00Z',
+  rating: 3,
+  channel: 'phone',
+  ...over,
+});
 
 describe('P1 consumer cleaning', () => {
   it.each([
@@ -39,17 +46,28 @@ describe('P1 consumer cleaning', () => {
     ['message_excerpt', { text: 'hi' }],
     ['message_excerpt', [1, 2]],
   ])('quarantines an object or array in the text field %s instead of storing "[object Object]" or "1,2"', (field, value) => {
-    expect(cleanInteraction(interaction({ [field]: value }))).toEqual({ ok: false, reason: 'bad_type', error: expect.stringContaining(`${field} ${JSON.stringify(value)} is an object or array`) });
+    expect(cleanInteraction(interaction({ [field]: value }))).toEqual({
+      ok: false,
+      reason: 'bad_type',
+      error: expect.stringContaining(`${field} ${JSON.stringify(value)} is an object or array`),
+    });
   });
 
   it('refuses at the producer a record nested deeper than the writers can stringify', () => {
-    const deep = JSON.parse(`{"customer_id": 1, "interaction_type": "call", "timestamp": "2025-03-10T10:00:00Z", "channel": ${'['.repeat(100_000)}${']'.repeat(100_000)}}`) as unknown;
+    const deep = JSON.parse(
+      `{"customer_id": 1, "interaction_type": "call", "timestamp": "2025-03-10T10:00:00Z", "channel": ${'['.repeat(100_000)}${']'.repeat(100_000)}}`,
+    ) as unknown;
     expect(producerValidationError(deep)).toMatch(/nested deeper than 1000 levels/);
-    expect(producerValidationError(JSON.parse(`{"customer_id": 1, "interaction_type": "call", "timestamp": "t", "x": ${'['.repeat(999)}${']'.repeat(999)}}`))).toBeUndefined();
+    expect(
+      producerValidationError(JSON.parse(`{"customer_id": 1, "interaction_type": "call", "timestamp": "t", "x": ${'['.repeat(999)}${']'.repeat(999)}}`)),
+    ).toBeUndefined();
   });
 
   it('refuses at the producer a number JSON cannot carry (rating 1e400), which the stream would turn into null', () => {
-    const record = JSON.parse('{"customer_id": 1, "interaction_type": "call", "timestamp": "2025-03-10T10:00:00Z", "rating": 1e400}') as Record<string, unknown>;
+    const record = JSON.parse('{"customer_id": 1, "interaction_type": "call", "timestamp": "2025-03-10T10:00:00Z", "rating": 1e400}') as Record<
+      string,
+      unknown
+    >;
     expect(producerValidationError(record)).toMatch(/rating is a number beyond the range of a double/);
     // What the consumer would have seen after the stream's JSON: a record without a rating, accepted.
     expect(cleanInteraction(JSON.parse(JSON.stringify(record)) as unknown).ok).toBe(true);
@@ -61,7 +79,13 @@ describe('P4 row type: one definition (the DDL) for the check and the reader', (
   beforeAll(async () => {
     columns = declaredColumns(await loadProject(resolve('.')), 'p4_domain_events') ?? [];
   });
-  const event = (over: Record<string, unknown>) => ({ event_id: 'e1', event_type: 'OrderPlaced', event_time: '2025-03-10T10:00:00Z', ...('AMOUNT' in over ? {} : { amount: 12.5 }), ...over });
+  const event = (over: Record<string, unknown>) => ({
+    event_id: 'e1',
+    event_type: 'OrderPlaced',
+    event_time: '2025-03-10T10:00:00Z',
+    ...('AMOUNT' in over ? {} : { amount: 12.5 }),
+    ...over,
+  });
 
   it('takes the columns and types from sql/ddl/p4_domain_events.sql', () => {
     expect(columns.find((c) => c.name === 'amount')).toEqual({ name: 'amount', type: 'DECIMAL(12, 2)' });

@@ -48,7 +48,9 @@ MSCK REPAIR TABLE crm;
 CREATE TABLE ice (id BIGINT, ts TIMESTAMP) PARTITIONED BY (day(ts), bucket(16, id)) LOCATION 's3://b/i/' TBLPROPERTIES ('table_type' = 'ICEBERG')`;
     expect(checkSyntax(ddl)).toEqual([]);
     const broken = checkSyntax("CREATE EXTERNAL TABLE t (\n  a STRING\nLOCATION 's3://b/'", { file: 'sql/ddl/t.sql', lineOffset: 3 });
-    expect(broken).toEqual([expect.objectContaining({ rule: 'syntax', file: 'sql/ddl/t.sql', line: 6, col: 1, message: expect.stringContaining('(Hive DDL grammar)') })]);
+    expect(broken).toEqual([
+      expect.objectContaining({ rule: 'syntax', file: 'sql/ddl/t.sql', line: 6, col: 1, message: expect.stringContaining('(Hive DDL grammar)') }),
+    ]);
   });
 
   it('reports one error per failing statement at its file position', () => {

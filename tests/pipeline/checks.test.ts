@@ -28,7 +28,12 @@ afterEach(async () => {
 const checksOf = (id: string): CompiledCheck[] => compileChecks(project.node(id)!, project);
 const checkOf = (id: string, checkId: string): CompiledCheck => {
   const found = checksOf(id).find((c) => c.id === checkId);
-  if (!found) throw new Error(`no check ${checkId}: ${checksOf(id).map((c) => c.id).join(', ')}`);
+  if (!found)
+    throw new Error(
+      `no check ${checkId}: ${checksOf(id)
+        .map((c) => c.id)
+        .join(', ')}`,
+    );
   return found;
 };
 
@@ -98,7 +103,9 @@ describe('compileChecks', () => {
     expect(() => compileChecks(bad.node('shop.orders')!, bad)).toThrow("sql/contracts/bad.yaml:3:1: error [contract/schema] orders: unknown key 'not_nul'");
     writeFileSync(join(root, 'sql/contracts/bad.yaml'), 'orders:\n  row_count: { min: 1 }\nordres:\n  row_count: { min: 1 }\n');
     const unknown = await loadProject(root);
-    expect(() => compileChecks(unknown.node('shop.orders')!, unknown)).toThrow('sql/contracts/bad.yaml:3:1: error [contract/unknown-table] no SQL file creates shop.ordres');
+    expect(() => compileChecks(unknown.node('shop.orders')!, unknown)).toThrow(
+      'sql/contracts/bad.yaml:3:1: error [contract/unknown-table] no SQL file creates shop.ordres',
+    );
   });
 
   it('gives no checks for a node without a contract', () => {
@@ -174,7 +181,11 @@ describe('runCheck detects each contract violation', () => {
 
   it('duplicates in a unique column, ignoring NULLs', async () => {
     await table('customers', CUSTOMER_COLUMNS, [...goodCustomers, "(3, 'a@x.com', NULL, NULL)", '(4, NULL, NULL, NULL)', '(5, NULL, NULL, NULL)']);
-    expect(await runCheck(engine, checkOf('shop.customers', 'shop.customers:unique:email'))).toMatchObject({ passed: false, failures: 1, sample: [['a@x.com', 2]] });
+    expect(await runCheck(engine, checkOf('shop.customers', 'shop.customers:unique:email'))).toMatchObject({
+      passed: false,
+      failures: 1,
+      sample: [['a@x.com', 2]],
+    });
     expect((await runCheck(engine, checkOf('shop.customers', 'shop.customers:unique:customer_id'))).passed).toBe(true);
   });
 

@@ -5,11 +5,7 @@ import { parsePeriodBound, periodsBetween } from '../../src/pipeline/periods.js'
 describe('periods', () => {
   it('covers [from, to) with whole, aligned periods', () => {
     const periods = periodsBetween(parsePeriodBound('2025-03-10T07:30Z'), parsePeriodBound('2025-03-10T10'), 'hour');
-    expect(periods.map((p) => p.start.toISOString())).toEqual([
-      '2025-03-10T07:00:00.000Z',
-      '2025-03-10T08:00:00.000Z',
-      '2025-03-10T09:00:00.000Z',
-    ]);
+    expect(periods.map((p) => p.start.toISOString())).toEqual(['2025-03-10T07:00:00.000Z', '2025-03-10T08:00:00.000Z', '2025-03-10T09:00:00.000Z']);
     expect(periods[2].end.toISOString()).toBe('2025-03-10T10:00:00.000Z');
     expect(periodsBetween(parsePeriodBound('2025-03-10'), parsePeriodBound('2025-03-12'), 'day')).toHaveLength(2);
   });

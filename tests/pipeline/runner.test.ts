@@ -93,12 +93,7 @@ describe('runPipeline', () => {
     ]);
     landEvents(root, '2025-03-10T08', [{ order_id: 3, amount: 1, ts: '2025-03-10 08:00:00' }]);
     const ctx = await context(root);
-    expect(ctx.project.nodes.map((n) => n.id)).toEqual([
-      'shop.events',
-      'shop.hourly_revenue',
-      'shop.daily_revenue',
-      'dashboard:revenue_view',
-    ]);
+    expect(ctx.project.nodes.map((n) => n.id)).toEqual(['shop.events', 'shop.hourly_revenue', 'shop.daily_revenue', 'dashboard:revenue_view']);
     const range = { from: new Date('2025-03-10T07:00Z'), to: new Date('2025-03-10T09:00Z'), perPeriod: true };
     const first = await runPipeline(ctx, range);
     expect(first.ok).toBe(true);
@@ -158,7 +153,10 @@ describe('runPipeline', () => {
   });
 
   it('skips everything downstream of a failed model and reports the file', async () => {
-    const root = writeProject({ ...PROJECT, 'sql/transforms/daily_revenue.sql': 'SELECT dt, sum(orders) AS orders, sum(no_such_column) AS revenue FROM hourly_revenue GROUP BY dt' });
+    const root = writeProject({
+      ...PROJECT,
+      'sql/transforms/daily_revenue.sql': 'SELECT dt, sum(orders) AS orders, sum(no_such_column) AS revenue FROM hourly_revenue GROUP BY dt',
+    });
     landEvents(root, '2025-03-10T07', [{ order_id: 1, amount: 1, ts: '2025-03-10 07:05:00' }]);
     const ctx = await context(root);
     const summary = await runPipeline(ctx, { from: new Date('2025-03-10T07:00Z'), to: new Date('2025-03-10T08:00Z') });
@@ -242,19 +240,36 @@ SELECT dt, sum(orders) AS orders, sum(revenue) AS revenue FROM hourly_revenue GR
       QueryExecution: !isStep(sqlOf.get(id))
         ? execution(id, 'SUCCEEDED', { StatementType: 'DDL' })
         : execution(id, 'FAILED', {
-            Status: { State: 'FAILED', StateChangeReason: 'ThrottlingException: Rate exceeded', AthenaError: { ErrorCategory: 2, ErrorType: 1001, Retryable: true } },
+            Status: {
+              State: 'FAILED',
+              StateChangeReason: 'ThrottlingException: Rate exceeded',
+              AthenaError: { ErrorCategory: 2, ErrorType: 1001, Retryable: true },
+            },
           }),
     }));
     mock.on(GetQueryResultsCommand).resolves({ ResultSet: { Rows: [], ResultSetMetadata: { ColumnInfo: [] } } });
-    const athena = new AthenaEngine({ region: 'eu-west-1', workgroup: 'lakehouse', retry: { maxAttempts: 4 } }, { client, sleep: async () => {}, random: () => 0 });
-    const summary = await runPipeline({ ...ctx, engine: athena, retry: { maxAttempts: 3, sleep: async () => {} } }, { from: new Date('2025-03-10T07:00Z'), to: new Date('2025-03-10T08:00Z') });
+    const athena = new AthenaEngine(
+      { region: 'eu-west-1', workgroup: 'lakehouse', retry: { maxAttempts: 4 } },
+      { client, sleep: async () => {}, random: () => 0 },
+    );
+    const summary = await runPipeline(
+      { ...ctx, engine: athena, retry: { maxAttempts: 3, sleep: async () => {} } },
+      { from: new Date('2025-03-10T07:00Z'), to: new Date('2025-03-10T08:00Z') },
+    );
     const submissions = mock.commandCalls(StartQueryExecutionCommand).filter((call) => isStep(call.args[0].input.QueryString));
     expect(submissions).toHaveLength(4);
-    expect(summary.records.find((r) => r.step === 'shop.events')).toMatchObject({ status: 'failed', attempts: 1, error: expect.stringContaining('gave up after 4 attempts') });
+    expect(summary.records.find((r) => r.step === 'shop.events')).toMatchObject({
+      status: 'failed',
+      attempts: 1,
+      error: expect.stringContaining('gave up after 4 attempts'),
+    });
   });
 
   it('the header retries: N caps a model at N + 1 attempts, whatever the run allows', async () => {
-    const root = writeProject({ ...PROJECT, 'sql/transforms/daily_revenue.sql': `/*\nmaterialized: table\nretries: 1\n*/\nSELECT dt, sum(orders) AS orders, sum(revenue) AS revenue FROM hourly_revenue GROUP BY dt` });
+    const root = writeProject({
+      ...PROJECT,
+      'sql/transforms/daily_revenue.sql': `/*\nmaterialized: table\nretries: 1\n*/\nSELECT dt, sum(orders) AS orders, sum(revenue) AS revenue FROM hourly_revenue GROUP BY dt`,
+    });
     const ctx = await context(root);
     let calls = 0;
     const throttled: Engine = {
@@ -270,7 +285,10 @@ SELECT dt, sum(orders) AS orders, sum(revenue) AS revenue FROM hourly_revenue GR
       },
       swapTable: (source, target, properties) => (ctx.engine as AthenaLocalEngine).swapTable(source, target, properties),
     };
-    const summary = await runPipeline({ ...ctx, engine: throttled, retry: { maxAttempts: 5, sleep: async () => {} } }, { selector: '+daily_revenue', from: new Date('2025-03-10T07:00Z'), to: new Date('2025-03-10T08:00Z') });
+    const summary = await runPipeline(
+      { ...ctx, engine: throttled, retry: { maxAttempts: 5, sleep: async () => {} } },
+      { selector: '+daily_revenue', from: new Date('2025-03-10T07:00Z'), to: new Date('2025-03-10T08:00Z') },
+    );
     expect(summary.records.find((r) => r.step === 'shop.daily_revenue')).toMatchObject({ status: 'failed', attempts: 2 });
     expect(calls).toBe(2);
   });

@@ -61,12 +61,7 @@ describe('Scheduler', () => {
     clock.set('2025-03-10T07:20:00Z');
     const restarted = new Scheduler({ jobs: [recordingJob('job', '0 * * * *', runs)], state, clock, catchUpLimit: 2, onEvent: (e) => events.push(e) });
     await restarted.tick();
-    expect(runs).toEqual([
-      'job@2025-03-10T01:00:00.000Z',
-      'job@2025-03-10T05:00:00.000Z',
-      'job@2025-03-10T06:00:00.000Z',
-      'job@2025-03-10T07:00:00.000Z',
-    ]);
+    expect(runs).toEqual(['job@2025-03-10T01:00:00.000Z', 'job@2025-03-10T05:00:00.000Z', 'job@2025-03-10T06:00:00.000Z', 'job@2025-03-10T07:00:00.000Z']);
     expect(events.find((e) => e.type === 'missed-skipped')).toEqual({
       type: 'missed-skipped',
       jobId: 'job',

@@ -35,10 +35,13 @@ function answering(columns: string[], rows: SqlValue[][]): Engine & { asked: str
 describe('serveQuery', () => {
   it('writes one item per row under its key columns, values JSON-safe', async () => {
     const kv = store();
-    const engine = answering(['customer_id', 'interaction_count_1d', 'big', 'date'], [
-      [7, 3, 9007199254740993n, '2025-03-09'],
-      [8, 1, null, '2025-03-09'],
-    ]);
+    const engine = answering(
+      ['customer_id', 'interaction_count_1d', 'big', 'date'],
+      [
+        [7, 3, 9007199254740993n, '2025-03-09'],
+        [8, 1, null, '2025-03-09'],
+      ],
+    );
     const result = await serveQuery(engine, 'SELECT * FROM f', kv, { key: ['customer_id'] });
     expect(result).toEqual({ rows: 2, bytesScanned: 2048 });
     expect(await kv.get('7')).toEqual({ value: { customer_id: 7, interaction_count_1d: 3, big: '9007199254740993', date: '2025-03-09' }, version: 1 });

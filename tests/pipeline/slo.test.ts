@@ -9,7 +9,20 @@ import type { RunRecord } from '../../src/pipeline/reporter.js';
 const model = (id: string, header: string): ProjectNode => {
   const parsed = parseSqlFile(`/*\n${header}\n*/\nSELECT 1 AS x\n`, 'sql/transforms/m.sql', 'model');
   expect(parsed.diagnostics).toEqual([]);
-  return { id, name: id.split('.')[1], kind: 'model', file: 'sql/transforms/m.sql', header: parsed.header, sql: parsed.sql, bodyLine: parsed.bodyLine, database: 'lakehouse', produces: [id], dependsOn: [], upstream: [], downstream: [] };
+  return {
+    id,
+    name: id.split('.')[1],
+    kind: 'model',
+    file: 'sql/transforms/m.sql',
+    header: parsed.header,
+    sql: parsed.sql,
+    bodyLine: parsed.bodyLine,
+    database: 'lakehouse',
+    produces: [id],
+    dependsOn: [],
+    upstream: [],
+    downstream: [],
+  };
 };
 const at = (t: string) => new Date(`2025-03-10T${t}:00Z`);
 const run = (status: ModelRun['status'], t: string, m = 'lakehouse.m'): ModelRun => ({ model: m, status, finishedAt: at(t) });
@@ -35,8 +48,19 @@ describe('slo header', () => {
   });
 
   it('is an error on anything but a model, at the line of the key', () => {
-    const { diagnostics } = parseSqlFile('/*\nschedule: rate(1 hour)\nslo:\n  freshness: 1h\nalert:\n  condition: "count > 1"\n  message: m\n*/\nSELECT 1 AS count\n', 'sql/alerts/a.sql', 'alert');
-    expect(diagnostics).toEqual([expect.objectContaining({ rule: 'header/unknown-key', line: 3, message: "unknown header key 'slo'", hint: expect.stringMatching(/^'slo' applies to models;/) })]);
+    const { diagnostics } = parseSqlFile(
+      '/*\nschedule: rate(1 hour)\nslo:\n  freshness: 1h\nalert:\n  condition: "count > 1"\n  message: m\n*/\nSELECT 1 AS count\n',
+      'sql/alerts/a.sql',
+      'alert',
+    );
+    expect(diagnostics).toEqual([
+      expect.objectContaining({
+        rule: 'header/unknown-key',
+        line: 3,
+        message: "unknown header key 'slo'",
+        hint: expect.stringMatching(/^'slo' applies to models;/),
+      }),
+    ]);
   });
 });
 
@@ -60,7 +84,7 @@ describe('judging SLOs over runs', () => {
     expect(later).toMatchObject({ state: 'met', measured: 75 });
   });
 
-  it('no runs: no data for both, and other models\' runs do not count', () => {
+  it("no runs: no data for both, and other models' runs do not count", () => {
     expect(judgeSlos([m], [run('success', '01:00', 'lakehouse.other')], at('02:00')).map((s) => [s.objective, s.state, s.lastMiss])).toEqual([
       ['freshness', 'no data', null],
       ['success', 'no data', null],
@@ -70,16 +94,46 @@ describe('judging SLOs over runs', () => {
 
 describe('SLO metrics (embedded metric format)', () => {
   it('one EMF line per run of a model with an slo: succeeded/failed counts under Deployment and Model', () => {
-    const record = (node: string, status: RunRecord['status']): RunRecord => ({ run_id: 'r', step: node, kind: 'model', node, file: 'f', period_start: null, period_end: null, status, attempts: 1, rows_written: 1, bytes_scanned: 1, duration_ms: 1, started_at: '', finished_at: '', error: null });
+    const record = (node: string, status: RunRecord['status']): RunRecord => ({
+      run_id: 'r',
+      step: node,
+      kind: 'model',
+      node,
+      file: 'f',
+      period_start: null,
+      period_end: null,
+      status,
+      attempts: 1,
+      rows_written: 1,
+      bytes_scanned: 1,
+      duration_ms: 1,
+      started_at: '',
+      finished_at: '',
+      error: null,
+    });
     const plain = model('lakehouse.plain', 'description: no slo');
-    const lines = sloMetricLines([record('lakehouse.m', 'success'), record('lakehouse.m', 'failed'), record('lakehouse.plain', 'success'), record('lakehouse.m', 'skipped')], [m(), plain], 'prod-sql-lakehouse', at('01:00'));
+    const lines = sloMetricLines(
+      [record('lakehouse.m', 'success'), record('lakehouse.m', 'failed'), record('lakehouse.plain', 'success'), record('lakehouse.m', 'skipped')],
+      [m(), plain],
+      'prod-sql-lakehouse',
+      at('01:00'),
+    );
     expect(lines.map((l) => JSON.parse(l))).toEqual([
       expect.objectContaining({ Deployment: 'prod-sql-lakehouse', Model: 'lakehouse.m', ModelRunSucceeded: 1, ModelRunFailed: 0 }),
       expect.objectContaining({ Deployment: 'prod-sql-lakehouse', Model: 'lakehouse.m', ModelRunSucceeded: 0, ModelRunFailed: 1 }),
     ]);
     expect(JSON.parse(lines[0])._aws).toEqual({
       Timestamp: at('01:00').getTime(),
-      CloudWatchMetrics: [{ Namespace: SLO_NAMESPACE, Dimensions: [['Deployment', 'Model']], Metrics: [{ Name: 'ModelRunSucceeded', Unit: 'Count' }, { Name: 'ModelRunFailed', Unit: 'Count' }] }],
+      CloudWatchMetrics: [
+        {
+          Namespace: SLO_NAMESPACE,
+          Dimensions: [['Deployment', 'Model']],
+          Metrics: [
+            { Name: 'ModelRunSucceeded', Unit: 'Count' },
+            { Name: 'ModelRunFailed', Unit: 'Count' },
+          ],
+        },
+      ],
     });
   });
   const m = () => model('lakehouse.m', 'slo:\n  freshness: 1h');

@@ -33,7 +33,7 @@ describe('lakehouse.yaml', () => {
 
   it('places bad values and YAML errors at their line', () => {
     expect(configError('name: t\nstages:\n  dev:\n    engine: { type: trino, url: nope }\n').diagnostics).toEqual([
-      expect.objectContaining({ line: 4, message: expect.stringContaining("stages.dev.engine.url: expected an http:// or https:// URL") }),
+      expect.objectContaining({ line: 4, message: expect.stringContaining('stages.dev.engine.url: expected an http:// or https:// URL') }),
     ]);
     expect(configError('name: [t\n').diagnostics[0]).toMatchObject({ message: expect.stringMatching(/^not valid YAML/) });
   });

@@ -24,7 +24,8 @@ group by
   });
 
   it('leaves Hive DDL as written and formats the Trino statements around it', () => {
-    const ddl = "CREATE EXTERNAL TABLE IF NOT EXISTS t (\n    a STRING\n)\nROW FORMAT SERDE 'org.openx.data.jsonserde.JsonSerDe'\nLOCATION 's3://${lake_bucket}/t/'";
+    const ddl =
+      "CREATE EXTERNAL TABLE IF NOT EXISTS t (\n    a STRING\n)\nROW FORMAT SERDE 'org.openx.data.jsonserde.JsonSerDe'\nLOCATION 's3://${lake_bucket}/t/'";
     const text = `${ddl};\nMSCK   REPAIR TABLE t;\ncreate or replace view v as select a from t;\n`;
     const { text: out } = formatSqlFile(text);
     expect(out).toBe(`${ddl};\n\nMSCK   REPAIR TABLE t;\n\ncreate or replace view v as\nselect\n  a\nfrom\n  t;\n`);

@@ -35,7 +35,14 @@ describe('SQL file headers', () => {
   it('rejects unknown keys at their line and suggests the key meant', () => {
     const parsed = parseSqlFile('/*\ntags: [a]\nmaterialised: table\n*/\nSELECT 1', file, 'model');
     expect(parsed.diagnostics).toEqual([
-      expect.objectContaining({ file, line: 3, col: 1, rule: 'header/unknown-key', message: "unknown header key 'materialised'", hint: "did you mean 'materialized'?" }),
+      expect.objectContaining({
+        file,
+        line: 3,
+        col: 1,
+        rule: 'header/unknown-key',
+        message: "unknown header key 'materialised'",
+        hint: "did you mean 'materialized'?",
+      }),
     ]);
   });
 
@@ -47,7 +54,9 @@ describe('SQL file headers', () => {
     const text = '\n/*\ndescription: x\nschedule: rate(1 hour)\nalert:\n  condition: count > 1\n  message: hi\n  severity: loud\n  colour: red\n*/\nSELECT 1';
     const parsed = parseSqlFile(text, 'sql/alerts/a.sql', 'alert');
     const byRule = (rule: string) => parsed.diagnostics.filter((d) => d.rule === rule);
-    expect(byRule('header/schema')).toEqual([expect.objectContaining({ line: 8, col: 3, message: expect.stringMatching(/^header 'alert.severity': .*\(got "loud"\)$/) })]);
+    expect(byRule('header/schema')).toEqual([
+      expect.objectContaining({ line: 8, col: 3, message: expect.stringMatching(/^header 'alert.severity': .*\(got "loud"\)$/) }),
+    ]);
     expect(byRule('header/unknown-key')).toEqual([expect.objectContaining({ line: 9, col: 3, message: "unknown header key 'alert.colour'" })]);
   });
 
@@ -69,7 +78,11 @@ describe('SQL file headers', () => {
   });
 
   it('validates serve: a key-value table and key columns, on models only, with a partition column for a period', () => {
-    const ok = parseSqlFile('/*\nperiod: day\npartitioned_by: [order_date]\nserve: { table: CategoryKPIs, key: [category, order_date] }\n*/\nSELECT 1', file, 'model');
+    const ok = parseSqlFile(
+      '/*\nperiod: day\npartitioned_by: [order_date]\nserve: { table: CategoryKPIs, key: [category, order_date] }\n*/\nSELECT 1',
+      file,
+      'model',
+    );
     expect(ok.diagnostics).toEqual([]);
     expect(ok.header.serve).toEqual({ table: 'CategoryKPIs', key: ['category', 'order_date'] });
     const noKey = parseSqlFile('/*\nserve: { table: T, key: [] }\n*/\nSELECT 1', file, 'model');
@@ -77,9 +90,18 @@ describe('SQL file headers', () => {
     const typo = parseSqlFile('/*\nserve: { table: T, keys: [id] }\n*/\nSELECT 1', file, 'model');
     expect(typo.diagnostics.map((d) => d.rule)).toContain('header/unknown-key');
     const noPartition = parseSqlFile('/*\nperiod: day\n\nserve: { table: T, key: [id] }\n*/\nSELECT 1', file, 'model');
-    expect(noPartition.diagnostics).toEqual([expect.objectContaining({ rule: 'header/serve', line: 4, message: expect.stringContaining("needs 'partitioned_by'") })]);
+    expect(noPartition.diagnostics).toEqual([
+      expect.objectContaining({ rule: 'header/serve', line: 4, message: expect.stringContaining("needs 'partitioned_by'") }),
+    ]);
     const view = parseSqlFile('/*\nserve: { table: T, key: [id] }\n*/\nSELECT 1', 'sql/dashboards/d.sql', 'dashboard');
-    expect(view.diagnostics).toEqual([expect.objectContaining({ rule: 'header/unknown-key', line: 2, message: "unknown header key 'serve'", hint: expect.stringContaining("'serve' applies to models") })]);
+    expect(view.diagnostics).toEqual([
+      expect.objectContaining({
+        rule: 'header/unknown-key',
+        line: 2,
+        message: "unknown header key 'serve'",
+        hint: expect.stringContaining("'serve' applies to models"),
+      }),
+    ]);
   });
 
   it('requires alerts to have a schedule and an alert section', () => {

@@ -7,12 +7,19 @@ import type { NodeKind } from '../../src/project/model.js';
 import { captureIo, makeProject } from './project-helpers.js';
 
 const parse = (header: string, kind: NodeKind = 'model') => parseSqlFile(`/*\n${header}\n*/\nSELECT 1 AS x`, `sql/${kind}/x.sql`, kind);
-const problems = (header: string, kind: NodeKind = 'model') => parse(header, kind).diagnostics.map(({ line, col, rule, message, hint }) => ({ line, col, rule, message, hint }));
+const problems = (header: string, kind: NodeKind = 'model') =>
+  parse(header, kind).diagnostics.map(({ line, col, rule, message, hint }) => ({ line, col, rule, message, hint }));
 
 describe('header keys per file kind', () => {
   it('a model header with alert: is an error at the line of that key, saying where alert belongs', () => {
     expect(problems('tags: [a]\nalert:\n  condition: rows > 0\n  message: hi')).toEqual([
-      { line: 3, col: 1, rule: 'header/unknown-key', message: "unknown header key 'alert'", hint: expect.stringMatching(/^'alert' applies to alert files; this file takes: name, database, /) },
+      {
+        line: 3,
+        col: 1,
+        rule: 'header/unknown-key',
+        message: "unknown header key 'alert'",
+        hint: expect.stringMatching(/^'alert' applies to alert files; this file takes: name, database, /),
+      },
     ]);
   });
 
@@ -23,29 +30,48 @@ describe('header keys per file kind', () => {
       [4, "unknown header key 'schedule'"],
       [5, "unknown header key 'materialized'"],
     ]);
-    expect(found[0].hint).toMatch(/^'unique_key' applies to models with materialized: incremental or scd2; this file takes: name, database, description, owner, tags, contract$/);
+    expect(found[0].hint).toMatch(
+      /^'unique_key' applies to models with materialized: incremental or scd2; this file takes: name, database, description, owner, tags, contract$/,
+    );
     expect(found[1].hint).toMatch(/^'schedule' applies to alert files, models;/);
   });
 
   it('alerts and dashboards take only their own keys', () => {
-    expect(problems('schedule: rate(1 hour)\nalert: { condition: "rows > 0", message: hi }\npartitioned_by: [dt]', 'alert').map((d) => [d.line, d.message])).toEqual([
-      [4, "unknown header key 'partitioned_by'"],
-    ]);
+    expect(
+      problems('schedule: rate(1 hour)\nalert: { condition: "rows > 0", message: hi }\npartitioned_by: [dt]', 'alert').map((d) => [d.line, d.message]),
+    ).toEqual([[4, "unknown header key 'partitioned_by'"]]);
     expect(problems('period: day', 'dashboard').map((d) => [d.line, d.message])).toEqual([[2, "unknown header key 'period'"]]);
-    expect(problems('materialized: incremental', 'dashboard')[0]).toMatchObject({ line: 2, rule: 'header/schema', message: expect.stringContaining("header 'materialized'") });
+    expect(problems('materialized: incremental', 'dashboard')[0]).toMatchObject({
+      line: 2,
+      rule: 'header/schema',
+      message: expect.stringContaining("header 'materialized'"),
+    });
   });
 
   it('a key of another materialization is an error saying which ones take it', () => {
     expect(problems('materialized: table\nunique_key: [id]')).toEqual([
-      expect.objectContaining({ line: 3, message: "unknown header key 'unique_key'", hint: expect.stringMatching(/^'unique_key' applies to models with materialized: incremental or scd2;/) }),
+      expect.objectContaining({
+        line: 3,
+        message: "unknown header key 'unique_key'",
+        hint: expect.stringMatching(/^'unique_key' applies to models with materialized: incremental or scd2;/),
+      }),
     ]);
-    expect(problems('materialized: view\nexternal_location: s3://b/x/').map((d) => [d.line, d.message])).toEqual([[3, "unknown header key 'external_location'"]]);
+    expect(problems('materialized: view\nexternal_location: s3://b/x/').map((d) => [d.line, d.message])).toEqual([
+      [3, "unknown header key 'external_location'"],
+    ]);
   });
 
   it('the old flat keys are errors that name the new one: location, format: iceberg', () => {
-    expect(problems('location: s3://b/x/')).toEqual([expect.objectContaining({ line: 2, message: "unknown header key 'location'", hint: "did you mean 'external_location'?" })]);
+    expect(problems('location: s3://b/x/')).toEqual([
+      expect.objectContaining({ line: 2, message: "unknown header key 'location'", hint: "did you mean 'external_location'?" }),
+    ]);
     expect(problems('format: iceberg')).toEqual([
-      expect.objectContaining({ line: 2, rule: 'header/schema', message: expect.stringContaining('(got "iceberg")'), hint: "Iceberg is a table type, not a file format: did you mean 'table_type: iceberg'?" }),
+      expect.objectContaining({
+        line: 2,
+        rule: 'header/schema',
+        message: expect.stringContaining('(got "iceberg")'),
+        hint: "Iceberg is a table type, not a file format: did you mean 'table_type: iceberg'?",
+      }),
     ]);
   });
 
@@ -63,7 +89,9 @@ describe('header keys per file kind', () => {
     expect(at('incremental_strategy: merge\nunique_key: [id]')).toEqual([[3, expect.stringContaining('add table_type: iceberg')]]);
     expect(at('table_type: iceberg\nincremental_strategy: merge')).toEqual([[4, expect.stringContaining('merge upserts on unique_key')]]);
     expect(at('partitioned_by: [dt]\nunique_key: [id]')).toEqual([[4, expect.stringContaining('unique_key is the upsert key of incremental_strategy: merge')]]);
-    expect(at('table_type: iceberg\nincremental_strategy: append\nformat: json')).toEqual([[5, expect.stringContaining('format is the file format of a Hive table')]]);
+    expect(at('table_type: iceberg\nincremental_strategy: append\nformat: json')).toEqual([
+      [5, expect.stringContaining('format is the file format of a Hive table')],
+    ]);
   });
 
   it('lake lint reports every header key a file does not take, at its line, and exits 1', async () => {
@@ -83,7 +111,9 @@ describe('header keys per file kind', () => {
     const root = makeProject({ 'sql/transforms/users.sql': '/*\nmaterialized: merge\n*/\nSELECT 1 AS id' });
     const io = captureIo(root);
     expect(await main(['lint', '--no-bind'], io)).toBe(1);
-    expect(io.out).toContain('sql/transforms/users.sql:1:1: error [model/merge-statement] materialized: merge runs a MERGE or INSERT into analytics.users written in the file');
+    expect(io.out).toContain(
+      'sql/transforms/users.sql:1:1: error [model/merge-statement] materialized: merge runs a MERGE or INSERT into analytics.users written in the file',
+    );
     expect(io.out).toContain('incremental_strategy: merge');
   });
 });

@@ -98,11 +98,17 @@ describe('DAG errors', () => {
 
   it('names file:line:col of a reference to a table no file creates', async () => {
     const root = makeProject({
-      'sql/ddl/raw.sql': 'CREATE EXTERNAL TABLE raw.events (a STRING) LOCATION \'s3://${lake_bucket}/e/\'',
+      'sql/ddl/raw.sql': "CREATE EXTERNAL TABLE raw.events (a STRING) LOCATION 's3://${lake_bucket}/e/'",
       'sql/transforms/m.sql': '/*\ntags: [x]\n*/\nSELECT *\nFROM raw.events e\n  JOIN raw.evnets x ON true',
     });
     expect(await errorsOf(root)).toEqual([
-      expect.objectContaining({ rule: 'dag/unknown-table', file: 'sql/transforms/m.sql', line: 6, col: 8, message: 'unknown table raw.evnets: no file under sql/ creates it' }),
+      expect.objectContaining({
+        rule: 'dag/unknown-table',
+        file: 'sql/transforms/m.sql',
+        line: 6,
+        col: 8,
+        message: 'unknown table raw.evnets: no file under sql/ creates it',
+      }),
     ]);
   });
 
@@ -170,7 +176,9 @@ describe('DAG errors', () => {
   });
 
   it('treats information_schema as always present and a project without sql/ as empty', async () => {
-    const root = makeProject({ 'sql/alerts/x.sql': '/*\nschedule: rate(5 minutes)\nalert: { condition: rows > 0, message: x }\n*/\nSELECT * FROM information_schema.tables' });
+    const root = makeProject({
+      'sql/alerts/x.sql': '/*\nschedule: rate(5 minutes)\nalert: { condition: rows > 0, message: x }\n*/\nSELECT * FROM information_schema.tables',
+    });
     expect((await loadProject(root)).nodes.map((n) => n.id)).toEqual(['alert:x']);
     expect((await loadProject(makeProject({}))).nodes).toEqual([]);
   });

@@ -24,4 +24,3 @@ export function makeProject(files: Record<string, string>, config = DEFAULT_CONF
 }
 
 export const FIXTURE = new URL('../fixtures/projects/tiny', import.meta.url).pathname;
-

@@ -11,14 +11,30 @@ describe('table references parsed from SQL', () => {
     ['plain FROM', 'SELECT * FROM orders', ['orders']],
     ['qualified and quoted, case folded', 'SELECT * FROM "Analytics"."Orders" o, `db`.Items', ['analytics.orders', 'db.items']],
     ['catalog prefix kept for qualifyTable', 'SELECT * FROM "awsdatacatalog"."analytics"."customers"', ['awsdatacatalog.analytics.customers']],
-    ['joins of every kind', 'SELECT * FROM a LEFT JOIN b ON a.x = b.x FULL OUTER JOIN c USING (x) CROSS JOIN d JOIN e AS ee ON true', ['a', 'b', 'c', 'd', 'e']],
+    [
+      'joins of every kind',
+      'SELECT * FROM a LEFT JOIN b ON a.x = b.x FULL OUTER JOIN c USING (x) CROSS JOIN d JOIN e AS ee ON true',
+      ['a', 'b', 'c', 'd', 'e'],
+    ],
     ['comma joins with aliases', 'SELECT * FROM a x, b AS y, c', ['a', 'b', 'c']],
     ['CTE names are not tables', 'WITH base AS (SELECT * FROM raw), agg (n) AS (SELECT count(*) FROM base) SELECT * FROM agg JOIN dim ON true', ['raw', 'dim']],
     ['nested WITH inside a subquery', 'SELECT * FROM (WITH z AS (SELECT 1 FROM inner_t) SELECT * FROM z) sub', ['inner_t']],
-    ['subqueries in FROM, WHERE and SELECT', 'SELECT (SELECT max(v) FROM s1) m FROM (SELECT * FROM s2) q WHERE q.id IN (SELECT id FROM s3) AND EXISTS (SELECT 1 FROM s4)', ['s1', 's2', 's3', 's4']],
+    [
+      'subqueries in FROM, WHERE and SELECT',
+      'SELECT (SELECT max(v) FROM s1) m FROM (SELECT * FROM s2) q WHERE q.id IN (SELECT id FROM s3) AND EXISTS (SELECT 1 FROM s4)',
+      ['s1', 's2', 's3', 's4'],
+    ],
     ['parenthesised join', 'SELECT * FROM (a JOIN b ON a.id = b.id) LEFT JOIN c ON true', ['a', 'b', 'c']],
-    ['UNNEST and table functions are not tables', "SELECT * FROM t CROSS JOIN UNNEST(t.arr) WITH ORDINALITY AS u(v, n), TABLE(sequence(1, 3)) s, my_fn('x') f", ['t']],
-    ['lambda parameters and FROM inside functions', "SELECT transform(xs, x -> x + 1), extract(year FROM ts), trim(BOTH ' ' FROM s), a IS DISTINCT FROM b FROM t", ['t']],
+    [
+      'UNNEST and table functions are not tables',
+      "SELECT * FROM t CROSS JOIN UNNEST(t.arr) WITH ORDINALITY AS u(v, n), TABLE(sequence(1, 3)) s, my_fn('x') f",
+      ['t'],
+    ],
+    [
+      'lambda parameters and FROM inside functions',
+      "SELECT transform(xs, x -> x + 1), extract(year FROM ts), trim(BOTH ' ' FROM s), a IS DISTINCT FROM b FROM t",
+      ['t'],
+    ],
     ['set operations', 'SELECT a FROM x UNION ALL SELECT a FROM y EXCEPT SELECT a FROM z', ['x', 'y', 'z']],
     ['variables as name parts', 'SELECT * FROM ${database}.orders JOIN ${other}.t ON true', ['analytics.orders', '${other}.t']],
     ['comments and strings are ignored', "SELECT 'FROM fake' AS s -- FROM fake2\nFROM /* JOIN fake3 */ real_t", ['real_t']],
@@ -51,8 +67,18 @@ MSCK REPAIR TABLE raw.events;
 DROP TABLE IF EXISTS old_t;
 CREATE DATABASE IF NOT EXISTS x`);
     expect(refs.map((r) => `${r.access}:${r.parts.join('.')}`)).toEqual([
-      'write:db.t', 'read:s', 'create:c', 'read:s2', 'create:v', 'read:s3', 'create:raw.events',
-      'write:u', 'read:s4', 'write:d', 'write:raw.events', 'write:raw.events',
+      'write:db.t',
+      'read:s',
+      'create:c',
+      'read:s2',
+      'create:v',
+      'read:s3',
+      'create:raw.events',
+      'write:u',
+      'read:s4',
+      'write:d',
+      'write:raw.events',
+      'write:raw.events',
     ]);
   });
 

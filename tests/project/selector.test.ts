@@ -29,7 +29,12 @@ describe('selectNodes', () => {
   it('adds downstream with name+, upstream with +name, both with +name+', () => {
     expect(ids('crm_data+')).toEqual(['analytics.crm_data', 'analytics.interactions_hourly', 'alert:negative_interactions', 'dashboard:support_overview']);
     expect(ids('+daily_revenue')).toEqual(['analytics.orders', 'analytics.dim_customer', 'analytics.daily_revenue']);
-    expect(ids('+interactions_hourly+')).toEqual(['analytics.crm_data', 'analytics.interactions_hourly', 'alert:negative_interactions', 'dashboard:support_overview']);
+    expect(ids('+interactions_hourly+')).toEqual([
+      'analytics.crm_data',
+      'analytics.interactions_hourly',
+      'alert:negative_interactions',
+      'dashboard:support_overview',
+    ]);
   });
 
   it('selects by tag, kind, folder and file path', () => {

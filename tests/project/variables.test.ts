@@ -89,7 +89,8 @@ describe('substituteVariables', () => {
   // https://docs.aws.amazon.com/athena/latest/ug/partition-projection-setting-up.html: Athena fills the
   // `${partition_key}` placeholders of storage.location.template itself.
   it('leaves partition projection placeholders to Athena and still substitutes project variables there', () => {
-    const ddl = "CREATE EXTERNAL TABLE t (a int) PARTITIONED BY (day string) LOCATION 's3://${b}/t/'\nTBLPROPERTIES ('storage.location.template' = 's3://${b}/t/${day}/', \"storage.location.template\" = \"s3://${b}/${day}\")";
+    const ddl =
+      "CREATE EXTERNAL TABLE t (a int) PARTITIONED BY (day string) LOCATION 's3://${b}/t/'\nTBLPROPERTIES ('storage.location.template' = 's3://${b}/t/${day}/', \"storage.location.template\" = \"s3://${b}/${day}\")";
     expect(substituteVariables(ddl, { b: 'bucket' })).toBe(
       "CREATE EXTERNAL TABLE t (a int) PARTITIONED BY (day string) LOCATION 's3://bucket/t/'\nTBLPROPERTIES ('storage.location.template' = 's3://bucket/t/${day}/', \"storage.location.template\" = \"s3://bucket/${day}\")",
     );

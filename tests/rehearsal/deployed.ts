@@ -48,7 +48,15 @@ export interface Deployed {
 export function deploy(synth: Synthesized): Deployed {
   const byStack = new Map<string, Map<string, Located>>();
   for (const [stack, template] of synth.templates) {
-    byStack.set(stack, new Map(Object.entries(template.Resources ?? {}).map(([id, r]) => [id, { stack, id, Type: r.Type, Properties: (r.Properties ?? {}) as Record<string, unknown> }])));
+    byStack.set(
+      stack,
+      new Map(
+        Object.entries(template.Resources ?? {}).map(([id, r]) => [
+          id,
+          { stack, id, Type: r.Type, Properties: (r.Properties ?? {}) as Record<string, unknown> },
+        ]),
+      ),
+    );
   }
   const exports = new Map<string, { stack: string; value: unknown }>();
   for (const [stack, template] of synth.templates) {
@@ -58,7 +66,14 @@ export function deploy(synth: Synthesized): Deployed {
   }
 
   const physicalName = (r: Located): string => {
-    const explicit = { 'AWS::S3::Bucket': 'BucketName', 'AWS::DynamoDB::Table': 'TableName', 'AWS::Athena::WorkGroup': 'Name', 'AWS::Lambda::Function': 'FunctionName', 'AWS::SNS::Topic': 'TopicName', 'AWS::StepFunctions::StateMachine': 'StateMachineName' }[r.Type];
+    const explicit = {
+      'AWS::S3::Bucket': 'BucketName',
+      'AWS::DynamoDB::Table': 'TableName',
+      'AWS::Athena::WorkGroup': 'Name',
+      'AWS::Lambda::Function': 'FunctionName',
+      'AWS::SNS::Topic': 'TopicName',
+      'AWS::StepFunctions::StateMachine': 'StateMachineName',
+    }[r.Type];
     const name = explicit ? r.Properties[explicit] : undefined;
     if (typeof name === 'string') return name;
     if (r.Type === 'AWS::Glue::Database') return (r.Properties.DatabaseInput as { Name: string }).Name;
@@ -120,7 +135,13 @@ export function deploy(synth: Synthesized): Deployed {
       const [key] = keys;
       const arg = o[key];
       if (key === 'Ref') {
-        const pseudo: Record<string, string> = { 'AWS::Partition': 'aws', 'AWS::Region': REGION, 'AWS::AccountId': ACCOUNT, 'AWS::URLSuffix': 'amazonaws.com', 'AWS::StackName': stack };
+        const pseudo: Record<string, string> = {
+          'AWS::Partition': 'aws',
+          'AWS::Region': REGION,
+          'AWS::AccountId': ACCOUNT,
+          'AWS::URLSuffix': 'amazonaws.com',
+          'AWS::StackName': stack,
+        };
         if ((arg as string) in pseudo) return pseudo[arg as string];
         const r = byStack.get(stack)?.get(arg as string);
         if (!r) throw new Error(`${stack}: Ref to unknown ${String(arg)}`);
@@ -154,18 +175,29 @@ export function deploy(synth: Synthesized): Deployed {
     return Object.fromEntries(Object.entries(o).map(([k, v]) => [k, resolve(v, stack)]));
   };
 
-  const resources = [...byStack.values()].flatMap((m) => [...m.values()]).map((r) => ({ ...r, Properties: resolve(r.Properties, r.stack) as Record<string, unknown> }));
+  const resources = [...byStack.values()]
+    .flatMap((m) => [...m.values()])
+    .map((r) => ({ ...r, Properties: resolve(r.Properties, r.stack) as Record<string, unknown> }));
   const policiesOfRole = (stack: string, roleId: string) => {
     const role = resources.find((r) => r.stack === stack && r.id === roleId)!;
-    const inline = ((role.Properties.Policies as Array<{ PolicyName: string; PolicyDocument: PolicyDocument }> | undefined) ?? []).map((p) => ({ name: p.PolicyName, policy: p.PolicyDocument }));
+    const inline = ((role.Properties.Policies as Array<{ PolicyName: string; PolicyDocument: PolicyDocument }> | undefined) ?? []).map((p) => ({
+      name: p.PolicyName,
+      policy: p.PolicyDocument,
+    }));
     const attached = resources
-      .filter((r) => r.Type === 'AWS::IAM::Policy' && (synth.templates.get(r.stack)!.Resources![r.id].Properties!.Roles as Array<{ Ref?: string }>).some((ref) => r.stack === stack && ref.Ref === roleId))
+      .filter(
+        (r) =>
+          r.Type === 'AWS::IAM::Policy' &&
+          (synth.templates.get(r.stack)!.Resources![r.id].Properties!.Roles as Array<{ Ref?: string }>).some((ref) => r.stack === stack && ref.Ref === roleId),
+      )
       .map((r) => ({ name: r.id, policy: r.Properties.PolicyDocument as PolicyDocument }));
     return [...inline, ...attached];
   };
 
   const functions = resources
-    .filter((r) => r.Type === 'AWS::Lambda::Function' && typeof (synth.templates.get(r.stack)!.Resources![r.id].Properties as { Role?: unknown }).Role === 'object')
+    .filter(
+      (r) => r.Type === 'AWS::Lambda::Function' && typeof (synth.templates.get(r.stack)!.Resources![r.id].Properties as { Role?: unknown }).Role === 'object',
+    )
     .map((r) => {
       const raw = synth.templates.get(r.stack)!.Resources![r.id].Properties as { Role: { 'Fn::GetAtt': [string, string] } };
       const roleId = raw.Role['Fn::GetAtt'][0];
@@ -181,9 +213,13 @@ export function deploy(synth: Synthesized): Deployed {
 
   const resourcePolicies = new Map<string, PolicyDocument>();
   for (const r of resources) {
-    if (r.Type === 'AWS::S3::BucketPolicy') resourcePolicies.set(`arn:aws:s3:::${r.Properties.Bucket as string}`, r.Properties.PolicyDocument as PolicyDocument);
-    if (r.Type === 'AWS::SNS::TopicPolicy') for (const topic of r.Properties.Topics as string[]) resourcePolicies.set(topic, r.Properties.PolicyDocument as PolicyDocument);
-    if (r.Type === 'AWS::SQS::QueuePolicy') for (const url of r.Properties.Queues as string[]) resourcePolicies.set(`arn:aws:sqs:${REGION}:${ACCOUNT}:${url.split('/').pop()}`, r.Properties.PolicyDocument as PolicyDocument);
+    if (r.Type === 'AWS::S3::BucketPolicy')
+      resourcePolicies.set(`arn:aws:s3:::${r.Properties.Bucket as string}`, r.Properties.PolicyDocument as PolicyDocument);
+    if (r.Type === 'AWS::SNS::TopicPolicy')
+      for (const topic of r.Properties.Topics as string[]) resourcePolicies.set(topic, r.Properties.PolicyDocument as PolicyDocument);
+    if (r.Type === 'AWS::SQS::QueuePolicy')
+      for (const url of r.Properties.Queues as string[])
+        resourcePolicies.set(`arn:aws:sqs:${REGION}:${ACCOUNT}:${url.split('/').pop()}`, r.Properties.PolicyDocument as PolicyDocument);
     if (r.Type === 'AWS::KMS::Key') resourcePolicies.set(arnOf(r), r.Properties.KeyPolicy as PolicyDocument);
   }
   const topicKeys = new Map<string, string>();

@@ -10,7 +10,16 @@ import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import { DynamoDBClient, GetItemCommand } from '@aws-sdk/client-dynamodb';
 import { BatchCreatePartitionCommand, BatchDeletePartitionCommand, GetPartitionsCommand, GetTableCommand, GlueClient } from '@aws-sdk/client-glue';
 import { KinesisClient, PutRecordsCommand } from '@aws-sdk/client-kinesis';
-import { CreateAnalysisCommand, CreateDashboardCommand, CreateDataSetCommand, CreateDataSourceCommand, CreateRefreshScheduleCommand, QuickSightClient, ResourceExistsException, UpdateDashboardCommand } from '@aws-sdk/client-quicksight';
+import {
+  CreateAnalysisCommand,
+  CreateDashboardCommand,
+  CreateDataSetCommand,
+  CreateDataSourceCommand,
+  CreateRefreshScheduleCommand,
+  QuickSightClient,
+  ResourceExistsException,
+  UpdateDashboardCommand,
+} from '@aws-sdk/client-quicksight';
 import { GetObjectCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
 import { SFNClient } from '@aws-sdk/client-sfn';
 import { SNSClient } from '@aws-sdk/client-sns';
@@ -19,7 +28,11 @@ import type { APIGatewayProxyEventV2, KinesisStreamRecord, S3ObjectCreatedNotifi
 import { mockClient } from 'aws-sdk-client-mock';
 
 /** A recorded client: the calls it received. */
-type Mock = { calls(): Array<{ args: unknown[] }>; restore(): void; on(command: unknown): { resolves(output: unknown): unknown; callsFake(fake: (input: never) => unknown): unknown; rejects(error: unknown): unknown } };
+type Mock = {
+  calls(): Array<{ args: unknown[] }>;
+  restore(): void;
+  on(command: unknown): { resolves(output: unknown): unknown; callsFake(fake: (input: never) => unknown): unknown; rejects(error: unknown): unknown };
+};
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { resetConsumer } from '../../functions/lib/consumer.js';
 import { resetLake } from '../../functions/lib/lake.js';
@@ -82,7 +95,17 @@ function tableLocations(bucket: string): TableLocations {
   return locations;
 }
 
-const CLIENTS = { S3: S3Client, Athena: AthenaClient, DynamoDB: DynamoDBClient, SNS: SNSClient, Glue: GlueClient, Kinesis: KinesisClient, CloudWatch: CloudWatchClient, SFN: SFNClient, QuickSight: QuickSightClient } as const;
+const CLIENTS = {
+  S3: S3Client,
+  Athena: AthenaClient,
+  DynamoDB: DynamoDBClient,
+  SNS: SNSClient,
+  Glue: GlueClient,
+  Kinesis: KinesisClient,
+  CloudWatch: CloudWatchClient,
+  SFN: SFNClient,
+  QuickSight: QuickSightClient,
+} as const;
 type Mocks = Record<keyof typeof CLIENTS, Mock>;
 
 /** Athena's answers by default: no tables listed, one partition value, no rows. */
@@ -164,7 +187,12 @@ async function denials(f: DeployedFunction, requests: IamRequest[]): Promise<str
     const resourcePolicy = resourcePolicyFor(request.resource);
     const response = await runSimulation(
       {
-        request: { principal: f.roleArn, action: request.action, resource: { resource: request.resource, accountId: ACCOUNT }, contextVariables: request.context },
+        request: {
+          principal: f.roleArn,
+          action: request.action,
+          resource: { resource: request.resource, accountId: ACCOUNT },
+          contextVariables: request.context,
+        },
         identityPolicies: f.identityPolicies,
         serviceControlPolicies: [],
         resourceControlPolicies: [],
@@ -178,10 +206,14 @@ async function denials(f: DeployedFunction, requests: IamRequest[]): Promise<str
     }
     const result = response.overallResult;
     const allowedBy =
-      response.resultType === 'single' ? (response.result.analysis?.identityAnalysis?.allowStatements ?? []).map((s) => JSON.stringify(s.explain?.identifier)) : [];
+      response.resultType === 'single'
+        ? (response.result.analysis?.identityAnalysis?.allowStatements ?? []).map((s) => JSON.stringify(s.explain?.identifier))
+        : [];
     evaluated.push({ fn: f.id, request, result, allowedBy });
     if (result !== 'Allowed') {
-      denied.push(`${f.id}: ${request.origin} → ${request.action} on ${request.resource} ${JSON.stringify(request.context)}: ${result}; role policies ${f.identityPolicies.map((p) => p.name).join(', ')}${resourcePolicy ? ' + resource policy' : ''}`);
+      denied.push(
+        `${f.id}: ${request.origin} → ${request.action} on ${request.resource} ${JSON.stringify(request.context)}: ${result}; role policies ${f.identityPolicies.map((p) => p.name).join(', ')}${resourcePolicy ? ' + resource policy' : ''}`,
+      );
     }
   }
   return denied;
@@ -214,12 +246,42 @@ function athenaColumn(name: string, type: string): AthenaColumn {
 function servedRows(sql: string): FakeAnswer | undefined {
   const described = /^SELECT \* FROM "(\w+)"\."(\w+)" LIMIT 0$/.exec(sql);
   if (described) return contractSchema(`${described[1]}.${described[2]}`);
-  if (sql.startsWith('SELECT CAST(min(order_date)')) return { columns: [{ name: 'first_day', type: 'varchar' }, { name: 'last_day', type: 'varchar' }], rows: [['2025-03-09', '2025-03-09']] };
+  if (sql.startsWith('SELECT CAST(min(order_date)'))
+    return {
+      columns: [
+        { name: 'first_day', type: 'varchar' },
+        { name: 'last_day', type: 'varchar' },
+      ],
+      rows: [['2025-03-09', '2025-03-09']],
+    };
   const served = /^SELECT \* FROM "\w+"\."(\w+)" WHERE/.exec(sql)?.[1];
   const rows: Record<string, FakeAnswer> = {
-    p5_customer_features: { columns: [{ name: 'customer_id', type: 'bigint' }, { name: 'interaction_count_1d', type: 'bigint' }, { name: 'date', type: 'varchar' }], rows: [['42', '3', '2025-03-09'], ['43', '1', '2025-03-09']] },
-    p2_order_kpis: { columns: [{ name: 'total_orders', type: 'bigint' }, { name: 'order_date', type: 'date' }], rows: [['5', '2025-03-09']] },
-    p2_category_kpis: { columns: [{ name: 'category', type: 'varchar' }, { name: 'daily_revenue', type: 'double' }, { name: 'order_date', type: 'date' }], rows: [['Books', '150.0', '2025-03-09']] },
+    p5_customer_features: {
+      columns: [
+        { name: 'customer_id', type: 'bigint' },
+        { name: 'interaction_count_1d', type: 'bigint' },
+        { name: 'date', type: 'varchar' },
+      ],
+      rows: [
+        ['42', '3', '2025-03-09'],
+        ['43', '1', '2025-03-09'],
+      ],
+    },
+    p2_order_kpis: {
+      columns: [
+        { name: 'total_orders', type: 'bigint' },
+        { name: 'order_date', type: 'date' },
+      ],
+      rows: [['5', '2025-03-09']],
+    },
+    p2_category_kpis: {
+      columns: [
+        { name: 'category', type: 'varchar' },
+        { name: 'daily_revenue', type: 'double' },
+        { name: 'order_date', type: 'date' },
+      ],
+      rows: [['Books', '150.0', '2025-03-09']],
+    },
   };
   return served ? rows[served] : undefined;
 }
@@ -231,7 +293,12 @@ function servedRows(sql: string): FakeAnswer | undefined {
  */
 function answerGlueTables(mocks: Mocks, f: DeployedFunction): void {
   mocks.Glue.on(GetTableCommand).callsFake((input: { DatabaseName: string; Name: string }) => ({
-    Table: { Name: input.Name, DatabaseName: input.DatabaseName, PartitionKeys: [{ Name: 'dt', Type: 'string' }], StorageDescriptor: { Location: `s3://${f.environment.LAKE_BUCKET}/curated/${input.Name}/` } },
+    Table: {
+      Name: input.Name,
+      DatabaseName: input.DatabaseName,
+      PartitionKeys: [{ Name: 'dt', Type: 'string' }],
+      StorageDescriptor: { Location: `s3://${f.environment.LAKE_BUCKET}/curated/${input.Name}/` },
+    },
   }));
   mocks.Glue.on(GetPartitionsCommand).resolves({ Partitions: [{ Values: ['2025-03-09'] }] });
   mocks.Glue.on(BatchDeletePartitionCommand).resolves({ Errors: [] });
@@ -245,15 +312,21 @@ describe('AWS rehearsal: every call each function makes is allowed by the synthe
     expect(models.length).toBeGreaterThan(0);
     const requests: IamRequest[] = [];
     for (const model of models) {
-      requests.push(...(await rehearse(f, 'run-sql', async (mocks) => {
-        answerGlueTables(mocks, f);
-        // The fake Athena answers no rows: a contract check on the result may fail the run, after its writes.
-        await handler({ kind: 'model', name: model.name, time: at }).catch(() => undefined);
-      })));
+      requests.push(
+        ...(await rehearse(f, 'run-sql', async (mocks) => {
+          answerGlueTables(mocks, f);
+          // The fake Athena answers no rows: a contract check on the result may fail the run, after its writes.
+          await handler({ kind: 'model', name: model.name, time: at }).catch(() => undefined);
+        })),
+      );
     }
     expect(requests.filter((r) => r.origin.startsWith('Athena statement')).length).toBeGreaterThan(5);
     // A table model's swap (tables in the model database): the scratch and the table read, the table updated in one call.
-    for (const action of ['glue:GetTable', 'glue:UpdateTable']) expect(requests.some((r) => r.origin.startsWith('Glue.') && r.action === action && r.resource.includes(':table/')), action).toBe(true);
+    for (const action of ['glue:GetTable', 'glue:UpdateTable'])
+      expect(
+        requests.some((r) => r.origin.startsWith('Glue.') && r.action === action && r.resource.includes(':table/')),
+        action,
+      ).toBe(true);
     expect(await denials(f, requests)).toEqual([]);
   });
 
@@ -262,10 +335,12 @@ describe('AWS rehearsal: every call each function makes is allowed by the synthe
     const { handler } = await import('../../functions/run-sql.js');
     const requests: IamRequest[] = [];
     for (const model of project.nodes.filter((n) => n.kind === 'model' && !n.header.serve)) {
-      requests.push(...(await rehearse(f, 'run-sql', async (mocks) => {
-        answerGlueTables(mocks, f);
-        await handler({ kind: 'model', name: model.name, time: at }).catch(() => undefined);
-      })));
+      requests.push(
+        ...(await rehearse(f, 'run-sql', async (mocks) => {
+          answerGlueTables(mocks, f);
+          await handler({ kind: 'model', name: model.name, time: at }).catch(() => undefined);
+        })),
+      );
     }
     expect(await denials(f, requests)).toEqual([]);
   });
@@ -291,15 +366,17 @@ describe('AWS rehearsal: every call each function makes is allowed by the synthe
     const { handler } = await import('../../functions/evaluate-alert.js');
     const requests: IamRequest[] = [];
     for (const alert of project.nodes.filter((n) => n.kind === 'alert')) {
-      requests.push(...(await rehearse(f, 'evaluate-alert', async () => {
-        await handler({ kind: 'alert', name: alert.name, time: at }).catch(() => undefined);
-      })));
+      requests.push(
+        ...(await rehearse(f, 'evaluate-alert', async () => {
+          await handler({ kind: 'alert', name: alert.name, time: at }).catch(() => undefined);
+        })),
+      );
     }
     expect(requests.some((r) => r.action === 's3:PutObject' && r.resource.includes('/system/alert_history/'))).toBe(true);
     expect(await denials(f, requests)).toEqual([]);
   });
 
-  it('P2 transform: the KPI models for the batch\'s days, then the rows Athena returns to the KPI tables', async () => {
+  it("P2 transform: the KPI models for the batch's days, then the rows Athena returns to the KPI tables", async () => {
     const f = fn('P2Transform');
     const { handler } = await import('../../functions/p2-transform.js');
     const requests = await rehearse(
@@ -321,7 +398,11 @@ describe('AWS rehearsal: every call each function makes is allowed by the synthe
     const { handler } = await import('../../functions/p2-trigger.js');
     const requests = await rehearse(f, 'p2-trigger', async (mocks) => {
       mocks.S3.on(ListObjectsV2Command).resolves({ Contents: [{ Key: 'incoming/orders_1.csv', Size: 10, LastModified: new Date(at) }] });
-      await handler({ 'detail-type': 'Object Created', source: 'aws.s3', detail: { object: { key: 'incoming/orders_1.csv' } } } as unknown as S3ObjectCreatedNotificationEvent).catch(() => undefined);
+      await handler({
+        'detail-type': 'Object Created',
+        source: 'aws.s3',
+        detail: { object: { key: 'incoming/orders_1.csv' } },
+      } as unknown as S3ObjectCreatedNotificationEvent).catch(() => undefined);
     });
     expect(requests.some((r) => r.action === 'states:StartExecution')).toBe(true);
     expect(await denials(f, requests)).toEqual([]);
@@ -349,7 +430,15 @@ describe('AWS rehearsal: every call each function makes is allowed by the synthe
     const f = fn('Producer');
     const { handler } = await import('../../functions/producer.js');
     const polls: Array<() => Response> = [
-      () => new Response(JSON.stringify([{ customer_id: 1, interaction_type: 'q', timestamp: at }, { customer_id: 2, interaction_type: 'q', timestamp: at }, { customer_id: 3, timestamp: at }]), { status: 200 }),
+      () =>
+        new Response(
+          JSON.stringify([
+            { customer_id: 1, interaction_type: 'q', timestamp: at },
+            { customer_id: 2, interaction_type: 'q', timestamp: at },
+            { customer_id: 3, timestamp: at },
+          ]),
+          { status: 200 },
+        ),
       // Refused (HTTP 400, not retried): an API failure to count.
       () => new Response('bad request', { status: 400 }),
     ];
@@ -364,7 +453,9 @@ describe('AWS rehearsal: every call each function makes is allowed by the synthe
             const refused = input.Records.map((r) => Buffer.from(r.Data).toString().includes('"customer_id":2'));
             return {
               FailedRecordCount: refused.filter(Boolean).length,
-              Records: refused.map((no) => (no ? { ErrorCode: 'InvalidArgumentException', ErrorMessage: 'too large' } : { SequenceNumber: '1', ShardId: 'shardId-0' })),
+              Records: refused.map((no) =>
+                no ? { ErrorCode: 'InvalidArgumentException', ErrorMessage: 'too large' } : { SequenceNumber: '1', ShardId: 'shardId-0' },
+              ),
             };
           });
           await handler({ 'detail-type': 'Scheduled Event', source: 'aws.events', time: at, detail: {} } as ScheduledEvent);
@@ -373,7 +464,9 @@ describe('AWS rehearsal: every call each function makes is allowed by the synthe
         // long enough for the writer's retries of the refused record to end before the run does.
         { env: { API_URL: 'http://interactions.test/', RUN_SECONDS: '3', POLL_INTERVAL_MS: '50' } },
       );
-      expect(new Set(requests.map((r) => r.action))).toEqual(new Set(['kinesis:PutRecords', 's3:PutObject', 'sns:Publish', 'kms:GenerateDataKey', 'kms:Decrypt', 'cloudwatch:PutMetricData']));
+      expect(new Set(requests.map((r) => r.action))).toEqual(
+        new Set(['kinesis:PutRecords', 's3:PutObject', 'sns:Publish', 'kms:GenerateDataKey', 'kms:Decrypt', 'cloudwatch:PutMetricData']),
+      );
       expect(await denials(f, requests)).toEqual([]);
     } finally {
       vi.unstubAllGlobals();
@@ -386,23 +479,38 @@ describe('AWS rehearsal: every call each function makes is allowed by the synthe
     const record = (data: string, sequence: number) =>
       ({
         eventID: `shardId-000000000000:${sequence}`,
-        kinesis: { partitionKey: '1', data: Buffer.from(data).toString('base64'), sequenceNumber: String(sequence), approximateArrivalTimestamp: 1_741_572_000 },
+        kinesis: {
+          partitionKey: '1',
+          data: Buffer.from(data).toString('base64'),
+          sequenceNumber: String(sequence),
+          approximateArrivalTimestamp: 1_741_572_000,
+        },
       }) as KinesisStreamRecord;
     const requests = await rehearse(f, 'consumer', async (mocks) => {
       mocks.Glue.on(GetTableCommand).resolves({
-        Table: { Name: 'crm_data', PartitionKeys: [{ Name: 'year' }, { Name: 'month' }, { Name: 'day' }, { Name: 'hour' }], StorageDescriptor: { Location: `s3://${f.environment.LAKE_BUCKET}/processed/`, Columns: [] } },
+        Table: {
+          Name: 'crm_data',
+          PartitionKeys: [{ Name: 'year' }, { Name: 'month' }, { Name: 'day' }, { Name: 'hour' }],
+          StorageDescriptor: { Location: `s3://${f.environment.LAKE_BUCKET}/processed/`, Columns: [] },
+        },
       });
       mocks.Glue.on(BatchCreatePartitionCommand).resolves({ Errors: [] });
-      const result = await handler({ Records: [record(JSON.stringify({ customer_id: 7, interaction_type: 'complaint', timestamp: at, channel: 'email', rating: 2 }), 1), record('not json', 2)] });
+      const result = await handler({
+        Records: [
+          record(JSON.stringify({ customer_id: 7, interaction_type: 'complaint', timestamp: at, channel: 'email', rating: 2 }), 1),
+          record('not json', 2),
+        ],
+      });
       expect(result).toEqual({ batchItemFailures: [] });
     });
     const actions = new Set(requests.map((r) => r.action));
-    for (const action of ['s3:PutObject', 'glue:GetTable', 'glue:BatchCreatePartition', 'sns:Publish', 'kinesis:GetRecords', 'sqs:SendMessage']) expect(actions, action).toContain(action);
+    for (const action of ['s3:PutObject', 'glue:GetTable', 'glue:BatchCreatePartition', 'sns:Publish', 'kinesis:GetRecords', 'sqs:SendMessage'])
+      expect(actions, action).toContain(action);
     expect(requests.find((r) => r.action === 's3:PutObject')?.resource).toMatch(/\/processed\/year=2025\/month=03\/day=10\/hour=02\//);
     expect(await denials(f, requests)).toEqual([]);
   });
 
-  it('P1 dead-letter archive: the queue\'s messages into dead-letter/ in the lake; the queue reads of its event source mapping', async () => {
+  it("P1 dead-letter archive: the queue's messages into dead-letter/ in the lake; the queue reads of its event source mapping", async () => {
     const f = fn('DeadLetterArchive');
     const { handler } = await import('../../functions/p1-dead-letters.js');
     const message = (messageId: string, body: object) => ({ messageId, body: JSON.stringify(body), attributes: { SentTimestamp: String(Date.parse(at)) } });
@@ -439,10 +547,20 @@ describe('AWS rehearsal: every call each function makes is allowed by the synthe
         if (body === undefined) throw Object.assign(new Error('not found'), { name: 'NoSuchKey' });
         return { Body: { transformToByteArray: async () => new Uint8Array(Buffer.from(body)) } };
       });
-      mocks.Glue.on(GetTableCommand).callsFake((input: { Name: string }) => ({ Table: { Name: input.Name, PartitionKeys: [{ Name: 'batch_id' }], StorageDescriptor: { Location: `s3://${f.environment.LAKE_BUCKET}/raw/ecommerce/${input.Name}/` } } }));
+      mocks.Glue.on(GetTableCommand).callsFake((input: { Name: string }) => ({
+        Table: {
+          Name: input.Name,
+          PartitionKeys: [{ Name: 'batch_id' }],
+          StorageDescriptor: { Location: `s3://${f.environment.LAKE_BUCKET}/raw/ecommerce/${input.Name}/` },
+        },
+      }));
       mocks.Glue.on(BatchCreatePartitionCommand).resolves({ Errors: [] });
       const counts = { orders: 1, order_items: 1, products: 1 };
-      const batch = await handler({ lockToken: 't', startedAt: at, threshold: { status: 'due', files: Object.keys(files).map((k) => k.slice('incoming/'.length)), counts, forced: false } });
+      const batch = await handler({
+        lockToken: 't',
+        startedAt: at,
+        threshold: { status: 'due', files: Object.keys(files).map((k) => k.slice('incoming/'.length)), counts, forced: false },
+      });
       expect(batch.accepted).toEqual({ orders: 1, order_items: 1, products: 1 });
     });
     const writes = requests.filter((r) => r.action === 's3:PutObject').map((r) => r.resource);
@@ -467,8 +585,18 @@ describe('AWS rehearsal: every call each function makes is allowed by the synthe
       return undefined;
     };
     const created = await rehearse(f, 'dashboards', async () => handler({ action: 'publish' }), { athena });
-    for (const action of ['quicksight:CreateDataSource', 'quicksight:CreateDataSet', 'quicksight:PassDataSource', 'quicksight:CreateAnalysis', 'quicksight:CreateDashboard', 'quicksight:PassDataSet']) {
-      expect(created.map((r) => r.action), action).toContain(action);
+    for (const action of [
+      'quicksight:CreateDataSource',
+      'quicksight:CreateDataSet',
+      'quicksight:PassDataSource',
+      'quicksight:CreateAnalysis',
+      'quicksight:CreateDashboard',
+      'quicksight:PassDataSet',
+    ]) {
+      expect(
+        created.map((r) => r.action),
+        action,
+      ).toContain(action);
     }
     // A second publish finds everything there and updates it.
     const updated = await rehearse(
@@ -476,14 +604,24 @@ describe('AWS rehearsal: every call each function makes is allowed by the synthe
       'dashboards',
       async (mocks) => {
         const exists = new ResourceExistsException({ message: 'exists', $metadata: {} });
-        for (const command of [CreateDataSourceCommand, CreateDataSetCommand, CreateRefreshScheduleCommand, CreateAnalysisCommand, CreateDashboardCommand]) mocks.QuickSight.on(command).rejects(exists);
+        for (const command of [CreateDataSourceCommand, CreateDataSetCommand, CreateRefreshScheduleCommand, CreateAnalysisCommand, CreateDashboardCommand])
+          mocks.QuickSight.on(command).rejects(exists);
         mocks.QuickSight.on(UpdateDashboardCommand).resolves({ VersionArn: `arn:aws:quicksight:${REGION}:${ACCOUNT}:dashboard/d/version/2` });
         await handler({ action: 'publish' });
       },
       { athena },
     );
-    for (const action of ['quicksight:UpdateDataSource', 'quicksight:UpdateDataSet', 'quicksight:UpdateAnalysis', 'quicksight:UpdateDashboard', 'quicksight:UpdateDashboardPublishedVersion']) {
-      expect(updated.map((r) => r.action), action).toContain(action);
+    for (const action of [
+      'quicksight:UpdateDataSource',
+      'quicksight:UpdateDataSet',
+      'quicksight:UpdateAnalysis',
+      'quicksight:UpdateDashboard',
+      'quicksight:UpdateDashboardPublishedVersion',
+    ]) {
+      expect(
+        updated.map((r) => r.action),
+        action,
+      ).toContain(action);
     }
     expect(await denials(f, [...created, ...updated])).toEqual([]);
   });
@@ -497,7 +635,10 @@ describe('AWS rehearsal: every call each function makes is allowed by the synthe
       mocks.DynamoDB.on(GetItemCommand).resolves({ Item: { pk: { S: '42' }, value: { M: { customer_id: { N: '42' } } } } });
       for (const table of served) {
         const key = table.key.map((_, i) => (i === 0 ? '42' : '2025-03-09')).join('#');
-        const event = { requestContext: { http: { method: 'GET' } }, rawPath: `/v1/${table.name}/${encodeURIComponent(key)}` } as unknown as APIGatewayProxyEventV2;
+        const event = {
+          requestContext: { http: { method: 'GET' } },
+          rawPath: `/v1/${table.name}/${encodeURIComponent(key)}`,
+        } as unknown as APIGatewayProxyEventV2;
         const response = await handler(event);
         expect(response.statusCode, table.name).toBe(200);
       }
@@ -507,7 +648,9 @@ describe('AWS rehearsal: every call each function makes is allowed by the synthe
   });
 
   it('every handler in functions/ was rehearsed', () => {
-    const handlers = readdirSync(new URL('../../functions', import.meta.url)).filter((file) => file.endsWith('.ts')).map((file) => file.replace(/\.ts$/, ''));
+    const handlers = readdirSync(new URL('../../functions', import.meta.url))
+      .filter((file) => file.endsWith('.ts'))
+      .map((file) => file.replace(/\.ts$/, ''));
     expect(handlers.length).toBeGreaterThan(10);
     // A handler no stack deploys is dead code; one the rehearsal did not drive may be denied on its first call.
     expect(handlers.filter((h) => !deployedHandlers.has(`functions/${h}.handler`))).toEqual([]);
@@ -519,7 +662,9 @@ describe('AWS rehearsal: every call each function makes is allowed by the synthe
     const unused = deployed.functions
       .filter((f) => evaluated.some((e) => e.fn === f.id))
       .flatMap((f) =>
-        f.identityPolicies.flatMap((p) => p.policy.Statement.flatMap((s) => [s.Action as string | string[]].flat().map((a) => `${f.id} ${a}`))).filter((grant) => !used.has(grant)),
+        f.identityPolicies
+          .flatMap((p) => p.policy.Statement.flatMap((s) => [s.Action as string | string[]].flat().map((a) => `${f.id} ${a}`)))
+          .filter((grant) => !used.has(grant)),
       );
     // Not a failure: some grants serve paths the rehearsal does not drive (retries, multipart uploads, updates).
     process.stderr.write(`rehearsal: ${used.size} granted actions used; not used by any rehearsed call:\n  ${[...new Set(unused)].sort().join('\n  ')}\n`);

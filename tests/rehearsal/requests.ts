@@ -24,20 +24,34 @@ const s3Bucket = (bucket: string) => `arn:aws:s3:::${bucket}`;
 const TLS = { 'aws:SecureTransport': 'true' };
 
 /** One SDK command (client class name, command name, input) → the requests IAM evaluates for it. */
-export function sdkRequests(client: string, command: string, input: Record<string, unknown>, context: { workgroupArn?: string; topicKeys: Map<string, string> }): IamRequest[] {
+export function sdkRequests(
+  client: string,
+  command: string,
+  input: Record<string, unknown>,
+  context: { workgroupArn?: string; topicKeys: Map<string, string> },
+): IamRequest[] {
   const origin = `${client}.${command}`;
-  const req = (action: string, resource: string, extra: Record<string, string | string[]> = {}): IamRequest => ({ origin, action, resource, context: { ...TLS, ...extra } });
+  const req = (action: string, resource: string, extra: Record<string, string | string[]> = {}): IamRequest => ({
+    origin,
+    action,
+    resource,
+    context: { ...TLS, ...extra },
+  });
   const s = input as Record<string, string | undefined>;
   switch (client) {
     case 'S3': {
       const bucket = s.Bucket as string;
       if (command === 'ListObjectsV2' || command === 'ListObjects') return [req('s3:ListBucket', s3Bucket(bucket), { 's3:prefix': s.Prefix ?? '' })];
-      if (command === 'PutObject' || command === 'CreateMultipartUpload' || command === 'UploadPart' || command === 'CompleteMultipartUpload') return [req('s3:PutObject', s3Object(bucket, s.Key as string))];
+      if (command === 'PutObject' || command === 'CreateMultipartUpload' || command === 'UploadPart' || command === 'CompleteMultipartUpload')
+        return [req('s3:PutObject', s3Object(bucket, s.Key as string))];
       if (command === 'GetObject' || command === 'HeadObject') return [req('s3:GetObject', s3Object(bucket, s.Key as string))];
       if (command === 'DeleteObject') return [req('s3:DeleteObject', s3Object(bucket, s.Key as string))];
-      if (command === 'DeleteObjects') return ((input.Delete as { Objects: Array<{ Key: string }> }).Objects ?? []).map((o) => req('s3:DeleteObject', s3Object(bucket, o.Key)));
+      if (command === 'DeleteObjects')
+        return ((input.Delete as { Objects: Array<{ Key: string }> }).Objects ?? []).map((o) => req('s3:DeleteObject', s3Object(bucket, o.Key)));
       if (command === 'CopyObject') {
-        const [srcBucket, ...srcKey] = decodeURIComponent(s.CopySource as string).replace(/^\//, '').split('/');
+        const [srcBucket, ...srcKey] = decodeURIComponent(s.CopySource as string)
+          .replace(/^\//, '')
+          .split('/');
         return [req('s3:GetObject', s3Object(srcBucket, srcKey.join('/'))), req('s3:PutObject', s3Object(bucket, s.Key as string))];
       }
       if (command === 'AbortMultipartUpload') return [req('s3:AbortMultipartUpload', s3Object(bucket, s.Key as string))];
@@ -58,7 +72,8 @@ export function sdkRequests(client: string, command: string, input: Record<strin
     }
     case 'DynamoDB': {
       const table = `arn:aws:dynamodb:${REGION}:${ACCOUNT}:table/${s.TableName}`;
-      if (command === 'BatchWriteItem') return Object.keys(input.RequestItems as object).map((t) => req('dynamodb:BatchWriteItem', `arn:aws:dynamodb:${REGION}:${ACCOUNT}:table/${t}`));
+      if (command === 'BatchWriteItem')
+        return Object.keys(input.RequestItems as object).map((t) => req('dynamodb:BatchWriteItem', `arn:aws:dynamodb:${REGION}:${ACCOUNT}:table/${t}`));
       return [req(`dynamodb:${command}`, table)];
     }
     case 'SNS': {
@@ -113,11 +128,14 @@ function quickSightArn(command: string, input: Record<string, unknown>): string 
 function quickSightPasses(command: string, input: Record<string, unknown>): Array<{ action: string; resource: string }> {
   if (command === 'CreateDataSet' || command === 'UpdateDataSet') {
     const tables = Object.values((input.PhysicalTableMap ?? {}) as Record<string, Record<string, { DataSourceArn?: string }>>);
-    return tables.flatMap((t) => Object.values(t)).flatMap((source) => (source.DataSourceArn ? [{ action: 'quicksight:PassDataSource', resource: source.DataSourceArn }] : []));
+    return tables
+      .flatMap((t) => Object.values(t))
+      .flatMap((source) => (source.DataSourceArn ? [{ action: 'quicksight:PassDataSource', resource: source.DataSourceArn }] : []));
   }
   if (['CreateAnalysis', 'UpdateAnalysis', 'CreateDashboard', 'UpdateDashboard'].includes(command)) {
     const definition = (input.Definition ?? {}) as { DataSetIdentifierDeclarations?: Array<{ DataSetArn: string }> };
-    const fromTemplate = (input.SourceEntity as { SourceTemplate?: { DataSetReferences?: Array<{ DataSetArn: string }> } } | undefined)?.SourceTemplate?.DataSetReferences ?? [];
+    const fromTemplate =
+      (input.SourceEntity as { SourceTemplate?: { DataSetReferences?: Array<{ DataSetArn: string }> } } | undefined)?.SourceTemplate?.DataSetReferences ?? [];
     return [...(definition.DataSetIdentifierDeclarations ?? []), ...fromTemplate].map((d) => ({ action: 'quicksight:PassDataSet', resource: d.DataSetArn }));
   }
   return [];
@@ -139,7 +157,9 @@ export function eventSourceRequests(source: { sourceArn: string; onFailureArn?: 
       ? ['sqs:ReceiveMessage', 'sqs:DeleteMessage', 'sqs:GetQueueAttributes']
       : undefined;
   if (!reads) throw new Error(`no IAM mapping for an event source on ${source.sourceArn}: add it to tests/rehearsal/requests.ts`);
-  const failures = source.onFailureArn ? [source.onFailureArn.startsWith('arn:aws:sqs:') ? req('sqs:SendMessage', source.onFailureArn) : req('sns:Publish', source.onFailureArn)] : [];
+  const failures = source.onFailureArn
+    ? [source.onFailureArn.startsWith('arn:aws:sqs:') ? req('sqs:SendMessage', source.onFailureArn) : req('sns:Publish', source.onFailureArn)]
+    : [];
   return [...reads.map((action) => req(action, source.sourceArn)), ...failures];
 }
 
@@ -159,14 +179,28 @@ const parseS3 = (uri: string) => {
  */
 export function athenaStatementRequests(sql: string, database: string, locations: TableLocations): IamRequest[] {
   const origin = `Athena statement: ${sql.replace(/\s+/g, ' ').slice(0, 100)}`;
-  const req = (action: string, resource: string, extra: Record<string, string | string[]> = {}): IamRequest => ({ origin, action, resource, context: { ...TLS, ...extra } });
+  const req = (action: string, resource: string, extra: Record<string, string | string[]> = {}): IamRequest => ({
+    origin,
+    action,
+    resource,
+    context: { ...TLS, ...extra },
+  });
   const out: IamRequest[] = [];
   const createDb = /^\s*CREATE\s+(?:DATABASE|SCHEMA)\s+(?:IF\s+NOT\s+EXISTS\s+)?[`"]?(\w+)/i.exec(sql);
   if (createDb) {
-    return [req('glue:CreateDatabase', glue.catalog), req('glue:CreateDatabase', glue.database(createDb[1].toLowerCase())), req('glue:GetDatabase', glue.database('default'))];
+    return [
+      req('glue:CreateDatabase', glue.catalog),
+      req('glue:CreateDatabase', glue.database(createDb[1].toLowerCase())),
+      req('glue:GetDatabase', glue.database('default')),
+    ];
   }
-  const qualified = (parts: string[]) => (parts.length > 1 ? { db: parts[parts.length - 2], table: parts[parts.length - 1] } : { db: database, table: parts[0] });
-  const tableActions = (action: string, db: string, table: string) => [req(action, glue.catalog), req(action, glue.database(db)), req(action, glue.table(db, table))];
+  const qualified = (parts: string[]) =>
+    parts.length > 1 ? { db: parts[parts.length - 2], table: parts[parts.length - 1] } : { db: database, table: parts[0] };
+  const tableActions = (action: string, db: string, table: string) => [
+    req(action, glue.catalog),
+    req(action, glue.database(db)),
+    req(action, glue.table(db, table)),
+  ];
   const readFiles = (location: string | undefined) => {
     if (!location) return [];
     const { bucket, key } = parseS3(location);
@@ -199,7 +233,12 @@ export function athenaStatementRequests(sql: string, database: string, locations
       out.push(...tableActions('glue:CreateTable', db, table), ...tableActions('glue:GetTable', db, table), ...(writes ? writeFiles(location) : []));
       if (/^\s*CREATE\s+OR\s+REPLACE\s+VIEW/i.test(sql)) out.push(...tableActions('glue:UpdateTable', db, table));
     } else if (ref.access === 'write') {
-      out.push(...tableActions('glue:GetTable', db, table), ...tableActions('glue:UpdateTable', db, table), ...writeFiles(locations.get(name)), ...readFiles(locations.get(name)));
+      out.push(
+        ...tableActions('glue:GetTable', db, table),
+        ...tableActions('glue:UpdateTable', db, table),
+        ...writeFiles(locations.get(name)),
+        ...readFiles(locations.get(name)),
+      );
       if (/^\s*(MERGE|DELETE)/i.test(sql)) {
         const loc = locations.get(name);
         if (loc) out.push(req('s3:DeleteObject', s3Object(parseS3(loc).bucket, `${parseS3(loc).key}part-00000.parquet`)));

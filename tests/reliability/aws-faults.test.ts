@@ -25,7 +25,13 @@ function scriptedHandler(replies: Reply[]) {
       handle: async (request: HttpRequest) => {
         requests.push(request);
         const reply = replies[Math.min(requests.length - 1, replies.length - 1)];
-        return { response: new HttpResponse({ statusCode: reply.status, headers: { 'content-type': 'application/xml', ...reply.headers }, body: Readable.from([Buffer.from(reply.body)]) }) };
+        return {
+          response: new HttpResponse({
+            statusCode: reply.status,
+            headers: { 'content-type': 'application/xml', ...reply.headers },
+            body: Readable.from([Buffer.from(reply.body)]),
+          }),
+        };
       },
       updateHttpClientConfig: () => undefined,
       httpHandlerConfigs: () => ({}),
@@ -34,7 +40,8 @@ function scriptedHandler(replies: Reply[]) {
 }
 
 const credentials = { accessKeyId: 'AKIDTEST', secretAccessKey: 'secret' };
-const s3Error = (code: string, message: string) => `<?xml version="1.0" encoding="UTF-8"?><Error><Code>${code}</Code><Message>${message}</Message><RequestId>r1</RequestId></Error>`;
+const s3Error = (code: string, message: string) =>
+  `<?xml version="1.0" encoding="UTF-8"?><Error><Code>${code}</Code><Message>${message}</Message><RequestId>r1</RequestId></Error>`;
 
 describe('S3 through S3ObjectStore', () => {
   it('retries SlowDown (503) and succeeds', async () => {
@@ -78,7 +85,8 @@ const notice: Notice = {
 };
 const snsError = (code: string, message: string) =>
   `<ErrorResponse xmlns="http://sns.amazonaws.com/doc/2010-03-31/"><Error><Type>Sender</Type><Code>${code}</Code><Message>${message}</Message></Error><RequestId>r2</RequestId></ErrorResponse>`;
-const published = '<PublishResponse xmlns="http://sns.amazonaws.com/doc/2010-03-31/"><PublishResult><MessageId>m-1</MessageId></PublishResult><ResponseMetadata><RequestId>r3</RequestId></ResponseMetadata></PublishResponse>';
+const published =
+  '<PublishResponse xmlns="http://sns.amazonaws.com/doc/2010-03-31/"><PublishResult><MessageId>m-1</MessageId></PublishResult><ResponseMetadata><RequestId>r3</RequestId></ResponseMetadata></PublishResponse>';
 
 describe('SNS through SnsNotifier', () => {
   it('retries throttling and a 500, then publishes once', async () => {

@@ -35,9 +35,24 @@ describe('bad-input corpus through `lake ingest`', () => {
 
   it('covers every kind of bad input the issue lists', () => {
     expect(manifest.map((c) => c.file)).toEqual(
-      expect.arrayContaining(['p1-truncated.jsonl.gz', 'p1-invalid-json.jsonl', 'p1-wrong-types.jsonl', 'p1-out-of-range.jsonl', 'p1-missing-required.jsonl',
-        'p1-extra-fields.jsonl', 'p1-10mb-line.jsonl', 'p4-10mb-line.jsonl', 'p1-bom-crlf.jsonl', 'orders_bom_crlf.csv', 'orders_missing_header.csv',
-        'orders_shifted_rows.csv', 'orders_duplicate_keys.csv', 'p1-iso-timestamps.jsonl', 'p1-empty.jsonl', 'orders_header_only.csv']),
+      expect.arrayContaining([
+        'p1-truncated.jsonl.gz',
+        'p1-invalid-json.jsonl',
+        'p1-wrong-types.jsonl',
+        'p1-out-of-range.jsonl',
+        'p1-missing-required.jsonl',
+        'p1-extra-fields.jsonl',
+        'p1-10mb-line.jsonl',
+        'p4-10mb-line.jsonl',
+        'p1-bom-crlf.jsonl',
+        'orders_bom_crlf.csv',
+        'orders_missing_header.csv',
+        'orders_shifted_rows.csv',
+        'orders_duplicate_keys.csv',
+        'p1-iso-timestamps.jsonl',
+        'p1-empty.jsonl',
+        'orders_header_only.csv',
+      ]),
     );
   });
 
@@ -51,7 +66,8 @@ describe('bad-input corpus through `lake ingest`', () => {
     // Every quarantined record is named on stderr with the file, its line where it has one, and the reason.
     for (const reason of Object.keys(c.expect.reasons)) expect(io.err).toContain(`: ${reason}: `);
     const wholeFile = ['bad_header', 'missing_header', 'unreadable_file'].some((r) => r in c.expect.reasons);
-    if (!wholeFile && c.expect.quarantined > 0 && c.expect.quarantined <= 20) expect(io.err.split('\n').filter((l) => l.startsWith(join(corpusDir, c.file)))).toHaveLength(c.expect.quarantined);
+    if (!wholeFile && c.expect.quarantined > 0 && c.expect.quarantined <= 20)
+      expect(io.err.split('\n').filter((l) => l.startsWith(join(corpusDir, c.file)))).toHaveLength(c.expect.quarantined);
     totals.set(c.source, addCounts(totals.get(c.source) ?? emptyCounts(), printed));
   });
 
@@ -71,7 +87,8 @@ describe('bad-input corpus through `lake ingest`', () => {
       const invalid = (await store.list(BUCKET, 'invalid/')).length;
       let deadLettered = 0;
       for (const prefix of ['dead-letter/crm/', 'dead-letter/crm-producer/']) {
-        for (const o of await store.list(BUCKET, prefix)) deadLettered += (JSON.parse((await store.get(BUCKET, o.key)).toString()) as { records: unknown[] }).records.length;
+        for (const o of await store.list(BUCKET, prefix))
+          deadLettered += (JSON.parse((await store.get(BUCKET, o.key)).toString()) as { records: unknown[] }).records.length;
       }
       const rejectedFiles = (await store.list(BUCKET, 'rejected/ingest/interactions/')).filter((o) => !o.key.endsWith('error.json')).length;
       expect(await count(engine, 'SELECT count(*) FROM p1_invalid_interactions')).toBe(invalid);
@@ -81,7 +98,7 @@ describe('bad-input corpus through `lake ingest`', () => {
 
     it('P1: every ISO form and zone is stored as the right UTC instant', async () => {
       const result = await engine.execute(
-        "SELECT message_excerpt, CAST(\"timestamp\" AS VARCHAR) FROM crm_data WHERE customer_id BETWEEN 7001 AND 7099 ORDER BY customer_id",
+        'SELECT message_excerpt, CAST("timestamp" AS VARCHAR) FROM crm_data WHERE customer_id BETWEEN 7001 AND 7099 ORDER BY customer_id',
         { database: 'lakehouse' },
       );
       const forms = (await import('../../scripts/make-bad-input.mjs' as string)) as { ISO_FORMS: [string | number, string][] };
@@ -107,7 +124,11 @@ describe('bad-input corpus through `lake ingest`', () => {
       }
       let received = 0;
       let quarantined = 0;
-      for (const [table, source] of [['p2_raw_orders', 'orders'], ['p2_raw_products', 'products'], ['p2_raw_order_items', 'order_items']]) {
+      for (const [table, source] of [
+        ['p2_raw_orders', 'orders'],
+        ['p2_raw_products', 'products'],
+        ['p2_raw_order_items', 'order_items'],
+      ]) {
         const counts = totals.get(source)!;
         expect(await count(engine, `SELECT count(*) FROM ${table}`)).toBe(counts.accepted);
         received += counts.received - counts.accepted;

@@ -30,7 +30,8 @@ function project(name: string): { root: string; lake: string; land: (partition: 
 PARTITIONED BY (dt STRING)
 ROW FORMAT SERDE 'org.openx.data.jsonserde.JsonSerDe'
 LOCATION 's3://\${lake_bucket}/events/'`,
-    'sql/transforms/order_totals.sql': '/*\nmaterialized: table\nschedule: rate(1 hour)\n*/\nSELECT count(*) AS orders, max(order_id) AS last_order FROM events',
+    'sql/transforms/order_totals.sql':
+      '/*\nmaterialized: table\nschedule: rate(1 hour)\n*/\nSELECT count(*) AS orders, max(order_id) AS last_order FROM events',
     'sql/dashboards/ops_totals.sql': 'SELECT orders, last_order FROM order_totals',
     'sql/dashboards/ops.dashboard.yaml': 'title: Ops\nvisuals:\n  - { id: orders, type: kpi, title: Orders, view: ops_totals, y: orders, format: integer }\n',
   };
@@ -94,7 +95,10 @@ const json = (done: Done) => JSON.parse(done.out) as { rows: unknown[][] };
 function holdWriterLock(lakeRoot: string, command: string): void {
   mkdirSync(join(lakeRoot, '.duckdb'), { recursive: true });
   const now = Date.now();
-  writeFileSync(join(lakeRoot, '.duckdb', 'writer.lock'), JSON.stringify({ pid: process.pid, host: hostname(), command, takenAt: now, heartbeatAt: now, token: randomUUID() }));
+  writeFileSync(
+    join(lakeRoot, '.duckdb', 'writer.lock'),
+    JSON.stringify({ pid: process.pid, host: hostname(), command, takenAt: now, heartbeatAt: now, token: randomUUID() }),
+  );
 }
 
 describe('one lake shared by many processes', () => {
@@ -108,10 +112,7 @@ describe('one lake shared by many processes', () => {
 
     land('a', 2);
     land('b', 3);
-    const [select, run] = await Promise.all([
-      lake(root, ['sql', '--format', 'json', '-e', 'SELECT count(*), max(order_id) FROM events']),
-      lake(root, ['run']),
-    ]);
+    const [select, run] = await Promise.all([lake(root, ['sql', '--format', 'json', '-e', 'SELECT count(*), max(order_id) FROM events']), lake(root, ['run'])]);
     // It may have waited for one of the run's statements (and said so), never failed.
     expect(select.err).not.toMatch(/error|Could not set lock/);
     expect(select.code).toBe(0);

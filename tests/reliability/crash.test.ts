@@ -137,7 +137,8 @@ describe('SIGKILL in the middle of an Iceberg MERGE', () => {
     expect(killed.signal).toBe('SIGKILL');
     const engine = await AthenaLocalEngine.open({ lakeRoot: lake, database: 'mart' });
     try {
-      const state = async () => (await engine.execute('SELECT count(*), count(DISTINCT id), count(DISTINCT version), min(version) FROM mart.dim')).rows[0].map(Number);
+      const state = async () =>
+        (await engine.execute('SELECT count(*), count(DISTINCT id), count(DISTINCT version), min(version) FROM mart.dim')).rows[0].map(Number);
       const [rows, ids, versions, version] = await state();
       expect([rows, ids, versions]).toEqual([DIM_ROWS, DIM_ROWS, 1]);
       expect([1, 2]).toContain(version);

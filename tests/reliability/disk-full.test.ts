@@ -107,7 +107,9 @@ describe('disk full during `lake ingest`', () => {
     if (source === 'interactions') {
       // The consumer dead-letters a batch it cannot write, as on AWS: counted, named on stderr with the cause.
       expect(JSON.parse(io.out)).toEqual({ received: 1, accepted: 0, quarantined: 1, reasons: { batch_write_failed: 1 } });
-      expect(io.err).toMatch(/: batch_write_failed: 1 records dead-lettered under dead-letter\/crm\/: writing s3:\/\/.* failed: ENOSPC: no space left on device/);
+      expect(io.err).toMatch(
+        /: batch_write_failed: 1 records dead-lettered under dead-letter\/crm\/: writing s3:\/\/.* failed: ENOSPC: no space left on device/,
+      );
     } else {
       expect(io.err).toMatch(/^error: the disk is full \(no space left on device\): domain-events: 1 records could not be delivered: ENOSPC/);
     }

@@ -34,10 +34,26 @@ let next = 1;
 const p1 = (over: Record<string, unknown> = {}) =>
   JSON.stringify({ customer_id: next++, interaction_type: 'call', timestamp: '2025-03-10T10:00:00Z', rating: 3, channel: 'phone', ...over });
 const p4 = (over: Record<string, unknown> = {}) =>
-  JSON.stringify({ event_id: `h${next++}`, event_type: 'OrderPlaced', event_time: '2025-03-10T10:00:00Z', customer_id: 1, order_id: 'o1', amount: 12.5, currency: 'EUR', item_count: 1, schema_version: 1, ...over });
+  JSON.stringify({
+    event_id: `h${next++}`,
+    event_type: 'OrderPlaced',
+    event_time: '2025-03-10T10:00:00Z',
+    customer_id: 1,
+    order_id: 'o1',
+    amount: 12.5,
+    currency: 'EUR',
+    item_count: 1,
+    schema_version: 1,
+    ...over,
+  });
 
 /** The JSON cases, for a source whose valid record is `ok()`. */
-function jsonCases(source: string, ok: (over?: Record<string, unknown>) => string, bad: { calendar: string[]; years: string[]; overflow: string[]; nesting: string[]; keyCase: string[] }, reasons: Record<string, string[]>): HostileFile[] {
+function jsonCases(
+  source: string,
+  ok: (over?: Record<string, unknown>) => string,
+  bad: { calendar: string[]; years: string[]; overflow: string[]; nesting: string[]; keyCase: string[] },
+  reasons: Record<string, string[]>,
+): HostileFile[] {
   return [
     { source, name: 'cr.jsonl', content: [ok(), ok(), ok()].join('\r'), records: 3 },
     { source, name: 'crlf.jsonl', content: `${ok()}\r\n${ok()}\r\n`, records: 2 },
@@ -47,10 +63,22 @@ function jsonCases(source: string, ok: (over?: Record<string, unknown>) => strin
     { source, name: 'latin1.jsonl', content: latin1(`${ok({ channel: 'caf\u00e9' })}\n`), records: 1, reasons: ['unreadable_file'] },
     { source, name: 'invalid-utf8.jsonl', content: invalidUtf8(`${ok()}\n`), records: 1, reasons: ['unreadable_file'] },
     { source, name: 'empty.jsonl', content: '', records: 0 },
-    { source, name: 'quotes.jsonl', content: `${ok({ channel: 'say "hi"' })}\n{"customer_id": 1, "interaction_type": "call\n`, records: 2, reasons: ['not_json'] },
+    {
+      source,
+      name: 'quotes.jsonl',
+      content: `${ok({ channel: 'say "hi"' })}\n{"customer_id": 1, "interaction_type": "call\n`,
+      records: 2,
+      reasons: ['not_json'],
+    },
     { source, name: 'wide.jsonl', content: `${ok(Object.fromEntries(Array.from({ length: 50_000 }, (_, i) => [`x${i}`, i])))}\n`, records: 1 },
     // Nesting JSON.parse takes but JSON.stringify (stream, Firehose, quarantine writers) cannot.
-    { source, name: 'deep.jsonl', content: `${ok().replace(/}$/, `,"x":${'['.repeat(100_000)}${']'.repeat(100_000)}}`)}\n${ok()}\n`, records: 2, reasons: ['not_json'] },
+    {
+      source,
+      name: 'deep.jsonl',
+      content: `${ok().replace(/}$/, `,"x":${'['.repeat(100_000)}${']'.repeat(100_000)}}`)}\n${ok()}\n`,
+      records: 2,
+      reasons: ['not_json'],
+    },
     { source, name: 'deep-array.json', content: `[${ok()},${'['.repeat(100_000)}${']'.repeat(100_000)}]`, records: 2, reasons: ['not_json'] },
     { source, name: `${source}_*.jsonl`, content: `${ok()}\n`, records: 1 },
     { source, name: `${source}_[x].jsonl`, content: `${ok()}\n`, records: 1 },
@@ -95,11 +123,23 @@ function csvCases(source: string): HostileFile[] {
     { source, name: `${source}_mixed.csv`, content: `${header}\n${a}\r${b}\r\n${c}\n`, records: 3 },
     { source, name: `${source}_bom.csv`, content: `\uFEFF${header}\n${a}\n`, records: 1 },
     { source, name: `${source}_utf16.csv`, content: utf16(`${header}\n${a}\n`), records: 1, reasons: ['unreadable_file'] },
-    { source, name: `${source}_latin1.csv`, content: latin1(`${header}\n${a}\n${row(next++).replace(/,[^,]*$/, ',caf\u00e9')}\n`), records: 1, reasons: ['unreadable_file'] },
+    {
+      source,
+      name: `${source}_latin1.csv`,
+      content: latin1(`${header}\n${a}\n${row(next++).replace(/,[^,]*$/, ',caf\u00e9')}\n`),
+      records: 1,
+      reasons: ['unreadable_file'],
+    },
     { source, name: `${source}_invalid_utf8.csv`, content: invalidUtf8(`${header}\n${a}\n`), records: 1, reasons: ['unreadable_file'] },
     { source, name: `${source}_empty.csv`, content: '', records: 0 },
     // One value with an escaped quote and a comma; then a quote left open to the end of the file (one record).
-    { source, name: `${source}_quotes.csv`, content: `${header}\n${a.replace(/,([^,]*)$/, ',"x ""quoted"", y"')}\n${b.replace(/,([^,]*)$/, ',"open')}\n${c}\n`, records: 2, reasons: ['malformed_row'] },
+    {
+      source,
+      name: `${source}_quotes.csv`,
+      content: `${header}\n${a.replace(/,([^,]*)$/, ',"x ""quoted"", y"')}\n${b.replace(/,([^,]*)$/, ',"open')}\n${c}\n`,
+      records: 2,
+      reasons: ['malformed_row'],
+    },
     { source, name: `${source}_wide.csv`, content: `${header}\n${a}${',x'.repeat(50_000)}\n${b}\n`, records: 2, reasons: ['malformed_row'] },
     { source, name: `${source}_wide_header.csv`, content: `${header}${',h'.repeat(25_000)}\n${a}\n`, records: 1, reasons: ['bad_header'] },
     { source, name: `${source}_header_twice.csv`, content: `${header}\n${header}\n${a}\n`, records: 2, reasons: ['bad_value'] },
@@ -127,7 +167,13 @@ const CORPUS: HostileFile[] = [
       nesting: [p1({ channel: { web: true } }), p1({ message_excerpt: ['a', 'b'] })],
       keyCase: [p1().replace('"customer_id"', '"CUSTOMER_ID"')],
     },
-    { calendar: ['bad_timestamp'], years: ['bad_timestamp'], overflow: ['invalid_record', 'bad_customer_id'], nesting: ['bad_type'], keyCase: ['invalid_record'] },
+    {
+      calendar: ['bad_timestamp'],
+      years: ['bad_timestamp'],
+      overflow: ['invalid_record', 'bad_customer_id'],
+      nesting: ['bad_type'],
+      keyCase: ['invalid_record'],
+    },
   ),
   ...jsonCases(
     'domain_events',
@@ -139,7 +185,13 @@ const CORPUS: HostileFile[] = [
       nesting: [p4({ currency: { code: 'EUR' } }), p4({ amount: [1] })],
       keyCase: [p4().replace('"amount":12.5', '"AMOUNT":"x"'), p4().replace('"amount":12.5', '"amount":1,"Amount":2')],
     },
-    { calendar: ['bad_event_time'], years: ['bad_event_time'], overflow: ['out_of_range', 'bad_type'], nesting: ['bad_type'], keyCase: ['bad_type', 'ambiguous_key'] },
+    {
+      calendar: ['bad_event_time'],
+      years: ['bad_event_time'],
+      overflow: ['out_of_range', 'bad_type'],
+      nesting: ['bad_type'],
+      keyCase: ['bad_type', 'ambiguous_key'],
+    },
   ),
   ...csvCases('orders'),
   ...csvCases('products'),

@@ -73,9 +73,9 @@ describe('local engine file access', () => {
     const escape = mkdtempSync(join(tmpdir(), 'lake-escape-'));
     mkdirSync(join(lake, 'linked'), { recursive: true });
     symlinkSync(escape, join(lake, 'linked', 'out'));
-    await expect(
-      engine.execute("CREATE TABLE via_link WITH (external_location = 's3://linked/out/t/', format = 'PARQUET') AS SELECT 1 AS a"),
-    ).rejects.toThrow(/outside the lake .*symbolic link/);
+    await expect(engine.execute("CREATE TABLE via_link WITH (external_location = 's3://linked/out/t/', format = 'PARQUET') AS SELECT 1 AS a")).rejects.toThrow(
+      /outside the lake .*symbolic link/,
+    );
     // A table whose folder is swapped for a link after it was created: the INSERT must not follow it either.
     await engine.execute("CREATE TABLE moved WITH (external_location = 's3://linked/moved/', format = 'PARQUET') AS SELECT 1 AS a");
     rmSync(join(lake, 'linked', 'moved'), { recursive: true });

@@ -91,7 +91,13 @@ describe('retry', () => {
         if (attempt === 1) throw new Error('throttled');
         return attempt;
       },
-      { ...settings, shouldRetry: () => true, sleep: recordingSleep().sleep, random: () => 0, onRetry: ({ attempt, delayMs }) => events.push({ attempt, delayMs }) },
+      {
+        ...settings,
+        shouldRetry: () => true,
+        sleep: recordingSleep().sleep,
+        random: () => 0,
+        onRetry: ({ attempt, delayMs }) => events.push({ attempt, delayMs }),
+      },
     );
     expect(events).toEqual([{ attempt: 1, delayMs: 0 }]);
   });

@@ -10,8 +10,7 @@ import { captureIo } from '../helpers/io.js';
 import { day, openExampleLake, REPO_ROOT, type ExampleLake } from '../pipeline/example/harness.js';
 
 type Items = Record<string, { value: Record<string, unknown> }>;
-const itemsOf = (lakeRoot: string, table: string): Items =>
-  (JSON.parse(readFileSync(servingStorePath(lakeRoot, table), 'utf8')) as { items: Items }).items;
+const itemsOf = (lakeRoot: string, table: string): Items => (JSON.parse(readFileSync(servingStorePath(lakeRoot, table), 'utf8')) as { items: Items }).items;
 
 let lake: ExampleLake;
 let base: string;
@@ -75,7 +74,10 @@ describe('lake api', () => {
   });
 
   it('answers 400 for a malformed key: wrong number of parts, empty, or broken URL encoding', async () => {
-    expect(await get('/v1/CategoryKPIs/Electronics')).toMatchObject({ status: 400, body: { error: 'bad_request', message: expect.stringContaining('category#order_date') } });
+    expect(await get('/v1/CategoryKPIs/Electronics')).toMatchObject({
+      status: 400,
+      body: { error: 'bad_request', message: expect.stringContaining('category#order_date') },
+    });
     expect(await get('/v1/OrderKPIs/2025-03-07%23extra')).toMatchObject({ status: 400 });
     expect(await get('/v1/OrderKPIs/')).toMatchObject({ status: 400 });
     expect(await get('/v1/OrderKPIs/%E0%A4%A')).toMatchObject({ status: 400, body: { error: 'bad_request' } });
@@ -101,6 +103,9 @@ describe('lake api', () => {
 describe('lake api refusals', () => {
   it('refuses a port that is not a number with exit 1', async () => {
     const bad = captureIo(REPO_ROOT);
-    await expect(runApi({ port: 'http', lake: lake.lake }, bad, Promise.resolve())).rejects.toMatchObject({ message: expect.stringMatching(/--port must be a port number/), options: { exitCode: 1 } });
+    await expect(runApi({ port: 'http', lake: lake.lake }, bad, Promise.resolve())).rejects.toMatchObject({
+      message: expect.stringMatching(/--port must be a port number/),
+      options: { exitCode: 1 },
+    });
   });
 });

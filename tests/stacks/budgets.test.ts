@@ -79,7 +79,12 @@ describe('Budgets', () => {
 describe('Budgets per stage', () => {
   const budgetOf = (stage: string, root: string) => {
     const stack = new Stack(new App(), `${stage}-sql-lakehouse-Budgets`, { env: { account: '123456789012', region: 'us-east-1' } });
-    monthlyCostBudget(stack, { name: `sql-lakehouse-${stage}-monthly`, stage, amountUsd: monthlyBudgetUsd(stage, root), topicArn: 'arn:aws:sns:us-east-1:123456789012:alerts' });
+    monthlyCostBudget(stack, {
+      name: `sql-lakehouse-${stage}-monthly`,
+      stage,
+      amountUsd: monthlyBudgetUsd(stage, root),
+      topicArn: 'arn:aws:sns:us-east-1:123456789012:alerts',
+    });
     return Template.fromStack(stack);
   };
 
@@ -92,14 +97,18 @@ describe('Budgets per stage', () => {
     });
   });
 
-  it('a personal stage gets the default stage\'s budget; a stage without one gets $100', () => {
+  it("a personal stage gets the default stage's budget; a stage without one gets $100", () => {
     const root = mkdtempSync(join(tmpdir(), 'budgets-'));
     try {
       writeFileSync(
         join(root, 'lakehouse.yaml'),
-        ['default_stage: sandbox', 'stages:', '  sandbox:', '    budget:', '      monthly_usd: 25', '  dev:', '    variables:', '      lake_bucket: b'].join('\n'),
+        ['default_stage: sandbox', 'stages:', '  sandbox:', '    budget:', '      monthly_usd: 25', '  dev:', '    variables:', '      lake_bucket: b'].join(
+          '\n',
+        ),
       );
-      budgetOf('alice', root).hasResourceProperties('AWS::Budgets::Budget', { Budget: { BudgetLimit: { Amount: 25 }, CostFilters: { TagKeyValue: ['user:sst:stage$alice'] } } });
+      budgetOf('alice', root).hasResourceProperties('AWS::Budgets::Budget', {
+        Budget: { BudgetLimit: { Amount: 25 }, CostFilters: { TagKeyValue: ['user:sst:stage$alice'] } },
+      });
       budgetOf('dev', root).hasResourceProperties('AWS::Budgets::Budget', { Budget: { BudgetLimit: { Amount: 100 } } });
     } finally {
       rmSync(root, { recursive: true, force: true });

@@ -35,7 +35,7 @@ const policyOf = (prefix: string): Statement[] => {
 const actions = (statements: Statement[]) => statements.flatMap((s) => [s.Action].flat());
 
 describe('Dashboards stack', () => {
-  it('is a custom resource with the QuickSight target and every dashboard file\'s views, through the Provider framework', async () => {
+  it("is a custom resource with the QuickSight target and every dashboard file's views, through the Provider framework", async () => {
     const project = await stackProject({ stage: 'test' });
     const dashboards = projectDashboards(project);
     expect(dashboards.length).toBeGreaterThan(0);
@@ -52,14 +52,21 @@ describe('Dashboards stack', () => {
     template.hasResourceProperties('AWS::Lambda::Function', {
       Runtime: 'nodejs22.x',
       Timeout: 900,
-      Environment: { Variables: Match.objectLike({ ATHENA_WORKGROUP: 'test-my-app', GLUE_DATABASE: 'lakehouse', LAKE_STAGE: 'local', QUICKSIGHT_DEPLOYMENT: Match.anyValue() }) },
+      Environment: {
+        Variables: Match.objectLike({
+          ATHENA_WORKGROUP: 'test-my-app',
+          GLUE_DATABASE: 'lakehouse',
+          LAKE_STAGE: 'local',
+          QUICKSIGHT_DEPLOYMENT: Match.anyValue(),
+        }),
+      },
     });
     // Athena does the SQL: no DuckDB installed into this function.
     expect(synth.functionProps.get('functions/dashboards.handler')?.nodejs?.install).toBeUndefined();
     expect(synth.functionProps.get('functions/dashboards.handler')?.copyFiles?.map((f) => f.to)).toEqual(['sql', 'lakehouse.yaml']);
   });
 
-  it('lets the function create views and run queries in the stage\'s workgroup and write only Athena results and system logs', () => {
+  it("lets the function create views and run queries in the stage's workgroup and write only Athena results and system logs", () => {
     const statements = policyOf('PublishDashboards');
     expect(actions(statements)).toEqual(expect.arrayContaining(['athena:StartQueryExecution', 'glue:CreateTable', 'glue:UpdateTable', 'glue:GetTable']));
     const athena = statements.find((s) => actions([s]).includes('athena:StartQueryExecution'))!;
@@ -68,11 +75,21 @@ describe('Dashboards stack', () => {
     expect(JSON.stringify(puts.Resource).match(/"\/[^"]*\*"/g)).toEqual(['"/athena-results/*"', '"/system/*"']);
   });
 
-  it('scopes every QuickSight action to the stage\'s ids and lets the Provider only invoke the function', () => {
+  it("scopes every QuickSight action to the stage's ids and lets the Provider only invoke the function", () => {
     const statements = policyOf('PublishDashboards');
     const quicksight = statements.filter((s) => actions([s]).some((a) => a.startsWith('quicksight:')));
     expect(actions(quicksight)).toEqual(
-      expect.arrayContaining(['quicksight:CreateDataSource', 'quicksight:PassDataSource', 'quicksight:CreateDataSet', 'quicksight:PassDataSet', 'quicksight:CreateRefreshSchedule', 'quicksight:CreateAnalysis', 'quicksight:CreateDashboard', 'quicksight:UpdateDashboardPublishedVersion', 'quicksight:DeleteDataSource']),
+      expect.arrayContaining([
+        'quicksight:CreateDataSource',
+        'quicksight:PassDataSource',
+        'quicksight:CreateDataSet',
+        'quicksight:PassDataSet',
+        'quicksight:CreateRefreshSchedule',
+        'quicksight:CreateAnalysis',
+        'quicksight:CreateDashboard',
+        'quicksight:UpdateDashboardPublishedVersion',
+        'quicksight:DeleteDataSource',
+      ]),
     );
     const resources = quicksight.map((s) => JSON.stringify(s.Resource));
     expect(resources).toHaveLength(5);
@@ -82,7 +99,8 @@ describe('Dashboards stack', () => {
     expect(resources[0]).toBe('"*"');
     expect(resources[1]).toMatch(/:quicksight:us-east-1:my-account:datasource\/example-lakehouse-test-athena"/);
     expect(actions([quicksight[1]])).toContain('quicksight:CreateDataSet');
-    for (const [i, kind] of ['dataset', 'analysis', 'dashboard'].entries()) expect(resources[i + 2]).toMatch(new RegExp(`:quicksight:us-east-1:my-account:${kind}/example-lakehouse-test-\\*"`));
+    for (const [i, kind] of ['dataset', 'analysis', 'dashboard'].entries())
+      expect(resources[i + 2]).toMatch(new RegExp(`:quicksight:us-east-1:my-account:${kind}/example-lakehouse-test-\\*"`));
     for (const s of policyOf('DashboardsProviderframeworkonEvent')) {
       expect(actions([s]).every((a) => a.startsWith('lambda:'))).toBe(true);
       expect(JSON.stringify(s.Resource)).toContain('PublishDashboards');
@@ -103,7 +121,9 @@ describe('Dashboards stack', () => {
 
   it('outputs the data source, the published and pending dashboards and the function to republish with', () => {
     const outputs = synth.template(Dashboards).toJSON().Outputs as Record<string, { Value: unknown }>;
-    expect(Object.keys(outputs)).toEqual(expect.arrayContaining(['QuickSightDataSource', 'QuickSightDashboards', 'QuickSightPending', 'PublishDashboardsFunction']));
+    expect(Object.keys(outputs)).toEqual(
+      expect.arrayContaining(['QuickSightDataSource', 'QuickSightDashboards', 'QuickSightPending', 'PublishDashboardsFunction']),
+    );
   });
 
   it('creates nothing for a stage without a QuickSight principal, and says why', () => {
@@ -111,6 +131,8 @@ describe('Dashboards stack', () => {
     // Only SST's per-stack handler, which every stack has (so the stack is never empty).
     expect(resources.map((r) => r.Type).sort()).toEqual(['AWS::IAM::Role', 'AWS::Lambda::Function']);
     expect(resources.map((r) => r.id).every((id) => id.startsWith('CustomResourceHandler'))).toBe(true);
-    expect(skipped.outputs.QuickSight.Value).toMatch(/^skipped: no QuickSight principal for stage test \(set quicksight.principalArn in stacks\/config.ts or QUICKSIGHT_PRINCIPAL_ARN\)/);
+    expect(skipped.outputs.QuickSight.Value).toMatch(
+      /^skipped: no QuickSight principal for stage test \(set quicksight.principalArn in stacks\/config.ts or QUICKSIGHT_PRINCIPAL_ARN\)/,
+    );
   });
 });

@@ -29,9 +29,23 @@ const sibling = (name: string, platform: Omit<PlatformPackage, 'name'>): Platfor
 
 /** What npm reads for these settings in the function's folder, with SST's command-line flags on top. */
 function npmConfig(cwd: string): { os: string; cpu: string; libc: string | null; include: string } {
-  const text = execFileSync('npm', ['config', 'get', 'os', 'cpu', 'libc', 'include', ...SST_FLAGS], { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
-  const entries = Object.fromEntries(text.trim().split('\n').map((line) => line.split('=') as [string, string]));
-  return { os: entries.os, cpu: entries.cpu, libc: entries.libc === 'null' || entries.libc === 'undefined' || !entries.libc ? null : entries.libc, include: entries.include };
+  const text = execFileSync('npm', ['config', 'get', 'os', 'cpu', 'libc', 'include', ...SST_FLAGS], {
+    cwd,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'ignore'],
+  });
+  const entries = Object.fromEntries(
+    text
+      .trim()
+      .split('\n')
+      .map((line) => line.split('=') as [string, string]),
+  );
+  return {
+    os: entries.os,
+    cpu: entries.cpu,
+    libc: entries.libc === 'null' || entries.libc === 'undefined' || !entries.libc ? null : entries.libc,
+    include: entries.include,
+  };
 }
 
 /** Arborist's rule for an optional dependency: the configured os/cpu/libc, where unset the host's (npm-install-checks'
@@ -76,13 +90,13 @@ describe('DuckDB function packages', () => {
     expect(installs(sibling('@duckdb/node-bindings-linux-arm64', { cpu: ['arm64'] }), config)).toBe(false);
   });
 
-  it('the simulated host is the one npm\'s check sees (without a configured libc, a macOS host installs no linux addon)', () => {
+  it("the simulated host is the one npm's check sees (without a configured libc, a macOS host installs no linux addon)", () => {
     simulateHost({ os: 'darwin', cpu: 'arm64', libc: undefined });
     expect(installs(linuxX64, { os: 'linux', cpu: 'x64', libc: null, include: 'optional' })).toBe(false);
   });
 
   // Lambda runs x86_64 functions on x86-64: the addon must be an x86-64 ELF (e_machine 62), as the function's architecture says.
-  it('ships native code for the function\'s architecture', () => {
+  it("ships native code for the function's architecture", () => {
     expect(DUCKDB_FUNCTION.architecture).toBe('x86_64');
     const header = readFileSync(join(bindingsDir, '../node-bindings-linux-x64/duckdb.node')).subarray(0, 20);
     expect(header.subarray(0, 4).toString('latin1')).toBe('\x7fELF');
@@ -90,12 +104,25 @@ describe('DuckDB function packages', () => {
   });
 
   // Lambda quotas: a deployment package may be at most 250 MB unzipped (function code and layers together).
-  it('stays under Lambda\'s 250 MB unzipped limit: bundle plus the installed packages', async () => {
-    const size = (path: string): number => (statSync(path).isDirectory() ? readdirSync(path).reduce((n, f) => n + size(join(path, f)), 0) : statSync(path).size);
-    const packageDirs = [...DUCKDB_PACKAGES, '@duckdb/node-bindings', '@duckdb/node-bindings-linux-x64', 'detect-libc'].map((p) => dirname(require.resolve(`${p}/package.json`)));
+  it("stays under Lambda's 250 MB unzipped limit: bundle plus the installed packages", async () => {
+    const size = (path: string): number =>
+      statSync(path).isDirectory() ? readdirSync(path).reduce((n, f) => n + size(join(path, f)), 0) : statSync(path).size;
+    const packageDirs = [...DUCKDB_PACKAGES, '@duckdb/node-bindings', '@duckdb/node-bindings-linux-x64', 'detect-libc'].map((p) =>
+      dirname(require.resolve(`${p}/package.json`)),
+    );
     let total = packageDirs.reduce((n, dir) => n + size(dir), 0);
     for (const handler of ['consumer', 'p2-validate']) {
-      const result = await build({ entryPoints: [join(root, 'functions', `${handler}.ts`)], bundle: true, platform: 'node', format: 'esm', target: 'node22', write: false, outdir: '/tmp/x', logLevel: 'silent', external: [...DUCKDB_PACKAGES] });
+      const result = await build({
+        entryPoints: [join(root, 'functions', `${handler}.ts`)],
+        bundle: true,
+        platform: 'node',
+        format: 'esm',
+        target: 'node22',
+        write: false,
+        outdir: '/tmp/x',
+        logLevel: 'silent',
+        external: [...DUCKDB_PACKAGES],
+      });
       total += result.outputFiles.reduce((n, f) => n + f.contents.byteLength, 0);
     }
     expect(total).toBeGreaterThan(10 * 1024 ** 2);

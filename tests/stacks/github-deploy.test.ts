@@ -45,7 +45,12 @@ describe('GitHubDeploy', () => {
       [`${GITHUB_OIDC_HOST}:sub`]: ['repo:acme/lakehouse:ref:refs/heads/main', 'repo:acme/lakehouse:environment:dev', 'repo:acme/lakehouse:environment:prod'],
     });
     const subjects = trust.Condition!.StringEquals[`${GITHUB_OIDC_HOST}:sub`] as string[];
-    for (const other of ['repo:acme/other:ref:refs/heads/main', 'repo:acme/lakehouse:ref:refs/heads/feature', 'repo:acme/lakehouse:pull_request', 'repo:evil/lakehouse:environment:prod']) {
+    for (const other of [
+      'repo:acme/other:ref:refs/heads/main',
+      'repo:acme/lakehouse:ref:refs/heads/feature',
+      'repo:acme/lakehouse:pull_request',
+      'repo:evil/lakehouse:environment:prod',
+    ]) {
       expect(subjects).not.toContain(other);
     }
     expect(subjects.some((s) => s.includes('*'))).toBe(false);
@@ -56,9 +61,19 @@ describe('GitHubDeploy', () => {
     const actions = statements.flatMap((s) => [s.Action].flat());
     expect(actions.sort()).toEqual(
       [
-        'sts:AssumeRole', 'sts:TagSession', 'ssm:GetParameter', 'ssm:GetParameters',
-        's3:GetObject', 's3:PutObject', 's3:DeleteObject', 's3:ListBucket', 's3:GetBucketLocation',
-        'cloudformation:DescribeStacks', 'cloudformation:DescribeStackEvents', 'cloudformation:DescribeStackResources', 'cloudformation:GetTemplate',
+        'sts:AssumeRole',
+        'sts:TagSession',
+        'ssm:GetParameter',
+        'ssm:GetParameters',
+        's3:GetObject',
+        's3:PutObject',
+        's3:DeleteObject',
+        's3:ListBucket',
+        's3:GetBucketLocation',
+        'cloudformation:DescribeStacks',
+        'cloudformation:DescribeStackEvents',
+        'cloudformation:DescribeStackResources',
+        'cloudformation:GetTemplate',
       ].sort(),
     );
     expect(actions.filter((a) => a.includes('*'))).toEqual([]);

@@ -51,8 +51,16 @@ describe('glueTableInput', () => {
   // Athena User Guide, "Supported types for partition projection", Date type: format (Java DateTimeFormatter pattern),
   // range with NOW, interval and interval.unit; without projection a daily folder is invisible until MSCK.
   it('projects a single DATE partition (P3 extracts) by day, up to now', () => {
-    const extracts: ExternalTableDefinition = { ...crmData, name: 'p3_raw_customers', partitionKeys: [{ name: 'extract_date', type: 'DATE' }], location: 's3://lake/raw/customer360/customers', tblProperties: {} };
-    const parameters = (glueTableInput(extracts, { catalogId: '123', databaseName: 'lakehouse', firstYear: 2024 }).tableInput as { parameters: Record<string, string> }).parameters;
+    const extracts: ExternalTableDefinition = {
+      ...crmData,
+      name: 'p3_raw_customers',
+      partitionKeys: [{ name: 'extract_date', type: 'DATE' }],
+      location: 's3://lake/raw/customer360/customers',
+      tblProperties: {},
+    };
+    const parameters = (
+      glueTableInput(extracts, { catalogId: '123', databaseName: 'lakehouse', firstYear: 2024 }).tableInput as { parameters: Record<string, string> }
+    ).parameters;
     expect(parameters).toMatchObject({
       'projection.enabled': 'true',
       'projection.extract_date.type': 'date',

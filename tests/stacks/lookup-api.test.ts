@@ -28,7 +28,9 @@ describe('LookupApi', () => {
   });
 
   it('tells the function every served table of the project with its key and layout', async () => {
-    const fn = synth.resources.find((r) => r.stack.endsWith('LookupApi') && r.Type === 'AWS::Lambda::Function' && JSON.stringify(r.Properties).includes('SERVED_TABLES'));
+    const fn = synth.resources.find(
+      (r) => r.stack.endsWith('LookupApi') && r.Type === 'AWS::Lambda::Function' && JSON.stringify(r.Properties).includes('SERVED_TABLES'),
+    );
     expect(fn).toBeDefined();
     const env = (fn!.Properties as { Environment: { Variables: { SERVED_TABLES: unknown } } }).Environment.Variables.SERVED_TABLES;
     // Table names are references to the other stacks' tables: compare names, keys and layouts.
@@ -41,7 +43,7 @@ describe('LookupApi', () => {
       expect(text).toContain(`\\"name\\":\\"${table.name}\\",\\"key\\":${JSON.stringify(JSON.stringify(table.key)).slice(1, -1)}`);
       expect(text).toMatch(new RegExp(`${table.name}.*?layout\\\\":\\\\"${layout}`));
     }
-    expect((fn!.Properties as { MemorySize: number; Timeout: number })).toMatchObject({ MemorySize: 512, Timeout: 5 });
+    expect(fn!.Properties as { MemorySize: number; Timeout: number }).toMatchObject({ MemorySize: 512, Timeout: 5 });
   });
 
   it('lets the function only GetItem, on the served tables only', () => {

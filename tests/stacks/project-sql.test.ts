@@ -29,7 +29,13 @@ describe('scheduledSql', () => {
       'alerts/negative_interactions.sql': "/*\nschedule: rate(1 hour)\nalert:\n  condition: count > 10\n  message: 'Alert: {count}'\n*/\nSELECT 1 AS count",
     });
     expect(scheduledSql(await stackProject({ stage: 'test' }, dir))).toEqual([
-      { kind: 'alert', name: 'negative_interactions', id: 'alert:negative_interactions', file: 'sql/alerts/negative_interactions.sql', expression: 'rate(1 hour)' },
+      {
+        kind: 'alert',
+        name: 'negative_interactions',
+        id: 'alert:negative_interactions',
+        file: 'sql/alerts/negative_interactions.sql',
+        expression: 'rate(1 hour)',
+      },
       { kind: 'model', name: 'daily_kpis', id: 'lakehouse.daily_kpis', file: 'sql/transforms/daily_kpis.sql', expression: 'cron(0 2 * * ? *)' },
     ]);
     writeFileSync(join(dir, 'sql/transforms/hourly.sql'), '/*\nname: hourly_rollup\nschedule: cron(5 * * * ? *)\n*/\nSELECT 1 AS x');
@@ -75,7 +81,9 @@ describe('ddlTables', () => {
   });
 
   it('reports a DDL error with its file and line', () => {
-    expect(() => externalTablesOfSql("CREATE EXTERNAL TABLE t (a INT) LOCATION 's3://b/t/' BOGUS", {}, { file: 'sql/ddl/t.sql', line: 3 })).toThrow(/^sql\/ddl\/t\.sql:3: /);
+    expect(() => externalTablesOfSql("CREATE EXTERNAL TABLE t (a INT) LOCATION 's3://b/t/' BOGUS", {}, { file: 'sql/ddl/t.sql', line: 3 })).toThrow(
+      /^sql\/ddl\/t\.sql:3: /,
+    );
   });
 });
 
@@ -96,9 +104,9 @@ describe('modelWritePrefixes', () => {
   // the default location of a model without one, and an incremental model's staging folder beside its table.
   it('includes default locations and incremental staging folders, as the runner writes them', async () => {
     const dir = project({
-      'transforms/kpis.sql': '/*\nmaterialized: incremental\nperiod: day\npartitioned_by: [d]\n*/\nSELECT 1 AS x, DATE \'2024-01-01\' AS d',
+      'transforms/kpis.sql': "/*\nmaterialized: incremental\nperiod: day\npartitioned_by: [d]\n*/\nSELECT 1 AS x, DATE '2024-01-01' AS d",
       'transforms/features.sql':
-        '/*\nmaterialized: incremental\nperiod: day\npartitioned_by: [d]\nexternal_location: s3://${lake_bucket}/features/daily/\n*/\nSELECT 1 AS x, DATE \'2024-01-01\' AS d',
+        "/*\nmaterialized: incremental\nperiod: day\npartitioned_by: [d]\nexternal_location: s3://${lake_bucket}/features/daily/\n*/\nSELECT 1 AS x, DATE '2024-01-01' AS d",
       'transforms/dim.sql': '/*\nmaterialized: table\n*/\nSELECT 1 AS x',
     });
     expect(modelWritePrefixes(await stackProject({ stage: 'test' }, dir), 'deployed')).toEqual([

@@ -16,7 +16,14 @@ beforeAll(async () => {
   }
 }, 300_000); // synthesizing every stack takes minutes on a loaded 2-core machine
 
-type Statement = { Sid?: string; Effect: string; Action: string | string[]; Resource?: unknown; Principal?: unknown; Condition?: Record<string, Record<string, unknown>> };
+type Statement = {
+  Sid?: string;
+  Effect: string;
+  Action: string | string[];
+  Resource?: unknown;
+  Principal?: unknown;
+  Condition?: Record<string, Record<string, unknown>>;
+};
 const actionsOf = (s: Statement): string[] => [s.Action].flat();
 const ofType = (type: string): CfnResource[] => synth.resources.filter((r) => r.Type === type);
 const props = <T>(r: CfnResource): T => r.Properties as T;
@@ -30,7 +37,10 @@ const identityStatements = (): Array<{ id: string; statement: Statement }> =>
   synth.resources
     .filter((r) => r.Type === 'AWS::IAM::Policy' || r.Type === 'AWS::IAM::Role')
     .flatMap((r) => {
-      const docs = r.Type === 'AWS::IAM::Policy' ? [r.Properties?.PolicyDocument] : ((r.Properties?.Policies as Array<{ PolicyDocument: unknown }> | undefined) ?? []).map((p) => p.PolicyDocument);
+      const docs =
+        r.Type === 'AWS::IAM::Policy'
+          ? [r.Properties?.PolicyDocument]
+          : ((r.Properties?.Policies as Array<{ PolicyDocument: unknown }> | undefined) ?? []).map((p) => p.PolicyDocument);
       return docs.flatMap((doc) => ((doc as { Statement: Statement[] }).Statement ?? []).map((statement) => ({ id: r.id, statement })));
     });
 
@@ -42,7 +52,9 @@ describe('Firehose', () => {
     const streams = ofType('AWS::KinesisFirehose::DeliveryStream');
     expect(streams.length).toBeGreaterThan(0);
     for (const stream of streams) {
-      const s3 = props<{ ExtendedS3DestinationConfiguration: { DynamicPartitioningConfiguration?: { Enabled: boolean }; BufferingHints?: { SizeInMBs?: number } } }>(stream).ExtendedS3DestinationConfiguration;
+      const s3 = props<{
+        ExtendedS3DestinationConfiguration: { DynamicPartitioningConfiguration?: { Enabled: boolean }; BufferingHints?: { SizeInMBs?: number } };
+      }>(stream).ExtendedS3DestinationConfiguration;
       if (!s3.DynamicPartitioningConfiguration?.Enabled) continue;
       expect(s3.BufferingHints?.SizeInMBs ?? 0, stream.id).toBeGreaterThanOrEqual(64);
     }
@@ -58,7 +70,14 @@ describe('Firehose', () => {
         .filter(({ id, statement }) => id.startsWith(roleId.replace(/Role.*$/, 'Role')) && statement.Effect === 'Allow')
         .flatMap(({ statement }) => actionsOf(statement)),
     );
-    for (const action of ['s3:AbortMultipartUpload', 's3:GetBucketLocation', 's3:GetObject', 's3:ListBucket', 's3:ListBucketMultipartUploads', 's3:PutObject']) {
+    for (const action of [
+      's3:AbortMultipartUpload',
+      's3:GetBucketLocation',
+      's3:GetObject',
+      's3:ListBucket',
+      's3:ListBucketMultipartUploads',
+      's3:PutObject',
+    ]) {
       expect(granted.has(action), action).toBe(true);
     }
   });
@@ -76,7 +95,7 @@ describe('S3 permissions', () => {
 
   it('does not let the alert evaluator read the whole lake: only the tables its alerts query, results and history', () => {
     const policy = ofType('AWS::IAM::Policy').find((r) => r.id.startsWith('EvaluateAlert'))!;
-    const reads = (props<{ PolicyDocument: { Statement: Statement[] } }>(policy).PolicyDocument.Statement).filter((s) => actionsOf(s).includes('s3:GetObject'));
+    const reads = props<{ PolicyDocument: { Statement: Statement[] } }>(policy).PolicyDocument.Statement.filter((s) => actionsOf(s).includes('s3:GetObject'));
     const text = JSON.stringify(reads);
     expect(text).not.toMatch(/"\/\*"/);
     for (const prefix of ['processed/', 'domain-events/', 'athena-results/', 'system/alert_history/']) expect(text).toContain(`/${prefix}*`);
@@ -143,13 +162,18 @@ describe('SNS', () => {
       expect(topic, target).toBeDefined();
       const policy = topicPolicies().find((p) => p.Topics.some((t) => refId(t) === topic.id))!;
       const allow = policy.PolicyDocument.Statement.find(
-        (s) => s.Effect === 'Allow' && JSON.stringify(s.Principal) === JSON.stringify({ Service: 'cloudwatch.amazonaws.com' }) && actionsOf(s).includes('sns:Publish'),
+        (s) =>
+          s.Effect === 'Allow' &&
+          JSON.stringify(s.Principal) === JSON.stringify({ Service: 'cloudwatch.amazonaws.com' }) &&
+          actionsOf(s).includes('sns:Publish'),
       );
       expect(allow, `${topic.id}: Allow for cloudwatch.amazonaws.com`).toBeDefined();
       expect(allow!.Condition?.StringEquals?.['aws:SourceAccount']).toBeDefined();
       expect(allow!.Condition?.ArnLike?.['aws:SourceArn']).toBeDefined();
       const keyId = refId(props<{ KmsMasterKeyId: unknown }>(topic).KmsMasterKeyId);
-      const keyAllow = keyPolicy(keyId).find((s) => s.Effect === 'Allow' && JSON.stringify(s.Principal) === JSON.stringify({ Service: 'cloudwatch.amazonaws.com' }));
+      const keyAllow = keyPolicy(keyId).find(
+        (s) => s.Effect === 'Allow' && JSON.stringify(s.Principal) === JSON.stringify({ Service: 'cloudwatch.amazonaws.com' }),
+      );
       expect(actionsOf(keyAllow!)).toEqual(expect.arrayContaining(['kms:Decrypt', 'kms:GenerateDataKey*']));
       expect(keyAllow!.Condition?.StringEquals?.['aws:SourceAccount']).toBeDefined();
     }
@@ -158,7 +182,9 @@ describe('SNS', () => {
   it('gives every function that publishes to an encrypted topic the key calls SNS makes for it', () => {
     for (const { id, statement } of identityStatements()) {
       if (!actionsOf(statement).includes('sns:Publish') || !JSON.stringify(statement.Resource).match(/Alerts|InteractionsDeadLetters/)) continue;
-      const siblings = identityStatements().filter((s) => s.id === id).flatMap((s) => actionsOf(s.statement));
+      const siblings = identityStatements()
+        .filter((s) => s.id === id)
+        .flatMap((s) => actionsOf(s.statement));
       expect(siblings, id).toEqual(expect.arrayContaining(['kms:GenerateDataKey', 'kms:Decrypt']));
     }
   });
@@ -168,16 +194,30 @@ describe('DynamoDB', () => {
   it('keeps point-in-time recovery on every table', () => {
     const tables = ofType('AWS::DynamoDB::Table');
     expect(tables.length).toBeGreaterThan(2);
-    for (const table of tables) expect(props<{ PointInTimeRecoverySpecification?: { PointInTimeRecoveryEnabled: boolean } }>(table).PointInTimeRecoverySpecification, table.id).toEqual({ PointInTimeRecoveryEnabled: true });
+    for (const table of tables)
+      expect(props<{ PointInTimeRecoverySpecification?: { PointInTimeRecoveryEnabled: boolean } }>(table).PointInTimeRecoverySpecification, table.id).toEqual({
+        PointInTimeRecoveryEnabled: true,
+      });
   });
 });
 
 describe('Step Functions', () => {
   type Retrier = { ErrorEquals: string[]; MaxAttempts?: number; IntervalSeconds?: number; BackoffRate?: number; MaxDelaySeconds?: number };
-  type State = { Type: string; Next?: string; TimeoutSeconds?: number; Retry?: Retrier[]; Catch?: Array<{ Next: string }>; Seconds?: number; Choices?: Array<{ Next: string }>; Default?: string };
+  type State = {
+    Type: string;
+    Next?: string;
+    TimeoutSeconds?: number;
+    Retry?: Retrier[];
+    Catch?: Array<{ Next: string }>;
+    Seconds?: number;
+    Choices?: Array<{ Next: string }>;
+    Default?: string;
+  };
   const machines = () =>
     ofType('AWS::StepFunctions::StateMachine').map((m) => {
-      const body = props<{ DefinitionString: { 'Fn::Join': [string, unknown[]] } }>(m).DefinitionString['Fn::Join'][1].map((p) => (typeof p === 'string' ? p : 'ARN')).join('');
+      const body = props<{ DefinitionString: { 'Fn::Join': [string, unknown[]] } }>(m)
+        .DefinitionString['Fn::Join'][1].map((p) => (typeof p === 'string' ? p : 'ARN'))
+        .join('');
       return { id: m.id, definition: JSON.parse(body) as { TimeoutSeconds?: number; States: Record<string, State> } };
     });
 

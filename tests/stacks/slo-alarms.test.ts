@@ -40,7 +40,10 @@ describe('SLO alarms', () => {
   });
 
   it('freshness under an hour is one period of that span; 7d is 168 hourly periods (the CloudWatch maximum)', () => {
-    template(sloAlarms('lakehouse.m', SloSchema.parse({ freshness: '15m' }), 'd')).hasResourceProperties('AWS::CloudWatch::Alarm', { Period: 900, EvaluationPeriods: 1 });
+    template(sloAlarms('lakehouse.m', SloSchema.parse({ freshness: '15m' }), 'd')).hasResourceProperties('AWS::CloudWatch::Alarm', {
+      Period: 900,
+      EvaluationPeriods: 1,
+    });
     const week = template(sloAlarms('lakehouse.m', SloSchema.parse({ freshness: '7d' }), 'd'));
     week.hasResourceProperties('AWS::CloudWatch::Alarm', { Period: 3600, EvaluationPeriods: 168 });
   });
@@ -48,7 +51,12 @@ describe('SLO alarms', () => {
   it('success 99% over 24h: 100 × succeeded / (succeeded + failed) below 99 in one day-long period', () => {
     const t = template(sloAlarms('lakehouse.m', SloSchema.parse({ success: '99%' }), 'prod-sql-lakehouse'));
     t.resourceCountIs('AWS::CloudWatch::Alarm', 1);
-    const alarm = Object.values(t.findResources('AWS::CloudWatch::Alarm'))[0].Properties as { Metrics: Array<{ Id: string; Expression?: string; MetricStat?: { Metric: { MetricName: string; Dimensions: unknown }; Period: number; Stat: string } }>; Threshold: number; ComparisonOperator: string; EvaluationPeriods: number };
+    const alarm = Object.values(t.findResources('AWS::CloudWatch::Alarm'))[0].Properties as {
+      Metrics: Array<{ Id: string; Expression?: string; MetricStat?: { Metric: { MetricName: string; Dimensions: unknown }; Period: number; Stat: string } }>;
+      Threshold: number;
+      ComparisonOperator: string;
+      EvaluationPeriods: number;
+    };
     expect(alarm).toMatchObject({ Threshold: 99, ComparisonOperator: 'LessThanThreshold', EvaluationPeriods: 1 });
     const expression = alarm.Metrics.find((m) => m.Expression);
     expect(expression?.Expression).toBe('100 * succeeded / (succeeded + failed)');

@@ -114,10 +114,14 @@ describe('Catalog', () => {
     const project = await stackProject({ stage: 'test' });
     const declared = ddlTables(project, { lake_bucket: 'b' }).map((t) => t.name);
     expect(declared).toEqual(expect.arrayContaining(['crm_data', 'p4_domain_events']));
-    expect(glueTables().map((t) => t.Name).sort()).toEqual([...declared, 'run_log', 'alert_history'].sort());
+    expect(
+      glueTables()
+        .map((t) => t.Name)
+        .sort(),
+    ).toEqual([...declared, 'run_log', 'alert_history'].sort());
   });
 
-  it('projects the producers\' year/month/day/hour partitions and points tables at the stage bucket', () => {
+  it("projects the producers' year/month/day/hour partitions and points tables at the stage bucket", () => {
     const crm = glueTables().find((t) => t.Name === 'crm_data')!;
     expect(crm.Parameters).toMatchObject({ 'projection.enabled': 'true', 'projection.hour.range': '0,23', 'parquet.compression': 'SNAPPY' });
     expect(JSON.stringify(crm.StorageDescriptor.Location)).toContain('/processed/');
@@ -126,10 +130,13 @@ describe('Catalog', () => {
 });
 
 describe('ScheduledSql', () => {
-  type Rule = { ScheduleExpression: string; Targets: Array<{ Arn: { 'Fn::GetAtt': [string, string] }; InputTransformer: { InputPathsMap: Record<string, string>; InputTemplate: string } }> };
+  type Rule = {
+    ScheduleExpression: string;
+    Targets: Array<{ Arn: { 'Fn::GetAtt': [string, string] }; InputTransformer: { InputPathsMap: Record<string, string>; InputTemplate: string } }>;
+  };
   const rules = () => Object.values(synth.template(ScheduledSql).findResources('AWS::Events::Rule')).map((r) => (r as { Properties: Rule }).Properties);
 
-  it('has exactly one rule per scheduled transform and alert, with the header\'s schedule', async () => {
+  it("has exactly one rule per scheduled transform and alert, with the header's schedule", async () => {
     const scheduled = scheduledSql(await stackProject({ stage: 'test' }));
     expect(scheduled.length).toBeGreaterThan(0);
     const byName = new Map(rules().map((r) => [JSON.parse(r.Targets[0].InputTransformer.InputTemplate.replace('<time>', '""')).name as string, r]));
@@ -140,7 +147,10 @@ describe('ScheduledSql', () => {
   it('sends the node and the scheduled time ($.time) to run-sql for models and evaluate-alert for alerts', () => {
     const alert = rules().find((r) => r.Targets[0].InputTransformer.InputTemplate.includes('"p1_negative_interactions"'))!;
     expect(alert.ScheduleExpression).toBe('rate(1 hour)');
-    expect(alert.Targets[0].InputTransformer).toEqual({ InputPathsMap: { time: '$.time' }, InputTemplate: '{"kind":"alert","name":"p1_negative_interactions","time":<time>}' });
+    expect(alert.Targets[0].InputTransformer).toEqual({
+      InputPathsMap: { time: '$.time' },
+      InputTemplate: '{"kind":"alert","name":"p1_negative_interactions","time":<time>}',
+    });
     expect(alert.Targets[0].Arn['Fn::GetAtt'][0]).toMatch(/^EvaluateAlert/);
     const model = rules().find((r) => r.Targets[0].InputTransformer.InputTemplate.includes('"kind":"model"'))!;
     expect(model.Targets[0].Arn['Fn::GetAtt'][0]).toMatch(/^RunSql/);
@@ -161,9 +171,13 @@ describe('ScheduledSql', () => {
 
   it('lets run-sql write only model locations, Athena results and system logs', () => {
     const policies = synth.template(ScheduledSql).findResources('AWS::IAM::Policy');
-    const runSql = Object.entries(policies).find(([id]) => id.startsWith('RunSql'))![1] as { Properties: { PolicyDocument: { Statement: Array<{ Action: string | string[]; Resource: unknown }> } } };
+    const runSql = Object.entries(policies).find(([id]) => id.startsWith('RunSql'))![1] as {
+      Properties: { PolicyDocument: { Statement: Array<{ Action: string | string[]; Resource: unknown }> } };
+    };
     const puts = runSql.Properties.PolicyDocument.Statement.find((s) => [s.Action].flat().includes('s3:PutObject'))!;
-    const prefixes = JSON.stringify(puts.Resource).match(/"\/[^"]*\*"/g)!.map((p) => p.slice(2, -2));
+    const prefixes = JSON.stringify(puts.Resource)
+      .match(/"\/[^"]*\*"/g)!
+      .map((p) => p.slice(2, -2));
     expect(prefixes).toEqual(expect.arrayContaining(['athena-results/', 'system/', 'features/daily/']));
     expect(prefixes).not.toContain('');
     expect(prefixes.every((p) => p.endsWith('/'))).toBe(true);
@@ -171,8 +185,7 @@ describe('ScheduledSql', () => {
 });
 
 describe('Firehose', () => {
-  const destination = () =>
-    synth.template(Firehose).findResources('AWS::KinesisFirehose::DeliveryStream');
+  const destination = () => synth.template(Firehose).findResources('AWS::KinesisFirehose::DeliveryStream');
 
   it("partitions by the event time year/month/day/hour with GZIP, the stage's buffers and an error prefix", () => {
     const [stream] = Object.values(destination()) as Array<{ Properties: { ExtendedS3DestinationConfiguration: Record<string, unknown> } }>;
@@ -207,10 +220,16 @@ describe('Features', () => {
       Environment: { Variables: Match.objectLike({ FEATURE_KEY: 'customer_id', FEATURE_DATE_COLUMN: 'date' }) },
     });
     template.hasResourceProperties('AWS::IAM::Policy', {
-      PolicyDocument: { Statement: Match.arrayWith([{ Action: 'dynamodb:UpdateItem', Effect: 'Allow', Resource: Match.objectLike({ 'Fn::GetAtt': Match.arrayWith(['Arn']) }) }]) },
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          { Action: 'dynamodb:UpdateItem', Effect: 'Allow', Resource: Match.objectLike({ 'Fn::GetAtt': Match.arrayWith(['Arn']) }) },
+        ]),
+      },
     });
     const rule = Object.values(synth.template(ScheduledSql).findResources('AWS::Events::Rule'))
-      .map((r) => (r as { Properties: { ScheduleExpression: string; Targets: Array<{ Arn: unknown; InputTransformer: { InputTemplate: string } }> } }).Properties)
+      .map(
+        (r) => (r as { Properties: { ScheduleExpression: string; Targets: Array<{ Arn: unknown; InputTransformer: { InputTemplate: string } }> } }).Properties,
+      )
       .find((r) => r.Targets[0].InputTransformer.InputTemplate.includes('"p5_customer_features"'))!;
     expect(rule.ScheduleExpression).toBe('cron(0 2 * * ? *)');
     expect(JSON.stringify(rule.Targets[0].Arn)).toMatch(/P5CustomerFeaturesJob/);
@@ -266,13 +285,15 @@ describe('Streaming', () => {
       MaximumRetryAttempts: config.streaming.consumerRetryAttempts,
       FunctionResponseTypes: ['ReportBatchItemFailures'],
       StartingPosition: 'TRIM_HORIZON',
-      DestinationConfig: { OnFailure: { Destination: Match.objectLike({ 'Fn::GetAtt': Match.arrayWith([Match.stringLikeRegexp('^InteractionsDlq'), 'Arn']) }) } },
+      DestinationConfig: {
+        OnFailure: { Destination: Match.objectLike({ 'Fn::GetAtt': Match.arrayWith([Match.stringLikeRegexp('^InteractionsDlq'), 'Arn']) }) },
+      },
     });
     // Records the functions dead-letter reach the same queue through the topic, as raw JSON.
     template.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'sqs', RawMessageDelivery: true });
   });
 
-  it('runs the producer every minute with the stage\'s API URL, and may only put records, write invalid/ and publish dead letters (encrypted topic)', () => {
+  it("runs the producer every minute with the stage's API URL, and may only put records, write invalid/ and publish dead letters (encrypted topic)", () => {
     const template = synth.template(Streaming);
     template.hasResourceProperties('AWS::Events::Rule', { ScheduleExpression: config.streaming.producerSchedule });
     template.hasResourceProperties('AWS::Lambda::Function', {
@@ -280,9 +301,21 @@ describe('Streaming', () => {
       Environment: { Variables: Match.objectLike({ API_URL: config.streaming.producerApiUrl, RUN_SECONDS: String(config.streaming.producerRunSeconds) }) },
     });
     expect(stageConfig('prod').streaming.producerApiUrl).toMatch(/^http:\/\/.+\/api\/customer-interaction\/$/);
-    const producerPolicy = Object.entries(template.findResources('AWS::IAM::Policy')).find(([id]) => id.startsWith('Producer'))![1] as { Properties: { PolicyDocument: { Statement: Array<{ Action: string | string[]; Resource: unknown }> } } };
+    const producerPolicy = Object.entries(template.findResources('AWS::IAM::Policy')).find(([id]) => id.startsWith('Producer'))![1] as {
+      Properties: { PolicyDocument: { Statement: Array<{ Action: string | string[]; Resource: unknown }> } };
+    };
     const actions = producerPolicy.Properties.PolicyDocument.Statement.flatMap((s) => [s.Action].flat()).sort();
-    expect(actions).toEqual(['cloudwatch:PutMetricData', 'kinesis:PutRecords', 'kms:Decrypt', 'kms:GenerateDataKey', 's3:DeleteObject', 's3:GetBucketLocation', 's3:ListBucket', 's3:PutObject', 'sns:Publish']);
+    expect(actions).toEqual([
+      'cloudwatch:PutMetricData',
+      'kinesis:PutRecords',
+      'kms:Decrypt',
+      'kms:GenerateDataKey',
+      's3:DeleteObject',
+      's3:GetBucketLocation',
+      's3:ListBucket',
+      's3:PutObject',
+      'sns:Publish',
+    ]);
     expect(JSON.stringify(producerPolicy)).toContain('/invalid/*');
   });
 
@@ -291,7 +324,9 @@ describe('Streaming', () => {
     expect(consumer.nodejs?.install).toEqual(DUCKDB_PACKAGES);
     expect(DUCKDB_PACKAGES).toContain('@duckdb/node-api');
     expect(consumer.architecture).toBe('x86_64');
-    synth.template(Streaming).hasResourceProperties('AWS::Lambda::Function', { Handler: 'functions/consumer.handler', Architectures: ['x86_64'], MemorySize: 1024 });
+    synth
+      .template(Streaming)
+      .hasResourceProperties('AWS::Lambda::Function', { Handler: 'functions/consumer.handler', Architectures: ['x86_64'], MemorySize: 1024 });
     // SST installs with --omit=optional; the hook's .npmrc brings the linux-x64 addon back.
     const out = mkdtempSync(join(tmpdir(), 'duckdb-fn-'));
     await consumer.hooks!.beforeBuild!(consumer, out);
@@ -304,7 +339,12 @@ describe('Streaming', () => {
 
   it('alarms on consumer and producer errors and on messages waiting on the DLQ', () => {
     const template = synth.template(Streaming);
-    template.hasResourceProperties('AWS::CloudWatch::Alarm', { Namespace: 'AWS/SQS', MetricName: 'ApproximateNumberOfMessagesVisible', Threshold: 1, AlarmActions: Match.anyValue() });
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      Namespace: 'AWS/SQS',
+      MetricName: 'ApproximateNumberOfMessagesVisible',
+      Threshold: 1,
+      AlarmActions: Match.anyValue(),
+    });
     for (const fn of ['Consumer', 'Producer']) {
       template.hasResourceProperties('AWS::CloudWatch::Alarm', {
         Namespace: 'AWS/Lambda',
@@ -316,9 +356,21 @@ describe('Streaming', () => {
 });
 
 describe('Batch', () => {
-  type State = { Type: string; Next?: string; Retry?: Array<{ ErrorEquals: string[]; MaxAttempts: number; IntervalSeconds: number }>; Catch?: Array<{ Next: string }>; Seconds?: number; Choices?: Array<{ Variable: string; StringEquals: string; Next: string }>; Default?: string; Resource?: string; End?: boolean };
+  type State = {
+    Type: string;
+    Next?: string;
+    Retry?: Array<{ ErrorEquals: string[]; MaxAttempts: number; IntervalSeconds: number }>;
+    Catch?: Array<{ Next: string }>;
+    Seconds?: number;
+    Choices?: Array<{ Variable: string; StringEquals: string; Next: string }>;
+    Default?: string;
+    Resource?: string;
+    End?: boolean;
+  };
   const definition = (): { States: Record<string, State> } => {
-    const [machine] = Object.values(synth.template(Batch).findResources('AWS::StepFunctions::StateMachine')) as Array<{ Properties: { DefinitionString: { 'Fn::Join': [string, unknown[]] } } }>;
+    const [machine] = Object.values(synth.template(Batch).findResources('AWS::StepFunctions::StateMachine')) as Array<{
+      Properties: { DefinitionString: { 'Fn::Join': [string, unknown[]] } };
+    }>;
     const text = machine.Properties.DefinitionString['Fn::Join'][1].map((part) => (typeof part === 'string' ? part : 'ARN')).join('');
     return JSON.parse(text) as { States: Record<string, State> };
   };
@@ -341,13 +393,24 @@ describe('Batch', () => {
 
   it('sends every failure to NotifyFailure (SNS + metric), then releases the lock and fails', () => {
     const { States } = definition();
-    for (const name of ['CheckFileThreshold', 'ValidateFiles', 'TransformFiles']) expect(States[name].Catch?.map((c) => c.Next), name).toEqual(['NotifyFailure']);
+    for (const name of ['CheckFileThreshold', 'ValidateFiles', 'TransformFiles'])
+      expect(
+        States[name].Catch?.map((c) => c.Next),
+        name,
+      ).toEqual(['NotifyFailure']);
     expect(States.NotifyFailure.Next).toBe('ResetLockAfterFailure');
     expect(States[States.ResetLockAfterFailure.Next!].Type).toBe('Fail');
     const template = synth.template(Batch);
-    template.hasResourceProperties('AWS::Lambda::Function', { Handler: 'functions/p2-failure.handler', Environment: { Variables: Match.objectLike({ METRIC_NAMESPACE: 'SqlLakehouse' }) } });
+    template.hasResourceProperties('AWS::Lambda::Function', {
+      Handler: 'functions/p2-failure.handler',
+      Environment: { Variables: Match.objectLike({ METRIC_NAMESPACE: 'SqlLakehouse' }) },
+    });
     template.hasResourceProperties('AWS::IAM::Policy', {
-      PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Action: 'cloudwatch:PutMetricData', Condition: { StringEquals: { 'cloudwatch:namespace': 'SqlLakehouse' } } })]) },
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({ Action: 'cloudwatch:PutMetricData', Condition: { StringEquals: { 'cloudwatch:namespace': 'SqlLakehouse' } } }),
+        ]),
+      },
     });
   });
 
@@ -359,18 +422,27 @@ describe('Batch', () => {
     });
     template.hasResourceProperties('AWS::Lambda::Function', {
       Handler: 'functions/p2-threshold.handler',
-      Environment: { Variables: Match.objectLike({ P2_THRESHOLDS: JSON.stringify({ minOrderFiles: 5, minItemFiles: 5, minProductFiles: 1 }), FORCE_AFTER_MINUTES: '30' }) },
+      Environment: {
+        Variables: Match.objectLike({ P2_THRESHOLDS: JSON.stringify({ minOrderFiles: 5, minItemFiles: 5, minProductFiles: 1 }), FORCE_AFTER_MINUTES: '30' }),
+      },
     });
   });
 
   it('serves KPIs from CategoryKPIs (category, order_date) and OrderKPIs (order_date); the lock is its own table', () => {
     const template = synth.template(Batch);
-    template.hasResourceProperties('AWS::DynamoDB::Table', { KeySchema: [{ AttributeName: 'category', KeyType: 'HASH' }, { AttributeName: 'order_date', KeyType: 'RANGE' }] });
+    template.hasResourceProperties('AWS::DynamoDB::Table', {
+      KeySchema: [
+        { AttributeName: 'category', KeyType: 'HASH' },
+        { AttributeName: 'order_date', KeyType: 'RANGE' },
+      ],
+    });
     template.hasResourceProperties('AWS::DynamoDB::Table', { KeySchema: [{ AttributeName: 'order_date', KeyType: 'HASH' }] });
     template.hasResourceProperties('AWS::DynamoDB::Table', { KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }] });
     template.hasResourceProperties('AWS::Lambda::Function', {
       Handler: 'functions/p2-transform.handler',
-      Environment: { Variables: Match.objectLike({ ORDER_KPIS_TABLE: Match.anyValue(), CATEGORY_KPIS_TABLE: Match.anyValue(), ATHENA_WORKGROUP: 'test-my-app' }) },
+      Environment: {
+        Variables: Match.objectLike({ ORDER_KPIS_TABLE: Match.anyValue(), CATEGORY_KPIS_TABLE: Match.anyValue(), ATHENA_WORKGROUP: 'test-my-app' }),
+      },
     });
   });
 
@@ -379,7 +451,9 @@ describe('Batch', () => {
     for (const fn of ['p2-trigger', 'p2-threshold', 'p2-transform', 'p2-release-lock', 'p2-failure']) {
       expect(synth.functionProps.get(`functions/${fn}.handler`)?.nodejs?.install, fn).toBeUndefined();
     }
-    synth.template(Batch).hasResourceProperties('AWS::Lambda::Function', { Handler: 'functions/p2-validate.handler', Architectures: ['x86_64'], MemorySize: 1024 });
+    synth
+      .template(Batch)
+      .hasResourceProperties('AWS::Lambda::Function', { Handler: 'functions/p2-validate.handler', Architectures: ['x86_64'], MemorySize: 1024 });
   });
 });
 

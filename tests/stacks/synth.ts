@@ -50,7 +50,11 @@ export async function synthesize(stage = 'test', options: { bundle?: boolean } =
     if (typeof props.handler === 'string') functionProps.set(props.handler, { ...props, nodejs: props.nodejs && { ...props.nodejs } });
     const install = props.nodejs?.install;
     if (install?.length) {
-      props.nodejs = { ...props.nodejs, install: [], esbuild: { ...props.nodejs?.esbuild, external: [...(props.nodejs?.esbuild?.external ?? []), ...install] } };
+      props.nodejs = {
+        ...props.nodejs,
+        install: [],
+        esbuild: { ...props.nodejs?.esbuild, external: [...(props.nodejs?.esbuild?.external ?? []), ...install] },
+      };
     }
   }
   if (options.bundle ?? true) await app.finish();

@@ -44,7 +44,15 @@ const output = {
 
 describe('row diff', () => {
   it('matches rows in any order, comparing only the columns a row names', () => {
-    const diff = diffRows([{ day: '2025-03-03', orders: 4 }, { day: '2025-03-01', revenue: 10.5 }, { day: '2025-03-02', orders: 1, revenue: 7 }], output, { ordered: false, tolerance: 0 });
+    const diff = diffRows(
+      [
+        { day: '2025-03-03', orders: 4 },
+        { day: '2025-03-01', revenue: 10.5 },
+        { day: '2025-03-02', orders: 1, revenue: 7 },
+      ],
+      output,
+      { ordered: false, tolerance: 0 },
+    );
     expect(isEmptyDiff(diff)).toBe(true);
   });
 
@@ -58,7 +66,11 @@ describe('row diff', () => {
       { ordered: false, tolerance: 0 },
     );
     expect(diff.changed).toEqual([
-      { expected: { day: '2025-03-01', orders: 2, revenue: 11 }, actual: { day: '2025-03-01', orders: 2, revenue: 10.5 }, cells: [{ column: 'revenue', expected: 11, actual: 10.5 }] },
+      {
+        expected: { day: '2025-03-01', orders: 2, revenue: 11 },
+        actual: { day: '2025-03-01', orders: 2, revenue: 10.5 },
+        cells: [{ column: 'revenue', expected: 11, actual: 10.5 }],
+      },
     ]);
     expect(diff.missing).toEqual([{ day: '2025-03-09', orders: 9, revenue: 9 }]);
     expect(diff.unexpected).toEqual([

@@ -45,8 +45,12 @@ describe('the example project', () => {
     const io = captureIo(root);
     expect(await main(['test', 'p1_interaction_kpis_hourly', '--no-checks'], io)).toBe(1);
     expect(io.out).toContain('  FAIL p1_interaction_kpis_hourly › hourly KPIs count ratings of 2 or less as negative');
-    expect(io.out).toContain('model lakehouse.p1_interaction_kpis_hourly (sql/transforms/p1_interaction_kpis_hourly.sql) returned other rows than tests/sql/p1.yaml');
-    expect(io.out).toMatch(/~ changed {4}\{hour_start: 2025-03-10 10:00:00, channel: phone, interaction_type: call, .*\}: negative_interactions: expected 2, got 1/);
+    expect(io.out).toContain(
+      'model lakehouse.p1_interaction_kpis_hourly (sql/transforms/p1_interaction_kpis_hourly.sql) returned other rows than tests/sql/p1.yaml',
+    );
+    expect(io.out).toMatch(
+      /~ changed {4}\{hour_start: 2025-03-10 10:00:00, channel: phone, interaction_type: call, .*\}: negative_interactions: expected 2, got 1/,
+    );
   });
 
   it('fails when a dashboard view changes what it counts (the negative interactions of the support views)', async () => {
@@ -58,7 +62,11 @@ describe('the example project', () => {
       expect(text).toContain(from);
       writeFileSync(path, text.replace(from, to));
     };
-    mutate('sql/dashboards/support_interactions_daily.sql', 'sum(negative_interactions) AS negative_interactions', 'max(negative_interactions) AS negative_interactions');
+    mutate(
+      'sql/dashboards/support_interactions_daily.sql',
+      'sum(negative_interactions) AS negative_interactions',
+      'max(negative_interactions) AS negative_interactions',
+    );
     mutate('sql/dashboards/support_negative_share.sql', 'sum(rated_interactions) > 0', 'sum(rated_interactions) >= 0');
     const io = captureIo(root);
     expect(await main(['test', 'kind:dashboard', '--no-checks'], io)).toBe(1);

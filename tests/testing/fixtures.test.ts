@@ -47,7 +47,7 @@ describe('fixture literals', () => {
 
   it('names the row, table and column of a bad fixture value, and unknown columns', () => {
     const columns = [{ name: 'n', type: 'integer' }];
-    expect(() => fixtureStatements('shop.t', columns, [{ n: 1 }, { n: 'x' }])).toThrow("row 2 of shop.t, column n (integer): expected a number, got \"x\"");
+    expect(() => fixtureStatements('shop.t', columns, [{ n: 1 }, { n: 'x' }])).toThrow('row 2 of shop.t, column n (integer): expected a number, got "x"');
     expect(() => fixtureStatements('shop.t', columns, [{ m: 1 }])).toThrow("row 1 of shop.t: no column 'm' (columns: n)");
   });
 

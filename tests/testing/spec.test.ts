@@ -62,13 +62,19 @@ describe('unit-test files', () => {
   });
 
   it('names the file and line of every mistake', () => {
-    expect(problems('tests:\n  - name: a\n    expect: { rows: [] }\n')).toEqual(["tests/sql/x.yaml:2: test 'a' names no model (give model: in the test or at the top of the file)"]);
+    expect(problems('tests:\n  - name: a\n    expect: { rows: [] }\n')).toEqual([
+      "tests/sql/x.yaml:2: test 'a' names no model (give model: in the test or at the top of the file)",
+    ]);
     expect(problems('model: m\ntests:\n  - name: a\n    expcet: { rows: [] }\n')).toEqual([
       'tests/sql/x.yaml:3: tests.0.expect: Invalid input: expected object, received undefined',
       'tests/sql/x.yaml:3: tests.0: Unrecognized key: "expcet" (expcet)',
     ]);
-    expect(problems('model: m\ntests:\n  - name: a\n    given:\n      orders: 5\n    expect: { rows: [] }\n')[0]).toMatch(/^tests\/sql\/x.yaml:5: tests.0.given.orders: /);
-    expect(problems('model: m\ntests:\n  - name: a\n    expect: { rows: [] }\n  - name: a\n    expect: { rows: [] }\n')).toEqual(["tests/sql/x.yaml:5: two tests are named 'a'"]);
+    expect(problems('model: m\ntests:\n  - name: a\n    given:\n      orders: 5\n    expect: { rows: [] }\n')[0]).toMatch(
+      /^tests\/sql\/x.yaml:5: tests.0.given.orders: /,
+    );
+    expect(problems('model: m\ntests:\n  - name: a\n    expect: { rows: [] }\n  - name: a\n    expect: { rows: [] }\n')).toEqual([
+      "tests/sql/x.yaml:5: two tests are named 'a'",
+    ]);
     expect(problems('model: m\ntests: [\n')[0]).toMatch(/^tests\/sql\/x.yaml:\d+: not valid YAML/);
   });
 

@@ -64,7 +64,9 @@ describe('SQL unit tests', () => {
       ['returned orders count as orders but not as revenue', 'failed'],
       ["segment revenue joins customers and the daily model's fixture", 'passed'],
     ]);
-    expect(unitFailureText(report.unit[0])).toContain('~ changed    {order_date: 2025-03-02, orders: 1, return_rate: 0, customers: 1}: revenue: expected 7, got NULL');
+    expect(unitFailureText(report.unit[0])).toContain(
+      '~ changed    {order_date: 2025-03-02, orders: 1, return_rate: 0, customers: 1}: revenue: expected 7, got NULL',
+    );
   });
 
   it('give the input tables their real column types, from DDL and from upstream models', async () => {
@@ -116,13 +118,17 @@ describe('SQL unit tests', () => {
       ].join('\n'),
     );
     const report = await runTests(root, { checks: false });
-    const errors = Object.fromEntries(report.unit.filter((u) => u.test.file === 'tests/sql/mistakes.yaml').map((u) => [u.test.name, `${u.status}: ${u.error}`]));
+    const errors = Object.fromEntries(
+      report.unit.filter((u) => u.test.file === 'tests/sql/mistakes.yaml').map((u) => [u.test.name, `${u.status}: ${u.error}`]),
+    );
     expect(errors).toEqual({
       'table not read': 'error: tests/sql/mistakes.yaml:5: sql/transforms/daily_orders.sql does not read shop.customers (it reads: shop.orders)',
-      'unknown column': "error: tests/sql/mistakes.yaml:10: row 1 of shop.orders: no column 'amount' (columns: order_id, customer_id, order_date, total_amount, status)",
+      'unknown column':
+        "error: tests/sql/mistakes.yaml:10: row 1 of shop.orders: no column 'amount' (columns: order_id, customer_id, order_date, total_amount, status)",
       'missing variable': 'error: sql/transforms/interactions_hourly.sql:10: unknown variable ${period_start}: give it under vars: in the test',
       'no such model': "error: tests/sql/mistakes.yaml:15: no model, alert or dashboard named 'nothing_here' in the project",
-      'wrong expected column': "error: tests/sql/mistakes.yaml:20: expected column 'revnue' is not in the output (columns: order_date, orders, revenue, return_rate, customers)",
+      'wrong expected column':
+        "error: tests/sql/mistakes.yaml:20: expected column 'revnue' is not in the output (columns: order_date, orders, revenue, return_rate, customers)",
     });
   });
 });

@@ -35,7 +35,9 @@ describe('the dialect tests’ SQL on the local engine and on Trino', () => {
       if (v.kind === 'differ') differences.push({ sql: query.sql.trim(), local: v.local, trino: v.trino, origin: relative(process.cwd(), query.file) });
     }
     const file = writeDifferences('dialect-differences', differences, { queries: queries.length, ...counts, knownQueries: JSON.stringify(known) });
-    console.log(`dialect replay: ${queries.length} queries, ${JSON.stringify(counts)}; known (owned elsewhere):\n  ${known.join('\n  ')}\ndifferences in ${file}`);
+    console.log(
+      `dialect replay: ${queries.length} queries, ${JSON.stringify(counts)}; known (owned elsewhere):\n  ${known.join('\n  ')}\ndifferences in ${file}`,
+    );
     expect(differences, `silent differences from Trino:${formatDifferences(differences)}`).toEqual([]);
   });
 });

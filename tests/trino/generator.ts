@@ -46,20 +46,69 @@ const NULL_OF: Record<Kind, string> = {
 
 /** Literals per kind; the first is the simplest, used when shrinking. */
 export const LITERALS: Record<Kind, string[]> = {
-  int: ['1', '0', '-1', '7', '42', '2147483647', '-2147483648', "BIGINT '9223372036854775807'", "BIGINT '-9223372036854775808'", "BIGINT '9000000000'", "SMALLINT '5'", "TINYINT '-3'"],
-  num: ["DOUBLE '1.5'", "DOUBLE '0.0'", "DOUBLE '-0.0'", "DOUBLE '-2.5'", "DOUBLE '0.1'", 'DOUBLE \'1e300\'', "DOUBLE '1e-300'", 'nan()', 'infinity()', '-infinity()', "REAL '3.25'", "DOUBLE '2.5'"],
-  dec: ["DECIMAL '1.25'", '2.5', "DECIMAL '-0.5'", "DECIMAL '0.005'", "DECIMAL '123.456'", "DECIMAL '99999999999999999999999999999999999999'", "DECIMAL '-9999999999999999999999999999999999999.9'", "DECIMAL '0.00000000000000000000000000000000000001'", "DECIMAL '12345678901234567.89'"],
+  int: [
+    '1',
+    '0',
+    '-1',
+    '7',
+    '42',
+    '2147483647',
+    '-2147483648',
+    "BIGINT '9223372036854775807'",
+    "BIGINT '-9223372036854775808'",
+    "BIGINT '9000000000'",
+    "SMALLINT '5'",
+    "TINYINT '-3'",
+  ],
+  num: [
+    "DOUBLE '1.5'",
+    "DOUBLE '0.0'",
+    "DOUBLE '-0.0'",
+    "DOUBLE '-2.5'",
+    "DOUBLE '0.1'",
+    "DOUBLE '1e300'",
+    "DOUBLE '1e-300'",
+    'nan()',
+    'infinity()',
+    '-infinity()',
+    "REAL '3.25'",
+    "DOUBLE '2.5'",
+  ],
+  dec: [
+    "DECIMAL '1.25'",
+    '2.5',
+    "DECIMAL '-0.5'",
+    "DECIMAL '0.005'",
+    "DECIMAL '123.456'",
+    "DECIMAL '99999999999999999999999999999999999999'",
+    "DECIMAL '-9999999999999999999999999999999999999.9'",
+    "DECIMAL '0.00000000000000000000000000000000000001'",
+    "DECIMAL '12345678901234567.89'",
+  ],
   str: ["'a'", "''", "'Abc'", "'äöü'", "'x''y'", "' pad '", "'2025-03-10'", "'a,b,,c'", "'🙂x'", "'42'", "'-7.5'", "'NaN'"],
   bool: ['TRUE', 'FALSE'],
   date: ["DATE '2025-03-10'", "DATE '1970-01-01'", "DATE '2024-02-29'", "DATE '2025-12-31'", "DATE '1900-03-01'", "DATE '2025-01-31'"],
-  ts: ["TIMESTAMP '2025-03-10 10:00:00'", "TIMESTAMP '2025-03-30 01:30:00'", "TIMESTAMP '2024-02-29 23:59:59.999'", "TIMESTAMP '1970-01-01 00:00:00.000'", "TIMESTAMP '2025-01-31 12:34:56.789'", "TIMESTAMP '1969-12-31 23:59:59.5'"],
-  tstz: ["TIMESTAMP '2025-03-10 10:00:00 UTC'", "TIMESTAMP '2025-03-30 01:30:00 Europe/Berlin'", "TIMESTAMP '2025-11-02 01:30:00 America/New_York'", "TIMESTAMP '2025-06-01 12:00:00 +05:30'", "TIMESTAMP '2024-12-31 23:59:59.999 Asia/Tokyo'"],
+  ts: [
+    "TIMESTAMP '2025-03-10 10:00:00'",
+    "TIMESTAMP '2025-03-30 01:30:00'",
+    "TIMESTAMP '2024-02-29 23:59:59.999'",
+    "TIMESTAMP '1970-01-01 00:00:00.000'",
+    "TIMESTAMP '2025-01-31 12:34:56.789'",
+    "TIMESTAMP '1969-12-31 23:59:59.5'",
+  ],
+  tstz: [
+    "TIMESTAMP '2025-03-10 10:00:00 UTC'",
+    "TIMESTAMP '2025-03-30 01:30:00 Europe/Berlin'",
+    "TIMESTAMP '2025-11-02 01:30:00 America/New_York'",
+    "TIMESTAMP '2025-06-01 12:00:00 +05:30'",
+    "TIMESTAMP '2024-12-31 23:59:59.999 Asia/Tokyo'",
+  ],
   arr: ['ARRAY[1, 2, 3]', 'ARRAY[]', 'ARRAY[2, NULL, 2]', 'ARRAY[-1]', 'ARRAY[2147483647, 1]'],
   arrs: ["ARRAY['a', 'b']", "ARRAY['']", "ARRAY['b', NULL, 'a']", "ARRAY['x,y', 'z']"],
   map: ["MAP(ARRAY['a', 'b'], ARRAY[1, 2])", 'MAP()', "MAP(ARRAY['k'], ARRAY[NULL])"],
   row: ["CAST(ROW(1, 'a') AS ROW(x integer, y varchar))", "ROW(1, 'a')", "CAST(ROW(NULL, 'b') AS ROW(x integer, y varchar))"],
   bin: ["X'00ff'", "to_utf8('abc')", "X''", "from_hex('CAFE')", "to_utf8('äö')"],
-  json: [`JSON '{"a": 1, "b": [2, "x"], "c": {"d": null}}'`, "JSON '[1, 2.5, \"s\", true, null]'", "JSON '3'", `JSON '"text"'`, "JSON '[]'", "JSON 'null'"],
+  json: [`JSON '{"a": 1, "b": [2, "x"], "c": {"d": null}}'`, 'JSON \'[1, 2.5, "s", true, null]\'', "JSON '3'", `JSON '"text"'`, "JSON '[]'", "JSON 'null'"],
 };
 
 const ZONES = ["'UTC'", "'Europe/Berlin'", "'America/New_York'", "'+05:30'", "'Asia/Kolkata'"];
@@ -331,11 +380,14 @@ export function generate(kind: Kind, options: GenerateOptions, depth = 0): Expr 
   // Constants the rule picks are drawn now and replayed on every render.
   const picks: unknown[] = [];
   const pick = pickWith(random);
-  render(kidKinds.map(() => ''), (xs) => {
-    const x = pick(xs);
-    picks.push(x);
-    return x;
-  });
+  render(
+    kidKinds.map(() => ''),
+    (xs) => {
+      const x = pick(xs);
+      picks.push(x);
+      return x;
+    },
+  );
   const kids = kidKinds.map((k) => generate(k, options, depth + 1));
   return {
     kind,

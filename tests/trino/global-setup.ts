@@ -21,7 +21,12 @@ export default function setup(project: TestProject): () => void {
       return '';
     }
   })();
-  const url = running || execFileSync('bash', ['scripts/trino.sh', 'start'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }).trim().split('\n').pop()!;
+  const url =
+    running ||
+    execFileSync('bash', ['scripts/trino.sh', 'start'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] })
+      .trim()
+      .split('\n')
+      .pop()!;
   project.provide('trinoUrl', url);
   console.log(`differential oracle: Trino at ${url}`);
   return () => {

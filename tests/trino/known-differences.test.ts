@@ -5,24 +5,68 @@ import { knownDifference } from './known-differences.js';
 
 describe('the known differences of the oracle', () => {
   it.each([
-    ['timestamp text', "SELECT CAST(TIMESTAMP '2025-01-01 10:00:00' AS VARCHAR) AS v", '["2025-01-01 10:00:00.000"] :: varchar', '["2025-01-01 10:00:00"] :: varchar', 8],
+    [
+      'timestamp text',
+      "SELECT CAST(TIMESTAMP '2025-01-01 10:00:00' AS VARCHAR) AS v",
+      '["2025-01-01 10:00:00.000"] :: varchar',
+      '["2025-01-01 10:00:00"] :: varchar',
+      8,
+    ],
     ['decimal scale', "SELECT round(DECIMAL '1.25') AS v", '["1.00"] :: decimal(3,2)', '["1"] :: decimal(2,0)', 10],
     ['typed NULL', 'SELECT (-CAST(NULL AS decimal(10,2))) AS v', '[null] :: integer', '[null] :: decimal(10,2)', 11],
-    ['timestamp(1) text', "SELECT CAST(TIMESTAMP '1969-12-31 23:59:59.5' AS varchar) AS v", '["1969-12-31 23:59:59.500"] :: varchar', '["1969-12-31 23:59:59.5"] :: varchar', 8],
-    ['a decimal at its limit where Trino fails', "SELECT ceil(DECIMAL '0.00000000000000000000000000000000000001') AS v", '["1"] :: decimal(38,0)', 'error: GENERIC_INTERNAL_ERROR: Index 38 out of bounds for length 38', 10],
-    ['an array of typed NULLs', "SELECT repeat(concat('a', json_format(CAST(NULL AS json)), 'a'), 2) AS v", '[[null,null]] :: array(integer)', '[[null,null]] :: array(varchar)', 11],
+    [
+      'timestamp(1) text',
+      "SELECT CAST(TIMESTAMP '1969-12-31 23:59:59.5' AS varchar) AS v",
+      '["1969-12-31 23:59:59.500"] :: varchar',
+      '["1969-12-31 23:59:59.5"] :: varchar',
+      8,
+    ],
+    [
+      'a decimal at its limit where Trino fails',
+      "SELECT ceil(DECIMAL '0.00000000000000000000000000000000000001') AS v",
+      '["1"] :: decimal(38,0)',
+      'error: GENERIC_INTERNAL_ERROR: Index 38 out of bounds for length 38',
+      10,
+    ],
+    [
+      'an array of typed NULLs',
+      "SELECT repeat(concat('a', json_format(CAST(NULL AS json)), 'a'), 2) AS v",
+      '[[null,null]] :: array(integer)',
+      '[[null,null]] :: array(varchar)',
+      11,
+    ],
     ['unknown-typed MAP()', 'SELECT MAP() AS v', '[{}] :: map(integer, integer)', '[{}] :: map(unknown, unknown)', 12],
   ])('explain %s', (_what, sql, local, trino, row) => {
     expect(knownDifference(sql, local, trino)?.row).toBe(row);
   });
 
   it.each([
-    ['another second in timestamp text', "SELECT CAST(TIMESTAMP '2025-01-01 10:00:01' AS VARCHAR) AS v", '["2025-01-01 10:00:01.000"] :: varchar', '["2025-01-01 10:00:00"] :: varchar'],
+    [
+      'another second in timestamp text',
+      "SELECT CAST(TIMESTAMP '2025-01-01 10:00:01' AS VARCHAR) AS v",
+      '["2025-01-01 10:00:01.000"] :: varchar',
+      '["2025-01-01 10:00:00"] :: varchar',
+    ],
     ['another decimal value', "SELECT round(DECIMAL '1.25') AS v", '["2.00"] :: decimal(3,2)', '["1"] :: decimal(2,0)'],
     ['a decimal where Trino fails', "SELECT round(DECIMAL '1.25') AS v", '["1.00"] :: decimal(3,2)', 'error: NUMERIC_VALUE_OUT_OF_RANGE: x'],
-    ['a value where Trino has NULL', "SELECT map_concat(CAST(NULL AS map(varchar, integer)), MAP(ARRAY['a'], ARRAY[1])) AS v", '[{"a":1}] :: map(varchar, integer)', '[null] :: map(varchar, integer)'],
-    ['another fraction of a second', "SELECT CAST(TIMESTAMP '1969-12-31 23:59:59.5' AS varchar) AS v", '["1969-12-31 23:59:59.600"] :: varchar', '["1969-12-31 23:59:59.5"] :: varchar'],
-    ['a decimal at its limit with another failure', "SELECT ceil(DECIMAL '0.00000000000000000000000000000000000001') AS v", '["1"] :: decimal(38,0)', 'error: INVALID_FUNCTION_ARGUMENT: x'],
+    [
+      'a value where Trino has NULL',
+      "SELECT map_concat(CAST(NULL AS map(varchar, integer)), MAP(ARRAY['a'], ARRAY[1])) AS v",
+      '[{"a":1}] :: map(varchar, integer)',
+      '[null] :: map(varchar, integer)',
+    ],
+    [
+      'another fraction of a second',
+      "SELECT CAST(TIMESTAMP '1969-12-31 23:59:59.5' AS varchar) AS v",
+      '["1969-12-31 23:59:59.600"] :: varchar',
+      '["1969-12-31 23:59:59.5"] :: varchar',
+    ],
+    [
+      'a decimal at its limit with another failure',
+      "SELECT ceil(DECIMAL '0.00000000000000000000000000000000000001') AS v",
+      '["1"] :: decimal(38,0)',
+      'error: INVALID_FUNCTION_ARGUMENT: x',
+    ],
     ['an array with a value beside the NULLs', 'SELECT ARRAY[NULL, 1] AS v', '[[null,1]] :: array(integer)', '[[null,1]] :: array(bigint)'],
     ['a typed NULL without its construct', 'SELECT 1 AS v', '[1] :: tinyint', '[1] :: integer'],
     ['an unknown type with another value', 'SELECT ARRAY[] AS v', '[[1]] :: array(integer)', '[[]] :: array(unknown)'],

@@ -49,11 +49,13 @@ export const KNOWN_DIFFERENCES: readonly KnownDifference[] = [
   {
     row: 8,
     owner: 'decimals',
-    what: 'timestamp text: Trino keeps the written precision (TIMESTAMP \'… 10:00:00\' is timestamp(0), no `.000`; \'….5\' is timestamp(1))',
+    what: "timestamp text: Trino keeps the written precision (TIMESTAMP '… 10:00:00' is timestamp(0), no `.000`; '….5' is timestamp(1))",
     sql: /TIMESTAMP '/i,
     // The trailing zeros of the seconds' fraction in text, or `.000` as UTF-8 hex (2e303030) in a varbinary.
     explains: sameAfter((a) =>
-      a.replace(/(:\d{2})\.(\d*?)0+(?!\d)/g, (_m, sec: string, digits: string) => (digits ? `${sec}.${digits}` : sec)).replace(/2e303030(?=(?:2b|2d|5a|20|")|$)/g, ''),
+      a
+        .replace(/(:\d{2})\.(\d*?)0+(?!\d)/g, (_m, sec: string, digits: string) => (digits ? `${sec}.${digits}` : sec))
+        .replace(/2e303030(?=(?:2b|2d|5a|20|")|$)/g, ''),
     ),
   },
   {
@@ -84,9 +86,13 @@ export const KNOWN_DIFFERENCES: readonly KnownDifference[] = [
     sql: /DECIMAL '(?:0\.0{37}1|-?9{37}\.9|9{38})'/i,
     explains: (local, trino) =>
       /^\[/.test(local) &&
-      (/^error: (?:INVALID_CAST_ARGUMENT: Cannot cast DECIMAL|NUMERIC_VALUE_OUT_OF_RANGE: decimal overflow|GENERIC_INTERNAL_ERROR: Index 38 out of bounds)/.test(trino) ||
+      (/^error: (?:INVALID_CAST_ARGUMENT: Cannot cast DECIMAL|NUMERIC_VALUE_OUT_OF_RANGE: decimal overflow|GENERIC_INTERNAL_ERROR: Index 38 out of bounds)/.test(
+        trino,
+      ) ||
         // mod(decimal(38,38), …) is a double locally
-        (split(local)[1] === 'double' && /^decimal\(38,38\)$/.test(split(trino)[1]) && Number(JSON.parse(split(local)[0])[0]) === Number(JSON.parse(split(trino)[0])[0]))),
+        (split(local)[1] === 'double' &&
+          /^decimal\(38,38\)$/.test(split(trino)[1]) &&
+          Number(JSON.parse(split(local)[0])[0]) === Number(JSON.parse(split(trino)[0])[0]))),
   },
   {
     row: 11,

@@ -41,7 +41,8 @@ export function sameValue(a: SqlValue, b: SqlValue): boolean {
   return isDeepStrictEqual(a, b);
 }
 
-const show = (value: unknown): string => JSON.stringify(value, (_k, v: unknown) => (typeof v === 'bigint' ? `${v}n` : typeof v === 'number' && !Number.isFinite(v) ? String(v) : v));
+const show = (value: unknown): string =>
+  JSON.stringify(value, (_k, v: unknown) => (typeof v === 'bigint' ? `${v}n` : typeof v === 'number' && !Number.isFinite(v) ? String(v) : v));
 
 export function describeOutcome(outcome: Outcome): string {
   if (!outcome.ok) return `error: ${outcome.error}`;
@@ -54,8 +55,13 @@ export function verdict(local: Outcome, trino: Outcome): Verdict {
   if (!local.ok && !trino.ok) return { kind: 'bothFail' };
   if (!local.ok) return { kind: 'localRefuses', local: local.error };
   if (!trino.ok) return { kind: 'differ', local: describeOutcome(local), trino: describeOutcome(trino) };
-  const sameTypes = isDeepStrictEqual(local.columns.map((c) => c.type), trino.columns.map((c) => c.type));
-  const sameRows = local.rows.length === trino.rows.length && local.rows.every((row, i) => row.length === trino.rows[i].length && row.every((v, j) => sameValue(v, trino.rows[i][j])));
+  const sameTypes = isDeepStrictEqual(
+    local.columns.map((c) => c.type),
+    trino.columns.map((c) => c.type),
+  );
+  const sameRows =
+    local.rows.length === trino.rows.length &&
+    local.rows.every((row, i) => row.length === trino.rows[i].length && row.every((v, j) => sameValue(v, trino.rows[i][j])));
   return sameTypes && sameRows ? { kind: 'same' } : { kind: 'differ', local: describeOutcome(local), trino: describeOutcome(trino) };
 }
 

@@ -88,7 +88,9 @@ describe(`random expressions on both engines (ORACLE_SEED=${SEED})`, () => {
       const v = await compare(sql);
       if (v.kind === 'differ') minimal.set(sql, { sql, local: v.local, trino: v.trino, origin: `seed ${SEED}, case ${index}`, count: 1 });
     }
-    const notShrunk = differing.slice(MAX_SHRUNK).map(({ expr, index }) => ({ sql: query(expr), local: '(not shrunk)', trino: '', origin: `seed ${SEED}, case ${index}`, count: 1 }));
+    const notShrunk = differing
+      .slice(MAX_SHRUNK)
+      .map(({ expr, index }) => ({ sql: query(expr), local: '(not shrunk)', trino: '', origin: `seed ${SEED}, case ${index}`, count: 1 }));
     const differences = [...minimal.values(), ...notShrunk];
     const topRefusals = Object.fromEntries([...refusals].sort((a, b) => b[1] - a[1]).slice(0, 25));
     const file = writeDifferences('random-differences', differences, {
@@ -99,7 +101,9 @@ describe(`random expressions on both engines (ORACLE_SEED=${SEED})`, () => {
       knownByEntry: JSON.stringify(Object.fromEntries(known)),
       topRefusals: JSON.stringify(topRefusals),
     });
-    console.log(`random expressions: ${JSON.stringify(counts)}; known (owned elsewhere): ${JSON.stringify(Object.fromEntries(known))}; ${minimal.size} minimal differences in ${file}`);
+    console.log(
+      `random expressions: ${JSON.stringify(counts)}; known (owned elsewhere): ${JSON.stringify(Object.fromEntries(known))}; ${minimal.size} minimal differences in ${file}`,
+    );
     expect(differences, `silent differences from Trino (seed ${SEED}):${formatDifferences(differences)}`).toEqual([]);
   });
 });

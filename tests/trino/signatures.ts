@@ -46,7 +46,14 @@ export const SIGNATURES: Readonly<Record<string, readonly Signature[]>> = {
   nullif: [s(['int', 'int'], 'int'), s(['str', 'str'], 'str'), s(['num', 'num'], 'num')],
   if: [s(['bool', 'int', 'int'], 'int'), s(['bool', 'str'], 'str'), s(['bool', 'date', 'date'], 'date')],
   try: [s(['int'], 'int'), s(['num'], 'num'), s(['str'], 'str'), s(['date'], 'date')],
-  greatest: [s(['int', 'int'], 'int'), s(['num', 'num'], 'num'), s(['str', 'str'], 'str'), s(['date', 'date'], 'date'), s(['ts', 'ts'], 'ts'), s(['dec', 'dec'], 'dec')],
+  greatest: [
+    s(['int', 'int'], 'int'),
+    s(['num', 'num'], 'num'),
+    s(['str', 'str'], 'str'),
+    s(['date', 'date'], 'date'),
+    s(['ts', 'ts'], 'ts'),
+    s(['dec', 'dec'], 'dec'),
+  ],
   least: [s(['int', 'int'], 'int'), s(['num', 'num'], 'num'), s(['str', 'str'], 'str'), s(['date', 'date'], 'date'), s(['dec', 'dec'], 'dec')],
   current_timezone: [s([], 'str')],
 
@@ -68,24 +75,84 @@ export const SIGNATURES: Readonly<Record<string, readonly Signature[]>> = {
   mod: [s(['int', 'int'], 'int'), s(['num', 'num'], 'num'), s(['dec', 'dec'], 'dec')],
   pow: [s(['num', 'num'], 'num'), s(['int', 'int'], 'num')],
   power: [s(['num', 'int'], 'num')],
-  round: [s(['num'], 'num'), s(['num', ['0', '1', '2', '-1']], 'num'), s(['dec'], 'dec'), s(['dec', ['0', '1', '2', '-1']], 'dec'), s(['int'], 'int'), s(['int', ['-1', '1']], 'int')],
+  round: [
+    s(['num'], 'num'),
+    s(['num', ['0', '1', '2', '-1']], 'num'),
+    s(['dec'], 'dec'),
+    s(['dec', ['0', '1', '2', '-1']], 'dec'),
+    s(['int'], 'int'),
+    s(['int', ['-1', '1']], 'int'),
+  ],
   sign: unary(['int', 'num', 'dec']),
   sqrt: [s(['num'], 'num')],
   truncate: [s(['num'], 'num'), s(['dec'], 'dec'), s(['dec', ['0', '1', '-1']], 'dec')],
   width_bucket: [s(['num', ['0E0, 10E0, 5', '10E0, 0E0, 3', '-1E0, 1E0, 4']], 'int')],
   to_base: [s(['int', ['2', '16', '36']], 'str')],
-  from_base: [s([["'101'", "'ff'", "'-7'", "'z'", "''"], ['2', '16', '36']], 'int')],
+  from_base: [
+    s(
+      [
+        ["'101'", "'ff'", "'-7'", "'z'", "''"],
+        ['2', '16', '36'],
+      ],
+      'int',
+    ),
+  ],
   is_nan: [s(['num'], 'bool')],
   is_finite: [s(['num'], 'bool')],
   is_infinite: [s(['num'], 'bool')],
   nan: [s([], 'num')],
   infinity: [s([], 'num')],
   normal_cdf: [s([['0', '10', '-2.5E0'], ['1', '2.0E0', '0.001'], 'num'], 'num')],
-  inverse_normal_cdf: [s([['0', '10', '-2.5E0'], ['1', '2.0E0', '0.001'], ['0.5', '0.975', '1.0E-10', '0.999']], 'num')],
-  beta_cdf: [s([['0.5', '2', '3.0E0'], ['1', '0.5', '10.0E0'], ['0', '0.25', '1', '0.999']], 'num')],
-  inverse_beta_cdf: [s([['0.5', '2', '3.0E0'], ['1', '0.5', '10.0E0'], ['0', '0.25', '0.5', '1', '0.999']], 'num')],
-  wilson_interval_lower: [s([['3', '0', '10'], ['10', '5'], ['1.96E0', '2.5E0']], 'num')],
-  wilson_interval_upper: [s([['3', '0', '10'], ['10', '5'], ['1.96E0', '2.5E0']], 'num')],
+  inverse_normal_cdf: [
+    s(
+      [
+        ['0', '10', '-2.5E0'],
+        ['1', '2.0E0', '0.001'],
+        ['0.5', '0.975', '1.0E-10', '0.999'],
+      ],
+      'num',
+    ),
+  ],
+  beta_cdf: [
+    s(
+      [
+        ['0.5', '2', '3.0E0'],
+        ['1', '0.5', '10.0E0'],
+        ['0', '0.25', '1', '0.999'],
+      ],
+      'num',
+    ),
+  ],
+  inverse_beta_cdf: [
+    s(
+      [
+        ['0.5', '2', '3.0E0'],
+        ['1', '0.5', '10.0E0'],
+        ['0', '0.25', '0.5', '1', '0.999'],
+      ],
+      'num',
+    ),
+  ],
+  wilson_interval_lower: [
+    s(
+      [
+        ['3', '0', '10'],
+        ['10', '5'],
+        ['1.96E0', '2.5E0'],
+      ],
+      'num',
+    ),
+  ],
+  wilson_interval_upper: [
+    s(
+      [
+        ['3', '0', '10'],
+        ['10', '5'],
+        ['1.96E0', '2.5E0'],
+      ],
+      'num',
+    ),
+  ],
   acos: [s(['num'], 'num')],
   asin: [s(['num'], 'num')],
   atan: [s(['num'], 'num')],
@@ -113,7 +180,15 @@ export const SIGNATURES: Readonly<Record<string, readonly Signature[]>> = {
   codepoint: [s([["'A'", "'é'", "'🙂'"]], 'int')],
   concat: [s(['str', 'str'], 'str'), s(['str', 'str', 'str'], 'str'), s(['arr', 'arr'], 'arr')],
   concat_ws: [s([["','", "''"], 'str', 'str'], 'str'), s([["'-'"], 'arrs'], 'str')],
-  hamming_distance: [s([["'abc'", "''"], ["'abd'", "''"]], 'int')],
+  hamming_distance: [
+    s(
+      [
+        ["'abc'", "''"],
+        ["'abd'", "''"],
+      ],
+      'int',
+    ),
+  ],
   length: [s(['str'], 'int')],
   levenshtein_distance: [s(['str', 'str'], 'int')],
   lower: [s(['str'], 'str')],
@@ -175,7 +250,7 @@ export const SIGNATURES: Readonly<Record<string, readonly Signature[]>> = {
   // JSON
   json_extract: [s(['json', JSON_PATHS], 'json')],
   json_extract_scalar: [s(['json', JSON_PATHS], 'str')],
-  json_parse: [s([["'{\"a\": 1}'", "'[1, \"x\", null]'", "'1.50'", "'\"s\"'", "'{\"b\": [true], \"a\": {}}'"]], 'json')],
+  json_parse: [s([['\'{"a": 1}\'', '\'[1, "x", null]\'', "'1.50'", '\'"s"\'', '\'{"b": [true], "a": {}}\'']], 'json')],
   json_format: [s(['json'], 'str')],
   json_size: [s(['json', JSON_PATHS], 'int')],
   json_array_length: [s(['json'], 'int')],
@@ -199,10 +274,14 @@ export const SIGNATURES: Readonly<Record<string, readonly Signature[]>> = {
   date_diff: [s([UNITS, 'ts', 'ts'], 'int'), s([DATE_UNITS, 'date', 'date'], 'int'), s([UNITS, 'tstz', 'tstz'], 'int')],
   date_trunc: [s([UNITS, 'ts'], 'ts'), s([DATE_UNITS, 'date'], 'date'), s([UNITS, 'tstz'], 'tstz')],
   date_format: [s(['ts', MYSQL_FORMATS], 'str'), s(['tstz', MYSQL_FORMATS], 'str')],
-  date_parse: [s([["'2025-03-05 07:08', '%Y-%m-%d %H:%i'", "'12-25', '%m-%d'", "'10:30', '%H:%i'", "'2024/02/29', '%Y/%m/%d'", "'5 Mar 2025', '%e %b %Y'"]], 'ts')],
+  date_parse: [
+    s([["'2025-03-05 07:08', '%Y-%m-%d %H:%i'", "'12-25', '%m-%d'", "'10:30', '%H:%i'", "'2024/02/29', '%Y/%m/%d'", "'5 Mar 2025', '%e %b %Y'"]], 'ts'),
+  ],
   format_datetime: [s(['ts', JODA_FORMATS], 'str'), s(['tstz', JODA_FORMATS], 'str')],
   parse_datetime: [s([["'2025-03-05 07:08', 'yyyy-MM-dd HH:mm'", "'12-25', 'MM-dd'", "'2024-02-29', 'yyyy-MM-dd'"]], 'tstz')],
-  from_iso8601_timestamp: [s([["'2025-03-10T10:00:00+01:00'", "'2025-03-10T10:00:00Z'", "'2025-03-10'", "'2025-03-10T10:00:00.123-05:30'", "'2025-03-10T10'"]], 'tstz')],
+  from_iso8601_timestamp: [
+    s([["'2025-03-10T10:00:00+01:00'", "'2025-03-10T10:00:00Z'", "'2025-03-10'", "'2025-03-10T10:00:00.123-05:30'", "'2025-03-10T10'"]], 'tstz'),
+  ],
   from_iso8601_date: [s([["'2025-03-10'", "'2025-W10-2'", "'2025-069'", "'2025'"]], 'date')],
   from_unixtime: [s(['int'], 'tstz'), s(['num'], 'tstz'), s(['int', ZONES], 'tstz')],
   to_unixtime: [s(['ts'], 'num'), s(['tstz'], 'num')],
@@ -212,9 +291,10 @@ export const SIGNATURES: Readonly<Record<string, readonly Signature[]>> = {
   at_timezone: [s(['tstz', ZONES], 'tstz')],
   date: [s(['ts'], 'date'), s(['tstz'], 'date'), s([["'2025-03-10'", "'2024-02-29'"]], 'date')],
   ...Object.fromEntries(
-    ['year', 'quarter', 'month', 'week', 'week_of_year', 'day', 'day_of_month', 'day_of_week', 'dow', 'day_of_year', 'doy', 'year_of_week', 'yow'].map(
-      (fn) => [fn, [s(['date'], 'int'), s(['ts'], 'int'), s(['tstz'], 'int')]],
-    ),
+    ['year', 'quarter', 'month', 'week', 'week_of_year', 'day', 'day_of_month', 'day_of_week', 'dow', 'day_of_year', 'doy', 'year_of_week', 'yow'].map((fn) => [
+      fn,
+      [s(['date'], 'int'), s(['ts'], 'int'), s(['tstz'], 'int')],
+    ]),
   ),
   ...Object.fromEntries(['hour', 'minute', 'second', 'millisecond'].map((fn) => [fn, [s(['ts'], 'int'), s(['tstz'], 'int')]])),
   last_day_of_month: [s(['date'], 'date'), s(['ts'], 'date'), s(['tstz'], 'date')],
@@ -246,7 +326,24 @@ export const SIGNATURES: Readonly<Record<string, readonly Signature[]>> = {
   ngrams: [s(['arrs', ['1', '2', '3']], 'int', ([a, n]) => `cardinality(ngrams(${a}, ${n}))`)],
   reduce: [s(['arr'], 'int', ([a]) => `reduce(${a}, 0, (s, x) -> s + coalesce(x, 0), s -> s)`)],
   repeat: [s(['int', ['0', '1', '3']], 'arr'), s(['str', ['2']], 'arrs')],
-  sequence: [s([['1', '3', '-2'], ['1', '5', '0']], 'arr'), s([['1', '10'], ['5', '1'], ['2', '-3']], 'arr'), s(['date', 'date'], 'arr', ([a, b]) => `cardinality(sequence(${a}, ${b}))`)],
+  sequence: [
+    s(
+      [
+        ['1', '3', '-2'],
+        ['1', '5', '0'],
+      ],
+      'arr',
+    ),
+    s(
+      [
+        ['1', '10'],
+        ['5', '1'],
+        ['2', '-3'],
+      ],
+      'arr',
+    ),
+    s(['date', 'date'], 'arr', ([a, b]) => `cardinality(sequence(${a}, ${b}))`),
+  ],
   slice: [s(['arr', ['1', '2', '-1'], ['0', '2', '5']], 'arr')],
   transform: [s(['arr', LAMBDA_INT], 'arr'), s(['arrs', ['x -> upper(x)', "x -> x || '!'"]], 'arrs')],
   trim_array: [s(['arr', ['0', '1', '2']], 'arr')],
@@ -261,7 +358,7 @@ export const SIGNATURES: Readonly<Record<string, readonly Signature[]>> = {
   map_values: [s(['map'], 'arr')],
   map_filter: [s(['map', ['(k, v) -> v > 1', "(k, v) -> k = 'a'", '(k, v) -> v IS NULL']], 'map')],
   map_zip_with: [s(['map', 'map', ['(k, a, b) -> coalesce(a, 0) + coalesce(b, 0)']], 'map')],
-  transform_keys: [s(['map', ["(k, v) -> upper(k)", "(k, v) -> k || 'x'"]], 'map')],
+  transform_keys: [s(['map', ['(k, v) -> upper(k)', "(k, v) -> k || 'x'"]], 'map')],
   transform_values: [s(['map', ['(k, v) -> v * 2', '(k, v) -> length(k)']], 'map')],
   map_agg: [s(['arrs', 'arr'], 'map', ([k, v]) => `(SELECT map_agg(k, v) FROM UNNEST(${k}, ${v}) AS t(k, v) WHERE k IS NOT NULL)`)],
   histogram: [s(['arrs'], 'int', ([a]) => `cardinality((SELECT histogram(x) FROM UNNEST(${a}) AS t(x)))`)],
@@ -301,7 +398,10 @@ export const SIGNATURES: Readonly<Record<string, readonly Signature[]>> = {
 
   // functions added on 2026-12-05 (formerly refused); arguments that must agree are given as texts
   cosine_similarity: [
-    s([['ARRAY[1E0, 2E0, 3E0], ARRAY[4E0, 5E0, 6E0]', 'ARRAY[1E0, 0E0], ARRAY[0E0, 1E0]', 'ARRAY[-1.5E0, 2E0], ARRAY[3E0, NULL]', 'ARRAY[0E0], ARRAY[1E0]']], 'num'),
+    s(
+      [['ARRAY[1E0, 2E0, 3E0], ARRAY[4E0, 5E0, 6E0]', 'ARRAY[1E0, 0E0], ARRAY[0E0, 1E0]', 'ARRAY[-1.5E0, 2E0], ARRAY[3E0, NULL]', 'ARRAY[0E0], ARRAY[1E0]']],
+      'num',
+    ),
     s([["MAP(ARRAY['a', 'b'], ARRAY[1E0, 2E0]), MAP(ARRAY['b', 'c'], ARRAY[3E0, 4E0])", "MAP(ARRAY['a'], ARRAY[1E0]), MAP(ARRAY['x'], ARRAY[2E0])"]], 'num'),
   ],
   soundex: [s(['str'], 'str')],
@@ -328,7 +428,13 @@ export const SIGNATURES: Readonly<Record<string, readonly Signature[]>> = {
   checksum: [s(['arr'], 'bin', AGG_OVER('checksum')), s(['arrs'], 'bin', AGG_OVER('checksum'))],
   approx_most_frequent: [s(['arrs'], 'int', ([a]) => `cardinality((SELECT approx_most_frequent(3, x, 100) FROM UNNEST(${a}) AS t(x)))`)],
   numeric_histogram: [s(['arr'], 'int', ([a]) => `cardinality((SELECT numeric_histogram(100, x) FROM UNNEST(${a}) AS t(x)))`)],
-  reduce_agg: [s(['arr'], 'int', ([a]) => `(SELECT reduce_agg(CAST(x AS bigint), BIGINT '0', (s, v) -> s + coalesce(v, 0), (s1, s2) -> s1 + s2) FROM UNNEST(${a}) AS t(x))`)],
+  reduce_agg: [
+    s(
+      ['arr'],
+      'int',
+      ([a]) => `(SELECT reduce_agg(CAST(x AS bigint), BIGINT '0', (s, v) -> s + coalesce(v, 0), (s1, s2) -> s1 + s2) FROM UNNEST(${a}) AS t(x))`,
+    ),
+  ],
 };
 
 /** Faithful table entries the generator does not draw, and why. */

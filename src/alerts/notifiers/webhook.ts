@@ -30,8 +30,7 @@ class HttpStatusError extends Error {
 }
 
 /** Worth another attempt: network failures, timeouts, 408, 429 and 5xx. Other 4xx mean the request itself is wrong. */
-const retryable = (error: unknown): boolean =>
-  !(error instanceof HttpStatusError) || error.status === 408 || error.status === 429 || error.status >= 500;
+const retryable = (error: unknown): boolean => !(error instanceof HttpStatusError) || error.status === 408 || error.status === 429 || error.status >= 500;
 
 const describe = (error: unknown): string => {
   if (error instanceof HttpStatusError) return error.message;

@@ -42,7 +42,11 @@ export function describeReport(report: AlertRunReport): string {
   for (const outcome of report.outcomes) {
     if (outcome.status === 'error') continue;
     const key = outcome.key ? ` [${outcome.key}]` : '';
-    const values = outcome.values ? Object.entries(outcome.values).map(([k, v]) => `${k} = ${toJson(v)}`).join(', ') : '';
+    const values = outcome.values
+      ? Object.entries(outcome.values)
+          .map(([k, v]) => `${k} = ${toJson(v)}`)
+          .join(', ')
+      : '';
     lines.push(`  ${outcome.status}${key}${values ? `: ${values}` : ''}${outcome.suppressed ? ' (notified already, inside the cooldown)' : ''}`);
   }
   for (const notice of report.notices) {
@@ -52,7 +56,9 @@ export function describeReport(report: AlertRunReport): string {
     }
   }
   for (const d of report.deliveries) {
-    lines.push(`    ${d.channel}: ${d.ok ? 'delivered' : `NOT delivered, kept for the next run: ${d.error}`}${d.carriedOver ? ` (queued earlier: ${d.notice.kind} of ${d.notice.at})` : ''}`);
+    lines.push(
+      `    ${d.channel}: ${d.ok ? 'delivered' : `NOT delivered, kept for the next run: ${d.error}`}${d.carriedOver ? ` (queued earlier: ${d.notice.kind} of ${d.notice.at})` : ''}`,
+    );
   }
   if (!report.dryRun && report.pending.length > 0) lines.push(`  ${report.pending.length} deliver${report.pending.length === 1 ? 'y' : 'ies'} pending`);
   if (report.historyError) lines.push(`  ${report.historyError}`);
@@ -65,7 +71,8 @@ export const needsAttention = (report: AlertRunReport): boolean =>
 
 export async function runAlertCommand(names: string[], options: AlertCommandOptions, io: Io): Promise<number> {
   const at = options.at ? parseTime(options.at) : new Date();
-  if (options.record && !options.at) throw new CliError('--record applies an evaluation at --at; without --at the evaluation is live already', { exitCode: EXIT_CRASH });
+  if (options.record && !options.at)
+    throw new CliError('--record applies an evaluation at --at; without --at the evaluation is live already', { exitCode: EXIT_CRASH });
   // A given time is shown, not applied: notices speak about now, and the live state follows the latest evaluation.
   const past = options.at !== undefined && !options.record;
   const { project, blocked } = await loadProjectForOnCall(io, options.stage);
@@ -73,7 +80,13 @@ export async function runAlertCommand(names: string[], options: AlertCommandOpti
   const skippedNodes = project.nodes.filter((n) => n.kind === 'alert' && blocked.has(n.id) && (names.length === 0 || names.includes(n.name)));
   for (const node of skippedNodes) io.stderr(`error: alert ${node.name} not evaluated: ${blocked.get(node.id)}\n`);
   const runnable = names.filter((name) => !skippedNodes.some((n) => n.name === name));
-  const alerts = names.length > 0 && runnable.length === 0 ? [] : alertsOf(project.nodes.filter((n) => !blocked.has(n.id)), runnable);
+  const alerts =
+    names.length > 0 && runnable.length === 0
+      ? []
+      : alertsOf(
+          project.nodes.filter((n) => !blocked.has(n.id)),
+          runnable,
+        );
   const skipped = skippedNodes.length;
   if (alerts.length === 0 && skipped === 0) {
     io.stderr('no alerts in sql/alerts/\n');
@@ -98,7 +111,9 @@ export async function runAlertCommand(names: string[], options: AlertCommandOpti
       attention ||= needsAttention(report);
       if (options.format === 'json') {
         const { evaluation, ...rest } = report;
-        io.stdout(`${toJson({ ...rest, at: report.at.toISOString(), evaluation: { ...evaluation, at: evaluation.at.toISOString(), windowStart: evaluation.windowStart.toISOString() } })}\n`);
+        io.stdout(
+          `${toJson({ ...rest, at: report.at.toISOString(), evaluation: { ...evaluation, at: evaluation.at.toISOString(), windowStart: evaluation.windowStart.toISOString() } })}\n`,
+        );
       } else {
         io.stdout(describeReport(report));
       }

@@ -8,7 +8,10 @@ export const registerAlert: RegisterCommand = (program, run) => {
     .argument('[name...]', 'alerts to evaluate (default: all)')
     .option('--at <time>', 'evaluation time, UTC: 2025-03-10T11:00:00Z or "2025-03-10 11:00" (default: now)')
     .option('--dry-run', 'show what would be sent; change no state, send nothing, record nothing')
-    .option('--record', 'with --at: apply that evaluation to the live state, send its notices and record it (default: only show what held then; with --dry-run: preview applying it)')
+    .option(
+      '--record',
+      'with --at: apply that evaluation to the live state, send its notices and record it (default: only show what held then; with --dry-run: preview applying it)',
+    )
     .option('--stage <stage>', 'stage whose variables apply (default: lakehouse.yaml default_stage)')
     .option('--lake <dir>', "local lake folder (default: the project's lake folder)")
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))

@@ -15,10 +15,12 @@ export interface ApiOptions {
 /** Serves until the process is interrupted (Ctrl-C), or until `stop` resolves (tests). */
 export async function runApi(options: ApiOptions, io: Io, stop: Promise<void> = interrupted()): Promise<number> {
   const port = Number(options.port);
-  if (!/^\d+$/.test(options.port) || port > 65535) throw new CliError(`--port must be a port number 0-65535 (got '${options.port}')`, { exitCode: EXIT_FAILURE });
+  if (!/^\d+$/.test(options.port) || port > 65535)
+    throw new CliError(`--port must be a port number 0-65535 (got '${options.port}')`, { exitCode: EXIT_FAILURE });
   const project = await loadProjectForCli(io);
   const tables = servedTables(project.nodes);
-  if (tables.size === 0) throw new CliError('no model declares `serve:`: there is nothing to look up', { hint: 'add `serve: { table: Name, key: [column] }` to a model header' });
+  if (tables.size === 0)
+    throw new CliError('no model declares `serve:`: there is nothing to look up', { hint: 'add `serve: { table: Name, key: [column] }` to a model header' });
   const lakeRoot = options.lake ? resolve(io.cwd, options.lake) : lakeRootOf({ root: project.root, config: project.config });
   const api = await startLocalApi({ lakeRoot, tables, port }).catch((error: unknown) => {
     throw new CliError(`cannot listen on 127.0.0.1:${options.port}: ${error instanceof Error ? error.message : String(error)}`);

@@ -20,7 +20,8 @@ export interface CostOptions {
 
 export async function runCost(options: CostOptions, io: Io, now: Date = new Date()): Promise<number> {
   const days = Number(options.days);
-  if (!/^\d+$/.test(options.days) || days < 1) throw new CliError(`--days must be a whole number of days ≥ 1 (got '${options.days}')`, { exitCode: EXIT_CRASH });
+  if (!/^\d+$/.test(options.days) || days < 1)
+    throw new CliError(`--days must be a whole number of days ≥ 1 (got '${options.days}')`, { exitCode: EXIT_CRASH });
   const project = await loadProjectForCli(io, options.stage);
   const bucket = projectVariables(project.config, project.stage).lake_bucket;
   if (typeof bucket !== 'string') throw new CliError(`stage '${project.stage}' has no lake_bucket variable in lakehouse.yaml: its run log cannot be found`);

@@ -3,7 +3,9 @@ import type { RegisterCommand } from '../command.js';
 export const registerCost: RegisterCommand = (program, run) => {
   program
     .command('cost')
-    .description('Bytes scanned and dollars per model, alert and dashboard over the last days, from the run log (locally an estimate; on Athena what it bills).')
+    .description(
+      'Bytes scanned and dollars per model, alert and dashboard over the last days, from the run log (locally an estimate; on Athena what it bills).',
+    )
     .option('--stage <stage>', 'stage whose run log to read (default: lakehouse.yaml default_stage)')
     .option('--days <n>', 'days back from now', '30')
     .option('--json', 'print the report as JSON')

@@ -76,6 +76,8 @@ export async function runDashboardPublish(options: DashboardPublishOptions, io: 
   const { publishQuickSight } = await import('../../dashboards/quicksight/publish.js');
   const client = new QuickSightClient({ region: target.region });
   await publishQuickSight(client, resources, (step) => io.stdout(`${step.action} ${step.kind} ${step.id}\n`));
-  io.stdout(`Published ${dashboards.length} dashboard${dashboards.length === 1 ? '' : 's'} to QuickSight (${target.region}, account ${target.awsAccountId}).\n`);
+  io.stdout(
+    `Published ${dashboards.length} dashboard${dashboards.length === 1 ? '' : 's'} to QuickSight (${target.region}, account ${target.awsAccountId}).\n`,
+  );
   return EXIT_OK;
 }

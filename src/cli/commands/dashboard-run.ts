@@ -33,7 +33,9 @@ export async function runDashboardBuild(options: DashboardBuildOptions, io: Io):
   try {
     const result = await buildDashboards({ project, engine, outDir: siteDirOf(io, options.out, engine.lakeRoot), only: options.only });
     for (const d of result.dashboards) {
-      const rows = Object.entries(d.rows).map(([view, n]) => `${view} ${n}`).join(', ');
+      const rows = Object.entries(d.rows)
+        .map(([view, n]) => `${view} ${n}`)
+        .join(', ');
       io.stdout(`  ${d.name}: ${d.visuals} visuals (rows: ${rows}) → ${relative(io.cwd, d.file) || d.file}\n`);
     }
     io.stdout(`Dashboards: ${result.index}\n`);

@@ -1,13 +1,11 @@
 import type { RegisterCommand } from '../command.js';
 
 export const registerDashboard: RegisterCommand = (program, run) => {
-  const dashboard = program
-    .command('dashboard')
-    .description('Dashboards defined in sql/dashboards/*.dashboard.yaml: a local web site, and QuickSight on AWS.');
+  const dashboard = program.command('dashboard').description('Dashboards defined in sql/dashboards/*.dashboard.yaml: a local web site, and QuickSight on AWS.');
   dashboard
     .command('build')
     .description('Query the curated views on the local engine and write a static, self-contained site (index.html + one page per dashboard).')
-    .option('--out <dir>', "site folder (default: <lake>/.dashboards)")
+    .option('--out <dir>', 'site folder (default: <lake>/.dashboards)')
     .option('--lake <dir>', "local lake folder (default: the project's lake folder)")
     .option('--only <name...>', 'only these dashboards')
     .addHelpText('after', '\nExamples:\n  lake dashboard build\n  lake dashboard build --out site --only customer_support')

@@ -21,7 +21,11 @@ export async function runFmt(paths: string[], options: FmtOptions, io: Io): Prom
   let targets = paths.map((p) => resolve(io.cwd, p));
   if (targets.length === 0) {
     const root = findProjectRoot(io.cwd);
-    if (!root) throw new CliError('no paths given and no lakehouse.yaml here or above', { hint: 'run inside a project or name files: lake fmt FILE…', exitCode: EXIT_CRASH });
+    if (!root)
+      throw new CliError('no paths given and no lakehouse.yaml here or above', {
+        hint: 'run inside a project or name files: lake fmt FILE…',
+        exitCode: EXIT_CRASH,
+      });
     targets = [resolve(root, loadConfig(root).config.sql)];
   }
   const files = [...new Set((await Promise.all(targets.map(sqlFilesUnder))).flat())].sort();

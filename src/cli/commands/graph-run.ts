@@ -49,7 +49,17 @@ export async function runGraph(selector: string[], options: GraphOptions, io: Io
     const selected = new Set(nodes.map((n) => n.id));
     const edges = nodes.flatMap((n) => n.upstream.filter((up) => selected.has(up)).map((up) => ({ from: up, to: n.id })));
     const shown = nodes.map(({ id, name, kind, file, produces, dependsOn, upstream, downstream, header }) => ({
-      id, name, kind, file, description: header.description, owner: header.owner, tags: header.tags, produces, dependsOn, upstream, downstream,
+      id,
+      name,
+      kind,
+      file,
+      description: header.description,
+      owner: header.owner,
+      tags: header.tags,
+      produces,
+      dependsOn,
+      upstream,
+      downstream,
     }));
     io.stdout(`${toJson({ nodes: shown, edges })}\n`);
   } else io.stdout(options.format === 'mermaid' ? mermaid(nodes) : text(nodes));

@@ -5,10 +5,7 @@ import { SELECTOR_SYNTAX, withSelectionOptions } from './selection.js';
 export const registerGraph: RegisterCommand = (program, run) => {
   withSelectionOptions(program.command('graph'))
     .description('Print the dependency graph of the SQL files (run order), optionally for a selection.')
-    .argument(
-      '[selector...]',
-      `nodes to show: ${SELECTOR_SYNTAX}; name+ adds downstream, +name upstream, n+ only n levels; several = union`,
-    )
+    .argument('[selector...]', `nodes to show: ${SELECTOR_SYNTAX}; name+ adds downstream, +name upstream, n+ only n levels; several = union`)
     .option('--stage <stage>', 'stage whose variables apply (default: lakehouse.yaml default_stage)')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'mermaid']).default('text'))
     .addHelpText(

@@ -15,4 +15,19 @@ import { registerApi } from './api.js';
 import { registerCost } from './cost.js';
 import { registerSlo } from './slo.js';
 
-export const COMMANDS: RegisterCommand[] = [registerRun, registerSql, registerLint, registerFmt, registerGraph, registerRender, registerTest, registerDashboard, registerAlert, registerSchedule, registerIngest, registerApi, registerCost, registerSlo];
+export const COMMANDS: RegisterCommand[] = [
+  registerRun,
+  registerSql,
+  registerLint,
+  registerFmt,
+  registerGraph,
+  registerRender,
+  registerTest,
+  registerDashboard,
+  registerAlert,
+  registerSchedule,
+  registerIngest,
+  registerApi,
+  registerCost,
+  registerSlo,
+];

@@ -32,7 +32,8 @@ export async function runIngest(source: string, options: IngestCommandOptions, i
   } catch (error) {
     if (error instanceof IngestUsageError) throw new CliError(error.message, { exitCode: EXIT_CRASH });
     // Only the input's own absence is a usage error; any other missing path is reported as it is.
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT' && (error as NodeJS.ErrnoException).path === file) throw new CliError(`no such file: ${options.file}`, { exitCode: EXIT_CRASH });
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT' && (error as NodeJS.ErrnoException).path === file)
+      throw new CliError(`no such file: ${options.file}`, { exitCode: EXIT_CRASH });
     throw error;
   }
   const { received, accepted, quarantined, reasons } = result.counts;

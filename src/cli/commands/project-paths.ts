@@ -22,7 +22,10 @@ export function projectRelativePaths(io: Io, root: string, paths: string[]): str
     const absolute = resolve(io.cwd, path);
     if (!existsSync(absolute)) {
       // `lake lint p1_kpis` reads like `lake run p1_kpis`: say how to pick files by name or selector.
-      throw new CliError(`no such file or folder: ${path}`, { hint: `paths name files or folders; to pick models, views or alerts by name or selector use --select ${path}`, exitCode: EXIT_CRASH });
+      throw new CliError(`no such file or folder: ${path}`, {
+        hint: `paths name files or folders; to pick models, views or alerts by name or selector use --select ${path}`,
+        exitCode: EXIT_CRASH,
+      });
     }
     const rel = relative(root, absolute);
     if (rel.startsWith('..') || isAbsolute(rel)) {

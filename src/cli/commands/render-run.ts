@@ -79,7 +79,8 @@ export async function runRender(name: string, options: RenderOptions, io: Io): P
   if (from && to && from.getTime() >= to.getTime()) throw new CliError(`--from ${options.from} must be before --to ${options.to}`, { exitCode: EXIT_CRASH });
   const project = await loadProjectForCli(io, options.stage);
   const matches = selectNodes(project, name);
-  if (matches.length !== 1) throw new CliError(`'${name}' names ${matches.length} nodes (${matches.map((n) => n.id).join(', ')}); give one`, { exitCode: EXIT_CRASH });
+  if (matches.length !== 1)
+    throw new CliError(`'${name}' names ${matches.length} nodes (${matches.map((n) => n.id).join(', ')}); give one`, { exitCode: EXIT_CRASH });
   const node = matches[0];
   const vars = variablesFor(node, projectVariables(project.config, project.stage), { now, from, to });
   const sql = substituteVariables(node.sql, vars, { file: node.file, lineOffset: node.bodyLine - 1 });

@@ -42,13 +42,16 @@ export function describeSummary(summary: RunSummary, reportsBytes: boolean): str
   const checks = summary.records.filter((r) => r.kind === 'check');
   const count = (status: string) => steps.filter((r) => r.status === status).length;
   const failedChecks = checks.filter((r) => r.status === 'failed').length;
-  const checkText = checks.length > 0 ? `; ${checks.length} check${checks.length === 1 ? '' : 's'}: ${checks.length - failedChecks} passed, ${failedChecks} failed` : '';
+  const checkText =
+    checks.length > 0 ? `; ${checks.length} check${checks.length === 1 ? '' : 's'}: ${checks.length - failedChecks} passed, ${failedChecks} failed` : '';
   const lines = [
     `run ${summary.runId}: ${count('success')} ok, ${count('failed')} failed, ${count('skipped')} skipped of ${steps.length} steps${checkText}; ${number.format(summary.rowsWritten)} rows written`,
   ];
   if (reportsBytes) {
     const usd = athenaCostUsd(summary.bytesPerStatement);
-    lines.push(`data scanned: ${number.format(summary.bytesScanned)} bytes over ${summary.bytesPerStatement.length} queries (about $${usd.toFixed(4)} at $5/TB)`);
+    lines.push(
+      `data scanned: ${number.format(summary.bytesScanned)} bytes over ${summary.bytesPerStatement.length} queries (about $${usd.toFixed(4)} at $5/TB)`,
+    );
   }
   lines.push(`run records: lake sql -e "SELECT step, status, rows_written, duration_ms FROM run_log WHERE run_id = '${summary.runId}'"`);
   return `${lines.join('\n')}\n`;
@@ -61,11 +64,19 @@ export async function runCommand(selector: string[], options: RunCommandOptions,
     throw new CliError(`--from ${options.from} must be before --to ${options.to} (the range is [from, to))`, { exitCode: EXIT_CRASH });
   }
   if (options.demo) {
-    if (selector.length > 0 || options.select || options.exclude || from || to) throw new CliError('--demo runs the whole example; give no selector or range with it', { exitCode: EXIT_CRASH });
+    if (selector.length > 0 || options.select || options.exclude || from || to)
+      throw new CliError('--demo runs the whole example; give no selector or range with it', { exitCode: EXIT_CRASH });
     return (await import('../demo.js')).runDemo({ stage: options.stage, lake: options.lake, verbose: options.verbose }, io);
   }
   const { project, blocked, broken } = await loadProjectForOnCall(io, options.stage);
-  const runOptions = { selector: selectionOf(selector, options, io, project.root), from, to, perPeriod: options.perPeriod, alerts: options.alerts, unloaded: { blocked, broken } };
+  const runOptions = {
+    selector: selectionOf(selector, options, io, project.root),
+    from,
+    to,
+    perPeriod: options.perPeriod,
+    alerts: options.alerts,
+    unloaded: { blocked, broken },
+  };
   if (options.dryRun) {
     io.stdout(describePlan(planRun(project, runOptions, new Date()), { stage: project.stage, blocked }));
     return EXIT_OK;

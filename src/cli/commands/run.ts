@@ -14,7 +14,9 @@ export const registerRun: RegisterCommand = (program, run) => {
     .option('--demo', 'reset the local lake, generate the seeded example data for all five pipelines, ingest it, run everything and print a summary')
     .option('--verbose', 'print every step, not only failures')
     .option('--no-alerts', 'do not evaluate alerts (and send no notices) in this run')
-    .addOption(new Option('--format <format>', 'text, or json: one object with every step (like dbt run_results.json)').choices(['text', 'json']).default('text'))
+    .addOption(
+      new Option('--format <format>', 'text, or json: one object with every step (like dbt run_results.json)').choices(['text', 'json']).default('text'),
+    )
     .option('--dry-run', 'print the plan (steps in order, periods, how writes are split) and run nothing')
     .addHelpText(
       'after',

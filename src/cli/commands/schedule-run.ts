@@ -45,7 +45,9 @@ function describeEvent(event: SchedulerEvent): string | undefined {
  * has its sources), as on AWS (src/pipeline/scheduled-selection.ts).
  */
 function modelSelector(project: Project, node: ProjectNode): string {
-  return scheduledSelection(project, node, 'all').map((n) => n.id).join(' ');
+  return scheduledSelection(project, node, 'all')
+    .map((n) => n.id)
+    .join(' ');
 }
 
 /** Every model with a `schedule:` header: one pipeline run per fire time, for the period that ended then. */
@@ -68,7 +70,8 @@ function modelJobs(session: PipelineSession, io: Io, blocked: ReadonlyMap<string
 
 export async function runSchedule(options: ScheduleOptions, io: Io): Promise<number> {
   const catchUpLimit = Number(options.catchUp);
-  if (!Number.isInteger(catchUpLimit) || catchUpLimit < 0) throw new CliError(`--catch-up must be a whole number ≥ 0, got '${options.catchUp}'`, { exitCode: EXIT_CRASH });
+  if (!Number.isInteger(catchUpLimit) || catchUpLimit < 0)
+    throw new CliError(`--catch-up must be a whole number ≥ 0, got '${options.catchUp}'`, { exitCode: EXIT_CRASH });
   const { project, blocked } = await loadProjectForOnCall(io, options.stage);
   const session = await openPipelineSession(io, project, { lake: options.lake, reporter: progressReporter(io), command: 'lake schedule' });
   // A job whose file or upstream does not load is not scheduled (and reported); every other job keeps its schedule.

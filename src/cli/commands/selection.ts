@@ -30,7 +30,12 @@ const rootRelative = (term: string, io: Io, root: string) =>
   term
     .split(/\s+/)
     .filter(Boolean)
-    .map((t) => t.split(',').map((part) => rootRelativePart(part, io, root)).join(','))
+    .map((t) =>
+      t
+        .split(',')
+        .map((part) => rootRelativePart(part, io, root))
+        .join(','),
+    )
     .join(' ');
 
 /** The selection a command was given, with file paths made relative to the project root. */

@@ -20,7 +20,8 @@ export async function runSlo(options: SloOptions, io: Io): Promise<number> {
   const now = options.at ? new Date(options.at) : new Date();
   if (Number.isNaN(now.getTime())) throw new CliError(`--at '${options.at}' is not a time (ISO 8601, e.g. 2025-03-10T12:00:00Z)`, { exitCode: EXIT_CRASH });
   const days = Number(options.days);
-  if (!/^\d+$/.test(options.days) || days < 1) throw new CliError(`--days must be a whole number of days ≥ 1 (got '${options.days}')`, { exitCode: EXIT_CRASH });
+  if (!/^\d+$/.test(options.days) || days < 1)
+    throw new CliError(`--days must be a whole number of days ≥ 1 (got '${options.days}')`, { exitCode: EXIT_CRASH });
   const project = await loadProjectForCli(io, options.stage);
   if (sloModels(project.nodes).length === 0) {
     io.stdout('no model declares an slo (header `slo: { freshness: 2h, success: 99% }`)\n');

@@ -8,7 +8,7 @@ export const registerSql: RegisterCommand = (program, run) => {
     .description('Run a script of `;`-separated Athena SQL statements on the local engine (or a Trino with --engine trino) and print the last result.')
     .option('--lake <dir>', "local lake folder (default: the project's lake folder)")
     .option('--database <db>', 'default database for unqualified table names')
-    .addOption(new Option('--engine <engine>', 'engine to run on (default: the local engine, or the stage\'s engine)').choices([...ENGINE_KINDS]))
+    .addOption(new Option('--engine <engine>', "engine to run on (default: the local engine, or the stage's engine)").choices([...ENGINE_KINDS]))
     .option('--trino-url <url>', 'Trino coordinator for --engine trino (default: $LAKE_TRINO_URL)')
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'csv', 'jsonl']).default('table'))
     .option('-e, --execute <sql>', 'SQL text to run')

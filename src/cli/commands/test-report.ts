@@ -3,7 +3,11 @@ import { checkFailureText, unitFailureText } from '../../testing/format.js';
 import type { TestReport } from '../../testing/suite.js';
 import { PLAIN, type Paint } from '../color.js';
 
-const indent = (text: string, by = '    '): string => text.split('\n').map((line) => `${by}${line}`).join('\n');
+const indent = (text: string, by = '    '): string =>
+  text
+    .split('\n')
+    .map((line) => `${by}${line}`)
+    .join('\n');
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 export function reportText(report: TestReport, paint: Paint = PLAIN): string {

@@ -13,9 +13,13 @@ export const registerTest: RegisterCommand = (program, run) => {
     .option('--junit <file>', 'also write the results as JUnit XML to this file')
     .option('--stage <stage>', 'stage whose variables apply (default: lakehouse.yaml default_stage)')
     .option('--lake <dir>', "local lake folder the contract checks read (default: the project's lake folder)")
-    .addOption(new Option('--format <format>', 'text, or json: one object with every test and check (like dbt run_results.json)').choices(['text', 'json']).default('text'))
+    .addOption(
+      new Option('--format <format>', 'text, or json: one object with every test and check (like dbt run_results.json)')
+        .choices(['text', 'json'])
+        .default('text'),
+    )
     .option('--no-checks', 'run only the unit tests, not the contract checks')
-    .addOption(new Option('--engine <engine>', 'engine the unit tests run on (default: the local engine, or the stage\'s engine)').choices([...ENGINE_KINDS]))
+    .addOption(new Option('--engine <engine>', "engine the unit tests run on (default: the local engine, or the stage's engine)").choices([...ENGINE_KINDS]))
     .option('--trino-url <url>', 'Trino coordinator for --engine trino (default: $LAKE_TRINO_URL); contract checks stay on the local lake')
     .addHelpText(
       'after',

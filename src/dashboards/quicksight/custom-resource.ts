@@ -57,7 +57,8 @@ function parseProperties(value: unknown, what: string): DashboardsResourceProper
   const missing = TARGET_FIELDS.filter((f) => typeof target[f] !== 'string' || target[f] === '');
   if (missing.length > 0) throw new DashboardsEventError(`${what}: Target lacks ${missing.join(', ')}`);
   const dashboards = p.Dashboards;
-  const valid = Array.isArray(dashboards) && dashboards.every((d: { name?: unknown; views?: unknown }) => typeof d?.name === 'string' && Array.isArray(d.views));
+  const valid =
+    Array.isArray(dashboards) && dashboards.every((d: { name?: unknown; views?: unknown }) => typeof d?.name === 'string' && Array.isArray(d.views));
   if (!valid) throw new DashboardsEventError(`${what}: Dashboards must be [{ name, views: [...] }]`);
   return { Target: target as unknown as QuickSightTarget, Dashboards: dashboards as DeployedDashboard[], Version: String(p.Version ?? '') };
 }
@@ -96,7 +97,12 @@ export async function handleDashboardsEvent(raw: unknown, deps: DashboardsResour
     return { PhysicalResourceId: event.PhysicalResourceId ?? id, Data: data };
   }
 
-  const deployment = await deployDashboards({ ...(await deps.context()), quicksight: client, target, onStep: (step: PublishStep) => log('quicksight_step', step) });
+  const deployment = await deployDashboards({
+    ...(await deps.context()),
+    quicksight: client,
+    target,
+    onStep: (step: PublishStep) => log('quicksight_step', step),
+  });
   log('dashboards_deployed', { published: deployment.published, pending: deployment.pending, runId: deployment.runId });
   const old = event.OldResourceProperties;
   if (old && physicalId(old.Target) === id) {

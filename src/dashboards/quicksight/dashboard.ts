@@ -91,7 +91,9 @@ export function dashboardDefinition(target: QuickSightTarget, dashboard: Dashboa
         SheetId: SHEET_ID,
         Name: dashboard.title,
         Description: dashboard.description,
-        Visuals: dashboard.visuals.map((visual) => quickSightVisual(visual, { dataSet: visual.view, columns: schemas[visual.view] ?? [], titles: dashboard.column_titles })),
+        Visuals: dashboard.visuals.map((visual) =>
+          quickSightVisual(visual, { dataSet: visual.view, columns: schemas[visual.view] ?? [], titles: dashboard.column_titles }),
+        ),
         FilterControls: controls,
         Layouts: [{ Configuration: { GridLayout: { Elements: gridElements(dashboard) } } }],
       },

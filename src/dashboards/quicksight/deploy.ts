@@ -144,7 +144,11 @@ export async function removeQuickSight(client: QuickSightClient, target: QuickSi
   const removed: RemovedResource[] = [];
   for (const dashboard of removal.dashboards) {
     const DashboardId = dashboardId(target, dashboard);
-    removed.push({ kind: 'dashboard', id: DashboardId, deleted: await deleteIfExists(() => client.send(new DeleteDashboardCommand({ AwsAccountId, DashboardId }))) });
+    removed.push({
+      kind: 'dashboard',
+      id: DashboardId,
+      deleted: await deleteIfExists(() => client.send(new DeleteDashboardCommand({ AwsAccountId, DashboardId }))),
+    });
     const AnalysisId = analysisId(target, dashboard);
     removed.push({
       kind: 'analysis',
@@ -162,7 +166,11 @@ export async function removeQuickSight(client: QuickSightClient, target: QuickSi
   }
   if (removal.dataSource) {
     const DataSourceId = dataSourceId(target);
-    removed.push({ kind: 'data source', id: DataSourceId, deleted: await deleteIfExists(() => client.send(new DeleteDataSourceCommand({ AwsAccountId, DataSourceId }))) });
+    removed.push({
+      kind: 'data source',
+      id: DataSourceId,
+      deleted: await deleteIfExists(() => client.send(new DeleteDataSourceCommand({ AwsAccountId, DataSourceId }))),
+    });
   }
   return removed;
 }

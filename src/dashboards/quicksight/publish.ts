@@ -40,7 +40,11 @@ const versionOf = (arn: string | undefined): number | undefined => {
   return match ? Number(match[1]) : undefined;
 };
 
-export async function publishQuickSight(client: QuickSightClient, resources: QuickSightResources, onStep: (step: PublishStep) => void = () => {}): Promise<PublishStep[]> {
+export async function publishQuickSight(
+  client: QuickSightClient,
+  resources: QuickSightResources,
+  onStep: (step: PublishStep) => void = () => {},
+): Promise<PublishStep[]> {
   const steps: PublishStep[] = [];
   const record = (kind: PublishStep['kind'], id: string, action: PublishStep['action']) => {
     const step = { kind, id, action };
@@ -53,26 +57,47 @@ export async function publishQuickSight(client: QuickSightClient, resources: Qui
     source.DataSourceId!,
     await createOrUpdate(
       () => client.send(new CreateDataSourceCommand(source)),
-      () => client.send(new UpdateDataSourceCommand({ AwsAccountId: source.AwsAccountId, DataSourceId: source.DataSourceId, Name: source.Name, DataSourceParameters: source.DataSourceParameters })),
+      () =>
+        client.send(
+          new UpdateDataSourceCommand({
+            AwsAccountId: source.AwsAccountId,
+            DataSourceId: source.DataSourceId,
+            Name: source.Name,
+            DataSourceParameters: source.DataSourceParameters,
+          }),
+        ),
     ),
   );
   for (const dashboard of resources.dashboards) {
     for (const dataSet of dashboard.dataSets) {
       const { Permissions: _permissions, ...update } = dataSet;
-      record('dataset', dataSet.DataSetId!, await createOrUpdate(() => client.send(new CreateDataSetCommand(dataSet)), () => client.send(new UpdateDataSetCommand(update))));
+      record(
+        'dataset',
+        dataSet.DataSetId!,
+        await createOrUpdate(
+          () => client.send(new CreateDataSetCommand(dataSet)),
+          () => client.send(new UpdateDataSetCommand(update)),
+        ),
+      );
     }
     for (const schedule of dashboard.refreshSchedules) {
       record(
         'refresh schedule',
         schedule.Schedule!.ScheduleId!,
-        await createOrUpdate(() => client.send(new CreateRefreshScheduleCommand(schedule)), () => client.send(new UpdateRefreshScheduleCommand(schedule))),
+        await createOrUpdate(
+          () => client.send(new CreateRefreshScheduleCommand(schedule)),
+          () => client.send(new UpdateRefreshScheduleCommand(schedule)),
+        ),
       );
     }
     const { Permissions: _analysisPermissions, ...analysisUpdate } = dashboard.analysis;
     record(
       'analysis',
       dashboard.analysis.AnalysisId!,
-      await createOrUpdate(() => client.send(new CreateAnalysisCommand(dashboard.analysis)), () => client.send(new UpdateAnalysisCommand(analysisUpdate))),
+      await createOrUpdate(
+        () => client.send(new CreateAnalysisCommand(dashboard.analysis)),
+        () => client.send(new UpdateAnalysisCommand(analysisUpdate)),
+      ),
     );
     const { Permissions: _dashboardPermissions, ...dashboardUpdate } = dashboard.dashboard;
     record(
@@ -85,7 +110,11 @@ export async function publishQuickSight(client: QuickSightClient, resources: Qui
           const version = versionOf(updated.VersionArn);
           if (version !== undefined) {
             await client.send(
-              new UpdateDashboardPublishedVersionCommand({ AwsAccountId: dashboardUpdate.AwsAccountId, DashboardId: dashboardUpdate.DashboardId, VersionNumber: version }),
+              new UpdateDashboardPublishedVersionCommand({
+                AwsAccountId: dashboardUpdate.AwsAccountId,
+                DashboardId: dashboardUpdate.DashboardId,
+                VersionNumber: version,
+              }),
             );
           }
         },

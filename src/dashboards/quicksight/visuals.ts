@@ -150,8 +150,12 @@ export function quickSightVisual(visual: VisualDefinition, context: VisualContex
                 Values: names.map((name, i) => ({ FieldId: fieldId(visual, `column${i}`), Column: { DataSetIdentifier: context.dataSet, ColumnName: name } })),
               },
             },
-            FieldOptions: { SelectedFieldOptions: names.map((name, i) => ({ FieldId: fieldId(visual, `column${i}`), CustomLabel: columnTitle(name, titles) })) },
-            SortConfiguration: { RowSort: [{ FieldSort: { FieldId: fieldId(visual, `column${names.indexOf(sort.column)}`), Direction: sort.descending ? 'DESC' : 'ASC' } }] },
+            FieldOptions: {
+              SelectedFieldOptions: names.map((name, i) => ({ FieldId: fieldId(visual, `column${i}`), CustomLabel: columnTitle(name, titles) })),
+            },
+            SortConfiguration: {
+              RowSort: [{ FieldSort: { FieldId: fieldId(visual, `column${names.indexOf(sort.column)}`), Direction: sort.descending ? 'DESC' : 'ASC' } }],
+            },
           },
         },
       };

@@ -26,7 +26,10 @@ const ACRONYMS: Record<string, string> = { id: 'ID', ids: 'IDs', aov: 'AOV', kpi
 /** What readers see for a column: its declared title, else its name as words (`customer_id` → "Customer ID"). */
 export function columnTitle(name: string, titles: ColumnTitles = {}): string {
   if (titles[name]) return titles[name];
-  const words = name.split('_').filter(Boolean).map((word) => ACRONYMS[word.toLowerCase()] ?? word.toLowerCase());
+  const words = name
+    .split('_')
+    .filter(Boolean)
+    .map((word) => ACRONYMS[word.toLowerCase()] ?? word.toLowerCase());
   const text = words.join(' ');
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
@@ -97,7 +100,13 @@ export function chartData(visual: VisualDefinition, view: ViewData, rows: SqlVal
     return { kind: 'table', columns: names, rows: rows.map((row) => indexes.map((i) => row[i])) };
   }
   if (visual.type === 'kpi' || visual.type === 'gauge') {
-    return { kind: 'single', value: aggregateValues(rows.map((row) => row[y]), visual.aggregation) };
+    return {
+      kind: 'single',
+      value: aggregateValues(
+        rows.map((row) => row[y]),
+        visual.aggregation,
+      ),
+    };
   }
   // NULL is a group of its own, as in SQL's GROUP BY, and needs a visible name.
   const label = (value: SqlValue) => (value === null || value === undefined ? '(none)' : cellText(value));
@@ -152,7 +161,13 @@ export function formatValue(value: number | null, visual: Pick<VisualDefinition,
 export function formatAxisValue(value: number, visual: Pick<VisualDefinition, 'format' | 'currency'>, scale = Math.abs(value)): string {
   const compact = scale >= 10_000;
   if (visual.format === 'currency') {
-    return new Intl.NumberFormat('en-US', { style: 'currency', currency: visual.currency, notation: compact ? 'compact' : 'standard', minimumFractionDigits: 0, maximumFractionDigits: compact ? 1 : 0 }).format(value);
+    return new Intl.NumberFormat('en-US', {
+      style: 'currency',
+      currency: visual.currency,
+      notation: compact ? 'compact' : 'standard',
+      minimumFractionDigits: 0,
+      maximumFractionDigits: compact ? 1 : 0,
+    }).format(value);
   }
   if (visual.format === 'percent') return new Intl.NumberFormat('en-US', { style: 'percent', maximumFractionDigits: 0 }).format(value);
   return new Intl.NumberFormat('en-US', { notation: compact ? 'compact' : 'standard', maximumFractionDigits: compact ? 1 : 2 }).format(value);
@@ -235,14 +250,24 @@ export function echartsOption(visual: VisualDefinition, data: ChartData, titles:
     grid: { left: 16, right: 20, top: 56, bottom: 40, containLabel: true },
     // A tick on every category: ECharts places a bar chart's mark area on the ticks, and with ticks thinned like the
     // labels (a narrow chart) the shade of the last category ends at its middle.
-    xAxis: { type: 'category', data: data.categories, name: columnTitle(visual.x ?? '', titles), nameLocation: 'middle', nameGap: 26, axisTick: { interval: 0 } },
+    xAxis: {
+      type: 'category',
+      data: data.categories,
+      name: columnTitle(visual.x ?? '', titles),
+      nameLocation: 'middle',
+      nameGap: 26,
+      axisTick: { interval: 0 },
+    },
     yAxis: { type: 'value', name: measureTitle(visual, titles), nameLocation: 'end', nameTextStyle: { align: 'left' }, axisLabel: { formatter: axisFormat } },
     series: data.series.map((s, i) => ({
       type: visual.type === 'line' ? 'line' : 'bar',
       name: seriesName(s.name),
       stack: visual.type === 'stacked_bar' ? 'total' : undefined,
       connectNulls: true,
-      data: visual.type === 'line' ? s.values : s.values.map((value, j) => (value !== null && partialIndexes.has(j) ? { value, itemStyle: { opacity: 0.5 } } : value)),
+      data:
+        visual.type === 'line'
+          ? s.values
+          : s.values.map((value, j) => (value !== null && partialIndexes.has(j) ? { value, itemStyle: { opacity: 0.5 } } : value)),
       ...(i === 0 && partialMark ? { markArea: partialMark } : {}),
     })),
   };
@@ -313,7 +338,10 @@ const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:
  * The window a KPI shows (the date filter's from/to, open ends at the data's bounds) and the previous window of the
  * same number of days just before it, which its change is measured against.
  */
-export function comparisonWindows(state: { from?: string; to?: string } | undefined, bounds: { min?: string; max?: string } | undefined): { current: DateWindow; previous: DateWindow; days: number } | undefined {
+export function comparisonWindows(
+  state: { from?: string; to?: string } | undefined,
+  bounds: { min?: string; max?: string } | undefined,
+): { current: DateWindow; previous: DateWindow; days: number } | undefined {
   const from = state?.from ?? bounds?.min;
   const to = state?.to ?? bounds?.max;
   if (!from || !to || from > to) return undefined;
@@ -347,7 +375,13 @@ export function kpiChange(
   if (!windows) return undefined;
   const rows = filterRows(view, filters, { ...values, [filter.id]: windows.previous });
   const y = view.columns.findIndex((c) => c.name === visual.y);
-  const previous = rows.length === 0 ? null : aggregateValues(rows.map((row) => row[y]), visual.aggregation);
+  const previous =
+    rows.length === 0
+      ? null
+      : aggregateValues(
+          rows.map((row) => row[y]),
+          visual.aggregation,
+        );
   const change = previous === null || current === null || previous === 0 ? null : (current - previous) / Math.abs(previous);
   return { previous, change, window: windows.previous, days: windows.days };
 }

@@ -204,7 +204,10 @@ export function bootDashboard(config: PageConfig, live: boolean): void {
       const direction = change.change === null || change.change === 0 ? 'flat' : change.change > 0 ? 'up' : 'down';
       line.dataset.direction = direction;
       const arrow = { up: '▲', down: '▼', flat: '■' }[direction];
-      const percent = change.change === null ? '' : `${new Intl.NumberFormat('en-US', { style: 'percent', maximumFractionDigits: 1, signDisplay: 'exceptZero' }).format(change.change)} `;
+      const percent =
+        change.change === null
+          ? ''
+          : `${new Intl.NumberFormat('en-US', { style: 'percent', maximumFractionDigits: 1, signDisplay: 'exceptZero' }).format(change.change)} `;
       line.textContent = `${arrow} ${percent}vs ${lib.formatValue(change.previous, visual)} in the ${span}`;
     }
     el.append(line);

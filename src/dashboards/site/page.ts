@@ -8,8 +8,7 @@ export const ASSETS = { echarts: 'assets/echarts.min.js', script: 'assets/dashbo
 
 export const pageFile = (name: string): string => `${name}.html`;
 
-const escapeHtml = (text: string): string =>
-  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 /** JSON safe inside a <script> element: no `</script>`, no `<!--`. */
 export const scriptJson = (value: unknown): string =>

@@ -45,7 +45,11 @@ function periodOf(category: string, grain: TimeGrain): { start: number; end: num
 export function dataStartOf(view: ViewData): string | undefined {
   const index = view.columns.findIndex((c) => c.name === DATA_START_COLUMN);
   if (index < 0) return undefined;
-  const starts = view.rows.map((row) => row[index]).filter((v): v is string => typeof v === 'string').map(instantOf).filter((ms) => !Number.isNaN(ms));
+  const starts = view.rows
+    .map((row) => row[index])
+    .filter((v): v is string => typeof v === 'string')
+    .map(instantOf)
+    .filter((ms) => !Number.isNaN(ms));
   return starts.length === 0 ? undefined : new Date(Math.min(...starts)).toISOString();
 }
 
@@ -65,6 +69,8 @@ export function partialPeriods(type: string, categories: string[], asOf: string,
   };
   const starts = dataStart === undefined ? Number.NaN : Date.parse(dataStart);
   // Data starting exactly at the period's start covers it whole.
-  const partial = [first, last].filter((category, i) => (i === 0 ? inside(category, starts) && instantOf(category) < starts : inside(category, Date.parse(asOf))));
+  const partial = [first, last].filter((category, i) =>
+    i === 0 ? inside(category, starts) && instantOf(category) < starts : inside(category, Date.parse(asOf)),
+  );
   return [...new Set(partial)];
 }

@@ -17,7 +17,9 @@ export const AGGREGATE: FunctionFamily = {
   arbitrary: rewrite('any non-NULL value', '1'),
   any_value: duckdb('1'),
   approx_distinct: rewrite('an estimate, as on Athena (the two estimates may differ slightly)', '1'),
-  approx_percentile: rewrite('the sorted element at floor(p * n), as Trino’s t-digest on small inputs; bigint for integers, real for decimals; weights and accuracy are refused'),
+  approx_percentile: rewrite(
+    'the sorted element at floor(p * n), as Trino’s t-digest on small inputs; bigint for integers, real for decimals; weights and accuracy are refused',
+  ),
   corr: duckdb('2'),
   covar_pop: duckdb('2'),
   covar_samp: duckdb('2'),
@@ -32,9 +34,18 @@ export const AGGREGATE: FunctionFamily = {
   variance: duckdb('1'),
   var_pop: duckdb('1'),
   var_samp: duckdb('1'),
-  checksum: rewrite('the wrapping sum of XXH64 · PRIME64 per row (bit-exact) for integers, booleans, dates, timestamps, short decimals, doubles, reals, varchar and varbinary; other types fail', '1'),
+  checksum: rewrite(
+    'the wrapping sum of XXH64 · PRIME64 per row (bit-exact) for integers, booleans, dates, timestamps, short decimals, doubles, reals, varchar and varbinary; other types fail',
+    '1',
+  ),
   listagg: rewrite('WITHIN GROUP (ORDER BY …) required; NULLs skipped; ON OVERFLOW is refused', '1-2'),
-  approx_most_frequent: rewrite('exact counts of the top buckets while the distinct values fit in the capacity (where Athena is exact too); an estimate or a tie at the last bucket fails', '3'),
-  numeric_histogram: rewrite('exact bins (value → count, ascending) while the distinct values fit in the buckets, where Athena is exact too; more distinct values, NaN, or a weight argument fail: Athena then merges the closest bins in an order that depends on how rows arrive', '2'),
+  approx_most_frequent: rewrite(
+    'exact counts of the top buckets while the distinct values fit in the capacity (where Athena is exact too); an estimate or a tie at the last bucket fails',
+    '3',
+  ),
+  numeric_histogram: rewrite(
+    'exact bins (value → count, ascending) while the distinct values fit in the buckets, where Athena is exact too; more distinct values, NaN, or a weight argument fail: Athena then merges the closest bins in an order that depends on how rows arrive',
+    '2',
+  ),
   reduce_agg: rewrite('the input function folded over the non-NULL values from the initial state; NULL over no such value', '4'),
 };

@@ -49,7 +49,10 @@ export function arityAccepts(arity: Arity, count: number): boolean {
 
 /** `'1-3'` → `1 to 3 arguments`, for messages and the docs. */
 export function describeArity(arity: Arity): string {
-  const text = arity.replace(/(\d+)-(\d+)/g, '$1 to $2').replace(/(\d+)\+/g, '$1 or more').replace(/,/g, ' or ');
+  const text = arity
+    .replace(/(\d+)-(\d+)/g, '$1 to $2')
+    .replace(/(\d+)\+/g, '$1 or more')
+    .replace(/,/g, ' or ');
   return `${text} argument${arity === '1' ? '' : 's'}`;
 }
 

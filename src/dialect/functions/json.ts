@@ -11,7 +11,11 @@ export const JSON: FunctionFamily = {
   json_size: shim('trino_json_size', '2', 'members or elements at the path, 0 for a scalar, NULL when absent'),
   json_array_length: shim('trino_json_array_length', '1', 'NULL when not an array'),
   json_array_contains: shim('trino_json_array_contains', '2'),
-  json_array_get: shim('trino_json_array_get', '2', 'negative indexes count from the end; NULL out of range and for a JSON null; a string element (which Trino returns unquoted, not as JSON) is refused'),
+  json_array_get: shim(
+    'trino_json_array_get',
+    '2',
+    'negative indexes count from the end; NULL out of range and for a JSON null; a string element (which Trino returns unquoted, not as JSON) is refused',
+  ),
   is_json_scalar: shim('trino_is_json_scalar', '1'),
   json_exists: refused(SQL_JSON, "json_extract(j, '$.a') IS NOT NULL"),
   json_value: refused(SQL_JSON, "json_extract_scalar(j, '$.a')"),

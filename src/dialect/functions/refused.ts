@@ -11,8 +11,16 @@ export const REFUSED_FAMILIES: FunctionFamily = {
   ...family('approx_set empty_approx_set merge', `HyperLogLog: ${SKETCH}`, 'approx_distinct(x), or count(DISTINCT x)'),
   ...family('qdigest_agg value_at_quantile values_at_quantiles quantile_at_value', `qdigest: ${SKETCH}`, 'approx_percentile(x, p)'),
   ...family('tdigest_agg', `T-Digest: ${SKETCH}`, 'approx_percentile(x, p)'),
-  ...family('make_set_digest merge_set_digest intersection_cardinality jaccard_index hash_counts', `set digest: ${SKETCH}`, 'count(DISTINCT x) over the joined sets'),
-  ...family('learn_classifier learn_libsvm_classifier learn_regressor learn_libsvm_regressor classify regress features', 'machine learning functions are not available locally', 'train and score outside SQL'),
+  ...family(
+    'make_set_digest merge_set_digest intersection_cardinality jaccard_index hash_counts',
+    `set digest: ${SKETCH}`,
+    'count(DISTINCT x) over the joined sets',
+  ),
+  ...family(
+    'learn_classifier learn_libsvm_classifier learn_regressor learn_libsvm_regressor classify regress features',
+    'machine learning functions are not available locally',
+    'train and score outside SQL',
+  ),
   ...family(
     'st_point st_geometryfromtext st_geomfromwkb st_astext st_asbinary st_contains st_crosses st_disjoint st_equals st_intersects st_overlaps st_relate st_touches st_within st_area st_buffer st_centroid st_distance st_length st_x st_y st_polygon st_linestring st_multipoint st_envelope st_intersection st_union st_isvalid st_numpoints st_geometrytype great_circle_distance to_spherical_geography to_geometry bing_tile bing_tile_at bing_tile_quadkey bing_tile_polygon geometry_to_bing_tiles',
     'geospatial functions are not available locally',

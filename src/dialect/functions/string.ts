@@ -13,8 +13,8 @@ export const STRING: FunctionFamily = {
   upper: duckdb('1'),
   lpad: duckdb('3'),
   rpad: duckdb('3'),
-  ltrim: shim('trino_ltrim', '1-2', "Java whitespace (tab, newline, …), not only spaces"),
-  rtrim: shim('trino_rtrim', '1-2', "Java whitespace (tab, newline, …), not only spaces"),
+  ltrim: shim('trino_ltrim', '1-2', 'Java whitespace (tab, newline, …), not only spaces'),
+  rtrim: shim('trino_rtrim', '1-2', 'Java whitespace (tab, newline, …), not only spaces'),
   trim: rewrite("Java whitespace (tab, newline, …), not only spaces; TRIM(BOTH|LEADING|TRAILING 'x' FROM s) as written", '1-2'),
   luhn_check: shim('trino_luhn_check', '1'),
   position: duckdb(undefined, 'POSITION(substring IN string)'),
@@ -36,5 +36,9 @@ export const STRING: FunctionFamily = {
   from_utf8: builtin('decode', '1', 'invalid UTF-8 fails (Trino replaces it with U+FFFD)'),
   format: rewrite('Java String.format', '1+'),
   format_number: shim('trino_format_number', '1', 'K, M, B, T, Q units with 3 significant digits, rounded half up; a fraction is truncated first'),
-  parse_data_size: shim('trino_parse_data_size', '1', 'decimal(38,0) bytes, exact; units B, kB, MB, … YB are powers of 1024, written right after the number (no spaces)'),
+  parse_data_size: shim(
+    'trino_parse_data_size',
+    '1',
+    'decimal(38,0) bytes, exact; units B, kB, MB, … YB are powers of 1024, written right after the number (no spaces)',
+  ),
 };

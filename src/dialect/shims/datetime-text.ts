@@ -4,7 +4,8 @@
 // JavaScript UDFs: regular expressions in a macro are compiled again at every CAST the binder expands.
 import { DuckDBScalarFunction, VARCHAR } from '@duckdb/node-api';
 
-const TIMESTAMP_TEXT = /^\s*\+?(\d{4,}-\d{1,2}-\d{1,2})(?:\s+(\d{1,2})(:\d{1,2}(?::\d{1,2}(?:\.\d+)?)?))?\s*(Z|[+-]\d{1,2}(?::?\d{2})?|[A-Za-z][A-Za-z0-9_/+-]*)?\s*$/;
+const TIMESTAMP_TEXT =
+  /^\s*\+?(\d{4,}-\d{1,2}-\d{1,2})(?:\s+(\d{1,2})(:\d{1,2}(?::\d{1,2}(?:\.\d+)?)?))?\s*(Z|[+-]\d{1,2}(?::?\d{2})?|[A-Za-z][A-Za-z0-9_/+-]*)?\s*$/;
 const DATE_TEXT = /^\s*\+?(\d{4,}-\d{1,2}-\d{1,2})\s*$/;
 
 function parts(text: string, target: string): { wall: string; zone: string } {

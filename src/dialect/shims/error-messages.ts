@@ -12,7 +12,8 @@ const REWRITES: readonly [RegExp, (...groups: string[]) => string][] = [
   [new RegExp(`Conversion Error: Could not convert string '${FAIL_MARKER}([\\s\\S]*?)' to INT32`), (message) => message],
   [
     /Out of Range Error: Overflow in (addition|subtraction|multiplication) of (INT8|INT16|INT32|INT64) \((-?\d+) [-+*] (-?\d+)\)!/,
-    (operation, type, a, b) => `${INTEGER_NAMES[type]} ${OPERATIONS[operation]} overflow: ${a} ${{ addition: '+', subtraction: '-', multiplication: '*' }[operation]} ${b}`,
+    (operation, type, a, b) =>
+      `${INTEGER_NAMES[type]} ${OPERATIONS[operation]} overflow: ${a} ${{ addition: '+', subtraction: '-', multiplication: '*' }[operation]} ${b}`,
   ],
   [
     /Conversion Error: Type \w+ with value (\S+) can't be cast because the value is out of range for the destination type (INT8|INT16|INT32|INT64)/,
@@ -29,7 +30,14 @@ const REWRITES: readonly [RegExp, (...groups: string[]) => string][] = [
 
 /** DuckDB's name of an argument type in a binder message, as Trino names it. */
 function trinoTypeName(type: string): string {
-  const names: Record<string, string> = { INTEGER_LITERAL: 'integer', STRING_LITERAL: 'varchar', FLOAT: 'real', BLOB: 'varbinary', '"NULL"': 'unknown', TIMESTAMP: 'timestamp(3)' };
+  const names: Record<string, string> = {
+    INTEGER_LITERAL: 'integer',
+    STRING_LITERAL: 'varchar',
+    FLOAT: 'real',
+    BLOB: 'varbinary',
+    '"NULL"': 'unknown',
+    TIMESTAMP: 'timestamp(3)',
+  };
   return names[type] ?? type.toLowerCase();
 }
 

@@ -3,7 +3,9 @@
 import { TZ_STRUCT } from './macros.js';
 
 /** java.lang.Character.isWhitespace code points (what Trino's trim functions remove) as an RE2 character class. */
-const JAVA_WHITESPACE_CLASS = `[${[9, 10, 11, 12, 13, 28, 29, 30, 31, 32, 0x1680, 0x2000, 0x2001, 0x2002, 0x2003, 0x2004, 0x2005, 0x2006, 0x2008, 0x2009, 0x200a, 0x2028, 0x2029, 0x205f, 0x3000]
+const JAVA_WHITESPACE_CLASS = `[${[
+  9, 10, 11, 12, 13, 28, 29, 30, 31, 32, 0x1680, 0x2000, 0x2001, 0x2002, 0x2003, 0x2004, 0x2005, 0x2006, 0x2008, 0x2009, 0x200a, 0x2028, 0x2029, 0x205f, 0x3000,
+]
   .map((c) => `\\x{${c.toString(16)}}`)
   .join('')}]`;
 
@@ -41,9 +43,7 @@ export const FUNCTION_MACROS: readonly string[] = [
   `trino_infinity() AS 'Infinity'::DOUBLE`,
   // Java returns NaN or -Infinity where DuckDB raises (sqrt(-1), ln(0)).
   `trino_sqrt(x) AS CASE WHEN x < 0 THEN 'NaN'::DOUBLE ELSE sqrt(x) END`,
-  ...['ln', 'log2', 'log10'].map(
-    (fn) => `trino_${fn}(x) AS CASE WHEN x = 0 THEN '-Infinity'::DOUBLE WHEN x < 0 THEN 'NaN'::DOUBLE ELSE ${fn}(x) END`,
-  ),
+  ...['ln', 'log2', 'log10'].map((fn) => `trino_${fn}(x) AS CASE WHEN x = 0 THEN '-Infinity'::DOUBLE WHEN x < 0 THEN 'NaN'::DOUBLE ELSE ${fn}(x) END`),
   // Trino has truncate(double), truncate(real) and truncate(decimal[, n]): an integer is a decimal(p,0) there (an
   // integer is decimal(10,0), a bigint decimal(19,0)), and truncate(double, n) does not exist.
   `trino_truncate_decimal(x, n) AS cast_to_type(trunc(x * pow(10, n)) / pow(10, n), x)`,
@@ -268,7 +268,7 @@ export const FUNCTION_MACROS: readonly string[] = [
 
   // --- URL ---------------------------------------------------------------------------------------------------------
   ...['protocol', 'host', 'port', 'path', 'query', 'fragment'].map(
-    (part) => `trino_url_extract_${part}(u) AS ${part === 'port' ? 'CAST(trino_url_part(u, \'port\') AS BIGINT)' : `trino_url_part(u, '${part}')`}`,
+    (part) => `trino_url_extract_${part}(u) AS ${part === 'port' ? "CAST(trino_url_part(u, 'port') AS BIGINT)" : `trino_url_part(u, '${part}')`}`,
   ),
   `trino_url_extract_parameter(u, name) AS trino_url_parameter(u, name)`,
 ];

@@ -50,7 +50,11 @@ interface UriParts {
 }
 
 /** The decoded (percent-escapes resolved) component, as URI.getPath(), getQuery() and getFragment() give it. */
-const decode = (s: string) => Buffer.from(s.replace(/%([0-9A-Fa-f]{2})/g, (_m, h: string) => String.fromCharCode(Number.parseInt(h, 16))), 'latin1').toString('utf8');
+const decode = (s: string) =>
+  Buffer.from(
+    s.replace(/%([0-9A-Fa-f]{2})/g, (_m, h: string) => String.fromCharCode(Number.parseInt(h, 16))),
+    'latin1',
+  ).toString('utf8');
 
 function parseUri(text: string): UriParts | undefined {
   if (URI_ILLEGAL.test(text)) return undefined;
@@ -162,7 +166,9 @@ export function formatNumber(value: bigint): string {
   const divisor = 1000 ** unit;
   const decimals = value >= BigInt(100 * divisor) ? 0 : value >= BigInt(10 * divisor) ? 1 : 2;
   const scaled = Number(value) / divisor;
-  const digits = Math.abs(scaled).toFixed(decimals).replace(/\.?0+$/, (m) => (m.startsWith('.') || decimals > 0 ? '' : m));
+  const digits = Math.abs(scaled)
+    .toFixed(decimals)
+    .replace(/\.?0+$/, (m) => (m.startsWith('.') || decimals > 0 ? '' : m));
   return `${scaled < 0 ? '-' : ''}${digits}${NUMBER_UNITS[unit]}`;
 }
 
@@ -195,7 +201,10 @@ const SOUNDEX_CODES = '01230120022455012623010202';
  * anything else dropped) upper-cased; a letter outside A-Z fails as Commons Codec does.
  */
 export function soundex(text: string): string {
-  const letters = [...text].filter((ch) => ch.length === 1 && /\p{L}/u.test(ch)).join('').toUpperCase();
+  const letters = [...text]
+    .filter((ch) => ch.length === 1 && /\p{L}/u.test(ch))
+    .join('')
+    .toUpperCase();
   if (letters === '') return '';
   const code = (ch: string): string => {
     const index = ch.charCodeAt(0) - 65;

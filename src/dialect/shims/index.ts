@@ -20,7 +20,9 @@ export { TZ_FIELDS, TZ_STRUCT } from './macros.js';
 
 /** The SQL that defines every macro shim (temporary: nothing lands in the catalog file). */
 export function sessionSetupStatements(): string[] {
-  return [...JSON_MACROS, ...MAP_MACROS, ...MACROS, ...UNBOUND_MACROS, ...FUNCTION_MACROS, ...DECIMAL_MACROS, ...COLLECTION_MACROS, ...CHECKSUM_MACROS].map((body) => `CREATE OR REPLACE TEMP MACRO ${body}`);
+  return [...JSON_MACROS, ...MAP_MACROS, ...MACROS, ...UNBOUND_MACROS, ...FUNCTION_MACROS, ...DECIMAL_MACROS, ...COLLECTION_MACROS, ...CHECKSUM_MACROS].map(
+    (body) => `CREATE OR REPLACE TEMP MACRO ${body}`,
+  );
 }
 
 /**

@@ -106,7 +106,9 @@ export function javaFormat(format: string, args: readonly (string | null)[]): st
       }
       case 'e': {
         const n = Number(arg);
-        const [mantissa, exponent] = Math.abs(n).toExponential(precision ?? 6).split('e');
+        const [mantissa, exponent] = Math.abs(n)
+          .toExponential(precision ?? 6)
+          .split('e');
         const e = Number(exponent);
         const body = `${mantissa}e${e < 0 ? '-' : '+'}${String(Math.abs(e)).padStart(2, '0')}`;
         return out(signed(body, n < 0, flags), true);

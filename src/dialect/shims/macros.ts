@@ -30,7 +30,6 @@ export const DECIMAL_TO_VARCHAR = `regexp_replace(CAST(x AS VARCHAR), '^(-?)\\.'
 /** Prefix of the text trino_fail() cannot convert, so its DuckDB error is recognised (error-messages.ts). */
 export const FAIL_MARKER = 'trino_fail: ';
 
-
 export const MACROS: readonly string[] = [
   // error() is volatile, and TRY() refuses volatile arguments: a failing cast raises instead, so TRY(a / 0) works.
   // The marker lets the engine show Trino's message alone (failureMessage), not DuckDB's conversion error.

@@ -8,7 +8,22 @@ import type { Token } from '../tokens.js';
 import { meaningful, nodeKeyword, type Node } from './tree.js';
 
 const TEXT_TYPES = new Set(['VARCHAR', 'CHAR']);
-const OTHER_TYPED_LITERALS = new Set(['TIMESTAMP', 'DATE', 'TIME', 'INTERVAL', 'DECIMAL', 'NUMERIC', 'DOUBLE', 'REAL', 'BIGINT', 'INTEGER', 'TINYINT', 'SMALLINT', 'BOOLEAN', 'JSON']);
+const OTHER_TYPED_LITERALS = new Set([
+  'TIMESTAMP',
+  'DATE',
+  'TIME',
+  'INTERVAL',
+  'DECIMAL',
+  'NUMERIC',
+  'DOUBLE',
+  'REAL',
+  'BIGINT',
+  'INTEGER',
+  'TINYINT',
+  'SMALLINT',
+  'BOOLEAN',
+  'JSON',
+]);
 
 export type LiteralKind = 'varchar' | 'other';
 

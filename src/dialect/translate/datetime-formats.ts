@@ -4,9 +4,32 @@
 export class FormatPatternError extends Error {}
 
 const MYSQL_FORMAT: Record<string, string> = {
-  a: '%a', b: '%b', c: '%-m', d: '%d', e: '%-d', f: '%f', H: '%H', h: '%I', I: '%I', i: '%M', j: '%j', k: '%-H',
-  l: '%-I', M: '%B', m: '%m', p: '%p', r: '%I:%M:%S %p', S: '%S', s: '%S', T: '%H:%M:%S', v: '%V', W: '%A',
-  x: '%G', Y: '%Y', y: '%y', '%': '%%',
+  a: '%a',
+  b: '%b',
+  c: '%-m',
+  d: '%d',
+  e: '%-d',
+  f: '%f',
+  H: '%H',
+  h: '%I',
+  I: '%I',
+  i: '%M',
+  j: '%j',
+  k: '%-H',
+  l: '%-I',
+  M: '%B',
+  m: '%m',
+  p: '%p',
+  r: '%I:%M:%S %p',
+  S: '%S',
+  s: '%S',
+  T: '%H:%M:%S',
+  v: '%V',
+  W: '%A',
+  x: '%G',
+  Y: '%Y',
+  y: '%y',
+  '%': '%%',
 };
 // strptime reads 1- or 2-digit fields with the padded codes.
 const MYSQL_PARSE: Record<string, string> = { ...MYSQL_FORMAT, c: '%m', e: '%d', k: '%H', l: '%I' };

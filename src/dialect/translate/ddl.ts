@@ -3,7 +3,15 @@ import { s3Folder } from '../../storage/object-store/object-store.js';
 import { HiveTypeError, normalizeHiveType } from '../hive-types.js';
 import type { CtasSpec, LakeAction, PartitionSpec } from '../lake-actions.js';
 import type { LakeColumn, LakeTable, StorageFormat } from '../lake-table.js';
-import { keyValueList, parseCreateTable, syntaxError, type CreateTableAsStatement, type CreateTableStatement, type ParsedColumn, type PropertyValue } from '../ddl-parse.js';
+import {
+  keyValueList,
+  parseCreateTable,
+  syntaxError,
+  type CreateTableAsStatement,
+  type CreateTableStatement,
+  type ParsedColumn,
+  type PropertyValue,
+} from '../ddl-parse.js';
 import { TokenCursor } from '../parse-cursor.js';
 import type { TranslateContext } from './index.js';
 import { resolveDatabaseName, resolveTableName } from './names.js';
@@ -33,7 +41,11 @@ export function storageFormatOf(stmt: CreateTableStatement): StorageFormat {
   const serde = stmt.serde?.toLowerCase();
   const input = stmt.inputFormat?.toLowerCase();
   if (input !== undefined && !PLAIN_INPUT_FORMATS.includes(input)) {
-    throw syntaxError(`the local engine cannot read INPUTFORMAT '${stmt.inputFormat}': use Parquet, JSON (JsonSerDe) or delimited text`, stmt.name.line, stmt.name.col);
+    throw syntaxError(
+      `the local engine cannot read INPUTFORMAT '${stmt.inputFormat}': use Parquet, JSON (JsonSerDe) or delimited text`,
+      stmt.name.line,
+      stmt.name.col,
+    );
   }
   const stored = stmt.storedAs ?? (stmt.inputFormat?.toLowerCase().includes('parquet') ? 'PARQUET' : undefined);
   const props = stmt.serdeProperties;
@@ -72,7 +84,10 @@ function tableOf(stmt: CreateTableStatement, ctx: TranslateContext): LakeTable {
   }
   if (!stmt.location) throw syntaxError(`CREATE ${stmt.external ? 'EXTERNAL ' : ''}TABLE needs LOCATION 's3://bucket/prefix/'`, stmt.name.line, stmt.name.col);
   const format: StorageFormat = iceberg ? { kind: 'parquet' } : storageFormatOf(stmt);
-  const properties: Record<string, string> = { ...stmt.tblProperties, ...(stmt.partitionTransforms.length > 0 ? { partitioning: stmt.partitionTransforms.join(', ') } : {}) };
+  const properties: Record<string, string> = {
+    ...stmt.tblProperties,
+    ...(stmt.partitionTransforms.length > 0 ? { partitioning: stmt.partitionTransforms.join(', ') } : {}),
+  };
   const compression = properties['write.compression'] ?? properties['parquet.compression'] ?? (format.kind === 'parquet' ? 'snappy' : 'gzip');
   return {
     database: ref.database,

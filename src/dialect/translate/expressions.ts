@@ -14,13 +14,32 @@ import { IP_TYPES_REFUSED } from './types.js';
 
 /** Words that end an operand; anything else bare is an identifier. */
 const RESERVED = new Set(
-  ('SELECT FROM WHERE GROUP BY HAVING ORDER LIMIT OFFSET UNION ALL DISTINCT INTERSECT EXCEPT JOIN INNER LEFT RIGHT ' +
+  (
+    'SELECT FROM WHERE GROUP BY HAVING ORDER LIMIT OFFSET UNION ALL DISTINCT INTERSECT EXCEPT JOIN INNER LEFT RIGHT ' +
     'FULL OUTER CROSS NATURAL ON USING AS AND OR NOT IS IN LIKE ESCAPE BETWEEN WHEN THEN ELSE END WITH RECURSIVE ' +
     'VALUES OVER PARTITION ROWS RANGE GROUPS FILTER WITHIN ASC DESC NULLS FIRST LAST LATERAL ORDINALITY TABLESAMPLE ' +
     'FETCH NEXT ONLY PRECEDING FOLLOWING CURRENT UNBOUNDED SET UPDATE DELETE MERGE MATCHED INSERT INTO TABLE CREATE ' +
-    'DROP ALTER VIEW EXISTS CUBE ROLLUP GROUPING SETS AT SOME ANY').split(' '),
+    'DROP ALTER VIEW EXISTS CUBE ROLLUP GROUPING SETS AT SOME ANY'
+  ).split(' '),
 );
-const TYPED_LITERAL = new Set(['TIMESTAMP', 'DATE', 'TIME', 'INTERVAL', 'DECIMAL', 'NUMERIC', 'DOUBLE', 'REAL', 'JSON', 'BIGINT', 'INTEGER', 'VARCHAR', 'CHAR', 'TINYINT', 'SMALLINT', 'BOOLEAN']);
+const TYPED_LITERAL = new Set([
+  'TIMESTAMP',
+  'DATE',
+  'TIME',
+  'INTERVAL',
+  'DECIMAL',
+  'NUMERIC',
+  'DOUBLE',
+  'REAL',
+  'JSON',
+  'BIGINT',
+  'INTEGER',
+  'VARCHAR',
+  'CHAR',
+  'TINYINT',
+  'SMALLINT',
+  'BOOLEAN',
+]);
 const INTERVAL_UNITS = new Set(['YEAR', 'MONTH', 'DAY', 'HOUR', 'MINUTE', 'SECOND', 'MILLISECOND', 'WEEK', 'QUARTER']);
 // FILTER, LEFT, RIGHT and GROUPING are also functions: `filter(a, x -> …)`, `left(s, 3)` (refused: DuckDB's), `grouping(a)`.
 const CALLABLE_RESERVED = new Set(['FILTER', 'LEFT', 'RIGHT', 'GROUPING']);
@@ -122,7 +141,12 @@ export class ExpressionRewriter {
     for (const op of mismatchedConcatOperators(items)) {
       if (this.concatsReported.has(op)) continue;
       this.concatsReported.add(op);
-      this.report(op, 'concat-types', "|| joins varchar (or array) operands only on Athena: 'x' || 1 fails there", "CAST the other operand to varchar: 'x' || CAST(1 AS varchar)");
+      this.report(
+        op,
+        'concat-types',
+        "|| joins varchar (or array) operands only on Athena: 'x' || 1 fails there",
+        "CAST the other operand to varchar: 'x' || CAST(1 AS varchar)",
+      );
     }
   }
 
@@ -135,7 +159,11 @@ export class ExpressionRewriter {
     const m = meaningful(items);
     const arrow = m[1];
     if (arrow && arrow.kind === 'token' && arrow.token.text === '->') {
-      const params = isParen(m[0]) ? meaningful(m[0].items).filter((n) => nodeText(n) !== ',').map(nodeText) : [nodeText(m[0])];
+      const params = isParen(m[0])
+        ? meaningful(m[0].items)
+            .filter((n) => nodeText(n) !== ',')
+            .map(nodeText)
+        : [nodeText(m[0])];
       const start = items.indexOf(m[0]);
       const body = items.slice(items.indexOf(arrow) + 1);
       return { text: `${items.slice(0, start).map(nodeText).join('')}lambda ${params.join(', ')}:${this.render(body)}`, zoned: false };
@@ -152,7 +180,11 @@ export class ExpressionRewriter {
         const prev = lastMeaningful(parts);
         const subscript = prev !== undefined && (prev.kind === 'operand' || prev.kind === 'subscript');
         const index = this.render(node.items);
-        parts.push(subscript ? { kind: 'subscript', text: `[${index}${node.close?.text ?? ''}`, index } : { kind: 'operand', text: `[${index}${node.close?.text ?? ''}` });
+        parts.push(
+          subscript
+            ? { kind: 'subscript', text: `[${index}${node.close?.text ?? ''}`, index }
+            : { kind: 'operand', text: `[${index}${node.close?.text ?? ''}` },
+        );
       } else if (lastMeaningful(parts)?.text.toUpperCase() === 'IN' && !isSubquery(node.items)) {
         const inList = splitArgs(node.items).map((a) => this.renderZoned(a));
         parts.push({ kind: 'operand', text: `(${inList.map((e) => e.text).join(',')}${node.close?.text ?? ''}`, inList });
@@ -209,7 +241,12 @@ export class ExpressionRewriter {
       return tail.end - i;
     }
     if (qualified && isParen(next) && isCallPosition(partBeforeQualifiedName(parts), items, nextIndex)) {
-      this.report(t, 'qualified-function', `${t.text}(): qualified function names are not supported locally`, 'call the function by its name alone; Athena UDFs (USING EXTERNAL FUNCTION) do not run locally');
+      this.report(
+        t,
+        'qualified-function',
+        `${t.text}(): qualified function names are not supported locally`,
+        'call the function by its name alone; Athena UDFs (USING EXTERNAL FUNCTION) do not run locally',
+      );
     }
     if (!qualified && (word === 'IPADDRESS' || word === 'IPPREFIX') && next?.kind === 'token' && next.token.kind === 'string') {
       this.report(t, 'type', IP_TYPES_REFUSED, 'keep addresses as varchar locally; contains(cidr, ip) runs on Athena only');
@@ -250,7 +287,10 @@ export class ExpressionRewriter {
     const rows = splitArgs(items.slice(i + 1, end)).map((row) => {
       const m = meaningful(row);
       const lead = row.slice(0, row.indexOf(m[0])).map(nodeText).join('');
-      const trail = row.slice(row.indexOf(m[m.length - 1]) + 1).map(nodeText).join('');
+      const trail = row
+        .slice(row.indexOf(m[m.length - 1]) + 1)
+        .map(nodeText)
+        .join('');
       if (m.length === 1 && isParen(m[0])) return `${lead}(${this.render(m[0].items)})${trail}`;
       if (m.length === 2 && nodeKeyword(m[0]) === 'ROW' && isParen(m[1])) return `${lead}(${this.render(m[1].items)})${trail}`;
       return `${lead}(${this.render(row.slice(row.indexOf(m[0]), row.indexOf(m[m.length - 1]) + 1))})${trail}`;
@@ -275,7 +315,8 @@ export class ExpressionRewriter {
           end = k;
         } else break;
       }
-      if (text.includes(' TO ')) this.report(t, 'interval-range', 'INTERVAL … TO … literals are not supported locally', "write INTERVAL '1' DAY + INTERVAL '2' HOUR");
+      if (text.includes(' TO '))
+        this.report(t, 'interval-range', 'INTERVAL … TO … literals are not supported locally', "write INTERVAL '1' DAY + INTERVAL '2' HOUR");
       parts.push({ kind: 'operand', text, interval: true });
       return end - i;
     }
@@ -284,9 +325,15 @@ export class ExpressionRewriter {
     // Trino types a literal by its fraction digits (TIMESTAMP '… .123456' is timestamp(6)); the local engine keeps
     // milliseconds, and has no CHAR (https://trino.io/docs/current/language/types.html).
     if ((word === 'TIMESTAMP' || word === 'TIME') && /[.,]\d{4,}/.test(value)) {
-      this.report(t, 'precision', `${word} literal with more than 3 fraction digits: the local engine keeps millisecond precision`, 'write at most 3 fraction digits');
+      this.report(
+        t,
+        'precision',
+        `${word} literal with more than 3 fraction digits: the local engine keeps millisecond precision`,
+        'write at most 3 fraction digits',
+      );
     }
-    if (word === 'CHAR') this.report(t, 'type', "CHAR literals are not supported locally: Trino's CHAR(n) is padded to n characters", "write a varchar literal: 'text'");
+    if (word === 'CHAR')
+      this.report(t, 'type', "CHAR literals are not supported locally: Trino's CHAR(n) is padded to n characters", "write a varchar literal: 'text'");
     if (word === 'TIMESTAMP') {
       const match = ZONED_TIMESTAMP.exec(value.trim());
       zoned = match !== null;
@@ -316,7 +363,13 @@ export class ExpressionRewriter {
     if (!entry) {
       const athena = DUCKDB_ONLY[lower];
       if (athena) this.report(name, 'duckdb-only-function', `${lower}() is a DuckDB function that Athena does not have`, `write ${athena}`);
-      else this.report(name, 'unknown-function', `${lower}() is not a function the local engine runs as Athena does`, 'docs/functions.md lists the functions that run locally');
+      else
+        this.report(
+          name,
+          'unknown-function',
+          `${lower}() is not a function the local engine runs as Athena does`,
+          'docs/functions.md lists the functions that run locally',
+        );
       return false;
     }
     if (entry.run.kind === 'refused') {
@@ -324,7 +377,12 @@ export class ExpressionRewriter {
       return false;
     }
     if (entry.arity && !arityAccepts(entry.arity, argCount)) {
-      this.report(name, 'function-arity', `${lower}() takes ${describeArity(entry.arity)} locally, got ${argCount}`, 'docs/functions.md lists the forms that run locally');
+      this.report(
+        name,
+        'function-arity',
+        `${lower}() takes ${describeArity(entry.arity)} locally, got ${argCount}`,
+        'docs/functions.md lists the forms that run locally',
+      );
       return false;
     }
     return true;
@@ -395,4 +453,3 @@ function aggregateTail(items: readonly Node[], callIndex: number): { nodes: Node
   }
   return { nodes: items.slice(callIndex + 1, end + 1), end };
 }
-

@@ -22,7 +22,11 @@ const typedShim =
   (c) => {
     if (!hasAggregate(c.all())) return `${shim}(${c.all()})${c.tail}`;
     if (plain) return `${plain}(${c.all()})${c.tail}`;
-    c.report('aggregate-argument', `${c.name.text}() of an aggregate cannot be typed locally`, `compute the aggregate in a subquery, then apply ${c.name.text.toLowerCase()}() to its column`);
+    c.report(
+      'aggregate-argument',
+      `${c.name.text}() of an aggregate cannot be typed locally`,
+      `compute the aggregate in a subquery, then apply ${c.name.text.toLowerCase()}() to its column`,
+    );
     return undefined;
   };
 

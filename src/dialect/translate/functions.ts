@@ -28,12 +28,21 @@ export interface CallContext {
 export type CallHandler = (c: CallContext) => string | undefined;
 
 const call = (name: string, c: CallContext) => `${name}(${c.all()})${c.tail}`;
-const rename = (name: string): CallHandler => (c) => call(name, c);
+const rename =
+  (name: string): CallHandler =>
+  (c) =>
+    call(name, c);
 /** A rename to a shim with typed overloads (an `_any` variant when an argument holds an aggregate). */
-const typedRename = (name: string): CallHandler => (c) => `${shimCallText(name, c.all())}${c.tail}`;
+const typedRename =
+  (name: string): CallHandler =>
+  (c) =>
+    `${shimCallText(name, c.all())}${c.tail}`;
 const wall = (value: string) => shimCall('trino_wall', [value]);
 /** A datetime function applied to the wall clock, so zoned values answer in their own zone. */
-const onWallClock = (fn: string, wrap = (s: string) => s): CallHandler => (c) => wrap(`${fn}(${wall(c.arg(0))})`);
+const onWallClock =
+  (fn: string, wrap = (s: string) => s): CallHandler =>
+  (c) =>
+    wrap(`${fn}(${wall(c.arg(0))})`);
 
 /** The literal string of argument k, or undefined when it is not a plain string literal. */
 function literalArg(c: CallContext, k: number): string | undefined {
@@ -116,9 +125,21 @@ function refuseEmptyMatches(c: CallContext): boolean {
 }
 
 const EXTRACT_FIELDS: Record<string, string> = {
-  YEAR: 'year', QUARTER: 'quarter', MONTH: 'month', WEEK: 'week', DAY: 'day', DAY_OF_MONTH: 'day',
-  DAY_OF_WEEK: 'isodow', DOW: 'isodow', DAY_OF_YEAR: 'dayofyear', DOY: 'dayofyear', YEAR_OF_WEEK: 'isoyear',
-  YOW: 'isoyear', HOUR: 'hour', MINUTE: 'minute', SECOND: 'second',
+  YEAR: 'year',
+  QUARTER: 'quarter',
+  MONTH: 'month',
+  WEEK: 'week',
+  DAY: 'day',
+  DAY_OF_MONTH: 'day',
+  DAY_OF_WEEK: 'isodow',
+  DOW: 'isodow',
+  DAY_OF_YEAR: 'dayofyear',
+  DOY: 'dayofyear',
+  YEAR_OF_WEEK: 'isoyear',
+  YOW: 'isoyear',
+  HOUR: 'hour',
+  MINUTE: 'minute',
+  SECOND: 'second',
 };
 
 const INTEGER_TARGETS = new Set(['TINYINT', 'SMALLINT', 'INTEGER', 'INT', 'BIGINT']);
@@ -308,7 +329,11 @@ export const FUNCTIONS: Record<string, CallHandler> = {
   // strings
   concat: (c) => {
     if (mismatchedConcatArguments(c.args)) {
-      c.report('concat-types', "concat() joins varchar (or array) arguments only on Athena: concat('x', 1) fails there", "CAST the other argument to varchar: concat('x', CAST(1 AS varchar))");
+      c.report(
+        'concat-types',
+        "concat() joins varchar (or array) arguments only on Athena: concat('x', 1) fails there",
+        "CAST the other argument to varchar: concat('x', CAST(1 AS varchar))",
+      );
       return undefined;
     }
     return c.args.length < 2 ? undefined : c.args.map((_a, k) => c.arg(k)).reduce((left, right) => shimCall('trino_concat', [left, right]));
@@ -382,7 +407,11 @@ export const FUNCTIONS: Record<string, CallHandler> = {
   // multi-field anonymous row would come back with one field: refuse it unless it is CAST to a named row type.
   row: (c) => {
     if (c.args.length < 2) return undefined;
-    c.report('anonymous-row', 'ROW(…) with several unnamed fields cannot be returned faithfully by the local engine', "name the fields: CAST(ROW(1, 'x') AS ROW(a integer, b varchar))");
+    c.report(
+      'anonymous-row',
+      'ROW(…) with several unnamed fields cannot be returned faithfully by the local engine',
+      "name the fields: CAST(ROW(1, 'x') AS ROW(a integer, b varchar))",
+    );
     return undefined;
   },
   ...NULL_AWARE_REWRITES,

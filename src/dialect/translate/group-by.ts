@@ -55,9 +55,20 @@ function distinctGroupingSets(elements: Node[][], at: Token): Node[] {
   const seen = new Set<string>();
   const sets = product.filter((s) => !seen.has(setKey(s)) && seen.add(setKey(s)));
   const comma = () => synthetic(at, 'punct', ',');
-  const parenthesized = (items: Node[]): Node => ({ kind: 'group', open: { ...at, kind: 'punct', text: '(' }, close: { ...at, kind: 'punct', text: ')' }, items });
+  const parenthesized = (items: Node[]): Node => ({
+    kind: 'group',
+    open: { ...at, kind: 'punct', text: '(' },
+    close: { ...at, kind: 'punct', text: ')' },
+    items,
+  });
   const joined = (parts: Node[][]): Node[] => parts.flatMap((p, k) => (k === 0 ? p : [comma(), synthetic(at, 'ws', ' '), ...p]));
-  return [synthetic(at, 'word', 'GROUPING'), synthetic(at, 'ws', ' '), synthetic(at, 'word', 'SETS'), synthetic(at, 'ws', ' '), parenthesized(joined(sets.map((s) => [parenthesized(joined(s))])))];
+  return [
+    synthetic(at, 'word', 'GROUPING'),
+    synthetic(at, 'ws', ' '),
+    synthetic(at, 'word', 'SETS'),
+    synthetic(at, 'ws', ' '),
+    parenthesized(joined(sets.map((s) => [parenthesized(joined(s))]))),
+  ];
 }
 
 /** Rewrites the `GROUP BY DISTINCT|ALL …` clauses in `items`, recursively. */

@@ -18,9 +18,7 @@ export interface TranslateContext {
  * A step of a translated statement: DuckDB SQL to run, or a catalog/storage action the local engine performs
  * (src/dialect/lake-actions.ts). The step marked `result` gives the statement's result.
  */
-export type TranslationStep =
-  | { kind: 'sql'; sql: string; result?: boolean }
-  | { kind: 'action'; action: LakeAction; result?: boolean };
+export type TranslationStep = { kind: 'sql'; sql: string; result?: boolean } | { kind: 'action'; action: LakeAction; result?: boolean };
 
 export interface Translation {
   steps: TranslationStep[];

@@ -15,7 +15,11 @@ function lambdaOf(c: CallContext, k: number, arity: number): Lambda | undefined 
   const m = meaningful(nodes);
   const arrow = m[1];
   if (arrow?.kind !== 'token' || arrow.token.text !== '->') return undefined;
-  const params = isParen(m[0]) ? meaningful(m[0].items).filter((n) => nodeText(n) !== ',').map(nodeText) : [nodeText(m[0])];
+  const params = isParen(m[0])
+    ? meaningful(m[0].items)
+        .filter((n) => nodeText(n) !== ',')
+        .map(nodeText)
+    : [nodeText(m[0])];
   if (params.length !== arity) return undefined;
   return { params: params.map((p) => p.toLowerCase()), body: nodes.slice(nodes.indexOf(arrow) + 1) };
 }
@@ -42,7 +46,11 @@ function withLambda(arg: number, arity: number, build: (c: CallContext, body: (v
   return (c) => {
     const lambda = lambdaOf(c, arg, arity);
     if (!lambda) {
-      c.report('lambda', `${c.name.text}() needs a lambda with ${arity} parameters as argument ${arg + 1}`, `write ${c.name.text.toLowerCase()}(…, (${['k', 'v', 'w'].slice(0, arity).join(', ')}) -> …)`);
+      c.report(
+        'lambda',
+        `${c.name.text}() needs a lambda with ${arity} parameters as argument ${arg + 1}`,
+        `write ${c.name.text.toLowerCase()}(…, (${['k', 'v', 'w'].slice(0, arity).join(', ')}) -> …)`,
+      );
       return undefined;
     }
     const body = (values: string[]) => c.render(substitute(lambda.body, new Map(lambda.params.map((p, i) => [p, values[i]])))).trim();
@@ -71,19 +79,29 @@ const arraySortByComparator = withLambda(1, 2, sortWithComparator);
 export const LAMBDA_REWRITES: Record<string, CallHandler> = {
   array_sort: (c) => (c.args.length === 1 ? `trino_array_sort(${c.all()})` : arraySortByComparator(c)),
   map_filter: withLambda(1, 2, (c, body) => `map_from_entries(list_filter(map_entries(${c.arg(0)}), lambda ${E}: ${body([`${E}.key`, `${E}.value`])}))`),
-  transform_values: withLambda(1, 2, (c, body) =>
-    `map_from_entries(list_transform(map_entries(${c.arg(0)}), lambda ${E}: {'key': ${E}.key, 'value': ${body([`${E}.key`, `${E}.value`])}}))`,
+  transform_values: withLambda(
+    1,
+    2,
+    (c, body) => `map_from_entries(list_transform(map_entries(${c.arg(0)}), lambda ${E}: {'key': ${E}.key, 'value': ${body([`${E}.key`, `${E}.value`])}}))`,
   ),
   // A duplicate or NULL key fails in map_from_entries, as Trino fails.
-  transform_keys: withLambda(1, 2, (c, body) =>
-    `map_from_entries(list_transform(map_entries(${c.arg(0)}), lambda ${E}: {'key': ${body([`${E}.key`, `${E}.value`])}, 'value': ${E}.value}))`,
+  transform_keys: withLambda(
+    1,
+    2,
+    (c, body) => `map_from_entries(list_transform(map_entries(${c.arg(0)}), lambda ${E}: {'key': ${body([`${E}.key`, `${E}.value`])}, 'value': ${E}.value}))`,
   ),
   // The shorter array is padded with NULLs (DuckDB's a[i] past the end is NULL).
-  zip_with: withLambda(2, 2, (c, body) =>
-    `CASE WHEN (${c.arg(0)}) IS NOT NULL AND (${c.arg(1)}) IS NOT NULL THEN list_transform(range(1, greatest(len(${c.arg(0)}), len(${c.arg(1)})) + 1), lambda ${I}: ${body([`(${c.arg(0)})[${I}]`, `(${c.arg(1)})[${I}]`])}) END`,
+  zip_with: withLambda(
+    2,
+    2,
+    (c, body) =>
+      `CASE WHEN (${c.arg(0)}) IS NOT NULL AND (${c.arg(1)}) IS NOT NULL THEN list_transform(range(1, greatest(len(${c.arg(0)}), len(${c.arg(1)})) + 1), lambda ${I}: ${body([`(${c.arg(0)})[${I}]`, `(${c.arg(1)})[${I}]`])}) END`,
   ),
   // Keys of both maps (first map's order, then the second's new keys); a key missing from one map gives NULL there.
-  map_zip_with: withLambda(2, 3, (c, body) =>
-    `CASE WHEN (${c.arg(0)}) IS NOT NULL AND (${c.arg(1)}) IS NOT NULL THEN map_from_entries(list_transform(trino_array_union(map_keys(${c.arg(0)}), map_keys(${c.arg(1)})), lambda ${E}: {'key': ${E}, 'value': ${body([E, `map_extract_value(${c.arg(0)}, ${E})`, `map_extract_value(${c.arg(1)}, ${E})`])}})) END`,
+  map_zip_with: withLambda(
+    2,
+    3,
+    (c, body) =>
+      `CASE WHEN (${c.arg(0)}) IS NOT NULL AND (${c.arg(1)}) IS NOT NULL THEN map_from_entries(list_transform(trino_array_union(map_keys(${c.arg(0)}), map_keys(${c.arg(1)})), lambda ${E}: {'key': ${E}, 'value': ${body([E, `map_extract_value(${c.arg(0)}, ${E})`, `map_extract_value(${c.arg(1)}, ${E})`])}})) END`,
   ),
 };

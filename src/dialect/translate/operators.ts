@@ -224,7 +224,8 @@ function columnReference(parts: readonly Part[], [a, b]: [number, number]): [num
 
 const EQUALITY = new Set(['=', '<>', '!=']);
 /** Calls and casts whose value is a MAP. */
-const MAP_EXPRESSION = /^(?:(?:map|map_from_entries|map_concat|map_agg|multimap_agg|histogram|map_filter|transform_keys|transform_values|map_zip_with|trino_map\w*)\s*\(|(?:try_)?cast\s*\([\s\S]*\bAS\s+MAP\s*\([^()]*(?:\([^()]*\)[^()]*)*\)\s*\)$)/i;
+const MAP_EXPRESSION =
+  /^(?:(?:map|map_from_entries|map_concat|map_agg|multimap_agg|histogram|map_filter|transform_keys|transform_values|map_zip_with|trino_map\w*)\s*\(|(?:try_)?cast\s*\([\s\S]*\bAS\s+MAP\s*\([^()]*(?:\([^()]*\)[^()]*)*\)\s*\)$)/i;
 
 /**
  * `m1 = m2` with a visible map operand (MAP(…), map_agg(…), CAST(… AS MAP(…))): both sides compare with sorted
@@ -242,7 +243,24 @@ function compareMapsAsSets(parts: Part[], ranges: [number, number][]): void {
 }
 
 /** Words that join conditions of one clause; any other boundary word starts or ends a clause. */
-const CONDITION_WORDS = new Set(['AND', 'OR', 'NOT', 'IS', 'NULL', 'IN', 'LIKE', 'ESCAPE', 'BETWEEN', 'DISTINCT', 'FROM', 'AT', 'SOME', 'ANY', 'ALL', 'EXISTS']);
+const CONDITION_WORDS = new Set([
+  'AND',
+  'OR',
+  'NOT',
+  'IS',
+  'NULL',
+  'IN',
+  'LIKE',
+  'ESCAPE',
+  'BETWEEN',
+  'DISTINCT',
+  'FROM',
+  'AT',
+  'SOME',
+  'ANY',
+  'ALL',
+  'EXISTS',
+]);
 
 /** True when the comparison at `i` is in a JOIN's ON condition. */
 function inJoinCondition(parts: readonly Part[], i: number): boolean {
@@ -285,8 +303,7 @@ function compareZonedByInstant(parts: Part[]): void {
       const ranges: [number, number][] = [operandRange(parts, i, -1), operandRange(parts, i, 1)];
       if (EQUALITY.has(p.op ?? '')) compareMapsAsSets(parts, ranges);
       wrapZoned(parts, ranges, inJoinCondition(parts, i));
-    }
-    else if (p.kind === 'boundary' && p.text.toUpperCase() === 'BETWEEN') {
+    } else if (p.kind === 'boundary' && p.text.toUpperCase() === 'BETWEEN') {
       const low = operandRange(parts, i, 1);
       const and = low[1] + 1;
       if (parts[and]?.text.toUpperCase() !== 'AND') continue;

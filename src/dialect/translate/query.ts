@@ -21,11 +21,7 @@ export interface QueryOptions {
 }
 
 /** Rewrites every expression in `sql`; diagnostics list what could not be made faithful. */
-export function translateExpressions(
-  sql: string,
-  position?: (t: Token) => { line: number; col: number },
-  options: QueryOptions = {},
-): ExpressionTranslation {
+export function translateExpressions(sql: string, position?: (t: Token) => { line: number; col: number }, options: QueryOptions = {}): ExpressionTranslation {
   const rewriter = new ExpressionRewriter(position);
   const report = (at: Token, rule: string, message: string, hint?: string) => rewriter.report(at, rule, message, hint);
   const tree = rewriteGroupByQuantifier(rewriteWithinGroup(buildTree(tokenize(sql)), report));

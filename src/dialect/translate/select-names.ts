@@ -7,11 +7,46 @@ import { isParen, isTriviaNode, meaningful, nodeKeyword, splitArgs, type Node } 
 const LIST_END = new Set(['FROM', 'WHERE', 'GROUP', 'HAVING', 'ORDER', 'LIMIT', 'OFFSET', 'FETCH', 'UNION', 'INTERSECT', 'EXCEPT', 'WINDOW', 'INTO']);
 /** Words that end an operand: an item ending in `<word> name` has no implicit alias after them. */
 const NOT_BEFORE_ALIAS = new Set([
-  'NOT', 'AND', 'OR', 'IS', 'IN', 'LIKE', 'BETWEEN', 'ZONE', 'ESCAPE', 'ELSE', 'THEN', 'WHEN', 'EXISTS', 'DISTINCT', 'ALL',
-  'OVER', 'INTERVAL', 'SELECT', 'BY', 'AS', 'CASE', 'ON', 'SOME', 'ANY', 'FROM',
+  'NOT',
+  'AND',
+  'OR',
+  'IS',
+  'IN',
+  'LIKE',
+  'BETWEEN',
+  'ZONE',
+  'ESCAPE',
+  'ELSE',
+  'THEN',
+  'WHEN',
+  'EXISTS',
+  'DISTINCT',
+  'ALL',
+  'OVER',
+  'INTERVAL',
+  'SELECT',
+  'BY',
+  'AS',
+  'CASE',
+  'ON',
+  'SOME',
+  'ANY',
+  'FROM',
 ]);
 /** Words that are values, not column names. */
-const VALUE_WORDS = new Set(['NULL', 'TRUE', 'FALSE', 'CURRENT_DATE', 'CURRENT_TIME', 'CURRENT_TIMESTAMP', 'LOCALTIME', 'LOCALTIMESTAMP', 'CURRENT_USER', 'CURRENT_CATALOG', 'CURRENT_SCHEMA']);
+const VALUE_WORDS = new Set([
+  'NULL',
+  'TRUE',
+  'FALSE',
+  'CURRENT_DATE',
+  'CURRENT_TIME',
+  'CURRENT_TIMESTAMP',
+  'LOCALTIME',
+  'LOCALTIMESTAMP',
+  'CURRENT_USER',
+  'CURRENT_CATALOG',
+  'CURRENT_SCHEMA',
+]);
 const INTERVAL_UNITS = new Set(['YEAR', 'MONTH', 'DAY', 'HOUR', 'MINUTE', 'SECOND', 'MILLISECOND', 'WEEK', 'QUARTER']);
 
 /** Thrown for a CTAS column without a name (Trino: MISSING_COLUMN_NAME). */
@@ -22,7 +57,12 @@ const isName = (n: Node | undefined): n is Node & { kind: 'token' } =>
 const isPunct = (n: Node | undefined, text: string) => n !== undefined && n.kind === 'token' && n.token.text === text;
 
 const synthetic = (at: Token, kind: Token['kind'], text: string): Node => ({ kind: 'token', token: { ...at, kind, text } });
-const aliasNodes = (at: Token, name: string): Node[] => [synthetic(at, 'ws', ' '), synthetic(at, 'word', 'AS'), synthetic(at, 'ws', ' '), synthetic(at, 'quoted', `"${name}"`)];
+const aliasNodes = (at: Token, name: string): Node[] => [
+  synthetic(at, 'ws', ' '),
+  synthetic(at, 'word', 'AS'),
+  synthetic(at, 'ws', ' '),
+  synthetic(at, 'quoted', `"${name}"`),
+];
 
 /** The name Trino gives an identifier token: unquoted and lower case. */
 function trinoName(t: Token): string {
@@ -99,7 +139,23 @@ function valuesColumns(group: Node): number {
   return 1;
 }
 
-const NOT_AN_ALIAS = new Set([...LIST_END, 'SELECT', 'WITH', 'VALUES', 'JOIN', 'ON', 'LEFT', 'RIGHT', 'INNER', 'CROSS', 'FULL', 'NATURAL', 'USING', 'TABLESAMPLE', 'LATERAL']);
+const NOT_AN_ALIAS = new Set([
+  ...LIST_END,
+  'SELECT',
+  'WITH',
+  'VALUES',
+  'JOIN',
+  'ON',
+  'LEFT',
+  'RIGHT',
+  'INNER',
+  'CROSS',
+  'FULL',
+  'NATURAL',
+  'USING',
+  'TABLESAMPLE',
+  'LATERAL',
+]);
 /** Clause words Trino does not reserve: they end a select list only where they cannot be a column. */
 const UNRESERVED_END = new Set(['WINDOW', 'LIMIT', 'OFFSET', 'FETCH']);
 
@@ -118,10 +174,15 @@ function endsList(items: readonly Node[], k: number): boolean {
   if (word === 'GROUP' && nodeKeyword(prev) === 'WITHIN' && isParen(next)) return false;
   if (!UNRESERVED_END.has(word)) return true;
   const operandSide = (x: Node | undefined) => x !== undefined && x.kind === 'token' && (x.token.kind === 'op' || ['.', ','].includes(x.token.text));
-  return !(operandSide(prev) || operandSide(next) || ['SELECT', 'DISTINCT', 'ALL', 'AS'].includes(nodeKeyword(prev)) || ['FROM', 'AS'].includes(nodeKeyword(next)) || next === undefined);
+  return !(
+    operandSide(prev) ||
+    operandSide(next) ||
+    ['SELECT', 'DISTINCT', 'ALL', 'AS'].includes(nodeKeyword(prev)) ||
+    ['FROM', 'AS'].includes(nodeKeyword(next)) ||
+    next === undefined
+  );
 }
-const columnList = (at: Token, columns: number): Node =>
-  synthetic(at, 'word', `(${Array.from({ length: columns }, (_v, k) => `"_col${k}"`).join(', ')})`);
+const columnList = (at: Token, columns: number): Node => synthetic(at, 'word', `(${Array.from({ length: columns }, (_v, k) => `"_col${k}"`).join(', ')})`);
 
 /**
  * Adds Trino's output names to every select list in `items` (recursively: subqueries, CTEs, `(VALUES …) t`). With

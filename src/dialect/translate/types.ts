@@ -13,9 +13,24 @@ export const IP_TYPES_REFUSED =
 export class TypeSyntaxError extends Error {}
 
 const SIMPLE: Record<string, string> = {
-  BOOLEAN: 'BOOLEAN', TINYINT: 'TINYINT', SMALLINT: 'SMALLINT', INT: 'INTEGER', INTEGER: 'INTEGER', BIGINT: 'BIGINT',
-  REAL: 'FLOAT', FLOAT: 'FLOAT', DOUBLE: 'DOUBLE', VARCHAR: 'VARCHAR', CHAR: 'VARCHAR', STRING: 'VARCHAR',
-  VARBINARY: 'BLOB', BINARY: 'BLOB', DATE: 'DATE', TIME: 'TIME', JSON: 'JSON', UUID: 'UUID',
+  BOOLEAN: 'BOOLEAN',
+  TINYINT: 'TINYINT',
+  SMALLINT: 'SMALLINT',
+  INT: 'INTEGER',
+  INTEGER: 'INTEGER',
+  BIGINT: 'BIGINT',
+  REAL: 'FLOAT',
+  FLOAT: 'FLOAT',
+  DOUBLE: 'DOUBLE',
+  VARCHAR: 'VARCHAR',
+  CHAR: 'VARCHAR',
+  STRING: 'VARCHAR',
+  VARBINARY: 'BLOB',
+  BINARY: 'BLOB',
+  DATE: 'DATE',
+  TIME: 'TIME',
+  JSON: 'JSON',
+  UUID: 'UUID',
 };
 
 export interface TranslatedType {
@@ -35,7 +50,8 @@ export interface TranslatedType {
 function millisecondsOnly(base: string, params: Node | undefined): void {
   if (!params) return;
   const precision = nodeText(params).slice(1, -1).trim();
-  if (precision !== '3') throw new TypeSyntaxError(`${base}(${precision}) is not supported locally: the local engine keeps ${base} with millisecond precision (${base}(3))`);
+  if (precision !== '3')
+    throw new TypeSyntaxError(`${base}(${precision}) is not supported locally: the local engine keeps ${base} with millisecond precision (${base}(3))`);
 }
 
 export function translateType(items: readonly Node[]): TranslatedType {

@@ -23,7 +23,13 @@ function withoutOverflowClause(call: GroupNode, report: Report): Node[] | undefi
   const rest = meaningful(call.items.slice(behaviour + 1));
   if (nodeKeyword(call.items[behaviour]) !== 'ERROR' || rest.length > 0) {
     const at = call.items[on];
-    if (at.kind === 'token') report(at.token, 'listagg-overflow', 'listagg … ON OVERFLOW TRUNCATE is not supported locally', 'drop the ON OVERFLOW clause (Trino fails past 1048576 bytes)');
+    if (at.kind === 'token')
+      report(
+        at.token,
+        'listagg-overflow',
+        'listagg … ON OVERFLOW TRUNCATE is not supported locally',
+        'drop the ON OVERFLOW clause (Trino fails past 1048576 bytes)',
+      );
     return undefined;
   }
   return call.items.slice(0, on);

@@ -11,7 +11,16 @@ import {
   type Row,
 } from '@aws-sdk/client-athena';
 import { GlueClient } from '@aws-sdk/client-glue';
-import { EngineError, type Column, type Engine, type EngineCapabilities, type ExecuteOptions, type QueryResult, type SqlValue, type TableName } from '../engine.js';
+import {
+  EngineError,
+  type Column,
+  type Engine,
+  type EngineCapabilities,
+  type ExecuteOptions,
+  type QueryResult,
+  type SqlValue,
+  type TableName,
+} from '../engine.js';
 import { abortableSleep, cappedExponentialDelay, retry, type Sleep } from '../../retry/retry.js';
 import { createAthenaClient } from './client.js';
 import { ATHENA_DEFAULTS, resolveAthenaConfig, type AthenaEngineConfig, type ResolvedAthenaConfig } from './config.js';
@@ -109,7 +118,10 @@ export class AthenaEngine implements Engine {
   async swapTable(source: TableName, target: TableName, properties: Record<string, string>): Promise<void> {
     // Glue is AwsDataCatalog; a federated catalog's tables are not Glue's to update.
     if (this.config.catalog !== ATHENA_DEFAULTS.catalog) {
-      throw new EngineError(`cannot swap ${target.database}.${target.name} in catalog ${this.config.catalog}: the table swap updates the Glue Data Catalog (${ATHENA_DEFAULTS.catalog}) only`, { retryable: false });
+      throw new EngineError(
+        `cannot swap ${target.database}.${target.name} in catalog ${this.config.catalog}: the table swap updates the Glue Data Catalog (${ATHENA_DEFAULTS.catalog}) only`,
+        { retryable: false },
+      );
     }
     this.glue ??= new GlueClient({
       ...(this.config.region ? { region: this.config.region } : {}),
@@ -183,7 +195,11 @@ export class AthenaEngine implements Engine {
     // The SDK's paginator follows NextToken; a read throttled past the SDK's own retries is read again whole, in place.
     const pages = await this.call('GetQueryResults', queryId, signal, async () => {
       const read: GetQueryResultsCommandOutput[] = [];
-      for await (const page of paginateGetQueryResults({ client: this.client, pageSize: this.config.pageSize }, { QueryExecutionId: queryId }, { abortSignal: signal })) {
+      for await (const page of paginateGetQueryResults(
+        { client: this.client, pageSize: this.config.pageSize },
+        { QueryExecutionId: queryId },
+        { abortSignal: signal },
+      )) {
         read.push(page);
       }
       return read;

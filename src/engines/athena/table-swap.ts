@@ -19,11 +19,14 @@ import { EngineError, type TableName } from '../engine.js';
 const DELETE_PARTITIONS_PER_CALL = 25;
 
 const failed = (operation: string, table: TableName, error: unknown): EngineError =>
-  new EngineError(`Glue ${operation} of ${table.database}.${table.name} failed: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`, {
-    code: error instanceof Error ? error.name : undefined,
-    cause: error,
-    retryable: false,
-  });
+  new EngineError(
+    `Glue ${operation} of ${table.database}.${table.name} failed: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`,
+    {
+      code: error instanceof Error ? error.name : undefined,
+      cause: error,
+      retryable: false,
+    },
+  );
 
 async function getTable(glue: GlueClient, table: TableName): Promise<Table | undefined> {
   try {
@@ -55,7 +58,10 @@ function tableInput(source: Table, name: string, properties: Record<string, stri
  */
 export async function swapGlueTable(glue: GlueClient, source: TableName, target: TableName, properties: Record<string, string>): Promise<void> {
   const next = await getTable(glue, source);
-  if (!next) throw new EngineError(`cannot swap ${target.database}.${target.name}: its new definition ${source.database}.${source.name} is not in Glue`, { retryable: false });
+  if (!next)
+    throw new EngineError(`cannot swap ${target.database}.${target.name}: its new definition ${source.database}.${source.name} is not in Glue`, {
+      retryable: false,
+    });
   const current = await getTable(glue, target);
   const input = tableInput(next, target.name, properties);
   try {

@@ -19,8 +19,7 @@ export function trinoTypeName(column: Pick<ColumnInfo, 'Type' | 'Precision' | 'S
   const raw = (column.Type ?? 'unknown').trim().toLowerCase();
   if (raw.includes('(')) return raw;
   const name = scalarName(raw);
-  const params =
-    name === 'decimal' ? [column.Precision ?? 38, column.Scale ?? 0] : name === 'char' && column.Precision ? [column.Precision] : undefined;
+  const params = name === 'decimal' ? [column.Precision ?? 38, column.Scale ?? 0] : name === 'char' && column.Precision ? [column.Precision] : undefined;
   return sharedTypeName({ kind: 'scalar', name, params });
 }
 
@@ -108,7 +107,8 @@ class DisplayTextParser {
     this.position++; // [
     const items: SqlValue[] = [];
     if (this.consume(']')) return items;
-    do items.push(this.value([']'])); while (this.consume(', '));
+    do items.push(this.value([']']));
+    while (this.consume(', '));
     this.expect(']');
     return items;
   }

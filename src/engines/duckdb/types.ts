@@ -28,8 +28,7 @@ import { valueText } from '../value-text.js';
  */
 const ZONED_FIELDS = ['trino_instant', 'trino_zone', 'trino_wall'];
 
-const isZonedStruct = (names: readonly string[]): boolean =>
-  names.length === ZONED_FIELDS.length && names.every((n, i) => n === ZONED_FIELDS[i]);
+const isZonedStruct = (names: readonly string[]): boolean => names.length === ZONED_FIELDS.length && names.every((n, i) => n === ZONED_FIELDS[i]);
 
 /**
  * An anonymous row field: DuckDB's own (an empty name, which its client merges when a row has several), or the

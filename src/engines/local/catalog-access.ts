@@ -261,7 +261,9 @@ export class CatalogAccess {
         if (pid === undefined) throw error;
         const waited = Date.now() - started;
         if (waited >= waitMs) {
-          throw new LakeBusyError(`gave up after ${Math.round(waitMs / 1000)} s waiting for ${await this.describePid(pid)} to finish with the lake catalog ${path}`);
+          throw new LakeBusyError(
+            `gave up after ${Math.round(waitMs / 1000)} s waiting for ${await this.describePid(pid)} to finish with the lake catalog ${path}`,
+          );
         }
         if (!told && waited >= QUIET_WAIT_MS) {
           told = true;

@@ -68,9 +68,7 @@ export class LakeCatalog {
 
   async databases(): Promise<string[]> {
     if (this.snapshot.databases) return this.snapshot.databases;
-    const rows = await this.rows(
-      `SELECT schema_name FROM duckdb_schemas() WHERE database_name = ${sqlString(CATALOG)} ORDER BY schema_name`,
-    );
+    const rows = await this.rows(`SELECT schema_name FROM duckdb_schemas() WHERE database_name = ${sqlString(CATALOG)} ORDER BY schema_name`);
     this.snapshot.databases = rows.map((r) => String(r.schema_name)).filter((s) => !HIDDEN_SCHEMAS.has(s));
     return this.snapshot.databases;
   }
@@ -103,10 +101,14 @@ export class LakeCatalog {
    */
   async viewTexts(): Promise<string[]> {
     if (!this.snapshot.viewTexts) {
-      const names = await this.rows(`SELECT schema_name, view_name FROM duckdb_views() WHERE database_name = ${sqlString(CATALOG)} AND NOT internal ORDER BY 1, 2`);
+      const names = await this.rows(
+        `SELECT schema_name, view_name FROM duckdb_views() WHERE database_name = ${sqlString(CATALOG)} AND NOT internal ORDER BY 1, 2`,
+      );
       const key = names.map((r) => `${String(r.schema_name)}.${String(r.view_name)}`).join('\n');
       if (this.viewTextsSeen?.key !== key) {
-        const rows = await this.rows(`SELECT sql FROM duckdb_views() WHERE database_name = ${sqlString(CATALOG)} AND NOT internal AND sql LIKE '%trino\\_%' ESCAPE '\\'`);
+        const rows = await this.rows(
+          `SELECT sql FROM duckdb_views() WHERE database_name = ${sqlString(CATALOG)} AND NOT internal AND sql LIKE '%trino\\_%' ESCAPE '\\'`,
+        );
         this.viewTextsSeen = { key, texts: rows.map((r) => String(r.sql)) };
       }
       this.snapshot.viewTexts = this.viewTextsSeen.texts;
@@ -162,9 +164,7 @@ export class LakeCatalog {
 
   async remove(database: string, name: string): Promise<void> {
     this.forget();
-    await this.connection.run(
-      `DELETE FROM ${catalogName(META_SCHEMA, 'tables')} WHERE database = ${sqlString(database)} AND name = ${sqlString(name)}`,
-    );
+    await this.connection.run(`DELETE FROM ${catalogName(META_SCHEMA, 'tables')} WHERE database = ${sqlString(database)} AND name = ${sqlString(name)}`);
   }
 
   async removeDatabase(database: string): Promise<void> {

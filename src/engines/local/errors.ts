@@ -7,8 +7,7 @@ export function athenaError(code: string, message: string, at?: { line?: number;
   return new EngineError(`${code}: ${where}${message}`, { code, retryable: false });
 }
 
-export const tableNotFound = (t: TableRef): EngineError =>
-  athenaError('TABLE_NOT_FOUND', `Table 'awsdatacatalog.${t.database}.${t.name}' does not exist`, t);
+export const tableNotFound = (t: TableRef): EngineError => athenaError('TABLE_NOT_FOUND', `Table 'awsdatacatalog.${t.database}.${t.name}' does not exist`, t);
 
 export const schemaNotFound = (database: string, at?: { line?: number; col?: number }): EngineError =>
   athenaError('SCHEMA_NOT_FOUND', `Schema '${database}' does not exist. Create it first: CREATE DATABASE ${database}`, at);

@@ -37,7 +37,12 @@ const listing = (column: string, values: SqlValue[][]): QueryResult => ({
 /** Athena's SHOW pattern: `*` any characters, `|` alternatives, case-insensitive. */
 function matchesPattern(name: string, pattern: string | undefined): boolean {
   if (pattern === undefined) return true;
-  const alternatives = pattern.split('|').map((p) => p.trim().replace(/[.+?^${}()[\]\\]/g, '\\$&').replaceAll('*', '.*'));
+  const alternatives = pattern.split('|').map((p) =>
+    p
+      .trim()
+      .replace(/[.+?^${}()[\]\\]/g, '\\$&')
+      .replaceAll('*', '.*'),
+  );
   return new RegExp(`^(?:${alternatives.join('|')})$`, 'i').test(name);
 }
 
@@ -58,7 +63,10 @@ export async function runLakeAction(ctx: LakeSessionContext, action: LakeAction)
         throw schemaNotFound(action.database);
       }
       if (!action.cascade && (await catalog.relations(action.database)).length > 0) {
-        throw athenaError('SCHEMA_NOT_EMPTY', `Database '${action.database}' is not empty: drop its tables first, or use DROP DATABASE ${action.database} CASCADE`);
+        throw athenaError(
+          'SCHEMA_NOT_EMPTY',
+          `Database '${action.database}' is not empty: drop its tables first, or use DROP DATABASE ${action.database} CASCADE`,
+        );
       }
       await ctx.connection.run(`DROP SCHEMA ${catalogName(action.database)} CASCADE`);
       await catalog.removeDatabase(action.database);
@@ -107,13 +115,19 @@ export async function runLakeAction(ctx: LakeSessionContext, action: LakeAction)
     case 'showTables': {
       if (!(await catalog.databaseExists(action.database))) throw schemaNotFound(action.database);
       const names = (await catalog.relations(action.database)).map((r) => r.name).filter((n) => matchesPattern(n, action.pattern));
-      return listing('tab_name', names.map((n) => [n]));
+      return listing(
+        'tab_name',
+        names.map((n) => [n]),
+      );
     }
     case 'showPartitions': {
       const table = await hiveTable(ctx, action.target, 'SHOW PARTITIONS');
       const keys = table.partitionKeys.map((k) => k.name);
       const paths = new Set(visiblePartitions(ctx, table).map((values) => partitionPath(keys, values)));
-      return listing('partition', [...paths].sort().map((p) => [p]));
+      return listing(
+        'partition',
+        [...paths].sort().map((p) => [p]),
+      );
     }
     case 'showTableProperties':
       return showTableProperties(ctx, action.target, action.property);
@@ -127,7 +141,11 @@ export async function runLakeAction(ctx: LakeSessionContext, action: LakeAction)
       // On Athena a partition keeps the location it was registered with; the local engine reads partitions from the
       // table's folder, so it would answer differently: refused.
       if (table.partitionKeys.length > 0) {
-        throw athenaError('NOT_SUPPORTED', `ALTER TABLE SET LOCATION on partitioned table '${table.database}.${table.name}' is not supported locally (its partitions keep their own locations)`, action.target);
+        throw athenaError(
+          'NOT_SUPPORTED',
+          `ALTER TABLE SET LOCATION on partitioned table '${table.database}.${table.name}' is not supported locally (its partitions keep their own locations)`,
+          action.target,
+        );
       }
       await catalog.put({ ...table, location: action.location });
       return emptyResult();
@@ -303,10 +321,15 @@ async function showTableProperties(ctx: LakeSessionContext, target: TableRef, pr
 async function dropColumn(ctx: LakeSessionContext, target: TableRef, column: string): Promise<QueryResult> {
   const table = await catalogTable(ctx, target);
   if (table.tableType !== 'iceberg') {
-    throw athenaError('NOT_SUPPORTED', `ALTER TABLE DROP COLUMN is supported for Iceberg tables only; '${table.database}.${table.name}' is a Hive table (use ALTER TABLE REPLACE COLUMNS)`, target);
+    throw athenaError(
+      'NOT_SUPPORTED',
+      `ALTER TABLE DROP COLUMN is supported for Iceberg tables only; '${table.database}.${table.name}' is a Hive table (use ALTER TABLE REPLACE COLUMNS)`,
+      target,
+    );
   }
   if (table.partitionKeys.some((k) => k.name === column)) throw athenaError('NOT_SUPPORTED', `Cannot drop partition column '${column}'`, target);
-  if (!table.columns.some((c) => c.name === column)) throw athenaError('COLUMN_NOT_FOUND', `Column '${column}' does not exist in '${table.database}.${table.name}'`, target);
+  if (!table.columns.some((c) => c.name === column))
+    throw athenaError('COLUMN_NOT_FOUND', `Column '${column}' does not exist in '${table.database}.${table.name}'`, target);
   if (table.columns.length === 1) throw athenaError('NOT_SUPPORTED', `Cannot drop the only column of '${table.database}.${table.name}'`, target);
   await ctx.connection.run(`ALTER TABLE ${catalogName(table.database, table.name)} DROP COLUMN ${sqlIdent(column)}`);
   await ctx.catalog.put({ ...table, columns: table.columns.filter((c) => c.name !== column) });
@@ -328,4 +351,3 @@ async function describe(ctx: LakeSessionContext, target: TableRef): Promise<Quer
   const result = await ctx.duck.execute(`SELECT * FROM ${catalogName(target.database, target.name)} LIMIT 0`);
   return { columns, rows: result.columns.map((c) => [c.name, c.type, '']), stats: { durationMs: 0 } };
 }
-

@@ -50,7 +50,8 @@ export function listDataFiles(dir: string, limit = Number.POSITIVE_INFINITY): st
  * data file: every statement asks this of every Hive table (catalog view refresh), and a landing folder of one-record
  * files (P1's invalid/, ~2,000 files after `npm start`) was read whole each time.
  */
-export const hasDataFiles = (dir: string): boolean => someEntry(dir, (entry) => !isHidden(entry.name) && (entry.isFile() || (entry.isDirectory() && hasDataFiles(join(dir, entry.name)))));
+export const hasDataFiles = (dir: string): boolean =>
+  someEntry(dir, (entry) => !isHidden(entry.name) && (entry.isFile() || (entry.isDirectory() && hasDataFiles(join(dir, entry.name)))));
 
 /** Whether some partition folder (`k1=…/k2=…/`, keys in order) under a table folder holds a data file; stops at the first. */
 export function hasPartitionData(tableDir: string, keys: readonly string[]): boolean {

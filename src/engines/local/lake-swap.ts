@@ -15,7 +15,8 @@ export async function swapLakeTable(
 ): Promise<void> {
   const next = await ctx.catalog.get(source.database, source.name);
   if (!next) throw tableNotFound(source);
-  if (next.tableType !== 'hive') throw athenaError('NOT_SUPPORTED', `only a Hive table can be swapped in; '${source.database}.${source.name}' is an Iceberg table`);
+  if (next.tableType !== 'hive')
+    throw athenaError('NOT_SUPPORTED', `only a Hive table can be swapped in; '${source.database}.${source.name}' is an Iceberg table`);
   if (!(await ctx.catalog.databaseExists(target.database))) throw schemaNotFound(target.database);
   const current = await ctx.catalog.get(target.database, target.name);
   // An Iceberg table is a native DuckDB table here, which the Hive table's view cannot replace in place.

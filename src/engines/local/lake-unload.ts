@@ -30,7 +30,8 @@ export async function unload(ctx: LakeSessionContext, spec: UnloadSpec): Promise
   const { format, compression } = unloadFormat(spec);
   const location = s3Folder(spec.location);
   const dir = localPathOf(ctx.lakeRoot, location);
-  if (hasDataFiles(dir)) throw athenaError('HIVE_PATH_ALREADY_EXISTS', `UNLOAD location ${location} is not empty: Athena writes UNLOAD results only to an empty location`);
+  if (hasDataFiles(dir))
+    throw athenaError('HIVE_PATH_ALREADY_EXISTS', `UNLOAD location ${location} is not empty: Athena writes UNLOAD results only to an empty location`);
   let staged: StagedRows | undefined;
   try {
     staged = await stage(ctx, spec.sourceSql);
@@ -39,13 +40,24 @@ export async function unload(ctx: LakeSessionContext, spec: UnloadSpec): Promise
     const names = staged.columns.map((c) => c.name.toLowerCase());
     const keys = spec.partitionedBy.map((k) => k.toLowerCase());
     if (keys.length > 0 && (keys.length >= names.length || keys.some((k, i) => names[names.length - keys.length + i] !== k))) {
-      throw athenaError('HIVE_COLUMN_ORDER_MISMATCH', `Partition keys must be the last columns of the query and in the same order as partitioned_by: [${keys.join(', ')}]`);
+      throw athenaError(
+        'HIVE_COLUMN_ORDER_MISMATCH',
+        `Partition keys must be the last columns of the query and in the same order as partitioned_by: [${keys.join(', ')}]`,
+      );
     }
-    await checkPartitionCount(ctx, staged.relation, staged.columns.slice(names.length - keys.length).map((c) => c.name));
+    await checkPartitionCount(
+      ctx,
+      staged.relation,
+      staged.columns.slice(names.length - keys.length).map((c) => c.name),
+    );
     const columns: LakeColumn[] = staged.columns.map((c, i) => ({ name: names[i], type: hiveTypeOfDuckDb(c.duckType, names[i]) }));
     const partitionKeys = columns.slice(columns.length - keys.length);
     await writeTableFiles(ctx.connection, {
-      source: castProjection(staged, staged.columns.map((c) => c.name), columns),
+      source: castProjection(
+        staged,
+        staged.columns.map((c) => c.name),
+        columns,
+      ),
       dataColumns: columns.slice(0, columns.length - keys.length).map((c) => c.name),
       partitionKeys: partitionKeys.map((c) => c.name),
       partitionKeyTypes: partitionKeys.map((c) => duckDbTypeOf(parseHiveType(c.type))),

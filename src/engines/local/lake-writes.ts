@@ -95,7 +95,11 @@ export async function createTableAs(ctx: LakeSessionContext, spec: CtasSpec): Pr
     const duplicate = names.find((n, i) => names.indexOf(n) !== i);
     if (duplicate) throw athenaError('DUPLICATE_COLUMN_NAME', `Column name '${duplicate}' specified more than once`, target);
     const columns: LakeColumn[] = staged.columns.map((c, i) => ({ name: names[i], type: hiveTypeOfDuckDb(c.duckType, names[i]) }));
-    const cast = castProjection(staged, staged.columns.map((c) => c.name), columns);
+    const cast = castProjection(
+      staged,
+      staged.columns.map((c) => c.name),
+      columns,
+    );
 
     if (spec.tableType === 'iceberg') {
       await ctx.connection.run(`CREATE TABLE ${catalogName(target.database, target.name)} AS SELECT * FROM ${cast}`);
@@ -122,7 +126,12 @@ export async function createTableAs(ctx: LakeSessionContext, spec: CtasSpec): Pr
         target,
       );
     }
-    await checkPartitionCount(ctx, staged.relation, staged.columns.slice(names.length - keys.length).map((c) => c.name), target);
+    await checkPartitionCount(
+      ctx,
+      staged.relation,
+      staged.columns.slice(names.length - keys.length).map((c) => c.name),
+      target,
+    );
     const dataColumns = columns.slice(0, columns.length - keys.length);
     const partitionKeys = columns.slice(columns.length - keys.length);
     const table = lakeTable(spec, dataColumns, partitionKeys, format, location);

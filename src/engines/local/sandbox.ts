@@ -52,8 +52,24 @@ export function refuseEscapingLocations(sql: string): void {
  * transactions the per-statement catalog access cannot span.
  */
 const ENGINE_ONLY_STATEMENTS = new Set([
-  'INSTALL', 'FORCE', 'LOAD', 'ATTACH', 'DETACH', 'EXPORT', 'IMPORT', 'COPY', 'PRAGMA', 'SET', 'RESET', 'CALL', 'CHECKPOINT',
-  'BEGIN', 'START', 'COMMIT', 'ROLLBACK', 'ABORT',
+  'INSTALL',
+  'FORCE',
+  'LOAD',
+  'ATTACH',
+  'DETACH',
+  'EXPORT',
+  'IMPORT',
+  'COPY',
+  'PRAGMA',
+  'SET',
+  'RESET',
+  'CALL',
+  'CHECKPOINT',
+  'BEGIN',
+  'START',
+  'COMMIT',
+  'ROLLBACK',
+  'ABORT',
 ]);
 
 /**
@@ -106,7 +122,9 @@ export function refuseEngineStatements(sql: string): void {
   for (const start of statementStarts(end >= 0 ? tokens.slice(0, end) : tokens)) {
     const word = keyword(start);
     if (ENGINE_ONLY_STATEMENTS.has(word)) {
-      throw new EngineError(`${word} is a DuckDB statement, not Athena SQL: the local engine does not run it (it could reach files, extensions or settings outside the lake)`);
+      throw new EngineError(
+        `${word} is a DuckDB statement, not Athena SQL: the local engine does not run it (it could reach files, extensions or settings outside the lake)`,
+      );
     }
   }
 }

@@ -146,7 +146,9 @@ async function writeStaged(connection: DuckDBConnection, request: WriteRequest, 
     await connection.run(`COPY (SELECT ${columns} FROM ${request.source}) TO ${sqlString(toPosix(file))} (${options})`);
   } else {
     const order = rendered.map((r) => `${r} NULLS LAST`).join(', ');
-    const reader = await connection.runAndReadAll(`SELECT DISTINCT ${rendered.map((r, i) => `${r} AS k${i}`).join(', ')} FROM ${request.source} ORDER BY ${order}`);
+    const reader = await connection.runAndReadAll(
+      `SELECT DISTINCT ${rendered.map((r, i) => `${r} AS k${i}`).join(', ')} FROM ${request.source} ORDER BY ${order}`,
+    );
     for (const row of reader.getRows()) partitions.push(row.map((v) => (v === null ? null : String(v))));
     const folderOf = (values: (string | null)[]) => join(staging, request.partitionKeys.map((k, i) => `${k}=${escapePartitionValue(values[i])}`).join('/'));
     if (request.format.kind === 'parquet' && partitions.every((values) => values.every(isPlainPartitionValue))) {

@@ -134,14 +134,19 @@ export async function runStatement(session: TrinoSession, sql: string, signal?: 
         try {
           return parseQueryResults(text);
         } catch (error) {
-          throw new TrinoTransportError(`Trino at ${session.url} answered ${method} ${uri} with a body that is not JSON: ${text.slice(0, 200)}`, false, { cause: error });
+          throw new TrinoTransportError(`Trino at ${session.url} answered ${method} ${uri} with a body that is not JSON: ${text.slice(0, 200)}`, false, {
+            cause: error,
+          });
         }
       }
       if (BUSY.has(response.status) && attempt < MAX_BUSY_RETRIES) {
         await sleep(Math.min(50 * 2 ** attempt, 1000));
         continue;
       }
-      throw new TrinoTransportError(`Trino at ${session.url} answered ${method} ${uri} with HTTP ${response.status}: ${text.slice(0, 200)}`, BUSY.has(response.status));
+      throw new TrinoTransportError(
+        `Trino at ${session.url} answered ${method} ${uri} with HTTP ${response.status}: ${text.slice(0, 200)}`,
+        BUSY.has(response.status),
+      );
     }
   };
 

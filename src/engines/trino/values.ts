@@ -26,7 +26,9 @@ export const columnTypeName = (signature: ClientTypeSignature): string => trinoT
 class UnexpectedValue extends Error {}
 
 const unexpected = (value: unknown, type: TrinoType): never => {
-  throw new UnexpectedValue(`Trino sent ${JSON.stringify(value, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v))} for a ${trinoTypeName(type)} value`);
+  throw new UnexpectedValue(
+    `Trino sent ${JSON.stringify(value, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v))} for a ${trinoTypeName(type)} value`,
+  );
 };
 
 /** One cell of Trino's JSON encoding, typed by its column, in the contract's shape. */
@@ -63,7 +65,13 @@ function scalarValue(value: unknown, type: Extract<TrinoType, { kind: 'scalar' }
     case 'real':
     case 'double':
       // NaN and the infinities travel as the strings "NaN", "Infinity", "-Infinity".
-      return typeof value === 'number' ? value : typeof value === 'string' ? Number(value) : typeof value === 'bigint' ? Number(value) : unexpected(value, type);
+      return typeof value === 'number'
+        ? value
+        : typeof value === 'string'
+          ? Number(value)
+          : typeof value === 'bigint'
+            ? Number(value)
+            : unexpected(value, type);
     case 'boolean':
       return typeof value === 'boolean' ? value : unexpected(value, type);
     case 'varbinary':

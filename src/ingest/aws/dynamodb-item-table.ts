@@ -39,7 +39,11 @@ export class DynamoDbItemTable implements KeyValueStore {
           Item: this.itemOf(key, value, version),
           ...(expectedVersion === undefined
             ? { ConditionExpression: 'attribute_not_exists(#k)', ExpressionAttributeNames: { '#k': this.options.key[0] } }
-            : { ConditionExpression: '#v = :v', ExpressionAttributeNames: { '#v': VERSION }, ExpressionAttributeValues: { ':v': { N: String(expectedVersion) } } }),
+            : {
+                ConditionExpression: '#v = :v',
+                ExpressionAttributeNames: { '#v': VERSION },
+                ExpressionAttributeValues: { ':v': { N: String(expectedVersion) } },
+              }),
         }),
       );
       return version;
@@ -55,12 +59,14 @@ export class DynamoDbItemTable implements KeyValueStore {
 
   private keyOf(key: string): Record<string, AttributeValue> {
     const parts = key.split('#');
-    if (parts.length !== this.options.key.length) throw new KeyValueStoreError(`${this.options.tableName}: key '${key}' does not have ${this.options.key.length} part(s)`);
+    if (parts.length !== this.options.key.length)
+      throw new KeyValueStoreError(`${this.options.tableName}: key '${key}' does not have ${this.options.key.length} part(s)`);
     return Object.fromEntries(this.options.key.map((name, i) => [name, { S: parts[i] }]));
   }
 
   private itemOf(key: string, value: unknown, version: number): Record<string, AttributeValue> {
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new KeyValueStoreError(`${this.options.tableName}: an item must be a row object`);
+    if (typeof value !== 'object' || value === null || Array.isArray(value))
+      throw new KeyValueStoreError(`${this.options.tableName}: an item must be a row object`);
     const attributes = (toAttribute(value).M ?? {}) as Record<string, AttributeValue>;
     // Key attributes as strings (the tables' key types), from the store key so they match what get/delete address.
     return { ...attributes, ...this.keyOf(key), [VERSION]: { N: String(version) } };

@@ -1,12 +1,6 @@
 // The Glue Data Catalog calls ingestion makes: read a table's location and partition keys, register new partitions
 // (idempotently: a partition that exists is fine), and start a crawler (a crawler already running is fine).
-import {
-  BatchCreatePartitionCommand,
-  GetTableCommand,
-  StartCrawlerCommand,
-  type GlueClient,
-  type StorageDescriptor,
-} from '@aws-sdk/client-glue';
+import { BatchCreatePartitionCommand, GetTableCommand, StartCrawlerCommand, type GlueClient, type StorageDescriptor } from '@aws-sdk/client-glue';
 
 export interface CatalogTable {
   database: string;

@@ -44,7 +44,12 @@ export function domainEventProblem(record: unknown, columns: readonly DeclaredCo
   return undefined;
 }
 
-export async function ingestDomainEvents(file: string, lines: JsonLine[], target: IngestTarget, columns: readonly DeclaredColumn[]): Promise<{ counts: IngestCounts; issues: IngestIssue[] }> {
+export async function ingestDomainEvents(
+  file: string,
+  lines: JsonLine[],
+  target: IngestTarget,
+  columns: readonly DeclaredColumn[],
+): Promise<{ counts: IngestCounts; issues: IngestIssue[] }> {
   const { store, bucket, clock } = target;
   const counts = emptyCounts();
   const issues: IngestIssue[] = [];
@@ -94,7 +99,14 @@ export async function ingestDomainEvents(file: string, lines: JsonLine[], target
     const documents = rejected.map((r) => {
       const error = `${file} line ${r.line}: ${r.error}`;
       issues.push({ file, line: r.line, reason: r.reason, error });
-      return JSON.stringify({ attemptsMade: 0, arrivalTimestamp: now, errorCode: r.reason, errorMessage: error, attemptEndingTimestamp: now, rawData: r.raw.toString('base64') });
+      return JSON.stringify({
+        attemptsMade: 0,
+        arrivalTimestamp: now,
+        errorCode: r.reason,
+        errorMessage: error,
+        attemptEndingTimestamp: now,
+        rawData: r.raw.toString('base64'),
+      });
     });
     await store.put(bucket, `${prefix}lake-ingest-${formatTime(now, 'yyyy-MM-dd-HH-mm-ss')}-${randomUUID()}`, `${documents.join('\n')}\n`);
     counts.received += rejected.length;

@@ -23,7 +23,12 @@ export class LandingLockedError extends LakeError {
   override readonly name: string = 'LandingLockedError';
 }
 
-export async function ingestEcommerceFile(file: string, text: string, table: EcommerceTable, target: IngestTarget): Promise<{ counts: IngestCounts; issues: IngestIssue[] }> {
+export async function ingestEcommerceFile(
+  file: string,
+  text: string,
+  table: EcommerceTable,
+  target: IngestTarget,
+): Promise<{ counts: IngestCounts; issues: IngestIssue[] }> {
   const { store, bucket, lakeRoot, clock } = target;
   const name = await landFileUniquely(store, bucket, landingName(file, table), text);
   const landing = new EcommerceLanding({ store, bucket, lakeRoot, clock, thresholds: { minOrderFiles: 0, minItemFiles: 0, minProductFiles: 0 } });
@@ -36,7 +41,9 @@ export async function ingestEcommerceFile(file: string, text: string, table: Eco
   const { batch } = result;
   const issues: IngestIssue[] = [
     ...batch.rejectedFiles.filter((f) => f.file === name).map((f) => ({ file, reason: f.reason, error: f.error })),
-    ...batch.rejectedRows.filter((r) => r.file === name).map((r) => ({ file, ...(r.line !== undefined ? { line: r.line } : {}), reason: r.reason, error: r.error })),
+    ...batch.rejectedRows
+      .filter((r) => r.file === name)
+      .map((r) => ({ file, ...(r.line !== undefined ? { line: r.line } : {}), reason: r.reason, error: r.error })),
   ];
   return { counts: batch.counts[table], issues };
 }

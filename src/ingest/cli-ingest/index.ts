@@ -37,7 +37,13 @@ export interface IngestSource {
 
 export const INGEST_SOURCES: readonly IngestSource[] = [
   { name: 'interactions', aliases: ['crm_data', 'p1_interactions'], format: 'json', table: 'crm_data', description: 'P1 customer interactions (JSON lines)' },
-  { name: 'domain_events', aliases: ['p4_domain_events', 'p4_events'], format: 'json', table: 'p4_domain_events', description: 'P4 domain events (JSON lines)' },
+  {
+    name: 'domain_events',
+    aliases: ['p4_domain_events', 'p4_events'],
+    format: 'json',
+    table: 'p4_domain_events',
+    description: 'P4 domain events (JSON lines)',
+  },
   { name: 'orders', aliases: ['p2_raw_orders'], format: 'csv', table: 'p2_raw_orders', description: 'P2 orders CSV' },
   { name: 'order_items', aliases: ['p2_raw_order_items'], format: 'csv', table: 'p2_raw_order_items', description: 'P2 order items CSV' },
   { name: 'products', aliases: ['p2_raw_products'], format: 'csv', table: 'p2_raw_products', description: 'P2 products CSV' },
@@ -86,7 +92,8 @@ export async function ingestFile(options: IngestFileOptions): Promise<IngestFile
     clock: options.clock ?? systemClock,
   };
   const columns = options.tableColumns;
-  if (source.name === 'domain_events' && !columns?.length) throw new IngestUsageError(`source '${source.name}' is checked against the DDL of ${source.table}, and the project has none`);
+  if (source.name === 'domain_events' && !columns?.length)
+    throw new IngestUsageError(`source '${source.name}' is checked against the DDL of ${source.table}, and the project has none`);
   const bytes = await readFile(options.file);
   let outcome: { counts: IngestCounts; issues: IngestIssue[] };
   try {

@@ -31,7 +31,11 @@ export async function ingestInteractions(file: string, lines: JsonLine[], target
       continue;
     }
     const error = `${file} line ${line.line}: ${line.error}`;
-    await store.put(bucket, `${INGEST_PREFIX.interactionsInvalid}${dayPartitionPath(now)}/${randomUUID()}.json`, JSON.stringify({ error, record: line.text, timestamp: new Date(now).toISOString() }));
+    await store.put(
+      bucket,
+      `${INGEST_PREFIX.interactionsInvalid}${dayPartitionPath(now)}/${randomUUID()}.json`,
+      JSON.stringify({ error, record: line.text, timestamp: new Date(now).toISOString() }),
+    );
     counts.received++;
     quarantine(counts, 'not_json');
     issues.push({ file, line: line.line, reason: 'not_json', error });
@@ -50,7 +54,12 @@ export async function ingestInteractions(file: string, lines: JsonLine[], target
   const consumerDeadLetter = new LocalDeadLetterQueue(store, bucket, INGEST_PREFIX.interactionsDeadLetter, clock);
   const deadLetter: DeadLetterQueue = {
     send: async (message) => {
-      if (message.source === 'consumer-batch') issues.push({ file, reason: 'batch_write_failed', error: `${message.records.length} records dead-lettered under ${INGEST_PREFIX.interactionsDeadLetter}: ${message.error}` });
+      if (message.source === 'consumer-batch')
+        issues.push({
+          file,
+          reason: 'batch_write_failed',
+          error: `${message.records.length} records dead-lettered under ${INGEST_PREFIX.interactionsDeadLetter}: ${message.error}`,
+        });
       await consumerDeadLetter.send(message);
     },
   };

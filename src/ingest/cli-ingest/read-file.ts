@@ -34,7 +34,11 @@ export function fileText(file: string, bytes: Buffer): string {
       throw new UnreadableFileError(file, `gzip data cannot be decompressed (${(error as Error).message}); the file is refused whole`);
     }
   }
-  if (looksLikeUtf16(data)) throw new UnreadableFileError(file, 'is UTF-16 text (a UTF-16 byte-order mark or NUL bytes between characters); save it as UTF-8; the file is refused whole');
+  if (looksLikeUtf16(data))
+    throw new UnreadableFileError(
+      file,
+      'is UTF-16 text (a UTF-16 byte-order mark or NUL bytes between characters); save it as UTF-8; the file is refused whole',
+    );
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(data);
@@ -64,7 +68,9 @@ export function jsonRecords(text: string): JsonLine[] {
     }
     if (Array.isArray(array)) {
       return array.map((value: unknown, i) =>
-        tooDeep(value) ? deepLine(i + 1, `(element ${i + 1} of the array)`) : { line: i + 1, ok: true, value, bytes: Buffer.byteLength(JSON.stringify(value) ?? '') },
+        tooDeep(value)
+          ? deepLine(i + 1, `(element ${i + 1} of the array)`)
+          : { line: i + 1, ok: true, value, bytes: Buffer.byteLength(JSON.stringify(value) ?? '') },
       );
     }
   }

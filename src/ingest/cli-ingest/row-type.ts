@@ -54,10 +54,13 @@ export function valueProblem(column: DeclaredColumn, value: unknown): RowProblem
     const [min, max] = INTEGER_RANGES[name];
     return value >= min && value <= max ? undefined : { reason: 'out_of_range', error: `${column.name} ${shown} does not fit ${column.type}` };
   }
-  if (name === 'double' || name === 'float' || name === 'real') return typeof value === 'number' && Number.isFinite(value) ? undefined : bad(`a number (${column.type})`);
+  if (name === 'double' || name === 'float' || name === 'real')
+    return typeof value === 'number' && Number.isFinite(value) ? undefined : bad(`a number (${column.type})`);
   if (name === 'decimal') {
     if (typeof value !== 'number' || !Number.isFinite(value)) return bad(`a number (${column.type})`);
-    return decimalFits(value, type) ? undefined : { reason: 'out_of_range', error: `${column.name} ${shown} does not fit ${column.type} (rounded to its scale)` };
+    return decimalFits(value, type)
+      ? undefined
+      : { reason: 'out_of_range', error: `${column.name} ${shown} does not fit ${column.type} (rounded to its scale)` };
   }
   throw new Error(`${column.name}: the ingest check does not know the type ${column.type}; add it to src/ingest/cli-ingest/row-type.ts`);
 }
@@ -79,7 +82,8 @@ function decimalFits(value: number, type: Extract<HiveType, { kind: 'primitive' 
  * object, two keys that fold to one column, or a value that does not fit its column.
  */
 export function readRow(record: unknown, columns: readonly DeclaredColumn[]): { ok: true; row: Record<string, unknown> } | { ok: false; problem: RowProblem } {
-  if (typeof record !== 'object' || record === null || Array.isArray(record)) return { ok: false, problem: { reason: 'not_an_object', error: 'record is not a JSON object' } };
+  if (typeof record !== 'object' || record === null || Array.isArray(record))
+    return { ok: false, problem: { reason: 'not_an_object', error: 'record is not a JSON object' } };
   const declared = new Set(columns.map((c) => c.name));
   const row: Record<string, unknown> = {};
   const keyOf: Record<string, string> = {};
@@ -87,7 +91,13 @@ export function readRow(record: unknown, columns: readonly DeclaredColumn[]): { 
     const name = key.toLowerCase();
     if (!declared.has(name)) continue;
     if (name in keyOf) {
-      return { ok: false, problem: { reason: 'ambiguous_key', error: `keys ${JSON.stringify(keyOf[name])} and ${JSON.stringify(key)} are one column (${name}): the JSON reader matches keys whatever their case` } };
+      return {
+        ok: false,
+        problem: {
+          reason: 'ambiguous_key',
+          error: `keys ${JSON.stringify(keyOf[name])} and ${JSON.stringify(key)} are one column (${name}): the JSON reader matches keys whatever their case`,
+        },
+      };
     }
     keyOf[name] = key;
     row[name] = value;
@@ -96,7 +106,11 @@ export function readRow(record: unknown, columns: readonly DeclaredColumn[]): { 
     const value = row[column.name];
     if (value === undefined || value === null) continue;
     const problem = valueProblem(column, value);
-    if (problem) return { ok: false, problem: keyOf[column.name] === column.name ? problem : { ...problem, error: `${problem.error} (key ${JSON.stringify(keyOf[column.name])})` } };
+    if (problem)
+      return {
+        ok: false,
+        problem: keyOf[column.name] === column.name ? problem : { ...problem, error: `${problem.error} (key ${JSON.stringify(keyOf[column.name])})` },
+      };
   }
   return { ok: true, row };
 }

@@ -52,7 +52,8 @@ export function parseMetadataExtractionQuery(query: string): PartitionKeyQuery[]
   if (!body) throw new FirehoseConfigError(`MetadataExtractionQuery must be a jq object '{key: .field, …}', got '${query}'`);
   return body[1].split(',').map((part) => {
     const m = KEY_QUERY.exec(part);
-    if (!m) throw new FirehoseConfigError(`MetadataExtractionQuery: '${part.trim()}' is outside the locally supported jq subset (key: .a.b or key: .a[start:end])`);
+    if (!m)
+      throw new FirehoseConfigError(`MetadataExtractionQuery: '${part.trim()}' is outside the locally supported jq subset (key: .a.b or key: .a[start:end])`);
     return { name: m[1], path: m[2].slice(1).split('.'), ...(m[3] !== undefined ? { slice: [Number(m[3]), Number(m[4])] as [number, number] } : {}) };
   });
 }
@@ -96,7 +97,10 @@ export function domainEventsStreamConfig(options: {
       BucketARN: `arn:aws:s3:::${options.bucket}`,
       Prefix: `${options.prefix}${keys.map((k) => `${k.name}=!{partitionKeyFromQuery:${k.name}}`).join('/')}/`,
       ErrorOutputPrefix: `${options.errorPrefix}!{firehose:error-output-type}/year=!{timestamp:yyyy}/month=!{timestamp:MM}/day=!{timestamp:dd}/hour=!{timestamp:HH}/`,
-      BufferingHints: { SizeInMBs: options.bufferSizeMb ?? DEFAULT_BUFFERING.SizeInMBs, IntervalInSeconds: options.bufferIntervalSeconds ?? DEFAULT_BUFFERING.IntervalInSeconds },
+      BufferingHints: {
+        SizeInMBs: options.bufferSizeMb ?? DEFAULT_BUFFERING.SizeInMBs,
+        IntervalInSeconds: options.bufferIntervalSeconds ?? DEFAULT_BUFFERING.IntervalInSeconds,
+      },
       CompressionFormat: 'GZIP',
       DynamicPartitioningConfiguration: { Enabled: true },
       ProcessingConfiguration: {

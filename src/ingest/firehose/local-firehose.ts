@@ -79,14 +79,18 @@ export class LocalFirehose implements DeliveryStream {
     this.gzip = (destination.CompressionFormat ?? 'UNCOMPRESSED') === 'GZIP';
     const processors = destination.ProcessingConfiguration?.Enabled ? destination.ProcessingConfiguration.Processors : [];
     this.appendDelimiter = processors.some((p) => p.Type === 'AppendDelimiterToRecord');
-    const query = processors.find((p) => p.Type === 'MetadataExtraction')?.Parameters?.find((p) => p.ParameterName === 'MetadataExtractionQuery')?.ParameterValue;
+    const query = processors
+      .find((p) => p.Type === 'MetadataExtraction')
+      ?.Parameters?.find((p) => p.ParameterName === 'MetadataExtractionQuery')?.ParameterValue;
     const dynamic = destination.DynamicPartitioningConfiguration?.Enabled ?? false;
     this.keys = dynamic && query ? parseMetadataExtractionQuery(query) : [];
     const unsupported = processors.find((p) => p.Type === 'Lambda' || p.Type === 'RecordDeAggregation');
     if (unsupported) throw new FirehoseConfigError(`${config.DeliveryStreamName}: processor ${unsupported.Type} has no local implementation`);
     for (const [, name] of destination.Prefix.matchAll(/!\{partitionKeyFromQuery:([^}]+)\}/g)) {
       if (!this.keys.some((k) => k.name === name)) {
-        throw new FirehoseConfigError(`${config.DeliveryStreamName}: Prefix uses partition key '${name}' that no MetadataExtractionQuery (with dynamic partitioning on) defines`);
+        throw new FirehoseConfigError(
+          `${config.DeliveryStreamName}: Prefix uses partition key '${name}' that no MetadataExtractionQuery (with dynamic partitioning on) defines`,
+        );
       }
     }
   }
@@ -159,7 +163,9 @@ export class LocalFirehose implements DeliveryStream {
     for (const buffer of [...this.buffers.values()]) await this.deliver(buffer, 'close');
     if (this.buffers.size) {
       const cause = this.lastDeliveryError;
-      throw new FirehoseDeliveryError(`${this.deliveryStreamName}: ${this.buffered} records could not be delivered${cause ? `: ${cause.message}` : ''}`, { cause });
+      throw new FirehoseDeliveryError(`${this.deliveryStreamName}: ${this.buffered} records could not be delivered${cause ? `: ${cause.message}` : ''}`, {
+        cause,
+      });
     }
   }
 
@@ -184,7 +190,12 @@ export class LocalFirehose implements DeliveryStream {
     } catch (error) {
       // Firehose keeps retrying S3 delivery; so does this buffer, at the next tick or close.
       this.lastDeliveryError = error instanceof Error ? error : new Error(String(error));
-      this.options.onProgress?.({ type: 'delivery-failed', prefix: buffer.prefix, records: buffer.records, error: error instanceof Error ? error.message : String(error) });
+      this.options.onProgress?.({
+        type: 'delivery-failed',
+        prefix: buffer.prefix,
+        records: buffer.records,
+        error: error instanceof Error ? error.message : String(error),
+      });
       return;
     }
     this.buffers.delete(buffer.prefix);
@@ -227,7 +238,8 @@ export function extractKeys(text: string, keys: PartitionKeyQuery[]): Extracted 
   const values: Record<string, string> = {};
   for (const key of keys) {
     let current: unknown = value;
-    for (const field of key.path) current = typeof current === 'object' && current !== null && !Array.isArray(current) ? (current as Record<string, unknown>)[field] : undefined;
+    for (const field of key.path)
+      current = typeof current === 'object' && current !== null && !Array.isArray(current) ? (current as Record<string, unknown>)[field] : undefined;
     if (key.slice) current = typeof current === 'string' ? current.slice(key.slice[0], key.slice[1]) : undefined;
     if (current === undefined || current === null || current === '' || typeof current === 'object') {
       return { ok: false, error: `partitionKeyFromQuery '${key.name}' (.${key.path.join('.')}) evaluated to null or an empty string` };

@@ -24,7 +24,18 @@ export interface SourceFile {
   rows: number;
 }
 
-export const CUSTOMER_COLUMNS = ['customer_id', 'email', 'first_name', 'last_name', 'country', 'city', 'segment', 'is_active', 'signup_date', 'updated_at'] as const;
+export const CUSTOMER_COLUMNS = [
+  'customer_id',
+  'email',
+  'first_name',
+  'last_name',
+  'country',
+  'city',
+  'segment',
+  'is_active',
+  'signup_date',
+  'updated_at',
+] as const;
 export const C360_ORDER_COLUMNS = ['order_id', 'customer_id', 'order_ts', 'amount', 'currency', 'status'] as const;
 
 const FIRST = ['Anna', 'Ben', 'Carla', 'David', 'Eva', 'Felix', 'Greta', 'Hugo', 'Ines', 'Jonas', 'Klara', 'Leo', 'Mia', 'Noah', 'Olga', 'Paul'];
@@ -106,7 +117,18 @@ export function generateCustomer360Sources(options: Customer360Options): SourceF
     for (let i = 0; i < (options.ordersPerDay ?? 300); i++) {
       const c = r.pick(customers);
       const ts = new Date(dayStart + r.int(0, 86_399_999)).toISOString();
-      orders.push([`C360-${date.replaceAll('-', '')}-${String(i + 1).padStart(5, '0')}`, c.customer_id, ts, r.amount(5, 600).toFixed(2), 'EUR', r.weighted([['completed', 85], ['returned', 7], ['cancelled', 8]] as const)]);
+      orders.push([
+        `C360-${date.replaceAll('-', '')}-${String(i + 1).padStart(5, '0')}`,
+        c.customer_id,
+        ts,
+        r.amount(5, 600).toFixed(2),
+        'EUR',
+        r.weighted([
+          ['completed', 85],
+          ['returned', 7],
+          ['cancelled', 8],
+        ] as const),
+      ]);
     }
     files.push({ key: `orders/extract_date=${date}/orders.csv`, content: toCsv(C360_ORDER_COLUMNS, orders), rows: orders.length });
 
@@ -117,7 +139,13 @@ export function generateCustomer360Sources(options: Customer360Options): SourceF
         JSON.stringify({
           event_id: r.uuid(),
           customer_id: c.customer_id,
-          event_type: r.weighted([['page_view', 60], ['search', 15], ['add_to_cart', 12], ['checkout', 5], ['login', 8]] as const),
+          event_type: r.weighted([
+            ['page_view', 60],
+            ['search', 15],
+            ['add_to_cart', 12],
+            ['checkout', 5],
+            ['login', 8],
+          ] as const),
           event_ts: new Date(dayStart + r.int(0, 86_399_999)).toISOString(),
           session_id: `s-${c.customer_id}-${r.int(1, 9_999)}`,
           device: r.pick(['web', 'ios', 'android']),
@@ -130,7 +158,12 @@ export function generateCustomer360Sources(options: Customer360Options): SourceF
 }
 
 function applyChange(c: Customer, r: SeededRandom): void {
-  const kind = r.weighted([['move', 4], ['email', 3], ['segment', 3], ['deactivate', 1]] as const);
+  const kind = r.weighted([
+    ['move', 4],
+    ['email', 3],
+    ['segment', 3],
+    ['deactivate', 1],
+  ] as const);
   if (kind === 'move') {
     c.country = r.pick(Object.keys(CITIES));
     c.city = r.pick(CITIES[c.country]);

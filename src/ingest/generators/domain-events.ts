@@ -94,17 +94,37 @@ export function generateDomainEvents(options: DomainEventOptions): DomainEvent[]
     }
     amount = Math.round(amount * 100) / 100;
     events.push({ event_type: 'OrderPlaced', event_time: at(placed), customer_id: customer, order_id: orderId, amount, currency: 'EUR', item_count: lines });
-    const method = r.weighted([['card', 6], ['paypal', 3], ['bank_transfer', 1]] as const);
+    const method = r.weighted([
+      ['card', 6],
+      ['paypal', 3],
+      ['bank_transfer', 1],
+    ] as const);
     let paidAt: number | undefined = placed + r.int(1, 10) * MINUTE;
     if (r.chance(0.08)) {
       const failedAt = placed + r.int(1, 5) * MINUTE;
-      events.push({ event_type: 'PaymentFailed', event_time: at(failedAt), customer_id: customer, order_id: orderId, amount, currency: 'EUR', payment_method: method, failure_reason: r.pick(['card_declined', 'insufficient_funds', 'timeout', 'fraud_suspected']) });
+      events.push({
+        event_type: 'PaymentFailed',
+        event_time: at(failedAt),
+        customer_id: customer,
+        order_id: orderId,
+        amount,
+        currency: 'EUR',
+        payment_method: method,
+        failure_reason: r.pick(['card_declined', 'insufficient_funds', 'timeout', 'fraud_suspected']),
+      });
       paidAt = r.chance(0.5) ? failedAt + r.int(2, 30) * MINUTE : undefined;
     }
     if (paidAt === undefined || paidAt >= end) return;
     events.push({ event_type: 'OrderPaid', event_time: at(paidAt), customer_id: customer, order_id: orderId, amount, currency: 'EUR', payment_method: method });
     const shippedAt = paidAt + r.int(2, 48) * HOUR + r.next() * HOUR;
-    if (shippedAt < end) events.push({ event_type: 'OrderShipped', event_time: at(shippedAt), customer_id: customer, order_id: orderId, carrier: r.pick(['DHL', 'UPS', 'DPD', 'GLS']) });
+    if (shippedAt < end)
+      events.push({
+        event_type: 'OrderShipped',
+        event_time: at(shippedAt),
+        customer_id: customer,
+        order_id: orderId,
+        carrier: r.pick(['DHL', 'UPS', 'DPD', 'GLS']),
+      });
   });
 
   for (const move of stockMoves) {
@@ -113,7 +133,13 @@ export function generateDomainEvents(options: DomainEventOptions): DomainEvent[]
     events.push({ event_type: 'StockChanged', event_time: at(move.t), product_id: product + 1, quantity_change: move.change, stock_level: stock[product] });
     if (stock[product] < 20 && move.t + 6 * HOUR < end) {
       stock[product] += 300;
-      events.push({ event_type: 'StockChanged', event_time: at(move.t + 6 * HOUR), product_id: product + 1, quantity_change: 300, stock_level: stock[product] });
+      events.push({
+        event_type: 'StockChanged',
+        event_time: at(move.t + 6 * HOUR),
+        product_id: product + 1,
+        quantity_change: 300,
+        stock_level: stock[product],
+      });
     }
   }
 

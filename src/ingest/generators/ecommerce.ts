@@ -42,10 +42,22 @@ export function generateEcommerceFiles(options: EcommerceOptions): GeneratedFile
   const categories = Object.keys(CATEGORIES);
   const products = Array.from({ length: productCount }, (_, i) => {
     const category = r.pick(categories);
-    return { id: 2001 + i, category, name: `${r.pick(CATEGORIES[category])} ${String.fromCharCode(65 + (i % 26))}${Math.floor(i / 26) + 1}`, price: r.amount(5, 500) };
+    return {
+      id: 2001 + i,
+      category,
+      name: `${r.pick(CATEGORIES[category])} ${String.fromCharCode(65 + (i % 26))}${Math.floor(i / 26) + 1}`,
+      price: r.amount(5, 500),
+    };
   });
   const files: GeneratedFile[] = [
-    { name: 'products.csv', content: toCsv(PRODUCT_COLUMNS, products.map((p) => [p.id, p.category, p.name, p.price.toFixed(2)])), rows: products.length },
+    {
+      name: 'products.csv',
+      content: toCsv(
+        PRODUCT_COLUMNS,
+        products.map((p) => [p.id, p.category, p.name, p.price.toFixed(2)]),
+      ),
+      rows: products.length,
+    },
   ];
   let orderId = 100_000;
   const firstDay = options.nowMs - days * 86_400_000;
@@ -63,7 +75,12 @@ export function generateEcommerceFiles(options: EcommerceOptions): GeneratedFile
         total += product.price * quantity;
         items.push([id, product.id, quantity, product.price.toFixed(2)]);
       }
-      const status = r.weighted([['completed', 80], ['returned', 8], ['cancelled', 5], ['processing', 7]] as const);
+      const status = r.weighted([
+        ['completed', 80],
+        ['returned', 8],
+        ['cancelled', 5],
+        ['processing', 7],
+      ] as const);
       orders.push([id, r.int(1001, 1000 + customers), date, total.toFixed(2), status]);
     }
     files.push({ name: `orders_${date}.csv`, content: toCsv(ORDER_COLUMNS, orders), rows: orders.length });

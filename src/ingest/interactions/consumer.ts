@@ -4,7 +4,15 @@
 // Records that fail cleaning and batches whose write fails go to the dead-letter queue with the error. It reports the
 // partitions it wrote; the runner registers them (ALTER TABLE ADD PARTITION / MSCK REPAIR, folders locally).
 import { randomUUID } from 'node:crypto';
-import { DuckDBTimestampMillisecondsValue, INTEGER, TIMESTAMP_MS, VARCHAR, type DuckDBConnection, type DuckDBInstance, type DuckDBValue } from '@duckdb/node-api';
+import {
+  DuckDBTimestampMillisecondsValue,
+  INTEGER,
+  TIMESTAMP_MS,
+  VARCHAR,
+  type DuckDBConnection,
+  type DuckDBInstance,
+  type DuckDBValue,
+} from '@duckdb/node-api';
 import { openDuckDb } from '../../engines/duckdb/connection.js';
 import type { ObjectStore } from '../../storage/object-store/index.js';
 import { systemClock, type Clock } from '../clock.js';
@@ -140,7 +148,11 @@ export class InteractionConsumer {
         source: 'consumer-batch',
         batchId: `${objectBatch[i]}-${i}`,
         error: `writing s3://${this.options.bucket}/${outcome.key} failed: ${outcome.error.message}`,
-        records: objectRows[i].map(({ source }) => ({ record: decodeForDeadLetter(source), error: outcome.error?.message ?? '', sequenceNumber: source.sequenceNumber })),
+        records: objectRows[i].map(({ source }) => ({
+          record: decodeForDeadLetter(source),
+          error: outcome.error?.message ?? '',
+          sequenceNumber: source.sequenceNumber,
+        })),
       });
       quarantine(counts, 'batch_write_failed', outcome.rows);
     }

@@ -77,7 +77,15 @@ export class InteractionGenerator {
     // Skew customer ids: a few customers contact support far more often than most.
     const customers = this.options.customers ?? 5_000;
     const customerId = 1 + Math.floor(customers * r.next() ** 2);
-    const rating = r.chance(0.1) ? null : r.weighted<number>([[1, 8], [2, 10], [3, 20], [4, 32], [5, 30]]);
+    const rating = r.chance(0.1)
+      ? null
+      : r.weighted<number>([
+          [1, 8],
+          [2, 10],
+          [3, 20],
+          [4, 32],
+          [5, 30],
+        ]);
     const record: RawInteraction = {
       customer_id: customerId,
       interaction_type: r.pick(INTERACTION_TYPES),

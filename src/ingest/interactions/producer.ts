@@ -200,7 +200,13 @@ export class InteractionProducer {
         pending = lastFailures.map((f) => f.entry);
         if (!pending.length || attempt >= maxAttempts) break;
         const delayMs = fullJitterDelay(attempt - 1, { baseDelayMs, maxDelayMs }, random);
-        this.options.onProgress?.({ type: 'retry', operation: 'stream', attempt, delayMs, error: `${pending.length} records refused: ${lastFailures[0].errorCode}` });
+        this.options.onProgress?.({
+          type: 'retry',
+          operation: 'stream',
+          attempt,
+          delayMs,
+          error: `${pending.length} records refused: ${lastFailures[0].errorCode}`,
+        });
         await this.sleep(delayMs, signal);
       }
       refused.push(...permanent, ...lastFailures);

@@ -119,7 +119,12 @@ export async function validateBatch(connection: DuckDBConnection, files: LandedF
         await dropRejectTables(connection, table);
         counts.received += shaped.length;
         if (shaped.length) quarantine(counts, 'unreadable_csv', shaped.length);
-        result.rejectedFiles.push({ file: file.name, reason: 'unreadable_csv', error: `${file.name}: the CSV reader cannot read it: ${firstLine((error as Error).message)}`, rows: shaped.length });
+        result.rejectedFiles.push({
+          file: file.name,
+          reason: 'unreadable_csv',
+          error: `${file.name}: the CSV reader cannot read it: ${firstLine((error as Error).message)}`,
+          rows: shaped.length,
+        });
         continue;
       }
       await collectRejects(connection, table, file.name, shaped, result);
@@ -131,7 +136,9 @@ export async function validateBatch(connection: DuckDBConnection, files: LandedF
     if (!loaded.has(table)) continue;
     const cols = TABLE_SCHEMAS[table].columns.map((c) => `"${c}"`).join(', ');
     const target = join(outputDir, `${table}.parquet`);
-    await connection.run(`COPY (SELECT ${cols} FROM ingest_${table} WHERE reject_reason IS NULL ORDER BY row_no) TO ${sqlString(target)} (FORMAT parquet, COMPRESSION snappy)`);
+    await connection.run(
+      `COPY (SELECT ${cols} FROM ingest_${table} WHERE reject_reason IS NULL ORDER BY row_no) TO ${sqlString(target)} (FORMAT parquet, COMPRESSION snappy)`,
+    );
     result.parquet[table] = target;
   }
   for (const table of TABLES) await connection.run(`DROP TABLE IF EXISTS ingest_${table}`);
@@ -201,12 +208,18 @@ async function collectRejects(connection: DuckDBConnection, table: EcommerceTabl
   for (const [rejectLine, types, messages, csvLine] of rejects.getRowsJson() as [string, string, string, string][]) {
     const line = originalLine.get(Number(rejectLine)) ?? Number(rejectLine);
     // A row with the wrong number of fields also fails casts (its values sit in the wrong columns): the shape is the cause.
-    const reason = String(types).split(', ').every((type) => type === 'CAST') ? 'bad_value' : 'malformed_row';
+    const reason = String(types)
+      .split(', ')
+      .every((type) => type === 'CAST')
+      ? 'bad_value'
+      : 'malformed_row';
     result.rejectedRows.push({ file: name, line, reason, error: `${name} line ${line}: ${messages}`, record: String(csvLine).replace(/\r?\n$/, '') });
     counts.received++;
     quarantine(counts, reason);
   }
-  const [[parsed]] = (await connection.runAndReadAll(`SELECT count(*)::INT FROM ingest_${table} WHERE filename = ${sqlString(name)}`)).getRowsJson() as number[][];
+  const [[parsed]] = (
+    await connection.runAndReadAll(`SELECT count(*)::INT FROM ingest_${table} WHERE filename = ${sqlString(name)}`)
+  ).getRowsJson() as number[][];
   counts.received += parsed;
 }
 
@@ -214,7 +227,10 @@ async function collectRejects(connection: DuckDBConnection, table: EcommerceTabl
 async function applyKeyChecks(connection: DuckDBConnection, result: ValidationResult): Promise<void> {
   const rules: [EcommerceTable, string][] = [
     ['orders', `CASE WHEN order_id IS NULL THEN 'missing_key' WHEN row_number() OVER (PARTITION BY order_id ORDER BY row_no) > 1 THEN 'duplicate_key' END`],
-    ['products', `CASE WHEN product_id IS NULL THEN 'missing_key' WHEN row_number() OVER (PARTITION BY product_id ORDER BY row_no) > 1 THEN 'duplicate_key' END`],
+    [
+      'products',
+      `CASE WHEN product_id IS NULL THEN 'missing_key' WHEN row_number() OVER (PARTITION BY product_id ORDER BY row_no) > 1 THEN 'duplicate_key' END`,
+    ],
     [
       'order_items',
       `CASE WHEN order_id IS NULL OR product_id IS NULL THEN 'missing_key'

@@ -34,7 +34,11 @@ export class KeyValueLock implements RunLock {
     if (current && !this.isStale(current.value)) return { acquired: false, heldBy: current.value };
     const version = await this.store.putIf(this.options.key, owner, current?.version);
     if (version === undefined) return { acquired: false, heldBy: await this.holder() };
-    return { acquired: true, lock: { owner, release: async () => void (await this.releaseToken(owner.token)) }, ...(current ? { brokeStale: current.value } : {}) };
+    return {
+      acquired: true,
+      lock: { owner, release: async () => void (await this.releaseToken(owner.token)) },
+      ...(current ? { brokeStale: current.value } : {}),
+    };
   }
 
   async holder(): Promise<LockOwner | undefined> {

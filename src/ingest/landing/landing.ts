@@ -86,7 +86,8 @@ export class EcommerceLanding {
     this.clock = options.clock ?? systemClock;
     this.incoming = options.incomingPrefix ?? INGEST_PREFIX.incoming;
     this.lock =
-      options.lock ?? new PipelineLock(join(options.lakeRoot, options.bucket, this.incoming, LOCK_FILE), { staleAfterMs: options.lockStaleAfterMs, clock: this.clock });
+      options.lock ??
+      new PipelineLock(join(options.lakeRoot, options.bucket, this.incoming, LOCK_FILE), { staleAfterMs: options.lockStaleAfterMs, clock: this.clock });
   }
 
   /** One check; processes the batch when it is due. Never waits. */
@@ -122,7 +123,8 @@ export class EcommerceLanding {
 export async function processBatch(options: BatchOptions, names: string[], forced: boolean): Promise<ProcessedBatch> {
   const { store, bucket } = options;
   const incoming = options.incomingPrefix ?? INGEST_PREFIX.incoming;
-  const batchId = options.batchId ?? `${new Date((options.clock ?? systemClock).now()).toISOString().replace(/[-:]/g, '').slice(0, 15)}-${randomUUID().slice(0, 8)}`;
+  const batchId =
+    options.batchId ?? `${new Date((options.clock ?? systemClock).now()).toISOString().replace(/[-:]/g, '').slice(0, 15)}-${randomUUID().slice(0, 8)}`;
   const scratch = await mkdtemp(join(tmpdir(), 'lake-landing-'));
   const { instance, connection } = await openDuckDb({ path: ':memory:' });
   // Objects this attempt wrote: removed again when it fails (disk full, a failed registration), so the inputs that
@@ -155,14 +157,25 @@ export async function processBatch(options: BatchOptions, names: string[], force
       await put(`${rejected}files/${file.file}`, await store.get(bucket, `${incoming}${file.file}`));
       await put(`${rejected}files/${file.file}.error.json`, JSON.stringify(file));
     }
-    const batch: ProcessedBatch = { batchId, forced, files: names, counts: result.counts, rejectedFiles: result.rejectedFiles, rejectedRows: result.rejectedRows, objects };
+    const batch: ProcessedBatch = {
+      batchId,
+      forced,
+      files: names,
+      counts: result.counts,
+      rejectedFiles: result.rejectedFiles,
+      rejectedRows: result.rejectedRows,
+      objects,
+    };
     await options.beforeArchive?.(batch);
     // Inputs move to the archive last: a crash before this point leaves them in incoming/ for the next run.
     const archive = `${options.archivePrefix ?? INGEST_PREFIX.ecommerceArchive}batch_id=${batchId}/`;
     for (const name of names) await put(`${archive}${name}`, await store.get(bucket, `${incoming}${name}`));
     // From here on the outputs are the batch's: inputs leave incoming/ only once they are all archived.
     written.length = 0;
-    await store.delete(bucket, names.map((name) => `${incoming}${name}`));
+    await store.delete(
+      bucket,
+      names.map((name) => `${incoming}${name}`),
+    );
     return batch;
   } catch (error) {
     // Best effort: the error that stopped the batch is the one to report.
@@ -176,7 +189,12 @@ export async function processBatch(options: BatchOptions, names: string[], force
 }
 
 /** Puts generated or user files into the landing zone, as an upload to s3://bucket/incoming/ would. */
-export async function landFiles(store: ObjectStore, bucket: string, files: { name: string; content: string }[], incomingPrefix: string = INGEST_PREFIX.incoming): Promise<void> {
+export async function landFiles(
+  store: ObjectStore,
+  bucket: string,
+  files: { name: string; content: string }[],
+  incomingPrefix: string = INGEST_PREFIX.incoming,
+): Promise<void> {
   for (const file of files) await store.put(bucket, `${incomingPrefix}${file.name}`, file.content);
 }
 
@@ -185,7 +203,13 @@ export async function landFiles(store: ObjectStore, bucket: string, files: { nam
  * incoming/ (create-only puts): two uploads with one name never overwrite each other. The same bytes uploaded again
  * (a retry after the lock refused it) are the file already waiting, not a second one. Resolves to the name used.
  */
-export async function landFileUniquely(store: ObjectStore, bucket: string, name: string, content: string | Buffer, incomingPrefix: string = INGEST_PREFIX.incoming): Promise<string> {
+export async function landFileUniquely(
+  store: ObjectStore,
+  bucket: string,
+  name: string,
+  content: string | Buffer,
+  incomingPrefix: string = INGEST_PREFIX.incoming,
+): Promise<string> {
   const stem = name.replace(/\.csv$/i, '');
   const bytes = Buffer.isBuffer(content) ? content : Buffer.from(content);
   for (let n = 1; ; n++) {

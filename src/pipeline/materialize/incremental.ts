@@ -30,7 +30,11 @@ export const materializeIncremental: MaterializeStrategy = async (request, { eng
   if (!(await tableExists(engine, request.database, request.name))) {
     // Created empty, then filled in batches like any later run: a first run may write more partitions than one
     // statement may (Athena: 100).
-    const props = [`format = ${literal(request.format ?? 'PARQUET')}`, `external_location = ${literal(location)}`, `partitioned_by = ARRAY[${keys.map(literal).join(', ')}]`];
+    const props = [
+      `format = ${literal(request.format ?? 'PARQUET')}`,
+      `external_location = ${literal(location)}`,
+      `partitioned_by = ARRAY[${keys.map(literal).join(', ')}]`,
+    ];
     await log.run(`CREATE TABLE ${target(request)}\nWITH (${props.join(', ')})\nAS\n${request.selectSql}\nWITH NO DATA`);
   }
 
@@ -77,7 +81,10 @@ async function replaceInBatches(
         batch.length === plan.rows.length
           ? ''
           : `\nWHERE ${batch
-              .map((values) => `(${keys.map((k, j) => (values[j] === null ? `${quote(k)} IS NULL` : `${quote(k)} = ${typedLiteral(values[j], types[j])}`)).join(' AND ')})`)
+              .map(
+                (values) =>
+                  `(${keys.map((k, j) => (values[j] === null ? `${quote(k)} IS NULL` : `${quote(k)} = ${typedLiteral(values[j], types[j])}`)).join(' AND ')})`,
+              )
               .join('\n   OR ')}`;
       await log.run(`INSERT INTO ${target(request)}\nSELECT * FROM ${stage}${predicate}`);
     }

@@ -53,7 +53,9 @@ function keyProjection(table: string, key: Column, values: Exclude<SqlValue, nul
     const texts = [...new Set(values.map(String))].sort();
     const comma = texts.find((t) => t.includes(','));
     if (comma !== undefined) {
-      throw new MaterializeError(`table model ${table}: partition value '${comma}' of ${key.name} has a comma, which an enum projection (a comma-separated list) cannot hold`);
+      throw new MaterializeError(
+        `table model ${table}: partition value '${comma}' of ${key.name} has a comma, which an enum projection (a comma-separated list) cannot hold`,
+      );
     }
     return { properties: { [`${prefix}.type`]: 'enum', [`${prefix}.values`]: texts.join(',') }, count: texts.length };
   }
@@ -67,7 +69,13 @@ function keyProjection(table: string, key: Column, values: Exclude<SqlValue, nul
     const days = values.map(String).sort();
     const [min, max] = [days[0], days[days.length - 1]];
     return {
-      properties: { [`${prefix}.type`]: 'date', [`${prefix}.format`]: 'yyyy-MM-dd', [`${prefix}.range`]: `${min},${max}`, [`${prefix}.interval`]: '1', [`${prefix}.interval.unit`]: 'DAYS' },
+      properties: {
+        [`${prefix}.type`]: 'date',
+        [`${prefix}.format`]: 'yyyy-MM-dd',
+        [`${prefix}.range`]: `${min},${max}`,
+        [`${prefix}.interval`]: '1',
+        [`${prefix}.interval.unit`]: 'DAYS',
+      },
       count: (Date.parse(max) - Date.parse(min)) / DAY_MS + 1,
     };
   }

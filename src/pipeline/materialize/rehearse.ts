@@ -51,9 +51,13 @@ export async function rehearseMaterialization(
     // Not a statement: one Glue call. Shown as a comment so the reader sees where the table changes.
     swapTable: async (source, target, properties) => {
       assumptions.add(options.firstRun ? 'the table does not exist yet (first run)' : 'the table exists (a later run; --first-run shows the first)');
-      const props = Object.entries(properties).map(([k, v]) => `'${k}' = '${v}'`).join(', ');
+      const props = Object.entries(properties)
+        .map(([k, v]) => `'${k}' = '${v}'`)
+        .join(', ');
       const call = options.firstRun ? 'CreateTable' : 'UpdateTable';
-      statements.push(`-- Glue ${call}, one call: "${target.database}"."${target.name}" takes the definition of "${source.database}"."${source.name}" with properties (${props})`);
+      statements.push(
+        `-- Glue ${call}, one call: "${target.database}"."${target.name}" takes the definition of "${source.database}"."${source.name}" with properties (${props})`,
+      );
     },
   };
   const objectStore: ObjectStore = {

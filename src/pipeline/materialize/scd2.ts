@@ -31,7 +31,8 @@ export function scd2TableColumns(source: readonly string[], config: Scd2Config):
 export function checkScd2Source(source: readonly Column[], config: Scd2Config, model: string): void {
   const names = source.map((c) => c.name);
   const missing = [...config.uniqueKey, config.updatedAt, ...(config.checkCols ?? [])].filter((c) => !names.includes(c));
-  if (missing.length > 0) throw new MaterializeError(`scd2 model ${model}: column(s) ${[...new Set(missing)].join(', ')} not in its query (it returns ${names.join(', ')})`);
+  if (missing.length > 0)
+    throw new MaterializeError(`scd2 model ${model}: column(s) ${[...new Set(missing)].join(', ')} not in its query (it returns ${names.join(', ')})`);
   const clash = names.filter((c) => (SCD2_COLUMNS as readonly string[]).includes(c) || c.startsWith('__scd2_'));
   if (clash.length > 0) throw new MaterializeError(`scd2 model ${model}: its query returns ${clash.join(', ')}, which the scd2 table adds itself; rename them`);
 }
@@ -39,7 +40,9 @@ export function checkScd2Source(source: readonly Column[], config: Scd2Config, m
 /** The source query projected to the table's shape (no rows: what CREATE TABLE … WITH NO DATA and schemas need). */
 export function scd2ShapeSql(selectSql: string, source: readonly Column[], config: Scd2Config): string {
   const u = quote(config.updatedAt);
-  const list = source.flatMap((c) => (c.name === config.updatedAt ? [`s.${u} AS valid_from`, `s.${u} AS valid_to`, 'true AS is_current'] : [`s.${quote(c.name)}`]));
+  const list = source.flatMap((c) =>
+    c.name === config.updatedAt ? [`s.${u} AS valid_from`, `s.${u} AS valid_to`, 'true AS is_current'] : [`s.${quote(c.name)}`],
+  );
   return `SELECT ${list.join(', ')}\nFROM (\n${selectSql}\n) AS s`;
 }
 

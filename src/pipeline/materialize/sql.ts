@@ -12,7 +12,10 @@ export const ddlTarget = (r: MaterializeRequest, name = r.name): string => `${dd
 /** Runs statements in order, recording them and the rows they wrote. */
 export class StatementLog {
   readonly outcome: MaterializeOutcome = { statements: [], rowsWritten: 0 };
-  constructor(private readonly engine: Engine, private readonly database: string) {}
+  constructor(
+    private readonly engine: Engine,
+    private readonly database: string,
+  ) {}
 
   async run(sql: string) {
     this.outcome.statements.push(sql);
@@ -94,4 +97,8 @@ function splitArgs(text: string): string[] {
   return out;
 }
 
-export const defaultRunId = (at = new Date()): string => at.toISOString().replace(/[-:.TZ]/g, '').slice(0, 17);
+export const defaultRunId = (at = new Date()): string =>
+  at
+    .toISOString()
+    .replace(/[-:.TZ]/g, '')
+    .slice(0, 17);

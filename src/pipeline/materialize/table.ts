@@ -16,7 +16,9 @@ export const materializeTable: MaterializeStrategy = async (request, { engine, o
   const table = `${request.database}.${request.name}`;
   if (!objectStore) throw new MaterializeError(`table model ${table} needs an object store to replace its files`);
   if (!engine.swapTable) {
-    throw new MaterializeError(`table model ${table} cannot be rebuilt on the ${engine.name} engine: it cannot swap a table's definition in one catalog update, so readers would miss the table`);
+    throw new MaterializeError(
+      `table model ${table} cannot be rebuilt on the ${engine.name} engine: it cannot swap a table's definition in one catalog update, so readers would miss the table`,
+    );
   }
   const base = requireLocation(request, 'table');
   const location = `${base}${runId}/`;

@@ -1,13 +1,6 @@
 // The key-value store on a DynamoDB table with a string partition key. Each item holds the key, the value as native
 // attributes under `value`, and `version` for conditional writes (DynamoDB's ConditionExpression does the compare).
-import {
-  DeleteItemCommand,
-  GetItemCommand,
-  PutItemCommand,
-  UpdateItemCommand,
-  type DynamoDBClient,
-  type PutItemCommandInput,
-} from '@aws-sdk/client-dynamodb';
+import { DeleteItemCommand, GetItemCommand, PutItemCommand, UpdateItemCommand, type DynamoDBClient, type PutItemCommandInput } from '@aws-sdk/client-dynamodb';
 import { fromAttribute, toAttribute } from './dynamodb-values.js';
 import { KeyValueStoreError, type KeyValueStore, type Versioned } from './key-value-store.js';
 
@@ -18,8 +11,7 @@ export interface DynamoDbKeyValueStoreOptions {
   partitionKey?: string;
 }
 
-const isConditionFailure = (error: unknown): boolean =>
-  error instanceof Error && error.name === 'ConditionalCheckFailedException';
+const isConditionFailure = (error: unknown): boolean => error instanceof Error && error.name === 'ConditionalCheckFailedException';
 
 export class DynamoDbKeyValueStore implements KeyValueStore {
   private readonly client: DynamoDBClient;

@@ -51,37 +51,49 @@ export class JsonFileKeyValueStore implements KeyValueStore {
     const serialized = items.map(([key, value]) => [key, serialize(key, value)] as const);
     if (serialized.length === 0) return;
     await mkdir(dirname(this.path), { recursive: true });
-    await withFileLock(`${this.path}.lock`, async () => {
-      const data = await this.read();
-      for (const [key, text] of serialized) {
-        data.items[key] = { value: JSON.parse(text) as unknown, version: (data.items[key]?.version ?? 0) + 1 };
-      }
-      await this.replaceFile(data);
-    }, this.lockOptions);
+    await withFileLock(
+      `${this.path}.lock`,
+      async () => {
+        const data = await this.read();
+        for (const [key, text] of serialized) {
+          data.items[key] = { value: JSON.parse(text) as unknown, version: (data.items[key]?.version ?? 0) + 1 };
+        }
+        await this.replaceFile(data);
+      },
+      this.lockOptions,
+    );
   }
 
   async delete(key: string): Promise<void> {
     await mkdir(dirname(this.path), { recursive: true });
-    await withFileLock(`${this.path}.lock`, async () => {
-      const data = await this.read();
-      if (!(key in data.items)) return;
-      delete data.items[key];
-      await this.replaceFile(data);
-    }, this.lockOptions);
+    await withFileLock(
+      `${this.path}.lock`,
+      async () => {
+        const data = await this.read();
+        if (!(key in data.items)) return;
+        delete data.items[key];
+        await this.replaceFile(data);
+      },
+      this.lockOptions,
+    );
   }
 
   private async write(key: string, value: unknown, allowed: (current: Versioned<unknown> | undefined) => boolean): Promise<number> {
     const serialized = serialize(key, value);
     await mkdir(dirname(this.path), { recursive: true });
-    return withFileLock(`${this.path}.lock`, async () => {
-      const data = await this.read();
-      const current = data.items[key];
-      if (!allowed(current)) return current?.version ?? 0;
-      const version = (current?.version ?? 0) + 1;
-      data.items[key] = { value: JSON.parse(serialized) as unknown, version };
-      await this.replaceFile(data);
-      return version;
-    }, this.lockOptions);
+    return withFileLock(
+      `${this.path}.lock`,
+      async () => {
+        const data = await this.read();
+        const current = data.items[key];
+        if (!allowed(current)) return current?.version ?? 0;
+        const version = (current?.version ?? 0) + 1;
+        data.items[key] = { value: JSON.parse(serialized) as unknown, version };
+        await this.replaceFile(data);
+        return version;
+      },
+      this.lockOptions,
+    );
   }
 
   private async readUnlessUnchanged(): Promise<StoreFile> {

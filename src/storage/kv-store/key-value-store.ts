@@ -35,12 +35,7 @@ export class KeyValueStoreError extends LakeError {
  * Optimistic read-modify-write: reads the key, applies `change`, writes conditionally, and starts over when another
  * writer won. `change` may run more than once, so it must be pure. Returns what was written.
  */
-export async function updateKey<T>(
-  store: KeyValueStore,
-  key: string,
-  change: (current: T | undefined) => T,
-  maxAttempts = 20,
-): Promise<Versioned<T>> {
+export async function updateKey<T>(store: KeyValueStore, key: string, change: (current: T | undefined) => T, maxAttempts = 20): Promise<Versioned<T>> {
   for (let attempt = 0; attempt < maxAttempts; attempt++) {
     const current = await store.get<T>(key);
     const next = change(current?.value);

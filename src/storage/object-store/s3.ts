@@ -2,13 +2,7 @@
 // guarantees. A PutObject is atomic (readers see the old or the new object), ListObjectsV2 returns keys in
 // lexicographic order, DeleteObjects takes at most 1,000 keys per call and reports per-key errors in a 200 response.
 import { LakeError } from '../../errors.js';
-import {
-  DeleteObjectsCommand,
-  GetObjectCommand,
-  paginateListObjectsV2,
-  PutObjectCommand,
-  type S3Client,
-} from '@aws-sdk/client-s3';
+import { DeleteObjectsCommand, GetObjectCommand, paginateListObjectsV2, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { ObjectExistsError, ObjectNotFoundError, type ObjectInfo, type ObjectStore, type PutOptions } from './object-store.js';
 
 /** DeleteObjects limit per request. */
@@ -46,7 +40,9 @@ export class S3ObjectStore implements ObjectStore {
 
   async put(bucket: string, key: string, body: Buffer | string, options: PutOptions = {}): Promise<void> {
     try {
-      await this.client.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: body, ...(options.ifNoneMatch ? { IfNoneMatch: options.ifNoneMatch } : {}) }));
+      await this.client.send(
+        new PutObjectCommand({ Bucket: bucket, Key: key, Body: body, ...(options.ifNoneMatch ? { IfNoneMatch: options.ifNoneMatch } : {}) }),
+      );
     } catch (error) {
       // Conditional writes: 412 when the key exists, 409 ConditionalRequestConflict when a concurrent write races it
       // (https://docs.aws.amazon.com/AmazonS3/latest/userguide/conditional-writes.html).
@@ -67,7 +63,9 @@ export class S3ObjectStore implements ObjectStore {
       const errors = response.Errors ?? [];
       if (errors.length > 0) {
         const first = errors[0];
-        throw new S3ObjectStoreError(`s3://${bucket}: ${errors.length} of ${chunk.length} deletes failed; first: ${first.Key}: ${first.Code} ${first.Message ?? ''}`.trim());
+        throw new S3ObjectStoreError(
+          `s3://${bucket}: ${errors.length} of ${chunk.length} deletes failed; first: ${first.Key}: ${first.Code} ${first.Message ?? ''}`.trim(),
+        );
       }
     }
   }

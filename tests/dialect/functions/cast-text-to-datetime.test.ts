@@ -25,12 +25,27 @@ describeFunctions(
     ['a date with spaces around', "try_cast(' 2025-03-10 ' AS DATE)", '2025-03-10', 'date'],
     ['a timestamp to a date', "CAST(TIMESTAMP '2025-03-10 10:00:00' AS DATE)", '2025-03-10', 'date'],
     // timestamp with time zone: the zone is kept; none is the session zone (UTC); DuckDB failed on these before.
-    ['zoned: an offset without a space', "try_cast('2025-03-10 10:00:00+01:00' AS TIMESTAMP WITH TIME ZONE)", '2025-03-10 10:00:00.000 +01:00', 'timestamp(3) with time zone'],
+    [
+      'zoned: an offset without a space',
+      "try_cast('2025-03-10 10:00:00+01:00' AS TIMESTAMP WITH TIME ZONE)",
+      '2025-03-10 10:00:00.000 +01:00',
+      'timestamp(3) with time zone',
+    ],
     ['zoned: no zone is UTC', "try_cast('2025-03-10 10:00:00' AS TIMESTAMP WITH TIME ZONE)", '2025-03-10 10:00:00.000 UTC', 'timestamp(3) with time zone'],
     ['zoned: a date alone', "try_cast('2025-03-10' AS TIMESTAMP WITH TIME ZONE)", '2025-03-10 00:00:00.000 UTC', 'timestamp(3) with time zone'],
     ['zoned: Z is UTC', "try_cast('2025-03-10 10:00:00Z' AS TIMESTAMP WITH TIME ZONE)", '2025-03-10 10:00:00.000 UTC', 'timestamp(3) with time zone'],
-    ['zoned: +hhmm is +hh:mm', "try_cast('2025-03-10 10:00:00+0530' AS TIMESTAMP WITH TIME ZONE)", '2025-03-10 10:00:00.000 +05:30', 'timestamp(3) with time zone'],
-    ['zoned: -hh is -hh:00', "try_cast('2025-03-10 10:00:00 -03' AS TIMESTAMP WITH TIME ZONE)", '2025-03-10 10:00:00.000 -03:00', 'timestamp(3) with time zone'],
+    [
+      'zoned: +hhmm is +hh:mm',
+      "try_cast('2025-03-10 10:00:00+0530' AS TIMESTAMP WITH TIME ZONE)",
+      '2025-03-10 10:00:00.000 +05:30',
+      'timestamp(3) with time zone',
+    ],
+    [
+      'zoned: -hh is -hh:00',
+      "try_cast('2025-03-10 10:00:00 -03' AS TIMESTAMP WITH TIME ZONE)",
+      '2025-03-10 10:00:00.000 -03:00',
+      'timestamp(3) with time zone',
+    ],
     ['zoned: an ISO T is not Trino’s', "try_cast('2025-03-10T10:00:00Z' AS TIMESTAMP WITH TIME ZONE)", null, 'timestamp(3) with time zone'],
   ],
   [

@@ -39,13 +39,31 @@ describeFunctions(
     ['array_position absent is 0', 'array_position(ARRAY[5, NULL], 7)', 0, 'bigint'],
     ['array_position of NULL is NULL', 'array_position(ARRAY[5, NULL], CAST(NULL AS INTEGER))', null, 'bigint'],
     ['array_join skips NULLs', "array_join(ARRAY['a', NULL, 'b'], ',')", 'a,b', 'varchar'],
-    ['array_join of only NULLs is empty', 'array_join(ARRAY[CAST(NULL AS VARCHAR)], \',\')', '', 'varchar'],
+    ['array_join of only NULLs is empty', "array_join(ARRAY[CAST(NULL AS VARCHAR)], ',')", '', 'varchar'],
     ['contains_sequence', 'contains_sequence(ARRAY[1, 2, 3, 4], ARRAY[2, 3])', true, 'boolean'],
     ['contains_sequence not consecutive', 'contains_sequence(ARRAY[1, 2, 3, 4], ARRAY[2, 4])', false, 'boolean'],
     ['contains_sequence empty', 'contains_sequence(ARRAY[1], CAST(ARRAY[] AS ARRAY(INTEGER)))', true, 'boolean'],
-    ['doc: ngrams 2', "ngrams(ARRAY['foo', 'bar', 'baz', 'foo'], 2)", [['foo', 'bar'], ['bar', 'baz'], ['baz', 'foo']], 'array(array(varchar))'],
+    [
+      'doc: ngrams 2',
+      "ngrams(ARRAY['foo', 'bar', 'baz', 'foo'], 2)",
+      [
+        ['foo', 'bar'],
+        ['bar', 'baz'],
+        ['baz', 'foo'],
+      ],
+      'array(array(varchar))',
+    ],
     ['doc: ngrams 5', "ngrams(ARRAY['foo', 'bar', 'baz', 'foo'], 5)", [['foo', 'bar', 'baz', 'foo']], 'array(array(varchar))'],
-    ['doc: ngrams of integers', 'ngrams(ARRAY[1, 2, 3, 4], 2)', [[1, 2], [2, 3], [3, 4]], 'array(array(integer))'],
+    [
+      'doc: ngrams of integers',
+      'ngrams(ARRAY[1, 2, 3, 4], 2)',
+      [
+        [1, 2],
+        [2, 3],
+        [3, 4],
+      ],
+      'array(array(integer))',
+    ],
     ['repeat gives an array', "repeat('a', 3)", ['a', 'a', 'a'], 'array(varchar)'],
     ['repeat 0 times', 'repeat(1, 0)', [], 'array(integer)'],
     ['slice', 'slice(ARRAY[1, 2, 3, 4], 2, 2)', [2, 3], 'array(integer)'],
@@ -66,7 +84,7 @@ describeFunctions(
     ['slice at index 0', 'slice(ARRAY[1], 0, 1)', /SQL array indices start at 1/],
     // Trino 476 (docs/trino-oracle.md §5): INVALID_FUNCTION_ARGUMENT: SQL array indices start at 1.
     ['element_at at index 0', 'element_at(ARRAY[-1], 0)', /SQL array indices start at 1/],
-    ['element_at at a computed index 0', "element_at(ARRAY[1, 2, 3], 1 - 1)", /SQL array indices start at 1/],
+    ['element_at at a computed index 0', 'element_at(ARRAY[1, 2, 3], 1 - 1)', /SQL array indices start at 1/],
     ['ngrams 0', 'ngrams(ARRAY[1], 0)', /N must be positive/],
     ['repeat too many', 'repeat(1, 10001)', /less than or equal to 10000/],
     ['trim_array past the length', 'trim_array(ARRAY[1], 2)', /size must not be negative or greater than the array length/],
@@ -79,15 +97,30 @@ describeFunctions(
 
 describeFunctions('lambda functions over maps and pairs of arrays', [
   ['doc: map_filter', "map_filter(MAP(ARRAY[10, 20, 30], ARRAY['a', NULL, 'c']), (k, v) -> v IS NOT NULL)", { 10: 'a', 30: 'c' }, 'map(integer, varchar)'],
-  ['doc: map_filter by key and value', "map_filter(MAP(ARRAY['k1', 'k2', 'k3'], ARRAY[20, 3, 15]), (k, v) -> v > 10)", { k1: 20, k3: 15 }, 'map(varchar, integer)'],
+  [
+    'doc: map_filter by key and value',
+    "map_filter(MAP(ARRAY['k1', 'k2', 'k3'], ARRAY[20, 3, 15]), (k, v) -> v > 10)",
+    { k1: 20, k3: 15 },
+    'map(varchar, integer)',
+  ],
   ['map_filter to nothing', "map_filter(MAP(ARRAY['a'], ARRAY[1]), (k, v) -> false)", {}, 'map(varchar, integer)'],
   ['doc: transform_values', 'transform_values(MAP(ARRAY[1, 2, 3], ARRAY[10, 20, 30]), (k, v) -> v + k)', { 1: 11, 2: 22, 3: 33 }, 'map(integer, integer)'],
   ['doc: transform_keys', "transform_keys(MAP(ARRAY['a', 'b'], ARRAY[1, 2]), (k, v) -> k || CAST(v AS VARCHAR))", { a1: 1, b2: 2 }, 'map(varchar, integer)'],
   ['doc: zip_with', "zip_with(ARRAY[1, 3, 5], ARRAY['a', 'b', 'c'], (x, y) -> (y || CAST(x AS VARCHAR)))", ['a1', 'b3', 'c5'], 'array(varchar)'],
   ['doc: zip_with pads the shorter array', 'zip_with(ARRAY[1, 2], ARRAY[3, 4, 5], (x, y) -> coalesce(x, 0) + y)', [4, 6, 5], 'array(integer)'],
   ['zip_with(NULL, …)', 'zip_with(CAST(NULL AS ARRAY(INTEGER)), ARRAY[1], (x, y) -> y)', null, 'array(integer)'],
-  ['doc: map_zip_with', "map_zip_with(MAP(ARRAY[1, 2, 3], ARRAY['a', 'b', 'c']), MAP(ARRAY[1, 2, 3], ARRAY['d', 'e', 'f']), (k, v1, v2) -> concat(v1, v2))", { 1: 'ad', 2: 'be', 3: 'cf' }, 'map(integer, varchar)'],
-  ['doc: map_zip_with missing keys are NULL', "map_zip_with(MAP(ARRAY['k1', 'k2'], ARRAY[1, 2]), MAP(ARRAY['k2', 'k3'], ARRAY[4, 9]), (k, v1, v2) -> k || CAST(v1 / v2 AS VARCHAR))", { k1: null, k2: 'k20', k3: null }, 'map(varchar, varchar)'],
+  [
+    'doc: map_zip_with',
+    "map_zip_with(MAP(ARRAY[1, 2, 3], ARRAY['a', 'b', 'c']), MAP(ARRAY[1, 2, 3], ARRAY['d', 'e', 'f']), (k, v1, v2) -> concat(v1, v2))",
+    { 1: 'ad', 2: 'be', 3: 'cf' },
+    'map(integer, varchar)',
+  ],
+  [
+    'doc: map_zip_with missing keys are NULL',
+    "map_zip_with(MAP(ARRAY['k1', 'k2'], ARRAY[1, 2]), MAP(ARRAY['k2', 'k3'], ARRAY[4, 9]), (k, v1, v2) -> k || CAST(v1 / v2 AS VARCHAR))",
+    { k1: null, k2: 'k20', k3: null },
+    'map(varchar, varchar)',
+  ],
 ]);
 
 describeFunctions('map functions', [
@@ -98,14 +131,14 @@ describeFunctions('map functions', [
 ]);
 
 describeFunctions('aggregate functions', [
-  ['avg(decimal) keeps the decimal type', 'avg(x) FROM (VALUES DECIMAL \'1.50\', DECIMAL \'2.00\') t(x)', '1.75', 'decimal(3,2)'],
-  ['avg(decimal) rounds half up', 'avg(x) FROM (VALUES DECIMAL \'1.00\', DECIMAL \'1.01\') t(x)', '1.01', 'decimal(3,2)'],
+  ['avg(decimal) keeps the decimal type', "avg(x) FROM (VALUES DECIMAL '1.50', DECIMAL '2.00') t(x)", '1.75', 'decimal(3,2)'],
+  ['avg(decimal) rounds half up', "avg(x) FROM (VALUES DECIMAL '1.00', DECIMAL '1.01') t(x)", '1.01', 'decimal(3,2)'],
   ['avg(DISTINCT x)', 'avg(DISTINCT x) FROM (VALUES 1, 1, 2) t(x)', 1.5, 'double'],
   ['avg over no rows is NULL', 'avg(x) FROM (VALUES 1E0) t(x) WHERE x < 0', null, 'double'],
   ['avg(integer) is double', 'avg(x) FROM (VALUES 1, 2) t(x)', 1.5, 'double'],
-  ['avg(real) is real', 'avg(x) FROM (VALUES REAL \'1.5\', REAL \'2.5\') t(x)', 2, 'real'],
+  ['avg(real) is real', "avg(x) FROM (VALUES REAL '1.5', REAL '2.5') t(x)", 2, 'real'],
   ['avg over a window', 'max(a) FROM (SELECT avg(x) OVER () AS a FROM (VALUES 1, 2) t(x))', 1.5, 'double'],
-  ['avg(decimal) over a window', 'max(a) FROM (SELECT avg(x) OVER (ORDER BY x) AS a FROM (VALUES DECIMAL \'1.0\', DECIMAL \'2.0\') t(x))', '1.5', 'decimal(2,1)'],
+  ['avg(decimal) over a window', "max(a) FROM (SELECT avg(x) OVER (ORDER BY x) AS a FROM (VALUES DECIMAL '1.0', DECIMAL '2.0') t(x))", '1.5', 'decimal(2,1)'],
   ['skewness is the population coefficient', 'round(skewness(x), 6) FROM (VALUES 1E0, 2E0, 10E0) t(x)', skewness([1, 2, 10]), 'double'],
   ['skewness under 3 values is NULL', 'skewness(x) FROM (VALUES 1E0, 2E0) t(x)', null, 'double'],
   ['max_by keeps a NULL value', 'max_by(x, y) FROM (VALUES (NULL, 2), (1, 1)) t(x, y)', null, 'integer'],

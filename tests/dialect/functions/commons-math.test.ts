@@ -25,9 +25,17 @@ function bitsOf(d: number): string {
   return view.getBigUint64(0).toString(16);
 }
 
-const fixture = (name: string) => readFileSync(new URL(`../../fixtures/commons-math/${name}`, import.meta.url), 'utf8').trim().split('\n');
+const fixture = (name: string) =>
+  readFileSync(new URL(`../../fixtures/commons-math/${name}`, import.meta.url), 'utf8')
+    .trim()
+    .split('\n');
 const FIXTURE = [...fixture('normal-distribution.txt'), ...fixture('beta-distribution.txt')];
-const PORTS: Record<string, (x: number, y: number, z: number) => number> = { normal_cdf: normalCdf, inverse_normal_cdf: inverseNormalCdf, beta_cdf: betaCdf, inverse_beta_cdf: inverseBetaCdf };
+const PORTS: Record<string, (x: number, y: number, z: number) => number> = {
+  normal_cdf: normalCdf,
+  inverse_normal_cdf: inverseNormalCdf,
+  beta_cdf: betaCdf,
+  inverse_beta_cdf: inverseBetaCdf,
+};
 
 describe('the Commons Math port agrees with Trino 476 to the last bit', () => {
   it.each(Object.keys(PORTS))('%s on every fixture line', (name) => {

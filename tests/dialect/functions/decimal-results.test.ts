@@ -17,12 +17,12 @@ describeFunctions('decimal result types', [
   ['sign(decimal) is decimal(1,0)', "sign(DECIMAL '-1.5')", '-1', 'decimal(1,0)'],
   ['sign of a decimal with no integer digits', "sign(DECIMAL '0.0001')", '1', 'decimal(1,0)'],
   // the same rules elsewhere
-  ['round(decimal) half away from zero gains a digit', 'round(x) FROM (VALUES DECIMAL \'9.5\') t(x)', '10', 'decimal(2,0)'],
+  ['round(decimal) half away from zero gains a digit', "round(x) FROM (VALUES DECIMAL '9.5') t(x)", '10', 'decimal(2,0)'],
   ['round(decimal) below zero', "round(DECIMAL '-9.5')", '-10', 'decimal(2,0)'],
   ['round(decimal, d) that carries', "round(DECIMAL '9.95', 1)", '10.00', 'decimal(4,2)'],
   ['ceil(decimal) below zero', "ceil(DECIMAL '-1.25')", '-1', 'decimal(2,0)'],
   ['ceiling(decimal)', "ceiling(DECIMAL '1.25')", '2', 'decimal(2,0)'],
-  ['floor of a decimal(p,0) keeps p', "floor(CAST(12345 AS DECIMAL(5,0)))", '12345', 'decimal(5,0)'],
+  ['floor of a decimal(p,0) keeps p', 'floor(CAST(12345 AS DECIMAL(5,0)))', '12345', 'decimal(5,0)'],
   ['floor of a decimal with no integer digits', "floor(DECIMAL '0.75')", '0', 'decimal(1,0)'],
   ['floor of sum(decimal) caps at 38 digits', "floor(sum(x)) FROM (VALUES DECIMAL '9.5') t(x)", '9', 'decimal(38,0)'],
   ['ceil inside a lambda', "transform(ARRAY[DECIMAL '1.5'], y -> ceil(y))", ['2'], 'array(decimal(2,0))'],
@@ -39,6 +39,6 @@ describeFunctions('decimal result types', [
   ['round(double) is Java Math.round', 'round(2.5E0)', 3, 'double'],
   ['round(real)', "round(REAL '2.5')", 3, 'real'],
   ['sign of a bigint', "sign(BIGINT '-5')", -1, 'bigint'],
-  ['sign of NaN is NaN', "sign(nan())", Number.NaN, 'double'],
+  ['sign of NaN is NaN', 'sign(nan())', Number.NaN, 'double'],
   ['floor of a typed NULL decimal', 'floor(CAST(NULL AS DECIMAL(5,2)))', null, 'decimal(4,0)'],
 ]);

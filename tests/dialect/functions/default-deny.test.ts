@@ -16,7 +16,14 @@ const lint = (sql: string) => checkFaithful(sql, { file: 'sql/transforms/x.sql',
 
 describe('calls outside the table are errors at file:line:col', () => {
   it.each([
-    ['a DuckDB-only function names the Athena one', "SELECT\n  levenshtein(a, b) AS d FROM t", 'unfaithful/duckdb-only-function', 2, 3, /levenshtein_distance\(a, b\)/],
+    [
+      'a DuckDB-only function names the Athena one',
+      'SELECT\n  levenshtein(a, b) AS d FROM t',
+      'unfaithful/duckdb-only-function',
+      2,
+      3,
+      /levenshtein_distance\(a, b\)/,
+    ],
     ['strftime names date_format', 'SELECT strftime(ts, x) FROM t', 'unfaithful/duckdb-only-function', 1, 8, /date_format/],
     ['epoch_ms names to_unixtime', 'SELECT epoch_ms(ts) FROM t', 'unfaithful/duckdb-only-function', 1, 8, /to_unixtime/],
     ['regexp_matches names regexp_like', "SELECT regexp_matches(s, 'a') FROM t", 'unfaithful/duckdb-only-function', 1, 8, /regexp_like/],
@@ -40,14 +47,20 @@ describe('calls outside the table are errors at file:line:col', () => {
   });
 
   it.each([
-    ['column types and table properties in DDL', "CREATE EXTERNAL TABLE IF NOT EXISTS raw.t (\n  a varchar(10),\n  b decimal(10, 2),\n  `date` char(3)\n)\nPARTITIONED BY (dt string)\nROW FORMAT SERDE 'x' WITH SERDEPROPERTIES ('k' = 'v')\nLOCATION 's3://b/t/'\nTBLPROPERTIES ('has_encrypted_data' = 'false')"],
+    [
+      'column types and table properties in DDL',
+      "CREATE EXTERNAL TABLE IF NOT EXISTS raw.t (\n  a varchar(10),\n  b decimal(10, 2),\n  `date` char(3)\n)\nPARTITIONED BY (dt string)\nROW FORMAT SERDE 'x' WITH SERDEPROPERTIES ('k' = 'v')\nLOCATION 's3://b/t/'\nTBLPROPERTIES ('has_encrypted_data' = 'false')",
+    ],
     ['a CTAS with properties and column aliases', "CREATE TABLE x.t (a, b) WITH (format = 'PARQUET', partitioned_by = ARRAY['b']) AS SELECT 1, 'x'"],
     ['INSERT INTO with a column list', 'INSERT INTO db.t (a, b) SELECT a, b FROM s'],
     ['a CTE with a column list', 'WITH v (a, b) AS (SELECT 1, 2), w(c) AS (SELECT 3) SELECT * FROM v, w'],
     ['derived-table aliases', 'SELECT * FROM (VALUES (1, 2)) AS t(a, b) CROSS JOIN (SELECT 1) u(c)'],
     ['CAST types and TABLESAMPLE', 'SELECT CAST(a AS decimal(10, 2)) FROM t TABLESAMPLE BERNOULLI (50)'],
     ['ALTER TABLE … ADD COLUMNS', 'ALTER TABLE t ADD COLUMNS (c varchar(5))'],
-    ['TRIM, EXTRACT, POSITION and SUBSTRING syntax', "SELECT trim(LEADING 'x' FROM s), extract(YEAR FROM d), position('a' IN s), substring(s FROM 2 FOR 3) FROM t"],
+    [
+      'TRIM, EXTRACT, POSITION and SUBSTRING syntax',
+      "SELECT trim(LEADING 'x' FROM s), extract(YEAR FROM d), position('a' IN s), substring(s FROM 2 FOR 3) FROM t",
+    ],
     ['UNLOAD', "UNLOAD (SELECT lower(a) FROM t) TO 's3://b/x/' WITH (format = 'PARQUET')"],
   ])('no finding for %s', (_name, sql) => {
     expect(lint(sql)).toEqual([]);
@@ -61,27 +74,25 @@ describe('the engine runs only what the table allows', () => {
   });
   afterAll(async () => engine.close());
 
-  it.each([
-    ["SELECT levenshtein('a', 'b')"],
-    ["SELECT * FROM read_parquet('x.parquet')"],
-    ["SELECT repeat_string('a', 2)"],
-    ['SELECT version()'],
-  ])('refuses %s before DuckDB sees it', async (sql) => {
-    await expect(engine.execute(sql)).rejects.toBeInstanceOf(DialectError);
-  });
+  it.each([["SELECT levenshtein('a', 'b')"], ["SELECT * FROM read_parquet('x.parquet')"], ["SELECT repeat_string('a', 2)"], ['SELECT version()']])(
+    'refuses %s before DuckDB sees it',
+    async (sql) => {
+      await expect(engine.execute(sql)).rejects.toBeInstanceOf(DialectError);
+    },
+  );
 
   it('every entry that runs locally names a function the session defines', async () => {
     const result = await engine.execute('SELECT 1');
     expect(result.rows).toEqual([[1]]);
-    const names = [...FUNCTION_TABLE].flatMap(([name, e]) => (e.run.kind === 'builtin' || e.run.kind === 'shim' ? [e.run.to] : e.run.kind === 'duckdb' ? [name] : []));
+    const names = [...FUNCTION_TABLE].flatMap(([name, e]) =>
+      e.run.kind === 'builtin' || e.run.kind === 'shim' ? [e.run.to] : e.run.kind === 'duckdb' ? [name] : [],
+    );
     // Shims are created when a statement first names them: name them all, as a statement would.
     const internals = engine as unknown as { duck: { connection: DuckDBConnection }; macros: MacroSet };
     await internals.macros.defineFor(internals.duck.connection, [names.join(' ')]);
     // DuckDB's catalog lists built-ins, macros and UDFs alike; read it without the translator (which would refuse it).
     const known = new Set(
-      (await internals.duck.connection.runAndReadAll('SELECT DISTINCT function_name FROM duckdb_functions()'))
-        .getRows()
-        .map((r) => String(r[0])),
+      (await internals.duck.connection.runAndReadAll('SELECT DISTINCT function_name FROM duckdb_functions()')).getRows().map((r) => String(r[0])),
     );
     // COALESCE, TRY and GROUPING are parser-level forms in DuckDB, not catalog functions.
     const syntax = new Set(['coalesce', 'try', 'grouping']);

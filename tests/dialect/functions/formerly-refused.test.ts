@@ -13,28 +13,124 @@ const ROWS = (values: string) => ` FROM (VALUES ${values}) t(x)`;
 describeFunctions(
   'formerly refused array functions',
   [
-    ['doc: zip', "zip(ARRAY[1, 2], ARRAY['1b', null, '3b'])", [{ field0: 1, field1: '1b' }, { field0: 2, field1: null }, { field0: null, field1: '3b' }], 'array(row(integer, varchar))'],
-    ['zip of five arrays', 'zip(ARRAY[1, 2], ARRAY[3], ARRAY[4], ARRAY[5], ARRAY[6])', [{ field0: 1, field1: 3, field2: 4, field3: 5, field4: 6 }, { field0: 2, field1: null, field2: null, field3: null, field4: null }], 'array(row(integer, integer, integer, integer, integer))'],
+    [
+      'doc: zip',
+      "zip(ARRAY[1, 2], ARRAY['1b', null, '3b'])",
+      [
+        { field0: 1, field1: '1b' },
+        { field0: 2, field1: null },
+        { field0: null, field1: '3b' },
+      ],
+      'array(row(integer, varchar))',
+    ],
+    [
+      'zip of five arrays',
+      'zip(ARRAY[1, 2], ARRAY[3], ARRAY[4], ARRAY[5], ARRAY[6])',
+      [
+        { field0: 1, field1: 3, field2: 4, field3: 5, field4: 6 },
+        { field0: 2, field1: null, field2: null, field3: null, field4: null },
+      ],
+      'array(row(integer, integer, integer, integer, integer))',
+    ],
     ['zip with a NULL array is NULL', 'zip(ARRAY[1], CAST(NULL AS ARRAY(INTEGER)))', null, 'array(row(integer, integer))'],
     ['zip of empty arrays', 'zip(CAST(ARRAY[] AS ARRAY(INTEGER)), CAST(ARRAY[] AS ARRAY(VARCHAR)))', [], 'array(row(integer, varchar))'],
     ['zip rows compare equal', 'zip(ARRAY[1], ARRAY[2])[1] = zip(ARRAY[1], ARRAY[2])[1]', true, 'boolean'],
-    ['doc: combinations', "combinations(ARRAY['foo', 'bar', 'baz'], 2)", [['foo', 'bar'], ['foo', 'baz'], ['bar', 'baz']], 'array(array(varchar))'],
-    ['doc: combinations with a duplicate', 'combinations(ARRAY[1, 2, 2], 2)', [[1, 2], [1, 2], [2, 2]], 'array(array(integer))'],
-    ['combinations order: by the last position', 'combinations(ARRAY[1, 2, 3, 4], 2)', [[1, 2], [1, 3], [2, 3], [1, 4], [2, 4], [3, 4]], 'array(array(integer))'],
-    ['combinations of 4 out of 5', 'combinations(ARRAY[1, 2, 3, 4, 5], 4)', [[1, 2, 3, 4], [1, 2, 3, 5], [1, 2, 4, 5], [1, 3, 4, 5], [2, 3, 4, 5]], 'array(array(integer))'],
+    [
+      'doc: combinations',
+      "combinations(ARRAY['foo', 'bar', 'baz'], 2)",
+      [
+        ['foo', 'bar'],
+        ['foo', 'baz'],
+        ['bar', 'baz'],
+      ],
+      'array(array(varchar))',
+    ],
+    [
+      'doc: combinations with a duplicate',
+      'combinations(ARRAY[1, 2, 2], 2)',
+      [
+        [1, 2],
+        [1, 2],
+        [2, 2],
+      ],
+      'array(array(integer))',
+    ],
+    [
+      'combinations order: by the last position',
+      'combinations(ARRAY[1, 2, 3, 4], 2)',
+      [
+        [1, 2],
+        [1, 3],
+        [2, 3],
+        [1, 4],
+        [2, 4],
+        [3, 4],
+      ],
+      'array(array(integer))',
+    ],
+    [
+      'combinations of 4 out of 5',
+      'combinations(ARRAY[1, 2, 3, 4, 5], 4)',
+      [
+        [1, 2, 3, 4],
+        [1, 2, 3, 5],
+        [1, 2, 4, 5],
+        [1, 3, 4, 5],
+        [2, 3, 4, 5],
+      ],
+      'array(array(integer))',
+    ],
     ['combinations of 0 is one empty group', 'combinations(ARRAY[1, 2, 3], 0)', [[]], 'array(array(integer))'],
     ['combinations larger than the array', 'combinations(ARRAY[1, 2, 3], 4)', [], 'array(array(integer))'],
-    ['combinations keep NULL elements', 'combinations(ARRAY[1, NULL, 2], 2)', [[1, null], [1, 2], [null, 2]], 'array(array(integer))'],
+    [
+      'combinations keep NULL elements',
+      'combinations(ARRAY[1, NULL, 2], 2)',
+      [
+        [1, null],
+        [1, 2],
+        [null, 2],
+      ],
+      'array(array(integer))',
+    ],
     ['combinations of NULL', 'combinations(CAST(NULL AS ARRAY(INTEGER)), 2)', null, 'array(array(integer))'],
     ['combinations just under the size limit', 'cardinality(combinations(sequence(1, 59), 3))', 32509, 'bigint'],
     ['doc: array_sort with a comparator', 'array_sort(ARRAY[3, 2, 5, 1, 2], (x, y) -> IF(x < y, 1, IF(x = y, 0, -1)))', [5, 3, 2, 2, 1], 'array(integer)'],
-    ['doc: array_sort with NULLs first', 'array_sort(ARRAY[1, NULL, 3], (x, y) -> IF(x IS NULL, -1, IF(y IS NULL, 1, IF(x < y, 1, IF(x = y, 0, -1)))))', [null, 3, 1], 'array(integer)'],
-    ['doc: array_sort by length', "array_sort(ARRAY['a', 'abcd', 'abc'], (x, y) -> IF(length(x) < length(y), -1, IF(length(x) = length(y), 0, 1)))", ['a', 'abc', 'abcd'], 'array(varchar)'],
-    ['doc: array_sort of arrays by cardinality', 'array_sort(ARRAY[ARRAY[2, 3, 1], ARRAY[4, 2, 1, 4], ARRAY[1, 2]], (x, y) -> IF(cardinality(x) < cardinality(y), -1, IF(cardinality(x) = cardinality(y), 0, 1)))', [[1, 2], [2, 3, 1], [4, 2, 1, 4]], 'array(array(integer))'],
-    ['array_sort with a comparator is stable', 'array_sort(ARRAY[1, 2, 3, 4], (x, y) -> IF(x % 2 = y % 2, 0, IF(x % 2 = 0, -1, 1)))', [2, 4, 1, 3], 'array(integer)'],
+    [
+      'doc: array_sort with NULLs first',
+      'array_sort(ARRAY[1, NULL, 3], (x, y) -> IF(x IS NULL, -1, IF(y IS NULL, 1, IF(x < y, 1, IF(x = y, 0, -1)))))',
+      [null, 3, 1],
+      'array(integer)',
+    ],
+    [
+      'doc: array_sort by length',
+      "array_sort(ARRAY['a', 'abcd', 'abc'], (x, y) -> IF(length(x) < length(y), -1, IF(length(x) = length(y), 0, 1)))",
+      ['a', 'abc', 'abcd'],
+      'array(varchar)',
+    ],
+    [
+      'doc: array_sort of arrays by cardinality',
+      'array_sort(ARRAY[ARRAY[2, 3, 1], ARRAY[4, 2, 1, 4], ARRAY[1, 2]], (x, y) -> IF(cardinality(x) < cardinality(y), -1, IF(cardinality(x) = cardinality(y), 0, 1)))',
+      [
+        [1, 2],
+        [2, 3, 1],
+        [4, 2, 1, 4],
+      ],
+      'array(array(integer))',
+    ],
+    [
+      'array_sort with a comparator is stable',
+      'array_sort(ARRAY[1, 2, 3, 4], (x, y) -> IF(x % 2 = y % 2, 0, IF(x % 2 = 0, -1, 1)))',
+      [2, 4, 1, 3],
+      'array(integer)',
+    ],
     ['array_sort never compares an element with itself', 'array_sort(ARRAY[1], (x, y) -> 2)', [1], 'array(integer)'],
     ['array_sort of NULL with a comparator', 'array_sort(CAST(NULL AS ARRAY(INTEGER)), (x, y) -> 0)', null, 'array(integer)'],
-    ['array_sort of an aggregate with a comparator', `array_sort(array_agg(x), (a, b) -> IF(a < b, 1, IF(a = b, 0, -1)))${ROWS('1, 3, 2')}`, [3, 2, 1], 'array(integer)'],
+    [
+      'array_sort of an aggregate with a comparator',
+      `array_sort(array_agg(x), (a, b) -> IF(a < b, 1, IF(a = b, 0, -1)))${ROWS('1, 3, 2')}`,
+      [3, 2, 1],
+      'array(integer)',
+    ],
   ],
   [
     ['combinations of more than 5', 'combinations(ARRAY[1, 2, 3], 6)', /^combination size must not exceed 5: 6$/],
@@ -75,12 +171,22 @@ describeFunctions(
     ['rand(n) is random(n)', 'rand(1)', 0, 'integer'],
     ['random(n) stays below n', `min(random(3) BETWEEN 0 AND 2)${ROWS('1, 2, 3, 4, 5, 6, 7, 8')}`, true, 'boolean'],
     ['doc: cosine_similarity of maps', "cosine_similarity(MAP(ARRAY['a'], ARRAY[1.0]), MAP(ARRAY['a'], ARRAY[2.0]))", 1, 'double'],
-    ['cosine_similarity of maps with other keys', "cosine_similarity(MAP(ARRAY['a', 'b'], ARRAY[1.0, 2.0]), MAP(ARRAY['c', 'a'], ARRAY[1.0, 3.0]))", 0.42426406871192845, 'double'],
+    [
+      'cosine_similarity of maps with other keys',
+      "cosine_similarity(MAP(ARRAY['a', 'b'], ARRAY[1.0, 2.0]), MAP(ARRAY['c', 'a'], ARRAY[1.0, 3.0]))",
+      0.42426406871192845,
+      'double',
+    ],
     ['cosine_similarity of arrays', 'cosine_similarity(ARRAY[1.0, 2.0], ARRAY[3.0, 4.0])', 0.9838699100999074, 'double'],
     ['cosine_similarity of arrays divides by one square root', 'cosine_similarity(ARRAY[1, 2], ARRAY[2, 1])', 0.8, 'double'],
     // Trino 476 (the oracle's replay of this case): 0 / 0 is NaN, not NULL.
     ['cosine_similarity of a zero map is NaN', "cosine_similarity(MAP(ARRAY['a'], ARRAY[0.0]), MAP(ARRAY['a'], ARRAY[2.0]))", Number.NaN, 'double'],
-    ['cosine_similarity with a NULL value is NULL', "cosine_similarity(MAP(ARRAY['a'], ARRAY[CAST(NULL AS DOUBLE)]), MAP(ARRAY['a'], ARRAY[2.0]))", null, 'double'],
+    [
+      'cosine_similarity with a NULL value is NULL',
+      "cosine_similarity(MAP(ARRAY['a'], ARRAY[CAST(NULL AS DOUBLE)]), MAP(ARRAY['a'], ARRAY[2.0]))",
+      null,
+      'double',
+    ],
   ],
   [
     ['soundex of a letter outside A-Z', "soundex('Müller')", /The character is not mapped: Ü \(index=155\)/],
@@ -95,13 +201,33 @@ describeFunctions(
 describeFunctions(
   'formerly refused map functions and aggregates',
   [
-    ['doc: multimap_from_entries', "multimap_from_entries(ARRAY[CAST(ROW(1, 'x') AS ROW(k INTEGER, v VARCHAR)), CAST(ROW(2, 'y') AS ROW(k INTEGER, v VARCHAR)), CAST(ROW(1, 'z') AS ROW(k INTEGER, v VARCHAR))])", { 1: ['x', 'z'], 2: ['y'] }, 'map(integer, array(varchar))'],
-    ['multimap_from_entries of map entries', "multimap_from_entries(map_entries(MAP(ARRAY[1, 2], ARRAY['x', 'y'])))", { 1: ['x'], 2: ['y'] }, 'map(integer, array(varchar))'],
+    [
+      'doc: multimap_from_entries',
+      "multimap_from_entries(ARRAY[CAST(ROW(1, 'x') AS ROW(k INTEGER, v VARCHAR)), CAST(ROW(2, 'y') AS ROW(k INTEGER, v VARCHAR)), CAST(ROW(1, 'z') AS ROW(k INTEGER, v VARCHAR))])",
+      { 1: ['x', 'z'], 2: ['y'] },
+      'map(integer, array(varchar))',
+    ],
+    [
+      'multimap_from_entries of map entries',
+      "multimap_from_entries(map_entries(MAP(ARRAY[1, 2], ARRAY['x', 'y'])))",
+      { 1: ['x'], 2: ['y'] },
+      'map(integer, array(varchar))',
+    ],
     ['multimap_from_entries of no entries', 'multimap_from_entries(CAST(ARRAY[] AS ARRAY(ROW(k INTEGER, v VARCHAR))))', {}, 'map(integer, array(varchar))'],
-    ['map_union: the first map’s value for a shared key', "map_union(x) FROM (VALUES MAP(ARRAY['a', 'b'], ARRAY[1, 2]), MAP(ARRAY['b', 'c'], ARRAY[3, 4]), NULL) t(x)", { a: 1, b: 2, c: 4 }, 'map(varchar, integer)'],
+    [
+      'map_union: the first map’s value for a shared key',
+      "map_union(x) FROM (VALUES MAP(ARRAY['a', 'b'], ARRAY[1, 2]), MAP(ARRAY['b', 'c'], ARRAY[3, 4]), NULL) t(x)",
+      { a: 1, b: 2, c: 4 },
+      'map(varchar, integer)',
+    ],
     ['map_union of NULL maps only', 'map_union(x) FROM (VALUES CAST(NULL AS MAP(VARCHAR, INTEGER))) t(x)', null, 'map(varchar, integer)'],
     ['map_union over no rows', "map_union(x) FROM (VALUES MAP(ARRAY['a'], ARRAY[1])) t(x) WHERE false", null, 'map(varchar, integer)'],
-    ['multimap_agg: values in order, NULL values kept, NULL keys skipped', "multimap_agg(k, v) FROM (VALUES ('a', 1), ('b', 2), ('a', NULL), (NULL, 4), ('a', 3)) t(k, v)", { a: [1, null, 3], b: [2] }, 'map(varchar, array(integer))'],
+    [
+      'multimap_agg: values in order, NULL values kept, NULL keys skipped',
+      "multimap_agg(k, v) FROM (VALUES ('a', 1), ('b', 2), ('a', NULL), (NULL, 4), ('a', 3)) t(k, v)",
+      { a: [1, null, 3], b: [2] },
+      'map(varchar, array(integer))',
+    ],
     ['multimap_agg over no rows', "multimap_agg(k, v) FROM (VALUES ('a', 1)) t(k, v) WHERE false", null, 'map(varchar, array(integer))'],
     ['doc: reduce_agg sum skips NULL inputs', `reduce_agg(x, 0, (a, b) -> a + b, (a, b) -> a + b)${ROWS('1, 2, NULL, 4')}`, 7, 'integer'],
     ['doc: reduce_agg product', `reduce_agg(x, 1, (a, b) -> a * b, (a, b) -> a * b)${ROWS('5, 2')}`, 10, 'integer'],
@@ -109,7 +235,11 @@ describeFunctions(
     ['reduce_agg of strings', `reduce_agg(x, '', (s, x) -> s || x, (a, b) -> a || b)${ROWS("'a'")}`, 'a', 'varchar'],
   ],
   [
-    ['multimap_from_entries with a NULL entry', "multimap_from_entries(ARRAY[CAST(ROW(1, 'x') AS ROW(k INTEGER, v VARCHAR)), NULL])", /map entry cannot be null/],
+    [
+      'multimap_from_entries with a NULL entry',
+      "multimap_from_entries(ARRAY[CAST(ROW(1, 'x') AS ROW(k INTEGER, v VARCHAR)), NULL])",
+      /map entry cannot be null/,
+    ],
     ['multimap_from_entries with a NULL key', "multimap_from_entries(ARRAY[CAST(ROW(NULL, 'x') AS ROW(k INTEGER, v VARCHAR))])", /map key cannot be null/],
   ],
 );
@@ -118,7 +248,12 @@ describeFunctions(
 // both with seed 0 (https://trino.io/docs/current/functions/binary.html). 200 bytes take SpookyHash's long path.
 describeFunctions('formerly refused hashes', [
   ['murmur3', "murmur3(to_utf8('hello'))", '029bbd41b3a7d8cb191dae486a901e5b', 'varbinary'],
-  ['murmur3 of 43 bytes (blocks and a tail)', "murmur3(to_utf8('The quick brown fox jumps over the lazy dog'))", '6c1b07bc7bbc4be347939ac4a93c437a', 'varbinary'],
+  [
+    'murmur3 of 43 bytes (blocks and a tail)',
+    "murmur3(to_utf8('The quick brown fox jumps over the lazy dog'))",
+    '6c1b07bc7bbc4be347939ac4a93c437a',
+    'varbinary',
+  ],
   ['murmur3 of no bytes', "murmur3(from_hex(''))", '00000000000000000000000000000000', 'varbinary'],
   ['murmur3 of NULL', 'murmur3(CAST(NULL AS VARBINARY))', null, 'varbinary'],
   ['spooky_hash_v2_64', "spooky_hash_v2_64(to_utf8('hello'))", '3768826ad382e6ca', 'varbinary'],
@@ -193,7 +328,11 @@ describeFunctions(
   ],
   [
     ['one bucket', `approx_most_frequent(1, x, 10)${ROWS('1, 2')}`, /approx_most_frequent bucket count must be greater than one/],
-    ['more distinct values than the capacity (Athena estimates)', `approx_most_frequent(2, x, 2)${ROWS('1, 2, 3, 1')}`, /3 distinct values exceed the capacity 2/],
+    [
+      'more distinct values than the capacity (Athena estimates)',
+      `approx_most_frequent(2, x, 2)${ROWS('1, 2, 3, 1')}`,
+      /3 distinct values exceed the capacity 2/,
+    ],
     ['a tie at the last bucket', `approx_most_frequent(2, x, 10)${ROWS('1, 2, 3')}`, /equal counts compete for the last of the 2 buckets/],
     ['double values (Trino: no such overload)', `approx_most_frequent(2, x, 10)${ROWS('1.5e0')}`, /bigint or varchar values/],
   ],
@@ -206,7 +345,12 @@ describeFunctions(
 describeFunctions(
   'numeric_histogram',
   [
-    ['equal values merge into counts, keys ascending', `numeric_histogram(5, x)${ROWS('3e0, 1e0, 2e0, 2e0, 3e0, 3e0')}`, { 1: 1, 2: 2, 3: 3 }, 'map(double, double)'],
+    [
+      'equal values merge into counts, keys ascending',
+      `numeric_histogram(5, x)${ROWS('3e0, 1e0, 2e0, 2e0, 3e0, 3e0')}`,
+      { 1: 1, 2: 2, 3: 3 },
+      'map(double, double)',
+    ],
     ['integers are doubles', `numeric_histogram(5, x)${ROWS('3, 1, 2, 2')}`, { 1: 1, 2: 2, 3: 1 }, 'map(double, double)'],
     ['decimals are doubles', `numeric_histogram(5, x)${ROWS("DECIMAL '1.25', DECIMAL '1.25'")}`, { 1.25: 2 }, 'map(double, double)'],
     ['a real stays real', `numeric_histogram(5, x)${ROWS("REAL '1.5', REAL '2.5', REAL '1.5'")}`, { 1.5: 2, 2.5: 1 }, 'map(real, real)'],

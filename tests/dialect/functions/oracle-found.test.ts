@@ -26,9 +26,14 @@ describeFunctions(
     // Found by the generator (seed 20261205); Trino 476's answers.
     ['bitwise_right_shift of NULL is NULL', 'bitwise_right_shift(CAST(NULL AS integer), 63)', null, 'integer'],
     ['bitwise_left_shift of NULL is NULL', 'bitwise_left_shift(CAST(NULL AS bigint), 64)', null, 'bigint'],
-    ['bitwise_right_shift_arithmetic by NULL is NULL', "bitwise_right_shift_arithmetic(-1, CAST(NULL AS integer))", null, 'integer'],
+    ['bitwise_right_shift_arithmetic by NULL is NULL', 'bitwise_right_shift_arithmetic(-1, CAST(NULL AS integer))', null, 'integer'],
     ['map_concat with a NULL map is NULL', "map_concat(CAST(NULL AS map(varchar, integer)), MAP(ARRAY['a', 'b'], ARRAY[1, 2]))", null, 'map(varchar, integer)'],
-    ['map_concat keeps the last value of a key', "map_concat(MAP(ARRAY['a'], ARRAY[1]), MAP(ARRAY['a', 'b'], ARRAY[2, 3]))", { a: 2, b: 3 }, 'map(varchar, integer)'],
+    [
+      'map_concat keeps the last value of a key',
+      "map_concat(MAP(ARRAY['a'], ARRAY[1]), MAP(ARRAY['a', 'b'], ARRAY[2, 3]))",
+      { a: 2, b: 3 },
+      'map(varchar, integer)',
+    ],
     ['from_hex of an even number of digits', "from_hex('0aFF')", '0aff', 'varbinary'],
     ['a map of a tinyint and 1', "MAP(ARRAY['a', 'b'], ARRAY[TINYINT '-3', -1])", { a: -3, b: -1 }, 'map(varchar, integer)'],
     ['ARRAY of a tinyint column and 1', "ARRAY[x, 1] FROM (VALUES TINYINT '100') t(x)", [100, 1], 'array(integer)'],

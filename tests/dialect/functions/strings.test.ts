@@ -51,7 +51,12 @@ describeFunctions(
     ['parse_data_size .5kB (a BigDecimal)', "parse_data_size('.5kB')", '512', 'decimal(38,0)'],
     ['parse_data_size 5.kB (a BigDecimal)', "parse_data_size('5.kB')", '5120', 'decimal(38,0)'],
     ['parse_data_size Arabic-Indic digit (Java isDigit)', "parse_data_size('\u0661\u0662kB')", '12288', 'decimal(38,0)'],
-    ['parse_data_size long fraction of YB, exact', "parse_data_size('0.9999999999999999999999999999999999999YB')", '1208925819614629174706175', 'decimal(38,0)'],
+    [
+      'parse_data_size long fraction of YB, exact',
+      "parse_data_size('0.9999999999999999999999999999999999999YB')",
+      '1208925819614629174706175',
+      'decimal(38,0)',
+    ],
     ['parse_data_size below one byte', "parse_data_size('0.0000000000000000000000001YB')", '0', 'decimal(38,0)'],
     ['parse_data_size(NULL)', 'parse_data_size(CAST(NULL AS VARCHAR))', null, 'decimal(38,0)'],
     // Trino 476 (docs/trino-oracle.md §3): a NULL argument wins over the out-of-range cases that give ''.
@@ -71,7 +76,11 @@ describeFunctions(
     ['parse_data_size two dots', "parse_data_size('1.2.3kB')", /Invalid data size: '1.2.3kB'/],
     ['parse_data_size any character for the dot', "parse_data_size('1x5kB')", /Invalid data size: '1x5kB'/],
     ['parse_data_size letters before the number', "parse_data_size('ss1B')", /Invalid data size: 'ss1B'/],
-    ['parse_data_size beyond decimal(38,0)', "parse_data_size('99999999999999YB')", /Value out of range: '99999999999999YB' \('120892581961461708544797985370825293824B'\)/],
+    [
+      'parse_data_size beyond decimal(38,0)',
+      "parse_data_size('99999999999999YB')",
+      /Value out of range: '99999999999999YB' \('120892581961461708544797985370825293824B'\)/,
+    ],
     ['parse_data_size beyond 127 bits', "parse_data_size('999999999999999YB')", /Decimal overflow/],
     ['split_to_map duplicate key', "split_to_map('a=1,a=2', ',', '=')", /[Dd]uplicate|must be unique/],
   ],
@@ -130,30 +139,34 @@ describeFunctions('URL functions', [
   ['url_encode(NULL)', 'url_encode(CAST(NULL AS VARCHAR))', null, 'varchar'],
 ]);
 
-describeFunctions('JSON functions', [
-  ['doc: json_array_contains', "json_array_contains('[1, 2, 3]', 2)", true, 'boolean'],
-  ['json_array_contains string', 'json_array_contains(\'["a", "b"]\', \'b\')', true, 'boolean'],
-  ['json_array_contains absent', "json_array_contains('[1, 2, 3]', 5)", false, 'boolean'],
-  ['json_array_contains(NULL, …)', 'json_array_contains(CAST(NULL AS VARCHAR), 2)', null, 'boolean'],
-  ['doc: json_array_get element', 'json_array_get(\'["a", [3, 9], "c"]\', 1)', '[3,9]', 'json'],
-  ['json_array_get negative', 'json_array_get(\'["c", [3, 9], 1]\', -1)', '1', 'json'],
-  ['json_array_get of a JSON null is NULL', "json_array_get('[1, null]', 1)", null, 'json'],
-  ['doc: json_array_get out of range', "json_array_get('[[1, 2], [3, 4]]', 10)", null, 'json'],
-  ['doc: json_array_length', "json_array_length('[1, 2, 3]')", 3, 'bigint'],
-  ['json_array_length of an object is NULL', 'json_array_length(\'{"a": 1}\')', null, 'bigint'],
-  ['doc: json_size object', 'json_size(\'{"x": {"a": 1, "b": 2}}\', \'$.x\')', 2, 'bigint'],
-  ['doc: json_size array', 'json_size(\'{"x": [1, 2, 3]}\', \'$.x\')', 3, 'bigint'],
-  ['doc: json_size scalar', 'json_size(\'{"x": {"a": 1, "b": 2}}\', \'$.x.a\')', 0, 'bigint'],
-  ['json_size absent path', 'json_size(\'{"x": 1}\', \'$.y\')', null, 'bigint'],
-  ['doc: is_json_scalar', "is_json_scalar('1')", true, 'boolean'],
-  ['doc: is_json_scalar array', "is_json_scalar('[1, 2, 3]')", false, 'boolean'],
-  ['doc: json_format', "json_format(JSON '[1, 2, 3]')", '[1,2,3]', 'varchar'],
-  ['doc: json_format string', 'json_format(JSON \'"a"\')', '"a"', 'varchar'],
-], [
-  // Trino returns a string element unquoted, as JSON text that is not JSON ("json_array_get('["a", [3, 9], "c"]', 0)
-  // -- JSON 'a'", https://trino.io/docs/current/functions/json.html#json_array_get; Trino 476 does so): refused.
-  ['json_array_get of a string element', 'json_array_get(\'["c", [3, 9], "a"]\', -1)', /json_array_get\(\) of a string element.*json_extract_scalar/],
-  // Trino 476 (differential oracle): 'The delimiter may not be the empty string'; hmac_*: 'Empty key'.
-  ['split on an empty delimiter', "split('a', '')", /The delimiter may not be the empty string/],
-  ['hmac with an empty key', "hmac_sha256(X'00ff', X'')", /Empty key/],
-]);
+describeFunctions(
+  'JSON functions',
+  [
+    ['doc: json_array_contains', "json_array_contains('[1, 2, 3]', 2)", true, 'boolean'],
+    ['json_array_contains string', 'json_array_contains(\'["a", "b"]\', \'b\')', true, 'boolean'],
+    ['json_array_contains absent', "json_array_contains('[1, 2, 3]', 5)", false, 'boolean'],
+    ['json_array_contains(NULL, …)', 'json_array_contains(CAST(NULL AS VARCHAR), 2)', null, 'boolean'],
+    ['doc: json_array_get element', 'json_array_get(\'["a", [3, 9], "c"]\', 1)', '[3,9]', 'json'],
+    ['json_array_get negative', 'json_array_get(\'["c", [3, 9], 1]\', -1)', '1', 'json'],
+    ['json_array_get of a JSON null is NULL', "json_array_get('[1, null]', 1)", null, 'json'],
+    ['doc: json_array_get out of range', "json_array_get('[[1, 2], [3, 4]]', 10)", null, 'json'],
+    ['doc: json_array_length', "json_array_length('[1, 2, 3]')", 3, 'bigint'],
+    ['json_array_length of an object is NULL', 'json_array_length(\'{"a": 1}\')', null, 'bigint'],
+    ['doc: json_size object', 'json_size(\'{"x": {"a": 1, "b": 2}}\', \'$.x\')', 2, 'bigint'],
+    ['doc: json_size array', "json_size('{\"x\": [1, 2, 3]}', '$.x')", 3, 'bigint'],
+    ['doc: json_size scalar', 'json_size(\'{"x": {"a": 1, "b": 2}}\', \'$.x.a\')', 0, 'bigint'],
+    ['json_size absent path', "json_size('{\"x\": 1}', '$.y')", null, 'bigint'],
+    ['doc: is_json_scalar', "is_json_scalar('1')", true, 'boolean'],
+    ['doc: is_json_scalar array', "is_json_scalar('[1, 2, 3]')", false, 'boolean'],
+    ['doc: json_format', "json_format(JSON '[1, 2, 3]')", '[1,2,3]', 'varchar'],
+    ['doc: json_format string', 'json_format(JSON \'"a"\')', '"a"', 'varchar'],
+  ],
+  [
+    // Trino returns a string element unquoted, as JSON text that is not JSON ("json_array_get('["a", [3, 9], "c"]', 0)
+    // -- JSON 'a'", https://trino.io/docs/current/functions/json.html#json_array_get; Trino 476 does so): refused.
+    ['json_array_get of a string element', 'json_array_get(\'["c", [3, 9], "a"]\', -1)', /json_array_get\(\) of a string element.*json_extract_scalar/],
+    // Trino 476 (differential oracle): 'The delimiter may not be the empty string'; hmac_*: 'Empty key'.
+    ['split on an empty delimiter', "split('a', '')", /The delimiter may not be the empty string/],
+    ['hmac with an empty key', "hmac_sha256(X'00ff', X'')", /Empty key/],
+  ],
+);

@@ -86,7 +86,7 @@ describe('AthenaEngine: successful queries', () => {
     expect(waits).toEqual([100, 200, 400, 800, 1600, 2000]);
   });
 
-  it('reads the results again whole when a later page stays throttled past the SDK\'s retries: no row twice, the query not re-submitted', async () => {
+  it("reads the results again whole when a later page stays throttled past the SDK's retries: no row twice, the query not re-submitted", async () => {
     const rows = [['1'], ['2'], ['3']];
     const { client, mock } = replayingClient({ columns: [{ name: 'id', type: 'integer' }], rows, pageSize: 2 }, 'q-throttled');
     const pages = resultPages({ columns: [{ name: 'id', type: 'integer' }], rows, pageSize: 2 });
@@ -104,7 +104,13 @@ describe('AthenaEngine: successful queries', () => {
   });
 
   it('pages through results, drops the header row of the first page only, and reports stats', async () => {
-    const rows = [['1', 'a'], ['2', 'b'], ['3', 'c'], ['4', 'd'], ['5', 'e']];
+    const rows = [
+      ['1', 'a'],
+      ['2', 'b'],
+      ['3', 'c'],
+      ['4', 'd'],
+      ['5', 'e'],
+    ];
     const { client, mock } = replayingClient(
       {
         columns: [
@@ -124,13 +130,19 @@ describe('AthenaEngine: successful queries', () => {
       { name: 'id', type: 'integer' },
       { name: 'label', type: 'varchar' },
     ]);
-    expect(result.rows).toEqual([[1, 'a'], [2, 'b'], [3, 'c'], [4, 'd'], [5, 'e']]);
+    expect(result.rows).toEqual([
+      [1, 'a'],
+      [2, 'b'],
+      [3, 'c'],
+      [4, 'd'],
+      [5, 'e'],
+    ]);
     expect(result.stats).toEqual({ durationMs: 789, bytesScanned: 123_456, queryId: 'q-pages' });
   });
 
   it('keeps a first data row that happens to equal the column labels on later pages', async () => {
     const { client } = replayingClient({ columns: [{ name: 'v', type: 'varchar' }], rows: [['x'], ['v']], pageSize: 2 });
-    const result = await engineWith(client).execute("SELECT v FROM t");
+    const result = await engineWith(client).execute('SELECT v FROM t');
     expect(result.rows).toEqual([['x'], ['v']]);
   });
 
@@ -278,7 +290,9 @@ describe('AthenaEngine: failures and retries', () => {
   it('does not retry an API error that is not throttling', async () => {
     const client = new AthenaClient({ region: 'eu-west-1' });
     const mock = mockClient(client);
-    mock.on(StartQueryExecutionCommand).rejects(Object.assign(new Error('User is not authorized to perform: athena:StartQueryExecution'), { name: 'AccessDeniedException' }));
+    mock
+      .on(StartQueryExecutionCommand)
+      .rejects(Object.assign(new Error('User is not authorized to perform: athena:StartQueryExecution'), { name: 'AccessDeniedException' }));
     const error = await rejection(engineWith(client).execute('SELECT 1'));
     expect(error.details).toMatchObject({ retryable: false, code: 'AccessDeniedException' });
     expect(error.message).toContain('not authorized');
@@ -287,7 +301,9 @@ describe('AthenaEngine: failures and retries', () => {
 
   it('reports a query cancelled inside Athena without retrying it', async () => {
     const { client, mock } = replayingClient({ columns: [], rows: [] }, 'q-x');
-    mock.on(GetQueryExecutionCommand).resolves({ QueryExecution: execution('q-x', 'CANCELLED', { Status: { State: 'CANCELLED', StateChangeReason: 'Query cancelled by user' } }) });
+    mock
+      .on(GetQueryExecutionCommand)
+      .resolves({ QueryExecution: execution('q-x', 'CANCELLED', { Status: { State: 'CANCELLED', StateChangeReason: 'Query cancelled by user' } }) });
     const error = await rejection(engineWith(client).execute('SELECT 1'));
     expect(error.details).toMatchObject({ queryId: 'q-x', code: 'CANCELLED', retryable: false });
     expect(mock.commandCalls(StartQueryExecutionCommand)).toHaveLength(1);

@@ -69,7 +69,11 @@ export function resultPages(replay: AthenaReplay): Map<string, GetQueryResultsCo
   return pages;
 }
 
-export function execution(queryId: string, state: 'QUEUED' | 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'CANCELLED', extra: Partial<QueryExecution> = {}): QueryExecution {
+export function execution(
+  queryId: string,
+  state: 'QUEUED' | 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'CANCELLED',
+  extra: Partial<QueryExecution> = {},
+): QueryExecution {
   return { QueryExecutionId: queryId, StatementType: 'DML', ...extra, Status: { State: state, ...extra.Status } };
 }
 

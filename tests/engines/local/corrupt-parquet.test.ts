@@ -26,7 +26,7 @@ describe('a corrupt Parquet file in a table folder', () => {
     let e = await open();
     await e.execute('CREATE DATABASE IF NOT EXISTS db');
     await e.execute("CREATE EXTERNAL TABLE db.t (a INT) STORED AS PARQUET LOCATION 's3://bucket/t/'");
-    await e.execute("INSERT INTO db.t VALUES (1), (2)");
+    await e.execute('INSERT INTO db.t VALUES (1), (2)');
     expect(await count(e)).toBe(2);
 
     const bad = join(lake, 'bucket', 't', 'broken.parquet');

@@ -12,10 +12,7 @@ describe('toTrinoStatement: Athena DDL → Trino DDL', () => {
       "CREATE EXTERNAL TABLE sales.orders (id bigint, `name` string, tags array<string>, attrs map<string,int>, item struct<sku:string,qty:int>, price decimal(10,2), at timestamp, raw binary, f float) PARTITIONED BY (dt string) STORED AS PARQUET LOCATION 's3://b/orders/'",
       'CREATE TABLE "sales"."orders" ("id" bigint, "name" varchar, "tags" array(varchar), "attrs" map(varchar, integer), "item" row("sku" varchar, "qty" integer), "price" decimal(10,2), "at" timestamp(3), "raw" varbinary, "f" real, "dt" varchar)',
     ],
-    [
-      "CREATE TABLE IF NOT EXISTS s.t (a int) LOCATION 's3://x/' TBLPROPERTIES ('table_type' = 'ICEBERG')",
-      'CREATE TABLE IF NOT EXISTS "s"."t" ("a" integer)',
-    ],
+    ["CREATE TABLE IF NOT EXISTS s.t (a int) LOCATION 's3://x/' TBLPROPERTIES ('table_type' = 'ICEBERG')", 'CREATE TABLE IF NOT EXISTS "s"."t" ("a" integer)'],
     ["CREATE TABLE s.t WITH (format = 'PARQUET', external_location = 's3://x/') AS SELECT 1 AS a", 'CREATE TABLE "s"."t" AS SELECT 1 AS a'],
     ["SHOW TABLES IN `sales` 'p2_order*'", "SHOW TABLES FROM \"sales\" LIKE 'p2\\_order%' ESCAPE '\\'"],
     ['SHOW TABLES IN sales', 'SHOW TABLES FROM "sales"'],

@@ -42,9 +42,12 @@ describe('TrinoEngine: the client protocol', () => {
   });
 
   it('reports a failed query as an EngineError with Trino’s error name, message and query id, not retryable', async () => {
-    const error = '"error":{"message":"line 1:8: Column \'nope\' cannot be resolved","errorCode":47,"errorName":"COLUMN_NOT_FOUND","errorType":"USER_ERROR","errorLocation":{"lineNumber":1,"columnNumber":8}}';
+    const error =
+      '"error":{"message":"line 1:8: Column \'nope\' cannot be resolved","errorCode":47,"errorName":"COLUMN_NOT_FOUND","errorType":"USER_ERROR","errorLocation":{"lineNumber":1,"columnNumber":8}}';
     fake.script('SELECT nope', query([error]));
-    const failure = await engine().execute('SELECT nope').catch((e: unknown) => e);
+    const failure = await engine()
+      .execute('SELECT nope')
+      .catch((e: unknown) => e);
     expect(failure).toBeInstanceOf(EngineError);
     expect((failure as EngineError).message).toBe("COLUMN_NOT_FOUND: line 1:8: Column 'nope' cannot be resolved");
     expect((failure as EngineError).details).toMatchObject({ code: 'COLUMN_NOT_FOUND', retryable: false, queryId: expect.stringMatching(/^q\d+$/) });
@@ -79,14 +82,20 @@ describe('TrinoEngine: the client protocol', () => {
   });
 
   it('answers a write with no columns and the number of rows written, as Athena does', async () => {
-    fake.script('INSERT INTO t VALUES (1)', query([`"updateType":"INSERT","updateCount":1,"columns":${JSON.stringify([column('rows', 'bigint', scalar('bigint'))])},"data":[[1]]`]));
+    fake.script(
+      'INSERT INTO t VALUES (1)',
+      query([`"updateType":"INSERT","updateCount":1,"columns":${JSON.stringify([column('rows', 'bigint', scalar('bigint'))])},"data":[[1]]`]),
+    );
     const result = await engine().execute('INSERT INTO t VALUES (1)');
     expect(result).toMatchObject({ columns: [], rows: [], stats: { rowsWritten: 1 } });
   });
 });
 
 describe('TrinoEngine: Trino JSON values → the contract’s names and shapes', () => {
-  const named = (name: string | undefined, typeSignature: object) => ({ kind: 'NAMED_TYPE', value: { ...(name ? { fieldName: { name } } : {}), typeSignature } });
+  const named = (name: string | undefined, typeSignature: object) => ({
+    kind: 'NAMED_TYPE',
+    value: { ...(name ? { fieldName: { name } } : {}), typeSignature },
+  });
   const typeArg = (value: object) => ({ kind: 'TYPE', value });
   const cases: [string, object, string, string, unknown][] = [
     ['varchar(3)', scalar('varchar', 3), '"abc"', 'varchar', 'abc'],
@@ -96,12 +105,36 @@ describe('TrinoEngine: Trino JSON values → the contract’s names and shapes',
     ['real', scalar('real'), '1.5', 'real', 1.5],
     ['varbinary (base64 on the wire)', scalar('varbinary'), '"Cv8="', 'varbinary', '0aff'],
     ['timestamp(6)', scalar('timestamp', 6), '"2020-01-01 01:02:03.123456"', 'timestamp(3)', '2020-01-01 01:02:03.123'],
-    ['timestamp(0) with time zone', scalar('timestamp with time zone', 0), '"2020-01-01 01:02:03 Europe/Paris"', 'timestamp(3) with time zone', '2020-01-01 01:02:03.000 Europe/Paris'],
+    [
+      'timestamp(0) with time zone',
+      scalar('timestamp with time zone', 0),
+      '"2020-01-01 01:02:03 Europe/Paris"',
+      'timestamp(3) with time zone',
+      '2020-01-01 01:02:03.000 Europe/Paris',
+    ],
     ['date', scalar('date'), '"2020-01-02"', 'date', '2020-01-02'],
     ['array(integer)', { rawType: 'array', arguments: [typeArg(scalar('integer'))] }, '[1,null,3]', 'array(integer)', [1, null, 3]],
-    ['map(varchar, bigint)', { rawType: 'map', arguments: [typeArg(scalar('varchar', 1)), typeArg(scalar('bigint'))] }, '{"a":1,"b":null}', 'map(varchar, bigint)', { a: 1, b: null }],
-    ['anonymous row', { rawType: 'row', arguments: [named(undefined, scalar('integer')), named(undefined, scalar('varchar', 1))] }, '[1,"x"]', 'row(integer, varchar)', { field0: 1, field1: 'x' }],
-    ['named row in an array', { rawType: 'array', arguments: [typeArg({ rawType: 'row', arguments: [named('x', scalar('integer'))] })] }, '[[5],null]', 'array(row(x integer))', [{ x: 5 }, null]],
+    [
+      'map(varchar, bigint)',
+      { rawType: 'map', arguments: [typeArg(scalar('varchar', 1)), typeArg(scalar('bigint'))] },
+      '{"a":1,"b":null}',
+      'map(varchar, bigint)',
+      { a: 1, b: null },
+    ],
+    [
+      'anonymous row',
+      { rawType: 'row', arguments: [named(undefined, scalar('integer')), named(undefined, scalar('varchar', 1))] },
+      '[1,"x"]',
+      'row(integer, varchar)',
+      { field0: 1, field1: 'x' },
+    ],
+    [
+      'named row in an array',
+      { rawType: 'array', arguments: [typeArg({ rawType: 'row', arguments: [named('x', scalar('integer'))] })] },
+      '[[5],null]',
+      'array(row(x integer))',
+      [{ x: 5 }, null],
+    ],
     ['NULL literal', scalar('unknown'), 'null', 'unknown', null],
   ];
   it.each(cases)('%s', async (label, typeSignature, json, typeName, value) => {

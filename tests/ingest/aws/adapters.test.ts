@@ -26,7 +26,9 @@ describe('KinesisStreamWriter', () => {
   beforeEach(() => kinesis.reset());
 
   it('sends at most 500 records per PutRecords', async () => {
-    kinesis.on(PutRecordsCommand).callsFake((input: { Records: unknown[] }) => ({ FailedRecordCount: 0, Records: input.Records.map(() => ({ SequenceNumber: '1' })) }));
+    kinesis
+      .on(PutRecordsCommand)
+      .callsFake((input: { Records: unknown[] }) => ({ FailedRecordCount: 0, Records: input.Records.map(() => ({ SequenceNumber: '1' })) }));
     const records = Array.from({ length: 1201 }, (_, i) => jsonRecord(i, { customer_id: i }));
     const result = await new KinesisStreamWriter(new KinesisClient({}), 'arn:stream', noWait).put(records);
     const sizes = kinesis.commandCalls(PutRecordsCommand).map((c) => c.args[0].input.Records!.length);
@@ -40,7 +42,9 @@ describe('KinesisStreamWriter', () => {
       call++;
       // First call: keys 1 and 3 throttled. Later calls: key 3 keeps failing.
       const failing = call === 1 ? new Set(['1', '3']) : new Set(['3']);
-      const out = input.Records.map((r) => (failing.has(r.PartitionKey) ? { ErrorCode: 'ProvisionedThroughputExceededException', ErrorMessage: 'slow down' } : { SequenceNumber: 's' }));
+      const out = input.Records.map((r) =>
+        failing.has(r.PartitionKey) ? { ErrorCode: 'ProvisionedThroughputExceededException', ErrorMessage: 'slow down' } : { SequenceNumber: 's' },
+      );
       return { FailedRecordCount: out.filter((r) => 'ErrorCode' in r).length, Records: out };
     });
     const writer = new KinesisStreamWriter(new KinesisClient({}), 'arn:stream', { ...noWait, maxAttempts: 3 });
@@ -66,7 +70,9 @@ describe('FirehoseWriter', () => {
     let call = 0;
     firehose.on(PutRecordBatchCommand).callsFake((input: { Records: unknown[] }) => {
       call++;
-      const responses = input.Records.map((_, i) => (call === 1 && i === 0 ? { ErrorCode: 'ServiceUnavailableException', ErrorMessage: 'busy' } : { RecordId: 'r' }));
+      const responses = input.Records.map((_, i) =>
+        call === 1 && i === 0 ? { ErrorCode: 'ServiceUnavailableException', ErrorMessage: 'busy' } : { RecordId: 'r' },
+      );
       return { FailedPutCount: responses.filter((r) => 'ErrorCode' in r).length, RequestResponses: responses };
     });
     const big = new Uint8Array(1024 * 1024); // 1 MiB: four fit, the fifth opens a second request
@@ -96,7 +102,10 @@ describe('GlueCatalog', () => {
   });
 
   it('treats a running crawler as already started', async () => {
-    glue.on(StartCrawlerCommand).rejectsOnce(Object.assign(new Error('running'), { name: 'CrawlerRunningException' })).resolves({});
+    glue
+      .on(StartCrawlerCommand)
+      .rejectsOnce(Object.assign(new Error('running'), { name: 'CrawlerRunningException' }))
+      .resolves({});
     const catalog = new GlueCatalog(new GlueClient({}));
     expect(await catalog.startCrawler('c')).toBe(false);
     expect(await catalog.startCrawler('c')).toBe(true);

@@ -28,7 +28,13 @@ describe('local Firehose', () => {
 
   const firehose = (overrides: { bufferSizeMb?: number; bufferIntervalSeconds?: number } = {}) =>
     new LocalFirehose(
-      domainEventsStreamConfig({ deliveryStreamName: 'domain-events', bucket: BUCKET, prefix: 'domain-events/', errorPrefix: 'errors/domain-events/', ...overrides }),
+      domainEventsStreamConfig({
+        deliveryStreamName: 'domain-events',
+        bucket: BUCKET,
+        prefix: 'domain-events/',
+        errorPrefix: 'errors/domain-events/',
+        ...overrides,
+      }),
       { store, clock },
     );
   const read = (key: string) => gunzipSync(readFileSync(join(lake.root, BUCKET, key))).toString('utf8');
@@ -81,7 +87,10 @@ describe('local Firehose', () => {
     expect(f.counts).toEqual({ received: 4, accepted: 1, quarantined: 3, reasons: { 'DynamicPartitioning.MetadataExtractionFailed': 3 } });
     const errors = (await store.list(BUCKET, 'errors/')).map((o) => o.key);
     expect(errors).toEqual([expect.stringMatching(/^errors\/domain-events\/processing-failed\/year=2025\/month=03\/day=10\/hour=12\/domain-events-1-.*\.gz$/)]);
-    const documents = read(errors[0]).trimEnd().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    const documents = read(errors[0])
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(documents.map((d) => d.errorCode)).toEqual(Array(3).fill('DynamicPartitioning.MetadataExtractionFailed'));
     expect(documents.map((d) => Buffer.from(String(d.rawData), 'base64').toString('utf8'))).toEqual(bad.map((b) => new TextDecoder().decode(b)));
     expect(documents[1].errorMessage).toBe('Non JSON record provided');
@@ -100,7 +109,9 @@ describe('local Firehose', () => {
     const destination = config.ExtendedS3DestinationConfiguration;
     expect(destination.BufferingHints).toEqual({ SizeInMBs: 5, IntervalInSeconds: 300 });
     expect(destination.CompressionFormat).toBe('GZIP');
-    expect(destination.Prefix).toBe('p/year=!{partitionKeyFromQuery:year}/month=!{partitionKeyFromQuery:month}/day=!{partitionKeyFromQuery:day}/hour=!{partitionKeyFromQuery:hour}/');
+    expect(destination.Prefix).toBe(
+      'p/year=!{partitionKeyFromQuery:year}/month=!{partitionKeyFromQuery:month}/day=!{partitionKeyFromQuery:day}/hour=!{partitionKeyFromQuery:hour}/',
+    );
     const jq = destination.ProcessingConfiguration?.Processors[0].Parameters?.[0].ParameterValue ?? '';
     expect(jq).toBe('{year:.event_time[0:4],month:.event_time[5:7],day:.event_time[8:10],hour:.event_time[11:13]}');
     expect(toJq(parseMetadataExtractionQuery(jq))).toBe(jq);
@@ -109,7 +120,9 @@ describe('local Firehose', () => {
 
   it('delivers generated domain events that DuckDB reads back by partition', async () => {
     const events = generateDomainEvents({ seed: 5, nowMs: ARRIVAL, days: 2, ordersPerDay: 100, unpartitionableShare: 0.01 });
-    expect(new Set(events.map((e) => e.event_type))).toEqual(new Set(['CustomerRegistered', 'OrderPlaced', 'OrderPaid', 'PaymentFailed', 'OrderShipped', 'StockChanged']));
+    expect(new Set(events.map((e) => e.event_type))).toEqual(
+      new Set(['CustomerRegistered', 'OrderPlaced', 'OrderPaid', 'PaymentFailed', 'OrderShipped', 'StockChanged']),
+    );
     expect(generateDomainEvents({ seed: 5, nowMs: ARRIVAL, days: 2, ordersPerDay: 100, unpartitionableShare: 0.01 })).toEqual(events);
     const f = firehose();
     const records = toJsonLines(events);
@@ -117,7 +130,12 @@ describe('local Firehose', () => {
     await f.close();
     const withoutTime = events.filter((e) => e.event_time === undefined).length;
     expect(withoutTime).toBeGreaterThan(0);
-    expect(f.counts).toEqual({ received: events.length, accepted: events.length - withoutTime, quarantined: withoutTime, reasons: { 'DynamicPartitioning.MetadataExtractionFailed': withoutTime } });
+    expect(f.counts).toEqual({
+      received: events.length,
+      accepted: events.length - withoutTime,
+      quarantined: withoutTime,
+      reasons: { 'DynamicPartitioning.MetadataExtractionFailed': withoutTime },
+    });
     const rows = await query(
       `SELECT count(*)::INT AS n, count(*) FILTER (WHERE strftime(event_time::TIMESTAMP, '%Y%m%d%H') <> year || month || day || hour)::INT AS misplaced
        FROM read_json('${join(lake.root, BUCKET, 'domain-events/**/*.gz')}', format = 'newline_delimited', hive_partitioning = true,

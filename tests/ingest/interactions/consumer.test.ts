@@ -70,7 +70,9 @@ describe('interaction consumer', () => {
       expect.stringMatching(/^processed\/year=2025\/month=03\/day=07\/hour=06\/[0-9a-f-]{36}\.parquet$/),
     ]);
     const glob = join(lake.root, BUCKET, 'processed/**/*.parquet');
-    const schema = await query(`SELECT name, type, logical_type::VARCHAR AS logical FROM parquet_schema('${glob}') WHERE name <> 'duckdb_schema' AND file_name LIKE '%hour=05%'`);
+    const schema = await query(
+      `SELECT name, type, logical_type::VARCHAR AS logical FROM parquet_schema('${glob}') WHERE name <> 'duckdb_schema' AND file_name LIKE '%hour=05%'`,
+    );
     expect(schema.map((c) => [c.name, c.type])).toEqual([
       ['customer_id', 'INT32'],
       ['interaction_type', 'BYTE_ARRAY'],
@@ -90,9 +92,45 @@ describe('interaction consumer', () => {
        ORDER BY "timestamp"`,
     );
     expect(rows).toEqual([
-      { customer_id: 42, interaction_type: 'complaint', ts: '2025-03-07 05:10:00.000', channel: null, rating: 2, message_excerpt: 'late', ingested: '2025-03-10 12:00:00', year: '2025', month: '03', day: '07', hour: '05' },
-      { customer_id: 7, interaction_type: 'inquiry', ts: '2025-03-07 05:59:59.123', channel: 'email', rating: null, message_excerpt: null, ingested: '2025-03-10 12:00:00', year: '2025', month: '03', day: '07', hour: '05' },
-      { customer_id: 8, interaction_type: 'feedback', ts: '2025-03-07 06:00:00.000', channel: 'phone', rating: 5, message_excerpt: null, ingested: '2025-03-10 12:00:00', year: '2025', month: '03', day: '07', hour: '06' },
+      {
+        customer_id: 42,
+        interaction_type: 'complaint',
+        ts: '2025-03-07 05:10:00.000',
+        channel: null,
+        rating: 2,
+        message_excerpt: 'late',
+        ingested: '2025-03-10 12:00:00',
+        year: '2025',
+        month: '03',
+        day: '07',
+        hour: '05',
+      },
+      {
+        customer_id: 7,
+        interaction_type: 'inquiry',
+        ts: '2025-03-07 05:59:59.123',
+        channel: 'email',
+        rating: null,
+        message_excerpt: null,
+        ingested: '2025-03-10 12:00:00',
+        year: '2025',
+        month: '03',
+        day: '07',
+        hour: '05',
+      },
+      {
+        customer_id: 8,
+        interaction_type: 'feedback',
+        ts: '2025-03-07 06:00:00.000',
+        channel: 'phone',
+        rating: 5,
+        message_excerpt: null,
+        ingested: '2025-03-10 12:00:00',
+        year: '2025',
+        month: '03',
+        day: '07',
+        hour: '06',
+      },
     ]);
   });
 
@@ -100,7 +138,9 @@ describe('interaction consumer', () => {
     const records = Array.from({ length: 250 }, (_, i) => ({ customer_id: i, interaction_type: 'inquiry', timestamp: '2025-03-07T05:00:00Z', rating: 3 }));
     const counts = await drainStream(stream(records), consumer);
     expect(counts.accepted).toBe(250);
-    const sizes = await query(`SELECT count(*)::INT AS n FROM read_parquet('${join(lake.root, BUCKET, 'processed/**/*.parquet')}', filename = true) GROUP BY filename ORDER BY n DESC`);
+    const sizes = await query(
+      `SELECT count(*)::INT AS n FROM read_parquet('${join(lake.root, BUCKET, 'processed/**/*.parquet')}', filename = true) GROUP BY filename ORDER BY n DESC`,
+    );
     expect(sizes.map((s) => s.n)).toEqual([100, 100, 50]);
   });
 
@@ -152,10 +192,22 @@ describe('interaction consumer', () => {
 describe('P1 end to end: simulator → producer → stream → consumer → Parquet', () => {
   it('accounts for every record the API served', async () => {
     const lake = tempLake();
-    const simulator = await InteractionSimulator.start({ seed: 3, total: 3_000, startMs: Date.UTC(2025, 2, 7), endMs: NOW, invalidShare: 0.05, corruptShare: 0.02 });
+    const simulator = await InteractionSimulator.start({
+      seed: 3,
+      total: 3_000,
+      startMs: Date.UTC(2025, 2, 7),
+      endMs: NOW,
+      invalidShare: 0.05,
+      corruptShare: 0.02,
+    });
     const store = new LocalObjectStore(lake.root);
     const stream = new LocalRecordStream({ shardCount: 2 });
-    const consumer = await InteractionConsumer.open({ store, bucket: BUCKET, deadLetter: new LocalDeadLetterQueue(store, BUCKET, 'dead-letter/crm/'), clock: new ManualClock(NOW) });
+    const consumer = await InteractionConsumer.open({
+      store,
+      bucket: BUCKET,
+      deadLetter: new LocalDeadLetterQueue(store, BUCKET, 'dead-letter/crm/'),
+      clock: new ManualClock(NOW),
+    });
     try {
       const producer = new InteractionProducer({
         apiUrl: simulator.url,

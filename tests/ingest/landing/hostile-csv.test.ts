@@ -40,7 +40,9 @@ describe('P2 landing of hostile CSV files', () => {
   };
   const incoming = async () => (await store.list(BUCKET, 'incoming/')).map((o) => o.key).filter((key) => key.endsWith('.csv'));
   const rawOrderIds = async () =>
-    (await query(`SELECT order_id FROM read_parquet('${join(lake.root, BUCKET, 'raw/ecommerce/orders')}/*/*.parquet') ORDER BY order_id`)).map((r) => Number(r.order_id));
+    (await query(`SELECT order_id FROM read_parquet('${join(lake.root, BUCKET, 'raw/ecommerce/orders')}/*/*.parquet') ORDER BY order_id`)).map((r) =>
+      Number(r.order_id),
+    );
 
   it.each([
     ['CR only', `${HEADER}\r${order(1)}\r${order(2)}\r`],
@@ -61,7 +63,13 @@ describe('P2 landing of hostile CSV files', () => {
       { name: 'orders_a.csv', content: `${HEADER}\n${order(2)}\n` },
       { name: 'orders_[ab].csv', content: `${HEADER}\n${order(3)}\n` },
     ]);
-    const result = await new EcommerceLanding({ store, bucket: BUCKET, lakeRoot: lake.root, clock, thresholds: { minOrderFiles: 0, minItemFiles: 0, minProductFiles: 0 } }).check();
+    const result = await new EcommerceLanding({
+      store,
+      bucket: BUCKET,
+      lakeRoot: lake.root,
+      clock,
+      thresholds: { minOrderFiles: 0, minItemFiles: 0, minProductFiles: 0 },
+    }).check();
     expect(result.status).toBe('processed');
     if (result.status !== 'processed') return;
     expect(result.batch.counts.orders).toEqual({ received: 3, accepted: 3, quarantined: 0, reasons: {} });
@@ -71,7 +79,9 @@ describe('P2 landing of hostile CSV files', () => {
   it('sets aside one line of 50,000 fields as one malformed row with one short message, and takes the rest', async () => {
     const { counts, issues } = await ingest('orders_wide.csv', `${HEADER}\n${order(1)}${',x'.repeat(50_000)}\n${order(2)}\n`);
     expect(counts).toEqual({ received: 2, accepted: 1, quarantined: 1, reasons: { malformed_row: 1 } });
-    expect(issues).toEqual([{ file: expect.any(String), line: 2, reason: 'malformed_row', error: 'orders_wide.csv line 2: Expected Number of Columns: 5 Found: 50005' }]);
+    expect(issues).toEqual([
+      { file: expect.any(String), line: 2, reason: 'malformed_row', error: 'orders_wide.csv line 2: Expected Number of Columns: 5 Found: 50005' },
+    ]);
     expect(await rawOrderIds()).toEqual([2]);
   });
 
@@ -86,7 +96,12 @@ describe('P2 landing of hostile CSV files', () => {
     ['a repeated header column', `${HEADER},status\n${order(1)},x\n`, 'bad_header', 1],
     ['a header of 25,000 columns', `${HEADER}${',h'.repeat(25_000)}\n${order(1)}\n`, 'bad_header', 1],
     ['UTF-16 text', Buffer.from(`${HEADER}\n${order(1)}\n`, 'utf16le'), 'unreadable_file', 1],
-    ['UTF-16 text with its byte-order mark', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(`${HEADER}\n${order(1)}\n`, 'utf16le')]), 'unreadable_file', 1],
+    [
+      'UTF-16 text with its byte-order mark',
+      Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(`${HEADER}\n${order(1)}\n`, 'utf16le')]),
+      'unreadable_file',
+      1,
+    ],
   ])('quarantines a file with %s whole, with its reason, and leaves incoming/ empty', async (_kind, content, reason, records) => {
     const { counts, issues } = await ingest('orders_bad.csv', content);
     expect(counts).toEqual({ received: records, accepted: 0, quarantined: records, reasons: { [reason]: records } });
@@ -137,11 +152,23 @@ describe('P2 landing of hostile CSV files', () => {
           return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
         },
       }) as DuckDBConnection;
-      const result = await validateBatch(failing, [{ name: 'orders_bad.csv', path: join(dir, 'bad.csv') }, { name: 'orders_good.csv', path: join(dir, 'good.csv') }], dir);
+      const result = await validateBatch(
+        failing,
+        [
+          { name: 'orders_bad.csv', path: join(dir, 'bad.csv') },
+          { name: 'orders_good.csv', path: join(dir, 'good.csv') },
+        ],
+        dir,
+      );
       expect(result.counts.orders).toEqual({ received: 3, accepted: 1, quarantined: 2, reasons: { unreadable_csv: 2 } });
       expect(countsBalance(result.counts.orders)).toBe(true);
       expect(result.rejectedFiles).toEqual([
-        { file: 'orders_bad.csv', reason: 'unreadable_csv', error: 'orders_bad.csv: the CSV reader cannot read it: Invalid Input Error: The CSV Parser state machine reached an invalid state.', rows: 2 },
+        {
+          file: 'orders_bad.csv',
+          reason: 'unreadable_csv',
+          error: 'orders_bad.csv: the CSV reader cannot read it: Invalid Input Error: The CSV Parser state machine reached an invalid state.',
+          rows: 2,
+        },
       ]);
     } finally {
       connection.closeSync();
@@ -154,7 +181,11 @@ describe('P2 batch on S3-like storage', () => {
   it('processes a landed name longer than a local file name may be (S3 keys take 1,024 bytes)', async () => {
     const objects = new Map<string, Buffer>();
     const store: ObjectStore = {
-      list: async (_b, prefix) => [...objects.keys()].filter((k) => k.startsWith(prefix)).sort().map((key) => ({ key, size: objects.get(key)!.length, lastModified: new Date(0) })),
+      list: async (_b, prefix) =>
+        [...objects.keys()]
+          .filter((k) => k.startsWith(prefix))
+          .sort()
+          .map((key) => ({ key, size: objects.get(key)!.length, lastModified: new Date(0) })),
       get: async (_b, key) => objects.get(key) ?? Buffer.alloc(0),
       put: async (_b, key, body) => void objects.set(key, Buffer.from(body)),
       delete: async (_b, keys) => keys.forEach((k) => objects.delete(k)),

@@ -19,7 +19,10 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('KeyValueLock', () => {
   it('lets exactly one of two concurrent runs take it', async () => {
-    const [a, b] = await Promise.all([new KeyValueLock(store, { key: 'p2', token: 'a' }).tryAcquire(), new KeyValueLock(store, { key: 'p2', token: 'b' }).tryAcquire()]);
+    const [a, b] = await Promise.all([
+      new KeyValueLock(store, { key: 'p2', token: 'a' }).tryAcquire(),
+      new KeyValueLock(store, { key: 'p2', token: 'b' }).tryAcquire(),
+    ]);
     expect([a.acquired, b.acquired].filter(Boolean)).toHaveLength(1);
     const loser = a.acquired ? b : a;
     expect(loser.acquired ? undefined : loser.heldBy?.token).toBe(a.acquired ? 'a' : 'b');

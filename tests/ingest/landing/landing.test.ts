@@ -48,7 +48,13 @@ describe('P2 CSV landing', () => {
   });
 
   it('processes at the thresholds: typed Parquet for valid rows, every rejected row with its file, line and reason', async () => {
-    const files = generateEcommerceFiles({ seed: 2, nowMs: NOW, days: 5, ordersPerDay: 30, defects: { malformedRows: 2, unknownOrderItems: 3, unknownProductItems: 1 } });
+    const files = generateEcommerceFiles({
+      seed: 2,
+      nowMs: NOW,
+      days: 5,
+      ordersPerDay: 30,
+      defects: { malformedRows: 2, unknownOrderItems: 3, unknownProductItems: 1 },
+    });
     files[1].content += '100001,1001,2025-03-05\n'; // too few columns
     files[1].rows++;
     await landFiles(store, BUCKET, files);
@@ -70,9 +76,13 @@ describe('P2 CSV landing', () => {
     expect(malformed?.line).toBe(files[1].rows + 1);
     expect(malformed?.record).toBe('100001,1001,2025-03-05');
     expect(rejectedRows.find((r) => r.reason === 'bad_value')?.error).toMatch(/^orders_.*\.csv line \d+: .*not-a-date/);
-    expect(rejectedRows.find((r) => r.reason === 'unknown_product')?.error).toMatch(/order_items row \(order_id=100001, product_id=9000\): product_id not found in products.csv/);
+    expect(rejectedRows.find((r) => r.reason === 'unknown_product')?.error).toMatch(
+      /order_items row \(order_id=100001, product_id=9000\): product_id not found in products.csv/,
+    );
 
-    const stored = readFileSync(join(lake.root, BUCKET, `rejected/ecommerce/batch_id=${result.batch.batchId}/rejected_rows.json`), 'utf8').trimEnd().split('\n');
+    const stored = readFileSync(join(lake.root, BUCKET, `rejected/ecommerce/batch_id=${result.batch.batchId}/rejected_rows.json`), 'utf8')
+      .trimEnd()
+      .split('\n');
     expect(stored).toHaveLength(rejectedRows.length);
     expect(objects.orders).toBe(`raw/ecommerce/orders/batch_id=${result.batch.batchId}/data.parquet`);
     const schema = await query(`DESCRIBE SELECT * FROM read_parquet('${join(lake.root, BUCKET, objects.order_items ?? '')}', hive_partitioning = false)`);
@@ -93,7 +103,9 @@ describe('P2 CSV landing', () => {
     await landFiles(store, BUCKET, files);
     const result = await landing().check();
     if (result.status !== 'processed') throw new Error(`expected processed, got ${result.status}`);
-    expect(result.batch.rejectedFiles).toEqual([{ file: broken.name, reason: 'bad_header', rows: broken.rows, error: expect.stringContaining('missing order_id; unexpected id') }]);
+    expect(result.batch.rejectedFiles).toEqual([
+      { file: broken.name, reason: 'bad_header', rows: broken.rows, error: expect.stringContaining('missing order_id; unexpected id') },
+    ]);
     expect(result.batch.counts.orders.reasons.bad_header).toBe(broken.rows);
     // Items of the rejected orders file now point at unknown orders.
     expect(result.batch.counts.order_items.reasons.unknown_order).toBeGreaterThan(0);
@@ -106,10 +118,16 @@ describe('P2 CSV landing', () => {
   it('re-checks after each wait until the batch is due', async () => {
     await landFiles(store, BUCKET, generateEcommerceFiles({ seed: 4, nowMs: NOW, days: 2, ordersPerDay: 5 }));
     const waits: number[] = [];
-    const l = new EcommerceLanding({ store, bucket: BUCKET, lakeRoot: lake.root, clock, sleep: async (ms) => {
-      waits.push(ms);
-      clock.advance(ms);
-    } });
+    const l = new EcommerceLanding({
+      store,
+      bucket: BUCKET,
+      lakeRoot: lake.root,
+      clock,
+      sleep: async (ms) => {
+        waits.push(ms);
+        clock.advance(ms);
+      },
+    });
     const result = await l.runUntilProcessed();
     expect(result.status).toBe('processed');
     expect(waits).toEqual([300_000, 300_000, 300_000, 300_000, 300_000, 300_000]);

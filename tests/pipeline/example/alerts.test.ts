@@ -18,11 +18,20 @@ beforeAll(async () => {
 afterAll(async () => lake?.close());
 
 async function evaluate(name: string, at: Date) {
-  const evaluation = await evaluateAlert(defineAlert(lake.project.node(`alert:${name}`)!), { engine: lake.engine, variables: lake.ctx.variables, at, database: 'lakehouse' });
+  const evaluation = await evaluateAlert(defineAlert(lake.project.node(`alert:${name}`)!), {
+    engine: lake.engine,
+    variables: lake.ctx.variables,
+    at,
+    database: 'lakehouse',
+  });
   if (!evaluation.ok) throw new Error(evaluation.error);
   return evaluation;
 }
-const firingKeys = async (name: string, at: Date) => (await evaluate(name, at)).instances.filter((i) => i.firing).map((i) => i.key).sort();
+const firingKeys = async (name: string, at: Date) =>
+  (await evaluate(name, at)).instances
+    .filter((i) => i.firing)
+    .map((i) => i.key)
+    .sort();
 
 /** Adds interactions to crm_data through the engine, in the partition of their hour (as the consumer writes them). */
 async function addInteractions(rows: Array<{ at: string; rating: number | null }>) {
@@ -48,7 +57,9 @@ describe('P1 negative interactions (rating <= 2) in the last hour', () => {
     expect(ten.instances).toMatchObject([{ firing: false, values: { count: 10 } }]);
     await addInteractions([{ at: '2025-03-12 10:59:59.999', rating: 2 }]);
     const eleven = await evaluate('p1_negative_interactions', at);
-    expect(eleven.instances).toMatchObject([{ firing: true, values: { count: 11 }, message: 'Alert: 11 negative interactions (rating <= 2) detected in the last hour' }]);
+    expect(eleven.instances).toMatchObject([
+      { firing: true, values: { count: 11 }, message: 'Alert: 11 negative interactions (rating <= 2) detected in the last hour' },
+    ]);
   });
 });
 
@@ -69,7 +80,12 @@ describe('freshness', () => {
     const root = join(lake.lake, BUCKET, 'domain-events');
     const eventTimes = readdirSync(root, { recursive: true, withFileTypes: true })
       .filter((f) => f.isFile())
-      .flatMap((f) => gunzipSync(readFileSync(join(f.parentPath, f.name))).toString('utf8').trim().split('\n'))
+      .flatMap((f) =>
+        gunzipSync(readFileSync(join(f.parentPath, f.name)))
+          .toString('utf8')
+          .trim()
+          .split('\n'),
+      )
       .map((line) => Date.parse((JSON.parse(line) as { event_time: string }).event_time));
     const stale = (latestMs: number) => NOW - latestMs > 60 * 60_000;
     const expected = [
@@ -80,7 +96,12 @@ describe('freshness', () => {
     expect(await firingKeys('freshness', new Date(NOW))).toEqual(expected);
     // Three days later nothing new has arrived: every source is stale, the daily ones 72 h after their day ended.
     const later = await evaluate('freshness', new Date(NOW + 3 * 24 * HOUR));
-    expect(later.instances.filter((i) => i.firing).map((i) => i.key).sort()).toEqual(['p1.crm_data', 'p2.orders', 'p3.customers', 'p4.domain_events']);
+    expect(
+      later.instances
+        .filter((i) => i.firing)
+        .map((i) => i.key)
+        .sort(),
+    ).toEqual(['p1.crm_data', 'p2.orders', 'p3.customers', 'p4.domain_events']);
     expect(later.instances.find((i) => i.key === 'p3.customers')?.values).toMatchObject({ lag_minutes: 3 * 24 * 60, max_lag_minutes: 1500 });
   });
 });

@@ -14,7 +14,8 @@ type Customer = Record<(typeof COLUMNS)[number], string>;
 const P3 = '+p3_customer_360 +p3_quarantine_customers';
 const TRACKED = ['email', 'first_name', 'last_name', 'country', 'city', 'segment', 'is_active', 'signup_date'] as const;
 
-const extractPath = (lake: ExampleLake, i: number) => join(lake.lake, BUCKET, 'raw', 'customer360', 'customers', `extract_date=${isoDay(day(i))}`, 'customers.csv');
+const extractPath = (lake: ExampleLake, i: number) =>
+  join(lake.lake, BUCKET, 'raw', 'customer360', 'customers', `extract_date=${isoDay(day(i))}`, 'customers.csv');
 const readExtract = (lake: ExampleLake, i: number): Customer[] =>
   readFileSync(extractPath(lake, i), 'utf8')
     .trim()
@@ -49,7 +50,14 @@ function expectedHistory(extracts: Customer[][]): Array<Record<string, unknown>>
       if (current && TRACKED.every((k) => current[k] === row[k])) continue;
       const from = `${row.updated_at.slice(0, 10)} ${row.updated_at.slice(11, 23)}`;
       if (current) Object.assign(current, { valid_to: from, is_current: false });
-      history.push({ ...Object.fromEntries(TRACKED.map((k) => [k, row[k]])), customer_id: row.customer_id, valid_from: from, valid_to: null, is_current: true, extract_date: isoDay(day(i)) });
+      history.push({
+        ...Object.fromEntries(TRACKED.map((k) => [k, row[k]])),
+        customer_id: row.customer_id,
+        valid_from: from,
+        valid_to: null,
+        is_current: true,
+        extract_date: isoDay(day(i)),
+      });
       versions.set(row.customer_id, history);
     }
   }
@@ -64,7 +72,9 @@ const dimRows = async (lake: ExampleLake) =>
         CAST(extract_date AS VARCHAR) AS extract_date
        FROM p3_customer_dim`,
     )
-  ).map((r) => JSON.stringify(Object.fromEntries(Object.entries(r).sort(([a], [b]) => (a < b ? -1 : 1))))).sort();
+  )
+    .map((r) => JSON.stringify(Object.fromEntries(Object.entries(r).sort(([a], [b]) => (a < b ? -1 : 1)))))
+    .sort();
 const asRows = (history: Array<Record<string, unknown>>) =>
   history.map((r) => JSON.stringify(Object.fromEntries(Object.entries(r).sort(([a], [b]) => (a < b ? -1 : 1))))).sort();
 
@@ -94,7 +104,9 @@ describe('P3 Customer360, one day at a time', () => {
     const history = expectedHistory(valid);
     expect(await dimRows(lake)).toEqual(asRows(history));
     // real history: customers with several versions, each closed where the next begins
-    const [{ changed, closed }] = await lake.query('SELECT count(DISTINCT CASE WHEN NOT is_current THEN customer_id END) AS changed, count_if(NOT is_current) AS closed FROM p3_customer_dim');
+    const [{ changed, closed }] = await lake.query(
+      'SELECT count(DISTINCT CASE WHEN NOT is_current THEN customer_id END) AS changed, count_if(NOT is_current) AS closed FROM p3_customer_dim',
+    );
     expect(Number(changed)).toBeGreaterThan(3);
     expect(closed).toBe(history.filter((v) => !v.is_current).length);
   }, 60_000);
@@ -111,7 +123,9 @@ describe('P3 Customer360, one day at a time', () => {
     }
     const reasons = (await lake.query('SELECT quarantine_reason FROM p3_quarantine_customers')).map((r) => r.quarantine_reason);
     expect(reasons.filter((r) => r !== 'duplicate').sort()).toEqual([...BAD_REASONS].sort());
-    expect(reasons.filter((r) => r === 'duplicate').length).toBe(extracts[1].length - new Set(extracts[1].map((r) => r.customer_id)).size - BAD_ROWS.filter((b) => b.startsWith(',')).length + 1);
+    expect(reasons.filter((r) => r === 'duplicate').length).toBe(
+      extracts[1].length - new Set(extracts[1].map((r) => r.customer_id)).size - BAD_ROWS.filter((b) => b.startsWith(',')).length + 1,
+    );
   });
 
   it('rerunning a day, or an older day after a newer one, leaves the dimension as it is', async () => {
@@ -127,14 +141,25 @@ describe('P3 Customer360, one day at a time', () => {
     const dirty = await evaluate(new Date(day(2).getTime() + 3 * 3_600_000)); // window covers extract day 1
     expect(dirty.ok).toBe(true);
     if (!dirty.ok) return;
-    expect(dirty.instances.filter((i) => i.firing).map((i) => i.key).sort()).toEqual(BAD_REASONS.map((r) => `customers.${r}`).concat('customers.completeness').sort());
+    expect(
+      dirty.instances
+        .filter((i) => i.firing)
+        .map((i) => i.key)
+        .sort(),
+    ).toEqual(
+      BAD_REASONS.map((r) => `customers.${r}`)
+        .concat('customers.completeness')
+        .sort(),
+    );
     const clean = await evaluate(new Date(day(3).getTime() + 3 * 3_600_000)); // extract day 2
     expect(clean.ok && clean.instances.filter((i) => i.firing)).toEqual([]);
   });
 
   it('the curated customer 360 has one row per current customer', async () => {
     await lake.run(P3, day(0), day(3));
-    const [{ n, customers }] = await lake.query('SELECT count(*) AS n, (SELECT count(*) FROM p3_customer_dim WHERE is_current) AS customers FROM p3_customer_360');
+    const [{ n, customers }] = await lake.query(
+      'SELECT count(*) AS n, (SELECT count(*) FROM p3_customer_dim WHERE is_current) AS customers FROM p3_customer_360',
+    );
     expect(n).toBe(customers);
     expect(NOW).toBeGreaterThan(day(2).getTime());
   });

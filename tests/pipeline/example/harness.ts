@@ -73,7 +73,8 @@ export async function openExampleLake(): Promise<ExampleLake> {
     async run(selector, from, to, options = {}) {
       const summary = await runPipeline(ctx, { selector, from, to, ...options });
       const failed = summary.records.filter((r) => r.status !== 'success');
-      if (failed.length > 0) throw new Error(`pipeline steps did not succeed:\n${failed.map((r) => `${r.step} ${r.period_start ?? ''}: ${r.error}`).join('\n')}`);
+      if (failed.length > 0)
+        throw new Error(`pipeline steps did not succeed:\n${failed.map((r) => `${r.step} ${r.period_start ?? ''}: ${r.error}`).join('\n')}`);
       return summary;
     },
     async query(sql) {

@@ -32,7 +32,10 @@ describe('P1 customer interactions', () => {
     for (const row of rows) {
       const group = expected.get(`${row.hour_start}|${row.channel}|${row.interaction_type}`);
       expect(group, `${row.hour_start} ${row.channel} ${row.interaction_type}`).toBeDefined();
-      const ratings = group!.map((r) => r.rating).filter((r): r is number => r !== null).map(Number);
+      const ratings = group!
+        .map((r) => r.rating)
+        .filter((r): r is number => r !== null)
+        .map(Number);
       const negative = ratings.filter((r) => r <= 2).length;
       expect(row.interactions).toBe(group!.length);
       expect(row.rated_interactions).toBe(ratings.length);
@@ -69,13 +72,21 @@ describe('P5 daily customer features', () => {
     expect(rows.length).toBe(expected.size);
     for (const row of rows) {
       const group = expected.get(`${row.customer_id}|${row.date}`)!;
-      const ratings = group.map((r) => r.rating).filter((r): r is number => r !== null).map(Number);
+      const ratings = group
+        .map((r) => r.rating)
+        .filter((r): r is number => r !== null)
+        .map(Number);
       expect(row.interaction_count_1d).toBe(group.length);
       close(row.avg_rating_1d, avg(ratings));
       expect(row.negative_count_1d).toBe(ratings.filter((r) => r <= 2).length);
       expect(row.complaint_count_1d).toBe(group.filter((r) => r.interaction_type === 'complaint').length);
       expect(row.channel_count_1d).toBe(new Set(group.map((r) => r.channel).filter((c) => c !== null)).size);
-      expect(row.last_interaction_at).toBe(group.map((r) => String(r.timestamp)).sort().at(-1));
+      expect(row.last_interaction_at).toBe(
+        group
+          .map((r) => String(r.timestamp))
+          .sort()
+          .at(-1),
+      );
     }
   });
 
@@ -112,7 +123,13 @@ describe('P2 e-commerce KPIs', () => {
 
   it('category KPIs per day (seed 001 CategoryKPIs)', async () => {
     const orderById = new Map(orders.map((o) => [o.order_id, o]));
-    const lines = items.map((i) => ({ order_id: i.order_id, quantity: i.quantity, unit_price: i.unit_price, order: orderById.get(i.order_id)!, category: category.get(i.product_id) }));
+    const lines = items.map((i) => ({
+      order_id: i.order_id,
+      quantity: i.quantity,
+      unit_price: i.unit_price,
+      order: orderById.get(i.order_id)!,
+      category: category.get(i.product_id),
+    }));
     const expected = groupBy(lines, (l) => `${l.category}|${l.order.order_date}`);
     const rows = await lake.query('SELECT *, CAST(order_date AS VARCHAR) AS day FROM p2_category_kpis');
     expect(rows.length).toBe(expected.size);
@@ -189,13 +206,19 @@ describe('P4 domain events', () => {
   });
 
   it('order status distribution: each day’s orders by their last status that day', async () => {
-    const rank: Record<string, [number, string]> = { OrderPlaced: [1, 'placed'], PaymentFailed: [2, 'payment_failed'], OrderPaid: [3, 'paid'], OrderShipped: [4, 'shipped'] };
+    const rank: Record<string, [number, string]> = {
+      OrderPlaced: [1, 'placed'],
+      PaymentFailed: [2, 'payment_failed'],
+      OrderPaid: [3, 'paid'],
+      OrderShipped: [4, 'shipped'],
+    };
     const placedOn = new Map(events.filter((e) => e.event_type === 'OrderPlaced').map((e) => [e.order_id, dayOf(e)]));
     const last = new Map<string, DomainEvent>();
     for (const e of events) {
       if (!(e.event_type in rank) || placedOn.get(e.order_id) !== dayOf(e)) continue;
       const seen = last.get(e.order_id!);
-      if (!seen || e.event_time > seen.event_time || (e.event_time === seen.event_time && rank[e.event_type][0] > rank[seen.event_type][0])) last.set(e.order_id!, e);
+      if (!seen || e.event_time > seen.event_time || (e.event_time === seen.event_time && rank[e.event_type][0] > rank[seen.event_type][0]))
+        last.set(e.order_id!, e);
     }
     const expected = groupBy([...last.values()], (e) => `${dayOf(e)}|${rank[e.event_type][1]}`);
     const rows = await lake.query('SELECT * FROM p4_order_status_daily');

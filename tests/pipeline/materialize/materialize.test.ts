@@ -28,8 +28,7 @@ describe('materialization strategies', () => {
     engine = undefined;
   });
 
-  const events = (days: [string, number][]) =>
-    days.map(([dt, n]) => `SELECT ${n} AS n, CAST('${dt}' AS varchar) AS dt`).join(' UNION ALL ');
+  const events = (days: [string, number][]) => days.map(([dt, n]) => `SELECT ${n} AS n, CAST('${dt}' AS varchar) AS dt`).join(' UNION ALL ');
 
   it('incremental replaces exactly the partitions the new data contains, in batches, without duplicates', async () => {
     const lake = tempLake();
@@ -43,11 +42,29 @@ describe('materialization strategies', () => {
       partitionedBy: ['dt'],
       location: 's3://warehouse/mart/daily/',
     });
-    await STRATEGIES.incremental(request(events([['2025-03-01', 1], ['2025-03-02', 2], ['2025-03-03', 3]])), { engine, objectStore });
+    await STRATEGIES.incremental(
+      request(
+        events([
+          ['2025-03-01', 1],
+          ['2025-03-02', 2],
+          ['2025-03-03', 3],
+        ]),
+      ),
+      { engine, objectStore },
+    );
     const untouched = filesUnder(join(lake, 'warehouse/mart/daily/dt=2025-03-01'));
     const mtime = statSync(untouched[0]).mtimeMs;
 
-    const rerun = await STRATEGIES.incremental(request(events([['2025-03-02', 20], ['2025-03-02', 21], ['2025-03-04', 4]])), { engine, objectStore });
+    const rerun = await STRATEGIES.incremental(
+      request(
+        events([
+          ['2025-03-02', 20],
+          ['2025-03-02', 21],
+          ['2025-03-04', 4],
+        ]),
+      ),
+      { engine, objectStore },
+    );
     expect(rerun.partitions).toEqual(expect.arrayContaining([['2025-03-02'], ['2025-03-04']]));
     expect(rerun.rowsWritten).toBe(3);
     const rows = await engine.execute('SELECT dt, n FROM mart.daily ORDER BY dt, n');
@@ -69,7 +86,13 @@ describe('materialization strategies', () => {
     const objectStore = new LocalObjectStore(lake);
     const values = Array.from({ length: 150 }, (_, i) => `(${i + 1})`).join(', ');
     const selectSql = `SELECT x AS n, CAST(x AS varchar) AS p FROM (VALUES ${values}) AS t(x)`;
-    const base: MaterializeRequest = { database: 'default', name: 'wide', selectSql: 'SELECT 0 AS n, \'0\' AS p', partitionedBy: ['p'], location: 's3://w/wide/' };
+    const base: MaterializeRequest = {
+      database: 'default',
+      name: 'wide',
+      selectSql: "SELECT 0 AS n, '0' AS p",
+      partitionedBy: ['p'],
+      location: 's3://w/wide/',
+    };
     await STRATEGIES.incremental(base, { engine: athenaPlan(engine), objectStore });
     const outcome = await STRATEGIES.incremental({ ...base, selectSql }, { engine: athenaPlan(engine), objectStore });
     const inserts = outcome.statements.filter((s) => s.startsWith('INSERT'));
@@ -113,7 +136,12 @@ describe('materialization strategies', () => {
     // 150 partitions again (more than Athena's 100 per write), each with one new row.
     const rerun = await STRATEGIES.incremental(request(rows(150, 1000)), { engine, objectStore });
     expect(rerun.rowsWritten).toBe(150);
-    expect(rerun.partitions).toEqual(expect.arrayContaining([['7', '7'], ['149', '149']]));
+    expect(rerun.partitions).toEqual(
+      expect.arrayContaining([
+        ['7', '7'],
+        ['149', '149'],
+      ]),
+    );
     expect((await engine.execute('SELECT count(*), count(DISTINCT p), min(n) FROM hours')).rows).toEqual([[150, 150, 1000]]);
     const newer = filesUnder(join(lake, 'w/hours/p=7/q=7'));
     expect(newer).toHaveLength(1);
@@ -131,18 +159,33 @@ describe('materialization strategies', () => {
     const again = await STRATEGIES.incremental(request("SELECT * FROM (VALUES (10, 'a/b'), (20, CAST(NULL AS varchar))) AS t(n, p)"), { engine, objectStore });
     expect(again.partitions).toEqual(expect.arrayContaining([['a/b'], [null]]));
     expect(readdirSync(join(lake, 'w/odd')).sort()).toEqual(['p=__HIVE_DEFAULT_PARTITION__', 'p=a%2Fb', 'p=x']);
-    expect((await engine.execute('SELECT n, p FROM odd ORDER BY n')).rows).toEqual([[4, 'x'], [10, 'a/b'], [20, null]]);
+    expect((await engine.execute('SELECT n, p FROM odd ORDER BY n')).rows).toEqual([
+      [4, 'x'],
+      [10, 'a/b'],
+      [20, null],
+    ]);
   });
 
   it('incremental on the local engine replaces partitions of a JSON table', async () => {
     const lake = tempLake();
     engine = await openLake(lake);
     const objectStore = new LocalObjectStore(lake);
-    const request = (selectSql: string): MaterializeRequest => ({ database: 'default', name: 'js', selectSql, format: 'JSON', partitionedBy: ['p'], location: 's3://w/js/' });
+    const request = (selectSql: string): MaterializeRequest => ({
+      database: 'default',
+      name: 'js',
+      selectSql,
+      format: 'JSON',
+      partitionedBy: ['p'],
+      location: 's3://w/js/',
+    });
     await STRATEGIES.incremental(request("SELECT * FROM (VALUES (1, 'a'), (2, 'b')) AS t(n, p)"), { engine, objectStore });
     const again = await STRATEGIES.incremental(request("SELECT * FROM (VALUES (3, 'b'), (4, 'b')) AS t(n, p)"), { engine, objectStore });
     expect(again.rowsWritten).toBe(2);
-    expect((await engine.execute('SELECT n, p FROM js ORDER BY n')).rows).toEqual([[1, 'a'], [3, 'b'], [4, 'b']]);
+    expect((await engine.execute('SELECT n, p FROM js ORDER BY n')).rows).toEqual([
+      [1, 'a'],
+      [3, 'b'],
+      [4, 'b'],
+    ]);
   });
 
   it('table rebuilds into a fresh location, re-points the table and deletes the old files', async () => {
@@ -173,7 +216,13 @@ describe('materialization strategies', () => {
     await STRATEGIES.view({ database: 'default', name: 'v', selectSql: 'SELECT 2 AS a' }, { engine });
     expect((await engine.execute('SELECT a FROM v')).rows).toEqual([[2]]);
 
-    const request = (selectSql: string): MaterializeRequest => ({ database: 'default', name: 'users', selectSql, uniqueKey: ['id'], location: 's3://w/users/' });
+    const request = (selectSql: string): MaterializeRequest => ({
+      database: 'default',
+      name: 'users',
+      selectSql,
+      uniqueKey: ['id'],
+      location: 's3://w/users/',
+    });
     await STRATEGIES.merge(request("SELECT * FROM (VALUES (1, 'ann'), (2, 'bob')) AS s(id, name)"), { engine });
     const upsert = await STRATEGIES.merge(request("SELECT * FROM (VALUES (2, 'bobby'), (3, 'cy')) AS s(id, name)"), { engine });
     expect(upsert.rowsWritten).toBe(2);
@@ -197,7 +246,14 @@ describe('append (incremental_strategy: append)', () => {
   it('inserts each run’s rows into a Hive table created on the first run, partitions kept', async () => {
     const lake = tempLake();
     engine = await openLake(lake);
-    const request = (n: number): MaterializeRequest => ({ database: 'default', name: 'log', selectSql: `SELECT ${n} AS n, CAST('d${n}' AS varchar) AS dt`, partitionedBy: ['dt'], location: 's3://w/log/', format: 'JSON' });
+    const request = (n: number): MaterializeRequest => ({
+      database: 'default',
+      name: 'log',
+      selectSql: `SELECT ${n} AS n, CAST('d${n}' AS varchar) AS dt`,
+      partitionedBy: ['dt'],
+      location: 's3://w/log/',
+      format: 'JSON',
+    });
     await STRATEGIES.append(request(1), { engine });
     await STRATEGIES.append(request(2), { engine });
     expect((await engine.execute('SELECT n, dt FROM log ORDER BY n')).rows).toEqual([
@@ -209,7 +265,13 @@ describe('append (incremental_strategy: append)', () => {
 
   it('inserts into an Iceberg table when table_type is ICEBERG (it then takes MERGE)', async () => {
     engine = await openLake();
-    const request = (n: number): MaterializeRequest => ({ database: 'default', name: 'ice', selectSql: `SELECT ${n} AS n`, location: 's3://w/ice/', tableType: 'ICEBERG' });
+    const request = (n: number): MaterializeRequest => ({
+      database: 'default',
+      name: 'ice',
+      selectSql: `SELECT ${n} AS n`,
+      location: 's3://w/ice/',
+      tableType: 'ICEBERG',
+    });
     const first = await STRATEGIES.append(request(1), { engine });
     expect(first.statements[0]).toContain("table_type = 'ICEBERG'");
     await STRATEGIES.append(request(2), { engine });
@@ -234,6 +296,8 @@ describe('ALTER TABLE SET LOCATION on the local engine', () => {
     await engine.execute("ALTER TABLE a SET LOCATION 's3://w/b/'");
     expect((await engine.execute('SELECT id FROM a')).rows).toEqual([[2]]);
     await engine.execute("CREATE TABLE p WITH (format = 'PARQUET', external_location = 's3://w/p/', partitioned_by = ARRAY['k']) AS SELECT 1 AS id, 'x' AS k");
-    await expect(engine.execute("ALTER TABLE p SET LOCATION 's3://w/b/'")).rejects.toThrow(/SET LOCATION on partitioned table 'default.p' is not supported locally/);
+    await expect(engine.execute("ALTER TABLE p SET LOCATION 's3://w/b/'")).rejects.toThrow(
+      /SET LOCATION on partitioned table 'default.p' is not supported locally/,
+    );
   });
 });

@@ -41,7 +41,13 @@ import { S3ObjectStore } from '../../../src/storage/object-store/s3.js';
 import { fakeAthena, type FakeAnswer } from '../../functions/fakes.js';
 
 const BUCKET = 'lake';
-const request: MaterializeRequest = { database: 'mart', name: 'daily', selectSql: 'SELECT id, score, dt FROM src', partitionedBy: ['dt'], location: `s3://${BUCKET}/mart/daily/` };
+const request: MaterializeRequest = {
+  database: 'mart',
+  name: 'daily',
+  selectSql: 'SELECT id, score, dt FROM src',
+  partitionedBy: ['dt'],
+  location: `s3://${BUCKET}/mart/daily/`,
+};
 
 const glueTable = (name: string, run: string, columns: string[], extra: Partial<Table> = {}): Table => ({
   Name: name,
@@ -73,7 +79,15 @@ async function run(runId: string, scenario: Scenario) {
   const calls: string[] = [];
   const athena = fakeAthena((sql): FakeAnswer => {
     calls.push(`athena: ${sql.split('\n')[0]}`);
-    if (sql.endsWith('LIMIT 0')) return { columns: [{ name: 'id', type: 'integer' }, { name: 'score', type: 'double' }, { name: 'dt', type: 'varchar' }], rows: [] };
+    if (sql.endsWith('LIMIT 0'))
+      return {
+        columns: [
+          { name: 'id', type: 'integer' },
+          { name: 'score', type: 'double' },
+          { name: 'dt', type: 'varchar' },
+        ],
+        rows: [],
+      };
     if (sql.includes('GROUP BY')) return { columns: [{ name: 'dt', type: 'varchar' }], rows: [['2025-03-02'], ['2025-03-01']] };
     return { statementType: 'DDL' };
   });
@@ -108,14 +122,21 @@ async function run(runId: string, scenario: Scenario) {
   const s3 = mockClient(S3Client);
   s3.on(ListObjectsV2Command).callsFake((input: { Prefix: string }) => {
     calls.push(`s3:ListObjectsV2 ${input.Prefix}`);
-    return { Contents: ['run1/dt=2025-02-28/a.parquet', `${runId}/dt=2025-03-01/b.parquet`, `${runId}/dt=2025-03-02/c.parquet`].map((k) => ({ Key: `${input.Prefix}${k}` })) };
+    return {
+      Contents: ['run1/dt=2025-02-28/a.parquet', `${runId}/dt=2025-03-01/b.parquet`, `${runId}/dt=2025-03-02/c.parquet`].map((k) => ({
+        Key: `${input.Prefix}${k}`,
+      })),
+    };
   });
   s3.on(DeleteObjectsCommand).callsFake((input: { Delete: { Objects: Array<{ Key: string }> } }) => {
     calls.push(`s3:DeleteObjects ${input.Delete.Objects.map((o) => o.Key).join(' ')}`);
     return {};
   });
   mocks.push(athena.mock, glue, s3);
-  const engine = new AthenaEngine({ workgroup: 'wg', database: 'mart', region: 'eu-west-1' }, { client: new AthenaClient({ region: 'eu-west-1' }), glue: new GlueClient({ region: 'eu-west-1' }), sleep: async () => {} });
+  const engine = new AthenaEngine(
+    { workgroup: 'wg', database: 'mart', region: 'eu-west-1' },
+    { client: new AthenaClient({ region: 'eu-west-1' }), glue: new GlueClient({ region: 'eu-west-1' }), sleep: async () => {} },
+  );
   const outcome = STRATEGIES.table(request, { engine, objectStore: new S3ObjectStore(new S3Client({ region: 'eu-west-1' })), runId });
   const update = () => glue.commandCalls(UpdateTableCommand)[0]?.args[0].input;
   const create = () => glue.commandCalls(CreateTableCommand)[0]?.args[0].input;
@@ -181,13 +202,21 @@ describe('table on Athena: one Glue UpdateTable swaps the table (dbt-athena ha, 
   it('a failing swap leaves the old table as it was: no delete of its definition, partitions or files; the scratch entry is dropped', async () => {
     const { outcome, calls } = await run('run3', { existing: glueTable('daily', 'run1/', ['id']), registered: [['2025-02-28']], updateFails: true });
     await expect(outcome).rejects.toThrow('Glue UpdateTable of mart.daily failed: ConcurrentModificationException: Rate exceeded');
-    expect(calls.slice(3)).toEqual(['glue:GetTable daily__run3', 'glue:GetTable daily', 'glue:UpdateTable daily', 'athena: DROP TABLE IF EXISTS `mart`.`daily__run3`']);
+    expect(calls.slice(3)).toEqual([
+      'glue:GetTable daily__run3',
+      'glue:GetTable daily',
+      'glue:UpdateTable daily',
+      'athena: DROP TABLE IF EXISTS `mart`.`daily__run3`',
+    ]);
   });
 
   it('a federated catalog is refused: the swap updates Glue, which does not hold its tables', async () => {
     const glue = mockClient(GlueClient);
     mocks.push(glue);
-    const engine = new AthenaEngine({ workgroup: 'wg', catalog: 'hive_metastore' }, { client: new AthenaClient({ region: 'eu-west-1' }), glue: new GlueClient({ region: 'eu-west-1' }) });
+    const engine = new AthenaEngine(
+      { workgroup: 'wg', catalog: 'hive_metastore' },
+      { client: new AthenaClient({ region: 'eu-west-1' }), glue: new GlueClient({ region: 'eu-west-1' }) },
+    );
     await expect(engine.swapTable({ database: 'mart', name: 'daily__run1' }, { database: 'mart', name: 'daily' }, {})).rejects.toThrow(
       'cannot swap mart.daily in catalog hive_metastore: the table swap updates the Glue Data Catalog (AwsDataCatalog) only',
     );

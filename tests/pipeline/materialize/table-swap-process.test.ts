@@ -70,7 +70,13 @@ describe('table: a reader in another process never misses the table during the h
     const lake = tempLake();
     const engine = await AthenaLocalEngine.open({ lakeRoot: lake, threads: 1, command: 'writer' });
     const objectStore = new LocalObjectStore(lake);
-    const request = (selectSql: string, extra: Partial<MaterializeRequest> = {}): MaterializeRequest => ({ database: 'default', name: 'dim', selectSql, location: 's3://w/dim/', ...extra });
+    const request = (selectSql: string, extra: Partial<MaterializeRequest> = {}): MaterializeRequest => ({
+      database: 'default',
+      name: 'dim',
+      selectSql,
+      location: 's3://w/dim/',
+      ...extra,
+    });
     await STRATEGIES.table(request('SELECT 1 AS id'), { engine, objectStore, runId: 'run1' });
     const { read, stop } = await startReader(lake);
     const seen: string[] = [];
@@ -90,7 +96,11 @@ describe('table: a reader in another process never misses the table during the h
     };
     try {
       // New columns, another format and partitioning at once: before the swap, a DROP and CREATE.
-      await STRATEGIES.table(request("SELECT 2 AS id, 'x' AS name, 'y' AS k", { format: 'JSON', partitionedBy: ['k'] }), { engine: observed, objectStore, runId: 'run2' });
+      await STRATEGIES.table(request("SELECT 2 AS id, 'x' AS name, 'y' AS k", { format: 'JSON', partitionedBy: ['k'] }), {
+        engine: observed,
+        objectStore,
+        runId: 'run2',
+      });
     } finally {
       await stop();
       await engine.close();

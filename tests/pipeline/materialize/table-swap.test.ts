@@ -52,7 +52,13 @@ describe('table: the ha swap keeps the table readable at every step', () => {
     return { lake, engine, objectStore: new LocalObjectStore(lake) };
   }
 
-  const request = (selectSql: string, extra: Partial<MaterializeRequest> = {}): MaterializeRequest => ({ database: 'default', name: 'dim', selectSql, location: 's3://w/dim/', ...extra });
+  const request = (selectSql: string, extra: Partial<MaterializeRequest> = {}): MaterializeRequest => ({
+    database: 'default',
+    name: 'dim',
+    selectSql,
+    location: 's3://w/dim/',
+    ...extra,
+  });
 
   it('same columns: a reader sees the old rows, then the new ones; the table is never dropped or re-created', async () => {
     const { lake, engine, objectStore } = await setUp();
@@ -70,11 +76,20 @@ describe('table: the ha swap keeps the table readable at every step', () => {
     const partitioned = (selectSql: string) => request(selectSql, { partitionedBy: ['dt'] });
     await STRATEGIES.table(partitioned("SELECT * FROM (VALUES (1, '2025-03-01'), (2, '2025-03-02')) AS t(id, dt)"), { engine, objectStore, runId: 'run1' });
     const seen: string[] = [];
-    await STRATEGIES.table(partitioned("SELECT * FROM (VALUES (3, '2025-03-02'), (4, '2025-03-03')) AS t(id, dt)"), { engine: withReader(engine, seen), objectStore, runId: 'run2' });
+    await STRATEGIES.table(partitioned("SELECT * FROM (VALUES (3, '2025-03-02'), (4, '2025-03-03')) AS t(id, dt)"), {
+      engine: withReader(engine, seen),
+      objectStore,
+      runId: 'run2',
+    });
     expect(new Set(seen)).toEqual(new Set(['id,dt: 1/2025-03-01 2/2025-03-02', 'id,dt: 3/2025-03-02 4/2025-03-03']));
     expect(seen.at(-1)).toBe('id,dt: 3/2025-03-02 4/2025-03-03');
     const properties = Object.fromEntries((await engine.execute('SHOW TBLPROPERTIES dim')).rows.map((r) => [String(r[0]), String(r[1])]));
-    expect(properties).toMatchObject({ 'projection.enabled': 'true', 'projection.dt.type': 'enum', 'projection.dt.values': '2025-03-02,2025-03-03', classification: 'parquet' });
+    expect(properties).toMatchObject({
+      'projection.enabled': 'true',
+      'projection.dt.type': 'enum',
+      'projection.dt.values': '2025-03-02,2025-03-03',
+      classification: 'parquet',
+    });
     expect(readdirSync(join(lake, 'w/dim/run2')).sort()).toEqual(['dt=2025-03-02', 'dt=2025-03-03']);
     expect(readdirSync(join(lake, 'w/dim'))).toEqual(['run2']);
   });
@@ -83,7 +98,11 @@ describe('table: the ha swap keeps the table readable at every step', () => {
     const { engine, objectStore } = await setUp();
     await STRATEGIES.table(request('SELECT 1 AS id'), { engine, objectStore, runId: 'run1' });
     const seen: string[] = [];
-    await STRATEGIES.table(request("SELECT 2 AS id, 'x' AS name, 7 AS part", { format: 'JSON', partitionedBy: ['part'] }), { engine: withReader(engine, seen), objectStore, runId: 'run2' });
+    await STRATEGIES.table(request("SELECT 2 AS id, 'x' AS name, 7 AS part", { format: 'JSON', partitionedBy: ['part'] }), {
+      engine: withReader(engine, seen),
+      objectStore,
+      runId: 'run2',
+    });
     expect(new Set(seen)).toEqual(new Set(['id: 1', 'id,name,part: 2/x/7']));
     expect((await engine.execute('DESCRIBE dim')).rows.map((r) => `${r[0]} ${r[1]}`)).toEqual(['id int', 'name string', 'part int']);
     const properties = Object.fromEntries((await engine.execute('SHOW TBLPROPERTIES dim')).rows.map((r) => [String(r[0]), String(r[1])]));
@@ -122,8 +141,12 @@ describe('table: the ha swap keeps the table readable at every step', () => {
     await expect(STRATEGIES.table(partitioned('SELECT 2 AS id, CAST(NULL AS varchar) AS k'), { engine, objectStore, runId: 'run2' })).rejects.toThrow(
       /table model default\.dim: partition key k is NULL in some rows/,
     );
-    await expect(STRATEGIES.table(partitioned("SELECT 2 AS id, 'a,b' AS k"), { engine, objectStore, runId: 'run3' })).rejects.toThrow(/partition value 'a,b' of k has a comma/);
-    await expect(STRATEGIES.table(partitioned('SELECT 2 AS id, true AS k'), { engine, objectStore, runId: 'run4' })).rejects.toThrow(/partition key k is boolean/);
+    await expect(STRATEGIES.table(partitioned("SELECT 2 AS id, 'a,b' AS k"), { engine, objectStore, runId: 'run3' })).rejects.toThrow(
+      /partition value 'a,b' of k has a comma/,
+    );
+    await expect(STRATEGIES.table(partitioned('SELECT 2 AS id, true AS k'), { engine, objectStore, runId: 'run4' })).rejects.toThrow(
+      /partition key k is boolean/,
+    );
     expect(await readDim(engine)).toBe('id,k: 1/a');
     expect((await engine.execute('SHOW TABLES')).rows).toEqual([['dim']]);
   });
@@ -141,7 +164,7 @@ describe('table: the ha swap keeps the table readable at every step', () => {
       },
     };
     await expect(STRATEGIES.table(request('SELECT 1 AS id'), { engine: noSwap, objectStore, runId: 'run1' })).rejects.toThrow(
-      'table model default.dim cannot be rebuilt on the plain engine: it cannot swap a table\'s definition in one catalog update',
+      "table model default.dim cannot be rebuilt on the plain engine: it cannot swap a table's definition in one catalog update",
     );
     expect(statements).toEqual([]);
   });

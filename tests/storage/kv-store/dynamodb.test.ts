@@ -61,9 +61,7 @@ describe('DynamoDbKeyValueStore', () => {
   it('unconditional put increments the version in DynamoDB', async () => {
     ddb.on(UpdateItemCommand).resolves({ Attributes: { version: { N: '8' } } });
     expect(await store().put('k', 'v')).toBe(8);
-    expect(ddb.commandCalls(UpdateItemCommand)[0].args[0].input.UpdateExpression).toBe(
-      'SET #value = :value, #version = if_not_exists(#version, :zero) + :one',
-    );
+    expect(ddb.commandCalls(UpdateItemCommand)[0].args[0].input.UpdateExpression).toBe('SET #value = :value, #version = if_not_exists(#version, :zero) + :one');
   });
 
   it('names the table and key when DynamoDB fails', async () => {
@@ -79,7 +77,15 @@ describe('DynamoDbKeyValueStore', () => {
   // DynamoDB Developer Guide, "Supported data types", Number: up to 38 digits of precision, sent as a string; the SDK's
   // marshalling (@aws-sdk/util-dynamodb) reads integers beyond 2^53 as bigint.
   it('stores bigint values and reads every digit back, with doubles as they print', async () => {
-    const value = { big: 9_223_372_036_854_775_807n, negative: -12_345_678_901_234_567_890n, safe: 42, double: 0.1, huge: 1.5e300, wide: 1e21, list: [2n ** 70n] };
+    const value = {
+      big: 9_223_372_036_854_775_807n,
+      negative: -12_345_678_901_234_567_890n,
+      safe: 42,
+      double: 0.1,
+      huge: 1.5e300,
+      wide: 1e21,
+      list: [2n ** 70n],
+    };
     ddb.on(UpdateItemCommand).resolves({ Attributes: { version: { N: '1' } } });
     await store().put('k', value);
     const written = ddb.commandCalls(UpdateItemCommand)[0].args[0].input.ExpressionAttributeValues![':value'];

@@ -23,7 +23,10 @@ describe('JsonFileKeyValueStore', () => {
   it('puts many items in one write, each versioned as a put would be', async () => {
     const store = new JsonFileKeyValueStore(join(tempDir(), 'kv.json'));
     await store.put('a', 'old');
-    await store.putMany([['a', { n: 1 }], ['b', { n: 2 }]]);
+    await store.putMany([
+      ['a', { n: 1 }],
+      ['b', { n: 2 }],
+    ]);
     expect(await store.get('a')).toEqual({ value: { n: 1 }, version: 2 });
     expect(await store.get('b')).toEqual({ value: { n: 2 }, version: 1 });
     await expect(store.putMany([['c', () => 1]])).rejects.toThrow(/key 'c': value is not JSON-serializable/);
@@ -65,9 +68,7 @@ describe('JsonFileKeyValueStore', () => {
   it('loses no update when many store instances increment one counter concurrently', async () => {
     const path = join(tempDir(), 'kv.json');
     const stores = Array.from({ length: 4 }, () => new JsonFileKeyValueStore(path));
-    await Promise.all(
-      stores.flatMap((store) => Array.from({ length: 10 }, () => updateKey<number>(store, 'counter', (n) => (n ?? 0) + 1, 200))),
-    );
+    await Promise.all(stores.flatMap((store) => Array.from({ length: 10 }, () => updateKey<number>(store, 'counter', (n) => (n ?? 0) + 1, 200))));
     expect(await stores[0].get('counter')).toEqual({ value: 40, version: 40 });
   });
 

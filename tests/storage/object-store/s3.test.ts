@@ -67,7 +67,12 @@ describe('S3ObjectStore', () => {
   // (https://docs.aws.amazon.com/AmazonS3/latest/userguide/conditional-writes.html).
   it('creates only with ifNoneMatch, and maps 412 PreconditionFailed to ObjectExistsError', async () => {
     s3.on(PutObjectCommand, { Key: 'incoming/new.csv' }).resolves({});
-    s3.on(PutObjectCommand, { Key: 'incoming/taken.csv' }).rejects(Object.assign(new Error('At least one of the pre-conditions you specified did not hold'), { name: 'PreconditionFailed', $metadata: { httpStatusCode: 412 } }));
+    s3.on(PutObjectCommand, { Key: 'incoming/taken.csv' }).rejects(
+      Object.assign(new Error('At least one of the pre-conditions you specified did not hold'), {
+        name: 'PreconditionFailed',
+        $metadata: { httpStatusCode: 412 },
+      }),
+    );
     await store().put('lake', 'incoming/new.csv', 'a', { ifNoneMatch: '*' });
     expect(s3.commandCalls(PutObjectCommand)[0].args[0].input).toEqual({ Bucket: 'lake', Key: 'incoming/new.csv', Body: 'a', IfNoneMatch: '*' });
     await expect(store().put('lake', 'incoming/taken.csv', 'b', { ifNoneMatch: '*' })).rejects.toBeInstanceOf(ObjectExistsError);
