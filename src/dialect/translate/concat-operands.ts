@@ -5,25 +5,10 @@
 // operands are checked by their bound types: `||` and concat() run as the trino_concat shim (operators.ts,
 // function-macros.ts), which DuckDB's binder refuses for a number, date or boolean, so `lake lint` finds them too.
 import type { Token } from '../tokens.js';
+import { TYPED_LITERAL_KEYWORDS } from './types.js';
 import { meaningful, nodeKeyword, type Node } from './tree.js';
 
 const TEXT_TYPES = new Set(['VARCHAR', 'CHAR']);
-const OTHER_TYPED_LITERALS = new Set([
-  'TIMESTAMP',
-  'DATE',
-  'TIME',
-  'INTERVAL',
-  'DECIMAL',
-  'NUMERIC',
-  'DOUBLE',
-  'REAL',
-  'BIGINT',
-  'INTEGER',
-  'TINYINT',
-  'SMALLINT',
-  'BOOLEAN',
-  'JSON',
-]);
 
 export type LiteralKind = 'varchar' | 'other';
 
@@ -40,7 +25,7 @@ export function literalKind(nodes: readonly Node[]): LiteralKind | undefined {
   if (unsigned.length === 2 && isToken(unsigned[1], 'string')) {
     const type = nodeKeyword(unsigned[0]);
     if (TEXT_TYPES.has(type)) return 'varchar';
-    if (OTHER_TYPED_LITERALS.has(type)) return 'other';
+    if (TYPED_LITERAL_KEYWORDS.has(type)) return 'other';
   }
   return undefined;
 }

@@ -10,7 +10,7 @@ import { FUNCTIONS, type CallContext } from './functions.js';
 import { quoteReservedIdentifier } from './identifiers.js';
 import { isUnarySign, lastMeaningful, rewriteOperators, type Part } from './operators.js';
 import { firstToken, isCase, isParen, isTriviaNode, meaningful, nodeKeyword, nodeText, splitArgs, type GroupNode, type Node } from './tree.js';
-import { IP_TYPES_REFUSED } from './types.js';
+import { IP_TYPES_REFUSED, TYPED_LITERAL_KEYWORDS } from './types.js';
 
 /** Words that end an operand; anything else bare is an identifier. */
 const RESERVED = new Set(
@@ -22,24 +22,6 @@ const RESERVED = new Set(
     'DROP ALTER VIEW EXISTS CUBE ROLLUP GROUPING SETS AT SOME ANY'
   ).split(' '),
 );
-const TYPED_LITERAL = new Set([
-  'TIMESTAMP',
-  'DATE',
-  'TIME',
-  'INTERVAL',
-  'DECIMAL',
-  'NUMERIC',
-  'DOUBLE',
-  'REAL',
-  'JSON',
-  'BIGINT',
-  'INTEGER',
-  'VARCHAR',
-  'CHAR',
-  'TINYINT',
-  'SMALLINT',
-  'BOOLEAN',
-]);
 const INTERVAL_UNITS = new Set(['YEAR', 'MONTH', 'DAY', 'HOUR', 'MINUTE', 'SECOND', 'MILLISECOND', 'WEEK', 'QUARTER']);
 // FILTER, LEFT, RIGHT and GROUPING are also functions: `filter(a, x -> …)`, `left(s, 3)` (refused: DuckDB's), `grouping(a)`.
 const CALLABLE_RESERVED = new Set(['FILTER', 'LEFT', 'RIGHT', 'GROUPING']);
@@ -251,7 +233,7 @@ export class ExpressionRewriter {
     if (!qualified && (word === 'IPADDRESS' || word === 'IPPREFIX') && next?.kind === 'token' && next.token.kind === 'string') {
       this.report(t, 'type', IP_TYPES_REFUSED, 'keep addresses as varchar locally; contains(cidr, ip) runs on Athena only');
     }
-    if (!qualified && TYPED_LITERAL.has(word) && next?.kind === 'token' && next.token.kind === 'string') {
+    if (!qualified && TYPED_LITERAL_KEYWORDS.has(word) && next?.kind === 'token' && next.token.kind === 'string') {
       return this.renderTypedLiteral(items, i, nextIndex, parts);
     }
     if (!qualified && word === 'ARRAY' && isParen(next, '[')) {

@@ -100,3 +100,23 @@ export function translateType(items: readonly Node[]): TranslatedType {
   const length = params && base === 'VARCHAR' ? Number(nodeText(params).slice(1, -1)) : undefined;
   return { sql: simple, base: simple === 'VARCHAR' ? 'VARCHAR' : base, withTimeZone: false, length };
 }
+
+/** Type names that introduce a typed literal (`DATE '2025-01-01'`, `DECIMAL '1.5'`, `JSON '{}'`). */
+export const TYPED_LITERAL_KEYWORDS: ReadonlySet<string> = new Set([
+  'TIMESTAMP',
+  'DATE',
+  'TIME',
+  'INTERVAL',
+  'DECIMAL',
+  'NUMERIC',
+  'DOUBLE',
+  'REAL',
+  'JSON',
+  'BIGINT',
+  'INTEGER',
+  'VARCHAR',
+  'CHAR',
+  'TINYINT',
+  'SMALLINT',
+  'BOOLEAN',
+]);
