@@ -2,45 +2,31 @@
 // batch's delete and its insert, in the middle of an Iceberg MERGE, and while holding the P2 lock. After each kill
 // the lake must hold no half-written file a query can see, and a rerun must leave no duplicated and no missing rows.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { AthenaLocalEngine } from '../../src/engines/local/engine.js';
 import { LocalObjectStore } from '../../src/storage/object-store/index.js';
 import { STRATEGIES } from '../../src/pipeline/materialize/index.js';
+import { bundleChild, type ChildBundle } from '../helpers/child-bundle.js';
 import { captureIo } from '../helpers/io.js';
 import { BIG_MERGE, DIM_ROWS, INCREMENTAL_PARTITIONS, INCREMENTAL_ROWS, incrementalRequest } from './crash-sql.js';
 
 const work = mkdtempSync(join(tmpdir(), 'crash-'));
-// The child bundle keeps its packages external, so it must live inside the project for Node to resolve them from the
-// project's node_modules (from the OS temp folder that only works when some node_modules happens to sit above it).
-const cache = join(import.meta.dirname, '..', '..', 'node_modules', '.cache');
-let childDir: string;
+let childBundle: ChildBundle | undefined;
 let child: string;
 const running = new Set<ChildProcess>();
 
 beforeAll(async () => {
-  mkdirSync(cache, { recursive: true });
-  childDir = mkdtempSync(join(cache, 'crash-child-'));
-  await build({
-    entryPoints: [resolve('tests/reliability/crash-child.ts')],
-    outdir: childDir,
-    outExtension: { '.js': '.mjs' },
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    packages: 'external',
-    logLevel: 'silent',
-  });
-  child = join(childDir, 'crash-child.mjs');
+  childBundle = await bundleChild('tests/reliability/crash-child.ts');
+  child = childBundle.file;
 });
 afterAll(() => {
   for (const p of running) p.kill('SIGKILL');
   rmSync(work, { recursive: true, force: true });
-  if (childDir) rmSync(childDir, { recursive: true, force: true });
+  childBundle?.remove();
 });
 
 /** Starts the child and SIGKILLs it once `killWhen` matches a line it printed (after `delayMs`). Resolves to its output. */

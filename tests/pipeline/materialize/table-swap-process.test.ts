@@ -3,43 +3,28 @@
 // process with its own local engine to read the table. The reader sees the old rows or the new ones, never a missing
 // table, whatever changed (rows, columns, format, partitioning).
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '../../../src/engines/engine.js';
 import { AthenaLocalEngine } from '../../../src/engines/local/engine.js';
 import { STRATEGIES, type MaterializeRequest } from '../../../src/pipeline/materialize/index.js';
 import { LocalObjectStore } from '../../../src/storage/object-store/index.js';
 import { tempLake } from '../../dialect/lake-helpers.js';
+import { bundleChild, type ChildBundle } from '../../helpers/child-bundle.js';
 
-// Inside the project, so the bundle's external packages resolve from its node_modules (as crash.test.ts does).
-const cache = join(import.meta.dirname, '..', '..', '..', 'node_modules', '.cache');
-let childDir: string;
+let readerBundle: ChildBundle | undefined;
 let reader: ChildProcess | undefined;
 
 beforeAll(async () => {
-  mkdirSync(cache, { recursive: true });
-  childDir = mkdtempSync(join(cache, 'table-reader-'));
-  await build({
-    entryPoints: [resolve('tests/pipeline/materialize/table-reader-child.ts')],
-    outdir: childDir,
-    outExtension: { '.js': '.mjs' },
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    packages: 'external',
-    logLevel: 'silent',
-  });
+  readerBundle = await bundleChild('tests/pipeline/materialize/table-reader-child.ts');
 });
 afterAll(() => {
   reader?.kill('SIGKILL');
-  rmSync(childDir, { recursive: true, force: true });
+  readerBundle?.remove();
 });
 
 /** Starts the reader process; `read()` asks it for one read of `dim` and resolves to what it saw. */
 async function startReader(lake: string): Promise<{ read: () => Promise<string>; stop: () => Promise<void> }> {
-  const p = spawn(process.execPath, [join(childDir, 'table-reader-child.mjs'), lake], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const p = spawn(process.execPath, [readerBundle!.file, lake], { stdio: ['pipe', 'pipe', 'inherit'] });
   reader = p;
   const waiting: Array<(line: string) => void> = [];
   let buffer = '';
