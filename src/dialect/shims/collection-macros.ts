@@ -87,11 +87,13 @@ export const COLLECTION_MACROS: readonly string[] = [
   // numeric_histogram(buckets, x) is Trino's NumericHistogram: equal values merge exactly (weight = count, keys in
   // ascending order); beyond `buckets` distinct values it merges the closest bins, compacting whenever its buffer of
   // buckets + 100 entries fills and again as partial states from splits combine, so the bins depend on how rows arrive.
-  // It runs here while the distinct values fit in the buckets and fails otherwise. A real x stays real; any other
-  // number is a double (Trino's numeric_histogram(bigint, double)).
-  // Exact-type overloads: an integer would otherwise take the FLOAT one (an implicit cast DuckDB prefers).
-  `trino_histogram_value(x FLOAT) AS x, (x DOUBLE) AS x, ${['TINYINT', 'SMALLINT', 'INTEGER', 'BIGINT', 'HUGEINT'].map((t) => `(x ${t}) AS CAST(x AS DOUBLE)`).join(', ')},
-     (x VARCHAR) AS ${fail(`'numeric_histogram takes a double or real value, not varchar'`, '0::DOUBLE')}, (x) AS CAST(x AS DOUBLE)`,
+  // It runs here while the distinct values fit in the buckets and fails otherwise. A double stays double; an integer
+  // is coerced to real (a decimal is refused: a DECIMAL macro parameter is DECIMAL(18,3)), as Trino resolves numeric_histogram(bigint, real) for them (Trino 476 answers
+  // map(real, real) for `VALUES 3, 1, 2` and for decimals: found by the oracle).
+  `trino_histogram_value(x FLOAT) AS x, (x DOUBLE) AS x, ${['TINYINT', 'SMALLINT', 'INTEGER', 'BIGINT', 'HUGEINT'].map((t) => `(x ${t}) AS CAST(x AS FLOAT)`).join(', ')},
+     (x VARCHAR) AS ${fail(`'numeric_histogram takes a double or real value, not varchar'`, '0::FLOAT')},
+     (x DECIMAL) AS ${fail(`'numeric_histogram of a decimal is not supported locally: Trino coerces it to real, which a decimal macro argument cannot reproduce exactly; write numeric_histogram(n, CAST(x AS real)) or CAST(x AS double)'`, '0::FLOAT')},
+     (x) AS CAST(x AS FLOAT)`,
   `trino_numeric_histogram(buckets, counts, nans) AS CASE
      WHEN buckets < 2 THEN ${fail(`'numeric_histogram bucket count must be greater than one'`, 'counts')}
      WHEN counts IS NULL OR cardinality(counts) = 0 THEN NULL

@@ -21,6 +21,7 @@ import {
 } from '@duckdb/node-api';
 import type { SqlValue } from '../engine.js';
 import { valueText } from '../value-text.js';
+import { javaDouble } from '../../dialect/shims/json-canonical.js';
 
 /**
  * DuckDB's TIMESTAMPTZ drops the zone, so the local engine carries Trino's `timestamp with time zone` as a struct of
@@ -135,6 +136,13 @@ function formatDecimal(v: DuckDBDecimalValue): string {
   return `${negative ? '-' : ''}${intPart}${frac}`;
 }
 
+/** Java's Double.toString / Float.toString of a value already at its shortest digits (shortestReal for a REAL). */
+function javaFloatingText(v: number): string {
+  if (Number.isNaN(v)) return 'NaN';
+  if (!Number.isFinite(v)) return v > 0 ? 'Infinity' : '-Infinity';
+  return javaDouble(v);
+}
+
 const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 
 /**
@@ -173,7 +181,12 @@ export function toSqlValue(value: DuckDBValue, type?: DuckDBType): SqlValue {
     // A JSON object key is text: an array or row key is written as Trino prints it (`[1, 2]`, `{a=1}`), so distinct
     // keys stay distinct entries.
     const out: { [key: string]: SqlValue } = {};
-    for (const { key, value: v } of value.entries) out[valueText(toSqlValue(key, keyType))] = toSqlValue(v, valueType);
+    // A double or real key is written as Java does (Trino's client and Athena: `{1.0=…}`, not `{1=…}`).
+    const floating = keyType?.typeId === DuckDBTypeId.DOUBLE || keyType?.typeId === DuckDBTypeId.FLOAT;
+    for (const { key, value: v } of value.entries) {
+      const k = toSqlValue(key, keyType);
+      out[floating && typeof k === 'number' ? javaFloatingText(k) : valueText(k)] = toSqlValue(v, valueType);
+    }
     return out;
   }
   if (value instanceof DuckDBStructValue) {
