@@ -8,9 +8,36 @@ const TIMESTAMP_TEXT =
   /^\s*\+?(\d{4,}-\d{1,2}-\d{1,2})(?:\s+(\d{1,2})(:\d{1,2}(?::\d{1,2}(?:\.\d+)?)?))?\s*(Z|[+-]\d{1,2}(?::?\d{2})?|[A-Za-z][A-Za-z0-9_/+-]*)?\s*$/;
 const DATE_TEXT = /^\s*\+?(\d{4,}-\d{1,2}-\d{1,2})\s*$/;
 
+const zoneNames = new Map<string, boolean>();
+
+// Trino 476 refuses these tzdb names (its zone index leaves them out); `EST5EDT`, `CET`, `GMT0`, links such as
+// `US/Eastern` and `ROK` are accepted (checked with scripts/trino.sh).
+const NOT_TRINO_ZONES = new Set(['EST', 'MST', 'HST']);
+
+/**
+ * Whether `name` is a time zone Trino knows: an IANA name or link that the ICU behind Intl knows too, written as tzdb
+ * writes it (Trino's names are case-sensitive: `utc` and `America/new_york` fail; ICU would take any case, so every
+ * part must start with a capital as all tzdb names do).
+ */
+function isZoneName(name: string): boolean {
+  let known = zoneNames.get(name);
+  if (known === undefined) {
+    try {
+      new Intl.DateTimeFormat('en-US', { timeZone: name });
+      known = !NOT_TRINO_ZONES.has(name) && name.split('/').every((part) => /^[A-Z]/.test(part));
+    } catch {
+      known = false;
+    }
+    zoneNames.set(name, known);
+  }
+  return known;
+}
+
 function parts(text: string, target: string): { wall: string; zone: string } {
   const m = TIMESTAMP_TEXT.exec(text);
-  if (!m || Number(m[2] ?? 0) > 23) throw new Error(`Value cannot be cast to ${target}: ${text}`);
+  // A word after the time that is no zone ('10:00 AM') fails in Trino, also when the target has no zone to keep.
+  const badZone = m?.[4] !== undefined && /^[A-Za-z]/.test(m[4]) && m[4] !== 'Z' && !isZoneName(m[4]);
+  if (!m || Number(m[2] ?? 0) > 23 || badZone) throw new Error(`Value cannot be cast to ${target}: ${text}`);
   return { wall: m[2] === undefined ? m[1] : `${m[1]} ${m[2]}${m[3]}`, zone: m[4] ?? '' };
 }
 
