@@ -6,8 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LakeTable } from '../../../src/dialect/lake-table.js';
 import { CATALOG, LakeCatalog } from '../../../src/engines/local/catalog.js';
+import { eventsTable } from './lake-table-fixture.js';
 
 let instance: DuckDBInstance;
 let connection: DuckDBConnection;
@@ -41,20 +41,7 @@ describe('LakeCatalog.put', () => {
     const lake = mkdtempSync(join(tmpdir(), 'lake-views-'));
     const catalog = new LakeCatalog(recording(), lake);
     await catalog.ensure();
-    const table: LakeTable = {
-      database: 'default',
-      name: 'events',
-      tableType: 'hive',
-      columns: [{ name: 'n', type: 'int' }],
-      partitionKeys: [{ name: 'dt', type: 'string' }],
-      location: 's3://w/events/',
-      format: { kind: 'parquet' },
-      writeCompression: 'snappy',
-      serdeProperties: {},
-      properties: {},
-      partitions: [],
-      droppedPartitions: [],
-    };
+    const table = eventsTable();
     const views = () => statements.filter((s) => s.startsWith('CREATE OR REPLACE VIEW')).length;
     await catalog.put(table);
     expect(views()).toBe(1);

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { describe, expect, it, vi } from 'vitest';
-import type { LakeTable } from '../../../src/dialect/lake-table.js';
+import { eventsTable } from './lake-table-fixture.js';
 
 vi.mock('../../../src/engines/local/readers.js', async (original) => {
   const actual = await original<typeof import('../../../src/engines/local/readers.js')>();
@@ -24,20 +24,7 @@ describe('view SELECTs', () => {
     const lake = mkdtempSync(join(tmpdir(), 'lake-selects-'));
     const catalog = new LakeCatalog(connection, lake);
     await catalog.ensure();
-    const table: LakeTable = {
-      database: 'default',
-      name: 'events',
-      tableType: 'hive',
-      columns: [{ name: 'n', type: 'int' }],
-      partitionKeys: [{ name: 'dt', type: 'string' }],
-      location: 's3://w/events/',
-      format: { kind: 'parquet' },
-      writeCompression: 'snappy',
-      serdeProperties: {},
-      properties: {},
-      partitions: [],
-      droppedPartitions: [],
-    };
+    const table = eventsTable();
     await catalog.put(table);
     vi.mocked(readers.hiveTableSelect).mockClear();
     for (let i = 0; i < 5; i++) await catalog.refreshViews();
