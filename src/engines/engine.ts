@@ -46,6 +46,13 @@ export interface EngineCapabilities {
   maxPartitionsPerWrite: number;
   /** Whether data scanned is reported per query (drives cost reporting). */
   reportsBytesScanned: boolean;
+  /**
+   * The engine's catalog places each table's files and tracks which are live (Iceberg tables on Trino): the location
+   * a table's SQL names is not where its files are, so the pipeline never deletes files for it and removes rows with
+   * SQL instead. Absent: a table is the folder at its location (Athena's Hive tables, the local engine), and the
+   * pipeline replaces files there through the object store.
+   */
+  catalogOwnsTableFiles?: boolean;
 }
 
 /** A table of the catalog, by database and name. */

@@ -1,9 +1,10 @@
 // Runs Athena SQL on a Trino coordinator through the client protocol: a self-hosted cluster, EMR or Starburst, and
 // the local Trino the differential oracle starts (scripts/trino.sh). Results have the same names and shapes as the
 // Athena and local engines (src/engines/trino-types.ts).
-import { EngineError, type Engine, type EngineCapabilities, type ExecuteOptions, type QueryResult } from '../engine.js';
+import { EngineError, type Engine, type EngineCapabilities, type ExecuteOptions, type QueryResult, type TableName } from '../engine.js';
 import { toTrinoStatement } from './athena-ddl.js';
 import { runStatement, TrinoQueryError, TrinoTransportError, type ProtocolDependencies, type TrinoSession } from './protocol.js';
+import { swapTrinoTable } from './table-swap.js';
 import { columnTypeName, toSqlValue, typeFromSignature } from './values.js';
 
 export interface TrinoEngineConfig {
@@ -25,6 +26,8 @@ export class TrinoEngine implements Engine {
     // Trino's own default of hive.max-partitions-per-writers is 100, the limit Athena enforces too.
     maxPartitionsPerWrite: 100,
     reportsBytesScanned: true,
+    // Storage clauses are dropped (athena-ddl.ts): Iceberg puts a table's files where its catalog says and deletes them.
+    catalogOwnsTableFiles: true,
   };
 
   private readonly session: TrinoSession;
@@ -78,6 +81,24 @@ export class TrinoEngine implements Engine {
     } catch (error) {
       throw toEngineError(error, options.signal);
     }
+  }
+
+  /** One `CREATE OR REPLACE TABLE … AS SELECT` (table-swap.ts); `properties` are Glue's and stay out of Iceberg. */
+  async swapTable(source: TableName, target: TableName, _properties: Record<string, string>): Promise<void> {
+    const session = { ...this.session, schema: target.database };
+    await swapTrinoTable(
+      async (sql) => {
+        try {
+          const result = await runStatement(session, sql, undefined, this.deps);
+          const cell = result.rows[0]?.[0];
+          return typeof cell === 'string' ? cell : undefined;
+        } catch (error) {
+          throw toEngineError(error);
+        }
+      },
+      source,
+      target,
+    );
   }
 
   async close(): Promise<void> {

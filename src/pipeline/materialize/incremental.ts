@@ -50,8 +50,8 @@ export const materializeIncremental: MaterializeStrategy = async (request, { eng
 /**
  * Athena's plan (any engine without a native replacePartitions): the query runs once into an unpartitioned staging
  * table; its partition values are planned from it, then, in batches of at most maxPartitionsPerWrite partitions,
- * each batch's partition folders are emptied through the object store and the batch is inserted from the staging
- * table.
+ * each batch's partition folders are emptied through the object store (on a catalog that owns its files, Iceberg on
+ * Trino, the batch's rows are deleted with SQL instead) and the batch is inserted from the staging table.
  */
 async function replaceInBatches(
   request: MaterializeRequest,
@@ -75,18 +75,23 @@ async function replaceInBatches(
     const { bucket, key: prefix } = parseS3Uri(location);
     for (let i = 0; i < plan.rows.length; i += batchSize) {
       const batch = plan.rows.slice(i, i + batchSize);
-      for (const values of batch) await objectStore.deletePrefix(bucket, `${prefix}${partitionPath(keys, values.map(asText))}/`);
+      const inBatch = `\nWHERE ${batch
+        .map(
+          (values) =>
+            `(${keys.map((k, j) => (values[j] === null ? `${quote(k)} IS NULL` : `${quote(k)} = ${typedLiteral(values[j], types[j])}`)).join(' AND ')})`,
+        )
+        .join('\n   OR ')}`;
+      if (engine.capabilities.catalogOwnsTableFiles) {
+        // The catalog's files are not ours to delete (an Iceberg table would still reference them): its rows go by SQL.
+        // Run outside the log's count: rows deleted are not rows written.
+        const remove = `DELETE FROM ${target(request)}${inBatch}`;
+        log.outcome.statements.push(remove);
+        await engine.execute(remove, { database: request.database });
+      } else {
+        for (const values of batch) await objectStore.deletePrefix(bucket, `${prefix}${partitionPath(keys, values.map(asText))}/`);
+      }
       // A run that fits one statement (every scheduled run, most backfills) inserts the staged rows as they are.
-      const predicate =
-        batch.length === plan.rows.length
-          ? ''
-          : `\nWHERE ${batch
-              .map(
-                (values) =>
-                  `(${keys.map((k, j) => (values[j] === null ? `${quote(k)} IS NULL` : `${quote(k)} = ${typedLiteral(values[j], types[j])}`)).join(' AND ')})`,
-              )
-              .join('\n   OR ')}`;
-      await log.run(`INSERT INTO ${target(request)}\nSELECT * FROM ${stage}${predicate}`);
+      await log.run(`INSERT INTO ${target(request)}\nSELECT * FROM ${stage}${batch.length === plan.rows.length ? '' : inBatch}`);
     }
     // Rows written are the target's, not the staging copy's.
     log.outcome.rowsWritten -= written;
@@ -96,7 +101,7 @@ async function replaceInBatches(
     // next run stages under a new name), and a cleanup failure must not hide the error that ended the run.
     await engine
       .execute(`DROP TABLE IF EXISTS ${ddlTarget(request, stageName)}`, { database: request.database })
-      .then(() => objectStore.deletePrefix(stagingBucket, stagingPrefix))
+      .then(() => (engine.capabilities.catalogOwnsTableFiles ? undefined : objectStore.deletePrefix(stagingBucket, stagingPrefix)))
       .catch(() => undefined);
   }
 }

@@ -45,6 +45,9 @@ export const materializeTable: MaterializeStrategy = async (request, { engine, o
     throw error;
   }
   await log.run(`DROP TABLE ${ddlTarget(request, scratch)}`); // catalog entry only: the files are the table's now
+  // A catalog that owns its tables' files (Iceberg on Trino) dropped the scratch table's files with it and keeps what
+  // the table still reads: nothing under the location is the pipeline's to delete.
+  if (engine.capabilities.catalogOwnsTableFiles) return log.outcome;
 
   const { bucket, key: prefix } = parseS3Uri(base);
   const current = `${parseS3Uri(location).key}`;
