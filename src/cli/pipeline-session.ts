@@ -18,7 +18,7 @@ import { projectVariables } from '../project/variables.js';
 import type { AlertsDependency, PipelineContext } from '../pipeline/runner.js';
 import type { RunReporter } from '../pipeline/reporter.js';
 import { lakeSharing } from './context.js';
-import { engineTarget, openTrinoEngine } from './engine-choice.js';
+import { engineTarget, openTrinoEngine, type EngineFlags } from './engine-choice.js';
 import { servingStorePath } from '../serving/local-api.js';
 import { CliError } from './errors.js';
 import type { Io } from './io.js';
@@ -81,11 +81,11 @@ export async function loadProjectForOnCall(io: Io, stage?: string): Promise<Part
 export async function openPipelineSession(
   io: Io,
   project: Project,
-  options: { lake?: string; reporter: RunReporter; writeConsole?: (text: string) => void; command?: string },
+  options: { lake?: string; reporter: RunReporter; writeConsole?: (text: string) => void; command?: string; engine?: EngineFlags },
 ): Promise<PipelineSession> {
   const lakeRoot = options.lake ? resolve(io.cwd, options.lake) : lakeRootOf({ root: project.root, config: project.config });
   const database = project.config.database;
-  const target = engineTarget({}, project.config.stages[project.stage]?.engine);
+  const target = engineTarget(options.engine ?? {}, project.config.stages[project.stage]?.engine);
   const engine =
     target.kind === 'trino'
       ? holdingNothing(openTrinoEngine(target, database))

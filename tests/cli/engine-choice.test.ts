@@ -1,5 +1,5 @@
 // `--engine trino` for lake sql and lake test, and a stage's `engine:` in lakehouse.yaml for lake run: one choice.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -58,6 +58,25 @@ describe('the chosen engine runs the statements', () => {
     expect(io.err).toBe('');
     expect(code).toBe(0);
     expect(JSON.parse(io.out)).toEqual({ columns: [{ name: 't', type: 'varchar' }], rows: [['decimal(2,1)']] });
+  });
+
+  it('lake run --engine trino runs the steps on the coordinator --trino-url names; a failed step is exit 1', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'lake-run-trino-'));
+    writeFileSync(join(root, 'lakehouse.yaml'), 'database: shop\ndefault_stage: local\nstages:\n  local:\n    variables: { lake_bucket: b }\n');
+    mkdirSync(join(root, 'sql'));
+    writeFileSync(join(root, 'sql', 'totals.sql'), '/*\nmaterialized: table\n*/\nSELECT 1 AS n\n');
+    const io = captureIo(root);
+    // The fake answers any statement nobody scripted with HTTP 400, naming it: the error shows where the run went.
+    const code = await main(['run', '--engine', 'trino', '--trino-url', fake.url], io);
+    expect(io.err).toMatch(/answered POST .*\/v1\/statement with HTTP 400: unscripted statement: CREATE SCHEMA IF NOT EXISTS shop/);
+    expect(code).toBe(1);
+  });
+
+  it('lake run --demo refuses a Trino engine with exit 1: the demo lands files in the local lake folder', async () => {
+    const io = captureIo(mkdtempSync(join(tmpdir(), 'lake-demo-trino-')));
+    const code = await main(['run', '--demo', '--engine', 'trino', '--trino-url', fake.url], io);
+    expect(io.err).toMatch(/error: --demo runs on the local engine only/);
+    expect(code).toBe(1);
   });
 
   it('lake run --stage S opens the Trino engine the stage names', async () => {

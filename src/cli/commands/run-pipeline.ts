@@ -10,8 +10,9 @@ import { runResultsJson } from '../results-json.js';
 import { silentReporter } from '../../pipeline/reporter.js';
 import { describePlan } from './run-plan.js';
 import { selectionOf, type SelectionFlags } from './selection.js';
+import type { EngineFlags } from '../engine-choice.js';
 
-export interface RunCommandOptions extends SelectionFlags {
+export interface RunCommandOptions extends SelectionFlags, EngineFlags {
   from?: string;
   to?: string;
   perPeriod?: boolean;
@@ -66,6 +67,11 @@ export async function runCommand(selector: string[], options: RunCommandOptions,
   if (options.demo) {
     if (selector.length > 0 || options.select || options.exclude || from || to)
       throw new CliError('--demo runs the whole example; give no selector or range with it', { exitCode: EXIT_CRASH });
+    if (options.engine === 'trino' || options.trinoUrl) {
+      throw new CliError('--demo runs on the local engine only: it lands its data as files in the local lake folder, which a Trino cluster does not read', {
+        hint: 'land the data into the Trino catalog’s tables, then `lake run --engine trino`',
+      });
+    }
     return (await import('../demo.js')).runDemo({ stage: options.stage, lake: options.lake, verbose: options.verbose }, io);
   }
   const { project, blocked, broken } = await loadProjectForOnCall(io, options.stage);
@@ -90,6 +96,7 @@ export async function runCommand(selector: string[], options: RunCommandOptions,
     // Console notices go above the progress bar (never over it), or to stderr when stdout carries JSON.
     writeConsole: progress ? progress.print : io.stderr,
     command: 'lake run',
+    engine: { engine: options.engine, trinoUrl: options.trinoUrl },
   });
   try {
     const started = performance.now();

@@ -1,6 +1,7 @@
 import { Option } from 'commander';
 import type { RegisterCommand } from '../command.js';
 import { SELECTOR_SYNTAX, withSelectionOptions } from './selection.js';
+import { ENGINE_KINDS } from '../engine-choice.js';
 
 export const registerRun: RegisterCommand = (program, run) => {
   withSelectionOptions(program.command('run'))
@@ -18,6 +19,8 @@ export const registerRun: RegisterCommand = (program, run) => {
       new Option('--format <format>', 'text, or json: one object with every step (like dbt run_results.json)').choices(['text', 'json']).default('text'),
     )
     .option('--dry-run', 'print the plan (steps in order, periods, how writes are split) and run nothing')
+    .addOption(new Option('--engine <engine>', "engine the pipeline runs on (default: the stage's engine, else the local one)").choices([...ENGINE_KINDS]))
+    .option('--trino-url <url>', 'Trino coordinator for --engine trino (default: $LAKE_TRINO_URL, then the stage’s engine URL)')
     .addHelpText(
       'after',
       '\nExamples:\n  lake run --demo\n  lake run p1_interaction_kpis_hourly+ --from 2025-03-10 --to 2025-03-11\n  lake run tag:p2\n' +
