@@ -196,10 +196,12 @@ async function runOnEngine(test: UnitTest, ctx: UnitTestContext, open: (database
       } catch (error) {
         throw new TestSetupError(`${test.file}:${fixture?.line ?? test.line}: ${(error as Error).message}`);
       }
-      created.push(table);
       for (const sql of statements) {
         try {
           await engine.execute(sql);
+          // Only a table this test created is dropped after it: on a shared engine (a Trino cluster) a CREATE that
+          // failed because the table exists must leave that table, someone's data, where it is.
+          if (sql.startsWith('CREATE TABLE')) created.push(table);
         } catch (error) {
           throw new TestSetupError(
             `${test.file}:${fixture?.line ?? test.line}: fixture ${table} could not be created: ${(error as Error).message.split('\n')[0]}`,
