@@ -33,6 +33,12 @@ describe('lake run --dry-run and --no-alerts', () => {
     expect(whole.out).not.toContain('alert:');
   });
 
+  it('--dry-run names the engine the run would go to', async () => {
+    const io = captureIo(FIXTURE);
+    expect(await main(['run', 'crm_data', '--dry-run', '--engine', 'trino', '--trino-url', 'http://127.0.0.1:9'], io)).toBe(0);
+    expect(io.out).toMatch(/^plan: 1 step for stage local on the Trino engine at http:\/\/127\.0\.0\.1:9 /);
+  });
+
   it('--no-alerts runs everything but the alerts', async () => {
     const root = makeProject({
       'sql/ddl/events.sql': "CREATE EXTERNAL TABLE IF NOT EXISTS events (id INT, rating INT)\nSTORED AS PARQUET\nLOCATION 's3://${lake_bucket}/events/'",

@@ -10,7 +10,7 @@ import { runResultsJson } from '../results-json.js';
 import { silentReporter } from '../../pipeline/reporter.js';
 import { describePlan } from './run-plan.js';
 import { selectionOf, type SelectionFlags } from './selection.js';
-import type { EngineFlags } from '../engine-choice.js';
+import { engineTarget, type EngineFlags } from '../engine-choice.js';
 
 export interface RunCommandOptions extends SelectionFlags, EngineFlags {
   from?: string;
@@ -84,7 +84,9 @@ export async function runCommand(selector: string[], options: RunCommandOptions,
     unloaded: { blocked, broken },
   };
   if (options.dryRun) {
-    io.stdout(describePlan(planRun(project, runOptions, new Date()), { stage: project.stage, blocked }));
+    const target = engineTarget(options, project.config.stages[project.stage]?.engine);
+    const engine = target.kind === 'trino' ? `the Trino engine at ${target.url}` : 'the local engine';
+    io.stdout(describePlan(planRun(project, runOptions, new Date()), { stage: project.stage, blocked, engine }));
     return EXIT_OK;
   }
   const json = options.format === 'json';

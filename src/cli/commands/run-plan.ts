@@ -25,9 +25,10 @@ function writeText(step: PlannedStep): string {
   return ` ${kind}${partitions}${batches}`;
 }
 
-export function describePlan(plan: PlannedStep[], options: { stage: string; blocked: ReadonlyMap<string, string> }): string {
+/** `engine`: where the run would go, as the plan's header says it: 'the local engine', 'the Trino engine at URL'. */
+export function describePlan(plan: PlannedStep[], options: { stage: string; blocked: ReadonlyMap<string, string>; engine: string }): string {
   const lines = [
-    `plan: ${plan.length} step${plan.length === 1 ? '' : 's'} for stage ${options.stage} on the local engine ` +
+    `plan: ${plan.length} step${plan.length === 1 ? '' : 's'} for stage ${options.stage} on ${options.engine} ` +
       `(Athena's limit of ${ATHENA_MAX_PARTITIONS_PER_WRITE} partitions per write); each model is followed by its contract checks`,
   ];
   const width = Math.max(0, ...plan.map((s) => s.node.id.length));
