@@ -1,5 +1,6 @@
 // Macros for the function table's `shim` entries (src/dialect/functions). Each follows the Trino documentation of
 // the function it stands for; NULL handling is Trino's (a NULL argument gives NULL unless the docs say otherwise).
+import { IP_FIELD, IP_STRUCT } from './ip-address.js';
 import { TZ_STRUCT } from './macros.js';
 
 /** java.lang.Character.isWhitespace code points (what Trino's trim functions remove) as an RE2 character class. */
@@ -12,6 +13,9 @@ const JAVA_WHITESPACE_CLASS = `[${[
 const INTEGER_TYPES = "('TINYINT', 'SMALLINT', 'INTEGER', 'BIGINT')";
 
 /** `trino_fail(message)` typed like `witness`, for errors Trino raises. */
+/** Trino's contains(array, x). */
+const ARRAY_CONTAINS = `CASE WHEN x IS NULL OR a IS NULL THEN NULL WHEN list_contains(a, x) THEN true
+     WHEN list_count(a) < len(a) THEN NULL ELSE false END`;
 const fail = (message: string, witness: string) => `cast_to_type(trino_fail(${message}), ${witness})`;
 
 export const FUNCTION_MACROS: readonly string[] = [
@@ -174,9 +178,11 @@ export const FUNCTION_MACROS: readonly string[] = [
      (s, p, start, n) AS trino_regexp_position_from(s, p, start, n)`,
 
   // --- arrays -------------------------------------------------------------------------------------------------------
-  // contains(a, x): NULL when x is NULL, or when x is absent and a has a NULL element.
-  `trino_contains(a, x) AS CASE WHEN x IS NULL OR a IS NULL THEN NULL WHEN list_contains(a, x) THEN true
-     WHEN list_count(a) < len(a) THEN NULL ELSE false END`,
+  // contains(a, x): NULL when x is NULL, or when x is absent and a has a NULL element. contains(network varchar,
+  // address ipaddress) is Trino's other overload (src/dialect/shims/ip-address.ts); an aggregate argument takes the
+  // array path (`_any`), so an aggregated ipaddress there is a bind error, never another answer.
+  `trino_contains(a VARCHAR, x ${IP_STRUCT}) AS trino_ipaddress_contains(a, x.${IP_FIELD}), (a, x) AS ${ARRAY_CONTAINS}`,
+  `trino_contains_any(a, x) AS ${ARRAY_CONTAINS}`,
   `trino_has_null(a) AS list_count(a) < len(a)`,
   // x is in b, NULL equal to NULL (set operations treat NULL as a value).
   `trino_in_set(x, b) AS CASE WHEN x IS NULL THEN trino_has_null(b) ELSE coalesce(list_contains(b, x), false) END`,

@@ -176,7 +176,7 @@ function castCall(c: CallContext, tryCast: boolean): string | undefined {
     type = translateType(items.slice(asIndex + 1));
   } catch (error) {
     if (!(error instanceof TypeSyntaxError)) throw error;
-    c.report('type', error.message, 'use a Trino type: varchar, bigint, double, decimal(p,s), date, timestamp, array(…), map(…, …), row(…)');
+    c.report('type', error.message, error.hint ?? 'use a Trino type: varchar, bigint, double, decimal(p,s), date, timestamp, array(…), map(…, …), row(…)');
     return undefined;
   }
   // CAST(NULL AS t) only gives a typed NULL; a shim would bind NULL to its first overload.
@@ -192,6 +192,9 @@ function castCall(c: CallContext, tryCast: boolean): string | undefined {
   else if (type.base === 'DATE') shim = shimCall('trino_to_date', [value]);
   else if (INTEGER_TARGETS.has(type.base)) shim = `trino_to_${type.sql.toLowerCase()}(${value})`;
   else if (type.base === 'JSON') shim = shimCall('trino_cast_json', [value]);
+  else if (type.base === 'IPADDRESS') shim = shimCall('trino_to_ipaddress', [value]);
+  // An ipaddress gives its 16 bytes; an aggregate keeps DuckDB's cast (an aggregated ipaddress there fails loudly).
+  else if (type.sql === 'BLOB' && !hasAggregate(value)) shim = `trino_to_varbinary(${value})`;
   const cast = shim ? (tryCast ? `try(${shim})` : shim) : `${tryCast ? 'TRY_CAST' : 'CAST'}(${value} AS ${type.sql})`;
   // TRY_CAST of a literal is a constant that may be NULL: its type is kept by a NULL DuckDB does not fold (TRY
   // refuses a volatile argument, so it goes next to the TRY, not into it).
@@ -389,7 +392,7 @@ export const FUNCTIONS: Record<string, CallHandler> = {
   // arrays and maps
   cardinality: rename('trino_cardinality'),
   element_at: (c) => call('trino_element_at', c),
-  contains: rename('trino_contains'),
+  contains: typedRename('trino_contains'),
   array_position: rename('trino_array_position'),
   array_distinct: rename('trino_array_distinct'),
   // array_to_string gives NULL when no element is left; Trino an empty string.
