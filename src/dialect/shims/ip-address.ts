@@ -261,6 +261,8 @@ export function ipAddressLiteral(text: string): string | undefined {
 export const IP_FROM_ANY = `CAST(CAST(x AS VARCHAR) AS ${IP_STRUCT})`;
 export const IS_IP = `typeof(x) = '${IP_STRUCT}'`;
 
+const BOUNDED_FAIL = `trino_fail('Cannot cast ipaddress to varchar(' || n || ')')`;
+
 export const IP_MACROS: readonly string[] = [
   // CAST(x AS ipaddress): from varchar or varbinary only (Trino: "Cannot cast integer to ipaddress").
   `trino_to_ipaddress(x VARCHAR) AS struct_pack(${IP_FIELD} := trino_ipaddress_parse(x)),
@@ -272,4 +274,10 @@ export const IP_MACROS: readonly string[] = [
      ELSE cast_to_type(trino_fail('Cannot cast ' || lower(typeof(x)) || ' to ipaddress'), NULL::${IP_STRUCT}) END`,
   // CAST(x AS varbinary): an ipaddress gives its 16 bytes.
   `trino_to_varbinary(x ${IP_STRUCT}) AS x.${IP_FIELD}, (x) AS CAST(x AS BLOB)`,
+  // A value as format('%s') and array_join write it: DuckDB's text, an ipaddress as Trino's.
+  `trino_text(x ${IP_STRUCT}) AS trino_ipaddress_text(x.${IP_FIELD}), (x) AS CAST(x AS VARCHAR)`,
+  `trino_text_any(x) AS CASE WHEN ${IS_IP} THEN trino_ipaddress_text(struct_extract(${IP_FROM_ANY}, '${IP_FIELD}')) ELSE CAST(x AS VARCHAR) END`,
+  // CAST(x AS varchar(n)): Trino casts an ipaddress to unbounded varchar only; anything else passes through.
+  `trino_bounded_varchar_source(x ${IP_STRUCT}, n) AS cast_to_type(${BOUNDED_FAIL}, x), (x, n) AS x`,
+  `trino_bounded_varchar_source_any(x, n) AS CASE WHEN ${IS_IP} THEN cast_to_type(${BOUNDED_FAIL}, x) ELSE x END`,
 ];

@@ -186,7 +186,8 @@ function castCall(c: CallContext, tryCast: boolean): string | undefined {
   if (isoText !== undefined && type.base === 'TIMESTAMP' && !type.withTimeZone) shim = `trino_iso8601_wall(${isoText})`;
   else if (isoText !== undefined && type.base === 'DATE') shim = `CAST(trino_iso8601_wall(${isoText}) AS DATE)`;
   else if (type.base === 'VARCHAR') {
-    const text = shimCall('trino_to_varchar', [value]);
+    const source = type.length ? shimCall('trino_bounded_varchar_source', [value, String(type.length)]) : value;
+    const text = shimCall('trino_to_varchar', [source]);
     shim = type.length ? `left(${text}, ${type.length})` : text;
   } else if (type.base === 'TIMESTAMP') shim = shimCall(type.withTimeZone ? 'trino_to_tstz' : 'trino_to_timestamp', [value]);
   else if (type.base === 'DATE') shim = shimCall('trino_to_date', [value]);
@@ -348,7 +349,7 @@ export const FUNCTIONS: Record<string, CallHandler> = {
   split: (c) => `string_split(${c.arg(0)}, trino_nonempty_delimiter(${c.arg(1)}))${c.tail}`,
   replace: (c) => (c.args.length === 2 ? call('trino_replace', c) : undefined),
   format: (c) => {
-    const values = c.args.slice(1).map((_a, k) => `CAST(${c.arg(k + 1)} AS VARCHAR)`);
+    const values = c.args.slice(1).map((_a, k) => shimCall('trino_text', [c.arg(k + 1)]));
     return `trino_java_format(${[c.arg(0), ...values].join(', ')})`;
   },
   regexp_like: rename('regexp_matches'),
@@ -398,7 +399,7 @@ export const FUNCTIONS: Record<string, CallHandler> = {
   // array_to_string gives NULL when no element is left; Trino an empty string.
   array_join: (c) =>
     c.args.length === 3
-      ? `trino_array_join(list_transform(${c.arg(0)}, lambda trino_e: coalesce(CAST(trino_e AS VARCHAR), ${c.arg(2)})), ${c.arg(1)})`
+      ? `trino_array_join(list_transform(${c.arg(0)}, lambda trino_e: coalesce(trino_text(trino_e), ${c.arg(2)})), ${c.arg(1)})`
       : call('trino_array_join', c),
   transform: rename('list_transform'),
   filter: rename('list_filter'),

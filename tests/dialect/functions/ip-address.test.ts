@@ -5,6 +5,11 @@
 // examples marked "doc"), and Athena engine v3's function list, which points at that Trino page
 // (https://docs.aws.amazon.com/athena/latest/ug/functions-env3.html). Trino 476 has no IPPREFIX type and none of
 // Presto's ip_prefix / ip_subnet_* / is_subnet_of functions: they are refused (tests/dialect/translate-query.test.ts).
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AthenaLocalEngine } from '../../../src/engines/local/engine.js';
 import { describeFunctions } from './harness.js';
 
 describeFunctions(
@@ -105,6 +110,12 @@ describeFunctions(
     ['contains(array, x) still works', "contains(ARRAY['a', 'b'], 'b')", true, 'boolean'],
     ['contains(array(ipaddress), ip)', "contains(ARRAY[IPADDRESS '1.2.3.4'], IPADDRESS '::ffff:1.2.3.4')", true, 'boolean'],
     ['try(contains) of a bad CIDR is NULL', "try(contains('10.0.0.1/8', IPADDRESS '10.1.2.3'))", null, 'boolean'],
+    // Where an ipaddress becomes text without a CAST (Trino 476).
+    ["format('%s') writes the address text", "format('%s|%s', IPADDRESS '::1', 5)", '::1|5', 'varchar'],
+    ["format('%10s') pads the address text", "format('%10s', IPADDRESS '1.2.3.4')", '   1.2.3.4', 'varchar'],
+    ["format('%s') of an aggregated address", "format('%s', max(x)) FROM (VALUES IPADDRESS '1.2.3.4', IPADDRESS '::1') t(x)", '1.2.3.4', 'varchar'],
+    ['array_join of addresses', "array_join(ARRAY[IPADDRESS '1.2.3.4', IPADDRESS '::1'], ',')", '1.2.3.4,::1', 'varchar'],
+    ['array_join with a NULL replacement', "array_join(ARRAY[IPADDRESS '1.2.3.4', NULL], ',', 'n')", '1.2.3.4,n', 'varchar'],
   ],
   [
     ['an invalid literal', "IPADDRESS 'x'", /'x' is not a valid IPADDRESS literal/],
@@ -123,5 +134,33 @@ describeFunctions(
     ['a length beyond int', "contains('10.0.0.0/99999999999', IPADDRESS '10.1.2.3')", /For input string: "99999999999"/],
     ['CAST(ipaddress AS json)', "CAST(IPADDRESS '1.2.3.4' AS json)", /Cannot cast ipaddress to json/],
     ['CAST(integer AS ipaddress)', 'CAST(1 AS IPADDRESS)', /Cannot cast integer to ipaddress/],
+    ['CAST(ipaddress AS varchar(n))', "CAST(IPADDRESS '1.2.3.4' AS varchar(20))", /Cannot cast ipaddress to varchar\(20\)/],
   ],
 );
+
+// No Hive or Iceberg table holds an ipaddress (Trino 476's Iceberg connector: "Type not supported for Iceberg:
+// ipaddress"; its Hive connector: "Unsupported Hive type: ipaddress"), and INSERT does not coerce one to varchar.
+describe('ipaddress columns in tables', () => {
+  let engine: AthenaLocalEngine;
+  beforeAll(async () => {
+    engine = await AthenaLocalEngine.open({ lakeRoot: mkdtempSync(join(tmpdir(), 'lake-ip-')), inMemory: true, threads: 1 });
+  });
+  afterAll(async () => engine.close());
+
+  it('refuses CTAS and UNLOAD of an ipaddress, alone or nested, and names the column', async () => {
+    await expect(engine.execute("CREATE TABLE t1 AS SELECT IPADDRESS '1.2.3.4' AS ip")).rejects.toThrow(
+      /NOT_SUPPORTED: .*Unsupported Hive type: ipaddress\. CAST the column to varchar \(column 'ip'\)/,
+    );
+    await expect(engine.execute("CREATE TABLE t2 AS SELECT ARRAY[IPADDRESS '::1'] AS ips")).rejects.toThrow(/Unsupported Hive type: array\(ipaddress\)/);
+    await expect(engine.execute("UNLOAD (SELECT IPADDRESS '1.2.3.4' AS ip) TO 's3://bucket/unload/' WITH (format = 'PARQUET')")).rejects.toThrow(
+      /Unsupported Hive type: ipaddress/,
+    );
+  });
+
+  it('keeps an address cast to varchar, and refuses to INSERT an ipaddress into a varchar column', async () => {
+    await engine.execute("CREATE TABLE t3 AS SELECT CAST(IPADDRESS '::ffff:10.0.0.1' AS varchar) AS ip");
+    await expect(engine.execute("INSERT INTO t3 SELECT IPADDRESS '10.0.0.2'")).rejects.toThrow(/TYPE_MISMATCH: .*Query: \[ipaddress\]/);
+    const result = await engine.execute("SELECT ip, contains('10.0.0.0/8', CAST(ip AS IPADDRESS)) AS inside FROM t3");
+    expect(result.rows).toEqual([['10.0.0.1', true]]);
+  });
+});
