@@ -58,7 +58,7 @@ function parseHextet(part: string): number | undefined {
 
 function ipv6Bytes(text: string): number[] | undefined {
   const colons = text.split(':').length - 1;
-  if (colons < 2 || colons > 7) return undefined;
+  if (colons < 2 || colons > 8) return undefined;
   let skipped = 8 - (colons + 1);
   let hasSkip = false;
   for (let i = 0; i < text.length - 1; i++) {
@@ -100,6 +100,18 @@ function dottedQuadToHex(text: string): string | undefined {
 const mapped = (ipv4: readonly number[]): Uint8Array => Uint8Array.from([0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff, ...ipv4]);
 
 /**
+ * An IPv6 address with a `%scope`: Guava keeps a decimal scope (an interface index; empty is 0), looks any other up
+ * among the network interfaces of the machine it runs on (Trino 476 reads 'fe80::1%lo' where `lo` exists, and
+ * fails on 'fe80::1%nosuchif'), and rejects a scope on an IPv4-mapped address. The Athena worker's interfaces are
+ * unknown locally, so a named scope fails with that reason rather than guessing.
+ */
+function withScope(text: string, bytes: Uint8Array, scope: string): Uint8Array | undefined {
+  if (isMappedIpv4(bytes)) return undefined;
+  if (/^[0-9]{0,9}$/.test(scope)) return bytes;
+  throw new Error(`Cannot read the IP address '${text}' locally: its scope '${scope}' names a network interface of the Athena worker`);
+}
+
+/**
  * The 16 bytes of an address text as Guava's InetAddresses.forString reads it (what Trino's CAST and literal use), or
  * undefined: dotted IPv4 without leading zeros, IPv6 with at most one `::` and an optional trailing dotted quad, a
  * `%scope` suffix dropped on IPv6 only. IPv4 becomes ::ffff:a.b.c.d.
@@ -125,7 +137,8 @@ export function parseIpAddress(text: string): Uint8Array | undefined {
     if (ipv6 === undefined) return undefined;
     if (percent >= 0) ipv6 = ipv6.slice(0, percent);
     const bytes = ipv6Bytes(ipv6);
-    return bytes && Uint8Array.from(bytes);
+    if (!bytes || percent < 0) return bytes && Uint8Array.from(bytes);
+    return withScope(text, Uint8Array.from(bytes), text.slice(percent + 1));
   }
   if (!hasDot || percent >= 0) return undefined;
   const ipv4 = ipv4Bytes(text);
@@ -134,7 +147,9 @@ export function parseIpAddress(text: string): Uint8Array | undefined {
 
 // --- Guava InetAddresses.toAddrString --------------------------------------------------------------------------------
 
-const isMappedIpv4 = (b: Uint8Array): boolean => b.slice(0, 10).every((x) => x === 0) && b[10] === 0xff && b[11] === 0xff;
+function isMappedIpv4(b: Uint8Array): boolean {
+  return b.slice(0, 10).every((x) => x === 0) && b[10] === 0xff && b[11] === 0xff;
+}
 
 /** Trino's text of an ipaddress: dotted IPv4 when IPv4-mapped, else IPv6 with the first longest run (≥ 2) of zero groups as `::`. */
 export function ipAddressText(bytes: Uint8Array): string {
@@ -251,7 +266,12 @@ export function ipAddressUdfs(): DuckDBScalarFunction[] {
 
 /** `IPADDRESS '…'` as a constant, or undefined when the text is not an address (Trino: INVALID_LITERAL). */
 export function ipAddressLiteral(text: string): string | undefined {
-  const bytes = parseIpAddress(text);
+  let bytes: Uint8Array | undefined;
+  try {
+    bytes = parseIpAddress(text);
+  } catch (error) {
+    return `cast_to_type(trino_fail('${(error as Error).message.replaceAll("'", "''")}'), NULL::${IP_STRUCT})`;
+  }
   if (!bytes) return undefined;
   const escaped = Array.from(bytes, (b) => `\\x${b.toString(16).padStart(2, '0').toUpperCase()}`).join('');
   return `struct_pack(${IP_FIELD} := '${escaped}'::BLOB)`;
