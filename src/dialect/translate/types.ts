@@ -6,7 +6,7 @@ import { isParen, meaningful, nodeKeyword, nodeText, splitArgs, type Node } from
 
 /**
  * Trino 476, the engine Athena v3 follows, has no IPPREFIX type ("Unknown type: IPPREFIX"; only Presto has it):
- * https://trino.io/docs/current/language/types.html#ip-address lists IPADDRESS alone.
+ * https://trino.io/docs/current/language/types.html#ipaddress is the one network type.
  */
 export const IPPREFIX_REFUSED = 'IPPREFIX is not a type of Trino 476 or Athena engine v3 (Presto only): Athena fails with "Unknown type: IPPREFIX"';
 export const IPPREFIX_INSTEAD = "keep the network as varchar CIDR text and test addresses with contains('10.0.0.0/8', ip)";
