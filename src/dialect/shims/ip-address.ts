@@ -281,6 +281,17 @@ export function ipAddressLiteral(text: string): string | undefined {
 export const IP_FROM_ANY = `CAST(CAST(x AS VARCHAR) AS ${IP_STRUCT})`;
 export const IS_IP = `typeof(x) = '${IP_STRUCT}'`;
 
+/**
+ * CAST(x AS array|map|row): Trino casts each ipaddress inside to or from varchar and varbinary; DuckDB would cast the
+ * struct (its text is `{'trino_ipaddress': …}`). Such a cast fails with the element-wise form that runs locally.
+ */
+export function nestedIpCastGuard(value: string, targetSql: string): string {
+  return `${targetSql.includes(IP_STRUCT) ? 'trino_ip_nested_to' : 'trino_ip_nested_from'}(${value})`;
+}
+
+const nestedFail = (what: string, to: string) =>
+  `cast_to_type(trino_fail('CAST ${what} is not supported locally: cast each element, e.g. transform(a, x -> CAST(x AS ${to}))'), x)`;
+
 const BOUNDED_FAIL = `trino_fail('Cannot cast ipaddress to varchar(' || n || ')')`;
 
 export const IP_MACROS: readonly string[] = [
@@ -297,6 +308,9 @@ export const IP_MACROS: readonly string[] = [
   // A value as format('%s') and array_join write it: DuckDB's text, an ipaddress as Trino's.
   `trino_text(x ${IP_STRUCT}) AS trino_ipaddress_text(x.${IP_FIELD}), (x) AS CAST(x AS VARCHAR)`,
   `trino_text_any(x) AS CASE WHEN ${IS_IP} THEN trino_ipaddress_text(struct_extract(${IP_FROM_ANY}, '${IP_FIELD}')) ELSE CAST(x AS VARCHAR) END`,
+  `trino_ip_nested_from(x) AS CASE WHEN typeof(x) LIKE '%${IP_STRUCT}%' THEN ${nestedFail('of an array, map or row holding ipaddress values', 'varchar')} ELSE x END`,
+  `trino_ip_nested_to(x) AS CASE WHEN typeof(x) NOT LIKE '%${IP_STRUCT}%' AND (typeof(x) LIKE '%VARCHAR%' OR typeof(x) LIKE '%BLOB%')
+     THEN ${nestedFail('to an array, map or row of ipaddress', 'ipaddress')} ELSE x END`,
   // CAST(x AS varchar(n)): Trino casts an ipaddress to unbounded varchar only; anything else passes through.
   `trino_bounded_varchar_source(x ${IP_STRUCT}, n) AS cast_to_type(${BOUNDED_FAIL}, x), (x, n) AS x`,
   `trino_bounded_varchar_source_any(x, n) AS CASE WHEN ${IS_IP} THEN cast_to_type(${BOUNDED_FAIL}, x) ELSE x END`,

@@ -9,6 +9,7 @@ import { DECIMAL_RESULT_REWRITES } from './decimal-results.js';
 import { NULL_AWARE_REWRITES } from './function-rewrites.js';
 import { LAMBDA_REWRITES } from './lambda-rewrites.js';
 import { hasAggregate, shimCall, shimCallText } from './unbound.js';
+import { nestedIpCastGuard } from '../shims/ip-address.js';
 
 export interface CallContext {
   name: Token;
@@ -196,7 +197,9 @@ function castCall(c: CallContext, tryCast: boolean): string | undefined {
   else if (type.base === 'IPADDRESS') shim = shimCall('trino_to_ipaddress', [value]);
   // An ipaddress gives its 16 bytes; an aggregate keeps DuckDB's cast (an aggregated ipaddress there fails loudly).
   else if (type.sql === 'BLOB' && !hasAggregate(value)) shim = `trino_to_varbinary(${value})`;
-  const cast = shim ? (tryCast ? `try(${shim})` : shim) : `${tryCast ? 'TRY_CAST' : 'CAST'}(${value} AS ${type.sql})`;
+  // DuckDB would cast an ipaddress inside an array, map or row as its struct; refused there (ip-address.ts).
+  const source = type.base === 'ARRAY' || type.base === 'MAP' || type.base === 'ROW' ? nestedIpCastGuard(value, type.sql) : value;
+  const cast = shim ? (tryCast ? `try(${shim})` : shim) : `${tryCast ? 'TRY_CAST' : 'CAST'}(${source} AS ${type.sql})`;
   // TRY_CAST of a literal is a constant that may be NULL: its type is kept by a NULL DuckDB does not fold (TRY
   // refuses a volatile argument, so it goes next to the TRY, not into it).
   const literal = operand.length === 1 && operand[0].kind === 'token' && operand[0].token.kind === 'string';

@@ -119,6 +119,14 @@ describeFunctions(
     ["format('%10s') pads the address text", "format('%10s', IPADDRESS '1.2.3.4')", '   1.2.3.4', 'varchar'],
     ["format('%s') of an aggregated address", "format('%s', max(x)) FROM (VALUES IPADDRESS '1.2.3.4', IPADDRESS '::1') t(x)", '1.2.3.4', 'varchar'],
     ['array_join of addresses', "array_join(ARRAY[IPADDRESS '1.2.3.4', IPADDRESS '::1'], ',')", '1.2.3.4,::1', 'varchar'],
+    [
+      'transform casts each address to varchar',
+      "transform(ARRAY[IPADDRESS '1.2.3.4', IPADDRESS '::1'], x -> CAST(x AS varchar))",
+      ['1.2.3.4', '::1'],
+      'array(varchar)',
+    ],
+    ['transform casts each text to ipaddress', "transform(ARRAY['1.2.3.4', '::1'], x -> CAST(x AS IPADDRESS))", ['1.2.3.4', '::1'], 'array(ipaddress)'],
+    ['an empty array as array(ipaddress)', 'CAST(ARRAY[] AS ARRAY(IPADDRESS))', [], 'array(ipaddress)'],
     ['array_join with a NULL replacement', "array_join(ARRAY[IPADDRESS '1.2.3.4', NULL], ',', 'n')", '1.2.3.4,n', 'varchar'],
   ],
   [
@@ -142,6 +150,19 @@ describeFunctions(
     // exists, 'fe80::1%nosuchif' fails); the Athena worker's are unknown locally: refused with that reason.
     ['a scope naming a network interface', "CAST('fe80::1%eth0' AS IPADDRESS)", /its scope 'eth0' names a network interface of the Athena worker/],
     ['a literal with a scope naming a network interface', "IPADDRESS 'fe80::1%lo'", /its scope 'lo' names a network interface/],
+    // Trino 476 casts each element (['1.2.3.4'] as array(varchar)); DuckDB would cast the local struct: refused, with
+    // the element-wise form, which runs (below).
+    [
+      'CAST(array(ipaddress) AS array(varchar))',
+      "CAST(ARRAY[IPADDRESS '1.2.3.4'] AS ARRAY(varchar))",
+      /cast each element, e\.g\. transform\(a, x -> CAST\(x AS varchar\)\)/,
+    ],
+    [
+      'CAST(map(ipaddress, …) AS map(varchar, …))',
+      "CAST(MAP(ARRAY[IPADDRESS '1.2.3.4'], ARRAY[1]) AS MAP(varchar, integer))",
+      /CAST of an array, map or row holding ipaddress values/,
+    ],
+    ['CAST(array(varchar) AS array(ipaddress))', "CAST(ARRAY['1.2.3.4'] AS ARRAY(IPADDRESS))", /transform\(a, x -> CAST\(x AS ipaddress\)\)/],
     ['CAST(ipaddress AS varchar(n))', "CAST(IPADDRESS '1.2.3.4' AS varchar(20))", /Cannot cast ipaddress to varchar\(20\)/],
   ],
 );
