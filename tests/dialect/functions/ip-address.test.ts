@@ -148,21 +148,25 @@ describeFunctions(
     ['CAST(integer AS ipaddress)', 'CAST(1 AS IPADDRESS)', /Cannot cast integer to ipaddress/],
     // Trino 476 looks a named scope up among its own host's network interfaces ('fe80::1%lo' reads where `lo`
     // exists, 'fe80::1%nosuchif' fails); the Athena worker's are unknown locally: refused with that reason.
-    ['a scope naming a network interface', "CAST('fe80::1%eth0' AS IPADDRESS)", /its scope 'eth0' names a network interface of the Athena worker/],
-    ['a literal with a scope naming a network interface', "IPADDRESS 'fe80::1%lo'", /its scope 'lo' names a network interface/],
+    [
+      'refused locally: a scope naming a network interface',
+      "CAST('fe80::1%eth0' AS IPADDRESS)",
+      /its scope 'eth0' names a network interface of the Athena worker/,
+    ],
+    ['refused locally: a literal with a scope naming a network interface', "IPADDRESS 'fe80::1%lo'", /its scope 'lo' names a network interface/],
     // Trino 476 casts each element (['1.2.3.4'] as array(varchar)); DuckDB would cast the local struct: refused, with
     // the element-wise form, which runs (below).
     [
-      'CAST(array(ipaddress) AS array(varchar))',
+      'refused locally (Trino casts each element): CAST(array(ipaddress) AS array(varchar))',
       "CAST(ARRAY[IPADDRESS '1.2.3.4'] AS ARRAY(varchar))",
       /cast each element, e\.g\. transform\(a, x -> CAST\(x AS varchar\)\)/,
     ],
     [
-      'CAST(map(ipaddress, …) AS map(varchar, …))',
+      'refused locally: CAST(map(ipaddress, …) AS map(varchar, …))',
       "CAST(MAP(ARRAY[IPADDRESS '1.2.3.4'], ARRAY[1]) AS MAP(varchar, integer))",
       /CAST of an array, map or row holding ipaddress values/,
     ],
-    ['CAST(array(varchar) AS array(ipaddress))', "CAST(ARRAY['1.2.3.4'] AS ARRAY(IPADDRESS))", /transform\(a, x -> CAST\(x AS ipaddress\)\)/],
+    ['refused locally: CAST(array(varchar) AS array(ipaddress))', "CAST(ARRAY['1.2.3.4'] AS ARRAY(IPADDRESS))", /transform\(a, x -> CAST\(x AS ipaddress\)\)/],
     ['CAST(ipaddress AS varchar(n))', "CAST(IPADDRESS '1.2.3.4' AS varchar(20))", /Cannot cast ipaddress to varchar\(20\)/],
   ],
 );
