@@ -210,28 +210,52 @@ const IPV4_PATTERN = /^[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}$/;
 
 const bigintOf = (bytes: Uint8Array): bigint => bytes.reduce((acc, b) => (acc << 8n) | BigInt(b), 0n);
 
+/** A network of contains(): its 16 bytes and how many leading bits an address must share with them. */
+interface Network {
+  bytes: Uint8Array;
+  bits: number;
+}
+
 /**
- * Trino 476's contains(network varchar, address ipaddress) (IpAddressFunctions.contains): the network text is
- * `address/length`; a dotted IPv4 network compares within ::ffff:0:0/96 and must have no host bits set; any other
- * network is IPv6 (host bits ignored). The errors and their order are Trino's.
+ * Trino 476's reading of contains()'s network text (IpAddressFunctions.contains): `address/length`; a dotted IPv4
+ * network compares within ::ffff:0:0/96 and must have no host bits set; any other network is IPv6 (host bits
+ * ignored). The errors and their order are Trino's.
  */
-export function cidrContains(network: string, address: Uint8Array): boolean {
+function parseNetwork(network: string): Network {
   const separator = network.indexOf('/');
   if (separator < 0) throw new Error('Invalid CIDR');
   const base = network.slice(0, separator);
-  const baseBytes = parseIpAddress(base);
-  if (!baseBytes) throw new Error('Invalid network IP address');
-  let length = javaParseInt(network.slice(separator + 1));
-  if (length < 0) throw new Error('Invalid prefix length');
+  const bytes = parseIpAddress(base);
+  if (!bytes) throw new Error('Invalid network IP address');
+  let bits = javaParseInt(network.slice(separator + 1));
+  if (bits < 0) throw new Error('Invalid prefix length');
   if (IPV4_PATTERN.test(base)) {
-    const hostMask = length > 32 ? 0 : 0xffffffff >>> length;
-    const ipv4 = Number(bigintOf(baseBytes.slice(12)));
-    if (length > 32 || (length < 32 && (ipv4 & hostMask) !== 0)) throw new Error('Invalid CIDR');
-    length += 96;
-  } else if (length > 128) throw new Error('Invalid CIDR');
-  if (length === 0) return true;
-  const shift = BigInt(128 - length);
-  return bigintOf(baseBytes) >> shift === bigintOf(address) >> shift;
+    const hostMask = bits > 32 ? 0 : 0xffffffff >>> bits;
+    const ipv4 = Number(bigintOf(bytes.slice(12)));
+    if (bits > 32 || (bits < 32 && (ipv4 & hostMask) !== 0)) throw new Error('Invalid CIDR');
+    bits += 96;
+  } else if (bits > 128) throw new Error('Invalid CIDR');
+  return { bytes, bits };
+}
+
+/** The last networks read: a column of addresses is usually tested against a few constant networks. */
+const networks = new Map<string, Network>();
+
+/** contains(network, address): whether the address shares the network's leading bits. */
+export function cidrContains(network: string, address: Uint8Array): boolean {
+  let parsed = networks.get(network);
+  if (!parsed) {
+    parsed = parseNetwork(network);
+    if (networks.size >= 256) networks.clear();
+    networks.set(network, parsed);
+  }
+  const { bytes, bits } = parsed;
+  const whole = bits >> 3;
+  for (let i = 0; i < whole; i++) if (bytes[i] !== address[i]) return false;
+  const rest = bits & 7;
+  if (rest === 0) return true;
+  const mask = (0xff << (8 - rest)) & 0xff;
+  return (bytes[whole] & mask) === (address[whole] & mask);
 }
 
 // --- the session's functions -----------------------------------------------------------------------------------------
