@@ -153,6 +153,21 @@ export const isStringHiveType = (text: string): boolean => {
 };
 
 /**
+ * The first column of a query whose type no Hive or Iceberg table holds, and the type to CAST it to: a zoned timestamp
+ * (Athena: "Unsupported Hive type: timestamp(3) with time zone") or an ipaddress, alone or nested (Trino's Hive
+ * connector: "Unsupported Hive type: ipaddress"; its Iceberg connector, Trino 476: "Type not supported for Iceberg:
+ * ipaddress").
+ */
+export function unwritableColumn<C extends { name: string; trinoType: string }>(columns: readonly C[]): { column: C; castTo: string } | undefined {
+  for (const column of columns) {
+    if (column.trinoType.includes('with time zone')) return { column, castTo: 'timestamp' };
+    if (column.trinoType === 'ipaddress') return { column, castTo: 'varchar' };
+    if (/\bipaddress\b/.test(column.trinoType)) return { column, castTo: 'a type without ipaddress (CAST each ipaddress to varchar)' };
+  }
+  return undefined;
+}
+
+/**
  * Hive type for a DuckDB column type as `DESCRIBE` prints it (`INTEGER`, `DECIMAL(18,3)`, `VARCHAR[]`,
  * `STRUCT(a INTEGER)`). Throws for types a Hive table cannot hold, naming the column.
  */

@@ -30,6 +30,9 @@ const URLS = [
   "'https://example.com/?q=a&q=b'",
   "'not a url'",
 ];
+// contains(network varchar, address ipaddress): IPv4, IPv6 and IPv4-mapped networks and addresses, /0 to /128.
+const NETWORKS = ["'10.0.0.0/8'", "'0.0.0.0/0'", "'::/0'", "'2001:db8::/32'", "'::ffff:0:0/96'", "'10.1.2.3/32'", "'::1/128'", "'128.0.0.0/1'"];
+const ADDRESSES = ["IPADDRESS '10.1.2.3'", "IPADDRESS '::ffff:10.1.2.3'", "CAST('2001:db8::1' AS ipaddress)", "IPADDRESS '::1'", "IPADDRESS '200.0.0.1'"];
 const BIN_TEXT = ["'YWJj'", "'_-8'", "''", "'YQ=='"];
 const HEX_TEXT = ["'00ff'", "'ABCDEF'", "''", "'1'"];
 const LAMBDA_INT = ['x -> x + 1', 'x -> x * x', 'x -> coalesce(x, 0) - 2', 'x -> NULL'];
@@ -318,7 +321,7 @@ export const SIGNATURES: Readonly<Record<string, readonly Signature[]>> = {
   array_sort: [s(['arr'], 'arr'), s(['arrs'], 'arrs')],
   arrays_overlap: [s(['arr', 'arr'], 'bool')],
   cardinality: [s(['arr'], 'int'), s(['map'], 'int')],
-  contains: [s(['arr', 'int'], 'bool'), s(['arrs', 'str'], 'bool')],
+  contains: [s(['arr', 'int'], 'bool'), s(['arrs', 'str'], 'bool'), s([NETWORKS, ADDRESSES], 'bool')],
   contains_sequence: [s(['arr', 'arr'], 'bool')],
   element_at: [s(['arr', 'int'], 'int'), s(['arrs', 'int'], 'str'), s(['map', 'str'], 'int')],
   filter: [s(['arr', LAMBDA_BOOL], 'arr')],

@@ -17,7 +17,7 @@ export const ARRAY: FunctionFamily = {
   array_sort: rewrite('ascending, NULLs last; with a comparator (x, y) -> -1|0|1, a stable sort by it (another result fails)', '1-2'),
   arrays_overlap: shim('trino_arrays_overlap', '2', 'NULL when no common element and either has a NULL'),
   cardinality: rewrite('arrays and maps', '1'),
-  contains: rewrite('NULL when absent and the array has a NULL; contains(cidr, ip) for IPv4 text', '2'),
+  contains: rewrite('NULL when absent and the array has a NULL; contains(network, ipaddress) as Trino 476 matches a CIDR', '2'),
   contains_sequence: shim('trino_contains_sequence', '2'),
   element_at: rewrite('NULL past the end or for a missing key; negative indexes count from the end; index 0 fails', '2'),
   filter: rewrite('a lambda x -> …', '2'),

@@ -7,6 +7,7 @@ import { BITWISE } from './bitwise.js';
 import { CONDITIONAL } from './conditional.js';
 import { DATETIME } from './datetime.js';
 import { refused, type FunctionEntry, type FunctionFamily } from './entry.js';
+import { IP } from './ip.js';
 import { JSON } from './json.js';
 import { MAP } from './map.js';
 import { MATH } from './math.js';
@@ -29,6 +30,7 @@ export const FAMILIES: readonly { name: string; functions: FunctionFamily }[] = 
   { name: 'Binary and hashing', functions: BINARY },
   { name: 'JSON', functions: JSON },
   { name: 'URL', functions: URL },
+  { name: 'IP address', functions: IP },
   { name: 'Date and time', functions: DATETIME },
   { name: 'Array and lambda', functions: ARRAY },
   { name: 'Map', functions: MAP },

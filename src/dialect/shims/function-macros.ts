@@ -1,5 +1,6 @@
 // Macros for the function table's `shim` entries (src/dialect/functions). Each follows the Trino documentation of
 // the function it stands for; NULL handling is Trino's (a NULL argument gives NULL unless the docs say otherwise).
+import { IP_FIELD, IP_STRUCT } from './ip-address.js';
 import { TZ_STRUCT } from './macros.js';
 
 /** java.lang.Character.isWhitespace code points (what Trino's trim functions remove) as an RE2 character class. */
@@ -12,6 +13,9 @@ const JAVA_WHITESPACE_CLASS = `[${[
 const INTEGER_TYPES = "('TINYINT', 'SMALLINT', 'INTEGER', 'BIGINT')";
 
 /** `trino_fail(message)` typed like `witness`, for errors Trino raises. */
+/** Trino's contains(array, x). */
+const ARRAY_CONTAINS = `CASE WHEN x IS NULL OR a IS NULL THEN NULL WHEN list_contains(a, x) THEN true
+     WHEN list_count(a) < len(a) THEN NULL ELSE false END`;
 const fail = (message: string, witness: string) => `cast_to_type(trino_fail(${message}), ${witness})`;
 
 export const FUNCTION_MACROS: readonly string[] = [
@@ -174,9 +178,11 @@ export const FUNCTION_MACROS: readonly string[] = [
      (s, p, start, n) AS trino_regexp_position_from(s, p, start, n)`,
 
   // --- arrays -------------------------------------------------------------------------------------------------------
-  // contains(a, x): NULL when x is NULL, or when x is absent and a has a NULL element.
-  `trino_contains(a, x) AS CASE WHEN x IS NULL OR a IS NULL THEN NULL WHEN list_contains(a, x) THEN true
-     WHEN list_count(a) < len(a) THEN NULL ELSE false END`,
+  // contains(a, x): NULL when x is NULL, or when x is absent and a has a NULL element. contains(network varchar,
+  // address ipaddress) is Trino's other overload (src/dialect/shims/ip-address.ts); an aggregate argument takes the
+  // array path (`_any`), so an aggregated ipaddress there is a bind error, never another answer.
+  `trino_contains(a VARCHAR, x ${IP_STRUCT}) AS trino_ipaddress_contains(a, x.${IP_FIELD}), (a, x) AS ${ARRAY_CONTAINS}`,
+  `trino_contains_any(a, x) AS ${ARRAY_CONTAINS}`,
   `trino_has_null(a) AS list_count(a) < len(a)`,
   // x is in b, NULL equal to NULL (set operations treat NULL as a value).
   `trino_in_set(x, b) AS CASE WHEN x IS NULL THEN trino_has_null(b) ELSE coalesce(list_contains(b, x), false) END`,
@@ -195,7 +201,8 @@ export const FUNCTION_MACROS: readonly string[] = [
      WHEN list_sort(ranks) <> range(1, len(a) + 1) THEN ${fail(`'Lambda comparator violates the comparator contract'`, 'a')}
      ELSE list_transform(range(1, len(a) + 1), lambda trino_p: a[list_position(ranks, trino_p)]) END`,
   `trino_comparator_result(r) AS CASE WHEN r IN (-1, 0, 1) THEN r ELSE ${fail(`'Lambda comparator must return either -1, 0, or 1'`, 'r')} END`,
-  `trino_array_join(a, sep) AS CASE WHEN a IS NOT NULL AND sep IS NOT NULL THEN coalesce(array_to_string(a, sep), '') END`,
+  `trino_array_join(a, sep) AS CASE WHEN a IS NOT NULL AND sep IS NOT NULL
+     THEN coalesce(array_to_string(list_transform(a, lambda trino_e: trino_text(trino_e)), sep), '') END`,
   `trino_arrays_overlap(a, b) AS CASE WHEN a IS NULL OR b IS NULL THEN NULL WHEN list_has_any(a, b) THEN true
      WHEN trino_has_null(a) OR trino_has_null(b) THEN NULL ELSE false END`,
   `trino_contains_sequence(a, b) AS CASE WHEN a IS NULL OR b IS NULL THEN NULL WHEN len(b) = 0 THEN true

@@ -6,6 +6,7 @@ import { datetimeTextUdfs } from './datetime-text.js';
 import { DECIMAL_MACROS } from './decimal-macros.js';
 import { FUNCTION_MACROS } from './function-macros.js';
 import { functionUdfs } from './function-udfs.js';
+import { IP_MACROS, ipAddressUdfs } from './ip-address.js';
 import { javaFormat } from './java-format.js';
 import { canonicalJson } from './json-canonical.js';
 import { JSON_MACROS } from './json-macros.js';
@@ -20,9 +21,17 @@ export { TZ_FIELDS, TZ_STRUCT } from './macros.js';
 
 /** The SQL that defines every macro shim (temporary: nothing lands in the catalog file). */
 export function sessionSetupStatements(): string[] {
-  return [...JSON_MACROS, ...MAP_MACROS, ...MACROS, ...UNBOUND_MACROS, ...FUNCTION_MACROS, ...DECIMAL_MACROS, ...COLLECTION_MACROS, ...CHECKSUM_MACROS].map(
-    (body) => `CREATE OR REPLACE TEMP MACRO ${body}`,
-  );
+  return [
+    ...JSON_MACROS,
+    ...MAP_MACROS,
+    ...MACROS,
+    ...UNBOUND_MACROS,
+    ...FUNCTION_MACROS,
+    ...DECIMAL_MACROS,
+    ...COLLECTION_MACROS,
+    ...CHECKSUM_MACROS,
+    ...IP_MACROS,
+  ].map((body) => `CREATE OR REPLACE TEMP MACRO ${body}`);
 }
 
 /**
@@ -80,6 +89,6 @@ function jsonParseFunction(): DuckDBScalarFunction {
 export function registerShims(connection: DuckDBConnection): MacroSet {
   connection.registerScalarFunction(javaFormatFunction());
   connection.registerScalarFunction(jsonParseFunction());
-  for (const fn of [...functionUdfs(), ...checksumUdfs(), ...datetimeTextUdfs()]) connection.registerScalarFunction(fn);
+  for (const fn of [...functionUdfs(), ...checksumUdfs(), ...datetimeTextUdfs(), ...ipAddressUdfs()]) connection.registerScalarFunction(fn);
   return new MacroSet(sessionSetupStatements());
 }

@@ -1,11 +1,17 @@
 // JSON values in Trino's canonical form (json-canonical.ts; the trino_json_parse UDF is registered in index.ts).
 // https://trino.io/docs/current/functions/json.html#cast-to-json: CAST('abc' AS JSON) is the JSON string "abc" (a
 // varchar is never parsed by CAST; json_parse parses), CAST(1.234 AS JSON) is 1.234, maps become objects.
+import { IP_STRUCT } from './ip-address.js';
+
+/** Trino casts no ipaddress to JSON ("Cannot cast ipaddress to json", "… array(ipaddress) to json"). */
+const IP_TYPE_TEXT = `CASE WHEN typeof(x) = '${IP_STRUCT}' THEN 'ipaddress' ELSE 'a value holding an ipaddress' END`;
+
 export const JSON_MACROS: readonly string[] = [
   `trino_json(s) AS CAST(trino_json_parse(s) AS JSON)`,
   // A JSON value stays as it is, a varchar becomes a JSON string, anything else its canonical JSON text. Dispatched
   // on typeof (typed overloads would match through DuckDB's implicit casts to JSON).
   `trino_cast_json(x) AS CASE WHEN typeof(x) = 'JSON' THEN CAST(x AS JSON)
+     WHEN typeof(x) LIKE '%${IP_STRUCT}%' THEN cast_to_type(trino_fail('Cannot cast ' || ${IP_TYPE_TEXT} || ' to json'), NULL::JSON)
      WHEN typeof(x) = 'VARCHAR' THEN CAST(to_json(x) AS JSON)
      ELSE trino_json(CAST(to_json(x) AS VARCHAR)) END`,
   // CAST(json AS varchar): a JSON string gives its text (JSON '""' is ''), a number or boolean its JSON text, null

@@ -7,6 +7,7 @@
 // - `cast_to_type(value, witness)` gives a result the witness's type; the witness is dropped at plan time.
 // - `typeof(x)` folds to a constant, so `CASE WHEN typeof(x) …` branches cost nothing; each branch is wrapped in
 //   cast_to_type so the CASE does not unify branch types.
+import { IP_FIELD, IP_STRUCT } from './ip-address.js';
 
 /**
  * Trino `timestamp with time zone` keeps its zone; DuckDB's TIMESTAMPTZ does not. Zoned values are this struct:
@@ -170,6 +171,7 @@ export const MACROS: readonly string[] = [
        THEN CAST(trino_java_round(CAST(x AS DOUBLE), 0) AS ${t}) ELSE CAST(x AS ${t}) END`,
   ),
   `trino_to_varchar(x ${TZ_STRUCT}) AS strftime(x.trino_wall, '%Y-%m-%d %H:%M:%S.%g ') || x.trino_zone,
+   (x ${IP_STRUCT}) AS trino_ipaddress_text(x.${IP_FIELD}),
    (x) AS CASE
      WHEN typeof(x) = 'JSON' THEN trino_json_to_varchar(CAST(x AS JSON))
      WHEN typeof(x) IN ${FLOATING} THEN ${DOUBLE_TO_VARCHAR}

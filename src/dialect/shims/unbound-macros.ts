@@ -10,6 +10,7 @@
 //
 // Variants whose result type depends on the argument's (± INTERVAL, date_trunc) cannot do this: they take the plain
 // path only, so a zoned aggregate there is a bind error, never a different answer.
+import { IP_FIELD, IP_FROM_ANY, IS_IP } from './ip-address.js';
 import { DECIMAL_TO_VARCHAR, DOUBLE_TO_VARCHAR, TZ_STRUCT } from './macros.js';
 
 const IS_ZONED = `typeof(x) LIKE 'STRUCT(trino_instant %'`;
@@ -35,6 +36,7 @@ export const UNBOUND_MACROS: readonly string[] = [
      ELSE strftime(${PLAIN_TIMESTAMP}, '%Y-%m-%dT%H:%M:%S.%g') END`,
   `trino_to_varchar_any(x) AS CASE
      WHEN ${IS_ZONED} THEN strftime(trino_tz_any(x).trino_wall, '%Y-%m-%d %H:%M:%S.%g ') || trino_tz_any(x).trino_zone
+     WHEN ${IS_IP} THEN trino_ipaddress_text(struct_extract(${IP_FROM_ANY}, '${IP_FIELD}'))
      WHEN typeof(x) IN ('DOUBLE', 'FLOAT') THEN ${DOUBLE_TO_VARCHAR}
      WHEN typeof(x) LIKE 'DECIMAL%' THEN ${DECIMAL_TO_VARCHAR}
      WHEN typeof(x) LIKE 'TIMESTAMP%' THEN strftime(${PLAIN_TIMESTAMP}, '%Y-%m-%d %H:%M:%S.%g')

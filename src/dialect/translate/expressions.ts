@@ -10,7 +10,7 @@ import { FUNCTIONS, type CallContext } from './functions.js';
 import { quoteReservedIdentifier } from './identifiers.js';
 import { isUnarySign, lastMeaningful, rewriteOperators, type Part } from './operators.js';
 import { firstToken, isCase, isParen, isTriviaNode, meaningful, nodeKeyword, nodeText, splitArgs, type GroupNode, type Node } from './tree.js';
-import { IP_TYPES_REFUSED, TYPED_LITERAL_KEYWORDS } from './types.js';
+import { IPPREFIX_INSTEAD, IPPREFIX_REFUSED, ipAddressLiteralSql, TYPED_LITERAL_KEYWORDS } from './types.js';
 
 /** Words that end an operand; anything else bare is an identifier. */
 const RESERVED = new Set(
@@ -230,8 +230,12 @@ export class ExpressionRewriter {
         'call the function by its name alone; Athena UDFs (USING EXTERNAL FUNCTION) do not run locally',
       );
     }
-    if (!qualified && (word === 'IPADDRESS' || word === 'IPPREFIX') && next?.kind === 'token' && next.token.kind === 'string') {
-      this.report(t, 'type', IP_TYPES_REFUSED, 'keep addresses as varchar locally; contains(cidr, ip) runs on Athena only');
+    if (!qualified && word === 'IPPREFIX' && next?.kind === 'token' && next.token.kind === 'string') {
+      this.report(t, 'type', IPPREFIX_REFUSED, IPPREFIX_INSTEAD);
+    }
+    if (!qualified && word === 'IPADDRESS' && next?.kind === 'token' && next.token.kind === 'string') {
+      parts.push({ kind: 'operand', text: ipAddressLiteralSql(stringValue(next.token)) });
+      return nextIndex - i;
     }
     if (!qualified && TYPED_LITERAL_KEYWORDS.has(word) && next?.kind === 'token' && next.token.kind === 'string') {
       return this.renderTypedLiteral(items, i, nextIndex, parts);

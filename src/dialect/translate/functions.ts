@@ -9,6 +9,7 @@ import { DECIMAL_RESULT_REWRITES } from './decimal-results.js';
 import { NULL_AWARE_REWRITES } from './function-rewrites.js';
 import { LAMBDA_REWRITES } from './lambda-rewrites.js';
 import { hasAggregate, shimCall, shimCallText } from './unbound.js';
+import { nestedIpCastGuard } from '../shims/ip-address.js';
 
 export interface CallContext {
   name: Token;
@@ -176,7 +177,7 @@ function castCall(c: CallContext, tryCast: boolean): string | undefined {
     type = translateType(items.slice(asIndex + 1));
   } catch (error) {
     if (!(error instanceof TypeSyntaxError)) throw error;
-    c.report('type', error.message, 'use a Trino type: varchar, bigint, double, decimal(p,s), date, timestamp, array(…), map(…, …), row(…)');
+    c.report('type', error.message, error.hint ?? 'use a Trino type: varchar, bigint, double, decimal(p,s), date, timestamp, array(…), map(…, …), row(…)');
     return undefined;
   }
   // CAST(NULL AS t) only gives a typed NULL; a shim would bind NULL to its first overload.
@@ -186,13 +187,19 @@ function castCall(c: CallContext, tryCast: boolean): string | undefined {
   if (isoText !== undefined && type.base === 'TIMESTAMP' && !type.withTimeZone) shim = `trino_iso8601_wall(${isoText})`;
   else if (isoText !== undefined && type.base === 'DATE') shim = `CAST(trino_iso8601_wall(${isoText}) AS DATE)`;
   else if (type.base === 'VARCHAR') {
-    const text = shimCall('trino_to_varchar', [value]);
+    const source = type.length ? shimCall('trino_bounded_varchar_source', [value, String(type.length)]) : value;
+    const text = shimCall('trino_to_varchar', [source]);
     shim = type.length ? `left(${text}, ${type.length})` : text;
   } else if (type.base === 'TIMESTAMP') shim = shimCall(type.withTimeZone ? 'trino_to_tstz' : 'trino_to_timestamp', [value]);
   else if (type.base === 'DATE') shim = shimCall('trino_to_date', [value]);
   else if (INTEGER_TARGETS.has(type.base)) shim = `trino_to_${type.sql.toLowerCase()}(${value})`;
   else if (type.base === 'JSON') shim = shimCall('trino_cast_json', [value]);
-  const cast = shim ? (tryCast ? `try(${shim})` : shim) : `${tryCast ? 'TRY_CAST' : 'CAST'}(${value} AS ${type.sql})`;
+  else if (type.base === 'IPADDRESS') shim = shimCall('trino_to_ipaddress', [value]);
+  // An ipaddress gives its 16 bytes; an aggregate keeps DuckDB's cast (an aggregated ipaddress there fails loudly).
+  else if (type.sql === 'BLOB' && !hasAggregate(value)) shim = `trino_to_varbinary(${value})`;
+  // DuckDB would cast an ipaddress inside an array, map or row as its struct; refused there (ip-address.ts).
+  const source = type.base === 'ARRAY' || type.base === 'MAP' || type.base === 'ROW' ? nestedIpCastGuard(value, type.sql) : value;
+  const cast = shim ? (tryCast ? `try(${shim})` : shim) : `${tryCast ? 'TRY_CAST' : 'CAST'}(${source} AS ${type.sql})`;
   // TRY_CAST of a literal is a constant that may be NULL: its type is kept by a NULL DuckDB does not fold (TRY
   // refuses a volatile argument, so it goes next to the TRY, not into it).
   const literal = operand.length === 1 && operand[0].kind === 'token' && operand[0].token.kind === 'string';
@@ -345,7 +352,7 @@ export const FUNCTIONS: Record<string, CallHandler> = {
   split: (c) => `string_split(${c.arg(0)}, trino_nonempty_delimiter(${c.arg(1)}))${c.tail}`,
   replace: (c) => (c.args.length === 2 ? call('trino_replace', c) : undefined),
   format: (c) => {
-    const values = c.args.slice(1).map((_a, k) => `CAST(${c.arg(k + 1)} AS VARCHAR)`);
+    const values = c.args.slice(1).map((_a, k) => shimCall('trino_text', [c.arg(k + 1)]));
     return `trino_java_format(${[c.arg(0), ...values].join(', ')})`;
   },
   regexp_like: rename('regexp_matches'),
@@ -389,13 +396,13 @@ export const FUNCTIONS: Record<string, CallHandler> = {
   // arrays and maps
   cardinality: rename('trino_cardinality'),
   element_at: (c) => call('trino_element_at', c),
-  contains: rename('trino_contains'),
+  contains: typedRename('trino_contains'),
   array_position: rename('trino_array_position'),
   array_distinct: rename('trino_array_distinct'),
   // array_to_string gives NULL when no element is left; Trino an empty string.
   array_join: (c) =>
     c.args.length === 3
-      ? `trino_array_join(list_transform(${c.arg(0)}, lambda trino_e: coalesce(CAST(trino_e AS VARCHAR), ${c.arg(2)})), ${c.arg(1)})`
+      ? `trino_array_join(list_transform(${c.arg(0)}, lambda trino_e: coalesce(trino_text(trino_e), ${c.arg(2)})), ${c.arg(1)})`
       : call('trino_array_join', c),
   transform: rename('list_transform'),
   filter: rename('list_filter'),

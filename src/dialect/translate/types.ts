@@ -1,16 +1,36 @@
 // Trino type syntax → DuckDB type syntax: ARRAY(T) → T[], ROW(a T) → STRUCT(a T), MAP(K, V), VARBINARY → BLOB,
 // TIMESTAMP(p) WITH TIME ZONE → the zoned-timestamp struct the shims use.
+import { IP_STRUCT, ipAddressLiteral } from '../shims/ip-address.js';
 import { TZ_STRUCT } from '../shims/macros.js';
 import { isParen, meaningful, nodeKeyword, nodeText, splitArgs, type Node } from './tree.js';
 
 /**
- * https://trino.io/docs/current/language/types.html#ipaddress: a 16-byte IPv6 value (IPv4 as ::ffff:a.b.c.d) with
- * its own text form and byte order; DuckDB's inet extension is not bundled and orders and prints addresses otherwise.
+ * Trino 476, the engine Athena v3 follows, has no IPPREFIX type ("Unknown type: IPPREFIX"; only Presto has it):
+ * https://trino.io/docs/current/language/types.html#ipaddress is the one network type.
  */
-export const IP_TYPES_REFUSED =
-  'IPADDRESS and IPPREFIX are not supported locally: Trino keeps a 16-byte IPv6 value (IPv4 mapped) with its own canonical text and ordering, which no local type reproduces';
+export const IPPREFIX_REFUSED = 'IPPREFIX is not a type of Trino 476 or Athena engine v3 (Presto only): Athena fails with "Unknown type: IPPREFIX"';
+export const IPPREFIX_INSTEAD = "keep the network as varchar CIDR text and test addresses with contains('10.0.0.0/8', ip)";
 
-export class TypeSyntaxError extends Error {}
+/**
+ * `IPADDRESS '…'`: the 16 bytes as a constant (src/dialect/shims/ip-address.ts); text Trino cannot read fails as
+ * Trino's INVALID_LITERAL does.
+ */
+export function ipAddressLiteralSql(text: string): string {
+  const literal = ipAddressLiteral(text);
+  if (literal) return literal;
+  const message = `'${text}' is not a valid IPADDRESS literal`.replaceAll("'", "''");
+  return `cast_to_type(trino_fail('${message}'), NULL::${IP_STRUCT})`;
+}
+
+export class TypeSyntaxError extends Error {
+  /** What to write instead, when the type has a portable alternative. */
+  constructor(
+    message: string,
+    readonly hint?: string,
+  ) {
+    super(message);
+  }
+}
 
 const SIMPLE: Record<string, string> = {
   BOOLEAN: 'BOOLEAN',
@@ -92,8 +112,9 @@ export function translateType(items: readonly Node[]): TranslatedType {
     case 'DOUBLE':
       return { sql: 'DOUBLE', base, withTimeZone: false }; // also DOUBLE PRECISION
     case 'IPADDRESS':
+      return { sql: IP_STRUCT, base, withTimeZone: false };
     case 'IPPREFIX':
-      throw new TypeSyntaxError(IP_TYPES_REFUSED);
+      throw new TypeSyntaxError(IPPREFIX_REFUSED, IPPREFIX_INSTEAD);
   }
   const simple = SIMPLE[base];
   if (!simple) throw new TypeSyntaxError(`type ${base} has no local equivalent`);

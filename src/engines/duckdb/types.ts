@@ -21,6 +21,7 @@ import {
 } from '@duckdb/node-api';
 import type { SqlValue } from '../engine.js';
 import { valueText } from '../value-text.js';
+import { IP_FIELD, ipAddressText } from '../../dialect/shims/ip-address.js';
 import { javaDouble } from '../../dialect/shims/json-canonical.js';
 
 /**
@@ -30,6 +31,9 @@ import { javaDouble } from '../../dialect/shims/json-canonical.js';
 const ZONED_FIELDS = ['trino_instant', 'trino_zone', 'trino_wall'];
 
 const isZonedStruct = (names: readonly string[]): boolean => names.length === ZONED_FIELDS.length && names.every((n, i) => n === ZONED_FIELDS[i]);
+
+/** Trino's ipaddress is a struct of its 16 bytes locally (src/dialect/shims/ip-address.ts). */
+const isIpAddressStruct = (names: readonly string[]): boolean => names.length === 1 && names[0] === IP_FIELD;
 
 /**
  * An anonymous row field: DuckDB's own (an empty name, which its client merges when a row has several), or the
@@ -92,6 +96,7 @@ export function trinoTypeName(type: DuckDBType): string {
       return `map(${trinoTypeName(type.keyType)}, ${trinoTypeName(type.valueType)})`;
     case DuckDBTypeId.STRUCT:
       if (isZonedStruct(type.entryNames)) return 'timestamp(3) with time zone';
+      if (isIpAddressStruct(type.entryNames)) return 'ipaddress';
       if (type.entryNames.every(isAnonymousField)) return `row(${type.entryTypes.map(trinoTypeName).join(', ')})`;
       return `row(${type.entryNames.map((n, i) => `${n} ${trinoTypeName(type.entryTypes[i])}`).join(', ')})`;
     case DuckDBTypeId.SQLNULL:
@@ -195,6 +200,10 @@ export function toSqlValue(value: DuckDBValue, type?: DuckDBType): SqlValue {
       const [, zone, wall] = entries.map(([, v]) => v);
       if (wall instanceof DuckDBTimestampValue && typeof zone === 'string') return `${formatTimestampMicros(wall.micros)} ${zone}`;
       if (wall === null) return null;
+    }
+    if (isIpAddressStruct(entries.map(([k]) => k))) {
+      const [[, bytes]] = entries;
+      return bytes instanceof DuckDBBlobValue ? ipAddressText(bytes.bytes) : null;
     }
     const fieldTypes = type?.typeId === DuckDBTypeId.STRUCT ? type.entryTypes : [];
     const out: { [key: string]: SqlValue } = {};

@@ -7,6 +7,10 @@ export function athenaError(code: string, message: string, at?: { line?: number;
   return new EngineError(`${code}: ${where}${message}`, { code, retryable: false });
 }
 
+/** A column a table or UNLOAD cannot hold (hive-types.ts unwritableColumn), named with the type to CAST it to. */
+export const unsupportedHiveType = (u: { column: { name: string; trinoType: string }; castTo: string }, at?: { line?: number; col?: number }): EngineError =>
+  athenaError('NOT_SUPPORTED', `Unsupported Hive type: ${u.column.trinoType}. CAST the column to ${u.castTo} (column '${u.column.name}')`, at);
+
 export const tableNotFound = (t: TableRef): EngineError => athenaError('TABLE_NOT_FOUND', `Table 'awsdatacatalog.${t.database}.${t.name}' does not exist`, t);
 
 export const schemaNotFound = (database: string, at?: { line?: number; col?: number }): EngineError =>

@@ -2,9 +2,9 @@
 // files in the requested format at the location, partitioned like a CTAS, no table created. Athena refuses a
 // location that already holds data and writes at most 100 partitions; Parquet is gzip-compressed by default.
 import type { QueryResult } from '../engine.js';
-import { hiveTypeOfDuckDb, duckDbTypeOf, parseHiveType } from '../../dialect/hive-types.js';
+import { hiveTypeOfDuckDb, duckDbTypeOf, parseHiveType, unwritableColumn } from '../../dialect/hive-types.js';
 import type { UnloadSpec } from '../../dialect/lake-actions.js';
-import { athenaError } from './errors.js';
+import { athenaError, unsupportedHiveType } from './errors.js';
 import { emptyResult, type LakeSessionContext } from './lake-session.js';
 import { hasDataFiles, localPathOf } from './lake-storage.js';
 import type { LakeColumn, StorageFormat } from '../../dialect/lake-table.js';
@@ -35,8 +35,8 @@ export async function unload(ctx: LakeSessionContext, spec: UnloadSpec): Promise
   let staged: StagedRows | undefined;
   try {
     staged = await stage(ctx, spec.sourceSql);
-    const zoned = staged.columns.find((c) => c.trinoType.includes('with time zone'));
-    if (zoned) throw athenaError('NOT_SUPPORTED', `Unsupported Hive type: ${zoned.trinoType}. CAST the column to timestamp (column '${zoned.name}')`);
+    const unwritable = unwritableColumn(staged.columns);
+    if (unwritable) throw unsupportedHiveType(unwritable);
     const names = staged.columns.map((c) => c.name.toLowerCase());
     const keys = spec.partitionedBy.map((k) => k.toLowerCase());
     if (keys.length > 0 && (keys.length >= names.length || keys.some((k, i) => names[names.length - keys.length + i] !== k))) {

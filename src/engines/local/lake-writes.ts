@@ -2,9 +2,9 @@
 import { randomUUID } from 'node:crypto';
 import type { QueryResult } from '../engine.js';
 import { catalogName } from './catalog.js';
-import { duckDbTypeOf, hiveTypeOfDuckDb, parseHiveType } from '../../dialect/hive-types.js';
+import { duckDbTypeOf, hiveTypeOfDuckDb, parseHiveType, unwritableColumn } from '../../dialect/hive-types.js';
 import type { CtasSpec, LakeAction, TableRef } from '../../dialect/lake-actions.js';
-import { athenaError, schemaNotFound, tableNotFound } from './errors.js';
+import { athenaError, schemaNotFound, tableNotFound, unsupportedHiveType } from './errors.js';
 import { emptyResult, type LakeSessionContext } from './lake-session.js';
 import { hasDataFiles, localPathOf } from './lake-storage.js';
 import type { LakeColumn, LakeTable, StorageFormat } from '../../dialect/lake-table.js';
@@ -88,9 +88,9 @@ export async function createTableAs(ctx: LakeSessionContext, spec: CtasSpec): Pr
   let staged: StagedRows | undefined;
   try {
     staged = await stage(ctx, spec.sourceSql, spec.withData);
-    // Hive (and the local Iceberg tables) have no zoned timestamp type; the struct must never reach a file.
-    const zoned = staged.columns.find((c) => c.trinoType.includes('with time zone'));
-    if (zoned) throw athenaError('NOT_SUPPORTED', `Unsupported Hive type: ${zoned.trinoType}. CAST the column to timestamp (column '${zoned.name}')`, target);
+    // Hive (and the local Iceberg tables) have no zoned timestamp or ipaddress type; their structs must never reach a file.
+    const unwritable = unwritableColumn(staged.columns);
+    if (unwritable) throw unsupportedHiveType(unwritable, target);
     const names = staged.columns.map((c) => c.name.toLowerCase());
     const duplicate = names.find((n, i) => names.indexOf(n) !== i);
     if (duplicate) throw athenaError('DUPLICATE_COLUMN_NAME', `Column name '${duplicate}' specified more than once`, target);
@@ -203,8 +203,8 @@ export async function insertInto(
     const targetColumns = columns ?? all.map((c) => c.name);
     const unknown = targetColumns.find((c) => !all.some((a) => a.name === c));
     if (unknown) throw athenaError('COLUMN_NOT_FOUND', `Insert column name does not exist in target table: ${unknown}`, target);
-    // A zoned timestamp has no Hive type, and Trino does not coerce it to timestamp on INSERT.
-    if (targetColumns.length !== staged.columns.length || staged.columns.some((c) => c.trinoType.includes('with time zone'))) {
+    // A zoned timestamp or an ipaddress has no Hive type, and Trino does not coerce it to timestamp or varchar on INSERT.
+    if (targetColumns.length !== staged.columns.length || unwritableColumn(staged.columns)) {
       const sourceTypes = staged.columns.map((c) => c.trinoType).join(', ');
       throw athenaError(
         'TYPE_MISMATCH',

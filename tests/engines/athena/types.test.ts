@@ -19,6 +19,8 @@ describe('trinoTypeName: Athena ColumnInfo → Trino type name', () => {
     [{ Type: 'time' }, 'time(3)'],
     [{ Type: 'varbinary' }, 'varbinary'],
     [{ Type: 'json' }, 'json'],
+    // the local engine names its ipaddress struct the same way (src/engines/duckdb/types.ts)
+    [{ Type: 'ipaddress' }, 'ipaddress'],
     [{ Type: 'array' }, 'array'],
     [{ Type: 'map' }, 'map'],
     [{ Type: 'row' }, 'row'],
@@ -56,6 +58,8 @@ describe('parseAthenaValue: VarChar cell → SqlValue', () => {
     ['timestamp(3) with time zone', '2024-02-29 13:45:01.123456 UTC', '2024-02-29 13:45:01.123 UTC'],
     ['time(3)', '13:45:01.5', '13:45:01.500'],
     ['varchar', 'héllo, world', 'héllo, world'],
+    // Trino's text of an ipaddress, as the local engine prints it (src/dialect/shims/ip-address.ts)
+    ['ipaddress', '2001:db8::1', '2001:db8::1'],
     ['varchar', '', ''],
     ['varchar', 'null', 'null'],
     ['varbinary', '68 65 6c 6c 6f', '68656c6c6f'],
