@@ -103,7 +103,7 @@ const arithmetic: Row[] = [
   ['bigint / integer truncates', 'big / -two', -4500000000, 'bigint'],
   ['integer % integer', 'neg % two', -1, 'integer'],
   ['double / 0 is Infinity', 'CAST(one AS DOUBLE) / 0', 'Infinity', 'double'],
-  ['decimal / integer stays decimal, rounded half up', "DECIMAL '10.00' / 3", '3.33', 'decimal(13,2)'],
+  ['decimal / integer stays decimal, rounded half up (Trino 476: decimal(4,2))', "DECIMAL '10.00' / 3", '3.33', 'decimal(4,2)'],
   ['decimal / decimal rounds half up', "DECIMAL '1.5' / DECIMAL '2.0'", '0.8', 'decimal(3,1)'],
   ['precedence: a * b / c', 'two * neg / 4', -3, 'integer'],
   ['precedence: a + b / c', 'one + neg / two', -2, 'integer'],

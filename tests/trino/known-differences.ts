@@ -39,12 +39,6 @@ const onlyNulls = (row: string): boolean => {
 /** Equal once `f` is applied to both answers. */
 const sameAfter = (f: (answer: string) => string) => (local: string, trino: string) => local !== trino && f(local) === f(trino);
 
-/** Decimal text as the number it is (`"1.00"` and `"1"` alike), and any decimal(p,s) type as `decimal`. */
-const decimalValuesAndTypes = (answer: string) =>
-  answer
-    .replace(/"(-?)(\d+)(?:\.(\d*?))?0*"/g, (_m, sign: string, int: string, frac: string | undefined) => `"${sign}${int}${frac ? `.${frac}` : ''}"`)
-    .replace(/decimal\(\d+,\d+\)/g, 'decimal');
-
 export const KNOWN_DIFFERENCES: readonly KnownDifference[] = [
   {
     row: 8,
@@ -75,24 +69,13 @@ export const KNOWN_DIFFERENCES: readonly KnownDifference[] = [
   {
     row: 10,
     owner: 'decimals',
-    what: 'decimal result types of round/floor/ceil/ceiling/truncate/sign/mod and of division (precision and scale)',
-    sql: /\b(?:round|floor|ceil|ceiling|truncate|sign|mod)\s*\(|\//i,
-    explains: sameAfter(decimalValuesAndTypes),
-  },
-  {
-    row: 10,
-    owner: 'decimals',
-    what: 'decimals at their limits (38 digits): Trino fails where the result type overflows (greatest/least/round/ceil/mod)',
+    what: 'decimals at their limits (38 digits): Trino fails where the result type overflows (greatest/least/round/ceil)',
     sql: /DECIMAL '(?:0\.0{37}1|-?9{37}\.9|9{38})'/i,
     explains: (local, trino) =>
       /^\[/.test(local) &&
-      (/^error: (?:INVALID_CAST_ARGUMENT: Cannot cast DECIMAL|NUMERIC_VALUE_OUT_OF_RANGE: decimal overflow|GENERIC_INTERNAL_ERROR: Index 38 out of bounds)/.test(
+      /^error: (?:INVALID_CAST_ARGUMENT: Cannot cast DECIMAL|NUMERIC_VALUE_OUT_OF_RANGE: decimal overflow|GENERIC_INTERNAL_ERROR: Index 38 out of bounds)/.test(
         trino,
-      ) ||
-        // mod(decimal(38,38), …) is a double locally
-        (split(local)[1] === 'double' &&
-          /^decimal\(38,38\)$/.test(split(trino)[1]) &&
-          Number(JSON.parse(split(local)[0])[0]) === Number(JSON.parse(split(trino)[0])[0]))),
+      ),
   },
   {
     row: 11,

@@ -19,6 +19,16 @@ export const TZ_FIELDS = ['trino_instant', 'trino_zone', 'trino_wall'] as const;
 
 const OFFSET_ZONE = `'^[+-][0-9]{2}:[0-9]{2}$'`;
 const FLOATING = `('DOUBLE', 'FLOAT')`;
+/**
+ * `name(a, b)`: a one-element list of {a, b, w, s}, a and b bound once; w a NULL of the type `typeName` gives the
+ * result of a op b (DuckDB's type of a op b is its third argument), s the scale of b.
+ */
+const typedOperands = (name: string, typeName: string, op: string) =>
+  `${name}(a, b) AS list_transform([{'a': a, 'b': b}], lambda trino_ab: {'a': trino_ab.a, 'b': trino_ab.b,
+     'w': cast_to_type(NULL, from_json('null', '"' || ${typeName}(typeof([trino_ab.a]), typeof([trino_ab.b]), typeof([trino_ab.a ${op} trino_ab.b])) || '"')),
+     's': trino_type_scale(typeof([trino_ab.b]))})`;
+/** typeof([x]) of an exact number that is not a decimal, or of a NULL. */
+const EXACT_KINDS = `('TINYINT[]', 'SMALLINT[]', 'INTEGER[]', 'BIGINT[]', 'HUGEINT[]', '"NULL"[]')`;
 /** Trino writes doubles as 1.5E0; rather than guess Java's digits, CAST(double AS varchar) raises. */
 export const DOUBLE_TO_VARCHAR = `cast_to_type(trino_fail('CAST(double AS varchar) gives scientific notation on Athena (1.5E0); use format(''%.2f'', x) or CAST(CAST(x AS DECIMAL(p, s)) AS varchar)'), '')`;
 
@@ -148,20 +158,52 @@ export const MACROS: readonly string[] = [
   // a + b has the result type Trino gives a / b (integer kinds, double, decimal with scale max(s1, s2)).
   `trino_scale(x) AS CASE WHEN typeof(x) LIKE 'DECIMAL%' THEN CAST(regexp_extract(typeof(x), ',([0-9]+)\\)', 1) AS INTEGER) ELSE 0 END`,
   `trino_unscaled(x) AS CAST(x * CAST(pow(10, trino_scale(x)) AS HUGEINT) AS HUGEINT)`,
-  // Exact decimal quotient rounded half up (DuckDB divides decimals as DOUBLE).
-  `trino_decimal_quotient(a, b) AS sign(trino_unscaled(a)) * sign(trino_unscaled(b)) *
-     ((abs(trino_unscaled(a) * CAST(pow(10, greatest(trino_scale(a), trino_scale(b)) - trino_scale(a) + trino_scale(b)) AS HUGEINT)) * 2
-       + abs(trino_unscaled(b))) // (2 * abs(trino_unscaled(b))))`,
-  `trino_divide(a, b) AS CASE
+  // Trino's decimal(p, s) of an operand, from typeof([x]) (`DECIMAL(4,2)[]`: typeof(x) of a NULL-typed x is not a
+  // constant, typeof([x]) is): an integer kind as the decimal it coerces to, a NULL as decimal(1,0) (Trino's
+  // DECIMAL '1.5' / NULL is decimal(2,1)).
+  `trino_type_precision(t) AS CASE WHEN t LIKE 'DECIMAL(%' THEN CAST(regexp_extract(t, '^DECIMAL\\(([0-9]+),', 1) AS INTEGER)
+     WHEN t = 'TINYINT[]' THEN 3 WHEN t = 'SMALLINT[]' THEN 5 WHEN t = 'INTEGER[]' THEN 10 WHEN t IN ('BIGINT[]', 'HUGEINT[]') THEN 19 ELSE 1 END`,
+  `trino_type_scale(t) AS CASE WHEN t LIKE 'DECIMAL(%' THEN CAST(regexp_extract(t, ',([0-9]+)\\)', 1) AS INTEGER) ELSE 0 END`,
+  // Both operands are exact numbers (or NULL) and one is a decimal: Trino's decimal operators apply.
+  `trino_decimal_operands(ta, tb) AS (ta LIKE 'DECIMAL(%' OR tb LIKE 'DECIMAL(%')
+     AND (ta LIKE 'DECIMAL(%' OR ta IN ${EXACT_KINDS}) AND (tb LIKE 'DECIMAL(%' OR tb IN ${EXACT_KINDS})`,
+  // The type names of a / b and a % b (Trino's DecimalOperators): decimal(min(38, p1 + s2 + max(s2 - s1, 0)),
+  // max(s1, s2)) and decimal(min(p1 - s1, p2 - s2) + max(s1, s2), max(s1, s2)); otherwise DuckDB's type t of the
+  // result (integer for NULL / NULL, as DuckDB types a NULL).
+  `trino_quotient_type(ta, tb, t) AS CASE WHEN trino_decimal_operands(ta, tb)
+     THEN 'DECIMAL(' || least(38, trino_type_precision(ta) + trino_type_scale(tb) + greatest(trino_type_scale(tb) - trino_type_scale(ta), 0))
+       || ',' || greatest(trino_type_scale(ta), trino_type_scale(tb)) || ')'
+     WHEN t = '"NULL"[]' THEN 'INTEGER' ELSE t[1:-3] END`,
+  `trino_remainder_type(ta, tb, t) AS CASE WHEN trino_decimal_operands(ta, tb)
+     THEN 'DECIMAL(' || (least(trino_type_precision(ta) - trino_type_scale(ta), trino_type_precision(tb) - trino_type_scale(tb))
+       + greatest(trino_type_scale(ta), trino_type_scale(tb))) || ',' || greatest(trino_type_scale(ta), trino_type_scale(tb)) || ')'
+     WHEN t = '"NULL"[]' THEN 'INTEGER' ELSE t[1:-3] END`,
+  // 10^k (k <= 36) as an exact HUGEINT: a DOUBLE power of ten is exact up to 10^22 only.
+  `trino_ten_to(k) AS CAST(pow(10, least(k, 18)) AS HUGEINT) * CAST(pow(10, greatest(k - 18, 0)) AS HUGEINT)`,
+  // a / b and a % b bind each operand once, as a field of a lambda's parameter: a macro parameter is expanded (and
+  // bound) at every use, which nested divisions multiplied (((x / y) / y) / y took seconds to plan). A first lambda
+  // adds the constants of the operands' types: w, a NULL of Trino's result type (trino_quotient_type,
+  // trino_remainder_type; from_json's structure is a constant, so its NULL has that type); a second lambda computes.
+  typedOperands('trino_quotient_operands', 'trino_quotient_type', '+'),
+  typedOperands('trino_remainder_operands', 'trino_remainder_type', '%'),
+  // The exact decimal quotient at scale S = max(s1, s2), rounded half up (DuckDB divides decimals as DOUBLE):
+  // n / d with n = a·10^(S + s2) and d = b·10^s2, both integers.
+  `trino_decimal_quotient(n, d) AS sign(n) * sign(d) * ((abs(n) * 2 + abs(d)) // (2 * abs(d)))`,
+  `trino_divide_bound(a, b, w, s) AS CASE
      WHEN b = 0 THEN cast_to_type(CASE WHEN typeof(a + b) IN ${FLOATING}
        THEN CASE WHEN a > 0 THEN 'Infinity'::DOUBLE WHEN a < 0 THEN '-Infinity'::DOUBLE ELSE 'NaN'::DOUBLE END
-       ELSE trino_fail('Division by zero') END, a + b)
-     WHEN typeof(a + b) LIKE 'DECIMAL%' THEN cast_to_type(CAST(trino_decimal_quotient(a, b) AS DECIMAL(38, 0))
-       * cast_to_type(pow(10, -greatest(trino_scale(a), trino_scale(b))), a + b), a + b)
-     ELSE cast_to_type(a / b, a + b) END`,
-  `trino_modulus(a, b) AS CASE
-     WHEN b = 0 THEN cast_to_type(CASE WHEN typeof(a + b) IN ${FLOATING} THEN 'NaN'::DOUBLE ELSE trino_fail('Division by zero') END, a % b)
-     ELSE a % b END`,
+       ELSE trino_fail('Division by zero') END, w)
+     WHEN typeof(w) LIKE 'DECIMAL%' THEN cast_to_type(CAST(trino_decimal_quotient(
+         CAST(a * trino_ten_to(trino_scale(w) + s) AS HUGEINT), CAST(b * trino_ten_to(s) AS HUGEINT)) AS DECIMAL(38, 0))
+       * cast_to_type(pow(10, -trino_scale(w)), w), w)
+     ELSE cast_to_type(a / b, w) END`,
+  `trino_divide(a, b) AS list_transform(trino_quotient_operands(a, b),
+     lambda trino_abw: trino_divide_bound(trino_abw.a, trino_abw.b, trino_abw.w, trino_abw.s))[1]`,
+  `trino_modulus_bound(a, b, w) AS CASE
+     WHEN b = 0 THEN cast_to_type(CASE WHEN typeof(a + b) IN ${FLOATING} THEN 'NaN'::DOUBLE ELSE trino_fail('Division by zero') END, w)
+     ELSE cast_to_type(a % b, w) END`,
+  `trino_modulus(a, b) AS list_transform(trino_remainder_operands(a, b),
+     lambda trino_abw: trino_modulus_bound(trino_abw.a, trino_abw.b, trino_abw.w))[1]`,
   // Java Math.round: half up on the scaled double (2.675 → 2.67 because 267.49999…).
   `trino_java_round(x, d) AS CASE WHEN isnan(x) OR isinf(x) THEN x WHEN x < 0
      THEN -(floor(-x * pow(10, d) + 0.5) / pow(10, d)) ELSE floor(x * pow(10, d) + 0.5) / pow(10, d) END`,

@@ -1,0 +1,47 @@
+// Result types of decimal division and modulus, as Trino gives them. The rules are Trino's DecimalOperators
+// signatures (trinodb/trino core/trino-main/src/main/java/io/trino/type/DecimalOperators.java, and
+// https://trino.io/docs/current/functions/decimal.html): a / b is decimal(min(38, p1 + s2 + max(s2 - s1, 0)),
+// max(s1, s2)); a % b and mod(a, b) are decimal(min(p1 - s1, p2 - s2) + max(s1, s2), max(s1, s2)); an integer operand
+// is read as decimal(10,0) (bigint 19, smallint 5, tinyint 3), a NULL as decimal(1,0). Every row is the value and
+// type Trino 476 printed for the same SQL.
+import { describeFunctions } from './harness.js';
+
+describeFunctions(
+  'decimal division and modulus result types',
+  [
+    ['decimal / integer', "DECIMAL '10.00' / 3", '3.33', 'decimal(4,2)'],
+    ['decimal / decimal with a wider scale', "DECIMAL '1.5' / DECIMAL '0.003'", '500.000', 'decimal(7,3)'],
+    ['integer / decimal', "10 / DECIMAL '0.3'", '33.3', 'decimal(12,1)'],
+    ['bigint / decimal', "BIGINT '7' / DECIMAL '2.5'", '2.8', 'decimal(21,1)'],
+    ['rounded half away from zero', "DECIMAL '-0.05' / 2", '-0.03', 'decimal(2,2)'],
+    ['a negative divisor', "DECIMAL '0.05' / -2", '-0.03', 'decimal(2,2)'],
+    ['37 integer digits', "DECIMAL '99999999999999999999999999999999999.9' / DECIMAL '0.1'", '999999999999999999999999999999999999.0', 'decimal(37,1)'],
+    ['decimal / NULL', "DECIMAL '1.5' / NULL", null, 'decimal(2,1)'],
+    ['NULL / decimal', "NULL / DECIMAL '1.5'", null, 'decimal(3,1)'],
+    ['decimal columns', "x / y FROM (VALUES (DECIMAL '10.00', DECIMAL '3.5')) t(x, y)", '2.86', 'decimal(5,2)'],
+    ['nested divisions keep the rule', "(x / y) / y FROM (VALUES (DECIMAL '10.00', 3)) t(x, y)", '1.11', 'decimal(4,2)'],
+    ['sum(decimal) / count(*)', "sum(x) / count(*) FROM (VALUES DECIMAL '1.25', DECIMAL '2.5') t(x)", '1.88', 'decimal(38,2)'],
+    ['inside a lambda', "transform(ARRAY[DECIMAL '1.5'], v -> v / 4)", ['0.4'], 'array(decimal(2,1))'],
+    ['decimal % integer', "DECIMAL '10.00' % 3", '1.00', 'decimal(4,2)'],
+    ['mod(decimal, decimal)', "mod(DECIMAL '10.00', DECIMAL '3.5')", '3.00', 'decimal(3,2)'],
+    ['decimal % bigint', "DECIMAL '7.5' % BIGINT '2'", '1.5', 'decimal(2,1)'],
+    ['mod(decimal(p,0), integer)', "mod(DECIMAL '10', 3)", '1', 'decimal(2,0)'],
+    ['NULL % decimal', "NULL % DECIMAL '1.5'", null, 'decimal(2,1)'],
+    [
+      'mod of a decimal(38,38) stays exact',
+      "mod(DECIMAL '0.00000000000000000000000000000000000001', 3)",
+      '0.00000000000000000000000000000000000001',
+      'decimal(38,38)',
+    ],
+    // other types keep theirs
+    ['integer division truncates', '-7 / 2', -3, 'integer'],
+    ['decimal / double is a double', "DECIMAL '1' / 3.0E0", 0.3333333333333333, 'double'],
+    ['decimal / real is a real', "DECIMAL '10.00' / REAL '3'", 3.3333333, 'real'],
+    ['NULL / NULL', 'NULL / NULL', null, 'bigint'],
+    ['mod(NULL, integer)', 'mod(NULL, 2)', null, 'integer'],
+  ],
+  [
+    ['decimal division by zero', "DECIMAL '1.0' / 0", /Division by zero/],
+    ['decimal modulus by zero', "DECIMAL '1.0' % 0", /Division by zero/],
+  ],
+);
