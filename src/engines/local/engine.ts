@@ -48,6 +48,13 @@ const SNAPSHOT_KEEPING_ACTIONS = new Set<LakeAction['type']>([
   'setLocation',
 ]);
 const changesCatalogDirectly = (step: TranslationStep) => writes(step) && step.kind === 'action' && !SNAPSHOT_KEEPING_ACTIONS.has(step.action.type);
+/**
+ * Actions that create one new table (a native Iceberg table or a Hive table's view) and record it with
+ * LakeCatalog.put, which adds it to the snapshot; only when one fails part-way is the snapshot dropped.
+ */
+const TABLE_CREATING_ACTIONS = new Set<LakeAction['type']>(['createTable', 'createTableAs']);
+const dropsSnapshot = (step: TranslationStep, succeeded: boolean) =>
+  changesCatalogDirectly(step) && !(succeeded && step.kind === 'action' && TABLE_CREATING_ACTIONS.has(step.action.type));
 
 export const DEFAULT_DATABASE = 'default';
 const quoteName = (name: string) => `"${name.replaceAll('"', '""')}"`;
@@ -144,12 +151,14 @@ export class AthenaLocalEngine implements Engine {
       await resetScanMeter(this.duck.connection); // reads before this statement (view refreshes) are not its own
       let last: QueryResult | undefined;
       for (const step of steps) {
+        let succeeded = false;
         try {
           const r = step.kind === 'sql' ? await this.duck.execute(step.sql, options) : await runLakeAction(session, step.action);
           if (step.result) last = r;
+          succeeded = true;
         } finally {
           // DDL changes schemas and relations behind the catalog's snapshot: drop it, even on failure.
-          if (changesCatalogDirectly(step)) this.catalog.forget();
+          if (dropsSnapshot(step, succeeded)) this.catalog.forget();
         }
       }
       return last && { ...last, stats: { ...last.stats, bytesScanned: await takeBytesRead(this.duck.connection, this.duck.lakeRoot) } };
