@@ -34,6 +34,15 @@ interface CatalogSnapshot {
 
 const emptySnapshot = (): CatalogSnapshot => ({ relations: new Map() });
 
+/** DuckDB's ORDER BY of VARCHAR keys: byte order of their UTF-8 (the listings this snapshot stands in for use it). */
+function byCatalogOrder(a: readonly string[], b: readonly string[]): number {
+  for (let i = 0; i < Math.min(a.length, b.length); i++) {
+    const order = Buffer.compare(Buffer.from(a[i]), Buffer.from(b[i]));
+    if (order !== 0) return order;
+  }
+  return a.length - b.length;
+}
+
 export class LakeCatalog {
   private snapshot: CatalogSnapshot = emptySnapshot();
   /** View SELECTs by table description and presence (a pure function of both: every statement asks for all of them). */
@@ -120,17 +129,28 @@ export class LakeCatalog {
     return (await this.relations(database)).find((r) => r.name === name)?.kind;
   }
 
-  /** Every table's description (callers get copies: a cached description must not be changed through them). */
-  private async tables(database?: string): Promise<StoredTable[]> {
+  /**
+   * Every table's description as held, in the catalog's order: read-only (refreshViews and the other readers here
+   * never change a description in place; copying them all cost O(tables) per statement).
+   */
+  private async storedTables(): Promise<readonly StoredTable[]> {
     if (!this.snapshot.tables) {
       const rows = await this.rows(`SELECT spec, view_sql FROM ${catalogName(META_SCHEMA, 'tables')} ORDER BY database, name`);
       this.snapshot.tables = rows.map((r) => ({ table: JSON.parse(String(r.spec)) as LakeTable, viewSql: r.view_sql === null ? null : String(r.view_sql) }));
     }
-    return this.snapshot.tables.filter((t) => database === undefined || t.table.database === database).map((t) => ({ ...t, table: structuredClone(t.table) }));
+    return this.snapshot.tables;
+  }
+
+  /** Tables' descriptions (callers get copies: a cached description must not be changed through them). */
+  private async tables(database?: string): Promise<StoredTable[]> {
+    return (await this.storedTables())
+      .filter((t) => database === undefined || t.table.database === database)
+      .map((t) => ({ ...t, table: structuredClone(t.table) }));
   }
 
   async get(database: string, name: string): Promise<LakeTable | undefined> {
-    return (await this.tables(database)).find((t) => t.table.name === name)?.table;
+    const stored = (await this.storedTables()).find((t) => t.table.database === database && t.table.name === name);
+    return stored && structuredClone(stored.table);
   }
 
   /**
@@ -140,26 +160,43 @@ export class LakeCatalog {
    */
   async put(table: LakeTable): Promise<void> {
     const spec = JSON.stringify(table);
-    const stored = (await this.tables(table.database)).find((t) => t.table.name === table.name);
+    const stored = (await this.storedTables()).find((t) => t.table.database === table.database && t.table.name === table.name);
     if (stored && JSON.stringify(stored.table) === spec) {
-      if (table.tableType === 'hive') await this.refreshView({ table, viewSql: stored.viewSql });
+      if (table.tableType === 'hive') await this.refreshView({ table: structuredClone(table), viewSql: stored.viewSql });
       return;
     }
     await this.connection.run(
       `INSERT OR REPLACE INTO ${catalogName(META_SCHEMA, 'tables')} VALUES (${sqlString(table.database)}, ${sqlString(table.name)}, ${sqlString(spec)}, NULL)`,
     );
     this.remember({ table: structuredClone(table), viewSql: null });
-    if (!stored) this.snapshot.relations.delete(table.database);
     if (table.tableType === 'hive') await this.refreshView({ table, viewSql: null });
+    if (!stored) this.rememberRelation(table.database, table.name, table.tableType === 'hive');
   }
 
-  /** Puts a description this process just wrote into the snapshot (when one is held). */
+  /** Puts a description this process just wrote into the snapshot (when one is held), in the catalog's order. */
   private remember(stored: StoredTable): void {
     const { tables } = this.snapshot;
     if (!tables) return;
     const at = tables.findIndex((t) => t.table.database === stored.table.database && t.table.name === stored.table.name);
     if (at >= 0) tables[at] = stored;
-    else this.forget(); // a new table: let the next read list it in the catalog's order
+    else {
+      const key = [stored.table.database, stored.table.name];
+      const after = tables.findIndex((t) => byCatalogOrder([t.table.database, t.table.name], key) > 0);
+      tables.splice(after < 0 ? tables.length : after, 0, stored);
+    }
+  }
+
+  /**
+   * A new table of this process: its relation (the native table its caller created, or the view put made) joins the
+   * snapshot's listing of its database in the listing's order, and a new view's texts are listed again. Re-reading
+   * them instead cost catalog queries per statement, O(tables) each: O(tables²) for a lint of many models.
+   */
+  private rememberRelation(database: string, name: string, isView: boolean): void {
+    if (isView) this.snapshot.viewTexts = undefined;
+    const relations = this.snapshot.relations.get(database);
+    if (!relations || relations.some((r) => r.name === name)) return;
+    const after = relations.findIndex((r) => byCatalogOrder([r.name], [name]) > 0);
+    relations.splice(after < 0 ? relations.length : after, 0, { name, kind: 'table' });
   }
 
   async remove(database: string, name: string): Promise<void> {
@@ -187,14 +224,14 @@ export class LakeCatalog {
    * read without any DDL, as with partition projection.
    */
   async refreshViews(): Promise<void> {
-    for (const stored of await this.tables()) {
+    for (const stored of await this.storedTables()) {
       if (stored.table.tableType === 'hive') await this.refreshView(stored);
     }
   }
 
   /** True when some Hive table's view no longer matches the files in the lake (see refreshViews). */
   async hasStaleViews(): Promise<boolean> {
-    return (await this.tables()).some((stored) => stored.table.tableType === 'hive' && this.currentSelect(stored.table) !== stored.viewSql);
+    return (await this.storedTables()).some((stored) => stored.table.tableType === 'hive' && this.currentSelect(stored.table) !== stored.viewSql);
   }
 
   /** The view's SELECT for the table and the files present now; built once per description and presence. */

@@ -7,7 +7,7 @@ import { runLakeAction, type LakeSessionContext } from './lake-session.js';
 import { swapLakeTable } from './lake-swap.js';
 import { claimLakeFolder } from '../../storage/lake-folder.js';
 import { AthenaCodedError } from '../../dialect/athena-error.js';
-import { resetScanMeter, startScanMeter, takeBytesRead } from './scan-meter.js';
+import { ScanMeter } from './scan-meter.js';
 import { confineToLake, refuseEngineStatements, refuseEscapingLocations } from './sandbox.js';
 import { failureMessage, registerShims, type MacroSet } from '../../dialect/shims/index.js';
 import { translateStatement, type TranslateContext, type TranslationStep } from '../../dialect/translate/index.js';
@@ -48,6 +48,13 @@ const SNAPSHOT_KEEPING_ACTIONS = new Set<LakeAction['type']>([
   'setLocation',
 ]);
 const changesCatalogDirectly = (step: TranslationStep) => writes(step) && step.kind === 'action' && !SNAPSHOT_KEEPING_ACTIONS.has(step.action.type);
+/**
+ * Actions that create one new table (a native Iceberg table or a Hive table's view) and record it with
+ * LakeCatalog.put, which adds it to the snapshot; only when one fails part-way is the snapshot dropped.
+ */
+const TABLE_CREATING_ACTIONS = new Set<LakeAction['type']>(['createTable', 'createTableAs']);
+const dropsSnapshot = (step: TranslationStep, succeeded: boolean) =>
+  changesCatalogDirectly(step) && !(succeeded && step.kind === 'action' && TABLE_CREATING_ACTIONS.has(step.action.type));
 
 export const DEFAULT_DATABASE = 'default';
 const quoteName = (name: string) => `"${name.replaceAll('"', '""')}"`;
@@ -66,6 +73,7 @@ export class AthenaLocalEngine implements Engine {
     private readonly catalog: LakeCatalog,
     private readonly access: CatalogAccess,
     private readonly macros: MacroSet,
+    private readonly scanMeter: ScanMeter,
     private readonly defaultDatabase: string,
   ) {}
 
@@ -84,12 +92,12 @@ export class AthenaLocalEngine implements Engine {
     const duck = await DuckDbEngine.open({ databasePath: ':memory:', lakeRoot: options.lakeRoot, threads: options.threads });
     try {
       const macros = registerShims(duck.connection);
-      await startScanMeter(duck.connection);
+      const scanMeter = await ScanMeter.start(duck.connection, options.lakeRoot);
       const catalog = new LakeCatalog(duck.connection, options.lakeRoot);
       await confineToLake(duck.connection, options.lakeRoot);
       const access = new CatalogAccess(duck.connection, catalog, options);
       await access.open();
-      return new AthenaLocalEngine(duck, catalog, access, macros, options.database ?? DEFAULT_DATABASE);
+      return new AthenaLocalEngine(duck, catalog, access, macros, scanMeter, options.database ?? DEFAULT_DATABASE);
     } catch (error) {
       await duck.close();
       throw error;
@@ -141,18 +149,20 @@ export class AthenaLocalEngine implements Engine {
       };
       // The shims this statement's SQL names, and those the catalog's views name (a view's body binds when read).
       await this.macros.defineFor(this.duck.connection, [JSON.stringify(steps), ...(await this.catalog.viewTexts())]);
-      await resetScanMeter(this.duck.connection); // reads before this statement (view refreshes) are not its own
+      await this.scanMeter.reset(); // reads before this statement (view refreshes) are not its own
       let last: QueryResult | undefined;
       for (const step of steps) {
+        let succeeded = false;
         try {
           const r = step.kind === 'sql' ? await this.duck.execute(step.sql, options) : await runLakeAction(session, step.action);
           if (step.result) last = r;
+          succeeded = true;
         } finally {
           // DDL changes schemas and relations behind the catalog's snapshot: drop it, even on failure.
-          if (changesCatalogDirectly(step)) this.catalog.forget();
+          if (dropsSnapshot(step, succeeded)) this.catalog.forget();
         }
       }
-      return last && { ...last, stats: { ...last.stats, bytesScanned: await takeBytesRead(this.duck.connection, this.duck.lakeRoot) } };
+      return last && { ...last, stats: { ...last.stats, bytesScanned: await this.scanMeter.bytesRead() } };
     });
     if (!result) throw new EngineError('internal: translation produced no result step');
     return { ...result, stats: { ...result.stats, durationMs: performance.now() - started } };
