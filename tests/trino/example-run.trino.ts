@@ -22,29 +22,24 @@ import { runPipeline, type PipelineContext } from '../../src/pipeline/runner.js'
 import { LocalObjectStore } from '../../src/storage/object-store/index.js';
 import { day, openExampleLake, type ExampleLake } from '../pipeline/example/harness.js';
 import { trinoUrl } from './oracle.js';
+import { createScratchCatalog, type ScratchCatalog } from './scratch-catalog.js';
 
-const catalog = `example_run_${process.pid}_${Date.now()}`;
 const MODELS = 'kind:model';
-let admin: TrinoEngine;
+let catalog: ScratchCatalog;
 let trino: TrinoEngine;
 let local: ExampleLake;
 let trinoLake: string;
 
 beforeAll(async () => {
-  admin = new TrinoEngine({ url: trinoUrl(), catalog: 'system' });
-  const warehouse = mkdtempSync(join(tmpdir(), 'lake-trino-example-run-'));
-  await admin.execute(
-    `CREATE CATALOG ${catalog} USING iceberg WITH ("iceberg.catalog.type" = 'TESTING_FILE_METASTORE', ` +
-      `"hive.metastore.catalog.dir" = 'local:///', "fs.native-local.enabled" = 'true', "local.location" = '${warehouse}')`,
-  );
+  catalog = await createScratchCatalog('example_run');
   local = await openExampleLake();
-  trino = new TrinoEngine({ url: trinoUrl(), catalog, database: local.project.config.database });
+  trino = new TrinoEngine({ url: trinoUrl(), catalog: catalog.name, database: local.project.config.database });
   // The run's object store (run records) is a folder of its own: nothing of the Trino run lives in the local lake.
   trinoLake = mkdtempSync(join(tmpdir(), 'lake-trino-example-objects-'));
 });
 afterAll(async () => {
   await local?.close();
-  await admin?.execute(`DROP CATALOG ${catalog}`);
+  await catalog?.drop();
 });
 
 /** A SQL literal of `value` as the engines return it for a column of Trino type `type`. */
