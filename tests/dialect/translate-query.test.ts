@@ -92,6 +92,9 @@ describe('checkFaithful', () => {
     // Trino 476 (Athena v3's base) has no IPPREFIX ("Unknown type: IPPREFIX") nor Presto's IP prefix functions
     // ("Function 'ip_prefix' not registered"); https://trino.io/docs/current/functions/ipaddress.html lists contains only.
     ['an IPPREFIX literal', "SELECT IPPREFIX '10.0.0.0/8'", 'unfaithful/type', 1, 8],
+    // Trino 476: INVALID_LITERAL "'1.2.3.04' is not a valid IPADDRESS literal", found before a run.
+    ['an invalid IPADDRESS literal', "SELECT 1,\n  IPADDRESS '1.2.3.04'", 'unfaithful/invalid-literal', 2, 3],
+    ['an IPADDRESS literal with a named scope', "SELECT IPADDRESS 'fe80::1%eth0'", 'unfaithful/ip-scope', 1, 8],
     ["Presto's ip_prefix", "SELECT ip_prefix(IPADDRESS '10.1.2.3', 8)", 'unfaithful/refused-function', 1, 8],
     ["Presto's is_subnet_of", "SELECT is_subnet_of(s, IPADDRESS '10.1.2.3') FROM t", 'unfaithful/refused-function', 1, 8],
     ['a refused function', 'SELECT shuffle(a)', 'unfaithful/refused-function', 1, 8],

@@ -15,7 +15,9 @@ export const IP: FunctionFamily = {
   ip_subnet_max: NOT_IN_TRINO_476(IN_NETWORK),
   ip_subnet_range: NOT_IN_TRINO_476(IN_NETWORK),
   is_subnet_of: NOT_IN_TRINO_476(IN_NETWORK),
-  is_private_ip: NOT_IN_TRINO_476("contains('10.0.0.0/8', ip) OR contains('172.16.0.0/12', ip) OR contains('192.168.0.0/16', ip)"),
+  is_private_ip: NOT_IN_TRINO_476(
+    "contains() over the ranges meant, e.g. contains('10.0.0.0/8', ip) OR contains('172.16.0.0/12', ip) OR contains('192.168.0.0/16', ip)",
+  ),
   ip_prefix_collapse: NOT_IN_TRINO_476('the networks as varchar CIDR text'),
   ip_version: NOT_IN_TRINO_476("contains('::ffff:0:0/96', ip) (true for IPv4)"),
   ip_to_bits: NOT_IN_TRINO_476('to_hex(CAST(ip AS varbinary)): the 16 bytes as hex'),

@@ -105,10 +105,12 @@ const mapped = (ipv4: readonly number[]): Uint8Array => Uint8Array.from([0, 0, 0
  * fails on 'fe80::1%nosuchif'), and rejects a scope on an IPv4-mapped address. The Athena worker's interfaces are
  * unknown locally, so a named scope fails with that reason rather than guessing.
  */
+export class NamedScopeError extends Error {}
+
 function withScope(text: string, bytes: Uint8Array, scope: string): Uint8Array | undefined {
   if (isMappedIpv4(bytes)) return undefined;
   if (/^[0-9]{0,9}$/.test(scope)) return bytes;
-  throw new Error(`Cannot read the IP address '${text}' locally: its scope '${scope}' names a network interface of the Athena worker`);
+  throw new NamedScopeError(`Cannot read the IP address '${text}' locally: its scope '${scope}' names a network interface of the Athena worker`);
 }
 
 /**
@@ -288,15 +290,13 @@ export function ipAddressUdfs(): DuckDBScalarFunction[] {
   ];
 }
 
-/** `IPADDRESS '…'` as a constant, or undefined when the text is not an address (Trino: INVALID_LITERAL). */
-export function ipAddressLiteral(text: string): string | undefined {
-  let bytes: Uint8Array | undefined;
-  try {
-    bytes = parseIpAddress(text);
-  } catch (error) {
-    return `cast_to_type(trino_fail('${(error as Error).message.replaceAll("'", "''")}'), NULL::${IP_STRUCT})`;
-  }
-  if (!bytes) return undefined;
+/**
+ * `IPADDRESS '…'` as a constant; throws Trino's INVALID_LITERAL message for text it cannot read (or the reason a
+ * named scope is refused).
+ */
+export function ipAddressLiteral(text: string): string {
+  const bytes = parseIpAddress(text);
+  if (!bytes) throw new Error(`'${text}' is not a valid IPADDRESS literal`);
   const escaped = Array.from(bytes, (b) => `\\x${b.toString(16).padStart(2, '0').toUpperCase()}`).join('');
   return `struct_pack(${IP_FIELD} := '${escaped}'::BLOB)`;
 }

@@ -10,7 +10,8 @@ import { FUNCTIONS, type CallContext } from './functions.js';
 import { quoteReservedIdentifier } from './identifiers.js';
 import { isUnarySign, lastMeaningful, rewriteOperators, type Part } from './operators.js';
 import { firstToken, isCase, isParen, isTriviaNode, meaningful, nodeKeyword, nodeText, splitArgs, type GroupNode, type Node } from './tree.js';
-import { IPPREFIX_INSTEAD, IPPREFIX_REFUSED, ipAddressLiteralSql, TYPED_LITERAL_KEYWORDS } from './types.js';
+import { IPPREFIX_INSTEAD, IPPREFIX_REFUSED, TYPED_LITERAL_KEYWORDS } from './types.js';
+import { IP_STRUCT, ipAddressLiteral, NamedScopeError } from '../shims/ip-address.js';
 
 /** Words that end an operand; anything else bare is an identifier. */
 const RESERVED = new Set(
@@ -234,7 +235,7 @@ export class ExpressionRewriter {
       this.report(t, 'type', IPPREFIX_REFUSED, IPPREFIX_INSTEAD);
     }
     if (!qualified && word === 'IPADDRESS' && next?.kind === 'token' && next.token.kind === 'string') {
-      parts.push({ kind: 'operand', text: ipAddressLiteralSql(stringValue(next.token)) });
+      parts.push({ kind: 'operand', text: this.renderIpAddressLiteral(t, stringValue(next.token)) });
       return nextIndex - i;
     }
     if (!qualified && TYPED_LITERAL_KEYWORDS.has(word) && next?.kind === 'token' && next.token.kind === 'string') {
@@ -283,6 +284,18 @@ export class ExpressionRewriter {
     });
     parts.push({ kind: 'boundary', text: firstToken(items[i]).text }, { kind: 'operand', text: rows.join(',') });
     return end - 1 - i;
+  }
+
+  /** `IPADDRESS '…'`: text Trino cannot read is an error on Athena too (INVALID_LITERAL), found here before a run. */
+  private renderIpAddressLiteral(t: Token, text: string): string {
+    try {
+      return ipAddressLiteral(text);
+    } catch (error) {
+      const scope = error instanceof NamedScopeError;
+      const hint = scope ? "write the address without its %scope: 'fe80::1'" : "write an IPv4 address as '10.0.0.1', an IPv6 one as '2001:db8::1'";
+      this.report(t, scope ? 'ip-scope' : 'invalid-literal', (error as Error).message, hint);
+      return `CAST(NULL AS ${IP_STRUCT})`;
+    }
   }
 
   private renderTypedLiteral(items: readonly Node[], i: number, stringIndex: number, parts: Part[]): number {

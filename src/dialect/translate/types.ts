@@ -1,6 +1,6 @@
 // Trino type syntax → DuckDB type syntax: ARRAY(T) → T[], ROW(a T) → STRUCT(a T), MAP(K, V), VARBINARY → BLOB,
 // TIMESTAMP(p) WITH TIME ZONE → the zoned-timestamp struct the shims use.
-import { IP_STRUCT, ipAddressLiteral } from '../shims/ip-address.js';
+import { IP_STRUCT } from '../shims/ip-address.js';
 import { TZ_STRUCT } from '../shims/macros.js';
 import { isParen, meaningful, nodeKeyword, nodeText, splitArgs, type Node } from './tree.js';
 
@@ -10,17 +10,6 @@ import { isParen, meaningful, nodeKeyword, nodeText, splitArgs, type Node } from
  */
 export const IPPREFIX_REFUSED = 'IPPREFIX is not a type of Trino 476 or Athena engine v3 (Presto only): Athena fails with "Unknown type: IPPREFIX"';
 export const IPPREFIX_INSTEAD = "keep the network as varchar CIDR text and test addresses with contains('10.0.0.0/8', ip)";
-
-/**
- * `IPADDRESS '…'`: the 16 bytes as a constant (src/dialect/shims/ip-address.ts); text Trino cannot read fails as
- * Trino's INVALID_LITERAL does.
- */
-export function ipAddressLiteralSql(text: string): string {
-  const literal = ipAddressLiteral(text);
-  if (literal) return literal;
-  const message = `'${text}' is not a valid IPADDRESS literal`.replaceAll("'", "''");
-  return `cast_to_type(trino_fail('${message}'), NULL::${IP_STRUCT})`;
-}
 
 export class TypeSyntaxError extends Error {
   /** What to write instead, when the type has a portable alternative. */

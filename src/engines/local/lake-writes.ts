@@ -195,6 +195,12 @@ export async function insertInto(
   try {
     staged = await stage(ctx, sourceSql, !replacePartitions);
     if (!table || table.tableType === 'iceberg') {
+      // Trino coerces neither a zoned timestamp nor an ipaddress to a column's type on INSERT (DuckDB would).
+      if (unwritableColumn(staged.columns)) {
+        const tableTypes = table ? [...table.columns, ...table.partitionKeys].map((c) => c.type).join(', ') : '';
+        const queryTypes = staged.columns.map((c) => c.trinoType).join(', ');
+        throw athenaError('TYPE_MISMATCH', `Insert query has mismatched column types: Table: [${tableTypes}], Query: [${queryTypes}]`, target);
+      }
       const list = columns ? ` (${columns.map(sqlIdent).join(', ')})` : '';
       await ctx.connection.run(`INSERT INTO ${catalogName(target.database, target.name)}${list} SELECT * FROM ${staged.relation}`);
       return emptyResult({ rowsWritten: staged.rowCount });

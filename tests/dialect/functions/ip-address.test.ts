@@ -196,4 +196,12 @@ describe('ipaddress columns in tables', () => {
     const result = await engine.execute("SELECT ip, contains('10.0.0.0/8', CAST(ip AS IPADDRESS)) AS inside FROM t3");
     expect(result.rows).toEqual([['10.0.0.1', true]]);
   });
+
+  // Trino 476 on an Iceberg table: "Insert query has mismatched column types: Table: [varchar], Query: [ipaddress]".
+  it('refuses to INSERT an ipaddress into an Iceberg table column', async () => {
+    await engine.execute("CREATE TABLE ice (s string) LOCATION 's3://bucket/ice/' TBLPROPERTIES ('table_type' = 'ICEBERG')");
+    await expect(engine.execute("INSERT INTO ice VALUES (IPADDRESS '1.2.3.4')")).rejects.toThrow(/TYPE_MISMATCH: .*Query: \[ipaddress\]/);
+    await engine.execute("INSERT INTO ice VALUES (CAST(IPADDRESS '1.2.3.4' AS varchar))");
+    expect((await engine.execute('SELECT s FROM ice')).rows).toEqual([['1.2.3.4']]);
+  });
 });
