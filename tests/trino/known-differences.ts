@@ -60,13 +60,6 @@ export const KNOWN_DIFFERENCES: readonly KnownDifference[] = [
     explains: sameAfter((a) => a.replace(/(:\d{2})\.\d{3}(?!\d)/g, '$1')),
   },
   {
-    row: 8,
-    owner: 'decimals',
-    what: 'a date or timestamp past year 9999 is written with a `+` sign (+50025-03-31)',
-    sql: /./,
-    explains: sameAfter((a) => a.replace(/"\+(\d{5,}-)/g, '"$1')),
-  },
-  {
     row: 10,
     owner: 'decimals',
     what: 'decimals at their limits (38 digits): Trino fails where the result type overflows (greatest/least/round/ceil)',

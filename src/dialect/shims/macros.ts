@@ -111,9 +111,15 @@ export const MACROS: readonly string[] = [
   // The zone as its offset at that instant ('Z' when 0), for named zones too (Trino 476: -04:00, not the zone name).
   `trino_iso_offset(minutes) AS CASE WHEN minutes = 0 THEN 'Z' ELSE CASE WHEN minutes < 0 THEN '-' ELSE '+' END
      || lpad(CAST(abs(minutes) // 60 AS VARCHAR), 2, '0') || ':' || lpad(CAST(abs(minutes) % 60 AS VARCHAR), 2, '0') END`,
-  `trino_to_iso8601(x ${TZ_STRUCT}) AS strftime(x.trino_wall, '%Y-%m-%dT%H:%M:%S.%g') ||
+  // Java's ISO year, as Trino writes it: four digits at least, a minus sign before the year 0 (-0075 is 76 BC), a
+  // plus sign past 9999 where \`plus\` is '+' (+42025-03-31 10:00:00.000; CAST(date AS varchar) has none).
+  `trino_year_text(y, plus) AS CASE WHEN y > 9999 THEN plus || CAST(y AS VARCHAR) WHEN y < 0 THEN printf('%05d', y) ELSE printf('%04d', y) END`,
+  `trino_date_text(d) AS trino_year_text(year(d), '') || strftime(d, '-%m-%d')`,
+  // sep: ' ' (CAST to varchar) or 'T' (to_iso8601).
+  `trino_timestamp_text(t, sep) AS trino_year_text(year(t), '+') || strftime(t, '-%m-%d' || sep || '%H:%M:%S.%g')`,
+  `trino_to_iso8601(x ${TZ_STRUCT}) AS trino_timestamp_text(x.trino_wall, 'T') ||
        trino_iso_offset(CAST((epoch(x.trino_wall) - epoch(timezone('UTC', x.trino_instant))) // 60 AS BIGINT)),
-     (x) AS CASE WHEN typeof(x) = 'DATE' THEN strftime(x, '%Y-%m-%d') ELSE strftime(x, '%Y-%m-%dT%H:%M:%S.%g') END`,
+     (x) AS CASE WHEN typeof(x) = 'DATE' THEN trino_date_text(x) ELSE trino_timestamp_text(x, 'T') END`,
 
   // --- date arithmetic: DATE in → DATE out, TIMESTAMP in → TIMESTAMP out -------------------------------------------
   `trino_interval(unit, n) AS CASE lower(unit)
@@ -212,13 +218,14 @@ export const MACROS: readonly string[] = [
     (t) => `trino_to_${t.toLowerCase()}(x) AS CASE WHEN typeof(x) IN ${FLOATING}
        THEN CAST(trino_java_round(CAST(x AS DOUBLE), 0) AS ${t}) ELSE CAST(x AS ${t}) END`,
   ),
-  `trino_to_varchar(x ${TZ_STRUCT}) AS strftime(x.trino_wall, '%Y-%m-%d %H:%M:%S.%g ') || x.trino_zone,
+  `trino_to_varchar(x ${TZ_STRUCT}) AS trino_timestamp_text(x.trino_wall, ' ') || ' ' || x.trino_zone,
    (x ${IP_STRUCT}) AS trino_ipaddress_text(x.${IP_FIELD}),
    (x) AS CASE
      WHEN typeof(x) = 'JSON' THEN trino_json_to_varchar(CAST(x AS JSON))
      WHEN typeof(x) IN ${FLOATING} THEN ${DOUBLE_TO_VARCHAR}
      WHEN typeof(x) LIKE 'DECIMAL%' THEN ${DECIMAL_TO_VARCHAR}
-     WHEN typeof(x) LIKE 'TIMESTAMP%' THEN strftime(CAST(x AS TIMESTAMP), '%Y-%m-%d %H:%M:%S.%g')
+     WHEN typeof(x) LIKE 'TIMESTAMP%' THEN trino_timestamp_text(CAST(x AS TIMESTAMP), ' ')
+     WHEN typeof(x) = 'DATE' THEN trino_date_text(CAST(x AS DATE))
      ELSE CAST(x AS VARCHAR) END`,
   // sum() over integers is BIGINT in Trino, HUGEINT in DuckDB: this gives the type sum() must be cast to.
   `trino_sum_type(x TINYINT) AS 0::BIGINT, (x SMALLINT) AS 0::BIGINT, (x INTEGER) AS 0::BIGINT,

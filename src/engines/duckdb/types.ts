@@ -109,9 +109,12 @@ export function trinoTypeName(type: DuckDBType): string {
 const pad = (n: number | bigint, width = 2) => String(n).padStart(width, '0');
 const MICROS_PER_DAY = 86_400_000_000n;
 
+/** Java's ISO year (LocalDate.toString, as Trino prints a date): -0075 is 76 BC, a year past 9999 has a `+` sign. */
+const isoYear = (year: number) => (year > 9999 ? `+${year}` : year < 0 ? `-${pad(-year, 4)}` : pad(year, 4));
+
 function formatDate(days: number): string {
   const d = new Date(days * 86_400_000);
-  return `${pad(d.getUTCFullYear(), 4)}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+  return `${isoYear(d.getUTCFullYear())}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
 }
 
 /** `YYYY-MM-DD HH:MM:SS.fff` from microseconds since the epoch, truncated to Athena's millisecond precision. */
