@@ -81,7 +81,7 @@ export const KNOWN_DIFFERENCES: readonly KnownDifference[] = [
   {
     row: 12,
     owner: 'decimals',
-    what: 'ARRAY[], MAP() and NULL elements are `unknown`-typed in Trino (array(unknown), map(varchar, unknown))',
+    what: 'unknown-typed NULLs that the map lambdas (transform_keys, transform_values, map_filter) and ROW(NULL) turn into integer locally; Trino finds concat(ARRAY[], ARRAY[1]) ambiguous',
     sql: /ARRAY\[\]|MAP\(\)|NULL/i,
     explains: (local, trino) => {
       if (/^error: AMBIGUOUS_FUNCTION_CALL/.test(trino)) return /^\[/.test(local);

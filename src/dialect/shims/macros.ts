@@ -227,6 +227,11 @@ export const MACROS: readonly string[] = [
      WHEN typeof(x) LIKE 'TIMESTAMP%' THEN trino_timestamp_text(CAST(x AS TIMESTAMP), ' ')
      WHEN typeof(x) = 'DATE' THEN trino_date_text(CAST(x AS DATE))
      ELSE CAST(x AS VARCHAR) END`,
+  // x with its NULL type (SELECT NULL, ARRAY[], MAP()) marked as ENUM('trino_unknown'), which DuckDB keeps in a
+  // result where it makes a NULL type INTEGER (src/engines/local/unknown-types.ts). to_json quotes the type's name
+  // for from_json, whose structure is a constant.
+  `trino_unknown_marked(x) AS cast_to_type(x, from_json('null',
+     CAST(to_json(replace(typeof([x]), '"NULL"', 'ENUM(''trino_unknown'')')[1:-3]) AS VARCHAR)))`,
   // sum() over integers is BIGINT in Trino, HUGEINT in DuckDB: this gives the type sum() must be cast to.
   `trino_sum_type(x TINYINT) AS 0::BIGINT, (x SMALLINT) AS 0::BIGINT, (x INTEGER) AS 0::BIGINT,
      (x BIGINT) AS 0::BIGINT, (x HUGEINT) AS 0::BIGINT, (x) AS x + 0::HUGEINT`,

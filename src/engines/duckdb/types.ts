@@ -30,6 +30,9 @@ import { javaDouble } from '../../dialect/shims/json-canonical.js';
  */
 const ZONED_FIELDS = ['trino_instant', 'trino_zone', 'trino_wall'];
 
+/** The one value of the ENUM that stands for Trino's `unknown` in a planned type. */
+export const UNKNOWN_MARKER = 'trino_unknown';
+
 const isZonedStruct = (names: readonly string[]): boolean => names.length === ZONED_FIELDS.length && names.every((n, i) => n === ZONED_FIELDS[i]);
 
 /** Trino's ipaddress is a struct of its 16 bytes locally (src/dialect/shims/ip-address.ts). */
@@ -101,6 +104,9 @@ export function trinoTypeName(type: DuckDBType): string {
       return `row(${type.entryNames.map((n, i) => `${n} ${trinoTypeName(type.entryTypes[i])}`).join(', ')})`;
     case DuckDBTypeId.SQLNULL:
       return 'unknown';
+    case DuckDBTypeId.ENUM:
+      // The marker of a NULL type (trino_unknown_marked, src/engines/local/unknown-types.ts).
+      return type.values.length === 1 && type.values[0] === UNKNOWN_MARKER ? 'unknown' : type.toString().toLowerCase();
     default:
       return type.toString().toLowerCase();
   }
