@@ -45,6 +45,9 @@ export const MACROS: readonly string[] = [
   // error() is volatile, and TRY() refuses volatile arguments: a failing cast raises instead, so TRY(a / 0) works.
   // The marker lets the engine show Trino's message alone (failureMessage), not DuckDB's conversion error.
   `trino_fail(message) AS CAST('${FAIL_MARKER}' || message AS INTEGER)`,
+  // trino_fail typed like \`witness\`, which may be NULL-typed (an element of ARRAY[] is unknown in Trino), where
+  // cast_to_type refuses to cast to NULL.
+  `trino_fail_as(message, witness) AS CASE WHEN trino_fail(message) IS NULL THEN witness END`,
   // --- zoned timestamps -------------------------------------------------------------------------------------------
   `trino_offset_minutes(zone) AS (CASE WHEN zone[1] = '-' THEN -1 ELSE 1 END) *
      (CAST(zone[2:3] AS INTEGER) * 60 + CAST(zone[5:6] AS INTEGER))`,
@@ -279,18 +282,18 @@ export const MACROS: readonly string[] = [
   // a[i]: Trino raises where DuckDB gives NULL (index past the end, missing map key) or counts from the end (i < 0).
   // The checks run only when a[i] is NULL; typeof folds to a constant and to_json binds for lists and maps alike.
   `trino_subscript(a, i) AS CASE
-     WHEN typeof(a) NOT LIKE 'MAP(%' AND TRY_CAST(i AS BIGINT) < 1 THEN cast_to_type(trino_fail(CASE WHEN TRY_CAST(i AS BIGINT) = 0
-       THEN 'SQL array indices start at 1' ELSE 'Array subscript is negative: ' || i END), a[i])
+     WHEN typeof(a) NOT LIKE 'MAP(%' AND TRY_CAST(i AS BIGINT) < 1 THEN trino_fail_as(CASE WHEN TRY_CAST(i AS BIGINT) = 0
+       THEN 'SQL array indices start at 1' ELSE 'Array subscript is negative: ' || i END, a[i])
      WHEN a[i] IS NOT NULL OR a IS NULL OR i IS NULL THEN a[i]
      WHEN typeof(a) LIKE 'MAP(%' THEN CASE WHEN list_contains(json_keys(to_json(a)), CAST(i AS VARCHAR)) THEN a[i]
-       ELSE cast_to_type(trino_fail('Key not present in map: ' || i), a[i]) END
+       ELSE trino_fail_as('Key not present in map: ' || i, a[i]) END
      WHEN TRY_CAST(i AS BIGINT) <= json_array_length(to_json(a)) THEN a[i]
-     ELSE cast_to_type(trino_fail('Array subscript must be less than or equal to array length: '
-       || i || ' > ' || json_array_length(to_json(a))), a[i]) END`,
+     ELSE trino_fail_as('Array subscript must be less than or equal to array length: '
+       || i || ' > ' || json_array_length(to_json(a)), a[i]) END`,
   // element_at: NULL past the end and for a missing key, counts from the end for i < 0 (as DuckDB's a[i]), but
   // index 0 fails in Trino where a[i] gives NULL.
   `trino_element_at(a, i) AS CASE WHEN typeof(a) NOT LIKE 'MAP(%' AND TRY_CAST(i AS BIGINT) = 0
-     THEN cast_to_type(trino_fail('SQL array indices start at 1'), a[i]) ELSE a[i] END`,
+     THEN trino_fail_as('SQL array indices start at 1', a[i]) ELSE a[i] END`,
   // NULL searched for gives NULL; NULL elements never match (list_position would find a NULL).
   `trino_array_position(a, x) AS CASE WHEN x IS NOT NULL AND a IS NOT NULL THEN CAST(coalesce(list_position(a, x), 0) AS BIGINT) END`,
   // Trino fails where DuckDB gives [] (a step away from the stop) and past 10000 elements (Trino 476, oracle).
