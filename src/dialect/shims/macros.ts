@@ -45,6 +45,9 @@ export const MACROS: readonly string[] = [
   // error() is volatile, and TRY() refuses volatile arguments: a failing cast raises instead, so TRY(a / 0) works.
   // The marker lets the engine show Trino's message alone (failureMessage), not DuckDB's conversion error.
   `trino_fail(message) AS CAST('${FAIL_MARKER}' || message AS INTEGER)`,
+  // trino_fail typed like \`witness\`, which may be NULL-typed (an element of ARRAY[] is unknown in Trino), where
+  // cast_to_type refuses to cast to NULL.
+  `trino_fail_as(message, witness) AS CASE WHEN trino_fail(message) IS NULL THEN witness END`,
   // --- zoned timestamps -------------------------------------------------------------------------------------------
   `trino_offset_minutes(zone) AS (CASE WHEN zone[1] = '-' THEN -1 ELSE 1 END) *
      (CAST(zone[2:3] AS INTEGER) * 60 + CAST(zone[5:6] AS INTEGER))`,
@@ -111,9 +114,15 @@ export const MACROS: readonly string[] = [
   // The zone as its offset at that instant ('Z' when 0), for named zones too (Trino 476: -04:00, not the zone name).
   `trino_iso_offset(minutes) AS CASE WHEN minutes = 0 THEN 'Z' ELSE CASE WHEN minutes < 0 THEN '-' ELSE '+' END
      || lpad(CAST(abs(minutes) // 60 AS VARCHAR), 2, '0') || ':' || lpad(CAST(abs(minutes) % 60 AS VARCHAR), 2, '0') END`,
-  `trino_to_iso8601(x ${TZ_STRUCT}) AS strftime(x.trino_wall, '%Y-%m-%dT%H:%M:%S.%g') ||
+  // Java's ISO year, as Trino writes it: four digits at least, a minus sign before the year 0 (-0075 is 76 BC), a
+  // plus sign past 9999 where \`plus\` is '+' (+42025-03-31 10:00:00.000; CAST(date AS varchar) has none).
+  `trino_year_text(y, plus) AS CASE WHEN y > 9999 THEN plus || CAST(y AS VARCHAR) WHEN y < 0 THEN printf('%05d', y) ELSE printf('%04d', y) END`,
+  `trino_date_text(d) AS trino_year_text(year(d), '') || strftime(d, '-%m-%d')`,
+  // sep: ' ' (CAST to varchar) or 'T' (to_iso8601).
+  `trino_timestamp_text(t, sep) AS trino_year_text(year(t), '+') || strftime(t, '-%m-%d' || sep || '%H:%M:%S.%g')`,
+  `trino_to_iso8601(x ${TZ_STRUCT}) AS trino_timestamp_text(x.trino_wall, 'T') ||
        trino_iso_offset(CAST((epoch(x.trino_wall) - epoch(timezone('UTC', x.trino_instant))) // 60 AS BIGINT)),
-     (x) AS CASE WHEN typeof(x) = 'DATE' THEN strftime(x, '%Y-%m-%d') ELSE strftime(x, '%Y-%m-%dT%H:%M:%S.%g') END`,
+     (x) AS CASE WHEN typeof(x) = 'DATE' THEN trino_date_text(x) ELSE trino_timestamp_text(x, 'T') END`,
 
   // --- date arithmetic: DATE in → DATE out, TIMESTAMP in → TIMESTAMP out -------------------------------------------
   `trino_interval(unit, n) AS CASE lower(unit)
@@ -212,14 +221,20 @@ export const MACROS: readonly string[] = [
     (t) => `trino_to_${t.toLowerCase()}(x) AS CASE WHEN typeof(x) IN ${FLOATING}
        THEN CAST(trino_java_round(CAST(x AS DOUBLE), 0) AS ${t}) ELSE CAST(x AS ${t}) END`,
   ),
-  `trino_to_varchar(x ${TZ_STRUCT}) AS strftime(x.trino_wall, '%Y-%m-%d %H:%M:%S.%g ') || x.trino_zone,
+  `trino_to_varchar(x ${TZ_STRUCT}) AS trino_timestamp_text(x.trino_wall, ' ') || ' ' || x.trino_zone,
    (x ${IP_STRUCT}) AS trino_ipaddress_text(x.${IP_FIELD}),
    (x) AS CASE
      WHEN typeof(x) = 'JSON' THEN trino_json_to_varchar(CAST(x AS JSON))
      WHEN typeof(x) IN ${FLOATING} THEN ${DOUBLE_TO_VARCHAR}
      WHEN typeof(x) LIKE 'DECIMAL%' THEN ${DECIMAL_TO_VARCHAR}
-     WHEN typeof(x) LIKE 'TIMESTAMP%' THEN strftime(CAST(x AS TIMESTAMP), '%Y-%m-%d %H:%M:%S.%g')
+     WHEN typeof(x) LIKE 'TIMESTAMP%' THEN trino_timestamp_text(CAST(x AS TIMESTAMP), ' ')
+     WHEN typeof(x) = 'DATE' THEN trino_date_text(CAST(x AS DATE))
      ELSE CAST(x AS VARCHAR) END`,
+  // x with its NULL type (SELECT NULL, ARRAY[], MAP()) marked as ENUM('trino_unknown'), which DuckDB keeps in a
+  // result where it makes a NULL type INTEGER (src/engines/local/unknown-types.ts). to_json quotes the type's name
+  // for from_json, whose structure is a constant.
+  `trino_unknown_marked(x) AS cast_to_type(x, from_json('null',
+     CAST(to_json(replace(typeof([x]), '"NULL"', 'ENUM(''trino_unknown'')')[1:-3]) AS VARCHAR)))`,
   // sum() over integers is BIGINT in Trino, HUGEINT in DuckDB: this gives the type sum() must be cast to.
   `trino_sum_type(x TINYINT) AS 0::BIGINT, (x SMALLINT) AS 0::BIGINT, (x INTEGER) AS 0::BIGINT,
      (x BIGINT) AS 0::BIGINT, (x HUGEINT) AS 0::BIGINT, (x) AS x + 0::HUGEINT`,
@@ -267,18 +282,18 @@ export const MACROS: readonly string[] = [
   // a[i]: Trino raises where DuckDB gives NULL (index past the end, missing map key) or counts from the end (i < 0).
   // The checks run only when a[i] is NULL; typeof folds to a constant and to_json binds for lists and maps alike.
   `trino_subscript(a, i) AS CASE
-     WHEN typeof(a) NOT LIKE 'MAP(%' AND TRY_CAST(i AS BIGINT) < 1 THEN cast_to_type(trino_fail(CASE WHEN TRY_CAST(i AS BIGINT) = 0
-       THEN 'SQL array indices start at 1' ELSE 'Array subscript is negative: ' || i END), a[i])
+     WHEN typeof(a) NOT LIKE 'MAP(%' AND TRY_CAST(i AS BIGINT) < 1 THEN trino_fail_as(CASE WHEN TRY_CAST(i AS BIGINT) = 0
+       THEN 'SQL array indices start at 1' ELSE 'Array subscript is negative: ' || i END, a[i])
      WHEN a[i] IS NOT NULL OR a IS NULL OR i IS NULL THEN a[i]
      WHEN typeof(a) LIKE 'MAP(%' THEN CASE WHEN list_contains(json_keys(to_json(a)), CAST(i AS VARCHAR)) THEN a[i]
-       ELSE cast_to_type(trino_fail('Key not present in map: ' || i), a[i]) END
+       ELSE trino_fail_as('Key not present in map: ' || i, a[i]) END
      WHEN TRY_CAST(i AS BIGINT) <= json_array_length(to_json(a)) THEN a[i]
-     ELSE cast_to_type(trino_fail('Array subscript must be less than or equal to array length: '
-       || i || ' > ' || json_array_length(to_json(a))), a[i]) END`,
+     ELSE trino_fail_as('Array subscript must be less than or equal to array length: '
+       || i || ' > ' || json_array_length(to_json(a)), a[i]) END`,
   // element_at: NULL past the end and for a missing key, counts from the end for i < 0 (as DuckDB's a[i]), but
   // index 0 fails in Trino where a[i] gives NULL.
   `trino_element_at(a, i) AS CASE WHEN typeof(a) NOT LIKE 'MAP(%' AND TRY_CAST(i AS BIGINT) = 0
-     THEN cast_to_type(trino_fail('SQL array indices start at 1'), a[i]) ELSE a[i] END`,
+     THEN trino_fail_as('SQL array indices start at 1', a[i]) ELSE a[i] END`,
   // NULL searched for gives NULL; NULL elements never match (list_position would find a NULL).
   `trino_array_position(a, x) AS CASE WHEN x IS NOT NULL AND a IS NOT NULL THEN CAST(coalesce(list_position(a, x), 0) AS BIGINT) END`,
   // Trino fails where DuckDB gives [] (a step away from the stop) and past 10000 elements (Trino 476, oracle).

@@ -30,16 +30,17 @@ export const UNBOUND_MACROS: readonly string[] = [
        CAST(regexp_replace(CAST(x AS VARCHAR), ' [^ ]+$', '') AS TIMESTAMP), regexp_extract(CAST(x AS VARCHAR), ' ([^ ]+)$', 1))
      ELSE trino_tz_from_wall(${PLAIN_TIMESTAMP}, 'UTC') END`,
   `trino_at_time_zone_any(x, zone) AS trino_tz_from_instant(trino_instant_any(x), zone)`,
-  `trino_to_iso8601_any(x) AS CASE WHEN ${IS_ZONED} THEN strftime(trino_tz_any(x).trino_wall, '%Y-%m-%dT%H:%M:%S.%g') ||
+  `trino_to_iso8601_any(x) AS CASE WHEN ${IS_ZONED} THEN trino_timestamp_text(trino_tz_any(x).trino_wall, 'T') ||
        CASE WHEN trino_tz_any(x).trino_zone = 'UTC' THEN 'Z' ELSE trino_tz_any(x).trino_zone END
-     WHEN typeof(x) = 'DATE' THEN CAST(x AS VARCHAR)
-     ELSE strftime(${PLAIN_TIMESTAMP}, '%Y-%m-%dT%H:%M:%S.%g') END`,
+     WHEN typeof(x) = 'DATE' THEN trino_date_text(CAST(x AS DATE))
+     ELSE trino_timestamp_text(${PLAIN_TIMESTAMP}, 'T') END`,
   `trino_to_varchar_any(x) AS CASE
-     WHEN ${IS_ZONED} THEN strftime(trino_tz_any(x).trino_wall, '%Y-%m-%d %H:%M:%S.%g ') || trino_tz_any(x).trino_zone
+     WHEN ${IS_ZONED} THEN trino_timestamp_text(trino_tz_any(x).trino_wall, ' ') || ' ' || trino_tz_any(x).trino_zone
      WHEN ${IS_IP} THEN trino_ipaddress_text(struct_extract(${IP_FROM_ANY}, '${IP_FIELD}'))
      WHEN typeof(x) IN ('DOUBLE', 'FLOAT') THEN ${DOUBLE_TO_VARCHAR}
      WHEN typeof(x) LIKE 'DECIMAL%' THEN ${DECIMAL_TO_VARCHAR}
-     WHEN typeof(x) LIKE 'TIMESTAMP%' THEN strftime(${PLAIN_TIMESTAMP}, '%Y-%m-%d %H:%M:%S.%g')
+     WHEN typeof(x) LIKE 'TIMESTAMP%' THEN trino_timestamp_text(${PLAIN_TIMESTAMP}, ' ')
+     WHEN typeof(x) = 'DATE' THEN trino_date_text(CAST(x AS DATE))
      ELSE CAST(x AS VARCHAR) END`,
   // Result type follows the argument's: plain path only (a zoned aggregate is a bind error).
   `trino_plus_interval_any(x, i) AS cast_to_type(x + i, x)`,

@@ -30,6 +30,9 @@ import { javaDouble } from '../../dialect/shims/json-canonical.js';
  */
 const ZONED_FIELDS = ['trino_instant', 'trino_zone', 'trino_wall'];
 
+/** The one value of the ENUM that stands for Trino's `unknown` in a planned type. */
+export const UNKNOWN_MARKER = 'trino_unknown';
+
 const isZonedStruct = (names: readonly string[]): boolean => names.length === ZONED_FIELDS.length && names.every((n, i) => n === ZONED_FIELDS[i]);
 
 /** Trino's ipaddress is a struct of its 16 bytes locally (src/dialect/shims/ip-address.ts). */
@@ -101,6 +104,9 @@ export function trinoTypeName(type: DuckDBType): string {
       return `row(${type.entryNames.map((n, i) => `${n} ${trinoTypeName(type.entryTypes[i])}`).join(', ')})`;
     case DuckDBTypeId.SQLNULL:
       return 'unknown';
+    case DuckDBTypeId.ENUM:
+      // The marker of a NULL type (trino_unknown_marked, src/engines/local/unknown-types.ts).
+      return type.values.length === 1 && type.values[0] === UNKNOWN_MARKER ? 'unknown' : type.toString().toLowerCase();
     default:
       return type.toString().toLowerCase();
   }
@@ -109,9 +115,12 @@ export function trinoTypeName(type: DuckDBType): string {
 const pad = (n: number | bigint, width = 2) => String(n).padStart(width, '0');
 const MICROS_PER_DAY = 86_400_000_000n;
 
+/** Java's ISO year (LocalDate.toString, as Trino prints a date): -0075 is 76 BC, a year past 9999 has a `+` sign. */
+const isoYear = (year: number) => (year > 9999 ? `+${year}` : year < 0 ? `-${pad(-year, 4)}` : pad(year, 4));
+
 function formatDate(days: number): string {
   const d = new Date(days * 86_400_000);
-  return `${pad(d.getUTCFullYear(), 4)}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+  return `${isoYear(d.getUTCFullYear())}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
 }
 
 /** `YYYY-MM-DD HH:MM:SS.fff` from microseconds since the epoch, truncated to Athena's millisecond precision. */

@@ -10,6 +10,7 @@ import { AthenaCodedError } from '../../dialect/athena-error.js';
 import { ScanMeter } from './scan-meter.js';
 import { confineToLake, refuseEngineStatements, refuseEscapingLocations } from './sandbox.js';
 import { failureMessage, registerShims, type MacroSet } from '../../dialect/shims/index.js';
+import { withUnknownTypes } from './unknown-types.js';
 import { translateStatement, type TranslateContext, type TranslationStep } from '../../dialect/translate/index.js';
 
 export interface LocalEngineOptions {
@@ -155,7 +156,7 @@ export class AthenaLocalEngine implements Engine {
         let succeeded = false;
         try {
           const r = step.kind === 'sql' ? await this.duck.execute(step.sql, options) : await runLakeAction(session, step.action);
-          if (step.result) last = r;
+          if (step.result) last = step.kind === 'sql' ? await withUnknownTypes(this.duck.connection, this.macros, sql, step.sql, r) : r;
           succeeded = true;
         } finally {
           // DDL changes schemas and relations behind the catalog's snapshot: drop it, even on failure.
