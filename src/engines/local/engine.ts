@@ -49,12 +49,12 @@ const SNAPSHOT_KEEPING_ACTIONS = new Set<LakeAction['type']>([
 ]);
 const changesCatalogDirectly = (step: TranslationStep) => writes(step) && step.kind === 'action' && !SNAPSHOT_KEEPING_ACTIONS.has(step.action.type);
 /**
- * Actions that create one new table (a native Iceberg table or a Hive table's view) and record it with
- * LakeCatalog.put, which adds it to the snapshot; only when one fails part-way is the snapshot dropped.
+ * DDL that creates or drops one database, table or view through LakeCatalog (createDatabase, put, remove,
+ * viewCreated, viewDropped), which keeps the snapshot current; only when one fails part-way is the snapshot dropped.
  */
-const TABLE_CREATING_ACTIONS = new Set<LakeAction['type']>(['createTable', 'createTableAs']);
+const SNAPSHOT_FOLLOWING_DDL = new Set<LakeAction['type']>(['createDatabase', 'createTable', 'createTableAs', 'dropTable', 'createView', 'dropView']);
 const dropsSnapshot = (step: TranslationStep, succeeded: boolean) =>
-  changesCatalogDirectly(step) && !(succeeded && step.kind === 'action' && TABLE_CREATING_ACTIONS.has(step.action.type));
+  changesCatalogDirectly(step) && !(succeeded && step.kind === 'action' && SNAPSHOT_FOLLOWING_DDL.has(step.action.type));
 
 export const DEFAULT_DATABASE = 'default';
 const quoteName = (name: string) => `"${name.replaceAll('"', '""')}"`;
