@@ -77,6 +77,9 @@ export class AthenaLocalEngine implements Engine {
     private readonly defaultDatabase: string,
   ) {}
 
+  /** The last `USE` sent, and during which attachment of the catalog (see useDatabase). */
+  private using: { sql: string; attachment: number } | undefined;
+
   /** Athena's limits, so that what runs locally also runs on Athena (e.g. 100 partitions per write). */
   get capabilities(): EngineCapabilities {
     return { ...this.duck.capabilities, maxPartitionsPerWrite: ATHENA_MAX_PARTITIONS_PER_WRITE };
@@ -176,10 +179,16 @@ export class AthenaLocalEngine implements Engine {
     return this.access.exclusive(work);
   }
 
-  /** Unqualified names resolve in the session's database; a missing one leaves them resolving nowhere. */
+  /**
+   * Unqualified names resolve in the session's database; a missing one leaves them resolving nowhere. The `USE` is
+   * sent only when it differs from the last one sent during the same attachment of the catalog (a detach resets it).
+   */
   private async useDatabase(database: string): Promise<void> {
     const exists = await this.catalog.databaseExists(database);
-    await this.duck.connection.run(`USE ${exists ? catalogName(database) : `${CATALOG}.main`}`);
+    const use = `USE ${exists ? catalogName(database) : `${CATALOG}.main`}`;
+    if (this.using?.sql === use && this.using.attachment === this.access.attachment) return;
+    await this.duck.connection.run(use);
+    this.using = { sql: use, attachment: this.access.attachment };
   }
 
   async close(): Promise<void> {

@@ -130,6 +130,28 @@ describe('catalog snapshot', () => {
     expect(count(sent, DESCRIPTION_READ)).toBe(2);
   });
 
+  it('USE is sent when the database changes or the catalog was attached again, not before every statement', async () => {
+    const uses = (sent: string[]) => sent.filter((sql) => sql.startsWith('USE "awsdatacatalog"'));
+    for (const inMemory of [true, false]) {
+      const engine = await open(lake(), inMemory);
+      await engine.execute('CREATE DATABASE shop');
+      await engine.execute('CREATE TABLE shop.t AS SELECT 1 AS a');
+      await engine.execute('CREATE TABLE default.t AS SELECT 2 AS a');
+      const sent = recordStatements();
+      const read = async (database: string) => (await engine.execute('SELECT a FROM t', { database })).rows;
+      await engine.exclusive(async () => {
+        for (let i = 0; i < 3; i++) expect(await read('shop')).toEqual([[1]]);
+        expect(await read('default')).toEqual([[2]]);
+        expect(await read('shop')).toEqual([[1]]);
+      });
+      // A file catalog is attached for each statement outside an exclusive run (each attach starts without a USE).
+      expect(await read('shop')).toEqual([[1]]);
+      expect(await read('shop')).toEqual([[1]]);
+      expect(uses(sent)).toHaveLength(inMemory ? 3 : 5 + 2);
+      vi.restoreAllMocks();
+    }
+  });
+
   it("a statement outside an exclusive run sees another process's tables and databases", async () => {
     const root = lake();
     const one = await open(root);
