@@ -67,6 +67,7 @@ export class CatalogAccess {
   private writer: HeldLock | undefined;
   private exclusiveDepth = 0;
   private attached = false;
+  private attachments = 0;
 
   constructor(
     private readonly connection: DuckDBConnection,
@@ -82,12 +83,25 @@ export class CatalogAccess {
     });
   }
 
+  /**
+   * Which attachment of the catalog is current: it changes with every ATTACH, and a session setting made while one
+   * attachment lasts (the engine's `USE`) holds until the next.
+   */
+  get attachment(): number {
+    return this.attachments;
+  }
+
+  private markAttached(): void {
+    this.attached = true;
+    this.attachments++;
+  }
+
   /** Attaches the in-memory catalog of an `inMemory` session once; file catalogs are attached per statement. */
   async open(): Promise<void> {
     if (!this.options.inMemory) return;
     await this.connection.run(`ATTACH ':memory:' AS ${CATALOG}`);
     await this.catalog.ensure();
-    this.attached = true;
+    this.markAttached();
   }
 
   /** Holds the writer lock while `work` runs, so no other process writes in between (a whole `lake run`). */
@@ -199,7 +213,7 @@ export class CatalogAccess {
   /** Runs `work` on an in-memory copy of the catalog (fresh views, nothing written to the lake). */
   private async withPrivateCopy<T>(path: string | undefined, work: () => Promise<T>): Promise<T> {
     await this.connection.run(`ATTACH ':memory:' AS ${CATALOG}`);
-    this.attached = true;
+    this.markAttached();
     this.catalog.forget();
     try {
       if (path) {
@@ -254,7 +268,7 @@ export class CatalogAccess {
     for (;;) {
       try {
         await this.connection.run(sql);
-        if (alias === CATALOG) this.attached = true;
+        if (alias === CATALOG) this.markAttached();
         return;
       } catch (error) {
         const pid = lockConflictPid(error);

@@ -193,15 +193,53 @@ export class LakeCatalog {
    */
   private rememberRelation(database: string, name: string, isView: boolean): void {
     if (isView) this.snapshot.viewTexts = undefined;
-    const relations = this.snapshot.relations.get(database);
-    if (!relations || relations.some((r) => r.name === name)) return;
-    const after = relations.findIndex((r) => byCatalogOrder([r.name], [name]) > 0);
-    relations.splice(after < 0 ? relations.length : after, 0, { name, kind: 'table' });
+    this.addRelation(database, { name, kind: 'table' });
   }
 
+  private addRelation(database: string, relation: { name: string; kind: 'table' | 'view' }): void {
+    const relations = this.snapshot.relations.get(database);
+    if (!relations || relations.some((r) => r.name === relation.name)) return;
+    const after = relations.findIndex((r) => byCatalogOrder([r.name], [relation.name]) > 0);
+    relations.splice(after < 0 ? relations.length : after, 0, relation);
+  }
+
+  /** Forgets a table whose relation its caller dropped: gone from the snapshot too (its view's texts are listed again). */
   async remove(database: string, name: string): Promise<void> {
-    this.forget();
     await this.connection.run(`DELETE FROM ${catalogName(META_SCHEMA, 'tables')} WHERE database = ${sqlString(database)} AND name = ${sqlString(name)}`);
+    this.relationGone(database, name);
+  }
+
+  /** A database this process creates: the snapshot's list gains it, in the listing's order, with no relations. */
+  async createDatabase(database: string): Promise<void> {
+    await this.connection.run(`CREATE SCHEMA ${catalogName(database)}`);
+    const { databases } = this.snapshot;
+    if (databases && !databases.includes(database)) {
+      const after = databases.findIndex((d) => byCatalogOrder([d], [database]) > 0);
+      databases.splice(after < 0 ? databases.length : after, 0, database);
+    }
+    this.snapshot.relations.set(database, []);
+  }
+
+  /** A plain view this process created (CREATE [OR REPLACE] VIEW) or dropped: the snapshot follows. */
+  viewCreated(database: string, name: string): void {
+    this.snapshot.viewTexts = undefined;
+    this.addRelation(database, { name, kind: 'view' });
+  }
+
+  viewDropped(database: string, name: string): void {
+    this.relationGone(database, name);
+  }
+
+  private relationGone(database: string, name: string): void {
+    this.snapshot.viewTexts = undefined;
+    const { tables } = this.snapshot;
+    if (tables) this.snapshot.tables = tables.filter((t) => !(t.table.database === database && t.table.name === name));
+    const relations = this.snapshot.relations.get(database);
+    if (relations)
+      this.snapshot.relations.set(
+        database,
+        relations.filter((r) => r.name !== name),
+      );
   }
 
   async removeDatabase(database: string): Promise<void> {

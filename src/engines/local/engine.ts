@@ -50,12 +50,12 @@ const SNAPSHOT_KEEPING_ACTIONS = new Set<LakeAction['type']>([
 ]);
 const changesCatalogDirectly = (step: TranslationStep) => writes(step) && step.kind === 'action' && !SNAPSHOT_KEEPING_ACTIONS.has(step.action.type);
 /**
- * Actions that create one new table (a native Iceberg table or a Hive table's view) and record it with
- * LakeCatalog.put, which adds it to the snapshot; only when one fails part-way is the snapshot dropped.
+ * DDL that creates or drops one database, table or view through LakeCatalog (createDatabase, put, remove,
+ * viewCreated, viewDropped), which keeps the snapshot current; only when one fails part-way is the snapshot dropped.
  */
-const TABLE_CREATING_ACTIONS = new Set<LakeAction['type']>(['createTable', 'createTableAs']);
+const SNAPSHOT_FOLLOWING_DDL = new Set<LakeAction['type']>(['createDatabase', 'createTable', 'createTableAs', 'dropTable', 'createView', 'dropView']);
 const dropsSnapshot = (step: TranslationStep, succeeded: boolean) =>
-  changesCatalogDirectly(step) && !(succeeded && step.kind === 'action' && TABLE_CREATING_ACTIONS.has(step.action.type));
+  changesCatalogDirectly(step) && !(succeeded && step.kind === 'action' && SNAPSHOT_FOLLOWING_DDL.has(step.action.type));
 
 export const DEFAULT_DATABASE = 'default';
 const quoteName = (name: string) => `"${name.replaceAll('"', '""')}"`;
@@ -77,6 +77,9 @@ export class AthenaLocalEngine implements Engine {
     private readonly scanMeter: ScanMeter,
     private readonly defaultDatabase: string,
   ) {}
+
+  /** The last `USE` sent, and during which attachment of the catalog (see useDatabase). */
+  private using: { sql: string; attachment: number } | undefined;
 
   /** Athena's limits, so that what runs locally also runs on Athena (e.g. 100 partitions per write). */
   get capabilities(): EngineCapabilities {
@@ -177,10 +180,16 @@ export class AthenaLocalEngine implements Engine {
     return this.access.exclusive(work);
   }
 
-  /** Unqualified names resolve in the session's database; a missing one leaves them resolving nowhere. */
+  /**
+   * Unqualified names resolve in the session's database; a missing one leaves them resolving nowhere. The `USE` is
+   * sent only when it differs from the last one sent during the same attachment of the catalog (a detach resets it).
+   */
   private async useDatabase(database: string): Promise<void> {
     const exists = await this.catalog.databaseExists(database);
-    await this.duck.connection.run(`USE ${exists ? catalogName(database) : `${CATALOG}.main`}`);
+    const use = `USE ${exists ? catalogName(database) : `${CATALOG}.main`}`;
+    if (this.using?.sql === use && this.using.attachment === this.access.attachment) return;
+    await this.duck.connection.run(use);
+    this.using = { sql: use, attachment: this.access.attachment };
   }
 
   async close(): Promise<void> {

@@ -54,7 +54,7 @@ export async function runLakeAction(ctx: LakeSessionContext, action: LakeAction)
         if (action.ifNotExists) return emptyResult();
         throw athenaError('SCHEMA_ALREADY_EXISTS', `Database '${action.database}' already exists`);
       }
-      await ctx.connection.run(`CREATE SCHEMA ${catalogName(action.database)}`);
+      await catalog.createDatabase(action.database);
       return emptyResult();
     }
     case 'dropDatabase': {
@@ -86,6 +86,7 @@ export async function runLakeAction(ctx: LakeSessionContext, action: LakeAction)
         throw athenaError('ALREADY_EXISTS', `View '${action.target.database}.${action.target.name}' already exists: use CREATE OR REPLACE VIEW`, action.target);
       }
       await ctx.connection.run(`CREATE OR REPLACE VIEW ${catalogName(action.target.database, action.target.name)} AS ${action.sql}`);
+      catalog.viewCreated(action.target.database, action.target.name);
       return emptyResult();
     }
     case 'dropView': {
@@ -95,6 +96,7 @@ export async function runLakeAction(ctx: LakeSessionContext, action: LakeAction)
         throw athenaError('TABLE_NOT_FOUND', `View '${action.target.database}.${action.target.name}' does not exist`, action.target);
       }
       await ctx.connection.run(`DROP VIEW ${catalogName(action.target.database, action.target.name)}`);
+      catalog.viewDropped(action.target.database, action.target.name);
       return emptyResult();
     }
     case 'addPartitions':

@@ -101,8 +101,55 @@ describe('catalog snapshot', () => {
     const listed = (await engine.execute('SHOW TABLES IN shop')).rows;
     expect(listed).toEqual([['a2'], ['b1'], ['c5'], ['m10'], ['m3'], ['orders'], ['z0']]);
     await expect(engine.execute('CREATE TABLE shop.m3 AS SELECT 1 AS a')).rejects.toThrow(/already exists/);
-    await engine.execute('CREATE DATABASE archive'); // DDL of its own: the next statement reads the catalog again
-    expect((await engine.execute('SHOW TABLES IN shop')).rows).toEqual(listed);
+  });
+
+  it("this process's CREATE/DROP of databases, tables and views keep the snapshot current (lake test: fixtures per test)", async () => {
+    const engine = await open(lake(), true);
+    await engine.execute('CREATE DATABASE shop');
+    await engine.execute(`CREATE TABLE shop.orders WITH (table_type = 'ICEBERG', location = 's3://lake/orders/') AS SELECT 1 AS id`);
+    expect((await engine.execute('SHOW TABLES IN shop')).rows).toEqual([['orders']]);
+    const sent = recordStatements();
+    for (let round = 0; round < 3; round++) {
+      await engine.execute('CREATE DATABASE IF NOT EXISTS shop');
+      await engine.execute('CREATE DATABASE IF NOT EXISTS archive');
+      await engine.execute(`CREATE TABLE archive.kept (id int) LOCATION 's3://lake/kept/' TBLPROPERTIES ('table_type' = 'ICEBERG')`);
+      await engine.execute(`INSERT INTO archive.kept VALUES (${round})`);
+      await engine.execute('CREATE VIEW shop.recent AS SELECT id FROM archive.kept');
+      expect((await engine.execute('SHOW DATABASES')).rows).toEqual([['archive'], ['default'], ['shop']]);
+      expect((await engine.execute('SHOW TABLES IN shop')).rows).toEqual([['orders'], ['recent']]);
+      expect((await engine.execute('SELECT id FROM shop.recent')).rows).toEqual([[round]]);
+      await engine.execute('DROP VIEW shop.recent');
+      await engine.execute('DROP TABLE archive.kept');
+      expect((await engine.execute('SHOW TABLES IN shop')).rows).toEqual([['orders']]);
+      expect((await engine.execute('SHOW TABLES IN archive')).rows).toEqual([]);
+      await expect(engine.execute('SELECT * FROM archive.kept')).rejects.toThrow(/kept/);
+      await engine.execute('DROP DATABASE archive'); // not followed: the next statement reads the catalog again
+    }
+    // Read again only after each DROP DATABASE (the rounds after the first), never after the DDL the snapshot follows.
+    expect(count(sent, DATABASE_LISTING)).toBe(2);
+    expect(count(sent, DESCRIPTION_READ)).toBe(2);
+  });
+
+  it('USE is sent when the database changes or the catalog was attached again, not before every statement', async () => {
+    const uses = (sent: string[]) => sent.filter((sql) => sql.startsWith('USE "awsdatacatalog"'));
+    for (const inMemory of [true, false]) {
+      const engine = await open(lake(), inMemory);
+      await engine.execute('CREATE DATABASE shop');
+      await engine.execute('CREATE TABLE shop.t AS SELECT 1 AS a');
+      await engine.execute('CREATE TABLE default.t AS SELECT 2 AS a');
+      const sent = recordStatements();
+      const read = async (database: string) => (await engine.execute('SELECT a FROM t', { database })).rows;
+      await engine.exclusive(async () => {
+        for (let i = 0; i < 3; i++) expect(await read('shop')).toEqual([[1]]);
+        expect(await read('default')).toEqual([[2]]);
+        expect(await read('shop')).toEqual([[1]]);
+      });
+      // A file catalog is attached for each statement outside an exclusive run (each attach starts without a USE).
+      expect(await read('shop')).toEqual([[1]]);
+      expect(await read('shop')).toEqual([[1]]);
+      expect(uses(sent)).toHaveLength(inMemory ? 3 : 5 + 2);
+      vi.restoreAllMocks();
+    }
   });
 
   it("a statement outside an exclusive run sees another process's tables and databases", async () => {
