@@ -86,11 +86,14 @@ function columnsOver(table: LakeTable): { select: string[]; from: (raw: string, 
     return `CAST(${sqlIdent(c.name)} AS ${type}) AS ${sqlIdent(c.name)}`;
   });
   // Each JSON line is parsed once into a struct of the declared columns; `__plain` says its keys are all lower case.
+  // That is tested on the key list's text: lower() maps each character on its own and leaves the list's brackets,
+  // separators and quotes alone, so the text is unchanged exactly when every key is; ~0.1 s of CPU less per million
+  // rows than lower-casing each key through a lambda (issue 18).
   const structure = sqlString(JSON.stringify(Object.fromEntries(table.columns.map((c) => [c.name, plainStructure(c)]))));
   const from = (raw: string, passthrough: string[]) =>
     format.kind === 'json'
       ? `(SELECT __json, json_transform(__json, ${structure}) AS __s, ` +
-        `json_keys(__json) = list_transform(json_keys(__json), lambda k: lower(k)) AS __plain${passthrough.map((p) => `, ${p}`).join('')} FROM ${raw})`
+        `lower(CAST(json_keys(__json) AS VARCHAR)) = CAST(json_keys(__json) AS VARCHAR) AS __plain${passthrough.map((p) => `, ${p}`).join('')} FROM ${raw})`
       : raw;
   return { select, from };
 }

@@ -58,6 +58,17 @@ function copyOptions(format: StorageFormat, compression: string | undefined): { 
   }
 }
 
+const INTEGER_TYPES = new Set(['TINYINT', 'SMALLINT', 'INTEGER', 'BIGINT', 'HUGEINT']);
+
+/**
+ * The column a partitioned COPY splits on. An integer key is split on as it is: DuckDB names its folder with the
+ * value's decimal digits, which is what Trino's CAST(x AS varchar) writes, and splitting on the integer costs ~0.4 s
+ * of CPU less per million rows than splitting on its text (issue 18's bench). Other keys are rendered to text first.
+ */
+function partitionColumn(name: string, duckType: string): string {
+  return INTEGER_TYPES.has(duckType.toUpperCase()) ? sqlIdent(name) : renderKey(name, duckType);
+}
+
 /** A partition value that Hive writes as is and DuckDB's PARTITION_BY names the same way. */
 const isPlainPartitionValue = (value: string | null): boolean => value !== null && /^[A-Za-z0-9_.-]+$/.test(value);
 
@@ -102,7 +113,7 @@ export async function replacePartitionFiles(connection: DuckDBConnection, reques
 /** The direct path: the query straight into DuckDB-named partition folders; undefined when a folder name is not Hive's. */
 async function copyPartitioned(connection: DuckDBConnection, request: WriteRequest, staging: string): Promise<ReplaceOutcome | undefined> {
   const { options } = copyOptions(request.format, request.compression);
-  const keyColumns = request.partitionKeys.map((k, i) => `${renderKey(k, request.partitionKeyTypes[i])} AS ${sqlIdent(k)}`).join(', ');
+  const keyColumns = request.partitionKeys.map((k, i) => `${partitionColumn(k, request.partitionKeyTypes[i])} AS ${sqlIdent(k)}`).join(', ');
   const reader = await connection.runAndReadAll(
     `COPY (SELECT ${request.dataColumns.map(sqlIdent).join(', ')}, ${keyColumns} FROM ${request.source}) TO ${sqlString(toPosix(staging))} ` +
       `(${options}, PARTITION_BY (${request.partitionKeys.map(sqlIdent).join(', ')}), FILENAME_PATTERN ${sqlString(`${randomUUID()}_{i}`)})`,
@@ -153,7 +164,7 @@ async function writeStaged(connection: DuckDBConnection, request: WriteRequest, 
     const folderOf = (values: (string | null)[]) => join(staging, request.partitionKeys.map((k, i) => `${k}=${escapePartitionValue(values[i])}`).join('/'));
     if (request.format.kind === 'parquet' && partitions.every((values) => values.every(isPlainPartitionValue))) {
       // Values that need no escaping (dates, numbers, words: nearly always): DuckDB names the folders itself.
-      const keyColumns = rendered.map((r, i) => `${r} AS ${sqlIdent(request.partitionKeys[i])}`).join(', ');
+      const keyColumns = request.partitionKeys.map((k, i) => `${partitionColumn(k, request.partitionKeyTypes[i])} AS ${sqlIdent(k)}`).join(', ');
       await connection.run(
         `COPY (SELECT ${columns}, ${keyColumns} FROM ${request.source}) TO ${sqlString(toPosix(staging))} ` +
           `(${options}, PARTITION_BY (${request.partitionKeys.map(sqlIdent).join(', ')}), FILENAME_PATTERN ${sqlString(`${runId}_{i}`)})`,
