@@ -1,10 +1,10 @@
 // JSON functions (https://trino.io/docs/current/functions/json.html).
-import { builtin, refused, rewrite, shim, type FunctionFamily } from './entry.js';
+import { refused, rewrite, shim, type FunctionFamily } from './entry.js';
 
 const SQL_JSON = 'the SQL/JSON path language (lax/strict, RETURNING, ON EMPTY) is not implemented locally';
 
 export const JSON: FunctionFamily = {
-  json_extract: builtin('json_extract', '2', 'JSONPath $.a.b, $.a[0]'),
+  json_extract: shim('trino_json_extract', '2', 'JSONPath $.a.b, $.a[0]'),
   json_extract_scalar: rewrite('NULL for objects and arrays', '2'),
   json_parse: rewrite('JSON text to json', '1'),
   json_format: shim('trino_json_format', '1'),

@@ -45,6 +45,12 @@ export const FUNCTION_MACROS: readonly string[] = [
   `trino_e() AS exp(1)`,
   `trino_nan() AS 'NaN'::DOUBLE`,
   `trino_infinity() AS 'Infinity'::DOUBLE`,
+  // greatest/least over the list of their arguments (function-rewrites.ts): NULL when any argument is NULL (DuckDB's
+  // skip NULLs). Trino 476's greatest ignores a NaN unless all arguments are NaN (greatest(nan(), 1e0) is 1.0), which
+  // is how DuckDB's least (NaN sorts above +Infinity there) already treats NaN.
+  `trino_is_nan(x) AS (typeof(x) IN ('DOUBLE', 'FLOAT') AND CAST(x AS VARCHAR) IN ('nan', '-nan'))`,
+  `trino_greatest_of(l) AS CASE WHEN list_count(l) = len(l) THEN coalesce(list_max(list_filter(l, lambda x: NOT trino_is_nan(x))), l[1]) END`,
+  `trino_least_of(l) AS CASE WHEN list_count(l) = len(l) THEN list_min(l) END`,
   // Java returns NaN or -Infinity where DuckDB raises (sqrt(-1), ln(0)).
   `trino_sqrt(x) AS CASE WHEN x < 0 THEN 'NaN'::DOUBLE ELSE sqrt(x) END`,
   ...['ln', 'log2', 'log10'].map((fn) => `trino_${fn}(x) AS CASE WHEN x = 0 THEN '-Infinity'::DOUBLE WHEN x < 0 THEN 'NaN'::DOUBLE ELSE ${fn}(x) END`),
@@ -223,7 +229,8 @@ export const FUNCTION_MACROS: readonly string[] = [
      ELSE list_slice(a, 1, len(a) - n) END`,
 
   // --- JSON ---------------------------------------------------------------------------------------------------------
-  `trino_json_format(j) AS CAST(json(CAST(j AS VARCHAR)) AS VARCHAR)`,
+  // The canonical text (json-canonical.ts): DuckDB's json() would unescape a character outside the BMP.
+  `trino_json_format(j) AS trino_json_parse(CAST(j AS VARCHAR))`,
   `trino_json_array_length(j) AS CASE WHEN json_type(CAST(j AS JSON)) = 'ARRAY' THEN CAST(json_array_length(CAST(j AS JSON)) AS BIGINT) END`,
   `trino_json_size(j, p) AS CASE WHEN json_extract(CAST(j AS JSON), p) IS NULL THEN NULL
      ELSE CASE json_type(json_extract(CAST(j AS JSON), p)) WHEN 'OBJECT' THEN CAST(len(json_keys(json_extract(CAST(j AS JSON), p))) AS BIGINT)
@@ -231,12 +238,16 @@ export const FUNCTION_MACROS: readonly string[] = [
      ELSE 0::BIGINT END END`,
   `trino_is_json_scalar(j) AS json_type(CAST(j AS JSON)) NOT IN ('OBJECT', 'ARRAY')`,
   // Trino gives a JSON null element as NULL, and a string element unquoted: JSON text that is not JSON, which DuckDB's
-  // JSON type cannot hold, so that case is refused.
-  `trino_json_array_element(e) AS CASE json_type(e) WHEN 'NULL' THEN NULL
+  // JSON type cannot hold, so that case is refused. A JSON null reached by a negative index fails in Trino 476 (its
+  // list of element texts holds a Java null there).
+  `trino_json_array_element(e, i) AS CASE json_type(e)
+     WHEN 'NULL' THEN CASE WHEN i < 0 THEN cast_to_type(trino_fail('json_array_get(): a negative index reaching a JSON null fails on Athena (string is null)'), e) END
      WHEN 'VARCHAR' THEN cast_to_type(trino_fail('json_array_get() of a string element is refused locally: Trino returns the string unquoted, which is not JSON; use json_extract_scalar(j, ''$[i]'') for the string'), e)
      ELSE e END`,
-  `trino_json_array_get(j, i) AS CASE WHEN json_type(CAST(j AS JSON)) = 'ARRAY' THEN trino_json_array_element(
-     json_extract(CAST(j AS JSON), '$[' || CASE WHEN i < 0 THEN CAST(json_array_length(CAST(j AS JSON)) AS BIGINT) + i ELSE i END || ']')) END`,
+  // A negative index before the first element is NULL (DuckDB's path '$[-1]' would count from the end again).
+  `trino_json_array_get_at(j, i, k) AS CASE WHEN k >= 0 THEN trino_json_array_element(json_extract(j, '$[' || k || ']'), i) END`,
+  `trino_json_array_get(j, i) AS CASE WHEN json_type(CAST(j AS JSON)) = 'ARRAY' THEN trino_json_array_get_at(CAST(j AS JSON), i,
+     CASE WHEN i < 0 THEN CAST(json_array_length(CAST(j AS JSON)) AS BIGINT) + i ELSE i END) END`,
   // Trino compares the JSON scalar with the value by type: a number with numbers, a string with strings.
   `trino_json_array_contains(j, v) AS CASE WHEN json_type(CAST(j AS JSON)) = 'ARRAY' AND v IS NOT NULL THEN
      list_bool_or(list_transform(CAST(json_extract(CAST(j AS JSON), '$[*]') AS JSON[]), lambda e: CASE
@@ -258,7 +269,8 @@ export const FUNCTION_MACROS: readonly string[] = [
      trino_seconds_unit(s // 604800, 'week'), trino_seconds_unit(s % 604800 // 86400, 'day'),
      trino_seconds_unit(s % 86400 // 3600, 'hour'), trino_seconds_unit(s % 3600 // 60, 'minute'),
      trino_seconds_unit(s % 60, 'second')], ', '), ''), '0 seconds')`,
-  `trino_human_readable_seconds(x) AS CASE WHEN x IS NOT NULL THEN trino_human_readable_seconds_of(CAST(round(x) AS BIGINT)) END`,
+  // Trino rounds the magnitude half up (Math.round(Math.abs(x))): -0.5 is '1 second', not '-1 seconds'.
+  `trino_human_readable_seconds(x) AS CASE WHEN x IS NOT NULL THEN trino_human_readable_seconds_of(CAST(round(abs(x)) AS BIGINT)) END`,
   // Day-to-second intervals keep whole days apart from the time of day (as Trino prints them).
   `trino_interval_from_millis(ms) AS to_days(CAST(ms // 86400000 AS INTEGER)) + to_milliseconds(ms % 86400000)`,
   `trino_parse_duration(s) AS CASE WHEN s IS NOT NULL THEN CASE

@@ -236,6 +236,8 @@ export function functionUdfs(): DuckDBScalarFunction[] {
     combinationPositionsFunction(),
     // Java's cbrt is fdlibm's, as V8's Math.cbrt is: exact for exact cubes.
     udf('trino_cbrt', [DOUBLE], DOUBLE, ([x]) => Math.cbrt(Number(x))),
+    // Java's double division: ±Infinity or NaN by zero, where DuckDB's `/` gives NULL (log(1, x) is ln(x) / 0).
+    udf('trino_double_divide', [DOUBLE, DOUBLE], DOUBLE, ([a, b]) => Number(a) / Number(b)),
     udf('trino_url_part', [VARCHAR, VARCHAR], VARCHAR, ([u, p]) => urlPart(String(u), String(p))),
     udf('trino_url_parameter', [VARCHAR, VARCHAR], VARCHAR, ([u, n]) => urlParameter(String(u), String(n))),
     udf('trino_url_encode', [VARCHAR], VARCHAR, ([s]) => urlEncode(String(s))),

@@ -67,6 +67,10 @@ export function javaFormat(format: string, args: readonly (string | null)[]): st
     const position = flags.includes('<') ? previous! : index ? Number(index.slice(0, -1)) - 1 : next++;
     if (position >= args.length) throw new JavaFormatError(`format(): missing argument for %${conv}`);
     previous = position;
+    // java.util.Formatter rejects a precision on integral and character conversions, whatever the argument.
+    if (precision !== undefined && 'dxoc'.includes(conv.toLowerCase())) {
+      throw new JavaFormatError(`format(): %${conv} takes no precision (Java: IllegalFormatPrecision: ${precision})`);
+    }
     const arg = args[position];
     const upper = conv === conv.toUpperCase() && conv !== conv.toLowerCase();
     const out = (text: string, numeric = false) => {
@@ -81,7 +85,8 @@ export function javaFormat(format: string, args: readonly (string | null)[]): st
       case 'c':
         return out(arg === null ? 'null' : /^\d+$/.test(arg) ? String.fromCodePoint(Number(arg)) : arg.slice(0, 1));
     }
-    if (arg === null) return out('null');
+    // Java prints a null argument of any conversion as %s would: precision cuts it, width pads it with spaces.
+    if (arg === null) return out(precision === undefined ? 'null' : 'null'.slice(0, precision));
     switch (conv.toLowerCase()) {
       case 'd': {
         if (!/^-?\d+$/.test(arg)) throw new JavaFormatError(`format(): %d needs an integer, got '${arg}'`);

@@ -19,6 +19,18 @@ export function javaDouble(d: number): string {
   return `${mantissa.includes('.') ? mantissa : `${mantissa}.0`}E${Number(exponent)}`;
 }
 
+const SHORT_ESCAPES: Record<string, string> = { '"': '\\"', '\\': '\\\\', '\b': '\\b', '\t': '\\t', '\n': '\\n', '\f': '\\f', '\r': '\\r' };
+
+/**
+ * A JSON string as Jackson's UTF8JsonGenerator writes it for Trino: the short escapes, other control characters as
+ * `\u001F` (upper-case hex), and each UTF-16 surrogate of a character outside the BMP escaped too (`🙂` is
+ * `\uD83D\uDE42`, as Trino 476 answers CAST('🙂' AS json)); everything else, `é` and U+2028 included, as it is.
+ */
+export function jacksonString(s: string): string {
+  const escaped = s.replace(/["\\\u0000-\u001f\ud800-\udfff]/g, (c) => SHORT_ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`);
+  return `"${escaped}"`;
+}
+
 function parse(text: string): JsonValue {
   let i = 0;
   const fail = (): never => {
@@ -67,7 +79,7 @@ function parse(text: string): JsonValue {
         else fail();
       }
     }
-    if (c === '"') return { kind: 'text', text: JSON.stringify(JSON.parse(stringToken()) as string) };
+    if (c === '"') return { kind: 'text', text: jacksonString(JSON.parse(stringToken()) as string) };
     for (const word of ['true', 'false', 'null']) {
       if (text.startsWith(word, i)) {
         i += word.length;
@@ -103,7 +115,7 @@ function write(v: JsonValue): string {
   if (v.kind === 'text') return v.text;
   if (v.kind === 'array') return `[${v.items.map(write).join(',')}]`;
   const keys = [...v.entries.keys()].sort();
-  return `{${keys.map((k) => `${JSON.stringify(k)}:${write(v.entries.get(k)!)}`).join(',')}}`;
+  return `{${keys.map((k) => `${jacksonString(k)}:${write(v.entries.get(k)!)}`).join(',')}}`;
 }
 
 export const canonicalJson = (text: string): string => write(parse(text));

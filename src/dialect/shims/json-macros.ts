@@ -8,12 +8,15 @@ const IP_TYPE_TEXT = `CASE WHEN typeof(x) = '${IP_STRUCT}' THEN 'ipaddress' ELSE
 
 export const JSON_MACROS: readonly string[] = [
   `trino_json(s) AS CAST(trino_json_parse(s) AS JSON)`,
-  // A JSON value stays as it is, a varchar becomes a JSON string, anything else its canonical JSON text. Dispatched
-  // on typeof (typed overloads would match through DuckDB's implicit casts to JSON).
+  // A JSON value stays as it is, anything else its canonical JSON text (a varchar is a JSON string; strings are
+  // written as Jackson writes them, json-canonical.ts). Dispatched on typeof (typed overloads would match through
+  // DuckDB's implicit casts to JSON).
   `trino_cast_json(x) AS CASE WHEN typeof(x) = 'JSON' THEN CAST(x AS JSON)
      WHEN typeof(x) LIKE '%${IP_STRUCT}%' THEN cast_to_type(trino_fail('Cannot cast ' || ${IP_TYPE_TEXT} || ' to json'), NULL::JSON)
-     WHEN typeof(x) = 'VARCHAR' THEN CAST(to_json(x) AS JSON)
      ELSE trino_json(CAST(to_json(x) AS VARCHAR)) END`,
+  // DuckDB writes the JSON it extracts with characters outside the BMP as they are; Trino's Jackson escapes them.
+  `trino_json_outside_bmp(j) AS CASE WHEN regexp_matches(CAST(j AS VARCHAR), '[\\x{10000}-\\x{10FFFF}]') THEN trino_json(CAST(j AS VARCHAR)) ELSE j END`,
+  `trino_json_extract(j, path) AS trino_json_outside_bmp(json_extract(j, path))`,
   // CAST(json AS varchar): a JSON string gives its text (JSON '""' is ''), a number or boolean its JSON text, null
   // NULL; Trino casts only scalars to varchar.
   `trino_json_to_varchar(j) AS CASE json_type(j) WHEN 'VARCHAR' THEN json_extract_string(j, '$') WHEN 'NULL' THEN NULL

@@ -294,9 +294,13 @@ export const MACROS: readonly string[] = [
      ELSE trino_fail_as('Array subscript must be less than or equal to array length: '
        || i || ' > ' || json_array_length(to_json(a)), a[i]) END`,
   // element_at: NULL past the end and for a missing key, counts from the end for i < 0 (as DuckDB's a[i]), but
-  // index 0 fails in Trino where a[i] gives NULL.
+  // index 0 fails in Trino where a[i] gives NULL, and so does the lowest bigint (Java's Math.abs of it stays
+  // negative, so Trino 476 computes length + index with toIntExact: "integer overflow").
   `trino_element_at(a, i) AS CASE WHEN typeof(a) NOT LIKE 'MAP(%' AND TRY_CAST(i AS BIGINT) = 0
-     THEN trino_fail_as('SQL array indices start at 1', a[i]) ELSE a[i] END`,
+       THEN trino_fail_as('SQL array indices start at 1', a[i])
+     WHEN typeof(a) NOT LIKE 'MAP(%' AND TRY_CAST(i AS BIGINT) = -9223372036854775808
+       THEN trino_fail_as('integer overflow', a[i])
+     ELSE a[i] END`,
   // NULL searched for gives NULL; NULL elements never match (list_position would find a NULL).
   `trino_array_position(a, x) AS CASE WHEN x IS NOT NULL AND a IS NOT NULL THEN CAST(coalesce(list_position(a, x), 0) AS BIGINT) END`,
   // Trino fails where DuckDB gives [] (a step away from the stop) and past 10000 elements (Trino 476, oracle).

@@ -4,13 +4,15 @@ import type { CallHandler } from './functions.js';
 import { nodeKeyword } from './tree.js';
 import { hasAggregate, shimCallText } from './unbound.js';
 
-/** Trino's greatest/least are NULL when any argument is NULL; DuckDB's skip NULL arguments. */
-const nullIfAnyNull =
-  (fn: string): CallHandler =>
-  (c) => {
-    const args = c.args.map((_a, k) => c.arg(k));
-    return `(CASE WHEN ${args.map((a) => `(${a}) IS NULL`).join(' OR ')} THEN NULL ELSE ${fn}(${c.all()}) END)`;
-  };
+/**
+ * Trino's greatest/least (trino_greatest_of / trino_least_of, function-macros.ts) look at all the arguments at once:
+ * NULL when any is NULL, and greatest skips a NaN. The arguments become one list bound to a lambda parameter, so each
+ * is rendered once (a check per argument beside the call would double the text at every nesting level).
+ */
+const overArgumentList =
+  (macro: string): CallHandler =>
+  (c) =>
+    `list_transform([list_value(${c.all()})], lambda trino_args: ${macro}(trino_args))[1]`;
 
 /**
  * Shims that dispatch on typed macro overloads cannot take an aggregate argument: DuckDB binds it as UNKNOWN, which
@@ -54,14 +56,14 @@ export const NULL_AWARE_REWRITES: Record<string, CallHandler> = {
     }
     return `string_agg(${c.arg(0)}, ${c.args.length > 1 ? c.arg(1) : "''"} ${group.orderBy})${group.rest}`;
   },
-  // Java: log(b, x) = ln(x) / ln(b), NaN or ±Infinity where DuckDB raises.
-  log: (c) => `(trino_ln(${c.arg(1)}) / trino_ln(${c.arg(0)}))`,
+  // Java: log(b, x) = ln(x) / ln(b), NaN or ±Infinity where DuckDB raises or (base 1, a division by 0) gives NULL.
+  log: (c) => `trino_double_divide(trino_ln(${c.arg(1)}), trino_ln(${c.arg(0)}))`,
   reverse: typedShim('trino_reverse'),
   length: typedShim('trino_length', 'length'),
   // TRIM(LEADING 'x' FROM s) is SQL syntax DuckDB shares; trim(s) removes Java whitespace, not only spaces.
   trim: (c) => (c.group.items.some((n) => nodeKeyword(n) === 'FROM') ? undefined : `trino_trim(${c.all()})`),
-  greatest: nullIfAnyNull('greatest'),
-  least: nullIfAnyNull('least'),
+  greatest: overArgumentList('trino_greatest_of'),
+  least: overArgumentList('trino_least_of'),
   // concat_ws(sep, array) joins the array (DuckDB would print the array); with strings it skips NULLs like DuckDB's.
   concat_ws: (c) => (c.args.length === 2 ? shimCallText('trino_concat_ws', c.all()) : `concat_ws(${c.all()})`),
   // avg is sum / count in Trino's result type: double for integers (the witness turns the sum into a double), the
