@@ -5,7 +5,7 @@ export const CONDITIONAL: FunctionFamily = {
   coalesce: duckdb('2+'),
   nullif: duckdb('2'),
   if: rewrite('IF(c, a) gets the ELSE NULL Trino implies', '2-3'),
-  try: duckdb('1', 'errors of the argument become NULL'),
+  try: rewrite('errors of the argument become NULL; a date_add count that may not fit an int is refused inside (its overflow escapes try on Athena)', '1'),
   greatest: rewrite('NULL when any argument is NULL (DuckDB skips NULLs)', '1+'),
   least: rewrite('NULL when any argument is NULL (DuckDB skips NULLs)', '1+'),
   cast: rewrite('Trino types; CAST to varchar, timestamp, date and integer types follow Trino (rounding, formats)', '1'),

@@ -7,6 +7,7 @@ import { isParen, meaningful, nodeKeyword, nodeText, splitArgs, type GroupNode, 
 import { translateType, TypeSyntaxError } from './types.js';
 import { DECIMAL_RESULT_REWRITES } from './decimal-results.js';
 import { NULL_AWARE_REWRITES } from './function-rewrites.js';
+import { tryCall } from './try-escapes.js';
 import { LAMBDA_REWRITES } from './lambda-rewrites.js';
 import { hasAggregate, shimCall, shimCallText } from './unbound.js';
 import { nestedIpCastGuard } from '../shims/ip-address.js';
@@ -330,6 +331,7 @@ export const FUNCTIONS: Record<string, CallHandler> = {
 
   // conditionals and casts
   if: (c) => (c.args.length === 2 ? `if(${c.all()}, NULL)` : undefined),
+  try: tryCall,
   cast: (c) => castCall(c, false),
   try_cast: (c) => castCall(c, true),
 

@@ -1,6 +1,8 @@
 // Differences the oracle's random expressions (seed 20261205, `npm run test:trino`, docs/trino-oracle.md row 35)
 // found between the local engine and Trino 476, kept fixed here without Java: each case is the value and type, or the
 // failure, Trino 476 answered for the same SQL.
+import { describe, expect, it } from 'vitest';
+import { checkFaithful } from '../../../src/dialect/lint/index.js';
 import { describeFunctions } from './harness.js';
 
 describeFunctions(
@@ -52,6 +54,11 @@ describeFunctions(
     ['json_array_get keeps the character', 'json_array_get(json_parse(\'[["🙂"]]\'), 0)', '["🙂"]', 'json'],
     ['control characters escaped as Jackson does', 'CAST(chr(31) || chr(8) || chr(127) AS json)', '"\\u001F\\b\u007f"', 'json'],
     ['a JSON string outside the BMP cast back to varchar', "CAST(CAST('🙂' AS json) AS varchar)", '🙂', 'varchar'],
+    // try() (https://trino.io/docs/current/functions/conditional.html#try) with a date_add that cannot overflow.
+    ['try(date_add) with a small literal count', "try(date_add('day', -5, DATE '1900-03-01'))", '1900-02-24', 'date'],
+    ['try(date_add) with a smallint count', "try(date_add('day', CAST(x AS smallint), DATE '2025-03-10')) FROM (VALUES 7) t(x)", '2025-03-17', 'date'],
+    ['try(date_add) with a smallint count out of range', "try(date_add('day', CAST(70000 AS smallint), DATE '2025-03-10'))", null, 'date'],
+    ['try() of a division by zero is NULL', 'try(1 / 0)', null, 'integer'],
   ],
   [
     // Trino 476: element_at(a, Long.MIN_VALUE) overflows computing length + index (Math.abs stays negative).
@@ -61,5 +68,27 @@ describeFunctions(
     // java.util.Formatter: IllegalFormatPrecision for integral and character conversions, whatever the argument.
     ['format %.2d', "format('%.2d', NULL)", /takes no precision/],
     ['format %.2c', "format('%.2c', 65)", /takes no precision/],
+    // Trino 476: "GENERIC_INTERNAL_ERROR: integer overflow" escapes try() (Math.toIntExact of the count), and so does
+    // "Value -2147509156 is less than MIN_INT for type date" for try(date_add('day', -2147483648, DATE '1900-03-01')).
+    ['try(date_add) with a bigint count', "try(date_add('day', BIGINT '9000000000', DATE '1900-03-01'))", /try-escaping-overflow/],
+    ['try(date_add) with a count past a date', "try(date_add('day', -2147483648, DATE '1900-03-01'))", /try-escaping-overflow/],
   ],
 );
+
+describe('try() around a date_add whose overflow escapes it on Athena', () => {
+  const lint = (sql: string) => checkFaithful(sql, { file: 'sql/transforms/x.sql', lineOffset: 0 });
+
+  it('is refused at the try, naming the guard to write instead', () => {
+    const [found] = lint("SELECT\n  try(date_add('quarter', n, d)) AS v FROM t");
+    expect(found).toMatchObject({ severity: 'error', rule: 'unfaithful/try-escaping-overflow', file: 'sql/transforms/x.sql', line: 2, col: 3 });
+    expect(found.hint).toMatch(/CASE WHEN n BETWEEN/);
+  });
+
+  it('looks into nested calls and lambdas', () => {
+    expect(lint("SELECT try(transform(a, x -> date_add('day', x, d))) FROM t").map((d) => d.rule)).toEqual(['unfaithful/try-escaping-overflow']);
+  });
+
+  it('leaves date_add outside try(), and small literal counts inside it, alone', () => {
+    expect(lint("SELECT date_add('day', n, d), try(date_add('week', 1000000, d)), try(n / 0) FROM t")).toEqual([]);
+  });
+});

@@ -1,0 +1,70 @@
+// Trino's try() turns only some failures into NULL (division by zero, invalid casts and function arguments, numeric
+// values out of range: https://trino.io/docs/current/functions/conditional.html#try). Java's own ArithmeticException
+// is none of them: date_add's count goes through Math.toIntExact, so `try(date_add('day', BIGINT '9000000000', d))`
+// fails on Athena with "integer overflow" (Trino 476, found by the oracle), and a date pushed past the int range of
+// days fails with "Value … is less than MIN_INT for type date" (an IllegalArgumentException) even inside try().
+// DuckDB's TRY catches every failure, so inside try() a date_add count must be a small integer literal (or a cast to
+// tinyint/smallint, whose own failure try() does catch); another count is refused.
+import { keyword, stringValue } from '../tokens.js';
+import type { CallHandler } from './functions.js';
+import { isParen, meaningful, splitArgs, type Node } from './tree.js';
+
+/** A million of any unit stays far inside Trino's and DuckDB's date range (about 5.8 million years either way). */
+const SAFE_COUNT = 1_000_000n;
+const INTEGER_TYPES = new Set(['TINYINT', 'SMALLINT', 'INTEGER', 'INT', 'BIGINT']);
+const SMALL_TYPES = new Set(['TINYINT', 'SMALLINT']);
+
+/** The value of an integer literal (`5`, `-5`, `BIGINT '5'`), or undefined for any other expression. */
+function integerLiteral(nodes: readonly Node[]): bigint | undefined {
+  const tokens = meaningful(nodes).map((n) => (n.kind === 'token' ? n.token : undefined));
+  const negative = tokens[0]?.kind === 'op' && tokens[0].text === '-';
+  const rest = negative ? tokens.slice(1) : tokens;
+  const digits =
+    rest.length === 1 && rest[0]?.kind === 'number'
+      ? rest[0].text
+      : rest.length === 2 && INTEGER_TYPES.has(keyword(rest[0])) && rest[1]?.kind === 'string'
+        ? stringValue(rest[1]).trim()
+        : undefined;
+  if (digits === undefined || !/^[-+]?\d+$/.test(digits)) return undefined;
+  return negative ? -BigInt(digits) : BigInt(digits);
+}
+
+/** Whether a count cannot overflow: an integer literal up to a million, or a CAST / try_cast to tinyint or smallint. */
+function safeCount(nodes: readonly Node[]): boolean {
+  const literal = integerLiteral(nodes);
+  if (literal !== undefined) return literal >= -SAFE_COUNT && literal <= SAFE_COUNT;
+  const [name, call, ...more] = meaningful(nodes);
+  if (more.length > 0 || name?.kind !== 'token' || !['CAST', 'TRY_CAST'].includes(keyword(name.token)) || !isParen(call)) return false;
+  const inner = meaningful(call.items);
+  const [type, as] = [inner[inner.length - 1], inner[inner.length - 2]];
+  return as?.kind === 'token' && keyword(as.token) === 'AS' && type.kind === 'token' && SMALL_TYPES.has(keyword(type.token));
+}
+
+/** The first date_add call (in the nodes or nested in them) whose count might overflow, as its name node. */
+function dateAddWithUnsafeCount(nodes: readonly Node[]): Node | undefined {
+  for (let i = 0; i < nodes.length; i++) {
+    const node = nodes[i];
+    if (node.kind === 'group') {
+      const inner = dateAddWithUnsafeCount(node.items);
+      if (inner) return inner;
+      continue;
+    }
+    if (keyword(node.token) !== 'DATE_ADD') continue;
+    const call = meaningful(nodes.slice(i + 1))[0];
+    if (!isParen(call)) continue;
+    if (!safeCount(splitArgs(call.items)[1] ?? [])) return node;
+  }
+  return undefined;
+}
+
+export const tryCall: CallHandler = (c) => {
+  if (dateAddWithUnsafeCount(c.args.flat())) {
+    c.report(
+      'try-escaping-overflow',
+      'try() around date_add() with a count that is not a small integer literal: on Athena a count beyond an int or a date out of range fails even inside try() (integer overflow), where try() locally gives NULL',
+      'guard the count outside try(): CASE WHEN n BETWEEN -1000000 AND 1000000 THEN date_add(unit, n, x) END',
+    );
+    return undefined;
+  }
+  return `try(${c.all()})${c.tail}`;
+};
