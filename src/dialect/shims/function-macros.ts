@@ -1,7 +1,7 @@
 // Macros for the function table's `shim` entries (src/dialect/functions). Each follows the Trino documentation of
 // the function it stands for; NULL handling is Trino's (a NULL argument gives NULL unless the docs say otherwise).
 import { IP_FIELD, IP_STRUCT } from './ip-address.js';
-import { TZ_STRUCT } from './macros.js';
+import { DECIMAL_TO_VARCHAR, OFFSET_ZONE, TZ_STRUCT } from './macros.js';
 
 /** java.lang.Character.isWhitespace code points (what Trino's trim functions remove) as an RE2 character class. */
 const JAVA_WHITESPACE_CLASS = `[${[
@@ -261,6 +261,26 @@ export const FUNCTION_MACROS: readonly string[] = [
   `trino_zone_offset_minutes(x ${TZ_STRUCT}) AS CAST(round((epoch(CAST(x.trino_wall AS TIMESTAMP)) - epoch(CAST(x.trino_instant AS TIMESTAMPTZ))) / 60) AS BIGINT),
      (x) AS CASE WHEN typeof(x) IN ('TIMESTAMP', 'DATE') THEN CASE WHEN x IS NOT NULL THEN 0::BIGINT END
        ELSE ${fail(`'timezone_hour and timezone_minute take a timestamp with time zone'`, '0::BIGINT')} END`,
+  // format()'s arguments as Java's %s prints them (java-format.ts): a double or real as Double.toString does
+  // (1.0E7, NaN), a decimal as BigDecimal.toString (-0.5), a timestamp as LocalDateTime.toString (2025-01-01T10:00, seconds and milliseconds only when not
+  // zero), a zoned one as ZonedDateTime.toString (…T10:00Z[UTC], …T10:00+01:00); Trino 476 refuses arrays, maps, rows
+  // and varbinary ("Type not supported for formatting"). The lambda binds the argument once, however deep calls nest.
+  `trino_java_local_date_time(t) AS strftime(t, '%Y-%m-%dT%H:%M') || CASE WHEN microsecond(t) = 0 THEN ''
+     ELSE strftime(t, ':%S') || CASE WHEN microsecond(t) % 1000000 = 0 THEN '' ELSE '.' || strftime(t, '%g') END END`,
+  `trino_java_zone_offset(minutes) AS CASE WHEN minutes = 0 THEN 'Z' ELSE (CASE WHEN minutes < 0 THEN '-' ELSE '+' END)
+     || lpad(CAST(abs(minutes) // 60 AS VARCHAR), 2, '0') || ':' || lpad(CAST(abs(minutes) % 60 AS VARCHAR), 2, '0') END`,
+  // Typed overloads bind inside the lambda, where an aggregate argument has its type (not UNKNOWN).
+  `trino_format_text(x) AS list_transform([x], lambda trino_f: trino_format_value(trino_f))[1]`,
+  `trino_format_value(v ${TZ_STRUCT}) AS trino_java_local_date_time(v.trino_wall) || trino_java_zone_offset(trino_zone_offset_minutes(v))
+       || CASE WHEN regexp_matches(v.trino_zone, ${OFFSET_ZONE}) THEN '' ELSE '[' || v.trino_zone || ']' END,
+     (v ${IP_STRUCT}) AS trino_ipaddress_text(v.${IP_FIELD}),
+     (v) AS CASE
+       WHEN typeof(v) IN ('DOUBLE', 'FLOAT') THEN trino_java_floating_text(CAST(v AS VARCHAR), typeof(v) = 'FLOAT')
+       WHEN typeof(v) LIKE 'DECIMAL%' THEN ${DECIMAL_TO_VARCHAR.replace('CAST(x AS', 'CAST(v AS')}
+       WHEN typeof(v) = 'TIMESTAMP' THEN trino_java_local_date_time(TRY_CAST(CAST(v AS VARCHAR) AS TIMESTAMP))
+       WHEN typeof(v) = 'BLOB' OR typeof(v) LIKE '%[]' OR typeof(v) LIKE 'MAP(%' OR typeof(v) LIKE 'STRUCT(%'
+       THEN ${fail("'format(): Type not supported for formatting: ' || lower(typeof(v))", "''")}
+       ELSE CAST(v AS VARCHAR) END`,
   `trino_timezone_hour(x) AS CAST(trunc(trino_zone_offset_minutes(x) / 60) AS BIGINT)`,
   `trino_timezone_minute(x) AS trino_zone_offset_minutes(x) - trino_timezone_hour(x) * 60`,
   `trino_to_milliseconds(i) AS CAST(round(epoch(i) * 1000) AS BIGINT)`,

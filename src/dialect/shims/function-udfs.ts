@@ -2,8 +2,22 @@
 // bytes, CRC-32, XXH64, soundex, java.net.URI parts and java.net.URLEncoder/URLDecoder. One row at a time; NULL in, NULL out.
 import { createHash, createHmac } from 'node:crypto';
 import { crc32 } from 'node:zlib';
-import { BIGINT, BLOB, DOUBLE, DuckDBBlobValue, DuckDBScalarFunction, FLOAT, INTEGER, LIST, listValue, VARCHAR, type DuckDBType } from '@duckdb/node-api';
+import {
+  BIGINT,
+  BLOB,
+  BOOLEAN,
+  DOUBLE,
+  DuckDBBlobValue,
+  DuckDBScalarFunction,
+  FLOAT,
+  INTEGER,
+  LIST,
+  listValue,
+  VARCHAR,
+  type DuckDBType,
+} from '@duckdb/node-api';
 import { parseDataSize } from './data-size.js';
+import { javaFloatingText } from './java-format.js';
 import { betaCdf, inverseBetaCdf } from './beta-distribution.js';
 import { inverseNormalCdf, normalCdf } from './normal-distribution.js';
 import { murmur3, spookyHash32, spookyHash64 } from './murmur-spooky.js';
@@ -236,6 +250,8 @@ export function functionUdfs(): DuckDBScalarFunction[] {
     combinationPositionsFunction(),
     // Java's cbrt is fdlibm's, as V8's Math.cbrt is: exact for exact cubes.
     udf('trino_cbrt', [DOUBLE], DOUBLE, ([x]) => Math.cbrt(Number(x))),
+    // format('%s', x) of a double or real: Java's Double.toString / Float.toString of DuckDB's text of it.
+    udf('trino_java_floating_text', [VARCHAR, BOOLEAN], VARCHAR, ([t, real]) => javaFloatingText(String(t), real === true)),
     // Java's double division: ±Infinity or NaN by zero, where DuckDB's `/` gives NULL (log(1, x) is ln(x) / 0).
     udf('trino_double_divide', [DOUBLE, DOUBLE], DOUBLE, ([a, b]) => Number(a) / Number(b)),
     udf('trino_url_part', [VARCHAR, VARCHAR], VARCHAR, ([u, p]) => urlPart(String(u), String(p))),

@@ -36,7 +36,7 @@ export function sessionSetupStatements(): string[] {
 
 /**
  * Java-style `format()` is the one shim a macro cannot express: a JS scalar UDF. The translator passes every
- * argument as VARCHAR (`trino_java_format(fmt, [CAST(a AS VARCHAR), …])`).
+ * argument as its Java text (`trino_java_format(fmt, trino_format_text(a), …)`, function-macros.ts).
  */
 function javaFormatFunction(): DuckDBScalarFunction {
   return DuckDBScalarFunction.create({

@@ -2,10 +2,34 @@
 // `-0+ ,(#`, width and precision. Arguments arrive as their SQL text (CAST … AS VARCHAR) and are read back as numbers
 // where the conversion needs one.
 
+import { javaDouble } from './json-canonical.js';
+
 // `<` (a flag) reuses the previous specifier's argument: `format('%s %<s', 'a')` is 'a a'.
 const SPEC = /%(\d+\$)?([-#+ 0,(<]*)(\d+)?(\.\d+)?([a-zA-Z%])/g;
 
 export class JavaFormatError extends Error {}
+
+/** The shortest decimal digits that read back as the same float (Java's Float.toString picks those). */
+function shortestFloat(f: number): number {
+  for (let digits = 1; digits < 9; digits++) {
+    const candidate = Number(f.toPrecision(digits));
+    if (Math.fround(candidate) === f) return candidate;
+  }
+  return f;
+}
+
+/**
+ * What `%s` prints for a double or real: Java's Double.toString / Float.toString (`1.0E7`, `4.656612875245797E-10`,
+ * `NaN`, `Infinity`), from DuckDB's text of the value (`10000000.0`, `4.656612875245797e-10`, `nan`, `inf`).
+ */
+export function javaFloatingText(duckdbText: string, isReal: boolean): string {
+  const text = duckdbText.trim().toLowerCase();
+  if (text === 'nan' || text === '-nan') return 'NaN';
+  if (text === 'inf' || text === 'infinity') return 'Infinity';
+  if (text === '-inf' || text === '-infinity') return '-Infinity';
+  const value = Number(text);
+  return javaDouble(isReal ? shortestFloat(Math.fround(value)) : value);
+}
 
 function group(digits: string): string {
   return digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');

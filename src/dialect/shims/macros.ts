@@ -17,7 +17,7 @@ import { IP_FIELD, IP_STRUCT } from './ip-address.js';
 export const TZ_STRUCT = 'STRUCT(trino_instant TIMESTAMPTZ, trino_zone VARCHAR, trino_wall TIMESTAMP)';
 export const TZ_FIELDS = ['trino_instant', 'trino_zone', 'trino_wall'] as const;
 
-const OFFSET_ZONE = `'^[+-][0-9]{2}:[0-9]{2}$'`;
+export const OFFSET_ZONE = `'^[+-][0-9]{2}:[0-9]{2}$'`;
 const FLOATING = `('DOUBLE', 'FLOAT')`;
 /**
  * `name(a, b)`: a one-element list of {a, b, w, s}, a and b bound once; w a NULL of the type `typeName` gives the

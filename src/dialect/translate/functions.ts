@@ -354,7 +354,7 @@ export const FUNCTIONS: Record<string, CallHandler> = {
   split: (c) => `string_split(${c.arg(0)}, trino_nonempty_delimiter(${c.arg(1)}))${c.tail}`,
   replace: (c) => (c.args.length === 2 ? call('trino_replace', c) : undefined),
   format: (c) => {
-    const values = c.args.slice(1).map((_a, k) => shimCall('trino_text', [c.arg(k + 1)]));
+    const values = c.args.slice(1).map((_a, k) => `trino_format_text(${c.arg(k + 1)})`);
     return `trino_java_format(${[c.arg(0), ...values].join(', ')})`;
   },
   regexp_like: rename('regexp_matches'),

@@ -35,6 +35,21 @@ describeFunctions(
     ['format %08.3f of NULL', "format('%08.3f', NULL)", '     nul', 'varchar'],
     ['format %-8.1E of NULL', "format('%-8.1E', NULL)", 'N       ', 'varchar'],
     ['format %08d of NULL', "format('%08d', NULL)", '    null', 'varchar'],
+    // %s prints the argument's Java text: Double.toString, BigDecimal.toString, LocalDateTime / ZonedDateTime.toString.
+    ['format %s of a small double', "format('%s', 1 / CAST(2147483647 AS double))", '4.656612875245797E-10', 'varchar'],
+    ['format %s of 1e7', "format('%s', 1E7)", '1.0E7', 'varchar'],
+    ['format %s of a real', "format('%s', REAL '1e10')", '1.0E10', 'varchar'],
+    ['format %s of 0.1 as a real', "format('%s', REAL '0.1')", '0.1', 'varchar'],
+    ['format %s of NaN', "format('%s|%s', nan(), -infinity())", 'NaN|-Infinity', 'varchar'],
+    ['format %s of a decimal below 1', "format('%s', DECIMAL '-0.5')", '-0.5', 'varchar'],
+    ['format %s of a timestamp on the minute', "format('%s', TIMESTAMP '2025-01-01 10:00:00')", '2025-01-01T10:00', 'varchar'],
+    ['format %s of a timestamp with milliseconds', "format('%s', TIMESTAMP '2025-01-01 10:00:00.5')", '2025-01-01T10:00:00.500', 'varchar'],
+    ['format %s of a UTC timestamp', "format('%s', TIMESTAMP '2025-01-01 10:00:05 UTC')", '2025-01-01T10:00:05Z[UTC]', 'varchar'],
+    ['format %s of an offset timestamp', "format('%s', TIMESTAMP '2025-01-01 10:00:00 +01:00')", '2025-01-01T10:00+01:00', 'varchar'],
+    ['format %s of a zoned timestamp', "format('%s', TIMESTAMP '2025-01-01 10:00:00 America/New_York')", '2025-01-01T10:00-05:00[America/New_York]', 'varchar'],
+    ['format %s of an aggregate', "format('%s', max(x)) FROM (VALUES 1.5E0, 1E8) t(x)", '1.0E8', 'varchar'],
+    ['format %s of an ipaddress', "format('%s', IPADDRESS '1.2.3.4')", '1.2.3.4', 'varchar'],
+    ['format nested in format', "format('%s %s', 1E0, format('%s', 2.5E-9))", '1.0 2.5E-9', 'varchar'],
     // human_readable_seconds rounds the magnitude (https://trino.io/docs/current/functions/datetime.html).
     ['human_readable_seconds of -0.5', 'human_readable_seconds(-0.5)', '1 second', 'varchar'],
     ['human_readable_seconds of -3600.7', 'human_readable_seconds(-3600.7)', '1 hour, 1 second', 'varchar'],
@@ -68,6 +83,10 @@ describeFunctions(
     // java.util.Formatter: IllegalFormatPrecision for integral and character conversions, whatever the argument.
     ['format %.2d', "format('%.2d', NULL)", /takes no precision/],
     ['format %.2c', "format('%.2c', 65)", /takes no precision/],
+    // Trino 476: "NOT_SUPPORTED: Type not supported for formatting: array(integer)" (also map, row, varbinary).
+    ['format %s of an array', "format('%s', ARRAY[1])", /Type not supported for formatting/],
+    ['format %s of a map', "format('%s', MAP(ARRAY[1], ARRAY[2]))", /Type not supported for formatting/],
+    ['format %s of varbinary', "format('%s', from_hex('ab'))", /Type not supported for formatting/],
     // Trino 476: "GENERIC_INTERNAL_ERROR: integer overflow" escapes try() (Math.toIntExact of the count), and so does
     // "Value -2147509156 is less than MIN_INT for type date" for try(date_add('day', -2147483648, DATE '1900-03-01')).
     ['try(date_add) with a bigint count', "try(date_add('day', BIGINT '9000000000', DATE '1900-03-01'))", /try-escaping-overflow/],
