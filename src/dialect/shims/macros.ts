@@ -107,8 +107,11 @@ export const MACROS: readonly string[] = [
   `trino_at_time_zone(x ${TZ_STRUCT}, zone) AS trino_tz_from_instant(x.trino_instant, zone),
      (x, zone) AS trino_tz_from_instant(timezone('UTC', CAST(x AS TIMESTAMP)), zone)`,
   `trino_with_timezone(x, zone) AS trino_tz_from_wall(CAST(x AS TIMESTAMP), zone)`,
-  `trino_from_unixtime(x) AS trino_tz_from_instant(to_timestamp(x), 'UTC'),
-     (x, zone) AS trino_tz_from_instant(to_timestamp(x), zone)`,
+  // Trino 476 rounds the seconds to milliseconds half up (Math.round(x * 1000)); DuckDB's to_timestamp keeps
+  // microseconds, which the millisecond text then truncates (0.5366 showed .536, Trino .537).
+  `trino_unixtime_instant(x) AS to_timestamp(0) + to_milliseconds(CAST(floor(CAST(x AS DOUBLE) * 1000 + 0.5) AS BIGINT))`,
+  `trino_from_unixtime(x) AS trino_tz_from_instant(trino_unixtime_instant(x), 'UTC'),
+     (x, zone) AS trino_tz_from_instant(trino_unixtime_instant(x), zone)`,
   `trino_to_unixtime(x ${TZ_STRUCT}) AS epoch(x.trino_instant), (x) AS epoch(x)`,
   `trino_to_tstz(x ${TZ_STRUCT}) AS x,
      (x) AS CASE WHEN typeof(x) = 'VARCHAR' THEN trino_tz_from_wall(

@@ -54,6 +54,20 @@ describeFunctions(
     ['human_readable_seconds of -0.5', 'human_readable_seconds(-0.5)', '1 second', 'varchar'],
     ['human_readable_seconds of -3600.7', 'human_readable_seconds(-3600.7)', '1 hour, 1 second', 'varchar'],
     ['human_readable_seconds of -0.4', 'human_readable_seconds(-0.4)', '0 seconds', 'varchar'],
+    // from_unixtime(double) rounds to milliseconds half up (Trino 476: Math.round(x * 1000)); the oracle saw it through
+    // cosine_similarity (0.5366563145999494) and log10 (-0.3620187205234653), whose values were equal.
+    ['from_unixtime rounds to the millisecond', 'from_unixtime(0.5366)', '1970-01-01 00:00:00.537 UTC', 'timestamp(3) with time zone'],
+    ['from_unixtime rounds a half up', 'from_unixtime(2.0015)', '1970-01-01 00:00:02.002 UTC', 'timestamp(3) with time zone'],
+    ['from_unixtime before 1970 rounds up too', 'from_unixtime(-0.3624)', '1969-12-31 23:59:59.638 UTC', 'timestamp(3) with time zone'],
+    ['from_unixtime of -0.0005 is the epoch', 'from_unixtime(-0.0005)', '1970-01-01 00:00:00.000 UTC', 'timestamp(3) with time zone'],
+    [
+      'from_unixtime of cosine_similarity',
+      "from_unixtime(cosine_similarity(MAP(ARRAY['a', 'b'], ARRAY[1E0, 2E0]), MAP(ARRAY['b', 'c'], ARRAY[3E0, 4E0])))",
+      '1970-01-01 00:00:00.537 UTC',
+      'timestamp(3) with time zone',
+    ],
+    ['from_unixtime in a zone', "from_unixtime(1700000000.0006E0, '+01:00')", '2023-11-14 23:13:20.001 +01:00', 'timestamp(3) with time zone'],
+    ['from_unixtime of a bigint', "from_unixtime(BIGINT '1700000000')", '2023-11-14 22:13:20.000 UTC', 'timestamp(3) with time zone'],
     // element_at counts a negative index from the end (https://trino.io/docs/current/functions/array.html#element_at).
     ['element_at far below the start is NULL', "element_at(ARRAY[1, 2, 3], BIGINT '-9223372036854775807')", null, 'integer'],
     // json_array_get (https://trino.io/docs/current/functions/json.html#json_array_get).
