@@ -42,7 +42,19 @@ function withinGroup(tail: string): { orderBy: string; rest: string } | undefine
   return depth === 0 ? { orderBy: tail.slice(open[0].length, i - 1).trim(), rest: tail.slice(i) } : undefined;
 }
 
+/**
+ * coalesce() of decimals whose common type needs more than 38 digits: Trino keeps the largest scale (decimal(38,2) for
+ * decimal(3,2) and decimal(38,1), so 1.25 stays 1.25), DuckDB keeps the integer digits and rounds 1.25 to 1.3. The
+ * check is on types alone, so DuckDB folds it away when it is false; when true the call is refused.
+ */
+const coalesceCall: CallHandler = (c) => {
+  const call = `coalesce(${c.all()})`;
+  const types = c.args.map((_a, k) => `typeof(${c.arg(k)})`).join(', ');
+  return `(CASE WHEN trino_decimal_scale_lost(typeof(${call}), [${types}]) THEN cast_to_type(trino_fail('coalesce(): the decimal arguments need more than 38 digits together, and Athena keeps the larger scale where the local engine rounds; CAST them to one decimal type first'), ${call}) ELSE ${call} END)`;
+};
+
 export const NULL_AWARE_REWRITES: Record<string, CallHandler> = {
+  coalesce: coalesceCall,
   // LISTAGG(x, sep) WITHIN GROUP (ORDER BY …): string_agg skips NULLs and gives NULL over no rows, as Trino does.
   // The query pass (within-group.ts) has already moved the ORDER BY into the call, defaulted the separator to '' and
   // reported an ON OVERFLOW TRUNCATE at its position; a call without an ordering is refused here.

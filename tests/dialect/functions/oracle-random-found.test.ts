@@ -68,6 +68,10 @@ describeFunctions(
     ],
     ['from_unixtime in a zone', "from_unixtime(1700000000.0006E0, '+01:00')", '2023-11-14 23:13:20.001 +01:00', 'timestamp(3) with time zone'],
     ['from_unixtime of a bigint', "from_unixtime(BIGINT '1700000000')", '2023-11-14 22:13:20.000 UTC', 'timestamp(3) with time zone'],
+    // coalesce (https://trino.io/docs/current/functions/conditional.html#coalesce) in the usual common types.
+    ['coalesce of a decimal and an integer', "coalesce(DECIMAL '1.25', 2)", '1.25', 'decimal(12,2)'],
+    ['coalesce of an aggregate', 'coalesce(sum(x), 0) FROM (VALUES 1, 2) t(x)', 3, 'bigint'],
+    ['coalesce nested', 'coalesce(coalesce(coalesce(x, 1), 2), 3) FROM (VALUES CAST(NULL AS integer)) t(x)', 1, 'integer'],
     // element_at counts a negative index from the end (https://trino.io/docs/current/functions/array.html#element_at).
     ['element_at far below the start is NULL', "element_at(ARRAY[1, 2, 3], BIGINT '-9223372036854775807')", null, 'integer'],
     // json_array_get (https://trino.io/docs/current/functions/json.html#json_array_get).
@@ -97,6 +101,12 @@ describeFunctions(
     // java.util.Formatter: IllegalFormatPrecision for integral and character conversions, whatever the argument.
     ['format %.2d', "format('%.2d', NULL)", /takes no precision/],
     ['format %.2c', "format('%.2c', 65)", /takes no precision/],
+    // Trino 476 answers 1.25 as decimal(38,2) (the common type keeps the larger scale); locally refused, not rounded.
+    [
+      'coalesce of decimals past 38 digits',
+      "coalesce(DECIMAL '1.25', DECIMAL '-9999999999999999999999999999999999999.9')",
+      /coalesce\(\): the decimal arguments need more than 38 digits/,
+    ],
     // Trino 476: "NOT_SUPPORTED: Type not supported for formatting: array(integer)" (also map, row, varbinary).
     ['format %s of an array', "format('%s', ARRAY[1])", /Type not supported for formatting/],
     ['format %s of a map', "format('%s', MAP(ARRAY[1], ARRAY[2]))", /Type not supported for formatting/],
