@@ -111,8 +111,11 @@ start() {
 }
 
 stop() {
-  local pid
-  if pid="$(running_pid)"; then
+  # The pid file, not running_pid: a Trino interrupted while starting (Ctrl-C in the tier) has no URL yet, and must
+  # be stopped all the same.
+  local pid=""
+  [ -f "$PID_FILE" ] && pid="$(cat "$PID_FILE")"
+  if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then
     # No longer offered to `status` (a new tier would use it) while it writes its AOT cache and exits.
     rm -f "$URL_FILE"
     kill "$pid"
