@@ -354,7 +354,8 @@ export const FUNCTIONS: Record<string, CallHandler> = {
   split: (c) => `string_split(${c.arg(0)}, trino_nonempty_delimiter(${c.arg(1)}))${c.tail}`,
   replace: (c) => (c.args.length === 2 ? call('trino_replace', c) : undefined),
   format: (c) => {
-    const values = c.args.slice(1).map((_a, k) => `trino_format_text(${c.arg(k + 1)})`);
+    // A bare NULL has no type to pick trino_format_value's overload by; Java prints it as "null" whatever it is.
+    const values = c.args.slice(1).map((_a, k) => (/^NULL$/i.test(c.arg(k + 1)) ? 'CAST(NULL AS VARCHAR)' : `trino_format_text(${c.arg(k + 1)})`));
     return `trino_java_format(${[c.arg(0), ...values].join(', ')})`;
   },
   regexp_like: rename('regexp_matches'),
