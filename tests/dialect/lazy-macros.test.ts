@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBConnection } from '@duckdb/node-api';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { MacroSet } from '../../src/dialect/shims/macro-set.js';
 import { AthenaLocalEngine } from '../../src/engines/local/engine.js';
 
 const MACRO_CREATION = /CREATE OR REPLACE TEMP MACRO (\w+)/g;
@@ -69,5 +70,16 @@ describe('macro shims on demand', () => {
     expect(sent.filter((sql) => sql.startsWith('SELECT sql FROM duckdb_views()')).length).toBe(1);
     await writer.execute("CREATE VIEW days AS SELECT date_trunc('day', from_iso8601_timestamp('2025-03-01T10:42:00Z')) AS d");
     expect((await reader.execute('SELECT CAST(d AS varchar) FROM days')).rows).toEqual([['2025-03-01 00:00:00.000 UTC']]);
+  });
+
+  it('creates a macro after one its body names even when the full list has that one later (CAST to json names trino_fail)', async () => {
+    const set = new MacroSet([
+      'CREATE OR REPLACE TEMP MACRO trino_early(x) AS trino_late(x) + 1',
+      'CREATE OR REPLACE TEMP MACRO trino_other(x) AS x',
+      'CREATE OR REPLACE TEMP MACRO trino_late(x) AS x * 2',
+    ]);
+    expect(set.missingFor(['SELECT trino_other(1), trino_early(2)'])).toEqual(['trino_late', 'trino_early', 'trino_other']);
+    const engine = await open(mkdtempSync(join(tmpdir(), 'lake-macros-')), true);
+    expect((await engine.execute("SELECT CAST(ARRAY[1] AS json) AS a, CAST(MAP(ARRAY['k'], ARRAY[2]) AS json) AS m")).rows).toEqual([['[1]', '{"k":2}']]);
   });
 });

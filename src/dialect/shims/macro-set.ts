@@ -1,7 +1,7 @@
 // The macro shims a connection needs, defined when first needed. DuckDB binds a macro's body when it is created, so
 // creating all ~200 at every engine open cost ~65 ms of CPU (issue 18), while a statement uses a handful. A macro is
-// created before the first statement whose SQL names it, after every macro its own body names, in the order of the
-// full list (which is a valid creation order).
+// created before the first statement whose SQL names it, after every macro its own body names, and otherwise in the
+// order of the full list.
 import type { DuckDBConnection } from '@duckdb/node-api';
 
 /** Every shim is named `trino_…`; a text naming one (or a struct field of the same spelling) asks for it. */
@@ -40,18 +40,25 @@ export class MacroSet {
     this.order = new Map([...this.definitions.keys()].map((name, i) => [name, i]));
   }
 
-  /** Names of the macros `texts` refer to, with everything they need, not yet defined, in creation order. */
+  /**
+   * Names of the macros `texts` refer to, with everything they need, not yet defined, in creation order: each after
+   * the macros its body names (a macro may name one listed after it, as trino_cast_json names trino_fail), otherwise
+   * in the order of the full list.
+   */
   missingFor(texts: readonly string[]): string[] {
-    const wanted = new Set<string>();
+    const seen = new Set<string>();
+    const ordered: string[] = [];
+    const byListOrder = (names: Iterable<string>) => [...names].sort((a, b) => (this.order.get(a) ?? 0) - (this.order.get(b) ?? 0));
     const visit = (name: string) => {
-      if (wanted.has(name) || this.defined.has(name)) return;
+      if (seen.has(name) || this.defined.has(name)) return;
       const definition = this.definitions.get(name);
       if (!definition) return;
-      wanted.add(name);
-      for (const used of definition.uses) visit(used);
+      seen.add(name);
+      for (const used of byListOrder(definition.uses)) visit(used);
+      ordered.push(name);
     };
-    for (const text of texts) for (const name of text.match(SHIM_NAME) ?? []) visit(name);
-    return [...wanted].sort((a, b) => this.order.get(a)! - this.order.get(b)!);
+    for (const name of byListOrder(new Set(texts.flatMap((text) => text.match(SHIM_NAME) ?? [])))) visit(name);
+    return ordered;
   }
 
   /** Creates, in one batch, the macros `texts` need that this connection does not have yet. */
