@@ -85,7 +85,8 @@ export class TableSchemas {
         }
         for (const table of node.produces) {
           try {
-            const result = await engine.execute(`SELECT * FROM ${table.split('.').map(quote).join('.')} LIMIT 0`);
+            // In the node's database (the name is qualified): the session stays in it from the CTAS before.
+            const result = await engine.execute(`SELECT * FROM ${table.split('.').map(quote).join('.')} LIMIT 0`, { database: node.database });
             columns.set(
               table,
               result.columns.map((c) => ({ name: c.name.toLowerCase(), type: c.type })),

@@ -3,7 +3,8 @@
 // lint errors at file:line:col, without data.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { DuckDBConnection } from '@duckdb/node-api';
+import { describe, expect, it, vi } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { captureIo, makeProject } from '../project/project-helpers.js';
 
@@ -16,6 +17,37 @@ const lint = async (files: Record<string, string>) => {
 };
 
 describe('lake lint binds every query over empty typed inputs', () => {
+  it('binding costs no USE and no catalog rewrite per model: statements per model do not depend on the catalog size', async () => {
+    const statements = async (models: number) => {
+      const files: Record<string, string> = {};
+      for (let i = 0; i < models; i++)
+        files[`sql/transforms/m${i}.sql`] = `SELECT id, rating + ${i} AS rating, channel, note FROM ${i === 0 ? 'reviews' : `m${i - 1}`}\n`;
+      const sent: string[] = [];
+      const run = DuckDBConnection.prototype.run;
+      const spy = vi.spyOn(DuckDBConnection.prototype, 'run').mockImplementation(function (
+        this: DuckDBConnection,
+        ...args: Parameters<DuckDBConnection['run']>
+      ) {
+        sent.push(String(args[0]).trim());
+        return run.apply(this, args);
+      });
+      try {
+        const { code, out } = await lint(files);
+        expect(code, out).toBe(0);
+      } finally {
+        spy.mockRestore();
+      }
+      return sent;
+    };
+    const [few, many] = [await statements(2), await statements(8)];
+    const uses = (sent: string[]) => sent.filter((sql) => sql.startsWith('USE ')).length;
+    // The session moves to the models' database once, whatever their number.
+    expect(uses(many)).toBe(uses(few));
+    // A new table's description is inserted, not replaced (the snapshot knows it is new).
+    expect(many.filter((sql) => sql.startsWith('INSERT OR REPLACE INTO "awsdatacatalog"."__lake"'))).toEqual([]);
+    expect(many.filter((sql) => sql.startsWith('INSERT INTO "awsdatacatalog"."__lake"."tables"'))).toHaveLength(8 + 1);
+  });
+
   it('a model selecting an unknown column on line 6: <file>:6 and the name, exit 1', async () => {
     const { code, lines, out } = await lint({
       'sql/transforms/ratings.sql': '/*\ntags: [x]\n*/\nSELECT\n  channel,\n  max(ratng) AS top_rating\nFROM reviews\nGROUP BY channel\n',

@@ -48,6 +48,8 @@ export class LakeCatalog {
   /** View SELECTs by table description and presence (a pure function of both: every statement asks for all of them). */
   private readonly selects = new Map<string, string>();
   private viewTextsSeen: { key: string; texts: string[] } | undefined;
+  /** ensure() ran since the snapshot was last dropped. */
+  private ensured = false;
 
   constructor(
     private readonly connection: DuckDBConnection,
@@ -60,14 +62,22 @@ export class LakeCatalog {
    */
   forget(): void {
     this.snapshot = emptySnapshot();
+    this.ensured = false;
   }
 
+  /**
+   * Creates the catalog's own schemas and table where missing. Done once while the snapshot holds (under the writer
+   * lock, or in memory): what made them exist cannot have changed since, and a write statement of a run paid three
+   * statements for it.
+   */
   async ensure(): Promise<void> {
+    if (this.ensured) return;
     await this.connection.run(`CREATE SCHEMA IF NOT EXISTS ${catalogName(META_SCHEMA)}`);
     await this.connection.run(`CREATE SCHEMA IF NOT EXISTS ${catalogName('default')}`);
     await this.connection.run(
       `CREATE TABLE IF NOT EXISTS ${catalogName(META_SCHEMA, 'tables')} (database VARCHAR, name VARCHAR, spec VARCHAR, view_sql VARCHAR, PRIMARY KEY (database, name))`,
     );
+    this.ensured = true;
   }
 
   private async rows(sql: string): Promise<Record<string, unknown>[]> {
@@ -165,8 +175,9 @@ export class LakeCatalog {
       if (table.tableType === 'hive') await this.refreshView({ table: structuredClone(table), viewSql: stored.viewSql });
       return;
     }
+    // A new table is a plain INSERT: the snapshot knows it is not there, and INSERT OR REPLACE costs twice as much.
     await this.connection.run(
-      `INSERT OR REPLACE INTO ${catalogName(META_SCHEMA, 'tables')} VALUES (${sqlString(table.database)}, ${sqlString(table.name)}, ${sqlString(spec)}, NULL)`,
+      `INSERT${stored ? ' OR REPLACE' : ''} INTO ${catalogName(META_SCHEMA, 'tables')} VALUES (${sqlString(table.database)}, ${sqlString(table.name)}, ${sqlString(spec)}, NULL)`,
     );
     this.remember({ table: structuredClone(table), viewSql: null });
     if (table.tableType === 'hive') await this.refreshView({ table, viewSql: null });

@@ -56,6 +56,21 @@ describe('catalog snapshot', () => {
     expect(count(sent, DESCRIPTION_READ)).toBe(1);
   });
 
+  it("an exclusive run's writes create the catalog's own schemas and table (if missing) once, not per statement", async () => {
+    const engine = await open(lake());
+    await engine.execute('CREATE DATABASE shop');
+    await engine.execute(`CREATE EXTERNAL TABLE shop.orders (id int) PARTITIONED BY (dt string) STORED AS PARQUET LOCATION 's3://lake/orders/'`);
+    const sent = recordStatements();
+    await engine.exclusive(async () => {
+      for (let i = 1; i <= 5; i++) await engine.execute(`INSERT INTO shop.orders VALUES (${i}, '2025-03-0${i}')`);
+    });
+    // Outside the run, each write takes the lock anew (another writer may have been in between): ensured again.
+    await engine.execute(`INSERT INTO shop.orders VALUES (6, '2025-03-06')`);
+    expect((await engine.execute('SELECT count(*) FROM shop.orders')).rows).toEqual([[6]]);
+    expect(count(sent, /^CREATE TABLE IF NOT EXISTS "awsdatacatalog"\."__lake"\."tables"/)).toBe(2);
+    expect(count(sent, /^CREATE SCHEMA IF NOT EXISTS/)).toBe(2 * 2);
+  });
+
   it('an in-memory catalog sees its own writes at once, and reads descriptions once across inserts', async () => {
     const engine = await open(lake(), true);
     await engine.execute('CREATE DATABASE shop');
