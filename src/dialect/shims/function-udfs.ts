@@ -7,14 +7,12 @@ import {
   BLOB,
   BOOLEAN,
   DOUBLE,
-  DuckDBBlobValue,
   DuckDBScalarFunction,
   FLOAT,
   INTEGER,
   LIST,
   listValue,
   VARCHAR,
-  type DuckDBType,
 } from '@duckdb/node-api';
 import { parseDataSize } from './data-size.js';
 import { javaFloatingText } from './java-format.js';
@@ -22,30 +20,7 @@ import { betaCdf, inverseBetaCdf } from './beta-distribution.js';
 import { inverseNormalCdf, normalCdf } from './normal-distribution.js';
 import { murmur3, spookyHash32, spookyHash64 } from './murmur-spooky.js';
 import { xxhash64 } from './xxhash64.js';
-
-type Value = string | Uint8Array | bigint | number | null;
-
-function bytesOf(v: unknown): Uint8Array {
-  if (v instanceof DuckDBBlobValue) return v.bytes;
-  return Buffer.from(String(v), 'utf8');
-}
-
-function udf(name: string, parameterTypes: DuckDBType[], returnType: DuckDBType, fn: (args: unknown[]) => Value): DuckDBScalarFunction {
-  return DuckDBScalarFunction.create({
-    name,
-    returnType,
-    parameterTypes,
-    specialHandling: true,
-    mainFunction: (_info, input, output) => {
-      for (let row = 0; row < input.rowCount; row++) {
-        const args = parameterTypes.map((_t, c) => input.getColumnVector(c).getItem(row));
-        const result = args.some((a) => a === null) ? null : fn(args);
-        output.setItem(row, result instanceof Uint8Array ? new DuckDBBlobValue(result) : result);
-      }
-      output.flush();
-    },
-  });
-}
+import { bytesOf, udf } from './scalar-udf.js';
 
 // --- java.net.URI ----------------------------------------------------------------------------------------------------
 

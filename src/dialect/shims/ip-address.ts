@@ -5,7 +5,8 @@
 // with InetAddresses.toAddrString (IPv4-mapped as dotted IPv4, IPv6 per RFC 5952). Locally the value is the struct
 // IP_STRUCT around those 16 bytes: DuckDB compares a BLOB byte by byte, unsigned, so =, <, ORDER BY, min/max, DISTINCT
 // and GROUP BY behave as Trino's; src/engines/duckdb/types.ts names the struct `ipaddress` and prints its text.
-import { BLOB, BOOLEAN, VARCHAR, DuckDBBlobValue, DuckDBScalarFunction, type DuckDBType } from '@duckdb/node-api';
+import { BLOB, BOOLEAN, VARCHAR, type DuckDBScalarFunction } from '@duckdb/node-api';
+import { bytesOf, udf } from './scalar-udf.js';
 
 export const IP_STRUCT = 'STRUCT(trino_ipaddress BLOB)';
 /** The struct's one field name, by which the result mapping recognises an ipaddress. */
@@ -262,31 +263,12 @@ export function cidrContains(network: string, address: Uint8Array): boolean {
 
 // --- the session's functions -----------------------------------------------------------------------------------------
 
-const blobBytes = (v: unknown): Uint8Array => (v instanceof DuckDBBlobValue ? v.bytes : Buffer.from(String(v), 'utf8'));
-
-function udf(name: string, parameterTypes: DuckDBType[], returnType: DuckDBType, fn: (args: unknown[]) => Uint8Array | string | boolean): DuckDBScalarFunction {
-  return DuckDBScalarFunction.create({
-    name,
-    returnType,
-    parameterTypes,
-    specialHandling: true,
-    mainFunction: (_info, input, output) => {
-      for (let row = 0; row < input.rowCount; row++) {
-        const args = parameterTypes.map((_t, c) => input.getColumnVector(c).getItem(row));
-        const result = args.some((a) => a === null) ? null : fn(args);
-        output.setItem(row, result instanceof Uint8Array ? new DuckDBBlobValue(result) : result);
-      }
-      output.flush();
-    },
-  });
-}
-
 export function ipAddressUdfs(): DuckDBScalarFunction[] {
   return [
     udf('trino_ipaddress_parse', [VARCHAR], BLOB, ([s]) => castTextToIpAddress(String(s))),
-    udf('trino_ipaddress_from_binary', [BLOB], BLOB, ([b]) => castBinaryToIpAddress(blobBytes(b))),
-    udf('trino_ipaddress_text', [BLOB], VARCHAR, ([b]) => ipAddressText(blobBytes(b))),
-    udf('trino_ipaddress_contains', [VARCHAR, BLOB], BOOLEAN, ([n, b]) => cidrContains(String(n), blobBytes(b))),
+    udf('trino_ipaddress_from_binary', [BLOB], BLOB, ([b]) => castBinaryToIpAddress(bytesOf(b))),
+    udf('trino_ipaddress_text', [BLOB], VARCHAR, ([b]) => ipAddressText(bytesOf(b))),
+    udf('trino_ipaddress_contains', [VARCHAR, BLOB], BOOLEAN, ([n, b]) => cidrContains(String(n), bytesOf(b))),
   ];
 }
 
