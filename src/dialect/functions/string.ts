@@ -8,7 +8,7 @@ export const STRING: FunctionFamily = {
   concat_ws: rewrite('skips NULL arguments; concat_ws(sep, array) joins the array', '2+'),
   hamming_distance: builtin('hamming', '2'),
   length: rewrite('code points of a varchar, bytes of a varbinary', '1'),
-  levenshtein_distance: builtin('levenshtein', '2'),
+  levenshtein_distance: shim('trino_levenshtein_distance', '2', 'edits of code points (DuckDB’s levenshtein counts bytes)'),
   lower: duckdb('1'),
   upper: duckdb('1'),
   lpad: duckdb('3'),

@@ -213,7 +213,8 @@ export const FUNCTION_MACROS: readonly string[] = [
   `trino_comparator_result(r) AS CASE WHEN r IN (-1, 0, 1) THEN r ELSE ${fail(`'Lambda comparator must return either -1, 0, or 1'`, 'r')} END`,
   `trino_array_join(a, sep) AS CASE WHEN a IS NOT NULL AND sep IS NOT NULL
      THEN coalesce(array_to_string(list_transform(a, lambda trino_e: trino_text(trino_e)), sep), '') END`,
-  `trino_arrays_overlap(a, b) AS CASE WHEN a IS NULL OR b IS NULL THEN NULL WHEN list_has_any(a, b) THEN true
+  // An empty array overlaps nothing, NULL elements or not (Trino 476: arrays_overlap(ARRAY[], ARRAY[2, NULL]) is false).
+  `trino_arrays_overlap(a, b) AS CASE WHEN a IS NULL OR b IS NULL THEN NULL WHEN len(a) = 0 OR len(b) = 0 THEN false WHEN list_has_any(a, b) THEN true
      WHEN trino_has_null(a) OR trino_has_null(b) THEN NULL ELSE false END`,
   `trino_contains_sequence(a, b) AS CASE WHEN a IS NULL OR b IS NULL THEN NULL WHEN len(b) = 0 THEN true
      ELSE coalesce(list_bool_or(list_transform(range(1, len(a) - len(b) + 2), lambda i: a[i:i + len(b) - 1] IS NOT DISTINCT FROM b)), false) END`,

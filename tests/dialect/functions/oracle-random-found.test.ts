@@ -72,6 +72,13 @@ describeFunctions(
     ['coalesce of a decimal and an integer', "coalesce(DECIMAL '1.25', 2)", '1.25', 'decimal(12,2)'],
     ['coalesce of an aggregate', 'coalesce(sum(x), 0) FROM (VALUES 1, 2) t(x)', 3, 'bigint'],
     ['coalesce nested', 'coalesce(coalesce(coalesce(x, 1), 2), 3) FROM (VALUES CAST(NULL AS integer)) t(x)', 1, 'integer'],
+    // Found by the run of 08:04 (functions merged since): levenshtein_distance counts code points, not bytes
+    // (https://trino.io/docs/current/functions/string.html#levenshtein_distance), and an empty array overlaps nothing.
+    ['levenshtein_distance outside the BMP', "2.5 - levenshtein_distance('🙂x', 'a')", '0.5', 'decimal(21,1)'],
+    ['levenshtein_distance of accented letters', "levenshtein_distance('äöü', 'a')", 3, 'bigint'],
+    ['levenshtein_distance of the docs', "levenshtein_distance('kitten', 'sitting')", 3, 'bigint'],
+    ['arrays_overlap of an empty array and a NULL', 'arrays_overlap(array_except(ARRAY[1], ARRAY[1]), ARRAY[2, NULL, 2])', false, 'boolean'],
+    ['arrays_overlap with a NULL and no common element', 'arrays_overlap(ARRAY[1, NULL], ARRAY[2])', null, 'boolean'],
     // element_at counts a negative index from the end (https://trino.io/docs/current/functions/array.html#element_at).
     ['element_at far below the start is NULL', "element_at(ARRAY[1, 2, 3], BIGINT '-9223372036854775807')", null, 'integer'],
     // json_array_get (https://trino.io/docs/current/functions/json.html#json_array_get).
