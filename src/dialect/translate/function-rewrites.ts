@@ -6,13 +6,23 @@ import { hasAggregate, shimCallText } from './unbound.js';
 
 /**
  * Trino's greatest/least (trino_greatest_of / trino_least_of, function-macros.ts) look at all the arguments at once:
- * NULL when any is NULL, and greatest skips a NaN. The arguments become one list bound to a lambda parameter, so each
- * is rendered once (a check per argument beside the call would double the text at every nesting level).
+ * NULL when any is NULL, and greatest skips a NaN. The arguments become one struct bound to a lambda parameter, so
+ * each is rendered once (a check per argument beside the call would double the text at every nesting level), and
+ * keeps its own type for the check that their common type keeps every decimal's scale (refused otherwise, as coalesce).
  */
 const overArgumentList =
   (macro: string): CallHandler =>
-  (c) =>
-    `list_transform([list_value(${c.all()})], lambda trino_args: ${macro}(trino_args))[1]`;
+  (c) => {
+    const fields = c.args.map((_a, k) => `trino_s.trino_${k}`);
+    const list = `list_value(${fields.join(', ')})`;
+    const lost = `trino_decimal_scale_lost(typeof(${list}[1]), [${fields.map((f) => `typeof(${f})`).join(', ')}])`;
+    const refused = `cast_to_type(trino_fail('${c.name.text.toLowerCase()}(): ${DECIMALS_PAST_38}'), ${macro}(${list}))`;
+    const struct = `{${c.args.map((_a, k) => `'trino_${k}': ${c.arg(k)}`).join(', ')}}`;
+    return `list_transform([${struct}], lambda trino_s: CASE WHEN ${lost} THEN ${refused} ELSE ${macro}(${list}) END)[1]`;
+  };
+
+const DECIMALS_PAST_38 =
+  'the decimal arguments need more than 38 digits together, and Athena keeps the larger scale where the local engine rounds; CAST them to one decimal type first';
 
 /**
  * Shims that dispatch on typed macro overloads cannot take an aggregate argument: DuckDB binds it as UNKNOWN, which
@@ -50,7 +60,7 @@ function withinGroup(tail: string): { orderBy: string; rest: string } | undefine
 const coalesceCall: CallHandler = (c) => {
   const call = `coalesce(${c.all()})`;
   const types = c.args.map((_a, k) => `typeof(${c.arg(k)})`).join(', ');
-  return `(CASE WHEN trino_decimal_scale_lost(typeof(${call}), [${types}]) THEN cast_to_type(trino_fail('coalesce(): the decimal arguments need more than 38 digits together, and Athena keeps the larger scale where the local engine rounds; CAST them to one decimal type first'), ${call}) ELSE ${call} END)`;
+  return `(CASE WHEN trino_decimal_scale_lost(typeof(${call}), [${types}]) THEN cast_to_type(trino_fail('coalesce(): ${DECIMALS_PAST_38}'), ${call}) ELSE ${call} END)`;
 };
 
 export const NULL_AWARE_REWRITES: Record<string, CallHandler> = {
