@@ -2,18 +2,7 @@
 // bytes, CRC-32, XXH64, soundex, java.net.URI parts and java.net.URLEncoder/URLDecoder. One row at a time; NULL in, NULL out.
 import { createHash, createHmac } from 'node:crypto';
 import { crc32 } from 'node:zlib';
-import {
-  BIGINT,
-  BLOB,
-  BOOLEAN,
-  DOUBLE,
-  DuckDBScalarFunction,
-  FLOAT,
-  INTEGER,
-  LIST,
-  listValue,
-  VARCHAR,
-} from '@duckdb/node-api';
+import { BIGINT, BLOB, BOOLEAN, DOUBLE, DuckDBScalarFunction, FLOAT, INTEGER, LIST, listValue, VARCHAR } from '@duckdb/node-api';
 import { parseDataSize } from './data-size.js';
 import { javaFloatingText } from './java-format.js';
 import { betaCdf, inverseBetaCdf } from './beta-distribution.js';
