@@ -81,7 +81,7 @@ export const KNOWN_DIFFERENCES: readonly KnownDifference[] = [
   {
     row: 12,
     owner: 'decimals',
-    what: 'unknown-typed NULLs that the map lambdas (transform_keys, transform_values, map_filter) and ROW(NULL) turn into integer locally; Trino finds concat(ARRAY[], ARRAY[1]) ambiguous',
+    what: 'unknown-typed NULLs that ROW(NULL) and a map built from unknown-typed values turn into integer locally; Trino finds concat(ARRAY[], ARRAY[1]) ambiguous (a map lambda over MAP() or a map literal of only NULLs is refused: unfaithful/unknown-map-lambda)',
     sql: /ARRAY\[\]|MAP\(\)|NULL/i,
     explains: (local, trino) => {
       if (/^error: AMBIGUOUS_FUNCTION_CALL/.test(trino)) return /^\[/.test(local);

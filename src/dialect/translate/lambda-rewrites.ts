@@ -3,7 +3,7 @@
 // parameters are replaced by what they stand for (`k` → `trino_e.key`), then the body is rendered as usual.
 import type { Token } from '../tokens.js';
 import type { CallContext, CallHandler } from './functions.js';
-import { isParen, meaningful, nodeText, type Node } from './tree.js';
+import { isParen, meaningful, nodeText, splitArgs, type Node } from './tree.js';
 
 interface Lambda {
   params: string[];
@@ -42,8 +42,40 @@ function substitute(nodes: readonly Node[], values: ReadonlyMap<string, string>)
   });
 }
 
+const isNullWord = (n: Node) => n.kind === 'token' && n.token.kind === 'word' && n.token.text.toUpperCase() === 'NULL';
+
+/** `ARRAY[]` or `ARRAY[NULL, …]`: an array whose element type is Trino's `unknown`. */
+function unknownArrayLiteral(nodes: readonly Node[]): boolean {
+  const [word, brackets, ...more] = meaningful(nodes);
+  if (more.length > 0 || word?.kind !== 'token' || word.token.text.toUpperCase() !== 'ARRAY' || brackets?.kind !== 'group' || brackets.open.text !== '[')
+    return false;
+  const elements = meaningful(brackets.items).filter((n) => nodeText(n) !== ',');
+  return elements.every(isNullWord);
+}
+
+/**
+ * A map literal whose key or value type is `unknown` in Trino: `MAP()`, or `MAP(keys, values)` with `ARRAY[]` or only
+ * NULLs on one side. A lambda over it has `unknown` parameters in Trino (`k || 'x'` is then array concatenation,
+ * `v + x` still evaluates x), which DuckDB types as integer: refused rather than answered differently.
+ */
+function unknownMapLiteral(nodes: readonly Node[]): boolean {
+  const [word, call, ...more] = meaningful(nodes);
+  if (more.length > 0 || word?.kind !== 'token' || word.token.text.toUpperCase() !== 'MAP' || !isParen(call)) return false;
+  const items = meaningful(call.items);
+  return items.length === 0 || splitArgs(call.items).some(unknownArrayLiteral);
+}
+
 function withLambda(arg: number, arity: number, build: (c: CallContext, body: (values: string[]) => string) => string): CallHandler {
   return (c) => {
+    const maps = MAP_LAMBDAS.has(c.name.text.toLowerCase()) ? c.args.slice(0, arg) : [];
+    if (maps.some(unknownMapLiteral)) {
+      c.report(
+        'unknown-map-lambda',
+        `${c.name.text}() over MAP() or a map of only NULLs: Athena types its lambda's parameters as unknown, which the local engine cannot follow`,
+        'give the map its types first: CAST(MAP() AS map(varchar, integer))',
+      );
+      return undefined;
+    }
     const lambda = lambdaOf(c, arg, arity);
     if (!lambda) {
       c.report(
@@ -57,6 +89,9 @@ function withLambda(arg: number, arity: number, build: (c: CallContext, body: (v
     return build(c, body);
   };
 }
+
+/** The lambdas over a map's keys and values. */
+const MAP_LAMBDAS = new Set(['map_filter', 'transform_values', 'transform_keys', 'map_zip_with']);
 
 const E = 'trino_e';
 const I = 'trino_i';
