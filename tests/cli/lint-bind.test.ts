@@ -3,8 +3,8 @@
 // lint errors at file:line:col, without data.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DuckDBConnection } from '@duckdb/node-api';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { recordDuckDBStatements } from '../helpers/duckdb-statements.js';
 import { main } from '../../src/cli/main.js';
 import { captureIo, makeProject } from '../project/project-helpers.js';
 
@@ -22,20 +22,12 @@ describe('lake lint binds every query over empty typed inputs', () => {
       const files: Record<string, string> = {};
       for (let i = 0; i < models; i++)
         files[`sql/transforms/m${i}.sql`] = `SELECT id, rating + ${i} AS rating, channel, note FROM ${i === 0 ? 'reviews' : `m${i - 1}`}\n`;
-      const sent: string[] = [];
-      const run = DuckDBConnection.prototype.run;
-      const spy = vi.spyOn(DuckDBConnection.prototype, 'run').mockImplementation(function (
-        this: DuckDBConnection,
-        ...args: Parameters<DuckDBConnection['run']>
-      ) {
-        sent.push(String(args[0]).trim());
-        return run.apply(this, args);
-      });
+      const { sent, restore } = recordDuckDBStatements();
       try {
         const { code, out } = await lint(files);
         expect(code, out).toBe(0);
       } finally {
-        spy.mockRestore();
+        restore();
       }
       return sent;
     };

@@ -4,8 +4,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DuckDBConnection } from '@duckdb/node-api';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { recordDuckDBStatements } from '../helpers/duckdb-statements.js';
 import { MacroSet } from '../../src/dialect/shims/macro-set.js';
 import { AthenaLocalEngine } from '../../src/engines/local/engine.js';
 
@@ -24,15 +24,10 @@ describe('macro shims on demand', () => {
     opened.push(engine);
     return engine;
   };
-  /** Names of the macros created from now on, in creation order. */
-  const recordMacros = (): string[] => {
-    const created: string[] = [];
-    const run = DuckDBConnection.prototype.run;
-    vi.spyOn(DuckDBConnection.prototype, 'run').mockImplementation(function (this: DuckDBConnection, ...args: Parameters<DuckDBConnection['run']>) {
-      for (const match of String(args[0]).matchAll(MACRO_CREATION)) created.push(match[1]);
-      return run.apply(this, args);
-    });
-    return created;
+  /** Names of the macros created() from now on, in creation order. */
+  const recordMacros = (): (() => string[]) => {
+    const { sent } = recordDuckDBStatements();
+    return () => sent.flatMap((sql) => [...sql.matchAll(MACRO_CREATION)].map((match) => match[1]));
   };
 
   it('opens with none, creates what a statement names with what those need, and each only once', async () => {
@@ -41,16 +36,16 @@ describe('macro shims on demand', () => {
     lakes.push(lake);
     const engine = await open(lake, true);
     expect((await engine.execute('SELECT 1 + 1')).rows).toEqual([[2]]);
-    expect(created).toEqual([]);
+    expect(created()).toEqual([]);
     // from_iso8601_timestamp builds the zoned struct through trino_tz_from_wall, which needs trino_tz_from_instant…
     const sql = "SELECT to_iso8601(from_iso8601_timestamp('2025-03-01T10:00:00+02:00'))";
     expect((await engine.execute(sql)).rows).toEqual([['2025-03-01T10:00:00.000+02:00']]);
-    expect(created).toEqual(expect.arrayContaining(['trino_from_iso8601_timestamp', 'trino_tz_from_wall', 'trino_tz_from_instant', 'trino_to_iso8601']));
-    expect(created.indexOf('trino_tz_from_instant')).toBeLessThan(created.indexOf('trino_tz_from_wall'));
-    const count = created.length;
+    expect(created()).toEqual(expect.arrayContaining(['trino_from_iso8601_timestamp', 'trino_tz_from_wall', 'trino_tz_from_instant', 'trino_to_iso8601']));
+    expect(created().indexOf('trino_tz_from_instant')).toBeLessThan(created().indexOf('trino_tz_from_wall'));
+    const count = created().length;
     expect(count).toBeLessThan(30);
     expect((await engine.execute(sql)).rows).toEqual([['2025-03-01T10:00:00.000+02:00']]);
-    expect(created.length).toBe(count);
+    expect(created().length).toBe(count);
   });
 
   it("reads a view whose body names shims this engine's statements never named", async () => {
@@ -59,12 +54,7 @@ describe('macro shims on demand', () => {
     const writer = await open(lake);
     await writer.execute("CREATE VIEW hours AS SELECT date_trunc('hour', from_iso8601_timestamp('2025-03-01T10:42:00Z')) AS h");
     const reader = await open(lake);
-    const sent: string[] = [];
-    const run = DuckDBConnection.prototype.run;
-    vi.spyOn(DuckDBConnection.prototype, 'run').mockImplementation(function (this: DuckDBConnection, ...args: Parameters<DuckDBConnection['run']>) {
-      sent.push(String(args[0]));
-      return run.apply(this, args);
-    });
+    const { sent } = recordDuckDBStatements();
     for (let i = 0; i < 3; i++) expect((await reader.execute('SELECT CAST(h AS varchar) FROM hours')).rows).toEqual([['2025-03-01 10:00:00.000 UTC']]);
     // Rendering every view's SQL costs ~4 ms: done again only when the set of views changes.
     expect(sent.filter((sql) => sql.startsWith('SELECT sql FROM duckdb_views()')).length).toBe(1);

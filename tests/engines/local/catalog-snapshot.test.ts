@@ -4,8 +4,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DuckDBConnection } from '@duckdb/node-api';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { recordDuckDBStatements } from '../../helpers/duckdb-statements.js';
 import { AthenaLocalEngine } from '../../../src/engines/local/engine.js';
 
 const DATABASE_LISTING = /FROM duckdb_schemas\(\)/;
@@ -32,15 +32,7 @@ describe('catalog snapshot', () => {
     return engine;
   };
   /** Every SQL text sent to DuckDB from now on (runAndReadAll goes through run). */
-  const recordStatements = (): string[] => {
-    const sent: string[] = [];
-    const run = DuckDBConnection.prototype.run;
-    vi.spyOn(DuckDBConnection.prototype, 'run').mockImplementation(function (this: DuckDBConnection, ...args: Parameters<DuckDBConnection['run']>) {
-      sent.push(String(args[0]).trim());
-      return run.apply(this, args);
-    });
-    return sent;
-  };
+  const recordStatements = (): string[] => recordDuckDBStatements().sent;
   const count = (sent: string[], pattern: RegExp) => sent.filter((sql) => pattern.test(sql)).length;
 
   it('an exclusive run lists the databases and reads the descriptions once for ten statements', async () => {

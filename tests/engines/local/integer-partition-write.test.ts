@@ -4,8 +4,8 @@
 // data in Athena": Hive-style partition folders are `key=value`.
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { DuckDBConnection } from '@duckdb/node-api';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { recordDuckDBStatements } from '../../helpers/duckdb-statements.js';
 import type { AthenaLocalEngine } from '../../../src/engines/local/engine.js';
 import { openLake, tempLake } from '../../dialect/lake-helpers.js';
 
@@ -20,17 +20,11 @@ afterAll(() => engine.close());
 
 /** The COPY statements sent to DuckDB while `work` runs. */
 async function copiesDuring(work: () => Promise<unknown>): Promise<string[]> {
-  const sent: string[] = [];
-  // Every statement goes through run (runAndReadAll calls it too).
-  const run = DuckDBConnection.prototype.run;
-  const spy = vi.spyOn(DuckDBConnection.prototype, 'run').mockImplementation(function (this: DuckDBConnection, ...args: Parameters<DuckDBConnection['run']>) {
-    sent.push(String(args[0]));
-    return run.apply(this, args);
-  });
+  const { sent, restore } = recordDuckDBStatements();
   try {
     await work();
   } finally {
-    spy.mockRestore();
+    restore();
   }
   return sent.filter((sql) => sql.startsWith('COPY') && sql.includes('PARTITION_BY'));
 }
