@@ -3,7 +3,7 @@
 import type { Diagnostic } from '../dialect/diagnostics.js';
 import { createFileChecker, type FileChecker } from './check-pool.js';
 import { lakeRootOf, loadConfig } from '../project/config.js';
-import { loadContractFiles } from '../project/contract.js';
+import { contractsWithoutTable, loadContractFiles } from '../project/contract.js';
 import { ProjectError, sortDiagnostics } from '../project/errors.js';
 import type { TableSchemas } from '../testing/schemas.js';
 import { bindDiagnostics } from './bind.js';
@@ -98,17 +98,7 @@ export async function lintProject(root: string, options: LintOptions = {}): Prom
 function contractDiagnostics(root: string, config: { sql: string; database: string }, produced: Set<string>): { files: string[]; diagnostics: Diagnostic[] } {
   try {
     const contracts = loadContractFiles(root, config.sql, config.database);
-    const diagnostics: Diagnostic[] = contracts
-      .filter((c) => !produced.has(c.table))
-      .map((c) => ({
-        severity: 'error',
-        rule: 'contract/unknown-table',
-        message: `no SQL file creates ${c.table}`,
-        hint: 'name a table a ddl file or model creates',
-        file: c.file,
-        line: c.line(),
-        col: 1,
-      }));
+    const diagnostics = contractsWithoutTable(contracts, produced);
     return { files: [...new Set(contracts.map((c) => c.file))], diagnostics };
   } catch (error) {
     if (!(error instanceof ProjectError)) throw error;

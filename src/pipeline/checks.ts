@@ -8,7 +8,7 @@
 //   complex column (`array`), so complex columns are compared on their outer type when that is all the engine gives.
 // - freshness (and assertions that use `${now}`): the compiled SQL keeps `${now}`; runCheck binds it per run.
 import type { Column, Engine, SqlValue } from '../engines/engine.js';
-import { canonicalType, loadContractFiles, type CheckSeverity, type Contract, type FileContract } from '../project/contract.js';
+import { canonicalType, contractsWithoutTable, loadContractFiles, type CheckSeverity, type Contract, type FileContract } from '../project/contract.js';
 import { ProjectError } from '../project/errors.js';
 import type { Project, ProjectNode } from '../project/model.js';
 import { projectVariables, substituteVariables, timestampVariable } from '../project/variables.js';
@@ -79,20 +79,8 @@ export function contractFilesOf(project: Project): FileContract[] {
   if (!loaded) {
     loaded = loadContractFiles(project.root, project.config.sql, project.config.database);
     const produced = new Set(project.nodes.flatMap((n) => n.produces));
-    const unknown = loaded.filter((c) => !produced.has(c.table));
-    if (unknown.length > 0) {
-      throw new ProjectError(
-        unknown.map((c) => ({
-          severity: 'error',
-          rule: 'contract/unknown-table',
-          message: `no SQL file creates ${c.table}`,
-          hint: 'name a table a ddl file or model creates',
-          file: c.file,
-          line: c.line(),
-          col: 1,
-        })),
-      );
-    }
+    const unknown = contractsWithoutTable(loaded, produced);
+    if (unknown.length > 0) throw new ProjectError(unknown);
     fileContracts.set(project, loaded);
   }
   return loaded;

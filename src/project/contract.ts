@@ -130,6 +130,21 @@ export interface FileContract {
   line: (key?: string, item?: string | number) => number;
 }
 
+/** A contract for a table no SQL file of the project creates, at the contract's line (lint and the run report the same). */
+export function contractsWithoutTable(contracts: readonly FileContract[], produced: ReadonlySet<string>): Diagnostic[] {
+  return contracts
+    .filter((c) => !produced.has(c.table))
+    .map((c) => ({
+      severity: 'error',
+      rule: 'contract/unknown-table',
+      message: `no SQL file creates ${c.table}`,
+      hint: 'name a table a ddl file or model creates',
+      file: c.file,
+      line: c.line(),
+      col: 1,
+    }));
+}
+
 /** The contract files of a project, parsed and validated; every problem names file and line. */
 export function loadContractFiles(root: string, sqlFolder: string, database: string): FileContract[] {
   const folder = join(root, sqlFolder, 'contracts');
