@@ -66,11 +66,22 @@ export const FUNCTION_MACROS: readonly string[] = [
      (x INTEGER, n) AS CAST(x AS DECIMAL(10,0)), (x BIGINT, n) AS CAST(x AS DECIMAL(19,0)),
      (x, n) AS CASE WHEN typeof(x) LIKE 'DECIMAL%' THEN trino_truncate_decimal(x, n)
        ELSE cast_to_type(trino_fail('truncate(x, n) takes a decimal x, as in Trino; for a double write truncate(CAST(x AS decimal(p, s)), n)'), x) END`,
-  `trino_width_bucket(x, lo, hi, n) AS CASE
+  // Trino's width_bucket(double, double, double, bigint) (MathFunctions.widthBucket): the arguments are doubles, so
+  // integer bounds do not divide as integers; the bucket in ascending bounds is (long) (n * (x - lower) / (upper -
+  // lower) + 1), and reversed bounds count it from the other end (n - bucket + 1).
+  `trino_width_bucket(x, lo, hi, n) AS
+     trino_width_bucket_double(CAST(x AS DOUBLE), CAST(lo AS DOUBLE), CAST(hi AS DOUBLE), CAST(n AS BIGINT))`,
+  `trino_width_bucket_double(x, lo, hi, n) AS CASE
+     WHEN x IS NULL OR lo IS NULL OR hi IS NULL OR n IS NULL THEN NULL
      WHEN n <= 0 THEN ${fail(`'bucketCount must be greater than 0'`, '0::BIGINT')}
-     WHEN lo = hi THEN ${fail(`'bound1 cannot equal bound2'`, '0::BIGINT')}
-     WHEN lo < hi THEN CASE WHEN x < lo THEN 0 WHEN x >= hi THEN n + 1 ELSE CAST(floor((x - lo) / (hi - lo) * n) AS BIGINT) + 1 END
-     ELSE CASE WHEN x > lo THEN 0 WHEN x <= hi THEN n + 1 ELSE CAST(floor((lo - x) / (lo - hi) * n) AS BIGINT) + 1 END END`,
+     WHEN isnan(x) THEN ${fail(`'operand must not be NaN'`, '0::BIGINT')}
+     WHEN NOT isfinite(lo) THEN ${fail(`'first bound must be finite'`, '0::BIGINT')}
+     WHEN NOT isfinite(hi) THEN ${fail(`'second bound must be finite'`, '0::BIGINT')}
+     WHEN lo = hi THEN ${fail(`'bounds cannot equal each other'`, '0::BIGINT')}
+     WHEN lo < hi THEN trino_width_bucket_ascending(x, lo, hi, n)
+     ELSE n - trino_width_bucket_ascending(x, hi, lo, n) + 1 END`,
+  `trino_width_bucket_ascending(x, lower, upper, n) AS CASE WHEN x < lower THEN 0::BIGINT WHEN x >= upper THEN n + 1
+     ELSE CAST(trunc(CAST(n AS DOUBLE) * (x - lower) / (upper - lower) + 1) AS BIGINT) END`,
   `trino_to_base(x, r) AS CASE WHEN r < 2 OR r > 36 THEN ${fail(`'Radix must be between 2 and 36'`, "''")}
      WHEN x < 0 THEN '-' || lower(to_base(-CAST(x AS BIGINT), r)) ELSE lower(to_base(CAST(x AS BIGINT), r)) END`,
   `trino_base_digits(s) AS list_transform(string_split(lower(s), ''), lambda c: position(c IN '0123456789abcdefghijklmnopqrstuvwxyz') - 1)`,

@@ -36,6 +36,15 @@ describeFunctions(
     ['width_bucket at the upper bound is n + 1', 'width_bucket(10E0, 0E0, 10E0, 5)', 6, 'bigint'],
     ['width_bucket with bounds reversed', 'width_bucket(9E0, 10E0, 0E0, 5)', 1, 'bigint'],
     ['width_bucket(NULL, …)', 'width_bucket(CAST(NULL AS DOUBLE), 0E0, 10E0, 5)', null, 'bigint'],
+    // Trino 476 (width_bucket takes doubles, so integer bounds do not divide as integers; reversed bounds count from
+    // the other end): width_bucket(5, 0, 10, 5) is 3, (7, 0, 10, 3) is 3, (10, 10, 0, 5) is 0, (0, 10, 0, 5) is 5.
+    ['width_bucket of integers', 'width_bucket(5, 0, 10, 5)', 3, 'bigint'],
+    ['width_bucket of integers, 3 buckets', "width_bucket(BIGINT '7', 0, 10, 3)", 3, 'bigint'],
+    ['width_bucket of a decimal', "width_bucket(DECIMAL '5.5', 0, 10, 5)", 3, 'bigint'],
+    ['width_bucket at the first of reversed bounds', 'width_bucket(10, 10, 0, 5)', 0, 'bigint'],
+    ['width_bucket at the second of reversed bounds', 'width_bucket(0, 10, 0, 5)', 5, 'bigint'],
+    ['width_bucket inside reversed bounds', 'width_bucket(4, 10, 0, 5)', 3, 'bigint'],
+    ['width_bucket of a NULL bound with equal bounds is NULL', 'width_bucket(CAST(NULL AS DOUBLE), 1, 1, 5)', null, 'bigint'],
     ['to_base lower-case', 'to_base(255, 16)', 'ff', 'varchar'],
     ['to_base negative', 'to_base(-255, 16)', '-ff', 'varchar'],
     ['to_base binary', 'to_base(10, 2)', '1010', 'varchar'],
@@ -65,6 +74,11 @@ describeFunctions(
   ],
   [
     ['width_bucket with 0 buckets', 'width_bucket(1E0, 0E0, 10E0, 0)', /bucketCount must be greater than 0/],
+    // Trino 476's messages (INVALID_FUNCTION_ARGUMENT).
+    ['width_bucket of NaN', 'width_bucket(nan(), 0, 10, 5)', /operand must not be NaN/],
+    ['width_bucket with an infinite bound', 'width_bucket(1, 0, infinity(), 5)', /second bound must be finite/],
+    ['width_bucket with a NaN bound', 'width_bucket(1, nan(), 10, 5)', /first bound must be finite/],
+    ['width_bucket with equal bounds', 'width_bucket(5, 5, 5, 5)', /bounds cannot equal each other/],
     ['from_base with a digit outside the radix', "from_base('12', 2)", /Not a valid base-2 number/],
     ['to_base radix 1', 'to_base(5, 1)', /Radix must be between 2 and 36/],
     ['mod by integer zero', 'mod(5, 0)', /Division by zero/],
