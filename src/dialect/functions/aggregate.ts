@@ -1,6 +1,8 @@
 // Aggregate functions (https://trino.io/docs/current/functions/aggregate.html).
 import { builtin, duckdb, rewrite, type FunctionFamily } from './entry.js';
 
+const REAL_OR_DOUBLE = 'real unless an argument is a double (Trino has real and double forms only: integers and decimals become real)';
+
 export const AGGREGATE: FunctionFamily = {
   array_agg: duckdb('1', 'NULL values are kept'),
   avg: rewrite('sum / count: double for integers and doubles, the input type for decimals (rounded half up) and real', '1'),
@@ -20,14 +22,14 @@ export const AGGREGATE: FunctionFamily = {
   approx_percentile: rewrite(
     'the sorted element at floor(p * n), as Trino’s t-digest on small inputs; bigint for integers, real for decimals; weights and accuracy are refused',
   ),
-  corr: duckdb('2'),
-  covar_pop: duckdb('2'),
-  covar_samp: duckdb('2'),
+  corr: rewrite(`${REAL_OR_DOUBLE}; NULL when not finite (a constant column)`, '2'),
+  covar_pop: rewrite(REAL_OR_DOUBLE, '2'),
+  covar_samp: rewrite(REAL_OR_DOUBLE, '2'),
   geometric_mean: duckdb('1'),
   kurtosis: duckdb('1', 'excess kurtosis with the sample correction Trino documents'),
   skewness: rewrite('Fisher’s moment coefficient, population form (DuckDB adjusts for samples)', '1'),
-  regr_intercept: duckdb('2'),
-  regr_slope: duckdb('2'),
+  regr_intercept: rewrite(`${REAL_OR_DOUBLE}; NULL when not finite (a constant x)`, '2'),
+  regr_slope: rewrite(`${REAL_OR_DOUBLE}; NULL when not finite (a constant x)`, '2'),
   stddev: duckdb('1'),
   stddev_pop: duckdb('1'),
   stddev_samp: duckdb('1'),

@@ -41,6 +41,15 @@ export const FUNCTION_MACROS: readonly string[] = [
   `trino_avg_type(x TINYINT) AS 0::DOUBLE, (x SMALLINT) AS 0::DOUBLE, (x INTEGER) AS 0::DOUBLE, (x BIGINT) AS 0::DOUBLE,
      (x HUGEINT) AS 0::DOUBLE, (x) AS x`,
 
+  // corr, covar_pop, covar_samp, regr_slope and regr_intercept have double and real forms only (Trino 476 SHOW
+  // FUNCTIONS): unless an argument is a double, both become real (rounded to float) and the result is real.
+  `trino_stat_type(x TINYINT) AS 0::FLOAT, (x SMALLINT) AS 0::FLOAT, (x INTEGER) AS 0::FLOAT, (x BIGINT) AS 0::FLOAT,
+     (x HUGEINT) AS 0::FLOAT, (x DECIMAL) AS 0::FLOAT, (x FLOAT) AS 0::FLOAT, (x DOUBLE) AS 0::DOUBLE, (x) AS 0::FLOAT`,
+  `trino_stat_arg(v, x, y) AS CASE WHEN typeof(x) = 'DOUBLE' OR typeof(y) = 'DOUBLE' THEN CAST(v AS DOUBLE)
+     ELSE CAST(CAST(v AS FLOAT) AS DOUBLE) END`,
+  // corr, regr_slope and regr_intercept write NULL for a result that is not finite (a constant column's NaN).
+  `trino_finite_or_null(v) AS CASE WHEN isfinite(v) THEN v END`,
+
   // --- math --------------------------------------------------------------------------------------------------------
   `trino_e() AS exp(1)`,
   `trino_nan() AS 'NaN'::DOUBLE`,

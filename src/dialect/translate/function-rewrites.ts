@@ -63,6 +63,23 @@ const coalesceCall: CallHandler = (c) => {
   return `(CASE WHEN trino_decimal_scale_lost(typeof(${call}), [${types}]) THEN cast_to_type(trino_fail('coalesce(): ${DECIMALS_PAST_38}'), ${call}) ELSE ${call} END)`;
 };
 
+/**
+ * corr, covar_pop, covar_samp, regr_slope, regr_intercept: Trino has double and real forms only, so integer and decimal
+ * arguments become real (rounded to float, trino_stat_arg) and the result is real unless an argument is a double (the
+ * witness, bound through (SELECT …) inside min() as avg's is). corr and the regressions write NULL where the result is
+ * not finite (RealCorrelationAggregation and friends compute in double, then cast to float).
+ */
+const realOrDoubleStatistic =
+  (finiteOnly: boolean): CallHandler =>
+  (c) => {
+    if (hasAggregate(c.all())) return undefined;
+    const distinct = /^DISTINCT\s+/i.exec(c.arg(0))?.[0] ?? '';
+    const [x, y] = [c.arg(0).slice(distinct.length), c.arg(1)];
+    const call = `${c.name.text}(${distinct}trino_stat_arg(${x}, ${x}, ${y}), trino_stat_arg(${y}, ${x}, ${y}))${c.tail}`;
+    const witness = `min(trino_stat_type((SELECT ${x})) + trino_stat_type((SELECT ${y})))${c.tail}`;
+    return `cast_to_type(${finiteOnly ? `trino_finite_or_null(${call})` : call}, ${witness})`;
+  };
+
 export const NULL_AWARE_REWRITES: Record<string, CallHandler> = {
   coalesce: coalesceCall,
   // LISTAGG(x, sep) WITHIN GROUP (ORDER BY …): string_agg skips NULLs and gives NULL over no rows, as Trino does.
@@ -98,6 +115,11 @@ export const NULL_AWARE_REWRITES: Record<string, CallHandler> = {
     const witness = `min(trino_avg_type((SELECT ${c.arg(0).replace(/^DISTINCT\s+/i, '')})))${c.tail}`;
     return `cast_to_type(trino_divide(sum(${c.all()})${c.tail} + 0 * ${witness}, nullif(count(${c.all()})${c.tail}, 0)), ${witness})`;
   },
+  corr: realOrDoubleStatistic(true),
+  covar_pop: realOrDoubleStatistic(false),
+  covar_samp: realOrDoubleStatistic(false),
+  regr_slope: realOrDoubleStatistic(true),
+  regr_intercept: realOrDoubleStatistic(true),
   // Trino's skewness is the population moment coefficient sqrt(n)·m3 / m2^1.5; DuckDB's is adjusted for samples by
   // sqrt(n(n-1)) / (n-2). Both are NULL under 3 values.
   skewness: (c) => {

@@ -141,6 +141,26 @@ describeFunctions('aggregate functions', [
   ['avg(decimal) over a window', "max(a) FROM (SELECT avg(x) OVER (ORDER BY x) AS a FROM (VALUES DECIMAL '1.0', DECIMAL '2.0') t(x))", '1.5', 'decimal(2,1)'],
   ['skewness is the population coefficient', 'round(skewness(x), 6) FROM (VALUES 1E0, 2E0, 10E0) t(x)', skewness([1, 2, 10]), 'double'],
   ['skewness under 3 values is NULL', 'skewness(x) FROM (VALUES 1E0, 2E0) t(x)', null, 'double'],
+  // corr, covar_pop, covar_samp, regr_slope and regr_intercept have double and real forms only (Trino 476 SHOW
+  // FUNCTIONS; https://trino.io/docs/current/functions/aggregate.html): integers and decimals are real there, and so
+  // is the result. corr and the regressions are NULL where the result is not finite. Values are Trino 476's.
+  ['corr of integers is real', 'corr(x, y) FROM (VALUES (1, 2), (2, 5), (4, 7)) t(x, y)', 0.95382094, 'real'],
+  ['corr of decimals is real', 'corr(x, y) FROM (VALUES (1.5, 2.0), (2.0, 5.0), (4.0, 7.0)) t(x, y)', 0.9011271, 'real'],
+  ['corr with a double argument is double', 'corr(x, y) FROM (VALUES (1, 2E0), (2, 5E0), (4, 7E0)) t(x, y)', 0.9538209664765318, 'double'],
+  ['corr of a constant column is NULL', 'corr(x, y) FROM (VALUES (1E0, 2E0), (1E0, 3E0)) t(x, y)', null, 'double'],
+  ['corr of one row is NULL', 'corr(x, y) FROM (VALUES (1, 2)) t(x, y)', null, 'real'],
+  ['covar_samp of integers is real', 'covar_samp(x, y) FROM (VALUES (1, 2), (2, 5), (4, 7)) t(x, y)', 3.6666667, 'real'],
+  // The bigints become real before the sums: 156558.22 (in double the covariance is 162003.67).
+  [
+    'covar_pop rounds bigints to real first',
+    "covar_pop(x, y) FROM (VALUES (BIGINT '1234567891', BIGINT '1234567893'), (1234567800, 1234567822), (1234567000, 1234567001)) t(x, y)",
+    156558.22,
+    'real',
+  ],
+  ['regr_slope of integers is real', 'regr_slope(y, x) FROM (VALUES (1, 2), (2, 5), (4, 7)) t(x, y)', 1.5714285, 'real'],
+  ['regr_slope of a constant x is NULL', 'regr_slope(y, x) FROM (VALUES (1E0, 2E0), (1E0, 3E0)) t(x, y)', null, 'double'],
+  ['regr_intercept over a window', 'max(v) FROM (SELECT regr_intercept(y, x) OVER () AS v FROM (VALUES (1, 2), (2, 5), (4, 7)) t(x, y))', 1, 'real'],
+  ['corr(DISTINCT …) with FILTER', 'corr(DISTINCT x, y) FILTER (WHERE x > 0) FROM (VALUES (1, 2), (2, 5), (4, 7), (4, 7)) t(x, y)', 0.95382094, 'real'],
   ['max_by keeps a NULL value', 'max_by(x, y) FROM (VALUES (NULL, 2), (1, 1)) t(x, y)', null, 'integer'],
   ['min_by', "min_by(x, y) FROM (VALUES ('a', 2), ('b', 1)) t(x, y)", 'b', 'varchar'],
   ['date_trunc of max_by (an aggregate argument)', "date_trunc('month', max_by(d, y)) FROM (VALUES (DATE '2025-03-15', 1)) t(d, y)", '2025-03-01', 'date'],
