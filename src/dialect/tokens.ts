@@ -46,6 +46,17 @@ const isWordPartCode = (c: number) => isLetterCode(c) || isDigitCode(c);
 const isDigit = (ch: string) => isDigitCode(ch.charCodeAt(0));
 const isSpaceCode = (c: number) => c === 32 || c === 9 || c === 10 || c === 13 || c === 12 || c === 0xfeff;
 
+/**
+ * Trino's numeric literals (SqlBase.g4 of Trino 476): the longest of an integer (digits with single `_` between them,
+ * or `0x…`, `0o…`, `0b…`), a decimal (`1_000.5`, `.5`) and a double (`1.5e3`; no `_`). https://trino.io/docs/current/language/types.html
+ */
+const NUMBER_FORMS = [
+  /^(?:0[xX](?:_?[0-9a-fA-F])+|0[oO](?:_?[0-7])+|0[bB](?:_?[01])+|\d(?:_?\d)*)/,
+  /^(?:\d(?:_?\d)*\.(?:\d(?:_?\d)*)?|\.\d(?:_?\d)*)/,
+  /^(?:\d+(?:\.\d*)?|\.\d+)[eE][+-]?\d+/,
+];
+const numberLength = (text: string): number => Math.max(1, ...NUMBER_FORMS.map((form) => form.exec(text)?.[0].length ?? 0));
+
 export function tokenize(sql: string): Token[] {
   const tokens: Token[] = [];
   let i = 0;
@@ -117,8 +128,7 @@ export function tokenize(sql: string): Token[] {
       if (k < 0) fail(`unterminated ${m[0]} body`);
       push('dollar', k + m[0].length);
     } else if (isDigit(c) || (c === '.' && next !== undefined && isDigit(next))) {
-      const m = /^(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?/.exec(sql.slice(i, i + 400));
-      push('number', i + (m ? m[0].length : 1));
+      push('number', i + numberLength(sql.slice(i, i + 400)));
     } else if (isWordStart(c)) {
       let j = i + 1;
       while (j < sql.length && isWordPartCode(sql.charCodeAt(j))) j++;

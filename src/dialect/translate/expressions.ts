@@ -2,6 +2,7 @@
 // literals, lambdas and operators whose DuckDB meaning differs (`/`, `%`, `± INTERVAL`, `AT TIME ZONE`). Text it does
 // not rewrite is emitted byte for byte.
 import { mismatchedConcatOperators } from './concat-operands.js';
+import { decimalDigits, integerPastBigint } from './number-literals.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { keyword, stringValue, type Token } from '../tokens.js';
 import { arityAccepts, describeArity, DUCKDB_ONLY, FUNCTION_TABLE, lookupFunction } from '../functions/index.js';
@@ -188,15 +189,26 @@ export class ExpressionRewriter {
         parts.push({ kind: 'operand', text: /^x'/i.test(t.text) ? `from_hex(${t.text.slice(1)})` : t.text });
         return 0;
       case 'number': {
+        const digits = decimalDigits(t.text);
         // Trino folds a minus into the number literal after it, so `-2147483648` is an integer (and
         // `-9223372036854775808` a bigint); DuckDB negates the bigint 2147483648 (the hugeint …808).
-        const folded = NEGATIVE_LITERAL_BOUNDS.get(t.text);
+        const folded = NEGATIVE_LITERAL_BOUNDS.get(digits);
         let sign = parts.length - 1;
         while (sign >= 0 && parts[sign].kind === 'trivia') sign--;
         if (folded && parts[sign]?.op === '-' && isUnarySign(parts, sign)) {
           parts.splice(sign);
           parts.push({ kind: 'operand', text: folded });
-        } else parts.push({ kind: 'operand', text: t.text, integerLiteral: /^\d+$/.test(t.text) && Number(t.text) <= 2147483647 });
+          return 0;
+        }
+        if (integerPastBigint(digits)) {
+          this.report(
+            t,
+            'invalid-literal',
+            `Invalid numeric literal: ${t.text} (integer literals are bigint at most on Athena)`,
+            'write a DECIMAL literal: 9223372036854775808.0',
+          );
+        }
+        parts.push({ kind: 'operand', text: digits, integerLiteral: /^\d+$/.test(digits) && Number(digits) <= 2147483647 });
         return 0;
       }
       case 'quoted':

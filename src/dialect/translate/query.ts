@@ -9,6 +9,7 @@ import { buildTree } from './tree.js';
 import { rewriteWithinGroup } from './within-group.js';
 import { rewriteGroupByQuantifier } from './group-by.js';
 import { refuseTimeTravel } from './time-travel.js';
+import { numbersRunIntoText } from './number-literals.js';
 
 export interface ExpressionTranslation {
   sql: string;
@@ -24,7 +25,13 @@ export interface QueryOptions {
 export function translateExpressions(sql: string, position?: (t: Token) => { line: number; col: number }, options: QueryOptions = {}): ExpressionTranslation {
   const rewriter = new ExpressionRewriter(position);
   const report = (at: Token, rule: string, message: string, hint?: string) => rewriter.report(at, rule, message, hint);
-  const tree = rewriteGroupByQuantifier(rewriteWithinGroup(buildTree(tokenize(sql)), report));
+  const tokens = tokenize(sql);
+  for (const { at, text, kind } of numbersRunIntoText(tokens)) {
+    if (kind === 'identifier')
+      report(at, 'syntax', `${text}: identifiers must not start with a digit (Athena's syntax error)`, `surround the identifier with double quotes: "${text}"`);
+    else report(at, 'syntax', `${text}: two numeric literals in a row (Athena's syntax error)`, 'write one number: 0x10 + 0.5, not 0x10.5');
+  }
+  const tree = rewriteGroupByQuantifier(rewriteWithinGroup(buildTree(tokens), report));
   refuseTimeTravel(tree, report);
   let out = rewriter.render(nameSelectItems(tree, options.ctas));
   // A statement that is only VALUES: Trino names its columns _col0, _col1, … (DuckDB: col0, …).
