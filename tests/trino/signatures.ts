@@ -162,6 +162,7 @@ export const SIGNATURES: Readonly<Record<string, readonly Signature[]>> = {
   atan2: [s(['num', 'num'], 'num')],
   cos: [s(['num'], 'num')],
   cosh: [s(['num'], 'num')],
+  sinh: [s(['num'], 'num')],
   sin: [s(['num'], 'num')],
   tan: [s(['num'], 'num')],
   tanh: [s(['num'], 'num')],
@@ -177,6 +178,7 @@ export const SIGNATURES: Readonly<Record<string, readonly Signature[]>> = {
   bitwise_right_shift_arithmetic: [s(['int', ['0', '1', '31', '63', '64']], 'int')],
   bitwise_and_agg: [s(['arr'], 'int', AGG_OVER('bitwise_and_agg'))],
   bitwise_or_agg: [s(['arr'], 'int', AGG_OVER('bitwise_or_agg'))],
+  bitwise_xor_agg: [s(['arr'], 'int', AGG_OVER('bitwise_xor_agg'))],
 
   // string
   chr: [s([['65', '233', '128512', '0']], 'str')],
@@ -222,6 +224,7 @@ export const SIGNATURES: Readonly<Record<string, readonly Signature[]>> = {
     s([["'%.2f'", "'%e'", "'%s'", "'%08.3f'"], 'num'], 'str'),
   ],
   parse_data_size: [s([["'1kB'", "'2.3MB'", "'0B'", "'1.5EB'", "'1'"]], 'dec')],
+  parse_presto_data_size: [s([["'1kB'", "'2.3MB'", "'0B'"]], 'dec')],
 
   // regular expressions
   regexp_like: [s(['str', PATTERNS], 'bool')],
@@ -422,6 +425,7 @@ export const SIGNATURES: Readonly<Record<string, readonly Signature[]>> = {
   to_ieee754_32: [s(['num'], 'bin', ([a]) => `to_ieee754_32(CAST(${a} AS real))`)],
   to_ieee754_64: [s(['num'], 'bin')],
   timezone_hour: [s(['tstz'], 'int')],
+  timezone: [s(['tstz'], 'str')],
   timezone_minute: [s(['tstz'], 'int')],
   combinations: [s(['arr', ['0', '1', '2', '3']], 'int', ([a, n]) => `cardinality(combinations(${a}, ${n}))`)],
   zip: [s(['arr', 'arrs'], 'int', ([a, b]) => `cardinality(zip(${a}, ${b}))`)],

@@ -9,6 +9,10 @@ export const ARRAY: FunctionFamily = {
   array_except: shim('trino_array_except', '2', 'distinct, in the order of the first array, NULL kept'),
   array_intersect: shim('trino_array_intersect', '2', 'distinct, in the order of the first array, NULL kept'),
   array_union: shim('trino_array_union', '2', 'distinct, first occurrences in order, NULL kept'),
+  array_histogram: refused(
+    'array_histogram is not implemented locally',
+    'histogram(x) over the UNNEST of the array: (SELECT histogram(x) FROM UNNEST(a) AS t(x))',
+  ),
   array_join: rewrite('NULL elements are skipped, or replaced by the third argument; no elements gives an empty string', '2-3'),
   array_max: shim('trino_array_max', '1', 'NULL when an element is NULL'),
   array_min: shim('trino_array_min', '1', 'NULL when an element is NULL'),

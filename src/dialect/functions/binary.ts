@@ -1,5 +1,7 @@
 // Binary functions and hashes (https://trino.io/docs/current/functions/binary.html): varbinary in, varbinary out.
-import { builtin, shim, type FunctionFamily } from './entry.js';
+import { builtin, refused, shim, type FunctionFamily } from './entry.js';
+
+const BASE32 = refused('base32 is not implemented locally', 'to_base64(b) / from_base64(s), or to_hex(b) / from_hex(s)');
 
 export const BINARY: FunctionFamily = {
   to_hex: shim('trino_to_hex', '1', 'upper-case hex of the bytes'),
@@ -8,6 +10,8 @@ export const BINARY: FunctionFamily = {
   from_base64: builtin('from_base64', '1'),
   to_base64url: shim('trino_to_base64url', '1'),
   from_base64url: shim('trino_from_base64url', '1'),
+  to_base32: BASE32,
+  from_base32: BASE32,
   md5: shim('trino_md5', '1', 'varbinary (DuckDB md5() gives hex text)'),
   sha1: shim('trino_sha1', '1', 'varbinary'),
   sha256: shim('trino_sha256', '1', 'varbinary (DuckDB sha256() gives hex text)'),

@@ -12,4 +12,5 @@ export const BITWISE: FunctionFamily = {
   bitwise_right_shift_arithmetic: shim('trino_bitwise_right_shift_arithmetic', '2', 'sign-extending shift in the value’s type'),
   bitwise_and_agg: shim('trino_bitwise_and_agg', '1', 'bigint'),
   bitwise_or_agg: shim('trino_bitwise_or_agg', '1', 'bigint'),
+  bitwise_xor_agg: shim('trino_bitwise_xor_agg', '1', 'bigint'),
 };

@@ -14,6 +14,11 @@ export const CONDITIONAL: FunctionFamily = {
   version: refused('the local engine is not the Athena engine', 'none: Athena reports its own version'),
   current_timezone: shim('trino_current_timezone', '0', "the session zone is UTC, as in Athena's default"),
   uuid: duckdb('0'),
+  current_groups: refused('the local engine has no Athena principal or groups', 'none: group membership exists only on Athena'),
+  invoker_principal: refused(
+    'the local engine has no Athena principal (the IAM role or Identity Center identity of the query)',
+    'none: the principal exists only on Athena',
+  ),
   row: rewrite('ROW(...) with one field, or CAST to a named row type', '1+'),
   grouping: duckdb('1+', 'bit set of the arguments not in the grouping set (standard SQL)'),
   random: shim('trino_random', '0-2', 'random(n) in [0, n) and random(m, n) in [m, n), of the bounds’ integer type'),

@@ -46,6 +46,7 @@ export const DATETIME: FunctionFamily = {
   human_readable_seconds: shim('trino_human_readable_seconds', '1'),
   parse_duration: shim('trino_parse_duration', '1', 'a day-to-second interval'),
   timezone_hour: shim('trino_timezone_hour', '1', 'hours of the zone offset at that instant (0 for a plain timestamp)'),
+  timezone: shim('trino_timezone', '1', 'the zone of a zoned value as written (UTC, +01:00, Europe/Berlin); UTC for a timestamp or date'),
   timezone_minute: shim('trino_timezone_minute', '1', 'minutes of the zone offset, signed like the hours'),
   from_iso8601_timestamp_nanos: refused(NANOS, 'from_iso8601_timestamp(s)'),
   from_unixtime_nanos: refused(NANOS, 'from_unixtime(n / 1e9)'),

@@ -1,5 +1,14 @@
 // Mathematical functions (https://trino.io/docs/current/functions/math.html).
-import { builtin, duckdb, rewrite, shim, type FunctionFamily } from './entry.js';
+import { builtin, duckdb, refused, rewrite, shim, type FunctionFamily } from './entry.js';
+
+const VECTOR = refused(
+  'the vector functions of Trino 476 are not run locally',
+  'reduce(zip_with(a, b, (x, y) -> x * y), 0E0, (s, x) -> s + x, s -> s) for a dot product, and sqrt over it for a norm',
+);
+const STUDENT_T = refused(
+  "Student's t-distribution is not implemented locally",
+  'compute the distribution outside SQL, or normal_cdf for large degrees of freedom',
+);
 
 export const MATH: FunctionFamily = {
   abs: duckdb('1'),
@@ -57,6 +66,12 @@ export const MATH: FunctionFamily = {
   atan2: duckdb('2'),
   cos: duckdb('1'),
   cosh: duckdb('1'),
+  sinh: duckdb('1', 'Java’s Math.sinh gives the same doubles (Trino 476 at 0.5, 1, -2, 20, 710)'),
+  t_cdf: STUDENT_T,
+  t_pdf: STUDENT_T,
+  dot_product: VECTOR,
+  cosine_distance: VECTOR,
+  euclidean_distance: VECTOR,
   sin: duckdb('1'),
   tan: duckdb('1'),
   tanh: duckdb('1'),

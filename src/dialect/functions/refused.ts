@@ -17,15 +17,20 @@ export const REFUSED_FAMILIES: FunctionFamily = {
     'count(DISTINCT x) over the joined sets',
   ),
   ...family(
-    'learn_classifier learn_libsvm_classifier learn_regressor learn_libsvm_regressor classify regress features',
+    'learn_classifier learn_libsvm_classifier learn_regressor learn_libsvm_regressor classify regress features evaluate_classifier_predictions',
     'machine learning functions are not available locally',
     'train and score outside SQL',
   ),
   ...family(
-    'st_point st_geometryfromtext st_geomfromwkb st_astext st_asbinary st_contains st_crosses st_disjoint st_equals st_intersects st_overlaps st_relate st_touches st_within st_area st_buffer st_centroid st_distance st_length st_x st_y st_polygon st_linestring st_multipoint st_envelope st_intersection st_union st_isvalid st_numpoints st_geometrytype great_circle_distance to_spherical_geography to_geometry bing_tile bing_tile_at bing_tile_quadkey bing_tile_polygon geometry_to_bing_tiles',
+    'st_point st_geometryfromtext st_geomfromwkb st_astext st_asbinary st_contains st_crosses st_disjoint st_equals st_intersects st_overlaps st_relate st_touches st_within st_area st_buffer st_centroid st_distance st_length st_x st_y st_polygon st_linestring st_multipoint st_envelope st_intersection st_union st_isvalid st_numpoints st_geometrytype great_circle_distance to_spherical_geography to_geometry bing_tile bing_tile_at bing_tile_quadkey bing_tile_polygon geometry_to_bing_tiles bing_tiles_around bing_tile_coordinates bing_tile_zoom_level convex_hull_agg geometry_union geometry_union_agg geometry_from_hadoop_shape geometry_invalid_reason geometry_nearest_points line_interpolate_point line_interpolate_points line_locate_point simplify_geometry spatial_partitioning spatial_partitions from_encoded_polyline to_encoded_polyline from_geojson_geometry to_geojson_geometry',
     'geospatial functions are not available locally',
     'great-circle distance with sin/cos/asin on latitude and longitude columns',
   ),
   ...family('bar color render rgb', 'terminal colors are not available locally', 'none'),
+  ...family(
+    'exclude_columns table_changes',
+    'table functions do not run locally',
+    'name the columns in the SELECT list; read an Iceberg table FOR VERSION AS OF instead of its changes',
+  ),
   ...family('char2hexint index to_char to_date to_timestamp', 'Teradata compatibility functions are not available locally', 'strpos, date_format, date_parse'),
 };

@@ -41,4 +41,5 @@ export const STRING: FunctionFamily = {
     '1',
     'decimal(38,0) bytes, exact; units B, kB, MB, … YB are powers of 1024, written right after the number (no spaces)',
   ),
+  parse_presto_data_size: shim('trino_parse_data_size', '1', 'the older name of parse_data_size'),
 };

@@ -130,6 +130,7 @@ export const FUNCTION_MACROS: readonly string[] = [
      ELSE cast_to_type(a >> n, a) END`,
   `trino_bitwise_and_agg(x) AS CAST(bit_and(CAST(x AS BIGINT)) AS BIGINT)`,
   `trino_bitwise_or_agg(x) AS CAST(bit_or(CAST(x AS BIGINT)) AS BIGINT)`,
+  `trino_bitwise_xor_agg(x) AS CAST(bit_xor(CAST(x AS BIGINT)) AS BIGINT)`,
 
   // --- strings ------------------------------------------------------------------------------------------------------
   // a || b and concat(): Trino has them for varchar, varbinary and arrays only, so a number, date or boolean operand is
@@ -306,6 +307,8 @@ export const FUNCTION_MACROS: readonly string[] = [
        WHEN typeof(v) = 'BLOB' OR typeof(v) LIKE '%[]' OR typeof(v) LIKE 'MAP(%' OR typeof(v) LIKE 'STRUCT(%'
        THEN ${fail("'format(): Type not supported for formatting: ' || lower(typeof(v))", "''")}
        ELSE CAST(v AS VARCHAR) END`,
+  `trino_timezone(x ${TZ_STRUCT}) AS x.trino_zone, (x TIMESTAMP) AS CASE WHEN x IS NOT NULL THEN 'UTC' END,
+     (x DATE) AS CASE WHEN x IS NOT NULL THEN 'UTC' END`,
   `trino_timezone_hour(x) AS CAST(trunc(trino_zone_offset_minutes(x) / 60) AS BIGINT)`,
   `trino_timezone_minute(x) AS trino_zone_offset_minutes(x) - trino_timezone_hour(x) * 60`,
   `trino_to_milliseconds(i) AS CAST(round(epoch(i) * 1000) AS BIGINT)`,

@@ -9,6 +9,7 @@ import { arityAccepts, describeArity, DUCKDB_ONLY, FUNCTION_TABLE, lookupFunctio
 import { isCallPosition, partBeforeQualifiedName, SYNTAX_BEFORE_PAREN } from './call-position.js';
 import { FUNCTIONS, type CallContext } from './functions.js';
 import { quoteReservedIdentifier } from './identifiers.js';
+import { sessionWord } from './session-words.js';
 import { isUnarySign, lastMeaningful, rewriteOperators, type Part } from './operators.js';
 import { firstToken, isCase, isParen, isTriviaNode, meaningful, nodeKeyword, nodeText, splitArgs, type GroupNode, type Node } from './tree.js';
 import { IPPREFIX_INSTEAD, IPPREFIX_REFUSED, TYPED_LITERAL_KEYWORDS } from './types.js';
@@ -25,8 +26,9 @@ const RESERVED = new Set(
   ).split(' '),
 );
 const INTERVAL_UNITS = new Set(['YEAR', 'MONTH', 'DAY', 'HOUR', 'MINUTE', 'SECOND', 'MILLISECOND', 'WEEK', 'QUARTER']);
-// FILTER, LEFT, RIGHT and GROUPING are also functions: `filter(a, x -> …)`, `left(s, 3)` (refused: DuckDB's), `grouping(a)`.
-const CALLABLE_RESERVED = new Set(['FILTER', 'LEFT', 'RIGHT', 'GROUPING']);
+// FILTER, LEFT, RIGHT, GROUPING and MERGE are also functions: `filter(a, x -> …)`, `left(s, 3)` (refused: DuckDB's),
+// `grouping(a)`, `merge(sketch)` (refused: HyperLogLog).
+const CALLABLE_RESERVED = new Set(['FILTER', 'LEFT', 'RIGHT', 'GROUPING', 'MERGE']);
 const NOT_A_CALL = new Set([...RESERVED, 'CASE', ...SYNTAX_BEFORE_PAREN].filter((w) => !CALLABLE_RESERVED.has(w)));
 const ZONED_TIMESTAMP = /^(\d{4}-\d{2}-\d{2}(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?)\s*(UTC|Z|[+-]\d{2}:?\d{2}|[A-Za-z]+\/[A-Za-z_/+-]+)$/;
 
@@ -256,6 +258,12 @@ export class ExpressionRewriter {
     if (!qualified && word === 'ARRAY' && isParen(next, '[')) {
       parts.push({ kind: 'operand', text: `${t.text}[${this.renderArrayElements(next.items)}]` });
       return nextIndex - i;
+    }
+    const session = qualified || isParen(next) ? undefined : sessionWord(word);
+    if (session?.kind === 'refused') this.report(t, 'session-function', session.message, session.hint);
+    if (session) {
+      parts.push({ kind: 'operand', text: session.kind === 'text' ? session.text : 'NULL' });
+      return 0;
     }
     if (!qualified && (word === 'CURRENT_TIMESTAMP' || word === 'LOCALTIMESTAMP')) {
       const zoned = word === 'CURRENT_TIMESTAMP';

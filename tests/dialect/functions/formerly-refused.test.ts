@@ -165,6 +165,15 @@ describeFunctions(
     ['timezone_minute is signed like the hours', "timezone_minute(TIMESTAMP '2025-01-01 10:00:00 -05:30')", -30, 'bigint'],
     ['timezone_hour of a plain timestamp is the session zone’s', "timezone_hour(TIMESTAMP '2025-01-01 10:00:00')", 0, 'bigint'],
     ['timezone_hour of NULL', 'timezone_hour(CAST(NULL AS TIMESTAMP WITH TIME ZONE))', null, 'bigint'],
+    // Trino 476: timezone(timestamp with time zone) is the zone as written; a plain timestamp or a date is in the
+    // session zone (UTC); parse_presto_data_size is parse_data_size's older name.
+    ['timezone of an offset', "timezone(TIMESTAMP '2020-01-01 10:00 +0530')", '+05:30', 'varchar'],
+    ['timezone of a named zone', "timezone(TIMESTAMP '2020-01-01 10:00 Europe/Berlin')", 'Europe/Berlin', 'varchar'],
+    ['timezone of Z', "timezone(TIMESTAMP '2020-01-01 10:00 Z')", 'UTC', 'varchar'],
+    ['timezone after AT TIME ZONE', "timezone(TIMESTAMP '2020-01-01 10:00 -08:00' AT TIME ZONE 'Europe/Paris')", 'Europe/Paris', 'varchar'],
+    ['timezone of a plain timestamp', "timezone(TIMESTAMP '2020-01-01 10:00')", 'UTC', 'varchar'],
+    ['timezone of NULL', 'timezone(CAST(NULL AS TIMESTAMP WITH TIME ZONE))', null, 'varchar'],
+    ['parse_presto_data_size', "parse_presto_data_size('2.3MB')", '2411724', 'decimal(38,0)'],
     ['random(1) is 0, of the bound’s type', 'random(1)', 0, 'integer'],
     ['random(m, m + 1) is m', 'random(5, 6)', 5, 'integer'],
     ['random(n) keeps a bigint bound', 'random(CAST(1 AS BIGINT))', 0, 'bigint'],

@@ -55,6 +55,10 @@ describeFunctions(
     ['wilson_interval_lower', 'wilson_interval_lower(1250, 1310, 1.96E0)', wilson(1250, 1310, 1.96, -1), 'double'],
     ['wilson_interval_upper', 'wilson_interval_upper(1250, 1310, 1.96E0)', wilson(1250, 1310, 1.96, 1), 'double'],
     ['cosh', 'cosh(0)', 1, 'double'],
+    // Trino 476 (Java's Math.sinh): the same doubles at 0.5, 1, -2 and 710; NaN stays NaN.
+    ['sinh', 'sinh(1)', 1.1752011936438014, 'double'],
+    ['sinh near the double range', 'sinh(710E0)', 1.1169973830808557e308, 'double'],
+    ['sinh(NULL)', 'sinh(CAST(NULL AS DOUBLE))', null, 'double'],
     ['floor of an integer stays an integer', 'floor(5)', 5, 'integer'],
     ['ceil of a bigint', "ceil(BIGINT '7')", 7, 'bigint'],
     ['floor of a decimal drops the scale', "floor(DECIMAL '-5.5')", '-6', 'decimal(2,0)'],
@@ -115,6 +119,10 @@ describeFunctions(
     ['shift by the width or more', "bitwise_left_shift(BIGINT '1', 64)", 0, 'bigint'],
     ['bitwise_and_agg', 'bitwise_and_agg(x) FROM (VALUES 7, 14) t(x)', 6, 'bigint'],
     ['bitwise_or_agg', 'bitwise_or_agg(x) FROM (VALUES 1, 4) t(x)', 5, 'bigint'],
+    // Trino 476: bitwise_xor_agg(bigint) skips NULLs; no rows is NULL.
+    ['bitwise_xor_agg', 'bitwise_xor_agg(x) FROM (VALUES 1, 3, NULL) t(x)', 2, 'bigint'],
+    ['bitwise_xor_agg of a negative', "bitwise_xor_agg(x) FROM (VALUES BIGINT '-1', 5) t(x)", -6, 'bigint'],
+    ['bitwise_xor_agg of no rows', 'bitwise_xor_agg(x) FROM (VALUES 1) t(x) WHERE false', null, 'bigint'],
   ],
   [['bit_count of a number wider than the bits', 'bit_count(300, 8)', /cannot be represented with 8 bits/]],
 );
