@@ -56,6 +56,8 @@ export interface CreateTableAsStatement {
   properties: Record<string, PropertyValue>;
   /** The query text, as written. */
   query: string;
+  /** Where the query starts in the statement. */
+  queryAt: { line: number; col: number };
   withData: boolean;
 }
 
@@ -236,9 +238,10 @@ function parseCtasRest(c: TokenCursor, ifNotExists: boolean, name: QualifiedName
     withData = false;
     end -= 3;
   } else if (last(1) === 'DATA' && last(2) === 'WITH') end -= 2;
+  const queryAt = c.peek();
   const query = c.textFrom(c.pos, end);
-  if (!query) throw c.error('expected a query after AS');
-  return { kind: 'createTableAs', ifNotExists, name, properties, query, withData };
+  if (!query || !queryAt) throw c.error('expected a query after AS');
+  return { kind: 'createTableAs', ifNotExists, name, properties, query, queryAt: { line: queryAt.line, col: queryAt.col }, withData };
 }
 
 /** Throws a positioned syntax error for text the parser cannot take. */

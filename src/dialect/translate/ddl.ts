@@ -109,9 +109,9 @@ function tableOf(stmt: CreateTableStatement, ctx: TranslateContext): LakeTable {
 const asString = (v: PropertyValue | undefined): string | undefined => (v === undefined ? undefined : String(v));
 
 /** A CTAS query: every column must be named (Trino: MISSING_COLUMN_NAME). */
-function ctasQuery(query: string, ctx: TranslateContext): string {
+function ctasQuery(query: string, at: { line: number; col: number }, ctx: TranslateContext): string {
   try {
-    return translateQuery(query, ctx, { ctas: true });
+    return translateQuery(query, ctx, { ctas: true, at });
   } catch (error) {
     if (error instanceof MissingColumnNameError) throw new AthenaCodedError('MISSING_COLUMN_NAME', error.message.replace(/ at line \d+, column \d+$/, ''));
     throw error;
@@ -128,7 +128,7 @@ function ctasSpec(stmt: CreateTableAsStatement, ctx: TranslateContext): CtasSpec
   return {
     target: resolveTableName(stmt.name, ctx.database),
     ifNotExists: stmt.ifNotExists,
-    sourceSql: ctasQuery(stmt.query, ctx),
+    sourceSql: ctasQuery(stmt.query, stmt.queryAt, ctx),
     withData: stmt.withData,
     tableType,
     format: asString(p.format) ?? 'PARQUET',
@@ -179,6 +179,8 @@ export function translateCatalogStatement(sql: string, ctx: TranslateContext): L
     c.expectKeyword('VIEW');
     const target = table();
     c.expectKeyword('AS');
+    // Translated as written first, so a refusal names the statement's line and column (qualifying shifts them).
+    translateQuery(c.textFrom(), ctx, { at: c.peek() });
     return { type: 'createView', target, orReplace, sql: translateQuery(qualifyViewReads(c.textFrom(), ctx.database), ctx) };
   }
   if (c.acceptKeyword('DROP')) {

@@ -22,9 +22,10 @@ export function translateInsert(sql: string, ctx: TranslateContext): LakeAction 
     while (c.acceptPunct(','));
     c.expectPunct(')');
   }
+  const at = c.peek();
   const query = c.textFrom();
   if (!query) throw c.error('expected SELECT … or VALUES … after the table name');
-  return { type: 'insert', target, ...(columns ? { columns } : {}), sourceSql: translateQuery(query, ctx) };
+  return { type: 'insert', target, ...(columns ? { columns } : {}), sourceSql: translateQuery(query, ctx, { at }) };
 }
 
 const isClauseWord = (word: string) => ['WHEN', 'ON', 'USING', 'SET', 'WHERE'].includes(word);
@@ -55,8 +56,10 @@ export function translateMerge(sql: string, ctx: TranslateContext): LakeAction {
   const targetAlias = c.peek() && !isClauseWord(keyword(c.peek())) ? c.identifier('an alias') : name.parts[name.parts.length - 1];
   c.expectKeyword('USING');
   let sourceText: string;
-  if (c.isPunct('(')) sourceText = `(${translateQuery(c.parenthesized(), ctx)})`;
-  else {
+  if (c.isPunct('(')) {
+    const at = c.peek(1);
+    sourceText = `(${translateQuery(c.parenthesized(), ctx, { at })})`;
+  } else {
     const start = c.pos;
     c.qualifiedName('a source table');
     sourceText = c.textFrom(start, c.pos);
@@ -66,7 +69,7 @@ export function translateMerge(sql: string, ctx: TranslateContext): LakeAction {
   c.expectKeyword('ON');
   const onStart = c.pos;
   const onEnd = c.findTopLevel((t) => keyword(t) === 'WHEN');
-  const condition = translateQuery(c.textFrom(onStart, onEnd), ctx);
+  const condition = translateQuery(c.textFrom(onStart, onEnd), ctx, { at: c.tokenAt(onStart) });
   c.pos = onEnd;
   const hasMatched = c.findTopLevel((t, i) => keyword(t) === 'WHEN' && keyword(c.tokenAt(i + 1)) === 'MATCHED') < c.tokenCount;
   const q = (name: string) => `"${name.replaceAll('"', '""')}"`;

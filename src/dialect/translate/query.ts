@@ -19,7 +19,17 @@ export interface ExpressionTranslation {
 export interface QueryOptions {
   /** The query of a CTAS: every output column needs a name (Trino's MISSING_COLUMN_NAME otherwise). */
   ctas?: boolean;
+  /**
+   * Where the query text starts in its statement (a view's, CTAS's, INSERT's, MERGE's or UNLOAD's query), so errors
+   * name the statement's line and column, not the query's.
+   */
+  at?: { line: number; col: number };
 }
+
+/** Positions in a query that starts at `at` of its statement. */
+const shiftedTo =
+  (at: { line: number; col: number }) =>
+  (t: Token): { line: number; col: number } => ({ line: t.line + at.line - 1, col: t.line === 1 ? t.col + at.col - 1 : t.col });
 
 /** Rewrites every expression in `sql`; diagnostics list what could not be made faithful. */
 export function translateExpressions(sql: string, position?: (t: Token) => { line: number; col: number }, options: QueryOptions = {}): ExpressionTranslation {
@@ -44,7 +54,7 @@ export function translateExpressions(sql: string, position?: (t: Token) => { lin
 }
 
 export function translateQuery(sql: string, _ctx?: TranslateContext, options: QueryOptions = {}): string {
-  const { sql: out, diagnostics } = translateExpressions(sql, undefined, options);
+  const { sql: out, diagnostics } = translateExpressions(sql, options.at && shiftedTo(options.at), options);
   if (diagnostics.some((d) => d.severity === 'error')) throw new DialectError(diagnostics);
   return out;
 }

@@ -15,6 +15,8 @@ export interface UnloadStatement {
   /** Offsets of `(` and just after `)` around the query in the statement text. */
   queryStart: number;
   queryEnd: number;
+  /** Line and column of the query's first token in the statement. */
+  queryAt: { line: number; col: number };
   location: string;
   format: string;
   compression?: string;
@@ -31,6 +33,7 @@ export function parseUnload(sql: string): UnloadStatement {
   const c = new TokenCursor(sql);
   c.expectKeyword('UNLOAD');
   const open = c.pos;
+  const first = c.peek(1);
   const query = c.parenthesized();
   const queryStart = c.tokenAt(open)!.start;
   const queryEnd = c.tokenAt(c.pos - 1)!.start + 1;
@@ -58,6 +61,7 @@ export function parseUnload(sql: string): UnloadStatement {
     query,
     queryStart,
     queryEnd,
+    queryAt: { line: first?.line ?? 1, col: first?.col ?? 1 },
     location,
     format: format.toUpperCase(),
     ...(properties.compression !== undefined ? { compression: String(properties.compression) } : {}),
@@ -71,7 +75,7 @@ export function translateUnload(sql: string, ctx: TranslateContext): LakeAction 
   return {
     type: 'unload',
     spec: {
-      sourceSql: translateQuery(stmt.query, ctx),
+      sourceSql: translateQuery(stmt.query, ctx, { at: stmt.queryAt }),
       location: stmt.location,
       format: stmt.format,
       ...(stmt.compression !== undefined ? { compression: stmt.compression } : {}),
