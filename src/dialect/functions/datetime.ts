@@ -22,7 +22,7 @@ export const DATETIME: FunctionFamily = {
   with_timezone: rewrite('the wall clock read in the zone', '2'),
   at_timezone: rewrite('the instant seen in the zone', '2'),
   now: rewrite('timestamp with time zone in UTC', '0'),
-  current_timestamp: rewrite('timestamp with time zone in UTC', '0'),
+  current_timestamp: rewrite('timestamp with time zone in UTC, written without parentheses (current_timestamp() is a syntax error on Athena)', '0'),
   date: rewrite('CAST(x AS DATE) of the wall clock', '1'),
   year: wallClock('year'),
   quarter: wallClock('quarter'),

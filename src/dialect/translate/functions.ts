@@ -276,7 +276,11 @@ export const FUNCTIONS: Record<string, CallHandler> = {
   with_timezone: rename('trino_with_timezone'),
   at_timezone: typedRename('trino_at_time_zone'),
   now: () => 'trino_now()',
-  current_timestamp: () => 'trino_now()',
+  // Trino's grammar takes current_timestamp or current_timestamp(precision); `current_timestamp()` is a syntax error.
+  current_timestamp: (c) => {
+    c.report('syntax', 'current_timestamp() with empty parentheses is a syntax error on Athena', 'write current_timestamp');
+    return undefined;
+  },
   date: (c) => shimCall('trino_to_date', [c.arg(0)]),
   year: onWallClock('year'),
   quarter: onWallClock('quarter'),
