@@ -7,7 +7,19 @@ const INTEGER_NAMES: Record<string, string> = { INT8: 'tinyint', INT16: 'smallin
 const CAST_NAMES: Record<string, string> = { INT8: 'TINYINT', INT16: 'SMALLINT', INT32: 'INT', INT64: 'BIGINT' };
 const OPERATIONS: Record<string, string> = { addition: 'addition', subtraction: 'subtraction', multiplication: 'multiplication' };
 
+/**
+ * The struct key whose absence refuses a construct while DuckDB binds it (translate/decimal-common-type.ts): the
+ * binder's "Could not find key" then reads as the refusal. DuckDB lower-cases the key, so it names the construct only.
+ */
+export const REFUSED_KEY_MARKER = 'trino_refused:';
+const CONSTRUCT_NAMES: Record<string, string> = { case: 'CASE', 'array[…]': 'ARRAY[…]' };
+
 const REWRITES: readonly [RegExp, (...groups: string[]) => string][] = [
+  [
+    new RegExp(`Binder Error: Could not find key "${REFUSED_KEY_MARKER}([^"]*)" in struct(?:\\s*Candidate Entries: "trino_v")?`),
+    (construct) =>
+      `${CONSTRUCT_NAMES[construct] ?? construct}: the decimal values need more than 38 digits together, and Athena keeps the larger scale where the local engine rounds; CAST them to one decimal type first`,
+  ],
   // trino_fail(message) raises by casting its marked message to an integer.
   [new RegExp(`Conversion Error: Could not convert string '${FAIL_MARKER}([\\s\\S]*?)' to INT32`), (message) => message],
   [

@@ -60,10 +60,10 @@ export const FUNCTION_MACROS: readonly string[] = [
   `trino_is_nan(x) AS (typeof(x) IN ('DOUBLE', 'FLOAT') AND CAST(x AS VARCHAR) IN ('nan', '-nan'))`,
   `trino_greatest_of(l) AS CASE WHEN list_count(l) = len(l) THEN coalesce(list_max(list_filter(l, lambda x: NOT trino_is_nan(x))), l[1]) END`,
   `trino_least_of(l) AS CASE WHEN list_count(l) = len(l) THEN list_min(l) END`,
-  // Whether DuckDB's common type of several (a type name, e.g. DECIMAL(38,1)) has a smaller scale than one of them
-  // (coalesce, function-rewrites.ts): DuckDB narrows the scale past 38 digits where Trino narrows the integer digits.
+  // The scale of a type name (DECIMAL(38,1) → 1; an array of decimals too, else 0), for the check that DuckDB's common
+  // type of several values keeps each one's scale (translate/decimal-common-type.ts): DuckDB narrows the scale past
+  // 38 digits where Trino narrows the integer digits.
   `trino_type_scale(t) AS CASE WHEN t LIKE 'DECIMAL(%' THEN CAST(regexp_extract(t, ',([0-9]+)\\)', 1) AS INTEGER) ELSE 0 END`,
-  `trino_decimal_scale_lost(common, types) AS list_max(list_transform(types, lambda trino_t: trino_type_scale(trino_t))) > trino_type_scale(common)`,
   // Java returns NaN or -Infinity where DuckDB raises (sqrt(-1), ln(0)).
   `trino_sqrt(x) AS CASE WHEN x < 0 THEN 'NaN'::DOUBLE ELSE sqrt(x) END`,
   ...['ln', 'log2', 'log10'].map((fn) => `trino_${fn}(x) AS CASE WHEN x = 0 THEN '-Infinity'::DOUBLE WHEN x < 0 THEN 'NaN'::DOUBLE ELSE ${fn}(x) END`),

@@ -3,7 +3,10 @@
 // varchar is never parsed by CAST; json_parse parses), CAST(1.234 AS JSON) is 1.234, maps become objects.
 import { IP_STRUCT } from './ip-address.js';
 
-/** Trino casts no ipaddress to JSON ("Cannot cast ipaddress to json", "… array(ipaddress) to json"). */
+/**
+ * Trino casts no ipaddress to JSON ("Cannot cast ipaddress to json", "… array(ipaddress) to json"), nor a map whose
+ * keys are dates or timestamps (Trino 476: "Cannot cast map(date, integer) to JSON").
+ */
 const IP_TYPE_TEXT = `CASE WHEN typeof(x) = '${IP_STRUCT}' THEN 'ipaddress' ELSE 'a value holding an ipaddress' END`;
 
 export const JSON_MACROS: readonly string[] = [
@@ -13,7 +16,20 @@ export const JSON_MACROS: readonly string[] = [
   // DuckDB's implicit casts to JSON).
   `trino_cast_json(x) AS CASE WHEN typeof(x) = 'JSON' THEN CAST(x AS JSON)
      WHEN typeof(x) LIKE '%${IP_STRUCT}%' THEN cast_to_type(trino_fail('Cannot cast ' || ${IP_TYPE_TEXT} || ' to json'), NULL::JSON)
-     ELSE trino_json(CAST(to_json(x) AS VARCHAR)) END`,
+     WHEN regexp_matches(typeof(x), 'MAP\\((DATE|TIME)') THEN cast_to_type(trino_fail('Cannot cast a map whose keys are dates, times or timestamps to JSON'), NULL::JSON)
+     ELSE trino_json(trino_json_far_years(CAST(to_json(x) AS VARCHAR), typeof(x))) END`,
+  // DuckDB's JSON writes a date before year 1 as "0002-03-01 (BC)" (a timestamp "0002-03-01 (BC) 10:00:00") and a
+  // timestamp past 9999 without a sign; Trino 476 writes Java's ISO year, "-0001-03-01", and "+42025-03-31 10:00:00.123"
+  // (a date past 9999 has no sign, as in CAST(date AS varchar)). Rewritten in the text between quotes when the type
+  // holds a date or timestamp; a varchar beside them could hold the same text, so then the cast is refused.
+  `trino_json_far_years(j, t) AS CASE
+     WHEN t NOT SIMILAR TO '.*(DATE|TIMESTAMP).*' OR NOT regexp_matches(j, ' \\(BC\\)|"[0-9]{5,}-[0-9][0-9]-[0-9][0-9] ') THEN j
+     WHEN t LIKE '%VARCHAR%' THEN cast_to_type(trino_fail('CAST(… AS json) of a date or timestamp before year 1 or past 9999 beside a varchar is not supported locally: CAST the date to varchar first'), j)
+     ELSE array_to_string(list_transform(string_split(j, '"'), lambda trino_p: CASE
+       WHEN regexp_matches(trino_p, '^[0-9]+-[0-9][0-9]-[0-9][0-9] \\(BC\\)')
+         THEN trino_year_text(1 - CAST(split_part(trino_p, '-', 1) AS INTEGER), '') || regexp_replace(trino_p, '^[0-9]+(-[0-9][0-9]-[0-9][0-9]) \\(BC\\)', '\\1')
+       WHEN regexp_matches(trino_p, '^[0-9]{5,}-[0-9][0-9]-[0-9][0-9] [0-9]') THEN '+' || trino_p
+       ELSE trino_p END), '"') END`,
   // DuckDB writes the JSON it extracts with characters outside the BMP as they are; Trino's Jackson escapes them.
   `trino_json_outside_bmp(j) AS CASE WHEN regexp_matches(CAST(j AS VARCHAR), '[\\x{10000}-\\x{10FFFF}]') THEN trino_json(CAST(j AS VARCHAR)) ELSE j END`,
   `trino_json_extract(j, path) AS trino_json_outside_bmp(json_extract(j, path))`,

@@ -7,6 +7,7 @@ import type { Diagnostic } from '../diagnostics.js';
 import { keyword, stringValue, type Token } from '../tokens.js';
 import { arityAccepts, describeArity, DUCKDB_ONLY, FUNCTION_TABLE, lookupFunction } from '../functions/index.js';
 import { isCallPosition, partBeforeQualifiedName, SYNTAX_BEFORE_PAREN } from './call-position.js';
+import { checkedArray, checkedCase } from './decimal-common-type.js';
 import { FUNCTIONS, type CallContext } from './functions.js';
 import { quoteReservedIdentifier } from './identifiers.js';
 import { sessionWord } from './session-words.js';
@@ -74,11 +75,15 @@ export class ExpressionRewriter {
    * The elements of `ARRAY[…]`. Trino types an integer literal as integer, so `ARRAY[TINYINT '-3', 1]` is
    * array(integer); DuckDB's literal would take the tinyint type. Among other elements, integer literals are cast.
    */
-  private renderArrayElements(items: readonly Node[]): string {
-    const elements = splitArgs(items).map((e) => this.render(e));
+  private renderArray(word: Token, items: readonly Node[]): string {
+    const nodes = splitArgs(items);
+    const rendered = nodes.map((e) => this.render(e));
     const integer = (text: string) => /^\s*-?\s*\d+\s*$/.test(text) && Math.abs(Number(text.replace(/\s/g, ''))) <= 2147483647;
-    if (elements.every(integer)) return this.render(items);
-    return elements.map((e) => (integer(e) ? e.replace(/^(\s*)(\S[\s\S]*?)(\s*)$/, '$1CAST($2 AS INTEGER)$3') : e)).join(',');
+    const elements = rendered.every(integer)
+      ? rendered
+      : rendered.map((e) => (integer(e) ? e.replace(/^(\s*)(\S[\s\S]*?)(\s*)$/, '$1CAST($2 AS INTEGER)$3') : e));
+    const whole = `${word.text}[${rendered.every(integer) ? this.render(items) : elements.join(',')}]`;
+    return checkedArray(whole, nodes, elements);
   }
 
   report(at: Token, rule: string, message: string, hint?: string): void {
@@ -161,7 +166,7 @@ export class ExpressionRewriter {
   private renderNode(items: readonly Node[], i: number, parts: Part[]): number {
     const node = items[i];
     if (node.kind === 'group') {
-      if (isCase(node)) parts.push({ kind: 'operand', text: `${node.open.text}${this.render(node.items)}${node.close?.text ?? ''}` });
+      if (isCase(node)) parts.push({ kind: 'operand', text: checkedCase(node, (nodes) => this.render(nodes)) });
       else if (node.open.text === '[') {
         const prev = lastMeaningful(parts);
         const subscript = prev !== undefined && (prev.kind === 'operand' || prev.kind === 'subscript');
@@ -256,7 +261,7 @@ export class ExpressionRewriter {
       return this.renderTypedLiteral(items, i, nextIndex, parts);
     }
     if (!qualified && word === 'ARRAY' && isParen(next, '[')) {
-      parts.push({ kind: 'operand', text: `${t.text}[${this.renderArrayElements(next.items)}]` });
+      parts.push({ kind: 'operand', text: this.renderArray(t, next.items) });
       return nextIndex - i;
     }
     const session = qualified || isParen(next) ? undefined : sessionWord(word);

@@ -1,28 +1,21 @@
 // Rewrites of calls whose DuckDB namesake answers differently: NULL arguments (greatest, least), array arguments
 // (concat_ws), result types (avg) and statistics (skewness). Merged into FUNCTIONS (functions.ts).
+import { checkedCoalesce, checkedOnce } from './decimal-common-type.js';
 import type { CallHandler } from './functions.js';
 import { nodeKeyword } from './tree.js';
 import { hasAggregate, shimCallText } from './unbound.js';
 
 /**
  * Trino's greatest/least (trino_greatest_of / trino_least_of, function-macros.ts) look at all the arguments at once:
- * NULL when any is NULL, and greatest skips a NaN. The arguments become one struct bound to a lambda parameter, so
- * each is rendered once (a check per argument beside the call would double the text at every nesting level), and
- * keeps its own type for the check that their common type keeps every decimal's scale (refused otherwise, as coalesce).
+ * NULL when any is NULL, and greatest skips a NaN. The arguments become one struct bound to a lambda parameter
+ * (decimal-common-type.ts), so each is rendered once and keeps its own type for the check of their common type.
  */
 const overArgumentList =
   (macro: string): CallHandler =>
   (c) => {
-    const fields = c.args.map((_a, k) => `trino_s.trino_${k}`);
-    const list = `list_value(${fields.join(', ')})`;
-    const lost = `trino_decimal_scale_lost(typeof(${list}[1]), [${fields.map((f) => `typeof(${f})`).join(', ')}])`;
-    const refused = `cast_to_type(trino_fail('${c.name.text.toLowerCase()}(): ${DECIMALS_PAST_38}'), ${macro}(${list}))`;
     const struct = `{${c.args.map((_a, k) => `'trino_${k}': ${c.arg(k)}`).join(', ')}}`;
-    return `list_transform([${struct}], lambda trino_s: CASE WHEN ${lost} THEN ${refused} ELSE ${macro}(${list}) END)[1]`;
+    return checkedOnce(`${c.name.text.toLowerCase()}()`, struct, c.args.length, (fields) => `${macro}(list_value(${fields.join(', ')}))`);
   };
-
-const DECIMALS_PAST_38 =
-  'the decimal arguments need more than 38 digits together, and Athena keeps the larger scale where the local engine rounds; CAST them to one decimal type first';
 
 /**
  * Shims that dispatch on typed macro overloads cannot take an aggregate argument: DuckDB binds it as UNKNOWN, which
@@ -52,16 +45,13 @@ function withinGroup(tail: string): { orderBy: string; rest: string } | undefine
   return depth === 0 ? { orderBy: tail.slice(open[0].length, i - 1).trim(), rest: tail.slice(i) } : undefined;
 }
 
-/**
- * coalesce() of decimals whose common type needs more than 38 digits: Trino keeps the largest scale (decimal(38,2) for
- * decimal(3,2) and decimal(38,1), so 1.25 stays 1.25), DuckDB keeps the integer digits and rounds 1.25 to 1.3. The
- * check is on types alone, so DuckDB folds it away when it is false; when true the call is refused.
- */
-const coalesceCall: CallHandler = (c) => {
-  const call = `coalesce(${c.all()})`;
-  const types = c.args.map((_a, k) => `typeof(${c.arg(k)})`).join(', ');
-  return `(CASE WHEN trino_decimal_scale_lost(typeof(${call}), [${types}]) THEN cast_to_type(trino_fail('coalesce(): ${DECIMALS_PAST_38}'), ${call}) ELSE ${call} END)`;
-};
+/** coalesce() of decimals whose common type needs more than 38 digits is refused (decimal-common-type.ts). */
+const coalesceCall: CallHandler = (c) =>
+  checkedCoalesce(
+    `coalesce(${c.all()})`,
+    c.args,
+    c.args.map((_a, k) => c.arg(k)),
+  );
 
 /**
  * corr, covar_pop, covar_samp, regr_slope, regr_intercept: Trino has double and real forms only, so integer and decimal

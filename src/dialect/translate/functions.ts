@@ -241,7 +241,8 @@ export const FUNCTIONS: Record<string, CallHandler> = {
     if (hasAggregate(c.arg(0))) return call('quantile_disc', c);
     const witness = `min(trino_percentile_type(${c.arg(0)}))${c.tail}`;
     const sorted = `list_sort(list_filter(list(${c.arg(0)})${c.tail}, lambda e: e IS NOT NULL))`;
-    const percentages = /^(?:array\s*)?\[/i.test(c.arg(1));
+    const first = meaningful(c.args[1])[0];
+    const percentages = nodeKeyword(first) === 'ARRAY' || isParen(first, '[');
     return percentages
       ? `cast_to_type(trino_percentiles_pick(${sorted}, ${c.arg(1)}), [${witness}])`
       : `cast_to_type(trino_percentile_pick(${sorted}, ${c.arg(1)}), ${witness})`;

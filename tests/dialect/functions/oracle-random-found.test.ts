@@ -118,10 +118,10 @@ describeFunctions(
     [
       'coalesce of decimals past 38 digits',
       "coalesce(DECIMAL '1.25', DECIMAL '-9999999999999999999999999999999999999.9')",
-      /coalesce\(\): the decimal arguments need more than 38 digits/,
+      /coalesce\(\): the decimal values need more than 38 digits/,
     ],
     // Trino 476: least(parse_data_size('2.3MB'), DECIMAL '1.25') is 1.25 as decimal(38,2); locally refused, not rounded.
-    ['least of decimals past 38 digits', "least(parse_data_size('2.3MB'), DECIMAL '1.25')", /least\(\): the decimal arguments need more than 38 digits/],
+    ['least of decimals past 38 digits', "least(parse_data_size('2.3MB'), DECIMAL '1.25')", /least\(\): the decimal values need more than 38 digits/],
     // Trino 476: "NOT_SUPPORTED: Type not supported for formatting: array(integer)" (also map, row, varbinary).
     ['format %s of an array', "format('%s', ARRAY[1])", /Type not supported for formatting/],
     ['format %s of a map', "format('%s', MAP(ARRAY[1], ARRAY[2]))", /Type not supported for formatting/],

@@ -1,0 +1,154 @@
+// Values of several decimal types that meet in one type: CASE results, ARRAY[…] elements, coalesce, greatest and least.
+// Trino's common type keeps the largest scale and narrows the integer digits to fit 38 (decimal(3,2) and
+// decimal(38,1) meet as decimal(38,2), and a value that no longer fits fails its cast); DuckDB keeps the integer
+// digits and rounds the scale away (1.25 becomes 1.3 in decimal(38,1)). Where DuckDB's common type has a smaller
+// scale than one of the values, the construct is refused while DuckDB binds it: from the types alone, so over empty
+// inputs too (lake lint reports it) and inside try(), which would turn a refusal at run time into NULL.
+import { REFUSED_KEY_MARKER } from '../shims/error-messages.js';
+import { keyword, stringValue } from '../tokens.js';
+import { isCase, meaningful, nodeKeyword, nodeText, type GroupNode, type Node } from './tree.js';
+
+/** The shim (function-macros.ts) every check calls: a rendered text containing it holds a check already. */
+const TYPE_SCALE = 'trino_type_scale';
+/** `whole` when `lost` (a constant once DuckDB has typed it) is false; a binder error naming `what` when it is true. */
+function refusedWhen(lost: string, what: string, whole: string): string {
+  return `{'trino_v': ${whole}}[CASE WHEN ${lost} THEN '${REFUSED_KEY_MARKER}${what}' ELSE 'trino_v' END]`;
+}
+
+/**
+ * Whether DuckDB's type of `whole` has a smaller scale than one of the values'. No lambda (DuckDB does not fold one
+ * inside another lambda, and a refusal key must be a constant), and typeof of a one-element array: DuckDB does not
+ * fold typeof of a value whose type is NULL (CASE WHEN c THEN NULL END), but does an array of it.
+ */
+const lostCheck = (whole: string, values: readonly string[]) =>
+  `greatest(${values.map((v) => `${TYPE_SCALE}(typeof([${v}]))`).join(', ')}) > ${TYPE_SCALE}(typeof([${whole}]))`;
+
+/**
+ * The check beside the construct: DuckDB folds typeof() while binding, so it costs nothing per row, but the values are
+ * written twice more. Used when they hold no check of their own, so nesting stays linear in size.
+ */
+function checkedBeside(what: string, whole: string, values: readonly string[]): string {
+  return refusedWhen(lostCheck(whole, values), what, whole);
+}
+
+/**
+ * The check with each value written once: `struct` carries value k in field trino_k (the others NULL, so each field
+ * keeps its value's own type), bound to a lambda parameter; `pick` gives the construct's value from the fields.
+ */
+export function checkedOnce(what: string, struct: string, fields: number, pick: (fields: readonly string[]) => string): string {
+  const names = Array.from({ length: fields }, (_v, k) => `trino_s.trino_${k}`);
+  const picked = pick(names);
+  return `list_transform([${struct}], lambda trino_s: ${refusedWhen(lostCheck(picked, names), what, picked)})[1]`;
+}
+
+const NOT_NUMERIC_WORDS = new Set(['NULL', 'TRUE', 'FALSE']);
+const NOT_NUMERIC_TYPED = new Set(['DATE', 'TIMESTAMP', 'TIME', 'VARCHAR', 'JSON', 'IPADDRESS', 'UUID']);
+
+/** Whether a value is written as a literal that is not a number: a string, NULL, a boolean, a date. */
+function surelyNotNumeric(nodes: readonly Node[]): boolean {
+  const m = meaningful(nodes);
+  if (m.length === 1 && m[0].kind === 'token')
+    return (m[0].token.kind === 'string' && !/^x'/i.test(m[0].token.text)) || NOT_NUMERIC_WORDS.has(keyword(m[0].token));
+  return m.length === 2 && NOT_NUMERIC_TYPED.has(nodeKeyword(m[0])) && m[1].kind === 'token' && m[1].token.kind === 'string';
+}
+
+const isNullLiteral = (nodes: readonly Node[]) => {
+  const m = meaningful(nodes);
+  return m.length === 1 && nodeKeyword(m[0]) === 'NULL';
+};
+
+/** Integer and fraction digits of a number literal as Trino types it (`1.5`, `DECIMAL '1.5'`, `7`), else undefined. */
+function literalDigits(nodes: readonly Node[]): { integer: number; scale: number } | undefined {
+  const m = meaningful(nodes);
+  const signed = m.length > 1 && m[0].kind === 'token' && m[0].token.kind === 'op' && /^[-+]$/.test(m[0].token.text) ? m.slice(1) : m;
+  const [first, second] = signed;
+  const isNumber = signed.length === 1 && first.kind === 'token' && first.token.kind === 'number';
+  const text = isNumber
+    ? nodeText(first)
+    : signed.length === 2 && ['DECIMAL', 'NUMERIC'].includes(nodeKeyword(first)) && second.kind === 'token' && second.token.kind === 'string'
+      ? stringValue(second.token).trim().replace(/^[-+]/, '')
+      : undefined;
+  const digits = text === undefined ? undefined : /^(\d*)(?:\.(\d*))?$/.exec(text);
+  if (!digits) return undefined;
+  // An integer literal is an integer (decimal(10,0)) or a bigint (decimal(19,0)).
+  if (isNumber && digits[2] === undefined) return { integer: Number(text) > 2147483647 ? 19 : 10, scale: 0 };
+  return { integer: digits[1].replace(/^0+/, '').length, scale: (digits[2] ?? '').length };
+}
+
+/**
+ * Whether the values may lose a scale: two of them may be numbers, and either one is not a number literal or the
+ * literals' digits together pass 38 (the others are literals that are not numbers).
+ */
+function mayLoseScale(values: readonly Node[][]): boolean {
+  const numeric = values.filter((v) => !surelyNotNumeric(v));
+  if (numeric.length < 2) return false;
+  const literals = numeric.map(literalDigits);
+  if (literals.some((l) => l === undefined)) return true;
+  const most = (key: 'integer' | 'scale') => Math.max(...literals.map((l) => l?.[key] ?? 0));
+  return most('integer') + most('scale') > 38;
+}
+
+/** A struct with value k in field trino_k and NULL in the other fields. */
+const fieldStruct = (k: number, fields: number, value: string) =>
+  `{${Array.from({ length: fields }, (_v, j) => `'trino_${j}': ${j === k ? value : 'NULL'}`).join(', ')}}`;
+
+const coalesceOf = (fields: readonly string[]) => `coalesce(${fields.join(', ')})`;
+
+/** `ARRAY[…]` (rendered as `whole`) whose elements are `elements` (nodes) rendered as `texts`. */
+export function checkedArray(whole: string, elements: readonly Node[][], texts: readonly string[]): string {
+  if (!mayLoseScale(elements)) return whole;
+  if (!whole.includes(TYPE_SCALE)) return checkedBeside('ARRAY[…]', whole, texts);
+  const struct = `{${texts.map((t, k) => `'trino_${k}': ${t.trim()}`).join(', ')}}`;
+  return checkedOnce('ARRAY[…]', struct, texts.length, (fields) => `[${fields.join(', ')}]`);
+}
+
+/**
+ * coalesce(a, b, …): written once, each argument is made a struct of its own field, NULL when the argument is (a lambda
+ * binds it), so DuckDB's coalesce still evaluates an argument only when those before it are NULL.
+ */
+export function checkedCoalesce(whole: string, args: readonly Node[][], texts: readonly string[]): string {
+  if (!mayLoseScale(args)) return whole;
+  if (!whole.includes(TYPE_SCALE)) return checkedBeside('coalesce()', whole, texts);
+  const kept = texts.filter((_t, k) => !isNullLiteral(args[k]));
+  const wrapped = kept.map(
+    (t, k) => `list_transform([${t.trim()}], lambda trino_w: CASE WHEN trino_w IS NOT NULL THEN ${fieldStruct(k, kept.length, 'trino_w')} END)[1]`,
+  );
+  return checkedOnce('coalesce()', `coalesce(${wrapped.join(', ')})`, kept.length, coalesceOf);
+}
+
+const CASE_PARTS = new Set(['WHEN', 'THEN', 'ELSE']);
+
+/**
+ * `CASE … END`: its THEN and ELSE values meet in one type. `render` renders nodes. Written once, each value becomes a
+ * struct of its own field, and the CASE picks a struct (its conditions are evaluated as written).
+ */
+export function checkedCase(group: GroupNode, render: (nodes: readonly Node[]) => string): string {
+  const pieces: { keyword: string; nodes: Node[] }[] = [{ keyword: '', nodes: [] }];
+  for (const node of group.items) {
+    const word = nodeKeyword(node);
+    if (CASE_PARTS.has(word)) pieces.push({ keyword: word, nodes: [node] });
+    else pieces[pieces.length - 1].nodes.push(node);
+  }
+  const isValue = (p: { keyword: string }) => p.keyword === 'THEN' || p.keyword === 'ELSE';
+  const rendered = pieces.map((p) => (p.keyword ? { head: render(p.nodes.slice(0, 1)), body: render(p.nodes.slice(1)) } : { head: '', body: render(p.nodes) }));
+  const close = group.close?.text ?? '';
+  const text = (body: (k: number) => string) => `${group.open.text}${rendered.map((r, k) => r.head + body(k)).join('')}${close}`;
+  const whole = text((k) => rendered[k].body);
+  if (!isCase(group) || !mayLoseScale(pieces.filter(isValue).map((p) => p.nodes.slice(1)))) return whole;
+  const values = pieces.flatMap((p, k) => (isValue(p) ? [k] : []));
+  if (!whole.includes(TYPE_SCALE))
+    return checkedBeside(
+      'CASE',
+      whole,
+      values.map((k) => rendered[k].body.trim()),
+    );
+  const fields = values.filter((k) => !isNullLiteral(pieces[k].nodes.slice(1)));
+  const asStruct = (k: number) => {
+    const body = rendered[k].body;
+    const field = fields.indexOf(k);
+    if (!values.includes(k) || field < 0) return body;
+    const [lead, trail] = [/^\s*/.exec(body)?.[0] ?? '', /\s*$/.exec(body)?.[0] ?? ''];
+    return `${lead}${fieldStruct(field, fields.length, body.trim())}${trail}`;
+  };
+  return checkedOnce('CASE', text(asStruct), fields.length, coalesceOf);
+}
