@@ -1,7 +1,7 @@
-// Runs the per-file lint checks for many files. The ANTLR grammars cost ~1 ms per file plus a per-thread warm-up of
-// a few hundred ms, so on large projects the files are split over worker threads (one per core, at most 4) that warm
-// up while the project loads. Workers need the bundled CLI (dist/check-worker.js); elsewhere (tests, small
-// projects) the checks run in-process.
+// Runs the per-file lint checks for many files. The ANTLR grammars cost ~1 ms per file plus a per-thread load and
+// warm-up of a second or more, so when many files need them (outside the Trino subset) the files are split over worker
+// threads (one per core, at most 4). Workers need the bundled CLI (dist/check-worker.js); elsewhere (tests, small
+// projects, files the subset covers) the checks run in-process.
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -38,7 +38,9 @@ function workerScript(): string | undefined {
 const inProcess = (): FileChecker => ({
   async check(items) {
     const { checkFile } = await import('./file-checks.js');
-    return items.map(checkFile);
+    const results: FileCheckResult[] = [];
+    for (const item of items) results.push(await checkFile(item));
+    return results;
   },
   async close() {},
 });
@@ -69,10 +71,10 @@ function run(worker: Worker, job: CheckJob): Promise<FileCheckResult[]> {
 /** Files per message: small enough that a worker that gets less CPU (a busy machine) does not hold up the others. */
 const BATCH = 25;
 
-/** A checker for about `fileCount` files: worker threads when that pays off, in-process otherwise. */
-export function createFileChecker(fileCount: number): FileChecker {
+/** A checker for files of which about `grammarFiles` need the grammars: worker threads when that pays off. */
+export function createFileChecker(grammarFiles: number): FileChecker {
   const threads = Math.min(availableParallelism(), 4);
-  const script = fileCount >= PARALLEL_THRESHOLD && threads > 1 ? workerScript() : undefined;
+  const script = grammarFiles >= PARALLEL_THRESHOLD && threads > 1 ? workerScript() : undefined;
   if (!script) return inProcess();
   // A larger young generation: the parsers allocate many short-lived objects.
   const workers = Array.from({ length: threads }, () =>

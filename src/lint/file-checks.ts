@@ -1,4 +1,4 @@
-// The per-file checks of `lake lint`: syntax (dt-sql-parser grammars) and then, on SQL that parses, the rules for
+// The per-file checks of `lake lint`: syntax (the Trino subset, else dt-sql-parser's grammars) and then, on SQL that parses, the rules for
 // constructs the local engine cannot run faithfully (src/dialect/lint). Runs in-process or in a worker thread.
 import type { Diagnostic } from '../dialect/diagnostics.js';
 import { checkFaithful } from '../dialect/lint/index.js';
@@ -18,9 +18,9 @@ export interface FileCheckResult {
   rules: Diagnostic[];
 }
 
-export function checkFile(item: FileCheckItem): FileCheckResult {
+export async function checkFile(item: FileCheckItem): Promise<FileCheckResult> {
   const options = { file: item.file, lineOffset: item.lineOffset };
-  const syntax = item.parse ? checkSyntax(item.sql, options) : undefined;
+  const syntax = item.parse ? await checkSyntax(item.sql, options) : undefined;
   // The rules read the statement structure; after a syntax error their findings would be noise.
   return { syntax, rules: syntax && syntax.length > 0 ? [] : checkFaithful(item.sql, options) };
 }

@@ -1,5 +1,5 @@
 // `lake lint`: everything that can be known about sql/ without running it. Header, variable and DAG problems come
-// from the loader; each file's SQL then goes through the syntax grammars and the unfaithful-construct rules.
+// from the loader; each file's SQL then goes through the syntax check and the unfaithful-construct rules.
 import type { Diagnostic } from '../dialect/diagnostics.js';
 import { createFileChecker, type FileChecker } from './check-pool.js';
 import { lakeRootOf, loadConfig } from '../project/config.js';
@@ -9,7 +9,8 @@ import type { TableSchemas } from '../testing/schemas.js';
 import { bindDiagnostics } from './bind.js';
 import { dashboardDiagnostics, dashboardFiles } from './dashboards.js';
 import { SyntaxCache } from './cache.js';
-import { analyzeProject, listSqlFiles } from '../project/loader.js';
+import { checkSyntaxWithoutGrammars } from './syntax.js';
+import { analyzeProject } from '../project/loader.js';
 import { neverRunDiagnostics } from '../pipeline/scheduled-selection.js';
 import { selectNodes, selectsEverything, type Selection } from '../project/selector.js';
 
@@ -37,10 +38,7 @@ const within = (file: string, paths: string[] | undefined) =>
 export async function lintProject(root: string, options: LintOptions = {}): Promise<LintResult> {
   const loaded = loadConfig(root);
   const cache = options.cache === false ? undefined : SyntaxCache.open(lakeRootOf(loaded));
-  // Without cached results every file will be parsed: create the checker before loading, so worker threads (large
-  // projects) warm their grammars up meanwhile. Otherwise wait to see how many files changed.
-  const fileCount = (await listSqlFiles(root, loaded.config.sql)).filter((f) => within(f.file, options.paths)).length;
-  let checker: FileChecker | undefined = cache && cache.size > 0 ? undefined : createFileChecker(fileCount);
+  let checker: FileChecker | undefined;
   try {
     const { project, sources, diagnostics } = await analyzeProject(root, { stage: options.stage });
     const chosen = selectsEverything(options.selection) ? undefined : new Set(selectNodes(project, options.selection).map((n) => n.file));
@@ -56,12 +54,18 @@ export async function lintProject(root: string, options: LintOptions = {}): Prom
       .filter((n) => !unreadable.has(n.file))
       .map((n) => {
         const key = SyntaxCache.key(n.sql, n.bodyLine - 1);
-        return { sql: n.sql, file: n.file, lineOffset: n.bodyLine - 1, key, cached: cache?.get(n.file, key) };
+        const lineOffset = n.bodyLine - 1;
+        const stored = cache?.get(n.file, key);
+        // Files whose syntax is known without the grammars (the usual queries) are as good as cached.
+        const known = stored ?? checkSyntaxWithoutGrammars(n.sql, { file: n.file, lineOffset });
+        if (known && !stored) cache?.set(n.file, key, known);
+        return { sql: n.sql, file: n.file, lineOffset, key, cached: known };
       });
     for (const item of items) found.push(...(item.cached ?? []));
-    // Files known to have syntax errors need no further checks; the others run the rules (and parse unless cached).
+    // Files known to have syntax errors need no further checks; the others run the rules (and parse unless known).
     const toCheck = items.filter((item) => !item.cached || item.cached.length === 0);
-    checker ??= createFileChecker(toCheck.filter((item) => !item.cached).length);
+    // Worker threads only pay off when many files need the grammars.
+    checker = createFileChecker(toCheck.filter((item) => !item.cached).length);
     const results = await checker.check(toCheck.map(({ sql, file, lineOffset, cached }) => ({ sql, file, lineOffset, parse: !cached })));
     toCheck.forEach((item, i) => {
       const { syntax, rules } = results[i];

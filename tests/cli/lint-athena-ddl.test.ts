@@ -11,8 +11,8 @@ import { captureIo, makeProject } from '../project/project-helpers.js';
 const FIXTURES = new URL('../fixtures/athena-ddl/', import.meta.url).pathname;
 const documented = readdirSync(FIXTURES).filter((f) => f.endsWith('.sql'));
 
-const lint = (sql: string) => {
-  const { syntax = [], rules } = checkFile({ sql, file: 'sql/ddl/t.sql', parse: true });
+const lint = async (sql: string) => {
+  const { syntax = [], rules } = await checkFile({ sql, file: 'sql/ddl/t.sql', parse: true });
   return [...syntax, ...rules];
 };
 
@@ -33,8 +33,8 @@ describe('lake lint on Athena DDL and statements', () => {
     ]);
   });
 
-  it.each(documented)('accepts the AWS-documented DDL %s', (file) => {
-    expect(lint(readFileSync(`${FIXTURES}${file}`, 'utf8'))).toEqual([]);
+  it.each(documented)('accepts the AWS-documented DDL %s', async (file) => {
+    expect(await lint(readFileSync(`${FIXTURES}${file}`, 'utf8'))).toEqual([]);
   });
 
   it.each([
@@ -59,38 +59,38 @@ describe('lake lint on Athena DDL and statements', () => {
     ['SHOW PARTITIONS', 'SHOW PARTITIONS elb_logs'],
     ['SHOW TBLPROPERTIES', 'SHOW TBLPROPERTIES orders'],
     ['SHOW TBLPROPERTIES of one property', "SHOW TBLPROPERTIES orders('comment')"],
-  ])('accepts %s', (_name, sql) => {
-    expect(lint(sql)).toEqual([]);
+  ])('accepts %s', async (_name, sql) => {
+    expect(await lint(sql)).toEqual([]);
   });
 
-  it('still reports real syntax errors at their position in DDL with masked names and numbers', () => {
-    expect(lint("ALTER TABLE t SET TBLPROPERTIES ('compression_level' = 4, x)")).toEqual([
+  it('still reports real syntax errors at their position in DDL with masked names and numbers', async () => {
+    expect(await lint("ALTER TABLE t SET TBLPROPERTIES ('compression_level' = 4, x)")).toEqual([
       expect.objectContaining({ rule: 'syntax', line: 1, col: 59, message: expect.stringContaining("'x' is not valid") }),
     ]);
-    expect(lint("CREATE EXTERNAL TABLE t (\n  time string /* c */,\n  end\n) LOCATION 's3://b/'")).toEqual([
+    expect(await lint("CREATE EXTERNAL TABLE t (\n  time string /* c */,\n  end\n) LOCATION 's3://b/'")).toEqual([
       expect.objectContaining({ rule: 'syntax', line: 3, col: 3 }),
     ]);
   });
 
-  it('checks UNLOAD: its query with the Trino grammar, its properties against the documented ones', () => {
-    expect(lint("UNLOAD (SELECT a FROM t WHERE) TO 's3://b/u/' WITH (format = 'PARQUET')")).toEqual([
+  it('checks UNLOAD: its query with the Trino grammar, its properties against the documented ones', async () => {
+    expect(await lint("UNLOAD (SELECT a FROM t WHERE) TO 's3://b/u/' WITH (format = 'PARQUET')")).toEqual([
       expect.objectContaining({ rule: 'syntax', line: 1, col: 30, message: expect.stringContaining('(Trino grammar)') }),
     ]);
-    expect(lint("UNLOAD (SELECT 1) TO 's3://b/u/'\nWITH (fromat = 'JSON')")).toEqual([
+    expect(await lint("UNLOAD (SELECT 1) TO 's3://b/u/'\nWITH (fromat = 'JSON')")).toEqual([
       expect.objectContaining({ rule: 'syntax', line: 2, col: 7, message: expect.stringMatching(/unknown UNLOAD property 'fromat'.*\(Athena statement\)/) }),
     ]);
-    expect(lint("UNLOAD (SELECT 1) TO 's3://b/u/' WITH (compression = 'GZIP')")).toEqual([
+    expect(await lint("UNLOAD (SELECT 1) TO 's3://b/u/' WITH (compression = 'GZIP')")).toEqual([
       expect.objectContaining({ rule: 'syntax', message: expect.stringContaining('UNLOAD needs format =') }),
     ]);
   });
 
   // https://docs.aws.amazon.com/athena/latest/ug/querying-iceberg-table-data.html (time travel)
-  it('refuses Iceberg time travel with a clear message at its position, not a syntax error', () => {
+  it('refuses Iceberg time travel with a clear message at its position, not a syntax error', async () => {
     for (const [sql, period, col] of [
       ["SELECT * FROM iceberg_table FOR TIMESTAMP AS OF (current_timestamp - interval '1' day)", 'TIMESTAMP', 29],
       ['SELECT * FROM iceberg_table FOR VERSION AS OF 949530903748831860', 'VERSION', 29],
     ] as const) {
-      expect(lint(sql)).toEqual([
+      expect(await lint(sql)).toEqual([
         expect.objectContaining({ rule: 'unfaithful/time-travel', line: 1, col, message: expect.stringContaining(`FOR ${period} AS OF`) }),
       ]);
     }

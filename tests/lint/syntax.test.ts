@@ -24,7 +24,7 @@ describe('statementGrammar: which engine Athena hands a statement to', () => {
 });
 
 describe('checkSyntax', () => {
-  it('accepts Athena queries: lambdas, 2-argument IF, typed literals, MERGE, variables', () => {
+  it('accepts Athena queries: lambdas, 2-argument IF, typed literals, MERGE, variables', async () => {
     const sql = `WITH base AS (
   SELECT transform(xs, x -> x + 1) AS ys, if(a > 1, 'big') AS size, CAST(r AS ROW(a INT, b VARCHAR)) AS r
   FROM "awsdatacatalog"."analytics"."t"
@@ -33,10 +33,10 @@ describe('checkSyntax', () => {
 SELECT * FROM base CROSS JOIN UNNEST(ys) AS u(y);
 MERGE INTO \${database}.dim AS d USING base ON d.id = base.id WHEN MATCHED THEN UPDATE SET v = 1;
 OPTIMIZE dim REWRITE DATA USING BIN_PACK`;
-    expect(checkSyntax(sql)).toEqual([]);
+    expect(await checkSyntax(sql)).toEqual([]);
   });
 
-  it('checks Hive DDL with the Hive grammar and skips Iceberg partition transforms', () => {
+  it('checks Hive DDL with the Hive grammar and skips Iceberg partition transforms', async () => {
     const ddl = `CREATE EXTERNAL TABLE IF NOT EXISTS crm (
   customer_id INT, \`timestamp\` TIMESTAMP, s STRUCT<a:STRING, b:ARRAY<INT>>
 )
@@ -46,16 +46,16 @@ LOCATION 's3://\${lake_bucket}/raw/'
 TBLPROPERTIES ('projection.enabled' = 'true');
 MSCK REPAIR TABLE crm;
 CREATE TABLE ice (id BIGINT, ts TIMESTAMP) PARTITIONED BY (day(ts), bucket(16, id)) LOCATION 's3://b/i/' TBLPROPERTIES ('table_type' = 'ICEBERG')`;
-    expect(checkSyntax(ddl)).toEqual([]);
-    const broken = checkSyntax("CREATE EXTERNAL TABLE t (\n  a STRING\nLOCATION 's3://b/'", { file: 'sql/ddl/t.sql', lineOffset: 3 });
+    expect(await checkSyntax(ddl)).toEqual([]);
+    const broken = await checkSyntax("CREATE EXTERNAL TABLE t (\n  a STRING\nLOCATION 's3://b/'", { file: 'sql/ddl/t.sql', lineOffset: 3 });
     expect(broken).toEqual([
       expect.objectContaining({ rule: 'syntax', file: 'sql/ddl/t.sql', line: 6, col: 1, message: expect.stringContaining('(Hive DDL grammar)') }),
     ]);
   });
 
-  it('reports one error per failing statement at its file position', () => {
+  it('reports one error per failing statement at its file position', async () => {
     const sql = 'SELECT 1;\n\nSELECT a\nFROM t\nWHERE;\nSELEC 2;\n  SELECT 3 FROM';
-    const errors = checkSyntax(sql, { file: 'sql/transforms/m.sql', lineOffset: 10 });
+    const errors = await checkSyntax(sql, { file: 'sql/transforms/m.sql', lineOffset: 10 });
     expect(errors.map((e) => [e.line, e.col])).toEqual([
       [15, 6],
       [16, 1],
@@ -64,8 +64,8 @@ CREATE TABLE ice (id BIGINT, ts TIMESTAMP) PARTITIONED BY (day(ts), bucket(16, i
     expect(errors[1].message).toMatch(/'SELEC' is not valid at this position.*\(Trino grammar\)/);
   });
 
-  it('names variables in messages as the user wrote them', () => {
-    const [error] = checkSyntax('SELECT * FROM t WHERE a = ${min_rating} ${min_rating}');
+  it('names variables in messages as the user wrote them', async () => {
+    const [error] = await checkSyntax('SELECT * FROM t WHERE a = ${min_rating} ${min_rating}');
     expect(error.message).toContain('${min_rating}');
     expect(error.message).not.toContain('__min_rating_');
   });
