@@ -1,8 +1,8 @@
 /*
 description: >
   P1 records that never reached crm_data (seed 000): what the producer rejected (invalid/, one JSON document per
-  record with error, record, timestamp) and the consumer's dead-letter queue (one JSON message per failed batch or
-  record, with every record and its error).
+  record with error, record, timestamp: one line each, one object per poll) and the consumer's dead-letter queue (one
+  JSON message per failed batch or record, with every record and its error).
 tags: [p1, quarantine]
 */
 CREATE EXTERNAL TABLE IF NOT EXISTS p1_invalid_interactions (

@@ -5,7 +5,7 @@
 export const INGEST_PREFIX = {
   /** P1 curated Parquet: processed/year=/month=/day=/hour=/<batch_id>.parquet (seed 000). */
   interactionsProcessed: 'processed/',
-  /** P1 records the producer rejected: invalid/year=/month=/day=/<uuid>.json (seed 000). */
+  /** P1 records the producer rejected: invalid/year=/month=/day=/<uuid>.json, one line per record (seed 000). */
   interactionsInvalid: 'invalid/',
   /** P1 consumer dead-letter queue (seed: SQS `crm-dlq`). */
   interactionsDeadLetter: 'dead-letter/crm/',

@@ -130,10 +130,13 @@ async function runContractChecks(project: Project, selected: Set<string>, option
   const engine = await AthenaLocalEngine.open({ lakeRoot });
   try {
     const exists = tableExistence(engine);
-    for (const outcome of compiled) {
-      if (!(await exists(outcome.check.table))) outcome.skipped = `${outcome.check.table} is not in the local lake yet`;
-      else outcome.result = await runCheck(engine, outcome.check, { now: options.now });
-    }
+    // One read-only attachment of the lake's catalog for all the checks, not one (and a reading of it) per query.
+    await engine.shared(async () => {
+      for (const outcome of compiled) {
+        if (!(await exists(outcome.check.table))) outcome.skipped = `${outcome.check.table} is not in the local lake yet`;
+        else outcome.result = await runCheck(engine, outcome.check, { now: options.now });
+      }
+    });
   } finally {
     await engine.close();
   }

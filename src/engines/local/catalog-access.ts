@@ -8,7 +8,8 @@
 //   (`exclusive`) so two runs never interleave. A reader that finds the catalog being written waits for that statement.
 // Every wait is announced once, naming who is waited for, and ends after `waitMs` with a LakeBusyError (exit 1).
 // What a statement read from the catalog (databases, table descriptions) is kept for the next one only while no other
-// process can have changed the file since: under this process's writer lock (`exclusive`), or for an in-memory
+// process can have changed the file since: under this process's writer lock (`exclusive`), while this process keeps
+// the file attached read-only between statements (`shared`: no writer can attach it meanwhile), or for an in-memory
 // catalog. Every other statement starts by forgetting it (LakeCatalog.forget).
 // Hive tables' views are refreshed by writers before and after each statement. A reader that still finds one stale
 // (files landed by `lake ingest`) refreshes it under the writer lock when it is free, or else reads a private in-memory
@@ -66,6 +67,8 @@ export class CatalogAccess {
   private readonly waitMs: number;
   private writer: HeldLock | undefined;
   private exclusiveDepth = 0;
+  /** Inside `shared`: whether the catalog stays attached read-only from one statement to the next. */
+  private sharing: { depth: number; attached: boolean } | undefined;
   private attached = false;
   private attachments = 0;
 
@@ -117,19 +120,80 @@ export class CatalogAccess {
     }
   }
 
+  /**
+   * Runs `work`, a series of reading statements (`lake test`'s contract checks), with the catalog attached read-only
+   * once for all of them instead of once per statement, and what they read from it kept: while the file is attached
+   * read-only here, no other process can attach it to write. A writer is not kept waiting for the series: once the
+   * writer lock is taken (a writer takes it before attaching), each statement attaches and detaches on its own again.
+   */
+  async shared<T>(work: () => Promise<T>): Promise<T> {
+    if (this.options.inMemory || this.writer) return work();
+    this.sharing ??= { depth: 0, attached: false };
+    this.sharing.depth++;
+    try {
+      return await work();
+    } finally {
+      this.sharing.depth--;
+      if (this.sharing.depth === 0) {
+        await this.stopSharing();
+        this.sharing = undefined;
+      }
+    }
+  }
+
   /** Runs one statement's `work` with the catalog attached as `awsdatacatalog`, read-only unless it writes. */
   async statement<T>(mode: 'read' | 'write', work: () => Promise<T>): Promise<T> {
     if (this.options.inMemory) {
       await this.catalog.refreshViews();
       return work();
     }
-    if (mode === 'write' || this.writer) return this.writing(work);
+    if (mode === 'write' || this.writer) {
+      await this.stopSharing();
+      return this.writing(work);
+    }
+    if (this.sharing) return this.sharedReading(work);
     return this.reading(work);
   }
 
   async close(): Promise<void> {
     if (this.attached && !this.options.inMemory) await this.detach(CATALOG);
+    if (this.sharing) this.sharing.attached = false;
     await this.releaseWriter();
+  }
+
+  /** A reading statement inside `shared`: on the attachment kept from the statement before, when that is safe. */
+  private async sharedReading<T>(work: () => Promise<T>): Promise<T> {
+    const sharing = this.sharing!;
+    // A writer waits for the file: let it in (and see what it wrote) by going back to one attachment per statement.
+    if (existsSync(writerLockPath(this.options.lakeRoot)) || !existsSync(this.catalogPath)) {
+      await this.stopSharing();
+      return this.reading(work);
+    }
+    if (!sharing.attached) {
+      this.catalog.forget();
+      await this.attach(this.catalogPath, CATALOG, 'read');
+      sharing.attached = true;
+    }
+    // Files may have landed since the statement before (`lake ingest`): a stale view is handled as reading() does.
+    let stale: boolean;
+    try {
+      stale = await this.catalog.hasStaleViews();
+    } catch (error) {
+      await this.stopSharing();
+      throw error;
+    }
+    if (stale) {
+      await this.stopSharing();
+      return this.reading(work);
+    }
+    return work();
+  }
+
+  /** Detaches the attachment `shared` kept, if any. */
+  private async stopSharing(): Promise<void> {
+    if (!this.sharing?.attached) return;
+    this.sharing.attached = false;
+    await this.detach(CATALOG);
   }
 
   private async writing<T>(work: () => Promise<T>): Promise<T> {

@@ -3,7 +3,7 @@
 // description is kept in the hidden schema `__lake`. Iceberg tables are native DuckDB tables.
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { hiveToDuckDb } from '../../dialect/hive-types.js';
-import { hasDataFiles, hasPartitionData, localPathOf } from './lake-storage.js';
+import { DataFilePresence, localPathOf } from './lake-storage.js';
 import type { LakeTable } from '../../dialect/lake-table.js';
 import { hiveTableSelect, sqlIdent, sqlString, type SourcePresence } from './readers.js';
 
@@ -50,6 +50,8 @@ export class LakeCatalog {
   private viewTextsSeen: { key: string; texts: string[] } | undefined;
   /** ensure() ran since the snapshot was last dropped. */
   private ensured = false;
+  /** Which tables' folders hold files: asked of every Hive table before (and, writing, after) every statement. */
+  private readonly dataFiles = new DataFilePresence();
 
   constructor(
     private readonly connection: DuckDBConnection,
@@ -260,11 +262,11 @@ export class LakeCatalog {
 
   presence(table: LakeTable): SourcePresence {
     const dir = localPathOf(this.lakeRoot, table.location);
-    const tableFolder = hasPartitionData(
+    const tableFolder = this.dataFiles.has(
       dir,
       table.partitionKeys.map((k) => k.name),
     );
-    return { tableFolder, partitions: table.partitions.map((p) => hasDataFiles(localPathOf(this.lakeRoot, p.location))) };
+    return { tableFolder, partitions: table.partitions.map((p) => this.dataFiles.has(localPathOf(this.lakeRoot, p.location))) };
   }
 
   /**

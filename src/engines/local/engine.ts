@@ -181,6 +181,14 @@ export class AthenaLocalEngine implements Engine {
   }
 
   /**
+   * Runs `work`, a series of statements that read (`lake test`'s contract checks), on one read-only attachment of the
+   * catalog and one reading of it, instead of one of each per statement; writers are not kept out (see CatalogAccess).
+   */
+  shared<T>(work: () => Promise<T>): Promise<T> {
+    return this.access.shared(work);
+  }
+
+  /**
    * Unqualified names resolve in the session's database; a missing one leaves them resolving nowhere. The `USE` is
    * sent only when it differs from the last one sent during the same attachment of the catalog (a detach resets it).
    */

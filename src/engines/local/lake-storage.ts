@@ -1,7 +1,7 @@
 // The local lake folder: S3 locations mapped to paths, data-file discovery the way Athena sees files, and atomic
 // publication of freshly written files.
 import { randomUUID } from 'node:crypto';
-import { type Dir, type Dirent, existsSync, mkdirSync, opendirSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { type Dir, type Dirent, existsSync, lstatSync, mkdirSync, opendirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { assertInsideLake, OutsideLakeError } from '../../storage/lake-confinement.js';
 import { unescapePartitionValue } from '../../storage/object-store/hive-layout.js';
@@ -50,29 +50,68 @@ export function listDataFiles(dir: string, limit = Number.POSITIVE_INFINITY): st
  * data file: every statement asks this of every Hive table (catalog view refresh), and a landing folder of one-record
  * files (P1's invalid/, ~2,000 files after `npm start`) was read whole each time.
  */
-export const hasDataFiles = (dir: string): boolean =>
-  someEntry(dir, (entry) => !isHidden(entry.name) && (entry.isFile() || (entry.isDirectory() && hasDataFiles(join(dir, entry.name)))));
+export const hasDataFiles = (dir: string): boolean => firstDataFile(dir) !== undefined;
 
 /** Whether some partition folder (`k1=…/k2=…/`, keys in order) under a table folder holds a data file; stops at the first. */
-export function hasPartitionData(tableDir: string, keys: readonly string[]): boolean {
-  if (keys.length === 0) return hasDataFiles(tableDir);
-  const [key, ...rest] = keys;
-  return someEntry(tableDir, (entry) => entry.isDirectory() && entry.name.startsWith(`${key}=`) && hasPartitionData(join(tableDir, entry.name), rest));
+export const hasPartitionData = (tableDir: string, keys: readonly string[]): boolean => firstPartitionDataFile(tableDir, keys) !== undefined;
+
+/** The first data file found under a folder, at any depth (see hasDataFiles). */
+function firstDataFile(dir: string): string | undefined {
+  return findEntry(dir, (entry) => {
+    if (isHidden(entry.name)) return undefined;
+    if (entry.isFile()) return join(dir, entry.name);
+    return entry.isDirectory() ? firstDataFile(join(dir, entry.name)) : undefined;
+  });
 }
 
-/** Reads a folder's entries a batch at a time until `test` holds for one; false for a folder that cannot be read. */
-function someEntry(dir: string, test: (entry: Dirent) => boolean): boolean {
+/** The first data file found in a partition folder under a table folder (see hasPartitionData). */
+function firstPartitionDataFile(tableDir: string, keys: readonly string[]): string | undefined {
+  if (keys.length === 0) return firstDataFile(tableDir);
+  const [key, ...rest] = keys;
+  return findEntry(tableDir, (entry) =>
+    entry.isDirectory() && entry.name.startsWith(`${key}=`) ? firstPartitionDataFile(join(tableDir, entry.name), rest) : undefined,
+  );
+}
+
+/** Reads a folder's entries a batch at a time until `find` gives an answer for one; undefined for a folder that cannot be read. */
+function findEntry(dir: string, find: (entry: Dirent) => string | undefined): string | undefined {
   let handle: Dir;
   try {
     handle = opendirSync(dir);
   } catch {
-    return false;
+    return undefined;
   }
   try {
-    for (let entry = handle.readSync(); entry !== null; entry = handle.readSync()) if (test(entry)) return true;
-    return false;
+    for (let entry = handle.readSync(); entry !== null; entry = handle.readSync()) {
+      const found = find(entry);
+      if (found !== undefined) return found;
+    }
+    return undefined;
   } finally {
     handle.closeSync();
+  }
+}
+
+/**
+ * hasPartitionData for the same folders asked again and again (every statement asks it of every Hive table): the data
+ * file that answered yes is kept, and while it is still a file there the answer stands, for one lstat instead of a walk
+ * of the folders down to it (its path already meets every rule of the walk: partition folders, no hidden name). A folder
+ * without data, or whose file is gone, is walked again.
+ */
+export class DataFilePresence {
+  private readonly found = new Map<string, string>();
+
+  has(dir: string, keys: readonly string[] = []): boolean {
+    const key = `${dir}\n${keys.join('/')}`;
+    const known = this.found.get(key);
+    if (known !== undefined && lstatSync(known, { throwIfNoEntry: false })?.isFile()) return true;
+    const file = firstPartitionDataFile(dir, keys);
+    if (file === undefined) this.found.delete(key);
+    else {
+      if (this.found.size >= 10_000) this.found.clear();
+      this.found.set(key, file);
+    }
+    return file !== undefined;
   }
 }
 

@@ -1,15 +1,14 @@
 // `lake ingest` for P1: a file's records go the live way, producer (required fields → invalid/, stream refusals →
 // producer dead-letter) → local stream → consumer (cleaning → dead-letter, Parquet under processed/). Lines that are
 // not JSON never reach the producer (the API serves JSON); they are written to invalid/ as the producer writes
-// its rejects, with the file and line in the error.
-import { randomUUID } from 'node:crypto';
+// its rejects (one object for the file's such lines), with the file and line in the error.
 import { addCounts, emptyCounts, quarantine, type IngestCounts } from '../counts.js';
 import { LocalDeadLetterQueue, type DeadLetterQueue } from '../dead-letter.js';
 import { drainStream, InteractionConsumer } from '../interactions/consumer.js';
 import { InteractionProducer } from '../interactions/producer.js';
+import { writeInvalidRecords, type InvalidRecord } from '../interactions/invalid-records.js';
 import { cleanInteraction, producerValidationError } from '../interactions/record.js';
 import { INGEST_PREFIX } from '../layout.js';
-import { dayPartitionPath } from '../partitions.js';
 import { LocalRecordStream } from '../stream/local-record-stream.js';
 import type { JsonLine } from './read-file.js';
 import type { IngestIssue, IngestTarget } from './types.js';
@@ -23,7 +22,7 @@ export async function ingestInteractions(file: string, lines: JsonLine[], target
   const { store, bucket, clock } = target;
   const counts = emptyCounts();
   const issues: IngestIssue[] = [];
-  const now = clock.now();
+  const notJson: InvalidRecord[] = [];
   for (const line of lines) {
     if (line.ok) {
       const problem = diagnose(line.value, line.bytes);
@@ -31,14 +30,13 @@ export async function ingestInteractions(file: string, lines: JsonLine[], target
       continue;
     }
     const error = `${file} line ${line.line}: ${line.error}`;
-    await store.put(
-      bucket,
-      `${INGEST_PREFIX.interactionsInvalid}${dayPartitionPath(now)}/${randomUUID()}.json`,
-      JSON.stringify({ error, record: line.text, timestamp: new Date(now).toISOString() }),
-    );
-    counts.received++;
-    quarantine(counts, 'not_json');
+    notJson.push({ error, record: line.text });
     issues.push({ file, line: line.line, reason: 'not_json', error });
+  }
+  if (notJson.length > 0) {
+    await writeInvalidRecords(store, bucket, INGEST_PREFIX.interactionsInvalid, notJson, clock.now());
+    counts.received += notJson.length;
+    quarantine(counts, 'not_json', notJson.length);
   }
 
   const stream = new LocalRecordStream({ clock });

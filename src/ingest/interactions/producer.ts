@@ -1,19 +1,18 @@
 // P1 producer (seed 000's ECS task): polls the interaction API, checks required fields, sends valid records to the
-// stream keyed by customer_id, and writes invalid ones to invalid/year=/month=/day=/<uuid>.json with the error. API
+// stream keyed by customer_id, and writes invalid ones with their error to invalid/year=/month=/day=/<uuid>.json (one
+// object per poll, one line per record: invalid-records.ts). API
 // calls and stream puts retry with capped exponential backoff (5 retries by default); records the stream still refuses
 // after that go to the producer dead-letter queue, so nothing fetched is ever dropped.
 import { LakeError } from '../../errors.js';
-import { randomUUID } from 'node:crypto';
 import type { ObjectStore } from '../../storage/object-store/index.js';
 import { abortableSleep, fullJitterDelay, retry, type Sleep } from '../../retry/retry.js';
 import { systemClock, type Clock } from '../clock.js';
 import { emptyCounts, quarantine, type IngestCounts } from '../counts.js';
 import type { DeadLetterQueue } from '../dead-letter.js';
-import { TOO_DEEP_ERROR, tooDeep } from '../json-depth.js';
 import { INGEST_PREFIX } from '../layout.js';
-import { dayPartitionPath } from '../partitions.js';
 import { PUT_RECORDS_MAX_ENTRIES } from '../stream/local-record-stream.js';
 import type { EntryFailure, RecordStream, StreamRecord } from '../stream/record-stream.js';
+import { writeInvalidRecords, type InvalidRecord } from './invalid-records.js';
 import { producerValidationError, type RawInteraction } from './record.js';
 
 export interface ProducerOptions {
@@ -126,7 +125,7 @@ export class InteractionProducer {
   async sendRecords(page: readonly unknown[], signal?: AbortSignal): Promise<PollResult> {
     this.counts.received += page.length;
     const valid: StreamRecord[] = [];
-    const invalid: { record: unknown; error: string }[] = [];
+    const invalid: InvalidRecord[] = [];
     const encoder = new TextEncoder();
     for (const record of page) {
       const error = producerValidationError(record);
@@ -214,17 +213,11 @@ export class InteractionProducer {
     return refused;
   }
 
-  private async writeInvalid(invalid: { record: unknown; error: string }[]): Promise<void> {
-    if (!invalid.length) return;
-    const now = this.clock.now();
-    const prefix = `${this.options.invalidPrefix ?? INGEST_PREFIX.interactionsInvalid}${dayPartitionPath(now)}/`;
-    const timestamp = new Date(now).toISOString();
-    for (const { record, error } of invalid) {
-      // A record too deep to write back is kept as a note: JSON.stringify would overflow the stack on it.
-      const kept = tooDeep(record) ? `(not kept: ${TOO_DEEP_ERROR})` : record;
-      await this.options.store.put(this.options.bucket, `${prefix}${randomUUID()}.json`, JSON.stringify({ error, record: kept, timestamp }));
-      quarantine(this.counts, 'invalid_record');
-    }
+  private async writeInvalid(invalid: InvalidRecord[]): Promise<void> {
+    if (invalid.length === 0) return;
+    const prefix = this.options.invalidPrefix ?? INGEST_PREFIX.interactionsInvalid;
+    await writeInvalidRecords(this.options.store, this.options.bucket, prefix, invalid, this.clock.now());
+    quarantine(this.counts, 'invalid_record', invalid.length);
   }
 
   private async deadLetterRefused(failures: EntryFailure<StreamRecord>[]): Promise<void> {

@@ -12,6 +12,7 @@ const DATABASE_LISTING = /FROM duckdb_schemas\(\)/;
 const DESCRIPTION_READ = /^SELECT spec.* FROM "awsdatacatalog"\."__lake"\."tables"/;
 const RELATION_LISTING = /FROM duckdb_tables\(\)/;
 const VIEW_LISTING = /^SELECT schema_name, view_name FROM duckdb_views\(\)/;
+const READ_ONLY_ATTACH = /^ATTACH '.*catalog\.duckdb' AS awsdatacatalog \(READ_ONLY\)$/;
 
 describe('catalog snapshot', () => {
   const opened: AthenaLocalEngine[] = [];
@@ -175,6 +176,45 @@ describe('catalog snapshot', () => {
     await other.execute('CREATE TABLE shop.u AS SELECT 2 AS b');
     await one.exclusive(async () => {
       expect((await one.execute('SELECT b FROM shop.u')).rows).toEqual([[2]]);
+    });
+  });
+
+  it('a shared series of reads (lake test: the contract checks) attaches the catalog and reads it once for ten statements', async () => {
+    const engine = await open(lake());
+    await engine.execute('CREATE DATABASE shop');
+    await engine.execute(`CREATE EXTERNAL TABLE shop.orders (id int) PARTITIONED BY (dt string) STORED AS PARQUET LOCATION 's3://lake/orders/'`);
+    await engine.execute(`INSERT INTO shop.orders VALUES (1, '2025-03-01')`);
+    const sent = recordStatements();
+    await engine.shared(async () => {
+      for (let i = 0; i < 10; i++) expect((await engine.execute('SELECT count(*) FROM orders', { database: 'shop' })).rows).toEqual([[1]]);
+    });
+    expect(count(sent, READ_ONLY_ATTACH)).toBe(1);
+    expect(count(sent, DATABASE_LISTING)).toBe(1);
+    expect(count(sent, DESCRIPTION_READ)).toBe(1);
+    // After the series, each read attaches on its own again.
+    await engine.execute('SELECT count(*) FROM orders', { database: 'shop' });
+    expect(count(sent, READ_ONLY_ATTACH)).toBe(2);
+  });
+
+  it('a shared series steps aside for a writer: while another process holds the writer lock, each read attaches alone and sees its changes', async () => {
+    const root = lake();
+    const reader = await open(root);
+    const writer = await open(root);
+    await writer.execute('CREATE TABLE t AS SELECT 1 AS a');
+    const sent = recordStatements();
+    await reader.shared(async () => {
+      expect((await reader.execute('SELECT a FROM t')).rows).toEqual([[1]]);
+      await writer.exclusive(async () => {
+        await writer.execute('CREATE TABLE u AS SELECT 2 AS b');
+        await writer.execute('INSERT INTO t VALUES (3)');
+        const before = count(sent, READ_ONLY_ATTACH);
+        expect((await reader.execute('SELECT b FROM u')).rows).toEqual([[2]]);
+        expect((await reader.execute('SELECT array_agg(a ORDER BY a) FROM t')).rows).toEqual([[[1, 3]]]);
+        // One attachment per statement (the writer gets the file between them), not one kept for the series.
+        expect(count(sent, READ_ONLY_ATTACH) - before).toBe(2);
+      });
+      await writer.execute('DROP TABLE u');
+      await expect(reader.execute('SELECT b FROM u')).rejects.toThrow(/u/);
     });
   });
 });

@@ -9,10 +9,10 @@ import { describe, expect, it, vi } from 'vitest';
 
 vi.mock('node:fs', async (original) => {
   const actual = await original<typeof import('node:fs')>();
-  return { ...actual, readdirSync: vi.fn(actual.readdirSync) };
+  return { ...actual, readdirSync: vi.fn(actual.readdirSync), opendirSync: vi.fn(actual.opendirSync) };
 });
 
-const { hasDataFiles, hasPartitionData } = await import('../../../src/engines/local/lake-storage.js');
+const { DataFilePresence, hasDataFiles, hasPartitionData } = await import('../../../src/engines/local/lake-storage.js');
 
 describe('hasDataFiles', () => {
   it("follows Athena's hidden-file rule at any depth", () => {
@@ -52,5 +52,50 @@ describe('hasDataFiles', () => {
     expect(hasPartitionData(root, keys)).toBe(true);
     expect(vi.mocked(fs.readdirSync)).not.toHaveBeenCalled();
     expect(hasPartitionData(join(root, 'missing'), keys)).toBe(false);
+  });
+});
+
+describe('DataFilePresence', () => {
+  it('answers again from the file that proved a folder holds data while it is still a file, and walks again once it is not', () => {
+    const root = mkdtempSync(join(tmpdir(), 'lake-has-files-'));
+    const keys = ['year', 'month'];
+    const presence = new DataFilePresence();
+    mkdirSync(join(root, 'year=2025/month=01'), { recursive: true });
+    mkdirSync(join(root, 'year=2025/month=02'), { recursive: true });
+    expect(presence.has(root, keys)).toBe(false);
+    // A folder without data is walked every time: the first file that lands is seen.
+    const [january, february] = ['01', '02'].map((m) => join(root, `year=2025/month=${m}/part-0`));
+    writeFileSync(january, 'x');
+    expect(presence.has(root, keys)).toBe(true);
+
+    vi.mocked(fs.opendirSync).mockClear();
+    expect(presence.has(root, keys)).toBe(true);
+    expect(vi.mocked(fs.opendirSync)).not.toHaveBeenCalled();
+
+    // The file that answered is gone, another one is there: a new walk finds it.
+    writeFileSync(february, 'x');
+    fs.rmSync(january);
+    expect(presence.has(root, keys)).toBe(true);
+    expect(vi.mocked(fs.opendirSync)).toHaveBeenCalled();
+
+    // That one replaced by a folder holding only a hidden file: no data, as the walk says.
+    fs.rmSync(february);
+    mkdirSync(february);
+    writeFileSync(join(february, '.part-0.crc'), '');
+    expect(presence.has(root, keys)).toBe(false);
+    expect(hasPartitionData(root, keys)).toBe(false);
+  });
+
+  it('keeps folders and key lists apart; without keys a folder holds data at any depth', () => {
+    const root = mkdtempSync(join(tmpdir(), 'lake-has-files-'));
+    const presence = new DataFilePresence();
+    mkdirSync(join(root, 'a/dt=1'), { recursive: true });
+    mkdirSync(join(root, 'b'), { recursive: true });
+    writeFileSync(join(root, 'a/dt=1/part-0'), 'x');
+    expect(presence.has(join(root, 'a'))).toBe(true);
+    expect(presence.has(join(root, 'a'), ['year'])).toBe(false);
+    expect(presence.has(join(root, 'b'))).toBe(false);
+    fs.rmSync(join(root, 'a/dt=1/part-0'));
+    expect(presence.has(join(root, 'a'))).toBe(false);
   });
 });

@@ -234,8 +234,13 @@ describe('P1 end to end: simulator → producer → stream → consumer → Parq
       const storedRecords = async (prefix: string) => {
         let n = 0;
         for (const o of await store.list(BUCKET, prefix)) {
-          const stored = JSON.parse(readFileSync(join(lake.root, BUCKET, o.key), 'utf8')) as DeadLetterMessage | { record: unknown };
-          n += 'records' in stored ? stored.records.length : 1;
+          // A dead-letter message lists its records; an invalid/ object holds one record per line.
+          for (const line of readFileSync(join(lake.root, BUCKET, o.key), 'utf8')
+            .trimEnd()
+            .split('\n')) {
+            const stored = JSON.parse(line) as DeadLetterMessage | { record: unknown };
+            n += 'records' in stored ? stored.records.length : 1;
+          }
         }
         return n;
       };

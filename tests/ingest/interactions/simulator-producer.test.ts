@@ -83,7 +83,7 @@ describe('interaction producer', () => {
     });
   };
 
-  it('sends valid records keyed by customer_id and writes invalid ones with the error under invalid/year=/month=/day=/', async () => {
+  it('sends valid records keyed by customer_id and writes invalid ones with the error under invalid/year=/month=/day=/, one object per poll and one line per record', async () => {
     const stream = new LocalRecordStream();
     const p = producer(stream);
     const counts = await p.run({ stopWhenEmpty: true });
@@ -97,13 +97,28 @@ describe('interaction producer', () => {
     const first = JSON.parse(new TextDecoder().decode(sent[0].data)) as Record<string, unknown>;
     expect(sent[0].partitionKey).toBe(String(first.customer_id));
 
+    // 500 records in pages of 100: five polls, each with invalid records, each written as one object (the JSON
+    // SerDe of p1_invalid_interactions reads one row per line).
     const invalid = await new LocalObjectStore(lake.root).list(BUCKET, 'invalid/');
-    expect(invalid).toHaveLength(counts.quarantined);
-    expect(invalid[0].key).toMatch(/^invalid\/year=2025\/month=03\/day=10\/[0-9a-f-]{36}\.json$/);
-    const body = JSON.parse(readFileSync(join(lake.root, BUCKET, invalid[0].key), 'utf8')) as Record<string, unknown>;
-    expect(body.error).toMatch(/^missing required field\(s\): (customer_id|interaction_type|timestamp)/);
-    expect(body.timestamp).toBe('2025-03-10T12:00:00.000Z');
-    expect(producerValidationError(body.record)).toBe(body.error);
+    expect(invalid).toHaveLength(5);
+    const lines: Record<string, unknown>[] = [];
+    for (const object of invalid) {
+      expect(object.key).toMatch(/^invalid\/year=2025\/month=03\/day=10\/[0-9a-f-]{36}\.json$/);
+      const text = readFileSync(join(lake.root, BUCKET, object.key), 'utf8');
+      expect(text.endsWith('\n')).toBe(true);
+      lines.push(
+        ...text
+          .trimEnd()
+          .split('\n')
+          .map((line) => JSON.parse(line) as Record<string, unknown>),
+      );
+    }
+    expect(lines).toHaveLength(counts.quarantined);
+    for (const body of lines) {
+      expect(body.error).toMatch(/^missing required field\(s\): (customer_id|interaction_type|timestamp)/);
+      expect(body.timestamp).toBe('2025-03-10T12:00:00.000Z');
+      expect(producerValidationError(body.record)).toBe(body.error);
+    }
   });
 
   it('retries API failures with exponential backoff and carries on', async () => {
