@@ -34,18 +34,52 @@ const witness = (digits: string) => `struct_extract({'same': v, 'null': NULL::IN
 const bound = (value: string, digits: string) => `list_transform([x], lambda v: cast_to_type(${value}, ${witness(digits)}))[1]`;
 
 const ROUNDED = `CASE WHEN ${IS_DECIMAL} THEN ${P} - ${S} + least(${S}, 1) END`;
+/**
+ * Trino's floor and ceil of a non-zero decimal(38,38) fail (its table of powers of ten stops at 10^37: Trino 476
+ * answers GENERIC_INTERNAL_ERROR "Index 38 out of bounds for length 38"); DuckDB answers 0 or 1.
+ */
+const SCALE_38_FAILS = (value: string) =>
+  `CASE WHEN ${S} = 38 AND v <> 0 THEN cast_to_type(trino_fail('Index 38 out of bounds for length 38'), ${value}) ELSE ${value} END`;
+
+/** A NULL of type decimal(min(38, p + 1), s), round(x, d)'s type; integer for an untyped NULL (as DuckDB's own). */
+const ROUND_PLACES_WITNESS = `from_json('null', CAST(to_json(CASE WHEN ${IS_DECIMAL}
+  THEN 'DECIMAL(' || least(38, ${P} + 1) || ',' || ${S} || ')' ELSE 'INTEGER' END) AS VARCHAR))`;
+/** v's unscaled value (its digits without the point), exact up to 38 digits. */
+const UNSCALED = `CAST(replace(CAST(v AS VARCHAR), '.', '') AS HUGEINT)`;
+const TEN_TO = (digits: string) => `CAST('1' || repeat('0', ${digits}) AS HUGEINT)`;
+/** Trino's overflow of round(decimal, d) names the unscaled argument. */
+const ROUND_OVERFLOW = `cast_to_type(trino_fail('decimal overflow: ' || ${UNSCALED}), '')`;
+/** The unscaled r (a HUGEINT) as the text of a decimal of scale S. */
+const SCALED_TEXT = (r: string) => `(CASE WHEN ${r} < 0 THEN '-' ELSE '' END) || regexp_replace(
+  lpad(CAST(abs(${r}) AS VARCHAR), CAST(greatest(length(CAST(abs(${r}) AS VARCHAR)), ${S} + 1) AS INTEGER), '0'),
+  '(\\d{' || ${S} || '})$', '.\\1')`;
+/**
+ * round(decimal(p,s), d), Trino's RoundN (MathFunctions.java): half away from zero at d places, in decimal(min(38,
+ * p + 1), s). DuckDB's round of a decimal to d < 0 places is 0 (round(DECIMAL '9.9', -1): Trino 10.0), so a negative
+ * d rounds the unscaled value (a HUGEINT) by 10^(s - d) and writes it back as text. Where p + 1 passes 38 digits
+ * (p = 38), Trino fails instead of answering a 39-digit value, and also when s - d passes 38 (10^39 has no HUGEINT):
+ * `decimal overflow: <unscaled argument>`. p < 18 uses the 64-bit path that answers 0 past the integer digits.
+ */
+const ROUND_PLACES = `list_transform([x], lambda v: cast_to_type(CASE
+  WHEN v IS NULL THEN NULL
+  WHEN d >= ${S} THEN CAST(v AS VARCHAR)
+  WHEN d >= 0 AND ${P} < 38 THEN CAST(round(v, d) AS VARCHAR)
+  WHEN ${P} < 18 AND ${P} - ${S} + d < 0 THEN '0'
+  WHEN ${S} - d > 38 THEN ${ROUND_OVERFLOW}
+  ELSE list_transform([sign(${UNSCALED}) * ((abs(${UNSCALED}) + ${TEN_TO(`${S} - d`)} // 2) // ${TEN_TO(`${S} - d`)}) * ${TEN_TO(`${S} - d`)}],
+    lambda trino_r: CASE WHEN abs(trino_r) >= ${TEN_TO(`least(38, ${P} + 1)`)} THEN ${ROUND_OVERFLOW} ELSE ${SCALED_TEXT('trino_r')} END)[1]
+  END, ${ROUND_PLACES_WITNESS}))[1]`;
 export const DECIMAL_MACROS: readonly string[] = [
   // + 0.0 (a decimal(2,1)): DuckDB's floor of an integer is a double, of an exact decimal an exact decimal.
-  `trino_floor(x) AS ${bound('floor(v + 0.0)', ROUNDED)}`,
-  `trino_ceil(x) AS ${bound('ceil(v + 0.0)', ROUNDED)}`,
+  `trino_floor(x) AS ${bound(SCALE_38_FAILS('floor(v + 0.0)'), ROUNDED)}`,
+  `trino_ceil(x) AS ${bound(SCALE_38_FAILS('ceil(v + 0.0)'), ROUNDED)}`,
   // round(x): Java Math.round (half up on the scaled double) for double and real, half away from zero otherwise.
   `trino_round_whole(x) AS ${bound(`CASE WHEN ${T} IN ('DOUBLE', 'FLOAT') THEN cast_to_type(trino_java_round(CAST(v AS DOUBLE), 0), v) ELSE round(v) END`, ROUNDED)}`,
-  // round(x, d): x + x is decimal(p + 1, s) in DuckDB too. An integer is rounded as a HUGEINT and cast back:
-  // DuckDB's round(integer, -n) wraps around (round(2147483647, -1) is -2147483646), where Trino fails (integer
-  // overflow).
+  // round(x, d): an integer is rounded as a HUGEINT and cast back: DuckDB's round(integer, -n) wraps around
+  // (round(2147483647, -1) is -2147483646), where Trino fails (integer overflow). A decimal: ROUND_PLACES.
   `trino_round_places(x, d) AS CASE WHEN typeof(x) IN ('DOUBLE', 'FLOAT') THEN cast_to_type(trino_java_round(CAST(x AS DOUBLE), d), x)
      WHEN typeof(x) IN ${INTEGER_KINDS} THEN cast_to_type(round(CAST(x AS HUGEINT), d), x)
-     ELSE cast_to_type(round(x, d), x + x) END`,
+     ELSE ${ROUND_PLACES} END`,
   `trino_truncate_whole(x) AS ${bound('trunc(v)', `CASE WHEN ${P} IS NOT NULL THEN greatest(1, ${P} - ${S}) END`)}`,
   // An integer kind, double or real keeps its type; NaN for NaN.
   `trino_sign(x) AS ${bound(`CASE WHEN ${T} IN ('DOUBLE', 'FLOAT') AND isnan(v) THEN v ELSE sign(v) END`, `CASE WHEN ${IS_DECIMAL} THEN 1 END`)}`,
