@@ -24,10 +24,14 @@ import { CliError } from './errors.js';
 import type { Io } from './io.js';
 import { requireProjectRoot } from './commands/project-paths.js';
 
-/** An engine a command can hold for a whole run (the local lake's lock); a Trino coordinator has no lake to hold. */
-export type SessionEngine = Engine & { exclusive<T>(work: () => Promise<T>): Promise<T> };
+/**
+ * An engine a command can hold for a whole run (the local lake's lock), or for a series of reads (its catalog attached
+ * once: `shared`); a Trino coordinator has no lake to hold.
+ */
+export type SessionEngine = Engine & { exclusive<T>(work: () => Promise<T>): Promise<T>; shared<T>(work: () => Promise<T>): Promise<T> };
 
-const holdingNothing = (engine: Engine): SessionEngine => Object.assign(engine, { exclusive: <T>(work: () => Promise<T>) => work() });
+const holdingNothing = (engine: Engine): SessionEngine =>
+  Object.assign(engine, { exclusive: <T>(work: () => Promise<T>) => work(), shared: <T>(work: () => Promise<T>) => work() });
 
 export interface PipelineSession {
   project: Project;

@@ -6,6 +6,7 @@ import { dirname, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runDemo } from '../../src/cli/demo.js';
 import { main } from '../../src/cli/main.js';
+import { recordDuckDBStatements } from '../helpers/duckdb-statements.js';
 import { captureIo } from '../helpers/io.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -15,6 +16,7 @@ describe('lake run --demo', () => {
   const lake = join(mkdtempSync(join(tmpdir(), 'lake-demo-')), 'lake');
   const io = captureIo(ROOT);
   let code: number;
+  let sent: string[] = [];
 
   const stale = join(lake, 'warehouse', 'stale', 'part-0.parquet');
 
@@ -23,7 +25,13 @@ describe('lake run --demo', () => {
     expect(await main(['sql', '--lake', lake, '-e', 'SELECT 1'], captureIo(ROOT))).toBe(0);
     mkdirSync(dirname(stale), { recursive: true });
     writeFileSync(stale, 'stale');
-    code = await runDemo({ lake, interactions: 4000, days: 2, ordersPerDay: 40, customers: 80, now: new Date('2025-03-10T12:00:00Z') }, io);
+    const recorder = recordDuckDBStatements();
+    try {
+      code = await runDemo({ lake, interactions: 4000, days: 2, ordersPerDay: 40, customers: 80, now: new Date('2025-03-10T12:00:00Z') }, io);
+    } finally {
+      recorder.restore();
+      sent = recorder.sent;
+    }
   }, 180_000);
 
   it('runs every step without a failure', () => {
@@ -76,5 +84,15 @@ describe('lake run --demo', () => {
     const rerun = captureIo(ROOT);
     expect(await main([...match![1].split(' '), '--lake', lake], rerun)).toBe(0);
     expect(number(/; ([\d,]+) rows written/.exec(rerun.out)![1])).toBeGreaterThan(0);
+  });
+
+  it("reads the summary (rows per zone, the dashboards' queries) on one read-only attachment of the lake's catalog, not one per query", () => {
+    // The run itself holds the writer lock (read-write attachments); every read-only one comes after it. The first read
+    // finds run_log's view stale (the run's records land after its last statement) and refreshes it, which takes
+    // three attachments of its own; the other ~80 queries share the fourth.
+    const readOnly = sent.filter((sql) => /^ATTACH '.*catalog\.duckdb' AS awsdatacatalog \(READ_ONLY\)$/.test(sql));
+    const counts = sent.filter((sql) => /^SELECT count\(\*\)/.test(sql));
+    expect(counts.length).toBeGreaterThan(40);
+    expect(readOnly.length).toBeLessThanOrEqual(4);
   });
 });
