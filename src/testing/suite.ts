@@ -1,5 +1,6 @@
 // `lake test`: the unit tests of the selected models (in parallel: each runs in its own in-memory engine, so nothing
-// is shared) and the contract checks of the selected tables over the local lake (one engine, one query at a time).
+// is shared) and, beside them, the contract checks of the selected tables over the local lake (one engine, one query at
+// a time).
 // A check whose table is not in the local lake yet is skipped, not failed: unit tests need no data, checks do.
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -82,8 +83,12 @@ export async function runTests(root: string, options: TestRunOptions = {}): Prom
     return node ? selected.has(node.id) : selectsEverything(options.selector);
   });
   const concurrency = options.unitEngine ? 1 : (options.concurrency ?? Math.min(4, availableParallelism()));
-  const unit = await runUnitTests(project, tests, concurrency, options.unitEngine);
-  const checks = options.checks === false ? [] : await runContractChecks(project, selected, options);
+  // The checks read the lake on an engine of their own and the unit tests need none of it: they run side by side
+  // (DuckDB works off the main thread, so a second core serves one while the other binds and queries).
+  const [unit, checks] = await Promise.all([
+    runUnitTests(project, tests, concurrency, options.unitEngine),
+    options.checks === false ? [] : runContractChecks(project, selected, options),
+  ]);
   return { project, unloaded, unit, checks, durationMs: performance.now() - started };
 }
 
