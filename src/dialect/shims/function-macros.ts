@@ -1,7 +1,7 @@
 // Macros for the function table's `shim` entries (src/dialect/functions). Each follows the Trino documentation of
 // the function it stands for; NULL handling is Trino's (a NULL argument gives NULL unless the docs say otherwise).
 import { IP_FIELD, IP_STRUCT } from './ip-address.js';
-import { DECIMAL_TO_VARCHAR, OFFSET_ZONE, TZ_STRUCT } from './macros.js';
+import { DECIMAL_TO_VARCHAR, OFFSET_ZONE, TZ_STRUCT, UNFOLDED_NULL } from './macros.js';
 
 /** java.lang.Character.isWhitespace code points (what Trino's trim functions remove) as an RE2 character class. */
 const JAVA_WHITESPACE_CLASS = `[${[
@@ -334,8 +334,15 @@ export const FUNCTION_MACROS: readonly string[] = [
   `trino_from_base64url(s) AS from_base64(replace(replace(s, '-', '+'), '_', '/'))`,
 
   // --- URL ---------------------------------------------------------------------------------------------------------
+  // A URL without the part is NULL; DuckDB folds the call of a constant URL into that NULL, and a function over it
+  // (concat('a', url_extract_fragment('not a url'))) into an untyped NULL: the typed NULL after it is not folded.
   ...['protocol', 'host', 'port', 'path', 'query', 'fragment'].map(
-    (part) => `trino_url_extract_${part}(u) AS ${part === 'port' ? "CAST(trino_url_part(u, 'port') AS BIGINT)" : `trino_url_part(u, '${part}')`}`,
+    (part) =>
+      `trino_url_extract_${part}(u) AS ${
+        part === 'port'
+          ? `coalesce(CAST(trino_url_part(u, 'port') AS BIGINT), CAST(${UNFOLDED_NULL} AS BIGINT))`
+          : `coalesce(trino_url_part(u, '${part}'), CAST(${UNFOLDED_NULL} AS VARCHAR))`
+      }`,
   ),
-  `trino_url_extract_parameter(u, name) AS trino_url_parameter(u, name)`,
+  `trino_url_extract_parameter(u, name) AS coalesce(trino_url_parameter(u, name), CAST(${UNFOLDED_NULL} AS VARCHAR))`,
 ];

@@ -45,7 +45,7 @@ function substitute(nodes: readonly Node[], values: ReadonlyMap<string, string>)
 const isNullWord = (n: Node) => n.kind === 'token' && n.token.kind === 'word' && n.token.text.toUpperCase() === 'NULL';
 
 /** `ARRAY[]` or `ARRAY[NULL, …]`: an array whose element type is Trino's `unknown`. */
-function unknownArrayLiteral(nodes: readonly Node[]): boolean {
+export function unknownArrayLiteral(nodes: readonly Node[]): boolean {
   const [word, brackets, ...more] = meaningful(nodes);
   if (more.length > 0 || word?.kind !== 'token' || word.token.text.toUpperCase() !== 'ARRAY' || brackets?.kind !== 'group' || brackets.open.text !== '[')
     return false;
@@ -63,6 +63,41 @@ function unknownMapLiteral(nodes: readonly Node[]): boolean {
   if (more.length > 0 || word?.kind !== 'token' || word.token.text.toUpperCase() !== 'MAP' || !isParen(call)) return false;
   const items = meaningful(call.items);
   return items.length === 0 || splitArgs(call.items).some(unknownArrayLiteral);
+}
+
+/** Whether the nodes name one of the parameters (a bare word, not a field after `.`). */
+function mentions(nodes: readonly Node[], params: ReadonlySet<string>): boolean {
+  return nodes.some((n, k) => {
+    if (n.kind === 'group') return mentions(n.items, params);
+    const before = meaningful(nodes.slice(0, k)).at(-1);
+    return n.token.kind === 'word' && params.has(n.token.text.toLowerCase()) && !(before?.kind === 'token' && before.token.text === '.');
+  });
+}
+
+/**
+ * A lambda over the elements of `ARRAY[]` or `ARRAY[NULL, …]` (transform, filter, any_match, reduce, …): Trino types
+ * its parameter `unknown`, which picks other overloads than DuckDB's NULL-typed integer (Trino 476:
+ * `transform(ARRAY[NULL], x -> x * 2.5)` is array(decimal(3,1)), `x || 'a'` array concatenation, `x * BIGINT '2'`
+ * AMBIGUOUS_FUNCTION_CALL). Refused (reported on the call), unless the body is the parameter alone or does not use
+ * it, where the element type does not matter (`transform(ARRAY[], x -> x)`, `filter(ARRAY[NULL], x -> true)`).
+ */
+export function refusedUnknownElementLambda(c: CallContext): boolean {
+  if (!c.args[0] || !unknownArrayLiteral(c.args[0])) return false;
+  const used = c.args.slice(1).some((arg, i) => {
+    const first = meaningful(arg)[0];
+    const lambda = lambdaOf(c, i + 1, isParen(first) ? splitArgs(first.items).length : 1);
+    if (!lambda) return false;
+    const body = meaningful(lambda.body);
+    const identity = body.length === 1 && body[0].kind === 'token' && lambda.params.includes(body[0].token.text.toLowerCase());
+    return !identity && mentions(lambda.body, new Set(lambda.params));
+  });
+  if (used)
+    c.report(
+      'unknown-array-lambda',
+      `${c.name.text}() over ARRAY[] or an array of only NULLs: Athena types its lambda's parameter as unknown, which the local engine cannot follow`,
+      'give the array its type first: CAST(ARRAY[] AS array(integer))',
+    );
+  return used;
 }
 
 function withLambda(arg: number, arity: number, build: (c: CallContext, body: (values: string[]) => string) => string): CallHandler {
