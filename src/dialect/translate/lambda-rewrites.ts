@@ -65,12 +65,24 @@ function unknownMapLiteral(nodes: readonly Node[]): boolean {
   return items.length === 0 || splitArgs(call.items).some(unknownArrayLiteral);
 }
 
-/** Whether the nodes name one of the parameters (a bare word, not a field after `.`). */
+/** `IS NULL` or `IS NOT NULL` at the start of the nodes. */
+const isNullTest = (nodes: readonly Node[]) => {
+  const words = meaningful(nodes)
+    .slice(0, 3)
+    .map((n) => nodeText(n).toUpperCase());
+  return words[0] === 'IS' && (words[1] === 'NULL' || (words[1] === 'NOT' && words[2] === 'NULL'));
+};
+
+/**
+ * Whether the nodes use one of the parameters (a bare word, not a field after `.`) other than to test it for NULL,
+ * which answers alike whatever its type.
+ */
 function mentions(nodes: readonly Node[], params: ReadonlySet<string>): boolean {
   return nodes.some((n, k) => {
     if (n.kind === 'group') return mentions(n.items, params);
     const before = meaningful(nodes.slice(0, k)).at(-1);
-    return n.token.kind === 'word' && params.has(n.token.text.toLowerCase()) && !(before?.kind === 'token' && before.token.text === '.');
+    const named = n.token.kind === 'word' && params.has(n.token.text.toLowerCase());
+    return named && !(before?.kind === 'token' && before.token.text === '.') && !isNullTest(nodes.slice(k + 1));
   });
 }
 

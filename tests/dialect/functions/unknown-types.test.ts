@@ -53,6 +53,8 @@ describeFunctions(
     ['a row of NULL and a row of 1', 'ARRAY[ROW(1), ROW(NULL)]', [{ field0: 1 }, { field0: null }], 'array(row(integer))'],
     // a lambda over unknown elements that does not use them in an expression
     ['a lambda that ignores its unknown parameter', 'transform(ARRAY[NULL], x -> 1)', [1], 'array(integer)'],
+    ['a lambda that tests its unknown parameter for NULL', 'all_match(ARRAY[], x -> x IS NOT NULL)', true, 'boolean'],
+    ['filter by IS NULL', 'filter(ARRAY[NULL, NULL], x -> x IS NULL)', [null, null], 'array(unknown)'],
   ],
   [
     ['a subscript past the end of ARRAY[NULL]', 'ARRAY[NULL][2]', /Array subscript must be less than or equal to array length: 2 > 1/],
