@@ -44,13 +44,25 @@ function substitute(nodes: readonly Node[], values: ReadonlyMap<string, string>)
 
 const isNullWord = (n: Node) => n.kind === 'token' && n.token.kind === 'word' && n.token.text.toUpperCase() === 'NULL';
 
-/** `ARRAY[]` or `ARRAY[NULL, …]`: an array whose element type is Trino's `unknown`. */
+/** Calls whose result has their first argument's array type: array(unknown) stays array(unknown). */
+const SAME_ARRAY_TYPE = new Set(['reverse', 'array_distinct', 'slice', 'array_sort', 'shuffle', 'filter', 'trim_array']);
+
+/**
+ * An array whose element type is Trino's `unknown`: `ARRAY[]` or `ARRAY[NULL, …]`, a call that keeps its first
+ * argument's type over one (`reverse(ARRAY[])`, `slice(ARRAY[], 1, 2)`), or concat() of such arrays alone.
+ */
 export function unknownArrayLiteral(nodes: readonly Node[]): boolean {
-  const [word, brackets, ...more] = meaningful(nodes);
-  if (more.length > 0 || word?.kind !== 'token' || word.token.text.toUpperCase() !== 'ARRAY' || brackets?.kind !== 'group' || brackets.open.text !== '[')
-    return false;
-  const elements = meaningful(brackets.items).filter((n) => nodeText(n) !== ',');
-  return elements.every(isNullWord);
+  const [word, group, ...more] = meaningful(nodes);
+  if (more.length > 0 || word?.kind !== 'token' || group?.kind !== 'group') return false;
+  const name = word.token.text.toLowerCase();
+  if (name === 'array' && group.open.text === '[')
+    return meaningful(group.items)
+      .filter((n) => nodeText(n) !== ',')
+      .every(isNullWord);
+  if (!isParen(group)) return false;
+  const args = splitArgs(group.items);
+  if (name === 'concat') return args.length > 0 && args.every(unknownArrayLiteral);
+  return SAME_ARRAY_TYPE.has(name) && args.length > 0 && unknownArrayLiteral(args[0]);
 }
 
 /**

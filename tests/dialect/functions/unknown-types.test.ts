@@ -55,6 +55,7 @@ describeFunctions(
     ['a lambda that ignores its unknown parameter', 'transform(ARRAY[NULL], x -> 1)', [1], 'array(integer)'],
     ['a lambda that tests its unknown parameter for NULL', 'all_match(ARRAY[], x -> x IS NOT NULL)', true, 'boolean'],
     ['filter by IS NULL', 'filter(ARRAY[NULL, NULL], x -> x IS NULL)', [null, null], 'array(unknown)'],
+    ['concat of reverse(ARRAY[]) and ARRAY[]', 'concat(reverse(ARRAY[]), ARRAY[])', [], 'array(unknown)'],
   ],
   [
     ['a subscript past the end of ARRAY[NULL]', 'ARRAY[NULL][2]', /Array subscript must be less than or equal to array length: 2 > 1/],
@@ -65,6 +66,9 @@ describeFunctions(
     ['concat of an integer and an empty array', 'concat(ARRAY[-1], ARRAY[])', /unknown-array-concat/],
     ['|| of ARRAY[NULL] and an integer array', 'ARRAY[NULL] || ARRAY[1]', /unknown-array-concat/],
     ['|| of an integer and an empty array', 'ARRAY[1, 2, 3] || ARRAY[]', /unknown-array-concat/],
+    ['concat with array_distinct of an empty array', 'concat(ARRAY[-1], array_distinct(ARRAY[]))', /unknown-array-concat/],
+    ['|| of reverse(ARRAY[]) and an integer array', 'reverse(ARRAY[]) || ARRAY[1]', /unknown-array-concat/],
+    ['x * x over slice of an empty array', 'transform(slice(ARRAY[], -1, 0), x -> x * x)', /unknown-array-lambda/],
     // a lambda whose body uses an unknown-typed parameter: Trino's overloads differ from DuckDB's integer ones
     ['x * bigint over an empty array (Trino: ambiguous)', "transform(ARRAY[], x -> x * BIGINT '2')", /unknown-array-lambda/],
     ['x * x over an empty array (Trino: ambiguous)', 'transform(ARRAY[], x -> x * x)', /unknown-array-lambda/],
