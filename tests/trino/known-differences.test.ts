@@ -12,7 +12,6 @@ describe('the known differences of the oracle', () => {
       '["2025-01-01 10:00:00"] :: varchar',
       8,
     ],
-    ['typed NULL', 'SELECT (-CAST(NULL AS decimal(10,2))) AS v', '[null] :: integer', '[null] :: decimal(10,2)', 11],
     [
       'timestamp(1) text',
       "SELECT CAST(TIMESTAMP '1969-12-31 23:59:59.5' AS varchar) AS v",
@@ -20,21 +19,6 @@ describe('the known differences of the oracle', () => {
       '["1969-12-31 23:59:59.5"] :: varchar',
       8,
     ],
-    [
-      'a decimal at its limit where Trino fails',
-      "SELECT ceil(DECIMAL '0.00000000000000000000000000000000000001') AS v",
-      '["1"] :: decimal(38,0)',
-      'error: GENERIC_INTERNAL_ERROR: Index 38 out of bounds for length 38',
-      10,
-    ],
-    [
-      'an array of typed NULLs',
-      "SELECT repeat(concat('a', json_format(CAST(NULL AS json)), 'a'), 2) AS v",
-      '[[null,null]] :: array(integer)',
-      '[[null,null]] :: array(varchar)',
-      11,
-    ],
-    ['unknown-typed MAP()', 'SELECT MAP() AS v', '[{}] :: map(integer, integer)', '[{}] :: map(unknown, unknown)', 12],
   ])('explain %s', (_what, sql, local, trino, row) => {
     expect(knownDifference(sql, local, trino)?.row).toBe(row);
   });
@@ -73,6 +57,27 @@ describe('the known differences of the oracle', () => {
     ['an array with a value beside the NULLs', 'SELECT ARRAY[NULL, 1] AS v', '[[null,1]] :: array(integer)', '[[null,1]] :: array(bigint)'],
     ['a typed NULL without its construct', 'SELECT 1 AS v', '[1] :: tinyint', '[1] :: integer'],
     ['an unknown type with another value', 'SELECT ARRAY[] AS v', '[[1]] :: array(integer)', '[[]] :: array(unknown)'],
+    // rows 10, 11 and 12 are fixed or refused (issue 15): a difference of theirs fails the oracle again
+    ['a typed NULL', 'SELECT (-CAST(NULL AS decimal(10,2))) AS v', '[null] :: integer', '[null] :: decimal(10,2)'],
+    [
+      'a decimal at its limit where Trino fails',
+      "SELECT ceil(DECIMAL '0.00000000000000000000000000000000000001') AS v",
+      '["1"] :: decimal(1,0)',
+      'error: GENERIC_INTERNAL_ERROR: Index 38 out of bounds for length 38',
+    ],
+    [
+      'an array of typed NULLs',
+      "SELECT repeat(concat('a', json_format(CAST(NULL AS json)), 'a'), 2) AS v",
+      '[[null,null]] :: array(integer)',
+      '[[null,null]] :: array(varchar)',
+    ],
+    ['a row of NULL', 'SELECT ROW(NULL) AS v', '[{"field0":null}] :: row(integer)', '[{"field0":null}] :: row(unknown)'],
+    [
+      'an ambiguous concat',
+      'SELECT concat(ARRAY[], ARRAY[1]) AS v',
+      '[[1]] :: array(integer)',
+      'error: AMBIGUOUS_FUNCTION_CALL: line 1:8: Could not choose a best candidate operator. Explicit type casts must be added.',
+    ],
   ])('do not explain %s', (_what, sql, local, trino) => {
     expect(knownDifference(sql, local, trino)).toBeUndefined();
   });

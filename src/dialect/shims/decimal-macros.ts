@@ -41,9 +41,12 @@ const ROUNDED = `CASE WHEN ${IS_DECIMAL} THEN ${P} - ${S} + least(${S}, 1) END`;
 const SCALE_38_FAILS = (value: string) =>
   `CASE WHEN ${S} = 38 AND v <> 0 THEN cast_to_type(trino_fail('Index 38 out of bounds for length 38'), ${value}) ELSE ${value} END`;
 
-/** A NULL of type decimal(min(38, p + 1), s), round(x, d)'s type; integer for an untyped NULL (as DuckDB's own). */
+/**
+ * A NULL of type decimal(min(38, p + 1), s), round(x, d)'s type; of v's own type otherwise (the branches for integers
+ * and doubles keep it), integer for an untyped NULL (as DuckDB's own).
+ */
 const ROUND_PLACES_WITNESS = `from_json('null', CAST(to_json(CASE WHEN ${IS_DECIMAL}
-  THEN 'DECIMAL(' || least(38, ${P} + 1) || ',' || ${S} || ')' ELSE 'INTEGER' END) AS VARCHAR))`;
+  THEN 'DECIMAL(' || least(38, ${P} + 1) || ',' || ${S} || ')' WHEN ${T} = '"NULL"' THEN 'INTEGER' ELSE ${T} END) AS VARCHAR))`;
 /** v's unscaled value (its digits without the point), exact up to 38 digits. */
 const UNSCALED = `CAST(replace(CAST(v AS VARCHAR), '.', '') AS HUGEINT)`;
 const TEN_TO = (digits: string) => `CAST('1' || repeat('0', ${digits}) AS HUGEINT)`;

@@ -137,7 +137,8 @@ export const FUNCTION_MACROS: readonly string[] = [
   // FUNCTION_NOT_FOUND there, where DuckDB's || would cast it to text. The typed overloads decide while binding (so
   // `lake lint` refuses varchar_col || 1 over empty inputs): another scalar type reaches array_concat, whose binder
   // error error-messages.ts words as Trino's. Arrays keep DuckDB's || (array_concat only type-checks them).
-  `trino_concat(a VARCHAR, b VARCHAR) AS a || b, (a BLOB, b BLOB) AS a || b,
+  // The casts keep the type where DuckDB folds || of a constant NULL (nullif('a', 'a') || 'b') into an untyped NULL.
+  `trino_concat(a VARCHAR, b VARCHAR) AS CAST(a || b AS VARCHAR), (a BLOB, b BLOB) AS CAST(a || b AS BLOB),
      (a, b) AS CASE WHEN false THEN array_concat(a, b) ELSE a || b END`,
   // With an aggregate argument typed overloads cannot bind (both are unknown then): the same rule, checked per row.
   `trino_concat_text_like(x) AS typeof(x) IN ('VARCHAR', 'JSON', 'BLOB', '"NULL"') OR typeof(x) LIKE '%[]'`,
@@ -227,7 +228,8 @@ export const FUNCTION_MACROS: readonly string[] = [
   // The elements take the common type of the element and x, as Trino coerces (array(integer) without a bigint is
   // array(bigint)); [a[1], x] is only a type witness.
   `trino_array_remove(a, x) AS CASE WHEN x IS NOT NULL THEN list_filter(cast_to_type(a, [a[1], x]), lambda e: e IS NULL OR e <> x) END`,
-  `trino_array_sort(a) AS list_sort(a, 'ASC', 'NULLS LAST')`,
+  // cast_to_type: DuckDB folds list_sort of a constant NULL (split(nullif('a', 'a'), ',')) into an untyped NULL.
+  `trino_array_sort(a) AS cast_to_type(list_sort(a, 'ASC', 'NULLS LAST'), a)`,
   `trino_sort_by_ranks(a, ranks) AS CASE
      WHEN list_sort(ranks) <> range(1, len(a) + 1) THEN ${fail(`'Lambda comparator violates the comparator contract'`, 'a')}
      ELSE list_transform(range(1, len(a) + 1), lambda trino_p: a[list_position(ranks, trino_p)]) END`,

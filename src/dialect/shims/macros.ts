@@ -39,6 +39,16 @@ export const DOUBLE_TO_VARCHAR = `cast_to_type(trino_fail('CAST(double AS varcha
 export const DECIMAL_TO_VARCHAR = `regexp_replace(CAST(x AS VARCHAR), '^(-?)\\.', '\\10.')`;
 
 /** Prefix of the text trino_fail() cannot convert, so its DuckDB error is recognised (error-messages.ts). */
+/** A DuckDB type name with the field of each row without field names named trino_field_0 (trino_unknown_marked). */
+const nameAnonymousFields = (type: string) => `regexp_replace(${type}, 'STRUCT\\(([A-Z])', 'STRUCT(trino_field_0 \\1', 'g')`;
+
+/**
+ * A NULL DuckDB does not fold: it folds a call whose argument is a constant NULL into an untyped NULL, so
+ * `-CAST(NULL AS decimal(10,2))` would be `integer` where Trino keeps decimal(10,2). current_query() is not folded, so
+ * a NULL conditioned on it keeps the type it is cast to.
+ */
+export const UNFOLDED_NULL = "(CASE WHEN current_query() IS NULL THEN '' END)";
+
 export const FAIL_MARKER = 'trino_fail: ';
 
 export const MACROS: readonly string[] = [
@@ -238,9 +248,11 @@ export const MACROS: readonly string[] = [
      ELSE CAST(x AS VARCHAR) END`,
   // x with its NULL type (SELECT NULL, ARRAY[], MAP()) marked as ENUM('trino_unknown'), which DuckDB keeps in a
   // result where it makes a NULL type INTEGER (src/engines/local/unknown-types.ts). to_json quotes the type's name
-  // for from_json, whose structure is a constant.
-  `trino_unknown_marked(x) AS cast_to_type(x, from_json('null',
-     CAST(to_json(replace(typeof([x]), '"NULL"', 'ENUM(''trino_unknown'')')[1:-3]) AS VARCHAR)))`,
+  // for from_json, whose structure is a constant. A type name cannot spell a row without field names (ROW(NULL) is
+  // STRUCT("NULL")): its field, a type where a name would stand (names are lowercase or quoted), is named
+  // trino_field_0, which the engine reports as anonymous (src/engines/duckdb/types.ts); twice, as a match takes the
+  // first letter of a directly nested STRUCT(.
+  `trino_unknown_marked(x) AS cast_to_type(x, from_json('null', CAST(to_json(${nameAnonymousFields(nameAnonymousFields(`replace(typeof([x]), '"NULL"', 'ENUM(''trino_unknown'')')`))}[1:-3]) AS VARCHAR)))`,
   // sum() over integers is BIGINT in Trino, HUGEINT in DuckDB: this gives the type sum() must be cast to.
   `trino_sum_type(x TINYINT) AS 0::BIGINT, (x SMALLINT) AS 0::BIGINT, (x INTEGER) AS 0::BIGINT,
      (x BIGINT) AS 0::BIGINT, (x HUGEINT) AS 0::BIGINT, (x) AS x + 0::HUGEINT`,

@@ -6,6 +6,7 @@
 // function-macros.ts), which DuckDB's binder refuses for a number, date or boolean, so `lake lint` finds them too.
 import type { Token } from '../tokens.js';
 import { TYPED_LITERAL_KEYWORDS } from './types.js';
+import { unknownArrayLiteral } from './lambda-rewrites.js';
 import { meaningful, nodeKeyword, type Node } from './tree.js';
 
 const TEXT_TYPES = new Set(['VARCHAR', 'CHAR']);
@@ -66,3 +67,32 @@ export function mismatchedConcatArguments(args: readonly (readonly Node[])[]): b
   const kinds = new Set(args.map(literalKind));
   return kinds.has('varchar') && kinds.has('other');
 }
+
+/**
+ * `ARRAY[]` (or an array of only NULLs) joined with another value: Trino 476 cannot choose between concatenating two
+ * arrays and appending an element, `concat(ARRAY[], ARRAY[1])` and `ARRAY[NULL] || ARRAY[1]` are
+ * AMBIGUOUS_FUNCTION_CALL there, where DuckDB joins them. The `||` tokens with such an array on one side and
+ * something else on the other.
+ */
+export function unknownArrayConcatOperators(items: readonly Node[]): Token[] {
+  const m = meaningful(items);
+  const arrayAt = (k: number) => k >= 0 && k + 1 < m.length && unknownArrayLiteral(m.slice(k, k + 2));
+  return m.flatMap((n, k) => {
+    if (n.kind !== 'token' || n.token.text !== '||') return [];
+    const [left, right] = [arrayAt(k - 2), arrayAt(k + 1)];
+    return left !== right && k > 0 && k + 1 < m.length ? [n.token] : [];
+  });
+}
+
+/** Whether concat()'s arguments join `ARRAY[]` (or an array of only NULLs) with another value. */
+export function unknownArrayConcatArguments(args: readonly (readonly Node[])[]): boolean {
+  const unknown = args.map(unknownArrayLiteral);
+  return unknown.includes(true) && unknown.includes(false);
+}
+
+/** The refusal of both. */
+export const UNKNOWN_ARRAY_CONCAT = {
+  message:
+    'ARRAY[] (or an array of only NULLs) joined with another value: Athena types its elements unknown and cannot always choose between joining arrays and appending an element (concat(ARRAY[], ARRAY[1]) is AMBIGUOUS_FUNCTION_CALL), which the local engine does not follow',
+  hint: 'give the empty array its type: CAST(ARRAY[] AS array(integer)) || ARRAY[1]',
+};

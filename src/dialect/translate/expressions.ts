@@ -1,7 +1,7 @@
 // The expression rewriter: walks the token tree, renders calls through the function table (functions.ts), typed
 // literals, lambdas and operators whose DuckDB meaning differs (`/`, `%`, `± INTERVAL`, `AT TIME ZONE`). Text it does
 // not rewrite is emitted byte for byte.
-import { mismatchedConcatOperators } from './concat-operands.js';
+import { mismatchedConcatOperators, UNKNOWN_ARRAY_CONCAT, unknownArrayConcatOperators } from './concat-operands.js';
 import { decimalDigits, integerPastBigint } from './number-literals.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { keyword, stringValue, type Token } from '../tokens.js';
@@ -138,6 +138,11 @@ export class ExpressionRewriter {
         "|| joins varchar (or array) operands only on Athena: 'x' || 1 fails there",
         "CAST the other operand to varchar: 'x' || CAST(1 AS varchar)",
       );
+    }
+    for (const op of unknownArrayConcatOperators(items)) {
+      if (this.concatsReported.has(op)) continue;
+      this.concatsReported.add(op);
+      this.report(op, 'unknown-array-concat', UNKNOWN_ARRAY_CONCAT.message, UNKNOWN_ARRAY_CONCAT.hint);
     }
   }
 

@@ -1,16 +1,17 @@
 // Trino function calls → DuckDB: renames to built-ins or `trino_*` shims (src/dialect/shims), and rewrites of calls
 // whose syntax differs (CAST with Trino types, EXTRACT, lambdas in reduce, format patterns, 2-argument IF).
 import { stringValue, type Token } from '../tokens.js';
-import { mismatchedConcatArguments } from './concat-operands.js';
+import { mismatchedConcatArguments, UNKNOWN_ARRAY_CONCAT, unknownArrayConcatArguments } from './concat-operands.js';
 import { FormatPatternError, jodaToStrftime, mysqlToStrftime, mysqlToStrptime, strptimeCall } from './datetime-formats.js';
 import { isParen, meaningful, nodeKeyword, nodeText, splitArgs, type GroupNode, type Node } from './tree.js';
 import { translateType, TypeSyntaxError } from './types.js';
 import { DECIMAL_RESULT_REWRITES } from './decimal-results.js';
 import { NULL_AWARE_REWRITES } from './function-rewrites.js';
 import { tryCall } from './try-escapes.js';
-import { LAMBDA_REWRITES } from './lambda-rewrites.js';
+import { LAMBDA_REWRITES, refusedUnknownElementLambda } from './lambda-rewrites.js';
 import { hasAggregate, shimCall, shimCallText } from './unbound.js';
 import { nestedIpCastGuard } from '../shims/ip-address.js';
+import { UNFOLDED_NULL } from '../shims/macros.js';
 
 export interface CallContext {
   name: Token;
@@ -30,6 +31,11 @@ export interface CallContext {
 export type CallHandler = (c: CallContext) => string | undefined;
 
 const call = (name: string, c: CallContext) => `${name}(${c.all()})${c.tail}`;
+/** A lambda call refused over `ARRAY[]` or an array of only NULLs (lambda-rewrites.ts). */
+const overKnownElements =
+  (handler: CallHandler): CallHandler =>
+  (c) =>
+    refusedUnknownElementLambda(c) ? undefined : handler(c);
 const rename =
   (name: string): CallHandler =>
   (c) =>
@@ -155,13 +161,6 @@ function isoTimestampArgument(c: CallContext, operand: readonly Node[]): string 
   const args = splitArgs(operand[1].items);
   return args.length === 1 ? c.render(args[0]).trim() : undefined;
 }
-
-/**
- * DuckDB folds a call whose argument is a constant NULL into an untyped NULL, so `-CAST(NULL AS decimal(10,2))` or
- * `DECIMAL '1.25' - try_cast('a' AS integer)` would be `integer` where Trino keeps decimal(10,2) and decimal(13,2).
- * current_query() is not folded, so a NULL conditioned on it keeps its type.
- */
-const UNFOLDED_NULL = "(CASE WHEN current_query() IS NULL THEN '' END)";
 
 function castCall(c: CallContext, tryCast: boolean): string | undefined {
   const items = c.group.items;
@@ -350,6 +349,10 @@ export const FUNCTIONS: Record<string, CallHandler> = {
       );
       return undefined;
     }
+    if (unknownArrayConcatArguments(c.args)) {
+      c.report('unknown-array-concat', UNKNOWN_ARRAY_CONCAT.message, UNKNOWN_ARRAY_CONCAT.hint);
+      return undefined;
+    }
     return c.args.length < 2 ? undefined : c.args.map((_a, k) => c.arg(k)).reduce((left, right) => shimCall('trino_concat', [left, right]));
   },
   substr: (c) => (c.group.items.some((n) => nodeKeyword(n) === 'FROM') ? undefined : call('trino_substr', c)),
@@ -412,12 +415,12 @@ export const FUNCTIONS: Record<string, CallHandler> = {
     c.args.length === 3
       ? `trino_array_join(list_transform(${c.arg(0)}, lambda trino_e: coalesce(trino_text(trino_e), ${c.arg(2)})), ${c.arg(1)})`
       : call('trino_array_join', c),
-  transform: rename('list_transform'),
-  filter: rename('list_filter'),
-  reduce: reduceCall,
-  any_match: (c) => `trino_any_match(list_transform(${c.all()}))`,
-  all_match: (c) => `trino_all_match(list_transform(${c.all()}))`,
-  none_match: (c) => `trino_none_match(list_transform(${c.all()}))`,
+  transform: overKnownElements(rename('list_transform')),
+  filter: overKnownElements(rename('list_filter')),
+  reduce: overKnownElements(reduceCall),
+  any_match: overKnownElements((c) => `trino_any_match(list_transform(${c.all()}))`),
+  all_match: overKnownElements((c) => `trino_all_match(list_transform(${c.all()}))`),
+  none_match: overKnownElements((c) => `trino_none_match(list_transform(${c.all()}))`),
   // DuckDB's client merges the fields of a row whose fields have no names (Trino calls them field0, field1, …), so a
   // multi-field anonymous row would come back with one field: refuse it unless it is CAST to a named row type.
   row: (c) => {

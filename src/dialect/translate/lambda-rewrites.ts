@@ -44,13 +44,25 @@ function substitute(nodes: readonly Node[], values: ReadonlyMap<string, string>)
 
 const isNullWord = (n: Node) => n.kind === 'token' && n.token.kind === 'word' && n.token.text.toUpperCase() === 'NULL';
 
-/** `ARRAY[]` or `ARRAY[NULL, …]`: an array whose element type is Trino's `unknown`. */
-function unknownArrayLiteral(nodes: readonly Node[]): boolean {
-  const [word, brackets, ...more] = meaningful(nodes);
-  if (more.length > 0 || word?.kind !== 'token' || word.token.text.toUpperCase() !== 'ARRAY' || brackets?.kind !== 'group' || brackets.open.text !== '[')
-    return false;
-  const elements = meaningful(brackets.items).filter((n) => nodeText(n) !== ',');
-  return elements.every(isNullWord);
+/** Calls whose result has their first argument's array type: array(unknown) stays array(unknown). */
+const SAME_ARRAY_TYPE = new Set(['reverse', 'array_distinct', 'slice', 'array_sort', 'shuffle', 'filter', 'trim_array']);
+
+/**
+ * An array whose element type is Trino's `unknown`: `ARRAY[]` or `ARRAY[NULL, …]`, a call that keeps its first
+ * argument's type over one (`reverse(ARRAY[])`, `slice(ARRAY[], 1, 2)`), or concat() of such arrays alone.
+ */
+export function unknownArrayLiteral(nodes: readonly Node[]): boolean {
+  const [word, group, ...more] = meaningful(nodes);
+  if (more.length > 0 || word?.kind !== 'token' || group?.kind !== 'group') return false;
+  const name = word.token.text.toLowerCase();
+  if (name === 'array' && group.open.text === '[')
+    return meaningful(group.items)
+      .filter((n) => nodeText(n) !== ',')
+      .every(isNullWord);
+  if (!isParen(group)) return false;
+  const args = splitArgs(group.items);
+  if (name === 'concat') return args.length > 0 && args.every(unknownArrayLiteral);
+  return SAME_ARRAY_TYPE.has(name) && args.length > 0 && unknownArrayLiteral(args[0]);
 }
 
 /**
@@ -63,6 +75,53 @@ function unknownMapLiteral(nodes: readonly Node[]): boolean {
   if (more.length > 0 || word?.kind !== 'token' || word.token.text.toUpperCase() !== 'MAP' || !isParen(call)) return false;
   const items = meaningful(call.items);
   return items.length === 0 || splitArgs(call.items).some(unknownArrayLiteral);
+}
+
+/** `IS NULL` or `IS NOT NULL` at the start of the nodes. */
+const isNullTest = (nodes: readonly Node[]) => {
+  const words = meaningful(nodes)
+    .slice(0, 3)
+    .map((n) => nodeText(n).toUpperCase());
+  return words[0] === 'IS' && (words[1] === 'NULL' || (words[1] === 'NOT' && words[2] === 'NULL'));
+};
+
+/**
+ * Whether the nodes use one of the parameters (a bare word, not a field after `.`) other than to test it for NULL,
+ * which answers alike whatever its type.
+ */
+function mentions(nodes: readonly Node[], params: ReadonlySet<string>): boolean {
+  return nodes.some((n, k) => {
+    if (n.kind === 'group') return mentions(n.items, params);
+    const before = meaningful(nodes.slice(0, k)).at(-1);
+    const named = n.token.kind === 'word' && params.has(n.token.text.toLowerCase());
+    return named && !(before?.kind === 'token' && before.token.text === '.') && !isNullTest(nodes.slice(k + 1));
+  });
+}
+
+/**
+ * A lambda over the elements of `ARRAY[]` or `ARRAY[NULL, …]` (transform, filter, any_match, reduce, …): Trino types
+ * its parameter `unknown`, which picks other overloads than DuckDB's NULL-typed integer (Trino 476:
+ * `transform(ARRAY[NULL], x -> x * 2.5)` is array(decimal(3,1)), `x || 'a'` array concatenation, `x * BIGINT '2'`
+ * AMBIGUOUS_FUNCTION_CALL). Refused (reported on the call), unless the body is the parameter alone or does not use
+ * it, where the element type does not matter (`transform(ARRAY[], x -> x)`, `filter(ARRAY[NULL], x -> true)`).
+ */
+export function refusedUnknownElementLambda(c: CallContext): boolean {
+  if (!c.args[0] || !unknownArrayLiteral(c.args[0])) return false;
+  const used = c.args.slice(1).some((arg, i) => {
+    const first = meaningful(arg)[0];
+    const lambda = lambdaOf(c, i + 1, isParen(first) ? splitArgs(first.items).length : 1);
+    if (!lambda) return false;
+    const body = meaningful(lambda.body);
+    const identity = body.length === 1 && body[0].kind === 'token' && lambda.params.includes(body[0].token.text.toLowerCase());
+    return !identity && mentions(lambda.body, new Set(lambda.params));
+  });
+  if (used)
+    c.report(
+      'unknown-array-lambda',
+      `${c.name.text}() over ARRAY[] or an array of only NULLs: Athena types its lambda's parameter as unknown, which the local engine cannot follow`,
+      'give the array its type first: CAST(ARRAY[] AS array(integer))',
+    );
+  return used;
 }
 
 function withLambda(arg: number, arity: number, build: (c: CallContext, body: (values: string[]) => string) => string): CallHandler {

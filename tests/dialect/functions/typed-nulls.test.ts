@@ -23,4 +23,21 @@ describeFunctions('typed NULLs', [
   ['a typed NULL through upper()', 'upper(CAST(NULL AS varchar))', null, 'varchar'],
   ['a try_cast that succeeds keeps its value', "try_cast('12' AS integer) + 1", 13, 'integer'],
   ['a try_cast of ISO text to timestamp is NULL (oracle §7)', "try_cast('2025-03-10T10:00:00' AS timestamp)", null, 'timestamp(3)'],
+  // a function answering NULL for a constant argument: DuckDB folds || and list_sort over it into an untyped NULL
+  ['concat over a URL without a fragment', "concat('a', url_extract_fragment('not a url'), 'a')", null, 'varchar'],
+  ['split of a URL without a fragment', "array_sort(split(url_extract_fragment('not a url'), ','))", null, 'array(varchar)'],
+  [
+    'split of a missing URL parameter',
+    "array_sort(split(url_extract_parameter('https://user@example.com:8080/p/a.html?x=1&y=%20z#frag', 'none'), ','))",
+    null,
+    'array(varchar)',
+  ],
+  ['a URL without a port plus one', "url_extract_port('not a url') + 1", null, 'bigint'],
+  ['a URL with a fragment', "url_extract_fragment('http://a/b#frag')", 'frag', 'varchar'],
+  ['concat over nullif', "concat('a', nullif('a', 'a'), 'a')", null, 'varchar'],
+  ['|| over a regexp_extract without a match', "regexp_extract('abc', 'x') || 'a'", null, 'varchar'],
+  ['concat over a missing map key', "concat('a', element_at(MAP(ARRAY['a'], ARRAY['b']), 'z'))", null, 'varchar'],
+  ['concat over a CASE without a match', "concat('a', CASE WHEN false THEN 'a' END)", null, 'varchar'],
+  ['array_sort(split()) of a split_part past the end', "array_sort(split(split_part('a,b', ',', 5), ','))", null, 'array(varchar)'],
+  ['|| of varbinary and a NULL varbinary', "X'01' || CAST(NULL AS varbinary)", null, 'varbinary'],
 ]);
