@@ -281,12 +281,16 @@ export const FUNCTION_MACROS: readonly string[] = [
   // --- JSON ---------------------------------------------------------------------------------------------------------
   // The canonical text (json-canonical.ts): DuckDB's json() would unescape a character outside the BMP.
   `trino_json_format(j) AS trino_json_parse(CAST(j AS VARCHAR))`,
-  `trino_json_array_length(j) AS CASE WHEN json_type(CAST(j AS JSON)) = 'ARRAY' THEN CAST(json_array_length(CAST(j AS JSON)) AS BIGINT) END`,
-  `trino_json_size(j, p) AS CASE WHEN json_extract(CAST(j AS JSON), p) IS NULL THEN NULL
-     ELSE CASE json_type(json_extract(CAST(j AS JSON), p)) WHEN 'OBJECT' THEN CAST(len(json_keys(json_extract(CAST(j AS JSON), p))) AS BIGINT)
-     WHEN 'ARRAY' THEN CAST(json_array_length(json_extract(CAST(j AS JSON), p)) AS BIGINT)
+  // The json functions take json or varchar (Trino 476: json_array_length(12) is FUNCTION_NOT_FOUND; DuckDB's CAST
+  // would read the number as JSON).
+  `trino_json_arg(j, fn) AS CASE WHEN typeof(j) IN ('VARCHAR', 'JSON', '"NULL"') THEN CAST(j AS JSON)
+     ELSE CAST(trino_fail(fn || '() takes json or varchar on Athena, not ' || lower(typeof(j))) AS JSON) END`,
+  `trino_json_array_length(j) AS CASE WHEN json_type(trino_json_arg(j, 'json_array_length')) = 'ARRAY' THEN CAST(json_array_length(trino_json_arg(j, 'json_array_length')) AS BIGINT) END`,
+  `trino_json_size(j, p) AS CASE WHEN json_extract(trino_json_arg(j, 'json_size'), p) IS NULL THEN NULL
+     ELSE CASE json_type(json_extract(trino_json_arg(j, 'json_size'), p)) WHEN 'OBJECT' THEN CAST(len(json_keys(json_extract(trino_json_arg(j, 'json_size'), p))) AS BIGINT)
+     WHEN 'ARRAY' THEN CAST(json_array_length(json_extract(trino_json_arg(j, 'json_size'), p)) AS BIGINT)
      ELSE 0::BIGINT END END`,
-  `trino_is_json_scalar(j) AS json_type(CAST(j AS JSON)) NOT IN ('OBJECT', 'ARRAY')`,
+  `trino_is_json_scalar(j) AS json_type(trino_json_arg(j, 'is_json_scalar')) NOT IN ('OBJECT', 'ARRAY')`,
   // Trino gives a JSON null element as NULL, and a string element unquoted: JSON text that is not JSON, which DuckDB's
   // JSON type cannot hold, so that case is refused. A JSON null reached by a negative index fails in Trino 476 (its
   // list of element texts holds a Java null there).
@@ -296,11 +300,11 @@ export const FUNCTION_MACROS: readonly string[] = [
      ELSE e END`,
   // A negative index before the first element is NULL (DuckDB's path '$[-1]' would count from the end again).
   `trino_json_array_get_at(j, i, k) AS CASE WHEN k >= 0 THEN trino_json_array_element(json_extract(j, '$[' || k || ']'), i) END`,
-  `trino_json_array_get(j, i) AS CASE WHEN json_type(CAST(j AS JSON)) = 'ARRAY' THEN trino_json_array_get_at(CAST(j AS JSON), i,
-     CASE WHEN i < 0 THEN CAST(json_array_length(CAST(j AS JSON)) AS BIGINT) + i ELSE i END) END`,
+  `trino_json_array_get(j, i) AS CASE WHEN json_type(trino_json_arg(j, 'json_array_get')) = 'ARRAY' THEN trino_json_array_get_at(trino_json_arg(j, 'json_array_get'), i,
+     CASE WHEN i < 0 THEN CAST(json_array_length(trino_json_arg(j, 'json_array_get')) AS BIGINT) + i ELSE i END) END`,
   // Trino compares the JSON scalar with the value by type: a number with numbers, a string with strings.
-  `trino_json_array_contains(j, v) AS CASE WHEN json_type(CAST(j AS JSON)) = 'ARRAY' AND v IS NOT NULL THEN
-     list_bool_or(list_transform(CAST(json_extract(CAST(j AS JSON), '$[*]') AS JSON[]), lambda e: CASE
+  `trino_json_array_contains(j, v) AS CASE WHEN json_type(trino_json_arg(j, 'json_array_contains')) = 'ARRAY' AND v IS NOT NULL THEN
+     list_bool_or(list_transform(CAST(json_extract(trino_json_arg(j, 'json_array_contains'), '$[*]') AS JSON[]), lambda e: CASE
        WHEN typeof(v) = 'BOOLEAN' THEN json_type(e) = 'BOOLEAN' AND TRY_CAST(CAST(e AS VARCHAR) AS BOOLEAN) = v
        WHEN typeof(v) = 'VARCHAR' THEN json_type(e) = 'VARCHAR' AND json_extract_string(e, '$') = CAST(v AS VARCHAR)
        ELSE json_type(e) IN ('BIGINT', 'UBIGINT', 'DOUBLE') AND TRY_CAST(CAST(e AS VARCHAR) AS DOUBLE) = TRY_CAST(v AS DOUBLE) END)) END`,
