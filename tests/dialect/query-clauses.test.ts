@@ -136,3 +136,15 @@ describe('GROUP BY ALL | DISTINCT', () => {
     ]);
   });
 });
+
+// DuckDB sorts `ORDER BY ALL` by every column; Trino 476 reads `all` as a column ("Column 'all' cannot be resolved").
+describe('ORDER BY ALL', () => {
+  it('is refused at lint time, at ALL; a column named "all" still sorts', async () => {
+    const sql = 'SELECT x\nFROM (VALUES 2, 1) t(x) ORDER BY ALL DESC';
+    expect(checkFaithful(sql, { file: 'sql/transforms/m.sql' })).toEqual([
+      expect.objectContaining({ file: 'sql/transforms/m.sql', line: 2, col: 34, rule: 'unfaithful/order-by-all' }),
+    ]);
+    await expect(engine.execute(sql)).rejects.toThrow(/ORDER BY ALL is DuckDB's/);
+    expect((await run('SELECT "all" FROM (VALUES 2, 1) t("all") ORDER BY "all"')).rows).toEqual([[1], [2]]);
+  });
+});

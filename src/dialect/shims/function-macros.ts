@@ -79,7 +79,8 @@ export const FUNCTION_MACROS: readonly string[] = [
   // integer bounds do not divide as integers; the bucket in ascending bounds is (long) (n * (x - lower) / (upper -
   // lower) + 1), and reversed bounds count it from the other end (n - bucket + 1).
   `trino_width_bucket(x, lo, hi, n) AS
-     trino_width_bucket_double(CAST(x AS DOUBLE), CAST(lo AS DOUBLE), CAST(hi AS DOUBLE), CAST(n AS BIGINT))`,
+     trino_width_bucket_double(trino_number_arg(x, 'width_bucket'), trino_number_arg(lo, 'width_bucket'), trino_number_arg(hi, 'width_bucket'),
+       trino_integer_arg(n, 'width_bucket'))`,
   `trino_width_bucket_double(x, lo, hi, n) AS CASE
      WHEN x IS NULL OR lo IS NULL OR hi IS NULL OR n IS NULL THEN NULL
      WHEN n <= 0 THEN ${fail(`'bucketCount must be greater than 0'`, '0::BIGINT')}
@@ -91,46 +92,69 @@ export const FUNCTION_MACROS: readonly string[] = [
      ELSE n - trino_width_bucket_ascending(x, hi, lo, n) + 1 END`,
   `trino_width_bucket_ascending(x, lower, upper, n) AS CASE WHEN x < lower THEN 0::BIGINT WHEN x >= upper THEN n + 1
      ELSE CAST(trunc(CAST(n AS DOUBLE) * (x - lower) / (upper - lower) + 1) AS BIGINT) END`,
-  `trino_to_base(x, r) AS CASE WHEN r < 2 OR r > 36 THEN ${fail(`'Radix must be between 2 and 36'`, "''")}
-     WHEN x < 0 THEN '-' || lower(to_base(-CAST(x AS BIGINT), r)) ELSE lower(to_base(CAST(x AS BIGINT), r)) END`,
+  `trino_to_base(x, r) AS trino_to_base_of(trino_integer_arg(x, 'to_base'), trino_integer_arg(r, 'to_base'))`,
+  `trino_to_base_of(x, r) AS CASE WHEN r < 2 OR r > 36 THEN ${fail(`'Radix must be between 2 and 36'`, "''")}
+     WHEN x < 0 THEN '-' || lower(to_base(-CAST(x AS BIGINT), CAST(r AS INTEGER))) ELSE lower(to_base(CAST(x AS BIGINT), CAST(r AS INTEGER))) END`,
   `trino_base_digits(s) AS list_transform(string_split(lower(s), ''), lambda c: position(c IN '0123456789abcdefghijklmnopqrstuvwxyz') - 1)`,
   `trino_from_base_unsigned(s, r) AS CASE
      WHEN s = '' OR list_bool_or(list_transform(trino_base_digits(s), lambda d: d < 0 OR d >= r))
        THEN ${fail(`'Not a valid base-' || r || ' number: ' || s`, '0::BIGINT')}
      ELSE list_reduce(list_transform(trino_base_digits(s), lambda d: CAST(d AS BIGINT)), lambda acc, d: acc * r + d) END`,
-  `trino_from_base(s, r) AS CASE WHEN r < 2 OR r > 36 THEN ${fail(`'Radix must be between 2 and 36'`, '0::BIGINT')}
+  `trino_from_base(s, r) AS trino_from_base_of(s, trino_integer_arg(r, 'from_base'))`,
+  `trino_from_base_of(s, r) AS CASE WHEN r < 2 OR r > 36 THEN ${fail(`'Radix must be between 2 and 36'`, '0::BIGINT')}
      WHEN starts_with(s, '-') THEN -trino_from_base_unsigned(s[2:], r)
      WHEN starts_with(s, '+') THEN trino_from_base_unsigned(s[2:], r)
      ELSE trino_from_base_unsigned(s, r) END`,
-  // Wilson score interval for a binomial proportion (Trino's formula).
-  `trino_wilson_interval_lower(s, n, z) AS (CAST(s AS DOUBLE) / n + z * z / (2 * n)
-     - z * sqrt(CAST(s AS DOUBLE) / n * (1 - CAST(s AS DOUBLE) / n) / n + z * z / (4 * n * n))) / (1 + z * z / n)`,
-  `trino_wilson_interval_upper(s, n, z) AS (CAST(s AS DOUBLE) / n + z * z / (2 * n)
-     + z * sqrt(CAST(s AS DOUBLE) / n * (1 - CAST(s AS DOUBLE) / n) / n + z * z / (4 * n * n))) / (1 + z * z / n)`,
+  // Wilson score interval for a binomial proportion (Trino's formula, its argument checks: successes and trials are
+  // bigint, 0 <= successes <= trials, trials > 0, z >= 0).
+  `trino_wilson_interval_lower(s, n, z) AS trino_wilson_interval(trino_integer_arg(s, 'wilson_interval_lower'),
+     trino_integer_arg(n, 'wilson_interval_lower'), trino_number_arg(z, 'wilson_interval_lower'), -1)`,
+  `trino_wilson_interval_upper(s, n, z) AS trino_wilson_interval(trino_integer_arg(s, 'wilson_interval_upper'),
+     trino_integer_arg(n, 'wilson_interval_upper'), trino_number_arg(z, 'wilson_interval_upper'), 1)`,
+  `trino_wilson_interval(s, n, z, sign) AS CASE
+     WHEN s < 0 THEN ${fail(`'number of successes must not be negative'`, '0::DOUBLE')}
+     WHEN n <= 0 THEN ${fail(`'number of trials must be positive'`, '0::DOUBLE')}
+     WHEN s > n THEN ${fail(`'number of successes must not be larger than number of trials'`, '0::DOUBLE')}
+     WHEN z < 0 THEN ${fail(`'z-score must not be negative'`, '0::DOUBLE')}
+     ELSE (CAST(s AS DOUBLE) / n + z * z / (2 * n)
+       + sign * z * sqrt(CAST(s AS DOUBLE) / n * (1 - CAST(s AS DOUBLE) / n) / n + z * z / (4 * n * n))) / (1 + z * z / n) END`,
 
   // --- bitwise (two's complement bigint) ---------------------------------------------------------------------------
-  `trino_bit_count(x, bits) AS CASE WHEN bits < 2 OR bits > 64 THEN ${fail(`'Bits specified in bit_count must be between 2 and 64, got ' || bits`, '0::BIGINT')}
+  // Trino casts nothing to bigint implicitly but the smaller integers: bitwise_and(DECIMAL '1.5', 2), bit_count('5', 8)
+  // and to_base(5E0, 2) fail there (FUNCTION_NOT_FOUND), where DuckDB's CAST would answer. The argument keeps its type.
+  // (The failing branch yields x too, so the type stays x's, also for an untyped NULL that cast_to_type cannot take.)
+  `trino_integer_checked(x, fn) AS CASE WHEN typeof(x) IN ('TINYINT', 'SMALLINT', 'INTEGER', 'BIGINT', '"NULL"') THEN x
+     WHEN trino_fail(fn || '() takes integer arguments on Athena, not ' || lower(typeof(x)) || ': CAST it to bigint first') IS NULL THEN x ELSE x END`,
+  `trino_integer_arg(x, fn) AS CAST(trino_integer_checked(x, fn) AS BIGINT)`,
+  // A double parameter takes the integers, decimals and real (implicit casts), not varchar.
+  `trino_number_arg(x, fn) AS CASE WHEN typeof(x) IN ('TINYINT', 'SMALLINT', 'INTEGER', 'BIGINT', 'FLOAT', 'DOUBLE', '"NULL"') OR typeof(x) LIKE 'DECIMAL%'
+     THEN CAST(x AS DOUBLE) ELSE cast_to_type(trino_fail(fn || '() takes numbers on Athena, not ' || lower(typeof(x))), 0::DOUBLE) END`,
+  `trino_bit_count(x, bits) AS trino_bit_count_of(trino_integer_arg(x, 'bit_count'), trino_integer_arg(bits, 'bit_count'))`,
+  `trino_bit_count_of(x, bits) AS CASE WHEN bits < 2 OR bits > 64 THEN ${fail(`'Bits specified in bit_count must be between 2 and 64, got ' || bits`, '0::BIGINT')}
      WHEN x < -((CAST(1 AS HUGEINT) << (bits - 1))) OR x >= (CAST(1 AS HUGEINT) << (bits - 1))
        THEN ${fail(`'Number must be representable with the bits specified. ' || x || ' cannot be represented with ' || bits || ' bits'`, '0::BIGINT')}
      ELSE CAST(bit_count(CAST(CASE WHEN x < 0 THEN (CAST(1 AS HUGEINT) << bits) + x ELSE x END AS UBIGINT)) AS BIGINT) END`,
-  `trino_bitwise_and(a, b) AS CAST(a AS BIGINT) & CAST(b AS BIGINT)`,
-  `trino_bitwise_or(a, b) AS CAST(a AS BIGINT) | CAST(b AS BIGINT)`,
-  `trino_bitwise_xor(a, b) AS xor(CAST(a AS BIGINT), CAST(b AS BIGINT))`,
-  `trino_bitwise_not(a) AS ~CAST(a AS BIGINT)`,
+  `trino_bitwise_and(a, b) AS trino_integer_arg(a, 'bitwise_and') & trino_integer_arg(b, 'bitwise_and')`,
+  `trino_bitwise_or(a, b) AS trino_integer_arg(a, 'bitwise_or') | trino_integer_arg(b, 'bitwise_or')`,
+  `trino_bitwise_xor(a, b) AS xor(trino_integer_arg(a, 'bitwise_xor'), trino_integer_arg(b, 'bitwise_xor'))`,
+  `trino_bitwise_not(a) AS ~trino_integer_arg(a, 'bitwise_not')`,
   // Shifts keep the value's type and width (tinyint 8 … bigint 64 bits); a count of the width or more gives 0.
   `trino_shift_bits(a) AS CASE typeof(a) WHEN 'TINYINT' THEN 8 WHEN 'SMALLINT' THEN 16 WHEN 'INTEGER' THEN 32 ELSE 64 END`,
   `trino_unsigned(a) AS (CAST(a AS HUGEINT) + (CAST(1 AS HUGEINT) << trino_shift_bits(a))) % (CAST(1 AS HUGEINT) << trino_shift_bits(a))`,
   `trino_signed(u, a) AS cast_to_type(CASE WHEN u >= (CAST(1 AS HUGEINT) << (trino_shift_bits(a) - 1)) THEN u - (CAST(1 AS HUGEINT) << trino_shift_bits(a)) ELSE u END, a)`,
   // A NULL value or count is NULL (the width branches would answer 0).
-  `trino_bitwise_left_shift(a, n) AS CASE WHEN a IS NULL OR n IS NULL THEN NULL WHEN n >= trino_shift_bits(a) THEN cast_to_type(0, a)
+  `trino_bitwise_left_shift(a, n) AS trino_bitwise_left_shift_of(trino_integer_checked(a, 'bitwise_left_shift'), trino_integer_checked(n, 'bitwise_left_shift'))`,
+  `trino_bitwise_left_shift_of(a, n) AS CASE WHEN a IS NULL OR n IS NULL THEN NULL WHEN n >= trino_shift_bits(a) THEN cast_to_type(0, a)
      ELSE trino_signed(trino_unsigned(a) * (CAST(1 AS HUGEINT) << n) % (CAST(1 AS HUGEINT) << trino_shift_bits(a)), a) END`,
-  `trino_bitwise_right_shift(a, n) AS CASE WHEN a IS NULL OR n IS NULL THEN NULL WHEN n >= trino_shift_bits(a) THEN cast_to_type(0, a)
+  `trino_bitwise_right_shift(a, n) AS trino_bitwise_right_shift_of(trino_integer_checked(a, 'bitwise_right_shift'), trino_integer_checked(n, 'bitwise_right_shift'))`,
+  `trino_bitwise_right_shift_of(a, n) AS CASE WHEN a IS NULL OR n IS NULL THEN NULL WHEN n >= trino_shift_bits(a) THEN cast_to_type(0, a)
      ELSE trino_signed(trino_unsigned(a) // (CAST(1 AS HUGEINT) << n), a) END`,
-  `trino_bitwise_right_shift_arithmetic(a, n) AS CASE WHEN a IS NULL OR n IS NULL THEN NULL WHEN n >= trino_shift_bits(a) THEN cast_to_type(CASE WHEN a < 0 THEN -1 ELSE 0 END, a)
+  `trino_bitwise_right_shift_arithmetic(a, n) AS trino_bitwise_right_shift_arithmetic_of(trino_integer_checked(a, 'bitwise_right_shift_arithmetic'), trino_integer_checked(n, 'bitwise_right_shift_arithmetic'))`,
+  `trino_bitwise_right_shift_arithmetic_of(a, n) AS CASE WHEN a IS NULL OR n IS NULL THEN NULL WHEN n >= trino_shift_bits(a) THEN cast_to_type(CASE WHEN a < 0 THEN -1 ELSE 0 END, a)
      ELSE cast_to_type(a >> n, a) END`,
-  `trino_bitwise_and_agg(x) AS CAST(bit_and(CAST(x AS BIGINT)) AS BIGINT)`,
-  `trino_bitwise_or_agg(x) AS CAST(bit_or(CAST(x AS BIGINT)) AS BIGINT)`,
-  `trino_bitwise_xor_agg(x) AS CAST(bit_xor(CAST(x AS BIGINT)) AS BIGINT)`,
+  `trino_bitwise_and_agg(x) AS CAST(bit_and(trino_integer_arg(x, 'bitwise_and_agg')) AS BIGINT)`,
+  `trino_bitwise_or_agg(x) AS CAST(bit_or(trino_integer_arg(x, 'bitwise_or_agg')) AS BIGINT)`,
+  `trino_bitwise_xor_agg(x) AS CAST(bit_xor(trino_integer_arg(x, 'bitwise_xor_agg')) AS BIGINT)`,
 
   // --- strings ------------------------------------------------------------------------------------------------------
   // a || b and concat(): Trino has them for varchar, varbinary and arrays only, so a number, date or boolean operand is
@@ -259,12 +283,16 @@ export const FUNCTION_MACROS: readonly string[] = [
   // --- JSON ---------------------------------------------------------------------------------------------------------
   // The canonical text (json-canonical.ts): DuckDB's json() would unescape a character outside the BMP.
   `trino_json_format(j) AS trino_json_parse(CAST(j AS VARCHAR))`,
-  `trino_json_array_length(j) AS CASE WHEN json_type(CAST(j AS JSON)) = 'ARRAY' THEN CAST(json_array_length(CAST(j AS JSON)) AS BIGINT) END`,
-  `trino_json_size(j, p) AS CASE WHEN json_extract(CAST(j AS JSON), p) IS NULL THEN NULL
-     ELSE CASE json_type(json_extract(CAST(j AS JSON), p)) WHEN 'OBJECT' THEN CAST(len(json_keys(json_extract(CAST(j AS JSON), p))) AS BIGINT)
-     WHEN 'ARRAY' THEN CAST(json_array_length(json_extract(CAST(j AS JSON), p)) AS BIGINT)
+  // The json functions take json or varchar (Trino 476: json_array_length(12) is FUNCTION_NOT_FOUND; DuckDB's CAST
+  // would read the number as JSON).
+  `trino_json_arg(j, fn) AS CASE WHEN typeof(j) IN ('VARCHAR', 'JSON', '"NULL"') THEN CAST(j AS JSON)
+     ELSE CAST(trino_fail(fn || '() takes json or varchar on Athena, not ' || lower(typeof(j))) AS JSON) END`,
+  `trino_json_array_length(j) AS CASE WHEN json_type(trino_json_arg(j, 'json_array_length')) = 'ARRAY' THEN CAST(json_array_length(trino_json_arg(j, 'json_array_length')) AS BIGINT) END`,
+  `trino_json_size(j, p) AS CASE WHEN json_extract(trino_json_arg(j, 'json_size'), p) IS NULL THEN NULL
+     ELSE CASE json_type(json_extract(trino_json_arg(j, 'json_size'), p)) WHEN 'OBJECT' THEN CAST(len(json_keys(json_extract(trino_json_arg(j, 'json_size'), p))) AS BIGINT)
+     WHEN 'ARRAY' THEN CAST(json_array_length(json_extract(trino_json_arg(j, 'json_size'), p)) AS BIGINT)
      ELSE 0::BIGINT END END`,
-  `trino_is_json_scalar(j) AS json_type(CAST(j AS JSON)) NOT IN ('OBJECT', 'ARRAY')`,
+  `trino_is_json_scalar(j) AS json_type(trino_json_arg(j, 'is_json_scalar')) NOT IN ('OBJECT', 'ARRAY')`,
   // Trino gives a JSON null element as NULL, and a string element unquoted: JSON text that is not JSON, which DuckDB's
   // JSON type cannot hold, so that case is refused. A JSON null reached by a negative index fails in Trino 476 (its
   // list of element texts holds a Java null there).
@@ -274,11 +302,11 @@ export const FUNCTION_MACROS: readonly string[] = [
      ELSE e END`,
   // A negative index before the first element is NULL (DuckDB's path '$[-1]' would count from the end again).
   `trino_json_array_get_at(j, i, k) AS CASE WHEN k >= 0 THEN trino_json_array_element(json_extract(j, '$[' || k || ']'), i) END`,
-  `trino_json_array_get(j, i) AS CASE WHEN json_type(CAST(j AS JSON)) = 'ARRAY' THEN trino_json_array_get_at(CAST(j AS JSON), i,
-     CASE WHEN i < 0 THEN CAST(json_array_length(CAST(j AS JSON)) AS BIGINT) + i ELSE i END) END`,
+  `trino_json_array_get(j, i) AS CASE WHEN json_type(trino_json_arg(j, 'json_array_get')) = 'ARRAY' THEN trino_json_array_get_at(trino_json_arg(j, 'json_array_get'), i,
+     CASE WHEN i < 0 THEN CAST(json_array_length(trino_json_arg(j, 'json_array_get')) AS BIGINT) + i ELSE i END) END`,
   // Trino compares the JSON scalar with the value by type: a number with numbers, a string with strings.
-  `trino_json_array_contains(j, v) AS CASE WHEN json_type(CAST(j AS JSON)) = 'ARRAY' AND v IS NOT NULL THEN
-     list_bool_or(list_transform(CAST(json_extract(CAST(j AS JSON), '$[*]') AS JSON[]), lambda e: CASE
+  `trino_json_array_contains(j, v) AS CASE WHEN json_type(trino_json_arg(j, 'json_array_contains')) = 'ARRAY' AND v IS NOT NULL THEN
+     list_bool_or(list_transform(CAST(json_extract(trino_json_arg(j, 'json_array_contains'), '$[*]') AS JSON[]), lambda e: CASE
        WHEN typeof(v) = 'BOOLEAN' THEN json_type(e) = 'BOOLEAN' AND TRY_CAST(CAST(e AS VARCHAR) AS BOOLEAN) = v
        WHEN typeof(v) = 'VARCHAR' THEN json_type(e) = 'VARCHAR' AND json_extract_string(e, '$') = CAST(v AS VARCHAR)
        ELSE json_type(e) IN ('BIGINT', 'UBIGINT', 'DOUBLE') AND TRY_CAST(CAST(e AS VARCHAR) AS DOUBLE) = TRY_CAST(v AS DOUBLE) END)) END`,

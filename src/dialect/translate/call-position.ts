@@ -8,7 +8,9 @@ const NAME_AFTER = new Set(['AS', 'TABLE', 'INTO', 'VIEW', 'EXISTS', 'TABLESAMPL
 /** Non-reserved words that can stand right before an expression inside special call syntax. */
 const EXPRESSION_AFTER = new Set(['FOR', 'DEFAULT', 'BOTH', 'LEADING', 'TRAILING', 'KEY', 'VALUE', 'RETURN']);
 /** Words followed by `(` that are statement or DDL syntax, never functions. */
-export const SYNTAX_BEFORE_PAREN = new Set(['TBLPROPERTIES', 'SERDEPROPERTIES', 'DBPROPERTIES', 'UNLOAD', 'EXPLAIN', 'COLUMNS']);
+// (`ADD COLUMNS (…)` and `REPLACE COLUMNS (…)` need no entry: after a word, a name is not a call; `SELECT COLUMNS(*)`
+// is DuckDB's star expression, a call to an unknown function for the table.)
+export const SYNTAX_BEFORE_PAREN = new Set(['TBLPROPERTIES', 'SERDEPROPERTIES', 'DBPROPERTIES', 'UNLOAD', 'EXPLAIN']);
 
 function followedByAsParen(items: readonly Node[], groupIndex: number): boolean {
   const rest = items.slice(groupIndex + 1).filter((n) => !isTriviaNode(n));

@@ -98,6 +98,7 @@ export class ExpressionRewriter {
   /** Renders a sequence; `zoned` when it is one operand that is syntactically a zoned timestamp. */
   renderZoned(items: readonly Node[]): Rendered {
     this.checkOffsetAfterLimit(items);
+    this.checkOrderByAll(items);
     this.checkConcatOperands(items);
     const parts: Part[] = [];
     for (let i = 0; i < items.length; i++) i += this.renderNode(items, i, parts);
@@ -107,6 +108,23 @@ export class ExpressionRewriter {
   }
 
   private readonly offsetsReported = new Set<Token>();
+
+  private readonly orderByAllReported = new Set<Token>();
+
+  /**
+   * `ORDER BY ALL` sorts by every column in DuckDB; Trino reads `all` as a column name (COLUMN_NOT_FOUND when there is
+   * none), so it is refused.
+   */
+  private checkOrderByAll(items: readonly Node[]): void {
+    const m = meaningful(items);
+    m.forEach((node, k) => {
+      if (nodeKeyword(node) !== 'ORDER' || nodeKeyword(m[k + 1]) !== 'BY' || nodeKeyword(m[k + 2]) !== 'ALL') return;
+      const all = m[k + 2];
+      if (all.kind !== 'token' || this.orderByAllReported.has(all.token)) return;
+      this.orderByAllReported.add(all.token);
+      this.report(all.token, 'order-by-all', "ORDER BY ALL is DuckDB's: Athena reads all as a column name", 'list the columns: ORDER BY 1, 2, …');
+    });
+  }
 
   /**
    * `… LIMIT n OFFSET m`: DuckDB runs it, Trino's grammar (`[ OFFSET n ] [ LIMIT n ]`,

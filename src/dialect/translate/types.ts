@@ -21,6 +21,12 @@ export class TypeSyntaxError extends Error {
   }
 }
 
+/**
+ * Hive's names for types, which Athena takes in DDL (src/dialect/hive-types.ts) but not in a query: Trino 476 fails
+ * `CAST(1 AS STRING)` with "Unknown type: STRING" (DuckDB knows them all).
+ */
+const HIVE_ONLY: Record<string, string> = { STRING: 'varchar', FLOAT: 'real', BINARY: 'varbinary' };
+
 const SIMPLE: Record<string, string> = {
   BOOLEAN: 'BOOLEAN',
   TINYINT: 'TINYINT',
@@ -29,13 +35,10 @@ const SIMPLE: Record<string, string> = {
   INTEGER: 'INTEGER',
   BIGINT: 'BIGINT',
   REAL: 'FLOAT',
-  FLOAT: 'FLOAT',
   DOUBLE: 'DOUBLE',
   VARCHAR: 'VARCHAR',
   CHAR: 'VARCHAR',
-  STRING: 'VARCHAR',
   VARBINARY: 'BLOB',
-  BINARY: 'BLOB',
   DATE: 'DATE',
   TIME: 'TIME',
   JSON: 'JSON',
@@ -105,6 +108,8 @@ export function translateType(items: readonly Node[]): TranslatedType {
     case 'IPPREFIX':
       throw new TypeSyntaxError(IPPREFIX_REFUSED, IPPREFIX_INSTEAD);
   }
+  if (HIVE_ONLY[base])
+    throw new TypeSyntaxError(`${base} is Hive's type name (DDL only): Athena fails with "Unknown type: ${base}" in a query`, `write ${HIVE_ONLY[base]}`);
   const simple = SIMPLE[base];
   if (!simple) throw new TypeSyntaxError(`type ${base} has no local equivalent`);
   const length = params && base === 'VARCHAR' ? Number(nodeText(params).slice(1, -1)) : undefined;
