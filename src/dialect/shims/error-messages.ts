@@ -18,9 +18,13 @@ const REFUSALS: Record<string, string> = {
     'contains(network, address) inside try() with a network that is not a literal is refused locally: on Athena a prefix length that is not a number ("For input string") fails even inside try(), where try() locally gives NULL',
 };
 const CONSTRUCT_NAMES: Record<string, string> = { case: 'CASE', 'array[…]': 'ARRAY[…]' };
+const construct = (key: string) => CONSTRUCT_NAMES[key] ?? key;
 const refusal = (key: string) =>
   REFUSALS[key] ??
-  `${CONSTRUCT_NAMES[key] ?? key}: the decimal values need more than 38 digits together, and Athena keeps the larger scale where the local engine rounds; CAST them to one decimal type first`;
+  (key.startsWith('ipaddress ')
+    ? `${construct(key.slice('ipaddress '.length))}: Cannot find common type between ipaddress and another type (Athena fails with TYPE_MISMATCH); CAST the text to ipaddress or the ipaddress to varchar`
+    : undefined) ??
+  `${construct(key)}: the decimal values need more than 38 digits together, and Athena keeps the larger scale where the local engine rounds; CAST them to one decimal type first`;
 
 const REWRITES: readonly [RegExp, (...groups: string[]) => string][] = [
   [new RegExp(`Binder Error: Could not find key "${REFUSED_KEY_MARKER}([^"]*)" in struct(?:\\s*Candidate Entries: "trino_v")?`), refusal],

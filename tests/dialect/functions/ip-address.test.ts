@@ -113,6 +113,8 @@ describeFunctions(
     ['contains on a column', "contains(x, IPADDRESS '10.1.2.3') FROM (VALUES '10.0.0.0/8', '11.0.0.0/8') t(x) LIMIT 1", true, 'boolean'],
     ['contains(array, x) still works', "contains(ARRAY['a', 'b'], 'b')", true, 'boolean'],
     ['contains(array(ipaddress), ip)', "contains(ARRAY[IPADDRESS '1.2.3.4'], IPADDRESS '::ffff:1.2.3.4')", true, 'boolean'],
+    ['coalesce of an ipaddress, a NULL and an ipaddress', "coalesce(IPADDRESS '10.0.0.1', NULL, IPADDRESS '::1')", '10.0.0.1', 'ipaddress'],
+    ['coalesce of a cast to ipaddress', "coalesce(CAST(s AS IPADDRESS), IPADDRESS '::1') FROM (VALUES '1.2.3.4') t(s)", '1.2.3.4', 'ipaddress'],
     ['try(contains) of a bad CIDR is NULL', "try(contains('10.0.0.1/8', IPADDRESS '10.1.2.3'))", null, 'boolean'],
     [
       'try(contains) of an array beside a network literal',
@@ -149,6 +151,10 @@ describeFunctions(
     ['a negative length', "contains('10.0.0.0/-1', IPADDRESS '10.1.2.3')", /Invalid prefix length/],
     ['a length that is no number (Trino: GENERIC_INTERNAL_ERROR)', "contains('10.0.0.0/x', IPADDRESS '10.1.2.3')", /For input string: "x"/],
     ['an empty length', "contains('10.0.0.0/', IPADDRESS '10.1.2.3')", /For input string: ""/],
+    // Trino 476: TYPE_MISMATCH, "Cannot find common type between ipaddress and varchar(3)" (COALESCE, CASE, ARRAY).
+    ['coalesce of an ipaddress and text', "coalesce(IPADDRESS '10.0.0.1', '::1')", /coalesce\(\): Cannot find common type between ipaddress and another type/],
+    ['CASE of an ipaddress and text', "CASE WHEN true THEN IPADDRESS '10.0.0.1' ELSE 'x' END", /CASE: Cannot find common type between ipaddress/],
+    ['ARRAY of an ipaddress and text', "ARRAY[IPADDRESS '10.0.0.1', '::1']", /ARRAY\[…\]: Cannot find common type between ipaddress/],
     // Trino 476: GENERIC_INTERNAL_ERROR (Java's NumberFormatException) is not an error try() catches.
     ['try() of a length that is no number', "try(contains('10.0.0.0/x', IPADDRESS '10.1.2.3'))", /try-escaping-error.*For input string: "x"/],
     [
