@@ -112,6 +112,15 @@ function mayLoseScale(values: readonly Node[][]): boolean {
   return most('integer') + most('scale') > 38;
 }
 
+/**
+ * Whether literals alone (numbers and others, as a VALUES column holds) need more than 38 digits together: decidable
+ * from the text, so refused before a run. Undefined when a value is not a literal.
+ */
+export function literalsLoseScale(values: readonly Node[][]): boolean | undefined {
+  if (values.some((v) => !surelyNotNumeric(v) && literalDigits(v) === undefined)) return undefined;
+  return mayLoseScale(values);
+}
+
 /** A struct with value k in field trino_k and NULL in the other fields. */
 const fieldStruct = (k: number, fields: number, value: string) =>
   `{${Array.from({ length: fields }, (_v, j) => `'trino_${j}': ${j === k ? value : 'NULL'}`).join(', ')}}`;
