@@ -8,18 +8,28 @@ const CAST_NAMES: Record<string, string> = { INT8: 'TINYINT', INT16: 'SMALLINT',
 const OPERATIONS: Record<string, string> = { addition: 'addition', subtraction: 'subtraction', multiplication: 'multiplication' };
 
 /**
- * The struct key whose absence refuses a construct while DuckDB binds it (translate/decimal-common-type.ts): the
- * binder's "Could not find key" then reads as the refusal. DuckDB lower-cases the key, so it names the construct only.
+ * The struct key whose absence refuses a construct while DuckDB binds it (translate/decimal-common-type.ts,
+ * trino_contains_in_try): the binder's "Could not find key" then reads as the refusal. DuckDB lower-cases the key, so
+ * the key names the refusal and the message is here.
  */
 export const REFUSED_KEY_MARKER = 'trino_refused:';
+const REFUSALS: Record<string, string> = {
+  'ip-stored':
+    "TYPE_MISMATCH: table column types don't match the values assigned: Expressions: [ipaddress] (no table column holds an ipaddress); CAST the value to varchar",
+  'contains-in-try':
+    'contains(network, address) inside try() with a network that is not a literal is refused locally: on Athena a prefix length that is not a number ("For input string") fails even inside try(), where try() locally gives NULL',
+};
 const CONSTRUCT_NAMES: Record<string, string> = { case: 'CASE', 'array[…]': 'ARRAY[…]' };
+const construct = (key: string) => CONSTRUCT_NAMES[key] ?? key;
+const refusal = (key: string) =>
+  REFUSALS[key] ??
+  (key.startsWith('ipaddress ')
+    ? `${construct(key.slice('ipaddress '.length))}: Cannot find common type between ipaddress and another type (Athena fails with TYPE_MISMATCH); CAST the text to ipaddress or the ipaddress to varchar`
+    : undefined) ??
+  `${construct(key)}: the decimal values need more than 38 digits together, and Athena keeps the larger scale where the local engine rounds; CAST them to one decimal type first`;
 
 const REWRITES: readonly [RegExp, (...groups: string[]) => string][] = [
-  [
-    new RegExp(`Binder Error: Could not find key "${REFUSED_KEY_MARKER}([^"]*)" in struct(?:\\s*Candidate Entries: "trino_v")?`),
-    (construct) =>
-      `${CONSTRUCT_NAMES[construct] ?? construct}: the decimal values need more than 38 digits together, and Athena keeps the larger scale where the local engine rounds; CAST them to one decimal type first`,
-  ],
+  [new RegExp(`Binder Error: Could not find key "${REFUSED_KEY_MARKER}([^"]*)" in struct(?:\\s*Candidate Entries: "trino_v")?`), refusal],
   // trino_fail(message) raises by casting its marked message to an integer.
   [new RegExp(`Conversion Error: Could not convert string '${FAIL_MARKER}([\\s\\S]*?)' to INT32`), (message) => message],
   [

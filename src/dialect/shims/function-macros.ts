@@ -1,5 +1,6 @@
 // Macros for the function table's `shim` entries (src/dialect/functions). Each follows the Trino documentation of
 // the function it stands for; NULL handling is Trino's (a NULL argument gives NULL unless the docs say otherwise).
+import { REFUSED_KEY_MARKER } from './error-messages.js';
 import { IP_FIELD, IP_STRUCT } from './ip-address.js';
 import { DECIMAL_TO_VARCHAR, OFFSET_ZONE, TZ_STRUCT } from './macros.js';
 
@@ -239,6 +240,9 @@ export const FUNCTION_MACROS: readonly string[] = [
   // array path (`_any`), so an aggregated ipaddress there is a bind error, never another answer.
   `trino_contains(a VARCHAR, x ${IP_STRUCT}) AS trino_ipaddress_contains(a, x.${IP_FIELD}), (a, x) AS ${ARRAY_CONTAINS}`,
   `trino_contains_any(a, x) AS ${ARRAY_CONTAINS}`,
+  // Inside try() (try-escapes.ts) with a network that is not a literal: Trino's error for a prefix length that is not a
+  // number escapes try(), DuckDB's TRY would give NULL, so the ipaddress overload is refused while DuckDB binds it.
+  `trino_contains_in_try(a, x) AS {'trino_v': trino_contains(a, x)}[CASE WHEN typeof([x]) = '${IP_STRUCT}[]' THEN '${REFUSED_KEY_MARKER}contains-in-try' ELSE 'trino_v' END]`,
   `trino_has_null(a) AS list_count(a) < len(a)`,
   // x is in b, NULL equal to NULL (set operations treat NULL as a value).
   `trino_in_set(x, b) AS CASE WHEN x IS NULL THEN trino_has_null(b) ELSE coalesce(list_contains(b, x), false) END`,

@@ -3,6 +3,7 @@ import { DuckDBScalarFunction, VARCHAR, type DuckDBConnection } from '@duckdb/no
 import { CHECKSUM_MACROS, checksumUdfs } from './checksum.js';
 import { COLLECTION_MACROS } from './collection-macros.js';
 import { datetimeTextUdfs } from './datetime-text.js';
+import { decimalQuotientUdfs } from './decimal-quotient.js';
 import { DECIMAL_MACROS } from './decimal-macros.js';
 import { FUNCTION_MACROS } from './function-macros.js';
 import { functionUdfs } from './function-udfs.js';
@@ -89,6 +90,7 @@ function jsonParseFunction(): DuckDBScalarFunction {
 export function registerShims(connection: DuckDBConnection): MacroSet {
   connection.registerScalarFunction(javaFormatFunction());
   connection.registerScalarFunction(jsonParseFunction());
-  for (const fn of [...functionUdfs(), ...checksumUdfs(), ...datetimeTextUdfs(), ...ipAddressUdfs()]) connection.registerScalarFunction(fn);
+  for (const fn of [...functionUdfs(), ...checksumUdfs(), ...datetimeTextUdfs(), ...ipAddressUdfs(), ...decimalQuotientUdfs()])
+    connection.registerScalarFunction(fn);
   return new MacroSet(sessionSetupStatements());
 }

@@ -212,12 +212,15 @@ export const MACROS: readonly string[] = [
   typedOperands('trino_quotient_operands', 'trino_quotient_type', '+'),
   typedOperands('trino_remainder_operands', 'trino_remainder_type', '%'),
   // The exact decimal quotient at scale S = max(s1, s2), rounded half up (DuckDB divides decimals as DOUBLE):
-  // n / d with n = a·10^(S + s2) and d = b·10^s2, both integers.
+  // n / d with n = a·10^(S + s2) and d = b·10^s2, both integers; where n would pass a HUGEINT, in BigInt
+  // (decimal-quotient.ts).
   `trino_decimal_quotient(n, d) AS sign(n) * sign(d) * ((abs(n) * 2 + abs(d)) // (2 * abs(d)))`,
   `trino_divide_bound(a, b, w, s) AS CASE
      WHEN b = 0 THEN cast_to_type(CASE WHEN typeof(a + b) IN ${FLOATING}
        THEN CASE WHEN a > 0 THEN 'Infinity'::DOUBLE WHEN a < 0 THEN '-Infinity'::DOUBLE ELSE 'NaN'::DOUBLE END
        ELSE trino_fail('Division by zero') END, w)
+     WHEN typeof(w) LIKE 'DECIMAL%' AND (trino_scale(w) + s > 36 OR abs(CAST(a AS DOUBLE)) * pow(10, trino_scale(w) + s) >= 1e37)
+       THEN cast_to_type(trino_decimal_quotient_text(CAST(a AS VARCHAR), CAST(b AS VARCHAR), trino_scale(w)), w)
      WHEN typeof(w) LIKE 'DECIMAL%' THEN cast_to_type(CAST(trino_decimal_quotient(
          CAST(a * trino_ten_to(trino_scale(w) + s) AS HUGEINT), CAST(b * trino_ten_to(s) AS HUGEINT)) AS DECIMAL(38, 0))
        * cast_to_type(pow(10, -trino_scale(w)), w), w)

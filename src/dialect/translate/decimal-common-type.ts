@@ -5,14 +5,19 @@
 // scale than one of the values, the construct is refused while DuckDB binds it: from the types alone, so over empty
 // inputs too (lake lint reports it) and inside try(), which would turn a refusal at run time into NULL.
 import { REFUSED_KEY_MARKER } from '../shims/error-messages.js';
+import { IP_STRUCT } from '../shims/ip-address.js';
 import { keyword, stringValue } from '../tokens.js';
 import { isCase, meaningful, nodeKeyword, nodeText, type GroupNode, type Node } from './tree.js';
 
 /** The shim (function-macros.ts) every check calls: a rendered text containing it holds a check already. */
 const TYPE_SCALE = 'trino_type_scale';
-/** `whole` when `lost` (a constant once DuckDB has typed it) is false; a binder error naming `what` when it is true. */
-function refusedWhen(lost: string, what: string, whole: string): string {
-  return `{'trino_v': ${whole}}[CASE WHEN ${lost} THEN '${REFUSED_KEY_MARKER}${what}' ELSE 'trino_v' END]`;
+/** A condition on types (a constant once DuckDB has typed them) and the refusal's key (error-messages.ts). */
+type Check = readonly [when: string, key: string];
+
+/** `whole` when no check holds; a binder error naming the first that holds. */
+function refusedWhen(checks: readonly Check[], whole: string): string {
+  const whens = checks.map(([when, key]) => `WHEN ${when} THEN '${REFUSED_KEY_MARKER}${key}'`).join(' ');
+  return `{'trino_v': ${whole}}[CASE ${whens} ELSE 'trino_v' END]`;
 }
 
 /**
@@ -23,26 +28,45 @@ function refusedWhen(lost: string, what: string, whole: string): string {
 const lostCheck = (whole: string, values: readonly string[]) =>
   `greatest(${values.map((v) => `${TYPE_SCALE}(typeof([${v}]))`).join(', ')}) > ${TYPE_SCALE}(typeof([${whole}]))`;
 
+const IP_LIST = `${IP_STRUCT}[]`;
+
+/**
+ * Whether an ipaddress meets a value of another type (a NULL aside): Trino 476 finds no common type there ("Cannot
+ * find common type between ipaddress and varchar(3)"), where DuckDB would cast the text to the local struct.
+ */
+const ipMismatch = (values: readonly string[]) =>
+  `(${values.map((v) => `typeof([${v}]) = '${IP_LIST}'`).join(' OR ')}) AND NOT (${values.map((v) => `typeof([${v}]) IN ('${IP_LIST}', '"NULL"[]')`).join(' AND ')})`;
+
+const checks = (what: string, whole: string, values: readonly string[], ip: boolean): Check[] => [
+  [lostCheck(whole, values), what],
+  ...(ip ? [[ipMismatch(values), `ipaddress ${what}`] as const] : []),
+];
+
 /**
  * The check beside the construct: DuckDB folds typeof() while binding, so it costs nothing per row, but the values are
  * written twice more. Used when they hold no check of their own, so nesting stays linear in size.
  */
-function checkedBeside(what: string, whole: string, values: readonly string[]): string {
-  return refusedWhen(lostCheck(whole, values), what, whole);
+function checkedBeside(what: string, whole: string, values: readonly string[], ip: boolean): string {
+  return refusedWhen(checks(what, whole, values, ip), whole);
 }
 
 /**
  * The check with each value written once: `struct` carries value k in field trino_k (the others NULL, so each field
  * keeps its value's own type), bound to a lambda parameter; `pick` gives the construct's value from the fields.
  */
-export function checkedOnce(what: string, struct: string, fields: number, pick: (fields: readonly string[]) => string): string {
+export function checkedOnce(what: string, struct: string, fields: number, pick: (fields: readonly string[]) => string, ip: boolean): string {
   const names = Array.from({ length: fields }, (_v, k) => `trino_s.trino_${k}`);
   const picked = pick(names);
-  return `list_transform([${struct}], lambda trino_s: ${refusedWhen(lostCheck(picked, names), what, picked)})[1]`;
+  return `list_transform([${struct}], lambda trino_s: ${refusedWhen(checks(what, picked, names, ip), picked)})[1]`;
 }
 
 const NOT_NUMERIC_WORDS = new Set(['NULL', 'TRUE', 'FALSE']);
 const NOT_NUMERIC_TYPED = new Set(['DATE', 'TIMESTAMP', 'TIME', 'VARCHAR', 'JSON', 'IPADDRESS', 'UUID']);
+
+/** Whether an ipaddress may meet another type: a value is written with IPADDRESS (a literal or a CAST). */
+export const mixesIpAddress = (values: readonly Node[][]): boolean => values.length >= 2 && values.some(mentionsIpAddress);
+const mentionsIpAddress = (nodes: readonly Node[]): boolean =>
+  nodes.some((n) => (n.kind === 'group' ? mentionsIpAddress(n.items) : keyword(n.token) === 'IPADDRESS'));
 
 /** Whether a value is written as a literal that is not a number: a string, NULL, a boolean, a date. */
 function surelyNotNumeric(nodes: readonly Node[]): boolean {
@@ -88,6 +112,15 @@ function mayLoseScale(values: readonly Node[][]): boolean {
   return most('integer') + most('scale') > 38;
 }
 
+/**
+ * Whether literals alone (numbers and others, as a VALUES column holds) need more than 38 digits together: decidable
+ * from the text, so refused before a run. Undefined when a value is not a literal.
+ */
+export function literalsLoseScale(values: readonly Node[][]): boolean | undefined {
+  if (values.some((v) => !surelyNotNumeric(v) && literalDigits(v) === undefined)) return undefined;
+  return mayLoseScale(values);
+}
+
 /** A struct with value k in field trino_k and NULL in the other fields. */
 const fieldStruct = (k: number, fields: number, value: string) =>
   `{${Array.from({ length: fields }, (_v, j) => `'trino_${j}': ${j === k ? value : 'NULL'}`).join(', ')}}`;
@@ -96,10 +129,11 @@ const coalesceOf = (fields: readonly string[]) => `coalesce(${fields.join(', ')}
 
 /** `ARRAY[…]` (rendered as `whole`) whose elements are `elements` (nodes) rendered as `texts`. */
 export function checkedArray(whole: string, elements: readonly Node[][], texts: readonly string[]): string {
-  if (!mayLoseScale(elements)) return whole;
-  if (!whole.includes(TYPE_SCALE)) return checkedBeside('ARRAY[…]', whole, texts);
+  const ip = mixesIpAddress(elements);
+  if (!ip && !mayLoseScale(elements)) return whole;
+  if (!whole.includes(TYPE_SCALE)) return checkedBeside('ARRAY[…]', whole, texts, ip);
   const struct = `{${texts.map((t, k) => `'trino_${k}': ${t.trim()}`).join(', ')}}`;
-  return checkedOnce('ARRAY[…]', struct, texts.length, (fields) => `[${fields.join(', ')}]`);
+  return checkedOnce('ARRAY[…]', struct, texts.length, (fields) => `[${fields.join(', ')}]`, ip);
 }
 
 /**
@@ -107,13 +141,14 @@ export function checkedArray(whole: string, elements: readonly Node[][], texts: 
  * binds it), so DuckDB's coalesce still evaluates an argument only when those before it are NULL.
  */
 export function checkedCoalesce(whole: string, args: readonly Node[][], texts: readonly string[]): string {
-  if (!mayLoseScale(args)) return whole;
-  if (!whole.includes(TYPE_SCALE)) return checkedBeside('coalesce()', whole, texts);
+  const ip = mixesIpAddress(args);
+  if (!ip && !mayLoseScale(args)) return whole;
+  if (!whole.includes(TYPE_SCALE)) return checkedBeside('coalesce()', whole, texts, ip);
   const kept = texts.filter((_t, k) => !isNullLiteral(args[k]));
   const wrapped = kept.map(
     (t, k) => `list_transform([${t.trim()}], lambda trino_w: CASE WHEN trino_w IS NOT NULL THEN ${fieldStruct(k, kept.length, 'trino_w')} END)[1]`,
   );
-  return checkedOnce('coalesce()', `coalesce(${wrapped.join(', ')})`, kept.length, coalesceOf);
+  return checkedOnce('coalesce()', `coalesce(${wrapped.join(', ')})`, kept.length, coalesceOf, ip);
 }
 
 const CASE_PARTS = new Set(['WHEN', 'THEN', 'ELSE']);
@@ -134,13 +169,16 @@ export function checkedCase(group: GroupNode, render: (nodes: readonly Node[]) =
   const close = group.close?.text ?? '';
   const text = (body: (k: number) => string) => `${group.open.text}${rendered.map((r, k) => r.head + body(k)).join('')}${close}`;
   const whole = text((k) => rendered[k].body);
-  if (!isCase(group) || !mayLoseScale(pieces.filter(isValue).map((p) => p.nodes.slice(1)))) return whole;
+  const valueNodes = pieces.filter(isValue).map((p) => p.nodes.slice(1));
+  const ip = mixesIpAddress(valueNodes);
+  if (!isCase(group) || (!ip && !mayLoseScale(valueNodes))) return whole;
   const values = pieces.flatMap((p, k) => (isValue(p) ? [k] : []));
   if (!whole.includes(TYPE_SCALE))
     return checkedBeside(
       'CASE',
       whole,
       values.map((k) => rendered[k].body.trim()),
+      ip,
     );
   const fields = values.filter((k) => !isNullLiteral(pieces[k].nodes.slice(1)));
   const asStruct = (k: number) => {
@@ -150,5 +188,5 @@ export function checkedCase(group: GroupNode, render: (nodes: readonly Node[]) =
     const [lead, trail] = [/^\s*/.exec(body)?.[0] ?? '', /\s*$/.exec(body)?.[0] ?? ''];
     return `${lead}${fieldStruct(field, fields.length, body.trim())}${trail}`;
   };
-  return checkedOnce('CASE', text(asStruct), fields.length, coalesceOf);
+  return checkedOnce('CASE', text(asStruct), fields.length, coalesceOf, ip);
 }

@@ -7,7 +7,7 @@ import type { Diagnostic } from '../diagnostics.js';
 import { keyword, stringValue, type Token } from '../tokens.js';
 import { arityAccepts, describeArity, DUCKDB_ONLY, FUNCTION_TABLE, lookupFunction } from '../functions/index.js';
 import { isCallPosition, partBeforeQualifiedName, SYNTAX_BEFORE_PAREN } from './call-position.js';
-import { checkedArray, checkedCase } from './decimal-common-type.js';
+import { checkedArray, checkedCase, literalsLoseScale } from './decimal-common-type.js';
 import { FUNCTIONS, type CallContext } from './functions.js';
 import { quoteReservedIdentifier } from './identifiers.js';
 import { sessionWord } from './session-words.js';
@@ -319,6 +319,7 @@ export class ExpressionRewriter {
   private renderValues(items: readonly Node[], i: number, parts: Part[]): number {
     let end = i + 1;
     while (end < items.length && !VALUES_END.has(nodeKeyword(items[end])) && nodeText(items[end]) !== ';') end++;
+    this.checkValuesColumns(firstToken(items[i]), splitArgs(items.slice(i + 1, end)));
     const rows = splitArgs(items.slice(i + 1, end)).map((row) => {
       const m = meaningful(row);
       const lead = row.slice(0, row.indexOf(m[0])).map(nodeText).join('');
@@ -332,6 +333,27 @@ export class ExpressionRewriter {
     });
     parts.push({ kind: 'boundary', text: firstToken(items[i]).text }, { kind: 'operand', text: rows.join(',') });
     return end - 1 - i;
+  }
+
+  /** A VALUES column of decimal literals that meet past 38 digits (decimal-common-type.ts) is refused at its VALUES. */
+  private checkValuesColumns(at: Token, rows: readonly Node[][]): void {
+    const columns = rows.map((row) => {
+      const m = meaningful(row);
+      if (m.length === 1 && isParen(m[0])) return splitArgs(m[0].items);
+      if (m.length === 2 && nodeKeyword(m[0]) === 'ROW' && isParen(m[1])) return splitArgs(m[1].items);
+      return [row];
+    });
+    const width = Math.max(0, ...columns.map((c) => c.length));
+    for (let k = 0; k < width; k++) {
+      if (literalsLoseScale(columns.map((c) => c[k] ?? [])) !== true) continue;
+      this.report(
+        at,
+        'decimal-common-type',
+        `VALUES: the decimal values of column ${k + 1} need more than 38 digits together, and Athena keeps the larger scale where the local engine rounds`,
+        'CAST them to one decimal type first',
+      );
+      return;
+    }
   }
 
   /** `IPADDRESS '…'`: text Trino cannot read is an error on Athena too (INVALID_LITERAL), found here before a run. */

@@ -1,6 +1,6 @@
 // Rewrites of calls whose DuckDB namesake answers differently: NULL arguments (greatest, least), array arguments
 // (concat_ws), result types (avg) and statistics (skewness). Merged into FUNCTIONS (functions.ts).
-import { checkedCoalesce, checkedOnce } from './decimal-common-type.js';
+import { checkedCoalesce, checkedOnce, mixesIpAddress } from './decimal-common-type.js';
 import type { CallHandler } from './functions.js';
 import { nodeKeyword } from './tree.js';
 import { hasAggregate, shimCallText } from './unbound.js';
@@ -14,7 +14,8 @@ const overArgumentList =
   (macro: string): CallHandler =>
   (c) => {
     const struct = `{${c.args.map((_a, k) => `'trino_${k}': ${c.arg(k)}`).join(', ')}}`;
-    return checkedOnce(`${c.name.text.toLowerCase()}()`, struct, c.args.length, (fields) => `${macro}(list_value(${fields.join(', ')}))`);
+    const list = (fields: readonly string[]) => `${macro}(list_value(${fields.join(', ')}))`;
+    return checkedOnce(`${c.name.text.toLowerCase()}()`, struct, c.args.length, list, mixesIpAddress(c.args));
   };
 
 /**

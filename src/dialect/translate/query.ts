@@ -5,7 +5,8 @@ import { tokenize, type Token } from '../tokens.js';
 import { ExpressionRewriter } from './expressions.js';
 import type { TranslateContext } from './index.js';
 import { nameSelectItems, topLevelValuesColumns } from './select-names.js';
-import { buildTree } from './tree.js';
+import { renderStoredValues } from './stored-values.js';
+import { buildTree, meaningful, nodeKeyword } from './tree.js';
 import { rewriteWithinGroup } from './within-group.js';
 import { rewriteGroupByQuantifier } from './group-by.js';
 import { refuseTimeTravel } from './time-travel.js';
@@ -43,7 +44,9 @@ export function translateExpressions(sql: string, position?: (t: Token) => { lin
   }
   const tree = rewriteGroupByQuantifier(rewriteWithinGroup(buildTree(tokens), report));
   refuseTimeTravel(tree, report);
-  let out = rewriter.render(nameSelectItems(tree, options.ctas));
+  const verb = nodeKeyword(meaningful(tree)[0]);
+  let out =
+    verb === 'UPDATE' || verb === 'MERGE' ? renderStoredValues(tree, (nodes) => rewriter.render(nodes)) : rewriter.render(nameSelectItems(tree, options.ctas));
   // A statement that is only VALUES: Trino names its columns _col0, _col1, … (DuckDB: col0, …).
   const columns = topLevelValuesColumns(tree);
   if (columns > 0) {

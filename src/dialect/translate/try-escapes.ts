@@ -6,6 +6,7 @@
 // DuckDB's TRY catches every failure, so inside try() a date_add count must be a small integer literal (or a cast to
 // tinyint/smallint, whose own failure try() does catch); another count is refused.
 import { keyword, stringValue } from '../tokens.js';
+import { networkErrorEscapingTry } from '../shims/ip-address.js';
 import type { CallHandler } from './functions.js';
 import { isParen, meaningful, splitArgs, type Node } from './tree.js';
 
@@ -57,7 +58,38 @@ function dateAddWithUnsafeCount(nodes: readonly Node[]): Node | undefined {
   return undefined;
 }
 
+/** The network argument of each contains(…) call in the nodes (nested in them too). */
+function containsNetworks(nodes: readonly Node[]): Node[][] {
+  const found: Node[][] = [];
+  nodes.forEach((node, i) => {
+    if (node.kind === 'group') found.push(...containsNetworks(node.items));
+    else if (keyword(node.token) === 'CONTAINS') {
+      const call = meaningful(nodes.slice(i + 1))[0];
+      if (isParen(call)) found.push(splitArgs(call.items)[0] ?? []);
+    }
+  });
+  return found;
+}
+
+const stringLiteral = (nodes: readonly Node[]): string | undefined => {
+  const m = meaningful(nodes);
+  return m.length === 1 && m[0].kind === 'token' && m[0].token.kind === 'string' ? stringValue(m[0].token) : undefined;
+};
+
 export const tryCall: CallHandler = (c) => {
+  // contains(network, address): Trino's error for a prefix length that is not a number escapes try() too. A literal
+  // network is read here; another is refused when DuckDB binds the ipaddress overload (trino_contains_in_try).
+  const networks = containsNetworks(c.args.flat());
+  for (const network of networks.map(stringLiteral)) {
+    const error = network === undefined ? undefined : networkErrorEscapingTry(network);
+    if (error === undefined) continue;
+    c.report(
+      'try-escaping-error',
+      `try() around contains('${network}', …): on Athena the network's prefix length fails even inside try() (${error}), where try() locally gives NULL`,
+      "write the prefix length as a number: contains('10.0.0.0/8', ip)",
+    );
+    return undefined;
+  }
   if (dateAddWithUnsafeCount(c.args.flat())) {
     c.report(
       'try-escaping-overflow',
@@ -66,5 +98,6 @@ export const tryCall: CallHandler = (c) => {
     );
     return undefined;
   }
-  return `try(${c.all()})${c.tail}`;
+  // Each contains() whose network is not one string literal (read above) takes the refusing variant.
+  return `try(${c.all()})${c.tail}`.replace(/trino_contains\((?!\s*'(?:[^']|'')*'\s*,)/g, 'trino_contains_in_try(');
 };

@@ -36,6 +36,12 @@ describeFunctions(
       '0.500',
       'decimal(13,3)',
     ],
+    [
+      'a VALUES column of 37 digits',
+      "x FROM (VALUES DECIMAL '1.25', DECIMAL '12345678901234567890123456789012345.5') t(x) ORDER BY x DESC",
+      '12345678901234567890123456789012345.50',
+      'decimal(37,2)',
+    ],
     ['ARRAY of a column and a literal', `ARRAY[x, DECIMAL '0.125'] ${ROW}`, ['1.250', '0.125'], 'array(decimal(4,3))'],
     // Only what is chosen is evaluated.
     ['coalesce does not evaluate what follows a value', "coalesce(DECIMAL '1.5', 1 / 0)", '1.5', 'decimal(11,1)'],
@@ -57,6 +63,13 @@ describeFunctions(
     // Trino 476 answers 1.25 as decimal(38,2): the local rounding is refused, not turned into NULL by try().
     ['nested CASE past 38 digits', `CASE WHEN x > 0 THEN CASE WHEN x > 1 THEN x ELSE ${PAST_38} END ELSE DECIMAL '0.5' END ${ROW}`, refused('CASE')],
     ['try(CASE) past 38 digits', `try(CASE WHEN x > 0 THEN x ELSE ${PAST_38} END) ${ROW}`, refused('CASE')],
+    // Literals alone decide it: refused at the VALUES keyword (lake lint reports the file's line and column).
+    ['a VALUES column past 38 digits', `x FROM (VALUES DECIMAL '1.25', ${PAST_38}) t(x)`, /1:16: error \[unfaithful\/decimal-common-type\] VALUES: .*column 1/],
+    [
+      'a VALUES row column past 38 digits',
+      `x FROM (VALUES (1, 1.25), (2, 1234567890123456789012345678901234567.5)) t(k, x)`,
+      /VALUES: .*column 2 need more than 38 digits/,
+    ],
     ['try(coalesce) past 38 digits', `try(coalesce(DECIMAL '1.25', ${PAST_38}))`, refused('coalesce\\(\\)')],
   ],
 );

@@ -39,8 +39,37 @@ describeFunctions(
     ['decimal / real is a real', "DECIMAL '10.00' / REAL '3'", 3.3333333, 'real'],
     ['NULL / NULL', 'NULL / NULL', null, 'bigint'],
     ['mod(NULL, integer)', 'mod(NULL, 2)', null, 'integer'],
+    // The dividend scaled to the quotient's scale passes 38 digits (Trino divides in 256 bits).
+    ['a wide dividend', "DECIMAL '12345678901234567890123456789.123456789' / DECIMAL '0.3'", '41152263004115226300411522630.411522630', 'decimal(38,9)'],
+    [
+      '37 integer digits over a fraction',
+      "DECIMAL '1234567890123456789012345678901234567' / DECIMAL '3.5'",
+      '352733682892416225432098765400352733.4',
+      'decimal(38,1)',
+    ],
+    [
+      'a wide negative dividend',
+      "DECIMAL '-1234567890123456789012345678901234567' / DECIMAL '3.5'",
+      '-352733682892416225432098765400352733.4',
+      'decimal(38,1)',
+    ],
+    [
+      'wide columns with a negative divisor',
+      "x / y FROM (VALUES (DECIMAL '12345678901234567890123456789.123456789', DECIMAL '-0.7')) t(x, y)",
+      '-17636684144620811271604938270.176366841',
+      'decimal(38,9)',
+    ],
+    [
+      'a quotient of scale 38',
+      "DECIMAL '0.00000000000000000000000000000000000002' / DECIMAL '-0.3'",
+      '-0.00000000000000000000000000000000000007',
+      'decimal(38,38)',
+    ],
+    ['try() of a quotient past 38 digits', "try(DECIMAL '1.5' / DECIMAL '0.00000000000000000000000000000000000003')", null, 'decimal(38,38)'],
   ],
   [
+    // Trino 476: NUMERIC_VALUE_OUT_OF_RANGE.
+    ['a quotient past 38 digits', "DECIMAL '1.5' / DECIMAL '0.00000000000000000000000000000000000003'", /Decimal overflow/],
     ['decimal division by zero', "DECIMAL '1.0' / 0", /Division by zero/],
     ['decimal modulus by zero', "DECIMAL '1.0' % 0", /Division by zero/],
   ],
