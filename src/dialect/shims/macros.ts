@@ -129,7 +129,10 @@ export const MACROS: readonly string[] = [
   // Java's ISO year, as Trino writes it: four digits at least, a minus sign before the year 0 (-0075 is 76 BC), a
   // plus sign past 9999 where \`plus\` is '+' (+42025-03-31 10:00:00.000; CAST(date AS varchar) has none).
   `trino_year_text(y, plus) AS CASE WHEN y > 9999 THEN plus || CAST(y AS VARCHAR) WHEN y < 0 THEN printf('%05d', y) ELSE printf('%04d', y) END`,
-  `trino_date_text(d) AS trino_year_text(year(d), '') || strftime(d, '-%m-%d')`,
+  // DuckDB's own text of a date is Trino's for years 1000-9999 (YYYY-MM-DD): ~0.14 s of CPU less per million dates
+  // than the year and strftime texts (issue 18: P1's KPI model groups by CAST(CAST(ts AS date) AS varchar)).
+  `trino_date_text(d) AS CASE WHEN d BETWEEN DATE '1000-01-01' AND DATE '9999-12-31' THEN CAST(d AS VARCHAR)
+     ELSE trino_year_text(year(d), '') || strftime(d, '-%m-%d') END`,
   // sep: ' ' (CAST to varchar) or 'T' (to_iso8601).
   `trino_timestamp_text(t, sep) AS trino_year_text(year(t), '+') || strftime(t, '-%m-%d' || sep || '%H:%M:%S.%g')`,
   `trino_to_iso8601(x ${TZ_STRUCT}) AS trino_timestamp_text(x.trino_wall, 'T') ||
