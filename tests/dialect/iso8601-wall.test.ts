@@ -10,6 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AthenaLocalEngine } from '../../src/engines/local/engine.js';
 import { translateStatement } from '../../src/dialect/translate/index.js';
 import { MACROS } from '../../src/dialect/shims/macros.js';
+import { registerShims } from '../../src/dialect/shims/index.js';
+import { DuckDBInstance } from '@duckdb/node-api';
 
 let engine: AthenaLocalEngine;
 
@@ -87,8 +89,42 @@ describe('CAST(from_iso8601_timestamp(s) AS timestamp) is the wall clock of the 
   // step (DuckDB repeats the expression in the pushed-down period filter). A text ending in 'Z' drops its last
   // character instead; for every shape ending in 'Z', valid or not, the answer or the error is the zoned path's.
   it('a text ending in Z is cut without the regular expression', () => {
-    const macro = MACROS.find((m) => m.startsWith('trino_iso8601_wall(')) ?? '';
+    const macro = MACROS.find((m) => m.startsWith('trino_iso8601_wall_text(')) ?? '';
     expect(macro).toMatch(/CASE WHEN suffix\(s, 'Z'\) THEN substr\(s, 1, length\(s\) - 1\)\s+ELSE regexp_replace/);
+  });
+
+  // The GLOB that takes 2025-03-01T10:00:00.123Z past the check must take nothing the check refuses, and cut what it
+  // takes as the general rule does: compared on the text that is cast (so answers and errors alike) for every character
+  // of ASCII and a few non-ASCII digits and spaces at every place of that shape, and for one character more or less.
+  it('the shape told by a GLOB is cut exactly as the general rule cuts it, whatever character stands anywhere', async () => {
+    const shape = '2025-03-01T10:00:00.123Z';
+    const characters = [...Array.from({ length: 127 }, (_, i) => String.fromCharCode(i + 1)), 'é', '٣', '０', '\u00a0', '\u2028'];
+    const texts = new Set<string>([shape]);
+    for (let at = 0; at < shape.length; at++) {
+      for (const c of characters) texts.add(shape.slice(0, at) + c + shape.slice(at + 1));
+      texts.add(shape.slice(0, at) + shape.slice(at + 1));
+      texts.add(`${shape.slice(0, at)}0${shape.slice(at)}`);
+    }
+    const instance = await DuckDBInstance.create(':memory:');
+    const connection = await instance.connect();
+    try {
+      await registerShims(connection).defineFor(connection, ['trino_iso8601_wall_text']);
+      const general = `trino_iso8601_or_invalid(s, CASE WHEN suffix(s, 'Z') THEN substr(s, 1, length(s) - 1)
+        ELSE regexp_replace(s, '(T[0-9:.,]*)(?:Z|[+-][0-9]{2}(?::?[0-9]{2})?)$', '\\1') END)`;
+      const list = [...texts].map((t) => `'${t.replaceAll("'", "''")}'`).join(', ');
+      const reader = await connection.runAndReadAll(
+        `SELECT count(*) FILTER (trino_iso8601_wall_text(s) IS DISTINCT FROM ${general}), count(*) FILTER (${general} = substr(s, 1, 23)), count(*)
+         FROM (SELECT unnest([${list}]) AS s)`,
+      );
+      const [differing, accepted, all] = reader.getRows()[0].map(Number);
+      expect({ differing, all }).toEqual({ differing: 0, all: texts.size });
+      // Texts the general rule cuts to their first 23 characters: the shape, each of its 17 digits replaced by each
+      // other digit (all taken by the GLOB), and two it leaves to the check (',' for '.', and no 'Z').
+      expect(accepted).toBe(1 + 17 * 9 + 2);
+    } finally {
+      connection.closeSync();
+      instance.closeSync();
+    }
   });
 
   it.each([

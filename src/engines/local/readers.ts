@@ -26,9 +26,19 @@ function jsonStructure(type: HiveType): unknown {
   return duckDbTypeOf(type);
 }
 
+/**
+ * How a JSON table's lines are read. A table of only primitive columns reads each line straight into a map of its keys
+ * to their values as text (`__m`, DuckDB's own JSON-to-text conversion, the one json_transform applies to a VARCHAR
+ * field): one parse, no JSON text written back, keys at hand for the case test (issue 18: ~0.3 s of CPU less per
+ * million rows than the text reader below). A table with an array, map or struct column keeps each line as JSON text
+ * (`__json`), parsed into a struct of the declared columns (`__s`): a nested column needs its value as JSON, which a
+ * map of text values has lost for strings ('[1]' and "[1]" would read alike).
+ */
+const readsLinesAsMaps = (table: LakeTable): boolean => table.columns.every((c) => parseHiveType(c.type).kind === 'primitive');
+
 /** The case-insensitive lookup of a column's JSON value: Athena's JSON SerDe matches keys whatever their case. */
-const jsonValueAnyCase = (column: LakeColumn) =>
-  `list_filter(map_entries(CAST(__json AS MAP(VARCHAR, JSON))), lambda e: lower(e.key) = ${sqlString(column.name)})[1].value`;
+const valueAnyCase = (entries: string, column: LakeColumn) => `list_filter(${entries}, lambda e: lower(e.key) = ${sqlString(column.name)})[1].value`;
+const jsonValueAnyCase = (column: LakeColumn) => valueAnyCase('map_entries(CAST(__json AS MAP(VARCHAR, JSON)))', column);
 
 /** What a plain (all-lower-case keys) row's parsed struct holds for a column: text for scalars, typed nested values. */
 const plainStructure = (column: LakeColumn): unknown => {
@@ -37,19 +47,21 @@ const plainStructure = (column: LakeColumn): unknown => {
 };
 
 /**
- * A JSON column. Rows whose keys are all lower case (nearly all data) are parsed once into a struct (`__s`); only rows
- * with an upper-case key take the slower case-insensitive lookup. Both give the same answer: declared names are lower
- * case, so for a lower-case-keyed row an exact match is a case-insensitive one.
+ * A JSON column. Rows whose keys are all lower case (nearly all data) take the exact key (`__m[name]` or `__s.name`);
+ * only rows with an upper-case key take the slower case-insensitive lookup. Both give the same answer: declared names
+ * are lower case, so for a lower-case-keyed row an exact match is a case-insensitive one (the first of duplicate keys
+ * either way, as json_transform and map lookups take the first).
  */
-function jsonColumn(column: LakeColumn): string {
+function jsonColumn(column: LakeColumn, asMap: boolean): string {
   const type = parseHiveType(column.type);
+  const typed = (text: string) => (isStringHiveType(column.type) ? `(${text})` : `CAST(${text} AS ${duckDbTypeOf(type)})`);
+  if (asMap) return typed(`CASE WHEN __plain THEN __m[${sqlString(column.name)}] ELSE ${valueAnyCase('map_entries(__m)', column)} END`);
   const field = `__s.${sqlIdent(column.name)}`;
   if (type.kind !== 'primitive') {
     const slow = `json_transform(${jsonValueAnyCase(column)}, ${sqlString(JSON.stringify(jsonStructure(type)))})`;
     return `CASE WHEN __plain THEN ${field} ELSE ${slow} END`;
   }
-  const text = `CASE WHEN __plain THEN ${field} ELSE ${jsonValueAnyCase(column)} ->> '$' END`;
-  return isStringHiveType(column.type) ? `(${text})` : `CAST(${text} AS ${duckDbTypeOf(type)})`;
+  return typed(`CASE WHEN __plain THEN ${field} ELSE ${jsonValueAnyCase(column)} ->> '$' END`);
 }
 
 function readerCall(table: LakeTable, glob: string, hive: boolean): string {
@@ -58,8 +70,12 @@ function readerCall(table: LakeTable, glob: string, hive: boolean): string {
     : ', hive_partitioning = false';
   const format = table.format;
   switch (format.kind) {
-    case 'json':
-      return `read_json(${sqlString(glob)}, columns = {'__json': 'JSON'}, records = false, format = 'newline_delimited', compression = 'auto_detect'${hiveOptions})`;
+    case 'json': {
+      // A line that is not an object fails the map reader ("Expected OBJECT, but got ARRAY", naming the file), as it fails
+      // on Athena ("Row is not a valid JSON Object"); the text reader still reads its columns as NULL.
+      const line = readsLinesAsMaps(table) ? `'__m': 'MAP(VARCHAR, VARCHAR)'` : `'__json': 'JSON'`;
+      return `read_json(${sqlString(glob)}, columns = {${line}}, records = false, format = 'newline_delimited', compression = 'auto_detect'${hiveOptions})`;
+    }
     case 'parquet':
       return `read_parquet(${sqlString(glob)}, union_by_name = true${hiveOptions})`;
     case 'csv': {
@@ -80,35 +96,39 @@ function readerCall(table: LakeTable, glob: string, hive: boolean): string {
 const LOWER_ASCII = /^[^A-Z\u0080-\u{10FFFF}]*$/u;
 
 /**
- * Whether a JSON row's keys (`__json`) are all lower case. The general test is on the key list's text: lower() maps
+ * Whether a JSON row's keys (`keys`, its key list) are all lower case. The general test is on the list's text: lower() maps
  * each character on its own and leaves the list's brackets, separators and quotes alone, so the text is unchanged
  * exactly when every key is (~0.1 s of CPU less per million rows than lower-casing each key through a lambda). Rows
  * whose keys are exactly the declared columns in their order (what a producer writing the table's schema emits) are
  * answered first by one list comparison, which implies the general test (declared names are lower case) and spares
  * its cast and lower() (~0.2 s of CPU per million rows, issue 18); CASE evaluates the general test for the others only.
  */
-function allKeysLowerCase(table: LakeTable): string {
-  const general = 'lower(CAST(json_keys(__json) AS VARCHAR)) = CAST(json_keys(__json) AS VARCHAR)';
+function allKeysLowerCase(table: LakeTable, keys: string): string {
+  const general = `lower(CAST(${keys} AS VARCHAR)) = CAST(${keys} AS VARCHAR)`;
   const names = table.columns.map((c) => c.name);
   if (!names.every((name) => LOWER_ASCII.test(name))) return general;
-  return `CASE WHEN json_keys(__json) = [${names.map(sqlString).join(', ')}] THEN true ELSE ${general} END`;
+  return `CASE WHEN ${keys} = [${names.map(sqlString).join(', ')}] THEN true ELSE ${general} END`;
 }
 
 /** Declared columns over a raw reader (`__raw`), typed as declared. */
 function columnsOver(table: LakeTable): { select: string[]; from: (raw: string, passthrough: string[]) => string } {
   const format = table.format;
+  const asMap = format.kind === 'json' && readsLinesAsMaps(table);
   const select = table.columns.map((c) => {
     const type = duckDbTypeOf(parseHiveType(c.type));
-    if (format.kind === 'json') return `${jsonColumn(c)} AS ${sqlIdent(c.name)}`;
+    if (format.kind === 'json') return `${jsonColumn(c, asMap)} AS ${sqlIdent(c.name)}`;
     if (format.kind === 'csv') return isStringHiveType(c.type) ? sqlIdent(c.name) : `TRY_CAST(${sqlIdent(c.name)} AS ${type}) AS ${sqlIdent(c.name)}`;
     return `CAST(${sqlIdent(c.name)} AS ${type}) AS ${sqlIdent(c.name)}`;
   });
-  // Each JSON line is parsed once into a struct of the declared columns; `__plain` says its keys are all lower case.
+  // `__plain` says a JSON line's keys are all lower case; a text line is parsed once into a struct of the declared columns.
   const structure = sqlString(JSON.stringify(Object.fromEntries(table.columns.map((c) => [c.name, plainStructure(c)]))));
-  const from = (raw: string, passthrough: string[]) =>
-    format.kind === 'json'
-      ? `(SELECT __json, json_transform(__json, ${structure}) AS __s, ${allKeysLowerCase(table)} AS __plain${passthrough.map((p) => `, ${p}`).join('')} FROM ${raw})`
-      : raw;
+  const from = (raw: string, passthrough: string[]) => {
+    if (format.kind !== 'json') return raw;
+    const rest = passthrough.map((p) => `, ${p}`).join('');
+    return asMap
+      ? `(SELECT __m, ${allKeysLowerCase(table, 'map_keys(__m)')} AS __plain${rest} FROM ${raw})`
+      : `(SELECT __json, json_transform(__json, ${structure}) AS __s, ${allKeysLowerCase(table, 'json_keys(__json)')} AS __plain${rest} FROM ${raw})`;
+  };
   return { select, from };
 }
 
