@@ -1,8 +1,8 @@
-// Syntax checking: queries in the common subset of Trino's grammar are recognized without a grammar
-// (trino-subset.ts); every other statement goes to dt-sql-parser's ANTLR grammars — Trino for queries, CTAS, views and
-// DML, Hive for Athena DDL — which also give the exact message of every syntax error. The grammars (~3.5 MB) are
-// loaded on first need only: loading and warming them up costs more than a thousand files of the subset. Their ESM
-// build needs a bundler (scripts/build.mjs, vitest), which is also why only `lake lint` loads this module.
+// Syntax checking: queries in the common subset of Trino's grammar and the common CREATE EXTERNAL TABLE are
+// recognized without a grammar (trino-subset.ts, hive-subset.ts); every other statement goes to dt-sql-parser's ANTLR
+// grammars — Trino for queries, CTAS, views and DML, Hive for Athena DDL — which also give the exact message of every
+// syntax error. The grammars (~3.5 MB) are loaded on first need only: loading and warming them up costs more than a
+// thousand files of the subsets. Their ESM build needs a bundler (scripts/build.mjs, vitest).
 import type { HiveSQL, TrinoSQL } from 'dt-sql-parser';
 import type { Diagnostic } from '../dialect/diagnostics.js';
 import { splitStatements, type Statement } from '../dialect/statements.js';
@@ -13,6 +13,7 @@ import { parseUnload } from '../dialect/translate/unload.js';
 import { maskHiveDdl } from './hive-mask.js';
 import { hasPartitionTransforms, statementGrammar } from './statement-grammar.js';
 import { inTrinoSubset } from './trino-subset.js';
+import { inHiveDdlSubset } from './hive-subset.js';
 
 export interface SyntaxOptions {
   file?: string;
@@ -110,7 +111,8 @@ function checkWithoutGrammars(text: string): StatementError | GrammarCheck | und
   if (grammar === 'athena') return athenaStatementCheck(text);
   if (grammar === 'trino') return queryCheck(text);
   // Iceberg partition transforms are in neither grammar.
-  return hasPartitionTransforms(text) ? undefined : { parse: grammar, text };
+  if (hasPartitionTransforms(text) || inHiveDdlSubset(maskHiveDdl(maskVariables(text)).text)) return undefined;
+  return { parse: grammar, text };
 }
 
 /** A statement's error as a diagnostic positioned in the file. */

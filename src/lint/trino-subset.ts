@@ -4,11 +4,9 @@
 // grammar: whatever this accepts, the Trino grammar accepts too (tests/lint/trino-subset.test.ts checks it against
 // the grammar on the project's SQL and on thousands of mutations of it). Anything else, valid or not, is left to the
 // grammar, which gives the exact syntax error message.
-import { isTrivia, keyword, tokenize, type Token } from '../dialect/tokens.js';
+import type { Token } from '../dialect/tokens.js';
+import { SubsetCursor, subsetTokens } from './subset-cursor.js';
 import { TRINO_KEYWORDS, TRINO_NOT_IDENTIFIERS } from './trino-keywords.js';
-
-/** Thrown where the text leaves the subset; caught by `inTrinoSubset`. */
-class OutsideSubset extends Error {}
 
 const COMPARISONS = new Set(['=', '<>', '!=', '<', '<=', '>', '>=']);
 const ARITHMETIC = new Set(['+', '-', '*', '/', '%', '||']);
@@ -20,79 +18,16 @@ const PLAIN_STRING = /^'/;
 const PLAIN_NUMBER = /^(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 const PLAIN_WORD = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
-/** Tokens the subset knows, with no two words or numbers touching (`1abc`, `${a}${b}` lex differently in ANTLR). */
-function subsetTokens(text: string): Token[] | undefined {
-  let all: Token[];
-  try {
-    all = tokenize(text);
-  } catch {
-    return undefined; // an unterminated quote or comment: the grammar reports it
-  }
-  const tokens: Token[] = [];
-  let previous: Token | undefined;
-  for (const token of all) {
-    // A `${name}` variable is checked as the identifier lint masks it with (`__name_`).
-    const t: Token = token.kind === 'variable' ? { ...token, kind: 'word', text: `__${token.text.slice(2, -1)}_` } : token;
-    // The grammar's whitespace is space, tab and line breaks; the tokenizer's is wider (form feed, BOM).
-    if (t.kind === 'ws' && !/^[ \t\r\n]+$/.test(t.text)) return undefined;
-    if (!isTrivia(t)) {
-      const known =
-        (t.kind === 'word' && PLAIN_WORD.test(t.text)) ||
-        (t.kind === 'quoted' && t.text.startsWith('"')) ||
-        (t.kind === 'string' && PLAIN_STRING.test(t.text)) ||
-        (t.kind === 'number' && PLAIN_NUMBER.test(t.text)) ||
-        (t.kind === 'op' && (COMPARISONS.has(t.text) || ARITHMETIC.has(t.text))) ||
-        (t.kind === 'punct' && '(),.[]'.includes(t.text));
-      if (!known) return undefined;
-      const touching = previous !== undefined && !isTrivia(previous) && (previous.kind === 'word' || previous.kind === 'number');
-      if (touching && (t.kind === 'word' || t.kind === 'number')) return undefined;
-      tokens.push(t);
-    }
-    previous = t;
-  }
-  return tokens;
-}
+/** The tokens the Trino subset knows. */
+const known = (t: Token): boolean =>
+  (t.kind === 'word' && PLAIN_WORD.test(t.text)) ||
+  (t.kind === 'quoted' && t.text.startsWith('"')) ||
+  (t.kind === 'string' && PLAIN_STRING.test(t.text)) ||
+  (t.kind === 'number' && PLAIN_NUMBER.test(t.text)) ||
+  (t.kind === 'op' && (COMPARISONS.has(t.text) || ARITHMETIC.has(t.text))) ||
+  (t.kind === 'punct' && '(),.[]'.includes(t.text));
 
-class Recognizer {
-  private at = 0;
-  constructor(private readonly tokens: Token[]) {}
-
-  get done(): boolean {
-    return this.at === this.tokens.length;
-  }
-
-  private peek(ahead = 0): Token | undefined {
-    return this.tokens[this.at + ahead];
-  }
-  private word(ahead = 0): string {
-    return keyword(this.peek(ahead));
-  }
-  private isSymbol(text: string, ahead = 0): boolean {
-    const t = this.peek(ahead);
-    return t !== undefined && (t.kind === 'punct' || t.kind === 'op') && t.text === text;
-  }
-  private fail(): never {
-    throw new OutsideSubset();
-  }
-  private next(): Token {
-    return this.tokens[this.at++] ?? this.fail();
-  }
-  private acceptWord(word: string): boolean {
-    if (this.word() !== word) return false;
-    this.at++;
-    return true;
-  }
-  private expectWord(word: string): void {
-    if (!this.acceptWord(word)) this.fail();
-  }
-  private acceptSymbol(text: string): boolean {
-    if (!this.isSymbol(text)) return false;
-    this.at++;
-    return true;
-  }
-  private expectSymbol(text: string): void {
-    if (!this.acceptSymbol(text)) this.fail();
-  }
+class Recognizer extends SubsetCursor {
   /** A query starts here (after a parenthesis). */
   private queryAhead(ahead = 0): boolean {
     const w = this.word(ahead);
@@ -446,14 +381,8 @@ class Recognizer {
 
 /** True when `text` (one statement; a `${…}` variable stands for an identifier) is a query in the subset above. */
 export function inTrinoSubset(text: string): boolean {
-  const tokens = subsetTokens(text);
+  const tokens = subsetTokens(text, known);
   if (!tokens || tokens.length === 0) return false;
   const recognizer = new Recognizer(tokens);
-  try {
-    recognizer.query();
-  } catch (error) {
-    if (error instanceof OutsideSubset) return false;
-    throw error;
-  }
-  return recognizer.done;
+  return recognizer.recognizes(() => recognizer.query());
 }
