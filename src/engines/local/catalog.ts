@@ -6,7 +6,7 @@ import { hiveToDuckDb } from '../../dialect/hive-types.js';
 import { DataFilePresence, localPathOf } from './lake-storage.js';
 import type { LakeTable } from '../../dialect/lake-table.js';
 import { hiveTableSelect, sqlIdent, sqlString, tableFolderGlob, type SourcePresence } from './readers.js';
-import { filesAgree, firstDataFile, mayReadPlain, readsAsDeclared } from './parquet-reading.js';
+import { filesAgree, firstDataFile, mayReadPlain, readsAsDeclared, settledStamp } from './parquet-reading.js';
 
 export const CATALOG = 'awsdatacatalog';
 export const META_SCHEMA = '__lake';
@@ -55,8 +55,8 @@ export class LakeCatalog {
   private readonly dataFiles = new DataFilePresence();
   /** Files the plain Parquet reader failed on (a column missing): the tables holding them are read by name. */
   private readonly filesMissingColumns = new Set<string>();
-  /** First data files found to read as their table declares (by path and description), see parquet-reading.ts. */
-  private readonly firstFilesChecked = new Map<string, boolean>();
+  /** Per table folder and columns: its first data file, whether it reads as declared, and the walk's stamp. */
+  private readonly firstFilesChecked = new Map<string, { paths: string[]; stamp: string; reads: boolean }>();
 
   constructor(
     private readonly connection: DuckDBConnection,
@@ -326,19 +326,31 @@ export class LakeCatalog {
     }
   }
 
+  /**
+   * Whether the first file in glob order reads as declared. Every statement asks (a file of another writer may have
+   * landed); the walk is repeated only when a folder it read, or the file, changed.
+   */
   private async firstFileReadsAsDeclared(table: LakeTable): Promise<boolean> {
-    const first = firstDataFile(
-      localPathOf(this.lakeRoot, table.location),
+    const dir = localPathOf(this.lakeRoot, table.location);
+    const key = `${dir}\n${JSON.stringify(table.columns)}`;
+    const known = this.firstFilesChecked.get(key);
+    if (known && settledStamp(known.paths) === known.stamp) return known.reads;
+    const { file, folders } = firstDataFile(
+      dir,
       table.partitionKeys.map((k) => k.name),
     );
-    if (first === undefined) return false;
-    const key = `${first}\n${JSON.stringify(table.columns)}`;
-    let reads = this.firstFilesChecked.get(key);
-    if (reads === undefined) {
-      if (this.firstFilesChecked.size >= 1_000) this.firstFilesChecked.clear();
-      reads = await readsAsDeclared(this.connection, first, table);
-      this.firstFilesChecked.set(key, reads);
-    }
+    if (file === undefined) return false;
+    // The same first file (a folder on the way changed, not the file) keeps its answer.
+    const fileStamp = settledStamp([file]);
+    const reads =
+      fileStamp !== undefined && known?.paths.at(-1) === file && known.stamp.endsWith(`|${fileStamp}`)
+        ? known.reads
+        : await readsAsDeclared(this.connection, file, table);
+    const paths = [...folders, file];
+    const stamp = settledStamp(paths);
+    if (this.firstFilesChecked.size >= 1_000) this.firstFilesChecked.clear();
+    // An unsettled walk is kept with the file's own stamp only: the walk is repeated, the file not read again.
+    this.firstFilesChecked.set(key, { paths, stamp: stamp ?? `unsettled|${fileStamp ?? 'unsettled'}`, reads });
     return reads;
   }
 

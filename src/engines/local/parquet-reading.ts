@@ -9,7 +9,7 @@
 //   sort first, and its types would then be imposed on every other file);
 // - a file landed later by another writer without a declared column makes DuckDB fail; the engine then reads that
 //   table by name and runs the statement again (LakeCatalog.readByName).
-import { readdirSync, type Dirent } from 'node:fs';
+import { readdirSync, statSync, type Dirent } from 'node:fs';
 import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { duckDbTypeOf, parseHiveType } from '../../dialect/hive-types.js';
@@ -33,9 +33,10 @@ const globOrder = (a: string, b: string) => Buffer.compare(Buffer.from(a), Buffe
 
 /**
  * The first data file of `<tableDir>/k1=*\/…/kn=*\/**\/[!._]*` in DuckDB's glob order (the file whose schema the plain
- * reader takes), or undefined when there is none.
+ * reader takes), if any, and every folder read to find it: the answer changes only if one of them does.
  */
-export function firstDataFile(tableDir: string, keys: readonly string[]): string | undefined {
+export function firstDataFile(tableDir: string, keys: readonly string[]): { file: string | undefined; folders: string[] } {
+  const folders: string[] = [];
   const walk = (dir: string, depth: number): string | undefined => {
     let entries: Dirent[];
     try {
@@ -43,6 +44,7 @@ export function firstDataFile(tableDir: string, keys: readonly string[]): string
     } catch {
       return undefined;
     }
+    folders.push(dir);
     const candidates = entries
       .filter((e) => (depth < keys.length ? e.isDirectory() && e.name.startsWith(`${keys[depth]}=`) : e.isDirectory() || e.isFile()))
       .map((e) => ({ name: e.name, dir: e.isDirectory(), key: e.isDirectory() ? `${e.name}/` : e.name }))
@@ -55,7 +57,29 @@ export function firstDataFile(tableDir: string, keys: readonly string[]): string
     }
     return undefined;
   };
-  return walk(tableDir, 0);
+  return { file: walk(tableDir, 0), folders };
+}
+
+/** Modification times can be coarser than the clock: a stamp is trusted only once everything in it is this old. */
+const SETTLED_MS = 2_000;
+
+/**
+ * What a walk's folders and file looked like (modification time and size of each), or undefined while any of them
+ * changed too recently to tell a later change from this one. Equal stamps: the first file is still the same file.
+ */
+export function settledStamp(paths: readonly string[], now = Date.now()): string | undefined {
+  const parts: string[] = [];
+  for (const path of paths) {
+    let stat;
+    try {
+      stat = statSync(path);
+    } catch {
+      return undefined;
+    }
+    if (stat.mtimeMs > now - SETTLED_MS) return undefined;
+    parts.push(`${stat.mtimeMs}:${stat.size}`);
+  }
+  return parts.join('|');
 }
 
 const normalType = (type: string) => type.replaceAll(' ', '').toUpperCase();

@@ -3,7 +3,7 @@
 // answers exactly as before when another writer lands a file that does not: Athena reads Parquet columns by name, a
 // column missing from a file is NULL ("Handle schema updates", https://docs.aws.amazon.com/athena/latest/ug/
 // handling-schema-updates-chapter: Parquet, read by name, the default, supports adding and deleting columns).
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, utimesSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -88,6 +88,31 @@ describe('the plain Parquet reader', () => {
     // 1.25 to 1.3. Read by name, each file keeps its own value, then the view casts to the declared DECIMAL(10,2).
     await landForeign(0, "SELECT 0::INT AS a, 0.5::DECIMAL(5,1) AS b, 'w' AS c");
     await open();
+    expect(await rows('SELECT k, b FROM db.t ORDER BY k')).toEqual([
+      ['0', '0.50'],
+      ['1', '1.25'],
+      ['2', '2.50'],
+    ]);
+  });
+
+  it('notices such a file landing while the engine is open, after its folders had settled', async () => {
+    await createTable();
+    // Folders and files as if written an hour ago: the engine trusts its last walk until one of them changes.
+    const anHourAgo = new Date(Date.now() - 3_600_000);
+    const age = (dir: string) => {
+      for (const entry of readdirSync(dir, { withFileTypes: true })) {
+        const path = join(dir, entry.name);
+        if (entry.isDirectory()) age(path);
+        utimesSync(path, anHourAgo, anHourAgo);
+      }
+      utimesSync(dir, anHourAgo, anHourAgo);
+    };
+    age(join(lake, 'bucket', 't'));
+    expect(await rows('SELECT k, b FROM db.t ORDER BY k')).toEqual([
+      ['1', '1.25'],
+      ['2', '2.50'],
+    ]);
+    await landForeign(0, "SELECT 0::INT AS a, 0.5::DECIMAL(5,1) AS b, 'w' AS c");
     expect(await rows('SELECT k, b FROM db.t ORDER BY k')).toEqual([
       ['0', '0.50'],
       ['1', '1.25'],
