@@ -5,7 +5,8 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { hiveToDuckDb } from '../../dialect/hive-types.js';
 import { DataFilePresence, localPathOf } from './lake-storage.js';
 import type { LakeTable } from '../../dialect/lake-table.js';
-import { hiveTableSelect, sqlIdent, sqlString, type SourcePresence } from './readers.js';
+import { hiveTableSelect, sqlIdent, sqlString, tableFolderGlob, type SourcePresence } from './readers.js';
+import { filesAgree, firstDataFile, mayReadPlain, readsAsDeclared, settledStamp } from './parquet-reading.js';
 
 export const CATALOG = 'awsdatacatalog';
 export const META_SCHEMA = '__lake';
@@ -52,6 +53,10 @@ export class LakeCatalog {
   private ensured = false;
   /** Which tables' folders hold files: asked of every Hive table before (and, writing, after) every statement. */
   private readonly dataFiles = new DataFilePresence();
+  /** Files the plain Parquet reader failed on (a column missing): the tables holding them are read by name. */
+  private readonly filesMissingColumns = new Set<string>();
+  /** Per table folder and columns: its first data file, whether it reads as declared, and the walk's stamp. */
+  private readonly firstFilesChecked = new Map<string, { paths: string[]; stamp: string; reads: boolean }>();
 
   constructor(
     private readonly connection: DuckDBConnection,
@@ -282,17 +287,80 @@ export class LakeCatalog {
 
   /** True when some Hive table's view no longer matches the files in the lake (see refreshViews). */
   async hasStaleViews(): Promise<boolean> {
-    return (await this.storedTables()).some((stored) => stored.table.tableType === 'hive' && this.currentSelect(stored.table) !== stored.viewSql);
+    for (const stored of await this.storedTables()) {
+      if (stored.table.tableType === 'hive' && (await this.currentSelect(stored)) !== stored.viewSql) return true;
+    }
+    return false;
   }
 
-  /** The view's SELECT for the table and the files present now; built once per description and presence. */
-  private currentSelect(table: LakeTable): string {
+  /**
+   * A file the plain Parquet reader failed on because it lacks a column (landed by another writer): the table holding
+   * it is read by name from now on, so its view is stale. False when that was already so (the failure is real).
+   */
+  readByName(file: string): boolean {
+    if (this.filesMissingColumns.has(file)) return false;
+    this.filesMissingColumns.add(file);
+    return true;
+  }
+
+  /**
+   * The view's SELECT for the table and the files present now. Parquet files are read without union_by_name when that
+   * gives the same answer (parquet-reading.ts): decided from the footers when the view is (re)created, kept while the
+   * first file still reads as declared; a view that reads by name stays so until it is re-created.
+   */
+  private async currentSelect(stored: StoredTable): Promise<string> {
+    const { table } = stored;
     const presence = this.presence(table);
-    const key = `${JSON.stringify(table)}\n${JSON.stringify(presence)}`;
+    const byName = this.selectFor(table, presence, true);
+    if (!presence.tableFolder || !mayReadPlain(table) || stored.viewSql === byName) return byName;
+    const dir = localPathOf(this.lakeRoot, table.location);
+    if ([...this.filesMissingColumns].some((file) => file.startsWith(`${dir}/`))) return byName;
+    const plain = this.selectFor(table, presence, false);
+    try {
+      if (!(await this.firstFileReadsAsDeclared(table))) return byName;
+      if (stored.viewSql === plain) return plain;
+      return (await filesAgree(this.connection, tableFolderGlob(table, this.lakeRoot))) ? plain : byName;
+    } catch {
+      // A footer that cannot be read (a corrupt file): the view stays as it is, and reading it fails naming the file.
+      return stored.viewSql === plain ? plain : byName;
+    }
+  }
+
+  /**
+   * Whether the first file in glob order reads as declared. Every statement asks (a file of another writer may have
+   * landed); the walk is repeated only when a folder it read, or the file, changed.
+   */
+  private async firstFileReadsAsDeclared(table: LakeTable): Promise<boolean> {
+    const dir = localPathOf(this.lakeRoot, table.location);
+    const key = `${dir}\n${JSON.stringify(table.columns)}`;
+    const known = this.firstFilesChecked.get(key);
+    if (known && settledStamp(known.paths) === known.stamp) return known.reads;
+    const { file, folders } = firstDataFile(
+      dir,
+      table.partitionKeys.map((k) => k.name),
+    );
+    if (file === undefined) return false;
+    // The same first file (a folder on the way changed, not the file) keeps its answer.
+    const fileStamp = settledStamp([file]);
+    const reads =
+      fileStamp !== undefined && known?.paths.at(-1) === file && known.stamp.endsWith(`|${fileStamp}`)
+        ? known.reads
+        : await readsAsDeclared(this.connection, file, table);
+    const paths = [...folders, file];
+    const stamp = settledStamp(paths);
+    if (this.firstFilesChecked.size >= 1_000) this.firstFilesChecked.clear();
+    // An unsettled walk is kept with the file's own stamp only: the walk is repeated, the file not read again.
+    this.firstFilesChecked.set(key, { paths, stamp: stamp ?? `unsettled|${fileStamp ?? 'unsettled'}`, reads });
+    return reads;
+  }
+
+  /** Built once per description, presence and reading (every statement asks for all of them). */
+  private selectFor(table: LakeTable, presence: SourcePresence, byName: boolean): string {
+    const key = `${JSON.stringify(table)}\n${JSON.stringify(presence)}\n${byName}`;
     let select = this.selects.get(key);
     if (select === undefined) {
       if (this.selects.size >= 1_000) this.selects.clear();
-      select = hiveTableSelect(table, this.lakeRoot, presence);
+      select = hiveTableSelect(table, this.lakeRoot, presence, byName);
       this.selects.set(key, select);
     }
     return select;
@@ -300,7 +368,7 @@ export class LakeCatalog {
 
   private async refreshView(stored: StoredTable): Promise<void> {
     const { table } = stored;
-    const select = this.currentSelect(table);
+    const select = await this.currentSelect(stored);
     if (select === stored.viewSql) return;
     const view = catalogName(table.database, table.name);
     let readable = true;

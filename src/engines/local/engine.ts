@@ -11,6 +11,7 @@ import { ScanMeter } from './scan-meter.js';
 import { confineToLake, refuseEngineStatements, refuseEscapingLocations } from './sandbox.js';
 import { failureMessage, registerShims, type MacroSet } from '../../dialect/shims/index.js';
 import { withUnknownTypes } from './unknown-types.js';
+import { fileMissingColumn } from './parquet-reading.js';
 import { translateStatement, type TranslateContext, type TranslationStep } from '../../dialect/translate/index.js';
 
 export interface LocalEngineOptions {
@@ -115,7 +116,16 @@ export class AthenaLocalEngine implements Engine {
   /** `adapt` changes the translated steps (replacePartitions marks its INSERT). */
   private async run(sql: string, options: ExecuteOptions, adapt?: (steps: TranslationStep[]) => TranslationStep[]): Promise<QueryResult> {
     try {
-      return await this.executeTranslated(sql, options, adapt);
+      for (;;) {
+        try {
+          return await this.executeTranslated(sql, options, adapt);
+        } catch (error) {
+          // A file another writer landed without one of the table's columns: read that table by name (missing columns
+          // are NULL, as on Athena) and run the statement again. Nothing was published: the failure came from a read.
+          const file = fileMissingColumn(error);
+          if (file === undefined || !this.catalog.readByName(file)) throw error;
+        }
+      }
     } catch (error) {
       // Lake actions (CTAS, INSERT…) reach DuckDB directly: their errors get the same clean-up as plain queries.
       if (error instanceof AthenaCodedError) throw new EngineError(error.message, { code: error.code, retryable: false });

@@ -64,7 +64,11 @@ function jsonColumn(column: LakeColumn, asMap: boolean): string {
   return typed(`CASE WHEN __plain THEN ${field} ELSE ${jsonValueAnyCase(column)} ->> '$' END`);
 }
 
-function readerCall(table: LakeTable, glob: string, hive: boolean): string {
+/**
+ * `byName`: Parquet files are read with `union_by_name` (each file's columns matched by name, missing ones NULL); else
+ * with the first file's schema, which only LakeCatalog decides is safe (parquet-reading.ts).
+ */
+function readerCall(table: LakeTable, glob: string, hive: boolean, byName: boolean): string {
   const hiveOptions = hive
     ? `, hive_partitioning = true, hive_types = {${table.partitionKeys.map((k) => `${sqlString(k.name)}: ${sqlString(duckDbTypeOf(parseHiveType(k.type)))}`).join(', ')}}`
     : ', hive_partitioning = false';
@@ -77,7 +81,7 @@ function readerCall(table: LakeTable, glob: string, hive: boolean): string {
       return `read_json(${sqlString(glob)}, columns = {${line}}, records = false, format = 'newline_delimited', compression = 'auto_detect'${hiveOptions})`;
     }
     case 'parquet':
-      return `read_parquet(${sqlString(glob)}, union_by_name = true${hiveOptions})`;
+      return `read_parquet(${sqlString(glob)}, union_by_name = ${byName}${hiveOptions})`;
     case 'csv': {
       const columns = table.columns.map((c) => `${sqlString(c.name)}: 'VARCHAR'`).join(', ');
       const nullString = format.nullString ?? (format.serde === 'lazy' ? '\\N' : undefined);
@@ -141,25 +145,33 @@ function partitionLiteral(column: LakeColumn, value: string | null): string {
   return `CAST(${value === null ? 'NULL' : sqlString(value)} AS ${duckDbTypeOf(parseHiveType(column.type))})`;
 }
 
-/** The SELECT a Hive table's view runs. `presence` says which sources have files (others are left out). */
-export function hiveTableSelect(table: LakeTable, lakeRoot: string, presence: SourcePresence): string {
+/** The glob of the data files under a table's folder (`k=*\/` per partition key). */
+export function tableFolderGlob(table: LakeTable, lakeRoot: string): string {
+  const dir = toPosix(localPathOf(lakeRoot, table.location));
+  return `${dir}/${table.partitionKeys.map((k) => `${k.name}=*/`).join('')}${DATA_FILES}`;
+}
+
+/**
+ * The SELECT a Hive table's view runs. `presence` says which sources have files (others are left out); `byName` see
+ * readerCall.
+ */
+export function hiveTableSelect(table: LakeTable, lakeRoot: string, presence: SourcePresence, byName = true): string {
   const { select, from } = columnsOver(table);
   const keys = table.partitionKeys.map((k) => sqlIdent(k.name));
   const parts: string[] = [];
   if (presence.tableFolder) {
-    const dir = toPosix(localPathOf(lakeRoot, table.location));
-    const glob = `${dir}/${table.partitionKeys.map((k) => `${k.name}=*/`).join('')}${DATA_FILES}`;
+    const glob = tableFolderGlob(table, lakeRoot);
     const hidden = table.droppedPartitions.map(
       (values) => `(${table.partitionKeys.map((k, i) => `${sqlIdent(k.name)} IS NOT DISTINCT FROM ${partitionLiteral(k, values[i])}`).join(' AND ')})`,
     );
     const where = hidden.length > 0 ? ` WHERE NOT (${hidden.join(' OR ')})` : '';
-    parts.push(`SELECT ${[...select, ...keys].join(', ')} FROM ${from(readerCall(table, glob, keys.length > 0), keys)}${where}`);
+    parts.push(`SELECT ${[...select, ...keys].join(', ')} FROM ${from(readerCall(table, glob, keys.length > 0, byName), keys)}${where}`);
   }
   table.partitions.forEach((partition, i) => {
     if (!presence.partitions[i]) return;
     const glob = `${toPosix(localPathOf(lakeRoot, partition.location))}/${DATA_FILES}`;
     const values = table.partitionKeys.map((k, j) => `${partitionLiteral(k, partition.values[j])} AS ${sqlIdent(k.name)}`);
-    parts.push(`SELECT ${[...select, ...values].join(', ')} FROM ${from(readerCall(table, glob, false), [])}`);
+    parts.push(`SELECT ${[...select, ...values].join(', ')} FROM ${from(readerCall(table, glob, false, byName), [])}`);
   });
   return parts.length > 0 ? parts.join('\nUNION ALL\n') : emptySelect(table);
 }
