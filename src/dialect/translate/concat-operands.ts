@@ -96,3 +96,33 @@ export const UNKNOWN_ARRAY_CONCAT = {
     'ARRAY[] (or an array of only NULLs) joined with another value: Athena types its elements unknown and cannot always choose between joining arrays and appending an element (concat(ARRAY[], ARRAY[1]) is AMBIGUOUS_FUNCTION_CALL), which the local engine does not follow',
   hint: 'give the empty array its type: CAST(ARRAY[] AS array(integer)) || ARRAY[1]',
 };
+
+/** A bare NULL literal, or one in parentheses. */
+const isBareNull = (n: Node | undefined): boolean =>
+  n !== undefined &&
+  (nodeKeyword(n) === 'NULL' || (n.kind === 'group' && n.open.text === '(' && meaningful(n.items).length === 1 && isBareNull(meaningful(n.items)[0])));
+
+const NULL_OPERATORS = new Set(['+', '-', '*', '/', '||']);
+/** What an operator token follows when it is a sign: nothing, another operator, a comma. */
+const SIGN_AFTER_WORDS = new Set(['SELECT', 'WHEN', 'THEN', 'ELSE', 'AND', 'OR', 'NOT', 'WHERE', 'HAVING', 'ON', 'BY', 'RETURN']);
+const isSignPosition = (before: Node | undefined) =>
+  before === undefined || SIGN_AFTER_WORDS.has(nodeKeyword(before)) || (before.kind === 'token' && /^(?:[-+*/%,=<>(]|\|\||<>|<=|>=)$/.test(before.token.text));
+
+/**
+ * `NULL + NULL`, `NULL / NULL`, `NULL || NULL`, `-NULL`: both operands are `unknown` in Trino 476, which cannot choose
+ * the operator (AMBIGUOUS_FUNCTION_CALL), where DuckDB answers a NULL bigint. The operator tokens.
+ */
+export function ambiguousNullOperators(items: readonly Node[]): Token[] {
+  const m = meaningful(items);
+  return m.flatMap((n, k) => {
+    if (n.kind !== 'token' || !NULL_OPERATORS.has(n.token.text) || !isBareNull(m[k + 1])) return [];
+    const sign = n.token.text === '-' && isSignPosition(m[k - 1]);
+    return sign || isBareNull(m[k - 1]) ? [n.token] : [];
+  });
+}
+
+/** The refusal of NULL op NULL. */
+export const AMBIGUOUS_NULL_OPERATOR = {
+  message: 'an arithmetic or || operator over NULL alone is ambiguous on Athena (AMBIGUOUS_FUNCTION_CALL: NULL has no type there)',
+  hint: 'CAST one operand: CAST(NULL AS integer) / NULL',
+};

@@ -1,7 +1,13 @@
 // The expression rewriter: walks the token tree, renders calls through the function table (functions.ts), typed
 // literals, lambdas and operators whose DuckDB meaning differs (`/`, `%`, `± INTERVAL`, `AT TIME ZONE`). Text it does
 // not rewrite is emitted byte for byte.
-import { mismatchedConcatOperators, UNKNOWN_ARRAY_CONCAT, unknownArrayConcatOperators } from './concat-operands.js';
+import {
+  AMBIGUOUS_NULL_OPERATOR,
+  ambiguousNullOperators,
+  mismatchedConcatOperators,
+  UNKNOWN_ARRAY_CONCAT,
+  unknownArrayConcatOperators,
+} from './concat-operands.js';
 import { decimalDigits, integerPastBigint } from './number-literals.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { keyword, stringValue, type Token } from '../tokens.js';
@@ -161,6 +167,11 @@ export class ExpressionRewriter {
       if (this.concatsReported.has(op)) continue;
       this.concatsReported.add(op);
       this.report(op, 'unknown-array-concat', UNKNOWN_ARRAY_CONCAT.message, UNKNOWN_ARRAY_CONCAT.hint);
+    }
+    for (const op of ambiguousNullOperators(items)) {
+      if (this.concatsReported.has(op)) continue;
+      this.concatsReported.add(op);
+      this.report(op, 'ambiguous-null-operator', AMBIGUOUS_NULL_OPERATOR.message, AMBIGUOUS_NULL_OPERATOR.hint);
     }
   }
 

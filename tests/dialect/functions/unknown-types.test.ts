@@ -55,7 +55,10 @@ describeFunctions(
     ['a lambda that ignores its unknown parameter', 'transform(ARRAY[NULL], x -> 1)', [1], 'array(integer)'],
     ['a lambda that tests its unknown parameter for NULL', 'all_match(ARRAY[], x -> x IS NOT NULL)', true, 'boolean'],
     ['filter by IS NULL', 'filter(ARRAY[NULL, NULL], x -> x IS NULL)', [null, null], 'array(unknown)'],
-    ['concat of reverse(ARRAY[]) and ARRAY[]', 'concat(reverse(ARRAY[]), ARRAY[])', [], 'array(unknown)'],
+    ['concat of ARRAY[] and reverse(ARRAY[])', 'concat(ARRAY[], reverse(ARRAY[]))', [], 'array(unknown)'],
+    ['NULL plus one', 'NULL + 1', null, 'integer'],
+    ['one minus NULL', '1 - NULL', null, 'integer'],
+    ['NULL equals NULL', 'NULL = NULL', null, 'boolean'],
   ],
   [
     ['a subscript past the end of ARRAY[NULL]', 'ARRAY[NULL][2]', /Array subscript must be less than or equal to array length: 2 > 1/],
@@ -69,6 +72,11 @@ describeFunctions(
     ['concat with array_distinct of an empty array', 'concat(ARRAY[-1], array_distinct(ARRAY[]))', /unknown-array-concat/],
     ['|| of reverse(ARRAY[]) and an integer array', 'reverse(ARRAY[]) || ARRAY[1]', /unknown-array-concat/],
     ['x * x over slice of an empty array', 'transform(slice(ARRAY[], -1, 0), x -> x * x)', /unknown-array-lambda/],
+    // an operator over NULL alone: Trino 476 AMBIGUOUS_FUNCTION_CALL
+    ['NULL + NULL', 'NULL + NULL', /ambiguous-null-operator/],
+    ['(NULL) * (NULL)', '(NULL) * (NULL)', /ambiguous-null-operator/],
+    ['NULL || NULL', 'NULL || NULL', /ambiguous-null-operator/],
+    ['-NULL', '-NULL', /ambiguous-null-operator/],
     // a lambda whose body uses an unknown-typed parameter: Trino's overloads differ from DuckDB's integer ones
     ['x * bigint over an empty array (Trino: ambiguous)', "transform(ARRAY[], x -> x * BIGINT '2')", /unknown-array-lambda/],
     ['x * x over an empty array (Trino: ambiguous)', 'transform(ARRAY[], x -> x * x)', /unknown-array-lambda/],
