@@ -155,13 +155,32 @@ describe('CHAR(n) and TIMESTAMP(p)/TIME(p) other than milliseconds are refused a
     ['CAST to TIMESTAMP(6)', 'SELECT CAST(ts AS TIMESTAMP(6)) FROM t', 1, 8, 'unfaithful/type', /TIMESTAMP\(6\) is not supported locally/],
     ['CAST to TIMESTAMP(0) (rounds in Trino)', 'SELECT CAST(ts AS TIMESTAMP(0) WITH TIME ZONE) FROM t', 1, 8, 'unfaithful/type', /TIMESTAMP\(0\)/],
     ['CAST to TIME(0)', 'SELECT CAST(t AS TIME(0)) FROM t', 1, 8, 'unfaithful/type', /TIME\(0\) is not supported locally/],
-    ['a timestamp(6) literal', "SELECT TIMESTAMP '2025-01-01 10:00:00.123456'", 1, 8, 'unfaithful/precision', /more than 3 fraction digits/],
-    ['a time(4) literal', "SELECT TIME '10:00:00.1234'", 1, 8, 'unfaithful/precision', /more than 3 fraction digits/],
+    ['a timestamp(6) literal', "SELECT TIMESTAMP '2025-01-01 10:00:00.123456'", 1, 8, 'unfaithful/precision', /6 fraction digits is timestamp\(6\)/],
+    ['a timestamp(1) literal', "SELECT TIMESTAMP '2025-01-01 10:00:00.5'", 1, 8, 'unfaithful/precision', /1 fraction digit is timestamp\(1\)/],
+    ['a zoned timestamp(2) literal', "SELECT TIMESTAMP '2025-01-01 10:00:00.25 UTC'", 1, 8, 'unfaithful/precision', /2 fraction digits is timestamp\(2\)/],
+    ['a time(4) literal', "SELECT TIME '10:00:00.1234'", 1, 8, 'unfaithful/precision', /4 fraction digits is time\(4\)/],
+    ['a time(0) literal', "SELECT TIME '10:00:00'", 1, 8, 'unfaithful/precision', /without a fraction is time\(0\)/],
   ])('%s', async (_name, sql, line, col, rule, message) => {
     expect(checkFaithful(sql, { file: 'sql/transforms/m.sql' })).toEqual([
       expect.objectContaining({ file: 'sql/transforms/m.sql', line, col, rule, message: expect.stringMatching(message) }),
     ]);
     await expect(engine.execute(sql)).rejects.toThrow(message);
+  });
+
+  // DuckDB's own cast to TIMESTAMP_S inside an array would round half away from zero (Trino: half up).
+  it('CAST to TIMESTAMP(0) inside an array', async () => {
+    const sql = 'SELECT CAST(a AS ARRAY(TIMESTAMP(0))) FROM t';
+    expect(checkFaithful(sql, { file: 'sql/transforms/m.sql' })).toContainEqual(
+      expect.objectContaining({ line: 1, col: 8, rule: 'unfaithful/type', message: expect.stringMatching(/not inside an array/) }),
+    );
+    await expect(engine.execute(sql)).rejects.toThrow(/not inside an array/);
+  });
+
+  // Trino prints a timestamp(3) inside an array, map or row with its three digits; DuckDB's JSON drops trailing zeros.
+  it('CAST of an array of timestamp(3) AS JSON is refused', async () => {
+    await expect(engine.execute("SELECT CAST(ARRAY[TIMESTAMP '2025-01-01 10:00:00.000'] AS JSON)")).rejects.toThrow(
+      /array, map or row holding a timestamp\(3\) AS JSON is not supported locally/,
+    );
   });
 
   it('millisecond precision runs: TIMESTAMP(3), TIME(3) and 3-digit literals', async () => {

@@ -17,6 +17,11 @@ export const JSON_MACROS: readonly string[] = [
   `trino_cast_json(x) AS CASE WHEN typeof(x) = 'JSON' THEN CAST(x AS JSON)
      WHEN typeof(x) LIKE '%${IP_STRUCT}%' THEN cast_to_type(trino_fail('Cannot cast ' || ${IP_TYPE_TEXT} || ' to json'), NULL::JSON)
      WHEN regexp_matches(typeof(x), 'MAP\\((DATE|TIME)') THEN cast_to_type(trino_fail('Cannot cast a map whose keys are dates, times or timestamps to JSON'), NULL::JSON)
+     WHEN typeof(x) LIKE 'STRUCT(trino_instant %' THEN cast_to_type(trino_fail('Cannot cast timestamp with time zone to json'), NULL::JSON)
+     WHEN typeof(x) IN ('TIMESTAMP', 'TIMESTAMP_S') THEN trino_json(CAST(to_json(trino_text(x)) AS VARCHAR))
+     -- DuckDB writes a timestamp inside an array, map or row without the trailing zeros Trino's text keeps.
+     WHEN replace(typeof(x), 'TIMESTAMP_S', '') LIKE '%TIMESTAMP%' THEN cast_to_type(
+       trino_fail('CAST of an array, map or row holding a timestamp(3) AS JSON is not supported locally'), NULL::JSON)
      ELSE trino_json(trino_json_far_years(CAST(to_json(x) AS VARCHAR), typeof(x))) END`,
   // DuckDB's JSON writes a date before year 1 as "0002-03-01 (BC)" (a timestamp "0002-03-01 (BC) 10:00:00") and a
   // timestamp past 9999 without a sign; Trino 476 writes Java's ISO year, "-0001-03-01", and "+42025-03-31 10:00:00.123"
