@@ -42,6 +42,10 @@ describeFunctions('timestamp(0) literals and their text', [
   ],
   ['a timestamp(0) equals its timestamp(3)', `${T0} = ${T3}`, true, 'boolean'],
   ['the result column is shown with milliseconds', T0, '2025-01-01 10:00:00.000', 'timestamp(3)'],
+  // A map's keys travel as Trino's text of them.
+  ['a map keyed by timestamp(0)', `MAP(ARRAY[${T0}], ARRAY[1])`, { '2025-01-01 10:00:00': 1 }, 'map(timestamp(3), integer)'],
+  ['a map keyed by timestamp(3)', `MAP(ARRAY[${T3}], ARRAY[1])`, { '2025-01-01 10:00:00.000': 1 }, 'map(timestamp(3), integer)'],
+  ['histogram of timestamp(0)', "histogram(x) FROM (VALUES TIMESTAMP '2025-01-01 10:00:00') t(x)", { '2025-01-01 10:00:00': 1 }, 'map(timestamp(3), bigint)'],
 ]);
 
 describeFunctions('arithmetic on timestamp(0) (https://trino.io/docs/current/functions/datetime.html)', [
