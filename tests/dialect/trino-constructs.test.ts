@@ -176,6 +176,13 @@ describe('CHAR(n) and TIMESTAMP(p)/TIME(p) other than milliseconds are refused a
     await expect(engine.execute(sql)).rejects.toThrow(/not inside an array/);
   });
 
+  // Trino 476: array_join(ARRAY[1.5e0, 2, nan()], ',') is '1.5E0,2.0E0,NaN' (CAST(double AS varchar)); DuckDB wrote 1.5,2.0,nan.
+  it('array_join of doubles is refused as CAST(double AS varchar) is', async () => {
+    await expect(engine.execute("SELECT array_join(ARRAY[1.5e0, 2], ',')")).rejects.toThrow(/array_join of double or real elements/);
+    await expect(engine.execute("SELECT array_join(ARRAY[REAL '1.5'], ',')")).rejects.toThrow(/array_join of double or real elements/);
+    expect((await engine.execute("SELECT array_join(ARRAY[DECIMAL '1.50', NULL], ',', 'x')")).rows).toEqual([['1.50,x']]);
+  });
+
   // Trino prints a timestamp(3) inside an array, map or row with its three digits; DuckDB's JSON drops trailing zeros.
   it('CAST of an array of timestamp(3) AS JSON is refused', async () => {
     await expect(engine.execute("SELECT CAST(ARRAY[TIMESTAMP '2025-01-01 10:00:00.000'] AS JSON)")).rejects.toThrow(
