@@ -28,6 +28,18 @@ describeFunctions('timestamp(0) literals and their text', [
   ['CAST(timestamp(0) AS JSON)', `CAST(${T0} AS JSON)`, '"2025-01-01 10:00:00"', 'json'],
   ['CAST(timestamp(3) AS JSON) keeps its zeros', `CAST(${T3} AS JSON)`, '"2025-01-01 10:00:00.000"', 'json'],
   ['CAST(array(timestamp(0)) AS JSON)', `CAST(ARRAY[${T0}] AS JSON)`, '["2025-01-01 10:00:00"]', 'json'],
+  [
+    'CAST(array(timestamp(3)) AS JSON) keeps three digits',
+    `CAST(ARRAY[${T3}, TIMESTAMP '2025-01-01 10:00:00.100', TIMESTAMP '2025-01-01 10:00:00.120', TIMESTAMP '2025-01-01 10:00:00.123'] AS JSON)`,
+    '["2025-01-01 10:00:00.000","2025-01-01 10:00:00.100","2025-01-01 10:00:00.120","2025-01-01 10:00:00.123"]',
+    'json',
+  ],
+  [
+    'CAST(row(date, timestamp(3)) AS JSON)',
+    `CAST(CAST(ROW(DATE '2025-01-01', ${T3}) AS ROW(d date, t timestamp)) AS JSON)`,
+    '{"d":"2025-01-01","t":"2025-01-01 10:00:00.000"}',
+    'json',
+  ],
   ['CAST(map(varchar, timestamp(0)) AS JSON)', `json_format(CAST(MAP(ARRAY['k'], ARRAY[${T0}]) AS JSON))`, '{"k":"2025-01-01 10:00:00"}', 'varchar'],
   ['max keeps the precision', "CAST(max(x) AS varchar) FROM (VALUES TIMESTAMP '2025-01-01 10:00:00') t(x)", '2025-01-01 10:00:00', 'varchar'],
   ['greatest keeps the precision', `CAST(greatest(${T0}, TIMESTAMP '2025-01-01 11:00:00') AS varchar)`, '2025-01-01 11:00:00', 'varchar'],
