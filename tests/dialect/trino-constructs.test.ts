@@ -155,13 +155,43 @@ describe('CHAR(n) and TIMESTAMP(p)/TIME(p) other than milliseconds are refused a
     ['CAST to TIMESTAMP(6)', 'SELECT CAST(ts AS TIMESTAMP(6)) FROM t', 1, 8, 'unfaithful/type', /TIMESTAMP\(6\) is not supported locally/],
     ['CAST to TIMESTAMP(0) (rounds in Trino)', 'SELECT CAST(ts AS TIMESTAMP(0) WITH TIME ZONE) FROM t', 1, 8, 'unfaithful/type', /TIMESTAMP\(0\)/],
     ['CAST to TIME(0)', 'SELECT CAST(t AS TIME(0)) FROM t', 1, 8, 'unfaithful/type', /TIME\(0\) is not supported locally/],
-    ['a timestamp(6) literal', "SELECT TIMESTAMP '2025-01-01 10:00:00.123456'", 1, 8, 'unfaithful/precision', /more than 3 fraction digits/],
-    ['a time(4) literal', "SELECT TIME '10:00:00.1234'", 1, 8, 'unfaithful/precision', /more than 3 fraction digits/],
+    ['a timestamp(6) literal', "SELECT TIMESTAMP '2025-01-01 10:00:00.123456'", 1, 8, 'unfaithful/precision', /6 fraction digits is timestamp\(6\)/],
+    ['a timestamp(1) literal', "SELECT TIMESTAMP '2025-01-01 10:00:00.5'", 1, 8, 'unfaithful/precision', /1 fraction digit is timestamp\(1\)/],
+    ['a zoned timestamp(2) literal', "SELECT TIMESTAMP '2025-01-01 10:00:00.25 UTC'", 1, 8, 'unfaithful/precision', /2 fraction digits is timestamp\(2\)/],
+    ['a time(4) literal', "SELECT TIME '10:00:00.1234'", 1, 8, 'unfaithful/precision', /4 fraction digits is time\(4\)/],
+    ['a time(0) literal', "SELECT TIME '10:00:00'", 1, 8, 'unfaithful/precision', /without a fraction is time\(0\)/],
   ])('%s', async (_name, sql, line, col, rule, message) => {
     expect(checkFaithful(sql, { file: 'sql/transforms/m.sql' })).toEqual([
       expect.objectContaining({ file: 'sql/transforms/m.sql', line, col, rule, message: expect.stringMatching(message) }),
     ]);
     await expect(engine.execute(sql)).rejects.toThrow(message);
+  });
+
+  // DuckDB's own cast to TIMESTAMP_S inside an array would round half away from zero (Trino: half up).
+  it('CAST to TIMESTAMP(0) inside an array', async () => {
+    const sql = 'SELECT CAST(a AS ARRAY(TIMESTAMP(0))) FROM t';
+    expect(checkFaithful(sql, { file: 'sql/transforms/m.sql' })).toContainEqual(
+      expect.objectContaining({ line: 1, col: 8, rule: 'unfaithful/type', message: expect.stringMatching(/not inside an array/) }),
+    );
+    await expect(engine.execute(sql)).rejects.toThrow(/not inside an array/);
+  });
+
+  // Trino 476: array_join(ARRAY[1.5e0, 2, nan()], ',') is '1.5E0,2.0E0,NaN' (CAST(double AS varchar)); DuckDB wrote 1.5,2.0,nan.
+  it('array_join of doubles is refused as CAST(double AS varchar) is', async () => {
+    await expect(engine.execute("SELECT array_join(ARRAY[1.5e0, 2], ',')")).rejects.toThrow(/array_join of double or real elements/);
+    await expect(engine.execute("SELECT array_join(ARRAY[REAL '1.5'], ',')")).rejects.toThrow(/array_join of double or real elements/);
+    expect((await engine.execute("SELECT array_join(ARRAY[DECIMAL '1.50', NULL], ',', 'x')")).rows).toEqual([['1.50,x']]);
+  });
+
+  // Trino prints a timestamp(3) inside an array, map or row with its three digits, a timestamp(0) with none; the local
+  // JSON text is padded where the type tells the two apart, and refused where a varchar or both precisions meet.
+  it('CAST of timestamp(3) values beside a timestamp(0) or a varchar AS JSON is refused', async () => {
+    await expect(engine.execute("SELECT CAST(ROW(TIMESTAMP '2025-01-01 10:00:00.000', TIMESTAMP '2025-01-01 10:00:00') AS JSON)")).rejects.toThrow(
+      /timestamp\(3\) values beside a varchar or a timestamp\(0\) is not supported locally/,
+    );
+    await expect(engine.execute("SELECT CAST(ROW(TIMESTAMP '2025-01-01 10:00:00.000', 'x') AS JSON)")).rejects.toThrow(
+      /timestamp\(3\) values beside a varchar or a timestamp\(0\)/,
+    );
   });
 
   it('millisecond precision runs: TIMESTAMP(3), TIME(3) and 3-digit literals', async () => {

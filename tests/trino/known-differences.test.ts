@@ -6,17 +6,24 @@ import { knownDifference } from './known-differences.js';
 describe('the known differences of the oracle', () => {
   it.each([
     [
-      'timestamp text',
-      "SELECT CAST(TIMESTAMP '2025-01-01 10:00:00' AS VARCHAR) AS v",
-      '["2025-01-01 10:00:00.000"] :: varchar',
-      '["2025-01-01 10:00:00"] :: varchar',
+      'zoned timestamp text',
+      "SELECT CAST(TIMESTAMP '2025-01-01 10:00:00 +02:00' AS VARCHAR) AS v",
+      '["2025-01-01 10:00:00.000 +02:00"] :: varchar',
+      '["2025-01-01 10:00:00 +02:00"] :: varchar',
       8,
     ],
     [
-      'timestamp(1) text',
-      "SELECT CAST(TIMESTAMP '1969-12-31 23:59:59.5' AS varchar) AS v",
-      '["1969-12-31 23:59:59.500"] :: varchar',
-      '["1969-12-31 23:59:59.5"] :: varchar',
+      'zoned ISO 8601 text',
+      "SELECT to_iso8601(TIMESTAMP '2025-03-10 10:00:00 UTC') AS v",
+      '["2025-03-10T10:00:00.000Z"] :: varchar',
+      '["2025-03-10T10:00:00Z"] :: varchar',
+      8,
+    ],
+    [
+      'a timestamp(0) at a time zone',
+      "SELECT CAST((TIMESTAMP '2025-03-10 10:00:00' AT TIME ZONE 'Asia/Tokyo') AS varchar) AS v",
+      '["2025-03-10 19:00:00.000 Asia/Tokyo"] :: varchar',
+      '["2025-03-10 19:00:00 Asia/Tokyo"] :: varchar',
       8,
     ],
   ])('explain %s', (_what, sql, local, trino, row) => {
@@ -24,6 +31,31 @@ describe('the known differences of the oracle', () => {
   });
 
   it.each([
+    // timestamp(0) literals are fixed (docs/trino-oracle.md §8): a plain timestamp's `.000` is a difference again.
+    [
+      'plain timestamp(0) text',
+      "SELECT CAST(TIMESTAMP '2025-01-01 10:00:00' AS VARCHAR) AS v",
+      '["2025-01-01 10:00:00.000"] :: varchar',
+      '["2025-01-01 10:00:00"] :: varchar',
+    ],
+    [
+      'plain timestamp(0) text beside a zoned literal',
+      "SELECT CAST(TIMESTAMP '2025-01-01 10:00:00' AS VARCHAR) || CAST(TIMESTAMP '2025-01-01 10:00:00 UTC' AS VARCHAR) AS v",
+      '["2025-01-01 10:00:00.0002025-01-01 10:00:00 UTC"] :: varchar',
+      '["2025-01-01 10:00:002025-01-01 10:00:00 UTC"] :: varchar',
+    ],
+    [
+      'date_add of milliseconds on a timestamp(0)',
+      "SELECT CAST(date_add('millisecond', 700, TIMESTAMP '2025-01-01 10:00:00') AS varchar) AS v",
+      '["2025-01-01 10:00:00.700"] :: varchar',
+      '["2025-01-01 10:00:01"] :: varchar',
+    ],
+    [
+      'a zoned text with milliseconds Trino keeps',
+      "SELECT CAST(TIMESTAMP '2025-01-01 10:00:00.000 UTC' AS varchar) AS v",
+      '["2025-01-01 10:00:00.000 UTC"] :: varchar',
+      '["2025-01-01 10:00:00 UTC"] :: varchar',
+    ],
     [
       'another second in timestamp text',
       "SELECT CAST(TIMESTAMP '2025-01-01 10:00:01' AS VARCHAR) AS v",
@@ -44,9 +76,9 @@ describe('the known differences of the oracle', () => {
     ],
     [
       'another fraction of a second',
-      "SELECT CAST(TIMESTAMP '1969-12-31 23:59:59.5' AS varchar) AS v",
-      '["1969-12-31 23:59:59.600"] :: varchar',
-      '["1969-12-31 23:59:59.5"] :: varchar',
+      "SELECT CAST(TIMESTAMP '1969-12-31 23:59:59.5 UTC' AS varchar) AS v",
+      '["1969-12-31 23:59:59.600 UTC"] :: varchar',
+      '["1969-12-31 23:59:59.5 UTC"] :: varchar',
     ],
     [
       'a decimal at its limit with another failure',

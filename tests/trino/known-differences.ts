@@ -1,5 +1,5 @@
 // The ONE reviewed list of silent differences the oracle tolerates for now: groups another piece of work owns and is
-// fixing while this tier runs (issue 15: "decimals" — timestamp text precision; "funcs" — IPADDRESS, normal_cdf & co,
+// fixing while this tier runs (issue 15: "decimals" — zoned timestamp text precision; "funcs" — IPADDRESS, normal_cdf & co,
 // numeric_histogram, parse_data_size, a varchar column || a number). Each entry names its row in docs/trino-oracle.md.
 // Rows 10 (decimals at 38 digits), 11 (typed NULLs) and 12 (`unknown`-typed constructors) are fixed or refused.
 //
@@ -26,21 +26,13 @@ export const KNOWN_DIFFERENCES: readonly KnownDifference[] = [
   {
     row: 8,
     owner: 'decimals',
-    what: "timestamp text: Trino keeps the written precision (TIMESTAMP '… 10:00:00' is timestamp(0), no `.000`; '….5' is timestamp(1))",
-    sql: /TIMESTAMP '/i,
-    // The trailing zeros of the seconds' fraction in text, or `.000` as UTF-8 hex (2e303030) in a varbinary.
+    what: "zoned timestamp text: Trino keeps the written precision (TIMESTAMP '… 10:00:00 UTC' and a timestamp(0) AT TIME ZONE are timestamp(0) with time zone, no `.000`); the local zoned value is timestamp(3)",
+    // A zoned literal without a fraction, or a plain timestamp(0) made zoned.
+    sql: /TIMESTAMP '[^'.]*\d\s*(?:UTC|Z|[+-]\d|[A-Za-z]+\/)[^'.]*'|AT TIME ZONE|with_timezone\(/i,
+    // `.000` before a zone (` UTC`, ` +02:00`, `Z`, `+05:30` in ISO 8601), or as UTF-8 hex (2e303030) in a varbinary.
     explains: sameAfter((a) =>
-      a
-        .replace(/(:\d{2})\.(\d*?)0+(?!\d)/g, (_m, sec: string, digits: string) => (digits ? `${sec}.${digits}` : sec))
-        .replace(/2e303030(?=(?:2b|2d|5a|20|")|$)/g, ''),
+      a.replace(/(:\d{2})\.000(?=\s(?:UTC|[A-Za-z]+\/|[+-]\d)|Z|[+-]\d{2}:\d{2})/g, '$1').replace(/2e303030(?=(?:2b|2d|5a|20|")|$)/g, ''),
     ),
-  },
-  {
-    row: 8,
-    owner: 'decimals',
-    what: 'date_add of milliseconds to a timestamp(0) literal keeps precision 0 in Trino (the millisecond is lost)',
-    sql: /date_add\('millisecond', [^)]*TIMESTAMP '[^'.]*'/i,
-    explains: sameAfter((a) => a.replace(/(:\d{2})\.\d{3}(?!\d)/g, '$1')),
   },
 ];
 

@@ -319,7 +319,7 @@ export const FUNCTION_MACROS: readonly string[] = [
   // The zone offset of a zoned value is its wall clock minus its instant; a plain timestamp or date is read in the
   // session zone (UTC), as Trino's implicit cast to timestamp with time zone does.
   `trino_zone_offset_minutes(x ${TZ_STRUCT}) AS CAST(round((epoch(CAST(x.trino_wall AS TIMESTAMP)) - epoch(CAST(x.trino_instant AS TIMESTAMPTZ))) / 60) AS BIGINT),
-     (x) AS CASE WHEN typeof(x) IN ('TIMESTAMP', 'DATE') THEN CASE WHEN x IS NOT NULL THEN 0::BIGINT END
+     (x) AS CASE WHEN typeof(x) IN ('TIMESTAMP', 'TIMESTAMP_S', 'DATE') THEN CASE WHEN x IS NOT NULL THEN 0::BIGINT END
        ELSE ${fail(`'timezone_hour and timezone_minute take a timestamp with time zone'`, '0::BIGINT')} END`,
   // format()'s arguments as Java's %s prints them (java-format.ts): a double or real as Double.toString does
   // (1.0E7, NaN), a decimal as BigDecimal.toString (-0.5), a timestamp as LocalDateTime.toString (2025-01-01T10:00, seconds and milliseconds only when not
@@ -337,7 +337,7 @@ export const FUNCTION_MACROS: readonly string[] = [
      (v) AS CASE
        WHEN typeof(v) IN ('DOUBLE', 'FLOAT') THEN trino_java_floating_text(CAST(v AS VARCHAR), typeof(v) = 'FLOAT')
        WHEN typeof(v) LIKE 'DECIMAL%' THEN ${DECIMAL_TO_VARCHAR.replace('CAST(x AS', 'CAST(v AS')}
-       WHEN typeof(v) = 'TIMESTAMP' THEN trino_java_local_date_time(TRY_CAST(CAST(v AS VARCHAR) AS TIMESTAMP))
+       WHEN typeof(v) IN ('TIMESTAMP', 'TIMESTAMP_S') THEN trino_java_local_date_time(TRY_CAST(CAST(v AS VARCHAR) AS TIMESTAMP))
        WHEN typeof(v) = 'BLOB' OR typeof(v) LIKE '%[]' OR typeof(v) LIKE 'MAP(%' OR typeof(v) LIKE 'STRUCT(%'
        THEN ${fail("'format(): Type not supported for formatting: ' || lower(typeof(v))", "''")}
        ELSE CAST(v AS VARCHAR) END`,

@@ -17,7 +17,21 @@ export const JSON_MACROS: readonly string[] = [
   `trino_cast_json(x) AS CASE WHEN typeof(x) = 'JSON' THEN CAST(x AS JSON)
      WHEN typeof(x) LIKE '%${IP_STRUCT}%' THEN cast_to_type(trino_fail('Cannot cast ' || ${IP_TYPE_TEXT} || ' to json'), NULL::JSON)
      WHEN regexp_matches(typeof(x), 'MAP\\((DATE|TIME)') THEN cast_to_type(trino_fail('Cannot cast a map whose keys are dates, times or timestamps to JSON'), NULL::JSON)
-     ELSE trino_json(trino_json_far_years(CAST(to_json(x) AS VARCHAR), typeof(x))) END`,
+     WHEN typeof(x) LIKE 'STRUCT(trino_instant %' THEN cast_to_type(trino_fail('Cannot cast timestamp with time zone to json'), NULL::JSON)
+     WHEN typeof(x) IN ('TIMESTAMP', 'TIMESTAMP_S') THEN trino_json(CAST(to_json(trino_text(x)) AS VARCHAR))
+     ELSE trino_json(trino_json_milliseconds(trino_json_far_years(CAST(to_json(x) AS VARCHAR), typeof(x)), typeof(x))) END`,
+  // DuckDB writes a timestamp inside an array, map or row without its fraction's trailing zeros ("… 10:00:00.1");
+  // Trino 476 writes a timestamp(3) with three digits ("… 10:00:00.100") and a timestamp(0) with none. The digits are
+  // padded in the text between quotes when the type holds timestamp(3) values alone; beside a timestamp(0) or a varchar
+  // (which could read the same) the cast is refused.
+  `trino_json_milliseconds(j, t) AS CASE
+     WHEN replace(t, 'TIMESTAMP_S', '') NOT LIKE '%TIMESTAMP%' THEN j
+     WHEN t LIKE '%VARCHAR%' OR t LIKE '%TIMESTAMP_S%' THEN cast_to_type(trino_fail('CAST(… AS json) of timestamp(3) values beside '
+       || 'a varchar or a timestamp(0) is not supported locally: CAST the timestamps to varchar first'), j)
+     ELSE regexp_replace(regexp_replace(regexp_replace(j,
+       '("[-+]?[0-9]{4,}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2})"', '\\1.000"', 'g'),
+       '("[-+]?[0-9]{4,}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2}\\.[0-9])"', '\\100"', 'g'),
+       '("[-+]?[0-9]{4,}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2}\\.[0-9]{2})"', '\\10"', 'g') END`,
   // DuckDB's JSON writes a date before year 1 as "0002-03-01 (BC)" (a timestamp "0002-03-01 (BC) 10:00:00") and a
   // timestamp past 9999 without a sign; Trino 476 writes Java's ISO year, "-0001-03-01", and "+42025-03-31 10:00:00.123"
   // (a date past 9999 has no sign, as in CAST(date AS varchar)). Rewritten in the text between quotes when the type

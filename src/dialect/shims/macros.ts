@@ -144,7 +144,15 @@ export const MACROS: readonly string[] = [
   `trino_date_text(d) AS CASE WHEN d BETWEEN DATE '1000-01-01' AND DATE '9999-12-31' THEN CAST(d AS VARCHAR)
      ELSE trino_year_text(year(d), '') || strftime(d, '-%m-%d') END`,
   // sep: ' ' (CAST to varchar) or 'T' (to_iso8601).
-  `trino_timestamp_text(t, sep) AS trino_year_text(year(t), '+') || strftime(t, '-%m-%d' || sep || '%H:%M:%S.%g')`,
+  // A timestamp(0) (DuckDB's TIMESTAMP_S: a literal without a fraction, CAST(… AS timestamp(0))) prints no fraction,
+  // a timestamp(3) its milliseconds (https://trino.io/docs/current/language/types.html#timestamp-p). \`type_name\` is
+  // typeof of the value before any cast that binds the branch for other types.
+  `trino_timestamp_text_of(t, sep, type_name) AS trino_year_text(year(t), '+')
+     || CASE WHEN type_name = 'TIMESTAMP_S' THEN strftime(t, '-%m-%d' || sep || '%H:%M:%S') ELSE strftime(t, '-%m-%d' || sep || '%H:%M:%S.%g') END`,
+  `trino_timestamp_text(t, sep) AS trino_timestamp_text_of(t, sep, typeof(t))`,
+  // CAST(x AS timestamp(0)) rounds half up (1969-12-31 23:59:59.5 is 1970-01-01 00:00:00 in Trino 476); DuckDB's own
+  // cast to TIMESTAMP_S rounds half away from zero.
+  `trino_round_to_seconds(t) AS CAST(date_trunc('second', CAST(t AS TIMESTAMP) + INTERVAL 500 MILLISECOND) AS TIMESTAMP_S)`,
   `trino_to_iso8601(x ${TZ_STRUCT}) AS trino_timestamp_text(x.trino_wall, 'T') ||
        trino_iso_offset(CAST((epoch(x.trino_wall) - epoch(timezone('UTC', x.trino_instant))) // 60 AS BIGINT)),
      (x) AS CASE WHEN typeof(x) = 'DATE' THEN trino_date_text(x) ELSE trino_timestamp_text(x, 'T') END`,
@@ -167,14 +175,26 @@ export const MACROS: readonly string[] = [
      (x, i) AS cast_to_type(x + i, x)`,
   `trino_minus_interval(x ${TZ_STRUCT}, i) AS trino_plus_interval(x, -i),
      (x, i) AS cast_to_type(x - i, x)`,
+  // timestamp(p) ± a day-to-second interval is timestamp(max(p, 3)) in Trino 476 (TIMESTAMP '2025-01-01 10:00:00' +
+  // INTERVAL '1' SECOND is a timestamp(3)); a year-month interval keeps p (trino_plus_interval). The typed overloads
+  // pick the TIMESTAMP_S one for a timestamp(0) only: a DATE would take it through an implicit cast otherwise.
+  `trino_plus_day_second(x ${TZ_STRUCT}, i) AS trino_plus_interval(x, i),
+     (x DATE, i) AS trino_plus_interval(x, i),
+     (x TIMESTAMP_S, i) AS CAST(x AS TIMESTAMP) + i,
+     (x, i) AS trino_plus_interval(x, i)`,
+  `trino_minus_day_second(x, i) AS trino_plus_day_second(x, -i)`,
   // Trino's date_add takes an int count (Math.toIntExact): a larger one fails with 'integer overflow'.
   `trino_date_add_count(n) AS CASE WHEN n BETWEEN -2147483648 AND 2147483647 THEN n
      ELSE cast_to_type(trino_fail('date_add: integer overflow'), n) END`,
+  // date_add keeps the precision: on a timestamp(0) the sum is rounded half up to the second (Trino 476:
+  // date_add('millisecond', 700, TIMESTAMP '2025-01-01 10:00:00') is 2025-01-01 10:00:01, a timestamp(0)).
+  `trino_date_add_plain(x, i) AS cast_to_type(CASE WHEN typeof(x) = 'TIMESTAMP_S'
+     THEN date_trunc('second', CAST(x AS TIMESTAMP) + i + INTERVAL 500 MILLISECOND) ELSE x + i END, x)`,
   `trino_date_add(unit, n, x ${TZ_STRUCT}) AS list_transform([x], lambda trino_x: CASE
        WHEN lower(unit) IN ('millisecond', 'second', 'minute', 'hour')
        THEN trino_tz_plus_elapsed(trino_x, trino_interval(unit, trino_date_add_count(n)))
        ELSE trino_tz_plus_wall(trino_x, trino_interval(unit, trino_date_add_count(n))) END)[1],
-     (unit, n, x) AS trino_plus_interval(x, trino_interval(unit, trino_date_add_count(n)))`,
+     (unit, n, x) AS trino_date_add_plain(x, trino_interval(unit, trino_date_add_count(n)))`,
   // Below a day, Trino truncates keeping the offset (01:30 EST on a fall-back night truncates to 01:00 EST, not EDT).
   `trino_date_trunc(unit, x ${TZ_STRUCT}) AS list_transform([x], lambda trino_x: CASE
        WHEN lower(unit) IN ('millisecond', 'second', 'minute', 'hour') THEN trino_tz_from_instant(
@@ -255,7 +275,9 @@ export const MACROS: readonly string[] = [
      WHEN typeof(x) = 'JSON' THEN trino_json_to_varchar(CAST(x AS JSON))
      WHEN typeof(x) IN ${FLOATING} THEN ${DOUBLE_TO_VARCHAR}
      WHEN typeof(x) LIKE 'DECIMAL%' THEN ${DECIMAL_TO_VARCHAR}
-     WHEN typeof(x) LIKE 'TIMESTAMP%' THEN trino_timestamp_text(CAST(x AS TIMESTAMP), ' ')
+     WHEN typeof(x) LIKE 'TIMESTAMP%' THEN trino_timestamp_text_of(CAST(x AS TIMESTAMP), ' ', typeof(x))
+     -- A time(3) prints its milliseconds (DuckDB's text drops a fraction's trailing zeros).
+     WHEN typeof(x) = 'TIME' THEN strftime(DATE '1970-01-01' + TRY_CAST(CAST(x AS VARCHAR) AS TIME), '%H:%M:%S.%g')
      WHEN typeof(x) = 'DATE' THEN trino_date_text(CAST(x AS DATE))
      ELSE CAST(x AS VARCHAR) END`,
   // x with its NULL type (SELECT NULL, ARRAY[], MAP()) marked as ENUM('trino_unknown'), which DuckDB keeps in a

@@ -33,18 +33,22 @@ export const UNBOUND_MACROS: readonly string[] = [
   `trino_to_iso8601_any(x) AS CASE WHEN ${IS_ZONED} THEN trino_timestamp_text(trino_tz_any(x).trino_wall, 'T') ||
        CASE WHEN trino_tz_any(x).trino_zone = 'UTC' THEN 'Z' ELSE trino_tz_any(x).trino_zone END
      WHEN typeof(x) = 'DATE' THEN trino_date_text(CAST(x AS DATE))
-     ELSE trino_timestamp_text(${PLAIN_TIMESTAMP}, 'T') END`,
+     ELSE trino_timestamp_text_of(${PLAIN_TIMESTAMP}, 'T', typeof(x)) END`,
   `trino_to_varchar_any(x) AS CASE
      WHEN ${IS_ZONED} THEN trino_timestamp_text(trino_tz_any(x).trino_wall, ' ') || ' ' || trino_tz_any(x).trino_zone
      WHEN ${IS_IP} THEN trino_ipaddress_text(struct_extract(${IP_FROM_ANY}, '${IP_FIELD}'))
      WHEN typeof(x) IN ('DOUBLE', 'FLOAT') THEN ${DOUBLE_TO_VARCHAR}
      WHEN typeof(x) LIKE 'DECIMAL%' THEN ${DECIMAL_TO_VARCHAR}
-     WHEN typeof(x) LIKE 'TIMESTAMP%' THEN trino_timestamp_text(${PLAIN_TIMESTAMP}, ' ')
+     WHEN typeof(x) LIKE 'TIMESTAMP%' THEN trino_timestamp_text_of(${PLAIN_TIMESTAMP}, ' ', typeof(x))
+     WHEN typeof(x) = 'TIME' THEN strftime(DATE '1970-01-01' + TRY_CAST(CAST(x AS VARCHAR) AS TIME), '%H:%M:%S.%g')
      WHEN typeof(x) = 'DATE' THEN trino_date_text(CAST(x AS DATE))
      ELSE CAST(x AS VARCHAR) END`,
   // Result type follows the argument's: plain path only (a zoned aggregate is a bind error).
   `trino_plus_interval_any(x, i) AS cast_to_type(x + i, x)`,
   `trino_minus_interval_any(x, i) AS cast_to_type(x - i, x)`,
   `trino_date_trunc_any(unit, x) AS cast_to_type(date_trunc(unit, x), x)`,
-  `trino_date_add_any(unit, n, x) AS trino_plus_interval_any(x, trino_interval(unit, n))`,
+  `trino_date_add_any(unit, n, x) AS trino_date_add_plain(x, trino_interval(unit, n))`,
+  // Typed overloads bind inside the lambda, where the aggregate has its type.
+  `trino_plus_day_second_any(x, i) AS list_transform([x], lambda trino_v: trino_plus_day_second(trino_v, i))[1]`,
+  `trino_minus_day_second_any(x, i) AS trino_plus_day_second_any(x, -i)`,
 ];

@@ -402,14 +402,19 @@ export class ExpressionRewriter {
     }
     let text = `${t.text} ${literal.text}`;
     let zoned = false;
-    // Trino types a literal by its fraction digits (TIMESTAMP '… .123456' is timestamp(6)); the local engine keeps
-    // milliseconds, and has no CHAR (https://trino.io/docs/current/language/types.html).
-    if ((word === 'TIMESTAMP' || word === 'TIME') && /[.,]\d{4,}/.test(value)) {
+    // Trino types a literal by its fraction digits (https://trino.io/docs/current/language/types.html#timestamp-p:
+    // TIMESTAMP '… 10:00:00' is timestamp(0), '….5' timestamp(1), '….123456' timestamp(6)). The local engine carries
+    // timestamp(0) (DuckDB's TIMESTAMP_S) and timestamp(3), and time(3) only (DuckDB's TIME has no precision); other
+    // precisions would print other digits.
+    const fraction = word === 'TIMESTAMP' || word === 'TIME' ? (/:\d{2}[.,](\d+)/.exec(value)?.[1] ?? '') : '';
+    if ((fraction.length > 0 || word === 'TIME') && fraction.length !== 3) {
+      const kept = word === 'TIMESTAMP' ? 'timestamp(0) and timestamp(3) (no fraction, or 3 digits)' : 'time(3) (3 digits)';
+      const digits = fraction.length === 0 ? 'without a fraction' : `with ${fraction.length} fraction digit${fraction.length === 1 ? '' : 's'}`;
       this.report(
         t,
         'precision',
-        `${word} literal with more than 3 fraction digits: the local engine keeps millisecond precision`,
-        'write at most 3 fraction digits',
+        `${word} literal ${digits} is ${word.toLowerCase()}(${fraction.length}) in Trino: the local engine keeps ${kept}`,
+        `write 3 fraction digits: '…${`.${fraction}`.padEnd(4, '0').slice(0, 4)}'`,
       );
     }
     if (word === 'CHAR')
@@ -418,6 +423,7 @@ export class ExpressionRewriter {
       const match = ZONED_TIMESTAMP.exec(value.trim());
       zoned = match !== null;
       if (match) text = `trino_tz_literal(TIMESTAMP ${sqlString(match[1])}, ${sqlString(normalizeZone(match[2]))})`;
+      else if (fraction === '') text = `CAST(${text} AS TIMESTAMP_S)`;
     } else if (word === 'DECIMAL' || word === 'NUMERIC') {
       const digits = value.trim().replace(/^[-+]/, '');
       const [int, frac = ''] = digits.split('.');

@@ -174,7 +174,7 @@ function castCall(c: CallContext, tryCast: boolean): string | undefined {
       : c.render(items.slice(0, asIndex)).trim();
   let type;
   try {
-    type = translateType(items.slice(asIndex + 1));
+    type = translateType(items.slice(asIndex + 1), true);
   } catch (error) {
     if (!(error instanceof TypeSyntaxError)) throw error;
     c.report('type', error.message, error.hint ?? 'use a Trino type: varchar, bigint, double, decimal(p,s), date, timestamp, array(…), map(…, …), row(…)');
@@ -197,6 +197,8 @@ function castCall(c: CallContext, tryCast: boolean): string | undefined {
   else if (type.base === 'IPADDRESS') shim = shimCall('trino_to_ipaddress', [value]);
   // An ipaddress gives its 16 bytes; an aggregate keeps DuckDB's cast (an aggregated ipaddress there fails loudly).
   else if (type.sql === 'BLOB' && !hasAggregate(value)) shim = `trino_to_varbinary(${value})`;
+  // timestamp(0): the timestamp(3) value rounded half up to the second, as Trino's CAST does.
+  if (shim && type.precision === 0) shim = `trino_round_to_seconds(${shim})`;
   // DuckDB would cast an ipaddress inside an array, map or row as its struct; refused there (ip-address.ts).
   const source = type.base === 'ARRAY' || type.base === 'MAP' || type.base === 'ROW' ? nestedIpCastGuard(value, type.sql) : value;
   const cast = shim ? (tryCast ? `try(${shim})` : shim) : `${tryCast ? 'TRY_CAST' : 'CAST'}(${source} AS ${type.sql})`;

@@ -159,14 +159,14 @@ export function rewriteOperators(parts: Part[]): void {
       const r = primaryEnd(parts, n);
       if (r < 0) continue;
       const zoned = parts[single(parts, n, r)]?.zoned === true;
-      replace(parts, p, r, shimCall('trino_plus_interval', [joinParts(parts, n, r), parts[p].text]), zoned);
+      replace(parts, p, r, shimCall(intervalShim('+', parts[p].text), [joinParts(parts, n, r), parts[p].text]), zoned);
       i = p;
       continue;
     }
     if (n < 0 || !parts[n].interval || !isOperandLike(parts[prevIndex(parts, i)])) continue;
     const l = leftOperandStart(parts, i, ADDITIVE);
     if (l < 0) continue;
-    const fn = op === '+' ? 'trino_plus_interval' : 'trino_minus_interval';
+    const fn = intervalShim(op, parts[n].text);
     const zoned = parts[single(parts, l, prevIndex(parts, i))]?.zoned === true;
     replace(parts, l, n, shimCall(fn, [joinParts(parts, l, prevIndex(parts, i)), parts[n].text]), zoned);
     i = l;
@@ -316,4 +316,14 @@ function compareZonedByInstant(parts: Part[]): void {
       if (p.inList.some((e) => e.zoned)) p.text = `(${p.inList.map((e) => (e.zoned ? shimCall('trino_cmp', [e.text.trim()]) : e.text)).join(',')})`;
     }
   }
+}
+
+/**
+ * The shim of `x ± INTERVAL …`: Trino 476 types timestamp(p) ± a day-to-second interval as timestamp(max(p, 3)) and
+ * keeps p with a year-month one (TIMESTAMP '2025-01-01 10:00:00' + INTERVAL '1' SECOND is a timestamp(3), + INTERVAL
+ * '1' MONTH a timestamp(0)); https://trino.io/docs/current/functions/datetime.html#date-and-time-operators.
+ */
+function intervalShim(op: '+' | '-', interval: string): string {
+  const yearMonth = /\b(?:YEAR|MONTH)S?\s*$/i.test(interval);
+  return `trino_${op === '+' ? 'plus' : 'minus'}_${yearMonth ? 'interval' : 'day_second'}`;
 }

@@ -52,21 +52,33 @@ export interface TranslatedType {
   withTimeZone: boolean;
   /** VARCHAR(n) length. */
   length?: number;
+  /** TIMESTAMP(p) fraction digits: 0 or 3 (the default, also of a bare TIMESTAMP). */
+  precision?: number;
 }
 
 /**
- * TIMESTAMP(p) / TIME(p): the local engine keeps milliseconds, Trino's default precision for them
- * (https://trino.io/docs/current/language/types.html#timestamp-p). Another precision rounds (p < 3) or keeps digits
- * (p > 3) differently and reports another type: refused.
+ * TIMESTAMP(p) / TIME(p) (https://trino.io/docs/current/language/types.html#timestamp-p): the local engine carries
+ * timestamp(3), Trino's default (DuckDB's TIMESTAMP, shown with milliseconds), and timestamp(0) (DuckDB's TIMESTAMP_S,
+ * shown without a fraction) at the top of a CAST, where the translator rounds half up as Trino does. Any other
+ * precision, time(p) other than 3, and timestamp(0) inside an array, map or row (DuckDB's own cast would round half away
+ * from zero) would report another type or other digits: refused.
  */
-function millisecondsOnly(base: string, params: Node | undefined): void {
-  if (!params) return;
+function timestampPrecision(base: string, params: Node | undefined, secondsHere: boolean, zoned = false): number {
+  if (!params) return 3;
   const precision = nodeText(params).slice(1, -1).trim();
-  if (precision !== '3')
-    throw new TypeSyntaxError(`${base}(${precision}) is not supported locally: the local engine keeps ${base} with millisecond precision (${base}(3))`);
+  if (precision === '3' || (precision === '0' && base === 'TIMESTAMP' && secondsHere)) return Number(precision);
+  const kept = base === 'TIMESTAMP' ? `${base}(0) and ${base}(3)` : `${base} with millisecond precision (${base}(3))`;
+  const where =
+    precision !== '0' || base !== 'TIMESTAMP'
+      ? ''
+      : zoned
+        ? ' (TIMESTAMP(0) WITH TIME ZONE is not carried)'
+        : ' (TIMESTAMP(0) only as the type of a CAST, not inside an array, map or row)';
+  throw new TypeSyntaxError(`${base}(${precision}) is not supported locally: the local engine keeps ${kept}${where}`, `write ${base}(3) or ${base}`);
 }
 
-export function translateType(items: readonly Node[]): TranslatedType {
+/** `topLevel`: the type of the CAST itself, not of an array element, map key or value, or row field. */
+export function translateType(items: readonly Node[], topLevel = false): TranslatedType {
   const m = meaningful(items);
   const base = nodeKeyword(m[0]);
   const params = isParen(m[1]) ? m[1] : undefined;
@@ -91,11 +103,12 @@ export function translateType(items: readonly Node[]): TranslatedType {
       return { sql: params ? `DECIMAL${nodeText(params)}` : 'DECIMAL(38, 0)', base: 'DECIMAL', withTimeZone: false };
     case 'TIMESTAMP': {
       const withTimeZone = rest.join(' ') === 'WITH TIME ZONE';
-      millisecondsOnly(base, params);
-      return { sql: withTimeZone ? TZ_STRUCT : 'TIMESTAMP', base, withTimeZone };
+      // The zoned struct's wall clock is a TIMESTAMP: timestamp(0) with time zone is not carried.
+      const precision = timestampPrecision(base, params, topLevel && !withTimeZone, withTimeZone);
+      return { sql: withTimeZone ? TZ_STRUCT : precision === 0 ? 'TIMESTAMP_S' : 'TIMESTAMP', base, withTimeZone, precision };
     }
     case 'TIME':
-      millisecondsOnly(base, params);
+      timestampPrecision(base, params, false);
       return { sql: 'TIME', base, withTimeZone: false };
     case 'CHAR':
       // https://trino.io/docs/current/language/types.html#char: "A CHAR(x) value always has x characters" (padded

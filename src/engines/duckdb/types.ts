@@ -197,9 +197,13 @@ export function toSqlValue(value: DuckDBValue, type?: DuckDBType): SqlValue {
     const out: { [key: string]: SqlValue } = {};
     // A double or real key is written as Java does (Trino's client and Athena: `{1.0=…}`, not `{1=…}`).
     const floating = keyType?.typeId === DuckDBTypeId.DOUBLE || keyType?.typeId === DuckDBTypeId.FLOAT;
+    // A timestamp(0) key (DuckDB's TIMESTAMP_S) is written as Trino's text of it, without a fraction: Trino's client
+    // sends a map's keys as that text, where the milliseconds of a timestamp value are only the contract's shape.
+    const seconds = keyType?.typeId === DuckDBTypeId.TIMESTAMP_S;
     for (const { key, value: v } of value.entries) {
       const k = toSqlValue(key, keyType);
-      out[floating && typeof k === 'number' ? javaFloatingText(k) : valueText(k)] = toSqlValue(v, valueType);
+      const text = floating && typeof k === 'number' ? javaFloatingText(k) : valueText(k);
+      out[seconds ? text.replace(/\.000$/, '') : text] = toSqlValue(v, valueType);
     }
     return out;
   }

@@ -43,7 +43,7 @@ describeFunctions(
     ['format %s of NaN', "format('%s|%s', nan(), -infinity())", 'NaN|-Infinity', 'varchar'],
     ['format %s of a decimal below 1', "format('%s', DECIMAL '-0.5')", '-0.5', 'varchar'],
     ['format %s of a timestamp on the minute', "format('%s', TIMESTAMP '2025-01-01 10:00:00')", '2025-01-01T10:00', 'varchar'],
-    ['format %s of a timestamp with milliseconds', "format('%s', TIMESTAMP '2025-01-01 10:00:00.5')", '2025-01-01T10:00:00.500', 'varchar'],
+    ['format %s of a timestamp with milliseconds', "format('%s', TIMESTAMP '2025-01-01 10:00:00.500')", '2025-01-01T10:00:00.500', 'varchar'],
     ['format %s of a UTC timestamp', "format('%s', TIMESTAMP '2025-01-01 10:00:05 UTC')", '2025-01-01T10:00:05Z[UTC]', 'varchar'],
     ['format %s of an offset timestamp', "format('%s', TIMESTAMP '2025-01-01 10:00:00 +01:00')", '2025-01-01T10:00+01:00', 'varchar'],
     ['format %s of a zoned timestamp', "format('%s', TIMESTAMP '2025-01-01 10:00:00 America/New_York')", '2025-01-01T10:00-05:00[America/New_York]', 'varchar'],
