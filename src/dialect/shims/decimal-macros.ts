@@ -72,6 +72,17 @@ const ROUND_PLACES = `list_transform([x], lambda v: cast_to_type(CASE
   ELSE list_transform([sign(${UNSCALED}) * ((abs(${UNSCALED}) + ${TEN_TO(`${S} - d`)} // 2) // ${TEN_TO(`${S} - d`)}) * ${TEN_TO(`${S} - d`)}],
     lambda trino_r: CASE WHEN abs(trino_r) >= ${TEN_TO(`least(38, ${P} + 1)`)} THEN ${ROUND_OVERFLOW} ELSE ${SCALED_TEXT('trino_r')} END)[1]
   END, ${ROUND_PLACES_WITNESS}))[1]`;
+/**
+ * truncate(decimal(p,s), n), Trino's TruncateN: towards zero at n places, in x's own type. The unscaled value (a
+ * HUGEINT) is cut by 10^(s - n) and written back as text: DuckDB has no truncate of a decimal to places, and going
+ * through a double lost digits past 15 (truncate(DECIMAL '12345678901234567.895', -1) was 12345678901234561.024).
+ */
+const TRUNCATE_PLACES = `list_transform([x], lambda v: cast_to_type(CASE
+  WHEN v IS NULL THEN NULL
+  WHEN n >= ${S} THEN CAST(v AS VARCHAR)
+  WHEN ${S} - n > 38 THEN '0'
+  ELSE list_transform([(${UNSCALED} // ${TEN_TO(`${S} - n`)}) * ${TEN_TO(`${S} - n`)}], lambda trino_r: ${SCALED_TEXT('trino_r')})[1]
+  END, v))[1]`;
 export const DECIMAL_MACROS: readonly string[] = [
   // + 0.0 (a decimal(2,1)): DuckDB's floor of an integer is a double, of an exact decimal an exact decimal.
   `trino_floor(x) AS ${bound(SCALE_38_FAILS('floor(v + 0.0)'), ROUNDED)}`,
@@ -83,7 +94,8 @@ export const DECIMAL_MACROS: readonly string[] = [
   `trino_round_places(x, d) AS CASE WHEN typeof(x) IN ('DOUBLE', 'FLOAT') THEN cast_to_type(trino_java_round(CAST(x AS DOUBLE), d), x)
      WHEN typeof(x) IN ${INTEGER_KINDS} THEN cast_to_type(round(CAST(x AS HUGEINT), d), x)
      ELSE ${ROUND_PLACES} END`,
+  `trino_truncate_decimal(x, n) AS ${TRUNCATE_PLACES}`,
   `trino_truncate_whole(x) AS ${bound('trunc(v)', `CASE WHEN ${P} IS NOT NULL THEN greatest(1, ${P} - ${S}) END`)}`,
-  // An integer kind, double or real keeps its type; NaN for NaN.
-  `trino_sign(x) AS ${bound(`CASE WHEN ${T} IN ('DOUBLE', 'FLOAT') AND isnan(v) THEN v ELSE sign(v) END`, `CASE WHEN ${IS_DECIMAL} THEN 1 END`)}`,
+  // An integer kind, double or real keeps its type; NaN for NaN, and a double zero itself (Java's Math.signum(-0.0) is -0.0).
+  `trino_sign(x) AS ${bound(`CASE WHEN ${T} IN ('DOUBLE', 'FLOAT') AND (isnan(v) OR v = 0) THEN v ELSE sign(v) END`, `CASE WHEN ${IS_DECIMAL} THEN 1 END`)}`,
 ];

@@ -70,8 +70,7 @@ export const FUNCTION_MACROS: readonly string[] = [
   ...['ln', 'log2', 'log10'].map((fn) => `trino_${fn}(x) AS CASE WHEN x = 0 THEN '-Infinity'::DOUBLE WHEN x < 0 THEN 'NaN'::DOUBLE ELSE ${fn}(x) END`),
   // Trino has truncate(double), truncate(real) and truncate(decimal[, n]): an integer is a decimal(p,0) there (an
   // integer is decimal(10,0), a bigint decimal(19,0)), and truncate(double, n) does not exist.
-  `trino_truncate_decimal(x, n) AS cast_to_type(trunc(x * pow(10, n)) / pow(10, n), x)`,
-  // truncate(x) alone: trino_truncate_whole (decimal-macros.ts).
+  // truncate(x) alone: trino_truncate_whole, truncate(decimal, n): trino_truncate_decimal (decimal-macros.ts).
   `trino_truncate(x TINYINT, n) AS CAST(x AS DECIMAL(3,0)), (x SMALLINT, n) AS CAST(x AS DECIMAL(5,0)),
      (x INTEGER, n) AS CAST(x AS DECIMAL(10,0)), (x BIGINT, n) AS CAST(x AS DECIMAL(19,0)),
      (x, n) AS CASE WHEN typeof(x) LIKE 'DECIMAL%' THEN trino_truncate_decimal(x, n)

@@ -31,6 +31,19 @@ describeFunctions('decimal result types', [
   ['truncate(decimal) with no integer digits', "truncate(DECIMAL '0.9')", '0', 'decimal(1,0)'],
   ['truncate(decimal(p,0))', 'truncate(CAST(12345 AS DECIMAL(5,0)))', '12345', 'decimal(5,0)'],
   ['truncate(decimal, n) keeps the type', "truncate(DECIMAL '1.98', 1)", '1.90', 'decimal(3,2)'],
+  // Found by the oracle's random expressions (seed 20261205, case 2481; Trino 476's answers): exact past 15 digits,
+  // towards zero, a NULL stays NULL.
+  [
+    'truncate(decimal, n) is exact past 15 digits',
+    "truncate((DECIMAL '0.005' + DECIMAL '12345678901234567.89'), -1)",
+    '12345678901234560.000',
+    'decimal(21,3)',
+  ],
+  ['truncate(decimal, n) goes towards zero', "truncate(DECIMAL '-12345678901234567.895', 2)", '-12345678901234567.890', 'decimal(20,3)'],
+  ['truncate(decimal, n) past the integer digits is 0', "truncate(DECIMAL '99.99', -5)", '0.00', 'decimal(4,2)'],
+  ['truncate(decimal, n) of NULL', 'truncate(CAST(NULL AS decimal(5,2)), 1)', null, 'decimal(5,2)'],
+  // Java's Math.signum keeps a signed zero (seed 20261205, case 492: Trino 476 answers 8000000000000000).
+  ['sign(-0.0) is -0.0', "to_ieee754_64(sign(DOUBLE '-0.0'))", '8000000000000000', 'varbinary'],
   ['round(avg(decimal), 1)', "round(avg(x), 1) FROM (VALUES DECIMAL '1.25', DECIMAL '2.5') t(x)", '1.90', 'decimal(4,2)'],
   // other types keep theirs, exactly
   ['floor of a bigint beyond 2^53 stays exact', 'floor(9007199254740993)', 9007199254740993n, 'bigint'],
