@@ -1,20 +1,12 @@
-// The fast syntax path for Hive DDL (src/lint/hive-subset.ts) may only accept what dt-sql-parser's Hive grammar accepts
-// (a statement it accepts skips the grammar). Checked against the grammar on the repository's DDL, the AWS-documented
-// log tables (tests/fixtures/athena-ddl), the bench's sources and one-token mutations of all of them.
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { HiveSQL } from 'dt-sql-parser';
 import { HiveSqlLexer } from 'dt-sql-parser/dist/lib/hive/HiveSqlLexer.js';
 import { describe, expect, it } from 'vitest';
-import { writeModelsProject } from '../../bench/models.js';
-import { splitStatements } from '../../src/dialect/statements.js';
 import { isTrivia, tokenize, type Token } from '../../src/dialect/tokens.js';
 import { HIVE_KEYWORDS } from '../../src/lint/hive-keywords.js';
 import { maskHiveDdl } from '../../src/lint/hive-mask.js';
 import { inHiveDdlSubset } from '../../src/lint/hive-subset.js';
-import { statementGrammar } from '../../src/lint/statement-grammar.js';
 import { seededRandom } from '../trino/generator.js';
+import { benchStatements, grammarAccepts, repoStatements } from './subset-corpus.js';
 
 const hive = new HiveSQL();
 /** The text the grammar reads in `lake lint`: variables and keyword column names masked. */
@@ -24,37 +16,6 @@ const masked = (text: string) =>
       .map((t) => (t.kind === 'variable' ? `__${t.text.slice(2, -1)}_` : t.text))
       .join(''),
   ).text;
-const grammarAccepts = (text: string): boolean => {
-  let failed = false;
-  const parser = hive.createParser(text, () => {
-    failed = true;
-  });
-  parser.buildParseTrees = false;
-  parser.program();
-  return !failed;
-};
-
-const REPO = new URL('../../', import.meta.url).pathname;
-function sqlFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? sqlFiles(join(dir, e.name)) : e.name.endsWith('.sql') ? [join(dir, e.name)] : [],
-  );
-}
-const hiveStatements = (files: string[]) =>
-  files
-    .flatMap((f) => splitStatements(readFileSync(f, 'utf8')))
-    .map((s) => s.text)
-    .filter((s) => statementGrammar(s) === 'hive');
-
-function benchSources(): string[] {
-  const dir = mkdtempSync(join(tmpdir(), 'lake-hive-subset-'));
-  try {
-    writeModelsProject(dir, 50);
-    return hiveStatements(sqlFiles(join(dir, 'sql')));
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
 
 /** In the subset (and valid Hive). */
 const COVERED = [
@@ -71,12 +32,7 @@ const LEFT_TO_THE_GRAMMAR = [
   "CREATE EXTERNAL TABLE t (a int) STORED AS INPUTFORMAT 'x' OUTPUTFORMAT 'y' LOCATION 's3://b/'",
 ];
 
-const corpus = [
-  ...hiveStatements([...sqlFiles(join(REPO, 'sql')), ...sqlFiles(join(REPO, 'tests', 'fixtures')), ...sqlFiles(join(REPO, 'samples'))]),
-  ...benchSources(),
-  ...COVERED,
-  ...LEFT_TO_THE_GRAMMAR,
-].map(masked);
+const corpus = [...repoStatements('hive', true), ...benchStatements('hive', 50), ...COVERED, ...LEFT_TO_THE_GRAMMAR].map(masked);
 
 /** Variants one token edit away: dropped, doubled, or replaced by a token of the corpus (of the same kind, mostly). */
 function mutations(text: string, random: () => number, count: number, pool: Token[]): string[] {
@@ -103,7 +59,7 @@ describe('the Hive DDL subset of `lake lint`', () => {
   });
 
   it('covers the CREATE EXTERNAL TABLE statements of the example project and of the bench', () => {
-    const shapes = [...hiveStatements(sqlFiles(join(REPO, 'sql'))), ...benchSources()].filter((s) => /^CREATE EXTERNAL/i.test(s));
+    const shapes = [...repoStatements('hive', false), ...benchStatements('hive', 50)].filter((s) => /^CREATE EXTERNAL/i.test(s));
     expect(shapes.length).toBeGreaterThan(10);
     expect(shapes.filter((s) => !inHiveDdlSubset(masked(s)))).toEqual([]);
   });
@@ -115,7 +71,7 @@ describe('the Hive DDL subset of `lake lint`', () => {
     const pool = corpus.flatMap((s) => tokenize(s).filter((t) => !isTrivia(t) && !seen.has(t.text) && seen.add(t.text)));
     const candidates = [...corpus, ...tables.flatMap((s) => mutations(s, random, 100, pool))];
     const accepted = candidates.filter((s) => inHiveDdlSubset(s));
-    expect(accepted.filter((s) => !grammarAccepts(s))).toEqual([]);
+    expect(accepted.filter((s) => !grammarAccepts(hive, s))).toEqual([]);
     // The check means something only if the subset accepted many of them, mutants included.
     expect(accepted.length).toBeGreaterThan(tables.length * 5);
   }, 180_000);

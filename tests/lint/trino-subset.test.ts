@@ -1,20 +1,11 @@
-// The fast syntax path of `lake lint` (src/lint/trino-subset.ts) may only accept what dt-sql-parser's Trino grammar
-// accepts: a statement it accepts skips the grammar, so accepting an invalid one would hide a syntax error. Checked
-// here against the grammar itself on the project's SQL, the bench's generated models, random expressions of the Trino
-// oracle's generator and thousands of mutations of them (a token dropped, doubled, swapped or replaced).
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { TrinoSQL } from 'dt-sql-parser';
 import { TrinoSqlLexer } from 'dt-sql-parser/dist/lib/trino/TrinoSqlLexer.js';
 import { describe, expect, it } from 'vitest';
-import { writeModelsProject } from '../../bench/models.js';
-import { splitStatements } from '../../src/dialect/statements.js';
 import { isTrivia, tokenize } from '../../src/dialect/tokens.js';
-import { statementGrammar } from '../../src/lint/statement-grammar.js';
 import { TRINO_KEYWORDS, TRINO_NOT_IDENTIFIERS } from '../../src/lint/trino-keywords.js';
 import { inTrinoSubset } from '../../src/lint/trino-subset.js';
 import { KINDS, generate, seededRandom, sqlOf } from '../trino/generator.js';
+import { benchStatements, grammarAccepts, repoStatements } from './subset-corpus.js';
 
 const trino = new TrinoSQL();
 const maskVariables = (text: string) =>
@@ -22,37 +13,6 @@ const maskVariables = (text: string) =>
     .map((t) => (t.kind === 'variable' ? `__${t.text.slice(2, -1)}_` : t.text))
     .join('');
 /** As `lake lint` runs the grammar: `${name}` variables masked as identifiers of their length. */
-const grammarAccepts = (text: string): boolean => {
-  let failed = false;
-  const parser = trino.createParser(maskVariables(text), () => {
-    failed = true;
-  });
-  parser.buildParseTrees = false;
-  parser.program();
-  return !failed;
-};
-
-const REPO = new URL('../../', import.meta.url).pathname;
-function sqlFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? sqlFiles(join(dir, e.name)) : e.name.endsWith('.sql') ? [join(dir, e.name)] : [],
-  );
-}
-const trinoStatements = (files: string[]) =>
-  files
-    .flatMap((f) => splitStatements(readFileSync(f, 'utf8')))
-    .map((s) => s.text)
-    .filter((s) => statementGrammar(s) === 'trino');
-
-function benchModels(): string[] {
-  const dir = mkdtempSync(join(tmpdir(), 'lake-trino-subset-'));
-  try {
-    writeModelsProject(dir, 60);
-    return trinoStatements(sqlFiles(join(dir, 'sql')));
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
 
 function randomExpressions(count: number): string[] {
   const random = seededRandom(18);
@@ -88,12 +48,7 @@ const HANDWRITTEN = [
   'SELECT CURRENT_DATE, current_timestamp, localtime FROM t',
 ];
 
-const corpus = [
-  ...trinoStatements([...sqlFiles(join(REPO, 'sql')), ...sqlFiles(join(REPO, 'tests', 'fixtures')), ...sqlFiles(join(REPO, 'samples'))]),
-  ...benchModels(),
-  ...randomExpressions(300),
-  ...HANDWRITTEN,
-];
+const corpus = [...repoStatements('trino', true), ...benchStatements('trino', 60), ...randomExpressions(300), ...HANDWRITTEN];
 
 /** Variants of `text` one token edit away: dropped, doubled, swapped with the next, replaced by another's token. */
 function mutations(text: string, random: () => number, count: number, pool: string[]): string[] {
@@ -121,12 +76,14 @@ describe('the Trino subset of `lake lint`', () => {
   it('knows the grammar’s keywords and which of them cannot be identifiers', () => {
     const words = TrinoSqlLexer.literalNames.filter((n): n is string => n !== null && /^'[A-Za-z_]+'$/.test(n)).map((n) => n.slice(1, -1).toUpperCase());
     expect([...TRINO_KEYWORDS].sort()).toEqual([...new Set(words)].sort());
-    const notIdentifier = words.filter((w) => !grammarAccepts(`SELECT ${w} FROM t`) || !grammarAccepts(`SELECT t.${w} FROM t`));
+    const notIdentifier = words.filter(
+      (w) => !grammarAccepts(trino, maskVariables(`SELECT ${w} FROM t`)) || !grammarAccepts(trino, maskVariables(`SELECT t.${w} FROM t`)),
+    );
     expect([...TRINO_NOT_IDENTIFIERS].sort()).toEqual(notIdentifier.sort());
   }, 180_000);
 
   it('covers the shapes of the example project and of the bench models', () => {
-    const shapes = [...trinoStatements(sqlFiles(join(REPO, 'sql'))), ...benchModels()];
+    const shapes = [...repoStatements('trino', false), ...benchStatements('trino', 60)];
     const outside = shapes.filter((s) => !inTrinoSubset(s));
     // Lambdas and UNNEST stay with the grammar; everything else in these projects is in the subset.
     expect(outside.length).toBeLessThanOrEqual(shapes.length / 10);
@@ -146,7 +103,7 @@ describe('the Trino subset of `lake lint`', () => {
     ];
     const candidates = [...corpus, ...corpus.flatMap((s) => mutations(s, random, 4, pool))];
     const accepted = candidates.filter((s) => inTrinoSubset(s));
-    const wronglyAccepted = accepted.filter((s) => !grammarAccepts(s));
+    const wronglyAccepted = accepted.filter((s) => !grammarAccepts(trino, maskVariables(s)));
     expect(wronglyAccepted).toEqual([]);
     // The check means something only if the subset accepted many of them, mutants included.
     expect(accepted.length).toBeGreaterThan(candidates.length / 5);
