@@ -202,10 +202,11 @@ function castCall(c: CallContext, tryCast: boolean): string | undefined {
   // DuckDB would cast an ipaddress inside an array, map or row as its struct; refused there (ip-address.ts).
   const source = type.base === 'ARRAY' || type.base === 'MAP' || type.base === 'ROW' ? nestedIpCastGuard(value, type.sql) : value;
   const cast = shim ? (tryCast ? `try(${shim})` : shim) : `${tryCast ? 'TRY_CAST' : 'CAST'}(${source} AS ${type.sql})`;
-  // TRY_CAST of a literal is a constant that may be NULL: its type is kept by a NULL DuckDB does not fold (TRY
-  // refuses a volatile argument, so it goes next to the TRY, not into it).
-  const literal = operand.length === 1 && operand[0].kind === 'token' && operand[0].token.kind === 'string';
-  return tryCast && literal ? `coalesce(${cast}, CAST(${UNFOLDED_NULL} AS ${type.sql}))` : cast;
+  // A TRY_CAST whose operand is constant (a literal, or any expression over constants such as date_format(TIMESTAMP
+  // '…', '…')) is folded by DuckDB, and a failing one into an untyped NULL: its type is kept by a NULL DuckDB does not
+  // fold, for every operand (TRY refuses a volatile argument, so it goes next to the TRY, not into it). coalesce only
+  // evaluates it where the cast failed.
+  return tryCast ? `coalesce(${cast}, CAST(${UNFOLDED_NULL} AS ${type.sql}))` : cast;
 }
 
 function sumCall(c: CallContext): string {
