@@ -71,8 +71,13 @@ export const MACROS: readonly string[] = [
   `trino_zone_instant(wall, zone) AS list_transform([timezone(zone, wall)], lambda trino_a:
      list_transform([timezone('UTC', wall - trino_zone_offset(zone, trino_a - INTERVAL 3 HOUR))], lambda trino_b:
        CASE WHEN trino_b < trino_a AND timezone(zone, trino_b) = wall THEN trino_b ELSE trino_a END)[1])[1]`,
+  // Trino packs a zoned value's UTC millis into 52 bits (DateTimeEncoding.packDateTimeWithZone): an instant past
+  // ±2^51 ms fails with "Millis overflow: <millis>" wherever a zoned value is built.
   `trino_tz_from_instant(instant, zone) AS list_transform([instant], lambda trino_i:
-     CASE WHEN trino_i IS NOT NULL AND zone IS NOT NULL THEN struct_pack(
+     CASE WHEN trino_i IS NOT NULL AND zone IS NOT NULL
+       AND NOT epoch_ms(trino_i) BETWEEN -2251799813685248 AND 2251799813685247
+     THEN cast_to_type(trino_fail('Millis overflow: ' || epoch_ms(trino_i)), NULL::${TZ_STRUCT})
+     WHEN trino_i IS NOT NULL AND zone IS NOT NULL THEN struct_pack(
        trino_instant := trino_i,
        trino_zone := zone,
        trino_wall := CASE WHEN regexp_matches(zone, ${OFFSET_ZONE})

@@ -58,6 +58,29 @@ function literalArg(c: CallContext, k: number): string | undefined {
   return m.length === 1 && m[0].kind === 'token' && m[0].token.kind === 'string' ? stringValue(m[0].token) : undefined;
 }
 
+/**
+ * A zoned TIMESTAMP literal without a fraction (`TIMESTAMP '2025-03-10 10:00:00 UTC'`) is timestamp(0) with time zone
+ * in Trino, and date_add keeps that precision (rounding the milliseconds away); locally a zoned value is timestamp(3)
+ * (docs/trino-oracle.md §8), so date_add('millisecond', n, <such a literal>) is refused (oracle seed 20261205).
+ */
+const ZONED_WITHOUT_FRACTION = /^\s*\d{4}-\d{2}-\d{2}[ T]\d{1,2}:\d{2}(?::\d{2})?\s*(?:UTC|Z|[+-]\d{2}:?\d{2}|[A-Za-z]+\/[A-Za-z_/+-]+)\s*$/;
+function millisecondsOntoZonedSeconds(c: CallContext): boolean {
+  const [word, literal, ...more] = meaningful(c.args[2] ?? []);
+  const zonedSeconds =
+    more.length === 0 &&
+    nodeKeyword(word) === 'TIMESTAMP' &&
+    literal?.kind === 'token' &&
+    literal.token.kind === 'string' &&
+    ZONED_WITHOUT_FRACTION.test(stringValue(literal.token));
+  if (!zonedSeconds || literalArg(c, 0)?.trim().toLowerCase() !== 'millisecond') return false;
+  c.report(
+    'precision',
+    "date_add('millisecond', …) onto a zoned TIMESTAMP literal without a fraction: Trino keeps its timestamp(0) with time zone and rounds the milliseconds away, where the local engine keeps them",
+    "write the literal with .000: TIMESTAMP '2025-03-10 10:00:00.000 UTC'",
+  );
+  return true;
+}
+
 const sqlString = (s: string) => `'${s.replaceAll("'", "''")}'`;
 
 function formatPattern(c: CallContext, k: number, translate: (p: string) => string, what: string): string | undefined {
@@ -269,7 +292,7 @@ export const FUNCTIONS: Record<string, CallHandler> = {
   // date_sub counts whole elapsed units, which is Trino's date_diff; zoned values count between instants.
   date_diff: (c) =>
     c.args.length === 3 ? `date_sub(${c.arg(0)}, ${shimCall('trino_instant', [c.arg(1)])}, ${shimCall('trino_instant', [c.arg(2)])})` : undefined,
-  date_add: typedRename('trino_date_add'),
+  date_add: (c) => (millisecondsOntoZonedSeconds(c) ? undefined : typedRename('trino_date_add')(c)),
   date_trunc: typedRename('trino_date_trunc'),
   from_iso8601_timestamp: rename('trino_from_iso8601_timestamp'),
   from_iso8601_date: (c) => `CAST(${c.arg(0)} AS DATE)`,
