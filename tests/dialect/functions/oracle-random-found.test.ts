@@ -157,6 +157,17 @@ describeFunctions(
       "CAST(date_add('millisecond', second(TIMESTAMP '2024-12-31 23:59:59.999 Asia/Tokyo'), TIMESTAMP '2025-03-10 10:00:00 UTC') AS timestamp)",
       /unfaithful\/precision[\s\S]*write the literal with \.000/,
     ],
+    // The same through at_timezone (Trino 476: 2025-03-10 06:00:00.000) or AT TIME ZONE of a timestamp(0).
+    [
+      'date_add of milliseconds onto a zoned timestamp(0) moved to another zone',
+      "CAST(date_add('millisecond', 1, at_timezone(TIMESTAMP '2025-03-10 10:00:00 UTC', 'America/New_York')) AS timestamp)",
+      /unfaithful\/precision[\s\S]*write the literal with \.000/,
+    ],
+    [
+      'date_add of milliseconds onto a timestamp(0) put into a zone',
+      "date_add('millisecond', 1, TIMESTAMP '2025-03-10 10:00' AT TIME ZONE 'UTC')",
+      /unfaithful\/precision[\s\S]*write the literal with \.000/,
+    ],
     ['map_zip_with over MAP() second', "map_zip_with(MAP(ARRAY['a'], ARRAY[1]), MAP(), (k, v1, v2) -> v1)", /unknown-map-lambda/],
   ],
 );
