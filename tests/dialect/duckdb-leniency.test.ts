@@ -50,3 +50,31 @@ describe('row pattern recognition', () => {
     expect(result.rows).toEqual([[1, 2, 3]]);
   });
 });
+
+// https://trino.io/docs/current/functions/session.html lists current_user, not user or session_user: Trino 476 reads
+// `user` and `session_user` as column names (COLUMN_NOT_FOUND: "Column 'user' cannot be resolved" when none has the
+// name) and `current_role` unquoted as a reserved word (SYNTAX_ERROR); DuckDB answered 'duckdb' for all three.
+describe('user, session_user and current_role', () => {
+  it('fail as on Athena when no column has the name, also over no rows and quoted', async () => {
+    await expect(engine.execute('SELECT user')).rejects.toThrow("COLUMN_NOT_FOUND: Column 'user' cannot be resolved");
+    await expect(engine.execute('SELECT session_user FROM (VALUES 1) t(x) WHERE false')).rejects.toThrow(
+      "COLUMN_NOT_FOUND: Column 'session_user' cannot be resolved",
+    );
+    await expect(engine.execute('SELECT 1 FROM (VALUES 1) t(x) WHERE upper("USER") = \'A\'')).rejects.toThrow("Column 'user' cannot be resolved");
+  });
+
+  it('are the column when one has the name', async () => {
+    const result = await engine.execute('SELECT user, session_user, "current_role" FROM (VALUES (1, 2, 3)) t(user, session_user, "current_role")');
+    expect(result.columns.map((c) => c.name)).toEqual(['user', 'session_user', 'current_role']);
+    expect(result.rows).toEqual([[1, 2, 3]]);
+  });
+
+  it('current_role unquoted is an error at lint time at its position (the grammar), and refused by the engine', async () => {
+    const sql = 'SELECT 1,\n  current_role';
+    expect(await lint(sql)).toEqual([expect.objectContaining({ severity: 'error', line: 2, col: 3 })]);
+    expect((await checkFile({ sql, parse: false })).rules).toEqual([
+      expect.objectContaining({ rule: 'unfaithful/session-function', line: 2, col: 3, message: expect.stringContaining('reserved word') }),
+    ]);
+    await expect(engine.execute('SELECT current_role')).rejects.toThrow(/session-function.*current_role/);
+  });
+});

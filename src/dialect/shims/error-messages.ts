@@ -23,6 +23,10 @@ const CONSTRUCT_NAMES: Record<string, string> = { case: 'CASE', 'array[…]': 'A
 const construct = (key: string) => CONSTRUCT_NAMES[key] ?? key;
 const refusal = (key: string) =>
   REFUSALS[key] ??
+  // session-word-macros.ts: a session word that no column has (Trino 476's COLUMN_NOT_FOUND message).
+  (key.startsWith('column ')
+    ? `COLUMN_NOT_FOUND: Column '${key.slice('column '.length)}' cannot be resolved (a column name on Athena, not the session user)`
+    : undefined) ??
   (key.startsWith('ipaddress ')
     ? `${construct(key.slice('ipaddress '.length))}: Cannot find common type between ipaddress and another type (Athena fails with TYPE_MISMATCH); CAST the text to ipaddress or the ipaddress to varchar`
     : undefined) ??

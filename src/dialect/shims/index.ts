@@ -14,6 +14,7 @@ import { JSON_MACROS } from './json-macros.js';
 import { MAP_MACROS } from './map-macros.js';
 import { MACROS } from './macros.js';
 import { MacroSet } from './macro-set.js';
+import { SESSION_WORD_MACROS } from './session-word-macros.js';
 import { UNBOUND_MACROS } from './unbound-macros.js';
 
 export { failureMessage } from './error-messages.js';
@@ -32,6 +33,7 @@ export function sessionSetupStatements(): string[] {
     ...COLLECTION_MACROS,
     ...CHECKSUM_MACROS,
     ...IP_MACROS,
+    ...SESSION_WORD_MACROS,
   ].map((body) => `CREATE OR REPLACE TEMP MACRO ${body}`);
 }
 

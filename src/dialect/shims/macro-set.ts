@@ -3,9 +3,13 @@
 // created before the first statement whose SQL names it, after every macro its own body names, and otherwise in the
 // order of the full list.
 import type { DuckDBConnection } from '@duckdb/node-api';
+import { SESSION_COLUMN_WORDS } from './session-word-macros.js';
 
-/** Every shim is named `trino_…`; a text naming one (or a struct field of the same spelling) asks for it. */
-const SHIM_NAME = /trino_\w+/g;
+/**
+ * Every shim is named `trino_…`, but for the session words that replace DuckDB's session functions
+ * (session-word-macros.ts); a text naming one (or a struct field or column of the same spelling) asks for it.
+ */
+const SHIM_NAME = new RegExp(`trino_\\w+|\\b(?:${SESSION_COLUMN_WORDS.join('|')})\\b`, 'gi');
 
 interface MacroDefinition {
   name: string;
@@ -16,7 +20,7 @@ interface MacroDefinition {
 
 function definitionsOf(statements: readonly string[]): Map<string, MacroDefinition> {
   const heads = statements.map((sql) => {
-    const head = /^CREATE OR REPLACE TEMP MACRO (\w+)/.exec(sql);
+    const head = /^CREATE OR REPLACE TEMP MACRO "?(\w+)"?/.exec(sql);
     if (!head) throw new Error(`internal: not a macro definition: ${sql.slice(0, 80)}`);
     return { name: head[1], bodyAt: head[0].length };
   });
@@ -57,7 +61,7 @@ export class MacroSet {
       for (const used of byListOrder(definition.uses)) visit(used);
       ordered.push(name);
     };
-    for (const name of byListOrder(new Set(texts.flatMap((text) => text.match(SHIM_NAME) ?? [])))) visit(name);
+    for (const name of byListOrder(new Set(texts.flatMap((text) => (text.match(SHIM_NAME) ?? []).map((name) => name.toLowerCase()))))) visit(name);
     return ordered;
   }
 

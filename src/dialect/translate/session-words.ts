@@ -2,8 +2,9 @@
 // 'duckdb' there): `current_catalog` is Athena's catalog; `current_user` and `current_schema` name the Athena
 // principal and the query's database, which the local session does not have, so they are refused.
 // https://trino.io/docs/current/functions/session.html
-// (`user`, `session_user` and `current_role` are identifiers in Trino; DuckDB falls back to its session user only
-// when no column has the name, quoted or not, so they are left to DuckDB: see docs/issue-15-audit.md.)
+// `user` and `session_user` are identifiers in Trino, so they are left as written: a column of that name wins, and
+// otherwise a macro replaces DuckDB's session function with Trino's COLUMN_NOT_FOUND (shims/session-word-macros.ts).
+// `current_role` unquoted is a reserved word in Trino's grammar (SYNTAX_ERROR), so it is refused here.
 import { ATHENA_CATALOG } from './names.js';
 
 export type SessionWord = { kind: 'text'; text: string } | { kind: 'refused'; message: string; hint: string };
@@ -22,6 +23,12 @@ export function sessionWord(word: string): SessionWord | undefined {
       kind: 'refused',
       message: "current_schema is the query's Athena database, which the local session does not track",
       hint: 'write the database name as a string literal',
+    };
+  if (word === 'CURRENT_ROLE')
+    return {
+      kind: 'refused',
+      message: 'current_role is a reserved word on Athena (a syntax error there), where DuckDB answers its session user',
+      hint: 'for a column of that name, write it in double quotes: "current_role"',
     };
   return undefined;
 }
