@@ -78,3 +78,37 @@ describe('user, session_user and current_role', () => {
     await expect(engine.execute('SELECT current_role')).rejects.toThrow(/session-function.*current_role/);
   });
 });
+
+// https://trino.io/docs/current/functions/string.html#concat: concat(string1, ..., stringN) of varchar (or varbinary,
+// arrays). Trino 476: concat('a') INVALID_FUNCTION_ARGUMENT "There must be two or more concatenation arguments",
+// concat(12) and concat('a', json) FUNCTION_NOT_FOUND; DuckDB answered '12', 'a' and 'a1'.
+describe('concat', () => {
+  it('of one argument is refused at lint time at the call, whatever its type', async () => {
+    for (const arg of ['12', "'a'", "X'01'", 'ARRAY[1]']) {
+      expect(await lint(`SELECT\n  concat(${arg})`)).toEqual([
+        expect.objectContaining({ rule: 'unfaithful/concat-arguments', line: 2, col: 3, message: expect.stringContaining('two or more') }),
+      ]);
+      await expect(engine.execute(`SELECT concat(${arg})`)).rejects.toThrow(/concat-arguments/);
+    }
+  });
+
+  it('with a json argument fails as on Athena, while binding (also over no rows), for concat() and ||', async () => {
+    const json = "(VALUES json_array_get('[1]', 0)) t(j)";
+    await expect(engine.execute(`SELECT concat('a', j) FROM ${json}`)).rejects.toThrow(
+      /FUNCTION_NOT_FOUND: Unexpected parameters .*json.* for function concat/,
+    );
+    await expect(engine.execute(`SELECT j || 'a' FROM ${json} WHERE false`)).rejects.toThrow(/Unexpected parameters .*json.* for function concat/);
+    await expect(engine.execute(`SELECT concat(j, j) FROM ${json} WHERE false`)).rejects.toThrow(/for function concat/);
+    await expect(engine.execute(`SELECT concat(arbitrary(j), 'a') FROM ${json}`)).rejects.toThrow(
+      /Unexpected parameters \(json, varchar\) for function concat/,
+    );
+  });
+
+  it('of varchar, varbinary and arrays still answers as Trino 476 does (value and type)', async () => {
+    const result = await engine.execute(
+      "SELECT concat('a', 'b', 'c'), concat(ARRAY[1], ARRAY[2]), X'01' || X'02', concat(CAST(j AS varchar), 'a') FROM (VALUES json_array_get('[1]', 0)) t(j)",
+    );
+    expect(result.columns.map((c) => c.type)).toEqual(['varchar', 'array(integer)', 'varbinary', 'varchar']);
+    expect(result.rows).toEqual([['abc', [1, 2], '0102', '1a']]);
+  });
+});

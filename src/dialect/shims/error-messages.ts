@@ -16,6 +16,8 @@ export const REFUSED_KEY_MARKER = 'trino_refused:';
 const REFUSALS: Record<string, string> = {
   'ip-stored':
     "TYPE_MISMATCH: table column types don't match the values assigned: Expressions: [ipaddress] (no table column holds an ipaddress); CAST the value to varchar",
+  'concat json':
+    'FUNCTION_NOT_FOUND: Unexpected parameters (…, json) for function concat: concat and || take varchar, varbinary or arrays on Athena; CAST the json to varchar (its JSON text) or extract a value (json_extract_scalar)',
   'contains-in-try':
     'contains(network, address) inside try() with a network that is not a literal is refused locally: on Athena a prefix length that is not a number ("For input string") fails even inside try(), where try() locally gives NULL',
 };

@@ -162,10 +162,15 @@ export const FUNCTION_MACROS: readonly string[] = [
   // `lake lint` refuses varchar_col || 1 over empty inputs): another scalar type reaches array_concat, whose binder
   // error error-messages.ts words as Trino's. Arrays keep DuckDB's || (array_concat only type-checks them).
   // The casts keep the type where DuckDB folds || of a constant NULL (nullif('a', 'a') || 'b') into an untyped NULL.
-  `trino_concat(a VARCHAR, b VARCHAR) AS CAST(a || b AS VARCHAR), (a BLOB, b BLOB) AS CAST(a || b AS BLOB),
+  // A json operand (Trino: "Unexpected parameters (varchar(1), json) for function concat") would bind to the varchar
+  // overload through DuckDB's implicit JSON → VARCHAR cast, so it is refused first, while binding: the operands'
+  // own types are seen only before a typed parameter casts them.
+  `trino_concat(a, b) AS trino_concat_typed(trino_concat_not_json(a), trino_concat_not_json(b))`,
+  `trino_concat_typed(a VARCHAR, b VARCHAR) AS CAST(a || b AS VARCHAR), (a BLOB, b BLOB) AS CAST(a || b AS BLOB),
      (a, b) AS CASE WHEN false THEN array_concat(a, b) ELSE a || b END`,
+  `trino_concat_not_json(x) AS {'trino_v': x}[CASE WHEN typeof([x]) = 'JSON[]' THEN '${REFUSED_KEY_MARKER}concat json' ELSE 'trino_v' END]`,
   // With an aggregate argument typed overloads cannot bind (both are unknown then): the same rule, checked per row.
-  `trino_concat_text_like(x) AS typeof(x) IN ('VARCHAR', 'JSON', 'BLOB', '"NULL"') OR typeof(x) LIKE '%[]'`,
+  `trino_concat_text_like(x) AS typeof(x) IN ('VARCHAR', 'BLOB', '"NULL"') OR typeof(x) LIKE '%[]'`,
   `trino_concat_any(a, b) AS CASE WHEN NOT (trino_concat_text_like(a) AND trino_concat_text_like(b))
      THEN ${fail(`'Unexpected parameters (' || lower(typeof(a)) || ', ' || lower(typeof(b)) || ') for function concat'`, 'a || b')}
      ELSE a || b END`,

@@ -373,6 +373,16 @@ export const FUNCTIONS: Record<string, CallHandler> = {
 
   // strings
   concat: (c) => {
+    // Trino 476 fails on one argument whatever its type (INVALID_FUNCTION_ARGUMENT: "There must be two or more
+    // concatenation arguments", or FUNCTION_NOT_FOUND for concat(12)); DuckDB returns it as text.
+    if (c.args.length < 2) {
+      c.report(
+        'concat-arguments',
+        'concat() needs two or more arguments on Athena: "There must be two or more concatenation arguments"',
+        'write the value alone, CAST(x AS varchar) for its text, or concat(a, b, …)',
+      );
+      return undefined;
+    }
     if (mismatchedConcatArguments(c.args)) {
       c.report(
         'concat-types',
@@ -385,7 +395,7 @@ export const FUNCTIONS: Record<string, CallHandler> = {
       c.report('unknown-array-concat', UNKNOWN_ARRAY_CONCAT.message, UNKNOWN_ARRAY_CONCAT.hint);
       return undefined;
     }
-    return c.args.length < 2 ? undefined : c.args.map((_a, k) => c.arg(k)).reduce((left, right) => shimCall('trino_concat', [left, right]));
+    return c.args.map((_a, k) => c.arg(k)).reduce((left, right) => shimCall('trino_concat', [left, right]));
   },
   substr: (c) => (c.group.items.some((n) => nodeKeyword(n) === 'FROM') ? undefined : call('trino_substr', c)),
   substring: (c) => (c.group.items.some((n) => nodeKeyword(n) === 'FROM') ? undefined : call('trino_substr', c)),
