@@ -112,3 +112,28 @@ describe('concat', () => {
     expect(result.rows).toEqual([['abc', [1, 2], '0102', '1a']]);
   });
 });
+
+// https://trino.io/docs/current/language/types.html#ipaddress: Trino 476 has no common type of ipaddress and varchar:
+// greatest/least FUNCTION_NOT_FOUND ("Unexpected parameters (ipaddress, varchar(3)) for function greatest"),
+// coalesce, CASE and ARRAY[…] TYPE_MISMATCH ("Cannot find common type between ipaddress and varchar(3)"). Locally
+// greatest/least of a literal, and the others of a column, showed DuckDB's "Cannot deduce template type 'T'".
+describe('an ipaddress meeting another type', () => {
+  it.each([
+    ["greatest(IPADDRESS '1.2.3.4', '::1')", /greatest\(\): Unexpected parameters \(ipaddress and another type\) for function greatest .*FUNCTION_NOT_FOUND/],
+    ["least('::1', IPADDRESS '1.2.3.4')", /least\(\): Unexpected parameters .* for function least/],
+    ["greatest(IPADDRESS '1.2.3.4', x)", /for function greatest/],
+    ["coalesce(IPADDRESS '1.2.3.4', x)", /coalesce\(\): Cannot find common type between ipaddress and another type .*TYPE_MISMATCH/],
+    ["CASE WHEN true THEN IPADDRESS '1.2.3.4' ELSE x END", /CASE: Cannot find common type between ipaddress/],
+    ["ARRAY[IPADDRESS '1.2.3.4', x]", /ARRAY\[…\]: Cannot find common type between ipaddress/],
+  ])('%s fails with the clean message', async (expression, message) => {
+    await expect(engine.execute(`SELECT ${expression} FROM (VALUES '::1') t(x)`)).rejects.toThrow(message);
+  });
+
+  it('ipaddresses and NULLs still meet (Trino 476 values and types)', async () => {
+    const result = await engine.execute(
+      "SELECT greatest(IPADDRESS '1.2.3.4', IPADDRESS '::1'), least(IPADDRESS '1.2.3.4', NULL), coalesce(NULL, IPADDRESS '::1'), CASE WHEN x = 1 THEN IPADDRESS '1.2.3.4' ELSE IPADDRESS '::1' END FROM (VALUES 2) t(x)",
+    );
+    expect(result.columns.map((c) => c.type)).toEqual(['ipaddress', 'ipaddress', 'ipaddress', 'ipaddress']);
+    expect(result.rows).toEqual([['1.2.3.4', null, '::1', '::1']]);
+  });
+});

@@ -23,15 +23,21 @@ const REFUSALS: Record<string, string> = {
 };
 const CONSTRUCT_NAMES: Record<string, string> = { case: 'CASE', 'array[…]': 'ARRAY[…]' };
 const construct = (key: string) => CONSTRUCT_NAMES[key] ?? key;
+/** An ipaddress meeting another type in `what`: greatest/least have no such signature, the others no common type. */
+const ipMismatch = (what: string) => {
+  const call = /^(greatest|least)\(\)$/.exec(what)?.[1];
+  const failure = call
+    ? `Unexpected parameters (ipaddress and another type) for function ${call} (Athena fails with FUNCTION_NOT_FOUND)`
+    : 'Cannot find common type between ipaddress and another type (Athena fails with TYPE_MISMATCH)';
+  return `${construct(what)}: ${failure}; CAST the text to ipaddress or the ipaddress to varchar`;
+};
 const refusal = (key: string) =>
   REFUSALS[key] ??
   // session-word-macros.ts: a session word that no column has (Trino 476's COLUMN_NOT_FOUND message).
   (key.startsWith('column ')
     ? `COLUMN_NOT_FOUND: Column '${key.slice('column '.length)}' cannot be resolved (a column name on Athena, not the session user)`
     : undefined) ??
-  (key.startsWith('ipaddress ')
-    ? `${construct(key.slice('ipaddress '.length))}: Cannot find common type between ipaddress and another type (Athena fails with TYPE_MISMATCH); CAST the text to ipaddress or the ipaddress to varchar`
-    : undefined) ??
+  (key.startsWith('ipaddress ') ? ipMismatch(key.slice('ipaddress '.length)) : undefined) ??
   `${construct(key)}: the decimal values need more than 38 digits together, and Athena keeps the larger scale where the local engine rounds; CAST them to one decimal type first`;
 
 const REWRITES: readonly [RegExp, (...groups: string[]) => string][] = [

@@ -57,7 +57,18 @@ function checkedBeside(what: string, whole: string, values: readonly string[], i
 export function checkedOnce(what: string, struct: string, fields: number, pick: (fields: readonly string[]) => string, ip: boolean): string {
   const names = Array.from({ length: fields }, (_v, k) => `trino_s.trino_${k}`);
   const picked = pick(names);
-  return `list_transform([${struct}], lambda trino_s: ${refusedWhen(checks(what, picked, names, ip), picked)})[1]`;
+  return `list_transform(${ipChecked(what, struct, fields, ip)}, lambda trino_s: ${refusedWhen(checks(what, picked, names, false), picked)})[1]`;
+}
+
+/**
+ * `[struct]`, refused first when an ipaddress meets another type: a pick that calls a function (greatest's
+ * list_value) fails to bind on the struct and the text ("Cannot deduce template type") before a check beside it
+ * could name the mismatch, so the check binds in a lambda of its own, before the pick's.
+ */
+function ipChecked(what: string, struct: string, fields: number, ip: boolean): string {
+  if (!ip) return `[${struct}]`;
+  const names = Array.from({ length: fields }, (_v, k) => `trino_c.trino_${k}`);
+  return `list_transform([${struct}], lambda trino_c: ${refusedWhen([[ipMismatch(names), `ipaddress ${what}`]], 'trino_c')})`;
 }
 
 const NOT_NUMERIC_WORDS = new Set(['NULL', 'TRUE', 'FALSE']);
@@ -131,7 +142,7 @@ const coalesceOf = (fields: readonly string[]) => `coalesce(${fields.join(', ')}
 export function checkedArray(whole: string, elements: readonly Node[][], texts: readonly string[]): string {
   const ip = mixesIpAddress(elements);
   if (!ip && !mayLoseScale(elements)) return whole;
-  if (!whole.includes(TYPE_SCALE)) return checkedBeside('ARRAY[…]', whole, texts, ip);
+  if (!ip && !whole.includes(TYPE_SCALE)) return checkedBeside('ARRAY[…]', whole, texts, ip);
   const struct = `{${texts.map((t, k) => `'trino_${k}': ${t.trim()}`).join(', ')}}`;
   return checkedOnce('ARRAY[…]', struct, texts.length, (fields) => `[${fields.join(', ')}]`, ip);
 }
@@ -143,7 +154,7 @@ export function checkedArray(whole: string, elements: readonly Node[][], texts: 
 export function checkedCoalesce(whole: string, args: readonly Node[][], texts: readonly string[]): string {
   const ip = mixesIpAddress(args);
   if (!ip && !mayLoseScale(args)) return whole;
-  if (!whole.includes(TYPE_SCALE)) return checkedBeside('coalesce()', whole, texts, ip);
+  if (!ip && !whole.includes(TYPE_SCALE)) return checkedBeside('coalesce()', whole, texts, ip);
   const kept = texts.filter((_t, k) => !isNullLiteral(args[k]));
   const wrapped = kept.map(
     (t, k) => `list_transform([${t.trim()}], lambda trino_w: CASE WHEN trino_w IS NOT NULL THEN ${fieldStruct(k, kept.length, 'trino_w')} END)[1]`,
@@ -173,7 +184,7 @@ export function checkedCase(group: GroupNode, render: (nodes: readonly Node[]) =
   const ip = mixesIpAddress(valueNodes);
   if (!isCase(group) || (!ip && !mayLoseScale(valueNodes))) return whole;
   const values = pieces.flatMap((p, k) => (isValue(p) ? [k] : []));
-  if (!whole.includes(TYPE_SCALE))
+  if (!ip && !whole.includes(TYPE_SCALE))
     return checkedBeside(
       'CASE',
       whole,
