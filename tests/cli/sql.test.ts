@@ -1,9 +1,10 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
+import { checkSyntax } from '../../src/lint/syntax.js';
 import { captureIo } from '../helpers/io.js';
 
 const lake = () => mkdtempSync(join(tmpdir(), 'lake-sql-'));
@@ -40,9 +41,33 @@ describe('lake sql', () => {
     expect(lines).toHaveLength(3);
     expect(lines[0]).toEqual({ ok: true, columns: [{ name: 'a', type: 'integer' }], rows: [[1]] });
     expect(lines[1].ok).toBe(false);
-    expect(lines[1].error).toMatch(/syntax error/);
+    expect(lines[1].error).toMatch(/^statement 2 \(line 1:16: SELEC 2\) failed: 'SELEC' is not valid at this position \(Trino grammar\)/);
     expect(lines[2].rows).toEqual([[3]]);
     expect(code).toBe(1);
+  });
+
+  // The local engine's DuckDB runs its own syntax, which Athena (Trino's grammar,
+  // https://trino.io/docs/current/sql/select.html) rejects: `lake sql` checks each statement as `lake lint` does.
+  it.each([
+    ['SELECT 1::int', 9, "':' is not valid at this position"],
+    ['SELECT x FROM (VALUES 1) t(x) QUALIFY x > 0', 31, "'QUALIFY' is not valid at this position"],
+    ['SELECT * FROM range(3)', 21, "'3' is not valid at this position"],
+    ["SELECT {'a': 1}", 8, 'rule columnRef failed predicate'],
+  ])('refuses DuckDB-only syntax as lake lint does, at the line and column of the script: %s', async (sql, col, message) => {
+    const io = captureIo(lake());
+    expect(await main(['sql', '--lake', io.cwd, '-e', `SELECT 1;\n${sql}`], io)).toBe(1);
+    expect(io.err).toContain(`statement 2 (line 2:${col}: ${sql}) failed: ${message}`);
+    const [lint] = await checkSyntax(`SELECT 1;\n${sql}`);
+    expect(lint).toMatchObject({ line: 2, col, message: expect.stringContaining(message) });
+    expect(io.err).toContain(lint.message);
+    expect(io.out).toBe('');
+  });
+
+  it('names the file and its position for a syntax error in --file', async () => {
+    const io = captureIo(lake());
+    writeFileSync(join(io.cwd, 'q.sql'), 'SELECT 1;\n\nSELECT 7 // 2');
+    expect(await main(['sql', '--lake', io.cwd, '--file', 'q.sql'], io)).toBe(1);
+    expect(io.err).toContain("statement 2 (q.sql:3:11: SELECT 7 // 2) failed: '/' is not valid at this position (Trino grammar)");
   });
 
   it('keeps state across invocations in the lake folder', async () => {

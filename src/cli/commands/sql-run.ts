@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { QueryResult } from '../../engines/engine.js';
-import { firstLine, splitStatements } from '../../dialect/statements.js';
+import type { Engine, QueryResult } from '../../engines/engine.js';
+import { AthenaLocalEngine } from '../../engines/local/engine.js';
+import { refuseEngineStatements } from '../../engines/local/sandbox.js';
+import { firstLine, splitStatements, type Statement } from '../../dialect/statements.js';
 import { locateEngineError, withSourceExcerpt } from '../../project/error-location.js';
 import { openEngine } from '../context.js';
 import type { EngineFlags } from '../engine-choice.js';
@@ -38,6 +40,35 @@ function tableLimit(text: string | undefined): number | undefined {
 
 const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
+/**
+ * The local engine's DuckDB also runs its own syntax (`1::int`, QUALIFY, `FROM range(3)`, `{'a': 1}`), which Athena
+ * rejects: a statement is first checked as `lake lint` checks it (the Trino grammar), with lint's message at the
+ * statement's line and column in the script. Loaded on first use: most statements are in the grammar-free subset.
+ */
+async function syntaxFailure(statement: Statement, source: string | undefined): Promise<string | undefined> {
+  const { checkSyntax } = await import('../../lint/syntax.js');
+  const [error] = await checkSyntax(statement.text);
+  if (!error) return undefined;
+  const at = { line: statement.line + error.line - 1, col: error.line === 1 ? statement.col + error.col - 1 : error.col };
+  const text = { file: source ?? '<sql>', sql: ' '.repeat(statement.col - 1) + statement.text, bodyLine: statement.line };
+  const where = source ? `${source}:${at.line}:${at.col}` : `line ${at.line}:${at.col}`;
+  const message = withSourceExcerpt(`${error.message}${error.hint ? `\n  hint: ${error.hint}` : ''}`, text, at);
+  return `statement ${statement.index + 1} (${where}: ${firstLine(statement.text)}) failed: ${message}`;
+}
+
+/**
+ * The statement's result; a syntax error Athena would raise fails it on the local engine too (syntaxFailure), after
+ * the engine's own refusal of DuckDB statements (COPY, ATTACH, PRAGMA…), which names them better than the grammar.
+ */
+async function execute(engine: Engine, statement: Statement, database: string, source: string | undefined): Promise<QueryResult> {
+  if (engine instanceof AthenaLocalEngine) {
+    refuseEngineStatements(statement.text);
+    const syntax = await syntaxFailure(statement, source);
+    if (syntax) throw new CliError(syntax);
+  }
+  return engine.execute(statement.text, { database });
+}
+
 export async function runSql(options: SqlOptions, io: Io): Promise<number> {
   const limit = tableLimit(options.limit);
   if (options.file === '-' && !io.stdin) throw new CliError('--file -: no standard input to read', { exitCode: EXIT_CRASH });
@@ -51,7 +82,7 @@ export async function runSql(options: SqlOptions, io: Io): Promise<number> {
       let failed = 0;
       for (const statement of statements) {
         try {
-          const result = await engine.execute(statement.text, { database });
+          const result = await execute(engine, statement, database, source);
           io.stdout(`${toJson({ ok: true, columns: result.columns, rows: result.rows })}\n`);
         } catch (error) {
           failed++;
@@ -63,8 +94,9 @@ export async function runSql(options: SqlOptions, io: Io): Promise<number> {
     let last: QueryResult | undefined;
     for (const statement of statements) {
       try {
-        last = await engine.execute(statement.text, { database });
+        last = await execute(engine, statement, database, source);
       } catch (error) {
+        if (error instanceof CliError) throw error;
         // Columns of the statement's first line count from where it starts in the script.
         const text = { file: source ?? '<sql>', sql: ' '.repeat(statement.col - 1) + statement.text, bodyLine: statement.line };
         const found = locateEngineError(errorText(error), text);
