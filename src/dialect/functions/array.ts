@@ -29,7 +29,7 @@ export const ARRAY: FunctionFamily = {
   ngrams: shim('trino_ngrams', '2'),
   reduce: rewrite('reduce(a, initial, (s, x) -> …, s -> …)', '4'),
   repeat: shim('trino_repeat', '2', 'an array of n copies (DuckDB repeat() repeats a string)'),
-  sequence: rewrite('integers and dates', '2-3'),
+  sequence: rewrite('integers, dates and timestamps (by day-to-second or year-to-month steps)', '2-3'),
   slice: shim('trino_slice', '3', 'negative start counts from the end'),
   transform: rewrite('a lambda x -> …', '2'),
   trim_array: shim('trino_trim_array', '2'),

@@ -289,8 +289,9 @@ export const FUNCTION_MACROS: readonly string[] = [
      ELSE list_slice(a, 1, len(a) - n) END`,
 
   // --- JSON ---------------------------------------------------------------------------------------------------------
-  // The canonical text (json-canonical.ts): DuckDB's json() would unescape a character outside the BMP.
-  `trino_json_format(j) AS trino_json_parse(CAST(j AS VARCHAR))`,
+  // The text as kept (json-canonical.ts): DuckDB's json() would unescape a character outside the BMP, and json_parse
+  // would sort the fields of a row's JSON and merge its empty names.
+  `trino_json_format(j) AS trino_json_of_value(CAST(j AS VARCHAR), 'JSON')`,
   // The json functions take json or varchar (Trino 476: json_array_length(12) is FUNCTION_NOT_FOUND; DuckDB's CAST
   // would read the number as JSON).
   `trino_json_arg(j, fn) AS CASE WHEN typeof(j) IN ('VARCHAR', 'JSON', '"NULL"') THEN CAST(j AS JSON)

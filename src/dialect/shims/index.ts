@@ -9,7 +9,7 @@ import { FUNCTION_MACROS } from './function-macros.js';
 import { functionUdfs } from './function-udfs.js';
 import { IP_MACROS, ipAddressUdfs } from './ip-address.js';
 import { javaFormat } from './java-format.js';
-import { canonicalJson } from './json-canonical.js';
+import { canonicalJson, valueJson } from './json-canonical.js';
 import { JSON_MACROS } from './json-macros.js';
 import { MAP_MACROS } from './map-macros.js';
 import { MACROS } from './macros.js';
@@ -86,12 +86,33 @@ function jsonParseFunction(): DuckDBScalarFunction {
 }
 
 /**
+ * `trino_json_of_value(text, type)`: DuckDB's to_json text of a value of `type` (typeof) written as Trino's CAST(… AS
+ * JSON) writes it: canonical, but a row's fields in their order with their names, empty or repeated.
+ */
+function jsonOfValueFunction(): DuckDBScalarFunction {
+  return DuckDBScalarFunction.create({
+    name: 'trino_json_of_value',
+    returnType: VARCHAR,
+    parameterTypes: [VARCHAR, VARCHAR],
+    mainFunction: (_info, input, output) => {
+      const [texts, types] = [input.getColumnVector(0), input.getColumnVector(1)];
+      for (let row = 0; row < input.rowCount; row++) {
+        const text = texts.getItem(row);
+        output.setItem(row, text === null ? null : valueJson(String(text), String(types.getItem(row))));
+      }
+      output.flush();
+    },
+  });
+}
+
+/**
  * Registers the UDFs (macros refer to them) and returns the connection's macro shims, which are created per statement
  * as its SQL first needs them (MacroSet.defineFor).
  */
 export function registerShims(connection: DuckDBConnection): MacroSet {
   connection.registerScalarFunction(javaFormatFunction());
   connection.registerScalarFunction(jsonParseFunction());
+  connection.registerScalarFunction(jsonOfValueFunction());
   for (const fn of [...functionUdfs(), ...checksumUdfs(), ...datetimeTextUdfs(), ...ipAddressUdfs(), ...decimalQuotientUdfs()])
     connection.registerScalarFunction(fn);
   return new MacroSet(sessionSetupStatements());

@@ -5,7 +5,8 @@
 
 export class JsonSyntaxError extends Error {}
 
-type JsonValue = { kind: 'text'; text: string } | { kind: 'array'; items: JsonValue[] } | { kind: 'object'; entries: Map<string, JsonValue> };
+/** An object keeps its entries as written, in order and with repeated keys (a row's JSON has them). */
+type JsonValue = { kind: 'text'; text: string } | { kind: 'array'; items: JsonValue[] } | { kind: 'object'; entries: [string, JsonValue][] };
 
 /** Java's Double.toString: shortest digits, plain between 1e-3 and 1e7, else `d.dddE±n`; always a fraction digit. */
 export function javaDouble(d: number): string {
@@ -44,7 +45,7 @@ function parse(text: string): JsonValue {
     const c = text[i];
     if (c === '{') {
       i++;
-      const entries = new Map<string, JsonValue>();
+      const entries: [string, JsonValue][] = [];
       space();
       if (text[i] === '}') {
         i++;
@@ -56,7 +57,7 @@ function parse(text: string): JsonValue {
         const key = JSON.parse(stringToken()) as string;
         space();
         if (text[i++] !== ':') fail();
-        entries.set(key, value());
+        entries.push([key, value()]);
         space();
         if (text[i] === ',') i++;
         else if (text[i++] === '}') return { kind: 'object', entries };
@@ -111,11 +112,86 @@ function parse(text: string): JsonValue {
   return result;
 }
 
+/** An object's entries with sorted keys, the last of a repeated key kept (as a map built from the text keeps it). */
+function sortedEntries(entries: readonly [string, JsonValue][]): [string, JsonValue][] {
+  return [...new Map(entries)].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+const writeEntries = (entries: readonly [string, JsonValue][], writeValue: (v: JsonValue, k: number) => string) =>
+  `{${entries.map(([key, v], k) => `${jacksonString(key)}:${writeValue(v, k)}`).join(',')}}`;
+
 function write(v: JsonValue): string {
   if (v.kind === 'text') return v.text;
   if (v.kind === 'array') return `[${v.items.map(write).join(',')}]`;
-  const keys = [...v.entries.keys()].sort();
-  return `{${keys.map((k) => `${jacksonString(k)}:${write(v.entries.get(k)!)}`).join(',')}}`;
+  return writeEntries(sortedEntries(v.entries), write);
+}
+
+/** A JSON value's text as Trino keeps it: its objects' entries in their order (numbers and strings canonical). */
+function writeAsWritten(v: JsonValue): string {
+  if (v.kind === 'text') return v.text;
+  if (v.kind === 'array') return `[${v.items.map(writeAsWritten).join(',')}]`;
+  return writeEntries(v.entries, writeAsWritten);
 }
 
 export const canonicalJson = (text: string): string => write(parse(text));
+
+/**
+ * Where a value's JSON has objects: a row (ROW, DuckDB's STRUCT) writes its fields in their order, repeated names and
+ * an anonymous row's empty names kept; a map writes its keys sorted (Trino 476: CAST(ROW(1, 'a') AS JSON) is
+ * `{"":1,"":"a"}`, a row(y, x) `{"y":…,"x":…}`, a map `{"a":…,"b":…}`).
+ */
+type JsonShape =
+  | { kind: 'row'; fields: JsonShape[] }
+  | { kind: 'map'; value: JsonShape }
+  | { kind: 'list'; element: JsonShape }
+  | { kind: 'json' }
+  | { kind: 'other' };
+
+/** The top-level pieces of a type's text split at commas (outside parentheses, brackets and quoted names). */
+function splitTopLevel(text: string): string[] {
+  const pieces: string[] = [];
+  let depth = 0;
+  let quoted = false;
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '"') quoted = !quoted;
+    else if (quoted) continue;
+    else if (c === '(' || c === '[') depth++;
+    else if (c === ')' || c === ']') depth--;
+    else if (c === ',' && depth === 0) {
+      pieces.push(text.slice(start, i));
+      start = i + 1;
+    }
+  }
+  pieces.push(text.slice(start));
+  return pieces;
+}
+
+/** The shape of a DuckDB type as typeof() writes it, or of a row field (`name TYPE`, `"a b" TYPE` or `TYPE`). */
+export function jsonShape(typeText: string): JsonShape {
+  const text = typeText.trim();
+  // A JSON value (a json field of a row) is written as it is kept.
+  if (/(?:^|\s)JSON$/i.test(text)) return { kind: 'json' };
+  const list = /^(.*)\[\d*\]$/s.exec(text);
+  if (list) return { kind: 'list', element: jsonShape(list[1]) };
+  // The base type is the word before the first parenthesis outside a quoted field name.
+  const open = text.replace(/"(?:[^"]|"")*"/g, (name) => '_'.repeat(name.length)).indexOf('(');
+  if (open < 0 || !text.endsWith(')')) return { kind: 'other' };
+  const base = /(\w+)\s*$/.exec(text.slice(0, open))?.[1].toUpperCase();
+  const inner = splitTopLevel(text.slice(open + 1, -1));
+  if (base === 'STRUCT') return { kind: 'row', fields: inner.map(jsonShape) };
+  if (base === 'MAP' && inner.length === 2) return { kind: 'map', value: jsonShape(inner[1]) };
+  return { kind: 'other' };
+}
+
+function writeShaped(v: JsonValue, shape: JsonShape): string {
+  if (v.kind === 'array' && shape.kind === 'list') return `[${v.items.map((item) => writeShaped(item, shape.element)).join(',')}]`;
+  if (v.kind === 'object' && shape.kind === 'row' && v.entries.length === shape.fields.length)
+    return writeEntries(v.entries, (value, k) => writeShaped(value, shape.fields[k]));
+  if (v.kind === 'object' && shape.kind === 'map') return writeEntries(sortedEntries(v.entries), (value) => writeShaped(value, shape.value));
+  return shape.kind === 'json' ? writeAsWritten(v) : write(v);
+}
+
+/** The JSON of a value of DuckDB type `typeText` (DuckDB's to_json text) as Trino's CAST(… AS JSON) writes it. */
+export const valueJson = (text: string, typeText: string): string => writeShaped(parse(text), jsonShape(typeText));

@@ -19,7 +19,7 @@ export const JSON_MACROS: readonly string[] = [
      WHEN regexp_matches(typeof(x), 'MAP\\((DATE|TIME)') THEN cast_to_type(trino_fail('Cannot cast a map whose keys are dates, times or timestamps to JSON'), NULL::JSON)
      WHEN typeof(x) LIKE 'STRUCT(trino_instant %' THEN cast_to_type(trino_fail('Cannot cast timestamp with time zone to json'), NULL::JSON)
      WHEN typeof(x) IN ('TIMESTAMP', 'TIMESTAMP_S') THEN trino_json(CAST(to_json(trino_text(x)) AS VARCHAR))
-     ELSE trino_json(trino_json_milliseconds(trino_json_far_years(CAST(to_json(x) AS VARCHAR), typeof(x)), typeof(x))) END`,
+     ELSE CAST(trino_json_of_value(trino_json_milliseconds(trino_json_far_years(CAST(to_json(x) AS VARCHAR), typeof(x)), typeof(x)), typeof(x)) AS JSON) END`,
   // DuckDB writes a timestamp inside an array, map or row without its fraction's trailing zeros ("… 10:00:00.1");
   // Trino 476 writes a timestamp(3) with three digits ("… 10:00:00.100") and a timestamp(0) with none. The digits are
   // padded in the text between quotes when the type holds timestamp(3) values alone; beside a timestamp(0) or a varchar

@@ -363,12 +363,35 @@ export const MACROS: readonly string[] = [
      WHEN (step > 0 AND b < a) OR (step < 0 AND b > a) THEN cast_to_type(trino_fail('sequence stop value should be greater than or equal to start value if step is greater than zero otherwise stop should be less than or equal to start'), generate_series(a, b, step))
      WHEN (b - a) // step >= 10000 THEN cast_to_type(trino_fail('result of sequence function must not have more than 10000 entries'), generate_series(a, b, step))
      ELSE generate_series(a, b, step) END`,
+  // sequence(start, stop, interval) over dates and timestamps (timestamp(3) elements, as Trino 476 answers for any
+  // precision): the k-th element is start + k * step, so month steps are not added one onto the other (01-31 then
+  // 02-29, 03-31); Trino checks the step's type, zero, direction and the 10000 entries
+  // (https://trino.io/docs/current/functions/array.html#sequence). A year-to-month interval is the one with months.
+  `trino_interval_months(i) AS datepart('year', i) * 12 + datepart('month', i)`,
+  `trino_sequence_fail(message, a) AS cast_to_type(trino_fail(message), [a])`,
+  `trino_sequence_datetime(a, b, step) AS CASE
+     WHEN trino_interval_months(step) = 0 AND epoch_us(step) = 0 THEN trino_sequence_fail('step must not be zero', a)
+     WHEN (step > INTERVAL 0 SECOND AND b < a) OR (step < INTERVAL 0 SECOND AND b > a) THEN trino_sequence_fail('sequence stop value should be greater than or equal to start value if step is greater than zero otherwise stop should be less than or equal to start', a)
+     WHEN trino_interval_months(step) <> 0 THEN trino_sequence_months(a, b, trino_interval_months(step),
+       (year(b) * 12 + month(b) - year(a) * 12 - month(a)) // trino_interval_months(step))
+     ELSE trino_sequence_steps(a, (epoch_us(b) - epoch_us(a)) // epoch_us(step), lambda k: a + to_microseconds(k * epoch_us(step))) END`,
+  // k: the calendar months between start and stop over the step; the element k may pass the stop by its day.
+  `trino_sequence_months(a, b, m, k) AS trino_sequence_steps(a,
+     CASE WHEN (m > 0 AND a + to_months(CAST(k * m AS INTEGER)) > b) OR (m < 0 AND a + to_months(CAST(k * m AS INTEGER)) < b) THEN k - 1 ELSE k END,
+     lambda j: a + to_months(CAST(j * m AS INTEGER)))`,
+  `trino_sequence_steps(a, last, element) AS CASE WHEN last >= 10000
+     THEN trino_sequence_fail('result of sequence function must not have more than 10000 entries', a)
+     ELSE list_transform(range(0, last + 1), element) END`,
   `trino_sequence(a DATE, b DATE) AS CASE WHEN abs(b - a) >= 10000
        THEN cast_to_type(trino_fail('result of sequence function must not have more than 10000 entries'), [a])
        ELSE list_transform(generate_series(CAST(a AS TIMESTAMP), CAST(b AS TIMESTAMP),
        CASE WHEN a <= b THEN INTERVAL 1 DAY ELSE -INTERVAL 1 DAY END), lambda d: CAST(d AS DATE)) END,
-     (a DATE, b DATE, step) AS list_transform(generate_series(CAST(a AS TIMESTAMP), CAST(b AS TIMESTAMP), step),
-       lambda d: CAST(d AS DATE)),
+     (a DATE, b DATE, step INTERVAL) AS CASE WHEN a IS NULL OR b IS NULL OR step IS NULL THEN NULL
+       WHEN trino_interval_months(step) = 0 AND epoch_us(step) % 86400000000 <> 0
+         THEN cast_to_type(trino_fail('sequence step must be a day interval if start and end values are dates'), [a])
+       ELSE list_transform(trino_sequence_datetime(CAST(a AS TIMESTAMP), CAST(b AS TIMESTAMP), step), lambda d: CAST(d AS DATE)) END,
+     (a TIMESTAMP, b TIMESTAMP, step INTERVAL) AS CASE WHEN a IS NULL OR b IS NULL OR step IS NULL THEN NULL
+       ELSE trino_sequence_datetime(a, b, step) END,
      (a, b) AS trino_sequence_checked(a, b, CASE WHEN a <= b THEN 1 ELSE -1 END),
      (a, b, step) AS trino_sequence_checked(a, b, step)`,
 ];

@@ -48,6 +48,9 @@ export const UNBOUND_MACROS: readonly string[] = [
   `trino_minus_interval_any(x, i) AS cast_to_type(x - i, x)`,
   `trino_date_trunc_any(unit, x) AS cast_to_type(date_trunc(unit, x), x)`,
   `trino_date_add_any(unit, n, x) AS trino_date_add_plain(x, trino_interval(unit, n))`,
+  // A single macro without typed overloads binds an aggregate as it is: the variant only gives shimCall its name.
+  `trino_cast_json_any(x) AS trino_cast_json(x)`,
+  `trino_map_sorted_any(m) AS trino_map_sorted(m)`,
   // Typed overloads bind inside the lambda, where the aggregate has its type.
   `trino_plus_day_second_any(x, i) AS list_transform([x], lambda trino_v: trino_plus_day_second(trino_v, i))[1]`,
   `trino_minus_day_second_any(x, i) AS trino_plus_day_second_any(x, -i)`,

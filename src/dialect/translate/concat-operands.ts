@@ -7,7 +7,7 @@
 import type { Token } from '../tokens.js';
 import { TYPED_LITERAL_KEYWORDS } from './types.js';
 import { unknownArrayLiteral } from './lambda-rewrites.js';
-import { meaningful, nodeKeyword, type Node } from './tree.js';
+import { meaningful, nodeKeyword, nodeText, type Node } from './tree.js';
 
 const TEXT_TYPES = new Set(['VARCHAR', 'CHAR']);
 
@@ -120,6 +120,66 @@ export function ambiguousNullOperators(items: readonly Node[]): Token[] {
     return sign || isBareNull(m[k - 1]) ? [n.token] : [];
   });
 }
+
+/** The `+` and `-` tokens between a bare NULL and an INTERVAL or TIMESTAMP literal that Trino cannot resolve. */
+export function ambiguousNullDatetimeOperators(items: readonly Node[]): Token[] {
+  const m = meaningful(items);
+  return m.flatMap((n, k) => (n.kind === 'token' && ambiguousNullDatetime(m, k) ? [n.token] : []));
+}
+
+/** The datetime literal kinds whose + and - with a bare NULL Trino cannot resolve. */
+type DatetimeLiteral = 'INTERVAL' | 'TIMESTAMP';
+
+/** `INTERVAL 'n' UNIT` or `TIMESTAMP '…'` starting at m[k]. */
+function datetimeLiteralAt(m: readonly Node[], k: number): DatetimeLiteral | undefined {
+  const word = nodeKeyword(m[k]);
+  if (!isToken(m[k + 1], 'string')) return undefined;
+  if (word === 'TIMESTAMP') return 'TIMESTAMP';
+  return word === 'INTERVAL' && isToken(m[k + 2], 'word') ? 'INTERVAL' : undefined;
+}
+
+/** The datetime literal ending at m[k], when it is the whole left operand of the operator after it. */
+function datetimeLiteralBefore(m: readonly Node[], k: number): DatetimeLiteral | undefined {
+  for (const start of [k - 3, k - 2]) {
+    const kind = start >= 0 ? datetimeLiteralAt(m, start) : undefined;
+    if (kind === undefined || start + (kind === 'INTERVAL' ? 3 : 2) !== k) continue;
+    // `DATE '…' + INTERVAL '1' DAY + NULL` adds NULL to a date: a binary + or - before the literal takes it first.
+    const before = m[start - 1];
+    const binary = before?.kind === 'token' && (before.token.text === '+' || before.token.text === '-') && !isSignPosition(m[start - 2]);
+    return binary ? undefined : kind;
+  }
+  return undefined;
+}
+
+/**
+ * `NULL + INTERVAL '1' DAY`, `NULL - INTERVAL '1' DAY`, `INTERVAL '1' DAY + NULL`, `NULL + TIMESTAMP '…'`,
+ * `TIMESTAMP '…' ± NULL`: Trino 476 cannot choose among the date, time, timestamp and interval overloads of + and -
+ * for an `unknown` operand (AMBIGUOUS_FUNCTION_CALL), where DuckDB answers a NULL date or timestamp. `INTERVAL … -
+ * NULL`, `NULL - TIMESTAMP …` and the DATE overloads resolve in Trino and locally alike. The operator is at m[k].
+ */
+function ambiguousNullDatetime(m: readonly Node[], k: number): boolean {
+  const op = nodeText(m[k]);
+  if (op !== '+' && op !== '-') return false;
+  // A bare NULL operand, not taken first by the operator before it (`DATE '…' + NULL + …`, `2 * NULL`; `-NULL` is
+  // refused itself) or by a tighter one after it (`NULL * 2`).
+  const operator = (n: Node | undefined, ops: RegExp) => n?.kind === 'token' && ops.test(n.token.text);
+  if (isBareNull(m[k - 1]) && !operator(m[k - 2], /^[-+*/%]$/)) {
+    const right = datetimeLiteralAt(m, k + 1);
+    return right === 'INTERVAL' || (right === 'TIMESTAMP' && op === '+');
+  }
+  if (isBareNull(m[k + 1]) && !operator(m[k + 2], /^[*/%]$/)) {
+    const left = datetimeLiteralBefore(m, k);
+    return left === 'TIMESTAMP' || (left === 'INTERVAL' && op === '+');
+  }
+  return false;
+}
+
+/** The refusal of NULL ± INTERVAL and TIMESTAMP ± NULL. */
+export const AMBIGUOUS_NULL_DATETIME = {
+  message:
+    'NULL + INTERVAL, NULL - INTERVAL, INTERVAL + NULL, NULL + TIMESTAMP and TIMESTAMP ± NULL are ambiguous on Athena (AMBIGUOUS_FUNCTION_CALL: NULL has no type there)',
+  hint: "CAST the NULL: CAST(NULL AS timestamp) + INTERVAL '1' DAY",
+};
 
 /** The refusal of NULL op NULL. */
 export const AMBIGUOUS_NULL_OPERATOR = {

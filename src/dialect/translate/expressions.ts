@@ -2,7 +2,9 @@
 // literals, lambdas and operators whose DuckDB meaning differs (`/`, `%`, `± INTERVAL`, `AT TIME ZONE`). Text it does
 // not rewrite is emitted byte for byte.
 import {
+  AMBIGUOUS_NULL_DATETIME,
   AMBIGUOUS_NULL_OPERATOR,
+  ambiguousNullDatetimeOperators,
   ambiguousNullOperators,
   mismatchedConcatOperators,
   UNKNOWN_ARRAY_CONCAT,
@@ -172,6 +174,11 @@ export class ExpressionRewriter {
       if (this.concatsReported.has(op)) continue;
       this.concatsReported.add(op);
       this.report(op, 'ambiguous-null-operator', AMBIGUOUS_NULL_OPERATOR.message, AMBIGUOUS_NULL_OPERATOR.hint);
+    }
+    for (const op of ambiguousNullDatetimeOperators(items)) {
+      if (this.concatsReported.has(op)) continue;
+      this.concatsReported.add(op);
+      this.report(op, 'ambiguous-null-operator', AMBIGUOUS_NULL_DATETIME.message, AMBIGUOUS_NULL_DATETIME.hint);
     }
   }
 

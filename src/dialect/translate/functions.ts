@@ -191,11 +191,35 @@ function isoTimestampArgument(c: CallContext, operand: readonly Node[]): string 
   return args.length === 1 ? c.render(args[0]).trim() : undefined;
 }
 
+/**
+ * Anonymous ROW(…) calls that reach CAST(… AS JSON) through constructors alone: no row comes back to the client, and
+ * DuckDB's JSON of an unnamed struct names every field "" as Trino's does (`CAST(ARRAY[ROW(1, 'a')] AS JSON)` is
+ * `[{"":1,"":"a"}]`), so they are not refused (see `row` below).
+ */
+const rowsCastToJson = new WeakSet<Token>();
+
+const CONSTRUCTORS = new Set(['ROW', 'ARRAY', 'MAP']);
+
+/** Marks the ROW calls of `items` reached through ARRAY[…], ARRAY(…), MAP(…), ROW(…) and parentheses only. */
+function markRowsCastToJson(items: readonly Node[]): void {
+  const m = meaningful(items);
+  for (let k = 0; k < m.length; k++) {
+    const [node, next] = [m[k], m[k + 1]];
+    if (node.kind === 'token' && CONSTRUCTORS.has(nodeKeyword(node)) && next?.kind === 'group' && (isParen(next) || isParen(next, '['))) {
+      if (nodeKeyword(node) === 'ROW') rowsCastToJson.add(node.token);
+      markRowsCastToJson(next.items);
+      k++;
+    } else if (isParen(node) && (k === 0 || nodeText(m[k - 1]) === ',')) markRowsCastToJson(node.items);
+  }
+}
+
 function castCall(c: CallContext, tryCast: boolean): string | undefined {
   const items = c.group.items;
   const asIndex = items.map((n) => nodeKeyword(n)).lastIndexOf('AS');
   if (asIndex < 0) return undefined;
   const operand = meaningful(items.slice(0, asIndex));
+  const target = meaningful(items.slice(asIndex + 1));
+  if (target.length === 1 && nodeKeyword(target[0]) === 'JSON') markRowsCastToJson(operand);
   // CAST(ROW(…) AS ROW(a …, b …)) is how to name an anonymous row's fields: render the ROW as is (see `row` below).
   const value =
     operand.length === 2 && nodeKeyword(operand[0]) === 'ROW' && operand[1].kind === 'group'
@@ -467,6 +491,7 @@ export const FUNCTIONS: Record<string, CallHandler> = {
   // multi-field anonymous row would come back with one field: refuse it unless it is CAST to a named row type.
   row: (c) => {
     if (c.args.length < 2) return undefined;
+    if (rowsCastToJson.has(c.name)) return `row(${c.all()})${c.tail}`;
     c.report(
       'anonymous-row',
       'ROW(…) with several unnamed fields cannot be returned faithfully by the local engine',
