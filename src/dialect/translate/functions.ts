@@ -11,7 +11,7 @@ import { tryCall } from './try-escapes.js';
 import { LAMBDA_REWRITES, refusedUnknownElementLambda } from './lambda-rewrites.js';
 import { hasAggregate, shimCall, shimCallText } from './unbound.js';
 import { nestedIpCastGuard } from '../shims/ip-address.js';
-import { UNFOLDED_NULL } from '../shims/macros.js';
+import { UNFOLDED_NULL, VARCHAR_OF_KNOWN_TYPE } from '../shims/macros.js';
 
 export interface CallContext {
   name: Token;
@@ -191,6 +191,23 @@ function isoTimestampArgument(c: CallContext, operand: readonly Node[]): string 
   return args.length === 1 ? c.render(args[0]).trim() : undefined;
 }
 
+/**
+ * The DuckDB type of a CAST operand that is itself `CAST(… AS t)` or `TRY_CAST(… AS t)` (the translation of either
+ * has type t), or undefined when the operand is anything else.
+ */
+function innerCastType(operand: readonly Node[]): string | undefined {
+  if (operand.length !== 2 || !isParen(operand[1]) || !['CAST', 'TRY_CAST'].includes(nodeKeyword(operand[0]))) return undefined;
+  const items = operand[1].items;
+  const asIndex = items.map((n) => nodeKeyword(n)).lastIndexOf('AS');
+  if (asIndex < 0) return undefined;
+  try {
+    return translateType(items.slice(asIndex + 1), true).sql;
+  } catch (error) {
+    if (error instanceof TypeSyntaxError) return undefined; // reported where the inner CAST is rendered
+    throw error;
+  }
+}
+
 function castCall(c: CallContext, tryCast: boolean): string | undefined {
   const items = c.group.items;
   const asIndex = items.map((n) => nodeKeyword(n)).lastIndexOf('AS');
@@ -215,6 +232,8 @@ function castCall(c: CallContext, tryCast: boolean): string | undefined {
   const isoText = isoTimestampArgument(c, operand);
   if (isoText !== undefined && type.base === 'TIMESTAMP' && !type.withTimeZone) shim = `trino_iso8601_wall(${isoText})`;
   else if (isoText !== undefined && type.base === 'DATE') shim = `CAST(trino_iso8601_wall(${isoText}) AS DATE)`;
+  else if (type.base === 'VARCHAR' && !type.length && VARCHAR_OF_KNOWN_TYPE[innerCastType(operand) ?? ''])
+    shim = VARCHAR_OF_KNOWN_TYPE[innerCastType(operand)!](value);
   else if (type.base === 'VARCHAR') {
     const source = type.length ? shimCall('trino_bounded_varchar_source', [value, String(type.length)]) : value;
     const text = shimCall('trino_to_varchar', [source]);
