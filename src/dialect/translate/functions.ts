@@ -5,6 +5,7 @@ import { mismatchedConcatArguments, UNKNOWN_ARRAY_CONCAT, unknownArrayConcatArgu
 import { FormatPatternError, jodaToStrftime, mysqlToStrftime, mysqlToStrptime, strptimeCall } from './datetime-formats.js';
 import { isParen, meaningful, nodeKeyword, nodeText, splitArgs, type GroupNode, type Node } from './tree.js';
 import { translateType, TypeSyntaxError } from './types.js';
+import { castParts, foldedDateCast } from './constant-dates.js';
 import { DECIMAL_RESULT_REWRITES } from './decimal-results.js';
 import { NULL_AWARE_REWRITES } from './function-rewrites.js';
 import { tryCall } from './try-escapes.js';
@@ -191,23 +192,6 @@ function isoTimestampArgument(c: CallContext, operand: readonly Node[]): string 
   return args.length === 1 ? c.render(args[0]).trim() : undefined;
 }
 
-/**
- * The DuckDB type of a CAST operand that is itself `CAST(… AS t)` or `TRY_CAST(… AS t)` (the translation of either
- * has type t), or undefined when the operand is anything else.
- */
-function innerCastType(operand: readonly Node[]): string | undefined {
-  if (operand.length !== 2 || !isParen(operand[1]) || !['CAST', 'TRY_CAST'].includes(nodeKeyword(operand[0]))) return undefined;
-  const items = operand[1].items;
-  const asIndex = items.map((n) => nodeKeyword(n)).lastIndexOf('AS');
-  if (asIndex < 0) return undefined;
-  try {
-    return translateType(items.slice(asIndex + 1), true).sql;
-  } catch (error) {
-    if (error instanceof TypeSyntaxError) return undefined; // reported where the inner CAST is rendered
-    throw error;
-  }
-}
-
 function castCall(c: CallContext, tryCast: boolean): string | undefined {
   const items = c.group.items;
   const asIndex = items.map((n) => nodeKeyword(n)).lastIndexOf('AS');
@@ -228,12 +212,15 @@ function castCall(c: CallContext, tryCast: boolean): string | undefined {
   }
   // CAST(NULL AS t) only gives a typed NULL; a shim would bind NULL to its first overload.
   if (/^null$/i.test(value)) return `${tryCast ? 'TRY_CAST' : 'CAST'}(${UNFOLDED_NULL} AS ${type.sql})`;
+  // A cast of a constant date is its literal; an operand whose type is known takes that type's text.
+  const folded = foldedDateCast(operand, type.length ? '' : type.sql);
+  const knownText = type.base === 'VARCHAR' && !type.length ? VARCHAR_OF_KNOWN_TYPE[castParts(operand)?.type ?? ''] : undefined;
   let shim: string | undefined;
   const isoText = isoTimestampArgument(c, operand);
-  if (isoText !== undefined && type.base === 'TIMESTAMP' && !type.withTimeZone) shim = `trino_iso8601_wall(${isoText})`;
+  if (folded !== undefined) shim = folded;
+  else if (isoText !== undefined && type.base === 'TIMESTAMP' && !type.withTimeZone) shim = `trino_iso8601_wall(${isoText})`;
   else if (isoText !== undefined && type.base === 'DATE') shim = `CAST(trino_iso8601_wall(${isoText}) AS DATE)`;
-  else if (type.base === 'VARCHAR' && !type.length && VARCHAR_OF_KNOWN_TYPE[innerCastType(operand) ?? ''])
-    shim = VARCHAR_OF_KNOWN_TYPE[innerCastType(operand)!](value);
+  else if (knownText) shim = knownText(value);
   else if (type.base === 'VARCHAR') {
     const source = type.length ? shimCall('trino_bounded_varchar_source', [value, String(type.length)]) : value;
     const text = shimCall('trino_to_varchar', [source]);
