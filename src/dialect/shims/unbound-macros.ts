@@ -11,7 +11,7 @@
 // Variants whose result type depends on the argument's (± INTERVAL, date_trunc) cannot do this: they take the plain
 // path only, so a zoned aggregate there is a bind error, never a different answer.
 import { IP_FIELD, IP_FROM_ANY, IS_IP } from './ip-address.js';
-import { DECIMAL_TO_VARCHAR, DOUBLE_TO_VARCHAR, TZ_STRUCT } from './macros.js';
+import { DATE_TO_VARCHAR, DECIMAL_TO_VARCHAR, DOUBLE_TO_VARCHAR, OWN_TEXT_TO_VARCHAR, TZ_STRUCT } from './macros.js';
 
 const IS_ZONED = `typeof(x) LIKE 'STRUCT(trino_instant %'`;
 /** A plain datetime (or datetime text) as TIMESTAMP; binds for any type. */
@@ -41,8 +41,8 @@ export const UNBOUND_MACROS: readonly string[] = [
      WHEN typeof(x) LIKE 'DECIMAL%' THEN ${DECIMAL_TO_VARCHAR}
      WHEN typeof(x) LIKE 'TIMESTAMP%' THEN trino_timestamp_text_of(${PLAIN_TIMESTAMP}, ' ', typeof(x))
      WHEN typeof(x) = 'TIME' THEN strftime(DATE '1970-01-01' + TRY_CAST(CAST(x AS VARCHAR) AS TIME), '%H:%M:%S.%g')
-     WHEN typeof(x) = 'DATE' THEN trino_date_text(CAST(x AS DATE))
-     ELSE CAST(x AS VARCHAR) END`,
+     WHEN typeof(x) = 'DATE' THEN ${DATE_TO_VARCHAR('x')}
+     ELSE ${OWN_TEXT_TO_VARCHAR('x')} END`,
   // Result type follows the argument's: plain path only (a zoned aggregate is a bind error).
   `trino_plus_interval_any(x, i) AS cast_to_type(x + i, x)`,
   `trino_minus_interval_any(x, i) AS cast_to_type(x - i, x)`,

@@ -5,13 +5,14 @@ import { mismatchedConcatArguments, UNKNOWN_ARRAY_CONCAT, unknownArrayConcatArgu
 import { FormatPatternError, jodaToStrftime, mysqlToStrftime, mysqlToStrptime, strptimeCall } from './datetime-formats.js';
 import { isParen, meaningful, nodeKeyword, nodeText, splitArgs, type GroupNode, type Node } from './tree.js';
 import { translateType, TypeSyntaxError } from './types.js';
+import { castParts, foldedDateCast } from './constant-dates.js';
 import { DECIMAL_RESULT_REWRITES } from './decimal-results.js';
 import { NULL_AWARE_REWRITES } from './function-rewrites.js';
 import { tryCall } from './try-escapes.js';
 import { LAMBDA_REWRITES, refusedUnknownElementLambda } from './lambda-rewrites.js';
 import { hasAggregate, shimCall, shimCallText } from './unbound.js';
 import { nestedIpCastGuard } from '../shims/ip-address.js';
-import { UNFOLDED_NULL } from '../shims/macros.js';
+import { UNFOLDED_NULL, VARCHAR_OF_KNOWN_TYPE } from '../shims/macros.js';
 
 export interface CallContext {
   name: Token;
@@ -235,10 +236,15 @@ function castCall(c: CallContext, tryCast: boolean): string | undefined {
   }
   // CAST(NULL AS t) only gives a typed NULL; a shim would bind NULL to its first overload.
   if (/^null$/i.test(value)) return `${tryCast ? 'TRY_CAST' : 'CAST'}(${UNFOLDED_NULL} AS ${type.sql})`;
+  // A cast of a constant date is its literal; an operand whose type is known takes that type's text.
+  const folded = foldedDateCast(operand, type.length ? '' : type.sql);
+  const knownText = type.base === 'VARCHAR' && !type.length ? VARCHAR_OF_KNOWN_TYPE[castParts(operand)?.type ?? ''] : undefined;
   let shim: string | undefined;
   const isoText = isoTimestampArgument(c, operand);
-  if (isoText !== undefined && type.base === 'TIMESTAMP' && !type.withTimeZone) shim = `trino_iso8601_wall(${isoText})`;
+  if (folded !== undefined) shim = folded;
+  else if (isoText !== undefined && type.base === 'TIMESTAMP' && !type.withTimeZone) shim = `trino_iso8601_wall(${isoText})`;
   else if (isoText !== undefined && type.base === 'DATE') shim = `CAST(trino_iso8601_wall(${isoText}) AS DATE)`;
+  else if (knownText) shim = knownText(value);
   else if (type.base === 'VARCHAR') {
     const source = type.length ? shimCall('trino_bounded_varchar_source', [value, String(type.length)]) : value;
     const text = shimCall('trino_to_varchar', [source]);
