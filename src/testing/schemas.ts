@@ -21,7 +21,7 @@ const quote = (name: string): string => `"${name.replaceAll('"', '""')}"`;
 const errorText = (error: unknown): string => (error instanceof Error ? error.message.split('\n')[0] : String(error));
 
 /** Runtime variables bound to a fixed instant: only the types of the result matter here. */
-function schemaVariables(project: Project): Variables {
+export function schemaVariables(project: Project): Variables {
   const at = timestampVariable(new Date(Date.UTC(2000, 0, 1)));
   return projectVariables(project.config, project.stage, { now: at, period_start: at, period_end: at, window_start: at, window_end: at });
 }
@@ -40,6 +40,13 @@ export interface DiscoverOptions {
   whileOpen?: (engine: AthenaLocalEngine, vars: Variables, failures: readonly BindFailure[]) => Promise<void>;
 }
 
+/** What `discover` found, as plain data: schema-cache.ts keeps it between runs. */
+export interface StoredSchemas {
+  columns: Array<[string, Column[]]>;
+  problems: Array<[string, string]>;
+  failures: Array<{ node: string; error: string }>;
+}
+
 export class TableSchemas {
   private constructor(
     private readonly columnsByTable: Map<string, Column[]>,
@@ -55,6 +62,25 @@ export class TableSchemas {
 
   whyUnknown(table: string): string {
     return this.problems.get(table.toLowerCase()) ?? 'no file in the project creates it';
+  }
+
+  stored(): StoredSchemas {
+    return {
+      columns: [...this.columnsByTable],
+      problems: [...this.problems],
+      failures: this.failures.map((f) => ({ node: f.node.id, error: f.error })),
+    };
+  }
+
+  /** The schemas `stored()` gave, for the same project; undefined when a failure names a node the project lacks. */
+  static fromStored(project: Project, stored: StoredSchemas): TableSchemas | undefined {
+    const failures: BindFailure[] = [];
+    for (const { node: id, error } of stored.failures) {
+      const node = project.node(id);
+      if (!node) return undefined;
+      failures.push({ node, error });
+    }
+    return new TableSchemas(new Map(stored.columns), new Map(stored.problems), failures);
   }
 
   /** Types every table, or only `tables` (and what they are built from) when given. */

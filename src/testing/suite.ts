@@ -13,7 +13,7 @@ import { loadPartialProject } from '../project/partial.js';
 import type { Project } from '../project/model.js';
 import { selectNodes, selectsEverything, type SelectorInput } from '../project/selector.js';
 import { resolveModel, runUnitTest, type ReusableEngine, type UnitTestResult } from './run-unit.js';
-import { TableSchemas } from './schemas.js';
+import { discoverSchemas } from './schema-cache.js';
 import { loadUnitTests, type UnitTest } from './spec.js';
 
 export interface TestRunOptions {
@@ -85,9 +85,10 @@ export async function runTests(root: string, options: TestRunOptions = {}): Prom
   const concurrency = options.unitEngine ? 1 : (options.concurrency ?? Math.min(4, availableParallelism()));
   // The checks read the lake on an engine of their own and the unit tests need none of it: they run side by side
   // (DuckDB works off the main thread, so a second core serves one while the other binds and queries).
+  const lakeRoot = options.lakeRoot ?? join(project.root, project.config.lake);
   const [unit, checks] = await Promise.all([
-    runUnitTests(project, tests, concurrency, options.unitEngine),
-    options.checks === false ? [] : runContractChecks(project, selected, options),
+    runUnitTests(project, tests, concurrency, lakeRoot, options.unitEngine),
+    options.checks === false ? [] : runContractChecks(project, selected, lakeRoot, options),
   ]);
   return { project, unloaded, unit, checks, durationMs: performance.now() - started };
 }
@@ -96,6 +97,7 @@ async function runUnitTests(
   project: Project,
   tests: UnitTest[],
   concurrency: number,
+  lakeRoot: string,
   openEngine?: (database: string) => Promise<Engine>,
 ): Promise<UnitTestResult[]> {
   if (tests.length === 0) return [];
@@ -106,7 +108,7 @@ async function runUnitTests(
       const node = resolveModel(project, t.model);
       return node ? [...node.dependsOn, ...node.produces] : [];
     });
-    const schemas = await TableSchemas.discover(project, [...new Set(inputs)]);
+    const schemas = await discoverSchemas(project, [...new Set(inputs)], lakeRoot);
     // One engine per worker, reused from test to test (opening one costs more than a small test).
     const engines = Array.from({ length: concurrency }, (): ReusableEngine => ({}));
     try {
@@ -121,14 +123,13 @@ async function runUnitTests(
   }
 }
 
-async function runContractChecks(project: Project, selected: Set<string>, options: TestRunOptions): Promise<CheckOutcome[]> {
+async function runContractChecks(project: Project, selected: Set<string>, lakeRoot: string, options: TestRunOptions): Promise<CheckOutcome[]> {
   const compiled: CheckOutcome[] = [];
   for (const node of project.nodes) {
     if (!selected.has(node.id)) continue;
     for (const check of compileChecks(node, project)) compiled.push({ check });
   }
   if (compiled.length === 0) return [];
-  const lakeRoot = options.lakeRoot ?? join(project.root, project.config.lake);
   if (!existsSync(join(lakeRoot, '.duckdb', 'catalog.duckdb'))) {
     return compiled.map((c) => ({ ...c, skipped: `no local lake at ${lakeRoot} (build it with \`lake run\`)` }));
   }

@@ -11,10 +11,17 @@
 // process can have changed the file since: under this process's writer lock (`exclusive`), while this process keeps
 // the file attached read-only between statements (`shared`: no writer can attach it meanwhile), or for an in-memory
 // catalog. Every other statement starts by forgetting it (LakeCatalog.forget).
+// Under the writer lock (`exclusive`: a whole `lake run`), the file stays attached read-write from one statement to the
+// next instead (a DETACH of a written file is a checkpoint, ~4 ms of CPU and an fsync, and a run makes ~170 of them),
+// and is handed back at once when a reader waits: a reader of another process that meets the lock leaves a file in
+// <lake>/.duckdb/readers-waiting/ for as long as it waits, and the writer detaches after the statement under way; a
+// reader of this process (another engine on the same lake, which DuckDB's per-process file lock does not stop) asks
+// the holder directly. A writer idle for HOLD_IDLE_MS detaches on its own, so a waiting reader waits at most one
+// statement or that long, as before.
 // Hive tables' views are refreshed by writers before and after each statement. A reader that still finds one stale
 // (files landed by `lake ingest`) refreshes it under the writer lock when it is free, or else reads a private in-memory
 // copy of the catalog with fresh views; it never writes in a lake it cannot write to.
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { EngineError } from '../engine.js';
@@ -33,6 +40,8 @@ export interface CatalogAccessOptions {
   waitMs?: number;
   /** Told once per wait whom this process waits for. */
   onWait?: (message: string) => void;
+  /** Under `exclusive`, the catalog held between statements is detached after this long without one (HOLD_IDLE_MS). */
+  holdIdleMs?: number;
 }
 
 /** Another process kept the lake busy for longer than the wait bound: a user-facing error (exit 1). */
@@ -44,6 +53,22 @@ export class LakeBusyError extends EngineError {
 }
 
 export const writerLockPath = (lakeRoot: string): string => join(lakeRoot, '.duckdb', 'writer.lock');
+/** Where readers that find the catalog attached by a writer say so, one file each, while they wait. */
+export const readersWaitingPath = (lakeRoot: string): string => join(lakeRoot, '.duckdb', 'readers-waiting');
+
+/** A writer holding the catalog between statements detaches after this long without a statement. */
+export const HOLD_IDLE_MS = 100;
+
+/** The catalog files this process holds attached read-write between statements, by path, and who holds each. */
+const heldInProcess = new Map<string, CatalogAccess>();
+
+function readersWaiting(lakeRoot: string): boolean {
+  try {
+    return readdirSync(readersWaitingPath(lakeRoot)).length > 0;
+  } catch {
+    return false;
+  }
+}
 
 /** A writer lock left by a process that no longer beats for this long is stale (a live holder beats every 15 s). */
 const WRITER_STALE_MS = 60_000;
@@ -71,6 +96,14 @@ export class CatalogAccess {
   private sharing: { depth: number; attached: boolean } | undefined;
   private attached = false;
   private attachments = 0;
+  /** Under the writer lock: the catalog stays attached read-write between statements (see the file's comment). */
+  private holding = false;
+  /** A statement of this access is under way. */
+  private busy = false;
+  /** Another engine of this process asked for the file: detach after the statement under way. */
+  private handBackWanted = false;
+  private idleRelease: ReturnType<typeof setTimeout> | undefined;
+  private releasing: Promise<void> | undefined;
 
   constructor(
     private readonly connection: DuckDBConnection,
@@ -116,7 +149,13 @@ export class CatalogAccess {
       return await work();
     } finally {
       this.exclusiveDepth--;
-      if (this.exclusiveDepth === 0) await this.releaseWriter();
+      if (this.exclusiveDepth === 0) {
+        try {
+          await this.releaseHold();
+        } finally {
+          await this.releaseWriter();
+        }
+      }
     }
   }
 
@@ -147,15 +186,29 @@ export class CatalogAccess {
       await this.catalog.refreshViews();
       return work();
     }
-    if (mode === 'write' || this.writer) {
-      await this.stopSharing();
-      return this.writing(work);
+    this.cancelIdleRelease();
+    if (this.releasing) await this.releasing;
+    // Another engine of this process holding the file between its statements gives it back first.
+    const holder = heldInProcess.get(this.catalogPath);
+    if (holder && holder !== this) await holder.handBack();
+    this.busy = true;
+    try {
+      if (mode === 'write' || this.writer) {
+        await this.stopSharing();
+        return await this.writing(work);
+      }
+      if (this.sharing) return await this.sharedReading(work);
+      return await this.reading(work);
+    } finally {
+      this.busy = false;
     }
-    if (this.sharing) return this.sharedReading(work);
-    return this.reading(work);
   }
 
   async close(): Promise<void> {
+    this.cancelIdleRelease();
+    if (this.releasing) await this.releasing;
+    this.holding = false;
+    if (heldInProcess.get(this.catalogPath) === this) heldInProcess.delete(this.catalogPath);
     if (this.attached && !this.options.inMemory) await this.detach(CATALOG);
     if (this.sharing) this.sharing.attached = false;
     await this.releaseWriter();
@@ -200,20 +253,65 @@ export class CatalogAccess {
     const own = !this.writer;
     if (own) this.writer = await this.takeWriterLock();
     try {
-      await this.attach(this.catalogPath, CATALOG, 'write');
+      if (!this.holding) await this.attach(this.catalogPath, CATALOG, 'write');
+      let failed = true;
       try {
         await this.catalog.ensure();
         await this.catalog.refreshViews();
         const result = await work();
         // Files this statement wrote are visible to readers at once, without a reader having to write.
         await this.catalog.refreshViews();
+        failed = false;
         return result;
       } finally {
-        await this.detach(CATALOG);
+        // Kept for the next statement only under `exclusive`, after a statement that went through, and while no reader waits.
+        if (own || failed || this.handBackWanted || readersWaiting(this.options.lakeRoot)) await this.releaseHold(true);
+        else this.hold();
       }
     } finally {
       if (own) await this.releaseWriter();
     }
+  }
+
+  private hold(): void {
+    this.holding = true;
+    heldInProcess.set(this.catalogPath, this);
+    this.idleRelease = setTimeout(() => {
+      this.idleRelease = undefined;
+      // A detach that fails leaves the attachment held: the next statement uses it, or close() tries again.
+      this.releasing = this.releaseHold()
+        .catch(() => undefined)
+        .finally(() => {
+          this.releasing = undefined;
+        });
+    }, this.options.holdIdleMs ?? HOLD_IDLE_MS);
+    this.idleRelease.unref();
+  }
+
+  private cancelIdleRelease(): void {
+    if (this.idleRelease) clearTimeout(this.idleRelease);
+    this.idleRelease = undefined;
+  }
+
+  /** Detaches the catalog held between statements (`attached`: also when it was attached for this statement only). */
+  private async releaseHold(attached = false): Promise<void> {
+    this.cancelIdleRelease();
+    this.handBackWanted = false;
+    if (heldInProcess.get(this.catalogPath) === this) heldInProcess.delete(this.catalogPath);
+    if (!this.holding && !attached) return;
+    this.holding = false;
+    await this.detach(CATALOG);
+  }
+
+  /** Another engine of this process wants the file: detach now, or after the statement under way. */
+  private async handBack(): Promise<void> {
+    if (!this.busy) {
+      if (this.releasing) await this.releasing;
+      else await this.releaseHold();
+      return;
+    }
+    this.handBackWanted = true;
+    while (this.holding || this.busy) await pause(1);
   }
 
   private async reading<T>(work: () => Promise<T>): Promise<T> {
@@ -329,26 +427,46 @@ export class CatalogAccess {
     const sql = `ATTACH ${sqlString(path)} AS ${alias}${mode === 'read' ? ' (READ_ONLY)' : ''}`;
     const started = Date.now();
     let told = false;
-    for (;;) {
-      try {
-        await this.connection.run(sql);
-        if (alias === CATALOG) this.markAttached();
-        return;
-      } catch (error) {
-        const pid = lockConflictPid(error);
-        if (pid === undefined) throw error;
-        const waited = Date.now() - started;
-        if (waited >= waitMs) {
-          throw new LakeBusyError(
-            `gave up after ${Math.round(waitMs / 1000)} s waiting for ${await this.describePid(pid)} to finish with the lake catalog ${path}`,
-          );
+    let waiting: string | undefined;
+    try {
+      for (;;) {
+        try {
+          await this.connection.run(sql);
+          if (alias === CATALOG) this.markAttached();
+          return;
+        } catch (error) {
+          const pid = lockConflictPid(error);
+          if (pid === undefined) throw error;
+          const waited = Date.now() - started;
+          if (waited >= waitMs) {
+            throw new LakeBusyError(
+              `gave up after ${Math.round(waitMs / 1000)} s waiting for ${await this.describePid(pid)} to finish with the lake catalog ${path}`,
+            );
+          }
+          if (!told && waited >= QUIET_WAIT_MS) {
+            told = true;
+            this.tell(`waiting for ${await this.describePid(pid)} to finish ${mode === 'read' ? 'writing to' : 'reading'} the lake catalog …`);
+          }
+          // A writer holding the file between statements hands it back when it sees a reader waiting.
+          if (mode === 'read' && waiting === undefined) waiting = this.announceWaitingReader();
+          await pause(5 + Math.random() * 20);
         }
-        if (!told && waited >= QUIET_WAIT_MS) {
-          told = true;
-          this.tell(`waiting for ${await this.describePid(pid)} to finish ${mode === 'read' ? 'writing to' : 'reading'} the lake catalog …`);
-        }
-        await pause(5 + Math.random() * 20);
       }
+    } finally {
+      if (waiting) rmSync(waiting, { force: true });
+    }
+  }
+
+  /** Leaves this reader's file in readers-waiting/ (undefined when it cannot: the lake is read-only, and no writer holds it then). */
+  private announceWaitingReader(): string | undefined {
+    try {
+      const dir = readersWaitingPath(this.options.lakeRoot);
+      mkdirSync(dir, { recursive: true });
+      const file = join(dir, `${process.pid}-${Math.random().toString(36).slice(2)}`);
+      writeFileSync(file, '');
+      return file;
+    } catch {
+      return undefined;
     }
   }
 

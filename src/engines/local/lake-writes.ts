@@ -25,12 +25,12 @@ export interface StagedRows {
 /** Runs the query once into a temp table, so its columns, row count and partition values are known before writing. */
 export async function stage(ctx: LakeSessionContext, sourceSql: string, withData = true): Promise<StagedRows> {
   const relation = `__lake_stage_${randomUUID().replaceAll('-', '')}`;
-  await ctx.connection.run(`CREATE TEMP TABLE ${relation} AS SELECT * FROM (${sourceSql}) AS __src${withData ? '' : ' LIMIT 0'}`);
+  // DuckDB answers a CTAS with the number of rows it wrote: the count needs no query of its own.
+  const created = await ctx.connection.runAndReadAll(`CREATE TEMP TABLE ${relation} AS SELECT * FROM (${sourceSql}) AS __src${withData ? '' : ' LIMIT 0'}`);
   const reader = await ctx.connection.runAndReadAll(`SELECT * FROM ${relation} LIMIT 0`);
   const types = reader.columnTypes();
   const columns = reader.columnNames().map((name, i) => ({ name, duckType: types[i].toString(), trinoType: trinoTypeName(types[i]) }));
-  const count = await ctx.connection.runAndReadAll(`SELECT count(*) FROM ${relation}`);
-  return { relation, columns, rowCount: Number(count.getRows()[0][0]) };
+  return { relation, columns, rowCount: Number(created.getRows()[0][0]) };
 }
 
 export const unstage = (ctx: LakeSessionContext, staged: StagedRows | undefined) =>
