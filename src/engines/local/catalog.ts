@@ -142,6 +142,20 @@ export class LakeCatalog {
     return this.snapshot.viewTexts;
   }
 
+  /**
+   * Whether the snapshot already knows the database (and, with `name`, a table or view of it) to exist, without asking
+   * the file: undefined when it has not read that far. Only meaningful while the snapshot holds (CatalogAccess).
+   */
+  knownToExist(database: string, name?: string): boolean | undefined {
+    const { databases } = this.snapshot;
+    if (!databases?.includes(database)) return undefined;
+    if (name === undefined) return true;
+    // A table's description comes with its relation (put creates the view or the caller the native table; remove
+    // goes with the drop), and every write statement reads the descriptions: they answer when no listing was made.
+    const described = this.snapshot.tables?.some((t) => t.table.database === database && t.table.name === name);
+    return this.snapshot.relations.get(database)?.some((r) => r.name === name) || described || undefined;
+  }
+
   async relationKind(database: string, name: string): Promise<'table' | 'view' | undefined> {
     return (await this.relations(database)).find((r) => r.name === name)?.kind;
   }
