@@ -127,6 +127,14 @@ export class CatalogAccess {
     return this.attachments;
   }
 
+  /**
+   * Whether what the catalog read is still its content with no statement attaching it: while this process holds the
+   * writer lock (no other process can change the file) or the catalog is in memory.
+   */
+  get snapshotHolds(): boolean {
+    return this.options.inMemory === true || this.writer !== undefined;
+  }
+
   private markAttached(): void {
     this.attached = true;
     this.attachments++;

@@ -135,7 +135,7 @@ export async function createTableAs(ctx: LakeSessionContext, spec: CtasSpec): Pr
     const dataColumns = columns.slice(0, columns.length - keys.length);
     const partitionKeys = columns.slice(columns.length - keys.length);
     const table = lakeTable(spec, dataColumns, partitionKeys, format, location);
-    await writeTableFiles(ctx.connection, {
+    const written = await writeTableFiles(ctx.connection, {
       source: cast,
       dataColumns: dataColumns.map((c) => c.name),
       partitionKeys: partitionKeys.map((c) => c.name),
@@ -145,6 +145,7 @@ export async function createTableAs(ctx: LakeSessionContext, spec: CtasSpec): Pr
       targetDir: dir,
       lakeRoot: ctx.lakeRoot,
     });
+    ctx.catalog.wroteFiles(table, written.files);
     await ctx.catalog.put(table);
     return emptyResult({ rowsWritten: staged.rowCount });
   } finally {
@@ -230,6 +231,7 @@ export async function insertInto(
     try {
       await checkPartitionCount(ctx, castRelation, keyNames, target);
       const outcome = await writeTableFiles(ctx.connection, tableFilesSpec(ctx, table, castRelation));
+      ctx.catalog.wroteFiles(table, outcome.files);
       await ctx.catalog.put(withPartitionsWritten(table, outcome.partitions));
     } finally {
       await ctx.connection.run(`DROP TABLE IF EXISTS ${castRelation}`);
@@ -263,6 +265,7 @@ function withPartitionsWritten(table: LakeTable, written: readonly (readonly unk
 async function replaceInto(ctx: LakeSessionContext, table: LakeTable, source: string): Promise<QueryResult> {
   const keyNames = table.partitionKeys.map((k) => k.name);
   const outcome = await replacePartitionFiles(ctx.connection, tableFilesSpec(ctx, table, source));
+  ctx.catalog.wroteFiles(table, outcome.files);
   // Also brings the view up to date when the table had no file before (its view then read nothing).
   await ctx.catalog.put(withPartitionsWritten(table, outcome.partitions));
   return {

@@ -180,6 +180,40 @@ describe('catalog snapshot', () => {
     });
   });
 
+  it("an exclusive run's CREATE … IF NOT EXISTS of what the snapshot holds attaches nothing; outside a run it asks the file", async () => {
+    const root = lake();
+    const one = await open(root);
+    const other = await open(root);
+    const ddl = `CREATE EXTERNAL TABLE IF NOT EXISTS shop.orders (id int) STORED AS PARQUET LOCATION 's3://lake/orders/'`;
+    await one.execute('CREATE DATABASE shop');
+    await one.execute(ddl);
+    await one.execute(`INSERT INTO shop.orders VALUES (1)`);
+    const sent = recordStatements();
+    await one.exclusive(async () => {
+      expect((await one.execute('SELECT count(*) FROM shop.orders')).rows).toEqual([[1]]);
+      const attached = count(sent, /^ATTACH /);
+      // What a scheduled run sends before each of its steps (the landing DDL, the alert's tables): no statement reaches
+      // DuckDB, and the answer is the one the catalog gives (nothing created, the rows still there).
+      for (const sql of ['CREATE DATABASE IF NOT EXISTS shop', ddl, 'CREATE SCHEMA IF NOT EXISTS shop']) {
+        const before = sent.length;
+        expect(await one.execute(sql)).toMatchObject({ columns: [], rows: [], stats: { bytesScanned: 0 } });
+        expect(sent.slice(before)).toEqual([]);
+      }
+      expect(count(sent, /^ATTACH /)).toBe(attached);
+      // What the snapshot does not hold yet is created as before, and then known.
+      await one.execute('CREATE DATABASE IF NOT EXISTS archive');
+      await one.execute(`CREATE EXTERNAL TABLE IF NOT EXISTS archive.orders (id int) STORED AS PARQUET LOCATION 's3://lake/archive/'`);
+      expect((await one.execute('SHOW TABLES IN archive')).rows).toEqual([['orders']]);
+      // The IF NOT EXISTS statement never rejects what it would have accepted: a view of that name also exists.
+      await one.execute('CREATE VIEW shop.recent AS SELECT 1 AS id');
+      await one.execute(`CREATE EXTERNAL TABLE IF NOT EXISTS shop.recent (id int) STORED AS PARQUET LOCATION 's3://lake/recent/'`);
+    });
+    // Outside a run another process may have dropped the table since: the statement asks the file and creates it again.
+    await other.execute('DROP TABLE shop.orders');
+    await one.execute(ddl);
+    expect((await other.execute('SHOW TABLES IN shop')).rows).toEqual([['orders'], ['recent']]);
+    expect((await one.execute('SELECT count(*) FROM shop.orders')).rows).toEqual([[1]]);
+  });
   it('a shared series of reads (lake test: the contract checks) attaches the catalog and reads it once for ten statements', async () => {
     const engine = await open(lake());
     await engine.execute('CREATE DATABASE shop');
