@@ -4,8 +4,9 @@
 // bytes: a varchar's UTF-8 or a varbinary's bytes, else of one 64-bit word: an integer, boolean (1/0), date (days),
 // timestamp (epoch microseconds), short decimal (unscaled), double (its bits, -0 as 0) or real (its 32 bits).
 // Other types (long decimals, zoned timestamps, arrays, maps, rows) fail rather than give another checksum.
-import { BIGINT, BLOB, DOUBLE, DuckDBBlobValue, DuckDBScalarFunction, FLOAT, UBIGINT, type DuckDBType } from '@duckdb/node-api';
+import { BIGINT, BLOB, DOUBLE, DuckDBBlobValue, type DuckDBScalarFunction, FLOAT, UBIGINT, type DuckDBType } from '@duckdb/node-api';
 import { xxhash64 } from './xxhash64.js';
+import { shimFunction } from './scalar-udf.js';
 
 const MASK = (1n << 64n) - 1n;
 const PRIME64 = 0x9e3779b185ebca87n;
@@ -41,7 +42,7 @@ export function checksumBytes(sum: bigint): Uint8Array {
 }
 
 function termFunction(name: string, parameter: DuckDBType, bytes: (v: unknown) => Uint8Array): DuckDBScalarFunction {
-  return DuckDBScalarFunction.create({
+  return shimFunction({
     name,
     returnType: UBIGINT,
     parameterTypes: [parameter],
@@ -64,7 +65,7 @@ export function checksumUdfs(): DuckDBScalarFunction[] {
     termFunction('trino_checksum_double', DOUBLE, (v) => wordBytes(doubleBits(Number(v)))),
     termFunction('trino_checksum_real', FLOAT, (v) => wordBytes(realBits(Number(v)))),
     termFunction('trino_checksum_bytes', BLOB, (v) => (v instanceof DuckDBBlobValue ? v.bytes : new Uint8Array())),
-    DuckDBScalarFunction.create({
+    shimFunction({
       name: 'trino_checksum_result',
       returnType: BLOB,
       parameterTypes: [UBIGINT],

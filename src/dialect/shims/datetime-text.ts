@@ -2,7 +2,8 @@
 // docs/trino-oracle.md §7): a date `[+]yyyy-m-d`, then ` h:m[:s[.fff…]]`, then a zone (with or without a space: Z,
 // +h, +hh:mm, +hhmm, a zone name), spaces around. DuckDB also read an ISO 'T', hour 24 and a date with a time.
 // JavaScript UDFs: regular expressions in a macro are compiled again at every CAST the binder expands.
-import { DuckDBScalarFunction, VARCHAR } from '@duckdb/node-api';
+import { type DuckDBScalarFunction, VARCHAR } from '@duckdb/node-api';
+import { shimFunction } from './scalar-udf.js';
 
 const TIMESTAMP_TEXT =
   /^\s*\+?(\d{4,}-\d{1,2}-\d{1,2})(?:\s+(\d{1,2})(:\d{1,2}(?::\d{1,2}(?:\.\d+)?)?))?\s*(Z|[+-]\d{1,2}(?::?\d{2})?|[A-Za-z][A-Za-z0-9_/+-]*)?\s*$/;
@@ -59,7 +60,7 @@ export function textDate(text: string): string {
 }
 
 function textFunction(name: string, parameters: number, fn: (args: string[]) => string): DuckDBScalarFunction {
-  return DuckDBScalarFunction.create({
+  return shimFunction({
     name,
     returnType: VARCHAR,
     parameterTypes: Array.from({ length: parameters }, () => VARCHAR),

@@ -1,7 +1,7 @@
 // DuckDB's wording of the errors that Trino raises too, rewritten in Trino's words, so that a user reads what Athena
 // would say (Trino 476's messages, read from scripts/trino.sh): a shim's trino_fail('…') message alone, integer
 // overflow, casts out of range and text that is not a number. Other messages are left as DuckDB wrote them.
-import { FAIL_MARKER } from './macros.js';
+import { FAIL_MARKER } from './fail-marker.js';
 
 const INTEGER_NAMES: Record<string, string> = { INT8: 'tinyint', INT16: 'smallint', INT32: 'integer', INT64: 'bigint' };
 const CAST_NAMES: Record<string, string> = { INT8: 'TINYINT', INT16: 'SMALLINT', INT32: 'INT', INT64: 'BIGINT' };
@@ -44,6 +44,13 @@ const REWRITES: readonly [RegExp, (...groups: string[]) => string][] = [
   [new RegExp(`Binder Error: Could not find key "${REFUSED_KEY_MARKER}([^"]*)" in struct(?:\\s*Candidate Entries: "trino_v")?`), refusal],
   // trino_fail(message) raises by casting its marked message to an integer.
   [new RegExp(`Conversion Error: Could not convert string '${FAIL_MARKER}([\\s\\S]*?)' to INT32`), (message) => message],
+  // A shim's JavaScript threw Trino's message (scalar-udf.ts marks it); DuckDB put its error class before it.
+  [new RegExp(`Invalid Input Error: ${FAIL_MARKER}`), () => ''],
+  // Trino 476 words an overflow of decimal arithmetic past 38 digits without the operands (NUMERIC_VALUE_OUT_OF_RANGE).
+  [
+    /Out of Range Error: Overflow in (?:addition|subtract|multiplication) of DECIMAL\(\d+\) \([^()]*\)[;.](?: You might want to add an explicit cast to a decimal with a smaller scale\.)?/,
+    () => 'Decimal overflow',
+  ],
   [
     /Out of Range Error: Overflow in (addition|subtraction|multiplication) of (INT8|INT16|INT32|INT64) \((-?\d+) [-+*] (-?\d+)\)!/,
     (operation, type, a, b) =>

@@ -2,14 +2,14 @@
 // bytes, CRC-32, XXH64, soundex, java.net.URI parts and java.net.URLEncoder/URLDecoder. One row at a time; NULL in, NULL out.
 import { createHash, createHmac } from 'node:crypto';
 import { crc32 } from 'node:zlib';
-import { BIGINT, BLOB, BOOLEAN, DOUBLE, DuckDBScalarFunction, FLOAT, INTEGER, LIST, listValue, VARCHAR } from '@duckdb/node-api';
+import { BIGINT, BLOB, BOOLEAN, DOUBLE, type DuckDBScalarFunction, FLOAT, INTEGER, LIST, listValue, VARCHAR } from '@duckdb/node-api';
 import { parseDataSize } from './data-size.js';
 import { javaFloatingText } from './java-format.js';
 import { betaCdf, inverseBetaCdf } from './beta-distribution.js';
 import { inverseNormalCdf, normalCdf } from './normal-distribution.js';
 import { murmur3, spookyHash32, spookyHash64 } from './murmur-spooky.js';
 import { xxhash64 } from './xxhash64.js';
-import { bytesOf, udf } from './scalar-udf.js';
+import { bytesOf, shimFunction, udf } from './scalar-udf.js';
 
 // --- java.net.URI ----------------------------------------------------------------------------------------------------
 
@@ -102,7 +102,7 @@ export function combinationPositions(size: number, n: number): number[][] {
 }
 
 function combinationPositionsFunction(): DuckDBScalarFunction {
-  return DuckDBScalarFunction.create({
+  return shimFunction({
     name: 'trino_combination_positions',
     returnType: LIST(LIST(INTEGER)),
     parameterTypes: [BIGINT, BIGINT],

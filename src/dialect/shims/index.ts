@@ -1,5 +1,5 @@
 // Session set-up that makes Trino functions available on a DuckDB connection under `trino_*` names.
-import { DuckDBScalarFunction, VARCHAR, type DuckDBConnection } from '@duckdb/node-api';
+import { type DuckDBScalarFunction, VARCHAR, type DuckDBConnection } from '@duckdb/node-api';
 import { CHECKSUM_MACROS, checksumUdfs } from './checksum.js';
 import { COLLECTION_MACROS } from './collection-macros.js';
 import { datetimeTextUdfs } from './datetime-text.js';
@@ -14,6 +14,7 @@ import { JSON_MACROS } from './json-macros.js';
 import { MAP_MACROS } from './map-macros.js';
 import { MACROS } from './macros.js';
 import { MacroSet } from './macro-set.js';
+import { shimFunction } from './scalar-udf.js';
 import { SESSION_WORD_MACROS } from './session-word-macros.js';
 import { UNBOUND_MACROS } from './unbound-macros.js';
 
@@ -42,7 +43,7 @@ export function sessionSetupStatements(): string[] {
  * argument as its Java text (`trino_java_format(fmt, trino_format_text(a), …)`, function-macros.ts).
  */
 function javaFormatFunction(): DuckDBScalarFunction {
-  return DuckDBScalarFunction.create({
+  return shimFunction({
     name: 'trino_java_format',
     returnType: VARCHAR,
     parameterTypes: [VARCHAR],
@@ -70,7 +71,7 @@ function javaFormatFunction(): DuckDBScalarFunction {
 
 /** `trino_json_parse(text)`: Trino's canonical JSON text (src/dialect/shims/json-canonical.ts), or Trino's error. */
 function jsonParseFunction(): DuckDBScalarFunction {
-  return DuckDBScalarFunction.create({
+  return shimFunction({
     name: 'trino_json_parse',
     returnType: VARCHAR,
     parameterTypes: [VARCHAR],

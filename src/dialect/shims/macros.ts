@@ -7,6 +7,7 @@
 // - `cast_to_type(value, witness)` gives a result the witness's type; the witness is dropped at plan time.
 // - `typeof(x)` folds to a constant, so `CASE WHEN typeof(x) …` branches cost nothing; each branch is wrapped in
 //   cast_to_type so the CASE does not unify branch types.
+import { FAIL_MARKER } from './fail-marker.js';
 import { IP_FIELD, IP_STRUCT } from './ip-address.js';
 
 /**
@@ -54,7 +55,6 @@ export const VARCHAR_OF_KNOWN_TYPE: Readonly<Record<string, (x: string) => strin
   ...Object.fromEntries(['TINYINT', 'SMALLINT', 'INTEGER', 'BIGINT', 'BOOLEAN', 'VARCHAR'].map((t) => [t, OWN_TEXT_TO_VARCHAR])),
 };
 
-/** Prefix of the text trino_fail() cannot convert, so its DuckDB error is recognised (error-messages.ts). */
 /** A DuckDB type name with the field of each row without field names named trino_field_0 (trino_unknown_marked). */
 const nameAnonymousFields = (type: string) => `regexp_replace(${type}, 'STRUCT\\(([A-Z])', 'STRUCT(trino_field_0 \\1', 'g')`;
 
@@ -64,8 +64,6 @@ const nameAnonymousFields = (type: string) => `regexp_replace(${type}, 'STRUCT\\
  * a NULL conditioned on it keeps the type it is cast to.
  */
 export const UNFOLDED_NULL = "(CASE WHEN current_query() IS NULL THEN '' END)";
-
-export const FAIL_MARKER = 'trino_fail: ';
 
 export const MACROS: readonly string[] = [
   // error() is volatile, and TRY() refuses volatile arguments: a failing cast raises instead, so TRY(a / 0) works.

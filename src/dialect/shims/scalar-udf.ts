@@ -1,6 +1,28 @@
 // The one way a shim registers a row-at-a-time JavaScript scalar function with DuckDB: NULL in, NULL out; bytes
 // returned as a BLOB.
 import { DuckDBBlobValue, DuckDBScalarFunction, type DuckDBType } from '@duckdb/node-api';
+import { FAIL_MARKER } from './fail-marker.js';
+
+type ShimOptions = Parameters<typeof DuckDBScalarFunction.create>[0];
+
+/**
+ * DuckDBScalarFunction.create for a shim. What its JavaScript throws is Trino's message (Decimal overflow, Invalid data
+ * size: …), which DuckDB would show after its own "Invalid Input Error: ": the marker lets failureMessage
+ * (error-messages.ts) show the message alone, as for trino_fail().
+ */
+export function shimFunction(options: ShimOptions): DuckDBScalarFunction {
+  const { mainFunction } = options;
+  return DuckDBScalarFunction.create({
+    ...options,
+    mainFunction: (info, input, output) => {
+      try {
+        mainFunction(info, input, output);
+      } catch (error) {
+        throw new Error(FAIL_MARKER + (error instanceof Error ? error.message : String(error)));
+      }
+    },
+  });
+}
 
 export type UdfValue = string | Uint8Array | bigint | number | boolean | null;
 
@@ -11,7 +33,7 @@ export function bytesOf(v: unknown): Uint8Array {
 }
 
 export function udf(name: string, parameterTypes: DuckDBType[], returnType: DuckDBType, fn: (args: unknown[]) => UdfValue): DuckDBScalarFunction {
-  return DuckDBScalarFunction.create({
+  return shimFunction({
     name,
     returnType,
     parameterTypes,

@@ -7,7 +7,7 @@
 import { REFUSED_KEY_MARKER } from '../shims/error-messages.js';
 import { IP_STRUCT } from '../shims/ip-address.js';
 import { keyword, stringValue } from '../tokens.js';
-import { isCase, meaningful, nodeKeyword, nodeText, type GroupNode, type Node } from './tree.js';
+import { isCase, isParen, meaningful, nodeKeyword, nodeText, splitArgs, type GroupNode, type Node } from './tree.js';
 
 /** The shim (function-macros.ts) every check calls: a rendered text containing it holds a check already. */
 const TYPE_SCALE = 'trino_type_scale';
@@ -92,15 +92,48 @@ const isNullLiteral = (nodes: readonly Node[]) => {
   return m.length === 1 && nodeKeyword(m[0]) === 'NULL';
 };
 
-/** Integer and fraction digits of a number literal as Trino types it (`1.5`, `DECIMAL '1.5'`, `7`), else undefined. */
-function literalDigits(nodes: readonly Node[]): { integer: number; scale: number } | undefined {
+/** Digits of a value whose type is written in the SQL: integer digits and scale (an integer type's as a decimal). */
+interface StaticDigits {
+  integer: number;
+  scale: number;
+}
+
+/** Digits of Trino's integer types, as the decimal each one widens to (decimal(10,0) for integer). */
+const INTEGER_TYPE_DIGITS: Record<string, number> = { TINYINT: 3, SMALLINT: 5, INTEGER: 10, INT: 10, BIGINT: 19 };
+
+/** The digits of `DECIMAL(p, s)`, `DECIMAL(p)`, `DECIMAL` or an integer type name (nodes after AS in a CAST). */
+function typeDigits(nodes: readonly Node[]): StaticDigits | undefined {
+  const [name, args, ...rest] = meaningful(nodes);
+  const word = nodeKeyword(name);
+  if (rest.length > 0) return undefined;
+  if (INTEGER_TYPE_DIGITS[word] !== undefined && args === undefined) return { integer: INTEGER_TYPE_DIGITS[word], scale: 0 };
+  if (word !== 'DECIMAL' && word !== 'NUMERIC') return undefined;
+  if (args === undefined) return { integer: 38, scale: 0 };
+  if (args.kind !== 'group' || args.open.text !== '(') return undefined;
+  const [precision, scale = 0, ...more] = splitArgs(args.items).map((a) => Number(meaningful(a).map(nodeText).join('')));
+  if (more.length > 0 || !Number.isInteger(precision) || !Number.isInteger(scale)) return undefined;
+  return { integer: precision - scale, scale };
+}
+
+/**
+ * The digits of a value whose type the SQL spells: a number literal (`1.5`, `7`), `DECIMAL '1.5'`, an integer typed
+ * literal (`BIGINT '7'`) or a CAST / TRY_CAST to a decimal or integer type; undefined for anything else.
+ */
+function literalDigits(nodes: readonly Node[]): StaticDigits | undefined {
   const m = meaningful(nodes);
   const signed = m.length > 1 && m[0].kind === 'token' && m[0].token.kind === 'op' && /^[-+]$/.test(m[0].token.text) ? m.slice(1) : m;
   const [first, second] = signed;
+  const word = nodeKeyword(first);
+  if (signed.length === 2 && (word === 'CAST' || word === 'TRY_CAST') && isParen(second)) {
+    const as = second.items.map(nodeKeyword).lastIndexOf('AS');
+    return as < 0 ? undefined : typeDigits(second.items.slice(as + 1));
+  }
+  if (signed.length === 2 && INTEGER_TYPE_DIGITS[word] !== undefined && second.kind === 'token' && second.token.kind === 'string')
+    return { integer: INTEGER_TYPE_DIGITS[word], scale: 0 };
   const isNumber = signed.length === 1 && first.kind === 'token' && first.token.kind === 'number';
   const text = isNumber
     ? nodeText(first)
-    : signed.length === 2 && ['DECIMAL', 'NUMERIC'].includes(nodeKeyword(first)) && second.kind === 'token' && second.token.kind === 'string'
+    : signed.length === 2 && ['DECIMAL', 'NUMERIC'].includes(word) && second.kind === 'token' && second.token.kind === 'string'
       ? stringValue(second.token).trim().replace(/^[-+]/, '')
       : undefined;
   const digits = text === undefined ? undefined : /^(\d*)(?:\.(\d*))?$/.exec(text);
@@ -124,8 +157,9 @@ function mayLoseScale(values: readonly Node[][]): boolean {
 }
 
 /**
- * Whether literals alone (numbers and others, as a VALUES column holds) need more than 38 digits together: decidable
- * from the text, so refused before a run. Undefined when a value is not a literal.
+ * Whether values whose types the SQL spells (literals, CASTs; others that are not numbers, as a VALUES column or the
+ * columns of a set operation hold) need more than 38 digits together: decidable from the text, so refused before a
+ * run. Undefined when the type of a value is not written.
  */
 export function literalsLoseScale(values: readonly Node[][]): boolean | undefined {
   if (values.some((v) => !surelyNotNumeric(v) && literalDigits(v) === undefined)) return undefined;

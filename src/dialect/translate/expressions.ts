@@ -16,6 +16,7 @@ import { keyword, stringValue, type Token } from '../tokens.js';
 import { arityAccepts, describeArity, DUCKDB_ONLY, FUNCTION_TABLE, lookupFunction } from '../functions/index.js';
 import { isCallPosition, partBeforeQualifiedName, SYNTAX_BEFORE_PAREN } from './call-position.js';
 import { checkedArray, checkedCase, literalsLoseScale } from './decimal-common-type.js';
+import { setOperationColumns, valuesColumns } from './set-operation-columns.js';
 import { FUNCTIONS, type CallContext } from './functions.js';
 import { quoteReservedIdentifier } from './identifiers.js';
 import { sessionWord } from './session-words.js';
@@ -108,6 +109,7 @@ export class ExpressionRewriter {
     this.checkOffsetAfterLimit(items);
     this.checkOrderByAll(items);
     this.checkConcatOperands(items);
+    this.checkSetOperationColumns(items);
     const parts: Part[] = [];
     for (let i = 0; i < items.length; i++) i += this.renderNode(items, i, parts);
     rewriteOperators(parts);
@@ -355,23 +357,30 @@ export class ExpressionRewriter {
 
   /** A VALUES column of decimal literals that meet past 38 digits (decimal-common-type.ts) is refused at its VALUES. */
   private checkValuesColumns(at: Token, rows: readonly Node[][]): void {
-    const columns = rows.map((row) => {
-      const m = meaningful(row);
-      if (m.length === 1 && isParen(m[0])) return splitArgs(m[0].items);
-      if (m.length === 2 && nodeKeyword(m[0]) === 'ROW' && isParen(m[1])) return splitArgs(m[1].items);
-      return [row];
-    });
-    const width = Math.max(0, ...columns.map((c) => c.length));
-    for (let k = 0; k < width; k++) {
-      if (literalsLoseScale(columns.map((c) => c[k] ?? [])) !== true) continue;
-      this.report(
-        at,
-        'decimal-common-type',
-        `VALUES: the decimal values of column ${k + 1} need more than 38 digits together, and Athena keeps the larger scale where the local engine rounds`,
-        'CAST them to one decimal type first',
-      );
-      return;
-    }
+    const column = valuesColumns(rows).findIndex((values) => literalsLoseScale(values) === true);
+    if (column >= 0) this.reportLostScale(at, `column ${column + 1}`);
+  }
+
+  private readonly setOperationsReported = new Set<Token>();
+
+  /** A set operation whose branches' literals meet past 38 digits in one column is refused at its first operator. */
+  private checkSetOperationColumns(items: readonly Node[]): void {
+    const operation = setOperationColumns(items);
+    if (!operation || this.setOperationsReported.has(operation.at)) return;
+    const column = operation.columns.findIndex((values) => literalsLoseScale(values) === true);
+    if (column < 0) return;
+    this.setOperationsReported.add(operation.at);
+    this.reportLostScale(operation.at, `column ${column + 1}`);
+  }
+
+  /** Values of one column meet in one type past 38 digits: Trino keeps the larger scale, DuckDB the integer digits. */
+  private reportLostScale(at: Token, column: string): void {
+    this.report(
+      at,
+      'decimal-common-type',
+      `${keyword(at)}: the decimal values of ${column} need more than 38 digits together, and Athena keeps the larger scale where the local engine rounds`,
+      'CAST them to one decimal type first',
+    );
   }
 
   /** `IPADDRESS '…'`: text Trino cannot read is an error on Athena too (INVALID_LITERAL), found here before a run. */

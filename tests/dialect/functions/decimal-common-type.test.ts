@@ -4,7 +4,10 @@
 // takes the common type of its results), and a value that no longer fits fails its cast: Trino 476 printed every
 // value, type and error below. DuckDB keeps the integer digits and rounds the scale away (1.25 becomes 1.3 in
 // decimal(38,1)), so where the digits pass 38 the construct is refused while DuckDB binds it: even inside try(), where
-// Trino 476 answers 1.25 as decimal(38,2).
+// Trino 476 answers 1.25 as decimal(38,2). The columns of UNION, INTERSECT and EXCEPT take the common type of the
+// branches' values the same way (https://trino.io/docs/current/sql/select.html#union-intersect-except: "the columns
+// must have compatible types"; Trino 476 typed SELECT DECIMAL '1.25' UNION SELECT CAST(1.5 AS decimal(38,1)) as
+// decimal(38,2)): where the types are written (literals, CASTs) and pass 38 digits, lint refuses at the operator.
 import { describe, expect, it } from 'vitest';
 import { translateQuery } from '../../../src/dialect/translate/query.js';
 import { describeFunctions } from './harness.js';
@@ -43,6 +46,18 @@ describeFunctions(
       'decimal(37,2)',
     ],
     ['ARRAY of a column and a literal', `ARRAY[x, DECIMAL '0.125'] ${ROW}`, ['1.250', '0.125'], 'array(decimal(4,3))'],
+    [
+      'UNION ALL of literals of 38 digits',
+      "x FROM (SELECT DECIMAL '123456789012345678901234567890123456.5' x UNION ALL SELECT DECIMAL '1.25') ORDER BY x DESC",
+      '123456789012345678901234567890123456.50',
+      'decimal(38,2)',
+    ],
+    [
+      'UNION ALL of a SELECT and a VALUES of 38 digits',
+      "x FROM (SELECT 1.5 AS x, 'a' UNION ALL VALUES (CAST(2 AS decimal(38,1)), 'b')) ORDER BY 1",
+      '1.5',
+      'decimal(38,1)',
+    ],
     // Only what is chosen is evaluated.
     ['coalesce does not evaluate what follows a value', "coalesce(DECIMAL '1.5', 1 / 0)", '1.5', 'decimal(11,1)'],
     ['nested coalesce does not evaluate what follows a value', `coalesce(coalesce(x, DECIMAL '1.5'), 1 / 0) ${NULL_ROW}`, '1.5', 'decimal(11,1)'],
@@ -71,6 +86,27 @@ describeFunctions(
       /VALUES: .*column 2 need more than 38 digits/,
     ],
     ['try(coalesce) past 38 digits', `try(coalesce(DECIMAL '1.25', ${PAST_38}))`, refused('coalesce\\(\\)')],
+    [
+      'a VALUES column of a CAST past 38 digits',
+      "x FROM (VALUES CAST(1.5 AS decimal(38,1)), DECIMAL '1.25') t(x)",
+      /1:16: error \[unfaithful\/decimal-common-type\] VALUES: .*column 1/,
+    ],
+    // Trino 476: "Cannot cast DECIMAL(38, 0) '12345678901234567890123456789012345678' to DECIMAL(38, 1)"; locally 0.1 was 0.
+    [
+      'UNION ALL of literals past 38 digits',
+      "DECIMAL '12345678901234567890123456789012345678' UNION ALL SELECT DECIMAL '0.1'",
+      /1:57: error \[unfaithful\/decimal-common-type\] UNION: the decimal values of column 1 need more than 38 digits together/,
+    ],
+    // Trino 476: 1.50 and 1.25 as decimal(38,2); locally 1.25 was 1.3.
+    ['UNION of a CAST past 38 digits', "x FROM (SELECT DECIMAL '1.25' AS x UNION SELECT CAST(1.5 AS decimal(38,1)))", /1:43: error .*UNION: .*column 1/],
+    // Trino 476: no row (1.25 and 1.30 as decimal(38,2)); locally 1.3 and 1.3 met.
+    ['INTERSECT past 38 digits', "x FROM (SELECT DECIMAL '1.25' x INTERSECT SELECT CAST(1.25 AS decimal(38,1)))", /1:40: error .*INTERSECT: .*column 1/],
+    // Trino 476: 1.25 (1.30 is another value); locally 1.25 became 1.3 and was removed. The nested UNION ALL alone fits.
+    [
+      'EXCEPT of a nested UNION ALL past 38 digits',
+      "x FROM (SELECT 'a', DECIMAL '1.25' x EXCEPT (SELECT 'b', CAST(1.3 AS decimal(38,1)) UNION ALL VALUES ('c', 2.5)))",
+      /1:45: error .*EXCEPT: .*column 2/,
+    ],
   ],
 );
 
