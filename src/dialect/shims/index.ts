@@ -91,7 +91,7 @@ function jsonParseFunction(): DuckDBScalarFunction {
  * JSON) writes it: canonical, but a row's fields in their order with their names, empty or repeated.
  */
 function jsonOfValueFunction(): DuckDBScalarFunction {
-  return DuckDBScalarFunction.create({
+  return shimFunction({
     name: 'trino_json_of_value',
     returnType: VARCHAR,
     parameterTypes: [VARCHAR, VARCHAR],
