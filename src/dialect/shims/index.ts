@@ -14,6 +14,7 @@ import { JSON_MACROS } from './json-macros.js';
 import { MAP_MACROS } from './map-macros.js';
 import { MACROS } from './macros.js';
 import { MacroSet } from './macro-set.js';
+import { NESTED_COMPARE_MACROS, nestedCompareUdfs } from './nested-compare.js';
 import { UNBOUND_MACROS } from './unbound-macros.js';
 
 export { failureMessage } from './error-messages.js';
@@ -32,6 +33,7 @@ export function sessionSetupStatements(): string[] {
     ...COLLECTION_MACROS,
     ...CHECKSUM_MACROS,
     ...IP_MACROS,
+    ...NESTED_COMPARE_MACROS,
   ].map((body) => `CREATE OR REPLACE TEMP MACRO ${body}`);
 }
 
@@ -90,7 +92,7 @@ function jsonParseFunction(): DuckDBScalarFunction {
 export function registerShims(connection: DuckDBConnection): MacroSet {
   connection.registerScalarFunction(javaFormatFunction());
   connection.registerScalarFunction(jsonParseFunction());
-  for (const fn of [...functionUdfs(), ...checksumUdfs(), ...datetimeTextUdfs(), ...ipAddressUdfs(), ...decimalQuotientUdfs()])
+  for (const fn of [...functionUdfs(), ...checksumUdfs(), ...datetimeTextUdfs(), ...ipAddressUdfs(), ...decimalQuotientUdfs(), ...nestedCompareUdfs()])
     connection.registerScalarFunction(fn);
   return new MacroSet(sessionSetupStatements());
 }
