@@ -9,7 +9,7 @@
 // A macro cannot recurse into nested types, so one JavaScript UDF walks both values, given as the JSON of the
 // two-element list [a, b]: the list gives both sides DuckDB's common type, so equal values have equal JSON text
 // (numbers compared by their text, except that -0.0 equals 0.0; NaN equals nothing).
-import { BOOLEAN, type DuckDBScalarFunction, VARCHAR } from '@duckdb/node-api';
+import { BIGINT, BOOLEAN, type DuckDBScalarFunction, VARCHAR } from '@duckdb/node-api';
 import { REFUSED_KEY_MARKER } from './error-messages.js';
 import { udf } from './scalar-udf.js';
 
@@ -134,6 +134,28 @@ export function orderingNull(a: Json, b: Json): 'ARRAY' | 'ROW' | undefined {
   return found === 'decided' ? undefined : found;
 }
 
+/** What contains() and array_position() meet searching elements for x: the position, or why not. */
+export const SEARCH = { absent: 0, absentWithNull: -1, indeterminate: -2 } as const;
+
+/**
+ * Trino's search of `elements` for x (ArrayContains, ArrayPositionFunction): NULL elements are skipped; an element
+ * whose comparison with x is NULL (a NULL inside either) stops the search with NOT_SUPPORTED, unless x was found
+ * before it.
+ */
+export function nestedSearch(x: Json, elements: readonly Json[]): number {
+  let sawNull = false;
+  for (const [i, e] of elements.entries()) {
+    if (e === null) {
+      sawNull = true;
+      continue;
+    }
+    const equal = nestedEqual(e, x);
+    if (equal === null) return SEARCH.indeterminate;
+    if (equal) return i + 1;
+  }
+  return sawNull ? SEARCH.absentWithNull : SEARCH.absent;
+}
+
 const bothSides = (json: unknown): [Json, Json] => {
   const both = parseJson(String(json));
   return Array.isArray(both) ? [both[0] ?? null, both[1] ?? null] : [null, null];
@@ -142,6 +164,10 @@ const bothSides = (json: unknown): [Json, Json] => {
 export function nestedCompareUdfs(): DuckDBScalarFunction[] {
   return [
     udf('trino_nested_equal_json', [VARCHAR], BOOLEAN, ([json]) => nestedEqual(...bothSides(json))),
+    udf('trino_nested_search_json', [VARCHAR], BIGINT, ([json]) => {
+      const [x, ...elements] = parseJson(String(json)) as Json[];
+      return BigInt(nestedSearch(x, elements));
+    }),
     udf('trino_nested_ordering_null_json', [VARCHAR], VARCHAR, ([json]) => orderingNull(...bothSides(json)) ?? null),
   ];
 }
@@ -150,7 +176,17 @@ const NULL_MESSAGE = `CASE trino_nested_ordering_null_json(CAST(to_json([a, b]) 
   WHEN 'ARRAY' THEN 'ARRAY comparison not supported for arrays with null elements'
   WHEN 'ROW' THEN 'ROW comparison not supported for fields with null elements' END`;
 
+const NOT_SUPPORTED = (fn: string) => `'${fn} does not support arrays with elements that are null or contain null'`;
+
 export const NESTED_COMPARE_MACROS: readonly string[] = [
+  // x prepended to the elements: the list gives them DuckDB's common type, as Trino coerces them.
+  `trino_nested_search(a, x) AS trino_nested_search_json(CAST(to_json(list_prepend(x, a)) AS VARCHAR))`,
+  `trino_nested_contains(a, x) AS list_transform([trino_nested_search(a, x)], lambda trino_p: CASE
+     WHEN trino_p = ${SEARCH.indeterminate} THEN trino_fail_as(${NOT_SUPPORTED('contains')}, true)
+     WHEN trino_p = ${SEARCH.absentWithNull} THEN NULL ELSE trino_p > 0 END)[1]`,
+  `trino_nested_position(a, x) AS list_transform([trino_nested_search(a, x)], lambda trino_p: CASE
+     WHEN trino_p = ${SEARCH.indeterminate} THEN trino_fail_as(${NOT_SUPPORTED('array_position')}, trino_p)
+     ELSE greatest(trino_p, 0) END)[1]`,
   `trino_nested_eq(a, b) AS trino_nested_equal_json(CAST(to_json([a, b]) AS VARCHAR))`,
   // `ordered` is DuckDB's a < b (or <=, >, >=): its element-by-element order is Trino's once no NULL is met. Maps
   // have no order in Trino (TYPE_MISMATCH "Cannot apply operator"), nor arrays or rows holding one: refused while

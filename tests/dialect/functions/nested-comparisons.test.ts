@@ -6,6 +6,8 @@
 // NULL evaluation rules applied to the equivalent expression"); the ordering operators compare element by element
 // and fail where a NULL is met before the order is decided; maps have no order
 // (https://trino.io/docs/current/functions/array.html, map.html). IS [NOT] DISTINCT FROM treats NULLs as equal.
+// contains() and array_position() fail where Trino 476 does: "NOT_SUPPORTED: contains does not support arrays with
+// elements that are null or contain null".
 import { describeFunctions } from './harness.js';
 
 const row = (a: string, b: string) => `CAST(ROW(${a}, ${b}) AS ROW(a integer, b integer))`;
@@ -57,6 +59,18 @@ describeFunctions(
     ['IS DISTINCT FROM treats NULL elements as equal', 'ARRAY[1, NULL] IS DISTINCT FROM ARRAY[1, NULL]', false, 'boolean'],
     ['IS NOT DISTINCT FROM treats NULL elements as equal', 'ARRAY[1, NULL] IS NOT DISTINCT FROM ARRAY[1, NULL]', true, 'boolean'],
     ['IS DISTINCT FROM with an unequal pair', 'ARRAY[1, NULL] IS DISTINCT FROM ARRAY[2, NULL]', true, 'boolean'],
+    // contains() and array_position() of arrays, maps or rows skip NULL elements and stop at the first element equal
+    // to x; an element whose comparison with x is NULL fails (below) unless x was found before it.
+    ['contains: found before an element holding a NULL', 'contains(ARRAY[ARRAY[1, 2], ARRAY[1, NULL]], ARRAY[1, 2])', true, 'boolean'],
+    ['contains: absent with a NULL element is NULL', 'contains(ARRAY[NULL, ARRAY[1]], ARRAY[2])', null, 'boolean'],
+    ['contains: found after a NULL element', 'contains(ARRAY[NULL, ARRAY[1]], ARRAY[1])', true, 'boolean'],
+    ['contains in the common type', 'contains(ARRAY[ARRAY[1, 2]], ARRAY[1.0, 2])', true, 'boolean'],
+    ['contains: a definitely unequal row', `contains(ARRAY[${row('1', 'NULL')}], ${row('2', 'NULL')})`, false, 'boolean'],
+    ['array_position: found before an element holding a NULL', 'array_position(ARRAY[ARRAY[1, 2], ARRAY[1, NULL]], ARRAY[1, 2])', 1, 'bigint'],
+    ['array_position: past a definitely unequal element', 'array_position(ARRAY[ARRAY[2, NULL], ARRAY[1, 2]], ARRAY[1, 2])', 2, 'bigint'],
+    ['array_position: past a NULL element', 'array_position(ARRAY[NULL, ARRAY[1]], ARRAY[1])', 2, 'bigint'],
+    ['array_position: absent with a NULL element is 0', 'array_position(ARRAY[NULL, ARRAY[3]], ARRAY[2])', 0, 'bigint'],
+    ['array_position of a NULL array is NULL', 'array_position(ARRAY[ARRAY[1, 2]], CAST(NULL AS array(integer)))', null, 'bigint'],
   ],
   [
     ['array < meeting a NULL first', 'ARRAY[1, 2] < ARRAY[1, NULL]', /ARRAY comparison not supported for arrays with null elements/],
@@ -69,6 +83,23 @@ describeFunctions(
       /ARRAY comparison not supported for arrays with null elements/,
     ],
     ['BETWEEN meeting a NULL', 'ARRAY[1, 2] BETWEEN ARRAY[1, NULL] AND ARRAY[2]', /ARRAY comparison not supported for arrays with null elements/],
+    [
+      'contains: an equal element holding a NULL',
+      'contains(ARRAY[ARRAY[1, NULL]], ARRAY[1, NULL])',
+      /contains does not support arrays with elements that are null or contain null/,
+    ],
+    [
+      'contains: x holding a NULL',
+      'contains(ARRAY[ARRAY[1, 3]], ARRAY[1, NULL])',
+      /contains does not support arrays with elements that are null or contain null/,
+    ],
+    ['contains: a map value NULL', 'contains(ARRAY[MAP(ARRAY[1], ARRAY[NULL])], MAP(ARRAY[1], ARRAY[2]))', /contains does not support arrays with elements/],
+    ['contains: a row field NULL', `contains(ARRAY[${row('1', 'NULL')}], ${row('1', 'NULL')})`, /contains does not support arrays with elements/],
+    [
+      'array_position: an element holding a NULL before x',
+      'array_position(ARRAY[ARRAY[1, NULL], ARRAY[1, 2]], ARRAY[1, 2])',
+      /array_position does not support arrays with elements that are null or contain null/,
+    ],
     // Trino: TYPE_MISMATCH "Cannot apply operator: map(integer, integer) < map(integer, integer)".
     ['maps have no order', 'MAP(ARRAY[1], ARRAY[1]) < MAP(ARRAY[1], ARRAY[2])', /Cannot apply operator: maps have no order/],
     ['nor arrays of maps', 'ARRAY[MAP(ARRAY[1], ARRAY[1])] >= ARRAY[MAP(ARRAY[1], ARRAY[2])]', /Cannot apply operator: maps have no order/],
