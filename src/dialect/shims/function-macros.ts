@@ -1,6 +1,7 @@
 // Macros for the function table's `shim` entries (src/dialect/functions). Each follows the Trino documentation of
 // the function it stands for; NULL handling is Trino's (a NULL argument gives NULL unless the docs say otherwise).
 import { REFUSED_KEY_MARKER } from './error-messages.js';
+import { IS_NESTED } from './nested-type.js';
 import { IP_FIELD, IP_STRUCT } from './ip-address.js';
 import { DECIMAL_TO_VARCHAR, OFFSET_ZONE, TZ_STRUCT } from './macros.js';
 
@@ -14,9 +15,9 @@ const JAVA_WHITESPACE_CLASS = `[${[
 const INTEGER_TYPES = "('TINYINT', 'SMALLINT', 'INTEGER', 'BIGINT')";
 
 /** `trino_fail(message)` typed like `witness`, for errors Trino raises. */
-/** Trino's contains(array, x). */
-const ARRAY_CONTAINS = `CASE WHEN x IS NULL OR a IS NULL THEN NULL WHEN list_contains(a, x) THEN true
-     WHEN list_count(a) < len(a) THEN NULL ELSE false END`;
+/** Trino's contains(array, x); elements that are arrays, maps or rows compare as Trino does (nested-compare.ts). */
+const ARRAY_CONTAINS = `CASE WHEN x IS NULL OR a IS NULL THEN NULL WHEN ${IS_NESTED('x')} THEN trino_nested_contains(a, x)
+     WHEN list_contains(a, x) THEN true WHEN list_count(a) < len(a) THEN NULL ELSE false END`;
 const fail = (message: string, witness: string) => `cast_to_type(trino_fail(${message}), ${witness})`;
 
 export const FUNCTION_MACROS: readonly string[] = [

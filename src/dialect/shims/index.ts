@@ -14,6 +14,7 @@ import { JSON_MACROS } from './json-macros.js';
 import { MAP_MACROS } from './map-macros.js';
 import { MACROS } from './macros.js';
 import { MacroSet } from './macro-set.js';
+import { NESTED_COMPARE_MACROS, nestedCompareUdfs } from './nested-compare.js';
 import { shimFunction } from './scalar-udf.js';
 import { SESSION_WORD_MACROS } from './session-word-macros.js';
 import { UNBOUND_MACROS } from './unbound-macros.js';
@@ -35,6 +36,7 @@ export function sessionSetupStatements(): string[] {
     ...CHECKSUM_MACROS,
     ...IP_MACROS,
     ...SESSION_WORD_MACROS,
+    ...NESTED_COMPARE_MACROS,
   ].map((body) => `CREATE OR REPLACE TEMP MACRO ${body}`);
 }
 
@@ -114,7 +116,7 @@ export function registerShims(connection: DuckDBConnection): MacroSet {
   connection.registerScalarFunction(javaFormatFunction());
   connection.registerScalarFunction(jsonParseFunction());
   connection.registerScalarFunction(jsonOfValueFunction());
-  for (const fn of [...functionUdfs(), ...checksumUdfs(), ...datetimeTextUdfs(), ...ipAddressUdfs(), ...decimalQuotientUdfs()])
+  for (const fn of [...functionUdfs(), ...checksumUdfs(), ...datetimeTextUdfs(), ...ipAddressUdfs(), ...decimalQuotientUdfs(), ...nestedCompareUdfs()])
     connection.registerScalarFunction(fn);
   return new MacroSet(sessionSetupStatements());
 }

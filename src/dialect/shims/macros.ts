@@ -9,6 +9,7 @@
 //   cast_to_type so the CASE does not unify branch types.
 import { FAIL_MARKER } from './fail-marker.js';
 import { IP_FIELD, IP_STRUCT } from './ip-address.js';
+import { IS_NESTED } from './nested-type.js';
 
 /**
  * Trino `timestamp with time zone` keeps its zone; DuckDB's TIMESTAMPTZ does not. Zoned values are this struct:
@@ -369,8 +370,10 @@ export const MACROS: readonly string[] = [
      WHEN typeof(a) NOT LIKE 'MAP(%' AND TRY_CAST(i AS BIGINT) = -9223372036854775808
        THEN trino_fail_as('integer overflow', a[i])
      ELSE a[i] END`,
-  // NULL searched for gives NULL; NULL elements never match (list_position would find a NULL).
-  `trino_array_position(a, x) AS CASE WHEN x IS NOT NULL AND a IS NOT NULL THEN CAST(coalesce(list_position(a, x), 0) AS BIGINT) END`,
+  // NULL searched for gives NULL; NULL elements never match (list_position would find a NULL). Elements that are
+  // arrays, maps or rows compare as Trino does (nested-compare.ts).
+  `trino_array_position(a, x) AS CASE WHEN x IS NOT NULL AND a IS NOT NULL THEN CASE WHEN ${IS_NESTED('x')} THEN trino_nested_position(a, x)
+     ELSE CAST(coalesce(list_position(a, x), 0) AS BIGINT) END END`,
   // Trino fails where DuckDB gives [] (a step away from the stop) and past 10000 elements (Trino 476, oracle).
   `trino_sequence_checked(a, b, step) AS CASE
      WHEN step = 0 THEN cast_to_type(trino_fail('step must not be zero'), generate_series(a, b, 1))

@@ -20,6 +20,7 @@ import { setOperationColumns, valuesColumns } from './set-operation-columns.js';
 import { FUNCTIONS, type CallContext } from './functions.js';
 import { quoteReservedIdentifier } from './identifiers.js';
 import { sessionWord } from './session-words.js';
+import { isNestedCall, simpleCaseRender } from './nested-comparisons.js';
 import { isUnarySign, lastMeaningful, rewriteOperators, type Part } from './operators.js';
 import { firstToken, isCase, isParen, isTriviaNode, meaningful, nodeKeyword, nodeText, splitArgs, type GroupNode, type Node } from './tree.js';
 import { IPPREFIX_INSTEAD, IPPREFIX_REFUSED, TYPED_LITERAL_KEYWORDS } from './types.js';
@@ -64,6 +65,8 @@ assertRewritesMatchTable();
 interface Rendered {
   text: string;
   zoned: boolean;
+  /** Visibly an array, map or row (nested-comparisons.ts). */
+  nested?: boolean;
 }
 
 const NEGATIVE_LITERAL_BOUNDS = new Map([
@@ -114,7 +117,8 @@ export class ExpressionRewriter {
     for (let i = 0; i < items.length; i++) i += this.renderNode(items, i, parts);
     rewriteOperators(parts);
     const meaningfulParts = parts.filter((p) => p.kind !== 'trivia');
-    return { text: parts.map((p) => p.text).join(''), zoned: meaningfulParts.length === 1 && meaningfulParts[0].zoned === true };
+    const one = meaningfulParts.length === 1 ? meaningfulParts[0] : undefined;
+    return { text: parts.map((p) => p.text).join(''), zoned: one?.zoned === true, nested: one?.nested === true };
   }
 
   private readonly offsetsReported = new Set<Token>();
@@ -209,7 +213,14 @@ export class ExpressionRewriter {
   private renderNode(items: readonly Node[], i: number, parts: Part[]): number {
     const node = items[i];
     if (node.kind === 'group') {
-      if (isCase(node)) parts.push({ kind: 'operand', text: checkedCase(node, (nodes) => this.render(nodes)) });
+      if (isCase(node))
+        parts.push({
+          kind: 'operand',
+          text: checkedCase(
+            node,
+            simpleCaseRender(node, (nodes) => this.renderZoned(nodes)),
+          ),
+        });
       else if (node.open.text === '[') {
         const prev = lastMeaningful(parts);
         const subscript = prev !== undefined && (prev.kind === 'operand' || prev.kind === 'subscript');
@@ -224,7 +235,7 @@ export class ExpressionRewriter {
         parts.push({ kind: 'operand', text: `(${inList.map((e) => e.text).join(',')}${node.close?.text ?? ''}`, inList });
       } else {
         const inner = this.renderZoned(node.items);
-        parts.push({ kind: 'operand', text: `(${inner.text}${node.close?.text ?? ''}`, zoned: inner.zoned });
+        parts.push({ kind: 'operand', text: `(${inner.text}${node.close?.text ?? ''}`, zoned: inner.zoned, nested: inner.nested });
       }
       return 0;
     }
@@ -304,7 +315,7 @@ export class ExpressionRewriter {
       return this.renderTypedLiteral(items, i, nextIndex, parts);
     }
     if (!qualified && word === 'ARRAY' && isParen(next, '[')) {
-      parts.push({ kind: 'operand', text: this.renderArray(t, next.items) });
+      parts.push({ kind: 'operand', text: this.renderArray(t, next.items), nested: true });
       return nextIndex - i;
     }
     const session = qualified || isParen(next) ? undefined : sessionWord(word);
@@ -522,7 +533,7 @@ export class ExpressionRewriter {
       (ZONED_IF_FIRST_ARG.has(lower) && args.length > 0 && argument(0).zoned) ||
       (ZONED_IF_ANY_ARG.has(lower) && args.some((_a, k) => argument(k).zoned)) ||
       /^(try\()?trino_to_tstz(_any)?\(/.test(text);
-    return { text, zoned };
+    return { text, zoned, nested: isNestedCall(lower, group) };
   }
 }
 

@@ -1,5 +1,6 @@
 // Operators whose DuckDB meaning differs, rewritten over the rendered parts of one expression sequence: `AT TIME ZONE`,
-// `/` and `%`, `± INTERVAL` (a DATE stays a DATE), `||` (typed operands), comparisons with zoned timestamps (compared by instant).
+// `/` and `%`, `± INTERVAL` (a DATE stays a DATE), `||` (typed operands), comparisons with zoned timestamps (compared by instant) and of arrays, maps and rows.
+import { compareNestedValues } from './nested-comparisons.js';
 import { shimCall } from './unbound.js';
 
 export type PartKind = 'trivia' | 'operand' | 'op' | 'boundary' | 'dot' | 'subscript';
@@ -14,9 +15,11 @@ export interface Part {
   /** For 'subscript' parts: the rendered index. */
   index?: string;
   /** An IN list `( … )`: its rendered elements (compared by instant when any side is zoned). */
-  inList?: { text: string; zoned: boolean }[];
+  inList?: { text: string; zoned: boolean; nested?: boolean }[];
   /** Syntactically a `timestamp with time zone` (current_timestamp, from_iso8601_timestamp, AT TIME ZONE, …). */
   zoned?: boolean;
+  /** Visibly an array, map or row (nested-comparisons.ts). */
+  nested?: boolean;
   /** A number literal Trino types as `integer` (digits only, up to 2147483647). */
   integerLiteral?: boolean;
 }
@@ -181,6 +184,7 @@ export function rewriteOperators(parts: Part[]): void {
     replace(parts, l, r, shimCall('trino_concat', [joinParts(parts, l, prevIndex(parts, i)).trim(), joinParts(parts, nextIndexOf(parts, i), r).trim()]));
     i = l;
   }
+  compareNestedValues(parts);
   compareZonedByInstant(parts);
 }
 

@@ -1,0 +1,196 @@
+// Trino's comparisons of arrays, maps and rows, whose NULL elements DuckDB compares as values.
+//
+// Trino 476 (ArrayType, MapType, RowType operators): `=` of two nested values is false when some pair of elements is
+// definitely unequal (both present and different, or arrays of different lengths, or maps with different keys), else
+// NULL when some compared pair holds a NULL, else true; `<>` is its negation, IN an OR of `=`. `<`, `<=`, `>`, `>=`
+// compare element by element and fail ("ARRAY comparison not supported for arrays with null elements", "ROW
+// comparison …") when a NULL is met before the order is decided. DuckDB says ARRAY[1, NULL] = ARRAY[1, NULL] is true.
+//
+// A macro cannot recurse into nested types, so one JavaScript UDF walks both values, given as the JSON of the
+// two-element list [a, b]: the list gives both sides DuckDB's common type, so equal values have equal JSON text
+// (numbers compared by their text, except that -0.0 equals 0.0; NaN equals nothing).
+import { BIGINT, BOOLEAN, type DuckDBScalarFunction, VARCHAR } from '@duckdb/node-api';
+import { REFUSED_KEY_MARKER } from './error-messages.js';
+import { udf } from './scalar-udf.js';
+
+/** A JSON value with numbers kept as their text (bigints past 2^53 stay exact). */
+type Json = null | boolean | string | { number: string } | Json[] | { entries: Map<string, Json> };
+
+const NUMBER = /-?(?:\d+(?:\.\d+)?(?:[eE][-+]?\d+)?|Infinity)|NaN/y;
+const STRING = /"(?:[^"\\]|\\.)*"/y;
+const LITERAL = /true|false|null/y;
+
+/** Parses DuckDB's to_json() text (which writes NaN and ±Infinity bare). */
+export function parseJson(text: string): Json {
+  let at = 0;
+  const skip = () => {
+    while (/\s/.test(text[at] ?? '')) at++;
+  };
+  const match = (re: RegExp): string | undefined => {
+    re.lastIndex = at;
+    const m = re.exec(text);
+    if (!m) return undefined;
+    at += m[0].length;
+    return m[0];
+  };
+  const value = (): Json => {
+    skip();
+    const c = text[at];
+    if (c === '[' || c === '{') {
+      at++;
+      const items: Json[] = [];
+      const entries = new Map<string, Json>();
+      skip();
+      while (text[at] !== (c === '[' ? ']' : '}')) {
+        if (c === '[') items.push(value());
+        else {
+          skip();
+          const key = JSON.parse(match(STRING) ?? '') as string;
+          skip();
+          at++; // ':'
+          entries.set(key, value());
+        }
+        skip();
+        if (text[at] === ',') at++;
+        skip();
+      }
+      at++;
+      return c === '[' ? items : { entries };
+    }
+    const string = match(STRING);
+    if (string !== undefined) return JSON.parse(string) as string;
+    const literal = match(LITERAL);
+    if (literal !== undefined) return literal === 'null' ? null : literal === 'true';
+    const number = match(NUMBER);
+    if (number !== undefined) return { number };
+    throw new Error(`internal: unexpected JSON at ${at}: ${text.slice(at, at + 20)}`);
+  };
+  return value();
+}
+
+const isNumber = (v: Json): v is { number: string } => typeof v === 'object' && v !== null && 'number' in v;
+const isObject = (v: Json): v is { entries: Map<string, Json> } => typeof v === 'object' && v !== null && 'entries' in v;
+
+function sameScalar(a: Json, b: Json): boolean {
+  if (isNumber(a) && isNumber(b)) return a.number !== 'NaN' && (a.number === b.number || (Number(a.number) === 0 && Number(b.number) === 0));
+  return a === b;
+}
+
+/** The pairs of elements two nested values compare, or false when their shapes differ (lengths, map keys). */
+function pairs(a: Json, b: Json): [Json, Json][] | false | undefined {
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length ? a.map((x, i) => [x, b[i]]) : false;
+  if (isObject(a) && isObject(b)) {
+    if (a.entries.size !== b.entries.size) return false;
+    const matched: [Json, Json][] = [];
+    for (const [key, x] of a.entries) {
+      if (!b.entries.has(key)) return false;
+      matched.push([x, b.entries.get(key) ?? null]);
+    }
+    return matched;
+  }
+  return undefined;
+}
+
+/** Trino's `a = b`: false when a pair is definitely unequal, NULL when a compared pair holds a NULL, else true. */
+export function nestedEqual(a: Json, b: Json): boolean | null {
+  if (a === null || b === null) return null;
+  const compared = pairs(a, b);
+  if (compared === undefined) return sameScalar(a, b);
+  if (compared === false) return false;
+  let unknown = false;
+  for (const [x, y] of compared) {
+    const equal = nestedEqual(x, y);
+    if (equal === false) return false;
+    if (equal === null) unknown = true;
+  }
+  return unknown ? null : true;
+}
+
+/**
+ * Where Trino's ordering of a and b meets a NULL before the order is decided: 'ARRAY' or 'ROW' (the innermost value
+ * being compared), or undefined when the order is decided first (or by the lengths).
+ */
+export function orderingNull(a: Json, b: Json): 'ARRAY' | 'ROW' | undefined {
+  const walk = (x: Json, y: Json): 'ARRAY' | 'ROW' | 'decided' | undefined => {
+    let kind: 'ARRAY' | 'ROW';
+    let elements: [Json, Json][];
+    if (Array.isArray(x) && Array.isArray(y)) {
+      kind = 'ARRAY';
+      elements = x.slice(0, Math.min(x.length, y.length)).map((e, i) => [e, y[i]]);
+    } else if (isObject(x) && isObject(y)) {
+      kind = 'ROW';
+      const fields = [...y.entries.values()];
+      elements = [...x.entries.values()].map((e, i) => [e, fields[i] ?? null]);
+    } else return sameScalar(x, y) ? undefined : 'decided';
+    for (const [e, f] of elements) {
+      if (e === null || f === null) return kind;
+      const inner = walk(e, f);
+      if (inner !== undefined) return inner;
+    }
+    return undefined;
+  };
+  if (a === null || b === null) return undefined;
+  const found = walk(a, b);
+  return found === 'decided' ? undefined : found;
+}
+
+/** What contains() and array_position() meet searching elements for x: the position, or why not. */
+export const SEARCH = { absent: 0, absentWithNull: -1, indeterminate: -2 } as const;
+
+/**
+ * Trino's search of `elements` for x (ArrayContains, ArrayPositionFunction): NULL elements are skipped; an element
+ * whose comparison with x is NULL (a NULL inside either) stops the search with NOT_SUPPORTED, unless x was found
+ * before it.
+ */
+export function nestedSearch(x: Json, elements: readonly Json[]): number {
+  let sawNull = false;
+  for (const [i, e] of elements.entries()) {
+    if (e === null) {
+      sawNull = true;
+      continue;
+    }
+    const equal = nestedEqual(e, x);
+    if (equal === null) return SEARCH.indeterminate;
+    if (equal) return i + 1;
+  }
+  return sawNull ? SEARCH.absentWithNull : SEARCH.absent;
+}
+
+const bothSides = (json: unknown): [Json, Json] => {
+  const both = parseJson(String(json));
+  return Array.isArray(both) ? [both[0] ?? null, both[1] ?? null] : [null, null];
+};
+
+export function nestedCompareUdfs(): DuckDBScalarFunction[] {
+  return [
+    udf('trino_nested_equal_json', [VARCHAR], BOOLEAN, ([json]) => nestedEqual(...bothSides(json))),
+    udf('trino_nested_search_json', [VARCHAR], BIGINT, ([json]) => {
+      const [x, ...elements] = parseJson(String(json)) as Json[];
+      return BigInt(nestedSearch(x, elements));
+    }),
+    udf('trino_nested_ordering_null_json', [VARCHAR], VARCHAR, ([json]) => orderingNull(...bothSides(json)) ?? null),
+  ];
+}
+
+const NULL_MESSAGE = `CASE trino_nested_ordering_null_json(CAST(to_json([a, b]) AS VARCHAR))
+  WHEN 'ARRAY' THEN 'ARRAY comparison not supported for arrays with null elements'
+  WHEN 'ROW' THEN 'ROW comparison not supported for fields with null elements' END`;
+
+const NOT_SUPPORTED = (fn: string) => `'${fn} does not support arrays with elements that are null or contain null'`;
+
+export const NESTED_COMPARE_MACROS: readonly string[] = [
+  // x prepended to the elements: the list gives them DuckDB's common type, as Trino coerces them.
+  `trino_nested_search(a, x) AS trino_nested_search_json(CAST(to_json(list_prepend(x, a)) AS VARCHAR))`,
+  `trino_nested_contains(a, x) AS list_transform([trino_nested_search(a, x)], lambda trino_p: CASE
+     WHEN trino_p = ${SEARCH.indeterminate} THEN trino_fail_as(${NOT_SUPPORTED('contains')}, true)
+     WHEN trino_p = ${SEARCH.absentWithNull} THEN NULL ELSE trino_p > 0 END)[1]`,
+  `trino_nested_position(a, x) AS list_transform([trino_nested_search(a, x)], lambda trino_p: CASE
+     WHEN trino_p = ${SEARCH.indeterminate} THEN trino_fail_as(${NOT_SUPPORTED('array_position')}, trino_p)
+     ELSE greatest(trino_p, 0) END)[1]`,
+  `trino_nested_eq(a, b) AS trino_nested_equal_json(CAST(to_json([a, b]) AS VARCHAR))`,
+  // `ordered` is DuckDB's a < b (or <=, >, >=): its element-by-element order is Trino's once no NULL is met. Maps
+  // have no order in Trino (TYPE_MISMATCH "Cannot apply operator"), nor arrays or rows holding one: refused while
+  // DuckDB binds.
+  `trino_nested_ordered(a, b, ordered) AS {'trino_v': CASE WHEN ${NULL_MESSAGE} IS NOT NULL THEN trino_fail_as(${NULL_MESSAGE}, ordered) ELSE ordered END}[
+     CASE WHEN typeof([a, b]) LIKE '%MAP(%' THEN '${REFUSED_KEY_MARKER}map-order' ELSE 'trino_v' END]`,
+];

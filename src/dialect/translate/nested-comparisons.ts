@@ -1,0 +1,181 @@
+// Comparisons of arrays, maps and rows: `=`, `<>`, `!=`, IN and NOT IN lists and `<`, `<=`, `>`, `>=` where an operand
+// is visibly nested (an ARRAY[…] constructor, a CAST to array/map/row, a call returning one) become the shims of
+// src/dialect/shims/nested-compare.ts, which give Trino's answer when elements are NULL. Comparisons of other operands
+// are left as written: wrapping every `=` would turn DuckDB's hash joins into nested loops.
+import type { GroupNode, Node } from './tree.js';
+import { meaningful, nodeKeyword } from './tree.js';
+import type { Part } from './operators.js';
+
+/** A rendered expression and whether it is visibly an array, map or row. */
+export interface Rendered {
+  text: string;
+  nested?: boolean;
+}
+
+/** Calls whose value is an array, a map or a row, whatever their arguments. */
+const NESTED_CALLS = new Set([
+  'array_agg',
+  'array_distinct',
+  'array_except',
+  'array_intersect',
+  'array_remove',
+  'array_sort',
+  'array_union',
+  'combinations',
+  'filter',
+  'flatten',
+  'histogram',
+  'map',
+  'map_agg',
+  'map_concat',
+  'map_entries',
+  'map_filter',
+  'map_from_entries',
+  'map_keys',
+  'map_values',
+  'map_zip_with',
+  'multimap_agg',
+  'ngrams',
+  'regexp_extract_all',
+  'regexp_split',
+  'repeat',
+  'row',
+  'sequence',
+  'shuffle',
+  'slice',
+  'split',
+  'split_to_map',
+  'split_to_multimap',
+  'transform',
+  'transform_keys',
+  'transform_values',
+  'trim_array',
+  'zip',
+  'zip_with',
+]);
+
+const NESTED_TYPES = new Set(['ARRAY', 'MAP', 'ROW']);
+
+/** Whether a call `name(group)` is visibly an array, map or row: a nested call or a CAST to a nested type. */
+export function isNestedCall(name: string, group: GroupNode): boolean {
+  if (NESTED_CALLS.has(name)) return true;
+  if (name !== 'cast' && name !== 'try_cast') return false;
+  const items = meaningful(group.items);
+  const as = items.map((n: Node) => nodeKeyword(n)).lastIndexOf('AS');
+  return as >= 0 && NESTED_TYPES.has(nodeKeyword(items[as + 1]));
+}
+
+const ORDERINGS = new Set(['<', '<=', '>', '>=']);
+const COMPARISONS = new Set(['=', '<>', '!=', ...ORDERINGS]);
+const ARITHMETIC = new Set(['+', '-', '*', '/', '%', '||']);
+const inOperand = (p: Part) => p.kind !== 'boundary' && (p.kind !== 'op' || ARITHMETIC.has(p.op ?? ''));
+
+/** [first, last] meaningful part of the operand ending just before `i` (direction -1) or starting just after it. */
+function operand(parts: readonly Part[], i: number, direction: -1 | 1): [number, number] | undefined {
+  const found: number[] = [];
+  for (let k = i + direction; k >= 0 && k < parts.length && inOperand(parts[k]); k += direction) if (parts[k].kind !== 'trivia') found.push(k);
+  if (found.length === 0) return undefined;
+  const [a, b] = [found[0], found[found.length - 1]];
+  return direction < 0 ? [b, a] : [a, b];
+}
+
+const textOf = (parts: readonly Part[], [a, b]: [number, number]) =>
+  parts
+    .slice(a, b + 1)
+    .map((p) => p.text)
+    .join('');
+
+const isNested = (parts: readonly Part[], [a, b]: [number, number]) => a === b && parts[a].nested === true;
+
+const previous = (parts: readonly Part[], i: number) => {
+  for (let k = i - 1; k >= 0; k--) if (parts[k].kind !== 'trivia') return k;
+  return -1;
+};
+
+/** The Trino comparison of `a op b` for nested values. */
+function nestedComparison(a: string, op: string, b: string): string {
+  if (op === '=') return `trino_nested_eq(${a}, ${b})`;
+  if (op === '<>' || op === '!=') return `(NOT trino_nested_eq(${a}, ${b}))`;
+  return `trino_nested_ordered(${a}, ${b}, (${a}) ${op} (${b}))`;
+}
+
+/** `x IN (e1, e2)` is `x = e1 OR x = e2` in Trino, NULL included; NOT IN its negation. */
+function nestedInList(x: string, elements: readonly string[], not: boolean): string {
+  const any = `(${elements.map((e) => `trino_nested_eq(${x}, ${e.trim()})`).join(' OR ')})`;
+  return not ? `(NOT ${any})` : any;
+}
+
+/** `x BETWEEN lo AND hi` is `lo <= x AND x <= hi` in Trino. */
+function nestedBetween(parts: Part[], i: number): number {
+  const notAt = previous(parts, i);
+  const not = parts[notAt]?.text.toUpperCase() === 'NOT';
+  const x = operand(parts, not ? notAt : i, -1);
+  const low = operand(parts, i, 1);
+  const andAt = low ? low[1] + 1 + parts.slice(low[1] + 1).findIndex((p) => p.kind !== 'trivia') : -1;
+  if (!x || !low || parts[andAt]?.text.toUpperCase() !== 'AND') return i;
+  const high = operand(parts, andAt, 1);
+  if (!high || ![x, low, high].some((r) => isNested(parts, r))) return i;
+  const [a, lo, hi] = [x, low, high].map((r) => textOf(parts, r).trim());
+  const both = `(${nestedComparison(lo, '<=', a)} AND ${nestedComparison(a, '<=', hi)})`;
+  parts.splice(x[0], high[1] - x[0] + 1, { kind: 'operand', text: not ? `(NOT ${both})` : both });
+  return x[0];
+}
+
+/**
+ * The render of a simple `CASE x WHEN v THEN …` for decimal-common-type.ts's checkedCase: when x or a v is visibly
+ * nested, the operand is dropped and each `WHEN v` becomes `WHEN trino_nested_eq(x, v)` (Trino compares with `=`).
+ */
+export function simpleCaseRender(group: GroupNode, render: (nodes: readonly Node[]) => Rendered): (nodes: readonly Node[]) => string {
+  const plain = (nodes: readonly Node[]) => render(nodes).text;
+  const items = group.items;
+  const whens = items.flatMap((n, k) => (nodeKeyword(n) === 'WHEN' ? [k] : []));
+  if (whens.length === 0 || meaningful(items.slice(0, whens[0])).length === 0) return plain;
+  const x = render(items.slice(0, whens[0]));
+  const values = new Map(
+    whens.map((w) => {
+      const then = items.findIndex((n, k) => k > w && nodeKeyword(n) === 'THEN');
+      const value = items.slice(w + 1, then < 0 ? items.length : then);
+      return [value[0], render(value)] as const;
+    }),
+  );
+  if (!x.nested && ![...values.values()].some((v) => v.nested)) return plain;
+  const operandStart = items[0];
+  return (nodes) => {
+    if (nodes[0] === operandStart) return ' ';
+    const value = values.get(nodes[0]);
+    if (!value) return plain(nodes);
+    const [lead, trail] = [/^\s*/.exec(value.text)?.[0] ?? '', /\s*$/.exec(value.text)?.[0] ?? ''];
+    return `${lead}trino_nested_eq(${x.text.trim()}, ${value.text.trim()})${trail}`;
+  };
+}
+
+export function compareNestedValues(parts: Part[]): void {
+  for (let i = 0; i < parts.length; i++) {
+    const p = parts[i];
+    if (p.kind === 'boundary' && p.text.toUpperCase() === 'BETWEEN') {
+      i = nestedBetween(parts, i);
+      continue;
+    }
+    if (p.kind === 'op' && COMPARISONS.has(p.op ?? '')) {
+      const left = operand(parts, i, -1);
+      const right = operand(parts, i, 1);
+      if (!left || !right || !(isNested(parts, left) || isNested(parts, right))) continue;
+      const text = nestedComparison(textOf(parts, left).trim(), p.op ?? '', textOf(parts, right).trim());
+      parts.splice(left[0], right[1] - left[0] + 1, { kind: 'operand', text });
+      i = left[0];
+    } else if (p.inList) {
+      const inAt = previous(parts, i);
+      const notAt = previous(parts, inAt);
+      const not = parts[notAt]?.text.toUpperCase() === 'NOT';
+      const left = operand(parts, not ? notAt : inAt, -1);
+      if (!left || !(isNested(parts, left) || p.inList.some((e) => e.nested))) continue;
+      const text = nestedInList(
+        textOf(parts, left).trim(),
+        p.inList.map((e) => e.text),
+        not,
+      );
+      parts.splice(left[0], i - left[0] + 1, { kind: 'operand', text });
+      i = left[0];
+    }
+  }
+}
