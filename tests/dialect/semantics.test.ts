@@ -95,7 +95,8 @@ const zones: Row[] = [
     '2025-01-01 00:00:00.000 +02:00',
     'timestamp(3) with time zone',
   ],
-  ['CAST zoned to varchar', "CAST(TIMESTAMP '2025-01-01 10:00:00 +02:00' AS VARCHAR)", '2025-01-01 10:00:00.000 +02:00', 'varchar'],
+  // Trino 476: a zoned literal without a fraction is timestamp(0) with time zone, whose text has none.
+  ['CAST zoned to varchar', "CAST(TIMESTAMP '2025-01-01 10:00:00 +02:00' AS VARCHAR)", '2025-01-01 10:00:00 +02:00', 'varchar'],
   ['from_iso8601_timestamp(NULL) IS NULL', 'from_iso8601_timestamp(CAST(NULL AS VARCHAR)) IS NULL', true, 'boolean'],
   ['current_timestamp type', 'current_timestamp IS NOT NULL', true, 'boolean'],
 ];

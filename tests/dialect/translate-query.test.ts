@@ -15,7 +15,13 @@ describe('translateQuery', () => {
     ['DATE - INTERVAL', "SELECT d - INTERVAL '1' DAY", "SELECT trino_minus_day_second(d, INTERVAL '1' DAY)"],
     ['interval after an additive chain', "SELECT x + 1 + INTERVAL '2' HOUR > y", "SELECT trino_plus_day_second(x + CAST(1 AS INTEGER), INTERVAL '2' HOUR) > y"],
     ['AT TIME ZONE', "SELECT ts AT TIME ZONE 'UTC'", "SELECT trino_at_time_zone(ts, 'UTC')"],
-    ['zoned literal', "SELECT TIMESTAMP '2025-01-01 10:00:00 +0200'", "SELECT trino_tz_literal(TIMESTAMP '2025-01-01 10:00:00', '+02:00')"],
+    ['zoned literal', "SELECT TIMESTAMP '2025-01-01 10:00:00.000 +0200'", "SELECT trino_tz_literal(TIMESTAMP '2025-01-01 10:00:00.000', '+02:00')"],
+    // Without a fraction: timestamp(0) with time zone, the struct with a TIMESTAMP_S wall clock.
+    [
+      'zoned literal without a fraction',
+      "SELECT TIMESTAMP '2025-01-01 10:00:00 +0200'",
+      "SELECT CAST(trino_tz_literal(TIMESTAMP '2025-01-01 10:00:00', '+02:00') AS STRUCT(trino_instant TIMESTAMPTZ, trino_zone VARCHAR, trino_wall TIMESTAMP_S))",
+    ],
     ['timestamp(0) literal', "SELECT TIMESTAMP '2025-01-01 10:00:00'", "SELECT CAST(TIMESTAMP '2025-01-01 10:00:00' AS TIMESTAMP_S)"],
     ['timestamp(3) literal untouched', "SELECT TIMESTAMP '2025-01-01 10:00:00.000'", "SELECT TIMESTAMP '2025-01-01 10:00:00.000'"],
     ['a year-month interval keeps the precision', "SELECT ts + INTERVAL '1' MONTH", "SELECT trino_plus_interval(ts, INTERVAL '1' MONTH)"],

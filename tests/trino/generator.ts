@@ -94,7 +94,7 @@ export const LITERALS: Record<Kind, string[]> = {
     "TIMESTAMP '2024-02-29 23:59:59.999'",
     "TIMESTAMP '1970-01-01 00:00:00.000'",
     "TIMESTAMP '2025-01-31 12:34:56.789'",
-    "TIMESTAMP '1969-12-31 23:59:59.5'",
+    "TIMESTAMP '1969-12-31 23:59:59.500'",
   ],
   tstz: [
     "TIMESTAMP '2025-03-10 10:00:00 UTC'",

@@ -21,7 +21,7 @@ import { UNBOUND_MACROS } from './unbound-macros.js';
 
 export { failureMessage } from './error-messages.js';
 export type { MacroSet } from './macro-set.js';
-export { TZ_FIELDS, TZ_STRUCT } from './macros.js';
+export { TZ_FIELDS, TZ0_STRUCT, TZ_STRUCT } from './macros.js';
 
 /** The SQL that defines every macro shim (temporary: nothing lands in the catalog file). */
 export function sessionSetupStatements(): string[] {

@@ -326,11 +326,13 @@ export const IP_MACROS: readonly string[] = [
      ELSE cast_to_type(trino_fail('Cannot cast ' || lower(typeof(x)) || ' to ipaddress'), NULL::${IP_STRUCT}) END`,
   // CAST(x AS varbinary): an ipaddress gives its 16 bytes.
   `trino_to_varbinary(x ${IP_STRUCT}) AS x.${IP_FIELD}, (x) AS CAST(x AS BLOB)`,
-  // A value as format('%s') and array_join write it: DuckDB's text, an ipaddress as Trino's.
+  // A value as array_join writes it: DuckDB's text, an ipaddress and a zoned timestamp as Trino's.
   // A timestamp with the digits of its precision (DuckDB's text drops a fraction's trailing zeros: Trino 476's
   // array_join(ARRAY[TIMESTAMP '2025-01-01 10:00:00.100'], ',') is '2025-01-01 10:00:00.100').
   `trino_text(x ${IP_STRUCT}) AS trino_ipaddress_text(x.${IP_FIELD}),
      (x) AS CASE WHEN typeof(x) IN ('TIMESTAMP', 'TIMESTAMP_S') THEN trino_timestamp_text_of(TRY_CAST(CAST(x AS VARCHAR) AS TIMESTAMP), ' ', typeof(x))
+       -- A zoned value as CAST(… AS varchar) writes it (the untyped variant: x.trino_wall binds for a struct only).
+       WHEN typeof(x) LIKE 'STRUCT(trino_instant %' THEN trino_to_varchar_any(x)
        -- Trino writes a double or real as CAST(x AS varchar) does (1.5E0, NaN), which the local engine refuses too.
        WHEN typeof(x) IN ('DOUBLE', 'FLOAT') THEN cast_to_type(trino_fail('array_join of double or real elements writes them in scientific notation on Athena (1.5E0); '
          || 'use array_join(transform(a, x -> format(''%.2f'', x)), sep)'), '')

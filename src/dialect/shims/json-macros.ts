@@ -17,7 +17,8 @@ export const JSON_MACROS: readonly string[] = [
   `trino_cast_json(x) AS CASE WHEN typeof(x) = 'JSON' THEN CAST(x AS JSON)
      WHEN typeof(x) LIKE '%${IP_STRUCT}%' THEN cast_to_type(trino_fail('Cannot cast ' || ${IP_TYPE_TEXT} || ' to json'), NULL::JSON)
      WHEN regexp_matches(typeof(x), 'MAP\\((DATE|TIME)') THEN cast_to_type(trino_fail('Cannot cast a map whose keys are dates, times or timestamps to JSON'), NULL::JSON)
-     WHEN typeof(x) LIKE 'STRUCT(trino_instant %' THEN cast_to_type(trino_fail('Cannot cast timestamp with time zone to json'), NULL::JSON)
+     WHEN typeof(x) LIKE 'STRUCT(trino_instant %' THEN cast_to_type(trino_fail('Cannot cast timestamp('
+       || CASE WHEN typeof(x) LIKE '%trino_wall TIMESTAMP_S)' THEN '0' ELSE '3' END || ') with time zone to json'), NULL::JSON)
      WHEN typeof(x) IN ('TIMESTAMP', 'TIMESTAMP_S') THEN trino_json(CAST(to_json(trino_text(x)) AS VARCHAR))
      ELSE CAST(trino_json_of_value(trino_json_milliseconds(trino_json_far_years(CAST(to_json(x) AS VARCHAR), typeof(x)), typeof(x)), typeof(x)) AS JSON) END`,
   // DuckDB writes a timestamp inside an array, map or row without its fraction's trailing zeros ("… 10:00:00.1");

@@ -18,6 +18,26 @@ import { IS_NESTED } from './nested-type.js';
  */
 export const TZ_STRUCT = 'STRUCT(trino_instant TIMESTAMPTZ, trino_zone VARCHAR, trino_wall TIMESTAMP)';
 export const TZ_FIELDS = ['trino_instant', 'trino_zone', 'trino_wall'] as const;
+/**
+ * Trino's timestamp(0) with time zone (a zoned literal without a fraction, a timestamp(0) put into a zone): the same
+ * struct with a TIMESTAMP_S wall clock, so its text has no fraction (trino_timestamp_text reads the wall's type), and
+ * the common type with timestamp(3) with time zone (ARRAY, CASE, UNION: DuckDB casts TIMESTAMP_S to TIMESTAMP) is
+ * TZ_STRUCT, as Trino's is timestamp(3) with time zone.
+ */
+export const TZ0_STRUCT = 'STRUCT(trino_instant TIMESTAMPTZ, trino_zone VARCHAR, trino_wall TIMESTAMP_S)';
+
+/**
+ * The overloads of a shim over a zoned argument x (`head` and `tail`: the parameters around it). A timestamp(0) with
+ * time zone would take the TZ_STRUCT overload through DuckDB's implicit cast of the struct and come back as
+ * timestamp(3): it has its own overload, `tz0(x)`. An untyped NULL would then match both typed overloads (DuckDB: "has
+ * multiple overloads"): it takes the timestamp(3) answer, as it did with one typed overload.
+ */
+const zonedOverloads = (head: string, tail: string, tz3: (x: string) => string, tz0: (x: string) => string): string =>
+  `(${head}x ${TZ_STRUCT}${tail}) AS ${tz3('x')},
+     (${head}x ${TZ0_STRUCT}${tail}) AS ${tz0('x')},
+     (${head}x "NULL"${tail}) AS ${tz3(`CAST(x AS ${TZ_STRUCT})`)}`;
+/** A zoned answer computed at timestamp(3) and given back x's precision 0 (whole seconds already: an exact cast). */
+const keptAtSeconds = (tz3: (x: string) => string) => (x: string) => `cast_to_type(${tz3(x)}, ${x})`;
 
 export const OFFSET_ZONE = `'^[+-][0-9]{2}:[0-9]{2}$'`;
 const FLOATING = `('DOUBLE', 'FLOAT')`;
@@ -65,6 +85,22 @@ const nameAnonymousFields = (type: string) => `regexp_replace(${type}, 'STRUCT\\
  * a NULL conditioned on it keeps the type it is cast to.
  */
 export const UNFOLDED_NULL = "(CASE WHEN current_query() IS NULL THEN '' END)";
+
+/** to_iso8601 of a zoned value: its wall clock at its precision and the offset. */
+const isoText = (x: string) => `trino_timestamp_text(${x}.trino_wall, 'T') ||
+       trino_iso_offset(CAST((epoch(${x}.trino_wall) - epoch(timezone('UTC', ${x}.trino_instant))) // 60 AS BIGINT))`;
+/** x + a year-month interval, or (by value) a day-to-second one. */
+const zonedPlus = (x: string) => `list_transform([${x}], lambda trino_x: list_transform([i], lambda trino_d:
+       CASE WHEN datepart('year', trino_d) = 0 AND datepart('month', trino_d) = 0
+       THEN trino_tz_plus_elapsed(trino_x, trino_d) ELSE trino_tz_plus_wall(trino_x, trino_d) END)[1])[1]`;
+const zonedDateAdd = (x: string) => `list_transform([${x}], lambda trino_x: CASE
+       WHEN lower(unit) IN ('millisecond', 'second', 'minute', 'hour')
+       THEN trino_tz_plus_elapsed(trino_x, trino_interval(unit, trino_date_add_count(n)))
+       ELSE trino_tz_plus_wall(trino_x, trino_interval(unit, trino_date_add_count(n))) END)[1]`;
+const zonedDateTrunc = (x: string) => `list_transform([${x}], lambda trino_x: CASE
+       WHEN lower(unit) IN ('millisecond', 'second', 'minute', 'hour') THEN trino_tz_from_instant(
+         trino_x.trino_instant - (trino_x.trino_wall - date_trunc(unit, trino_x.trino_wall)), trino_x.trino_zone)
+       ELSE trino_tz_from_wall(date_trunc(unit, trino_x.trino_wall), trino_x.trino_zone) END)[1]`;
 
 export const MACROS: readonly string[] = [
   // error() is volatile, and TRY() refuses volatile arguments: a failing cast raises instead, so TRY(a / 0) works.
@@ -140,9 +176,23 @@ export const MACROS: readonly string[] = [
      ELSE trino_iso8601_or_invalid(s, CASE WHEN suffix(s, 'Z') THEN substr(s, 1, length(s) - 1)
        ELSE regexp_replace(s, '(T[0-9:.,]*)(?:Z|[+-][0-9]{2}(?::?[0-9]{2})?)$', '\\1') END) END`,
   `trino_iso8601_wall(s) AS CAST(trino_iso8601_wall_text(s) AS TIMESTAMP)`,
-  `trino_at_time_zone(x ${TZ_STRUCT}, zone) AS trino_tz_from_instant(x.trino_instant, zone),
+  // A timestamp(0), plain or zoned, put into a zone is timestamp(0) with time zone (Trino 476: TIMESTAMP '… 10:00:00'
+  // AT TIME ZONE 'UTC', with_timezone and at_timezone of it). A DATE, which DuckDB would cast to TIMESTAMP_S
+  // implicitly, keeps the overload it had. A body must not call these shims with an untyped parameter: DuckDB binds a
+  // macro's body when it is created, and an untyped argument matches every typed overload (wrap it in a lambda).
+  `trino_at_time_zone${zonedOverloads(
+    '',
+    ', zone',
+    (x) => `trino_tz_from_instant(${x}.trino_instant, zone)`,
+    keptAtSeconds((x) => `trino_tz_from_instant(${x}.trino_instant, zone)`),
+  )},
+     (x TIMESTAMP_S, zone) AS cast_to_type(trino_tz_from_instant(timezone('UTC', CAST(x AS TIMESTAMP)), zone), NULL::${TZ0_STRUCT}),
+     (x DATE, zone) AS trino_tz_from_instant(timezone('UTC', CAST(x AS TIMESTAMP)), zone),
      (x, zone) AS trino_tz_from_instant(timezone('UTC', CAST(x AS TIMESTAMP)), zone)`,
-  `trino_with_timezone(x, zone) AS trino_tz_from_wall(CAST(x AS TIMESTAMP), zone)`,
+  `trino_with_timezone(x TIMESTAMP_S, zone) AS cast_to_type(trino_tz_from_wall(CAST(x AS TIMESTAMP), zone), NULL::${TZ0_STRUCT}),
+     (x DATE, zone) AS trino_tz_from_wall(CAST(x AS TIMESTAMP), zone),
+     (x "NULL", zone) AS trino_tz_from_wall(CAST(x AS TIMESTAMP), zone),
+     (x, zone) AS trino_tz_from_wall(CAST(x AS TIMESTAMP), zone)`,
   // Trino 476 rounds the seconds to milliseconds half up (Math.round(x * 1000)); DuckDB's to_timestamp keeps
   // microseconds, which the millisecond text then truncates (0.5366 showed .536, Trino .537).
   `trino_unixtime_instant(x) AS to_timestamp(0) + to_milliseconds(CAST(floor(CAST(x AS DOUBLE) * 1000 + 0.5) AS BIGINT))`,
@@ -173,8 +223,7 @@ export const MACROS: readonly string[] = [
   // CAST(x AS timestamp(0)) rounds half up (1969-12-31 23:59:59.5 is 1970-01-01 00:00:00 in Trino 476); DuckDB's own
   // cast to TIMESTAMP_S rounds half away from zero.
   `trino_round_to_seconds(t) AS CAST(date_trunc('second', CAST(t AS TIMESTAMP) + INTERVAL 500 MILLISECOND) AS TIMESTAMP_S)`,
-  `trino_to_iso8601(x ${TZ_STRUCT}) AS trino_timestamp_text(x.trino_wall, 'T') ||
-       trino_iso_offset(CAST((epoch(x.trino_wall) - epoch(timezone('UTC', x.trino_instant))) // 60 AS BIGINT)),
+  `trino_to_iso8601${zonedOverloads('', '', isoText, isoText)},
      (x) AS CASE WHEN typeof(x) = 'DATE' THEN trino_date_text(x) ELSE trino_timestamp_text(x, 'T') END`,
 
   // --- date arithmetic: DATE in → DATE out, TIMESTAMP in → TIMESTAMP out -------------------------------------------
@@ -189,11 +238,16 @@ export const MACROS: readonly string[] = [
   // moves by 23 or 25 hours (checked on Trino 476 by the differential oracle).
   `trino_tz_plus_wall(x, i) AS trino_tz_from_wall(x.trino_wall + i, x.trino_zone)`,
   `trino_tz_plus_elapsed(x, i) AS trino_tz_from_instant(timezone('UTC', timezone('UTC', x.trino_instant) + i), x.trino_zone)`,
-  `trino_plus_interval(x ${TZ_STRUCT}, i) AS list_transform([x], lambda trino_x: list_transform([i], lambda trino_d:
-       CASE WHEN datepart('year', trino_d) = 0 AND datepart('month', trino_d) = 0
-       THEN trino_tz_plus_elapsed(trino_x, trino_d) ELSE trino_tz_plus_wall(trino_x, trino_d) END)[1])[1],
+  // A year-month interval keeps timestamp(0) with time zone (Trino 476); a day-to-second one takes
+  // trino_plus_day_second, whose TZ_STRUCT overload makes it timestamp(3) with time zone.
+  `trino_plus_interval${zonedOverloads('', ', i', zonedPlus, keptAtSeconds(zonedPlus))},
      (x, i) AS cast_to_type(x + i, x)`,
-  `trino_minus_interval(x ${TZ_STRUCT}, i) AS trino_plus_interval(x, -i),
+  `trino_minus_interval${zonedOverloads(
+    '',
+    ', i',
+    (x) => `trino_plus_interval(${x}, -i)`,
+    (x) => `trino_plus_interval(${x}, -i)`,
+  )},
      (x, i) AS cast_to_type(x - i, x)`,
   // timestamp(p) ± a day-to-second interval is timestamp(max(p, 3)) in Trino 476 (TIMESTAMP '2025-01-01 10:00:00' +
   // INTERVAL '1' SECOND is a timestamp(3)); a year-month interval keeps p (trino_plus_interval). The typed overloads
@@ -201,7 +255,7 @@ export const MACROS: readonly string[] = [
   `trino_plus_day_second(x ${TZ_STRUCT}, i) AS trino_plus_interval(x, i),
      (x DATE, i) AS trino_plus_interval(x, i),
      (x TIMESTAMP_S, i) AS CAST(x AS TIMESTAMP) + i,
-     (x, i) AS trino_plus_interval(x, i)`,
+     (x, i) AS cast_to_type(x + i, x)`,
   `trino_minus_day_second(x, i) AS trino_plus_day_second(x, -i)`,
   // Trino's date_add takes an int count (Math.toIntExact): a larger one fails with 'integer overflow'.
   `trino_date_add_count(n) AS CASE WHEN n BETWEEN -2147483648 AND 2147483647 THEN n
@@ -210,16 +264,18 @@ export const MACROS: readonly string[] = [
   // date_add('millisecond', 700, TIMESTAMP '2025-01-01 10:00:00') is 2025-01-01 10:00:01, a timestamp(0)).
   `trino_date_add_plain(x, i) AS cast_to_type(CASE WHEN typeof(x) = 'TIMESTAMP_S'
      THEN date_trunc('second', CAST(x AS TIMESTAMP) + i + INTERVAL 500 MILLISECOND) ELSE x + i END, x)`,
-  `trino_date_add(unit, n, x ${TZ_STRUCT}) AS list_transform([x], lambda trino_x: CASE
-       WHEN lower(unit) IN ('millisecond', 'second', 'minute', 'hour')
-       THEN trino_tz_plus_elapsed(trino_x, trino_interval(unit, trino_date_add_count(n)))
-       ELSE trino_tz_plus_wall(trino_x, trino_interval(unit, trino_date_add_count(n))) END)[1],
+  // On a timestamp(0) with time zone the instant is rounded half up to the second, as on a plain one (Trino 476:
+  // date_add('millisecond', 500, TIMESTAMP '2025-03-10 10:00:00 UTC') is 2025-03-10 10:00:01 UTC).
+  `trino_round_instant_to_seconds(i) AS timezone('UTC', date_trunc('second', timezone('UTC', i) + INTERVAL 500 MILLISECOND))`,
+  `trino_date_add${zonedOverloads('unit, n, ', '', zonedDateAdd, (x) =>
+    keptAtSeconds(
+      (y) => `list_transform([${zonedDateAdd(y)}], lambda trino_r:
+       trino_tz_from_instant(trino_round_instant_to_seconds(trino_r.trino_instant), trino_r.trino_zone))[1]`,
+    )(x),
+  )},
      (unit, n, x) AS trino_date_add_plain(x, trino_interval(unit, trino_date_add_count(n)))`,
   // Below a day, Trino truncates keeping the offset (01:30 EST on a fall-back night truncates to 01:00 EST, not EDT).
-  `trino_date_trunc(unit, x ${TZ_STRUCT}) AS list_transform([x], lambda trino_x: CASE
-       WHEN lower(unit) IN ('millisecond', 'second', 'minute', 'hour') THEN trino_tz_from_instant(
-         trino_x.trino_instant - (trino_x.trino_wall - date_trunc(unit, trino_x.trino_wall)), trino_x.trino_zone)
-       ELSE trino_tz_from_wall(date_trunc(unit, trino_x.trino_wall), trino_x.trino_zone) END)[1],
+  `trino_date_trunc${zonedOverloads('unit, ', '', zonedDateTrunc, keptAtSeconds(zonedDateTrunc))},
      (unit, x) AS cast_to_type(date_trunc(unit, x), x)`,
   // CAST(varchar AS timestamp | date) reads Trino's text grammar only (src/dialect/shims/datetime-text.ts, a UDF:
   // regular expressions in a macro cost their compilation at every CAST the binder expands).
@@ -289,7 +345,10 @@ export const MACROS: readonly string[] = [
     (t) => `trino_to_${t.toLowerCase()}(x) AS CASE WHEN typeof(x) IN ${FLOATING}
        THEN CAST(trino_java_round(CAST(x AS DOUBLE), 0) AS ${t}) ELSE CAST(x AS ${t}) END`,
   ),
+  // A timestamp(0) with time zone prints no fraction (its TIMESTAMP_S wall clock). No NULL overload: the ipaddress
+  // one already makes an untyped NULL ambiguous here (CAST(NULL AS varchar) is not translated to this shim).
   `trino_to_varchar(x ${TZ_STRUCT}) AS trino_timestamp_text(x.trino_wall, ' ') || ' ' || x.trino_zone,
+   (x ${TZ0_STRUCT}) AS trino_timestamp_text(x.trino_wall, ' ') || ' ' || x.trino_zone,
    (x ${IP_STRUCT}) AS trino_ipaddress_text(x.${IP_FIELD}),
    (x) AS CASE
      WHEN typeof(x) = 'JSON' THEN trino_json_to_varchar(CAST(x AS JSON))

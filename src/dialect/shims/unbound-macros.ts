@@ -8,12 +8,14 @@
 // through VARCHAR (`trino_tz_any`) and a plain value through `CAST(CAST(x AS VARCHAR) AS TIMESTAMP)`: a few
 // microseconds per value, and an aggregate gives one value per group.
 //
-// Variants whose result type depends on the argument's (± INTERVAL, date_trunc) cannot do this: they take the plain
-// path only, so a zoned aggregate there is a bind error, never a different answer.
+// Variants whose result type depends on the argument's (± INTERVAL, date_add, date_trunc) cannot do this: they call
+// the typed shim inside a lambda over [x], where the aggregate is bound.
 import { IP_FIELD, IP_FROM_ANY, IS_IP } from './ip-address.js';
 import { DATE_TO_VARCHAR, DECIMAL_TO_VARCHAR, DOUBLE_TO_VARCHAR, OWN_TEXT_TO_VARCHAR, TZ_STRUCT } from './macros.js';
 
 const IS_ZONED = `typeof(x) LIKE 'STRUCT(trino_instant %'`;
+/** The type of a zoned x's wall clock: TIMESTAMP_S for timestamp(0) with time zone (no fraction in its text). */
+const WALL_TYPE = `CASE WHEN typeof(x) LIKE '%trino_wall TIMESTAMP_S)' THEN 'TIMESTAMP_S' ELSE 'TIMESTAMP' END`;
 /** A plain datetime (or datetime text) as TIMESTAMP; binds for any type. */
 const PLAIN_TIMESTAMP = 'CAST(CAST(x AS VARCHAR) AS TIMESTAMP)';
 
@@ -29,13 +31,14 @@ export const UNBOUND_MACROS: readonly string[] = [
      WHEN typeof(x) = 'VARCHAR' THEN trino_tz_from_wall(
        CAST(regexp_replace(CAST(x AS VARCHAR), ' [^ ]+$', '') AS TIMESTAMP), regexp_extract(CAST(x AS VARCHAR), ' ([^ ]+)$', 1))
      ELSE trino_tz_from_wall(${PLAIN_TIMESTAMP}, 'UTC') END`,
-  `trino_at_time_zone_any(x, zone) AS trino_tz_from_instant(trino_instant_any(x), zone)`,
-  `trino_to_iso8601_any(x) AS CASE WHEN ${IS_ZONED} THEN trino_timestamp_text(trino_tz_any(x).trino_wall, 'T') ||
+  // Typed overloads bind inside the lambda, where the aggregate has its type (as below); they keep a timestamp(0).
+  `trino_at_time_zone_any(x, zone) AS list_transform([x], lambda trino_v: trino_at_time_zone(trino_v, zone))[1]`,
+  `trino_to_iso8601_any(x) AS CASE WHEN ${IS_ZONED} THEN trino_timestamp_text_of(trino_tz_any(x).trino_wall, 'T', ${WALL_TYPE}) ||
        CASE WHEN trino_tz_any(x).trino_zone = 'UTC' THEN 'Z' ELSE trino_tz_any(x).trino_zone END
      WHEN typeof(x) = 'DATE' THEN trino_date_text(CAST(x AS DATE))
      ELSE trino_timestamp_text_of(${PLAIN_TIMESTAMP}, 'T', typeof(x)) END`,
   `trino_to_varchar_any(x) AS CASE
-     WHEN ${IS_ZONED} THEN trino_timestamp_text(trino_tz_any(x).trino_wall, ' ') || ' ' || trino_tz_any(x).trino_zone
+     WHEN ${IS_ZONED} THEN trino_timestamp_text_of(trino_tz_any(x).trino_wall, ' ', ${WALL_TYPE}) || ' ' || trino_tz_any(x).trino_zone
      WHEN ${IS_IP} THEN trino_ipaddress_text(struct_extract(${IP_FROM_ANY}, '${IP_FIELD}'))
      WHEN typeof(x) IN ('DOUBLE', 'FLOAT') THEN ${DOUBLE_TO_VARCHAR}
      WHEN typeof(x) LIKE 'DECIMAL%' THEN ${DECIMAL_TO_VARCHAR}
@@ -43,15 +46,15 @@ export const UNBOUND_MACROS: readonly string[] = [
      WHEN typeof(x) = 'TIME' THEN strftime(DATE '1970-01-01' + TRY_CAST(CAST(x AS VARCHAR) AS TIME), '%H:%M:%S.%g')
      WHEN typeof(x) = 'DATE' THEN ${DATE_TO_VARCHAR('x')}
      ELSE ${OWN_TEXT_TO_VARCHAR('x')} END`,
-  // Result type follows the argument's: plain path only (a zoned aggregate is a bind error).
-  `trino_plus_interval_any(x, i) AS cast_to_type(x + i, x)`,
-  `trino_minus_interval_any(x, i) AS cast_to_type(x - i, x)`,
-  `trino_date_trunc_any(unit, x) AS cast_to_type(date_trunc(unit, x), x)`,
-  `trino_date_add_any(unit, n, x) AS trino_date_add_plain(x, trino_interval(unit, n))`,
   // A single macro without typed overloads binds an aggregate as it is: the variant only gives shimCall its name.
   `trino_cast_json_any(x) AS trino_cast_json(x)`,
   `trino_map_sorted_any(m) AS trino_map_sorted(m)`,
-  // Typed overloads bind inside the lambda, where the aggregate has its type.
+  // Result type follows the argument's (zoned or plain, and its precision): the typed overloads bind inside the
+  // lambda, where the aggregate has its type.
+  `trino_plus_interval_any(x, i) AS list_transform([x], lambda trino_v: trino_plus_interval(trino_v, i))[1]`,
+  `trino_minus_interval_any(x, i) AS list_transform([x], lambda trino_v: trino_minus_interval(trino_v, i))[1]`,
+  `trino_date_trunc_any(unit, x) AS list_transform([x], lambda trino_v: trino_date_trunc(unit, trino_v))[1]`,
+  `trino_date_add_any(unit, n, x) AS list_transform([x], lambda trino_v: trino_date_add(unit, n, trino_v))[1]`,
   `trino_plus_day_second_any(x, i) AS list_transform([x], lambda trino_v: trino_plus_day_second(trino_v, i))[1]`,
   `trino_minus_day_second_any(x, i) AS trino_plus_day_second_any(x, -i)`,
 ];

@@ -25,6 +25,7 @@ import { isUnarySign, lastMeaningful, rewriteOperators, type Part } from './oper
 import { firstToken, isCase, isParen, isTriviaNode, meaningful, nodeKeyword, nodeText, splitArgs, type GroupNode, type Node } from './tree.js';
 import { IPPREFIX_INSTEAD, IPPREFIX_REFUSED, TYPED_LITERAL_KEYWORDS } from './types.js';
 import { IP_STRUCT, ipAddressLiteral, NamedScopeError } from '../shims/ip-address.js';
+import { TZ0_STRUCT } from '../shims/macros.js';
 
 /** Words that end an operand; anything else bare is an identifier. */
 const RESERVED = new Set(
@@ -449,8 +450,11 @@ export class ExpressionRewriter {
     if (word === 'TIMESTAMP') {
       const match = ZONED_TIMESTAMP.exec(value.trim());
       zoned = match !== null;
-      if (match) text = `trino_tz_literal(TIMESTAMP ${sqlString(match[1])}, ${sqlString(normalizeZone(match[2]))})`;
-      else if (fraction === '') text = `CAST(${text} AS TIMESTAMP_S)`;
+      if (match) {
+        text = `trino_tz_literal(TIMESTAMP ${sqlString(match[1])}, ${sqlString(normalizeZone(match[2]))})`;
+        // Without a fraction it is timestamp(0) with time zone: no `.000` in its text (the wall clock a TIMESTAMP_S).
+        if (fraction === '') text = `CAST(${text} AS ${TZ0_STRUCT})`;
+      } else if (fraction === '') text = `CAST(${text} AS TIMESTAMP_S)`;
     } else if (word === 'DECIMAL' || word === 'NUMERIC') {
       const digits = value.trim().replace(/^[-+]/, '');
       const [int, frac = ''] = digits.split('.');

@@ -59,35 +59,6 @@ function literalArg(c: CallContext, k: number): string | undefined {
   return m.length === 1 && m[0].kind === 'token' && m[0].token.kind === 'string' ? stringValue(m[0].token) : undefined;
 }
 
-/**
- * A zoned TIMESTAMP literal without a fraction (`TIMESTAMP '2025-03-10 10:00:00 UTC'`) is timestamp(0) with time zone
- * in Trino, and so is a timestamp(0) put into a zone (at_timezone, with_timezone, AT TIME ZONE); date_add keeps that
- * precision (rounding the milliseconds away). Locally a zoned value is timestamp(3) (docs/trino-oracle.md §8), so
- * date_add('millisecond', n, <such a value>) is refused (oracle seed 20261205, case 2486 and its shrunk forms).
- */
-const WITHOUT_FRACTION = /^\s*\d{4}-\d{2}-\d{2}[ T]\d{1,2}:\d{2}(?::\d{2})?(?:\s*([A-Za-z+-].*))?$/;
-const ZONE_WORDS = new Set(['AT_TIMEZONE', 'WITH_TIMEZONE', 'ZONE']);
-const tokensOf = (nodes: readonly Node[]): Token[] => nodes.flatMap((n) => (n.kind === 'token' ? [n.token] : tokensOf(n.items)));
-function zonedSeconds(arg: readonly Node[]): boolean {
-  const tokens = tokensOf(arg).filter((t) => t.kind !== 'ws' && t.kind !== 'comment');
-  const zoneWord = tokens.some((t) => ZONE_WORDS.has(t.text.toUpperCase()));
-  return tokens.some((t, i) => {
-    const next = tokens[i + 1];
-    if (t.text.toUpperCase() !== 'TIMESTAMP' || next?.kind !== 'string') return false;
-    const m = WITHOUT_FRACTION.exec(stringValue(next));
-    return m !== null && (m[1] !== undefined || zoneWord);
-  });
-}
-function millisecondsOntoZonedSeconds(c: CallContext): boolean {
-  if (literalArg(c, 0)?.trim().toLowerCase() !== 'millisecond' || !zonedSeconds(c.args[2] ?? [])) return false;
-  c.report(
-    'precision',
-    "date_add('millisecond', …) onto a zoned timestamp(0) (a TIMESTAMP literal without a fraction, with or put into a zone): Trino keeps its precision 0 and rounds the milliseconds away, where the local engine keeps them",
-    "write the literal with .000: TIMESTAMP '2025-03-10 10:00:00.000 UTC'",
-  );
-  return true;
-}
-
 const sqlString = (s: string) => `'${s.replaceAll("'", "''")}'`;
 
 function formatPattern(c: CallContext, k: number, translate: (p: string) => string, what: string): string | undefined {
@@ -328,7 +299,7 @@ export const FUNCTIONS: Record<string, CallHandler> = {
   // date_sub counts whole elapsed units, which is Trino's date_diff; zoned values count between instants.
   date_diff: (c) =>
     c.args.length === 3 ? `date_sub(${c.arg(0)}, ${shimCall('trino_instant', [c.arg(1)])}, ${shimCall('trino_instant', [c.arg(2)])})` : undefined,
-  date_add: (c) => (millisecondsOntoZonedSeconds(c) ? undefined : typedRename('trino_date_add')(c)),
+  date_add: typedRename('trino_date_add'),
   date_trunc: typedRename('trino_date_trunc'),
   from_iso8601_timestamp: rename('trino_from_iso8601_timestamp'),
   from_iso8601_date: (c) => `CAST(${c.arg(0)} AS DATE)`,

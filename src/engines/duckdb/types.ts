@@ -212,6 +212,8 @@ export function toSqlValue(value: DuckDBValue, type?: DuckDBType): SqlValue {
     if (isZonedStruct(entries.map(([k]) => k))) {
       const [, zone, wall] = entries.map(([, v]) => v);
       if (wall instanceof DuckDBTimestampValue && typeof zone === 'string') return `${formatTimestampMicros(wall.micros)} ${zone}`;
+      // timestamp(0) with time zone: shown with milliseconds, as every zoned column (the contract's shape).
+      if (wall instanceof DuckDBTimestampSecondsValue && typeof zone === 'string') return `${formatTimestampMicros(wall.seconds * 1_000_000n)} ${zone}`;
       if (wall === null) return null;
     }
     if (isIpAddressStruct(entries.map(([k]) => k))) {

@@ -88,6 +88,98 @@ describeFunctions('arithmetic on timestamp(0) (https://trino.io/docs/current/fun
   ['DATE + INTERVAL day stays a date', "CAST(DATE '2025-01-01' + INTERVAL '2' DAY AS varchar)", '2025-01-03', 'varchar'],
 ]);
 
+// timestamp(0) with time zone: a zoned literal without a fraction, or a timestamp(0) put into a zone, keeps precision 0
+// (https://trino.io/docs/current/language/types.html#timestamp-p-with-time-zone: "TIMESTAMP '2014-03-14 09:30:00
+// Europe/Berlin'" has the precision of its digits). Carried locally as the zoned struct with a TIMESTAMP_S wall clock;
+// every value and type below is Trino 476's answer to the same SQL.
+const Z0 = "TIMESTAMP '2025-03-10 10:00:00 UTC'";
+
+describeFunctions('timestamp(0) with time zone and its text', [
+  ['CAST of a zoned literal without a fraction', `CAST(${Z0} AS varchar)`, '2025-03-10 10:00:00 UTC', 'varchar'],
+  ['in a named zone', "CAST(TIMESTAMP '2025-03-10 10:00:00 Europe/Berlin' AS varchar)", '2025-03-10 10:00:00 Europe/Berlin', 'varchar'],
+  ['without seconds', "CAST(TIMESTAMP '2025-03-10 10:00 UTC' AS varchar)", '2025-03-10 10:00:00 UTC', 'varchar'],
+  ['to_iso8601', "to_iso8601(TIMESTAMP '2025-03-10 10:00:00 Europe/Berlin')", '2025-03-10T10:00:00+01:00', 'varchar'],
+  ['array_join', `array_join(ARRAY[${Z0}], ',')`, '2025-03-10 10:00:00 UTC', 'varchar'],
+  // The common type with timestamp(3) with time zone is timestamp(3) with time zone (ARRAY, CASE, UNION).
+  [
+    'array_join beside a timestamp(3) with time zone',
+    `array_join(ARRAY[${Z0}, TIMESTAMP '2025-03-10 10:00:00.100 UTC'], '|')`,
+    '2025-03-10 10:00:00.000 UTC|2025-03-10 10:00:00.100 UTC',
+    'varchar',
+  ],
+  ['array_join of timestamp(3) with time zone', "array_join(ARRAY[TIMESTAMP '2025-03-10 10:00:00.000 UTC'], ',')", '2025-03-10 10:00:00.000 UTC', 'varchar'],
+  [
+    'CASE with a timestamp(3) with time zone',
+    `CAST(CASE WHEN true THEN ${Z0} ELSE TIMESTAMP '2025-03-10 10:00:00.123 UTC' END AS varchar)`,
+    '2025-03-10 10:00:00.000 UTC',
+    'varchar',
+  ],
+  [
+    'UNION with a timestamp(3) with time zone',
+    `CAST(x AS varchar) FROM (SELECT ${Z0} AS x UNION ALL SELECT TIMESTAMP '2025-03-10 10:00:00.000 UTC') t`,
+    '2025-03-10 10:00:00.000 UTC',
+    'varchar',
+  ],
+  ['max keeps the precision', `CAST(max(x) AS varchar) FROM (VALUES ${Z0}) t(x)`, '2025-03-10 10:00:00 UTC', 'varchar'],
+  ['greatest keeps the precision', `CAST(greatest(${Z0}, TIMESTAMP '2025-03-10 12:00:00 +01:00') AS varchar)`, '2025-03-10 12:00:00 +01:00', 'varchar'],
+  ['equals its timestamp(3) with time zone', `${Z0} = TIMESTAMP '2025-03-10 10:00:00.000 UTC'`, true, 'boolean'],
+  ['orders before a millisecond later', `${Z0} < TIMESTAMP '2025-03-10 10:00:00.001 UTC'`, true, 'boolean'],
+  ['the result column is shown with milliseconds', Z0, '2025-03-10 10:00:00.000 UTC', 'timestamp(3) with time zone'],
+  ['CAST to timestamp is timestamp(3)', `CAST(CAST(${Z0} AS timestamp) AS varchar)`, '2025-03-10 10:00:00.000', 'varchar'],
+  ['CAST to timestamp with time zone is timestamp(3)', `CAST(CAST(${Z0} AS timestamp with time zone) AS varchar)`, '2025-03-10 10:00:00.000 UTC', 'varchar'],
+]);
+
+describeFunctions('a timestamp(0) put into a zone, and arithmetic on timestamp(0) with time zone', [
+  [
+    'AT TIME ZONE of a timestamp(0)',
+    "CAST(TIMESTAMP '2025-03-10 10:00:00' AT TIME ZONE 'Europe/Berlin' AS varchar)",
+    '2025-03-10 11:00:00 Europe/Berlin',
+    'varchar',
+  ],
+  [
+    'with_timezone of a timestamp(0)',
+    "CAST(with_timezone(TIMESTAMP '2025-03-10 10:00:00', 'Europe/Berlin') AS varchar)",
+    '2025-03-10 10:00:00 Europe/Berlin',
+    'varchar',
+  ],
+  ['with_timezone of a timestamp(3)', "CAST(with_timezone(TIMESTAMP '2025-03-10 10:00:00.000', 'UTC') AS varchar)", '2025-03-10 10:00:00.000 UTC', 'varchar'],
+  ['at_timezone', `to_iso8601(at_timezone(${Z0}, 'Asia/Kolkata'))`, '2025-03-10T15:30:00+05:30', 'varchar'],
+  [
+    'AT TIME ZONE of an aggregate',
+    `CAST(max(x) AT TIME ZONE 'Europe/Berlin' AS varchar) FROM (VALUES ${Z0}) t(x)`,
+    '2025-03-10 11:00:00 Europe/Berlin',
+    'varchar',
+  ],
+  // date_add keeps p and rounds the instant half up to it.
+  ['date_add of 500 ms rounds up', `CAST(date_add('millisecond', 500, ${Z0}) AS varchar)`, '2025-03-10 10:00:01 UTC', 'varchar'],
+  ['date_add of -500 ms rounds up', `CAST(date_add('millisecond', -500, ${Z0}) AS varchar)`, '2025-03-10 10:00:00 UTC', 'varchar'],
+  ['date_add of -501 ms rounds down', `CAST(date_add('millisecond', -501, ${Z0}) AS varchar)`, '2025-03-10 09:59:59 UTC', 'varchar'],
+  [
+    'date_add rounds half up before 1970',
+    "CAST(date_add('millisecond', 1500, TIMESTAMP '1969-12-31 23:59:58 UTC') AS varchar)",
+    '1970-01-01 00:00:00 UTC',
+    'varchar',
+  ],
+  ['date_add over an aggregate', `CAST(date_add('second', 1, max(x)) AS varchar) FROM (VALUES ${Z0}) t(x)`, '2025-03-10 10:00:01 UTC', 'varchar'],
+  [
+    'date_trunc keeps the precision',
+    "CAST(date_trunc('minute', TIMESTAMP '2025-03-10 10:20:30 Europe/Berlin') AS varchar)",
+    '2025-03-10 10:20:00 Europe/Berlin',
+    'varchar',
+  ],
+  ['date_trunc of an aggregate', `CAST(date_trunc('hour', max(x)) AS varchar) FROM (VALUES ${Z0}) t(x)`, '2025-03-10 10:00:00 UTC', 'varchar'],
+  // ± a day-to-second interval is timestamp(3) with time zone; a year-month one keeps p.
+  ['+ INTERVAL 0.5 second is timestamp(3) with time zone', `CAST(${Z0} + INTERVAL '0.5' SECOND AS varchar)`, '2025-03-10 10:00:00.500 UTC', 'varchar'],
+  ['- INTERVAL 0.5 second', `CAST(${Z0} - INTERVAL '0.5' SECOND AS varchar)`, '2025-03-10 09:59:59.500 UTC', 'varchar'],
+  [
+    '- INTERVAL year keeps the precision',
+    "CAST(TIMESTAMP '2025-03-10 10:00:00 +05:30' - INTERVAL '1' YEAR AS varchar)",
+    '2024-03-10 10:00:00 +05:30',
+    'varchar',
+  ],
+  ['an aggregate + INTERVAL month', `CAST(max(x) + INTERVAL '1' MONTH AS varchar) FROM (VALUES ${Z0}) t(x)`, '2025-04-10 10:00:00 UTC', 'varchar'],
+]);
+
 describeFunctions(
   'CAST(… AS timestamp(p)) rounds half up',
   [
@@ -111,8 +203,9 @@ describeFunctions(
     ['CAST to timestamp(0) is shown with milliseconds', "CAST(TIMESTAMP '2025-01-01 10:00:00.600' AS timestamp(0))", '2025-01-01 10:00:01.000', 'timestamp(3)'],
   ],
   [
-    // Trino: "Cannot cast timestamp(0) with time zone to json"; locally a zoned value is refused the same way.
-    ['CAST of a zoned timestamp to JSON', "CAST(TIMESTAMP '2025-01-01 10:00:00 UTC' AS JSON)", /Cannot cast timestamp.* with time zone to json/],
+    // Trino 476: "Cannot cast timestamp(0) with time zone to json", and timestamp(3) for a literal with 3 digits.
+    ['CAST of a zoned timestamp(0) to JSON', "CAST(TIMESTAMP '2025-01-01 10:00:00 UTC' AS JSON)", /^Cannot cast timestamp\(0\) with time zone to json$/],
+    ['CAST of a zoned timestamp(3) to JSON', "CAST(TIMESTAMP '2025-01-01 10:00:00.000 UTC' AS JSON)", /^Cannot cast timestamp\(3\) with time zone to json$/],
   ],
 );
 
