@@ -158,6 +158,11 @@ export class LakeCatalog {
     return this.snapshot.relations.get(database)?.some((r) => r.name === name) || described || undefined;
   }
 
+  /** The database's tables and views if the snapshot has listed them (see knownToExist). */
+  knownRelations(database: string): readonly { name: string; kind: 'table' | 'view' }[] | undefined {
+    return this.snapshot.databases?.includes(database) ? this.snapshot.relations.get(database) : undefined;
+  }
+
   async relationKind(database: string, name: string): Promise<'table' | 'view' | undefined> {
     return (await this.relations(database)).find((r) => r.name === name)?.kind;
   }

@@ -3,7 +3,7 @@ import { CATALOG, catalogName, LakeCatalog } from './catalog.js';
 import { CatalogAccess } from './catalog-access.js';
 import { DuckDbEngine, withoutInternalSuggestions } from '../duckdb/engine.js';
 import type { LakeAction } from '../../dialect/lake-actions.js';
-import { emptyResult, runLakeAction, type LakeSessionContext } from './lake-session.js';
+import { emptyResult, runLakeAction, tableListing, type LakeSessionContext } from './lake-session.js';
 import { swapLakeTable } from './lake-swap.js';
 import { claimLakeFolder } from '../../storage/lake-folder.js';
 import { AthenaCodedError } from '../../dialect/athena-error.js';
@@ -154,7 +154,8 @@ export class AthenaLocalEngine implements Engine {
     refuseEngineStatements(sql);
     refuseEscapingLocations(sql);
     const steps = adapt(translateStatement(sql, ctx).steps);
-    if (this.alreadyDone(steps)) return emptyResult({ durationMs: performance.now() - started, bytesScanned: 0 });
+    const known = this.answerFromSnapshot(steps);
+    if (known) return { ...known, stats: { durationMs: performance.now() - started, bytesScanned: 0 } };
     const result = await this.access.statement(steps.some(writes) ? 'write' : 'read', async () => {
       await this.useDatabase(ctx.database);
       const session: LakeSessionContext = {
@@ -186,19 +187,19 @@ export class AthenaLocalEngine implements Engine {
   }
 
   /**
-   * A CREATE … IF NOT EXISTS of a database or table the catalog's snapshot already holds changes nothing: answered
-   * without attaching the catalog (an attach, view checks and a detach: ~5 ms each, and a scheduled hourly run sends
-   * five such statements before its steps, issue 18). Only while the snapshot holds; otherwise the file is asked.
+   * What the catalog's snapshot answers alone: a CREATE … IF NOT EXISTS of a database or table it already holds
+   * (nothing to change) and SHOW TABLES of a database it has listed. Answered without attaching the catalog (an
+   * attach, view checks and a detach: ~5 ms each; a scheduled hourly run sends five such creations and two SHOW
+   * TABLES before its steps, issue 18). Only while the snapshot holds; otherwise the file is asked.
    */
-  private alreadyDone(steps: readonly TranslationStep[]): boolean {
-    if (!this.access.snapshotHolds || steps.length === 0) return false;
-    return steps.every((step) => {
-      if (step.kind !== 'action') return false;
-      const { action } = step;
-      if (action.type === 'createDatabase') return action.ifNotExists && this.catalog.knownToExist(action.database) === true;
-      if (action.type === 'createTable') return action.ifNotExists && this.catalog.knownToExist(action.table.database, action.table.name) === true;
-      return false;
-    });
+  private answerFromSnapshot(steps: readonly TranslationStep[]): QueryResult | undefined {
+    const step = steps[0];
+    if (!this.access.snapshotHolds || steps.length !== 1 || step.kind !== 'action') return undefined;
+    const { action } = step;
+    if (action.type === 'createDatabase' && action.ifNotExists && this.catalog.knownToExist(action.database)) return emptyResult();
+    if (action.type === 'createTable' && action.ifNotExists && this.catalog.knownToExist(action.table.database, action.table.name)) return emptyResult();
+    const relations = action.type === 'showTables' ? this.catalog.knownRelations(action.database) : undefined;
+    return relations && action.type === 'showTables' ? tableListing(relations, action.pattern) : undefined;
   }
 
   /**

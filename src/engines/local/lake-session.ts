@@ -46,6 +46,14 @@ function matchesPattern(name: string, pattern: string | undefined): boolean {
   return new RegExp(`^(?:${alternatives.join('|')})$`, 'i').test(name);
 }
 
+/** SHOW TABLES' answer: the database's tables and views whose names match the pattern, in the catalog's order. */
+export function tableListing(relations: readonly { name: string }[], pattern: string | undefined): QueryResult {
+  return listing(
+    'tab_name',
+    relations.filter((r) => matchesPattern(r.name, pattern)).map((r) => [r.name]),
+  );
+}
+
 export async function runLakeAction(ctx: LakeSessionContext, action: LakeAction): Promise<QueryResult> {
   const { catalog } = ctx;
   switch (action.type) {
@@ -116,11 +124,7 @@ export async function runLakeAction(ctx: LakeSessionContext, action: LakeAction)
       );
     case 'showTables': {
       if (!(await catalog.databaseExists(action.database))) throw schemaNotFound(action.database);
-      const names = (await catalog.relations(action.database)).map((r) => r.name).filter((n) => matchesPattern(n, action.pattern));
-      return listing(
-        'tab_name',
-        names.map((n) => [n]),
-      );
+      return tableListing(await catalog.relations(action.database), action.pattern);
     }
     case 'showPartitions': {
       const table = await hiveTable(ctx, action.target, 'SHOW PARTITIONS');

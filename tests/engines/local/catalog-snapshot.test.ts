@@ -214,6 +214,29 @@ describe('catalog snapshot', () => {
     expect((await other.execute('SHOW TABLES IN shop')).rows).toEqual([['orders'], ['recent']]);
     expect((await one.execute('SELECT count(*) FROM shop.orders')).rows).toEqual([[1]]);
   });
+  it("an exclusive run's SHOW TABLES of a database the snapshot has listed is answered from it, with this run's own DDL", async () => {
+    const root = lake();
+    const one = await open(root);
+    await one.execute('CREATE DATABASE shop');
+    await one.execute(`CREATE EXTERNAL TABLE shop.orders (id int) STORED AS PARQUET LOCATION 's3://lake/orders/'`);
+    await one.execute(`CREATE EXTERNAL TABLE shop.order_lines (id int) STORED AS PARQUET LOCATION 's3://lake/lines/'`);
+    const sent = recordStatements();
+    await one.exclusive(async () => {
+      expect((await one.execute('SHOW TABLES IN shop')).rows).toEqual([['order_lines'], ['orders']]);
+      const before = sent.length;
+      // What the pipeline asks before each incremental model (does its table exist yet?): no statement reaches DuckDB.
+      expect(await one.execute(`SHOW TABLES IN shop 'orders'`)).toMatchObject({ columns: [{ name: 'tab_name', type: 'varchar' }], rows: [['orders']] });
+      expect((await one.execute(`SHOW TABLES IN shop 'ORD*|x'`)).rows).toEqual([['order_lines'], ['orders']]);
+      expect((await one.execute(`SHOW TABLES IN shop 'missing'`)).rows).toEqual([]);
+      expect(sent.slice(before)).toEqual([]);
+      // Tables and views this run creates or drops are in the next answer.
+      await one.execute('CREATE VIEW shop.recent AS SELECT 1 AS id');
+      await one.execute('DROP TABLE shop.order_lines');
+      expect((await one.execute('SHOW TABLES IN shop')).rows).toEqual([['orders'], ['recent']]);
+      await expect(one.execute('SHOW TABLES IN nowhere')).rejects.toThrow(/nowhere/);
+    });
+  });
+
   it('a shared series of reads (lake test: the contract checks) attaches the catalog and reads it once for ten statements', async () => {
     const engine = await open(lake());
     await engine.execute('CREATE DATABASE shop');
