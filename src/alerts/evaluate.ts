@@ -89,7 +89,7 @@ async function firingFlags(
   const sql = conditionQuery(definition.condition, columns, rows, rowCount); // a name that is no column: reported as is
   let result;
   try {
-    result = await on.engine.execute(sql, { database: on.database });
+    result = await on.engine.execute(sql, { database: on.database, readsNoTables: true });
   } catch (error) {
     throw new Error(`alert condition '${definition.condition.text}' failed: ${errorText(error)}`, { cause: error });
   }

@@ -38,6 +38,11 @@ export interface ExecuteOptions {
   /** Default database for unqualified table names (Athena's QueryExecutionContext.Database). */
   database?: string;
   signal?: AbortSignal;
+  /**
+   * The statement reads no table, only values it carries (an alert's condition over its query's result): an engine
+   * with a catalog of its own may run it without one. A table it names anyway is not found.
+   */
+  readsNoTables?: boolean;
 }
 
 /** What an engine can do; callers ask these instead of checking which engine they have. */

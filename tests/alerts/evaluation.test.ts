@@ -66,9 +66,12 @@ describe('alert evaluation', () => {
 
   it('"any row returned" with rows > 0', async () => {
     const alert = testAlert({ alert: { condition: 'rows > 0', message: '{rows} late feeds, first: {feed}' } });
-    const { deps: d, memory } = deps(new ScriptedEngine(ScriptedEngine.rows(['feed'], [['crm'], ['orders']])));
+    const engine = new ScriptedEngine(ScriptedEngine.rows(['feed'], [['crm'], ['orders']]));
+    const { deps: d, memory } = deps(engine);
     await runAlert(alert, d, { at: new Date('2025-03-10T11:00:00Z') });
     expect(memory.sent.map((n) => n.message)).toEqual(['2 late feeds, first: crm']);
+    // The condition reads only the values it carries: the engine may run it without its catalog.
+    expect(engine.conditionOptions).toEqual([expect.objectContaining({ readsNoTables: true })]);
     const empty = deps(new ScriptedEngine(ScriptedEngine.rows(['feed'], [])));
     await runAlert(alert, empty.deps, { at: new Date('2025-03-10T11:00:00Z') });
     expect(empty.memory.sent).toEqual([]);

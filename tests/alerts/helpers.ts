@@ -8,7 +8,7 @@ import { alertsOf, defineAlert, type AlertDefinition } from '../../src/alerts/de
 import type { Notifier } from '../../src/alerts/notifiers/notifier.js';
 import type { Notice } from '../../src/alerts/state.js';
 import { AthenaLocalEngine } from '../../src/engines/local/engine.js';
-import type { Engine, QueryResult } from '../../src/engines/engine.js';
+import type { Engine, ExecuteOptions, QueryResult } from '../../src/engines/engine.js';
 import { loadProject, type Project } from '../../src/project/loader.js';
 import { projectVariables, substituteVariables } from '../../src/project/variables.js';
 
@@ -82,14 +82,17 @@ export class ScriptedEngine implements Engine {
   readonly name = 'scripted';
   readonly capabilities = { maxPartitionsPerWrite: 100, reportsBytesScanned: false };
   queries: string[] = [];
+  /** The options each condition statement was sent with. */
+  conditionOptions: (ExecuteOptions | undefined)[] = [];
   constructor(public answer: QueryResult | Error) {}
   static rows(columns: string[], rows: QueryResult['rows']): QueryResult {
     return { columns: columns.map((name) => ({ name, type: 'bigint' })), rows, stats: { durationMs: 0 } };
   }
-  async execute(sql: string): Promise<QueryResult> {
+  async execute(sql: string, options?: ExecuteOptions): Promise<QueryResult> {
     if (sql.startsWith(CONDITION_QUERY_MARK)) {
+      this.conditionOptions.push(options);
       conditionEngine ??= AthenaLocalEngine.open({ lakeRoot: tempDir('alerts-conditions-'), inMemory: true, threads: 1 });
-      return (await conditionEngine).execute(sql);
+      return (await conditionEngine).execute(sql, options);
     }
     this.queries.push(sql);
     if (this.answer instanceof Error) throw this.answer;

@@ -237,6 +237,31 @@ describe('catalog snapshot', () => {
     });
   });
 
+  it('a statement that reads no table (an alert condition) runs without attaching the catalog; a table it names is not found', async () => {
+    const root = lake();
+    const one = await open(root);
+    await one.execute('CREATE DATABASE shop');
+    await one.execute('CREATE TABLE shop.t AS SELECT 1 AS a');
+    const sent = recordStatements();
+    await one.exclusive(async () => {
+      const result = await one.execute(`SELECT n, CASE WHEN (n > 10) THEN TRUE ELSE FALSE END AS firing FROM (VALUES (CAST('907' AS bigint))) AS r(n)`, {
+        database: 'shop',
+        readsNoTables: true,
+      });
+      expect(result).toMatchObject({
+        columns: [
+          { name: 'n', type: 'bigint' },
+          { name: 'firing', type: 'boolean' },
+        ],
+        rows: [[907, true]],
+      });
+      expect(result.stats.bytesScanned).toBe(0);
+      expect(count(sent, /^ATTACH /)).toBe(0);
+      await expect(one.execute('SELECT a FROM t', { database: 'shop', readsNoTables: true })).rejects.toThrow(/t/);
+      expect((await one.execute('SELECT a FROM t', { database: 'shop' })).rows).toEqual([[1]]);
+    });
+  });
+
   it('a shared series of reads (lake test: the contract checks) attaches the catalog and reads it once for ten statements', async () => {
     const engine = await open(lake());
     await engine.execute('CREATE DATABASE shop');
