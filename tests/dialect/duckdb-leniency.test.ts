@@ -137,3 +137,34 @@ describe('an ipaddress meeting another type', () => {
     expect(result.rows).toEqual([['1.2.3.4', null, '::1', '::1']]);
   });
 });
+
+// https://trino.io/docs/current/sql/select.html: an output alias is visible in ORDER BY only; Trino 476 answers
+// COLUMN_NOT_FOUND ("Column 'a' cannot be resolved") for `SELECT 1 AS a, a + 1`, `… WHERE a > 0` and `GROUP BY a`
+// when no input column is named a. DuckDB resolved them as lateral aliases and answered.
+describe('output aliases outside ORDER BY', () => {
+  it('are refused at lint time at the reference when there is no FROM', async () => {
+    expect(await lint('SELECT 1 AS a,\n  a + 1')).toEqual([
+      expect.objectContaining({ rule: 'unfaithful/lateral-alias', line: 2, col: 3, message: expect.stringContaining("Column 'a' cannot be resolved") }),
+    ]);
+    await expect(engine.execute('SELECT 1 AS a, a + 1')).rejects.toThrow(/lateral-alias/);
+  });
+
+  it.each([
+    ['SELECT x AS a FROM (VALUES 1) t(x) WHERE a > 0'],
+    ['SELECT x AS a, a + 1 AS b FROM (VALUES 1) t(x)'],
+    ['SELECT x AS a, count(*) AS c FROM (VALUES 1) t(x) GROUP BY a'],
+    ['SELECT x AS a FROM (VALUES 1) AS t (x) WHERE (a + 1) > 0'],
+  ])('fail as on Athena when no input column has the name, also over no rows: %s', async (sql) => {
+    await expect(engine.execute(sql)).rejects.toThrow(/does not have a column named "a"/);
+    await expect(engine.execute(`SELECT * FROM (${sql}) WHERE false`)).rejects.toThrow(/does not have a column named "a"/);
+  });
+
+  it('are the input column when one has the name, and the alias in ORDER BY (Trino 476 answers)', async () => {
+    const result = await engine.execute(
+      'SELECT x + 1 AS x, x * 10 AS y, transform(ARRAY[x], y -> y + 1) AS z FROM (VALUES 1, 2) t(x) WHERE x > 1 GROUP BY x ORDER BY x DESC',
+    );
+    expect(result.rows).toEqual([[3, 20, [3]]]);
+    const ordered = await engine.execute('SELECT x AS a FROM (VALUES 2, 1) t(x) ORDER BY a');
+    expect(ordered.rows).toEqual([[1], [2]]);
+  });
+});

@@ -12,6 +12,7 @@ import { rewriteGroupByQuantifier } from './group-by.js';
 import { refuseTimeTravel } from './time-travel.js';
 import { numbersRunIntoText } from './number-literals.js';
 import { refuseRowPatterns } from './row-pattern.js';
+import { qualifyLateralAliases } from './lateral-aliases.js';
 
 export interface ExpressionTranslation {
   sql: string;
@@ -43,7 +44,7 @@ export function translateExpressions(sql: string, position?: (t: Token) => { lin
       report(at, 'syntax', `${text}: identifiers must not start with a digit (Athena's syntax error)`, `surround the identifier with double quotes: "${text}"`);
     else report(at, 'syntax', `${text}: two numeric literals in a row (Athena's syntax error)`, 'write one number: 0x10 + 0.5, not 0x10.5');
   }
-  const tree = rewriteGroupByQuantifier(rewriteWithinGroup(refuseRowPatterns(buildTree(tokens), report), report));
+  const tree = rewriteGroupByQuantifier(rewriteWithinGroup(qualifyLateralAliases(refuseRowPatterns(buildTree(tokens), report), report), report));
   refuseTimeTravel(tree, report);
   const verb = nodeKeyword(meaningful(tree)[0]);
   let out =

@@ -1,0 +1,126 @@
+// Output column aliases outside ORDER BY. DuckDB resolves a name that is no input column as a select-list alias
+// (`SELECT 1 AS a, a + 1`, `SELECT x AS a FROM t WHERE a > 0`, `GROUP BY a`); Trino resolves names in the select
+// list, WHERE, GROUP BY and HAVING against the input columns only (COLUMN_NOT_FOUND: "Column 'a' cannot be
+// resolved"), and an alias only in ORDER BY (https://trino.io/docs/current/sql/select.html). A bare name there that
+// is also an alias of its select list is written qualified by the one FROM item (`t.a`), which DuckDB resolves as the
+// input column or fails on; without a FROM there is no column to find, so it is refused. A FROM of several items
+// (joins) is left as written: which item has the column is not known here.
+import { TRINO_KEYWORDS } from '../../lint/trino-keywords.js';
+import { identifierName, type Token } from '../tokens.js';
+import { isParen, meaningful, nodeKeyword, splitArgs, type Node } from './tree.js';
+import type { Report } from './within-group.js';
+
+const CLAUSE_STARTS = new Set(['FROM', 'WHERE', 'GROUP', 'HAVING', 'WINDOW', 'ORDER', 'LIMIT', 'OFFSET', 'FETCH']);
+const BLOCK_ENDS = new Set(['UNION', 'INTERSECT', 'EXCEPT']);
+/** Clauses whose names Trino resolves against the input columns. */
+const INPUT_CLAUSES = new Set(['WHERE', 'GROUP', 'HAVING']);
+const NOT_A_SINGLE_ITEM = new Set(['JOIN', 'CROSS', 'NATURAL', 'LATERAL', 'LEFT', 'RIGHT', 'FULL', 'INNER', 'TABLESAMPLE', 'WITH']);
+
+const isName = (n: Node | undefined): n is { kind: 'token'; token: Token } =>
+  n?.kind === 'token' && (n.token.kind === 'quoted' || (n.token.kind === 'word' && !TRINO_KEYWORDS.has(n.token.text.toUpperCase())));
+const isSubquery = (items: readonly Node[]) => ['SELECT', 'WITH', 'VALUES'].includes(nodeKeyword(meaningful(items)[0]));
+const punct = (n: Node | undefined, text: string) => n?.kind === 'token' && n.token.text === text;
+
+/** The tree with alias references outside ORDER BY qualified by the FROM item, or reported when there is none. */
+export function qualifyLateralAliases(items: readonly Node[], report: Report): Node[] {
+  const out = items.map((n) => (n.kind === 'group' ? { ...n, items: qualifyLateralAliases(n.items, report) } : n));
+  const m = meaningful(out);
+  m.forEach((node, k) => {
+    if (nodeKeyword(node) !== 'SELECT') return;
+    let end = k + 1;
+    while (end < m.length && !BLOCK_ENDS.has(nodeKeyword(m[end])) && !punct(m[end], ';')) end++;
+    qualifyBlock(out, m.slice(k + 1, end), report);
+  });
+  return out;
+}
+
+/** One SELECT block (its meaningful nodes after SELECT): rewrites `items`, the level it lies in, in place. */
+function qualifyBlock(items: Node[], block: readonly Node[], report: Report): void {
+  const clauses = new Map<string, Node[]>();
+  let current = 'SELECT';
+  clauses.set(current, []);
+  for (const node of block) {
+    const word = nodeKeyword(node);
+    if (CLAUSE_STARTS.has(word) && !clauses.has(word)) clauses.set((current = word), []);
+    else clauses.get(current)!.push(node);
+  }
+  const selectItems = splitArgs(clauses.get('SELECT')!);
+  const aliases = new Set(
+    selectItems.flatMap((item) => {
+      const last = meaningful(item);
+      return nodeKeyword(last[last.length - 2]) === 'AS' && isName(last[last.length - 1]) ? [identifierName(firstTokenOf(last[last.length - 1]))] : [];
+    }),
+  );
+  if (aliases.size === 0) return;
+  const from = clauses.get('FROM');
+  const qualifier = from ? fromItemName(from) : undefined;
+  if (from && !qualifier) return;
+  const references = [...clauses.get('SELECT')!, ...[...INPUT_CLAUSES].flatMap((c) => clauses.get(c) ?? [])];
+  for (const ref of aliasReferences(references, aliases)) {
+    if (qualifier) qualify(items, ref, qualifier);
+    else
+      report(
+        ref.token,
+        'lateral-alias',
+        `${ref.token.text} is an output column alias, which Athena does not resolve outside ORDER BY (COLUMN_NOT_FOUND: Column '${identifierName(ref.token)}' cannot be resolved)`,
+        'repeat the expression, or compute it in a subquery and select from that',
+      );
+  }
+}
+
+const firstTokenOf = (n: Node): Token => (n.kind === 'token' ? n.token : n.open);
+
+/** The name that qualifies a column of the one FROM item: `t`, `db.t`, `t AS x`, `(…) x (cols)`, `UNNEST(…) AS x`. */
+function fromItemName(from: readonly Node[]): Token | undefined {
+  if (from.some((n) => punct(n, ',') || NOT_A_SINGLE_ITEM.has(nodeKeyword(n)))) return undefined;
+  let k = 0;
+  if (nodeKeyword(from[0]) === 'UNNEST' && isParen(from[1])) k = 2;
+  else if (isParen(from[0])) k = 1;
+  else {
+    while (isName(from[k]) && punct(from[k + 1], '.')) k += 2;
+    if (!isName(from[k])) return undefined;
+    k++;
+  }
+  if (nodeKeyword(from[k]) === 'AS') k++;
+  const alias = from[k];
+  if (isName(alias) && (k + 1 === from.length || (k + 2 === from.length && isParen(from[k + 1])))) return alias.token;
+  // No alias: the table's own name (a subquery or UNNEST without one cannot be named).
+  return k === from.length && k > 0 && isName(from[k - 1]) && nodeKeyword(from[0]) !== 'UNNEST' && !isParen(from[0]) ? firstTokenOf(from[k - 1]) : undefined;
+}
+
+interface Reference {
+  token: Token;
+}
+
+/** Bare names in `nodes` that are one of `aliases`: not qualified, not a call, not a field, outside subqueries and lambdas. */
+function aliasReferences(nodes: readonly Node[], aliases: ReadonlySet<string>): Reference[] {
+  const m = meaningful(nodes);
+  return m.flatMap((node, k): Reference[] => {
+    if (node.kind === 'group') {
+      if (isSubquery(node.items) || node.items.some((n) => punct(n, '->'))) return [];
+      // CAST(x AS ROW(k integer, v varchar)): the type's field names are no references.
+      const cast = node.items.findIndex((n) => nodeKeyword(n) === 'AS');
+      return aliasReferences(cast < 0 ? node.items : node.items.slice(0, cast), aliases);
+    }
+    if (!isName(node) || !aliases.has(identifierName(node.token))) return [];
+    const [before, after] = [m[k - 1], m[k + 1]];
+    if (punct(before, '.') || nodeKeyword(before) === 'AS' || punct(after, '.') || isParen(after) || punct(after, '->')) return [];
+    return [{ token: node.token }];
+  });
+}
+
+/** Puts `qualifier.` before the reference's token, wherever it lies under `items`. */
+function qualify(items: Node[], ref: Reference, qualifier: Token): boolean {
+  for (let i = 0; i < items.length; i++) {
+    const node = items[i];
+    if (node.kind === 'group') {
+      if (qualify(node.items, ref, qualifier)) return true;
+      continue;
+    }
+    if (node.token !== ref.token) continue;
+    const at = { start: ref.token.start, line: ref.token.line, col: ref.token.col };
+    items.splice(i, 0, { kind: 'token', token: { ...qualifier, ...at } }, { kind: 'token', token: { kind: 'punct', text: '.', ...at } });
+    return true;
+  }
+  return false;
+}
