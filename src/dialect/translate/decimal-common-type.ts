@@ -166,6 +166,19 @@ export function literalsLoseScale(values: readonly Node[][]): boolean | undefine
   return mayLoseScale(values);
 }
 
+/**
+ * The first value of a VALUES column (`texts[0]`), with the check of the whole column beside it where the values'
+ * types are not all written: DuckDB types the column as it types the list of its values. Values whose types are
+ * written are decided before a run (literalsLoseScale).
+ */
+export function checkedValuesColumn(values: readonly Node[][], texts: readonly string[]): string {
+  const first = texts[0] ?? '';
+  if (literalsLoseScale(values) !== undefined || !mayLoseScale(values)) return first;
+  const [lead, trail] = [/^\s*/.exec(first)?.[0] ?? '', /\s*$/.exec(first)?.[0] ?? ''];
+  const trimmed = texts.map((t) => t.trim());
+  return `${lead}${refusedWhen([[lostCheck(`[${trimmed.join(', ')}]`, trimmed), 'VALUES']], trimmed[0])}${trail}`;
+}
+
 /** A struct with value k in field trino_k and NULL in the other fields. */
 const fieldStruct = (k: number, fields: number, value: string) =>
   `{${Array.from({ length: fields }, (_v, j) => `'trino_${j}': ${j === k ? value : 'NULL'}`).join(', ')}}`;

@@ -15,8 +15,8 @@ import type { Diagnostic } from '../diagnostics.js';
 import { keyword, stringValue, type Token } from '../tokens.js';
 import { arityAccepts, describeArity, DUCKDB_ONLY, FUNCTION_TABLE, lookupFunction } from '../functions/index.js';
 import { isCallPosition, partBeforeQualifiedName, SYNTAX_BEFORE_PAREN } from './call-position.js';
-import { checkedArray, checkedCase, literalsLoseScale } from './decimal-common-type.js';
-import { setOperationColumns, valuesColumns } from './set-operation-columns.js';
+import { checkedArray, checkedCase, checkedValuesColumn, literalsLoseScale } from './decimal-common-type.js';
+import { rowValues, setOperationColumns, valuesColumns } from './set-operation-columns.js';
 import { FUNCTIONS, type CallContext } from './functions.js';
 import { quoteReservedIdentifier } from './identifiers.js';
 import { sessionWord } from './session-words.js';
@@ -351,17 +351,26 @@ export class ExpressionRewriter {
   private renderValues(items: readonly Node[], i: number, parts: Part[]): number {
     let end = i + 1;
     while (end < items.length && !VALUES_END.has(nodeKeyword(items[end])) && nodeText(items[end]) !== ';') end++;
-    this.checkValuesColumns(firstToken(items[i]), splitArgs(items.slice(i + 1, end)));
-    const rows = splitArgs(items.slice(i + 1, end)).map((row) => {
+    const rowNodes = splitArgs(items.slice(i + 1, end));
+    this.checkValuesColumns(firstToken(items[i]), rowNodes);
+    const cells = rowNodes.map((row) => rowValues(row).map((value) => this.render(value)));
+    // A column whose values' types are not all written is checked while DuckDB binds it, beside its first value.
+    const columns = valuesColumns(rowNodes);
+    if (cells.length > 1)
+      cells[0] = cells[0].map((_text, k) =>
+        checkedValuesColumn(
+          columns[k],
+          cells.map((row) => row[k] ?? 'NULL'),
+        ),
+      );
+    const rows = rowNodes.map((row, r) => {
       const m = meaningful(row);
       const lead = row.slice(0, row.indexOf(m[0])).map(nodeText).join('');
       const trail = row
         .slice(row.indexOf(m[m.length - 1]) + 1)
         .map(nodeText)
         .join('');
-      if (m.length === 1 && isParen(m[0])) return `${lead}(${this.render(m[0].items)})${trail}`;
-      if (m.length === 2 && nodeKeyword(m[0]) === 'ROW' && isParen(m[1])) return `${lead}(${this.render(m[1].items)})${trail}`;
-      return `${lead}(${this.render(row.slice(row.indexOf(m[0]), row.indexOf(m[m.length - 1]) + 1))})${trail}`;
+      return `${lead}(${cells[r].join(',')})${trail}`;
     });
     parts.push({ kind: 'boundary', text: firstToken(items[i]).text }, { kind: 'operand', text: rows.join(',') });
     return end - 1 - i;

@@ -47,6 +47,12 @@ describeFunctions(
     ],
     ['ARRAY of a column and a literal', `ARRAY[x, DECIMAL '0.125'] ${ROW}`, ['1.250', '0.125'], 'array(decimal(4,3))'],
     [
+      'a VALUES column of an expression within 38 digits',
+      "v FROM (VALUES (1, DECIMAL '1.25'), (2, CAST(1.5 AS decimal(10,1)) + 0)) t(k, v) ORDER BY k",
+      '1.25',
+      'decimal(13,2)',
+    ],
+    [
       'UNION ALL of literals of 38 digits',
       "x FROM (SELECT DECIMAL '123456789012345678901234567890123456.5' x UNION ALL SELECT DECIMAL '1.25') ORDER BY x DESC",
       '123456789012345678901234567890123456.50',
@@ -90,6 +96,17 @@ describeFunctions(
       'a VALUES column of a CAST past 38 digits',
       "x FROM (VALUES CAST(1.5 AS decimal(38,1)), DECIMAL '1.25') t(x)",
       /1:16: error \[unfaithful\/decimal-common-type\] VALUES: .*column 1/,
+    ],
+    // Trino 476: 1.25 and 1.50 as decimal(38,2); locally 1.25 was 1.3 (the types of expressions are known once bound).
+    [
+      'a VALUES column of an expression past 38 digits',
+      "v FROM (VALUES DECIMAL '1.25', CAST(1.5 AS decimal(38,1)) + 0) t(v)",
+      /^VALUES: the decimal values need more than 38 digits together/,
+    ],
+    [
+      'a VALUES row column of a call past 38 digits',
+      "v FROM (VALUES (1, 'a', DECIMAL '1.25'), (2, 'b', abs(CAST(-1.5 AS decimal(38,1))))) t(k, s, v) ORDER BY k",
+      /^VALUES: the decimal values need more than 38 digits together/,
     ],
     // Trino 476: "Cannot cast DECIMAL(38, 0) '12345678901234567890123456789012345678' to DECIMAL(38, 1)"; locally 0.1 was 0.
     [
