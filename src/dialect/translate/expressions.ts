@@ -16,6 +16,7 @@ import { keyword, stringValue, type Token } from '../tokens.js';
 import { arityAccepts, describeArity, DUCKDB_ONLY, FUNCTION_TABLE, lookupFunction } from '../functions/index.js';
 import { isCallPosition, partBeforeQualifiedName, SYNTAX_BEFORE_PAREN } from './call-position.js';
 import { checkedArray, checkedCase, checkedValuesColumn, literalsLoseScale } from './decimal-common-type.js';
+import { failingDecimalComparisons } from './decimal-comparisons.js';
 import { rowValues, setOperationColumns, valuesColumns } from './set-operation-columns.js';
 import { FUNCTIONS, type CallContext } from './functions.js';
 import { quoteReservedIdentifier } from './identifiers.js';
@@ -114,6 +115,7 @@ export class ExpressionRewriter {
     this.checkOrderByAll(items);
     this.checkConcatOperands(items);
     this.checkSetOperationColumns(items);
+    this.checkDecimalComparisons(items);
     const parts: Part[] = [];
     for (let i = 0; i < items.length; i++) i += this.renderNode(items, i, parts);
     rewriteOperators(parts);
@@ -392,6 +394,22 @@ export class ExpressionRewriter {
     if (column < 0) return;
     this.setOperationsReported.add(operation.at);
     this.reportLostScale(operation.at, `column ${column + 1}`);
+  }
+
+  private readonly comparisonsReported = new Set<Token>();
+
+  /** Decimals compared past 38 digits (decimal-comparisons.ts): Trino answers, the local engine fails its cast. */
+  private checkDecimalComparisons(items: readonly Node[]): void {
+    for (const op of failingDecimalComparisons(items)) {
+      if (this.comparisonsReported.has(op)) continue;
+      this.comparisonsReported.add(op);
+      this.report(
+        op,
+        'decimal-comparison',
+        `${op.text.toUpperCase()}: the decimal operands need more than 38 digits together; Athena compares them exactly, where the local engine fails to cast the literal to their common type`,
+        'compare values of one decimal type, or write the literal with fewer digits',
+      );
+    }
   }
 
   /** Values of one column meet in one type past 38 digits: Trino keeps the larger scale, DuckDB the integer digits. */
