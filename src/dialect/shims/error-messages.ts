@@ -22,7 +22,7 @@ const REFUSALS: Record<string, string> = {
     'contains(network, address) inside try() with a network that is not a literal is refused locally: on Athena a prefix length that is not a number ("For input string") fails even inside try(), where try() locally gives NULL',
   'map-order': 'Cannot apply operator: maps have no order on Athena (TYPE_MISMATCH), nor arrays or rows holding a map; compare their entries or keys instead',
 };
-const CONSTRUCT_NAMES: Record<string, string> = { case: 'CASE', 'array[…]': 'ARRAY[…]' };
+const CONSTRUCT_NAMES: Record<string, string> = { case: 'CASE', 'array[…]': 'ARRAY[…]', values: 'VALUES' };
 const construct = (key: string) => CONSTRUCT_NAMES[key] ?? key;
 /** An ipaddress meeting another type in `what`: greatest/least have no such signature, the others no common type. */
 const ipMismatch = (what: string) => {

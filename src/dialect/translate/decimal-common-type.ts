@@ -96,6 +96,10 @@ const isNullLiteral = (nodes: readonly Node[]) => {
 interface StaticDigits {
   integer: number;
   scale: number;
+  /** A decimal literal (`1.5`, `DECIMAL '1.5'`), whose integer digits are its value's, not only its type's. */
+  decimalLiteral?: boolean;
+  /** tinyint … bigint, as a literal, a typed literal or a CAST. */
+  integerType?: boolean;
 }
 
 /** Digits of Trino's integer types, as the decimal each one widens to (decimal(10,0) for integer). */
@@ -106,7 +110,7 @@ function typeDigits(nodes: readonly Node[]): StaticDigits | undefined {
   const [name, args, ...rest] = meaningful(nodes);
   const word = nodeKeyword(name);
   if (rest.length > 0) return undefined;
-  if (INTEGER_TYPE_DIGITS[word] !== undefined && args === undefined) return { integer: INTEGER_TYPE_DIGITS[word], scale: 0 };
+  if (INTEGER_TYPE_DIGITS[word] !== undefined && args === undefined) return { integer: INTEGER_TYPE_DIGITS[word], scale: 0, integerType: true };
   if (word !== 'DECIMAL' && word !== 'NUMERIC') return undefined;
   if (args === undefined) return { integer: 38, scale: 0 };
   if (args.kind !== 'group' || args.open.text !== '(') return undefined;
@@ -129,7 +133,7 @@ function literalDigits(nodes: readonly Node[]): StaticDigits | undefined {
     return as < 0 ? undefined : typeDigits(second.items.slice(as + 1));
   }
   if (signed.length === 2 && INTEGER_TYPE_DIGITS[word] !== undefined && second.kind === 'token' && second.token.kind === 'string')
-    return { integer: INTEGER_TYPE_DIGITS[word], scale: 0 };
+    return { integer: INTEGER_TYPE_DIGITS[word], scale: 0, integerType: true };
   const isNumber = signed.length === 1 && first.kind === 'token' && first.token.kind === 'number';
   const text = isNumber
     ? nodeText(first)
@@ -139,8 +143,8 @@ function literalDigits(nodes: readonly Node[]): StaticDigits | undefined {
   const digits = text === undefined ? undefined : /^(\d*)(?:\.(\d*))?$/.exec(text);
   if (!digits) return undefined;
   // An integer literal is an integer (decimal(10,0)) or a bigint (decimal(19,0)).
-  if (isNumber && digits[2] === undefined) return { integer: Number(text) > 2147483647 ? 19 : 10, scale: 0 };
-  return { integer: digits[1].replace(/^0+/, '').length, scale: (digits[2] ?? '').length };
+  if (isNumber && digits[2] === undefined) return { integer: Number(text) > 2147483647 ? 19 : 10, scale: 0, integerType: true };
+  return { integer: digits[1].replace(/^0+/, '').length, scale: (digits[2] ?? '').length, decimalLiteral: true };
 }
 
 /**
@@ -164,6 +168,32 @@ function mayLoseScale(values: readonly Node[][]): boolean {
 export function literalsLoseScale(values: readonly Node[][]): boolean | undefined {
   if (values.some((v) => !surelyNotNumeric(v) && literalDigits(v) === undefined)) return undefined;
   return mayLoseScale(values);
+}
+
+/**
+ * The first value of a VALUES column (`texts[0]`), with the check of the whole column beside it where the values'
+ * types are not all written: DuckDB types the column as it types the list of its values. Values whose types are
+ * written are decided before a run (literalsLoseScale).
+ */
+export function checkedValuesColumn(values: readonly Node[][], texts: readonly string[]): string {
+  const first = texts[0] ?? '';
+  if (literalsLoseScale(values) !== undefined || !mayLoseScale(values)) return first;
+  const [lead, trail] = [/^\s*/.exec(first)?.[0] ?? '', /\s*$/.exec(first)?.[0] ?? ''];
+  const trimmed = texts.map((t) => t.trim());
+  return `${lead}${refusedWhen([[lostCheck(`[${trimmed.join(', ')}]`, trimmed), 'VALUES']], trimmed[0])}${trail}`;
+}
+
+/**
+ * Whether decimals compared (=, <, IN, BETWEEN) fail locally where Trino answers: Trino compares decimals exactly, DuckDB
+ * casts both to decimal(38, larger scale), which a literal with more integer digits than that leaves does not fit.
+ * Decided from written types only; an integer meets a decimal as in Trino (both fail the cast where it does not fit).
+ */
+export function decimalComparisonFails(values: readonly Node[][]): boolean {
+  const digits = values.map(literalDigits);
+  if (values.some((v, k) => digits[k] === undefined && !surelyNotNumeric(v))) return false;
+  const decimals = digits.filter((d): d is StaticDigits => d !== undefined && d.integerType !== true);
+  const scale = Math.max(0, ...decimals.map((d) => d.scale));
+  return decimals.some((d) => d.decimalLiteral === true && d.integer + scale > 38);
 }
 
 /** A struct with value k in field trino_k and NULL in the other fields. */

@@ -15,8 +15,9 @@ import type { Diagnostic } from '../diagnostics.js';
 import { keyword, stringValue, type Token } from '../tokens.js';
 import { arityAccepts, describeArity, DUCKDB_ONLY, FUNCTION_TABLE, lookupFunction } from '../functions/index.js';
 import { isCallPosition, partBeforeQualifiedName, SYNTAX_BEFORE_PAREN } from './call-position.js';
-import { checkedArray, checkedCase, literalsLoseScale } from './decimal-common-type.js';
-import { setOperationColumns, valuesColumns } from './set-operation-columns.js';
+import { checkedArray, checkedCase, checkedValuesColumn, literalsLoseScale } from './decimal-common-type.js';
+import { failingDecimalComparisons } from './decimal-comparisons.js';
+import { rowValues, setOperationColumns, valuesColumns } from './set-operation-columns.js';
 import { FUNCTIONS, type CallContext } from './functions.js';
 import { quoteReservedIdentifier } from './identifiers.js';
 import { sessionWord } from './session-words.js';
@@ -114,6 +115,7 @@ export class ExpressionRewriter {
     this.checkOrderByAll(items);
     this.checkConcatOperands(items);
     this.checkSetOperationColumns(items);
+    this.checkDecimalComparisons(items);
     const parts: Part[] = [];
     for (let i = 0; i < items.length; i++) i += this.renderNode(items, i, parts);
     rewriteOperators(parts);
@@ -351,17 +353,26 @@ export class ExpressionRewriter {
   private renderValues(items: readonly Node[], i: number, parts: Part[]): number {
     let end = i + 1;
     while (end < items.length && !VALUES_END.has(nodeKeyword(items[end])) && nodeText(items[end]) !== ';') end++;
-    this.checkValuesColumns(firstToken(items[i]), splitArgs(items.slice(i + 1, end)));
-    const rows = splitArgs(items.slice(i + 1, end)).map((row) => {
+    const rowNodes = splitArgs(items.slice(i + 1, end));
+    this.checkValuesColumns(firstToken(items[i]), rowNodes);
+    const cells = rowNodes.map((row) => rowValues(row).map((value) => this.render(value)));
+    // A column whose values' types are not all written is checked while DuckDB binds it, beside its first value.
+    const columns = valuesColumns(rowNodes);
+    if (cells.length > 1)
+      cells[0] = cells[0].map((_text, k) =>
+        checkedValuesColumn(
+          columns[k],
+          cells.map((row) => row[k] ?? 'NULL'),
+        ),
+      );
+    const rows = rowNodes.map((row, r) => {
       const m = meaningful(row);
       const lead = row.slice(0, row.indexOf(m[0])).map(nodeText).join('');
       const trail = row
         .slice(row.indexOf(m[m.length - 1]) + 1)
         .map(nodeText)
         .join('');
-      if (m.length === 1 && isParen(m[0])) return `${lead}(${this.render(m[0].items)})${trail}`;
-      if (m.length === 2 && nodeKeyword(m[0]) === 'ROW' && isParen(m[1])) return `${lead}(${this.render(m[1].items)})${trail}`;
-      return `${lead}(${this.render(row.slice(row.indexOf(m[0]), row.indexOf(m[m.length - 1]) + 1))})${trail}`;
+      return `${lead}(${cells[r].join(',')})${trail}`;
     });
     parts.push({ kind: 'boundary', text: firstToken(items[i]).text }, { kind: 'operand', text: rows.join(',') });
     return end - 1 - i;
@@ -383,6 +394,22 @@ export class ExpressionRewriter {
     if (column < 0) return;
     this.setOperationsReported.add(operation.at);
     this.reportLostScale(operation.at, `column ${column + 1}`);
+  }
+
+  private readonly comparisonsReported = new Set<Token>();
+
+  /** Decimals compared past 38 digits (decimal-comparisons.ts): Trino answers, the local engine fails its cast. */
+  private checkDecimalComparisons(items: readonly Node[]): void {
+    for (const op of failingDecimalComparisons(items)) {
+      if (this.comparisonsReported.has(op)) continue;
+      this.comparisonsReported.add(op);
+      this.report(
+        op,
+        'decimal-comparison',
+        `${op.text.toUpperCase()}: the decimal operands need more than 38 digits together; Athena compares them exactly, where the local engine fails to cast the literal to their common type`,
+        'compare values of one decimal type, or write the literal with fewer digits',
+      );
+    }
   }
 
   /** Values of one column meet in one type past 38 digits: Trino keeps the larger scale, DuckDB the integer digits. */

@@ -23,14 +23,17 @@ function withoutAlias(item: readonly Node[]): Node[] {
   return m.length > 1 && isName ? m.slice(0, -1) : m;
 }
 
-/** The rows of `VALUES …` (`1`, `(1, 'a')`, `ROW(1, 'a')`) as columns, each with its value in every row. */
+/** The values of one row of `VALUES …`: `1`, `(1, 'a')` or `ROW(1, 'a')`. */
+export function rowValues(row: readonly Node[]): Node[][] {
+  const m = meaningful(row);
+  if (m.length === 1 && isParen(m[0])) return splitArgs(m[0].items);
+  if (m.length === 2 && nodeKeyword(m[0]) === 'ROW' && isParen(m[1])) return splitArgs(m[1].items);
+  return [row.slice(row.indexOf(m[0]), row.indexOf(m[m.length - 1]) + 1)];
+}
+
+/** The rows of `VALUES …` as columns, each with its value in every row (none where a row is shorter). */
 export function valuesColumns(rows: readonly Node[][]): Node[][][] {
-  const split = rows.map((row) => {
-    const m = meaningful(row);
-    if (m.length === 1 && isParen(m[0])) return splitArgs(m[0].items);
-    if (m.length === 2 && nodeKeyword(m[0]) === 'ROW' && isParen(m[1])) return splitArgs(m[1].items);
-    return [row];
-  });
+  const split = rows.map(rowValues);
   const width = Math.max(0, ...split.map((r) => r.length));
   return Array.from({ length: width }, (_v, k) => split.map((r) => r[k] ?? []));
 }

@@ -8,6 +8,9 @@
 // branches' values the same way (https://trino.io/docs/current/sql/select.html#union-intersect-except: "the columns
 // must have compatible types"; Trino 476 typed SELECT DECIMAL '1.25' UNION SELECT CAST(1.5 AS decimal(38,1)) as
 // decimal(38,2)): where the types are written (literals, CASTs) and pass 38 digits, lint refuses at the operator.
+// Comparisons (=, <>, <, IN, BETWEEN) of decimals compare exactly in Trino 476 (DECIMAL '1.25' = <37 integer digits>.5
+// is false, IN true, BETWEEN true), where DuckDB casts both to decimal(38, larger scale) and fails on the literal that
+// does not fit: refused at lint at the operator when the literal's digits decide it.
 import { describe, expect, it } from 'vitest';
 import { translateQuery } from '../../../src/dialect/translate/query.js';
 import { describeFunctions } from './harness.js';
@@ -46,6 +49,14 @@ describeFunctions(
       'decimal(37,2)',
     ],
     ['ARRAY of a column and a literal', `ARRAY[x, DECIMAL '0.125'] ${ROW}`, ['1.250', '0.125'], 'array(decimal(4,3))'],
+    [
+      'a VALUES column of an expression within 38 digits',
+      "v FROM (VALUES (1, DECIMAL '1.25'), (2, CAST(1.5 AS decimal(10,1)) + 0)) t(k, v) ORDER BY k",
+      '1.25',
+      'decimal(13,2)',
+    ],
+    ['a CAST of 38 digits compared with a decimal literal', "CAST(1.5 AS decimal(38,1)) = DECIMAL '1.25'", false, 'boolean'],
+    ['a decimal literal within 38 digits in an IN list', "DECIMAL '1.25' IN (DECIMAL '123456789012345678901234567890123456.5', 1.25)", true, 'boolean'],
     [
       'UNION ALL of literals of 38 digits',
       "x FROM (SELECT DECIMAL '123456789012345678901234567890123456.5' x UNION ALL SELECT DECIMAL '1.25') ORDER BY x DESC",
@@ -91,6 +102,21 @@ describeFunctions(
       "x FROM (VALUES CAST(1.5 AS decimal(38,1)), DECIMAL '1.25') t(x)",
       /1:16: error \[unfaithful\/decimal-common-type\] VALUES: .*column 1/,
     ],
+    // Trino 476: 1.25 and 1.50 as decimal(38,2); locally 1.25 was 1.3 (the types of expressions are known once bound).
+    [
+      'a VALUES column of an expression past 38 digits',
+      "v FROM (VALUES DECIMAL '1.25', CAST(1.5 AS decimal(38,1)) + 0) t(v)",
+      /^VALUES: the decimal values need more than 38 digits together/,
+    ],
+    [
+      'a VALUES row column of a call past 38 digits',
+      "v FROM (VALUES (1, 'a', DECIMAL '1.25'), (2, 'b', abs(CAST(-1.5 AS decimal(38,1))))) t(k, s, v) ORDER BY k",
+      /^VALUES: the decimal values need more than 38 digits together/,
+    ],
+    ['= past 38 digits', `DECIMAL '1.25' = ${PAST_38}`, /1:23: error \[unfaithful\/decimal-comparison\] =: the decimal operands need more than 38 digits/],
+    ['IN past 38 digits', `DECIMAL '1.25' IN (${PAST_38}, DECIMAL '1.25')`, /1:23: error \[unfaithful\/decimal-comparison\] IN: /],
+    ['NOT BETWEEN past 38 digits', `1.25 NOT BETWEEN 1.2 AND ${PAST_38}`, /1:17: error \[unfaithful\/decimal-comparison\] BETWEEN: /],
+    ['<> in a WHERE past 38 digits', `1 FROM (VALUES 1.25) t(x) WHERE ${PAST_38} <> 1.25 AND x > 1`, /1:90: error \[unfaithful\/decimal-comparison\] <>: /],
     // Trino 476: "Cannot cast DECIMAL(38, 0) '12345678901234567890123456789012345678' to DECIMAL(38, 1)"; locally 0.1 was 0.
     [
       'UNION ALL of literals past 38 digits',
