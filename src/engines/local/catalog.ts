@@ -259,10 +259,14 @@ export class LakeCatalog {
     return files.length > 0 && files.every((file) => this.ownFiles.get(file) === columns);
   }
 
-  /** Forgets a table whose relation its caller dropped: gone from the snapshot too (its view's texts are listed again). */
-  async remove(database: string, name: string): Promise<void> {
+  /**
+   * Forgets a table whose relation (`view`: a Hive table's view) its caller dropped: gone from the snapshot too. The
+   * views' texts are listed again only when a view went: a native table's drop leaves them as they were (`lake test`
+   * drops every fixture table after its test).
+   */
+  async remove(database: string, name: string, view: boolean): Promise<void> {
     await this.connection.run(`DELETE FROM ${catalogName(META_SCHEMA, 'tables')} WHERE database = ${sqlString(database)} AND name = ${sqlString(name)}`);
-    this.relationGone(database, name);
+    this.relationGone(database, name, view);
   }
 
   /** A database this process creates: the snapshot's list gains it, in the listing's order, with no relations. */
@@ -283,11 +287,11 @@ export class LakeCatalog {
   }
 
   viewDropped(database: string, name: string): void {
-    this.relationGone(database, name);
+    this.relationGone(database, name, true);
   }
 
-  private relationGone(database: string, name: string): void {
-    this.snapshot.viewTexts = undefined;
+  private relationGone(database: string, name: string, view: boolean): void {
+    if (view) this.snapshot.viewTexts = undefined;
     const { tables } = this.snapshot;
     if (tables) this.snapshot.tables = tables.filter((t) => !(t.table.database === database && t.table.name === name));
     const relations = this.snapshot.relations.get(database);

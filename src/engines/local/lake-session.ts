@@ -221,7 +221,7 @@ async function dropTable(ctx: LakeSessionContext, target: TableRef, ifExists: bo
   // Athena never deletes the files of a Hive table; only the catalog entry goes.
   const object = table?.tableType === 'hive' ? 'VIEW' : 'TABLE';
   await ctx.connection.run(`DROP ${object} ${catalogName(target.database, target.name)}`);
-  await ctx.catalog.remove(target.database, target.name);
+  await ctx.catalog.remove(target.database, target.name, object === 'VIEW');
   return emptyResult();
 }
 
