@@ -11,6 +11,7 @@
 // (numbers compared by their text, except that -0.0 equals 0.0; NaN equals nothing).
 import { BIGINT, BOOLEAN, type DuckDBScalarFunction, VARCHAR } from '@duckdb/node-api';
 import { REFUSED_KEY_MARKER } from './error-messages.js';
+import { IS_NESTED } from './nested-type.js';
 import { udf } from './scalar-udf.js';
 
 /** A JSON value with numbers kept as their text (bigints past 2^53 stay exact). */
@@ -179,6 +180,10 @@ const NULL_MESSAGE = `CASE trino_nested_ordering_null_json(CAST(to_json([a, b]) 
 const NOT_SUPPORTED = (fn: string) => `'${fn} does not support arrays with elements that are null or contain null'`;
 
 export const NESTED_COMPARE_MACROS: readonly string[] = [
+  // TRUE, or a binder error when a or b is an array, map or row: the guard of a comparison of two columns whose types
+  // the translator cannot see (translate/nested-comparisons.ts). DuckDB folds typeof() while binding, so
+  // \`a = b AND trino_not_nested(a, b)\` plans as \`a = b\` (a hash join stays one, a filter still pushes down).
+  `trino_not_nested(a, b) AS {'trino_v': true}[CASE WHEN ${IS_NESTED('a')} OR ${IS_NESTED('b')} THEN '${REFUSED_KEY_MARKER}nested-compare' ELSE 'trino_v' END]`,
   // x prepended to the elements: the list gives them DuckDB's common type, as Trino coerces them.
   `trino_nested_search(a, x) AS trino_nested_search_json(CAST(to_json(list_prepend(x, a)) AS VARCHAR))`,
   `trino_nested_contains(a, x) AS list_transform([trino_nested_search(a, x)], lambda trino_p: CASE

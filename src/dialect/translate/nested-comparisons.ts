@@ -1,7 +1,9 @@
 // Comparisons of arrays, maps and rows: `=`, `<>`, `!=`, IN and NOT IN lists and `<`, `<=`, `>`, `>=` where an operand
 // is visibly nested (an ARRAY[…] constructor, a CAST to array/map/row, a call returning one) become the shims of
 // src/dialect/shims/nested-compare.ts, which give Trino's answer when elements are NULL. Comparisons of other operands
-// are left as written: wrapping every `=` would turn DuckDB's hash joins into nested loops.
+// are left as written: wrapping every `=` would turn DuckDB's hash joins into nested loops. A comparison of two columns
+// (or elements `x[i]`), whose types only DuckDB's binder knows, is refused while binding when one is nested (and
+// `lake lint` binds every model): CAST one side to its type to compare it as Trino does.
 import type { GroupNode, Node } from './tree.js';
 import { meaningful, nodeKeyword } from './tree.js';
 import type { Part } from './operators.js';
@@ -149,6 +151,35 @@ export function simpleCaseRender(group: GroupNode, render: (nodes: readonly Node
   };
 }
 
+const IDENTIFIER = /^(?:"(?:[^"]|"")*"|`[^`]*`|[A-Za-z_][A-Za-z0-9_]*)$/;
+const NOT_COLUMNS = new Set(['TRUE', 'FALSE', 'NULL']);
+
+/** A column reference (`a`, `t.a`, `"s"."t".a`) or an element `x[i]`: its type is known to DuckDB's binder only. */
+function isColumnOrElement(parts: readonly Part[], [a, b]: [number, number]): boolean {
+  const m = parts.slice(a, b + 1).filter((p) => p.kind !== 'trivia');
+  if (m.length === 1 && /^trino_subscript(?:_any)?\(/.test(m[0].text)) return true;
+  if (m.length % 2 === 0 || (m.length === 1 && NOT_COLUMNS.has(m[0].text.toUpperCase()))) return false;
+  return m.every((p, n) => (n % 2 === 0 ? p.kind === 'operand' && IDENTIFIER.test(p.text) : p.kind === 'dot'));
+}
+
+/**
+ * Comparisons marked by compareNestedValues (two columns, neither visibly nested) get the guard trino_not_nested
+ * (nested-compare.ts), once the other operator rewrites (zoned timestamps compared by instant) are done:
+ * `(a = b AND trino_not_nested(a, b))`, which DuckDB plans as `a = b`.
+ */
+export function guardColumnComparisons(parts: Part[]): void {
+  for (let i = 0; i < parts.length; i++) {
+    if (!parts[i].guarded) continue;
+    const left = operand(parts, i, -1);
+    const right = operand(parts, i, 1);
+    if (!left || !right) continue;
+    const [a, b] = [textOf(parts, left).trim(), textOf(parts, right).trim()];
+    const text = `(${textOf(parts, [left[0], right[1]])} AND trino_not_nested(${a}, ${b}))`;
+    parts.splice(left[0], right[1] - left[0] + 1, { kind: 'operand', text });
+    i = left[0];
+  }
+}
+
 export function compareNestedValues(parts: Part[]): void {
   for (let i = 0; i < parts.length; i++) {
     const p = parts[i];
@@ -159,7 +190,11 @@ export function compareNestedValues(parts: Part[]): void {
     if (p.kind === 'op' && COMPARISONS.has(p.op ?? '')) {
       const left = operand(parts, i, -1);
       const right = operand(parts, i, 1);
-      if (!left || !right || !(isNested(parts, left) || isNested(parts, right))) continue;
+      if (!left || !right) continue;
+      if (!isNested(parts, left) && !isNested(parts, right)) {
+        if (isColumnOrElement(parts, left) && isColumnOrElement(parts, right)) p.guarded = true;
+        continue;
+      }
       const text = nestedComparison(textOf(parts, left).trim(), p.op ?? '', textOf(parts, right).trim());
       parts.splice(left[0], right[1] - left[0] + 1, { kind: 'operand', text });
       i = left[0];

@@ -1,6 +1,6 @@
 // Operators whose DuckDB meaning differs, rewritten over the rendered parts of one expression sequence: `AT TIME ZONE`,
 // `/` and `%`, `± INTERVAL` (a DATE stays a DATE), `||` (typed operands), comparisons with zoned timestamps (compared by instant) and of arrays, maps and rows.
-import { compareNestedValues } from './nested-comparisons.js';
+import { compareNestedValues, guardColumnComparisons } from './nested-comparisons.js';
 import { shimCall } from './unbound.js';
 
 export type PartKind = 'trivia' | 'operand' | 'op' | 'boundary' | 'dot' | 'subscript';
@@ -20,6 +20,8 @@ export interface Part {
   zoned?: boolean;
   /** Visibly an array, map or row (nested-comparisons.ts). */
   nested?: boolean;
+  /** For 'op' parts: a comparison of two columns that is refused while binding when they are nested. */
+  guarded?: boolean;
   /** A number literal Trino types as `integer` (digits only, up to 2147483647). */
   integerLiteral?: boolean;
 }
@@ -186,6 +188,7 @@ export function rewriteOperators(parts: Part[]): void {
   }
   compareNestedValues(parts);
   compareZonedByInstant(parts);
+  guardColumnComparisons(parts);
 }
 
 /**
