@@ -230,7 +230,10 @@ function castCall(c: CallContext, tryCast: boolean): string | undefined {
   // timestamp(0): the timestamp(3) value rounded half up to the second, as Trino's CAST does.
   if (shim && type.precision === 0) shim = `trino_round_to_seconds(${shim})`;
   // DuckDB would cast an ipaddress inside an array, map or row as its struct; refused there (ip-address.ts).
-  const source = type.base === 'ARRAY' || type.base === 'MAP' || type.base === 'ROW' ? nestedIpCastGuard(value, type.sql) : value;
+  const guarded = type.base === 'ARRAY' || type.base === 'MAP' || type.base === 'ROW' ? nestedIpCastGuard(value, type.sql) : value;
+  // A row's JSON may repeat a key (`{"":1,"":"a"}`), which Trino refuses to read as a map and DuckDB would merge.
+  const written = target.map(nodeText).join('').toLowerCase().replace(/\s+/g, ' ');
+  const source = type.base === 'MAP' ? `trino_json_map_source(${guarded}, ${sqlString(written)}, ${tryCast})` : guarded;
   const cast = shim ? (tryCast ? `try(${shim})` : shim) : `${tryCast ? 'TRY_CAST' : 'CAST'}(${source} AS ${type.sql})`;
   // A TRY_CAST whose operand is constant (a literal, or any expression over constants such as date_format(TIMESTAMP
   // '…', '…')) is folded by DuckDB, and a failing one into an untyped NULL: its type is kept by a NULL DuckDB does not
