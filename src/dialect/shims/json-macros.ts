@@ -45,6 +45,12 @@ export const JSON_MACROS: readonly string[] = [
          THEN trino_year_text(1 - CAST(split_part(trino_p, '-', 1) AS INTEGER), '') || regexp_replace(trino_p, '^[0-9]+(-[0-9][0-9]-[0-9][0-9]) \\(BC\\)', '\\1')
        WHEN regexp_matches(trino_p, '^[0-9]{5,}-[0-9][0-9]-[0-9][0-9] [0-9]') THEN '+' || trino_p
        ELSE trino_p END), '"') END`,
+  // CAST(json AS map(…)): a row's JSON may repeat a key (CAST(ROW(1, 'a') AS JSON) is {"":1,"":"a"}); Trino 476 then
+  // fails where DuckDB keeps one entry (TRY_CAST gives NULL). Any other source is passed as it is.
+  `trino_json_map_source(x, target, try) AS CASE WHEN typeof(x) = 'JSON' AND json_type(to_json(x)) = 'OBJECT'
+       AND len(json_keys(to_json(x))) <> len(list_distinct(json_keys(to_json(x))))
+     THEN CASE WHEN try THEN NULL ELSE cast_to_type(trino_fail('Cannot cast to ' || target || '. Duplicate map keys are not allowed'), x) END
+     ELSE x END`,
   // DuckDB writes the JSON it extracts with characters outside the BMP as they are; Trino's Jackson escapes them.
   `trino_json_outside_bmp(j) AS CASE WHEN regexp_matches(CAST(j AS VARCHAR), '[\\x{10000}-\\x{10FFFF}]') THEN trino_json(CAST(j AS VARCHAR)) ELSE j END`,
   `trino_json_extract(j, path) AS trino_json_outside_bmp(json_extract(j, path))`,

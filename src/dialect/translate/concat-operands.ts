@@ -76,18 +76,57 @@ export function mismatchedConcatArguments(args: readonly (readonly Node[])[]): b
  */
 export function unknownArrayConcatOperators(items: readonly Node[]): Token[] {
   const m = meaningful(items);
+  const appends = unknownArrayAppendOperators(items);
   const arrayAt = (k: number) => k >= 0 && k + 1 < m.length && unknownArrayLiteral(m.slice(k, k + 2));
   return m.flatMap((n, k) => {
-    if (n.kind !== 'token' || n.token.text !== '||') return [];
+    if (n.kind !== 'token' || n.token.text !== '||' || appends.has(n.token)) return [];
     const [left, right] = [arrayAt(k - 2), arrayAt(k + 1)];
     return left !== right && k > 0 && k + 1 < m.length ? [n.token] : [];
   });
 }
 
+/** Which side of an append the unknown-typed array is on: `ARRAY[] || 1` appends, `1 || ARRAY[]` prepends. */
+export type ArrayAppend = 'append' | 'prepend';
+
+/**
+ * `ARRAY[] || 1`, `ARRAY[NULL] || 'a'`, `DATE '…' || ARRAY[]`: an unknown-typed array beside a literal of another
+ * kind is not ambiguous in Trino 476, which appends (or prepends) the element and types the array by it
+ * (`ARRAY[] || 1` is array(integer) [1]). The literal must be the whole operand (`ARRAY[] || 1 + 2` adds first, a
+ * chain `ARRAY[] || 1 || 2` is left refused). The `||` tokens, with the side the array is on.
+ */
+export function unknownArrayAppendOperators(items: readonly Node[]): Map<Token, ArrayAppend> {
+  const m = meaningful(items);
+  const isOperator = (n: Node | undefined) => n?.kind === 'token' && n.token.kind === 'op';
+  const arrayAt = (k: number) => k >= 0 && k + 1 < m.length && unknownArrayLiteral(m.slice(k, k + 2));
+  /** The length of the literal operand starting (after) or ending (before) at k, 0 when there is none. */
+  const literalLength = (from: number, step: 1 | -1) => {
+    for (const length of [1, 2, 3]) {
+      const [start, end] = step === 1 ? [from, from + length] : [from - length + 1, from + 1];
+      if (start < 0 || end > m.length || literalKind(m.slice(start, end)) === undefined) continue;
+      if (!isOperator(step === 1 ? m[end] : m[start - 1])) return length;
+    }
+    return 0;
+  };
+  const found = new Map<Token, ArrayAppend>();
+  m.forEach((n, k) => {
+    if (n.kind !== 'token' || n.token.text !== '||') return;
+    if (arrayAt(k - 2) && !isOperator(m[k - 3]) && literalLength(k + 1, 1) > 0) found.set(n.token, 'append');
+    else if (arrayAt(k + 1) && !isOperator(m[k + 3]) && literalLength(k - 1, -1) > 0) found.set(n.token, 'prepend');
+  });
+  return found;
+}
+
 /** Whether concat()'s arguments join `ARRAY[]` (or an array of only NULLs) with another value. */
 export function unknownArrayConcatArguments(args: readonly (readonly Node[])[]): boolean {
   const unknown = args.map(unknownArrayLiteral);
-  return unknown.includes(true) && unknown.includes(false);
+  return unknown.includes(true) && unknown.includes(false) && unknownArrayAppendArguments(args) === undefined;
+}
+
+/** concat(ARRAY[], 1) and concat(1, ARRAY[]): an element appended or prepended (see unknownArrayAppendOperators). */
+export function unknownArrayAppendArguments(args: readonly (readonly Node[])[]): ArrayAppend | undefined {
+  if (args.length !== 2) return undefined;
+  if (unknownArrayLiteral(args[0]) && literalKind(args[1]) !== undefined) return 'append';
+  return unknownArrayLiteral(args[1]) && literalKind(args[0]) !== undefined ? 'prepend' : undefined;
 }
 
 /** The refusal of both. */

@@ -7,7 +7,9 @@ import {
   ambiguousNullDatetimeOperators,
   ambiguousNullOperators,
   mismatchedConcatOperators,
+  type ArrayAppend,
   UNKNOWN_ARRAY_CONCAT,
+  unknownArrayAppendOperators,
   unknownArrayConcatOperators,
 } from './concat-operands.js';
 import { decimalDigits, integerPastBigint } from './number-literals.js';
@@ -162,6 +164,9 @@ export class ExpressionRewriter {
 
   private readonly concatsReported = new Set<Token>();
 
+  /** `||` tokens that append an element to an unknown-typed array, or prepend one (concat-operands.ts). */
+  private readonly arrayAppends = new Map<Token, ArrayAppend>();
+
   /** `'x' || 1`: Trino has no || of varchar and a number, boolean, date or decimal (concat-operands.ts). */
   private checkConcatOperands(items: readonly Node[]): void {
     for (const op of mismatchedConcatOperators(items)) {
@@ -174,6 +179,7 @@ export class ExpressionRewriter {
         "CAST the other operand to varchar: 'x' || CAST(1 AS varchar)",
       );
     }
+    for (const [op, side] of unknownArrayAppendOperators(items)) this.arrayAppends.set(op, side);
     for (const op of unknownArrayConcatOperators(items)) {
       if (this.concatsReported.has(op)) continue;
       this.concatsReported.add(op);
@@ -284,7 +290,7 @@ export class ExpressionRewriter {
         parts.push({ kind: t.text === '.' ? 'dot' : 'boundary', text: t.text });
         return 0;
       case 'op':
-        parts.push({ kind: 'op', text: t.text, op: t.text });
+        parts.push({ kind: 'op', text: t.text, op: t.text, append: this.arrayAppends.get(t) });
         return 0;
     }
     // a word

@@ -1,7 +1,7 @@
 // Trino function calls → DuckDB: renames to built-ins or `trino_*` shims (src/dialect/shims), and rewrites of calls
 // whose syntax differs (CAST with Trino types, EXTRACT, lambdas in reduce, format patterns, 2-argument IF).
 import { stringValue, type Token } from '../tokens.js';
-import { mismatchedConcatArguments, UNKNOWN_ARRAY_CONCAT, unknownArrayConcatArguments } from './concat-operands.js';
+import { mismatchedConcatArguments, UNKNOWN_ARRAY_CONCAT, unknownArrayAppendArguments, unknownArrayConcatArguments } from './concat-operands.js';
 import { FormatPatternError, jodaToStrftime, mysqlToStrftime, mysqlToStrptime, strptimeCall } from './datetime-formats.js';
 import { isParen, meaningful, nodeKeyword, nodeText, splitArgs, type GroupNode, type Node } from './tree.js';
 import { translateType, TypeSyntaxError } from './types.js';
@@ -230,7 +230,10 @@ function castCall(c: CallContext, tryCast: boolean): string | undefined {
   // timestamp(0): the timestamp(3) value rounded half up to the second, as Trino's CAST does.
   if (shim && type.precision === 0) shim = `trino_round_to_seconds(${shim})`;
   // DuckDB would cast an ipaddress inside an array, map or row as its struct; refused there (ip-address.ts).
-  const source = type.base === 'ARRAY' || type.base === 'MAP' || type.base === 'ROW' ? nestedIpCastGuard(value, type.sql) : value;
+  const guarded = type.base === 'ARRAY' || type.base === 'MAP' || type.base === 'ROW' ? nestedIpCastGuard(value, type.sql) : value;
+  // A row's JSON may repeat a key (`{"":1,"":"a"}`), which Trino refuses to read as a map and DuckDB would merge.
+  const written = target.map(nodeText).join('').toLowerCase().replace(/\s+/g, ' ');
+  const source = type.base === 'MAP' ? `trino_json_map_source(${guarded}, ${sqlString(written)}, ${tryCast})` : guarded;
   const cast = shim ? (tryCast ? `try(${shim})` : shim) : `${tryCast ? 'TRY_CAST' : 'CAST'}(${source} AS ${type.sql})`;
   // A TRY_CAST whose operand is constant (a literal, or any expression over constants such as date_format(TIMESTAMP
   // '…', '…')) is folded by DuckDB, and a failing one into an untyped NULL: its type is kept by a NULL DuckDB does not
@@ -396,6 +399,8 @@ export const FUNCTIONS: Record<string, CallHandler> = {
       c.report('unknown-array-concat', UNKNOWN_ARRAY_CONCAT.message, UNKNOWN_ARRAY_CONCAT.hint);
       return undefined;
     }
+    const append = unknownArrayAppendArguments(c.args);
+    if (append) return `list_${append}(${c.arg(0)}, ${c.arg(1)})`;
     return c.args.map((_a, k) => c.arg(k)).reduce((left, right) => shimCall('trino_concat', [left, right]));
   },
   substr: (c) => (c.group.items.some((n) => nodeKeyword(n) === 'FROM') ? undefined : call('trino_substr', c)),

@@ -98,23 +98,74 @@ function mentions(nodes: readonly Node[], params: ReadonlySet<string>): boolean 
   });
 }
 
+const OPERATOR_PRECEDENCE: Readonly<Record<string, number>> = {
+  '*': 3,
+  '/': 3,
+  '%': 3,
+  '+': 2,
+  '-': 2,
+  '=': 1,
+  '<>': 1,
+  '!=': 1,
+  '<': 1,
+  '>': 1,
+  '<=': 1,
+  '>=': 1,
+};
+const precedence = (n: Node | undefined): number | undefined => (n?.kind === 'token' && n.token.kind === 'op' ? OPERATOR_PRECEDENCE[n.token.text] : undefined);
+const isIntegerLiteral = (n: Node | undefined) => n?.kind === 'token' && n.token.kind === 'number' && /^\d+$/.test(n.token.text);
+
 /**
- * A lambda over the elements of `ARRAY[]` or `ARRAY[NULL, …]` (transform, filter, any_match, reduce, …): Trino types
- * its parameter `unknown`, which picks other overloads than DuckDB's NULL-typed integer (Trino 476:
- * `transform(ARRAY[NULL], x -> x * 2.5)` is array(decimal(3,1)), `x || 'a'` array concatenation, `x * BIGINT '2'`
- * AMBIGUOUS_FUNCTION_CALL). Refused (reported on the call), unless the body is the parameter alone or does not use
- * it, where the element type does not matter (`transform(ARRAY[], x -> x)`, `filter(ARRAY[NULL], x -> true)`).
+ * Whether the parameter at m[k] is an operand of an arithmetic or comparison operator whose other operand is an
+ * integer literal alone (`x + 1`, `10 / x`, `x > 1`): Trino coerces the `unknown` parameter to the literal's integer
+ * type there. The parameter belongs to the tighter of the operators beside it, of two alike to the one on its left.
  */
-export function refusedUnknownElementLambda(c: CallContext): boolean {
+function coercedToInteger(m: readonly Node[], k: number): boolean {
+  const [left, right] = [precedence(m[k - 1]), precedence(m[k + 1])];
+  if (right !== undefined && (left === undefined || right > left)) {
+    const after = precedence(m[k + 3]);
+    return isIntegerLiteral(m[k + 2]) && (after === undefined || after <= right);
+  }
+  // `1 + 2 + x` adds x to `1 + 2`, `-1 + x` to `-1`: the literal must stand alone on the left.
+  const before = m[k - 3];
+  return left !== undefined && isIntegerLiteral(m[k - 2]) && !(before?.kind === 'token' && before.token.kind === 'op');
+}
+
+/** Whether the nodes use one of the parameters where its `unknown` type matters (see mentions, coercedToInteger). */
+function mentionsUntyped(nodes: readonly Node[], params: ReadonlySet<string>): boolean {
+  const m = meaningful(nodes);
+  return m.some((n, k) => {
+    if (n.kind === 'group') return mentionsUntyped(n.items, params);
+    const named = n.token.kind === 'word' && params.has(n.token.text.toLowerCase()) && nodeText(m[k - 1] ?? n) !== '.';
+    return named && !isNullTest(m.slice(k + 1)) && !coercedToInteger(m, k);
+  });
+}
+
+/** Whether a lambda over `ARRAY[]` or `ARRAY[NULL, …]` uses its parameters where their `unknown` type matters. */
+function unknownElementLambdaUses(c: CallContext): boolean {
   if (!c.args[0] || !unknownArrayLiteral(c.args[0])) return false;
-  const used = c.args.slice(1).some((arg, i) => {
+  return c.args.slice(1).some((arg, i) => {
     const first = meaningful(arg)[0];
     const lambda = lambdaOf(c, i + 1, isParen(first) ? splitArgs(first.items).length : 1);
     if (!lambda) return false;
     const body = meaningful(lambda.body);
     const identity = body.length === 1 && body[0].kind === 'token' && lambda.params.includes(body[0].token.text.toLowerCase());
-    return !identity && mentions(lambda.body, new Set(lambda.params));
+    const params = new Set(lambda.params);
+    return !identity && (lambda.params.length === 1 ? mentionsUntyped(lambda.body, params) : mentions(lambda.body, params));
   });
+}
+
+/**
+ * A lambda over the elements of `ARRAY[]` or `ARRAY[NULL, …]` (transform, filter, any_match, reduce, …): Trino types
+ * its parameter `unknown`, which picks other overloads than DuckDB's NULL-typed integer (Trino 476:
+ * `transform(ARRAY[NULL], x -> x * 2.5)` is array(decimal(3,1)), `x || 'a'` array concatenation, `x * BIGINT '2'`
+ * AMBIGUOUS_FUNCTION_CALL). Refused (reported on the call), unless the body is the parameter alone or does not use
+ * it, where the element type does not matter (`transform(ARRAY[], x -> x)`, `filter(ARRAY[NULL], x -> true)`), or a
+ * one-parameter lambda uses it only where Trino makes it an integer (`x + 1`, `x > 1`), as DuckDB's NULL-typed
+ * element is then (every element is NULL: only the type matters).
+ */
+export function refusedUnknownElementLambda(c: CallContext): boolean {
+  const used = unknownElementLambdaUses(c);
   if (used)
     c.report(
       'unknown-array-lambda',

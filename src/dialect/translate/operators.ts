@@ -1,6 +1,7 @@
 // Operators whose DuckDB meaning differs, rewritten over the rendered parts of one expression sequence: `AT TIME ZONE`,
 // `/` and `%`, `± INTERVAL` (a DATE stays a DATE), `||` (typed operands), comparisons with zoned timestamps (compared by instant) and of arrays, maps and rows.
 import { compareNestedValues, guardColumnComparisons } from './nested-comparisons.js';
+import type { ArrayAppend } from './concat-operands.js';
 import { shimCall } from './unbound.js';
 
 export type PartKind = 'trivia' | 'operand' | 'op' | 'boundary' | 'dot' | 'subscript';
@@ -24,6 +25,8 @@ export interface Part {
   guarded?: boolean;
   /** A number literal Trino types as `integer` (digits only, up to 2147483647). */
   integerLiteral?: boolean;
+  /** For a `||` part: it appends an element to an unknown-typed array (or prepends one). */
+  append?: ArrayAppend;
 }
 
 export function lastMeaningful(parts: readonly Part[]): Part | undefined {
@@ -183,7 +186,9 @@ export function rewriteOperators(parts: Part[]): void {
     const l = leftOperandStart(parts, i, ADDITIVE);
     const r = rightOperandEnd(parts, nextIndexOf(parts, i), ADDITIVE);
     if (l < 0 || r < 0) continue;
-    replace(parts, l, r, shimCall('trino_concat', [joinParts(parts, l, prevIndex(parts, i)).trim(), joinParts(parts, nextIndexOf(parts, i), r).trim()]));
+    const operands = [joinParts(parts, l, prevIndex(parts, i)).trim(), joinParts(parts, nextIndexOf(parts, i), r).trim()];
+    const append = parts[i].append;
+    replace(parts, l, r, append ? `list_${append}(${operands.join(', ')})` : shimCall('trino_concat', operands));
     i = l;
   }
   compareNestedValues(parts);
