@@ -121,6 +121,26 @@ describeFunctions('timestamp(0) with time zone and its text', [
     'varchar',
   ],
   ['max keeps the precision', `CAST(max(x) AS varchar) FROM (VALUES ${Z0}) t(x)`, '2025-03-10 10:00:00 UTC', 'varchar'],
+  // to_iso8601 of an aggregate writes the offset at its instant, as of any zoned value.
+  [
+    'to_iso8601 of an aggregate in a named zone',
+    "to_iso8601(max(x)) FROM (VALUES TIMESTAMP '2025-03-10 10:00:00 Europe/Berlin') t(x)",
+    '2025-03-10T10:00:00+01:00',
+    'varchar',
+  ],
+  [
+    'to_iso8601 of a timestamp(3) with time zone aggregate',
+    "to_iso8601(max(x)) FROM (VALUES TIMESTAMP '2025-03-10 10:00:00.000 Europe/Berlin') t(x)",
+    '2025-03-10T10:00:00.000+01:00',
+    'varchar',
+  ],
+  ['to_iso8601 of a UTC aggregate', "to_iso8601(max(x)) FROM (VALUES TIMESTAMP '2025-03-10 10:00:00.000 UTC') t(x)", '2025-03-10T10:00:00.000Z', 'varchar'],
+  [
+    'to_iso8601 of plain aggregates',
+    "to_iso8601(max(x)) || ' ' || to_iso8601(max(d)) FROM (VALUES (TIMESTAMP '2025-03-10 10:00:00', DATE '2025-03-10')) t(x, d)",
+    '2025-03-10T10:00:00 2025-03-10',
+    'varchar',
+  ],
   ['greatest keeps the precision', `CAST(greatest(${Z0}, TIMESTAMP '2025-03-10 12:00:00 +01:00') AS varchar)`, '2025-03-10 12:00:00 +01:00', 'varchar'],
   ['equals its timestamp(3) with time zone', `${Z0} = TIMESTAMP '2025-03-10 10:00:00.000 UTC'`, true, 'boolean'],
   ['orders before a millisecond later', `${Z0} < TIMESTAMP '2025-03-10 10:00:00.001 UTC'`, true, 'boolean'],
