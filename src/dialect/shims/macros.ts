@@ -266,6 +266,9 @@ export const MACROS: readonly string[] = [
      THEN date_trunc('second', CAST(x AS TIMESTAMP) + i + INTERVAL 500 MILLISECOND) ELSE x + i END, x)`,
   // On a timestamp(0) with time zone the instant is rounded half up to the second, as on a plain one (Trino 476:
   // date_add('millisecond', 500, TIMESTAMP '2025-03-10 10:00:00 UTC') is 2025-03-10 10:00:01 UTC).
+  // CAST(x AS timestamp(0) with time zone) of a timestamp(3) with time zone t: rounded half up as date_add does.
+  `trino_tz_round_to_seconds(t) AS cast_to_type(trino_tz_from_instant(trino_round_instant_to_seconds(t.trino_instant), t.trino_zone),
+     NULL::${TZ0_STRUCT})`,
   `trino_round_instant_to_seconds(i) AS timezone('UTC', date_trunc('second', timezone('UTC', i) + INTERVAL 500 MILLISECOND))`,
   `trino_date_add${zonedOverloads('unit, n, ', '', zonedDateAdd, (x) =>
     keptAtSeconds(

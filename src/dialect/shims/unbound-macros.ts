@@ -33,10 +33,8 @@ export const UNBOUND_MACROS: readonly string[] = [
      ELSE trino_tz_from_wall(${PLAIN_TIMESTAMP}, 'UTC') END`,
   // Typed overloads bind inside the lambda, where the aggregate has its type (as below); they keep a timestamp(0).
   `trino_at_time_zone_any(x, zone) AS list_transform([x], lambda trino_v: trino_at_time_zone(trino_v, zone))[1]`,
-  `trino_to_iso8601_any(x) AS CASE WHEN ${IS_ZONED} THEN trino_timestamp_text_of(trino_tz_any(x).trino_wall, 'T', ${WALL_TYPE}) ||
-       CASE WHEN trino_tz_any(x).trino_zone = 'UTC' THEN 'Z' ELSE trino_tz_any(x).trino_zone END
-     WHEN typeof(x) = 'DATE' THEN trino_date_text(CAST(x AS DATE))
-     ELSE trino_timestamp_text_of(${PLAIN_TIMESTAMP}, 'T', typeof(x)) END`,
+  // The typed shim inside a lambda: a zoned aggregate's offset at its instant (Trino 476: +01:00, not the zone's name).
+  `trino_to_iso8601_any(x) AS list_transform([x], lambda trino_v: trino_to_iso8601(trino_v))[1]`,
   `trino_to_varchar_any(x) AS CASE
      WHEN ${IS_ZONED} THEN trino_timestamp_text_of(trino_tz_any(x).trino_wall, ' ', ${WALL_TYPE}) || ' ' || trino_tz_any(x).trino_zone
      WHEN ${IS_IP} THEN trino_ipaddress_text(struct_extract(${IP_FROM_ANY}, '${IP_FIELD}'))

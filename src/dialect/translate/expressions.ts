@@ -569,7 +569,7 @@ export class ExpressionRewriter {
       (ZONED_IF_LAST_ARG.has(lower) && args.length > 0 && argument(args.length - 1).zoned) ||
       (ZONED_IF_FIRST_ARG.has(lower) && args.length > 0 && argument(0).zoned) ||
       (ZONED_IF_ANY_ARG.has(lower) && args.some((_a, k) => argument(k).zoned)) ||
-      /^(try\()?trino_to_tstz(_any)?\(/.test(text);
+      /^(try\()?(trino_tz_round_to_seconds\()?trino_to_tstz(_any)?\(/.test(text);
     return { text, zoned, nested: isNestedCall(lower, group) };
   }
 }

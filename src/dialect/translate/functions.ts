@@ -227,8 +227,8 @@ function castCall(c: CallContext, tryCast: boolean): string | undefined {
   else if (type.base === 'IPADDRESS') shim = shimCall('trino_to_ipaddress', [value]);
   // An ipaddress gives its 16 bytes; an aggregate keeps DuckDB's cast (an aggregated ipaddress there fails loudly).
   else if (type.sql === 'BLOB' && !hasAggregate(value)) shim = `trino_to_varbinary(${value})`;
-  // timestamp(0): the timestamp(3) value rounded half up to the second, as Trino's CAST does.
-  if (shim && type.precision === 0) shim = `trino_round_to_seconds(${shim})`;
+  // timestamp(0), plain or zoned: the timestamp(3) value rounded half up to the second, as Trino's CAST does.
+  if (shim && type.precision === 0) shim = `${type.withTimeZone ? 'trino_tz_round_to_seconds' : 'trino_round_to_seconds'}(${shim})`;
   // DuckDB would cast an ipaddress inside an array, map or row as its struct; refused there (ip-address.ts).
   const guarded = type.base === 'ARRAY' || type.base === 'MAP' || type.base === 'ROW' ? nestedIpCastGuard(value, type.sql) : value;
   // A row's JSON may repeat a key (`{"":1,"":"a"}`), which Trino refuses to read as a map and DuckDB would merge.

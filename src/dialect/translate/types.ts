@@ -1,7 +1,7 @@
 // Trino type syntax → DuckDB type syntax: ARRAY(T) → T[], ROW(a T) → STRUCT(a T), MAP(K, V), VARBINARY → BLOB,
 // TIMESTAMP(p) WITH TIME ZONE → the zoned-timestamp struct the shims use.
 import { IP_STRUCT } from '../shims/ip-address.js';
-import { TZ_STRUCT } from '../shims/macros.js';
+import { TZ0_STRUCT, TZ_STRUCT } from '../shims/macros.js';
 import { isParen, meaningful, nodeKeyword, nodeText, splitArgs, type Node } from './tree.js';
 
 /**
@@ -59,21 +59,17 @@ export interface TranslatedType {
 /**
  * TIMESTAMP(p) / TIME(p) (https://trino.io/docs/current/language/types.html#timestamp-p): the local engine carries
  * timestamp(3), Trino's default (DuckDB's TIMESTAMP, shown with milliseconds), and timestamp(0) (DuckDB's TIMESTAMP_S,
- * shown without a fraction) at the top of a CAST, where the translator rounds half up as Trino does. Any other
+ * shown without a fraction), and timestamp(0) with time zone, at the top of a CAST, where the translator rounds half up
+ * as Trino does. Any other
  * precision, time(p) other than 3, and timestamp(0) inside an array, map or row (DuckDB's own cast would round half away
  * from zero) would report another type or other digits: refused.
  */
-function timestampPrecision(base: string, params: Node | undefined, secondsHere: boolean, zoned = false): number {
+function timestampPrecision(base: string, params: Node | undefined, secondsHere: boolean): number {
   if (!params) return 3;
   const precision = nodeText(params).slice(1, -1).trim();
   if (precision === '3' || (precision === '0' && base === 'TIMESTAMP' && secondsHere)) return Number(precision);
   const kept = base === 'TIMESTAMP' ? `${base}(0) and ${base}(3)` : `${base} with millisecond precision (${base}(3))`;
-  const where =
-    precision !== '0' || base !== 'TIMESTAMP'
-      ? ''
-      : zoned
-        ? ' (TIMESTAMP(0) WITH TIME ZONE is not carried)'
-        : ' (TIMESTAMP(0) only as the type of a CAST, not inside an array, map or row)';
+  const where = precision !== '0' || base !== 'TIMESTAMP' ? '' : ' (TIMESTAMP(0) only as the type of a CAST, not inside an array, map or row)';
   throw new TypeSyntaxError(`${base}(${precision}) is not supported locally: the local engine keeps ${kept}${where}`, `write ${base}(3) or ${base}`);
 }
 
@@ -103,9 +99,10 @@ export function translateType(items: readonly Node[], topLevel = false): Transla
       return { sql: params ? `DECIMAL${nodeText(params)}` : 'DECIMAL(38, 0)', base: 'DECIMAL', withTimeZone: false };
     case 'TIMESTAMP': {
       const withTimeZone = rest.join(' ') === 'WITH TIME ZONE';
-      // The zoned struct's wall clock is a TIMESTAMP: timestamp(0) with time zone is not carried.
-      const precision = timestampPrecision(base, params, topLevel && !withTimeZone, withTimeZone);
-      return { sql: withTimeZone ? TZ_STRUCT : precision === 0 ? 'TIMESTAMP_S' : 'TIMESTAMP', base, withTimeZone, precision };
+      // timestamp(0) with time zone is the zoned struct with a TIMESTAMP_S wall clock (src/dialect/shims/macros.ts).
+      const precision = timestampPrecision(base, params, topLevel);
+      const zonedSql = precision === 0 ? TZ0_STRUCT : TZ_STRUCT;
+      return { sql: withTimeZone ? zonedSql : precision === 0 ? 'TIMESTAMP_S' : 'TIMESTAMP', base, withTimeZone, precision };
     }
     case 'TIME':
       timestampPrecision(base, params, false);

@@ -35,6 +35,10 @@ export const UNKNOWN_MARKER = 'trino_unknown';
 
 const isZonedStruct = (names: readonly string[]): boolean => names.length === ZONED_FIELDS.length && names.every((n, i) => n === ZONED_FIELDS[i]);
 
+/** timestamp(0) with time zone: the zoned struct whose wall clock is a TIMESTAMP_S. */
+const isZonedSecondsStruct = (type: DuckDBType): boolean =>
+  type.typeId === DuckDBTypeId.STRUCT && isZonedStruct(type.entryNames) && type.entryTypes[2]?.typeId === DuckDBTypeId.TIMESTAMP_S;
+
 /** Trino's ipaddress is a struct of its 16 bytes locally (src/dialect/shims/ip-address.ts). */
 const isIpAddressStruct = (names: readonly string[]): boolean => names.length === 1 && names[0] === IP_FIELD;
 
@@ -199,11 +203,12 @@ export function toSqlValue(value: DuckDBValue, type?: DuckDBType): SqlValue {
     const floating = keyType?.typeId === DuckDBTypeId.DOUBLE || keyType?.typeId === DuckDBTypeId.FLOAT;
     // A timestamp(0) key (DuckDB's TIMESTAMP_S) is written as Trino's text of it, without a fraction: Trino's client
     // sends a map's keys as that text, where the milliseconds of a timestamp value are only the contract's shape.
-    const seconds = keyType?.typeId === DuckDBTypeId.TIMESTAMP_S;
+    // So is a timestamp(0) with time zone key (its wall clock a TIMESTAMP_S): `2025-03-10 10:00:00 UTC`.
+    const seconds = keyType?.typeId === DuckDBTypeId.TIMESTAMP_S || (keyType !== undefined && isZonedSecondsStruct(keyType));
     for (const { key, value: v } of value.entries) {
       const k = toSqlValue(key, keyType);
       const text = floating && typeof k === 'number' ? javaFloatingText(k) : valueText(k);
-      out[seconds ? text.replace(/\.000$/, '') : text] = toSqlValue(v, valueType);
+      out[seconds ? text.replace(/\.000(?=$| )/, '') : text] = toSqlValue(v, valueType);
     }
     return out;
   }

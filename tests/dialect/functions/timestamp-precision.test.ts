@@ -121,12 +121,39 @@ describeFunctions('timestamp(0) with time zone and its text', [
     'varchar',
   ],
   ['max keeps the precision', `CAST(max(x) AS varchar) FROM (VALUES ${Z0}) t(x)`, '2025-03-10 10:00:00 UTC', 'varchar'],
+  // to_iso8601 of an aggregate writes the offset at its instant, as of any zoned value.
+  [
+    'to_iso8601 of an aggregate in a named zone',
+    "to_iso8601(max(x)) FROM (VALUES TIMESTAMP '2025-03-10 10:00:00 Europe/Berlin') t(x)",
+    '2025-03-10T10:00:00+01:00',
+    'varchar',
+  ],
+  [
+    'to_iso8601 of a timestamp(3) with time zone aggregate',
+    "to_iso8601(max(x)) FROM (VALUES TIMESTAMP '2025-03-10 10:00:00.000 Europe/Berlin') t(x)",
+    '2025-03-10T10:00:00.000+01:00',
+    'varchar',
+  ],
+  ['to_iso8601 of a UTC aggregate', "to_iso8601(max(x)) FROM (VALUES TIMESTAMP '2025-03-10 10:00:00.000 UTC') t(x)", '2025-03-10T10:00:00.000Z', 'varchar'],
+  [
+    'to_iso8601 of plain aggregates',
+    "to_iso8601(max(x)) || ' ' || to_iso8601(max(d)) FROM (VALUES (TIMESTAMP '2025-03-10 10:00:00', DATE '2025-03-10')) t(x, d)",
+    '2025-03-10T10:00:00 2025-03-10',
+    'varchar',
+  ],
   ['greatest keeps the precision', `CAST(greatest(${Z0}, TIMESTAMP '2025-03-10 12:00:00 +01:00') AS varchar)`, '2025-03-10 12:00:00 +01:00', 'varchar'],
   ['equals its timestamp(3) with time zone', `${Z0} = TIMESTAMP '2025-03-10 10:00:00.000 UTC'`, true, 'boolean'],
   ['orders before a millisecond later', `${Z0} < TIMESTAMP '2025-03-10 10:00:00.001 UTC'`, true, 'boolean'],
   ['the result column is shown with milliseconds', Z0, '2025-03-10 10:00:00.000 UTC', 'timestamp(3) with time zone'],
   ['CAST to timestamp is timestamp(3)', `CAST(CAST(${Z0} AS timestamp) AS varchar)`, '2025-03-10 10:00:00.000', 'varchar'],
   ['CAST to timestamp with time zone is timestamp(3)', `CAST(CAST(${Z0} AS timestamp with time zone) AS varchar)`, '2025-03-10 10:00:00.000 UTC', 'varchar'],
+  ['a map keyed by timestamp(0) with time zone', `MAP(ARRAY[${Z0}], ARRAY[1])`, { '2025-03-10 10:00:00 UTC': 1 }, 'map(timestamp(3) with time zone, integer)'],
+  [
+    'a map keyed by timestamp(3) with time zone',
+    "MAP(ARRAY[TIMESTAMP '2025-03-10 10:00:00.000 UTC'], ARRAY[1])",
+    { '2025-03-10 10:00:00.000 UTC': 1 },
+    'map(timestamp(3) with time zone, integer)',
+  ],
 ]);
 
 describeFunctions('a timestamp(0) put into a zone, and arithmetic on timestamp(0) with time zone', [
@@ -200,6 +227,38 @@ describeFunctions(
     ['TRY_CAST of bad text to timestamp(0)', "TRY_CAST('x' AS timestamp(0))", null, 'timestamp(3)'],
     ['CAST of timestamp(0) to timestamp', `CAST(CAST(${T0} AS timestamp) AS varchar)`, '2025-01-01 10:00:00.000', 'varchar'],
     ['CAST of timestamp(0) to timestamp(3)', `CAST(CAST(${T0} AS timestamp(3)) AS varchar)`, '2025-01-01 10:00:00.000', 'varchar'],
+    // CAST(… AS timestamp(0) with time zone) rounds the instant half up, keeping the zone.
+    [
+      'CAST to timestamp(0) with time zone rounds .500 up',
+      "CAST(CAST(TIMESTAMP '2025-03-10 10:00:00.500 UTC' AS timestamp(0) with time zone) AS varchar)",
+      '2025-03-10 10:00:01 UTC',
+      'varchar',
+    ],
+    [
+      'CAST to timestamp(0) with time zone rounds half up before 1970',
+      "CAST(CAST(TIMESTAMP '1969-12-31 23:59:59.500 Europe/Berlin' AS timestamp(0) with time zone) AS varchar)",
+      '1970-01-01 00:00:00 Europe/Berlin',
+      'varchar',
+    ],
+    [
+      'CAST of text to timestamp(0) with time zone',
+      "CAST(CAST('2025-03-10 10:00:00.499 UTC' AS timestamp(0) with time zone) AS varchar)",
+      '2025-03-10 10:00:00 UTC',
+      'varchar',
+    ],
+    [
+      'CAST of a timestamp(3) to timestamp(0) with time zone',
+      "CAST(CAST(TIMESTAMP '2025-03-10 10:00:00.700' AS timestamp(0) with time zone) AS varchar)",
+      '2025-03-10 10:00:01 UTC',
+      'varchar',
+    ],
+    [
+      'CAST to timestamp(0) with time zone compares by instant',
+      "CAST(TIMESTAMP '2025-03-10 10:00:00.600 UTC' AS timestamp(0) with time zone) = TIMESTAMP '2025-03-10 10:00:01 UTC'",
+      true,
+      'boolean',
+    ],
+    ['TRY_CAST of bad text to timestamp(0) with time zone', "TRY_CAST('x' AS timestamp(0) with time zone)", null, 'timestamp(3) with time zone'],
     ['CAST to timestamp(0) is shown with milliseconds', "CAST(TIMESTAMP '2025-01-01 10:00:00.600' AS timestamp(0))", '2025-01-01 10:00:01.000', 'timestamp(3)'],
   ],
   [
