@@ -1,5 +1,6 @@
 // Hive column types (as written in Athena DDL and stored in Glue) ↔ DuckDB types.
 import { LakeError } from '../errors.js';
+import { splitTopLevel } from './type-text.js';
 
 export type HiveType =
   | { kind: 'primitive'; name: string; params?: number[] }
@@ -239,23 +240,4 @@ export function hiveTypeOfDuckDb(duckType: string, column: string): string {
     default:
       return unsupported(t.toLowerCase());
   }
-}
-
-function splitTopLevel(text: string): string[] {
-  const parts: string[] = [];
-  let depth = 0;
-  let quoted = false;
-  let start = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (c === '"') quoted = !quoted;
-    else if (!quoted && c === '(') depth++;
-    else if (!quoted && c === ')') depth--;
-    else if (!quoted && c === ',' && depth === 0) {
-      parts.push(text.slice(start, i).trim());
-      start = i + 1;
-    }
-  }
-  parts.push(text.slice(start).trim());
-  return parts;
 }

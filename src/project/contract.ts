@@ -26,6 +26,7 @@ import { z } from 'zod';
 import type { Diagnostic } from '../dialect/diagnostics.js';
 import { ProjectError } from './errors.js';
 import { yamlIssues, yamlOffset } from './yaml-issues.js';
+import { splitTopLevel } from '../dialect/type-text.js';
 
 const identifier = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be a plain identifier (letters, digits, _)');
 const severity = z.enum(['error', 'warn']);
@@ -100,24 +101,6 @@ export function canonicalType(type: string): string {
   if (/^decimal\s*\(/.test(t)) return t.replace(/\s/g, '');
   if (/^varchar\(\d+\)$/.test(t)) return t;
   return TYPE_ALIASES[t] ?? t;
-}
-
-/** Splits `a, map(b, c), d` at top-level commas (angle brackets and parentheses nest). */
-function splitTopLevel(text: string): string[] {
-  const parts: string[] = [];
-  let depth = 0;
-  let start = 0;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (ch === '(' || ch === '<') depth++;
-    else if (ch === ')' || ch === '>') depth--;
-    else if (ch === ',' && depth === 0) {
-      parts.push(text.slice(start, i).trim());
-      start = i + 1;
-    }
-  }
-  parts.push(text.slice(start).trim());
-  return parts;
 }
 
 /** A contract declared in a contract file (`<sql>/contracts/*.yaml`: table name → contract). */

@@ -2,6 +2,7 @@
 // (https://trino.io/docs/current/functions/json.html: json_parse, JSON literals). Object keys are sorted, there is no
 // whitespace, integers keep their digits and other numbers are doubles printed by Java (`1.50` → `1.5`, `1e2` →
 // `100.0`, `-0.00012` → `-1.2E-4`). Equal documents therefore have equal text, which is how JSON equality works.
+import { splitTopLevel } from '../type-text.js';
 
 export class JsonSyntaxError extends Error {}
 
@@ -146,27 +147,6 @@ type JsonShape =
   | { kind: 'list'; element: JsonShape }
   | { kind: 'json' }
   | { kind: 'other' };
-
-/** The top-level pieces of a type's text split at commas (outside parentheses, brackets and quoted names). */
-function splitTopLevel(text: string): string[] {
-  const pieces: string[] = [];
-  let depth = 0;
-  let quoted = false;
-  let start = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (c === '"') quoted = !quoted;
-    else if (quoted) continue;
-    else if (c === '(' || c === '[') depth++;
-    else if (c === ')' || c === ']') depth--;
-    else if (c === ',' && depth === 0) {
-      pieces.push(text.slice(start, i));
-      start = i + 1;
-    }
-  }
-  pieces.push(text.slice(start));
-  return pieces;
-}
 
 /** The shape of a DuckDB type as typeof() writes it, or of a row field (`name TYPE`, `"a b" TYPE` or `TYPE`). */
 export function jsonShape(typeText: string): JsonShape {
