@@ -31,17 +31,30 @@ export function isLakeFolder(root: string): boolean {
  * left as it is: a lake created earlier keeps its marker, and a folder of someone else's files never gets one.
  */
 export function claimLakeFolder(root: string): void {
-  if (existsSync(root)) {
-    if (!statSync(root).isDirectory()) return;
-    if (!isEmptyDir(root)) return;
-  }
-  mkdirSync(root, { recursive: true });
   try {
-    writeFileSync(join(root, LAKE_MARKER), MARKER_TEXT, { flag: 'wx' });
+    if (existsSync(root)) {
+      if (!statSync(root).isDirectory()) return;
+      if (!isEmptyDir(root)) return;
+    }
+    mkdirSync(root, { recursive: true });
+    try {
+      writeFileSync(join(root, LAKE_MARKER), MARKER_TEXT, { flag: 'wx' });
+    } catch (error) {
+      // Another process opening the same new lake wrote it first.
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
   } catch (error) {
-    // Another process opening the same new lake wrote it first.
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    throw accessError(root, error) ?? error;
   }
+}
+
+/** A folder the user may not enter, list or write (or a file in the way) is the user's setup, not a crash: exit 1. */
+function accessError(root: string, error: unknown): LakeFolderError | undefined {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code !== 'EACCES' && code !== 'EPERM' && code !== 'EROFS' && code !== 'ENOTDIR') return undefined;
+  return new LakeFolderError(`cannot use ${root} as the lake folder: ${(error as Error).message}`, {
+    hint: 'check the permissions of that folder and its parents, or choose another lake folder with --lake',
+  });
 }
 
 /**
@@ -49,6 +62,14 @@ export function claimLakeFolder(root: string): void {
  * symlink), or creates a new one. Throws LakeFolderError for anything else.
  */
 export function resetLakeFolder(root: string): void {
+  try {
+    emptyLakeFolder(root);
+  } catch (error) {
+    throw accessError(root, error) ?? error;
+  }
+}
+
+function emptyLakeFolder(root: string): void {
   if (!existsSync(root)) {
     claimLakeFolder(root);
     return;
