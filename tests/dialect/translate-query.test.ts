@@ -8,7 +8,7 @@ describe('translateQuery', () => {
   it.each([
     ['untouched text is kept byte for byte', 'SELECT a,  b -- note\nFROM "T" WHERE x = \'y\'', 'SELECT a,  b -- note\nFROM "T" WHERE x = \'y\''],
     ['division', 'SELECT a / b FROM t', 'SELECT trino_divide(a, b) FROM t'],
-    ['division binds tighter than +', 'SELECT a + b / c - d', 'SELECT a + trino_divide(b, c) - d'],
+    ['division binds tighter than +', 'SELECT a + b / c - d', 'SELECT trino_minus(a + trino_divide(b, c), d)'],
     ['left-associative * and /', 'SELECT a * b / c', 'SELECT trino_divide(a * b, c)'],
     ['qualified and subscripted operands', 'SELECT t.a[1] / (b + 1)', 'SELECT trino_divide(trino_subscript(t.a, 1), (b + CAST(1 AS INTEGER)))'],
     ['modulus', 'SELECT a % 2', 'SELECT trino_modulus(a, CAST(2 AS INTEGER))'],

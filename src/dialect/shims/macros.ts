@@ -62,6 +62,11 @@ export const DECIMAL_TO_VARCHAR = `regexp_replace(CAST(x AS VARCHAR), '^(-?)\\.'
 
 /** CAST(date AS varchar): Trino's year text outside the years 1000-9999 (trino_date_text). */
 export const DATE_TO_VARCHAR = (x: string) => `trino_date_text(CAST(${x} AS DATE))`;
+/**
+ * CAST(interval AS varchar): Trino's `D HH:MM:SS.mmm` of a day-to-second interval (`-0 01:00:00.000`, `1 12:00:00.000`
+ * for 36 hours), where DuckDB writes `1 day -01:00:00`. Through VARCHAR, so the branch binds for any x.
+ */
+export const INTERVAL_TO_VARCHAR = 'trino_interval_text(CAST(CAST(x AS VARCHAR) AS INTERVAL))';
 /** CAST(x AS varchar) where DuckDB's text is Trino's: integers, booleans, varchar, and the types no branch names. */
 export const OWN_TEXT_TO_VARCHAR = (x: string) => `CAST(${x} AS VARCHAR)`;
 
@@ -293,6 +298,15 @@ export const MACROS: readonly string[] = [
      ELSE CAST(trino_wall(x) AS DATE) END`,
 
   // --- arithmetic -------------------------------------------------------------------------------------------------
+  // Trino's text of a day-to-second interval: the sign, the days, then the time of day to the millisecond.
+  `trino_interval_text(i) AS list_transform([CAST(round(epoch(i) * 1000) AS BIGINT)], lambda trino_ms:
+     CASE WHEN trino_ms < 0 THEN '-' ELSE '' END || printf('%d %02d:%02d:%02d.%03d', abs(trino_ms) // 86400000,
+       abs(trino_ms) // 3600000 % 24, abs(trino_ms) // 60000 % 60, abs(trino_ms) // 1000 % 60, abs(trino_ms) % 1000))[1]`,
+  // DATE - DATE is an interval day to second in Trino 476 (`1 00:00:00.000`), DuckDB's a BIGINT count of days; every
+  // other a - b is DuckDB's (a timestamp difference is already its interval). The translator calls trino_minus_any
+  // where an operand's type is not known while DuckDB picks the overload (an aggregate, an outer reference).
+  `trino_minus(a DATE, b DATE) AS (a - b) * INTERVAL 1 DAY,
+     (a, b) AS a - b`,
   // a + b has the result type Trino gives a / b (integer kinds, double, decimal with scale max(s1, s2)).
   `trino_scale(x) AS CASE WHEN typeof(x) LIKE 'DECIMAL%' THEN CAST(regexp_extract(typeof(x), ',([0-9]+)\\)', 1) AS INTEGER) ELSE 0 END`,
   `trino_unscaled(x) AS CAST(x * CAST(pow(10, trino_scale(x)) AS HUGEINT) AS HUGEINT)`,
@@ -366,6 +380,7 @@ export const MACROS: readonly string[] = [
      -- A time(3) prints its milliseconds (DuckDB's text drops a fraction's trailing zeros).
      WHEN typeof(x) = 'TIME' THEN strftime(DATE '1970-01-01' + TRY_CAST(CAST(x AS VARCHAR) AS TIME), '%H:%M:%S.%g')
      WHEN typeof(x) = 'DATE' THEN ${DATE_TO_VARCHAR('x')}
+     WHEN typeof(x) = 'INTERVAL' THEN ${INTERVAL_TO_VARCHAR}
      WHEN ${IS_NESTED_TYPE} THEN ${NESTED_TO_VARCHAR_FAIL}
      ELSE ${OWN_TEXT_TO_VARCHAR('x')} END`,
   // x with its NULL type (SELECT NULL, ARRAY[], MAP()) marked as ENUM('trino_unknown'), which DuckDB keeps in a

@@ -11,7 +11,16 @@
 // Variants whose result type depends on the argument's (± INTERVAL, date_add, date_trunc) cannot do this: they call
 // the typed shim inside a lambda over [x], where the aggregate is bound.
 import { IP_FIELD, IP_FROM_ANY, IS_IP } from './ip-address.js';
-import { DATE_TO_VARCHAR, DECIMAL_TO_VARCHAR, DOUBLE_TO_VARCHAR, IS_NESTED_TYPE, NESTED_TO_VARCHAR_FAIL, OWN_TEXT_TO_VARCHAR, TZ_STRUCT } from './macros.js';
+import {
+  DATE_TO_VARCHAR,
+  DECIMAL_TO_VARCHAR,
+  DOUBLE_TO_VARCHAR,
+  INTERVAL_TO_VARCHAR,
+  IS_NESTED_TYPE,
+  NESTED_TO_VARCHAR_FAIL,
+  OWN_TEXT_TO_VARCHAR,
+  TZ_STRUCT,
+} from './macros.js';
 
 const IS_ZONED = `typeof(x) LIKE 'STRUCT(trino_instant %'`;
 /** The type of a zoned x's wall clock: TIMESTAMP_S for timestamp(0) with time zone (no fraction in its text). */
@@ -43,6 +52,7 @@ export const UNBOUND_MACROS: readonly string[] = [
      WHEN typeof(x) LIKE 'TIMESTAMP%' THEN trino_timestamp_text_of(${PLAIN_TIMESTAMP}, ' ', typeof(x))
      WHEN typeof(x) = 'TIME' THEN strftime(DATE '1970-01-01' + TRY_CAST(CAST(x AS VARCHAR) AS TIME), '%H:%M:%S.%g')
      WHEN typeof(x) = 'DATE' THEN ${DATE_TO_VARCHAR('x')}
+     WHEN typeof(x) = 'INTERVAL' THEN ${INTERVAL_TO_VARCHAR}
      WHEN ${IS_NESTED_TYPE} THEN ${NESTED_TO_VARCHAR_FAIL}
      ELSE ${OWN_TEXT_TO_VARCHAR('x')} END`,
   // A single macro without typed overloads binds an aggregate as it is: the variant only gives shimCall its name.
@@ -56,4 +66,5 @@ export const UNBOUND_MACROS: readonly string[] = [
   `trino_date_add_any(unit, n, x) AS list_transform([x], lambda trino_v: trino_date_add(unit, n, trino_v))[1]`,
   `trino_plus_day_second_any(x, i) AS list_transform([x], lambda trino_v: trino_plus_day_second(trino_v, i))[1]`,
   `trino_minus_day_second_any(x, i) AS trino_plus_day_second_any(x, -i)`,
+  `trino_minus_any(a, b) AS list_transform([{'a': a, 'b': b}], lambda trino_ab: trino_minus(trino_ab.a, trino_ab.b))[1]`,
 ];

@@ -80,10 +80,19 @@ const NEGATIVE_LITERAL_BOUNDS = new Map([
 
 const VALUES_END = new Set(['ORDER', 'LIMIT', 'OFFSET', 'FETCH', 'UNION', 'INTERSECT', 'EXCEPT']);
 
+/**
+ * Words before a parenthesized query that make it a derived table, a CTE body or a set operation's branch: it cannot
+ * reference the enclosing query's columns (a LATERAL one can, and a statement's first query has nothing before it).
+ */
+const UNCORRELATED_BEFORE = new Set(['', 'FROM', 'JOIN', 'AS', 'UNION', 'INTERSECT', 'EXCEPT', 'ALL', 'DISTINCT']);
+
 const isSubquery = (items: readonly Node[]) => ['SELECT', 'WITH', 'VALUES'].includes(nodeKeyword(meaningful(items)[0]));
 
 export class ExpressionRewriter {
   readonly diagnostics: Diagnostic[] = [];
+
+  /** How many subqueries that may reference outer columns enclose the sequence being rendered. */
+  private correlatableDepth = 0;
 
   constructor(private readonly position: (t: Token) => { line: number; col: number } = (t) => t) {}
 
@@ -120,7 +129,7 @@ export class ExpressionRewriter {
     this.checkDecimalComparisons(items);
     const parts: Part[] = [];
     for (let i = 0; i < items.length; i++) i += this.renderNode(items, i, parts);
-    rewriteOperators(parts);
+    rewriteOperators(parts, { correlatable: this.correlatableDepth > 0 });
     const meaningfulParts = parts.filter((p) => p.kind !== 'trivia');
     const one = meaningfulParts.length === 1 ? meaningfulParts[0] : undefined;
     return { text: parts.map((p) => p.text).join(''), zoned: one?.zoned === true, nested: one?.nested === true };
@@ -243,7 +252,10 @@ export class ExpressionRewriter {
         const inList = splitArgs(node.items).map((a) => this.renderZoned(a));
         parts.push({ kind: 'operand', text: `(${inList.map((e) => e.text).join(',')}${node.close?.text ?? ''}`, inList });
       } else {
+        const correlatable = isSubquery(node.items) && !UNCORRELATED_BEFORE.has(lastMeaningful(parts)?.text.toUpperCase() ?? '');
+        if (correlatable) this.correlatableDepth++;
         const inner = this.renderZoned(node.items);
+        if (correlatable) this.correlatableDepth--;
         parts.push({ kind: 'operand', text: `(${inner.text}${node.close?.text ?? ''}`, zoned: inner.zoned, nested: inner.nested });
       }
       return 0;

@@ -126,7 +126,12 @@ function single(parts: readonly Part[], from: number, to: number): number {
 const MULTIPLICATIVE = new Set(['*', '/', '%']);
 const ADDITIVE = new Set(['*', '/', '%', '+', '-']);
 
-export function rewriteOperators(parts: Part[]): void {
+export interface OperatorContext {
+  /** Inside a subquery that may reference the outer query's columns, whose types DuckDB's overload choice cannot see. */
+  correlatable?: boolean;
+}
+
+export function rewriteOperators(parts: Part[], context: OperatorContext = {}): void {
   typeIntegerLiteralsInArithmetic(parts);
   // a[i] raises where Trino raises (past the end, missing map key, i < 1); DuckDB gives NULL or counts from the end.
   for (let i = 0; i < parts.length; i++) {
@@ -179,6 +184,7 @@ export function rewriteOperators(parts: Part[]): void {
     replace(parts, l, n, shimCall(fn, [joinParts(parts, l, prevIndex(parts, i)), parts[n].text]), zoned);
     i = l;
   }
+  subtractDates(parts, context);
   // a || b: Trino's concat of varchar, varbinary or arrays; the shim refuses other operand types while binding. Its
   // operands extend over the arithmetic operators, which bind tighter; a || b || c nests from the left.
   for (let i = 0; i < parts.length; i++) {
@@ -194,6 +200,31 @@ export function rewriteOperators(parts: Part[]): void {
   compareNestedValues(parts);
   compareZonedByInstant(parts);
   guardColumnComparisons(parts);
+}
+
+/** A number literal (as rendered: `CAST(1 AS INTEGER)`, `1.5`, `1e3`): never a date. */
+const NUMBER = /^(?:CAST\(\d+ AS INTEGER\)|\d[\d.eE+-]*|\.\d[\d.eE+-]*)$/i;
+
+/**
+ * `a - b` becomes trino_minus(a, b): DATE - DATE is an interval day to second in Trino 476, DuckDB's a BIGINT
+ * (https://trino.io/docs/current/functions/datetime.html#date-and-time-operators: date - date is an interval). A
+ * number literal operand cannot make it one, nor a NULL subtrahend (DATE - NULL stays a date in Trino, where
+ * NULL - DATE is an interval): those stay as they are.
+ * Where DuckDB cannot type an operand when it picks the macro's overload (an aggregate, an outer reference of a
+ * correlated subquery), the untyped `_any` variant binds it first.
+ */
+function subtractDates(parts: Part[], context: OperatorContext): void {
+  for (let i = 0; i < parts.length; i++) {
+    if (parts[i].kind !== 'op' || parts[i].op !== '-' || isUnarySign(parts, i)) continue;
+    const l = leftOperandStart(parts, i, ADDITIVE);
+    const n = nextIndexOf(parts, i);
+    const r = n < 0 ? -1 : rightOperandEnd(parts, n, MULTIPLICATIVE);
+    if (l < 0 || r < 0) continue;
+    const operands = [joinParts(parts, l, prevIndex(parts, i)).trim(), joinParts(parts, n, r).trim()];
+    if (operands.some((o) => NUMBER.test(o)) || /^NULL$/i.test(operands[1])) continue;
+    replace(parts, l, r, context.correlatable ? `trino_minus_any(${operands.join(', ')})` : shimCall('trino_minus', operands));
+    i = l;
+  }
 }
 
 /**

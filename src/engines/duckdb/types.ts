@@ -176,6 +176,20 @@ export function shortestReal(v: number): number {
   return Number(v.toPrecision(9));
 }
 
+const MS_PER_DAY = 86_400_000n;
+
+/**
+ * Trino's text of an interval day to second: the sign of the whole, the days, the time of day to the millisecond
+ * (`1 12:00:00.000` for 36 hours, `0 23:00:00.000` for a day less an hour: DuckDB keeps days and time apart).
+ */
+function dayToSecondText(value: DuckDBIntervalValue): string {
+  const total = (BigInt(value.months) * 30n + BigInt(value.days)) * MS_PER_DAY + value.micros / 1000n;
+  const abs = total < 0n ? -total : total;
+  const time = abs % MS_PER_DAY;
+  const hms = `${pad(time / 3_600_000n)}:${pad((time / 60_000n) % 60n)}:${pad((time / 1000n) % 60n)}.${pad(time % 1000n, 3)}`;
+  return `${total < 0n ? '-' : ''}${abs / MS_PER_DAY} ${hms}`;
+}
+
 /** Converts one DuckDB value of column type `type` to the shape Athena shows (see SqlValue). */
 export function toSqlValue(value: DuckDBValue, type?: DuckDBType): SqlValue {
   if (value === null || value === undefined) return null;
@@ -232,12 +246,6 @@ export function toSqlValue(value: DuckDBValue, type?: DuckDBType): SqlValue {
   }
   if (value instanceof DuckDBBlobValue) return Buffer.from(value.bytes).toString('hex');
   if (value instanceof DuckDBUUIDValue) return value.toString();
-  if (value instanceof DuckDBIntervalValue) {
-    const totalMs = Number(value.micros / 1000n);
-    const sign = totalMs < 0 || value.days < 0 ? '-' : '';
-    const abs = Math.abs(totalMs);
-    const hms = `${pad(Math.floor(abs / 3_600_000))}:${pad(Math.floor(abs / 60_000) % 60)}:${pad(Math.floor(abs / 1000) % 60)}.${pad(abs % 1000, 3)}`;
-    return `${sign}${Math.abs(value.days) + value.months * 30} ${hms}`;
-  }
+  if (value instanceof DuckDBIntervalValue) return dayToSecondText(value);
   return String(value);
 }
