@@ -8,6 +8,7 @@
 // - `typeof(x)` folds to a constant, so `CASE WHEN typeof(x) …` branches cost nothing; each branch is wrapped in
 //   cast_to_type so the CASE does not unify branch types.
 import { FAIL_MARKER } from './fail-marker.js';
+import { REFUSED_KEY_MARKER } from './error-messages.js';
 import { IP_FIELD, IP_STRUCT } from './ip-address.js';
 import { IS_NESTED } from './nested-type.js';
 
@@ -197,7 +198,7 @@ export const MACROS: readonly string[] = [
     keptAtSeconds((x) => `trino_tz_from_instant(${x}.trino_instant, zone)`),
   )},
      (x TIMESTAMP_S, zone) AS cast_to_type(trino_tz_from_instant(timezone('UTC', CAST(x AS TIMESTAMP)), zone), NULL::${TZ0_STRUCT}),
-     (x DATE, zone) AS trino_tz_from_instant(timezone('UTC', CAST(x AS TIMESTAMP)), zone),
+     (x DATE, zone, trino_k := '${REFUSED_KEY_MARKER}date-at-time-zone') AS {'trino_v': NULL::${TZ_STRUCT}}[trino_k],
      (x, zone) AS trino_tz_from_instant(timezone('UTC', CAST(x AS TIMESTAMP)), zone)`,
   `trino_with_timezone(x TIMESTAMP_S, zone) AS cast_to_type(trino_tz_from_wall(CAST(x AS TIMESTAMP), zone), NULL::${TZ0_STRUCT}),
      (x DATE, zone) AS trino_tz_from_wall(CAST(x AS TIMESTAMP), zone),

@@ -23,6 +23,7 @@ import { rowValues, setOperationColumns, valuesColumns } from './set-operation-c
 import { FUNCTIONS, type CallContext } from './functions.js';
 import { quoteReservedIdentifier } from './identifiers.js';
 import { sessionWord } from './session-words.js';
+import { DATE_AT_TIME_ZONE, writtenDateBefore } from './date-at-time-zone.js';
 import { isNestedCall, simpleCaseRender } from './nested-comparisons.js';
 import { isUnarySign, lastMeaningful, rewriteOperators, type Part } from './operators.js';
 import { firstToken, isCase, isParen, isTriviaNode, meaningful, nodeKeyword, nodeText, splitArgs, type GroupNode, type Node } from './tree.js';
@@ -354,6 +355,8 @@ export class ExpressionRewriter {
     if (word === 'AT' && nodeKeyword(next) === 'TIME') {
       const zoneIndex = nextMeaningful(items, nextIndex);
       if (nodeKeyword(items[zoneIndex]) === 'ZONE') {
+        const date = writtenDateBefore(items, i);
+        if (date) this.report(date, 'date-at-time-zone', DATE_AT_TIME_ZONE.message, DATE_AT_TIME_ZONE.hint);
         parts.push({ kind: 'op', text: 'AT TIME ZONE', op: 'AT TIME ZONE' });
         return zoneIndex - i;
       }

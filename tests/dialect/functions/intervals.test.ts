@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AthenaLocalEngine } from '../../../src/engines/local/engine.js';
+import { checkFaithful } from '../../../src/dialect/lint/index.js';
 import { describeFunctions } from './harness.js';
 
 const DATES = "FROM (VALUES (DATE '2025-03-01', DATE '2024-02-01'), (DATE '2025-01-01', DATE '2025-01-02')) AS t(d1, d2)";
@@ -57,5 +58,50 @@ describe('an interval in a stored table', () => {
     await expect(engine.execute("CREATE TABLE lakehouse.days AS SELECT DATE '2025-01-02' - DATE '2025-01-01' AS d")).rejects.toThrow(
       /NOT_SUPPORTED: Unsupported Hive type: interval/,
     );
+  });
+});
+
+// Trino 476: "TYPE_MISMATCH: line 1:8: Type of value must be a time or timestamp with or without time zone (actual
+// date)" (https://trino.io/docs/current/functions/datetime.html#time-zone-conversion takes a timestamp or a time).
+// Locally a date was put in the zone at midnight.
+const DATE_IN_ZONE = /TYPE_MISMATCH: Type of value must be a time or timestamp with or without time zone \(actual date\)/;
+
+describeFunctions(
+  'DATE … AT TIME ZONE fails while binding',
+  [
+    [
+      'a timestamp(3) still goes into the zone',
+      "CAST(TIMESTAMP '2025-01-01 10:30:00' AS timestamp(3)) AT TIME ZONE 'UTC'",
+      '2025-01-01 10:30:00.000 UTC',
+      'timestamp(3) with time zone',
+    ],
+  ],
+  [
+    ['a date column', "d AT TIME ZONE 'UTC' FROM (VALUES DATE '2025-01-01') AS t(d)", DATE_IN_ZONE],
+    ['over no rows (lake lint binds over empty inputs)', "d AT TIME ZONE 'UTC' FROM (VALUES DATE '2025-01-01') AS t(d) WHERE false", DATE_IN_ZONE],
+    ['an aggregate of dates', "max(d) AT TIME ZONE 'UTC' FROM (VALUES DATE '2025-01-01') AS t(d)", DATE_IN_ZONE],
+  ],
+);
+
+describe('lint of a written DATE … AT TIME ZONE', () => {
+  it.each([
+    ["DATE '2025-01-01'", 8],
+    ['current_date', 8],
+    ["CAST('2025-01-01' AS DATE)", 8],
+    ["date('2025-01-01')", 8],
+  ])('refuses %s at the operand', (operand, col) => {
+    expect(checkFaithful(`SELECT\n  1 AS n,\n       ${operand} AT TIME ZONE 'UTC' AS v`, { file: 'sql/transforms/m.sql' })).toEqual([
+      expect.objectContaining({
+        file: 'sql/transforms/m.sql',
+        line: 3,
+        col,
+        rule: 'unfaithful/date-at-time-zone',
+        hint: expect.stringContaining('CAST(d AS timestamp)'),
+      }),
+    ]);
+  });
+
+  it('leaves a timestamp alone', () => {
+    expect(checkFaithful("SELECT TIMESTAMP '2025-01-01 10:00:00' AT TIME ZONE 'UTC' AS v")).toEqual([]);
   });
 });
