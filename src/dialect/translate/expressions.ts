@@ -87,6 +87,17 @@ const VALUES_END = new Set(['ORDER', 'LIMIT', 'OFFSET', 'FETCH', 'UNION', 'INTER
  */
 const UNCORRELATED_BEFORE = new Set(['', 'FROM', 'JOIN', 'AS', 'UNION', 'INTERSECT', 'EXCEPT', 'ALL', 'DISTINCT']);
 
+/**
+ * A year-month interval literal that is not added to a date or timestamp: Trino types it `interval year to month`
+ * (`SELECT INTERVAL '1' MONTH` is 0-1, `INTERVAL '1' MONTH * 3` 0-3), where DuckDB's one INTERVAL type would make it
+ * an interval day to second of 30 days, so it is refused rather than answered differently.
+ */
+const YEAR_MONTH_VALUE = {
+  message:
+    'a year-month interval is supported locally only added to or subtracted from a date or timestamp, or as the step of sequence(): as a value of its own Athena types it interval year to month (0-1), which the local engine does not carry',
+  hint: "add it to a date or timestamp (d + INTERVAL '1' MONTH), or count months with date_diff('month', a, b)",
+};
+
 const isSubquery = (items: readonly Node[]) => ['SELECT', 'WITH', 'VALUES'].includes(nodeKeyword(meaningful(items)[0]));
 
 export class ExpressionRewriter {
@@ -94,6 +105,9 @@ export class ExpressionRewriter {
 
   /** How many subqueries that may reference outer columns enclose the sequence being rendered. */
   private correlatableDepth = 0;
+
+  /** The next sequence rendered is sequence()'s step, which may be a year-month interval literal. */
+  private yearMonthStep = false;
 
   constructor(private readonly position: (t: Token) => { line: number; col: number } = (t) => t) {}
 
@@ -128,11 +142,19 @@ export class ExpressionRewriter {
     this.checkConcatOperands(items);
     this.checkSetOperationColumns(items);
     this.checkDecimalComparisons(items);
+    const yearMonthStep = this.yearMonthStep;
+    this.yearMonthStep = false;
     const parts: Part[] = [];
     for (let i = 0; i < items.length; i++) i += this.renderNode(items, i, parts);
-    rewriteOperators(parts, { correlatable: this.correlatableDepth > 0 });
+    const yearMonths = parts.flatMap((p) => (p.yearMonth ? [p.yearMonth] : []));
+    const addedYearMonths = new Set<Token>();
+    rewriteOperators(parts, { correlatable: this.correlatableDepth > 0, addedYearMonths });
     const meaningfulParts = parts.filter((p) => p.kind !== 'trivia');
     const one = meaningfulParts.length === 1 ? meaningfulParts[0] : undefined;
+    for (const at of yearMonths) {
+      if (!addedYearMonths.has(at) && !(yearMonthStep && one?.yearMonth === at))
+        this.report(at, 'year-month-interval', YEAR_MONTH_VALUE.message, YEAR_MONTH_VALUE.hint);
+    }
     return { text: parts.map((p) => p.text).join(''), zoned: one?.zoned === true, nested: one?.nested === true };
   }
 
@@ -473,7 +495,7 @@ export class ExpressionRewriter {
       }
       if (text.includes(' TO '))
         this.report(t, 'interval-range', 'INTERVAL … TO … literals are not supported locally', "write INTERVAL '1' DAY + INTERVAL '2' HOUR");
-      parts.push({ kind: 'operand', text, interval: true });
+      parts.push({ kind: 'operand', text, interval: true, yearMonth: /\b(?:YEAR|MONTH)S?$/i.test(text) ? t : undefined });
       return end - i;
     }
     let text = `${t.text} ${literal.text}`;
@@ -558,7 +580,10 @@ export class ExpressionRewriter {
     const rendered = new Map<number, Rendered>();
     const argument = (k: number): Rendered => {
       let r = rendered.get(k);
-      if (!r) rendered.set(k, (r = this.renderArgumentZoned(args[k] ?? [])));
+      if (!r) {
+        this.yearMonthStep = k === 2 && name.text.toLowerCase() === 'sequence';
+        rendered.set(k, (r = this.renderArgumentZoned(args[k] ?? [])));
+      }
       return r;
     };
     const lower = name.text.toLowerCase();

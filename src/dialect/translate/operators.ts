@@ -3,6 +3,7 @@
 import { compareNestedValues, guardColumnComparisons } from './nested-comparisons.js';
 import type { ArrayAppend } from './concat-operands.js';
 import { shimCall } from './unbound.js';
+import type { Token } from '../tokens.js';
 
 export type PartKind = 'trivia' | 'operand' | 'op' | 'boundary' | 'dot' | 'subscript';
 
@@ -13,6 +14,8 @@ export interface Part {
   op?: string;
   /** An `INTERVAL '…' unit` literal. */
   interval?: boolean;
+  /** An `INTERVAL '…' YEAR|MONTH` literal: its INTERVAL token (year-month intervals are checked by the caller). */
+  yearMonth?: Token;
   /** For 'subscript' parts: the rendered index. */
   index?: string;
   /** An IN list `( … )`: its rendered elements (compared by instant when any side is zoned). */
@@ -129,7 +132,11 @@ const ADDITIVE = new Set(['*', '/', '%', '+', '-']);
 export interface OperatorContext {
   /** Inside a subquery that may reference the outer query's columns, whose types DuckDB's overload choice cannot see. */
   correlatable?: boolean;
+  /** Gets the year-month interval literals added to or subtracted from an operand that holds no interval literal. */
+  addedYearMonths?: Set<Token>;
 }
+
+const holdsInterval = (parts: readonly Part[], from: number, to: number) => parts.slice(from, to + 1).some((p) => p.interval);
 
 export function rewriteOperators(parts: Part[], context: OperatorContext = {}): void {
   typeIntegerLiteralsInArithmetic(parts);
@@ -172,6 +179,8 @@ export function rewriteOperators(parts: Part[], context: OperatorContext = {}): 
       const r = primaryEnd(parts, n);
       if (r < 0) continue;
       const zoned = parts[single(parts, n, r)]?.zoned === true;
+      const added = parts[p].yearMonth;
+      if (added && !holdsInterval(parts, n, r)) context.addedYearMonths?.add(added);
       replace(parts, p, r, shimCall(intervalShim('+', parts[p].text), [joinParts(parts, n, r), parts[p].text]), zoned);
       i = p;
       continue;
@@ -181,6 +190,8 @@ export function rewriteOperators(parts: Part[], context: OperatorContext = {}): 
     if (l < 0) continue;
     const fn = intervalShim(op, parts[n].text);
     const zoned = parts[single(parts, l, prevIndex(parts, i))]?.zoned === true;
+    const added = parts[n].yearMonth;
+    if (added && !holdsInterval(parts, l, prevIndex(parts, i))) context.addedYearMonths?.add(added);
     replace(parts, l, n, shimCall(fn, [joinParts(parts, l, prevIndex(parts, i)), parts[n].text]), zoned);
     i = l;
   }

@@ -105,3 +105,38 @@ describe('lint of a written DATE … AT TIME ZONE', () => {
     expect(checkFaithful("SELECT TIMESTAMP '2025-01-01 10:00:00' AT TIME ZONE 'UTC' AS v")).toEqual([]);
   });
 });
+
+// Trino 476 types a year-month literal `interval year to month` (SELECT INTERVAL '1' MONTH is 0-1, INTERVAL '1' MONTH *
+// 3 is 0-3, INTERVAL '1' MONTH + INTERVAL '1' YEAR is 1-1, -INTERVAL '13' MONTH is -1-1, CAST(… AS varchar) '0-1';
+// https://trino.io/docs/current/language/types.html#interval-year-to-month). DuckDB has one INTERVAL type, so such a
+// value was an interval day to second of 30 days (`30 00:00:00.000`): refused at lint, where added to a date or a
+// timestamp (or sequence()'s step) it runs.
+describeFunctions('a year-month interval added to a date or timestamp', [
+  ['DATE + INTERVAL month', "DATE '2025-01-31' + INTERVAL '1' MONTH", '2025-02-28', 'date'],
+  ['INTERVAL year + DATE', "INTERVAL '1' YEAR + DATE '2024-02-29'", '2025-02-28', 'date'],
+  ['TIMESTAMP - INTERVAL month', "TIMESTAMP '2025-01-01 10:00:00' - INTERVAL '2' MONTH", '2024-11-01 10:00:00.000', 'timestamp(3)'],
+  ['two in a row', "DATE '2025-01-01' + INTERVAL '1' MONTH + INTERVAL '1' YEAR", '2026-02-01', 'date'],
+  ['the step of sequence()', "sequence(DATE '2025-01-01', DATE '2025-03-01', INTERVAL '1' MONTH)", ['2025-01-01', '2025-02-01', '2025-03-01'], 'array(date)'],
+]);
+
+describe('lint of a year-month interval as a value', () => {
+  it.each([
+    ["INTERVAL '1' MONTH", [8]],
+    ["INTERVAL '2' YEAR", [8]],
+    ["INTERVAL '1' MONTH * 3", [8]],
+    ["INTERVAL '1' MONTH + INTERVAL '1' YEAR", [8, 29]],
+    ["-INTERVAL '13' MONTH", [9]],
+    ["CAST(INTERVAL '1' MONTH AS varchar)", [13]],
+    ["max(INTERVAL '1' MONTH)", [12]],
+    ["INTERVAL '1' DAY + INTERVAL '1' MONTH", [27]],
+    ["DATE '2025-01-01' + (INTERVAL '1' MONTH)", [29]],
+  ])('refuses %s at its INTERVAL', (expression, cols: number[]) => {
+    const found = checkFaithful(`SELECT\n  1 AS n,\n       ${expression} AS v`);
+    expect(found.map((d) => [d.line, d.col, d.rule])).toEqual(cols.map((col) => [3, col, 'unfaithful/year-month-interval']));
+    expect(found[0].hint).toContain("d + INTERVAL '1' MONTH");
+  });
+
+  it('accepts day-to-second intervals as values', () => {
+    expect(checkFaithful("SELECT INTERVAL '1' DAY * 3 AS a, -INTERVAL '2' HOUR AS b, INTERVAL '1' DAY > INTERVAL '2' HOUR AS c")).toEqual([]);
+  });
+});
