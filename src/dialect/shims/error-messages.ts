@@ -67,6 +67,8 @@ const REWRITES: readonly [RegExp, (...groups: string[]) => string][] = [
   ],
   [/Conversion Error: Could not convert string '([\s\S]*?)' to (INT8|INT16|INT32|INT64)/, (text, type) => `Cannot cast '${text}' to ${CAST_NAMES[type]}`],
   [/Out of Range Error: Overflow on abs\((-?\d+)\)/, (value) => `Value ${value} is out of range for abs`],
+  // CAST('2025-02-30' AS DATE): text of the date grammar naming no day of the calendar (Trino 476: INVALID_CAST_ARGUMENT).
+  [/Conversion Error: date field value out of range: "([^"]*)"/, (text) => `Value cannot be cast to date: ${text}`],
   // trino_concat's type check (function-macros.ts): a scalar that is not varchar or varbinary.
   [
     /Binder Error: No function matches the given name and argument types 'array_concat\(([^()[\]]*)\)'[^\n]*(?:\n\tCandidate functions:\n\tarray_concat\(.*)?\n?/,

@@ -40,6 +40,10 @@ const zonedOverloads = (head: string, tail: string, tz3: (x: string) => string, 
 /** A zoned answer computed at timestamp(3) and given back x's precision 0 (whole seconds already: an exact cast). */
 const keptAtSeconds = (tz3: (x: string) => string) => (x: string) => `cast_to_type(${tz3(x)}, ${x})`;
 
+/** Trino 476's FUNCTION_NOT_FOUND for sequence(timestamp, timestamp): timestamps need a step. */
+const SEQUENCE_WITHOUT_STEP = (type: string) =>
+  `Unexpected parameters (${type}, ${type}) for function sequence. Expected: sequence(bigint, bigint), sequence(bigint, bigint, bigint), sequence(date, date), sequence(date, date, interval day to second), sequence(date, date, interval year to month), sequence(timestamp(p), timestamp(p), interval day to second), sequence(timestamp(p), timestamp(p), interval year to month)`;
+
 export const OFFSET_ZONE = `'^[+-][0-9]{2}:[0-9]{2}$'`;
 const FLOATING = `('DOUBLE', 'FLOAT')`;
 /**
@@ -234,7 +238,10 @@ export const MACROS: readonly string[] = [
   // CAST(x AS timestamp(0)) rounds half up (1969-12-31 23:59:59.5 is 1970-01-01 00:00:00 in Trino 476); DuckDB's own
   // cast to TIMESTAMP_S rounds half away from zero.
   `trino_round_to_seconds(t) AS CAST(date_trunc('second', CAST(t AS TIMESTAMP) + INTERVAL 500 MILLISECOND) AS TIMESTAMP_S)`,
-  `trino_to_iso8601${zonedOverloads('', '', isoText, isoText)},
+  // to_iso8601(NULL) is a varchar NULL in Trino 476; a NULL cast to the zoned struct folds into an untyped one.
+  `trino_to_iso8601(x ${TZ_STRUCT}) AS ${isoText('x')},
+     (x ${TZ0_STRUCT}) AS ${isoText('x')},
+     (x "NULL") AS CAST(NULL AS VARCHAR),
      (x) AS CASE WHEN typeof(x) = 'DATE' THEN trino_date_text(x) ELSE trino_timestamp_text(x, 'T') END`,
 
   // --- date arithmetic: DATE in → DATE out, TIMESTAMP in → TIMESTAMP out -------------------------------------------
@@ -353,6 +360,9 @@ export const MACROS: readonly string[] = [
          CAST(a * trino_ten_to(trino_scale(w) + s) AS HUGEINT), CAST(b * trino_ten_to(s) AS HUGEINT)) AS DECIMAL(38, 0))
        * cast_to_type(pow(10, -trino_scale(w)), w), w)
      ELSE cast_to_type(a / b, w) END`,
+  // interval / number: Trino 476 divides the milliseconds as a double and truncates, and fails on zero ("Cannot divide
+  // by double 0.0"), where DuckDB gives NULL.
+  `trino_interval_divide(i, n) AS CASE WHEN n = 0 THEN cast_to_type(trino_fail('Cannot divide by double 0.0'), i) ELSE to_microseconds(CAST(trunc(epoch_us(i) / 1000 / CAST(n AS DOUBLE)) AS BIGINT) * 1000) END`,
   `trino_divide(a, b) AS list_transform(trino_quotient_operands(a, b),
      lambda trino_abw: trino_divide_bound(trino_abw.a, trino_abw.b, trino_abw.w, trino_abw.s))[1]`,
   `trino_modulus_bound(a, b, w) AS CASE
@@ -493,6 +503,8 @@ export const MACROS: readonly string[] = [
        ELSE list_transform(trino_sequence_datetime(CAST(a AS TIMESTAMP), CAST(b AS TIMESTAMP), step), lambda d: CAST(d AS DATE)) END,
      (a TIMESTAMP, b TIMESTAMP, step INTERVAL) AS CASE WHEN a IS NULL OR b IS NULL OR step IS NULL THEN NULL
        ELSE trino_sequence_datetime(a, b, step) END,
+     (a TIMESTAMP_S, b TIMESTAMP_S) AS cast_to_type(trino_fail('${SEQUENCE_WITHOUT_STEP('timestamp(0)')}'), [a]),
+     (a TIMESTAMP, b TIMESTAMP) AS cast_to_type(trino_fail('${SEQUENCE_WITHOUT_STEP('timestamp(3)')}'), [a]),
      (a, b) AS trino_sequence_checked(a, b, CASE WHEN a <= b THEN 1 ELSE -1 END),
      (a, b, step) AS trino_sequence_checked(a, b, step)`,
 ];

@@ -185,6 +185,12 @@ function markRowsCastToJson(items: readonly Node[]): void {
   }
 }
 
+/** A column reference or a literal: evaluating it cannot fail, so TRY_CAST may take it inside try(). */
+const SIMPLE_OPERAND =
+  /^(?:(?:"(?:[^"]|"")*"|[A-Za-z_][A-Za-z0-9_]*)(?:\s*\.\s*(?:"(?:[^"]|"")*"|[A-Za-z_][A-Za-z0-9_]*))*|'(?:[^']|'')*'|-?\d+(?:\.\d*)?(?:[eE][+-]?\d+)?)$/;
+/** The lambda parameter a TRY_CAST's shim casts when its operand is evaluated outside try(). */
+const TRY_OPERAND = 'trino_try_operand';
+
 function castCall(c: CallContext, tryCast: boolean): string | undefined {
   const items = c.group.items;
   const asIndex = items.map((n) => nodeKeyword(n)).lastIndexOf('AS');
@@ -212,21 +218,26 @@ function castCall(c: CallContext, tryCast: boolean): string | undefined {
   const knownText = type.base === 'VARCHAR' && !type.length ? VARCHAR_OF_KNOWN_TYPE[castParts(operand)?.type ?? ''] : undefined;
   let shim: string | undefined;
   const isoText = isoTimestampArgument(c, operand);
+  // TRY_CAST catches the failure of its own cast only: an operand that fails (CAST('2025-02-30' AS DATE)) fails the
+  // statement in Trino 476 too. So an operand other than a column or a literal is evaluated outside DuckDB's try(),
+  // bound to a lambda parameter the shim casts; try() also refuses a volatile operand (a typed NULL, UNFOLDED_NULL).
+  const operandApart = tryCast && folded === undefined && isoText === undefined && !SIMPLE_OPERAND.test(value);
+  const x = operandApart ? TRY_OPERAND : value;
   if (folded !== undefined) shim = folded;
   else if (isoText !== undefined && type.base === 'TIMESTAMP' && !type.withTimeZone) shim = `trino_iso8601_wall(${isoText})`;
   else if (isoText !== undefined && type.base === 'DATE') shim = `CAST(trino_iso8601_wall(${isoText}) AS DATE)`;
-  else if (knownText) shim = knownText(value);
+  else if (knownText) shim = knownText(x);
   else if (type.base === 'VARCHAR') {
-    const source = type.length ? shimCall('trino_bounded_varchar_source', [value, String(type.length)]) : value;
+    const source = type.length ? shimCall('trino_bounded_varchar_source', [x, String(type.length)]) : x;
     const text = shimCall('trino_to_varchar', [source]);
     shim = type.length ? `left(${text}, ${type.length})` : text;
-  } else if (type.base === 'TIMESTAMP') shim = shimCall(type.withTimeZone ? 'trino_to_tstz' : 'trino_to_timestamp', [value]);
-  else if (type.base === 'DATE') shim = shimCall('trino_to_date', [value]);
-  else if (INTEGER_TARGETS.has(type.base)) shim = `trino_to_${type.sql.toLowerCase()}(${value})`;
-  else if (type.base === 'JSON') shim = shimCall('trino_cast_json', [value]);
-  else if (type.base === 'IPADDRESS') shim = shimCall('trino_to_ipaddress', [value]);
+  } else if (type.base === 'TIMESTAMP') shim = shimCall(type.withTimeZone ? 'trino_to_tstz' : 'trino_to_timestamp', [x]);
+  else if (type.base === 'DATE') shim = shimCall('trino_to_date', [x]);
+  else if (INTEGER_TARGETS.has(type.base)) shim = `trino_to_${type.sql.toLowerCase()}(${x})`;
+  else if (type.base === 'JSON') shim = shimCall('trino_cast_json', [x]);
+  else if (type.base === 'IPADDRESS') shim = shimCall('trino_to_ipaddress', [x]);
   // An ipaddress gives its 16 bytes; an aggregate keeps DuckDB's cast (an aggregated ipaddress there fails loudly).
-  else if (type.sql === 'BLOB' && !hasAggregate(value)) shim = `trino_to_varbinary(${value})`;
+  else if (type.sql === 'BLOB' && !hasAggregate(value)) shim = `trino_to_varbinary(${x})`;
   // timestamp(0), plain or zoned: the timestamp(3) value rounded half up to the second, as Trino's CAST does.
   if (shim && type.precision === 0) shim = `${type.withTimeZone ? 'trino_tz_round_to_seconds' : 'trino_round_to_seconds'}(${shim})`;
   // DuckDB would cast an ipaddress inside an array, map or row as its struct; refused there (ip-address.ts).
@@ -234,7 +245,8 @@ function castCall(c: CallContext, tryCast: boolean): string | undefined {
   // A row's JSON may repeat a key (`{"":1,"":"a"}`), which Trino refuses to read as a map and DuckDB would merge.
   const written = target.map(nodeText).join('').toLowerCase().replace(/\s+/g, ' ');
   const source = type.base === 'MAP' ? `trino_json_map_source(${guarded}, ${sqlString(written)}, ${tryCast})` : guarded;
-  const cast = shim ? (tryCast ? `try(${shim})` : shim) : `${tryCast ? 'TRY_CAST' : 'CAST'}(${source} AS ${type.sql})`;
+  const tried = shim && operandApart ? `list_transform([${value}], lambda ${TRY_OPERAND}: try(${shim}))[1]` : `try(${shim})`;
+  const cast = shim ? (tryCast ? tried : shim) : `${tryCast ? 'TRY_CAST' : 'CAST'}(${source} AS ${type.sql})`;
   // A TRY_CAST whose operand is constant (a literal, or any expression over constants such as date_format(TIMESTAMP
   // '…', '…')) is folded by DuckDB, and a failing one into an untyped NULL: its type is kept by a NULL DuckDB does not
   // fold, for every operand (TRY refuses a volatile argument, so it goes next to the TRY, not into it). coalesce only

@@ -164,7 +164,9 @@ export function rewriteOperators(parts: Part[], context: OperatorContext = {}): 
     const l = leftOperandStart(parts, i, MULTIPLICATIVE);
     const r = primaryEnd(parts, nextIndexOf(parts, i));
     if (l < 0 || r < 0) continue;
-    const fn = op === '/' ? 'trino_divide' : 'trino_modulus';
+    // An interval literal divided: Trino's interval / number (a NULL divisor gives NULL, zero fails), not the numbers'.
+    const interval = parts[l].interval === true && single(parts, l, prevIndex(parts, i)) === l;
+    const fn = op === '/' ? (interval ? 'trino_interval_divide' : 'trino_divide') : 'trino_modulus';
     replace(parts, l, r, `${fn}(${joinParts(parts, l, prevIndex(parts, i))}, ${joinParts(parts, nextIndexOf(parts, i), r)})`);
     i = l;
   }
