@@ -200,7 +200,7 @@ async function createNode(engine: AthenaLocalEngine, node: ProjectNode, vars: Va
   const query = scd2 ? await scd2Shape(engine, node, statements[0].text, scd2) : statements[0].text;
   try {
     await engine.execute(
-      `CREATE TABLE ${target} WITH (table_type = 'ICEBERG', location = '${location}') AS SELECT * FROM (\n${query}\n) AS "__lake_model" LIMIT 0`,
+      `CREATE TABLE ${target} WITH (table_type = 'ICEBERG', location = '${location}') AS SELECT * FROM (\n${query}\n) AS "__lake_model" WITH NO DATA`,
       { database: node.database },
     );
   } catch {
