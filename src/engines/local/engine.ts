@@ -1,4 +1,4 @@
-import { EngineError, type Engine, type EngineCapabilities, type ExecuteOptions, type QueryResult, type TableName } from '../engine.js';
+import { EngineError, type Column, type Engine, type EngineCapabilities, type ExecuteOptions, type QueryResult, type TableName } from '../engine.js';
 import { CATALOG, catalogName, LakeCatalog } from './catalog.js';
 import { CatalogAccess } from './catalog-access.js';
 import { DuckDbEngine, withoutInternalSuggestions } from '../duckdb/engine.js';
@@ -143,6 +143,21 @@ export class AthenaLocalEngine implements Engine {
     return this.run(insert, { ...options, database: target.database }, (steps) =>
       steps.map((step) => (step.kind === 'action' && step.action.type === 'insert' ? { ...step, action: { ...step.action, replacePartitions: true } } : step)),
     );
+  }
+
+  /**
+   * `CREATE TABLE … AS <query> WITH NO DATA` of an Iceberg table (schema discovery), answering the new table's columns
+   * as a `SELECT *` of it reports them, without that second statement (issue 18: one per model of a `lake lint`).
+   */
+  async createEmptyTable(sql: string, options: ExecuteOptions = {}): Promise<Column[]> {
+    const result = await this.run(sql, options, (steps) =>
+      steps.map((step) =>
+        step.kind === 'action' && step.action.type === 'createTableAs'
+          ? { ...step, action: { ...step.action, spec: { ...step.action.spec, reportColumns: true } } }
+          : step,
+      ),
+    );
+    return result.columns;
   }
 
   /** The catalog swap of a `table` model, as one write statement (lake-swap.ts). */

@@ -30,5 +30,7 @@ export async function createEmptyIcebergTable(ctx: LakeSessionContext, spec: Cta
   const definitions = columns.map((c) => `${sqlIdent(c.name)} ${duckDbTypeOf(parseHiveType(c.type))}`);
   await ctx.connection.run(`CREATE TABLE ${catalogName(spec.target.database, spec.target.name)} (${definitions.join(', ')})`);
   await ctx.catalog.put(lakeTable(spec, columns, [], { kind: 'parquet' }, spec.location ?? defaultLocation()));
-  return emptyResult({ rowsWritten: 0 });
+  if (!spec.reportColumns) return emptyResult({ rowsWritten: 0 });
+  const read = await boundColumns(ctx, `SELECT * FROM ${catalogName(spec.target.database, spec.target.name)}`);
+  return { ...emptyResult({ rowsWritten: 0 }), columns: read.map((c) => ({ name: c.name, type: c.trinoType })) };
 }

@@ -58,6 +58,15 @@ describe('CREATE TABLE … WITH NO DATA of an Iceberg table', () => {
     expect(await tableOf(query, false)).toEqual(general);
   });
 
+  it.each(QUERIES.slice(0, 6))('answers, to schema discovery, the columns a read of the new table reports: %s', async (query) => {
+    try {
+      const reported = await engine.createEmptyTable(create(query, false), { database: 'd' });
+      expect(reported).toEqual((await engine.execute('SELECT * FROM d.t LIMIT 0')).columns);
+    } finally {
+      await engine.execute('DROP TABLE d.t');
+    }
+  });
+
   it('reports the table creation, is written to by a later INSERT and refuses an existing name', async () => {
     await engine.execute(create("SELECT 1 AS a, 'x' AS b", false));
     try {
