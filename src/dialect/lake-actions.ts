@@ -25,6 +25,8 @@ export interface CtasSpec {
   /** external_location / location; the local default is used when absent. */
   location?: string;
   properties: Record<string, string>;
+  /** The result lists the new table's columns as a read of it reports them (schema discovery, never user SQL). */
+  reportColumns?: boolean;
 }
 
 /** UNLOAD: the query's rows written as files at `location`, no table created. */

@@ -90,7 +90,8 @@ export class TableSchemas {
     const columns = new Map<string, Column[]>();
     const problems = new Map<string, string>();
     const failures: BindFailure[] = [];
-    const engine = await AthenaLocalEngine.open({ lakeRoot, inMemory: true, threads: 1 });
+    // Its tables are empty and have no files: there are no bytes scanned to count.
+    const engine = await AthenaLocalEngine.open({ lakeRoot, inMemory: true, threads: 1, meterScans: false });
     try {
       const vars = schemaVariables(project);
       const databases = new Set<string>();
@@ -101,9 +102,10 @@ export class TableSchemas {
       };
       for (const node of project.nodes) {
         if (node.kind === 'alert' || node.produces.length === 0 || (needed && !needed.has(node.id))) continue;
+        let created: Column[] | undefined;
         try {
           await ensureDatabase(node.database);
-          await createNode(engine, node, vars, ensureDatabase);
+          created = await createNode(engine, node, vars, ensureDatabase);
         } catch (error) {
           for (const table of node.produces) problems.set(table, `${node.file} could not be run for its schema: ${errorText(error)}`);
           failures.push({ node, error: error instanceof Error ? error.message : String(error) });
@@ -112,10 +114,13 @@ export class TableSchemas {
         for (const table of node.produces) {
           try {
             // In the node's database (the name is qualified): the session stays in it from the CTAS before.
-            const result = await engine.execute(`SELECT * FROM ${table.split('.').map(quote).join('.')} LIMIT 0`, { database: node.database });
+            const read =
+              table === node.produces[0] && created
+                ? created
+                : (await engine.execute(`SELECT * FROM ${table.split('.').map(quote).join('.')} LIMIT 0`, { database: node.database })).columns;
             columns.set(
               table,
-              result.columns.map((c) => ({ name: c.name.toLowerCase(), type: c.type })),
+              read.map((c) => ({ name: c.name.toLowerCase(), type: c.type })),
             );
           } catch (error) {
             problems.set(table, `${node.file}: ${errorText(error)}`);
@@ -182,16 +187,22 @@ async function scd2Shape(engine: AthenaLocalEngine, node: ProjectNode, selectSql
   return scd2ShapeSql(selectSql, source, config);
 }
 
-async function createNode(engine: AthenaLocalEngine, node: ProjectNode, vars: Variables, ensureDatabase: (db: string) => Promise<void>): Promise<void> {
+/** Creates the node's tables; the columns of the one its query creates, when known without reading it. */
+async function createNode(
+  engine: AthenaLocalEngine,
+  node: ProjectNode,
+  vars: Variables,
+  ensureDatabase: (db: string) => Promise<void>,
+): Promise<Column[] | undefined> {
   const sql = substituteVariables(node.sql, vars, { file: node.file, lineOffset: node.bodyLine - 1 });
   const statements = splitStatements(sql);
   if (node.kind === 'ddl') {
     for (const table of node.produces) await ensureDatabase(table.split('.')[0]);
     for (const statement of statements) await engine.execute(asNativeTable(statement.text) ?? statement.text, { database: node.database });
-    return;
+    return undefined;
   }
   // Models that MERGE/INSERT into a table get their columns from that table's DDL.
-  if (statements.length !== 1 || !isQuery(statements[0].text)) return;
+  if (statements.length !== 1 || !isQuery(statements[0].text)) return undefined;
   const target = node.produces[0].split('.').map(quote).join('.');
   // An empty native table rather than a view: views over views make every later statement bind the whole chain.
   const location = `s3://lake-test-schemas/${node.produces[0].replace(/[^A-Za-z0-9_]/g, '/')}/`;
@@ -199,11 +210,12 @@ async function createNode(engine: AthenaLocalEngine, node: ProjectNode, vars: Va
   const scd2 = scd2ConfigOf(node);
   const query = scd2 ? await scd2Shape(engine, node, statements[0].text, scd2) : statements[0].text;
   try {
-    await engine.execute(
-      `CREATE TABLE ${target} WITH (table_type = 'ICEBERG', location = '${location}') AS SELECT * FROM (\n${query}\n) AS "__lake_model" LIMIT 0`,
+    return await engine.createEmptyTable(
+      `CREATE TABLE ${target} WITH (table_type = 'ICEBERG', location = '${location}') AS SELECT * FROM (\n${query}\n) AS "__lake_model" WITH NO DATA`,
       { database: node.database },
     );
   } catch {
     await engine.execute(`CREATE OR REPLACE VIEW ${target} AS ${query}`, { database: node.database });
+    return undefined;
   }
 }

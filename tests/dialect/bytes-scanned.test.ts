@@ -5,7 +5,7 @@ import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { DuckDBConnection, DuckDBPreparedStatement } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { AthenaLocalEngine } from '../../src/engines/local/engine.js';
+import { AthenaLocalEngine } from '../../src/engines/local/engine.js';
 import { ndjson, openLake, tempLake, writeLakeFile } from './lake-helpers.js';
 
 let engine: AthenaLocalEngine;
@@ -69,6 +69,28 @@ describe('bytes scanned by the local engine', () => {
       expect(preparedRuns).toBe(2 * 4);
     } finally {
       for (const spy of spies) spy.mockRestore();
+    }
+  });
+
+  it('an engine opened with meterScans: false (schema discovery) gives the same answers, counts nothing and runs no meter statement', async () => {
+    const scratch = await AthenaLocalEngine.open({ lakeRoot: tempLake(), inMemory: true, meterScans: false });
+    const metered = await engine.execute('SELECT max(x) FROM (VALUES 1, 2, 3) AS v(x)');
+    let preparedRuns = 0;
+    const preparedRun = DuckDBPreparedStatement.prototype.run;
+    const spy = vi.spyOn(DuckDBPreparedStatement.prototype, 'run').mockImplementation(function (this: DuckDBPreparedStatement) {
+      preparedRuns++;
+      return preparedRun.apply(this);
+    });
+    try {
+      await scratch.execute('CREATE DATABASE d');
+      await scratch.execute("CREATE TABLE d.t WITH (format = 'PARQUET', external_location = 's3://b/t/') AS SELECT x FROM (VALUES 1, 2, 3) AS v(x)");
+      const result = await scratch.execute('SELECT max(x) FROM d.t');
+      expect(result.rows).toEqual(metered.rows);
+      expect(result.stats.bytesScanned).toBe(0);
+      expect(preparedRuns).toBe(0);
+    } finally {
+      spy.mockRestore();
+      await scratch.close();
     }
   });
 

@@ -35,10 +35,22 @@ interface CatalogSnapshot {
 
 const emptySnapshot = (): CatalogSnapshot => ({ relations: new Map() });
 
-/** DuckDB's ORDER BY of VARCHAR keys: byte order of their UTF-8 (the listings this snapshot stands in for use it). */
-function byCatalogOrder(a: readonly string[], b: readonly string[]): number {
+/** A surrogate: an astral character, the only place UTF-16 code unit order and UTF-8 byte order part. */
+const SURROGATE = /[\uD800-\uDFFF]/;
+
+/** Byte order of two strings' UTF-8; without astral characters it is their code unit order, compared unencoded. */
+function byUtf8(a: string, b: string): number {
+  if (SURROGATE.test(a) || SURROGATE.test(b)) return Buffer.compare(Buffer.from(a), Buffer.from(b));
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * DuckDB's ORDER BY of VARCHAR keys: byte order of their UTF-8 (the listings this snapshot stands in for use it).
+ * Called for every table of the snapshot each time one is added (a lint of 1,000 models: ~500,000 calls).
+ */
+export function byCatalogOrder(a: readonly string[], b: readonly string[]): number {
   for (let i = 0; i < Math.min(a.length, b.length); i++) {
-    const order = Buffer.compare(Buffer.from(a[i]), Buffer.from(b[i]));
+    const order = byUtf8(a[i], b[i]);
     if (order !== 0) return order;
   }
   return a.length - b.length;

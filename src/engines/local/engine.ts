@@ -1,4 +1,4 @@
-import { EngineError, type Engine, type EngineCapabilities, type ExecuteOptions, type QueryResult, type TableName } from '../engine.js';
+import { EngineError, type Column, type Engine, type EngineCapabilities, type ExecuteOptions, type QueryResult, type TableName } from '../engine.js';
 import { CATALOG, catalogName, LakeCatalog } from './catalog.js';
 import { CatalogAccess } from './catalog-access.js';
 import { DuckDbEngine, withoutInternalSuggestions } from '../duckdb/engine.js';
@@ -7,7 +7,7 @@ import { emptyResult, runLakeAction, tableListing, type LakeSessionContext } fro
 import { swapLakeTable } from './lake-swap.js';
 import { claimLakeFolder } from '../../storage/lake-folder.js';
 import { AthenaCodedError } from '../../dialect/athena-error.js';
-import { ScanMeter } from './scan-meter.js';
+import { NO_SCAN_METER, ScanMeter, type ScanMetering } from './scan-meter.js';
 import { confineToLake, refuseEngineStatements, refuseEscapingLocations } from './sandbox.js';
 import { failureMessage, registerShims, type MacroSet } from '../../dialect/shims/index.js';
 import { withUnknownTypes } from './unknown-types.js';
@@ -30,6 +30,8 @@ export interface LocalEngineOptions {
   holdIdleMs?: number;
   /** Told once per wait whom this process waits for (the CLI prints it on stderr). */
   onWait?: (message: string) => void;
+  /** Count the bytes each statement reads from the lake (stats.bytesScanned; default true). */
+  meterScans?: boolean;
 }
 
 /** Statements whose actions only read the catalog: they attach it read-only. */
@@ -77,7 +79,7 @@ export class AthenaLocalEngine implements Engine {
     private readonly catalog: LakeCatalog,
     private readonly access: CatalogAccess,
     private readonly macros: MacroSet,
-    private readonly scanMeter: ScanMeter,
+    private readonly scanMeter: ScanMetering,
     private readonly defaultDatabase: string,
   ) {}
 
@@ -99,7 +101,7 @@ export class AthenaLocalEngine implements Engine {
     const duck = await DuckDbEngine.open({ databasePath: ':memory:', lakeRoot: options.lakeRoot, threads: options.threads });
     try {
       const macros = registerShims(duck.connection);
-      const scanMeter = await ScanMeter.start(duck.connection, options.lakeRoot);
+      const scanMeter = options.meterScans === false ? NO_SCAN_METER : await ScanMeter.start(duck.connection, options.lakeRoot);
       const catalog = new LakeCatalog(duck.connection, options.lakeRoot);
       await confineToLake(duck.connection, options.lakeRoot);
       const access = new CatalogAccess(duck.connection, catalog, options);
@@ -141,6 +143,21 @@ export class AthenaLocalEngine implements Engine {
     return this.run(insert, { ...options, database: target.database }, (steps) =>
       steps.map((step) => (step.kind === 'action' && step.action.type === 'insert' ? { ...step, action: { ...step.action, replacePartitions: true } } : step)),
     );
+  }
+
+  /**
+   * `CREATE TABLE … AS <query> WITH NO DATA` of an Iceberg table (schema discovery), answering the new table's columns
+   * as a `SELECT *` of it reports them, without that second statement (issue 18: one per model of a `lake lint`).
+   */
+  async createEmptyTable(sql: string, options: ExecuteOptions = {}): Promise<Column[]> {
+    const result = await this.run(sql, options, (steps) =>
+      steps.map((step) =>
+        step.kind === 'action' && step.action.type === 'createTableAs'
+          ? { ...step, action: { ...step.action, spec: { ...step.action.spec, reportColumns: true } } }
+          : step,
+      ),
+    );
+    return result.columns;
   }
 
   /** The catalog swap of a `table` model, as one write statement (lake-swap.ts). */

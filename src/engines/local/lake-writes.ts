@@ -10,6 +10,7 @@ import { hasDataFiles, localPathOf } from './lake-storage.js';
 import type { LakeColumn, LakeTable, StorageFormat } from '../../dialect/lake-table.js';
 import { sqlIdent } from './readers.js';
 import { trinoTypeName } from '../duckdb/types.js';
+import { createEmptyIcebergTable } from './lake-create-empty.js';
 import { replacePartitionFiles, writeTableFiles } from './writer.js';
 import { s3Folder } from '../../storage/object-store/object-store.js';
 
@@ -78,6 +79,17 @@ export function castProjection(staged: StagedRows, sourceColumns: (string | null
   return `(SELECT ${items.join(', ')} FROM ${staged.relation}) AS __rows`;
 }
 
+/** A query's columns as a table's, lower-cased, with Athena's errors for the columns no table can hold. */
+export function tableColumns(columns: StagedRows['columns'], target: TableRef): LakeColumn[] {
+  // Hive (and the local Iceberg tables) have no zoned timestamp or ipaddress type; their structs must never reach a file.
+  const unwritable = unwritableColumn(columns);
+  if (unwritable) throw unsupportedHiveType(unwritable, target);
+  const names = columns.map((c) => c.name.toLowerCase());
+  const duplicate = names.find((n, i) => names.indexOf(n) !== i);
+  if (duplicate) throw athenaError('DUPLICATE_COLUMN_NAME', `Column name '${duplicate}' specified more than once`, target);
+  return columns.map((c, i) => ({ name: names[i], type: hiveTypeOfDuckDb(c.duckType, names[i]) }));
+}
+
 export async function createTableAs(ctx: LakeSessionContext, spec: CtasSpec): Promise<QueryResult> {
   const { target } = spec;
   if (!(await ctx.catalog.databaseExists(target.database))) throw schemaNotFound(target.database, target);
@@ -85,16 +97,12 @@ export async function createTableAs(ctx: LakeSessionContext, spec: CtasSpec): Pr
     if (spec.ifNotExists) return emptyResult({ rowsWritten: 0 });
     throw athenaError('TABLE_ALREADY_EXISTS', `Table 'awsdatacatalog.${target.database}.${target.name}' already exists`, target);
   }
+  if (!spec.withData && spec.tableType === 'iceberg') return createEmptyIcebergTable(ctx, spec);
   let staged: StagedRows | undefined;
   try {
     staged = await stage(ctx, spec.sourceSql, spec.withData);
-    // Hive (and the local Iceberg tables) have no zoned timestamp or ipaddress type; their structs must never reach a file.
-    const unwritable = unwritableColumn(staged.columns);
-    if (unwritable) throw unsupportedHiveType(unwritable, target);
-    const names = staged.columns.map((c) => c.name.toLowerCase());
-    const duplicate = names.find((n, i) => names.indexOf(n) !== i);
-    if (duplicate) throw athenaError('DUPLICATE_COLUMN_NAME', `Column name '${duplicate}' specified more than once`, target);
-    const columns: LakeColumn[] = staged.columns.map((c, i) => ({ name: names[i], type: hiveTypeOfDuckDb(c.duckType, names[i]) }));
+    const columns = tableColumns(staged.columns, target);
+    const names = columns.map((c) => c.name);
     const cast = castProjection(
       staged,
       staged.columns.map((c) => c.name),
@@ -153,9 +161,9 @@ export async function createTableAs(ctx: LakeSessionContext, spec: CtasSpec): Pr
   }
 }
 
-const defaultLocation = () => `s3://${DEFAULT_CTAS_BUCKET}/tables/${randomUUID()}/`;
+export const defaultLocation = () => `s3://${DEFAULT_CTAS_BUCKET}/tables/${randomUUID()}/`;
 
-function lakeTable(spec: CtasSpec, columns: LakeColumn[], partitionKeys: LakeColumn[], format: StorageFormat, location: string): LakeTable {
+export function lakeTable(spec: CtasSpec, columns: LakeColumn[], partitionKeys: LakeColumn[], format: StorageFormat, location: string): LakeTable {
   const compression = spec.writeCompression?.toLowerCase() ?? (format.kind === 'parquet' ? 'snappy' : 'gzip');
   return {
     database: spec.target.database,

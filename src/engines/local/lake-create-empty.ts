@@ -1,0 +1,36 @@
+// `CREATE TABLE … AS <query> WITH NO DATA` of an Iceberg table, bound but never run: the query is prepared once for
+// its column names and types, and the empty native table is created from them. The general CTAS path (lake-writes.ts)
+// stages the rows in a temp table, reads its types back, casts it into the table and drops it — five statements to
+// write no rows; `lake lint` and schema discovery create one such table per model (issue 18).
+import type { QueryResult } from '../engine.js';
+import { catalogName } from './catalog.js';
+import { duckDbTypeOf, parseHiveType } from '../../dialect/hive-types.js';
+import type { CtasSpec } from '../../dialect/lake-actions.js';
+import { emptyResult, type LakeSessionContext } from './lake-session.js';
+import { sqlIdent } from './readers.js';
+import { trinoTypeName } from '../duckdb/types.js';
+import { defaultLocation, lakeTable, tableColumns, type StagedRows } from './lake-writes.js';
+
+/** The query's columns as the staged path sees them, from its prepared statement (nothing runs). */
+async function boundColumns(ctx: LakeSessionContext, sourceSql: string): Promise<StagedRows['columns']> {
+  const prepared = await ctx.connection.prepare(`SELECT * FROM (${sourceSql}) AS __src`);
+  try {
+    return Array.from({ length: prepared.columnCount }, (_, i) => {
+      const type = prepared.columnType(i);
+      return { name: prepared.columnName(i), duckType: type.toString(), trinoType: trinoTypeName(type) };
+    });
+  } finally {
+    prepared.destroySync();
+  }
+}
+
+/** An empty Iceberg table with the query's columns, the same checks and errors as the general CTAS path. */
+export async function createEmptyIcebergTable(ctx: LakeSessionContext, spec: CtasSpec): Promise<QueryResult> {
+  const columns = tableColumns(await boundColumns(ctx, spec.sourceSql), spec.target);
+  const definitions = columns.map((c) => `${sqlIdent(c.name)} ${duckDbTypeOf(parseHiveType(c.type))}`);
+  await ctx.connection.run(`CREATE TABLE ${catalogName(spec.target.database, spec.target.name)} (${definitions.join(', ')})`);
+  await ctx.catalog.put(lakeTable(spec, columns, [], { kind: 'parquet' }, spec.location ?? defaultLocation()));
+  if (!spec.reportColumns) return emptyResult({ rowsWritten: 0 });
+  const read = await boundColumns(ctx, `SELECT * FROM ${catalogName(spec.target.database, spec.target.name)}`);
+  return { ...emptyResult({ rowsWritten: 0 }), columns: read.map((c) => ({ name: c.name, type: c.trinoType })) };
+}
