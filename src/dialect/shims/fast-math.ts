@@ -226,6 +226,9 @@ function buildTables(): Tables {
   return { expIntA, expIntB, expFracA, expFracB, lnMant };
 }
 
+/** Whether the tables were built (tests: loading the shims must not build them). */
+export const fastMathTablesBuilt = (): boolean => tables !== undefined;
+
 /** The tables, built on first use (a few milliseconds). */
 export function fastMathTables(): Tables {
   tables ??= buildTables();

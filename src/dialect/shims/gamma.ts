@@ -39,7 +39,10 @@ const LANCZOS = [
   -0.00009837447530487956, 0.0001580887032249125, -0.00021026444172410488, 0.00021743961811521265, -0.0001643181065367639, 0.00008441822398385275,
   -0.000026190838401581408, 0.0000036899182659531625,
 ];
-const HALF_LOG_2_PI = 0.5 * fastLog(2.0 * Math.PI);
+// Computed on first use: at module load it built FastMath's tables (~50 ms of CPU) for every command that loads the
+// shims, most of which never call a gamma function (issue 18: `lake test`, `npm start`, cold start).
+let halfLog2Pi: number | undefined;
+const HALF_LOG_2_PI = (): number => (halfLog2Pi ??= 0.5 * fastLog(2.0 * Math.PI));
 
 const A0 = 6.116095104481416e-9;
 const A1 = 6.247308301164655e-9;
@@ -110,7 +113,7 @@ export function logGamma(x: number): number {
   }
   const sum = lanczos(x);
   const tmp = x + LANCZOS_G + 0.5;
-  return (x + 0.5) * fastLog(tmp) - tmp + HALF_LOG_2_PI + fastLog(sum / x);
+  return (x + 0.5) * fastLog(tmp) - tmp + HALF_LOG_2_PI() + fastLog(sum / x);
 }
 
 /** Gamma.gamma(x) for 0 < x ≤ 20 (the range beta_cdf reaches: a < 1 and a + b < 11). */

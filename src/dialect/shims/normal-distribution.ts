@@ -6,11 +6,12 @@ import { continuedFraction, logGamma } from './gamma.js';
 
 const ERF_EPSILON = 1.0e-15;
 const ERF_MAX_ITERATIONS = 10000;
-/** Gamma.logGamma(0.5): the only `a` erf uses. */
-const LOG_GAMMA_HALF = logGamma(0.5);
+/** Gamma.logGamma(0.5): the only `a` erf uses (on first use: see HALF_LOG_2_PI in gamma.ts). */
+let logGammaHalf: number | undefined;
+const LOG_GAMMA_HALF = (): number => (logGammaHalf ??= logGamma(0.5));
 
 /** exp(-x + a·log(x) - logGamma(a)) for a = 1/2, in Commons Math's order of operations. */
-const gammaFactor = (x: number) => fastExp(-x + 0.5 * fastLog(x) - LOG_GAMMA_HALF);
+const gammaFactor = (x: number) => fastExp(-x + 0.5 * fastLog(x) - LOG_GAMMA_HALF());
 
 /** Gamma.regularizedGammaP(0.5, x, 1e-15, 10000): the series below a + 1, else 1 - Q. */
 function regularizedGammaPHalf(x: number): number {

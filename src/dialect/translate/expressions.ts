@@ -599,6 +599,7 @@ export class ExpressionRewriter {
       tail: renderedTail,
       report: (rule, message, hint) => this.report(name, rule, message, hint),
       render: (nodes) => this.render(nodes),
+      renderZoned: (nodes) => this.renderZoned(nodes),
     };
     let text: string | undefined;
     if (entry?.run.kind === 'rewrite') text = FUNCTIONS[lower](ctx);
