@@ -11,6 +11,7 @@ import type { LakeColumn, LakeTable, StorageFormat } from '../../dialect/lake-ta
 import { sqlIdent } from './readers.js';
 import { trinoTypeName } from '../duckdb/types.js';
 import { replacePartitionFiles, writeTableFiles } from './writer.js';
+import { withPartitionFilters } from './partition-filters.js';
 import { s3Folder } from '../../storage/object-store/object-store.js';
 
 /** Where CTAS writes without external_location: Athena's `<query result location>/tables/<query id>/`. */
@@ -194,6 +195,7 @@ export async function insertInto(
   }
   let staged: StagedRows | undefined;
   try {
+    sourceSql = await withPartitionFilters(ctx.connection, ctx.catalog, sourceSql);
     staged = await stage(ctx, sourceSql, !replacePartitions);
     if (!table || table.tableType === 'iceberg') {
       // Trino coerces neither a zoned timestamp nor an ipaddress to a column's type on INSERT (DuckDB would).
