@@ -412,6 +412,26 @@ export class LakeCatalog {
     return reads;
   }
 
+  /** The Hive tables' descriptions (read-only: see storedTables). */
+  async hiveTables(): Promise<readonly LakeTable[]> {
+    return (await this.storedTables()).filter((t) => t.table.tableType === 'hive').map((t) => t.table);
+  }
+
+  /**
+   * The table's view SELECT as the view now reads (by name or plain), with `filter` on its partition keys applied where
+   * its files are read; undefined when the view is not one of those (an unreadable table's view).
+   */
+  async filteredSelect(table: LakeTable, filter: string): Promise<string | undefined> {
+    const stored = (await this.storedTables()).find((t) => t.table.database === table.database && t.table.name === table.name);
+    if (!stored?.viewSql) return undefined;
+    const presence = this.presence(table);
+    if (!presence.tableFolder) return undefined;
+    for (const byName of [true, false]) {
+      if (stored.viewSql === this.selectFor(table, presence, byName)) return hiveTableSelect(table, this.lakeRoot, presence, byName, filter);
+    }
+    return undefined;
+  }
+
   /** Built once per description, presence and reading (every statement asks for all of them). */
   private selectFor(table: LakeTable, presence: SourcePresence, byName: boolean): string {
     const key = `${JSON.stringify(table)}\n${JSON.stringify(presence)}\n${byName}`;

@@ -12,6 +12,7 @@ import { sqlIdent } from './readers.js';
 import { trinoTypeName } from '../duckdb/types.js';
 import { createEmptyIcebergTable } from './lake-create-empty.js';
 import { replacePartitionFiles, writeTableFiles } from './writer.js';
+import { withPartitionFilters } from './partition-filters.js';
 import { s3Folder } from '../../storage/object-store/object-store.js';
 
 /** Where CTAS writes without external_location: Athena's `<query result location>/tables/<query id>/`. */
@@ -202,6 +203,7 @@ export async function insertInto(
   }
   let staged: StagedRows | undefined;
   try {
+    sourceSql = await withPartitionFilters(ctx.connection, ctx.catalog, sourceSql);
     staged = await stage(ctx, sourceSql, !replacePartitions);
     if (!table || table.tableType === 'iceberg') {
       // Trino coerces neither a zoned timestamp nor an ipaddress to a column's type on INSERT (DuckDB would).

@@ -153,9 +153,10 @@ export function tableFolderGlob(table: LakeTable, lakeRoot: string): string {
 
 /**
  * The SELECT a Hive table's view runs. `presence` says which sources have files (others are left out); `byName` see
- * readerCall.
+ * readerCall. `partitionFilter`: a condition on the partition keys applied to the table folder's files where DuckDB
+ * reads them (partition-filters.ts); only for Parquet, whose reader is not below a projection of its own.
  */
-export function hiveTableSelect(table: LakeTable, lakeRoot: string, presence: SourcePresence, byName = true): string {
+export function hiveTableSelect(table: LakeTable, lakeRoot: string, presence: SourcePresence, byName = true, partitionFilter?: string): string {
   const { select, from } = columnsOver(table);
   const keys = table.partitionKeys.map((k) => sqlIdent(k.name));
   const parts: string[] = [];
@@ -164,7 +165,8 @@ export function hiveTableSelect(table: LakeTable, lakeRoot: string, presence: So
     const hidden = table.droppedPartitions.map(
       (values) => `(${table.partitionKeys.map((k, i) => `${sqlIdent(k.name)} IS NOT DISTINCT FROM ${partitionLiteral(k, values[i])}`).join(' AND ')})`,
     );
-    const where = hidden.length > 0 ? ` WHERE NOT (${hidden.join(' OR ')})` : '';
+    const conditions = [...(hidden.length > 0 ? [`NOT (${hidden.join(' OR ')})`] : []), ...(partitionFilter === undefined ? [] : [partitionFilter])];
+    const where = conditions.length > 0 ? ` WHERE ${conditions.join(' AND ')}` : '';
     parts.push(`SELECT ${[...select, ...keys].join(', ')} FROM ${from(readerCall(table, glob, keys.length > 0, byName), keys)}${where}`);
   }
   table.partitions.forEach((partition, i) => {
