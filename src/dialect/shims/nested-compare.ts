@@ -184,6 +184,10 @@ export const NESTED_COMPARE_MACROS: readonly string[] = [
   // the translator cannot see (translate/nested-comparisons.ts). DuckDB folds typeof() while binding, so
   // \`a = b AND trino_not_nested(a, b)\` plans as \`a = b\` (a hash join stays one, a filter still pushes down).
   `trino_not_nested(a, b) AS {'trino_v': true}[CASE WHEN ${IS_NESTED('a')} OR ${IS_NESTED('b')} THEN '${REFUSED_KEY_MARKER}nested-compare' ELSE 'trino_v' END]`,
+  // `plain` when neither a nor b is an array, map or row, else `nested` (Trino's comparison): the comparison of
+  // operands whose types the translator cannot see (translate/nested-comparisons.ts). DuckDB folds typeof() while
+  // binding and the constant CASE while optimizing, so a scalar comparison still pushes down or joins by hash.
+  `trino_compare_any(a, b, plain, nested) AS CASE WHEN ${IS_NESTED('a')} OR ${IS_NESTED('b')} THEN nested ELSE plain END`,
   // x prepended to the elements: the list gives them DuckDB's common type, as Trino coerces them.
   `trino_nested_search(a, x) AS trino_nested_search_json(CAST(to_json(list_prepend(x, a)) AS VARCHAR))`,
   `trino_nested_contains(a, x) AS list_transform([trino_nested_search(a, x)], lambda trino_p: CASE
