@@ -72,6 +72,14 @@ export function parseJson(text: string): Json {
 const isNumber = (v: Json): v is { number: string } => typeof v === 'object' && v !== null && 'number' in v;
 const isObject = (v: Json): v is { entries: Map<string, Json> } => typeof v === 'object' && v !== null && 'entries' in v;
 
+/**
+ * A zoned timestamp (the local struct of instant, zone and wall clock, shims/macros.ts TZ_STRUCT) compares by its
+ * instant in Trino: ARRAY[TIMESTAMP '2025-01-01 10:00 UTC'] = ARRAY[TIMESTAMP '2025-01-01 11:00 +01:00'] is true.
+ */
+const INSTANT = 'trino_instant';
+const zoned = (v: Json): v is { entries: Map<string, Json> } => !Array.isArray(v) && isObject(v) && v.entries.has(INSTANT);
+const byInstant = (v: Json): Json => (zoned(v) ? (v.entries.get(INSTANT) ?? null) : v);
+
 function sameScalar(a: Json, b: Json): boolean {
   if (isNumber(a) && isNumber(b)) return a.number !== 'NaN' && (a.number === b.number || (Number(a.number) === 0 && Number(b.number) === 0));
   return a === b;
@@ -95,6 +103,7 @@ function pairs(a: Json, b: Json): [Json, Json][] | false | undefined {
 /** Trino's `a = b`: false when a pair is definitely unequal, NULL when a compared pair holds a NULL, else true. */
 export function nestedEqual(a: Json, b: Json): boolean | null {
   if (a === null || b === null) return null;
+  if (zoned(a) || zoned(b)) return sameScalar(byInstant(a), byInstant(b));
   const compared = pairs(a, b);
   if (compared === undefined) return sameScalar(a, b);
   if (compared === false) return false;
@@ -109,12 +118,18 @@ export function nestedEqual(a: Json, b: Json): boolean | null {
 
 /**
  * Where Trino's ordering of a and b meets a NULL before the order is decided: 'ARRAY' or 'ROW' (the innermost value
- * being compared), or undefined when the order is decided first (or by the lengths).
+ * being compared), or undefined when the order is decided first (or by the lengths). 'ZONE' where it meets zoned
+ * timestamps of one instant in different zones first: equal in Trino, where DuckDB's order of the local structs goes
+ * on to the zone names (refused).
  */
-export function orderingNull(a: Json, b: Json): 'ARRAY' | 'ROW' | undefined {
-  const walk = (x: Json, y: Json): 'ARRAY' | 'ROW' | 'decided' | undefined => {
+export function orderingNull(a: Json, b: Json): 'ARRAY' | 'ROW' | 'ZONE' | undefined {
+  const walk = (x: Json, y: Json): 'ARRAY' | 'ROW' | 'ZONE' | 'decided' | undefined => {
     let kind: 'ARRAY' | 'ROW';
     let elements: [Json, Json][];
+    if (zoned(x) && zoned(y)) {
+      if (!sameScalar(byInstant(x), byInstant(y))) return 'decided';
+      return sameScalar(x.entries.get('trino_zone') ?? null, y.entries.get('trino_zone') ?? null) ? undefined : 'ZONE';
+    }
     if (Array.isArray(x) && Array.isArray(y)) {
       kind = 'ARRAY';
       elements = x.slice(0, Math.min(x.length, y.length)).map((e, i) => [e, y[i]]);
@@ -175,7 +190,8 @@ export function nestedCompareUdfs(): DuckDBScalarFunction[] {
 
 const NULL_MESSAGE = `CASE trino_nested_ordering_null_json(CAST(to_json([a, b]) AS VARCHAR))
   WHEN 'ARRAY' THEN 'ARRAY comparison not supported for arrays with null elements'
-  WHEN 'ROW' THEN 'ROW comparison not supported for fields with null elements' END`;
+  WHEN 'ROW' THEN 'ROW comparison not supported for fields with null elements'
+  WHEN 'ZONE' THEN 'ordering arrays or rows of timestamps with time zone is refused locally where an element has the instant of the other one in another zone (Athena compares instants; CAST the elements to timestamp first)' END`;
 
 const NOT_SUPPORTED = (fn: string) => `'${fn} does not support arrays with elements that are null or contain null'`;
 
@@ -184,6 +200,10 @@ export const NESTED_COMPARE_MACROS: readonly string[] = [
   // the translator cannot see (translate/nested-comparisons.ts). DuckDB folds typeof() while binding, so
   // \`a = b AND trino_not_nested(a, b)\` plans as \`a = b\` (a hash join stays one, a filter still pushes down).
   `trino_not_nested(a, b) AS {'trino_v': true}[CASE WHEN ${IS_NESTED('a')} OR ${IS_NESTED('b')} THEN '${REFUSED_KEY_MARKER}nested-compare' ELSE 'trino_v' END]`,
+  // `plain` when neither a nor b is an array, map or row, else `nested` (Trino's comparison): the comparison of
+  // operands whose types the translator cannot see (translate/nested-comparisons.ts). DuckDB folds typeof() while
+  // binding and the constant CASE while optimizing, so a scalar comparison still pushes down or joins by hash.
+  `trino_compare_any(a, b, plain, nested) AS CASE WHEN ${IS_NESTED('a')} OR ${IS_NESTED('b')} THEN nested ELSE plain END`,
   // x prepended to the elements: the list gives them DuckDB's common type, as Trino coerces them.
   `trino_nested_search(a, x) AS trino_nested_search_json(CAST(to_json(list_prepend(x, a)) AS VARCHAR))`,
   `trino_nested_contains(a, x) AS list_transform([trino_nested_search(a, x)], lambda trino_p: CASE

@@ -2,16 +2,27 @@
 // is visibly nested (an ARRAY[…] constructor, a CAST to array/map/row, a call returning one) become the shims of
 // src/dialect/shims/nested-compare.ts, which give Trino's answer when elements are NULL. Comparisons of other operands
 // are left as written: wrapping every `=` would turn DuckDB's hash joins into nested loops. A comparison of two columns
-// (or elements `x[i]`), whose types only DuckDB's binder knows, is refused while binding when one is nested (and
-// `lake lint` binds every model): CAST one side to its type to compare it as Trino does.
+// (or elements `x[i]`), or any comparison in a JOIN's ON condition, whose types only DuckDB's binder knows, is refused
+// while binding when one is nested (and `lake lint` binds every model): CAST one side to its type to compare it as
+// Trino does. Other operands that may be nested (calls, CASE, subqueries: `tags = element_at(m, 'k')`), also in IN
+// lists, BETWEEN and `CASE x WHEN`, go through trino_compare_any, which DuckDB folds while binding to Trino's
+// comparison when a type is nested, to the plain one otherwise.
 import type { GroupNode, Node } from './tree.js';
 import { meaningful, nodeKeyword } from './tree.js';
 import type { Part } from './operators.js';
+import { inJoinCondition } from './operators.js';
+
+/**
+ * How a comparison whose operand types only DuckDB's binder knows is rewritten (guardColumnComparisons): refused
+ * while binding when an operand is nested, or dispatched on the operand types (trino_compare_any).
+ */
+export type Guard = 'refuse' | 'dispatch';
 
 /** A rendered expression and whether it is visibly an array, map or row. */
 export interface Rendered {
   text: string;
   nested?: boolean;
+  zoned?: boolean;
 }
 
 /** Calls whose value is an array, a map or a row, whatever their arguments. */
@@ -116,16 +127,22 @@ function nestedBetween(parts: Part[], i: number): number {
   const andAt = low ? low[1] + 1 + parts.slice(low[1] + 1).findIndex((p) => p.kind !== 'trivia') : -1;
   if (!x || !low || parts[andAt]?.text.toUpperCase() !== 'AND') return i;
   const high = operand(parts, andAt, 1);
-  if (!high || ![x, low, high].some((r) => isNested(parts, r))) return i;
+  if (!high) return i;
+  const visible = [x, low, high].some((r) => isNested(parts, r));
+  const unseen = !visible && mayBeNested(parts, x) && (mayBeNested(parts, low) || mayBeNested(parts, high)) && !inJoinCondition(parts, i);
+  if (!visible && !unseen) return i;
   const [a, lo, hi] = [x, low, high].map((r) => textOf(parts, r).trim());
   const both = `(${nestedComparison(lo, '<=', a)} AND ${nestedComparison(a, '<=', hi)})`;
-  parts.splice(x[0], high[1] - x[0] + 1, { kind: 'operand', text: not ? `(NOT ${both})` : both });
+  const nested = not ? `(NOT ${both})` : both;
+  const text = unseen ? compareAny(a, mayBeNested(parts, low) ? lo : hi, `(${textOf(parts, [x[0], high[1]]).trim()})`, nested) : nested;
+  parts.splice(x[0], high[1] - x[0] + 1, { kind: 'operand', text });
   return x[0];
 }
 
 /**
  * The render of a simple `CASE x WHEN v THEN …` for decimal-common-type.ts's checkedCase: when x or a v is visibly
- * nested, the operand is dropped and each `WHEN v` becomes `WHEN trino_nested_eq(x, v)` (Trino compares with `=`).
+ * nested, the operand is dropped and each `WHEN v` becomes `WHEN trino_nested_eq(x, v)` (Trino compares with `=`);
+ * when x and a v may be nested (columns, calls), `WHEN trino_compare_any(x, v, …)`.
  */
 export function simpleCaseRender(group: GroupNode, render: (nodes: readonly Node[]) => Rendered): (nodes: readonly Node[]) => string {
   const plain = (nodes: readonly Node[]) => render(nodes).text;
@@ -140,14 +157,18 @@ export function simpleCaseRender(group: GroupNode, render: (nodes: readonly Node
       return [value[0], render(value)] as const;
     }),
   );
-  if (!x.nested && ![...values.values()].some((v) => v.nested)) return plain;
+  const visible = x.nested || [...values.values()].some((v) => v.nested);
+  const unseen = (v: Rendered) => !x.zoned && !v.zoned && !isLiteral(x.text) && !isLiteral(v.text);
+  if (!visible && ![...values.values()].some(unseen)) return plain;
   const operandStart = items[0];
   return (nodes) => {
     if (nodes[0] === operandStart) return ' ';
     const value = values.get(nodes[0]);
     if (!value) return plain(nodes);
     const [lead, trail] = [/^\s*/.exec(value.text)?.[0] ?? '', /\s*$/.exec(value.text)?.[0] ?? ''];
-    return `${lead}trino_nested_eq(${x.text.trim()}, ${value.text.trim()})${trail}`;
+    const [a, b] = [x.text.trim(), value.text.trim()];
+    const nested = `trino_nested_eq(${a}, ${b})`;
+    return `${lead}${visible ? nested : compareAny(a, b, `(${a}) = (${b})`, nested)}${trail}`;
   };
 }
 
@@ -162,22 +183,52 @@ function isColumnOrElement(parts: readonly Part[], [a, b]: [number, number]): bo
   return m.every((p, n) => (n % 2 === 0 ? p.kind === 'operand' && IDENTIFIER.test(p.text) : p.kind === 'dot'));
 }
 
+/** A literal's rendered text: a string, a number, TRUE, FALSE, NULL, DATE '…', or a CAST of a string literal. */
+const LITERAL = /^(?:'|[0-9]|\.[0-9]|(?:TRUE|FALSE|NULL)$|(?:DATE|TIME)\s+'|CAST\('(?:[^']|'')*' AS [A-Z_]+(?:\(\d+, \d+\))?\)$)/i;
+const isLiteral = (text: string) => LITERAL.test(text.trim());
+/** The shims rewriteOperators (operators.ts) puts for arithmetic (`x + INTERVAL …`, `/`, `%`, AT TIME ZONE): scalars. */
+const ARITHMETIC_SHIM = /^trino_(?:plus_interval|minus_interval|plus_day_second|minus_day_second|divide|modulus|at_time_zone)\(/;
+
 /**
- * Comparisons marked by compareNestedValues (two columns, neither visibly nested) get the guard trino_not_nested
- * (nested-compare.ts), once the other operator rewrites (zoned timestamps compared by instant) are done:
- * `(a = b AND trino_not_nested(a, b))`, which DuckDB plans as `a = b`.
+ * Whether an operand may be an array, map or row that the translator cannot see: a column, an element, a call, a CASE,
+ * a subquery; not a literal, a zoned timestamp or an arithmetic expression.
+ */
+function mayBeNested(parts: readonly Part[], range: [number, number]): boolean {
+  if (isColumnOrElement(parts, range)) return true;
+  const m = parts.slice(range[0], range[1] + 1).filter((p) => p.kind !== 'trivia');
+  return m.length === 1 && m[0].kind === 'operand' && !m[0].zoned && !m[0].interval && !isLiteral(m[0].text) && !ARITHMETIC_SHIM.test(m[0].text);
+}
+
+/** `plain` when a and b are not arrays, maps or rows, else `nested`: DuckDB folds the choice while binding. */
+const compareAny = (a: string, b: string, plain: string, nested: string) => `trino_compare_any(${a}, ${b}, ${plain}, ${nested})`;
+
+/**
+ * Comparisons marked by compareNestedValues, once the other operator rewrites (zoned timestamps compared by instant)
+ * are done. 'refuse' (two columns, or a JOIN condition) gets the guard trino_not_nested (nested-compare.ts):
+ * `(a = b AND trino_not_nested(a, b))`, which DuckDB plans as `a = b` (a join stays a hash join). 'dispatch' becomes
+ * trino_compare_any(a, b, a = b, trino_nested_eq(a, b)), which DuckDB folds to one of them while binding.
  */
 export function guardColumnComparisons(parts: Part[]): void {
   for (let i = 0; i < parts.length; i++) {
-    if (!parts[i].guarded) continue;
+    const guard = parts[i].guarded;
+    if (!guard) continue;
     const left = operand(parts, i, -1);
     const right = operand(parts, i, 1);
     if (!left || !right) continue;
     const [a, b] = [textOf(parts, left).trim(), textOf(parts, right).trim()];
-    const text = `(${textOf(parts, [left[0], right[1]])} AND trino_not_nested(${a}, ${b}))`;
+    const whole = textOf(parts, [left[0], right[1]]);
+    const text =
+      guard === 'refuse' ? `(${whole} AND trino_not_nested(${a}, ${b}))` : compareAny(a, b, `(${whole.trim()})`, nestedComparison(a, parts[i].op ?? '', b));
     parts.splice(left[0], right[1] - left[0] + 1, { kind: 'operand', text });
     i = left[0];
   }
+}
+
+/** The guard of a comparison of operands neither of which is visibly nested, or none when one is visibly scalar. */
+function unseenComparison(parts: readonly Part[], i: number, left: [number, number], right: [number, number]): Guard | undefined {
+  if (isColumnOrElement(parts, left) && isColumnOrElement(parts, right)) return 'refuse';
+  if (!mayBeNested(parts, left) || !mayBeNested(parts, right)) return undefined;
+  return inJoinCondition(parts, i) ? 'refuse' : 'dispatch';
 }
 
 export function compareNestedValues(parts: Part[]): void {
@@ -192,7 +243,7 @@ export function compareNestedValues(parts: Part[]): void {
       const right = operand(parts, i, 1);
       if (!left || !right) continue;
       if (!isNested(parts, left) && !isNested(parts, right)) {
-        if (isColumnOrElement(parts, left) && isColumnOrElement(parts, right)) p.guarded = true;
+        p.guarded = unseenComparison(parts, i, left, right);
         continue;
       }
       const text = nestedComparison(textOf(parts, left).trim(), p.op ?? '', textOf(parts, right).trim());
@@ -203,12 +254,17 @@ export function compareNestedValues(parts: Part[]): void {
       const notAt = previous(parts, inAt);
       const not = parts[notAt]?.text.toUpperCase() === 'NOT';
       const left = operand(parts, not ? notAt : inAt, -1);
-      if (!left || !(isNested(parts, left) || p.inList.some((e) => e.nested))) continue;
-      const text = nestedInList(
-        textOf(parts, left).trim(),
+      if (!left) continue;
+      const visible = isNested(parts, left) || p.inList.some((e) => e.nested);
+      const unseen = p.inList.find((e) => !e.zoned && !isLiteral(e.text));
+      if (!visible && !(unseen && mayBeNested(parts, left))) continue;
+      const x = textOf(parts, left).trim();
+      const nested = nestedInList(
+        x,
         p.inList.map((e) => e.text),
         not,
       );
+      const text = visible ? nested : compareAny(x, unseen?.text.trim() ?? '', `(${textOf(parts, [left[0], i]).trim()})`, nested);
       parts.splice(left[0], i - left[0] + 1, { kind: 'operand', text });
       i = left[0];
     }

@@ -1,6 +1,6 @@
 // Operators whose DuckDB meaning differs, rewritten over the rendered parts of one expression sequence: `AT TIME ZONE`,
 // `/` and `%`, `± INTERVAL` (a DATE stays a DATE), `||` (typed operands), comparisons with zoned timestamps (compared by instant) and of arrays, maps and rows.
-import { compareNestedValues, guardColumnComparisons } from './nested-comparisons.js';
+import { compareNestedValues, type Guard, guardColumnComparisons } from './nested-comparisons.js';
 import type { ArrayAppend } from './concat-operands.js';
 import { shimCall } from './unbound.js';
 import type { Token } from '../tokens.js';
@@ -24,8 +24,8 @@ export interface Part {
   zoned?: boolean;
   /** Visibly an array, map or row (nested-comparisons.ts). */
   nested?: boolean;
-  /** For 'op' parts: a comparison of two columns that is refused while binding when they are nested. */
-  guarded?: boolean;
+  /** For 'op' parts: a comparison whose operands may be nested unseen, refused or dispatched while binding. */
+  guarded?: Guard;
   /** A number literal Trino types as `integer` (digits only, up to 2147483647). */
   integerLiteral?: boolean;
   /** For a `||` part: it appends an element to an unknown-typed array (or prepends one). */
@@ -319,7 +319,7 @@ const CONDITION_WORDS = new Set([
 ]);
 
 /** True when the comparison at `i` is in a JOIN's ON condition. */
-function inJoinCondition(parts: readonly Part[], i: number): boolean {
+export function inJoinCondition(parts: readonly Part[], i: number): boolean {
   for (let k = i - 1; k >= 0; k--) {
     const word = parts[k].kind === 'boundary' ? parts[k].text.toUpperCase() : '';
     if (word === 'ON') return true;
