@@ -93,6 +93,9 @@ const LARGEST_OF_SCALE = `cast_to_type(repeat('9', 38 - ${S}) || CASE WHEN ${S} 
 const SUM_CHECKED = `list_transform([x], lambda v: CASE WHEN ${IS_DECIMAL} AND abs(v) > ${LARGEST_OF_SCALE}
   THEN cast_to_type(trino_fail('Decimal overflow'), v) ELSE v END)[1]`;
 export const DECIMAL_MACROS: readonly string[] = [
+  // A NULL of type decimal(s, s) under key 's<s>', of no type under 'n': DuckDB's common type of several of them keeps
+  // the largest scale (the set operation check, translate/set-operation-types.ts).
+  `trino_scale_nulls() AS {'n': NULL, ${WIDTHS.map((k) => `'s${k}': NULL::DECIMAL(${k}, ${k})`).join(', ')}}`,
   `trino_sum_checked(x) AS ${SUM_CHECKED}`,
   // + 0.0 (a decimal(2,1)): DuckDB's floor of an integer is a double, of an exact decimal an exact decimal.
   `trino_floor(x) AS ${bound(SCALE_38_FAILS('floor(v + 0.0)'), ROUNDED)}`,

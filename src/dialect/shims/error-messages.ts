@@ -25,7 +25,8 @@ const REFUSALS: Record<string, string> = {
   'map-order': 'Cannot apply operator: maps have no order on Athena (TYPE_MISMATCH), nor arrays or rows holding a map; compare their entries or keys instead',
 };
 const CONSTRUCT_NAMES: Record<string, string> = { case: 'CASE', 'array[…]': 'ARRAY[…]', values: 'VALUES' };
-const construct = (key: string) => CONSTRUCT_NAMES[key] ?? key;
+// A set operation's column (translate/set-operation-types.ts): 'union column 2'.
+const construct = (key: string) => CONSTRUCT_NAMES[key] ?? key.replace(/^(union|intersect|except)\b/, (word) => word.toUpperCase());
 /** An ipaddress meeting another type in `what`: greatest/least have no such signature, the others no common type. */
 const ipMismatch = (what: string) => {
   const call = /^(greatest|least)\(\)$/.exec(what)?.[1];

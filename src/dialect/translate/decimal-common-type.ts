@@ -12,10 +12,10 @@ import { isCase, isParen, meaningful, nodeKeyword, nodeText, splitArgs, type Gro
 /** The shim (function-macros.ts) every check calls: a rendered text containing it holds a check already. */
 const TYPE_SCALE = 'trino_type_scale';
 /** A condition on types (a constant once DuckDB has typed them) and the refusal's key (error-messages.ts). */
-type Check = readonly [when: string, key: string];
+export type Check = readonly [when: string, key: string];
 
 /** `whole` when no check holds; a binder error naming the first that holds. */
-function refusedWhen(checks: readonly Check[], whole: string): string {
+export function refusedWhen(checks: readonly Check[], whole: string): string {
   const whens = checks.map(([when, key]) => `WHEN ${when} THEN '${REFUSED_KEY_MARKER}${key}'`).join(' ');
   return `{'trino_v': ${whole}}[CASE ${whens} ELSE 'trino_v' END]`;
 }
@@ -169,6 +169,12 @@ export function literalsLoseScale(values: readonly Node[][]): boolean | undefine
   if (values.some((v) => !surelyNotNumeric(v) && literalDigits(v) === undefined)) return undefined;
   return mayLoseScale(values);
 }
+
+/**
+ * Whether values that may be decimals meet in one type that only DuckDB's binder knows (a value's type is not written)
+ * and may lose a scale there: the columns of a set operation checked while DuckDB binds (set-operation-types.ts).
+ */
+export const valuesMayLoseScaleWhenBound = (values: readonly Node[][]): boolean => literalsLoseScale(values) === undefined && mayLoseScale(values);
 
 /**
  * The first value of a VALUES column (`texts[0]`), with the check of the whole column beside it where the values'

@@ -20,6 +20,7 @@ import { isCallPosition, partBeforeQualifiedName, SYNTAX_BEFORE_PAREN } from './
 import { checkedArray, checkedCase, checkedValuesColumn, literalsLoseScale } from './decimal-common-type.js';
 import { failingDecimalComparisons } from './decimal-comparisons.js';
 import { rowValues, setOperationColumns, valuesColumns } from './set-operation-columns.js';
+import { checkedSetOperationText, setOperationToCheck } from './set-operation-types.js';
 import { FUNCTIONS, type CallContext } from './functions.js';
 import { quoteReservedIdentifier } from './identifiers.js';
 import { sessionWord } from './session-words.js';
@@ -118,6 +119,9 @@ export class ExpressionRewriter {
     this.checkConcatOperands(items);
     this.checkSetOperationColumns(items);
     this.checkDecimalComparisons(items);
+    // A set operation whose decimal columns only DuckDB's binder types is checked there (set-operation-types.ts).
+    const setOperation = setOperationToCheck(items);
+    if (setOperation) return { text: checkedSetOperationText(setOperation, (nodes) => this.render(nodes)), zoned: false };
     const parts: Part[] = [];
     for (let i = 0; i < items.length; i++) i += this.renderNode(items, i, parts);
     rewriteOperators(parts);
