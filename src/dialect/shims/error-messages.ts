@@ -2,6 +2,11 @@
 // would say (Trino 476's messages, read from scripts/trino.sh): a shim's trino_fail('…') message alone, integer
 // overflow, casts out of range and text that is not a number. Other messages are left as DuckDB wrote them.
 import { FAIL_MARKER } from './fail-marker.js';
+import { javaDouble } from './json-canonical.js';
+
+/** A decimal number as text (what Trino's cast reads as a number, too large when it does not fit). */
+const JAVA_SPECIAL_DOUBLES: Record<string, string> = { nan: 'NaN', '-nan': 'NaN', inf: 'Infinity', '-inf': '-Infinity' };
+const NUMBER_TEXT = /^[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?$/;
 
 const INTEGER_NAMES: Record<string, string> = { INT8: 'tinyint', INT16: 'smallint', INT32: 'integer', INT64: 'bigint' };
 const CAST_NAMES: Record<string, string> = { INT8: 'TINYINT', INT16: 'SMALLINT', INT32: 'INT', INT64: 'BIGINT' };
@@ -73,6 +78,21 @@ const REWRITES: readonly [RegExp, (...groups: string[]) => string][] = [
   ],
   [/Conversion Error: Could not convert string '([\s\S]*?)' to (INT8|INT16|INT32|INT64)/, (text, type) => `Cannot cast '${text}' to ${CAST_NAMES[type]}`],
   [/Out of Range Error: Overflow on abs\((-?\d+)\)/, (value) => `Value ${value} is out of range for abs`],
+  // A cast to a decimal that does not fit (Trino 476: INVALID_CAST_ARGUMENT). DuckDB names the source type only for
+  // text; a floating value prints with six fraction digits (or nan, inf), Trino's as Java's Double.toString.
+  [
+    /Conversion Error: Could not convert string "([\s\S]*?)" to DECIMAL\((\d+),(\d+)\)/,
+    (text, p, s) => `Cannot cast VARCHAR '${text}' to DECIMAL(${p}, ${s}). ${NUMBER_TEXT.test(text.trim()) ? 'Value too large.' : 'Value is not a number.'}`,
+  ],
+  [
+    /Conversion Error: Could not cast value (-?(?:\d+\.\d{6}|nan|inf)) to DECIMAL\((\d+),(\d+)\)/,
+    (value, p, s) => `Cannot cast DOUBLE '${JAVA_SPECIAL_DOUBLES[value] ?? javaDouble(Number(value))}' to DECIMAL(${p}, ${s})`,
+  ],
+  [/Conversion Error: Could not cast value (-?\d+) to DECIMAL\((\d+),(\d+)\)/, (value, p, s) => `Cannot cast '${value}' to DECIMAL(${p}, ${s})`],
+  [
+    /Conversion Error: Casting value "([^"]*)" to type DECIMAL\((\d+),(\d+)\) failed: value is out of range!/,
+    (value, p, s) => `Cannot cast '${value}' to DECIMAL(${p}, ${s})`,
+  ],
   // trino_concat's type check (function-macros.ts): a scalar that is not varchar or varbinary.
   [
     /Binder Error: No function matches the given name and argument types 'array_concat\(([^()[\]]*)\)'[^\n]*(?:\n\tCandidate functions:\n\tarray_concat\(.*)?\n?/,
