@@ -170,6 +170,40 @@ export function literalsLoseScale(values: readonly Node[][]): boolean | undefine
   return mayLoseScale(values);
 }
 
+/** The integer digits of a number literal's value (`0` has none, `-12.5` two); undefined for anything else. */
+function valueIntegerDigits(nodes: readonly Node[]): number | undefined {
+  const m = meaningful(nodes);
+  const signed = m.length > 1 && m[0].kind === 'token' && m[0].token.kind === 'op' && /^[-+]$/.test(m[0].token.text) ? m.slice(1) : m;
+  const [first, second] = signed;
+  const text =
+    signed.length === 1 && first.kind === 'token' && first.token.kind === 'number'
+      ? nodeText(first)
+      : signed.length === 2 &&
+          second.kind === 'token' &&
+          second.token.kind === 'string' &&
+          (nodeKeyword(first) === 'DECIMAL' || INTEGER_TYPE_DIGITS[nodeKeyword(first)] !== undefined)
+        ? stringValue(second.token).trim().replace(/^[-+]/, '')
+        : undefined;
+  const digits = text === undefined ? undefined : /^(\d*)(?:\.\d*)?$/.exec(text);
+  return digits ? digits[1].replace(/^0+/, '').length : undefined;
+}
+
+/**
+ * Trino's common type of number literals (and NULLs) whose types need more than 38 digits together, as DuckDB's
+ * `DECIMAL(p, s)`, when every value fits it: the largest scale, the integer digits narrowed to what is left of 38
+ * (`VALUES 0, 0.<38 digits>` is decimal(38,38) in Trino 476). Undefined when a value is something else or does not fit
+ * (Trino 476 then fails: "Cannot cast INTEGER '1' to DECIMAL(38, 38)").
+ */
+export function literalsCommonDecimal(values: readonly Node[][]): string | undefined {
+  const numbers = values.filter((v) => !isNullLiteral(v));
+  const types = numbers.map(literalDigits);
+  const digits = numbers.map(valueIntegerDigits);
+  if (numbers.length === 0 || types.some((t) => t === undefined) || digits.some((d) => d === undefined)) return undefined;
+  const scale = Math.max(...types.map((t) => t?.scale ?? 0));
+  const precision = Math.min(38, Math.max(...types.map((t) => t?.integer ?? 0)) + scale);
+  return digits.every((d) => (d ?? 0) <= precision - scale) ? `DECIMAL(${precision}, ${scale})` : undefined;
+}
+
 /**
  * Whether values that may be decimals meet in one type that only DuckDB's binder knows (a value's type is not written)
  * and may lose a scale there: the columns of a set operation checked while DuckDB binds (set-operation-types.ts).
