@@ -83,7 +83,20 @@ const TRUNCATE_PLACES = `list_transform([x], lambda v: cast_to_type(CASE
   WHEN ${S} - n > 38 THEN '0'
   ELSE list_transform([(${UNSCALED} // ${TEN_TO(`${S} - n`)}) * ${TEN_TO(`${S} - n`)}], lambda trino_r: ${SCALED_TEXT('trino_r')})[1]
   END, v))[1]`;
+/**
+ * sum(decimal(p,s)) is decimal(38,s) in Trino, and a total past 38 digits fails with "Decimal overflow"
+ * (NUMERIC_VALUE_OUT_OF_RANGE, DecimalSumAggregation); DuckDB sums into a HUGEINT (up to about 1.7e38) and wrote the
+ * 39-digit total into the decimal(38,s) unchecked. The largest decimal(38,s) is a constant per type, so a total is
+ * checked with one comparison. Other types pass unchanged.
+ */
+const LARGEST_OF_SCALE = `cast_to_type(repeat('9', 38 - ${S}) || CASE WHEN ${S} > 0 THEN '.' || repeat('9', ${S}) ELSE '' END, v)`;
+const SUM_CHECKED = `list_transform([x], lambda v: CASE WHEN ${IS_DECIMAL} AND abs(v) > ${LARGEST_OF_SCALE}
+  THEN cast_to_type(trino_fail('Decimal overflow'), v) ELSE v END)[1]`;
 export const DECIMAL_MACROS: readonly string[] = [
+  // A NULL of type decimal(s, s) under key 's<s>', of no type under 'n': DuckDB's common type of several of them keeps
+  // the largest scale (the set operation check, translate/set-operation-types.ts).
+  `trino_scale_nulls() AS {'n': NULL, ${WIDTHS.map((k) => `'s${k}': NULL::DECIMAL(${k}, ${k})`).join(', ')}}`,
+  `trino_sum_checked(x) AS ${SUM_CHECKED}`,
   // + 0.0 (a decimal(2,1)): DuckDB's floor of an integer is a double, of an exact decimal an exact decimal.
   `trino_floor(x) AS ${bound(SCALE_38_FAILS('floor(v + 0.0)'), ROUNDED)}`,
   `trino_ceil(x) AS ${bound(SCALE_38_FAILS('ceil(v + 0.0)'), ROUNDED)}`,

@@ -2,6 +2,11 @@
 // would say (Trino 476's messages, read from scripts/trino.sh): a shim's trino_fail('…') message alone, integer
 // overflow, casts out of range and text that is not a number. Other messages are left as DuckDB wrote them.
 import { FAIL_MARKER } from './fail-marker.js';
+import { javaDouble } from './json-canonical.js';
+
+/** A decimal number as text (what Trino's cast reads as a number, too large when it does not fit). */
+const JAVA_SPECIAL_DOUBLES: Record<string, string> = { nan: 'NaN', '-nan': 'NaN', inf: 'Infinity', '-inf': '-Infinity' };
+const NUMBER_TEXT = /^[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?$/;
 
 const INTEGER_NAMES: Record<string, string> = { INT8: 'tinyint', INT16: 'smallint', INT32: 'integer', INT64: 'bigint' };
 const CAST_NAMES: Record<string, string> = { INT8: 'TINYINT', INT16: 'SMALLINT', INT32: 'INT', INT64: 'BIGINT' };
@@ -27,7 +32,8 @@ const REFUSALS: Record<string, string> = {
   'date-at-time-zone': 'TYPE_MISMATCH: Type of value must be a time or timestamp with or without time zone (actual date)',
 };
 const CONSTRUCT_NAMES: Record<string, string> = { case: 'CASE', 'array[…]': 'ARRAY[…]', values: 'VALUES' };
-const construct = (key: string) => CONSTRUCT_NAMES[key] ?? key;
+// A set operation's column (translate/set-operation-types.ts): 'union column 2'.
+const construct = (key: string) => CONSTRUCT_NAMES[key] ?? key.replace(/^(union|intersect|except)\b/, (word) => word.toUpperCase());
 /** An ipaddress meeting another type in `what`: greatest/least have no such signature, the others no common type. */
 const ipMismatch = (what: string) => {
   const call = /^(greatest|least)\(\)$/.exec(what)?.[1];
@@ -56,6 +62,13 @@ const REWRITES: readonly [RegExp, (...groups: string[]) => string][] = [
     /Out of Range Error: Overflow in (?:addition|subtract|multiplication) of DECIMAL\(\d+\) \([^()]*\)[;.](?: You might want to add an explicit cast to a decimal with a smaller scale\.)?/,
     () => 'Decimal overflow',
   ],
+  // DuckDB sums decimals into a HUGEINT, which overflows past about 1.7e38 (39 digits) while adding up; Trino adds in
+  // 128 bits with a count of overflows and fails only when the final total passes 38 digits.
+  [
+    /Out of Range Error: Overflow in HUGEINT addition: -?\d+ \+ -?\d+/,
+    () =>
+      'Decimal overflow: a running total of decimals passed 39 digits locally (Athena fails only when the final sum does not fit in 38 digits, and answers an average)',
+  ],
   [
     /Out of Range Error: Overflow in (addition|subtraction|multiplication) of (INT8|INT16|INT32|INT64) \((-?\d+) [-+*] (-?\d+)\)!/,
     (operation, type, a, b) =>
@@ -69,6 +82,21 @@ const REWRITES: readonly [RegExp, (...groups: string[]) => string][] = [
   [/Out of Range Error: Overflow on abs\((-?\d+)\)/, (value) => `Value ${value} is out of range for abs`],
   // CAST('2025-02-30' AS DATE): text of the date grammar naming no day of the calendar (Trino 476: INVALID_CAST_ARGUMENT).
   [/Conversion Error: date field value out of range: "([^"]*)"/, (text) => `Value cannot be cast to date: ${text}`],
+  // A cast to a decimal that does not fit (Trino 476: INVALID_CAST_ARGUMENT). DuckDB names the source type only for
+  // text; a floating value prints with six fraction digits (or nan, inf), Trino's as Java's Double.toString.
+  [
+    /Conversion Error: Could not convert string "([\s\S]*?)" to DECIMAL\((\d+),(\d+)\)/,
+    (text, p, s) => `Cannot cast VARCHAR '${text}' to DECIMAL(${p}, ${s}). ${NUMBER_TEXT.test(text.trim()) ? 'Value too large.' : 'Value is not a number.'}`,
+  ],
+  [
+    /Conversion Error: Could not cast value (-?(?:\d+\.\d{6}|nan|inf)) to DECIMAL\((\d+),(\d+)\)/,
+    (value, p, s) => `Cannot cast DOUBLE '${JAVA_SPECIAL_DOUBLES[value] ?? javaDouble(Number(value))}' to DECIMAL(${p}, ${s})`,
+  ],
+  [/Conversion Error: Could not cast value (-?\d+) to DECIMAL\((\d+),(\d+)\)/, (value, p, s) => `Cannot cast '${value}' to DECIMAL(${p}, ${s})`],
+  [
+    /Conversion Error: Casting value "([^"]*)" to type DECIMAL\((\d+),(\d+)\) failed: value is out of range!/,
+    (value, p, s) => `Cannot cast '${value}' to DECIMAL(${p}, ${s})`,
+  ],
   // trino_concat's type check (function-macros.ts): a scalar that is not varchar or varbinary.
   [
     /Binder Error: No function matches the given name and argument types 'array_concat\(([^()[\]]*)\)'[^\n]*(?:\n\tCandidate functions:\n\tarray_concat\(.*)?\n?/,

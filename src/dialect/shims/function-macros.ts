@@ -42,6 +42,11 @@ export const FUNCTION_MACROS: readonly string[] = [
   // DOUBLE overload would also catch decimals).
   `trino_avg_type(x TINYINT) AS 0::DOUBLE, (x SMALLINT) AS 0::DOUBLE, (x INTEGER) AS 0::DOUBLE, (x BIGINT) AS 0::DOUBLE,
      (x HUGEINT) AS 0::DOUBLE, (x) AS x`,
+  // avg's sum s in the type of s + 0 * w (a double for integers, w the witness above), but a decimal sum as it is:
+  // Trino's average of decimals whose total passes 38 digits answers (avg(DECIMAL '9…9' (38 digits), 1) is 5…0), where
+  // a decimal addition would fail past 38 digits. The struct's fields are types only (cast_to_type reads its type).
+  `trino_avg_sum(s, w) AS cast_to_type(s, struct_extract({'same': s, 'widened': s + 0 * w},
+     CASE WHEN typeof(w) LIKE 'DECIMAL%' THEN 'same' ELSE 'widened' END))`,
 
   // corr, covar_pop, covar_samp, regr_slope and regr_intercept have double and real forms only (Trino 476 SHOW
   // FUNCTIONS): unless an argument is a double, both become real (rounded to float) and the result is real.

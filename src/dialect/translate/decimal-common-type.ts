@@ -12,10 +12,10 @@ import { isCase, isParen, meaningful, nodeKeyword, nodeText, splitArgs, type Gro
 /** The shim (function-macros.ts) every check calls: a rendered text containing it holds a check already. */
 const TYPE_SCALE = 'trino_type_scale';
 /** A condition on types (a constant once DuckDB has typed them) and the refusal's key (error-messages.ts). */
-type Check = readonly [when: string, key: string];
+export type Check = readonly [when: string, key: string];
 
 /** `whole` when no check holds; a binder error naming the first that holds. */
-function refusedWhen(checks: readonly Check[], whole: string): string {
+export function refusedWhen(checks: readonly Check[], whole: string): string {
   const whens = checks.map(([when, key]) => `WHEN ${when} THEN '${REFUSED_KEY_MARKER}${key}'`).join(' ');
   return `{'trino_v': ${whole}}[CASE ${whens} ELSE 'trino_v' END]`;
 }
@@ -169,6 +169,46 @@ export function literalsLoseScale(values: readonly Node[][]): boolean | undefine
   if (values.some((v) => !surelyNotNumeric(v) && literalDigits(v) === undefined)) return undefined;
   return mayLoseScale(values);
 }
+
+/** The integer digits of a number literal's value (`0` has none, `-12.5` two); undefined for anything else. */
+function valueIntegerDigits(nodes: readonly Node[]): number | undefined {
+  const m = meaningful(nodes);
+  const signed = m.length > 1 && m[0].kind === 'token' && m[0].token.kind === 'op' && /^[-+]$/.test(m[0].token.text) ? m.slice(1) : m;
+  const [first, second] = signed;
+  const text =
+    signed.length === 1 && first.kind === 'token' && first.token.kind === 'number'
+      ? nodeText(first)
+      : signed.length === 2 &&
+          second.kind === 'token' &&
+          second.token.kind === 'string' &&
+          (nodeKeyword(first) === 'DECIMAL' || INTEGER_TYPE_DIGITS[nodeKeyword(first)] !== undefined)
+        ? stringValue(second.token).trim().replace(/^[-+]/, '')
+        : undefined;
+  const digits = text === undefined ? undefined : /^(\d*)(?:\.\d*)?$/.exec(text);
+  return digits ? digits[1].replace(/^0+/, '').length : undefined;
+}
+
+/**
+ * Trino's common type of number literals (and NULLs) whose types need more than 38 digits together, as DuckDB's
+ * `DECIMAL(p, s)`, when every value fits it: the largest scale, the integer digits narrowed to what is left of 38
+ * (`VALUES 0, 0.<38 digits>` is decimal(38,38) in Trino 476). Undefined when a value is something else or does not fit
+ * (Trino 476 then fails: "Cannot cast INTEGER '1' to DECIMAL(38, 38)").
+ */
+export function literalsCommonDecimal(values: readonly Node[][]): string | undefined {
+  const numbers = values.filter((v) => !isNullLiteral(v));
+  const types = numbers.map(literalDigits);
+  const digits = numbers.map(valueIntegerDigits);
+  if (numbers.length === 0 || types.some((t) => t === undefined) || digits.some((d) => d === undefined)) return undefined;
+  const scale = Math.max(...types.map((t) => t?.scale ?? 0));
+  const precision = Math.min(38, Math.max(...types.map((t) => t?.integer ?? 0)) + scale);
+  return digits.every((d) => (d ?? 0) <= precision - scale) ? `DECIMAL(${precision}, ${scale})` : undefined;
+}
+
+/**
+ * Whether values that may be decimals meet in one type that only DuckDB's binder knows (a value's type is not written)
+ * and may lose a scale there: the columns of a set operation checked while DuckDB binds (set-operation-types.ts).
+ */
+export const valuesMayLoseScaleWhenBound = (values: readonly Node[][]): boolean => literalsLoseScale(values) === undefined && mayLoseScale(values);
 
 /**
  * The first value of a VALUES column (`texts[0]`), with the check of the whole column beside it where the values'

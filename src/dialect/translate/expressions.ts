@@ -12,14 +12,15 @@ import {
   unknownArrayAppendOperators,
   unknownArrayConcatOperators,
 } from './concat-operands.js';
-import { decimalDigits, integerPastBigint } from './number-literals.js';
+import { decimalDigits, decimalLiteralPast38, integerPastBigint, withoutLeadingZeros } from './number-literals.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { keyword, stringValue, type Token } from '../tokens.js';
 import { arityAccepts, describeArity, DUCKDB_ONLY, FUNCTION_TABLE, lookupFunction } from '../functions/index.js';
 import { isCallPosition, partBeforeQualifiedName, SYNTAX_BEFORE_PAREN } from './call-position.js';
-import { checkedArray, checkedCase, checkedValuesColumn, literalsLoseScale } from './decimal-common-type.js';
+import { checkedArray, checkedCase, checkedValuesColumn, literalsCommonDecimal, literalsLoseScale } from './decimal-common-type.js';
 import { failingDecimalComparisons } from './decimal-comparisons.js';
 import { rowValues, setOperationColumns, valuesColumns } from './set-operation-columns.js';
+import { checkedSetOperationText, setOperationToCheck } from './set-operation-types.js';
 import { FUNCTIONS, type CallContext } from './functions.js';
 import { quoteReservedIdentifier } from './identifiers.js';
 import { sessionWord } from './session-words.js';
@@ -144,6 +145,9 @@ export class ExpressionRewriter {
     this.checkDecimalComparisons(items);
     const yearMonthStep = this.yearMonthStep;
     this.yearMonthStep = false;
+    // A set operation whose decimal columns only DuckDB's binder types is checked there (set-operation-types.ts).
+    const setOperation = setOperationToCheck(items);
+    if (setOperation) return { text: checkedSetOperationText(setOperation, (nodes) => this.render(nodes)), zoned: false };
     const parts: Part[] = [];
     for (let i = 0; i < items.length; i++) i += this.renderNode(items, i, parts);
     const yearMonths = parts.flatMap((p) => (p.yearMonth ? [p.yearMonth] : []));
@@ -313,7 +317,14 @@ export class ExpressionRewriter {
             'write a DECIMAL literal: 9223372036854775808.0',
           );
         }
-        parts.push({ kind: 'operand', text: digits, integerLiteral: /^\d+$/.test(digits) && Number(digits) <= 2147483647 });
+        if (decimalLiteralPast38(digits))
+          this.report(
+            t,
+            'invalid-literal',
+            `'${t.text}' is not a valid DECIMAL literal (38 digits at most on Athena)`,
+            'write fewer digits, or a DOUBLE: 1.5e0',
+          );
+        parts.push({ kind: 'operand', text: withoutLeadingZeros(digits), integerLiteral: /^\d+$/.test(digits) && Number(digits) <= 2147483647 });
         return 0;
       }
       case 'quoted':
@@ -397,8 +408,14 @@ export class ExpressionRewriter {
     let end = i + 1;
     while (end < items.length && !VALUES_END.has(nodeKeyword(items[end])) && nodeText(items[end]) !== ';') end++;
     const rowNodes = splitArgs(items.slice(i + 1, end));
-    this.checkValuesColumns(firstToken(items[i]), rowNodes);
-    const cells = rowNodes.map((row) => rowValues(row).map((value) => this.render(value)));
+    const typed = this.checkValuesColumns(firstToken(items[i]), rowNodes);
+    // Literals that need more than 38 digits together but fit Trino's common type are cast to it.
+    const cells = rowNodes.map((row) =>
+      rowValues(row).map((value, k) => {
+        const text = this.render(value);
+        return typed.has(k) && !/^\s*NULL\s*$/i.test(text) ? text.replace(/^(\s*)([\s\S]*?)(\s*)$/, `$1CAST($2 AS ${typed.get(k)})$3`) : text;
+      }),
+    );
     // A column whose values' types are not all written is checked while DuckDB binds it, beside its first value.
     const columns = valuesColumns(rowNodes);
     if (cells.length > 1)
@@ -421,10 +438,17 @@ export class ExpressionRewriter {
     return end - 1 - i;
   }
 
-  /** A VALUES column of decimal literals that meet past 38 digits (decimal-common-type.ts) is refused at its VALUES. */
-  private checkValuesColumns(at: Token, rows: readonly Node[][]): void {
-    const column = valuesColumns(rows).findIndex((values) => literalsLoseScale(values) === true);
-    if (column >= 0) this.reportLostScale(at, `column ${column + 1}`);
+  /**
+   * A VALUES column of decimal literals that meet past 38 digits (decimal-common-type.ts) is refused at its VALUES,
+   * unless every value fits Trino's common type: the columns to cast, by index, with that type.
+   */
+  private checkValuesColumns(at: Token, rows: readonly Node[][]): Map<number, string> {
+    const typed = new Map<number, string>();
+    const lost = valuesColumns(rows).flatMap((values, k) => (literalsLoseScale(values) === true ? [[k, literalsCommonDecimal(values)] as const] : []));
+    for (const [k, common] of lost) if (common) typed.set(k, common);
+    const refused = lost.find(([, common]) => common === undefined);
+    if (refused) this.reportLostScale(at, `column ${refused[0] + 1}`);
+    return typed;
   }
 
   private readonly setOperationsReported = new Set<Token>();

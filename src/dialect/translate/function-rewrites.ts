@@ -97,14 +97,15 @@ export const NULL_AWARE_REWRITES: Record<string, CallHandler> = {
   // concat_ws(sep, array) joins the array (DuckDB would print the array); with strings it skips NULLs like DuckDB's.
   concat_ws: (c) => (c.args.length === 2 ? shimCallText('trino_concat_ws', c.all()) : `concat_ws(${c.all()})`),
   // avg is sum / count in Trino's result type: double for integers (the witness turns the sum into a double), the
-  // input's decimal type rounded half up (trino_divide; DuckDB's avg(decimal) is a double), real for real.
+  // input's decimal type rounded half up (trino_divide; DuckDB's avg(decimal) is a double), real for real. A decimal
+  // sum stays unchecked (trino_avg_sum): Trino's average of a total past 38 digits is still an answer.
   // The witness's argument is a scalar subquery because DuckDB binds an overloaded macro's arguments before the rest
   // of the expression and reports an unknown column there as "multiple overloads match"; bound through (SELECT …)
   // first, the unknown column is reported by name (and the file position follows it).
   avg: (c) => {
     if (hasAggregate(c.all())) return `avg(${c.all()})${c.tail}`;
     const witness = `min(trino_avg_type((SELECT ${c.arg(0).replace(/^DISTINCT\s+/i, '')})))${c.tail}`;
-    return `cast_to_type(trino_divide(sum(${c.all()})${c.tail} + 0 * ${witness}, nullif(count(${c.all()})${c.tail}, 0)), ${witness})`;
+    return `cast_to_type(trino_divide(trino_avg_sum(sum(${c.all()})${c.tail}, ${witness}), nullif(count(${c.all()})${c.tail}, 0)), ${witness})`;
   },
   corr: realOrDoubleStatistic(true),
   covar_pop: realOrDoubleStatistic(false),

@@ -278,8 +278,9 @@ function sumCall(c: CallContext): string {
   // sum() of integers is HUGEINT in DuckDB (written to Parquet as DOUBLE); Trino's is BIGINT. The witness is dropped
   // at plan time, so this costs nothing. An aggregate inside (sum(count(*)) OVER ()) cannot go through the typed
   // witness; DuckDB's HUGEINT is then reported as bigint.
-  if (hasAggregate(value)) return `sum(${c.all()})${c.tail}`;
-  return `cast_to_type(sum(${c.all()})${c.tail}, min(${distinct ? 'DISTINCT ' : ''}trino_sum_type(${value}))${c.tail})`;
+  // trino_sum_checked: a decimal total past 38 digits fails as in Trino (decimal-macros.ts).
+  if (hasAggregate(value)) return `trino_sum_checked(sum(${c.all()})${c.tail})`;
+  return `trino_sum_checked(cast_to_type(sum(${c.all()})${c.tail}, min(${distinct ? 'DISTINCT ' : ''}trino_sum_type(${value}))${c.tail}))`;
 }
 
 function reduceCall(c: CallContext): string | undefined {

@@ -16,6 +16,25 @@ export function decimalDigits(text: string): string {
   return BigInt(prefix + digits.slice(2)).toString();
 }
 
+/**
+ * A decimal literal (`0.5`, `00.5`, `.5`; no exponent) as DuckDB must read it to give Trino's type: Trino types it by
+ * its digits without leading zeros (`0.5` is decimal(1,1), `0.<38 digits>` decimal(38,38)), DuckDB counts them (`0.5`
+ * is DECIMAL(2,1), a 39th digit makes a DOUBLE), so the integer part's leading zeros are dropped. Other literals are
+ * returned as they are.
+ */
+export function withoutLeadingZeros(digits: string): string {
+  const m = /^(\d*)\.(\d*)$/.exec(digits);
+  if (!m) return digits;
+  const integer = m[1].replace(/^0+/, '');
+  return `${integer === '' && m[2] === '' ? '0' : integer}.${m[2]}`;
+}
+
+/** Whether a decimal literal has more than 38 digits (Trino 476: INVALID_LITERAL "is not a valid DECIMAL literal"). */
+export function decimalLiteralPast38(digits: string): boolean {
+  const m = /^(\d*)\.(\d*)$/.exec(digits);
+  return m !== null && m[1].replace(/^0+/, '').length + m[2].length > 38;
+}
+
 /** Whether the (decimal) digits are an integer literal past bigint, which Trino rejects ("Invalid numeric literal"). */
 export const integerPastBigint = (digits: string): boolean => /^\d+$/.test(digits) && BigInt(digits) > BIGINT_MAX;
 
