@@ -16,6 +16,7 @@ import { MACROS } from './macros.js';
 import { MacroSet } from './macro-set.js';
 import { NESTED_COMPARE_MACROS, nestedCompareUdfs } from './nested-compare.js';
 import { shimFunction } from './scalar-udf.js';
+import { STRING_MACROS } from './string-macros.js';
 import { SESSION_WORD_MACROS } from './session-word-macros.js';
 import { UNBOUND_MACROS } from './unbound-macros.js';
 
@@ -37,6 +38,7 @@ export function sessionSetupStatements(): string[] {
     ...IP_MACROS,
     ...SESSION_WORD_MACROS,
     ...NESTED_COMPARE_MACROS,
+    ...STRING_MACROS,
   ].map((body) => `CREATE OR REPLACE TEMP MACRO ${body}`);
 }
 

@@ -391,7 +391,7 @@ export const MACROS: readonly string[] = [
   `trino_nonempty_delimiter(d) AS CASE WHEN d = '' THEN cast_to_type(trino_fail('The delimiter may not be the empty string'), d) ELSE d END`,
   // --- strings, regexps, json -------------------------------------------------------------------------------------
   `trino_split_part(s, d, i) AS CASE WHEN i < 1 THEN cast_to_type(trino_fail('Index must be greater than zero'), s)
-     WHEN d = '' THEN CASE WHEN i = 1 THEN s END
+     WHEN d = '' THEN CASE WHEN i <= length(s) THEN substr(s, i, 1) END
      WHEN i > (length(s) - length(replace(s, d, ''))) // length(d) + 1 THEN NULL
      ELSE split_part(s, d, i) END`,
   `trino_regexp_extract(s, p) AS CASE WHEN regexp_matches(s, p) THEN regexp_extract(s, p) END,
@@ -403,7 +403,6 @@ export const MACROS: readonly string[] = [
        WHEN start = 0 OR n <= 0 OR abs(start) > length(s) THEN '' ELSE substr(s, start, n) END`,
   `trino_json_extract_scalar(j, p) AS CASE WHEN json_type(json_extract(j, p)) IN ('OBJECT', 'ARRAY') THEN NULL
      ELSE json_extract_string(j, p) END`,
-  `trino_replace(s, search) AS replace(s, search, '')`,
 
   // --- arrays and maps --------------------------------------------------------------------------------------------
   // len() rejects maps and cardinality() rejects lists at bind time, and typed map overloads are ambiguous, so both

@@ -408,7 +408,7 @@ export const FUNCTIONS: Record<string, CallHandler> = {
   split_part: rename('trino_split_part'),
   // Trino fails on an empty delimiter (DuckDB splits into characters).
   split: (c) => `string_split(${c.arg(0)}, trino_nonempty_delimiter(${c.arg(1)}))${c.tail}`,
-  replace: (c) => (c.args.length === 2 ? call('trino_replace', c) : undefined),
+  replace: rename('trino_replace'),
   format: (c) => {
     // A bare NULL has no type to pick trino_format_value's overload by; Java prints it as "null" whatever it is.
     const values = c.args.slice(1).map((_a, k) => (/^NULL$/i.test(c.arg(k + 1)) ? 'CAST(NULL AS VARCHAR)' : `trino_format_text(${c.arg(k + 1)})`));
