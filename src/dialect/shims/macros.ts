@@ -394,8 +394,15 @@ export const MACROS: readonly string[] = [
      WHEN d = '' THEN CASE WHEN i <= length(s) THEN substr(s, i, 1) END
      WHEN i > (length(s) - length(replace(s, d, ''))) // length(d) + 1 THEN NULL
      ELSE split_part(s, d, i) END`,
+  // Trino checks the group first, match or not ("Group cannot be negative", "Pattern has 0 groups. Cannot access
+  // group 1"); RE2 checks it on a match only, so the probe matches the pattern made optional against ''. A group that
+  // does not take part in the match is NULL in Trino (DuckDB's regexp_extract gives '', regexp_extract_all NULL).
+  `trino_regexp_group(p, g) AS CASE WHEN g < 0 THEN cast_to_type(trino_fail('Group cannot be negative'), 0)
+     WHEN len(regexp_extract_all('', '(?:' || p || ')?', CAST(g AS INTEGER))) >= 0 THEN CAST(g AS INTEGER) END`,
   `trino_regexp_extract(s, p) AS CASE WHEN regexp_matches(s, p) THEN regexp_extract(s, p) END,
-     (s, p, g) AS CASE WHEN regexp_matches(s, p) THEN regexp_extract(s, p, g) END`,
+     (s, p, g) AS CAST(CASE WHEN s IS NOT NULL THEN regexp_extract_all(s, p, trino_regexp_group(p, g))[1] END AS VARCHAR)`,
+  `trino_regexp_extract_all(s, p) AS regexp_extract_all(s, p),
+     (s, p, g) AS CASE WHEN s IS NOT NULL THEN regexp_extract_all(s, p, trino_regexp_group(p, g)) END`,
   // A NULL argument gives NULL before the out-of-range cases give ''.
   `trino_substr(s, start) AS CASE WHEN s IS NULL OR start IS NULL THEN NULL
        WHEN start = 0 OR abs(start) > length(s) THEN '' ELSE substr(s, start) END,

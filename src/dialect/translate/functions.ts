@@ -115,11 +115,11 @@ function captureGroupCount(pattern: string): number {
  * other places than the local engine does (regexp_split('a', '^') is ['', 'a'] in Trino 476, ['a'] locally), so
  * such a pattern is refused. Reported; true when refused.
  */
-function refuseEmptyMatches(c: CallContext): boolean {
+function refuseEmptyMatches(c: CallContext, allowAnchoredAtStart = false): boolean {
   const pattern = literalArg(c, 1);
   let matchesEmpty = false;
   try {
-    matchesEmpty = pattern !== undefined && new RegExp(pattern).test('');
+    matchesEmpty = pattern !== undefined && new RegExp(pattern).test('') && !(allowAnchoredAtStart && anchoredAtStart(pattern));
   } catch {
     // Java syntax JavaScript does not read: no opinion here; RE2 judges it when the query runs.
   }
@@ -131,6 +131,15 @@ function refuseEmptyMatches(c: CallContext): boolean {
     );
   }
   return matchesEmpty;
+}
+
+/**
+ * A pattern that can only match at the start of the string (`^…`, no alternation, no multi-line flag): it matches once
+ * at most, so no empty match can follow a match. Java (Trino) tries an empty match right after a non-empty one, RE2
+ * (DuckDB) does not: regexp_replace('abc', 'b*', '-') is '-a--c-' in Trino 476, '-a-c-' locally.
+ */
+function anchoredAtStart(pattern: string): boolean {
+  return pattern.startsWith('^') && !pattern.includes('|') && !/\(\?[a-z]*m/.test(pattern);
 }
 
 const EXTRACT_FIELDS: Record<string, string> = {
@@ -419,6 +428,7 @@ export const FUNCTIONS: Record<string, CallHandler> = {
   regexp_split: (c) => (refuseEmptyMatches(c) ? undefined : call('regexp_split_to_array', c)),
   regexp_position: (c) => (refuseEmptyMatches(c) ? undefined : call('trino_regexp_position', c)),
   regexp_replace: (c) => {
+    if (refuseEmptyMatches(c, true)) return undefined;
     if (c.args.length === 2) return `regexp_replace(${c.arg(0)}, ${c.arg(1)}, '', 'g')`;
     const replacement = literalArg(c, 2);
     const re2 = replacement === undefined ? undefined : replacementToRe2(replacement);
