@@ -3,6 +3,7 @@ import { type DuckDBScalarFunction, VARCHAR, type DuckDBConnection } from '@duck
 import { CHECKSUM_MACROS, checksumUdfs } from './checksum.js';
 import { COLLECTION_MACROS } from './collection-macros.js';
 import { datetimeTextUdfs } from './datetime-text.js';
+import { DATETIME_FIELD_MACROS } from './datetime-field-macros.js';
 import { decimalQuotientUdfs } from './decimal-quotient.js';
 import { DECIMAL_MACROS } from './decimal-macros.js';
 import { FUNCTION_MACROS } from './function-macros.js';
@@ -39,6 +40,7 @@ export function sessionSetupStatements(): string[] {
     ...SESSION_WORD_MACROS,
     ...NESTED_COMPARE_MACROS,
     ...STRING_MACROS,
+    ...DATETIME_FIELD_MACROS,
   ].map((body) => `CREATE OR REPLACE TEMP MACRO ${body}`);
 }
 

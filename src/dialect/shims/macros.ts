@@ -281,10 +281,10 @@ export const MACROS: readonly string[] = [
        trino_tz_from_instant(trino_round_instant_to_seconds(trino_r.trino_instant), trino_r.trino_zone))[1]`,
     )(x),
   )},
-     (unit, n, x) AS trino_date_add_plain(x, trino_interval(unit, trino_date_add_count(n)))`,
+     (unit, n, x) AS trino_date_add_plain(x, trino_interval(trino_date_unit(unit, x), trino_date_add_count(n)))`,
   // Below a day, Trino truncates keeping the offset (01:30 EST on a fall-back night truncates to 01:00 EST, not EDT).
   `trino_date_trunc${zonedOverloads('unit, ', '', zonedDateTrunc, keptAtSeconds(zonedDateTrunc))},
-     (unit, x) AS cast_to_type(date_trunc(unit, x), x)`,
+     (unit, x) AS cast_to_type(date_trunc(trino_date_unit(unit, x), x), x)`,
   // CAST(varchar AS timestamp | date) reads Trino's text grammar only (src/dialect/shims/datetime-text.ts, a UDF:
   // regular expressions in a macro cost their compilation at every CAST the binder expands).
   `trino_to_timestamp(x) AS CASE WHEN typeof(x) = 'VARCHAR' THEN CAST(trino_text_wall(CAST(x AS VARCHAR), 'timestamp') AS TIMESTAMP)

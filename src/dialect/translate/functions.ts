@@ -52,6 +52,14 @@ const onWallClock =
   (fn: string, wrap = (s: string) => s): CallHandler =>
   (c) =>
     wrap(`${fn}(${wall(c.arg(0))})`);
+/**
+ * A time-of-day field, also of a day-to-second interval (read as whole days and a remainder, as Trino does). A bare
+ * NULL has no type to pick DuckDB's overload by; Trino's field of it is a bigint NULL.
+ */
+const onTimeField =
+  (fn: string, wrap = (s: string) => s): CallHandler =>
+  (c) =>
+    /^NULL$/i.test(c.arg(0).trim()) ? 'CAST(NULL AS BIGINT)' : wrap(`${fn}(trino_interval_fields(${wall(c.arg(0))}))`);
 
 /** The literal string of argument k, or undefined when it is not a plain string literal. */
 function literalArg(c: CallContext, k: number): string | undefined {
@@ -308,9 +316,9 @@ export const FUNCTIONS: Record<string, CallHandler> = {
     `CASE WHEN count(${c.arg(0)})${c.tail} > 0 THEN list_reduce(list_filter(list(${c.arg(0)})${c.tail}, lambda trino_x: trino_x IS NOT NULL), ${c.arg(2)}, ${c.arg(1)}) END`,
 
   // dates and times
-  // date_sub counts whole elapsed units, which is Trino's date_diff; zoned values count between instants.
-  date_diff: (c) =>
-    c.args.length === 3 ? `date_sub(${c.arg(0)}, ${shimCall('trino_instant', [c.arg(1)])}, ${shimCall('trino_instant', [c.arg(2)])})` : undefined,
+  // date_sub counts whole elapsed units, which is Trino's date_diff; zoned values count on the first one's wall clock
+  // (days and longer) or between instants (datetime-field-macros.ts).
+  date_diff: (c) => (c.args.length === 3 ? call('trino_date_diff', c) : undefined),
   date_add: typedRename('trino_date_add'),
   date_trunc: typedRename('trino_date_trunc'),
   from_iso8601_timestamp: rename('trino_from_iso8601_timestamp'),
@@ -332,7 +340,7 @@ export const FUNCTIONS: Record<string, CallHandler> = {
   month: onWallClock('month'),
   week: onWallClock('week'),
   week_of_year: onWallClock('week'),
-  day: onWallClock('day'),
+  day: onTimeField('day'),
   day_of_month: onWallClock('day'),
   day_of_week: onWallClock('isodow'),
   dow: onWallClock('isodow'),
@@ -340,10 +348,10 @@ export const FUNCTIONS: Record<string, CallHandler> = {
   doy: onWallClock('dayofyear'),
   year_of_week: onWallClock('isoyear'),
   yow: onWallClock('isoyear'),
-  hour: onWallClock('hour'),
-  minute: onWallClock('minute'),
-  second: onWallClock('second'),
-  millisecond: onWallClock('millisecond', (s) => `(${s} % 1000)`),
+  hour: onTimeField('hour'),
+  minute: onTimeField('minute'),
+  second: onTimeField('second'),
+  millisecond: onTimeField('millisecond', (s) => `(${s} % 1000)`),
   last_day_of_month: onWallClock('last_day'),
   extract: (c) => {
     const items = c.group.items;
