@@ -3,6 +3,7 @@ import { type DuckDBScalarFunction, VARCHAR, type DuckDBConnection } from '@duck
 import { CHECKSUM_MACROS, checksumUdfs } from './checksum.js';
 import { COLLECTION_MACROS } from './collection-macros.js';
 import { datetimeTextUdfs } from './datetime-text.js';
+import { DATETIME_FIELD_MACROS } from './datetime-field-macros.js';
 import { decimalQuotientUdfs } from './decimal-quotient.js';
 import { DECIMAL_MACROS } from './decimal-macros.js';
 import { FUNCTION_MACROS } from './function-macros.js';
@@ -16,6 +17,7 @@ import { MACROS } from './macros.js';
 import { MacroSet } from './macro-set.js';
 import { NESTED_COMPARE_MACROS, nestedCompareUdfs } from './nested-compare.js';
 import { shimFunction } from './scalar-udf.js';
+import { STRING_MACROS } from './string-macros.js';
 import { SESSION_WORD_MACROS } from './session-word-macros.js';
 import { UNBOUND_MACROS } from './unbound-macros.js';
 
@@ -37,6 +39,8 @@ export function sessionSetupStatements(): string[] {
     ...IP_MACROS,
     ...SESSION_WORD_MACROS,
     ...NESTED_COMPARE_MACROS,
+    ...STRING_MACROS,
+    ...DATETIME_FIELD_MACROS,
   ].map((body) => `CREATE OR REPLACE TEMP MACRO ${body}`);
 }
 

@@ -298,10 +298,10 @@ export const MACROS: readonly string[] = [
        trino_tz_from_instant(trino_round_instant_to_seconds(trino_r.trino_instant), trino_r.trino_zone))[1]`,
     )(x),
   )},
-     (unit, n, x) AS trino_date_add_plain(x, trino_interval(unit, trino_date_add_count(n)))`,
+     (unit, n, x) AS trino_date_add_plain(x, trino_interval(trino_date_unit(unit, x), trino_date_add_count(n)))`,
   // Below a day, Trino truncates keeping the offset (01:30 EST on a fall-back night truncates to 01:00 EST, not EDT).
   `trino_date_trunc${zonedOverloads('unit, ', '', zonedDateTrunc, keptAtSeconds(zonedDateTrunc))},
-     (unit, x) AS cast_to_type(date_trunc(unit, x), x)`,
+     (unit, x) AS cast_to_type(date_trunc(trino_date_unit(unit, x), x), x)`,
   // CAST(varchar AS timestamp | date) reads Trino's text grammar only (src/dialect/shims/datetime-text.ts, a UDF:
   // regular expressions in a macro cost their compilation at every CAST the binder expands).
   `trino_to_timestamp(x) AS CASE WHEN typeof(x) = 'VARCHAR' THEN CAST(trino_text_wall(CAST(x AS VARCHAR), 'timestamp') AS TIMESTAMP)
@@ -421,11 +421,18 @@ export const MACROS: readonly string[] = [
   `trino_nonempty_delimiter(d) AS CASE WHEN d = '' THEN cast_to_type(trino_fail('The delimiter may not be the empty string'), d) ELSE d END`,
   // --- strings, regexps, json -------------------------------------------------------------------------------------
   `trino_split_part(s, d, i) AS CASE WHEN i < 1 THEN cast_to_type(trino_fail('Index must be greater than zero'), s)
-     WHEN d = '' THEN CASE WHEN i = 1 THEN s END
+     WHEN d = '' THEN CASE WHEN i <= length(s) THEN substr(s, i, 1) END
      WHEN i > (length(s) - length(replace(s, d, ''))) // length(d) + 1 THEN NULL
      ELSE split_part(s, d, i) END`,
+  // Trino checks the group first, match or not ("Group cannot be negative", "Pattern has 0 groups. Cannot access
+  // group 1"); RE2 checks it on a match only, so the probe matches the pattern made optional against ''. A group that
+  // does not take part in the match is NULL in Trino (DuckDB's regexp_extract gives '', regexp_extract_all NULL).
+  `trino_regexp_group(p, g) AS CASE WHEN g < 0 THEN cast_to_type(trino_fail('Group cannot be negative'), 0)
+     WHEN len(regexp_extract_all('', '(?:' || p || ')?', CAST(g AS INTEGER))) >= 0 THEN CAST(g AS INTEGER) END`,
   `trino_regexp_extract(s, p) AS CASE WHEN regexp_matches(s, p) THEN regexp_extract(s, p) END,
-     (s, p, g) AS CASE WHEN regexp_matches(s, p) THEN regexp_extract(s, p, g) END`,
+     (s, p, g) AS CAST(CASE WHEN s IS NOT NULL THEN regexp_extract_all(s, p, trino_regexp_group(p, g))[1] END AS VARCHAR)`,
+  `trino_regexp_extract_all(s, p) AS regexp_extract_all(s, p),
+     (s, p, g) AS CASE WHEN s IS NOT NULL THEN regexp_extract_all(s, p, trino_regexp_group(p, g)) END`,
   // A NULL argument gives NULL before the out-of-range cases give ''.
   `trino_substr(s, start) AS CASE WHEN s IS NULL OR start IS NULL THEN NULL
        WHEN start = 0 OR abs(start) > length(s) THEN '' ELSE substr(s, start) END,
@@ -433,7 +440,6 @@ export const MACROS: readonly string[] = [
        WHEN start = 0 OR n <= 0 OR abs(start) > length(s) THEN '' ELSE substr(s, start, n) END`,
   `trino_json_extract_scalar(j, p) AS CASE WHEN json_type(json_extract(j, p)) IN ('OBJECT', 'ARRAY') THEN NULL
      ELSE json_extract_string(j, p) END`,
-  `trino_replace(s, search) AS replace(s, search, '')`,
 
   // --- arrays and maps --------------------------------------------------------------------------------------------
   // len() rejects maps and cardinality() rejects lists at bind time, and typed map overloads are ambiguous, so both

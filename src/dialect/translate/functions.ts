@@ -54,6 +54,14 @@ const onWallClock =
   (fn: string, wrap = (s: string) => s): CallHandler =>
   (c) =>
     wrap(`${fn}(${wall(c.arg(0))})`);
+/**
+ * A time-of-day field, also of a day-to-second interval (read as whole days and a remainder, as Trino does). A bare
+ * NULL has no type to pick DuckDB's overload by; Trino's field of it is a bigint NULL.
+ */
+const onTimeField =
+  (fn: string, wrap = (s: string) => s): CallHandler =>
+  (c) =>
+    /^NULL$/i.test(c.arg(0).trim()) ? 'CAST(NULL AS BIGINT)' : wrap(`${fn}(trino_interval_fields(${wall(c.arg(0))}))`);
 
 /** The literal string of argument k, or undefined when it is not a plain string literal. */
 function literalArg(c: CallContext, k: number): string | undefined {
@@ -117,11 +125,11 @@ function captureGroupCount(pattern: string): number {
  * other places than the local engine does (regexp_split('a', '^') is ['', 'a'] in Trino 476, ['a'] locally), so
  * such a pattern is refused. Reported; true when refused.
  */
-function refuseEmptyMatches(c: CallContext): boolean {
+function refuseEmptyMatches(c: CallContext, allowAnchoredAtStart = false): boolean {
   const pattern = literalArg(c, 1);
   let matchesEmpty = false;
   try {
-    matchesEmpty = pattern !== undefined && new RegExp(pattern).test('');
+    matchesEmpty = pattern !== undefined && new RegExp(pattern).test('') && !(allowAnchoredAtStart && anchoredAtStart(pattern));
   } catch {
     // Java syntax JavaScript does not read: no opinion here; RE2 judges it when the query runs.
   }
@@ -133,6 +141,15 @@ function refuseEmptyMatches(c: CallContext): boolean {
     );
   }
   return matchesEmpty;
+}
+
+/**
+ * A pattern that can only match at the start of the string (`^…`, no alternation, no multi-line flag): it matches once
+ * at most, so no empty match can follow a match. Java (Trino) tries an empty match right after a non-empty one, RE2
+ * (DuckDB) does not: regexp_replace('abc', 'b*', '-') is '-a--c-' in Trino 476, '-a-c-' locally.
+ */
+function anchoredAtStart(pattern: string): boolean {
+  return pattern.startsWith('^') && !pattern.includes('|') && !/\(\?[a-z]*m/.test(pattern);
 }
 
 const EXTRACT_FIELDS: Record<string, string> = {
@@ -329,9 +346,9 @@ export const FUNCTIONS: Record<string, CallHandler> = {
     `CASE WHEN count(${c.arg(0)})${c.tail} > 0 THEN list_reduce(list_filter(list(${c.arg(0)})${c.tail}, lambda trino_x: trino_x IS NOT NULL), ${c.arg(2)}, ${c.arg(1)}) END`,
 
   // dates and times
-  // date_sub counts whole elapsed units, which is Trino's date_diff; zoned values count between instants.
-  date_diff: (c) =>
-    c.args.length === 3 ? `date_sub(${c.arg(0)}, ${shimCall('trino_instant', [c.arg(1)])}, ${shimCall('trino_instant', [c.arg(2)])})` : undefined,
+  // date_sub counts whole elapsed units, which is Trino's date_diff; zoned values count on the first one's wall clock
+  // (days and longer) or between instants (datetime-field-macros.ts).
+  date_diff: (c) => (c.args.length === 3 ? call('trino_date_diff', c) : undefined),
   date_add: typedRename('trino_date_add'),
   date_trunc: typedRename('trino_date_trunc'),
   from_iso8601_timestamp: rename('trino_from_iso8601_timestamp'),
@@ -353,7 +370,7 @@ export const FUNCTIONS: Record<string, CallHandler> = {
   month: onWallClock('month'),
   week: onWallClock('week'),
   week_of_year: onWallClock('week'),
-  day: onWallClock('day'),
+  day: onTimeField('day'),
   day_of_month: onWallClock('day'),
   day_of_week: onWallClock('isodow'),
   dow: onWallClock('isodow'),
@@ -361,10 +378,10 @@ export const FUNCTIONS: Record<string, CallHandler> = {
   doy: onWallClock('dayofyear'),
   year_of_week: onWallClock('isoyear'),
   yow: onWallClock('isoyear'),
-  hour: onWallClock('hour'),
-  minute: onWallClock('minute'),
-  second: onWallClock('second'),
-  millisecond: onWallClock('millisecond', (s) => `(${s} % 1000)`),
+  hour: onTimeField('hour'),
+  minute: onTimeField('minute'),
+  second: onTimeField('second'),
+  millisecond: onTimeField('millisecond', (s) => `(${s} % 1000)`),
   last_day_of_month: onWallClock('last_day'),
   extract: (c) => {
     const items = c.group.items;
@@ -438,7 +455,7 @@ export const FUNCTIONS: Record<string, CallHandler> = {
   split_part: rename('trino_split_part'),
   // Trino fails on an empty delimiter (DuckDB splits into characters).
   split: (c) => `string_split(${c.arg(0)}, trino_nonempty_delimiter(${c.arg(1)}))${c.tail}`,
-  replace: (c) => (c.args.length === 2 ? call('trino_replace', c) : undefined),
+  replace: rename('trino_replace'),
   format: (c) => {
     // A bare NULL has no type to pick trino_format_value's overload by; Java prints it as "null" whatever it is.
     const values = c.args.slice(1).map((_a, k) => (/^NULL$/i.test(c.arg(k + 1)) ? 'CAST(NULL AS VARCHAR)' : `trino_format_text(${c.arg(k + 1)})`));
@@ -449,6 +466,7 @@ export const FUNCTIONS: Record<string, CallHandler> = {
   regexp_split: (c) => (refuseEmptyMatches(c) ? undefined : call('regexp_split_to_array', c)),
   regexp_position: (c) => (refuseEmptyMatches(c) ? undefined : call('trino_regexp_position', c)),
   regexp_replace: (c) => {
+    if (refuseEmptyMatches(c, true)) return undefined;
     if (c.args.length === 2) return `regexp_replace(${c.arg(0)}, ${c.arg(1)}, '', 'g')`;
     const replacement = literalArg(c, 2);
     const re2 = replacement === undefined ? undefined : replacementToRe2(replacement);

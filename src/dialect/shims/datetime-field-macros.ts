@@ -1,0 +1,41 @@
+import { TZ0_STRUCT, TZ_STRUCT } from './macros.js';
+
+// Macros for the fields of dates and intervals where DuckDB's built-ins answer for input Trino 476 rejects or reads
+// otherwise (https://trino.io/docs/current/functions/datetime.html): a unit below a day on a DATE, and the hour,
+// minute, second and millisecond of a day-to-second interval (found by asking both engines the same query;
+// tests/dialect/functions/datetime-fields.test.ts).
+
+const zonedClock = (x: string) => `CASE WHEN lower(unit) IN ('day', 'week', 'month', 'quarter', 'year')
+       THEN CAST(trino_tz_from_instant(${x}.trino_instant, zone).trino_wall AS TIMESTAMP) ELSE timezone('UTC', ${x}.trino_instant) END`;
+
+export const DATETIME_FIELD_MACROS: readonly string[] = [
+  // date_add, date_diff and date_trunc of a DATE take day, week, month, quarter or year; DuckDB moved a DATE by an
+  // hour and truncated it back to the same day.
+  `trino_date_unit(unit, x) AS CASE WHEN typeof(x) = 'DATE' AND lower(unit) NOT IN ('day', 'week', 'month', 'quarter', 'year')
+     THEN cast_to_type(trino_fail('''' || unit || ''' is not a valid DATE field'), '') ELSE unit END`,
+  // A day-to-second interval is a number of milliseconds in Trino: hour() is its hours within a day, day() its whole
+  // days (hour(INTERVAL '27' HOUR) is 3, day() of it 1; Java's / and % keep the sign). DuckDB keeps days and
+  // microseconds apart as written (27 hours, 0 days). The interval is rebuilt as whole days and the remainder.
+  // One untyped macro naming x once (typed overloads bind the argument once per overload, which multiplies inside
+  // nested shims): a value other than an interval gets INTERVAL 0 added. The shift is built from epoch() and
+  // datepart('day'), which bind for dates and timestamps too; DuckDB adds intervals field by field.
+  `trino_interval_fields(x) AS list_transform([x], lambda trino_i: trino_i + CASE WHEN typeof(trino_i) = 'INTERVAL'
+       AND datepart('year', trino_i) = 0 AND datepart('month', trino_i) = 0
+       THEN to_days(CAST(CAST(round(epoch(trino_i) * 1000) AS BIGINT) // 86400000 - datepart('day', trino_i) AS INTEGER))
+         + to_microseconds(CAST(round(epoch(trino_i) * 1000) AS BIGINT) % 86400000 * 1000
+           - CAST(round(epoch(trino_i) * 1000000) AS BIGINT) + datepart('day', trino_i) * 86400000000)
+       ELSE INTERVAL 0 SECOND END)[1]`,
+  // date_diff of zoned values counts days, weeks, months, quarters and years on the wall clock of the first value's
+  // zone (Joda's zoned fields: 2025-03-08 10:00 to 2025-03-09 10:00 America/New_York is 1 day, 23 hours apart), and
+  // shorter units between instants. Each value becomes the TIMESTAMP date_sub counts on; a plain one stays as it is.
+  `trino_diff_clock(unit, x ${TZ_STRUCT}, zone) AS ${zonedClock('x')},
+     (unit, x ${TZ0_STRUCT}, zone) AS ${zonedClock('x')},
+     (unit, x "NULL", zone) AS CAST(x AS TIMESTAMP),
+     (unit, x, zone) AS x`,
+  // Each argument is named once (inside lambdas), so nested date_diff calls bind in linear time; an aggregate argument
+  // binds there too (the lambda parameter has its type).
+  `trino_date_diff(unit, a, b) AS list_transform([a], lambda trino_a: list_transform([b], lambda trino_b:
+     date_sub(trino_date_unit(unit, trino_a), trino_diff_clock(unit, trino_a, trino_zone_name(trino_a)),
+       trino_diff_clock(unit, trino_b, trino_zone_name(trino_a))))[1])[1]`,
+  `trino_zone_name(x ${TZ_STRUCT}) AS x.trino_zone, (x ${TZ0_STRUCT}) AS x.trino_zone, (x "NULL") AS 'UTC', (x) AS 'UTC'`,
+];

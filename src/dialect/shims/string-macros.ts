@@ -1,0 +1,44 @@
+// Macros for string functions whose DuckDB built-in answers differently at an edge Trino 476 defines
+// (https://trino.io/docs/current/functions/string.html): letter case, padding lengths, replacing the empty string and
+// code points. Each edge was found by asking Trino 476 and the local engine the same query
+// (tests/dialect/functions/string-edges.test.ts).
+
+/** `trino_fail(message)` typed like `witness`, for errors Trino raises. */
+const fail = (message: string, witness: string) => `cast_to_type(trino_fail('${message}'), ${witness})`;
+
+/**
+ * Trino maps case code point by code point with Java's Character.toUpperCase / toLowerCase (Unicode 16 on Trino
+ * 476's Java 24). DuckDB's tables are older: these lower-case letters of Unicode 16 keep their case locally, paired
+ * with their upper-case letters in the same order.
+ */
+const UNICODE_16_LOWER = ['\u019b', '\u0264', '\u1c8a', '\ua7cd', '\ua7db', ...range(0x10d70, 22)].join('');
+const UNICODE_16_UPPER = ['\ua7dc', '\ua7cb', '\u1c89', '\ua7cc', '\ua7da', ...range(0x10d50, 22)].join('');
+
+function range(from: number, count: number): string[] {
+  return Array.from({ length: count }, (_v, i) => String.fromCodePoint(from + i));
+}
+
+const padding = (builtin: 'lpad' | 'rpad') =>
+  `trino_${builtin}(s, n, p) AS CASE WHEN s IS NULL OR p IS NULL THEN NULL
+     WHEN n < 0 OR n > 2147483647 THEN ${fail('Target length must be in the range [0..2147483647]', "''")}
+     WHEN p = '' THEN ${fail('Padding string must not be empty', "''")}
+     ELSE ${builtin}(s, CAST(n AS INTEGER), p) END`;
+
+export const STRING_MACROS: readonly string[] = [
+  // DuckDB upper-cases ß to ẞ (U+1E9E); Java's Character.toUpperCase keeps ß (its upper case is two letters, SS).
+  `trino_upper(s) AS translate(CASE WHEN contains(s, '\u00df')
+       THEN array_to_string(list_transform(string_split(s, '\u00df'), lambda trino_part: upper(trino_part)), '\u00df')
+       ELSE upper(s) END, '${UNICODE_16_LOWER}', '${UNICODE_16_UPPER}')`,
+  `trino_lower(s) AS translate(lower(s), '${UNICODE_16_UPPER}', '${UNICODE_16_LOWER}')`,
+  // DuckDB pads to an empty string below 0; Trino fails (the length is a bigint there, checked against the int range).
+  padding('lpad'),
+  padding('rpad'),
+  // Trino inserts the replacement before every code point and at the end when the search string is empty
+  // (replace('ab', '', '-') is '-a-b-'); DuckDB returns the string unchanged.
+  `trino_replace(s, search) AS replace(s, search, ''),
+     (s, search, r) AS CASE WHEN search = '' THEN CASE WHEN s = '' THEN r ELSE r || array_to_string(string_split(s, ''), r) || r END
+       ELSE replace(s, search, r) END`,
+  // codepoint takes a varchar(1): '' and longer literals fail in Trino (DuckDB's unicode gives -1, or the first one).
+  `trino_codepoint(s) AS CASE WHEN length(s) <> 1 THEN ${fail('Input string must be a single character string', '0::INTEGER')}
+     ELSE unicode(s) END`,
+];
