@@ -1,6 +1,6 @@
 // Regular expression functions (https://trino.io/docs/current/functions/regexp.html). DuckDB uses RE2, Athena
 // Java-compatible patterns: the common syntax is shared; look-around and backreferences fail locally.
-import { builtin, rewrite, shim, type FunctionFamily } from './entry.js';
+import { rewrite, shim, type FunctionFamily } from './entry.js';
 
 export const REGEXP: FunctionFamily = {
   regexp_like: rewrite('a match anywhere in the string', '2'),
