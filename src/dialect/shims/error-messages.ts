@@ -121,7 +121,9 @@ function trinoTypeName(type: string): string {
 export function failureMessage(message: string): string {
   for (const [pattern, rewrite] of REWRITES) {
     const m = pattern.exec(message);
-    if (m) return message.slice(0, m.index) + rewrite(...m.slice(1)) + message.slice(m.index + m[0].length);
+    // DuckDB's pointer into the translated SQL (`LINE 1: …` with a caret, on errors raised while binding constants) is
+    // not the user's text: a reworded message leaves it out.
+    if (m) return message.slice(0, m.index) + rewrite(...m.slice(1)) + message.slice(m.index + m[0].length).replace(/\n+LINE \d+:[\s\S]*$/, '');
   }
   return message;
 }

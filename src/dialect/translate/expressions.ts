@@ -605,7 +605,9 @@ export class ExpressionRewriter {
     const argument = (k: number): Rendered => {
       let r = rendered.get(k);
       if (!r) {
-        this.yearMonthStep = k === 2 && name.text.toLowerCase() === 'sequence';
+        // Where a year-month interval is read as one (sequence's step; year() and month() of it), not carried as a value.
+        const callee = name.text.toLowerCase();
+        this.yearMonthStep = (k === 2 && callee === 'sequence') || (k === 0 && (callee === 'year' || callee === 'month'));
         rendered.set(k, (r = this.renderArgumentZoned(args[k] ?? [])));
       }
       return r;
