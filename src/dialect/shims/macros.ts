@@ -176,13 +176,9 @@ export const MACROS: readonly string[] = [
   `trino_iso8601_or_invalid(s, text) AS CASE
      WHEN regexp_full_match(s, '[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?(T[0-9]{2}(:[0-9]{2}(:[0-9]{2}([.,][0-9]+)?)?)?(Z|[+-]([01][0-9]|2[0-3])(:?[0-5][0-9])?)?)?')
      THEN text ELSE 'Invalid format: "' || s || '"' END`,
-  // The text and its zone suffix are each bound once (list_transform([x], lambda …)[1]): used ~40 times through the
-  // nested macros, the argument (trim(order_ts) in P3) was expanded, planned and evaluated that often: a volatile one
-  // gave a wall clock and a zone of different draws, and P3's model cost ~60 ms of planning per call (issue 18).
-  `trino_from_iso8601_timestamp(s) AS list_transform([s], lambda trino_s:
-     list_transform([regexp_extract(trino_s, 'T[0-9:.,]*(Z|[+-][0-9]{2}(:?[0-9]{2})?)$', 1)], lambda trino_zs: trino_tz_from_wall(
-       CAST(trino_iso8601_or_invalid(trino_s, trino_s[1:length(trino_s) - length(trino_zs)]) AS TIMESTAMP),
-       trino_iso_zone(trino_zs)))[1])[1]`,
+  `trino_from_iso8601_timestamp(s) AS trino_tz_from_wall(
+     CAST(trino_iso8601_or_invalid(s, s[1:length(s) - length(regexp_extract(s, 'T[0-9:.,]*(Z|[+-][0-9]{2}(:?[0-9]{2})?)$', 1))]) AS TIMESTAMP),
+     trino_iso_zone(regexp_extract(s, 'T[0-9:.,]*(Z|[+-][0-9]{2}(:?[0-9]{2})?)$', 1)))`,
   // CAST(from_iso8601_timestamp(s) AS timestamp): the wall clock alone, i.e. the text without its zone suffix (the
   // same text trino_from_iso8601_timestamp casts, so the same answers and the same errors), at half the cost. A text
   // ending in 'Z' (nearly all event data) drops that last character without a regular expression: in text the check
