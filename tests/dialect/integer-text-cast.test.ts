@@ -59,6 +59,8 @@ describe('casts of string literals to integer types', () => {
     ["CAST(X'01' AS bigint)", 'a binary literal'],
     ["CAST(U&'1' AS integer)", 'a Unicode string literal'],
     ["CAST('1' || '2' AS integer)", 'an expression'],
+    ["CAST('1.5' AS integer)", 'a text DuckDB reads otherwise (it rounds to 2; Trino 476 fails)'],
+    ["CAST('1e3' AS bigint)", 'a text DuckDB reads otherwise'],
   ])('%s keeps the shim (%s)', (cast) => {
     expect(translated(`SELECT ${cast}`)).toMatch(/trino_to_(integer|bigint)\(/);
   });
