@@ -174,6 +174,9 @@ export const FUNCTION_MACROS: readonly string[] = [
   `trino_concat(a, b) AS trino_concat_typed(trino_concat_not_json(a), trino_concat_not_json(b))`,
   `trino_concat_typed(a VARCHAR, b VARCHAR) AS CAST(a || b AS VARCHAR), (a BLOB, b BLOB) AS CAST(a || b AS BLOB),
      (a, b) AS CASE WHEN false THEN array_concat(a, b) ELSE a || b END`,
+  // NULL || x (concat-operands.ts): a NULL array of x's type; x an array, varbinary or NULL is ambiguous on Athena.
+  `trino_concat_unknown(x) AS {'trino_v': CASE WHEN false THEN [x] END}[CASE WHEN typeof([x]) LIKE '%[][]' OR typeof([x]) IN ('BLOB[]', '"NULL"[]')
+     THEN '${REFUSED_KEY_MARKER}concat unknown' ELSE 'trino_v' END]`,
   `trino_concat_not_json(x) AS {'trino_v': x}[CASE WHEN typeof([x]) = 'JSON[]' THEN '${REFUSED_KEY_MARKER}concat json' ELSE 'trino_v' END]`,
   // With an aggregate argument typed overloads cannot bind (both are unknown then): the same rule, checked per row.
   `trino_concat_text_like(x) AS typeof(x) IN ('VARCHAR', 'BLOB', '"NULL"') OR typeof(x) LIKE '%[]'`,

@@ -225,3 +225,16 @@ export const AMBIGUOUS_NULL_OPERATOR = {
   message: 'an arithmetic or || operator over NULL alone is ambiguous on Athena (AMBIGUOUS_FUNCTION_CALL: NULL has no type there)',
   hint: 'CAST one operand: CAST(NULL AS integer) / NULL',
 };
+
+/**
+ * `NULL || x` and `concat(NULL, x)` (two operands, one a bare NULL): Trino 476 picks its array form, so the result is
+ * a NULL array of x's type (`NULL || 'a'` is array(varchar), `NULL || 1` array(integer)), and fails where x is an
+ * array, varbinary or NULL too (AMBIGUOUS_FUNCTION_CALL); DuckDB gave a varchar NULL. The rendered call, or undefined
+ * when no operand of two (already rendered) is a bare NULL.
+ */
+export function concatWithUnknown(operands: readonly string[]): string | undefined {
+  const bare = operands.map((o) => /^\s*NULL\s*$/i.test(o));
+  if (operands.length !== 2 || !(bare[0] || bare[1])) return undefined;
+  // Both NULL: the shim refuses it as ambiguous, as Trino 476 fails concat(NULL, NULL).
+  return `trino_concat_unknown(${operands[bare[0] ? 1 : 0].trim()})`;
+}

@@ -26,7 +26,12 @@ export function refusedWhen(checks: readonly Check[], whole: string): string {
  * fold typeof of a value whose type is NULL (CASE WHEN c THEN NULL END), but does an array of it.
  */
 const lostCheck = (whole: string, values: readonly string[]) =>
-  `greatest(${values.map((v) => `${TYPE_SCALE}(typeof([${v}]))`).join(', ')}) > ${TYPE_SCALE}(typeof([${whole}]))`;
+  `greatest(${values.map((v) => `${TYPE_SCALE}(typeof([${v}]))`).join(', ')}) > ${TYPE_SCALE}(typeof([${whole}]))${FLOATING_WHOLE(whole)}`;
+/**
+ * A double or real among the values makes the whole a double or real (Trino 476: greatest(1, 2.5, nan()) is 2.5 as a
+ * double, ARRAY[1, 2.5, nan()] an array(double)): no scale is lost there.
+ */
+const FLOATING_WHOLE = (whole: string) => ` AND typeof([${whole}]) NOT LIKE 'DOUBLE%' AND typeof([${whole}]) NOT LIKE 'FLOAT%'`;
 
 const IP_LIST = `${IP_STRUCT}[]`;
 

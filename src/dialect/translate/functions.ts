@@ -1,7 +1,13 @@
 // Trino function calls → DuckDB: renames to built-ins or `trino_*` shims (src/dialect/shims), and rewrites of calls
 // whose syntax differs (CAST with Trino types, EXTRACT, lambdas in reduce, format patterns, 2-argument IF).
 import { stringValue, type Token } from '../tokens.js';
-import { mismatchedConcatArguments, UNKNOWN_ARRAY_CONCAT, unknownArrayAppendArguments, unknownArrayConcatArguments } from './concat-operands.js';
+import {
+  concatWithUnknown,
+  mismatchedConcatArguments,
+  UNKNOWN_ARRAY_CONCAT,
+  unknownArrayAppendArguments,
+  unknownArrayConcatArguments,
+} from './concat-operands.js';
 import { FormatPatternError, jodaToStrftime, mysqlToStrftime, mysqlToStrptime, strptimeCall } from './datetime-formats.js';
 import { isParen, meaningful, nodeKeyword, nodeText, splitArgs, type GroupNode, type Node } from './tree.js';
 import { translateType, TypeSyntaxError } from './types.js';
@@ -449,6 +455,8 @@ export const FUNCTIONS: Record<string, CallHandler> = {
     }
     const append = unknownArrayAppendArguments(c.args);
     if (append) return `list_${append}(${c.arg(0)}, ${c.arg(1)})`;
+    const unknown = concatWithUnknown(c.args.map((_a, k) => c.arg(k)));
+    if (unknown) return unknown;
     return c.args.map((_a, k) => c.arg(k)).reduce((left, right) => shimCall('trino_concat', [left, right]));
   },
   substr: (c) => (c.group.items.some((n) => nodeKeyword(n) === 'FROM') ? undefined : call('trino_substr', c)),

@@ -1,7 +1,7 @@
 // Operators whose DuckDB meaning differs, rewritten over the rendered parts of one expression sequence: `AT TIME ZONE`,
 // `/` and `%`, `± INTERVAL` (a DATE stays a DATE), `||` (typed operands), comparisons with zoned timestamps (compared by instant) and of arrays, maps and rows.
 import { compareNestedValues, type Guard, guardColumnComparisons } from './nested-comparisons.js';
-import type { ArrayAppend } from './concat-operands.js';
+import { concatWithUnknown, type ArrayAppend } from './concat-operands.js';
 import { shimCall } from './unbound.js';
 import type { Token } from '../tokens.js';
 
@@ -207,7 +207,7 @@ export function rewriteOperators(parts: Part[], context: OperatorContext = {}): 
     if (l < 0 || r < 0) continue;
     const operands = [joinParts(parts, l, prevIndex(parts, i)).trim(), joinParts(parts, nextIndexOf(parts, i), r).trim()];
     const append = parts[i].append;
-    replace(parts, l, r, append ? `list_${append}(${operands.join(', ')})` : shimCall('trino_concat', operands));
+    replace(parts, l, r, append ? `list_${append}(${operands.join(', ')})` : (concatWithUnknown(operands) ?? shimCall('trino_concat', operands)));
     i = l;
   }
   compareNestedValues(parts);
