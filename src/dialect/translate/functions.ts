@@ -13,6 +13,7 @@ import { LAMBDA_REWRITES, refusedUnknownElementLambda } from './lambda-rewrites.
 import { hasAggregate, shimCall, shimCallText } from './unbound.js';
 import { nestedIpCastGuard } from '../shims/ip-address.js';
 import { UNFOLDED_NULL, VARCHAR_OF_KNOWN_TYPE } from '../shims/macros.js';
+import { duckdbJsonPath, trinoJsonPathTokens } from './json-path.js';
 
 export interface CallContext {
   name: Token;
@@ -151,6 +152,32 @@ function refuseEmptyMatches(c: CallContext, allowAnchoredAtStart = false): boole
 function anchoredAtStart(pattern: string): boolean {
   return pattern.startsWith('^') && !pattern.includes('|') && !/\(\?[a-z]*m/.test(pattern);
 }
+
+/**
+ * json_extract, json_extract_scalar and json_size with a literal path: Trino's path is checked (a path Athena rejects
+ * is refused here) and written in DuckDB's path language (json-path.ts). A computed path is passed as it is.
+ */
+const withJsonPath =
+  (name: string): CallHandler =>
+  (c) => {
+    const path = literalArg(c, 1);
+    if (path === undefined) return call(name, c);
+    const tokens = trinoJsonPathTokens(path);
+    const duckdbPath = tokens && duckdbJsonPath(tokens);
+    if (duckdbPath === undefined) {
+      c.report(
+        'json-path',
+        tokens
+          ? `${c.name.text}(): the JSON path ${JSON.stringify(path)} has a key with a quote or backslash, which the local engine cannot look up`
+          : `${c.name.text}(): ${JSON.stringify(path)} is not a JSON path Athena accepts (it fails with "Invalid JSON path")`,
+        tokens
+          ? 'look the key up without quotes or backslashes in it'
+          : 'write $ followed by .key, [0] or ["key"] steps (no wildcards, .., filters or negative indexes)',
+      );
+      return undefined;
+    }
+    return `${name}(${c.arg(0)}, ${sqlString(duckdbPath)})${c.tail}`;
+  };
 
 const EXTRACT_FIELDS: Record<string, string> = {
   YEAR: 'year',
@@ -497,7 +524,9 @@ export const FUNCTIONS: Record<string, CallHandler> = {
     }
     return `regexp_replace(${c.arg(0)}, ${c.arg(1)}, ${sqlString(re2.re2)}, 'g')`;
   },
-  json_extract_scalar: rename('trino_json_extract_scalar'),
+  json_extract: withJsonPath('trino_json_extract'),
+  json_extract_scalar: withJsonPath('trino_json_extract_scalar'),
+  json_size: withJsonPath('trino_json_size'),
   json_parse: rename('trino_json'),
 
   // arrays and maps
