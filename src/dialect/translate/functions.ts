@@ -437,7 +437,7 @@ export const FUNCTIONS: Record<string, CallHandler> = {
   },
   parse_datetime: (c) => {
     const pattern = formatPattern(c, 1, (p) => jodaToStrftime(p, true), 'pattern');
-    return pattern && `trino_tz_from_wall(${strptimeCall(c.arg(0), pattern)}, 'UTC')`;
+    return pattern && `trino_tz_from_wall(${strptimeCall(c.arg(0), pattern, 'year(current_date) - 80')}, 'UTC')`;
   },
 
   // arithmetic
