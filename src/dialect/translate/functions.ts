@@ -208,6 +208,15 @@ const isStringLiteral = (operand: readonly Node[]): boolean => {
   const m = meaningful(operand);
   return m.length === 1 && m[0].kind === 'token' && m[0].token.kind === 'string' && m[0].token.text.startsWith("'");
 };
+/**
+ * A string literal Trino reads as an integer (a sign and digits between spaces, Long.parseLong of the trimmed text):
+ * DuckDB's own CAST reads it the same. Other literals ('1e3', '1.5', '0x10', '1_000', which DuckDB reads) take the
+ * shim, which fails as Trino does.
+ */
+const isIntegerTextLiteral = (operand: readonly Node[]): boolean => {
+  const m = meaningful(operand);
+  return isStringLiteral(operand) && m[0].kind === 'token' && /^[\x00-\x20]*[+-]?[0-9]+[\x00-\x20]*$/.test(stringValue(m[0].token));
+};
 
 /**
  * The rendered argument when a CAST operand is exactly `from_iso8601_timestamp(s)`. Cast to a timestamp without zone
@@ -294,7 +303,7 @@ function castCall(c: CallContext, tryCast: boolean): string | undefined {
   else if (type.base === 'TIMESTAMP' && !type.withTimeZone && rendered.zoned && !hasAggregate(value)) shim = `CAST(trino_wall(${x}) AS TIMESTAMP)`;
   else if (type.base === 'TIMESTAMP') shim = shimCall(type.withTimeZone ? 'trino_to_tstz' : 'trino_to_timestamp', [x]);
   else if (type.base === 'DATE') shim = shimCall('trino_to_date', [x]);
-  else if (INTEGER_TARGETS.has(type.base)) shim = isStringLiteral(operand) ? `CAST(${x} AS ${type.sql})` : `trino_to_${type.sql.toLowerCase()}(${x})`;
+  else if (INTEGER_TARGETS.has(type.base)) shim = isIntegerTextLiteral(operand) ? `CAST(${x} AS ${type.sql})` : `trino_to_${type.sql.toLowerCase()}(${x})`;
   else if (type.base === 'JSON') shim = shimCall('trino_cast_json', [x]);
   else if (type.base === 'IPADDRESS') shim = shimCall('trino_to_ipaddress', [x]);
   // An ipaddress gives its 16 bytes; an aggregate keeps DuckDB's cast (an aggregated ipaddress there fails loudly).
