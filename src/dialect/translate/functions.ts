@@ -209,13 +209,17 @@ const isStringLiteral = (operand: readonly Node[]): boolean => {
   return m.length === 1 && m[0].kind === 'token' && m[0].token.kind === 'string' && m[0].token.text.startsWith("'");
 };
 /**
- * A string literal Trino reads as an integer (a sign and digits between spaces, Long.parseLong of the trimmed text):
- * DuckDB's own CAST reads it the same. Other literals ('1e3', '1.5', '0x10', '1_000', which DuckDB reads) take the
- * shim, which fails as Trino does.
+ * A string literal DuckDB's own CAST to an integer type reads as Trino does: an integer Trino reads (a sign and digits
+ * between spaces, Long.parseLong of the trimmed text), or text neither reads ('abc', '', which both reject). Literals
+ * only DuckDB reads as a number ('1e3', '1.5', '0x10', '1_000') take the shim, which fails as Trino does.
  */
 const isIntegerTextLiteral = (operand: readonly Node[]): boolean => {
   const m = meaningful(operand);
-  return isStringLiteral(operand) && m[0].kind === 'token' && /^[\x00-\x20]*[+-]?[0-9]+[\x00-\x20]*$/.test(stringValue(m[0].token));
+  if (!isStringLiteral(operand) || m[0].kind !== 'token') return false;
+  const text = stringValue(m[0].token);
+  const trinoReads = /^[\x00-\x20]*[+-]?[0-9]+[\x00-\x20]*$/.test(text);
+  const onlyDuckdbReads = /[0-9]/.test(text) && /^\s*[+-]?(0[xXbBoO][0-9a-fA-F_]+|[0-9_]*\.?[0-9_]*([eE][+-]?[0-9_]+)?)\s*$/.test(text);
+  return trinoReads || !onlyDuckdbReads;
 };
 
 /**
