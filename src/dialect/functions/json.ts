@@ -4,11 +4,11 @@ import { refused, rewrite, shim, type FunctionFamily } from './entry.js';
 const SQL_JSON = 'the SQL/JSON path language (lax/strict, RETURNING, ON EMPTY) is not implemented locally';
 
 export const JSON: FunctionFamily = {
-  json_extract: shim('trino_json_extract', '2', 'JSONPath $.a.b, $.a[0]'),
-  json_extract_scalar: rewrite('NULL for objects and arrays', '2'),
+  json_extract: rewrite('Trino’s JSON path: $.a.b, $.a[0], $["a"]; a path Athena rejects ($.a[*], $..a, $[-1]) is refused', '2'),
+  json_extract_scalar: rewrite('NULL for objects and arrays; Trino’s JSON path as json_extract', '2'),
   json_parse: rewrite('JSON text to json', '1'),
   json_format: shim('trino_json_format', '1'),
-  json_size: shim('trino_json_size', '2', 'members or elements at the path, 0 for a scalar, NULL when absent'),
+  json_size: rewrite('members or elements at the path, 0 for a scalar, NULL when absent; Trino’s JSON path as json_extract', '2'),
   json_array_length: shim('trino_json_array_length', '1', 'NULL when not an array'),
   json_array_contains: shim('trino_json_array_contains', '2'),
   json_array_get: shim(

@@ -37,5 +37,8 @@ export const DATETIME_FIELD_MACROS: readonly string[] = [
   `trino_date_diff(unit, a, b) AS list_transform([a], lambda trino_a: list_transform([b], lambda trino_b:
      date_sub(trino_date_unit(unit, trino_a), trino_diff_clock(unit, trino_a, trino_zone_name(trino_a)),
        trino_diff_clock(unit, trino_b, trino_zone_name(trino_a))))[1])[1]`,
+  // A two-digit year read by strptime (1969 to 2068) moved into the century Trino reads it in, from first_year on.
+  `trino_year_pivot(t, first_year) AS list_transform([t], lambda trino_t: CASE WHEN year(trino_t) < first_year THEN trino_t + to_years(100)
+     WHEN year(trino_t) >= first_year + 100 THEN trino_t - to_years(100) ELSE trino_t END)[1]`,
   `trino_zone_name(x ${TZ_STRUCT}) AS x.trino_zone, (x ${TZ0_STRUCT}) AS x.trino_zone, (x "NULL") AS 'UTC', (x) AS 'UTC'`,
 ];

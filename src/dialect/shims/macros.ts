@@ -373,11 +373,16 @@ export const MACROS: readonly string[] = [
   // Java Math.round: half up on the scaled double (2.675 → 2.67 because 267.49999…).
   `trino_java_round(x, d) AS CASE WHEN isnan(x) OR isinf(x) THEN x WHEN x < 0
      THEN -(floor(-x * pow(10, d) + 0.5) / pow(10, d)) ELSE floor(x * pow(10, d) + 0.5) / pow(10, d) END`,
-  // CAST(double AS integer) rounds half away from zero in Trino, half to even in DuckDB.
+  // CAST(double AS integer) rounds half away from zero in Trino, half to even in DuckDB. A varchar must be an integer
+  // between Java's trimmed spaces (Long.parseLong: no '1e3', '1.5', '0x10' or '1_000', which DuckDB reads).
   ...(['TINYINT', 'SMALLINT', 'INTEGER', 'BIGINT'] as const).map(
     (t) => `trino_to_${t.toLowerCase()}(x) AS CASE WHEN typeof(x) IN ${FLOATING}
-       THEN CAST(trino_java_round(CAST(x AS DOUBLE), 0) AS ${t}) ELSE CAST(x AS ${t}) END`,
+       THEN CAST(trino_java_round(CAST(x AS DOUBLE), 0) AS ${t})
+       WHEN typeof(x) = 'VARCHAR' THEN CAST(trino_integer_text(CAST(x AS VARCHAR), '${t === 'INTEGER' ? 'INT' : t}') AS ${t})
+       ELSE CAST(x AS ${t}) END`,
   ),
+  `trino_integer_text(s, type_name) AS CASE WHEN regexp_full_match(s, '[\\x00-\\x20]*[+-]?[0-9]+[\\x00-\\x20]*') THEN s
+     ELSE cast_to_type(trino_fail('Cannot cast ''' || s || ''' to ' || type_name), s) END`,
   // A timestamp(0) with time zone prints no fraction (its TIMESTAMP_S wall clock). No NULL overload: the ipaddress
   // one already makes an untyped NULL ambiguous here (CAST(NULL AS varchar) is not translated to this shim).
   `trino_to_varchar(x ${TZ_STRUCT}) AS trino_timestamp_text(x.trino_wall, ' ') || ' ' || x.trino_zone,

@@ -117,8 +117,14 @@ export function jodaToStrftime(pattern: string, forParsing = false): string {
  * 10:30, both checked on Trino 476 by the differential oracle); strptime would give 1900. `pattern` is the strptime
  * pattern as a SQL string literal.
  */
-export function strptimeCall(input: string, pattern: string): string {
+/**
+ * `twoDigitYearsFrom`: SQL for the first year a two-digit year (%y) reads as. DuckDB reads 1969 to 2068; Trino's
+ * date_parse 1970 to 2069, parse_datetime's yy (Joda's pivot) the 100 years from 80 years before the current year
+ * (1946 to 2045 in 2026; Trino 476).
+ */
+export function strptimeCall(input: string, pattern: string, twoDigitYearsFrom = '1970'): string {
   const codes = pattern.replaceAll('%%', '');
+  if (/%y/.test(codes) && !/%[YG]/.test(codes)) return `trino_year_pivot(strptime(${input}, ${pattern}), ${twoDigitYearsFrom})`;
   if (/%[YyG]/.test(codes)) return `strptime(${input}, ${pattern})`;
   const year = /%[mbBdej]/.test(codes) ? 2000 : 1970;
   return `strptime('${year} ' || (${input}), '%Y ' || ${pattern})`;

@@ -19,6 +19,7 @@ import { LAMBDA_REWRITES, refusedUnknownElementLambda } from './lambda-rewrites.
 import { hasAggregate, shimCall, shimCallText } from './unbound.js';
 import { nestedIpCastGuard } from '../shims/ip-address.js';
 import { UNFOLDED_NULL, VARCHAR_OF_KNOWN_TYPE } from '../shims/macros.js';
+import { duckdbJsonPath, trinoJsonPathTokens } from './json-path.js';
 
 export interface CallContext {
   name: Token;
@@ -158,6 +159,32 @@ function anchoredAtStart(pattern: string): boolean {
   return pattern.startsWith('^') && !pattern.includes('|') && !/\(\?[a-z]*m/.test(pattern);
 }
 
+/**
+ * json_extract, json_extract_scalar and json_size with a literal path: Trino's path is checked (a path Athena rejects
+ * is refused here) and written in DuckDB's path language (json-path.ts). A computed path is passed as it is.
+ */
+const withJsonPath =
+  (name: string): CallHandler =>
+  (c) => {
+    const path = literalArg(c, 1);
+    if (path === undefined) return call(name, c);
+    const tokens = trinoJsonPathTokens(path);
+    const duckdbPath = tokens && duckdbJsonPath(tokens);
+    if (duckdbPath === undefined) {
+      c.report(
+        'json-path',
+        tokens
+          ? `${c.name.text}(): the JSON path ${JSON.stringify(path)} has a key with a quote or backslash, which the local engine cannot look up`
+          : `${c.name.text}(): ${JSON.stringify(path)} is not a JSON path Athena accepts (it fails with "Invalid JSON path")`,
+        tokens
+          ? 'look the key up without quotes or backslashes in it'
+          : 'write $ followed by .key, [0] or ["key"] steps (no wildcards, .., filters or negative indexes)',
+      );
+      return undefined;
+    }
+    return `${name}(${c.arg(0)}, ${sqlString(duckdbPath)})${c.tail}`;
+  };
+
 const EXTRACT_FIELDS: Record<string, string> = {
   YEAR: 'year',
   QUARTER: 'quarter',
@@ -187,6 +214,19 @@ const INTEGER_TARGETS = new Set(['TINYINT', 'SMALLINT', 'INTEGER', 'INT', 'BIGIN
 const isStringLiteral = (operand: readonly Node[]): boolean => {
   const m = meaningful(operand);
   return m.length === 1 && m[0].kind === 'token' && m[0].token.kind === 'string' && /^'(?: *[+-]?[0-9]+ *|[^0-9]*)'$/.test(m[0].token.text);
+};
+/**
+ * A string literal DuckDB's own CAST to an integer type reads as Trino does: an integer Trino reads (a sign and digits
+ * between spaces, Long.parseLong of the trimmed text), or text neither reads ('abc', '', which both reject). Literals
+ * only DuckDB reads as a number ('1e3', '1.5', '0x10', '1_000') take the shim, which fails as Trino does.
+ */
+const isIntegerTextLiteral = (operand: readonly Node[]): boolean => {
+  const m = meaningful(operand);
+  if (!isStringLiteral(operand) || m[0].kind !== 'token') return false;
+  const text = stringValue(m[0].token);
+  const trinoReads = /^[\x00-\x20]*[+-]?[0-9]+[\x00-\x20]*$/.test(text);
+  const onlyDuckdbReads = /[0-9]/.test(text) && /^\s*[+-]?(0[xXbBoO][0-9a-fA-F_]+|[0-9_]*\.?[0-9_]*([eE][+-]?[0-9_]+)?)\s*$/.test(text);
+  return trinoReads || !onlyDuckdbReads;
 };
 
 /**
@@ -274,7 +314,7 @@ function castCall(c: CallContext, tryCast: boolean): string | undefined {
   else if (type.base === 'TIMESTAMP' && !type.withTimeZone && rendered.zoned && !hasAggregate(value)) shim = `CAST(trino_wall(${x}) AS TIMESTAMP)`;
   else if (type.base === 'TIMESTAMP') shim = shimCall(type.withTimeZone ? 'trino_to_tstz' : 'trino_to_timestamp', [x]);
   else if (type.base === 'DATE') shim = shimCall('trino_to_date', [x]);
-  else if (INTEGER_TARGETS.has(type.base)) shim = isStringLiteral(operand) ? `CAST(${x} AS ${type.sql})` : `trino_to_${type.sql.toLowerCase()}(${x})`;
+  else if (INTEGER_TARGETS.has(type.base)) shim = isIntegerTextLiteral(operand) ? `CAST(${x} AS ${type.sql})` : `trino_to_${type.sql.toLowerCase()}(${x})`;
   else if (type.base === 'JSON') shim = shimCall('trino_cast_json', [x]);
   else if (type.base === 'IPADDRESS') shim = shimCall('trino_to_ipaddress', [x]);
   // An ipaddress gives its 16 bytes; an aggregate keeps DuckDB's cast (an aggregated ipaddress there fails loudly).
@@ -417,7 +457,7 @@ export const FUNCTIONS: Record<string, CallHandler> = {
   },
   parse_datetime: (c) => {
     const pattern = formatPattern(c, 1, (p) => jodaToStrftime(p, true), 'pattern');
-    return pattern && `trino_tz_from_wall(${strptimeCall(c.arg(0), pattern)}, 'UTC')`;
+    return pattern && `trino_tz_from_wall(${strptimeCall(c.arg(0), pattern, 'year(current_date) - 80')}, 'UTC')`;
   },
 
   // arithmetic
@@ -506,7 +546,9 @@ export const FUNCTIONS: Record<string, CallHandler> = {
     }
     return `regexp_replace(${c.arg(0)}, ${c.arg(1)}, ${sqlString(re2.re2)}, 'g')`;
   },
-  json_extract_scalar: rename('trino_json_extract_scalar'),
+  json_extract: withJsonPath('trino_json_extract'),
+  json_extract_scalar: withJsonPath('trino_json_extract_scalar'),
+  json_size: withJsonPath('trino_json_size'),
   json_parse: rename('trino_json'),
 
   // arrays and maps

@@ -56,8 +56,16 @@ describeFunctions(
     ['day of a day less an hour', "day(INTERVAL '1' DAY - INTERVAL '1' HOUR)", 0, 'bigint'],
     ['hour of a timestamp difference', "hour(TIMESTAMP '2025-01-02 10:00:00' - TIMESTAMP '2025-01-01 07:00:00')", 3, 'bigint'],
     ['hour of an aggregated timestamp', "hour(max(t)) FROM (VALUES TIMESTAMP '2025-01-01 10:00:00') x(t)", 10, 'bigint'],
-    ['month of 14 months', "month(INTERVAL '14' MONTH)", 2, 'bigint'],
     ['hour of NULL', 'hour(NULL)', null, 'bigint'],
+    // Two-digit years: date_parse's %y reads 1970 to 2069; parse_datetime's yy (Joda, pivoted on the current year)
+    // 1946 to 2045 in 2026, so these cases hold from 2011 to 2048. DuckDB's %y read 1969 to 2068.
+    ['date_parse of %y 69', "date_parse('69-01-05', '%y-%m-%d')", '2069-01-05 00:00:00.000', 'timestamp(3)'],
+    ['date_parse of %y 69 after the day', "date_parse('05/01/69', '%d/%m/%y')", '2069-01-05 00:00:00.000', 'timestamp(3)'],
+    ['date_parse of %y 68', "date_parse('68-01-05', '%y-%m-%d')", '2068-01-05 00:00:00.000', 'timestamp(3)'],
+    ['date_parse of %y 99', "date_parse('99-12-31 23:59', '%y-%m-%d %H:%i')", '1999-12-31 23:59:00.000', 'timestamp(3)'],
+    ['parse_datetime of yy 68', "parse_datetime('68-01-05', 'yy-MM-dd')", '1968-01-05 00:00:00.000 UTC', 'timestamp(3) with time zone'],
+    ['parse_datetime of yy 30', "parse_datetime('30-01-05', 'yy-MM-dd')", '2030-01-05 00:00:00.000 UTC', 'timestamp(3) with time zone'],
+    ['parse_datetime of yy 70', "parse_datetime('70-01-05', 'yy-MM-dd')", '1970-01-05 00:00:00.000 UTC', 'timestamp(3) with time zone'],
   ],
   [
     ['date_add of an hour to a DATE', "date_add('hour', 1, DATE '2024-12-31')", /^'hour' is not a valid DATE field$/],
