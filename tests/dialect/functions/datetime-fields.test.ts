@@ -46,6 +46,8 @@ describeFunctions(
     ['date_diff in months of dates', "date_diff('month', DATE '2025-01-31', DATE '2025-02-28')", 1, 'bigint'],
     ['date_add of a day to a DATE', "date_add('day', 1, DATE '2024-12-31')", '2025-01-01', 'date'],
     ['date_trunc of a DATE to a month', "date_trunc('month', DATE '2024-12-31')", '2024-12-01', 'date'],
+    ['month of 14 months', "month(INTERVAL '14' MONTH)", 2, 'bigint'],
+    ['year of 14 months', "year(INTERVAL '14' MONTH)", 1, 'bigint'],
     ['hour of 27 hours', "hour(INTERVAL '27' HOUR)", 3, 'bigint'],
     ['day of 27 hours', "day(INTERVAL '27' HOUR)", 1, 'bigint'],
     ['hour of -27 hours', "hour(INTERVAL '-27' HOUR)", -3, 'bigint'],
