@@ -167,4 +167,26 @@ describe('output aliases outside ORDER BY', () => {
     const ordered = await engine.execute('SELECT x AS a FROM (VALUES 2, 1) t(x) ORDER BY a');
     expect(ordered.rows).toEqual([[1], [2]]);
   });
+
+  // Joins (Trino 476 on the oracle): `SELECT t.x AS a … JOIN … WHERE a > 1` and `GROUP BY a` fail with COLUMN_NOT_FOUND
+  // when no joined item has a column a; DuckDB answered with its lateral alias.
+  const JOIN = 'FROM (VALUES 1, 2) t(x) JOIN (VALUES 1, 2) s(y) ON t.x = s.y';
+  it.each([
+    [`SELECT t.x AS a ${JOIN}\nWHERE a > 1`, 2, 7],
+    [`SELECT t.x AS a, count(*) AS c ${JOIN}\nGROUP BY a`, 2, 10],
+  ])('in a FROM of several items are refused at lint time at the reference: %s', async (sql, line, col) => {
+    expect(await lint(sql)).toEqual([
+      expect.objectContaining({ rule: 'unfaithful/lateral-alias', line, col, message: expect.stringContaining('COLUMN_NOT_FOUND') }),
+    ]);
+    await expect(engine.execute(sql)).rejects.toThrow(/lateral-alias/);
+  });
+
+  it.each([
+    // s(y) lists y: the reference is s.y, as in Trino (2); the alias names its own column x (2); t(x) lists x (20).
+    [`SELECT t.x AS y ${JOIN} WHERE y > 1`, 2],
+    [`SELECT t.x AS x ${JOIN} WHERE x > 1`, 2],
+    [`SELECT t.x * 10 AS x ${JOIN} WHERE x > 1`, 20],
+  ])('in a FROM of several items are the input column where the translator sees it: %s', async (sql, value) => {
+    expect((await engine.execute(sql)).rows).toEqual([[value]]);
+  });
 });

@@ -3,8 +3,10 @@
 // list, WHERE, GROUP BY and HAVING against the input columns only (COLUMN_NOT_FOUND: "Column 'a' cannot be
 // resolved"), and an alias only in ORDER BY (https://trino.io/docs/current/sql/select.html). A bare name there that
 // is also an alias of its select list is written qualified by the one FROM item (`t.a`), which DuckDB resolves as the
-// input column or fails on; without a FROM there is no column to find, so it is refused. A FROM of several items
-// (joins) is left as written: which item has the column is not known here.
+// input column or fails on; without a FROM there is no column to find, so it is refused. In a FROM of several items
+// (joins), the reference is qualified by the one item whose written column list (`(VALUES …) s(a, b)`) has the name;
+// otherwise which item has the column is not known here, so it is refused, unless the alias names its own column
+// (`t.a AS a`: the input column exists, and DuckDB resolves it as Trino does).
 import { TRINO_KEYWORDS } from '../../lint/trino-keywords.js';
 import { identifierName, type Token } from '../tokens.js';
 import { isParen, meaningful, nodeKeyword, splitArgs, type Node } from './tree.js';
@@ -53,26 +55,61 @@ function qualifyBlock(items: Node[], block: readonly Node[], report: Report): vo
   );
   if (aliases.size === 0) return;
   const from = clauses.get('FROM');
-  const qualifier = from ? fromItemName(from) : undefined;
-  if (from && !qualifier) return;
+  const single = from ? fromItemName(from) : undefined;
+  // A single item that cannot be named (a subquery without an alias) is left as written.
+  if (from && !single && !severalItems(from)) return;
   const references = [...clauses.get('SELECT')!, ...[...INPUT_CLAUSES].flatMap((c) => clauses.get(c) ?? [])];
+  const ownColumns = new Set(selectItems.flatMap(selfNamedAlias));
   for (const ref of aliasReferences(references, aliases)) {
+    const name = identifierName(ref.token);
+    const qualifier = single ?? (from ? listedColumnOwner(from, name) : undefined);
     if (qualifier) qualify(items, ref, qualifier);
-    else
+    else if (!from)
       report(
         ref.token,
         'lateral-alias',
-        `${ref.token.text} is an output column alias, which Athena does not resolve outside ORDER BY (COLUMN_NOT_FOUND: Column '${identifierName(ref.token)}' cannot be resolved)`,
+        `${ref.token.text} is an output column alias, which Athena does not resolve outside ORDER BY (COLUMN_NOT_FOUND: Column '${name}' cannot be resolved)`,
         'repeat the expression, or compute it in a subquery and select from that',
+      );
+    else if (!ownColumns.has(name))
+      report(
+        ref.token,
+        'lateral-alias',
+        `${ref.token.text} is also an output column alias: Athena resolves it as an input column only (COLUMN_NOT_FOUND when no joined item has one), the local engine would take the alias, and which joined item has the column is not known here`,
+        'qualify it by its table (s.a), or repeat the expression',
       );
   }
 }
 
+/** `t.a AS a` or `a AS a`: an alias naming its own column, which is then an input column. */
+function selfNamedAlias(item: readonly Node[]): string[] {
+  const m = meaningful(item);
+  if (nodeKeyword(m[m.length - 2]) !== 'AS' || !isName(m[m.length - 1])) return [];
+  const expression = m.slice(0, -2);
+  const chain = expression.length % 2 === 1 && expression.every((n, k) => (k % 2 === 0 ? isName(n) : punct(n, '.')));
+  const alias = identifierName(firstTokenOf(m[m.length - 1]));
+  const column = expression[expression.length - 1];
+  return chain && isName(column) && identifierName(column.token) === alias ? [alias] : [];
+}
+
+/** The item of a FROM of several items whose written column list (`… AS s (a, b)`) holds `name`, if exactly one. */
+function listedColumnOwner(from: readonly Node[], name: string): Token | undefined {
+  const owners = from.flatMap((node, k) => {
+    const [before, list] = [from[k - 1], from[k + 1]];
+    if (!isName(node) || list?.kind !== 'group' || !isParen(list) || !(nodeKeyword(before) === 'AS' || isParen(before))) return [];
+    const columns = splitArgs(list.items).map((c) => meaningful(c));
+    return columns.some((c) => c.length === 1 && isName(c[0]) && identifierName(c[0].token) === name) ? [node.token] : [];
+  });
+  return owners.length === 1 ? owners[0] : undefined;
+}
+
 const firstTokenOf = (n: Node): Token => (n.kind === 'token' ? n.token : n.open);
+
+const severalItems = (from: readonly Node[]) => from.some((n) => punct(n, ',') || NOT_A_SINGLE_ITEM.has(nodeKeyword(n)));
 
 /** The name that qualifies a column of the one FROM item: `t`, `db.t`, `t AS x`, `(…) x (cols)`, `UNNEST(…) AS x`. */
 function fromItemName(from: readonly Node[]): Token | undefined {
-  if (from.some((n) => punct(n, ',') || NOT_A_SINGLE_ITEM.has(nodeKeyword(n)))) return undefined;
+  if (severalItems(from)) return undefined;
   let k = 0;
   if (nodeKeyword(from[0]) === 'UNNEST' && isParen(from[1])) k = 2;
   else if (isParen(from[0])) k = 1;
