@@ -61,3 +61,50 @@ describe('grouping operations', () => {
     ],
   ]);
 });
+
+describe('casts of a text', () => {
+  // https://trino.io/docs/current/functions/conversion.html#cast: Trino 476 reads an integer text as optional
+  // whitespace, a sign and digits; a boolean text as true, false, t, f, 1 or 0 in any case; a double text as Java's
+  // Double.parseDouble does (NaN and Infinity spelled so, no digit separators). DuckDB reads more of each.
+  answers([
+    [
+      'integer texts with a sign and whitespace',
+      "SELECT CAST(' -12 ' AS integer) a, CAST('+5' AS bigint) b, CAST('007' AS smallint) c, CAST('12' AS tinyint) d",
+      ['a integer', 'b bigint', 'c smallint', 'd tinyint'],
+      [[-12, 5, 7, 12]],
+    ],
+    [
+      'TRY_CAST of a decimal text to integer is NULL',
+      "SELECT TRY_CAST(x AS integer) v FROM (VALUES '2.5', '3', 'a') t(x)",
+      ['v integer'],
+      [[null], [3], [null]],
+    ],
+    [
+      'boolean texts in any case',
+      "SELECT CAST('TRUE' AS boolean) a, CAST('f' AS boolean) b, CAST('0' AS boolean) c, CAST('T' AS boolean) d",
+      ['a boolean', 'b boolean', 'c boolean', 'd boolean'],
+      [[true, false, false, true]],
+    ],
+    ['TRY_CAST of yes to boolean is NULL', "SELECT TRY_CAST(x AS boolean) v FROM (VALUES 'yes', 'true') t(x)", ['v boolean'], [[null], [true]]],
+    [
+      'double texts spelled as Java',
+      "SELECT CAST(' NaN ' AS double) a, CAST('-Infinity' AS double) b, CAST('+Infinity' AS real) c, CAST(' 1.5 ' AS double) d",
+      ['a double', 'b double', 'c real', 'd double'],
+      [[Number.NaN, Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY, 1.5]],
+    ],
+    ['TRY_CAST of inf to double is NULL', "SELECT TRY_CAST(x AS double) v FROM (VALUES '1.5', 'inf', '1_0') t(x)", ['v double'], [[1.5], [null], [null]]],
+  ]);
+  failures([
+    ['a decimal text to integer', "SELECT CAST('2.5' AS integer)", /Cannot cast '2\.5' to INT$/],
+    ['a decimal text column to integer', "SELECT CAST(x AS integer) FROM (VALUES '2.5') t(x)", /Cannot cast '2\.5' to INT$/],
+    ['an exponent text to smallint', "SELECT CAST('1e3' AS smallint)", /Cannot cast '1e3' to SMALLINT/],
+    ['a hexadecimal text to bigint', "SELECT CAST('0x10' AS bigint)", /Cannot cast '0x10' to BIGINT/],
+    ['a text with a digit separator to tinyint', "SELECT CAST('1_000' AS tinyint)", /Cannot cast '1_000' to TINYINT/],
+    ['yes to boolean', "SELECT CAST('yes' AS boolean)", /Cannot cast 'yes' to BOOLEAN/],
+    ['n to boolean', "SELECT CAST(x AS boolean) FROM (VALUES 'n') t(x)", /Cannot cast 'n' to BOOLEAN/],
+    ['-inf to double', "SELECT CAST('-inf' AS double)", /Cannot cast '-inf' to DOUBLE/],
+    ['nan to double', "SELECT CAST('nan' AS double)", /Cannot cast 'nan' to DOUBLE/],
+    ['inf to real', "SELECT CAST('inf' AS real)", /Cannot cast 'inf' to REAL/],
+    ['a digit separator to double', "SELECT CAST('1_0' AS double)", /Cannot cast '1_0' to DOUBLE/],
+  ]);
+});

@@ -373,10 +373,29 @@ export const MACROS: readonly string[] = [
   // Java Math.round: half up on the scaled double (2.675 → 2.67 because 267.49999…).
   `trino_java_round(x, d) AS CASE WHEN isnan(x) OR isinf(x) THEN x WHEN x < 0
      THEN -(floor(-x * pow(10, d) + 0.5) / pow(10, d)) ELSE floor(x * pow(10, d) + 0.5) / pow(10, d) END`,
-  // CAST(double AS integer) rounds half away from zero in Trino, half to even in DuckDB.
+  // CAST(double AS integer) rounds half away from zero in Trino, half to even in DuckDB. A text must be digits with a
+  // sign and surrounding whitespace (Trino 476: "Cannot cast '2.5' to INT"); DuckDB also reads '2.5' (as 3), '1e3',
+  // '0x10' and '1_000'.
   ...(['TINYINT', 'SMALLINT', 'INTEGER', 'BIGINT'] as const).map(
     (t) => `trino_to_${t.toLowerCase()}(x) AS CASE WHEN typeof(x) IN ${FLOATING}
-       THEN CAST(trino_java_round(CAST(x AS DOUBLE), 0) AS ${t}) ELSE CAST(x AS ${t}) END`,
+       THEN CAST(trino_java_round(CAST(x AS DOUBLE), 0) AS ${t})
+       WHEN typeof(x) = 'VARCHAR' AND NOT regexp_full_match(CAST(x AS VARCHAR), '\\s*[+-]?[0-9]+\\s*')
+       THEN cast_to_type(trino_fail('Cannot cast ''' || CAST(x AS VARCHAR) || ''' to ${t === 'INTEGER' ? 'INT' : t}'), CAST(NULL AS ${t}))
+       ELSE CAST(x AS ${t}) END`,
+  ),
+  // A text Trino 476 does not read as a boolean: only true, false, t, f, 1, 0 in any case, without spaces (DuckDB also
+  // reads yes, no, y, n and trims).
+  `trino_to_boolean(x) AS CASE WHEN typeof(x) = 'VARCHAR' AND NOT regexp_full_match(CAST(x AS VARCHAR), '(?i)true|false|t|f|1|0')
+       THEN cast_to_type(trino_fail('Cannot cast ''' || CAST(x AS VARCHAR) || ''' to BOOLEAN'), CAST(NULL AS BOOLEAN))
+       ELSE CAST(x AS BOOLEAN) END`,
+  // Java's Double.parseDouble and Float.parseFloat spell the special values NaN and Infinity (a sign allowed) and know
+  // no digit separator; DuckDB also reads inf, infinity and nan in any case, and 1_0.
+  ...(['DOUBLE', 'FLOAT'] as const).map(
+    (t) => `trino_to_${t.toLowerCase()}(x) AS CASE WHEN typeof(x) = 'VARCHAR' AND (contains(CAST(x AS VARCHAR), '_')
+         OR (regexp_full_match(CAST(x AS VARCHAR), '(?i)\\s*[+-]?(inf|infinity|nan)\\s*')
+           AND NOT regexp_full_match(CAST(x AS VARCHAR), '\\s*[+-]?(Infinity|NaN)\\s*')))
+       THEN cast_to_type(trino_fail('Cannot cast ''' || CAST(x AS VARCHAR) || ''' to ${t === 'FLOAT' ? 'REAL' : t}'), CAST(NULL AS ${t}))
+       ELSE CAST(x AS ${t}) END`,
   ),
   // A timestamp(0) with time zone prints no fraction (its TIMESTAMP_S wall clock). No NULL overload: the ipaddress
   // one already makes an untyped NULL ambiguous here (CAST(NULL AS varchar) is not translated to this shim).

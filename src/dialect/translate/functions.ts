@@ -171,6 +171,8 @@ const EXTRACT_FIELDS: Record<string, string> = {
 };
 
 const INTEGER_TARGETS = new Set(['TINYINT', 'SMALLINT', 'INTEGER', 'INT', 'BIGINT']);
+/** Targets whose cast from a text reads less than DuckDB's (trino_to_boolean, trino_to_double, trino_to_float). */
+const TEXT_CHECKED_TARGETS = new Set(['BOOLEAN', 'DOUBLE', 'FLOAT']);
 
 /**
  * Whether a CAST operand is one plain string literal of an integer's digits ('-12', not '1.5', ' 12 ', '1e3', U&'…').
@@ -182,6 +184,25 @@ const isStringLiteral = (operand: readonly Node[]): boolean => {
   const m = meaningful(operand);
   return m.length === 1 && m[0].kind === 'token' && m[0].token.kind === 'string' && /^'[+-]?[0-9]+'$/.test(m[0].token.text);
 };
+
+/** The texts Trino 476 reads as each target (the trino_to_<target> macros check the same for other operands). */
+const TRINO_TEXT: Record<string, RegExp> = {
+  INTEGER: /^\s*[+-]?[0-9]+\s*$/,
+  BOOLEAN: /^(?:true|false|t|f|1|0)$/i,
+  DOUBLE: /^[^_]*$/,
+};
+const SPECIAL_DOUBLE = /^\s*[+-]?(?:inf|infinity|nan)\s*$/i;
+const JAVA_SPECIAL_DOUBLE = /^\s*[+-]?(?:Infinity|NaN)\s*$/;
+
+/** Whether a CAST operand is a string literal DuckDB's own CAST reads as Trino does (no macro to plan). */
+function readsAsTrino(operand: readonly Node[], target: string): boolean {
+  const first = meaningful(operand)[0];
+  if (!isStringLiteral(operand) || first?.kind !== 'token') return false;
+  const text = stringValue(first.token);
+  if (target === 'BOOLEAN') return TRINO_TEXT.BOOLEAN.test(text);
+  if (target === 'DOUBLE' || target === 'FLOAT') return TRINO_TEXT.DOUBLE.test(text) && (!SPECIAL_DOUBLE.test(text) || JAVA_SPECIAL_DOUBLE.test(text));
+  return TRINO_TEXT.INTEGER.test(text);
+}
 
 /**
  * The rendered argument when a CAST operand is exactly `from_iso8601_timestamp(s)`. Cast to a timestamp without zone
@@ -268,7 +289,8 @@ function castCall(c: CallContext, tryCast: boolean): string | undefined {
   else if (type.base === 'TIMESTAMP' && !type.withTimeZone && rendered.zoned && !hasAggregate(value)) shim = `CAST(trino_wall(${x}) AS TIMESTAMP)`;
   else if (type.base === 'TIMESTAMP') shim = shimCall(type.withTimeZone ? 'trino_to_tstz' : 'trino_to_timestamp', [x]);
   else if (type.base === 'DATE') shim = shimCall('trino_to_date', [x]);
-  else if (INTEGER_TARGETS.has(type.base)) shim = isStringLiteral(operand) ? `CAST(${x} AS ${type.sql})` : `trino_to_${type.sql.toLowerCase()}(${x})`;
+  else if (INTEGER_TARGETS.has(type.base) || TEXT_CHECKED_TARGETS.has(type.sql))
+    shim = readsAsTrino(operand, type.sql) ? `CAST(${x} AS ${type.sql})` : `trino_to_${type.sql.toLowerCase()}(${x})`;
   else if (type.base === 'JSON') shim = shimCall('trino_cast_json', [x]);
   else if (type.base === 'IPADDRESS') shim = shimCall('trino_to_ipaddress', [x]);
   // An ipaddress gives its 16 bytes; an aggregate keeps DuckDB's cast (an aggregated ipaddress there fails loudly).
