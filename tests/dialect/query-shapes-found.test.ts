@@ -108,3 +108,82 @@ describe('casts of a text', () => {
     ['a digit separator to double', "SELECT CAST('1_0' AS double)", /Cannot cast '1_0' to DOUBLE/],
   ]);
 });
+
+describe('lag, lead and nth_value', () => {
+  // https://trino.io/docs/current/functions/window.html#lag: lag(x[, offset[, default_value]]); "The offset can be any
+  // scalar expression"; Trino 476's signature is lag(T, bigint, T), so x and the default meet in their common type.
+  answers([
+    [
+      'a decimal default makes a decimal',
+      'SELECT x, lag(x, 1, 1.5) OVER (ORDER BY x) AS l FROM (VALUES 1, 2, 3) t(x) ORDER BY x',
+      ['x integer', 'l decimal(11,1)'],
+      [
+        [1, '1.5'],
+        [2, '1.0'],
+        [3, '2.0'],
+      ],
+    ],
+    [
+      'a double default of lead',
+      'SELECT x, lead(x, 1, 2.5E0) OVER (ORDER BY x) AS l FROM (VALUES 1, 2) t(x) ORDER BY x',
+      ['x integer', 'l double'],
+      [
+        [1, 2],
+        [2, 2.5],
+      ],
+    ],
+    [
+      'a bigint default',
+      "SELECT x, lag(x, 1, BIGINT '7') OVER (ORDER BY x) AS l FROM (VALUES 1, 2) t(x) ORDER BY x",
+      ['x integer', 'l bigint'],
+      [
+        [1, 7],
+        [2, 1],
+      ],
+    ],
+    [
+      'a default with a larger scale keeps its digits',
+      'SELECT x, lag(x, 1, 1.25) OVER (ORDER BY x) AS l FROM (VALUES 1.5, 2.5) t(x) ORDER BY x',
+      ['x decimal(2,1)', 'l decimal(3,2)'],
+      [
+        ['1.5', '1.25'],
+        ['2.5', '1.50'],
+      ],
+    ],
+    [
+      'a NULL default keeps the type',
+      'SELECT x, lag(x, 1, NULL) OVER (ORDER BY x) AS l FROM (VALUES 1, 2) t(x) ORDER BY x',
+      ['x integer', 'l integer'],
+      [
+        [1, null],
+        [2, 1],
+      ],
+    ],
+    [
+      'an offset from a column',
+      'SELECT x, lag(x, y) OVER (ORDER BY x) AS l FROM (VALUES (1, 1), (2, 0), (3, 2)) t(x, y) ORDER BY x',
+      ['x integer', 'l integer'],
+      [
+        [1, null],
+        [2, 2],
+        [3, 1],
+      ],
+    ],
+    ['a negative offset over no rows', 'SELECT x, lag(x, -1) OVER (ORDER BY x) AS l FROM (VALUES 1, 2) t(x) WHERE x > 5', ['x integer', 'l integer'], []],
+    [
+      'nth_value with a NULL offset is NULL',
+      'SELECT x, nth_value(x, NULL) OVER (ORDER BY x) AS l FROM (VALUES 1, 2) t(x) ORDER BY x',
+      ['x integer', 'l integer'],
+      [
+        [1, null],
+        [2, null],
+      ],
+    ],
+  ]);
+  failures([
+    ['a negative lag offset', 'SELECT x, lag(x, -1) OVER (ORDER BY x) AS l FROM (VALUES 1, 2) t(x)', /Offset must be at least 0/],
+    ['a negative lead offset', 'SELECT x, lead(x, -1) OVER (ORDER BY x) AS l FROM (VALUES 1, 2) t(x)', /Offset must be at least 0/],
+    ['a NULL lag offset', 'SELECT x, lag(x, NULL) OVER (ORDER BY x) AS l FROM (VALUES 1, 2) t(x)', /Offset must not be null/],
+    ['nth_value 0', 'SELECT x, nth_value(x, 0) OVER (ORDER BY x) AS l FROM (VALUES 1, 2) t(x)', /Offset must be at least 1/],
+  ]);
+});

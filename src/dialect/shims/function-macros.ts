@@ -23,6 +23,9 @@ const fail = (message: string, witness: string) => `cast_to_type(trino_fail(${me
 export const FUNCTION_MACROS: readonly string[] = [
   // --- conditional and session -------------------------------------------------------------------------------------
   `trino_current_timezone() AS 'UTC'`,
+  // The offset of lag, lead (at least 0, not NULL) and nth_value (at least 1; NULL gives NULL): Trino fails on others.
+  `trino_window_offset(n, least) AS CASE WHEN n IS NULL AND least = 0 THEN ${fail(`'Offset must not be null'`, '0::BIGINT')}
+     WHEN n < least THEN ${fail(`'Offset must be at least ' || least`, '0::BIGINT')} ELSE n END`,
   // random(n) in [0, n) and random(m, n) in [m, n), of the bound's integer type (Trino has no other overloads).
   `trino_random() AS random(),
      (n) AS CASE WHEN typeof(n) NOT IN ${INTEGER_TYPES} THEN ${fail(`'random(n) takes a tinyint, smallint, integer or bigint bound'`, 'n')}

@@ -8,6 +8,7 @@ import { translateType, TypeSyntaxError } from './types.js';
 import { castParts, foldedDateCast } from './constant-dates.js';
 import { DECIMAL_RESULT_REWRITES } from './decimal-results.js';
 import { NULL_AWARE_REWRITES } from './function-rewrites.js';
+import { WINDOW_REWRITES } from './window-rewrites.js';
 import { tryCall } from './try-escapes.js';
 import { LAMBDA_REWRITES, refusedUnknownElementLambda } from './lambda-rewrites.js';
 import { hasAggregate, shimCall, shimCallText } from './unbound.js';
@@ -555,4 +556,5 @@ export const FUNCTIONS: Record<string, CallHandler> = {
   ...NULL_AWARE_REWRITES,
   ...LAMBDA_REWRITES,
   ...DECIMAL_RESULT_REWRITES,
+  ...WINDOW_REWRITES,
 };
