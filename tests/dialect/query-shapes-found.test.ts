@@ -187,3 +187,35 @@ describe('lag, lead and nth_value', () => {
     ['nth_value 0', 'SELECT x, nth_value(x, 0) OVER (ORDER BY x) AS l FROM (VALUES 1, 2) t(x)', /Offset must be at least 1/],
   ]);
 });
+
+describe('comparisons of a text with another type', () => {
+  // Trino has no implicit cast from varchar to other types (https://trino.io/docs/current/functions/conversion.html:
+  // "Trino will implicitly convert numeric and character values to the correct type if such a conversion is possible"
+  // holds between numeric types only); Trino 476 fails with TYPE_MISMATCH "Cannot apply operator: date = varchar(10)".
+  const mismatch = /TYPE_MISMATCH: Cannot apply operator: a varchar compared with another type/;
+  failures([
+    ['a date column = a text', "SELECT x FROM (VALUES DATE '2025-01-01') t(x) WHERE x = '2025-01-01'", mismatch],
+    ['a timestamp column > a text', "SELECT x FROM (VALUES TIMESTAMP '2025-01-01 00:00:00') t(x) WHERE x > '2024-01-01'", mismatch],
+    ['a text = an integer column, text first', "SELECT * FROM (VALUES 1) t(x) WHERE '1' = x", mismatch],
+    ['an integer column IN texts', "SELECT * FROM (VALUES 1, 2) t(x) WHERE x IN ('1')", mismatch],
+    ['an integer column NOT IN texts', "SELECT * FROM (VALUES 1) t(x) WHERE x NOT IN ('1', '2')", mismatch],
+    ['a text column IN integers', "SELECT * FROM (VALUES 'a') t(x) WHERE 'a' IN (x, 1)", mismatch],
+    ['a text literal = an integer', "SELECT '1' = 1", mismatch],
+    ['a date literal = a text', "SELECT DATE '2025-01-01' = '2025-01-01'", mismatch],
+    ['an integer BETWEEN texts', "SELECT x FROM (VALUES 1) t(x) WHERE x BETWEEN '0' AND '2'", mismatch],
+    ['a date NOT BETWEEN texts', "SELECT x FROM (VALUES DATE '2025-01-02') t(x) WHERE x NOT BETWEEN '2025-01-01' AND '2025-01-03'", mismatch],
+    ['a join of an integer and a text column', "SELECT a.x FROM (VALUES 1) a(x) JOIN (VALUES '1') b(y) ON a.x = b.y", mismatch],
+    ['an integer column = a text column', "SELECT x = y FROM (VALUES (1, '1')) t(x, y)", mismatch],
+  ]);
+  answers([
+    ['a text column = a text', "SELECT x FROM (VALUES 'a', 'b') t(x) WHERE x = 'a'", ['x varchar'], [['a']]],
+    ['a text column NOT IN texts', "SELECT x FROM (VALUES 'a', 'b') t(x) WHERE x NOT IN ('a')", ['x varchar'], [['b']]],
+    ['a text column BETWEEN texts', "SELECT x FROM (VALUES 'b', 'd') t(x) WHERE x BETWEEN 'a' AND 'c'", ['x varchar'], [['b']]],
+    ['texts and NULL', "SELECT 'a' = 'a' a, 'a' < 'b' b, NULL = 'a' c", ['a boolean', 'b boolean', 'c boolean'], [[true, true, null]]],
+    ['a text in a lambda', "SELECT filter(ARRAY['a', 'b'], s -> s = 'a') v", ['v array(varchar)'], [[['a']]]],
+    ['a cast to varchar = a text', "SELECT k FROM (VALUES 1) t(k) WHERE CAST(k AS varchar) = '1'", ['k integer'], [[1]]],
+    ['a scalar subquery of a text', "SELECT (SELECT 'a') = 'a' v", ['v boolean'], [[true]]],
+    ['an unknown-typed column = a text', "SELECT * FROM (SELECT NULL AS x) WHERE x = 'a'", ['x unknown'], []],
+    ['a text = ANY (subquery)', "SELECT 'a' = ANY (SELECT 'a') v", ['v boolean'], [[true]]],
+  ]);
+});
