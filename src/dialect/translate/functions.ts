@@ -192,6 +192,8 @@ const TRINO_TEXT: Record<string, RegExp> = {
   BOOLEAN: /^(?:true|false|t|f|1|0)$/i,
   DOUBLE: /^[^_]*$/,
 };
+/** Roughly what DuckDB's CAST reads as an integer: decimals, exponents, hexadecimal, binary, digit separators. */
+const DUCKDB_INTEGER_TEXT = /^\s*[+-]?(?:0[xXbB][0-9a-fA-F_]+|[0-9_]*\.?[0-9_]*(?:[eE][+-]?[0-9]+)?)\s*$/;
 const SPECIAL_DOUBLE = /^\s*[+-]?(?:inf|infinity|nan)\s*$/i;
 const JAVA_SPECIAL_DOUBLE = /^\s*[+-]?(?:Infinity|NaN)\s*$/;
 
@@ -202,7 +204,9 @@ function readsAsTrino(operand: readonly Node[], target: string): boolean {
   const text = stringValue(first.token);
   if (target === 'BOOLEAN') return TRINO_TEXT.BOOLEAN.test(text);
   if (target === 'DOUBLE' || target === 'FLOAT') return TRINO_TEXT.DOUBLE.test(text) && (!SPECIAL_DOUBLE.test(text) || JAVA_SPECIAL_DOUBLE.test(text));
-  return TRINO_TEXT.INTEGER.test(text);
+  // A text DuckDB fails on too ('abc', '') keeps DuckDB's CAST: only what DuckDB reads beyond Trino ('2.5', '1e3',
+  // '0x10', '0b1', '1_000') needs the macro's check.
+  return TRINO_TEXT.INTEGER.test(text) || !(/\d/.test(text) && DUCKDB_INTEGER_TEXT.test(text));
 }
 
 /**
