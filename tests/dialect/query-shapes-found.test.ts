@@ -219,3 +219,19 @@ describe('comparisons of a text with another type', () => {
     ['a text = ANY (subquery)', "SELECT 'a' = ANY (SELECT 'a') v", ['v boolean'], [[true]]],
   ]);
 });
+
+describe('NATURAL JOIN', () => {
+  // Trino 476 parses NATURAL JOIN and fails: NOT_SUPPORTED "Natural join not supported" (DuckDB joins on the
+  // columns of the same name).
+  failures([
+    ['NATURAL JOIN', "SELECT * FROM (VALUES (1, 'a')) t(k, v) NATURAL JOIN (VALUES (1, 'b')) s(k, w)", /natural-join.*NATURAL JOIN is not supported on Athena/],
+    [
+      'NATURAL LEFT JOIN in a subquery',
+      'SELECT count(*) FROM (SELECT * FROM (VALUES 1) t(k) NATURAL LEFT JOIN (VALUES 1) s(k))',
+      /NATURAL JOIN is not supported/,
+    ],
+  ]);
+  answers([
+    ['a quoted column named natural', 'SELECT "natural", \'natural\' w FROM (VALUES 1) t("natural")', ['natural integer', 'w varchar'], [[1, 'natural']]],
+  ]);
+});
