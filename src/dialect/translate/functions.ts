@@ -186,27 +186,14 @@ const isStringLiteral = (operand: readonly Node[]): boolean => {
   return m.length === 1 && m[0].kind === 'token' && m[0].token.kind === 'string' && /^'[+-]?[0-9]+'$/.test(m[0].token.text);
 };
 
-/** The texts Trino 476 reads as each target (the trino_to_<target> macros check the same for other operands). */
-const TRINO_TEXT: Record<string, RegExp> = {
-  INTEGER: /^\s*[+-]?[0-9]+\s*$/,
-  BOOLEAN: /^(?:true|false|t|f|1|0)$/i,
-  DOUBLE: /^[^_]*$/,
-};
-/** Roughly what DuckDB's CAST reads as an integer: decimals, exponents, hexadecimal, binary, digit separators. */
-const DUCKDB_INTEGER_TEXT = /^\s*[+-]?(?:0[xXbB][0-9a-fA-F_]+|[0-9_]*\.?[0-9_]*(?:[eE][+-]?[0-9]+)?)\s*$/;
-const SPECIAL_DOUBLE = /^\s*[+-]?(?:inf|infinity|nan)\s*$/i;
-const JAVA_SPECIAL_DOUBLE = /^\s*[+-]?(?:Infinity|NaN)\s*$/;
-
-/** Whether a CAST operand is a string literal DuckDB's own CAST reads as Trino does (no macro to plan). */
+/**
+ * Whether a CAST operand is an integer's digits, which DuckDB's own CAST reads as Trino does for an integer kind, a
+ * double or real, and (as 1 or 0 only) a boolean; other texts take the trino_to_<target> macro's check.
+ */
 function readsAsTrino(operand: readonly Node[], target: string): boolean {
-  const first = meaningful(operand)[0];
-  if (!isStringLiteral(operand) || first?.kind !== 'token') return false;
-  const text = stringValue(first.token);
-  if (target === 'BOOLEAN') return TRINO_TEXT.BOOLEAN.test(text);
-  if (target === 'DOUBLE' || target === 'FLOAT') return TRINO_TEXT.DOUBLE.test(text) && (!SPECIAL_DOUBLE.test(text) || JAVA_SPECIAL_DOUBLE.test(text));
-  // A text DuckDB fails on too ('abc', '') keeps DuckDB's CAST: only what DuckDB reads beyond Trino ('2.5', '1e3',
-  // '0x10', '0b1', '1_000') needs the macro's check.
-  return TRINO_TEXT.INTEGER.test(text) || !(/\d/.test(text) && DUCKDB_INTEGER_TEXT.test(text));
+  const m = meaningful(operand);
+  if (!isStringLiteral(operand) || m[0]?.kind !== 'token') return false;
+  return target !== 'BOOLEAN' || /^'[01]'$/.test(m[0].token.text);
 }
 
 /**
