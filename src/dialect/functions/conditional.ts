@@ -20,7 +20,7 @@ export const CONDITIONAL: FunctionFamily = {
     'none: the principal exists only on Athena',
   ),
   row: rewrite('ROW(...) with one field, or CAST to a named row type', '1+'),
-  grouping: duckdb('1+', 'bit set of the arguments not in the grouping set (standard SQL)'),
+  grouping: rewrite('bit set of the arguments not in the grouping set (standard SQL), an integer as in Trino', '1+'),
   random: shim('trino_random', '0-2', 'random(n) in [0, n) and random(m, n) in [m, n), of the bounds’ integer type'),
   rand: shim('trino_random', '0-2', 'random()'),
 };

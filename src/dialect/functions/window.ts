@@ -1,5 +1,5 @@
 // Window functions (https://trino.io/docs/current/functions/window.html); aggregates also run with OVER.
-import { duckdb, type FunctionFamily } from './entry.js';
+import { duckdb, rewrite, type FunctionFamily } from './entry.js';
 
 export const WINDOW: FunctionFamily = {
   row_number: duckdb('0'),
@@ -8,9 +8,9 @@ export const WINDOW: FunctionFamily = {
   percent_rank: duckdb('0'),
   cume_dist: duckdb('0'),
   ntile: duckdb('1'),
-  lag: duckdb('1-3'),
-  lead: duckdb('1-3'),
+  lag: rewrite('the value and the default meet in their common type; a NULL or negative offset fails', '1-3'),
+  lead: rewrite('the value and the default meet in their common type; a NULL or negative offset fails', '1-3'),
   first_value: duckdb('1'),
   last_value: duckdb('1'),
-  nth_value: duckdb('2'),
+  nth_value: rewrite('an offset below 1 fails', '2'),
 };

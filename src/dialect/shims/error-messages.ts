@@ -29,6 +29,8 @@ const REFUSALS: Record<string, string> = {
     "comparing two array, map or row columns (or one in a JOIN condition) is refused locally: the local engine compares their NULL elements as values where Athena's = gives NULL (ARRAY[1, NULL] = ARRAY[1, NULL] is NULL there); CAST one side to its type, e.g. CAST(a AS array(integer)) = b, to compare as Athena does",
   'concat unknown':
     'AMBIGUOUS_FUNCTION_CALL: Could not choose a best candidate operator for || or concat() of NULL and NULL, an array or a varbinary (Athena fails); CAST the NULL to the type of the other operand',
+  'text-compare':
+    "TYPE_MISMATCH: Cannot apply operator: a varchar compared with another type fails on Athena (date_col = '2025-01-01', int_col IN ('1')), where the local engine would cast the text; write a typed literal (DATE '2025-01-01', 1) or CAST one side",
   'map-order': 'Cannot apply operator: maps have no order on Athena (TYPE_MISMATCH), nor arrays or rows holding a map; compare their entries or keys instead',
   // Trino 476 for `DATE … AT TIME ZONE` (the DATE overload of trino_at_time_zone fails while binding, so over no rows too).
   'date-at-time-zone': 'TYPE_MISMATCH: Type of value must be a time or timestamp with or without time zone (actual date)',

@@ -23,6 +23,15 @@ const fail = (message: string, witness: string) => `cast_to_type(trino_fail(${me
 export const FUNCTION_MACROS: readonly string[] = [
   // --- conditional and session -------------------------------------------------------------------------------------
   `trino_current_timezone() AS 'UTC'`,
+  // TRUE, or a binder error when one of a and b is a text and the other is not (translate/text-comparisons.ts): Trino
+  // compares a varchar only with a varchar. A NULL or unknown-typed side (ENUM, unknown-types.ts) meets anything.
+  // typeof of a one-element array: DuckDB folds it inside a macro where it does not fold typeof(a).
+  `trino_text_comparable(a, b) AS {'trino_v': true}[CASE WHEN typeof([a]) <> '"NULL"[]' AND typeof([b]) <> '"NULL"[]'
+     AND typeof([a]) NOT LIKE 'ENUM%' AND typeof([b]) NOT LIKE 'ENUM%' AND (typeof([a]) = 'VARCHAR[]') <> (typeof([b]) = 'VARCHAR[]')
+     THEN '${REFUSED_KEY_MARKER}text-compare' ELSE 'trino_v' END]`,
+  // The offset of lag, lead (at least 0, not NULL) and nth_value (at least 1; NULL gives NULL): Trino fails on others.
+  `trino_window_offset(n, least) AS CASE WHEN n IS NULL AND least = 0 THEN ${fail(`'Offset must not be null'`, '0::BIGINT')}
+     WHEN n < least THEN ${fail(`'Offset must be at least ' || least`, '0::BIGINT')} ELSE n END`,
   // random(n) in [0, n) and random(m, n) in [m, n), of the bound's integer type (Trino has no other overloads).
   `trino_random() AS random(),
      (n) AS CASE WHEN typeof(n) NOT IN ${INTEGER_TYPES} THEN ${fail(`'random(n) takes a tinyint, smallint, integer or bigint bound'`, 'n')}

@@ -381,6 +381,20 @@ export const MACROS: readonly string[] = [
        WHEN typeof(x) = 'VARCHAR' THEN CAST(trino_integer_text(CAST(x AS VARCHAR), '${t === 'INTEGER' ? 'INT' : t}') AS ${t})
        ELSE CAST(x AS ${t}) END`,
   ),
+  // A text Trino 476 does not read as a boolean: only true, false, t, f, 1, 0 in any case, without spaces (DuckDB also
+  // reads yes, no, y, n and trims).
+  `trino_to_boolean(x) AS CASE WHEN typeof(x) = 'VARCHAR' AND NOT regexp_full_match(CAST(x AS VARCHAR), '(?i)true|false|t|f|1|0')
+       THEN cast_to_type(trino_fail('Cannot cast ''' || CAST(x AS VARCHAR) || ''' to BOOLEAN'), CAST(NULL AS BOOLEAN))
+       ELSE CAST(x AS BOOLEAN) END`,
+  // Java's Double.parseDouble and Float.parseFloat spell the special values NaN and Infinity (a sign allowed) and know
+  // no digit separator; DuckDB also reads inf, infinity and nan in any case, and 1_0.
+  ...(['DOUBLE', 'FLOAT'] as const).map(
+    (t) => `trino_to_${t.toLowerCase()}(x) AS CASE WHEN typeof(x) = 'VARCHAR' AND (contains(CAST(x AS VARCHAR), '_')
+         OR (regexp_full_match(CAST(x AS VARCHAR), '(?i)\\s*[+-]?(inf|infinity|nan)\\s*')
+           AND NOT regexp_full_match(CAST(x AS VARCHAR), '\\s*[+-]?(Infinity|NaN)\\s*')))
+       THEN cast_to_type(trino_fail('Cannot cast ''' || CAST(x AS VARCHAR) || ''' to ${t === 'FLOAT' ? 'REAL' : t}'), CAST(NULL AS ${t}))
+       ELSE CAST(x AS ${t}) END`,
+  ),
   `trino_integer_text(s, type_name) AS CASE WHEN regexp_full_match(s, '[\\x00-\\x20]*[+-]?[0-9]+[\\x00-\\x20]*') THEN s
      ELSE cast_to_type(trino_fail('Cannot cast ''' || s || ''' to ' || type_name), s) END`,
   // A timestamp(0) with time zone prints no fraction (its TIMESTAMP_S wall clock). No NULL overload: the ipaddress

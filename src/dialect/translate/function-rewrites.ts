@@ -114,6 +114,8 @@ export const NULL_AWARE_REWRITES: Record<string, CallHandler> = {
   regr_intercept: realOrDoubleStatistic(true),
   // Trino's skewness is the population moment coefficient sqrt(n)·m3 / m2^1.5; DuckDB's is adjusted for samples by
   // sqrt(n(n-1)) / (n-2). Both are NULL under 3 values.
+  // grouping() is an integer in Trino (DuckDB's is a BIGINT).
+  grouping: (c) => `CAST(grouping(${c.all()}) AS INTEGER)`,
   skewness: (c) => {
     const n = `count(${c.arg(0)})${c.tail}`;
     return `(skewness(${c.all()})${c.tail} * (${n} - 2) / sqrt(${n} * (${n} - 1)))`;

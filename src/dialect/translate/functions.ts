@@ -14,6 +14,7 @@ import { translateType, TypeSyntaxError } from './types.js';
 import { castParts, foldedDateCast } from './constant-dates.js';
 import { DECIMAL_RESULT_REWRITES } from './decimal-results.js';
 import { NULL_AWARE_REWRITES } from './function-rewrites.js';
+import { WINDOW_REWRITES } from './window-rewrites.js';
 import { tryCall } from './try-escapes.js';
 import { LAMBDA_REWRITES, refusedUnknownElementLambda } from './lambda-rewrites.js';
 import { hasAggregate, shimCall, shimCallText } from './unbound.js';
@@ -204,6 +205,8 @@ const EXTRACT_FIELDS: Record<string, string> = {
 };
 
 const INTEGER_TARGETS = new Set(['TINYINT', 'SMALLINT', 'INTEGER', 'INT', 'BIGINT']);
+/** Targets whose cast from a text reads less than DuckDB's (trino_to_boolean, trino_to_double, trino_to_float). */
+const TEXT_CHECKED_TARGETS = new Set(['BOOLEAN', 'DOUBLE', 'FLOAT']);
 
 /** Whether a CAST operand is one plain string literal ('…', not U&'…' or X'…'). */
 const isStringLiteral = (operand: readonly Node[]): boolean => {
@@ -223,6 +226,16 @@ const isIntegerTextLiteral = (operand: readonly Node[]): boolean => {
   const onlyDuckdbReads = /[0-9]/.test(text) && /^\s*[+-]?(0[xXbBoO][0-9a-fA-F_]+|[0-9_]*\.?[0-9_]*([eE][+-]?[0-9_]+)?)\s*$/.test(text);
   return trinoReads || !onlyDuckdbReads;
 };
+
+/**
+ * Whether a CAST operand is an integer's digits, which DuckDB's own CAST reads as Trino does for an integer kind, a
+ * double or real, and (as 1 or 0 only) a boolean; other texts take the trino_to_<target> macro's check.
+ */
+function readsAsTrino(operand: readonly Node[], target: string): boolean {
+  const m = meaningful(operand);
+  if (!isStringLiteral(operand) || m[0]?.kind !== 'token') return false;
+  return target === 'BOOLEAN' ? /^'[01]'$/.test(m[0].token.text) : /^' *[+-]?[0-9]+ *'$/.test(m[0].token.text);
+}
 
 /**
  * The rendered argument when a CAST operand is exactly `from_iso8601_timestamp(s)`. Cast to a timestamp without zone
@@ -310,6 +323,8 @@ function castCall(c: CallContext, tryCast: boolean): string | undefined {
   else if (type.base === 'TIMESTAMP') shim = shimCall(type.withTimeZone ? 'trino_to_tstz' : 'trino_to_timestamp', [x]);
   else if (type.base === 'DATE') shim = shimCall('trino_to_date', [x]);
   else if (INTEGER_TARGETS.has(type.base)) shim = isIntegerTextLiteral(operand) ? `CAST(${x} AS ${type.sql})` : `trino_to_${type.sql.toLowerCase()}(${x})`;
+  else if (TEXT_CHECKED_TARGETS.has(type.sql))
+    shim = readsAsTrino(operand, type.sql) ? `CAST(${x} AS ${type.sql})` : `trino_to_${type.sql.toLowerCase()}(${x})`;
   else if (type.base === 'JSON') shim = shimCall('trino_cast_json', [x]);
   else if (type.base === 'IPADDRESS') shim = shimCall('trino_to_ipaddress', [x]);
   // An ipaddress gives its 16 bytes; an aggregate keeps DuckDB's cast (an aggregated ipaddress there fails loudly).
@@ -578,4 +593,5 @@ export const FUNCTIONS: Record<string, CallHandler> = {
   ...NULL_AWARE_REWRITES,
   ...LAMBDA_REWRITES,
   ...DECIMAL_RESULT_REWRITES,
+  ...WINDOW_REWRITES,
 };

@@ -2,6 +2,7 @@
 // `/` and `%`, `± INTERVAL` (a DATE stays a DATE), `||` (typed operands), comparisons with zoned timestamps (compared by instant) and of arrays, maps and rows.
 import { compareNestedValues, type Guard, guardColumnComparisons } from './nested-comparisons.js';
 import { concatWithUnknown, type ArrayAppend } from './concat-operands.js';
+import { guardTextComparisons } from './text-comparisons.js';
 import { shimCall } from './unbound.js';
 import type { Token } from '../tokens.js';
 
@@ -212,6 +213,7 @@ export function rewriteOperators(parts: Part[], context: OperatorContext = {}): 
   }
   compareNestedValues(parts);
   compareZonedByInstant(parts);
+  guardTextComparisons(parts);
   guardColumnComparisons(parts);
 }
 

@@ -1,0 +1,26 @@
+// Window functions whose DuckDB namesakes answer differently (https://trino.io/docs/current/functions/window.html).
+// Merged into FUNCTIONS (functions.ts).
+import type { CallContext, CallHandler } from './functions.js';
+
+/**
+ * lag/lead(x, offset, default): Trino's signature is (T, bigint, T), so x and the default meet in their common type
+ * (lag(x, 1, 1.5) of an integer x is a decimal(11,1)); DuckDB casts the default to x's type (1.5 became 2). x takes
+ * the type of `[x, default]`, which DuckDB only binds. A NULL or negative offset fails in Trino (DuckDB reads a
+ * negative offset as the other direction).
+ */
+const shiftedValue: CallHandler = (c) => {
+  if (c.args.length < 2) return undefined;
+  const offset = `trino_window_offset(${c.arg(1)}, 0)`;
+  const value = c.args.length === 3 ? `cast_to_type(${c.arg(0)}, [${c.arg(0)}, ${c.arg(2)}][1])` : c.arg(0);
+  const rest = c.args.length === 3 ? `, ${c.arg(2)}` : '';
+  return `${c.name.text}(${value}, ${offset}${rest})${c.tail}`;
+};
+
+/** nth_value(x, n): n below 1 fails in Trino (DuckDB: NULL). */
+const nthValue = (c: CallContext) => `nth_value(${c.arg(0)}, trino_window_offset(${c.arg(1)}, 1))${c.tail}`;
+
+export const WINDOW_REWRITES: Record<string, CallHandler> = {
+  lag: shiftedValue,
+  lead: shiftedValue,
+  nth_value: nthValue,
+};
