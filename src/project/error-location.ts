@@ -31,6 +31,8 @@ const NAMED = [
 
 /** Trino's FUNCTION_NOT_FOUND for || and concat() (shims/error-messages.ts): the operator or the call. */
 const CONCAT_TYPES = /Unexpected parameters \([^)]*\) for function concat/;
+/** Trino's TYPE_MISMATCH for `+`, `-`, `*` (shims/error-messages.ts): the operator. */
+const OPERATOR_TYPES = /Cannot apply operator: .* ([-+*]) /;
 
 const normalize = (text: string) => text.replace(/^"(.*)"$/, '$1').toLowerCase();
 
@@ -64,7 +66,8 @@ export function locateEngineError(message: string, source: SqlSource): SourcePos
   const lines = source.sql.split('\n');
   const echo = echoed(message);
   const concat = CONCAT_TYPES.test(message) ? ['||', 'concat'] : [];
-  const words = [...concat, echo?.word, ...NAMED.map((pattern) => pattern.exec(message)?.[1])].filter((w): w is string => Boolean(w));
+  const operator = OPERATOR_TYPES.exec(message)?.[1];
+  const words = [...concat, operator, echo?.word, ...NAMED.map((pattern) => pattern.exec(message)?.[1])].filter((w): w is string => Boolean(w));
   for (const word of words) {
     const wanted = normalize(word);
     const found = tokens.filter((t) => t.kind !== 'comment' && normalize(t.text) === wanted);

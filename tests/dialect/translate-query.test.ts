@@ -8,9 +8,9 @@ describe('translateQuery', () => {
   it.each([
     ['untouched text is kept byte for byte', 'SELECT a,  b -- note\nFROM "T" WHERE x IS NULL', 'SELECT a,  b -- note\nFROM "T" WHERE x IS NULL'],
     ['division', 'SELECT a / b FROM t', 'SELECT trino_divide(a, b) FROM t'],
-    ['division binds tighter than +', 'SELECT a + b / c - d', 'SELECT trino_minus(a + trino_divide(b, c), d)'],
-    ['left-associative * and /', 'SELECT a * b / c', 'SELECT trino_divide(a * b, c)'],
-    ['qualified and subscripted operands', 'SELECT t.a[1] / (b + 1)', 'SELECT trino_divide(trino_subscript(t.a, 1), (b + CAST(1 AS INTEGER)))'],
+    ['division binds tighter than +', 'SELECT a + b / c - d', 'SELECT trino_minus(add(a, trino_divide(b, c)), d)'],
+    ['left-associative * and /', 'SELECT a * b / c', 'SELECT trino_divide(multiply(a, b), c)'],
+    ['qualified and subscripted operands', 'SELECT t.a[1] / (b + 1)', 'SELECT trino_divide(trino_subscript(t.a, 1), (add(b, CAST(1 AS INTEGER))))'],
     ['modulus', 'SELECT a % 2', 'SELECT trino_modulus(a, CAST(2 AS INTEGER))'],
     ['DATE - INTERVAL', "SELECT d - INTERVAL '1' DAY", "SELECT trino_minus_day_second(d, INTERVAL '1' DAY)"],
     ['interval after an additive chain', "SELECT x + 1 + INTERVAL '2' HOUR > y", "SELECT trino_plus_day_second(x + CAST(1 AS INTEGER), INTERVAL '2' HOUR) > y"],
@@ -27,8 +27,8 @@ describe('translateQuery', () => {
     ['a year-month interval keeps the precision', "SELECT ts + INTERVAL '1' MONTH", "SELECT trino_plus_interval(ts, INTERVAL '1' MONTH)"],
     ['decimal literal keeps precision and scale', "SELECT DECIMAL '-12.50'", "SELECT CAST('-12.50' AS DECIMAL(4, 2))"],
     ['2-argument IF', 'SELECT IF(a > 1, b)', 'SELECT if(a > 1, b, NULL)'],
-    ['lambda', 'SELECT transform(xs, x -> x + 1)', 'SELECT list_transform(xs, lambda x: x + CAST(1 AS INTEGER))'],
-    ['reduce argument order', 'SELECT reduce(xs, 0, (s, x) -> s + x, s -> s)', 'SELECT list_reduce(xs, lambda s, x: s + x, 0)'],
+    ['lambda', 'SELECT transform(xs, x -> x + 1)', 'SELECT list_transform(xs, lambda x: add(x, CAST(1 AS INTEGER)))'],
+    ['reduce argument order', 'SELECT reduce(xs, 0, (s, x) -> s + x, s -> s)', 'SELECT list_reduce(xs, lambda s, x: add(s, x), 0)'],
     [
       'type syntax in CAST (an ipaddress inside is refused)',
       'SELECT CAST(x AS MAP(VARCHAR, ARRAY(ROW(a INT))))',

@@ -311,10 +311,11 @@ export const MACROS: readonly string[] = [
      CASE WHEN trino_ms < 0 THEN '-' ELSE '' END || printf('%d %02d:%02d:%02d.%03d', abs(trino_ms) // 86400000,
        abs(trino_ms) // 3600000 % 24, abs(trino_ms) // 60000 % 60, abs(trino_ms) // 1000 % 60, abs(trino_ms) % 1000))[1]`,
   // DATE - DATE is an interval day to second in Trino 476 (`1 00:00:00.000`), DuckDB's a BIGINT count of days; every
-  // other a - b is DuckDB's (a timestamp difference is already its interval). The translator calls trino_minus_any
+  // other a - b is DuckDB's subtract() (a timestamp difference is already its interval; not `-`, whose overflow
+  // DuckDB's optimizer moves out of a comparison: translate/operators.ts). The translator calls trino_minus_any
   // where an operand's type is not known while DuckDB picks the overload (an aggregate, an outer reference).
   `trino_minus(a DATE, b DATE) AS (a - b) * INTERVAL 1 DAY,
-     (a, b) AS a - b`,
+     (a, b) AS subtract(a, b)`,
   // a + b has the result type Trino gives a / b (integer kinds, double, decimal with scale max(s1, s2)).
   `trino_scale(x) AS CASE WHEN typeof(x) LIKE 'DECIMAL%' THEN CAST(regexp_extract(typeof(x), ',([0-9]+)\\)', 1) AS INTEGER) ELSE 0 END`,
   `trino_unscaled(x) AS CAST(x * CAST(pow(10, trino_scale(x)) AS HUGEINT) AS HUGEINT)`,

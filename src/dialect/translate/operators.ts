@@ -158,16 +158,17 @@ export function rewriteOperators(parts: Part[], context: OperatorContext = {}): 
     replace(parts, l, r, shimCall('trino_at_time_zone', [joinParts(parts, l, prevIndex(parts, i)), joinParts(parts, nextIndexOf(parts, i), r)]), true);
     i = l;
   }
-  // Integer division by zero must fail and decimal division must stay decimal: `/` and `%` become shims.
+  // Integer division by zero must fail and decimal division must stay decimal: `/` and `%` become shims; `*` becomes
+  // multiply() (see CHECKED_ARITHMETIC).
   for (let i = 0; i < parts.length; i++) {
     const op = parts[i].op;
-    if (parts[i].kind !== 'op' || (op !== '/' && op !== '%')) continue;
+    if (parts[i].kind !== 'op' || (op !== '/' && op !== '%' && op !== '*')) continue;
     const l = leftOperandStart(parts, i, MULTIPLICATIVE);
     const r = primaryEnd(parts, nextIndexOf(parts, i));
     if (l < 0 || r < 0) continue;
     // An interval literal divided: Trino's interval / number (a NULL divisor gives NULL, zero fails), not the numbers'.
     const interval = parts[l].interval === true && single(parts, l, prevIndex(parts, i)) === l;
-    const fn = op === '/' ? (interval ? 'trino_interval_divide' : 'trino_divide') : 'trino_modulus';
+    const fn = op === '*' ? CHECKED_ARITHMETIC['*'] : op === '/' ? (interval ? 'trino_interval_divide' : 'trino_divide') : 'trino_modulus';
     replace(parts, l, r, `${fn}(${joinParts(parts, l, prevIndex(parts, i))}, ${joinParts(parts, nextIndexOf(parts, i), r)})`);
     i = l;
   }
@@ -198,7 +199,7 @@ export function rewriteOperators(parts: Part[], context: OperatorContext = {}): 
     replace(parts, l, n, shimCall(fn, [joinParts(parts, l, prevIndex(parts, i)), parts[n].text]), zoned);
     i = l;
   }
-  subtractDates(parts, context);
+  addAndSubtract(parts, context);
   // a || b: Trino's concat of varchar, varbinary or arrays; the shim refuses other operand types while binding. Its
   // operands extend over the arithmetic operators, which bind tighter; a || b || c nests from the left.
   for (let i = 0; i < parts.length; i++) {
@@ -221,23 +222,35 @@ export function rewriteOperators(parts: Part[], context: OperatorContext = {}): 
 const NUMBER = /^(?:CAST\(\d+ AS INTEGER\)|\d[\d.eE+-]*|\.\d[\d.eE+-]*)$/i;
 
 /**
- * `a - b` becomes trino_minus(a, b): DATE - DATE is an interval day to second in Trino 476, DuckDB's a BIGINT
- * (https://trino.io/docs/current/functions/datetime.html#date-and-time-operators: date - date is an interval). A
- * number literal operand cannot make it one, nor a NULL subtrahend (DATE - NULL stays a date in Trino, where
- * NULL - DATE is an interval): those stay as they are.
+ * DuckDB 1.5.6's optimizer (MoveConstantsRule) rewrites an integer comparison `x + C1 > C2` into `x > C2 - C1`, so
+ * the overflow of `x + C1` that Trino raises (NUMERIC_VALUE_OUT_OF_RANGE) is never evaluated. The rule matches only
+ * the functions bound by the names `+`, `-`, `*`: the same functions called add(), subtract(), multiply() (the same
+ * overloads) are left alone and fail as Trino does. A parenthesised operand is rendered apart, so every binary
+ * `+`, `-`, `*` is called by name, not only those next to a comparison.
+ */
+const CHECKED_ARITHMETIC: Readonly<Record<string, string>> = { '+': 'add', '-': 'subtract', '*': 'multiply' };
+
+/**
+ * The binary `+` and `-` left after the interval pass, left to right (so each left operand is one call already):
+ * `a + b` becomes add(a, b), `a - b` trino_minus(a, b) or subtract(a, b). DATE - DATE is an interval day to second in
+ * Trino 476, DuckDB's a BIGINT (https://trino.io/docs/current/functions/datetime.html#date-and-time-operators: date -
+ * date is an interval), which trino_minus gives. A number literal operand cannot make it one, nor a NULL subtrahend
+ * (DATE - NULL stays a date in Trino, where NULL - DATE is an interval): those take subtract().
  * Where DuckDB cannot type an operand when it picks the macro's overload (an aggregate, an outer reference of a
  * correlated subquery), the untyped `_any` variant binds it first.
  */
-function subtractDates(parts: Part[], context: OperatorContext): void {
+function addAndSubtract(parts: Part[], context: OperatorContext): void {
   for (let i = 0; i < parts.length; i++) {
-    if (parts[i].kind !== 'op' || parts[i].op !== '-' || isUnarySign(parts, i)) continue;
+    const op = parts[i].op;
+    if (parts[i].kind !== 'op' || (op !== '+' && op !== '-') || isUnarySign(parts, i)) continue;
     const l = leftOperandStart(parts, i, ADDITIVE);
     const n = nextIndexOf(parts, i);
     const r = n < 0 ? -1 : rightOperandEnd(parts, n, MULTIPLICATIVE);
     if (l < 0 || r < 0) continue;
     const operands = [joinParts(parts, l, prevIndex(parts, i)).trim(), joinParts(parts, n, r).trim()];
-    if (operands.some((o) => NUMBER.test(o)) || /^NULL$/i.test(operands[1])) continue;
-    replace(parts, l, r, context.correlatable ? `trino_minus_any(${operands.join(', ')})` : shimCall('trino_minus', operands));
+    const notDates = op === '+' || operands.some((o) => NUMBER.test(o)) || /^NULL$/i.test(operands[1]);
+    const fn = notDates ? CHECKED_ARITHMETIC[op] : context.correlatable ? 'trino_minus_any' : undefined;
+    replace(parts, l, r, fn ? `${fn}(${operands.join(', ')})` : shimCall('trino_minus', operands));
     i = l;
   }
 }
