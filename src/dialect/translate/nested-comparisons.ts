@@ -118,16 +118,26 @@ function nestedInList(x: string, elements: readonly string[], not: boolean): str
   return not ? `(NOT ${any})` : any;
 }
 
-/** `x BETWEEN lo AND hi` is `lo <= x AND x <= hi` in Trino. */
-function nestedBetween(parts: Part[], i: number): number {
+/** The operands of the `[NOT] BETWEEN … AND …` whose BETWEEN is parts[i], as ranges of parts. */
+export function betweenOperands(
+  parts: readonly Part[],
+  i: number,
+): { not: boolean; x: [number, number]; low: [number, number]; high: [number, number] } | undefined {
   const notAt = previous(parts, i);
   const not = parts[notAt]?.text.toUpperCase() === 'NOT';
   const x = operand(parts, not ? notAt : i, -1);
   const low = operand(parts, i, 1);
   const andAt = low ? low[1] + 1 + parts.slice(low[1] + 1).findIndex((p) => p.kind !== 'trivia') : -1;
-  if (!x || !low || parts[andAt]?.text.toUpperCase() !== 'AND') return i;
+  if (!x || !low || parts[andAt]?.text.toUpperCase() !== 'AND') return undefined;
   const high = operand(parts, andAt, 1);
-  if (!high) return i;
+  return high ? { not, x, low, high } : undefined;
+}
+
+/** `x BETWEEN lo AND hi` is `lo <= x AND x <= hi` in Trino. */
+function nestedBetween(parts: Part[], i: number): number {
+  const between = betweenOperands(parts, i);
+  if (!between) return i;
+  const { not, x, low, high } = between;
   const visible = [x, low, high].some((r) => isNested(parts, r));
   const unseen = !visible && mayBeNested(parts, x) && (mayBeNested(parts, low) || mayBeNested(parts, high)) && !inJoinCondition(parts, i);
   if (!visible && !unseen) return i;

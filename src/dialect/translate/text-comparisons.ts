@@ -4,7 +4,7 @@
 // answers. A comparison (=, <>, <, …, IN, BETWEEN) with a string literal gets the guard trino_text_comparable (function-macros.ts), refused while
 // DuckDB binds when the other side is not a text: `(a = 'x' AND trino_text_comparable(a, 'x'))`, planned as `a = 'x'`.
 // Comparisons of two columns get the same guard beside trino_not_nested (nested-comparisons.ts).
-import { operand, previous, textOf } from './nested-comparisons.js';
+import { betweenOperands, operand, previous, textOf } from './nested-comparisons.js';
 import type { Part } from './operators.js';
 
 const COMPARISONS = new Set(['=', '<>', '!=', '<', '<=', '>', '>=']);
@@ -22,13 +22,9 @@ function guard(parts: Part[], [from, to]: [number, number], values: readonly str
 
 /** `x [NOT] BETWEEN lo AND hi` compares x with lo and hi: guarded when some of the three are string literals. */
 function guardBetween(parts: Part[], i: number): number {
-  const notAt = previous(parts, i);
-  const x = operand(parts, parts[notAt]?.text.toUpperCase() === 'NOT' ? notAt : i, -1);
-  const low = operand(parts, i, 1);
-  const andAt = low ? low[1] + 1 + parts.slice(low[1] + 1).findIndex((q) => q.kind !== 'trivia') : -1;
-  if (!x || !low || parts[andAt]?.text.toUpperCase() !== 'AND') return i;
-  const high = operand(parts, andAt, 1);
-  if (!high) return i;
+  const between = betweenOperands(parts, i);
+  if (!between) return i;
+  const { x, low, high } = between;
   const literal = [x, low, high].find((r) => isStringLiteral(parts, r));
   const values = [x, low, high].filter((r) => !isStringLiteral(parts, r));
   if (!literal || values.length === 0) return i;
