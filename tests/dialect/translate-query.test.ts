@@ -13,7 +13,12 @@ describe('translateQuery', () => {
     ['qualified and subscripted operands', 'SELECT t.a[1] / (b + 1)', 'SELECT trino_divide(trino_subscript(t.a, 1), (add(b, CAST(1 AS INTEGER))))'],
     ['modulus', 'SELECT a % 2', 'SELECT trino_modulus(a, CAST(2 AS INTEGER))'],
     ['DATE - INTERVAL', "SELECT d - INTERVAL '1' DAY", "SELECT trino_minus_day_second(d, INTERVAL '1' DAY)"],
-    ['interval after an additive chain', "SELECT x + 1 + INTERVAL '2' HOUR > y", "SELECT trino_plus_day_second(x + CAST(1 AS INTEGER), INTERVAL '2' HOUR) > y"],
+    // The comparison of a visibly scalar call with a column keeps only the text check (scalar-operand-comparisons.test.ts).
+    [
+      'interval after an additive chain',
+      "SELECT x + 1 + INTERVAL '2' HOUR > y",
+      "SELECT (trino_plus_day_second(x + CAST(1 AS INTEGER), INTERVAL '2' HOUR) > y AND trino_text_comparable(trino_plus_day_second(x + CAST(1 AS INTEGER), INTERVAL '2' HOUR), y))",
+    ],
     ['AT TIME ZONE', "SELECT ts AT TIME ZONE 'UTC'", "SELECT trino_at_time_zone(ts, 'UTC')"],
     ['zoned literal', "SELECT TIMESTAMP '2025-01-01 10:00:00.000 +0200'", "SELECT trino_tz_literal(TIMESTAMP '2025-01-01 10:00:00.000', '+02:00')"],
     // Without a fraction: timestamp(0) with time zone, the struct with a TIMESTAMP_S wall clock.

@@ -14,9 +14,10 @@ import { inJoinCondition } from './operators.js';
 
 /**
  * How a comparison whose operand types only DuckDB's binder knows is rewritten (guardColumnComparisons): refused
- * while binding when an operand is nested, or dispatched on the operand types (trino_compare_any).
+ * while binding when an operand is nested, dispatched on the operand types (trino_compare_any), or, when one operand
+ * is visibly a scalar (visiblyScalar), only checked for a text meeting another type.
  */
-export type Guard = 'refuse' | 'dispatch';
+export type Guard = 'refuse' | 'dispatch' | 'text';
 
 /** A rendered expression and whether it is visibly an array, map or row. */
 export interface Rendered {
@@ -196,17 +197,34 @@ function isColumnOrElement(parts: readonly Part[], [a, b]: [number, number]): bo
 /** A literal's rendered text: a string, a number, TRUE, FALSE, NULL, DATE '…', or a CAST of a string literal. */
 const LITERAL = /^(?:'|[0-9]|\.[0-9]|(?:TRUE|FALSE|NULL)$|(?:DATE|TIME)\s+'|CAST\('(?:[^']|'')*' AS [A-Z_]+(?:\(\d+, \d+\))?\)$)/i;
 const isLiteral = (text: string) => LITERAL.test(text.trim());
-/** The shims rewriteOperators (operators.ts) puts for arithmetic (`x + INTERVAL …`, `/`, `%`, AT TIME ZONE): scalars. */
-const ARITHMETIC_SHIM = /^trino_(?:plus_interval|minus_interval|plus_day_second|minus_day_second|divide|modulus|at_time_zone)\(/;
+/**
+ * Calls whose value is never an array, map or row: the arithmetic rewriteOperators (operators.ts) puts (add(),
+ * subtract(), multiply() for `+`, `-`, `*`; the shims of `x + INTERVAL …`, `-`, `/`, `%`, AT TIME ZONE) and strftime
+ * (date_format's rendering). Dispatching them on nested types cost DuckDB a bind of every branch for nothing: the
+ * example's hourly partition predicate `year * 1000000 + … BETWEEN …` took ~100 ms to bind (issue 18).
+ */
+const SCALAR_CALL =
+  /^(?:add|subtract|multiply|strftime|trino_(?:minus|minus_any|plus_interval|minus_interval|plus_day_second|minus_day_second|divide|modulus|at_time_zone))\(/;
+
+/** An operand whose type only DuckDB's binder knows: a column, an element, a call, a CASE, a subquery. */
+function unseenType(parts: readonly Part[], range: [number, number]): boolean {
+  if (isColumnOrElement(parts, range)) return true;
+  const m = parts.slice(range[0], range[1] + 1).filter((p) => p.kind !== 'trivia');
+  return m.length === 1 && m[0].kind === 'operand' && !m[0].zoned && !m[0].interval && !isLiteral(m[0].text);
+}
+
+/** A single operand visibly a scalar of unseen type (SCALAR_CALL). */
+function visiblyScalar(parts: readonly Part[], range: [number, number]): boolean {
+  const m = parts.slice(range[0], range[1] + 1).filter((p) => p.kind !== 'trivia');
+  return m.length === 1 && SCALAR_CALL.test(m[0].text);
+}
 
 /**
  * Whether an operand may be an array, map or row that the translator cannot see: a column, an element, a call, a CASE,
- * a subquery; not a literal, a zoned timestamp or an arithmetic expression.
+ * a subquery; not a literal, a zoned timestamp or a visibly scalar call (arithmetic).
  */
 function mayBeNested(parts: readonly Part[], range: [number, number]): boolean {
-  if (isColumnOrElement(parts, range)) return true;
-  const m = parts.slice(range[0], range[1] + 1).filter((p) => p.kind !== 'trivia');
-  return m.length === 1 && m[0].kind === 'operand' && !m[0].zoned && !m[0].interval && !isLiteral(m[0].text) && !ARITHMETIC_SHIM.test(m[0].text);
+  return unseenType(parts, range) && !visiblyScalar(parts, range);
 }
 
 /** `plain` when a and b are not arrays, maps or rows, else `nested`: DuckDB folds the choice while binding. */
@@ -231,7 +249,9 @@ export function guardColumnComparisons(parts: Part[]): void {
     const text =
       guard === 'refuse'
         ? `(${whole} AND trino_not_nested(${a}, ${b}) AND trino_text_comparable(${a}, ${b}))`
-        : compareAny(a, b, `(${whole.trim()} AND trino_text_comparable(${a}, ${b}))`, nestedComparison(a, parts[i].op ?? '', b));
+        : guard === 'text'
+          ? `(${whole.trim()} AND trino_text_comparable(${a}, ${b}))`
+          : compareAny(a, b, `(${whole.trim()} AND trino_text_comparable(${a}, ${b}))`, nestedComparison(a, parts[i].op ?? '', b));
     parts.splice(left[0], right[1] - left[0] + 1, { kind: 'operand', text });
     i = left[0];
   }
@@ -240,8 +260,9 @@ export function guardColumnComparisons(parts: Part[]): void {
 /** The guard of a comparison of operands neither of which is visibly nested, or none when one is visibly scalar. */
 function unseenComparison(parts: readonly Part[], i: number, left: [number, number], right: [number, number]): Guard | undefined {
   if (isColumnOrElement(parts, left) && isColumnOrElement(parts, right)) return 'refuse';
-  if (!mayBeNested(parts, left) || !mayBeNested(parts, right)) return undefined;
-  return inJoinCondition(parts, i) ? 'refuse' : 'dispatch';
+  if (mayBeNested(parts, left) && mayBeNested(parts, right)) return inJoinCondition(parts, i) ? 'refuse' : 'dispatch';
+  // A visibly scalar side: not nested, but a text may still meet another type (`v = n + 1` fails in Trino).
+  return unseenType(parts, left) && unseenType(parts, right) ? 'text' : undefined;
 }
 
 export function compareNestedValues(parts: Part[]): void {
