@@ -38,6 +38,21 @@ const cases: Case[] = [
   ['count(DISTINCT …) OVER ()', `SELECT count(DISTINCT t) OVER () FROM (VALUES ${paris11}, ${utc10}) v(t)`, [[1], [1]], ['bigint']],
   ['approx_distinct', `SELECT approx_distinct(t) FROM ${three}`, [[2]], ['bigint']],
   ['count(DISTINCT …) of integers as before', 'SELECT count(DISTINCT x), approx_distinct(x) FROM (VALUES 1, 1, 2, NULL) v(x)', [[2, 2]], ['bigint', 'bigint']],
+  // Window partitions and orderings by instant (Trino 476: 10:00 UTC and 11:00 +01:00 share a partition and a rank).
+  ['PARTITION BY', `SELECT count(*) OVER (PARTITION BY t) c FROM (VALUES ${utc10}, ${paris11}, ${paris12}) v(t) ORDER BY c`, [[1], [2], [2]], ['bigint']],
+  ['rank() OVER (ORDER BY …)', `SELECT rank() OVER (ORDER BY t) r FROM (VALUES ${utc10}, ${paris11}, ${paris12}) v(t) ORDER BY r`, [[1], [1], [3]], ['bigint']],
+  [
+    'dense_rank() OVER (PARTITION BY k ORDER BY … DESC NULLS FIRST)',
+    `SELECT dense_rank() OVER (PARTITION BY k ORDER BY t DESC NULLS FIRST) r FROM (VALUES (1, ${utc10}), (1, ${paris11}), (1, NULL)) v(k, t) ORDER BY r`,
+    [[1], [2], [2]],
+    ['bigint'],
+  ],
+  [
+    'windows of integers as before',
+    'SELECT rank() OVER (PARTITION BY k ORDER BY x) r FROM (VALUES (1, 5), (1, 5), (1, 7)) v(k, x) ORDER BY r',
+    [[1], [1], [3]],
+    ['bigint'],
+  ],
 ];
 
 describe('zoned timestamps grouped and counted by instant', () => {
