@@ -47,7 +47,8 @@ describe('translateQuery', () => {
     [
       'sum keeps FILTER and OVER',
       'SELECT sum(x) FILTER (WHERE y) OVER (PARTITION BY z)',
-      'SELECT trino_sum_checked(cast_to_type(sum(x) FILTER (WHERE y) OVER (PARTITION BY z), min(trino_sum_type(x)) FILTER (WHERE y) OVER (PARTITION BY z)))',
+      // Window keys go through trino_cmp (by instant when zoned, the value itself otherwise).
+      'SELECT trino_sum_checked(cast_to_type(sum(x) FILTER (WHERE y) OVER (PARTITION BY trino_cmp(z)), min(trino_sum_type(x)) FILTER (WHERE y) OVER (PARTITION BY trino_cmp(z))))',
     ],
     ['count_if', 'SELECT count_if(x > 1)', 'SELECT count(CASE WHEN x > 1 THEN 1 END)'],
     ['regexp_replace $n', "SELECT regexp_replace(s, '(a)(b)', '$2$1')", "SELECT regexp_replace(s, '(a)(b)', '\\2\\1', 'g')"],

@@ -9,7 +9,7 @@ export const AGGREGATE: FunctionFamily = {
   bool_and: duckdb('1'),
   bool_or: duckdb('1'),
   every: builtin('bool_and', '1'),
-  count: duckdb('0-1', 'bigint'),
+  count: rewrite('bigint; count(DISTINCT x) counts zoned timestamps by instant', '0-1'),
   count_if: rewrite('bigint, 0 over no rows', '1'),
   sum: rewrite('bigint for integer kinds (DuckDB: hugeint)', '1'),
   max: duckdb('1-2', 'max(x, n) is the array of the n largest'),

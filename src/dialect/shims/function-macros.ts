@@ -1,7 +1,7 @@
 // Macros for the function table's `shim` entries (src/dialect/functions). Each follows the Trino documentation of
 // the function it stands for; NULL handling is Trino's (a NULL argument gives NULL unless the docs say otherwise).
 import { REFUSED_KEY_MARKER } from './error-messages.js';
-import { IS_NESTED } from './nested-type.js';
+import { HAS_ZONED_ELEMENTS, IS_NESTED, IS_ZONED_VALUE } from './nested-type.js';
 import { IP_FIELD, IP_STRUCT } from './ip-address.js';
 import { DECIMAL_TO_VARCHAR, OFFSET_ZONE, TZ_STRUCT } from './macros.js';
 
@@ -17,7 +17,7 @@ const INTEGER_TYPES = "('TINYINT', 'SMALLINT', 'INTEGER', 'BIGINT')";
 /** `trino_fail(message)` typed like `witness`, for errors Trino raises. */
 /** Trino's contains(array, x); elements that are arrays, maps or rows compare as Trino does (nested-compare.ts). */
 const ARRAY_CONTAINS = `CASE WHEN x IS NULL OR a IS NULL THEN NULL WHEN ${IS_NESTED('x')} THEN trino_nested_contains(a, x)
-     WHEN list_contains(a, x) THEN true WHEN list_count(a) < len(a) THEN NULL ELSE false END`;
+     WHEN trino_list_contains(a, x) THEN true WHEN list_count(a) < len(a) THEN NULL ELSE false END`;
 const fail = (message: string, witness: string) => `cast_to_type(trino_fail(${message}), ${witness})`;
 
 export const FUNCTION_MACROS: readonly string[] = [
@@ -267,7 +267,7 @@ export const FUNCTION_MACROS: readonly string[] = [
   `trino_contains_in_try(a, x) AS {'trino_v': trino_contains(a, x)}[CASE WHEN typeof([x]) = '${IP_STRUCT}[]' THEN '${REFUSED_KEY_MARKER}contains-in-try' ELSE 'trino_v' END]`,
   `trino_has_null(a) AS list_count(a) < len(a)`,
   // x is in b, NULL equal to NULL (set operations treat NULL as a value).
-  `trino_in_set(x, b) AS CASE WHEN x IS NULL THEN trino_has_null(b) ELSE coalesce(list_contains(b, x), false) END`,
+  `trino_in_set(x, b) AS CASE WHEN x IS NULL THEN trino_has_null(b) ELSE coalesce(trino_list_contains(b, x), false) END`,
   // The elements take the common type of both arrays, as Trino coerces them (array_except(array(integer),
   // array(bigint)) is array(bigint)); [a[1], b[1]] is only a type witness.
   `trino_array_except(a, b) AS CASE WHEN b IS NOT NULL THEN list_filter(trino_array_distinct(cast_to_type(a, [a[1], b[1]])), lambda x: NOT trino_in_set(x, b)) END`,
@@ -277,7 +277,10 @@ export const FUNCTION_MACROS: readonly string[] = [
   `trino_array_min(a) AS CASE WHEN NOT trino_has_null(a) THEN list_min(a) END`,
   // The elements take the common type of the element and x, as Trino coerces (array(integer) without a bigint is
   // array(bigint)); [a[1], x] is only a type witness.
-  `trino_array_remove(a, x) AS CASE WHEN x IS NOT NULL THEN list_filter(cast_to_type(a, [a[1], x]), lambda e: e IS NULL OR e <> x) END`,
+  `trino_array_remove(a, x) AS CASE WHEN x IS NULL THEN NULL
+     WHEN ${HAS_ZONED_ELEMENTS('a')} OR ${IS_ZONED_VALUE('x')} THEN list_transform([trino_cmp_keys(list_prepend(x, a))],
+       lambda trino_k: list_filter(cast_to_type(a, [a[1], x]), lambda e, i: e IS NULL OR trino_k[i + 1] <> trino_k[1]))[1]
+     ELSE list_filter(cast_to_type(a, [a[1], x]), lambda e: e IS NULL OR e <> x) END`,
   // cast_to_type: DuckDB folds list_sort of a constant NULL (split(nullif('a', 'a'), ',')) into an untyped NULL.
   `trino_array_sort(a) AS cast_to_type(list_sort(a, 'ASC', 'NULLS LAST'), a)`,
   `trino_sort_by_ranks(a, ranks) AS CASE
@@ -287,7 +290,7 @@ export const FUNCTION_MACROS: readonly string[] = [
   `trino_array_join(a, sep) AS CASE WHEN a IS NOT NULL AND sep IS NOT NULL
      THEN coalesce(array_to_string(list_transform(a, lambda trino_e: trino_text(trino_e)), sep), '') END`,
   // An empty array overlaps nothing, NULL elements or not (Trino 476: arrays_overlap(ARRAY[], ARRAY[2, NULL]) is false).
-  `trino_arrays_overlap(a, b) AS CASE WHEN a IS NULL OR b IS NULL THEN NULL WHEN len(a) = 0 OR len(b) = 0 THEN false WHEN list_has_any(a, b) THEN true
+  `trino_arrays_overlap(a, b) AS CASE WHEN a IS NULL OR b IS NULL THEN NULL WHEN len(a) = 0 OR len(b) = 0 THEN false WHEN trino_list_has_any(a, b) THEN true
      WHEN trino_has_null(a) OR trino_has_null(b) THEN NULL ELSE false END`,
   `trino_contains_sequence(a, b) AS CASE WHEN a IS NULL OR b IS NULL THEN NULL WHEN len(b) = 0 THEN true
      ELSE coalesce(list_bool_or(list_transform(range(1, len(a) - len(b) + 2), lambda i: a[i:i + len(b) - 1] IS NOT DISTINCT FROM b)), false) END`,

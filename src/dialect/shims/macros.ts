@@ -10,7 +10,7 @@
 import { FAIL_MARKER } from './fail-marker.js';
 import { REFUSED_KEY_MARKER } from './error-messages.js';
 import { IP_FIELD, IP_STRUCT } from './ip-address.js';
-import { IS_NESTED } from './nested-type.js';
+import { HAS_ZONED_ELEMENTS, IS_NESTED, IS_ZONED_VALUE } from './nested-type.js';
 
 /**
  * Trino `timestamp with time zone` keeps its zone; DuckDB's TIMESTAMPTZ does not. Zoned values are this struct:
@@ -165,6 +165,20 @@ export const MACROS: readonly string[] = [
   // Comparisons with a zoned operand compare instants; a plain TIMESTAMP is read in the session zone (UTC). Both
   // sides become UTC wall-clock TIMESTAMPs, so a plain column is compared as it is (filters still push down).
   `trino_cmp(x ${TZ_STRUCT}) AS timezone('UTC', x.trino_instant), (x) AS x`,
+  // The same per element: the list functions below search and deduplicate these keys where the elements are zoned
+  // (Trino compares instants), the elements themselves otherwise. x is searched for as the first element of the list
+  // it makes with a, so both take DuckDB's common type (the zoned branch binds for ARRAY[], ARRAY[NULL] and an
+  // aggregate x too; types without one fail to bind, as they do unzoned).
+  `trino_cmp_keys(a) AS list_transform(a, lambda trino_e: trino_cmp(trino_e))`,
+  `trino_list_contains(a, x) AS CASE WHEN ${HAS_ZONED_ELEMENTS('a')} OR ${IS_ZONED_VALUE('x')}
+     THEN list_transform([trino_cmp_keys(list_prepend(x, a))], lambda trino_k: list_contains(trino_k[2:], trino_k[1]))[1]
+     ELSE list_contains(a, x) END`,
+  `trino_list_position(a, x) AS CASE WHEN ${HAS_ZONED_ELEMENTS('a')} OR ${IS_ZONED_VALUE('x')}
+     THEN list_transform([trino_cmp_keys(list_prepend(x, a))], lambda trino_k: list_position(trino_k[2:], trino_k[1]))[1]
+     ELSE list_position(a, x) END`,
+  `trino_list_has_any(a, b) AS CASE WHEN ${HAS_ZONED_ELEMENTS('a')} OR ${HAS_ZONED_ELEMENTS('b')}
+     THEN list_transform([trino_cmp_keys(list_concat(a, b))], lambda trino_k: list_has_any(trino_k[1:len(a)], trino_k[len(a) + 1:]))[1]
+     ELSE list_has_any(a, b) END`,
   `trino_now() AS trino_tz_from_instant(get_current_timestamp(), 'UTC')`,
   `trino_iso_zone(z) AS CASE WHEN z IS NULL OR z IN ('', 'Z', '+00:00', '+0000', '+00') THEN 'UTC'
      WHEN length(z) = 3 THEN z || ':00' WHEN length(z) = 5 THEN z[1:3] || ':' || z[4:5] ELSE z END`,
@@ -470,7 +484,10 @@ export const MACROS: readonly string[] = [
   `trino_none_match(matches) AS CASE WHEN matches IS NULL THEN NULL WHEN list_bool_or(matches) THEN false
      WHEN list_count(matches) < len(matches) THEN NULL ELSE true END`,
   // Trino keeps the first occurrence order; list_distinct neither keeps order nor NULL.
-  `trino_array_distinct(a) AS list_filter(a, lambda x, i: coalesce(list_position(a, x) = i, list_position(a, NULL) = i))`,
+  `trino_array_distinct(a) AS CASE WHEN ${HAS_ZONED_ELEMENTS('a')} THEN trino_distinct_by(a, trino_cmp_keys(a))
+     ELSE list_filter(a, lambda x, i: coalesce(list_position(a, x) = i, list_position(a, NULL) = i)) END`,
+  // The elements of a whose key (keys[i]) is met first at i: zoned timestamps of one instant are one element in Trino.
+  `trino_distinct_by(a, keys) AS list_filter(a, lambda x, i: coalesce(list_position(keys, keys[i]) = i, list_position(keys, NULL) = i))`,
   // a[i]: Trino raises where DuckDB gives NULL (index past the end, missing map key) or counts from the end (i < 0).
   // The checks run only when a[i] is NULL; typeof folds to a constant and to_json binds for lists and maps alike.
   `trino_subscript(a, i) AS CASE
@@ -493,7 +510,7 @@ export const MACROS: readonly string[] = [
   // NULL searched for gives NULL; NULL elements never match (list_position would find a NULL). Elements that are
   // arrays, maps or rows compare as Trino does (nested-compare.ts).
   `trino_array_position(a, x) AS CASE WHEN x IS NOT NULL AND a IS NOT NULL THEN CASE WHEN ${IS_NESTED('x')} THEN trino_nested_position(a, x)
-     ELSE CAST(coalesce(list_position(a, x), 0) AS BIGINT) END END`,
+     ELSE CAST(coalesce(trino_list_position(a, x), 0) AS BIGINT) END END`,
   // Trino fails where DuckDB gives [] (a step away from the stop) and past 10000 elements (Trino 476, oracle).
   `trino_sequence_checked(a, b, step) AS CASE
      WHEN step = 0 THEN cast_to_type(trino_fail('step must not be zero'), generate_series(a, b, 1))

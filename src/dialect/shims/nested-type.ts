@@ -8,3 +8,11 @@
  */
 export const IS_NESTED = (x: string) =>
   `(typeof([${x}]) LIKE '%[][]' OR typeof([${x}]) LIKE 'MAP(%' OR (typeof([${x}]) LIKE 'STRUCT(%' AND typeof([${x}]) NOT LIKE 'STRUCT(trino\\_%' ESCAPE '\\'))`;
+
+/**
+ * Whether a is an array of zoned timestamps (the local struct of instant, zone and wall clock, of either precision):
+ * its elements compare by instant in Trino, where DuckDB's list functions compare the structs field by field.
+ */
+export const HAS_ZONED_ELEMENTS = (a: string) => `(typeof([${a}]) LIKE 'STRUCT(trino\\_instant %)[][]' ESCAPE '\\')`;
+/** Whether x is a zoned timestamp (either precision). */
+export const IS_ZONED_VALUE = (x: string) => `(typeof([${x}]) LIKE 'STRUCT(trino\\_instant %)[]' ESCAPE '\\')`;

@@ -31,6 +31,7 @@ import { firstToken, isCase, isParen, isTriviaNode, meaningful, nodeKeyword, nod
 import { IPPREFIX_INSTEAD, IPPREFIX_REFUSED, TYPED_LITERAL_KEYWORDS } from './types.js';
 import { IP_STRUCT, ipAddressLiteral, NamedScopeError } from '../shims/ip-address.js';
 import { TZ0_STRUCT } from '../shims/macros.js';
+import { renderWindowSpecification } from './window-keys.js';
 
 /** Words that end an operand; anything else bare is an identifier. */
 const RESERVED = new Set(
@@ -614,7 +615,10 @@ export class ExpressionRewriter {
     };
     const lower = name.text.toLowerCase();
     const entry = isCall && this.checkCall(name, args.length) ? lookupFunction(lower) : undefined;
-    const renderedTail = tail.map((n) => (n.kind === 'group' ? `(${this.render(n.items)})` : nodeText(n))).join('');
+    const overAt = tail.findIndex((n) => nodeKeyword(n) === 'OVER');
+    const renderGroup = (n: GroupNode, k: number) =>
+      `(${overAt >= 0 && k > overAt ? renderWindowSpecification(n.items, (nodes) => this.render(nodes)) : this.render(n.items)})`;
+    const renderedTail = tail.map((n, k) => (n.kind === 'group' ? renderGroup(n, k) : nodeText(n))).join('');
     const close = group.close?.text ?? '';
     const ctx: CallContext = {
       name,

@@ -365,11 +365,25 @@ function reduceCall(c: CallContext): string | undefined {
   return identity ? reduced : `list_transform([${reduced}], ${c.arg(3)})[1]`;
 }
 
+/**
+ * count(DISTINCT x) and approx_distinct(x) count zoned timestamps by instant, as Trino's equality and hash of
+ * `timestamp with time zone` read only the instant (10:00 UTC and 11:00 +01:00 are one value). trino_cmp of any other
+ * type expands to x itself, so ordinary columns are counted as before, at no cost.
+ */
+const distinctByInstant =
+  (to: string): CallHandler =>
+  (c) => {
+    const distinct = to === 'count' ? /^DISTINCT\s+/i.exec(c.arg(0))?.[0] : '';
+    if (distinct === undefined || c.args.length !== 1 || hasAggregate(c.arg(0))) return `${to}(${c.all()})${c.tail}`;
+    return `${to}(${distinct}${shimCall('trino_cmp', [c.arg(0).slice(distinct.length)])})${c.tail}`;
+  };
+
 export const FUNCTIONS: Record<string, CallHandler> = {
   // aggregates
   sum: sumCall,
   count_if: (c) => `count(CASE WHEN ${c.arg(0)} THEN 1 END)${c.tail}`,
-  approx_distinct: (c) => `approx_count_distinct(${c.arg(0)})${c.tail}`,
+  count: distinctByInstant('count'),
+  approx_distinct: distinctByInstant('approx_count_distinct'),
   approx_percentile: (c) => {
     if (c.args.length !== 2) {
       c.report('approx-percentile', 'approx_percentile with weights or accuracy is not supported locally', 'use approx_percentile(x, p)');

@@ -1,0 +1,48 @@
+// The PARTITION BY and ORDER BY expressions of a window (`OVER (…)`) compare zoned timestamps by instant, as Trino
+// does (https://trino.io/docs/current/language/types.html#timestamp-with-time-zone: "values are compared by instant"):
+// `count(*) OVER (PARTITION BY t)` puts 10:00 UTC and 11:00 +01:00 in one partition, and `rank() OVER (ORDER BY t)`
+// ranks them equal. The local zoned value is a struct that DuckDB partitions and orders field by field. Each
+// expression goes through trino_cmp, which DuckDB's binder expands to the instant of a zoned value and to the value
+// itself for any other type (no cost for ordinary columns). An expression holding an aggregate is left as written:
+// a typed macro cannot take one (src/dialect/translate/unbound.ts).
+import { hasAggregate } from './unbound.js';
+import { meaningful, nodeKeyword, splitArgs, type Node } from './tree.js';
+
+const CLAUSE_WORDS = new Set(['PARTITION', 'ORDER', 'ROWS', 'RANGE', 'GROUPS']);
+const ORDER_MODIFIERS = new Set(['ASC', 'DESC', 'NULLS', 'FIRST', 'LAST']);
+
+/** `(x)` as the key trino_cmp gives, unless x holds an aggregate or window call. */
+const keyed = (x: string): string => (hasAggregate(x) ? x : x.replace(/^(\s*)([\s\S]*?)(\s*)$/, '$1trino_cmp($2)$3'));
+
+/** One ORDER BY element: its expression keyed, its ASC/DESC/NULLS words kept. */
+function orderElement(element: readonly Node[], render: (nodes: readonly Node[]) => string): string {
+  let end = element.length;
+  for (let k = element.length - 1; k >= 0; k--) {
+    const word = nodeKeyword(element[k]);
+    if (ORDER_MODIFIERS.has(word)) end = k;
+    else if (meaningful([element[k]]).length > 0) break;
+  }
+  return keyed(render(element.slice(0, end))) + render(element.slice(end));
+}
+
+/** The rendered items of a window specification, its PARTITION BY and ORDER BY expressions keyed. */
+export function renderWindowSpecification(items: readonly Node[], render: (nodes: readonly Node[]) => string): string {
+  let out = '';
+  let i = 0;
+  while (i < items.length) {
+    const word = nodeKeyword(items[i]);
+    const by = items.findIndex((n, k) => k > i && meaningful([n]).length > 0);
+    if ((word !== 'PARTITION' && word !== 'ORDER') || nodeKeyword(items[by]) !== 'BY') {
+      out += render([items[i]]);
+      i++;
+      continue;
+    }
+    let end = by + 1;
+    while (end < items.length && !CLAUSE_WORDS.has(nodeKeyword(items[end]))) end++;
+    const elements = splitArgs(items.slice(by + 1, end));
+    const rendered = elements.map((e) => (word === 'ORDER' ? orderElement(e, render) : keyed(render(e))));
+    out += `${render(items.slice(i, by + 1))}${rendered.join(',')}`;
+    i = end;
+  }
+  return out;
+}

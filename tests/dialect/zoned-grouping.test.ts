@@ -1,0 +1,69 @@
+// Zoned timestamps grouped, deduplicated and counted by instant, as Trino does: `timestamp with time zone` equality and
+// hashing read only the instant ("values are compared by instant",
+// https://trino.io/docs/current/language/types.html#timestamp-with-time-zone), so 10:00 UTC and 11:00 +01:00 are one
+// value. The local value is a struct of instant, zone and wall clock, which DuckDB grouped field by field (2 values).
+// Values and types from the shared Trino 476 oracle (`lake sql --engine trino`).
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SqlValue } from '../../src/engines/engine.js';
+import { AthenaLocalEngine } from '../../src/engines/local/engine.js';
+
+const utc10 = "TIMESTAMP '2025-01-01 10:00:00.000 UTC'";
+const paris11 = "TIMESTAMP '2025-01-01 11:00:00.000 +01:00'";
+const paris12 = "TIMESTAMP '2025-01-01 12:00:00.000 +01:00'";
+const three = `(VALUES ${paris11}, ${utc10}, ${paris12}, NULL) v(t)`;
+
+/** [what it shows, Athena query, Trino's rows, Trino's column types]. */
+type Case = [construct: string, sql: string, rows: SqlValue[][], types: string[]];
+
+const cases: Case[] = [
+  ['count(DISTINCT …)', `SELECT count(DISTINCT t) FROM ${three}`, [[2]], ['bigint']],
+  [
+    'count(DISTINCT …) of timestamp(0) with time zone',
+    "SELECT count(DISTINCT t) FROM (VALUES TIMESTAMP '2025-01-01 10:00 UTC', TIMESTAMP '2025-01-01 11:00 +01:00') v(t)",
+    [[1]],
+    ['bigint'],
+  ],
+  [
+    'count(DISTINCT …) per group',
+    `SELECT k, count(DISTINCT t) FROM (VALUES (1, ${utc10}), (1, ${paris11}), (2, ${paris12})) v(k, t) GROUP BY k ORDER BY k`,
+    [
+      [1, 1],
+      [2, 1],
+    ],
+    ['integer', 'bigint'],
+  ],
+  ['count(DISTINCT …) OVER ()', `SELECT count(DISTINCT t) OVER () FROM (VALUES ${paris11}, ${utc10}) v(t)`, [[1], [1]], ['bigint']],
+  ['approx_distinct', `SELECT approx_distinct(t) FROM ${three}`, [[2]], ['bigint']],
+  ['count(DISTINCT …) of integers as before', 'SELECT count(DISTINCT x), approx_distinct(x) FROM (VALUES 1, 1, 2, NULL) v(x)', [[2, 2]], ['bigint', 'bigint']],
+  // Window partitions and orderings by instant (Trino 476: 10:00 UTC and 11:00 +01:00 share a partition and a rank).
+  ['PARTITION BY', `SELECT count(*) OVER (PARTITION BY t) c FROM (VALUES ${utc10}, ${paris11}, ${paris12}) v(t) ORDER BY c`, [[1], [2], [2]], ['bigint']],
+  ['rank() OVER (ORDER BY …)', `SELECT rank() OVER (ORDER BY t) r FROM (VALUES ${utc10}, ${paris11}, ${paris12}) v(t) ORDER BY r`, [[1], [1], [3]], ['bigint']],
+  [
+    'dense_rank() OVER (PARTITION BY k ORDER BY … DESC NULLS FIRST)',
+    `SELECT dense_rank() OVER (PARTITION BY k ORDER BY t DESC NULLS FIRST) r FROM (VALUES (1, ${utc10}), (1, ${paris11}), (1, NULL)) v(k, t) ORDER BY r`,
+    [[1], [2], [2]],
+    ['bigint'],
+  ],
+  [
+    'windows of integers as before',
+    'SELECT rank() OVER (PARTITION BY k ORDER BY x) r FROM (VALUES (1, 5), (1, 5), (1, 7)) v(k, x) ORDER BY r',
+    [[1], [1], [3]],
+    ['bigint'],
+  ],
+];
+
+describe('zoned timestamps grouped and counted by instant', () => {
+  let engine: AthenaLocalEngine;
+  beforeAll(async () => {
+    engine = await AthenaLocalEngine.open({ lakeRoot: mkdtempSync(join(tmpdir(), 'lake-zoned-')), inMemory: true, threads: 1 });
+  });
+  afterAll(async () => engine.close());
+
+  it.each(cases)('%s: %s', async (_construct, sql, rows, types) => {
+    const result = await engine.execute(sql);
+    expect({ rows: result.rows, types: result.columns.map((c) => c.type) }).toEqual({ rows, types });
+  });
+});
