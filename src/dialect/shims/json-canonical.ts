@@ -3,11 +3,9 @@
 // whitespace, integers keep their digits and other numbers are doubles printed by Java (`1.50` → `1.5`, `1e2` →
 // `100.0`, `-0.00012` → `-1.2E-4`). Equal documents therefore have equal text, which is how JSON equality works.
 import { splitTopLevel } from '../type-text.js';
+import { isFloatText, JsonSyntaxError, type JsonScalar, type JsonValue, readWholeJson } from './json-reader.js';
 
-export class JsonSyntaxError extends Error {}
-
-/** An object keeps its entries as written, in order and with repeated keys (a row's JSON has them). */
-type JsonValue = { kind: 'text'; text: string } | { kind: 'array'; items: JsonValue[] } | { kind: 'object'; entries: [string, JsonValue][] };
+export { JsonSyntaxError };
 
 /** Java's Double.toString: shortest digits, plain between 1e-3 and 1e7, else `d.dddE±n`; always a fraction digit. */
 export function javaDouble(d: number): string {
@@ -27,90 +25,38 @@ const SHORT_ESCAPES: Record<string, string> = { '"': '\\"', '\\': '\\\\', '\b': 
  * A JSON string as Jackson's UTF8JsonGenerator writes it for Trino: the short escapes, other control characters as
  * `\u001F` (upper-case hex), and each UTF-16 surrogate of a character outside the BMP escaped too (`🙂` is
  * `\uD83D\uDE42`, as Trino 476 answers CAST('🙂' AS json)); everything else, `é` and U+2028 included, as it is.
+ * A JsonNode's toString (json_array_get of an array or object) keeps the surrogates: `surrogates` false.
  */
-export function jacksonString(s: string): string {
-  const escaped = s.replace(/["\\\u0000-\u001f\ud800-\udfff]/g, (c) => SHORT_ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`);
+export function jacksonString(s: string, surrogates = true): string {
+  const special = surrogates ? /["\\\u0000-\u001f\ud800-\udfff]/g : /["\\\u0000-\u001f]/g;
+  const escaped = s.replace(special, (c) => SHORT_ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`);
   return `"${escaped}"`;
 }
 
+/** The text as one JSON value, or Trino's error for a text that is not JSON. */
 function parse(text: string): JsonValue {
-  let i = 0;
-  const fail = (): never => {
-    throw new JsonSyntaxError(`Cannot convert value to JSON: '${text.length > 80 ? `${text.slice(0, 77)}...` : text}'`);
-  };
-  const space = () => {
-    while (i < text.length && ' \t\n\r'.includes(text[i])) i++;
-  };
-  const value = (): JsonValue => {
-    space();
-    const c = text[i];
-    if (c === '{') {
-      i++;
-      const entries: [string, JsonValue][] = [];
-      space();
-      if (text[i] === '}') {
-        i++;
-        return { kind: 'object', entries };
-      }
-      for (;;) {
-        space();
-        if (text[i] !== '"') fail();
-        const key = JSON.parse(stringToken()) as string;
-        space();
-        if (text[i++] !== ':') fail();
-        entries.push([key, value()]);
-        space();
-        if (text[i] === ',') i++;
-        else if (text[i++] === '}') return { kind: 'object', entries };
-        else fail();
-      }
-    }
-    if (c === '[') {
-      i++;
-      const items: JsonValue[] = [];
-      space();
-      if (text[i] === ']') {
-        i++;
-        return { kind: 'array', items };
-      }
-      for (;;) {
-        items.push(value());
-        space();
-        if (text[i] === ',') i++;
-        else if (text[i++] === ']') return { kind: 'array', items };
-        else fail();
-      }
-    }
-    if (c === '"') return { kind: 'text', text: jacksonString(JSON.parse(stringToken()) as string) };
-    for (const word of ['true', 'false', 'null']) {
-      if (text.startsWith(word, i)) {
-        i += word.length;
-        return { kind: 'text', text: word };
-      }
-    }
-    const m = /^-?(0|[1-9]\d*)(\.\d+)?([eE][-+]?\d+)?/.exec(text.slice(i, i + 1100));
-    if (!m) return fail();
-    i += m[0].length;
-    if (m[2] === undefined && m[3] === undefined) return { kind: 'text', text: m[0] === '-0' ? '0' : m[0] };
-    return { kind: 'text', text: javaDouble(Number(m[0])) };
-  };
-  const stringToken = (): string => {
-    const start = i++;
-    while (i < text.length && text[i] !== '"') i += text[i] === '\\' ? 2 : 1;
-    if (i >= text.length) fail();
-    i++;
-    return text.slice(start, i);
-  };
-  let result: JsonValue;
   try {
-    result = value();
+    return readWholeJson(text);
   } catch (error) {
-    if (error instanceof JsonSyntaxError) throw error;
-    return fail();
+    if (!(error instanceof JsonSyntaxError)) throw error;
+    throw new JsonSyntaxError(`Cannot convert value to JSON: '${text.length > 80 ? `${text.slice(0, 77)}...` : text}'`);
   }
-  space();
-  if (i < text.length) fail();
-  return result;
+}
+
+/**
+ * A number as Jackson writes what it read: an integer's digits (`-0` is 0), any other number as a Java double, and a
+ * double too large for one as the string "Infinity" (Trino 476: json_parse('1e400') is `"Infinity"`).
+ */
+export function canonicalNumber(text: string): string {
+  if (!isFloatText(text)) return text === '-0' ? '0' : text;
+  const d = Number(text);
+  return Number.isFinite(d) ? javaDouble(d) : d > 0 ? '"Infinity"' : '"-Infinity"';
+}
+
+/** A scalar's canonical JSON text. */
+export function scalarJson(v: JsonScalar): string {
+  if (v.kind === 'string') return jacksonString(v.value);
+  return v.kind === 'number' ? canonicalNumber(v.text) : v.word;
 }
 
 /** An object's entries with sorted keys, the last of a repeated key kept (as a map built from the text keeps it). */
@@ -122,14 +68,14 @@ const writeEntries = (entries: readonly [string, JsonValue][], writeValue: (v: J
   `{${entries.map(([key, v], k) => `${jacksonString(key)}:${writeValue(v, k)}`).join(',')}}`;
 
 function write(v: JsonValue): string {
-  if (v.kind === 'text') return v.text;
+  if (v.kind !== 'array' && v.kind !== 'object') return scalarJson(v);
   if (v.kind === 'array') return `[${v.items.map(write).join(',')}]`;
   return writeEntries(sortedEntries(v.entries), write);
 }
 
 /** A JSON value's text as Trino keeps it: its objects' entries in their order (numbers and strings canonical). */
 function writeAsWritten(v: JsonValue): string {
-  if (v.kind === 'text') return v.text;
+  if (v.kind !== 'array' && v.kind !== 'object') return scalarJson(v);
   if (v.kind === 'array') return `[${v.items.map(writeAsWritten).join(',')}]`;
   return writeEntries(v.entries, writeAsWritten);
 }

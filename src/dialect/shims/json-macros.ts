@@ -51,9 +51,9 @@ export const JSON_MACROS: readonly string[] = [
        AND len(json_keys(to_json(x))) <> len(list_distinct(json_keys(to_json(x))))
      THEN CASE WHEN try THEN NULL ELSE cast_to_type(trino_fail('Cannot cast to ' || target || '. Duplicate map keys are not allowed'), x) END
      ELSE x END`,
-  // DuckDB writes the JSON it extracts with characters outside the BMP as they are; Trino's Jackson escapes them.
-  `trino_json_outside_bmp(j) AS CASE WHEN regexp_matches(CAST(j AS VARCHAR), '[\\x{10000}-\\x{10FFFF}]') THEN trino_json(CAST(j AS VARCHAR)) ELSE j END`,
-  `trino_json_extract(j, path) AS trino_json_outside_bmp(json_extract(j, path))`,
+  // The JSON functions read the text as Trino's Jackson parser does (json-functions.ts); the path is Trino's.
+  `trino_json_extract(j, path) AS CAST(trino_json_extract_text(trino_json_text(j, 'json_extract'), path) AS JSON)`,
+  `trino_json_extract_scalar(j, path) AS trino_json_extract_scalar_text(trino_json_text(j, 'json_extract_scalar'), path)`,
   // CAST(json AS varchar): a JSON string gives its text (JSON '""' is ''), a number or boolean its JSON text, null
   // NULL; Trino casts only scalars to varchar.
   `trino_json_to_varchar(j) AS CASE json_type(j) WHEN 'VARCHAR' THEN json_extract_string(j, '$') WHEN 'NULL' THEN NULL

@@ -454,8 +454,6 @@ export const MACROS: readonly string[] = [
        WHEN start = 0 OR abs(start) > length(s) THEN '' ELSE substr(s, start) END,
      (s, start, n) AS CASE WHEN s IS NULL OR start IS NULL OR n IS NULL THEN NULL
        WHEN start = 0 OR n <= 0 OR abs(start) > length(s) THEN '' ELSE substr(s, start, n) END`,
-  `trino_json_extract_scalar(j, p) AS CASE WHEN json_type(json_extract(j, p)) IN ('OBJECT', 'ARRAY') THEN NULL
-     ELSE json_extract_string(j, p) END`,
 
   // --- arrays and maps --------------------------------------------------------------------------------------------
   // len() rejects maps and cardinality() rejects lists at bind time, and typed map overloads are ambiguous, so both

@@ -20,7 +20,7 @@ import { LAMBDA_REWRITES, refusedUnknownElementLambda } from './lambda-rewrites.
 import { hasAggregate, shimCall, shimCallText } from './unbound.js';
 import { nestedIpCastGuard } from '../shims/ip-address.js';
 import { UNFOLDED_NULL, VARCHAR_OF_KNOWN_TYPE } from '../shims/macros.js';
-import { duckdbJsonPath, trinoJsonPathTokens } from './json-path.js';
+import { trinoJsonPathTokens } from './json-path.js';
 
 export interface CallContext {
   name: Token;
@@ -161,29 +161,22 @@ function anchoredAtStart(pattern: string): boolean {
 }
 
 /**
- * json_extract, json_extract_scalar and json_size with a literal path: Trino's path is checked (a path Athena rejects
- * is refused here) and written in DuckDB's path language (json-path.ts). A computed path is passed as it is.
+ * json_extract, json_extract_scalar and json_size with a literal path: a path Athena rejects is refused here (Trino's
+ * grammar, json-path.ts); the shims read any path, a computed one too, with that grammar.
  */
 const withJsonPath =
   (name: string): CallHandler =>
   (c) => {
     const path = literalArg(c, 1);
-    if (path === undefined) return call(name, c);
-    const tokens = trinoJsonPathTokens(path);
-    const duckdbPath = tokens && duckdbJsonPath(tokens);
-    if (duckdbPath === undefined) {
+    if (path !== undefined && trinoJsonPathTokens(path) === undefined) {
       c.report(
         'json-path',
-        tokens
-          ? `${c.name.text}(): the JSON path ${JSON.stringify(path)} has a key with a quote or backslash, which the local engine cannot look up`
-          : `${c.name.text}(): ${JSON.stringify(path)} is not a JSON path Athena accepts (it fails with "Invalid JSON path")`,
-        tokens
-          ? 'look the key up without quotes or backslashes in it'
-          : 'write $ followed by .key, [0] or ["key"] steps (no wildcards, .., filters or negative indexes)',
+        `${c.name.text}(): ${JSON.stringify(path)} is not a JSON path Athena accepts (it fails with "Invalid JSON path")`,
+        'write $ followed by .key, [0] or ["key"] steps (no wildcards, .., filters or negative indexes)',
       );
       return undefined;
     }
-    return `${name}(${c.arg(0)}, ${sqlString(duckdbPath)})${c.tail}`;
+    return call(name, c);
   };
 
 const EXTRACT_FIELDS: Record<string, string> = {
