@@ -15,8 +15,27 @@ export function javaDouble(d: number): string {
     const text = String(d);
     return text.includes('.') ? text : `${text}.0`;
   }
-  const [mantissa, exponent] = d.toExponential().split('e');
-  return `${mantissa.includes('.') ? mantissa : `${mantissa}.0`}E${Number(exponent)}`;
+  // Java writes two digits at least, the closer pair when one would do (4.9E-324, where JavaScript has 5e-324).
+  const shortest = d.toExponential();
+  const [mantissa, exponent] = (shortest.includes('.') ? shortest : d.toExponential(1)).split('e');
+  return `${mantissa}E${Number(exponent)}`;
+}
+
+/**
+ * Trino's CAST(double AS varchar): Java's digits in scientific notation, one digit before the point and one at least
+ * after it (1.5E0, 1.0E2, 1.0E-3, 3.0000000000000004E-1), zero as 0E0 (Trino 476).
+ */
+export function trinoDoubleText(d: number): string {
+  if (Number.isNaN(d)) return 'NaN';
+  if (!Number.isFinite(d)) return d > 0 ? 'Infinity' : '-Infinity';
+  if (d === 0) return Object.is(d, -0) ? '-0E0' : '0E0';
+  const java = javaDouble(d);
+  if (java.includes('E')) return java;
+  const [whole, fraction] = java.replace('-', '').split('.');
+  const all = whole + fraction;
+  const leadingZeros = all.length - all.replace(/^0+/, '').length;
+  const digits = all.slice(leadingZeros).replace(/0+$/, '');
+  return `${d < 0 ? '-' : ''}${digits[0]}.${digits.slice(1) || '0'}E${whole.length - 1 - leadingZeros}`;
 }
 
 const SHORT_ESCAPES: Record<string, string> = { '"': '\\"', '\\': '\\\\', '\b': '\\b', '\t': '\\t', '\n': '\\n', '\f': '\\f', '\r': '\\r' };
