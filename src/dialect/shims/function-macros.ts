@@ -314,11 +314,11 @@ export const FUNCTION_MACROS: readonly string[] = [
   // would read the number as JSON).
   `trino_json_arg(j, fn) AS CASE WHEN typeof(j) IN ('VARCHAR', 'JSON', '"NULL"') THEN CAST(j AS JSON)
      ELSE CAST(trino_fail(fn || '() takes json or varchar on Athena, not ' || lower(typeof(j))) AS JSON) END`,
-  `trino_json_array_length(j) AS CASE WHEN json_type(trino_json_arg(j, 'json_array_length')) = 'ARRAY' THEN CAST(json_array_length(trino_json_arg(j, 'json_array_length')) AS BIGINT) END`,
   // The text of a json or varchar argument for the JSON functions that read it as Trino does (json-functions.ts).
   `trino_json_text(j, fn) AS CASE WHEN typeof(j) IN ('VARCHAR', 'JSON', '"NULL"') THEN CAST(j AS VARCHAR)
      ELSE CAST(trino_fail(fn || '() takes json or varchar on Athena, not ' || lower(typeof(j))) AS VARCHAR) END`,
   `trino_json_size(j, p) AS trino_json_size_text(trino_json_text(j, 'json_size'), p)`,
+  `trino_json_array_length(j) AS trino_json_array_length_text(trino_json_text(j, 'json_array_length'))`,
   `trino_is_json_scalar(j) AS json_type(trino_json_arg(j, 'is_json_scalar')) NOT IN ('OBJECT', 'ARRAY')`,
   `trino_json_array_get(j, i) AS CAST(trino_json_array_get_text(trino_json_text(j, 'json_array_get'), i) AS JSON)`,
   // Trino's overloads take a boolean, bigint, double or varchar needle (an integer is a bigint; a real or decimal a

@@ -92,8 +92,10 @@ function write(v: JsonValue): string {
   return writeEntries(sortedEntries(v.entries), write);
 }
 
-/** A JSON value's text as Trino keeps it: its objects' entries in their order (numbers and strings canonical). */
+/** A JSON value's text as Trino keeps it: its objects' entries in their order, numbers as kept, strings canonical. */
 function writeAsWritten(v: JsonValue): string {
+  // A json value's number is Trino's text already (a decimal's 1.50 stays 1.50).
+  if (v.kind === 'number') return v.text;
   if (v.kind !== 'array' && v.kind !== 'object') return scalarJson(v);
   if (v.kind === 'array') return `[${v.items.map(writeAsWritten).join(',')}]`;
   return writeEntries(v.entries, writeAsWritten);
@@ -111,6 +113,7 @@ type JsonShape =
   | { kind: 'map'; value: JsonShape }
   | { kind: 'list'; element: JsonShape }
   | { kind: 'json' }
+  | { kind: 'decimal'; scale: number }
   | { kind: 'other' };
 
 /** The shape of a DuckDB type as typeof() writes it, or of a row field (`name TYPE`, `"a b" TYPE` or `TYPE`). */
@@ -127,10 +130,22 @@ export function jsonShape(typeText: string): JsonShape {
   const inner = splitTopLevel(text.slice(open + 1, -1));
   if (base === 'STRUCT') return { kind: 'row', fields: inner.map(jsonShape) };
   if (base === 'MAP' && inner.length === 2) return { kind: 'map', value: jsonShape(inner[1]) };
+  if (base === 'DECIMAL' && inner.length === 2) return { kind: 'decimal', scale: Number(inner[1]) };
   return { kind: 'other' };
 }
 
+/**
+ * A decimal's JSON is its text with all its scale's digits (Trino 476: CAST(1.50 AS JSON) is 1.50, a decimal(3,2) zero
+ * 0.00); DuckDB's to_json drops the fraction's trailing zeros.
+ */
+function decimalJson(text: string, scale: number): string {
+  if (/[eE]/.test(text)) return canonicalNumber(text);
+  const [whole, fraction = ''] = text.split('.');
+  return scale === 0 ? whole : `${whole}.${fraction.padEnd(scale, '0').slice(0, scale)}`;
+}
+
 function writeShaped(v: JsonValue, shape: JsonShape): string {
+  if (v.kind === 'number' && shape.kind === 'decimal') return decimalJson(v.text, shape.scale);
   if (v.kind === 'array' && shape.kind === 'list') return `[${v.items.map((item) => writeShaped(item, shape.element)).join(',')}]`;
   if (v.kind === 'object' && shape.kind === 'row' && v.entries.length === shape.fields.length)
     return writeEntries(v.entries, (value, k) => writeShaped(value, shape.fields[k]));

@@ -143,6 +143,23 @@ export function jsonArrayGet(text: string, index: bigint): string | null {
   }
 }
 
+/** json_array_length: the elements of a top-level array; NULL for any other value or a malformed array. */
+export function jsonArrayLength(text: string): bigint | null {
+  const reader = new JsonReader(text);
+  try {
+    if (reader.atEnd() || reader.peek() !== '[') return null;
+    let length = 0n;
+    reader.elements(() => {
+      length++;
+      return false;
+    });
+    return length;
+  } catch (error) {
+    if (error instanceof JsonSyntaxError) return null;
+    throw error;
+  }
+}
+
 /** The needle's kind: Trino's overloads of json_array_contains take boolean, bigint, double or varchar. */
 export type NeedleKind = 'boolean' | 'bigint' | 'double' | 'varchar';
 
@@ -187,6 +204,7 @@ export function jsonFunctionUdfs(): DuckDBScalarFunction[] {
     udf('trino_json_extract_text', [VARCHAR, VARCHAR], VARCHAR, ([j, p]) => jsonExtract(String(j), String(p))),
     udf('trino_json_extract_scalar_text', [VARCHAR, VARCHAR], VARCHAR, ([j, p]) => jsonExtractScalar(String(j), String(p))),
     udf('trino_json_size_text', [VARCHAR, VARCHAR], BIGINT, ([j, p]) => jsonSize(String(j), String(p))),
+    udf('trino_json_array_length_text', [VARCHAR], BIGINT, ([j]) => jsonArrayLength(String(j))),
     udf('trino_json_array_get_text', [VARCHAR, BIGINT], VARCHAR, ([j, i]) => jsonArrayGet(String(j), BigInt(i as bigint))),
     udf('trino_json_array_contains_text', [VARCHAR, VARCHAR, VARCHAR], BOOLEAN, ([j, kind, needle]) =>
       jsonArrayContains(String(j), String(kind) as NeedleKind, String(needle)),

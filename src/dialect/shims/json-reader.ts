@@ -17,6 +17,8 @@ const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][-+]?\d+)?/y;
 
 export class JsonReader {
   private at = 0;
+  /** Arrays and objects open at the cursor: Jackson checks what follows a number at the top level only. */
+  private depth = 0;
 
   constructor(private readonly text: string) {}
 
@@ -77,8 +79,9 @@ export class JsonReader {
     const m = NUMBER.exec(this.text);
     if (!m) return this.fail();
     this.at += m[0].length;
-    // Jackson ends a number at whitespace, a separator or the end: `01` and `1x` are errors.
-    if (this.at < this.text.length && !' \t\n\r,]}'.includes(this.text[this.at])) this.fail();
+    // Jackson ends a top-level number at whitespace or the end (`01` and `1x` are errors); inside an array or object
+    // the next token fails, after the number was read (json_extract_scalar('[1x]', '$[0]') is 1 in Trino 476).
+    if (this.depth === 0 && this.at < this.text.length && !' \t\n\r'.includes(this.text[this.at])) this.fail();
     return { kind: 'number', text: m[0] };
   }
 
@@ -88,9 +91,10 @@ export class JsonReader {
    */
   entries(visit: (key: string) => boolean | undefined): boolean {
     this.expect('{');
+    this.depth++;
     if (this.peek() === '}') {
       this.at++;
-      return true;
+      return this.close();
     }
     for (;;) {
       this.space();
@@ -101,7 +105,7 @@ export class JsonReader {
       if (!used) this.skip();
       this.space();
       if (this.text[this.at] === ',') this.at++;
-      else if (this.text[this.at++] === '}') return true;
+      else if (this.text[this.at++] === '}') return this.close();
       else this.fail();
     }
   }
@@ -109,9 +113,10 @@ export class JsonReader {
   /** Walks the array at the cursor as entries() walks an object, with each element's index. */
   elements(visit: (index: number) => boolean | undefined): boolean {
     this.expect('[');
+    this.depth++;
     if (this.peek() === ']') {
       this.at++;
-      return true;
+      return this.close();
     }
     for (let index = 0; ; index++) {
       const used = visit(index);
@@ -119,9 +124,14 @@ export class JsonReader {
       if (!used) this.skip();
       this.space();
       if (this.text[this.at] === ',') this.at++;
-      else if (this.text[this.at++] === ']') return true;
+      else if (this.text[this.at++] === ']') return this.close();
       else this.fail();
     }
+  }
+
+  private close(): true {
+    this.depth--;
+    return true;
   }
 
   skip(): void {

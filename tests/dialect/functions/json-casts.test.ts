@@ -100,3 +100,14 @@ describeFunctions(
     ['a digit separator', `CAST(JSON '"1_0"' AS DOUBLE)`, /Cannot cast '1_0' to DOUBLE/],
   ],
 );
+
+describeFunctions('CAST(decimal AS json) keeps the scale’s digits', [
+  ['a literal', `CAST(1.50 AS JSON)`, '1.50', 'json'],
+  ['zero', `CAST(CAST(0 AS DECIMAL(3,2)) AS JSON)`, '0.00', 'json'],
+  ['negative', `CAST(CAST(-0.10 AS DECIMAL(3,2)) AS JSON)`, '-0.10', 'json'],
+  ['past a double', `CAST(CAST(12345678901234567890.12 AS DECIMAL(22,2)) AS JSON)`, '12345678901234567890.12', 'json'],
+  ['in an array', `CAST(ARRAY[1.50, 0.001] AS JSON)`, '[1.500,0.001]', 'json'],
+  ['in a row', `CAST(ROW(1.50) AS JSON)`, '{"":1.50}', 'json'],
+  ['json_format keeps it', `json_format(CAST(MAP(ARRAY['a'], ARRAY[1.50]) AS JSON))`, '{"a":1.50}', 'varchar'],
+  ['and CAST to varchar reads it as a double', `CAST(CAST(1.50 AS JSON) AS VARCHAR)`, '1.5E0', 'varchar'],
+]);

@@ -59,6 +59,11 @@ describeFunctions('the JSON functions read no further than Trino (a malformed re
   ['json_extract_scalar before the break', `json_extract_scalar('[1,', '$[0]')`, '1', 'varchar'],
   ['json_array_get before the break', `json_array_get('[1, 2', 0)`, '1', 'json'],
   ['json_array_contains before the break', `json_array_contains('[1, 2', 1)`, true, 'boolean'],
+  ['a number inside an array ends at any character', `json_extract_scalar('[1x]', '$[0]')`, '1', 'varchar'],
+  ['a top-level number must end the text', `json_extract_scalar('1x', '$')`, null, 'varchar'],
+  ['json_array_length of a broken array', `json_array_length('[1, 2')`, null, 'bigint'],
+  ['json_array_length with text after the array', `json_array_length('[1, 2] x')`, 2, 'bigint'],
+  ['json_array_length of no JSON', `json_array_length('not json')`, null, 'bigint'],
 ]);
 
 describeFunctions(
