@@ -143,13 +143,15 @@ function rowOf(v: JsonValue, fields: { name: string | undefined; type: Target }[
     return { kind: 'object', entries: v.items.map((item, k) => [fields[k].name as string, convert(item, fields[k].type, true)]) };
   if (v.kind !== 'object') return v;
   const byName = new Map(fields.map((f) => [(f.name as string).toLowerCase(), f]));
-  return {
-    kind: 'object',
-    entries: v.entries.map(([key, value]): [string, JsonValue] => {
-      const field = byName.get(key.toLowerCase());
-      return field ? [field.name as string, convert(value, field.type, true)] : [key, value];
-    }),
-  };
+  // A key no field names is left out, as in Trino (DuckDB would fail on it).
+  const entries: [string, JsonValue][] = [];
+  for (const [key, value] of v.entries) {
+    const field = byName.get(key.toLowerCase());
+    if (field) entries.push([field.name as string, convert(value, field.type, true)]);
+  }
+  // A field no key names is NULL (DuckDB would fail without the key).
+  for (const field of fields) if (!entries.some(([key]) => key === field.name)) entries.push([field.name as string, { kind: 'word', word: 'null' }]);
+  return { kind: 'object', entries };
 }
 
 const targetCache = new Map<string, Target>();

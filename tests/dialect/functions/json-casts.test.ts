@@ -48,6 +48,8 @@ describeFunctions(
     ['in a row', `CAST(JSON '{"a": 2.5, "b": true}' AS ROW(a INTEGER, b VARCHAR))`, { a: 3, b: 'true' }, 'row(a integer, b varchar)'],
     ['a row from an array, by position', `CAST(JSON '[2.5, true]' AS ROW(a INTEGER, b VARCHAR))`, { a: 3, b: 'true' }, 'row(a integer, b varchar)'],
     ['a row’s key in another case', `CAST(JSON '{"A": 2.5}' AS ROW(a INTEGER))`, { a: 3 }, 'row(a integer)'],
+    ['a row’s field no key names is NULL', `CAST(JSON '{"b": 1}' AS ROW(a INTEGER))`, { a: null }, 'row(a integer)'],
+    ['a key no row field names is left out', `CAST(JSON '{"b": [1], "a": 2.5}' AS ROW(a INTEGER))`, { a: 3 }, 'row(a integer)'],
     ['json_parse', `CAST(json_parse('[2.5]') AS ARRAY(BIGINT))`, [3], 'array(bigint)'],
     ['under TRY_CAST', `TRY_CAST(JSON '2.5' AS INTEGER)`, 3, 'integer'],
     ['a string with a sign', `CAST(JSON '"+12"' AS INTEGER)`, 12, 'integer'],
