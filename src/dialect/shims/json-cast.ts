@@ -62,6 +62,8 @@ const INTEGER_CAST_NAME: Record<IntegerName, string> = { tinyint: 'TINYINT', sma
 
 class CastError extends Error {}
 
+const fitsLong = (integerText: string): boolean => BigInt(integerText) >= -(2n ** 63n) && BigInt(integerText) < 2n ** 63n;
+
 /** Java's BigDecimal of a text with its scale set half up, as text; fails past the precision or on what BigDecimal cannot read. */
 function decimalText(text: string, precision: number, scale: number): string {
   const m = /^([+-]?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/.exec(text);
@@ -115,6 +117,8 @@ function convert(v: JsonValue, target: Target, nested: boolean): JsonValue {
       return v;
     case 'boolean':
       if (v.kind === 'string' && !BOOLEAN_TEXT.test(v.value)) throw new CastError(`Cannot cast '${v.value}' to BOOLEAN`);
+      // Trino reads an integer as a long (getLongValue): a larger one fails.
+      if (v.kind === 'number' && !isFloatText(v.text) && !fitsLong(v.text)) throw new CastError(`Cannot cast '${v.text}' to boolean`);
       return v;
     case 'double':
     case 'real':

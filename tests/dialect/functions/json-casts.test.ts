@@ -90,6 +90,7 @@ describeFunctions(
   'CAST(json AS boolean, double, real) reads a string as Java does',
   [
     ['a letter', `CAST(JSON '"T"' AS BOOLEAN)`, true, 'boolean'],
+    ['the smallest long to boolean', `CAST(json_parse('-9223372036854775808') AS BOOLEAN)`, true, 'boolean'],
     ['Infinity', `CAST(JSON '"Infinity"' AS DOUBLE)`, Number.POSITIVE_INFINITY, 'double'],
     ['a real past its range', `CAST(JSON '3.4028235e39' AS REAL)`, Number.POSITIVE_INFINITY, 'real'],
     ['a real past its range in an array', `CAST(JSON '[3.4028235e39]' AS ARRAY(REAL))`, [Number.POSITIVE_INFINITY], 'array(real)'],
@@ -100,6 +101,7 @@ describeFunctions(
     ['yes in an array', `CAST(JSON '["yes"]' AS ARRAY(BOOLEAN))`, /Cannot cast to array\(boolean\)\. Cannot cast 'yes' to BOOLEAN/],
     ['inf', `CAST(JSON '"inf"' AS DOUBLE)`, /Cannot cast 'inf' to DOUBLE/],
     ['a digit separator', `CAST(JSON '"1_0"' AS DOUBLE)`, /Cannot cast '1_0' to DOUBLE/],
+    ['an integer past a long to boolean', `CAST(json_parse('9223372036854775808') AS BOOLEAN)`, /Cannot cast '9223372036854775808' to boolean/],
   ],
 );
 
