@@ -37,7 +37,7 @@ describe('translateQuery', () => {
     [
       'type syntax in CAST (an ipaddress inside is refused)',
       'SELECT CAST(x AS MAP(VARCHAR, ARRAY(ROW(a INT))))',
-      "SELECT CAST(trino_json_map_source(trino_ip_nested_from(x), 'map(varchar, array(row(a int)))', false) AS MAP(VARCHAR, STRUCT(a INTEGER)[]))",
+      "SELECT CAST(trino_json_cast_source(trino_ip_nested_from(x), 'map(varchar, array(row(a int)))', false) AS MAP(VARCHAR, STRUCT(a INTEGER)[]))",
     ],
     [
       'CAST to varchar(n) truncates (an ipaddress fails)',

@@ -317,29 +317,21 @@ export const FUNCTION_MACROS: readonly string[] = [
   // would read the number as JSON).
   `trino_json_arg(j, fn) AS CASE WHEN typeof(j) IN ('VARCHAR', 'JSON', '"NULL"') THEN CAST(j AS JSON)
      ELSE CAST(trino_fail(fn || '() takes json or varchar on Athena, not ' || lower(typeof(j))) AS JSON) END`,
-  `trino_json_array_length(j) AS CASE WHEN json_type(trino_json_arg(j, 'json_array_length')) = 'ARRAY' THEN CAST(json_array_length(trino_json_arg(j, 'json_array_length')) AS BIGINT) END`,
-  `trino_json_size(j, p) AS CASE WHEN json_extract(trino_json_arg(j, 'json_size'), p) IS NULL THEN NULL
-     ELSE CASE json_type(json_extract(trino_json_arg(j, 'json_size'), p)) WHEN 'OBJECT' THEN CAST(len(json_keys(json_extract(trino_json_arg(j, 'json_size'), p))) AS BIGINT)
-     WHEN 'ARRAY' THEN CAST(json_array_length(json_extract(trino_json_arg(j, 'json_size'), p)) AS BIGINT)
-     ELSE 0::BIGINT END END`,
+  // The text of a json or varchar argument for the JSON functions that read it as Trino does (json-functions.ts).
+  `trino_json_text(j, fn) AS CASE WHEN typeof(j) IN ('VARCHAR', 'JSON', '"NULL"') THEN CAST(j AS VARCHAR)
+     ELSE CAST(trino_fail(fn || '() takes json or varchar on Athena, not ' || lower(typeof(j))) AS VARCHAR) END`,
+  `trino_json_size(j, p) AS trino_json_size_text(trino_json_text(j, 'json_size'), p)`,
+  `trino_json_array_length(j) AS trino_json_array_length_text(trino_json_text(j, 'json_array_length'))`,
   `trino_is_json_scalar(j) AS json_type(trino_json_arg(j, 'is_json_scalar')) NOT IN ('OBJECT', 'ARRAY')`,
-  // Trino gives a JSON null element as NULL, and a string element unquoted: JSON text that is not JSON, which DuckDB's
-  // JSON type cannot hold, so that case is refused. A JSON null reached by a negative index fails in Trino 476 (its
-  // list of element texts holds a Java null there).
-  `trino_json_array_element(e, i) AS CASE json_type(e)
-     WHEN 'NULL' THEN CASE WHEN i < 0 THEN cast_to_type(trino_fail('json_array_get(): a negative index reaching a JSON null fails on Athena (string is null)'), e) END
-     WHEN 'VARCHAR' THEN cast_to_type(trino_fail('json_array_get() of a string element is refused locally: Trino returns the string unquoted, which is not JSON; use json_extract_scalar(j, ''$[i]'') for the string'), e)
-     ELSE e END`,
-  // A negative index before the first element is NULL (DuckDB's path '$[-1]' would count from the end again).
-  `trino_json_array_get_at(j, i, k) AS CASE WHEN k >= 0 THEN trino_json_array_element(json_extract(j, '$[' || k || ']'), i) END`,
-  `trino_json_array_get(j, i) AS CASE WHEN json_type(trino_json_arg(j, 'json_array_get')) = 'ARRAY' THEN trino_json_array_get_at(trino_json_arg(j, 'json_array_get'), i,
-     CASE WHEN i < 0 THEN CAST(json_array_length(trino_json_arg(j, 'json_array_get')) AS BIGINT) + i ELSE i END) END`,
-  // Trino compares the JSON scalar with the value by type: a number with numbers, a string with strings.
-  `trino_json_array_contains(j, v) AS CASE WHEN json_type(trino_json_arg(j, 'json_array_contains')) = 'ARRAY' AND v IS NOT NULL THEN
-     list_bool_or(list_transform(CAST(json_extract(trino_json_arg(j, 'json_array_contains'), '$[*]') AS JSON[]), lambda e: CASE
-       WHEN typeof(v) = 'BOOLEAN' THEN json_type(e) = 'BOOLEAN' AND TRY_CAST(CAST(e AS VARCHAR) AS BOOLEAN) = v
-       WHEN typeof(v) = 'VARCHAR' THEN json_type(e) = 'VARCHAR' AND json_extract_string(e, '$') = CAST(v AS VARCHAR)
-       ELSE json_type(e) IN ('BIGINT', 'UBIGINT', 'DOUBLE') AND TRY_CAST(CAST(e AS VARCHAR) AS DOUBLE) = TRY_CAST(v AS DOUBLE) END)) END`,
+  `trino_json_array_get(j, i) AS CAST(trino_json_array_get_text(trino_json_text(j, 'json_array_get'), i) AS JSON)`,
+  // Trino's overloads take a boolean, bigint, double or varchar needle (an integer is a bigint; a real or decimal a
+  // double), and each matches JSON elements of its own kind only.
+  `trino_json_array_contains(j, v) AS trino_json_array_contains_text(trino_json_text(j, 'json_array_contains'), CASE
+       WHEN typeof(v) IN ('BOOLEAN', 'VARCHAR') THEN lower(typeof(v))
+       WHEN typeof(v) IN ('TINYINT', 'SMALLINT', 'INTEGER', 'BIGINT') THEN 'bigint'
+       WHEN typeof(v) IN ('DOUBLE', 'FLOAT') OR typeof(v) LIKE 'DECIMAL%' THEN 'double'
+       WHEN typeof(v) <> '"NULL"' THEN CAST(trino_fail('json_array_contains() takes a boolean, bigint, double or varchar value on Athena, not ' || lower(typeof(v))) AS VARCHAR) END,
+     CASE WHEN typeof(v) IN ('DOUBLE', 'FLOAT') OR typeof(v) LIKE 'DECIMAL%' THEN CAST(TRY_CAST(v AS DOUBLE) AS VARCHAR) ELSE CAST(v AS VARCHAR) END)`,
 
   // --- date and time ------------------------------------------------------------------------------------------------
   // The zone offset of a zoned value is its wall clock minus its instant; a plain timestamp or date is read in the

@@ -11,6 +11,8 @@ import { functionUdfs } from './function-udfs.js';
 import { IP_MACROS, ipAddressUdfs } from './ip-address.js';
 import { javaFormat } from './java-format.js';
 import { canonicalJson, valueJson } from './json-canonical.js';
+import { jsonCastUdf } from './json-cast.js';
+import { jsonFunctionUdfs } from './json-functions.js';
 import { JSON_MACROS } from './json-macros.js';
 import { MAP_MACROS } from './map-macros.js';
 import { MACROS } from './macros.js';
@@ -122,5 +124,6 @@ export function registerShims(connection: DuckDBConnection): MacroSet {
   connection.registerScalarFunction(jsonOfValueFunction());
   for (const fn of [...functionUdfs(), ...checksumUdfs(), ...datetimeTextUdfs(), ...ipAddressUdfs(), ...decimalQuotientUdfs(), ...nestedCompareUdfs()])
     connection.registerScalarFunction(fn);
+  for (const fn of [...jsonFunctionUdfs(), jsonCastUdf()]) connection.registerScalarFunction(fn);
   return new MacroSet(sessionSetupStatements());
 }

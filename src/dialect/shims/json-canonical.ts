@@ -3,11 +3,9 @@
 // whitespace, integers keep their digits and other numbers are doubles printed by Java (`1.50` → `1.5`, `1e2` →
 // `100.0`, `-0.00012` → `-1.2E-4`). Equal documents therefore have equal text, which is how JSON equality works.
 import { splitTopLevel } from '../type-text.js';
+import { isFloatText, JsonSyntaxError, type JsonScalar, type JsonValue, readWholeJson } from './json-reader.js';
 
-export class JsonSyntaxError extends Error {}
-
-/** An object keeps its entries as written, in order and with repeated keys (a row's JSON has them). */
-type JsonValue = { kind: 'text'; text: string } | { kind: 'array'; items: JsonValue[] } | { kind: 'object'; entries: [string, JsonValue][] };
+export { JsonSyntaxError };
 
 /** Java's Double.toString: shortest digits, plain between 1e-3 and 1e7, else `d.dddE±n`; always a fraction digit. */
 export function javaDouble(d: number): string {
@@ -17,8 +15,29 @@ export function javaDouble(d: number): string {
     const text = String(d);
     return text.includes('.') ? text : `${text}.0`;
   }
-  const [mantissa, exponent] = d.toExponential().split('e');
-  return `${mantissa.includes('.') ? mantissa : `${mantissa}.0`}E${Number(exponent)}`;
+  // Java writes two digits at least, the closer pair when one would do (4.9E-324, where JavaScript has 5e-324).
+  const shortest = d.toExponential();
+  const [mantissa, exponent] = (shortest.includes('.') ? shortest : d.toExponential(1)).split('e');
+  return `${mantissa}E${Number(exponent)}`;
+}
+
+/**
+ * Trino's CAST(double AS varchar): Java's digits in scientific notation, one digit before the point and one at least
+ * after it (1.5E0, 1.0E2, 1.0E-3, 3.0000000000000004E-1), zero as 0E0 (Trino 476). Known residue: Trino's
+ * DecimalFormat takes the digits of the JDK's older algorithm, which for a few doubles is not the shortest
+ * (1e23: Trino 9.999999999999999E22, here 1.0E23).
+ */
+export function trinoDoubleText(d: number): string {
+  if (Number.isNaN(d)) return 'NaN';
+  if (!Number.isFinite(d)) return d > 0 ? 'Infinity' : '-Infinity';
+  if (d === 0) return Object.is(d, -0) ? '-0E0' : '0E0';
+  const java = javaDouble(d);
+  if (java.includes('E')) return java;
+  const [whole, fraction] = java.replace('-', '').split('.');
+  const all = whole + fraction;
+  const leadingZeros = all.length - all.replace(/^0+/, '').length;
+  const digits = all.slice(leadingZeros).replace(/0+$/, '');
+  return `${d < 0 ? '-' : ''}${digits[0]}.${digits.slice(1) || '0'}E${whole.length - 1 - leadingZeros}`;
 }
 
 const SHORT_ESCAPES: Record<string, string> = { '"': '\\"', '\\': '\\\\', '\b': '\\b', '\t': '\\t', '\n': '\\n', '\f': '\\f', '\r': '\\r' };
@@ -27,90 +46,38 @@ const SHORT_ESCAPES: Record<string, string> = { '"': '\\"', '\\': '\\\\', '\b': 
  * A JSON string as Jackson's UTF8JsonGenerator writes it for Trino: the short escapes, other control characters as
  * `\u001F` (upper-case hex), and each UTF-16 surrogate of a character outside the BMP escaped too (`🙂` is
  * `\uD83D\uDE42`, as Trino 476 answers CAST('🙂' AS json)); everything else, `é` and U+2028 included, as it is.
+ * A JsonNode's toString (json_array_get of an array or object) keeps the surrogates: `surrogates` false.
  */
-export function jacksonString(s: string): string {
-  const escaped = s.replace(/["\\\u0000-\u001f\ud800-\udfff]/g, (c) => SHORT_ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`);
+export function jacksonString(s: string, surrogates = true): string {
+  const special = surrogates ? /["\\\u0000-\u001f\ud800-\udfff]/g : /["\\\u0000-\u001f]/g;
+  const escaped = s.replace(special, (c) => SHORT_ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`);
   return `"${escaped}"`;
 }
 
+/** The text as one JSON value, or Trino's error for a text that is not JSON. */
 function parse(text: string): JsonValue {
-  let i = 0;
-  const fail = (): never => {
-    throw new JsonSyntaxError(`Cannot convert value to JSON: '${text.length > 80 ? `${text.slice(0, 77)}...` : text}'`);
-  };
-  const space = () => {
-    while (i < text.length && ' \t\n\r'.includes(text[i])) i++;
-  };
-  const value = (): JsonValue => {
-    space();
-    const c = text[i];
-    if (c === '{') {
-      i++;
-      const entries: [string, JsonValue][] = [];
-      space();
-      if (text[i] === '}') {
-        i++;
-        return { kind: 'object', entries };
-      }
-      for (;;) {
-        space();
-        if (text[i] !== '"') fail();
-        const key = JSON.parse(stringToken()) as string;
-        space();
-        if (text[i++] !== ':') fail();
-        entries.push([key, value()]);
-        space();
-        if (text[i] === ',') i++;
-        else if (text[i++] === '}') return { kind: 'object', entries };
-        else fail();
-      }
-    }
-    if (c === '[') {
-      i++;
-      const items: JsonValue[] = [];
-      space();
-      if (text[i] === ']') {
-        i++;
-        return { kind: 'array', items };
-      }
-      for (;;) {
-        items.push(value());
-        space();
-        if (text[i] === ',') i++;
-        else if (text[i++] === ']') return { kind: 'array', items };
-        else fail();
-      }
-    }
-    if (c === '"') return { kind: 'text', text: jacksonString(JSON.parse(stringToken()) as string) };
-    for (const word of ['true', 'false', 'null']) {
-      if (text.startsWith(word, i)) {
-        i += word.length;
-        return { kind: 'text', text: word };
-      }
-    }
-    const m = /^-?(0|[1-9]\d*)(\.\d+)?([eE][-+]?\d+)?/.exec(text.slice(i, i + 1100));
-    if (!m) return fail();
-    i += m[0].length;
-    if (m[2] === undefined && m[3] === undefined) return { kind: 'text', text: m[0] === '-0' ? '0' : m[0] };
-    return { kind: 'text', text: javaDouble(Number(m[0])) };
-  };
-  const stringToken = (): string => {
-    const start = i++;
-    while (i < text.length && text[i] !== '"') i += text[i] === '\\' ? 2 : 1;
-    if (i >= text.length) fail();
-    i++;
-    return text.slice(start, i);
-  };
-  let result: JsonValue;
   try {
-    result = value();
+    return readWholeJson(text);
   } catch (error) {
-    if (error instanceof JsonSyntaxError) throw error;
-    return fail();
+    if (!(error instanceof JsonSyntaxError)) throw error;
+    throw new JsonSyntaxError(`Cannot convert value to JSON: '${text.length > 80 ? `${text.slice(0, 77)}...` : text}'`);
   }
-  space();
-  if (i < text.length) fail();
-  return result;
+}
+
+/**
+ * A number as Jackson writes what it read: an integer's digits (`-0` is 0), any other number as a Java double, and a
+ * double too large for one as the string "Infinity" (Trino 476: json_parse('1e400') is `"Infinity"`).
+ */
+export function canonicalNumber(text: string): string {
+  if (!isFloatText(text)) return text === '-0' ? '0' : text;
+  const d = Number(text);
+  return Number.isFinite(d) ? javaDouble(d) : d > 0 ? '"Infinity"' : '"-Infinity"';
+}
+
+/** A scalar's canonical JSON text. */
+export function scalarJson(v: JsonScalar): string {
+  if (v.kind === 'string') return jacksonString(v.value);
+  return v.kind === 'number' ? canonicalNumber(v.text) : v.word;
 }
 
 /** An object's entries with sorted keys, the last of a repeated key kept (as a map built from the text keeps it). */
@@ -122,14 +89,16 @@ const writeEntries = (entries: readonly [string, JsonValue][], writeValue: (v: J
   `{${entries.map(([key, v], k) => `${jacksonString(key)}:${writeValue(v, k)}`).join(',')}}`;
 
 function write(v: JsonValue): string {
-  if (v.kind === 'text') return v.text;
+  if (v.kind !== 'array' && v.kind !== 'object') return scalarJson(v);
   if (v.kind === 'array') return `[${v.items.map(write).join(',')}]`;
   return writeEntries(sortedEntries(v.entries), write);
 }
 
-/** A JSON value's text as Trino keeps it: its objects' entries in their order (numbers and strings canonical). */
+/** A JSON value's text as Trino keeps it: its objects' entries in their order, numbers as kept, strings canonical. */
 function writeAsWritten(v: JsonValue): string {
-  if (v.kind === 'text') return v.text;
+  // A json value's number is Trino's text already (a decimal's 1.50 stays 1.50).
+  if (v.kind === 'number') return v.text;
+  if (v.kind !== 'array' && v.kind !== 'object') return scalarJson(v);
   if (v.kind === 'array') return `[${v.items.map(writeAsWritten).join(',')}]`;
   return writeEntries(v.entries, writeAsWritten);
 }
@@ -146,6 +115,7 @@ type JsonShape =
   | { kind: 'map'; value: JsonShape }
   | { kind: 'list'; element: JsonShape }
   | { kind: 'json' }
+  | { kind: 'decimal'; scale: number }
   | { kind: 'other' };
 
 /** The shape of a DuckDB type as typeof() writes it, or of a row field (`name TYPE`, `"a b" TYPE` or `TYPE`). */
@@ -162,10 +132,22 @@ export function jsonShape(typeText: string): JsonShape {
   const inner = splitTopLevel(text.slice(open + 1, -1));
   if (base === 'STRUCT') return { kind: 'row', fields: inner.map(jsonShape) };
   if (base === 'MAP' && inner.length === 2) return { kind: 'map', value: jsonShape(inner[1]) };
+  if (base === 'DECIMAL' && inner.length === 2) return { kind: 'decimal', scale: Number(inner[1]) };
   return { kind: 'other' };
 }
 
+/**
+ * A decimal's JSON is its text with all its scale's digits (Trino 476: CAST(1.50 AS JSON) is 1.50, a decimal(3,2) zero
+ * 0.00); DuckDB's to_json drops the fraction's trailing zeros.
+ */
+function decimalJson(text: string, scale: number): string {
+  if (/[eE]/.test(text)) return canonicalNumber(text);
+  const [whole, fraction = ''] = text.split('.');
+  return scale === 0 ? whole : `${whole}.${fraction.padEnd(scale, '0').slice(0, scale)}`;
+}
+
 function writeShaped(v: JsonValue, shape: JsonShape): string {
+  if (v.kind === 'number' && shape.kind === 'decimal') return decimalJson(v.text, shape.scale);
   if (v.kind === 'array' && shape.kind === 'list') return `[${v.items.map((item) => writeShaped(item, shape.element)).join(',')}]`;
   if (v.kind === 'object' && shape.kind === 'row' && v.entries.length === shape.fields.length)
     return writeEntries(v.entries, (value, k) => writeShaped(value, shape.fields[k]));

@@ -45,18 +45,19 @@ export const JSON_MACROS: readonly string[] = [
          THEN trino_year_text(1 - CAST(split_part(trino_p, '-', 1) AS INTEGER), '') || regexp_replace(trino_p, '^[0-9]+(-[0-9][0-9]-[0-9][0-9]) \\(BC\\)', '\\1')
        WHEN regexp_matches(trino_p, '^[0-9]{5,}-[0-9][0-9]-[0-9][0-9] [0-9]') THEN '+' || trino_p
        ELSE trino_p END), '"') END`,
-  // CAST(json AS map(…)): a row's JSON may repeat a key (CAST(ROW(1, 'a') AS JSON) is {"":1,"":"a"}); Trino 476 then
-  // fails where DuckDB keeps one entry (TRY_CAST gives NULL). Any other source is passed as it is.
-  `trino_json_map_source(x, target, try) AS CASE WHEN typeof(x) = 'JSON' AND json_type(to_json(x)) = 'OBJECT'
-       AND len(json_keys(to_json(x))) <> len(list_distinct(json_keys(to_json(x))))
-     THEN CASE WHEN try THEN NULL ELSE cast_to_type(trino_fail('Cannot cast to ' || target || '. Duplicate map keys are not allowed'), x) END
-     ELSE x END`,
-  // DuckDB writes the JSON it extracts with characters outside the BMP as they are; Trino's Jackson escapes them.
-  `trino_json_outside_bmp(j) AS CASE WHEN regexp_matches(CAST(j AS VARCHAR), '[\\x{10000}-\\x{10FFFF}]') THEN trino_json(CAST(j AS VARCHAR)) ELSE j END`,
-  `trino_json_extract(j, path) AS trino_json_outside_bmp(json_extract(j, path))`,
-  // CAST(json AS varchar): a JSON string gives its text (JSON '""' is ''), a number or boolean its JSON text, null
-  // NULL; Trino casts only scalars to varchar.
+  // CAST(json AS t) reads each token as Trino does (json-cast.ts): the JSON is rewritten so that DuckDB's cast to t
+  // reads Trino's value. A scalar target's shim calls trino_json_for_cast; an array, map, row or decimal target's
+  // operand goes through trino_json_cast_source (any other operand is passed as it is; typeof folds to a constant).
+  `trino_json_for_cast(j, target) AS CAST(trino_json_cast_text(CAST(j AS VARCHAR), target, false) AS JSON)`,
+  `trino_json_cast_source(x, target, try) AS CASE WHEN typeof(x) = 'JSON'
+     THEN cast_to_type(trino_json_cast_text(CAST(x AS VARCHAR), target, try), x) ELSE x END`,
+  // The JSON functions read the text as Trino's Jackson parser does (json-functions.ts); the path is Trino's.
+  `trino_json_extract(j, path) AS CAST(trino_json_extract_text(trino_json_text(j, 'json_extract'), path) AS JSON)`,
+  `trino_json_extract_scalar(j, path) AS trino_json_extract_scalar_text(trino_json_text(j, 'json_extract_scalar'), path)`,
+  // CAST(json AS varchar): a JSON string gives its text (JSON '""' is ''), an integer or boolean its JSON text, a
+  // fraction or exponent Trino's double text (1.5E0), null NULL; Trino casts only scalars to varchar.
   `trino_json_to_varchar(j) AS CASE json_type(j) WHEN 'VARCHAR' THEN json_extract_string(j, '$') WHEN 'NULL' THEN NULL
      WHEN 'ARRAY' THEN error('Cannot cast JSON array to varchar: use json_format(x)')
-     WHEN 'OBJECT' THEN error('Cannot cast JSON object to varchar: use json_format(x)') ELSE CAST(j AS VARCHAR) END`,
+     WHEN 'OBJECT' THEN error('Cannot cast JSON object to varchar: use json_format(x)')
+     ELSE json_extract_string(trino_json_for_cast(j, 'varchar'), '$') END`,
 ];

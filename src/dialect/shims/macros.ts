@@ -394,12 +394,14 @@ export const MACROS: readonly string[] = [
     (t) => `trino_to_${t.toLowerCase()}(x) AS CASE WHEN typeof(x) IN ${FLOATING}
        THEN CAST(trino_java_round(CAST(x AS DOUBLE), 0) AS ${t})
        WHEN typeof(x) = 'VARCHAR' THEN CAST(trino_integer_text(CAST(x AS VARCHAR), '${t === 'INTEGER' ? 'INT' : t}') AS ${t})
+       WHEN typeof(x) = 'JSON' THEN CAST(trino_json_for_cast(x, '${t.toLowerCase()}') AS ${t})
        ELSE CAST(x AS ${t}) END`,
   ),
   // A text Trino 476 does not read as a boolean: only true, false, t, f, 1, 0 in any case, without spaces (DuckDB also
   // reads yes, no, y, n and trims).
   `trino_to_boolean(x) AS CASE WHEN typeof(x) = 'VARCHAR' AND NOT regexp_full_match(CAST(x AS VARCHAR), '(?i)true|false|t|f|1|0')
        THEN cast_to_type(trino_fail('Cannot cast ''' || CAST(x AS VARCHAR) || ''' to BOOLEAN'), CAST(NULL AS BOOLEAN))
+       WHEN typeof(x) = 'JSON' THEN CAST(trino_json_for_cast(x, 'boolean') AS BOOLEAN)
        ELSE CAST(x AS BOOLEAN) END`,
   // Java's Double.parseDouble and Float.parseFloat spell the special values NaN and Infinity (a sign allowed) and know
   // no digit separator; DuckDB also reads inf, infinity and nan in any case, and 1_0.
@@ -408,6 +410,7 @@ export const MACROS: readonly string[] = [
          OR (regexp_full_match(CAST(x AS VARCHAR), '(?i)\\s*[+-]?(inf|infinity|nan)\\s*')
            AND NOT regexp_full_match(CAST(x AS VARCHAR), '\\s*[+-]?(Infinity|NaN)\\s*')))
        THEN cast_to_type(trino_fail('Cannot cast ''' || CAST(x AS VARCHAR) || ''' to ${t === 'FLOAT' ? 'REAL' : t}'), CAST(NULL AS ${t}))
+       WHEN typeof(x) = 'JSON' THEN CAST(trino_json_for_cast(x, '${t === 'FLOAT' ? 'real' : 'double'}') AS ${t})
        ELSE CAST(x AS ${t}) END`,
   ),
   `trino_integer_text(s, type_name) AS CASE WHEN regexp_full_match(s, '[\\x00-\\x20]*[+-]?[0-9]+[\\x00-\\x20]*') THEN s
@@ -468,8 +471,6 @@ export const MACROS: readonly string[] = [
        WHEN start = 0 OR abs(start) > length(s) THEN '' ELSE substr(s, start) END,
      (s, start, n) AS CASE WHEN s IS NULL OR start IS NULL OR n IS NULL THEN NULL
        WHEN start = 0 OR n <= 0 OR abs(start) > length(s) THEN '' ELSE substr(s, start, n) END`,
-  `trino_json_extract_scalar(j, p) AS CASE WHEN json_type(json_extract(j, p)) IN ('OBJECT', 'ARRAY') THEN NULL
-     ELSE json_extract_string(j, p) END`,
 
   // --- arrays and maps --------------------------------------------------------------------------------------------
   // len() rejects maps and cardinality() rejects lists at bind time, and typed map overloads are ambiguous, so both

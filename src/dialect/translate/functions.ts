@@ -20,7 +20,7 @@ import { LAMBDA_REWRITES, refusedUnknownElementLambda } from './lambda-rewrites.
 import { hasAggregate, shimCall, shimCallText } from './unbound.js';
 import { nestedIpCastGuard } from '../shims/ip-address.js';
 import { UNFOLDED_NULL, VARCHAR_OF_KNOWN_TYPE } from '../shims/macros.js';
-import { duckdbJsonPath, trinoJsonPathTokens } from './json-path.js';
+import { trinoJsonPathTokens } from './json-path.js';
 
 export interface CallContext {
   name: Token;
@@ -161,29 +161,22 @@ function anchoredAtStart(pattern: string): boolean {
 }
 
 /**
- * json_extract, json_extract_scalar and json_size with a literal path: Trino's path is checked (a path Athena rejects
- * is refused here) and written in DuckDB's path language (json-path.ts). A computed path is passed as it is.
+ * json_extract, json_extract_scalar and json_size with a literal path: a path Athena rejects is refused here (Trino's
+ * grammar, json-path.ts); the shims read any path, a computed one too, with that grammar.
  */
 const withJsonPath =
   (name: string): CallHandler =>
   (c) => {
     const path = literalArg(c, 1);
-    if (path === undefined) return call(name, c);
-    const tokens = trinoJsonPathTokens(path);
-    const duckdbPath = tokens && duckdbJsonPath(tokens);
-    if (duckdbPath === undefined) {
+    if (path !== undefined && trinoJsonPathTokens(path) === undefined) {
       c.report(
         'json-path',
-        tokens
-          ? `${c.name.text}(): the JSON path ${JSON.stringify(path)} has a key with a quote or backslash, which the local engine cannot look up`
-          : `${c.name.text}(): ${JSON.stringify(path)} is not a JSON path Athena accepts (it fails with "Invalid JSON path")`,
-        tokens
-          ? 'look the key up without quotes or backslashes in it'
-          : 'write $ followed by .key, [0] or ["key"] steps (no wildcards, .., filters or negative indexes)',
+        `${c.name.text}(): ${JSON.stringify(path)} is not a JSON path Athena accepts (it fails with "Invalid JSON path")`,
+        'write $ followed by .key, [0] or ["key"] steps (no wildcards, .., filters or negative indexes)',
       );
       return undefined;
     }
-    return `${name}(${c.arg(0)}, ${sqlString(duckdbPath)})${c.tail}`;
+    return call(name, c);
   };
 
 const EXTRACT_FIELDS: Record<string, string> = {
@@ -205,6 +198,22 @@ const EXTRACT_FIELDS: Record<string, string> = {
 };
 
 const INTEGER_TARGETS = new Set(['TINYINT', 'SMALLINT', 'INTEGER', 'INT', 'BIGINT']);
+/** Targets a json operand is rewritten for before DuckDB's cast (trino_json_cast_source); scalars have their shims. */
+const JSON_READ_TARGETS = new Set(['ARRAY', 'MAP', 'ROW']);
+/**
+ * Whether a decimal cast's operand can be json: a name (a column, a lambda parameter), a subscript, a call that passes
+ * a value through, or anything naming json. Other operands (trim(s), a * b, sum(x)) skip trino_json_cast_source,
+ * whose copies of the operand cost planning time in the pipelines' decimal casts.
+ */
+const mayBeJson = (value: string): boolean =>
+  SIMPLE_OPERAND.test(value) ||
+  /json|\[/i.test(value) ||
+  /^(?:coalesce|if|nullif|element_at|try|arbitrary|any_value|max|min|max_by|min_by|first_value|last_value|nth_value|lag|lead|reduce|case)\b/i.test(value);
+/** A number or string literal, which is never json. */
+const isLiteralOperand = (operand: readonly Node[]): boolean => {
+  const m = meaningful(operand);
+  return m.length === 1 && m[0].kind === 'token' && (m[0].token.kind === 'number' || m[0].token.kind === 'string');
+};
 /** Targets whose cast from a text reads less than DuckDB's (trino_to_boolean, trino_to_double, trino_to_float). */
 const TEXT_CHECKED_TARGETS = new Set(['BOOLEAN', 'DOUBLE', 'FLOAT']);
 
@@ -333,9 +342,11 @@ function castCall(c: CallContext, tryCast: boolean): string | undefined {
   if (shim && type.precision === 0) shim = `${type.withTimeZone ? 'trino_tz_round_to_seconds' : 'trino_round_to_seconds'}(${shim})`;
   // DuckDB would cast an ipaddress inside an array, map or row as its struct; refused there (ip-address.ts).
   const guarded = type.base === 'ARRAY' || type.base === 'MAP' || type.base === 'ROW' ? nestedIpCastGuard(value, type.sql) : value;
-  // A row's JSON may repeat a key (`{"":1,"":"a"}`), which Trino refuses to read as a map and DuckDB would merge.
+  // A json operand is read as Trino reads it for the target (json-macros.ts, json-cast.ts): numbers to varchar,
+  // integers and decimals, strings to booleans, a map's repeated key (a row's JSON `{"":1,"":"a"}`).
   const written = target.map(nodeText).join('').toLowerCase().replace(/\s+/g, ' ');
-  const source = type.base === 'MAP' ? `trino_json_map_source(${guarded}, ${sqlString(written)}, ${tryCast})` : guarded;
+  const readsJson = !isLiteralOperand(operand) && (type.base === 'DECIMAL' ? mayBeJson(value) : JSON_READ_TARGETS.has(type.base));
+  const source = readsJson ? `trino_json_cast_source(${guarded}, ${sqlString(written)}, ${tryCast})` : guarded;
   const tried = shim && operandApart ? `list_transform([${value}], lambda ${TRY_OPERAND}: try(${shim}))[1]` : `try(${shim})`;
   const cast = shim ? (tryCast ? tried : shim) : `${tryCast ? 'TRY_CAST' : 'CAST'}(${source} AS ${type.sql})`;
   // A TRY_CAST whose operand is constant (a literal, or any expression over constants such as date_format(TIMESTAMP

@@ -43,18 +43,3 @@ export function trinoJsonPathTokens(path: string): string[] | undefined {
   }
   return tokens;
 }
-
-/**
- * The DuckDB path reaching the same value, or undefined when a key cannot be written in DuckDB's path (a quote or
- * backslash in it). A token of digits that fits an int is an array index here; Trino also reads it as the key of an object ("0"),
- * which the DuckDB path does not.
- */
-export function duckdbJsonPath(tokens: readonly string[]): string | undefined {
-  let out = '$';
-  for (const token of tokens) {
-    if (/^[0-9]{1,9}$/.test(token)) out += `[${Number(token)}]`;
-    else if (/["\\]/.test(token)) return undefined;
-    else out += `."${token}"`;
-  }
-  return out;
-}

@@ -52,7 +52,7 @@ describe('the JSON shape of a DuckDB type', () => {
         { kind: 'other' },
         { kind: 'list', element: { kind: 'map', value: { kind: 'row', fields: [{ kind: 'other' }, { kind: 'other' }] } } },
         { kind: 'json' },
-        { kind: 'other' },
+        { kind: 'decimal', scale: 2 },
       ],
     });
   });
