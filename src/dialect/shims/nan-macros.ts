@@ -15,4 +15,8 @@ export const NAN_MACROS: readonly string[] = [
   `trino_nan_of(x) AS CASE WHEN ${IS_FLOAT('x')} THEN isnan(TRY_CAST(x AS DOUBLE)) ELSE false END`,
   // x, or NULL where x is NaN: a join key (a NULL key joins nothing, as NaN in Trino) and an aggregate's input.
   `trino_nan_null(x) AS CASE WHEN ${IS_FLOAT('x')} AND isnan(TRY_CAST(x AS DOUBLE)) THEN NULL ELSE x END`,
+  // max(x, n) (translate/nan-aggregates.ts): the n largest values that are not NaN (skipping), then NaNs up to n from
+  // DuckDB's own answer, which lists the NaNs first.
+  `trino_max_n(skipping, every, n) AS CASE WHEN every IS NOT NULL THEN list_concat(coalesce(skipping, []),
+     list_filter(every, lambda trino_e: trino_nan_of(trino_e))[1:n - len(coalesce(skipping, []))]) END`,
 ];

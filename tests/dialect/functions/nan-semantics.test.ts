@@ -66,6 +66,61 @@ describeFunctions('NaN join keys', [
   ['a correlated EXISTS', 'count(*) FROM (VALUES nan(), 1e0) a(x) WHERE EXISTS (SELECT 1 FROM (VALUES nan()) u(y) WHERE u.y = a.x)', 0, 'bigint'],
 ]);
 
+// max, max(x, n) and max_by order NaN below every value in Trino 476 (skipped unless all are NaN); min and min_by
+// above every value, as DuckDB does (https://trino.io/docs/current/functions/aggregate.html#max).
+describeFunctions('NaN in max, max_by and array_max', [
+  ['max skips NaN', 'max(x) FROM (VALUES 1.5e0, nan()) t(x)', 1.5, 'double'],
+  ['max of NaNs is NaN', 'max(x) FROM (VALUES nan(), nan()) t(x)', Number.NaN, 'double'],
+  ['max of -Infinity and NaN', 'max(x) FROM (VALUES -infinity(), nan()) t(x)', Number.NEGATIVE_INFINITY, 'double'],
+  ['max of NaN and NULL', 'max(x) FROM (VALUES nan(), NULL) t(x)', Number.NaN, 'double'],
+  ['max of reals', "max(x) FROM (VALUES REAL '1.5', CAST(nan() AS real)) t(x)", 1.5, 'real'],
+  ['max(DISTINCT x)', 'max(DISTINCT x) FROM (VALUES 1.5e0, nan()) t(x)', 1.5, 'double'],
+  ['max with FILTER', 'max(x) FILTER (WHERE x < 5 OR is_nan(x)) FROM (VALUES 1.5e0, nan(), 7e0) t(x)', 1.5, 'double'],
+  [
+    'max as a running window',
+    'array_agg(m ORDER BY y) FROM (SELECT max(x) OVER (ORDER BY y) AS m, y FROM (VALUES (1e0, 1), (nan(), 2), (3e0, 3)) t(x, y))',
+    [1, 1, 3],
+    'array(double)',
+  ],
+  ['max of integers', 'max(x) FROM (VALUES 1, 3) t(x)', 3, 'integer'],
+  ['max(x, 2)', 'max(x, 2) FROM (VALUES 1.5e0, nan(), 0.5e0) t(x)', [1.5, 0.5], 'array(double)'],
+  ['max(x, 3) lists NaN last', 'max(x, 3) FROM (VALUES 1.5e0, nan(), 0.5e0) t(x)', [1.5, 0.5, Number.NaN], 'array(double)'],
+  ['max(x, 4) of two NaNs', 'max(x, 4) FROM (VALUES nan(), 1e0, nan()) t(x)', [1, Number.NaN, Number.NaN], 'array(double)'],
+  ['max(x, 2) of NaNs', 'max(x, 2) FROM (VALUES nan(), nan()) t(x)', [Number.NaN, Number.NaN], 'array(double)'],
+  ['max(x, 2) of integers', 'max(x, 2) FROM (VALUES 1, 3, 2) t(x)', [3, 2], 'array(integer)'],
+  ['max(x, 2) of NULL', 'max(x, 2) FROM (VALUES CAST(NULL AS double)) t(x)', null, 'array(double)'],
+  ['min still skips NaN', 'min(x) FROM (VALUES 1.5e0, nan()) t(x)', 1.5, 'double'],
+  ['max_by skips a NaN key', 'max_by(k, x) FROM (VALUES (1, 1.5e0), (2, nan())) t(k, x)', 1, 'integer'],
+  ['max_by of NaN keys alone', 'max_by(k, x) FROM (VALUES (1, nan()), (2, nan())) t(k, x)', 1, 'integer'],
+  ['max_by keeps a NULL value', 'max_by(k, x) FROM (VALUES (CAST(NULL AS integer), 1.5e0), (2, nan())) t(k, x)', null, 'integer'],
+  ['max_by of a real key', "max_by(k, x) FROM (VALUES (1, REAL '1'), (2, CAST(nan() AS real))) t(k, x)", 1, 'integer'],
+  ['max_by of an integer key', "max_by(k, x) FROM (VALUES ('a', 1), ('b', 3)) t(k, x)", 'b', 'varchar'],
+  [
+    'max_by as a window',
+    'array_agg(m ORDER BY y) FROM (SELECT max_by(k, x) OVER (ORDER BY y) AS m, y FROM (VALUES (1, 1e0, 1), (2, nan(), 2)) t(k, x, y))',
+    [1, 1],
+    'array(integer)',
+  ],
+  ['min_by still skips a NaN key', 'min_by(k, x) FROM (VALUES (1, nan()), (2, 3e0)) t(k, x)', 2, 'integer'],
+  ['array_max skips NaN', 'array_max(ARRAY[1.5e0, nan()])', 1.5, 'double'],
+  ['array_max of NaNs', 'array_max(ARRAY[nan(), nan()])', Number.NaN, 'double'],
+  ['array_max of reals', "array_max(ARRAY[CAST(nan() AS real), REAL '2'])", 2, 'real'],
+  ['array_max with a NULL', 'array_max(ARRAY[nan(), NULL])', null, 'double'],
+  ['array_max of text', "array_max(ARRAY['a', 'b'])", 'b', 'varchar'],
+  ['array_min skips NaN', 'array_min(ARRAY[1.5e0, nan()])', 1.5, 'double'],
+]);
+
+describeFunctions('NaN searched in arrays, and nullif', [
+  ['contains(…, NaN)', 'contains(ARRAY[nan(), 1e0], nan())', false, 'boolean'],
+  ['contains(…, NaN) with a NULL element', 'contains(ARRAY[nan(), NULL], nan())', null, 'boolean'],
+  ['array_position(…, NaN)', 'array_position(ARRAY[1e0, nan()], nan())', 0, 'bigint'],
+  ['array_remove(…, NaN) removes nothing', 'array_remove(ARRAY[nan(), 1e0], nan())', [Number.NaN, 1], 'array(double)'],
+  ['nullif(NaN, NaN)', 'nullif(nan(), nan())', Number.NaN, 'double'],
+  ['nullif of columns', 'nullif(x, y) FROM (VALUES (nan(), nan())) t(x, y)', Number.NaN, 'double'],
+  ['nullif(1, NaN)', 'nullif(1, nan())', 1, 'integer'],
+  ['nullif of equal integers', 'nullif(2, 2)', null, 'integer'],
+]);
+
 /** The plan DuckDB makes of the translated statement over integer, double and varchar tables a and b. */
 async function planOf(sql: string): Promise<string> {
   const [step] = translateStatement(sql, { lakeRoot: '/lake', database: 'main' }).steps;
@@ -85,6 +140,15 @@ describe('the NaN guards cost integer and text comparisons nothing', () => {
     expect(plan).toContain('Filters:');
     expect(plan).toMatch(/k>5/);
     expect(plan).not.toContain('isnan');
+  });
+
+  it('max and max_by of an integer column are one aggregate each', async () => {
+    const max = await planOf('SELECT max(k) FROM a');
+    expect(max).toContain('Aggregates: max(#0)');
+    expect(max.match(/max\(#/g)).toHaveLength(1);
+    const maxBy = await planOf('SELECT max_by(s, k) FROM a');
+    expect(maxBy).toContain('arg_max_null');
+    expect(maxBy).not.toMatch(/count_star|count\(|min\(/);
   });
 
   it('integer and text join keys still plan a hash join, inner and left', async () => {
