@@ -31,7 +31,7 @@ describe('translateQuery', () => {
     ['timestamp(3) literal untouched', "SELECT TIMESTAMP '2025-01-01 10:00:00.000'", "SELECT TIMESTAMP '2025-01-01 10:00:00.000'"],
     ['a year-month interval keeps the precision', "SELECT ts + INTERVAL '1' MONTH", "SELECT trino_plus_interval(ts, INTERVAL '1' MONTH)"],
     ['decimal literal keeps precision and scale', "SELECT DECIMAL '-12.50'", "SELECT CAST('-12.50' AS DECIMAL(4, 2))"],
-    ['2-argument IF', 'SELECT IF(a > 1, b)', 'SELECT if(a > 1, b, NULL)'],
+    ['2-argument IF', 'SELECT IF(a > 1, b)', 'SELECT if((a > 1 AND NOT trino_nan_in(a, 1)), b, NULL)'],
     ['lambda', 'SELECT transform(xs, x -> x + 1)', 'SELECT list_transform(xs, lambda x: add(x, CAST(1 AS INTEGER)))'],
     ['reduce argument order', 'SELECT reduce(xs, 0, (s, x) -> s + x, s -> s)', 'SELECT list_reduce(xs, lambda s, x: add(s, x), 0)'],
     [
@@ -50,7 +50,7 @@ describe('translateQuery', () => {
       // Window keys go through trino_cmp (by instant when zoned, the value itself otherwise).
       'SELECT trino_sum_checked(cast_to_type(sum(x) FILTER (WHERE y) OVER (PARTITION BY trino_cmp(z)), min(trino_sum_type(x)) FILTER (WHERE y) OVER (PARTITION BY trino_cmp(z))))',
     ],
-    ['count_if', 'SELECT count_if(x > 1)', 'SELECT count(CASE WHEN x > 1 THEN 1 END)'],
+    ['count_if', 'SELECT count_if(x > 1)', 'SELECT count(CASE WHEN (x > 1 AND NOT trino_nan_in(x, 1)) THEN 1 END)'],
     ['regexp_replace $n', "SELECT regexp_replace(s, '(a)(b)', '$2$1')", "SELECT regexp_replace(s, '(a)(b)', '\\2\\1', 'g')"],
     ['date_format codes', "SELECT date_format(ts, '%Y-%m-%d %H:%i:%s')", "SELECT strftime(trino_wall(ts), '%Y-%m-%d %H:%M:%S')"],
     ['extract', 'SELECT extract(DOW FROM d)', 'SELECT isodow(trino_wall(d))'],
@@ -58,7 +58,7 @@ describe('translateQuery', () => {
     [
       'LEFT JOIN is not a call',
       'SELECT substr(s, 1, 2) FROM a LEFT JOIN b ON a.id = b.id',
-      'SELECT trino_substr(s, 1, 2) FROM a LEFT JOIN b ON (trino_cmp(a.id) = trino_cmp(b.id) AND trino_not_nested(trino_cmp(a.id), trino_cmp(b.id)) AND trino_text_comparable(trino_cmp(a.id), trino_cmp(b.id)))',
+      'SELECT trino_substr(s, 1, 2) FROM a LEFT JOIN b ON ((trino_nan_null(trino_cmp(a.id)) = trino_nan_null(trino_cmp(b.id))) AND trino_not_nested(trino_cmp(a.id), trino_cmp(b.id)) AND trino_text_comparable(trino_cmp(a.id), trino_cmp(b.id)))',
     ],
     ['CASE is a unit', 'SELECT CASE WHEN a THEN 1 ELSE 2 END / 2', 'SELECT trino_divide(CASE WHEN a THEN 1 ELSE 2 END, CAST(2 AS INTEGER))'],
   ])('%s', (_name, athena, duck) => {

@@ -17,7 +17,7 @@ const INTEGER_TYPES = "('TINYINT', 'SMALLINT', 'INTEGER', 'BIGINT')";
 /** `trino_fail(message)` typed like `witness`, for errors Trino raises. */
 /** Trino's contains(array, x); elements that are arrays, maps or rows compare as Trino does (nested-compare.ts). */
 const ARRAY_CONTAINS = `CASE WHEN x IS NULL OR a IS NULL THEN NULL WHEN ${IS_NESTED('x')} THEN trino_nested_contains(a, x)
-     WHEN trino_list_contains(a, x) THEN true WHEN list_count(a) < len(a) THEN NULL ELSE false END`;
+     WHEN trino_list_contains(a, x) AND NOT trino_nan_of(x) THEN true WHEN list_count(a) < len(a) THEN NULL ELSE false END`;
 const fail = (message: string, witness: string) => `cast_to_type(trino_fail(${message}), ${witness})`;
 
 export const FUNCTION_MACROS: readonly string[] = [
@@ -273,14 +273,16 @@ export const FUNCTION_MACROS: readonly string[] = [
   `trino_array_except(a, b) AS CASE WHEN b IS NOT NULL THEN list_filter(trino_array_distinct(cast_to_type(a, [a[1], b[1]])), lambda x: NOT trino_in_set(x, b)) END`,
   `trino_array_intersect(a, b) AS CASE WHEN b IS NOT NULL THEN list_filter(trino_array_distinct(cast_to_type(a, [a[1], b[1]])), lambda x: trino_in_set(x, b)) END`,
   `trino_array_union(a, b) AS CASE WHEN a IS NOT NULL AND b IS NOT NULL THEN trino_array_distinct(list_concat(a, b)) END`,
-  `trino_array_max(a) AS CASE WHEN NOT trino_has_null(a) THEN list_max(a) END`,
+  // Trino's array_max skips NaN unless every element is NaN, as max does (translate/nan-aggregates.ts).
+  `trino_array_max(a) AS CASE WHEN NOT trino_has_null(a) THEN CASE WHEN typeof([a]) IN ('DOUBLE[][]', 'FLOAT[][]')
+     THEN coalesce(list_max(list_filter(a, lambda trino_e: NOT isnan(TRY_CAST(trino_e AS DOUBLE)))), list_max(a)) ELSE list_max(a) END END`,
   `trino_array_min(a) AS CASE WHEN NOT trino_has_null(a) THEN list_min(a) END`,
   // The elements take the common type of the element and x, as Trino coerces (array(integer) without a bigint is
   // array(bigint)); [a[1], x] is only a type witness.
   `trino_array_remove(a, x) AS CASE WHEN x IS NULL THEN NULL
      WHEN ${HAS_ZONED_ELEMENTS('a')} OR ${IS_ZONED_VALUE('x')} THEN list_transform([trino_cmp_keys(list_prepend(x, a))],
        lambda trino_k: list_filter(cast_to_type(a, [a[1], x]), lambda e, i: e IS NULL OR trino_k[i + 1] <> trino_k[1]))[1]
-     ELSE list_filter(cast_to_type(a, [a[1], x]), lambda e: e IS NULL OR e <> x) END`,
+     ELSE list_filter(cast_to_type(a, [a[1], x]), lambda e: e IS NULL OR e <> x OR trino_nan_in(e, x)) END`,
   // cast_to_type: DuckDB folds list_sort of a constant NULL (split(nullif('a', 'a'), ',')) into an untyped NULL.
   `trino_array_sort(a) AS cast_to_type(list_sort(a, 'ASC', 'NULLS LAST'), a)`,
   `trino_sort_by_ranks(a, ranks) AS CASE

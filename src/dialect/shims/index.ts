@@ -17,6 +17,7 @@ import { JSON_MACROS } from './json-macros.js';
 import { MAP_MACROS } from './map-macros.js';
 import { MACROS } from './macros.js';
 import { MacroSet } from './macro-set.js';
+import { NAN_MACROS } from './nan-macros.js';
 import { NESTED_COMPARE_MACROS, nestedCompareUdfs } from './nested-compare.js';
 import { shimFunction } from './scalar-udf.js';
 import { STRING_MACROS } from './string-macros.js';
@@ -41,6 +42,7 @@ export function sessionSetupStatements(): string[] {
     ...IP_MACROS,
     ...SESSION_WORD_MACROS,
     ...NESTED_COMPARE_MACROS,
+    ...NAN_MACROS,
     ...STRING_MACROS,
     ...DATETIME_FIELD_MACROS,
   ].map((body) => `CREATE OR REPLACE TEMP MACRO ${body}`);

@@ -511,7 +511,7 @@ export const MACROS: readonly string[] = [
   // NULL searched for gives NULL; NULL elements never match (list_position would find a NULL). Elements that are
   // arrays, maps or rows compare as Trino does (nested-compare.ts).
   `trino_array_position(a, x) AS CASE WHEN x IS NOT NULL AND a IS NOT NULL THEN CASE WHEN ${IS_NESTED('x')} THEN trino_nested_position(a, x)
-     ELSE CAST(coalesce(trino_list_position(a, x), 0) AS BIGINT) END END`,
+     WHEN trino_nan_of(x) THEN CAST(0 AS BIGINT) ELSE CAST(coalesce(trino_list_position(a, x), 0) AS BIGINT) END END`,
   // Trino fails where DuckDB gives [] (a step away from the stop) and past 10000 elements (Trino 476, oracle).
   `trino_sequence_checked(a, b, step) AS CASE
      WHEN step = 0 THEN cast_to_type(trino_fail('step must not be zero'), generate_series(a, b, 1))

@@ -14,6 +14,7 @@ import { translateType, TypeSyntaxError } from './types.js';
 import { castParts, foldedDateCast } from './constant-dates.js';
 import { DECIMAL_RESULT_REWRITES } from './decimal-results.js';
 import { NULL_AWARE_REWRITES } from './function-rewrites.js';
+import { NAN_CALL_REWRITES } from './nan-calls.js';
 import { WINDOW_REWRITES } from './window-rewrites.js';
 import { tryCall } from './try-escapes.js';
 import { LAMBDA_REWRITES, refusedUnknownElementLambda } from './lambda-rewrites.js';
@@ -619,4 +620,5 @@ export const FUNCTIONS: Record<string, CallHandler> = {
   ...LAMBDA_REWRITES,
   ...DECIMAL_RESULT_REWRITES,
   ...WINDOW_REWRITES,
+  ...NAN_CALL_REWRITES,
 };

@@ -11,6 +11,7 @@ import type { GroupNode, Node } from './tree.js';
 import { meaningful, nodeKeyword } from './tree.js';
 import type { Part } from './operators.js';
 import { inJoinCondition } from './operators.js';
+import { decidesJoinMatch, nanAwareBetween, nanAwareComparison, nanAwareInList, nanAwareJoinComparison } from './nan-forms.js';
 
 /**
  * How a comparison whose operand types only DuckDB's binder knows is rewritten (guardColumnComparisons): refused
@@ -145,7 +146,7 @@ function nestedBetween(parts: Part[], i: number): number {
   const [a, lo, hi] = [x, low, high].map((r) => textOf(parts, r).trim());
   const both = `(${nestedComparison(lo, '<=', a)} AND ${nestedComparison(a, '<=', hi)})`;
   const nested = not ? `(NOT ${both})` : both;
-  const text = unseen ? compareAny(a, mayBeNested(parts, low) ? lo : hi, `(${textOf(parts, [x[0], high[1]]).trim()})`, nested) : nested;
+  const text = unseen ? compareAny(a, mayBeNested(parts, low) ? lo : hi, nanAwareBetween(a, lo, hi, not), nested) : nested;
   parts.splice(x[0], high[1] - x[0] + 1, { kind: 'operand', text });
   return x[0];
 }
@@ -179,7 +180,7 @@ export function simpleCaseRender(group: GroupNode, render: (nodes: readonly Node
     const [lead, trail] = [/^\s*/.exec(value.text)?.[0] ?? '', /\s*$/.exec(value.text)?.[0] ?? ''];
     const [a, b] = [x.text.trim(), value.text.trim()];
     const nested = `trino_nested_eq(${a}, ${b})`;
-    return `${lead}${visible ? nested : compareAny(a, b, `(${a}) = (${b})`, nested)}${trail}`;
+    return `${lead}${visible ? nested : compareAny(a, b, nanAwareComparison(`(${a}) = (${b})`, '=', a, b), nested)}${trail}`;
   };
 }
 
@@ -246,12 +247,15 @@ export function guardColumnComparisons(parts: Part[]): void {
     const [a, b] = [textOf(parts, left).trim(), textOf(parts, right).trim()];
     const whole = textOf(parts, [left[0], right[1]]);
     // A text meeting another type fails in Trino (text-comparisons.ts), whatever the guard.
+    // NaN compares as in Trino (nan-forms.ts); in a join's ON condition as keys that stay one per side (a hash join).
+    const op = parts[i].op ?? '';
+    const scalar = guard !== 'dispatch' && decidesJoinMatch(parts, i) ? nanAwareJoinComparison(whole, op, a, b) : nanAwareComparison(whole, op, a, b);
     const text =
       guard === 'refuse'
-        ? `(${whole} AND trino_not_nested(${a}, ${b}) AND trino_text_comparable(${a}, ${b}))`
+        ? `(${scalar} AND trino_not_nested(${a}, ${b}) AND trino_text_comparable(${a}, ${b}))`
         : guard === 'text'
-          ? `(${whole.trim()} AND trino_text_comparable(${a}, ${b}))`
-          : compareAny(a, b, `(${whole.trim()} AND trino_text_comparable(${a}, ${b}))`, nestedComparison(a, parts[i].op ?? '', b));
+          ? `(${scalar} AND trino_text_comparable(${a}, ${b}))`
+          : compareAny(a, b, `(${scalar} AND trino_text_comparable(${a}, ${b}))`, nestedComparison(a, op, b));
     parts.splice(left[0], right[1] - left[0] + 1, { kind: 'operand', text });
     i = left[0];
   }
@@ -298,7 +302,13 @@ export function compareNestedValues(parts: Part[]): void {
         p.inList.map((e) => e.text),
         not,
       );
-      const text = visible ? nested : compareAny(x, unseen?.text.trim() ?? '', `(${textOf(parts, [left[0], i]).trim()})`, nested);
+      const plain = nanAwareInList(
+        x,
+        p.text,
+        p.inList.map((e) => e.text),
+        not,
+      );
+      const text = visible ? nested : compareAny(x, unseen?.text.trim() ?? '', plain, nested);
       parts.splice(left[0], i - left[0] + 1, { kind: 'operand', text });
       i = left[0];
     }

@@ -3,6 +3,7 @@
 import { compareNestedValues, type Guard, guardColumnComparisons } from './nested-comparisons.js';
 import { concatWithUnknown, type ArrayAppend } from './concat-operands.js';
 import { guardTextComparisons } from './text-comparisons.js';
+import { guardNanComparisons } from './nan-comparisons.js';
 import { shimCall } from './unbound.js';
 import type { Token } from '../tokens.js';
 
@@ -216,6 +217,7 @@ export function rewriteOperators(parts: Part[], context: OperatorContext = {}): 
   compareZonedByInstant(parts);
   guardTextComparisons(parts);
   guardColumnComparisons(parts);
+  guardNanComparisons(parts);
 }
 
 /** A number literal (as rendered: `CAST(1 AS INTEGER)`, `1.5`, `1e3`): never a date. */

@@ -1,0 +1,22 @@
+// NaN in Trino's comparisons of double and real (Trino 476; IEEE 754 as Java's `==` and `<`): `nan() = nan()` is false,
+// `nan() <> x` true, `nan() < x` and `nan() > x` false. DuckDB orders NaN above +Infinity and equal to itself
+// (https://duckdb.org/docs/stable/sql/data_types/numeric#nan-and-infinity). The translator
+// (translate/nan-comparisons.ts) adds these guards to a comparison whose operands may be NaN. Each dispatches on type
+// with typeof([x]), which DuckDB folds while binding: for any other type the guard is the constant false (or x itself),
+// so `x > 5 AND NOT trino_nan_in(x, 5)` plans as `x > 5` (a filter still pushes down) and a join key stays a column.
+// TRY_CAST(x AS DOUBLE) binds for every type (NULL where there is no cast), so the dead branch binds too.
+
+const IS_FLOAT = (x: string) => `typeof([${x}]) IN ('DOUBLE[]', 'FLOAT[]')`;
+
+export const NAN_MACROS: readonly string[] = [
+  // Whether a or b is NaN (NULL when either is NULL: |a| + |b| is NaN only for a NaN operand, ±Infinity included).
+  `trino_nan_in(a, b) AS CASE WHEN ${IS_FLOAT('a')} OR ${IS_FLOAT('b')}
+     THEN isnan(abs(TRY_CAST(a AS DOUBLE)) + abs(TRY_CAST(b AS DOUBLE))) ELSE false END`,
+  `trino_nan_of(x) AS CASE WHEN ${IS_FLOAT('x')} THEN isnan(TRY_CAST(x AS DOUBLE)) ELSE false END`,
+  // x, or NULL where x is NaN: a join key (a NULL key joins nothing, as NaN in Trino) and an aggregate's input.
+  `trino_nan_null(x) AS CASE WHEN ${IS_FLOAT('x')} AND isnan(TRY_CAST(x AS DOUBLE)) THEN NULL ELSE x END`,
+  // max(x, n) (translate/nan-aggregates.ts): the n largest values that are not NaN (skipping), then NaNs up to n from
+  // DuckDB's own answer, which lists the NaNs first.
+  `trino_max_n(skipping, every, n) AS CASE WHEN every IS NOT NULL THEN list_concat(coalesce(skipping, []),
+     list_filter(every, lambda trino_e: trino_nan_of(trino_e))[1:n - len(coalesce(skipping, []))]) END`,
+];
