@@ -46,8 +46,23 @@ const ipMismatch = (what: string) => {
     : 'Cannot find common type between ipaddress and another type (Athena fails with TYPE_MISMATCH)';
   return `${construct(what)}: ${failure}; CAST the text to ipaddress or the ipaddress to varchar`;
 };
+/** Trino 476's words for values of two type families meeting in `what` (decimal-common-type.ts). */
+const COMMON_TYPE_FAILURES: Record<string, string> = {
+  case: 'TYPE_MISMATCH: All CASE results must be the same type or coercible to a common type',
+  'coalesce()': 'TYPE_MISMATCH: All COALESCE operands must be the same type or coercible to a common type',
+  'array[…]': 'TYPE_MISMATCH: All ARRAY elements must be the same type or coercible to a common type',
+  values: 'TYPE_MISMATCH: Values rows have mismatched types',
+  'greatest()': 'FUNCTION_NOT_FOUND: Unexpected parameters for function greatest. Expected: greatest(E) E:orderable',
+  'least()': 'FUNCTION_NOT_FOUND: Unexpected parameters for function least. Expected: least(E) E:orderable',
+  'if()': 'TYPE_MISMATCH: Result types for IF must be the same',
+  'nullif()': 'TYPE_MISMATCH: Types are not comparable with NULLIF',
+};
+const typesMismatch = (what: string) =>
+  `${COMMON_TYPE_FAILURES[what] ?? `TYPE_MISMATCH: ${construct(what)} has incompatible types`}: values of two of the types number, varchar, boolean, date/timestamp, json, varbinary, interval, time, uuid meet here, and Athena coerces none to another (the local engine would cast one); CAST them to one type`;
+
 const refusal = (key: string) =>
   REFUSALS[key] ??
+  (key.startsWith('types ') ? typesMismatch(key.slice('types '.length)) : undefined) ??
   // session-word-macros.ts: a session word that no column has (Trino 476's COLUMN_NOT_FOUND message).
   (key.startsWith('column ')
     ? `COLUMN_NOT_FOUND: Column '${key.slice('column '.length)}' cannot be resolved (a column name on Athena, not the session user)`

@@ -80,6 +80,14 @@ export const FUNCTION_MACROS: readonly string[] = [
   // type of several values keeps each one's scale (translate/decimal-common-type.ts): DuckDB narrows the scale past
   // 38 digits where Trino narrows the integer digits.
   `trino_type_scale(t) AS CASE WHEN t LIKE 'DECIMAL(%' THEN CAST(regexp_extract(t, ',([0-9]+)\\)', 1) AS INTEGER) ELSE 0 END`,
+  // The family of a type name (typeof of a one-element array) among which Trino 476 has no implicit coercion: values
+  // of two families meet in no common type there ("Cannot find common type between integer and varchar(1)"), where
+  // DuckDB casts one (translate/decimal-common-type.ts). NULL for types not checked (NULL, ENUM, nested, zoned).
+  `trino_type_family(t) AS CASE WHEN t IN ('TINYINT[]', 'SMALLINT[]', 'INTEGER[]', 'BIGINT[]', 'HUGEINT[]', 'FLOAT[]', 'DOUBLE[]')
+       OR t LIKE 'DECIMAL(%)[]' THEN 'number'
+     WHEN t = 'VARCHAR[]' THEN 'varchar' WHEN t = 'BOOLEAN[]' THEN 'boolean' WHEN t = 'DATE[]' OR t LIKE 'TIMESTAMP%[]' THEN 'date'
+     WHEN t = 'JSON[]' THEN 'json' WHEN t = 'BLOB[]' THEN 'varbinary' WHEN t = 'INTERVAL[]' THEN 'interval' WHEN t = 'TIME[]' THEN 'time'
+     WHEN t = 'UUID[]' THEN 'uuid' END`,
   // Java returns NaN or -Infinity where DuckDB raises (sqrt(-1), ln(0)).
   `trino_sqrt(x) AS CASE WHEN x < 0 THEN 'NaN'::DOUBLE ELSE sqrt(x) END`,
   ...['ln', 'log2', 'log10'].map((fn) => `trino_${fn}(x) AS CASE WHEN x = 0 THEN '-Infinity'::DOUBLE WHEN x < 0 THEN 'NaN'::DOUBLE ELSE ${fn}(x) END`),

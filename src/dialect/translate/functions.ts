@@ -14,6 +14,7 @@ import { translateType, TypeSyntaxError } from './types.js';
 import { castParts, foldedDateCast } from './constant-dates.js';
 import { DECIMAL_RESULT_REWRITES } from './decimal-results.js';
 import { NULL_AWARE_REWRITES } from './function-rewrites.js';
+import { checkedFamilies } from './decimal-common-type.js';
 import { WINDOW_REWRITES } from './window-rewrites.js';
 import { tryCall } from './try-escapes.js';
 import { LAMBDA_REWRITES, refusedUnknownElementLambda } from './lambda-rewrites.js';
@@ -474,7 +475,13 @@ export const FUNCTIONS: Record<string, CallHandler> = {
   sequence: rename('trino_sequence'),
 
   // conditionals and casts
-  if: (c) => (c.args.length === 2 ? `if(${c.all()}, NULL)` : undefined),
+  // Trino 476: "Result types for IF must be the same: integer vs varchar(1)" where DuckDB casts one.
+  if: (c) =>
+    c.args.length === 2
+      ? `if(${c.all()}, NULL)`
+      : c.args.length === 3
+        ? checkedFamilies('if()', `if(${c.all()})${c.tail}`, c.args.slice(1), [c.arg(1), c.arg(2)])
+        : undefined,
   try: tryCall,
   cast: (c) => castCall(c, false),
   try_cast: (c) => castCall(c, true),
