@@ -26,6 +26,18 @@ describe('lake lint: values of types Athena does not coerce to one', () => {
     ]);
   });
 
+  it('a UNION of an integer column and a varchar column, at UNION', async () => {
+    const { code, lines } = await lint({
+      'sql/transforms/both.sql': 'SELECT id AS v FROM reviews\nUNION ALL\nSELECT note FROM reviews\n',
+    });
+    expect(code).toBe(1);
+    expect(lines).toEqual([
+      expect.stringMatching(
+        /^sql\/transforms\/both\.sql:2:1: error \[bind\/query\] TYPE_MISMATCH: column 1 in UNION query has incompatible types: number, varchar/,
+      ),
+    ]);
+  });
+
   it('values Athena coerces to one (a varchar column and a string, numbers) bind cleanly', async () => {
     const { code, out } = await lint({
       'sql/transforms/labels.sql': "SELECT\n  id,\n  coalesce(note, 'none') AS label,\n  coalesce(rating, 2.5) AS score\nFROM reviews\n",

@@ -69,3 +69,29 @@ describe('values Athena coerces to one keep its answer and type', () => {
     expect(result.rows).toEqual([['1.0'], ['2.5']]);
   });
 });
+
+// Trino 476: TYPE_MISMATCH "column 1 in UNION query has incompatible types: integer, varchar(1)"
+// (https://trino.io/docs/current/sql/select.html#union-intersect-except: the branches' columns are coerced to a common
+// type). The branches bind apart, so each carries a witness of its value's type family (set-operation-types.ts).
+describe('set operations whose branches give a column of types Athena does not coerce to one', () => {
+  it.each<[sql: string, trino: RegExp]>([
+    ["SELECT 1 UNION SELECT 'a'", /^TYPE_MISMATCH: column 1 in UNION query has incompatible types: number, varchar/],
+    ["SELECT 1 INTERSECT SELECT 'a'", /^TYPE_MISMATCH: column 1 in INTERSECT query has incompatible types/],
+    [`SELECT x, s ${ROW} EXCEPT SELECT x, x ${ROW}`, /^TYPE_MISMATCH: column 2 in EXCEPT query has incompatible types: number, varchar/],
+    [`SELECT b ${ROW} UNION ALL SELECT 1`, /^TYPE_MISMATCH: column 1 in UNION query has incompatible types: number, boolean/],
+    [`SELECT d ${ROW} UNION ALL SELECT s ${ROW}`, /^TYPE_MISMATCH: column 1 in UNION query has incompatible types: varchar, date/],
+  ])('%s', async (sql, trino) => {
+    await expect(engine.execute(sql)).rejects.toThrow(trino);
+  });
+
+  it.each<[sql: string, type: string, rows: unknown[][]]>([
+    ['SELECT x FROM (VALUES 1) t(x) UNION ALL SELECT 2.5', 'decimal(11,1)', [['1.0'], ['2.5']]],
+    ["SELECT s FROM (VALUES 'q') t(s) UNION ALL SELECT 'abc'", 'varchar', [['q'], ['abc']]],
+    ["SELECT NULL UNION ALL SELECT 'a'", 'varchar', [[null], ['a']]],
+    ["SELECT DATE '2025-01-01' UNION ALL SELECT TIMESTAMP '2025-01-01 00:00:00'", 'timestamp(3)', [['2025-01-01 00:00:00.000'], ['2025-01-01 00:00:00.000']]],
+  ])('%s keeps Trino’s answer (%s)', async (sql, type, rows) => {
+    const result = await engine.execute(sql);
+    expect(result.columns.map((c) => c.type)).toEqual([type]);
+    expect(result.rows).toEqual(rows);
+  });
+});

@@ -57,7 +57,15 @@ const COMMON_TYPE_FAILURES: Record<string, string> = {
   'if()': 'TYPE_MISMATCH: Result types for IF must be the same',
   'nullif()': 'TYPE_MISMATCH: Types are not comparable with NULLIF',
 };
-const typesMismatch = (what: string) =>
+/** `union column 2: number, varchar`: Trino 476's "column 2 in UNION query has incompatible types: integer, varchar(1)". */
+const SET_OPERATION_COLUMN = /^(union|intersect|except) column (\d+): (.*)$/;
+function typesMismatch(what: string): string {
+  const set = SET_OPERATION_COLUMN.exec(what);
+  if (!set) return commonTypeMismatch(what);
+  const [, operator, column, families] = set;
+  return `TYPE_MISMATCH: column ${column} in ${operator.toUpperCase()} query has incompatible types: ${families} (Athena coerces none to another; the local engine would cast one); CAST the column to one type in every branch`;
+}
+const commonTypeMismatch = (what: string) =>
   `${COMMON_TYPE_FAILURES[what] ?? `TYPE_MISMATCH: ${construct(what)} has incompatible types`}: values of two of the types number, varchar, boolean, date/timestamp, json, varbinary, interval, time, uuid meet here, and Athena coerces none to another (the local engine would cast one); CAST them to one type`;
 
 const refusal = (key: string) =>
