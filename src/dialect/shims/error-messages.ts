@@ -31,9 +31,20 @@ const REFUSALS: Record<string, string> = {
     'AMBIGUOUS_FUNCTION_CALL: Could not choose a best candidate operator for || or concat() of NULL and NULL, an array or a varbinary (Athena fails); CAST the NULL to the type of the other operand',
   'text-compare':
     "TYPE_MISMATCH: Cannot apply operator: a varchar compared with another type fails on Athena (date_col = '2025-01-01', int_col IN ('1')), where the local engine would cast the text; write a typed literal (DATE '2025-01-01', 1) or CAST one side",
+  'type-compare':
+    "TYPE_MISMATCH: Cannot apply operator: values of two types Athena does not compare (boolean = integer, date = integer, …), where the local engine would cast one; write a literal of the other type (true, DATE '2025-01-01') or CAST one side",
+  // Trino 476 for `DATE '2025-01-01' + 1`, `date_col - 1` (translate/operators.ts).
+  'date + number':
+    "TYPE_MISMATCH: Cannot apply operator: date + integer (Athena adds no number to a date; the local engine would add days); write d + INTERVAL '1' DAY or date_add('day', 1, d)",
+  'date - number':
+    "TYPE_MISMATCH: Cannot apply operator: date - integer (Athena subtracts no number from a date; the local engine would subtract days); write d - INTERVAL '1' DAY or date_add('day', -1, d)",
   'map-order': 'Cannot apply operator: maps have no order on Athena (TYPE_MISMATCH), nor arrays or rows holding a map; compare their entries or keys instead',
   // Trino 476 for `DATE … AT TIME ZONE` (the DATE overload of trino_at_time_zone fails while binding, so over no rows too).
   'date-at-time-zone': 'TYPE_MISMATCH: Type of value must be a time or timestamp with or without time zone (actual date)',
+  // Trino 476 for `'2025-01-01' AT TIME ZONE 'UTC'` and a varchar column: no implicit cast of the text (the VARCHAR
+  // overload of trino_at_time_zone fails while binding).
+  'varchar-at-time-zone':
+    "TYPE_MISMATCH: Type of value must be a time or timestamp with or without time zone (actual varchar); CAST the text first: CAST(s AS timestamp) AT TIME ZONE 'UTC'",
 };
 const CONSTRUCT_NAMES: Record<string, string> = { case: 'CASE', 'array[…]': 'ARRAY[…]', values: 'VALUES' };
 // A set operation's column (translate/set-operation-types.ts): 'union column 2'.

@@ -26,9 +26,11 @@ export const FUNCTION_MACROS: readonly string[] = [
   // TRUE, or a binder error when one of a and b is a text and the other is not (translate/text-comparisons.ts): Trino
   // compares a varchar only with a varchar. A NULL or unknown-typed side (ENUM, unknown-types.ts) meets anything.
   // typeof of a one-element array: DuckDB folds it inside a macro where it does not fold typeof(a).
+  // Other values of two type families (trino_type_family) fail alike: `true = 1`, `date_col = int_col`.
   `trino_text_comparable(a, b) AS {'trino_v': true}[CASE WHEN typeof([a]) <> '"NULL"[]' AND typeof([b]) <> '"NULL"[]'
      AND typeof([a]) NOT LIKE 'ENUM%' AND typeof([b]) NOT LIKE 'ENUM%' AND (typeof([a]) = 'VARCHAR[]') <> (typeof([b]) = 'VARCHAR[]')
-     THEN '${REFUSED_KEY_MARKER}text-compare' ELSE 'trino_v' END]`,
+     THEN '${REFUSED_KEY_MARKER}text-compare'
+     WHEN trino_type_family(typeof([a])) <> trino_type_family(typeof([b])) THEN '${REFUSED_KEY_MARKER}type-compare' ELSE 'trino_v' END]`,
   // The offset of lag, lead (at least 0, not NULL) and nth_value (at least 1; NULL gives NULL): Trino fails on others.
   `trino_window_offset(n, least) AS CASE WHEN n IS NULL AND least = 0 THEN ${fail(`'Offset must not be null'`, '0::BIGINT')}
      WHEN n < least THEN ${fail(`'Offset must be at least ' || least`, '0::BIGINT')} ELSE n END`,

@@ -1,7 +1,7 @@
 // Rewrites of calls whose DuckDB namesake answers differently: NULL arguments (greatest, least), array arguments
 // (concat_ws), result types (avg) and statistics (skewness). Merged into FUNCTIONS (functions.ts).
 import { checkedCoalesce, checkedFamilies, checkedOnce, mayMixFamilies, mixesIpAddress } from './decimal-common-type.js';
-import type { CallHandler } from './functions.js';
+import { type CallHandler, refusedUntypedNull } from './functions.js';
 import { nodeKeyword } from './tree.js';
 import { hasAggregate, shimCallText } from './unbound.js';
 
@@ -114,6 +114,7 @@ export const NULL_AWARE_REWRITES: Record<string, CallHandler> = {
   // of the expression and reports an unknown column there as "multiple overloads match"; bound through (SELECT …)
   // first, the unknown column is reported by name (and the file position follows it).
   avg: (c) => {
+    if (refusedUntypedNull(c)) return undefined;
     if (hasAggregate(c.all())) return `avg(${c.all()})${c.tail}`;
     const witness = `min(trino_avg_type((SELECT ${c.arg(0).replace(/^DISTINCT\s+/i, '')})))${c.tail}`;
     return `cast_to_type(trino_divide(trino_avg_sum(sum(${c.all()})${c.tail}, ${witness}), nullif(count(${c.all()})${c.tail}, 0)), ${witness})`;

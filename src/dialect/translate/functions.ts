@@ -346,7 +346,24 @@ function castCall(c: CallContext, tryCast: boolean): string | undefined {
   return tryCast ? `coalesce(${cast}, CAST(${UNFOLDED_NULL} AS ${type.sql}))` : cast;
 }
 
-function sumCall(c: CallContext): string {
+/**
+ * sum(NULL), avg(NULL): Trino 476 fails with AMBIGUOUS_FUNCTION_CALL ("Could not choose a best candidate operator.
+ * Explicit type casts must be added."): a NULL of no type matches its bigint, double, real, decimal and interval
+ * forms alike. DuckDB answers NULL. Reported here; true when it was.
+ */
+export function refusedUntypedNull(c: CallContext): boolean {
+  if (c.args.length !== 1 || !/^(?:DISTINCT\s+)?NULL$/i.test(c.arg(0))) return false;
+  const name = c.name.text.toLowerCase();
+  c.report(
+    'ambiguous-call',
+    `${name}(NULL): Could not choose a best candidate operator. Explicit type casts must be added (Athena fails with AMBIGUOUS_FUNCTION_CALL: a NULL of no type matches every form of ${name})`,
+    `CAST the NULL to a type: ${name}(CAST(NULL AS bigint))`,
+  );
+  return true;
+}
+
+function sumCall(c: CallContext): string | undefined {
+  if (refusedUntypedNull(c)) return undefined;
   const first = meaningful(c.args[0] ?? []);
   const distinct = nodeKeyword(first[0]) === 'DISTINCT';
   const value = distinct ? c.render((c.args[0] ?? []).slice((c.args[0] ?? []).indexOf(first[0]) + 1)).trim() : c.arg(0);
