@@ -33,6 +33,9 @@ const NAMED = [
 const CONCAT_TYPES = /Unexpected parameters \([^)]*\) for function concat/;
 /** Trino's TYPE_MISMATCH for `+`, `-`, `*` (shims/error-messages.ts): the operator. */
 const OPERATOR_TYPES = /Cannot apply operator: .* ([-+*]) /;
+/** Trino's errors for values meeting in no common type (shims/error-messages.ts): the construct's keyword. */
+const COMMON_TYPES =
+  /All (CASE|COALESCE|ARRAY) (?:results|operands|elements) must|Result types for (IF) must|comparable with (NULLIF)|^(?:TYPE_MISMATCH: )?(Values) rows|for function (greatest|least)\.|in (UNION|INTERSECT|EXCEPT) query has/;
 
 const normalize = (text: string) => text.replace(/^"(.*)"$/, '$1').toLowerCase();
 
@@ -67,7 +70,8 @@ export function locateEngineError(message: string, source: SqlSource): SourcePos
   const echo = echoed(message);
   const concat = CONCAT_TYPES.test(message) ? ['||', 'concat'] : [];
   const operator = OPERATOR_TYPES.exec(message)?.[1];
-  const words = [...concat, operator, echo?.word, ...NAMED.map((pattern) => pattern.exec(message)?.[1])].filter((w): w is string => Boolean(w));
+  const construct = COMMON_TYPES.exec(message)?.slice(1).find(Boolean);
+  const words = [...concat, operator, construct, echo?.word, ...NAMED.map((pattern) => pattern.exec(message)?.[1])].filter((w): w is string => Boolean(w));
   for (const word of words) {
     const wanted = normalize(word);
     const found = tokens.filter((t) => t.kind !== 'comment' && normalize(t.text) === wanted);

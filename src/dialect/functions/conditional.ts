@@ -2,9 +2,12 @@
 import { duckdb, refused, rewrite, shim, type FunctionFamily } from './entry.js';
 
 export const CONDITIONAL: FunctionFamily = {
-  coalesce: rewrite('decimals whose common type needs more than 38 digits are refused (Athena keeps the scale)', '2+'),
-  nullif: rewrite('a NaN second argument matches nothing (NaN = NaN is false)', '2'),
-  if: rewrite('IF(c, a) gets the ELSE NULL Trino implies', '2-3'),
+  coalesce: rewrite(
+    'decimals whose common type needs more than 38 digits are refused (Athena keeps the scale), and values of types Athena does not coerce to one (1 and varchar)',
+    '2+',
+  ),
+  nullif: rewrite('a NaN second argument matches nothing (NaN = NaN is false); values of types Athena does not compare (integer and varchar) are refused', '2'),
+  if: rewrite('IF(c, a) gets the ELSE NULL Trino implies; results of types Athena does not coerce to one are refused', '2-3'),
   try: rewrite('errors of the argument become NULL; a date_add count that may not fit an int is refused inside (its overflow escapes try on Athena)', '1'),
   greatest: rewrite('NULL when any argument is NULL (DuckDB skips NULLs)', '1+'),
   least: rewrite('NULL when any argument is NULL (DuckDB skips NULLs)', '1+'),

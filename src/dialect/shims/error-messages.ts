@@ -31,9 +31,20 @@ const REFUSALS: Record<string, string> = {
     'AMBIGUOUS_FUNCTION_CALL: Could not choose a best candidate operator for || or concat() of NULL and NULL, an array or a varbinary (Athena fails); CAST the NULL to the type of the other operand',
   'text-compare':
     "TYPE_MISMATCH: Cannot apply operator: a varchar compared with another type fails on Athena (date_col = '2025-01-01', int_col IN ('1')), where the local engine would cast the text; write a typed literal (DATE '2025-01-01', 1) or CAST one side",
+  'type-compare':
+    "TYPE_MISMATCH: Cannot apply operator: values of two types Athena does not compare (boolean = integer, date = integer, …), where the local engine would cast one; write a literal of the other type (true, DATE '2025-01-01') or CAST one side",
+  // Trino 476 for `DATE '2025-01-01' + 1`, `date_col - 1` (translate/operators.ts).
+  'date + number':
+    "TYPE_MISMATCH: Cannot apply operator: date + integer (Athena adds no number to a date; the local engine would add days); write d + INTERVAL '1' DAY or date_add('day', 1, d)",
+  'date - number':
+    "TYPE_MISMATCH: Cannot apply operator: date - integer (Athena subtracts no number from a date; the local engine would subtract days); write d - INTERVAL '1' DAY or date_add('day', -1, d)",
   'map-order': 'Cannot apply operator: maps have no order on Athena (TYPE_MISMATCH), nor arrays or rows holding a map; compare their entries or keys instead',
   // Trino 476 for `DATE … AT TIME ZONE` (the DATE overload of trino_at_time_zone fails while binding, so over no rows too).
   'date-at-time-zone': 'TYPE_MISMATCH: Type of value must be a time or timestamp with or without time zone (actual date)',
+  // Trino 476 for `'2025-01-01' AT TIME ZONE 'UTC'` and a varchar column: no implicit cast of the text (the VARCHAR
+  // overload of trino_at_time_zone fails while binding).
+  'varchar-at-time-zone':
+    "TYPE_MISMATCH: Type of value must be a time or timestamp with or without time zone (actual varchar); CAST the text first: CAST(s AS timestamp) AT TIME ZONE 'UTC'",
 };
 const CONSTRUCT_NAMES: Record<string, string> = { case: 'CASE', 'array[…]': 'ARRAY[…]', values: 'VALUES' };
 // A set operation's column (translate/set-operation-types.ts): 'union column 2'.
@@ -46,8 +57,31 @@ const ipMismatch = (what: string) => {
     : 'Cannot find common type between ipaddress and another type (Athena fails with TYPE_MISMATCH)';
   return `${construct(what)}: ${failure}; CAST the text to ipaddress or the ipaddress to varchar`;
 };
+/** Trino 476's words for values of two type families meeting in `what` (decimal-common-type.ts). */
+const COMMON_TYPE_FAILURES: Record<string, string> = {
+  case: 'TYPE_MISMATCH: All CASE results must be the same type or coercible to a common type',
+  'coalesce()': 'TYPE_MISMATCH: All COALESCE operands must be the same type or coercible to a common type',
+  'array[…]': 'TYPE_MISMATCH: All ARRAY elements must be the same type or coercible to a common type',
+  values: 'TYPE_MISMATCH: Values rows have mismatched types',
+  'greatest()': 'FUNCTION_NOT_FOUND: Unexpected parameters for function greatest. Expected: greatest(E) E:orderable',
+  'least()': 'FUNCTION_NOT_FOUND: Unexpected parameters for function least. Expected: least(E) E:orderable',
+  'if()': 'TYPE_MISMATCH: Result types for IF must be the same',
+  'nullif()': 'TYPE_MISMATCH: Types are not comparable with NULLIF',
+};
+/** `union column 2: number, varchar`: Trino 476's "column 2 in UNION query has incompatible types: integer, varchar(1)". */
+const SET_OPERATION_COLUMN = /^(union|intersect|except) column (\d+): (.*)$/;
+function typesMismatch(what: string): string {
+  const set = SET_OPERATION_COLUMN.exec(what);
+  if (!set) return commonTypeMismatch(what);
+  const [, operator, column, families] = set;
+  return `TYPE_MISMATCH: column ${column} in ${operator.toUpperCase()} query has incompatible types: ${families} (Athena coerces none to another; the local engine would cast one); CAST the column to one type in every branch`;
+}
+const commonTypeMismatch = (what: string) =>
+  `${COMMON_TYPE_FAILURES[what] ?? `TYPE_MISMATCH: ${construct(what)} has incompatible types`}: values of two of the types number, varchar, boolean, date/timestamp, json, varbinary, interval, time, uuid meet here, and Athena coerces none to another (the local engine would cast one); CAST them to one type`;
+
 const refusal = (key: string) =>
   REFUSALS[key] ??
+  (key.startsWith('types ') ? typesMismatch(key.slice('types '.length)) : undefined) ??
   // session-word-macros.ts: a session word that no column has (Trino 476's COLUMN_NOT_FOUND message).
   (key.startsWith('column ')
     ? `COLUMN_NOT_FOUND: Column '${key.slice('column '.length)}' cannot be resolved (a column name on Athena, not the session user)`

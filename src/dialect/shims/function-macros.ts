@@ -26,9 +26,11 @@ export const FUNCTION_MACROS: readonly string[] = [
   // TRUE, or a binder error when one of a and b is a text and the other is not (translate/text-comparisons.ts): Trino
   // compares a varchar only with a varchar. A NULL or unknown-typed side (ENUM, unknown-types.ts) meets anything.
   // typeof of a one-element array: DuckDB folds it inside a macro where it does not fold typeof(a).
+  // Other values of two type families (trino_type_family) fail alike: `true = 1`, `date_col = int_col`.
   `trino_text_comparable(a, b) AS {'trino_v': true}[CASE WHEN typeof([a]) <> '"NULL"[]' AND typeof([b]) <> '"NULL"[]'
      AND typeof([a]) NOT LIKE 'ENUM%' AND typeof([b]) NOT LIKE 'ENUM%' AND (typeof([a]) = 'VARCHAR[]') <> (typeof([b]) = 'VARCHAR[]')
-     THEN '${REFUSED_KEY_MARKER}text-compare' ELSE 'trino_v' END]`,
+     THEN '${REFUSED_KEY_MARKER}text-compare'
+     WHEN trino_type_family(typeof([a])) <> trino_type_family(typeof([b])) THEN '${REFUSED_KEY_MARKER}type-compare' ELSE 'trino_v' END]`,
   // The offset of lag, lead (at least 0, not NULL) and nth_value (at least 1; NULL gives NULL): Trino fails on others.
   `trino_window_offset(n, least) AS CASE WHEN n IS NULL AND least = 0 THEN ${fail(`'Offset must not be null'`, '0::BIGINT')}
      WHEN n < least THEN ${fail(`'Offset must be at least ' || least`, '0::BIGINT')} ELSE n END`,
@@ -80,6 +82,14 @@ export const FUNCTION_MACROS: readonly string[] = [
   // type of several values keeps each one's scale (translate/decimal-common-type.ts): DuckDB narrows the scale past
   // 38 digits where Trino narrows the integer digits.
   `trino_type_scale(t) AS CASE WHEN t LIKE 'DECIMAL(%' THEN CAST(regexp_extract(t, ',([0-9]+)\\)', 1) AS INTEGER) ELSE 0 END`,
+  // The family of a type name (typeof of a one-element array) among which Trino 476 has no implicit coercion: values
+  // of two families meet in no common type there ("Cannot find common type between integer and varchar(1)"), where
+  // DuckDB casts one (translate/decimal-common-type.ts). NULL for types not checked (NULL, ENUM, nested, zoned).
+  `trino_type_family(t) AS CASE WHEN t IN ('TINYINT[]', 'SMALLINT[]', 'INTEGER[]', 'BIGINT[]', 'HUGEINT[]', 'FLOAT[]', 'DOUBLE[]')
+       OR t LIKE 'DECIMAL(%)[]' THEN 'number'
+     WHEN t = 'VARCHAR[]' THEN 'varchar' WHEN t = 'BOOLEAN[]' THEN 'boolean' WHEN t = 'DATE[]' OR t LIKE 'TIMESTAMP%[]' THEN 'date'
+     WHEN t = 'JSON[]' THEN 'json' WHEN t = 'BLOB[]' THEN 'varbinary' WHEN t = 'INTERVAL[]' THEN 'interval' WHEN t = 'TIME[]' THEN 'time'
+     WHEN t = 'UUID[]' THEN 'uuid' END`,
   // Java returns NaN or -Infinity where DuckDB raises (sqrt(-1), ln(0)).
   `trino_sqrt(x) AS CASE WHEN x < 0 THEN 'NaN'::DOUBLE ELSE sqrt(x) END`,
   ...['ln', 'log2', 'log10'].map((fn) => `trino_${fn}(x) AS CASE WHEN x = 0 THEN '-Infinity'::DOUBLE WHEN x < 0 THEN 'NaN'::DOUBLE ELSE ${fn}(x) END`),

@@ -106,8 +106,15 @@ export function javaFormat(format: string, args: readonly (string | null)[]): st
         return out(precision === undefined ? String(arg) : String(arg).slice(0, precision));
       case 'b':
         return out(arg === null ? 'false' : arg === 'false' ? 'false' : 'true');
+      // Java's %c takes a Character, Byte, Short or Integer; Trino passes a Long (any integer type), a Double, a
+      // BigDecimal, a Boolean or a String, so every value but NULL fails there (Trino 476: "Invalid format string: %c
+      // (IllegalFormatConversion: c != java.lang.Long)").
       case 'c':
-        return out(arg === null ? 'null' : /^\d+$/.test(arg) ? String.fromCodePoint(Number(arg)) : arg.slice(0, 1));
+        if (arg !== null)
+          throw new JavaFormatError(
+            'Invalid format string: %c (IllegalFormatConversion: c != java.lang.Long, java.lang.String, …): Athena passes no value %c takes; write chr(n) with %s',
+          );
+        return out('null');
     }
     // Java prints a null argument of any conversion as %s would: precision cuts it, width pads it with spaces.
     if (arg === null) return out(precision === undefined ? 'null' : 'null'.slice(0, precision));

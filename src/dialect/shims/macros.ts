@@ -217,6 +217,7 @@ export const MACROS: readonly string[] = [
   )},
      (x TIMESTAMP_S, zone) AS cast_to_type(trino_tz_from_instant(timezone('UTC', CAST(x AS TIMESTAMP)), zone), NULL::${TZ0_STRUCT}),
      (x DATE, zone, trino_k := '${REFUSED_KEY_MARKER}date-at-time-zone') AS {'trino_v': NULL::${TZ_STRUCT}}[trino_k],
+     (x VARCHAR, zone, trino_k := '${REFUSED_KEY_MARKER}varchar-at-time-zone') AS {'trino_v': NULL::${TZ_STRUCT}}[trino_k],
      (x, zone) AS trino_tz_from_instant(timezone('UTC', CAST(x AS TIMESTAMP)), zone)`,
   `trino_with_timezone(x TIMESTAMP_S, zone) AS cast_to_type(trino_tz_from_wall(CAST(x AS TIMESTAMP), zone), NULL::${TZ0_STRUCT}),
      (x DATE, zone) AS trino_tz_from_wall(CAST(x AS TIMESTAMP), zone),

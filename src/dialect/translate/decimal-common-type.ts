@@ -42,38 +42,62 @@ const IP_LIST = `${IP_STRUCT}[]`;
 const ipMismatch = (values: readonly string[]) =>
   `(${values.map((v) => `typeof([${v}]) = '${IP_LIST}'`).join(' OR ')}) AND NOT (${values.map((v) => `typeof([${v}]) IN ('${IP_LIST}', '"NULL"[]')`).join(' AND ')})`;
 
-const checks = (what: string, whole: string, values: readonly string[], ip: boolean): Check[] => [
-  [lostCheck(whole, values), what],
-  ...(ip ? [[ipMismatch(values), `ipaddress ${what}`] as const] : []),
+/** The shim naming a value's type family (function-macros.ts): a rendered text containing it holds a check already. */
+const TYPE_FAMILY = 'trino_type_family';
+/** Whether two values are of type families Trino 476 does not coerce between (a number and a varchar, …). */
+const familyMismatch = (values: readonly string[]) => `list_unique([${values.map((v) => `${TYPE_FAMILY}(typeof([${v}]))`).join(', ')}]) > 1`;
+const holdsCheck = (text: string) => text.includes(TYPE_SCALE) || text.includes(TYPE_FAMILY);
+
+/** What a construct's values are checked for: DuckDB's common type losing a scale, an ipaddress, two type families. */
+interface Wanted {
+  scale: boolean;
+  ip: boolean;
+  families: boolean;
+}
+
+const checks = (what: string, whole: string, values: readonly string[], wanted: Wanted): Check[] => [
+  ...(wanted.families ? [[familyMismatch(values), `types ${what}`] as const] : []),
+  ...(wanted.scale || wanted.ip ? [[lostCheck(whole, values), what] as const] : []),
+  ...(wanted.ip ? [[ipMismatch(values), `ipaddress ${what}`] as const] : []),
 ];
 
 /**
  * The check beside the construct: DuckDB folds typeof() while binding, so it costs nothing per row, but the values are
  * written twice more. Used when they hold no check of their own, so nesting stays linear in size.
  */
-function checkedBeside(what: string, whole: string, values: readonly string[], ip: boolean): string {
-  return refusedWhen(checks(what, whole, values, ip), whole);
+function checkedBeside(what: string, whole: string, values: readonly string[], wanted: Wanted, result = whole): string {
+  const all = checks(what, whole, values, wanted);
+  if (!wanted.families) return refusedWhen(all, result);
+  // Two type families first, in a field bound before `whole`: DuckDB's own error for the construct ("Cannot mix values
+  // of type INTEGER and VARCHAR in CASE expression") would otherwise come before the refusal in Trino's words.
+  const [family, ...rest] = all;
+  return `{'trino_c': ${refusedWhen([family], 'true')}, 'trino_v': ${rest.length > 0 ? refusedWhen(rest, result) : result}}['trino_v']`;
 }
 
 /**
  * The check with each value written once: `struct` carries value k in field trino_k (the others NULL, so each field
  * keeps its value's own type), bound to a lambda parameter; `pick` gives the construct's value from the fields.
  */
-export function checkedOnce(what: string, struct: string, fields: number, pick: (fields: readonly string[]) => string, ip: boolean): string {
+export function checkedOnce(what: string, struct: string, fields: number, pick: (fields: readonly string[]) => string, wanted: Wanted): string {
   const names = Array.from({ length: fields }, (_v, k) => `trino_s.trino_${k}`);
   const picked = pick(names);
-  return `list_transform(${ipChecked(what, struct, fields, ip)}, lambda trino_s: ${refusedWhen(checks(what, picked, names, false), picked)})[1]`;
+  return `list_transform(${typesChecked(what, struct, fields, wanted)}, lambda trino_s: ${refusedWhen(checks(what, picked, names, { scale: true, ip: false, families: false }), picked)})[1]`;
 }
 
 /**
- * `[struct]`, refused first when an ipaddress meets another type: a pick that calls a function (greatest's
- * list_value) fails to bind on the struct and the text ("Cannot deduce template type") before a check beside it
- * could name the mismatch, so the check binds in a lambda of its own, before the pick's.
+ * `[struct]`, refused first when an ipaddress meets another type or two type families meet: a pick that calls a
+ * function (greatest's list_value) or DuckDB's coalesce fails to bind on the struct and the text ("Cannot deduce
+ * template type", "Cannot mix values of type DATE and INTEGER") before a check beside it could name the mismatch, so
+ * the check binds in a lambda of its own, before the pick's.
  */
-function ipChecked(what: string, struct: string, fields: number, ip: boolean): string {
-  if (!ip) return `[${struct}]`;
+function typesChecked(what: string, struct: string, fields: number, wanted: Wanted): string {
+  if (!wanted.ip && !wanted.families) return `[${struct}]`;
   const names = Array.from({ length: fields }, (_v, k) => `trino_c.trino_${k}`);
-  return `list_transform([${struct}], lambda trino_c: ${refusedWhen([[ipMismatch(names), `ipaddress ${what}`]], 'trino_c')})`;
+  const typeChecks: Check[] = [
+    ...(wanted.families ? [[familyMismatch(names), `types ${what}`] as const] : []),
+    ...(wanted.ip ? [[ipMismatch(names), `ipaddress ${what}`] as const] : []),
+  ];
+  return `list_transform([${struct}], lambda trino_c: ${refusedWhen(typeChecks, 'trino_c')})`;
 }
 
 const NOT_NUMERIC_WORDS = new Set(['NULL', 'TRUE', 'FALSE']);
@@ -90,6 +114,41 @@ function surelyNotNumeric(nodes: readonly Node[]): boolean {
   if (m.length === 1 && m[0].kind === 'token')
     return (m[0].token.kind === 'string' && !/^x'/i.test(m[0].token.text)) || NOT_NUMERIC_WORDS.has(keyword(m[0].token));
   return m.length === 2 && NOT_NUMERIC_TYPED.has(nodeKeyword(m[0])) && m[1].kind === 'token' && m[1].token.kind === 'string';
+}
+
+/** Typed literals of each family (`DATE '…'`); a number literal, a string or a boolean is recognised by its token. */
+const TYPED_LITERAL_FAMILIES: Record<string, string> = {
+  DATE: 'date',
+  TIMESTAMP: 'date',
+  TIME: 'time',
+  JSON: 'json',
+  UUID: 'uuid',
+  DECIMAL: 'number',
+  NUMERIC: 'number',
+  ...Object.fromEntries(['TINYINT', 'SMALLINT', 'INTEGER', 'BIGINT', 'REAL', 'DOUBLE'].map((t) => [t, 'number'])),
+};
+
+/** The type family (trino_type_family) of a value written as a literal; undefined for anything else. */
+function literalFamily(nodes: readonly Node[]): string | undefined {
+  const m = meaningful(nodes);
+  const signed = m.length > 1 && m[0].kind === 'token' && m[0].token.kind === 'op' && /^[-+]$/.test(m[0].token.text) ? m.slice(1) : m;
+  const [first, second] = signed;
+  if (signed.length === 1 && first.kind === 'token') {
+    if (first.token.kind === 'number') return 'number';
+    if (first.token.kind === 'string') return /^x'/i.test(first.token.text) ? 'varbinary' : 'varchar';
+    if (['TRUE', 'FALSE'].includes(keyword(first.token))) return 'boolean';
+  }
+  if (signed.length === 2 && second.kind === 'token' && second.token.kind === 'string') return TYPED_LITERAL_FAMILIES[nodeKeyword(first)];
+  return undefined;
+}
+
+/**
+ * Whether values that meet in one type may be of two type families that Trino does not coerce between (`1` and
+ * `'a'`, a column and `'a'`): unless they are literals of one family (or NULLs), DuckDB's binder decides.
+ */
+export function mayMixFamilies(values: readonly Node[][]): boolean {
+  const families = values.filter((v) => !isNullLiteral(v)).map(literalFamily);
+  return families.length >= 2 && !families.every((f) => f !== undefined && f === families[0]);
 }
 
 const isNullLiteral = (nodes: readonly Node[]) => {
@@ -222,10 +281,12 @@ export const valuesMayLoseScaleWhenBound = (values: readonly Node[][]): boolean 
  */
 export function checkedValuesColumn(values: readonly Node[][], texts: readonly string[]): string {
   const first = texts[0] ?? '';
-  if (literalsLoseScale(values) !== undefined || !mayLoseScale(values)) return first;
+  const scale = literalsLoseScale(values) === undefined && mayLoseScale(values);
+  const families = mayMixFamilies(values);
+  if (!scale && !families) return first;
   const [lead, trail] = [/^\s*/.exec(first)?.[0] ?? '', /\s*$/.exec(first)?.[0] ?? ''];
   const trimmed = texts.map((t) => t.trim());
-  return `${lead}${refusedWhen([[lostCheck(`[${trimmed.join(', ')}]`, trimmed), 'VALUES']], trimmed[0])}${trail}`;
+  return `${lead}${checkedBeside('VALUES', `[${trimmed.join(', ')}]`, trimmed, { scale, ip: false, families }, trimmed[0])}${trail}`;
 }
 
 /**
@@ -249,11 +310,32 @@ const coalesceOf = (fields: readonly string[]) => `coalesce(${fields.join(', ')}
 
 /** `ARRAY[…]` (rendered as `whole`) whose elements are `elements` (nodes) rendered as `texts`. */
 export function checkedArray(whole: string, elements: readonly Node[][], texts: readonly string[]): string {
-  const ip = mixesIpAddress(elements);
-  if (!ip && !mayLoseScale(elements)) return whole;
-  if (!ip && !whole.includes(TYPE_SCALE)) return checkedBeside('ARRAY[…]', whole, texts, ip);
+  const wanted = wantedChecks(elements, whole);
+  if (!wanted) return whole;
+  if (!wanted.ip && !holdsCheck(whole)) return checkedBeside('ARRAY[…]', whole, texts, wanted);
   const struct = `{${texts.map((t, k) => `'trino_${k}': ${t.trim()}`).join(', ')}}`;
-  return checkedOnce('ARRAY[…]', struct, texts.length, (fields) => `[${fields.join(', ')}]`, ip);
+  return checkedOnce('ARRAY[…]', struct, texts.length, (fields) => `[${fields.join(', ')}]`, wanted);
+}
+
+/**
+ * `whole` (if(c, a, b), nullif(a, b)) refused while DuckDB binds it when two of `values` (rendered as `texts`) are of
+ * type families Trino does not coerce between. Left alone where a value holds a check of its own (linear size).
+ */
+export function checkedFamilies(what: string, whole: string, values: readonly Node[][], texts: readonly string[]): string {
+  if (!mayMixFamilies(values) || holdsCheck(whole)) return whole;
+  return checkedBeside(what, whole, texts, { scale: false, ip: false, families: true });
+}
+
+/**
+ * The checks values that meet in one type need; undefined for none. The check of type families is left out of a
+ * construct whose values hold checks of their own and need no other (those values are checked; written again beside
+ * each enclosing construct, the text would double per level of nesting).
+ */
+export function wantedChecks(values: readonly Node[][], whole: string): Wanted | undefined {
+  const ip = mixesIpAddress(values);
+  const scale = mayLoseScale(values);
+  const families = mayMixFamilies(values) && (ip || scale || !holdsCheck(whole));
+  return ip || scale || families ? { scale, ip, families } : undefined;
 }
 
 /**
@@ -261,14 +343,14 @@ export function checkedArray(whole: string, elements: readonly Node[][], texts: 
  * binds it), so DuckDB's coalesce still evaluates an argument only when those before it are NULL.
  */
 export function checkedCoalesce(whole: string, args: readonly Node[][], texts: readonly string[]): string {
-  const ip = mixesIpAddress(args);
-  if (!ip && !mayLoseScale(args)) return whole;
-  if (!ip && !whole.includes(TYPE_SCALE)) return checkedBeside('coalesce()', whole, texts, ip);
+  const wanted = wantedChecks(args, whole);
+  if (!wanted) return whole;
+  if (!wanted.ip && !holdsCheck(whole)) return checkedBeside('coalesce()', whole, texts, wanted);
   const kept = texts.filter((_t, k) => !isNullLiteral(args[k]));
   const wrapped = kept.map(
     (t, k) => `list_transform([${t.trim()}], lambda trino_w: CASE WHEN trino_w IS NOT NULL THEN ${fieldStruct(k, kept.length, 'trino_w')} END)[1]`,
   );
-  return checkedOnce('coalesce()', `coalesce(${wrapped.join(', ')})`, kept.length, coalesceOf, ip);
+  return checkedOnce('coalesce()', `coalesce(${wrapped.join(', ')})`, kept.length, coalesceOf, wanted);
 }
 
 const CASE_PARTS = new Set(['WHEN', 'THEN', 'ELSE']);
@@ -290,15 +372,15 @@ export function checkedCase(group: GroupNode, render: (nodes: readonly Node[]) =
   const text = (body: (k: number) => string) => `${group.open.text}${rendered.map((r, k) => r.head + body(k)).join('')}${close}`;
   const whole = text((k) => rendered[k].body);
   const valueNodes = pieces.filter(isValue).map((p) => p.nodes.slice(1));
-  const ip = mixesIpAddress(valueNodes);
-  if (!isCase(group) || (!ip && !mayLoseScale(valueNodes))) return whole;
+  const wanted = wantedChecks(valueNodes, whole);
+  if (!isCase(group) || !wanted) return whole;
   const values = pieces.flatMap((p, k) => (isValue(p) ? [k] : []));
-  if (!ip && !whole.includes(TYPE_SCALE))
+  if (!wanted.ip && !holdsCheck(whole))
     return checkedBeside(
       'CASE',
       whole,
       values.map((k) => rendered[k].body.trim()),
-      ip,
+      wanted,
     );
   const fields = values.filter((k) => !isNullLiteral(pieces[k].nodes.slice(1)));
   const asStruct = (k: number) => {
@@ -308,5 +390,5 @@ export function checkedCase(group: GroupNode, render: (nodes: readonly Node[]) =
     const [lead, trail] = [/^\s*/.exec(body)?.[0] ?? '', /\s*$/.exec(body)?.[0] ?? ''];
     return `${lead}${fieldStruct(field, fields.length, body.trim())}${trail}`;
   };
-  return checkedOnce('CASE', text(asStruct), fields.length, coalesceOf, ip);
+  return checkedOnce('CASE', text(asStruct), fields.length, coalesceOf, wanted);
 }

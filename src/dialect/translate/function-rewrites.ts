@@ -1,7 +1,7 @@
 // Rewrites of calls whose DuckDB namesake answers differently: NULL arguments (greatest, least), array arguments
 // (concat_ws), result types (avg) and statistics (skewness). Merged into FUNCTIONS (functions.ts).
-import { checkedCoalesce, checkedOnce, mixesIpAddress } from './decimal-common-type.js';
-import type { CallHandler } from './functions.js';
+import { checkedCoalesce, checkedFamilies, checkedOnce, mayMixFamilies, mixesIpAddress } from './decimal-common-type.js';
+import { type CallHandler, refusedUntypedNull } from './functions.js';
 import { nodeKeyword } from './tree.js';
 import { hasAggregate, shimCallText } from './unbound.js';
 
@@ -15,7 +15,8 @@ const overArgumentList =
   (c) => {
     const struct = `{${c.args.map((_a, k) => `'trino_${k}': ${c.arg(k)}`).join(', ')}}`;
     const list = (fields: readonly string[]) => `${macro}(list_value(${fields.join(', ')}))`;
-    return checkedOnce(`${c.name.text.toLowerCase()}()`, struct, c.args.length, list, mixesIpAddress(c.args));
+    const wanted = { scale: true, ip: mixesIpAddress(c.args), families: mayMixFamilies(c.args) };
+    return checkedOnce(`${c.name.text.toLowerCase()}()`, struct, c.args.length, list, wanted);
   };
 
 /**
@@ -73,6 +74,16 @@ const realOrDoubleStatistic =
 
 export const NULL_AWARE_REWRITES: Record<string, CallHandler> = {
   coalesce: coalesceCall,
+  // Trino 476: "Types are not comparable with NULLIF: integer vs varchar(1)" where DuckDB casts the text.
+  nullif: (c) =>
+    c.args.length === 2
+      ? checkedFamilies(
+          'nullif()',
+          `nullif(${c.all()})${c.tail}`,
+          c.args,
+          c.args.map((_a, k) => c.arg(k)),
+        )
+      : undefined,
   // LISTAGG(x, sep) WITHIN GROUP (ORDER BY …): string_agg skips NULLs and gives NULL over no rows, as Trino does.
   // The query pass (within-group.ts) has already moved the ORDER BY into the call, defaulted the separator to '' and
   // reported an ON OVERFLOW TRUNCATE at its position; a call without an ordering is refused here.
@@ -103,6 +114,7 @@ export const NULL_AWARE_REWRITES: Record<string, CallHandler> = {
   // of the expression and reports an unknown column there as "multiple overloads match"; bound through (SELECT …)
   // first, the unknown column is reported by name (and the file position follows it).
   avg: (c) => {
+    if (refusedUntypedNull(c)) return undefined;
     if (hasAggregate(c.all())) return `avg(${c.all()})${c.tail}`;
     const witness = `min(trino_avg_type((SELECT ${c.arg(0).replace(/^DISTINCT\s+/i, '')})))${c.tail}`;
     return `cast_to_type(trino_divide(trino_avg_sum(sum(${c.all()})${c.tail}, ${witness}), nullif(count(${c.all()})${c.tail}, 0)), ${witness})`;

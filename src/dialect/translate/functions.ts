@@ -15,6 +15,7 @@ import { castParts, foldedDateCast } from './constant-dates.js';
 import { DECIMAL_RESULT_REWRITES } from './decimal-results.js';
 import { NULL_AWARE_REWRITES } from './function-rewrites.js';
 import { NAN_CALL_REWRITES } from './nan-calls.js';
+import { checkedFamilies } from './decimal-common-type.js';
 import { WINDOW_REWRITES } from './window-rewrites.js';
 import { tryCall } from './try-escapes.js';
 import { LAMBDA_REWRITES, refusedUnknownElementLambda } from './lambda-rewrites.js';
@@ -357,7 +358,24 @@ function castCall(c: CallContext, tryCast: boolean): string | undefined {
   return tryCast ? `coalesce(${cast}, CAST(${UNFOLDED_NULL} AS ${type.sql}))` : cast;
 }
 
-function sumCall(c: CallContext): string {
+/**
+ * sum(NULL), avg(NULL): Trino 476 fails with AMBIGUOUS_FUNCTION_CALL ("Could not choose a best candidate operator.
+ * Explicit type casts must be added."): a NULL of no type matches its bigint, double, real, decimal and interval
+ * forms alike. DuckDB answers NULL. Reported here; true when it was.
+ */
+export function refusedUntypedNull(c: CallContext): boolean {
+  if (c.args.length !== 1 || !/^(?:DISTINCT\s+)?NULL$/i.test(c.arg(0))) return false;
+  const name = c.name.text.toLowerCase();
+  c.report(
+    'ambiguous-call',
+    `${name}(NULL): Could not choose a best candidate operator. Explicit type casts must be added (Athena fails with AMBIGUOUS_FUNCTION_CALL: a NULL of no type matches every form of ${name})`,
+    `CAST the NULL to a type: ${name}(CAST(NULL AS bigint))`,
+  );
+  return true;
+}
+
+function sumCall(c: CallContext): string | undefined {
+  if (refusedUntypedNull(c)) return undefined;
   const first = meaningful(c.args[0] ?? []);
   const distinct = nodeKeyword(first[0]) === 'DISTINCT';
   const value = distinct ? c.render((c.args[0] ?? []).slice((c.args[0] ?? []).indexOf(first[0]) + 1)).trim() : c.arg(0);
@@ -500,7 +518,13 @@ export const FUNCTIONS: Record<string, CallHandler> = {
   sequence: rename('trino_sequence'),
 
   // conditionals and casts
-  if: (c) => (c.args.length === 2 ? `if(${c.all()}, NULL)` : undefined),
+  // Trino 476: "Result types for IF must be the same: integer vs varchar(1)" where DuckDB casts one.
+  if: (c) =>
+    c.args.length === 2
+      ? `if(${c.all()}, NULL)`
+      : c.args.length === 3
+        ? checkedFamilies('if()', `if(${c.all()})${c.tail}`, c.args.slice(1), [c.arg(1), c.arg(2)])
+        : undefined,
   try: tryCall,
   cast: (c) => castCall(c, false),
   try_cast: (c) => castCall(c, true),

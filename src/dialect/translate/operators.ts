@@ -5,6 +5,7 @@ import { concatWithUnknown, type ArrayAppend } from './concat-operands.js';
 import { guardTextComparisons } from './text-comparisons.js';
 import { guardNanComparisons } from './nan-comparisons.js';
 import { shimCall } from './unbound.js';
+import { REFUSED_KEY_MARKER } from '../shims/error-messages.js';
 import type { Token } from '../tokens.js';
 
 export type PartKind = 'trivia' | 'operand' | 'op' | 'boundary' | 'dot' | 'subscript';
@@ -249,12 +250,29 @@ function addAndSubtract(parts: Part[], context: OperatorContext): void {
     const n = nextIndexOf(parts, i);
     const r = n < 0 ? -1 : rightOperandEnd(parts, n, MULTIPLICATIVE);
     if (l < 0 || r < 0) continue;
-    const operands = [joinParts(parts, l, prevIndex(parts, i)).trim(), joinParts(parts, n, r).trim()];
+    const operands = dateArithmeticGuarded([joinParts(parts, l, prevIndex(parts, i)).trim(), joinParts(parts, n, r).trim()], op);
     const notDates = op === '+' || operands.some((o) => NUMBER.test(o)) || /^NULL$/i.test(operands[1]);
     const fn = notDates ? CHECKED_ARITHMETIC[op] : context.correlatable ? 'trino_minus_any' : undefined;
     replace(parts, l, r, fn ? `${fn}(${operands.join(', ')})` : shimCall('trino_minus', operands));
     i = l;
   }
+}
+
+/**
+ * `date ± 1` and `1 + date`: Trino 476 fails ("Cannot apply operator: date + integer"), DuckDB adds days. The number
+ * literal becomes a constant DuckDB folds while binding, refused when the other operand is a DATE: nothing per row, and
+ * lint finds it over empty inputs (shims/error-messages.ts words it).
+ */
+const MAX_GUARDED_OPERAND = 200;
+const DATE_NUMBER_KEY = `${REFUSED_KEY_MARKER}date `;
+function dateArithmeticGuarded(operands: [string, string], op: string): [string, string] {
+  const literal = operands.findIndex((o) => NUMBER.test(o));
+  const other = operands[1 - literal];
+  // A long operand is left alone (it is written twice; a chain `d + 1 + 1 …` would double per step), as is one that
+  // holds this guard already.
+  if (literal < 0 || other === undefined || NUMBER.test(other) || other.length > MAX_GUARDED_OPERAND || other.includes(DATE_NUMBER_KEY)) return operands;
+  const guarded = `{'trino_v': ${operands[literal]}}[CASE WHEN typeof([${other}]) = 'DATE[]' THEN '${DATE_NUMBER_KEY}${op} number' ELSE 'trino_v' END]`;
+  return literal === 0 ? [guarded, other] : [other, guarded];
 }
 
 /**

@@ -5,8 +5,9 @@
 // carries, per checked column, a NULL whose type is decimal(s, s) for its value's scale s (DuckDB's union of those
 // keeps the largest scale), and a query around the set operation compares that scale with the column's own, in a
 // condition DuckDB folds while binding: refused over empty tables too (lake lint binds models), free per row.
+import { REFUSED_KEY_MARKER } from '../shims/error-messages.js';
 import { keyword, type Token } from '../tokens.js';
-import { refusedWhen, valuesMayLoseScaleWhenBound } from './decimal-common-type.js';
+import { mayMixFamilies, refusedWhen, valuesMayLoseScaleWhenBound } from './decimal-common-type.js';
 import { setOperationColumns, valuesColumns } from './set-operation-columns.js';
 import { isParen, isTriviaNode, meaningful, nodeKeyword, nodeText, splitArgs, type Node } from './tree.js';
 
@@ -27,6 +28,8 @@ export interface CheckedSetOperation {
   suffix: Node[];
   at: Token;
   columns: number[];
+  /** The columns (0-based) whose branches' values may be of type families Trino does not coerce to one. */
+  familyColumns: number[];
 }
 
 interface Pieces {
@@ -111,7 +114,29 @@ export function setOperationToCheck(items: readonly Node[]): CheckedSetOperation
   const count = pieces && distinctlyNamedColumns(pieces.branches[0]);
   if (!pieces || count === undefined) return undefined;
   const columns = written.columns.flatMap((values, k) => (k < count && valuesMayLoseScaleWhenBound(values) ? [k] : []));
-  return columns.length === 0 ? undefined : { ...pieces, at: written.at, columns };
+  const familyColumns = written.columns.flatMap((values, k) => (k < count && mayMixFamilies(values) ? [k] : []));
+  return columns.length === 0 && familyColumns.length === 0 ? undefined : { ...pieces, at: written.at, columns, familyColumns };
+}
+
+/**
+ * Type families (trino_type_family) as decimal types, so that DuckDB's common type of a column's witnesses tells
+ * whether two met: family i (1-based) is a NULL of decimal(10, 10 - i), i integer digits. One family keeps a width of
+ * 10; families i < j meet as decimal(10 + j - i, 10 - i), whose scale names i and integer digits name j.
+ */
+const FAMILIES = ['number', 'varchar', 'boolean', 'date', 'json', 'varbinary', 'interval', 'time', 'uuid'];
+const FAMILY_WIDTH = FAMILIES.length + 1;
+const familyNulls = `{'n': NULL, ${FAMILIES.map((f, i) => `'${f}': NULL::DECIMAL(${FAMILY_WIDTH}, ${FAMILY_WIDTH - i - 1})`).join(', ')}}`;
+const familyHidden = (k: number) => `trino_family_${k + 1}`;
+const familyWitness = (k: number) => `struct_extract(${familyNulls}, coalesce(trino_type_family(typeof([#${k + 1}])), 'n')) AS ${familyHidden(k)}`;
+
+/** The refusal (a binder error, error-messages.ts) of a column whose branches' values met in two type families. */
+function familyRefusal(operator: string, k: number): string {
+  const type = `typeof([${familyHidden(k)}])`;
+  const width = `coalesce(TRY_CAST(regexp_extract(${type}, '^DECIMAL\\((\\d+),', 1) AS INTEGER), 0)`;
+  const scale = `coalesce(TRY_CAST(regexp_extract(${type}, ',(\\d+)\\)', 1) AS INTEGER), 0)`;
+  const names = `[${FAMILIES.map((f) => `'${f}'`).join(', ')}]`;
+  const key = `'${REFUSED_KEY_MARKER}types ${operator} column ${k + 1}: ' || ${names}[${FAMILY_WIDTH} - ${scale}] || ', ' || ${names}[${width} - ${scale}]`;
+  return `{'trino_v': true}[CASE WHEN ${width} > ${FAMILY_WIDTH} THEN ${key} ELSE 'trino_v' END]`;
 }
 
 const scaleOf = (value: string) => `trino_type_scale(typeof([${value}]))`;
@@ -123,10 +148,13 @@ const hidden = (k: number) => `trino_scale_${k + 1}`;
  * DuckDB binds it, a decimal column whose scale is smaller than the largest of its branches'.
  */
 export function checkedSetOperationText(operation: CheckedSetOperation, render: (nodes: readonly Node[]) => string): string {
-  const { prefix, branches, operators, suffix, at, columns } = operation;
-  const witnesses = columns
-    .map((k) => `struct_extract(trino_scale_nulls(), CASE WHEN ${scaleOf(`#${k + 1}`)} > 0 THEN 's' || ${scaleOf(`#${k + 1}`)} ELSE 'n' END) AS ${hidden(k)}`)
-    .join(', ');
+  const { prefix, branches, operators, suffix, at, columns, familyColumns } = operation;
+  const witnesses = [
+    ...columns.map(
+      (k) => `struct_extract(trino_scale_nulls(), CASE WHEN ${scaleOf(`#${k + 1}`)} > 0 THEN 's' || ${scaleOf(`#${k + 1}`)} ELSE 'n' END) AS ${hidden(k)}`,
+    ),
+    ...familyColumns.map(familyWitness),
+  ].join(', ');
   const body = branches
     .map((branch, k) => `${k > 0 ? ` ${render(operators[k - 1]).trim()} ` : ''}SELECT *, ${witnesses} FROM (${render(branch).trim()}) trino_branch`)
     .join('');
@@ -135,5 +163,8 @@ export function checkedSetOperationText(operation: CheckedSetOperation, render: 
     (k) => [`typeof([#${k + 1}]) LIKE 'DECIMAL(%' AND ${scaleOf(`#${k + 1}`)} < ${scaleOf(hidden(k))}`, `${operator} column ${k + 1}`] as const,
   );
   const rest = render(suffix);
-  return `${render(prefix)}SELECT * EXCLUDE (${columns.map(hidden).join(', ')}) FROM (${body}) trino_set WHERE ${refusedWhen(lost, 'true')}${rest && !/^\s/.test(rest) ? ' ' : ''}${rest}`;
+  // The families first: a column of a number and a varchar is refused as such, not as a decimal's lost scale.
+  const where = [...familyColumns.map((k) => familyRefusal(operator, k)), ...(lost.length > 0 ? [refusedWhen(lost, 'true')] : [])].join(' AND ');
+  const excluded = [...columns.map(hidden), ...familyColumns.map(familyHidden)].join(', ');
+  return `${render(prefix)}SELECT * EXCLUDE (${excluded}) FROM (${body}) trino_set WHERE ${where}${rest && !/^\s/.test(rest) ? ' ' : ''}${rest}`;
 }

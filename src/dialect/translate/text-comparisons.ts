@@ -13,6 +13,9 @@ const STRING_LITERAL = /^\s*'(?:[^']|'')*'\s*$/;
 const QUANTIFIED = /^\s*(?:ANY|SOME|ALL)\b/i;
 
 const isStringLiteral = (parts: readonly Part[], [a, b]: [number, number]) => a === b && STRING_LITERAL.test(parts[a].text);
+/** TRUE or FALSE: compared only with a boolean in Trino 476 (`true = 1`: "Cannot apply operator: boolean = integer"). */
+const BOOLEAN_LITERAL = /^\s*(?:TRUE|FALSE)\s*$/i;
+const isBooleanLiteral = (parts: readonly Part[], [a, b]: [number, number]) => a === b && BOOLEAN_LITERAL.test(parts[a].text);
 
 /** `(comparison AND trino_text_comparable(v, literal) …)` over the parts from..to, one check per value. */
 function guard(parts: Part[], [from, to]: [number, number], values: readonly string[], literal: string): void {
@@ -47,8 +50,11 @@ export function guardTextComparisons(parts: Part[]): void {
     if (p.kind === 'op' && COMPARISONS.has(p.op ?? '') && !p.guarded) {
       const left = operand(parts, i, -1);
       const right = operand(parts, i, 1);
-      if (!left || !right || isStringLiteral(parts, left) === isStringLiteral(parts, right)) continue;
-      const [value, literal] = isStringLiteral(parts, left) ? [right, left] : [left, right];
+      if (!left || !right) continue;
+      // A string literal and another value; else a boolean literal and another value (the guard's family check).
+      const typed = [isStringLiteral, isBooleanLiteral].find((is) => is(parts, left) !== is(parts, right));
+      if (!typed || (typed === isBooleanLiteral && (isStringLiteral(parts, left) || isStringLiteral(parts, right)))) continue;
+      const [value, literal] = typed(parts, left) ? [right, left] : [left, right];
       if (QUANTIFIED.test(textOf(parts, value))) continue;
       guard(parts, [left[0], right[1]], [textOf(parts, value)], textOf(parts, literal));
       i = left[0];
