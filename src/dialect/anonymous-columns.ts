@@ -1,4 +1,4 @@
-// A column without a name: an unaliased expression of a subquery, UNNEST's columns, a VALUES column list not written.
+// Names DuckDB would change. A column without a name: an unaliased expression of a subquery, UNNEST's columns, a VALUES column list not written.
 // Trino gives it no name a query can refer to, and names it `_col<its position in the output>` only in a result
 // (`SELECT 5 AS x, * FROM (SELECT 1)` answers `x, _col1`); a CREATE TABLE AS or CREATE VIEW of it fails with
 // MISSING_COLUMN_NAME. The translator names such a column ANONYMOUS_COLUMN, which the engine renames in its result.
@@ -15,7 +15,17 @@ export const anonymousColumnList = (count: number): string =>
 
 export const isAnonymousColumn = (name: string): boolean => ANONYMOUS.test(name);
 
-/** A result's columns with Trino's names: a column without a name is `_col<position>`. */
+/**
+ * A name a subquery repeats (`SELECT * FROM (SELECT 1 AS a, 2 AS a)`): Trino keeps both `a`, DuckDB renames the second
+ * `a_1`, which a query could then read. The translator names the repeat `a$dup1` (repeatedColumn), the engine `a`.
+ */
+export const repeatedColumn = (name: string, repeat: number): string => `${name}$dup${repeat}`;
+const REPEATED = /\$dup\d+$/;
+
+/** The name Trino gives the result column DuckDB calls `name`, at `position`. */
+export const trinoColumnName = (name: string, position: number): string => (isAnonymousColumn(name) ? `_col${position}` : name.replace(REPEATED, ''));
+
+/** A result's columns with Trino's names: a column without a name is `_col<position>`, a repeated name itself. */
 export function withTrinoColumnNames<C extends { name: string }>(columns: readonly C[]): C[] {
-  return columns.map((c, i) => (isAnonymousColumn(c.name) ? { ...c, name: `_col${i}` } : c));
+  return columns.map((c, i) => ({ ...c, name: trinoColumnName(c.name, i) }));
 }

@@ -78,6 +78,26 @@ describe('columns without a name', () => {
   });
 });
 
+// Trino 476 keeps a name a subquery or CTE repeats (DuckDB would rename the repeat `a_1`, which a query could read).
+describe('repeated names', () => {
+  it.each([
+    ['in a subquery', 'SELECT * FROM (SELECT 1 AS a, 2 AS a)', ['a integer', 'a integer']],
+    [
+      'in a CTE, also in another case and as columns',
+      'WITH q AS (SELECT 1 AS a, 2 AS A, x, x FROM (VALUES 3) t(x)) SELECT * FROM q',
+      ['a integer', 'A integer', 'x integer', 'x integer'],
+    ],
+  ])('%s', async (_name, sql, expected) => {
+    engine = await openLake();
+    expect(await columns(sql)).toEqual(expected);
+  });
+
+  it("cannot be read under DuckDB's name for the repeat (Trino: COLUMN_NOT_FOUND)", async () => {
+    engine = await openLake();
+    await expect(engine.execute('SELECT a_1 FROM (SELECT 1 AS a, 2 AS a)')).rejects.toThrow(/a_1/);
+  });
+});
+
 // Trino 476 pads the shorter arrays with NULL, reads a NULL array as an empty one, and counts the ordinality to the
 // longest (https://trino.io/docs/current/sql/select.html#unnest).
 describe('UNNEST of several arrays', () => {
@@ -155,6 +175,12 @@ describe('writes Athena refuses', () => {
     await expect(engine.execute('CREATE VIEW v2 AS SELECT 1')).rejects.toThrow(/MISSING_COLUMN_NAME: .*Column name not specified at position 1/);
     await expect(engine.execute('CREATE VIEW v3 AS SELECT 1 AS a, 2 AS A')).rejects.toThrow(
       /DUPLICATE_COLUMN_NAME: .*Column name 'a' specified more than once/,
+    );
+    await expect(engine.execute("CREATE TABLE d WITH (external_location = 's3://b/d/') AS SELECT * FROM (SELECT 1 AS a, 2 AS a)")).rejects.toThrow(
+      /DUPLICATE_COLUMN_NAME: .*Column name 'a' specified more than once/,
+    );
+    await expect(engine.execute("CREATE TABLE d2 WITH (external_location = 's3://b/d2/') AS SELECT 1 AS x, 2 AS x")).rejects.toThrow(
+      /DUPLICATE_COLUMN_NAME: .*Column name 'x' specified more than once/,
     );
     await engine.execute("CREATE TABLE m WITH (external_location = 's3://b/m/') AS SELECT 1 AS Mixed");
     expect(await columns('SELECT * FROM m')).toEqual(['mixed integer']);

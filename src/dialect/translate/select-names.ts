@@ -2,7 +2,7 @@
 // `_col<position>`, anonymous-columns.ts), a column reference is named by its last part, and a name keeps the case the
 // query writes (trinoName). DuckDB would name such an item after its (translated) text, so the translator adds the
 // alias. A CTAS needs a name for every column: Trino's error instead.
-import { ANONYMOUS_COLUMN, anonymousColumnList } from '../anonymous-columns.js';
+import { ANONYMOUS_COLUMN, anonymousColumnList, repeatedColumn } from '../anonymous-columns.js';
 import { SqlSyntaxError, type Token } from '../tokens.js';
 import { isParen, isTriviaNode, meaningful, nodeKeyword, splitArgs, type Node } from './tree.js';
 
@@ -112,8 +112,20 @@ function firstTokenOf(item: readonly Node[]): Token {
   return n.kind === 'token' ? n.token : n.open;
 }
 
-/** One select item with Trino's name made explicit where DuckDB's would differ. */
-function nameItem(item: Node[], position: number, ctas: boolean): Node[] {
+/** The name Trino gives a select item, undefined when it has none (or is a `*`). */
+function itemName(item: readonly Node[]): string | undefined {
+  const m = meaningful(item);
+  const alias = aliasOf(m);
+  if (alias) return trinoName(alias);
+  const last = m[m.length - 1];
+  return isColumnRef(m) && last.kind === 'token' && last.token.text !== '*' ? trinoName(last.token) : undefined;
+}
+
+/**
+ * One select item with Trino's name made explicit where DuckDB's would differ; `rename` (a repeated name,
+ * anonymous-columns.ts) replaces its name.
+ */
+function nameItem(item: Node[], position: number, ctas: boolean, rename?: string): Node[] {
   const m = meaningful(item);
   const last = m[m.length - 1];
   if (!last || (last.kind === 'token' && last.token.text === '*' && (m.length === 1 || isPunct(m[m.length - 2], '.')))) return item;
@@ -121,14 +133,16 @@ function nameItem(item: Node[], position: number, ctas: boolean): Node[] {
   if (alias) {
     // DuckDB refuses keywords (`next`) as implicit aliases.
     const explicit = nodeKeyword(m[m.length - 2]) === 'AS';
-    if (explicit) return item;
+    if (explicit && rename === undefined) return item;
     // `AS` is its own token: the expression before an implicit alias must stay one operand for the rewriter.
-    const named = (): Node[] => [synthetic(alias, 'word', 'AS'), synthetic(alias, 'ws', ' '), synthetic(alias, 'quoted', quotedName(trinoName(alias)))];
+    const quoted = synthetic(alias, 'quoted', quotedName(rename ?? trinoName(alias)));
+    const named = (): Node[] => (explicit ? [quoted] : [synthetic(alias, 'word', 'AS'), synthetic(alias, 'ws', ' '), quoted]);
     return item.flatMap((n) => (n.kind === 'token' && n.token === alias ? named() : [n]));
   }
   if (isColumnRef(m) && last.kind === 'token') {
     // DuckDB names the result column as the relation declares it (`a` for `SELECT A FROM t`): the written case wins.
     const name = trinoName(last.token);
+    if (rename !== undefined) return [...item, ...aliasNodes(last.token, rename)];
     return last.token.kind === 'word' && name === name.toLowerCase() ? item : [...item, ...aliasNodes(last.token, name)];
   }
   const at = firstTokenOf(item);
@@ -205,14 +219,14 @@ function unaliasedFromItem(out: readonly Node[], items: readonly Node[], i: numb
  * Adds Trino's output names to every select list in `items` (recursively: subqueries, CTEs, `(VALUES …) t`). With
  * `ctas`, the statement's own select list must name every column.
  */
-export function nameSelectItems(items: readonly Node[], ctas = false): Node[] {
+export function nameSelectItems(items: readonly Node[], ctas = false, nested = false): Node[] {
   let ctasPending = ctas;
   let valuesPending = 0;
   const out: Node[] = [];
   for (let i = 0; i < items.length; i++) {
     const node = items[i];
     if (node.kind === 'group') {
-      out.push({ ...node, items: nameSelectItems(node.items) });
+      out.push({ ...node, items: nameSelectItems(node.items, false, true) });
       valuesPending = valuesColumns(node);
       if (valuesPending > 0 && unaliasedFromItem(out, items, i)) {
         // `FROM (VALUES 1)`: DuckDB would name its column col0; Trino gives it none.
@@ -234,11 +248,16 @@ export function nameSelectItems(items: readonly Node[], ctas = false): Node[] {
     while (start < items.length && (isTriviaNode(items[start]) || ['DISTINCT', 'ALL'].includes(nodeKeyword(items[start])))) out.push(items[start++]);
     let end = start;
     while (end < items.length && !endsList(items, end)) end++;
-    const list = items.slice(start, end).map((n) => (n.kind === 'group' ? { ...n, items: nameSelectItems(n.items) } : n));
+    const list = items.slice(start, end).map((n) => (n.kind === 'group' ? { ...n, items: nameSelectItems(n.items, false, true) } : n));
     const { items: selectItems, commas } = splitItems(list);
+    // A result keeps a repeated name; a subquery's (and the table a CTAS writes) would get DuckDB's `a_1`.
+    const seen = new Map<string, number>();
     selectItems.forEach((item, position) => {
       if (position > 0) out.push(commas[position - 1]);
-      out.push(...nameItem(item, position, ctasPending));
+      const name = nested || ctasPending ? itemName(item) : undefined;
+      const repeats = name === undefined ? 0 : (seen.get(name.toLowerCase()) ?? 0);
+      if (name !== undefined) seen.set(name.toLowerCase(), repeats + 1);
+      out.push(...nameItem(item, position, ctasPending, name !== undefined && repeats > 0 ? repeatedColumn(name, repeats) : undefined));
     });
     ctasPending = false;
     i = end - 1;

@@ -1,6 +1,6 @@
 // CTAS, INSERT and row-level changes (UPDATE/DELETE/MERGE) on the local lake, with Athena's checks and errors.
 import { randomUUID } from 'node:crypto';
-import { isAnonymousColumn } from '../../dialect/anonymous-columns.js';
+import { isAnonymousColumn, trinoColumnName } from '../../dialect/anonymous-columns.js';
 import type { QueryResult } from '../engine.js';
 import { catalogName } from './catalog.js';
 import { duckDbTypeOf, hiveTypeOfDuckDb, parseHiveType, unwritableColumn } from '../../dialect/hive-types.js';
@@ -85,7 +85,7 @@ export function castProjection(staged: StagedRows, sourceColumns: (string | null
 export function checkStoredColumnNames(columns: readonly { name: string }[], target: TableRef): string[] {
   const anonymous = columns.findIndex((c) => isAnonymousColumn(c.name));
   if (anonymous >= 0) throw athenaError('MISSING_COLUMN_NAME', `Column name not specified at position ${anonymous + 1}`, target);
-  const names = columns.map((c) => c.name.toLowerCase());
+  const names = columns.map((c, i) => trinoColumnName(c.name, i).toLowerCase());
   const duplicate = names.find((n, i) => names.indexOf(n) !== i);
   if (duplicate) throw athenaError('DUPLICATE_COLUMN_NAME', `Column name '${duplicate}' specified more than once`, target);
   return names;
