@@ -465,6 +465,9 @@ export const MACROS: readonly string[] = [
      WHEN len(regexp_extract_all('', '(?:' || p || ')?', CAST(g AS INTEGER))) >= 0 THEN CAST(g AS INTEGER) END`,
   `trino_regexp_extract(s, p) AS CASE WHEN regexp_matches(s, p) THEN regexp_extract(s, p) END,
      (s, p, g) AS CAST(CASE WHEN s IS NOT NULL THEN regexp_extract_all(s, p, trino_regexp_group(p, g))[1] END AS VARCHAR)`,
+  // java-regex.ts: `\b`, `\B` and POSIX classes count non-ASCII letters in Java, not in RE2.
+  `trino_regexp_ascii_text(s, p) AS CASE WHEN s IS NULL OR p IS NULL OR NOT regexp_matches(p, '\\\\[bB]|\\[:') OR NOT regexp_matches(s, '[^\\x00-\\x7F]') THEN s
+     ELSE CAST(trino_fail('A regular expression with \\b, \\B or a [[:class:]] counts non-ASCII letters as word characters on Athena (Java regex) but not in the local engine (RE2), and the text has non-ASCII characters; match the letters with \\p{L} instead') AS VARCHAR) END`,
   `trino_regexp_extract_all(s, p) AS regexp_extract_all(s, p),
      (s, p, g) AS CASE WHEN s IS NOT NULL THEN regexp_extract_all(s, p, trino_regexp_group(p, g)) END`,
   // A NULL argument gives NULL before the out-of-range cases give ''.

@@ -1,6 +1,7 @@
 // The expression rewriter: walks the token tree, renders calls through the function table (functions.ts), typed
 // literals, lambdas and operators whose DuckDB meaning differs (`/`, `%`, `± INTERVAL`, `AT TIME ZONE`). Text it does
 // not rewrite is emitted byte for byte.
+import { REGEXP_CALLS, withJavaRegex } from './java-regex.js';
 import {
   AMBIGUOUS_NULL_DATETIME,
   AMBIGUOUS_NULL_OPERATOR,
@@ -632,8 +633,10 @@ export class ExpressionRewriter {
       renderZoned: (nodes) => this.renderZoned(nodes),
     };
     let text: string | undefined;
-    if (entry?.run.kind === 'rewrite') text = FUNCTIONS[lower](ctx);
-    else if (entry?.run.kind === 'builtin' || entry?.run.kind === 'shim') text = `${entry.run.to}(${ctx.all()}${close}${renderedTail}`;
+    // A regular expression's pattern and text, as Java reads them (java-regex.ts).
+    const call = entry && REGEXP_CALLS.has(lower) ? withJavaRegex(ctx) : ctx;
+    if (entry?.run.kind === 'rewrite') text = FUNCTIONS[lower](call);
+    else if (entry?.run.kind === 'builtin' || entry?.run.kind === 'shim') text = `${entry.run.to}(${call.all()}${close}${renderedTail}`;
     text ??= `${name.text}(${ctx.all()}${close}${renderedTail}`;
     const zoned =
       ZONED_CALLS.has(lower) ||

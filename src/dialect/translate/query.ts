@@ -4,6 +4,7 @@ import { DialectError, type Diagnostic } from '../diagnostics.js';
 import { tokenize, type Token } from '../tokens.js';
 import { ExpressionRewriter } from './expressions.js';
 import type { TranslateContext } from './index.js';
+import { nameUnnestColumns } from './unnest-columns.js';
 import { nameSelectItems, topLevelValuesColumns } from './select-names.js';
 import { renderStoredValues } from './stored-values.js';
 import { buildTree, meaningful, nodeKeyword } from './tree.js';
@@ -50,7 +51,9 @@ export function translateExpressions(sql: string, position?: (t: Token) => { lin
   refuseNaturalJoin(tree, report);
   const verb = nodeKeyword(meaningful(tree)[0]);
   let out =
-    verb === 'UPDATE' || verb === 'MERGE' ? renderStoredValues(tree, (nodes) => rewriter.render(nodes)) : rewriter.render(nameSelectItems(tree, options.ctas));
+    verb === 'UPDATE' || verb === 'MERGE'
+      ? renderStoredValues(tree, (nodes) => rewriter.render(nodes))
+      : rewriter.render(nameSelectItems(nameUnnestColumns(tree), options.ctas));
   // A statement that is only VALUES: Trino names its columns _col0, _col1, … (DuckDB: col0, …).
   const columns = topLevelValuesColumns(tree);
   if (columns > 0) {

@@ -1,6 +1,8 @@
-// Trino's output column names: an unaliased select item that is not a column reference is `_col<position>`, a column
-// reference is named by its last part, and identifiers fold to lower case. DuckDB would name such an item after its
-// (translated) text, so the translator adds the alias. A CTAS needs a name for every column: Trino's error instead.
+// Trino's output column names: an unaliased select item that is not a column reference has no name (a result calls it
+// `_col<position>`, anonymous-columns.ts), a column reference is named by its last part, and a name keeps the case the
+// query writes (trinoName). DuckDB would name such an item after its (translated) text, so the translator adds the
+// alias. A CTAS needs a name for every column: Trino's error instead.
+import { ANONYMOUS_COLUMN, anonymousColumnList, repeatedColumn } from '../anonymous-columns.js';
 import { SqlSyntaxError, type Token } from '../tokens.js';
 import { isParen, isTriviaNode, meaningful, nodeKeyword, splitArgs, type Node } from './tree.js';
 
@@ -52,21 +54,28 @@ const INTERVAL_UNITS = new Set(['YEAR', 'MONTH', 'DAY', 'HOUR', 'MINUTE', 'SECON
 /** Thrown for a CTAS column without a name (Trino: MISSING_COLUMN_NAME). */
 export class MissingColumnNameError extends SqlSyntaxError {}
 
-const isName = (n: Node | undefined): n is Node & { kind: 'token' } =>
+export const isName = (n: Node | undefined): n is Node & { kind: 'token' } =>
   n !== undefined && n.kind === 'token' && (n.token.kind === 'quoted' || (n.token.kind === 'word' && !VALUE_WORDS.has(n.token.text.toUpperCase())));
 const isPunct = (n: Node | undefined, text: string) => n !== undefined && n.kind === 'token' && n.token.text === text;
 
 const synthetic = (at: Token, kind: Token['kind'], text: string): Node => ({ kind: 'token', token: { ...at, kind, text } });
+const quotedName = (name: string) => `"${name.replaceAll('"', '""')}"`;
 const aliasNodes = (at: Token, name: string): Node[] => [
   synthetic(at, 'ws', ' '),
   synthetic(at, 'word', 'AS'),
   synthetic(at, 'ws', ' '),
-  synthetic(at, 'quoted', `"${name}"`),
+  synthetic(at, 'quoted', quotedName(name)),
 ];
 
-/** The name Trino gives an identifier token: unquoted and lower case. */
+/**
+ * The name Trino gives an identifier token in a result: unquoted, in the case written. Names resolve without regard to
+ * case, but a result keeps the query's spelling: Trino 476 answers `SELECT 1 AS Mixed` with the column `Mixed`, and so
+ * does Athena ("Athena … display[s] the column heading using the casing that you chose in the query",
+ * https://docs.aws.amazon.com/athena/latest/ug/tables-databases-columns-names.html); only the columns of a table it
+ * creates are lower case (lake-writes.ts).
+ */
 function trinoName(t: Token): string {
-  return (t.kind === 'quoted' ? t.text.slice(1, -1).replaceAll(t.text[0] + t.text[0], t.text[0]) : t.text).toLowerCase();
+  return t.kind === 'quoted' ? t.text.slice(1, -1).replaceAll(t.text[0] + t.text[0], t.text[0]) : t.text;
 }
 
 function isColumnRef(m: readonly Node[]): boolean {
@@ -103,29 +112,43 @@ function firstTokenOf(item: readonly Node[]): Token {
   return n.kind === 'token' ? n.token : n.open;
 }
 
-/** One select item with Trino's name made explicit where DuckDB's would differ. */
-function nameItem(item: Node[], position: number, ctas: boolean): Node[] {
+/** The name Trino gives a select item, undefined when it has none (or is a `*`). */
+function itemName(item: readonly Node[]): string | undefined {
+  const m = meaningful(item);
+  const alias = aliasOf(m);
+  if (alias) return trinoName(alias);
+  const last = m[m.length - 1];
+  return isColumnRef(m) && last.kind === 'token' && last.token.text !== '*' ? trinoName(last.token) : undefined;
+}
+
+/**
+ * One select item with Trino's name made explicit where DuckDB's would differ; `rename` (a repeated name,
+ * anonymous-columns.ts) replaces its name.
+ */
+function nameItem(item: Node[], position: number, ctas: boolean, rename?: string): Node[] {
   const m = meaningful(item);
   const last = m[m.length - 1];
   if (!last || (last.kind === 'token' && last.token.text === '*' && (m.length === 1 || isPunct(m[m.length - 2], '.')))) return item;
   const alias = aliasOf(m);
   if (alias) {
-    // Trino folds identifiers: `AS Revenue` is `revenue`. DuckDB refuses keywords (`next`) as implicit aliases.
-    const name = trinoName(alias);
+    // DuckDB refuses keywords (`next`) as implicit aliases.
     const explicit = nodeKeyword(m[m.length - 2]) === 'AS';
-    if (explicit && (alias.text === name || alias.text === `"${name}"`)) return item;
+    if (explicit && rename === undefined) return item;
     // `AS` is its own token: the expression before an implicit alias must stay one operand for the rewriter.
-    const named = (): Node[] => (explicit ? [] : [synthetic(alias, 'word', 'AS'), synthetic(alias, 'ws', ' ')]).concat(synthetic(alias, 'quoted', `"${name}"`));
+    const quoted = synthetic(alias, 'quoted', quotedName(rename ?? trinoName(alias)));
+    const named = (): Node[] => (explicit ? [quoted] : [synthetic(alias, 'word', 'AS'), synthetic(alias, 'ws', ' '), quoted]);
     return item.flatMap((n) => (n.kind === 'token' && n.token === alias ? named() : [n]));
   }
   if (isColumnRef(m) && last.kind === 'token') {
+    // DuckDB names the result column as the relation declares it (`a` for `SELECT A FROM t`): the written case wins.
     const name = trinoName(last.token);
-    return last.token.text === name ? item : [...item, ...aliasNodes(last.token, name)];
+    if (rename !== undefined) return [...item, ...aliasNodes(last.token, rename)];
+    return last.token.kind === 'word' && name === name.toLowerCase() ? item : [...item, ...aliasNodes(last.token, name)];
   }
   const at = firstTokenOf(item);
   if (ctas) throw new MissingColumnNameError(`Column name not specified at position ${position + 1}`, at.line, at.col);
   const end = item.length - [...item].reverse().findIndex((n) => !isTriviaNode(n));
-  return [...item.slice(0, end), ...aliasNodes(at, `_col${position}`), ...item.slice(end)];
+  return [...item.slice(0, end), ...aliasNodes(at, ANONYMOUS_COLUMN), ...item.slice(end)];
 }
 
 /** The number of columns of a `(VALUES …)` group, 0 for any other node. */
@@ -139,7 +162,7 @@ function valuesColumns(group: Node): number {
   return 1;
 }
 
-const NOT_AN_ALIAS = new Set([
+export const NOT_AN_ALIAS = new Set([
   ...LIST_END,
   'SELECT',
   'WITH',
@@ -182,21 +205,35 @@ function endsList(items: readonly Node[], k: number): boolean {
     next === undefined
   );
 }
-const columnList = (at: Token, columns: number): Node => synthetic(at, 'word', `(${Array.from({ length: columns }, (_v, k) => `"_col${k}"`).join(', ')})`);
+const columnList = (at: Token, columns: number): Node => synthetic(at, 'word', anonymousColumnList(columns));
+
+/** A group just pushed to `out` (items[i]) that is a FROM or JOIN item followed by no alias. */
+function unaliasedFromItem(out: readonly Node[], items: readonly Node[], i: number): boolean {
+  const before = meaningful(out.slice(0, -1));
+  if (!['FROM', 'JOIN'].includes(nodeKeyword(before[before.length - 1]))) return false;
+  const after = meaningful(items.slice(i + 1))[0];
+  return !(nodeKeyword(after) === 'AS' || (isName(after) && !NOT_AN_ALIAS.has(nodeKeyword(after))));
+}
 
 /**
  * Adds Trino's output names to every select list in `items` (recursively: subqueries, CTEs, `(VALUES …) t`). With
  * `ctas`, the statement's own select list must name every column.
  */
-export function nameSelectItems(items: readonly Node[], ctas = false): Node[] {
+export function nameSelectItems(items: readonly Node[], ctas = false, nested = false): Node[] {
   let ctasPending = ctas;
   let valuesPending = 0;
   const out: Node[] = [];
   for (let i = 0; i < items.length; i++) {
     const node = items[i];
     if (node.kind === 'group') {
-      out.push({ ...node, items: nameSelectItems(node.items) });
+      out.push({ ...node, items: nameSelectItems(node.items, false, true) });
       valuesPending = valuesColumns(node);
+      if (valuesPending > 0 && unaliasedFromItem(out, items, i)) {
+        // `FROM (VALUES 1)`: DuckDB would name its column col0; Trino gives it none.
+        out.push(synthetic(node.open, 'ws', ' '), synthetic(node.open, 'word', 'AS'), synthetic(node.open, 'ws', ' '));
+        out.push(synthetic(node.open, 'quoted', '"__values"'), columnList(node.open, valuesPending));
+        valuesPending = 0;
+      }
       continue;
     }
     out.push(node);
@@ -211,11 +248,16 @@ export function nameSelectItems(items: readonly Node[], ctas = false): Node[] {
     while (start < items.length && (isTriviaNode(items[start]) || ['DISTINCT', 'ALL'].includes(nodeKeyword(items[start])))) out.push(items[start++]);
     let end = start;
     while (end < items.length && !endsList(items, end)) end++;
-    const list = items.slice(start, end).map((n) => (n.kind === 'group' ? { ...n, items: nameSelectItems(n.items) } : n));
+    const list = items.slice(start, end).map((n) => (n.kind === 'group' ? { ...n, items: nameSelectItems(n.items, false, true) } : n));
     const { items: selectItems, commas } = splitItems(list);
+    // A result keeps a repeated name; a subquery's (and the table a CTAS writes) would get DuckDB's `a_1`.
+    const seen = new Map<string, number>();
     selectItems.forEach((item, position) => {
       if (position > 0) out.push(commas[position - 1]);
-      out.push(...nameItem(item, position, ctasPending));
+      const name = nested || ctasPending ? itemName(item) : undefined;
+      const repeats = name === undefined ? 0 : (seen.get(name.toLowerCase()) ?? 0);
+      if (name !== undefined) seen.set(name.toLowerCase(), repeats + 1);
+      out.push(...nameItem(item, position, ctasPending, name !== undefined && repeats > 0 ? repeatedColumn(name, repeats) : undefined));
     });
     ctasPending = false;
     i = end - 1;

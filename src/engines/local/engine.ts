@@ -12,6 +12,7 @@ import { confineToLake, refuseEngineStatements, refuseEscapingLocations } from '
 import { failureMessage, registerShims, type MacroSet } from '../../dialect/shims/index.js';
 import { withUnknownTypes } from './unknown-types.js';
 import { fileMissingColumn } from './parquet-reading.js';
+import { withTrinoColumnNames } from '../../dialect/anonymous-columns.js';
 import { translateStatement, type TranslateContext, type TranslationStep } from '../../dialect/translate/index.js';
 
 export interface LocalEngineOptions {
@@ -201,7 +202,7 @@ export class AthenaLocalEngine implements Engine {
       return last && { ...last, stats: { ...last.stats, bytesScanned: await this.scanMeter.bytesRead() } };
     });
     if (!result) throw new EngineError('internal: translation produced no result step');
-    return { ...result, stats: { ...result.stats, durationMs: performance.now() - started } };
+    return { ...result, columns: withTrinoColumnNames(result.columns), stats: { ...result.stats, durationMs: performance.now() - started } };
   }
 
   /**
@@ -218,7 +219,7 @@ export class AthenaLocalEngine implements Engine {
       if (step.result) last = await withUnknownTypes(this.duck.connection, this.macros, sql, step.sql, r);
     }
     if (!last) throw new EngineError('internal: translation produced no result step');
-    return { ...last, stats: { ...last.stats, durationMs: performance.now() - started, bytesScanned: 0 } };
+    return { ...last, columns: withTrinoColumnNames(last.columns), stats: { ...last.stats, durationMs: performance.now() - started, bytesScanned: 0 } };
   }
 
   /**

@@ -8,7 +8,7 @@ import type { LakeAction, PartitionSpec, TableRef } from '../../dialect/lake-act
 import { athenaError, schemaNotFound, tableNotFound } from './errors.js';
 import { discoverPartitions, localPathOf, partitionPath } from './lake-storage.js';
 import type { LakeTable } from '../../dialect/lake-table.js';
-import { createTableAs, insertInto, modifyRows } from './lake-writes.js';
+import { checkStoredColumnNames, createTableAs, insertInto, modifyRows } from './lake-writes.js';
 import { unload } from './lake-unload.js';
 import { sqlIdent } from './readers.js';
 import { s3Folder } from '../../storage/object-store/object-store.js';
@@ -93,6 +93,7 @@ export async function runLakeAction(ctx: LakeSessionContext, action: LakeAction)
       if (kind === 'view' && !action.orReplace) {
         throw athenaError('ALREADY_EXISTS', `View '${action.target.database}.${action.target.name}' already exists: use CREATE OR REPLACE VIEW`, action.target);
       }
+      await checkViewColumns(ctx, action.sql, action.target);
       await ctx.connection.run(`CREATE OR REPLACE VIEW ${catalogName(action.target.database, action.target.name)} AS ${action.sql}`);
       catalog.viewCreated(action.target.database, action.target.name);
       return emptyResult();
@@ -176,6 +177,19 @@ export async function runLakeAction(ctx: LakeSessionContext, action: LakeAction)
       return insertInto(ctx, action.target, action.columns, action.sourceSql, action.replacePartitions);
     case 'modifyRows':
       return modifyRows(ctx, action);
+  }
+}
+
+/** A view's columns, named as Athena requires (each named, once), from its prepared body: nothing runs. */
+async function checkViewColumns(ctx: LakeSessionContext, sql: string, target: TableRef): Promise<void> {
+  const prepared = await ctx.connection.prepare(sql);
+  try {
+    checkStoredColumnNames(
+      Array.from({ length: prepared.columnCount }, (_, i) => ({ name: prepared.columnName(i) })),
+      target,
+    );
+  } finally {
+    prepared.destroySync();
   }
 }
 

@@ -1,5 +1,6 @@
 // CTAS, INSERT and row-level changes (UPDATE/DELETE/MERGE) on the local lake, with Athena's checks and errors.
 import { randomUUID } from 'node:crypto';
+import { isAnonymousColumn, trinoColumnName } from '../../dialect/anonymous-columns.js';
 import type { QueryResult } from '../engine.js';
 import { catalogName } from './catalog.js';
 import { duckDbTypeOf, hiveTypeOfDuckDb, parseHiveType, unwritableColumn } from '../../dialect/hive-types.js';
@@ -80,14 +81,22 @@ export function castProjection(staged: StagedRows, sourceColumns: (string | null
   return `(SELECT ${items.join(', ')} FROM ${staged.relation}) AS __rows`;
 }
 
+/** Athena's errors for a stored relation's column names (CREATE TABLE AS, CREATE VIEW): each named, once. */
+export function checkStoredColumnNames(columns: readonly { name: string }[], target: TableRef): string[] {
+  const anonymous = columns.findIndex((c) => isAnonymousColumn(c.name));
+  if (anonymous >= 0) throw athenaError('MISSING_COLUMN_NAME', `Column name not specified at position ${anonymous + 1}`, target);
+  const names = columns.map((c, i) => trinoColumnName(c.name, i).toLowerCase());
+  const duplicate = names.find((n, i) => names.indexOf(n) !== i);
+  if (duplicate) throw athenaError('DUPLICATE_COLUMN_NAME', `Column name '${duplicate}' specified more than once`, target);
+  return names;
+}
+
 /** A query's columns as a table's, lower-cased, with Athena's errors for the columns no table can hold. */
 export function tableColumns(columns: StagedRows['columns'], target: TableRef): LakeColumn[] {
   // Hive (and the local Iceberg tables) have no zoned timestamp or ipaddress type; their structs must never reach a file.
   const unwritable = unwritableColumn(columns);
   if (unwritable) throw unsupportedHiveType(unwritable, target);
-  const names = columns.map((c) => c.name.toLowerCase());
-  const duplicate = names.find((n, i) => names.indexOf(n) !== i);
-  if (duplicate) throw athenaError('DUPLICATE_COLUMN_NAME', `Column name '${duplicate}' specified more than once`, target);
+  const names = checkStoredColumnNames(columns, target);
   return columns.map((c, i) => ({ name: names[i], type: hiveTypeOfDuckDb(c.duckType, names[i]) }));
 }
 
