@@ -413,6 +413,18 @@ export const MACROS: readonly string[] = [
        WHEN typeof(x) = 'JSON' THEN CAST(trino_json_for_cast(x, '${t === 'FLOAT' ? 'real' : 'double'}') AS ${t})
        ELSE CAST(x AS ${t}) END`,
   ),
+  // CAST(double or real AS decimal): Trino 476 reads the shortest text that gives the value back (Java's
+  // Double.toString, Float.toString: BigDecimal.valueOf) and rounds it half up, so CAST(1.005E0 AS DECIMAL(4, 2)) is
+  // 1.01 although the double is 1.00499…; DuckDB rounds the binary value (1.00). DuckDB's text of a double or real is
+  // that shortest text too. A text must be a number as Java's BigDecimal reads it: DuckDB also trims spaces and
+  // reads 1_0. A value that does not fit (NaN, an infinity) keeps DuckDB's cast, whose error is reworded as Trino's.
+  `trino_to_decimal(x, w) AS CASE
+     WHEN typeof(x) IN ${FLOATING} THEN CASE
+       WHEN abs(TRY_CAST(x AS DOUBLE)) < pow(10, trino_type_precision(typeof(w)) - trino_type_scale(typeof(w)))
+       THEN cast_to_type(CAST(x AS VARCHAR), w) ELSE cast_to_type(x, w) END
+     WHEN typeof(x) = 'VARCHAR' AND NOT regexp_full_match(CAST(x AS VARCHAR), '[+-]?([0-9]+[.]?[0-9]*|[.][0-9]+)([eE][+-]?[0-9]+)?')
+       THEN cast_to_type(trino_fail('Cannot cast VARCHAR ''' || CAST(x AS VARCHAR) || ''' to ' || replace(typeof(w), ',', ', ') || '. Value is not a number.'), w)
+     ELSE cast_to_type(x, w) END`,
   `trino_integer_text(s, type_name) AS CASE WHEN regexp_full_match(s, '[\\x00-\\x20]*[+-]?[0-9]+[\\x00-\\x20]*') THEN s
      ELSE cast_to_type(trino_fail('Cannot cast ''' || s || ''' to ' || type_name), s) END`,
   // A timestamp(0) with time zone prints no fraction (its TIMESTAMP_S wall clock). No NULL overload: the ipaddress

@@ -334,6 +334,7 @@ function castCall(c: CallContext, tryCast: boolean): string | undefined {
   else if (INTEGER_TARGETS.has(type.base)) shim = isIntegerTextLiteral(operand) ? `CAST(${x} AS ${type.sql})` : `trino_to_${type.sql.toLowerCase()}(${x})`;
   else if (TEXT_CHECKED_TARGETS.has(type.sql))
     shim = readsAsTrino(operand, type.sql) ? `CAST(${x} AS ${type.sql})` : `trino_to_${type.sql.toLowerCase()}(${x})`;
+  else if (type.base === 'DECIMAL') shim = `trino_to_decimal(${x}, CAST(NULL AS ${type.sql}))`;
   else if (type.base === 'JSON') shim = shimCall('trino_cast_json', [x]);
   else if (type.base === 'IPADDRESS') shim = shimCall('trino_to_ipaddress', [x]);
   // An ipaddress gives its 16 bytes; an aggregate keeps DuckDB's cast (an aggregated ipaddress there fails loudly).
