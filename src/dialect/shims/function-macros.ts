@@ -197,7 +197,9 @@ export const FUNCTION_MACROS: readonly string[] = [
   `trino_trim(s) AS regexp_replace(s, '^${JAVA_WHITESPACE_CLASS}+|${JAVA_WHITESPACE_CLASS}+$', '', 'g'), (s, chars) AS trim(s, chars)`,
   `trino_ltrim(s) AS regexp_replace(s, '^${JAVA_WHITESPACE_CLASS}+', ''), (s, chars) AS ltrim(s, chars)`,
   `trino_rtrim(s) AS regexp_replace(s, '${JAVA_WHITESPACE_CLASS}+$', ''), (s, chars) AS rtrim(s, chars)`,
-  `trino_reverse(x VARCHAR) AS reverse(x), (x) AS list_reverse(x)`,
+  // Trino reverses code points (Java's), DuckDB's reverse() grapheme clusters: reverse('e' || chr(769) || 'a') is
+  // 'a' || chr(769) || 'e' in Trino 476 (the accent moves to the a), 'aé' in DuckDB. string_split(x, '') splits code points.
+  `trino_reverse(x VARCHAR) AS array_to_string(list_reverse(string_split(x, '')), ''), (x) AS list_reverse(x)`,
   `trino_length(s VARCHAR) AS length(s), (s BLOB) AS octet_length(s)`,
   // Luhn: from the right, every second digit doubled (minus 9 above 9); valid when the sum ends in 0.
   `trino_luhn_check(s) AS CASE WHEN s IS NOT NULL THEN list_sum(list_transform(list_reverse(string_split(s, '')),
