@@ -427,6 +427,11 @@ export const MACROS: readonly string[] = [
      ELSE cast_to_type(x, w) END`,
   `trino_integer_text(s, type_name) AS CASE WHEN regexp_full_match(s, '[\\x00-\\x20]*[+-]?[0-9]+[\\x00-\\x20]*') THEN s
      ELSE cast_to_type(trino_fail('Cannot cast ''' || s || ''' to ' || type_name), s) END`,
+  // CAST(x AS varchar(n)): a text longer than n is cut to n characters, any other value must fit (Trino 476: "Value
+  // 123 cannot be represented as varchar(2)"; a boolean, timestamp, time, interval or JSON fails too, with an internal
+  // error). source_type is typeof(x), folded while binding.
+  `trino_varchar_fit(text, n, source_type) AS CASE WHEN source_type NOT IN ('VARCHAR', '"NULL"') AND length(text) > n
+     THEN cast_to_type(trino_fail('Value ' || text || ' cannot be represented as varchar(' || n || ')'), text) ELSE left(text, n) END`,
   // A timestamp(0) with time zone prints no fraction (its TIMESTAMP_S wall clock). No NULL overload: the ipaddress
   // one already makes an untyped NULL ambiguous here (CAST(NULL AS varchar) is not translated to this shim).
   `trino_to_varchar(x ${TZ_STRUCT}) AS trino_timestamp_text(x.trino_wall, ' ') || ' ' || x.trino_zone,

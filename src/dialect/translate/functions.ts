@@ -324,7 +324,7 @@ function castCall(c: CallContext, tryCast: boolean): string | undefined {
   else if (type.base === 'VARCHAR') {
     const source = type.length ? shimCall('trino_bounded_varchar_source', [x, String(type.length)]) : x;
     const text = shimCall('trino_to_varchar', [source]);
-    shim = type.length ? `left(${text}, ${type.length})` : text;
+    shim = type.length ? `trino_varchar_fit(${text}, ${type.length}, typeof(${x}))` : text;
   }
   // A zoned operand is never text: trino_to_timestamp's other branch, without the text one. Its operand, used in both,
   // was expanded twice more (P3's CAST(from_iso8601_timestamp(…) AT TIME ZONE 'UTC' AS TIMESTAMP): ~45 % of its planning).
