@@ -40,6 +40,10 @@ const zonedOverloads = (head: string, tail: string, tz3: (x: string) => string, 
 /** A zoned answer computed at timestamp(3) and given back x's precision 0 (whole seconds already: an exact cast). */
 const keptAtSeconds = (tz3: (x: string) => string) => (x: string) => `cast_to_type(${tz3(x)}, ${x})`;
 
+/** `then` where the interval i is whole days, Trino 476's failure for a date otherwise ('add … to', 'subtract … from'). */
+const wholeDays = (what: string, then: string) =>
+  `CASE WHEN epoch_us(i) % 86400000000 <> 0 THEN cast_to_type(trino_fail('Cannot ${what} a date'), x) ELSE ${then} END`;
+
 /** Trino 476's FUNCTION_NOT_FOUND for sequence(timestamp, timestamp): timestamps need a step. */
 const SEQUENCE_WITHOUT_STEP = (type: string) =>
   `Unexpected parameters (${type}, ${type}) for function sequence. Expected: sequence(bigint, bigint), sequence(bigint, bigint, bigint), sequence(date, date), sequence(date, date, interval day to second), sequence(date, date, interval year to month), sequence(timestamp(p), timestamp(p), interval day to second), sequence(timestamp(p), timestamp(p), interval year to month)`;
@@ -284,11 +288,14 @@ export const MACROS: readonly string[] = [
   // timestamp(p) ± a day-to-second interval is timestamp(max(p, 3)) in Trino 476 (TIMESTAMP '2025-01-01 10:00:00' +
   // INTERVAL '1' SECOND is a timestamp(3)); a year-month interval keeps p (trino_plus_interval). The typed overloads
   // pick the TIMESTAMP_S one for a timestamp(0) only: a DATE would take it through an implicit cast otherwise.
+  // A date moves by whole days only: Trino 476 fails DATE '2025-01-01' + INTERVAL '1' HOUR ("Cannot add hour, minutes
+  // or seconds to a date"; INTERVAL '24' HOUR is a day and passes); DuckDB answered the date (found by the third hunt).
   `trino_plus_day_second(x ${TZ_STRUCT}, i) AS trino_plus_interval(x, i),
-     (x DATE, i) AS trino_plus_interval(x, i),
+     (x DATE, i) AS ${wholeDays('add hour, minutes or seconds to', 'trino_plus_interval(x, i)')},
      (x TIMESTAMP_S, i) AS CAST(x AS TIMESTAMP) + i,
      (x, i) AS cast_to_type(x + i, x)`,
-  `trino_minus_day_second(x, i) AS trino_plus_day_second(x, -i)`,
+  `trino_minus_day_second(x DATE, i) AS ${wholeDays('subtract hour, minutes or seconds from', 'trino_plus_interval(x, -i)')},
+     (x, i) AS trino_plus_day_second(x, -i)`,
   // Trino's date_add takes an int count (Math.toIntExact): a larger one fails with 'integer overflow'.
   `trino_date_add_count(n) AS CASE WHEN n BETWEEN -2147483648 AND 2147483647 THEN n
      ELSE cast_to_type(trino_fail('date_add: integer overflow'), n) END`,

@@ -197,6 +197,9 @@ const EXTRACT_FIELDS: Record<string, string> = {
   SECOND: 'second',
 };
 
+/** EXTRACT fields of a time of day, which Trino 476 refuses to take from a date. */
+const TIME_OF_DAY_FIELDS = new Set(['HOUR', 'MINUTE', 'SECOND']);
+
 const INTEGER_TARGETS = new Set(['TINYINT', 'SMALLINT', 'INTEGER', 'INT', 'BIGINT']);
 /** Targets a json operand is rewritten for before DuckDB's cast (trino_json_cast_source); scalars have their shims. */
 const JSON_READ_TARGETS = new Set(['ARRAY', 'MAP', 'ROW']);
@@ -477,7 +480,9 @@ export const FUNCTIONS: Record<string, CallHandler> = {
       c.report('extract-field', `EXTRACT(${field} FROM …) is not supported locally`, 'use hour(), minute(), day_of_week(), …');
       return undefined;
     }
-    return `${fn}(${wall(c.render(items.slice(fromIndex + 1)).trim())})`;
+    const operand = c.render(items.slice(fromIndex + 1)).trim();
+    // hour(DATE …) is 0 in Trino 476, EXTRACT(HOUR FROM DATE …) TYPE_MISMATCH "Cannot extract HOUR from date".
+    return `${fn}(${wall(TIME_OF_DAY_FIELDS.has(field) ? `trino_not_date(${operand}, '${field}')` : operand)})`;
   },
   date_format: (c) => {
     const pattern = formatPattern(c, 1, mysqlToStrftime, 'format');

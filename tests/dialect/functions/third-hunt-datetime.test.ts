@@ -6,6 +6,10 @@
 // - Formatting: a Joda letter repeated n times pads a number to n digits
 //   (https://trino.io/docs/current/functions/datetime.html#format_datetime, JodaTime's DateTimeFormat): 'ddd' is 005,
 //   'DD' 05, 'yyyyy' 02025. strftime has no such widths, so those runs are refused at the call.
+// - DATE ± a day-to-second interval that is not whole days fails (INVALID_FUNCTION_ARGUMENT "Cannot add hour, minutes
+//   or seconds to a date"; INTERVAL '24' HOUR passes), and EXTRACT(HOUR | MINUTE | SECOND FROM a date) fails
+//   (TYPE_MISMATCH "Cannot extract HOUR from date") although hour(DATE …) is 0; DuckDB answered both
+//   (https://trino.io/docs/current/functions/datetime.html#date-and-time-operators, #extract).
 import { describeFunctions } from './harness.js';
 
 describeFunctions(
@@ -25,6 +29,13 @@ describeFunctions(
       'timestamp(3) with time zone',
     ],
     ['yyyy pads to 4 digits', "format_datetime(TIMESTAMP '2025-01-05 03:04:05', 'yyyy-MM-dd HH')", '2025-01-05 03', 'varchar'],
+    ['a date plus 24 hours', "DATE '2025-01-01' + INTERVAL '24' HOUR", '2025-01-02', 'date'],
+    ['a date column minus 48 hours', "d - INTERVAL '48' HOUR FROM (VALUES DATE '2025-01-03') t(d)", '2025-01-01', 'date'],
+    ['an aggregated date plus a day', "max(d) + INTERVAL '1' DAY FROM (VALUES DATE '2025-01-01') t(d)", '2025-01-02', 'date'],
+    ['a timestamp plus an hour', "TIMESTAMP '2025-01-01 10:00:00' + INTERVAL '1' HOUR", '2025-01-01 11:00:00.000', 'timestamp(3)'],
+    ['hour() of a date', "hour(DATE '2025-01-01')", 0, 'bigint'],
+    ['EXTRACT(DAY FROM a date)', "extract(day FROM DATE '2025-01-05')", 5, 'bigint'],
+    ['EXTRACT(SECOND FROM an aggregated timestamp)', "extract(second FROM max(t)) FROM (VALUES TIMESTAMP '2025-01-05 10:00:07') x(t)", 7, 'bigint'],
     ['DDD pads to 3 digits', "format_datetime(TIMESTAMP '2025-01-05 03:04:05', 'DDD')", '005', 'varchar'],
   ],
   [
@@ -34,6 +45,12 @@ describeFunctions(
     ['one space for two', "date_parse('2025-01-05 13:02', '%Y-%m-%d  %H:%i')", /Invalid format: "2025-01-05 13:02"/],
     ['a tab for a space', "date_parse('2025-01-05' || chr(9) || '13:02', '%Y-%m-%d %H:%i')", /Invalid format: "2025-01-05\t13:02"/],
     ['parse_datetime with a leading space', "parse_datetime(' 2025-01-05', 'yyyy-MM-dd')", /Invalid format: " 2025-01-05"/],
+    ['a date plus an hour', "DATE '2025-01-01' + INTERVAL '1' HOUR", /^Cannot add hour, minutes or seconds to a date/],
+    ['a date column minus a minute', "d - INTERVAL '1' MINUTE FROM (VALUES DATE '2025-01-01') t(d)", /Cannot subtract hour, minutes or seconds from a date/],
+    ['an interval plus a date', "INTERVAL '1' HOUR + DATE '2025-01-01'", /Cannot add hour, minutes or seconds to a date/],
+    ['an aggregated date plus an hour', "max(d) + INTERVAL '1' HOUR FROM (VALUES DATE '2025-01-01') t(d)", /Cannot add hour, minutes or seconds to a date/],
+    ['EXTRACT(MINUTE FROM a date)', "extract(minute FROM DATE '2025-01-01')", /^Cannot extract MINUTE from date/],
+    ['EXTRACT(HOUR FROM an aggregated date)', "extract(hour FROM max(d)) FROM (VALUES DATE '2025-01-01') t(d)", /Cannot extract HOUR from date/],
     ['ddd', "format_datetime(TIMESTAMP '2025-01-05 03:04:05', 'ddd')", /format-pattern.*Joda 'ddd' pads the number to 3 digits/],
     ['DD', "format_datetime(TIMESTAMP '2025-01-05 03:04:05', 'DD')", /format-pattern.*Joda 'DD' pads the number to 2 digits/],
     ['yyyyy', "format_datetime(TIMESTAMP '2025-01-05 03:04:05', 'yyyyy')", /format-pattern.*Joda 'yyyyy' pads the number to 5 digits/],
