@@ -542,6 +542,15 @@ export class ExpressionRewriter {
     }
     if (word === 'CHAR')
       this.report(t, 'type', "CHAR literals are not supported locally: Trino's CHAR(n) is padded to n characters", "write a varchar literal: 'text'");
+    // Trino 476 reads a TIMESTAMP literal as `yyyy-mm-dd[ hh:mm[:ss[.f…]]][ zone]` (INVALID_LITERAL otherwise); DuckDB
+    // also read an ISO 'T' and white space before the date (found by the third hunt).
+    if (word === 'TIMESTAMP' && (/^\s/.test(value) || /^[-+]?\d+-\d{1,2}-\d{1,2}T/.test(value)))
+      this.report(
+        t,
+        'invalid-literal',
+        `${literal.text} is not a valid TIMESTAMP literal on Athena (INVALID_LITERAL)`,
+        "write TIMESTAMP 'yyyy-mm-dd hh:mm:ss', with a space and no T",
+      );
     if (word === 'TIMESTAMP') {
       const match = ZONED_TIMESTAMP.exec(value.trim());
       zoned = match !== null;

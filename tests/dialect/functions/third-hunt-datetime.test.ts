@@ -10,6 +10,9 @@
 //   or seconds to a date"; INTERVAL '24' HOUR passes), and EXTRACT(HOUR | MINUTE | SECOND FROM a date) fails
 //   (TYPE_MISMATCH "Cannot extract HOUR from date") although hour(DATE …) is 0; DuckDB answered both
 //   (https://trino.io/docs/current/functions/datetime.html#date-and-time-operators, #extract).
+// - A TIMESTAMP literal is `yyyy-mm-dd[ hh:mm[:ss[.f…]]][ zone]`
+//   (https://trino.io/docs/current/language/types.html#timestamp): an ISO 'T' or a leading space is INVALID_LITERAL in
+//   Trino 476; DuckDB read both. Refused at the literal.
 import { describeFunctions } from './harness.js';
 
 describeFunctions(
@@ -33,6 +36,7 @@ describeFunctions(
     ['a date column minus 48 hours', "d - INTERVAL '48' HOUR FROM (VALUES DATE '2025-01-03') t(d)", '2025-01-01', 'date'],
     ['an aggregated date plus a day', "max(d) + INTERVAL '1' DAY FROM (VALUES DATE '2025-01-01') t(d)", '2025-01-02', 'date'],
     ['a timestamp plus an hour', "TIMESTAMP '2025-01-01 10:00:00' + INTERVAL '1' HOUR", '2025-01-01 11:00:00.000', 'timestamp(3)'],
+    ['a TIMESTAMP literal with a trailing space', "TIMESTAMP '2025-01-01 10:00:00 '", '2025-01-01 10:00:00.000', 'timestamp(3)'],
     ['hour() of a date', "hour(DATE '2025-01-01')", 0, 'bigint'],
     ['EXTRACT(DAY FROM a date)', "extract(day FROM DATE '2025-01-05')", 5, 'bigint'],
     ['EXTRACT(SECOND FROM an aggregated timestamp)', "extract(second FROM max(t)) FROM (VALUES TIMESTAMP '2025-01-05 10:00:07') x(t)", 7, 'bigint'],
@@ -51,6 +55,8 @@ describeFunctions(
     ['an aggregated date plus an hour', "max(d) + INTERVAL '1' HOUR FROM (VALUES DATE '2025-01-01') t(d)", /Cannot add hour, minutes or seconds to a date/],
     ['EXTRACT(MINUTE FROM a date)', "extract(minute FROM DATE '2025-01-01')", /^Cannot extract MINUTE from date/],
     ['EXTRACT(HOUR FROM an aggregated date)', "extract(hour FROM max(d)) FROM (VALUES DATE '2025-01-01') t(d)", /Cannot extract HOUR from date/],
+    ['a TIMESTAMP literal with a T', "TIMESTAMP '2025-01-01T10:00:00'", /invalid-literal.*'2025-01-01T10:00:00' is not a valid TIMESTAMP literal/],
+    ['a TIMESTAMP literal with a leading space', "TIMESTAMP ' 2025-01-01 10:00:00'", /invalid-literal.*is not a valid TIMESTAMP literal/],
     ['ddd', "format_datetime(TIMESTAMP '2025-01-05 03:04:05', 'ddd')", /format-pattern.*Joda 'ddd' pads the number to 3 digits/],
     ['DD', "format_datetime(TIMESTAMP '2025-01-05 03:04:05', 'DD')", /format-pattern.*Joda 'DD' pads the number to 2 digits/],
     ['yyyyy', "format_datetime(TIMESTAMP '2025-01-05 03:04:05', 'yyyyy')", /format-pattern.*Joda 'yyyyy' pads the number to 5 digits/],
