@@ -383,6 +383,13 @@ export const FUNCTION_MACROS: readonly string[] = [
        WHEN 'h' THEN 3600000 ELSE 86400000 END) AS BIGINT)) END END`,
 
   // --- binary ---------------------------------------------------------------------------------------------------------
+  // A varbinary-only argument (FunctionEntry.varbinaryArgs): Trino 476 fails md5('abc') and to_hex(255) with
+  // FUNCTION_NOT_FOUND; DuckDB cast the varchar to a blob (and hex() takes numbers). typeof folds while binding.
+  ...['trino_varbinary_arg', 'trino_varbinary_arg_any'].map(
+    (name) => `${name}(x, fn) AS CASE WHEN typeof(x) NOT IN ('BLOB', '"NULL"')
+       THEN trino_fail_as('Unexpected parameters (' || lower(typeof(x)) || ') for function ' || fn || '. Expected: ' || fn || '(varbinary)', x)
+       ELSE x END`,
+  ),
   `trino_to_hex(b) AS upper(hex(b))`,
   `trino_to_base64url(b) AS replace(replace(to_base64(b), '+', '-'), '/', '_')`,
   `trino_from_base64url(s) AS from_base64(replace(replace(s, '-', '+'), '_', '/'))`,

@@ -32,6 +32,7 @@ import { IPPREFIX_INSTEAD, IPPREFIX_REFUSED, TYPED_LITERAL_KEYWORDS } from './ty
 import { IP_STRUCT, ipAddressLiteral, NamedScopeError } from '../shims/ip-address.js';
 import { TZ0_STRUCT } from '../shims/macros.js';
 import { renderWindowSpecification } from './window-keys.js';
+import { shimCall } from './unbound.js';
 
 /** Words that end an operand; anything else bare is an identifier. */
 const RESERVED = new Set(
@@ -642,7 +643,10 @@ export class ExpressionRewriter {
     };
     let text: string | undefined;
     if (entry?.run.kind === 'rewrite') text = FUNCTIONS[lower](ctx);
-    else if (entry?.run.kind === 'builtin' || entry?.run.kind === 'shim') text = `${entry.run.to}(${ctx.all()}${close}${renderedTail}`;
+    else if (entry?.run.kind === 'shim' && entry.varbinaryArgs) {
+      const checked = args.map((_a, k) => shimCall('trino_varbinary_arg', [ctx.arg(k), sqlString(lower)]));
+      text = `${entry.run.to}(${checked.join(', ')}${close}${renderedTail}`;
+    } else if (entry?.run.kind === 'builtin' || entry?.run.kind === 'shim') text = `${entry.run.to}(${ctx.all()}${close}${renderedTail}`;
     text ??= `${name.text}(${ctx.all()}${close}${renderedTail}`;
     const zoned =
       ZONED_CALLS.has(lower) ||
