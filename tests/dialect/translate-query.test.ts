@@ -48,9 +48,9 @@ describe('translateQuery', () => {
       "SELECT CAST(trino_json_cast_source(trino_ip_nested_from(x), 'map(varchar, array(row(a int)))', false) AS MAP(VARCHAR, STRUCT(a INTEGER)[]))",
     ],
     [
-      'CAST to varchar(n) truncates (an ipaddress fails)',
+      'CAST to varchar(n) truncates a text, checks that any other value fits (an ipaddress fails)',
       'SELECT CAST(x AS VARCHAR(3))',
-      'SELECT left(trino_to_varchar(trino_bounded_varchar_source(x, 3)), 3)',
+      'SELECT trino_varchar_fit(trino_to_varchar(trino_bounded_varchar_source(x, 3)), 3, typeof(x))',
     ],
     [
       'sum keeps FILTER and OVER',

@@ -28,11 +28,18 @@ export interface FunctionEntry {
   arity?: Arity;
   /** Why the local form is faithful, or what it covers (shown in docs/functions.md). */
   note?: string;
+  /**
+   * Trino takes varbinary arguments only (md5('abc') fails: "Unexpected parameters (varchar(3)) for function md5");
+   * DuckDB casts a varchar to a blob and answered, so each argument goes through trino_varbinary_arg.
+   */
+  varbinaryArgs?: boolean;
 }
 
 export const duckdb = (arity?: Arity, note?: string): FunctionEntry => ({ run: { kind: 'duckdb' }, arity, note });
 export const builtin = (to: string, arity?: Arity, note?: string): FunctionEntry => ({ run: { kind: 'builtin', to }, arity, note });
 export const shim = (to: string, arity?: Arity, note?: string): FunctionEntry => ({ run: { kind: 'shim', to }, arity, note });
+/** A shim whose arguments are varbinary only (see FunctionEntry.varbinaryArgs). */
+export const bytesShim = (to: string, arity?: Arity, note?: string): FunctionEntry => ({ run: { kind: 'shim', to }, arity, note, varbinaryArgs: true });
 export const rewrite = (note: string, arity?: Arity): FunctionEntry => ({ run: { kind: 'rewrite' }, arity, note });
 export const refused = (reason: string, instead: string): FunctionEntry => ({ run: { kind: 'refused', reason, instead } });
 

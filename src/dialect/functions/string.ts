@@ -34,7 +34,7 @@ export const STRING: FunctionFamily = {
   normalize: shim('trino_normalize', '1', 'NFC; other forms (NFD, NFKC, NFKD) are refused by arity'),
   to_utf8: builtin('encode', '1'),
   from_utf8: builtin('decode', '1', 'invalid UTF-8 fails (Trino replaces it with U+FFFD)'),
-  format: rewrite('Java String.format', '1+'),
+  format: rewrite('Java String.format', '2+'),
   format_number: shim('trino_format_number', '1', 'K, M, B, T, Q units with 3 significant digits, rounded half up; a fraction is truncated first'),
   parse_data_size: shim(
     'trino_parse_data_size',

@@ -40,5 +40,8 @@ export const DATETIME_FIELD_MACROS: readonly string[] = [
   // A two-digit year read by strptime (1969 to 2068) moved into the century Trino reads it in, from first_year on.
   `trino_year_pivot(t, first_year) AS list_transform([t], lambda trino_t: CASE WHEN year(trino_t) < first_year THEN trino_t + to_years(100)
      WHEN year(trino_t) >= first_year + 100 THEN trino_t - to_years(100) ELSE trino_t END)[1]`,
+  // EXTRACT(HOUR | MINUTE | SECOND FROM a date) fails in Trino 476 (TYPE_MISMATCH "Cannot extract HOUR from date");
+  // typeof folds while binding, so the failure is a constant and is raised over no rows too.
+  `trino_not_date(x, field) AS CASE WHEN typeof(x) = 'DATE' THEN cast_to_type(trino_fail('Cannot extract ' || field || ' from date'), x) ELSE x END`,
   `trino_zone_name(x ${TZ_STRUCT}) AS x.trino_zone, (x ${TZ0_STRUCT}) AS x.trino_zone, (x "NULL") AS 'UTC', (x) AS 'UTC'`,
 ];

@@ -207,7 +207,9 @@ export const FUNCTION_MACROS: readonly string[] = [
   `trino_trim(s) AS regexp_replace(s, '^${JAVA_WHITESPACE_CLASS}+|${JAVA_WHITESPACE_CLASS}+$', '', 'g'), (s, chars) AS trim(s, chars)`,
   `trino_ltrim(s) AS regexp_replace(s, '^${JAVA_WHITESPACE_CLASS}+', ''), (s, chars) AS ltrim(s, chars)`,
   `trino_rtrim(s) AS regexp_replace(s, '${JAVA_WHITESPACE_CLASS}+$', ''), (s, chars) AS rtrim(s, chars)`,
-  `trino_reverse(x VARCHAR) AS reverse(x), (x) AS list_reverse(x)`,
+  // Trino reverses code points (Java's), DuckDB's reverse() grapheme clusters: reverse('e' || chr(769) || 'a') is
+  // 'a' || chr(769) || 'e' in Trino 476 (the accent moves to the a), 'aé' in DuckDB. string_split(x, '') splits code points.
+  `trino_reverse(x VARCHAR) AS array_to_string(list_reverse(string_split(x, '')), ''), (x) AS list_reverse(x)`,
   `trino_length(s VARCHAR) AS length(s), (s BLOB) AS octet_length(s)`,
   // Luhn: from the right, every second digit doubled (minus 9 above 9); valid when the sum ends in 0.
   `trino_luhn_check(s) AS CASE WHEN s IS NOT NULL THEN list_sum(list_transform(list_reverse(string_split(s, '')),
@@ -393,6 +395,13 @@ export const FUNCTION_MACROS: readonly string[] = [
        WHEN 'h' THEN 3600000 ELSE 86400000 END) AS BIGINT)) END END`,
 
   // --- binary ---------------------------------------------------------------------------------------------------------
+  // A varbinary-only argument (FunctionEntry.varbinaryArgs): Trino 476 fails md5('abc') and to_hex(255) with
+  // FUNCTION_NOT_FOUND; DuckDB cast the varchar to a blob (and hex() takes numbers). typeof folds while binding.
+  ...['trino_varbinary_arg', 'trino_varbinary_arg_any'].map(
+    (name) => `${name}(x, fn) AS CASE WHEN typeof(x) NOT IN ('BLOB', '"NULL"')
+       THEN trino_fail_as('Unexpected parameters (' || lower(typeof(x)) || ') for function ' || fn || '. Expected: ' || fn || '(varbinary)', x)
+       ELSE x END`,
+  ),
   `trino_to_hex(b) AS upper(hex(b))`,
   `trino_to_base64url(b) AS replace(replace(to_base64(b), '+', '-'), '/', '_')`,
   `trino_from_base64url(s) AS from_base64(replace(replace(s, '-', '+'), '_', '/'))`,

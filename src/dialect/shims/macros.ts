@@ -40,6 +40,10 @@ const zonedOverloads = (head: string, tail: string, tz3: (x: string) => string, 
 /** A zoned answer computed at timestamp(3) and given back x's precision 0 (whole seconds already: an exact cast). */
 const keptAtSeconds = (tz3: (x: string) => string) => (x: string) => `cast_to_type(${tz3(x)}, ${x})`;
 
+/** `then` where the interval i is whole days, Trino 476's failure for a date otherwise ('add … to', 'subtract … from'). */
+const wholeDays = (what: string, then: string) =>
+  `CASE WHEN epoch_us(i) % 86400000000 <> 0 THEN cast_to_type(trino_fail('Cannot ${what} a date'), x) ELSE ${then} END`;
+
 /** Trino 476's FUNCTION_NOT_FOUND for sequence(timestamp, timestamp): timestamps need a step. */
 const SEQUENCE_WITHOUT_STEP = (type: string) =>
   `Unexpected parameters (${type}, ${type}) for function sequence. Expected: sequence(bigint, bigint), sequence(bigint, bigint, bigint), sequence(date, date), sequence(date, date, interval day to second), sequence(date, date, interval year to month), sequence(timestamp(p), timestamp(p), interval day to second), sequence(timestamp(p), timestamp(p), interval year to month)`;
@@ -285,11 +289,14 @@ export const MACROS: readonly string[] = [
   // timestamp(p) ± a day-to-second interval is timestamp(max(p, 3)) in Trino 476 (TIMESTAMP '2025-01-01 10:00:00' +
   // INTERVAL '1' SECOND is a timestamp(3)); a year-month interval keeps p (trino_plus_interval). The typed overloads
   // pick the TIMESTAMP_S one for a timestamp(0) only: a DATE would take it through an implicit cast otherwise.
+  // A date moves by whole days only: Trino 476 fails DATE '2025-01-01' + INTERVAL '1' HOUR ("Cannot add hour, minutes
+  // or seconds to a date"; INTERVAL '24' HOUR is a day and passes); DuckDB answered the date (found by the third hunt).
   `trino_plus_day_second(x ${TZ_STRUCT}, i) AS trino_plus_interval(x, i),
-     (x DATE, i) AS trino_plus_interval(x, i),
+     (x DATE, i) AS ${wholeDays('add hour, minutes or seconds to', 'trino_plus_interval(x, i)')},
      (x TIMESTAMP_S, i) AS CAST(x AS TIMESTAMP) + i,
      (x, i) AS cast_to_type(x + i, x)`,
-  `trino_minus_day_second(x, i) AS trino_plus_day_second(x, -i)`,
+  `trino_minus_day_second(x DATE, i) AS ${wholeDays('subtract hour, minutes or seconds from', 'trino_plus_interval(x, -i)')},
+     (x, i) AS trino_plus_day_second(x, -i)`,
   // Trino's date_add takes an int count (Math.toIntExact): a larger one fails with 'integer overflow'.
   `trino_date_add_count(n) AS CASE WHEN n BETWEEN -2147483648 AND 2147483647 THEN n
      ELSE cast_to_type(trino_fail('date_add: integer overflow'), n) END`,
@@ -414,8 +421,25 @@ export const MACROS: readonly string[] = [
        WHEN typeof(x) = 'JSON' THEN CAST(trino_json_for_cast(x, '${t === 'FLOAT' ? 'real' : 'double'}') AS ${t})
        ELSE CAST(x AS ${t}) END`,
   ),
+  // CAST(double or real AS decimal): Trino 476 reads the shortest text that gives the value back (Java's
+  // Double.toString, Float.toString: BigDecimal.valueOf) and rounds it half up, so CAST(1.005E0 AS DECIMAL(4, 2)) is
+  // 1.01 although the double is 1.00499…; DuckDB rounds the binary value (1.00). DuckDB's text of a double or real is
+  // that shortest text too. A text must be a number as Java's BigDecimal reads it: DuckDB also trims spaces and
+  // reads 1_0. A value that does not fit (NaN, an infinity) keeps DuckDB's cast, whose error is reworded as Trino's.
+  `trino_to_decimal(x, w) AS CASE
+     WHEN typeof(x) IN ${FLOATING} THEN CASE
+       WHEN abs(TRY_CAST(x AS DOUBLE)) < pow(10, trino_type_precision(typeof(w)) - trino_type_scale(typeof(w)))
+       THEN cast_to_type(CAST(x AS VARCHAR), w) ELSE cast_to_type(x, w) END
+     WHEN typeof(x) = 'VARCHAR' AND NOT regexp_full_match(CAST(x AS VARCHAR), '[+-]?([0-9]+[.]?[0-9]*|[.][0-9]+)([eE][+-]?[0-9]+)?')
+       THEN cast_to_type(trino_fail('Cannot cast VARCHAR ''' || CAST(x AS VARCHAR) || ''' to ' || replace(typeof(w), ',', ', ') || '. Value is not a number.'), w)
+     ELSE cast_to_type(x, w) END`,
   `trino_integer_text(s, type_name) AS CASE WHEN regexp_full_match(s, '[\\x00-\\x20]*[+-]?[0-9]+[\\x00-\\x20]*') THEN s
      ELSE cast_to_type(trino_fail('Cannot cast ''' || s || ''' to ' || type_name), s) END`,
+  // CAST(x AS varchar(n)): a text longer than n is cut to n characters, any other value must fit (Trino 476: "Value
+  // 123 cannot be represented as varchar(2)"; a boolean, timestamp, time, interval or JSON fails too, with an internal
+  // error). source_type is typeof(x), folded while binding.
+  `trino_varchar_fit(text, n, source_type) AS CASE WHEN source_type NOT IN ('VARCHAR', '"NULL"') AND length(text) > n
+     THEN cast_to_type(trino_fail('Value ' || text || ' cannot be represented as varchar(' || n || ')'), text) ELSE left(text, n) END`,
   // A timestamp(0) with time zone prints no fraction (its TIMESTAMP_S wall clock). No NULL overload: the ipaddress
   // one already makes an untyped NULL ambiguous here (CAST(NULL AS varchar) is not translated to this shim).
   `trino_to_varchar(x ${TZ_STRUCT}) AS trino_timestamp_text(x.trino_wall, ' ') || ' ' || x.trino_zone,
@@ -479,8 +503,11 @@ export const MACROS: readonly string[] = [
   // --- arrays and maps --------------------------------------------------------------------------------------------
   // len() rejects maps and cardinality() rejects lists at bind time, and typed map overloads are ambiguous, so both
   // go through JSON; the typeof test folds to a constant.
+  // Anything else (a varchar: to_json('abc') is a JSON string, of length 0) fails as in Trino 476 (FUNCTION_NOT_FOUND
+  // "Unexpected parameters (varchar(3)) for function cardinality"; found by the third hunt).
   `trino_cardinality(x) AS CAST(CASE WHEN typeof(x) LIKE 'MAP(%' THEN len(json_keys(to_json(x)))
-     ELSE json_array_length(to_json(x)) END AS BIGINT)`,
+     WHEN typeof(x) LIKE '%[]' OR typeof(x) = '"NULL"' THEN json_array_length(to_json(x))
+     ELSE trino_fail_as('Unexpected parameters (' || lower(typeof(x)) || ') for function cardinality', 0) END AS BIGINT)`,
   // A NULL array gives NULL (list_bool_and(NULL) would fall through to the ELSE).
   `trino_any_match(matches) AS CASE WHEN matches IS NULL THEN NULL WHEN list_bool_or(matches) THEN true
      WHEN list_count(matches) < len(matches) THEN NULL ELSE false END`,

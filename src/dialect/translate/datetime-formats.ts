@@ -81,6 +81,12 @@ const JODA: Record<string, string[]> = {
   D: ['%-j', '%-j', '%j'],
 };
 
+/**
+ * Joda pads a number to the length of its run ('ddd' is 005, 'yyyyy' 02025, 'DD' 05 in Trino 476); strftime pads to
+ * its code's own width. The runs whose padding strftime has (the others are refused when formatting).
+ */
+const PADDED_RUNS: Record<string, readonly number[]> = { y: [1, 2, 3, 4], Y: [1, 2, 3, 4], d: [1, 2], H: [1, 2], h: [1, 2], m: [1, 2], s: [1, 2], D: [1, 3] };
+
 export function jodaToStrftime(pattern: string, forParsing = false): string {
   let out = '';
   for (let i = 0; i < pattern.length; ) {
@@ -102,6 +108,8 @@ export function jodaToStrftime(pattern: string, forParsing = false): string {
     const choices = JODA[c];
     if (!choices) throw new FormatPatternError(`Joda pattern letter '${c}' has no local equivalent`);
     if (c === 'S' && run !== 3) throw new FormatPatternError(`Joda fraction 'S' x${run}: only SSS (milliseconds) is supported`);
+    if (!forParsing && PADDED_RUNS[c] && !PADDED_RUNS[c].includes(run))
+      throw new FormatPatternError(`Joda '${c.repeat(run)}' pads the number to ${run} digits on Athena, which the local engine cannot`);
     let code = choices[Math.min(run, choices.length) - 1];
     if (forParsing) code = code.replace('%-', '%');
     out += code;
@@ -123,9 +131,39 @@ export function jodaToStrftime(pattern: string, forParsing = false): string {
  * (1946 to 2045 in 2026; Trino 476).
  */
 export function strptimeCall(input: string, pattern: string, twoDigitYearsFrom = '1970'): string {
+  return exactSpaces(input, pattern, (s) => strptimeWithDefaults(s, pattern, twoDigitYearsFrom));
+}
+
+function strptimeWithDefaults(input: string, pattern: string, twoDigitYearsFrom: string): string {
   const codes = pattern.replaceAll('%%', '');
   if (/%y/.test(codes) && !/%[YG]/.test(codes)) return `trino_year_pivot(strptime(${input}, ${pattern}), ${twoDigitYearsFrom})`;
   if (/%[YyG]/.test(codes)) return `strptime(${input}, ${pattern})`;
   const year = /%[mbBdej]/.test(codes) ? 2000 : 1970;
   return `strptime('${year} ' || (${input}), '%Y ' || ${pattern})`;
+}
+
+/** The white space strptime skips (C's isspace), as an RE2 class body; Joda (Trino) matches each literal one exactly. */
+const SPACE = ' \\t\\n\\v\\f\\r';
+/** Each white space character as RE2 matches exactly it. */
+const RE2_SPACE: Record<string, string> = { ' ': ' ', '\t': '\\t', '\n': '\\n', '\v': '\\v', '\f': '\\f', '\r': '\\r' };
+/** A column or a literal, which may be named twice; anything else is named once, as a lambda's parameter. */
+const SIMPLE_INPUT = /^(?:"(?:[^"]|"")*"|[A-Za-z_][A-Za-z0-9_.]*|'(?:[^']|'')*')$/;
+
+/**
+ * strptime skips any run of white space where the pattern has one, and before and after the input; Joda matches the
+ * pattern's literal spaces exactly (Trino 476: date_parse(' 2025-01-05', '%Y-%m-%d') and '2025-01-05  13:02' with one
+ * space in the pattern fail "Invalid format"). Month and weekday names hold no space, so the input must be runs of
+ * other characters between exactly the pattern's white space: '%Y-%m-%d %H:%i' gives the RE2 `[^\s]* [^\s]*`
+ * (a full match is a third of the cost of counting the spaces with regexp_replace).
+ */
+function exactSpaces(input: string, pattern: string, parse: (s: string) => string): string {
+  const literal = pattern.slice(1, -1).replaceAll("''", "'").replace(/%./g, 'x');
+  let skeleton = '';
+  for (const ch of literal) {
+    const part = RE2_SPACE[ch] ?? `[^${SPACE}]*`;
+    if (RE2_SPACE[ch] || !skeleton.endsWith(part)) skeleton += part;
+  }
+  const checked = (s: string) =>
+    `CASE WHEN NOT regexp_full_match(${s}, '${skeleton.replaceAll("'", "''")}') THEN cast_to_type(trino_fail('Invalid format: "' || ${s} || '"'), CAST(NULL AS TIMESTAMP)) ELSE ${parse(s)} END`;
+  return SIMPLE_INPUT.test(input.trim()) ? checked(input) : `list_transform([${input}], lambda trino_s: ${checked('trino_s')})[1]`;
 }

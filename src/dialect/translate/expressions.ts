@@ -33,6 +33,7 @@ import { IPPREFIX_INSTEAD, IPPREFIX_REFUSED, TYPED_LITERAL_KEYWORDS } from './ty
 import { IP_STRUCT, ipAddressLiteral, NamedScopeError } from '../shims/ip-address.js';
 import { TZ0_STRUCT } from '../shims/macros.js';
 import { renderWindowSpecification } from './window-keys.js';
+import { shimCall } from './unbound.js';
 
 /** Words that end an operand; anything else bare is an identifier. */
 const RESERVED = new Set(
@@ -543,6 +544,15 @@ export class ExpressionRewriter {
     }
     if (word === 'CHAR')
       this.report(t, 'type', "CHAR literals are not supported locally: Trino's CHAR(n) is padded to n characters", "write a varchar literal: 'text'");
+    // Trino 476 reads a TIMESTAMP literal as `yyyy-mm-dd[ hh:mm[:ss[.f…]]][ zone]` (INVALID_LITERAL otherwise); DuckDB
+    // also read an ISO 'T' and white space before the date (found by the third hunt).
+    if (word === 'TIMESTAMP' && (/^\s/.test(value) || /^[-+]?\d+-\d{1,2}-\d{1,2}T/.test(value)))
+      this.report(
+        t,
+        'invalid-literal',
+        `${literal.text} is not a valid TIMESTAMP literal on Athena (INVALID_LITERAL)`,
+        "write TIMESTAMP 'yyyy-mm-dd hh:mm:ss', with a space and no T",
+      );
     if (word === 'TIMESTAMP') {
       const match = ZONED_TIMESTAMP.exec(value.trim());
       zoned = match !== null;
@@ -636,7 +646,10 @@ export class ExpressionRewriter {
     // A regular expression's pattern and text, as Java reads them (java-regex.ts).
     const call = entry && REGEXP_CALLS.has(lower) ? withJavaRegex(ctx) : ctx;
     if (entry?.run.kind === 'rewrite') text = FUNCTIONS[lower](call);
-    else if (entry?.run.kind === 'builtin' || entry?.run.kind === 'shim') text = `${entry.run.to}(${call.all()}${close}${renderedTail}`;
+    else if (entry?.run.kind === 'shim' && entry.varbinaryArgs) {
+      const checked = args.map((_a, k) => shimCall('trino_varbinary_arg', [call.arg(k), sqlString(lower)]));
+      text = `${entry.run.to}(${checked.join(', ')}${close}${renderedTail}`;
+    } else if (entry?.run.kind === 'builtin' || entry?.run.kind === 'shim') text = `${entry.run.to}(${call.all()}${close}${renderedTail}`;
     text ??= `${name.text}(${ctx.all()}${close}${renderedTail}`;
     const zoned =
       ZONED_CALLS.has(lower) ||

@@ -199,6 +199,9 @@ const EXTRACT_FIELDS: Record<string, string> = {
   SECOND: 'second',
 };
 
+/** EXTRACT fields of a time of day, which Trino 476 refuses to take from a date. */
+const TIME_OF_DAY_FIELDS = new Set(['HOUR', 'MINUTE', 'SECOND']);
+
 const INTEGER_TARGETS = new Set(['TINYINT', 'SMALLINT', 'INTEGER', 'INT', 'BIGINT']);
 /** Targets a json operand is rewritten for before DuckDB's cast (trino_json_cast_source); scalars have their shims. */
 const JSON_READ_TARGETS = new Set(['ARRAY', 'MAP', 'ROW']);
@@ -326,7 +329,7 @@ function castCall(c: CallContext, tryCast: boolean): string | undefined {
   else if (type.base === 'VARCHAR') {
     const source = type.length ? shimCall('trino_bounded_varchar_source', [x, String(type.length)]) : x;
     const text = shimCall('trino_to_varchar', [source]);
-    shim = type.length ? `left(${text}, ${type.length})` : text;
+    shim = type.length ? `trino_varchar_fit(${text}, ${type.length}, typeof(${x}))` : text;
   }
   // A zoned operand is never text: trino_to_timestamp's other branch, without the text one. Its operand, used in both,
   // was expanded twice more (P3's CAST(from_iso8601_timestamp(…) AT TIME ZONE 'UTC' AS TIMESTAMP): ~45 % of its planning).
@@ -336,6 +339,7 @@ function castCall(c: CallContext, tryCast: boolean): string | undefined {
   else if (INTEGER_TARGETS.has(type.base)) shim = isIntegerTextLiteral(operand) ? `CAST(${x} AS ${type.sql})` : `trino_to_${type.sql.toLowerCase()}(${x})`;
   else if (TEXT_CHECKED_TARGETS.has(type.sql))
     shim = readsAsTrino(operand, type.sql) ? `CAST(${x} AS ${type.sql})` : `trino_to_${type.sql.toLowerCase()}(${x})`;
+  else if (type.base === 'DECIMAL') shim = `trino_to_decimal(${x}, CAST(NULL AS ${type.sql}))`;
   else if (type.base === 'JSON') shim = shimCall('trino_cast_json', [x]);
   else if (type.base === 'IPADDRESS') shim = shimCall('trino_to_ipaddress', [x]);
   // An ipaddress gives its 16 bytes; an aggregate keeps DuckDB's cast (an aggregated ipaddress there fails loudly).
@@ -495,7 +499,9 @@ export const FUNCTIONS: Record<string, CallHandler> = {
       c.report('extract-field', `EXTRACT(${field} FROM …) is not supported locally`, 'use hour(), minute(), day_of_week(), …');
       return undefined;
     }
-    return `${fn}(${wall(c.render(items.slice(fromIndex + 1)).trim())})`;
+    const operand = c.render(items.slice(fromIndex + 1)).trim();
+    // hour(DATE …) is 0 in Trino 476, EXTRACT(HOUR FROM DATE …) TYPE_MISMATCH "Cannot extract HOUR from date".
+    return `${fn}(${wall(TIME_OF_DAY_FIELDS.has(field) ? `trino_not_date(${operand}, '${field}')` : operand)})`;
   },
   date_format: (c) => {
     const pattern = formatPattern(c, 1, mysqlToStrftime, 'format');

@@ -12,6 +12,7 @@ import { rewriteWithinGroup } from './within-group.js';
 import { rewriteGroupByQuantifier } from './group-by.js';
 import { refuseTimeTravel } from './time-travel.js';
 import { refuseNaturalJoin } from './natural-join.js';
+import { refuseBadLikeEscapes } from './like-escape.js';
 import { numbersRunIntoText } from './number-literals.js';
 import { refuseRowPatterns } from './row-pattern.js';
 import { qualifyLateralAliases } from './lateral-aliases.js';
@@ -49,6 +50,7 @@ export function translateExpressions(sql: string, position?: (t: Token) => { lin
   const tree = rewriteGroupByQuantifier(rewriteWithinGroup(qualifyLateralAliases(refuseRowPatterns(buildTree(tokens), report), report), report));
   refuseTimeTravel(tree, report);
   refuseNaturalJoin(tree, report);
+  refuseBadLikeEscapes(tree, report);
   const verb = nodeKeyword(meaningful(tree)[0]);
   let out =
     verb === 'UPDATE' || verb === 'MERGE'
