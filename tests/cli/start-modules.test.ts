@@ -1,0 +1,59 @@
+// Cold start (issue 18: `lake sql -e "SELECT 1"` < 0.5 s of CPU) is mostly module loading. The CLI's pure-JavaScript
+// dependencies are bundled into dist/ (scripts/esbuild-options.mjs): loaded from node_modules they were ~350 files
+// (zod's every locale, yaml's and @duckdb/node-api's CommonJS modules, each resolved, read and scanned by Node's
+// CommonJS export lexer), ~0.2 s of CPU per start. What counts here is which files a start loads, not how long it takes.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const REPO = join(import.meta.dirname, '..', '..');
+
+/** Runs `lake <args>` (the bundle tests/global-setup.ts built) and lists every module file it loaded, ESM and CommonJS. */
+function modulesLoadedBy(args: string[]): string[] {
+  const dir = mkdtempSync(join(tmpdir(), 'lake-start-modules-'));
+  const log = join(dir, 'modules.txt');
+  const hooks = join(dir, 'hooks.mjs');
+  // The loader hooks run on their own thread: each module they load is appended to the log file.
+  writeFileSync(
+    hooks,
+    `import { appendFileSync } from 'node:fs';\n` +
+      `export async function load(url, context, next) { appendFileSync(${JSON.stringify(log)}, url + '\\n'); return next(url, context); }\n`,
+  );
+  const preload = join(dir, 'preload.mjs');
+  writeFileSync(
+    preload,
+    `import { appendFileSync } from 'node:fs';\nimport { createRequire, register } from 'node:module';\n` +
+      `register(${JSON.stringify(pathToFileURL(hooks).href)});\n` +
+      // require() calls inside CommonJS modules bypass the ESM hooks: read Node's CommonJS cache at exit.
+      `const cjs = createRequire(import.meta.url)('node:module')._cache;\n` +
+      `process.on('exit', () => appendFileSync(${JSON.stringify(log)}, Object.keys(cjs).join('\\n') + '\\n'));\n`,
+  );
+  const child = spawnSync(process.execPath, ['--import', pathToFileURL(preload).href, join(REPO, 'bin', 'lake.js'), ...args], {
+    cwd: dir,
+    encoding: 'utf8',
+  });
+  expect(child.stderr).toBe('');
+  expect(child.status).toBe(0);
+  return readFileSync(log, 'utf8')
+    .split('\n')
+    .filter((line) => line !== '');
+}
+
+const packageOf = (file: string): string | undefined => /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(file.replaceAll('\\', '/'))?.[1];
+
+describe('what a CLI start loads', () => {
+  it('lake sql -e "SELECT 1" loads no JavaScript package from node_modules but the loader of DuckDB’s native module', () => {
+    const files = modulesLoadedBy(['sql', '--lake', '.lake', '-e', 'SELECT 1']);
+    // The command really ran DuckDB: its native binding was loaded.
+    expect(files.some((f) => f.endsWith('duckdb.node'))).toBe(true);
+    const packages = [...new Set(files.map(packageOf).filter((p) => p !== undefined))].sort();
+    // @duckdb/node-bindings (and detect-libc, which it asks for the C library) find the platform's duckdb.node by
+    // require(): they stay external, as every native package does.
+    const nativeLoader = (p: string) => p === 'detect-libc' || p.startsWith('@duckdb/node-bindings');
+    expect(packages.filter((p) => !nativeLoader(p))).toEqual([]);
+    expect(packages).toContain('@duckdb/node-bindings');
+  });
+});
