@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AthenaLocalEngine } from '../../src/engines/local/engine.js';
 import type { SqlValue } from '../../src/engines/engine.js';
+import { translateQuery } from '../../src/dialect/translate/query.js';
 
 const ROWS = `FROM (VALUES (1, ARRAY[1, NULL], ARRAY[1, NULL]), (2, ARRAY[1, 2], ARRAY[1, NULL]), (3, ARRAY[1, 2], ARRAY[1, 2]),
   (4, ARRAY[1, 2], ARRAY[3, NULL])) AS v(id, tags, o)`;
@@ -76,5 +77,57 @@ describe('an array column compared with an operand of unseen type', () => {
   it('scalar operands compare as before', async () => {
     expect(await perRow('id = coalesce(CAST(NULL AS integer), 3)')).toEqual({ values: [false, false, true, false], type: 'boolean' });
     expect(await perRow('id IN (abs(-2), cardinality(o) + id)')).toEqual({ values: [false, true, false, false], type: 'boolean' });
+  });
+});
+
+// A typed date/time literal is visibly a scalar, as a number or a string literal is: a column compared with one needs no
+// dispatch between the plain and the nested comparison (issue 18: the incremental models' `ts >= ${period_start}` had
+// its operand, from_iso8601_timestamp's wall clock, bound eight more times in the dispatch's nested branch). Expected
+// answers and refusals are Trino 476's (`lake sql --engine trino`): TYPE_MISMATCH "Cannot apply operator: varchar(10) <
+// timestamp(0)", "array(integer) < timestamp(0)", "map(integer, integer) <= timestamp(3)".
+describe('a column compared with a timestamp literal', () => {
+  it('is the plain comparison, with the same answers', async () => {
+    const sql = "SELECT t >= TIMESTAMP '2025-01-01 00:00:00.000', t < TIMESTAMP '2025-01-02 00:00:00' FROM v";
+    expect(translateQuery(sql, { lakeRoot: '/lake', database: 'default' })).not.toMatch(/trino_compare_any|trino_nested/);
+    const r = await engine.execute(
+      "SELECT t >= TIMESTAMP '2025-01-01 00:00:00.000', t < TIMESTAMP '2025-01-02 00:00:00', t IN (TIMESTAMP '2025-01-01 12:00:00') " +
+        "FROM (VALUES TIMESTAMP '2024-12-31 23:59:59.999', TIMESTAMP '2025-01-01 12:00:00', NULL) AS v(t)",
+    );
+    expect(r.rows).toEqual([
+      [false, true, false],
+      [true, true, true],
+      [null, null, null],
+    ]);
+  });
+
+  it.each([
+    ['a varchar', "VALUES '2024-01-01'", "s < TIMESTAMP '2025-01-01 00:00:00'", /Cannot compare values of type VARCHAR and type TIMESTAMP_S/],
+    ['an array', 'VALUES ARRAY[1]', "s < TIMESTAMP '2025-01-01 00:00:00'", /Cannot compare values of type INTEGER\[\] and type TIMESTAMP_S/],
+    [
+      'a map',
+      'VALUES MAP(ARRAY[1], ARRAY[2])',
+      "s >= TIMESTAMP '2025-01-01 00:00:00.000'",
+      /Cannot compare values of type MAP\(INTEGER, INTEGER\) and type TIMESTAMP/,
+    ],
+  ])('%s compared with one is refused in words naming both types', async (_what, values, comparison, message) => {
+    await expect(engine.execute(`SELECT ${comparison} FROM (${values}) AS v(s)`)).rejects.toThrow(message);
+  });
+});
+
+// Integer +, -, * are DuckDB's add(), subtract(), multiply() (operators.ts): a scalar, as the other arithmetic shims.
+// The example's KPI model prunes partitions by `year * 1000000 + month * 10000 + day * 100 + hour BETWEEN …`, whose
+// dispatch bound the arithmetic eight more times in every statement of an hourly run (issue 18).
+describe('integer arithmetic compared with an operand of unseen type', () => {
+  it('is the plain comparison, with the answers of Trino 476', async () => {
+    const predicate = 'y * 100 + h BETWEEN lo * 100 + 1 AND coalesce(hi, 0) - 1';
+    expect(translateQuery(`SELECT ${predicate} FROM v`, { lakeRoot: '/lake', database: 'default' })).not.toMatch(/trino_compare_any|trino_nested/);
+    const r = await engine.execute(
+      `SELECT ${predicate}, y * 100 + h = abs(hi), y - 1 < coalesce(lo, y) FROM (VALUES (20, 5, 19, 2100), (20, 6, 21, 2006), (20, 5, NULL, 2100)) AS v(y, h, lo, hi) ORDER BY lo`,
+    );
+    expect(r.rows).toEqual([
+      [true, false, false],
+      [false, true, true],
+      [null, false, true],
+    ]);
   });
 });

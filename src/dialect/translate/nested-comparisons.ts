@@ -195,8 +195,12 @@ function isColumnOrElement(parts: readonly Part[], [a, b]: [number, number]): bo
   return m.every((p, n) => (n % 2 === 0 ? p.kind === 'operand' && IDENTIFIER.test(p.text) : p.kind === 'dot'));
 }
 
-/** A literal's rendered text: a string, a number, TRUE, FALSE, NULL, DATE '…', or a CAST of a string literal. */
-const LITERAL = /^(?:'|[0-9]|\.[0-9]|(?:TRUE|FALSE|NULL)$|(?:DATE|TIME)\s+'|CAST\('(?:[^']|'')*' AS [A-Z_]+(?:\(\d+, \d+\))?\)$)/i;
+/**
+ * A literal's rendered text: a string, a number, TRUE, FALSE, NULL, DATE, TIME or TIMESTAMP '…', or a CAST of a string
+ * or of such a typed literal (`CAST(TIMESTAMP '…' AS TIMESTAMP_S)`, a timestamp literal of precision 0).
+ */
+const LITERAL =
+  /^(?:'|[0-9]|\.[0-9]|(?:TRUE|FALSE|NULL)$|(?:DATE|TIME|TIMESTAMP)\s+'|CAST\((?:(?:DATE|TIME|TIMESTAMP)\s+)?'(?:[^']|'')*' AS [A-Z_]+(?:\(\d+, \d+\))?\)$)/i;
 const isLiteral = (text: string) => LITERAL.test(text.trim());
 /**
  * Calls whose value is never an array, map or row: the arithmetic rewriteOperators (operators.ts) puts (add(),
