@@ -204,12 +204,13 @@ const LITERAL =
 const isLiteral = (text: string) => LITERAL.test(text.trim());
 /**
  * Calls whose value is never an array, map or row: the arithmetic rewriteOperators (operators.ts) puts (add(),
- * subtract(), multiply() for `+`, `-`, `*`; the shims of `x + INTERVAL …`, `-`, `/`, `%`, AT TIME ZONE) and strftime
- * (date_format's rendering). Dispatching them on nested types cost DuckDB a bind of every branch for nothing: the
- * example's hourly partition predicate `year * 1000000 + … BETWEEN …` took ~100 ms to bind (issue 18).
+ * subtract(), multiply() for `+`, `-`, `*`; the shims of `x + INTERVAL …`, `-`, `/`, `%`, AT TIME ZONE), strftime
+ * (date_format's rendering) and DuckDB's date fields year() … second() (a bigint). Dispatching them on nested types
+ * cost DuckDB a bind of every branch for nothing: the example's hourly partition predicate `year * 1000000 + …
+ * BETWEEN …` took ~100 ms to bind (issue 18).
  */
 const SCALAR_CALL =
-  /^(?:add|subtract|multiply|strftime|trino_(?:minus|minus_any|plus_interval|minus_interval|plus_day_second|minus_day_second|divide|modulus|at_time_zone))\(/;
+  /^(?:add|subtract|multiply|strftime|year|month|day|hour|minute|second|trino_(?:minus|minus_any|plus_interval|minus_interval|plus_day_second|minus_day_second|divide|modulus|at_time_zone))\(/;
 
 /** An operand whose type only DuckDB's binder knows: a column, an element, a call, a CASE, a subquery. */
 function unseenType(parts: readonly Part[], range: [number, number]): boolean {
