@@ -5,12 +5,16 @@ const SQL_JSON = 'the SQL/JSON path language (lax/strict, RETURNING, ON EMPTY) i
 
 export const JSON: FunctionFamily = {
   json_extract: rewrite('Trino’s JSON path: $.a.b, $.a[0], $["a"]; a path Athena rejects ($.a[*], $..a, $[-1]) is refused', '2'),
-  json_extract_scalar: rewrite('NULL for objects and arrays; Trino’s JSON path as json_extract', '2'),
+  json_extract_scalar: rewrite('NULL for objects and arrays; a number’s text as written (1.50, 1e2); Trino’s JSON path as json_extract', '2'),
   json_parse: rewrite('JSON text to json', '1'),
   json_format: shim('trino_json_format', '1'),
   json_size: rewrite('members or elements at the path, 0 for a scalar, NULL when absent; Trino’s JSON path as json_extract', '2'),
   json_array_length: shim('trino_json_array_length', '1', 'NULL when not an array'),
-  json_array_contains: shim('trino_json_array_contains', '2'),
+  json_array_contains: shim(
+    'trino_json_array_contains',
+    '2',
+    'a bigint needle matches JSON integers only; a double, real or decimal needle fractions and exponents only',
+  ),
   json_array_get: shim(
     'trino_json_array_get',
     '2',
