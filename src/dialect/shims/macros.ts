@@ -432,6 +432,7 @@ export const MACROS: readonly string[] = [
        THEN cast_to_type(CAST(x AS VARCHAR), w) ELSE cast_to_type(x, w) END
      WHEN typeof(x) = 'VARCHAR' AND NOT regexp_full_match(CAST(x AS VARCHAR), '[+-]?([0-9]+[.]?[0-9]*|[.][0-9]+)([eE][+-]?[0-9]+)?')
        THEN cast_to_type(trino_fail('Cannot cast VARCHAR ''' || CAST(x AS VARCHAR) || ''' to ' || replace(typeof(w), ',', ', ') || '. Value is not a number.'), w)
+     WHEN typeof(x) = 'JSON' THEN cast_to_type(trino_json_for_cast(x, lower(typeof(w))), w)
      ELSE cast_to_type(x, w) END`,
   `trino_integer_text(s, type_name) AS CASE WHEN regexp_full_match(s, '[\\x00-\\x20]*[+-]?[0-9]+[\\x00-\\x20]*') THEN s
      ELSE cast_to_type(trino_fail('Cannot cast ''' || s || ''' to ' || type_name), s) END`,

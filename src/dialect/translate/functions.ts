@@ -205,15 +205,6 @@ const TIME_OF_DAY_FIELDS = new Set(['HOUR', 'MINUTE', 'SECOND']);
 const INTEGER_TARGETS = new Set(['TINYINT', 'SMALLINT', 'INTEGER', 'INT', 'BIGINT']);
 /** Targets a json operand is rewritten for before DuckDB's cast (trino_json_cast_source); scalars have their shims. */
 const JSON_READ_TARGETS = new Set(['ARRAY', 'MAP', 'ROW']);
-/**
- * Whether a decimal cast's operand can be json: a name (a column, a lambda parameter), a subscript, a call that passes
- * a value through, or anything naming json. Other operands (trim(s), a * b, sum(x)) skip trino_json_cast_source,
- * whose copies of the operand cost planning time in the pipelines' decimal casts.
- */
-const mayBeJson = (value: string): boolean =>
-  SIMPLE_OPERAND.test(value) ||
-  /json|\[/i.test(value) ||
-  /^(?:coalesce|if|nullif|element_at|try|arbitrary|any_value|max|min|max_by|min_by|first_value|last_value|nth_value|lag|lead|reduce|case)\b/i.test(value);
 /** A number or string literal, which is never json. */
 const isLiteralOperand = (operand: readonly Node[]): boolean => {
   const m = meaningful(operand);
@@ -348,10 +339,10 @@ function castCall(c: CallContext, tryCast: boolean): string | undefined {
   if (shim && type.precision === 0) shim = `${type.withTimeZone ? 'trino_tz_round_to_seconds' : 'trino_round_to_seconds'}(${shim})`;
   // DuckDB would cast an ipaddress inside an array, map or row as its struct; refused there (ip-address.ts).
   const guarded = type.base === 'ARRAY' || type.base === 'MAP' || type.base === 'ROW' ? nestedIpCastGuard(value, type.sql) : value;
-  // A json operand is read as Trino reads it for the target (json-macros.ts, json-cast.ts): numbers to varchar,
-  // integers and decimals, strings to booleans, a map's repeated key (a row's JSON `{"":1,"":"a"}`).
+  // A json operand of an array, map or row cast is read as Trino reads it for the target (json-macros.ts,
+  // json-cast.ts), a map's repeated key (a row's JSON `{"":1,"":"a"}`) too; the scalar shims read json themselves.
   const written = target.map(nodeText).join('').toLowerCase().replace(/\s+/g, ' ');
-  const readsJson = !isLiteralOperand(operand) && (type.base === 'DECIMAL' ? mayBeJson(value) : JSON_READ_TARGETS.has(type.base));
+  const readsJson = !isLiteralOperand(operand) && JSON_READ_TARGETS.has(type.base);
   const source = readsJson ? `trino_json_cast_source(${guarded}, ${sqlString(written)}, ${tryCast})` : guarded;
   const tried = shim && operandApart ? `list_transform([${value}], lambda ${TRY_OPERAND}: try(${shim}))[1]` : `try(${shim})`;
   const cast = shim ? (tryCast ? tried : shim) : `${tryCast ? 'TRY_CAST' : 'CAST'}(${source} AS ${type.sql})`;
