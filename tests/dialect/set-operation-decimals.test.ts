@@ -73,6 +73,21 @@ describe('set operations of decimal table columns', () => {
   it('refuses them over an empty table, as lake lint binds', async () => {
     await expect(engine.execute('SELECT x FROM d.narrow UNION SELECT y FROM d.empty_wide')).rejects.toThrow(refused('UNION'));
   });
+  // Trino 476: decimal(38,2) 1.25 and 1.00 for both; the first branch's `SELECT *` (a table) or repeated name used to
+  // skip the check, and 1.25 became 1.3.
+  it('refuses them when the first branch is SELECT * of a table', async () => {
+    await expect(engine.execute('SELECT * FROM d.narrow UNION ALL SELECT k, y FROM d.wide')).rejects.toThrow(/^UNION column 2: /);
+    await expect(engine.execute('(SELECT * FROM d.narrow) UNION ALL SELECT k, y FROM d.empty_wide')).rejects.toThrow(/^UNION column 2: /);
+  });
+  it('refuses them when the first branch repeats a name, and keeps both names otherwise', async () => {
+    await expect(engine.execute('SELECT x, x FROM d.narrow UNION ALL SELECT y, y FROM d.wide')).rejects.toThrow(refused('UNION'));
+    const r = await engine.execute('SELECT x AS a, k AS a FROM d.narrow UNION ALL SELECT CAST(y AS decimal(10,1)), k FROM d.wide ORDER BY 2');
+    expect(r.columns.map((c) => `${c.name} ${c.type}`)).toEqual(['a decimal(11,2)', 'a integer']);
+    expect(r.rows).toEqual([
+      ['1.25', 1],
+      ['1.00', 2],
+    ]);
+  });
   it('keeps the output names and the order of the whole set operation', async () => {
     const r = await engine.execute('SELECT k AS id, x FROM d.narrow UNION ALL SELECT k, CAST(y AS decimal(10,1)) FROM d.wide ORDER BY id DESC');
     expect({ names: r.columns.map((c) => [c.name, c.type]), rows: r.rows }).toEqual({

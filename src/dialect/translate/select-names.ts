@@ -219,14 +219,14 @@ function unaliasedFromItem(out: readonly Node[], items: readonly Node[], i: numb
  * Adds Trino's output names to every select list in `items` (recursively: subqueries, CTEs, `(VALUES …) t`). With
  * `ctas`, the statement's own select list must name every column.
  */
-export function nameSelectItems(items: readonly Node[], ctas = false, nested = false): Node[] {
+export function nameSelectItems(items: readonly Node[], ctas = false): Node[] {
   let ctasPending = ctas;
   let valuesPending = 0;
   const out: Node[] = [];
   for (let i = 0; i < items.length; i++) {
     const node = items[i];
     if (node.kind === 'group') {
-      out.push({ ...node, items: nameSelectItems(node.items, false, true) });
+      out.push({ ...node, items: nameSelectItems(node.items) });
       valuesPending = valuesColumns(node);
       if (valuesPending > 0 && unaliasedFromItem(out, items, i)) {
         // `FROM (VALUES 1)`: DuckDB would name its column col0; Trino gives it none.
@@ -248,13 +248,14 @@ export function nameSelectItems(items: readonly Node[], ctas = false, nested = f
     while (start < items.length && (isTriviaNode(items[start]) || ['DISTINCT', 'ALL'].includes(nodeKeyword(items[start])))) out.push(items[start++]);
     let end = start;
     while (end < items.length && !endsList(items, end)) end++;
-    const list = items.slice(start, end).map((n) => (n.kind === 'group' ? { ...n, items: nameSelectItems(n.items, false, true) } : n));
+    const list = items.slice(start, end).map((n) => (n.kind === 'group' ? { ...n, items: nameSelectItems(n.items) } : n));
     const { items: selectItems, commas } = splitItems(list);
-    // A result keeps a repeated name; a subquery's (and the table a CTAS writes) would get DuckDB's `a_1`.
+    // A result keeps a repeated name; a subquery's, a set operation's branch (set-operation-types.ts wraps them) and the
+    // table a CTAS writes would get DuckDB's `a_1`.
     const seen = new Map<string, number>();
     selectItems.forEach((item, position) => {
       if (position > 0) out.push(commas[position - 1]);
-      const name = nested || ctasPending ? itemName(item) : undefined;
+      const name = itemName(item);
       const repeats = name === undefined ? 0 : (seen.get(name.toLowerCase()) ?? 0);
       if (name !== undefined) seen.set(name.toLowerCase(), repeats + 1);
       out.push(...nameItem(item, position, ctasPending, name !== undefined && repeats > 0 ? repeatedColumn(name, repeats) : undefined));

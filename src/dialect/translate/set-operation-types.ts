@@ -85,7 +85,8 @@ function itemName(item: readonly Node[]): string | undefined {
 
 /**
  * How many columns a branch gives, where a query around it keeps its column names: undefined when that is unknown
- * (`SELECT *`) or when two names may be the same (DuckDB renames a repeated name in a subquery: a, a_1).
+ * (`SELECT *`) or when two names may be the same (DuckDB renames a repeated name in a subquery: a, a_1; nameSelectItems
+ * names a repeat written in the select list so that it is not, anonymous-columns.ts).
  */
 function distinctlyNamedColumns(branch: readonly Node[]): number | undefined {
   const m = meaningful(branch);
@@ -106,16 +107,44 @@ function distinctlyNamedColumns(branch: readonly Node[]): number | undefined {
   return new Set(names).size === names.length ? names.length : undefined;
 }
 
+/** `SELECT * FROM <one table or subquery> …`: a select list of `*` alone over a FROM without a join or a comma. */
+function starOverOneRelation(branch: readonly Node[]): boolean {
+  const m = meaningful(branch);
+  if (m.length === 1 && isParen(m[0]) && !split(m[0].items)) return starOverOneRelation(m[0].items);
+  const start = m.findIndex((n) => BRANCH_START.has(nodeKeyword(n)));
+  let k = start + 1;
+  if (['DISTINCT', 'ALL'].includes(nodeKeyword(m[k]))) k++;
+  if (nodeKeyword(m[start]) !== 'SELECT' || nodeText(m[k]) !== '*' || nodeKeyword(m[k + 1]) !== 'FROM') return false;
+  const end = m.findIndex((n, j) => j > k + 1 && SELECT_LIST_END.has(nodeKeyword(n)));
+  const from = m.slice(k + 2, end < 0 ? m.length : end);
+  return !from.some((n) => nodeText(n) === ',' || ['JOIN', 'CROSS', 'NATURAL'].includes(nodeKeyword(n)));
+}
+
 /** The set operation at the top level of `items` when a column's decimal types are decided only by DuckDB's binder. */
 export function setOperationToCheck(items: readonly Node[]): CheckedSetOperation | undefined {
-  const written = setOperationColumns(items);
-  if (!written) return undefined;
+  if (!items.some((n) => SET_OPERATIONS.has(nodeKeyword(n)))) return undefined;
   const pieces = split(items);
-  const count = pieces && distinctlyNamedColumns(pieces.branches[0]);
+  // A first branch `SELECT * FROM t` names its columns after one relation (distinct names): the other branches count
+  // them. A `*` over a join may repeat a name, which the check's subquery would rename.
+  const count =
+    pieces &&
+    (distinctlyNamedColumns(pieces.branches[0]) ??
+      (starOverOneRelation(pieces.branches[0])
+        ? pieces.branches
+            .slice(1)
+            .map(distinctlyNamedColumns)
+            .find((n) => n !== undefined)
+        : undefined));
   if (!pieces || count === undefined) return undefined;
-  const columns = written.columns.flatMap((values, k) => (k < count && valuesMayLoseScaleWhenBound(values) ? [k] : []));
-  const familyColumns = written.columns.flatMap((values, k) => (k < count && mayMixFamilies(values) ? [k] : []));
-  return columns.length === 0 && familyColumns.length === 0 ? undefined : { ...pieces, at: written.at, columns, familyColumns };
+  const written = setOperationColumns(items);
+  const operator = meaningful(pieces.operators[0])[0];
+  if (operator?.kind !== 'token') return undefined;
+  // A branch of `SELECT *` lists no values: every column's scale is checked (the check reads the types DuckDB binds).
+  const columns = written
+    ? written.columns.flatMap((values, k) => (k < count && valuesMayLoseScaleWhenBound(values) ? [k] : []))
+    : Array.from({ length: count }, (_v, k) => k);
+  const familyColumns = written ? written.columns.flatMap((values, k) => (k < count && mayMixFamilies(values) ? [k] : [])) : [];
+  return columns.length === 0 && familyColumns.length === 0 ? undefined : { ...pieces, at: written?.at ?? operator.token, columns, familyColumns };
 }
 
 /**
