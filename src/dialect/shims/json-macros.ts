@@ -55,9 +55,10 @@ export const JSON_MACROS: readonly string[] = [
   `trino_json_extract(j, path) AS CAST(trino_json_extract_text(trino_json_text(j, 'json_extract'), path) AS JSON)`,
   `trino_json_extract_scalar(j, path) AS trino_json_extract_scalar_text(trino_json_text(j, 'json_extract_scalar'), path)`,
   // CAST(json AS varchar): a JSON string gives its text (JSON '""' is ''), an integer or boolean its JSON text, a
-  // fraction or exponent Trino's double text (1.5E0), null NULL; Trino casts only scalars to varchar.
+  // fraction or exponent Trino's double text (1.5E0), null NULL; Trino casts only scalars to varchar. trino_fail, not
+  // DuckDB's error(): error() is volatile, and TRY refuses a volatile argument (every TRY_CAST to varchar failed).
   `trino_json_to_varchar(j) AS CASE json_type(j) WHEN 'VARCHAR' THEN json_extract_string(j, '$') WHEN 'NULL' THEN NULL
-     WHEN 'ARRAY' THEN error('Cannot cast JSON array to varchar: use json_format(x)')
-     WHEN 'OBJECT' THEN error('Cannot cast JSON object to varchar: use json_format(x)')
+     WHEN 'ARRAY' THEN cast_to_type(trino_fail('Cannot cast JSON array to varchar: use json_format(x)'), '')
+     WHEN 'OBJECT' THEN cast_to_type(trino_fail('Cannot cast JSON object to varchar: use json_format(x)'), '')
      ELSE json_extract_string(trino_json_for_cast(j, 'varchar'), '$') END`,
 ];
