@@ -21,7 +21,7 @@ describe('translateQuery', () => {
     [
       'interval after an additive chain',
       "SELECT x + 1 + INTERVAL '2' HOUR > y",
-      "SELECT ((trino_plus_day_second(x + CAST(1 AS INTEGER), INTERVAL '2' HOUR) > y AND NOT trino_nan_in(trino_plus_day_second(x + CAST(1 AS INTEGER), INTERVAL '2' HOUR), y)) AND trino_text_comparable(trino_plus_day_second(x + CAST(1 AS INTEGER), INTERVAL '2' HOUR), y))",
+      "SELECT (trino_plus_day_second(x + CAST(1 AS INTEGER), INTERVAL '2' HOUR) > y AND trino_text_comparable(trino_plus_day_second(x + CAST(1 AS INTEGER), INTERVAL '2' HOUR), y))",
     ],
     ['AT TIME ZONE', "SELECT ts AT TIME ZONE 'UTC'", "SELECT trino_at_time_zone(ts, 'UTC')"],
     ['zoned literal', "SELECT TIMESTAMP '2025-01-01 10:00:00.000 +0200'", "SELECT trino_tz_literal(TIMESTAMP '2025-01-01 10:00:00.000', '+02:00')"],

@@ -19,4 +19,12 @@ export const NAN_MACROS: readonly string[] = [
   // DuckDB's own answer, which lists the NaNs first.
   `trino_max_n(skipping, every, n) AS CASE WHEN every IS NOT NULL THEN list_concat(coalesce(skipping, []),
      list_filter(every, lambda trino_e: trino_nan_of(trino_e))[1:n - len(coalesce(skipping, []))]) END`,
+  // approx_percentile fails on a value that is not finite (Trino 476: "value must be finite; was NaN"); the first one
+  // met is named, as Java's Double.toString writes it.
+  `trino_finite_values(l) AS CASE WHEN typeof([l]) IN ('DOUBLE[][]', 'FLOAT[][]')
+       AND list_bool_or(list_transform(l, lambda trino_e: NOT isfinite(TRY_CAST(trino_e AS DOUBLE))))
+     THEN cast_to_type(trino_fail('value must be finite; was ' || list_transform(
+       list_filter(l, lambda trino_e: NOT isfinite(TRY_CAST(trino_e AS DOUBLE))),
+       lambda trino_e: CASE WHEN isnan(TRY_CAST(trino_e AS DOUBLE)) THEN 'NaN' WHEN TRY_CAST(trino_e AS DOUBLE) > 0 THEN 'Infinity' ELSE '-Infinity' END)[1]), l)
+     ELSE l END`,
 ];

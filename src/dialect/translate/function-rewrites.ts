@@ -79,7 +79,8 @@ export const NULL_AWARE_REWRITES: Record<string, CallHandler> = {
     c.args.length === 2
       ? checkedFamilies(
           'nullif()',
-          `nullif(${c.all()})${c.tail}`,
+          // A NaN second argument matches nothing (NaN = NaN is false in Trino; nan-macros.ts).
+          `nullif(${c.arg(0)}, trino_nan_null(${c.arg(1)}))`,
           c.args,
           c.args.map((_a, k) => c.arg(k)),
         )

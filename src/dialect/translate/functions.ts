@@ -418,7 +418,8 @@ export const FUNCTIONS: Record<string, CallHandler> = {
     // result type (bigint for any integer); an array of percentages gives an array.
     if (hasAggregate(c.arg(0))) return call('quantile_disc', c);
     const witness = `min(trino_percentile_type(${c.arg(0)}))${c.tail}`;
-    const sorted = `list_sort(list_filter(list(${c.arg(0)})${c.tail}, lambda e: e IS NOT NULL))`;
+    // trino_finite_values: a NaN or an infinity fails as in Trino (nan-macros.ts).
+    const sorted = `list_sort(trino_finite_values(list_filter(list(${c.arg(0)})${c.tail}, lambda e: e IS NOT NULL)))`;
     const first = meaningful(c.args[1])[0];
     const percentages = nodeKeyword(first) === 'ARRAY' || isParen(first, '[');
     return percentages

@@ -9,7 +9,6 @@ import type { CallHandler } from './functions.js';
 const distinctOf = (arg: string) => /^DISTINCT\s+/i.exec(arg)?.[0] ?? '';
 
 export const NAN_CALL_REWRITES: Record<string, CallHandler> = {
-  nullif: (c) => `nullif(${c.arg(0)}, trino_nan_null(${c.arg(1)}))`,
   max: (c) => {
     const distinct = distinctOf(c.arg(0));
     const x = c.arg(0).slice(distinct.length);

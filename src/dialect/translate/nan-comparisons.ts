@@ -1,36 +1,23 @@
 // Comparisons whose operands may be NaN, after the other operator rewrites (operators.ts): `=`, `<>`, `<`, …, IN lists
 // and BETWEEN that no earlier pass turned into a call take Trino's NaN semantics (nan-forms.ts). An operand that is a
 // literal cannot be NaN: `x = 1` is already Trino's answer, `x > 1` is not (DuckDB: NaN > 1).
-import { decidesJoinMatch, nanAwareBetween, nanAwareComparison, nanAwareInList, nanAwareJoinComparison } from './nan-forms.js';
+import {
+  comparisonMeetsNaN,
+  decidesJoinMatch,
+  isLiteralText,
+  literalKind,
+  nanAwareBetween,
+  nanAwareComparison,
+  nanAwareInList,
+  nanAwareJoinComparison,
+} from './nan-forms.js';
 import { betweenOperands, operand, previous, textOf } from './nested-comparisons.js';
 import type { Part } from './operators.js';
 
-const EQUALITY = new Set(['=', '<>', '!=']);
-const COMPARISONS = new Set([...EQUALITY, '<', '<=', '>', '>=']);
+const COMPARISONS = new Set(['=', '<>', '!=', '<', '<=', '>', '>=']);
 /** `x = ANY (subquery)` and friends: the subquery's values compare as DuckDB's IN does, NaN equal to NaN as in Trino. */
 const QUANTIFIED = /^\s*(?:ANY|SOME|ALL)\b/i;
-/** A rendered number literal (never NaN). */
-const NUMBER = /^[-+]?\s*(?:CAST\(\d+ AS INTEGER\)|\d[\d.eE+-]*|\.\d[\d.eE+-]*)$/i;
-/** A rendered literal of another type: a string, TRUE, FALSE, NULL, a DATE/TIME/TIMESTAMP literal. */
-const NOT_A_NUMBER = /^(?:'(?:[^']|'')*'|TRUE|FALSE|NULL|(?:DATE|TIME|TIMESTAMP)\s+'(?:[^']|'')*')$/i;
-/** The shims operators.ts puts for date and time arithmetic: their values are dates, times and timestamps. */
-const DATETIME_SHIM = /^trino_(?:plus_interval|minus_interval|plus_day_second|minus_day_second|at_time_zone)\(/;
-
-/**
- * 'number' for a number literal; 'other' for a value that is no double or real (so neither is what it is compared
- * with); 'unknown' for anything that may be NaN.
- */
-function literalKind(parts: readonly Part[], [a, b]: [number, number]): 'number' | 'other' | 'unknown' {
-  const m = parts.slice(a, b + 1).filter((p) => p.kind !== 'trivia');
-  const value = m.length === 2 && m[0].kind === 'op' && (m[0].op === '-' || m[0].op === '+') ? m[1] : m.length === 1 ? m[0] : undefined;
-  if (value?.kind !== 'operand') return 'unknown';
-  const text = value.text.trim();
-  if (NUMBER.test(text)) return 'number';
-  return value.zoned || value.interval || NOT_A_NUMBER.test(text) || DATETIME_SHIM.test(text) ? 'other' : 'unknown';
-}
-
 const neverNaN = (parts: readonly Part[], range: [number, number]) => literalKind(parts, range) !== 'unknown';
-const isLiteralText = (text: string) => NUMBER.test(text.trim()) || NOT_A_NUMBER.test(text.trim());
 
 function guardBetween(parts: Part[], i: number): number {
   const between = betweenOperands(parts, i);
@@ -56,9 +43,7 @@ export function guardNanComparisons(parts: Part[]): void {
       const left = operand(parts, i, -1);
       const right = operand(parts, i, 1);
       if (!left || !right || QUANTIFIED.test(textOf(parts, right))) continue;
-      const kinds = [literalKind(parts, left), literalKind(parts, right)];
-      // NaN = 1 is false and NaN <> 1 true in DuckDB too; NaN > 1 is not false there.
-      if (kinds.includes('other') || !kinds.includes('unknown') || (EQUALITY.has(op) && kinds.includes('number'))) continue;
+      if (!comparisonMeetsNaN(parts, op, left, right)) continue;
       const [a, b] = [textOf(parts, left).trim(), textOf(parts, right).trim()];
       const whole = textOf(parts, [left[0], right[1]]);
       const text = decidesJoinMatch(parts, i) ? nanAwareJoinComparison(whole, op, a, b) : nanAwareComparison(whole, op, a, b);

@@ -9,6 +9,38 @@ import { inJoinCondition } from './operators.js';
 
 const ORDERINGS = new Set(['<', '<=', '>', '>=']);
 
+/** A rendered number literal (never NaN). */
+const NUMBER = /^[-+]?\s*(?:CAST\(\d+ AS INTEGER\)|\d[\d.eE+-]*|\.\d[\d.eE+-]*)$/i;
+/** A rendered literal of another type: a string, TRUE, FALSE, NULL, a DATE/TIME/TIMESTAMP literal. */
+const NOT_A_NUMBER = /^(?:'(?:[^']|'')*'|TRUE|FALSE|NULL|(?:DATE|TIME|TIMESTAMP)\s+'(?:[^']|'')*')$/i;
+/** The shims operators.ts puts for date and time arithmetic: their values are dates, times and timestamps. */
+const DATETIME_SHIM = /^trino_(?:plus_interval|minus_interval|plus_day_second|minus_day_second|at_time_zone)\(/;
+
+/**
+ * 'number' for a number literal; 'other' for a value that is no double or real (so neither is what it is compared
+ * with); 'unknown' for anything that may be NaN.
+ */
+export function literalKind(parts: readonly Part[], [a, b]: [number, number]): 'number' | 'other' | 'unknown' {
+  const m = parts.slice(a, b + 1).filter((p) => p.kind !== 'trivia');
+  const value = m.length === 2 && m[0].kind === 'op' && (m[0].op === '-' || m[0].op === '+') ? m[1] : m.length === 1 ? m[0] : undefined;
+  if (value?.kind !== 'operand') return 'unknown';
+  const text = value.text.trim();
+  if (NUMBER.test(text)) return 'number';
+  return value.zoned || value.interval || NOT_A_NUMBER.test(text) || DATETIME_SHIM.test(text) ? 'other' : 'unknown';
+}
+
+export const isLiteralText = (text: string) => NUMBER.test(text.trim()) || NOT_A_NUMBER.test(text.trim());
+
+/**
+ * Whether `left op right` can answer differently for a NaN operand: not when a side is no number (so neither is a
+ * double), nor between literals; `x = 1` and `x <> 1` are Trino's answers already (NaN = 1 is false in DuckDB too),
+ * `x > 1` is not (DuckDB: NaN > 1).
+ */
+export function comparisonMeetsNaN(parts: readonly Part[], op: string, left: [number, number], right: [number, number]): boolean {
+  const kinds = [literalKind(parts, left), literalKind(parts, right)];
+  return !kinds.includes('other') && kinds.includes('unknown') && !(kinds.includes('number') && (op === '=' || op === '<>' || op === '!='));
+}
+
 /** `whole` (the text of `a op b`) as Trino answers it when a or b may be NaN; NULL where DuckDB's is NULL. */
 export function nanAwareComparison(whole: string, op: string, a: string, b: string): string {
   if (op === '<>' || op === '!=') return `(${whole.trim()} OR trino_nan_in(${a}, ${b}))`;

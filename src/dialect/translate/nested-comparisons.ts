@@ -11,7 +11,7 @@ import type { GroupNode, Node } from './tree.js';
 import { meaningful, nodeKeyword } from './tree.js';
 import type { Part } from './operators.js';
 import { inJoinCondition } from './operators.js';
-import { decidesJoinMatch, nanAwareBetween, nanAwareComparison, nanAwareInList, nanAwareJoinComparison } from './nan-forms.js';
+import { comparisonMeetsNaN, decidesJoinMatch, nanAwareBetween, nanAwareComparison, nanAwareInList, nanAwareJoinComparison } from './nan-forms.js';
 
 /**
  * How a comparison whose operand types only DuckDB's binder knows is rewritten (guardColumnComparisons): refused
@@ -254,7 +254,13 @@ export function guardColumnComparisons(parts: Part[]): void {
     // A text meeting another type fails in Trino (text-comparisons.ts), whatever the guard.
     // NaN compares as in Trino (nan-forms.ts); in a join's ON condition as keys that stay one per side (a hash join).
     const op = parts[i].op ?? '';
-    const scalar = guard !== 'dispatch' && decidesJoinMatch(parts, i) ? nanAwareJoinComparison(whole, op, a, b) : nanAwareComparison(whole, op, a, b);
+    const scalar = !comparisonMeetsNaN(parts, op, left, right)
+      ? guard === 'refuse'
+        ? whole
+        : whole.trim()
+      : guard !== 'dispatch' && decidesJoinMatch(parts, i)
+        ? nanAwareJoinComparison(whole, op, a, b)
+        : nanAwareComparison(whole, op, a, b);
     const text =
       guard === 'refuse'
         ? `(${scalar} AND trino_not_nested(${a}, ${b}) AND trino_text_comparable(${a}, ${b}))`

@@ -121,6 +121,23 @@ describeFunctions('NaN searched in arrays, and nullif', [
   ['nullif of equal integers', 'nullif(2, 2)', null, 'integer'],
 ]);
 
+// approx_percentile fails on a value that is not finite in Trino 476 (INVALID_FUNCTION_ARGUMENT "value must be finite;
+// was NaN"; https://trino.io/docs/current/functions/aggregate.html#approx_percentile).
+describeFunctions(
+  'approx_percentile of values that are not finite',
+  [
+    ['of finite doubles', 'approx_percentile(x, 0.5) FROM (VALUES 1e0, 2e0, 3e0) t(x)', 2, 'double'],
+    ['of integers', 'approx_percentile(x, 0.5) FROM (VALUES 1, 2, 3) t(x)', 2, 'bigint'],
+  ],
+  [
+    ['a NaN', 'approx_percentile(x, 0.5) FROM (VALUES nan(), 1e0, 2e0) t(x)', /value must be finite; was NaN/],
+    ['a real NaN', "approx_percentile(x, 0.5) FROM (VALUES CAST(nan() AS real), REAL '1') t(x)", /value must be finite; was NaN/],
+    ['Infinity', 'approx_percentile(x, 0.5) FROM (VALUES 1e0, infinity()) t(x)', /value must be finite; was Infinity/],
+    ['-Infinity', 'approx_percentile(x, 0.5) FROM (VALUES 1e0, -infinity()) t(x)', /value must be finite; was -Infinity/],
+    ['a NaN, with an array of percentages', 'approx_percentile(x, ARRAY[0.5]) FROM (VALUES nan(), 1e0) t(x)', /value must be finite; was NaN/],
+  ],
+);
+
 /** The plan DuckDB makes of the translated statement over integer, double and varchar tables a and b. */
 async function planOf(sql: string): Promise<string> {
   const [step] = translateStatement(sql, { lakeRoot: '/lake', database: 'main' }).steps;
