@@ -14,6 +14,7 @@ import { refuseTimeTravel } from './time-travel.js';
 import { refuseNaturalJoin } from './natural-join.js';
 import { refuseBadLikeEscapes } from './like-escape.js';
 import { refuseQualifiedUsingColumns } from './using-columns.js';
+import { refuseCodepointOfVarchar } from './codepoint-argument.js';
 import { numbersRunIntoText } from './number-literals.js';
 import { refuseRowPatterns } from './row-pattern.js';
 import { qualifyLateralAliases } from './lateral-aliases.js';
@@ -53,6 +54,7 @@ export function translateExpressions(sql: string, position?: (t: Token) => { lin
   refuseNaturalJoin(tree, report);
   refuseBadLikeEscapes(tree, report);
   refuseQualifiedUsingColumns(tree, report);
+  refuseCodepointOfVarchar(tree, report);
   const verb = nodeKeyword(meaningful(tree)[0]);
   let out =
     verb === 'UPDATE' || verb === 'MERGE'
