@@ -1,6 +1,6 @@
 // Rewrites of calls whose DuckDB namesake answers differently: NULL arguments (greatest, least), array arguments
 // (concat_ws), result types (avg) and statistics (skewness). Merged into FUNCTIONS (functions.ts).
-import { checkedCoalesce, checkedFamilies, checkedOnce, mayMixFamilies, mixesIpAddress } from './decimal-common-type.js';
+import { checkedCoalesce, checkedOnce, mayMixFamilies, mixesIpAddress } from './decimal-common-type.js';
 import { type CallHandler, refusedUntypedNull } from './functions.js';
 import { nodeKeyword } from './tree.js';
 import { hasAggregate, shimCallText } from './unbound.js';
@@ -74,16 +74,6 @@ const realOrDoubleStatistic =
 
 export const NULL_AWARE_REWRITES: Record<string, CallHandler> = {
   coalesce: coalesceCall,
-  // Trino 476: "Types are not comparable with NULLIF: integer vs varchar(1)" where DuckDB casts the text.
-  nullif: (c) =>
-    c.args.length === 2
-      ? checkedFamilies(
-          'nullif()',
-          `nullif(${c.all()})${c.tail}`,
-          c.args,
-          c.args.map((_a, k) => c.arg(k)),
-        )
-      : undefined,
   // LISTAGG(x, sep) WITHIN GROUP (ORDER BY …): string_agg skips NULLs and gives NULL over no rows, as Trino does.
   // The query pass (within-group.ts) has already moved the ORDER BY into the call, defaulted the separator to '' and
   // reported an ON OVERFLOW TRUNCATE at its position; a call without an ordering is refused here.

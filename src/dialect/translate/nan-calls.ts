@@ -4,12 +4,20 @@
 // min_by order NaN above every value, as DuckDB does. Each form folds to DuckDB's own call for other types: the NaN
 // guards (shims/nan-macros.ts) fold away while binding, and DuckDB computes the identical aggregates (or window
 // functions) left once.
+import { checkedFamilies } from './decimal-common-type.js';
 import type { CallHandler } from './functions.js';
 
 const distinctOf = (arg: string) => /^DISTINCT\s+/i.exec(arg)?.[0] ?? '';
 
 export const NAN_CALL_REWRITES: Record<string, CallHandler> = {
-  nullif: (c) => `nullif(${c.arg(0)}, trino_nan_null(${c.arg(1)}))`,
+  // Values of two type families (1 and 'a') are refused first, as Trino 476: "Types are not comparable with NULLIF".
+  nullif: (c) =>
+    checkedFamilies(
+      'nullif()',
+      `nullif(${c.arg(0)}, trino_nan_null(${c.arg(1)}))`,
+      c.args,
+      c.args.map((_a, k) => c.arg(k)),
+    ),
   max: (c) => {
     const distinct = distinctOf(c.arg(0));
     const x = c.arg(0).slice(distinct.length);
