@@ -6,7 +6,8 @@
 //   (https://trino.io/docs/current/functions/datetime.html#time-zone-conversion);
 // - `true = 1`, `date_col = int_col`: "Cannot apply operator: boolean = integer" (https://trino.io/docs/current/functions/comparison.html);
 // - sum(NULL), avg(NULL): AMBIGUOUS_FUNCTION_CALL "Could not choose a best candidate operator. Explicit type casts must be added.";
-// - format('%c', 65): "Invalid format string: %c (IllegalFormatConversion: c != java.lang.Long)" (Java's %c takes no Long).
+// - format('%c', 65): "Invalid format string: %c (IllegalFormatConversion: c != java.lang.Long)" (Java's %c takes no Long);
+// - codepoint(CAST('a' AS varchar)): "Expected: codepoint(varchar(1))" (https://trino.io/docs/current/functions/string.html#codepoint).
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -37,6 +38,9 @@ describe('operands Athena refuses are refused locally', () => {
     ['SELECT avg(NULL)', /ambiguous-call\] avg\(NULL\): Could not choose a best candidate operator\. Explicit type casts must be added/],
     ["SELECT format('%c', 65)", /^Invalid format string: %c \(IllegalFormatConversion: c != java\.lang\.Long/],
     ["SELECT format('%c', 'a')", /^Invalid format string: %c \(IllegalFormatConversion: c != java\.lang\.Long, java\.lang\.String/],
+    // codepoint takes a varchar(1) only (FUNCTION_NOT_FOUND "Unexpected parameters (varchar) for function codepoint").
+    ["SELECT codepoint(CAST('a' AS varchar))", /<sql>:1:8: error \[unfaithful\/codepoint-argument\] Unexpected parameters \(varchar\) for function codepoint/],
+    ["SELECT codepoint(CAST('a' AS varchar(2)))", /Unexpected parameters \(varchar\(2\)\) for function codepoint\. Expected: codepoint\(varchar\(1\)\)/],
   ])('%s', async (sql, trino) => {
     await expect(engine.execute(sql)).rejects.toThrow(trino);
   });
@@ -47,7 +51,8 @@ describe('their typed neighbours keep Trino’s answer and type', () => {
     const result = await engine.execute(
       `SELECT d + INTERVAL '1' DAY AS a, d - DATE '2024-12-31' AS b, x + 1 AS c, 1 - x AS e,
          CAST(s AS timestamp) AT TIME ZONE 'UTC' AS f, true = CAST(1 AS boolean) AS g, b = true AS h,
-         min(NULL) AS i, sum(CAST(NULL AS integer)) AS j, avg(CAST(NULL AS double)) AS k, format('%c', NULL) AS l ${ROW} GROUP BY d, x, s, b`,
+         min(NULL) AS i, sum(CAST(NULL AS integer)) AS j, avg(CAST(NULL AS double)) AS k, format('%c', NULL) AS l,
+         codepoint(CAST('a' AS varchar(1))) AS m ${ROW} GROUP BY d, x, s, b`,
     );
     expect(result.columns.map((c) => c.type)).toEqual([
       'date',
@@ -61,7 +66,8 @@ describe('their typed neighbours keep Trino’s answer and type', () => {
       'bigint',
       'double',
       'varchar',
+      'integer',
     ]);
-    expect(result.rows).toEqual([['2025-01-02', '1 00:00:00.000', 2, 0, '2025-01-01 00:00:00.000 UTC', true, true, null, null, null, 'null']]);
+    expect(result.rows).toEqual([['2025-01-02', '1 00:00:00.000', 2, 0, '2025-01-01 00:00:00.000 UTC', true, true, null, null, null, 'null', 97]]);
   });
 });

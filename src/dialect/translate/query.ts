@@ -13,6 +13,8 @@ import { rewriteGroupByQuantifier } from './group-by.js';
 import { refuseTimeTravel } from './time-travel.js';
 import { refuseNaturalJoin } from './natural-join.js';
 import { refuseBadLikeEscapes } from './like-escape.js';
+import { refuseQualifiedUsingColumns } from './using-columns.js';
+import { refuseCodepointOfVarchar } from './codepoint-argument.js';
 import { numbersRunIntoText } from './number-literals.js';
 import { refuseRowPatterns } from './row-pattern.js';
 import { qualifyLateralAliases } from './lateral-aliases.js';
@@ -51,6 +53,8 @@ export function translateExpressions(sql: string, position?: (t: Token) => { lin
   refuseTimeTravel(tree, report);
   refuseNaturalJoin(tree, report);
   refuseBadLikeEscapes(tree, report);
+  refuseQualifiedUsingColumns(tree, report);
+  refuseCodepointOfVarchar(tree, report);
   const verb = nodeKeyword(meaningful(tree)[0]);
   let out =
     verb === 'UPDATE' || verb === 'MERGE'

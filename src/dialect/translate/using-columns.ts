@@ -1,0 +1,77 @@
+// `t JOIN u USING (k)`: Trino 476 makes k one column of the join and resolves no qualified `t.k` or `u.k` any more
+// (COLUMN_NOT_FOUND "Column 't.k' cannot be resolved", for inner, outer and FULL joins alike); DuckDB resolves them,
+// and after a FULL JOIN `t.k` is NULL where only u had the row, not the merged key. Refused at the reference.
+import type { Token } from '../tokens.js';
+import { isParen, meaningful, nodeKeyword, nodeText, type Node } from './tree.js';
+import type { Report } from './within-group.js';
+
+const JOIN_WORDS = new Set(['JOIN', 'INNER', 'LEFT', 'RIGHT', 'FULL', 'OUTER', 'CROSS']);
+const QUERY_START = new Set(['SELECT', 'WITH', 'VALUES']);
+
+const nameOf = (node: Node | undefined) =>
+  node?.kind === 'token' && (node.token.kind === 'word' || node.token.kind === 'quoted') ? nodeText(node).replace(/^"|"$/g, '').toLowerCase() : undefined;
+
+/** The alias (or table name) of the relation whose last node is m[end]: `u`, `tbl AS u`, `(VALUES 1) u(k)`. */
+function relationName(m: readonly Node[], end: number): string | undefined {
+  const at = isParen(m[end]) && nameOf(m[end - 1]) !== undefined ? end - 1 : end;
+  const name = nameOf(m[at]);
+  return name !== undefined && !JOIN_WORDS.has(name.toUpperCase()) ? name : undefined;
+}
+
+/** The relations and columns of each `… JOIN … USING (…)` at this level of the query. */
+function usingJoins(m: readonly Node[]): { relations: Set<string>; columns: Set<string> }[] {
+  const joins: { relations: Set<string>; columns: Set<string> }[] = [];
+  for (let i = 0; i < m.length; i++) {
+    if (nodeKeyword(m[i]) !== 'USING' || !isParen(m[i + 1])) continue;
+    const group = m[i + 1];
+    if (group.kind !== 'group') continue;
+    // Only a list of names (MERGE INTO t USING (SELECT …) s is another USING).
+    const inside = meaningful(group.items);
+    if (!inside.every((n) => nameOf(n) !== undefined || nodeText(n) === ',')) continue;
+    const columns = new Set(inside.flatMap((n) => nameOf(n) ?? []));
+    const right = relationName(m, i - 1);
+    let join = i - 1;
+    while (join >= 0 && nodeKeyword(m[join]) !== 'JOIN') join--;
+    if (join < 0) continue;
+    let before = join - 1;
+    while (before >= 0 && JOIN_WORDS.has(nodeKeyword(m[before]))) before--;
+    const left = before >= 0 ? relationName(m, before) : undefined;
+    joins.push({ relations: new Set([left, right].filter((r): r is string => r !== undefined)), columns });
+  }
+  return joins;
+}
+
+/** Qualified references `x.k` in `items` and their nested groups, subqueries aside. */
+function qualifiedReferences(items: readonly Node[], found: { qualifier: string; column: string; at: Token }[]): void {
+  const m = meaningful(items);
+  for (let i = 0; i < m.length; i++) {
+    const node = m[i];
+    if (node.kind === 'group') {
+      if (!QUERY_START.has(nodeKeyword(meaningful(node.items)[0]))) qualifiedReferences(node.items, found);
+      continue;
+    }
+    const qualifier = nameOf(node);
+    const column = nameOf(m[i + 2]);
+    if (qualifier !== undefined && column !== undefined && nodeText(m[i + 1]) === '.' && nodeText(m[i - 1] ?? node) !== '.')
+      found.push({ qualifier, column, at: node.token });
+  }
+}
+
+export function refuseQualifiedUsingColumns(items: readonly Node[], report: Report): void {
+  const m = meaningful(items);
+  const joins = usingJoins(m);
+  if (joins.length > 0) {
+    const references: { qualifier: string; column: string; at: Token }[] = [];
+    qualifiedReferences(items, references);
+    for (const ref of references) {
+      if (!joins.some((j) => j.relations.has(ref.qualifier) && j.columns.has(ref.column))) continue;
+      report(
+        ref.at,
+        'using-column',
+        `Column '${ref.qualifier}.${ref.column}' cannot be resolved: after JOIN … USING (${ref.column}) Athena knows only the joined column ${ref.column} (COLUMN_NOT_FOUND)`,
+        `write ${ref.column} without a qualifier (after a FULL JOIN it is coalesce of both sides' keys)`,
+      );
+    }
+  }
+  for (const node of m) if (node.kind === 'group') refuseQualifiedUsingColumns(node.items, report);
+}
