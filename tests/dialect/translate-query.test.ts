@@ -36,6 +36,9 @@ describe('translateQuery', () => {
     ['a year-month interval keeps the precision', "SELECT ts + INTERVAL '1' MONTH", "SELECT trino_plus_interval(ts, INTERVAL '1' MONTH)"],
     ['decimal literal keeps precision and scale', "SELECT DECIMAL '-12.50'", "SELECT CAST('-12.50' AS DECIMAL(4, 2))"],
     ['2-argument IF', 'SELECT IF(a > 1, b)', 'SELECT if((a > 1 AND NOT trino_nan_in(a, 1)), b, NULL)'],
+    // An IF whose values are number literals is a number: the enclosing IF needs no type-family check (its text, written
+    // again beside each level, made a comparator IF(…, 0, IF(…, -1, 1)) take seconds to bind).
+    ['nested IF of number literals', 'SELECT IF(a, 0, (IF(b, -1, NULL)))', 'SELECT if(a, 0, (if(b, -CAST(1 AS INTEGER), NULL)))'],
     [
       'lambda',
       'SELECT transform(xs, x -> x + 1)',

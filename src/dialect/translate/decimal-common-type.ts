@@ -139,6 +139,16 @@ function literalFamily(nodes: readonly Node[]): string | undefined {
     if (['TRUE', 'FALSE'].includes(keyword(first.token))) return 'boolean';
   }
   if (signed.length === 2 && second.kind === 'token' && second.token.kind === 'string') return TYPED_LITERAL_FAMILIES[nodeKeyword(first)];
+  // `(v)`, and IF(c, a, b) of literals of one family: that family. Without it, a nested IF was checked beside each
+  // enclosing one, its text written again per level (a comparator IF(…, 0, IF(…, -1, 1)) took seconds to bind).
+  if (m.length === 1 && isParen(first)) return literalFamily(first.items);
+  if (m.length === 2 && nodeKeyword(first) === 'IF' && isParen(second)) {
+    const values = splitArgs(second.items)
+      .slice(1)
+      .filter((v) => !isNullLiteral(v));
+    const families = values.map(literalFamily);
+    return families.length > 0 && families.every((f) => f !== undefined && f === families[0]) ? families[0] : undefined;
+  }
   return undefined;
 }
 
