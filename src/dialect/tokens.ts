@@ -12,7 +12,8 @@ export type TokenKind =
   | 'variable' // ${name} project variable, substituted before execution
   | 'dollar' // $$ … $$ or $tag$ … $tag$ body
   | 'op'
-  | 'punct';
+  | 'punct'
+  | 'translated'; // DuckDB text a translator pass inserts into the tree, rendered as it is (never from the tokenizer)
 
 export interface Token {
   kind: TokenKind;

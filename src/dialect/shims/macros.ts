@@ -183,6 +183,8 @@ export const MACROS: readonly string[] = [
   `trino_list_has_any(a, b) AS CASE WHEN ${HAS_ZONED_ELEMENTS('a')} OR ${HAS_ZONED_ELEMENTS('b')}
      THEN list_transform([trino_cmp_keys(list_concat(a, b))], lambda trino_k: list_has_any(trino_k[1:len(a)], trino_k[len(a) + 1:]))[1]
      ELSE list_has_any(a, b) END`,
+  // Two local groups whose zoned keys have one instant in different zones: one group in Trino (translate/zoned-groups.ts).
+  `trino_zoned_groups_apart(n) AS CASE WHEN n > 1 THEN cast_to_type(trino_fail('GROUP BY of timestamp with time zone values is refused locally where values of one instant come in different zones (Athena groups them as one and shows one of them); group by at_timezone(x, ''UTC'') or to_unixtime(x) instead'), true) ELSE true END`,
   `trino_now() AS trino_tz_from_instant(get_current_timestamp(), 'UTC')`,
   `trino_iso_zone(z) AS CASE WHEN z IS NULL OR z IN ('', 'Z', '+00:00', '+0000', '+00') THEN 'UTC'
      WHEN length(z) = 3 THEN z || ':00' WHEN length(z) = 5 THEN z[1:3] || ':' || z[4:5] ELSE z END`,

@@ -333,6 +333,7 @@ export class ExpressionRewriter {
       case 'quoted':
       case 'variable':
       case 'dollar':
+      case 'translated':
         parts.push({ kind: 'operand', text: t.text });
         return 0;
       case 'punct':

@@ -18,6 +18,7 @@ import { refuseCodepointOfVarchar } from './codepoint-argument.js';
 import { numbersRunIntoText } from './number-literals.js';
 import { refuseRowPatterns } from './row-pattern.js';
 import { qualifyLateralAliases } from './lateral-aliases.js';
+import { checkZonedGroups } from './zoned-groups.js';
 
 export interface ExpressionTranslation {
   sql: string;
@@ -50,6 +51,7 @@ export function translateExpressions(sql: string, position?: (t: Token) => { lin
     else report(at, 'syntax', `${text}: two numeric literals in a row (Athena's syntax error)`, 'write one number: 0x10 + 0.5, not 0x10.5');
   }
   const tree = rewriteGroupByQuantifier(rewriteWithinGroup(qualifyLateralAliases(refuseRowPatterns(buildTree(tokens), report), report), report));
+  const grouped = checkZonedGroups(tree, tokens);
   refuseTimeTravel(tree, report);
   refuseNaturalJoin(tree, report);
   refuseBadLikeEscapes(tree, report);
@@ -59,7 +61,7 @@ export function translateExpressions(sql: string, position?: (t: Token) => { lin
   let out =
     verb === 'UPDATE' || verb === 'MERGE'
       ? renderStoredValues(tree, (nodes) => rewriter.render(nodes))
-      : rewriter.render(nameSelectItems(nameUnnestColumns(tree), options.ctas));
+      : rewriter.render(nameSelectItems(nameUnnestColumns(grouped), options.ctas));
   // A statement that is only VALUES: Trino names its columns _col0, _col1, … (DuckDB: col0, …).
   const columns = topLevelValuesColumns(tree);
   if (columns > 0) {

@@ -1,0 +1,128 @@
+// GROUP BY keys that are zoned timestamps: Trino groups `timestamp with time zone` values by instant (its equality and
+// hash read only the instant: https://trino.io/docs/current/language/types.html#timestamp-with-time-zone), so
+// 10:00 UTC and 11:00 +01:00 are one group, shown as one of its members (Trino 476: the first seen, which depends on
+// the order rows arrive in). The local zoned value is a struct that DuckDB groups field by field: two groups. Where
+// the groups of a query share no instant the answers are the same; otherwise the query is refused while it runs.
+//
+// The check is a window over the groups, `QUALIFY trino_zoned_groups_apart(count(*) OVER (PARTITION BY trino_cmp(k),
+// …))` (HAVING's condition moves after it, so a group HAVING drops is still counted). It is added only to statements
+// that may make zoned values in other zones than UTC (zoned literals, AT TIME ZONE, with_timezone, from_iso8601_timestamp,
+// parse_datetime, from_unixtime, a cast to timestamp with time zone): Hive tables hold no zoned values,
+// and a window on every GROUP BY would slow ordinary queries. Left unchecked: ROLLUP, CUBE and GROUPING SETS, a key
+// given by an ordinal whose select item cannot be read, views made elsewhere.
+import { keyword, tokenize, type Token } from '../tokens.js';
+import { isParen, meaningful, nodeKeyword, nodeText, splitArgs, type Node } from './tree.js';
+
+const GROUP_END = new Set(['HAVING', 'WINDOW', 'ORDER', 'LIMIT', 'OFFSET', 'FETCH', 'UNION', 'INTERSECT', 'EXCEPT']);
+const HAVING_END = new Set(['WINDOW', 'ORDER', 'LIMIT', 'OFFSET', 'FETCH', 'UNION', 'INTERSECT', 'EXCEPT']);
+const ZONE_CALLS = new Set(['WITH_TIMEZONE', 'AT_TIMEZONE', 'FROM_ISO8601_TIMESTAMP', 'PARSE_DATETIME']);
+const ZONED_TEXT = /^'\d{4}-\d{2}-\d{2}[^']*\s*(?:[+-]\d{2}:?\d{2}|[A-Za-z]+\/[A-Za-z_/+-]+|UTC|Z)'$/;
+/** Words after which a last word of a select item is not its alias. */
+const NOT_BEFORE_ALIAS = new Set(['AND', 'OR', 'NOT', 'IS', 'AS', 'SELECT', 'DISTINCT', 'ALL', 'THEN', 'ELSE', 'WHEN', 'CASE', 'LIKE', 'IN', 'BETWEEN']);
+const NOT_AN_ALIAS = new Set(['NULL', 'TRUE', 'FALSE', 'END']);
+
+/** Whether the statement's tokens make zoned timestamps in a zone other than UTC. */
+export function makesZonedValues(tokens: readonly Token[]): boolean {
+  const words = tokens.filter((t) => t.kind !== 'ws' && t.kind !== 'comment');
+  return words.some((t, k) => {
+    const word = keyword(t);
+    const next = words[k + 1];
+    if (ZONE_CALLS.has(word) && next?.text === '(') return true;
+    if (word === 'FROM_UNIXTIME' && next?.text === '(') return true;
+    if (word === 'AT' && keyword(next) === 'TIME' && keyword(words[k + 2]) === 'ZONE') return true;
+    if (word === 'WITH' && keyword(next) === 'TIME' && keyword(words[k + 2]) === 'ZONE') return true;
+    return word === 'TIMESTAMP' && next?.kind === 'string' && ZONED_TEXT.test(next.text.trim());
+  });
+}
+
+const translated = (at: Token, text: string): Node => ({ kind: 'token', token: { ...at, kind: 'translated', text } });
+const parsed = (text: string): Node[] => tokenize(text).map((token) => ({ kind: 'token', token }));
+
+/** The expression of a select item, without its alias (`x AS a`, `x a`). */
+function itemExpression(item: readonly Node[]): Node[] {
+  const m = meaningful(item);
+  const as = m.findIndex((n) => nodeKeyword(n) === 'AS');
+  if (as > 0 && as === m.length - 2) return item.slice(0, item.indexOf(m[as]));
+  const last = m[m.length - 1];
+  const before = m[m.length - 2];
+  const aliasLike = last?.kind === 'token' && (last.token.kind === 'word' || last.token.kind === 'quoted') && !NOT_AN_ALIAS.has(nodeKeyword(last));
+  const afterOperand =
+    before !== undefined && before.kind === 'group'
+      ? isParen(before)
+      : before?.kind === 'token' && ['word', 'quoted', 'string', 'number'].includes(before.token.kind) && !NOT_BEFORE_ALIAS.has(nodeKeyword(before));
+  return aliasLike && afterOperand ? item.slice(0, item.indexOf(before) + 1) : [...item];
+}
+
+/** The GROUP BY keys of the block, each as written (an ordinal as its select item), or undefined when not plain. */
+function groupKeys(items: readonly Node[], selectAt: number, byAt: number, end: number): Node[][] | undefined {
+  const elements = splitArgs(items.slice(byAt + 1, end));
+  if (elements.length === 0) return undefined;
+  const fromAt = items.findIndex((n, k) => k > selectAt && nodeKeyword(n) === 'FROM');
+  let first = selectAt + 1;
+  while (['DISTINCT', 'ALL'].includes(nodeKeyword(items[first])) || meaningful([items[first]]).length === 0) first++;
+  const selectItems = fromAt < 0 ? [] : splitArgs(items.slice(first, fromAt));
+  const keys: Node[][] = [];
+  for (const element of elements) {
+    const m = meaningful(element);
+    const word = nodeKeyword(m[0]);
+    if (m.length === 0 || word === 'ROLLUP' || word === 'CUBE' || word === 'GROUPING' || isParen(m[0])) return undefined;
+    if (m.length === 1 && m[0].kind === 'token' && m[0].token.kind === 'number') {
+      const item = selectItems[Number(m[0].token.text) - 1];
+      if (!item || meaningful(item).some((n) => nodeText(n) === '*')) return undefined;
+      keys.push(itemExpression(item));
+    } else keys.push([...element]);
+  }
+  return keys;
+}
+
+/** Adds the check to each plain GROUP BY of `items` (and of the queries nested in them). */
+function checkBlocks(items: readonly Node[]): Node[] {
+  const out: Node[] = items.map((n) => (n.kind === 'group' ? { ...n, items: checkBlocks(n.items) } : n));
+  for (let i = out.length - 1; i >= 0; i--) {
+    if (nodeKeyword(out[i]) !== 'GROUP') continue;
+    const byAt = out.findIndex((n, k) => k > i && meaningful([n]).length > 0);
+    if (nodeKeyword(out[byAt]) !== 'BY') continue;
+    let selectAt = i;
+    while (selectAt >= 0 && nodeKeyword(out[selectAt]) !== 'SELECT') selectAt--;
+    let end = byAt + 1;
+    while (end < out.length && !GROUP_END.has(nodeKeyword(out[end])) && nodeText(out[end]) !== ';') end++;
+    const keys = selectAt < 0 ? undefined : groupKeys(out, selectAt, byAt, end);
+    if (!keys) continue;
+    let having: Node[] = [];
+    let insertAt = end;
+    if (nodeKeyword(out[end]) === 'HAVING') {
+      let havingEnd = end + 1;
+      while (havingEnd < out.length && !HAVING_END.has(nodeKeyword(out[havingEnd])) && nodeText(out[havingEnd]) !== ';') havingEnd++;
+      having = out.slice(end + 1, havingEnd);
+      out.splice(end, havingEnd - end);
+    }
+    while (nodeKeyword(out[insertAt]) === 'WINDOW') {
+      insertAt++;
+      while (insertAt < out.length && !HAVING_END.has(nodeKeyword(out[insertAt])) && nodeText(out[insertAt]) !== ';') insertAt++;
+    }
+    const at = out[byAt].kind === 'token' ? out[byAt].token : out[byAt].open;
+    // Each key in a group of its own, so the translator renders it as it renders the GROUP BY (a call is a call).
+    const parenthesized = (nodes: Node[]): Node => ({
+      kind: 'group',
+      open: { ...at, kind: 'punct', text: '(' },
+      close: { ...at, kind: 'punct', text: ')' },
+      items: nodes,
+    });
+    const partition = keys.flatMap((key, k) => [translated(at, `${k === 0 ? '' : ', '}trino_cmp`), parenthesized(key)]);
+    const clause = [
+      ...parsed(' QUALIFY '),
+      translated(at, 'trino_zoned_groups_apart(count(*) OVER (PARTITION BY '),
+      ...partition,
+      translated(at, '))'),
+      ...(having.length > 0 ? [translated(at, ' AND '), parenthesized(having)] : []),
+      ...parsed(' '),
+    ];
+    out.splice(insertAt, 0, ...clause);
+  }
+  return out;
+}
+
+/** The tree with the check of zoned GROUP BY keys, where the statement makes zoned values. */
+export function checkZonedGroups(tree: readonly Node[], tokens: readonly Token[]): Node[] {
+  return makesZonedValues(tokens) ? checkBlocks(tree) : [...tree];
+}
