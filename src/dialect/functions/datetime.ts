@@ -6,7 +6,7 @@ const wallClock = (what: string) => rewrite(`${what} of the wall clock (a zoned 
 const NANOS = 'nanosecond precision is not kept locally (timestamps are microsecond, Athena shows milliseconds)';
 
 export const DATETIME: FunctionFamily = {
-  date_add: rewrite('DATE stays DATE, TIMESTAMP stays TIMESTAMP, zoned values keep their zone', '3'),
+  date_add: rewrite('DATE stays DATE, TIMESTAMP stays TIMESTAMP, zoned values keep their zone; a literal count past every date of Athena is refused', '3'),
   date_diff: rewrite('whole elapsed units between instants', '3'),
   date_trunc: rewrite('in the value’s own zone; DATE stays DATE', '2'),
   date_format: rewrite('MySQL format codes translated to strftime (literal patterns only)', '2'),

@@ -17,7 +17,7 @@ import { NULL_AWARE_REWRITES } from './function-rewrites.js';
 import { NAN_CALL_REWRITES } from './nan-calls.js';
 import { checkedFamilies } from './decimal-common-type.js';
 import { WINDOW_REWRITES } from './window-rewrites.js';
-import { tryCall } from './try-escapes.js';
+import { dateAddPastEveryDate, tryCall } from './try-escapes.js';
 import { LAMBDA_REWRITES, refusedUnknownElementLambda } from './lambda-rewrites.js';
 import { hasAggregate, shimCall, shimCallText } from './unbound.js';
 import { nestedIpCastGuard } from '../shims/ip-address.js';
@@ -446,7 +446,17 @@ export const FUNCTIONS: Record<string, CallHandler> = {
   // date_sub counts whole elapsed units, which is Trino's date_diff; zoned values count on the first one's wall clock
   // (days and longer) or between instants (datetime-field-macros.ts).
   date_diff: (c) => (c.args.length === 3 ? call('trino_date_diff', c) : undefined),
-  date_add: typedRename('trino_date_add'),
+  date_add: (c) => {
+    if (dateAddPastEveryDate(c.args[0] ?? [], c.args[1] ?? [])) {
+      c.report(
+        'date-out-of-range',
+        `date_add(): a count of ${(c.args[1] ?? []).map(nodeText).join("").trim()} moves every date past Athena's range of dates (about 5.8 million years either way), so it fails on Athena`,
+        'use a count within the range of dates',
+      );
+      return undefined;
+    }
+    return `${shimCallText('trino_date_add', c.all())}${c.tail}`;
+  },
   date_trunc: typedRename('trino_date_trunc'),
   from_iso8601_timestamp: rename('trino_from_iso8601_timestamp'),
   from_iso8601_date: (c) => `CAST(${c.arg(0)} AS DATE)`,

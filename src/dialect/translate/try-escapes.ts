@@ -30,6 +30,26 @@ function integerLiteral(nodes: readonly Node[]): bigint | undefined {
   return negative ? -BigInt(digits) : BigInt(digits);
 }
 
+/** The fewest days of each unit date_add counts in whole days or more (a month is at least 28 days). */
+const MIN_DAYS: Readonly<Record<string, bigint>> = { day: 1n, week: 7n, month: 28n, quarter: 89n, year: 365n };
+const INT_RANGE = 2n ** 31n;
+
+/**
+ * Whether date_add(unit, count, x) fails on Athena for every x, both written as literals: a count past an int
+ * (Math.toIntExact) or one that moves any date past Trino's int range of days (2^32 days end to end). Locally DuckDB
+ * fails too when it evaluates the call, but skips it where the rest of the expression folds to NULL (`NULL + …`),
+ * while Trino 476 fails planning the constant call (GENERIC_INTERNAL_ERROR "Value cannot fit in an int").
+ */
+export function dateAddPastEveryDate(unitNodes: readonly Node[], countNodes: readonly Node[]): boolean {
+  const unit = meaningful(unitNodes);
+  const count = integerLiteral(countNodes);
+  if (count === undefined || unit.length !== 1 || unit[0].kind !== 'token' || unit[0].token.kind !== 'string') return false;
+  const days = MIN_DAYS[stringValue(unit[0].token).trim().toLowerCase()];
+  if (days === undefined) return false;
+  const magnitude = count < 0n ? -count : count;
+  return count < -INT_RANGE || count >= INT_RANGE || magnitude * days >= 2n * INT_RANGE;
+}
+
 /** Whether a count cannot overflow: an integer literal up to a million, or a CAST / try_cast to tinyint or smallint. */
 function safeCount(nodes: readonly Node[]): boolean {
   const literal = integerLiteral(nodes);
