@@ -450,7 +450,7 @@ export const FUNCTIONS: Record<string, CallHandler> = {
     if (dateAddPastEveryDate(c.args[0] ?? [], c.args[1] ?? [])) {
       c.report(
         'date-out-of-range',
-        `date_add(): a count of ${(c.args[1] ?? []).map(nodeText).join("").trim()} moves every date past Athena's range of dates (about 5.8 million years either way), so it fails on Athena`,
+        `date_add(): a count of ${(c.args[1] ?? []).map(nodeText).join('').trim()} moves every date past Athena's range of dates (about 5.8 million years either way), so it fails on Athena`,
         'use a count within the range of dates',
       );
       return undefined;
