@@ -506,11 +506,8 @@ export const MACROS: readonly string[] = [
   // --- arrays and maps --------------------------------------------------------------------------------------------
   // len() rejects maps and cardinality() rejects lists at bind time, and typed map overloads are ambiguous, so both
   // go through JSON; the typeof test folds to a constant.
-  // Anything else (a varchar: to_json('abc') is a JSON string, of length 0) fails as in Trino 476 (FUNCTION_NOT_FOUND
-  // "Unexpected parameters (varchar(3)) for function cardinality"; found by the third hunt).
   `trino_cardinality(x) AS CAST(CASE WHEN typeof(x) LIKE 'MAP(%' THEN len(json_keys(to_json(x)))
-     WHEN typeof(x) LIKE '%[]' OR typeof(x) = '"NULL"' THEN json_array_length(to_json(x))
-     ELSE trino_fail_as('Unexpected parameters (' || lower(typeof(x)) || ') for function cardinality', 0) END AS BIGINT)`,
+     ELSE json_array_length(to_json(x)) END AS BIGINT)`,
   // A NULL array gives NULL (list_bool_and(NULL) would fall through to the ELSE).
   `trino_any_match(matches) AS CASE WHEN matches IS NULL THEN NULL WHEN list_bool_or(matches) THEN true
      WHEN list_count(matches) < len(matches) THEN NULL ELSE false END`,

@@ -8,8 +8,6 @@
 //   units); DuckDB read '#b' as 'b' and '' as no escape. With literals this is refused at the pattern.
 // - format() with the format string only: Trino 476 fails at analysis (SYNTAX_ERROR "The 'format' function must have
 //   at least two arguments"); the local Java formatter printed format('%%') as '%'. Refused by the function table.
-// - cardinality() of a varchar or a number fails in Trino 476 (FUNCTION_NOT_FOUND "Unexpected parameters (varchar(3))
-//   for function cardinality"); locally cardinality('abc') was 0 (https://trino.io/docs/current/functions/array.html).
 import { describeFunctions } from './harness.js';
 
 const ACUTE = '\u0301';
@@ -24,9 +22,6 @@ describeFunctions(
     ['reverse of an empty string', "reverse('')", '', 'varchar'],
     ['reverse of a varchar NULL', 'reverse(CAST(NULL AS varchar))', null, 'varchar'],
     ['reverse of an array is unchanged', "reverse(ARRAY['a', 'b'])", ['b', 'a'], 'array(varchar)'],
-    ['cardinality of an array', 'cardinality(ARRAY[1, 2])', 2, 'bigint'],
-    ['cardinality of an aggregated array', 'cardinality(array_agg(x)) FROM (VALUES 1, 2) t(x)', 2, 'bigint'],
-    ['cardinality of a typed NULL array', 'cardinality(CAST(NULL AS array(integer)))', null, 'bigint'],
     ['format of one value', "format('%s%%', 5)", '5%', 'varchar'],
     ['an escaped underscore', "'a_' LIKE 'a#_' ESCAPE '#'", true, 'boolean'],
     ['an escaped escape', "'a#' LIKE 'a##' ESCAPE '#'", true, 'boolean'],
@@ -37,8 +32,6 @@ describeFunctions(
     ['an escape at the end', "x LIKE 'ab#' ESCAPE '#' FROM (VALUES 'ab') t(x)", /like-escape.*Escape character must be followed by/],
     ['NOT LIKE', "'ab' NOT LIKE 'a#b' ESCAPE '#'", /like-escape.*Escape character must be followed by/],
     ['an empty escape', "'ab' LIKE 'ab' ESCAPE ''", /like-escape.*Escape string must be a single character/],
-    ['cardinality of a varchar', "cardinality('abc')", /^Unexpected parameters \(varchar\) for function cardinality/],
-    ['cardinality of an integer column', 'cardinality(x) FROM (VALUES 5) t(x)', /Unexpected parameters \(integer\) for function cardinality/],
     ['format of %% alone', "format('%%')", /function-arity.*format\(\) takes 2 or more arguments locally, got 1/],
     ['format of text alone', "format('abc')", /function-arity.*format\(\) takes 2 or more arguments/],
     ['an escape of two UTF-16 units', "'a_b' LIKE 'a🙂_b' ESCAPE '🙂'", /like-escape.*Escape string must be a single character/],
