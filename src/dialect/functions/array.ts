@@ -25,7 +25,7 @@ export const ARRAY: FunctionFamily = {
   contains_sequence: shim('trino_contains_sequence', '2'),
   element_at: rewrite('NULL past the end or for a missing key; negative indexes count from the end; index 0 fails', '2'),
   filter: rewrite('a lambda x -> …', '2'),
-  flatten: duckdb('1'),
+  flatten: shim('trino_flatten', '1', "a NULL array gives a NULL array of the elements' type"),
   ngrams: shim('trino_ngrams', '2'),
   reduce: rewrite('reduce(a, initial, (s, x) -> …, s -> …)', '4'),
   repeat: shim('trino_repeat', '2', 'an array of n copies (DuckDB repeat() repeats a string)'),

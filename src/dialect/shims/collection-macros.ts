@@ -11,11 +11,13 @@ const ZIP_NAMES = ['a', 'b', 'c', 'd', 'e'];
 /**
  * zip(a, b, …): rows of the i-th elements, the shorter arrays padded with NULL (DuckDB's a[i] past the end is NULL).
  * The fields are anonymous in Trino; they are named `trino_field_<i>`, which the local engine reports as anonymous
- * (src/engines/duckdb/types.ts), because DuckDB's client merges several fields with empty names into one.
+ * (src/engines/duckdb/types.ts), because DuckDB's client merges several fields with empty names into one. An element
+ * is read through coalesce(a, []): DuckDB types `a[i]` of an array it can fold to NULL (`regexp_extract_all(NULL, p)`)
+ * as NULL, so the field would lose the element type Trino reports.
  */
 function zipOverload(count: number): string {
   const arrays = ZIP_NAMES.slice(0, count);
-  const fields = arrays.map((a, i) => `trino_field_${i} := ${a}[trino_i]`).join(', ');
+  const fields = arrays.map((a, i) => `trino_field_${i} := coalesce(${a}, [])[trino_i]`).join(', ');
   return `(${arrays.join(', ')}) AS CASE WHEN ${arrays.map((a) => `${a} IS NOT NULL`).join(' AND ')}
      THEN list_transform(range(1, greatest(${arrays.map((a) => `len(${a})`).join(', ')}) + 1), lambda trino_i: struct_pack(${fields})) END`;
 }

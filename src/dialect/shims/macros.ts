@@ -377,7 +377,8 @@ export const MACROS: readonly string[] = [
   `trino_decimal_quotient(n, d) AS sign(n) * sign(d) * ((abs(n) * 2 + abs(d)) // (2 * abs(d)))`,
   `trino_divide_bound(a, b, w, s) AS CASE
      WHEN b = 0 THEN cast_to_type(CASE WHEN typeof(a + b) IN ${FLOATING}
-       THEN CASE WHEN a > 0 THEN 'Infinity'::DOUBLE WHEN a < 0 THEN '-Infinity'::DOUBLE ELSE 'NaN'::DOUBLE END
+       THEN CASE WHEN a = 0 OR isnan(a) THEN 'NaN'::DOUBLE WHEN (a > 0) = signbit(CAST(b AS DOUBLE)) THEN '-Infinity'::DOUBLE
+         ELSE 'Infinity'::DOUBLE END
        ELSE trino_fail('Division by zero') END, w)
      WHEN typeof(w) LIKE 'DECIMAL%' AND (trino_scale(w) + s > 36 OR abs(CAST(a AS DOUBLE)) * pow(10, trino_scale(w) + s) >= 1e37)
        THEN cast_to_type(trino_decimal_quotient_text(CAST(a AS VARCHAR), CAST(b AS VARCHAR), trino_scale(w)), w)
@@ -499,11 +500,15 @@ export const MACROS: readonly string[] = [
      (s, p, g) AS CASE WHEN s IS NOT NULL THEN regexp_extract_all(s, p, trino_regexp_group(p, g)) END`,
   // A NULL argument gives NULL before the out-of-range cases give ''.
   `trino_substr(s, start) AS CASE WHEN s IS NULL OR start IS NULL THEN NULL
-       WHEN start = 0 OR abs(start) > length(s) THEN '' ELSE substr(s, start) END,
+       WHEN start = 0 OR abs(CAST(start AS BIGINT)) > length(s) THEN '' ELSE substr(s, start) END,
      (s, start, n) AS CASE WHEN s IS NULL OR start IS NULL OR n IS NULL THEN NULL
-       WHEN start = 0 OR n <= 0 OR abs(start) > length(s) THEN '' ELSE substr(s, start, n) END`,
+       WHEN start = 0 OR n <= 0 OR abs(CAST(start AS BIGINT)) > length(s) THEN '' ELSE substr(s, start, n) END`,
 
   // --- arrays and maps --------------------------------------------------------------------------------------------
+  // DuckDB types map_from_entries(x) and flatten(x) as NULL when x is a constant it folds to NULL (`zip(split(NULL,
+  // ','), …)`); Trino keeps the map or array type. coalesce hides the constant; the CASE keeps the NULL.
+  `trino_map_from_entries(e) AS CASE WHEN e IS NOT NULL THEN map_from_entries(coalesce(e, [])) END`,
+  `trino_flatten(a) AS CASE WHEN a IS NOT NULL THEN flatten(coalesce(a, [])) END`,
   // len() rejects maps and cardinality() rejects lists at bind time, and typed map overloads are ambiguous, so both
   // go through JSON; the typeof test folds to a constant.
   `trino_cardinality(x) AS CAST(CASE WHEN typeof(x) LIKE 'MAP(%' THEN len(json_keys(to_json(x)))

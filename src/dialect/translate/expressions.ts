@@ -252,6 +252,8 @@ export class ExpressionRewriter {
         : [nodeText(m[0])];
       const start = items.indexOf(m[0]);
       const body = items.slice(items.indexOf(arrow) + 1);
+      const subquery = firstSubquery(body);
+      if (subquery) this.report(subquery, 'lambda-subquery', LAMBDA_SUBQUERY.message, LAMBDA_SUBQUERY.hint);
       return { text: `${items.slice(0, start).map(nodeText).join('')}lambda ${params.join(', ')}:${this.render(body)}`, zoned: false };
     }
     return this.renderZoned(items);
@@ -690,4 +692,22 @@ function aggregateTail(items: readonly Node[], callIndex: number): { nodes: Node
     end = arg;
   }
   return { nodes: items.slice(callIndex + 1, end + 1), end };
+}
+
+/** Trino rejects a subquery anywhere in a lambda's body (NOT_SUPPORTED); DuckDB would run it once per element. */
+const LAMBDA_SUBQUERY = {
+  message: 'a lambda expression cannot contain a subquery on Athena (NOT_SUPPORTED: Lambda expression cannot contain subqueries)',
+  hint: 'compute the subquery outside the call (a CTE or a join) and refer to its column in the lambda',
+};
+
+/** The first word of a parenthesized SELECT / WITH / VALUES among the nodes, at any depth. */
+function firstSubquery(nodes: readonly Node[]): Token | undefined {
+  for (const n of nodes) {
+    if (n.kind !== 'group') continue;
+    const first = meaningful(n.items)[0];
+    if (n.open.text === '(' && first?.kind === 'token' && /^(select|with|values)$/i.test(first.token.text)) return first.token;
+    const inner = firstSubquery(n.items);
+    if (inner) return inner;
+  }
+  return undefined;
 }
