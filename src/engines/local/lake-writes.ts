@@ -14,6 +14,7 @@ import { trinoTypeName } from '../duckdb/types.js';
 import { createEmptyIcebergTable } from './lake-create-empty.js';
 import { replacePartitionFiles, writeTableFiles } from './writer.js';
 import { withPartitionFilters } from './partition-filters.js';
+import { withItemsEvaluatedOnce } from './evaluated-once.js';
 import { s3Folder } from '../../storage/object-store/object-store.js';
 
 /** Where CTAS writes without external_location: Athena's `<query result location>/tables/<query id>/`. */
@@ -216,6 +217,8 @@ export async function insertInto(
     // A replacing insert of the query the statement before just bound (an incremental model's first run) takes its
     // columns from there: nothing it reads can have changed, and the write binds it again anyway.
     const bound = replacePartitions && ctx.boundBefore?.sql === sourceSql ? ctx.boundBefore : undefined;
+    const partitionKeys = new Set((await ctx.catalog.hiveTables()).flatMap((t) => t.partitionKeys.map((k) => k.name.toLowerCase())));
+    sourceSql = await withItemsEvaluatedOnce(ctx.connection, sourceSql, partitionKeys);
     sourceSql = await withPartitionFilters(ctx.connection, ctx.catalog, sourceSql);
     staged = bound ? { relation: '', columns: bound.columns, rowCount: 0 } : await stage(ctx, sourceSql, !replacePartitions);
     if (!table || table.tableType === 'iceberg') {
