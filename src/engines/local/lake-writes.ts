@@ -14,6 +14,7 @@ import { trinoTypeName } from '../duckdb/types.js';
 import { createEmptyIcebergTable } from './lake-create-empty.js';
 import { replacePartitionFiles, writeTableFiles } from './writer.js';
 import { withPartitionFilters } from './partition-filters.js';
+import { withItemsEvaluatedOnce } from './evaluated-once.js';
 import { s3Folder } from '../../storage/object-store/object-store.js';
 
 /** Where CTAS writes without external_location: Athena's `<query result location>/tables/<query id>/`. */
@@ -37,7 +38,7 @@ export async function stage(ctx: LakeSessionContext, sourceSql: string, withData
 }
 
 export const unstage = (ctx: LakeSessionContext, staged: StagedRows | undefined) =>
-  staged ? ctx.connection.run(`DROP TABLE IF EXISTS ${staged.relation}`) : Promise.resolve();
+  staged?.relation ? ctx.connection.run(`DROP TABLE IF EXISTS ${staged.relation}`) : Promise.resolve();
 
 function storageFormatOf(spec: CtasSpec): StorageFormat {
   switch (spec.format.toLowerCase()) {
@@ -165,6 +166,7 @@ export async function createTableAs(ctx: LakeSessionContext, spec: CtasSpec): Pr
     });
     ctx.catalog.wroteFiles(table, written.files);
     await ctx.catalog.put(table);
+    if (!spec.withData) ctx.offerBound?.({ sql: spec.sourceSql, columns: staged.columns });
     return emptyResult({ rowsWritten: staged.rowCount });
   } finally {
     await unstage(ctx, staged);
@@ -212,8 +214,13 @@ export async function insertInto(
   }
   let staged: StagedRows | undefined;
   try {
+    // A replacing insert of the query the statement before just bound (an incremental model's first run) takes its
+    // columns from there: nothing it reads can have changed, and the write binds it again anyway.
+    const bound = replacePartitions && ctx.boundBefore?.sql === sourceSql ? ctx.boundBefore : undefined;
+    const partitionKeys = new Set((await ctx.catalog.hiveTables()).flatMap((t) => t.partitionKeys.map((k) => k.name.toLowerCase())));
+    sourceSql = await withItemsEvaluatedOnce(ctx.connection, sourceSql, partitionKeys);
     sourceSql = await withPartitionFilters(ctx.connection, ctx.catalog, sourceSql);
-    staged = await stage(ctx, sourceSql, !replacePartitions);
+    staged = bound ? { relation: '', columns: bound.columns, rowCount: 0 } : await stage(ctx, sourceSql, !replacePartitions);
     if (!table || table.tableType === 'iceberg') {
       // Trino coerces neither a zoned timestamp nor an ipaddress to a column's type on INSERT (DuckDB would).
       if (unwritableColumn(staged.columns)) {

@@ -50,12 +50,17 @@ const plainStructure = (column: LakeColumn): unknown => {
  * A JSON column. Rows whose keys are all lower case (nearly all data) take the exact key (`__m[name]` or `__s.name`);
  * only rows with an upper-case key take the slower case-insensitive lookup. Both give the same answer: declared names
  * are lower case, so for a lower-case-keyed row an exact match is a case-insensitive one (the first of duplicate keys
- * either way, as json_transform and map lookups take the first).
+ * either way, as json_transform and map lookups take the first). A map row whose keys are exactly the declared columns
+ * in order (`__exact`, see allKeysLowerCase) holds column i's value at position i: read there, not searched by name
+ * (`position`, 1-based; undefined when the table has no such test).
  */
-function jsonColumn(column: LakeColumn, asMap: boolean): string {
+function jsonColumn(column: LakeColumn, asMap: boolean, position?: number): string {
   const type = parseHiveType(column.type);
   const typed = (text: string) => (isStringHiveType(column.type) ? `(${text})` : `CAST(${text} AS ${duckDbTypeOf(type)})`);
-  if (asMap) return typed(`CASE WHEN __plain THEN __m[${sqlString(column.name)}] ELSE ${valueAnyCase('map_entries(__m)', column)} END`);
+  if (asMap) {
+    const positional = position === undefined ? '' : `WHEN __exact THEN map_values(__m)[${position}] `;
+    return typed(`CASE ${positional}WHEN __plain THEN __m[${sqlString(column.name)}] ELSE ${valueAnyCase('map_entries(__m)', column)} END`);
+  }
   const field = `__s.${sqlIdent(column.name)}`;
   if (type.kind !== 'primitive') {
     const slow = `json_transform(${jsonValueAnyCase(column)}, ${sqlString(JSON.stringify(jsonStructure(type)))})`;
@@ -109,18 +114,26 @@ const LOWER_ASCII = /^[^A-Z\u0080-\u{10FFFF}]*$/u;
  */
 function allKeysLowerCase(table: LakeTable, keys: string): string {
   const general = `lower(CAST(${keys} AS VARCHAR)) = CAST(${keys} AS VARCHAR)`;
+  const exact = declaredKeysInOrder(table, keys);
+  return exact === undefined ? general : `CASE WHEN ${exact} THEN true ELSE ${general} END`;
+}
+
+/** Whether a row's keys are exactly the declared columns in order; undefined when a declared name is not LOWER_ASCII. */
+function declaredKeysInOrder(table: LakeTable, keys: string): string | undefined {
   const names = table.columns.map((c) => c.name);
-  if (!names.every((name) => LOWER_ASCII.test(name))) return general;
-  return `CASE WHEN ${keys} = [${names.map(sqlString).join(', ')}] THEN true ELSE ${general} END`;
+  return names.every((name) => LOWER_ASCII.test(name)) ? `${keys} = [${names.map(sqlString).join(', ')}]` : undefined;
 }
 
 /** Declared columns over a raw reader (`__raw`), typed as declared. */
 function columnsOver(table: LakeTable): { select: string[]; from: (raw: string, passthrough: string[]) => string } {
   const format = table.format;
   const asMap = format.kind === 'json' && readsLinesAsMaps(table);
-  const select = table.columns.map((c) => {
+  // Positional reads of map rows in the declared key order (issue 18: ~60 ms of CPU less per million rows of six
+  // columns than searching each key by name); DuckDB computes the repeated list comparison once per row.
+  const exact = asMap ? declaredKeysInOrder(table, 'map_keys(__m)') : undefined;
+  const select = table.columns.map((c, i) => {
     const type = duckDbTypeOf(parseHiveType(c.type));
-    if (format.kind === 'json') return `${jsonColumn(c, asMap)} AS ${sqlIdent(c.name)}`;
+    if (format.kind === 'json') return `${jsonColumn(c, asMap, exact === undefined ? undefined : i + 1)} AS ${sqlIdent(c.name)}`;
     if (format.kind === 'csv') return isStringHiveType(c.type) ? sqlIdent(c.name) : `TRY_CAST(${sqlIdent(c.name)} AS ${type}) AS ${sqlIdent(c.name)}`;
     return `CAST(${sqlIdent(c.name)} AS ${type}) AS ${sqlIdent(c.name)}`;
   });
@@ -130,7 +143,7 @@ function columnsOver(table: LakeTable): { select: string[]; from: (raw: string, 
     if (format.kind !== 'json') return raw;
     const rest = passthrough.map((p) => `, ${p}`).join('');
     return asMap
-      ? `(SELECT __m, ${allKeysLowerCase(table, 'map_keys(__m)')} AS __plain${rest} FROM ${raw})`
+      ? `(SELECT __m, ${exact === undefined ? '' : `${exact} AS __exact, `}${allKeysLowerCase(table, 'map_keys(__m)')} AS __plain${rest} FROM ${raw})`
       : `(SELECT __json, json_transform(__json, ${structure}) AS __s, ${allKeysLowerCase(table, 'json_keys(__json)')} AS __plain${rest} FROM ${raw})`;
   };
   return { select, from };

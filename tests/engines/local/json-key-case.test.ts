@@ -35,6 +35,22 @@ describe('JSON keys matched whatever their case', () => {
     // A declared name lower() might change (a non-ASCII letter) keeps the general test alone.
     const accented = hiveTableSelect({ ...table, columns: [{ name: 'é', type: 'string' }] }, '/lake', { tableFolder: true, partitions: [] });
     expect(accented).not.toContain('map_keys(__m) = [');
+    expect(accented).not.toContain('__exact');
+  });
+
+  it('reads a row whose keys are the declared columns in order by position, not by searching each key', () => {
+    const table: LakeTable = {
+      ...eventsTable(),
+      columns: [
+        { name: 'id', type: 'int' },
+        { name: 'name', type: 'string' },
+      ],
+      format: { kind: 'json' },
+    };
+    const select = hiveTableSelect(table, '/lake', { tableFolder: true, partitions: [] });
+    expect(select).toContain("map_keys(__m) = ['id', 'name'] AS __exact");
+    expect(select).toContain("CAST(CASE WHEN __exact THEN map_values(__m)[1] WHEN __plain THEN __m['id'] ELSE");
+    expect(select).toContain("(CASE WHEN __exact THEN map_values(__m)[2] WHEN __plain THEN __m['name'] ELSE");
   });
 
   it('reads rows in the declared key order, in another order, with more keys or with capitals alike', async () => {
@@ -45,6 +61,7 @@ describe('JSON keys matched whatever their case', () => {
       ndjson([
         { id: 1, name: 'declared order' },
         { name: 'other order', id: 2 },
+        { id: 7, name: 'declared order, read by position' },
         { id: 3, name: 'more keys', extra: true },
         { ID: 4, name: 'capital, as many keys as declared' },
         { id: 5, NAME: 'capital in the second key' },
@@ -63,6 +80,7 @@ describe('JSON keys matched whatever their case', () => {
         [4, 'capital, as many keys as declared'],
         [5, 'capital in the second key'],
         [6, null],
+        [7, 'declared order, read by position'],
       ]);
     } finally {
       await engine.close();
