@@ -135,6 +135,15 @@ const REWRITES: readonly [RegExp, (...groups: string[]) => string][] = [
     /Conversion Error: Casting value "([^"]*)" to type DECIMAL\((\d+),(\d+)\) failed: value is out of range!/,
     (value, p, s) => `Cannot cast '${value}' to DECIMAL(${p}, ${s})`,
   ],
+  // A name a subquery repeats (`SELECT a FROM (SELECT 1 AS a, 2 AS a)`): each is renamed `a$dup<k>`
+  // (anonymous-columns.ts), so reading `a` finds none; Trino 476 finds two (AMBIGUOUS_NAME).
+  [
+    /Binder Error: Referenced column "([^"]+)" not found in FROM clause!\nCandidate bindings: ([^\n]*)/,
+    (name, candidates) =>
+      candidates.toLowerCase().includes(`${name.toLowerCase()}$dup`)
+        ? `AMBIGUOUS_NAME: Column '${name}' is ambiguous`
+        : `Binder Error: Referenced column "${name}" not found in FROM clause!\nCandidate bindings: ${candidates.replace(/\$dup\d+"/g, '"')}`,
+  ],
   // trino_concat's type check (function-macros.ts): a scalar that is not varchar or varbinary.
   [
     /Binder Error: No function matches the given name and argument types 'array_concat\(([^()[\]]*)\)'[^\n]*(?:\n\tCandidate functions:\n\tarray_concat\(.*)?\n?/,
