@@ -38,6 +38,10 @@ const REFUSALS: Record<string, string> = {
     "TYPE_MISMATCH: Cannot apply operator: date + integer (Athena adds no number to a date; the local engine would add days); write d + INTERVAL '1' DAY or date_add('day', 1, d)",
   'date - number':
     "TYPE_MISMATCH: Cannot apply operator: date - integer (Athena subtracts no number from a date; the local engine would subtract days); write d - INTERVAL '1' DAY or date_add('day', -1, d)",
+  // Two array columns added or subtracted (translate/column-arithmetic.ts); DuckDB's add() concatenates lists.
+  'array + array':
+    'TYPE_MISMATCH: Cannot apply operator: array + array (Athena adds no arrays; the local engine would concatenate them); write concat(a, b) or a || b',
+  'array - array': 'TYPE_MISMATCH: Cannot apply operator: array - array (Athena subtracts no arrays)',
   'map-order': 'Cannot apply operator: maps have no order on Athena (TYPE_MISMATCH), nor arrays or rows holding a map; compare their entries or keys instead',
   // Trino 476 for `DATE … AT TIME ZONE` (the DATE overload of trino_at_time_zone fails while binding, so over no rows too).
   'date-at-time-zone': 'TYPE_MISMATCH: Type of value must be a time or timestamp with or without time zone (actual date)',
