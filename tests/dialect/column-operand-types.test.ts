@@ -6,7 +6,9 @@
 // - `a - c`, `a + c` of two array columns: "Cannot apply operator: array(integer) - array(integer)" (locally `+`
 //   concatenated);
 // - `b = 1`, `0 < d`, `a[1] = 1` of a boolean, date or element with a number literal: "Cannot apply operator: boolean =
-//   integer" (locally compared after a cast).
+//   integer" (locally compared after a cast);
+// - `cardinality(s)` of a varchar or integer column: FUNCTION_NOT_FOUND "Unexpected parameters (varchar(3)) for function
+//   cardinality" (locally 0).
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -33,6 +35,9 @@ describe('columns Athena does not combine are refused while binding', () => {
     [`SELECT 0 < d ${ROW}`, /^TYPE_MISMATCH: Cannot apply operator: values of two types Athena does not compare/],
     [`SELECT count(*) ${ROW} WHERE b <> 0`, /^TYPE_MISMATCH: Cannot apply operator: values of two types Athena does not compare/],
     [`SELECT d + x ${ROW} WHERE false`, /^TYPE_MISMATCH: Cannot apply operator: date \+ integer/],
+    // FUNCTION_NOT_FOUND "Unexpected parameters (varchar(3)) for function cardinality" (locally 0).
+    ["SELECT cardinality(s) FROM (VALUES ('abc')) t(s)", /^FUNCTION_NOT_FOUND: Unexpected parameters for function cardinality/],
+    [`SELECT cardinality(t.x) ${ROW}`, /^FUNCTION_NOT_FOUND: Unexpected parameters for function cardinality/],
   ])('%s', async (sql, trino) => {
     await expect(engine.execute(sql)).rejects.toThrow(trino);
   });
@@ -46,5 +51,14 @@ describe('columns Athena combines keep its answer and type', () => {
     );
     expect(result.columns.map((c) => c.type)).toEqual(['integer', 'integer', 'interval day to second', 'boolean', 'boolean', 'boolean', 'boolean', 'integer']);
     expect(result.rows[0]).toEqual([3, -1, '2 00:00:00.000', true, true, false, true, 6]);
+  });
+
+  it('cardinality of array and map columns and of a lambda’s array parameter', async () => {
+    const result = await engine.execute(
+      `SELECT cardinality(a) AS p, cardinality(m) AS q, transform(ARRAY[a, c], r -> cardinality(r)) AS r
+       FROM (VALUES (ARRAY[1, 2], MAP(ARRAY['k'], ARRAY[1]), ARRAY[3])) t(a, m, c)`,
+    );
+    expect(result.columns.map((c) => c.type)).toEqual(['bigint', 'bigint', 'array(bigint)']);
+    expect(result.rows[0]).toEqual([2, 1, [2, 1]]);
   });
 });

@@ -42,6 +42,9 @@ const REFUSALS: Record<string, string> = {
   'array + array':
     'TYPE_MISMATCH: Cannot apply operator: array + array (Athena adds no arrays; the local engine would concatenate them); write concat(a, b) or a || b',
   'array - array': 'TYPE_MISMATCH: Cannot apply operator: array - array (Athena subtracts no arrays)',
+  // cardinality() of a column that is not an array or a map (translate/column-operands.ts).
+  cardinality:
+    'FUNCTION_NOT_FOUND: Unexpected parameters for function cardinality: Athena takes an array or a map (the local engine would answer 0 for a varchar); for the length of a text use length(s)',
   'map-order': 'Cannot apply operator: maps have no order on Athena (TYPE_MISMATCH), nor arrays or rows holding a map; compare their entries or keys instead',
   // Trino 476 for `DATE … AT TIME ZONE` (the DATE overload of trino_at_time_zone fails while binding, so over no rows too).
   'date-at-time-zone': 'TYPE_MISMATCH: Type of value must be a time or timestamp with or without time zone (actual date)',

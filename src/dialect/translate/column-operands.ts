@@ -49,6 +49,18 @@ export function columnArithmeticGuarded(operands: [string, string], op: string, 
   return [guarded, b];
 }
 
+/**
+ * cardinality()'s argument, refused while binding when it is a column that is not an array or a map (`cardinality(s)`
+ * of a varchar: Trino 476 FUNCTION_NOT_FOUND; DuckDB's JSON length gave 0). A literal is refused from the text
+ * (visible-operand-types.ts); the check is not inside trino_cardinality's macro, where it made a comparator over
+ * cardinality(x) bind for 25 s, nor on a lambda's parameters.
+ */
+export function collectionGuarded(arg: string, lambda: LambdaParameters = new Set()): string {
+  if (!isColumn(arg, lambda)) return arg;
+  return `{'trino_v': ${arg}}[CASE WHEN typeof([${arg}]) NOT LIKE '%[][]' AND typeof([${arg}]) NOT LIKE 'MAP(%' AND typeof([${arg}]) <> '"NULL"[]'
+    THEN '${REFUSED_KEY_MARKER}cardinality' ELSE 'trino_v' END]`;
+}
+
 const COMPARISONS = new Set(['=', '<>', '!=', '<', '<=', '>', '>=']);
 const NUMBER_LITERAL = /^\s*(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?\s*$/;
 export const isNumberLiteralText = (text: string): boolean => NUMBER_LITERAL.test(text);

@@ -651,6 +651,7 @@ export class ExpressionRewriter {
       report: (rule, message, hint) => this.report(name, rule, message, hint),
       render: (nodes) => this.render(nodes),
       renderZoned: (nodes) => this.renderZoned(nodes),
+      lambdaParameters: this.lambdaParameters,
     };
     let text: string | undefined;
     // A regular expression's pattern and text, as Java reads them (java-regex.ts).
