@@ -3,7 +3,8 @@
 // `lake sql --engine trino`):
 // - `'5' * 2`: TYPE_MISMATCH "Cannot apply operator: varchar(1) * integer" (was 10 locally);
 // - `'2025-01-01' + INTERVAL '1' DAY`: TYPE_MISMATCH "Cannot apply operator: varchar(10) + interval day to second";
-// - `sqrt('4')`, `power('2', 3)`: FUNCTION_NOT_FOUND "Unexpected parameters (varchar(1)) for function sqrt" (were 2, 8);
+// - `sqrt('4')`, `power('2', 3)`, `chr('65')`, `from_unixtime('1700000000')`: FUNCTION_NOT_FOUND "Unexpected parameters
+//   (varchar(1)) for function sqrt" (were 2, 8, A, a timestamp);
 // - `ARRAY[1] + ARRAY[2]`: TYPE_MISMATCH "Cannot apply operator: array(integer) + array(integer)" (was [1, 2]);
 // - `cardinality('abc')`, `cardinality(5)`: FUNCTION_NOT_FOUND "Unexpected parameters (varchar(3)) for function
 //   cardinality" (were 0);
@@ -31,6 +32,8 @@ describe('operands Athena refuses are refused at lint time, at the operator or c
       /<sql>:1:8: error \[unfaithful\/text-as-number\] sqrt\(\) of a string literal: .*Unexpected parameters \(varchar\(1\)\) for function sqrt/,
     ],
     ["SELECT power('2', 3)", /<sql>:1:8: error \[unfaithful\/text-as-number\] power\(\) of a string literal/],
+    ["SELECT chr('65')", /\[unfaithful\/text-as-number\] chr\(\) of a string literal: .*Unexpected parameters \(varchar\(2\)\) for function chr/],
+    ["SELECT from_unixtime('1700000000')", /\[unfaithful\/text-as-number\] from_unixtime\(\) of a string literal/],
     ['SELECT ARRAY[1] + ARRAY[2]', /<sql>:1:17: error \[unfaithful\/collection-arithmetic\] Cannot apply operator \+ to an array or a map/],
     ['SELECT CAST(NULL AS ARRAY(INTEGER)) - 1', /<sql>:1:37: error \[unfaithful\/collection-arithmetic\]/],
     [
@@ -52,7 +55,7 @@ describe('their typed neighbours keep Trino’s answer and type', () => {
       `SELECT DATE '2025-01-01' + INTERVAL '1' DAY AS a, DECIMAL '1.5' * 2 AS b, -5 + 2 AS c, 'a' || 'b' AS d,
          cardinality(ARRAY[1, 2]) AS e, cardinality(MAP(ARRAY['k'], ARRAY[1])) AS f, codepoint('a') AS g,
          codepoint(CAST(s AS varchar(1))) AS h, sqrt(4) AS i, x - 1 AS j, cardinality(NULL) AS k,
-         TIMESTAMP '2025-01-01 00:00:00' AT TIME ZONE 'UTC' + INTERVAL '1' DAY AS l
+         TIMESTAMP '2025-01-01 00:00:00' AT TIME ZONE 'UTC' + INTERVAL '1' DAY AS l, from_unixtime(0, 'UTC') AS m, from_base('ff', 16) AS n
        FROM (VALUES (1, 'z')) t(x, s)`,
     );
     expect(result.columns.map((c) => c.type)).toEqual([
@@ -68,7 +71,24 @@ describe('their typed neighbours keep Trino’s answer and type', () => {
       'integer',
       'bigint',
       'timestamp(3) with time zone',
+      'timestamp(3) with time zone',
+      'bigint',
     ]);
-    expect(result.rows[0]).toEqual(['2025-01-02', '3.0', -3, 'ab', 2, 1, 97, 122, 2, 0, null, '2025-01-02 00:00:00.000 UTC']);
+    expect(result.rows[0]).toEqual([
+      '2025-01-02',
+      '3.0',
+      -3,
+      'ab',
+      2,
+      1,
+      97,
+      122,
+      2,
+      0,
+      null,
+      '2025-01-02 00:00:00.000 UTC',
+      '1970-01-01 00:00:00.000 UTC',
+      255,
+    ]);
   });
 });

@@ -125,12 +125,16 @@ function visiblyScalarType(arg: readonly Node[]): string | undefined {
   return undefined;
 }
 
+/** Functions whose other arguments may be text: the positions that take a number only. */
+const NUMERIC_ARGUMENTS: Record<string, readonly number[]> = { chr: [0], from_unixtime: [0], to_base: [0, 1], from_base: [1] };
+
 function checkCall(name: Token, args: Node[][], report: Report): void {
   const fn = name.text.toLowerCase();
-  if (NUMERIC_FUNCTIONS.has(fn)) {
-    const texts = args.map((a) => {
+  const positions = NUMERIC_ARGUMENTS[fn];
+  if (NUMERIC_FUNCTIONS.has(fn) || positions) {
+    const texts = args.map((a, k) => {
       const m = meaningful(a);
-      return m.length === 1 ? stringLiteralType(m[0], undefined) : undefined;
+      return m.length === 1 && (positions === undefined || positions.includes(k)) ? stringLiteralType(m[0], undefined) : undefined;
     });
     if (texts.some((t) => t !== undefined))
       report(
