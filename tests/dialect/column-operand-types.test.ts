@@ -7,6 +7,8 @@
 //   concatenated);
 // - `b = 1`, `0 < d`, `a[1] = 1` of a boolean, date or element with a number literal: "Cannot apply operator: boolean =
 //   integer" (locally compared after a cast);
+// - `a['1']`, `element_at(ARRAY[1, 2], '1')`: "Cannot use varchar(1) for subscript of array(integer)", FUNCTION_NOT_FOUND
+//   (locally 1);
 // - `cardinality(s)` of a varchar or integer column: FUNCTION_NOT_FOUND "Unexpected parameters (varchar(3)) for function
 //   cardinality" (locally 0).
 import { mkdtempSync } from 'node:fs';
@@ -38,6 +40,10 @@ describe('columns Athena does not combine are refused while binding', () => {
     // FUNCTION_NOT_FOUND "Unexpected parameters (varchar(3)) for function cardinality" (locally 0).
     ["SELECT cardinality(s) FROM (VALUES ('abc')) t(s)", /^FUNCTION_NOT_FOUND: Unexpected parameters for function cardinality/],
     [`SELECT cardinality(t.x) ${ROW}`, /^FUNCTION_NOT_FOUND: Unexpected parameters for function cardinality/],
+    // "Cannot use varchar(1) for subscript of array(integer)"; element_at: FUNCTION_NOT_FOUND (locally 1, the text cast).
+    [`SELECT a['1'] ${ROW}`, /^TYPE_MISMATCH: Cannot use varchar for subscript of array/],
+    ["SELECT ARRAY[1, 2]['1']", /^TYPE_MISMATCH: Cannot use varchar for subscript of array/],
+    ["SELECT element_at(ARRAY[1, 2], '1')", /^TYPE_MISMATCH: Cannot use varchar for subscript of array/],
   ])('%s', async (sql, trino) => {
     await expect(engine.execute(sql)).rejects.toThrow(trino);
   });
@@ -51,6 +57,14 @@ describe('columns Athena combines keep its answer and type', () => {
     );
     expect(result.columns.map((c) => c.type)).toEqual(['integer', 'integer', 'interval day to second', 'boolean', 'boolean', 'boolean', 'boolean', 'integer']);
     expect(result.rows[0]).toEqual([3, -1, '2 00:00:00.000', true, true, false, true, 6]);
+  });
+
+  it('map keys and array indices', async () => {
+    const result = await engine.execute(
+      `SELECT MAP(ARRAY['k'], ARRAY[1])['k'] AS p, element_at(m, 'k') AS q, element_at(m, 'z') AS r, a[2] AS s, element_at(a, -1) AS u
+       FROM (VALUES (MAP(ARRAY['k'], ARRAY[1]), ARRAY[1, 2])) t(m, a)`,
+    );
+    expect(result.rows[0]).toEqual([1, 1, null, 2, 2]);
   });
 
   it('cardinality of array and map columns and of a lambda’s array parameter', async () => {

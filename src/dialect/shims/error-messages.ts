@@ -45,6 +45,8 @@ const REFUSALS: Record<string, string> = {
   // cardinality() of a column that is not an array or a map (translate/column-operands.ts).
   cardinality:
     'FUNCTION_NOT_FOUND: Unexpected parameters for function cardinality: Athena takes an array or a map (the local engine would answer 0 for a varchar); for the length of a text use length(s)',
+  // `a['1']`, element_at(a, '1') of an array (translate/column-operands.ts); DuckDB casts the text to an index.
+  'array text index': 'TYPE_MISMATCH: Cannot use varchar for subscript of array (Athena indexes an array by a number only); write a[1]',
   'map-order': 'Cannot apply operator: maps have no order on Athena (TYPE_MISMATCH), nor arrays or rows holding a map; compare their entries or keys instead',
   // Trino 476 for `DATE … AT TIME ZONE` (the DATE overload of trino_at_time_zone fails while binding, so over no rows too).
   'date-at-time-zone': 'TYPE_MISMATCH: Type of value must be a time or timestamp with or without time zone (actual date)',

@@ -61,6 +61,21 @@ export function collectionGuarded(arg: string, lambda: LambdaParameters = new Se
     THEN '${REFUSED_KEY_MARKER}cardinality' ELSE 'trino_v' END]`;
 }
 
+const STRING_LITERAL = /^'(?:[^']|'')*'$/;
+/** A container written twice more at most this long (a column, an ARRAY[…] literal; not a long expression). */
+const MAX_GUARDED_CONTAINER = 200;
+
+/**
+ * The index of `a[i]` or `element_at(a, i)`, refused while binding when it is a string literal and `a` an array (Trino
+ * 476: "Cannot use varchar(1) for subscript of array(integer)", FUNCTION_NOT_FOUND for element_at; DuckDB casts the
+ * text). A map's varchar key stays a key.
+ */
+export function textIndexGuarded(container: string, index: string): string {
+  const i = index.trim();
+  if (!STRING_LITERAL.test(i) || container.length > MAX_GUARDED_CONTAINER) return index;
+  return `{'trino_v': ${i}}[CASE WHEN typeof([${container.trim()}]) LIKE '%[][]' THEN '${REFUSED_KEY_MARKER}array text index' ELSE 'trino_v' END]`;
+}
+
 const COMPARISONS = new Set(['=', '<>', '!=', '<', '<=', '>', '>=']);
 const NUMBER_LITERAL = /^\s*(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?\s*$/;
 export const isNumberLiteralText = (text: string): boolean => NUMBER_LITERAL.test(text);

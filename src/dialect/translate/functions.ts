@@ -23,7 +23,7 @@ import { hasAggregate, shimCall, shimCallText } from './unbound.js';
 import { nestedIpCastGuard } from '../shims/ip-address.js';
 import { UNFOLDED_NULL, VARCHAR_OF_KNOWN_TYPE } from '../shims/macros.js';
 import { trinoJsonPathTokens } from './json-path.js';
-import { collectionGuarded, type LambdaParameters } from './column-operands.js';
+import { collectionGuarded, type LambdaParameters, textIndexGuarded } from './column-operands.js';
 
 export interface CallContext {
   name: Token;
@@ -624,7 +624,7 @@ export const FUNCTIONS: Record<string, CallHandler> = {
 
   // arrays and maps
   cardinality: (c) => `trino_cardinality(${c.args.length === 1 ? collectionGuarded(c.arg(0), c.lambdaParameters) : c.all()})${c.tail}`,
-  element_at: (c) => call('trino_element_at', c),
+  element_at: (c) => (c.args.length === 2 ? `trino_element_at(${c.arg(0)}, ${textIndexGuarded(c.arg(0), c.arg(1))})${c.tail}` : call('trino_element_at', c)),
   contains: typedRename('trino_contains'),
   array_position: rename('trino_array_position'),
   array_distinct: rename('trino_array_distinct'),

@@ -5,7 +5,7 @@ import { concatWithUnknown, type ArrayAppend } from './concat-operands.js';
 import { guardTextComparisons } from './text-comparisons.js';
 import { guardNanComparisons } from './nan-comparisons.js';
 import { shimCall } from './unbound.js';
-import { columnArithmeticGuarded, type LambdaParameters, markNumberComparisons } from './column-operands.js';
+import { columnArithmeticGuarded, type LambdaParameters, markNumberComparisons, textIndexGuarded } from './column-operands.js';
 import { REFUSED_KEY_MARKER } from '../shims/error-messages.js';
 import type { Token } from '../tokens.js';
 
@@ -151,7 +151,8 @@ export function rewriteOperators(parts: Part[], context: OperatorContext = {}): 
     if (parts[i].kind !== 'subscript' || parts[i].index === undefined) continue;
     const l = primaryStart(parts, prevIndex(parts, i));
     if (l < 0) continue;
-    replace(parts, l, i, `trino_subscript(${joinParts(parts, l, prevIndex(parts, i))}, ${parts[i].index})`);
+    const container = joinParts(parts, l, prevIndex(parts, i));
+    replace(parts, l, i, `trino_subscript(${container}, ${textIndexGuarded(container, parts[i].index ?? '')})`);
     i = l;
   }
   // AT TIME ZONE binds tighter than any arithmetic.
