@@ -35,6 +35,7 @@ describe('columns Athena does not combine are refused while binding', () => {
     [`SELECT a - c ${ROW}`, /^TYPE_MISMATCH: Cannot apply operator: array - array/],
     [`SELECT b = 1 ${ROW}`, /^TYPE_MISMATCH: Cannot apply operator: values of two types Athena does not compare/],
     [`SELECT 0 < d ${ROW}`, /^TYPE_MISMATCH: Cannot apply operator: values of two types Athena does not compare/],
+    ['SELECT a[1] = 1 FROM (VALUES ARRAY[true]) t(a)', /^TYPE_MISMATCH: Cannot apply operator: values of two types Athena does not compare/],
     [`SELECT count(*) ${ROW} WHERE b <> 0`, /^TYPE_MISMATCH: Cannot apply operator: values of two types Athena does not compare/],
     [`SELECT d + x ${ROW} WHERE false`, /^TYPE_MISMATCH: Cannot apply operator: date \+ integer/],
     // FUNCTION_NOT_FOUND "Unexpected parameters (varchar(3)) for function cardinality" (locally 0).
