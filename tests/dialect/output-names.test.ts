@@ -96,6 +96,22 @@ describe('repeated names', () => {
     engine = await openLake();
     await expect(engine.execute('SELECT a_1 FROM (SELECT 1 AS a, 2 AS a)')).rejects.toThrow(/a_1/);
   });
+
+  // Trino 476: AMBIGUOUS_NAME "Column 'a' is ambiguous" (the local engine read the first of them).
+  it.each([
+    ['a subquery', 'SELECT a FROM (SELECT 1 AS a, 2 AS a)'],
+    ['a CTE of one column twice', 'WITH q AS (SELECT x, x FROM (VALUES 3) t(x)) SELECT x + 1 FROM q'],
+    ['names in two cases', 'SELECT a FROM (SELECT 1 AS a, 2 AS A, 3 AS b)'],
+  ])('is ambiguous when read from %s', async (_name, sql) => {
+    engine = await openLake();
+    await expect(engine.execute(sql)).rejects.toThrow(/^AMBIGUOUS_NAME: Column '[ax]' is ambiguous/);
+  });
+
+  it('leaves the other columns readable, and a missing name not found', async () => {
+    engine = await openLake();
+    expect((await engine.execute('SELECT b FROM (SELECT 1 AS a, 2 AS A, 3 AS b)')).rows).toEqual([[3]]);
+    await expect(engine.execute('SELECT zz FROM (SELECT 1 AS a, 2 AS a, 3 AS b)')).rejects.toThrow(/"zz" not found in FROM clause!\nCandidate bindings: "a"/);
+  });
 });
 
 // Trino 476 pads the shorter arrays with NULL, reads a NULL array as an empty one, and counts the ordinality to the

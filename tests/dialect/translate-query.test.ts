@@ -35,7 +35,11 @@ describe('translateQuery', () => {
     ['timestamp(3) literal untouched', "SELECT TIMESTAMP '2025-01-01 10:00:00.000'", "SELECT TIMESTAMP '2025-01-01 10:00:00.000'"],
     ['a year-month interval keeps the precision', "SELECT ts + INTERVAL '1' MONTH", "SELECT trino_plus_interval(ts, INTERVAL '1' MONTH)"],
     ['decimal literal keeps precision and scale', "SELECT DECIMAL '-12.50'", "SELECT CAST('-12.50' AS DECIMAL(4, 2))"],
-    ['2-argument IF', 'SELECT IF(a > 1, b)', 'SELECT if((a > 1 AND NOT trino_nan_in(a, 1)), b, NULL)'],
+    [
+      '2-argument IF',
+      'SELECT IF(a > 1, b)',
+      "SELECT if(((a > 1 AND NOT trino_nan_in(a, 1)) AND {'trino_v': true}[CASE WHEN typeof([a]) IN ('BOOLEAN[]', 'DATE[]', 'VARCHAR[]', 'JSON[]', 'BLOB[]', 'INTERVAL[]', 'TIME[]', 'UUID[]') OR typeof([a]) LIKE 'TIMESTAMP%' THEN 'trino_refused:type-compare' ELSE 'trino_v' END]), b, NULL)",
+    ],
     // An IF whose values are number literals is a number: the enclosing IF needs no type-family check (its text, written
     // again beside each level, made a comparator IF(…, 0, IF(…, -1, 1)) take seconds to bind).
     ['nested IF of number literals', 'SELECT IF(a, 0, (IF(b, -1, NULL)))', 'SELECT if(a, 0, (if(b, -CAST(1 AS INTEGER), NULL)))'],
@@ -61,7 +65,11 @@ describe('translateQuery', () => {
       // Window keys go through trino_cmp (by instant when zoned, the value itself otherwise).
       'SELECT trino_sum_checked(cast_to_type(sum(x) FILTER (WHERE y) OVER (PARTITION BY trino_cmp(z)), min(trino_sum_type(x)) FILTER (WHERE y) OVER (PARTITION BY trino_cmp(z))))',
     ],
-    ['count_if', 'SELECT count_if(x > 1)', 'SELECT count(CASE WHEN (x > 1 AND NOT trino_nan_in(x, 1)) THEN 1 END)'],
+    [
+      'count_if',
+      'SELECT count_if(x > 1)',
+      "SELECT count(CASE WHEN ((x > 1 AND NOT trino_nan_in(x, 1)) AND {'trino_v': true}[CASE WHEN typeof([x]) IN ('BOOLEAN[]', 'DATE[]', 'VARCHAR[]', 'JSON[]', 'BLOB[]', 'INTERVAL[]', 'TIME[]', 'UUID[]') OR typeof([x]) LIKE 'TIMESTAMP%' THEN 'trino_refused:type-compare' ELSE 'trino_v' END]) THEN 1 END)",
+    ],
     ['regexp_replace $n', "SELECT regexp_replace(s, '(a)(b)', '$2$1')", "SELECT regexp_replace(s, '(a)(b)', '\\2\\1', 'g')"],
     ['date_format codes', "SELECT date_format(ts, '%Y-%m-%d %H:%i:%s')", "SELECT strftime(trino_wall(ts), '%Y-%m-%d %H:%M:%S')"],
     ['extract', 'SELECT extract(DOW FROM d)', 'SELECT isodow(trino_wall(d))'],

@@ -38,6 +38,15 @@ const REFUSALS: Record<string, string> = {
     "TYPE_MISMATCH: Cannot apply operator: date + integer (Athena adds no number to a date; the local engine would add days); write d + INTERVAL '1' DAY or date_add('day', 1, d)",
   'date - number':
     "TYPE_MISMATCH: Cannot apply operator: date - integer (Athena subtracts no number from a date; the local engine would subtract days); write d - INTERVAL '1' DAY or date_add('day', -1, d)",
+  // Two array columns added or subtracted (translate/column-arithmetic.ts); DuckDB's add() concatenates lists.
+  'array + array':
+    'TYPE_MISMATCH: Cannot apply operator: array + array (Athena adds no arrays; the local engine would concatenate them); write concat(a, b) or a || b',
+  'array - array': 'TYPE_MISMATCH: Cannot apply operator: array - array (Athena subtracts no arrays)',
+  // cardinality() of a column that is not an array or a map (translate/column-operands.ts).
+  cardinality:
+    'FUNCTION_NOT_FOUND: Unexpected parameters for function cardinality: Athena takes an array or a map (the local engine would answer 0 for a varchar); for the length of a text use length(s)',
+  // `a['1']`, element_at(a, '1') of an array (translate/column-operands.ts); DuckDB casts the text to an index.
+  'array text index': 'TYPE_MISMATCH: Cannot use varchar for subscript of array (Athena indexes an array by a number only); write a[1]',
   'map-order': 'Cannot apply operator: maps have no order on Athena (TYPE_MISMATCH), nor arrays or rows holding a map; compare their entries or keys instead',
   // Trino 476 for `DATE … AT TIME ZONE` (the DATE overload of trino_at_time_zone fails while binding, so over no rows too).
   'date-at-time-zone': 'TYPE_MISMATCH: Type of value must be a time or timestamp with or without time zone (actual date)',
@@ -134,6 +143,15 @@ const REWRITES: readonly [RegExp, (...groups: string[]) => string][] = [
   [
     /Conversion Error: Casting value "([^"]*)" to type DECIMAL\((\d+),(\d+)\) failed: value is out of range!/,
     (value, p, s) => `Cannot cast '${value}' to DECIMAL(${p}, ${s})`,
+  ],
+  // A name a subquery repeats (`SELECT a FROM (SELECT 1 AS a, 2 AS a)`): each is renamed `a$dup<k>`
+  // (anonymous-columns.ts), so reading `a` finds none; Trino 476 finds two (AMBIGUOUS_NAME).
+  [
+    /Binder Error: Referenced column "([^"]+)" not found in FROM clause!\nCandidate bindings: ([^\n]*)/,
+    (name, candidates) =>
+      candidates.toLowerCase().includes(`${name.toLowerCase()}$dup`)
+        ? `AMBIGUOUS_NAME: Column '${name}' is ambiguous`
+        : `Binder Error: Referenced column "${name}" not found in FROM clause!\nCandidate bindings: ${candidates.replace(/\$dup\d+"/g, '"')}`,
   ],
   // trino_concat's type check (function-macros.ts): a scalar that is not varchar or varbinary.
   [

@@ -23,6 +23,7 @@ import { hasAggregate, shimCall, shimCallText } from './unbound.js';
 import { nestedIpCastGuard } from '../shims/ip-address.js';
 import { UNFOLDED_NULL, VARCHAR_OF_KNOWN_TYPE } from '../shims/macros.js';
 import { trinoJsonPathTokens } from './json-path.js';
+import { collectionGuarded, type LambdaParameters, textIndexGuarded } from './column-operands.js';
 
 export interface CallContext {
   name: Token;
@@ -38,6 +39,8 @@ export interface CallContext {
   render(nodes: readonly Node[]): string;
   /** The rendered nodes, and whether they are one operand that is syntactically a zoned timestamp. */
   renderZoned(nodes: readonly Node[]): { text: string; zoned: boolean };
+  /** The parameters of the lambdas around the call. */
+  lambdaParameters?: LambdaParameters;
 }
 
 /** Returns the DuckDB text for the call (including its tail), or undefined to keep the call as written. */
@@ -620,8 +623,8 @@ export const FUNCTIONS: Record<string, CallHandler> = {
   json_parse: rename('trino_json'),
 
   // arrays and maps
-  cardinality: rename('trino_cardinality'),
-  element_at: (c) => call('trino_element_at', c),
+  cardinality: (c) => `trino_cardinality(${c.args.length === 1 ? collectionGuarded(c.arg(0), c.lambdaParameters) : c.all()})${c.tail}`,
+  element_at: (c) => (c.args.length === 2 ? `trino_element_at(${c.arg(0)}, ${textIndexGuarded(c.arg(0), c.arg(1))})${c.tail}` : call('trino_element_at', c)),
   contains: typedRename('trino_contains'),
   array_position: rename('trino_array_position'),
   array_distinct: rename('trino_array_distinct'),

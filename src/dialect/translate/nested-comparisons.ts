@@ -11,6 +11,7 @@ import type { GroupNode, Node } from './tree.js';
 import { meaningful, nodeKeyword } from './tree.js';
 import type { Part } from './operators.js';
 import { inJoinCondition } from './operators.js';
+import { isNumberLiteralText, numberComparable } from './column-operands.js';
 import { comparisonMeetsNaN, decidesJoinMatch, nanAwareBetween, nanAwareComparison, nanAwareInList, nanAwareJoinComparison } from './nan-forms.js';
 
 /**
@@ -18,7 +19,7 @@ import { comparisonMeetsNaN, decidesJoinMatch, nanAwareBetween, nanAwareComparis
  * while binding when an operand is nested, dispatched on the operand types (trino_compare_any), or, when one operand
  * is visibly a scalar (visiblyScalar), only checked for a text meeting another type.
  */
-export type Guard = 'refuse' | 'dispatch' | 'text';
+export type Guard = 'refuse' | 'dispatch' | 'text' | 'number';
 
 /** A rendered expression and whether it is visibly an array, map or row. */
 export interface Rendered {
@@ -188,7 +189,7 @@ const IDENTIFIER = /^(?:"(?:[^"]|"")*"|`[^`]*`|[A-Za-z_][A-Za-z0-9_]*)$/;
 const NOT_COLUMNS = new Set(['TRUE', 'FALSE', 'NULL']);
 
 /** A column reference (`a`, `t.a`, `"s"."t".a`) or an element `x[i]`: its type is known to DuckDB's binder only. */
-function isColumnOrElement(parts: readonly Part[], [a, b]: [number, number]): boolean {
+export function isColumnOrElement(parts: readonly Part[], [a, b]: [number, number]): boolean {
   const m = parts.slice(a, b + 1).filter((p) => p.kind !== 'trivia');
   if (m.length === 1 && /^trino_subscript(?:_any)?\(/.test(m[0].text)) return true;
   if (m.length % 2 === 0 || (m.length === 1 && NOT_COLUMNS.has(m[0].text.toUpperCase()))) return false;
@@ -264,9 +265,11 @@ export function guardColumnComparisons(parts: Part[]): void {
     const text =
       guard === 'refuse'
         ? `(${scalar} AND trino_not_nested(${a}, ${b}) AND trino_text_comparable(${a}, ${b}))`
-        : guard === 'text'
-          ? `(${scalar} AND trino_text_comparable(${a}, ${b}))`
-          : compareAny(a, b, `(${scalar} AND trino_text_comparable(${a}, ${b}))`, nestedComparison(a, op, b));
+        : guard === 'number'
+          ? `(${scalar} AND ${numberComparable(isNumberLiteralText(a) ? b : a)})`
+          : guard === 'text'
+            ? `(${scalar} AND trino_text_comparable(${a}, ${b}))`
+            : compareAny(a, b, `(${scalar} AND trino_text_comparable(${a}, ${b}))`, nestedComparison(a, op, b));
     parts.splice(left[0], right[1] - left[0] + 1, { kind: 'operand', text });
     i = left[0];
   }

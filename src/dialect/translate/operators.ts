@@ -5,6 +5,7 @@ import { concatWithUnknown, type ArrayAppend } from './concat-operands.js';
 import { guardTextComparisons } from './text-comparisons.js';
 import { guardNanComparisons } from './nan-comparisons.js';
 import { shimCall } from './unbound.js';
+import { columnArithmeticGuarded, type LambdaParameters, markNumberComparisons, textIndexGuarded } from './column-operands.js';
 import { REFUSED_KEY_MARKER } from '../shims/error-messages.js';
 import type { Token } from '../tokens.js';
 
@@ -137,6 +138,8 @@ export interface OperatorContext {
   correlatable?: boolean;
   /** Gets the year-month interval literals added to or subtracted from an operand that holds no interval literal. */
   addedYearMonths?: Set<Token>;
+  /** The parameters of the lambdas around the expression (column-operands.ts leaves them unguarded). */
+  lambdaParameters?: LambdaParameters;
 }
 
 const holdsInterval = (parts: readonly Part[], from: number, to: number) => parts.slice(from, to + 1).some((p) => p.interval);
@@ -148,7 +151,8 @@ export function rewriteOperators(parts: Part[], context: OperatorContext = {}): 
     if (parts[i].kind !== 'subscript' || parts[i].index === undefined) continue;
     const l = primaryStart(parts, prevIndex(parts, i));
     if (l < 0) continue;
-    replace(parts, l, i, `trino_subscript(${joinParts(parts, l, prevIndex(parts, i))}, ${parts[i].index})`);
+    const container = joinParts(parts, l, prevIndex(parts, i));
+    replace(parts, l, i, `trino_subscript(${container}, ${textIndexGuarded(container, parts[i].index ?? '')})`);
     i = l;
   }
   // AT TIME ZONE binds tighter than any arithmetic.
@@ -215,6 +219,7 @@ export function rewriteOperators(parts: Part[], context: OperatorContext = {}): 
     i = l;
   }
   compareNestedValues(parts);
+  markNumberComparisons(parts, context.lambdaParameters);
   compareZonedByInstant(parts);
   guardTextComparisons(parts);
   guardColumnComparisons(parts);
@@ -250,7 +255,8 @@ function addAndSubtract(parts: Part[], context: OperatorContext): void {
     const n = nextIndexOf(parts, i);
     const r = n < 0 ? -1 : rightOperandEnd(parts, n, MULTIPLICATIVE);
     if (l < 0 || r < 0) continue;
-    const operands = dateArithmeticGuarded([joinParts(parts, l, prevIndex(parts, i)).trim(), joinParts(parts, n, r).trim()], op);
+    const written: [string, string] = [joinParts(parts, l, prevIndex(parts, i)).trim(), joinParts(parts, n, r).trim()];
+    const operands = columnArithmeticGuarded(dateArithmeticGuarded(written, op), op, context.lambdaParameters);
     const notDates = op === '+' || operands.some((o) => NUMBER.test(o)) || /^NULL$/i.test(operands[1]);
     const fn = notDates ? CHECKED_ARITHMETIC[op] : context.correlatable ? 'trino_minus_any' : undefined;
     replace(parts, l, r, fn ? `${fn}(${operands.join(', ')})` : shimCall('trino_minus', operands));

@@ -15,6 +15,7 @@ import { refuseNaturalJoin } from './natural-join.js';
 import { refuseBadLikeEscapes } from './like-escape.js';
 import { refuseQualifiedUsingColumns } from './using-columns.js';
 import { refuseCodepointOfVarchar } from './codepoint-argument.js';
+import { refuseVisiblyMistypedOperands } from './visible-operand-types.js';
 import { numbersRunIntoText } from './number-literals.js';
 import { refuseRowPatterns } from './row-pattern.js';
 import { qualifyLateralAliases } from './lateral-aliases.js';
@@ -57,6 +58,7 @@ export function translateExpressions(sql: string, position?: (t: Token) => { lin
   refuseBadLikeEscapes(tree, report);
   refuseQualifiedUsingColumns(tree, report);
   refuseCodepointOfVarchar(tree, report);
+  refuseVisiblyMistypedOperands(tree, report);
   const verb = nodeKeyword(meaningful(tree)[0]);
   let out =
     verb === 'UPDATE' || verb === 'MERGE'

@@ -251,14 +251,18 @@ export function nameSelectItems(items: readonly Node[], ctas = false): Node[] {
     const list = items.slice(start, end).map((n) => (n.kind === 'group' ? { ...n, items: nameSelectItems(n.items) } : n));
     const { items: selectItems, commas } = splitItems(list);
     // A result keeps a repeated name; a subquery's, a set operation's branch (set-operation-types.ts wraps them) and the
-    // table a CTAS writes would get DuckDB's `a_1`.
+    // table a CTAS writes would get DuckDB's `a_1`. The first of them is renamed too: a query reading `a` from the
+    // subquery fails, as in Trino (AMBIGUOUS_NAME "Column 'a' is ambiguous"), where it read the first (error-messages.ts).
+    const names = selectItems.map((item) => itemName(item)?.toLowerCase());
     const seen = new Map<string, number>();
     selectItems.forEach((item, position) => {
       if (position > 0) out.push(commas[position - 1]);
       const name = itemName(item);
-      const repeats = name === undefined ? 0 : (seen.get(name.toLowerCase()) ?? 0);
-      if (name !== undefined) seen.set(name.toLowerCase(), repeats + 1);
-      out.push(...nameItem(item, position, ctasPending, name !== undefined && repeats > 0 ? repeatedColumn(name, repeats) : undefined));
+      const key = name?.toLowerCase();
+      const repeats = key === undefined ? 0 : (seen.get(key) ?? 0);
+      if (key !== undefined) seen.set(key, repeats + 1);
+      const repeated = key !== undefined && names.indexOf(key) !== names.lastIndexOf(key);
+      out.push(...nameItem(item, position, ctasPending, name !== undefined && repeated ? repeatedColumn(name, repeats) : undefined));
     });
     ctasPending = false;
     i = end - 1;
