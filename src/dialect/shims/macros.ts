@@ -126,8 +126,10 @@ export const MACROS: readonly string[] = [
   // The marker lets the engine show Trino's message alone (failureMessage), not DuckDB's conversion error.
   `trino_fail(message) AS CAST('${FAIL_MARKER}' || message AS INTEGER)`,
   // trino_fail typed like \`witness\`, which may be NULL-typed (an element of ARRAY[] is unknown in Trino), where
-  // cast_to_type refuses to cast to NULL.
-  `trino_fail_as(message, witness) AS CASE WHEN trino_fail(message) IS NULL THEN witness END`,
+  // cast_to_type refuses to cast to NULL. The failure is an index, not a CASE condition: DuckDB evaluates a constant
+  // condition while planning, even in a branch no row reaches, so `m['k']` of a map column failed with "Key not present
+  // in map" when the key was a literal (a constant argument that fails is left for the rows to evaluate).
+  `trino_fail_as(message, witness) AS [witness][trino_fail(message)]`,
   // --- zoned timestamps -------------------------------------------------------------------------------------------
   `trino_offset_minutes(zone) AS (CASE WHEN zone[1] = '-' THEN -1 ELSE 1 END) *
      (CAST(zone[2:3] AS INTEGER) * 60 + CAST(zone[5:6] AS INTEGER))`,
