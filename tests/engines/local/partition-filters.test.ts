@@ -142,6 +142,27 @@ describe('a write reads only the partition folders its predicate keeps', () => {
     expect(stage).not.toContain('hour=*');
   });
 
+  it('a query (an alert) reads only the kept folders too, with the same answer', async () => {
+    const sent: string[] = [];
+    const original = DuckDBConnection.prototype.runAndReadAll;
+    const tracing = vi.spyOn(DuckDBConnection.prototype, 'runAndReadAll').mockImplementation(function (this: DuckDBConnection, ...args) {
+      sent.push(String(args[0]));
+      return original.apply(this, args);
+    });
+    let result: Awaited<ReturnType<AthenaLocalEngine['execute']>>;
+    try {
+      result = await json.execute("SELECT count(*) AS n FROM d.landing WHERE (day = '08' AND hour = '01') OR (day = '09' AND hour = '00')");
+    } finally {
+      tracing.mockRestore();
+    }
+    expect(result.rows).toEqual([[4]]);
+    const query = sent.find((s) => s.startsWith('SELECT count(*) AS n')) ?? '';
+    expect(query).toContain('day=08/hour=01/');
+    expect(query).toContain('day=09/hour=00/');
+    expect(query).not.toContain('day=08/hour=00/');
+    expect(query).not.toContain('hour=*');
+  });
+
   it('no folder kept: nothing written; arithmetic over text keys keeps the folder it names', async () => {
     await json.replacePartitions(counts, "SELECT count(*) AS n, hour FROM d.landing WHERE concat(year, month, day, hour) = '2025031000' GROUP BY hour");
     expect((await json.execute('SELECT n, hour FROM d.counts ORDER BY hour')).rows).toEqual([
