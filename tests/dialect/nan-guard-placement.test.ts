@@ -58,3 +58,21 @@ describeFunctions('comparisons of NaN with a side that is never NaN', [
   ['WHERE x BETWEEN year() AND year() + 1', `count(*) FROM (VALUES nan(), 2025e0, 2026e0) t(x) WHERE x BETWEEN year(${T1}) AND year(${T1}) + 1`, 2, 'bigint'],
   ['WHERE NOT (x >= …) keeps NaN', `count(*) FROM (VALUES nan(), 2025e0, 2026e0) t(x) WHERE NOT (x >= year(${T1}) * 1 + 0)`, 1, 'bigint'],
 ]);
+
+// A date field of a datetime literal (what `${period_start}` becomes) is not read as an interval first: that reading
+// is a lambda DuckDB binds, and evaluates per row where the predicate is evaluated per partition folder (issue 18).
+describe('date fields of a datetime literal', () => {
+  it.each(['day', 'hour', 'minute', 'second', 'millisecond'])('%s(TIMESTAMP …) skips the interval reading', (field) => {
+    expect(translateQuery(`SELECT ${field}(TIMESTAMP '2025-03-08 01:02:03') FROM t`)).not.toContain('trino_interval_fields');
+    expect(translateQuery(`SELECT ${field}(ts) FROM t`)).toContain('trino_interval_fields');
+  });
+});
+
+describeFunctions('date fields of a datetime literal, as Trino 476 answers', [
+  ['day of a timestamp(0)', "day(TIMESTAMP '2025-03-08 01:02:03')", 8, 'bigint'],
+  ['hour of a timestamp(0)', "hour(TIMESTAMP '2025-03-08 01:02:03')", 1, 'bigint'],
+  ['minute of a timestamp(3)', "minute(TIMESTAMP '2025-03-08 01:02:03.456')", 2, 'bigint'],
+  ['second of a timestamp(3)', "second(TIMESTAMP '2025-03-08 01:02:03.456')", 3, 'bigint'],
+  ['millisecond of a timestamp(3)', "millisecond(TIMESTAMP '2025-03-08 01:02:03.456')", 456, 'bigint'],
+  ['day of a date', "day(DATE '2025-03-09')", 9, 'bigint'],
+]);
