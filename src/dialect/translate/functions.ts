@@ -67,14 +67,21 @@ const onWallClock =
   (fn: string, wrap = (s: string) => s): CallHandler =>
   (c) =>
     wrap(`${fn}(${wall(c.arg(0))})`);
+/** A rendered TIMESTAMP or DATE literal (what `${period_start}` becomes): no interval. */
+const DATETIME_LITERAL = /^(?:(?:TIMESTAMP|DATE)\s+'(?:[^']|'')*'|CAST\((?:TIMESTAMP|DATE)\s+'(?:[^']|'')*' AS TIMESTAMP(?:_[A-Z]+)?\))$/i;
 /**
  * A time-of-day field, also of a day-to-second interval (read as whole days and a remainder, as Trino does). A bare
- * NULL has no type to pick DuckDB's overload by; Trino's field of it is a bigint NULL.
+ * NULL has no type to pick DuckDB's overload by; Trino's field of it is a bigint NULL. A datetime literal skips the
+ * interval reading, whose lambda DuckDB binds and evaluates per row (issue 18: the partition predicates of an hourly
+ * run name `day(${period_start})`, `hour(${window_start})`).
  */
 const onTimeField =
   (fn: string, wrap = (s: string) => s): CallHandler =>
-  (c) =>
-    /^NULL$/i.test(c.arg(0).trim()) ? 'CAST(NULL AS BIGINT)' : wrap(`${fn}(trino_interval_fields(${wall(c.arg(0))}))`);
+  (c) => {
+    const arg = c.arg(0).trim();
+    if (/^NULL$/i.test(arg)) return 'CAST(NULL AS BIGINT)';
+    return wrap(DATETIME_LITERAL.test(arg) ? `${fn}(${wall(c.arg(0))})` : `${fn}(trino_interval_fields(${wall(c.arg(0))}))`);
+  };
 
 /** The literal string of argument k, or undefined when it is not a plain string literal. */
 function literalArg(c: CallContext, k: number): string | undefined {

@@ -2,6 +2,7 @@
 // and BETWEEN that no earlier pass turned into a call take Trino's NaN semantics (nan-forms.ts). An operand that is a
 // literal cannot be NaN: `x = 1` is already Trino's answer, `x > 1` is not (DuckDB: NaN > 1).
 import {
+  betweenGuards,
   comparisonMeetsNaN,
   decidesJoinMatch,
   isLiteralText,
@@ -23,10 +24,12 @@ function guardBetween(parts: Part[], i: number): number {
   const between = betweenOperands(parts, i);
   if (!between) return i;
   const { not, x, low, high } = between;
-  const kinds = [x, low, high].map((r) => literalKind(parts, r));
-  if (kinds.includes('other') || !kinds.includes('unknown')) return i;
+  const guard = betweenGuards(parts, x, low, high);
+  if (!guard.low && !guard.high) return i;
   const [a, lo, hi] = [x, low, high].map((r) => textOf(parts, r).trim());
-  const text = decidesJoinMatch(parts, i) ? `(trino_nan_null(${a}) BETWEEN trino_nan_null(${lo}) AND trino_nan_null(${hi}))` : nanAwareBetween(a, lo, hi, not);
+  const text = decidesJoinMatch(parts, i)
+    ? `(trino_nan_null(${a}) BETWEEN trino_nan_null(${lo}) AND trino_nan_null(${hi}))`
+    : nanAwareBetween(a, lo, hi, not, guard);
   parts.splice(x[0], high[1] - x[0] + 1, { kind: 'operand', text });
   return x[0];
 }

@@ -16,29 +16,85 @@ const NOT_A_NUMBER = /^(?:'(?:[^']|'')*'|TRUE|FALSE|NULL|(?:DATE|TIME|TIMESTAMP)
 /** The shims operators.ts puts for date and time arithmetic: their values are dates, times and timestamps. */
 const DATETIME_SHIM = /^trino_(?:plus_interval|minus_interval|plus_day_second|minus_day_second|at_time_zone)\(/;
 
+/** A rendered datetime literal of another precision (`CAST(TIMESTAMP '…' AS TIMESTAMP_S)`): a datetime, as the literal. */
+const DATETIME_LITERAL_CAST = /^CAST\((?:DATE|TIME|TIMESTAMP)\s+'(?:[^']|'')*' AS [A-Z_]+\)$/i;
+/** An exact number literal (integer or decimal; a double literal `1e308` can overflow to Infinity in arithmetic). */
+const EXACT_LITERAL = /^[-+]?\s*(?:CAST\(\d+ AS INTEGER\)|\d+(?:\.\d*)?|\.\d+|CAST\('[-+]?(?:\d+(?:\.\d*)?|\.\d+)' AS DECIMAL\(\d+, \d+\)\))$/i;
+/** Trino's date fields as DuckDB's (translate/functions.ts): a bigint whatever the argument. */
+const INTEGER_FIELD = new Set(['year', 'month', 'day', 'hour', 'minute', 'second']);
+/** `+`, `-`, `*` (operators.ts): exact when both operands are (an overflow fails on both engines; no NaN). */
+const EXACT_ARITHMETIC = new Set(['add', 'subtract', 'multiply']);
+/** Calls whose value is text (date_format's strftime; `||` and concat() of texts, varbinary or arrays): no number. */
+const NOT_A_NUMBER_CALL = new Set(['strftime', 'trino_concat']);
+
+/** `name(args)` when the whole text is one call: its lower-case name and top-level arguments. */
+function wholeCall(text: string): { name: string; args: string[] } | undefined {
+  const head = /^([A-Za-z_][A-Za-z0-9_]*)\(/.exec(text);
+  if (!head) return undefined;
+  const args: string[] = [];
+  let [depth, start] = [0, head[0].length];
+  for (let k = head[0].length - 1; k < text.length; k++) {
+    const c = text[k];
+    if (c === "'" || c === '"') {
+      const close = text.indexOf(c, k + 1);
+      if (close < 0) return undefined;
+      k = close; // a doubled quote ('it''s') reopens at once: the scan goes on inside the same literal
+      continue;
+    }
+    if (c === '(' || c === '[' || c === '{') depth++;
+    else if (c === ')' || c === ']' || c === '}') depth--;
+    if (depth === 1 && c === ',') {
+      args.push(text.slice(start, k).trim());
+      start = k + 1;
+    } else if (depth === 0) {
+      if (k !== text.length - 1) return undefined;
+      args.push(text.slice(start, k).trim());
+      return { name: head[1].toLowerCase(), args };
+    }
+  }
+  return undefined;
+}
+
+/** Whether a rendered expression is an exact number, never NaN: an integer or decimal literal, a date field, +, -, * of such. */
+function isExactNumber(text: string): boolean {
+  const t = text.trim();
+  if (EXACT_LITERAL.test(t)) return true;
+  const call = wholeCall(t);
+  if (!call) return false;
+  if (INTEGER_FIELD.has(call.name)) return true;
+  return EXACT_ARITHMETIC.has(call.name) && call.args.length === 2 && call.args.every(isExactNumber);
+}
+
 /**
- * 'number' for a number literal; 'other' for a value that is no double or real (so neither is what it is compared
- * with); 'unknown' for anything that may be NaN.
+ * 'number' for a number that is never NaN (a literal, a date field, exact arithmetic of such); 'other' for a value
+ * that is no double or real (so neither is what it is compared with: DuckDB refuses a double compared with a text or
+ * a datetime, as Trino does); 'unknown' for anything that may be NaN.
  */
 export function literalKind(parts: readonly Part[], [a, b]: [number, number]): 'number' | 'other' | 'unknown' {
   const m = parts.slice(a, b + 1).filter((p) => p.kind !== 'trivia');
   const value = m.length === 2 && m[0].kind === 'op' && (m[0].op === '-' || m[0].op === '+') ? m[1] : m.length === 1 ? m[0] : undefined;
   if (value?.kind !== 'operand') return 'unknown';
   const text = value.text.trim();
-  if (NUMBER.test(text)) return 'number';
-  return value.zoned || value.interval || NOT_A_NUMBER.test(text) || DATETIME_SHIM.test(text) ? 'other' : 'unknown';
+  if (NUMBER.test(text) || isExactNumber(text)) return 'number';
+  if (value.zoned || value.interval || NOT_A_NUMBER.test(text) || DATETIME_LITERAL_CAST.test(text) || DATETIME_SHIM.test(text)) return 'other';
+  return NOT_A_NUMBER_CALL.has(wholeCall(text)?.name ?? '') ? 'other' : 'unknown';
 }
 
 export const isLiteralText = (text: string) => NUMBER.test(text.trim()) || NOT_A_NUMBER.test(text.trim());
 
 /**
- * Whether `left op right` can answer differently for a NaN operand: not when a side is no number (so neither is a
- * double), nor between literals; `x = 1` and `x <> 1` are Trino's answers already (NaN = 1 is false in DuckDB too),
- * `x > 1` is not (DuckDB: NaN > 1).
+ * Whether `left op right` can answer differently for a NaN operand. DuckDB orders NaN above every value and equal to
+ * itself, Trino compares it as IEEE 754 does, so the answers differ only where NaN is on the greater side of `<`,
+ * `<=`, `>`, `>=` (`x > 1`, `1 < x`: true in DuckDB; `x < 1` is false in both) or on both sides of `=`, `<>`. So a
+ * side that is never NaN ('number') leaves only the other side's ordering to guard, and a side that is no number
+ * ('other') none: a double compared with it is refused by both engines.
  */
 export function comparisonMeetsNaN(parts: readonly Part[], op: string, left: [number, number], right: [number, number]): boolean {
-  const kinds = [literalKind(parts, left), literalKind(parts, right)];
-  return !kinds.includes('other') && kinds.includes('unknown') && !(kinds.includes('number') && (op === '=' || op === '<>' || op === '!='));
+  const [l, r] = [literalKind(parts, left), literalKind(parts, right)];
+  if (l === 'other' || r === 'other') return false;
+  if (op === '<' || op === '<=') return r === 'unknown';
+  if (op === '>' || op === '>=') return l === 'unknown';
+  return l === 'unknown' && r === 'unknown';
 }
 
 /** `whole` (the text of `a op b`) as Trino answers it when a or b may be NaN; NULL where DuckDB's is NULL. */
@@ -64,9 +120,21 @@ export function nanAwareInList(x: string, list: string, elements: readonly strin
   return not ? `(NOT ${any})` : `(${any})`;
 }
 
-/** `x [NOT] BETWEEN lo AND hi` is `lo <= x AND x <= hi`: false where a NaN meets a value (NULL with a NULL). */
-export function nanAwareBetween(x: string, lo: string, hi: string, not: boolean): string {
-  const both = `(${x} BETWEEN ${lo} AND ${hi} AND NOT trino_nan_in(${x}, ${lo}) AND NOT trino_nan_in(${x}, ${hi}))`;
+/** Which of `lo <= x` and `x <= hi` can meet NaN on its greater side (comparisonMeetsNaN): x, and hi. */
+export function betweenGuards(parts: readonly Part[], x: [number, number], low: [number, number], high: [number, number]): { low: boolean; high: boolean } {
+  const kinds = [x, low, high].map((r) => literalKind(parts, r));
+  if (kinds.includes('other')) return { low: false, high: false };
+  return { low: kinds[0] === 'unknown', high: kinds[2] === 'unknown' };
+}
+
+/**
+ * `x [NOT] BETWEEN lo AND hi` is `lo <= x AND x <= hi`: false where a NaN meets a value (NULL with a NULL). `guard`:
+ * which of the two comparisons can meet NaN on its greater side (x for `lo <= x`, hi for `x <= hi`); an unguarded one
+ * is already Trino's answer (comparisonMeetsNaN).
+ */
+export function nanAwareBetween(x: string, lo: string, hi: string, not: boolean, guard = { low: true, high: true }): string {
+  const guards = [guard.low ? ` AND NOT trino_nan_in(${x}, ${lo})` : '', guard.high ? ` AND NOT trino_nan_in(${x}, ${hi})` : ''].join('');
+  const both = `(${x} BETWEEN ${lo} AND ${hi}${guards})`;
   return not ? `(NOT ${both})` : both;
 }
 

@@ -12,7 +12,15 @@ import { meaningful, nodeKeyword } from './tree.js';
 import type { Part } from './operators.js';
 import { inJoinCondition } from './operators.js';
 import { isNumberLiteralText, numberComparable } from './column-operands.js';
-import { comparisonMeetsNaN, decidesJoinMatch, nanAwareBetween, nanAwareComparison, nanAwareInList, nanAwareJoinComparison } from './nan-forms.js';
+import {
+  betweenGuards,
+  comparisonMeetsNaN,
+  decidesJoinMatch,
+  nanAwareBetween,
+  nanAwareComparison,
+  nanAwareInList,
+  nanAwareJoinComparison,
+} from './nan-forms.js';
 
 /**
  * How a comparison whose operand types only DuckDB's binder knows is rewritten (guardColumnComparisons): refused
@@ -147,7 +155,7 @@ function nestedBetween(parts: Part[], i: number): number {
   const [a, lo, hi] = [x, low, high].map((r) => textOf(parts, r).trim());
   const both = `(${nestedComparison(lo, '<=', a)} AND ${nestedComparison(a, '<=', hi)})`;
   const nested = not ? `(NOT ${both})` : both;
-  const text = unseen ? compareAny(a, mayBeNested(parts, low) ? lo : hi, nanAwareBetween(a, lo, hi, not), nested) : nested;
+  const text = unseen ? compareAny(a, mayBeNested(parts, low) ? lo : hi, nanAwareBetween(a, lo, hi, not, betweenGuards(parts, x, low, high)), nested) : nested;
   parts.splice(x[0], high[1] - x[0] + 1, { kind: 'operand', text });
   return x[0];
 }

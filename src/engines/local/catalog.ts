@@ -419,15 +419,16 @@ export class LakeCatalog {
 
   /**
    * The table's view SELECT as the view now reads (by name or plain), with `filter` on its partition keys applied where
-   * its files are read; undefined when the view is not one of those (an unreadable table's view).
+   * its files are read, or reading only the partition `folders` given; undefined when the view is not one of those (an
+   * unreadable table's view).
    */
-  async filteredSelect(table: LakeTable, filter: string): Promise<string | undefined> {
+  async filteredSelect(table: LakeTable, filter: string | undefined, folders?: readonly string[]): Promise<string | undefined> {
     const stored = (await this.storedTables()).find((t) => t.table.database === table.database && t.table.name === table.name);
     if (!stored?.viewSql) return undefined;
     const presence = this.presence(table);
     if (!presence.tableFolder) return undefined;
     for (const byName of [true, false]) {
-      if (stored.viewSql === this.selectFor(table, presence, byName)) return hiveTableSelect(table, this.lakeRoot, presence, byName, filter);
+      if (stored.viewSql === this.selectFor(table, presence, byName)) return hiveTableSelect(table, this.lakeRoot, presence, byName, filter, folders);
     }
     return undefined;
   }

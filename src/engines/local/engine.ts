@@ -11,6 +11,7 @@ import { NO_SCAN_METER, ScanMeter, type ScanMetering } from './scan-meter.js';
 import { confineToLake, refuseEngineStatements, refuseEscapingLocations } from './sandbox.js';
 import { failureMessage, registerShims, type MacroSet } from '../../dialect/shims/index.js';
 import { withUnknownTypes } from './unknown-types.js';
+import { withPartitionFilters } from './partition-filters.js';
 import { fileMissingColumn } from './parquet-reading.js';
 import { withTrinoColumnNames } from '../../dialect/anonymous-columns.js';
 import { translateStatement, type TranslateContext, type TranslationStep } from '../../dialect/translate/index.js';
@@ -199,10 +200,14 @@ export class AthenaLocalEngine implements Engine {
       await this.macros.defineFor(this.duck.connection, [JSON.stringify(steps), ...(await this.catalog.viewTexts())]);
       await this.scanMeter.reset(); // reads before this statement (view refreshes) are not its own
       let last: QueryResult | undefined;
+      const reads = !steps.some(writes);
       for (const step of steps) {
         let succeeded = false;
         try {
-          const r = step.kind === 'sql' ? await this.duck.execute(step.sql, options) : await runLakeAction(session, step.action);
+          const r =
+            step.kind === 'sql'
+              ? await (reads && step.result ? this.read(step.sql, options) : this.duck.execute(step.sql, options))
+              : await runLakeAction(session, step.action);
           if (step.result) last = step.kind === 'sql' ? await withUnknownTypes(this.duck.connection, this.macros, sql, step.sql, r) : r;
           succeeded = true;
         } finally {
@@ -214,6 +219,20 @@ export class AthenaLocalEngine implements Engine {
     });
     if (!result) throw new EngineError('internal: translation produced no result step');
     return { ...result, columns: withTrinoColumnNames(result.columns), stats: { ...result.stats, durationMs: performance.now() - started } };
+  }
+
+  /**
+   * A query, its partitioned tables read from the partition folders its predicates keep (partition-filters.ts, as a
+   * write's query is). Should the rewritten query fail, the query as written runs, so its error names what was written.
+   */
+  private async read(sql: string, options: ExecuteOptions): Promise<QueryResult> {
+    const pruned = await withPartitionFilters(this.duck.connection, this.catalog, sql);
+    if (pruned === sql) return this.duck.execute(sql, options);
+    try {
+      return await this.duck.execute(pruned, options);
+    } catch {
+      return this.duck.execute(sql, options);
+    }
   }
 
   /**

@@ -9,9 +9,20 @@
 // DuckDB applies it to the file list. The conjunct also stays where it was: the copy only removes rows the query's
 // WHERE removes anyway, so the answer cannot change; a conjunct that fails on a partition's values fails the
 // statement there too (DuckDB raises errors of its file filters).
+//
+// Even pruned, a read expanded the glob of every partition folder of the table (`year=*/month=*/day=*/hour=*/**`): a
+// walk of every hour of history, in each statement. So the folders the copied conjuncts keep are chosen here first:
+// the folder names are listed level by level (no walk inside the partitions), the conjuncts evaluated by DuckDB over
+// the folders' key values typed as the reader types them, and the read given the kept folders only. That holds for
+// any format (a JSON landing table too). Anything unusual (a name DuckDB's Hive reader may decode, a symbolic link,
+// a conjunct reading the clock or failing on some folder's values) leaves the read as it was.
+import { type Dirent, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
+import { duckDbTypeOf, parseHiveType } from '../../dialect/hive-types.js';
 import type { LakeTable } from '../../dialect/lake-table.js';
 import type { LakeCatalog } from './catalog.js';
+import { listDataFiles, localPathOf } from './lake-storage.js';
 import { sqlIdent, sqlString } from './readers.js';
 
 type Json = { [key: string]: unknown };
@@ -23,9 +34,15 @@ const PLAIN_CLASSES = new Set(['COLUMN_REF', 'CONSTANT', 'FUNCTION', 'OPERATOR',
 /** DuckDB's volatile functions: evaluated inside the read, they would be evaluated for other rows than before. */
 const VOLATILE = new Set(['random', 'uuid', 'gen_random_uuid', 'uuidv4', 'uuidv7', 'nextval', 'currval', 'setseed', 'error']);
 
-/** Tables whose reads can be pruned here: Parquet (its view reads the files directly), partitioned, no registered locations. */
-const prunable = (table: LakeTable): boolean =>
-  table.tableType === 'hive' && table.format.kind === 'parquet' && table.partitionKeys.length > 0 && table.partitions.length === 0;
+/** Tables whose partition folders can be chosen here: partitioned, no registered locations. */
+const choosable = (table: LakeTable): boolean => table.tableType === 'hive' && table.partitionKeys.length > 0 && table.partitions.length === 0;
+/** Tables whose reads can take the conjuncts themselves: Parquet (its view reads the files directly). */
+const prunable = (table: LakeTable): boolean => choosable(table) && table.format.kind === 'parquet';
+/** Functions of the clock: evaluated in another statement than the read, they could keep other folders. */
+const CLOCK = /now|current|today|localtime|transaction_timestamp|epoch_ms\(\)/i;
+/** Partition values read alike by DuckDB's Hive reader and by this listing: no escapes, no NULL spellings. */
+const PLAIN_VALUE = /^[A-Za-z0-9_.+-]+$/;
+const NULL_VALUE = /^(?:null|__HIVE_DEFAULT_PARTITION__)$/i;
 
 /** Every object of the tree, depth first. */
 function* objects(node: unknown): Generator<Json> {
@@ -103,13 +120,72 @@ async function expressionText(connection: DuckDBConnection, expression: Json): P
   return text.startsWith('SELECT ') ? text.slice('SELECT '.length) : undefined;
 }
 
+/** The table's partition folders (path and key values), listed level by level; undefined when a name is unusual. */
+function partitionFolders(dir: string, keys: readonly string[]): { path: string; values: string[] }[] | undefined {
+  let level = [{ path: dir, values: [] as string[] }];
+  for (const key of keys) {
+    const next: typeof level = [];
+    for (const folder of level) {
+      let entries: Dirent[];
+      try {
+        entries = readdirSync(folder.path, { withFileTypes: true });
+      } catch {
+        return undefined;
+      }
+      for (const entry of entries) {
+        if (!entry.name.startsWith(`${key}=`)) continue;
+        const value = entry.name.slice(key.length + 1);
+        if (!entry.isDirectory() || !PLAIN_VALUE.test(value) || NULL_VALUE.test(value)) return undefined;
+        next.push({ path: join(folder.path, entry.name), values: [...folder.values, value] });
+      }
+    }
+    level = next;
+  }
+  return level;
+}
+
+/**
+ * The partition folders whose key values pass `filter`, evaluated by DuckDB over the values typed as the table's
+ * reader types them (its hive_types); undefined when that cannot be decided here (none listed, or DuckDB fails: the
+ * statement then reads as before, and fails there if it must).
+ */
+async function chosenFolders(connection: DuckDBConnection, catalog: LakeCatalog, table: LakeTable, filter: string): Promise<string[] | undefined> {
+  const keys = table.partitionKeys;
+  const folders = partitionFolders(
+    localPathOf(catalog.lakeRoot, table.location),
+    keys.map((k) => k.name),
+  );
+  if (!folders || folders.length === 0) return undefined;
+  // One text per key (values hold no comma: PLAIN_VALUE), so binding costs the same whatever the number of folders.
+  const columns = keys.map(
+    (k, j) =>
+      `CAST(unnest(string_split(${sqlString(folders.map((f) => f.values[j]).join(','))}, ',')) AS ${duckDbTypeOf(parseHiveType(k.type))}) AS ${sqlIdent(k.name)}`,
+  );
+  const values = `SELECT unnest(range(${folders.length})) AS "__lake_i", ${columns.join(', ')}`;
+  let kept: string[];
+  try {
+    const reader = await connection.runAndReadAll(`SELECT "__lake_i" FROM (${values}) AS __lake_p WHERE ${filter}`);
+    kept = reader.getRows().map((row) => folders[Number(row[0])].path);
+  } catch {
+    return undefined;
+  }
+  // DuckDB fails on a glob of the list that matches no file: a kept folder without data files is left out when it
+  // holds nothing but hidden files (the table's glob matched nothing there either); anything else reads as before.
+  const withData: string[] = [];
+  for (const folder of kept) {
+    if (listDataFiles(folder, 1).length > 0) withData.push(folder);
+    else if (!readdirSync(folder, { withFileTypes: true }).every((e) => e.isFile() && /^[._]/.test(e.name))) return undefined;
+  }
+  return withData;
+}
+
 /**
  * The query with each prunable table read, in a query block whose WHERE has conjuncts on that table's partition keys
  * only, replaced by the table's view SELECT filtered by those conjuncts. Anything not understood is left as it was.
  */
 export async function withPartitionFilters(connection: DuckDBConnection, catalog: LakeCatalog, sql: string): Promise<string> {
   const lower = sql.toLowerCase();
-  const candidates = (await catalog.hiveTables()).filter((t) => prunable(t) && lower.includes(t.name.toLowerCase()));
+  const candidates = (await catalog.hiveTables()).filter((t) => choosable(t) && lower.includes(t.name.toLowerCase()));
   if (candidates.length === 0) return sql;
   let tree: Json;
   try {
@@ -144,7 +220,15 @@ export async function withPartitionFilters(connection: DuckDBConnection, catalog
       if (text !== undefined) filters.push(`(${text})`);
     }
     if (filters.length === 0) continue;
-    const select = await catalog.filteredSelect(table, filters.join(' AND '));
+    const filter = filters.join(' AND ');
+    const folders = CLOCK.test(filter) ? undefined : await chosenFolders(connection, catalog, table, filter);
+    // No folder kept: the filter itself (it prunes every file) where the read can take it, else the view as it is.
+    const select =
+      folders !== undefined && folders.length > 0
+        ? await catalog.filteredSelect(table, undefined, folders)
+        : prunable(table)
+          ? await catalog.filteredSelect(table, filter)
+          : undefined;
     if (select === undefined) continue;
     const at = from.query_location;
     splices.push({ at, end: nameEnd(sql, at), text: `(${select})${alias ? '' : ` AS ${sqlIdent(String(from.table_name))}`}` });

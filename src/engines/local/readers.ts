@@ -73,7 +73,9 @@ function jsonColumn(column: LakeColumn, asMap: boolean, position?: number): stri
  * `byName`: Parquet files are read with `union_by_name` (each file's columns matched by name, missing ones NULL); else
  * with the first file's schema, which only LakeCatalog decides is safe (parquet-reading.ts).
  */
-function readerCall(table: LakeTable, glob: string, hive: boolean, byName: boolean): string {
+function readerCall(table: LakeTable, files: string | readonly string[], hive: boolean, byName: boolean): string {
+  // One glob, or a list of them (the partition folders partition-filters.ts chose).
+  const glob = typeof files === 'string' ? sqlString(files) : `[${files.map(sqlString).join(', ')}]`;
   const hiveOptions = hive
     ? `, hive_partitioning = true, hive_types = {${table.partitionKeys.map((k) => `${sqlString(k.name)}: ${sqlString(duckDbTypeOf(parseHiveType(k.type)))}`).join(', ')}}`
     : ', hive_partitioning = false';
@@ -83,15 +85,15 @@ function readerCall(table: LakeTable, glob: string, hive: boolean, byName: boole
       // A line that is not an object fails the map reader ("Expected OBJECT, but got ARRAY", naming the file), as it fails
       // on Athena ("Row is not a valid JSON Object"); the text reader still reads its columns as NULL.
       const line = readsLinesAsMaps(table) ? `'__m': 'MAP(VARCHAR, VARCHAR)'` : `'__json': 'JSON'`;
-      return `read_json(${sqlString(glob)}, columns = {${line}}, records = false, format = 'newline_delimited', compression = 'auto_detect'${hiveOptions})`;
+      return `read_json(${glob}, columns = {${line}}, records = false, format = 'newline_delimited', compression = 'auto_detect'${hiveOptions})`;
     }
     case 'parquet':
-      return `read_parquet(${sqlString(glob)}, union_by_name = ${byName}${hiveOptions})`;
+      return `read_parquet(${glob}, union_by_name = ${byName}${hiveOptions})`;
     case 'csv': {
       const columns = table.columns.map((c) => `${sqlString(c.name)}: 'VARCHAR'`).join(', ');
       const nullString = format.nullString ?? (format.serde === 'lazy' ? '\\N' : undefined);
       return (
-        `read_csv(${sqlString(glob)}, columns = {${columns}}, delim = ${sqlString(format.delimiter)}, quote = ${sqlString(format.quote)}, ` +
+        `read_csv(${glob}, columns = {${columns}}, delim = ${sqlString(format.delimiter)}, quote = ${sqlString(format.quote)}, ` +
         `escape = ${sqlString(format.escape)}, header = false, skip = ${skipHeaderLines(table)}, ` +
         // OpenCSVSerde has no NULL marker (empty stays ''); DuckDB needs some marker, so one that no data contains.
         `nullstr = ${sqlString(nullString ?? NO_NULL_MARKER)}, null_padding = true, strict_mode = false, ` +
@@ -168,13 +170,21 @@ export function tableFolderGlob(table: LakeTable, lakeRoot: string): string {
  * The SELECT a Hive table's view runs. `presence` says which sources have files (others are left out); `byName` see
  * readerCall. `partitionFilter`: a condition on the partition keys applied to the table folder's files where DuckDB
  * reads them (partition-filters.ts); only for Parquet, whose reader is not below a projection of its own.
+ * `partitionFolders`: the table folder's partition folders to read, instead of a glob of every one (partition-filters.ts).
  */
-export function hiveTableSelect(table: LakeTable, lakeRoot: string, presence: SourcePresence, byName = true, partitionFilter?: string): string {
+export function hiveTableSelect(
+  table: LakeTable,
+  lakeRoot: string,
+  presence: SourcePresence,
+  byName = true,
+  partitionFilter?: string,
+  partitionFolders?: readonly string[],
+): string {
   const { select, from } = columnsOver(table);
   const keys = table.partitionKeys.map((k) => sqlIdent(k.name));
   const parts: string[] = [];
   if (presence.tableFolder) {
-    const glob = tableFolderGlob(table, lakeRoot);
+    const glob = partitionFolders?.map((folder) => `${toPosix(folder)}/${DATA_FILES}`) ?? tableFolderGlob(table, lakeRoot);
     const hidden = table.droppedPartitions.map(
       (values) => `(${table.partitionKeys.map((k, i) => `${sqlIdent(k.name)} IS NOT DISTINCT FROM ${partitionLiteral(k, values[i])}`).join(' AND ')})`,
     );

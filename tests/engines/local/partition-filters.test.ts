@@ -4,9 +4,10 @@
 // filter the list of partitions, then processes only the files of the matching partitions. What is read shows in the
 // bytes scanned: the arithmetic predicate must read what the equality predicate on the same partition reads, and the
 // answer must be the same.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DuckDBConnection } from '@duckdb/node-api';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { AthenaLocalEngine } from '../../../src/engines/local/engine.js';
-import { openLake, tempLake } from '../../dialect/lake-helpers.js';
+import { ndjson, openLake, tempLake, writeLakeFile } from '../../dialect/lake-helpers.js';
 
 let engine: AthenaLocalEngine;
 const kpi = { database: 'd', name: 'kpi' };
@@ -83,5 +84,98 @@ describe('partition predicates on a Parquet table read only the matching partiti
     await expect(
       engine.replacePartitions(kpi, "SELECT count(*) AS n, hour FROM d.events WHERE CAST(concat('x', CAST(day AS varchar)) AS bigint) > 0 GROUP BY hour"),
     ).rejects.toThrow(/x1/);
+  });
+});
+
+// The partition folders a write reads are chosen from the folder names (partition-filters.ts, chosenFolders): the
+// read lists those folders instead of a glob of every folder of the table, which DuckDB walked in full at every
+// statement (issue 18: a walk of every hour of history). Each answer is the one the same query gives over the whole
+// table (Athena prunes partitions without changing answers).
+describe('a write reads only the partition folders its predicate keeps', () => {
+  let lake: string;
+  let json: AthenaLocalEngine;
+  const counts = { database: 'd', name: 'counts' };
+  const landing = (day: string, hour: string, rows: object[]) =>
+    writeLakeFile(lake, `b/landing/year=2025/month=03/day=${day}/hour=${hour}/part-${day}${hour}.json`, ndjson(rows));
+
+  beforeAll(async () => {
+    lake = tempLake();
+    json = await openLake(lake);
+    await json.execute('CREATE DATABASE d');
+    await json.execute(
+      "CREATE EXTERNAL TABLE d.landing (v string) PARTITIONED BY (year string, month string, day string, hour string) ROW FORMAT SERDE 'org.openx.data.jsonserde.JsonSerDe' LOCATION 's3://b/landing/'",
+    );
+    landing('08', '00', [{ v: 'a' }, { v: 'b' }]);
+    landing('08', '01', [{ v: 'c' }]);
+    landing('09', '00', [{ v: 'd' }, { v: 'e' }, { v: 'f' }]);
+    // A folder the predicate keeps that holds only a marker: the glob matched nothing there either.
+    writeLakeFile(lake, 'b/landing/year=2025/month=03/day=08/hour=02/_SUCCESS', '');
+    await json.execute(
+      "CREATE TABLE d.counts WITH (format = 'PARQUET', partitioned_by = ARRAY['hour'], external_location = 's3://b/counts/') AS SELECT CAST(0 AS bigint) AS n, '' AS hour WITH NO DATA",
+    );
+  });
+  afterAll(() => json.close());
+
+  it('a JSON table: the text predicate of the example landing reads the kept hour folders, listed', async () => {
+    const sent: string[] = [];
+    const original = DuckDBConnection.prototype.runAndReadAll;
+    const tracing = vi.spyOn(DuckDBConnection.prototype, 'runAndReadAll').mockImplementation(function (this: DuckDBConnection, ...args) {
+      sent.push(String(args[0]));
+      return original.apply(this, args);
+    });
+    try {
+      await json.replacePartitions(
+        counts,
+        "SELECT count(*) AS n, hour FROM d.landing WHERE concat(year, month, day, hour) BETWEEN '2025030800' AND '2025030802' GROUP BY hour",
+      );
+    } finally {
+      tracing.mockRestore();
+    }
+    expect((await json.execute('SELECT n, hour FROM d.counts ORDER BY hour')).rows).toEqual([
+      [2, '00'],
+      [1, '01'],
+    ]);
+    const stage = sent.find((s) => s.startsWith('CREATE TEMP TABLE __lake_stage')) ?? '';
+    expect(stage).toContain("read_json(['");
+    expect(stage).toContain('day=08/hour=00/');
+    expect(stage).not.toContain('day=09');
+    expect(stage).not.toContain('hour=*');
+  });
+
+  it('a query (an alert) reads only the kept folders too, with the same answer', async () => {
+    const sent: string[] = [];
+    const original = DuckDBConnection.prototype.runAndReadAll;
+    const tracing = vi.spyOn(DuckDBConnection.prototype, 'runAndReadAll').mockImplementation(function (this: DuckDBConnection, ...args) {
+      sent.push(String(args[0]));
+      return original.apply(this, args);
+    });
+    let result: Awaited<ReturnType<AthenaLocalEngine['execute']>>;
+    try {
+      result = await json.execute("SELECT count(*) AS n FROM d.landing WHERE (day = '08' AND hour = '01') OR (day = '09' AND hour = '00')");
+    } finally {
+      tracing.mockRestore();
+    }
+    expect(result.rows).toEqual([[4]]);
+    const query = sent.find((s) => s.startsWith('SELECT count(*) AS n')) ?? '';
+    expect(query).toContain('day=08/hour=01/');
+    expect(query).toContain('day=09/hour=00/');
+    expect(query).not.toContain('day=08/hour=00/');
+    expect(query).not.toContain('hour=*');
+  });
+
+  it('no folder kept: nothing written; arithmetic over text keys keeps the folder it names', async () => {
+    await json.replacePartitions(counts, "SELECT count(*) AS n, hour FROM d.landing WHERE concat(year, month, day, hour) = '2025031000' GROUP BY hour");
+    expect((await json.execute('SELECT n, hour FROM d.counts ORDER BY hour')).rows).toEqual([
+      [2, '00'],
+      [1, '01'],
+    ]);
+    await json.replacePartitions(
+      counts,
+      'SELECT count(*) AS n, hour FROM d.landing WHERE CAST(day AS integer) * 100 + CAST(hour AS integer) = 900 GROUP BY hour',
+    );
+    expect((await json.execute('SELECT n, hour FROM d.counts ORDER BY hour')).rows).toEqual([
+      [3, '00'],
+      [1, '01'],
+    ]);
   });
 });
