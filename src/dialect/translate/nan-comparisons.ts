@@ -5,6 +5,7 @@ import {
   comparisonMeetsNaN,
   decidesJoinMatch,
   isLiteralText,
+  isNullLiteral,
   literalKind,
   nanAwareBetween,
   nanAwareComparison,
@@ -24,8 +25,11 @@ function guardBetween(parts: Part[], i: number): number {
   if (!between) return i;
   const { not, x, low, high } = between;
   const kinds = [x, low, high].map((r) => literalKind(parts, r));
-  if (kinds.includes('other') || !kinds.includes('unknown')) return i;
   const [a, lo, hi] = [x, low, high].map((r) => textOf(parts, r).trim());
+  // A NULL bound is 'other', yet Trino answers NULL for a NaN x there (nan-forms.ts).
+  const nullBound =
+    kinds[0] === 'unknown' && (isNullLiteral(lo) || isNullLiteral(hi)) && ![lo, hi].some((t, k) => kinds[k + 1] === 'other' && !isNullLiteral(t));
+  if (!nullBound && (kinds.includes('other') || !kinds.includes('unknown'))) return i;
   const text = decidesJoinMatch(parts, i) ? `(trino_nan_null(${a}) BETWEEN trino_nan_null(${lo}) AND trino_nan_null(${hi}))` : nanAwareBetween(a, lo, hi, not);
   parts.splice(x[0], high[1] - x[0] + 1, { kind: 'operand', text });
   return x[0];
