@@ -16,3 +16,20 @@ describeFunctions('NaN BETWEEN a NULL literal', [
   ['a constant NaN', 'nan() BETWEEN NULL AND 1', false, 'boolean'],
   ['a NULL column bound', 'x BETWEEN y AND 1 FROM (VALUES (nan(), CAST(NULL AS double))) t(x, y)', false, 'boolean'],
 ]);
+
+// A conjunct `x IN (subquery)` of WHERE, HAVING or ON is a semi join in Trino: a NaN x matches no NaN and the row is
+// dropped. In a select list, under OR, and as NOT IN, Trino finds NaN among the subquery's values, as DuckDB does.
+const XK = 'FROM (VALUES (nan(), 1), (1e0, 2)) t(x, k)';
+describeFunctions('NaN IN a subquery', [
+  ['WHERE x IN (SELECT nan())', 'count(*) FROM (VALUES nan(), 1e0) t(x) WHERE x IN (SELECT nan())', 0, 'bigint'],
+  ['WHERE x IN (subquery of NaN and 2)', 'count(*) FROM (VALUES nan(), 1e0) t(x) WHERE x IN (SELECT y FROM (VALUES nan(), 2e0) u(y))', 0, 'bigint'],
+  ['a conjunct among others', `count(*) ${XK} WHERE k > 0 AND x IN (SELECT nan()) AND k < 5`, 0, 'bigint'],
+  ['after a BETWEEN', `count(*) ${XK} WHERE k BETWEEN 0 AND 5 AND x IN (SELECT y FROM (VALUES nan(), 1e0) u(y))`, 1, 'bigint'],
+  ['HAVING', `count(*) FROM (SELECT k ${XK} GROUP BY k HAVING max(x) IN (SELECT nan()))`, 0, 'bigint'],
+  ['an inner join ON', `count(*) ${XK} JOIN (VALUES 1, 2) c(k2) ON k = k2 AND x IN (SELECT nan())`, 0, 'bigint'],
+  ['under OR it keeps NaN', 'count(*) FROM (VALUES nan(), 1e0) t(x) WHERE x IN (SELECT nan()) OR x = 1', 2, 'bigint'],
+  ['NOT IN', 'count(*) FROM (VALUES nan(), 1e0) t(x) WHERE x NOT IN (SELECT nan())', 1, 'bigint'],
+  ['NOT (x IN …)', 'count(*) FROM (VALUES nan(), 1e0) t(x) WHERE NOT (x IN (SELECT nan()))', 1, 'bigint'],
+  ['in a select list', 'x IN (SELECT y FROM (VALUES nan(), 2e0) u(y)) FROM (VALUES nan()) t(x)', true, 'boolean'],
+  ['integers', 'count(*) FROM (VALUES 1, 2) t(x) WHERE x IN (SELECT 1)', 1, 'bigint'],
+]);
