@@ -33,6 +33,7 @@ import { IPPREFIX_INSTEAD, IPPREFIX_REFUSED, TYPED_LITERAL_KEYWORDS } from './ty
 import { IP_STRUCT, ipAddressLiteral, NamedScopeError } from '../shims/ip-address.js';
 import { TZ0_STRUCT } from '../shims/macros.js';
 import { renderWindowSpecification } from './window-keys.js';
+import { nullsFirst, splitOrderElement, withNanKey } from './nan-order.js';
 import { shimCall } from './unbound.js';
 
 /** Words that end an operand; anything else bare is an identifier. */
@@ -82,6 +83,29 @@ const NEGATIVE_LITERAL_BOUNDS = new Map([
   ['2147483648', 'CAST(-2147483648 AS INTEGER)'],
   ['9223372036854775808', 'CAST(-9223372036854775808 AS BIGINT)'],
 ]);
+
+const SET_OPERATORS = new Set(['UNION', 'INTERSECT', 'EXCEPT']);
+const ORDER_BY_END = new Set(['LIMIT', 'OFFSET', 'FETCH']);
+
+/**
+ * The expressions of a query's select list (aliases dropped), for ORDER BY ordinals; undefined for `SELECT *` and
+ * `t.*` items, whose columns are not written out.
+ */
+function selectListOf(items: readonly Node[]): Node[][] | undefined {
+  const select = items.findIndex((n) => nodeKeyword(n) === 'SELECT');
+  if (select < 0) return undefined;
+  const after = meaningful(items.slice(select + 1));
+  const start = nodeKeyword(after[0]) === 'DISTINCT' || nodeKeyword(after[0]) === 'ALL' ? items.indexOf(after[0]) + 1 : select + 1;
+  const from = items.findIndex((n, k) => k > select && nodeKeyword(n) === 'FROM');
+  const expressions = splitArgs(items.slice(start, from < 0 ? items.length : from)).map((item) => {
+    const m = meaningful(item);
+    const as = m.findIndex((n) => nodeKeyword(n) === 'AS');
+    // `x AS y` and `x y`: the expression before the alias.
+    if (as >= 0) return item.slice(0, item.indexOf(m[as]));
+    return m.length === 2 && m[1].kind === 'token' && (m[1].token.kind === 'word' || m[1].token.kind === 'quoted') ? [m[0]] : item;
+  });
+  return expressions.some((e) => nodeText(meaningful(e).at(-1) ?? e[0]).endsWith('*')) ? undefined : expressions;
+}
 
 const VALUES_END = new Set(['ORDER', 'LIMIT', 'OFFSET', 'FETCH', 'UNION', 'INTERSECT', 'EXCEPT']);
 
@@ -151,6 +175,8 @@ export class ExpressionRewriter {
     // A set operation whose decimal columns only DuckDB's binder types is checked there (set-operation-types.ts).
     const setOperation = setOperationToCheck(items);
     if (setOperation) return { text: checkedSetOperationText(setOperation, (nodes) => this.render(nodes)), zoned: false };
+    const nanOrdered = this.renderNanFirstOrderBy(items);
+    if (nanOrdered !== undefined) return { text: nanOrdered, zoned: false };
     const parts: Part[] = [];
     for (let i = 0; i < items.length; i++) i += this.renderNode(items, i, parts);
     const yearMonths = parts.flatMap((p) => (p.yearMonth ? [p.yearMonth] : []));
@@ -163,6 +189,34 @@ export class ExpressionRewriter {
         this.report(at, 'year-month-interval', YEAR_MONTH_VALUE.message, YEAR_MONTH_VALUE.hint);
     }
     return { text: parts.map((p) => p.text).join(''), zoned: one?.zoned === true, nested: one?.nested === true };
+  }
+
+  /**
+   * `… ORDER BY x NULLS FIRST` of a query or an aggregate's argument: each element that puts NULLs first gets NaN's key
+   * before it (nan-order.ts). An ordinal names its select item's expression in that key. Undefined where no element
+   * puts NULLs first, and after a set operation, whose ORDER BY DuckDB lets name output columns only.
+   */
+  private renderNanFirstOrderBy(items: readonly Node[]): string | undefined {
+    const m = meaningful(items);
+    const order = m.findIndex((n, k) => nodeKeyword(n) === 'ORDER' && nodeKeyword(m[k + 1]) === 'BY');
+    if (order < 0 || m.slice(0, order).some((n) => SET_OPERATORS.has(nodeKeyword(n)))) return undefined;
+    const by = items.indexOf(m[order + 1]);
+    let end = by + 1;
+    while (end < items.length && !ORDER_BY_END.has(nodeKeyword(items[end]))) end++;
+    const elements = splitArgs(items.slice(by + 1, end)).map(splitOrderElement);
+    if (!elements.some((e) => nullsFirst(e.modifiers))) return undefined;
+    const selectItems = selectListOf(items.slice(0, by));
+    const rendered = elements.map(({ expression, modifiers }) => {
+      const text = this.render(expression);
+      if (!nullsFirst(modifiers)) return text + this.render(modifiers);
+      const ordinal = meaningful(expression);
+      if (ordinal.length !== 1 || ordinal[0].kind !== 'token' || ordinal[0].token.kind !== 'number')
+        return withNanKey(text, text, modifiers, this.render(modifiers));
+      // An ordinal over `SELECT *` stays as written (docs/issue-15-audit.md "NaN, second pass").
+      const selected = selectItems?.[Number(ordinal[0].token.text) - 1];
+      return selected ? withNanKey(this.render(selected), text, modifiers, this.render(modifiers)) : text + this.render(modifiers);
+    });
+    return `${this.render(items.slice(0, by + 1))}${rendered.join(',')}${this.render(items.slice(end))}`;
   }
 
   private readonly offsetsReported = new Set<Token>();

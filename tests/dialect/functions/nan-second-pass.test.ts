@@ -1,6 +1,12 @@
 // NaN (double and real) in Trino 476, second pass (docs/issue-15-audit.md "NaN, second pass"): the places the first
 // pass (nan-semantics.test.ts) left different. Every value and type below is the shared Trino 476's answer to the same
 // SQL.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AthenaLocalEngine } from '../../../src/engines/local/engine.js';
+import type { SqlValue } from '../../../src/engines/engine.js';
 import { describeFunctions } from './harness.js';
 
 const NANS = 'FROM (VALUES nan(), 2e0, 0.5e0, -infinity()) t(x)';
@@ -33,3 +39,62 @@ describeFunctions('NaN IN a subquery', [
   ['in a select list', 'x IN (SELECT y FROM (VALUES nan(), 2e0) u(y)) FROM (VALUES nan()) t(x)', true, 'boolean'],
   ['integers', 'count(*) FROM (VALUES 1, 2) t(x) WHERE x IN (SELECT 1)', 1, 'bigint'],
 ]);
+
+// ORDER BY … NULLS FIRST: Trino 476 sorts NaN right after the NULLs ascending and last descending (below every number),
+// and above every number with NULLS LAST, as DuckDB does always.
+const SORTED = 'FROM (VALUES nan(), 1e0, NULL, -infinity()) t(x)';
+describeFunctions('NaN in orderings with NULLS FIRST', [
+  ['array_agg ASC NULLS FIRST', `array_agg(x ORDER BY x NULLS FIRST) ${SORTED}`, [null, Number.NaN, Number.NEGATIVE_INFINITY, 1], 'array(double)'],
+  ['array_agg DESC NULLS FIRST', `array_agg(x ORDER BY x DESC NULLS FIRST) ${SORTED}`, [null, 1, Number.NEGATIVE_INFINITY, Number.NaN], 'array(double)'],
+  ['array_agg DESC (NULLS LAST)', `array_agg(x ORDER BY x DESC) ${SORTED}`, [Number.NaN, 1, Number.NEGATIVE_INFINITY, null], 'array(double)'],
+  [
+    'row_number() OVER (ORDER BY x NULLS FIRST)',
+    `array_agg(r ORDER BY x) FROM (SELECT x, row_number() OVER (ORDER BY x NULLS FIRST) r ${SORTED})`,
+    [3, 4, 2, 1],
+    'array(bigint)',
+  ],
+  [
+    'rank() OVER (ORDER BY x DESC NULLS FIRST)',
+    `array_agg(r ORDER BY x) FROM (SELECT x, rank() OVER (ORDER BY x DESC NULLS FIRST) r ${SORTED})`,
+    [3, 2, 4, 1],
+    'array(bigint)',
+  ],
+  ['array_agg of text', "array_agg(x ORDER BY x NULLS FIRST) FROM (VALUES 'b', NULL, 'a') t(x)", [null, 'a', 'b'], 'array(varchar)'],
+]);
+
+describe('NaN in a query ORDER BY … NULLS FIRST', () => {
+  let engine: AthenaLocalEngine;
+  beforeAll(async () => {
+    engine = await AthenaLocalEngine.open({ lakeRoot: mkdtempSync(join(tmpdir(), 'lake-nan-')), inMemory: true, threads: 1 });
+  });
+  afterAll(async () => engine.close());
+  const cases: [string, string, SqlValue[][]][] = [
+    [
+      'ASC',
+      'SELECT x FROM (VALUES nan(), 1e0, NULL, -infinity(), infinity()) t(x) ORDER BY x NULLS FIRST',
+      [[null], [Number.NaN], [-Infinity], [1], [Infinity]],
+    ],
+    [
+      'DESC',
+      'SELECT x FROM (VALUES nan(), 1e0, NULL, -infinity(), infinity()) t(x) ORDER BY x DESC NULLS FIRST',
+      [[null], [Infinity], [1], [-Infinity], [Number.NaN]],
+    ],
+    ['an ordinal', 'SELECT x FROM (VALUES nan(), 1e0, NULL) t(x) ORDER BY 1 NULLS FIRST', [[null], [Number.NaN], [1]]],
+    ['an alias', 'SELECT x AS y FROM (VALUES nan(), 1e0, NULL) t(x) ORDER BY y NULLS FIRST', [[null], [Number.NaN], [1]]],
+    ['DISTINCT', 'SELECT DISTINCT x FROM (VALUES nan(), 1e0, NULL, nan()) t(x) ORDER BY x NULLS FIRST', [[null], [Number.NaN], [1]]],
+    ['real', "SELECT x FROM (VALUES CAST(nan() AS real), REAL '1', NULL) t(x) ORDER BY x NULLS FIRST", [[null], [Number.NaN], [1]]],
+    [
+      'an aggregate by ordinal',
+      'SELECT k, max(x) m FROM (VALUES (1, nan()), (2, 1e0), (3, NULL)) t(k, x) GROUP BY k ORDER BY 2 NULLS FIRST',
+      [
+        [3, null],
+        [1, Number.NaN],
+        [2, 1],
+      ],
+    ],
+    ['integers, with LIMIT', 'SELECT x FROM (VALUES 2, NULL, 1) t(x) ORDER BY x DESC NULLS FIRST LIMIT 2', [[null], [2]]],
+  ];
+  it.each(cases)('%s: %s', async (_what, sql, rows) => {
+    expect((await engine.execute(sql)).rows).toEqual(rows);
+  });
+});
