@@ -34,6 +34,7 @@ import { IP_STRUCT, ipAddressLiteral, NamedScopeError } from '../shims/ip-addres
 import { TZ0_STRUCT } from '../shims/macros.js';
 import { renderWindowSpecification } from './window-keys.js';
 import { nullsFirst, splitOrderElement, withNanKey } from './nan-order.js';
+import { guardNanUsingJoins } from './nan-using.js';
 import { shimCall } from './unbound.js';
 
 /** Words that end an operand; anything else bare is an identifier. */
@@ -182,6 +183,7 @@ export class ExpressionRewriter {
     const yearMonths = parts.flatMap((p) => (p.yearMonth ? [p.yearMonth] : []));
     const addedYearMonths = new Set<Token>();
     rewriteOperators(parts, { correlatable: this.correlatableDepth > 0, addedYearMonths });
+    guardNanUsingJoins(parts);
     const meaningfulParts = parts.filter((p) => p.kind !== 'trivia');
     const one = meaningfulParts.length === 1 ? meaningfulParts[0] : undefined;
     for (const at of yearMonths) {
