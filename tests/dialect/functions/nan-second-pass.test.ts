@@ -122,3 +122,26 @@ describe('NaN keys of RIGHT or FULL JOIN … USING fail locally', () => {
     await expect(engine.execute(`SELECT x, v, w ${LEFT_ROWS} ${type} JOIN ${RIGHT_ROWS}`)).rejects.toThrow(/a NaN key in RIGHT or FULL JOIN … USING/);
   });
 });
+
+// max and max_by order NaN below every number inside arrays and rows too, element by element (min and min_by above,
+// as DuckDB does): a nested value holding NaN fails locally rather than answer DuckDB's NaN-largest order.
+describeFunctions(
+  'NaN inside the arrays and rows of max and max_by',
+  [
+    ['max of arrays without NaN', 'max(ARRAY[x]) FROM (VALUES 2e0, 1e0) t(x)', [2], 'array(double)'],
+    ['min of arrays holding NaN', 'min(a) FROM (VALUES ARRAY[nan(), 5e0], ARRAY[1e0, 2e0]) t(a)', [1, 2], 'array(double)'],
+    ['min of [2, NaN], [2, 1]', 'min(a) FROM (VALUES ARRAY[2e0, nan()], ARRAY[2e0, 1e0]) t(a)', [2, 1], 'array(double)'],
+    ['min_by of an array key', 'min_by(k, a) FROM (VALUES (1, ARRAY[nan()]), (2, ARRAY[1e0])) t(k, a)', 2, 'integer'],
+    ['max of text arrays', "max(a) FROM (VALUES ARRAY['NaN', 'b'], ARRAY['a']) t(a)", ['a'], 'array(varchar)'],
+    ['max_by of an array key without NaN', 'max_by(k, ARRAY[x]) FROM (VALUES (1, 3e0), (2, 1e0)) t(k, x)', 1, 'integer'],
+  ],
+  [
+    ['max of arrays holding NaN', 'max(ARRAY[x]) FROM (VALUES nan(), 1e0) t(x)', /max or max_by of an array, map or row holding NaN/],
+    ['max of rows holding NaN', 'max(ROW(x)) FROM (VALUES nan(), 1e0) t(x)', /max or max_by of an array, map or row holding NaN/],
+    [
+      'max_by of an array key holding NaN',
+      'max_by(k, ARRAY[x]) FROM (VALUES (1, nan()), (2, 1e0)) t(k, x)',
+      /max or max_by of an array, map or row holding NaN/,
+    ],
+  ],
+);
