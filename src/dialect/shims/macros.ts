@@ -525,6 +525,7 @@ export const MACROS: readonly string[] = [
   `trino_subscript(a, i) AS CASE
      WHEN typeof(a) NOT LIKE 'MAP(%' AND TRY_CAST(i AS BIGINT) < 1 THEN trino_fail_as(CASE WHEN TRY_CAST(i AS BIGINT) = 0
        THEN 'SQL array indices start at 1' ELSE 'Array subscript is negative: ' || i END, a[i])
+     WHEN typeof(a) LIKE 'MAP(%' AND trino_nan_of(i) THEN trino_fail_as('Key not present in map: NaN', a[i])
      WHEN a[i] IS NOT NULL OR a IS NULL OR i IS NULL THEN a[i]
      WHEN typeof(a) LIKE 'MAP(%' THEN CASE WHEN list_contains(json_keys(to_json(a)), CAST(i AS VARCHAR)) THEN a[i]
        ELSE trino_fail_as('Key not present in map: ' || i, a[i]) END
@@ -533,8 +534,10 @@ export const MACROS: readonly string[] = [
        || i || ' > ' || json_array_length(to_json(a)), a[i]) END`,
   // element_at: NULL past the end and for a missing key, counts from the end for i < 0 (as DuckDB's a[i]), but
   // index 0 fails in Trino where a[i] gives NULL, and so does the lowest bigint (Java's Math.abs of it stays
-  // negative, so Trino 476 computes length + index with toIntExact: "integer overflow").
-  `trino_element_at(a, i) AS CASE WHEN typeof(a) NOT LIKE 'MAP(%' AND TRY_CAST(i AS BIGINT) = 0
+  // negative, so Trino 476 computes length + index with toIntExact: "integer overflow"). A NaN key is found in no map
+  // (Trino 476: NULL; m[nan()] fails "Key not present in map: NaN"), where DuckDB finds a NaN key.
+  `trino_element_at(a, i) AS CASE WHEN typeof(a) LIKE 'MAP(%' AND trino_nan_of(i) THEN NULL
+     WHEN typeof(a) NOT LIKE 'MAP(%' AND TRY_CAST(i AS BIGINT) = 0
        THEN trino_fail_as('SQL array indices start at 1', a[i])
      WHEN typeof(a) NOT LIKE 'MAP(%' AND TRY_CAST(i AS BIGINT) = -9223372036854775808
        THEN trino_fail_as('integer overflow', a[i])

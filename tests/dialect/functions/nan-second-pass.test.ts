@@ -145,3 +145,18 @@ describeFunctions(
     ],
   ],
 );
+
+// A NaN key is found in no map (NaN = NaN is false): element_at gives NULL, the subscript fails as for a missing key.
+describeFunctions(
+  'NaN map keys',
+  [
+    ['element_at(…, nan())', 'element_at(MAP(ARRAY[nan()], ARRAY[1]), nan())', null, 'integer'],
+    ['element_at of a real NaN', 'element_at(MAP(ARRAY[CAST(nan() AS real)], ARRAY[1]), CAST(nan() AS real))', null, 'integer'],
+    ['element_at of another key', 'element_at(MAP(ARRAY[nan(), 1e0], ARRAY[1, 2]), 1e0)', 2, 'integer'],
+    ['a subscript of another key', 'MAP(ARRAY[nan(), 1e0], ARRAY[1, 2])[1e0]', 2, 'integer'],
+  ],
+  [
+    ['MAP(…)[nan()]', 'MAP(ARRAY[nan()], ARRAY[1])[nan()]', /Key not present in map: NaN/],
+    ['m[x] of a NaN column', 'm[x] FROM (VALUES (MAP(ARRAY[nan(), 1e0], ARRAY[1, 2]), nan())) t(m, x)', /Key not present in map: NaN/],
+  ],
+);
