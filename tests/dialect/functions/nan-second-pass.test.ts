@@ -126,7 +126,7 @@ describe('NaN keys of RIGHT or FULL JOIN … USING fail locally', () => {
 // max and max_by order NaN below every number inside arrays and rows too, element by element (min and min_by above,
 // as DuckDB does): a nested value holding NaN fails locally rather than answer DuckDB's NaN-largest order.
 describeFunctions(
-  'NaN inside the arrays and rows of max and max_by',
+  'NaN inside the arrays and rows of max, max_by and greatest',
   [
     ['max of arrays without NaN', 'max(ARRAY[x]) FROM (VALUES 2e0, 1e0) t(x)', [2], 'array(double)'],
     ['min of arrays holding NaN', 'min(a) FROM (VALUES ARRAY[nan(), 5e0], ARRAY[1e0, 2e0]) t(a)', [1, 2], 'array(double)'],
@@ -134,10 +134,15 @@ describeFunctions(
     ['min_by of an array key', 'min_by(k, a) FROM (VALUES (1, ARRAY[nan()]), (2, ARRAY[1e0])) t(k, a)', 2, 'integer'],
     ['max of text arrays', "max(a) FROM (VALUES ARRAY['NaN', 'b'], ARRAY['a']) t(a)", ['a'], 'array(varchar)'],
     ['max_by of an array key without NaN', 'max_by(k, ARRAY[x]) FROM (VALUES (1, 3e0), (2, 1e0)) t(k, x)', 1, 'integer'],
+    ['least of arrays holding NaN', 'least(ARRAY[nan()], ARRAY[1e0])', [1], 'array(double)'],
+    ['greatest of arrays without NaN', 'greatest(ARRAY[2e0], ARRAY[1e0])', [2], 'array(double)'],
+    ['greatest of doubles skips NaN', 'greatest(nan(), 1e0)', 1, 'double'],
   ],
   [
     ['max of arrays holding NaN', 'max(ARRAY[x]) FROM (VALUES nan(), 1e0) t(x)', /max or max_by of an array, map or row holding NaN/],
     ['max of rows holding NaN', 'max(ROW(x)) FROM (VALUES nan(), 1e0) t(x)', /max or max_by of an array, map or row holding NaN/],
+    ['greatest of arrays holding NaN', 'greatest(ARRAY[nan()], ARRAY[1e0])', /greatest of arrays or rows holding NaN/],
+    ['greatest of rows holding NaN', 'greatest(ROW(nan()), ROW(2e0))', /greatest of arrays or rows holding NaN/],
     [
       'max_by of an array key holding NaN',
       'max_by(k, ARRAY[x]) FROM (VALUES (1, nan()), (2, 1e0)) t(k, x)',
