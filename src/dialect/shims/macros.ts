@@ -375,9 +375,12 @@ export const MACROS: readonly string[] = [
   // n / d with n = a·10^(S + s2) and d = b·10^s2, both integers; where n would pass a HUGEINT, in BigInt
   // (decimal-quotient.ts).
   `trino_decimal_quotient(n, d) AS sign(n) * sign(d) * ((abs(n) * 2 + abs(d)) // (2 * abs(d)))`,
+  // A double or real divided by zero is ±Infinity by the signs of both (1 / -0.0 is -Infinity, as Java divides), NaN
+  // for 0 or NaN, NULL for NULL.
   `trino_divide_bound(a, b, w, s) AS CASE
      WHEN b = 0 THEN cast_to_type(CASE WHEN typeof(a + b) IN ${FLOATING}
-       THEN CASE WHEN a > 0 THEN 'Infinity'::DOUBLE WHEN a < 0 THEN '-Infinity'::DOUBLE ELSE 'NaN'::DOUBLE END
+       THEN CASE WHEN a <> 0 AND NOT isnan(CAST(a AS DOUBLE)) THEN CASE WHEN (a > 0) = signbit(CAST(b AS DOUBLE)) THEN '-Infinity'::DOUBLE ELSE 'Infinity'::DOUBLE END
+         WHEN a IS NOT NULL THEN 'NaN'::DOUBLE END
        ELSE trino_fail('Division by zero') END, w)
      WHEN typeof(w) LIKE 'DECIMAL%' AND (trino_scale(w) + s > 36 OR abs(CAST(a AS DOUBLE)) * pow(10, trino_scale(w) + s) >= 1e37)
        THEN cast_to_type(trino_decimal_quotient_text(CAST(a AS VARCHAR), CAST(b AS VARCHAR), trino_scale(w)), w)

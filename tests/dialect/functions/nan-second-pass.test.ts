@@ -165,3 +165,22 @@ describeFunctions(
     ['m[x] of a NaN column', 'm[x] FROM (VALUES (MAP(ARRAY[nan(), 1e0], ARRAY[1, 2]), nan())) t(m, x)', /Key not present in map: NaN/],
   ],
 );
+
+// A double divided by zero is ±Infinity by the signs of both operands (Java's IEEE 754 division), NaN for 0 or NaN,
+// NULL for NULL: 1 / -0.0 is -Infinity (was +Infinity), which shows -0.0 where sign(), min() or a cast keep it.
+const NEGATIVE_ZERO = 'FROM (VALUES -0e0) t(x)';
+describeFunctions('Division by a signed zero', [
+  ['1 / -0.0', '1 / (-0e0)', Number.NEGATIVE_INFINITY, 'double'],
+  ['1e0 / x', `1e0 / x ${NEGATIVE_ZERO}`, Number.NEGATIVE_INFINITY, 'double'],
+  ['-1e0 / x', `-1e0 / x ${NEGATIVE_ZERO}`, Number.POSITIVE_INFINITY, 'double'],
+  ['Infinity / -0.0', 'infinity() / -0e0', Number.NEGATIVE_INFINITY, 'double'],
+  ['1 / sign(x)', `1 / sign(x) ${NEGATIVE_ZERO}`, Number.NEGATIVE_INFINITY, 'double'],
+  ['1 / min(x)', `1 / min(x) ${NEGATIVE_ZERO}`, Number.NEGATIVE_INFINITY, 'double'],
+  ['a real', 'CAST(1 AS real) / CAST(-0e0 AS real)', Number.NEGATIVE_INFINITY, 'real'],
+  ['1 / 0.0', '1e0 / 0e0', Number.POSITIVE_INFINITY, 'double'],
+  ['-1 / 0.0', '-1e0 / 0e0', Number.NEGATIVE_INFINITY, 'double'],
+  ['NaN / 0.0', 'nan() / 0e0', Number.NaN, 'double'],
+  ['0.0 / -0.0', `0e0 / x ${NEGATIVE_ZERO}`, Number.NaN, 'double'],
+  ['a double over integer 0', '1e0 / 0', Number.POSITIVE_INFINITY, 'double'],
+  ['NULL / 0.0', 'CAST(NULL AS double) / 0e0', null, 'double'],
+]);
