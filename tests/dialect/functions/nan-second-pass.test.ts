@@ -183,4 +183,8 @@ describeFunctions('Division by a signed zero', [
   ['0.0 / -0.0', `0e0 / x ${NEGATIVE_ZERO}`, Number.NaN, 'double'],
   ['a double over integer 0', '1e0 / 0', Number.POSITIVE_INFINITY, 'double'],
   ['NULL / 0.0', 'CAST(NULL AS double) / 0e0', null, 'double'],
+  ['floor(-0.0) keeps the sign', `1 / floor(x) ${NEGATIVE_ZERO}`, Number.NEGATIVE_INFINITY, 'double'],
+  ['ceil(-0.0) keeps the sign', `1 / ceil(x) ${NEGATIVE_ZERO}`, Number.NEGATIVE_INFINITY, 'double'],
+  ['ceil of a real -0.0', '1 / ceil(CAST(-0e0 AS real))', Number.NEGATIVE_INFINITY, 'real'],
+  ['floor of a decimal', "floor(DECIMAL '-1.5')", '-2', 'decimal(2,0)'],
 ]);
