@@ -33,7 +33,7 @@ import { IPPREFIX_INSTEAD, IPPREFIX_REFUSED, TYPED_LITERAL_KEYWORDS } from './ty
 import { IP_STRUCT, ipAddressLiteral, NamedScopeError } from '../shims/ip-address.js';
 import { TZ0_STRUCT } from '../shims/macros.js';
 import { renderWindowSpecification } from './window-keys.js';
-import { nullsFirst, splitOrderElement, withNanKey } from './nan-order.js';
+import { nanOf, nanOfColumn, nullsFirst, splitOrderElement, withNanKey } from './nan-order.js';
 import { guardNanUsingJoins } from './nan-using.js';
 import { shimCall } from './unbound.js';
 
@@ -174,10 +174,10 @@ export class ExpressionRewriter {
     const yearMonthStep = this.yearMonthStep;
     this.yearMonthStep = false;
     // A set operation whose decimal columns only DuckDB's binder types is checked there (set-operation-types.ts).
-    const setOperation = setOperationToCheck(items);
-    if (setOperation) return { text: checkedSetOperationText(setOperation, (nodes) => this.render(nodes)), zoned: false };
     const nanOrdered = this.renderNanFirstOrderBy(items);
     if (nanOrdered !== undefined) return { text: nanOrdered, zoned: false };
+    const setOperation = setOperationToCheck(items);
+    if (setOperation) return { text: checkedSetOperationText(setOperation, (nodes) => this.render(nodes)), zoned: false };
     const parts: Part[] = [];
     for (let i = 0; i < items.length; i++) i += this.renderNode(items, i, parts);
     const yearMonths = parts.flatMap((p) => (p.yearMonth ? [p.yearMonth] : []));
@@ -195,29 +195,35 @@ export class ExpressionRewriter {
 
   /**
    * `… ORDER BY x NULLS FIRST` of a query or an aggregate's argument: each element that puts NULLs first gets NaN's key
-   * before it (nan-order.ts). An ordinal names its select item's expression in that key. Undefined where no element
-   * puts NULLs first, and after a set operation, whose ORDER BY DuckDB lets name output columns only.
+   * before it (nan-order.ts). An ordinal names its select item's expression in that key. DuckDB lets the ORDER BY of
+   * a set operation name output columns only: there the set operation becomes a subquery, sorted outside, where an
+   * ordinal k is DuckDB's positional column #k. Undefined where no element puts NULLs first.
    */
   private renderNanFirstOrderBy(items: readonly Node[]): string | undefined {
     const m = meaningful(items);
     const order = m.findIndex((n, k) => nodeKeyword(n) === 'ORDER' && nodeKeyword(m[k + 1]) === 'BY');
-    if (order < 0 || m.slice(0, order).some((n) => SET_OPERATORS.has(nodeKeyword(n)))) return undefined;
+    if (order < 0) return undefined;
+    const setOperation = m.slice(0, order).some((n) => SET_OPERATORS.has(nodeKeyword(n)));
+    if (setOperation && !isSubquery(items) && !isParen(m[0])) return undefined;
     const by = items.indexOf(m[order + 1]);
     let end = by + 1;
     while (end < items.length && !ORDER_BY_END.has(nodeKeyword(items[end]))) end++;
     const elements = splitArgs(items.slice(by + 1, end)).map(splitOrderElement);
     if (!elements.some((e) => nullsFirst(e.modifiers))) return undefined;
-    const selectItems = selectListOf(items.slice(0, by));
+    const selectItems = setOperation ? undefined : selectListOf(items.slice(0, by));
     const rendered = elements.map(({ expression, modifiers }) => {
       const text = this.render(expression);
       if (!nullsFirst(modifiers)) return text + this.render(modifiers);
       const ordinal = meaningful(expression);
       if (ordinal.length !== 1 || ordinal[0].kind !== 'token' || ordinal[0].token.kind !== 'number')
-        return withNanKey(text, text, modifiers, this.render(modifiers));
+        return withNanKey(nanOf(text), text, modifiers, this.render(modifiers));
+      if (setOperation) return withNanKey(nanOfColumn(ordinal[0].token.text), text, modifiers, this.render(modifiers));
       // An ordinal over `SELECT *` stays as written (docs/issue-15-audit.md "NaN, second pass").
       const selected = selectItems?.[Number(ordinal[0].token.text) - 1];
-      return selected ? withNanKey(this.render(selected), text, modifiers, this.render(modifiers)) : text + this.render(modifiers);
+      return selected ? withNanKey(nanOf(this.render(selected)), text, modifiers, this.render(modifiers)) : text + this.render(modifiers);
     });
+    const sorted = `ORDER BY${rendered.join(',')}${this.render(items.slice(end))}`;
+    if (setOperation) return `SELECT * FROM (${this.render(items.slice(0, items.indexOf(m[order])))}) AS trino_sorted ${sorted}`;
     return `${this.render(items.slice(0, by + 1))}${rendered.join(',')}${this.render(items.slice(end))}`;
   }
 

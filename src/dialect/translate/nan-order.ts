@@ -26,12 +26,21 @@ export function nullsFirst(modifiers: readonly Node[]): boolean {
   return at >= 0 && words[at + 1] === 'FIRST';
 }
 
+/** Whether a value is NaN: NULL for NULL, the constant false for types other than double and real. */
+export const nanOf = (value: string) => `trino_nan_of(${value.trim()})`;
+
+/**
+ * The same for DuckDB's positional column #k, written out: DuckDB binds no positional reference in a macro's
+ * argument (the ORDER BY of a set operation sorted outside it, expressions.ts).
+ */
+export const nanOfColumn = (k: string) => `CASE WHEN typeof([#${k}]) IN ('DOUBLE[]', 'FLOAT[]') THEN isnan(TRY_CAST(#${k} AS DOUBLE)) ELSE false END`;
+
 /**
  * The rendered element `x [ASC|DESC] NULLS FIRST` with NaN's key before it: `trino_nan_of(x) DESC NULLS FIRST, x …`
- * puts NULL, then NaN, then the rest ascending; ASC before a descending x puts NaN after the rest. `value` is what
- * the key tests (the select item an ordinal names), `ordered` the element's own rendered expression.
+ * puts NULL, then NaN, then the rest ascending; ASC before a descending x puts NaN after the rest. `isNaN` tests the
+ * element's value (nanOf of the select item an ordinal names), `ordered` is the element's own rendered expression.
  */
-export function withNanKey(value: string, ordered: string, modifiers: readonly Node[], renderedModifiers: string): string {
+export function withNanKey(isNaN: string, ordered: string, modifiers: readonly Node[], renderedModifiers: string): string {
   const descending = meaningful(modifiers).some((n) => nodeKeyword(n) === 'DESC');
-  return ` trino_nan_of(${value.trim()}) ${descending ? 'ASC' : 'DESC'} NULLS FIRST, ${ordered.trimStart()}${renderedModifiers}`;
+  return ` ${isNaN} ${descending ? 'ASC' : 'DESC'} NULLS FIRST, ${ordered.trimStart()}${renderedModifiers}`;
 }

@@ -5,7 +5,7 @@
 // expression goes through trino_cmp, which DuckDB's binder expands to the instant of a zoned value and to the value
 // itself for any other type (no cost for ordinary columns). An expression holding an aggregate is left as written:
 // a typed macro cannot take one (src/dialect/translate/unbound.ts).
-import { nullsFirst, splitOrderElement, withNanKey } from './nan-order.js';
+import { nanOf, nullsFirst, splitOrderElement, withNanKey } from './nan-order.js';
 import { hasAggregate } from './unbound.js';
 import { meaningful, nodeKeyword, splitArgs, type Node } from './tree.js';
 
@@ -21,7 +21,7 @@ const keyed = (x: string): string => (hasAggregate(x) ? x : x.replace(/^(\s*)([\
 function orderElement(element: readonly Node[], render: (nodes: readonly Node[]) => string, oneKey: boolean): string {
   const { expression, modifiers } = splitOrderElement(element);
   const key = keyed(render(expression));
-  return !oneKey && nullsFirst(modifiers) ? withNanKey(key, key, modifiers, render(modifiers)) : key + render(modifiers);
+  return !oneKey && nullsFirst(modifiers) ? withNanKey(nanOf(key), key, modifiers, render(modifiers)) : key + render(modifiers);
 }
 
 /** `RANGE BETWEEN 1 PRECEDING …`: a frame whose offset DuckDB measures on the one ORDER BY key. */

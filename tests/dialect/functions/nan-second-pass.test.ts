@@ -93,6 +93,18 @@ describe('NaN in a query ORDER BY … NULLS FIRST', () => {
       ],
     ],
     ['integers, with LIMIT', 'SELECT x FROM (VALUES 2, NULL, 1) t(x) ORDER BY x DESC NULLS FIRST LIMIT 2', [[null], [2]]],
+    [
+      'after UNION ALL, an ordinal',
+      'SELECT x FROM (VALUES nan(), 1e0, NULL) t(x) UNION ALL SELECT 2e0 ORDER BY 1 NULLS FIRST',
+      [[null], [Number.NaN], [1], [2]],
+    ],
+    ['after UNION, a name', 'SELECT x AS y FROM (VALUES nan(), 1e0, NULL) t(x) UNION SELECT 2e0 ORDER BY y DESC NULLS FIRST LIMIT 3', [[null], [2], [1]]],
+    [
+      'after parenthesized branches',
+      '(SELECT x FROM (VALUES nan(), 1e0, NULL) t(x)) UNION ALL (SELECT 2e0) ORDER BY 1 NULLS FIRST',
+      [[null], [Number.NaN], [1], [2]],
+    ],
+    ['after UNION of integers', 'SELECT 1 UNION SELECT 2 ORDER BY 1 DESC NULLS FIRST', [[2], [1]]],
   ];
   it.each(cases)('%s: %s', async (_what, sql, rows) => {
     expect((await engine.execute(sql)).rows).toEqual(rows);
