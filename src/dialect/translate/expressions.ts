@@ -196,34 +196,40 @@ export class ExpressionRewriter {
   /**
    * `… ORDER BY x NULLS FIRST` of a query or an aggregate's argument: each element that puts NULLs first gets NaN's key
    * before it (nan-order.ts). An ordinal names its select item's expression in that key. DuckDB lets the ORDER BY of
-   * a set operation name output columns only: there the set operation becomes a subquery, sorted outside, where an
-   * ordinal k is DuckDB's positional column #k. Undefined where no element puts NULLs first.
+   * a set operation name output columns only: there the query becomes a subquery, sorted outside, where an ordinal k
+   * is DuckDB's positional column #k; so is a query whose ORDER BY lists ordinals only, over `SELECT *`. Undefined
+   * where no element puts NULLs first.
    */
   private renderNanFirstOrderBy(items: readonly Node[]): string | undefined {
     const m = meaningful(items);
     const order = m.findIndex((n, k) => nodeKeyword(n) === 'ORDER' && nodeKeyword(m[k + 1]) === 'BY');
     if (order < 0) return undefined;
+    const query = isSubquery(items) || isParen(m[0]);
     const setOperation = m.slice(0, order).some((n) => SET_OPERATORS.has(nodeKeyword(n)));
-    if (setOperation && !isSubquery(items) && !isParen(m[0])) return undefined;
+    if (setOperation && !query) return undefined;
     const by = items.indexOf(m[order + 1]);
     let end = by + 1;
     while (end < items.length && !ORDER_BY_END.has(nodeKeyword(items[end]))) end++;
     const elements = splitArgs(items.slice(by + 1, end)).map(splitOrderElement);
     if (!elements.some((e) => nullsFirst(e.modifiers))) return undefined;
+    const ordinalOf = (expression: readonly Node[]) => {
+      const one = meaningful(expression);
+      return one.length === 1 && one[0].kind === 'token' && one[0].token.kind === 'number' ? one[0].token.text : undefined;
+    };
     const selectItems = setOperation ? undefined : selectListOf(items.slice(0, by));
+    const sortedOutside = setOperation || (query && selectItems === undefined && elements.every((e) => ordinalOf(e.expression) !== undefined));
     const rendered = elements.map(({ expression, modifiers }) => {
       const text = this.render(expression);
       if (!nullsFirst(modifiers)) return text + this.render(modifiers);
-      const ordinal = meaningful(expression);
-      if (ordinal.length !== 1 || ordinal[0].kind !== 'token' || ordinal[0].token.kind !== 'number')
-        return withNanKey(nanOf(text), text, modifiers, this.render(modifiers));
-      if (setOperation) return withNanKey(nanOfColumn(ordinal[0].token.text), text, modifiers, this.render(modifiers));
-      // An ordinal over `SELECT *` stays as written (docs/issue-15-audit.md "NaN, second pass").
-      const selected = selectItems?.[Number(ordinal[0].token.text) - 1];
+      const ordinal = ordinalOf(expression);
+      if (ordinal === undefined) return withNanKey(nanOf(text), text, modifiers, this.render(modifiers));
+      if (sortedOutside) return withNanKey(nanOfColumn(ordinal), text, modifiers, this.render(modifiers));
+      // An ordinal over `SELECT *` among other keys stays as written (docs/issue-15-audit.md "NaN, second pass").
+      const selected = selectItems?.[Number(ordinal) - 1];
       return selected ? withNanKey(nanOf(this.render(selected)), text, modifiers, this.render(modifiers)) : text + this.render(modifiers);
     });
     const sorted = `ORDER BY${rendered.join(',')}${this.render(items.slice(end))}`;
-    if (setOperation) return `SELECT * FROM (${this.render(items.slice(0, items.indexOf(m[order])))}) AS trino_sorted ${sorted}`;
+    if (sortedOutside) return `SELECT * FROM (${this.render(items.slice(0, items.indexOf(m[order])))}) AS trino_sorted ${sorted}`;
     return `${this.render(items.slice(0, by + 1))}${rendered.join(',')}${this.render(items.slice(end))}`;
   }
 

@@ -105,6 +105,24 @@ describe('NaN in a query ORDER BY … NULLS FIRST', () => {
       [[null], [Number.NaN], [1], [2]],
     ],
     ['after UNION of integers', 'SELECT 1 UNION SELECT 2 ORDER BY 1 DESC NULLS FIRST', [[2], [1]]],
+    [
+      'an ordinal over SELECT *',
+      "SELECT * FROM (VALUES (nan(), 'a'), (1e0, 'b'), (NULL, 'c')) t(x, s) ORDER BY 1 NULLS FIRST",
+      [
+        [null, 'c'],
+        [Number.NaN, 'a'],
+        [1, 'b'],
+      ],
+    ],
+    [
+      'an ordinal over t.*, DESC',
+      "SELECT t.* FROM (VALUES (nan(), 'a'), (1e0, 'b'), (NULL, 'c')) t(x, s) ORDER BY 1 DESC NULLS FIRST",
+      [
+        [null, 'c'],
+        [1, 'b'],
+        [Number.NaN, 'a'],
+      ],
+    ],
   ];
   it.each(cases)('%s: %s', async (_what, sql, rows) => {
     expect((await engine.execute(sql)).rows).toEqual(rows);
