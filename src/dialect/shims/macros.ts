@@ -538,12 +538,13 @@ export const MACROS: readonly string[] = [
   // element_at: NULL past the end and for a missing key, counts from the end for i < 0 (as DuckDB's a[i]), but
   // index 0 fails in Trino where a[i] gives NULL, and so does the lowest bigint (Java's Math.abs of it stays
   // negative, so Trino 476 computes length + index with toIntExact: "integer overflow"). A NaN key is found in no map
-  // (Trino 476: NULL; m[nan()] fails "Key not present in map: NaN"), where DuckDB finds a NaN key.
+  // (Trino 476: NULL; m[nan()] fails "Key not present in map: NaN"), where DuckDB finds a NaN key. Each message reads
+  // i: DuckDB folds `trino_fail(constant)` while binding, which failed every call whose key is not a constant.
   `trino_element_at(a, i) AS CASE WHEN typeof(a) LIKE 'MAP(%' AND trino_nan_of(i) THEN NULL
      WHEN typeof(a) NOT LIKE 'MAP(%' AND TRY_CAST(i AS BIGINT) = 0
-       THEN trino_fail_as('SQL array indices start at 1', a[i])
+       THEN trino_fail_as(CASE WHEN i IS NOT NULL THEN 'SQL array indices start at 1' END, a[i])
      WHEN typeof(a) NOT LIKE 'MAP(%' AND TRY_CAST(i AS BIGINT) = -9223372036854775808
-       THEN trino_fail_as('integer overflow', a[i])
+       THEN trino_fail_as(CASE WHEN i IS NOT NULL THEN 'integer overflow' END, a[i])
      ELSE a[i] END`,
   // NULL searched for gives NULL; NULL elements never match (list_position would find a NULL). Elements that are
   // arrays, maps or rows compare as Trino does (nested-compare.ts).

@@ -218,3 +218,15 @@ describeFunctions('Division by a signed zero', [
   ['ceil of a real -0.0', '1 / ceil(CAST(-0e0 AS real))', Number.NEGATIVE_INFINITY, 'real'],
   ['floor of a decimal', "floor(DECIMAL '-1.5')", '-2', 'decimal(2,0)'],
 ]);
+
+// Found on the way: element_at with a key that is not a constant failed for every map ("SQL array indices start at
+// 1"); Trino 476 answers.
+describeFunctions(
+  'element_at with a column key',
+  [
+    ['a varchar key', "element_at(MAP(ARRAY['a'], ARRAY[1]), x) FROM (VALUES 'a') t(x)", 1, 'integer'],
+    ['a double key', 'element_at(MAP(ARRAY[2e0, 1e0], ARRAY[1, 2]), x) FROM (VALUES 1e0) t(x)', 2, 'integer'],
+    ['an array index', 'element_at(ARRAY[5, 6], k) FROM (VALUES 2) t(k)', 6, 'integer'],
+  ],
+  [['index 0', 'element_at(ARRAY[5, 6], k) FROM (VALUES 0) t(k)', /SQL array indices start at 1/]],
+);
