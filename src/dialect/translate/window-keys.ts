@@ -16,12 +16,16 @@ const keyed = (x: string): string => (hasAggregate(x) ? x : x.replace(/^(\s*)([\
 
 /**
  * One ORDER BY element: its expression keyed, its ASC/DESC/NULLS words kept; with NULLS FIRST, NaN's key before it
- * (nan-order.ts), unless a RANGE frame with an offset needs the one key.
+ * (nan-order.ts); where a RANGE frame with an offset needs the one key, a NaN key fails instead.
  */
 function orderElement(element: readonly Node[], render: (nodes: readonly Node[]) => string, oneKey: boolean): string {
   const { expression, modifiers } = splitOrderElement(element);
   const key = keyed(render(expression));
-  return !oneKey && nullsFirst(modifiers) ? withNanKey(nanOf(key), key, modifiers, render(modifiers)) : key + render(modifiers);
+  if (!nullsFirst(modifiers)) return key + render(modifiers);
+  // A RANGE offset measures on the one key: a NaN there fails (shims/nan-macros.ts).
+  return oneKey
+    ? key.replace(/^(\s*)([\s\S]*?)(\s*)$/, '$1trino_nan_range_key($2)$3') + render(modifiers)
+    : withNanKey(nanOf(key), key, modifiers, render(modifiers));
 }
 
 /** `RANGE BETWEEN 1 PRECEDING …`: a frame whose offset DuckDB measures on the one ORDER BY key. */

@@ -60,6 +60,12 @@ describeFunctions('NaN in orderings with NULLS FIRST', [
     'array(bigint)',
   ],
   ['array_agg of text', "array_agg(x ORDER BY x NULLS FIRST) FROM (VALUES 'b', NULL, 'a') t(x)", [null, 'a', 'b'], 'array(varchar)'],
+  [
+    'a RANGE offset without NaN',
+    'array_agg(r ORDER BY x) FROM (SELECT x, sum(x) OVER (ORDER BY x NULLS FIRST RANGE BETWEEN 1 PRECEDING AND CURRENT ROW) r FROM (VALUES 3e0, 1e0, NULL) t(x))',
+    [1, 3, null],
+    'array(double)',
+  ],
 ]);
 
 describe('NaN in a query ORDER BY … NULLS FIRST', () => {
@@ -142,44 +148,19 @@ describeFunctions('NaN keys of JOIN … USING', [
   ['integer keys', 'count(*) FROM (VALUES 1, 2) a(x) JOIN (VALUES 1) b(x) USING (x)', 1, 'bigint'],
 ]);
 
-describe('NaN keys of RIGHT or FULL JOIN … USING fail locally', () => {
-  let engine: AthenaLocalEngine;
-  beforeAll(async () => {
-    engine = await AthenaLocalEngine.open({ lakeRoot: mkdtempSync(join(tmpdir(), 'lake-nan-')), inMemory: true, threads: 1 });
-  });
-  afterAll(async () => engine.close());
-  it.each(['RIGHT', 'FULL'])('%s JOIN', async (type) => {
-    await expect(engine.execute(`SELECT x, v, w ${LEFT_ROWS} ${type} JOIN ${RIGHT_ROWS}`)).rejects.toThrow(/a NaN key in RIGHT or FULL JOIN … USING/);
-  });
-});
-
 // max and max_by order NaN below every number inside arrays and rows too, element by element (min and min_by above,
 // as DuckDB does): a nested value holding NaN fails locally rather than answer DuckDB's NaN-largest order.
-describeFunctions(
-  'NaN inside the arrays and rows of max, max_by and greatest',
-  [
-    ['max of arrays without NaN', 'max(ARRAY[x]) FROM (VALUES 2e0, 1e0) t(x)', [2], 'array(double)'],
-    ['min of arrays holding NaN', 'min(a) FROM (VALUES ARRAY[nan(), 5e0], ARRAY[1e0, 2e0]) t(a)', [1, 2], 'array(double)'],
-    ['min of [2, NaN], [2, 1]', 'min(a) FROM (VALUES ARRAY[2e0, nan()], ARRAY[2e0, 1e0]) t(a)', [2, 1], 'array(double)'],
-    ['min_by of an array key', 'min_by(k, a) FROM (VALUES (1, ARRAY[nan()]), (2, ARRAY[1e0])) t(k, a)', 2, 'integer'],
-    ['max of text arrays', "max(a) FROM (VALUES ARRAY['NaN', 'b'], ARRAY['a']) t(a)", ['a'], 'array(varchar)'],
-    ['max_by of an array key without NaN', 'max_by(k, ARRAY[x]) FROM (VALUES (1, 3e0), (2, 1e0)) t(k, x)', 1, 'integer'],
-    ['least of arrays holding NaN', 'least(ARRAY[nan()], ARRAY[1e0])', [1], 'array(double)'],
-    ['greatest of arrays without NaN', 'greatest(ARRAY[2e0], ARRAY[1e0])', [2], 'array(double)'],
-    ['greatest of doubles skips NaN', 'greatest(nan(), 1e0)', 1, 'double'],
-  ],
-  [
-    ['max of arrays holding NaN', 'max(ARRAY[x]) FROM (VALUES nan(), 1e0) t(x)', /max or max_by of an array, map or row holding NaN/],
-    ['max of rows holding NaN', 'max(ROW(x)) FROM (VALUES nan(), 1e0) t(x)', /max or max_by of an array, map or row holding NaN/],
-    ['greatest of arrays holding NaN', 'greatest(ARRAY[nan()], ARRAY[1e0])', /greatest of arrays or rows holding NaN/],
-    ['greatest of rows holding NaN', 'greatest(ROW(nan()), ROW(2e0))', /greatest of arrays or rows holding NaN/],
-    [
-      'max_by of an array key holding NaN',
-      'max_by(k, ARRAY[x]) FROM (VALUES (1, nan()), (2, 1e0)) t(k, x)',
-      /max or max_by of an array, map or row holding NaN/,
-    ],
-  ],
-);
+describeFunctions('NaN inside the arrays and rows of max, max_by and greatest', [
+  ['max of arrays without NaN', 'max(ARRAY[x]) FROM (VALUES 2e0, 1e0) t(x)', [2], 'array(double)'],
+  ['min of arrays holding NaN', 'min(a) FROM (VALUES ARRAY[nan(), 5e0], ARRAY[1e0, 2e0]) t(a)', [1, 2], 'array(double)'],
+  ['min of [2, NaN], [2, 1]', 'min(a) FROM (VALUES ARRAY[2e0, nan()], ARRAY[2e0, 1e0]) t(a)', [2, 1], 'array(double)'],
+  ['min_by of an array key', 'min_by(k, a) FROM (VALUES (1, ARRAY[nan()]), (2, ARRAY[1e0])) t(k, a)', 2, 'integer'],
+  ['max of text arrays', "max(a) FROM (VALUES ARRAY['NaN', 'b'], ARRAY['a']) t(a)", ['a'], 'array(varchar)'],
+  ['max_by of an array key without NaN', 'max_by(k, ARRAY[x]) FROM (VALUES (1, 3e0), (2, 1e0)) t(k, x)', 1, 'integer'],
+  ['least of arrays holding NaN', 'least(ARRAY[nan()], ARRAY[1e0])', [1], 'array(double)'],
+  ['greatest of arrays without NaN', 'greatest(ARRAY[2e0], ARRAY[1e0])', [2], 'array(double)'],
+  ['greatest of doubles skips NaN', 'greatest(nan(), 1e0)', 1, 'double'],
+]);
 
 // A NaN key is found in no map (NaN = NaN is false): element_at gives NULL, the subscript fails as for a missing key.
 describeFunctions(
@@ -230,3 +211,34 @@ describeFunctions(
   ],
   [['index 0', 'element_at(ARRAY[5, 6], k) FROM (VALUES 0) t(k)', /SQL array indices start at 1/]],
 );
+
+// Refused locally where Trino answers, at run time and only when a NaN meets them (other values answer as Trino).
+const REFUSED: [construct: string, sql: string, message: RegExp][] = [
+  ['RIGHT JOIN … USING of a NaN key', `SELECT x, v, w ${LEFT_ROWS} RIGHT JOIN ${RIGHT_ROWS}`, /a NaN key in RIGHT or FULL JOIN … USING/],
+  ['FULL JOIN … USING of a NaN key', `SELECT x, v, w ${LEFT_ROWS} FULL JOIN ${RIGHT_ROWS}`, /a NaN key in RIGHT or FULL JOIN … USING/],
+  ['max of arrays holding NaN', 'SELECT max(ARRAY[x]) FROM (VALUES nan(), 1e0) t(x)', /max or max_by of an array, map or row holding NaN/],
+  ['max of rows holding NaN', 'SELECT max(ROW(x)) FROM (VALUES nan(), 1e0) t(x)', /max or max_by of an array, map or row holding NaN/],
+  ['greatest of arrays holding NaN', 'SELECT greatest(ARRAY[nan()], ARRAY[1e0])', /greatest of arrays or rows holding NaN/],
+  ['greatest of rows holding NaN', 'SELECT greatest(ROW(nan()), ROW(2e0))', /greatest of arrays or rows holding NaN/],
+  [
+    'max_by of an array key holding NaN',
+    'SELECT max_by(k, ARRAY[x]) FROM (VALUES (1, nan()), (2, 1e0)) t(k, x)',
+    /max or max_by of an array, map or row holding NaN/,
+  ],
+  [
+    'a NaN in a window ORDER BY … NULLS FIRST with a RANGE offset',
+    'SELECT sum(x) OVER (ORDER BY x NULLS FIRST RANGE BETWEEN 1 PRECEDING AND CURRENT ROW) FROM (VALUES 3e0, nan()) t(x)',
+    /a NaN in a window ORDER BY … NULLS FIRST with a RANGE offset/,
+  ],
+];
+
+describe('NaN refused locally', () => {
+  let engine: AthenaLocalEngine;
+  beforeAll(async () => {
+    engine = await AthenaLocalEngine.open({ lakeRoot: mkdtempSync(join(tmpdir(), 'lake-nan-')), inMemory: true, threads: 1 });
+  });
+  afterAll(async () => engine.close());
+  it.each(REFUSED)('%s: %s', async (_construct, sql, message) => {
+    await expect(engine.execute(sql)).rejects.toThrow(message);
+  });
+});
