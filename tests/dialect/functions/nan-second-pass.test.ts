@@ -61,6 +61,12 @@ describeFunctions('NaN in orderings with NULLS FIRST', [
   ],
   ['array_agg of text', "array_agg(x ORDER BY x NULLS FIRST) FROM (VALUES 'b', NULL, 'a') t(x)", [null, 'a', 'b'], 'array(varchar)'],
   [
+    'listagg WITHIN GROUP',
+    "listagg(s, ',') WITHIN GROUP (ORDER BY x NULLS FIRST) FROM (VALUES ('a', 1e0), ('b', nan()), ('c', NULL)) t(s, x)",
+    'c,b,a',
+    'varchar',
+  ],
+  [
     'a RANGE offset without NaN',
     'array_agg(r ORDER BY x) FROM (SELECT x, sum(x) OVER (ORDER BY x NULLS FIRST RANGE BETWEEN 1 PRECEDING AND CURRENT ROW) r FROM (VALUES 3e0, 1e0, NULL) t(x))',
     [1, 3, null],
