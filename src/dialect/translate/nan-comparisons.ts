@@ -58,14 +58,17 @@ function startsConjunct(parts: readonly Part[], at: number): boolean {
 }
 
 /**
- * `WHERE … AND x IN (subquery)` (or HAVING, ON): Trino 476 plans a conjunct IN of a subquery as a semi join in which a
+ * `WHERE … AND x IN (subquery)` or `x = ANY (subquery)` (or HAVING, ON): Trino 476 plans a conjunct IN of a subquery as a semi join in which a
  * NaN x matches no NaN (the row is dropped), where DuckDB keeps it; elsewhere (a select list, under OR or NOT) Trino
  * answers true for a NaN among the subquery's values, as DuckDB does. A NaN x becomes NULL there (`trino_nan_null`),
  * which no condition keeps.
  */
 function guardConjunctInSubquery(parts: Part[], i: number): void {
-  const inAt = previous(parts, i);
-  if (parts[inAt]?.kind !== 'boundary' || parts[inAt].text.toUpperCase() !== 'IN') return;
+  let inAt = previous(parts, i);
+  const word = parts[inAt]?.kind === 'boundary' ? parts[inAt].text.toUpperCase() : '';
+  // `x = ANY (subquery)` and `= SOME` are IN.
+  if ((word === 'ANY' || word === 'SOME') && parts[previous(parts, inAt)]?.op === '=') inAt = previous(parts, inAt);
+  else if (word !== 'IN') return;
   const left = operand(parts, inAt, -1);
   if (!left || neverNaN(parts, left) || !startsConjunct(parts, left[0])) return;
   parts.splice(left[0], left[1] - left[0] + 1, { kind: 'operand', text: `trino_nan_null(${textOf(parts, left).trim()})` });

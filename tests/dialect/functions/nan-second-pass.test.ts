@@ -38,6 +38,9 @@ describeFunctions('NaN IN a subquery', [
   ['NOT (x IN …)', 'count(*) FROM (VALUES nan(), 1e0) t(x) WHERE NOT (x IN (SELECT nan()))', 1, 'bigint'],
   ['in a select list', 'x IN (SELECT y FROM (VALUES nan(), 2e0) u(y)) FROM (VALUES nan()) t(x)', true, 'boolean'],
   ['integers', 'count(*) FROM (VALUES 1, 2) t(x) WHERE x IN (SELECT 1)', 1, 'bigint'],
+  ['WHERE x = ANY (SELECT nan())', 'count(*) FROM (VALUES nan(), 1e0) t(x) WHERE x = ANY (SELECT nan())', 0, 'bigint'],
+  ['WHERE x = SOME (…)', 'count(*) FROM (VALUES nan(), 1e0) t(x) WHERE x = SOME (SELECT y FROM (VALUES nan(), 1e0) u(y))', 1, 'bigint'],
+  ['= ANY in a select list', 'x = ANY (SELECT nan()) FROM (VALUES nan()) t(x)', true, 'boolean'],
 ]);
 
 // ORDER BY … NULLS FIRST: Trino 476 sorts NaN right after the NULLs ascending and last descending (below every number),
