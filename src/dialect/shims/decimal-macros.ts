@@ -97,9 +97,10 @@ export const DECIMAL_MACROS: readonly string[] = [
   // the largest scale (the set operation check, translate/set-operation-types.ts).
   `trino_scale_nulls() AS {'n': NULL, ${WIDTHS.map((k) => `'s${k}': NULL::DECIMAL(${k}, ${k})`).join(', ')}}`,
   `trino_sum_checked(x) AS ${SUM_CHECKED}`,
-  // + 0.0 (a decimal(2,1)): DuckDB's floor of an integer is a double, of an exact decimal an exact decimal.
-  `trino_floor(x) AS ${bound(SCALE_38_FAILS('floor(v + 0.0)'), ROUNDED)}`,
-  `trino_ceil(x) AS ${bound(SCALE_38_FAILS('ceil(v + 0.0)'), ROUNDED)}`,
+  // - 0.0 (a decimal(2,1)): DuckDB's floor of an integer is a double, of an exact decimal an exact decimal. Minus,
+  // because -0.0 + 0.0 is +0.0 where Trino's floor(-0.0) and ceil(-0.0) keep -0.0 (1 / floor(x) is -Infinity).
+  `trino_floor(x) AS ${bound(SCALE_38_FAILS('floor(v - 0.0)'), ROUNDED)}`,
+  `trino_ceil(x) AS ${bound(SCALE_38_FAILS('ceil(v - 0.0)'), ROUNDED)}`,
   // round(x): Java Math.round (half up on the scaled double) for double and real, half away from zero otherwise.
   `trino_round_whole(x) AS ${bound(`CASE WHEN ${T} IN ('DOUBLE', 'FLOAT') THEN cast_to_type(trino_java_round(CAST(v AS DOUBLE), 0), v) ELSE round(v) END`, ROUNDED)}`,
   // round(x, d): an integer is rounded as a HUGEINT and cast back: DuckDB's round(integer, -n) wraps around

@@ -76,7 +76,12 @@ export const FUNCTION_MACROS: readonly string[] = [
   // skip NULLs). Trino 476's greatest ignores a NaN unless all arguments are NaN (greatest(nan(), 1e0) is 1.0), which
   // is how DuckDB's least (NaN sorts above +Infinity there) already treats NaN.
   `trino_is_nan(x) AS (typeof(x) IN ('DOUBLE', 'FLOAT') AND CAST(x AS VARCHAR) IN ('nan', '-nan'))`,
-  `trino_greatest_of(l) AS CASE WHEN list_count(l) = len(l) THEN coalesce(list_max(list_filter(l, lambda x: NOT trino_is_nan(x))), l[1]) END`,
+  // Inside arrays and rows Trino's greatest orders NaN below every number too, element by element (greatest(ARRAY[nan()],
+  // ARRAY[1e0]) is [1.0]), which DuckDB's one ordering cannot give: such values holding a NaN fail (nan-macros.ts).
+  `trino_greatest_of(l) AS CASE WHEN list_count(l) = len(l) THEN CASE
+     WHEN regexp_matches(typeof(l), '^(STRUCT|MAP)\\(|\\[\\]\\[\\]$') AND list_bool_or(list_transform(l, lambda x: trino_nested_nan(x)))
+       THEN cast_to_type(trino_fail('greatest of arrays or rows holding NaN: Athena orders NaN below every number inside them (greatest(ARRAY[nan()], ARRAY[1e0]) is [1.0]), which the local engine does not reproduce; filter the NaN out first (is_nan)'), l[1])
+     ELSE coalesce(list_max(list_filter(l, lambda x: NOT trino_is_nan(x))), l[1]) END END`,
   `trino_least_of(l) AS CASE WHEN list_count(l) = len(l) THEN list_min(l) END`,
   // The scale of a type name (DECIMAL(38,1) → 1; an array of decimals too, else 0), for the check that DuckDB's common
   // type of several values keeps each one's scale (translate/decimal-common-type.ts): DuckDB narrows the scale past

@@ -377,10 +377,12 @@ export const MACROS: readonly string[] = [
   // n / d with n = a·10^(S + s2) and d = b·10^s2, both integers; where n would pass a HUGEINT, in BigInt
   // (decimal-quotient.ts).
   `trino_decimal_quotient(n, d) AS sign(n) * sign(d) * ((abs(n) * 2 + abs(d)) // (2 * abs(d)))`,
+  // A double or real divided by zero is ±Infinity by the signs of both (1 / -0.0 is -Infinity, as Java divides), NaN
+  // for 0 or NaN, NULL for NULL.
   `trino_divide_bound(a, b, w, s) AS CASE
      WHEN b = 0 THEN cast_to_type(CASE WHEN typeof(a + b) IN ${FLOATING}
-       THEN CASE WHEN a = 0 OR isnan(a) THEN 'NaN'::DOUBLE WHEN (a > 0) = signbit(CAST(b AS DOUBLE)) THEN '-Infinity'::DOUBLE
-         ELSE 'Infinity'::DOUBLE END
+       THEN CASE WHEN a <> 0 AND NOT isnan(CAST(a AS DOUBLE)) THEN CASE WHEN (a > 0) = signbit(CAST(b AS DOUBLE)) THEN '-Infinity'::DOUBLE ELSE 'Infinity'::DOUBLE END
+         WHEN a IS NOT NULL THEN 'NaN'::DOUBLE END
        ELSE trino_fail('Division by zero') END, w)
      WHEN typeof(w) LIKE 'DECIMAL%' AND (trino_scale(w) + s > 36 OR abs(CAST(a AS DOUBLE)) * pow(10, trino_scale(w) + s) >= 1e37)
        THEN cast_to_type(trino_decimal_quotient_text(CAST(a AS VARCHAR), CAST(b AS VARCHAR), trino_scale(w)), w)
@@ -532,6 +534,7 @@ export const MACROS: readonly string[] = [
   `trino_subscript(a, i) AS CASE
      WHEN typeof(a) NOT LIKE 'MAP(%' AND TRY_CAST(i AS BIGINT) < 1 THEN trino_fail_as(CASE WHEN TRY_CAST(i AS BIGINT) = 0
        THEN 'SQL array indices start at 1' ELSE 'Array subscript is negative: ' || i END, a[i])
+     WHEN typeof(a) LIKE 'MAP(%' AND trino_nan_of(i) THEN trino_fail_as('Key not present in map: NaN', a[i])
      WHEN a[i] IS NOT NULL OR a IS NULL OR i IS NULL THEN a[i]
      WHEN typeof(a) LIKE 'MAP(%' THEN CASE WHEN list_contains(json_keys(to_json(a)), CAST(i AS VARCHAR)) THEN a[i]
        ELSE trino_fail_as('Key not present in map: ' || i, a[i]) END
@@ -540,11 +543,14 @@ export const MACROS: readonly string[] = [
        || i || ' > ' || json_array_length(to_json(a)), a[i]) END`,
   // element_at: NULL past the end and for a missing key, counts from the end for i < 0 (as DuckDB's a[i]), but
   // index 0 fails in Trino where a[i] gives NULL, and so does the lowest bigint (Java's Math.abs of it stays
-  // negative, so Trino 476 computes length + index with toIntExact: "integer overflow").
-  `trino_element_at(a, i) AS CASE WHEN typeof(a) NOT LIKE 'MAP(%' AND TRY_CAST(i AS BIGINT) = 0
-       THEN trino_fail_as('SQL array indices start at 1', a[i])
+  // negative, so Trino 476 computes length + index with toIntExact: "integer overflow"). A NaN key is found in no map
+  // (Trino 476: NULL; m[nan()] fails "Key not present in map: NaN"), where DuckDB finds a NaN key. Each message reads
+  // i: DuckDB folds `trino_fail(constant)` while binding, which failed every call whose key is not a constant.
+  `trino_element_at(a, i) AS CASE WHEN typeof(a) LIKE 'MAP(%' AND trino_nan_of(i) THEN NULL
+     WHEN typeof(a) NOT LIKE 'MAP(%' AND TRY_CAST(i AS BIGINT) = 0
+       THEN trino_fail_as(CASE WHEN i IS NOT NULL THEN 'SQL array indices start at 1' END, a[i])
      WHEN typeof(a) NOT LIKE 'MAP(%' AND TRY_CAST(i AS BIGINT) = -9223372036854775808
-       THEN trino_fail_as('integer overflow', a[i])
+       THEN trino_fail_as(CASE WHEN i IS NOT NULL THEN 'integer overflow' END, a[i])
      ELSE a[i] END`,
   // NULL searched for gives NULL; NULL elements never match (list_position would find a NULL). Elements that are
   // arrays, maps or rows compare as Trino does (nested-compare.ts).

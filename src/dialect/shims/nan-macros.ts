@@ -15,6 +15,18 @@ export const NAN_MACROS: readonly string[] = [
   `trino_nan_of(x) AS CASE WHEN ${IS_FLOAT('x')} THEN isnan(TRY_CAST(x AS DOUBLE)) ELSE false END`,
   // x, or NULL where x is NaN: a join key (a NULL key joins nothing, as NaN in Trino) and an aggregate's input.
   `trino_nan_null(x) AS CASE WHEN ${IS_FLOAT('x')} AND isnan(TRY_CAST(x AS DOUBLE)) THEN NULL ELSE x END`,
+  // Whether an array, map or row holds a double or real NaN at any depth: DuckDB's to_json writes NaN bare, after `[`,
+  // `,` or `:` (a string holding ",NaN]" reads as one too: its max fails where Trino answers, never silently).
+  `trino_nested_nan(x) AS CASE WHEN regexp_matches(typeof(x), '^(STRUCT|MAP)\\(|\\[\\]$') AND regexp_matches(typeof(x), 'DOUBLE|FLOAT')
+     THEN regexp_matches(CAST(to_json(x) AS VARCHAR), '[\\[,:]-?NaN[\\],}]') ELSE false END`,
+  // The key of a window ORDER BY … NULLS FIRST with a RANGE offset (translate/window-keys.ts): Trino sorts NaN below
+  // every number there, which a second key cannot give under a RANGE offset, so a NaN key fails.
+  `trino_nan_range_key(x) AS CASE WHEN ${IS_FLOAT('x')} AND isnan(TRY_CAST(x AS DOUBLE)) THEN cast_to_type(trino_fail(
+     'a NaN in a window ORDER BY … NULLS FIRST with a RANGE offset: Athena sorts NaN first there (below every number), which the local engine does not reproduce; filter the NaN out first (is_nan) or use ROWS'), x) ELSE x END`,
+  // A right key of RIGHT or FULL JOIN … USING (translate/nan-using.ts): NULL in place of NaN would be the merged key of
+  // a row without match, where Trino keeps NaN, so a NaN key fails.
+  `trino_nan_outer_key(x) AS CASE WHEN ${IS_FLOAT('x')} AND isnan(TRY_CAST(x AS DOUBLE)) THEN cast_to_type(trino_fail(
+     'a NaN key in RIGHT or FULL JOIN … USING: Athena joins no NaN key and keeps NaN as the key of a row without match, which the local engine does not reproduce; write ON a.k = b.k and coalesce(a.k, b.k)'), x) ELSE x END`,
   // max(x, n) (translate/nan-aggregates.ts): the n largest values that are not NaN (skipping), then NaNs up to n from
   // DuckDB's own answer, which lists the NaNs first.
   `trino_max_n(skipping, every, n) AS CASE WHEN every IS NOT NULL THEN list_concat(coalesce(skipping, []),

@@ -34,6 +34,8 @@ import { IPPREFIX_INSTEAD, IPPREFIX_REFUSED, TYPED_LITERAL_KEYWORDS } from './ty
 import { IP_STRUCT, ipAddressLiteral, NamedScopeError } from '../shims/ip-address.js';
 import { TZ0_STRUCT } from '../shims/macros.js';
 import { renderWindowSpecification } from './window-keys.js';
+import { nanOf, nanOfColumn, nullsFirst, splitOrderElement, withNanKey } from './nan-order.js';
+import { guardNanUsingJoins } from './nan-using.js';
 import { shimCall } from './unbound.js';
 
 /** Words that end an operand; anything else bare is an identifier. */
@@ -83,6 +85,29 @@ const NEGATIVE_LITERAL_BOUNDS = new Map([
   ['2147483648', 'CAST(-2147483648 AS INTEGER)'],
   ['9223372036854775808', 'CAST(-9223372036854775808 AS BIGINT)'],
 ]);
+
+const SET_OPERATORS = new Set(['UNION', 'INTERSECT', 'EXCEPT']);
+const ORDER_BY_END = new Set(['LIMIT', 'OFFSET', 'FETCH']);
+
+/**
+ * The expressions of a query's select list (aliases dropped), for ORDER BY ordinals; undefined for `SELECT *` and
+ * `t.*` items, whose columns are not written out.
+ */
+function selectListOf(items: readonly Node[]): Node[][] | undefined {
+  const select = items.findIndex((n) => nodeKeyword(n) === 'SELECT');
+  if (select < 0) return undefined;
+  const after = meaningful(items.slice(select + 1));
+  const start = nodeKeyword(after[0]) === 'DISTINCT' || nodeKeyword(after[0]) === 'ALL' ? items.indexOf(after[0]) + 1 : select + 1;
+  const from = items.findIndex((n, k) => k > select && nodeKeyword(n) === 'FROM');
+  const expressions = splitArgs(items.slice(start, from < 0 ? items.length : from)).map((item) => {
+    const m = meaningful(item);
+    const as = m.findIndex((n) => nodeKeyword(n) === 'AS');
+    // `x AS y` and `x y`: the expression before the alias.
+    if (as >= 0) return item.slice(0, item.indexOf(m[as]));
+    return m.length === 2 && m[1].kind === 'token' && (m[1].token.kind === 'word' || m[1].token.kind === 'quoted') ? [m[0]] : item;
+  });
+  return expressions.some((e) => nodeText(meaningful(e).at(-1) ?? e[0]).endsWith('*')) ? undefined : expressions;
+}
 
 const VALUES_END = new Set(['ORDER', 'LIMIT', 'OFFSET', 'FETCH', 'UNION', 'INTERSECT', 'EXCEPT']);
 
@@ -152,6 +177,8 @@ export class ExpressionRewriter {
     const yearMonthStep = this.yearMonthStep;
     this.yearMonthStep = false;
     // A set operation whose decimal columns only DuckDB's binder types is checked there (set-operation-types.ts).
+    const nanOrdered = this.renderNanFirstOrderBy(items);
+    if (nanOrdered !== undefined) return { text: nanOrdered, zoned: false };
     const setOperation = setOperationToCheck(items);
     if (setOperation) return { text: checkedSetOperationText(setOperation, (nodes) => this.render(nodes)), zoned: false };
     const parts: Part[] = [];
@@ -159,6 +186,7 @@ export class ExpressionRewriter {
     const yearMonths = parts.flatMap((p) => (p.yearMonth ? [p.yearMonth] : []));
     const addedYearMonths = new Set<Token>();
     rewriteOperators(parts, { correlatable: this.correlatableDepth > 0, addedYearMonths, lambdaParameters: this.lambdaParameters });
+    guardNanUsingJoins(parts);
     const meaningfulParts = parts.filter((p) => p.kind !== 'trivia');
     const one = meaningfulParts.length === 1 ? meaningfulParts[0] : undefined;
     for (const at of yearMonths) {
@@ -166,6 +194,46 @@ export class ExpressionRewriter {
         this.report(at, 'year-month-interval', YEAR_MONTH_VALUE.message, YEAR_MONTH_VALUE.hint);
     }
     return { text: parts.map((p) => p.text).join(''), zoned: one?.zoned === true, nested: one?.nested === true };
+  }
+
+  /**
+   * `… ORDER BY x NULLS FIRST` of a query or an aggregate's argument: each element that puts NULLs first gets NaN's key
+   * before it (nan-order.ts). An ordinal names its select item's expression in that key. DuckDB lets the ORDER BY of
+   * a set operation name output columns only: there the query becomes a subquery, sorted outside, where an ordinal k
+   * is DuckDB's positional column #k; so is a query whose ORDER BY lists ordinals only, over `SELECT *`. Undefined
+   * where no element puts NULLs first.
+   */
+  private renderNanFirstOrderBy(items: readonly Node[]): string | undefined {
+    const m = meaningful(items);
+    const order = m.findIndex((n, k) => nodeKeyword(n) === 'ORDER' && nodeKeyword(m[k + 1]) === 'BY');
+    if (order < 0) return undefined;
+    const query = isSubquery(items) || isParen(m[0]);
+    const setOperation = m.slice(0, order).some((n) => SET_OPERATORS.has(nodeKeyword(n)));
+    if (setOperation && !query) return undefined;
+    const by = items.indexOf(m[order + 1]);
+    let end = by + 1;
+    while (end < items.length && !ORDER_BY_END.has(nodeKeyword(items[end]))) end++;
+    const elements = splitArgs(items.slice(by + 1, end)).map(splitOrderElement);
+    if (!elements.some((e) => nullsFirst(e.modifiers))) return undefined;
+    const ordinalOf = (expression: readonly Node[]) => {
+      const one = meaningful(expression);
+      return one.length === 1 && one[0].kind === 'token' && one[0].token.kind === 'number' ? one[0].token.text : undefined;
+    };
+    const selectItems = setOperation ? undefined : selectListOf(items.slice(0, by));
+    const sortedOutside = setOperation || (query && selectItems === undefined && elements.every((e) => ordinalOf(e.expression) !== undefined));
+    const rendered = elements.map(({ expression, modifiers }) => {
+      const text = this.render(expression);
+      if (!nullsFirst(modifiers)) return text + this.render(modifiers);
+      const ordinal = ordinalOf(expression);
+      if (ordinal === undefined) return withNanKey(nanOf(text), text, modifiers, this.render(modifiers));
+      if (sortedOutside) return withNanKey(nanOfColumn(ordinal), text, modifiers, this.render(modifiers));
+      // An ordinal over `SELECT *` among other keys stays as written (docs/issue-15-audit.md "NaN, second pass").
+      const selected = selectItems?.[Number(ordinal) - 1];
+      return selected ? withNanKey(nanOf(this.render(selected)), text, modifiers, this.render(modifiers)) : text + this.render(modifiers);
+    });
+    const sorted = `ORDER BY${rendered.join(',')}${this.render(items.slice(end))}`;
+    if (sortedOutside) return `SELECT * FROM (${this.render(items.slice(0, items.indexOf(m[order])))}) AS trino_sorted ${sorted}`;
+    return `${this.render(items.slice(0, by + 1))}${rendered.join(',')}${this.render(items.slice(end))}`;
   }
 
   private readonly offsetsReported = new Set<Token>();

@@ -8,11 +8,32 @@ import type { CallHandler } from './functions.js';
 
 const distinctOf = (arg: string) => /^DISTINCT\s+/i.exec(arg)?.[0] ?? '';
 
+/**
+ * Inside an array, map or row Trino's max and max_by order NaN below every number too, element by element (max of
+ * [NaN, 5] and [1, 2] is [1, 2]; of [2, NaN], [2, 1] and [2, 3] it is [2, 3]), which DuckDB's one ordering cannot give:
+ * such a value holding a NaN fails instead. `typed` is an aggregate of the value bound only for its type: DuckDB folds
+ * the CASE and drops it, so other types keep their one aggregate.
+ */
+function refusingNestedNaN(typed: string, value: string, tail: string, answer: string, scalar: string): string {
+  return `CASE WHEN regexp_matches(typeof([${typed}${tail}]), '^(STRUCT|MAP)\\(|\\[\\]\\[\\]$')
+    THEN CASE WHEN bool_or(trino_nested_nan(${value}))${tail} THEN cast_to_type(trino_fail(${NESTED_NAN}), ${answer}) ELSE ${answer} END
+    ELSE ${scalar} END`;
+}
+const NESTED_NAN =
+  "'max or max_by of an array, map or row holding NaN: Athena orders NaN below every number inside it (max of [NaN, 5] and [1, 2] is [1, 2]), which the local engine does not reproduce; filter the NaN out first (is_nan)'";
+
 export const NAN_CALL_REWRITES: Record<string, CallHandler> = {
   max: (c) => {
     const distinct = distinctOf(c.arg(0));
     const x = c.arg(0).slice(distinct.length);
-    if (c.args.length === 1) return `coalesce(max(${distinct}trino_nan_null(${x}))${c.tail}, max(${c.all()})${c.tail})`;
+    if (c.args.length === 1)
+      return refusingNestedNaN(
+        `min(${x})`,
+        x,
+        c.tail,
+        `max(${c.all()})${c.tail}`,
+        `coalesce(max(${distinct}trino_nan_null(${x}))${c.tail}, max(${c.all()})${c.tail})`,
+      );
     if (c.args.length !== 2) return undefined;
     return `trino_max_n(max(${distinct}trino_nan_null(${x}), ${c.arg(1)})${c.tail}, max(${c.all()})${c.tail}, ${c.arg(1)})`;
   },
@@ -22,6 +43,6 @@ export const NAN_CALL_REWRITES: Record<string, CallHandler> = {
     // A key bound through min() only for its type (DuckDB drops the unused aggregate after folding the CASE).
     return `CASE WHEN typeof([min(${key})${c.tail}]) IN ('DOUBLE[]', 'FLOAT[]')
       THEN CASE WHEN count(trino_nan_null(${key}))${c.tail} > 0 THEN arg_max_null(${v}, trino_nan_null(${key}))${c.tail} ELSE arg_max_null(${v}, ${key})${c.tail} END
-      ELSE arg_max_null(${v}, ${key})${c.tail} END`;
+      ELSE ${refusingNestedNaN(`min(${key})`, key, c.tail, `arg_max_null(${v}, ${key})${c.tail}`, `arg_max_null(${v}, ${key})${c.tail}`)} END`;
   },
 };

@@ -6,6 +6,7 @@ import {
   comparisonMeetsNaN,
   decidesJoinMatch,
   isLiteralText,
+  isNullLiteral,
   literalKind,
   nanAwareBetween,
   nanAwareComparison,
@@ -25,8 +26,12 @@ function guardBetween(parts: Part[], i: number): number {
   if (!between) return i;
   const { not, x, low, high } = between;
   const guard = betweenGuards(parts, x, low, high);
-  if (!guard.low && !guard.high) return i;
+  const kinds = [x, low, high].map((r) => literalKind(parts, r));
   const [a, lo, hi] = [x, low, high].map((r) => textOf(parts, r).trim());
+  // A NULL bound is 'other', yet Trino answers NULL for a NaN x there (nan-forms.ts).
+  const nullBound =
+    kinds[0] === 'unknown' && (isNullLiteral(lo) || isNullLiteral(hi)) && ![lo, hi].some((t, k) => kinds[k + 1] === 'other' && !isNullLiteral(t));
+  if (!nullBound && !guard.low && !guard.high) return i;
   const text = decidesJoinMatch(parts, i)
     ? `(trino_nan_null(${a}) BETWEEN trino_nan_null(${lo}) AND trino_nan_null(${hi}))`
     : nanAwareBetween(a, lo, hi, not, guard);
@@ -34,9 +39,52 @@ function guardBetween(parts: Part[], i: number): number {
   return x[0];
 }
 
+const SUBQUERY = /^\(\s*(?:SELECT|WITH|VALUES)\b/i;
+/** The clauses whose conjuncts Trino plans as joins, and the words that end one at its level. */
+const CONDITION_CLAUSES = new Set(['WHERE', 'HAVING', 'ON']);
+const CLAUSE_ENDS = new Set([
+  ...['SELECT', 'FROM', 'WHERE', 'GROUP', 'HAVING', 'WINDOW', 'ORDER', 'LIMIT', 'OFFSET', 'FETCH', 'UNION', 'INTERSECT', 'EXCEPT'],
+  ...['JOIN', 'INNER', 'LEFT', 'RIGHT', 'FULL', 'CROSS', 'ON', 'USING'],
+]);
+
+/** Whether parts[at] starts a conjunct of a WHERE, HAVING or ON condition with no OR at its level (`WHERE a AND <here>`). */
+function startsConjunct(parts: readonly Part[], at: number): boolean {
+  const word = (k: number) => (parts[k]?.kind === 'boundary' ? parts[k].text.toUpperCase() : '');
+  const before = previous(parts, at);
+  if (!CONDITION_CLAUSES.has(word(before)) && word(before) !== 'AND') return false;
+  let clause = before;
+  while (clause >= 0 && !CONDITION_CLAUSES.has(word(clause))) {
+    if (word(clause) === 'OR' || CLAUSE_ENDS.has(word(clause))) return false;
+    clause--;
+  }
+  for (let k = clause + 1; k < parts.length && !CLAUSE_ENDS.has(word(k)); k++) if (word(k) === 'OR') return false;
+  return clause >= 0;
+}
+
+/**
+ * `WHERE … AND x IN (subquery)` or `x = ANY (subquery)` (or HAVING, ON): Trino 476 plans a conjunct IN of a subquery as a semi join in which a
+ * NaN x matches no NaN (the row is dropped), where DuckDB keeps it; elsewhere (a select list, under OR or NOT) Trino
+ * answers true for a NaN among the subquery's values, as DuckDB does. A NaN x becomes NULL there (`trino_nan_null`),
+ * which no condition keeps.
+ */
+function guardConjunctInSubquery(parts: Part[], i: number): void {
+  let inAt = previous(parts, i);
+  const word = parts[inAt]?.kind === 'boundary' ? parts[inAt].text.toUpperCase() : '';
+  // `x = ANY (subquery)` and `= SOME` are IN.
+  if ((word === 'ANY' || word === 'SOME') && parts[previous(parts, inAt)]?.op === '=') inAt = previous(parts, inAt);
+  else if (word !== 'IN') return;
+  const left = operand(parts, inAt, -1);
+  if (!left || neverNaN(parts, left) || !startsConjunct(parts, left[0])) return;
+  parts.splice(left[0], left[1] - left[0] + 1, { kind: 'operand', text: `trino_nan_null(${textOf(parts, left).trim()})` });
+}
+
 export function guardNanComparisons(parts: Part[]): void {
   for (let i = 0; i < parts.length; i++) {
     const p = parts[i];
+    if (p.kind === 'operand' && SUBQUERY.test(p.text)) {
+      guardConjunctInSubquery(parts, i);
+      continue;
+    }
     if (p.kind === 'boundary' && p.text.toUpperCase() === 'BETWEEN') {
       i = guardBetween(parts, i);
       continue;

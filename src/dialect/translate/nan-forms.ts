@@ -4,6 +4,7 @@
 // `nan() IN (nan())` false, `nan() BETWEEN 0 AND infinity()` false; https://trino.io/docs/current/functions/math.html#nan):
 // DuckDB orders NaN above +Infinity and equal to itself.
 
+import { UNFOLDED_NULL } from '../shims/macros.js';
 import type { Part } from './operators.js';
 import { inJoinCondition } from './operators.js';
 
@@ -120,6 +121,25 @@ export function nanAwareInList(x: string, list: string, elements: readonly strin
   return not ? `(NOT ${any})` : `(${any})`;
 }
 
+const escaped = UNFOLDED_NULL.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** A rendered NULL literal: `NULL`, or `CAST(NULL AS t)` as functions.ts renders it. */
+const NULL_LITERAL = new RegExp(`^(?:NULL|(?:TRY_)?CAST\\(${escaped} AS [^()]+(?:\\([^()]*\\))?\\))$`, 'i');
+export const isNullLiteral = (text: string) => NULL_LITERAL.test(text.trim());
+
+/**
+ * Whether a rendered operand may read a column: any name left once string literals, CAST's target types and the
+ * names of calls are taken out. Trino folds an operand without columns while planning, and its folded answer can
+ * differ from the one it computes per row (`nan() BETWEEN NULL AND 1` false, a NaN column NULL).
+ */
+export function mayReadColumn(text: string): boolean {
+  const rest = text
+    .replace(/'(?:[^']|'')*'/g, '')
+    .replace(/\bAS\s+[A-Za-z_]\w*(?:\s*\([^()]*\))?/gi, '')
+    .replace(/[A-Za-z_]\w*\s*\(/g, '(')
+    .replace(/\b(?:NULL|TRUE|FALSE|CASE|WHEN|THEN|ELSE|END|IS|NOT|AND|OR)\b/gi, '');
+  return /[A-Za-z_"]/.test(rest);
+}
+
 /** Which of `lo <= x` and `x <= hi` can meet NaN on its greater side (comparisonMeetsNaN): x, and hi. */
 export function betweenGuards(parts: readonly Part[], x: [number, number], low: [number, number], high: [number, number]): { low: boolean; high: boolean } {
   const kinds = [x, low, high].map((r) => literalKind(parts, r));
@@ -128,11 +148,15 @@ export function betweenGuards(parts: readonly Part[], x: [number, number], low: 
 }
 
 /**
- * `x [NOT] BETWEEN lo AND hi` is `lo <= x AND x <= hi`: false where a NaN meets a value (NULL with a NULL). `guard`:
- * which of the two comparisons can meet NaN on its greater side (x for `lo <= x`, hi for `x <= hi`); an unguarded one
- * is already Trino's answer (comparisonMeetsNaN).
+ * `x [NOT] BETWEEN lo AND hi` is `lo <= x AND x <= hi`: false where a NaN meets a value. `guard`: which of the two
+ * comparisons can meet NaN on its greater side (x for `lo <= x`, hi for `x <= hi`); an unguarded one is already
+ * Trino's answer (comparisonMeetsNaN). Where a bound is a NULL literal, Trino 476 answers NULL for a NaN column (`x
+ * BETWEEN NULL AND 1`, `x BETWEEN 0 AND CAST(NULL AS double)`, NOT BETWEEN alike), where DuckDB's `NULL <= x AND x <= 1`
+ * is false; a NaN it folds while planning stays false.
  */
 export function nanAwareBetween(x: string, lo: string, hi: string, not: boolean, guard = { low: true, high: true }): string {
+  if ((isNullLiteral(lo) || isNullLiteral(hi)) && mayReadColumn(x))
+    return `(CASE WHEN trino_nan_of(${x}) THEN NULL ELSE ${not ? 'NOT ' : ''}(${x} BETWEEN ${lo} AND ${hi}) END)`;
   const guards = [guard.low ? ` AND NOT trino_nan_in(${x}, ${lo})` : '', guard.high ? ` AND NOT trino_nan_in(${x}, ${hi})` : ''].join('');
   const both = `(${x} BETWEEN ${lo} AND ${hi}${guards})`;
   return not ? `(NOT ${both})` : both;

@@ -5,24 +5,36 @@
 // expression goes through trino_cmp, which DuckDB's binder expands to the instant of a zoned value and to the value
 // itself for any other type (no cost for ordinary columns). An expression holding an aggregate is left as written:
 // a typed macro cannot take one (src/dialect/translate/unbound.ts).
+import { nanOf, nullsFirst, splitOrderElement, withNanKey } from './nan-order.js';
 import { hasAggregate } from './unbound.js';
 import { meaningful, nodeKeyword, splitArgs, type Node } from './tree.js';
 
 const CLAUSE_WORDS = new Set(['PARTITION', 'ORDER', 'ROWS', 'RANGE', 'GROUPS']);
-const ORDER_MODIFIERS = new Set(['ASC', 'DESC', 'NULLS', 'FIRST', 'LAST']);
 
 /** `(x)` as the key trino_cmp gives, unless x holds an aggregate or window call. */
 const keyed = (x: string): string => (hasAggregate(x) ? x : x.replace(/^(\s*)([\s\S]*?)(\s*)$/, '$1trino_cmp($2)$3'));
 
-/** One ORDER BY element: its expression keyed, its ASC/DESC/NULLS words kept. */
-function orderElement(element: readonly Node[], render: (nodes: readonly Node[]) => string): string {
-  let end = element.length;
-  for (let k = element.length - 1; k >= 0; k--) {
-    const word = nodeKeyword(element[k]);
-    if (ORDER_MODIFIERS.has(word)) end = k;
-    else if (meaningful([element[k]]).length > 0) break;
-  }
-  return keyed(render(element.slice(0, end))) + render(element.slice(end));
+/**
+ * One ORDER BY element: its expression keyed, its ASC/DESC/NULLS words kept; with NULLS FIRST, NaN's key before it
+ * (nan-order.ts); where a RANGE frame with an offset needs the one key, a NaN key fails instead.
+ */
+function orderElement(element: readonly Node[], render: (nodes: readonly Node[]) => string, oneKey: boolean): string {
+  const { expression, modifiers } = splitOrderElement(element);
+  const key = keyed(render(expression));
+  if (!nullsFirst(modifiers)) return key + render(modifiers);
+  // A RANGE offset measures on the one key: a NaN there fails (shims/nan-macros.ts).
+  return oneKey
+    ? key.replace(/^(\s*)([\s\S]*?)(\s*)$/, '$1trino_nan_range_key($2)$3') + render(modifiers)
+    : withNanKey(nanOf(key), key, modifiers, render(modifiers));
+}
+
+/** `RANGE BETWEEN 1 PRECEDING …`: a frame whose offset DuckDB measures on the one ORDER BY key. */
+function rangeWithOffset(items: readonly Node[]): boolean {
+  const m = meaningful(items);
+  return (
+    m.some((n) => nodeKeyword(n) === 'RANGE') &&
+    m.some((n, k) => (nodeKeyword(n) === 'PRECEDING' || nodeKeyword(n) === 'FOLLOWING') && nodeKeyword(m[k - 1]) !== 'UNBOUNDED')
+  );
 }
 
 /** The rendered items of a window specification, its PARTITION BY and ORDER BY expressions keyed. */
@@ -40,7 +52,7 @@ export function renderWindowSpecification(items: readonly Node[], render: (nodes
     let end = by + 1;
     while (end < items.length && !CLAUSE_WORDS.has(nodeKeyword(items[end]))) end++;
     const elements = splitArgs(items.slice(by + 1, end));
-    const rendered = elements.map((e) => (word === 'ORDER' ? orderElement(e, render) : keyed(render(e))));
+    const rendered = elements.map((e) => (word === 'ORDER' ? orderElement(e, render, rangeWithOffset(items)) : keyed(render(e))));
     out += `${render(items.slice(i, by + 1))}${rendered.join(',')}`;
     i = end;
   }
