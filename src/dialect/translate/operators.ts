@@ -215,7 +215,7 @@ export function rewriteOperators(parts: Part[], context: OperatorContext = {}): 
     i = l;
   }
   compareNestedValues(parts);
-  compareZonedByInstant(parts);
+  compareZonedByInstant(parts, context.correlatable === true);
   guardTextComparisons(parts);
   guardColumnComparisons(parts);
   guardNanComparisons(parts);
@@ -364,22 +364,42 @@ export function inJoinCondition(parts: readonly Part[], i: number): boolean {
 }
 
 /**
- * Wraps each operand that is syntactically zoned in trino_cmp (UTC wall clock of the instant), if any is. In a JOIN
- * condition, column references are wrapped too (`joinColumns`): their type is known only to DuckDB's binder, where
- * `trino_cmp` of a zoned column gives its instant and of anything else expands to the column itself, so rows join by
- * instant as in Trino. Elsewhere a column may be an outer reference of a correlated subquery, which a typed macro
- * cannot take (nor an aggregate).
+ * Wraps each operand that is syntactically zoned in trino_cmp (UTC wall clock of the instant), if any is, and then the
+ * other operands too (`otherZoned`: an IN list's element is): a column or expression of unseen type compared with a
+ * zoned one may itself be zoned (`s = TIMESTAMP '… UTC'` over a zoned column failed as struct = TIMESTAMP), and
+ * `trino_cmp` of anything else expands to the value itself (a plain TIMESTAMP is read in the session zone, UTC). In a
+ * subquery that may reference outer columns (`correlatable`), whose types a typed macro's overload choice cannot see,
+ * they go through trino_cmp_any (dispatch on typeof). In a JOIN condition, column references are wrapped even without
+ * a zoned operand (`joinColumns`): their type is known only to DuckDB's binder, so rows join by instant as in Trino.
  */
-function wrapZoned(parts: Part[], ranges: readonly [number, number][], joinColumns = false): void {
-  const zoned = ranges.map(([a, b]) => single(parts, a, b)).filter((k) => k >= 0 && parts[k].zoned);
-  for (const k of zoned) parts[k] = { kind: 'operand', text: shimCall('trino_cmp', [parts[k].text]) };
-  if (!joinColumns) return;
-  const columns = ranges
-    .filter(([a, b]) => single(parts, a, b) < 0 || !parts[single(parts, a, b)].zoned)
-    .map((r) => columnReference(parts, r))
-    .filter((r): r is [number, number] => r !== undefined)
-    .sort((x, y) => y[0] - x[0]);
-  for (const [first, last] of columns) replace(parts, first, last, shimCall('trino_cmp', [joinParts(parts, first, last)]));
+function wrapZoned(
+  parts: Part[],
+  ranges: readonly [number, number][],
+  options: { joinColumns?: boolean; otherZoned?: boolean; correlatable?: boolean } = {},
+): void {
+  const isZoned = ([a, b]: readonly [number, number]) => single(parts, a, b) >= 0 && parts[single(parts, a, b)].zoned === true;
+  const zoned = ranges.filter(isZoned).map(([a, b]) => single(parts, a, b));
+  const besideZoned = zoned.length > 0 || options.otherZoned === true;
+  if (!options.joinColumns && !besideZoned) return;
+  const others = ranges
+    .filter((r) => !isZoned(r))
+    .map((r) => (besideZoned ? nonEmpty(parts, r) : columnReference(parts, r)))
+    .filter((r): r is [number, number] => r !== undefined);
+  const spans = [...others, ...zoned.map((k): [number, number] => [k, k])].sort((x, y) => y[0] - x[0]);
+  for (const [first, last] of spans) {
+    const text = joinParts(parts, first, last).trim();
+    const any = options.correlatable && !zoned.includes(first);
+    replace(parts, first, last, any ? `trino_cmp_any(${text})` : shimCall('trino_cmp', [text]));
+  }
+}
+
+/** The range without its leading and trailing trivia, or undefined when nothing is left. */
+function nonEmpty(parts: readonly Part[], [a, b]: [number, number]): [number, number] | undefined {
+  let first = a;
+  let last = b;
+  while (first <= last && parts[first].kind === 'trivia') first++;
+  while (last >= first && parts[last].kind === 'trivia') last--;
+  return first <= last ? [first, last] : undefined;
 }
 
 /**
@@ -387,23 +407,24 @@ function wrapZoned(parts: Part[], ranges: readonly [number, number][], joinColum
  * session zone (UTC). The zoned struct would not compare with a TIMESTAMP at all, and two structs with the same
  * instant in different zones would differ: comparisons, BETWEEN and IN lists with a zoned operand compare instants.
  */
-function compareZonedByInstant(parts: Part[]): void {
+function compareZonedByInstant(parts: Part[], correlatable: boolean): void {
   for (let i = 0; i < parts.length; i++) {
     const p = parts[i];
     if (p.kind === 'op' && COMPARISONS.has(p.op ?? '')) {
       const ranges: [number, number][] = [operandRange(parts, i, -1), operandRange(parts, i, 1)];
       if (EQUALITY.has(p.op ?? '')) compareMapsAsSets(parts, ranges);
-      wrapZoned(parts, ranges, inJoinCondition(parts, i));
+      wrapZoned(parts, ranges, { joinColumns: inJoinCondition(parts, i), correlatable });
     } else if (p.kind === 'boundary' && p.text.toUpperCase() === 'BETWEEN') {
       const low = operandRange(parts, i, 1);
       const and = low[1] + 1;
       if (parts[and]?.text.toUpperCase() !== 'AND') continue;
       const not = prevIndex(parts, i);
-      wrapZoned(parts, [operandRange(parts, parts[not]?.text.toUpperCase() === 'NOT' ? not : i, -1), low, operandRange(parts, and, 1)]);
+      wrapZoned(parts, [operandRange(parts, parts[not]?.text.toUpperCase() === 'NOT' ? not : i, -1), low, operandRange(parts, and, 1)], { correlatable });
     } else if (p.inList) {
       const inAt = prevIndex(parts, i);
       const before = prevIndex(parts, inAt);
-      wrapZoned(parts, [operandRange(parts, parts[before]?.text.toUpperCase() === 'NOT' ? before : inAt, -1)]);
+      const left = operandRange(parts, parts[before]?.text.toUpperCase() === 'NOT' ? before : inAt, -1);
+      wrapZoned(parts, [left], { otherZoned: p.inList.some((e) => e.zoned), correlatable });
       if (p.inList.some((e) => e.zoned)) p.text = `(${p.inList.map((e) => (e.zoned ? shimCall('trino_cmp', [e.text.trim()]) : e.text)).join(',')})`;
     }
   }
