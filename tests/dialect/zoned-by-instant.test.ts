@@ -8,10 +8,15 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SqlValue } from '../../src/engines/engine.js';
 import { AthenaLocalEngine } from '../../src/engines/local/engine.js';
+import { translateStatement } from '../../src/dialect/translate/index.js';
 
 const utc0 = "TIMESTAMP '2025-01-01 00:00:00 UTC'";
 const paris1 = "TIMESTAMP '2025-01-01 01:00:00 +01:00'";
 const plain0 = "TIMESTAMP '2025-01-01 00:00:00'";
+const paris2 = "TIMESTAMP '2025-01-01 02:00:00 +01:00'";
+const paris3 = "TIMESTAMP '2025-01-01 03:00:00 +01:00'";
+const ROWS_APART = /DISTINCT, UNION, INTERSECT and EXCEPT of timestamp with time zone values are refused locally where values of one instant/;
+const GROUPS_APART = /GROUP BY of timestamp with time zone values is refused locally where values of one instant/;
 
 /** [what it shows, Athena query, Trino's rows, Trino's column types]. */
 type Case = [construct: string, sql: string, rows: SqlValue[][], types: string[]];
@@ -40,6 +45,52 @@ const cases: Case[] = [
     [[1]],
     ['bigint'],
   ],
+  // DISTINCT and set operations whose inputs share no instant in other zones: Trino's rows (zoned-rows.ts checks them).
+  [
+    'SELECT DISTINCT … ORDER BY … LIMIT, other instants in other zones',
+    `SELECT DISTINCT t FROM (VALUES ${paris2}, ${utc0}, ${paris2}, ${paris3}) v(t) ORDER BY t DESC LIMIT 2`,
+    [['2025-01-01 03:00:00.000 +01:00'], ['2025-01-01 02:00:00.000 +01:00']],
+    ['timestamp(3) with time zone'],
+  ],
+  [
+    'UNION of other instants, unnamed columns',
+    `SELECT ${utc0}, 1 UNION SELECT ${paris2}, 2 UNION SELECT ${utc0}, 1 ORDER BY 2`,
+    [
+      ['2025-01-01 00:00:00.000 UTC', 1],
+      ['2025-01-01 02:00:00.000 +01:00', 2],
+    ],
+    ['timestamp(3) with time zone', 'integer'],
+  ],
+  [
+    'INTERSECT of one zone',
+    `SELECT ${utc0} t, 1 k INTERSECT SELECT ${utc0}, 1`,
+    [['2025-01-01 00:00:00.000 UTC', 1]],
+    ['timestamp(3) with time zone', 'integer'],
+  ],
+  [
+    'GROUP BY arrays of other instants',
+    `SELECT a, count(*) c FROM (VALUES ARRAY[${utc0}], ARRAY[${paris2}], ARRAY[${utc0}]) v(a) GROUP BY a ORDER BY c`,
+    [
+      [['2025-01-01 02:00:00.000 +01:00'], 1],
+      [['2025-01-01 00:00:00.000 UTC'], 2],
+    ],
+    ['array(timestamp(3) with time zone)', 'bigint'],
+  ],
+  ['DISTINCT of integers as before', 'SELECT DISTINCT x FROM (VALUES 3, 1, 1) v(x) ORDER BY x', [[1], [3]], ['integer']],
+];
+
+/** Trino 476 answers these by instant (one row, or a row where locally there is none); locally refused. */
+const refused: [construct: string, sql: string, message: RegExp][] = [
+  ['SELECT DISTINCT', `SELECT DISTINCT t FROM (VALUES ${utc0}, ${paris1}) v(t)`, ROWS_APART],
+  ['UNION', `SELECT ${utc0} UNION SELECT ${paris1}`, ROWS_APART],
+  // Trino 476: one row (locally none).
+  ['INTERSECT', `SELECT ${utc0} INTERSECT SELECT ${paris1}`, ROWS_APART],
+  // Trino 476: no row (locally one).
+  ['EXCEPT', `SELECT ${utc0} EXCEPT SELECT ${paris1}`, ROWS_APART],
+  ['SELECT DISTINCT of arrays in a CTE', `WITH c AS (SELECT DISTINCT ARRAY[t] a FROM (VALUES ${utc0}, ${paris1}) v(t)) SELECT count(*) FROM c`, ROWS_APART],
+  ['CTAS of SELECT DISTINCT', `CREATE TABLE z AS SELECT DISTINCT t FROM (VALUES ${utc0}, ${paris1}) v(t)`, ROWS_APART],
+  // Trino 476: one group of 2.
+  ['GROUP BY arrays', `SELECT a, count(*) FROM (VALUES ARRAY[${utc0}], ARRAY[${paris1}]) v(a) GROUP BY a`, GROUPS_APART],
 ];
 
 describe('zoned timestamps by instant (second pass)', () => {
@@ -52,5 +103,14 @@ describe('zoned timestamps by instant (second pass)', () => {
   it.each(cases)('%s: %s', async (_construct, sql, rows, types) => {
     const result = await engine.execute(sql);
     expect({ rows: result.rows, types: result.columns.map((c) => c.type) }).toEqual({ rows, types });
+  });
+
+  it.each(refused)('%s is refused: %s', async (_construct, sql, message) => {
+    await expect(engine.execute(sql)).rejects.toThrow(message);
+  });
+
+  it('wraps no DISTINCT or set operation of a statement that makes no zoned values', () => {
+    const [step] = translateStatement('SELECT DISTINCT k FROM t UNION SELECT k FROM u', { lakeRoot: '/lake', database: 'default' }).steps;
+    expect(step.kind === 'sql' ? step.sql : '').not.toMatch(/trino_zoned_rows|trino_row_key/);
   });
 });

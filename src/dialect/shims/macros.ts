@@ -185,6 +185,13 @@ export const MACROS: readonly string[] = [
      ELSE list_has_any(a, b) END`,
   // Two local groups whose zoned keys have one instant in different zones: one group in Trino (translate/zoned-groups.ts).
   `trino_zoned_groups_apart(n) AS CASE WHEN n > 1 THEN cast_to_type(trino_fail('GROUP BY of timestamp with time zone values is refused locally where values of one instant come in different zones (Athena groups them as one and shows one of them); group by at_timezone(x, ''UTC'') or to_unixtime(x) instead'), true) ELSE true END`,
+  // A row's key by instant (translate/zoned-rows.ts): its JSON text without the zone and wall clock of each zoned value,
+  // at any depth; two rows DuckDB keeps apart with one key are one row in Trino.
+  `trino_row_key(r) AS regexp_replace(CAST(to_json(r) AS VARCHAR), ',"trino_zone":(?:"[^"]*"|null),"trino_wall":(?:"[^"]*"|null)', '', 'g')`,
+  // Whether x holds zoned values inside an array, map or row (not a zoned value itself): such keys are compared by
+  // trino_row_key (GROUP BY's check, translate/zoned-groups.ts). typeof folds while binding.
+  `trino_nested_zoned(x) AS typeof(x) LIKE '%trino\\_instant %' ESCAPE '\\' AND NOT ${IS_ZONED_VALUE('x')}`,
+  `trino_zoned_rows_apart(n) AS CASE WHEN n > 0 THEN cast_to_type(trino_fail('DISTINCT, UNION, INTERSECT and EXCEPT of timestamp with time zone values are refused locally where values of one instant come in different zones (Athena compares them by instant and keeps one of them); apply at_timezone(x, ''UTC'') or to_unixtime(x) first'), true) ELSE true END`,
   `trino_now() AS trino_tz_from_instant(get_current_timestamp(), 'UTC')`,
   `trino_iso_zone(z) AS CASE WHEN z IS NULL OR z IN ('', 'Z', '+00:00', '+0000', '+00') THEN 'UTC'
      WHEN length(z) = 3 THEN z || ':00' WHEN length(z) = 5 THEN z[1:3] || ':' || z[4:5] ELSE z END`,

@@ -35,8 +35,8 @@ export function makesZonedValues(tokens: readonly Token[]): boolean {
   });
 }
 
-const translated = (at: Token, text: string): Node => ({ kind: 'token', token: { ...at, kind: 'translated', text } });
-const parsed = (text: string): Node[] => tokenize(text).map((token) => ({ kind: 'token', token }));
+export const translated = (at: Token, text: string): Node => ({ kind: 'token', token: { ...at, kind: 'translated', text } });
+export const parsed = (text: string): Node[] => tokenize(text).map((token) => ({ kind: 'token', token }));
 
 /** The expression of a select item, without its alias (`x AS a`, `x a`). */
 function itemExpression(item: readonly Node[]): Node[] {
@@ -108,7 +108,18 @@ function checkBlocks(items: readonly Node[]): Node[] {
       close: { ...at, kind: 'punct', text: ')' },
       items: nodes,
     });
-    const partition = keys.flatMap((key, k) => [translated(at, `${k === 0 ? '' : ', '}trino_cmp`), parenthesized(key)]);
+    // A key holding zoned values inside an array, map or row is compared by trino_row_key, any other by trino_cmp.
+    const partition = keys.flatMap((key, k) => [
+      translated(at, `${k === 0 ? '' : ', '}CASE WHEN trino_nested_zoned`),
+      parenthesized(key),
+      translated(at, ' THEN NULL ELSE trino_cmp'),
+      parenthesized(key),
+      translated(at, ' END, CASE WHEN trino_nested_zoned'),
+      parenthesized(key),
+      translated(at, ' THEN trino_row_key'),
+      parenthesized(key),
+      translated(at, ' END'),
+    ]);
     const clause = [
       ...parsed(' QUALIFY '),
       translated(at, 'trino_zoned_groups_apart(count(*) OVER (PARTITION BY '),
