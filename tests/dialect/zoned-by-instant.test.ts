@@ -15,6 +15,8 @@ const paris1 = "TIMESTAMP '2025-01-01 01:00:00 +01:00'";
 const plain0 = "TIMESTAMP '2025-01-01 00:00:00'";
 const paris2 = "TIMESTAMP '2025-01-01 02:00:00 +01:00'";
 const paris3 = "TIMESTAMP '2025-01-01 03:00:00 +01:00'";
+const paris5 = "TIMESTAMP '2025-01-01 05:00:00 +01:00'";
+const EXTREMES_APART = /min\(\) and max\(\) of timestamp with time zone values are refused locally where the extreme instant comes in different zones/;
 const ROWS_APART = /DISTINCT, UNION, INTERSECT and EXCEPT of timestamp with time zone values are refused locally where values of one instant/;
 const GROUPS_APART = /GROUP BY of timestamp with time zone values is refused locally where values of one instant/;
 
@@ -76,6 +78,34 @@ const cases: Case[] = [
     ],
     ['array(timestamp(3) with time zone)', 'bigint'],
   ],
+  // min/max whose extreme instant comes in one zone: Trino's value (zoned-extremes.ts checks them).
+  [
+    'max, min and max(DISTINCT …), other extremes in other zones, with a NULL',
+    `SELECT max(t), min(t), max(DISTINCT t) FROM (VALUES ${paris1}, NULL, TIMESTAMP '2025-01-01 02:00:00 UTC', ${paris5}) v(t)`,
+    [['2025-01-01 05:00:00.000 +01:00', '2025-01-01 01:00:00.000 +01:00', '2025-01-01 05:00:00.000 +01:00']],
+    ['timestamp(3) with time zone', 'timestamp(3) with time zone', 'timestamp(3) with time zone'],
+  ],
+  [
+    'max when the tie is not the extreme',
+    `SELECT max(t) FROM (VALUES ${paris1}, ${utc0}, ${paris5}) v(t)`,
+    [['2025-01-01 05:00:00.000 +01:00']],
+    ['timestamp(3) with time zone'],
+  ],
+  [
+    'max(…) FILTER, the tie filtered out',
+    `SELECT k, max(t) FILTER (WHERE k = 2) m FROM (VALUES (1, ${paris1}), (1, ${utc0}), (2, ${utc0})) v(k, t) GROUP BY k ORDER BY k`,
+    [
+      [1, null],
+      [2, '2025-01-01 00:00:00.000 UTC'],
+    ],
+    ['integer', 'timestamp(3) with time zone'],
+  ],
+  [
+    'max/min of integers beside a zoned value as before',
+    `SELECT max(x), min(x), max(t) FROM (VALUES (1, ${utc0}), (3, NULL)) v(x, t)`,
+    [[3, 1, '2025-01-01 00:00:00.000 UTC']],
+    ['integer', 'integer', 'timestamp(3) with time zone'],
+  ],
   ['DISTINCT of integers as before', 'SELECT DISTINCT x FROM (VALUES 3, 1, 1) v(x) ORDER BY x', [[1], [3]], ['integer']],
 ];
 
@@ -89,6 +119,11 @@ const refused: [construct: string, sql: string, message: RegExp][] = [
   ['EXCEPT', `SELECT ${utc0} EXCEPT SELECT ${paris1}`, ROWS_APART],
   ['SELECT DISTINCT of arrays in a CTE', `WITH c AS (SELECT DISTINCT ARRAY[t] a FROM (VALUES ${utc0}, ${paris1}) v(t)) SELECT count(*) FROM c`, ROWS_APART],
   ['CTAS of SELECT DISTINCT', `CREATE TABLE z AS SELECT DISTINCT t FROM (VALUES ${utc0}, ${paris1}) v(t)`, ROWS_APART],
+  // Trino 476: 01:00 +01:00 for both (the first met); locally the zone name decided (00:00 UTC for max).
+  ['max and min of one instant in two zones', `SELECT max(t), min(t) FROM (VALUES ${paris1}, ${utc0}) v(t)`, EXTREMES_APART],
+  ['min of one instant in two zones', `SELECT min(t) FROM (VALUES ${paris1}, ${utc0}, ${paris5}) v(t)`, EXTREMES_APART],
+  // Trino 476: 01:00 +01:00 for both rows of k = 1.
+  ['max(…) OVER', `SELECT k, max(t) OVER (PARTITION BY k) m FROM (VALUES (1, ${paris1}), (1, ${utc0}), (2, ${utc0})) v(k, t)`, EXTREMES_APART],
   // Trino 476: one group of 2.
   ['GROUP BY arrays', `SELECT a, count(*) FROM (VALUES ARRAY[${utc0}], ARRAY[${paris1}]) v(a) GROUP BY a`, GROUPS_APART],
 ];

@@ -192,6 +192,13 @@ export const MACROS: readonly string[] = [
   // trino_row_key (GROUP BY's check, translate/zoned-groups.ts). typeof folds while binding.
   `trino_nested_zoned(x) AS typeof(x) LIKE '%trino\\_instant %' ESCAPE '\\' AND NOT ${IS_ZONED_VALUE('x')}`,
   `trino_zoned_rows_apart(n) AS CASE WHEN n > 0 THEN cast_to_type(trino_fail('DISTINCT, UNION, INTERSECT and EXCEPT of timestamp with time zone values are refused locally where values of one instant come in different zones (Athena compares them by instant and keeps one of them); apply at_timezone(x, ''UTC'') or to_unixtime(x) first'), true) ELSE true END`,
+  // min/max of zoned values (translate/zoned-extremes.ts): a zoned value's instant (ascending or descending) and zone,
+  // so that max() and min() of these give the largest and smallest zone name among the rows of the extreme instant.
+  `trino_tie_up(x ${TZ_STRUCT}) AS CASE WHEN x IS NOT NULL THEN {'i': epoch_us(x.trino_instant), 'z': x.trino_zone} END,
+     (x) AS NULL::STRUCT(i BIGINT, z VARCHAR)`,
+  `trino_tie_down(x ${TZ_STRUCT}) AS CASE WHEN x IS NOT NULL THEN {'i': -epoch_us(x.trino_instant), 'z': x.trino_zone} END,
+     (x) AS NULL::STRUCT(i BIGINT, z VARCHAR)`,
+  `trino_ties_apart(a, b) AS CASE WHEN a.z IS DISTINCT FROM b.z THEN cast_to_type(trino_fail('min() and max() of timestamp with time zone values are refused locally where the extreme instant comes in different zones (Athena keeps the first one it meets); apply at_timezone(x, ''UTC'') first'), true) ELSE true END`,
   `trino_now() AS trino_tz_from_instant(get_current_timestamp(), 'UTC')`,
   `trino_iso_zone(z) AS CASE WHEN z IS NULL OR z IN ('', 'Z', '+00:00', '+0000', '+00') THEN 'UTC'
      WHEN length(z) = 3 THEN z || ':00' WHEN length(z) = 5 THEN z[1:3] || ':' || z[4:5] ELSE z END`,
