@@ -126,8 +126,10 @@ export const MACROS: readonly string[] = [
   // The marker lets the engine show Trino's message alone (failureMessage), not DuckDB's conversion error.
   `trino_fail(message) AS CAST('${FAIL_MARKER}' || message AS INTEGER)`,
   // trino_fail typed like \`witness\`, which may be NULL-typed (an element of ARRAY[] is unknown in Trino), where
-  // cast_to_type refuses to cast to NULL.
-  `trino_fail_as(message, witness) AS CASE WHEN trino_fail(message) IS NULL THEN witness END`,
+  // cast_to_type refuses to cast to NULL. The message reads the witness (to nothing), so that a constant message is
+  // not folded, and raised, while DuckDB plans a CASE whose branch it is over a column: m['a'] of a map column failed
+  // with "Key not present in map: a" where the key was present.
+  `trino_fail_as(message, witness) AS CASE WHEN trino_fail(message || CASE WHEN witness IS NULL THEN '' ELSE '' END) IS NULL THEN witness END`,
   // --- zoned timestamps -------------------------------------------------------------------------------------------
   `trino_offset_minutes(zone) AS (CASE WHEN zone[1] = '-' THEN -1 ELSE 1 END) *
      (CAST(zone[2:3] AS INTEGER) * 60 + CAST(zone[5:6] AS INTEGER))`,
