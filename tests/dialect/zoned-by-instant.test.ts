@@ -16,6 +16,7 @@ const plain0 = "TIMESTAMP '2025-01-01 00:00:00'";
 const paris2 = "TIMESTAMP '2025-01-01 02:00:00 +01:00'";
 const paris3 = "TIMESTAMP '2025-01-01 03:00:00 +01:00'";
 const paris5 = "TIMESTAMP '2025-01-01 05:00:00 +01:00'";
+const MAP_KEYS_APART = /map_agg and map_concat of timestamp with time zone keys are refused locally where keys of one instant come in different zones/;
 const EXTREMES_APART = /min\(\) and max\(\) of timestamp with time zone values are refused locally where the extreme instant comes in different zones/;
 const ROWS_APART = /DISTINCT, UNION, INTERSECT and EXCEPT of timestamp with time zone values are refused locally where values of one instant/;
 const GROUPS_APART = /GROUP BY of timestamp with time zone values is refused locally where values of one instant/;
@@ -106,6 +107,33 @@ const cases: Case[] = [
     [[3, 1, '2025-01-01 00:00:00.000 UTC']],
     ['integer', 'integer', 'timestamp(3) with time zone'],
   ],
+  // Map keys looked up by instant (m[k], element_at), and MAP() of one instant in two zones.
+  ['m[k] of a zoned key in another zone', `SELECT MAP(ARRAY[${utc0}], ARRAY[1])[${paris1}]`, [[1]], ['integer']],
+  ['element_at of a zoned key in another zone', `SELECT element_at(MAP(ARRAY[${utc0}], ARRAY[1]), ${paris1})`, [[1]], ['integer']],
+  [
+    'm[k] and element_at of a map column',
+    `SELECT m[${paris1}], element_at(m, ${paris3}) FROM (VALUES MAP(ARRAY[${utc0}, TIMESTAMP '2025-01-01 02:00:00 UTC'], ARRAY[1, 2])) v(m)`,
+    [[1, 2]],
+    ['integer', 'integer'],
+  ],
+  [
+    'element_at of a NULL map or a NULL key',
+    `SELECT element_at(CAST(NULL AS MAP(timestamp with time zone, integer)), ${paris2}), element_at(MAP(ARRAY[${utc0}], ARRAY[1]), CAST(NULL AS timestamp with time zone))`,
+    [[null, null]],
+    ['integer', 'integer'],
+  ],
+  [
+    'MAP(), map_agg and map_concat of other instants',
+    `SELECT MAP(ARRAY[${utc0}, ${paris2}], ARRAY[1, 2]), map_agg(t, k), map_concat(MAP(ARRAY[${utc0}], ARRAY[1]), MAP(ARRAY[${paris2}], ARRAY[2])) FROM (VALUES (1, ${utc0}), (2, ${paris2})) v(k, t)`,
+    [
+      [
+        { '2025-01-01 00:00:00 UTC': 1, '2025-01-01 02:00:00 +01:00': 2 },
+        { '2025-01-01 00:00:00 UTC': 1, '2025-01-01 02:00:00 +01:00': 2 },
+        { '2025-01-01 00:00:00 UTC': 1, '2025-01-01 02:00:00 +01:00': 2 },
+      ],
+    ],
+    ['map(timestamp(3) with time zone, integer)', 'map(timestamp(3) with time zone, integer)', 'map(timestamp(3) with time zone, integer)'],
+  ],
   ['DISTINCT of integers as before', 'SELECT DISTINCT x FROM (VALUES 3, 1, 1) v(x) ORDER BY x', [[1], [3]], ['integer']],
 ];
 
@@ -124,6 +152,18 @@ const refused: [construct: string, sql: string, message: RegExp][] = [
   ['min of one instant in two zones', `SELECT min(t) FROM (VALUES ${paris1}, ${utc0}, ${paris5}) v(t)`, EXTREMES_APART],
   // Trino 476: 01:00 +01:00 for both rows of k = 1.
   ['max(…) OVER', `SELECT k, max(t) OVER (PARTITION BY k) m FROM (VALUES (1, ${paris1}), (1, ${utc0}), (2, ${utc0})) v(k, t)`, EXTREMES_APART],
+  // Trino 476: "Key not present in map: 2025-01-01 02:00:00 +01:00" (its text of the key).
+  ['m[k] of a missing zoned key', `SELECT MAP(ARRAY[${utc0}], ARRAY[1])[${paris2}]`, /Key not present in map: 2025-01-01 02:00:00 \+01:00/],
+  // Trino 476's own error (keys of one instant are one key).
+  [
+    'MAP() of one instant in two zones',
+    `SELECT MAP(ARRAY[${utc0}, ${paris1}], ARRAY[1, 2])`,
+    /Duplicate map keys \(2025-01-01 01:00:00 \+01:00\) are not allowed/,
+  ],
+  // Trino 476: {00:00 UTC: 1} (one entry kept); locally two entries.
+  ['map_agg of one instant in two zones', `SELECT map_agg(t, k) FROM (VALUES (1, ${utc0}), (2, ${paris1})) v(k, t)`, MAP_KEYS_APART],
+  // Trino 476: {01:00 +01:00: 2} (the last map's entry); locally two entries.
+  ['map_concat of one instant in two zones', `SELECT map_concat(MAP(ARRAY[${utc0}], ARRAY[1]), MAP(ARRAY[${paris1}], ARRAY[2]))`, MAP_KEYS_APART],
   // Trino 476: one group of 2.
   ['GROUP BY arrays', `SELECT a, count(*) FROM (VALUES ARRAY[${utc0}], ARRAY[${paris1}]) v(a) GROUP BY a`, GROUPS_APART],
 ];

@@ -2,7 +2,7 @@
 import { duckdb, rewrite, shim, type FunctionFamily } from './entry.js';
 
 export const MAP: FunctionFamily = {
-  map: duckdb('0,2', 'map(keys, values); duplicate keys fail as in Trino'),
+  map: shim('trino_map', '0,2', 'map(keys, values); duplicate keys (zoned keys: by instant) fail as in Trino'),
   map_concat: rewrite('the last map wins on a duplicate key; a NULL map makes it NULL (DuckDB skips it)', '1+'),
   map_entries: duckdb('1', 'rows with fields key and value (Trino: anonymous fields)'),
   map_from_entries: duckdb('1'),

@@ -547,6 +547,27 @@ export const MACROS: readonly string[] = [
      WHEN TRY_CAST(i AS BIGINT) <= json_array_length(to_json(a)) THEN a[i]
      ELSE trino_fail_as('Array subscript must be less than or equal to array length: '
        || i || ' > ' || json_array_length(to_json(a)), a[i]) END`,
+  // m[k] and element_at(m, k) of a zoned key k (translate/operators.ts, functions.ts): Trino finds the key of k's instant
+  // in any zone. The map's keys are compared by trino_cmp; the key text of the failure is Trino's text of k.
+  `trino_zoned_key_position(m, k) AS coalesce(list_position(trino_cmp_keys(map_keys(m)), trino_cmp_keys([k])[1]), 0)`,
+  `trino_zoned_element_at(m, k) AS CASE WHEN k IS NOT NULL THEN map_values(m)[nullif(trino_zoned_key_position(m, k), 0)] END`,
+  `trino_zoned_subscript(m, k) AS CASE WHEN m IS NULL OR k IS NULL THEN map_values(m)[1]
+     WHEN trino_zoned_key_position(m, k) > 0 THEN map_values(m)[trino_zoned_key_position(m, k)]
+     ELSE trino_fail_as('Key not present in map: ' || trino_to_varchar_any(k), map_values(m)[1]) END`,
+  // Keys k (a list) that hold no two zoned values of one instant; true for keys of other types (typeof folds).
+  `trino_instants_unique(k) AS NOT ${HAS_ZONED_ELEMENTS('k')} OR coalesce(len(list_distinct(trino_cmp_keys(k))) = len(list_filter(k, lambda trino_e: trino_e IS NOT NULL)), true)`,
+  // MAP(keys, values): keys of one instant in other zones are one key in Trino 476, which fails as for any duplicate
+  // key ("Duplicate map keys (<the later key>) are not allowed").
+  // The key's text is read from its JSON, which binds for keys of every type (the branch is taken for zoned ones only).
+  `trino_map() AS MAP(),
+     (k, v) AS CASE WHEN trino_instants_unique(k) THEN MAP(k, v) ELSE list_transform(
+       [to_json(list_filter(k, lambda trino_e, trino_i: list_position(trino_cmp_keys(k), trino_cmp_keys(k)[trino_i]) < trino_i)[1])],
+       lambda trino_j: trino_fail_as('Duplicate map keys (' || json_extract_string(trino_j, '$.trino_wall') || ' '
+         || json_extract_string(trino_j, '$.trino_zone') || ') are not allowed', MAP(k, v)))[1] END`,
+  // map_agg and map_concat whose zoned keys meet one instant in other zones: Trino keeps one entry (map_concat the
+  // last map's, map_agg one of them); refused while running.
+  `trino_zoned_keys_apart(m) AS CASE WHEN trino_instants_unique(map_keys(m)) THEN m
+     ELSE trino_fail_as('map_agg and map_concat of timestamp with time zone keys are refused locally where keys of one instant come in different zones (Athena keeps one entry of them); apply at_timezone(k, ''UTC'') to the keys first', m) END`,
   // element_at: NULL past the end and for a missing key, counts from the end for i < 0 (as DuckDB's a[i]), but
   // index 0 fails in Trino where a[i] gives NULL, and so does the lowest bigint (Java's Math.abs of it stays
   // negative, so Trino 476 computes length + index with toIntExact: "integer overflow").

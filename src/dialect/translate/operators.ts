@@ -21,6 +21,8 @@ export interface Part {
   yearMonth?: Token;
   /** For 'subscript' parts: the rendered index. */
   index?: string;
+  /** For 'subscript' parts: the index is syntactically a zoned timestamp (a map key looked up by instant). */
+  zonedIndex?: boolean;
   /** An IN list `( … )`: its rendered elements (compared by instant when any side is zoned). */
   inList?: { text: string; zoned: boolean; nested?: boolean }[];
   /** Syntactically a `timestamp with time zone` (current_timestamp, from_iso8601_timestamp, AT TIME ZONE, …). */
@@ -148,7 +150,8 @@ export function rewriteOperators(parts: Part[], context: OperatorContext = {}): 
     if (parts[i].kind !== 'subscript' || parts[i].index === undefined) continue;
     const l = primaryStart(parts, prevIndex(parts, i));
     if (l < 0) continue;
-    replace(parts, l, i, `trino_subscript(${joinParts(parts, l, prevIndex(parts, i))}, ${parts[i].index})`);
+    const shim = parts[i].zonedIndex ? 'trino_zoned_subscript' : 'trino_subscript';
+    replace(parts, l, i, `${shim}(${joinParts(parts, l, prevIndex(parts, i))}, ${parts[i].index})`);
     i = l;
   }
   // AT TIME ZONE binds tighter than any arithmetic.
