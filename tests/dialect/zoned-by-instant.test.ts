@@ -134,6 +134,31 @@ const cases: Case[] = [
     ],
     ['map(timestamp(3) with time zone, integer)', 'map(timestamp(3) with time zone, integer)', 'map(timestamp(3) with time zone, integer)'],
   ],
+  // ROLLUP, CUBE and GROUPING SETS whose sets share no instant in other zones.
+  [
+    'GROUP BY CUBE, other instants',
+    `SELECT k, t, count(*) c FROM (VALUES (1, ${utc0}), (1, ${paris2})) v(k, t) GROUP BY CUBE(k, t) ORDER BY k NULLS LAST, t NULLS LAST`,
+    [
+      [1, '2025-01-01 00:00:00.000 UTC', 1],
+      [1, '2025-01-01 02:00:00.000 +01:00', 1],
+      [1, null, 2],
+      [null, '2025-01-01 00:00:00.000 UTC', 1],
+      [null, '2025-01-01 02:00:00.000 +01:00', 1],
+      [null, null, 2],
+    ],
+    ['integer', 'timestamp(3) with time zone', 'bigint'],
+  ],
+  [
+    'GROUP BY k, ROLLUP(t), other instants',
+    `SELECT k, t, count(*) c FROM (VALUES (1, ${utc0}), (2, ${paris2})) v(k, t) GROUP BY k, ROLLUP(t) ORDER BY k, t NULLS LAST`,
+    [
+      [1, '2025-01-01 00:00:00.000 UTC', 1],
+      [1, null, 1],
+      [2, '2025-01-01 02:00:00.000 +01:00', 1],
+      [2, null, 1],
+    ],
+    ['integer', 'timestamp(3) with time zone', 'bigint'],
+  ],
   ['DISTINCT of integers as before', 'SELECT DISTINCT x FROM (VALUES 3, 1, 1) v(x) ORDER BY x', [[1], [3]], ['integer']],
 ];
 
@@ -164,6 +189,10 @@ const refused: [construct: string, sql: string, message: RegExp][] = [
   ['map_agg of one instant in two zones', `SELECT map_agg(t, k) FROM (VALUES (1, ${utc0}), (2, ${paris1})) v(k, t)`, MAP_KEYS_APART],
   // Trino 476: {01:00 +01:00: 2} (the last map's entry); locally two entries.
   ['map_concat of one instant in two zones', `SELECT map_concat(MAP(ARRAY[${utc0}], ARRAY[1]), MAP(ARRAY[${paris1}], ARRAY[2]))`, MAP_KEYS_APART],
+  // Trino 476: [NULL, 2], [00:00 UTC, 2]; locally the two zones were two groups of the ROLLUP's set (t).
+  ['GROUP BY ROLLUP', `SELECT t, count(*) FROM (VALUES ${utc0}, ${paris1}) v(t) GROUP BY ROLLUP(t)`, GROUPS_APART],
+  // Trino 476: [1, NULL, 1], [2, NULL, 1], [NULL, 00:00 UTC, 2].
+  ['GROUP BY GROUPING SETS', `SELECT k, t, count(*) c FROM (VALUES (1, ${utc0}), (2, ${paris1})) v(k, t) GROUP BY GROUPING SETS ((k), (t))`, GROUPS_APART],
   // Trino 476: one group of 2.
   ['GROUP BY arrays', `SELECT a, count(*) FROM (VALUES ARRAY[${utc0}], ARRAY[${paris1}]) v(a) GROUP BY a`, GROUPS_APART],
 ];
