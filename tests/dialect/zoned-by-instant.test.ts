@@ -48,6 +48,32 @@ const cases: Case[] = [
     [[1]],
     ['bigint'],
   ],
+  // IS DISTINCT FROM, a simple CASE and nullif compare instants too (locally the struct's zone made them differ).
+  [
+    'IS [NOT] DISTINCT FROM of one instant in two zones',
+    `SELECT ${paris1} IS DISTINCT FROM ${utc0}, ${paris1} IS NOT DISTINCT FROM ${utc0}`,
+    [[false, true]],
+    ['boolean', 'boolean'],
+  ],
+  [
+    'IS DISTINCT FROM of a zoned column and NULL',
+    `SELECT t IS DISTINCT FROM ${utc0}, NULL IS DISTINCT FROM ${utc0}, t IS NOT DISTINCT FROM NULL FROM (VALUES ${paris1}) v(t)`,
+    [[false, true, false]],
+    ['boolean', 'boolean', 'boolean'],
+  ],
+  ['CASE zoned WHEN zoned', `SELECT CASE ${paris1} WHEN ${utc0} THEN 1 ELSE 2 END`, [[1]], ['integer']],
+  [
+    'CASE of a zoned column',
+    `SELECT CASE t WHEN ${utc0} THEN 1 WHEN TIMESTAMP '2025-01-01 01:00:00 UTC' THEN 3 ELSE 2 END FROM (VALUES ${paris2}, ${paris1}, NULL) v(t)`,
+    [[3], [1], [2]],
+    ['integer'],
+  ],
+  [
+    'nullif of one instant in two zones',
+    `SELECT nullif(${paris1}, ${utc0}), nullif(${paris1}, TIMESTAMP '2025-01-01 00:30:00 UTC')`,
+    [[null, '2025-01-01 01:00:00.000 +01:00']],
+    ['timestamp(3) with time zone', 'timestamp(3) with time zone'],
+  ],
   // DISTINCT and set operations whose inputs share no instant in other zones: Trino's rows (zoned-rows.ts checks them).
   [
     'SELECT DISTINCT … ORDER BY … LIMIT, other instants in other zones',

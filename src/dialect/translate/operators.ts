@@ -417,6 +417,12 @@ function compareZonedByInstant(parts: Part[], correlatable: boolean): void {
       const ranges: [number, number][] = [operandRange(parts, i, -1), operandRange(parts, i, 1)];
       if (EQUALITY.has(p.op ?? '')) compareMapsAsSets(parts, ranges);
       wrapZoned(parts, ranges, { joinColumns: inJoinCondition(parts, i), correlatable });
+    } else if (p.kind === 'boundary' && p.text.toUpperCase() === 'DISTINCT' && parts[nextIndexOf(parts, i)]?.text.toUpperCase() === 'FROM') {
+      // x IS [NOT] DISTINCT FROM y: by instant too (Trino 476: 01:00 +01:00 IS DISTINCT FROM 00:00 UTC is false).
+      const before = prevIndex(parts, i);
+      const is = parts[before]?.text.toUpperCase() === 'NOT' ? prevIndex(parts, before) : before;
+      if (parts[is]?.text.toUpperCase() !== 'IS') continue;
+      wrapZoned(parts, [operandRange(parts, is, -1), operandRange(parts, nextIndexOf(parts, i), 1)], { correlatable });
     } else if (p.kind === 'boundary' && p.text.toUpperCase() === 'BETWEEN') {
       const low = operandRange(parts, i, 1);
       const and = low[1] + 1;
