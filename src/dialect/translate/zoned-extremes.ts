@@ -55,7 +55,8 @@ function checkCalls(items: readonly Node[]): Node[] {
     const value = nodeKeyword(args[0]) === 'DISTINCT' ? call.items.slice(call.items.indexOf(args[0]) + 1) : call.items;
     const at = node.token;
     const arg = (): Node => ({ ...call, items: value });
-    out.push(
+    // One parenthesized operand, so that operators around the call (AT TIME ZONE, + INTERVAL) still take all of it.
+    const checked: Node[] = [
       translated(at, `CASE WHEN trino_ties_apart(${ties[0]}`),
       arg(),
       translated(at, ')'),
@@ -69,7 +70,8 @@ function checkCalls(items: readonly Node[]): Node[] {
       call,
       ...tail,
       translated(at, ' END'),
-    );
+    ];
+    out.push({ kind: 'group', open: { ...at, kind: 'punct', text: '(' }, close: { ...at, kind: 'punct', text: ')' }, items: checked });
     i = end - 1;
   }
   return out;
