@@ -74,6 +74,19 @@ const cases: Case[] = [
     [[null, '2025-01-01 01:00:00.000 +01:00']],
     ['timestamp(3) with time zone', 'timestamp(3) with time zone'],
   ],
+  // greatest/least and array_max/array_min keep the first of the extreme instant, as Trino 476 does.
+  [
+    'greatest and least of one instant in two zones',
+    `SELECT greatest(${paris1}, ${utc0}), least(${utc0}, ${paris1}), greatest(${utc0}, ${paris1})`,
+    [['2025-01-01 01:00:00.000 +01:00', '2025-01-01 00:00:00.000 UTC', '2025-01-01 00:00:00.000 UTC']],
+    ['timestamp(3) with time zone', 'timestamp(3) with time zone', 'timestamp(3) with time zone'],
+  ],
+  [
+    'array_max and array_min of one instant in two zones',
+    `SELECT array_max(ARRAY[${paris1}, ${utc0}]), array_min(ARRAY[${utc0}, ${paris1}, ${paris3}]), array_max(ARRAY[${paris1}, NULL])`,
+    [['2025-01-01 01:00:00.000 +01:00', '2025-01-01 00:00:00.000 UTC', null]],
+    ['timestamp(3) with time zone', 'timestamp(3) with time zone', 'timestamp(3) with time zone'],
+  ],
   // DISTINCT and set operations whose inputs share no instant in other zones: Trino's rows (zoned-rows.ts checks them).
   [
     'SELECT DISTINCT … ORDER BY … LIMIT, other instants in other zones',
