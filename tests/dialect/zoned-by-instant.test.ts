@@ -126,6 +126,12 @@ const cases: Case[] = [
     ['timestamp(3) with time zone', 'timestamp(3) with time zone', 'timestamp(3) with time zone'],
   ],
   [
+    'max(NULL) and min(NULL) beside zoned values',
+    `SELECT max(NULL), min(NULL), max(t) FROM (VALUES ${paris1}) v(t)`,
+    [[null, null, '2025-01-01 01:00:00.000 +01:00']],
+    ['unknown', 'unknown', 'timestamp(3) with time zone'],
+  ],
+  [
     'max when the tie is not the extreme',
     `SELECT max(t) FROM (VALUES ${paris1}, ${utc0}, ${paris5}) v(t)`,
     [['2025-01-01 05:00:00.000 +01:00']],

@@ -196,9 +196,10 @@ export const MACROS: readonly string[] = [
   `trino_zoned_rows_apart(n) AS CASE WHEN n > 0 THEN cast_to_type(trino_fail('DISTINCT, UNION, INTERSECT and EXCEPT of timestamp with time zone values are refused locally where values of one instant come in different zones (Athena compares them by instant and keeps one of them); apply at_timezone(x, ''UTC'') or to_unixtime(x) first'), true) ELSE true END`,
   // min/max of zoned values (translate/zoned-extremes.ts): a zoned value's instant (ascending or descending) and zone,
   // so that max() and min() of these give the largest and smallest zone name among the rows of the extreme instant.
-  `trino_tie_up(x ${TZ_STRUCT}) AS CASE WHEN x IS NOT NULL THEN {'i': epoch_us(x.trino_instant), 'z': x.trino_zone} END,
+  // An untyped NULL takes this overload uncast: the casts keep epoch_us to one overload.
+  `trino_tie_up(x ${TZ_STRUCT}) AS CASE WHEN x IS NOT NULL THEN {'i': epoch_us(CAST(x.trino_instant AS TIMESTAMPTZ)), 'z': CAST(x.trino_zone AS VARCHAR)} END,
      (x) AS NULL::STRUCT(i BIGINT, z VARCHAR)`,
-  `trino_tie_down(x ${TZ_STRUCT}) AS CASE WHEN x IS NOT NULL THEN {'i': -epoch_us(x.trino_instant), 'z': x.trino_zone} END,
+  `trino_tie_down(x ${TZ_STRUCT}) AS CASE WHEN x IS NOT NULL THEN {'i': -epoch_us(CAST(x.trino_instant AS TIMESTAMPTZ)), 'z': CAST(x.trino_zone AS VARCHAR)} END,
      (x) AS NULL::STRUCT(i BIGINT, z VARCHAR)`,
   `trino_ties_apart(a, b) AS CASE WHEN a.z IS DISTINCT FROM b.z THEN cast_to_type(trino_fail('min() and max() of timestamp with time zone values are refused locally where the extreme instant comes in different zones (Athena keeps the first one it meets); apply at_timezone(x, ''UTC'') first'), true) ELSE true END`,
   `trino_now() AS trino_tz_from_instant(get_current_timestamp(), 'UTC')`,
