@@ -16,7 +16,8 @@ const plain0 = "TIMESTAMP '2025-01-01 00:00:00'";
 const paris2 = "TIMESTAMP '2025-01-01 02:00:00 +01:00'";
 const paris3 = "TIMESTAMP '2025-01-01 03:00:00 +01:00'";
 const paris5 = "TIMESTAMP '2025-01-01 05:00:00 +01:00'";
-const MAP_KEYS_APART = /map_agg and map_concat of timestamp with time zone keys are refused locally where keys of one instant come in different zones/;
+const MAP_KEYS_APART =
+  /maps of timestamp with time zone keys \(map_agg, map_concat, histogram, map_from_entries\) are refused locally where keys of one instant/;
 const EXTREMES_APART = /min\(\) and max\(\) of timestamp with time zone values are refused locally where the extreme instant comes in different zones/;
 const ROWS_APART = /DISTINCT, UNION, INTERSECT and EXCEPT of timestamp with time zone values are refused locally where values of one instant/;
 const GROUPS_APART = /GROUP BY of timestamp with time zone values is refused locally where values of one instant/;
@@ -204,6 +205,12 @@ const cases: Case[] = [
     ],
     ['integer', 'timestamp(3) with time zone', 'bigint'],
   ],
+  [
+    'histogram and map_from_entries of other instants',
+    `SELECT cardinality(histogram(t)), map_from_entries(ARRAY[CAST(ROW('a', 1) AS ROW(k varchar, v integer))]) FROM (VALUES ${utc0}, ${paris2}, ${utc0}) v(t)`,
+    [[2, { a: 1 }]],
+    ['bigint', 'map(varchar, integer)'],
+  ],
   ['DISTINCT of integers as before', 'SELECT DISTINCT x FROM (VALUES 3, 1, 1) v(x) ORDER BY x', [[1], [3]], ['integer']],
 ];
 
@@ -238,6 +245,14 @@ const refused: [construct: string, sql: string, message: RegExp][] = [
   ['GROUP BY ROLLUP', `SELECT t, count(*) FROM (VALUES ${utc0}, ${paris1}) v(t) GROUP BY ROLLUP(t)`, GROUPS_APART],
   // Trino 476: [1, NULL, 1], [2, NULL, 1], [NULL, 00:00 UTC, 2].
   ['GROUP BY GROUPING SETS', `SELECT k, t, count(*) c FROM (VALUES (1, ${utc0}), (2, ${paris1})) v(k, t) GROUP BY GROUPING SETS ((k), (t))`, GROUPS_APART],
+  // Trino 476: 1 entry (counted together); locally 2.
+  ['histogram of one instant in two zones', `SELECT histogram(t) FROM (VALUES ${utc0}, ${paris1}) v(t)`, MAP_KEYS_APART],
+  // Trino 476: "Duplicate map keys (2025-01-01 01:00:00.000 +01:00) are not allowed"; locally a map of 2.
+  [
+    'map_from_entries of one instant in two zones',
+    `SELECT map_from_entries(ARRAY[CAST(ROW(${utc0}, 1) AS ROW(k timestamp with time zone, v integer)), CAST(ROW(${paris1}, 2) AS ROW(k timestamp with time zone, v integer))])`,
+    MAP_KEYS_APART,
+  ],
   // Trino 476: one group of 2.
   ['GROUP BY arrays', `SELECT a, count(*) FROM (VALUES ARRAY[${utc0}], ARRAY[${paris1}]) v(a) GROUP BY a`, GROUPS_APART],
 ];

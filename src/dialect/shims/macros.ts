@@ -565,10 +565,11 @@ export const MACROS: readonly string[] = [
        [to_json(list_filter(k, lambda trino_e, trino_i: list_position(trino_cmp_keys(k), trino_cmp_keys(k)[trino_i]) < trino_i)[1])],
        lambda trino_j: trino_fail_as('Duplicate map keys (' || json_extract_string(trino_j, '$.trino_wall') || ' '
          || json_extract_string(trino_j, '$.trino_zone') || ') are not allowed', MAP(k, v)))[1] END`,
-  // map_agg and map_concat whose zoned keys meet one instant in other zones: Trino keeps one entry (map_concat the
-  // last map's, map_agg one of them); refused while running.
+  // map_agg, map_concat, histogram and map_from_entries whose zoned keys meet one instant in other zones: Trino keeps
+  // one entry (map_concat the last map's, map_agg one of them, histogram counts them together) or fails
+  // (map_from_entries: Duplicate map keys); refused while running.
   `trino_zoned_keys_apart(m) AS CASE WHEN trino_instants_unique(map_keys(m)) THEN m
-     ELSE trino_fail_as('map_agg and map_concat of timestamp with time zone keys are refused locally where keys of one instant come in different zones (Athena keeps one entry of them); apply at_timezone(k, ''UTC'') to the keys first', m) END`,
+     ELSE trino_fail_as('maps of timestamp with time zone keys (map_agg, map_concat, histogram, map_from_entries) are refused locally where keys of one instant come in different zones (Athena keeps one entry of them or fails); apply at_timezone(k, ''UTC'') to the keys first', m) END`,
   // element_at: NULL past the end and for a missing key, counts from the end for i < 0 (as DuckDB's a[i]), but
   // index 0 fails in Trino where a[i] gives NULL, and so does the lowest bigint (Java's Math.abs of it stays
   // negative, so Trino 476 computes length + index with toIntExact: "integer overflow").

@@ -432,6 +432,8 @@ export const FUNCTIONS: Record<string, CallHandler> = {
   map_concat: (c) =>
     `trino_zoned_keys_apart(CASE WHEN ${c.args.map((_a, k) => `(${c.arg(k)}) IS NULL`).join(' OR ')} THEN NULL ELSE map_concat(${c.all()}) END${c.tail})`,
   map_agg: (c) => `trino_zoned_keys_apart(map_from_entries(list(struct_pack(key := ${c.arg(0)}, value := ${c.arg(1)}))${c.tail}))`,
+  map_from_entries: (c) => `trino_zoned_keys_apart(map_from_entries(${c.all()}))`,
+  histogram: (c) => `trino_zoned_keys_apart(histogram(${c.all()})${c.tail})`,
   // The addends' sum taken modulo 2^64 (DuckDB sums UBIGINT as HUGEINT) as Trino's wrapping long sum.
   checksum: (c) => `trino_checksum_result(CAST(sum(trino_checksum_term(${c.arg(0)}))${c.tail} % 18446744073709551616 AS UBIGINT))`,
   approx_most_frequent: (c) => `trino_approx_most_frequent(${c.arg(0)}, histogram(trino_most_frequent_key(${c.arg(1)}))${c.tail}, ${c.arg(2)})`,
