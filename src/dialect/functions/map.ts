@@ -2,10 +2,10 @@
 import { duckdb, rewrite, shim, type FunctionFamily } from './entry.js';
 
 export const MAP: FunctionFamily = {
-  map: duckdb('0,2', 'map(keys, values); duplicate keys fail as in Trino'),
+  map: shim('trino_map', '0,2', 'map(keys, values); duplicate keys (zoned keys: by instant) fail as in Trino'),
   map_concat: rewrite('the last map wins on a duplicate key; a NULL map makes it NULL (DuckDB skips it)', '1+'),
   map_entries: duckdb('1', 'rows with fields key and value (Trino: anonymous fields)'),
-  map_from_entries: shim('trino_map_from_entries', '1', "a NULL array gives a NULL map of the entries' types"),
+  map_from_entries: rewrite("zoned keys of one instant in two zones are refused (Trino: Duplicate map keys); a NULL array gives a NULL map of the entries' types", '1'),
   map_keys: duckdb('1'),
   map_values: duckdb('1'),
   map_filter: rewrite('the entries for which (k, v) -> … is true', '2'),
@@ -16,5 +16,5 @@ export const MAP: FunctionFamily = {
   map_agg: rewrite('map_from_entries of the (key, value) pairs', '2'),
   multimap_agg: rewrite('values in input order, NULL values kept; rows with a NULL key are skipped', '2'),
   map_union: rewrite('a key in several maps takes the first map’s value (Trino: an arbitrary one); NULL maps skipped', '1'),
-  histogram: duckdb('1', 'map(x, bigint) of counts'),
+  histogram: rewrite('map(x, bigint) of counts; zoned values of one instant in two zones are refused (Trino: one entry)', '1'),
 };

@@ -78,11 +78,16 @@ export const FUNCTION_MACROS: readonly string[] = [
   `trino_is_nan(x) AS (typeof(x) IN ('DOUBLE', 'FLOAT') AND CAST(x AS VARCHAR) IN ('nan', '-nan'))`,
   // Inside arrays and rows Trino's greatest orders NaN below every number too, element by element (greatest(ARRAY[nan()],
   // ARRAY[1e0]) is [1.0]), which DuckDB's one ordering cannot give: such values holding a NaN fail (nan-macros.ts).
+  // Zoned values: the first of the extreme instant (Trino 476: greatest(01:00 +01:00, 00:00 UTC) is 01:00 +01:00;
+  // the local struct would order the two by zone name).
+  `trino_zoned_extreme(l, extreme) AS l[list_position(trino_cmp_keys(l), extreme)]`,
   `trino_greatest_of(l) AS CASE WHEN list_count(l) = len(l) THEN CASE
+     WHEN ${HAS_ZONED_ELEMENTS('l')} THEN trino_zoned_extreme(l, list_max(trino_cmp_keys(l)))
      WHEN regexp_matches(typeof(l), '^(STRUCT|MAP)\\(|\\[\\]\\[\\]$') AND list_bool_or(list_transform(l, lambda x: trino_nested_nan(x)))
        THEN cast_to_type(trino_fail('greatest of arrays or rows holding NaN: Athena orders NaN below every number inside them (greatest(ARRAY[nan()], ARRAY[1e0]) is [1.0]), which the local engine does not reproduce; filter the NaN out first (is_nan)'), l[1])
      ELSE coalesce(list_max(list_filter(l, lambda x: NOT trino_is_nan(x))), l[1]) END END`,
-  `trino_least_of(l) AS CASE WHEN list_count(l) = len(l) THEN list_min(l) END`,
+  `trino_least_of(l) AS CASE WHEN list_count(l) = len(l) THEN CASE WHEN ${HAS_ZONED_ELEMENTS('l')} THEN trino_zoned_extreme(l, list_min(trino_cmp_keys(l)))
+     ELSE list_min(l) END END`,
   // The scale of a type name (DECIMAL(38,1) → 1; an array of decimals too, else 0), for the check that DuckDB's common
   // type of several values keeps each one's scale (translate/decimal-common-type.ts): DuckDB narrows the scale past
   // 38 digits where Trino narrows the integer digits.
@@ -292,8 +297,10 @@ export const FUNCTION_MACROS: readonly string[] = [
   `trino_array_union(a, b) AS CASE WHEN a IS NOT NULL AND b IS NOT NULL THEN trino_array_distinct(list_concat(a, b)) END`,
   // Trino's array_max skips NaN unless every element is NaN, as max does (translate/nan-aggregates.ts).
   `trino_array_max(a) AS CASE WHEN NOT trino_has_null(a) THEN CASE WHEN typeof([a]) IN ('DOUBLE[][]', 'FLOAT[][]')
-     THEN coalesce(list_max(list_filter(a, lambda trino_e: NOT isnan(TRY_CAST(trino_e AS DOUBLE)))), list_max(a)) ELSE list_max(a) END END`,
-  `trino_array_min(a) AS CASE WHEN NOT trino_has_null(a) THEN list_min(a) END`,
+     THEN coalesce(list_max(list_filter(a, lambda trino_e: NOT isnan(TRY_CAST(trino_e AS DOUBLE)))), list_max(a))
+     WHEN ${HAS_ZONED_ELEMENTS('a')} THEN trino_zoned_extreme(a, list_max(trino_cmp_keys(a))) ELSE list_max(a) END END`,
+  `trino_array_min(a) AS CASE WHEN NOT trino_has_null(a) THEN CASE WHEN ${HAS_ZONED_ELEMENTS('a')} THEN trino_zoned_extreme(a, list_min(trino_cmp_keys(a)))
+     ELSE list_min(a) END END`,
   // The elements take the common type of the element and x, as Trino coerces (array(integer) without a bigint is
   // array(bigint)); [a[1], x] is only a type witness.
   `trino_array_remove(a, x) AS CASE WHEN x IS NULL THEN NULL

@@ -187,6 +187,21 @@ export const MACROS: readonly string[] = [
      ELSE list_has_any(a, b) END`,
   // Two local groups whose zoned keys have one instant in different zones: one group in Trino (translate/zoned-groups.ts).
   `trino_zoned_groups_apart(n) AS CASE WHEN n > 1 THEN cast_to_type(trino_fail('GROUP BY of timestamp with time zone values is refused locally where values of one instant come in different zones (Athena groups them as one and shows one of them); group by at_timezone(x, ''UTC'') or to_unixtime(x) instead'), true) ELSE true END`,
+  // A row's key by instant (translate/zoned-rows.ts): its JSON text without the zone and wall clock of each zoned value,
+  // at any depth; two rows DuckDB keeps apart with one key are one row in Trino.
+  `trino_row_key(r) AS regexp_replace(CAST(to_json(r) AS VARCHAR), ',"trino_zone":(?:"[^"]*"|null),"trino_wall":(?:"[^"]*"|null)', '', 'g')`,
+  // Whether x holds zoned values inside an array, map or row (not a zoned value itself): such keys are compared by
+  // trino_row_key (GROUP BY's check, translate/zoned-groups.ts). typeof folds while binding.
+  `trino_nested_zoned(x) AS typeof(x) LIKE '%trino\\_instant %' ESCAPE '\\' AND NOT ${IS_ZONED_VALUE('x')}`,
+  `trino_zoned_rows_apart(n) AS CASE WHEN n > 0 THEN cast_to_type(trino_fail('DISTINCT, UNION, INTERSECT and EXCEPT of timestamp with time zone values are refused locally where values of one instant come in different zones (Athena compares them by instant and keeps one of them); apply at_timezone(x, ''UTC'') or to_unixtime(x) first'), true) ELSE true END`,
+  // min/max of zoned values (translate/zoned-extremes.ts): a zoned value's instant (ascending or descending) and zone,
+  // so that max() and min() of these give the largest and smallest zone name among the rows of the extreme instant.
+  // An untyped NULL takes this overload uncast: the casts keep epoch_us to one overload.
+  `trino_tie_up(x ${TZ_STRUCT}) AS CASE WHEN x IS NOT NULL THEN {'i': epoch_us(CAST(x.trino_instant AS TIMESTAMPTZ)), 'z': CAST(x.trino_zone AS VARCHAR)} END,
+     (x) AS NULL::STRUCT(i BIGINT, z VARCHAR)`,
+  `trino_tie_down(x ${TZ_STRUCT}) AS CASE WHEN x IS NOT NULL THEN {'i': -epoch_us(CAST(x.trino_instant AS TIMESTAMPTZ)), 'z': CAST(x.trino_zone AS VARCHAR)} END,
+     (x) AS NULL::STRUCT(i BIGINT, z VARCHAR)`,
+  `trino_ties_apart(a, b) AS CASE WHEN a.z IS DISTINCT FROM b.z THEN cast_to_type(trino_fail('min() and max() of timestamp with time zone values are refused locally where the extreme instant comes in different zones (Athena keeps the first one it meets); apply at_timezone(x, ''UTC'') first'), true) ELSE true END`,
   `trino_now() AS trino_tz_from_instant(get_current_timestamp(), 'UTC')`,
   `trino_iso_zone(z) AS CASE WHEN z IS NULL OR z IN ('', 'Z', '+00:00', '+0000', '+00') THEN 'UTC'
      WHEN length(z) = 3 THEN z || ':00' WHEN length(z) = 5 THEN z[1:3] || ':' || z[4:5] ELSE z END`,
@@ -541,6 +556,28 @@ export const MACROS: readonly string[] = [
      WHEN TRY_CAST(i AS BIGINT) <= json_array_length(to_json(a)) THEN a[i]
      ELSE trino_fail_as('Array subscript must be less than or equal to array length: '
        || i || ' > ' || json_array_length(to_json(a)), a[i]) END`,
+  // m[k] and element_at(m, k) of a zoned key k (translate/operators.ts, functions.ts): Trino finds the key of k's instant
+  // in any zone. The map's keys are compared by trino_cmp; the key text of the failure is Trino's text of k.
+  `trino_zoned_key_position(m, k) AS coalesce(list_position(trino_cmp_keys(map_keys(m)), trino_cmp_keys([k])[1]), 0)`,
+  `trino_zoned_element_at(m, k) AS CASE WHEN k IS NOT NULL THEN map_values(m)[nullif(trino_zoned_key_position(m, k), 0)] END`,
+  `trino_zoned_subscript(m, k) AS CASE WHEN m IS NULL OR k IS NULL THEN map_values(m)[1]
+     WHEN trino_zoned_key_position(m, k) > 0 THEN map_values(m)[trino_zoned_key_position(m, k)]
+     ELSE trino_fail_as('Key not present in map: ' || trino_to_varchar_any(k), map_values(m)[1]) END`,
+  // Keys k (a list) that hold no two zoned values of one instant; true for keys of other types (typeof folds).
+  `trino_instants_unique(k) AS NOT ${HAS_ZONED_ELEMENTS('k')} OR coalesce(len(list_distinct(trino_cmp_keys(k))) = len(list_filter(k, lambda trino_e: trino_e IS NOT NULL)), true)`,
+  // MAP(keys, values): keys of one instant in other zones are one key in Trino 476, which fails as for any duplicate
+  // key ("Duplicate map keys (<the later key>) are not allowed").
+  // The key's text is read from its JSON, which binds for keys of every type (the branch is taken for zoned ones only).
+  `trino_map() AS MAP(),
+     (k, v) AS CASE WHEN trino_instants_unique(k) THEN MAP(k, v) ELSE list_transform(
+       [to_json(list_filter(k, lambda trino_e, trino_i: list_position(trino_cmp_keys(k), trino_cmp_keys(k)[trino_i]) < trino_i)[1])],
+       lambda trino_j: trino_fail_as('Duplicate map keys (' || json_extract_string(trino_j, '$.trino_wall') || ' '
+         || json_extract_string(trino_j, '$.trino_zone') || ') are not allowed', MAP(k, v)))[1] END`,
+  // map_agg, map_concat, histogram and map_from_entries whose zoned keys meet one instant in other zones: Trino keeps
+  // one entry (map_concat the last map's, map_agg one of them, histogram counts them together) or fails
+  // (map_from_entries: Duplicate map keys); refused while running.
+  `trino_zoned_keys_apart(m) AS CASE WHEN trino_instants_unique(map_keys(m)) THEN m
+     ELSE trino_fail_as('maps of timestamp with time zone keys (map_agg, map_concat, histogram, map_from_entries) are refused locally where keys of one instant come in different zones (Athena keeps one entry of them or fails); apply at_timezone(k, ''UTC'') to the keys first', m) END`,
   // element_at: NULL past the end and for a missing key, counts from the end for i < 0 (as DuckDB's a[i]), but
   // index 0 fails in Trino where a[i] gives NULL, and so does the lowest bigint (Java's Math.abs of it stays
   // negative, so Trino 476 computes length + index with toIntExact: "integer overflow"). A NaN key is found in no map

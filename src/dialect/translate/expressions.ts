@@ -351,10 +351,10 @@ export class ExpressionRewriter {
       else if (node.open.text === '[') {
         const prev = lastMeaningful(parts);
         const subscript = prev !== undefined && (prev.kind === 'operand' || prev.kind === 'subscript');
-        const index = this.render(node.items);
+        const { text: index, zoned } = this.renderZoned(node.items);
         parts.push(
           subscript
-            ? { kind: 'subscript', text: `[${index}${node.close?.text ?? ''}`, index }
+            ? { kind: 'subscript', text: `[${index}${node.close?.text ?? ''}`, index, ...(zoned ? { zonedIndex: true } : {}) }
             : { kind: 'operand', text: `[${index}${node.close?.text ?? ''}` },
         );
       } else if (lastMeaningful(parts)?.text.toUpperCase() === 'IN' && !isSubquery(node.items)) {

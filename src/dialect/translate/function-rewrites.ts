@@ -3,7 +3,7 @@
 import { checkedCoalesce, checkedFamilies, checkedOnce, mayMixFamilies, mixesIpAddress } from './decimal-common-type.js';
 import { type CallHandler, refusedUntypedNull } from './functions.js';
 import { nodeKeyword } from './tree.js';
-import { hasAggregate, shimCallText } from './unbound.js';
+import { hasAggregate, shimCall, shimCallText } from './unbound.js';
 
 /**
  * Trino's greatest/least (trino_greatest_of / trino_least_of, function-macros.ts) look at all the arguments at once:
@@ -79,8 +79,11 @@ export const NULL_AWARE_REWRITES: Record<string, CallHandler> = {
     c.args.length === 2
       ? checkedFamilies(
           'nullif()',
-          // A NaN second argument matches nothing (NaN = NaN is false in Trino; nan-macros.ts).
-          `nullif(${c.arg(0)}, trino_nan_null(${c.arg(1)}))`,
+          // A NaN second argument matches nothing (NaN = NaN is false in Trino; nan-macros.ts). A zoned argument
+          // matches by instant (Trino 476: nullif(01:00 +01:00, 00:00 UTC) is NULL).
+          c.args.some((a) => c.renderZoned(a).zoned)
+            ? `CASE WHEN ${shimCall('trino_cmp', [c.arg(0)])} = ${shimCall('trino_cmp', [c.arg(1)])} THEN NULL ELSE ${c.arg(0)} END`
+            : `nullif(${c.arg(0)}, trino_nan_null(${c.arg(1)}))`,
           c.args,
           c.args.map((_a, k) => c.arg(k)),
         )

@@ -438,8 +438,12 @@ export const FUNCTIONS: Record<string, CallHandler> = {
   },
   arbitrary: rename('any_value'),
   // Trino's map_concat is NULL when any map is NULL; DuckDB's skips a NULL map.
-  map_concat: (c) => `CASE WHEN ${c.args.map((_a, k) => `(${c.arg(k)}) IS NULL`).join(' OR ')} THEN NULL ELSE map_concat(${c.all()}) END${c.tail}`,
-  map_agg: (c) => `map_from_entries(list(struct_pack(key := ${c.arg(0)}, value := ${c.arg(1)}))${c.tail})`,
+  // Zoned keys of one instant in other zones: refused (trino_zoned_keys_apart), where Trino keeps one entry.
+  map_concat: (c) =>
+    `trino_zoned_keys_apart(CASE WHEN ${c.args.map((_a, k) => `(${c.arg(k)}) IS NULL`).join(' OR ')} THEN NULL ELSE map_concat(${c.all()}) END${c.tail})`,
+  map_agg: (c) => `trino_zoned_keys_apart(map_from_entries(list(struct_pack(key := ${c.arg(0)}, value := ${c.arg(1)}))${c.tail}))`,
+  map_from_entries: (c) => `trino_zoned_keys_apart(trino_map_from_entries(${c.all()}))`,
+  histogram: (c) => `trino_zoned_keys_apart(histogram(${c.all()})${c.tail})`,
   // The addends' sum taken modulo 2^64 (DuckDB sums UBIGINT as HUGEINT) as Trino's wrapping long sum.
   checksum: (c) => `trino_checksum_result(CAST(sum(trino_checksum_term(${c.arg(0)}))${c.tail} % 18446744073709551616 AS UBIGINT))`,
   approx_most_frequent: (c) => `trino_approx_most_frequent(${c.arg(0)}, histogram(trino_most_frequent_key(${c.arg(1)}))${c.tail}, ${c.arg(2)})`,
@@ -631,7 +635,12 @@ export const FUNCTIONS: Record<string, CallHandler> = {
 
   // arrays and maps
   cardinality: (c) => `trino_cardinality(${c.args.length === 1 ? collectionGuarded(c.arg(0), c.lambdaParameters) : c.all()})${c.tail}`,
-  element_at: (c) => (c.args.length === 2 ? `trino_element_at(${c.arg(0)}, ${textIndexGuarded(c.arg(0), c.arg(1))})${c.tail}` : call('trino_element_at', c)),
+  // A zoned key is looked up by instant (Trino's map of timestamp with time zone keys: 01:00 +01:00 finds 00:00 UTC).
+  element_at: (c) => {
+    if (c.args.length !== 2) return call('trino_element_at', c);
+    if (c.renderZoned(c.args[1]).zoned) return call('trino_zoned_element_at', c);
+    return `trino_element_at(${c.arg(0)}, ${textIndexGuarded(c.arg(0), c.arg(1))})${c.tail}`;
+  },
   contains: typedRename('trino_contains'),
   array_position: rename('trino_array_position'),
   array_distinct: rename('trino_array_distinct'),

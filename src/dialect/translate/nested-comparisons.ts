@@ -21,6 +21,7 @@ import {
   nanAwareInList,
   nanAwareJoinComparison,
 } from './nan-forms.js';
+import { shimCall } from './unbound.js';
 
 /**
  * How a comparison whose operand types only DuckDB's binder knows is rewritten (guardColumnComparisons): refused
@@ -180,7 +181,9 @@ export function simpleCaseRender(group: GroupNode, render: (nodes: readonly Node
   );
   const visible = x.nested || [...values.values()].some((v) => v.nested);
   const unseen = (v: Rendered) => !x.zoned && !v.zoned && !isLiteral(x.text) && !isLiteral(v.text);
-  if (!visible && ![...values.values()].some(unseen)) return plain;
+  // A zoned operand or value: every WHEN compares instants (Trino 476: CASE 01:00 +01:00 WHEN 00:00 UTC matches).
+  const zoned = !visible && (x.zoned || [...values.values()].some((v) => v.zoned));
+  if (!visible && !zoned && ![...values.values()].some(unseen)) return plain;
   const operandStart = items[0];
   return (nodes) => {
     if (nodes[0] === operandStart) return ' ';
@@ -189,6 +192,7 @@ export function simpleCaseRender(group: GroupNode, render: (nodes: readonly Node
     const [lead, trail] = [/^\s*/.exec(value.text)?.[0] ?? '', /\s*$/.exec(value.text)?.[0] ?? ''];
     const [a, b] = [x.text.trim(), value.text.trim()];
     const nested = `trino_nested_eq(${a}, ${b})`;
+    if (zoned) return `${lead}${shimCall('trino_cmp', [a])} = ${shimCall('trino_cmp', [b])}${trail}`;
     return `${lead}${visible ? nested : compareAny(a, b, nanAwareComparison(`(${a}) = (${b})`, '=', a, b), nested)}${trail}`;
   };
 }

@@ -22,6 +22,8 @@ export interface Part {
   yearMonth?: Token;
   /** For 'subscript' parts: the rendered index. */
   index?: string;
+  /** For 'subscript' parts: the index is syntactically a zoned timestamp (a map key looked up by instant). */
+  zonedIndex?: boolean;
   /** An IN list `( … )`: its rendered elements (compared by instant when any side is zoned). */
   inList?: { text: string; zoned: boolean; nested?: boolean }[];
   /** Syntactically a `timestamp with time zone` (current_timestamp, from_iso8601_timestamp, AT TIME ZONE, …). */
@@ -151,8 +153,9 @@ export function rewriteOperators(parts: Part[], context: OperatorContext = {}): 
     if (parts[i].kind !== 'subscript' || parts[i].index === undefined) continue;
     const l = primaryStart(parts, prevIndex(parts, i));
     if (l < 0) continue;
+    const shim = parts[i].zonedIndex ? 'trino_zoned_subscript' : 'trino_subscript';
     const container = joinParts(parts, l, prevIndex(parts, i));
-    replace(parts, l, i, `trino_subscript(${container}, ${textIndexGuarded(container, parts[i].index ?? '')})`);
+    replace(parts, l, i, `${shim}(${container}, ${textIndexGuarded(container, parts[i].index ?? '')})`);
     i = l;
   }
   // AT TIME ZONE binds tighter than any arithmetic.
@@ -220,7 +223,7 @@ export function rewriteOperators(parts: Part[], context: OperatorContext = {}): 
   }
   compareNestedValues(parts);
   markNumberComparisons(parts, context.lambdaParameters);
-  compareZonedByInstant(parts);
+  compareZonedByInstant(parts, context.correlatable === true);
   guardTextComparisons(parts);
   guardColumnComparisons(parts);
   guardNanComparisons(parts);
@@ -370,22 +373,42 @@ export function inJoinCondition(parts: readonly Part[], i: number): boolean {
 }
 
 /**
- * Wraps each operand that is syntactically zoned in trino_cmp (UTC wall clock of the instant), if any is. In a JOIN
- * condition, column references are wrapped too (`joinColumns`): their type is known only to DuckDB's binder, where
- * `trino_cmp` of a zoned column gives its instant and of anything else expands to the column itself, so rows join by
- * instant as in Trino. Elsewhere a column may be an outer reference of a correlated subquery, which a typed macro
- * cannot take (nor an aggregate).
+ * Wraps each operand that is syntactically zoned in trino_cmp (UTC wall clock of the instant), if any is, and then the
+ * other operands too (`otherZoned`: an IN list's element is): a column or expression of unseen type compared with a
+ * zoned one may itself be zoned (`s = TIMESTAMP '… UTC'` over a zoned column failed as struct = TIMESTAMP), and
+ * `trino_cmp` of anything else expands to the value itself (a plain TIMESTAMP is read in the session zone, UTC). In a
+ * subquery that may reference outer columns (`correlatable`), whose types a typed macro's overload choice cannot see,
+ * they go through trino_cmp_any (dispatch on typeof). In a JOIN condition, column references are wrapped even without
+ * a zoned operand (`joinColumns`): their type is known only to DuckDB's binder, so rows join by instant as in Trino.
  */
-function wrapZoned(parts: Part[], ranges: readonly [number, number][], joinColumns = false): void {
-  const zoned = ranges.map(([a, b]) => single(parts, a, b)).filter((k) => k >= 0 && parts[k].zoned);
-  for (const k of zoned) parts[k] = { kind: 'operand', text: shimCall('trino_cmp', [parts[k].text]) };
-  if (!joinColumns) return;
-  const columns = ranges
-    .filter(([a, b]) => single(parts, a, b) < 0 || !parts[single(parts, a, b)].zoned)
-    .map((r) => columnReference(parts, r))
-    .filter((r): r is [number, number] => r !== undefined)
-    .sort((x, y) => y[0] - x[0]);
-  for (const [first, last] of columns) replace(parts, first, last, shimCall('trino_cmp', [joinParts(parts, first, last)]));
+function wrapZoned(
+  parts: Part[],
+  ranges: readonly [number, number][],
+  options: { joinColumns?: boolean; otherZoned?: boolean; correlatable?: boolean } = {},
+): void {
+  const isZoned = ([a, b]: readonly [number, number]) => single(parts, a, b) >= 0 && parts[single(parts, a, b)].zoned === true;
+  const zoned = ranges.filter(isZoned).map(([a, b]) => single(parts, a, b));
+  const besideZoned = zoned.length > 0 || options.otherZoned === true;
+  if (!options.joinColumns && !besideZoned) return;
+  const others = ranges
+    .filter((r) => !isZoned(r))
+    .map((r) => (besideZoned ? nonEmpty(parts, r) : columnReference(parts, r)))
+    .filter((r): r is [number, number] => r !== undefined);
+  const spans = [...others, ...zoned.map((k): [number, number] => [k, k])].sort((x, y) => y[0] - x[0]);
+  for (const [first, last] of spans) {
+    const text = joinParts(parts, first, last).trim();
+    const any = options.correlatable && !zoned.includes(first);
+    replace(parts, first, last, any ? `trino_cmp_any(${text})` : shimCall('trino_cmp', [text]));
+  }
+}
+
+/** The range without its leading and trailing trivia, or undefined when nothing is left. */
+function nonEmpty(parts: readonly Part[], [a, b]: [number, number]): [number, number] | undefined {
+  let first = a;
+  let last = b;
+  while (first <= last && parts[first].kind === 'trivia') first++;
+  while (last >= first && parts[last].kind === 'trivia') last--;
+  return first <= last ? [first, last] : undefined;
 }
 
 /**
@@ -393,23 +416,30 @@ function wrapZoned(parts: Part[], ranges: readonly [number, number][], joinColum
  * session zone (UTC). The zoned struct would not compare with a TIMESTAMP at all, and two structs with the same
  * instant in different zones would differ: comparisons, BETWEEN and IN lists with a zoned operand compare instants.
  */
-function compareZonedByInstant(parts: Part[]): void {
+function compareZonedByInstant(parts: Part[], correlatable: boolean): void {
   for (let i = 0; i < parts.length; i++) {
     const p = parts[i];
     if (p.kind === 'op' && COMPARISONS.has(p.op ?? '')) {
       const ranges: [number, number][] = [operandRange(parts, i, -1), operandRange(parts, i, 1)];
       if (EQUALITY.has(p.op ?? '')) compareMapsAsSets(parts, ranges);
-      wrapZoned(parts, ranges, inJoinCondition(parts, i));
+      wrapZoned(parts, ranges, { joinColumns: inJoinCondition(parts, i), correlatable });
+    } else if (p.kind === 'boundary' && p.text.toUpperCase() === 'DISTINCT' && parts[nextIndexOf(parts, i)]?.text.toUpperCase() === 'FROM') {
+      // x IS [NOT] DISTINCT FROM y: by instant too (Trino 476: 01:00 +01:00 IS DISTINCT FROM 00:00 UTC is false).
+      const before = prevIndex(parts, i);
+      const is = parts[before]?.text.toUpperCase() === 'NOT' ? prevIndex(parts, before) : before;
+      if (parts[is]?.text.toUpperCase() !== 'IS') continue;
+      wrapZoned(parts, [operandRange(parts, is, -1), operandRange(parts, nextIndexOf(parts, i), 1)], { correlatable });
     } else if (p.kind === 'boundary' && p.text.toUpperCase() === 'BETWEEN') {
       const low = operandRange(parts, i, 1);
       const and = low[1] + 1;
       if (parts[and]?.text.toUpperCase() !== 'AND') continue;
       const not = prevIndex(parts, i);
-      wrapZoned(parts, [operandRange(parts, parts[not]?.text.toUpperCase() === 'NOT' ? not : i, -1), low, operandRange(parts, and, 1)]);
+      wrapZoned(parts, [operandRange(parts, parts[not]?.text.toUpperCase() === 'NOT' ? not : i, -1), low, operandRange(parts, and, 1)], { correlatable });
     } else if (p.inList) {
       const inAt = prevIndex(parts, i);
       const before = prevIndex(parts, inAt);
-      wrapZoned(parts, [operandRange(parts, parts[before]?.text.toUpperCase() === 'NOT' ? before : inAt, -1)]);
+      const left = operandRange(parts, parts[before]?.text.toUpperCase() === 'NOT' ? before : inAt, -1);
+      wrapZoned(parts, [left], { otherZoned: p.inList.some((e) => e.zoned), correlatable });
       if (p.inList.some((e) => e.zoned)) p.text = `(${p.inList.map((e) => (e.zoned ? shimCall('trino_cmp', [e.text.trim()]) : e.text)).join(',')})`;
     }
   }

@@ -20,6 +20,8 @@ import { numbersRunIntoText } from './number-literals.js';
 import { refuseRowPatterns } from './row-pattern.js';
 import { qualifyLateralAliases } from './lateral-aliases.js';
 import { checkZonedGroups } from './zoned-groups.js';
+import { checkZonedExtremes } from './zoned-extremes.js';
+import { checkZonedRows } from './zoned-rows.js';
 
 export interface ExpressionTranslation {
   sql: string;
@@ -52,7 +54,7 @@ export function translateExpressions(sql: string, position?: (t: Token) => { lin
     else report(at, 'syntax', `${text}: two numeric literals in a row (Athena's syntax error)`, 'write one number: 0x10 + 0.5, not 0x10.5');
   }
   const tree = rewriteGroupByQuantifier(rewriteWithinGroup(qualifyLateralAliases(refuseRowPatterns(buildTree(tokens), report), report), report));
-  const grouped = checkZonedGroups(tree, tokens);
+  const grouped = checkZonedExtremes(checkZonedRows(checkZonedGroups(tree, tokens), tokens), tokens);
   refuseTimeTravel(tree, report);
   refuseNaturalJoin(tree, report);
   refuseBadLikeEscapes(tree, report);

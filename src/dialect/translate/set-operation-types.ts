@@ -32,7 +32,7 @@ export interface CheckedSetOperation {
   familyColumns: number[];
 }
 
-interface Pieces {
+export interface Pieces {
   prefix: Node[];
   branches: Node[][];
   operators: Node[][];
@@ -40,7 +40,7 @@ interface Pieces {
 }
 
 /** The pieces of a set operation at the top level of `items`; undefined when there is none. */
-function split(items: readonly Node[]): Pieces | undefined {
+export function splitSetOperation(items: readonly Node[]): Pieces | undefined {
   const first = meaningful(items)[0];
   const start = nodeKeyword(first) === 'WITH' ? items.findIndex((n) => BRANCH_START.has(nodeKeyword(n))) : 0;
   if (start < 0) return undefined;
@@ -91,7 +91,7 @@ function itemName(item: readonly Node[]): string | undefined {
 function distinctlyNamedColumns(branch: readonly Node[]): number | undefined {
   const m = meaningful(branch);
   if (m.length === 1 && isParen(m[0])) {
-    const inner = split(m[0].items);
+    const inner = splitSetOperation(m[0].items);
     return distinctlyNamedColumns(inner ? inner.branches[0] : m[0].items);
   }
   const start = m.findIndex((n) => BRANCH_START.has(nodeKeyword(n)));
@@ -110,7 +110,7 @@ function distinctlyNamedColumns(branch: readonly Node[]): number | undefined {
 /** `SELECT * FROM <one table or subquery> …`: a select list of `*` alone over a FROM without a join or a comma. */
 function starOverOneRelation(branch: readonly Node[]): boolean {
   const m = meaningful(branch);
-  if (m.length === 1 && isParen(m[0]) && !split(m[0].items)) return starOverOneRelation(m[0].items);
+  if (m.length === 1 && isParen(m[0]) && !splitSetOperation(m[0].items)) return starOverOneRelation(m[0].items);
   const start = m.findIndex((n) => BRANCH_START.has(nodeKeyword(n)));
   let k = start + 1;
   if (['DISTINCT', 'ALL'].includes(nodeKeyword(m[k]))) k++;
@@ -123,7 +123,7 @@ function starOverOneRelation(branch: readonly Node[]): boolean {
 /** The set operation at the top level of `items` when a column's decimal types are decided only by DuckDB's binder. */
 export function setOperationToCheck(items: readonly Node[]): CheckedSetOperation | undefined {
   if (!items.some((n) => SET_OPERATIONS.has(nodeKeyword(n)))) return undefined;
-  const pieces = split(items);
+  const pieces = splitSetOperation(items);
   // A first branch `SELECT * FROM t` names its columns after one relation (distinct names): the other branches count
   // them. A `*` over a join may repeat a name, which the check's subquery would rename.
   const count =

@@ -8,8 +8,9 @@
 // …))` (HAVING's condition moves after it, so a group HAVING drops is still counted). It is added only to statements
 // that may make zoned values in other zones than UTC (zoned literals, AT TIME ZONE, with_timezone, from_iso8601_timestamp,
 // parse_datetime, from_unixtime, a cast to timestamp with time zone): Hive tables hold no zoned values,
-// and a window on every GROUP BY would slow ordinary queries. Left unchecked: ROLLUP, CUBE and GROUPING SETS, a key
-// given by an ordinal whose select item cannot be read, views made elsewhere.
+// and a window on every GROUP BY would slow ordinary queries. ROLLUP, CUBE and GROUPING SETS are checked per grouping
+// set (grouping() of every key joins the partition). Left unchecked: a key given by an ordinal whose select item cannot
+// be read, views made elsewhere.
 import { keyword, tokenize, type Token } from '../tokens.js';
 import { isParen, meaningful, nodeKeyword, nodeText, splitArgs, type Node } from './tree.js';
 
@@ -35,8 +36,8 @@ export function makesZonedValues(tokens: readonly Token[]): boolean {
   });
 }
 
-const translated = (at: Token, text: string): Node => ({ kind: 'token', token: { ...at, kind: 'translated', text } });
-const parsed = (text: string): Node[] => tokenize(text).map((token) => ({ kind: 'token', token }));
+export const translated = (at: Token, text: string): Node => ({ kind: 'token', token: { ...at, kind: 'translated', text } });
+export const parsed = (text: string): Node[] => tokenize(text).map((token) => ({ kind: 'token', token }));
 
 /** The expression of a select item, without its alias (`x AS a`, `x a`). */
 function itemExpression(item: readonly Node[]): Node[] {
@@ -53,8 +54,18 @@ function itemExpression(item: readonly Node[]): Node[] {
   return aliasLike && afterOperand ? item.slice(0, item.indexOf(before) + 1) : [...item];
 }
 
-/** The GROUP BY keys of the block, each as written (an ordinal as its select item), or undefined when not plain. */
-function groupKeys(items: readonly Node[], selectAt: number, byAt: number, end: number): Node[][] | undefined {
+/** The expressions of a ROLLUP/CUBE argument or a grouping set: `(a, b)` is a, b; `()` none; `a` itself. */
+function setExpressions(element: readonly Node[]): Node[][] {
+  const m = meaningful(element);
+  if (m.length === 1 && isParen(m[0])) return splitArgs(m[0].items).filter((e) => meaningful(e).length > 0);
+  return m.length === 0 ? [] : [[...element]];
+}
+
+/**
+ * The GROUP BY keys of the block, each as written (an ordinal as its select item), and whether they come in grouping
+ * sets (ROLLUP, CUBE, GROUPING SETS: the keys are every expression they name); undefined when a key cannot be read.
+ */
+function groupKeys(items: readonly Node[], selectAt: number, byAt: number, end: number): { keys: Node[][]; sets: boolean } | undefined {
   const elements = splitArgs(items.slice(byAt + 1, end));
   if (elements.length === 0) return undefined;
   const fromAt = items.findIndex((n, k) => k > selectAt && nodeKeyword(n) === 'FROM');
@@ -62,17 +73,31 @@ function groupKeys(items: readonly Node[], selectAt: number, byAt: number, end: 
   while (['DISTINCT', 'ALL'].includes(nodeKeyword(items[first])) || meaningful([items[first]]).length === 0) first++;
   const selectItems = fromAt < 0 ? [] : splitArgs(items.slice(first, fromAt));
   const keys: Node[][] = [];
+  let sets = false;
   for (const element of elements) {
     const m = meaningful(element);
     const word = nodeKeyword(m[0]);
-    if (m.length === 0 || word === 'ROLLUP' || word === 'CUBE' || word === 'GROUPING' || isParen(m[0])) return undefined;
-    if (m.length === 1 && m[0].kind === 'token' && m[0].token.kind === 'number') {
+    if (m.length === 0 || isParen(m[0])) return undefined;
+    if ((word === 'ROLLUP' || word === 'CUBE') && m.length === 2 && isParen(m[1])) {
+      sets = true;
+      keys.push(...splitArgs(m[1].items).flatMap(setExpressions));
+    } else if (word === 'GROUPING' && nodeKeyword(m[1]) === 'SETS' && m.length === 3 && isParen(m[2])) {
+      sets = true;
+      keys.push(...splitArgs(m[2].items).flatMap(setExpressions));
+    } else if (word === 'ROLLUP' || word === 'CUBE' || word === 'GROUPING') return undefined;
+    else if (m.length === 1 && m[0].kind === 'token' && m[0].token.kind === 'number') {
       const item = selectItems[Number(m[0].token.text) - 1];
       if (!item || meaningful(item).some((n) => nodeText(n) === '*')) return undefined;
       keys.push(itemExpression(item));
     } else keys.push([...element]);
   }
-  return keys;
+  // A key named twice (in two sets) is one key.
+  const seen = new Set<string>();
+  const distinct = keys.filter((key) => {
+    const text = key.map(nodeText).join('').trim().toLowerCase();
+    return !seen.has(text) && seen.add(text) !== undefined;
+  });
+  return { keys: distinct, sets };
 }
 
 /** Adds the check to each plain GROUP BY of `items` (and of the queries nested in them). */
@@ -86,8 +111,9 @@ function checkBlocks(items: readonly Node[]): Node[] {
     while (selectAt >= 0 && nodeKeyword(out[selectAt]) !== 'SELECT') selectAt--;
     let end = byAt + 1;
     while (end < out.length && !GROUP_END.has(nodeKeyword(out[end])) && nodeText(out[end]) !== ';') end++;
-    const keys = selectAt < 0 ? undefined : groupKeys(out, selectAt, byAt, end);
-    if (!keys) continue;
+    const grouped = selectAt < 0 ? undefined : groupKeys(out, selectAt, byAt, end);
+    if (!grouped || grouped.keys.length === 0) continue;
+    const { keys, sets } = grouped;
     let having: Node[] = [];
     let insertAt = end;
     if (nodeKeyword(out[end]) === 'HAVING') {
@@ -108,11 +134,25 @@ function checkBlocks(items: readonly Node[]): Node[] {
       close: { ...at, kind: 'punct', text: ')' },
       items: nodes,
     });
-    const partition = keys.flatMap((key, k) => [translated(at, `${k === 0 ? '' : ', '}trino_cmp`), parenthesized(key)]);
+    // A key holding zoned values inside an array, map or row is compared by trino_row_key, any other by trino_cmp.
+    const partition = keys.flatMap((key, k) => [
+      translated(at, `${k === 0 ? '' : ', '}CASE WHEN trino_nested_zoned`),
+      parenthesized(key),
+      translated(at, ' THEN NULL ELSE trino_cmp'),
+      parenthesized(key),
+      translated(at, ' END, CASE WHEN trino_nested_zoned'),
+      parenthesized(key),
+      translated(at, ' THEN trino_row_key'),
+      parenthesized(key),
+      translated(at, ' END'),
+    ]);
+    // Grouping sets: rows of one set are the groups compared (grouping() tells the sets apart).
+    const setOf = sets ? [translated(at, ', grouping('), ...keys.flatMap((key, k) => [...(k > 0 ? parsed(', ') : []), ...key]), translated(at, ')')] : [];
     const clause = [
       ...parsed(' QUALIFY '),
       translated(at, 'trino_zoned_groups_apart(count(*) OVER (PARTITION BY '),
       ...partition,
+      ...setOf,
       translated(at, '))'),
       ...(having.length > 0 ? [translated(at, ' AND '), parenthesized(having)] : []),
       ...parsed(' '),

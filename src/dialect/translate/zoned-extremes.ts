@@ -1,0 +1,83 @@
+// min() and max() of zoned timestamps: Trino orders `timestamp with time zone` values by instant and keeps, of equal
+// instants in other zones, the first one it meets (Trino 476: max of 01:00 +01:00 and 00:00 UTC, in that order, is
+// 01:00 +01:00); the local struct orders equal instants by zone name. Where the extreme instant comes in one zone the
+// answers are the same; otherwise the query is refused while it runs:
+// `CASE WHEN trino_ties_apart(max(trino_tie_up(x)), min(trino_tie_down(x))) THEN max(x) END`, the two aggregates giving
+// the largest and the smallest zone name among the rows of the extreme instant (NULL for other types).
+//
+// Added only to statements that may make zoned values in other zones than UTC (makesZonedValues, as zoned-groups.ts).
+// max(x, n) and min(x, n) are not checked.
+import type { Token } from '../tokens.js';
+import { isParen, meaningful, nodeKeyword, nodeText, splitArgs, type Node } from './tree.js';
+import { makesZonedValues, translated } from './zoned-groups.js';
+
+/** The zone-name aggregates of the extreme instant, for max and for min: [smallest zone, largest zone]. */
+const TIES: Record<string, [string, string]> = {
+  MAX: ['min(trino_tie_down', 'max(trino_tie_up'],
+  MIN: ['min(trino_tie_up', 'max(trino_tie_down'],
+};
+
+/** The nodes after a call that belong to it: FILTER (…) and OVER (…) / OVER name. */
+function callTail(items: readonly Node[], from: number): number {
+  let end = from;
+  const next = (k: number) => {
+    let j = k;
+    while (j < items.length && meaningful([items[j]]).length === 0) j++;
+    return j;
+  };
+  let k = next(end);
+  if (nodeKeyword(items[k]) === 'FILTER' && isParen(items[next(k + 1)])) {
+    end = next(k + 1) + 1;
+    k = next(end);
+  }
+  if (nodeKeyword(items[k]) === 'OVER') {
+    const w = next(k + 1);
+    if (w < items.length) end = w + 1;
+  }
+  return end;
+}
+
+function checkCalls(items: readonly Node[]): Node[] {
+  const inner = items.map((n) => (n.kind === 'group' ? { ...n, items: checkCalls(n.items) } : n));
+  const out: Node[] = [];
+  for (let i = 0; i < inner.length; i++) {
+    const node = inner[i];
+    const ties = TIES[nodeKeyword(node)];
+    const call = inner[i + 1];
+    const before = meaningful(out).at(-1);
+    if (!ties || node.kind !== 'token' || !isParen(call) || splitArgs(call.items).length !== 1 || (before && nodeText(before) === '.')) {
+      out.push(node);
+      continue;
+    }
+    const end = callTail(inner, i + 2);
+    const tail = inner.slice(i + 2, end);
+    const args = meaningful(call.items);
+    const value = nodeKeyword(args[0]) === 'DISTINCT' ? call.items.slice(call.items.indexOf(args[0]) + 1) : call.items;
+    const at = node.token;
+    const arg = (): Node => ({ ...call, items: value });
+    // One parenthesized operand, so that operators around the call (AT TIME ZONE, + INTERVAL) still take all of it.
+    const checked: Node[] = [
+      translated(at, `CASE WHEN trino_ties_apart(${ties[0]}`),
+      arg(),
+      translated(at, ')'),
+      ...tail,
+      translated(at, `, ${ties[1]}`),
+      arg(),
+      translated(at, ')'),
+      ...tail,
+      translated(at, ') THEN '),
+      node,
+      call,
+      ...tail,
+      translated(at, ' END'),
+    ];
+    out.push({ kind: 'group', open: { ...at, kind: 'punct', text: '(' }, close: { ...at, kind: 'punct', text: ')' }, items: checked });
+    i = end - 1;
+  }
+  return out;
+}
+
+/** The tree with min/max of zoned values checked, where the statement makes zoned values. */
+export function checkZonedExtremes(tree: readonly Node[], tokens: readonly Token[]): Node[] {
+  return makesZonedValues(tokens) ? checkCalls(tree) : [...tree];
+}
