@@ -7,12 +7,12 @@ import { join } from 'node:path';
 import { defineAlert } from '../alerts/definition.js';
 import { templateFields } from '../alerts/template.js';
 import type { Diagnostic } from '../dialect/diagnostics.js';
-import type { AthenaLocalEngine } from '../engines/local/engine.js';
 import { TableSchemas, type BindFailure } from '../testing/schemas.js';
+import { bindInWorkers, bindThreads } from './bind-pool.js';
+import { alertColumns as bindAlertColumns, bindInShards } from './bind-shards.js';
 import { ProjectError } from '../project/errors.js';
 import { locateEngineError } from '../project/error-location.js';
 import type { Project, ProjectNode } from '../project/model.js';
-import { substituteVariables, type Variables } from '../project/variables.js';
 
 const firstLine = (text: string) => text.split('\n')[0];
 const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
@@ -90,12 +90,14 @@ function checkAlertColumns(node: ProjectNode, columns: string[], text: string): 
 
 /**
  * Binding diagnostics for the project's models, dashboard views and alerts. Nodes in `unloaded` (their file has load
- * errors, reported already) and everything downstream of a node that does not bind are not reported again.
+ * errors, reported already) and everything downstream of a node that does not bind are not reported again. Large
+ * projects bind in worker threads (bind-pool.ts); `parallel.shards` binds in that many engines of this thread instead.
  */
 export async function bindDiagnostics(
   project: Project,
   wanted: (file: string) => boolean,
   unloaded: ReadonlySet<string>,
+  parallel: { shards?: number } = {},
 ): Promise<{ diagnostics: Diagnostic[]; schemas?: TableSchemas }> {
   const diagnostics: Diagnostic[] = [];
   const text = (node: ProjectNode) => readFileSync(join(project.root, node.file), 'utf8');
@@ -107,18 +109,13 @@ export async function bindDiagnostics(
     if (!failed.has(node.id) && !upstreamFailed(node) && node.kind !== 'ddl' && wanted(node.file)) diagnostics.push(queryDiagnostic(node, error));
     failed.add(node.id);
   };
-  // Alerts are not tables: their queries run while the scratch engine holds every typed input.
-  const bindAlerts = async (engine: AthenaLocalEngine, vars: Variables, failures: readonly BindFailure[]) => {
+  // Alerts are not tables: their queries are bound while the scratch engine holds every typed input.
+  const bindAlerts = async (columnsOf: (node: ProjectNode) => Promise<string[]>, failures: readonly BindFailure[]) => {
     for (const failure of failures) report(failure);
     for (const node of project.nodes) {
       if (node.kind !== 'alert' || !wanted(node.file) || failed.has(node.id) || upstreamFailed(node)) continue;
       try {
-        const sql = substituteVariables(node.sql, vars, { file: node.file, lineOffset: node.bodyLine - 1 });
-        const result = await engine.execute(sql, { database: node.database });
-        alertColumns.set(
-          node.id,
-          result.columns.map((c) => c.name),
-        );
+        alertColumns.set(node.id, await columnsOf(node));
       } catch (error) {
         report({ node, error: errorText(error) });
       }
@@ -126,7 +123,21 @@ export async function bindDiagnostics(
   };
   let schemas: TableSchemas;
   try {
-    schemas = await TableSchemas.discover(project, undefined, { whileOpen: bindAlerts });
+    const threads = parallel.shards === undefined ? bindThreads(project) : 0;
+    if (threads > 0 || (parallel.shards ?? 1) > 1) {
+      const results = threads > 0 ? await bindInWorkers(project, threads) : await bindInShards(project, parallel.shards ?? 1);
+      schemas = TableSchemas.assemble(project, new Map([...results].flatMap(([id, r]) => (r.schemas ? [[id, r.schemas] as const] : []))));
+      await bindAlerts(async (node) => {
+        const bound = results.get(node.id)?.alert;
+        if (!bound) throw new Error(`${node.file} was not bound`);
+        if ('error' in bound) throw new Error(bound.error);
+        return bound.columns;
+      }, schemas.failures);
+    } else {
+      schemas = await TableSchemas.discover(project, undefined, {
+        whileOpen: (engine, vars, failures) => bindAlerts((node) => bindAlertColumns(engine, node, vars), failures),
+      });
+    }
   } catch (error) {
     // Contract files that do not load (their types stand in for unbindable tables) are reported by the contract check.
     if (error instanceof ProjectError) return { diagnostics };

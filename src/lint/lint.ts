@@ -24,6 +24,8 @@ export interface LintOptions {
   bind?: boolean;
   /** Reuse syntax results of unchanged files from `<lake>/.cache/` (default true). */
   cache?: boolean;
+  /** Bind in this many scratch engines of this thread (tests of the sharding); default: worker threads on large projects. */
+  bindShards?: number;
 }
 
 export interface LintResult {
@@ -81,7 +83,7 @@ export async function lintProject(root: string, options: LintOptions = {}): Prom
       const withErrors = new Set(found.filter((d) => d.severity === 'error').map((d) => d.file));
       const loadErrors = new Set(diagnostics.filter((d) => d.severity === 'error').map((d) => d.file));
       const unloaded = new Set(project.nodes.filter((n) => loadErrors.has(n.file) || withErrors.has(n.file)).map((n) => n.id));
-      const bound = await bindDiagnostics(project, wanted, unloaded);
+      const bound = await bindDiagnostics(project, wanted, unloaded, { shards: options.bindShards });
       found.push(...bound.diagnostics);
       schemas = bound.schemas;
     }
