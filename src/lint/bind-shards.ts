@@ -16,7 +16,7 @@ import { databaseEnsurer, discoverNode, schemaVariables, type NodeSchemas } from
 export interface ShardResult {
   id: string;
   schemas?: NodeSchemas;
-  alert?: { columns: string[] } | { error: string };
+  alert?: AlertBinding;
 }
 
 /** How a shard publishes its results and waits for those of the nodes other shards own. */
@@ -33,25 +33,48 @@ export function projectOf(data: ProjectData): Project {
   return { ...data, node: (id) => byId.get(id) };
 }
 
-/** The shard that binds each node: table-producing nodes and alerts in turn, in run order; DDL is shard 0's to report. */
+/**
+ * The shard that binds each node (DDL is shard 0's to report; every shard runs it). In run order, a node goes to the
+ * shard that owns most of its upstream nodes, so fewer tables are copied between engines, among the shards that are
+ * not more than a few nodes ahead of the least loaded one, so the work stays even.
+ */
 export function shardOwners(project: Project, shards: number): Map<string, number> {
   const owners = new Map<string, number>();
-  let next = 0;
+  const load = new Array<number>(shards).fill(0);
+  const slack = 8;
   for (const node of project.nodes) {
-    if (node.kind === 'ddl') owners.set(node.id, 0);
-    else if (node.kind === 'alert' || node.produces.length > 0) owners.set(node.id, next++ % shards);
+    if (node.kind === 'ddl') {
+      owners.set(node.id, 0);
+      continue;
+    }
+    if (node.kind !== 'alert' && node.produces.length === 0) continue;
+    const least = Math.min(...load);
+    const shared = new Array<number>(shards).fill(0);
+    for (const id of node.upstream) {
+      const owner = owners.get(id);
+      if (owner !== undefined && project.node(id)?.kind !== 'ddl') shared[owner]++;
+    }
+    let best = load.indexOf(least);
+    for (let shard = 0; shard < shards; shard++) if (load[shard] <= least + slack && shared[shard] > shared[best]) best = shard;
+    owners.set(node.id, best);
+    load[best]++;
   }
   return owners;
 }
 
-/** An alert query's column names, bound over the scratch engine's typed inputs (it throws the engine's error). */
-export async function alertColumns(engine: AthenaLocalEngine, node: ProjectNode, vars: Variables): Promise<string[]> {
-  const sql = substituteVariables(node.sql, vars, { file: node.file, lineOffset: node.bodyLine - 1 });
-  return (await engine.execute(sql, { database: node.database })).columns.map((c) => c.name);
+/** An alert query's columns, or the engine's whole message, bound over the scratch engine's typed inputs. */
+export type AlertBinding = { columns: string[] } | { error: string };
+
+export async function alertBinding(engine: AthenaLocalEngine, node: ProjectNode, vars: Variables): Promise<AlertBinding> {
+  try {
+    const sql = substituteVariables(node.sql, vars, { file: node.file, lineOffset: node.bodyLine - 1 });
+    return { columns: (await engine.execute(sql, { database: node.database })).columns.map((c) => c.name) };
+  } catch (error) {
+    return { error: error instanceof Error ? error.message : String(error) };
+  }
 }
 
 const quote = (name: string): string => `"${name.replaceAll('"', '""')}"`;
-const message = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 /** A table another shard typed, as an empty table of the same columns (a view where no table can hold them). */
 async function createFromColumns(engine: AthenaLocalEngine, database: string, table: string, columns: readonly Column[]): Promise<void> {
@@ -106,13 +129,7 @@ export async function bindShard(project: Project, shard: number, owners: Readonl
       await ensureUpstream(node);
       here.add(node.id);
       if (node.kind === 'alert') {
-        let alert: ShardResult['alert'];
-        try {
-          alert = { columns: await alertColumns(engine, node, vars) };
-        } catch (error) {
-          alert = { error: message(error) };
-        }
-        channel.post({ id: node.id, alert });
+        channel.post({ id: node.id, alert: await alertBinding(engine, node, vars) });
         continue;
       }
       if (node.produces.length === 0) continue;
