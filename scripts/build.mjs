@@ -11,8 +11,8 @@ const result = await build({
   ...nodeBundleOptions,
   metafile: true,
   write: false,
-  // The lint check worker is its own entry: `lake lint` starts it in worker threads on large projects.
-  entryPoints: { lake: 'src/cli/main.ts', 'check-worker': 'src/lint/check-worker.ts' },
+  // The lint workers are entries of their own: `lake lint` starts them in worker threads on large projects.
+  entryPoints: { lake: 'src/cli/main.ts', 'check-worker': 'src/lint/check-worker.ts', 'bind-worker': 'src/lint/bind-worker.ts' },
   splitting: true,
   chunkNames: 'chunks/[name]-[hash]',
 });

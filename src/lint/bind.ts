@@ -7,15 +7,14 @@ import { join } from 'node:path';
 import { defineAlert } from '../alerts/definition.js';
 import { templateFields } from '../alerts/template.js';
 import type { Diagnostic } from '../dialect/diagnostics.js';
-import type { AthenaLocalEngine } from '../engines/local/engine.js';
-import { TableSchemas, type BindFailure } from '../testing/schemas.js';
+import { TableSchemas } from '../testing/schemas.js';
+import { bindInWorkers, bindThreads } from './bind-pool.js';
+import { alertBinding, bindInShards, type AlertBinding } from './bind-shards.js';
 import { ProjectError } from '../project/errors.js';
 import { locateEngineError } from '../project/error-location.js';
 import type { Project, ProjectNode } from '../project/model.js';
-import { substituteVariables, type Variables } from '../project/variables.js';
 
 const firstLine = (text: string) => text.split('\n')[0];
-const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /** The engine's message as a diagnostic at the place in the file it names (else the first line of the SQL). */
 function queryDiagnostic(node: ProjectNode, message: string): Diagnostic {
@@ -88,16 +87,55 @@ function checkAlertColumns(node: ProjectNode, columns: string[], text: string): 
   ];
 }
 
+/** Every node of a project bound over empty typed inputs: its tables' schemas, and each alert query's columns. */
+export interface BoundProject {
+  schemas: TableSchemas;
+  alerts: ReadonlyMap<string, AlertBinding>;
+}
+
+/**
+ * Binds every node (undefined when contract files, whose types stand in for unbindable tables, do not load: the
+ * contract check reports them). It needs no lint results, so it runs beside the syntax check and the rules; which of
+ * its failures are findings is decided after (bindDiagnostics). Large projects bind in worker threads (bind-pool.ts);
+ * `parallel.shards` binds in that many engines of this thread instead.
+ */
+export async function bindProject(project: Project, parallel: { shards?: number } = {}): Promise<BoundProject | undefined> {
+  try {
+    const threads = parallel.shards === undefined ? bindThreads(project) : 0;
+    if (threads > 0 || (parallel.shards ?? 1) > 1) {
+      const results = threads > 0 ? await bindInWorkers(project, threads) : await bindInShards(project, parallel.shards ?? 1);
+      return {
+        schemas: TableSchemas.assemble(project, new Map([...results].flatMap(([id, r]) => (r.schemas ? [[id, r.schemas] as const] : [])))),
+        alerts: new Map([...results].flatMap(([id, r]) => (r.alert ? [[id, r.alert] as const] : []))),
+      };
+    }
+    const alerts = new Map<string, AlertBinding>();
+    // Alerts are not tables: their queries are bound while the scratch engine holds every typed input.
+    const schemas = await TableSchemas.discover(project, undefined, {
+      whileOpen: async (engine, vars) => {
+        for (const node of project.nodes) if (node.kind === 'alert') alerts.set(node.id, await alertBinding(engine, node, vars));
+      },
+    });
+    return { schemas, alerts };
+  } catch (error) {
+    if (error instanceof ProjectError) return undefined;
+    throw error;
+  }
+}
+
 /**
  * Binding diagnostics for the project's models, dashboard views and alerts. Nodes in `unloaded` (their file has load
  * errors, reported already) and everything downstream of a node that does not bind are not reported again.
  */
-export async function bindDiagnostics(
+export function bindDiagnostics(
   project: Project,
   wanted: (file: string) => boolean,
   unloaded: ReadonlySet<string>,
-): Promise<{ diagnostics: Diagnostic[]; schemas?: TableSchemas }> {
+  bound: BoundProject | undefined,
+): { diagnostics: Diagnostic[]; schemas?: TableSchemas } {
   const diagnostics: Diagnostic[] = [];
+  if (!bound) return { diagnostics };
+  const { schemas } = bound;
   const text = (node: ProjectNode) => readFileSync(join(project.root, node.file), 'utf8');
   const failed = new Set<string>(unloaded);
   const upstreamFailed = (node: ProjectNode) => node.upstream.some((id) => failed.has(id));
@@ -107,30 +145,12 @@ export async function bindDiagnostics(
     if (!failed.has(node.id) && !upstreamFailed(node) && node.kind !== 'ddl' && wanted(node.file)) diagnostics.push(queryDiagnostic(node, error));
     failed.add(node.id);
   };
-  // Alerts are not tables: their queries run while the scratch engine holds every typed input.
-  const bindAlerts = async (engine: AthenaLocalEngine, vars: Variables, failures: readonly BindFailure[]) => {
-    for (const failure of failures) report(failure);
-    for (const node of project.nodes) {
-      if (node.kind !== 'alert' || !wanted(node.file) || failed.has(node.id) || upstreamFailed(node)) continue;
-      try {
-        const sql = substituteVariables(node.sql, vars, { file: node.file, lineOffset: node.bodyLine - 1 });
-        const result = await engine.execute(sql, { database: node.database });
-        alertColumns.set(
-          node.id,
-          result.columns.map((c) => c.name),
-        );
-      } catch (error) {
-        report({ node, error: errorText(error) });
-      }
-    }
-  };
-  let schemas: TableSchemas;
-  try {
-    schemas = await TableSchemas.discover(project, undefined, { whileOpen: bindAlerts });
-  } catch (error) {
-    // Contract files that do not load (their types stand in for unbindable tables) are reported by the contract check.
-    if (error instanceof ProjectError) return { diagnostics };
-    throw error;
+  for (const failure of schemas.failures) report(failure);
+  for (const node of project.nodes) {
+    if (node.kind !== 'alert' || !wanted(node.file) || failed.has(node.id) || upstreamFailed(node)) continue;
+    const alert = bound.alerts.get(node.id) ?? { error: `${node.file} was not bound` };
+    if ('error' in alert) report({ node, error: alert.error });
+    else alertColumns.set(node.id, alert.columns);
   }
   for (const node of project.nodes) {
     if (!wanted(node.file) || failed.has(node.id) || upstreamFailed(node)) continue;

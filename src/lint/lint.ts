@@ -6,7 +6,7 @@ import { lakeRootOf, loadConfig } from '../project/config.js';
 import { contractsWithoutTable, loadContractFiles } from '../project/contract.js';
 import { ProjectError, sortDiagnostics } from '../project/errors.js';
 import type { TableSchemas } from '../testing/schemas.js';
-import { bindDiagnostics } from './bind.js';
+import { bindDiagnostics, bindProject } from './bind.js';
 import { dashboardDiagnostics, dashboardFiles } from './dashboards.js';
 import { SyntaxCache } from './cache.js';
 import { checkSyntaxWithoutGrammars } from './syntax.js';
@@ -24,12 +24,26 @@ export interface LintOptions {
   bind?: boolean;
   /** Reuse syntax results of unchanged files from `<lake>/.cache/` (default true). */
   cache?: boolean;
+  /** Bind in this many scratch engines of this thread (tests of the sharding); default: worker threads on large projects. */
+  bindShards?: number;
 }
 
 export interface LintResult {
   /** Files linted, relative to the project root. */
   files: string[];
   diagnostics: Diagnostic[];
+}
+
+/** A promise that never rejects unhandled while other work runs; `outcome` gives its value or throws its error. */
+const settled = <T>(promise: Promise<T>) =>
+  promise.then(
+    (value) => ({ value }),
+    (error: unknown) => ({ error }),
+  );
+async function outcome<T>(result: Promise<{ value: T } | { error: unknown }>): Promise<T> {
+  const done = await result;
+  if ('error' in done) throw done.error;
+  return done.value;
 }
 
 const within = (file: string, paths: string[] | undefined) =>
@@ -41,6 +55,8 @@ export async function lintProject(root: string, options: LintOptions = {}): Prom
   let checker: FileChecker | undefined;
   try {
     const { project, sources, diagnostics } = await analyzeProject(root, { stage: options.stage });
+    // Binding needs only the loaded nodes: it runs (in worker threads on large projects) beside the checks below.
+    const binding = options.bind === false ? undefined : settled(bindProject(project, { shards: options.bindShards }));
     const chosen = selectsEverything(options.selection) ? undefined : new Set(selectNodes(project, options.selection).map((n) => n.file));
     const wanted = (file: string) => within(file, options.paths) && (!chosen || chosen.has(file));
     const selected = sources.filter((n) => wanted(n.file));
@@ -77,11 +93,11 @@ export async function lintProject(root: string, options: LintOptions = {}): Prom
     });
     cache?.save(new Set(sources.map((n) => n.file)));
     let schemas: TableSchemas | undefined;
-    if (options.bind !== false) {
+    if (binding) {
       const withErrors = new Set(found.filter((d) => d.severity === 'error').map((d) => d.file));
       const loadErrors = new Set(diagnostics.filter((d) => d.severity === 'error').map((d) => d.file));
       const unloaded = new Set(project.nodes.filter((n) => loadErrors.has(n.file) || withErrors.has(n.file)).map((n) => n.id));
-      const bound = await bindDiagnostics(project, wanted, unloaded);
+      const bound = bindDiagnostics(project, wanted, unloaded, await outcome(binding));
       found.push(...bound.diagnostics);
       schemas = bound.schemas;
     }

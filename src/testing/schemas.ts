@@ -87,65 +87,107 @@ export class TableSchemas {
   static async discover(project: Project, tables?: readonly string[], options: DiscoverOptions = {}): Promise<TableSchemas> {
     const needed = tables ? nodesBuilding(project, tables) : undefined;
     const lakeRoot = await mkdtemp(join(tmpdir(), 'lake-test-schemas-'));
-    const columns = new Map<string, Column[]>();
-    const problems = new Map<string, string>();
-    const failures: BindFailure[] = [];
+    const found = new Map<string, NodeSchemas>();
     // Its tables are empty and have no files: there are no bytes scanned to count.
     const engine = await AthenaLocalEngine.open({ lakeRoot, inMemory: true, threads: 1, meterScans: false });
     try {
       const vars = schemaVariables(project);
-      const databases = new Set<string>();
-      const ensureDatabase = async (database: string) => {
-        if (databases.has(database)) return;
-        await engine.execute(`CREATE DATABASE IF NOT EXISTS ${quote(database)}`);
-        databases.add(database);
-      };
+      const ensureDatabase = databaseEnsurer(engine);
       for (const node of project.nodes) {
         if (node.kind === 'alert' || node.produces.length === 0 || (needed && !needed.has(node.id))) continue;
-        let created: Column[] | undefined;
-        try {
-          await ensureDatabase(node.database);
-          created = await createNode(engine, node, vars, ensureDatabase);
-        } catch (error) {
-          for (const table of node.produces) problems.set(table, `${node.file} could not be run for its schema: ${errorText(error)}`);
-          failures.push({ node, error: error instanceof Error ? error.message : String(error) });
-          continue;
-        }
-        for (const table of node.produces) {
-          try {
-            // In the node's database (the name is qualified): the session stays in it from the CTAS before.
-            const read =
-              table === node.produces[0] && created
-                ? created
-                : (await engine.execute(`SELECT * FROM ${table.split('.').map(quote).join('.')} LIMIT 0`, { database: node.database })).columns;
-            columns.set(
-              table,
-              read.map((c) => ({ name: c.name.toLowerCase(), type: c.type })),
-            );
-          } catch (error) {
-            problems.set(table, `${node.file}: ${errorText(error)}`);
-          }
-        }
+        found.set(node.id, await discoverNode(engine, node, vars, ensureDatabase));
       }
-      // Contract columns stand in for tables the scratch engine could not type.
-      const declared = [
-        ...project.nodes.flatMap((n) => (n.header.contract?.columns && n.produces[0] ? [{ table: n.produces[0], columns: n.header.contract.columns }] : [])),
-        ...contractFilesOf(project).flatMap((c) => (c.contract.columns ? [{ table: c.table, columns: c.contract.columns }] : [])),
-      ];
-      for (const { table, columns: declaredColumns } of declared) {
-        if (!columns.has(table))
-          columns.set(
-            table,
-            Object.entries(declaredColumns).map(([name, type]) => ({ name: name.toLowerCase(), type: canonicalType(type) })),
-          );
-      }
-      await options.whileOpen?.(engine, vars, failures);
+      const schemas = TableSchemas.assemble(project, found);
+      await options.whileOpen?.(engine, vars, schemas.failures);
+      return schemas;
     } finally {
       await engine.close();
       await rm(lakeRoot, { recursive: true, force: true });
     }
+  }
+
+  /**
+   * The schemas of the nodes `found` holds (per node id, whichever engine discovered them), merged in run order;
+   * contract columns stand in for tables the scratch engine could not type.
+   */
+  static assemble(project: Project, found: ReadonlyMap<string, NodeSchemas>): TableSchemas {
+    const columns = new Map<string, Column[]>();
+    const problems = new Map<string, string>();
+    const failures: BindFailure[] = [];
+    for (const node of project.nodes) {
+      const schemas = found.get(node.id);
+      if (!schemas) continue;
+      for (const [table, read] of schemas.columns)
+        columns.set(
+          table,
+          read.map((c) => ({ name: c.name.toLowerCase(), type: c.type })),
+        );
+      for (const [table, problem] of schemas.problems) problems.set(table, problem);
+      if (schemas.failure !== undefined) failures.push({ node, error: schemas.failure });
+    }
+    const declared = [
+      ...project.nodes.flatMap((n) => (n.header.contract?.columns && n.produces[0] ? [{ table: n.produces[0], columns: n.header.contract.columns }] : [])),
+      ...contractFilesOf(project).flatMap((c) => (c.contract.columns ? [{ table: c.table, columns: c.contract.columns }] : [])),
+    ];
+    for (const { table, columns: declaredColumns } of declared) {
+      if (!columns.has(table))
+        columns.set(
+          table,
+          Object.entries(declaredColumns).map(([name, type]) => ({ name: name.toLowerCase(), type: canonicalType(type) })),
+        );
+    }
     return new TableSchemas(columns, problems, failures);
   }
+}
+
+/** What discovery learns from one node: its tables' columns as read (names as the engine gives them), or why not. */
+export interface NodeSchemas {
+  columns: Array<[string, Column[]]>;
+  problems: Array<[string, string]>;
+  /** The engine's whole message when the node itself could not be created. */
+  failure?: string;
+}
+
+/** `CREATE DATABASE IF NOT EXISTS`, once per database and engine. */
+export function databaseEnsurer(engine: AthenaLocalEngine): (database: string) => Promise<void> {
+  const databases = new Set<string>();
+  return async (database) => {
+    if (databases.has(database)) return;
+    await engine.execute(`CREATE DATABASE IF NOT EXISTS ${quote(database)}`);
+    databases.add(database);
+  };
+}
+
+/** Creates the node's tables in the scratch engine and reads their columns. */
+export async function discoverNode(
+  engine: AthenaLocalEngine,
+  node: ProjectNode,
+  vars: Variables,
+  ensureDatabase: (db: string) => Promise<void>,
+): Promise<NodeSchemas> {
+  const found: NodeSchemas = { columns: [], problems: [] };
+  let created: Column[] | undefined;
+  try {
+    await ensureDatabase(node.database);
+    created = await createNode(engine, node, vars, ensureDatabase);
+  } catch (error) {
+    for (const table of node.produces) found.problems.push([table, `${node.file} could not be run for its schema: ${errorText(error)}`]);
+    found.failure = error instanceof Error ? error.message : String(error);
+    return found;
+  }
+  for (const table of node.produces) {
+    try {
+      // In the node's database (the name is qualified): the session stays in it from the CTAS before.
+      const read =
+        table === node.produces[0] && created
+          ? created
+          : (await engine.execute(`SELECT * FROM ${table.split('.').map(quote).join('.')} LIMIT 0`, { database: node.database })).columns;
+      found.columns.push([table, read]);
+    } catch (error) {
+      found.problems.push([table, `${node.file}: ${errorText(error)}`]);
+    }
+  }
+  return found;
 }
 
 /** Ids of the nodes producing `tables` and of everything upstream of them. */

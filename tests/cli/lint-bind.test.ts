@@ -1,6 +1,7 @@
 // `lake lint` binds: every model, dashboard view and alert runs over empty inputs with the tables' real types, so
 // unknown columns, type errors, partitioned_by columns not returned and alert conditions naming missing columns are
 // lint errors at file:line:col, without data.
+import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -118,6 +119,32 @@ describe('lake lint binds every query over empty typed inputs', () => {
     const clean = await lint({ 'sql/transforms/ok.sql': '/*\npartitioned_by: [channel]\nmaterialized: table\n*/\nSELECT rating, channel FROM reviews\n' });
     expect(clean.out).toBe('2 files checked: 0 errors, 0 warnings\n');
     expect(clean.code).toBe(0);
+  });
+});
+
+describe('lake lint binds a large project in worker threads (src/lint/bind-pool.ts)', () => {
+  it('finds the same bind errors at the same file:line:col as one engine', { timeout: 600_000 }, async () => {
+    // 220 models (above the threshold): chains over the source, each model reading the one before.
+    const files: Record<string, string> = { 'sql/ddl/reviews.sql': DDL };
+    for (let i = 0; i < 220; i++)
+      files[`sql/transforms/m${i}.sql`] = `SELECT id, rating + ${i} AS rating, channel, note\nFROM ${i % 20 === 0 ? 'reviews' : `m${i - 1}`}\n`;
+    files['sql/transforms/m50.sql'] = 'SELECT id,\n  ratng AS rating, channel, note\nFROM m49\n';
+    files['sql/transforms/m121.sql'] = 'SELECT id, rating + note AS rating, channel, note\nFROM m120\n';
+    files['sql/transforms/m219.sql'] = '/*\nmaterialized: table\npartitioned_by: [dt]\n*/\nSELECT id, rating FROM m218\n';
+    files['sql/alerts/low.sql'] = '/*\nschedule: rate(1 hour)\nalert:\n  condition: lowest < 1\n  message: "{low}"\n*/\nSELECT min(rating) AS low FROM m199\n';
+    const root = makeProject(files);
+    const cli = spawnSync(process.execPath, [join(process.cwd(), 'bin/lake.js'), 'lint', '--no-cache', '--format', 'json'], { cwd: root, encoding: 'utf8' });
+    expect(cli.status, cli.stderr).toBe(1);
+    const { lintProject } = await import('../../src/lint/lint.js');
+    const oneEngine = await lintProject(root, { cache: false });
+    const found = JSON.parse(cli.stdout).diagnostics as Array<{ file: string; line: number; col: number; rule: string; message: string }>;
+    expect(found).toEqual(JSON.parse(JSON.stringify(oneEngine.diagnostics)));
+    expect(found.map((d) => `${d.file}:${d.line}:${d.col} ${d.rule}`)).toEqual([
+      'sql/alerts/low.sql:4:1 bind/alert-condition',
+      'sql/transforms/m121.sql:1:19 bind/query',
+      'sql/transforms/m219.sql:3:1 bind/partitioned-by',
+      'sql/transforms/m50.sql:2:3 bind/query',
+    ]);
   });
 });
 

@@ -1,0 +1,69 @@
+// Binding a large project's nodes in worker threads, one scratch engine each (bind-shards.ts): binding is DuckDB work
+// on the calling thread, so one engine uses one core. Workers need the bundled CLI (dist/bind-worker.js); elsewhere
+// (tests, small projects) binding stays in one engine of this thread.
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { Project } from '../project/model.js';
+import { projectData, shardOwners, type ProjectData, type ShardResult } from './bind-shards.js';
+
+export interface BindWorkerData {
+  project: ProjectData;
+  shard: number;
+  owners: Array<[string, number]>;
+}
+
+/** Below this many nodes to bind, the workers' start (a bundle and an engine each, ~0.3 s of CPU) does not pay off. */
+export const BIND_PARALLEL_THRESHOLD = 200;
+
+/** The bundled worker script beside the CLI bundle, if this code runs from the bundle. */
+function workerScript(): string | undefined {
+  for (const candidate of ['./bind-worker.js', '../bind-worker.js']) {
+    const path = fileURLToPath(new URL(candidate, import.meta.url));
+    if (existsSync(path)) return path;
+  }
+  return undefined;
+}
+
+/** How many worker threads to bind `project` in: 0 (bind in this thread) when one engine is as good. */
+export function bindThreads(project: Project): number {
+  const threads = Math.min(availableParallelism(), 4);
+  const nodes = project.nodes.filter((n) => n.kind !== 'ddl' && (n.kind === 'alert' || n.produces.length > 0)).length;
+  return nodes >= BIND_PARALLEL_THRESHOLD && threads > 1 && workerScript() ? threads : 0;
+}
+
+/** Results of every node, bound in `threads` worker threads; each result is forwarded to the other workers. */
+export function bindInWorkers(project: Project, threads: number): Promise<Map<string, ShardResult>> {
+  const script = workerScript();
+  if (!script) return Promise.reject(new Error('lake lint: the bind worker (dist/bind-worker.js) is missing'));
+  const owners = [...shardOwners(project, threads)];
+  const data = projectData(project);
+  const results = new Map<string, ShardResult>();
+  const workers = Array.from({ length: threads }, (_, shard) => new Worker(script, { workerData: { project: data, shard, owners } satisfies BindWorkerData }));
+  return new Promise<Map<string, ShardResult>>((resolve, reject) => {
+    let running = threads;
+    const fail = (error: Error) => {
+      for (const worker of workers) void worker.terminate();
+      reject(error);
+    };
+    workers.forEach((worker, shard) => {
+      worker
+        .on('message', (message: ShardResult | 'done') => {
+          if (message === 'done') {
+            if (--running === 0) {
+              for (const w of workers) void w.terminate();
+              resolve(results);
+            }
+            return;
+          }
+          results.set(message.id, message);
+          workers.forEach((other, k) => k !== shard && other.postMessage(message));
+        })
+        .on('error', fail)
+        .on('exit', (code) => {
+          if (running > 0 && code !== 0) fail(new Error(`lake lint: a bind worker stopped (exit code ${code})`));
+        });
+    });
+  });
+}
