@@ -5,7 +5,10 @@ export const MAP: FunctionFamily = {
   map: shim('trino_map', '0,2', 'map(keys, values); duplicate keys (zoned keys: by instant) fail as in Trino'),
   map_concat: rewrite('the last map wins on a duplicate key; a NULL map makes it NULL (DuckDB skips it)', '1+'),
   map_entries: duckdb('1', 'rows with fields key and value (Trino: anonymous fields)'),
-  map_from_entries: rewrite("zoned keys of one instant in two zones are refused (Trino: Duplicate map keys); a NULL array gives a NULL map of the entries' types", '1'),
+  map_from_entries: rewrite(
+    "zoned keys of one instant in two zones are refused (Trino: Duplicate map keys); a NULL array gives a NULL map of the entries' types",
+    '1',
+  ),
   map_keys: duckdb('1'),
   map_values: duckdb('1'),
   map_filter: rewrite('the entries for which (k, v) -> … is true', '2'),
