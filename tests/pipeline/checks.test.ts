@@ -216,7 +216,11 @@ describe('checkRunner', () => {
   const recording = (sent: string[]): Engine =>
     new Proxy(engine, {
       get(target, property) {
-        if (property === 'execute') return (sql: string, options?: object) => (sent.push(sql), target.execute(sql, options));
+        if (property === 'execute')
+          return (sql: string, options?: object) => {
+            sent.push(sql);
+            return target.execute(sql, options);
+          };
         const value: unknown = Reflect.get(target, property, target);
         return typeof value === 'function' ? value.bind(target) : value;
       },
