@@ -94,8 +94,9 @@ async function writeTogether(
         // One file per partition is what DuckDB writes at these sizes; anything else would lose rows silently.
         const files = await readdir(folder);
         if (files.length !== 1) throw new Error(`DuckDB wrote ${files.length} files for ${object.key}, expected 1`);
-        const body = await readFile(join(folder, files[0]));
-        await store.put(bucket, object.key, body);
+        const file = join(folder, files[0]);
+        if (store.putFile) await store.putFile(bucket, object.key, file);
+        else await store.put(bucket, object.key, await readFile(file));
         outcomes.push({ key: object.key, rows });
       } catch (error) {
         outcomes.push({ key: object.key, rows, error: asError(error) });

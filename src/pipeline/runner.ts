@@ -12,7 +12,7 @@ import { engineErrorAt, locateEngineError, withSourceExcerpt } from '../project/
 import type { Project, ProjectNode } from '../project/model.js';
 import { selectNodes, type SelectorInput } from '../project/selector.js';
 import type { Variables } from '../project/variables.js';
-import { compileChecks, runCheck } from './checks.js';
+import { checkRunner, compileChecks, runCheck, type CompiledCheck } from './checks.js';
 import { STRATEGIES } from './materialize/index.js';
 import type { Period } from './periods.js';
 import { silentReporter, type RunRecord, type RunReporter, type StepKind } from './reporter.js';
@@ -30,6 +30,11 @@ export interface CheckLike {
 export interface ChecksDependency<C extends CheckLike = CheckLike> {
   compile(node: ProjectNode, project: Project): C[];
   run(engine: Engine, check: C, options: { database: string; now: Date }): Promise<{ passed: boolean; failures: number; error?: string }>;
+  /** Runs a node's checks as `run` does, sharing work between them (checkRunner); without it, `run` per check. */
+  series?(
+    engine: Engine,
+    checks: C[],
+  ): { run(check: C, options: { database: string; now: Date }): Promise<{ passed: boolean; failures: number; error?: string }> };
 }
 
 export interface AlertsDependency {
@@ -98,7 +103,11 @@ export interface RunSummary {
   bytesPerStatement: number[];
 }
 
-const CONTRACT_CHECKS: ChecksDependency = { compile: compileChecks, run: runCheck };
+const CONTRACT_CHECKS: ChecksDependency = {
+  compile: compileChecks,
+  run: runCheck,
+  series: (engine: Engine, checks: CompiledCheck[]) => ({ run: checkRunner(engine, checks) }),
+};
 
 const TRANSIENT_CODES = new Set(['EBUSY', 'EAGAIN', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE']);
 
@@ -326,10 +335,14 @@ async function runChecks(
   reporter: RunReporter,
 ): Promise<string | undefined> {
   let failedBlocking: string | undefined;
-  for (const check of checks.compile(node, ctx.project)) {
+  const compiled = checks.compile(node, ctx.project);
+  const series = checks.series?.(ctx.engine, compiled) ?? {
+    run: (check: CheckLike, options: { database: string; now: Date }) => checks.run(ctx.engine, check, options),
+  };
+  for (const check of compiled) {
     const started = new Date();
-    const result = await checks
-      .run(ctx.engine, check, { database: node.database, now })
+    const result = await series
+      .run(check, { database: node.database, now })
       .catch((error: unknown) => ({ passed: false, failures: 0, error: errorText(error) }));
     const finished = new Date();
     const failedText = result.error ?? `${result.failures} failing row${result.failures === 1 ? '' : 's'}: ${check.description}`;

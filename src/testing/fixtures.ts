@@ -33,18 +33,29 @@ export function fixtureStatements(table: string, columns: Column[], rows: Readon
       `LOCATION 's3://lake-test-fixtures/${database}/${name}/' TBLPROPERTIES ('table_type' = 'ICEBERG')`,
   ];
   if (rows.length > 0 && used.length > 0) {
+    // With several rows, a number column's values are written as text and cast once in the SELECT: a CAST per value
+    // left each VALUES column's type unwritten, so the translation checked its values' type families beside it (every
+    // value written twice more) and bound a cast per value; binding that was most of a fixture's cost (issue 18).
+    const viaText = used.map((column) => rows.length > 1 && castsFromText(column.type));
     const values = rows.map((row, i) => {
-      const cells = used.map((column) => {
+      const cells = used.map((column, c) => {
         const key = Object.keys(row).find((k) => k.toLowerCase() === column.name.toLowerCase());
+        const value = key === undefined ? null : row[key];
         try {
-          return sqlLiteral(key === undefined ? null : row[key], column.type);
+          return viaText[c] ? textLiteral(value, column.type) : sqlLiteral(value, column.type);
         } catch (error) {
           throw new FixtureError(`row ${i + 1} of ${table}, column ${column.name} (${column.type}): ${(error as Error).message}`);
         }
       });
       return `(${cells.join(', ')})`;
     });
-    statements.push(`INSERT INTO ${quote(database)}.${quote(name)} (${used.map((c) => quote(c.name)).join(', ')}) VALUES ${values.join(', ')}`);
+    const target = `INSERT INTO ${quote(database)}.${quote(name)} (${used.map((c) => quote(c.name)).join(', ')})`;
+    statements.push(
+      viaText.some(Boolean)
+        ? `${target} SELECT ${used.map((c, k) => (viaText[k] ? `CAST(${quote(c.name)} AS ${canonicalType(c.type)})` : quote(c.name))).join(', ')} ` +
+            `FROM (VALUES ${values.join(', ')}) AS "fixture" (${used.map((c) => quote(c.name)).join(', ')})`
+        : `${target} VALUES ${values.join(', ')}`,
+    );
   }
   return statements;
 }
@@ -105,12 +116,27 @@ export function sqlLiteral(value: unknown, type: string): string {
     return `DATE ${stringLiteral(value)}`;
   }
   if (t.startsWith('timestamp') && !t.includes('with time zone')) return `TIMESTAMP ${stringLiteral(timestampText(value))}`;
-  if (/^(tinyint|smallint|integer|bigint|double|real)$/.test(t) || t.startsWith('decimal')) {
-    const text = String(value).trim();
-    if (text === '' || Number.isNaN(Number(text))) throw new Error(`expected a number, got ${JSON.stringify(value)}`);
-    return `CAST(${stringLiteral(text)} AS ${t})`;
-  }
-  return t.startsWith('varchar') || t.startsWith('char') ? stringLiteral(String(value)) : `CAST(${stringLiteral(String(value))} AS ${t})`;
+  if (t.startsWith('varchar') || t.startsWith('char')) return stringLiteral(String(value));
+  return `CAST(${textLiteral(value, t)} AS ${t})`;
+}
+
+const isNumberType = (t: string): boolean => /^(tinyint|smallint|integer|bigint|double|real)$/.test(t) || t.startsWith('decimal');
+
+/** Whether sqlLiteral writes a value of this type as a CAST of its text (numbers, and types with no literal of their own). */
+function castsFromText(type: string): boolean {
+  const t = canonicalType(type);
+  if (/^(array|map|row)\(/.test(t) || t === 'boolean' || t === 'date' || t.startsWith('varchar') || t.startsWith('char')) return false;
+  return !(t.startsWith('timestamp') && !t.includes('with time zone'));
+}
+
+/** A value of a type castsFromText accepts, as the string literal of the text sqlLiteral casts (NULL stays NULL). */
+function textLiteral(value: unknown, type: string): string {
+  if (value === null || value === undefined) return 'NULL';
+  const t = canonicalType(type);
+  if (typeof value === 'object') throw new Error(`a ${Array.isArray(value) ? 'list' : 'mapping'} does not fit a ${t} column`);
+  const text = isNumberType(t) ? String(value).trim() : String(value);
+  if (isNumberType(t) && (text === '' || Number.isNaN(Number(text)))) throw new Error(`expected a number, got ${JSON.stringify(value)}`);
+  return stringLiteral(text);
 }
 
 /** A type for a column no DDL, model or test declares, from the values the test gives. */

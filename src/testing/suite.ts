@@ -8,7 +8,7 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AthenaLocalEngine } from '../engines/local/engine.js';
 import type { Engine } from '../engines/engine.js';
-import { compileChecks, runCheck, type CheckResult, type CompiledCheck } from '../pipeline/checks.js';
+import { checkRunner, compileChecks, type CheckResult, type CompiledCheck } from '../pipeline/checks.js';
 import { loadPartialProject } from '../project/partial.js';
 import type { Project } from '../project/model.js';
 import { selectNodes, selectsEverything, type SelectorInput } from '../project/selector.js';
@@ -136,11 +136,15 @@ async function runContractChecks(project: Project, selected: Set<string>, lakeRo
   const engine = await AthenaLocalEngine.open({ lakeRoot });
   try {
     const exists = tableExistence(engine);
+    const runCheck = checkRunner(
+      engine,
+      compiled.map((c) => c.check),
+    );
     // One read-only attachment of the lake's catalog for all the checks, not one (and a reading of it) per query.
     await engine.shared(async () => {
       for (const outcome of compiled) {
         if (!(await exists(outcome.check.table))) outcome.skipped = `${outcome.check.table} is not in the local lake yet`;
-        else outcome.result = await runCheck(engine, outcome.check, { now: options.now });
+        else outcome.result = await runCheck(outcome.check, { now: options.now });
       }
     });
   } finally {

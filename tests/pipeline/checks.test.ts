@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { AthenaLocalEngine } from '../../src/engines/local/engine.js';
-import { compileChecks, runCheck, type CompiledCheck } from '../../src/pipeline/checks.js';
+import { checkRunner, compileChecks, runCheck, type CompiledCheck } from '../../src/pipeline/checks.js';
+import type { Engine } from '../../src/engines/engine.js';
 import { loadProject, type Project } from '../../src/project/loader.js';
 
 const ROOT = join(import.meta.dirname, '../fixtures/sql-tests');
@@ -207,5 +208,53 @@ describe('runCheck detects each contract violation', () => {
     const result = await runCheck(engine, checkOf('shop.orders', 'shop.orders:not_null:customer_id'));
     expect(result.passed).toBe(false);
     expect(result.error).toMatch(/orders/);
+  });
+});
+
+describe('checkRunner', () => {
+  /** The engine, with the SQL of every statement sent to it. */
+  const recording = (sent: string[]): Engine =>
+    new Proxy(engine, {
+      get(target, property) {
+        if (property === 'execute')
+          return (sql: string, options?: object) => {
+            sent.push(sql);
+            return target.execute(sql, options);
+          };
+        const value: unknown = Reflect.get(target, property, target);
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+  const outcome = (r: Awaited<ReturnType<typeof runCheck>>) => ({ id: r.check.id, passed: r.passed, failures: r.failures, sample: r.sample, error: r.error });
+
+  it('answers every check as runCheck does, with one scan for the not_null checks of a table', async () => {
+    await table('customers', CUSTOMER_COLUMNS, goodCustomers);
+    for (const rows of [goodOrders, [...goodOrders, "('o3', NULL, DATE '2025-03-03', 1.0, 'paid')"]]) {
+      await engine.execute('DROP TABLE IF EXISTS shop.orders');
+      await table('orders', ORDER_COLUMNS, rows);
+      const checks = checksOf('shop.orders');
+      const notNull = checks.filter((c) => c.kind === 'not_null');
+      expect(notNull.map((c) => c.id)).toEqual(['shop.orders:not_null:customer_id', 'shop.orders:not_null:order_date']);
+      const sent: string[] = [];
+      const run = checkRunner(recording(sent), checks);
+      for (const check of checks) {
+        const before = sent.length;
+        const result = await run(check, { now: NOW });
+        expect(outcome(result)).toEqual(outcome(await runCheck(engine, check, { now: NOW })));
+        if (check === notNull[1]) expect(sent.length).toBe(before); // answered by the scan made for the first one
+      }
+      // One statement per check but the not_null ones: one scan, and the query of a column that has NULLs (its sample).
+      expect(sent).toHaveLength(checks.length - notNull.length + (rows === goodOrders ? 1 : 2));
+    }
+  });
+
+  it('runs each not_null check on its own when the shared scan fails, each with its own error', async () => {
+    const checks = checksOf('shop.orders').filter((c) => c.kind === 'not_null');
+    const run = checkRunner(engine, checks);
+    for (const check of checks) {
+      const result = await run(check);
+      expect(result.passed).toBe(false);
+      expect(result.error).toMatch(/orders/);
+    }
   });
 });

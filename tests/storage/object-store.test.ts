@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -35,6 +35,19 @@ describe('LocalObjectStore', () => {
     await expect(store.put('b', 'incoming/a.csv', 'second', { ifNoneMatch: '*' })).rejects.toBeInstanceOf(ObjectExistsError);
     expect((await store.get('b', 'incoming/a.csv')).toString()).toBe('first');
     expect(readdirSync(join(root, 'b', 'incoming'))).toEqual(['a.csv']);
+  });
+
+  it('puts a local file by moving it into place: the object has its bytes, the file and no temp file are left', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'lake-os-'));
+    const store = new LocalObjectStore(root);
+    const file = join(mkdtempSync(join(tmpdir(), 'lake-os-file-')), 'data.parquet');
+    writeFileSync(file, 'PAR1…');
+    await store.putFile('b', 'p/hour=1/x.parquet', file);
+    expect(readFileSync(join(root, 'b/p/hour=1/x.parquet'), 'utf8')).toBe('PAR1…');
+    expect(existsSync(file)).toBe(false);
+    expect(readdirSync(join(root, 'b/p/hour=1'))).toEqual(['x.parquet']);
+    writeFileSync(file, 'x');
+    await expect(store.putFile('b', '../../escape', file)).rejects.toThrow(/leaves bucket/);
   });
 
   it('parses s3 locations', () => {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { assertInsideLake } from '../lake-confinement.js';
 import { ObjectExistsError, ObjectNotFoundError, type ObjectInfo, type ObjectStore, type PutOptions } from './object-store.js';
@@ -79,6 +79,30 @@ export class LocalObjectStore implements ObjectStore {
       } catch {
         // renamed away, or never created
       }
+    }
+  }
+
+  async putFile(bucket: string, key: string, file: string): Promise<void> {
+    const path = this.pathOf(bucket, key);
+    assertInsideLake(this.lakeRoot, path);
+    mkdirSync(dirname(path), { recursive: true });
+    try {
+      renameSync(file, path);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
+      // Another file system: copied beside the target under a hidden name, then renamed, as put does.
+      const temp = join(dirname(path), `.tmp-${randomUUID()}`);
+      try {
+        copyFileSync(file, temp);
+        renameSync(temp, path);
+      } finally {
+        try {
+          unlinkSync(temp);
+        } catch {
+          // renamed away, or never created
+        }
+      }
+      unlinkSync(file);
     }
   }
 

@@ -19,6 +19,11 @@ export interface ObjectStore {
    * write, `If-None-Match: *`).
    */
   put(bucket: string, key: string, body: Buffer | string, options?: PutOptions): Promise<void>;
+  /**
+   * `put` of a local file's bytes, the file moved into place where the store can (the local lake: a rename instead of
+   * reading the file and writing it again); the file is gone afterwards. Stores without it get `put`.
+   */
+  putFile?(bucket: string, key: string, file: string): Promise<void>;
   /** Deletes the given keys; missing keys are not an error (as in S3). */
   delete(bucket: string, keys: readonly string[]): Promise<void>;
   /** Deletes every object under the prefix; resolves to how many were deleted. */

@@ -1,6 +1,6 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { LocalObjectStore } from '../../../src/storage/object-store/index.js';
 import { ManualClock } from '../../../src/ingest/clock.js';
 import { countsBalance } from '../../../src/ingest/counts.js';
@@ -42,6 +42,20 @@ describe('interaction consumer', () => {
   };
   const deadLetters = async (): Promise<DeadLetterMessage[]> =>
     (await store.list(BUCKET, 'dead-letter/crm/')).map((o) => JSON.parse(readFileSync(join(lake.root, BUCKET, o.key), 'utf8')) as DeadLetterMessage);
+
+  it('moves the Parquet files it writes into the lake instead of reading each one and writing it again', async () => {
+    const put = vi.spyOn(store, 'put');
+    const putFile = vi.spyOn(store, 'putFile');
+    const records = [0, 1, 2].map((i) => ({ customer_id: i, interaction_type: 'call', timestamp: `2025-03-07T0${i}:00:00Z` }));
+    const counts = await drainStream(stream(records), consumer);
+    expect(counts.accepted).toBe(3);
+    expect(putFile.mock.calls.map(([, key]) => key.replace(/[^/]+\.parquet$/, '*.parquet'))).toEqual(
+      [0, 1, 2].map((i) => `${INGEST_PREFIX.interactionsProcessed}year=2025/month=03/day=07/hour=0${i}/*.parquet`),
+    );
+    expect(put).not.toHaveBeenCalled();
+    const [row] = await query(`SELECT count(*) AS n FROM read_parquet('${join(lake.root, BUCKET, INGEST_PREFIX.interactionsProcessed)}**/*.parquet')`);
+    expect(Number(row.n)).toBe(3);
+  });
 
   it('dead-letters a record nested 100,000 levels deep as its text, and writes the rest of the batch', async () => {
     const deep = `{"customer_id": 1, "interaction_type": "call", "timestamp": "2025-03-07T05:00:00Z", "channel": ${'['.repeat(100_000)}${']'.repeat(100_000)}}`;
