@@ -23,6 +23,7 @@ import { hasAggregate, shimCall, shimCallText } from './unbound.js';
 import { nestedIpCastGuard } from '../shims/ip-address.js';
 import { UNFOLDED_NULL, VARCHAR_OF_KNOWN_TYPE } from '../shims/macros.js';
 import { trinoJsonPathTokens } from './json-path.js';
+import { INTEGER_TARGETS, nestedCastShim, scalarCastShim, TEXT_CHECKED_TARGETS } from './nested-casts.js';
 
 export interface CallContext {
   name: Token;
@@ -202,7 +203,6 @@ const EXTRACT_FIELDS: Record<string, string> = {
 /** EXTRACT fields of a time of day, which Trino 476 refuses to take from a date. */
 const TIME_OF_DAY_FIELDS = new Set(['HOUR', 'MINUTE', 'SECOND']);
 
-const INTEGER_TARGETS = new Set(['TINYINT', 'SMALLINT', 'INTEGER', 'INT', 'BIGINT']);
 /** Targets a json operand is rewritten for before DuckDB's cast (trino_json_cast_source); scalars have their shims. */
 const JSON_READ_TARGETS = new Set(['ARRAY', 'MAP', 'ROW']);
 /** A number or string literal, which is never json. */
@@ -210,8 +210,6 @@ const isLiteralOperand = (operand: readonly Node[]): boolean => {
   const m = meaningful(operand);
   return m.length === 1 && m[0].kind === 'token' && (m[0].token.kind === 'number' || m[0].token.kind === 'string');
 };
-/** Targets whose cast from a text reads less than DuckDB's (trino_to_boolean, trino_to_double, trino_to_float). */
-const TEXT_CHECKED_TARGETS = new Set(['BOOLEAN', 'DOUBLE', 'FLOAT']);
 
 /** Whether a CAST operand is one plain string literal ('…', not U&'…' or X'…'). */
 const isStringLiteral = (operand: readonly Node[]): boolean => {
@@ -317,24 +315,13 @@ function castCall(c: CallContext, tryCast: boolean): string | undefined {
   else if (isoText !== undefined && type.base === 'TIMESTAMP' && !type.withTimeZone) shim = `trino_iso8601_wall(${isoText})`;
   else if (isoText !== undefined && type.base === 'DATE') shim = `CAST(trino_iso8601_wall(${isoText}) AS DATE)`;
   else if (knownText) shim = knownText(x);
-  else if (type.base === 'VARCHAR') {
-    const source = type.length ? shimCall('trino_bounded_varchar_source', [x, String(type.length)]) : x;
-    const text = shimCall('trino_to_varchar', [source]);
-    shim = type.length ? `trino_varchar_fit(${text}, ${type.length}, typeof(${x}))` : text;
-  }
   // A zoned operand is never text: trino_to_timestamp's other branch, without the text one. Its operand, used in both,
   // was expanded twice more (P3's CAST(from_iso8601_timestamp(…) AT TIME ZONE 'UTC' AS TIMESTAMP): ~45 % of its planning).
   else if (type.base === 'TIMESTAMP' && !type.withTimeZone && rendered.zoned && !hasAggregate(value)) shim = `CAST(trino_wall(${x}) AS TIMESTAMP)`;
-  else if (type.base === 'TIMESTAMP') shim = shimCall(type.withTimeZone ? 'trino_to_tstz' : 'trino_to_timestamp', [x]);
-  else if (type.base === 'DATE') shim = shimCall('trino_to_date', [x]);
-  else if (INTEGER_TARGETS.has(type.base)) shim = isIntegerTextLiteral(operand) ? `CAST(${x} AS ${type.sql})` : `trino_to_${type.sql.toLowerCase()}(${x})`;
-  else if (TEXT_CHECKED_TARGETS.has(type.sql))
-    shim = readsAsTrino(operand, type.sql) ? `CAST(${x} AS ${type.sql})` : `trino_to_${type.sql.toLowerCase()}(${x})`;
-  else if (type.base === 'DECIMAL') shim = `trino_to_decimal(${x}, CAST(NULL AS ${type.sql}))`;
-  else if (type.base === 'JSON') shim = shimCall('trino_cast_json', [x]);
-  else if (type.base === 'IPADDRESS') shim = shimCall('trino_to_ipaddress', [x]);
+  else if (INTEGER_TARGETS.has(type.base) && isIntegerTextLiteral(operand)) shim = `CAST(${x} AS ${type.sql})`;
+  else if (TEXT_CHECKED_TARGETS.has(type.sql) && readsAsTrino(operand, type.sql)) shim = `CAST(${x} AS ${type.sql})`;
   // An ipaddress gives its 16 bytes; an aggregate keeps DuckDB's cast (an aggregated ipaddress there fails loudly).
-  else if (type.sql === 'BLOB' && !hasAggregate(value)) shim = `trino_to_varbinary(${x})`;
+  else if (!(type.sql === 'BLOB' && hasAggregate(value))) shim = scalarCastShim(x, type);
   // timestamp(0), plain or zoned: the timestamp(3) value rounded half up to the second, as Trino's CAST does.
   if (shim && type.precision === 0) shim = `${type.withTimeZone ? 'trino_tz_round_to_seconds' : 'trino_round_to_seconds'}(${shim})`;
   // DuckDB would cast an ipaddress inside an array, map or row as its struct; refused there (ip-address.ts).
@@ -344,6 +331,8 @@ function castCall(c: CallContext, tryCast: boolean): string | undefined {
   const written = target.map(nodeText).join('').toLowerCase().replace(/\s+/g, ' ');
   const readsJson = !isLiteralOperand(operand) && JSON_READ_TARGETS.has(type.base);
   const source = readsJson ? `trino_json_cast_source(${guarded}, ${sqlString(written)}, ${tryCast})` : guarded;
+  // An array, map or row is cast element by element with the scalar shims (nested-casts.ts).
+  if (!shim && JSON_READ_TARGETS.has(type.base) && !isLiteralOperand(operand) && !operandApart) shim = nestedCastShim(guarded, source, operand, type, target);
   const tried = shim && operandApart ? `list_transform([${value}], lambda ${TRY_OPERAND}: try(${shim}))[1]` : `try(${shim})`;
   const cast = shim ? (tryCast ? tried : shim) : `${tryCast ? 'TRY_CAST' : 'CAST'}(${source} AS ${type.sql})`;
   // A TRY_CAST whose operand is constant (a literal, or any expression over constants such as date_format(TIMESTAMP
