@@ -1,0 +1,26 @@
+// Found by the fourth hunt (docs/issue-15-audit.md "Found by the fourth hunt"); values and types are the shared
+// Trino 476's.
+// - CAST(real AS json): Trino writes a real as Jackson writes a float (Float.toString, the shortest digits that read
+//   back as the same float: REAL '1.1' is 1.1); DuckDB's to_json widened it to the double 1.100000023841858.
+// - format() of a real: Java's Formatter prints a Float's %s as Float.toString (1.1) but its %f and %e from the double
+//   it widens to; the local formatter read the shortest text (format('%.10f', REAL '1.1') was 1.1000000000).
+import { describeFunctions } from './harness.js';
+
+describeFunctions('fourth hunt: reals in JSON', [
+  ['a real', "CAST(REAL '1.1' AS json)", '1.1', 'json'],
+  ['a large real', "CAST(REAL '1e10' AS json)", '1.0E10', 'json'],
+  ['a small real', "CAST(REAL '0.0001' AS json)", '1.0E-4', 'json'],
+  ['reals in an array', "json_format(CAST(ARRAY[REAL '1.1', REAL '3.4028235e38'] AS json))", '[1.1,3.4028235E38]', 'varchar'],
+  ['a real map value', "json_format(CAST(MAP(ARRAY['a'], ARRAY[REAL '0.1']) AS json))", '{"a":0.1}', 'varchar'],
+  ['a real row field beside a double', "json_format(CAST(CAST(ROW(REAL '0.3', 1.5E0) AS ROW(r real, d double)) AS json))", '{"r":0.3,"d":1.5}', 'varchar'],
+  ['a real column', "CAST(r AS json) FROM (VALUES REAL '16777217') t(r)", '1.6777216E7', 'json'],
+]);
+
+describeFunctions('fourth hunt: format() of reals', [
+  ['%f of a real is of its double', "format('%.10f', REAL '1.1')", '1.1000000238', 'varchar'],
+  ['%.2f of a real below its shortest text', "format('%.2f', REAL '1.005')", '1.00', 'varchar'],
+  ['%.2f of a real column', "format('%.2f', x) FROM (VALUES REAL '2.675') t(x)", '2.67', 'varchar'],
+  ['%s of a real is Float.toString', "format('%s', REAL '1.1')", '1.1', 'varchar'],
+  ['width, precision and %s together', "format('%10.3f|%-8s|', REAL '-3.3', REAL '7')", '    -3.300|7.0     |', 'varchar'],
+  ['a double is unchanged', "format('%.3f', 2.675E0)", '2.675', 'varchar'],
+]);
