@@ -12,6 +12,7 @@ import { rewriteWithinGroup } from './within-group.js';
 import { rewriteGroupByQuantifier } from './group-by.js';
 import { refuseTimeTravel } from './time-travel.js';
 import { refuseNaturalJoin } from './natural-join.js';
+import { refuseWindowFilter } from './window-filter.js';
 import { refuseBadLikeEscapes } from './like-escape.js';
 import { refuseQualifiedUsingColumns } from './using-columns.js';
 import { refuseCodepointOfVarchar } from './codepoint-argument.js';
@@ -54,6 +55,7 @@ export function translateExpressions(sql: string, position?: (t: Token) => { lin
   const grouped = checkZonedGroups(tree, tokens);
   refuseTimeTravel(tree, report);
   refuseNaturalJoin(tree, report);
+  refuseWindowFilter(tree, report);
   refuseBadLikeEscapes(tree, report);
   refuseQualifiedUsingColumns(tree, report);
   refuseCodepointOfVarchar(tree, report);
