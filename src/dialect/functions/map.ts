@@ -3,8 +3,8 @@ import { duckdb, rewrite, shim, type FunctionFamily } from './entry.js';
 
 export const MAP: FunctionFamily = {
   map: duckdb('0,2', 'map(keys, values); duplicate keys fail as in Trino'),
-  map_concat: rewrite('the last map wins on a duplicate key; a NULL map makes it NULL (DuckDB skips it)', '1+'),
-  map_entries: duckdb('1', 'rows with fields key and value (Trino: anonymous fields)'),
+  map_concat: rewrite('the last map wins on a duplicate key, keys in the order of the maps from the last; a NULL map makes it NULL (DuckDB skips it)', '1+'),
+  map_entries: rewrite('rows with anonymous fields, as in Trino (DuckDB names them key and value)', '1'),
   map_from_entries: duckdb('1'),
   map_keys: duckdb('1'),
   map_values: duckdb('1'),

@@ -155,8 +155,12 @@ function writeShaped(v: JsonValue, shape: JsonShape): string {
   if (v.kind === 'number' && shape.kind === 'decimal') return decimalJson(v.text, shape.scale);
   if (v.kind === 'number' && shape.kind === 'real') return javaFloatingText(v.text, true);
   if (v.kind === 'array' && shape.kind === 'list') return `[${v.items.map((item) => writeShaped(item, shape.element)).join(',')}]`;
+  // A field the shims name trino_field_<i> (zip's, map_entries') is anonymous: Trino writes an empty name.
   if (v.kind === 'object' && shape.kind === 'row' && v.entries.length === shape.fields.length)
-    return writeEntries(v.entries, (value, k) => writeShaped(value, shape.fields[k]));
+    return writeEntries(
+      v.entries.map(([name, value]) => [/^trino_field_\d+$/.test(name) ? '' : name, value]),
+      (value, k) => writeShaped(value, shape.fields[k]),
+    );
   if (v.kind === 'object' && shape.kind === 'map') return writeEntries(sortedEntries(v.entries), (value) => writeShaped(value, shape.value));
   return shape.kind === 'json' ? writeAsWritten(v) : write(v);
 }

@@ -416,8 +416,24 @@ export const FUNCTIONS: Record<string, CallHandler> = {
       : `cast_to_type(trino_percentile_pick(${sorted}, ${c.arg(1)}), ${witness})`;
   },
   arbitrary: rename('any_value'),
-  // Trino's map_concat is NULL when any map is NULL; DuckDB's skips a NULL map.
-  map_concat: (c) => `CASE WHEN ${c.args.map((_a, k) => `(${c.arg(k)}) IS NULL`).join(' OR ')} THEN NULL ELSE map_concat(${c.all()}) END${c.tail}`,
+  // Trino's map_concat is NULL when any map is NULL; DuckDB's skips a NULL map. Trino's keys come in the order of the
+  // maps read from the last to the first (map_concat(MAP(ARRAY[1, 2], …), MAP(ARRAY[2, 3], …)) has keys 2, 3, 1), the
+  // last map's value winning; DuckDB keeps a key where it first met it, with the last value: so the maps concatenated
+  // backwards give the order, and the same maps forwards (the same keys, concatenated after them) the values.
+  map_concat: (c) => {
+    const backwards =
+      c.args.length > 1
+        ? `map_concat(${c.args
+            .map((_a, k) => c.arg(k))
+            .reverse()
+            .join(', ')}), `
+        : '';
+    return `CASE WHEN ${c.args.map((_a, k) => `(${c.arg(k)}) IS NULL`).join(' OR ')} THEN NULL ELSE map_concat(${backwards}${c.all()}) END${c.tail}`;
+  },
+  // Trino's entries are anonymous rows, array(row(K, V)) (DuckDB's are named key and value, which Trino cannot read):
+  // their fields get the reserved names the engine reports as anonymous (src/engines/duckdb/types.ts).
+  map_entries: (c) =>
+    `list_transform(map_entries(${c.all()}), lambda trino_entry: struct_pack(trino_field_0 := trino_entry.key, trino_field_1 := trino_entry.value))${c.tail}`,
   map_agg: (c) => `map_from_entries(list(struct_pack(key := ${c.arg(0)}, value := ${c.arg(1)}))${c.tail})`,
   // The addends' sum taken modulo 2^64 (DuckDB sums UBIGINT as HUGEINT) as Trino's wrapping long sum.
   checksum: (c) => `trino_checksum_result(CAST(sum(trino_checksum_term(${c.arg(0)}))${c.tail} % 18446744073709551616 AS UBIGINT))`,

@@ -4,6 +4,10 @@
 //   back as the same float: REAL '1.1' is 1.1); DuckDB's to_json widened it to the double 1.100000023841858.
 // - format() of a real: Java's Formatter prints a Float's %s as Float.toString (1.1) but its %f and %e from the double
 //   it widens to; the local formatter read the shortest text (format('%.10f', REAL '1.1') was 1.1000000000).
+// - map_concat: Trino's keys come in the order of the maps read from the last to the first (keys 2, 3, 1 for maps of
+//   keys 1, 2 and 2, 3), the last map's value winning; DuckDB kept the first map's order (1, 2, 3).
+// - map_entries: Trino's entries are anonymous rows, array(row(K, V)); DuckDB's were row(key K, value V). An
+//   anonymous row's JSON has empty names (also zip's, which the JSON cast wrote as trino_field_0).
 import { describeFunctions } from './harness.js';
 
 describeFunctions('fourth hunt: reals in JSON', [
@@ -23,4 +27,40 @@ describeFunctions('fourth hunt: format() of reals', [
   ['%s of a real is Float.toString', "format('%s', REAL '1.1')", '1.1', 'varchar'],
   ['width, precision and %s together', "format('%10.3f|%-8s|', REAL '-3.3', REAL '7')", '    -3.300|7.0     |', 'varchar'],
   ['a double is unchanged', "format('%.3f', 2.675E0)", '2.675', 'varchar'],
+]);
+
+describeFunctions('fourth hunt: map_concat and map_entries', [
+  [
+    'map_concat keys from the last map',
+    "map_keys(map_concat(MAP(ARRAY[1, 2], ARRAY['a', 'b']), MAP(ARRAY[2, 3], ARRAY['c', 'd'])))",
+    [2, 3, 1],
+    'array(integer)',
+  ],
+  ['map_concat values', "map_values(map_concat(MAP(ARRAY[1, 2], ARRAY['a', 'b']), MAP(ARRAY[2, 3], ARRAY['c', 'd'])))", ['c', 'd', 'a'], 'array(varchar)'],
+  [
+    'map_concat of three maps',
+    "map_keys(map_concat(MAP(ARRAY[5, 4], ARRAY['a', 'b']), MAP(ARRAY[9, 1], ARRAY['c', 'd']), MAP(ARRAY[7], ARRAY['e'])))",
+    [7, 9, 1, 5, 4],
+    'array(integer)',
+  ],
+  [
+    'map_concat of columns',
+    "map_keys(map_concat(m, n)) FROM (VALUES (MAP(ARRAY['k', 'j'], ARRAY[1, 2]), MAP(ARRAY['z', 'k'], ARRAY[3, 4]))) t(m, n)",
+    ['z', 'k', 'j'],
+    'array(varchar)',
+  ],
+  ['map_concat with a NULL map', "map_concat(MAP(ARRAY[1], ARRAY['a']), NULL)", null, 'map(integer, varchar)'],
+  [
+    'map_entries are anonymous rows',
+    "map_entries(MAP(ARRAY['b', 'a'], ARRAY[1, 2]))",
+    [
+      { field0: 'b', field1: 1 },
+      { field0: 'a', field1: 2 },
+    ],
+    'array(row(varchar, integer))',
+  ],
+  ['map_entries of an empty map', 'map_entries(MAP())', [], 'array(row(unknown, unknown))'],
+  ['map_entries back to a map', "map_from_entries(map_entries(MAP(ARRAY[1, 2], ARRAY['x', 'y'])))", { 1: 'x', 2: 'y' }, 'map(integer, varchar)'],
+  ['the JSON of map_entries', "CAST(map_entries(MAP(ARRAY[1], ARRAY['a'])) AS JSON)", '[{"":1,"":"a"}]', 'json'],
+  ['the JSON of zip', "CAST(zip(ARRAY[1], ARRAY['a']) AS JSON)", '[{"":1,"":"a"}]', 'json'],
 ]);
