@@ -332,7 +332,12 @@ function castCall(c: CallContext, tryCast: boolean): string | undefined {
   const readsJson = !isLiteralOperand(operand) && JSON_READ_TARGETS.has(type.base);
   const source = readsJson ? `trino_json_cast_source(${guarded}, ${sqlString(written)}, ${tryCast})` : guarded;
   // An array, map or row is cast element by element with the scalar shims (nested-casts.ts).
-  if (!shim && JSON_READ_TARGETS.has(type.base) && !isLiteralOperand(operand) && !operandApart) shim = nestedCastShim(guarded, source, operand, type, target);
+  // (A TRY_CAST's operand evaluated apart is the lambda parameter x: its guard and json reading are built over x.)
+  if (!shim && JSON_READ_TARGETS.has(type.base) && !isLiteralOperand(operand)) {
+    const ownGuard = operandApart ? nestedIpCastGuard(x, type.sql) : guarded;
+    const ownSource = operandApart ? `trino_json_cast_source(${ownGuard}, ${sqlString(written)}, ${tryCast})` : source;
+    shim = nestedCastShim(ownGuard, ownSource, operand, type, target);
+  }
   const tried = shim && operandApart ? `list_transform([${value}], lambda ${TRY_OPERAND}: try(${shim}))[1]` : `try(${shim})`;
   const cast = shim ? (tryCast ? tried : shim) : `${tryCast ? 'TRY_CAST' : 'CAST'}(${source} AS ${type.sql})`;
   // A TRY_CAST whose operand is constant (a literal, or any expression over constants such as date_format(TIMESTAMP

@@ -35,6 +35,15 @@ describeFunctions(
     ['an array of NULL', 'CAST(ARRAY[NULL] AS array(varchar))', [null], 'array(varchar)'],
     ['an empty map', 'CAST(MAP() AS map(varchar, integer))', {}, 'map(varchar, integer)'],
     ['a row with a NULL field', 'CAST(ROW(1, NULL) AS ROW(x bigint, y varchar))', { x: 1, y: null }, 'row(x bigint, y varchar)'],
+    // TRY_CAST is NULL when any element fails (DuckDB's made that element NULL: [NULL, 1]).
+    ['TRY_CAST with an element that fails', "TRY_CAST(ARRAY['x', '1'] AS array(integer))", null, 'array(integer)'],
+    ['TRY_CAST of a fraction’s text', "TRY_CAST(ARRAY['1.5'] AS array(integer))", null, 'array(integer)'],
+    ['TRY_CAST of a double', 'TRY_CAST(ARRAY[2.5E0] AS array(integer))', [3], 'array(integer)'],
+    ['TRY_CAST of a column', "TRY_CAST(a AS array(integer)) FROM (VALUES ARRAY['1.5', '1']) t(a)", null, 'array(integer)'],
+    ['TRY_CAST of split', "TRY_CAST(split('1,x', ',') AS array(integer))", null, 'array(integer)'],
+    ['TRY_CAST of a map value', "TRY_CAST(MAP(ARRAY['a'], ARRAY['x']) AS map(varchar, integer))", null, 'map(varchar, integer)'],
+    ['TRY_CAST of json', `TRY_CAST(json_parse('[1, 2.5]') AS array(integer))`, [1, 3], 'array(integer)'],
+    ['TRY_CAST of an array of NULL', 'TRY_CAST(ARRAY[NULL] AS array(integer))', [null], 'array(integer)'],
   ],
   [
     ['a fraction’s text to integer', "CAST(ARRAY['1.5', ' 2'] AS array(integer))", /Cannot cast '1\.5' to INT/],
