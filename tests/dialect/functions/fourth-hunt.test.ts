@@ -8,6 +8,9 @@
 //   keys 1, 2 and 2, 3), the last map's value winning; DuckDB kept the first map's order (1, 2, 3).
 // - map_entries: Trino's entries are anonymous rows, array(row(K, V)); DuckDB's were row(key K, value V). An
 //   anonymous row's JSON has empty names (also zip's, which the JSON cast wrote as trino_field_0).
+// - Interval literals of one field: Trino 476 takes a whole number of the unit, a fraction for SECOND only, no white
+//   space or exponent (INVALID_LITERAL "Invalid INTERVAL DAY value: 1.5"; DuckDB read INTERVAL '1.5' DAY as a day and
+//   '0.5' HOUR as 0), and cuts a second's fraction to milliseconds (INTERVAL '0.0019' SECOND is 1 ms; locally 2).
 import { describeFunctions } from './harness.js';
 
 describeFunctions('fourth hunt: reals in JSON', [
@@ -64,3 +67,24 @@ describeFunctions('fourth hunt: map_concat and map_entries', [
   ['the JSON of map_entries', "CAST(map_entries(MAP(ARRAY[1], ARRAY['a'])) AS JSON)", '[{"":1,"":"a"}]', 'json'],
   ['the JSON of zip', "CAST(zip(ARRAY[1], ARRAY['a']) AS JSON)", '[{"":1,"":"a"}]', 'json'],
 ]);
+
+describeFunctions(
+  'fourth hunt: interval literals',
+  [
+    ['a fraction of a millisecond is cut', "to_milliseconds(INTERVAL '0.0015' SECOND)", 1, 'bigint'],
+    ['cut toward zero', "to_milliseconds(INTERVAL '-1.99999' SECOND)", -1999, 'bigint'],
+    ['cut with a sign', "to_milliseconds(INTERVAL '+0.0019' SECOND)", 1, 'bigint'],
+    ['under a millisecond is none', "to_milliseconds(INTERVAL '0.0005' SECOND)", 0, 'bigint'],
+    ['added to a timestamp', "TIMESTAMP '2024-01-01 00:00:00' + INTERVAL '1.0019' SECOND", '2024-01-01 00:00:01.001', 'timestamp(3)'],
+    ['three digits stay', "to_milliseconds(INTERVAL '1.123' SECOND)", 1123, 'bigint'],
+    ['a fraction without digits before the point', "to_milliseconds(INTERVAL '.5' SECOND)", 500, 'bigint'],
+    ['whole units', "to_milliseconds(INTERVAL '-3' MINUTE)", -180000, 'bigint'],
+  ],
+  [
+    ['a fraction of a day', "INTERVAL '1.5' DAY", /Invalid INTERVAL DAY value: 1\.5/],
+    ['a fraction of an hour', "to_milliseconds(INTERVAL '0.5' HOUR)", /Invalid INTERVAL HOUR value: 0\.5/],
+    ['a zero fraction of a minute', "INTERVAL '1.0' MINUTE", /Invalid INTERVAL MINUTE value: 1\.0/],
+    ['a space before the number', "INTERVAL ' 1' DAY", /Invalid INTERVAL DAY value: {2}1/],
+    ['an exponent', "INTERVAL '1e2' SECOND", /Invalid INTERVAL SECOND value: 1e2/],
+  ],
+);
