@@ -332,6 +332,12 @@ function castCall(c: CallContext, tryCast: boolean): string | undefined {
   const readsJson = !isLiteralOperand(operand) && JSON_READ_TARGETS.has(type.base);
   const source = readsJson ? `trino_json_cast_source(${guarded}, ${sqlString(written)}, ${tryCast})` : guarded;
   // An array, map or row is cast element by element with the scalar shims (nested-casts.ts).
+  // A text is no array, map or row in Trino 476 (TYPE_MISMATCH "Cannot cast varchar(5) to array(integer)"); DuckDB
+  // parsed CAST('[1,2]' AS array(integer)). A text column fails in binding (list_transform of a VARCHAR).
+  if (JSON_READ_TARGETS.has(type.base) && isStringLiteral(operand)) {
+    c.report('cast', `Cannot cast varchar to ${written}: Athena fails (TYPE_MISMATCH)`, `read the text as JSON: CAST(json_parse(s) AS ${written})`);
+    return undefined;
+  }
   // (A TRY_CAST's operand evaluated apart is the lambda parameter x: its guard and json reading are built over x.)
   if (!shim && JSON_READ_TARGETS.has(type.base) && !isLiteralOperand(operand)) {
     const ownGuard = operandApart ? nestedIpCastGuard(x, type.sql) : guarded;

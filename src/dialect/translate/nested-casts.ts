@@ -60,6 +60,13 @@ function rowWithoutNullField(operand: readonly Node[]): boolean {
   return splitArgs((m[1] as GroupNode).items).every((arg) => !/^null$/i.test(arg.map(nodeText).join('').trim()));
 }
 
+/** The number of fields of the row `e`, from its type's text with the parenthesized parts of its fields' types left out. */
+function rowWidth(e: string): string {
+  let fields = `regexp_replace(typeof(${e}), '^STRUCT\\((.*)\\)$', '\\1')`;
+  for (let depth = 0; depth < 4; depth++) fields = `regexp_replace(${fields}, '\\([^()]*\\)', '', 'g')`;
+  return `len(string_split(${fields}, ','))`;
+}
+
 /** Lambda parameter names, one per nesting level. */
 const element = (depth: number): string => `trino_cast_e${depth}`;
 
@@ -80,7 +87,11 @@ function castEach(value: string, items: readonly Node[], depth: number): string 
     if (fields.some((f) => f.length < 2)) return value;
     // The row is bound once, as a lambda's parameter: each field reads it.
     const packed = fields.map((f, i) => `${nodeText(f[0])} := ${castEach(`struct_extract_at(${e}, ${i + 1})`, f.slice(1), depth + 1)}`);
-    return `list_transform([${value}], lambda ${e}: CASE WHEN ${e} IS NULL THEN NULL ELSE struct_pack(${packed.join(', ')}) END)[1]`;
+    // Trino casts a row of as many fields only ("Cannot cast row(integer, integer) to row(a integer)"); struct_pack
+    // would drop the fields past the target's. The width is read from typeof, folded while binding.
+    const failure = `trino_fail('Cannot cast a row of ' || ${rowWidth(e)} || ' fields to a row of ${fields.length}') IS NULL`;
+    const check = `WHEN ${rowWidth(e)} <> ${fields.length} AND ${failure} THEN NULL`;
+    return `list_transform([${value}], lambda ${e}: CASE WHEN ${e} IS NULL THEN NULL ${check} ELSE struct_pack(${packed.join(', ')}) END)[1]`;
   }
   return scalarCastShim(value, translateType(items)) ?? `CAST(${value} AS ${translateType(items).sql})`;
 }

@@ -35,6 +35,12 @@ describeFunctions(
     ['an array of NULL', 'CAST(ARRAY[NULL] AS array(varchar))', [null], 'array(varchar)'],
     ['an empty map', 'CAST(MAP() AS map(varchar, integer))', {}, 'map(varchar, integer)'],
     ['a row with a NULL field', 'CAST(ROW(1, NULL) AS ROW(x bigint, y varchar))', { x: 1, y: null }, 'row(x bigint, y varchar)'],
+    [
+      'a named row’s fields by position',
+      'CAST(r AS ROW(x varchar, y double)) FROM (SELECT CAST(ROW(1, 2) AS ROW(a integer, b integer)) AS r)',
+      { x: '1', y: 2 },
+      'row(x varchar, y double)',
+    ],
     // TRY_CAST is NULL when any element fails (DuckDB's made that element NULL: [NULL, 1]).
     ['TRY_CAST with an element that fails', "TRY_CAST(ARRAY['x', '1'] AS array(integer))", null, 'array(integer)'],
     ['TRY_CAST of a fraction’s text', "TRY_CAST(ARRAY['1.5'] AS array(integer))", null, 'array(integer)'],
@@ -54,5 +60,15 @@ describeFunctions(
     ['a leading space to decimal', "CAST(ARRAY[' 1.5'] AS array(decimal(5, 2)))", /Cannot cast VARCHAR ' 1\.5' to DECIMAL\(5, 2\)\. Value is not a number\./],
     ['a number too long for varchar(2)', 'CAST(ARRAY[123] AS array(varchar(2)))', /Value 123 cannot be represented as varchar\(2\)/],
     ['a map value', "CAST(MAP(ARRAY['a'], ARRAY['1.5']) AS map(varchar, integer))", /Cannot cast '1\.5' to INT/],
+    // A row casts to a row of as many fields (Trino: TYPE_MISMATCH "Cannot cast row(integer, integer) to row(a
+    // integer)"; field by field, the extra field was dropped), and a text to no array, map or row (DuckDB parsed it).
+    ['a row of more fields', 'CAST(ROW(1, 2) AS ROW(a integer))', /Cannot cast a row of 2 fields to a row of 1/],
+    [
+      'a row column of more fields',
+      'CAST(r AS ROW(x integer)) FROM (SELECT CAST(ROW(1, 2) AS ROW(a integer, b integer)) AS r)',
+      /Cannot cast a row of 2 fields/,
+    ],
+    ['a text to an array', "CAST('[1,2]' AS array(integer))", /Cannot cast varchar to array\(integer\)/],
+    ['a text to a row', "CAST('{a: 1}' AS ROW(a integer))", /Cannot cast varchar to row\(a integer\)/],
   ],
 );
