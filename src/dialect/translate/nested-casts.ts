@@ -54,10 +54,12 @@ function visiblyNested(operand: readonly Node[]): boolean {
   return m.length === 2 && NESTED_VALUE_CALLS.has(nodeKeyword(m[0]) ?? '') && m[1].kind === 'group' && (isParen(m[1]) || isParen(m[1], '['));
 }
 
-function rowWithoutNullField(operand: readonly Node[]): boolean {
+/** The positions of a written ROW(…)'s bare NULL fields, or undefined when the operand is no ROW(…). */
+function writtenRowNullFields(operand: readonly Node[]): ReadonlySet<number> | undefined {
   const m = meaningful(operand);
-  if (m.length !== 2 || nodeKeyword(m[0]) !== 'ROW' || !isParen(m[1])) return false;
-  return splitArgs((m[1] as GroupNode).items).every((arg) => !/^null$/i.test(arg.map(nodeText).join('').trim()));
+  if (m.length !== 2 || nodeKeyword(m[0]) !== 'ROW' || !isParen(m[1])) return undefined;
+  const args = splitArgs((m[1] as GroupNode).items).map((arg) => arg.map(nodeText).join('').trim());
+  return new Set(args.flatMap((arg, k) => (/^null$/i.test(arg) ? [k] : [])));
 }
 
 /** The number of fields of the row `e`, from its type's text with the parenthesized parts of its fields' types left out. */
@@ -71,7 +73,8 @@ function rowWidth(e: string): string {
 const element = (depth: number): string => `trino_cast_e${depth}`;
 
 /** `value` (of any type DuckDB can cast to the target) cast to the Trino type `items` element by element. */
-function castEach(value: string, items: readonly Node[], depth: number): string {
+/** `nullFields`: a written ROW(…)'s bare NULL fields, cast as NULL of their type (a NULL matches every overload of trino_to_varchar). */
+function castEach(value: string, items: readonly Node[], depth: number, nullFields: ReadonlySet<number> = new Set()): string {
   const m = meaningful(items);
   const base = nodeKeyword(m[0]);
   const args = isParen(m[1]) ? splitArgs((m[1] as GroupNode).items) : [];
@@ -86,7 +89,10 @@ function castEach(value: string, items: readonly Node[], depth: number): string 
     // A field's type is what follows its name; ROW(integer, varchar) without names keeps DuckDB's cast.
     if (fields.some((f) => f.length < 2)) return value;
     // The row is bound once, as a lambda's parameter: each field reads it.
-    const packed = fields.map((f, i) => `${nodeText(f[0])} := ${castEach(`struct_extract_at(${e}, ${i + 1})`, f.slice(1), depth + 1)}`);
+    const packed = fields.map(
+      (f, i) =>
+        `${nodeText(f[0])} := ${nullFields.has(i) ? `CAST(NULL AS ${translateType(f.slice(1)).sql})` : castEach(`struct_extract_at(${e}, ${i + 1})`, f.slice(1), depth + 1)}`,
+    );
     // Trino casts a row of as many fields only ("Cannot cast row(integer, integer) to row(a integer)"); struct_pack
     // would drop the fields past the target's. The width is read from typeof, folded while binding.
     const failure = `trino_fail('Cannot cast a row of ' || ${rowWidth(e)} || ' fields to a row of ${fields.length}') IS NULL`;
@@ -108,8 +114,9 @@ function castEach(value: string, items: readonly Node[], depth: number): string 
 export function nestedCastShim(x: string, source: string, operand: readonly Node[], type: TranslatedType, target: readonly Node[]): string {
   // An aggregate operand other than array_agg(…) would put typeof() over it: DuckDB's cast is kept there.
   if (hasAggregate(x)) return visiblyNested(operand) ? `CAST(${castEach(x, target, 0)} AS ${type.sql})` : `CAST(${source} AS ${type.sql})`;
-  // CAST(ROW(…) AS ROW(a …, b …)) names a row's fields: its fields are read as they are, unless one is a bare NULL.
-  if (rowWithoutNullField(operand)) return `CAST(${castEach(x, target, 0)} AS ${type.sql})`;
+  // CAST(ROW(…) AS ROW(a …, b …)) names a row's fields: its fields are read as they are, a bare NULL as a NULL.
+  const nullFields = writtenRowNullFields(operand);
+  if (nullFields) return `CAST(${castEach(x, target, 0, nullFields)} AS ${type.sql})`;
   const targetJson = `'"${type.sql.replace(/'/g, "''").replace(/"/g, '\\"')}"'`;
   const castWhole = `typeof(${x}) = 'JSON' OR regexp_matches(typeof(${x}), '"NULL"|STRUCT\\((?:[A-Z]|"NULL")')`;
   const own = `cast_to_type(${source}, from_json('null', CASE WHEN ${castWhole} THEN ${targetJson} ELSE to_json(typeof(${x})) END))`;

@@ -35,6 +35,8 @@ describeFunctions(
     ['an array of NULL', 'CAST(ARRAY[NULL] AS array(varchar))', [null], 'array(varchar)'],
     ['an empty map', 'CAST(MAP() AS map(varchar, integer))', {}, 'map(varchar, integer)'],
     ['a row with a NULL field', 'CAST(ROW(1, NULL) AS ROW(x bigint, y varchar))', { x: 1, y: null }, 'row(x bigint, y varchar)'],
+    ['a double beside a NULL field', 'CAST(ROW(2.5E0, NULL) AS ROW(a integer, b varchar))', { a: 3, b: null }, 'row(a integer, b varchar)'],
+    ['NULL fields of nested types', 'CAST(ROW(NULL, NULL) AS ROW(a integer, b array(varchar)))', { a: null, b: null }, 'row(a integer, b array(varchar))'],
     [
       'a named row’s fields by position',
       'CAST(r AS ROW(x varchar, y double)) FROM (SELECT CAST(ROW(1, 2) AS ROW(a integer, b integer)) AS r)',
