@@ -23,7 +23,7 @@ import { hasAggregate, shimCall, shimCallText } from './unbound.js';
 import { nestedIpCastGuard } from '../shims/ip-address.js';
 import { UNFOLDED_NULL, VARCHAR_OF_KNOWN_TYPE } from '../shims/macros.js';
 import { trinoJsonPathTokens } from './json-path.js';
-import { INTEGER_TARGETS, nestedCastShim, scalarCastShim, TEXT_CHECKED_TARGETS } from './nested-casts.js';
+import { INTEGER_TARGETS, nestedCastShim, scalarCastShim, TEXT_CHECKED_TARGETS, writtenRowWidths } from './nested-casts.js';
 
 export interface CallContext {
   name: Token;
@@ -336,6 +336,13 @@ function castCall(c: CallContext, tryCast: boolean): string | undefined {
   // parsed CAST('[1,2]' AS array(integer)). A text column fails in binding (list_transform of a VARCHAR).
   if (JSON_READ_TARGETS.has(type.base) && isStringLiteral(operand)) {
     c.report('cast', `Cannot cast varchar to ${written}: Athena fails (TYPE_MISMATCH)`, `read the text as JSON: CAST(json_parse(s) AS ${written})`);
+    return undefined;
+  }
+  // A written ROW(…) of another width than the target row fails at analysis, also under TRY_CAST (whose TRY would
+  // catch the width check of the element casts, nested-casts.ts).
+  const widths = writtenRowWidths(operand, target);
+  if (widths && widths.operand !== widths.target) {
+    c.report('cast', `Cannot cast a row of ${widths.operand} fields to ${written}: Athena fails (TYPE_MISMATCH)`, 'give the row as many fields as the type');
     return undefined;
   }
   // (A TRY_CAST's operand evaluated apart is the lambda parameter x: its guard and json reading are built over x.)

@@ -62,6 +62,13 @@ function writtenRowNullFields(operand: readonly Node[]): ReadonlySet<number> | u
   return new Set(args.flatMap((arg, k) => (/^null$/i.test(arg) ? [k] : [])));
 }
 
+/** A written ROW(…)'s field count and the target ROW(…)'s, or undefined when either is not written so. */
+export function writtenRowWidths(operand: readonly Node[], target: readonly Node[]): { operand: number; target: number } | undefined {
+  const [o, t] = [meaningful(operand), meaningful(target)];
+  if (o.length !== 2 || nodeKeyword(o[0]) !== 'ROW' || !isParen(o[1]) || nodeKeyword(t[0]) !== 'ROW' || !isParen(t[1])) return undefined;
+  return { operand: splitArgs((o[1] as GroupNode).items).length, target: splitArgs((t[1] as GroupNode).items).length };
+}
+
 /** The number of fields of the row `e`, from its type's text with the parenthesized parts of its fields' types left out. */
 function rowWidth(e: string): string {
   let fields = `regexp_replace(typeof(${e}), '^STRUCT\\((.*)\\)$', '\\1')`;

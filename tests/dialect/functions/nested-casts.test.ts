@@ -64,13 +64,15 @@ describeFunctions(
     ['a map value', "CAST(MAP(ARRAY['a'], ARRAY['1.5']) AS map(varchar, integer))", /Cannot cast '1\.5' to INT/],
     // A row casts to a row of as many fields (Trino: TYPE_MISMATCH "Cannot cast row(integer, integer) to row(a
     // integer)"; field by field, the extra field was dropped), and a text to no array, map or row (DuckDB parsed it).
-    ['a row of more fields', 'CAST(ROW(1, 2) AS ROW(a integer))', /Cannot cast a row of 2 fields to a row of 1/],
+    ['a row of more fields', 'CAST(ROW(1, 2) AS ROW(a integer))', /Cannot cast a row of 2 fields to/],
     [
       'a row column of more fields',
       'CAST(r AS ROW(x integer)) FROM (SELECT CAST(ROW(1, 2) AS ROW(a integer, b integer)) AS r)',
       /Cannot cast a row of 2 fields/,
     ],
     ['a text to an array', "CAST('[1,2]' AS array(integer))", /Cannot cast varchar to array\(integer\)/],
+    ['TRY_CAST of a row of more fields', 'TRY_CAST(ROW(1, 2) AS ROW(a integer))', /Cannot cast a row of 2 fields to row\(a integer\)/],
+    ['a row of fewer fields', 'CAST(ROW(1) AS ROW(a integer, b integer))', /Cannot cast a row of 1 fields to row\(a integer, b integer\)/],
     ['a text to a row', "CAST('{a: 1}' AS ROW(a integer))", /Cannot cast varchar to row\(a integer\)/],
   ],
 );
