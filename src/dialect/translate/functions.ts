@@ -21,7 +21,7 @@ import { dateAddPastEveryDate, tryCall } from './try-escapes.js';
 import { LAMBDA_REWRITES, refusedUnknownElementLambda } from './lambda-rewrites.js';
 import { hasAggregate, shimCall, shimCallText } from './unbound.js';
 import { nestedIpCastGuard } from '../shims/ip-address.js';
-import { UNFOLDED_NULL, VARCHAR_OF_KNOWN_TYPE } from '../shims/macros.js';
+import { DOUBLE_TO_VARCHAR, UNFOLDED_NULL, VARCHAR_OF_KNOWN_TYPE } from '../shims/macros.js';
 import { trinoJsonPathTokens } from './json-path.js';
 import { INTEGER_TARGETS, nestedCastShim, scalarCastShim, TEXT_CHECKED_TARGETS, writtenRowWidths } from './nested-casts.js';
 
@@ -357,7 +357,14 @@ function castCall(c: CallContext, tryCast: boolean): string | undefined {
   // '…', '…')) is folded by DuckDB, and a failing one into an untyped NULL: its type is kept by a NULL DuckDB does not
   // fold, for every operand (TRY refuses a volatile argument, so it goes next to the TRY, not into it). coalesce only
   // evaluates it where the cast failed.
-  return tryCast ? `coalesce(${cast}, CAST(${UNFOLDED_NULL} AS ${type.sql}))` : cast;
+  if (!tryCast) return cast;
+  const orNull = `coalesce(${cast}, CAST(${UNFOLDED_NULL} AS ${type.sql}))`;
+  // CAST(double AS varchar) is refused (DOUBLE_TO_VARCHAR); under TRY its failure became NULL where Trino answers
+  // 1.5E0 (found by the fourth hunt): the refusal stays outside TRY, chosen by the operand's type while binding (for
+  // an array, map or row, whenever the operand holds a double or real and the target a varchar).
+  if (!shim || !type.sql.includes('VARCHAR')) return orNull;
+  const doubles = type.base === 'VARCHAR' ? `typeof(${value}) IN ('DOUBLE', 'FLOAT')` : `regexp_matches(typeof(${value}), '\\b(DOUBLE|FLOAT)\\b')`;
+  return `CASE WHEN ${doubles} THEN cast_to_type(${DOUBLE_TO_VARCHAR}, ${orNull}) ELSE ${orNull} END`;
 }
 
 /**

@@ -11,6 +11,8 @@
 // - Interval literals of one field: Trino 476 takes a whole number of the unit, a fraction for SECOND only, no white
 //   space or exponent (INVALID_LITERAL "Invalid INTERVAL DAY value: 1.5"; DuckDB read INTERVAL '1.5' DAY as a day and
 //   '0.5' HOUR as 0), and cuts a second's fraction to milliseconds (INTERVAL '0.0019' SECOND is 1 ms; locally 2).
+// - TRY_CAST(double AS varchar): CAST(double AS varchar) is refused locally (scientific text, 1.5E0 in Trino); under
+//   TRY that refusal was caught and the value became NULL. It stays a refusal (array(varchar) of doubles alike).
 import { describeFunctions } from './harness.js';
 
 describeFunctions('fourth hunt: reals in JSON', [
@@ -86,5 +88,21 @@ describeFunctions(
     ['a zero fraction of a minute', "INTERVAL '1.0' MINUTE", /Invalid INTERVAL MINUTE value: 1\.0/],
     ['a space before the number', "INTERVAL ' 1' DAY", /Invalid INTERVAL DAY value: {2}1/],
     ['an exponent', "INTERVAL '1e2' SECOND", /Invalid INTERVAL SECOND value: 1e2/],
+  ],
+);
+
+describeFunctions(
+  'fourth hunt: TRY_CAST of a double to varchar is refused as CAST is',
+  [
+    ['an integer', 'TRY_CAST(1 AS varchar)', '1', 'varchar'],
+    ['an integer column', 'TRY_CAST(x AS varchar) FROM (VALUES 1) t(x)', '1', 'varchar'],
+    ['a date', "TRY_CAST(DATE '2024-01-01' AS varchar)", '2024-01-01', 'varchar'],
+    ['too long for varchar(2)', 'TRY_CAST(x AS varchar(2)) FROM (VALUES 123) t(x)', null, 'varchar'],
+    ['integers in an array', 'TRY_CAST(ARRAY[1, 2] AS array(varchar))', ['1', '2'], 'array(varchar)'],
+  ],
+  [
+    ['a double', 'TRY_CAST(1.5E0 AS varchar)', /CAST\(double AS varchar\) gives scientific notation on Athena/],
+    ['a double column', 'TRY_CAST(x AS varchar) FROM (VALUES 1.5E0) t(x)', /gives scientific notation/],
+    ['doubles in an array', 'TRY_CAST(ARRAY[1.5E0] AS array(varchar))', /gives scientific notation/],
   ],
 );
