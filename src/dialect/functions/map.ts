@@ -3,8 +3,11 @@ import { duckdb, rewrite, shim, type FunctionFamily } from './entry.js';
 
 export const MAP: FunctionFamily = {
   map: shim('trino_map', '0,2', 'map(keys, values); duplicate keys (zoned keys: by instant) fail as in Trino'),
-  map_concat: rewrite('the last map wins on a duplicate key; a NULL map makes it NULL (DuckDB skips it)', '1+'),
-  map_entries: duckdb('1', 'rows with fields key and value (Trino: anonymous fields)'),
+  map_concat: rewrite(
+    'the last map wins on a duplicate key, keys in the order of the maps from the last; a NULL map makes it NULL (DuckDB skips it); zoned keys of one instant are refused',
+    '1+',
+  ),
+  map_entries: rewrite('rows with anonymous fields, as in Trino (DuckDB names them key and value)', '1'),
   map_from_entries: rewrite(
     "zoned keys of one instant in two zones are refused (Trino: Duplicate map keys); a NULL array gives a NULL map of the entries' types",
     '1',

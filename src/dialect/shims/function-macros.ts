@@ -379,7 +379,9 @@ export const FUNCTION_MACROS: readonly string[] = [
        || CASE WHEN regexp_matches(v.trino_zone, ${OFFSET_ZONE}) THEN '' ELSE '[' || v.trino_zone || ']' END,
      (v ${IP_STRUCT}) AS trino_ipaddress_text(v.${IP_FIELD}),
      (v) AS CASE
-       WHEN typeof(v) IN ('DOUBLE', 'FLOAT') THEN trino_java_floating_text(CAST(v AS VARCHAR), typeof(v) = 'FLOAT')
+       -- A real is marked (java-format.ts REAL_MARK): %s prints it as a Float, %f and %e as the double it widens to.
+       WHEN typeof(v) = 'FLOAT' THEN chr(1) || trino_java_floating_text(CAST(v AS VARCHAR), true)
+       WHEN typeof(v) = 'DOUBLE' THEN trino_java_floating_text(CAST(v AS VARCHAR), false)
        WHEN typeof(v) LIKE 'DECIMAL%' THEN ${DECIMAL_TO_VARCHAR.replace('CAST(x AS', 'CAST(v AS')}
        WHEN typeof(v) IN ('TIMESTAMP', 'TIMESTAMP_S') THEN trino_java_local_date_time(TRY_CAST(CAST(v AS VARCHAR) AS TIMESTAMP))
        WHEN typeof(v) = 'BLOB' OR typeof(v) LIKE '%[]' OR typeof(v) LIKE 'MAP(%' OR typeof(v) LIKE 'STRUCT(%'

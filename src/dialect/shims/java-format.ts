@@ -79,7 +79,20 @@ function fixed(text: string, precision: number): string {
   return precision > 0 ? `${digits.slice(0, -precision)}.${digits.slice(-precision)}` : digits;
 }
 
-export function javaFormat(format: string, args: readonly (string | null)[]): string {
+/**
+ * Marks a real's text among format()'s arguments. Java's Formatter prints a Float's %s as Float.toString (1.1) but its
+ * %f and %e from the double the float widens to (Trino 476: format('%.10f', REAL '1.1') is 1.1000000238).
+ */
+export const REAL_MARK = '\u0001';
+
+function widenedReal(text: string): string {
+  const value = Number(text);
+  return Number.isFinite(value) ? javaDouble(Math.fround(value)) : text;
+}
+
+export function javaFormat(format: string, markedArgs: readonly (string | null)[]): string {
+  const args = markedArgs.map((a) => (a?.startsWith(REAL_MARK) ? a.slice(REAL_MARK.length) : a));
+  const asDouble = (position: number): string | null => (markedArgs[position]?.startsWith(REAL_MARK) ? widenedReal(args[position] as string) : args[position]);
   let next = 0;
   let previous: number | undefined;
   return format.replace(SPEC, (_m, index: string | undefined, flags: string, w: string | undefined, p: string | undefined, conv: string) => {
@@ -118,6 +131,7 @@ export function javaFormat(format: string, args: readonly (string | null)[]): st
     }
     // Java prints a null argument of any conversion as %s would: precision cuts it, width pads it with spaces.
     if (arg === null) return out(precision === undefined ? 'null' : 'null'.slice(0, precision));
+    const number = asDouble(position) as string;
     switch (conv.toLowerCase()) {
       case 'd': {
         if (!/^-?\d+$/.test(arg)) throw new JavaFormatError(`format(): %d needs an integer, got '${arg}'`);
@@ -133,15 +147,15 @@ export function javaFormat(format: string, args: readonly (string | null)[]): st
         return out((flags.includes('#') ? (radix === 16 ? '0x' : '0') : '') + body, true);
       }
       case 'f': {
-        const n = Number(arg);
+        const n = Number(number);
         if (!Number.isFinite(n)) return out(Number.isNaN(n) ? 'NaN' : n > 0 ? 'Infinity' : '-Infinity');
-        const body = fixed(arg, precision ?? 6);
-        const negative = arg.trim().startsWith('-') && /[1-9]/.test(body);
+        const body = fixed(number, precision ?? 6);
+        const negative = number.trim().startsWith('-') && /[1-9]/.test(body);
         const [i, f] = body.split('.');
         return out(signed(flags.includes(',') ? group(i) + (f !== undefined ? `.${f}` : '') : body, negative, flags), true);
       }
       case 'e': {
-        const n = Number(arg);
+        const n = Number(number);
         const [mantissa, exponent] = Math.abs(n)
           .toExponential(precision ?? 6)
           .split('e');

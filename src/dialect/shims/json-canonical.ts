@@ -3,6 +3,7 @@
 // whitespace, integers keep their digits and other numbers are doubles printed by Java (`1.50` → `1.5`, `1e2` →
 // `100.0`, `-0.00012` → `-1.2E-4`). Equal documents therefore have equal text, which is how JSON equality works.
 import { splitTopLevel } from '../type-text.js';
+import { javaFloatingText } from './java-format.js';
 import { isFloatText, JsonSyntaxError, type JsonScalar, type JsonValue, readWholeJson } from './json-reader.js';
 
 export { JsonSyntaxError };
@@ -116,6 +117,7 @@ type JsonShape =
   | { kind: 'list'; element: JsonShape }
   | { kind: 'json' }
   | { kind: 'decimal'; scale: number }
+  | { kind: 'real' }
   | { kind: 'other' };
 
 /** The shape of a DuckDB type as typeof() writes it, or of a row field (`name TYPE`, `"a b" TYPE` or `TYPE`). */
@@ -123,6 +125,9 @@ export function jsonShape(typeText: string): JsonShape {
   const text = typeText.trim();
   // A JSON value (a json field of a row) is written as it is kept.
   if (/(?:^|\s)JSON$/i.test(text)) return { kind: 'json' };
+  // A real is written as Jackson writes a float (Float.toString: REAL '1.1' is 1.1; DuckDB's to_json widens it to
+  // the double 1.100000023841858).
+  if (/(?:^|\s)FLOAT$/.test(text)) return { kind: 'real' };
   const list = /^(.*)\[\d*\]$/s.exec(text);
   if (list) return { kind: 'list', element: jsonShape(list[1]) };
   // The base type is the word before the first parenthesis outside a quoted field name.
@@ -148,9 +153,14 @@ function decimalJson(text: string, scale: number): string {
 
 function writeShaped(v: JsonValue, shape: JsonShape): string {
   if (v.kind === 'number' && shape.kind === 'decimal') return decimalJson(v.text, shape.scale);
+  if (v.kind === 'number' && shape.kind === 'real') return javaFloatingText(v.text, true);
   if (v.kind === 'array' && shape.kind === 'list') return `[${v.items.map((item) => writeShaped(item, shape.element)).join(',')}]`;
+  // A field the shims name trino_field_<i> (zip's, map_entries') is anonymous: Trino writes an empty name.
   if (v.kind === 'object' && shape.kind === 'row' && v.entries.length === shape.fields.length)
-    return writeEntries(v.entries, (value, k) => writeShaped(value, shape.fields[k]));
+    return writeEntries(
+      v.entries.map(([name, value]) => [/^trino_field_\d+$/.test(name) ? '' : name, value]),
+      (value, k) => writeShaped(value, shape.fields[k]),
+    );
   if (v.kind === 'object' && shape.kind === 'map') return writeEntries(sortedEntries(v.entries), (value) => writeShaped(value, shape.value));
   return shape.kind === 'json' ? writeAsWritten(v) : write(v);
 }

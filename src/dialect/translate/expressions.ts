@@ -48,6 +48,8 @@ const RESERVED = new Set(
     'DROP ALTER VIEW EXISTS CUBE ROLLUP GROUPING SETS AT SOME ANY'
   ).split(' '),
 );
+/** The fields of Trino's interval literals (https://trino.io/docs/current/language/types.html#interval-year-to-month). */
+const TRINO_INTERVAL_FIELDS = new Set(['YEAR', 'MONTH', 'DAY', 'HOUR', 'MINUTE', 'SECOND']);
 const INTERVAL_UNITS = new Set(['YEAR', 'MONTH', 'DAY', 'HOUR', 'MINUTE', 'SECOND', 'MILLISECOND', 'WEEK', 'QUARTER']);
 // FILTER, LEFT, RIGHT, GROUPING and MERGE are also functions: `filter(a, x -> …)`, `left(s, 3)` (refused: DuckDB's),
 // `grouping(a)`, `merge(sketch)` (refused: HyperLogLog).
@@ -584,6 +586,31 @@ export class ExpressionRewriter {
     }
   }
 
+  /**
+   * A one-field interval literal as Trino 476 reads it (found by the fourth hunt): a whole number of its unit, with a
+   * fraction for SECOND only, no white space or exponent (INVALID_LITERAL "Invalid INTERVAL DAY value: 1.5", where
+   * DuckDB read INTERVAL '1.5' DAY as 1 day and '0.5' HOUR as 0); a second's fraction past milliseconds is cut, not
+   * rounded (INTERVAL '0.0019' SECOND is 1 ms in Trino; DuckDB kept 1.9 ms, which to_milliseconds rounded to 2).
+   */
+  private singleFieldInterval(t: Token, value: string, text: string): string {
+    const unit = /(\w+)$/.exec(text)?.[1].toUpperCase() ?? '';
+    if (!TRINO_INTERVAL_FIELDS.has(unit)) return text;
+    const valid = unit === 'SECOND' ? /^[+-]?(?:\d+\.?\d*|\.\d+)$/ : /^[+-]?\d+$/;
+    if (!valid.test(value)) {
+      this.report(
+        t,
+        'invalid-literal',
+        `INTERVAL '${value}' ${unit} is not a valid literal on Athena ("Invalid INTERVAL ${unit} value: ${value}")`,
+        unit === 'SECOND'
+          ? "write the seconds as digits: INTERVAL '1.5' SECOND"
+          : `write a whole number of ${unit.toLowerCase()}s, or a smaller unit: INTERVAL '90' MINUTE`,
+      );
+      return text;
+    }
+    const milliseconds = /^([+-]?\d*\.\d{3})\d+$/.exec(value);
+    return milliseconds ? `INTERVAL '${milliseconds[1]}' SECOND` : text;
+  }
+
   private renderTypedLiteral(items: readonly Node[], i: number, stringIndex: number, parts: Part[]): number {
     const t = firstToken(items[i]);
     const literal = firstToken(items[stringIndex]);
@@ -602,6 +629,7 @@ export class ExpressionRewriter {
       }
       if (text.includes(' TO '))
         this.report(t, 'interval-range', 'INTERVAL … TO … literals are not supported locally', "write INTERVAL '1' DAY + INTERVAL '2' HOUR");
+      else text = this.singleFieldInterval(t, value, text);
       parts.push({ kind: 'operand', text, interval: true, yearMonth: /\b(?:YEAR|MONTH)S?$/i.test(text) ? t : undefined });
       return end - i;
     }

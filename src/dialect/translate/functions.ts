@@ -21,9 +21,10 @@ import { dateAddPastEveryDate, tryCall } from './try-escapes.js';
 import { LAMBDA_REWRITES, refusedUnknownElementLambda } from './lambda-rewrites.js';
 import { hasAggregate, shimCall, shimCallText } from './unbound.js';
 import { nestedIpCastGuard } from '../shims/ip-address.js';
-import { UNFOLDED_NULL, VARCHAR_OF_KNOWN_TYPE } from '../shims/macros.js';
+import { DOUBLE_TO_VARCHAR, UNFOLDED_NULL, VARCHAR_OF_KNOWN_TYPE } from '../shims/macros.js';
 import { trinoJsonPathTokens } from './json-path.js';
 import { collectionGuarded, type LambdaParameters, textIndexGuarded } from './column-operands.js';
+import { INTEGER_TARGETS, nestedCastShim, scalarCastShim, TEXT_CHECKED_TARGETS, writtenRowWidths } from './nested-casts.js';
 
 export interface CallContext {
   name: Token;
@@ -212,7 +213,6 @@ const EXTRACT_FIELDS: Record<string, string> = {
 /** EXTRACT fields of a time of day, which Trino 476 refuses to take from a date. */
 const TIME_OF_DAY_FIELDS = new Set(['HOUR', 'MINUTE', 'SECOND']);
 
-const INTEGER_TARGETS = new Set(['TINYINT', 'SMALLINT', 'INTEGER', 'INT', 'BIGINT']);
 /** Targets a json operand is rewritten for before DuckDB's cast (trino_json_cast_source); scalars have their shims. */
 const JSON_READ_TARGETS = new Set(['ARRAY', 'MAP', 'ROW']);
 /** A number or string literal, which is never json. */
@@ -220,8 +220,6 @@ const isLiteralOperand = (operand: readonly Node[]): boolean => {
   const m = meaningful(operand);
   return m.length === 1 && m[0].kind === 'token' && (m[0].token.kind === 'number' || m[0].token.kind === 'string');
 };
-/** Targets whose cast from a text reads less than DuckDB's (trino_to_boolean, trino_to_double, trino_to_float). */
-const TEXT_CHECKED_TARGETS = new Set(['BOOLEAN', 'DOUBLE', 'FLOAT']);
 
 /** Whether a CAST operand is one plain string literal ('…', not U&'…' or X'…'). */
 const isStringLiteral = (operand: readonly Node[]): boolean => {
@@ -327,24 +325,13 @@ function castCall(c: CallContext, tryCast: boolean): string | undefined {
   else if (isoText !== undefined && type.base === 'TIMESTAMP' && !type.withTimeZone) shim = `trino_iso8601_wall(${isoText})`;
   else if (isoText !== undefined && type.base === 'DATE') shim = `CAST(trino_iso8601_wall(${isoText}) AS DATE)`;
   else if (knownText) shim = knownText(x);
-  else if (type.base === 'VARCHAR') {
-    const source = type.length ? shimCall('trino_bounded_varchar_source', [x, String(type.length)]) : x;
-    const text = shimCall('trino_to_varchar', [source]);
-    shim = type.length ? `trino_varchar_fit(${text}, ${type.length}, typeof(${x}))` : text;
-  }
   // A zoned operand is never text: trino_to_timestamp's other branch, without the text one. Its operand, used in both,
   // was expanded twice more (P3's CAST(from_iso8601_timestamp(…) AT TIME ZONE 'UTC' AS TIMESTAMP): ~45 % of its planning).
   else if (type.base === 'TIMESTAMP' && !type.withTimeZone && rendered.zoned && !hasAggregate(value)) shim = `CAST(trino_wall(${x}) AS TIMESTAMP)`;
-  else if (type.base === 'TIMESTAMP') shim = shimCall(type.withTimeZone ? 'trino_to_tstz' : 'trino_to_timestamp', [x]);
-  else if (type.base === 'DATE') shim = shimCall('trino_to_date', [x]);
-  else if (INTEGER_TARGETS.has(type.base)) shim = isIntegerTextLiteral(operand) ? `CAST(${x} AS ${type.sql})` : `trino_to_${type.sql.toLowerCase()}(${x})`;
-  else if (TEXT_CHECKED_TARGETS.has(type.sql))
-    shim = readsAsTrino(operand, type.sql) ? `CAST(${x} AS ${type.sql})` : `trino_to_${type.sql.toLowerCase()}(${x})`;
-  else if (type.base === 'DECIMAL') shim = `trino_to_decimal(${x}, CAST(NULL AS ${type.sql}))`;
-  else if (type.base === 'JSON') shim = shimCall('trino_cast_json', [x]);
-  else if (type.base === 'IPADDRESS') shim = shimCall('trino_to_ipaddress', [x]);
+  else if (INTEGER_TARGETS.has(type.base) && isIntegerTextLiteral(operand)) shim = `CAST(${x} AS ${type.sql})`;
+  else if (TEXT_CHECKED_TARGETS.has(type.sql) && readsAsTrino(operand, type.sql)) shim = `CAST(${x} AS ${type.sql})`;
   // An ipaddress gives its 16 bytes; an aggregate keeps DuckDB's cast (an aggregated ipaddress there fails loudly).
-  else if (type.sql === 'BLOB' && !hasAggregate(value)) shim = `trino_to_varbinary(${x})`;
+  else if (!(type.sql === 'BLOB' && hasAggregate(value))) shim = scalarCastShim(x, type);
   // timestamp(0), plain or zoned: the timestamp(3) value rounded half up to the second, as Trino's CAST does.
   if (shim && type.precision === 0) shim = `${type.withTimeZone ? 'trino_tz_round_to_seconds' : 'trino_round_to_seconds'}(${shim})`;
   // DuckDB would cast an ipaddress inside an array, map or row as its struct; refused there (ip-address.ts).
@@ -354,13 +341,40 @@ function castCall(c: CallContext, tryCast: boolean): string | undefined {
   const written = target.map(nodeText).join('').toLowerCase().replace(/\s+/g, ' ');
   const readsJson = !isLiteralOperand(operand) && JSON_READ_TARGETS.has(type.base);
   const source = readsJson ? `trino_json_cast_source(${guarded}, ${sqlString(written)}, ${tryCast})` : guarded;
+  // An array, map or row is cast element by element with the scalar shims (nested-casts.ts).
+  // A text is no array, map or row in Trino 476 (TYPE_MISMATCH "Cannot cast varchar(5) to array(integer)"); DuckDB
+  // parsed CAST('[1,2]' AS array(integer)). A text column fails in binding (list_transform of a VARCHAR).
+  if (JSON_READ_TARGETS.has(type.base) && isStringLiteral(operand)) {
+    c.report('cast', `Cannot cast varchar to ${written}: Athena fails (TYPE_MISMATCH)`, `read the text as JSON: CAST(json_parse(s) AS ${written})`);
+    return undefined;
+  }
+  // A written ROW(…) of another width than the target row fails at analysis, also under TRY_CAST (whose TRY would
+  // catch the width check of the element casts, nested-casts.ts).
+  const widths = writtenRowWidths(operand, target);
+  if (widths && widths.operand !== widths.target) {
+    c.report('cast', `Cannot cast a row of ${widths.operand} fields to ${written}: Athena fails (TYPE_MISMATCH)`, 'give the row as many fields as the type');
+    return undefined;
+  }
+  // (A TRY_CAST's operand evaluated apart is the lambda parameter x: its guard and json reading are built over x.)
+  if (!shim && JSON_READ_TARGETS.has(type.base) && !isLiteralOperand(operand)) {
+    const ownGuard = operandApart ? nestedIpCastGuard(x, type.sql) : guarded;
+    const ownSource = operandApart ? `trino_json_cast_source(${ownGuard}, ${sqlString(written)}, ${tryCast})` : source;
+    shim = nestedCastShim(ownGuard, ownSource, operand, type, target);
+  }
   const tried = shim && operandApart ? `list_transform([${value}], lambda ${TRY_OPERAND}: try(${shim}))[1]` : `try(${shim})`;
   const cast = shim ? (tryCast ? tried : shim) : `${tryCast ? 'TRY_CAST' : 'CAST'}(${source} AS ${type.sql})`;
   // A TRY_CAST whose operand is constant (a literal, or any expression over constants such as date_format(TIMESTAMP
   // '…', '…')) is folded by DuckDB, and a failing one into an untyped NULL: its type is kept by a NULL DuckDB does not
   // fold, for every operand (TRY refuses a volatile argument, so it goes next to the TRY, not into it). coalesce only
   // evaluates it where the cast failed.
-  return tryCast ? `coalesce(${cast}, CAST(${UNFOLDED_NULL} AS ${type.sql}))` : cast;
+  if (!tryCast) return cast;
+  const orNull = `coalesce(${cast}, CAST(${UNFOLDED_NULL} AS ${type.sql}))`;
+  // CAST(double AS varchar) is refused (DOUBLE_TO_VARCHAR); under TRY its failure became NULL where Trino answers
+  // 1.5E0 (found by the fourth hunt): the refusal stays outside TRY, chosen by the operand's type while binding (for
+  // an array, map or row, whenever the operand holds a double or real and the target a varchar).
+  if (!shim || !type.sql.includes('VARCHAR')) return orNull;
+  const doubles = type.base === 'VARCHAR' ? `typeof(${value}) IN ('DOUBLE', 'FLOAT')` : `regexp_matches(typeof(${value}), '\\b(DOUBLE|FLOAT)\\b')`;
+  return `CASE WHEN ${doubles} THEN cast_to_type(${DOUBLE_TO_VARCHAR}, ${orNull}) ELSE ${orNull} END`;
 }
 
 /**
@@ -437,10 +451,25 @@ export const FUNCTIONS: Record<string, CallHandler> = {
       : `cast_to_type(trino_percentile_pick(${sorted}, ${c.arg(1)}), ${witness})`;
   },
   arbitrary: rename('any_value'),
-  // Trino's map_concat is NULL when any map is NULL; DuckDB's skips a NULL map.
+  // Trino's map_concat is NULL when any map is NULL; DuckDB's skips a NULL map. Trino's keys come in the order of the
+  // maps read from the last to the first (map_concat(MAP(ARRAY[1, 2], …), MAP(ARRAY[2, 3], …)) has keys 2, 3, 1), the
+  // last map's value winning; DuckDB keeps a key where it first met it, with the last value: so the maps concatenated
+  // backwards give the order, and the same maps forwards (the same keys, concatenated after them) the values.
   // Zoned keys of one instant in other zones: refused (trino_zoned_keys_apart), where Trino keeps one entry.
-  map_concat: (c) =>
-    `trino_zoned_keys_apart(CASE WHEN ${c.args.map((_a, k) => `(${c.arg(k)}) IS NULL`).join(' OR ')} THEN NULL ELSE map_concat(${c.all()}) END${c.tail})`,
+  map_concat: (c) => {
+    const backwards =
+      c.args.length > 1
+        ? `map_concat(${c.args
+            .map((_a, k) => c.arg(k))
+            .reverse()
+            .join(', ')}), `
+        : '';
+    return `trino_zoned_keys_apart(CASE WHEN ${c.args.map((_a, k) => `(${c.arg(k)}) IS NULL`).join(' OR ')} THEN NULL ELSE map_concat(${backwards}${c.all()}) END${c.tail})`;
+  },
+  // Trino's entries are anonymous rows, array(row(K, V)) (DuckDB's are named key and value, which Trino cannot read):
+  // their fields get the reserved names the engine reports as anonymous (src/engines/duckdb/types.ts).
+  map_entries: (c) =>
+    `list_transform(map_entries(${c.all()}), lambda trino_entry: struct_pack(trino_field_0 := trino_entry.key, trino_field_1 := trino_entry.value))${c.tail}`,
   map_agg: (c) => `trino_zoned_keys_apart(map_from_entries(list(struct_pack(key := ${c.arg(0)}, value := ${c.arg(1)}))${c.tail}))`,
   map_from_entries: (c) => `trino_zoned_keys_apart(trino_map_from_entries(${c.all()}))`,
   histogram: (c) => `trino_zoned_keys_apart(histogram(${c.all()})${c.tail})`,

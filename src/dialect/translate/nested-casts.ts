@@ -1,0 +1,131 @@
+// CAST to array(…), map(…, …) and row(…): each element, key, value and field is cast by the same shim as a scalar
+// CAST to its type, as Trino 476 casts them one by one. DuckDB's own cast of a list converts the elements by its rules:
+// CAST(ARRAY[2.5E0] AS array(integer)) was [2] (Trino [3], half away from zero), ARRAY['1.5'] to array(integer) [2]
+// (Trino: "Cannot cast '1.5' to INT"), ARRAY['yes'] to array(boolean) [true], ARRAY[1.005E0] to array(decimal(4, 2))
+// [1.00] (Trino 1.01), ARRAY[123] to array(varchar(2)) ['123'] (Trino fails), timestamps to array(varchar) without
+// their trailing zeros (found by the fourth hunt, docs/issue-15-audit.md).
+import { hasAggregate, shimCall } from './unbound.js';
+import { isParen, meaningful, nodeKeyword, nodeText, splitArgs, type GroupNode, type Node } from './tree.js';
+import { translateType, type TranslatedType } from './types.js';
+
+export const INTEGER_TARGETS: ReadonlySet<string> = new Set(['TINYINT', 'SMALLINT', 'INTEGER', 'INT', 'BIGINT']);
+/** Targets whose cast from a text reads less than DuckDB's (trino_to_boolean, trino_to_double, trino_to_float). */
+export const TEXT_CHECKED_TARGETS: ReadonlySet<string> = new Set(['BOOLEAN', 'DOUBLE', 'FLOAT']);
+
+/** The shim of a CAST of `x` to a scalar type, whatever x is; undefined where DuckDB's own CAST is Trino's. */
+export function scalarCastShim(x: string, type: TranslatedType): string | undefined {
+  if (type.base === 'VARCHAR') {
+    const source = type.length ? shimCall('trino_bounded_varchar_source', [x, String(type.length)]) : x;
+    const text = shimCall('trino_to_varchar', [source]);
+    return type.length ? `trino_varchar_fit(${text}, ${type.length}, typeof(${x}))` : text;
+  }
+  if (type.base === 'TIMESTAMP') return shimCall(type.withTimeZone ? 'trino_to_tstz' : 'trino_to_timestamp', [x]);
+  if (type.base === 'DATE') return shimCall('trino_to_date', [x]);
+  if (INTEGER_TARGETS.has(type.base) || TEXT_CHECKED_TARGETS.has(type.sql)) return `trino_to_${type.sql.toLowerCase()}(${x})`;
+  if (type.base === 'DECIMAL') return `trino_to_decimal(${x}, CAST(NULL AS ${type.sql}))`;
+  if (type.base === 'JSON') return shimCall('trino_cast_json', [x]);
+  if (type.base === 'IPADDRESS') return shimCall('trino_to_ipaddress', [x]);
+  if (type.sql === 'BLOB') return `trino_to_varbinary(${x})`;
+  return undefined;
+}
+
+/** Operands whose value is visibly an array, map or row (never json): their elements are cast as they are. */
+const NESTED_VALUE_CALLS = new Set([
+  'ARRAY',
+  'MAP',
+  'ROW',
+  'SPLIT',
+  'SEQUENCE',
+  'REGEXP_EXTRACT_ALL',
+  'ARRAY_AGG',
+  'MAP_KEYS',
+  'MAP_VALUES',
+  'FILTER',
+  'TRANSFORM',
+  'SLICE',
+  'ARRAY_DISTINCT',
+  'ARRAY_SORT',
+  'FLATTEN',
+  'REPEAT',
+]);
+
+function visiblyNested(operand: readonly Node[]): boolean {
+  const m = meaningful(operand);
+  return m.length === 2 && NESTED_VALUE_CALLS.has(nodeKeyword(m[0]) ?? '') && m[1].kind === 'group' && (isParen(m[1]) || isParen(m[1], '['));
+}
+
+/** The positions of a written ROW(…)'s bare NULL fields, or undefined when the operand is no ROW(…). */
+function writtenRowNullFields(operand: readonly Node[]): ReadonlySet<number> | undefined {
+  const m = meaningful(operand);
+  if (m.length !== 2 || nodeKeyword(m[0]) !== 'ROW' || !isParen(m[1])) return undefined;
+  const args = splitArgs((m[1] as GroupNode).items).map((arg) => arg.map(nodeText).join('').trim());
+  return new Set(args.flatMap((arg, k) => (/^null$/i.test(arg) ? [k] : [])));
+}
+
+/** A written ROW(…)'s field count and the target ROW(…)'s, or undefined when either is not written so. */
+export function writtenRowWidths(operand: readonly Node[], target: readonly Node[]): { operand: number; target: number } | undefined {
+  const [o, t] = [meaningful(operand), meaningful(target)];
+  if (o.length !== 2 || nodeKeyword(o[0]) !== 'ROW' || !isParen(o[1]) || nodeKeyword(t[0]) !== 'ROW' || !isParen(t[1])) return undefined;
+  return { operand: splitArgs((o[1] as GroupNode).items).length, target: splitArgs((t[1] as GroupNode).items).length };
+}
+
+/** The number of fields of the row `e`, from its type's text with the parenthesized parts of its fields' types left out. */
+function rowWidth(e: string): string {
+  let fields = `regexp_replace(typeof(${e}), '^STRUCT\\((.*)\\)$', '\\1')`;
+  for (let depth = 0; depth < 4; depth++) fields = `regexp_replace(${fields}, '\\([^()]*\\)', '', 'g')`;
+  return `len(string_split(${fields}, ','))`;
+}
+
+/** Lambda parameter names, one per nesting level. */
+const element = (depth: number): string => `trino_cast_e${depth}`;
+
+/** `value` (of any type DuckDB can cast to the target) cast to the Trino type `items` element by element. */
+/** `nullFields`: a written ROW(…)'s bare NULL fields, cast as NULL of their type (a NULL matches every overload of trino_to_varchar). */
+function castEach(value: string, items: readonly Node[], depth: number, nullFields: ReadonlySet<number> = new Set()): string {
+  const m = meaningful(items);
+  const base = nodeKeyword(m[0]);
+  const args = isParen(m[1]) ? splitArgs((m[1] as GroupNode).items) : [];
+  const e = element(depth);
+  if (base === 'ARRAY' && args.length === 1) return `list_transform(${value}, lambda ${e}: ${castEach(e, args[0], depth + 1)})`;
+  if (base === 'MAP' && args.length === 2) {
+    const entry = `{'key': ${castEach(`${e}.key`, args[0], depth + 1)}, 'value': ${castEach(`${e}.value`, args[1], depth + 1)}}`;
+    return `map_from_entries(list_transform(map_entries(${value}), lambda ${e}: ${entry}))`;
+  }
+  if (base === 'ROW') {
+    const fields = args.map((arg) => meaningful(arg));
+    // A field's type is what follows its name; ROW(integer, varchar) without names keeps DuckDB's cast.
+    if (fields.some((f) => f.length < 2)) return value;
+    // The row is bound once, as a lambda's parameter: each field reads it.
+    const packed = fields.map(
+      (f, i) =>
+        `${nodeText(f[0])} := ${nullFields.has(i) ? `CAST(NULL AS ${translateType(f.slice(1)).sql})` : castEach(`struct_extract_at(${e}, ${i + 1})`, f.slice(1), depth + 1)}`,
+    );
+    // Trino casts a row of as many fields only ("Cannot cast row(integer, integer) to row(a integer)"); struct_pack
+    // would drop the fields past the target's. The width is read from typeof, folded while binding.
+    const failure = `trino_fail('Cannot cast a row of ' || ${rowWidth(e)} || ' fields to a row of ${fields.length}') IS NULL`;
+    const check = `WHEN ${rowWidth(e)} <> ${fields.length} AND ${failure} THEN NULL`;
+    return `list_transform([${value}], lambda ${e}: CASE WHEN ${e} IS NULL THEN NULL ${check} ELSE struct_pack(${packed.join(', ')}) END)[1]`;
+  }
+  return scalarCastShim(value, translateType(items)) ?? `CAST(${value} AS ${translateType(items).sql})`;
+}
+
+/**
+ * CAST(x AS array(…) | map(…) | row(…)) element by element. `x` is the operand (after the ipaddress guard), `source`
+ * x after trino_json_cast_source. The elements
+ * are read from x in its own type, through a witness typeof folds while binding; a json x is first cast whole as
+ * Trino reads json (its elements then have their types already: a json operand cannot reach list_transform, which binds
+ * before a CASE folds), and so is an x holding NULL-typed parts (ARRAY[NULL], MAP(), ROW(1, NULL): a NULL matches each
+ * typed overload of trino_to_varchar) or a row without field names (whose type from_json cannot read back): both
+ * keep DuckDB's cast of their values, as before.
+ */
+export function nestedCastShim(x: string, source: string, operand: readonly Node[], type: TranslatedType, target: readonly Node[]): string {
+  // An aggregate operand other than array_agg(…) would put typeof() over it: DuckDB's cast is kept there.
+  if (hasAggregate(x)) return visiblyNested(operand) ? `CAST(${castEach(x, target, 0)} AS ${type.sql})` : `CAST(${source} AS ${type.sql})`;
+  // CAST(ROW(…) AS ROW(a …, b …)) names a row's fields: its fields are read as they are, a bare NULL as a NULL.
+  const nullFields = writtenRowNullFields(operand);
+  if (nullFields) return `CAST(${castEach(x, target, 0, nullFields)} AS ${type.sql})`;
+  const targetJson = `'"${type.sql.replace(/'/g, "''").replace(/"/g, '\\"')}"'`;
+  const castWhole = `typeof(${x}) = 'JSON' OR regexp_matches(typeof(${x}), '"NULL"|STRUCT\\((?:[A-Z]|"NULL")')`;
+  const own = `cast_to_type(${source}, from_json('null', CASE WHEN ${castWhole} THEN ${targetJson} ELSE to_json(typeof(${x})) END))`;
+  return `CAST(${castEach(own, target, 0)} AS ${type.sql})`;
+}
