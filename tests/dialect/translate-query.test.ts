@@ -9,7 +9,7 @@ describe('translateQuery', () => {
     ['untouched text is kept byte for byte', 'SELECT a,  b -- note\nFROM "T" WHERE x IS NULL', 'SELECT a,  b -- note\nFROM "T" WHERE x IS NULL'],
     ['division', 'SELECT a / b FROM t', 'SELECT trino_divide(a, b) FROM t'],
     ['division binds tighter than +', 'SELECT a + b / c - d', 'SELECT trino_minus(add(a, trino_divide(b, c)), d)'],
-    ['left-associative * and /', 'SELECT a * b / c', 'SELECT trino_divide(multiply(a, b), c)'],
+    ['left-associative * and /', 'SELECT a * b / c', 'SELECT trino_divide(trino_multiply(a, b), c)'],
     [
       'qualified and subscripted operands',
       'SELECT t.a[1] / (b + 1)',

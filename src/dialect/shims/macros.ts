@@ -388,6 +388,18 @@ export const MACROS: readonly string[] = [
   // trino_remainder_type; from_json's structure is a constant, so its NULL has that type); a second lambda computes.
   typedOperands('trino_quotient_operands', 'trino_quotient_type', '+'),
   typedOperands('trino_remainder_operands', 'trino_remainder_type', '%'),
+  // a * b: DuckDB keeps the product of two decimals of at most 18 digits in 18 digits (DECIMAL(10,2) * DECIMAL(10,2)
+  // is its DECIMAL(18,4), which overflows past 18 digits), where Trino's is decimal(min(38, p1 + p2), s1 + s2), an
+  // integer counting as decimal(10,0) and a bigint as decimal(19,0) (https://trino.io/docs/current/language/types.html#
+  // decimal). For decimals the left operand is first multiplied by a DECIMAL(19,0) 1, which makes DuckDB compute in 38
+  // digits, and the product is cast to Trino's type; other types are multiplied by a TINYINT 1, which changes nothing.
+  typedOperands('trino_product_operands', 'trino_product_type', '*'),
+  `trino_product_type(ta, tb, t) AS CASE WHEN trino_decimal_operands(ta, tb)
+     THEN 'DECIMAL(' || least(38, trino_type_precision(ta) + trino_type_precision(tb)) || ',' || (trino_type_scale(ta) + trino_type_scale(tb)) || ')'
+     WHEN t = '"NULL"[]' THEN 'INTEGER' ELSE t[1:-3] END`,
+  `trino_multiply(a, b) AS list_transform(trino_product_operands(a, b), lambda trino_abw: cast_to_type(multiply(multiply(trino_abw.a,
+       cast_to_type(1, from_json('null', CASE WHEN typeof(trino_abw.w) LIKE 'DECIMAL%' THEN '"DECIMAL(19,0)"' ELSE '"TINYINT"' END))),
+     trino_abw.b), trino_abw.w))[1]`,
   // The exact decimal quotient at scale S = max(s1, s2), rounded half up (DuckDB divides decimals as DOUBLE):
   // n / d with n = a·10^(S + s2) and d = b·10^s2, both integers; where n would pass a HUGEINT, in BigInt
   // (decimal-quotient.ts).

@@ -168,7 +168,7 @@ export function rewriteOperators(parts: Part[], context: OperatorContext = {}): 
     i = l;
   }
   // Integer division by zero must fail and decimal division must stay decimal: `/` and `%` become shims; `*` becomes
-  // multiply() (see CHECKED_ARITHMETIC).
+  // multiply() (see CHECKED_ARITHMETIC) between visible integers, else trino_multiply (decimal precision).
   for (let i = 0; i < parts.length; i++) {
     const op = parts[i].op;
     if (parts[i].kind !== 'op' || (op !== '/' && op !== '%' && op !== '*')) continue;
@@ -177,8 +177,10 @@ export function rewriteOperators(parts: Part[], context: OperatorContext = {}): 
     if (l < 0 || r < 0) continue;
     // An interval literal divided: Trino's interval / number (a NULL divisor gives NULL, zero fails), not the numbers'.
     const interval = parts[l].interval === true && single(parts, l, prevIndex(parts, i)) === l;
-    const fn = op === '*' ? CHECKED_ARITHMETIC['*'] : op === '/' ? (interval ? 'trino_interval_divide' : 'trino_divide') : 'trino_modulus';
-    replace(parts, l, r, `${fn}(${joinParts(parts, l, prevIndex(parts, i))}, ${joinParts(parts, nextIndexOf(parts, i), r)})`);
+    const [left, right] = [joinParts(parts, l, prevIndex(parts, i)), joinParts(parts, nextIndexOf(parts, i), r)];
+    const product = [left, right].every(visiblyInteger) ? CHECKED_ARITHMETIC['*'] : 'trino_multiply';
+    const fn = op === '*' ? product : op === '/' ? (interval ? 'trino_interval_divide' : 'trino_divide') : 'trino_modulus';
+    replace(parts, l, r, `${fn}(${left}, ${right})`);
     i = l;
   }
   // DATE ± INTERVAL stays a DATE.
@@ -240,6 +242,13 @@ const NUMBER = /^(?:CAST\(\d+ AS INTEGER\)|\d[\d.eE+-]*|\.\d[\d.eE+-]*)$/i;
  * `+`, `-`, `*` is called by name, not only those next to a comparison.
  */
 const CHECKED_ARITHMETIC: Readonly<Record<string, string>> = { '+': 'add', '-': 'subtract', '*': 'multiply' };
+
+/**
+ * An integer literal or one of Trino's integer date fields (a bigint): a product of two such is DuckDB's multiply();
+ * any other operand may be a decimal, whose products take trino_multiply (Trino's decimal precision, macros.ts).
+ */
+const INTEGER_OPERAND = /^\s*(?:-?\s*\d+|CAST\(\s*-?\d+ AS INTEGER\)|(?:year|month|day|hour|minute|second)\((?:[^()']|\([^()']*\))*\))\s*$/i;
+const visiblyInteger = (text: string) => INTEGER_OPERAND.test(text);
 
 /**
  * The binary `+` and `-` left after the interval pass, left to right (so each left operand is one call already):
