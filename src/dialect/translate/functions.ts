@@ -372,7 +372,7 @@ function castCall(c: CallContext, tryCast: boolean): string | undefined {
   // CAST(double AS varchar) is refused (DOUBLE_TO_VARCHAR); under TRY its failure became NULL where Trino answers
   // 1.5E0 (found by the fourth hunt): the refusal stays outside TRY, chosen by the operand's type while binding (for
   // an array, map or row, whenever the operand holds a double or real and the target a varchar).
-  if (!shim || !type.sql.includes('VARCHAR')) return orNull;
+  if (!shim || !type.sql.includes('VARCHAR') || /^\s*(?:DATE|TIME|TIMESTAMP)\s+'[^']*'\s*$/i.test(value)) return orNull;
   const doubles = type.base === 'VARCHAR' ? `typeof(${value}) IN ('DOUBLE', 'FLOAT')` : `regexp_matches(typeof(${value}), '\\b(DOUBLE|FLOAT)\\b')`;
   return `CASE WHEN ${doubles} THEN cast_to_type(${DOUBLE_TO_VARCHAR}, ${orNull}) ELSE ${orNull} END`;
 }
