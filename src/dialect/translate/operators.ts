@@ -406,7 +406,8 @@ function wrapZoned(
   const spans = [...others, ...zoned.map((k): [number, number] => [k, k])].sort((x, y) => y[0] - x[0]);
   for (const [first, last] of spans) {
     const text = joinParts(parts, first, last).trim();
-    const any = options.correlatable && !zoned.includes(first);
+    // trino_cmp_any reads its operand as a timestamp: only beside a zoned operand (a join's other columns take trino_cmp).
+    const any = options.correlatable && besideZoned && !zoned.includes(first);
     replace(parts, first, last, any ? `trino_cmp_any(${text})` : shimCall('trino_cmp', [text]));
   }
 }
