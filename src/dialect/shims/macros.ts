@@ -55,9 +55,9 @@ const FLOATING = `('DOUBLE', 'FLOAT')`;
  * result of a op b (DuckDB's type of a op b is its third argument), s the scale of b.
  */
 const typedOperands = (name: string, typeName: string, op: string) =>
-  `${name}(a, b) AS list_transform([{'a': a, 'b': b}], lambda trino_ab: {'a': trino_ab.a, 'b': trino_ab.b,
-     'w': cast_to_type(NULL, from_json('null', '"' || ${typeName}(typeof([trino_ab.a]), typeof([trino_ab.b]), typeof([trino_ab.a ${op} trino_ab.b])) || '"')),
-     's': trino_type_scale(typeof([trino_ab.b]))})`;
+  `${name}(a, b) AS list_transform([{'a': a, 'b': b}], lambda trino_ab: {'a': trino_ab['a'], 'b': trino_ab['b'],
+     'w': cast_to_type(NULL, from_json('null', '"' || ${typeName}(typeof([trino_ab['a']]), typeof([trino_ab['b']]), typeof([trino_ab['a'] ${op} trino_ab['b']])) || '"')),
+     's': trino_type_scale(typeof([trino_ab['b']]))})`;
 /** typeof([x]) of an exact number that is not a decimal, or of a NULL. */
 const EXACT_KINDS = `('TINYINT[]', 'SMALLINT[]', 'INTEGER[]', 'BIGINT[]', 'HUGEINT[]', '"NULL"[]')`;
 /** Trino writes doubles as 1.5E0; rather than guess Java's digits, CAST(double AS varchar) raises. */
@@ -397,9 +397,9 @@ export const MACROS: readonly string[] = [
   `trino_product_type(ta, tb, t) AS CASE WHEN trino_decimal_operands(ta, tb)
      THEN 'DECIMAL(' || least(38, trino_type_precision(ta) + trino_type_precision(tb)) || ',' || (trino_type_scale(ta) + trino_type_scale(tb)) || ')'
      WHEN t = '"NULL"[]' THEN 'INTEGER' ELSE t[1:-3] END`,
-  `trino_multiply(a, b) AS list_transform(trino_product_operands(a, b), lambda trino_abw: cast_to_type(multiply(multiply(trino_abw.a,
-       cast_to_type(1, from_json('null', CASE WHEN typeof(trino_abw.w) LIKE 'DECIMAL%' THEN '"DECIMAL(19,0)"' ELSE '"TINYINT"' END))),
-     trino_abw.b), trino_abw.w))[1]`,
+  `trino_multiply(a, b) AS list_transform(trino_product_operands(a, b), lambda trino_abw: cast_to_type(multiply(multiply(trino_abw['a'],
+       cast_to_type(1, from_json('null', CASE WHEN typeof(trino_abw['w']) LIKE 'DECIMAL%' THEN '"DECIMAL(19,0)"' ELSE '"TINYINT"' END))),
+     trino_abw['b']), trino_abw['w']))[1]`,
   // The exact decimal quotient at scale S = max(s1, s2), rounded half up (DuckDB divides decimals as DOUBLE):
   // n / d with n = a·10^(S + s2) and d = b·10^s2, both integers; where n would pass a HUGEINT, in BigInt
   // (decimal-quotient.ts).
@@ -421,12 +421,12 @@ export const MACROS: readonly string[] = [
   // by double 0.0"), where DuckDB gives NULL.
   `trino_interval_divide(i, n) AS CASE WHEN n = 0 THEN cast_to_type(trino_fail('Cannot divide by double 0.0'), i) ELSE to_microseconds(CAST(trunc(epoch_us(i) / 1000 / CAST(n AS DOUBLE)) AS BIGINT) * 1000) END`,
   `trino_divide(a, b) AS list_transform(trino_quotient_operands(a, b),
-     lambda trino_abw: trino_divide_bound(trino_abw.a, trino_abw.b, trino_abw.w, trino_abw.s))[1]`,
+     lambda trino_abw: trino_divide_bound(trino_abw['a'], trino_abw['b'], trino_abw['w'], trino_abw['s']))[1]`,
   `trino_modulus_bound(a, b, w) AS CASE
      WHEN b = 0 THEN cast_to_type(CASE WHEN typeof(a + b) IN ${FLOATING} THEN 'NaN'::DOUBLE ELSE trino_fail('Division by zero') END, w)
      ELSE cast_to_type(a % b, w) END`,
   `trino_modulus(a, b) AS list_transform(trino_remainder_operands(a, b),
-     lambda trino_abw: trino_modulus_bound(trino_abw.a, trino_abw.b, trino_abw.w))[1]`,
+     lambda trino_abw: trino_modulus_bound(trino_abw['a'], trino_abw['b'], trino_abw['w']))[1]`,
   // Java Math.round: half up on the scaled double (2.675 → 2.67 because 267.49999…).
   `trino_java_round(x, d) AS CASE WHEN isnan(x) OR isinf(x) THEN x WHEN x < 0
      THEN -(floor(-x * pow(10, d) + 0.5) / pow(10, d)) ELSE floor(x * pow(10, d) + 0.5) / pow(10, d) END`,

@@ -23,6 +23,10 @@ describeFunctions(
     ['an aggregate times a literal', 'sum(x) * 2 FROM (VALUES CAST(1.5 AS decimal(10,2))) t(x)', '3.00', 'decimal(38,2)'],
     ['the sum of products', `sum(x * y) ${pairs}`, '3.3750', 'decimal(38,4)'],
     ['an outer reference in a subquery', '(SELECT max(y) * t.x FROM (VALUES 2) u(y)) FROM (VALUES 3) t(x)', 6, 'integer'],
+    // `*`, `/` and `%` in HAVING (their shims read the operands in a lambda, which DuckDB's HAVING bound as columns).
+    ['a product in HAVING', 'count(x) FROM (VALUES 1, 2) t(x) HAVING CAST(count(x) AS double) * 100 > 1', 2, 'bigint'],
+    ['a quotient in HAVING', 'count(x) FROM (VALUES 1, 2) t(x) HAVING sum(x) / count(*) > 0', 2, 'bigint'],
+    ['a remainder in HAVING', 'count(x) FROM (VALUES 1, 2) t(x) HAVING sum(x) % 2 = 1', 2, 'bigint'],
     // Other types keep their products.
     ['integers', '2 * 3', 6, 'integer'],
     ['bigint * integer', "BIGINT '2147483647' * 2", 4294967294, 'bigint'],
