@@ -32,6 +32,11 @@ describeFunctions('differences found by the random expressions (seed 20261206)',
   ['flatten of a NULL array', "flatten(transform(split(NULL, ','), x -> ARRAY[x]))", null, 'array(varchar)'],
   ['element_at of a NULL map', "element_at(map_from_entries(zip(split(NULL, ','), ARRAY[1])), 'a')", null, 'integer'],
   ['map_from_entries still builds maps', "map_from_entries(zip(ARRAY['a', 'b'], ARRAY[1, 2]))", { a: 1, b: 2 }, 'map(varchar, integer)'],
+  // array_except with an empty second array returns the first unchanged in Trino 476, duplicates kept (seed 20261207).
+  ['array_except with ARRAY[]', 'array_except(ARRAY[2, NULL, 2], ARRAY[])', [2, null, 2], 'array(integer)'],
+  ['array_except with an empty bigint array', 'array_except(ARRAY[2, NULL, 2], CAST(ARRAY[] AS array(bigint)))', [2, null, 2], 'array(bigint)'],
+  ['array_except with an empty column', 'array_except(a, b) FROM (VALUES (ARRAY[1, 1], CAST(ARRAY[] AS array(integer)))) t(a, b)', [1, 1], 'array(integer)'],
+  ['array_except otherwise distinct', 'array_except(ARRAY[2, NULL, 2], ARRAY[3])', [2, null], 'array(integer)'],
   ['flatten still skips NULL arrays', 'flatten(ARRAY[NULL, ARRAY[1], ARRAY[], ARRAY[2, NULL]])', [1, 2, null], 'array(integer)'],
 ]);
 
