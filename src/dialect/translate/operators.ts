@@ -4,7 +4,7 @@ import { compareNestedValues, type Guard, guardColumnComparisons } from './neste
 import { concatWithUnknown, type ArrayAppend } from './concat-operands.js';
 import { guardTextComparisons } from './text-comparisons.js';
 import { guardNanComparisons } from './nan-comparisons.js';
-import { shimCall } from './unbound.js';
+import { hasAggregate, shimCall } from './unbound.js';
 import { columnArithmeticGuarded, type LambdaParameters, markNumberComparisons, textIndexGuarded } from './column-operands.js';
 import { REFUSED_KEY_MARKER } from '../shims/error-messages.js';
 import type { Token } from '../tokens.js';
@@ -178,7 +178,8 @@ export function rewriteOperators(parts: Part[], context: OperatorContext = {}): 
     // An interval literal divided: Trino's interval / number (a NULL divisor gives NULL, zero fails), not the numbers'.
     const interval = parts[l].interval === true && single(parts, l, prevIndex(parts, i)) === l;
     const [left, right] = [joinParts(parts, l, prevIndex(parts, i)), joinParts(parts, nextIndexOf(parts, i), r)];
-    const product = [left, right].every(visiblyInteger) ? CHECKED_ARITHMETIC['*'] : 'trino_multiply';
+    const unbound = context.correlatable === true || hasAggregate(left) || hasAggregate(right);
+    const product = [left, right].every(visiblyInteger) ? CHECKED_ARITHMETIC['*'] : unbound ? 'trino_multiply_any' : 'trino_multiply';
     const fn = op === '*' ? product : op === '/' ? (interval ? 'trino_interval_divide' : 'trino_divide') : 'trino_modulus';
     replace(parts, l, r, `${fn}(${left}, ${right})`);
     i = l;
