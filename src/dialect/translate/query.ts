@@ -12,6 +12,7 @@ import { rewriteWithinGroup } from './within-group.js';
 import { rewriteGroupByQuantifier } from './group-by.js';
 import { refuseTimeTravel } from './time-travel.js';
 import { refuseNaturalJoin } from './natural-join.js';
+import { refuseMismatchedColumnAliases } from './column-aliases.js';
 import { refuseWindowFilter } from './window-filter.js';
 import { refuseBadLikeEscapes } from './like-escape.js';
 import { refuseQualifiedUsingColumns } from './using-columns.js';
@@ -58,6 +59,7 @@ export function translateExpressions(sql: string, position?: (t: Token) => { lin
   const grouped = checkZonedExtremes(checkZonedRows(checkZonedGroups(tree, tokens), tokens), tokens);
   refuseTimeTravel(tree, report);
   refuseNaturalJoin(tree, report);
+  refuseMismatchedColumnAliases(tree, report);
   refuseWindowFilter(tree, report);
   refuseBadLikeEscapes(tree, report);
   refuseQualifiedUsingColumns(tree, report);
