@@ -3,9 +3,10 @@
 // fewer columns than its relation has. DuckDB renames only the first columns, and a CTE's list may even be longer.
 // Refused at the alias list where the SQL text shows the width: VALUES rows, a select list without `*`, UNNEST's
 // arguments (each gives at least one column: an array of rows gives its fields, a map two).
+import { ALIASED_RELATION, REFUSED_KEY_MARKER } from '../shims/error-messages.js';
 import { identifierName, type Token } from '../tokens.js';
 import { isName, NOT_AN_ALIAS, queryColumns } from './select-names.js';
-import { isParen, meaningful, nodeKeyword, splitArgs, type GroupNode, type Node } from './tree.js';
+import { isParen, isTriviaNode, meaningful, nodeKeyword, splitArgs, type GroupNode, type Node } from './tree.js';
 import type { Report } from './within-group.js';
 
 /** The entries of a column alias list `(a, b)`, undefined when the group is not a list of names. */
@@ -82,4 +83,112 @@ export function refuseMismatchedColumnAliases(items: readonly Node[], report: Re
         `Column alias list has ${alias.entries} entries but '${identifierName(alias.name)}' has ${exact ? least : `at least ${least}`} columns available`,
       );
   }
+}
+
+const REFUSAL_NAME = /^[a-z_][a-z0-9_]*$/;
+const synthetic = (at: Token, kind: Token['kind'], text: string): Node => ({ kind: 'token', token: { ...at, kind, text } });
+
+/** The number of fields of the row `e`, from its type's text with the parenthesized parts of its fields' types left out. */
+function rowWidth(e: string): string {
+  let fields = `regexp_replace(typeof(${e}), '^STRUCT\\((.*)\\)$', '\\1')`;
+  for (let depth = 0; depth < 4; depth++) fields = `regexp_replace(${fields}, '\\([^()]*\\)', '', 'g')`;
+  return `len(string_split(${fields}, ','))`;
+}
+
+/**
+ * `(SELECT * FROM <relation> AS name <list> WHERE <check>)`: the check compares the width of the row `name` (typeof,
+ * folded while DuckDB binds, so over no rows too) with the list's entries and refuses in Trino's words
+ * (error-messages.ts); DuckDB itself fails on a list longer than its relation.
+ */
+function checkedRelation(relation: Node, name: Token | undefined, list: GroupNode, entries: number): GroupNode {
+  const at = list.open;
+  const written = name && identifierName(name);
+  const key = `${REFUSED_KEY_MARKER}aliases ${entries} ${written !== undefined && REFUSAL_NAME.test(written) ? written : 'relation'}`;
+  const check = `{'trino_v': true}[CASE WHEN ${rowWidth(ALIASED_RELATION)} <> ${entries} THEN '${key} ' || ${rowWidth(ALIASED_RELATION)} ELSE 'trino_v' END]`;
+  const ws = synthetic(at, 'ws', ' ');
+  const items: Node[] = [synthetic(at, 'word', 'SELECT'), ws, synthetic(at, 'op', '*'), ws, synthetic(at, 'word', 'FROM'), ws, relation, ws];
+  items.push(
+    synthetic(at, 'word', 'AS'),
+    ws,
+    synthetic(at, 'word', ALIASED_RELATION),
+    list,
+    ws,
+    synthetic(at, 'word', 'WHERE'),
+    ws,
+    synthetic(at, 'word', check),
+  );
+  return { kind: 'group', open: { ...at, kind: 'punct', text: '(' }, close: { ...at, kind: 'punct', text: ')' }, items };
+}
+
+function nextMeaningful(items: readonly Node[], i: number): number {
+  let k = i + 1;
+  while (k < items.length && isTriviaNode(items[k])) k++;
+  return k;
+}
+
+/**
+ * Subqueries and CTEs with a column alias list whose width the SQL does not show (`SELECT *`): the relation wrapped in
+ * a query that checks it while DuckDB binds (checkedRelation). LATERAL subqueries and recursive CTEs are left as written.
+ */
+export function checkHiddenAliasWidths(items: readonly Node[]): Node[] {
+  const out: Node[] = [];
+  const recursive = items.some((n) => nodeKeyword(n) === 'RECURSIVE');
+  let previous: Node | undefined;
+  for (let i = 0; i < items.length; i++) {
+    const node = items[i].kind === 'group' ? { ...(items[i] as GroupNode), items: checkHiddenAliasWidths((items[i] as GroupNode).items) } : items[i];
+    const listAt = nextMeaningful(items, i);
+    const list = items[listAt];
+    const asAt = nextMeaningful(items, listAt);
+    const bodyAt = nextMeaningful(items, asAt);
+    const entries = aliasEntries(list);
+    const startsCte = ['WITH', 'RECURSIVE'].includes(nodeKeyword(previous)) || (previous?.kind === 'token' && previous.token.text === ',');
+    // WITH w (a, b) AS (SELECT * …)
+    if (!recursive && startsCte && isName(node) && isParen(list) && entries !== undefined && nodeKeyword(items[asAt]) === 'AS') {
+      const body = items[bodyAt];
+      if (isParen(body) && queryColumns(body) === undefined && isQuery(body)) {
+        // Trino names no CTE in its message ("… but relation has 2 columns").
+        const checked = checkedRelation({ ...body, items: checkHiddenAliasWidths(body.items) }, undefined, list, entries);
+        out.push(node, ...items.slice(i + 1, listAt), ...items.slice(listAt + 1, bodyAt), checked);
+        previous = body;
+        i = bodyAt;
+        continue;
+      }
+    }
+    // (SELECT * …) [AS] t (a, b)
+    const nameAt = nodeKeyword(items[listAt]) === 'AS' ? nextMeaningful(items, listAt) : listAt;
+    const alias = items[nameAt];
+    const aliasListAt = nextMeaningful(items, nameAt);
+    const aliasList = items[aliasListAt];
+    const aliasCount = aliasEntries(aliasList);
+    if (
+      node.kind === 'group' &&
+      isQuery(node) &&
+      nodeKeyword(previous) !== 'LATERAL' &&
+      isName(alias) &&
+      !NOT_AN_ALIAS.has(nodeKeyword(alias)) &&
+      isParen(aliasList) &&
+      aliasCount !== undefined &&
+      queryColumns(node) === undefined
+    ) {
+      out.push(
+        checkedRelation(node, alias.token, aliasList, aliasCount),
+        synthetic(alias.token, 'ws', ' '),
+        synthetic(alias.token, 'word', 'AS'),
+        synthetic(alias.token, 'ws', ' '),
+        alias,
+      );
+      previous = aliasList;
+      i = aliasListAt;
+      continue;
+    }
+    out.push(node);
+    if (!isTriviaNode(node)) previous = node;
+  }
+  return out;
+}
+
+/** A parenthesized query: `(SELECT …)`, `(WITH …)`, `((SELECT …) UNION …)`, `(TABLE t)`. */
+function isQuery(group: GroupNode): boolean {
+  const first = meaningful(group.items)[0];
+  return ['SELECT', 'WITH', 'TABLE', 'VALUES'].includes(nodeKeyword(first)) || (isParen(first) && isQuery(first));
 }
