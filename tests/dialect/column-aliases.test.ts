@@ -93,6 +93,12 @@ describe('column alias lists of a SELECT *', () => {
     expect(derived.rows).toEqual([['a', 1]]);
     const nested = await engine.execute('SELECT * FROM (SELECT * FROM (VALUES (1, CAST(ROW(1, 2) AS ROW(a integer, b integer)))) v(a, b)) t(x, y)');
     expect(nested.columns.map((c) => `${c.name} ${c.type}`)).toEqual(['x integer', 'y row(a integer, b integer)']);
+    // Names holding a comma or a parenthesis, in the list and in a row's fields.
+    const quoted = await engine.execute(
+      'SELECT * FROM (SELECT * FROM (VALUES (1, CAST(ROW(1, 2) AS ROW("a,b" integer, "c)" integer)))) v(a, b)) t("x,y", "z)")',
+    );
+    expect(quoted.columns.map((c) => c.name)).toEqual(['x,y', 'z)']);
+    expect(quoted.rows).toEqual([[1, { 'a,b': 1, 'c)': 2 }]]);
     const cte = await engine.execute('WITH w(x, y) AS (SELECT * FROM (VALUES (1, 2)) v(a, b)) SELECT y FROM w');
     expect(cte.rows).toEqual([[2]]);
   });

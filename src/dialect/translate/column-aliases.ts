@@ -88,10 +88,14 @@ export function refuseMismatchedColumnAliases(items: readonly Node[], report: Re
 const REFUSAL_NAME = /^[a-z_][a-z0-9_]*$/;
 const synthetic = (at: Token, kind: Token['kind'], text: string): Node => ({ kind: 'token', token: { ...at, kind, text } });
 
-/** The number of fields of the row `e`, from its type's text with the parenthesized parts of its fields' types left out. */
+/**
+ * The number of fields of the row `e`, from its type's text with quoted names (which may hold a comma or a
+ * parenthesis) and the parenthesized parts of its fields' types left out.
+ */
 function rowWidth(e: string): string {
-  let fields = `regexp_replace(typeof(${e}), '^STRUCT\\((.*)\\)$', '\\1')`;
-  for (let depth = 0; depth < 4; depth++) fields = `regexp_replace(${fields}, '\\([^()]*\\)', '', 'g')`;
+  const unquoted = `regexp_replace(typeof(${e}), '"(?:[^"]|"")*"', 'q', 'g')`;
+  let fields = `regexp_replace(${unquoted}, '^STRUCT\\((.*)\\)$', '\\1')`;
+  for (let depth = 0; depth < 8; depth++) fields = `regexp_replace(${fields}, '\\([^()]*\\)', '', 'g')`;
   return `len(string_split(${fields}, ','))`;
 }
 
