@@ -98,8 +98,12 @@ const aliasesMismatch = (what: string) => {
     : `MISMATCHED_COLUMN_ALIASES: Column alias list has ${entries} entries but '${name}' has ${columns} columns available`;
 };
 /** DuckDB's failure for a column alias list longer than its relation, in Trino 476's words (translate/column-aliases.ts). */
-const longAliasList = (name: string, columns: string, entries: string) =>
-  `MISMATCHED_COLUMN_ALIASES: Column alias list has ${entries} entries but ${name === ALIASED_RELATION ? 'relation' : `'${name}'`} has ${columns} columns available`;
+const longAliasList = (name: string, columns: string, entries: string) => {
+  // A CTE's (checked as the bare ALIASED_RELATION): Trino names no relation there.
+  if (name === ALIASED_RELATION) return `MISMATCHED_COLUMN_ALIASES: Column alias list has ${entries} entries but relation has ${columns} columns`;
+  const written = name.startsWith(`${ALIASED_RELATION}_`) ? name.slice(ALIASED_RELATION.length + 1) : name;
+  return `MISMATCHED_COLUMN_ALIASES: Column alias list has ${entries} entries but '${written}' has ${columns} columns available`;
+};
 
 const refusal = (key: string) =>
   REFUSALS[key] ??

@@ -6,7 +6,7 @@
 import { ALIASED_RELATION, REFUSED_KEY_MARKER } from '../shims/error-messages.js';
 import { identifierName, type Token } from '../tokens.js';
 import { isName, NOT_AN_ALIAS, queryColumns } from './select-names.js';
-import { isParen, isTriviaNode, meaningful, nodeKeyword, splitArgs, type GroupNode, type Node } from './tree.js';
+import { isParen, isTriviaNode, meaningful, nodeKeyword, nodeText, splitArgs, type GroupNode, type Node } from './tree.js';
 import type { Report } from './within-group.js';
 
 /** The entries of a column alias list `(a, b)`, undefined when the group is not a list of names. */
@@ -104,23 +104,16 @@ function rowWidth(e: string): string {
  * folded while DuckDB binds, so over no rows too) with the list's entries and refuses in Trino's words
  * (error-messages.ts); DuckDB itself fails on a list longer than its relation.
  */
-function checkedRelation(relation: Node, name: Token | undefined, list: GroupNode, entries: number): GroupNode {
+function checkedRelation(relation: readonly Node[], name: Token | undefined, list: GroupNode, entries: number): GroupNode {
   const at = list.open;
   const written = name && identifierName(name);
   const key = `${REFUSED_KEY_MARKER}aliases ${entries} ${written !== undefined && REFUSAL_NAME.test(written) ? written : 'relation'}`;
-  const check = `{'trino_v': true}[CASE WHEN ${rowWidth(ALIASED_RELATION)} <> ${entries} THEN '${key} ' || ${rowWidth(ALIASED_RELATION)} ELSE 'trino_v' END]`;
+  // The inner alias carries the name for DuckDB's own error on a longer list (error-messages.ts words it as Trino's).
+  const inner = written === undefined ? ALIASED_RELATION : `"${ALIASED_RELATION}_${written.replaceAll('"', '""')}"`;
+  const check = `{'trino_v': true}[CASE WHEN ${rowWidth(inner)} <> ${entries} THEN '${key} ' || ${rowWidth(inner)} ELSE 'trino_v' END]`;
   const ws = synthetic(at, 'ws', ' ');
-  const items: Node[] = [synthetic(at, 'word', 'SELECT'), ws, synthetic(at, 'op', '*'), ws, synthetic(at, 'word', 'FROM'), ws, relation, ws];
-  items.push(
-    synthetic(at, 'word', 'AS'),
-    ws,
-    synthetic(at, 'word', ALIASED_RELATION),
-    list,
-    ws,
-    synthetic(at, 'word', 'WHERE'),
-    ws,
-    synthetic(at, 'word', check),
-  );
+  const items: Node[] = [synthetic(at, 'word', 'SELECT'), ws, synthetic(at, 'op', '*'), ws, synthetic(at, 'word', 'FROM'), ws, ...relation, ws];
+  items.push(synthetic(at, 'word', 'AS'), ws, synthetic(at, 'word', inner), list, ws, synthetic(at, 'word', 'WHERE'), ws, synthetic(at, 'word', check));
   return { kind: 'group', open: { ...at, kind: 'punct', text: '(' }, close: { ...at, kind: 'punct', text: ')' }, items };
 }
 
@@ -151,7 +144,7 @@ export function checkHiddenAliasWidths(items: readonly Node[]): Node[] {
       const body = items[bodyAt];
       if (isParen(body) && queryColumns(body) === undefined && isQuery(body)) {
         // Trino names no CTE in its message ("… but relation has 2 columns").
-        const checked = checkedRelation({ ...body, items: checkHiddenAliasWidths(body.items) }, undefined, list, entries);
+        const checked = checkedRelation([{ ...body, items: checkHiddenAliasWidths(body.items) }], undefined, list, entries);
         out.push(node, ...items.slice(i + 1, listAt), ...items.slice(listAt + 1, bodyAt), checked);
         previous = body;
         i = bodyAt;
@@ -175,7 +168,7 @@ export function checkHiddenAliasWidths(items: readonly Node[]): Node[] {
       queryColumns(node) === undefined
     ) {
       out.push(
-        checkedRelation(node, alias.token, aliasList, aliasCount),
+        checkedRelation([node], alias.token, aliasList, aliasCount),
         synthetic(alias.token, 'ws', ' '),
         synthetic(alias.token, 'word', 'AS'),
         synthetic(alias.token, 'ws', ' '),
@@ -183,6 +176,22 @@ export function checkHiddenAliasWidths(items: readonly Node[]): Node[] {
       );
       previous = aliasList;
       i = aliasListAt;
+      continue;
+    }
+    // FROM db.tbl [AS] t (a, b), JOIN tbl …
+    const table = ['FROM', 'JOIN'].includes(nodeKeyword(previous)) && isName(node) ? tableAlias(items, i) : undefined;
+    if (table) {
+      const { end, alias: name, listAt: at, entries: count } = table;
+      const relation = items.slice(i, end + 1);
+      out.push(
+        checkedRelation(relation, name.token, items[at] as GroupNode, count),
+        synthetic(name.token, 'ws', ' '),
+        synthetic(name.token, 'word', 'AS'),
+        synthetic(name.token, 'ws', ' '),
+        name,
+      );
+      previous = items[at];
+      i = at;
       continue;
     }
     out.push(node);
@@ -195,4 +204,21 @@ export function checkHiddenAliasWidths(items: readonly Node[]): Node[] {
 function isQuery(group: GroupNode): boolean {
   const first = meaningful(group.items)[0];
   return ['SELECT', 'WITH', 'TABLE', 'VALUES'].includes(nodeKeyword(first)) || (isParen(first) && isQuery(first));
+}
+
+/** `db.tbl [AS] t (a, b)` from items[i]: where the (qualified) table name ends, its alias and the list's position. */
+function tableAlias(items: readonly Node[], i: number): { end: number; alias: Node & { kind: 'token' }; listAt: number; entries: number } | undefined {
+  let end = i;
+  while (nodeText(items[nextMeaningful(items, end)] ?? items[end]) === '.') {
+    const part = nextMeaningful(items, nextMeaningful(items, end));
+    if (!isName(items[part])) return undefined;
+    end = part;
+  }
+  const after = nextMeaningful(items, end);
+  const aliasAt = nodeKeyword(items[after]) === 'AS' ? nextMeaningful(items, after) : after;
+  const alias = items[aliasAt];
+  const listAt = nextMeaningful(items, aliasAt);
+  const entries = aliasEntries(items[listAt]);
+  if (!isName(alias) || NOT_AN_ALIAS.has(nodeKeyword(alias)) || entries === undefined) return undefined;
+  return { end, alias, listAt, entries };
 }
