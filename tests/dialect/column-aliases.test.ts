@@ -85,6 +85,7 @@ describe('column alias lists of a SELECT * or a table', () => {
     ['SELECT * FROM two t(x)', "1 entries but 't' has 2 columns available"],
     ['SELECT * FROM (VALUES 1) v(k) JOIN two AS u(x) ON true', "1 entries but 'u' has 2 columns available"],
     ['SELECT * FROM two t(x, y, z)', "3 entries but 't' has 2 columns available"],
+    ['SELECT * FROM (VALUES 1) v(k), two AS u(x)', "1 entries but 'u' has 2 columns available"],
     ['SELECT * FROM (SELECT * FROM (VALUES (1, 2)) v(a, b)) t(x)', "1 entries but 't' has 2 columns available"],
     ['SELECT * FROM (SELECT * FROM (VALUES (1, 2)) v(a, b) WHERE false) AS t(x)', "1 entries but 't' has 2 columns available"],
     ['SELECT * FROM (SELECT * FROM (VALUES (1, 2)) v(a, b)) t(x, y, z)', "3 entries but 't' has 2 columns available"],
@@ -108,6 +109,8 @@ describe('column alias lists of a SELECT * or a table', () => {
     expect(quoted.rows).toEqual([[1, { 'a,b': 1, 'c)': 2 }]]);
     const tables = await engine.execute('SELECT t.y, x, u.p FROM two t(x, y) JOIN two AS u(p, q) ON u.p = t.x');
     expect(tables.rows).toEqual([[2, 1, 1]]);
+    const list = await engine.execute('SELECT w.q, count(*) FROM two t(x, y), two AS w(p, q) WHERE t.x = w.p GROUP BY w.q, y ORDER BY 1, 2');
+    expect(list.rows).toEqual([[2, 1]]);
     const cte = await engine.execute('WITH w(x, y) AS (SELECT * FROM (VALUES (1, 2)) v(a, b)) SELECT y FROM w');
     expect(cte.rows).toEqual([[2]]);
   });

@@ -85,6 +85,23 @@ export function refuseMismatchedColumnAliases(items: readonly Node[], report: Re
   }
 }
 
+/** Words that end a FROM clause (or come before one starts). */
+const FROM_ENDS = new Set([
+  'WHERE',
+  'GROUP',
+  'HAVING',
+  'WINDOW',
+  'ORDER',
+  'LIMIT',
+  'OFFSET',
+  'FETCH',
+  'UNION',
+  'INTERSECT',
+  'EXCEPT',
+  'SELECT',
+  'SET',
+  'VALUES',
+]);
 const REFUSAL_NAME = /^[a-z_][a-z0-9_]*$/;
 const synthetic = (at: Token, kind: Token['kind'], text: string): Node => ({ kind: 'token', token: { ...at, kind, text } });
 
@@ -131,6 +148,8 @@ export function checkHiddenAliasWidths(items: readonly Node[]): Node[] {
   const out: Node[] = [];
   const recursive = items.some((n) => nodeKeyword(n) === 'RECURSIVE');
   let previous: Node | undefined;
+  // Whether the FROM clause of this level's query goes on (its items after a comma are FROM items too).
+  let inFrom = false;
   for (let i = 0; i < items.length; i++) {
     const node = items[i].kind === 'group' ? { ...(items[i] as GroupNode), items: checkHiddenAliasWidths((items[i] as GroupNode).items) } : items[i];
     const listAt = nextMeaningful(items, i);
@@ -179,7 +198,10 @@ export function checkHiddenAliasWidths(items: readonly Node[]): Node[] {
       continue;
     }
     // FROM db.tbl [AS] t (a, b), JOIN tbl …
-    const table = ['FROM', 'JOIN'].includes(nodeKeyword(previous)) && isName(node) ? tableAlias(items, i) : undefined;
+    if (nodeKeyword(node) === 'FROM') inFrom = true;
+    else if (FROM_ENDS.has(nodeKeyword(node))) inFrom = false;
+    const fromItem = ['FROM', 'JOIN'].includes(nodeKeyword(previous)) || (inFrom && previous?.kind === 'token' && previous.token.text === ',');
+    const table = fromItem && isName(node) ? tableAlias(items, i) : undefined;
     if (table) {
       const { end, alias: name, listAt: at, entries: count } = table;
       const relation = items.slice(i, end + 1);
