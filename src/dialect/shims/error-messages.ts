@@ -18,6 +18,8 @@ const OPERATIONS: Record<string, string> = { addition: 'addition', subtraction: 
  * the key names the refusal and the message is here.
  */
 export const REFUSED_KEY_MARKER = 'trino_refused:';
+/** The alias of a relation whose column alias list is checked while DuckDB binds (translate/column-aliases.ts). */
+export const ALIASED_RELATION = 'trino_aliased';
 const REFUSALS: Record<string, string> = {
   'ip-stored':
     "TYPE_MISMATCH: table column types don't match the values assigned: Expressions: [ipaddress] (no table column holds an ipaddress); CAST the value to varchar",
@@ -88,6 +90,21 @@ function typesMismatch(what: string): string {
 const commonTypeMismatch = (what: string) =>
   `${COMMON_TYPE_FAILURES[what] ?? `TYPE_MISMATCH: ${construct(what)} has incompatible types`}: values of two of the types number, varchar, boolean, date/timestamp, json, varbinary, interval, time, uuid meet here, and Athena coerces none to another (the local engine would cast one); CAST them to one type`;
 
+/** Trino 476's MISMATCHED_COLUMN_ALIASES for `1 t 2` (entries, the relation's name, its columns); a CTE's is `relation`. */
+const aliasesMismatch = (what: string) => {
+  const [entries, name, columns] = what.split(' ');
+  return name === 'relation'
+    ? `MISMATCHED_COLUMN_ALIASES: Column alias list has ${entries} entries but relation has ${columns} columns`
+    : `MISMATCHED_COLUMN_ALIASES: Column alias list has ${entries} entries but '${name}' has ${columns} columns available`;
+};
+/** DuckDB's failure for a column alias list longer than its relation, in Trino 476's words (translate/column-aliases.ts). */
+const longAliasList = (name: string, columns: string, entries: string) => {
+  // A CTE's (checked as the bare ALIASED_RELATION): Trino names no relation there.
+  if (name === ALIASED_RELATION) return `MISMATCHED_COLUMN_ALIASES: Column alias list has ${entries} entries but relation has ${columns} columns`;
+  const written = name.startsWith(`${ALIASED_RELATION}_`) ? name.slice(ALIASED_RELATION.length + 1) : name;
+  return `MISMATCHED_COLUMN_ALIASES: Column alias list has ${entries} entries but '${written}' has ${columns} columns available`;
+};
+
 const refusal = (key: string) =>
   REFUSALS[key] ??
   (key.startsWith('types ') ? typesMismatch(key.slice('types '.length)) : undefined) ??
@@ -96,10 +113,13 @@ const refusal = (key: string) =>
     ? `COLUMN_NOT_FOUND: Column '${key.slice('column '.length)}' cannot be resolved (a column name on Athena, not the session user)`
     : undefined) ??
   (key.startsWith('ipaddress ') ? ipMismatch(key.slice('ipaddress '.length)) : undefined) ??
+  // translate/column-aliases.ts: 'aliases 1 t 2', a column alias list of another width than its relation.
+  (key.startsWith('aliases ') ? aliasesMismatch(key.slice('aliases '.length)) : undefined) ??
   `${construct(key)}: the decimal values need more than 38 digits together, and Athena keeps the larger scale where the local engine rounds; CAST them to one decimal type first`;
 
 const REWRITES: readonly [RegExp, (...groups: string[]) => string][] = [
   [new RegExp(`Binder Error: Could not find key "${REFUSED_KEY_MARKER}([^"]*)" in struct(?:\\s*Candidate Entries: "trino_v")?`), refusal],
+  [/Binder Error: table "([^"]*)" has (\d+) columns available but (\d+) columns specified/, longAliasList],
   // trino_fail(message) raises by casting its marked message to an integer.
   [new RegExp(`Conversion Error: Could not convert string '${FAIL_MARKER}([\\s\\S]*?)' to INT32`), (message) => message],
   // A shim's JavaScript threw Trino's message (scalar-udf.ts marks it); DuckDB put its error class before it.

@@ -152,7 +152,7 @@ function nameItem(item: Node[], position: number, ctas: boolean, rename?: string
 }
 
 /** The number of columns of a `(VALUES …)` group, 0 for any other node. */
-function valuesColumns(group: Node): number {
+export function valuesColumns(group: Node): number {
   if (!isParen(group)) return 0;
   const m = meaningful(group.items);
   if (nodeKeyword(m[0]) !== 'VALUES') return 0;
@@ -205,6 +205,28 @@ function endsList(items: readonly Node[], k: number): boolean {
     next === undefined
   );
 }
+/**
+ * The number of columns of a query group's (first) select list — `(SELECT a, b …)`, `(WITH … SELECT …)`, `((SELECT …)
+ * UNION …)` — or of its VALUES; undefined where the SQL text does not show it (`*`, `t.*`, `TABLE t`).
+ */
+export function queryColumns(group: Node): number | undefined {
+  if (!isParen(group)) return undefined;
+  const values = valuesColumns(group);
+  if (values > 0) return values;
+  const items = group.items;
+  const select = items.findIndex((n) => nodeKeyword(n) === 'SELECT');
+  if (select < 0) {
+    const first = meaningful(items)[0];
+    return isParen(first) ? queryColumns(first) : undefined;
+  }
+  let end = select + 1;
+  while (end < items.length && !endsList(items, end)) end++;
+  const list = meaningful(items.slice(select + 1, end).filter((n) => !['DISTINCT', 'ALL'].includes(nodeKeyword(n))));
+  const selectItems = splitItems(list).items;
+  const star = (item: readonly Node[]) => item.some((n, k) => n.kind === 'token' && n.token.text === '*' && (k === 0 || isPunct(item[k - 1], '.')));
+  return selectItems.some((item) => item.length === 0 || star(item)) ? undefined : selectItems.length;
+}
+
 const columnList = (at: Token, columns: number): Node => synthetic(at, 'word', anonymousColumnList(columns));
 
 /** A group just pushed to `out` (items[i]) that is a FROM or JOIN item followed by no alias. */
