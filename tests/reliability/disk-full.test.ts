@@ -25,7 +25,22 @@ vi.mock('node:fs', async (importOriginal) => {
     }
     fs.writeFileSync(file, data, options);
   };
-  return { ...fs, writeFileSync, default: { ...fs, writeFileSync } };
+  // A Parquet file DuckDB wrote in the temp folder is moved into the lake (ObjectStore.putFile): the temp folder is
+  // taken to be on another disk (EXDEV), so the move is a copy onto the full one, which fails as a write does.
+  const renameSync: typeof fs.renameSync = (from, to) => {
+    if (disk.fullUnder !== undefined && String(to).includes(disk.fullUnder) && !String(from).includes(disk.fullUnder))
+      throw Object.assign(new Error('EXDEV: cross-device link not permitted, rename'), { code: 'EXDEV', errno: -18, syscall: 'rename' });
+    fs.renameSync(from, to);
+  };
+  const copyFileSync: typeof fs.copyFileSync = (from, to, mode) => {
+    if (disk.fullUnder !== undefined && String(to).includes(disk.fullUnder)) {
+      writeFileSync(to, fs.readFileSync(from));
+      return;
+    }
+    fs.copyFileSync(from, to, mode);
+  };
+  const overrides = { writeFileSync, renameSync, copyFileSync };
+  return { ...fs, ...overrides, default: { ...fs, ...overrides } };
 });
 
 const REPO = resolve('.');
