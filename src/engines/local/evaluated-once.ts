@@ -10,23 +10,10 @@
 // window or a lambda, items that are not a function call, and derived tables that group.
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { sqlString } from './readers.js';
-
-type Json = { [key: string]: unknown };
-
-const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
+import { isObject, type Json, objects } from './sql-tree.js';
 
 /** Expression classes a handled select item or WHERE conjunct may contain. */
 const PLAIN_CLASSES = new Set(['COLUMN_REF', 'CONSTANT', 'FUNCTION', 'OPERATOR', 'COMPARISON', 'CONJUNCTION', 'BETWEEN', 'CAST', 'CASE']);
-
-/** Every object of the tree, depth first. */
-function* objects(node: unknown): Generator<Json> {
-  if (Array.isArray(node)) {
-    for (const child of node) yield* objects(child);
-  } else if (isObject(node)) {
-    yield node;
-    for (const value of Object.values(node)) yield* objects(value);
-  }
-}
 
 /** The column names an expression reads (last part, lower case), or undefined when it holds an unhandled class. */
 function plainColumns(expression: Json): string[] | undefined {

@@ -24,10 +24,7 @@ import type { LakeTable } from '../../dialect/lake-table.js';
 import type { LakeCatalog } from './catalog.js';
 import { listDataFiles, localPathOf } from './lake-storage.js';
 import { sqlIdent, sqlString } from './readers.js';
-
-type Json = { [key: string]: unknown };
-
-const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
+import { isObject, type Json, objects } from './sql-tree.js';
 
 /** Expression classes a copied conjunct may contain: no subquery, window, lambda, star or parameter. */
 const PLAIN_CLASSES = new Set(['COLUMN_REF', 'CONSTANT', 'FUNCTION', 'OPERATOR', 'COMPARISON', 'CONJUNCTION', 'BETWEEN', 'CAST', 'CASE']);
@@ -43,16 +40,6 @@ const CLOCK = /now|current|today|localtime|transaction_timestamp|epoch_ms\(\)/i;
 /** Partition values read alike by DuckDB's Hive reader and by this listing: no escapes, no NULL spellings. */
 const PLAIN_VALUE = /^[A-Za-z0-9_.+-]+$/;
 const NULL_VALUE = /^(?:null|__HIVE_DEFAULT_PARTITION__)$/i;
-
-/** Every object of the tree, depth first. */
-function* objects(node: unknown): Generator<Json> {
-  if (Array.isArray(node)) {
-    for (const child of node) yield* objects(child);
-  } else if (isObject(node)) {
-    yield node;
-    for (const value of Object.values(node)) yield* objects(value);
-  }
-}
 
 /** The top-level AND conjuncts of a WHERE clause. */
 function conjuncts(expression: Json): Json[] {
