@@ -1,12 +1,11 @@
 // Binding a large project's nodes in worker threads, one scratch engine each (bind-shards.ts): binding is DuckDB work
 // on the calling thread, so one engine uses one core. Workers need the bundled CLI (dist/bind-worker.js); elsewhere
 // (tests, small projects) binding stays in one engine of this thread.
-import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Project } from '../project/model.js';
 import { projectData, shardOwners, type ProjectData, type ShardResult } from './bind-shards.js';
+import { bundledWorkerScript } from './worker-script.js';
 
 export interface BindWorkerData {
   project: ProjectData;
@@ -18,13 +17,7 @@ export interface BindWorkerData {
 export const BIND_PARALLEL_THRESHOLD = 200;
 
 /** The bundled worker script beside the CLI bundle, if this code runs from the bundle. */
-function workerScript(): string | undefined {
-  for (const candidate of ['./bind-worker.js', '../bind-worker.js']) {
-    const path = fileURLToPath(new URL(candidate, import.meta.url));
-    if (existsSync(path)) return path;
-  }
-  return undefined;
-}
+const workerScript = (): string | undefined => bundledWorkerScript('bind-worker.js', import.meta.url);
 
 /** How many worker threads to bind `project` in: 0 (bind in this thread) when one engine is as good. */
 export function bindThreads(project: Project): number {

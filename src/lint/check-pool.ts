@@ -2,11 +2,10 @@
 // warm-up of a second or more, so when many files need them (outside the Trino subset) the files are split over worker
 // threads (one per core, at most 4). Workers need the bundled CLI (dist/check-worker.js); elsewhere (tests, small
 // projects, files the subset covers) the checks run in-process.
-import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { FileCheckItem, FileCheckResult } from './file-checks.js';
+import { bundledWorkerScript } from './worker-script.js';
 
 export interface CheckJob {
   id: number;
@@ -27,13 +26,7 @@ export interface FileChecker {
 export const PARALLEL_THRESHOLD = 200;
 
 /** The bundled worker script beside the CLI bundle, if this code runs from the bundle. */
-function workerScript(): string | undefined {
-  for (const candidate of ['./check-worker.js', '../check-worker.js']) {
-    const path = fileURLToPath(new URL(candidate, import.meta.url));
-    if (existsSync(path)) return path;
-  }
-  return undefined;
-}
+const workerScript = (): string | undefined => bundledWorkerScript('check-worker.js', import.meta.url);
 
 const inProcess = (): FileChecker => ({
   async check(items) {
