@@ -2,7 +2,7 @@
 // query with Trino 476's failure, or its column names, types and rows.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AthenaLocalEngine } from '../../src/engines/local/engine.js';
-import { openLake } from './lake-helpers.js';
+import { namedResult, openLake } from './lake-helpers.js';
 
 let engine: AthenaLocalEngine;
 beforeAll(async () => {
@@ -10,10 +10,7 @@ beforeAll(async () => {
 });
 afterAll(async () => engine.close());
 
-const run = async (sql: string) => {
-  const r = await engine.execute(sql);
-  return { columns: r.columns.map((c) => `${c.name} ${c.type}`), rows: r.rows };
-};
+const run = (sql: string) => namedResult(engine, sql);
 
 describe('FILTER on a window function', () => {
   // Trino 476: NOT_SUPPORTED "FILTER is not yet supported for window functions"; DuckDB filtered the frame (1, 1, 4).

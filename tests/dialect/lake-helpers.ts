@@ -11,6 +11,12 @@ export async function openLake(lakeRoot = tempLake()): Promise<AthenaLocalEngine
   return AthenaLocalEngine.open({ lakeRoot, inMemory: true, threads: 1 });
 }
 
+/** A query's columns as `name type` and its rows, the shape the query-level tests compare with Trino's answers. */
+export async function namedResult(engine: AthenaLocalEngine, sql: string): Promise<{ columns: string[]; rows: unknown[][] }> {
+  const r = await engine.execute(sql);
+  return { columns: r.columns.map((c) => `${c.name} ${c.type}`), rows: r.rows };
+}
+
 /** Writes a file into the lake at an s3-style path (`bucket/key`), gzipped when the name ends in .gz. */
 export function writeLakeFile(lakeRoot: string, path: string, content: string): string {
   const file = join(lakeRoot, path);

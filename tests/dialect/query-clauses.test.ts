@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AthenaLocalEngine } from '../../src/engines/local/engine.js';
 import { checkFaithful } from '../../src/dialect/lint/index.js';
-import { openLake } from './lake-helpers.js';
+import { namedResult, openLake } from './lake-helpers.js';
 
 let engine: AthenaLocalEngine;
 beforeAll(async () => {
@@ -11,10 +11,7 @@ beforeAll(async () => {
 });
 afterAll(async () => engine.close());
 
-const run = async (sql: string) => {
-  const r = await engine.execute(sql);
-  return { columns: r.columns.map((c) => `${c.name} ${c.type}`), rows: r.rows };
-};
+const run = (sql: string) => namedResult(engine, sql);
 
 describe('select items containing clause words', () => {
   // https://trino.io/docs/current/functions/comparison.html#is-distinct-from-and-is-not-distinct-from

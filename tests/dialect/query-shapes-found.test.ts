@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AthenaLocalEngine } from '../../src/engines/local/engine.js';
 import type { SqlValue } from '../../src/engines/engine.js';
-import { openLake } from './lake-helpers.js';
+import { namedResult, openLake } from './lake-helpers.js';
 
 let engine: AthenaLocalEngine;
 beforeAll(async () => {
@@ -17,10 +17,7 @@ type QueryCase = [construct: string, sql: string, columns: string[], rows: SqlVa
 /** [what it shows, Athena query, message Trino's failure must match]. */
 type FailureCase = [construct: string, sql: string, message: RegExp];
 
-const run = async (sql: string) => {
-  const r = await engine.execute(sql);
-  return { columns: r.columns.map((c) => `${c.name} ${c.type}`), rows: r.rows };
-};
+const run = (sql: string) => namedResult(engine, sql);
 
 const answers = (cases: readonly QueryCase[]) =>
   it.each(cases)('%s: %s', async (_construct, sql, columns, rows) => {
