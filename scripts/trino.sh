@@ -87,6 +87,8 @@ start() {
   # does not fit the JVM is ignored with a warning (-XX:AOTMode=auto).
   local aot="$build/trino-$(basename "$jdk").aot" aot_flag
   if [ -f "$aot" ]; then aot_flag="-XX:AOTCache=$aot"; rm -f "$AOT_PENDING"; else aot_flag="-XX:AOTCacheOutput=$aot"; touch "$AOT_PENDING"; fi
+  # The log exists before the JVM opens it: the wait below reads it at once (a missing file failed the start under set -e).
+  : >"$LOG_FILE"
   # Flags from Trino's recommended jvm.config; UTC so the session zone matches Athena's.
   nohup "$jdk/bin/java" -Xmx2G -XX:+UseG1GC -XX:+ExitOnOutOfMemoryError -Djdk.attach.allowAttachSelf=true \
     --enable-native-access=ALL-UNNAMED --add-opens=java.base/java.nio=ALL-UNNAMED -Duser.timezone=UTC \
@@ -97,7 +99,7 @@ start() {
   local url=""
   while [ $((SECONDS - started)) -lt "$START_TIMEOUT_S" ]; do
     kill -0 "$pid" 2>/dev/null || { tail -30 "$LOG_FILE" >&2; die "Trino exited while starting (log: $LOG_FILE)"; }
-    url="$(sed -n 's/.*TRINO_READY //p' "$LOG_FILE" | head -1)"
+    url="$(sed -n 's/.*TRINO_READY //p' "$LOG_FILE" 2>/dev/null | head -1 || true)"
     if [ -n "$url" ] && answers "$url"; then
       echo "$url" >"$URL_FILE"
       echo "trino.sh: Trino $VERSION answers at $url after $((SECONDS - started)) s (pid $pid, log $LOG_FILE)" >&2
