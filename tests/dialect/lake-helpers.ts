@@ -11,6 +11,12 @@ export async function openLake(lakeRoot = tempLake()): Promise<AthenaLocalEngine
   return AthenaLocalEngine.open({ lakeRoot, inMemory: true, threads: 1 });
 }
 
+/** A query's rows and its columns' types, as Trino reports them. */
+export async function rowsAndTypes(engine: AthenaLocalEngine, sql: string): Promise<{ rows: unknown[][]; types: string[] }> {
+  const result = await engine.execute(sql);
+  return { rows: result.rows, types: result.columns.map((c) => c.type) };
+}
+
 /** A query's columns as `name type` and its rows, the shape the query-level tests compare with Trino's answers. */
 export async function namedResult(engine: AthenaLocalEngine, sql: string): Promise<{ columns: string[]; rows: unknown[][] }> {
   const r = await engine.execute(sql);

@@ -2,12 +2,10 @@
 // and hashing read only the instant: https://trino.io/docs/current/language/types.html#timestamp-with-time-zone), or
 // refused where the local answer would differ. The local value is a struct of instant, zone and wall clock, which
 // DuckDB compares field by field. Values and types from the shared Trino 476 oracle (`lake sql --engine trino`).
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SqlValue } from '../../src/engines/engine.js';
-import { AthenaLocalEngine } from '../../src/engines/local/engine.js';
+import type { AthenaLocalEngine } from '../../src/engines/local/engine.js';
+import { openLake, rowsAndTypes } from './lake-helpers.js';
 import { translateStatement } from '../../src/dialect/translate/index.js';
 
 const utc0 = "TIMESTAMP '2025-01-01 00:00:00 UTC'";
@@ -260,13 +258,12 @@ const refused: [construct: string, sql: string, message: RegExp][] = [
 describe('zoned timestamps by instant (second pass)', () => {
   let engine: AthenaLocalEngine;
   beforeAll(async () => {
-    engine = await AthenaLocalEngine.open({ lakeRoot: mkdtempSync(join(tmpdir(), 'lake-zoned-')), inMemory: true, threads: 1 });
+    engine = await openLake();
   });
   afterAll(async () => engine.close());
 
   it.each(cases)('%s: %s', async (_construct, sql, rows, types) => {
-    const result = await engine.execute(sql);
-    expect({ rows: result.rows, types: result.columns.map((c) => c.type) }).toEqual({ rows, types });
+    expect(await rowsAndTypes(engine, sql)).toEqual({ rows, types });
   });
 
   it.each(refused)('%s is refused: %s', async (_construct, sql, message) => {

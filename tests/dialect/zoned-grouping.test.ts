@@ -3,12 +3,10 @@
 // https://trino.io/docs/current/language/types.html#timestamp-with-time-zone), so 10:00 UTC and 11:00 +01:00 are one
 // value. The local value is a struct of instant, zone and wall clock, which DuckDB grouped field by field (2 values).
 // Values and types from the shared Trino 476 oracle (`lake sql --engine trino`).
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SqlValue } from '../../src/engines/engine.js';
-import { AthenaLocalEngine } from '../../src/engines/local/engine.js';
+import type { AthenaLocalEngine } from '../../src/engines/local/engine.js';
+import { openLake, rowsAndTypes } from './lake-helpers.js';
 import { translateStatement } from '../../src/dialect/translate/index.js';
 
 const utc10 = "TIMESTAMP '2025-01-01 10:00:00.000 UTC'";
@@ -99,13 +97,12 @@ const refused: [construct: string, sql: string][] = [
 describe('zoned timestamps grouped and counted by instant', () => {
   let engine: AthenaLocalEngine;
   beforeAll(async () => {
-    engine = await AthenaLocalEngine.open({ lakeRoot: mkdtempSync(join(tmpdir(), 'lake-zoned-')), inMemory: true, threads: 1 });
+    engine = await openLake();
   });
   afterAll(async () => engine.close());
 
   it.each(cases)('%s: %s', async (_construct, sql, rows, types) => {
-    const result = await engine.execute(sql);
-    expect({ rows: result.rows, types: result.columns.map((c) => c.type) }).toEqual({ rows, types });
+    expect(await rowsAndTypes(engine, sql)).toEqual({ rows, types });
   });
 
   it.each(refused)('%s is refused: %s', async (_construct, sql) => {

@@ -9,6 +9,16 @@ import type { LakeTable } from '../../../src/dialect/lake-table.js';
 import { eventsTable } from './lake-table-fixture.js';
 import { ndjson, openLake, tempLake, writeLakeFile } from '../../dialect/lake-helpers.js';
 
+/** A JSON table of two declared columns, id and name. */
+const idNameJsonTable = (): LakeTable => ({
+  ...eventsTable(),
+  columns: [
+    { name: 'id', type: 'int' },
+    { name: 'name', type: 'string' },
+  ],
+  format: { kind: 'json' },
+});
+
 describe('JSON keys matched whatever their case', () => {
   it('decides the fast path on the key list as text, not per key', () => {
     const table: LakeTable = { ...eventsTable(), format: { kind: 'json' } };
@@ -20,14 +30,7 @@ describe('JSON keys matched whatever their case', () => {
   });
 
   it('answers rows whose keys are the declared columns in order by one list comparison, before the general test', () => {
-    const table: LakeTable = {
-      ...eventsTable(),
-      columns: [
-        { name: 'id', type: 'int' },
-        { name: 'name', type: 'string' },
-      ],
-      format: { kind: 'json' },
-    };
+    const table = idNameJsonTable();
     const select = hiveTableSelect(table, '/lake', { tableFolder: true, partitions: [] });
     expect(select).toContain(
       "CASE WHEN map_keys(__m) = ['id', 'name'] THEN true ELSE lower(CAST(map_keys(__m) AS VARCHAR)) = CAST(map_keys(__m) AS VARCHAR) END AS __plain",
@@ -39,14 +42,7 @@ describe('JSON keys matched whatever their case', () => {
   });
 
   it('reads a row whose keys are the declared columns in order by position, not by searching each key', () => {
-    const table: LakeTable = {
-      ...eventsTable(),
-      columns: [
-        { name: 'id', type: 'int' },
-        { name: 'name', type: 'string' },
-      ],
-      format: { kind: 'json' },
-    };
+    const table = idNameJsonTable();
     const select = hiveTableSelect(table, '/lake', { tableFolder: true, partitions: [] });
     expect(select).toContain("map_keys(__m) = ['id', 'name'] AS __exact");
     expect(select).toContain("CAST(CASE WHEN __exact THEN map_values(__m)[1] WHEN __plain THEN __m['id'] ELSE");
