@@ -1,6 +1,7 @@
 // Aggregate functions (https://trino.io/docs/current/functions/aggregate.html).
 import { builtin, duckdb, rewrite, type FunctionFamily } from './entry.js';
 
+const NON_FINITE_VARIANCE = 'NaN when a value is NaN or ±Infinity (DuckDB raises), given the values it needs';
 const REAL_OR_DOUBLE = 'real unless an argument is a double (Trino has real and double forms only: integers and decimals become real)';
 
 export const AGGREGATE: FunctionFamily = {
@@ -25,17 +26,20 @@ export const AGGREGATE: FunctionFamily = {
   corr: rewrite(`${REAL_OR_DOUBLE}; NULL when not finite (a constant column)`, '2'),
   covar_pop: rewrite(REAL_OR_DOUBLE, '2'),
   covar_samp: rewrite(REAL_OR_DOUBLE, '2'),
-  geometric_mean: duckdb('1'),
-  kurtosis: duckdb('1', 'excess kurtosis with the sample correction Trino documents'),
-  skewness: rewrite('Fisher’s moment coefficient, population form (DuckDB adjusts for samples)', '1'),
+  geometric_mean: rewrite('exp(Σ ln(x) / n): NaN with a negative value, 0 with a zero; a real for real and decimal arguments', '1'),
+  kurtosis: rewrite(
+    'excess kurtosis with the sample correction Trino documents, from central moments updated value by value (NaN with a NaN or ±Infinity)',
+    '1',
+  ),
+  skewness: rewrite('Fisher’s moment coefficient, population form, from central moments updated value by value (NaN with a NaN or ±Infinity)', '1'),
   regr_intercept: rewrite(`${REAL_OR_DOUBLE}; NULL when not finite (a constant x)`, '2'),
   regr_slope: rewrite(`${REAL_OR_DOUBLE}; NULL when not finite (a constant x)`, '2'),
-  stddev: duckdb('1'),
-  stddev_pop: duckdb('1'),
-  stddev_samp: duckdb('1'),
-  variance: duckdb('1'),
-  var_pop: duckdb('1'),
-  var_samp: duckdb('1'),
+  stddev: rewrite(NON_FINITE_VARIANCE, '1'),
+  stddev_pop: rewrite(NON_FINITE_VARIANCE, '1'),
+  stddev_samp: rewrite(NON_FINITE_VARIANCE, '1'),
+  variance: rewrite(NON_FINITE_VARIANCE, '1'),
+  var_pop: rewrite(NON_FINITE_VARIANCE, '1'),
+  var_samp: rewrite(NON_FINITE_VARIANCE, '1'),
   checksum: rewrite(
     'the wrapping sum of XXH64 · PRIME64 per row (bit-exact) for integers, booleans, dates, timestamps, short decimals, doubles, reals, varchar and varbinary; other types fail',
     '1',

@@ -67,6 +67,28 @@ export const FUNCTION_MACROS: readonly string[] = [
      ELSE CAST(CAST(v AS FLOAT) AS DOUBLE) END`,
   // corr, regr_slope and regr_intercept write NULL for a result that is not finite (a constant column's NaN).
   `trino_finite_or_null(v) AS CASE WHEN isfinite(v) THEN v END`,
+  // skewness and kurtosis over Trino's central moments (CentralMomentsAggregation): count and M1..M4 updated value by
+  // value in double, in Trino's order of operations, from a list of the group's values (NULLs skipped). The divisions
+  // by M2 are Java's (a constant column: 0 / 0 is NaN; DuckDB's `/` gives NULL).
+  `trino_moments_next(a, v, n, delta, dn) AS {'n': n, 'm1': a.m1 + dn, 'm2': a.m2 + delta * dn * a.n,
+     'm3': a.m3 + delta * dn * a.n * dn * (n - 2) - 3 * dn * a.m2,
+     'm4': a.m4 + delta * dn * a.n * (dn * dn) * (n * n - 3 * n + 3) + 6 * (dn * dn) * a.m2 - 4 * dn * a.m3}`,
+  `trino_moments_add(a, v) AS trino_moments_next(a, v, a.n + 1, v - a.m1, (v - a.m1) / (a.n + 1))`,
+  `trino_central_moments(l) AS list_reduce(
+     list_transform(list_filter(l, lambda v: v IS NOT NULL), lambda v: {'n': 0::DOUBLE, 'm1': v, 'm2': 0::DOUBLE, 'm3': 0::DOUBLE, 'm4': 0::DOUBLE}),
+     lambda a, b: trino_moments_add(a, b.m1),
+     {'n': 0::DOUBLE, 'm1': 0::DOUBLE, 'm2': 0::DOUBLE, 'm3': 0::DOUBLE, 'm4': 0::DOUBLE})`,
+  `trino_skewness_of(m) AS CASE WHEN m.n >= 3 THEN trino_double_divide(sqrt(m.n) * m.m3, pow(m.m2, 1.5)) END`,
+  `trino_kurtosis_of(m) AS CASE WHEN m.n >= 4 THEN trino_double_divide(((m.n - 1) * m.n * (m.n + 1)) / ((m.n - 2) * (m.n - 3)) * m.m4, m.m2 * m.m2)
+     - 3 * ((m.n - 1) * (m.n - 1)) / ((m.n - 2) * (m.n - 3)) END`,
+  // geometric_mean's forms: bigint and double give a double, real a real; decimals take the real form (Trino 476:
+  // geometric_mean of decimal(5,2) values is a real). The argument is rounded to real where the form is real.
+  // Integers name their own overloads: DuckDB would otherwise bind them to the DECIMAL one.
+  `trino_geomean_type(x TINYINT) AS 0::DOUBLE, (x SMALLINT) AS 0::DOUBLE, (x INTEGER) AS 0::DOUBLE, (x BIGINT) AS 0::DOUBLE,
+     (x HUGEINT) AS 0::DOUBLE, (x DECIMAL) AS 0::FLOAT, (x FLOAT) AS 0::FLOAT, (x) AS 0::DOUBLE`,
+  `trino_geomean_arg(x TINYINT) AS CAST(x AS DOUBLE), (x SMALLINT) AS CAST(x AS DOUBLE), (x INTEGER) AS CAST(x AS DOUBLE),
+     (x BIGINT) AS CAST(x AS DOUBLE), (x HUGEINT) AS CAST(x AS DOUBLE), (x DECIMAL) AS CAST(CAST(x AS FLOAT) AS DOUBLE),
+     (x) AS CAST(x AS DOUBLE)`,
 
   // --- math --------------------------------------------------------------------------------------------------------
   `trino_e() AS exp(1)`,

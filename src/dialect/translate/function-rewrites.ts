@@ -72,6 +72,50 @@ const realOrDoubleStatistic =
     return `cast_to_type(${finiteOnly ? `trino_finite_or_null(${call})` : call}, ${witness})`;
   };
 
+/**
+ * The variance family: Trino runs Welford's update in double, so one NaN or ±Infinity makes the result NaN (Infinity -
+ * Infinity), where DuckDB's aggregate raises "out of range" (and answers 0 for var_pop of one Infinity). Finite values
+ * keep DuckDB's aggregate (the same update); a group holding a non-finite value is NaN once it has the values the
+ * function needs (`least`: 2 for the sample forms, 1 for the population forms), else NULL.
+ */
+const varianceStatistic =
+  (least: number): CallHandler =>
+  (c) => {
+    if (hasAggregate(c.all())) return undefined;
+    const distinct = /^DISTINCT\s+/i.exec(c.arg(0))?.[0] ?? '';
+    const x = c.arg(0).slice(distinct.length);
+    const finite = `isfinite(CAST(${x} AS DOUBLE))`;
+    const nonFinite = `count(CASE WHEN NOT ${finite} THEN 1 END)${c.tail}`;
+    const nan = `CASE WHEN count(${distinct}${x})${c.tail} >= ${least} THEN 'NaN'::DOUBLE END`;
+    return `CASE WHEN ${nonFinite} > 0 THEN ${nan} ELSE ${c.name.text}(${distinct}CASE WHEN ${finite} THEN ${x} END)${c.tail} END`;
+  };
+
+/**
+ * skewness and kurtosis: Trino's central moments, updated value by value in double (trino_central_moments,
+ * function-macros.ts). DuckDB's own sum powers of the raw values, which cancel catastrophically away from 0 (kurtosis of
+ * 1e8+1, 1e8+2, 1e8+3, 1e8+7 is -1.5e16 there, 2.2349 in Trino) and raise "out of range" on NaN or Infinity.
+ */
+const centralMoment =
+  (macro: string): CallHandler =>
+  (c) => {
+    if (hasAggregate(c.all())) return undefined;
+    const distinct = /^DISTINCT\s+/i.exec(c.arg(0))?.[0] ?? '';
+    return `${macro}(trino_central_moments(list(${distinct}CAST(${c.arg(0).slice(distinct.length)} AS DOUBLE))${c.tail}))`;
+  };
+
+/**
+ * geometric_mean is exp(Σ ln(x) / n) in double (a negative value makes it NaN, a zero 0, where DuckDB raises); Trino has
+ * bigint, double and real forms, so decimals and reals are rounded to real and give a real (trino_geomean_*).
+ */
+const geometricMean: CallHandler = (c) => {
+  if (hasAggregate(c.all())) return undefined;
+  const distinct = /^DISTINCT\s+/i.exec(c.arg(0))?.[0] ?? '';
+  const x = c.arg(0).slice(distinct.length);
+  const witness = `min(trino_geomean_type((SELECT ${x})))${c.tail}`;
+  const logs = `sum(${distinct}trino_ln(trino_geomean_arg(${x})))${c.tail}`;
+  return `cast_to_type(exp(${logs} / count(${distinct}${x})${c.tail}), ${witness})`;
+};
+
 export const NULL_AWARE_REWRITES: Record<string, CallHandler> = {
   coalesce: coalesceCall,
   // Trino 476: "Types are not comparable with NULLIF: integer vs varchar(1)" where DuckDB casts the text.
@@ -128,12 +172,15 @@ export const NULL_AWARE_REWRITES: Record<string, CallHandler> = {
   covar_samp: realOrDoubleStatistic(false),
   regr_slope: realOrDoubleStatistic(true),
   regr_intercept: realOrDoubleStatistic(true),
-  // Trino's skewness is the population moment coefficient sqrt(n)·m3 / m2^1.5; DuckDB's is adjusted for samples by
-  // sqrt(n(n-1)) / (n-2). Both are NULL under 3 values.
   // grouping() is an integer in Trino (DuckDB's is a BIGINT).
   grouping: (c) => `CAST(grouping(${c.all()}) AS INTEGER)`,
-  skewness: (c) => {
-    const n = `count(${c.arg(0)})${c.tail}`;
-    return `(skewness(${c.all()})${c.tail} * (${n} - 2) / sqrt(${n} * (${n} - 1)))`;
-  },
+  skewness: centralMoment('trino_skewness_of'),
+  kurtosis: centralMoment('trino_kurtosis_of'),
+  stddev: varianceStatistic(2),
+  stddev_samp: varianceStatistic(2),
+  variance: varianceStatistic(2),
+  var_samp: varianceStatistic(2),
+  stddev_pop: varianceStatistic(1),
+  var_pop: varianceStatistic(1),
+  geometric_mean: geometricMean,
 };
