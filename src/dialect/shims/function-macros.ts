@@ -65,8 +65,23 @@ export const FUNCTION_MACROS: readonly string[] = [
      (x HUGEINT) AS 0::FLOAT, (x DECIMAL) AS 0::FLOAT, (x FLOAT) AS 0::FLOAT, (x DOUBLE) AS 0::DOUBLE, (x) AS 0::FLOAT`,
   `trino_stat_arg(v, x, y) AS CASE WHEN typeof(x) = 'DOUBLE' OR typeof(y) = 'DOUBLE' THEN CAST(v AS DOUBLE)
      ELSE CAST(CAST(v AS FLOAT) AS DOUBLE) END`,
-  // corr, regr_slope and regr_intercept write NULL for a result that is not finite (a constant column's NaN).
+  // Trino's covariance state (count, means, C2, M2X, M2Y) updated pair by pair in double, in Trino's order of
+  // operations, over the pairs with no NULL; corr, regr_slope and regr_intercept write NULL for a result that is not
+  // finite (a constant column's NaN), covar_pop over no pair and covar_samp under two pairs are NULL.
   `trino_finite_or_null(v) AS CASE WHEN isfinite(v) THEN v END`,
+  `trino_covariance_next(a, x, y, n, mx, my) AS {'n': n, 'mx': mx, 'my': my, 'c2': a.c2 + (x - a.mx) * (y - my),
+     'm2x': a.m2x + (x - a.mx) * (x - mx), 'm2y': a.m2y + (y - a.my) * (y - my)}`,
+  `trino_covariance_add(a, x, y) AS trino_covariance_next(a, x, y, a.n + 1, a.mx + (x - a.mx) / (a.n + 1), a.my + (y - a.my) / (a.n + 1))`,
+  `trino_covariance_state(l) AS list_reduce(
+     list_transform(list_filter(l, lambda p: p.x IS NOT NULL AND p.y IS NOT NULL),
+       lambda p: {'n': 0::DOUBLE, 'mx': p.x, 'my': p.y, 'c2': 0::DOUBLE, 'm2x': 0::DOUBLE, 'm2y': 0::DOUBLE}),
+     lambda a, b: trino_covariance_add(a, b.mx, b.my),
+     {'n': 0::DOUBLE, 'mx': 0::DOUBLE, 'my': 0::DOUBLE, 'c2': 0::DOUBLE, 'm2x': 0::DOUBLE, 'm2y': 0::DOUBLE})`,
+  `trino_covar_pop_of(s) AS CASE WHEN s.n > 0 THEN trino_double_divide(s.c2, s.n) END`,
+  `trino_covar_samp_of(s) AS CASE WHEN s.n > 1 THEN trino_double_divide(s.c2, s.n - 1) END`,
+  `trino_corr_of(s) AS trino_finite_or_null(trino_double_divide(trino_double_divide(s.c2, sqrt(s.m2x)), sqrt(s.m2y)))`,
+  `trino_regr_slope_of(s) AS trino_finite_or_null(trino_double_divide(s.c2, s.m2x))`,
+  `trino_regr_intercept_of(s) AS trino_finite_or_null(s.my - trino_double_divide(s.c2, s.m2x) * s.mx)`,
   // skewness and kurtosis over Trino's central moments (CentralMomentsAggregation): count and M1..M4 updated value by
   // value in double, in Trino's order of operations, from a list of the group's values (NULLs skipped). The divisions
   // by M2 are Java's (a constant column: 0 / 0 is NaN; DuckDB's `/` gives NULL).

@@ -58,19 +58,19 @@ const coalesceCall: CallHandler = (c) =>
 /**
  * corr, covar_pop, covar_samp, regr_slope, regr_intercept: Trino has double and real forms only, so integer and decimal
  * arguments become real (rounded to float, trino_stat_arg) and the result is real unless an argument is a double (the
- * witness, bound through (SELECT …) inside min() as avg's is). corr and the regressions write NULL where the result is
- * not finite (RealCorrelationAggregation and friends compute in double, then cast to float).
+ * witness, bound through (SELECT …) inside min() as avg's is). The value is Trino's: its covariance state updated pair by
+ * pair in double (trino_covariance_state, function-macros.ts; DuckDB's own raise "out of range" on a NaN, an Infinity or
+ * a sum past the doubles). corr and the regressions write NULL where the result is not finite.
  */
-const realOrDoubleStatistic =
-  (finiteOnly: boolean): CallHandler =>
-  (c) => {
-    if (hasAggregate(c.all())) return undefined;
-    const distinct = /^DISTINCT\s+/i.exec(c.arg(0))?.[0] ?? '';
-    const [x, y] = [c.arg(0).slice(distinct.length), c.arg(1)];
-    const call = `${c.name.text}(${distinct}trino_stat_arg(${x}, ${x}, ${y}), trino_stat_arg(${y}, ${x}, ${y}))${c.tail}`;
-    const witness = `min(trino_stat_type((SELECT ${x})) + trino_stat_type((SELECT ${y})))${c.tail}`;
-    return `cast_to_type(${finiteOnly ? `trino_finite_or_null(${call})` : call}, ${witness})`;
-  };
+const realOrDoubleStatistic: CallHandler = (c) => {
+  if (hasAggregate(c.all())) return undefined;
+  const distinct = /^DISTINCT\s+/i.exec(c.arg(0))?.[0] ?? '';
+  // (y, x): the first argument is the dependent one; Trino's state reads the pair as (x, y).
+  const [y, x] = [c.arg(0).slice(distinct.length), c.arg(1)];
+  const pairs = `list(${distinct}{'x': trino_stat_arg(${x}, ${x}, ${y}), 'y': trino_stat_arg(${y}, ${x}, ${y})})${c.tail}`;
+  const witness = `min(trino_stat_type((SELECT ${y})) + trino_stat_type((SELECT ${x})))${c.tail}`;
+  return `cast_to_type(trino_${c.name.text.toLowerCase()}_of(trino_covariance_state(${pairs})), ${witness})`;
+};
 
 /**
  * The variance family: Trino runs Welford's update in double, so one NaN or ±Infinity makes the result NaN (Infinity -
@@ -167,11 +167,11 @@ export const NULL_AWARE_REWRITES: Record<string, CallHandler> = {
     const witness = `min(trino_avg_type((SELECT ${c.arg(0).replace(/^DISTINCT\s+/i, '')})))${c.tail}`;
     return `cast_to_type(trino_divide(trino_avg_sum(sum(${c.all()})${c.tail}, ${witness}), nullif(count(${c.all()})${c.tail}, 0)), ${witness})`;
   },
-  corr: realOrDoubleStatistic(true),
-  covar_pop: realOrDoubleStatistic(false),
-  covar_samp: realOrDoubleStatistic(false),
-  regr_slope: realOrDoubleStatistic(true),
-  regr_intercept: realOrDoubleStatistic(true),
+  corr: realOrDoubleStatistic,
+  covar_pop: realOrDoubleStatistic,
+  covar_samp: realOrDoubleStatistic,
+  regr_slope: realOrDoubleStatistic,
+  regr_intercept: realOrDoubleStatistic,
   // grouping() is an integer in Trino (DuckDB's is a BIGINT).
   grouping: (c) => `CAST(grouping(${c.all()}) AS INTEGER)`,
   skewness: centralMoment('trino_skewness_of'),
