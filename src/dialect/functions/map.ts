@@ -19,7 +19,7 @@ export const MAP: FunctionFamily = {
   transform_keys: rewrite('a duplicate or NULL key fails, as in Trino', '2'),
   transform_values: rewrite('(k, v) -> new value', '2'),
   multimap_from_entries: shim('trino_multimap_from_entries', '1', 'values in entry order; a NULL entry or key fails'),
-  map_agg: rewrite('map_from_entries of the (key, value) pairs', '2'),
+  map_agg: rewrite('the (key, value) pairs; a NULL key is skipped, a repeated key keeps its first value; NULL when no key is left', '2'),
   multimap_agg: rewrite('values in input order, NULL values kept; rows with a NULL key are skipped', '2'),
   map_union: rewrite('a key in several maps takes the first map’s value (Trino: an arbitrary one); NULL maps skipped', '1'),
   histogram: rewrite('map(x, bigint) of counts; zoned values of one instant in two zones are refused (Trino: one entry)', '1'),

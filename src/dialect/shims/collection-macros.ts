@@ -48,6 +48,13 @@ export const COLLECTION_MACROS: readonly string[] = [
   `trino_map_union(maps) AS CASE WHEN len(list_filter(maps, lambda trino_m: trino_m IS NOT NULL)) > 0 THEN
      trino_first_of_each_key(flatten(list_transform(list_filter(maps, lambda trino_m: trino_m IS NOT NULL), lambda trino_m: map_entries(trino_m)))) END`,
 
+  // map_agg(k, v) over list(struct_pack(key, value)): rows with a NULL key are skipped, a repeated key keeps its first
+  // value (Trino 476: map_agg of ('a', 1), ('a', 2) is {a=1}; NaN keys are one key, as inside a list for
+  // list_distinct); NULL when no key is left. The first-of-each pass (quadratic) runs only when a key repeats.
+  `trino_map_agg_of(entries) AS CASE WHEN len(entries) > 0 THEN CASE
+     WHEN len(list_distinct(list_transform(entries, lambda trino_e: [trino_e.key]))) = len(entries) THEN map_from_entries(entries)
+     ELSE trino_first_of_each_key(entries) END END`,
+  `trino_map_agg(entries) AS trino_map_agg_of(list_filter(entries, lambda trino_e: trino_e.key IS NOT NULL))`,
   // multimap_agg(k, v) over list(struct_pack(key, value)): rows with a NULL key are skipped, values keep their
   // order (NULL values included); NULL over no rows.
   `trino_multimap_agg(entries) AS CASE WHEN entries IS NOT NULL THEN ${groupedEntries('list_filter(entries, lambda trino_e: trino_e.key IS NOT NULL)')} END`,

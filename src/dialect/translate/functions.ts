@@ -470,7 +470,11 @@ export const FUNCTIONS: Record<string, CallHandler> = {
   // their fields get the reserved names the engine reports as anonymous (src/engines/duckdb/types.ts).
   map_entries: (c) =>
     `list_transform(map_entries(${c.all()}), lambda trino_entry: struct_pack(trino_field_0 := trino_entry.key, trino_field_1 := trino_entry.value))${c.tail}`,
-  map_agg: (c) => `trino_zoned_keys_apart(map_from_entries(list(struct_pack(key := ${c.arg(0)}, value := ${c.arg(1)}))${c.tail}))`,
+  // map_agg(DISTINCT k, v) takes the distinct (k, v) pairs.
+  map_agg: (c) => {
+    const distinct = /^DISTINCT\s+/i.exec(c.arg(0))?.[0] ?? '';
+    return `trino_zoned_keys_apart(trino_map_agg(list(${distinct}struct_pack(key := ${c.arg(0).slice(distinct.length)}, value := ${c.arg(1)}))${c.tail}))`;
+  },
   map_from_entries: (c) => `trino_zoned_keys_apart(trino_map_from_entries(${c.all()}))`,
   histogram: (c) => `trino_zoned_keys_apart(histogram(${c.all()})${c.tail})`,
   // The addends' sum taken modulo 2^64 (DuckDB sums UBIGINT as HUGEINT) as Trino's wrapping long sum.
