@@ -719,8 +719,28 @@ export class ExpressionRewriter {
     return true;
   }
 
-  private renderCall(name: Token, group: GroupNode, tail: Node[], isCall: boolean): Rendered {
+  /**
+   * The call's tail without its `IGNORE NULLS` / `RESPECT NULLS` (RESPECT is the default), and whether nulls are
+   * ignored; refused on a function that is not a window value function, as Trino does.
+   */
+  private nullTreatment(name: Token, tail: Node[]): { tail: Node[]; ignoreNulls: boolean } {
+    const at = tail.findIndex((n) => nodeKeyword(n) === 'IGNORE' || nodeKeyword(n) === 'RESPECT');
+    if (at < 0 || nodeKeyword(tail[nextMeaningful(tail, at)]) !== 'NULLS') return { tail, ignoreNulls: false };
+    const ignoreNulls = nodeKeyword(tail[at]) === 'IGNORE';
+    if (!NULL_TREATMENT_CALLS.has(name.text.toLowerCase())) {
+      this.report(
+        name,
+        'null-treatment',
+        `${nodeKeyword(tail[at])} NULLS applies only to lag, lead, first_value, last_value and nth_value (Athena: "Cannot specify null treatment clause for ${name.text.toLowerCase()} function")`,
+        `remove ${nodeKeyword(tail[at])} NULLS`,
+      );
+    }
+    return { tail: [...tail.slice(0, at), ...tail.slice(nextMeaningful(tail, at) + 1)], ignoreNulls };
+  }
+
+  private renderCall(name: Token, group: GroupNode, writtenTail: Node[], isCall: boolean): Rendered {
     const args = splitArgs(group.items);
+    const { tail, ignoreNulls } = this.nullTreatment(name, writtenTail);
     const rendered = new Map<number, Rendered>();
     const argument = (k: number): Rendered => {
       let r = rendered.get(k);
@@ -760,6 +780,8 @@ export class ExpressionRewriter {
       text = `${entry.run.to}(${checked.join(', ')}${close}${renderedTail}`;
     } else if (entry?.run.kind === 'builtin' || entry?.run.kind === 'shim') text = `${entry.run.to}(${call.all()}${close}${renderedTail}`;
     text ??= `${name.text}(${ctx.all()}${close}${renderedTail}`;
+    // DuckDB writes the null treatment inside the call: lag(x, 1 IGNORE NULLS) OVER (…).
+    if (ignoreNulls) text = `${text.slice(0, text.length - renderedTail.length - 1)} IGNORE NULLS)${renderedTail}`;
     const zoned =
       ZONED_CALLS.has(lower) ||
       (ZONED_IF_LAST_ARG.has(lower) && args.length > 0 && argument(args.length - 1).zoned) ||
@@ -769,6 +791,9 @@ export class ExpressionRewriter {
     return { text, zoned, nested: isNestedCall(lower, group) };
   }
 }
+
+/** The window value functions that take a null treatment (Trino: IGNORE NULLS / RESPECT NULLS before OVER). */
+const NULL_TREATMENT_CALLS = new Set(['lag', 'lead', 'first_value', 'last_value', 'nth_value']);
 
 function normalizeZone(zone: string): string {
   if (zone === 'Z' || zone === 'UTC' || zone === '+00:00' || zone === '+0000') return 'UTC';
@@ -790,6 +815,13 @@ function aggregateTail(items: readonly Node[], callIndex: number): { nodes: Node
     const word = nodeKeyword(items[k]);
     if (word === 'GROUP' && isParen(items[nextMeaningful(items, k)])) {
       end = nextMeaningful(items, k);
+      continue;
+    }
+    // `IGNORE NULLS` / `RESPECT NULLS` between a value function's call and its OVER (renderCall moves it inside).
+    if ((word === 'IGNORE' || word === 'RESPECT') && nodeKeyword(items[nextMeaningful(items, k)]) === 'NULLS') {
+      const nulls = nextMeaningful(items, k);
+      if (nodeKeyword(items[nextMeaningful(items, nulls)]) !== 'OVER') break;
+      end = nulls;
       continue;
     }
     if (word !== 'FILTER' && word !== 'OVER') break;
