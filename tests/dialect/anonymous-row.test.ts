@@ -40,4 +40,24 @@ describe('anonymous ROW values', () => {
       }),
     ]);
   });
+
+  // (a, b) is a row constructor too (Trino 476: SELECT (1, 2) is row(integer, integer) {field0=1, field1=2}); DuckDB's
+  // client answered {field0: 2}.
+  it('refuses a parenthesized list returned as a select item, at its parenthesis', () => {
+    const cases: [string, number][] = [
+      ['SELECT\n  (1, 2)', 3],
+      ['SELECT\n  (g, 2) AS r FROM (VALUES 1) t(g)', 3],
+      ['SELECT\n  ((1, 2)) r', 4],
+    ];
+    for (const [sql, col] of cases)
+      expect(checkFaithful(sql, { file: 'q.sql' }), sql).toEqual([expect.objectContaining({ rule: 'unfaithful/anonymous-row', line: 2, col })]);
+  });
+
+  it('keeps a parenthesized list compared, or cast to a named row', async () => {
+    engine = await openLake();
+    const compared = await engine.execute('SELECT x FROM (VALUES 1) t(x) WHERE (x, 2) = (1, 2) AND (x, 2) IN (SELECT 1, 2)');
+    expect(compared.rows).toEqual([[1]]);
+    const cast = await engine.execute('SELECT CAST((1, 2) AS ROW(a int, b int)) AS r, ((1)) AS one');
+    expect(cast.rows).toEqual([[{ a: 1, b: 2 }, 1]]);
+  });
 });

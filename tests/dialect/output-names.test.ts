@@ -37,6 +37,12 @@ describe('output column names', () => {
     ['names from a subquery', 'SELECT * FROM (SELECT 1, 2 AS b)', ['_col0 integer', 'b integer']],
     ['names from a CTE', "WITH c AS (SELECT upper(x) FROM (VALUES ('a')) t(x)) SELECT * FROM c", ['_col0 varchar']],
     ['an implicit alias', 'SELECT a + 1 next FROM (VALUES 1) t(a)', ['next integer']],
+    // Trino 476: parentheses around a column keep its name; a scalar subquery has none.
+    [
+      'a column in parentheses',
+      'SELECT (a), ((t.B)), (SELECT 1), (a) + 1 FROM (VALUES (1, 2)) t(a, b)',
+      ['a integer', 'B integer', '_col2 integer', '_col3 integer'],
+    ],
     ['VALUES statement', "VALUES (1, 'a')", ['_col0 integer', '_col1 varchar']],
     ['VALUES without a column list', 'SELECT * FROM (VALUES (1, 2)) t', ['_col0 integer', '_col1 integer']],
   ])('%s', async (_name, sql, expected) => {

@@ -20,6 +20,7 @@ import { WINDOW_REWRITES } from './window-rewrites.js';
 import { dateAddPastEveryDate, tryCall } from './try-escapes.js';
 import { LAMBDA_REWRITES, refusedUnknownElementLambda } from './lambda-rewrites.js';
 import { hasAggregate, shimCall, shimCallText } from './unbound.js';
+import { ANONYMOUS_ROW } from './row-lists.js';
 import { nestedIpCastGuard } from '../shims/ip-address.js';
 import { DOUBLE_TO_VARCHAR, UNFOLDED_NULL, VARCHAR_OF_KNOWN_TYPE } from '../shims/macros.js';
 import { trinoJsonPathTokens } from './json-path.js';
@@ -693,11 +694,7 @@ export const FUNCTIONS: Record<string, CallHandler> = {
   row: (c) => {
     if (c.args.length < 2) return undefined;
     if (rowsCastToJson.has(c.name)) return `row(${c.all()})${c.tail}`;
-    c.report(
-      'anonymous-row',
-      'ROW(…) with several unnamed fields cannot be returned faithfully by the local engine',
-      "name the fields: CAST(ROW(1, 'x') AS ROW(a integer, b varchar))",
-    );
+    c.report(ANONYMOUS_ROW.rule, ANONYMOUS_ROW.message, ANONYMOUS_ROW.hint);
     return undefined;
   },
   ...NULL_AWARE_REWRITES,

@@ -14,6 +14,8 @@ import { refuseTimeTravel } from './time-travel.js';
 import { refuseNaturalJoin } from './natural-join.js';
 import { checkHiddenAliasWidths, refuseMismatchedColumnAliases } from './column-aliases.js';
 import { refuseWindowFilter } from './window-filter.js';
+import { refuseDistinctOrderBy } from './distinct-order.js';
+import { refuseReturnedRowLists } from './row-lists.js';
 import { refuseBadLikeEscapes } from './like-escape.js';
 import { refuseQualifiedUsingColumns } from './using-columns.js';
 import { refuseCodepointOfVarchar } from './codepoint-argument.js';
@@ -61,6 +63,8 @@ export function translateExpressions(sql: string, position?: (t: Token) => { lin
   refuseNaturalJoin(tree, report);
   refuseMismatchedColumnAliases(tree, report);
   refuseWindowFilter(tree, report);
+  refuseDistinctOrderBy(tree, report);
+  refuseReturnedRowLists(tree, report);
   refuseBadLikeEscapes(tree, report);
   refuseQualifiedUsingColumns(tree, report);
   refuseCodepointOfVarchar(tree, report);

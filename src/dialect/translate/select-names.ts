@@ -117,8 +117,17 @@ function itemName(item: readonly Node[]): string | undefined {
   const m = meaningful(item);
   const alias = aliasOf(m);
   if (alias) return trinoName(alias);
-  const last = m[m.length - 1];
-  return isColumnRef(m) && last.kind === 'token' && last.token.text !== '*' ? trinoName(last.token) : undefined;
+  const column = withoutParens(m);
+  const last = column[column.length - 1];
+  return isColumnRef(column) && last.kind === 'token' && last.token.text !== '*' ? trinoName(last.token) : undefined;
+}
+
+/** `(t.x)` names its column as `t.x` does (Trino 476: SELECT (g) FROM t is column g); a subquery keeps no name. */
+function withoutParens(m: readonly Node[]): readonly Node[] {
+  let inner = m;
+  while (inner.length === 1 && isParen(inner[0]) && !['SELECT', 'WITH', 'VALUES'].includes(nodeKeyword(meaningful(inner[0].items)[0])))
+    inner = meaningful(inner[0].items);
+  return inner;
 }
 
 /**
@@ -139,11 +148,13 @@ function nameItem(item: Node[], position: number, ctas: boolean, rename?: string
     const named = (): Node[] => (explicit ? [quoted] : [synthetic(alias, 'word', 'AS'), synthetic(alias, 'ws', ' '), quoted]);
     return item.flatMap((n) => (n.kind === 'token' && n.token === alias ? named() : [n]));
   }
-  if (isColumnRef(m) && last.kind === 'token') {
+  const column = withoutParens(m);
+  const columnLast = column[column.length - 1];
+  if (isColumnRef(column) && columnLast.kind === 'token') {
     // DuckDB names the result column as the relation declares it (`a` for `SELECT A FROM t`): the written case wins.
-    const name = trinoName(last.token);
-    if (rename !== undefined) return [...item, ...aliasNodes(last.token, rename)];
-    return last.token.kind === 'word' && name === name.toLowerCase() ? item : [...item, ...aliasNodes(last.token, name)];
+    const name = trinoName(columnLast.token);
+    if (rename !== undefined) return [...item, ...aliasNodes(columnLast.token, rename)];
+    return column === m && columnLast.token.kind === 'word' && name === name.toLowerCase() ? item : [...item, ...aliasNodes(columnLast.token, name)];
   }
   const at = firstTokenOf(item);
   if (ctas) throw new MissingColumnNameError(`Column name not specified at position ${position + 1}`, at.line, at.col);
