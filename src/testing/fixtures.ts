@@ -36,13 +36,24 @@ export function fixtureStatements(table: string, columns: Column[], rows: Readon
     // With several rows, a number column's values are written as text and cast once in the SELECT: a CAST per value
     // left each VALUES column's type unwritten, so the translation checked its values' type families beside it (every
     // value written twice more) and bound a cast per value; binding that was most of a fixture's cost (issue 18).
-    const viaText = used.map((column) => rows.length > 1 && castsFromText(column.type));
+    const valueOf = (row: Record<string, unknown>, column: Column) => {
+      const key = Object.keys(row).find((k) => k.toLowerCase() === column.name.toLowerCase());
+      return key === undefined ? null : row[key];
+    };
+    // Arrays and rows are written as JSON text, cast once per column in the SELECT, when every value has a JSON form
+    // (jsonText): as literals, ARRAY[CAST(ROW(…) AS row(…)), …] had each element's type family checked beside the
+    // others, per level and again across the VALUES rows, so the translated text grew with the product of the levels
+    // (86 KB, 5 s of binding for the example's three dead-letter rows of two records; issue 18).
+    const form = used.map((column): 'json' | 'text' | 'literal' => {
+      if (rows.every((row) => jsonText(valueOf(row, column), column.type) !== undefined)) return 'json';
+      return rows.length > 1 && castsFromText(column.type) ? 'text' : 'literal';
+    });
     const values = rows.map((row, i) => {
       const cells = used.map((column, c) => {
-        const key = Object.keys(row).find((k) => k.toLowerCase() === column.name.toLowerCase());
-        const value = key === undefined ? null : row[key];
+        const value = valueOf(row, column);
         try {
-          return viaText[c] ? textLiteral(value, column.type) : sqlLiteral(value, column.type);
+          if (form[c] === 'json') return value === null || value === undefined ? 'NULL' : stringLiteral(jsonText(value, column.type)!);
+          return form[c] === 'text' ? textLiteral(value, column.type) : sqlLiteral(value, column.type);
         } catch (error) {
           throw new FixtureError(`row ${i + 1} of ${table}, column ${column.name} (${column.type}): ${(error as Error).message}`);
         }
@@ -50,10 +61,15 @@ export function fixtureStatements(table: string, columns: Column[], rows: Readon
       return `(${cells.join(', ')})`;
     });
     const target = `INSERT INTO ${quote(database)}.${quote(name)} (${used.map((c) => quote(c.name)).join(', ')})`;
+    const selected = (c: Column, k: number) =>
+      form[k] === 'json'
+        ? `CAST(json_parse(${quote(c.name)}) AS ${canonicalType(c.type)})`
+        : form[k] === 'text'
+          ? `CAST(${quote(c.name)} AS ${canonicalType(c.type)})`
+          : quote(c.name);
     statements.push(
-      viaText.some(Boolean)
-        ? `${target} SELECT ${used.map((c, k) => (viaText[k] ? `CAST(${quote(c.name)} AS ${canonicalType(c.type)})` : quote(c.name))).join(', ')} ` +
-            `FROM (VALUES ${values.join(', ')}) AS "fixture" (${used.map((c) => quote(c.name)).join(', ')})`
+      form.some((f) => f !== 'literal')
+        ? `${target} SELECT ${used.map(selected).join(', ')} FROM (VALUES ${values.join(', ')}) AS "fixture" (${used.map((c) => quote(c.name)).join(', ')})`
         : `${target} VALUES ${values.join(', ')}`,
     );
   }
@@ -118,6 +134,45 @@ export function sqlLiteral(value: unknown, type: string): string {
   if (t.startsWith('timestamp') && !t.includes('with time zone')) return `TIMESTAMP ${stringLiteral(timestampText(value))}`;
   if (t.startsWith('varchar') || t.startsWith('char')) return stringLiteral(String(value));
   return `CAST(${textLiteral(value, t)} AS ${t})`;
+}
+
+/** Trino's integer types and their ranges: a JSON number casts to them exactly when it is an integer in range. */
+const INTEGER_RANGES: Record<string, bigint> = { tinyint: 2n ** 7n, smallint: 2n ** 15n, integer: 2n ** 31n, bigint: 2n ** 63n };
+
+/**
+ * The JSON text whose CAST to `type` (an array or a row, of arrays, rows, varchar, boolean and integers) gives the value
+ * sqlLiteral writes, with every field of a row named in order; undefined for any other type or value (NULL: the JSON
+ * null), so that the column is written as literals, and fails there if it must.
+ */
+function jsonText(value: unknown, type: string): string | undefined {
+  const t = canonicalType(type);
+  if (!/^(array|row)\(/.test(t)) return undefined;
+  const json = (v: unknown, leaf: string): unknown => {
+    if (v === null || v === undefined) return null;
+    const array = /^array\((.*)\)$/.exec(leaf);
+    if (array) return Array.isArray(v) ? v.map((e) => json(e, array[1])) : undefined;
+    const row = /^row\((.*)\)$/.exec(leaf);
+    if (row) {
+      if (typeof v !== 'object' || Array.isArray(v)) return undefined;
+      const given = Object.entries(v as Record<string, unknown>);
+      const fields = rowFields(row[1]);
+      if (given.some(([k]) => !fields.some((f) => f.name === k.toLowerCase()))) return undefined;
+      return Object.fromEntries(fields.map((f) => [f.name, json(given.find(([k]) => k.toLowerCase() === f.name)?.[1] ?? null, f.type)]));
+    }
+    if (typeof v === 'object') return undefined;
+    if (leaf === 'varchar') return String(v);
+    if (leaf === 'boolean') return typeof v === 'boolean' ? v : undefined;
+    const limit = INTEGER_RANGES[leaf];
+    if (limit === undefined || !/^-?\d{1,19}$/.test(String(v).trim())) return undefined;
+    const n = BigInt(String(v).trim());
+    return n >= -limit && n < limit && Number.isSafeInteger(Number(n)) ? Number(n) : undefined;
+  };
+  let unfit = false;
+  const text = JSON.stringify(json(value, t), (_k, v: unknown) => {
+    if (v === undefined) unfit = true;
+    return v;
+  });
+  return unfit ? undefined : text;
 }
 
 const isNumberType = (t: string): boolean => /^(tinyint|smallint|integer|bigint|double|real)$/.test(t) || t.startsWith('decimal');

@@ -92,8 +92,6 @@ export class CatalogAccess {
   private readonly waitMs: number;
   private writer: HeldLock | undefined;
   private exclusiveDepth = 0;
-  /** Times the writer lock was taken (writerHold). */
-  private writerTakes = 0;
   /** Inside `shared`: whether the catalog stays attached read-only from one statement to the next. */
   private sharing: { depth: number; attached: boolean } | undefined;
   private attached = false;
@@ -135,16 +133,6 @@ export class CatalogAccess {
    */
   get snapshotHolds(): boolean {
     return this.options.inMemory === true || this.writer !== undefined;
-  }
-
-  /**
-   * Which hold of the writer lock is current: the same number from one statement to a later one means this process held
-   * the lock all along (under `exclusive`), so no other process changed the catalog in between; undefined while the
-   * lock is not held. An in-memory catalog is this session's alone (always 0).
-   */
-  get writerHold(): number | undefined {
-    if (this.options.inMemory) return 0;
-    return this.writer === undefined ? undefined : this.writerTakes;
   }
 
   private markAttached(): void {
@@ -429,7 +417,6 @@ export class CatalogAccess {
         onWait: (holder) => this.tell(`waiting for ${describeOwner(holder)} to finish writing to the lake ${this.options.lakeRoot} …`),
       });
       this.catalog.forget();
-      this.writerTakes++;
       return lock;
     } catch (error) {
       if (error instanceof LockError) throw new LakeBusyError(`cannot write to the lake: ${error.message}`);

@@ -3,7 +3,7 @@ import { CATALOG, catalogName, LakeCatalog } from './catalog.js';
 import { CatalogAccess } from './catalog-access.js';
 import { DuckDbEngine, withoutInternalSuggestions } from '../duckdb/engine.js';
 import type { LakeAction } from '../../dialect/lake-actions.js';
-import { emptyResult, runLakeAction, tableListing, type BoundQuery, type LakeSessionContext } from './lake-session.js';
+import { emptyResult, runLakeAction, tableListing, type LakeSessionContext } from './lake-session.js';
 import { swapLakeTable } from './lake-swap.js';
 import { claimLakeFolder } from '../../storage/lake-folder.js';
 import { AthenaCodedError } from '../../dialect/athena-error.js';
@@ -87,8 +87,6 @@ export class AthenaLocalEngine implements Engine {
 
   /** The last `USE` sent, and during which attachment of the catalog (see useDatabase). */
   private using: { sql: string; attachment: number } | undefined;
-  /** What the last statement offered the next one (LakeSessionContext.boundBefore), with the writer hold it was made under. */
-  private boundByLastStatement: { query: BoundQuery; hold: number } | undefined;
 
   /** Athena's limits, so that what runs locally also runs on Athena (e.g. 100 partitions per write). */
   get capabilities(): EngineCapabilities {
@@ -166,7 +164,6 @@ export class AthenaLocalEngine implements Engine {
 
   /** The catalog swap of a `table` model, as one write statement (lake-swap.ts). */
   async swapTable(source: TableName, target: TableName, properties: Record<string, string>): Promise<void> {
-    this.boundByLastStatement = undefined;
     await this.access.statement('write', () => swapLakeTable({ catalog: this.catalog, connection: this.duck.connection }, source, target, properties));
   }
 
@@ -175,9 +172,6 @@ export class AthenaLocalEngine implements Engine {
     const started = performance.now();
     refuseEngineStatements(sql);
     refuseEscapingLocations(sql);
-    // Only the statement right after the one that bound a query may reuse it, and only under the same writer hold.
-    const offered = this.boundByLastStatement;
-    this.boundByLastStatement = undefined;
     const steps = adapt(translateStatement(sql, ctx).steps);
     const known = this.answerFromSnapshot(steps);
     if (known) return { ...known, stats: { durationMs: performance.now() - started, bytesScanned: 0 } };
@@ -190,11 +184,6 @@ export class AthenaLocalEngine implements Engine {
         catalog: this.catalog,
         lakeRoot: this.duck.lakeRoot,
         maxPartitionsPerWrite: this.capabilities.maxPartitionsPerWrite,
-        boundBefore: offered !== undefined && offered.hold === this.access.writerHold ? offered.query : undefined,
-        offerBound: (query) => {
-          const hold = this.access.writerHold;
-          if (hold !== undefined) this.boundByLastStatement = { query, hold };
-        },
       };
       // The shims this statement's SQL names, and those the catalog's views name (a view's body binds when read).
       await this.macros.defineFor(this.duck.connection, [JSON.stringify(steps), ...(await this.catalog.viewTexts())]);

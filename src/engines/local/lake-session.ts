@@ -20,21 +20,6 @@ export interface LakeSessionContext {
   lakeRoot: string;
   /** Partitions one write may create (Athena's HIVE_TOO_MANY_OPEN_PARTITIONS limit). */
   maxPartitionsPerWrite: number;
-  /** The query the statement just before bound for its columns, when nothing can have changed what it reads since. */
-  boundBefore?: BoundQuery;
-  /** Offers this statement's bound query to the next statement (see boundBefore). */
-  offerBound?: (query: BoundQuery) => void;
-}
-
-/**
- * A query's columns as bound by one statement, for the next to reuse instead of binding the same query again: an
- * incremental model's first run creates its table from the query (`CREATE TABLE … AS … WITH NO DATA`) and then
- * inserts the same query (issue 18: a second type probe, ~50 ms of CPU for the bench's KPI model).
- */
-export interface BoundQuery {
-  /** The query as translated, before any partition filter was added. */
-  sql: string;
-  columns: { name: string; duckType: string; trinoType: string }[];
 }
 
 export const emptyResult = (extra: Partial<QueryResult['stats']> = {}): QueryResult => ({

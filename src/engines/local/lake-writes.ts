@@ -12,7 +12,8 @@ import type { LakeColumn, LakeTable, StorageFormat } from '../../dialect/lake-ta
 import { sqlIdent } from './readers.js';
 import { trinoTypeName } from '../duckdb/types.js';
 import { createEmptyIcebergTable } from './lake-create-empty.js';
-import { replacePartitionFiles, writeTableFiles } from './writer.js';
+import { type ReplaceOutcome, replacePartitionFiles, writeTableFiles } from './writer.js';
+import { IP_FIELD } from '../../dialect/shims/ip-address.js';
 import { withPartitionFilters } from './partition-filters.js';
 import { withItemsEvaluatedOnce } from './evaluated-once.js';
 import { s3Folder } from '../../storage/object-store/object-store.js';
@@ -166,7 +167,6 @@ export async function createTableAs(ctx: LakeSessionContext, spec: CtasSpec): Pr
     });
     ctx.catalog.wroteFiles(table, written.files);
     await ctx.catalog.put(table);
-    if (!spec.withData) ctx.offerBound?.({ sql: spec.sourceSql, columns: staged.columns });
     return emptyResult({ rowsWritten: staged.rowCount });
   } finally {
     await unstage(ctx, staged);
@@ -214,13 +214,16 @@ export async function insertInto(
   }
   let staged: StagedRows | undefined;
   try {
-    // A replacing insert of the query the statement before just bound (an incremental model's first run) takes its
-    // columns from there: nothing it reads can have changed, and the write binds it again anyway.
-    const bound = replacePartitions && ctx.boundBefore?.sql === sourceSql ? ctx.boundBefore : undefined;
     const partitionKeys = new Set((await ctx.catalog.hiveTables()).flatMap((t) => t.partitionKeys.map((k) => k.name.toLowerCase())));
     sourceSql = await withItemsEvaluatedOnce(ctx.connection, sourceSql, partitionKeys);
     sourceSql = await withPartitionFilters(ctx.connection, ctx.catalog, sourceSql);
-    staged = bound ? { relation: '', columns: bound.columns, rowCount: 0 } : await stage(ctx, sourceSql, !replacePartitions);
+    if (replacePartitions && !columns && table) {
+      // The write binds the query once, its checks inside (uncheckedReplace); only when it fails is the query probed
+      // below, whose checks and errors then say what is wrong, as they always did.
+      const replaced = await uncheckedReplace(ctx, table, sourceSql);
+      if (replaced) return replaced;
+    }
+    staged = await stage(ctx, sourceSql, !replacePartitions);
     if (!table || table.tableType === 'iceberg') {
       // Trino coerces neither a zoned timestamp nor an ipaddress to a column's type on INSERT (DuckDB would).
       if (unwritableColumn(staged.columns)) {
@@ -288,9 +291,46 @@ function withPartitionsWritten(table: LakeTable, written: readonly (readonly unk
   return { ...table, droppedPartitions };
 }
 
+/**
+ * The columns of a query, renamed by position to `__lake_c1` … and filtered by a condition that DuckDB folds while
+ * binding: true when the query has exactly `count` columns and none of a type no table holds (a zoned timestamp, an
+ * ipaddress, alone or nested), else a binder error (a struct key that does not exist). So a replacing write needs no
+ * type probe of its own (a second bind of the query, ~20 ms for the hourly KPI model): these are insertInto's checks.
+ */
+export function positionallyChecked(sourceSql: string, count: number): { relation: string; columns: string[] } {
+  const columns = Array.from({ length: count }, (_v, i) => `__lake_c${i + 1}`);
+  const row = `{${columns.map((c) => `'${c}': ${c}`).join(', ')}}`;
+  const zoned = `typeof(__lake_src) LIKE '%WITH TIME ZONE%'`;
+  const ip = `typeof(__lake_src) LIKE '%${IP_FIELD}%'`;
+  const guard = `{'trino_v': true}[CASE WHEN typeof(__lake_src) = typeof(${row}) AND NOT ${zoned} AND NOT ${ip} THEN 'trino_v' ELSE 'the query does not fit the table' END]`;
+  return { relation: `(SELECT * FROM (${sourceSql}) AS __lake_src(${columns.join(', ')}) WHERE ${guard}) AS __src`, columns };
+}
+
+/**
+ * An incremental model's replacing write without the type probe: the query cast by position to the table's columns,
+ * checked while the write binds (positionallyChecked). Undefined when DuckDB fails it (nothing is published then):
+ * the caller then probes the query and writes as before, so errors are unchanged.
+ */
+async function uncheckedReplace(ctx: LakeSessionContext, table: LakeTable, sourceSql: string): Promise<QueryResult | undefined> {
+  const all = [...table.columns, ...table.partitionKeys];
+  const { relation, columns } = positionallyChecked(sourceSql, all.length);
+  let outcome: ReplaceOutcome;
+  try {
+    outcome = await replacePartitionFiles(ctx.connection, tableFilesSpec(ctx, table, castProjection({ relation, columns: [], rowCount: 0 }, columns, all)));
+  } catch (error) {
+    // A file system error (publishing, a full disk) is the write's own; DuckDB's errors send the caller to the probe.
+    if (error instanceof Error && 'code' in error) throw error;
+    return undefined;
+  }
+  return recordReplaced(ctx, table, outcome);
+}
+
 async function replaceInto(ctx: LakeSessionContext, table: LakeTable, source: string): Promise<QueryResult> {
+  return recordReplaced(ctx, table, await replacePartitionFiles(ctx.connection, tableFilesSpec(ctx, table, source)));
+}
+
+async function recordReplaced(ctx: LakeSessionContext, table: LakeTable, outcome: ReplaceOutcome): Promise<QueryResult> {
   const keyNames = table.partitionKeys.map((k) => k.name);
-  const outcome = await replacePartitionFiles(ctx.connection, tableFilesSpec(ctx, table, source));
   ctx.catalog.wroteFiles(table, outcome.files);
   // Also brings the view up to date when the table had no file before (its view then read nothing).
   await ctx.catalog.put(withPartitionsWritten(table, outcome.partitions));
