@@ -10,6 +10,7 @@ import {
   localPathOf,
   partitionPath,
   publishFiles,
+  publishReplacing,
   stagingDir,
   unescapePartitionValue,
 } from '../../../src/engines/local/lake-storage.js';
@@ -71,6 +72,43 @@ describe('lake storage', () => {
     expect(discoverPartitions(table, ['y', 'm'])).toEqual([
       ['2025', '01'],
       ['2025', '02'],
+    ]);
+  });
+
+  it('publishes replacing partitions: a new one appears as its staged folder, an existing one keeps its folder and loses only its older files', () => {
+    const lake = mkdtempSync(join(tmpdir(), 'lake-st-'));
+    const table = join(lake, 'b', 't');
+    mkdirSync(join(table, 'y=2025', 'm=01'), { recursive: true });
+    writeFileSync(join(table, 'y=2025', 'm=01', 'old'), 'x');
+    writeFileSync(join(table, 'y=2025', 'm=01', '_SUCCESS'), '');
+    const kept = statSync(join(table, 'y=2025', 'm=01'));
+
+    const staging = stagingDir(lake);
+    for (const m of ['01', '02', '03']) {
+      mkdirSync(join(staging, 'y=2025', `m=${m}`), { recursive: true });
+      writeFileSync(join(staging, 'y=2025', `m=${m}`, `new-${m}`), m);
+    }
+    writeFileSync(join(staging, 'y=2025', 'm=02', 'new-02b'), '2b');
+    const stagedFolder = statSync(join(staging, 'y=2025', 'm=02'));
+    const published = publishReplacing(staging, table, lake, ['y=2025/m=01', 'y=2025/m=02', 'y=2025/m=03']);
+    expect(published.sort()).toEqual(
+      [
+        join(table, 'y=2025', 'm=01', 'new-01'),
+        join(table, 'y=2025', 'm=02', 'new-02'),
+        join(table, 'y=2025', 'm=02', 'new-02b'),
+        join(table, 'y=2025', 'm=03', 'new-03'),
+      ].sort(),
+    );
+    expect(readdirSync(join(table, 'y=2025', 'm=01')).sort()).toEqual(['_SUCCESS', 'new-01']);
+    expect(readdirSync(join(table, 'y=2025', 'm=02')).sort()).toEqual(['new-02', 'new-02b']);
+    // The partition the table had keeps its folder; a new one is the staged folder itself, moved by one rename.
+    expect(statSync(join(table, 'y=2025', 'm=01')).ino).toBe(kept.ino);
+    expect(statSync(join(table, 'y=2025', 'm=02')).ino).toBe(stagedFolder.ino);
+    expect(existsSync(staging)).toBe(false);
+    expect(discoverPartitions(table, ['y', 'm'])).toEqual([
+      ['2025', '01'],
+      ['2025', '02'],
+      ['2025', '03'],
     ]);
   });
 });
