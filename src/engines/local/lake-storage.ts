@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { type Dir, type Dirent, existsSync, lstatSync, mkdirSync, opendirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
-import { assertInsideLake, OutsideLakeError } from '../../storage/lake-confinement.js';
+import { assertInsideLake, insideLakeBelow, OutsideLakeError } from '../../storage/lake-confinement.js';
 import { unescapePartitionValue } from '../../storage/object-store/hive-layout.js';
 import { parseS3Uri, s3Folder } from '../../storage/object-store/object-store.js';
 
@@ -176,10 +176,11 @@ export function publishFiles(staging: string, target: string, lakeRoot: string):
 export function publishReplacing(staging: string, target: string, lakeRoot: string, partitions: readonly string[]): string[] {
   const published: string[] = [];
   const madeParents = new Set<string>();
+  const assertInside = insideLakeBelow(lakeRoot, target);
   for (const partition of partitions) {
     const from = join(staging, partition);
     const to = join(target, partition);
-    assertInsideLake(lakeRoot, to);
+    assertInside(to);
     if (!existsSync(to)) {
       // A partition the table does not have yet appears by one rename of its staged folder, files and all (a reader
       // still sees whole files only): a mkdir, a check and a rename per file, and an rmdir when the staging folder is

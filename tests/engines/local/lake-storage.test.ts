@@ -1,7 +1,8 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { OutsideLakeError } from '../../../src/storage/lake-confinement.js';
 import { hiveToDuckDb, hiveTypeOfDuckDb, normalizeHiveType } from '../../../src/dialect/hive-types.js';
 import {
   discoverPartitions,
@@ -110,5 +111,33 @@ describe('lake storage', () => {
       ['2025', '02'],
       ['2025', '03'],
     ]);
+  });
+
+  it('publishes no partition through a folder linked out of the lake, and follows one linked inside it', () => {
+    const lake = mkdtempSync(join(tmpdir(), 'lake-st-'));
+    const outside = mkdtempSync(join(tmpdir(), 'lake-st-outside-'));
+    const table = join(lake, 'b', 't');
+    mkdirSync(table, { recursive: true });
+    mkdirSync(join(lake, 'b', 'elsewhere'), { recursive: true });
+    symlinkSync(outside, join(table, 'y=2025'));
+    symlinkSync(join(lake, 'b', 'elsewhere'), join(table, 'y=2026'));
+    const stage = (partitions: string[]) => {
+      const staging = stagingDir(lake);
+      for (const p of partitions) {
+        mkdirSync(join(staging, p), { recursive: true });
+        writeFileSync(join(staging, p, 'f'), p);
+      }
+      return staging;
+    };
+    // The first partitions are inside: the refusal comes when the linked folder is reached, whatever came before.
+    expect(() => publishReplacing(stage(['y=2024/m=01', 'y=2025/m=01']), table, lake, ['y=2024/m=01', 'y=2025/m=01'])).toThrow(OutsideLakeError);
+    expect(readdirSync(outside)).toEqual([]);
+    expect(() => publishReplacing(stage(['y=2025/m=02/d=01']), table, lake, ['y=2025/m=02/d=01'])).toThrow(/outside the lake/);
+    expect(readdirSync(outside)).toEqual([]);
+    expect(publishReplacing(stage(['y=2026/m=01', 'y=2026/m=02']), table, lake, ['y=2026/m=01', 'y=2026/m=02'])).toEqual([
+      join(table, 'y=2026', 'm=01', 'f'),
+      join(table, 'y=2026', 'm=02', 'f'),
+    ]);
+    expect(readdirSync(join(lake, 'b', 'elsewhere')).sort()).toEqual(['m=01', 'm=02']);
   });
 });
