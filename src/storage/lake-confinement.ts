@@ -46,3 +46,29 @@ export function assertInsideLake(lakeRoot: string, path: string): void {
     throw new OutsideLakeError(`refusing to write ${path}: it resolves to ${real}, outside the lake ${root} (through a symbolic link)`);
   }
 }
+
+/**
+ * assertInsideLake for many paths below one folder (a table's partitions): the folder is judged once, then each folder
+ * on the way down once, by lstat. A real folder below a folder inside the lake is inside; a missing one will be created
+ * there; a symbolic link is judged as assertInsideLake judges it (where it points). A write of 168 partitions made
+ * ~25 file-system calls per partition through assertInsideLake, ~2 here (issue 18: ~20 ms of CPU per 336 partitions).
+ */
+export function insideLakeBelow(lakeRoot: string, folder: string): (path: string) => void {
+  assertInsideLake(lakeRoot, folder);
+  const top = resolve(folder);
+  const judged = new Set<string>();
+  return (path: string) => {
+    const rel = relative(top, resolve(path));
+    if (rel === '') return;
+    if (rel.split(sep)[0] === '..' || isAbsolute(rel)) return assertInsideLake(lakeRoot, path);
+    let current = top;
+    for (const part of rel.split(sep)) {
+      current = join(current, part);
+      if (judged.has(current)) continue;
+      const stat = lstatOrUndefined(current);
+      if (stat === undefined) return; // missing: it and what is below it will be created inside `current`'s parent
+      if (stat.isSymbolicLink()) return assertInsideLake(lakeRoot, path);
+      judged.add(current);
+    }
+  };
+}

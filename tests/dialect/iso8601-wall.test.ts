@@ -127,6 +127,43 @@ describe('CAST(from_iso8601_timestamp(s) AS timestamp) is the wall clock of the 
     }
   });
 
+  // The shape the GLOB tells is cast whole (its 'Z' read by DuckDB as UTC) instead of cut first: every text of the set
+  // above gets the answer, or the error, of the cut text's cast.
+  it('the GLOB shape cast whole answers and fails as the cut text does', async () => {
+    const macro = MACROS.find((m) => m.startsWith('trino_iso8601_wall(')) ?? '';
+    expect(macro).toContain('THEN coalesce(TRY_CAST(s AS TIMESTAMP), CAST(substr(s, 1, 23) AS TIMESTAMP))');
+    const shape = '2025-03-01T10:00:00.123Z';
+    const texts = new Set<string>([shape, '2025-12-31T23:59:59.999Z', '2024-02-29T24:00:00.000Z', '0000-01-01T00:00:00.000Z']);
+    for (let at = 0; at < shape.length; at++) for (const c of '0123456789-:.TZ+ ') texts.add(shape.slice(0, at) + c + shape.slice(at + 1));
+    const instance = await DuckDBInstance.create(':memory:');
+    const connection = await instance.connect();
+    const outcome = async (expression: string, text: string) => {
+      try {
+        const reader = await connection.runAndReadAll(`SELECT CAST(${expression} AS VARCHAR) FROM (SELECT '${text}' AS s)`);
+        return String(reader.getRows()[0][0]);
+      } catch (error) {
+        return `error: ${(error as Error).message.split('\n')[0]}`;
+      }
+    };
+    try {
+      await registerShims(connection).defineFor(connection, ['trino_iso8601_wall']);
+      const differing: string[] = [];
+      let failing = 0;
+      for (const text of texts) {
+        const [whole, cut] = [await outcome('trino_iso8601_wall(s)', text), await outcome('CAST(trino_iso8601_wall_text(s) AS TIMESTAMP)', text)];
+        if (whole !== cut) differing.push(`${text}: ${whole} / ${cut}`);
+        if (cut.startsWith('error')) failing++;
+      }
+      expect(differing).toEqual([]);
+      // Both kinds are tried: texts that cast (the shape, its digits replaced) and texts that fail (month 13, hour 25, …).
+      expect(failing).toBeGreaterThan(20);
+      expect(texts.size - failing).toBeGreaterThan(100);
+    } finally {
+      connection.closeSync();
+      instance.closeSync();
+    }
+  });
+
   it.each([
     ['2025-01-01T10:00:00.123456Z'],
     ['2025-01-01T10:00:00,5Z'],

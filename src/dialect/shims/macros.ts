@@ -231,7 +231,13 @@ export const MACROS: readonly string[] = [
      WHEN s GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T[0-9][0-9]:[0-9][0-9]:[0-9][0-9].[0-9][0-9][0-9]Z' THEN substr(s, 1, 23)
      ELSE trino_iso8601_or_invalid(s, CASE WHEN suffix(s, 'Z') THEN substr(s, 1, length(s) - 1)
        ELSE regexp_replace(s, '(T[0-9:.,]*)(?:Z|[+-][0-9]{2}(?::?[0-9]{2})?)$', '\\1') END) END`,
-  `trino_iso8601_wall(s) AS CAST(trino_iso8601_wall_text(s) AS TIMESTAMP)`,
+  // The GLOB's shape is cast whole: DuckDB reads its final 'Z' as UTC, the same instant as the 23 characters before it,
+  // without cutting them into a new string (~20 ms of CPU less per million rows, issue 18). A text of that shape DuckDB
+  // cannot cast (month 13, hour 25) takes the cut text's CAST, so it fails with the message it failed with before.
+  `trino_iso8601_wall(s) AS CASE
+     WHEN s GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T[0-9][0-9]:[0-9][0-9]:[0-9][0-9].[0-9][0-9][0-9]Z'
+     THEN coalesce(TRY_CAST(s AS TIMESTAMP), CAST(substr(s, 1, 23) AS TIMESTAMP))
+     ELSE CAST(trino_iso8601_wall_text(s) AS TIMESTAMP) END`,
   // A timestamp(0), plain or zoned, put into a zone is timestamp(0) with time zone (Trino 476: TIMESTAMP '… 10:00:00'
   // AT TIME ZONE 'UTC', with_timezone and at_timezone of it). A DATE, which DuckDB would cast to TIMESTAMP_S
   // implicitly, keeps the overload it had. A body must not call these shims with an untyped parameter: DuckDB binds a

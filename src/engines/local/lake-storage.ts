@@ -2,8 +2,8 @@
 // publication of freshly written files.
 import { randomUUID } from 'node:crypto';
 import { type Dir, type Dirent, existsSync, lstatSync, mkdirSync, opendirSync, readdirSync, renameSync, rmSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
-import { assertInsideLake, OutsideLakeError } from '../../storage/lake-confinement.js';
+import { dirname, join, relative, sep } from 'node:path';
+import { assertInsideLake, insideLakeBelow, OutsideLakeError } from '../../storage/lake-confinement.js';
 import { unescapePartitionValue } from '../../storage/object-store/hive-layout.js';
 import { parseS3Uri, s3Folder } from '../../storage/object-store/object-store.js';
 
@@ -175,10 +175,24 @@ export function publishFiles(staging: string, target: string, lakeRoot: string):
  */
 export function publishReplacing(staging: string, target: string, lakeRoot: string, partitions: readonly string[]): string[] {
   const published: string[] = [];
+  const madeParents = new Set<string>();
+  const assertInside = insideLakeBelow(lakeRoot, target);
   for (const partition of partitions) {
     const from = join(staging, partition);
     const to = join(target, partition);
-    assertInsideLake(lakeRoot, to);
+    assertInside(to);
+    if (!existsSync(to)) {
+      // A partition the table does not have yet appears by one rename of its staged folder, files and all (a reader
+      // still sees whole files only): a mkdir, a check and a rename per file, and an rmdir when the staging folder is
+      // removed, cost ~0.5 ms of system CPU per partition (issue 18: ~0.1 s per 168-partition write).
+      const parent = dirname(to);
+      if (!madeParents.has(parent)) mkdirSync(parent, { recursive: true });
+      madeParents.add(parent);
+      const names = readdirSync(from);
+      renameSync(from, to);
+      for (const name of names) published.push(join(to, name));
+      continue;
+    }
     const older = listDataFiles(to);
     mkdirSync(to, { recursive: true });
     for (const name of readdirSync(from)) {
