@@ -24,6 +24,7 @@ import { qualifyLateralAliases } from './lateral-aliases.js';
 import { checkZonedGroups } from './zoned-groups.js';
 import { checkZonedExtremes } from './zoned-extremes.js';
 import { checkZonedRows } from './zoned-rows.js';
+import { checkRepeatedStarNames } from './star-names.js';
 
 export interface ExpressionTranslation {
   sql: string;
@@ -69,7 +70,7 @@ export function translateExpressions(sql: string, position?: (t: Token) => { lin
   let out =
     verb === 'UPDATE' || verb === 'MERGE'
       ? renderStoredValues(tree, (nodes) => rewriter.render(nodes))
-      : rewriter.render(checkHiddenAliasWidths(nameSelectItems(nameUnnestColumns(grouped), options.ctas)));
+      : rewriter.render(checkRepeatedStarNames(checkHiddenAliasWidths(nameSelectItems(nameUnnestColumns(grouped), options.ctas))));
   // A statement that is only VALUES: Trino names its columns _col0, _col1, … (DuckDB: col0, …).
   const columns = topLevelValuesColumns(tree);
   if (columns > 0) {
