@@ -63,6 +63,13 @@ describe('columns without a name', () => {
     ['an expression after SELECT *', 'SELECT *, 1 FROM (VALUES (1, 2)) t(a, b)', ['a integer', 'b integer', '_col2 integer']],
     ['VALUES without an alias', 'SELECT 5 AS x, * FROM (VALUES 1)', ['x integer', '_col1 integer']],
     ['two subqueries', 'SELECT * FROM (SELECT 1) CROSS JOIN (SELECT 2)', ['_col0 integer', '_col1 integer']],
+    // Trino 476 answers 1, 2 (locally DuckDB failed: 'Ambiguous reference to table "__unnest"').
+    ['two UNNESTs without an alias', 'SELECT * FROM UNNEST(ARRAY[1]), UNNEST(ARRAY[2])', ['_col0 integer', '_col1 integer']],
+    [
+      'UNNESTs without an alias after a join',
+      'SELECT * FROM (VALUES 1) a(k) CROSS JOIN UNNEST(ARRAY[5]) CROSS JOIN UNNEST(ARRAY[6], ARRAY[7, 8]) WITH ORDINALITY',
+      ['k integer', '_col1 integer', '_col2 integer', '_col3 integer', '_col4 bigint'],
+    ],
   ])('%s', async (_name, sql, expected) => {
     engine = await openLake();
     expect(await columns(sql)).toEqual(expected);

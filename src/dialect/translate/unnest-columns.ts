@@ -45,21 +45,21 @@ function sideBySide(at: Token, args: readonly Node[][], ordinality: boolean): Gr
 }
 
 /** Every FROM item `UNNEST(…) [WITH ORDINALITY] [[AS] t [(cols)]]` in `items` (recursively) as described above. */
-export function nameUnnestColumns(items: readonly Node[]): Node[] {
+export function nameUnnestColumns(items: readonly Node[], unaliased = { count: 0 }): Node[] {
   const out: Node[] = [];
   for (let i = 0; i < items.length; i++) {
     const node = items[i];
     const open = nextMeaningful(items, i);
     const group = items[open];
     if (node.kind === 'group') {
-      out.push({ ...node, items: nameUnnestColumns(node.items) });
+      out.push({ ...node, items: nameUnnestColumns(node.items, unaliased) });
       continue;
     }
     if (nodeKeyword(node) !== 'UNNEST' || !isParen(group)) {
       out.push(node);
       continue;
     }
-    const args = splitArgs(group.items).map(nameUnnestColumns);
+    const args = splitArgs(group.items).map((arg) => nameUnnestColumns(arg, unaliased));
     let end = nextMeaningful(items, open);
     const ordinality = nodeKeyword(items[end]) === 'WITH' && nodeKeyword(items[nextMeaningful(items, end)]) === 'ORDINALITY';
     if (ordinality) end = nextMeaningful(items, nextMeaningful(items, end));
@@ -78,7 +78,9 @@ export function nameUnnestColumns(items: readonly Node[]): Node[] {
       i = columnsAt;
     } else {
       out.push(token(at, 'ws', ' '), token(at, 'word', 'AS'), token(at, 'ws', ' '));
-      out.push(hasAlias ? alias : token(at, 'quoted', '"__unnest"'), token(at, 'word', anonymousColumnList(columns)));
+      // Each UNNEST without an alias gets one of its own: two of one name in a FROM clause are ambiguous in DuckDB.
+      const own = hasAlias ? alias : token(at, 'quoted', unaliased.count++ === 0 ? '"__unnest"' : `"__unnest_${unaliased.count}"`);
+      out.push(own, token(at, 'word', anonymousColumnList(columns)));
       i = hasAlias ? aliasAt : ordinality ? end - 1 : open;
     }
   }
