@@ -25,6 +25,7 @@ import { checkZonedGroups } from './zoned-groups.js';
 import { checkZonedExtremes } from './zoned-extremes.js';
 import { checkZonedRows } from './zoned-rows.js';
 import { checkRepeatedStarNames } from './star-names.js';
+import { refuseUnplannedCorrelations } from './correlated-subqueries.js';
 
 export interface ExpressionTranslation {
   sql: string;
@@ -60,6 +61,7 @@ export function translateExpressions(sql: string, position?: (t: Token) => { lin
   const grouped = checkZonedExtremes(checkZonedRows(checkZonedGroups(tree, tokens), tokens), tokens);
   refuseTimeTravel(tree, report);
   refuseNaturalJoin(tree, report);
+  refuseUnplannedCorrelations(tree, report);
   refuseMismatchedColumnAliases(tree, report);
   refuseWindowFilter(tree, report);
   refuseBadLikeEscapes(tree, report);
