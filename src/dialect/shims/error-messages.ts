@@ -21,6 +21,10 @@ export const REFUSED_KEY_MARKER = 'trino_refused:';
 /** The alias of a relation whose column alias list is checked while DuckDB binds (translate/column-aliases.ts). */
 export const ALIASED_RELATION = 'trino_aliased';
 const REFUSALS: Record<string, string> = {
+  'unnest unknown': 'INVALID_FUNCTION_ARGUMENT: Cannot unnest type: unknown',
+  // UNNEST of an array of rows without an alias list naming its fields (translate/unnest-columns.ts).
+  'unnest rows':
+    'UNNEST of an array of rows: Athena gives a column per field of the row (named by its fields, or by the alias list), where the local engine would give one row column; name the fields in an alias list of one UNNEST: CROSS JOIN UNNEST(items) AS t(a, b)',
   'ip-stored':
     "TYPE_MISMATCH: table column types don't match the values assigned: Expressions: [ipaddress] (no table column holds an ipaddress); CAST the value to varchar",
   'concat json':

@@ -7,7 +7,7 @@ import type { TranslateContext } from './index.js';
 import { nameUnnestColumns } from './unnest-columns.js';
 import { nameSelectItems, topLevelValuesColumns } from './select-names.js';
 import { renderStoredValues } from './stored-values.js';
-import { buildTree, meaningful, nodeKeyword } from './tree.js';
+import { buildTree, meaningful, nodeKeyword, type Node } from './tree.js';
 import { rewriteWithinGroup } from './within-group.js';
 import { rewriteGroupByQuantifier } from './group-by.js';
 import { refuseTimeTravel } from './time-travel.js';
@@ -69,10 +69,12 @@ export function translateExpressions(sql: string, position?: (t: Token) => { lin
   refuseCodepointOfVarchar(tree, report);
   refuseVisiblyMistypedOperands(tree, report);
   const verb = nodeKeyword(meaningful(tree)[0]);
+  // An expression rendered on its own for a bind-time check; its diagnostics come from the main rendering.
+  const renderAlone = (nodes: readonly Node[]) => new ExpressionRewriter(position).render(nodes);
   let out =
     verb === 'UPDATE' || verb === 'MERGE'
       ? renderStoredValues(tree, (nodes) => rewriter.render(nodes))
-      : rewriter.render(checkRepeatedStarNames(checkHiddenAliasWidths(nameSelectItems(nameUnnestColumns(grouped), options.ctas))));
+      : rewriter.render(checkRepeatedStarNames(checkHiddenAliasWidths(nameSelectItems(nameUnnestColumns(grouped, renderAlone), options.ctas))));
   // A statement that is only VALUES: Trino names its columns _col0, _col1, … (DuckDB: col0, …).
   const columns = topLevelValuesColumns(tree);
   if (columns > 0) {
