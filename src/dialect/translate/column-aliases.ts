@@ -142,7 +142,8 @@ function nextMeaningful(items: readonly Node[], i: number): number {
 
 /**
  * Subqueries and CTEs with a column alias list whose width the SQL does not show (`SELECT *`): the relation wrapped in
- * a query that checks it while DuckDB binds (checkedRelation). LATERAL subqueries and recursive CTEs are left as written.
+ * a query that checks it while DuckDB binds (checkedRelation); a LATERAL subquery too (its outer columns resolve through
+ * the wrapping query). Recursive CTEs are left as written.
  */
 export function checkHiddenAliasWidths(items: readonly Node[]): Node[] {
   const out: Node[] = [];
@@ -179,7 +180,6 @@ export function checkHiddenAliasWidths(items: readonly Node[]): Node[] {
     if (
       node.kind === 'group' &&
       isQuery(node) &&
-      nodeKeyword(previous) !== 'LATERAL' &&
       isName(alias) &&
       !NOT_AN_ALIAS.has(nodeKeyword(alias)) &&
       isParen(aliasList) &&
