@@ -114,10 +114,20 @@ describe('repeated names', () => {
     await expect(engine.execute(sql)).rejects.toThrow(/^AMBIGUOUS_NAME: Column '[ax]' is ambiguous/);
   });
 
+  // Trino 476: AMBIGUOUS_NAME "Column 't.a' is ambiguous" (locally DuckDB's 'does not have a column named "a"').
+  it.each([
+    ['alone', 'SELECT t.a FROM (SELECT 1 AS a, 2 AS a) t'],
+    ['after a join', 'SELECT t.a FROM (VALUES 1) v(k) CROSS JOIN (SELECT 1 AS a, 2 AS a) t'],
+  ])('is ambiguous when read qualified, %s', async (_name, sql) => {
+    engine = await openLake();
+    await expect(engine.execute(sql)).rejects.toThrow(/^AMBIGUOUS_NAME: Column 't\.a' is ambiguous/);
+  });
+
   it('leaves the other columns readable, and a missing name not found', async () => {
     engine = await openLake();
     expect((await engine.execute('SELECT b FROM (SELECT 1 AS a, 2 AS A, 3 AS b)')).rows).toEqual([[3]]);
     await expect(engine.execute('SELECT zz FROM (SELECT 1 AS a, 2 AS a, 3 AS b)')).rejects.toThrow(/"zz" not found in FROM clause!\nCandidate bindings: "a"/);
+    await expect(engine.execute('SELECT t.zz FROM (SELECT 1 AS a, 2 AS a) t')).rejects.toThrow(/does not have a column named "zz"/);
   });
 });
 

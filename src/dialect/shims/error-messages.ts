@@ -183,6 +183,11 @@ const REWRITES: readonly [RegExp, (...groups: string[]) => string][] = [
         ? `AMBIGUOUS_NAME: Column '${name}' is ambiguous`
         : `Binder Error: Referenced column "${name}" not found in FROM clause!\nCandidate bindings: ${candidates.replace(/\$dup\d+"/g, '"')}`,
   ],
+  // `t.a` over such a subquery: DuckDB finds no `a` in t (its echo of the SQL shows the renamed `a$dup0`).
+  [
+    /Binder Error: (?:Values list|Table) "([^"]+)" does not have a column named "([^"]+)"(?=[\s\S]*"\2\$dup\d)/i,
+    (relation, name) => `AMBIGUOUS_NAME: Column '${relation}.${name}' is ambiguous`,
+  ],
   // trino_concat's type check (function-macros.ts): a scalar that is not varchar or varbinary.
   [
     /Binder Error: No function matches the given name and argument types 'array_concat\(([^()[\]]*)\)'[^\n]*(?:\n\tCandidate functions:\n\tarray_concat\(.*)?\n?/,
