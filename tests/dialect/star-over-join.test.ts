@@ -16,7 +16,7 @@ afterAll(async () => engine.close());
 
 const JOIN_K = 'SELECT * FROM (VALUES (1, 2)) a(k, x) JOIN (VALUES (1, 3)) b(k, y) ON a.k = b.k';
 const JOIN_DISTINCT = 'SELECT * FROM (VALUES (1, 2)) a(k, x) JOIN (VALUES (1, 3)) b(k2, y) ON a.k = b.k2';
-const REPEATED = /two columns named "k": Athena keeps both names \(reading k from it fails with AMBIGUOUS_NAME/;
+const REPEATED = /the column "k" twice: Athena keeps both names \(reading k from it fails with AMBIGUOUS_NAME/;
 
 describe('a SELECT * over a join that repeats a name, read by another query', () => {
   it.each([

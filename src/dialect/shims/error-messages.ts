@@ -172,7 +172,7 @@ const REWRITES: readonly [RegExp, (...groups: string[]) => string][] = [
   [
     /Binder Error: Duplicate struct entry name "([^"]*)"/,
     (name) =>
-      `a SELECT * over a join inside a subquery, a WITH query or the first branch of a set operation gives two columns named "${name}": Athena keeps both names (reading ${name} from it fails with AMBIGUOUS_NAME "Column '${name}' is ambiguous", SELECT * shows ${name} twice) where the local engine would rename the second ${name}_1; select the columns by name with distinct aliases (a.${name} AS a_${name}, b.${name} AS b_${name}) or join with USING (${name})`,
+      `a SELECT * over a join inside a subquery, a WITH query or the first branch of a set operation gives the column "${name}" twice: Athena keeps both names (reading ${name} from it fails with AMBIGUOUS_NAME "Column '${name}' is ambiguous", SELECT * shows ${name} twice) where the local engine would rename the second ${name}_1; select the columns by name with distinct aliases (a.${name} AS a_${name}, b.${name} AS b_${name}) or join with USING (${name})`,
   ],
   // A name a subquery repeats (`SELECT a FROM (SELECT 1 AS a, 2 AS a)`): each is renamed `a$dup<k>`
   // (anonymous-columns.ts), so reading `a` finds none; Trino 476 finds two (AMBIGUOUS_NAME).
