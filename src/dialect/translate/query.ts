@@ -26,6 +26,7 @@ import { checkZonedExtremes } from './zoned-extremes.js';
 import { checkZonedRows } from './zoned-rows.js';
 import { checkRepeatedStarNames } from './star-names.js';
 import { refuseUnplannedCorrelations } from './correlated-subqueries.js';
+import { tableSamplePercentages } from './table-sample.js';
 
 export interface ExpressionTranslation {
   sql: string;
@@ -74,7 +75,9 @@ export function translateExpressions(sql: string, position?: (t: Token) => { lin
   let out =
     verb === 'UPDATE' || verb === 'MERGE'
       ? renderStoredValues(tree, (nodes) => rewriter.render(nodes))
-      : rewriter.render(checkRepeatedStarNames(checkHiddenAliasWidths(nameSelectItems(nameUnnestColumns(grouped, renderAlone), options.ctas))));
+      : rewriter.render(
+          checkRepeatedStarNames(checkHiddenAliasWidths(nameSelectItems(nameUnnestColumns(tableSamplePercentages(grouped), renderAlone), options.ctas))),
+        );
   // A statement that is only VALUES: Trino names its columns _col0, _col1, … (DuckDB: col0, …).
   const columns = topLevelValuesColumns(tree);
   if (columns > 0) {
