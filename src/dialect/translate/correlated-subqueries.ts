@@ -6,8 +6,9 @@
 //   s.v = t.k)`, also with GROUP BY; `(SELECT max(v) + t.k FROM s WHERE …)` plans);
 // - it has a LIMIT and does not aggregate to one row (`… WHERE s.v = t.k LIMIT 1`; FETCH FIRST plans);
 // - it has a window function, or a HAVING while the correlation is in its WHERE.
-// EXISTS plans all but the first and the last. Refused at lint where the SQL shows it: an outer column written
-// qualified (`t.k`) by a relation of an enclosing query that the subquery does not name itself. A correlation by an
+// EXISTS plans all but the first and the last, and a subquery without FROM plans the select-list and LIMIT forms.
+// Refused at lint where the SQL shows it: an outer column written qualified (`t.k`) by a relation of an enclosing
+// query that the subquery does not name itself. A correlation by an
 // unqualified name is not seen (which query's column it is needs the tables' columns).
 import { identifierName, type Token } from '../tokens.js';
 import { NOT_AN_ALIAS } from './select-names.js';
@@ -190,7 +191,8 @@ function unplannedReason(query: GroupNode, exists: boolean, correlated: readonly
   if (select.some((n) => nodeKeyword(n) === 'OVER')) return { at: first.at, why: 'a correlated subquery holds a window function' };
   if (clauses.has('HAVING') && correlated.some((r) => tokenIn(where, r.at)))
     return { at: first.at, why: 'a subquery correlated in its WHERE has a HAVING clause' };
-  if (exists || aggregatesToOneRow) return undefined;
+  // A subquery without FROM is a projection of the outer row (`LATERAL (SELECT t.k + 1 AS y)`), which plans.
+  if (exists || aggregatesToOneRow || !clauses.has('FROM')) return undefined;
   const selected = correlated.find((r) => tokenIn(select, r.at));
   if (selected) return { at: selected.at, why: 'a subquery that does not aggregate to one row selects an outer column' };
   if (clauses.has('LIMIT')) return { at: first.at, why: 'a correlated subquery has a LIMIT (FETCH FIRST n ROWS ONLY plans)' };
