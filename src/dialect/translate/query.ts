@@ -15,7 +15,7 @@ import { refuseNaturalJoin } from './natural-join.js';
 import { checkHiddenAliasWidths, refuseMismatchedColumnAliases } from './column-aliases.js';
 import { refuseWindowFilter } from './window-filter.js';
 import { refuseBadLikeEscapes } from './like-escape.js';
-import { refuseQualifiedUsingColumns } from './using-columns.js';
+import { excludeUsingColumnsFromStars, refuseQualifiedUsingColumns } from './using-columns.js';
 import { refuseCodepointOfVarchar } from './codepoint-argument.js';
 import { refuseVisiblyMistypedOperands } from './visible-operand-types.js';
 import { numbersRunIntoText } from './number-literals.js';
@@ -76,7 +76,11 @@ export function translateExpressions(sql: string, position?: (t: Token) => { lin
     verb === 'UPDATE' || verb === 'MERGE'
       ? renderStoredValues(tree, (nodes) => rewriter.render(nodes))
       : rewriter.render(
-          checkRepeatedStarNames(checkHiddenAliasWidths(nameSelectItems(nameUnnestColumns(tableSamplePercentages(grouped), renderAlone), options.ctas))),
+          checkRepeatedStarNames(
+            checkHiddenAliasWidths(
+              excludeUsingColumnsFromStars(nameSelectItems(nameUnnestColumns(tableSamplePercentages(grouped), renderAlone), options.ctas)),
+            ),
+          ),
         );
   // A statement that is only VALUES: Trino names its columns _col0, _col1, … (DuckDB: col0, …).
   const columns = topLevelValuesColumns(tree);
