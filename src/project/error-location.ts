@@ -27,6 +27,9 @@ const NAMED = [
   /column "([^"]+)"/i,
   /function ([A-Za-z_][\w]*)\(/,
   /syntax error at or near "([^"]+)"/,
+  // UNNEST's bind-time refusals (dialect/translate/unnest-columns.ts): the UNNEST.
+  /^(UNNEST) of an array of rows/,
+  /Cannot (unnest) type/,
 ];
 
 /** Trino's FUNCTION_NOT_FOUND for || and concat() (shims/error-messages.ts): the operator or the call. */

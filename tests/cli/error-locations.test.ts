@@ -108,4 +108,10 @@ describe('engine errors at the file position', () => {
     expect(locateEngineError('Binder Error: Referenced column "ratng" not found', source)).toEqual({ line: 4, col: 8 });
     expect(locateEngineError('Some error naming nothing', source)).toBeUndefined();
   });
+
+  it("places UNNEST's bind-time refusals at the UNNEST", () => {
+    const source = { file: 'f.sql', sql: 'SELECT a\nFROM v\nCROSS JOIN unnest(v.items)', bodyLine: 1 };
+    expect(locateEngineError('UNNEST of an array of rows: Athena gives a column per field of the row', source)).toEqual({ line: 3, col: 12 });
+    expect(locateEngineError('INVALID_FUNCTION_ARGUMENT: Cannot unnest type: unknown', source)).toEqual({ line: 3, col: 12 });
+  });
 });

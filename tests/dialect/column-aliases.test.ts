@@ -91,6 +91,15 @@ describe('column alias lists of a SELECT * or a table', () => {
     ['SELECT * FROM (SELECT * FROM (VALUES (1, 2)) v(a, b)) t(x, y, z)', "3 entries but 't' has 2 columns available"],
     ['WITH w(x) AS (SELECT * FROM (VALUES (1, 2)) v(a, b)) SELECT * FROM w', '1 entries but relation has 2 columns(?! available)'],
     ['WITH w(x, y, z) AS (SELECT v.* FROM (VALUES (1, 2)) v(a, b)) SELECT * FROM w', '3 entries but relation has 2 columns(?! available)'],
+    // LATERAL (locally k, x, b: DuckDB renamed the first column only).
+    [
+      'SELECT * FROM (VALUES 1, 2) t(k) CROSS JOIN LATERAL (SELECT * FROM (VALUES (1, 2)) s(a, b) WHERE s.a = t.k) l(x)',
+      "1 entries but 'l' has 2 columns available",
+    ],
+    [
+      'SELECT * FROM (VALUES 1, 2) t(k) LEFT JOIN LATERAL (SELECT s.* FROM (VALUES (1, 2)) s(a, b) WHERE s.a = t.k) l(x) ON true',
+      "1 entries but 'l' has 2 columns available",
+    ],
   ])('%s fails as in Athena', async (sql, trino) => {
     await expect(engine.execute(sql)).rejects.toThrow(new RegExp(`MISMATCHED_COLUMN_ALIASES: Column alias list has ${trino}`));
   });
@@ -113,5 +122,13 @@ describe('column alias lists of a SELECT * or a table', () => {
     expect(list.rows).toEqual([[2, 1]]);
     const cte = await engine.execute('WITH w(x, y) AS (SELECT * FROM (VALUES (1, 2)) v(a, b)) SELECT y FROM w');
     expect(cte.rows).toEqual([[2]]);
+    const lateral = await engine.execute(
+      'SELECT * FROM (VALUES 1, 2) t(k) LEFT JOIN LATERAL (SELECT * FROM (VALUES (1, 2)) s(a, b) WHERE s.a = t.k) l(x, y) ON true ORDER BY k',
+    );
+    expect(lateral.columns.map((c) => `${c.name} ${c.type}`)).toEqual(['k integer', 'x integer', 'y integer']);
+    expect(lateral.rows).toEqual([
+      [1, 1, 2],
+      [2, null, null],
+    ]);
   });
 });

@@ -69,6 +69,13 @@ describe('columns without a name', () => {
     ['an expression after SELECT *', 'SELECT *, 1 FROM (VALUES (1, 2)) t(a, b)', ['a integer', 'b integer', '_col2 integer']],
     ['VALUES without an alias', 'SELECT 5 AS x, * FROM (VALUES 1)', ['x integer', '_col1 integer']],
     ['two subqueries', 'SELECT * FROM (SELECT 1) CROSS JOIN (SELECT 2)', ['_col0 integer', '_col1 integer']],
+    // Trino 476 answers 1, 2 (locally DuckDB failed: 'Ambiguous reference to table "__unnest"').
+    ['two UNNESTs without an alias', 'SELECT * FROM UNNEST(ARRAY[1]), UNNEST(ARRAY[2])', ['_col0 integer', '_col1 integer']],
+    [
+      'UNNESTs without an alias after a join',
+      'SELECT * FROM (VALUES 1) a(k) CROSS JOIN UNNEST(ARRAY[5]) CROSS JOIN UNNEST(ARRAY[6], ARRAY[7, 8]) WITH ORDINALITY',
+      ['k integer', '_col1 integer', '_col2 integer', '_col3 integer', '_col4 bigint'],
+    ],
   ])('%s', async (_name, sql, expected) => {
     engine = await openLake();
     expect(await columns(sql)).toEqual(expected);
@@ -113,10 +120,20 @@ describe('repeated names', () => {
     await expect(engine.execute(sql)).rejects.toThrow(/^AMBIGUOUS_NAME: Column '[ax]' is ambiguous/);
   });
 
+  // Trino 476: AMBIGUOUS_NAME "Column 't.a' is ambiguous" (locally DuckDB's 'does not have a column named "a"').
+  it.each([
+    ['alone', 'SELECT t.a FROM (SELECT 1 AS a, 2 AS a) t'],
+    ['after a join', 'SELECT t.a FROM (VALUES 1) v(k) CROSS JOIN (SELECT 1 AS a, 2 AS a) t'],
+  ])('is ambiguous when read qualified, %s', async (_name, sql) => {
+    engine = await openLake();
+    await expect(engine.execute(sql)).rejects.toThrow(/^AMBIGUOUS_NAME: Column 't\.a' is ambiguous/);
+  });
+
   it('leaves the other columns readable, and a missing name not found', async () => {
     engine = await openLake();
     expect((await engine.execute('SELECT b FROM (SELECT 1 AS a, 2 AS A, 3 AS b)')).rows).toEqual([[3]]);
     await expect(engine.execute('SELECT zz FROM (SELECT 1 AS a, 2 AS a, 3 AS b)')).rejects.toThrow(/"zz" not found in FROM clause!\nCandidate bindings: "a"/);
+    await expect(engine.execute('SELECT t.zz FROM (SELECT 1 AS a, 2 AS a) t')).rejects.toThrow(/does not have a column named "zz"/);
   });
 });
 

@@ -21,6 +21,10 @@ export const REFUSED_KEY_MARKER = 'trino_refused:';
 /** The alias of a relation whose column alias list is checked while DuckDB binds (translate/column-aliases.ts). */
 export const ALIASED_RELATION = 'trino_aliased';
 const REFUSALS: Record<string, string> = {
+  'unnest unknown': 'INVALID_FUNCTION_ARGUMENT: Cannot unnest type: unknown',
+  // UNNEST of an array of rows without an alias list naming its fields (translate/unnest-columns.ts).
+  'unnest rows':
+    'UNNEST of an array of rows: Athena gives a column per field of the row (named by its fields, or by the alias list), where the local engine would give one row column; name the fields in an alias list of one UNNEST: CROSS JOIN UNNEST(items) AS t(a, b)',
   'ip-stored':
     "TYPE_MISMATCH: table column types don't match the values assigned: Expressions: [ipaddress] (no table column holds an ipaddress); CAST the value to varchar",
   'concat json':
@@ -164,6 +168,12 @@ const REWRITES: readonly [RegExp, (...groups: string[]) => string][] = [
     /Conversion Error: Casting value "([^"]*)" to type DECIMAL\((\d+),(\d+)\) failed: value is out of range!/,
     (value, p, s) => `Cannot cast '${value}' to DECIMAL(${p}, ${s})`,
   ],
+  // A `SELECT *` over a join inside a subquery or WITH query whose relations share a column name (translate/star-names.ts).
+  [
+    /Binder Error: Duplicate struct entry name "([^"]*)"/,
+    (name) =>
+      `a SELECT * over a join inside a subquery, a WITH query or the first branch of a set operation gives the column "${name}" twice: Athena keeps both names (reading ${name} from it fails with AMBIGUOUS_NAME "Column '${name}' is ambiguous", SELECT * shows ${name} twice) where the local engine would rename the second ${name}_1; select the columns by name with distinct aliases (a.${name} AS a_${name}, b.${name} AS b_${name}) or join with USING (${name})`,
+  ],
   // A name a subquery repeats (`SELECT a FROM (SELECT 1 AS a, 2 AS a)`): each is renamed `a$dup<k>`
   // (anonymous-columns.ts), so reading `a` finds none; Trino 476 finds two (AMBIGUOUS_NAME).
   [
@@ -172,6 +182,11 @@ const REWRITES: readonly [RegExp, (...groups: string[]) => string][] = [
       candidates.toLowerCase().includes(`${name.toLowerCase()}$dup`)
         ? `AMBIGUOUS_NAME: Column '${name}' is ambiguous`
         : `Binder Error: Referenced column "${name}" not found in FROM clause!\nCandidate bindings: ${candidates.replace(/\$dup\d+"/g, '"')}`,
+  ],
+  // `t.a` over such a subquery: DuckDB finds no `a` in t (its echo of the SQL shows the renamed `a$dup0`).
+  [
+    /Binder Error: (?:Values list|Table) "([^"]+)" does not have a column named "([^"]+)"(?=[\s\S]*"\2\$dup\d)/i,
+    (relation, name) => `AMBIGUOUS_NAME: Column '${relation}.${name}' is ambiguous`,
   ],
   // trino_concat's type check (function-macros.ts): a scalar that is not varchar or varbinary.
   [

@@ -38,6 +38,24 @@ function aliasAfter(m: readonly Node[], at: number): { name: Token; list: GroupN
   return entries === undefined ? undefined : { name: name.token, list, entries };
 }
 
+/**
+ * The width a later branch of a set operation shows, where the first hides it (`(SELECT * … UNION ALL SELECT n + 1, m
+ * FROM r)`, a recursive CTE's step): every branch has the same width.
+ */
+function laterBranchColumns(group: Node | undefined): number | undefined {
+  if (!isParen(group)) return undefined;
+  const branches: Node[][] = [[]];
+  for (const n of group.items) {
+    if (['UNION', 'INTERSECT', 'EXCEPT'].includes(nodeKeyword(n))) branches.push([]);
+    else if (!(branches[branches.length - 1].every(isTriviaNode) && ['ALL', 'DISTINCT'].includes(nodeKeyword(n)))) branches[branches.length - 1].push(n);
+  }
+  const asGroup = (items: Node[]): GroupNode => ({ ...group, items });
+  return branches
+    .slice(1)
+    .map((b) => queryColumns(asGroup(b)))
+    .find((c) => c !== undefined);
+}
+
 export function refuseMismatchedColumnAliases(items: readonly Node[], report: Report): void {
   const m = meaningful(items);
   const refuse = (list: GroupNode, trino: string) =>
@@ -56,7 +74,7 @@ export function refuseMismatchedColumnAliases(items: readonly Node[], report: Re
     const before = m[i - 1];
     const startsCte = ['WITH', 'RECURSIVE'].includes(nodeKeyword(before)) || (before?.kind === 'token' && before.token.text === ',');
     if (startsCte && isName(node) && isParen(list) && entries !== undefined && nodeKeyword(m[i + 2]) === 'AS') {
-      const columns = queryColumns(m[i + 3]);
+      const columns = queryColumns(m[i + 3]) ?? laterBranchColumns(m[i + 3]);
       if (columns !== undefined && columns !== entries) refuse(list, `Column alias list has ${entries} entries but relation has ${columns} columns`);
       continue;
     }
@@ -142,7 +160,8 @@ function nextMeaningful(items: readonly Node[], i: number): number {
 
 /**
  * Subqueries and CTEs with a column alias list whose width the SQL does not show (`SELECT *`): the relation wrapped in
- * a query that checks it while DuckDB binds (checkedRelation). LATERAL subqueries and recursive CTEs are left as written.
+ * a query that checks it while DuckDB binds (checkedRelation); a LATERAL subquery too (its outer columns resolve through
+ * the wrapping query). Recursive CTEs are left as written.
  */
 export function checkHiddenAliasWidths(items: readonly Node[]): Node[] {
   const out: Node[] = [];
@@ -179,7 +198,6 @@ export function checkHiddenAliasWidths(items: readonly Node[]): Node[] {
     if (
       node.kind === 'group' &&
       isQuery(node) &&
-      nodeKeyword(previous) !== 'LATERAL' &&
       isName(alias) &&
       !NOT_AN_ALIAS.has(nodeKeyword(alias)) &&
       isParen(aliasList) &&

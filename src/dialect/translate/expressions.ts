@@ -181,7 +181,9 @@ export class ExpressionRewriter {
     // A set operation whose decimal columns only DuckDB's binder types is checked there (set-operation-types.ts).
     const nanOrdered = this.renderNanFirstOrderBy(items);
     if (nanOrdered !== undefined) return { text: nanOrdered, zoned: false };
-    const setOperation = setOperationToCheck(items);
+    this.noteRecursiveBodies(items);
+    // A recursive WITH query's body is the recursion itself: wrapping its branches would hide the CTE from its step.
+    const setOperation = this.recursiveBodies.has(items) ? undefined : setOperationToCheck(items);
     if (setOperation) return { text: checkedSetOperationText(setOperation, (nodes) => this.render(nodes)), zoned: false };
     const parts: Part[] = [];
     for (let i = 0; i < items.length; i++) i += this.renderNode(items, i, parts);
@@ -241,6 +243,18 @@ export class ExpressionRewriter {
   private readonly offsetsReported = new Set<Token>();
 
   private readonly orderByAllReported = new Set<Token>();
+
+  /** The items of WITH RECURSIVE queries' bodies (noteRecursiveBodies), rendered as written. */
+  private readonly recursiveBodies = new WeakSet<readonly Node[]>();
+
+  /** `WITH RECURSIVE name [(columns)] AS (body), …`: notes each body's items. */
+  private noteRecursiveBodies(items: readonly Node[]): void {
+    const m = meaningful(items);
+    if (nodeKeyword(m[0]) !== 'WITH' || nodeKeyword(m[1]) !== 'RECURSIVE') return;
+    m.forEach((node, k) => {
+      if (isParen(node) && nodeKeyword(m[k - 1]) === 'AS' && k > 2) this.recursiveBodies.add(node.items);
+    });
+  }
 
   /**
    * `ORDER BY ALL` sorts by every column in DuckDB; Trino reads `all` as a column name (COLUMN_NOT_FOUND when there is

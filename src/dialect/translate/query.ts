@@ -7,7 +7,7 @@ import type { TranslateContext } from './index.js';
 import { nameUnnestColumns } from './unnest-columns.js';
 import { nameSelectItems, topLevelValuesColumns } from './select-names.js';
 import { renderStoredValues } from './stored-values.js';
-import { buildTree, meaningful, nodeKeyword } from './tree.js';
+import { buildTree, meaningful, nodeKeyword, type Node } from './tree.js';
 import { rewriteWithinGroup } from './within-group.js';
 import { rewriteGroupByQuantifier } from './group-by.js';
 import { refuseTimeTravel } from './time-travel.js';
@@ -17,7 +17,7 @@ import { refuseWindowFilter } from './window-filter.js';
 import { refuseDistinctOrderBy } from './distinct-order.js';
 import { refuseReturnedRowLists } from './row-lists.js';
 import { refuseBadLikeEscapes } from './like-escape.js';
-import { refuseQualifiedUsingColumns } from './using-columns.js';
+import { excludeUsingColumnsFromStars, refuseQualifiedUsingColumns } from './using-columns.js';
 import { refuseCodepointOfVarchar } from './codepoint-argument.js';
 import { refuseVisiblyMistypedOperands } from './visible-operand-types.js';
 import { numbersRunIntoText } from './number-literals.js';
@@ -26,6 +26,9 @@ import { qualifyLateralAliases } from './lateral-aliases.js';
 import { checkZonedGroups } from './zoned-groups.js';
 import { checkZonedExtremes } from './zoned-extremes.js';
 import { checkZonedRows } from './zoned-rows.js';
+import { checkRepeatedStarNames } from './star-names.js';
+import { refuseUnplannedCorrelations } from './correlated-subqueries.js';
+import { tableSamplePercentages } from './table-sample.js';
 
 export interface ExpressionTranslation {
   sql: string;
@@ -61,6 +64,7 @@ export function translateExpressions(sql: string, position?: (t: Token) => { lin
   const grouped = checkZonedExtremes(checkZonedRows(checkZonedGroups(tree, tokens), tokens), tokens);
   refuseTimeTravel(tree, report);
   refuseNaturalJoin(tree, report);
+  refuseUnplannedCorrelations(tree, report);
   refuseMismatchedColumnAliases(tree, report);
   refuseWindowFilter(tree, report);
   refuseDistinctOrderBy(tree, report);
@@ -70,10 +74,18 @@ export function translateExpressions(sql: string, position?: (t: Token) => { lin
   refuseCodepointOfVarchar(tree, report);
   refuseVisiblyMistypedOperands(tree, report);
   const verb = nodeKeyword(meaningful(tree)[0]);
+  // An expression rendered on its own for a bind-time check; its diagnostics come from the main rendering.
+  const renderAlone = (nodes: readonly Node[]) => new ExpressionRewriter(position).render(nodes);
   let out =
     verb === 'UPDATE' || verb === 'MERGE'
       ? renderStoredValues(tree, (nodes) => rewriter.render(nodes))
-      : rewriter.render(checkHiddenAliasWidths(nameSelectItems(nameUnnestColumns(grouped), options.ctas)));
+      : rewriter.render(
+          checkRepeatedStarNames(
+            checkHiddenAliasWidths(
+              excludeUsingColumnsFromStars(nameSelectItems(nameUnnestColumns(tableSamplePercentages(grouped), renderAlone), options.ctas)),
+            ),
+          ),
+        );
   // A statement that is only VALUES: Trino names its columns _col0, _col1, … (DuckDB: col0, …).
   const columns = topLevelValuesColumns(tree);
   if (columns > 0) {

@@ -9,6 +9,7 @@ import { REFUSED_KEY_MARKER } from '../shims/error-messages.js';
 import { keyword, type Token } from '../tokens.js';
 import { mayMixFamilies, refusedWhen, valuesMayLoseScaleWhenBound } from './decimal-common-type.js';
 import { setOperationColumns, valuesColumns } from './set-operation-columns.js';
+import { withStarCheck } from './star-names.js';
 import { isParen, isTriviaNode, meaningful, nodeKeyword, nodeText, splitArgs, type Node } from './tree.js';
 
 const SET_OPERATIONS = new Set(['UNION', 'INTERSECT', 'EXCEPT']);
@@ -88,11 +89,11 @@ function itemName(item: readonly Node[]): string | undefined {
  * (`SELECT *`) or when two names may be the same (DuckDB renames a repeated name in a subquery: a, a_1; nameSelectItems
  * names a repeat written in the select list so that it is not, anonymous-columns.ts).
  */
-function distinctlyNamedColumns(branch: readonly Node[]): number | undefined {
+function distinctlyNamedColumns(branch: readonly Node[], distinct = true): number | undefined {
   const m = meaningful(branch);
   if (m.length === 1 && isParen(m[0])) {
     const inner = splitSetOperation(m[0].items);
-    return distinctlyNamedColumns(inner ? inner.branches[0] : m[0].items);
+    return distinctlyNamedColumns(inner ? inner.branches[0] : m[0].items, distinct);
   }
   const start = m.findIndex((n) => BRANCH_START.has(nodeKeyword(n)));
   if (nodeKeyword(m[start]) === 'VALUES') return valuesColumns(splitArgs(m.slice(start + 1))).length;
@@ -104,35 +105,39 @@ function distinctlyNamedColumns(branch: readonly Node[]): number | undefined {
   if (items.some((item) => meaningful(item).some((n) => n.kind === 'token' && n.token.text === '*'))) return undefined;
   // An unnamed expression gets a name of its own (nameSelectItems names most of them _colN).
   const names = items.map((item, k) => itemName(item) ?? `\u0000${k}`);
-  return new Set(names).size === names.length ? names.length : undefined;
+  return !distinct || new Set(names).size === names.length ? names.length : undefined;
 }
 
-/** `SELECT * FROM <one table or subquery> …`: a select list of `*` alone over a FROM without a join or a comma. */
-function starOverOneRelation(branch: readonly Node[]): boolean {
+/** `SELECT * FROM …` (a select list of `*` alone): over one relation, or over a join or a comma list. */
+function starBranch(branch: readonly Node[]): 'one' | 'join' | undefined {
   const m = meaningful(branch);
-  if (m.length === 1 && isParen(m[0]) && !splitSetOperation(m[0].items)) return starOverOneRelation(m[0].items);
+  if (m.length === 1 && isParen(m[0]) && !splitSetOperation(m[0].items)) return starBranch(m[0].items);
   const start = m.findIndex((n) => BRANCH_START.has(nodeKeyword(n)));
   let k = start + 1;
   if (['DISTINCT', 'ALL'].includes(nodeKeyword(m[k]))) k++;
-  if (nodeKeyword(m[start]) !== 'SELECT' || nodeText(m[k]) !== '*' || nodeKeyword(m[k + 1]) !== 'FROM') return false;
+  if (nodeKeyword(m[start]) !== 'SELECT' || nodeText(m[k]) !== '*' || nodeKeyword(m[k + 1]) !== 'FROM') return undefined;
   const end = m.findIndex((n, j) => j > k + 1 && SELECT_LIST_END.has(nodeKeyword(n)));
   const from = m.slice(k + 2, end < 0 ? m.length : end);
-  return !from.some((n) => nodeText(n) === ',' || ['JOIN', 'CROSS', 'NATURAL'].includes(nodeKeyword(n)));
+  return from.some((n) => nodeText(n) === ',' || ['JOIN', 'CROSS', 'NATURAL'].includes(nodeKeyword(n))) ? 'join' : 'one';
 }
 
 /** The set operation at the top level of `items` when a column's decimal types are decided only by DuckDB's binder. */
 export function setOperationToCheck(items: readonly Node[]): CheckedSetOperation | undefined {
   if (!items.some((n) => SET_OPERATIONS.has(nodeKeyword(n)))) return undefined;
-  const pieces = splitSetOperation(items);
+  const split = splitSetOperation(items);
   // A first branch `SELECT * FROM t` names its columns after one relation (distinct names): the other branches count
-  // them. A `*` over a join may repeat a name, which the check's subquery would rename.
+  // them. A `*` over a join may repeat a name, which the check's subquery would rename: refused there while DuckDB
+  // binds (star-names.ts).
+  const star = split && starBranch(split.branches[0]);
+  const pieces = split && star === 'join' ? { ...split, branches: [withStarCheck(split.branches[0]), ...split.branches.slice(1)] } : split;
   const count =
     pieces &&
     (distinctlyNamedColumns(pieces.branches[0]) ??
-      (starOverOneRelation(pieces.branches[0])
+      (star !== undefined
         ? pieces.branches
             .slice(1)
-            .map(distinctlyNamedColumns)
+            // A later branch's names are not the result's: only its width counts.
+            .map((branch) => distinctlyNamedColumns(branch, false))
             .find((n) => n !== undefined)
         : undefined));
   if (!pieces || count === undefined) return undefined;
@@ -143,7 +148,10 @@ export function setOperationToCheck(items: readonly Node[]): CheckedSetOperation
   const columns = written
     ? written.columns.flatMap((values, k) => (k < count && valuesMayLoseScaleWhenBound(values) ? [k] : []))
     : Array.from({ length: count }, (_v, k) => k);
-  const familyColumns = written ? written.columns.flatMap((values, k) => (k < count && mayMixFamilies(values) ? [k] : [])) : [];
+  // Likewise the type families: a `*` shows none of its values.
+  const familyColumns = written
+    ? written.columns.flatMap((values, k) => (k < count && mayMixFamilies(values) ? [k] : []))
+    : Array.from({ length: count }, (_v, k) => k);
   return columns.length === 0 && familyColumns.length === 0 ? undefined : { ...pieces, at: written?.at ?? operator.token, columns, familyColumns };
 }
 

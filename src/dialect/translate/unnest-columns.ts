@@ -3,8 +3,11 @@
 // `unnest`). Trino unnests several arrays side by side, the shorter ones padded with NULL, and a NULL array as an empty
 // one; DuckDB's UNNEST table function takes one list, but its select-list unnest() pads the same way, so
 // `UNNEST(a, b)` becomes `(SELECT unnest(a), unnest(b))` (lateral: it may read the columns of earlier FROM items), its
-// ordinality the numbers 1 to the longest length.
+// ordinality the numbers 1 to the longest length; so does UNNEST(a), whose plan stays DuckDB's lateral UNNEST. An array
+// of rows gives a column per field in Trino: one UNNEST whose alias list names more columns than it would give
+// otherwise unnests the fields (`unnest(a, max_depth := 2)`); an array of rows anywhere else is refused while binding.
 import { ANONYMOUS_COLUMN, anonymousColumnList } from '../anonymous-columns.js';
+import { REFUSED_KEY_MARKER } from '../shims/error-messages.js';
 import type { Token } from '../tokens.js';
 import { isName, NOT_AN_ALIAS } from './select-names.js';
 import { isParen, isTriviaNode, nodeKeyword, splitArgs, type GroupNode, type Node } from './tree.js';
@@ -17,8 +20,16 @@ function nextMeaningful(items: readonly Node[], i: number): number {
   return k;
 }
 
-/** `(SELECT unnest(a) AS …, unnest(b) AS …[, ordinals])` for UNNEST(a, b, …). */
-function sideBySide(at: Token, args: readonly Node[][], ordinality: boolean): GroupNode {
+/** A plain row's array (not the zoned timestamp or ipaddress structs the shims use), by its type's text. */
+const rowArray = (arg: string) => `(typeof(${arg}) LIKE 'STRUCT(%)[]' AND typeof(${arg}) NOT LIKE 'STRUCT(trino\\_%' ESCAPE '\\')`;
+
+/**
+ * `(SELECT unnest(a) AS …, unnest(b) AS …[, ordinals])` for UNNEST(a, b, …). `rows`: one argument whose alias list
+ * names more columns than it gives otherwise, so an array of rows: `unnest(a, max_depth := 2)` gives a column per
+ * field (its alias is then ignored: the fields keep their names). Otherwise an argument that is an array of rows is
+ * refused while DuckDB binds (Trino gives a column per field there too; here it would be one row column).
+ */
+function sideBySide(at: Token, args: readonly Node[][], ordinality: boolean, rows: boolean, render: (nodes: readonly Node[]) => string): GroupNode {
   const items: Node[] = [token(at, 'word', 'SELECT'), token(at, 'ws', ' ')];
   const call = (name: string, arg: readonly Node[]): Node[] => [
     token(at, 'word', name),
@@ -26,9 +37,10 @@ function sideBySide(at: Token, args: readonly Node[][], ordinality: boolean): Gr
   ];
   const alias = [token(at, 'ws', ' '), token(at, 'word', 'AS'), token(at, 'ws', ' '), token(at, 'quoted', `"${ANONYMOUS_COLUMN}"`)];
   const comma = [token(at, 'punct', ','), token(at, 'ws', ' ')];
+  const expanded = [...comma, token(at, 'word', 'max_depth'), token(at, 'ws', ' '), token(at, 'op', ':='), token(at, 'ws', ' '), token(at, 'number', '2')];
   args.forEach((arg, k) => {
     if (k > 0) items.push(...comma);
-    items.push(...call('unnest', arg), ...alias);
+    items.push(...call('unnest', rows ? [...arg, ...expanded] : arg), ...alias);
   });
   if (ordinality) {
     // 1 … the longest length: sequence(0, n) without its 0 (sequence(1, 0) would count down).
@@ -41,25 +53,33 @@ function sideBySide(at: Token, args: readonly Node[][], ordinality: boolean): Gr
     const ordinals = call('array_remove', [...call('sequence', [token(at, 'number', '0'), ...comma, ...longest]), ...comma, token(at, 'number', '0')]);
     items.push(...comma, ...call('unnest', ordinals), ...alias);
   }
+  if (!rows) {
+    // Folded while binding (over no rows too); the plan keeps the lateral UNNEST as it was.
+    const anyRows = args.map((arg) => rowArray(render(arg))).join(' OR ');
+    // A NULL of no type: Trino's INVALID_FUNCTION_ARGUMENT "Cannot unnest type: unknown" (DuckDB unnests nothing).
+    const unknown = args.map((arg) => `typeof(${render(arg)}) = '"NULL"'`).join(' OR ');
+    const check = `{'trino_v': true}[CASE WHEN ${unknown} THEN '${REFUSED_KEY_MARKER}unnest unknown' WHEN ${anyRows} THEN '${REFUSED_KEY_MARKER}unnest rows' ELSE 'trino_v' END]`;
+    items.push(token(at, 'ws', ' '), token(at, 'word', 'WHERE'), token(at, 'ws', ' '), token(at, 'word', check));
+  }
   return { kind: 'group', open: { ...at, kind: 'punct', text: '(' }, close: { ...at, kind: 'punct', text: ')' }, items };
 }
 
 /** Every FROM item `UNNEST(…) [WITH ORDINALITY] [[AS] t [(cols)]]` in `items` (recursively) as described above. */
-export function nameUnnestColumns(items: readonly Node[]): Node[] {
+export function nameUnnestColumns(items: readonly Node[], render: (nodes: readonly Node[]) => string, unaliased = { count: 0 }): Node[] {
   const out: Node[] = [];
   for (let i = 0; i < items.length; i++) {
     const node = items[i];
     const open = nextMeaningful(items, i);
     const group = items[open];
     if (node.kind === 'group') {
-      out.push({ ...node, items: nameUnnestColumns(node.items) });
+      out.push({ ...node, items: nameUnnestColumns(node.items, render, unaliased) });
       continue;
     }
     if (nodeKeyword(node) !== 'UNNEST' || !isParen(group)) {
       out.push(node);
       continue;
     }
-    const args = splitArgs(group.items).map(nameUnnestColumns);
+    const args = splitArgs(group.items).map((arg) => nameUnnestColumns(arg, render, unaliased));
     let end = nextMeaningful(items, open);
     const ordinality = nodeKeyword(items[end]) === 'WITH' && nodeKeyword(items[nextMeaningful(items, end)]) === 'ORDINALITY';
     if (ordinality) end = nextMeaningful(items, nextMeaningful(items, end));
@@ -71,14 +91,18 @@ export function nameUnnestColumns(items: readonly Node[]): Node[] {
     const written = hasAlias && isParen(items[columnsAt]);
     const at = node.token;
     const columns = args.length + (ordinality ? 1 : 0);
-    if (args.length > 1) out.push(sideBySide(at, args, ordinality));
-    else out.push(node, ...items.slice(i + 1, open), { ...group, items: args[0] ?? [] }, ...items.slice(open + 1, ordinality ? end : open + 1));
+    const entries = written && isParen(items[columnsAt]) ? splitArgs((items[columnsAt] as GroupNode).items).length : 0;
+    const rows = args.length === 1 && entries > columns;
+    if (args.length > 0) out.push(sideBySide(at, args, ordinality, rows, render));
+    else out.push(node, ...items.slice(i + 1, open), { ...group, items: [] }, ...items.slice(open + 1, ordinality ? end : open + 1));
     if (written) {
       out.push(token(at, 'ws', ' '), token(at, 'word', 'AS'), token(at, 'ws', ' '), alias, items[columnsAt]);
       i = columnsAt;
     } else {
       out.push(token(at, 'ws', ' '), token(at, 'word', 'AS'), token(at, 'ws', ' '));
-      out.push(hasAlias ? alias : token(at, 'quoted', '"__unnest"'), token(at, 'word', anonymousColumnList(columns)));
+      // Each UNNEST without an alias gets one of its own: two of one name in a FROM clause are ambiguous in DuckDB.
+      const own = hasAlias ? alias : token(at, 'quoted', unaliased.count++ === 0 ? '"__unnest"' : `"__unnest_${unaliased.count}"`);
+      out.push(own, token(at, 'word', anonymousColumnList(columns)));
       i = hasAlias ? aliasAt : ordinality ? end - 1 : open;
     }
   }

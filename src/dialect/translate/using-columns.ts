@@ -75,3 +75,24 @@ export function refuseQualifiedUsingColumns(items: readonly Node[], report: Repo
   }
   for (const node of m) if (node.kind === 'group') refuseQualifiedUsingColumns(node.items, report);
 }
+
+/**
+ * `t.*` after `t JOIN u USING (k)` leaves k out in Trino 476 (the join's one k is no column of t or u any more), where
+ * DuckDB's `t.*` kept it: written `t.* EXCLUDE ("k")`. Only the two relations the USING joins are known here (a
+ * relation joined earlier by ON keeps its star as written).
+ */
+export function excludeUsingColumnsFromStars(items: readonly Node[]): Node[] {
+  const out = items.map((node) => (node.kind === 'group' ? { ...node, items: excludeUsingColumnsFromStars(node.items) } : node));
+  const joins = usingJoins(meaningful(out));
+  if (joins.length === 0) return out;
+  const m = meaningful(out);
+  return out.flatMap((node) => {
+    const k = m.indexOf(node);
+    if (k < 2 || nodeText(node) !== '*' || nodeText(m[k - 1]) !== '.' || nodeText(m[k - 3] ?? m[0]) === '.') return [node];
+    const qualifier = nameOf(m[k - 2]);
+    const columns = [...new Set(joins.flatMap((j) => (qualifier !== undefined && j.relations.has(qualifier) ? [...j.columns] : [])))];
+    if (columns.length === 0 || node.kind !== 'token') return [node];
+    const excluded = columns.map((c) => `"${c.replaceAll('"', '""')}"`).join(', ');
+    return [node, { kind: 'token', token: { ...node.token, kind: 'word', text: ` EXCLUDE (${excluded})` } }];
+  });
+}

@@ -1,0 +1,200 @@
+// Correlated subqueries Trino 476 cannot plan: it fails with NOT_SUPPORTED "Given correlated subquery is not
+// supported" where DuckDB decorrelates anything and answers. Measured on the shared Trino (docs/issue-15-audit.md
+// "Relations, third pass"); a scalar, IN or LATERAL subquery that reads a column of an enclosing query fails when
+// - the outer column is read inside an aggregate's argument or FILTER (`(SELECT max(v + t.k) FROM s)`);
+// - the outer column is in its select list while it does not aggregate to one row (`(SELECT v + t.k FROM s WHERE
+//   s.v = t.k)`, also with GROUP BY; `(SELECT max(v) + t.k FROM s WHERE …)` plans);
+// - it has a LIMIT and does not aggregate to one row (`… WHERE s.v = t.k LIMIT 1`; FETCH FIRST plans);
+// - it has a window function, or a HAVING while the correlation is in its WHERE.
+// EXISTS plans all but the first and the last, and a subquery without FROM plans the select-list and LIMIT forms.
+// Refused at lint where the SQL shows it: an outer column written qualified (`t.k`) by a relation of an enclosing
+// query that the subquery does not name itself. A correlation by an
+// unqualified name is not seen (which query's column it is needs the tables' columns).
+import { identifierName, type Token } from '../tokens.js';
+import { NOT_AN_ALIAS } from './select-names.js';
+import { isParen, meaningful, nodeKeyword, nodeText, type GroupNode, type Node } from './tree.js';
+import { hasAggregate } from './unbound.js';
+import type { Report } from './within-group.js';
+
+const FROM_ENDS = new Set(['WHERE', 'GROUP', 'HAVING', 'WINDOW', 'ORDER', 'LIMIT', 'OFFSET', 'FETCH', 'UNION', 'INTERSECT', 'EXCEPT', 'QUALIFY']);
+const NOT_AN_ITEM_ALIAS = new Set([...NOT_AN_ALIAS, 'ON', 'LEFT', 'RIGHT', 'FULL', 'INNER', 'OUTER', 'CROSS', 'WITH', 'ORDINALITY']);
+const AGGREGATES = new Set([
+  'count',
+  'count_if',
+  'sum',
+  'avg',
+  'min',
+  'max',
+  'min_by',
+  'max_by',
+  'array_agg',
+  'arbitrary',
+  'any_value',
+  'bool_and',
+  'bool_or',
+  'every',
+  'approx_distinct',
+  'approx_percentile',
+  'approx_set',
+  'listagg',
+  'map_agg',
+  'multimap_agg',
+  'histogram',
+  'stddev',
+  'stddev_pop',
+  'stddev_samp',
+  'variance',
+  'var_pop',
+  'var_samp',
+  'geometric_mean',
+  'checksum',
+  'corr',
+  'covar_pop',
+  'covar_samp',
+  'kurtosis',
+  'skewness',
+  'bitwise_and_agg',
+  'bitwise_or_agg',
+]);
+
+const isPunct = (n: Node | undefined, text: string) => n !== undefined && n.kind === 'token' && n.token.text === text;
+const isNameToken = (n: Node | undefined): n is Node & { kind: 'token' } =>
+  n !== undefined && n.kind === 'token' && (n.token.kind === 'quoted' || n.token.kind === 'word');
+const nameOf = (n: Node & { kind: 'token' }) => identifierName(n.token).toLowerCase();
+
+function isQuery(group: Node | undefined): boolean {
+  if (!isParen(group)) return false;
+  const first = meaningful(group.items)[0];
+  return ['SELECT', 'WITH'].includes(nodeKeyword(first)) || isQuery(first);
+}
+
+/** The names a level's FROM clauses give their relations (an alias, or a table's last name), at any depth. */
+function relationNames(items: readonly Node[], into = new Set<string>()): Set<string> {
+  const m = meaningful(items);
+  let inFrom = false;
+  let expect = false;
+  for (let k = 0; k < m.length; k++) {
+    const node = m[k];
+    if (node.kind === 'group') relationNames(node.items, into);
+    const word = nodeKeyword(node);
+    if (word === 'FROM') {
+      inFrom = true;
+      expect = true;
+      continue;
+    }
+    if (!inFrom) continue;
+    if (FROM_ENDS.has(word) || word === 'SELECT') {
+      inFrom = false;
+      continue;
+    }
+    if (word === 'JOIN' || word === 'LATERAL' || isPunct(node, ',')) {
+      expect = true;
+      continue;
+    }
+    if (!expect) continue;
+    // A relation: a (qualified) table name, a subquery, UNNEST(…); then [AS] alias.
+    let end = k;
+    if (isNameToken(node) && !isParen(m[k + 1])) {
+      while (isPunct(m[end + 1], '.') && isNameToken(m[end + 2])) end += 2;
+      into.add(nameOf(m[end] as Node & { kind: 'token' }));
+    } else if (isParen(m[k + 1])) end = k + 1;
+    if (nodeKeyword(m[end + 1]) === 'WITH' && nodeKeyword(m[end + 2]) === 'ORDINALITY') end += 2;
+    const aliasAt = nodeKeyword(m[end + 1]) === 'AS' ? end + 2 : end + 1;
+    const alias = m[aliasAt];
+    if (isNameToken(alias) && !NOT_AN_ITEM_ALIAS.has(nodeKeyword(alias))) into.add(nameOf(alias));
+    expect = false;
+  }
+  return into;
+}
+
+/** `q.c` references in `items` (at any depth): the qualifier's token and name. */
+function qualifiedReferences(items: readonly Node[], into: { at: Token; qualifier: string }[] = []): { at: Token; qualifier: string }[] {
+  const m = meaningful(items);
+  m.forEach((node, k) => {
+    if (node.kind === 'group') qualifiedReferences(node.items, into);
+    else if (isNameToken(node) && !isPunct(m[k - 1], '.') && isPunct(m[k + 1], '.') && isNameToken(m[k + 2]) && !isParen(m[k + 3]))
+      into.push({ at: node.token, qualifier: nameOf(node) });
+  });
+  return into;
+}
+
+/** The top-level clauses of one query level: the nodes of its select list, WHERE, GROUP BY, HAVING, and its words. */
+function clausesOf(items: readonly Node[]): Map<string, Node[]> {
+  const clauses = new Map<string, Node[]>();
+  let current = '';
+  for (const node of meaningful(items)) {
+    const word = nodeKeyword(node);
+    if (['SELECT', 'FROM', 'WHERE', 'GROUP', 'HAVING', 'WINDOW', 'ORDER', 'LIMIT', 'OFFSET', 'FETCH'].includes(word) && !clauses.has(word)) {
+      clauses.set((current = word), []);
+      continue;
+    }
+    if (['UNION', 'INTERSECT', 'EXCEPT'].includes(word)) break;
+    clauses.get(current)?.push(node);
+  }
+  return clauses;
+}
+
+const tokenIn = (nodes: readonly Node[], at: Token): boolean => nodes.some((n) => (n.kind === 'token' ? n.token === at : tokenIn(n.items, at)));
+
+/** Whether `at` lies inside an aggregate call's arguments or its FILTER (WHERE …) in `nodes`. */
+function inAggregate(nodes: readonly Node[], at: Token): boolean {
+  const m = meaningful(nodes);
+  return m.some((node, k) => {
+    if (node.kind !== 'group') return false;
+    const call = m[k - 1];
+    const aggregate = call?.kind === 'token' && AGGREGATES.has(call.token.text.toLowerCase()) && isParen(node);
+    const filter = nodeKeyword(call) === 'FILTER';
+    return ((aggregate || filter) && tokenIn(node.items, at)) || inAggregate(node.items, at);
+  });
+}
+
+/**
+ * Reports every correlated subquery of `items` that Trino 476 cannot plan (see above). `outer` holds the relation
+ * names of the enclosing queries.
+ */
+export function refuseUnplannedCorrelations(items: readonly Node[], report: Report, outer: ReadonlySet<string> = new Set()): void {
+  const m = meaningful(items);
+  const here = new Set([...outer, ...relationNames(items)]);
+  m.forEach((node, k) => {
+    if (node.kind !== 'group') return;
+    if (!isQuery(node)) {
+      refuseUnplannedCorrelations(node.items, report, here);
+      return;
+    }
+    const own = relationNames(node.items);
+    const correlated = qualifiedReferences(node.items).filter((r) => !own.has(r.qualifier) && here.has(r.qualifier));
+    if (correlated.length > 0) checkCorrelated(node, nodeKeyword(m[k - 1]) === 'EXISTS', correlated, report);
+    refuseUnplannedCorrelations(node.items, report, here);
+  });
+}
+
+function checkCorrelated(query: GroupNode, exists: boolean, correlated: readonly { at: Token; qualifier: string }[], report: Report): void {
+  const unplanned = unplannedReason(query, exists, correlated);
+  if (unplanned)
+    report(
+      unplanned.at,
+      'correlated-subquery',
+      `Athena fails with NOT_SUPPORTED "Given correlated subquery is not supported": ${unplanned.why}; the local engine would answer`,
+      'join the subquery instead: aggregate it by its key (GROUP BY) and LEFT JOIN it on the key, or use a window function over the outer query',
+    );
+}
+
+/** Why Trino 476 cannot plan the correlated subquery, at which outer column; undefined when it can. */
+function unplannedReason(query: GroupNode, exists: boolean, correlated: readonly { at: Token; qualifier: string }[]): { at: Token; why: string } | undefined {
+  const clauses = clausesOf(query.items);
+  const select = clauses.get('SELECT') ?? [];
+  const where = clauses.get('WHERE') ?? [];
+  const aggregatesToOneRow = hasAggregate(select.map(nodeText).join(' ')) && !clauses.has('GROUP');
+  const first = correlated[0];
+  const aggregated = correlated.find((r) => inAggregate(query.items, r.at));
+  if (aggregated) return { at: aggregated.at, why: `a subquery reads the outer column ${aggregated.qualifier}.… inside an aggregate` };
+  if (select.some((n) => nodeKeyword(n) === 'OVER')) return { at: first.at, why: 'a correlated subquery holds a window function' };
+  if (clauses.has('HAVING') && correlated.some((r) => tokenIn(where, r.at)))
+    return { at: first.at, why: 'a subquery correlated in its WHERE has a HAVING clause' };
+  // A subquery without FROM is a projection of the outer row (`LATERAL (SELECT t.k + 1 AS y)`), which plans.
+  if (exists || aggregatesToOneRow || !clauses.has('FROM')) return undefined;
+  const selected = correlated.find((r) => tokenIn(select, r.at));
+  if (selected) return { at: selected.at, why: 'a subquery that does not aggregate to one row selects an outer column' };
+  if (clauses.has('LIMIT')) return { at: first.at, why: 'a correlated subquery has a LIMIT (FETCH FIRST n ROWS ONLY plans)' };
+  return undefined;
+}

@@ -1,0 +1,157 @@
+// Correlated subqueries Trino 476 cannot plan (translate/correlated-subqueries.ts): it fails with NOT_SUPPORTED "Given
+// correlated subquery is not supported", where DuckDB answered. Refused at lint at the outer column's qualifier. The
+// neighbours Trino plans keep its answers. Every expectation is Trino 476's (the shared oracle).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AthenaLocalEngine } from '../../src/engines/local/engine.js';
+import { namedResult, openLake } from './lake-helpers.js';
+
+let engine: AthenaLocalEngine;
+beforeAll(async () => {
+  engine = await openLake();
+});
+afterAll(async () => engine.close());
+
+const T = 'FROM (VALUES 1, 2, 3) t(k) ORDER BY k';
+const S = '(VALUES 1, 2) s(v)';
+const refusal = (col: number) =>
+  new RegExp(`<sql>:1:${col}: error \\[unfaithful/correlated-subquery\\] Athena fails with NOT_SUPPORTED "Given correlated subquery is not supported": `);
+
+describe('correlated subqueries Athena cannot plan are refused at lint time', () => {
+  it.each<[string, string, string]>([
+    // Inside an aggregate's argument or FILTER (locally 21, 22 and 2, NULL, NULL).
+    ['an aggregate of an outer column', `SELECT k, (SELECT max(v + t.k) FROM ${S}) ${T}`, 't.k)'],
+    ['FILTER over an outer column', `SELECT k, (SELECT max(v) FILTER (WHERE v > t.k) FROM ${S}) ${T}`, 't.k)'],
+    ['LATERAL aggregate of an outer column', `SELECT k, l.x FROM (VALUES 1, 2) t(k) CROSS JOIN LATERAL (SELECT sum(v + t.k) AS x FROM ${S}) l`, 't.k)'],
+    // An outer column selected by a subquery that does not aggregate to one row (locally 2, 4, NULL).
+    ['an outer column in the select list', `SELECT k, (SELECT v + t.k FROM ${S} WHERE s.v = t.k) ${T}`, 't.k FROM'],
+    ['the outer column alone', `SELECT k, (SELECT t.k FROM ${S} WHERE s.v = t.k) ${T}`, 't.k FROM'],
+    ['with GROUP BY', `SELECT k, (SELECT max(v) + t.k FROM ${S} WHERE s.v = t.k GROUP BY v) ${T}`, 't.k FROM'],
+    ['IN over an outer column', `SELECT k FROM (VALUES 1, 2, 3) t(k) WHERE k IN (SELECT v + t.k - 1 FROM ${S}) ORDER BY k`, 't.k - 1'],
+    [
+      'LATERAL selecting an outer column',
+      `SELECT k, l.x FROM (VALUES 1, 2) t(k) CROSS JOIN LATERAL (SELECT v + t.k AS x FROM ${S} WHERE s.v = t.k) l`,
+      't.k AS',
+    ],
+    // LIMIT (locally 10, 20 and 1, 1).
+    ['a LIMIT', `SELECT k, (SELECT v FROM ${S} WHERE s.v = t.k LIMIT 1) ${T}`, 't.k LIMIT'],
+    ['IN with a LIMIT', `SELECT k FROM (VALUES 1, 2, 3) t(k) WHERE k IN (SELECT v FROM ${S} WHERE s.v = t.k LIMIT 1) ORDER BY k`, 't.k LIMIT'],
+    ['LATERAL with a LIMIT', `SELECT k, l.x FROM (VALUES 1, 2) t(k) CROSS JOIN LATERAL (SELECT v AS x FROM ${S} WHERE s.v <= t.k LIMIT 1) l`, 't.k LIMIT'],
+    ['GROUP BY and a LIMIT', `SELECT k, (SELECT max(v) FROM ${S} WHERE s.v < t.k GROUP BY v LIMIT 1) ${T}`, 't.k GROUP'],
+    // A window function; a HAVING while correlated in WHERE (also under EXISTS).
+    ['a window function', `SELECT k, (SELECT sum(v) OVER () FROM ${S} WHERE s.v = t.k) ${T}`, 't.k)'],
+    ['a HAVING', `SELECT k, (SELECT count(*) FROM ${S} WHERE s.v = t.k HAVING count(*) > 0) ${T}`, 't.k HAVING'],
+    ['EXISTS with a HAVING', `SELECT k FROM (VALUES 1, 2, 3) t(k) WHERE EXISTS (SELECT max(v) FROM ${S} WHERE s.v < t.k HAVING max(v) > 0)`, 't.k HAVING'],
+  ])('%s', async (_name, sql, outerColumn) => {
+    // At the outer column's qualifier (its last occurrence before `outerColumn`'s text, inside the subquery).
+    await expect(engine.execute(sql)).rejects.toThrow(refusal(sql.lastIndexOf(outerColumn) + 1));
+  });
+});
+
+describe('correlated subqueries Athena plans keep its answer', () => {
+  it.each<[string, string, string[], unknown[][]]>([
+    [
+      'an equality in WHERE',
+      `SELECT k, (SELECT sum(v) FROM ${S} WHERE s.v = t.k) ${T}`,
+      ['k integer', '_col1 bigint'],
+      [
+        [1, 1],
+        [2, 2],
+        [3, null],
+      ],
+    ],
+    [
+      'a non-equality in WHERE',
+      `SELECT k, (SELECT count(*) FROM ${S} WHERE s.v < t.k) ${T}`,
+      ['k integer', '_col1 bigint'],
+      [
+        [1, 0],
+        [2, 1],
+        [3, 2],
+      ],
+    ],
+    [
+      'an aggregate plus the outer column',
+      `SELECT k, (SELECT max(v) + t.k FROM ${S} WHERE s.v = t.k) ${T}`,
+      ['k integer', '_col1 integer'],
+      [
+        [1, 2],
+        [2, 4],
+        [3, null],
+      ],
+    ],
+    [
+      'count(*) with a LIMIT',
+      `SELECT k, (SELECT count(*) FROM ${S} WHERE s.v = t.k LIMIT 1) ${T}`,
+      ['k integer', '_col1 bigint'],
+      [
+        [1, 1],
+        [2, 1],
+        [3, 0],
+      ],
+    ],
+    [
+      'FETCH FIRST',
+      `SELECT k, (SELECT v FROM ${S} WHERE s.v = t.k FETCH FIRST 1 ROWS ONLY) ${T}`,
+      ['k integer', '_col1 integer'],
+      [
+        [1, 1],
+        [2, 2],
+        [3, null],
+      ],
+    ],
+    [
+      'HAVING over the outer column',
+      `SELECT k, (SELECT max(v) FROM ${S} GROUP BY v HAVING max(v) = t.k) ${T}`,
+      ['k integer', '_col1 integer'],
+      [
+        [1, 1],
+        [2, 2],
+        [3, null],
+      ],
+    ],
+    [
+      'EXISTS selecting the outer column',
+      `SELECT k FROM (VALUES 1, 2, 3) t(k) WHERE EXISTS (SELECT v + t.k FROM ${S} WHERE s.v = t.k) ORDER BY k`,
+      ['k integer'],
+      [[1], [2]],
+    ],
+    [
+      'EXISTS with a LIMIT',
+      `SELECT k FROM (VALUES 1, 2, 3) t(k) WHERE EXISTS (SELECT 1 FROM ${S} WHERE s.v = t.k LIMIT 1) ORDER BY k`,
+      ['k integer'],
+      [[1], [2]],
+    ],
+    [
+      'LATERAL aggregate',
+      `SELECT k, l.x FROM (VALUES 1, 2) t(k) CROSS JOIN LATERAL (SELECT sum(v) AS x FROM ${S} WHERE s.v <= t.k) l ORDER BY k`,
+      ['k integer', 'x bigint'],
+      [
+        [1, 1],
+        [2, 3],
+      ],
+    ],
+    [
+      'a subquery in ON',
+      `SELECT * FROM (VALUES 1, 2) t(k) JOIN (VALUES 1, 2) u(j) ON u.j = (SELECT max(v) FROM ${S} WHERE s.v = t.k) ORDER BY k`,
+      ['k integer', 'j integer'],
+      [
+        [1, 1],
+        [2, 2],
+      ],
+    ],
+    // Trino 476 answers 1, 2 (the refusal took it for a subquery selecting an outer column).
+    ['LATERAL without FROM', 'SELECT * FROM (VALUES 1) a(x) JOIN LATERAL (SELECT a.x + 1 AS y) l ON true', ['x integer', 'y integer'], [[1, 2]]],
+    [
+      'an own relation of the same qualifier',
+      `SELECT k, (SELECT max(t.v) FROM (VALUES 1, 2) t(v)) ${T}`,
+      ['k integer', '_col1 integer'],
+      [
+        [1, 2],
+        [2, 2],
+        [3, 2],
+      ],
+    ],
+  ])('%s', async (_name, sql, columns, rows) => {
+    expect(await namedResult(engine, sql)).toEqual({ columns, rows });
+  });
+});

@@ -1,0 +1,28 @@
+// TABLESAMPLE BERNOULLI (p) / SYSTEM (p) take a percentage in Trino 476 (the shared oracle: 100 keeps every row, 0
+// none); DuckDB refused a bare number with those methods (translate/table-sample.ts writes `p%`).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AthenaLocalEngine } from '../../src/engines/local/engine.js';
+import { openLake } from './lake-helpers.js';
+
+let engine: AthenaLocalEngine;
+beforeAll(async () => {
+  engine = await openLake();
+});
+afterAll(async () => engine.close());
+
+describe('TABLESAMPLE takes a percentage', () => {
+  it.each<[string, number]>([
+    ['SELECT count(*) FROM (VALUES 1, 2, 3) t(x) TABLESAMPLE BERNOULLI (100)', 3],
+    ['SELECT count(*) FROM (VALUES 1, 2, 3) t(x) TABLESAMPLE BERNOULLI (0)', 0],
+    ['SELECT count(*) FROM (VALUES 1, 2, 3) t(x) TABLESAMPLE SYSTEM (100.0)', 3],
+    ['SELECT count(*) FROM (VALUES 1, 2, 3) t(x) TABLESAMPLE SYSTEM (0)', 0],
+  ])('%s', async (sql, count) => {
+    expect((await engine.execute(sql)).rows).toEqual([[count]]);
+  });
+
+  it('samples a share of the rows in between', async () => {
+    const [[count]] = (await engine.execute('SELECT count(*) FROM UNNEST(sequence(1, 10000)) u(x) TABLESAMPLE BERNOULLI (50)')).rows as number[][];
+    expect(count).toBeGreaterThan(4000);
+    expect(count).toBeLessThan(6000);
+  });
+});
