@@ -94,14 +94,14 @@ function checkLevel(items: readonly Node[], report: Report): void {
       report(
         first.token,
         'distinct-order-by',
-        'For SELECT DISTINCT, ORDER BY expressions must appear in select list (Athena fails with EXPRESSION_NOT_IN_DISTINCT)',
+        'Athena fails with EXPRESSION_NOT_IN_DISTINCT: For SELECT DISTINCT, ORDER BY expressions must appear in select list (the local engine would sort by it)',
         'add the expression to the select list, or order by one of the selected columns',
       );
     else if (!known && isParen(first))
       report(
         first.open,
         'distinct-order-by',
-        'For SELECT DISTINCT, ORDER BY expressions must appear in select list (Athena fails with EXPRESSION_NOT_IN_DISTINCT)',
+        'Athena fails with EXPRESSION_NOT_IN_DISTINCT: For SELECT DISTINCT, ORDER BY expressions must appear in select list (the local engine would sort by it)',
       );
   }
 }

@@ -36,7 +36,6 @@ export function qualifyLateralAliases(items: readonly Node[], report: Report): N
   if (!m.some((n) => BLOCK_ENDS.has(nodeKeyword(n)))) {
     const select = m.findIndex((n) => nodeKeyword(n) === 'SELECT');
     if (select >= 0) {
-      refuseDistinctOrderBy(m.slice(select + 1), report);
       expandOrderByAliases(out, m.slice(select + 1));
     }
   }
@@ -77,53 +76,6 @@ function expandOrderByAliases(items: Node[], block: readonly Node[]): void {
           items: aliased,
         });
     }
-  }
-}
-
-const ORDER_MODIFIERS = ['ASC', 'DESC', 'NULLS', 'FIRST', 'LAST'];
-const textOf = (nodes: readonly Node[]): string =>
-  nodes
-    .map((n) => (n.kind === 'token' ? n.token.text : `${n.open.text}${textOf(meaningful(n.items))}${n.close?.text ?? ''}`))
-    .join('')
-    .toLowerCase();
-
-/**
- * SELECT DISTINCT … ORDER BY e: Trino 476 fails with EXPRESSION_NOT_IN_DISTINCT unless e is a select item (its
- * expression, alias, column name or ordinal); DuckDB sorted by it. Refused at the element; a `*` hides the items.
- */
-function refuseDistinctOrderBy(block: readonly Node[], report: Report): void {
-  if (nodeKeyword(block[0]) !== 'DISTINCT') return;
-  const order = block.findIndex((n, k) => nodeKeyword(n) === 'ORDER' && nodeKeyword(block[k + 1]) === 'BY');
-  const listEnd = block.findIndex((n) => CLAUSE_STARTS.has(nodeKeyword(n)));
-  if (order < 0) return;
-  const selectItems = splitArgs(block.slice(1, listEnd < 0 ? block.length : listEnd)).map((item) => meaningful(item));
-  if (selectItems.some((item) => item.some((n) => punct(n, '*')))) return;
-  const allowed = new Set(
-    selectItems.flatMap((item) => {
-      const named = nodeKeyword(item[item.length - 2]) === 'AS' && isName(item[item.length - 1]);
-      const expression = named ? item.slice(0, -2) : item;
-      const last = expression[expression.length - 1];
-      const column = isName(last) && expression.every((n, k) => (k % 2 === 0 ? isName(n) : punct(n, '.'))) ? [identifierName(last.token).toLowerCase()] : [];
-      return [textOf(expression), ...column, ...(named ? [identifierName(firstTokenOf(item[item.length - 1])).toLowerCase()] : [])];
-    }),
-  );
-  let end = order + 2;
-  while (end < block.length && !['LIMIT', 'OFFSET', 'FETCH'].includes(nodeKeyword(block[end]))) end++;
-  for (const element of splitArgs(block.slice(order + 2, end))) {
-    const expression = meaningful(element).filter((n) => !ORDER_MODIFIERS.includes(nodeKeyword(n)));
-    const one = expression.length === 1 ? expression[0] : undefined;
-    if (expression.length === 0 || (one?.kind === 'token' && one.token.kind === 'number')) continue;
-    // A column written with or without its qualifier.
-    const last = expression[expression.length - 1];
-    const chain = expression.length % 2 === 1 && expression.every((n, k) => (k % 2 === 0 ? isName(n) : punct(n, '.')));
-    const name = chain && isName(last) ? identifierName(last.token).toLowerCase() : undefined;
-    if (allowed.has(textOf(expression)) || (name !== undefined && allowed.has(name))) continue;
-    report(
-      firstTokenOf(expression[0]),
-      'distinct-order-by',
-      'Athena fails with EXPRESSION_NOT_IN_DISTINCT: For SELECT DISTINCT, ORDER BY expressions must appear in select list (the local engine would sort by it)',
-      'select the expression too, or sort by a selected column',
-    );
   }
 }
 
