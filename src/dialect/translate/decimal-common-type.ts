@@ -109,8 +109,32 @@ const mentionsIpAddress = (nodes: readonly Node[]): boolean =>
   nodes.some((n) => (n.kind === 'group' ? mentionsIpAddress(n.items) : keyword(n.token) === 'IPADDRESS'));
 
 /** Whether a value is written as a literal that is not a number: a string, NULL, a boolean, a date. */
+/** Trino types that are no numbers, by their first word (the target of a CAST). */
+const NOT_NUMERIC_TYPES = new Set([
+  'ROW',
+  'ARRAY',
+  'MAP',
+  'VARCHAR',
+  'CHAR',
+  'VARBINARY',
+  'DATE',
+  'TIMESTAMP',
+  'TIME',
+  'BOOLEAN',
+  'JSON',
+  'UUID',
+  'IPADDRESS',
+  'INTERVAL',
+]);
+
 function surelyNotNumeric(nodes: readonly Node[]): boolean {
   const m = meaningful(nodes);
+  // CAST(… AS row(…)), TRY_CAST(… AS varchar), …
+  if (m.length === 2 && ['CAST', 'TRY_CAST'].includes(nodeKeyword(m[0])) && isParen(m[1])) {
+    const inner = meaningful(m[1].items);
+    const as = inner.findIndex((n) => nodeKeyword(n) === 'AS');
+    if (as >= 0 && NOT_NUMERIC_TYPES.has(nodeKeyword(inner[as + 1]))) return true;
+  }
   if (m.length === 1 && m[0].kind === 'token')
     return (m[0].token.kind === 'string' && !/^x'/i.test(m[0].token.text)) || NOT_NUMERIC_WORDS.has(keyword(m[0].token));
   return m.length === 2 && NOT_NUMERIC_TYPED.has(nodeKeyword(m[0])) && m[1].kind === 'token' && m[1].token.kind === 'string';
@@ -142,6 +166,20 @@ function literalFamily(nodes: readonly Node[]): string | undefined {
   // `(v)`, and IF(c, a, b) of literals of one family: that family. Without it, a nested IF was checked beside each
   // enclosing one, its text written again per level (a comparator IF(…, 0, IF(…, -1, 1)) took seconds to bind).
   if (m.length === 1 && isParen(first)) return literalFamily(first.items);
+  // CAST(… AS t) and TRY_CAST(… AS t): the family of t, written the same way (ARRAY[CAST(ROW(…) AS row(…)), …] of one
+  // type needs no check; its text per element was kilobytes).
+  if (m.length === 2 && ['CAST', 'TRY_CAST'].includes(nodeKeyword(first)) && isParen(second)) {
+    const inner = meaningful(second.items);
+    const as = inner.findIndex((n) => nodeKeyword(n) === 'AS');
+    return as < 0
+      ? undefined
+      : `cast ${inner
+          .slice(as + 1)
+          .map(nodeText)
+          .join('')
+          .replace(/\s+/g, '')
+          .toLowerCase()}`;
+  }
   if (m.length === 2 && nodeKeyword(first) === 'IF' && isParen(second)) {
     const values = splitArgs(second.items)
       .slice(1)

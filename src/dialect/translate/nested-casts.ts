@@ -81,7 +81,8 @@ const element = (depth: number): string => `trino_cast_e${depth}`;
 
 /** `value` (of any type DuckDB can cast to the target) cast to the Trino type `items` element by element. */
 /** `nullFields`: a written ROW(…)'s bare NULL fields, cast as NULL of their type (a NULL matches every overload of trino_to_varchar). */
-function castEach(value: string, items: readonly Node[], depth: number, nullFields: ReadonlySet<number> = new Set()): string {
+/** `knownWidth`: the value is a written ROW(…) of the target's width, so the width check is left out. */
+function castEach(value: string, items: readonly Node[], depth: number, nullFields: ReadonlySet<number> = new Set(), knownWidth = false): string {
   const m = meaningful(items);
   const base = nodeKeyword(m[0]);
   const args = isParen(m[1]) ? splitArgs((m[1] as GroupNode).items) : [];
@@ -103,7 +104,7 @@ function castEach(value: string, items: readonly Node[], depth: number, nullFiel
     // Trino casts a row of as many fields only ("Cannot cast row(integer, integer) to row(a integer)"); struct_pack
     // would drop the fields past the target's. The width is read from typeof, folded while binding.
     const failure = `trino_fail('Cannot cast a row of ' || ${rowWidth(e)} || ' fields to a row of ${fields.length}') IS NULL`;
-    const check = `WHEN ${rowWidth(e)} <> ${fields.length} AND ${failure} THEN NULL`;
+    const check = knownWidth ? '' : `WHEN ${rowWidth(e)} <> ${fields.length} AND ${failure} THEN NULL`;
     return `list_transform([${value}], lambda ${e}: CASE WHEN ${e} IS NULL THEN NULL ${check} ELSE struct_pack(${packed.join(', ')}) END)[1]`;
   }
   return scalarCastShim(value, translateType(items)) ?? `CAST(${value} AS ${translateType(items).sql})`;
@@ -123,7 +124,8 @@ export function nestedCastShim(x: string, source: string, operand: readonly Node
   if (hasAggregate(x)) return visiblyNested(operand) ? `CAST(${castEach(x, target, 0)} AS ${type.sql})` : `CAST(${source} AS ${type.sql})`;
   // CAST(ROW(…) AS ROW(a …, b …)) names a row's fields: its fields are read as they are, a bare NULL as a NULL.
   const nullFields = writtenRowNullFields(operand);
-  if (nullFields) return `CAST(${castEach(x, target, 0, nullFields)} AS ${type.sql})`;
+  const widths = writtenRowWidths(operand, target);
+  if (nullFields) return `CAST(${castEach(x, target, 0, nullFields, widths !== undefined && widths.operand === widths.target)} AS ${type.sql})`;
   const targetJson = `'"${type.sql.replace(/'/g, "''").replace(/"/g, '\\"')}"'`;
   const castWhole = `typeof(${x}) = 'JSON' OR regexp_matches(typeof(${x}), '"NULL"|STRUCT\\((?:[A-Z]|"NULL")')`;
   const own = `cast_to_type(${source}, from_json('null', CASE WHEN ${castWhole} THEN ${targetJson} ELSE to_json(typeof(${x})) END))`;
