@@ -60,4 +60,15 @@ describe('anonymous ROW values', () => {
     const cast = await engine.execute('SELECT CAST((1, 2) AS ROW(a int, b int)) AS r, ((1)) AS one');
     expect(cast.rows).toEqual([[{ a: 1, b: 2 }, 1]]);
   });
+
+  // Trino 476 answers these; the rows come back named by the cast's type (was refused as anonymous).
+  it('returns rows cast inside an array or a map to named rows', async () => {
+    engine = await openLake();
+    const array = await engine.execute('SELECT CAST(ARRAY[ROW(1.6, 2)] AS array(row(x integer, y varchar))) AS a');
+    expect(array.columns).toEqual([{ name: 'a', type: 'array(row(x integer, y varchar))' }]);
+    expect(array.rows).toEqual([[[{ x: 2, y: '2' }]]]);
+    const map = await engine.execute("SELECT CAST(MAP(ARRAY['k'], ARRAY[ROW(1, 'a')]) AS map(varchar, row(x integer, y varchar))) AS m");
+    expect(map.rows).toEqual([[{ k: { x: 1, y: 'a' } }]]);
+    await expect(engine.execute('SELECT CAST(ARRAY[ROW(1, 2)] AS array(row(integer, integer)))')).rejects.toThrow(/anonymous-row/);
+  });
 });

@@ -295,7 +295,12 @@ function castCall(c: CallContext, tryCast: boolean): string | undefined {
   if (asIndex < 0) return undefined;
   const operand = meaningful(items.slice(0, asIndex));
   const target = meaningful(items.slice(asIndex + 1));
-  if (target.length === 1 && nodeKeyword(target[0]) === 'JSON') markRowsCastToJson(operand);
+  // Rows inside a CAST to JSON, or to an array or map of named rows, do not come back anonymous.
+  if (
+    (target.length === 1 && nodeKeyword(target[0]) === 'JSON') ||
+    (['ARRAY', 'MAP'].includes(nodeKeyword(target[0])) && /\bROW\s*\(\s*"?[A-Za-z_][\w]*"?\s+\w/i.test(target.map(nodeText).join('')))
+  )
+    markRowsCastToJson(operand);
   // CAST(ROW(…) AS ROW(a …, b …)) is how to name an anonymous row's fields: render the ROW as is (see `row` below).
   const rendered =
     operand.length === 2 && nodeKeyword(operand[0]) === 'ROW' && operand[1].kind === 'group'
