@@ -23,29 +23,44 @@ interface UriParts {
   host: string;
   port: string | null;
   path: string;
+  rawQuery: string | null;
   query: string | null;
   fragment: string;
 }
 
-/** The decoded (percent-escapes resolved) component, as URI.getPath(), getQuery() and getFragment() give it. */
+/** The decoded component, as URI.getPath(), getQuery() and getFragment() give it: `%XX` escapes are UTF-8 bytes. */
 const decode = (s: string) =>
-  Buffer.from(
-    s.replace(/%([0-9A-Fa-f]{2})/g, (_m, h: string) => String.fromCharCode(Number.parseInt(h, 16))),
-    'latin1',
+  Buffer.concat(
+    s
+      .split(/(%[0-9A-Fa-f]{2})/)
+      .map((piece) => (/^%[0-9A-Fa-f]{2}$/.test(piece) ? Buffer.from([Number.parseInt(piece.slice(1), 16)]) : Buffer.from(piece, 'utf8'))),
   ).toString('utf8');
+
+/**
+ * java.net.URI's server-based host: an IPv6 reference, or labels of ASCII letters, digits and inner `-` joined by `.`
+ * (a trailing `.` allowed), the last of several starting with a letter unless they are an IPv4 address (four numbers up to 255).
+ */
+const JAVA_HOST =
+  /^(?:\[[^\]]*\]|(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)|[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?|(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)+(?:[A-Za-z](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.?)?)$/;
 
 function parseUri(text: string): UriParts | undefined {
   if (URI_ILLEGAL.test(text)) return undefined;
   const m = URI_PARTS.exec(text);
   if (!m) return undefined;
   const [, scheme, authority, path, query, fragment] = m;
+  // An opaque URI (a scheme, then no `/`: mailto:x@y) has no path or query, only a fragment.
+  const opaque = scheme !== undefined && authority === undefined && !path.startsWith('/');
+  // A host java.net.URI does not read as a server (a_b, é.com, a..b) makes the authority registry-based: no host, no
+  // port.
   const server = authority === undefined ? undefined : /^(?:[^@]*@)?(\[[^\]]*\]|[^:]*)(?::(\d*))?$/.exec(authority);
+  const host = server && JAVA_HOST.test(server[1]) ? server : undefined;
   return {
     protocol: scheme ?? '',
-    host: server?.[1] ?? '',
-    port: server?.[2] ? server[2] : null,
-    path: decode(path),
-    query: query === undefined ? null : decode(query),
+    host: host?.[1] ?? '',
+    port: host?.[2] ? host[2] : null,
+    path: opaque ? '' : decode(path),
+    rawQuery: opaque || query === undefined ? null : query,
+    query: opaque || query === undefined ? null : decode(query),
     fragment: fragment === undefined ? '' : decode(fragment),
   };
 }
@@ -58,14 +73,17 @@ function urlPart(url: string, part: string): string | null {
   return value ?? '';
 }
 
-/** The first value of a query parameter: '' when it has no `=`, NULL when absent (Trino's splitting of the query). */
+/**
+ * The first value of a query parameter: '' when it has no `=`, NULL when absent. As Trino: the raw query split at `&`,
+ * the name compared as written (`a%20b`), the value decoded as URLDecoder does (`+` is a space).
+ */
 function urlParameter(url: string, name: string): string | null {
-  const query = parseUri(url)?.query;
+  const query = parseUri(url)?.rawQuery;
   if (query === undefined || query === null) return null;
   for (const arg of query.split('&')) {
     const eq = arg.indexOf('=');
     const key = eq < 0 ? arg : arg.slice(0, eq);
-    if (key === name) return eq < 0 ? '' : arg.slice(eq + 1);
+    if (key === name) return eq < 0 ? '' : urlDecode(arg.slice(eq + 1));
   }
   return null;
 }

@@ -349,6 +349,10 @@ export const MACROS: readonly string[] = [
      ELSE CAST(trino_wall(x) AS TIMESTAMP) END`,
   `trino_to_date(x) AS CASE WHEN typeof(x) = 'VARCHAR' THEN CAST(trino_text_date(CAST(x AS VARCHAR)) AS DATE)
      ELSE CAST(trino_wall(x) AS DATE) END`,
+  // CAST(varchar AS uuid) reads the 8-4-4-4-12 hex form only (DuckDB also reads it without hyphens or in braces).
+  `trino_to_uuid(x) AS CASE WHEN typeof(x) <> 'VARCHAR'
+       OR regexp_full_match(CAST(x AS VARCHAR), '[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}')
+     THEN CAST(x AS UUID) ELSE cast_to_type(trino_fail('Cannot cast value to UUID: ' || CAST(x AS VARCHAR)), NULL::UUID) END`,
 
   // --- arithmetic -------------------------------------------------------------------------------------------------
   // Trino's text of a day-to-second interval: the sign, the days, then the time of day to the millisecond.

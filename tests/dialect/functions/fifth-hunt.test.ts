@@ -1,0 +1,59 @@
+// Found by the fifth hunt over functions (docs/issue-15-audit.md "Found by the fifth hunt, functions"); values, types
+// and errors are the shared Trino 476's.
+// - strpos(s, sub, instance < 0): Trino finds the occurrence from the end with Java's lastIndexOf and answers its UTF-16
+//   index, so a character past U+FFFF before the match counts twice (strpos('a🙂b🙂', '🙂', -1) is 5); a positive
+//   instance counts code points (4 for the same match). Locally both counted code points.
+// - url_extract_*: java.net.URI reads an opaque URI (mailto:x@y) without path or query, and a host that is no server
+//   name (a_b.com, é.com, a..b, 256.1.1.1) as a registry authority: no host, no port. url_extract_parameter compares the
+//   raw name (a%20b) and decodes the value as URLDecoder does (+ is a space). A non-ASCII path was decoded as Latin-1.
+// - CAST(varchar AS uuid) reads the 8-4-4-4-12 form only; DuckDB also read 32 hex digits and braces.
+// - json_size of a malformed scalar ('x') is NULL (Jackson reads the token); locally 0.
+import { describeFunctions } from './harness.js';
+
+describeFunctions('fifth hunt: strpos from the end counts UTF-16 units', [
+  ['an emoji before the match', "strpos(s, f, -1) FROM (VALUES ('a🙂b🙂', '🙂')) t(s, f)", 5, 'bigint'],
+  ['the second from the end', "strpos(s, f, -2) FROM (VALUES ('🙂🙂🙂', '🙂')) t(s, f)", 3, 'bigint'],
+  ['a letter after an emoji', "strpos('🙂ab', 'b', -1)", 4, 'bigint'],
+  ['a positive instance counts code points', "strpos(s, f, 2) FROM (VALUES ('a🙂b🙂', '🙂')) t(s, f)", 4, 'bigint'],
+  ['a BMP accent counts once', "strpos(s, f, -1) FROM (VALUES ('aébé', 'é')) t(s, f)", 4, 'bigint'],
+  ['overlapping from the end', "strpos(s, f, -2) FROM (VALUES ('aaa', 'aa')) t(s, f)", 1, 'bigint'],
+]);
+
+describeFunctions('fifth hunt: url functions read as java.net.URI', [
+  ['an opaque URI has no path', "url_extract_path(u) FROM (VALUES 'mailto:x@y') t(u)", '', 'varchar'],
+  ['an opaque URI has no query', "url_extract_query(u) FROM (VALUES 'urn:isbn:123?q#f') t(u)", '', 'varchar'],
+  ['an opaque URI keeps its fragment', "url_extract_fragment(u) FROM (VALUES 'urn:isbn:123?q#f') t(u)", 'f', 'varchar'],
+  ['an opaque URI has no parameters', "url_extract_parameter(u, 'x') FROM (VALUES 'http:p?x=1') t(u)", null, 'varchar'],
+  ['a host with an underscore', "url_extract_host(u) FROM (VALUES 'http://a_b.com/x') t(u)", '', 'varchar'],
+  ['no port without a server host', "url_extract_port(u) FROM (VALUES 'http://a_b:80/p') t(u)", null, 'bigint'],
+  ['a non-ASCII host', "url_extract_host(u) FROM (VALUES 'http://é.com/p') t(u)", '', 'varchar'],
+  ['an empty label', "url_extract_host(u) FROM (VALUES 'http://a..b/p') t(u)", '', 'varchar'],
+  ['a label ending in a dash', "url_extract_host(u) FROM (VALUES 'http://a-.com/p') t(u)", '', 'varchar'],
+  ['a last label starting with a digit', "url_extract_host(u) FROM (VALUES 'http://a.1b/p') t(u)", '', 'varchar'],
+  ['an IPv4 number past 255', "url_extract_host(u) FROM (VALUES 'http://256.1.1.1/') t(u)", '', 'varchar'],
+  ['an IPv4 address', "url_extract_host(u) FROM (VALUES 'http://1.2.3.4:5/') t(u)", '1.2.3.4', 'varchar'],
+  ['a trailing dot', "url_extract_host(u) FROM (VALUES 'http://a.com./p') t(u)", 'a.com.', 'varchar'],
+  ['a non-ASCII path', "url_extract_path(u) FROM (VALUES 'http://a.com/é?x=1') t(u)", '/é', 'varchar'],
+  ['a parameter value with +', "url_extract_parameter(u, 'x') FROM (VALUES 'http://a/?x=a+b%2B') t(u)", 'a b+', 'varchar'],
+  ['a parameter name as written', "url_extract_parameter(u, n) FROM (VALUES ('http://a/?a%20b=c', 'a%20b')) t(u, n)", 'c', 'varchar'],
+  ['an escaped name is not decoded', "url_extract_parameter(u, n) FROM (VALUES ('http://a/?%41=1', 'A')) t(u, n)", null, 'varchar'],
+]);
+
+describeFunctions(
+  'fifth hunt: CAST(varchar AS uuid) and json_size',
+  [
+    ['upper-case hex', "CAST(x AS uuid) FROM (VALUES '12151FD2-7586-11E9-8F9E-2A86E4085A59') t(x)", '12151fd2-7586-11e9-8f9e-2a86e4085a59', 'uuid'],
+    ['TRY_CAST of hex without hyphens', "TRY_CAST(x AS uuid) FROM (VALUES '12151fd2758611e98f9e2a86e4085a59') t(x)", null, 'uuid'],
+    ['json_size of a malformed scalar', "json_size(j, '$') FROM (VALUES 'x') t(j)", null, 'bigint'],
+    ['json_size of a scalar', "json_size(j, '$') FROM (VALUES '1') t(j)", 0, 'bigint'],
+  ],
+  [
+    [
+      'hex without hyphens',
+      "CAST(x AS uuid) FROM (VALUES '12151fd2758611e98f9e2a86e4085a59') t(x)",
+      /Cannot cast value to UUID: 12151fd2758611e98f9e2a86e4085a59/,
+    ],
+    ['braces', "CAST('{12151fd2-7586-11e9-8f9e-2a86e4085a59}' AS uuid)", /Cannot cast value to UUID/],
+    ['a group without its hyphen', "CAST(x AS uuid) FROM (VALUES '12151fd2-7586-11e9-8f9e2a86e4085a59') t(x)", /Cannot cast value to UUID/],
+  ],
+);
