@@ -10,6 +10,7 @@ import { inverseNormalCdf, normalCdf } from './normal-distribution.js';
 import { murmur3, spookyHash32, spookyHash64 } from './murmur-spooky.js';
 import { xxhash64 } from './xxhash64.js';
 import { bytesOf, shimFunction, udf } from './scalar-udf.js';
+import { javaPatternToRe2, type Re2Pattern, regexpChecks } from '../translate/java-regex.js';
 
 // --- java.net.URI ----------------------------------------------------------------------------------------------------
 
@@ -104,6 +105,23 @@ function urlEncode(s: string): string {
 function urlDecode(s: string): string {
   if (/%(?![0-9A-Fa-f]{2})/.test(s)) throw new Error(`url_decode: malformed escape in ${s}`);
   return decode(s.replaceAll('+', ' '));
+}
+
+// --- regular expressions given as values -----------------------------------------------------------------------------
+
+const translatedPatterns = new Map<string, Re2Pattern>();
+
+/** A pattern that is not a literal, translated as java-regex.ts translates a literal one (a refused one fails). */
+function javaRegex(pattern: string, matchOnly: boolean): Re2Pattern {
+  const key = `${matchOnly}:${pattern}`;
+  let translated = translatedPatterns.get(key);
+  if (!translated) {
+    translated = javaPatternToRe2(pattern, matchOnly);
+    if (translatedPatterns.size > 1000) translatedPatterns.clear();
+    translatedPatterns.set(key, translated);
+  }
+  if (translated.unfaithful) throw new Error(`The regular expression ${JSON.stringify(pattern)} is refused locally: ${translated.unfaithful}`);
+  return translated;
 }
 
 // --- combinations ----------------------------------------------------------------------------------------------------
@@ -252,6 +270,8 @@ export function functionUdfs(): DuckDBScalarFunction[] {
     udf('trino_java_floating_text', [VARCHAR, BOOLEAN], VARCHAR, ([t, real]) => javaFloatingText(String(t), real === true)),
     // Java's double division: ±Infinity or NaN by zero, where DuckDB's `/` gives NULL (log(1, x) is ln(x) / 0).
     udf('trino_double_divide', [DOUBLE, DOUBLE], DOUBLE, ([a, b]) => Number(a) / Number(b)),
+    udf('trino_java_regex', [VARCHAR, BOOLEAN], VARCHAR, ([p, matchOnly]) => javaRegex(String(p), matchOnly === true).re2),
+    udf('trino_java_regex_checks', [VARCHAR, BOOLEAN], VARCHAR, ([p, matchOnly]) => regexpChecks(javaRegex(String(p), matchOnly === true)).slice(1, -1)),
     udf('trino_url_part', [VARCHAR, VARCHAR], VARCHAR, ([u, p]) => urlPart(String(u), String(p))),
     udf('trino_url_parameter', [VARCHAR, VARCHAR], VARCHAR, ([u, n]) => urlParameter(String(u), String(n))),
     udf('trino_url_encode', [VARCHAR], VARCHAR, ([s]) => urlEncode(String(s))),

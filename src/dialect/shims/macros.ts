@@ -7,6 +7,7 @@
 // - `cast_to_type(value, witness)` gives a result the witness's type; the witness is dropped at plan time.
 // - `typeof(x)` folds to a constant, so `CASE WHEN typeof(x) …` branches cost nothing; each branch is wrapped in
 //   cast_to_type so the CASE does not unify branch types.
+import { MULTI_CHARACTER_FOLDS } from '../translate/java-regex.js';
 import { FAIL_MARKER } from './fail-marker.js';
 import { REFUSED_KEY_MARKER } from './error-messages.js';
 import { IP_FIELD, IP_STRUCT } from './ip-address.js';
@@ -536,9 +537,21 @@ export const MACROS: readonly string[] = [
      WHEN len(regexp_extract_all('', '(?:' || p || ')?', CAST(g AS INTEGER))) >= 0 THEN CAST(g AS INTEGER) END`,
   `trino_regexp_extract(s, p) AS CASE WHEN regexp_matches(s, p) THEN regexp_extract(s, p) END,
      (s, p, g) AS CAST(CASE WHEN s IS NOT NULL THEN regexp_extract_all(s, p, trino_regexp_group(p, g))[1] END AS VARCHAR)`,
-  // java-regex.ts: `\b`, `\B` and POSIX classes count non-ASCII letters in Java, not in RE2.
-  `trino_regexp_ascii_text(s, p) AS CASE WHEN s IS NULL OR p IS NULL OR NOT regexp_matches(p, '\\\\[bB]|\\[:') OR NOT regexp_matches(s, '[^\\x00-\\x7F]') THEN s
-     ELSE CAST(trino_fail('A regular expression with \\b, \\B or a [[:class:]] counts non-ASCII letters as word characters on Athena (Java regex) but not in the local engine (RE2), and the text has non-ASCII characters; match the letters with \\p{L} instead') AS VARCHAR) END`,
+  // java-regex.ts: what RE2 cannot say of a Java pattern, checked on the text (checks: regexpChecks' letters). `w`:
+  // `\b`, `\B` and POSIX classes count non-ASCII letters in Java, not in RE2; `n`: Java's `$` also matches before a
+  // final line break; `i`: under (?i) Java matches ß with ss (and other multi-letter case foldings).
+  `trino_regexp_checked_text(s, checks) AS CASE
+     WHEN contains(checks, 'w') AND regexp_matches(s, '[^\\x00-\\x7F]')
+       THEN CAST(trino_fail('A regular expression with \\b, \\B or a [[:class:]] counts non-ASCII letters as word characters on Athena (Java regex) but not in the local engine (RE2), and the text has non-ASCII characters; match the letters with \\p{L} instead') AS VARCHAR)
+     WHEN contains(checks, 'n') AND ends_with(s, chr(10))
+       THEN CAST(trino_fail('A regular expression''s $ also matches before a final line break on Athena (Java regex), not in the local engine (RE2), and the text ends with one; remove the line break first (rtrim) or match it') AS VARCHAR)
+     WHEN contains(checks, 'i') AND regexp_matches(s, '${MULTI_CHARACTER_FOLDS.source.replace(/\\u([0-9A-F]{4})/g, '\\x{$1}')}')
+       THEN CAST(trino_fail('Under (?i) a regular expression matches ß, ﬁ and other characters whose case folding is several letters with those letters on Athena (Java regex: ß with ss), not in the local engine (RE2), and the text has one; match them without (?i)') AS VARCHAR)
+     ELSE s END`,
+  // A pattern given as a value that matches the empty string (regexp_split, regexp_position, regexp_replace): Trino
+  // finds empty matches at other places (translate/functions.ts refuses a literal one).
+  `trino_regexp_nonempty(p) AS CASE WHEN NOT regexp_matches('', p) THEN p
+     ELSE CAST(trino_fail('The regular expression ' || p || ' matches the empty string, and empty matches are found at other positions locally than on Athena; use a pattern that needs at least one character') AS VARCHAR) END`,
   `trino_regexp_extract_all(s, p) AS regexp_extract_all(s, p),
      (s, p, g) AS CASE WHEN s IS NOT NULL THEN regexp_extract_all(s, p, trino_regexp_group(p, g)) END`,
   // A NULL argument gives NULL before the out-of-range cases give ''.

@@ -142,15 +142,20 @@ function captureGroupCount(pattern: string): number {
 }
 
 /**
- * A literal pattern that matches the empty string: Trino's regexp_split and regexp_position find empty matches at
- * other places than the local engine does (regexp_split('a', '^') is ['', 'a'] in Trino 476, ['a'] locally), so
- * such a pattern is refused. Reported; true when refused.
+ * A pattern that matches the empty string: Trino's regexp_split and regexp_position find empty matches at other places
+ * than the local engine does (regexp_split('a', '^') is ['', 'a'] in Trino 476, ['a'] locally), so a literal one is
+ * refused here and another one fails while the query runs (trino_regexp_nonempty). The call to translate, or undefined
+ * when refused (reported).
  */
-function refuseEmptyMatches(c: CallContext, allowAnchoredAtStart = false): boolean {
+function refuseEmptyMatches(c: CallContext, allowAnchoredAtStart = false): CallContext | undefined {
   const pattern = literalArg(c, 1);
+  if (pattern === undefined) {
+    const arg = (k: number) => (k === 1 ? `trino_regexp_nonempty(${c.arg(1)})` : c.arg(k));
+    return { ...c, arg, all: () => c.args.map((_a, k) => arg(k)).join(', ') };
+  }
   let matchesEmpty = false;
   try {
-    matchesEmpty = pattern !== undefined && new RegExp(pattern).test('') && !(allowAnchoredAtStart && anchoredAtStart(pattern));
+    matchesEmpty = new RegExp(pattern).test('') && !(allowAnchoredAtStart && anchoredAtStart(pattern));
   } catch {
     // Java syntax JavaScript does not read: no opinion here; RE2 judges it when the query runs.
   }
@@ -160,8 +165,9 @@ function refuseEmptyMatches(c: CallContext, allowAnchoredAtStart = false): boole
       `${c.name.text}(): the pattern ${JSON.stringify(pattern)} matches the empty string, and empty matches are found at other positions locally than on Athena`,
       "use a pattern that needs at least one character, e.g. 'x+' instead of 'x*'",
     );
+    return undefined;
   }
-  return matchesEmpty;
+  return c;
 }
 
 /**
@@ -623,10 +629,17 @@ export const FUNCTIONS: Record<string, CallHandler> = {
   },
   regexp_like: rename('regexp_matches'),
   regexp_extract: rename('trino_regexp_extract'),
-  regexp_split: (c) => (refuseEmptyMatches(c) ? undefined : call('regexp_split_to_array', c)),
-  regexp_position: (c) => (refuseEmptyMatches(c) ? undefined : call('trino_regexp_position', c)),
-  regexp_replace: (c) => {
-    if (refuseEmptyMatches(c, true)) return undefined;
+  regexp_split: (c) => {
+    const checked = refuseEmptyMatches(c);
+    return checked && call('regexp_split_to_array', checked);
+  },
+  regexp_position: (c) => {
+    const checked = refuseEmptyMatches(c);
+    return checked && call('trino_regexp_position', checked);
+  },
+  regexp_replace: (given) => {
+    const c = refuseEmptyMatches(given, true);
+    if (!c) return undefined;
     if (c.args.length === 2) return `regexp_replace(${c.arg(0)}, ${c.arg(1)}, '', 'g')`;
     const replacement = literalArg(c, 2);
     const re2 = replacement === undefined ? undefined : replacementToRe2(replacement);

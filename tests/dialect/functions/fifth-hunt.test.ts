@@ -8,6 +8,10 @@
 //   raw name (a%20b) and decodes the value as URLDecoder does (+ is a space). A non-ASCII path was decoded as Latin-1.
 // - CAST(varchar AS uuid) reads the 8-4-4-4-12 form only; DuckDB also read 32 hex digits and braces.
 // - json_size of a malformed scalar ('x') is NULL (Jackson reads the token); locally 0.
+// - Regular expressions (Joni, Java syntax): `$` also matches before a final line break (regexp_like('a' || chr(10),
+//   'a$') is true; RE2 false); under (?i) ß matches ss; `[a&&b]` is an intersection, `[a[b]]` a union, `[\d-z]` a
+//   range of its own, (?U) an error. A pattern given as a column went to RE2 untranslated (`[^\S]` and `\s` left out
+//   the vertical tab) and unchecked (an empty-matching one in regexp_split).
 import { describeFunctions } from './harness.js';
 
 describeFunctions('fifth hunt: strpos from the end counts UTF-16 units', [
@@ -55,5 +59,39 @@ describeFunctions(
     ],
     ['braces', "CAST('{12151fd2-7586-11e9-8f9e-2a86e4085a59}' AS uuid)", /Cannot cast value to UUID/],
     ['a group without its hyphen', "CAST(x AS uuid) FROM (VALUES '12151fd2-7586-11e9-8f9e2a86e4085a59') t(x)", /Cannot cast value to UUID/],
+  ],
+);
+
+describeFunctions(
+  'fifth hunt: regular expressions',
+  [
+    ['$ before a final line break', "regexp_like(s, 'a$') FROM (VALUES 'a' || chr(10)) t(s)", true, 'boolean'],
+    ['$ before two line breaks', "regexp_like(s, 'a$') FROM (VALUES 'a' || chr(10) || chr(10)) t(s)", false, 'boolean'],
+    ['$ of a digits check', "regexp_like(s, '^\\d+$') FROM (VALUES '12' || chr(10)) t(s)", true, 'boolean'],
+    ['$ in a pattern column', "regexp_like(s, p) FROM (VALUES ('a' || chr(10), '^a$')) t(s, p)", true, 'boolean'],
+    ['$ under (?m) is unchanged', "regexp_like(s, '(?m)a$') FROM (VALUES 'a' || chr(13) || 'b') t(s)", false, 'boolean'],
+    ['regexp_extract with $ over a text without a line break', "regexp_extract(s, 'a$') FROM (VALUES 'ba') t(s)", 'a', 'varchar'],
+    ['[^\\S] takes the vertical tab', "regexp_like(s, '[^\\S]') FROM (VALUES chr(11)) t(s)", true, 'boolean'],
+    ['[^\\S] in a pattern column', "regexp_like(s, p) FROM (VALUES (chr(11), '[^\\S]')) t(s, p)", true, 'boolean'],
+    ['\\s in a pattern column', "regexp_like(s, p) FROM (VALUES (chr(11), '\\s')) t(s, p)", true, 'boolean'],
+    ['(?i) over ASCII text', "regexp_like(s, '(?i)ss') FROM (VALUES 'SS') t(s)", true, 'boolean'],
+    ['regexp_split by a pattern column', "regexp_split(s, p) FROM (VALUES ('a1b2c', '\\d')) t(s, p)", ['a', 'b', 'c'], 'array(varchar)'],
+  ],
+  [
+    ['regexp_extract with $ over a final line break', "regexp_extract(s, 'a$') FROM (VALUES 'a' || chr(10)) t(s)", /also matches before a final line break/],
+    [
+      'regexp_replace with $ over a final line break',
+      "regexp_replace(s, 'a$', 'X') FROM (VALUES 'ba' || chr(10)) t(s)",
+      /also matches before a final line break/,
+    ],
+    ['a class intersection', "regexp_like(s, '[a&&b]') FROM (VALUES 'a') t(s)", /regexp-syntax.*intersection/],
+    ['a class intersection in a pattern column', "regexp_like(s, p) FROM (VALUES ('a', '[a&&b]')) t(s, p)", /refused locally.*intersection/],
+    ['a class inside a class', "regexp_like(s, '[a[b]]') FROM (VALUES 'b') t(s)", /regexp-syntax.*union/],
+    ['a range from a class escape', "regexp_like(s, '[\\d-z]') FROM (VALUES 'q') t(s)", /regexp-syntax.*class escape/],
+    ['(?U)', "regexp_like(s, '(?U)a') FROM (VALUES 'a') t(s)", /undefined group option/],
+    ['ß under (?i)', "regexp_like(s, '(?i)ß') FROM (VALUES 'SS') t(s)", /regexp-syntax.*case folding/],
+    ['a text with ß under (?i)', "regexp_like(s, '(?i)ss') FROM (VALUES 'ß') t(s)", /case folding is several letters/],
+    ['regexp_split by an empty-matching pattern column', "regexp_split(s, p) FROM (VALUES ('abc', 'x*')) t(s, p)", /matches the empty string/],
+    ['regexp_position of an empty-matching pattern column', "regexp_position(s, p) FROM (VALUES ('abc', 'x*')) t(s, p)", /matches the empty string/],
   ],
 );
