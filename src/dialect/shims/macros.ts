@@ -440,8 +440,11 @@ export const MACROS: readonly string[] = [
      ELSE cast_to_type(a % b, w) END`,
   `trino_modulus(a, b) AS list_transform(trino_remainder_operands(a, b),
      lambda trino_abw: trino_modulus_bound(trino_abw['a'], trino_abw['b'], trino_abw['w']))[1]`,
-  // Java Math.round: half up on the scaled double (2.675 → 2.67 because 267.49999…).
-  `trino_java_round(x, d) AS CASE WHEN isnan(x) OR isinf(x) THEN x WHEN x < 0
+  // Java Math.round: half up on the scaled double (2.675 → 2.67 because 267.49999…). Past the double's range Trino 476
+  // keeps x when the scaled value is infinite (round(1e300, 10), round(1.5, 400)) and gives NaN when 10^d is 0
+  // (round(1.5, -400)); DuckDB's Infinity / Infinity was NaN and x / 0 NULL.
+  `trino_java_round(x, d) AS CASE WHEN isnan(x) OR isinf(x) THEN x WHEN pow(10, d) = 0 THEN 'NaN'::DOUBLE
+     WHEN x = 0 THEN 0::DOUBLE WHEN isinf(x * pow(10, d)) THEN x WHEN x < 0
      THEN -(floor(-x * pow(10, d) + 0.5) / pow(10, d)) ELSE floor(x * pow(10, d) + 0.5) / pow(10, d) END`,
   // CAST(double AS integer) rounds half away from zero in Trino, half to even in DuckDB. A varchar must be an integer
   // between Java's trimmed spaces (Long.parseLong: no '1e3', '1.5', '0x10' or '1_000', which DuckDB reads).

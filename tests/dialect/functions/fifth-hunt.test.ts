@@ -95,3 +95,15 @@ describeFunctions(
     ['regexp_position of an empty-matching pattern column', "regexp_position(s, p) FROM (VALUES ('abc', 'x*')) t(s, p)", /matches the empty string/],
   ],
 );
+
+describeFunctions('fifth hunt: round(double, d) past the double range', [
+  ['10^d overflows: x as it is', 'round(x, n) FROM (VALUES (1e-320, 320)) t(x, n)', 1e-320, 'double'],
+  ['a large d', 'round(x, n) FROM (VALUES (123.456E0, 400)) t(x, n)', 123.456, 'double'],
+  ['a negative x and a large d', 'round(x, n) FROM (VALUES (-1.5E0, 400)) t(x, n)', -1.5, 'double'],
+  ['the scaled value overflows', 'round(x, n) FROM (VALUES (1e300, 10)) t(x, n)', 1e300, 'double'],
+  ['zero and a large d', 'round(x, n) FROM (VALUES (0E0, 400)) t(x, n)', 0, 'double'],
+  ['10^d is zero: NaN', 'round(x, n) FROM (VALUES (12345.6789E0, -400)) t(x, n)', Number.NaN, 'double'],
+  ['a real and a large d', "round(x, n) FROM (VALUES (REAL '1.5', 309)) t(x, n)", 1.5, 'real'],
+  ['a real and 10^d zero', "round(x, n) FROM (VALUES (REAL '1.5', -400)) t(x, n)", Number.NaN, 'real'],
+  ['within the range, unchanged', 'round(x, n) FROM (VALUES (1e300, 8)) t(x, n)', 1e300, 'double'],
+]);
