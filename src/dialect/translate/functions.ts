@@ -1,5 +1,6 @@
 // Trino function calls → DuckDB: renames to built-ins or `trino_*` shims (src/dialect/shims), and rewrites of calls
 // whose syntax differs (CAST with Trino types, EXTRACT, lambdas in reduce, format patterns, 2-argument IF).
+import { zoneKeyArgument } from './zone-keys.js';
 import { stringValue, type Token } from '../tokens.js';
 import {
   concatWithUnknown,
@@ -62,6 +63,12 @@ const typedRename =
   (name: string): CallHandler =>
   (c) =>
     `${shimCallText(name, c.all())}${c.tail}`;
+/** The call with its argument k, a time zone, keyed as Trino keys it (zone-keys.ts). */
+function withZoneKey(c: CallContext, k: number): CallContext {
+  if (c.args.length <= k) return c;
+  const arg = (i: number) => (i === k ? zoneKeyArgument(c.arg(k)) : c.arg(i));
+  return { ...c, arg, all: () => c.args.map((_a, i) => arg(i)).join(', ') };
+}
 const wall = (value: string) => shimCall('trino_wall', [value]);
 /** A datetime function applied to the wall clock, so zoned values answer in their own zone. */
 const onWallClock =
@@ -509,11 +516,11 @@ export const FUNCTIONS: Record<string, CallHandler> = {
   date_trunc: typedRename('trino_date_trunc'),
   from_iso8601_timestamp: rename('trino_from_iso8601_timestamp'),
   from_iso8601_date: (c) => `CAST(${c.arg(0)} AS DATE)`,
-  from_unixtime: rename('trino_from_unixtime'),
+  from_unixtime: (c) => call('trino_from_unixtime', withZoneKey(c, 1)),
   to_unixtime: typedRename('trino_to_unixtime'),
   to_iso8601: typedRename('trino_to_iso8601'),
-  with_timezone: rename('trino_with_timezone'),
-  at_timezone: typedRename('trino_at_time_zone'),
+  with_timezone: (c) => call('trino_with_timezone', withZoneKey(c, 1)),
+  at_timezone: (c) => typedRename('trino_at_time_zone')(withZoneKey(c, 1)),
   now: () => 'trino_now()',
   // Trino's grammar takes current_timestamp or current_timestamp(precision); `current_timestamp()` is a syntax error.
   current_timestamp: (c) => {

@@ -8,6 +8,9 @@
 //   raw name (a%20b) and decodes the value as URLDecoder does (+ is a space). A non-ASCII path was decoded as Latin-1.
 // - CAST(varchar AS uuid) reads the 8-4-4-4-12 form only; DuckDB also read 32 hex digits and braces.
 // - json_size of a malformed scalar ('x') is NULL (Jackson reads the token); locally 0.
+// - Time zone names (the third hunt's leftover): Trino keys a zone as its TimeZoneKey does: `UTC+05:30`, `GMT-3`,
+//   `+0530` are offsets (DuckDB read `UTC+05:30` as a POSIX zone, the other way round), `Etc/GMT+3` is -03:00, `GMT`,
+//   `UCT`, `Zulu`, `Etc/UTC` are UTC; `EST`, `utc`, `America/new_york`, past ±14:00 are not valid time zones.
 // - Regular expressions (Joni, Java syntax): `$` also matches before a final line break (regexp_like('a' || chr(10),
 //   'a$') is true; RE2 false); under (?i) ß matches ss; `[a&&b]` is an intersection, `[a[b]]` a union, `[\d-z]` a
 //   range of its own, (?U) an error. A pattern given as a column went to RE2 untranslated (`[^\S]` and `\s` left out
@@ -107,3 +110,44 @@ describeFunctions('fifth hunt: round(double, d) past the double range', [
   ['a real and 10^d zero', "round(x, n) FROM (VALUES (REAL '1.5', -400)) t(x, n)", Number.NaN, 'real'],
   ['within the range, unchanged', 'round(x, n) FROM (VALUES (1e300, 8)) t(x, n)', 1e300, 'double'],
 ]);
+
+/** A zoned column put into the zone column holding `zone`. */
+const zoneColumn = (zone: string) => ` FROM (VALUES (TIMESTAMP '2025-01-05 10:00:00 UTC', '${zone}')) t(ts, z)`;
+
+describeFunctions(
+  'fifth hunt: time zone names',
+  [
+    ['UTC+05:30 is an offset', `timezone(at_timezone(ts, z))${zoneColumn('UTC+05:30')}`, '+05:30', 'varchar'],
+    ['the wall clock at UTC+05:30', `minute(at_timezone(ts, z))${zoneColumn('UTC+05:30')}`, 30, 'bigint'],
+    ['UTC-3', `timezone(at_timezone(ts, z))${zoneColumn('UTC-3')}`, '-03:00', 'varchar'],
+    ['GMT+3', `timezone(at_timezone(ts, z))${zoneColumn('GMT+3')}`, '+03:00', 'varchar'],
+    ['+0530', `timezone(at_timezone(ts, z))${zoneColumn('+0530')}`, '+05:30', 'varchar'],
+    ['Etc/GMT+3 is three hours behind', `timezone(at_timezone(ts, z))${zoneColumn('Etc/GMT+3')}`, '-03:00', 'varchar'],
+    ['Etc/GMT-14', `hour(at_timezone(ts, z))${zoneColumn('Etc/GMT-14')}`, 0, 'bigint'],
+    ['GMT is UTC', `timezone(at_timezone(ts, z))${zoneColumn('GMT')}`, 'UTC', 'varchar'],
+    ['Etc/UTC is UTC', `timezone(at_timezone(ts, z))${zoneColumn('Etc/UTC')}`, 'UTC', 'varchar'],
+    ['+00:00 is UTC', `timezone(at_timezone(ts, z))${zoneColumn('+00:00')}`, 'UTC', 'varchar'],
+    ['a link keeps its name', `timezone(at_timezone(ts, z))${zoneColumn('US/Eastern')}`, 'US/Eastern', 'varchar'],
+    [
+      'with_timezone of a column zone',
+      "timezone(with_timezone(ts, z)) FROM (VALUES (TIMESTAMP '2025-01-05 10:00:00', 'UTC+05:30')) t(ts, z)",
+      '+05:30',
+      'varchar',
+    ],
+    ['AT TIME ZONE', "timezone(ts AT TIME ZONE 'Etc/GMT-14') FROM (VALUES TIMESTAMP '2025-01-05 10:00:00') t(ts)", '+14:00', 'varchar'],
+    ['from_unixtime with an offset name', "hour(from_unixtime(0, z)) * 100 + minute(from_unixtime(0, z)) FROM (VALUES 'UTC+05:30') t(z)", 530, 'bigint'],
+    ['a text zone Etc/GMT+3', "timezone(CAST(s AS timestamp with time zone)) FROM (VALUES '2025-01-05 10:00:00 Etc/GMT+3') t(s)", '-03:00', 'varchar'],
+    ['a literal UTC+05:30', "timezone(at_timezone(TIMESTAMP '2025-01-05 10:00:00 UTC', 'UTC+05:30'))", '+05:30', 'varchar'],
+    ['a literal AT TIME ZONE Etc/GMT+3', "timezone(TIMESTAMP '2025-01-05 10:00:00' AT TIME ZONE 'Etc/GMT+3')", '-03:00', 'varchar'],
+    ['a text zone +00:00', "timezone(CAST(s AS timestamp with time zone)) FROM (VALUES '2025-01-05 10:00:00 +00:00') t(s)", 'UTC', 'varchar'],
+  ],
+  [
+    ['EST', `at_timezone(ts, z)${zoneColumn('EST')}`, /'EST' is not a valid time zone/],
+    ['a literal EST', "at_timezone(TIMESTAMP '2025-01-05 10:00:00 UTC', 'EST')", /'EST' is not a valid time zone/],
+    ['utc in lower case', `at_timezone(ts, z)${zoneColumn('utc')}`, /'utc' is not a valid time zone/],
+    ['a name in another case', `at_timezone(ts, z)${zoneColumn('America/NEW_YORK')}`, /is not a valid time zone/],
+    ['past +14:00', `at_timezone(ts, z)${zoneColumn('+15:00')}`, /'\+15:00' is not a valid time zone/],
+    ['with_timezone to EST', "with_timezone(ts, z) FROM (VALUES (TIMESTAMP '2025-01-05 10:00:00', 'EST')) t(ts, z)", /'EST' is not a valid time zone/],
+    ['a text zone past +14:00', "CAST(s AS timestamp with time zone) FROM (VALUES '2025-01-05 10:00:00 +15:00') t(s)", /Time zone not supported: \+15:00/],
+  ],
+);
