@@ -11,6 +11,9 @@
 // - Time zone names (the third hunt's leftover): Trino keys a zone as its TimeZoneKey does: `UTC+05:30`, `GMT-3`,
 //   `+0530` are offsets (DuckDB read `UTC+05:30` as a POSIX zone, the other way round), `Etc/GMT+3` is -03:00, `GMT`,
 //   `UCT`, `Zulu`, `Etc/UTC` are UTC; `EST`, `utc`, `America/new_york`, past ±14:00 are not valid time zones.
+// - A weekday in a date_parse or parse_datetime pattern (the third hunt's leftover): Joda moves the date to the named
+//   weekday of its Monday-to-Sunday week (date_parse('Mon 2025-01-05', '%a %Y-%m-%d') is 2024-12-30); strptime ignored
+//   the name.
 // - Regular expressions (Joni, Java syntax): `$` also matches before a final line break (regexp_like('a' || chr(10),
 //   'a$') is true; RE2 false); under (?i) ß matches ss; `[a&&b]` is an intersection, `[a[b]]` a union, `[\d-z]` a
 //   range of its own, (?U) an error. A pattern given as a column went to RE2 untranslated (`[^\S]` and `\s` left out
@@ -151,3 +154,24 @@ describeFunctions(
     ['a text zone past +14:00', "CAST(s AS timestamp with time zone) FROM (VALUES '2025-01-05 10:00:00 +15:00') t(s)", /Time zone not supported: \+15:00/],
   ],
 );
+
+describeFunctions('fifth hunt: a weekday in a parse pattern', [
+  ["the date's own weekday", "date_parse(s, '%a %Y-%m-%d') FROM (VALUES 'Sun 2025-01-05') t(s)", '2025-01-05 00:00:00.000', 'timestamp(3)'],
+  ["Monday of a Sunday's week", "date_parse(s, '%a %Y-%m-%d') FROM (VALUES 'Mon 2025-01-05') t(s)", '2024-12-30 00:00:00.000', 'timestamp(3)'],
+  ['a literal text', "date_parse('Mon 2025-01-05', '%a %Y-%m-%d')", '2024-12-30 00:00:00.000', 'timestamp(3)'],
+  ['a full name', "date_parse(s, '%W, %d %M %Y') FROM (VALUES 'Friday, 05 January 2025') t(s)", '2025-01-03 00:00:00.000', 'timestamp(3)'],
+  ['later in the week, with a time', "date_parse(s, '%a %Y-%m-%d %H:%i') FROM (VALUES 'Sat 2025-01-06 10:30') t(s)", '2025-01-11 10:30:00.000', 'timestamp(3)'],
+  ['after the date', "date_parse(s, '%d %b %Y (%a)') FROM (VALUES '05 Jan 2025 (Tue)') t(s)", '2024-12-31 00:00:00.000', 'timestamp(3)'],
+  [
+    'parse_datetime EEE',
+    "parse_datetime(s, 'EEE, dd MMM yyyy HH:mm:ss') FROM (VALUES 'Wed, 05 Jan 2025 10:00:00') t(s)",
+    '2025-01-01 10:00:00.000 UTC',
+    'timestamp(3) with time zone',
+  ],
+  [
+    'parse_datetime EEEE in lower case',
+    "parse_datetime(s, 'EEEE dd MM yyyy') FROM (VALUES 'sunday 05 01 2025') t(s)",
+    '2025-01-05 00:00:00.000 UTC',
+    'timestamp(3) with time zone',
+  ],
+]);
