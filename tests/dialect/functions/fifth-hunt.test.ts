@@ -8,6 +8,8 @@
 //   raw name (a%20b) and decodes the value as URLDecoder does (+ is a space). A non-ASCII path was decoded as Latin-1.
 // - CAST(varchar AS uuid) reads the 8-4-4-4-12 form only; DuckDB also read 32 hex digits and braces.
 // - json_size of a malformed scalar ('x') is NULL (Jackson reads the token); locally 0.
+// - CAST(json AS array(json) | map(…, json) | row(… json)): a JSON null inside stays the JSON value null in Trino (the
+//   text 'null'); DuckDB's cast made it an SQL NULL.
 // - Time zone names (the third hunt's leftover): Trino keys a zone as its TimeZoneKey does: `UTC+05:30`, `GMT-3`,
 //   `+0530` are offsets (DuckDB read `UTC+05:30` as a POSIX zone, the other way round), `Etc/GMT+3` is -03:00, `GMT`,
 //   `UCT`, `Zulu`, `Etc/UTC` are UTC; `EST`, `utc`, `America/new_york`, past ±14:00 are not valid time zones.
@@ -174,4 +176,19 @@ describeFunctions('fifth hunt: a weekday in a parse pattern', [
     '2025-01-05 00:00:00.000 UTC',
     'timestamp(3) with time zone',
   ],
+]);
+
+describeFunctions('fifth hunt: JSON nulls cast to json elements', [
+  ['an array element', 'CAST(json_parse(j) AS array(json)) FROM (VALUES \'[1, null, "a"]\') t(j)', ['1', 'null', '"a"'], 'array(json)'],
+  ['a literal', "CAST(JSON '[1, null]' AS array(json))", ['1', 'null'], 'array(json)'],
+  ['a map value', 'CAST(JSON \'{"a": null}\' AS map(varchar, json))', { a: 'null' }, 'map(varchar, json)'],
+  [
+    'a row field; a missing one is NULL',
+    'CAST(json_parse(j) AS row(a json, b json)) FROM (VALUES \'{"a": null}\') t(j)',
+    { a: 'null', b: null },
+    'row(a json, b json)',
+  ],
+  ['under TRY_CAST', "TRY_CAST(json_parse(j) AS array(json)) FROM (VALUES '[null]') t(j)", ['null'], 'array(json)'],
+  ['nested deeper', 'CAST(json_parse(j) AS map(varchar, array(json))) FROM (VALUES \'{"a": [null]}\') t(j)', { a: ['null'] }, 'map(varchar, array(json))'],
+  ['an array element of varchar stays NULL', "CAST(json_parse(j) AS array(varchar)) FROM (VALUES '[null]') t(j)", [null], 'array(varchar)'],
 ]);
