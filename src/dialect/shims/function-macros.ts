@@ -235,6 +235,10 @@ export const FUNCTION_MACROS: readonly string[] = [
   // instance is negative; 0 when there are fewer; an empty sub is at 1. From the end, Trino 476 counts UTF-16 units
   // (Java's lastIndexOf): a character past U+FFFF before the match counts twice (strpos('🙂b', 'b', -1) is 3).
   `trino_occurrences(s, sub) AS list_filter(range(1, length(s) + 1), lambda trino_i: substr(s, trino_i, length(sub)) = sub)`,
+  // hamming_distance counts differing code points; DuckDB's hamming compares bytes ('é' and 'e' failed) and fails on ''.
+  `trino_hamming_distance(a, b) AS CASE
+     WHEN length(a) <> length(b) THEN ${fail(`'The input strings to hamming_distance function must have the same length'`, '0::BIGINT')}
+     ELSE CAST(len(list_filter(range(1, length(a) + 1), lambda trino_i: substr(a, trino_i, 1) <> substr(b, trino_i, 1))) AS BIGINT) END`,
   `trino_utf16_position(s, p) AS p + length(regexp_replace(substr(s, 1, p - 1), '[^\\x{10000}-\\x{10FFFF}]', '', 'g'))`,
   `trino_strpos(s, sub) AS strpos(s, sub),
      (s, sub, n) AS CASE WHEN s IS NULL OR sub IS NULL OR n IS NULL THEN NULL

@@ -192,3 +192,15 @@ describeFunctions('fifth hunt: JSON nulls cast to json elements', [
   ['nested deeper', 'CAST(json_parse(j) AS map(varchar, array(json))) FROM (VALUES \'{"a": [null]}\') t(j)', { a: ['null'] }, 'map(varchar, array(json))'],
   ['an array element of varchar stays NULL', "CAST(json_parse(j) AS array(varchar)) FROM (VALUES '[null]') t(j)", [null], 'array(varchar)'],
 ]);
+
+describeFunctions(
+  'fifth hunt: hamming_distance of code points',
+  [
+    ['two empty strings', "hamming_distance(a, b) FROM (VALUES ('', '')) t(a, b)", 0, 'bigint'],
+    ['an accent against a letter', "hamming_distance(a, b) FROM (VALUES ('aé', 'ae')) t(a, b)", 1, 'bigint'],
+    ['emoji', "hamming_distance(a, b) FROM (VALUES ('🙂🙂', '🙂🙃')) t(a, b)", 1, 'bigint'],
+    ['ASCII', "hamming_distance('abc', 'abd')", 1, 'bigint'],
+    ['a NULL', "hamming_distance(a, 'x') FROM (VALUES CAST(NULL AS varchar)) t(a)", null, 'bigint'],
+  ],
+  [['other lengths', "hamming_distance(a, b) FROM (VALUES ('ab', 'a')) t(a, b)", /The input strings to hamming_distance function must have the same length/]],
+);
