@@ -204,3 +204,10 @@ describeFunctions(
   ],
   [['other lengths', "hamming_distance(a, b) FROM (VALUES ('ab', 'a')) t(a, b)", /The input strings to hamming_distance function must have the same length/]],
 );
+
+// A text value starting with U+FEFF (a byte order mark) keeps it (@duckdb/node-api's TextDecoder dropped it).
+describeFunctions('fifth hunt: a leading U+FEFF in a result', [
+  ['a varchar', "s FROM (VALUES chr(65279) || 'a') t(s)", '\uFEFFa', 'varchar'],
+  ['an array element', "ARRAY[s] FROM (VALUES chr(65279) || 'b') t(s)", ['\uFEFFb'], 'array(varchar)'],
+  ['trim keeps it (not Java white space)', "trim(s) FROM (VALUES chr(65279) || 'a' || chr(65279)) t(s)", '\uFEFFa\uFEFF', 'varchar'],
+]);
