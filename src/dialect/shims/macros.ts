@@ -98,6 +98,8 @@ export const VARCHAR_OF_KNOWN_TYPE: Readonly<Record<string, (x: string) => strin
 /** x is an array, map or row (a zoned timestamp or ipaddress struct is matched by an earlier branch or overload). */
 export const IS_NESTED_TYPE = `(typeof(x) LIKE '%[]' OR typeof(x) LIKE 'MAP(%' OR typeof(x) LIKE 'STRUCT(%')`;
 /** Trino 476: "TYPE_MISMATCH: Cannot cast array(integer) to varchar" (also map and row); DuckDB writes its own text. */
+/** Trino 476 has no cast from varbinary to varchar (TYPE_MISMATCH); DuckDB decoded the bytes. */
+export const VARBINARY_TO_VARCHAR_FAIL = `cast_to_type(trino_fail('Cannot cast varbinary to varchar; write from_utf8(b)'), '')`;
 export const NESTED_TO_VARCHAR_FAIL = `cast_to_type(trino_fail('Cannot cast an array, map or row to varchar; write json_format(CAST(x AS JSON)) or array_join(x, sep)'), '')`;
 
 /** A DuckDB type name with the field of each row without field names named trino_field_0 (trino_unknown_marked). */
@@ -505,6 +507,7 @@ export const MACROS: readonly string[] = [
      WHEN typeof(x) = 'TIME' THEN strftime(DATE '1970-01-01' + TRY_CAST(CAST(x AS VARCHAR) AS TIME), '%H:%M:%S.%g')
      WHEN typeof(x) = 'DATE' THEN ${DATE_TO_VARCHAR('x')}
      WHEN typeof(x) = 'INTERVAL' THEN ${INTERVAL_TO_VARCHAR}
+     WHEN typeof(x) = 'BLOB' THEN ${VARBINARY_TO_VARCHAR_FAIL}
      WHEN ${IS_NESTED_TYPE} THEN ${NESTED_TO_VARCHAR_FAIL}
      ELSE ${OWN_TEXT_TO_VARCHAR('x')} END`,
   // x with its NULL type (SELECT NULL, ARRAY[], MAP()) marked as ENUM('trino_unknown'), which DuckDB keeps in a

@@ -22,7 +22,7 @@ import { dateAddPastEveryDate, tryCall } from './try-escapes.js';
 import { LAMBDA_REWRITES, refusedUnknownElementLambda } from './lambda-rewrites.js';
 import { hasAggregate, shimCall, shimCallText } from './unbound.js';
 import { nestedIpCastGuard } from '../shims/ip-address.js';
-import { DOUBLE_TO_VARCHAR, UNFOLDED_NULL, VARCHAR_OF_KNOWN_TYPE } from '../shims/macros.js';
+import { DOUBLE_TO_VARCHAR, UNFOLDED_NULL, VARBINARY_TO_VARCHAR_FAIL, VARCHAR_OF_KNOWN_TYPE } from '../shims/macros.js';
 import { trinoJsonPathTokens } from './json-path.js';
 import { collectionGuarded, type LambdaParameters, textIndexGuarded } from './column-operands.js';
 import { INTEGER_TARGETS, nestedCastShim, scalarCastShim, TEXT_CHECKED_TARGETS, writtenRowWidths } from './nested-casts.js';
@@ -387,7 +387,9 @@ function castCall(c: CallContext, tryCast: boolean): string | undefined {
   // an array, map or row, whenever the operand holds a double or real and the target a varchar).
   if (!shim || !type.sql.includes('VARCHAR') || /^\s*(?:DATE|TIME|TIMESTAMP)\s+'[^']*'\s*$/i.test(value)) return orNull;
   const doubles = type.base === 'VARCHAR' ? `typeof(${value}) IN ('DOUBLE', 'FLOAT')` : `regexp_matches(typeof(${value}), '\\b(DOUBLE|FLOAT)\\b')`;
-  return `CASE WHEN ${doubles} THEN cast_to_type(${DOUBLE_TO_VARCHAR}, ${orNull}) ELSE ${orNull} END`;
+  // varbinary to varchar fails at analysis in Trino 476 (TYPE_MISMATCH), under TRY_CAST too.
+  const bytes = type.base === 'VARCHAR' ? `typeof(${value}) = 'BLOB'` : `regexp_matches(typeof(${value}), '\\bBLOB\\b')`;
+  return `CASE WHEN ${doubles} THEN cast_to_type(${DOUBLE_TO_VARCHAR}, ${orNull}) WHEN ${bytes} THEN cast_to_type(${VARBINARY_TO_VARCHAR_FAIL}, ${orNull}) ELSE ${orNull} END`;
 }
 
 /**

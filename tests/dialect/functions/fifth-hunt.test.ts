@@ -231,3 +231,17 @@ describeFunctions(
     ],
   ],
 );
+
+// CAST(varbinary AS varchar) fails in Trino 476 (TYPE_MISMATCH "Cannot cast varbinary to varchar"), under TRY_CAST too;
+// DuckDB decoded the bytes ('ab').
+describeFunctions(
+  'fifth hunt: varbinary to varchar',
+  [['from_utf8 decodes', "from_utf8(x) FROM (VALUES X'6162') t(x)", 'ab', 'varchar']],
+  [
+    ['a column', "CAST(x AS varchar) FROM (VALUES X'6162') t(x)", /Cannot cast varbinary to varchar/],
+    ['a literal', "CAST(X'6162' AS varchar)", /Cannot cast varbinary to varchar/],
+    ['TRY_CAST', "TRY_CAST(x AS varchar) FROM (VALUES X'6162') t(x)", /Cannot cast varbinary to varchar/],
+    ['an aggregate', "CAST(max(x) AS varchar) FROM (VALUES X'6162') t(x)", /Cannot cast varbinary to varchar/],
+    ['array elements', "CAST(ARRAY[x] AS array(varchar)) FROM (VALUES X'6162') t(x)", /Cannot cast varbinary to varchar/],
+  ],
+);
