@@ -24,8 +24,10 @@ function isZoneName(name: string): boolean {
   let known = zoneNames.get(name);
   if (known === undefined) {
     try {
-      new Intl.DateTimeFormat('en-US', { timeZone: name });
-      known = !NOT_TRINO_ZONES.has(name) && name.split('/').every((part) => /^[A-Z]/.test(part));
+      const resolved = new Intl.DateTimeFormat('en-US', { timeZone: name }).resolvedOptions().timeZone;
+      // ICU's own spelling in another case (`Utc`, `America/NEW_YORK`) is not Trino's.
+      const otherCase = resolved !== name && resolved.toLowerCase() === name.toLowerCase();
+      known = !NOT_TRINO_ZONES.has(name) && !otherCase && name.split('/').every((part) => /^[A-Z]/.test(part));
     } catch {
       known = false;
     }
@@ -45,12 +47,65 @@ function parts(text: string, target: string): { wall: string; zone: string } {
 /** The wall clock as text DuckDB casts (date and time, without the zone), or Trino's error naming the target type. */
 export const textWall = (text: string, target: string): string => parts(text, target).wall;
 
-/** The zone of the text as Trino names it: none or Z is UTC, +h is +0h:00, +hhmm is +hh:mm. */
+/** The zone of the text as Trino names it: none, Z or +00:00 is UTC, +h is +0h:00, +hhmm is +hh:mm. */
 export function textZone(text: string): string {
   const zone = parts(text, 'timestamp with time zone').zone;
   if (zone === '' || zone === 'Z') return 'UTC';
   const offset = /^([+-])(\d{1,2})(?::?(\d{2}))?$/.exec(zone);
-  return offset ? `${offset[1]}${offset[2].padStart(2, '0')}:${offset[3] ?? '00'}` : zone;
+  if (!offset) return trinoZoneKey(zone);
+  const key = offsetKey(offset[1], offset[2], offset[3]);
+  if (key === undefined) throw new Error(`Time zone not supported: ${zone}`);
+  return key;
+}
+
+/** Names Trino 476 reads as UTC (exactly so written: `utc` and `Etc/Zulu` fail). */
+const UTC_NAMES = new Set([
+  'UTC',
+  'Z',
+  'UT',
+  'UCT',
+  'Zulu',
+  'GMT',
+  'GMT0',
+  'Greenwich',
+  'Universal',
+  'Etc/GMT',
+  'Etc/GMT0',
+  'Etc/UTC',
+  'Etc/UCT',
+  'Etc/Universal',
+]);
+
+/** Trino's offset `+hh:mm`, UTC for zero; undefined past ±14:00 or 59 minutes (not a valid time zone). */
+function offsetKey(sign: string, hours: string, minutes = '00'): string | undefined {
+  const total = Number(hours) * 60 + Number(minutes);
+  if (Number(minutes) > 59 || total > 14 * 60) return undefined;
+  return total === 0 ? 'UTC' : `${sign}${hours.padStart(2, '0')}:${minutes}`;
+}
+
+/**
+ * A zone given to at_timezone, with_timezone, AT TIME ZONE or from_unixtime as Trino 476 keys it: UTC for its UTC
+ * names, an offset `±hh:mm` for `UTC+5`, `GMT-3:30`, `+0530` and `Etc/GMT+3` (whose sign is the other way: -03:00), a
+ * tzdb name as written; anything else fails as in Trino ("'EST' is not a valid time zone"). DuckDB read `UTC+05:30`
+ * as a POSIX zone (five and a half hours the other way), kept `Etc/GMT+3` and `GMT` as names, and took `EST` and any
+ * case.
+ */
+export function trinoZoneKey(zone: string): string {
+  if (UTC_NAMES.has(zone)) return 'UTC';
+  const etc = /^Etc\/GMT([+-])(\d{1,2})$/.exec(zone);
+  const prefixed = /^(?:UTC|GMT|UT)?([+-])(\d{1,2})(?::(\d{2}))?$/.exec(zone);
+  const bare = /^([+-])(\d{2}):?(\d{2})(?::00)?$/.exec(zone);
+  const key = etc
+    ? offsetKey(etc[1] === '+' ? '-' : '+', etc[2])
+    : prefixed
+      ? offsetKey(prefixed[1], prefixed[2], prefixed[3])
+      : bare
+        ? offsetKey(bare[1], bare[2], bare[3])
+        : isZoneName(zone) && !zone.startsWith('SystemV/') && zone !== 'Etc/Zulu' && zone !== 'Etc/Greenwich'
+          ? zone
+          : undefined;
+  if (key === undefined) throw new Error(`'${zone}' is not a valid time zone`);
+  return key;
 }
 
 export function textDate(text: string): string {
@@ -78,6 +133,7 @@ export function datetimeTextUdfs(): DuckDBScalarFunction[] {
   return [
     textFunction('trino_text_wall', 2, ([text, target]) => textWall(text, target)),
     textFunction('trino_text_zone', 1, ([text]) => textZone(text)),
+    textFunction('trino_zone_key', 1, ([zone]) => trinoZoneKey(zone)),
     textFunction('trino_text_date', 1, ([text]) => textDate(text)),
   ];
 }

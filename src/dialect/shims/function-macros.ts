@@ -269,15 +269,21 @@ export const FUNCTION_MACROS: readonly string[] = [
   `trino_format_number(x) AS CASE WHEN typeof(x) IN ${INTEGER_TYPES} THEN trino_format_number_long(CAST(x AS BIGINT))
      ELSE trino_format_number_double(CAST(x AS DOUBLE)) END`,
   // strpos(s, sub, instance): the position of the instance-th occurrence (overlapping ones count), from the end when
-  // instance is negative; 0 when there are fewer; an empty sub is at 1.
+  // instance is negative; 0 when there are fewer; an empty sub is at 1. From the end, Trino 476 counts UTF-16 units
+  // (Java's lastIndexOf): a character past U+FFFF before the match counts twice (strpos('🙂b', 'b', -1) is 3).
   `trino_occurrences(s, sub) AS list_filter(range(1, length(s) + 1), lambda trino_i: substr(s, trino_i, length(sub)) = sub)`,
+  // hamming_distance counts differing code points; DuckDB's hamming compares bytes ('é' and 'e' failed) and fails on ''.
+  `trino_hamming_distance(a, b) AS CASE
+     WHEN length(a) <> length(b) THEN ${fail(`'The input strings to hamming_distance function must have the same length'`, '0::BIGINT')}
+     ELSE CAST(len(list_filter(range(1, length(a) + 1), lambda trino_i: substr(a, trino_i, 1) <> substr(b, trino_i, 1))) AS BIGINT) END`,
+  `trino_utf16_position(s, p) AS p + length(regexp_replace(substr(s, 1, p - 1), '[^\\x{10000}-\\x{10FFFF}]', '', 'g'))`,
   `trino_strpos(s, sub) AS strpos(s, sub),
      (s, sub, n) AS CASE WHEN s IS NULL OR sub IS NULL OR n IS NULL THEN NULL
        WHEN n = 0 THEN ${fail(`'''instance'' must be a positive or negative number.'`, '0::BIGINT')}
        WHEN sub = '' THEN 1::BIGINT
        WHEN abs(n) > len(trino_occurrences(s, sub)) THEN 0::BIGINT
        WHEN n > 0 THEN trino_occurrences(s, sub)[n]::BIGINT
-       ELSE trino_occurrences(s, sub)[len(trino_occurrences(s, sub)) + n + 1]::BIGINT END`,
+       ELSE trino_utf16_position(s, trino_occurrences(s, sub)[len(trino_occurrences(s, sub)) + n + 1])::BIGINT END`,
   // split_to_map / split_to_multimap: the entries between entry delimiters (one trailing empty entry dropped), each
   // with the key-value delimiter exactly once, as Trino 476 checks ('a=1=2' and an empty entry fail).
   `trino_split_entries(s, entry) AS list_slice(string_split(s, entry), 1,

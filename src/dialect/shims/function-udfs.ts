@@ -10,6 +10,7 @@ import { inverseNormalCdf, normalCdf } from './normal-distribution.js';
 import { murmur3, spookyHash32, spookyHash64 } from './murmur-spooky.js';
 import { xxhash64 } from './xxhash64.js';
 import { bytesOf, shimFunction, udf } from './scalar-udf.js';
+import { javaPatternToRe2, type Re2Pattern, regexpChecks } from '../translate/java-regex.js';
 
 // --- java.net.URI ----------------------------------------------------------------------------------------------------
 
@@ -23,29 +24,44 @@ interface UriParts {
   host: string;
   port: string | null;
   path: string;
+  rawQuery: string | null;
   query: string | null;
   fragment: string;
 }
 
-/** The decoded (percent-escapes resolved) component, as URI.getPath(), getQuery() and getFragment() give it. */
+/** The decoded component, as URI.getPath(), getQuery() and getFragment() give it: `%XX` escapes are UTF-8 bytes. */
 const decode = (s: string) =>
-  Buffer.from(
-    s.replace(/%([0-9A-Fa-f]{2})/g, (_m, h: string) => String.fromCharCode(Number.parseInt(h, 16))),
-    'latin1',
+  Buffer.concat(
+    s
+      .split(/(%[0-9A-Fa-f]{2})/)
+      .map((piece) => (/^%[0-9A-Fa-f]{2}$/.test(piece) ? Buffer.from([Number.parseInt(piece.slice(1), 16)]) : Buffer.from(piece, 'utf8'))),
   ).toString('utf8');
+
+/**
+ * java.net.URI's server-based host: an IPv6 reference, or labels of ASCII letters, digits and inner `-` joined by `.`
+ * (a trailing `.` allowed), the last of several starting with a letter unless they are an IPv4 address (four numbers up to 255).
+ */
+const JAVA_HOST =
+  /^(?:\[[^\]]*\]|(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)|[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?|(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)+(?:[A-Za-z](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.?)?)$/;
 
 function parseUri(text: string): UriParts | undefined {
   if (URI_ILLEGAL.test(text)) return undefined;
   const m = URI_PARTS.exec(text);
   if (!m) return undefined;
   const [, scheme, authority, path, query, fragment] = m;
+  // An opaque URI (a scheme, then no `/`: mailto:x@y) has no path or query, only a fragment.
+  const opaque = scheme !== undefined && authority === undefined && !path.startsWith('/');
+  // A host java.net.URI does not read as a server (a_b, é.com, a..b) makes the authority registry-based: no host, no
+  // port.
   const server = authority === undefined ? undefined : /^(?:[^@]*@)?(\[[^\]]*\]|[^:]*)(?::(\d*))?$/.exec(authority);
+  const host = server && JAVA_HOST.test(server[1]) ? server : undefined;
   return {
     protocol: scheme ?? '',
-    host: server?.[1] ?? '',
-    port: server?.[2] ? server[2] : null,
-    path: decode(path),
-    query: query === undefined ? null : decode(query),
+    host: host?.[1] ?? '',
+    port: host?.[2] ? host[2] : null,
+    path: opaque ? '' : decode(path),
+    rawQuery: opaque || query === undefined ? null : query,
+    query: opaque || query === undefined ? null : decode(query),
     fragment: fragment === undefined ? '' : decode(fragment),
   };
 }
@@ -58,14 +74,17 @@ function urlPart(url: string, part: string): string | null {
   return value ?? '';
 }
 
-/** The first value of a query parameter: '' when it has no `=`, NULL when absent (Trino's splitting of the query). */
+/**
+ * The first value of a query parameter: '' when it has no `=`, NULL when absent. As Trino: the raw query split at `&`,
+ * the name compared as written (`a%20b`), the value decoded as URLDecoder does (`+` is a space).
+ */
 function urlParameter(url: string, name: string): string | null {
-  const query = parseUri(url)?.query;
+  const query = parseUri(url)?.rawQuery;
   if (query === undefined || query === null) return null;
   for (const arg of query.split('&')) {
     const eq = arg.indexOf('=');
     const key = eq < 0 ? arg : arg.slice(0, eq);
-    if (key === name) return eq < 0 ? '' : arg.slice(eq + 1);
+    if (key === name) return eq < 0 ? '' : urlDecode(arg.slice(eq + 1));
   }
   return null;
 }
@@ -86,6 +105,23 @@ function urlEncode(s: string): string {
 function urlDecode(s: string): string {
   if (/%(?![0-9A-Fa-f]{2})/.test(s)) throw new Error(`url_decode: malformed escape in ${s}`);
   return decode(s.replaceAll('+', ' '));
+}
+
+// --- regular expressions given as values -----------------------------------------------------------------------------
+
+const translatedPatterns = new Map<string, Re2Pattern>();
+
+/** A pattern that is not a literal, translated as java-regex.ts translates a literal one (a refused one fails). */
+function javaRegex(pattern: string, matchOnly: boolean): Re2Pattern {
+  const key = `${matchOnly}:${pattern}`;
+  let translated = translatedPatterns.get(key);
+  if (!translated) {
+    translated = javaPatternToRe2(pattern, matchOnly);
+    if (translatedPatterns.size > 1000) translatedPatterns.clear();
+    translatedPatterns.set(key, translated);
+  }
+  if (translated.unfaithful) throw new Error(`The regular expression ${JSON.stringify(pattern)} is refused locally: ${translated.unfaithful}`);
+  return translated;
 }
 
 // --- combinations ----------------------------------------------------------------------------------------------------
@@ -234,6 +270,8 @@ export function functionUdfs(): DuckDBScalarFunction[] {
     udf('trino_java_floating_text', [VARCHAR, BOOLEAN], VARCHAR, ([t, real]) => javaFloatingText(String(t), real === true)),
     // Java's double division: ±Infinity or NaN by zero, where DuckDB's `/` gives NULL (log(1, x) is ln(x) / 0).
     udf('trino_double_divide', [DOUBLE, DOUBLE], DOUBLE, ([a, b]) => Number(a) / Number(b)),
+    udf('trino_java_regex', [VARCHAR, BOOLEAN], VARCHAR, ([p, matchOnly]) => javaRegex(String(p), matchOnly === true).re2),
+    udf('trino_java_regex_checks', [VARCHAR, BOOLEAN], VARCHAR, ([p, matchOnly]) => regexpChecks(javaRegex(String(p), matchOnly === true)).slice(1, -1)),
     udf('trino_url_part', [VARCHAR, VARCHAR], VARCHAR, ([u, p]) => urlPart(String(u), String(p))),
     udf('trino_url_parameter', [VARCHAR, VARCHAR], VARCHAR, ([u, n]) => urlParameter(String(u), String(n))),
     udf('trino_url_encode', [VARCHAR], VARCHAR, ([s]) => urlEncode(String(s))),

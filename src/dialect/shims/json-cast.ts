@@ -20,7 +20,7 @@ type Target =
   | { kind: 'row'; fields: { name: string | undefined; type: Target }[] }
   | { kind: 'integer'; name: IntegerName }
   | { kind: 'decimal'; precision: number; scale: number }
-  | { kind: 'varchar' | 'boolean' | 'double' | 'real' | 'asIs' };
+  | { kind: 'varchar' | 'boolean' | 'double' | 'real' | 'json' | 'asIs' };
 
 const INTEGER_RANGES: Record<IntegerName, [number, number]> = {
   tinyint: [-128, 127],
@@ -50,9 +50,12 @@ export function parseTarget(text: string): Target {
   if (base === 'decimal') return { kind: 'decimal', precision: Number(inner[0] ?? 38), scale: Number(inner[1] ?? 0) };
   if (base === 'int') return { kind: 'integer', name: 'integer' };
   if (base in INTEGER_RANGES) return { kind: 'integer', name: base as IntegerName };
-  if (base === 'varchar' || base === 'boolean' || base === 'double' || base === 'real') return { kind: base };
+  if (base === 'varchar' || base === 'boolean' || base === 'double' || base === 'real' || base === 'json') return { kind: base };
   return { kind: 'asIs' };
 }
+
+/** A JSON null inside a value cast to an array, map or row of json (see convert); no text holds it. */
+export const JSON_NULL_MARK = '\uE000trino_json_null';
 
 const INTEGER_TEXT = /^[\u0000-\u0020]*[+-]?[0-9]+[\u0000-\u0020]*$/;
 const BOOLEAN_TEXT = /^(true|false|t|f|1|0)$/i;
@@ -127,6 +130,11 @@ function convert(v: JsonValue, target: Target, nested: boolean): JsonValue {
       if (target.kind === 'real' && v.kind === 'number' && !Number.isFinite(Math.fround(Number(v.text))))
         return { kind: 'string', value: Number(v.text) > 0 ? 'Infinity' : '-Infinity' };
       return v;
+    case 'json':
+      // Trino keeps a JSON null inside an array, map or row cast to json as the JSON `null`; DuckDB's cast would make
+      // it an SQL NULL (as it makes a missing row field). It travels as a marked string that trino_cast_json turns
+      // back into `null`.
+      return nested && v.kind === 'word' && v.word === 'null' ? { kind: 'string', value: JSON_NULL_MARK } : v;
     case 'array':
       return v.kind === 'array' ? { kind: 'array', items: v.items.map((item) => convert(item, target.element, true)) } : v;
     case 'map':

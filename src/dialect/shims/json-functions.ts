@@ -100,7 +100,11 @@ export function jsonSize(text: string, path: string): bigint | null {
     };
     if (first === '{') r.entries(count);
     else if (first === '[') r.elements(count);
-    else return 0n;
+    else {
+      // A malformed token ('x') is NULL, as a malformed text before the value is (Jackson reads the scalar too).
+      r.scalar();
+      return 0n;
+    }
     return size;
   });
   return found ?? null;

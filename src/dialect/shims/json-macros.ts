@@ -2,6 +2,7 @@
 // https://trino.io/docs/current/functions/json.html#cast-to-json: CAST('abc' AS JSON) is the JSON string "abc" (a
 // varchar is never parsed by CAST; json_parse parses), CAST(1.234 AS JSON) is 1.234, maps become objects.
 import { IP_STRUCT } from './ip-address.js';
+import { JSON_NULL_MARK } from './json-cast.js';
 
 /**
  * Trino casts no ipaddress to JSON ("Cannot cast ipaddress to json", "… array(ipaddress) to json"), nor a map whose
@@ -14,7 +15,7 @@ export const JSON_MACROS: readonly string[] = [
   // A JSON value stays as it is, anything else its canonical JSON text (a varchar is a JSON string; strings are
   // written as Jackson writes them, json-canonical.ts). Dispatched on typeof (typed overloads would match through
   // DuckDB's implicit casts to JSON).
-  `trino_cast_json(x) AS CASE WHEN typeof(x) = 'JSON' THEN CAST(x AS JSON)
+  `trino_cast_json(x) AS CASE WHEN typeof(x) = 'JSON' THEN CASE WHEN CAST(x AS VARCHAR) = '"${JSON_NULL_MARK}"' THEN 'null'::JSON ELSE CAST(x AS JSON) END
      WHEN typeof(x) LIKE '%${IP_STRUCT}%' THEN cast_to_type(trino_fail('Cannot cast ' || ${IP_TYPE_TEXT} || ' to json'), NULL::JSON)
      WHEN regexp_matches(typeof(x), 'MAP\\((DATE|TIME)') THEN cast_to_type(trino_fail('Cannot cast a map whose keys are dates, times or timestamps to JSON'), NULL::JSON)
      WHEN typeof(x) LIKE 'STRUCT(trino_instant %' THEN cast_to_type(trino_fail('Cannot cast timestamp('

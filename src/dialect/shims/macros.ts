@@ -7,6 +7,7 @@
 // - `cast_to_type(value, witness)` gives a result the witness's type; the witness is dropped at plan time.
 // - `typeof(x)` folds to a constant, so `CASE WHEN typeof(x) …` branches cost nothing; each branch is wrapped in
 //   cast_to_type so the CASE does not unify branch types.
+import { MULTI_CHARACTER_FOLDS } from '../translate/java-regex.js';
 import { FAIL_MARKER } from './fail-marker.js';
 import { REFUSED_KEY_MARKER } from './error-messages.js';
 import { IP_FIELD, IP_STRUCT } from './ip-address.js';
@@ -97,6 +98,8 @@ export const VARCHAR_OF_KNOWN_TYPE: Readonly<Record<string, (x: string) => strin
 /** x is an array, map or row (a zoned timestamp or ipaddress struct is matched by an earlier branch or overload). */
 export const IS_NESTED_TYPE = `(typeof(x) LIKE '%[]' OR typeof(x) LIKE 'MAP(%' OR typeof(x) LIKE 'STRUCT(%')`;
 /** Trino 476: "TYPE_MISMATCH: Cannot cast array(integer) to varchar" (also map and row); DuckDB writes its own text. */
+/** Trino 476 has no cast from varbinary to varchar (TYPE_MISMATCH); DuckDB decoded the bytes. */
+export const VARBINARY_TO_VARCHAR_FAIL = `cast_to_type(trino_fail('Cannot cast varbinary to varchar; write from_utf8(b)'), '')`;
 export const NESTED_TO_VARCHAR_FAIL = `cast_to_type(trino_fail('Cannot cast an array, map or row to varchar; write json_format(CAST(x AS JSON)) or array_join(x, sep)'), '')`;
 
 /** A DuckDB type name with the field of each row without field names named trino_field_0 (trino_unknown_marked). */
@@ -355,6 +358,10 @@ export const MACROS: readonly string[] = [
      ELSE CAST(trino_wall(x) AS TIMESTAMP) END`,
   `trino_to_date(x) AS CASE WHEN typeof(x) = 'VARCHAR' THEN CAST(trino_text_date(CAST(x AS VARCHAR)) AS DATE)
      ELSE CAST(trino_wall(x) AS DATE) END`,
+  // CAST(varchar AS uuid) reads the 8-4-4-4-12 hex form only (DuckDB also reads it without hyphens or in braces).
+  `trino_to_uuid(x) AS CASE WHEN typeof(x) <> 'VARCHAR'
+       OR regexp_full_match(CAST(x AS VARCHAR), '[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}')
+     THEN CAST(x AS UUID) ELSE cast_to_type(trino_fail('Cannot cast value to UUID: ' || CAST(x AS VARCHAR)), NULL::UUID) END`,
 
   // --- arithmetic -------------------------------------------------------------------------------------------------
   // Trino's text of a day-to-second interval: the sign, the days, then the time of day to the millisecond.
@@ -441,8 +448,11 @@ export const MACROS: readonly string[] = [
      ELSE cast_to_type(a % b, w) END`,
   `trino_modulus(a, b) AS list_transform(trino_remainder_operands(a, b),
      lambda trino_abw: trino_modulus_bound(trino_abw['a'], trino_abw['b'], trino_abw['w']))[1]`,
-  // Java Math.round: half up on the scaled double (2.675 → 2.67 because 267.49999…).
-  `trino_java_round(x, d) AS CASE WHEN isnan(x) OR isinf(x) THEN x WHEN x < 0
+  // Java Math.round: half up on the scaled double (2.675 → 2.67 because 267.49999…). Past the double's range Trino 476
+  // keeps x when the scaled value is infinite (round(1e300, 10), round(1.5, 400)) and gives NaN when 10^d is 0
+  // (round(1.5, -400)); DuckDB's Infinity / Infinity was NaN and x / 0 NULL.
+  `trino_java_round(x, d) AS CASE WHEN isnan(x) OR isinf(x) THEN x WHEN pow(10, d) = 0 THEN 'NaN'::DOUBLE
+     WHEN x = 0 THEN 0::DOUBLE WHEN isinf(x * pow(10, d)) THEN x WHEN x < 0
      THEN -(floor(-x * pow(10, d) + 0.5) / pow(10, d)) ELSE floor(x * pow(10, d) + 0.5) / pow(10, d) END`,
   // CAST(double AS integer) rounds half away from zero in Trino, half to even in DuckDB. A varchar must be an integer
   // between Java's trimmed spaces (Long.parseLong: no '1e3', '1.5', '0x10' or '1_000', which DuckDB reads).
@@ -503,6 +513,7 @@ export const MACROS: readonly string[] = [
      WHEN typeof(x) = 'TIME' THEN strftime(DATE '1970-01-01' + TRY_CAST(CAST(x AS VARCHAR) AS TIME), '%H:%M:%S.%g')
      WHEN typeof(x) = 'DATE' THEN ${DATE_TO_VARCHAR('x')}
      WHEN typeof(x) = 'INTERVAL' THEN ${INTERVAL_TO_VARCHAR}
+     WHEN typeof(x) = 'BLOB' THEN ${VARBINARY_TO_VARCHAR_FAIL}
      WHEN ${IS_NESTED_TYPE} THEN ${NESTED_TO_VARCHAR_FAIL}
      ELSE ${OWN_TEXT_TO_VARCHAR('x')} END`,
   // x with its NULL type (SELECT NULL, ARRAY[], MAP()) marked as ENUM('trino_unknown'), which DuckDB keeps in a
@@ -538,9 +549,21 @@ export const MACROS: readonly string[] = [
      WHEN len(regexp_extract_all('', '(?:' || p || ')?', CAST(g AS INTEGER))) >= 0 THEN CAST(g AS INTEGER) END`,
   `trino_regexp_extract(s, p) AS CASE WHEN regexp_matches(s, p) THEN regexp_extract(s, p) END,
      (s, p, g) AS CAST(CASE WHEN s IS NOT NULL THEN regexp_extract_all(s, p, trino_regexp_group(p, g))[1] END AS VARCHAR)`,
-  // java-regex.ts: `\b`, `\B` and POSIX classes count non-ASCII letters in Java, not in RE2.
-  `trino_regexp_ascii_text(s, p) AS CASE WHEN s IS NULL OR p IS NULL OR NOT regexp_matches(p, '\\\\[bB]|\\[:') OR NOT regexp_matches(s, '[^\\x00-\\x7F]') THEN s
-     ELSE CAST(trino_fail('A regular expression with \\b, \\B or a [[:class:]] counts non-ASCII letters as word characters on Athena (Java regex) but not in the local engine (RE2), and the text has non-ASCII characters; match the letters with \\p{L} instead') AS VARCHAR) END`,
+  // java-regex.ts: what RE2 cannot say of a Java pattern, checked on the text (checks: regexpChecks' letters). `w`:
+  // `\b`, `\B` and POSIX classes count non-ASCII letters in Java, not in RE2; `n`: Java's `$` also matches before a
+  // final line break; `i`: under (?i) Java matches ß with ss (and other multi-letter case foldings).
+  `trino_regexp_checked_text(s, checks) AS CASE
+     WHEN contains(checks, 'w') AND regexp_matches(s, '[^\\x00-\\x7F]')
+       THEN CAST(trino_fail('A regular expression with \\b, \\B or a [[:class:]] counts non-ASCII letters as word characters on Athena (Java regex) but not in the local engine (RE2), and the text has non-ASCII characters; match the letters with \\p{L} instead') AS VARCHAR)
+     WHEN contains(checks, 'n') AND ends_with(s, chr(10))
+       THEN CAST(trino_fail('A regular expression''s $ also matches before a final line break on Athena (Java regex), not in the local engine (RE2), and the text ends with one; remove the line break first (rtrim) or match it') AS VARCHAR)
+     WHEN contains(checks, 'i') AND regexp_matches(s, '${MULTI_CHARACTER_FOLDS.source.replace(/\\u([0-9A-F]{4})/g, '\\x{$1}')}')
+       THEN CAST(trino_fail('Under (?i) a regular expression matches ß, ﬁ and other characters whose case folding is several letters with those letters on Athena (Java regex: ß with ss), not in the local engine (RE2), and the text has one; match them without (?i)') AS VARCHAR)
+     ELSE s END`,
+  // A pattern given as a value that matches the empty string (regexp_split, regexp_position, regexp_replace): Trino
+  // finds empty matches at other places (translate/functions.ts refuses a literal one).
+  `trino_regexp_nonempty(p) AS CASE WHEN NOT regexp_matches('', p) THEN p
+     ELSE CAST(trino_fail('The regular expression ' || p || ' matches the empty string, and empty matches are found at other positions locally than on Athena; use a pattern that needs at least one character') AS VARCHAR) END`,
   `trino_regexp_extract_all(s, p) AS regexp_extract_all(s, p),
      (s, p, g) AS CASE WHEN s IS NOT NULL THEN regexp_extract_all(s, p, trino_regexp_group(p, g)) END`,
   // A NULL argument gives NULL before the out-of-range cases give ''.

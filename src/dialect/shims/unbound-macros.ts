@@ -18,6 +18,7 @@ import {
   INTERVAL_TO_VARCHAR,
   IS_NESTED_TYPE,
   NESTED_TO_VARCHAR_FAIL,
+  VARBINARY_TO_VARCHAR_FAIL,
   OWN_TEXT_TO_VARCHAR,
   TZ_STRUCT,
 } from './macros.js';
@@ -53,6 +54,7 @@ export const UNBOUND_MACROS: readonly string[] = [
      WHEN typeof(x) = 'TIME' THEN strftime(DATE '1970-01-01' + TRY_CAST(CAST(x AS VARCHAR) AS TIME), '%H:%M:%S.%g')
      WHEN typeof(x) = 'DATE' THEN ${DATE_TO_VARCHAR('x')}
      WHEN typeof(x) = 'INTERVAL' THEN ${INTERVAL_TO_VARCHAR}
+     WHEN typeof(x) = 'BLOB' THEN ${VARBINARY_TO_VARCHAR_FAIL}
      WHEN ${IS_NESTED_TYPE} THEN ${NESTED_TO_VARCHAR_FAIL}
      ELSE ${OWN_TEXT_TO_VARCHAR('x')} END`,
   // A single macro without typed overloads binds an aggregate as it is: the variant only gives shimCall its name.

@@ -156,6 +156,21 @@ const SIMPLE_INPUT = /^(?:"(?:[^"]|"")*"|[A-Za-z_][A-Za-z0-9_.]*|'(?:[^']|'')*')
  * other characters between exactly the pattern's white space: '%Y-%m-%d %H:%i' gives the RE2 `[^\s]* [^\s]*`
  * (a full match is a third of the cost of counting the spaces with regexp_replace).
  */
+/**
+ * A parse pattern with a weekday (%a, %A): Joda (Trino 476) moves the date to the named weekday of its ISO week
+ * (date_parse('Mon 2025-01-05', '%a %Y-%m-%d') is 2024-12-30), strptime ignores the name. So the date becomes the day
+ * of its Monday-to-Sunday week whose name the text holds (its own when it does).
+ */
+function weekdayChecked(input: string, parsed: string, pattern: string): string {
+  const codes = pattern.replaceAll('%%', '');
+  const code = /%A/.test(codes) ? '%A' : /%a/.test(codes) ? '%a' : undefined;
+  if (!code) return parsed;
+  const day = (k: string) => `trino_t + to_days(${k} - isodow(trino_t))`;
+  const named = `list_filter(range(1, 8), lambda trino_k: contains(lower(${input}), lower(strftime(${day('trino_k')}, '${code}'))))`;
+  return `list_transform([${parsed}], lambda trino_t: CASE WHEN trino_t IS NULL OR contains(lower(${input}), lower(strftime(trino_t, '${code}'))) THEN trino_t
+    ELSE coalesce(${day(`${named}[1]`)}, trino_t) END)[1]`;
+}
+
 function exactSpaces(input: string, pattern: string, parse: (s: string) => string): string {
   const literal = pattern.slice(1, -1).replaceAll("''", "'").replace(/%./g, 'x');
   let skeleton = '';
@@ -164,6 +179,6 @@ function exactSpaces(input: string, pattern: string, parse: (s: string) => strin
     if (RE2_SPACE[ch] || !skeleton.endsWith(part)) skeleton += part;
   }
   const checked = (s: string) =>
-    `CASE WHEN NOT regexp_full_match(${s}, '${skeleton.replaceAll("'", "''")}') THEN cast_to_type(trino_fail('Invalid format: "' || ${s} || '"'), CAST(NULL AS TIMESTAMP)) ELSE ${parse(s)} END`;
+    `CASE WHEN NOT regexp_full_match(${s}, '${skeleton.replaceAll("'", "''")}') THEN cast_to_type(trino_fail('Invalid format: "' || ${s} || '"'), CAST(NULL AS TIMESTAMP)) ELSE ${weekdayChecked(s, parse(s), pattern)} END`;
   return SIMPLE_INPUT.test(input.trim()) ? checked(input) : `list_transform([${input}], lambda trino_s: ${checked('trino_s')})[1]`;
 }

@@ -1,5 +1,6 @@
 // Trino function calls → DuckDB: renames to built-ins or `trino_*` shims (src/dialect/shims), and rewrites of calls
 // whose syntax differs (CAST with Trino types, EXTRACT, lambdas in reduce, format patterns, 2-argument IF).
+import { zoneKeyArgument } from './zone-keys.js';
 import { stringValue, type Token } from '../tokens.js';
 import {
   concatWithUnknown,
@@ -22,7 +23,7 @@ import { LAMBDA_REWRITES, refusedUnknownElementLambda } from './lambda-rewrites.
 import { hasAggregate, shimCall, shimCallText } from './unbound.js';
 import { ANONYMOUS_ROW } from './row-lists.js';
 import { nestedIpCastGuard } from '../shims/ip-address.js';
-import { DOUBLE_TO_VARCHAR, UNFOLDED_NULL, VARCHAR_OF_KNOWN_TYPE } from '../shims/macros.js';
+import { DOUBLE_TO_VARCHAR, UNFOLDED_NULL, VARBINARY_TO_VARCHAR_FAIL, VARCHAR_OF_KNOWN_TYPE } from '../shims/macros.js';
 import { trinoJsonPathTokens } from './json-path.js';
 import { collectionGuarded, type LambdaParameters, textIndexGuarded } from './column-operands.js';
 import { INTEGER_TARGETS, nestedCastShim, scalarCastShim, TEXT_CHECKED_TARGETS, writtenRowWidths } from './nested-casts.js';
@@ -63,6 +64,12 @@ const typedRename =
   (name: string): CallHandler =>
   (c) =>
     `${shimCallText(name, c.all())}${c.tail}`;
+/** The call with its argument k, a time zone, keyed as Trino keys it (zone-keys.ts). */
+function withZoneKey(c: CallContext, k: number): CallContext {
+  if (c.args.length <= k) return c;
+  const arg = (i: number) => (i === k ? zoneKeyArgument(c.arg(k)) : c.arg(i));
+  return { ...c, arg, all: () => c.args.map((_a, i) => arg(i)).join(', ') };
+}
 const wall = (value: string) => shimCall('trino_wall', [value]);
 /** A datetime function applied to the wall clock, so zoned values answer in their own zone. */
 const onWallClock =
@@ -143,15 +150,20 @@ function captureGroupCount(pattern: string): number {
 }
 
 /**
- * A literal pattern that matches the empty string: Trino's regexp_split and regexp_position find empty matches at
- * other places than the local engine does (regexp_split('a', '^') is ['', 'a'] in Trino 476, ['a'] locally), so
- * such a pattern is refused. Reported; true when refused.
+ * A pattern that matches the empty string: Trino's regexp_split and regexp_position find empty matches at other places
+ * than the local engine does (regexp_split('a', '^') is ['', 'a'] in Trino 476, ['a'] locally), so a literal one is
+ * refused here and another one fails while the query runs (trino_regexp_nonempty). The call to translate, or undefined
+ * when refused (reported).
  */
-function refuseEmptyMatches(c: CallContext, allowAnchoredAtStart = false): boolean {
+function refuseEmptyMatches(c: CallContext, allowAnchoredAtStart = false): CallContext | undefined {
   const pattern = literalArg(c, 1);
+  if (pattern === undefined) {
+    const arg = (k: number) => (k === 1 ? `trino_regexp_nonempty(${c.arg(1)})` : c.arg(k));
+    return { ...c, arg, all: () => c.args.map((_a, k) => arg(k)).join(', ') };
+  }
   let matchesEmpty = false;
   try {
-    matchesEmpty = pattern !== undefined && new RegExp(pattern).test('') && !(allowAnchoredAtStart && anchoredAtStart(pattern));
+    matchesEmpty = new RegExp(pattern).test('') && !(allowAnchoredAtStart && anchoredAtStart(pattern));
   } catch {
     // Java syntax JavaScript does not read: no opinion here; RE2 judges it when the query runs.
   }
@@ -161,8 +173,9 @@ function refuseEmptyMatches(c: CallContext, allowAnchoredAtStart = false): boole
       `${c.name.text}(): the pattern ${JSON.stringify(pattern)} matches the empty string, and empty matches are found at other positions locally than on Athena`,
       "use a pattern that needs at least one character, e.g. 'x+' instead of 'x*'",
     );
+    return undefined;
   }
-  return matchesEmpty;
+  return c;
 }
 
 /**
@@ -380,7 +393,9 @@ function castCall(c: CallContext, tryCast: boolean): string | undefined {
   // an array, map or row, whenever the operand holds a double or real and the target a varchar).
   if (!shim || !type.sql.includes('VARCHAR') || /^\s*(?:DATE|TIME|TIMESTAMP)\s+'[^']*'\s*$/i.test(value)) return orNull;
   const doubles = type.base === 'VARCHAR' ? `typeof(${value}) IN ('DOUBLE', 'FLOAT')` : `regexp_matches(typeof(${value}), '\\b(DOUBLE|FLOAT)\\b')`;
-  return `CASE WHEN ${doubles} THEN cast_to_type(${DOUBLE_TO_VARCHAR}, ${orNull}) ELSE ${orNull} END`;
+  // varbinary to varchar fails at analysis in Trino 476 (TYPE_MISMATCH), under TRY_CAST too.
+  const bytes = type.base === 'VARCHAR' ? `typeof(${value}) = 'BLOB'` : `regexp_matches(typeof(${value}), '\\bBLOB\\b')`;
+  return `CASE WHEN ${doubles} THEN cast_to_type(${DOUBLE_TO_VARCHAR}, ${orNull}) WHEN ${bytes} THEN cast_to_type(${VARBINARY_TO_VARCHAR_FAIL}, ${orNull}) ELSE ${orNull} END`;
 }
 
 /**
@@ -513,11 +528,11 @@ export const FUNCTIONS: Record<string, CallHandler> = {
   date_trunc: typedRename('trino_date_trunc'),
   from_iso8601_timestamp: rename('trino_from_iso8601_timestamp'),
   from_iso8601_date: (c) => `CAST(${c.arg(0)} AS DATE)`,
-  from_unixtime: rename('trino_from_unixtime'),
+  from_unixtime: (c) => call('trino_from_unixtime', withZoneKey(c, 1)),
   to_unixtime: typedRename('trino_to_unixtime'),
   to_iso8601: typedRename('trino_to_iso8601'),
-  with_timezone: rename('trino_with_timezone'),
-  at_timezone: typedRename('trino_at_time_zone'),
+  with_timezone: (c) => call('trino_with_timezone', withZoneKey(c, 1)),
+  at_timezone: (c) => typedRename('trino_at_time_zone')(withZoneKey(c, 1)),
   now: () => 'trino_now()',
   // Trino's grammar takes current_timestamp or current_timestamp(precision); `current_timestamp()` is a syntax error.
   current_timestamp: (c) => {
@@ -633,10 +648,17 @@ export const FUNCTIONS: Record<string, CallHandler> = {
   },
   regexp_like: rename('regexp_matches'),
   regexp_extract: rename('trino_regexp_extract'),
-  regexp_split: (c) => (refuseEmptyMatches(c) ? undefined : call('regexp_split_to_array', c)),
-  regexp_position: (c) => (refuseEmptyMatches(c) ? undefined : call('trino_regexp_position', c)),
-  regexp_replace: (c) => {
-    if (refuseEmptyMatches(c, true)) return undefined;
+  regexp_split: (c) => {
+    const checked = refuseEmptyMatches(c);
+    return checked && call('regexp_split_to_array', checked);
+  },
+  regexp_position: (c) => {
+    const checked = refuseEmptyMatches(c);
+    return checked && call('trino_regexp_position', checked);
+  },
+  regexp_replace: (given) => {
+    const c = refuseEmptyMatches(given, true);
+    if (!c) return undefined;
     if (c.args.length === 2) return `regexp_replace(${c.arg(0)}, ${c.arg(1)}, '', 'g')`;
     const replacement = literalArg(c, 2);
     const re2 = replacement === undefined ? undefined : replacementToRe2(replacement);

@@ -1,9 +1,12 @@
 // The shared translation of a regular expression argument (regexp_like, regexp_extract, regexp_replace, …). Athena runs
 // Java-syntax patterns (Trino's Joni), DuckDB RE2; the common syntax means the same, except:
-// - `\s` is [ \t\n\x0B\f\r] in Java, RE2 leaves out \x0B: a literal pattern's `\s` and `\S` are written out.
+// - `\s` is [ \t\n\x0B\f\r] in Java, RE2 leaves out \x0B: `\s` and `\S` are written out (also inside a class).
 // - `\b`, `\B` and POSIX classes (`[[:alpha:]]`, `[[:upper:]]`, …) count non-ASCII letters and digits in Java
 //   (regexp_like('é', '\bé\b') is true in Trino 476), ASCII only in RE2: RE2 cannot say it, so the text is checked
-//   for non-ASCII characters, and such a text fails instead of giving another answer (trino_regexp_ascii_text).
+//   for non-ASCII characters, and such a text fails instead of giving another answer (trino_regexp_checked_text).
+// - `$` (not multi-line) also matches before a final `\n` in Java; under (?i) ß matches ss; both checked likewise.
+// - Classes inside classes, `&&`, a range from a class escape and (?U) mean other things: refused.
+// A pattern given as a value goes through the same translation while the query runs (trino_java_regex).
 import type { CallContext } from './functions.js';
 
 /** The functions whose argument 1 is a pattern matched against argument 0. */
@@ -18,27 +21,80 @@ export const REGEXP_CALLS: ReadonlySet<string> = new Set([
 ]);
 
 const JAVA_SPACE = '\\t\\n\\x0B\\f\\r ';
+/** Every character but JAVA_SPACE, as ranges for inside a class (`[^\S]`: RE2's `\S` takes the vertical tab). */
+const JAVA_NOT_SPACE = '\\x00-\\x08\\x0E-\\x1F\\x21-\\x{10FFFF}';
 
-/** A Java pattern as RE2 reads it the same way, and whether its meaning depends on non-ASCII letters. */
-export function javaPatternToRe2(pattern: string): { re2: string; unicodeWords: boolean } {
+/**
+ * Characters whose case folding is several characters (ß is ss, ﬁ is fi): under (?i) Joni matches them with their
+ * folding (regexp_like('ß', '(?i)ss') and regexp_like('SS', '(?i)ß') are true in Trino 476), RE2 one to one.
+ */
+export const MULTI_CHARACTER_FOLDS =
+  /[\u00DF\u0130\u0149\u01F0\u0390\u03B0\u0587\u1E96-\u1E9A\u1E9E\u1F50\u1F52\u1F54\u1F56\u1F80-\u1FAF\u1FB2-\u1FB4\u1FB6\u1FB7\u1FBC\u1FC2-\u1FC4\u1FC6\u1FC7\u1FCC\u1FD2\u1FD3\u1FD6\u1FD7\u1FE2-\u1FE4\u1FE6\u1FE7\u1FF2-\u1FF4\u1FF6\u1FF7\u1FFC\uFB00-\uFB06\uFB13-\uFB17]/;
+
+/** A Java pattern as RE2 reads it, and what of its meaning RE2 cannot say. */
+export interface Re2Pattern {
+  re2: string;
+  /** `\b`, `\B` or a POSIX class: their letters include non-ASCII ones in Java, not in RE2 (the text is checked). */
+  unicodeWords: boolean;
+  /**
+   * A `$` outside a class without the multi-line flag: Java's (Joni's) `$` also matches before a final `\n`
+   * (regexp_like('a' || chr(10), 'a$') is true in Trino 476), RE2's only at the end. Written `\n?$` when only
+   * whether it matches counts (regexp_like); otherwise a text ending in `\n` is refused.
+   */
+  endBeforeNewline: boolean;
+  /** The case-insensitive flag: a text holding a character of MULTI_CHARACTER_FOLDS is refused. */
+  caseInsensitive: boolean;
+  /** A construct RE2 reads otherwise, said in words (refused). */
+  unfaithful?: string;
+}
+
+/** Escapes that stand for a class of characters (a `-` after one, inside a class, is no range in RE2). */
+const CLASS_ESCAPES = new Set(['d', 'D', 'w', 'W', 's', 'S', 'p', 'P', 'h', 'H', 'v', 'V']);
+
+/**
+ * A Java pattern as RE2 reads it the same way. `matchOnly`: only whether the pattern matches counts (regexp_like), so a
+ * final `$` may take the `\n` before the end with it.
+ */
+export function javaPatternToRe2(pattern: string, matchOnly = false): Re2Pattern {
   let re2 = '';
   let inClass = false;
   let unicodeWords = false;
+  let endAnchor = false;
+  let multiLine = false;
+  let caseInsensitive = false;
+  let unfaithful: string | undefined;
+  let afterClassEscape = false;
   for (let i = 0; i < pattern.length; i++) {
     const ch = pattern[i];
+    const wasClassEscape = afterClassEscape;
+    afterClassEscape = false;
     if (ch === '\\' && i + 1 < pattern.length) {
       const next = pattern[++i];
       if (next === 's') re2 += inClass ? JAVA_SPACE : `[${JAVA_SPACE}]`;
-      else if (next === 'S' && !inClass) re2 += `[^${JAVA_SPACE}]`;
-      else {
+      else if (next === 'S') re2 += inClass ? JAVA_NOT_SPACE : `[^${JAVA_SPACE}]`;
+      else if ((next === 'p' || next === 'P') && pattern[i + 1] === '{') {
+        const close = pattern.indexOf('}', i);
+        const end = close < 0 ? pattern.length - 1 : close;
+        re2 += pattern.slice(i - 1, end + 1);
+        i = end;
+      } else {
         if (!inClass && (next === 'b' || next === 'B')) unicodeWords = true;
         re2 += ch + next;
       }
+      afterClassEscape = inClass && CLASS_ESCAPES.has(next);
       continue;
     }
-    if (inClass && ch === '[' && pattern[i + 1] === ':') unicodeWords = true;
-    if (inClass && ch === ']') inClass = false;
-    else if (!inClass && ch === '[') {
+    if (inClass) {
+      if (ch === '[' && pattern[i + 1] === ':') unicodeWords = true;
+      else if (ch === '[') unfaithful ??= 'a class inside a class ([a[b]]) is their union in Java; RE2 reads the [ as a character';
+      if (ch === '&' && pattern[i + 1] === '&') unfaithful ??= 'a class with && ([a-z&&[^b]]) is an intersection in Java; RE2 reads the & as a character';
+      if (ch === '-' && wasClassEscape && pattern[i + 1] !== ']')
+        unfaithful ??= `a range starting at a class escape ([\\d-z]) matches other characters in Java than in RE2`;
+      if (ch === ']') inClass = false;
+      re2 += ch;
+      continue;
+    }
+    if (ch === '[') {
       inClass = true;
       re2 += ch;
       // `[]…]` and `[^]…]`: a `]` first in a class is a character.
@@ -46,23 +102,60 @@ export function javaPatternToRe2(pattern: string): { re2: string; unicodeWords: 
       if (pattern[i + 1] === ']') re2 += pattern[++i];
       continue;
     }
+    if (ch === '(' && pattern[i + 1] === '?') {
+      // Inline flags (?i), (?-i), (?i:…): the ones set, before any `-`.
+      const flags = /^\(\?([A-Za-z]*)(?:-[A-Za-z]*)?[:)]/.exec(pattern.slice(i))?.[1] ?? '';
+      if (flags.includes('i')) caseInsensitive = true;
+      if (flags.includes('m')) multiLine = true;
+      if (flags.includes('U')) unfaithful ??= '(?U) fails on Athena ("undefined group option"); RE2 reads it as ungreedy';
+    }
+    if (ch === '$') {
+      endAnchor = true;
+      re2 += matchOnly ? '(?:\\n?$)' : ch;
+      continue;
+    }
     re2 += ch;
   }
-  return { re2, unicodeWords };
+  const endBeforeNewline = endAnchor && !multiLine;
+  if (multiLine && matchOnly) re2 = javaPatternToRe2(pattern).re2;
+  if (caseInsensitive && MULTI_CHARACTER_FOLDS.test(pattern)) {
+    unfaithful ??= 'under (?i) Java matches ß, ﬁ and other characters whose case folding is several letters with those letters (ß with SS); RE2 does not';
+  }
+  return { re2, unicodeWords, endBeforeNewline: endBeforeNewline && !matchOnly, caseInsensitive, unfaithful };
+}
+
+/**
+ * The checks of the text a pattern needs while the query runs, as the SQL text trino_regexp_checked_text reads: `w`
+ * non-ASCII text under \b or a POSIX class, `n` a final line break under `$`, `i` a multi-character folding under (?i).
+ */
+export function regexpChecks(p: Re2Pattern): string {
+  return `'${p.unicodeWords ? 'w' : ''}${p.endBeforeNewline ? 'n' : ''}${p.caseInsensitive ? 'i' : ''}'`;
 }
 
 const STRING_LITERAL = /^'((?:[^']|'')*)'$/s;
 
 /**
  * The call with its text (argument 0) and pattern (argument 1) as described above: a literal pattern is rewritten and
- * checked here, another one is checked by trino_regexp_ascii_text while the query runs.
+ * checked here, another one by trino_java_regex and trino_java_regex_checks while the query runs. The text goes
+ * through trino_regexp_checked_text when the pattern needs it.
  */
 export function withJavaRegex(c: CallContext): CallContext {
   if (c.args.length < 2) return c;
+  const matchOnly = c.name.text.toLowerCase() === 'regexp_like';
   const literal = STRING_LITERAL.exec(c.arg(1));
-  const { re2, unicodeWords } = literal ? javaPatternToRe2(literal[1].replaceAll("''", "'")) : { re2: '', unicodeWords: true };
-  const pattern = literal ? `'${re2.replaceAll("'", "''")}'` : c.arg(1);
-  const text = unicodeWords ? `trino_regexp_ascii_text(${c.arg(0)}, ${pattern})` : c.arg(0);
+  let pattern: string;
+  let checks: string;
+  if (literal) {
+    const translated = javaPatternToRe2(literal[1].replaceAll("''", "'"), matchOnly);
+    if (translated.unfaithful)
+      c.report('regexp-syntax', `${c.name.text}(): ${translated.unfaithful}`, 'write the pattern without it (list the characters of the class)');
+    pattern = `'${translated.re2.replaceAll("'", "''")}'`;
+    checks = regexpChecks(translated);
+  } else {
+    pattern = `trino_java_regex(${c.arg(1)}, ${matchOnly})`;
+    checks = `trino_java_regex_checks(${c.arg(1)}, ${matchOnly})`;
+  }
+  const text = checks === "''" ? c.arg(0) : `trino_regexp_checked_text(${c.arg(0)}, ${checks})`;
   const arg = (k: number) => (k === 0 ? text : k === 1 ? pattern : c.arg(k));
   return { ...c, arg, all: () => c.args.map((_a, k) => arg(k)).join(', ') };
 }

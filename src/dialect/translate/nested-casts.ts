@@ -25,6 +25,7 @@ export function scalarCastShim(x: string, type: TranslatedType): string | undefi
   if (type.base === 'DECIMAL') return `trino_to_decimal(${x}, CAST(NULL AS ${type.sql}))`;
   if (type.base === 'JSON') return shimCall('trino_cast_json', [x]);
   if (type.base === 'IPADDRESS') return shimCall('trino_to_ipaddress', [x]);
+  if (type.base === 'UUID') return `trino_to_uuid(${x})`;
   if (type.sql === 'BLOB') return `trino_to_varbinary(${x})`;
   return undefined;
 }

@@ -5,6 +5,7 @@ import { concatWithUnknown, type ArrayAppend } from './concat-operands.js';
 import { guardTextComparisons } from './text-comparisons.js';
 import { guardNanComparisons } from './nan-comparisons.js';
 import { hasAggregate, shimCall } from './unbound.js';
+import { zoneKeyArgument } from './zone-keys.js';
 import { columnArithmeticGuarded, type LambdaParameters, markNumberComparisons, textIndexGuarded } from './column-operands.js';
 import { REFUSED_KEY_MARKER } from '../shims/error-messages.js';
 import type { Token } from '../tokens.js';
@@ -164,7 +165,13 @@ export function rewriteOperators(parts: Part[], context: OperatorContext = {}): 
     const l = primaryStart(parts, prevIndex(parts, i));
     const r = primaryEnd(parts, nextIndexOf(parts, i));
     if (l < 0 || r < 0) continue;
-    replace(parts, l, r, shimCall('trino_at_time_zone', [joinParts(parts, l, prevIndex(parts, i)), joinParts(parts, nextIndexOf(parts, i), r)]), true);
+    replace(
+      parts,
+      l,
+      r,
+      shimCall('trino_at_time_zone', [joinParts(parts, l, prevIndex(parts, i)), zoneKeyArgument(joinParts(parts, nextIndexOf(parts, i), r))]),
+      true,
+    );
     i = l;
   }
   // Integer division by zero must fail and decimal division must stay decimal: `/` and `%` become shims; `*` becomes

@@ -4,6 +4,7 @@
 // alias. A CTAS needs a name for every column: Trino's error instead.
 import { ANONYMOUS_COLUMN, anonymousColumnList, repeatedColumn } from '../anonymous-columns.js';
 import { SqlSyntaxError, type Token } from '../tokens.js';
+import { rowValues } from './set-operation-columns.js';
 import { isParen, isTriviaNode, meaningful, nodeKeyword, splitArgs, type Node } from './tree.js';
 
 const LIST_END = new Set(['FROM', 'WHERE', 'GROUP', 'HAVING', 'ORDER', 'LIMIT', 'OFFSET', 'FETCH', 'UNION', 'INTERSECT', 'EXCEPT', 'WINDOW', 'INTO']);
@@ -167,11 +168,12 @@ export function valuesColumns(group: Node): number {
   if (!isParen(group)) return 0;
   const m = meaningful(group.items);
   if (nodeKeyword(m[0]) !== 'VALUES') return 0;
-  const first = m[1];
-  if (isParen(first)) return splitArgs(first.items).length;
-  if (nodeKeyword(first) === 'ROW' && isParen(m[2])) return splitArgs(m[2].items).length;
-  return 1;
+  // The first row's values: `(1, 2)`, `ROW(1, 2)`, `CAST(ROW(…) AS ROW(…))` (set-operation-columns.ts rowValues).
+  const rows = splitArgs(m.slice(1).filter((n) => !VALUES_TAIL.has(nodeKeyword(n) ?? '')));
+  return rows.length > 0 ? rowValues(rows[0]).length : 1;
 }
+
+const VALUES_TAIL = new Set(['ORDER', 'LIMIT', 'OFFSET', 'FETCH']);
 
 export const NOT_AN_ALIAS = new Set([
   ...LIST_END,

@@ -1,8 +1,8 @@
 // The columns of a set operation (UNION, INTERSECT, EXCEPT): the values each branch gives column k meet in one type,
 // as a VALUES column's do (decimal-common-type.ts). Read from the query's text: the select items of each branch, the
 // rows of a VALUES branch, and the branches of a parenthesized query inside one.
-import type { Token } from '../tokens.js';
-import { isParen, meaningful, nodeKeyword, splitArgs, type Node } from './tree.js';
+import { type Token, tokenize } from '../tokens.js';
+import { buildTree, isParen, meaningful, nodeKeyword, nodeText, splitArgs, type Node } from './tree.js';
 
 const SET_OPERATIONS = new Set(['UNION', 'INTERSECT', 'EXCEPT']);
 const SELECT_LIST_END = new Set(['FROM', 'WHERE', 'GROUP', 'HAVING', 'WINDOW', 'ORDER', 'LIMIT', 'OFFSET', 'FETCH', 'INTO']);
@@ -23,12 +23,34 @@ function withoutAlias(item: readonly Node[]): Node[] {
   return m.length > 1 && isName ? m.slice(0, -1) : m;
 }
 
-/** The values of one row of `VALUES …`: `1`, `(1, 'a')` or `ROW(1, 'a')`. */
+/** The values of one row of `VALUES …`: `1`, `(1, 'a')`, `ROW(1, 'a')` or `CAST(ROW(1, 'a') AS ROW(x int, y varchar))`. */
 export function rowValues(row: readonly Node[]): Node[][] {
   const m = meaningful(row);
-  if (m.length === 1 && isParen(m[0])) return splitArgs(m[0].items);
+  if (m.length === 1 && isParen(m[0])) {
+    const values = splitArgs(m[0].items);
+    return (values.length === 1 && castRowFields(meaningful(values[0]))) || values;
+  }
   if (m.length === 2 && nodeKeyword(m[0]) === 'ROW' && isParen(m[1])) return splitArgs(m[1].items);
-  return [row.slice(row.indexOf(m[0]), row.indexOf(m[m.length - 1]) + 1)];
+  return castRowFields(m) ?? [row.slice(row.indexOf(m[0]), row.indexOf(m[m.length - 1]) + 1)];
+}
+
+/**
+ * `CAST(ROW(a, b) AS ROW(x T1, y T2))` as a VALUES item is a row of two columns in Trino 476 (`CAST(a AS T1)`,
+ * `CAST(b AS T2)`), as `ROW(a, b)` is; DuckDB made it one struct column. Undefined for anything else, or another
+ * width (refused by the cast).
+ */
+function castRowFields(m: readonly Node[]): Node[][] | undefined {
+  if (m.length !== 2 || nodeKeyword(m[0]) !== 'CAST' || !isParen(m[1])) return undefined;
+  const inner = m[1].items;
+  const asIndex = inner.findIndex((n) => nodeKeyword(n) === 'AS');
+  const operand = meaningful(inner.slice(0, asIndex));
+  const target = meaningful(inner.slice(asIndex + 1));
+  if (asIndex < 0 || operand.length !== 2 || nodeKeyword(operand[0]) !== 'ROW' || !isParen(operand[1])) return undefined;
+  if (target.length !== 2 || nodeKeyword(target[0]) !== 'ROW' || !isParen(target[1])) return undefined;
+  const values = splitArgs(operand[1].items);
+  const fields = splitArgs(target[1].items).map((field) => meaningful(field));
+  if (values.length !== fields.length || fields.some((field) => field.length < 2)) return undefined;
+  return values.map((value, k) => buildTree(tokenize(`CAST(${value.map(nodeText).join('')} AS ${fields[k].slice(1).map(nodeText).join(' ')})`)));
 }
 
 /** The rows of `VALUES …` as columns, each with its value in every row (none where a row is shorter). */

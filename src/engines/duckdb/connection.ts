@@ -1,6 +1,12 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import dataAccessors from '@duckdb/node-api/lib/vectors/dataAccessors.js';
+
+// @duckdb/node-api decodes every VARCHAR value with one shared `new TextDecoder()`, which drops a leading U+FEFF: a
+// value that starts with it came back without it (Trino 476 keeps it; length() saw it in both). Decoding with
+// ignoreBOM keeps every character.
+(dataAccessors as { textDecoder: TextDecoder }).textDecoder = new TextDecoder('utf-8', { ignoreBOM: true });
 
 export interface DuckDbConnectionOptions {
   /** Database file; ':memory:' for a throw-away session. */
