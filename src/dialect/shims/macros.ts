@@ -54,10 +54,40 @@ const FLOATING = `('DOUBLE', 'FLOAT')`;
  * `name(a, b)`: a one-element list of {a, b, w, s}, a and b bound once; w a NULL of the type `typeName` gives the
  * result of a op b (DuckDB's type of a op b is its third argument), s the scale of b.
  */
-const typedOperands = (name: string, typeName: string, op: string) =>
+const typedOperands = (name: string, typeName: string, op: string, more = '') =>
   `${name}(a, b) AS list_transform([{'a': a, 'b': b}], lambda trino_ab: {'a': trino_ab['a'], 'b': trino_ab['b'],
      'w': cast_to_type(NULL, from_json('null', '"' || ${typeName}(typeof([trino_ab['a']]), typeof([trino_ab['b']]), typeof([trino_ab['a'] ${op} trino_ab['b']])) || '"')),
-     's': trino_type_scale(typeof([trino_ab['b']]))})`;
+     's': trino_type_scale(typeof([trino_ab['b']]))${more}})`;
+/**
+ * The operands of a + b or a - b (typedOperands) with v, a NULL of the type the left operand is computed in
+ * (trino_addend_type; to_json quotes any type name, a zoned struct's or a NULL's too).
+ */
+const sumOperands = (name: string, op: '+' | '-') =>
+  typedOperands(
+    name,
+    'trino_addition_type',
+    op,
+    `,
+     'v': cast_to_type(NULL, from_json('null', to_json(trino_addend_type(typeof([trino_ab['a']]), typeof([trino_ab['b']])))))`,
+  );
+/** a + b or a - b (fn: add or subtract) in Trino's type (trino_addition_type), the left operand cast to v first. */
+const typedSum = (operands: string, fn: 'add' | 'subtract') =>
+  `list_transform(${operands}(a, b), lambda trino_abw: cast_to_type(${fn}(cast_to_type(trino_abw['a'], trino_abw['v']), trino_abw['b']), trino_abw['w']))[1]`;
+/** DATE - DATE: an interval day to second in Trino 476, DuckDB's a BIGINT count of days. */
+const DATE_DIFFERENCE = '(a - b) * INTERVAL 1 DAY';
+const TYPED_SUM = typedSum('trino_addition_operands', 'add');
+const TYPED_DIFFERENCE = typedSum('trino_subtraction_operands', 'subtract');
+/**
+ * The typed overloads of a + b or a - b that keep DuckDB's add() or subtract(): integers of one type, and dates,
+ * timestamps and intervals, which bind at no cost (the typed sum's lambda costs milliseconds of binding per call). No
+ * decimal casts implicitly to these types; a double overload would take decimals, so doubles take the typed sum.
+ */
+const sumOverloads = (fn: 'add' | 'subtract') =>
+  [
+    ...['TINYINT', 'SMALLINT', 'INTEGER', 'BIGINT', 'INTERVAL'].map((t) => `(a ${t}, b ${t}) AS ${fn}(a, b)`),
+    ...['DATE', 'TIMESTAMP'].map((t) => `(a ${t}, b INTERVAL) AS ${fn}(a, b)`),
+    ...(fn === 'add' ? ['DATE', 'TIMESTAMP'].map((t) => `(a INTERVAL, b ${t}) AS add(a, b)`) : ['(a TIMESTAMP, b TIMESTAMP) AS subtract(a, b)']),
+  ].join(',\n     ');
 /** a * b in Trino's type (trino_product_type), the left operand widened for decimals (see trino_multiply). */
 const TYPED_PRODUCT = `list_transform(trino_product_operands(a, b), lambda trino_abw: cast_to_type(multiply(multiply(trino_abw['a'],
        cast_to_type(1, from_json('null', CASE WHEN typeof(trino_abw['w']) LIKE 'DECIMAL%' THEN '"DECIMAL(19,0)"' ELSE '"TINYINT"' END))),
@@ -357,10 +387,15 @@ export const MACROS: readonly string[] = [
        abs(trino_ms) // 3600000 % 24, abs(trino_ms) // 60000 % 60, abs(trino_ms) // 1000 % 60, abs(trino_ms) % 1000))[1]`,
   // DATE - DATE is an interval day to second in Trino 476 (`1 00:00:00.000`), DuckDB's a BIGINT count of days; every
   // other a - b is DuckDB's subtract() (a timestamp difference is already its interval; not `-`, whose overflow
-  // DuckDB's optimizer moves out of a comparison: translate/operators.ts). The translator calls trino_minus_any
+  // DuckDB's optimizer moves out of a comparison: translate/operators.ts), decimals in Trino's precision (trino_plus
+  // below). The translator calls trino_minus_any
   // where an operand's type is not known while DuckDB picks the overload (an aggregate, an outer reference).
-  `trino_minus(a DATE, b DATE) AS (a - b) * INTERVAL 1 DAY,
-     (a, b) AS subtract(a, b)`,
+  `trino_minus(a DATE, b DATE) AS ${DATE_DIFFERENCE},
+     ${sumOverloads('subtract')},
+     (a, b) AS ${TYPED_DIFFERENCE}`,
+  // The same inside trino_minus_any's lambda: a macro body may call a macro of one typed overload only (DuckDB checks
+  // the call when it creates the macro, where any overload matches the untyped operands).
+  `trino_date_minus(a DATE, b DATE) AS ${DATE_DIFFERENCE}, (a, b) AS ${TYPED_DIFFERENCE}`,
   // a + b has the result type Trino gives a / b (integer kinds, double, decimal with scale max(s1, s2)).
   `trino_scale(x) AS CASE WHEN typeof(x) LIKE 'DECIMAL%' THEN CAST(regexp_extract(typeof(x), ',([0-9]+)\\)', 1) AS INTEGER) ELSE 0 END`,
   `trino_unscaled(x) AS CAST(x * CAST(pow(10, trino_scale(x)) AS HUGEINT) AS HUGEINT)`,
@@ -408,6 +443,30 @@ export const MACROS: readonly string[] = [
   `trino_multiply(a TINYINT, b TINYINT) AS multiply(a, b), (a SMALLINT, b SMALLINT) AS multiply(a, b),
      (a INTEGER, b INTEGER) AS multiply(a, b), (a BIGINT, b BIGINT) AS multiply(a, b), (a, b) AS ${TYPED_PRODUCT}`,
   `trino_multiply_any(a, b) AS ${TYPED_PRODUCT}`,
+  // a + b and a - b: DuckDB keeps the sum of two decimals of at most 18 digits in 18 digits (DECIMAL(18,2) +
+  // DECIMAL(18,2) is its DECIMAL(18,2), which overflows past 18 digits), where Trino's is decimal(min(38, 1 + max(p1 -
+  // s1, p2 - s2) + max(s1, s2)), max(s1, s2)), integers counting as decimals as in a product
+  // (https://trino.io/docs/current/language/types.html#decimal). For decimals the left operand is first cast to a
+  // decimal of at least 19 digits (trino_addend_type), which makes DuckDB compute past 18 digits, and the sum is
+  // cast to Trino's type; any other left operand is cast to its own type, which changes nothing (a NULL to the other
+  // operand's type, as Trino coerces it, or to an integer next to a date: NULL + DATE is a date).
+  sumOperands('trino_addition_operands', '+'),
+  sumOperands('trino_subtraction_operands', '-'),
+  `trino_addition_type(ta, tb, t) AS CASE WHEN trino_decimal_operands(ta, tb)
+     THEN 'DECIMAL(' || least(38, 1 + greatest(trino_type_precision(ta) - trino_type_scale(ta), trino_type_precision(tb) - trino_type_scale(tb))
+       + greatest(trino_type_scale(ta), trino_type_scale(tb))) || ',' || greatest(trino_type_scale(ta), trino_type_scale(tb)) || ')'
+     WHEN t = '"NULL"[]' THEN 'INTEGER' ELSE t[1:-3] END`,
+  `trino_addend_type(ta, tb) AS CASE WHEN trino_decimal_operands(ta, tb)
+     THEN 'DECIMAL(' || greatest(19, trino_type_precision(ta)) || ',' || trino_type_scale(ta) || ')'
+     WHEN ta = '"NULL"[]' THEN CASE WHEN tb IN ('DATE[]', '"NULL"[]') THEN 'INTEGER' ELSE tb[1:-3] END ELSE ta[1:-3] END`,
+  // trino_plus(a, b), trino_subtract(a, b) (a - b where a date difference is not possible: translate/operators.ts) and
+  // trino_minus(a, b) above; the _any variants type an aggregate or an outer reference in the lambda first.
+  `trino_plus${sumOverloads('add')},
+     (a, b) AS ${TYPED_SUM}`,
+  `trino_subtract${sumOverloads('subtract')},
+     (a, b) AS ${TYPED_DIFFERENCE}`,
+  `trino_plus_any(a, b) AS ${TYPED_SUM}`,
+  `trino_subtract_any(a, b) AS ${TYPED_DIFFERENCE}`,
   // The exact decimal quotient at scale S = max(s1, s2), rounded half up (DuckDB divides decimals as DOUBLE):
   // n / d with n = a·10^(S + s2) and d = b·10^s2, both integers; where n would pass a HUGEINT, in BigInt
   // (decimal-quotient.ts).

@@ -4,6 +4,7 @@ import { compareNestedValues, type Guard, guardColumnComparisons } from './neste
 import { concatWithUnknown, type ArrayAppend } from './concat-operands.js';
 import { guardTextComparisons } from './text-comparisons.js';
 import { guardNanComparisons } from './nan-comparisons.js';
+import { INTEGER_FIELD, wholeCall } from './nan-forms.js';
 import { hasAggregate, shimCall } from './unbound.js';
 import { columnArithmeticGuarded, type LambdaParameters, markNumberComparisons, textIndexGuarded } from './column-operands.js';
 import { REFUSED_KEY_MARKER } from '../shims/error-messages.js';
@@ -245,18 +246,28 @@ const NUMBER = /^(?:CAST\(\d+ AS INTEGER\)|\d[\d.eE+-]*|\.\d[\d.eE+-]*)$/i;
 const CHECKED_ARITHMETIC: Readonly<Record<string, string>> = { '+': 'add', '-': 'subtract', '*': 'multiply' };
 
 /**
- * An integer literal or one of Trino's integer date fields (a bigint): a product of two such is DuckDB's multiply();
- * any other operand may be a decimal, whose products take trino_multiply (Trino's decimal precision, macros.ts).
+ * An integer literal, one of Trino's integer date fields (a bigint) or DuckDB's add(), subtract(), multiply() of such:
+ * a sum or product of two such is DuckDB's, which binds at no cost; any other operand may be a decimal, whose sums and
+ * products take trino_plus, trino_multiply … (Trino's decimal precision, macros.ts). A typed macro binds its operands
+ * twice (once to pick the overload), so a chain of them doubles the binding of its operands at each step: the hourly
+ * partition predicate's `year(…) * 1000000 + month(…) * 10000 + …` bounds stay plain.
  */
-const INTEGER_OPERAND = /^\s*(?:-?\s*\d+|CAST\(\s*-?\d+ AS INTEGER\)|(?:year|month|day|hour|minute|second)\((?:[^()']|\([^()']*\))*\))\s*$/i;
-const visiblyInteger = (text: string) => INTEGER_OPERAND.test(text);
+const INTEGER_LITERAL = /^\s*(?:-?\s*\d+|CAST\(\s*-?\d+ AS INTEGER\))\s*$/;
+const INTEGER_ARITHMETIC = new Set(Object.values(CHECKED_ARITHMETIC));
+function visiblyInteger(text: string): boolean {
+  if (INTEGER_LITERAL.test(text)) return true;
+  const call = wholeCall(text.trim());
+  if (!call) return false;
+  return INTEGER_FIELD.has(call.name) || (INTEGER_ARITHMETIC.has(call.name) && call.args.length === 2 && call.args.every(visiblyInteger));
+}
 
 /**
  * The binary `+` and `-` left after the interval pass, left to right (so each left operand is one call already):
- * `a + b` becomes add(a, b), `a - b` trino_minus(a, b) or subtract(a, b). DATE - DATE is an interval day to second in
+ * `a + b` becomes add(a, b) between visible integers, else trino_plus(a, b) (Trino's decimal precision, macros.ts);
+ * `a - b` subtract(a, b), trino_minus(a, b) or trino_subtract(a, b). DATE - DATE is an interval day to second in
  * Trino 476, DuckDB's a BIGINT (https://trino.io/docs/current/functions/datetime.html#date-and-time-operators: date -
  * date is an interval), which trino_minus gives. A number literal operand cannot make it one, nor a NULL subtrahend
- * (DATE - NULL stays a date in Trino, where NULL - DATE is an interval): those take subtract().
+ * (DATE - NULL stays a date in Trino, where NULL - DATE is an interval): those take trino_subtract().
  * Where DuckDB cannot type an operand when it picks the macro's overload (an aggregate, an outer reference of a
  * correlated subquery), the untyped `_any` variant binds it first.
  */
@@ -271,8 +282,16 @@ function addAndSubtract(parts: Part[], context: OperatorContext): void {
     const written: [string, string] = [joinParts(parts, l, prevIndex(parts, i)).trim(), joinParts(parts, n, r).trim()];
     const operands = columnArithmeticGuarded(dateArithmeticGuarded(written, op), op, context.lambdaParameters);
     const notDates = op === '+' || operands.some((o) => NUMBER.test(o)) || /^NULL$/i.test(operands[1]);
-    const fn = notDates ? CHECKED_ARITHMETIC[op] : context.correlatable ? 'trino_minus_any' : undefined;
-    replace(parts, l, r, fn ? `${fn}(${operands.join(', ')})` : shimCall('trino_minus', operands));
+    // A NULL operand would match several typed overloads (DATE - NULL would take the interval's): the untyped form.
+    const unbound = context.correlatable === true || operands.some((o) => hasAggregate(o) || /^NULL$/i.test(o));
+    const fn = written.every(visiblyInteger)
+      ? CHECKED_ARITHMETIC[op]
+      : !notDates
+        ? unbound
+          ? 'trino_minus_any'
+          : 'trino_minus'
+        : `${op === '+' ? 'trino_plus' : 'trino_subtract'}${unbound ? '_any' : ''}`;
+    replace(parts, l, r, `${fn}(${operands.join(', ')})`);
     i = l;
   }
 }
