@@ -81,13 +81,28 @@ const TYPED_DIFFERENCE = typedSum('trino_subtraction_operands', 'subtract');
  * The typed overloads of a + b or a - b that keep DuckDB's add() or subtract(): integers of one type, and dates,
  * timestamps and intervals, which bind at no cost (the typed sum's lambda costs milliseconds of binding per call). No
  * decimal casts implicitly to these types; a double overload would take decimals, so doubles take the typed sum.
+ * Narrower integers first: a pair of two integer types takes the wider type's, as add() does.
  */
-const sumOverloads = (fn: 'add' | 'subtract') =>
-  [
-    ...['TINYINT', 'SMALLINT', 'INTEGER', 'BIGINT', 'INTERVAL'].map((t) => `(a ${t}, b ${t}) AS ${fn}(a, b)`),
-    ...['DATE', 'TIMESTAMP'].map((t) => `(a ${t}, b INTERVAL) AS ${fn}(a, b)`),
-    ...(fn === 'add' ? ['DATE', 'TIMESTAMP'].map((t) => `(a INTERVAL, b ${t}) AS add(a, b)`) : ['(a TIMESTAMP, b TIMESTAMP) AS subtract(a, b)']),
-  ].join(',\n     ');
+const sumOverloads = (fn: 'add' | 'subtract') => [
+  ...['TINYINT', 'SMALLINT', 'INTEGER', 'BIGINT', 'INTERVAL'].map((t) => `(a ${t}, b ${t}) AS ${fn}(a, b)`),
+  // DATE ± NULL stays a date (Trino's too), which the interval's overload would make a timestamp.
+  `(a DATE, b "NULL") AS ${fn}(a, b)`,
+  ...(fn === 'add' ? ['(a "NULL", b DATE) AS add(a, b)'] : []),
+  ...['DATE', 'TIMESTAMP'].map((t) => `(a ${t}, b INTERVAL) AS ${fn}(a, b)`),
+  ...(fn === 'add' ? ['DATE', 'TIMESTAMP'].map((t) => `(a INTERVAL, b ${t}) AS add(a, b)`) : ['(a TIMESTAMP, b TIMESTAMP) AS subtract(a, b)']),
+];
+/**
+ * `name(a, b)` choosing among typed overloads (`levels`, else `fallback`). DuckDB binds a typed macro's arguments once
+ * more to pick the overload, so nested typed macros (a chain a + b + c …) doubled the binding of their operands at each
+ * step (five decimal terms: 108 ms). Here a and b are bound once, as the fields of a lambda's parameter, and the
+ * overload is picked on those fields: one typed overload per macro (name_1, name_2 …, each falling back to the next),
+ * as a macro's body may call a macro of one typed overload only (DuckDB checks the call when it creates the macro,
+ * where any overload matches the untyped operands). The lambda also types an aggregate or an outer reference.
+ */
+const overloadChain = (name: string, levels: readonly string[], fallback: string): string[] => [
+  `${name}(a, b) AS list_transform([{'a': a, 'b': b}], lambda trino_ab: ${name}_1(trino_ab['a'], trino_ab['b']))[1]`,
+  ...levels.map((level, i) => `${name}_${i + 1}${level}, (a, b) AS ${i + 1 < levels.length ? `${name}_${i + 2}(a, b)` : fallback}`),
+];
 /** a * b in Trino's type (trino_product_type), the left operand widened for decimals (see trino_multiply). */
 const TYPED_PRODUCT = `list_transform(trino_product_operands(a, b), lambda trino_abw: cast_to_type(multiply(multiply(trino_abw['a'],
        cast_to_type(1, from_json('null', CASE WHEN typeof(trino_abw['w']) LIKE 'DECIMAL%' THEN '"DECIMAL(19,0)"' ELSE '"TINYINT"' END))),
@@ -388,14 +403,8 @@ export const MACROS: readonly string[] = [
   // DATE - DATE is an interval day to second in Trino 476 (`1 00:00:00.000`), DuckDB's a BIGINT count of days; every
   // other a - b is DuckDB's subtract() (a timestamp difference is already its interval; not `-`, whose overflow
   // DuckDB's optimizer moves out of a comparison: translate/operators.ts), decimals in Trino's precision (trino_plus
-  // below). The translator calls trino_minus_any
-  // where an operand's type is not known while DuckDB picks the overload (an aggregate, an outer reference).
-  `trino_minus(a DATE, b DATE) AS ${DATE_DIFFERENCE},
-     ${sumOverloads('subtract')},
-     (a, b) AS ${TYPED_DIFFERENCE}`,
-  // The same inside trino_minus_any's lambda: a macro body may call a macro of one typed overload only (DuckDB checks
-  // the call when it creates the macro, where any overload matches the untyped operands).
-  `trino_date_minus(a DATE, b DATE) AS ${DATE_DIFFERENCE}, (a, b) AS ${TYPED_DIFFERENCE}`,
+  // below).
+  ...overloadChain('trino_minus', [`(a DATE, b DATE) AS ${DATE_DIFFERENCE}`, ...sumOverloads('subtract')], TYPED_DIFFERENCE),
   // a + b has the result type Trino gives a / b (integer kinds, double, decimal with scale max(s1, s2)).
   `trino_scale(x) AS CASE WHEN typeof(x) LIKE 'DECIMAL%' THEN CAST(regexp_extract(typeof(x), ',([0-9]+)\\)', 1) AS INTEGER) ELSE 0 END`,
   `trino_unscaled(x) AS CAST(x * CAST(pow(10, trino_scale(x)) AS HUGEINT) AS HUGEINT)`,
@@ -438,11 +447,13 @@ export const MACROS: readonly string[] = [
      WHEN t = '"NULL"[]' THEN 'INTEGER' ELSE t[1:-3] END`,
   // Integers of one type keep DuckDB's multiply() through typed overloads, which bind at no cost (the lambda costs ~8 ms
   // of binding per product: the hourly partition predicate's four `year * 1000000` took 10 → 44 ms); DuckDB casts
-  // no decimal to an integer implicitly, so decimals, doubles, intervals and mixed types take the last, untyped form.
-  // An aggregate or an outer reference, which an overload's choice cannot type, takes trino_multiply_any.
-  `trino_multiply(a TINYINT, b TINYINT) AS multiply(a, b), (a SMALLINT, b SMALLINT) AS multiply(a, b),
-     (a INTEGER, b INTEGER) AS multiply(a, b), (a BIGINT, b BIGINT) AS multiply(a, b), (a, b) AS ${TYPED_PRODUCT}`,
-  `trino_multiply_any(a, b) AS ${TYPED_PRODUCT}`,
+  // no decimal to an integer implicitly, so decimals, doubles and intervals take the typed product (mixed integer
+  // types take the wider type's overload, as multiply() does).
+  ...overloadChain(
+    'trino_multiply',
+    ['TINYINT', 'SMALLINT', 'INTEGER', 'BIGINT'].map((t) => `(a ${t}, b ${t}) AS multiply(a, b)`),
+    TYPED_PRODUCT,
+  ),
   // a + b and a - b: DuckDB keeps the sum of two decimals of at most 18 digits in 18 digits (DECIMAL(18,2) +
   // DECIMAL(18,2) is its DECIMAL(18,2), which overflows past 18 digits), where Trino's is decimal(min(38, 1 + max(p1 -
   // s1, p2 - s2) + max(s1, s2)), max(s1, s2)), integers counting as decimals as in a product
@@ -461,12 +472,8 @@ export const MACROS: readonly string[] = [
      WHEN ta = '"NULL"[]' THEN CASE WHEN tb IN ('DATE[]', '"NULL"[]') THEN 'INTEGER' ELSE tb[1:-3] END ELSE ta[1:-3] END`,
   // trino_plus(a, b), trino_subtract(a, b) (a - b where a date difference is not possible: translate/operators.ts) and
   // trino_minus(a, b) above; the _any variants type an aggregate or an outer reference in the lambda first.
-  `trino_plus${sumOverloads('add')},
-     (a, b) AS ${TYPED_SUM}`,
-  `trino_subtract${sumOverloads('subtract')},
-     (a, b) AS ${TYPED_DIFFERENCE}`,
-  `trino_plus_any(a, b) AS ${TYPED_SUM}`,
-  `trino_subtract_any(a, b) AS ${TYPED_DIFFERENCE}`,
+  ...overloadChain('trino_plus', sumOverloads('add'), TYPED_SUM),
+  ...overloadChain('trino_subtract', sumOverloads('subtract'), TYPED_DIFFERENCE),
   // The exact decimal quotient at scale S = max(s1, s2), rounded half up (DuckDB divides decimals as DOUBLE):
   // n / d with n = a·10^(S + s2) and d = b·10^s2, both integers; where n would pass a HUGEINT, in BigInt
   // (decimal-quotient.ts).

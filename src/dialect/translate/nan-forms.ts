@@ -24,17 +24,7 @@ const EXACT_LITERAL = /^[-+]?\s*(?:CAST\(\d+ AS INTEGER\)|\d+(?:\.\d*)?|\.\d+|CA
 /** Trino's date fields as DuckDB's (translate/functions.ts): a bigint whatever the argument. */
 export const INTEGER_FIELD: ReadonlySet<string> = new Set(['year', 'month', 'day', 'hour', 'minute', 'second']);
 /** `+`, `-`, `*` (operators.ts): exact when both operands are (an overflow fails on both engines; no NaN). */
-const EXACT_ARITHMETIC = new Set([
-  'add',
-  'subtract',
-  'multiply',
-  'trino_multiply',
-  'trino_multiply_any',
-  'trino_plus',
-  'trino_plus_any',
-  'trino_subtract',
-  'trino_subtract_any',
-]);
+const EXACT_ARITHMETIC = new Set(['add', 'subtract', 'multiply', ...['trino_multiply', 'trino_plus', 'trino_subtract'].flatMap((shim) => [shim, `${shim}_1`])]);
 /** Calls whose value is text (date_format's strftime; `||` and concat() of texts, varbinary or arrays): no number. */
 const NOT_A_NUMBER_CALL = new Set(['strftime', 'trino_concat']);
 

@@ -37,6 +37,8 @@ describeFunctions(
       '10000000000000000.00',
       'decimal(19,2)',
     ],
+    // An outer reference is typed only inside the shim's lambda (not where DuckDB picks an overload).
+    ['an outer reference + a column', `(SELECT t.x + y FROM (VALUES CAST(0.01 AS decimal(18,2))) u(y)) ${one}`, '10000000000000000.00', 'decimal(19,2)'],
     ['a lambda', `transform(ARRAY[${edge}], v -> v + CAST(0.01 AS decimal(18,2)))`, ['10000000000000000.00'], 'array(decimal(19,2))'],
     ['negated', `-(x + y) ${pairs}`, '-10000000000000000.00', 'decimal(19,2)'],
     // Types DuckDB already computed as Trino does.
