@@ -65,10 +65,16 @@ describeFunctions(
       'decimal(38,38)',
     ],
     ['try() of a quotient past 38 digits', "try(DECIMAL '1.5' / DECIMAL '0.00000000000000000000000000000000000003')", null, 'decimal(38,38)'],
+    // Trino 476 rescales the dividend by 10^(max(s1, s2) - s1 + s2) and fails past 10^37, whatever the values.
+    ['a dividend rescaled by 10^37', "DECIMAL '0.1' / DECIMAL '3.0000000000000000000'", '0.0333333333333333333', 'decimal(38,19)'],
+    ['a NULL dividend rescaled by 10^74', 'CAST(NULL AS decimal(38,0)) / CAST(3 AS decimal(38,37))', null, 'decimal(38,37)'],
   ],
   [
     // Trino 476: NUMERIC_VALUE_OUT_OF_RANGE.
     ['a quotient past 38 digits', "DECIMAL '1.5' / DECIMAL '0.00000000000000000000000000000000000003'", /Decimal overflow/],
+    ['a dividend rescaled by 10^38', "DECIMAL '1' / DECIMAL '3.0000000000000000000'", /^Decimal overflow/],
+    ['a zero dividend rescaled by 10^38', "DECIMAL '0' / DECIMAL '3.0000000000000000000'", /^Decimal overflow/],
+    ['columns rescaled by 10^40', "x / y FROM (VALUES (DECIMAL '1.00', DECIMAL '3.000000000000000000000')) t(x, y)", /^Decimal overflow/],
     ['decimal division by zero', "DECIMAL '1.0' / 0", /Division by zero/],
     ['decimal modulus by zero', "DECIMAL '1.0' % 0", /Division by zero/],
     // Trino 476: AMBIGUOUS_FUNCTION_CALL (both operands unknown), refused at lint (docs/trino-oracle.md §12)
