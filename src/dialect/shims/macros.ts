@@ -501,8 +501,13 @@ export const MACROS: readonly string[] = [
   `trino_interval_divide(i, n) AS CASE WHEN n = 0 THEN cast_to_type(trino_fail('Cannot divide by double 0.0'), i) ELSE to_microseconds(CAST(trunc(epoch_us(i) / 1000 / CAST(n AS DOUBLE)) AS BIGINT) * 1000) END`,
   `trino_divide(a, b) AS list_transform(trino_quotient_operands(a, b),
      lambda trino_abw: trino_divide_bound(trino_abw['a'], trino_abw['b'], trino_abw['w'], trino_abw['s']))[1]`,
+  // A decimal remainder whose operands' common type passes 38 digits is DuckDB's DOUBLE remainder: exact here
+  // (decimal-quotient.ts), as Trino's.
   `trino_modulus_bound(a, b, w) AS CASE
      WHEN b = 0 THEN cast_to_type(CASE WHEN typeof(a + b) IN ${FLOATING} THEN 'NaN'::DOUBLE ELSE trino_fail('Division by zero') END, w)
+     WHEN typeof(w) LIKE 'DECIMAL%' AND greatest(trino_type_precision(typeof([a])) - trino_scale(a), trino_type_precision(typeof([b])) - trino_scale(b))
+       + trino_scale(w) > 38
+       THEN cast_to_type(trino_decimal_remainder_text(CAST(a AS VARCHAR), CAST(b AS VARCHAR), trino_scale(w)), w)
      ELSE cast_to_type(a % b, w) END`,
   `trino_modulus(a, b) AS list_transform(trino_remainder_operands(a, b),
      lambda trino_abw: trino_modulus_bound(trino_abw['a'], trino_abw['b'], trino_abw['w']))[1]`,

@@ -68,6 +68,22 @@ describeFunctions(
     // Trino 476 rescales the dividend by 10^(max(s1, s2) - s1 + s2) and fails past 10^37, whatever the values.
     ['a dividend rescaled by 10^37', "DECIMAL '0.1' / DECIMAL '3.0000000000000000000'", '0.0333333333333333333', 'decimal(38,19)'],
     ['a NULL dividend rescaled by 10^74', 'CAST(NULL AS decimal(38,0)) / CAST(3 AS decimal(38,37))', null, 'decimal(38,37)'],
+    // A remainder whose operands' common type passes 38 digits: exact in Trino 476 (DuckDB's was a DOUBLE remainder).
+    ['a remainder past 38 digits', 'CAST(2 AS decimal(38,0)) % CAST(0.7 AS decimal(38,37))', '0.6000000000000000000000000000000000000', 'decimal(38,37)'],
+    [
+      'a negative remainder past 38 digits',
+      'CAST(-2 AS decimal(38,0)) % CAST(0.7 AS decimal(38,37))',
+      '-0.6000000000000000000000000000000000000',
+      'decimal(38,37)',
+    ],
+    [
+      'a remainder of columns past 38 digits',
+      'x % y FROM (VALUES (CAST(10000000000 AS decimal(38,0)), CAST(-3 AS decimal(38,37)))) t(x, y)',
+      '1.0000000000000000000000000000000000000',
+      'decimal(38,37)',
+    ],
+    ['an integer % a decimal past 38 digits', '2 % CAST(0.7 AS decimal(38,37))', '0.6000000000000000000000000000000000000', 'decimal(38,37)'],
+    ['a remainder of 39 digits', 'CAST(2 AS decimal(21,0)) % CAST(0.7 AS decimal(19,18))', '0.600000000000000000', 'decimal(19,18)'],
   ],
   [
     // Trino 476: NUMERIC_VALUE_OUT_OF_RANGE.
