@@ -107,6 +107,8 @@ const overloadChain = (name: string, levels: readonly string[], fallback: string
 const TYPED_PRODUCT = `list_transform(trino_product_operands(a, b), lambda trino_abw: cast_to_type(multiply(multiply(trino_abw['a'],
        cast_to_type(1, from_json('null', CASE WHEN typeof(trino_abw['w']) LIKE 'DECIMAL%' THEN '"DECIMAL(19,0)"' ELSE '"TINYINT"' END))),
      trino_abw['b']), trino_abw['w']))[1]`;
+/** Half a unit of the last digit of w's decimal type (5e-3 for decimal(10,2)), as the double DuckDB reads from that text. */
+const HALF_UNIT_OF_SCALE = "CAST('5e-' || (trino_type_scale(typeof(w)) + 1) AS DOUBLE)";
 /** typeof([x]) of an exact number that is not a decimal, or of a NULL. */
 const EXACT_KINDS = `('TINYINT[]', 'SMALLINT[]', 'INTEGER[]', 'BIGINT[]', 'HUGEINT[]', '"NULL"[]')`;
 /** Trino writes doubles as 1.5E0; rather than guess Java's digits, CAST(double AS varchar) raises. */
@@ -544,12 +546,17 @@ export const MACROS: readonly string[] = [
   // 1.01 although the double is 1.00499…; DuckDB rounds the binary value (1.00). DuckDB's text of a double or real is
   // that shortest text too. A text must be a number as Java's BigDecimal reads it: DuckDB also trims spaces and
   // reads 1_0. A value that does not fit (NaN, an infinity) keeps DuckDB's cast, whose error is reworded as Trino's.
+  // DuckDB's text-to-decimal cast rounds an exponent form whose first digit lies two or more places past the scale as
+  // if that digit were the first one dropped: CAST('6e-4' AS DECIMAL(10,2)) and CAST(6e-10 AS DECIMAL(10,2)) gave
+  // 0.01 (Trino 476: 0.00). Below half a unit of the scale (5e-3 at scale 2, as the double it reads) the value is 0.
   `trino_to_decimal(x, w) AS CASE
      WHEN typeof(x) IN ${FLOATING} THEN CASE
+       WHEN abs(TRY_CAST(x AS DOUBLE)) < ${HALF_UNIT_OF_SCALE} THEN cast_to_type(0, w)
        WHEN abs(TRY_CAST(x AS DOUBLE)) < pow(10, trino_type_precision(typeof(w)) - trino_type_scale(typeof(w)))
        THEN cast_to_type(CAST(x AS VARCHAR), w) ELSE cast_to_type(x, w) END
      WHEN typeof(x) = 'VARCHAR' AND NOT regexp_full_match(CAST(x AS VARCHAR), '[+-]?([0-9]+[.]?[0-9]*|[.][0-9]+)([eE][+-]?[0-9]+)?')
        THEN cast_to_type(trino_fail('Cannot cast VARCHAR ''' || CAST(x AS VARCHAR) || ''' to ' || replace(typeof(w), ',', ', ') || '. Value is not a number.'), w)
+     WHEN typeof(x) = 'VARCHAR' AND abs(TRY_CAST(x AS DOUBLE)) < ${HALF_UNIT_OF_SCALE} THEN cast_to_type(0, w)
      WHEN typeof(x) = 'JSON' THEN cast_to_type(trino_json_for_cast(x, lower(typeof(w))), w)
      ELSE cast_to_type(x, w) END`,
   `trino_integer_text(s, type_name) AS CASE WHEN regexp_full_match(s, '[\\x00-\\x20]*[+-]?[0-9]+[\\x00-\\x20]*') THEN s
