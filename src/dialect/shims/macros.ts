@@ -482,7 +482,9 @@ export const MACROS: readonly string[] = [
   `trino_decimal_quotient(n, d) AS sign(n) * sign(d) * ((abs(n) * 2 + abs(d)) // (2 * abs(d)))`,
   // A decimal quotient: Trino 476 rescales the dividend by 10^(S - s1 + s2) first (S = max(s1, s2)) and fails with
   // 'Decimal overflow' when that factor passes 10^37, whatever the values (DECIMAL '0' / DECIMAL
-  // '3.0000000000000000000' fails too; a NULL operand gives NULL).
+  // '3.0000000000000000000' fails too; a NULL operand gives NULL). The quotient is computed on HUGEINTs where a·10^(S +
+  // s2) and b·10^s2 fit 38 digits with their own scale (a decimal times a HUGEINT keeps the decimal's scale: a
+  // decimal(20,18) 1.374 over a decimal(5,4) failed 'Decimal overflow' there), else in BigInt (decimal-quotient.ts).
   // A double or real divided by zero is ±Infinity by the signs of both (1 / -0.0 is -Infinity, as Java divides), NaN
   // for 0 or NaN, NULL for NULL.
   `trino_divide_bound(a, b, w, s) AS CASE
@@ -492,7 +494,8 @@ export const MACROS: readonly string[] = [
        ELSE trino_fail('Division by zero') END, w)
      WHEN typeof(w) LIKE 'DECIMAL%' AND trino_scale(w) - trino_scale(a) + s >= 38 AND a IS NOT NULL AND b IS NOT NULL
        THEN cast_to_type(trino_fail('Decimal overflow'), w)
-     WHEN typeof(w) LIKE 'DECIMAL%' AND (trino_scale(w) + s > 36 OR abs(CAST(a AS DOUBLE)) * pow(10, trino_scale(w) + s) >= 1e37)
+     WHEN typeof(w) LIKE 'DECIMAL%' AND (trino_scale(w) + s + trino_scale(a) > 36 OR 2 * s > 36
+         OR abs(CAST(a AS DOUBLE)) * pow(10, trino_scale(w) + s + trino_scale(a)) >= 1e37 OR abs(CAST(b AS DOUBLE)) * pow(10, 2 * s) >= 1e37)
        THEN cast_to_type(trino_decimal_quotient_text(CAST(a AS VARCHAR), CAST(b AS VARCHAR), trino_scale(w)), w)
      WHEN typeof(w) LIKE 'DECIMAL%' THEN cast_to_type(CAST(trino_decimal_quotient(
          CAST(a * trino_ten_to(trino_scale(w) + s) AS HUGEINT), CAST(b * trino_ten_to(s) AS HUGEINT)) AS DECIMAL(38, 0))
