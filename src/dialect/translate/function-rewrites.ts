@@ -4,6 +4,7 @@ import { checkedCoalesce, checkedFamilies, checkedOnce, mayMixFamilies, mixesIpA
 import { type CallHandler, refusedUntypedNull } from './functions.js';
 import { nodeKeyword } from './tree.js';
 import { hasAggregate, shimCall, shimCallText } from './unbound.js';
+import { typedWhereOuter } from './operators.js';
 
 /**
  * Trino's greatest/least (trino_greatest_of / trino_least_of, function-macros.ts) look at all the arguments at once:
@@ -68,7 +69,7 @@ const realOrDoubleStatistic =
     const distinct = /^DISTINCT\s+/i.exec(c.arg(0))?.[0] ?? '';
     const [x, y] = [c.arg(0).slice(distinct.length), c.arg(1)];
     const call = `${c.name.text}(${distinct}trino_stat_arg(${x}, ${x}, ${y}), trino_stat_arg(${y}, ${x}, ${y}))${c.tail}`;
-    const witness = `min(trino_stat_type((SELECT ${x})) + trino_stat_type((SELECT ${y})))${c.tail}`;
+    const witness = `min(trino_stat_type((SELECT ${typedWhereOuter(x)})) + trino_stat_type((SELECT ${typedWhereOuter(y)})))${c.tail}`;
     return `cast_to_type(${finiteOnly ? `trino_finite_or_null(${call})` : call}, ${witness})`;
   };
 
@@ -120,7 +121,7 @@ export const NULL_AWARE_REWRITES: Record<string, CallHandler> = {
   avg: (c) => {
     if (refusedUntypedNull(c)) return undefined;
     if (hasAggregate(c.all())) return `avg(${c.all()})${c.tail}`;
-    const witness = `min(trino_avg_type((SELECT ${c.arg(0).replace(/^DISTINCT\s+/i, '')})))${c.tail}`;
+    const witness = `min(trino_avg_type((SELECT ${typedWhereOuter(c.arg(0).replace(/^DISTINCT\s+/i, ''))})))${c.tail}`;
     return `cast_to_type(trino_divide(trino_avg_sum(sum(${c.all()})${c.tail}, ${witness}), nullif(count(${c.all()})${c.tail}, 0)), ${witness})`;
   },
   corr: realOrDoubleStatistic(true),

@@ -276,6 +276,14 @@ const typedArithmetic = (shim: string, operands: readonly string[], context: Ope
   operands.every((o) => bindsAtNoCost(o.trim(), context)) ? `${shim}_1` : shim;
 
 /**
+ * `text` with the typed arithmetic shims called through their lambda (`trino_plus_1(` becomes `trino_plus(`), for a
+ * text bound where its columns are outer references (the witness subqueries of avg and the statistics,
+ * function-rewrites.ts): DuckDB cannot type an outer reference where it picks an overload (avg(x * 2) of a decimal
+ * was a double; avg(x * y) failed 'multiple overloads').
+ */
+export const typedWhereOuter = (text: string): string => text.replace(/\btrino_(plus|subtract|minus|multiply)_1\(/g, 'trino_$1(');
+
+/**
  * The binary `+` and `-` left after the interval pass, left to right (so each left operand is one call already):
  * `a + b` becomes add(a, b) between visible integers, else trino_plus(a, b) (Trino's decimal precision, macros.ts);
  * `a - b` subtract(a, b), trino_minus(a, b) or trino_subtract(a, b). DATE - DATE is an interval day to second in

@@ -40,6 +40,9 @@ describeFunctions(
     // An outer reference is typed only inside the shim's lambda (not where DuckDB picks an overload).
     ['an outer reference + a column', `(SELECT t.x + y FROM (VALUES CAST(0.01 AS decimal(18,2))) u(y)) ${one}`, '10000000000000000.00', 'decimal(19,2)'],
     ['a lambda', `transform(ARRAY[${edge}], v -> v + CAST(0.01 AS decimal(18,2)))`, ['10000000000000000.00'], 'array(decimal(19,2))'],
+    // avg types its argument in a subquery where the columns are outer references (function-rewrites.ts).
+    ['avg of a product', 'avg(x * 2) FROM (VALUES CAST(1.5 AS decimal(10,2)), CAST(2.25 AS decimal(10,2))) t(x)', '3.75', 'decimal(20,2)'],
+    ['avg of a product of columns', 'avg(x * y) FROM (VALUES (CAST(1.5 AS decimal(10,2)), CAST(2.25 AS decimal(10,2)))) t(x, y)', '3.3750', 'decimal(20,4)'],
     ['negated', `-(x + y) ${pairs}`, '-10000000000000000.00', 'decimal(19,2)'],
     // Types DuckDB already computed as Trino does.
     ['decimal(10,2) + integer', 'CAST(1.5 AS decimal(10,2)) + 3', '4.50', 'decimal(13,2)'],
