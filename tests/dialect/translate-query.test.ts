@@ -8,12 +8,12 @@ describe('translateQuery', () => {
   it.each([
     ['untouched text is kept byte for byte', 'SELECT a,  b -- note\nFROM "T" WHERE x IS NULL', 'SELECT a,  b -- note\nFROM "T" WHERE x IS NULL'],
     ['division', 'SELECT a / b FROM t', 'SELECT trino_divide(a, b) FROM t'],
-    ['division binds tighter than +', 'SELECT a + b / c - d', 'SELECT trino_minus(add(a, trino_divide(b, c)), d)'],
-    ['left-associative * and /', 'SELECT a * b / c', 'SELECT trino_divide(trino_multiply(a, b), c)'],
+    ['division binds tighter than +', 'SELECT a + b / c - d', 'SELECT trino_minus(trino_plus(a, trino_divide(b, c)), d)'],
+    ['left-associative * and /', 'SELECT a * b / c', 'SELECT trino_divide(trino_multiply_1(a, b), c)'],
     [
       'qualified and subscripted operands',
       'SELECT t.a[1] / (b + 1)',
-      "SELECT trino_divide(trino_subscript(t.a, 1), (add(b, {'trino_v': CAST(1 AS INTEGER)}[CASE WHEN typeof([b]) = 'DATE[]' THEN 'trino_refused:date + number' ELSE 'trino_v' END])))",
+      "SELECT trino_divide(trino_subscript(t.a, 1), (trino_plus(b, {'trino_v': CAST(1 AS INTEGER)}[CASE WHEN typeof([b]) = 'DATE[]' THEN 'trino_refused:date + number' ELSE 'trino_v' END])))",
     ],
     ['modulus', 'SELECT a % 2', 'SELECT trino_modulus(a, CAST(2 AS INTEGER))'],
     ['DATE - INTERVAL', "SELECT d - INTERVAL '1' DAY", "SELECT trino_minus_day_second(d, INTERVAL '1' DAY)"],
@@ -46,9 +46,9 @@ describe('translateQuery', () => {
     [
       'lambda',
       'SELECT transform(xs, x -> x + 1)',
-      "SELECT list_transform(xs, lambda x: add(x, {'trino_v': CAST(1 AS INTEGER)}[CASE WHEN typeof([x]) = 'DATE[]' THEN 'trino_refused:date + number' ELSE 'trino_v' END]))",
+      "SELECT list_transform(xs, lambda x: trino_plus(x, {'trino_v': CAST(1 AS INTEGER)}[CASE WHEN typeof([x]) = 'DATE[]' THEN 'trino_refused:date + number' ELSE 'trino_v' END]))",
     ],
-    ['reduce argument order', 'SELECT reduce(xs, 0, (s, x) -> s + x, s -> s)', 'SELECT list_reduce(xs, lambda s, x: add(s, x), 0)'],
+    ['reduce argument order', 'SELECT reduce(xs, 0, (s, x) -> s + x, s -> s)', 'SELECT list_reduce(xs, lambda s, x: trino_plus_1(s, x), 0)'],
     [
       'type syntax in CAST (an ipaddress inside is refused)',
       'SELECT CAST(x AS MAP(VARCHAR, ARRAY(ROW(a INT))))',

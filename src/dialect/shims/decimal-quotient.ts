@@ -26,6 +26,22 @@ export function decimalQuotientText(a: string, b: string, scale: number): string
   return negative ? `-${text}` : text;
 }
 
+/**
+ * The text of a % b (decimal texts, b not zero) at `scale` fraction digits (max of both scales), exact, with a's sign
+ * as Trino's remainder. DuckDB computes a % b of decimals whose common type passes 38 digits as DOUBLE
+ * (DECIMAL(38,0) 2 % DECIMAL(38,37) 0.7 gave 0.6000000000000001139…); Trino 476 answers 0.6 exactly.
+ */
+export function decimalRemainderText(a: string, b: string, scale: number): string {
+  const [x, y] = [unscaled(a), unscaled(b)];
+  const remainder = (x.value * 10n ** BigInt(scale - x.scale)) % (y.value * 10n ** BigInt(scale - y.scale));
+  const digits = (remainder < 0n ? -remainder : remainder).toString().padStart(scale + 1, '0');
+  const text = scale === 0 ? digits : `${digits.slice(0, -scale)}.${digits.slice(-scale)}`;
+  return remainder < 0n ? `-${text}` : text;
+}
+
 export function decimalQuotientUdfs(): DuckDBScalarFunction[] {
-  return [udf('trino_decimal_quotient_text', [VARCHAR, VARCHAR, INTEGER], VARCHAR, ([a, b, s]) => decimalQuotientText(String(a), String(b), Number(s)))];
+  return [
+    udf('trino_decimal_quotient_text', [VARCHAR, VARCHAR, INTEGER], VARCHAR, ([a, b, s]) => decimalQuotientText(String(a), String(b), Number(s))),
+    udf('trino_decimal_remainder_text', [VARCHAR, VARCHAR, INTEGER], VARCHAR, ([a, b, s]) => decimalRemainderText(String(a), String(b), Number(s))),
+  ];
 }

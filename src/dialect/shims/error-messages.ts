@@ -193,15 +193,16 @@ const REWRITES: readonly [RegExp, (...groups: string[]) => string][] = [
     /Binder Error: No function matches the given name and argument types 'array_concat\(([^()[\]]*)\)'[^\n]*(?:\n\tCandidate functions:\n\tarray_concat\(.*)?\n?/,
     (types) => `Unexpected parameters (${types.split(', ').map(trinoTypeName).join(', ')}) for function concat`,
   ],
-  // `+`, `-`, `*` are called add(), subtract(), multiply() (translate/operators.ts; trino_multiply types its operands
-  // with `*`): operands of no overload read as Trino 476's TYPE_MISMATCH of the operator.
+  // `+`, `-`, `*` are called add(), subtract(), multiply() (translate/operators.ts; trino_plus, trino_subtract and
+  // trino_multiply type their operands with `+`, `-`, `*`): operands of no overload read as Trino 476's TYPE_MISMATCH
+  // of the operator.
   [
-    /Binder Error: No function matches the given name and argument types '(add|subtract|multiply|\*)\(([^']*)\)'[^\n]*(?:\n\tCandidate functions:(?:\n\t[^\n]*)*)?\n?/,
+    /Binder Error: No function matches the given name and argument types '(add|subtract|multiply|\*|\+|-)\(([^']*)\)'[^\n]*(?:\n\tCandidate functions:(?:\n\t[^\n]*)*)?\n?/,
     (fn, types) => `Cannot apply operator: ${types.split(', ').map(trinoTypeName).join(` ${OPERATOR_SIGNS[fn]} `)}`,
   ],
 ];
 
-const OPERATOR_SIGNS: Record<string, string> = { add: '+', subtract: '-', multiply: '*', '*': '*' };
+const OPERATOR_SIGNS: Record<string, string> = { add: '+', subtract: '-', multiply: '*', '*': '*', '+': '+', '-': '-' };
 
 /** DuckDB's name of an argument type in a binder message, as Trino names it. */
 function trinoTypeName(type: string): string {

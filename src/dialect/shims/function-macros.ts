@@ -428,7 +428,9 @@ export const FUNCTION_MACROS: readonly string[] = [
        -- A real is marked (java-format.ts REAL_MARK): %s prints it as a Float, %f and %e as the double it widens to.
        WHEN typeof(v) = 'FLOAT' THEN chr(1) || trino_java_floating_text(CAST(v AS VARCHAR), true)
        WHEN typeof(v) = 'DOUBLE' THEN trino_java_floating_text(CAST(v AS VARCHAR), false)
-       WHEN typeof(v) LIKE 'DECIMAL%' THEN ${DECIMAL_TO_VARCHAR.replace('CAST(x AS', 'CAST(v AS')}
+       -- Integers and decimals are marked too (INTEGER_MARK, DECIMAL_MARK): %f of a Long and %d of a BigDecimal fail.
+       WHEN typeof(v) IN ('TINYINT', 'SMALLINT', 'INTEGER', 'BIGINT') THEN chr(2) || CAST(v AS VARCHAR)
+       WHEN typeof(v) LIKE 'DECIMAL%' THEN chr(3) || ${DECIMAL_TO_VARCHAR.replace('CAST(x AS', 'CAST(v AS')}
        WHEN typeof(v) IN ('TIMESTAMP', 'TIMESTAMP_S') THEN trino_java_local_date_time(TRY_CAST(CAST(v AS VARCHAR) AS TIMESTAMP))
        WHEN typeof(v) = 'BLOB' OR typeof(v) LIKE '%[]' OR typeof(v) LIKE 'MAP(%' OR typeof(v) LIKE 'STRUCT(%'
        THEN ${fail("'format(): Type not supported for formatting: ' || lower(typeof(v))", "''")}

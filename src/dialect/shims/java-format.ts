@@ -84,6 +84,14 @@ function fixed(text: string, precision: number): string {
  * %f and %e from the double the float widens to (Trino 476: format('%.10f', REAL '1.1') is 1.1000000238).
  */
 export const REAL_MARK = '\u0001';
+/**
+ * Mark an integer's (a Java Long) and a decimal's (a BigDecimal) text: Java's Formatter rejects a Long for %f and %e
+ * and a BigDecimal for %d, %x and %o (Trino 476: format('%f', 1) fails "IllegalFormatConversion: f != java.lang.Long").
+ */
+export const INTEGER_MARK = '\u0002';
+export const DECIMAL_MARK = '\u0003';
+const MARKS = [REAL_MARK, INTEGER_MARK, DECIMAL_MARK];
+const JAVA_CLASS: Readonly<Record<string, string>> = { [INTEGER_MARK]: 'java.lang.Long', [DECIMAL_MARK]: 'java.math.BigDecimal' };
 
 function widenedReal(text: string): string {
   const value = Number(text);
@@ -91,11 +99,12 @@ function widenedReal(text: string): string {
 }
 
 export function javaFormat(format: string, markedArgs: readonly (string | null)[]): string {
-  const args = markedArgs.map((a) => (a?.startsWith(REAL_MARK) ? a.slice(REAL_MARK.length) : a));
+  const marks = markedArgs.map((a) => MARKS.find((mark) => a?.startsWith(mark)));
+  const args = markedArgs.map((a, k) => (marks[k] ? (a as string).slice(1) : a));
   const asDouble = (position: number): string | null => (markedArgs[position]?.startsWith(REAL_MARK) ? widenedReal(args[position] as string) : args[position]);
   let next = 0;
   let previous: number | undefined;
-  return format.replace(SPEC, (_m, index: string | undefined, flags: string, w: string | undefined, p: string | undefined, conv: string) => {
+  return format.replace(SPEC, (spec: string, index: string | undefined, flags: string, w: string | undefined, p: string | undefined, conv: string) => {
     if (conv === '%') return '%';
     if (conv === 'n') return '\n';
     const width = w ? Number(w) : undefined;
@@ -131,6 +140,9 @@ export function javaFormat(format: string, markedArgs: readonly (string | null)[
     }
     // Java prints a null argument of any conversion as %s would: precision cuts it, width pads it with spaces.
     if (arg === null) return out(precision === undefined ? 'null' : 'null'.slice(0, precision));
+    const mark = marks[position];
+    if ((mark === INTEGER_MARK && 'fe'.includes(conv.toLowerCase())) || (mark === DECIMAL_MARK && 'dxo'.includes(conv.toLowerCase())))
+      throw new JavaFormatError(`Invalid format string: ${spec} (IllegalFormatConversion: ${conv} != ${JAVA_CLASS[mark]})`);
     const number = asDouble(position) as string;
     switch (conv.toLowerCase()) {
       case 'd': {

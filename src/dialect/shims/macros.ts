@@ -55,14 +55,61 @@ const FLOATING = `('DOUBLE', 'FLOAT')`;
  * `name(a, b)`: a one-element list of {a, b, w, s}, a and b bound once; w a NULL of the type `typeName` gives the
  * result of a op b (DuckDB's type of a op b is its third argument), s the scale of b.
  */
-const typedOperands = (name: string, typeName: string, op: string) =>
+const typedOperands = (name: string, typeName: string, op: string, more = '') =>
   `${name}(a, b) AS list_transform([{'a': a, 'b': b}], lambda trino_ab: {'a': trino_ab['a'], 'b': trino_ab['b'],
      'w': cast_to_type(NULL, from_json('null', '"' || ${typeName}(typeof([trino_ab['a']]), typeof([trino_ab['b']]), typeof([trino_ab['a'] ${op} trino_ab['b']])) || '"')),
-     's': trino_type_scale(typeof([trino_ab['b']]))})`;
+     's': trino_type_scale(typeof([trino_ab['b']]))${more}})`;
+/**
+ * The operands of a + b or a - b (typedOperands) with v, a NULL of the type the left operand is computed in
+ * (trino_addend_type; to_json quotes any type name, a zoned struct's or a NULL's too).
+ */
+const sumOperands = (name: string, op: '+' | '-') =>
+  typedOperands(
+    name,
+    'trino_addition_type',
+    op,
+    `,
+     'v': cast_to_type(NULL, from_json('null', to_json(trino_addend_type(typeof([trino_ab['a']]), typeof([trino_ab['b']])))))`,
+  );
+/** a + b or a - b (fn: add or subtract) in Trino's type (trino_addition_type), the left operand cast to v first. */
+const typedSum = (operands: string, fn: 'add' | 'subtract') =>
+  `list_transform(${operands}(a, b), lambda trino_abw: cast_to_type(${fn}(cast_to_type(trino_abw['a'], trino_abw['v']), trino_abw['b']), trino_abw['w']))[1]`;
+/** DATE - DATE: an interval day to second in Trino 476, DuckDB's a BIGINT count of days. */
+const DATE_DIFFERENCE = '(a - b) * INTERVAL 1 DAY';
+const TYPED_SUM = typedSum('trino_addition_operands', 'add');
+const TYPED_DIFFERENCE = typedSum('trino_subtraction_operands', 'subtract');
+/**
+ * The typed overloads of a + b or a - b that keep DuckDB's add() or subtract(): integers of one type, and dates,
+ * timestamps and intervals, which bind at no cost (the typed sum's lambda costs milliseconds of binding per call). No
+ * decimal casts implicitly to these types; a double overload would take decimals, so doubles take the typed sum.
+ * Narrower integers first: a pair of two integer types takes the wider type's, as add() does.
+ */
+const sumOverloads = (fn: 'add' | 'subtract') => [
+  ...['TINYINT', 'SMALLINT', 'INTEGER', 'BIGINT', 'INTERVAL'].map((t) => `(a ${t}, b ${t}) AS ${fn}(a, b)`),
+  // DATE ± NULL stays a date (Trino's too), which the interval's overload would make a timestamp.
+  `(a DATE, b "NULL") AS ${fn}(a, b)`,
+  ...(fn === 'add' ? ['(a "NULL", b DATE) AS add(a, b)'] : []),
+  ...['DATE', 'TIMESTAMP'].map((t) => `(a ${t}, b INTERVAL) AS ${fn}(a, b)`),
+  ...(fn === 'add' ? ['DATE', 'TIMESTAMP'].map((t) => `(a INTERVAL, b ${t}) AS add(a, b)`) : ['(a TIMESTAMP, b TIMESTAMP) AS subtract(a, b)']),
+];
+/**
+ * `name(a, b)` choosing among typed overloads (`levels`, else `fallback`). DuckDB binds a typed macro's arguments once
+ * more to pick the overload, so nested typed macros (a chain a + b + c …) doubled the binding of their operands at each
+ * step (five decimal terms: 108 ms). Here a and b are bound once, as the fields of a lambda's parameter, and the
+ * overload is picked on those fields: one typed overload per macro (name_1, name_2 …, each falling back to the next),
+ * as a macro's body may call a macro of one typed overload only (DuckDB checks the call when it creates the macro,
+ * where any overload matches the untyped operands). The lambda also types an aggregate or an outer reference.
+ */
+const overloadChain = (name: string, levels: readonly string[], fallback: string): string[] => [
+  `${name}(a, b) AS list_transform([{'a': a, 'b': b}], lambda trino_ab: ${name}_1(trino_ab['a'], trino_ab['b']))[1]`,
+  ...levels.map((level, i) => `${name}_${i + 1}${level}, (a, b) AS ${i + 1 < levels.length ? `${name}_${i + 2}(a, b)` : fallback}`),
+];
 /** a * b in Trino's type (trino_product_type), the left operand widened for decimals (see trino_multiply). */
 const TYPED_PRODUCT = `list_transform(trino_product_operands(a, b), lambda trino_abw: cast_to_type(multiply(multiply(trino_abw['a'],
        cast_to_type(1, from_json('null', CASE WHEN typeof(trino_abw['w']) LIKE 'DECIMAL%' THEN '"DECIMAL(19,0)"' ELSE '"TINYINT"' END))),
      trino_abw['b']), trino_abw['w']))[1]`;
+/** Half a unit of the last digit of w's decimal type (5e-3 for decimal(10,2)), as the double DuckDB reads from that text. */
+const HALF_UNIT_OF_SCALE = "CAST('5e-' || (trino_type_scale(typeof(w)) + 1) AS DOUBLE)";
 /** typeof([x]) of an exact number that is not a decimal, or of a NULL. */
 const EXACT_KINDS = `('TINYINT[]', 'SMALLINT[]', 'INTEGER[]', 'BIGINT[]', 'HUGEINT[]', '"NULL"[]')`;
 /** Trino writes doubles as 1.5E0; rather than guess Java's digits, CAST(double AS varchar) raises. */
@@ -370,10 +417,9 @@ export const MACROS: readonly string[] = [
        abs(trino_ms) // 3600000 % 24, abs(trino_ms) // 60000 % 60, abs(trino_ms) // 1000 % 60, abs(trino_ms) % 1000))[1]`,
   // DATE - DATE is an interval day to second in Trino 476 (`1 00:00:00.000`), DuckDB's a BIGINT count of days; every
   // other a - b is DuckDB's subtract() (a timestamp difference is already its interval; not `-`, whose overflow
-  // DuckDB's optimizer moves out of a comparison: translate/operators.ts). The translator calls trino_minus_any
-  // where an operand's type is not known while DuckDB picks the overload (an aggregate, an outer reference).
-  `trino_minus(a DATE, b DATE) AS (a - b) * INTERVAL 1 DAY,
-     (a, b) AS subtract(a, b)`,
+  // DuckDB's optimizer moves out of a comparison: translate/operators.ts), decimals in Trino's precision (trino_plus
+  // below).
+  ...overloadChain('trino_minus', [`(a DATE, b DATE) AS ${DATE_DIFFERENCE}`, ...sumOverloads('subtract')], TYPED_DIFFERENCE),
   // a + b has the result type Trino gives a / b (integer kinds, double, decimal with scale max(s1, s2)).
   `trino_scale(x) AS CASE WHEN typeof(x) LIKE 'DECIMAL%' THEN CAST(regexp_extract(typeof(x), ',([0-9]+)\\)', 1) AS INTEGER) ELSE 0 END`,
   `trino_unscaled(x) AS CAST(x * CAST(pow(10, trino_scale(x)) AS HUGEINT) AS HUGEINT)`,
@@ -416,15 +462,42 @@ export const MACROS: readonly string[] = [
      WHEN t = '"NULL"[]' THEN 'INTEGER' ELSE t[1:-3] END`,
   // Integers of one type keep DuckDB's multiply() through typed overloads, which bind at no cost (the lambda costs ~8 ms
   // of binding per product: the hourly partition predicate's four `year * 1000000` took 10 → 44 ms); DuckDB casts
-  // no decimal to an integer implicitly, so decimals, doubles, intervals and mixed types take the last, untyped form.
-  // An aggregate or an outer reference, which an overload's choice cannot type, takes trino_multiply_any.
-  `trino_multiply(a TINYINT, b TINYINT) AS multiply(a, b), (a SMALLINT, b SMALLINT) AS multiply(a, b),
-     (a INTEGER, b INTEGER) AS multiply(a, b), (a BIGINT, b BIGINT) AS multiply(a, b), (a, b) AS ${TYPED_PRODUCT}`,
-  `trino_multiply_any(a, b) AS ${TYPED_PRODUCT}`,
+  // no decimal to an integer implicitly, so decimals, doubles and intervals take the typed product (mixed integer
+  // types take the wider type's overload, as multiply() does).
+  ...overloadChain(
+    'trino_multiply',
+    ['TINYINT', 'SMALLINT', 'INTEGER', 'BIGINT'].map((t) => `(a ${t}, b ${t}) AS multiply(a, b)`),
+    TYPED_PRODUCT,
+  ),
+  // a + b and a - b: DuckDB keeps the sum of two decimals of at most 18 digits in 18 digits (DECIMAL(18,2) +
+  // DECIMAL(18,2) is its DECIMAL(18,2), which overflows past 18 digits), where Trino's is decimal(min(38, 1 + max(p1 -
+  // s1, p2 - s2) + max(s1, s2)), max(s1, s2)), integers counting as decimals as in a product
+  // (https://trino.io/docs/current/language/types.html#decimal). For decimals the left operand is first cast to a
+  // decimal of at least 19 digits (trino_addend_type), which makes DuckDB compute past 18 digits, and the sum is
+  // cast to Trino's type; any other left operand is cast to its own type, which changes nothing (a NULL to the other
+  // operand's type, as Trino coerces it, or to an integer next to a date: NULL + DATE is a date).
+  sumOperands('trino_addition_operands', '+'),
+  sumOperands('trino_subtraction_operands', '-'),
+  `trino_addition_type(ta, tb, t) AS CASE WHEN trino_decimal_operands(ta, tb)
+     THEN 'DECIMAL(' || least(38, 1 + greatest(trino_type_precision(ta) - trino_type_scale(ta), trino_type_precision(tb) - trino_type_scale(tb))
+       + greatest(trino_type_scale(ta), trino_type_scale(tb))) || ',' || greatest(trino_type_scale(ta), trino_type_scale(tb)) || ')'
+     WHEN t = '"NULL"[]' THEN 'INTEGER' ELSE t[1:-3] END`,
+  `trino_addend_type(ta, tb) AS CASE WHEN trino_decimal_operands(ta, tb)
+     THEN 'DECIMAL(' || greatest(19, trino_type_precision(ta)) || ',' || trino_type_scale(ta) || ')'
+     WHEN ta = '"NULL"[]' THEN CASE WHEN tb IN ('DATE[]', '"NULL"[]') THEN 'INTEGER' ELSE tb[1:-3] END ELSE ta[1:-3] END`,
+  // trino_plus(a, b), trino_subtract(a, b) (a - b where a date difference is not possible: translate/operators.ts) and
+  // trino_minus(a, b) above; the _any variants type an aggregate or an outer reference in the lambda first.
+  ...overloadChain('trino_plus', sumOverloads('add'), TYPED_SUM),
+  ...overloadChain('trino_subtract', sumOverloads('subtract'), TYPED_DIFFERENCE),
   // The exact decimal quotient at scale S = max(s1, s2), rounded half up (DuckDB divides decimals as DOUBLE):
   // n / d with n = a·10^(S + s2) and d = b·10^s2, both integers; where n would pass a HUGEINT, in BigInt
   // (decimal-quotient.ts).
   `trino_decimal_quotient(n, d) AS sign(n) * sign(d) * ((abs(n) * 2 + abs(d)) // (2 * abs(d)))`,
+  // A decimal quotient: Trino 476 rescales the dividend by 10^(S - s1 + s2) first (S = max(s1, s2)) and fails with
+  // 'Decimal overflow' when that factor passes 10^37, whatever the values (DECIMAL '0' / DECIMAL
+  // '3.0000000000000000000' fails too; a NULL operand gives NULL). The quotient is computed on HUGEINTs where a·10^(S +
+  // s2) and b·10^s2 fit 38 digits with their own scale (a decimal times a HUGEINT keeps the decimal's scale: a
+  // decimal(20,18) 1.374 over a decimal(5,4) failed 'Decimal overflow' there), else in BigInt (decimal-quotient.ts).
   // A double or real divided by zero is ±Infinity by the signs of both (1 / -0.0 is -Infinity, as Java divides), NaN
   // for 0 or NaN, NULL for NULL.
   `trino_divide_bound(a, b, w, s) AS CASE
@@ -432,7 +505,10 @@ export const MACROS: readonly string[] = [
        THEN CASE WHEN a <> 0 AND NOT isnan(CAST(a AS DOUBLE)) THEN CASE WHEN (a > 0) = signbit(CAST(b AS DOUBLE)) THEN '-Infinity'::DOUBLE ELSE 'Infinity'::DOUBLE END
          WHEN a IS NOT NULL THEN 'NaN'::DOUBLE END
        ELSE trino_fail('Division by zero') END, w)
-     WHEN typeof(w) LIKE 'DECIMAL%' AND (trino_scale(w) + s > 36 OR abs(CAST(a AS DOUBLE)) * pow(10, trino_scale(w) + s) >= 1e37)
+     WHEN typeof(w) LIKE 'DECIMAL%' AND trino_scale(w) - trino_scale(a) + s >= 38 AND a IS NOT NULL AND b IS NOT NULL
+       THEN cast_to_type(trino_fail('Decimal overflow'), w)
+     WHEN typeof(w) LIKE 'DECIMAL%' AND (trino_scale(w) + s + trino_scale(a) > 36 OR 2 * s > 36
+         OR abs(CAST(a AS DOUBLE)) * pow(10, trino_scale(w) + s + trino_scale(a)) >= 1e37 OR abs(CAST(b AS DOUBLE)) * pow(10, 2 * s) >= 1e37)
        THEN cast_to_type(trino_decimal_quotient_text(CAST(a AS VARCHAR), CAST(b AS VARCHAR), trino_scale(w)), w)
      WHEN typeof(w) LIKE 'DECIMAL%' THEN cast_to_type(CAST(trino_decimal_quotient(
          CAST(a * trino_ten_to(trino_scale(w) + s) AS HUGEINT), CAST(b * trino_ten_to(s) AS HUGEINT)) AS DECIMAL(38, 0))
@@ -443,8 +519,13 @@ export const MACROS: readonly string[] = [
   `trino_interval_divide(i, n) AS CASE WHEN n = 0 THEN cast_to_type(trino_fail('Cannot divide by double 0.0'), i) ELSE to_microseconds(CAST(trunc(epoch_us(i) / 1000 / CAST(n AS DOUBLE)) AS BIGINT) * 1000) END`,
   `trino_divide(a, b) AS list_transform(trino_quotient_operands(a, b),
      lambda trino_abw: trino_divide_bound(trino_abw['a'], trino_abw['b'], trino_abw['w'], trino_abw['s']))[1]`,
+  // A decimal remainder whose operands' common type passes 38 digits is DuckDB's DOUBLE remainder: exact here
+  // (decimal-quotient.ts), as Trino's.
   `trino_modulus_bound(a, b, w) AS CASE
      WHEN b = 0 THEN cast_to_type(CASE WHEN typeof(a + b) IN ${FLOATING} THEN 'NaN'::DOUBLE ELSE trino_fail('Division by zero') END, w)
+     WHEN typeof(w) LIKE 'DECIMAL%' AND greatest(trino_type_precision(typeof([a])) - trino_scale(a), trino_type_precision(typeof([b])) - trino_scale(b))
+       + trino_scale(w) > 38
+       THEN cast_to_type(trino_decimal_remainder_text(CAST(a AS VARCHAR), CAST(b AS VARCHAR), trino_scale(w)), w)
      ELSE cast_to_type(a % b, w) END`,
   `trino_modulus(a, b) AS list_transform(trino_remainder_operands(a, b),
      lambda trino_abw: trino_modulus_bound(trino_abw['a'], trino_abw['b'], trino_abw['w']))[1]`,
@@ -484,12 +565,17 @@ export const MACROS: readonly string[] = [
   // 1.01 although the double is 1.00499…; DuckDB rounds the binary value (1.00). DuckDB's text of a double or real is
   // that shortest text too. A text must be a number as Java's BigDecimal reads it: DuckDB also trims spaces and
   // reads 1_0. A value that does not fit (NaN, an infinity) keeps DuckDB's cast, whose error is reworded as Trino's.
+  // DuckDB's text-to-decimal cast rounds an exponent form whose first digit lies two or more places past the scale as
+  // if that digit were the first one dropped: CAST('6e-4' AS DECIMAL(10,2)) and CAST(6e-10 AS DECIMAL(10,2)) gave
+  // 0.01 (Trino 476: 0.00). Below half a unit of the scale (5e-3 at scale 2, as the double it reads) the value is 0.
   `trino_to_decimal(x, w) AS CASE
      WHEN typeof(x) IN ${FLOATING} THEN CASE
+       WHEN abs(TRY_CAST(x AS DOUBLE)) < ${HALF_UNIT_OF_SCALE} THEN cast_to_type(0, w)
        WHEN abs(TRY_CAST(x AS DOUBLE)) < pow(10, trino_type_precision(typeof(w)) - trino_type_scale(typeof(w)))
        THEN cast_to_type(CAST(x AS VARCHAR), w) ELSE cast_to_type(x, w) END
      WHEN typeof(x) = 'VARCHAR' AND NOT regexp_full_match(CAST(x AS VARCHAR), '[+-]?([0-9]+[.]?[0-9]*|[.][0-9]+)([eE][+-]?[0-9]+)?')
        THEN cast_to_type(trino_fail('Cannot cast VARCHAR ''' || CAST(x AS VARCHAR) || ''' to ' || replace(typeof(w), ',', ', ') || '. Value is not a number.'), w)
+     WHEN typeof(x) = 'VARCHAR' AND abs(TRY_CAST(x AS DOUBLE)) < ${HALF_UNIT_OF_SCALE} THEN cast_to_type(0, w)
      WHEN typeof(x) = 'JSON' THEN cast_to_type(trino_json_for_cast(x, lower(typeof(w))), w)
      ELSE cast_to_type(x, w) END`,
   `trino_integer_text(s, type_name) AS CASE WHEN regexp_full_match(s, '[\\x00-\\x20]*[+-]?[0-9]+[\\x00-\\x20]*') THEN s

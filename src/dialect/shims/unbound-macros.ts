@@ -68,5 +68,4 @@ export const UNBOUND_MACROS: readonly string[] = [
   `trino_date_add_any(unit, n, x) AS list_transform([x], lambda trino_v: trino_date_add(unit, n, trino_v))[1]`,
   `trino_plus_day_second_any(x, i) AS list_transform([x], lambda trino_v: trino_plus_day_second(trino_v, i))[1]`,
   `trino_minus_day_second_any(x, i) AS trino_plus_day_second_any(x, -i)`,
-  `trino_minus_any(a, b) AS list_transform([{'a': a, 'b': b}], lambda trino_ab: trino_minus(trino_ab['a'], trino_ab['b']))[1]`,
 ];

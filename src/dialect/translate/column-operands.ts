@@ -24,7 +24,9 @@ export const lambdaParameterName = (text: string): string =>
     .replaceAll('""', '"')
     .toLowerCase();
 
-const isColumn = (text: string, lambda: LambdaParameters) => COLUMN.test(text) && !NOT_COLUMNS.test(text) && !lambda.has(lambdaParameterName(text));
+/** A column name (or a lambda's parameter), qualified or not. */
+export const isColumnName = (text: string): boolean => COLUMN.test(text) && !NOT_COLUMNS.test(text);
+const isColumn = (text: string, lambda: LambdaParameters) => isColumnName(text) && !lambda.has(lambdaParameterName(text));
 
 // Checks written out rather than through the trino_type_family macro: a macro's expansion cost DuckDB's binder ~0.6 ms
 // per guard, these ~0.1 ms (60 guarded comparisons: 37 ms against 6 ms).

@@ -4,6 +4,7 @@ import { checkedCoalesce, checkedFamilies, checkedOnce, mayMixFamilies, mixesIpA
 import { type CallHandler, refusedUntypedNull } from './functions.js';
 import { nodeKeyword } from './tree.js';
 import { hasAggregate, shimCall, shimCallText } from './unbound.js';
+import { typedWhereOuter } from './operators.js';
 
 /**
  * Trino's greatest/least (trino_greatest_of / trino_least_of, function-macros.ts) look at all the arguments at once:
@@ -68,7 +69,7 @@ const realOrDoubleStatistic: CallHandler = (c) => {
   // (y, x): the first argument is the dependent one; Trino's state reads the pair as (x, y).
   const [y, x] = [c.arg(0).slice(distinct.length), c.arg(1)];
   const pairs = `list(${distinct}{'x': trino_stat_arg(${x}, ${x}, ${y}), 'y': trino_stat_arg(${y}, ${x}, ${y})})${c.tail}`;
-  const witness = `min(trino_stat_type((SELECT ${y})) + trino_stat_type((SELECT ${x})))${c.tail}`;
+  const witness = `min(trino_stat_type((SELECT ${typedWhereOuter(y)})) + trino_stat_type((SELECT ${typedWhereOuter(x)})))${c.tail}`;
   return `cast_to_type(trino_${c.name.text.toLowerCase()}_of(trino_covariance_state(${pairs})), ${witness})`;
 };
 
@@ -111,7 +112,7 @@ const geometricMean: CallHandler = (c) => {
   if (hasAggregate(c.all())) return undefined;
   const distinct = /^DISTINCT\s+/i.exec(c.arg(0))?.[0] ?? '';
   const x = c.arg(0).slice(distinct.length);
-  const witness = `min(trino_geomean_type((SELECT ${x})))${c.tail}`;
+  const witness = `min(trino_geomean_type((SELECT ${typedWhereOuter(x)})))${c.tail}`;
   const logs = `sum(${distinct}trino_ln(trino_geomean_arg(${x})))${c.tail}`;
   return `cast_to_type(exp(${logs} / count(${distinct}${x})${c.tail}), ${witness})`;
 };
@@ -164,7 +165,7 @@ export const NULL_AWARE_REWRITES: Record<string, CallHandler> = {
   avg: (c) => {
     if (refusedUntypedNull(c)) return undefined;
     if (hasAggregate(c.all())) return `avg(${c.all()})${c.tail}`;
-    const witness = `min(trino_avg_type((SELECT ${c.arg(0).replace(/^DISTINCT\s+/i, '')})))${c.tail}`;
+    const witness = `min(trino_avg_type((SELECT ${typedWhereOuter(c.arg(0).replace(/^DISTINCT\s+/i, ''))})))${c.tail}`;
     return `cast_to_type(trino_divide(trino_avg_sum(sum(${c.all()})${c.tail}, ${witness}), nullif(count(${c.all()})${c.tail}, 0)), ${witness})`;
   },
   corr: realOrDoubleStatistic,

@@ -22,14 +22,14 @@ const DATETIME_LITERAL_CAST = /^CAST\((?:DATE|TIME|TIMESTAMP)\s+'(?:[^']|'')*' A
 /** An exact number literal (integer or decimal; a double literal `1e308` can overflow to Infinity in arithmetic). */
 const EXACT_LITERAL = /^[-+]?\s*(?:CAST\(\d+ AS INTEGER\)|\d+(?:\.\d*)?|\.\d+|CAST\('[-+]?(?:\d+(?:\.\d*)?|\.\d+)' AS DECIMAL\(\d+, \d+\)\))$/i;
 /** Trino's date fields as DuckDB's (translate/functions.ts): a bigint whatever the argument. */
-const INTEGER_FIELD = new Set(['year', 'month', 'day', 'hour', 'minute', 'second']);
+export const INTEGER_FIELD: ReadonlySet<string> = new Set(['year', 'month', 'day', 'hour', 'minute', 'second']);
 /** `+`, `-`, `*` (operators.ts): exact when both operands are (an overflow fails on both engines; no NaN). */
-const EXACT_ARITHMETIC = new Set(['add', 'subtract', 'multiply', 'trino_multiply', 'trino_multiply_any']);
+const EXACT_ARITHMETIC = new Set(['add', 'subtract', 'multiply', ...['trino_multiply', 'trino_plus', 'trino_subtract'].flatMap((shim) => [shim, `${shim}_1`])]);
 /** Calls whose value is text (date_format's strftime; `||` and concat() of texts, varbinary or arrays): no number. */
 const NOT_A_NUMBER_CALL = new Set(['strftime', 'trino_concat']);
 
 /** `name(args)` when the whole text is one call: its lower-case name and top-level arguments. */
-function wholeCall(text: string): { name: string; args: string[] } | undefined {
+export function wholeCall(text: string): { name: string; args: string[] } | undefined {
   const head = /^([A-Za-z_][A-Za-z0-9_]*)\(/.exec(text);
   if (!head) return undefined;
   const args: string[] = [];

@@ -27,6 +27,15 @@ describeFunctions(
     ['a text with an exponent', "CAST('1e2' AS DECIMAL(5, 2))", '100.00', 'decimal(5,2)'],
     ['a text of a fraction only', "CAST('.5' AS DECIMAL(5, 2))", '0.50', 'decimal(5,2)'],
     ['TRY_CAST of a text with a space', "TRY_CAST(x AS DECIMAL(5, 2)) FROM (VALUES ' 1.5') t(x)", null, 'decimal(5,2)'],
+    // DuckDB's text cast rounded an exponent form whose first digit lies two places past the scale up (0.01).
+    ['a tiny double', 'CAST(6e-10 AS DECIMAL(10, 2))', '0.00', 'decimal(10,2)'],
+    ['floating noise', 'CAST(x AS DECIMAL(10, 2)) FROM (VALUES 0.1E0 + 0.2E0 - 0.3E0) t(x)', '0.00', 'decimal(10,2)'],
+    ['the smallest double at scale 37', 'CAST(5e-324 AS DECIMAL(38, 37))', '0.0000000000000000000000000000000000000', 'decimal(38,37)'],
+    ['a tiny real', "CAST(REAL '6e-10' AS DECIMAL(10, 2))", '0.00', 'decimal(10,2)'],
+    ['a text in exponent form', "CAST('6e-4' AS DECIMAL(10, 2))", '0.00', 'decimal(10,2)'],
+    ['a negative text column in exponent form', "CAST(x AS DECIMAL(10, 2)) FROM (VALUES '-5e-300') t(x)", '0.00', 'decimal(10,2)'],
+    ['an exponent form at the first dropped digit', "CAST('6e-3' AS DECIMAL(10, 2))", '0.01', 'decimal(10,2)'],
+    ['a double at half a unit', 'CAST(0.005E0 AS DECIMAL(4, 2))', '0.01', 'decimal(4,2)'],
   ],
   [
     ['a space before the text', "CAST(' 1.5' AS DECIMAL(38, 2))", /^Cannot cast VARCHAR ' 1\.5' to DECIMAL\(38, 2\)\. Value is not a number\.$/],

@@ -65,10 +65,46 @@ describeFunctions(
       'decimal(38,38)',
     ],
     ['try() of a quotient past 38 digits', "try(DECIMAL '1.5' / DECIMAL '0.00000000000000000000000000000000000003')", null, 'decimal(38,38)'],
+    // Trino 476 rescales the dividend by 10^(max(s1, s2) - s1 + s2) and fails past 10^37, whatever the values.
+    ['a dividend rescaled by 10^37', "DECIMAL '0.1' / DECIMAL '3.0000000000000000000'", '0.0333333333333333333', 'decimal(38,19)'],
+    ['a NULL dividend rescaled by 10^74', 'CAST(NULL AS decimal(38,0)) / CAST(3 AS decimal(38,37))', null, 'decimal(38,37)'],
+    // A dividend whose rescaled value fits 38 digits only without its scale (the HUGEINT path overflowed).
+    ['a dividend of scale 18', 'CAST(1.374 AS decimal(20,18)) / CAST(-9.7932 AS decimal(5,4))', '-0.140301433647837275', 'decimal(24,18)'],
+    [
+      'a wide dividend of scale 10',
+      "CAST(DECIMAL '100000000000000000000' AS decimal(38,10)) / CAST(3 AS decimal(10,2))",
+      '33333333333333333333.3333333333',
+      'decimal(38,10)',
+    ],
+    [
+      'a difference of columns divided',
+      '(x - y) / z FROM (VALUES (CAST(1.7463 AS decimal(5,4)), CAST(0.372280 AS decimal(18,18)), CAST(-9.7932 AS decimal(5,4)))) t(x, y, z)',
+      '-0.140303475881223706',
+      'decimal(24,18)',
+    ],
+    // A remainder whose operands' common type passes 38 digits: exact in Trino 476 (DuckDB's was a DOUBLE remainder).
+    ['a remainder past 38 digits', 'CAST(2 AS decimal(38,0)) % CAST(0.7 AS decimal(38,37))', '0.6000000000000000000000000000000000000', 'decimal(38,37)'],
+    [
+      'a negative remainder past 38 digits',
+      'CAST(-2 AS decimal(38,0)) % CAST(0.7 AS decimal(38,37))',
+      '-0.6000000000000000000000000000000000000',
+      'decimal(38,37)',
+    ],
+    [
+      'a remainder of columns past 38 digits',
+      'x % y FROM (VALUES (CAST(10000000000 AS decimal(38,0)), CAST(-3 AS decimal(38,37)))) t(x, y)',
+      '1.0000000000000000000000000000000000000',
+      'decimal(38,37)',
+    ],
+    ['an integer % a decimal past 38 digits', '2 % CAST(0.7 AS decimal(38,37))', '0.6000000000000000000000000000000000000', 'decimal(38,37)'],
+    ['a remainder of 39 digits', 'CAST(2 AS decimal(21,0)) % CAST(0.7 AS decimal(19,18))', '0.600000000000000000', 'decimal(19,18)'],
   ],
   [
     // Trino 476: NUMERIC_VALUE_OUT_OF_RANGE.
     ['a quotient past 38 digits', "DECIMAL '1.5' / DECIMAL '0.00000000000000000000000000000000000003'", /Decimal overflow/],
+    ['a dividend rescaled by 10^38', "DECIMAL '1' / DECIMAL '3.0000000000000000000'", /^Decimal overflow/],
+    ['a zero dividend rescaled by 10^38', "DECIMAL '0' / DECIMAL '3.0000000000000000000'", /^Decimal overflow/],
+    ['columns rescaled by 10^40', "x / y FROM (VALUES (DECIMAL '1.00', DECIMAL '3.000000000000000000000')) t(x, y)", /^Decimal overflow/],
     ['decimal division by zero', "DECIMAL '1.0' / 0", /Division by zero/],
     ['decimal modulus by zero', "DECIMAL '1.0' % 0", /Division by zero/],
     // Trino 476: AMBIGUOUS_FUNCTION_CALL (both operands unknown), refused at lint (docs/trino-oracle.md §12)
