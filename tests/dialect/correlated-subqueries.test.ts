@@ -70,6 +70,16 @@ describe('correlated subqueries Athena plans keep its answer', () => {
       ],
     ],
     [
+      'an outer column selected over one VALUES row',
+      `SELECT k, (SELECT t.k + y FROM (VALUES 10) u(y)) ${T}`,
+      ['k integer', '_col1 integer'],
+      [
+        [1, 11],
+        [2, 12],
+        [3, 13],
+      ],
+    ],
+    [
       'an aggregate plus the outer column',
       `SELECT k, (SELECT max(v) + t.k FROM ${S} WHERE s.v = t.k) ${T}`,
       ['k integer', '_col1 integer'],

@@ -12,7 +12,7 @@
 // unqualified name is not seen (which query's column it is needs the tables' columns).
 import { identifierName, type Token } from '../tokens.js';
 import { NOT_AN_ALIAS } from './select-names.js';
-import { isParen, meaningful, nodeKeyword, nodeText, type GroupNode, type Node } from './tree.js';
+import { isParen, meaningful, nodeKeyword, nodeText, splitArgs, type GroupNode, type Node } from './tree.js';
 import { hasAggregate } from './unbound.js';
 import type { Report } from './within-group.js';
 
@@ -180,6 +180,17 @@ function checkCorrelated(query: GroupNode, exists: boolean, correlated: readonly
 }
 
 /** Why Trino 476 cannot plan the correlated subquery, at which outer column; undefined when it can. */
+/**
+ * A FROM of one VALUES row (`FROM (VALUES 1) u(y)`): Trino 476 plans a subquery over it that selects an outer column
+ * (`(SELECT t.x + y FROM (VALUES 1) u(y))` answers; with two rows, or a WHERE, it is NOT_SUPPORTED).
+ */
+function fromOneValuesRow(from: readonly Node[]): boolean {
+  const [relation] = meaningful(from);
+  if (!isParen(relation)) return false;
+  const inner = meaningful(relation.items);
+  return nodeKeyword(inner[0]) === 'VALUES' && splitArgs(inner.slice(1)).length === 1;
+}
+
 function unplannedReason(query: GroupNode, exists: boolean, correlated: readonly { at: Token; qualifier: string }[]): { at: Token; why: string } | undefined {
   const clauses = clausesOf(query.items);
   const select = clauses.get('SELECT') ?? [];
@@ -192,7 +203,8 @@ function unplannedReason(query: GroupNode, exists: boolean, correlated: readonly
   if (clauses.has('HAVING') && correlated.some((r) => tokenIn(where, r.at)))
     return { at: first.at, why: 'a subquery correlated in its WHERE has a HAVING clause' };
   // A subquery without FROM is a projection of the outer row (`LATERAL (SELECT t.k + 1 AS y)`), which plans.
-  if (exists || aggregatesToOneRow || !clauses.has('FROM')) return undefined;
+  if (exists || aggregatesToOneRow || !clauses.has('FROM') || (fromOneValuesRow(clauses.get('FROM') ?? []) && !clauses.has('WHERE')))
+    return undefined;
   const selected = correlated.find((r) => tokenIn(select, r.at));
   if (selected) return { at: selected.at, why: 'a subquery that does not aggregate to one row selects an outer column' };
   if (clauses.has('LIMIT')) return { at: first.at, why: 'a correlated subquery has a LIMIT (FETCH FIRST n ROWS ONLY plans)' };
