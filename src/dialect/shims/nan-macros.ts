@@ -27,6 +27,11 @@ export const NAN_MACROS: readonly string[] = [
   // a row without match, where Trino keeps NaN, so a NaN key fails.
   `trino_nan_outer_key(x) AS CASE WHEN ${IS_FLOAT('x')} AND isnan(TRY_CAST(x AS DOUBLE)) THEN cast_to_type(trino_fail(
      'a NaN key in RIGHT or FULL JOIN … USING: Athena joins no NaN key and keeps NaN as the key of a row without match, which the local engine does not reproduce; write ON a.k = b.k and coalesce(a.k, b.k)'), x) ELSE x END`,
+  // A quantified comparison over its subquery's bounds (translate/quantified-comparisons.ts): n rows, of which `known`
+  // are not NULL, and `condition`, x compared with the bound. An empty set gives false (ANY) or true (ALL); a NULL
+  // among the values joins as OR NULL (ANY) or AND NULL (ALL), as in Trino's plan.
+  `trino_quantified_any(n, known, condition) AS CASE WHEN n = 0 THEN false ELSE condition OR (CASE WHEN n <> known THEN NULL ELSE false END) END`,
+  `trino_quantified_all(n, known, condition) AS CASE WHEN n = 0 THEN true ELSE condition AND (CASE WHEN n <> known THEN NULL ELSE true END) END`,
   // max(x, n) (translate/nan-aggregates.ts): the n largest values that are not NaN (skipping), then NaNs up to n from
   // DuckDB's own answer, which lists the NaNs first.
   `trino_max_n(skipping, every, n) AS CASE WHEN every IS NOT NULL THEN list_concat(coalesce(skipping, []),

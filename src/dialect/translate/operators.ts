@@ -4,6 +4,7 @@ import { compareNestedValues, type Guard, guardColumnComparisons } from './neste
 import { concatWithUnknown, type ArrayAppend } from './concat-operands.js';
 import { guardTextComparisons } from './text-comparisons.js';
 import { guardNanComparisons } from './nan-comparisons.js';
+import { rewriteQuantifiedComparisons } from './quantified-comparisons.js';
 import { hasAggregate, shimCall } from './unbound.js';
 import { columnArithmeticGuarded, type LambdaParameters, markNumberComparisons, textIndexGuarded } from './column-operands.js';
 import { REFUSED_KEY_MARKER } from '../shims/error-messages.js';
@@ -229,6 +230,7 @@ export function rewriteOperators(parts: Part[], context: OperatorContext = {}): 
   compareZonedByInstant(parts, context.correlatable === true);
   guardTextComparisons(parts);
   guardColumnComparisons(parts);
+  rewriteQuantifiedComparisons(parts);
   guardNanComparisons(parts);
 }
 
