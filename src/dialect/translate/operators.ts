@@ -415,6 +415,36 @@ function wrapZoned(
   }
 }
 
+const SUBQUERY = /^\(\s*(?:SELECT|WITH|VALUES)\b/i;
+
+/**
+ * `x [NOT] IN (subquery)`, `x = ANY (…)`, `x <> ALL (…)`: the subquery's values and x compare through trino_cmp, so
+ * zoned values match by instant (Trino 476: 01:00 +01:00 IN (SELECT 00:00 UTC) is true; the local structs differed),
+ * and a plain TIMESTAMP meets a zoned one in the session zone; other types are themselves (trino_cmp folds away while
+ * DuckDB binds). An x whose type a typed macro cannot see (an aggregate, or in a subquery that may reference outer
+ * columns) goes through a lambda's parameter. The orderings and `= ALL`, `<> ANY` compare bounds through trino_cmp
+ * (quantified-comparisons.ts).
+ */
+function compareSubqueryByInstant(parts: Part[], i: number, correlatable: boolean): number {
+  let at = prevIndex(parts, i);
+  const word = (k: number) => (parts[k]?.kind === 'boundary' ? parts[k].text.toUpperCase() : '');
+  const quantifier = word(at);
+  if (quantifier === 'ANY' || quantifier === 'SOME' || quantifier === 'ALL') {
+    at = prevIndex(parts, at);
+    const op = parts[at]?.op === '!=' ? '<>' : parts[at]?.op;
+    if (parts[at]?.kind !== 'op' || ((op !== '=' || quantifier === 'ALL') && (op !== '<>' || quantifier !== 'ALL'))) return i;
+  } else if (quantifier === 'IN') {
+    if (word(prevIndex(parts, at)) === 'NOT') at = prevIndex(parts, at);
+  } else return i;
+  parts[i] = { ...parts[i], text: `(SELECT trino_cmp(COLUMNS(*)) FROM ${parts[i].text.trim()} trino_q)` };
+  const left = nonEmpty(parts, operandRange(parts, at, -1));
+  const x = left && joinParts(parts, left[0], left[1]).trim();
+  if (!left || !x) return i;
+  // A lambda's parameter has its type when trino_cmp's overload is chosen, where an aggregate or outer column has not.
+  replace(parts, left[0], left[1], correlatable || hasAggregate(x) ? `list_transform([${x}], lambda trino_e: trino_cmp(trino_e))[1]` : `trino_cmp(${x})`);
+  return i - (left[1] - left[0]);
+}
+
 /** The range without its leading and trailing trivia, or undefined when nothing is left. */
 function nonEmpty(parts: readonly Part[], [a, b]: [number, number]): [number, number] | undefined {
   let first = a;
@@ -448,6 +478,8 @@ function compareZonedByInstant(parts: Part[], correlatable: boolean): void {
       if (parts[and]?.text.toUpperCase() !== 'AND') continue;
       const not = prevIndex(parts, i);
       wrapZoned(parts, [operandRange(parts, parts[not]?.text.toUpperCase() === 'NOT' ? not : i, -1), low, operandRange(parts, and, 1)], { correlatable });
+    } else if (p.kind === 'operand' && SUBQUERY.test(p.text.trim())) {
+      i = compareSubqueryByInstant(parts, i, correlatable);
     } else if (p.inList) {
       const inAt = prevIndex(parts, i);
       const before = prevIndex(parts, inAt);

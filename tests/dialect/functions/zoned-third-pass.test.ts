@@ -1,0 +1,60 @@
+// Zoned timestamps in Trino 476, third pass (docs/issue-15-audit.md "Zoned timestamps and NaN, third pass"): Trino
+// compares `timestamp with time zone` by instant; the local value is a struct of instant, zone and wall clock. Every
+// value and type below is the shared Trino 476's answer to the same SQL.
+import { describeFunctions } from './harness.js';
+
+const UTC0 = "TIMESTAMP '2025-01-01 00:00:00 UTC'";
+const PARIS1 = "TIMESTAMP '2025-01-01 01:00:00 +01:00'";
+const PLAIN23 = "TIMESTAMP '2024-12-31 23:00:00'";
+const utc0s = `(SELECT u FROM (VALUES ${UTC0}) b(u))`;
+
+// IN, = ANY and <> ALL of a subquery match by instant (the local structs matched field by field: no match).
+describeFunctions('zoned values IN a subquery', [
+  [
+    'WHERE t IN (SELECT zoned)',
+    `array_agg(t) FROM (VALUES ${PARIS1}) a(t) WHERE t IN ${utc0s}`,
+    ['2025-01-01 01:00:00.000 +01:00'],
+    'array(timestamp(3) with time zone)',
+  ],
+  [
+    'IN, NOT IN, = ANY, <> ALL in a select list',
+    `ARRAY[t IN ${utc0s}, t NOT IN ${utc0s}, t = ANY ${utc0s}, t <> ALL ${utc0s}] FROM (VALUES ${PARIS1}) a(t)`,
+    [true, false, true, false],
+    'array(boolean)',
+  ],
+  [
+    'WHERE t NOT IN (SELECT zoned)',
+    `array_agg(t) FROM (VALUES ${PARIS1}, TIMESTAMP '2025-01-02 01:00:00 +01:00') a(t) WHERE t NOT IN ${utc0s}`,
+    ['2025-01-02 01:00:00.000 +01:00'],
+    'array(timestamp(3) with time zone)',
+  ],
+  [
+    'a plain timestamp IN (SELECT zoned)',
+    `p IN (SELECT u FROM (VALUES TIMESTAMP '2025-01-01 00:00:00 +01:00') b(u)) FROM (VALUES ${PLAIN23}) a(p)`,
+    true,
+    'boolean',
+  ],
+  [
+    'a zoned value IN (SELECT plain)',
+    `t IN (SELECT u FROM (VALUES ${PLAIN23}) b(u)) FROM (VALUES TIMESTAMP '2025-01-01 00:00:00 +01:00') a(t)`,
+    true,
+    'boolean',
+  ],
+  ['an aggregate IN (SELECT zoned)', `max(t) IN ${utc0s} FROM (VALUES ${PARIS1}) a(t)`, true, 'boolean'],
+  [
+    'inside a subquery that may reference outer columns',
+    `(SELECT count(*) FROM (VALUES ${PARIS1}) w(z) WHERE z IN ${utc0s}) FROM (VALUES 1) t(a)`,
+    1,
+    'bigint',
+  ],
+  [
+    'integers, correlated',
+    'array_agg(a IN (SELECT b FROM (VALUES 1, 2) u(b) WHERE b >= t.a - 1 AND b < t.a)) FROM (VALUES 1, 2, 3) t(a)',
+    [false, false, false],
+    'array(boolean)',
+  ],
+  ['decimals of two scales', 'd IN (SELECT CAST(1.50 AS decimal(5,2))) FROM (VALUES CAST(1.5 AS decimal(3,1))) t(d)', true, 'boolean'],
+  // The quantified orderings compare with the subquery's bounds by instant (quantified-comparisons.ts).
+  ['t >= ALL (SELECT one instant in another zone)', `${PARIS1} >= ALL (SELECT ${UTC0})`, true, 'boolean'],
+  ['t > ALL, t <= ANY', `ARRAY[t <= ANY ${utc0s}, t > ALL ${utc0s}] FROM (VALUES ${PARIS1}) w(t)`, [true, false], 'array(boolean)'],
+]);
