@@ -578,6 +578,9 @@ export const MACROS: readonly string[] = [
        || i || ' > ' || json_array_length(to_json(a)), a[i]) END`,
   // m[k] and element_at(m, k) of a zoned key k (translate/operators.ts, functions.ts): Trino finds the key of k's instant
   // in any zone. The map's keys are compared by trino_cmp; the key text of the failure is Trino's text of k.
+  // The key of m[k] or element_at(m, k) where k's type is known only here (translate/column-operands.ts keyByInstant):
+  // a zoned k becomes m's key of the same instant, if any; a key of any other type is itself.
+  `trino_map_key(m, k ${TZ_STRUCT}) AS coalesce(list_filter(map_keys(m), lambda trino_e: trino_cmp(trino_e) = trino_cmp(k))[1], k), (m, k) AS k`,
   `trino_zoned_key_position(m, k) AS coalesce(list_position(trino_cmp_keys(map_keys(m)), trino_cmp_keys([k])[1]), 0)`,
   `trino_zoned_element_at(m, k) AS CASE WHEN k IS NOT NULL THEN map_values(m)[nullif(trino_zoned_key_position(m, k), 0)] END`,
   `trino_zoned_subscript(m, k) AS CASE WHEN m IS NULL OR k IS NULL THEN map_values(m)[1]

@@ -750,6 +750,7 @@ export class ExpressionRewriter {
       render: (nodes) => this.render(nodes),
       renderZoned: (nodes) => this.renderZoned(nodes),
       lambdaParameters: this.lambdaParameters,
+      correlatable: this.correlatableDepth > 0,
     };
     let text: string | undefined;
     // A regular expression's pattern and text, as Java reads them (java-regex.ts).

@@ -23,7 +23,7 @@ import { hasAggregate, shimCall, shimCallText } from './unbound.js';
 import { nestedIpCastGuard } from '../shims/ip-address.js';
 import { DOUBLE_TO_VARCHAR, UNFOLDED_NULL, VARCHAR_OF_KNOWN_TYPE } from '../shims/macros.js';
 import { trinoJsonPathTokens } from './json-path.js';
-import { collectionGuarded, type LambdaParameters, textIndexGuarded } from './column-operands.js';
+import { collectionGuarded, keyByInstant, type LambdaParameters, textIndexGuarded } from './column-operands.js';
 import { INTEGER_TARGETS, nestedCastShim, scalarCastShim, TEXT_CHECKED_TARGETS, writtenRowWidths } from './nested-casts.js';
 
 export interface CallContext {
@@ -42,6 +42,8 @@ export interface CallContext {
   renderZoned(nodes: readonly Node[]): { text: string; zoned: boolean };
   /** The parameters of the lambdas around the call. */
   lambdaParameters?: LambdaParameters;
+  /** In a subquery that may reference outer columns (whose types a typed macro's overload choice cannot see). */
+  correlatable?: boolean;
 }
 
 /** Returns the DuckDB text for the call (including its tail), or undefined to keep the call as written. */
@@ -668,7 +670,8 @@ export const FUNCTIONS: Record<string, CallHandler> = {
   element_at: (c) => {
     if (c.args.length !== 2) return call('trino_element_at', c);
     if (c.renderZoned(c.args[1]).zoned) return call('trino_zoned_element_at', c);
-    return `trino_element_at(${c.arg(0)}, ${textIndexGuarded(c.arg(0), c.arg(1))})${c.tail}`;
+    const key = keyByInstant(c.arg(0), c.arg(1), c.correlatable === true || hasAggregate(c.arg(1)));
+    return `trino_element_at(${c.arg(0)}, ${textIndexGuarded(c.arg(0), key)})${c.tail}`;
   },
   contains: typedRename('trino_contains'),
   array_position: rename('trino_array_position'),

@@ -6,7 +6,7 @@ import { guardTextComparisons } from './text-comparisons.js';
 import { guardNanComparisons } from './nan-comparisons.js';
 import { rewriteQuantifiedComparisons } from './quantified-comparisons.js';
 import { hasAggregate, shimCall } from './unbound.js';
-import { columnArithmeticGuarded, type LambdaParameters, markNumberComparisons, textIndexGuarded } from './column-operands.js';
+import { columnArithmeticGuarded, keyByInstant, type LambdaParameters, markNumberComparisons, textIndexGuarded } from './column-operands.js';
 import { REFUSED_KEY_MARKER } from '../shims/error-messages.js';
 import type { Token } from '../tokens.js';
 
@@ -154,9 +154,17 @@ export function rewriteOperators(parts: Part[], context: OperatorContext = {}): 
     if (parts[i].kind !== 'subscript' || parts[i].index === undefined) continue;
     const l = primaryStart(parts, prevIndex(parts, i));
     if (l < 0) continue;
-    const shim = parts[i].zonedIndex ? 'trino_zoned_subscript' : 'trino_subscript';
     const container = joinParts(parts, l, prevIndex(parts, i));
-    replace(parts, l, i, `${shim}(${container}, ${textIndexGuarded(container, parts[i].index ?? '')})`);
+    const index = parts[i].index ?? '';
+    const unbound = context.correlatable === true || hasAggregate(index);
+    replace(
+      parts,
+      l,
+      i,
+      parts[i].zonedIndex
+        ? `trino_zoned_subscript(${container}, ${index})`
+        : `trino_subscript(${container}, ${textIndexGuarded(container, keyByInstant(container, index, unbound))})`,
+    );
     i = l;
   }
   // AT TIME ZONE binds tighter than any arithmetic.
