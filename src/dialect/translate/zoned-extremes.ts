@@ -78,6 +78,6 @@ function checkCalls(items: readonly Node[]): Node[] {
 }
 
 /** The tree with min/max of zoned values checked, where the statement makes zoned values. */
-export function checkZonedExtremes(tree: readonly Node[], tokens: readonly Token[]): Node[] {
-  return makesZonedValues(tokens) ? checkCalls(tree) : [...tree];
+export function checkZonedExtremes(tree: readonly Node[], tokens: readonly Token[], zonedRelations?: ReadonlySet<string>): Node[] {
+  return makesZonedValues(tokens, zonedRelations) ? checkCalls(tree) : [...tree];
 }
