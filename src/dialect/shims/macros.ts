@@ -206,6 +206,9 @@ export const MACROS: readonly string[] = [
   `trino_tie_down(x ${TZ_STRUCT}) AS CASE WHEN x IS NOT NULL THEN {'i': -epoch_us(CAST(x.trino_instant AS TIMESTAMPTZ)), 'z': CAST(x.trino_zone AS VARCHAR)} END,
      (x) AS NULL::STRUCT(i BIGINT, z VARCHAR)`,
   `trino_ties_apart(a, b) AS CASE WHEN a.z IS DISTINCT FROM b.z THEN cast_to_type(trino_fail('min() and max() of timestamp with time zone values are refused locally where the extreme instant comes in different zones (Athena keeps the first one it meets); apply at_timezone(x, ''UTC'') first'), true) ELSE true END`,
+  // The values l of max(x, n) or min(x, n) (translate/zoned-extremes.ts): as many instants as values, or refused.
+  `trino_zoned_ties_apart_n(l) AS CASE WHEN coalesce(len(list_distinct(trino_cmp_keys(l))) = len(list_distinct(l)), true) THEN true
+     ELSE cast_to_type(trino_fail('max(x, n) and min(x, n) of timestamp with time zone values are refused locally where one instant comes in different zones (Athena orders equal instants as it meets them); apply at_timezone(x, ''UTC'') first'), true) END`,
   `trino_now() AS trino_tz_from_instant(get_current_timestamp(), 'UTC')`,
   `trino_iso_zone(z) AS CASE WHEN z IS NULL OR z IN ('', 'Z', '+00:00', '+0000', '+00') THEN 'UTC'
      WHEN length(z) = 3 THEN z || ':00' WHEN length(z) = 5 THEN z[1:3] || ':' || z[4:5] ELSE z END`,

@@ -79,3 +79,42 @@ describeFunctions(
   ],
   [['m[k] of a missing instant', `m[k] ${MAP_K("TIMESTAMP '2025-01-02 01:00:00 +01:00'")}`, /Key not present in map/]],
 );
+
+// max(x, n) and min(x, n) list equal instants in the order Trino meets them; refused where an instant comes in two
+// zones (min(t, 1) of 01:00 +01:00 and 00:00 UTC is [01:00 +01:00] in Trino 476, locally the zone name chose).
+const TOP_APART = /max\(x, n\) and min\(x, n\) of timestamp with time zone values are refused locally where one instant comes in different zones/;
+const ZONED3 = "FROM (VALUES TIMESTAMP '2025-01-01 01:00:00 +01:00', TIMESTAMP '2025-01-02 00:00:00 UTC', TIMESTAMP '2025-01-03 00:00:00 +05:00') a(t)";
+describeFunctions(
+  'max(x, n) and min(x, n) of zoned values',
+  [
+    [
+      'max(t, 2) of three instants',
+      `max(t, 2) ${ZONED3}`,
+      ['2025-01-03 00:00:00.000 +05:00', '2025-01-02 00:00:00.000 UTC'],
+      'array(timestamp(3) with time zone)',
+    ],
+    [
+      'min(t, 2) of three instants',
+      `min(t, 2) ${ZONED3}`,
+      ['2025-01-01 01:00:00.000 +01:00', '2025-01-02 00:00:00.000 UTC'],
+      'array(timestamp(3) with time zone)',
+    ],
+    [
+      'one value twice in one zone',
+      `max(t, 2) FROM (VALUES ${PARIS1}, ${PARIS1}) a(t)`,
+      ['2025-01-01 01:00:00.000 +01:00', '2025-01-01 01:00:00.000 +01:00'],
+      'array(timestamp(3) with time zone)',
+    ],
+    [
+      'with FILTER',
+      `max(t, 2) FILTER (WHERE t > ${UTC0}) ${ZONED3}`,
+      ['2025-01-03 00:00:00.000 +05:00', '2025-01-02 00:00:00.000 UTC'],
+      'array(timestamp(3) with time zone)',
+    ],
+    ['integers', `max(x, 2) FROM (VALUES 1, 3, 2) a(x) WHERE ${UTC0} IS NOT NULL`, [3, 2], 'array(integer)'],
+  ],
+  [
+    ['refused locally (Trino: [01:00 +01:00]), min(t, 1) of one instant in two zones', `min(t, 1) FROM (VALUES ${PARIS1}, ${UTC0}) a(t)`, TOP_APART],
+    ['refused locally, max(t, 3) over a window', `max(t, 3) OVER () FROM (VALUES ${PARIS1}, ${UTC0}) a(t)`, TOP_APART],
+  ],
+);
