@@ -7,6 +7,7 @@
 // TRY_CAST(x AS DOUBLE) binds for every type (NULL where there is no cast), so the dead branch binds too.
 
 const IS_FLOAT = (x: string) => `typeof([${x}]) IN ('DOUBLE[]', 'FLOAT[]')`;
+const ZONED_USING = `'JOIN … USING of timestamp with time zone keys is refused locally: Athena joins them by instant (01:00 +01:00 matches 00:00 UTC); write ON a.k = b.k' || CASE WHEN k IS NULL THEN '' ELSE '' END`;
 
 export const NAN_MACROS: readonly string[] = [
   // Whether a or b is NaN (NULL when either is NULL: |a| + |b| is NaN only for a NaN operand, ±Infinity included).
@@ -19,6 +20,12 @@ export const NAN_MACROS: readonly string[] = [
   // `,` or `:` (a string holding ",NaN]" reads as one too: its max fails where Trino answers, never silently).
   `trino_nested_nan(x) AS CASE WHEN regexp_matches(typeof(x), '^(STRUCT|MAP)\\(|\\[\\]$') AND regexp_matches(typeof(x), 'DOUBLE|FLOAT')
      THEN regexp_matches(CAST(to_json(x) AS VARCHAR), '[\\[,:]-?NaN[\\],}]') ELSE false END`,
+  // A right key of JOIN … USING (translate/nan-using.ts): NaN as NULL (inner and LEFT joins) or refused (RIGHT, FULL:
+  // trino_nan_outer_key), and a zoned timestamp refused: Trino 476 joins zoned keys by instant (01:00 +01:00 USING
+  // 00:00 UTC is one row, shown with the left key), where DuckDB compares the local structs field by field, and the
+  // merged key cannot take the left side's zone. The message reads k, so DuckDB cannot fold it while binding.
+  `trino_using_key(k) AS CASE WHEN typeof(k) LIKE 'STRUCT(trino_instant %' AND k IS NOT NULL THEN cast_to_type(trino_fail(${ZONED_USING}), k) ELSE trino_nan_null(k) END`,
+  `trino_using_outer_key(k) AS CASE WHEN typeof(k) LIKE 'STRUCT(trino_instant %' AND k IS NOT NULL THEN cast_to_type(trino_fail(${ZONED_USING}), k) ELSE trino_nan_outer_key(k) END`,
   // The key of a window ORDER BY … NULLS FIRST with a RANGE offset (translate/window-keys.ts): Trino sorts NaN below
   // every number there, which a second key cannot give under a RANGE offset, so a NaN key fails.
   `trino_nan_range_key(x) AS CASE WHEN ${IS_FLOAT('x')} AND isnan(TRY_CAST(x AS DOUBLE)) THEN cast_to_type(trino_fail(

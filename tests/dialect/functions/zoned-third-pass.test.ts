@@ -118,3 +118,27 @@ describeFunctions(
     ['refused locally, max(t, 3) over a window', `max(t, 3) OVER () FROM (VALUES ${PARIS1}, ${UTC0}) a(t)`, TOP_APART],
   ],
 );
+
+// JOIN … USING of zoned keys: Trino 476 joins by instant and shows the left key (01:00 +01:00 USING 00:00 UTC is one
+// row); the local structs joined field by field (no row), so a zoned key is refused while running. ON is by instant.
+const USING_APART = /JOIN … USING of timestamp with time zone keys is refused locally/;
+const LEFT = `(VALUES (${PARIS1}, 1)) a(t, x)`;
+const RIGHT = `(VALUES (${UTC0}, 2)) b(t, y)`;
+describeFunctions(
+  'JOIN … USING of zoned keys',
+  [
+    ['ON a.t = b.t joins by instant', `count(*) FROM ${LEFT} JOIN ${RIGHT} ON a.t = b.t`, 1, 'bigint'],
+    [
+      'USING of plain timestamps',
+      "count(*) FROM (VALUES TIMESTAMP '2025-01-01 00:00:00') a(t) JOIN (VALUES TIMESTAMP '2025-01-01 00:00:00') b(t) USING (t)",
+      1,
+      'bigint',
+    ],
+    ['USING of NULL zoned keys', `count(*) FROM ${LEFT} LEFT JOIN (VALUES (CAST(NULL AS timestamp with time zone), 2)) b(t, y) USING (t)`, 1, 'bigint'],
+  ],
+  [
+    ['refused locally (Trino: 1 row), JOIN USING', `count(*) FROM ${LEFT} JOIN ${RIGHT} USING (t)`, USING_APART],
+    ['refused locally (Trino: 1 row), LEFT JOIN USING', `count(*) FROM ${LEFT} LEFT JOIN ${RIGHT} USING (t)`, USING_APART],
+    ['refused locally (Trino: 1 row), FULL JOIN USING', `count(*) FROM ${LEFT} FULL JOIN ${RIGHT} USING (t)`, USING_APART],
+  ],
+);
