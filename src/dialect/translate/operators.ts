@@ -6,7 +6,14 @@ import { guardTextComparisons } from './text-comparisons.js';
 import { guardNanComparisons } from './nan-comparisons.js';
 import { rewriteQuantifiedComparisons } from './quantified-comparisons.js';
 import { hasAggregate, shimCall } from './unbound.js';
-import { columnArithmeticGuarded, keyByInstant, type LambdaParameters, markNumberComparisons, textIndexGuarded } from './column-operands.js';
+import {
+  columnArithmeticGuarded,
+  keyByInstant,
+  lambdaParameterName,
+  type LambdaParameters,
+  markNumberComparisons,
+  textIndexGuarded,
+} from './column-operands.js';
 import { REFUSED_KEY_MARKER } from '../shims/error-messages.js';
 import type { Token } from '../tokens.js';
 
@@ -235,7 +242,7 @@ export function rewriteOperators(parts: Part[], context: OperatorContext = {}): 
   }
   compareNestedValues(parts);
   markNumberComparisons(parts, context.lambdaParameters);
-  compareZonedByInstant(parts, context.correlatable === true);
+  compareZonedByInstant(parts, context.correlatable === true, context.lambdaParameters ?? new Set());
   guardTextComparisons(parts);
   guardColumnComparisons(parts);
   rewriteQuantifiedComparisons(parts);
@@ -426,13 +433,17 @@ function wrapZoned(
 const SUBQUERY = /^\(\s*(?:SELECT|WITH|VALUES)\b/i;
 
 /**
- * `x [NOT] IN (subquery)`, `x = ANY (…)`, `x <> ALL (…)`: the subquery's values and x compare through trino_cmp, so
- * zoned values match by instant (Trino 476: 01:00 +01:00 IN (SELECT 00:00 UTC) is true; the local structs differed),
- * and a plain TIMESTAMP meets a zoned one in the session zone; other types are themselves (trino_cmp folds away while
- * DuckDB binds). An x whose type a typed macro cannot see (an aggregate, or in a subquery that may reference outer
- * columns) goes through a lambda's parameter. The orderings and `= ALL`, `<> ANY` compare bounds through trino_cmp
- * (quantified-comparisons.ts).
+ * Whether every operand of a comparison is a column reference (or a lambda's parameter beside a column), outside a
+ * subquery that may reference outer columns: their types are known only to DuckDB's binder, so they go through
+ * trino_cmp as a join's columns do (two zoned columns compare by instant: Trino 476's `s = t` of 01:00 +01:00 and
+ * 00:00 UTC is true). Not two lambda parameters: a comparator lambda is inlined per pair, where each guard costs binding.
  */
+function comparesColumns(parts: readonly Part[], ranges: readonly [number, number][], correlatable: boolean, lambda: LambdaParameters): boolean {
+  const columns = ranges.map((r) => columnReference(parts, r));
+  const isParameter = (c: [number, number] | undefined) => c !== undefined && c[0] === c[1] && lambda.has(lambdaParameterName(parts[c[0]].text.trim()));
+  return !correlatable && columns.every((c) => c !== undefined) && !columns.every(isParameter);
+}
+
 function compareSubqueryByInstant(parts: Part[], i: number, correlatable: boolean): number {
   let at = prevIndex(parts, i);
   const word = (k: number) => (parts[k]?.kind === 'boundary' ? parts[k].text.toUpperCase() : '');
@@ -467,25 +478,28 @@ function nonEmpty(parts: readonly Part[], [a, b]: [number, number]): [number, nu
  * session zone (UTC). The zoned struct would not compare with a TIMESTAMP at all, and two structs with the same
  * instant in different zones would differ: comparisons, BETWEEN and IN lists with a zoned operand compare instants.
  */
-function compareZonedByInstant(parts: Part[], correlatable: boolean): void {
+function compareZonedByInstant(parts: Part[], correlatable: boolean, lambda: LambdaParameters): void {
+  const columnsOnly = (ranges: readonly [number, number][]) => comparesColumns(parts, ranges, correlatable, lambda);
   for (let i = 0; i < parts.length; i++) {
     const p = parts[i];
     if (p.kind === 'op' && COMPARISONS.has(p.op ?? '')) {
       const ranges: [number, number][] = [operandRange(parts, i, -1), operandRange(parts, i, 1)];
       if (EQUALITY.has(p.op ?? '')) compareMapsAsSets(parts, ranges);
-      wrapZoned(parts, ranges, { joinColumns: inJoinCondition(parts, i), correlatable });
+      wrapZoned(parts, ranges, { joinColumns: inJoinCondition(parts, i) || columnsOnly(ranges), correlatable });
     } else if (p.kind === 'boundary' && p.text.toUpperCase() === 'DISTINCT' && parts[nextIndexOf(parts, i)]?.text.toUpperCase() === 'FROM') {
       // x IS [NOT] DISTINCT FROM y: by instant too (Trino 476: 01:00 +01:00 IS DISTINCT FROM 00:00 UTC is false).
       const before = prevIndex(parts, i);
       const is = parts[before]?.text.toUpperCase() === 'NOT' ? prevIndex(parts, before) : before;
       if (parts[is]?.text.toUpperCase() !== 'IS') continue;
-      wrapZoned(parts, [operandRange(parts, is, -1), operandRange(parts, nextIndexOf(parts, i), 1)], { correlatable });
+      const ranges: [number, number][] = [operandRange(parts, is, -1), operandRange(parts, nextIndexOf(parts, i), 1)];
+      wrapZoned(parts, ranges, { joinColumns: columnsOnly(ranges), correlatable });
     } else if (p.kind === 'boundary' && p.text.toUpperCase() === 'BETWEEN') {
       const low = operandRange(parts, i, 1);
       const and = low[1] + 1;
       if (parts[and]?.text.toUpperCase() !== 'AND') continue;
       const not = prevIndex(parts, i);
-      wrapZoned(parts, [operandRange(parts, parts[not]?.text.toUpperCase() === 'NOT' ? not : i, -1), low, operandRange(parts, and, 1)], { correlatable });
+      const ranges: [number, number][] = [operandRange(parts, parts[not]?.text.toUpperCase() === 'NOT' ? not : i, -1), low, operandRange(parts, and, 1)];
+      wrapZoned(parts, ranges, { joinColumns: columnsOnly(ranges), correlatable });
     } else if (p.kind === 'operand' && SUBQUERY.test(p.text.trim())) {
       i = compareSubqueryByInstant(parts, i, correlatable);
     } else if (p.inList) {

@@ -142,3 +142,20 @@ describeFunctions(
     ['refused locally (Trino: 1 row), FULL JOIN USING', `count(*) FROM ${LEFT} FULL JOIN ${RIGHT} USING (t)`, USING_APART],
   ],
 );
+
+// Two zoned columns (or a column and a lambda's parameter) compared: by instant, as Trino 476 (01:00 +01:00 = 00:00 UTC
+// is true); the local structs compared field by field.
+const ST = `FROM (VALUES (${PARIS1}, ${UTC0})) v(s, t)`;
+describeFunctions('zoned columns compared with each other', [
+  ['=, <, <=, <>', `ARRAY[s = t, s < t, s <= t, s <> t] ${ST}`, [true, false, true, false], 'array(boolean)'],
+  ['IS [NOT] DISTINCT FROM', `ARRAY[s IS DISTINCT FROM t, s IS NOT DISTINCT FROM t] ${ST}`, [false, true], 'array(boolean)'],
+  ['WHERE s = t', `count(*) ${ST} WHERE s = t`, 1, 'bigint'],
+  ['a lambda parameter = a column', `transform(ARRAY[${PARIS1}], x -> x = t) FROM (VALUES ${UTC0}) v(t)`, [true], 'array(boolean)'],
+  [
+    'any_match, all_match',
+    `ARRAY[any_match(a, x -> x = t), all_match(a, x -> x >= t)] FROM (VALUES (ARRAY[${PARIS1}], ${UTC0})) v(a, t)`,
+    [true, true],
+    'array(boolean)',
+  ],
+  ['integers and texts as before', "ARRAY[a = b, c < d] FROM (VALUES (1, 1, 'a', 'b')) v(a, b, c, d)", [true, true], 'array(boolean)'],
+]);
