@@ -20,6 +20,10 @@ export const NAN_MACROS: readonly string[] = [
   // `,` or `:` (a string holding ",NaN]" reads as one too: its max fails where Trino answers, never silently).
   `trino_nested_nan(x) AS CASE WHEN regexp_matches(typeof(x), '^(STRUCT|MAP)\\(|\\[\\]$') AND regexp_matches(typeof(x), 'DOUBLE|FLOAT')
      THEN regexp_matches(CAST(to_json(x) AS VARCHAR), '[\\[,:]-?NaN[\\],}]') ELSE false END`,
+  // histogram(x) of doubles or reals holding NaN (translate/functions.ts): DuckDB's counted every value under the NaN
+  // key ({NaN: 3} for NaN, 1, 2); Trino 476 counts NaN as one key among the others ({NaN: 1, 1.0: 1, 2.0: 1}). h is
+  // the histogram of the values but NaN, nans their count. The NaN key is cast from text: it binds for any key type.
+  `trino_nan_histogram(h, nans) AS CASE WHEN nans > 0 THEN map_concat(MAP([cast_to_type('NaN', map_keys(h)[1])], [CAST(nans AS UBIGINT)]), h) ELSE h END`,
   // A right key of JOIN … USING (translate/nan-using.ts): NaN as NULL (inner and LEFT joins) or refused (RIGHT, FULL:
   // trino_nan_outer_key), and a zoned timestamp refused: Trino 476 joins zoned keys by instant (01:00 +01:00 USING
   // 00:00 UTC is one row, shown with the left key), where DuckDB compares the local structs field by field, and the

@@ -63,3 +63,15 @@ describeFunctions(
   ],
   [['a subquery of two columns', '1 > ANY (SELECT 1, 2)', /2 columns/]],
 );
+
+// histogram of values holding NaN: Trino counts NaN as one key beside the others; DuckDB's histogram counted every
+// value under the NaN key ({NaN: 3} for NaN, 1, 2).
+describeFunctions('NaN in histogram', [
+  ['keys and counts', 'map_values(histogram(x)) FROM (VALUES nan(), nan(), 1e0) v(x)', [2, 1], 'array(bigint)'],
+  ['entries', 'cardinality(histogram(x)) FROM (VALUES nan(), 1e0, 2e0) v(x)', 3, 'bigint'],
+  ['a number key beside NaN', 'histogram(x)[2e0] FROM (VALUES nan(), 1e0, 2e0, 2e0) v(x)', 2, 'bigint'],
+  ['reals', "cardinality(histogram(x)) FROM (VALUES CAST(nan() AS real), REAL '1') v(x)", 2, 'bigint'],
+  ['NaN alone', 'map_values(histogram(x)) FROM (VALUES nan()) v(x)', [1], 'array(bigint)'],
+  ['over a window', 'cardinality(histogram(x) OVER ()) FROM (VALUES nan(), 1e0) v(x)', 2, 'bigint'],
+  ['integers as before', 'map_values(histogram(x)) FROM (VALUES 1, 1) v(x)', [2], 'array(bigint)'],
+]);
