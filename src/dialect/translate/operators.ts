@@ -432,6 +432,9 @@ function wrapZoned(
 
 const SUBQUERY = /^\(\s*(?:SELECT|WITH|VALUES)\b/i;
 
+/** Words an identifier pattern reads as names, which are literals. */
+const LITERAL_WORDS = /^(?:TRUE|FALSE|NULL)$/i;
+
 /**
  * Whether every operand of a comparison is a column reference (or a lambda's parameter beside a column), outside a
  * subquery that may reference outer columns: their types are known only to DuckDB's binder, so they go through
@@ -439,7 +442,7 @@ const SUBQUERY = /^\(\s*(?:SELECT|WITH|VALUES)\b/i;
  * 00:00 UTC is true). Not two lambda parameters: a comparator lambda is inlined per pair, where each guard costs binding.
  */
 function comparesColumns(parts: readonly Part[], ranges: readonly [number, number][], correlatable: boolean, lambda: LambdaParameters): boolean {
-  const columns = ranges.map((r) => columnReference(parts, r));
+  const columns = ranges.map((r) => columnReference(parts, r)).map((c) => (c && c[0] === c[1] && LITERAL_WORDS.test(parts[c[0]].text.trim()) ? undefined : c));
   const isParameter = (c: [number, number] | undefined) => c !== undefined && c[0] === c[1] && lambda.has(lambdaParameterName(parts[c[0]].text.trim()));
   return !correlatable && columns.every((c) => c !== undefined) && !columns.every(isParameter);
 }
