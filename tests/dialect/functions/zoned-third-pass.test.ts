@@ -159,3 +159,22 @@ describeFunctions('zoned columns compared with each other', [
   ],
   ['integers and texts as before', "ARRAY[a = b, c < d] FROM (VALUES (1, 1, 'a', 'b')) v(a, b, c, d)", [true, true], 'array(boolean)'],
 ]);
+
+// array_sort of a zoned array column: by instant, equal instants in input order (Trino's sort is stable), NULLs last.
+const Q2 = "TIMESTAMP '2025-01-01 02:00:00 +01:00'";
+describeFunctions('array_sort of zoned arrays', [
+  [
+    'equal instants keep their order',
+    `array_sort(a) FROM (VALUES ARRAY[${Q2}, ${UTC0}, ${PARIS1}]) v(a)`,
+    ['2025-01-01 00:00:00.000 UTC', '2025-01-01 01:00:00.000 +01:00', '2025-01-01 02:00:00.000 +01:00'],
+    'array(timestamp(3) with time zone)',
+  ],
+  [
+    'NULLs last',
+    `array_sort(a) FROM (VALUES ARRAY[${Q2}, NULL, ${PARIS1}, ${UTC0}]) v(a)`,
+    ['2025-01-01 01:00:00.000 +01:00', '2025-01-01 00:00:00.000 UTC', '2025-01-01 02:00:00.000 +01:00', null],
+    'array(timestamp(3) with time zone)',
+  ],
+  ['a NULL array', 'array_sort(a) FROM (VALUES CAST(NULL AS array(timestamp with time zone))) v(a)', null, 'array(timestamp(3) with time zone)'],
+  ['integers as before', 'array_sort(a) FROM (VALUES ARRAY[3, NULL, 1, 2]) v(a)', [1, 2, 3, null], 'array(integer)'],
+]);
