@@ -175,6 +175,10 @@ export const MACROS: readonly string[] = [
   // Comparisons with a zoned operand compare instants; a plain TIMESTAMP is read in the session zone (UTC). Both
   // sides become UTC wall-clock TIMESTAMPs, so a plain column is compared as it is (filters still push down).
   `trino_cmp(x ${TZ_STRUCT}) AS timezone('UTC', x.trino_instant), (x) AS x`,
+  // The same for a column compared with a column (translate/operators.ts): one of DuckDB's NULL type (VALUES (NULL, 1))
+  // would take the struct overload, so it stays itself. Not for a lambda's parameter, whose type is not known yet
+  // when the overload is chosen (two overloads would match).
+  `trino_cmp_column(x ${TZ_STRUCT}) AS timezone('UTC', x.trino_instant), (x "NULL") AS x, (x) AS x`,
   // The same per element: the list functions below search and deduplicate these keys where the elements are zoned
   // (Trino compares instants), the elements themselves otherwise. x is searched for as the first element of the list
   // it makes with a, so both take DuckDB's common type (the zoned branch binds for ARRAY[], ARRAY[NULL] and an

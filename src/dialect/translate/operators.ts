@@ -411,7 +411,7 @@ export function inJoinCondition(parts: readonly Part[], i: number): boolean {
 function wrapZoned(
   parts: Part[],
   ranges: readonly [number, number][],
-  options: { joinColumns?: boolean; otherZoned?: boolean; correlatable?: boolean } = {},
+  options: { joinColumns?: boolean; otherZoned?: boolean; correlatable?: boolean; columnShim?: (text: string) => string } = {},
 ): void {
   const isZoned = ([a, b]: readonly [number, number]) => single(parts, a, b) >= 0 && parts[single(parts, a, b)].zoned === true;
   const zoned = ranges.filter(isZoned).map(([a, b]) => single(parts, a, b));
@@ -426,7 +426,7 @@ function wrapZoned(
     const text = joinParts(parts, first, last).trim();
     // trino_cmp_any reads its operand as a timestamp: only beside a zoned operand (a join's other columns take trino_cmp).
     const any = options.correlatable && besideZoned && !zoned.includes(first);
-    replace(parts, first, last, any ? `trino_cmp_any(${text})` : shimCall('trino_cmp', [text]));
+    replace(parts, first, last, any ? `trino_cmp_any(${text})` : !besideZoned && options.columnShim ? options.columnShim(text) : shimCall('trino_cmp', [text]));
   }
 }
 
@@ -483,26 +483,28 @@ function nonEmpty(parts: readonly Part[], [a, b]: [number, number]): [number, nu
  */
 function compareZonedByInstant(parts: Part[], correlatable: boolean, lambda: LambdaParameters): void {
   const columnsOnly = (ranges: readonly [number, number][]) => comparesColumns(parts, ranges, correlatable, lambda);
+  const columnShim = (text: string) => (lambda.has(lambdaParameterName(text)) ? `trino_cmp(${text})` : `trino_cmp_column(${text})`);
   for (let i = 0; i < parts.length; i++) {
     const p = parts[i];
     if (p.kind === 'op' && COMPARISONS.has(p.op ?? '')) {
       const ranges: [number, number][] = [operandRange(parts, i, -1), operandRange(parts, i, 1)];
       if (EQUALITY.has(p.op ?? '')) compareMapsAsSets(parts, ranges);
-      wrapZoned(parts, ranges, { joinColumns: inJoinCondition(parts, i) || columnsOnly(ranges), correlatable });
+      const join = inJoinCondition(parts, i);
+      wrapZoned(parts, ranges, { joinColumns: join || columnsOnly(ranges), correlatable, ...(join ? {} : { columnShim }) });
     } else if (p.kind === 'boundary' && p.text.toUpperCase() === 'DISTINCT' && parts[nextIndexOf(parts, i)]?.text.toUpperCase() === 'FROM') {
       // x IS [NOT] DISTINCT FROM y: by instant too (Trino 476: 01:00 +01:00 IS DISTINCT FROM 00:00 UTC is false).
       const before = prevIndex(parts, i);
       const is = parts[before]?.text.toUpperCase() === 'NOT' ? prevIndex(parts, before) : before;
       if (parts[is]?.text.toUpperCase() !== 'IS') continue;
       const ranges: [number, number][] = [operandRange(parts, is, -1), operandRange(parts, nextIndexOf(parts, i), 1)];
-      wrapZoned(parts, ranges, { joinColumns: columnsOnly(ranges), correlatable });
+      wrapZoned(parts, ranges, { joinColumns: columnsOnly(ranges), correlatable, columnShim });
     } else if (p.kind === 'boundary' && p.text.toUpperCase() === 'BETWEEN') {
       const low = operandRange(parts, i, 1);
       const and = low[1] + 1;
       if (parts[and]?.text.toUpperCase() !== 'AND') continue;
       const not = prevIndex(parts, i);
       const ranges: [number, number][] = [operandRange(parts, parts[not]?.text.toUpperCase() === 'NOT' ? not : i, -1), low, operandRange(parts, and, 1)];
-      wrapZoned(parts, ranges, { joinColumns: columnsOnly(ranges), correlatable });
+      wrapZoned(parts, ranges, { joinColumns: columnsOnly(ranges), correlatable, columnShim });
     } else if (p.kind === 'operand' && SUBQUERY.test(p.text.trim())) {
       i = compareSubqueryByInstant(parts, i, correlatable);
     } else if (p.inList) {

@@ -158,6 +158,15 @@ describeFunctions('zoned columns compared with each other', [
     'array(boolean)',
   ],
   ['integers and texts as before', "ARRAY[a = b, c < d] FROM (VALUES (1, 1, 'a', 'b')) v(a, b, c, d)", [true, true], 'array(boolean)'],
+  ['a column of NULLs', 'ARRAY[a = b, a < b] FROM (VALUES (NULL, 1)) v(a, b)', [null, null], 'array(boolean)'],
+  ['nullif(s, t) of two zoned columns', `ARRAY[nullif(s, t), nullif(t, s)] ${ST}`, [null, null], 'array(timestamp(3) with time zone)'],
+  [
+    'nullif of NaN columns',
+    'ARRAY[nullif(x, y), nullif(x, z), nullif(z, x)] FROM (VALUES (nan(), nan(), 1e0)) v(x, y, z)',
+    [Number.NaN, Number.NaN, 1],
+    'array(double)',
+  ],
+  ['nullif of a column of NULLs', 'nullif(a, b) FROM (VALUES (NULL, 1)) v(a, b)', null, 'unknown'],
 ]);
 
 // array_sort of a zoned array column: by instant, equal instants in input order (Trino's sort is stable), NULLs last.
