@@ -354,7 +354,12 @@ export const FUNCTION_MACROS: readonly string[] = [
        lambda trino_k: list_filter(cast_to_type(a, [a[1], x]), lambda e, i: e IS NULL OR trino_k[i + 1] <> trino_k[1]))[1]
      ELSE list_filter(cast_to_type(a, [a[1], x]), lambda e: e IS NULL OR e <> x OR trino_nan_in(e, x)) END`,
   // cast_to_type: DuckDB folds list_sort of a constant NULL (split(nullif('a', 'a'), ',')) into an untyped NULL.
-  `trino_array_sort(a) AS cast_to_type(list_sort(a, 'ASC', 'NULLS LAST'), a)`,
+  // Zoned elements sort by instant, equal instants in their order in a (Trino 476's sort is stable: array_sort of
+  // 02:00 +01:00, 00:00 UTC, 01:00 +01:00 keeps 00:00 UTC first), NULLs last; the local struct sorted them by zone name.
+  `trino_array_sort(a) AS CASE WHEN ${HAS_ZONED_ELEMENTS('a')} THEN CASE WHEN a IS NOT NULL THEN list_concat(list_transform(list_sort(list_transform(
+       list_filter(a, lambda trino_e: trino_e IS NOT NULL), lambda trino_e, trino_i: {'k': trino_cmp(trino_e), 'i': trino_i, 'e': trino_e})),
+       lambda trino_s: trino_s.e), list_filter(a, lambda trino_e: trino_e IS NULL)) END
+     ELSE cast_to_type(list_sort(a, 'ASC', 'NULLS LAST'), a) END`,
   `trino_sort_by_ranks(a, ranks) AS CASE
      WHEN list_sort(ranks) <> range(1, len(a) + 1) THEN ${fail(`'Lambda comparator violates the comparator contract'`, 'a')}
      ELSE list_transform(range(1, len(a) + 1), lambda trino_p: a[list_position(ranks, trino_p)]) END`,

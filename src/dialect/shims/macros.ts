@@ -225,6 +225,10 @@ export const MACROS: readonly string[] = [
   // Comparisons with a zoned operand compare instants; a plain TIMESTAMP is read in the session zone (UTC). Both
   // sides become UTC wall-clock TIMESTAMPs, so a plain column is compared as it is (filters still push down).
   `trino_cmp(x ${TZ_STRUCT}) AS timezone('UTC', x.trino_instant), (x) AS x`,
+  // The same for a column compared with a column (translate/operators.ts): one of DuckDB's NULL type (VALUES (NULL, 1))
+  // would take the struct overload, so it stays itself. Not for a lambda's parameter, whose type is not known yet
+  // when the overload is chosen (two overloads would match).
+  `trino_cmp_column(x ${TZ_STRUCT}) AS timezone('UTC', x.trino_instant), (x "NULL") AS x, (x) AS x`,
   // The same per element: the list functions below search and deduplicate these keys where the elements are zoned
   // (Trino compares instants), the elements themselves otherwise. x is searched for as the first element of the list
   // it makes with a, so both take DuckDB's common type (the zoned branch binds for ARRAY[], ARRAY[NULL] and an
@@ -256,6 +260,9 @@ export const MACROS: readonly string[] = [
   `trino_tie_down(x ${TZ_STRUCT}) AS CASE WHEN x IS NOT NULL THEN {'i': -epoch_us(CAST(x.trino_instant AS TIMESTAMPTZ)), 'z': CAST(x.trino_zone AS VARCHAR)} END,
      (x) AS NULL::STRUCT(i BIGINT, z VARCHAR)`,
   `trino_ties_apart(a, b) AS CASE WHEN a.z IS DISTINCT FROM b.z THEN cast_to_type(trino_fail('min() and max() of timestamp with time zone values are refused locally where the extreme instant comes in different zones (Athena keeps the first one it meets); apply at_timezone(x, ''UTC'') first'), true) ELSE true END`,
+  // The values l of max(x, n) or min(x, n) (translate/zoned-extremes.ts): as many instants as values, or refused.
+  `trino_zoned_ties_apart_n(l) AS CASE WHEN coalesce(len(list_distinct(trino_cmp_keys(l))) = len(list_distinct(l)), true) THEN true
+     ELSE cast_to_type(trino_fail('max(x, n) and min(x, n) of timestamp with time zone values are refused locally where one instant comes in different zones (Athena orders equal instants as it meets them); apply at_timezone(x, ''UTC'') first'), true) END`,
   `trino_now() AS trino_tz_from_instant(get_current_timestamp(), 'UTC')`,
   `trino_iso_zone(z) AS CASE WHEN z IS NULL OR z IN ('', 'Z', '+00:00', '+0000', '+00') THEN 'UTC'
      WHEN length(z) = 3 THEN z || ':00' WHEN length(z) = 5 THEN z[1:3] || ':' || z[4:5] ELSE z END`,
@@ -693,6 +700,9 @@ export const MACROS: readonly string[] = [
        || i || ' > ' || json_array_length(to_json(a)), a[i]) END`,
   // m[k] and element_at(m, k) of a zoned key k (translate/operators.ts, functions.ts): Trino finds the key of k's instant
   // in any zone. The map's keys are compared by trino_cmp; the key text of the failure is Trino's text of k.
+  // The key of m[k] or element_at(m, k) where k's type is known only here (translate/column-operands.ts keyByInstant):
+  // a zoned k becomes m's key of the same instant, if any; a key of any other type is itself.
+  `trino_map_key(m, k ${TZ_STRUCT}) AS coalesce(list_filter(map_keys(m), lambda trino_e: trino_cmp(trino_e) = trino_cmp(k))[1], k), (m, k) AS k`,
   `trino_zoned_key_position(m, k) AS coalesce(list_position(trino_cmp_keys(map_keys(m)), trino_cmp_keys([k])[1]), 0)`,
   `trino_zoned_element_at(m, k) AS CASE WHEN k IS NOT NULL THEN map_values(m)[nullif(trino_zoned_key_position(m, k), 0)] END`,
   `trino_zoned_subscript(m, k) AS CASE WHEN m IS NULL OR k IS NULL THEN map_values(m)[1]

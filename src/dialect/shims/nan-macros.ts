@@ -7,6 +7,7 @@
 // TRY_CAST(x AS DOUBLE) binds for every type (NULL where there is no cast), so the dead branch binds too.
 
 const IS_FLOAT = (x: string) => `typeof([${x}]) IN ('DOUBLE[]', 'FLOAT[]')`;
+const ZONED_USING = `'JOIN … USING of timestamp with time zone keys is refused locally: Athena joins them by instant (01:00 +01:00 matches 00:00 UTC); write ON a.k = b.k' || CASE WHEN k IS NULL THEN '' ELSE '' END`;
 
 export const NAN_MACROS: readonly string[] = [
   // Whether a or b is NaN (NULL when either is NULL: |a| + |b| is NaN only for a NaN operand, ±Infinity included).
@@ -19,6 +20,16 @@ export const NAN_MACROS: readonly string[] = [
   // `,` or `:` (a string holding ",NaN]" reads as one too: its max fails where Trino answers, never silently).
   `trino_nested_nan(x) AS CASE WHEN regexp_matches(typeof(x), '^(STRUCT|MAP)\\(|\\[\\]$') AND regexp_matches(typeof(x), 'DOUBLE|FLOAT')
      THEN regexp_matches(CAST(to_json(x) AS VARCHAR), '[\\[,:]-?NaN[\\],}]') ELSE false END`,
+  // histogram(x) of doubles or reals holding NaN (translate/functions.ts): DuckDB's counted every value under the NaN
+  // key ({NaN: 3} for NaN, 1, 2); Trino 476 counts NaN as one key among the others ({NaN: 1, 1.0: 1, 2.0: 1}). h is
+  // the histogram of the values but NaN, nans their count. The NaN key is cast from text: it binds for any key type.
+  `trino_nan_histogram(h, nans) AS CASE WHEN nans > 0 THEN map_concat(MAP([cast_to_type('NaN', map_keys(h)[1])], [CAST(nans AS UBIGINT)]), h) ELSE h END`,
+  // A right key of JOIN … USING (translate/nan-using.ts): NaN as NULL (inner and LEFT joins) or refused (RIGHT, FULL:
+  // trino_nan_outer_key), and a zoned timestamp refused: Trino 476 joins zoned keys by instant (01:00 +01:00 USING
+  // 00:00 UTC is one row, shown with the left key), where DuckDB compares the local structs field by field, and the
+  // merged key cannot take the left side's zone. The message reads k, so DuckDB cannot fold it while binding.
+  `trino_using_key(k) AS CASE WHEN typeof(k) LIKE 'STRUCT(trino_instant %' AND k IS NOT NULL THEN cast_to_type(trino_fail(${ZONED_USING}), k) ELSE trino_nan_null(k) END`,
+  `trino_using_outer_key(k) AS CASE WHEN typeof(k) LIKE 'STRUCT(trino_instant %' AND k IS NOT NULL THEN cast_to_type(trino_fail(${ZONED_USING}), k) ELSE trino_nan_outer_key(k) END`,
   // The key of a window ORDER BY … NULLS FIRST with a RANGE offset (translate/window-keys.ts): Trino sorts NaN below
   // every number there, which a second key cannot give under a RANGE offset, so a NaN key fails.
   `trino_nan_range_key(x) AS CASE WHEN ${IS_FLOAT('x')} AND isnan(TRY_CAST(x AS DOUBLE)) THEN cast_to_type(trino_fail(
@@ -27,6 +38,11 @@ export const NAN_MACROS: readonly string[] = [
   // a row without match, where Trino keeps NaN, so a NaN key fails.
   `trino_nan_outer_key(x) AS CASE WHEN ${IS_FLOAT('x')} AND isnan(TRY_CAST(x AS DOUBLE)) THEN cast_to_type(trino_fail(
      'a NaN key in RIGHT or FULL JOIN … USING: Athena joins no NaN key and keeps NaN as the key of a row without match, which the local engine does not reproduce; write ON a.k = b.k and coalesce(a.k, b.k)'), x) ELSE x END`,
+  // A quantified comparison over its subquery's bounds (translate/quantified-comparisons.ts): n rows, of which `known`
+  // are not NULL, and `condition`, x compared with the bound. An empty set gives false (ANY) or true (ALL); a NULL
+  // among the values joins as OR NULL (ANY) or AND NULL (ALL), as in Trino's plan.
+  `trino_quantified_any(n, known, condition) AS CASE WHEN n = 0 THEN false ELSE condition OR (CASE WHEN n <> known THEN NULL ELSE false END) END`,
+  `trino_quantified_all(n, known, condition) AS CASE WHEN n = 0 THEN true ELSE condition AND (CASE WHEN n <> known THEN NULL ELSE true END) END`,
   // max(x, n) (translate/nan-aggregates.ts): the n largest values that are not NaN (skipping), then NaNs up to n from
   // DuckDB's own answer, which lists the NaNs first.
   `trino_max_n(skipping, every, n) AS CASE WHEN every IS NOT NULL THEN list_concat(coalesce(skipping, []),

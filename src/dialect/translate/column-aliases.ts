@@ -167,6 +167,7 @@ export function checkHiddenAliasWidths(items: readonly Node[]): Node[] {
   const out: Node[] = [];
   const recursive = items.some((n) => nodeKeyword(n) === 'RECURSIVE');
   let previous: Node | undefined;
+  let beforePrevious: Node | undefined;
   // Whether the FROM clause of this level's query goes on (its items after a comma are FROM items too).
   let inFrom = false;
   for (let i = 0; i < items.length; i++) {
@@ -216,9 +217,12 @@ export function checkHiddenAliasWidths(items: readonly Node[]): Node[] {
       continue;
     }
     // FROM db.tbl [AS] t (a, b), JOIN tbl …
-    if (nodeKeyword(node) === 'FROM') inFrom = true;
+    // `x IS [NOT] DISTINCT FROM y` is no FROM clause.
+    const clauseFrom = (n: Node | undefined, before: Node | undefined) => nodeKeyword(n) === 'FROM' && nodeKeyword(before) !== 'DISTINCT';
+    if (clauseFrom(node, previous)) inFrom = true;
     else if (FROM_ENDS.has(nodeKeyword(node))) inFrom = false;
-    const fromItem = ['FROM', 'JOIN'].includes(nodeKeyword(previous)) || (inFrom && previous?.kind === 'token' && previous.token.text === ',');
+    const fromItem =
+      clauseFrom(previous, beforePrevious) || nodeKeyword(previous) === 'JOIN' || (inFrom && previous?.kind === 'token' && previous.token.text === ',');
     const table = fromItem && isName(node) ? tableAlias(items, i) : undefined;
     if (table) {
       const { end, alias: name, listAt: at, entries: count } = table;
@@ -235,7 +239,7 @@ export function checkHiddenAliasWidths(items: readonly Node[]): Node[] {
       continue;
     }
     out.push(node);
-    if (!isTriviaNode(node)) previous = node;
+    if (!isTriviaNode(node)) [beforePrevious, previous] = [previous, node];
   }
   return out;
 }

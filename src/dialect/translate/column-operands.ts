@@ -78,6 +78,21 @@ export function textIndexGuarded(container: string, index: string): string {
   return `{'trino_v': ${i}}[CASE WHEN typeof([${container.trim()}]) LIKE '%[][]' THEN '${REFUSED_KEY_MARKER}array text index' ELSE 'trino_v' END]`;
 }
 
+/** A rendered number or string literal: never a zoned timestamp. */
+const LITERAL_INDEX = /^(?:[-+]?\s*\d[\d.eE+-]*|'(?:[^']|'')*'|CAST\(-?\d+ AS INTEGER\))$/;
+
+/**
+ * The key of `m[k]` or `element_at(m, k)` where k is not visibly zoned: trino_map_key (shims/macros.ts) gives, for a
+ * zoned k, the map's key of k's instant in whatever zone it is (Trino 476 looks keys up by instant: 01:00 +01:00 finds
+ * 00:00 UTC), and any other k itself, while DuckDB binds. A literal cannot be zoned. A key whose type a typed macro
+ * cannot see while choosing its overload (an aggregate, an outer column: `unbound`) is passed as a lambda's parameter.
+ */
+export function keyByInstant(container: string, index: string, unbound: boolean): string {
+  const k = index.trim();
+  if (LITERAL_INDEX.test(k)) return index;
+  return unbound ? `list_transform([${k}], lambda trino_k: trino_map_key(${container.trim()}, trino_k))[1]` : `trino_map_key(${container.trim()}, ${k})`;
+}
+
 const COMPARISONS = new Set(['=', '<>', '!=', '<', '<=', '>', '>=']);
 const NUMBER_LITERAL = /^\s*(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?\s*$/;
 export const isNumberLiteralText = (text: string): boolean => NUMBER_LITERAL.test(text);

@@ -203,8 +203,7 @@ function unplannedReason(query: GroupNode, exists: boolean, correlated: readonly
   if (clauses.has('HAVING') && correlated.some((r) => tokenIn(where, r.at)))
     return { at: first.at, why: 'a subquery correlated in its WHERE has a HAVING clause' };
   // A subquery without FROM is a projection of the outer row (`LATERAL (SELECT t.k + 1 AS y)`), which plans.
-  if (exists || aggregatesToOneRow || !clauses.has('FROM') || (fromOneValuesRow(clauses.get('FROM') ?? []) && !clauses.has('WHERE')))
-    return undefined;
+  if (exists || aggregatesToOneRow || !clauses.has('FROM') || (fromOneValuesRow(clauses.get('FROM') ?? []) && !clauses.has('WHERE'))) return undefined;
   const selected = correlated.find((r) => tokenIn(select, r.at));
   if (selected) return { at: selected.at, why: 'a subquery that does not aggregate to one row selects an outer column' };
   if (clauses.has('LIMIT')) return { at: first.at, why: 'a correlated subquery has a LIMIT (FETCH FIRST n ROWS ONLY plans)' };

@@ -377,7 +377,10 @@ export class ExpressionRewriter {
         const inList = splitArgs(node.items).map((a) => this.renderZoned(a));
         parts.push({ kind: 'operand', text: `(${inList.map((e) => e.text).join(',')}${node.close?.text ?? ''}`, inList });
       } else {
-        const correlatable = isSubquery(node.items) && !UNCORRELATED_BEFORE.has(lastMeaningful(parts)?.text.toUpperCase() ?? '');
+        const before = lastMeaningful(parts);
+        // `x > ALL (subquery)` may reference x's query (UNION ALL's branch cannot).
+        const quantified = before?.text.toUpperCase() === 'ALL' && lastMeaningful(parts.slice(0, parts.lastIndexOf(before)))?.kind === 'op';
+        const correlatable = isSubquery(node.items) && (quantified || !UNCORRELATED_BEFORE.has(before?.text.toUpperCase() ?? ''));
         if (correlatable) this.correlatableDepth++;
         const inner = this.renderZoned(node.items);
         if (correlatable) this.correlatableDepth--;
@@ -784,6 +787,7 @@ export class ExpressionRewriter {
       render: (nodes) => this.render(nodes),
       renderZoned: (nodes) => this.renderZoned(nodes),
       lambdaParameters: this.lambdaParameters,
+      correlatable: this.correlatableDepth > 0,
     };
     let text: string | undefined;
     // A regular expression's pattern and text, as Java reads them (java-regex.ts).

@@ -117,6 +117,9 @@ const geometricMean: CallHandler = (c) => {
   return `cast_to_type(exp(${logs} / count(${distinct}${x})${c.tail}), ${witness})`;
 };
 
+/** A column reference (`a`, `t.a`), not a literal word. */
+const COLUMN_NAME = /^(?!(?:TRUE|FALSE|NULL)$)[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*$/i;
+
 export const NULL_AWARE_REWRITES: Record<string, CallHandler> = {
   coalesce: coalesceCall,
   // Trino 476: "Types are not comparable with NULLIF: integer vs varchar(1)" where DuckDB casts the text.
@@ -125,10 +128,13 @@ export const NULL_AWARE_REWRITES: Record<string, CallHandler> = {
       ? checkedFamilies(
           'nullif()',
           // A NaN second argument matches nothing (NaN = NaN is false in Trino; nan-macros.ts). A zoned argument
-          // matches by instant (Trino 476: nullif(01:00 +01:00, 00:00 UTC) is NULL).
+          // matches by instant (Trino 476: nullif(01:00 +01:00, 00:00 UTC) is NULL), and so do two columns, whose
+          // types only DuckDB's binder knows (outside a subquery that may reference outer columns).
           c.args.some((a) => c.renderZoned(a).zoned)
             ? `CASE WHEN ${shimCall('trino_cmp', [c.arg(0)])} = ${shimCall('trino_cmp', [c.arg(1)])} THEN NULL ELSE ${c.arg(0)} END`
-            : `nullif(${c.arg(0)}, trino_nan_null(${c.arg(1)}))`,
+            : !c.correlatable && [c.arg(0), c.arg(1)].every((a) => COLUMN_NAME.test(a) && !c.lambdaParameters?.has(a.toLowerCase()))
+              ? `CASE WHEN trino_cmp_column(${c.arg(0)}) = trino_cmp_column(trino_nan_null(${c.arg(1)})) THEN NULL ELSE ${c.arg(0)} END`
+              : `nullif(${c.arg(0)}, trino_nan_null(${c.arg(1)}))`,
           c.args,
           c.args.map((_a, k) => c.arg(k)),
         )

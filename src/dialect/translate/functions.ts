@@ -25,7 +25,7 @@ import { ANONYMOUS_ROW } from './row-lists.js';
 import { nestedIpCastGuard } from '../shims/ip-address.js';
 import { DOUBLE_TO_VARCHAR, UNFOLDED_NULL, VARBINARY_TO_VARCHAR_FAIL, VARCHAR_OF_KNOWN_TYPE } from '../shims/macros.js';
 import { trinoJsonPathTokens } from './json-path.js';
-import { collectionGuarded, type LambdaParameters, textIndexGuarded } from './column-operands.js';
+import { collectionGuarded, keyByInstant, type LambdaParameters, textIndexGuarded } from './column-operands.js';
 import { INTEGER_TARGETS, nestedCastShim, scalarCastShim, TEXT_CHECKED_TARGETS, writtenRowWidths } from './nested-casts.js';
 
 export interface CallContext {
@@ -44,6 +44,8 @@ export interface CallContext {
   renderZoned(nodes: readonly Node[]): { text: string; zoned: boolean };
   /** The parameters of the lambdas around the call. */
   lambdaParameters?: LambdaParameters;
+  /** In a subquery that may reference outer columns (whose types a typed macro's overload choice cannot see). */
+  correlatable?: boolean;
 }
 
 /** Returns the DuckDB text for the call (including its tail), or undefined to keep the call as written. */
@@ -497,7 +499,9 @@ export const FUNCTIONS: Record<string, CallHandler> = {
     return `trino_zoned_keys_apart(trino_map_agg(list(${distinct}struct_pack(key := ${c.arg(0).slice(distinct.length)}, value := ${c.arg(1)}))${c.tail}))`;
   },
   map_from_entries: (c) => `trino_zoned_keys_apart(trino_map_from_entries(${c.all()}))`,
-  histogram: (c) => `trino_zoned_keys_apart(histogram(${c.all()})${c.tail})`,
+  // NaN: DuckDB's histogram counted every value under one NaN key (Trino 476: NaN is one key beside the others).
+  histogram: (c) =>
+    `trino_zoned_keys_apart(trino_nan_histogram(histogram(trino_nan_null(${c.arg(0)}))${c.tail}, count_if(trino_nan_of(${c.arg(0)}))${c.tail}))`,
   // The addends' sum taken modulo 2^64 (DuckDB sums UBIGINT as HUGEINT) as Trino's wrapping long sum.
   checksum: (c) => `trino_checksum_result(CAST(sum(trino_checksum_term(${c.arg(0)}))${c.tail} % 18446744073709551616 AS UBIGINT))`,
   approx_most_frequent: (c) => `trino_approx_most_frequent(${c.arg(0)}, histogram(trino_most_frequent_key(${c.arg(1)}))${c.tail}, ${c.arg(2)})`,
@@ -700,7 +704,8 @@ export const FUNCTIONS: Record<string, CallHandler> = {
   element_at: (c) => {
     if (c.args.length !== 2) return call('trino_element_at', c);
     if (c.renderZoned(c.args[1]).zoned) return call('trino_zoned_element_at', c);
-    return `trino_element_at(${c.arg(0)}, ${textIndexGuarded(c.arg(0), c.arg(1))})${c.tail}`;
+    const key = keyByInstant(c.arg(0), c.arg(1), c.correlatable === true || hasAggregate(c.arg(1)));
+    return `trino_element_at(${c.arg(0)}, ${textIndexGuarded(c.arg(0), key)})${c.tail}`;
   },
   contains: typedRename('trino_contains'),
   array_position: rename('trino_array_position'),

@@ -7,11 +7,18 @@ import { translateInsert, translateMerge, translateUpdateOrDelete } from './dml.
 import { translateQuery } from './query.js';
 import { translateUnload } from './unload.js';
 
+export { namesRelation } from './zoned-groups.js';
+
 export interface TranslateContext {
   /** Local lake folder: `s3://BUCKET/KEY` ↔ `<lakeRoot>/BUCKET/KEY`. */
   lakeRoot: string;
   /** Default database for unqualified names. */
   database: string;
+  /**
+   * Lower-case names of the catalog's views whose columns are zoned timestamps: a statement naming one gets the
+   * DISTINCT, GROUP BY and min/max checks of zoned values (zoned-groups.ts), as one that makes them.
+   */
+  zonedViews?: ReadonlySet<string>;
 }
 
 /**

@@ -3,7 +3,8 @@
 // has no expression to guard, so the right relation is read through a projection of its keys. Inner and LEFT joins read
 // a NaN key there as NULL (trino_nan_null): it matches nothing, and the merged key is the left side's. A RIGHT or FULL
 // join would show that NULL as the merged key of a right row without match, where Trino shows NaN, so a NaN key on
-// the right fails there instead. Keys of other types fold to the column itself while DuckDB binds.
+// the right fails there instead. A zoned key is refused (trino_using_key): Trino joins it by instant. Keys of other
+// types fold to the column itself while DuckDB binds.
 import type { Part } from './operators.js';
 
 const COLUMN_LIST = /^\(\s*((?:"(?:[^"]|"")+"|\w+)(?:\s*,\s*(?:"(?:[^"]|"")+"|\w+))*)\s*\)$/;
@@ -11,7 +12,7 @@ const ALIAS = /^("(?:[^"]|"")+"|[A-Za-z_]\w*)\s*(?:\([^()]*\))?$/;
 
 const word = (p: Part | undefined) => (p?.kind === 'boundary' ? p.text.toUpperCase() : '');
 
-const keyGuard = (column: string, outer: boolean) => `${outer ? 'trino_nan_outer_key' : 'trino_nan_null'}(${column})`;
+const keyGuard = (column: string, outer: boolean) => `${outer ? 'trino_using_outer_key' : 'trino_using_key'}(${column})`;
 
 /** Rewrites the right relation of each `JOIN relation USING (k, …)` among the parts of one query level. */
 export function guardNanUsingJoins(parts: Part[]): void {

@@ -5,9 +5,18 @@ import { concatWithUnknown, type ArrayAppend } from './concat-operands.js';
 import { guardTextComparisons } from './text-comparisons.js';
 import { guardNanComparisons } from './nan-comparisons.js';
 import { INTEGER_FIELD, wholeCall } from './nan-forms.js';
-import { shimCall } from './unbound.js';
+import { rewriteQuantifiedComparisons } from './quantified-comparisons.js';
+import { hasAggregate, shimCall } from './unbound.js';
 import { zoneKeyArgument } from './zone-keys.js';
-import { columnArithmeticGuarded, isColumnName, type LambdaParameters, markNumberComparisons, textIndexGuarded } from './column-operands.js';
+import {
+  columnArithmeticGuarded,
+  isColumnName,
+  keyByInstant,
+  lambdaParameterName,
+  type LambdaParameters,
+  markNumberComparisons,
+  textIndexGuarded,
+} from './column-operands.js';
 import { REFUSED_KEY_MARKER } from '../shims/error-messages.js';
 import type { Token } from '../tokens.js';
 
@@ -155,9 +164,17 @@ export function rewriteOperators(parts: Part[], context: OperatorContext = {}): 
     if (parts[i].kind !== 'subscript' || parts[i].index === undefined) continue;
     const l = primaryStart(parts, prevIndex(parts, i));
     if (l < 0) continue;
-    const shim = parts[i].zonedIndex ? 'trino_zoned_subscript' : 'trino_subscript';
     const container = joinParts(parts, l, prevIndex(parts, i));
-    replace(parts, l, i, `${shim}(${container}, ${textIndexGuarded(container, parts[i].index ?? '')})`);
+    const index = parts[i].index ?? '';
+    const unbound = context.correlatable === true || hasAggregate(index);
+    replace(
+      parts,
+      l,
+      i,
+      parts[i].zonedIndex
+        ? `trino_zoned_subscript(${container}, ${index})`
+        : `trino_subscript(${container}, ${textIndexGuarded(container, keyByInstant(container, index, unbound))})`,
+    );
     i = l;
   }
   // AT TIME ZONE binds tighter than any arithmetic.
@@ -233,9 +250,10 @@ export function rewriteOperators(parts: Part[], context: OperatorContext = {}): 
   }
   compareNestedValues(parts);
   markNumberComparisons(parts, context.lambdaParameters);
-  compareZonedByInstant(parts, context.correlatable === true);
+  compareZonedByInstant(parts, context.correlatable === true, context.lambdaParameters ?? new Set());
   guardTextComparisons(parts);
   guardColumnComparisons(parts);
+  rewriteQuantifiedComparisons(parts);
   guardNanComparisons(parts);
 }
 
@@ -434,7 +452,7 @@ export function inJoinCondition(parts: readonly Part[], i: number): boolean {
 function wrapZoned(
   parts: Part[],
   ranges: readonly [number, number][],
-  options: { joinColumns?: boolean; otherZoned?: boolean; correlatable?: boolean } = {},
+  options: { joinColumns?: boolean; otherZoned?: boolean; correlatable?: boolean; columnShim?: (text: string) => string } = {},
 ): void {
   const isZoned = ([a, b]: readonly [number, number]) => single(parts, a, b) >= 0 && parts[single(parts, a, b)].zoned === true;
   const zoned = ranges.filter(isZoned).map(([a, b]) => single(parts, a, b));
@@ -449,8 +467,45 @@ function wrapZoned(
     const text = joinParts(parts, first, last).trim();
     // trino_cmp_any reads its operand as a timestamp: only beside a zoned operand (a join's other columns take trino_cmp).
     const any = options.correlatable && besideZoned && !zoned.includes(first);
-    replace(parts, first, last, any ? `trino_cmp_any(${text})` : shimCall('trino_cmp', [text]));
+    replace(parts, first, last, any ? `trino_cmp_any(${text})` : !besideZoned && options.columnShim ? options.columnShim(text) : shimCall('trino_cmp', [text]));
   }
+}
+
+const SUBQUERY = /^\(\s*(?:SELECT|WITH|VALUES)\b/i;
+
+/** Words an identifier pattern reads as names, which are literals. */
+const LITERAL_WORDS = /^(?:TRUE|FALSE|NULL)$/i;
+
+/**
+ * Whether every operand of a comparison is a column reference (or a lambda's parameter beside a column), outside a
+ * subquery that may reference outer columns: their types are known only to DuckDB's binder, so they go through
+ * trino_cmp as a join's columns do (two zoned columns compare by instant: Trino 476's `s = t` of 01:00 +01:00 and
+ * 00:00 UTC is true). Not two lambda parameters: a comparator lambda is inlined per pair, where each guard costs binding.
+ */
+function comparesColumns(parts: readonly Part[], ranges: readonly [number, number][], correlatable: boolean, lambda: LambdaParameters): boolean {
+  const columns = ranges.map((r) => columnReference(parts, r)).map((c) => (c && c[0] === c[1] && LITERAL_WORDS.test(parts[c[0]].text.trim()) ? undefined : c));
+  const isParameter = (c: [number, number] | undefined) => c !== undefined && c[0] === c[1] && lambda.has(lambdaParameterName(parts[c[0]].text.trim()));
+  return !correlatable && columns.every((c) => c !== undefined) && !columns.every(isParameter);
+}
+
+function compareSubqueryByInstant(parts: Part[], i: number, correlatable: boolean): number {
+  let at = prevIndex(parts, i);
+  const word = (k: number) => (parts[k]?.kind === 'boundary' ? parts[k].text.toUpperCase() : '');
+  const quantifier = word(at);
+  if (quantifier === 'ANY' || quantifier === 'SOME' || quantifier === 'ALL') {
+    at = prevIndex(parts, at);
+    const op = parts[at]?.op === '!=' ? '<>' : parts[at]?.op;
+    if (parts[at]?.kind !== 'op' || ((op !== '=' || quantifier === 'ALL') && (op !== '<>' || quantifier !== 'ALL'))) return i;
+  } else if (quantifier === 'IN') {
+    if (word(prevIndex(parts, at)) === 'NOT') at = prevIndex(parts, at);
+  } else return i;
+  parts[i] = { ...parts[i], text: `(SELECT trino_cmp(COLUMNS(*)) FROM ${parts[i].text.trim()} trino_q)` };
+  const left = nonEmpty(parts, operandRange(parts, at, -1));
+  const x = left && joinParts(parts, left[0], left[1]).trim();
+  if (!left || !x) return i;
+  // A lambda's parameter has its type when trino_cmp's overload is chosen, where an aggregate or outer column has not.
+  replace(parts, left[0], left[1], correlatable || hasAggregate(x) ? `list_transform([${x}], lambda trino_e: trino_cmp(trino_e))[1]` : `trino_cmp(${x})`);
+  return i - (left[1] - left[0]);
 }
 
 /** The range without its leading and trailing trivia, or undefined when nothing is left. */
@@ -467,25 +522,32 @@ function nonEmpty(parts: readonly Part[], [a, b]: [number, number]): [number, nu
  * session zone (UTC). The zoned struct would not compare with a TIMESTAMP at all, and two structs with the same
  * instant in different zones would differ: comparisons, BETWEEN and IN lists with a zoned operand compare instants.
  */
-function compareZonedByInstant(parts: Part[], correlatable: boolean): void {
+function compareZonedByInstant(parts: Part[], correlatable: boolean, lambda: LambdaParameters): void {
+  const columnsOnly = (ranges: readonly [number, number][]) => comparesColumns(parts, ranges, correlatable, lambda);
+  const columnShim = (text: string) => (lambda.has(lambdaParameterName(text)) ? `trino_cmp(${text})` : `trino_cmp_column(${text})`);
   for (let i = 0; i < parts.length; i++) {
     const p = parts[i];
     if (p.kind === 'op' && COMPARISONS.has(p.op ?? '')) {
       const ranges: [number, number][] = [operandRange(parts, i, -1), operandRange(parts, i, 1)];
       if (EQUALITY.has(p.op ?? '')) compareMapsAsSets(parts, ranges);
-      wrapZoned(parts, ranges, { joinColumns: inJoinCondition(parts, i), correlatable });
+      const join = inJoinCondition(parts, i);
+      wrapZoned(parts, ranges, { joinColumns: join || columnsOnly(ranges), correlatable, ...(join ? {} : { columnShim }) });
     } else if (p.kind === 'boundary' && p.text.toUpperCase() === 'DISTINCT' && parts[nextIndexOf(parts, i)]?.text.toUpperCase() === 'FROM') {
       // x IS [NOT] DISTINCT FROM y: by instant too (Trino 476: 01:00 +01:00 IS DISTINCT FROM 00:00 UTC is false).
       const before = prevIndex(parts, i);
       const is = parts[before]?.text.toUpperCase() === 'NOT' ? prevIndex(parts, before) : before;
       if (parts[is]?.text.toUpperCase() !== 'IS') continue;
-      wrapZoned(parts, [operandRange(parts, is, -1), operandRange(parts, nextIndexOf(parts, i), 1)], { correlatable });
+      const ranges: [number, number][] = [operandRange(parts, is, -1), operandRange(parts, nextIndexOf(parts, i), 1)];
+      wrapZoned(parts, ranges, { joinColumns: columnsOnly(ranges), correlatable, columnShim });
     } else if (p.kind === 'boundary' && p.text.toUpperCase() === 'BETWEEN') {
       const low = operandRange(parts, i, 1);
       const and = low[1] + 1;
       if (parts[and]?.text.toUpperCase() !== 'AND') continue;
       const not = prevIndex(parts, i);
-      wrapZoned(parts, [operandRange(parts, parts[not]?.text.toUpperCase() === 'NOT' ? not : i, -1), low, operandRange(parts, and, 1)], { correlatable });
+      const ranges: [number, number][] = [operandRange(parts, parts[not]?.text.toUpperCase() === 'NOT' ? not : i, -1), low, operandRange(parts, and, 1)];
+      wrapZoned(parts, ranges, { joinColumns: columnsOnly(ranges), correlatable, columnShim });
+    } else if (p.kind === 'operand' && SUBQUERY.test(p.text.trim())) {
+      i = compareSubqueryByInstant(parts, i, correlatable);
     } else if (p.inList) {
       const inAt = prevIndex(parts, i);
       const before = prevIndex(parts, inAt);

@@ -43,6 +43,8 @@ export interface QueryOptions {
    * name the statement's line and column, not the query's.
    */
   at?: { line: number; col: number };
+  /** Views whose columns are zoned timestamps (TranslateContext.zonedViews): their rows are checked as zoned values. */
+  zonedRelations?: ReadonlySet<string>;
 }
 
 /** Positions in a query that starts at `at` of its statement. */
@@ -61,7 +63,8 @@ export function translateExpressions(sql: string, position?: (t: Token) => { lin
     else report(at, 'syntax', `${text}: two numeric literals in a row (Athena's syntax error)`, 'write one number: 0x10 + 0.5, not 0x10.5');
   }
   const tree = rewriteGroupByQuantifier(rewriteWithinGroup(qualifyLateralAliases(refuseRowPatterns(buildTree(tokens), report), report), report));
-  const grouped = checkZonedExtremes(checkZonedRows(checkZonedGroups(tree, tokens), tokens), tokens);
+  const zoned = options.zonedRelations;
+  const grouped = checkZonedExtremes(checkZonedRows(checkZonedGroups(tree, tokens, zoned), tokens, zoned), tokens, zoned);
   refuseTimeTravel(tree, report);
   refuseNaturalJoin(tree, report);
   refuseUnplannedCorrelations(tree, report);
@@ -95,8 +98,9 @@ export function translateExpressions(sql: string, position?: (t: Token) => { lin
   return { sql: out, diagnostics: rewriter.diagnostics };
 }
 
-export function translateQuery(sql: string, _ctx?: TranslateContext, options: QueryOptions = {}): string {
-  const { sql: out, diagnostics } = translateExpressions(sql, options.at && shiftedTo(options.at), options);
+export function translateQuery(sql: string, ctx?: TranslateContext, options: QueryOptions = {}): string {
+  const zonedRelations = ctx?.zonedViews;
+  const { sql: out, diagnostics } = translateExpressions(sql, options.at && shiftedTo(options.at), zonedRelations ? { ...options, zonedRelations } : options);
   if (diagnostics.some((d) => d.severity === 'error')) throw new DialectError(diagnostics);
   return out;
 }

@@ -5,8 +5,11 @@
 // `CASE WHEN trino_ties_apart(max(trino_tie_up(x)), min(trino_tie_down(x))) THEN max(x) END`, the two aggregates giving
 // the largest and the smallest zone name among the rows of the extreme instant (NULL for other types).
 //
+// max(x, n) and min(x, n) list the n extreme values in order, equal instants in the order Trino meets them (Trino 476:
+// min(t, 3) of 00:00 UTC, 01:00 +01:00, … begins 00:00 UTC; locally the zone name orders them): refused while running
+// where an instant of the input comes in two zones, `CASE WHEN trino_zoned_ties_apart_n(list(x)) THEN max(x, n) END`.
+//
 // Added only to statements that may make zoned values in other zones than UTC (makesZonedValues, as zoned-groups.ts).
-// max(x, n) and min(x, n) are not checked.
 import type { Token } from '../tokens.js';
 import { isParen, meaningful, nodeKeyword, nodeText, splitArgs, type Node } from './tree.js';
 import { makesZonedValues, translated } from './zoned-groups.js';
@@ -45,12 +48,18 @@ function checkCalls(items: readonly Node[]): Node[] {
     const ties = TIES[nodeKeyword(node)];
     const call = inner[i + 1];
     const before = meaningful(out).at(-1);
-    if (!ties || node.kind !== 'token' || !isParen(call) || splitArgs(call.items).length !== 1 || (before && nodeText(before) === '.')) {
+    const argCount = isParen(call) ? splitArgs(call.items).length : 0;
+    if (!ties || node.kind !== 'token' || !isParen(call) || argCount < 1 || argCount > 2 || (before && nodeText(before) === '.')) {
       out.push(node);
       continue;
     }
     const end = callTail(inner, i + 2);
     const tail = inner.slice(i + 2, end);
+    if (argCount === 2) {
+      out.push(checkedTopN(node.token, node, call, tail));
+      i = end - 1;
+      continue;
+    }
     const args = meaningful(call.items);
     const value = nodeKeyword(args[0]) === 'DISTINCT' ? call.items.slice(call.items.indexOf(args[0]) + 1) : call.items;
     const at = node.token;
@@ -77,7 +86,24 @@ function checkCalls(items: readonly Node[]): Node[] {
   return out;
 }
 
+/** `max(x, n)` / `min(x, n)` with its tail, refused while running where an instant of x comes in two zones. */
+function checkedTopN(at: Token, name: Node, call: Node, tail: Node[]): Node {
+  const x = call.kind === 'group' ? splitArgs(call.items)[0] : [];
+  const items: Node[] = [
+    translated(at, 'CASE WHEN trino_zoned_ties_apart_n(list('),
+    ...x,
+    translated(at, ')'),
+    ...tail,
+    translated(at, ') THEN '),
+    name,
+    call,
+    ...tail,
+    translated(at, ' END'),
+  ];
+  return { kind: 'group', open: { ...at, kind: 'punct', text: '(' }, close: { ...at, kind: 'punct', text: ')' }, items };
+}
+
 /** The tree with min/max of zoned values checked, where the statement makes zoned values. */
-export function checkZonedExtremes(tree: readonly Node[], tokens: readonly Token[]): Node[] {
-  return makesZonedValues(tokens) ? checkCalls(tree) : [...tree];
+export function checkZonedExtremes(tree: readonly Node[], tokens: readonly Token[], zonedRelations?: ReadonlySet<string>): Node[] {
+  return makesZonedValues(tokens, zonedRelations) ? checkCalls(tree) : [...tree];
 }

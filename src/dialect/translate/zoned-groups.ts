@@ -9,8 +9,8 @@
 // that may make zoned values in other zones than UTC (zoned literals, AT TIME ZONE, with_timezone, from_iso8601_timestamp,
 // parse_datetime, from_unixtime, a cast to timestamp with time zone): Hive tables hold no zoned values,
 // and a window on every GROUP BY would slow ordinary queries. ROLLUP, CUBE and GROUPING SETS are checked per grouping
-// set (grouping() of every key joins the partition). Left unchecked: a key given by an ordinal whose select item cannot
-// be read, views made elsewhere.
+// set (grouping() of every key joins the partition). Views made by another statement are known from the local catalog
+// (zonedRelations). Left unchecked: a key given by an ordinal whose select item cannot be read.
 import { keyword, tokenize, type Token } from '../tokens.js';
 import { isParen, meaningful, nodeKeyword, nodeText, splitArgs, type Node } from './tree.js';
 
@@ -22,11 +22,15 @@ const ZONED_TEXT = /^'\d{4}-\d{2}-\d{2}[^']*\s*(?:[+-]\d{2}:?\d{2}|[A-Za-z]+\/[A
 const NOT_BEFORE_ALIAS = new Set(['AND', 'OR', 'NOT', 'IS', 'AS', 'SELECT', 'DISTINCT', 'ALL', 'THEN', 'ELSE', 'WHEN', 'CASE', 'LIKE', 'IN', 'BETWEEN']);
 const NOT_AN_ALIAS = new Set(['NULL', 'TRUE', 'FALSE', 'END']);
 
-/** Whether the statement's tokens make zoned timestamps in a zone other than UTC. */
-export function makesZonedValues(tokens: readonly Token[]): boolean {
+/**
+ * Whether the statement's tokens make zoned timestamps in a zone other than UTC, or name a relation that holds them
+ * (`zonedRelations`: lower-case names of views whose columns are zoned, from the local catalog; a table holds none).
+ */
+export function makesZonedValues(tokens: readonly Token[], zonedRelations: ReadonlySet<string> = new Set()): boolean {
   const words = tokens.filter((t) => t.kind !== 'ws' && t.kind !== 'comment');
   return words.some((t, k) => {
     const word = keyword(t);
+    if (zonedRelations.size > 0 && (t.kind === 'word' || t.kind === 'quoted') && zonedRelations.has(relationName(t.text))) return true;
     const next = words[k + 1];
     if (ZONE_CALLS.has(word) && next?.text === '(') return true;
     if (word === 'FROM_UNIXTIME' && next?.text === '(') return true;
@@ -34,6 +38,18 @@ export function makesZonedValues(tokens: readonly Token[]): boolean {
     if (word === 'WITH' && keyword(next) === 'TIME' && keyword(words[k + 2]) === 'ZONE') return true;
     return word === 'TIMESTAMP' && next?.kind === 'string' && ZONED_TEXT.test(next.text.trim());
   });
+}
+
+/** A name as the catalog keeps it: unquoted, lower case. */
+const relationName = (text: string) =>
+  text
+    .replace(/^"(.*)"$/, '$1')
+    .replaceAll('""', '"')
+    .toLowerCase();
+
+/** Whether a statement's text names one of `relations` (lower-case names), as makesZonedValues reads it. */
+export function namesRelation(sql: string, relations: ReadonlySet<string>): boolean {
+  return tokenize(sql).some((t) => (t.kind === 'word' || t.kind === 'quoted') && relations.has(relationName(t.text)));
 }
 
 export const translated = (at: Token, text: string): Node => ({ kind: 'token', token: { ...at, kind: 'translated', text } });
@@ -163,6 +179,6 @@ function checkBlocks(items: readonly Node[]): Node[] {
 }
 
 /** The tree with the check of zoned GROUP BY keys, where the statement makes zoned values. */
-export function checkZonedGroups(tree: readonly Node[], tokens: readonly Token[]): Node[] {
-  return makesZonedValues(tokens) ? checkBlocks(tree) : [...tree];
+export function checkZonedGroups(tree: readonly Node[], tokens: readonly Token[], zonedRelations?: ReadonlySet<string>): Node[] {
+  return makesZonedValues(tokens, zonedRelations) ? checkBlocks(tree) : [...tree];
 }

@@ -84,6 +84,6 @@ function checkLevels(items: readonly Node[]): Node[] {
 }
 
 /** The tree with DISTINCT and set operations of zoned values checked, where the statement makes zoned values. */
-export function checkZonedRows(tree: readonly Node[], tokens: readonly Token[]): Node[] {
-  return makesZonedValues(tokens) ? checkLevels(tree) : [...tree];
+export function checkZonedRows(tree: readonly Node[], tokens: readonly Token[], zonedRelations?: ReadonlySet<string>): Node[] {
+  return makesZonedValues(tokens, zonedRelations) ? checkLevels(tree) : [...tree];
 }

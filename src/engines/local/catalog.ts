@@ -31,6 +31,8 @@ interface CatalogSnapshot {
   tables?: StoredTable[];
   relations: Map<string, { name: string; kind: 'table' | 'view' }[]>;
   viewTexts?: string[];
+  viewNames?: string;
+  zonedViews?: ReadonlySet<string>;
 }
 
 const emptySnapshot = (): CatalogSnapshot => ({ relations: new Map() });
@@ -61,6 +63,8 @@ export class LakeCatalog {
   /** View SELECTs by table description and presence (a pure function of both: every statement asks for all of them). */
   private readonly selects = new Map<string, string>();
   private viewTextsSeen: { key: string; texts: string[] } | undefined;
+  /** The same for the views of zoned values (a view replaced here under its name drops it: viewsChanged). */
+  private zonedViewsSeen: { key: string; names: ReadonlySet<string> } | undefined;
   /** ensure() ran since the snapshot was last dropped. */
   private ensured = false;
   /** Which tables' folders hold files: asked of every Hive table before (and, writing, after) every statement. */
@@ -141,10 +145,7 @@ export class LakeCatalog {
    */
   async viewTexts(): Promise<string[]> {
     if (!this.snapshot.viewTexts) {
-      const names = await this.rows(
-        `SELECT schema_name, view_name FROM duckdb_views() WHERE database_name = ${sqlString(CATALOG)} AND NOT internal ORDER BY 1, 2`,
-      );
-      const key = names.map((r) => `${String(r.schema_name)}.${String(r.view_name)}`).join('\n');
+      const key = await this.viewNames();
       if (this.viewTextsSeen?.key !== key) {
         const rows = await this.rows(
           `SELECT sql FROM duckdb_views() WHERE database_name = ${sqlString(CATALOG)} AND NOT internal AND sql LIKE '%trino\\_%' ESCAPE '\\'`,
@@ -154,6 +155,44 @@ export class LakeCatalog {
       this.snapshot.viewTexts = this.viewTextsSeen.texts;
     }
     return this.snapshot.viewTexts;
+  }
+
+  /** The views' qualified names, one a line: what was read of the views is read again only when these change. */
+  private async viewNames(): Promise<string> {
+    if (this.snapshot.viewNames === undefined) {
+      const names = await this.rows(
+        `SELECT schema_name, view_name FROM duckdb_views() WHERE database_name = ${sqlString(CATALOG)} AND NOT internal ORDER BY 1, 2`,
+      );
+      this.snapshot.viewNames = names.map((r) => `${String(r.schema_name)}.${String(r.view_name)}`).join('\n');
+    }
+    return this.snapshot.viewNames;
+  }
+
+  /**
+   * Lower-case names of the views whose columns (at any depth) are zoned timestamps, the local struct of
+   * src/dialect/shims (its field trino_instant): a query over one is checked as one that makes zoned values
+   * (TranslateContext.zonedViews). Only views of CREATE VIEW are read: a Hive table's view holds none (Hive refuses the
+   * type), and the column listing is read again only when those views change (not per table a run or lint creates).
+   */
+  async zonedViews(): Promise<ReadonlySet<string>> {
+    if (!this.snapshot.zonedViews) {
+      const hive = new Set((await this.storedTables()).filter((t) => t.table.tableType === 'hive').map((t) => `${t.table.database}.${t.table.name}`));
+      const key = (await this.viewNames())
+        .split('\n')
+        .filter((name) => name !== '' && !hive.has(name))
+        .join('\n');
+      if (this.zonedViewsSeen?.key !== key) {
+        const rows =
+          key === ''
+            ? []
+            : await this.rows(
+                `SELECT DISTINCT lower(table_name) AS name FROM duckdb_columns() WHERE database_name = ${sqlString(CATALOG)} AND contains(data_type, 'trino_instant ')`,
+              );
+        this.zonedViewsSeen = { key, names: new Set(rows.map((r) => String(r.name))) };
+      }
+      this.snapshot.zonedViews = this.zonedViewsSeen.names;
+    }
+    return this.snapshot.zonedViews;
   }
 
   /**
@@ -243,8 +282,19 @@ export class LakeCatalog {
    * them instead cost catalog queries per statement, O(tables) each: O(tables²) for a lint of many models.
    */
   private rememberRelation(database: string, name: string, isView: boolean): void {
-    if (isView) this.snapshot.viewTexts = undefined;
+    if (isView) this.viewsChanged(false);
     this.addRelation(database, { name, kind: 'table' });
+  }
+
+  /**
+   * What the snapshot read of the views, read again when next asked; `replaced`: a plain view made here, whose name
+   * may be an old one's (its columns' types are read again even so).
+   */
+  private viewsChanged(replaced: boolean): void {
+    this.snapshot.viewTexts = undefined;
+    this.snapshot.viewNames = undefined;
+    this.snapshot.zonedViews = undefined;
+    if (replaced) this.zonedViewsSeen = undefined;
   }
 
   private addRelation(database: string, relation: { name: string; kind: 'table' | 'view' }): void {
@@ -294,7 +344,7 @@ export class LakeCatalog {
 
   /** A plain view this process created (CREATE [OR REPLACE] VIEW) or dropped: the snapshot follows. */
   viewCreated(database: string, name: string): void {
-    this.snapshot.viewTexts = undefined;
+    this.viewsChanged(true);
     this.addRelation(database, { name, kind: 'view' });
   }
 
@@ -303,7 +353,7 @@ export class LakeCatalog {
   }
 
   private relationGone(database: string, name: string, view: boolean): void {
-    if (view) this.snapshot.viewTexts = undefined;
+    if (view) this.viewsChanged(false);
     const { tables } = this.snapshot;
     if (tables) this.snapshot.tables = tables.filter((t) => !(t.table.database === database && t.table.name === name));
     const relations = this.snapshot.relations.get(database);

@@ -14,7 +14,7 @@ import { withUnknownTypes } from './unknown-types.js';
 import { withPartitionFilters } from './partition-filters.js';
 import { fileMissingColumn } from './parquet-reading.js';
 import { withTrinoColumnNames } from '../../dialect/anonymous-columns.js';
-import { translateStatement, type TranslateContext, type TranslationStep } from '../../dialect/translate/index.js';
+import { namesRelation, translateStatement, type TranslateContext, type TranslationStep } from '../../dialect/translate/index.js';
 
 export interface LocalEngineOptions {
   /** Local lake folder. The catalog (the local Glue) is kept in `<lakeRoot>/.duckdb/catalog.duckdb`. */
@@ -172,12 +172,15 @@ export class AthenaLocalEngine implements Engine {
     const started = performance.now();
     refuseEngineStatements(sql);
     refuseEscapingLocations(sql);
-    const steps = adapt(translateStatement(sql, ctx).steps);
+    let steps = adapt(translateStatement(sql, ctx).steps);
     const known = this.answerFromSnapshot(steps);
     if (known) return { ...known, stats: { durationMs: performance.now() - started, bytesScanned: 0 } };
     if (options.readsNoTables === true && steps.every((step) => step.kind === 'sql')) return this.runWithoutCatalog(sql, steps, options, started);
     const result = await this.access.statement(steps.some(writes) ? 'write' : 'read', async () => {
       await this.useDatabase(ctx.database);
+      // A statement naming a view of zoned values is translated again with the checks of zoned values (zoned-groups.ts).
+      const zonedViews = await this.catalog.zonedViews();
+      if (zonedViews.size > 0 && namesRelation(sql, zonedViews)) steps = adapt(translateStatement(sql, { ...ctx, zonedViews }).steps);
       const session: LakeSessionContext = {
         duck: this.duck,
         connection: this.duck.connection,
