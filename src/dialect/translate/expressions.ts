@@ -1,7 +1,6 @@
 // The expression rewriter: walks the token tree, renders calls through the function table (functions.ts), typed
 // literals, lambdas and operators whose DuckDB meaning differs (`/`, `%`, `± INTERVAL`, `AT TIME ZONE`). Text it does
 // not rewrite is emitted byte for byte.
-import { lambdaParameterName, type LambdaParameters } from './column-operands.js';
 import { REGEXP_CALLS, withJavaRegex } from './java-regex.js';
 import {
   AMBIGUOUS_NULL_DATETIME,
@@ -137,8 +136,6 @@ export class ExpressionRewriter {
 
   /** How many subqueries that may reference outer columns enclose the sequence being rendered. */
   private correlatableDepth = 0;
-  /** The parameters of the lambdas being rendered. */
-  private lambdaParameters: LambdaParameters = new Set();
 
   /** The next sequence rendered is sequence()'s step, which may be a year-month interval literal. */
   private yearMonthStep = false;
@@ -187,7 +184,7 @@ export class ExpressionRewriter {
     for (let i = 0; i < items.length; i++) i += this.renderNode(items, i, parts);
     const yearMonths = parts.flatMap((p) => (p.yearMonth ? [p.yearMonth] : []));
     const addedYearMonths = new Set<Token>();
-    rewriteOperators(parts, { correlatable: this.correlatableDepth > 0, addedYearMonths, lambdaParameters: this.lambdaParameters });
+    rewriteOperators(parts, { correlatable: this.correlatableDepth > 0, addedYearMonths });
     guardNanUsingJoins(parts);
     const meaningfulParts = parts.filter((p) => p.kind !== 'trivia');
     const one = meaningfulParts.length === 1 ? meaningfulParts[0] : undefined;
@@ -327,13 +324,7 @@ export class ExpressionRewriter {
       const body = items.slice(items.indexOf(arrow) + 1);
       const subquery = firstSubquery(body);
       if (subquery) this.report(subquery, 'lambda-subquery', LAMBDA_SUBQUERY.message, LAMBDA_SUBQUERY.hint);
-      const outer = this.lambdaParameters;
-      this.lambdaParameters = new Set([...outer, ...params.map(lambdaParameterName)]);
-      try {
-        return { text: `${items.slice(0, start).map(nodeText).join('')}lambda ${params.join(', ')}:${this.render(body)}`, zoned: false };
-      } finally {
-        this.lambdaParameters = outer;
-      }
+      return { text: `${items.slice(0, start).map(nodeText).join('')}lambda ${params.join(', ')}:${this.render(body)}`, zoned: false };
     }
     return this.renderZoned(items);
   }
@@ -749,7 +740,6 @@ export class ExpressionRewriter {
       report: (rule, message, hint) => this.report(name, rule, message, hint),
       render: (nodes) => this.render(nodes),
       renderZoned: (nodes) => this.renderZoned(nodes),
-      lambdaParameters: this.lambdaParameters,
     };
     let text: string | undefined;
     // A regular expression's pattern and text, as Java reads them (java-regex.ts).

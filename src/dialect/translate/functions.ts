@@ -23,7 +23,7 @@ import { hasAggregate, shimCall, shimCallText } from './unbound.js';
 import { nestedIpCastGuard } from '../shims/ip-address.js';
 import { DOUBLE_TO_VARCHAR, UNFOLDED_NULL, VARCHAR_OF_KNOWN_TYPE } from '../shims/macros.js';
 import { trinoJsonPathTokens } from './json-path.js';
-import { collectionGuarded, type LambdaParameters, textIndexGuarded } from './column-operands.js';
+import { collectionGuarded, textIndexGuarded } from './column-operands.js';
 import { INTEGER_TARGETS, nestedCastShim, scalarCastShim, TEXT_CHECKED_TARGETS, writtenRowWidths } from './nested-casts.js';
 
 export interface CallContext {
@@ -40,8 +40,6 @@ export interface CallContext {
   render(nodes: readonly Node[]): string;
   /** The rendered nodes, and whether they are one operand that is syntactically a zoned timestamp. */
   renderZoned(nodes: readonly Node[]): { text: string; zoned: boolean };
-  /** The parameters of the lambdas around the call. */
-  lambdaParameters?: LambdaParameters;
 }
 
 /** Returns the DuckDB text for the call (including its tail), or undefined to keep the call as written. */
@@ -663,7 +661,7 @@ export const FUNCTIONS: Record<string, CallHandler> = {
   json_parse: rename('trino_json'),
 
   // arrays and maps
-  cardinality: (c) => `trino_cardinality(${c.args.length === 1 ? collectionGuarded(c.arg(0), c.lambdaParameters) : c.all()})${c.tail}`,
+  cardinality: (c) => `trino_cardinality(${c.args.length === 1 ? collectionGuarded(c.arg(0)) : c.all()})${c.tail}`,
   // A zoned key is looked up by instant (Trino's map of timestamp with time zone keys: 01:00 +01:00 finds 00:00 UTC).
   element_at: (c) => {
     if (c.args.length !== 2) return call('trino_element_at', c);

@@ -5,7 +5,7 @@ import { concatWithUnknown, type ArrayAppend } from './concat-operands.js';
 import { guardTextComparisons } from './text-comparisons.js';
 import { guardNanComparisons } from './nan-comparisons.js';
 import { hasAggregate, shimCall } from './unbound.js';
-import { columnArithmeticGuarded, type LambdaParameters, markNumberComparisons, textIndexGuarded } from './column-operands.js';
+import { columnArithmeticGuarded, markNumberComparisons, textIndexGuarded } from './column-operands.js';
 import { REFUSED_KEY_MARKER } from '../shims/error-messages.js';
 import type { Token } from '../tokens.js';
 
@@ -140,8 +140,6 @@ export interface OperatorContext {
   correlatable?: boolean;
   /** Gets the year-month interval literals added to or subtracted from an operand that holds no interval literal. */
   addedYearMonths?: Set<Token>;
-  /** The parameters of the lambdas around the expression (column-operands.ts leaves them unguarded). */
-  lambdaParameters?: LambdaParameters;
 }
 
 const holdsInterval = (parts: readonly Part[], from: number, to: number) => parts.slice(from, to + 1).some((p) => p.interval);
@@ -225,7 +223,7 @@ export function rewriteOperators(parts: Part[], context: OperatorContext = {}): 
     i = l;
   }
   compareNestedValues(parts);
-  markNumberComparisons(parts, context.lambdaParameters);
+  markNumberComparisons(parts);
   compareZonedByInstant(parts, context.correlatable === true);
   guardTextComparisons(parts);
   guardColumnComparisons(parts);
@@ -269,7 +267,7 @@ function addAndSubtract(parts: Part[], context: OperatorContext): void {
     const r = n < 0 ? -1 : rightOperandEnd(parts, n, MULTIPLICATIVE);
     if (l < 0 || r < 0) continue;
     const written: [string, string] = [joinParts(parts, l, prevIndex(parts, i)).trim(), joinParts(parts, n, r).trim()];
-    const operands = columnArithmeticGuarded(dateArithmeticGuarded(written, op), op, context.lambdaParameters);
+    const operands = columnArithmeticGuarded(dateArithmeticGuarded(written, op), op);
     const notDates = op === '+' || operands.some((o) => NUMBER.test(o)) || /^NULL$/i.test(operands[1]);
     const fn = notDates ? CHECKED_ARITHMETIC[op] : context.correlatable ? 'trino_minus_any' : undefined;
     replace(parts, l, r, fn ? `${fn}(${operands.join(', ')})` : shimCall('trino_minus', operands));
