@@ -109,8 +109,12 @@ export const NULL_AWARE_REWRITES: Record<string, CallHandler> = {
   trim: (c) => (c.group.items.some((n) => nodeKeyword(n) === 'FROM') ? undefined : `trino_trim(${c.all()})`),
   greatest: overArgumentList('trino_greatest_of'),
   least: overArgumentList('trino_least_of'),
-  // concat_ws(sep, array) joins the array (DuckDB would print the array); with strings it skips NULLs like DuckDB's.
-  concat_ws: (c) => (c.args.length === 2 ? shimCallText('trino_concat_ws', c.all()) : `concat_ws(${c.all()})`),
+  // concat_ws(sep, array) joins the array (DuckDB would print the array); with strings it skips NULLs like DuckDB's,
+  // which would also cast numbers and dates to text, where Trino fails (trino_concat_ws_text).
+  concat_ws: (c) =>
+    c.args.length === 2
+      ? shimCallText('trino_concat_ws', c.all())
+      : `concat_ws(${[c.arg(0), ...c.args.slice(1).map((_a, k) => `trino_concat_ws_text(${c.arg(k + 1)})`)].join(', ')})`,
   // avg is sum / count in Trino's result type: double for integers (the witness turns the sum into a double), the
   // input's decimal type rounded half up (trino_divide; DuckDB's avg(decimal) is a double), real for real. A decimal
   // sum stays unchecked (trino_avg_sum): Trino's average of a total past 38 digits is still an answer.

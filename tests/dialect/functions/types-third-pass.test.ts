@@ -1,0 +1,23 @@
+// Types, third pass (docs/issue-15-audit.md): Trino 476's values, types and errors (the shared oracle, `lake sql
+// --engine trino`), each case checked by breaking its fix once.
+import { describeFunctions } from './harness.js';
+
+// concat_ws(sep, a, b, …) of a value that is not a varchar: Trino FUNCTION_NOT_FOUND "Unexpected parameters
+// (varchar(1), integer, integer) for function concat_ws" (locally '1,2', DuckDB cast the numbers).
+const CONCAT_WS = /^FUNCTION_NOT_FOUND: Unexpected parameters for function concat_ws/;
+describeFunctions(
+  'concat_ws takes varchar values only',
+  [
+    ['NULL values skipped', "concat_ws(',', 'a', NULL, 'b')", 'a,b', 'varchar'],
+    ['columns and calls', "concat_ws('-', s, lower(s), NULL) FROM (VALUES 'X') t(s)", 'X-x', 'varchar'],
+    ['an aggregate', "concat_ws(',', 'a', max(s)) FROM (VALUES 'X') t(s)", 'a,X', 'varchar'],
+    ['a NULL separator', "concat_ws(NULL, 'a', 'b')", null, 'varchar'],
+  ],
+  [
+    ['numbers', "concat_ws(',', 1, 2)", CONCAT_WS],
+    ['a number after a text', "concat_ws(',', 'a', 1)", CONCAT_WS],
+    ['an integer column over no rows', "concat_ws(',', x, 'a') FROM (VALUES 1) t(x) WHERE false", CONCAT_WS],
+    ['a date', "concat_ws(',', DATE '2025-01-01', 'a')", CONCAT_WS],
+    ['a json', "concat_ws(',', json_parse('1'), 'b')", CONCAT_WS],
+  ],
+);
