@@ -21,3 +21,31 @@ describeFunctions(
     ['a json', "concat_ws(',', json_parse('1'), 'b')", CONCAT_WS],
   ],
 );
+
+// codepoint(varchar(1)) only: Trino 476 carries the length through lower/upper/reverse/trim/substr, so
+// `codepoint(substr('abc', 1, 1))` fails FUNCTION_NOT_FOUND "Unexpected parameters (varchar(3))" (locally 97), as does
+// `codepoint(trim(' a'))` (varchar(2)); a length the text does not show (`lower(s)`, a CASE) is refused at lint.
+describeFunctions(
+  'codepoint of an expression of visible length 1 only',
+  [
+    ['chr()', 'codepoint(chr(65))', 65, 'integer'],
+    ['lower of a one-character literal', "codepoint(lower('A'))", 97, 'integer'],
+    ['upper of chr()', 'codepoint(upper(chr(97)))', 65, 'integer'],
+    ['lower of a varchar(1)', "codepoint(lower(CAST('a' AS varchar(1))))", 97, 'integer'],
+    ['NULL', 'codepoint(NULL)', null, 'integer'],
+  ],
+  [
+    [
+      'substr keeps varchar(3)',
+      "codepoint(substr('abc', 1, 1))",
+      /\[unfaithful\/codepoint-argument\] Unexpected parameters \(varchar\(3\)\) for function codepoint/,
+    ],
+    ['trim keeps varchar(2)', "codepoint(trim(' a'))", /\[unfaithful\/codepoint-argument\] Unexpected parameters \(varchar\(2\)\) for function codepoint/],
+    [
+      'lower of a column',
+      "codepoint(lower(s)) FROM (VALUES 'a') t(s)",
+      /\[unfaithful\/codepoint-argument\] codepoint\(\) of an expression whose varchar length/,
+    ],
+    ['a CASE', "codepoint(CASE WHEN true THEN 'ab' END)", /\[unfaithful\/codepoint-argument\] codepoint\(\) of an expression whose varchar length/],
+  ],
+);
