@@ -102,8 +102,20 @@ describe('expressions and lambda parameters Athena does not combine are refused 
     ['SELECT cardinality(x + 1) FROM (VALUES 1) t(x) WHERE false', CARDINALITY],
     ["SELECT cardinality(CASE WHEN true THEN s END) FROM (VALUES 'abc') t(s)", CARDINALITY],
     ["SELECT transform(ARRAY['abc'], r -> cardinality(r))", CARDINALITY],
+    // A date column ± an interval column: Trino 476 a date (2025-01-02), DuckDB a timestamp(3): refused.
+    ["SELECT d + i FROM (VALUES (DATE '2025-01-01', INTERVAL '1' DAY)) t(d, i)", /^a date column plus an interval column is refused locally/],
+    ["SELECT i + d FROM (VALUES (DATE '2025-01-01', INTERVAL '1' DAY)) t(d, i) WHERE false", /^a date column plus an interval column/],
+    ["SELECT d - i FROM (VALUES (DATE '2025-01-01', INTERVAL '1' DAY)) t(d, i)", /^a date column minus an interval column is refused locally/],
   ])('%s', async (sql, trino) => {
     await expect(engine.execute(sql)).rejects.toThrow(trino);
+  });
+
+  it('a timestamp column ± an interval column, two intervals added keep Trino’s answers and types', async () => {
+    const result = await engine.execute(
+      "SELECT t + i AS a, i + t AS b, t - i AS c, i + i AS e FROM (VALUES (TIMESTAMP '2025-01-01 00:00:00', INTERVAL '1' DAY)) v(t, i)",
+    );
+    expect(result.columns.map((c) => c.type)).toEqual(['timestamp(3)', 'timestamp(3)', 'timestamp(3)', 'interval day to second']);
+    expect(result.rows[0]).toEqual(['2025-01-02 00:00:00.000', '2025-01-02 00:00:00.000', '2024-12-31 00:00:00.000', '2 00:00:00.000']);
   });
 
   it('numbers compared, added and counted in expressions and lambdas keep Trino’s answers and types', async () => {

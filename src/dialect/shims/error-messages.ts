@@ -47,6 +47,11 @@ const REFUSALS: Record<string, string> = {
   // concat_ws(sep, x, …) of a value that is not a varchar (shims/function-macros.ts trino_concat_ws_text).
   concat_ws:
     "FUNCTION_NOT_FOUND: Unexpected parameters for function concat_ws: Athena's concat_ws takes varchar values or one array(varchar), where the local engine would cast numbers and dates to text; CAST them to varchar",
+  // A date column and an interval column (translate/column-operands.ts): Trino 476 answers a date, DuckDB a timestamp.
+  'date + interval':
+    "a date column plus an interval column is refused locally: Athena answers a date (whole days; hours fail), the local engine would answer a timestamp; write date_add('day', n, d) or add an INTERVAL literal",
+  'date - interval':
+    "a date column minus an interval column is refused locally: Athena answers a date (whole days; hours fail), the local engine would answer a timestamp; write date_add('day', -n, d) or subtract an INTERVAL literal",
   // cardinality() of a column that is not an array or a map (translate/column-operands.ts).
   cardinality:
     'FUNCTION_NOT_FOUND: Unexpected parameters for function cardinality: Athena takes an array or a map (the local engine would answer 0 for a varchar); for the length of a text use length(s)',
