@@ -62,7 +62,17 @@ export function unknownArrayLiteral(nodes: readonly Node[]): boolean {
   if (!isParen(group)) return false;
   const args = splitArgs(group.items);
   if (name === 'concat') return args.length > 0 && args.every(unknownArrayLiteral);
+  // map_keys(MAP()), map_values(MAP(ARRAY['k'], ARRAY[NULL])): array(unknown) in Trino 476 as well.
+  if (name === 'map_keys' || name === 'map_values') return args.length === 1 && unknownMapSide(args[0], name === 'map_keys' ? 0 : 1);
   return SAME_ARRAY_TYPE.has(name) && args.length > 0 && unknownArrayLiteral(args[0]);
+}
+
+/** Whether the keys (side 0) or values (side 1) of a MAP(…) literal are `unknown` in Trino: MAP(), or ARRAY[] or NULLs there. */
+function unknownMapSide(nodes: readonly Node[], side: 0 | 1): boolean {
+  const [word, call, ...more] = meaningful(nodes);
+  if (more.length > 0 || word?.kind !== 'token' || word.token.text.toUpperCase() !== 'MAP' || !isParen(call)) return false;
+  const args = splitArgs(call.items);
+  return meaningful(call.items).length === 0 || (args.length === 2 && unknownArrayLiteral(args[side]));
 }
 
 /**
