@@ -131,6 +131,29 @@ const YEAR_MONTH_VALUE = {
 
 const isSubquery = (items: readonly Node[]) => ['SELECT', 'WITH', 'VALUES'].includes(nodeKeyword(meaningful(items)[0]));
 
+/**
+ * `INTERVAL '1-2' YEAR TO MONTH` and `INTERVAL '1 02:03:04.5' DAY TO SECOND` as the one-field literal of the same
+ * interval (`INTERVAL '14' MONTH`, `INTERVAL '93784.5' SECOND`), which DuckDB reads and the year-month and
+ * day-to-second rules treat as they treat a literal of one field (Trino 476: `DATE '2025-01-31' + INTERVAL '1-2' YEAR TO
+ * MONTH` is 2026-03-31, `CAST(INTERVAL '1 02:03:04' DAY TO SECOND AS varchar)` 1 02:03:04.000, '-1 02:03:04' the whole
+ * interval negative, '1-12' 2-0, '1 25:00:00' 2 01:00:00). Other ranges and forms: undefined (refused).
+ */
+function singleFieldOfRange(value: string, text: string): string | undefined {
+  const range = / ([A-Z]+) TO ([A-Z]+)$/.exec(text);
+  const yearMonth = /^([+-]?)(\d{1,9})(?:-(\d{1,9}))?$/.exec(value.trim());
+  if (range?.[1] === 'YEAR' && range[2] === 'MONTH' && yearMonth) {
+    const months = Number(yearMonth[2]) * 12 + Number(yearMonth[3] ?? 0);
+    return `INTERVAL '${yearMonth[1] === '-' ? '-' : ''}${months}' MONTH`;
+  }
+  const daySecond = /^([+-]?)(\d{1,9})(?: (\d{1,2}):(\d{1,2}):(\d{1,2})(?:\.(\d{1,3}))?)?$/.exec(value.trim());
+  if (range?.[1] === 'DAY' && range[2] === 'SECOND' && daySecond) {
+    const [, sign, days, hours = '0', minutes = '0', seconds = '0', fraction = ''] = daySecond;
+    const milliseconds = ((Number(days) * 24 + Number(hours)) * 60 + Number(minutes)) * 60_000 + Number(seconds) * 1000 + Number(fraction.padEnd(3, '0'));
+    return `INTERVAL '${sign === '-' ? '-' : ''}${(milliseconds / 1000).toFixed(3)}' SECOND`;
+  }
+  return undefined;
+}
+
 export class ExpressionRewriter {
   readonly diagnostics: Diagnostic[] = [];
 
@@ -618,9 +641,17 @@ export class ExpressionRewriter {
           end = k;
         } else break;
       }
-      if (text.includes(' TO '))
-        this.report(t, 'interval-range', 'INTERVAL … TO … literals are not supported locally', "write INTERVAL '1' DAY + INTERVAL '2' HOUR");
-      else text = this.singleFieldInterval(t, value, text);
+      if (text.includes(' TO ')) {
+        const single = singleFieldOfRange(value, text);
+        if (single === undefined)
+          this.report(
+            t,
+            'interval-range',
+            "INTERVAL … TO … literals are supported locally as YEAR TO MONTH ('1-2') and DAY TO SECOND ('1 02:03:04.5') only",
+            "write INTERVAL '1' DAY + INTERVAL '2' HOUR",
+          );
+        else text = single;
+      } else text = this.singleFieldInterval(t, value, text);
       parts.push({ kind: 'operand', text, interval: true, yearMonth: /\b(?:YEAR|MONTH)S?$/i.test(text) ? t : undefined });
       return end - i;
     }
