@@ -71,6 +71,29 @@ export function collectionGuarded(arg: string): string {
     THEN '${REFUSED_KEY_MARKER}cardinality' ELSE 'trino_v' END]`;
 }
 
+/** A NULL literal (not `IS [NOT] NULL`), `ARRAY[]` or `MAP()`: the sources of Trino's `unknown` type in a statement. */
+export const MAY_BE_UNKNOWN = /(?<!\bIS\s+(?:NOT\s+)?)\bNULL\b|\[\s*\]|\bMAP\s*\(\s*\)/i;
+
+/**
+ * `value` (a column, as rendered) refused while binding when DuckDB types it NULL (a column of `SELECT NULL AS x` or
+ * of UNNEST(ARRAY[]): Trino's `unknown`), for sum() and avg(), where Trino 476 fails AMBIGUOUS_FUNCTION_CALL ("Could
+ * not choose a best candidate operator") and DuckDB answers NULL. Only where the statement writes a source of
+ * `unknown` (MAY_BE_UNKNOWN): elsewhere no column is NULL-typed, and the check would cost binding time.
+ */
+export function unknownGuarded(value: string, mayHoldUnknown: boolean, what: string): string {
+  if (!mayHoldUnknown || !isColumn(value.trim())) return value;
+  return `{'trino_v': ${value}}[CASE WHEN typeof([${value}]) = '"NULL"[]' THEN '${REFUSED_KEY_MARKER}unknown ${what}' ELSE 'trino_v' END]`;
+}
+
+/**
+ * abs() of a column DuckDB types NULL: Trino 476 picks its first overload for `unknown`, a tinyint NULL (DuckDB's
+ * abs gave a bigint NULL). Under the same condition as unknownGuarded.
+ */
+export function unknownAbs(value: string, mayHoldUnknown: boolean): string | undefined {
+  if (!mayHoldUnknown || !isColumn(value.trim())) return undefined;
+  return `{'trino_v': abs(${value}), 'trino_n': CAST(NULL AS TINYINT)}[CASE WHEN typeof([${value}]) = '"NULL"[]' THEN 'trino_n' ELSE 'trino_v' END]`;
+}
+
 const STRING_LITERAL = /^'(?:[^']|'')*'$/;
 /** A container written twice more at most this long (a column, an ARRAY[…] literal; not a long expression). */
 const MAX_GUARDED_CONTAINER = 200;

@@ -163,7 +163,11 @@ export class ExpressionRewriter {
   /** The next sequence rendered is sequence()'s step, which may be a year-month interval literal. */
   private yearMonthStep = false;
 
-  constructor(private readonly position: (t: Token) => { line: number; col: number } = (t) => t) {}
+  constructor(
+    private readonly position: (t: Token) => { line: number; col: number } = (t) => t,
+    /** The statement writes a NULL literal, ARRAY[] or MAP(): a column may be NULL-typed (Trino's unknown). */
+    private readonly mayHoldUnknown = false,
+  ) {}
 
   /**
    * The elements of `ARRAY[…]`. Trino types an integer literal as integer, so `ARRAY[TINYINT '-3', 1]` is
@@ -763,6 +767,7 @@ export class ExpressionRewriter {
     const close = group.close?.text ?? '';
     const ctx: CallContext = {
       name,
+      mayHoldUnknown: this.mayHoldUnknown,
       args,
       group,
       arg: (k) => argument(k).text.trim(),

@@ -1,5 +1,6 @@
 // Rewrites of calls whose DuckDB namesake answers differently: NULL arguments (greatest, least), array arguments
 // (concat_ws), result types (avg) and statistics (skewness). Merged into FUNCTIONS (functions.ts).
+import { unknownAbs, unknownGuarded } from './column-operands.js';
 import { checkedCoalesce, checkedFamilies, checkedOnce, mayMixFamilies, mixesIpAddress } from './decimal-common-type.js';
 import { type CallHandler, refusedUntypedNull } from './functions.js';
 import { nodeKeyword } from './tree.js';
@@ -105,6 +106,7 @@ export const NULL_AWARE_REWRITES: Record<string, CallHandler> = {
   log: (c) => `trino_double_divide(trino_ln(${c.arg(1)}), trino_ln(${c.arg(0)}))`,
   reverse: typedShim('trino_reverse'),
   length: typedShim('trino_length', 'length'),
+  abs: (c) => (c.args.length === 1 ? unknownAbs(c.arg(0), c.mayHoldUnknown === true) : undefined),
   // TRIM(LEADING 'x' FROM s) is SQL syntax DuckDB shares; trim(s) removes Java whitespace, not only spaces.
   trim: (c) => (c.group.items.some((n) => nodeKeyword(n) === 'FROM') ? undefined : `trino_trim(${c.all()})`),
   greatest: overArgumentList('trino_greatest_of'),
@@ -124,7 +126,8 @@ export const NULL_AWARE_REWRITES: Record<string, CallHandler> = {
   avg: (c) => {
     if (refusedUntypedNull(c)) return undefined;
     if (hasAggregate(c.all())) return `avg(${c.all()})${c.tail}`;
-    const witness = `min(trino_avg_type((SELECT ${c.arg(0).replace(/^DISTINCT\s+/i, '')})))${c.tail}`;
+    const value = unknownGuarded(c.arg(0).replace(/^DISTINCT\s+/i, ''), c.mayHoldUnknown === true, 'avg');
+    const witness = `min(trino_avg_type((SELECT ${value})))${c.tail}`;
     return `cast_to_type(trino_divide(trino_avg_sum(sum(${c.all()})${c.tail}, ${witness}), nullif(count(${c.all()})${c.tail}, 0)), ${witness})`;
   },
   corr: realOrDoubleStatistic(true),

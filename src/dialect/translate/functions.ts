@@ -23,11 +23,13 @@ import { hasAggregate, shimCall, shimCallText } from './unbound.js';
 import { nestedIpCastGuard } from '../shims/ip-address.js';
 import { DOUBLE_TO_VARCHAR, UNFOLDED_NULL, VARCHAR_OF_KNOWN_TYPE } from '../shims/macros.js';
 import { trinoJsonPathTokens } from './json-path.js';
-import { collectionGuarded, textIndexGuarded } from './column-operands.js';
+import { collectionGuarded, textIndexGuarded, unknownGuarded } from './column-operands.js';
 import { INTEGER_TARGETS, nestedCastShim, scalarCastShim, TEXT_CHECKED_TARGETS, writtenRowWidths } from './nested-casts.js';
 
 export interface CallContext {
   name: Token;
+  /** The statement may hold NULL-typed columns (column-operands.ts MAY_BE_UNKNOWN). */
+  mayHoldUnknown?: boolean;
   args: Node[][];
   group: GroupNode;
   /** Rendered argument k, trimmed. */
@@ -401,7 +403,8 @@ function sumCall(c: CallContext): string | undefined {
   // witness; DuckDB's HUGEINT is then reported as bigint.
   // trino_sum_checked: a decimal total past 38 digits fails as in Trino (decimal-macros.ts).
   if (hasAggregate(value)) return `trino_sum_checked(sum(${c.all()})${c.tail})`;
-  return `trino_sum_checked(cast_to_type(sum(${c.all()})${c.tail}, min(${distinct ? 'DISTINCT ' : ''}trino_sum_type(${value}))${c.tail}))`;
+  const witness = unknownGuarded(value, c.mayHoldUnknown === true, 'sum');
+  return `trino_sum_checked(cast_to_type(sum(${c.all()})${c.tail}, min(${distinct ? 'DISTINCT ' : ''}trino_sum_type(${witness}))${c.tail}))`;
 }
 
 function reduceCall(c: CallContext): string | undefined {
