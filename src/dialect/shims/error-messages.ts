@@ -52,6 +52,9 @@ const REFUSALS: Record<string, string> = {
     "a date column plus an interval column is refused locally: Athena answers a date (whole days; hours fail), the local engine would answer a timestamp; write date_add('day', n, d) or add an INTERVAL literal",
   'date - interval':
     "a date column minus an interval column is refused locally: Athena answers a date (whole days; hours fail), the local engine would answer a timestamp; write date_add('day', -n, d) or subtract an INTERVAL literal",
+  // array_sort's comparator of another result type than integer (shims/function-macros.ts trino_comparator_result).
+  'comparator-type':
+    'FUNCTION_NOT_FOUND: Unexpected parameters for function array_sort: Athena takes a comparator returning an integer (function(t,t,integer)), not a bigint, tinyint or decimal; CAST the result: CAST(sign(x - y) AS integer)',
   // sum()/avg() of a NULL-typed column (translate/column-operands.ts unknownGuarded).
   'unknown sum':
     'AMBIGUOUS_FUNCTION_CALL: Could not choose a best candidate operator for sum() of a value of type unknown (a column of NULLs or of UNNEST(ARRAY[])); CAST it to a number type',

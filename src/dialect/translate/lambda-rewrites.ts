@@ -1,6 +1,7 @@
 // Lambdas whose parameters DuckDB cannot bind the way Trino does: over a map's key and value (map_filter,
 // transform_keys, transform_values), over two arrays or maps at once (zip_with, map_zip_with). The lambda's
 // parameters are replaced by what they stand for (`k` → `trino_e.key`), then the body is rendered as usual.
+import { REFUSED_KEY_MARKER } from '../shims/error-messages.js';
 import type { Token } from '../tokens.js';
 import type { CallContext, CallHandler } from './functions.js';
 import { isParen, meaningful, nodeText, splitArgs, type Node } from './tree.js';
@@ -226,7 +227,9 @@ function sortWithComparator(c: CallContext, body: (values: string[]) => string):
   const a = `(${c.arg(0)})`;
   const cmp = `trino_comparator_result(${body([`${a}[${J}]`, `${a}[${I}]`])})`;
   const rank = `1 + len(list_filter(range(1, len(${a}) + 1), lambda ${J}: CASE WHEN ${J} <> ${I} THEN ${cmp} < 0 OR (${cmp} = 0 AND ${J} < ${I}) ELSE false END))`;
-  return `trino_sort_by_ranks(${a}, list_transform(range(1, len(${a}) + 1), lambda ${I}: ${rank}))`;
+  // Trino 476 takes a comparator returning an integer only (function(t,t,integer)); checked once, on the first element.
+  const typed = `{'trino_v': ${a}}[CASE WHEN typeof([${body([`${a}[1]`, `${a}[1]`])}]) IN ('INTEGER[]', '"NULL"[]') THEN 'trino_v' ELSE '${REFUSED_KEY_MARKER}comparator-type' END]`;
+  return `trino_sort_by_ranks(${typed}, list_transform(range(1, len(${a}) + 1), lambda ${I}: ${rank}))`;
 }
 
 const arraySortByComparator = withLambda(1, 2, sortWithComparator);

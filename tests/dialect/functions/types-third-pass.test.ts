@@ -109,3 +109,21 @@ describeFunctions(
     ['avg(DISTINCT) of a NULL column', 'avg(DISTINCT x) FROM (SELECT NULL AS x) t', AMBIGUOUS],
   ],
 );
+
+// array_sort's comparator returns an integer in Trino 476 (function(t,t,integer)): sign(x - y) of bigints,
+// length(x) - length(y) (bigint), tinyint or decimal results fail FUNCTION_NOT_FOUND "Unexpected parameters
+// (array(bigint), <function>) for function array_sort" (locally sorted).
+const COMPARATOR = /^FUNCTION_NOT_FOUND: Unexpected parameters for function array_sort: Athena takes a comparator returning an integer/;
+describeFunctions(
+  'array_sort comparators return an integer',
+  [
+    ['an integer comparator over bigints', "array_sort(ARRAY[BIGINT '3', 1, 2], (x, y) -> IF(x < y, 1, IF(x = y, 0, -1)))", [3, 2, 1], 'array(bigint)'],
+    ['over an empty array', 'array_sort(CAST(ARRAY[] AS array(bigint)), (x, y) -> IF(x < y, 1, IF(x = y, 0, -1)))', [], 'array(bigint)'],
+  ],
+  [
+    ['a bigint result', "array_sort(ARRAY[BIGINT '3', 1, 2], (x, y) -> sign(x - y))", COMPARATOR],
+    ['a bigint difference', "array_sort(ARRAY['bb', 'a'], (x, y) -> length(x) - length(y))", COMPARATOR],
+    ['a tinyint result', "array_sort(ARRAY[3, 1, 2], (x, y) -> IF(x < y, TINYINT '-1', IF(x = y, TINYINT '0', TINYINT '1')))", COMPARATOR],
+    ['a decimal result', "array_sort(ARRAY['b', 'a'], (x, y) -> IF(x < y, -1.0, IF(x = y, 0.0, 1.0)))", COMPARATOR],
+  ],
+);
