@@ -52,6 +52,9 @@ const REFUSALS: Record<string, string> = {
     "a date column plus an interval column is refused locally: Athena answers a date (whole days; hours fail), the local engine would answer a timestamp; write date_add('day', n, d) or add an INTERVAL literal",
   'date - interval':
     "a date column minus an interval column is refused locally: Athena answers a date (whole days; hours fail), the local engine would answer a timestamp; write date_add('day', -n, d) or subtract an INTERVAL literal",
+  // x || 'a', concat(x, 'a') of a NULL-typed column (translate/column-operands.ts unknownGuarded).
+  'unknown concat':
+    "|| or concat() of a value of type unknown (a column of NULLs, the element of ARRAY[NULL]): Athena reads it as an array and answers an array (x || 'a' is an array(varchar)) or fails, where the local engine would answer a varchar; CAST it to the type meant",
   // array_sort's comparator of another result type than integer (shims/function-macros.ts trino_comparator_result).
   'comparator-type':
     'FUNCTION_NOT_FOUND: Unexpected parameters for function array_sort: Athena takes a comparator returning an integer (function(t,t,integer)), not a bigint, tinyint or decimal; CAST the result: CAST(sign(x - y) AS integer)',

@@ -75,9 +75,10 @@ export function collectionGuarded(arg: string): string {
 export const MAY_BE_UNKNOWN = /(?<!\bIS\s+(?:NOT\s+)?)\bNULL\b|\[\s*\]|\bMAP\s*\(\s*\)/i;
 
 /**
- * `value` (a column, as rendered) refused while binding when DuckDB types it NULL (a column of `SELECT NULL AS x` or
- * of UNNEST(ARRAY[]): Trino's `unknown`), for sum() and avg(), where Trino 476 fails AMBIGUOUS_FUNCTION_CALL ("Could
- * not choose a best candidate operator") and DuckDB answers NULL. Only where the statement writes a source of
+ * `value` (a column or a lambda's parameter, as rendered) refused while binding when DuckDB types it NULL (a column of
+ * `SELECT NULL AS x`, the element of ARRAY[NULL]: Trino's `unknown`), for sum() and avg(), where Trino 476 fails
+ * AMBIGUOUS_FUNCTION_CALL ("Could not choose a best candidate operator") and DuckDB answers NULL, and for `x || 'a'`
+ * and concat(x, 'a'), an array(varchar) NULL in Trino (unknown is read as an array) and a varchar locally. Only where the statement writes a source of
  * `unknown` (MAY_BE_UNKNOWN): elsewhere no column is NULL-typed, and the check would cost binding time.
  */
 export function unknownGuarded(value: string, mayHoldUnknown: boolean, what: string): string {

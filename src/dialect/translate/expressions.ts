@@ -211,7 +211,7 @@ export class ExpressionRewriter {
     for (let i = 0; i < items.length; i++) i += this.renderNode(items, i, parts);
     const yearMonths = parts.flatMap((p) => (p.yearMonth ? [p.yearMonth] : []));
     const addedYearMonths = new Set<Token>();
-    rewriteOperators(parts, { correlatable: this.correlatableDepth > 0, addedYearMonths });
+    rewriteOperators(parts, { correlatable: this.correlatableDepth > 0, addedYearMonths, mayHoldUnknown: this.mayHoldUnknown });
     guardNanUsingJoins(parts);
     const meaningfulParts = parts.filter((p) => p.kind !== 'trivia');
     const one = meaningfulParts.length === 1 ? meaningfulParts[0] : undefined;

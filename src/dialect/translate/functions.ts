@@ -609,7 +609,10 @@ export const FUNCTIONS: Record<string, CallHandler> = {
     if (append) return `list_${append}(${c.arg(0)}, ${c.arg(1)})`;
     const unknown = concatWithUnknown(c.args.map((_a, k) => c.arg(k)));
     if (unknown) return unknown;
-    return c.args.map((_a, k) => c.arg(k)).reduce((left, right) => shimCall('trino_concat', [left, right]));
+    // Two arguments are Trino's array-or-text concat, where a NULL-typed column is an array (unknownGuarded); three
+    // or more its varchar concat.
+    const args = c.args.map((_a, k) => (c.args.length === 2 ? unknownGuarded(c.arg(k), c.mayHoldUnknown === true, 'concat') : c.arg(k)));
+    return args.reduce((left, right) => shimCall('trino_concat', [left, right]));
   },
   substr: (c) => (c.group.items.some((n) => nodeKeyword(n) === 'FROM') ? undefined : call('trino_substr', c)),
   substring: (c) => (c.group.items.some((n) => nodeKeyword(n) === 'FROM') ? undefined : call('trino_substr', c)),

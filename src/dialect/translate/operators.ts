@@ -5,7 +5,7 @@ import { concatWithUnknown, type ArrayAppend } from './concat-operands.js';
 import { guardTextComparisons } from './text-comparisons.js';
 import { guardNanComparisons } from './nan-comparisons.js';
 import { hasAggregate, shimCall } from './unbound.js';
-import { columnArithmeticGuarded, markNumberComparisons, textIndexGuarded } from './column-operands.js';
+import { columnArithmeticGuarded, markNumberComparisons, textIndexGuarded, unknownGuarded } from './column-operands.js';
 import { REFUSED_KEY_MARKER } from '../shims/error-messages.js';
 import type { Token } from '../tokens.js';
 
@@ -140,6 +140,8 @@ export interface OperatorContext {
   correlatable?: boolean;
   /** Gets the year-month interval literals added to or subtracted from an operand that holds no interval literal. */
   addedYearMonths?: Set<Token>;
+  /** The statement may hold NULL-typed columns (column-operands.ts MAY_BE_UNKNOWN). */
+  mayHoldUnknown?: boolean;
 }
 
 const holdsInterval = (parts: readonly Part[], from: number, to: number) => parts.slice(from, to + 1).some((p) => p.interval);
@@ -217,7 +219,8 @@ export function rewriteOperators(parts: Part[], context: OperatorContext = {}): 
     const l = leftOperandStart(parts, i, ADDITIVE);
     const r = rightOperandEnd(parts, nextIndexOf(parts, i), ADDITIVE);
     if (l < 0 || r < 0) continue;
-    const operands = [joinParts(parts, l, prevIndex(parts, i)).trim(), joinParts(parts, nextIndexOf(parts, i), r).trim()];
+    const written = [joinParts(parts, l, prevIndex(parts, i)).trim(), joinParts(parts, nextIndexOf(parts, i), r).trim()];
+    const operands = written.map((o) => unknownGuarded(o, context.mayHoldUnknown === true, 'concat'));
     const append = parts[i].append;
     replace(parts, l, r, append ? `list_${append}(${operands.join(', ')})` : (concatWithUnknown(operands) ?? shimCall('trino_concat', operands)));
     i = l;

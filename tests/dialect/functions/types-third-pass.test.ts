@@ -127,3 +127,20 @@ describeFunctions(
     ['a decimal result', "array_sort(ARRAY['b', 'a'], (x, y) -> IF(x < y, -1.0, IF(x = y, 0.0, 1.0)))", COMPARATOR],
   ],
 );
+
+// || and two-argument concat() of a NULL-typed column: Trino 476 reads `unknown` as an array, so `x || 'a'` is an
+// array(varchar) NULL and `transform(ARRAY[NULL] column, x -> x || 'a')` an array(array(varchar)) (locally varchar).
+const UNKNOWN_COLUMN_CONCAT = /^\|\| or concat\(\) of a value of type unknown/;
+describeFunctions(
+  '|| and concat() of a NULL-typed column',
+  [
+    ['three arguments stay varchar', "concat(x, 'a', x) FROM (SELECT NULL AS x) t", null, 'varchar'],
+    ['typed columns beside a NULL', "x || 'a' FROM (VALUES (NULL), ('b')) t(x) WHERE x IS NOT NULL", 'ba', 'varchar'],
+  ],
+  [
+    ['x || text', "x || 'a' FROM (SELECT NULL AS x) t", UNKNOWN_COLUMN_CONCAT],
+    ['text || x', "'a' || x FROM (SELECT NULL AS x) t", UNKNOWN_COLUMN_CONCAT],
+    ['concat(x, text)', "concat(x, 'a') FROM (SELECT NULL AS x) t", UNKNOWN_COLUMN_CONCAT],
+    ['a lambda over a column of ARRAY[NULL]', "transform(a, x -> x || 'a') FROM (SELECT ARRAY[NULL] AS a) t", UNKNOWN_COLUMN_CONCAT],
+  ],
+);
