@@ -104,7 +104,7 @@ export const NULL_AWARE_REWRITES: Record<string, CallHandler> = {
   },
   // Java: log(b, x) = ln(x) / ln(b), NaN or ±Infinity where DuckDB raises or (base 1, a division by 0) gives NULL.
   log: (c) => `trino_double_divide(trino_ln(${c.arg(1)}), trino_ln(${c.arg(0)}))`,
-  reverse: typedShim('trino_reverse'),
+  reverse: (c) => (refusedUntypedNull(c) ? undefined : typedShim('trino_reverse')(c)),
   length: typedShim('trino_length', 'length'),
   abs: (c) => (c.args.length === 1 ? unknownAbs(c.arg(0), c.mayHoldUnknown === true) : undefined),
   // TRIM(LEADING 'x' FROM s) is SQL syntax DuckDB shares; trim(s) removes Java whitespace, not only spaces.

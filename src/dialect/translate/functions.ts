@@ -380,10 +380,11 @@ function castCall(c: CallContext, tryCast: boolean): string | undefined {
 /**
  * sum(NULL), avg(NULL): Trino 476 fails with AMBIGUOUS_FUNCTION_CALL ("Could not choose a best candidate operator.
  * Explicit type casts must be added."): a NULL of no type matches its bigint, double, real, decimal and interval
- * forms alike. DuckDB answers NULL. Reported here; true when it was.
+ * forms alike, as reverse(NULL) and substr(NULL, 1) match their varchar, varbinary and array forms (`anyArity`: the
+ * first of several arguments; substring(NULL, 1), of varchar forms only, is a varchar NULL in Trino). DuckDB answers NULL. Reported here; true when it was.
  */
-export function refusedUntypedNull(c: CallContext): boolean {
-  if (c.args.length !== 1 || !/^(?:DISTINCT\s+)?NULL$/i.test(c.arg(0))) return false;
+export function refusedUntypedNull(c: CallContext, anyArity = false): boolean {
+  if ((!anyArity && c.args.length !== 1) || c.args.length === 0 || !/^(?:DISTINCT\s+)?NULL$/i.test(c.arg(0))) return false;
   const name = c.name.text.toLowerCase();
   c.report(
     'ambiguous-call',
@@ -614,7 +615,8 @@ export const FUNCTIONS: Record<string, CallHandler> = {
     const args = c.args.map((_a, k) => (c.args.length === 2 ? unknownGuarded(c.arg(k), c.mayHoldUnknown === true, 'concat') : c.arg(k)));
     return args.reduce((left, right) => shimCall('trino_concat', [left, right]));
   },
-  substr: (c) => (c.group.items.some((n) => nodeKeyword(n) === 'FROM') ? undefined : call('trino_substr', c)),
+  substr: (c) => (c.group.items.some((n) => nodeKeyword(n) === 'FROM') || refusedUntypedNull(c, true) ? undefined : call('trino_substr', c)),
+  // substring() has varchar forms only in Trino 476: substring(NULL, 1) is a varchar NULL there.
   substring: (c) => (c.group.items.some((n) => nodeKeyword(n) === 'FROM') ? undefined : call('trino_substr', c)),
   split_part: rename('trino_split_part'),
   // Trino fails on an empty delimiter (DuckDB splits into characters).

@@ -144,3 +144,20 @@ describeFunctions(
     ['a lambda over a column of ARRAY[NULL]', "transform(a, x -> x || 'a') FROM (SELECT ARRAY[NULL] AS a) t", UNKNOWN_COLUMN_CONCAT],
   ],
 );
+
+// A bare NULL: reverse(NULL), substr(NULL, 1) and substr(NULL, 1, 2) fail AMBIGUOUS_FUNCTION_CALL in Trino 476 (varchar,
+// varbinary and array forms; locally a varchar NULL), substring(NULL, 1) (varchar forms only) is a varchar NULL,
+// abs(NULL) a tinyint NULL (locally bigint). The same for a NULL-typed column: reverse(x) of one still answers (left).
+describeFunctions(
+  'functions of a bare NULL',
+  [
+    ['abs(NULL)', 'abs(NULL)', null, 'tinyint'],
+    ['substring(NULL, 1)', 'substring(NULL, 1)', null, 'varchar'],
+    ['reverse of a text', "reverse('ab')", 'ba', 'varchar'],
+  ],
+  [
+    ['reverse(NULL)', 'reverse(NULL)', /\[unfaithful\/ambiguous-call\] reverse\(NULL\)/],
+    ['substr(NULL, 1)', 'substr(NULL, 1)', /\[unfaithful\/ambiguous-call\] substr\(NULL\)/],
+    ['substr(NULL, 1, 2)', 'substr(NULL, 1, 2)', /\[unfaithful\/ambiguous-call\] substr\(NULL\)/],
+  ],
+);
