@@ -87,11 +87,11 @@ export function unknownGuarded(value: string, mayHoldUnknown: boolean, what: str
 }
 
 /**
- * abs() of a column DuckDB types NULL, or of the NULL literal: Trino 476 picks its first overload for `unknown`, a
- * tinyint NULL (DuckDB's abs gave a bigint NULL). A column under the same condition as unknownGuarded.
+ * abs() of a column DuckDB types NULL: Trino 476 picks its first overload for `unknown`, a tinyint NULL (DuckDB's
+ * abs gave a bigint NULL; a bare NULL argument: expressions.ts NULL_ARGUMENT_TYPES). Under the same condition as
+ * unknownGuarded.
  */
 export function unknownAbs(value: string, mayHoldUnknown: boolean): string | undefined {
-  if (/^NULL$/i.test(value.trim())) return 'abs(CAST(NULL AS TINYINT))';
   if (!mayHoldUnknown || !isColumn(value.trim())) return undefined;
   return `{'trino_v': abs(${value}), 'trino_n': CAST(NULL AS TINYINT)}[CASE WHEN typeof([${value}]) = '"NULL"[]' THEN 'trino_n' ELSE 'trino_v' END]`;
 }

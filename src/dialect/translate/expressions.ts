@@ -154,6 +154,21 @@ function singleFieldOfRange(value: string, text: string): string | undefined {
   return undefined;
 }
 
+/**
+ * The type Trino 476 gives a bare NULL as the first argument of these functions: it picks their first form for
+ * `unknown` (abs(NULL), round(NULL, 1), sign, floor and ceil of NULL are tinyint NULLs, truncate(NULL) a decimal(1,0)
+ * NULL), where DuckDB's NULL became an integer or bigint, or failed in cast_to_type.
+ */
+const NULL_ARGUMENT_TYPES: Readonly<Record<string, string>> = {
+  abs: 'TINYINT',
+  sign: 'TINYINT',
+  floor: 'TINYINT',
+  ceil: 'TINYINT',
+  ceiling: 'TINYINT',
+  round: 'TINYINT',
+  truncate: 'DECIMAL(1,0)',
+};
+
 export class ExpressionRewriter {
   readonly diagnostics: Diagnostic[] = [];
 
@@ -755,6 +770,8 @@ export class ExpressionRewriter {
         const callee = name.text.toLowerCase();
         this.yearMonthStep = (k === 2 && callee === 'sequence') || (k === 0 && (callee === 'year' || callee === 'month'));
         rendered.set(k, (r = this.renderArgumentZoned(args[k] ?? [])));
+        const typed = k === 0 ? NULL_ARGUMENT_TYPES[callee] : undefined;
+        if (typed && /^\s*NULL\s*$/i.test(r.text)) rendered.set(k, (r = { ...r, text: `CAST(NULL AS ${typed})` }));
       }
       return r;
     };

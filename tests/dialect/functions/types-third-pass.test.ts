@@ -147,11 +147,19 @@ describeFunctions(
 
 // A bare NULL: reverse(NULL), substr(NULL, 1) and substr(NULL, 1, 2) fail AMBIGUOUS_FUNCTION_CALL in Trino 476 (varchar,
 // varbinary and array forms; locally a varchar NULL), substring(NULL, 1) (varchar forms only) is a varchar NULL,
-// abs(NULL) a tinyint NULL (locally bigint). The same for a NULL-typed column: reverse(x) of one still answers (left).
+// abs, sign, floor, ceiling, round of NULL tinyint NULLs (locally bigint, integer, or round failed), truncate(NULL) a
+// decimal(1,0) NULL (locally integer). The same for a NULL-typed column: reverse(x) of one still answers (left).
 describeFunctions(
   'functions of a bare NULL',
   [
     ['abs(NULL)', 'abs(NULL)', null, 'tinyint'],
+    ['sign(NULL)', 'sign(NULL)', null, 'tinyint'],
+    ['floor(NULL)', 'floor(NULL)', null, 'tinyint'],
+    ['ceiling(NULL)', 'ceiling(NULL)', null, 'tinyint'],
+    ['round(NULL)', 'round(NULL)', null, 'tinyint'],
+    ['round(NULL, 1)', 'round(NULL, 1)', null, 'tinyint'],
+    ['truncate(NULL)', 'truncate(NULL)', null, 'decimal(1,0)'],
+    ['round of a decimal', 'round(2.55, 1)', '2.60', 'decimal(4,2)'],
     ['substring(NULL, 1)', 'substring(NULL, 1)', null, 'varchar'],
     ['reverse of a text', "reverse('ab')", 'ba', 'varchar'],
   ],
