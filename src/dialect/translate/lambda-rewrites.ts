@@ -227,8 +227,10 @@ function sortWithComparator(c: CallContext, body: (values: string[]) => string):
   const a = `(${c.arg(0)})`;
   const cmp = `trino_comparator_result(${body([`${a}[${J}]`, `${a}[${I}]`])})`;
   const rank = `1 + len(list_filter(range(1, len(${a}) + 1), lambda ${J}: CASE WHEN ${J} <> ${I} THEN ${cmp} < 0 OR (${cmp} = 0 AND ${J} < ${I}) ELSE false END))`;
-  // Trino 476 takes a comparator returning an integer only (function(t,t,integer)); checked once, on the first element.
-  const typed = `{'trino_v': ${a}}[CASE WHEN typeof([${body([`${a}[1]`, `${a}[1]`])}]) IN ('INTEGER[]', '"NULL"[]') THEN 'trino_v' ELSE '${REFUSED_KEY_MARKER}comparator-type' END]`;
+  // Trino 476 takes a comparator returning an integer only (function(t,t,integer)); checked once while binding.
+  // The body over a lambda's parameter, not over an element of the (often long) array text: DuckDB binds it once more.
+  const W = 'trino_w';
+  const typed = `{'trino_v': ${a}}[CASE WHEN typeof(list_transform(${a}, lambda ${W}: ${body([W, W])})) IN ('INTEGER[]', '"NULL"[]') THEN 'trino_v' ELSE '${REFUSED_KEY_MARKER}comparator-type' END]`;
   return `trino_sort_by_ranks(${typed}, list_transform(range(1, len(${a}) + 1), lambda ${I}: ${rank}))`;
 }
 
