@@ -141,7 +141,8 @@ export function markNumberComparisons(parts: Part[]): void {
     const checked = (r: [number, number]) => {
       if (isColumnOrElement(parts, r)) return true;
       const text = textOf(parts, r).trim();
-      return unseenType(parts, r) && text.length <= MAX_CHECKED_EXPRESSION && !NUMBER_CALL.test(text);
+      // A scalar subquery is left unchecked: binding it twice more would cost more than the rare text subquery is worth.
+      return unseenType(parts, r) && text.length <= MAX_CHECKED_EXPRESSION && !NUMBER_CALL.test(text) && !/^\(\s*SELECT\b/i.test(text);
     };
     if ((isNumberLiteral(parts, left) && checked(right)) || (isNumberLiteral(parts, right) && checked(left))) p.guarded = 'number';
   }
