@@ -77,3 +77,68 @@ describe('columns Athena combines keep its answer and type', () => {
     expect(result.rows[0]).toEqual([2, 1, [2, 1]]);
   });
 });
+
+// Types, third pass: the same checks on expressions and lambda parameters. Trino 476 (the shared oracle):
+// `lower(s) = 1` TYPE_MISMATCH "Cannot apply operator: varchar(1) = integer" (locally true for '1'), `(a = 1) = 1`
+// "boolean = integer", `filter(ARRAY[true, false], b -> b = 1)` "boolean = integer" (locally [true]),
+// `transform(ARRAY[DATE …], d -> d + x)` "date + integer", `transform(ARRAY[ARRAY[1]], a -> a + a)` "array(integer) +
+// array(integer)", `cardinality(lower(s))`, `cardinality(x + 1)`, `cardinality(CASE … END)`, a lambda's varchar
+// parameter: FUNCTION_NOT_FOUND "Unexpected parameters (varchar(3)) for function cardinality" (locally 0).
+describe('expressions and lambda parameters Athena does not combine are refused while binding', () => {
+  const COMPARE = /^TYPE_MISMATCH: Cannot apply operator: values of two types Athena does not compare/;
+  const CARDINALITY = /^FUNCTION_NOT_FOUND: Unexpected parameters for function cardinality/;
+  it.each<[sql: string, trino: RegExp]>([
+    ["SELECT lower(s) = 1 FROM (VALUES '1') t(s)", COMPARE],
+    ["SELECT 1.5 = lower(s) FROM (VALUES '1.5') t(s)", COMPARE],
+    ['SELECT CAST(x AS varchar) = 1 FROM (VALUES 1) t(x)', COMPARE],
+    ["SELECT count(*) FROM (VALUES '1') t(s) WHERE coalesce(s, 'x') = 1 AND false", COMPARE],
+    ['SELECT (a = 1) = 1 FROM (VALUES 1) t(a)', COMPARE],
+    ["SELECT CASE WHEN x = 1 THEN DATE '2025-01-01' END > 0 FROM (VALUES 1) t(x)", COMPARE],
+    ['SELECT filter(ARRAY[true, false], b -> b = 1)', COMPARE],
+    ["SELECT transform(ARRAY['1'], s -> s = 1)", COMPARE],
+    ["SELECT transform(ARRAY[DATE '2025-01-01'], d -> d + x) FROM (VALUES 1) t(x)", /^TYPE_MISMATCH: Cannot apply operator: date \+ integer/],
+    ['SELECT transform(ARRAY[ARRAY[1]], a -> a + a)', /^TYPE_MISMATCH: Cannot apply operator: array \+ array/],
+    ["SELECT cardinality(lower(s)) FROM (VALUES 'abc') t(s)", CARDINALITY],
+    ['SELECT cardinality(x + 1) FROM (VALUES 1) t(x) WHERE false', CARDINALITY],
+    ["SELECT cardinality(CASE WHEN true THEN s END) FROM (VALUES 'abc') t(s)", CARDINALITY],
+    ["SELECT transform(ARRAY['abc'], r -> cardinality(r))", CARDINALITY],
+    // A date column ± an interval column: Trino 476 a date (2025-01-02), DuckDB a timestamp(3): refused.
+    ["SELECT d + i FROM (VALUES (DATE '2025-01-01', INTERVAL '1' DAY)) t(d, i)", /^a date column plus an interval column is refused locally/],
+    ["SELECT i + d FROM (VALUES (DATE '2025-01-01', INTERVAL '1' DAY)) t(d, i) WHERE false", /^a date column plus an interval column/],
+    ["SELECT d - i FROM (VALUES (DATE '2025-01-01', INTERVAL '1' DAY)) t(d, i)", /^a date column minus an interval column is refused locally/],
+  ])('%s', async (sql, trino) => {
+    await expect(engine.execute(sql)).rejects.toThrow(trino);
+  });
+
+  it('a timestamp column ± an interval column, two intervals added keep Trino’s answers and types', async () => {
+    const result = await engine.execute(
+      "SELECT t + i AS a, i + t AS b, t - i AS c, i + i AS e FROM (VALUES (TIMESTAMP '2025-01-01 00:00:00', INTERVAL '1' DAY)) v(t, i)",
+    );
+    expect(result.columns.map((c) => c.type)).toEqual(['timestamp(3)', 'timestamp(3)', 'timestamp(3)', 'interval day to second']);
+    expect(result.rows[0]).toEqual(['2025-01-02 00:00:00.000', '2025-01-02 00:00:00.000', '2024-12-31 00:00:00.000', '2 00:00:00.000']);
+  });
+
+  it('numbers compared, added and counted in expressions and lambdas keep Trino’s answers and types', async () => {
+    // Trino 476: [true, true, false, true, [1, 3], [], [1.5, NaN], 6, [2, 1], 2] with these types.
+    const result = await engine.execute(
+      `SELECT abs(x) = 1 AS p, length(s) = 3 AS q, x % 2 = 0 AS r, coalesce(x, 2) = 1 AS u,
+         filter(ARRAY[1, 2, 3], z -> z % 2 = 1) AS v, filter(ARRAY[1.5e0, nan()], z -> z = 1) AS w,
+         filter(ARRAY[1.5e0, nan()], z -> z <> 1) AS y, reduce(ARRAY[1, 2, 3], 0, (a, z) -> a + z, a -> a) AS z,
+         transform(ARRAY[ARRAY[1, 2], ARRAY[3]], a -> cardinality(a)) AS aa, cardinality(split(s || ',x', ',')) AS ab
+       FROM (VALUES (1, 'abc')) t(x, s)`,
+    );
+    expect(result.columns.map((c) => c.type)).toEqual([
+      'boolean',
+      'boolean',
+      'boolean',
+      'boolean',
+      'array(integer)',
+      'array(double)',
+      'array(double)',
+      'integer',
+      'array(bigint)',
+      'bigint',
+    ]);
+    expect(result.rows[0]).toEqual([true, true, false, true, [1, 3], [], [1.5, Number.NaN], 6, [2, 1], 2]);
+  });
+});

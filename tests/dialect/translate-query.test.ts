@@ -48,7 +48,14 @@ describe('translateQuery', () => {
       'SELECT transform(xs, x -> x + 1)',
       "SELECT list_transform(xs, lambda x: trino_plus(x, {'trino_v': CAST(1 AS INTEGER)}[CASE WHEN typeof([x]) = 'DATE[]' THEN 'trino_refused:date + number' ELSE 'trino_v' END]))",
     ],
-    ['reduce argument order', 'SELECT reduce(xs, 0, (s, x) -> s + x, s -> s)', 'SELECT list_reduce(xs, lambda s, x: trino_plus_1(s, x), 0)'],
+    [
+      // The lambda's parameters added get the check of two columns added (a date and a number, two arrays: column-operands.ts).
+      'reduce argument order',
+      'SELECT reduce(xs, 0, (s, x) -> s + x, s -> s)',
+      `SELECT list_reduce(xs, lambda s, x: trino_plus({'trino_v': s}[CASE WHEN (typeof([s]) = 'DATE[]' AND (typeof([x]) IN ('TINYINT[]', 'SMALLINT[]', 'INTEGER[]', 'BIGINT[]', 'HUGEINT[]', 'FLOAT[]', 'DOUBLE[]') OR typeof([x]) LIKE 'DECIMAL(%')) OR ((typeof([s]) IN ('TINYINT[]', 'SMALLINT[]', 'INTEGER[]', 'BIGINT[]', 'HUGEINT[]', 'FLOAT[]', 'DOUBLE[]') OR typeof([s]) LIKE 'DECIMAL(%') AND typeof([x]) = 'DATE[]') THEN 'trino_refused:date + number'
+    WHEN typeof([s]) LIKE '%[][]' OR typeof([x]) LIKE '%[][]' THEN 'trino_refused:array + array'
+    WHEN (typeof([s]) = 'DATE[]' AND typeof([x]) = 'INTERVAL[]') OR (typeof([s]) = 'INTERVAL[]' AND typeof([x]) = 'DATE[]') THEN 'trino_refused:date + interval' ELSE 'trino_v' END], x), 0)`,
+    ],
     [
       'type syntax in CAST (an ipaddress inside is refused)',
       'SELECT CAST(x AS MAP(VARCHAR, ARRAY(ROW(a INT))))',

@@ -48,6 +48,25 @@ const REFUSALS: Record<string, string> = {
   'array + array':
     'TYPE_MISMATCH: Cannot apply operator: array + array (Athena adds no arrays; the local engine would concatenate them); write concat(a, b) or a || b',
   'array - array': 'TYPE_MISMATCH: Cannot apply operator: array - array (Athena subtracts no arrays)',
+  // concat_ws(sep, x, …) of a value that is not a varchar (shims/function-macros.ts trino_concat_ws_text).
+  concat_ws:
+    "FUNCTION_NOT_FOUND: Unexpected parameters for function concat_ws: Athena's concat_ws takes varchar values or one array(varchar), where the local engine would cast numbers and dates to text; CAST them to varchar",
+  // A date column and an interval column (translate/column-operands.ts): Trino 476 answers a date, DuckDB a timestamp.
+  'date + interval':
+    "a date column plus an interval column is refused locally: Athena answers a date (whole days; hours fail), the local engine would answer a timestamp; write date_add('day', n, d) or add an INTERVAL literal",
+  'date - interval':
+    "a date column minus an interval column is refused locally: Athena answers a date (whole days; hours fail), the local engine would answer a timestamp; write date_add('day', -n, d) or subtract an INTERVAL literal",
+  // x || 'a', concat(x, 'a') of a NULL-typed column (translate/column-operands.ts unknownGuarded).
+  'unknown concat':
+    "|| or concat() of a value of type unknown (a column of NULLs, the element of ARRAY[NULL]): Athena reads it as an array and answers an array (x || 'a' is an array(varchar)) or fails, where the local engine would answer a varchar; CAST it to the type meant",
+  // array_sort's comparator of another result type than integer (shims/function-macros.ts trino_comparator_result).
+  'comparator-type':
+    'FUNCTION_NOT_FOUND: Unexpected parameters for function array_sort: Athena takes a comparator returning an integer (function(t,t,integer)), not a bigint, tinyint or decimal; CAST the result: CAST(sign(x - y) AS integer)',
+  // sum()/avg() of a NULL-typed column (translate/column-operands.ts unknownGuarded).
+  'unknown sum':
+    'AMBIGUOUS_FUNCTION_CALL: Could not choose a best candidate operator for sum() of a value of type unknown (a column of NULLs or of UNNEST(ARRAY[])); CAST it to a number type',
+  'unknown avg':
+    'AMBIGUOUS_FUNCTION_CALL: Could not choose a best candidate operator for avg() of a value of type unknown (a column of NULLs or of UNNEST(ARRAY[])); CAST it to a number type',
   // cardinality() of a column that is not an array or a map (translate/column-operands.ts).
   cardinality:
     'FUNCTION_NOT_FOUND: Unexpected parameters for function cardinality: Athena takes an array or a map (the local engine would answer 0 for a varchar); for the length of a text use length(s)',

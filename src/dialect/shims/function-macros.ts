@@ -45,6 +45,9 @@ export const FUNCTION_MACROS: readonly string[] = [
   `trino_concat_ws(sep, a VARCHAR[]) AS CASE WHEN sep IS NOT NULL AND a IS NOT NULL THEN coalesce(array_to_string(a, sep), '') END,
      (sep, s VARCHAR) AS concat_ws(sep, s),
      (sep, x) AS ${fail(`'concat_ws takes varchar arguments or an array(varchar)'`, "''")}`,
+  // concat_ws(sep, a, b, …) takes varchar values only (Trino 476: FUNCTION_NOT_FOUND "Unexpected parameters (varchar(1),
+  // integer, integer) for function concat_ws"; DuckDB's casts them): each value is refused while binding otherwise.
+  `trino_concat_ws_text(x) AS {'trino_v': x}[CASE WHEN typeof([x]) IN ('VARCHAR[]', '"NULL"[]') THEN 'trino_v' ELSE '${REFUSED_KEY_MARKER}concat_ws' END]`,
   // For an aggregate argument (typed overloads cannot bind it): typeof picks the branch per row; both bind for any type.
   `trino_concat_ws_any(sep, a) AS CASE WHEN typeof(a) LIKE '%[]'
      THEN CASE WHEN sep IS NOT NULL AND a IS NOT NULL THEN coalesce(array_to_string(CAST(a AS VARCHAR[]), sep), '') END

@@ -1,14 +1,17 @@
-// Columns whose types Trino 476 does not combine, where DuckDB casts or concatenates and answers:
+// Columns and expressions whose types Trino 476 does not combine, where DuckDB casts or concatenates and answers:
 // - `date_col + int_col`, `int_col + date_col`, `date_col - int_col`, `array_col ± array_col`: "Cannot apply operator:
 //   date + integer", "… array(integer) + array(integer)" (DuckDB adds days, concatenates the lists);
-// - `bool_col = 1`, `date_col > 0`, `x[1] = 1` (a column or element compared with a number literal): "Cannot apply
-//   operator: boolean = integer" (DuckDB casts one side).
+// - `bool_col = 1`, `date_col > 0`, `x[1] = 1`, `lower(s) = 1`, `filter(bools, b -> b = 1)` (a column, element, call,
+//   CASE or lambda parameter compared with a number literal): "Cannot apply operator: boolean = integer" (DuckDB casts
+//   one side);
+// - `cardinality(s)`, `cardinality(lower(s))` of a value that is not an array or map (FUNCTION_NOT_FOUND; DuckDB 0).
 // Their types are known to DuckDB's binder only, so a check it folds while binding is added (as operators.ts does for
 // a number literal beside a date, nested-comparisons.ts for two columns compared): nothing per row, and `lake lint`
-// finds it over empty inputs. Only columns (whose text is short, written twice more) get it, and not a lambda's
-// parameters (an array's elements: a comparator lambda is inlined per pair, so its guards multiply binding time).
+// finds it over empty inputs. The checked text is written twice more, so only short operands get it. A lambda's
+// parameters are checked as columns: a DuckDB lambda is bound once; array_sort's comparator, inlined per pair, gets
+// elements for its parameters (lambda-rewrites.ts), which cardinality() leaves unchecked.
 import { REFUSED_KEY_MARKER } from '../shims/error-messages.js';
-import { isColumnOrElement, operand } from './nested-comparisons.js';
+import { isColumnOrElement, operand, textOf, unseenType } from './nested-comparisons.js';
 import type { Part } from './operators.js';
 
 const NAME = `(?:"(?:[^"]|"")*"|[A-Za-z_][A-Za-z0-9_]*)`;
@@ -26,7 +29,7 @@ export const lambdaParameterName = (text: string): string =>
 
 /** A column name (or a lambda's parameter), qualified or not. */
 export const isColumnName = (text: string): boolean => COLUMN.test(text) && !NOT_COLUMNS.test(text);
-const isColumn = (text: string, lambda: LambdaParameters) => isColumnName(text) && !lambda.has(lambdaParameterName(text));
+const isColumn = (text: string) => isColumnName(text);
 
 // Checks written out rather than through the trino_type_family macro: a macro's expansion cost DuckDB's binder ~0.6 ms
 // per guard, these ~0.1 ms (60 guarded comparisons: 37 ms against 6 ms).
@@ -34,6 +37,7 @@ const isDate = (v: string) => `typeof([${v}]) = 'DATE[]'`;
 const NUMBER_TYPES = `('TINYINT[]', 'SMALLINT[]', 'INTEGER[]', 'BIGINT[]', 'HUGEINT[]', 'FLOAT[]', 'DOUBLE[]')`;
 const isNumber = (v: string) => `(typeof([${v}]) IN ${NUMBER_TYPES} OR typeof([${v}]) LIKE 'DECIMAL(%')`;
 const isList = (v: string) => `typeof([${v}]) LIKE '%[][]'`;
+const isInterval = (v: string) => `typeof([${v}]) = 'INTERVAL[]'`;
 /** Types Trino 476 compares with no number (the other families of trino_type_family). */
 const NOT_NUMBER_TYPES = `('BOOLEAN[]', 'DATE[]', 'VARCHAR[]', 'JSON[]', 'BLOB[]', 'INTERVAL[]', 'TIME[]', 'UUID[]')`;
 
@@ -42,25 +46,65 @@ export const numberComparable = (column: string): string =>
   `{'trino_v': true}[CASE WHEN typeof([${column}]) IN ${NOT_NUMBER_TYPES} OR typeof([${column}]) LIKE 'TIMESTAMP%' THEN '${REFUSED_KEY_MARKER}type-compare' ELSE 'trino_v' END]`;
 
 /** The operands of `a ± b`, the first with the check when both are columns. */
-export function columnArithmeticGuarded(operands: [string, string], op: string, lambda: LambdaParameters = new Set()): [string, string] {
+export function columnArithmeticGuarded(operands: [string, string], op: string): [string, string] {
   const [a, b] = operands;
-  if (!isColumn(a, lambda) || !isColumn(b, lambda)) return operands;
+  if (!isColumn(a) || !isColumn(b)) return operands;
   const dateAndNumber = op === '+' ? `(${isDate(a)} AND ${isNumber(b)}) OR (${isNumber(a)} AND ${isDate(b)})` : `${isDate(a)} AND ${isNumber(b)}`;
+  // DuckDB's DATE ± INTERVAL is a timestamp, Trino 476's a date (only an interval literal takes operators.ts's
+  // DATE-keeping shims); interval columns come from subqueries and VALUES only (no table stores one), so refused.
+  const dateAndInterval = op === '+' ? `(${isDate(a)} AND ${isInterval(b)}) OR (${isInterval(a)} AND ${isDate(b)})` : `${isDate(a)} AND ${isInterval(b)}`;
   const guarded = `{'trino_v': ${a}}[CASE WHEN ${dateAndNumber} THEN '${REFUSED_KEY_MARKER}date ${op} number'
-    WHEN ${isList(a)} OR ${isList(b)} THEN '${REFUSED_KEY_MARKER}array ${op} array' ELSE 'trino_v' END]`;
+    WHEN ${isList(a)} OR ${isList(b)} THEN '${REFUSED_KEY_MARKER}array ${op} array'
+    WHEN ${dateAndInterval} THEN '${REFUSED_KEY_MARKER}date ${op} interval' ELSE 'trino_v' END]`;
   return [guarded, b];
 }
 
+/** A call or a CASE, as rendered (`trino_lower(s)`, `add(x, 1)`): its type is known to DuckDB's binder only. */
+const CALL = /^(?:[A-Za-z_][A-Za-z0-9_]*\([\s\S]*\)|CASE\b[\s\S]*\bEND)$/i;
+/** Calls whose value is an array or a map whatever their arguments: cardinality() of them needs no check. */
+const COLLECTION_CALL =
+  /^(?:string_split|trino_split\w*|list_\w+|array_\w+|trino_array_\w+|map\w*|trino_map\w*|flatten|trino_flatten|trino_sort_by_ranks|trino_sequence\w*|regexp_split_to_array)\(/;
+/** A call checked by cardinality() is at most this long (its text is written twice more). */
+const MAX_CHECKED_CALL = 400;
+
 /**
- * cardinality()'s argument, refused while binding when it is a column that is not an array or a map (`cardinality(s)`
- * of a varchar: Trino 476 FUNCTION_NOT_FOUND; DuckDB's JSON length gave 0). A literal is refused from the text
- * (visible-operand-types.ts); the check is not inside trino_cardinality's macro, where it made a comparator over
- * cardinality(x) bind for 25 s, nor on a lambda's parameters.
+ * cardinality()'s argument, refused while binding when it is a column or a call that is not an array or a map
+ * (`cardinality(s)` of a varchar, `cardinality(lower(s))`: Trino 476 FUNCTION_NOT_FOUND; DuckDB's JSON length gave 0).
+ * A literal is refused from the text (visible-operand-types.ts); the check is not inside trino_cardinality's macro,
+ * where it made a comparator over cardinality(x) bind for 25 s, nor on an element (array_sort's comparator gets elements
+ * for its parameters, inlined per pair).
  */
-export function collectionGuarded(arg: string, lambda: LambdaParameters = new Set()): string {
-  if (!isColumn(arg, lambda)) return arg;
+export function collectionGuarded(arg: string): string {
+  const text = arg.trim();
+  const call = CALL.test(text) && text.length <= MAX_CHECKED_CALL && !COLLECTION_CALL.test(text);
+  if (!isColumn(text) && !call) return arg;
   return `{'trino_v': ${arg}}[CASE WHEN typeof([${arg}]) NOT LIKE '%[][]' AND typeof([${arg}]) NOT LIKE 'MAP(%' AND typeof([${arg}]) <> '"NULL"[]'
     THEN '${REFUSED_KEY_MARKER}cardinality' ELSE 'trino_v' END]`;
+}
+
+/** A NULL literal (not `IS [NOT] NULL`), `ARRAY[]` or `MAP()`: the sources of Trino's `unknown` type in a statement. */
+export const MAY_BE_UNKNOWN = /(?<!\bIS\s+(?:NOT\s+)?)\bNULL\b|\[\s*\]|\bMAP\s*\(\s*\)/i;
+
+/**
+ * `value` (a column or a lambda's parameter, as rendered) refused while binding when DuckDB types it NULL (a column of
+ * `SELECT NULL AS x`, the element of ARRAY[NULL]: Trino's `unknown`), for sum() and avg(), where Trino 476 fails
+ * AMBIGUOUS_FUNCTION_CALL ("Could not choose a best candidate operator") and DuckDB answers NULL, and for `x || 'a'`
+ * and concat(x, 'a'), an array(varchar) NULL in Trino (unknown is read as an array) and a varchar locally. Only where the statement writes a source of
+ * `unknown` (MAY_BE_UNKNOWN): elsewhere no column is NULL-typed, and the check would cost binding time.
+ */
+export function unknownGuarded(value: string, mayHoldUnknown: boolean, what: string): string {
+  if (!mayHoldUnknown || !isColumn(value.trim())) return value;
+  return `{'trino_v': ${value}}[CASE WHEN typeof([${value}]) = '"NULL"[]' THEN '${REFUSED_KEY_MARKER}unknown ${what}' ELSE 'trino_v' END]`;
+}
+
+/**
+ * abs() of a column DuckDB types NULL: Trino 476 picks its first overload for `unknown`, a tinyint NULL (DuckDB's
+ * abs gave a bigint NULL; a bare NULL argument: expressions.ts NULL_ARGUMENT_TYPES). Under the same condition as
+ * unknownGuarded.
+ */
+export function unknownAbs(value: string, mayHoldUnknown: boolean): string | undefined {
+  if (!mayHoldUnknown || !isColumn(value.trim())) return undefined;
+  return `{'trino_v': abs(${value}), 'trino_n': CAST(NULL AS TINYINT)}[CASE WHEN typeof([${value}]) = '"NULL"[]' THEN 'trino_n' ELSE 'trino_v' END]`;
 }
 
 const STRING_LITERAL = /^'(?:[^']|'')*'$/;
@@ -99,17 +143,33 @@ export const isNumberLiteralText = (text: string): boolean => NUMBER_LITERAL.tes
 const isNumberLiteral = (parts: readonly Part[], [a, b]: [number, number]) => a === b && isNumberLiteralText(parts[a].text);
 
 /**
- * Marks a comparison of a column or element with a number literal for guardColumnComparisons' 'number' guard
- * (numberComparable, beside Trino's NaN semantics), when compareNestedValues left it unmarked.
+ * Calls whose value is a number whatever their arguments (as rendered): compared with a number literal they need no
+ * check (`count(*) > 0`, `x % 2 = 0`, `length(s) = 3`; a check duplicates the operand's text for the binder).
  */
-export function markNumberComparisons(parts: Part[], lambda: LambdaParameters = new Set()): void {
+const NUMBER_CALL =
+  /^(?:count|sum|trino_sum_checked|cast_to_type\(trino_divide|add|subtract|multiply|trino_multiply|trino_multiply_any|trino_divide|trino_modulus|abs|length|trino_length|trino_strpos|strpos|trino_cardinality|trino_round\w*|round|floor|ceil|year|month|day|hour|minute|second|trino_to_(?:tinyint|smallint|integer|bigint|double|real|decimal)|trino_date_diff)\(/i;
+/** An expression compared with a number literal is checked when at most this long (its text is written twice more). */
+const MAX_CHECKED_EXPRESSION = 400;
+
+/**
+ * Marks a comparison of a number literal with an operand whose type only DuckDB's binder knows (a column, an element,
+ * a lambda's parameter, a call, a CASE: `bool_col = 1`, `lower(s) = 1`, `filter(bools, b -> b = 1)`) for
+ * guardColumnComparisons' 'number' guard (numberComparable, beside Trino's NaN semantics), when compareNestedValues
+ * left it unmarked. Trino 476 fails "Cannot apply operator: varchar(1) = integer"; DuckDB casts one side.
+ */
+export function markNumberComparisons(parts: Part[]): void {
   for (let i = 0; i < parts.length; i++) {
     const p = parts[i];
     if (p.kind !== 'op' || !COMPARISONS.has(p.op ?? '') || p.guarded) continue;
     const left = operand(parts, i, -1);
     const right = operand(parts, i, 1);
     if (!left || !right) continue;
-    const column = (r: [number, number]) => isColumnOrElement(parts, r) && !(r[0] === r[1] && lambda.has(lambdaParameterName(parts[r[0]].text.trim())));
-    if ((isNumberLiteral(parts, left) && column(right)) || (isNumberLiteral(parts, right) && column(left))) p.guarded = 'number';
+    const checked = (r: [number, number]) => {
+      if (isColumnOrElement(parts, r)) return true;
+      const text = textOf(parts, r).trim();
+      // A scalar subquery is left unchecked: binding it twice more would cost more than the rare text subquery is worth.
+      return unseenType(parts, r) && text.length <= MAX_CHECKED_EXPRESSION && !NUMBER_CALL.test(text) && !/^\(\s*SELECT\b/i.test(text);
+    };
+    if ((isNumberLiteral(parts, left) && checked(right)) || (isNumberLiteral(parts, right) && checked(left))) p.guarded = 'number';
   }
 }

@@ -132,18 +132,60 @@ const YEAR_MONTH_VALUE = {
 
 const isSubquery = (items: readonly Node[]) => ['SELECT', 'WITH', 'VALUES'].includes(nodeKeyword(meaningful(items)[0]));
 
+/**
+ * `INTERVAL '1-2' YEAR TO MONTH` and `INTERVAL '1 02:03:04.5' DAY TO SECOND` as the one-field literal of the same
+ * interval (`INTERVAL '14' MONTH`, `INTERVAL '93784.5' SECOND`), which DuckDB reads and the year-month and
+ * day-to-second rules treat as they treat a literal of one field (Trino 476: `DATE '2025-01-31' + INTERVAL '1-2' YEAR TO
+ * MONTH` is 2026-03-31, `CAST(INTERVAL '1 02:03:04' DAY TO SECOND AS varchar)` 1 02:03:04.000, '-1 02:03:04' the whole
+ * interval negative, '1-12' 2-0, '1 25:00:00' 2 01:00:00). Other ranges and forms: undefined (refused).
+ */
+function singleFieldOfRange(value: string, text: string): string | undefined {
+  const range = / ([A-Z]+) TO ([A-Z]+)$/.exec(text);
+  const yearMonth = /^([+-]?)(\d{1,9})(?:-(\d{1,9}))?$/.exec(value.trim());
+  if (range?.[1] === 'YEAR' && range[2] === 'MONTH' && yearMonth) {
+    const months = Number(yearMonth[2]) * 12 + Number(yearMonth[3] ?? 0);
+    return `INTERVAL '${yearMonth[1] === '-' ? '-' : ''}${months}' MONTH`;
+  }
+  const daySecond = /^([+-]?)(\d{1,9})(?: (\d{1,2}):(\d{1,2}):(\d{1,2})(?:\.(\d{1,3}))?)?$/.exec(value.trim());
+  if (range?.[1] === 'DAY' && range[2] === 'SECOND' && daySecond) {
+    const [, sign, days, hours = '0', minutes = '0', seconds = '0', fraction = ''] = daySecond;
+    const milliseconds = ((Number(days) * 24 + Number(hours)) * 60 + Number(minutes)) * 60_000 + Number(seconds) * 1000 + Number(fraction.padEnd(3, '0'));
+    return `INTERVAL '${sign === '-' ? '-' : ''}${(milliseconds / 1000).toFixed(3)}' SECOND`;
+  }
+  return undefined;
+}
+
+/**
+ * The type Trino 476 gives a bare NULL as the first argument of these functions: it picks their first form for
+ * `unknown` (abs(NULL), round(NULL, 1), sign, floor and ceil of NULL are tinyint NULLs, truncate(NULL) a decimal(1,0)
+ * NULL), where DuckDB's NULL became an integer or bigint, or failed in cast_to_type.
+ */
+const NULL_ARGUMENT_TYPES: Readonly<Record<string, string>> = {
+  abs: 'TINYINT',
+  sign: 'TINYINT',
+  floor: 'TINYINT',
+  ceil: 'TINYINT',
+  ceiling: 'TINYINT',
+  round: 'TINYINT',
+  truncate: 'DECIMAL(1,0)',
+};
+
 export class ExpressionRewriter {
   readonly diagnostics: Diagnostic[] = [];
 
   /** How many subqueries that may reference outer columns enclose the sequence being rendered. */
   private correlatableDepth = 0;
-  /** The parameters of the lambdas being rendered. */
+  /** The parameters of the lambdas being rendered (a zoned comparison reads a parameter, not a column). */
   private lambdaParameters: LambdaParameters = new Set();
 
   /** The next sequence rendered is sequence()'s step, which may be a year-month interval literal. */
   private yearMonthStep = false;
 
-  constructor(private readonly position: (t: Token) => { line: number; col: number } = (t) => t) {}
+  constructor(
+    private readonly position: (t: Token) => { line: number; col: number } = (t) => t,
+    /** The statement writes a NULL literal, ARRAY[] or MAP(): a column may be NULL-typed (Trino's unknown). */
+    private readonly mayHoldUnknown = false,
+  ) {}
 
   /**
    * The elements of `ARRAY[…]`. Trino types an integer literal as integer, so `ARRAY[TINYINT '-3', 1]` is
@@ -189,7 +231,12 @@ export class ExpressionRewriter {
     for (let i = 0; i < items.length; i++) i += this.renderNode(items, i, parts);
     const yearMonths = parts.flatMap((p) => (p.yearMonth ? [p.yearMonth] : []));
     const addedYearMonths = new Set<Token>();
-    rewriteOperators(parts, { correlatable: this.correlatableDepth > 0, addedYearMonths, lambdaParameters: this.lambdaParameters });
+    rewriteOperators(parts, {
+      correlatable: this.correlatableDepth > 0,
+      addedYearMonths,
+      mayHoldUnknown: this.mayHoldUnknown,
+      lambdaParameters: this.lambdaParameters,
+    });
     guardNanUsingJoins(parts);
     const meaningfulParts = parts.filter((p) => p.kind !== 'trivia');
     const one = meaningfulParts.length === 1 ? meaningfulParts[0] : undefined;
@@ -644,9 +691,17 @@ export class ExpressionRewriter {
           end = k;
         } else break;
       }
-      if (text.includes(' TO '))
-        this.report(t, 'interval-range', 'INTERVAL … TO … literals are not supported locally', "write INTERVAL '1' DAY + INTERVAL '2' HOUR");
-      else text = this.singleFieldInterval(t, value, text);
+      if (text.includes(' TO ')) {
+        const single = singleFieldOfRange(value, text);
+        if (single === undefined)
+          this.report(
+            t,
+            'interval-range',
+            "INTERVAL … TO … literals are supported locally as YEAR TO MONTH ('1-2') and DAY TO SECOND ('1 02:03:04.5') only",
+            "write INTERVAL '1' DAY + INTERVAL '2' HOUR",
+          );
+        else text = single;
+      } else text = this.singleFieldInterval(t, value, text);
       parts.push({ kind: 'operand', text, interval: true, yearMonth: /\b(?:YEAR|MONTH)S?$/i.test(text) ? t : undefined });
       return end - i;
     }
@@ -766,6 +821,8 @@ export class ExpressionRewriter {
         const callee = name.text.toLowerCase();
         this.yearMonthStep = (k === 2 && callee === 'sequence') || (k === 0 && (callee === 'year' || callee === 'month'));
         rendered.set(k, (r = this.renderArgumentZoned(args[k] ?? [])));
+        const typed = k === 0 ? NULL_ARGUMENT_TYPES[callee] : undefined;
+        if (typed && /^\s*NULL\s*$/i.test(r.text)) rendered.set(k, (r = { ...r, text: `CAST(NULL AS ${typed})` }));
       }
       return r;
     };
@@ -778,6 +835,7 @@ export class ExpressionRewriter {
     const close = group.close?.text ?? '';
     const ctx: CallContext = {
       name,
+      mayHoldUnknown: this.mayHoldUnknown,
       args,
       group,
       arg: (k) => argument(k).text.trim(),

@@ -1,5 +1,6 @@
 // Rewrites of calls whose DuckDB namesake answers differently: NULL arguments (greatest, least), array arguments
 // (concat_ws), result types (avg) and statistics (skewness). Merged into FUNCTIONS (functions.ts).
+import { unknownAbs, unknownGuarded } from './column-operands.js';
 import { checkedCoalesce, checkedFamilies, checkedOnce, mayMixFamilies, mixesIpAddress } from './decimal-common-type.js';
 import { type CallHandler, refusedUntypedNull } from './functions.js';
 import { nodeKeyword } from './tree.js';
@@ -154,14 +155,19 @@ export const NULL_AWARE_REWRITES: Record<string, CallHandler> = {
   },
   // Java: log(b, x) = ln(x) / ln(b), NaN or ±Infinity where DuckDB raises or (base 1, a division by 0) gives NULL.
   log: (c) => `trino_double_divide(trino_ln(${c.arg(1)}), trino_ln(${c.arg(0)}))`,
-  reverse: typedShim('trino_reverse'),
+  reverse: (c) => (refusedUntypedNull(c) ? undefined : typedShim('trino_reverse')(c)),
   length: typedShim('trino_length', 'length'),
+  abs: (c) => (c.args.length === 1 ? unknownAbs(c.arg(0), c.mayHoldUnknown === true) : undefined),
   // TRIM(LEADING 'x' FROM s) is SQL syntax DuckDB shares; trim(s) removes Java whitespace, not only spaces.
   trim: (c) => (c.group.items.some((n) => nodeKeyword(n) === 'FROM') ? undefined : `trino_trim(${c.all()})`),
   greatest: overArgumentList('trino_greatest_of'),
   least: overArgumentList('trino_least_of'),
-  // concat_ws(sep, array) joins the array (DuckDB would print the array); with strings it skips NULLs like DuckDB's.
-  concat_ws: (c) => (c.args.length === 2 ? shimCallText('trino_concat_ws', c.all()) : `concat_ws(${c.all()})`),
+  // concat_ws(sep, array) joins the array (DuckDB would print the array); with strings it skips NULLs like DuckDB's,
+  // which would also cast numbers and dates to text, where Trino fails (trino_concat_ws_text).
+  concat_ws: (c) =>
+    c.args.length === 2
+      ? shimCallText('trino_concat_ws', c.all())
+      : `concat_ws(${[c.arg(0), ...c.args.slice(1).map((_a, k) => `trino_concat_ws_text(${c.arg(k + 1)})`)].join(', ')})`,
   // avg is sum / count in Trino's result type: double for integers (the witness turns the sum into a double), the
   // input's decimal type rounded half up (trino_divide; DuckDB's avg(decimal) is a double), real for real. A decimal
   // sum stays unchecked (trino_avg_sum): Trino's average of a total past 38 digits is still an answer.
@@ -171,7 +177,8 @@ export const NULL_AWARE_REWRITES: Record<string, CallHandler> = {
   avg: (c) => {
     if (refusedUntypedNull(c)) return undefined;
     if (hasAggregate(c.all())) return `avg(${c.all()})${c.tail}`;
-    const witness = `min(trino_avg_type((SELECT ${typedWhereOuter(c.arg(0).replace(/^DISTINCT\s+/i, ''))})))${c.tail}`;
+    const value = unknownGuarded(c.arg(0).replace(/^DISTINCT\s+/i, ''), c.mayHoldUnknown === true, 'avg');
+    const witness = `min(trino_avg_type((SELECT ${typedWhereOuter(value)})))${c.tail}`;
     return `cast_to_type(trino_divide(trino_avg_sum(sum(${c.all()})${c.tail}, ${witness}), nullif(count(${c.all()})${c.tail}, 0)), ${witness})`;
   },
   corr: realOrDoubleStatistic,

@@ -25,11 +25,13 @@ import { ANONYMOUS_ROW } from './row-lists.js';
 import { nestedIpCastGuard } from '../shims/ip-address.js';
 import { DOUBLE_TO_VARCHAR, UNFOLDED_NULL, VARBINARY_TO_VARCHAR_FAIL, VARCHAR_OF_KNOWN_TYPE } from '../shims/macros.js';
 import { trinoJsonPathTokens } from './json-path.js';
-import { collectionGuarded, keyByInstant, type LambdaParameters, textIndexGuarded } from './column-operands.js';
+import { collectionGuarded, keyByInstant, type LambdaParameters, textIndexGuarded, unknownGuarded } from './column-operands.js';
 import { INTEGER_TARGETS, nestedCastShim, scalarCastShim, TEXT_CHECKED_TARGETS, writtenRowWidths } from './nested-casts.js';
 
 export interface CallContext {
   name: Token;
+  /** The statement may hold NULL-typed columns (column-operands.ts MAY_BE_UNKNOWN). */
+  mayHoldUnknown?: boolean;
   args: Node[][];
   group: GroupNode;
   /** Rendered argument k, trimmed. */
@@ -403,10 +405,11 @@ function castCall(c: CallContext, tryCast: boolean): string | undefined {
 /**
  * sum(NULL), avg(NULL): Trino 476 fails with AMBIGUOUS_FUNCTION_CALL ("Could not choose a best candidate operator.
  * Explicit type casts must be added."): a NULL of no type matches its bigint, double, real, decimal and interval
- * forms alike. DuckDB answers NULL. Reported here; true when it was.
+ * forms alike, as reverse(NULL) and substr(NULL, 1) match their varchar, varbinary and array forms (`anyArity`: the
+ * first of several arguments; substring(NULL, 1), of varchar forms only, is a varchar NULL in Trino). DuckDB answers NULL. Reported here; true when it was.
  */
-export function refusedUntypedNull(c: CallContext): boolean {
-  if (c.args.length !== 1 || !/^(?:DISTINCT\s+)?NULL$/i.test(c.arg(0))) return false;
+export function refusedUntypedNull(c: CallContext, anyArity = false): boolean {
+  if ((!anyArity && c.args.length !== 1) || c.args.length === 0 || !/^(?:DISTINCT\s+)?NULL$/i.test(c.arg(0))) return false;
   const name = c.name.text.toLowerCase();
   c.report(
     'ambiguous-call',
@@ -426,7 +429,8 @@ function sumCall(c: CallContext): string | undefined {
   // witness; DuckDB's HUGEINT is then reported as bigint.
   // trino_sum_checked: a decimal total past 38 digits fails as in Trino (decimal-macros.ts).
   if (hasAggregate(value)) return `trino_sum_checked(sum(${c.all()})${c.tail})`;
-  return `trino_sum_checked(cast_to_type(sum(${c.all()})${c.tail}, min(${distinct ? 'DISTINCT ' : ''}trino_sum_type(${value}))${c.tail}))`;
+  const witness = unknownGuarded(value, c.mayHoldUnknown === true, 'sum');
+  return `trino_sum_checked(cast_to_type(sum(${c.all()})${c.tail}, min(${distinct ? 'DISTINCT ' : ''}trino_sum_type(${witness}))${c.tail}))`;
 }
 
 function reduceCall(c: CallContext): string | undefined {
@@ -637,9 +641,13 @@ export const FUNCTIONS: Record<string, CallHandler> = {
     if (append) return `list_${append}(${c.arg(0)}, ${c.arg(1)})`;
     const unknown = concatWithUnknown(c.args.map((_a, k) => c.arg(k)));
     if (unknown) return unknown;
-    return c.args.map((_a, k) => c.arg(k)).reduce((left, right) => shimCall('trino_concat', [left, right]));
+    // Two arguments are Trino's array-or-text concat, where a NULL-typed column is an array (unknownGuarded); three
+    // or more its varchar concat.
+    const args = c.args.map((_a, k) => (c.args.length === 2 ? unknownGuarded(c.arg(k), c.mayHoldUnknown === true, 'concat') : c.arg(k)));
+    return args.reduce((left, right) => shimCall('trino_concat', [left, right]));
   },
-  substr: (c) => (c.group.items.some((n) => nodeKeyword(n) === 'FROM') ? undefined : call('trino_substr', c)),
+  substr: (c) => (c.group.items.some((n) => nodeKeyword(n) === 'FROM') || refusedUntypedNull(c, true) ? undefined : call('trino_substr', c)),
+  // substring() has varchar forms only in Trino 476: substring(NULL, 1) is a varchar NULL there.
   substring: (c) => (c.group.items.some((n) => nodeKeyword(n) === 'FROM') ? undefined : call('trino_substr', c)),
   split_part: rename('trino_split_part'),
   // Trino fails on an empty delimiter (DuckDB splits into characters).
@@ -699,7 +707,7 @@ export const FUNCTIONS: Record<string, CallHandler> = {
   json_parse: rename('trino_json'),
 
   // arrays and maps
-  cardinality: (c) => `trino_cardinality(${c.args.length === 1 ? collectionGuarded(c.arg(0), c.lambdaParameters) : c.all()})${c.tail}`,
+  cardinality: (c) => `trino_cardinality(${c.args.length === 1 ? collectionGuarded(c.arg(0)) : c.all()})${c.tail}`,
   // A zoned key is looked up by instant (Trino's map of timestamp with time zone keys: 01:00 +01:00 finds 00:00 UTC).
   element_at: (c) => {
     if (c.args.length !== 2) return call('trino_element_at', c);

@@ -1,6 +1,7 @@
 // Lambdas whose parameters DuckDB cannot bind the way Trino does: over a map's key and value (map_filter,
 // transform_keys, transform_values), over two arrays or maps at once (zip_with, map_zip_with). The lambda's
 // parameters are replaced by what they stand for (`k` → `trino_e.key`), then the body is rendered as usual.
+import { REFUSED_KEY_MARKER } from '../shims/error-messages.js';
 import type { Token } from '../tokens.js';
 import type { CallContext, CallHandler } from './functions.js';
 import { isParen, meaningful, nodeText, splitArgs, type Node } from './tree.js';
@@ -62,7 +63,17 @@ export function unknownArrayLiteral(nodes: readonly Node[]): boolean {
   if (!isParen(group)) return false;
   const args = splitArgs(group.items);
   if (name === 'concat') return args.length > 0 && args.every(unknownArrayLiteral);
+  // map_keys(MAP()), map_values(MAP(ARRAY['k'], ARRAY[NULL])): array(unknown) in Trino 476 as well.
+  if (name === 'map_keys' || name === 'map_values') return args.length === 1 && unknownMapSide(args[0], name === 'map_keys' ? 0 : 1);
   return SAME_ARRAY_TYPE.has(name) && args.length > 0 && unknownArrayLiteral(args[0]);
+}
+
+/** Whether the keys (side 0) or values (side 1) of a MAP(…) literal are `unknown` in Trino: MAP(), or ARRAY[] or NULLs there. */
+function unknownMapSide(nodes: readonly Node[], side: 0 | 1): boolean {
+  const [word, call, ...more] = meaningful(nodes);
+  if (more.length > 0 || word?.kind !== 'token' || word.token.text.toUpperCase() !== 'MAP' || !isParen(call)) return false;
+  const args = splitArgs(call.items);
+  return meaningful(call.items).length === 0 || (args.length === 2 && unknownArrayLiteral(args[side]));
 }
 
 /**
@@ -216,7 +227,11 @@ function sortWithComparator(c: CallContext, body: (values: string[]) => string):
   const a = `(${c.arg(0)})`;
   const cmp = `trino_comparator_result(${body([`${a}[${J}]`, `${a}[${I}]`])})`;
   const rank = `1 + len(list_filter(range(1, len(${a}) + 1), lambda ${J}: CASE WHEN ${J} <> ${I} THEN ${cmp} < 0 OR (${cmp} = 0 AND ${J} < ${I}) ELSE false END))`;
-  return `trino_sort_by_ranks(${a}, list_transform(range(1, len(${a}) + 1), lambda ${I}: ${rank}))`;
+  // Trino 476 takes a comparator returning an integer only (function(t,t,integer)); checked once while binding.
+  // The body over a lambda's parameter, not over an element of the (often long) array text: DuckDB binds it once more.
+  const W = 'trino_w';
+  const typed = `{'trino_v': ${a}}[CASE WHEN typeof(list_transform(${a}, lambda ${W}: ${body([W, W])})) IN ('INTEGER[]', '"NULL"[]') THEN 'trino_v' ELSE '${REFUSED_KEY_MARKER}comparator-type' END]`;
+  return `trino_sort_by_ranks(${typed}, list_transform(range(1, len(${a}) + 1), lambda ${I}: ${rank}))`;
 }
 
 const arraySortByComparator = withLambda(1, 2, sortWithComparator);

@@ -226,7 +226,7 @@ const SCALAR_CALL =
   /^(?:add|subtract|multiply|strftime|year|month|day|hour|minute|second|trino_(?:(?:multiply|plus|subtract|minus)(?:_1)?|plus_interval|minus_interval|plus_day_second|minus_day_second|divide|modulus|at_time_zone))\(/;
 
 /** An operand whose type only DuckDB's binder knows: a column, an element, a call, a CASE, a subquery. */
-function unseenType(parts: readonly Part[], range: [number, number]): boolean {
+export function unseenType(parts: readonly Part[], range: [number, number]): boolean {
   if (isColumnOrElement(parts, range)) return true;
   const m = parts.slice(range[0], range[1] + 1).filter((p) => p.kind !== 'trivia');
   return m.length === 1 && m[0].kind === 'operand' && !m[0].zoned && !m[0].interval && !isLiteral(m[0].text);

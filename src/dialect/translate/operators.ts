@@ -16,6 +16,7 @@ import {
   type LambdaParameters,
   markNumberComparisons,
   textIndexGuarded,
+  unknownGuarded,
 } from './column-operands.js';
 import { REFUSED_KEY_MARKER } from '../shims/error-messages.js';
 import type { Token } from '../tokens.js';
@@ -151,7 +152,9 @@ export interface OperatorContext {
   correlatable?: boolean;
   /** Gets the year-month interval literals added to or subtracted from an operand that holds no interval literal. */
   addedYearMonths?: Set<Token>;
-  /** The parameters of the lambdas around the expression (column-operands.ts leaves them unguarded). */
+  /** The statement may hold NULL-typed columns (column-operands.ts MAY_BE_UNKNOWN). */
+  mayHoldUnknown?: boolean;
+  /** The parameters of the lambdas around the operators. */
   lambdaParameters?: LambdaParameters;
 }
 
@@ -243,13 +246,14 @@ export function rewriteOperators(parts: Part[], context: OperatorContext = {}): 
     const l = leftOperandStart(parts, i, ADDITIVE);
     const r = rightOperandEnd(parts, nextIndexOf(parts, i), ADDITIVE);
     if (l < 0 || r < 0) continue;
-    const operands = [joinParts(parts, l, prevIndex(parts, i)).trim(), joinParts(parts, nextIndexOf(parts, i), r).trim()];
+    const written = [joinParts(parts, l, prevIndex(parts, i)).trim(), joinParts(parts, nextIndexOf(parts, i), r).trim()];
+    const operands = written.map((o) => unknownGuarded(o, context.mayHoldUnknown === true, 'concat'));
     const append = parts[i].append;
     replace(parts, l, r, append ? `list_${append}(${operands.join(', ')})` : (concatWithUnknown(operands) ?? shimCall('trino_concat', operands)));
     i = l;
   }
   compareNestedValues(parts);
-  markNumberComparisons(parts, context.lambdaParameters);
+  markNumberComparisons(parts);
   compareZonedByInstant(parts, context.correlatable === true, context.lambdaParameters ?? new Set());
   guardTextComparisons(parts);
   guardColumnComparisons(parts);
@@ -326,7 +330,7 @@ function addAndSubtract(parts: Part[], context: OperatorContext): void {
     const r = n < 0 ? -1 : rightOperandEnd(parts, n, MULTIPLICATIVE);
     if (l < 0 || r < 0) continue;
     const written: [string, string] = [joinParts(parts, l, prevIndex(parts, i)).trim(), joinParts(parts, n, r).trim()];
-    const operands = columnArithmeticGuarded(dateArithmeticGuarded(written, op), op, context.lambdaParameters);
+    const operands = columnArithmeticGuarded(dateArithmeticGuarded(written, op), op);
     const notDates = op === '+' || operands.some((o) => NUMBER.test(o)) || /^NULL$/i.test(operands[1]);
     const shim = !notDates ? 'trino_minus' : op === '+' ? 'trino_plus' : 'trino_subtract';
     const fn = written.every(visiblyInteger) ? CHECKED_ARITHMETIC[op] : typedArithmetic(shim, operands, context);

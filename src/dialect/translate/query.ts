@@ -1,5 +1,6 @@
 // Trino query/expression SQL → DuckDB SQL with Trino's semantics (function shims, operator and literal rewrites).
 // Constructs that cannot be made faithful are refused with a DialectError rather than run with a different answer.
+import { MAY_BE_UNKNOWN } from './column-operands.js';
 import { DialectError, type Diagnostic } from '../diagnostics.js';
 import { tokenize, type Token } from '../tokens.js';
 import { ExpressionRewriter } from './expressions.js';
@@ -54,9 +55,10 @@ const shiftedTo =
 
 /** Rewrites every expression in `sql`; diagnostics list what could not be made faithful. */
 export function translateExpressions(sql: string, position?: (t: Token) => { line: number; col: number }, options: QueryOptions = {}): ExpressionTranslation {
-  const rewriter = new ExpressionRewriter(position);
-  const report = (at: Token, rule: string, message: string, hint?: string) => rewriter.report(at, rule, message, hint);
   const tokens = tokenize(sql);
+  const uncommented = tokens.map((t) => (t.kind === 'comment' ? ' ' : t.text)).join('');
+  const rewriter = new ExpressionRewriter(position, MAY_BE_UNKNOWN.test(uncommented));
+  const report = (at: Token, rule: string, message: string, hint?: string) => rewriter.report(at, rule, message, hint);
   for (const { at, text, kind } of numbersRunIntoText(tokens)) {
     if (kind === 'identifier')
       report(at, 'syntax', `${text}: identifiers must not start with a digit (Athena's syntax error)`, `surround the identifier with double quotes: "${text}"`);

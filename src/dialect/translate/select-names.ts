@@ -27,6 +27,8 @@ const NOT_BEFORE_ALIAS = new Set([
   'ALL',
   'OVER',
   'INTERVAL',
+  // INTERVAL '1-2' YEAR TO MONTH: the unit after TO is no alias.
+  'TO',
   'SELECT',
   'BY',
   'AS',

@@ -8,9 +8,8 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import type { QueryResult } from '../engine.js';
 import { trinoTypeName } from '../duckdb/types.js';
 import type { MacroSet } from '../../dialect/shims/index.js';
+import { MAY_BE_UNKNOWN } from '../../dialect/translate/column-operands.js';
 
-/** A NULL literal (not `IS [NOT] NULL`), `ARRAY[]` or `MAP()` in the Athena SQL: the sources of Trino's `unknown`. */
-const MAY_BE_UNKNOWN = /(?<!\bIS\s+(?:NOT\s+)?)\bNULL\b|\[\s*\]|\bMAP\s*\(\s*\)/i;
 /** A query: the projection below can only wrap a statement that returns rows. */
 const QUERY = /^\s*(?:SELECT|WITH|VALUES|FROM|\()/i;
 
