@@ -48,6 +48,13 @@ export const COLLECTION_MACROS: readonly string[] = [
   `trino_map_union(maps) AS CASE WHEN len(list_filter(maps, lambda trino_m: trino_m IS NOT NULL)) > 0 THEN
      trino_first_of_each_key(flatten(list_transform(list_filter(maps, lambda trino_m: trino_m IS NOT NULL), lambda trino_m: map_entries(trino_m)))) END`,
 
+  // histogram(x): DuckDB's histogram keeps doubles and reals in an ordered map whose comparison puts NaN beside every
+  // value (`VALUES 0.0, nan()` counted {0.0: 2}, `nan(), 1.0, nan(), 0.0` {NaN: 4}); Trino counts NaN as one key. The
+  // values are counted as one-field structs, which compare NaN as one value above all others, and unwrapped after;
+  // NULLs stay skipped (the struct of a NULL is NULL). Found by the oracle's aggregates (docs/issue-15-audit.md).
+  `trino_histogram_key(x) AS CASE WHEN x IS NOT NULL THEN {'v': x} END`,
+  `trino_histogram_keys(h) AS map_from_entries(list_transform(map_entries(h), lambda trino_e: {'key': trino_e.key.v, 'value': trino_e.value}))`,
+
   // multimap_agg(k, v) over list(struct_pack(key, value)): rows with a NULL key are skipped, values keep their
   // order (NULL values included); NULL over no rows.
   `trino_multimap_agg(entries) AS CASE WHEN entries IS NOT NULL THEN ${groupedEntries('list_filter(entries, lambda trino_e: trino_e.key IS NOT NULL)')} END`,

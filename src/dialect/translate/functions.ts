@@ -472,7 +472,7 @@ export const FUNCTIONS: Record<string, CallHandler> = {
     `list_transform(map_entries(${c.all()}), lambda trino_entry: struct_pack(trino_field_0 := trino_entry.key, trino_field_1 := trino_entry.value))${c.tail}`,
   map_agg: (c) => `trino_zoned_keys_apart(map_from_entries(list(struct_pack(key := ${c.arg(0)}, value := ${c.arg(1)}))${c.tail}))`,
   map_from_entries: (c) => `trino_zoned_keys_apart(trino_map_from_entries(${c.all()}))`,
-  histogram: (c) => `trino_zoned_keys_apart(histogram(${c.all()})${c.tail})`,
+  histogram: (c) => `trino_zoned_keys_apart(trino_histogram_keys(histogram(trino_histogram_key(${c.all()}))${c.tail}))`,
   // The addends' sum taken modulo 2^64 (DuckDB sums UBIGINT as HUGEINT) as Trino's wrapping long sum.
   checksum: (c) => `trino_checksum_result(CAST(sum(trino_checksum_term(${c.arg(0)}))${c.tail} % 18446744073709551616 AS UBIGINT))`,
   approx_most_frequent: (c) => `trino_approx_most_frequent(${c.arg(0)}, histogram(trino_most_frequent_key(${c.arg(1)}))${c.tail}, ${c.arg(2)})`,
