@@ -328,13 +328,15 @@ export const FUNCTION_MACROS: readonly string[] = [
   `trino_repeat(x, n) AS CASE WHEN n < 0 THEN ${fail(`'count argument of repeat function must be greater than or equal to 0'`, '[x]')}
      WHEN n > 10000 THEN ${fail(`'count argument of repeat function must be less than or equal to 10000'`, '[x]')}
      WHEN n IS NOT NULL THEN list_transform(range(n), lambda i: x) END`,
+  // A NULL array gives NULL whatever the start and length (Trino returns NULL on a NULL argument), also in trim_array.
   `trino_slice(a, start, n) AS CASE
+     WHEN a IS NULL THEN list_slice(a, 1, 0)
      WHEN start = 0 THEN ${fail(`'SQL array indices start at 1'`, 'a')}
      WHEN n < 0 THEN ${fail(`'length must be greater than or equal to 0'`, 'a')}
      WHEN start > 0 THEN list_slice(a, start, start + n - 1)
      WHEN len(a) + start + 1 < 1 THEN list_slice(a, 1, 0)
      ELSE list_slice(a, len(a) + start + 1, len(a) + start + n) END`,
-  `trino_trim_array(a, n) AS CASE WHEN n < 0 OR n > len(a)
+  `trino_trim_array(a, n) AS CASE WHEN a IS NOT NULL AND (n < 0 OR n > len(a))
      THEN ${fail(`'size must not be negative or greater than the array length: ' || n`, 'a')}
      ELSE list_slice(a, 1, len(a) - n) END`,
 
