@@ -6,7 +6,7 @@ export const STRING: FunctionFamily = {
   codepoint: shim('trino_codepoint', '1', 'fails unless the string is one character (Trino takes a varchar(1))'),
   concat: rewrite('a || b || …: NULL when any argument is NULL; arrays are concatenated', '1+'),
   concat_ws: rewrite('skips NULL arguments; concat_ws(sep, array) joins the array', '2+'),
-  hamming_distance: builtin('hamming', '2'),
+  hamming_distance: shim('trino_hamming_distance', '2', 'differing code points (DuckDB’s hamming counts bytes); texts of other lengths fail'),
   length: rewrite('code points of a varchar, bytes of a varbinary', '1'),
   levenshtein_distance: shim('trino_levenshtein_distance', '2', 'edits of code points (DuckDB’s levenshtein counts bytes)'),
   lower: shim('trino_lower', '1', 'Java’s case mapping of each code point (Unicode 16)'),

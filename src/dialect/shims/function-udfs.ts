@@ -225,6 +225,15 @@ export function levenshteinDistance(a: string, b: string): bigint {
   return BigInt(previous[right.length]);
 }
 
+/** Trino's hamming_distance: differing code points of two texts of as many code points (DuckDB's hamming counts bytes:
+ * 3 for 'aä' and 'äa', where Trino 476 answers 2, and fails on two empty texts). */
+export function hammingDistance(a: string, b: string): bigint {
+  const left = Array.from(a);
+  const right = Array.from(b);
+  if (left.length !== right.length) throw new Error('The input strings to hamming_distance function must have the same length');
+  return BigInt(left.filter((c, i) => c !== right[i]).length);
+}
+
 export function functionUdfs(): DuckDBScalarFunction[] {
   return [
     combinationPositionsFunction(),
@@ -245,6 +254,7 @@ export function functionUdfs(): DuckDBScalarFunction[] {
     udf('trino_inverse_beta_cdf', [DOUBLE, DOUBLE, DOUBLE], DOUBLE, ([a, b, p]) => inverseBetaCdf(Number(a), Number(b), Number(p))),
     udf('trino_soundex', [VARCHAR], VARCHAR, ([s]) => soundex(String(s))),
     udf('trino_levenshtein_distance', [VARCHAR, VARCHAR], BIGINT, ([a, b]) => levenshteinDistance(String(a), String(b))),
+    udf('trino_hamming_distance', [VARCHAR, VARCHAR], BIGINT, ([a, b]) => hammingDistance(String(a), String(b))),
     udf('trino_to_big_endian_32', [INTEGER], BLOB, ([x]) => bytesOfNumber(4, (v) => v.setInt32(0, Number(x)))),
     udf('trino_to_big_endian_64', [BIGINT], BLOB, ([x]) => bytesOfNumber(8, (v) => v.setBigInt64(0, BigInt(x as bigint | number)))),
     udf('trino_from_big_endian_32', [BLOB], INTEGER, ([b]) => exactBytes(b, 4, endianError(4)).getInt32(0)),

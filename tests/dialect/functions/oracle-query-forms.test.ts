@@ -30,12 +30,19 @@ describeFunctions(
     ['subscript NaN of a NULL map', '(CAST(NULL AS map(double, integer)))[nan()]', null, 'integer'],
     ['slice from 0 of a NULL array column', 'slice(a, n, 1) FROM (VALUES (CAST(NULL AS array(integer)), 0)) t(a, n)', null, 'array(integer)'],
     ['trim_array by -1 of a NULL array', 'trim_array(CAST(NULL AS array(integer)), -1)', null, 'array(integer)'],
+    // hamming_distance counts differing code points (DuckDB's hamming counted bytes) and takes two empty texts (columns, by
+    // hand over a text column with '', 'äöü' and '🙂x').
+    ['hamming_distance of moved multibyte letters', "hamming_distance('aä', 'äa')", 2, 'bigint'],
+    ['hamming_distance of two empty texts', "hamming_distance(s, '') FROM (VALUES '') t(s)", 0, 'bigint'],
+    ['hamming_distance of an emoji and letters', "hamming_distance('🙂a', 'xy')", 2, 'bigint'],
+    ['hamming_distance of a NULL column', "hamming_distance(s, 'ab') FROM (VALUES CAST(NULL AS varchar)) t(s)", null, 'bigint'],
     ['slice of an array column still slices', 'slice(a, n, 1) FROM (VALUES (ARRAY[1, 2], 2)) t(a, n)', [2], 'array(integer)'],
   ],
   [
     ['subscript 0 of an array still fails', 'a[n] FROM (VALUES (ARRAY[1], 0)) t(a, n)', /SQL array indices start at 1/],
     ['element_at 0 of an array still fails', 'element_at(ARRAY[1], 0)', /SQL array indices start at 1/],
     ['slice from 0 of an array still fails', 'slice(ARRAY[1], 0, 1)', /SQL array indices start at 1/],
+    ['hamming_distance of as many bytes but other lengths', "hamming_distance('äb', 'abc')", /must have the same length/],
     ['trim_array by -1 of an array still fails', 'trim_array(ARRAY[1], -1)', /size must not be negative/],
   ],
 );
