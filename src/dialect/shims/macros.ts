@@ -134,6 +134,9 @@ export const MACROS: readonly string[] = [
   // condition while planning, even in a branch no row reaches, so `m['k']` of a map column failed with "Key not present
   // in map" when the key was a literal (a constant argument that fails is left for the rows to evaluate).
   `trino_fail_as(message, witness) AS [witness][trino_fail(message)]`,
+  // A ROWS or GROUPS frame offset (translate/window-keys.ts): Trino fails on a negative or NULL one, where DuckDB's
+  // ROWS frame was empty (NULL sums) or ended at the current row.
+  `trino_frame_offset(n) AS CASE WHEN n >= 0 THEN n ELSE trino_fail_as('Window frame offset value must not be negative or null', n) END`,
   // --- zoned timestamps -------------------------------------------------------------------------------------------
   `trino_offset_minutes(zone) AS (CASE WHEN zone[1] = '-' THEN -1 ELSE 1 END) *
      (CAST(zone[2:3] AS INTEGER) * 60 + CAST(zone[5:6] AS INTEGER))`,

@@ -36,6 +36,13 @@ describeFunctions(
     ['hamming_distance of two empty texts', "hamming_distance(s, '') FROM (VALUES '') t(s)", 0, 'bigint'],
     ['hamming_distance of an emoji and letters', "hamming_distance('🙂a', 'xy')", 2, 'bigint'],
     ['hamming_distance of a NULL column', "hamming_distance(s, 'ab') FROM (VALUES CAST(NULL AS varchar)) t(s)", null, 'bigint'],
+    [
+      'ROWS offsets of columns and literals still frame',
+      'sum(i) OVER (ORDER BY i ROWS BETWEEN n PRECEDING AND 1 FOLLOWING) FROM (VALUES (1, 1), (2, 0), (3, 2)) t(i, n) ORDER BY i DESC',
+      6,
+      'bigint',
+    ],
+    ['a ROWS frame without BETWEEN', 'sum(i) OVER (ORDER BY i ROWS 1 PRECEDING) FROM (VALUES 1, 2, 3) t(i) ORDER BY i DESC', 5, 'bigint'],
     ['slice of an array column still slices', 'slice(a, n, 1) FROM (VALUES (ARRAY[1, 2], 2)) t(a, n)', [2], 'array(integer)'],
   ],
   [
@@ -43,6 +50,28 @@ describeFunctions(
     ['element_at 0 of an array still fails', 'element_at(ARRAY[1], 0)', /SQL array indices start at 1/],
     ['slice from 0 of an array still fails', 'slice(ARRAY[1], 0, 1)', /SQL array indices start at 1/],
     ['hamming_distance of as many bytes but other lengths', "hamming_distance('äb', 'abc')", /must have the same length/],
+    // A ROWS or GROUPS frame offset that is negative or NULL fails in Trino (INVALID_WINDOW_FRAME); DuckDB answered over
+    // an empty frame (windows, by hand over frames with column offsets).
+    [
+      'a negative ROWS offset',
+      'sum(i) OVER (ORDER BY i ROWS BETWEEN -1 PRECEDING AND CURRENT ROW) FROM (VALUES 1, 2) t(i)',
+      /Window frame offset value must not be negative or null/,
+    ],
+    [
+      'a negative ROWS offset column',
+      'sum(i) OVER (ORDER BY i ROWS BETWEEN n PRECEDING AND CURRENT ROW) FROM (VALUES (1, -1)) t(i, n)',
+      /Window frame offset value must not be negative or null/,
+    ],
+    [
+      'a NULL ROWS offset column',
+      'sum(i) OVER (ORDER BY i ROWS BETWEEN 1 PRECEDING AND n FOLLOWING) FROM (VALUES (1, NULL), (2, 1)) t(i, n)',
+      /Window frame offset value must not be negative or null/,
+    ],
+    [
+      'a NULL GROUPS offset column',
+      'sum(i) OVER (ORDER BY i GROUPS BETWEEN CURRENT ROW AND n FOLLOWING) FROM (VALUES (1, NULL)) t(i, n)',
+      /Window frame offset value must not be negative or null/,
+    ],
     ['trim_array by -1 of an array still fails', 'trim_array(ARRAY[1], -1)', /size must not be negative/],
   ],
 );
