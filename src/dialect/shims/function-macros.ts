@@ -423,7 +423,12 @@ export const FUNCTION_MACROS: readonly string[] = [
   ),
   `trino_to_hex(b) AS upper(hex(b))`,
   `trino_to_base64url(b) AS replace(replace(to_base64(b), '+', '-'), '/', '_')`,
-  `trino_from_base64url(s) AS from_base64(replace(replace(s, '-', '+'), '_', '/'))`,
+  // Java's Base64 decoder (Trino 476): the padding may be left out ('AP8' is 00ff), where DuckDB wants a multiple of
+  // four characters; '=' only ends the last unit ('AA=A' fails, DuckDB read 00). Valid text is padded for DuckDB.
+  `trino_from_base64(s) AS CASE WHEN regexp_full_match(s, '([A-Za-z0-9+/]{4})*([A-Za-z0-9+/]{2}(==)?|[A-Za-z0-9+/]{3}=?)?')
+     THEN from_base64(s || repeat('=', (4 - length(s) % 4) % 4))
+     ELSE trino_fail_as('Illegal base64 input: ' || s, from_base64('')) END`,
+  `trino_from_base64url(s) AS trino_from_base64(replace(replace(s, '-', '+'), '_', '/'))`,
 
   // --- URL ---------------------------------------------------------------------------------------------------------
   ...['protocol', 'host', 'port', 'path', 'query', 'fragment'].map(
