@@ -84,7 +84,11 @@ describe(`random ${FORM} on both engines (ORACLE_SEED=${SEED})`, () => {
           continue;
         }
         counts[v.kind]++;
-        if (v.kind === 'differ') differing.push({ item, index: start + i });
+        if (v.kind === 'differ') {
+          differing.push({ item, index: start + i });
+          // Printed as found, so a run cut short (the tier's time limit) still shows what it met.
+          console.log(`differs (${FORM}, seed ${SEED}, case ${start + i}): ${sql}\n  local: ${v.local}\n  trino: ${v.trino}`);
+        }
         if (v.kind === 'localRefuses') {
           const reason = v.local.replace(/'[^']*'|"[^"]*"|\d+/g, '…').slice(0, 120);
           refusals.set(reason, (refusals.get(reason) ?? 0) + 1);
