@@ -50,10 +50,11 @@ export const COLLECTION_MACROS: readonly string[] = [
 
   // histogram(x): DuckDB's histogram keeps doubles and reals in an ordered map whose comparison puts NaN beside every
   // value (`VALUES 0.0, nan()` counted {0.0: 2}, `nan(), 1.0, nan(), 0.0` {NaN: 4}); Trino counts NaN as one key. The
-  // values are counted as one-field structs, which compare NaN as one value above all others, and unwrapped after;
-  // NULLs stay skipped (the struct of a NULL is NULL). Found by the oracle's aggregates (docs/issue-15-audit.md).
-  `trino_histogram_key(x) AS CASE WHEN x IS NOT NULL THEN {'v': x} END`,
-  `trino_histogram_keys(h) AS map_from_entries(list_transform(map_entries(h), lambda trino_e: {'key': trino_e.key.v, 'value': trino_e.value}))`,
+  // NaN rows are left out of DuckDB's histogram (trino_not_nan is true for other types) and added as one key, `nan`
+  // (one of them, typed as x), with their count. Found by the oracle's aggregates (docs/issue-15-audit.md).
+  `trino_not_nan(x DOUBLE) AS NOT isnan(x), (x FLOAT) AS NOT isnan(x), (x) AS true`,
+  `trino_histogram_with_nan(h, nan, nans) AS CASE WHEN nans = 0 THEN h
+     WHEN h IS NULL THEN MAP([nan], [CAST(nans AS UBIGINT)]) ELSE map_concat(h, MAP([nan], [CAST(nans AS UBIGINT)])) END`,
 
   // multimap_agg(k, v) over list(struct_pack(key, value)): rows with a NULL key are skipped, values keep their
   // order (NULL values included); NULL over no rows.

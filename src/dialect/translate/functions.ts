@@ -47,6 +47,16 @@ export interface CallContext {
 /** Returns the DuckDB text for the call (including its tail), or undefined to keep the call as written. */
 export type CallHandler = (c: CallContext) => string | undefined;
 
+/** Splits a rendered `FILTER (WHERE cond) rest` tail into the condition and the rest (OVER …); no FILTER: the whole tail. */
+function filterOf(tail: string): { condition?: string; rest: string } {
+  const open = /^\s*FILTER\s*\(\s*WHERE\b/i.exec(tail);
+  if (!open) return { rest: tail };
+  let depth = 1;
+  let i = open[0].length;
+  for (; i < tail.length && depth > 0; i++) depth += tail[i] === '(' ? 1 : tail[i] === ')' ? -1 : 0;
+  return depth === 0 ? { condition: tail.slice(open[0].length, i - 1).trim(), rest: tail.slice(i) } : { rest: tail };
+}
+
 const call = (name: string, c: CallContext) => `${name}(${c.all()})${c.tail}`;
 /** A lambda call refused over `ARRAY[]` or an array of only NULLs (lambda-rewrites.ts). */
 const overKnownElements =
@@ -472,7 +482,15 @@ export const FUNCTIONS: Record<string, CallHandler> = {
     `list_transform(map_entries(${c.all()}), lambda trino_entry: struct_pack(trino_field_0 := trino_entry.key, trino_field_1 := trino_entry.value))${c.tail}`,
   map_agg: (c) => `trino_zoned_keys_apart(map_from_entries(list(struct_pack(key := ${c.arg(0)}, value := ${c.arg(1)}))${c.tail}))`,
   map_from_entries: (c) => `trino_zoned_keys_apart(trino_map_from_entries(${c.all()}))`,
-  histogram: (c) => `trino_zoned_keys_apart(trino_histogram_keys(histogram(trino_histogram_key(${c.all()}))${c.tail}))`,
+  histogram: (c) => {
+    // DuckDB's histogram puts NaN beside every value (shims/collection-macros.ts): NaN rows are counted apart and added
+    // as one key; the others keep DuckDB's histogram, whose key of 0.0 and -0.0 is the first met, as Trino's.
+    const { condition, rest } = filterOf(c.tail);
+    const where = (test: string) => ` FILTER (WHERE ${condition ? `(${condition}) AND ` : ''}${test})`;
+    const x = c.all();
+    const nan = `NOT trino_not_nan(${x})`;
+    return `trino_zoned_keys_apart(trino_histogram_with_nan(histogram(${x})${where(`trino_not_nan(${x})`)}${rest}, any_value(${x})${where(nan)}${rest}, count(${x})${where(nan)}${rest}))`;
+  },
   // The addends' sum taken modulo 2^64 (DuckDB sums UBIGINT as HUGEINT) as Trino's wrapping long sum.
   checksum: (c) => `trino_checksum_result(CAST(sum(trino_checksum_term(${c.arg(0)}))${c.tail} % 18446744073709551616 AS UBIGINT))`,
   approx_most_frequent: (c) => `trino_approx_most_frequent(${c.arg(0)}, histogram(trino_most_frequent_key(${c.arg(1)}))${c.tail}, ${c.arg(2)})`,

@@ -19,6 +19,16 @@ describeFunctions(
       'map(double, bigint)',
     ],
     ['histogram with FILTER', `histogram(x) FILTER (WHERE i > 2) ${DOUBLES}`, { '1.0': 1, Infinity: 1, NaN: 1 }, 'map(double, bigint)'],
+    // Of 0.0 and -0.0 the key is the first met (aggregates, seed 20261208, case 80: a group of NaN and -0.0).
+    ['histogram of NaN and -0.0', "histogram(x) FROM (VALUES nan(), DOUBLE '-0.0') t(x)", { NaN: 1, '-0.0': 1 }, 'map(double, bigint)'],
+    ['histogram of -0.0 then 0.0', "histogram(x) FROM (VALUES DOUBLE '-0.0', DOUBLE '0.0') t(x)", { '-0.0': 2 }, 'map(double, bigint)'],
+    ['histogram of only NaN', 'histogram(x) FROM (VALUES nan(), nan()) t(x)', { NaN: 2 }, 'map(double, bigint)'],
+    [
+      'histogram over a window',
+      'histogram(x) OVER (ORDER BY i) FROM (VALUES (1, nan()), (2, 1e0), (3, nan())) t(i, x) ORDER BY i DESC',
+      { '1.0': 1, NaN: 2 },
+      'map(double, bigint)',
+    ],
     ['histogram of only NULL', 'histogram(x) FROM (VALUES CAST(NULL AS double)) t(x)', null, 'map(double, bigint)'],
     ['histogram of varchar skips NULL', "histogram(x) FROM (VALUES 'a', 'b', 'a', NULL) t(x)", { a: 2, b: 1 }, 'map(varchar, bigint)'],
     // A NULL array gives NULL for every index, 0 and negative ones too (Trino returns NULL on a NULL argument); the
