@@ -25,7 +25,7 @@ export const AGGREGATE: FunctionFamily = {
   corr: rewrite(`${REAL_OR_DOUBLE}; NULL when not finite (a constant column)`, '2'),
   covar_pop: rewrite(REAL_OR_DOUBLE, '2'),
   covar_samp: rewrite(REAL_OR_DOUBLE, '2'),
-  geometric_mean: duckdb('1'),
+  geometric_mean: rewrite('real for a real or decimal argument, double otherwise', '1'),
   kurtosis: duckdb('1', 'excess kurtosis with the sample correction Trino documents'),
   skewness: rewrite('Fisher’s moment coefficient, population form (DuckDB adjusts for samples)', '1'),
   regr_intercept: rewrite(`${REAL_OR_DOUBLE}; NULL when not finite (a constant x)`, '2'),

@@ -63,6 +63,9 @@ export const FUNCTION_MACROS: readonly string[] = [
   // FUNCTIONS): unless an argument is a double, both become real (rounded to float) and the result is real.
   `trino_stat_type(x TINYINT) AS 0::FLOAT, (x SMALLINT) AS 0::FLOAT, (x INTEGER) AS 0::FLOAT, (x BIGINT) AS 0::FLOAT,
      (x HUGEINT) AS 0::FLOAT, (x DECIMAL) AS 0::FLOAT, (x FLOAT) AS 0::FLOAT, (x DOUBLE) AS 0::DOUBLE, (x) AS 0::FLOAT`,
+  // geometric_mean: real for a real or a decimal (Trino's coercion to its real form), double for the rest.
+  `trino_geometric_mean_type(x TINYINT) AS 0::DOUBLE, (x SMALLINT) AS 0::DOUBLE, (x INTEGER) AS 0::DOUBLE, (x BIGINT) AS 0::DOUBLE,
+     (x HUGEINT) AS 0::DOUBLE, (x DECIMAL) AS 0::FLOAT, (x FLOAT) AS 0::FLOAT, (x) AS 0::DOUBLE`,
   `trino_stat_arg(v, x, y) AS CASE WHEN typeof(x) = 'DOUBLE' OR typeof(y) = 'DOUBLE' THEN CAST(v AS DOUBLE)
      ELSE CAST(CAST(v AS FLOAT) AS DOUBLE) END`,
   // corr, regr_slope and regr_intercept write NULL for a result that is not finite (a constant column's NaN).

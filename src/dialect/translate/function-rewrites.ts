@@ -123,6 +123,13 @@ export const NULL_AWARE_REWRITES: Record<string, CallHandler> = {
     const witness = `min(trino_avg_type((SELECT ${c.arg(0).replace(/^DISTINCT\s+/i, '')})))${c.tail}`;
     return `cast_to_type(trino_divide(trino_avg_sum(sum(${c.all()})${c.tail}, ${witness}), nullif(count(${c.all()})${c.tail}, 0)), ${witness})`;
   },
+  // geometric_mean has bigint, double and real forms: a real or a decimal (coerced to real) gives a real (Trino 476:
+  // geometric_mean(DECIMAL '1.25') is real; found by the oracle's aggregates, seed 20261208, case 117).
+  geometric_mean: (c) => {
+    if (hasAggregate(c.all())) return undefined;
+    const witness = `min(trino_geometric_mean_type((SELECT ${c.arg(0).replace(/^DISTINCT\s+/i, '')})))${c.tail}`;
+    return `cast_to_type(geometric_mean(${c.all()})${c.tail}, ${witness})`;
+  },
   corr: realOrDoubleStatistic(true),
   covar_pop: realOrDoubleStatistic(false),
   covar_samp: realOrDoubleStatistic(false),

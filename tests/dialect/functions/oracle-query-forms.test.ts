@@ -29,6 +29,11 @@ describeFunctions(
       { '1.0': 1, NaN: 2 },
       'map(double, bigint)',
     ],
+    // geometric_mean of a real or a decimal is real (aggregates, seed 20261208, case 117: geometric_mean(DECIMAL '1.25')).
+    ['geometric_mean of decimals', "geometric_mean(x) FROM (VALUES DECIMAL '2.5', DECIMAL '4') t(x)", 3.1622777, 'real'],
+    ['geometric_mean of reals', "geometric_mean(x) FROM (VALUES REAL '2.5', REAL '4') t(x)", 3.1622777, 'real'],
+    ['geometric_mean of integers stays double', 'geometric_mean(x) FROM (VALUES 2, 4) t(x)', 2.82842712474619, 'double'],
+    ['geometric_mean of no decimal rows', "geometric_mean(x) FROM (VALUES DECIMAL '2.5') t(x) WHERE x > 3", null, 'real'],
     ['histogram of only NULL', 'histogram(x) FROM (VALUES CAST(NULL AS double)) t(x)', null, 'map(double, bigint)'],
     ['histogram of varchar skips NULL', "histogram(x) FROM (VALUES 'a', 'b', 'a', NULL) t(x)", { a: 2, b: 1 }, 'map(varchar, bigint)'],
     // A NULL array gives NULL for every index, 0 and negative ones too (Trino returns NULL on a NULL argument); the
