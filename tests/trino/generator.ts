@@ -114,7 +114,7 @@ export const LITERALS: Record<Kind, string[]> = {
 const ZONES = ["'UTC'", "'Europe/Berlin'", "'America/New_York'", "'+05:30'", "'Asia/Kolkata'"];
 const UNITS = ["'day'", "'month'", "'hour'", "'minute'", "'week'", "'year'", "'quarter'", "'second'"];
 
-type Rule = [weight: number, kids: Kind[], render: (k: string[], pick: <T>(xs: T[]) => T) => string];
+export type Rule = [weight: number, kids: Kind[], render: (k: string[], pick: <T>(xs: T[]) => T) => string];
 
 /**
  * The productions per kind. A render may pick constants (units, zones, small numbers) with `pick`; the pick is made
@@ -358,7 +358,15 @@ for (const [name, signatures] of Object.entries(SIGNATURES)) {
 export interface GenerateOptions {
   random: () => number;
   maxDepth: number;
+  /**
+   * The share of leaves that read a column of the oracle's table (query-forms.ts) instead of a literal; unset, no
+   * draw is made, so the literal-only sequence of a seed stays what it was.
+   */
+  columns?: number;
 }
+
+/** The column of the oracle's table (query-forms.ts TABLE) holding values of each kind. */
+export const columnOf = (kind: Kind): string => `c_${kind}`;
 
 const pickWith =
   (random: () => number) =>
@@ -371,9 +379,17 @@ export function literal(kind: Kind, random: () => number): Expr {
 }
 
 export function generate(kind: Kind, options: GenerateOptions, depth = 0): Expr {
-  const { random, maxDepth } = options;
-  if (depth >= maxDepth || random() < 0.25) return literal(kind, random);
-  const rules = RULES[kind];
+  const { random, maxDepth, columns } = options;
+  if (depth >= maxDepth || random() < 0.25) {
+    if (columns !== undefined && random() < columns) return { kind, kids: [], render: () => columnOf(kind) };
+    return literal(kind, random);
+  }
+  return generateBy(kind, RULES[kind], options, depth);
+}
+
+/** A node of `kind` made by one of `rules` (drawn by weight), its children generated below it. */
+export function generateBy(kind: Kind, rules: Rule[], options: GenerateOptions, depth = 0): Expr {
+  const { random } = options;
   let roll = random() * rules.reduce((sum, [w]) => sum + w, 0);
   const rule = rules.find(([w]) => (roll -= w) < 0) ?? rules[rules.length - 1];
   const [, kidKinds, render] = rule;

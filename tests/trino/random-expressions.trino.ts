@@ -1,7 +1,8 @@
 // Thousands of random typed expressions (generator.ts), each run on the local engine and on Trino: any silent
 // difference fails with the minimal SQL that shows it. The seed is fixed, so every run checks the same expressions
 // (ORACLE_SEED=<n> draws others, ORACLE_CASES=<n> sets how many); a difference that known-differences.ts explains (a
-// group another piece of work owns) is counted and listed, not failed.
+// group another piece of work owns) is counted and listed, not failed. ORACLE_FORM=columns|aggregates|windows draws
+// queries over a small table instead (query-forms.ts); the default, scalar expressions over literals, is what CI runs.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generate, KINDS, seededRandom, sqlOf, type Expr } from './generator.js';
 import { knownDifference } from './known-differences.js';
 import { openEngines, outcomeOf, verdict, type Engines, type Verdict } from './oracle.js';
+import { FORMS, generateCases, queryOf, type Case, type Form, type Shape } from './query-forms.js';
 import { formatDifferences, writeDifferences, type Difference } from './report.js';
 import { shrink } from './shrink.js';
 
@@ -19,6 +21,8 @@ const SEED = Number(process.env.ORACLE_SEED ?? DEFAULT_SEED);
 const BATCH = 25;
 /** Differences not explained by the known list are shrunk, at most this many (each costs up to 200 queries). */
 const MAX_SHRUNK = Number(process.env.ORACLE_MAX_SHRUNK ?? 60);
+const FORM = process.env.ORACLE_FORM ?? 'expressions';
+if (FORM !== 'expressions' && !FORMS.includes(FORM as Form)) throw new Error(`ORACLE_FORM=${FORM}: one of expressions, ${FORMS.join(', ')}`);
 
 let engines: Engines;
 beforeAll(async () => (engines = await openEngines(mkdtempSync(join(tmpdir(), 'lake-oracle-')))));
@@ -35,30 +39,42 @@ function compare(sql: string): Promise<Verdict> {
   return v;
 }
 
-const query = (e: Expr) => `SELECT ${sqlOf(e)} AS v`;
+/** Scalar expressions over literals: `SELECT e AS v`, a batch `SELECT e0 AS c0, e1 AS c1, …`. */
+const EXPRESSIONS: Shape = { key: '', tail: '' };
+const queryOfShape = (shape: Shape, items: string[]): string => (shape === EXPRESSIONS ? `SELECT ${items.join(', ')}` : queryOf(shape, items));
+const query = ({ shape, expr }: Case) => queryOfShape(shape, [`${sqlOf(expr)} AS v`]);
 /** A difference no entry of the known list explains. */
 const unexplained = (sql: string, v: Verdict) => v.kind === 'differ' && !knownDifference(sql, v.local, v.trino);
 
-describe(`random expressions on both engines (ORACLE_SEED=${SEED})`, () => {
-  it(`${CASES} expressions agree with Trino or are refused`, async () => {
-    console.log(`random expressions: seed ${SEED}, ${CASES} cases (reproduce with ORACLE_SEED=${SEED} ORACLE_CASES=${CASES})`);
+describe(`random ${FORM} on both engines (ORACLE_SEED=${SEED})`, () => {
+  it(`${CASES} ${FORM} agree with Trino or are refused`, async () => {
+    console.log(`random ${FORM}: seed ${SEED}, ${CASES} cases (reproduce with ORACLE_FORM=${FORM} ORACLE_SEED=${SEED} ORACLE_CASES=${CASES})`);
     const random = seededRandom(SEED);
-    const exprs = Array.from({ length: CASES }, () => generate(KINDS[Math.floor(random() * KINDS.length)], { random, maxDepth: 3 }));
+    const exprs: Case[] =
+      FORM === 'expressions'
+        ? Array.from({ length: CASES }, () => ({ shape: EXPRESSIONS, expr: generate(KINDS[Math.floor(random() * KINDS.length)], { random, maxDepth: 3 }) }))
+        : generateCases(FORM as Form, CASES, BATCH, random);
     const counts = { same: 0, bothFail: 0, localRefuses: 0, known: 0, differ: 0 };
-    const differing: { expr: Expr; index: number }[] = [];
+    const differing: { item: Case; index: number }[] = [];
     const known = new Map<string, number>();
     // What the local engine refuses (allowed, but each is a gap to close), by message without its literals.
     const refusals = new Map<string, number>();
     for (let start = 0; start < exprs.length; start += BATCH) {
       const batch = exprs.slice(start, start + BATCH);
       // One query for the whole batch when it agrees; one per expression otherwise, so a failure cannot hide another.
-      const together = await compare(`SELECT ${batch.map((e, i) => `${sqlOf(e)} AS c${i}`).join(', ')}`);
+      // A batch shares its shape (query-forms.ts draws one per batch).
+      const together = await compare(
+        queryOfShape(
+          batch[0].shape,
+          batch.map(({ expr }, i) => `${sqlOf(expr)} AS c${i}`),
+        ),
+      );
       if (together.kind === 'same') {
         counts.same += batch.length;
         continue;
       }
-      for (const [i, expr] of batch.entries()) {
-        const sql = query(expr);
+      for (const [i, item] of batch.entries()) {
+        const sql = query(item);
         const v = await compare(sql);
         const entry = v.kind === 'differ' ? knownDifference(sql, v.local, v.trino) : undefined;
         if (entry) {
@@ -68,7 +84,11 @@ describe(`random expressions on both engines (ORACLE_SEED=${SEED})`, () => {
           continue;
         }
         counts[v.kind]++;
-        if (v.kind === 'differ') differing.push({ expr, index: start + i });
+        if (v.kind === 'differ') {
+          differing.push({ item, index: start + i });
+          // Printed as found, so a run cut short (the tier's time limit) still shows what it met.
+          console.log(`differs (${FORM}, seed ${SEED}, case ${start + i}): ${sql}\n  local: ${v.local}\n  trino: ${v.trino}`);
+        }
         if (v.kind === 'localRefuses') {
           const reason = v.local.replace(/'[^']*'|"[^"]*"|\d+/g, '…').slice(0, 120);
           refusals.set(reason, (refusals.get(reason) ?? 0) + 1);
@@ -77,23 +97,25 @@ describe(`random expressions on both engines (ORACLE_SEED=${SEED})`, () => {
     }
     // Shrink each unexplained difference while it stays unexplained, then keep one per minimal SQL.
     const minimal = new Map<string, Difference & { count: number }>();
-    for (const { expr, index } of differing.slice(0, MAX_SHRUNK)) {
-      const small = await shrink(expr, async (candidate) => unexplained(query(candidate), await compare(query(candidate))));
-      const sql = query(small);
+    for (const { item, index } of differing.slice(0, MAX_SHRUNK)) {
+      const within = (expr: Expr): Case => ({ shape: item.shape, expr });
+      const small = await shrink(item.expr, async (candidate) => unexplained(query(within(candidate)), await compare(query(within(candidate)))));
+      const sql = query(within(small));
       const found = minimal.get(sql);
       if (found) {
         found.count++;
         continue;
       }
       const v = await compare(sql);
-      if (v.kind === 'differ') minimal.set(sql, { sql, local: v.local, trino: v.trino, origin: `seed ${SEED}, case ${index}`, count: 1 });
+      if (v.kind === 'differ') minimal.set(sql, { sql, local: v.local, trino: v.trino, origin: `${FORM}, seed ${SEED}, case ${index}`, count: 1 });
     }
     const notShrunk = differing
       .slice(MAX_SHRUNK)
-      .map(({ expr, index }) => ({ sql: query(expr), local: '(not shrunk)', trino: '', origin: `seed ${SEED}, case ${index}`, count: 1 }));
+      .map(({ item, index }) => ({ sql: query(item), local: '(not shrunk)', trino: '', origin: `${FORM}, seed ${SEED}, case ${index}`, count: 1 }));
     const differences = [...minimal.values(), ...notShrunk];
     const topRefusals = Object.fromEntries([...refusals].sort((a, b) => b[1] - a[1]).slice(0, 25));
-    const file = writeDifferences('random-differences', differences, {
+    const file = writeDifferences(FORM === 'expressions' ? 'random-differences' : `random-${FORM}-differences`, differences, {
+      form: FORM,
       seed: SEED,
       cases: CASES,
       ...counts,
@@ -102,7 +124,7 @@ describe(`random expressions on both engines (ORACLE_SEED=${SEED})`, () => {
       topRefusals: JSON.stringify(topRefusals),
     });
     console.log(
-      `random expressions: ${JSON.stringify(counts)}; known (owned elsewhere): ${JSON.stringify(Object.fromEntries(known))}; ${minimal.size} minimal differences in ${file}`,
+      `random ${FORM}: ${JSON.stringify(counts)}; known (owned elsewhere): ${JSON.stringify(Object.fromEntries(known))}; ${minimal.size} minimal differences in ${file}`,
     );
     expect(differences, `silent differences from Trino (seed ${SEED}):${formatDifferences(differences)}`).toEqual([]);
   });

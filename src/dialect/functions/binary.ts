@@ -7,7 +7,7 @@ export const BINARY: FunctionFamily = {
   to_hex: bytesShim('trino_to_hex', '1', 'upper-case hex of the bytes'),
   from_hex: shim('trino_from_hex', '1', 'an odd number of hex digits fails'),
   to_base64: builtin('to_base64', '1'),
-  from_base64: builtin('from_base64', '1'),
+  from_base64: shim('trino_from_base64', '1', 'Java’s decoder: the padding may be left out; = only at the end'),
   to_base64url: bytesShim('trino_to_base64url', '1'),
   from_base64url: shim('trino_from_base64url', '1'),
   to_base32: BASE32,

@@ -379,13 +379,15 @@ export const FUNCTION_MACROS: readonly string[] = [
   `trino_repeat(x, n) AS CASE WHEN n < 0 THEN ${fail(`'count argument of repeat function must be greater than or equal to 0'`, '[x]')}
      WHEN n > 10000 THEN ${fail(`'count argument of repeat function must be less than or equal to 10000'`, '[x]')}
      WHEN n IS NOT NULL THEN list_transform(range(n), lambda i: x) END`,
+  // A NULL array gives NULL whatever the start and length (Trino returns NULL on a NULL argument), also in trim_array.
   `trino_slice(a, start, n) AS CASE
+     WHEN a IS NULL THEN list_slice(a, 1, 0)
      WHEN start = 0 THEN ${fail(`'SQL array indices start at 1'`, 'a')}
      WHEN n < 0 THEN ${fail(`'length must be greater than or equal to 0'`, 'a')}
      WHEN start > 0 THEN list_slice(a, start, start + n - 1)
      WHEN len(a) + start + 1 < 1 THEN list_slice(a, 1, 0)
      ELSE list_slice(a, len(a) + start + 1, len(a) + start + n) END`,
-  `trino_trim_array(a, n) AS CASE WHEN n < 0 OR n > len(a)
+  `trino_trim_array(a, n) AS CASE WHEN a IS NOT NULL AND (n < 0 OR n > len(a))
      THEN ${fail(`'size must not be negative or greater than the array length: ' || n`, 'a')}
      ELSE list_slice(a, 1, len(a) - n) END`,
 
@@ -474,7 +476,12 @@ export const FUNCTION_MACROS: readonly string[] = [
   ),
   `trino_to_hex(b) AS upper(hex(b))`,
   `trino_to_base64url(b) AS replace(replace(to_base64(b), '+', '-'), '/', '_')`,
-  `trino_from_base64url(s) AS from_base64(replace(replace(s, '-', '+'), '_', '/'))`,
+  // Java's Base64 decoder (Trino 476): the padding may be left out ('AP8' is 00ff), where DuckDB wants a multiple of
+  // four characters; '=' only ends the last unit ('AA=A' fails, DuckDB read 00). Valid text is padded for DuckDB.
+  `trino_from_base64(s) AS CASE WHEN regexp_full_match(s, '([A-Za-z0-9+/]{4})*([A-Za-z0-9+/]{2}(==)?|[A-Za-z0-9+/]{3}=?)?')
+     THEN from_base64(s || repeat('=', (4 - length(s) % 4) % 4))
+     ELSE trino_fail_as('Illegal base64 input: ' || s, from_base64('')) END`,
+  `trino_from_base64url(s) AS trino_from_base64(replace(replace(s, '-', '+'), '_', '/'))`,
 
   // --- URL ---------------------------------------------------------------------------------------------------------
   ...['protocol', 'host', 'port', 'path', 'query', 'fragment'].map(

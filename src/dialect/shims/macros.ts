@@ -184,6 +184,9 @@ export const MACROS: readonly string[] = [
   // condition while planning, even in a branch no row reaches, so `m['k']` of a map column failed with "Key not present
   // in map" when the key was a literal (a constant argument that fails is left for the rows to evaluate).
   `trino_fail_as(message, witness) AS [witness][trino_fail(message)]`,
+  // A ROWS or GROUPS frame offset (translate/window-keys.ts): Trino fails on a negative or NULL one, where DuckDB's
+  // ROWS frame was empty (NULL sums) or ended at the current row.
+  `trino_frame_offset(n) AS CASE WHEN n >= 0 THEN n ELSE trino_fail_as('Window frame offset value must not be negative or null', n) END`,
   // --- zoned timestamps -------------------------------------------------------------------------------------------
   `trino_offset_minutes(zone) AS (CASE WHEN zone[1] = '-' THEN -1 ELSE 1 END) *
      (CAST(zone[2:3] AS INTEGER) * 60 + CAST(zone[5:6] AS INTEGER))`,
@@ -688,7 +691,9 @@ export const MACROS: readonly string[] = [
   `trino_distinct_by(a, keys) AS list_filter(a, lambda x, i: coalesce(list_position(keys, keys[i]) = i, list_position(keys, NULL) = i))`,
   // a[i]: Trino raises where DuckDB gives NULL (index past the end, missing map key) or counts from the end (i < 0).
   // The checks run only when a[i] is NULL; typeof folds to a constant and to_json binds for lists and maps alike.
+  // A NULL array or map gives NULL whatever the index (Trino's functions return NULL on a NULL argument).
   `trino_subscript(a, i) AS CASE
+     WHEN a IS NULL THEN a[i]
      WHEN typeof(a) NOT LIKE 'MAP(%' AND TRY_CAST(i AS BIGINT) < 1 THEN trino_fail_as(CASE WHEN TRY_CAST(i AS BIGINT) = 0
        THEN 'SQL array indices start at 1' ELSE 'Array subscript is negative: ' || i END, a[i])
      WHEN typeof(a) LIKE 'MAP(%' AND trino_nan_of(i) THEN trino_fail_as('Key not present in map: NaN', a[i])
@@ -728,7 +733,7 @@ export const MACROS: readonly string[] = [
   // negative, so Trino 476 computes length + index with toIntExact: "integer overflow"). A NaN key is found in no map
   // (Trino 476: NULL; m[nan()] fails "Key not present in map: NaN"), where DuckDB finds a NaN key. Each message reads
   // i: DuckDB folds `trino_fail(constant)` while binding, which failed every call whose key is not a constant.
-  `trino_element_at(a, i) AS CASE WHEN typeof(a) LIKE 'MAP(%' AND trino_nan_of(i) THEN NULL
+  `trino_element_at(a, i) AS CASE WHEN a IS NULL OR (typeof(a) LIKE 'MAP(%' AND trino_nan_of(i)) THEN NULL
      WHEN typeof(a) NOT LIKE 'MAP(%' AND TRY_CAST(i AS BIGINT) = 0
        THEN trino_fail_as(CASE WHEN i IS NOT NULL THEN 'SQL array indices start at 1' END, a[i])
      WHEN typeof(a) NOT LIKE 'MAP(%' AND TRY_CAST(i AS BIGINT) = -9223372036854775808

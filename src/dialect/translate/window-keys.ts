@@ -37,12 +37,40 @@ function rangeWithOffset(items: readonly Node[]): boolean {
   );
 }
 
-/** The rendered items of a window specification, its PARTITION BY and ORDER BY expressions keyed. */
+/**
+ * The frame after ROWS or GROUPS, each offset (`n PRECEDING`, `n FOLLOWING`) checked by trino_frame_offset: Trino fails
+ * on a negative or NULL offset (INVALID_WINDOW_FRAME), DuckDB answered over an empty or shortened frame. RANGE offsets
+ * are not checked here: DuckDB fails on a negative one itself, and they may be intervals.
+ */
+function renderCheckedFrame(items: readonly Node[], render: (nodes: readonly Node[]) => string): string {
+  let out = '';
+  let start = 0;
+  for (let k = 0; k < items.length; k++) {
+    const word = nodeKeyword(items[k]);
+    if (word === 'BETWEEN' || word === 'AND') {
+      out += render(items.slice(start, k + 1));
+      start = k + 1;
+    } else if (word === 'PRECEDING' || word === 'FOLLOWING') {
+      const offset = items.slice(start, k);
+      const words = meaningful(offset);
+      out += words.length === 1 && nodeKeyword(words[0]) === 'UNBOUNDED' ? render(offset) : ` trino_frame_offset(${render(offset)}) `;
+      out += render([items[k]]);
+      start = k + 1;
+    }
+  }
+  return out + render(items.slice(start));
+}
+
+/** The rendered items of a window specification, its PARTITION BY and ORDER BY expressions keyed, ROWS and GROUPS offsets checked. */
 export function renderWindowSpecification(items: readonly Node[], render: (nodes: readonly Node[]) => string): string {
   let out = '';
   let i = 0;
   while (i < items.length) {
     const word = nodeKeyword(items[i]);
+    if (word === 'ROWS' || word === 'GROUPS') {
+      out += render([items[i]]) + renderCheckedFrame(items.slice(i + 1), render);
+      break;
+    }
     const by = items.findIndex((n, k) => k > i && meaningful([n]).length > 0);
     if ((word !== 'PARTITION' && word !== 'ORDER') || nodeKeyword(items[by]) !== 'BY') {
       out += render([items[i]]);

@@ -1,0 +1,101 @@
+// Differences the oracle's query forms found between the local engine and Trino 476 (ORACLE_FORM=columns, aggregates
+// or windows: expressions over a small table's columns, aggregates and window functions; docs/issue-15-audit.md,
+// "Found by the random oracle, seeds 20261208 and on"), kept fixed here without Java: each case is the value and type,
+// or the failure, Trino 476 answered for the same SQL.
+import { describeFunctions } from './harness.js';
+
+const DOUBLES = "FROM (VALUES (1, DOUBLE '0.0'), (2, DOUBLE '-0.0'), (3, nan()), (4, NULL), (5, infinity()), (6, DOUBLE '1.0')) t(i, x)";
+
+describeFunctions(
+  'differences found by the oracle over columns, aggregates and windows',
+  [
+    // histogram counts NaN as one key of its own, -0.0 with 0.0, and skips NULL (aggregates, seed 20261208).
+    ['histogram of doubles with NaN', `histogram(x) ${DOUBLES}`, { '0.0': 2, '1.0': 1, Infinity: 1, NaN: 1 }, 'map(double, bigint)'],
+    ['histogram of reals with NaN', `histogram(CAST(x AS real)) ${DOUBLES}`, { '0.0': 2, '1.0': 1, Infinity: 1, NaN: 1 }, 'map(real, bigint)'],
+    [
+      'histogram of NaN and values',
+      "histogram(x) FROM (VALUES nan(), DOUBLE '1.0', nan(), DOUBLE '0.0') t(x)",
+      { '0.0': 1, '1.0': 1, NaN: 2 },
+      'map(double, bigint)',
+    ],
+    ['histogram with FILTER', `histogram(x) FILTER (WHERE i > 2) ${DOUBLES}`, { '1.0': 1, Infinity: 1, NaN: 1 }, 'map(double, bigint)'],
+    // Of 0.0 and -0.0 the key is the first met (aggregates, seed 20261208, case 80: a group of NaN and -0.0).
+    ['histogram of NaN and -0.0', "histogram(x) FROM (VALUES nan(), DOUBLE '-0.0') t(x)", { NaN: 1, '-0.0': 1 }, 'map(double, bigint)'],
+    ['histogram of -0.0 then 0.0', "histogram(x) FROM (VALUES DOUBLE '-0.0', DOUBLE '0.0') t(x)", { '-0.0': 2 }, 'map(double, bigint)'],
+    ['histogram of only NaN', 'histogram(x) FROM (VALUES nan(), nan()) t(x)', { NaN: 2 }, 'map(double, bigint)'],
+    [
+      'histogram over a window',
+      'histogram(x) OVER (ORDER BY i) FROM (VALUES (1, nan()), (2, 1e0), (3, nan())) t(i, x) ORDER BY i DESC',
+      { '1.0': 1, NaN: 2 },
+      'map(double, bigint)',
+    ],
+    // geometric_mean of a real or a decimal is real (aggregates, seed 20261208, case 117: geometric_mean(DECIMAL '1.25')).
+    ['geometric_mean of decimals', "geometric_mean(x) FROM (VALUES DECIMAL '2.5', DECIMAL '4') t(x)", 3.1622777, 'real'],
+    ['geometric_mean of reals', "geometric_mean(x) FROM (VALUES REAL '2.5', REAL '4') t(x)", 3.1622777, 'real'],
+    ['geometric_mean of integers stays double', 'geometric_mean(x) FROM (VALUES 2, 4) t(x)', 2.82842712474619, 'double'],
+    ['geometric_mean of no decimal rows', "geometric_mean(x) FROM (VALUES DECIMAL '2.5') t(x) WHERE x > 3", null, 'real'],
+    ['histogram of only NULL', 'histogram(x) FROM (VALUES CAST(NULL AS double)) t(x)', null, 'map(double, bigint)'],
+    ['histogram of varchar skips NULL', "histogram(x) FROM (VALUES 'a', 'b', 'a', NULL) t(x)", { a: 2, b: 1 }, 'map(varchar, bigint)'],
+    // A NULL array gives NULL for every index, 0 and negative ones too (Trino returns NULL on a NULL argument); the
+    // local checks of the index failed first (columns, seed 20261208).
+    ['subscript 0 of a NULL array column', 'a[n] FROM (VALUES (CAST(NULL AS array(integer)), 0)) t(a, n)', null, 'integer'],
+    ['subscript -1 of a NULL array', '(CAST(NULL AS array(integer)))[-1]', null, 'integer'],
+    ['element_at 0 of a NULL array column', 'element_at(a, n) FROM (VALUES (CAST(NULL AS array(integer)), 0)) t(a, n)', null, 'integer'],
+    ['element_at lowest bigint of a NULL array', "element_at(CAST(NULL AS array(integer)), BIGINT '-9223372036854775808')", null, 'integer'],
+    ['subscript NaN of a NULL map', '(CAST(NULL AS map(double, integer)))[nan()]', null, 'integer'],
+    ['slice from 0 of a NULL array column', 'slice(a, n, 1) FROM (VALUES (CAST(NULL AS array(integer)), 0)) t(a, n)', null, 'array(integer)'],
+    ['trim_array by -1 of a NULL array', 'trim_array(CAST(NULL AS array(integer)), -1)', null, 'array(integer)'],
+    // hamming_distance counts differing code points (DuckDB's hamming counted bytes) and takes two empty texts (columns, by
+    // hand over a text column with '', 'äöü' and '🙂x').
+    ['hamming_distance of moved multibyte letters', "hamming_distance('aä', 'äa')", 2, 'bigint'],
+    ['hamming_distance of two empty texts', "hamming_distance(s, '') FROM (VALUES '') t(s)", 0, 'bigint'],
+    ['hamming_distance of an emoji and letters', "hamming_distance('🙂a', 'xy')", 2, 'bigint'],
+    ['hamming_distance of a NULL column', "hamming_distance(s, 'ab') FROM (VALUES CAST(NULL AS varchar)) t(s)", null, 'bigint'],
+    [
+      'ROWS offsets of columns and literals still frame',
+      'sum(i) OVER (ORDER BY i ROWS BETWEEN n PRECEDING AND 1 FOLLOWING) FROM (VALUES (1, 1), (2, 0), (3, 2)) t(i, n) ORDER BY i DESC',
+      6,
+      'bigint',
+    ],
+    ['a ROWS frame without BETWEEN', 'sum(i) OVER (ORDER BY i ROWS 1 PRECEDING) FROM (VALUES 1, 2, 3) t(i) ORDER BY i DESC', 5, 'bigint'],
+    // from_base64 is Java's decoder: the padding may be left out, '=' only ends the last unit (columns, by hand; try()
+    // made the difference silent: NULL locally for 'AP8').
+    ['from_base64 without padding', "from_base64('AP8')", '00ff', 'varbinary'],
+    ['from_base64 of a longer unpadded column', "from_base64(s) FROM (VALUES 'AAAAAP8') t(s)", '00000000ff', 'varbinary'],
+    ['try(from_base64) without padding', "try(from_base64(s)) FROM (VALUES 'AP8') t(s)", '00ff', 'varbinary'],
+    ['try(from_base64) of a padding inside', "try(from_base64(s)) FROM (VALUES 'AA=A') t(s)", null, 'varbinary'],
+    ['from_base64url without padding', "from_base64url('_-8')", 'ffef', 'varbinary'],
+    ['from_base64 of an empty text', "from_base64('')", '', 'varbinary'],
+    ['slice of an array column still slices', 'slice(a, n, 1) FROM (VALUES (ARRAY[1, 2], 2)) t(a, n)', [2], 'array(integer)'],
+  ],
+  [
+    ['subscript 0 of an array still fails', 'a[n] FROM (VALUES (ARRAY[1], 0)) t(a, n)', /SQL array indices start at 1/],
+    ['element_at 0 of an array still fails', 'element_at(ARRAY[1], 0)', /SQL array indices start at 1/],
+    ['slice from 0 of an array still fails', 'slice(ARRAY[1], 0, 1)', /SQL array indices start at 1/],
+    ['hamming_distance of as many bytes but other lengths', "hamming_distance('äb', 'abc')", /must have the same length/],
+    // A ROWS or GROUPS frame offset that is negative or NULL fails in Trino (INVALID_WINDOW_FRAME); DuckDB answered over
+    // an empty frame (windows, by hand over frames with column offsets).
+    [
+      'a negative ROWS offset',
+      'sum(i) OVER (ORDER BY i ROWS BETWEEN -1 PRECEDING AND CURRENT ROW) FROM (VALUES 1, 2) t(i)',
+      /Window frame offset value must not be negative or null/,
+    ],
+    [
+      'a negative ROWS offset column',
+      'sum(i) OVER (ORDER BY i ROWS BETWEEN n PRECEDING AND CURRENT ROW) FROM (VALUES (1, -1)) t(i, n)',
+      /Window frame offset value must not be negative or null/,
+    ],
+    [
+      'a NULL ROWS offset column',
+      'sum(i) OVER (ORDER BY i ROWS BETWEEN 1 PRECEDING AND n FOLLOWING) FROM (VALUES (1, NULL), (2, 1)) t(i, n)',
+      /Window frame offset value must not be negative or null/,
+    ],
+    [
+      'a NULL GROUPS offset column',
+      'sum(i) OVER (ORDER BY i GROUPS BETWEEN CURRENT ROW AND n FOLLOWING) FROM (VALUES (1, NULL)) t(i, n)',
+      /Window frame offset value must not be negative or null/,
+    ],
+    ['from_base64 of one character in the last unit', "from_base64('AAAAA')", /Illegal base64 input/],
+    ['trim_array by -1 of an array still fails', 'trim_array(ARRAY[1], -1)', /size must not be negative/],
+  ],
+);

@@ -1,0 +1,265 @@
+// Query forms for the differential oracle beyond scalar expressions over literals (ORACLE_FORM, see
+// random-expressions.trino.ts): expressions over the columns of a small VALUES table, aggregates (FILTER, DISTINCT,
+// ORDER BY inside, GROUP BY, no group, no rows) and window functions with frames. Constant folding hides differences
+// that columns show: the table holds NULL, NaN, -0.0, Infinity, empty strings, arrays and maps, and zoned timestamps.
+import { columnOf, generate, generateBy, type Expr, type GenerateOptions, type Kind, type Rule } from './generator.js';
+
+export type Form = 'columns' | 'aggregates' | 'windows';
+export const FORMS: Form[] = ['columns', 'aggregates', 'windows'];
+
+/** One value per kind and row; row 2 is all NULL, group g = 3 has a single row. Cells are typed by their columns. */
+const ROWS: Record<Kind, string>[] = [
+  {
+    int: '1',
+    num: "DOUBLE '1.5'",
+    dec: "DECIMAL '1.25'",
+    str: "'a'",
+    bool: 'TRUE',
+    date: "DATE '2025-03-10'",
+    ts: "TIMESTAMP '2025-03-10 10:00:00.000'",
+    tstz: "TIMESTAMP '2025-03-10 10:00:00.000 UTC'",
+    arr: 'ARRAY[1, 2, 3]',
+    arrs: "ARRAY['a', 'b']",
+    map: "MAP(ARRAY['a', 'b'], ARRAY[1, 2])",
+    row: "CAST(ROW(1, 'a') AS ROW(x integer, y varchar))",
+    bin: "X'00ff'",
+    json: `JSON '{"a": 1, "b": [2, "x"]}'`,
+  },
+  {
+    int: 'NULL',
+    num: 'NULL',
+    dec: 'NULL',
+    str: 'NULL',
+    bool: 'NULL',
+    date: 'NULL',
+    ts: 'NULL',
+    tstz: 'NULL',
+    arr: 'NULL',
+    arrs: 'NULL',
+    map: 'NULL',
+    row: 'NULL',
+    bin: 'NULL',
+    json: 'NULL',
+  },
+  {
+    int: '0',
+    num: 'nan()',
+    dec: "DECIMAL '-0.50'",
+    str: "''",
+    bool: 'FALSE',
+    date: "DATE '1970-01-01'",
+    ts: "TIMESTAMP '1969-12-31 23:59:59.500'",
+    tstz: "TIMESTAMP '2025-03-30 01:30:00.000 Europe/Berlin'",
+    arr: 'ARRAY[]',
+    arrs: "ARRAY['']",
+    map: 'MAP()',
+    row: "CAST(ROW(NULL, 'b') AS ROW(x integer, y varchar))",
+    bin: "X''",
+    json: "JSON 'null'",
+  },
+  {
+    int: '-7',
+    num: "DOUBLE '-0.0'",
+    dec: "DECIMAL '99999999.99'",
+    str: "'🙂x'",
+    bool: 'NULL',
+    date: "DATE '2024-02-29'",
+    ts: "TIMESTAMP '2024-02-29 23:59:59.999'",
+    tstz: "TIMESTAMP '2025-11-02 01:30:00.000 America/New_York'",
+    arr: 'ARRAY[2, NULL, 2]',
+    arrs: "ARRAY['b', NULL, 'a']",
+    map: "MAP(ARRAY['k'], ARRAY[NULL])",
+    row: "CAST(ROW(2, '') AS ROW(x integer, y varchar))",
+    bin: "to_utf8('äö')",
+    json: 'JSON \'[1, 2.5, "s", true, null]\'',
+  },
+  {
+    int: '2147483647',
+    num: 'infinity()',
+    dec: "DECIMAL '0.00'",
+    str: "'äöü'",
+    bool: 'TRUE',
+    date: "DATE '1900-03-01'",
+    ts: "TIMESTAMP '2025-01-31 12:34:56.789'",
+    tstz: "TIMESTAMP '2025-06-01 12:00:00.000 +05:30'",
+    arr: 'ARRAY[2147483647, 1]',
+    arrs: "ARRAY['x,y', 'z']",
+    map: "MAP(ARRAY['a'], ARRAY[-1])",
+    row: 'CAST(NULL AS ROW(x integer, y varchar))',
+    bin: "from_hex('CAFE')",
+    json: `JSON '"text"'`,
+  },
+  {
+    int: '-1',
+    num: "DOUBLE '0.0'",
+    dec: "DECIMAL '-0.50'",
+    str: "'a'",
+    bool: 'FALSE',
+    date: "DATE '2025-03-10'",
+    ts: "TIMESTAMP '2025-03-10 10:00:00.000'",
+    tstz: "TIMESTAMP '2025-03-10 11:00:00.000 +01:00'",
+    arr: 'ARRAY[1, 2, 3]',
+    arrs: "ARRAY['a', 'b']",
+    map: "MAP(ARRAY['a', 'b'], ARRAY[1, 2])",
+    row: "CAST(ROW(1, 'a') AS ROW(x integer, y varchar))",
+    bin: "X'00ff'",
+    json: "JSON '3'",
+  },
+];
+const GROUP_OF_ROW = [1, 1, 2, 2, 3, 1];
+const KINDS = Object.keys(ROWS[0]) as Kind[];
+
+/** `WITH t(i, g, c_int, …) AS (VALUES …)`: i numbers the rows (the order of results), g groups them. */
+export const TABLE = `WITH t(i, g, ${KINDS.map(columnOf).join(', ')}) AS (VALUES ${ROWS.map(
+  (row, r) => `(${r + 1}, ${GROUP_OF_ROW[r]}, ${KINDS.map((k) => row[k]).join(', ')})`,
+).join(', ')})`;
+
+/** How the items of one query are selected: `SELECT <key>, <items> FROM t<tail>`. */
+export interface Shape {
+  key: string;
+  tail: string;
+}
+
+export const queryOf = (shape: Shape, items: string[]): string => `${TABLE} SELECT ${shape.key}, ${items.join(', ')} FROM t${shape.tail}`;
+
+const SHAPES: Record<Form, Shape[]> = {
+  columns: [{ key: 'i', tail: ' ORDER BY i' }],
+  aggregates: [
+    { key: 'g', tail: ' GROUP BY g ORDER BY g' },
+    { key: 'count(*)', tail: '' },
+    { key: 'count(*)', tail: ' WHERE i > 6' },
+    { key: 'g', tail: ' WHERE c_int IS NOT NULL GROUP BY g ORDER BY g' },
+  ],
+  windows: [{ key: 'i', tail: ' ORDER BY i' }],
+};
+
+const ORDERABLE: Kind[] = ['int', 'num', 'dec', 'str', 'bool', 'date', 'ts', 'tstz'];
+const NUMERIC: Kind[] = ['int', 'num', 'dec'];
+
+/** Aggregate calls by the kinds of their arguments; the rule's kind is a label (the shrinker keeps it). */
+const AGGREGATES: Rule[] = [
+  ...KINDS.flatMap((k): Rule[] => [
+    [1, [k], ([a]) => `count(${a})`],
+    [1, [k], ([a]) => `count(DISTINCT ${a})`],
+    [1, [k], ([a], pick) => `array_agg(${a} ORDER BY ${pick(['i', 'i DESC'])})`],
+    [1, [k], ([a], pick) => `${pick(['max_by', 'min_by'])}(${a}, i)`],
+  ]),
+  ...ORDERABLE.flatMap((k): Rule[] => [
+    [2, [k], ([a], pick) => `${pick(['min', 'max'])}(${a})`],
+    [1, [k], ([a], pick) => `${pick(['min', 'max'])}(${a}, 2)`],
+    [1, [k], ([a], pick) => `array_agg(DISTINCT ${a} ORDER BY ${a}${pick(['', ' DESC', ' NULLS FIRST'])})`],
+    [1, [k], ([a]) => `array_agg(${a} ORDER BY ${a}, i)`],
+    [1, [k], ([a]) => `histogram(${a})`],
+    [1, [k], ([a]) => `approx_distinct(${a})`],
+    [1, [k], ([a]) => `max_by(i, ${a})`],
+  ]),
+  ...NUMERIC.flatMap((k): Rule[] => [
+    [3, [k], ([a]) => `sum(${a})`],
+    [2, [k], ([a]) => `avg(${a})`],
+    [1, [k], ([a], pick) => `${pick(['sum', 'avg'])}(DISTINCT ${a})`],
+    [1, [k], ([a], pick) => `${pick(['stddev', 'variance', 'var_pop', 'stddev_pop', 'geometric_mean', 'skewness', 'kurtosis'])}(${a})`],
+    [1, [k], ([a], pick) => `approx_percentile(${a}, ${pick(['0.5', '0.9', '0'])})`],
+    [1, [k, 'num'], ([a, b], pick) => `${pick(['corr', 'covar_pop', 'covar_samp', 'regr_slope', 'regr_intercept'])}(${a}, ${b})`],
+    [1, [k], ([a]) => `(sum(${a}) / count(*))`],
+    [1, [k], ([a]) => `(max(${a}) - min(${a}))`],
+  ]),
+  [2, ['bool'], ([b], pick) => `${pick(['bool_and', 'bool_or', 'every', 'count_if'])}(${b})`],
+  [2, ['str'], ([s], pick) => `listagg(${s}, ${pick(["','", "''"])}) WITHIN GROUP (ORDER BY ${s}${pick(['', ' DESC'])})`],
+  [1, ['int'], ([a], pick) => `${pick(['bitwise_and_agg', 'bitwise_or_agg'])}(${a})`],
+  [1, ['int'], ([a]) => `reduce_agg(${a}, 0, (s, x) -> s + x, (s, u) -> s + u)`],
+  [1, ['int'], ([a]) => `checksum(${a})`],
+  [1, ['str', 'int'], ([k, v]) => `map_agg(${k} || CAST(i AS varchar), ${v})`],
+];
+
+const FRAMES = [
+  '',
+  ' ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW',
+  ' ROWS BETWEEN 1 PRECEDING AND 1 FOLLOWING',
+  ' ROWS BETWEEN CURRENT ROW AND UNBOUNDED FOLLOWING',
+  ' ROWS BETWEEN 2 PRECEDING AND 1 PRECEDING',
+  ' ROWS BETWEEN 1 FOLLOWING AND 3 FOLLOWING',
+  ' RANGE BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING',
+  ' RANGE BETWEEN CURRENT ROW AND UNBOUNDED FOLLOWING',
+  ' GROUPS BETWEEN 1 PRECEDING AND CURRENT ROW',
+];
+const ORDERINGS = ['', ' DESC', ' NULLS FIRST', ' DESC NULLS LAST'];
+const PARTITIONS = ['', 'PARTITION BY g '];
+
+/** Window functions: `[function, its argument kinds]`; frame-free ones (ranking) ignore the frame. */
+const WINDOW_FUNCTIONS: [render: (args: string[], pick: <T>(xs: T[]) => T) => string, kinds: Kind[], framed: boolean][] = [
+  ...KINDS.flatMap((k): [(args: string[], pick: <T>(xs: T[]) => T) => string, Kind[], boolean][] => [
+    [([a]) => `count(${a})`, [k], true],
+    [([a]) => `array_agg(${a})`, [k], true],
+    [([a], pick) => `${pick(['first_value', 'last_value'])}(${a})${pick(['', '', ' IGNORE NULLS'])}`, [k], true],
+    [([a], pick) => `nth_value(${a}, ${pick(['1', '2', '3'])})${pick(['', ' IGNORE NULLS'])}`, [k], true],
+    [([a], pick) => `${pick(['lag', 'lead'])}(${a}${pick(['', ', 2', ', 0'])})${pick(['', ' IGNORE NULLS'])}`, [k], false],
+    [([a, d], pick) => `${pick(['lag', 'lead'])}(${a}, 1, ${d})`, [k, k], false],
+  ]),
+  ...ORDERABLE.map((k): [(args: string[], pick: <T>(xs: T[]) => T) => string, Kind[], boolean] => [([a], pick) => `${pick(['min', 'max'])}(${a})`, [k], true]),
+  ...NUMERIC.map((k): [(args: string[], pick: <T>(xs: T[]) => T) => string, Kind[], boolean] => [([a], pick) => `${pick(['sum', 'avg'])}(${a})`, [k], true]),
+  [(_a, pick) => `${pick(['row_number', 'rank', 'dense_rank', 'percent_rank', 'cume_dist'])}()`, [], false],
+  [(_a, pick) => `ntile(${pick(['1', '2', '4'])})`, [], false],
+];
+
+/** `f(args) OVER ([PARTITION BY g] ORDER BY key, i [frame])`, and RANGE frames with offsets over one numeric key. */
+const WINDOWS: Rule[] = [
+  ...WINDOW_FUNCTIONS.flatMap(([call, kinds, framed]): Rule[] =>
+    ORDERABLE.map(
+      (key): Rule => [
+        1,
+        [...kinds, key],
+        (kids, pick) => {
+          const args = kids.slice(0, kinds.length);
+          const by = kids[kinds.length];
+          return `${call(args, pick)} OVER (${pick(PARTITIONS)}ORDER BY ${by}${pick(ORDERINGS)}, i${framed ? pick(FRAMES) : ''})`;
+        },
+      ],
+    ),
+  ),
+  ...NUMERIC.flatMap((value): Rule[] =>
+    (['int', 'num', 'dec', 'date'] as Kind[]).map(
+      (key): Rule => [
+        2,
+        [value, key],
+        ([a, by], pick) => {
+          const offset = key === 'date' ? "INTERVAL '1' DAY" : pick(['1', '0', '2.5']);
+          const frame = pick([`${offset} PRECEDING AND CURRENT ROW`, `CURRENT ROW AND ${offset} FOLLOWING`, `UNBOUNDED PRECEDING AND ${offset} PRECEDING`]);
+          return `${pick(['sum', 'count', 'min', 'max', 'avg'])}(${a}) OVER (${pick(PARTITIONS)}ORDER BY ${by}${pick(ORDERINGS)} RANGE BETWEEN ${frame})`;
+        },
+      ],
+    ),
+  ),
+  ...NUMERIC.map((k): Rule => [1, [k], ([a], pick) => `${pick(['sum', 'count', 'max', 'avg'])}(${a}) OVER (${pick(['', 'PARTITION BY g'])})`]),
+];
+
+export interface Case {
+  shape: Shape;
+  expr: Expr;
+}
+
+/** `count` cases of a form, drawn in batches of `batch` that share a shape (so a batch is one query). */
+export function generateCases(form: Form, count: number, batch: number, random: () => number): Case[] {
+  const options: GenerateOptions = { random, maxDepth: 2, columns: 0.7 };
+  const cases: Case[] = [];
+  while (cases.length < count) {
+    const shapes = SHAPES[form];
+    const shape = shapes[Math.floor(random() * shapes.length)];
+    for (let i = 0; i < batch && cases.length < count; i++) {
+      const expr =
+        form === 'columns'
+          ? generate(KINDS[Math.floor(random() * KINDS.length)], { ...options, maxDepth: 3 })
+          : generateBy('int', form === 'aggregates' ? AGGREGATES : WINDOWS, options, 0);
+      cases.push({ shape, expr: form === 'aggregates' && random() < 0.3 ? filtered(expr, generate('bool', options, 1)) : expr });
+    }
+  }
+  return cases;
+}
+
+/** The aggregate `a` with `FILTER (WHERE condition)`; the condition is a child, so the shrinker can simplify it. */
+function filtered(a: Expr, condition: Expr): Expr {
+  return {
+    kind: a.kind,
+    kids: [...a.kids, condition],
+    render: (sqls) => `${a.render(sqls.slice(0, -1))} FILTER (WHERE ${sqls[sqls.length - 1]})`,
+  };
+}
