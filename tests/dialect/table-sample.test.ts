@@ -20,9 +20,10 @@ describe('TABLESAMPLE takes a percentage', () => {
     expect((await engine.execute(sql)).rows).toEqual([[count]]);
   });
 
+  // The count itself differs from run to run (and from Trino's), so the query answers whether it lies in the band: the
+  // oracle's replay (tests/trino) compares that answer, true on both engines (20 standard deviations wide).
   it('samples a share of the rows in between', async () => {
-    const [[count]] = (await engine.execute('SELECT count(*) FROM UNNEST(sequence(1, 10000)) u(x) TABLESAMPLE BERNOULLI (50)')).rows as number[][];
-    expect(count).toBeGreaterThan(4000);
-    expect(count).toBeLessThan(6000);
+    const sql = 'SELECT count(*) BETWEEN 4000 AND 6000 FROM UNNEST(sequence(1, 10000)) u(x) TABLESAMPLE BERNOULLI (50)';
+    expect((await engine.execute(sql)).rows).toEqual([[true]]);
   });
 });
