@@ -128,10 +128,9 @@ export const FUNCTION_MACROS: readonly string[] = [
      ELSE coalesce(list_max(list_filter(l, lambda x: NOT trino_is_nan(x))), l[1]) END END`,
   `trino_least_of(l) AS CASE WHEN list_count(l) = len(l) THEN CASE WHEN ${HAS_ZONED_ELEMENTS('l')} THEN trino_zoned_extreme(l, list_min(trino_cmp_keys(l)))
      ELSE list_min(l) END END`,
-  // The scale of a type name (DECIMAL(38,1) → 1; an array of decimals too, else 0), for the check that DuckDB's common
-  // type of several values keeps each one's scale (translate/decimal-common-type.ts): DuckDB narrows the scale past
-  // 38 digits where Trino narrows the integer digits.
-  `trino_type_scale(t) AS CASE WHEN t LIKE 'DECIMAL(%' THEN CAST(regexp_extract(t, ',([0-9]+)\\)', 1) AS INTEGER) ELSE 0 END`,
+  // trino_type_scale (the scale of a type name, macros.ts) serves the check that DuckDB's common type of several values
+  // keeps each one's scale (translate/decimal-common-type.ts): DuckDB narrows the scale past 38 digits where Trino
+  // narrows the integer digits.
   // The family of a type name (typeof of a one-element array) among which Trino 476 has no implicit coercion: values
   // of two families meet in no common type there ("Cannot find common type between integer and varchar(1)"), where
   // DuckDB casts one (translate/decimal-common-type.ts). NULL for types not checked (NULL, ENUM, nested, zoned).
