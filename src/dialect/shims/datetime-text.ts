@@ -108,6 +108,39 @@ export function trinoZoneKey(zone: string): string {
   return key;
 }
 
+/**
+ * The zone of a TIMESTAMP literal as Trino 476 keys it, or why it fails. Trino reads the zone with Java's ZoneId.of
+ * (offsets `±h`, `±hh`, `±hh:mm`, `±hhmm`, `±hh:mm:ss`, also after UTC/GMT/UT; names in their own case: `utc`,
+ * `america/new_york` and `GMT-3:30` are no literal), then keys an offset by its value (`-00:00` is UTC, seconds or past
+ * ±14:00 are not supported) and a name as at_timezone does (`UTC+0530`, `Etc/Zulu` are not supported).
+ */
+export function literalZoneKey(zone: string): { key: string } | { error: 'INVALID_LITERAL' | 'NOT_SUPPORTED' } {
+  if (zone === 'Z') return { key: 'UTC' };
+  const javaOffset = /^([+-])(\d{1,2}|\d{2}:?\d{2}|\d{2}:\d{2}:\d{2}|\d{6})$/;
+  const sign = /^(UTC|GMT|UT)?([+-].*)$/.exec(zone);
+  if (sign) {
+    const offset = javaOffset.exec(sign[2]);
+    const digits = offset?.[2].replaceAll(':', '') ?? '';
+    const [h, m, s] = digits.length <= 2 ? [Number(digits), 0, 0] : [Number(digits.slice(0, 2)), Number(digits.slice(2, 4)), Number(digits.slice(4) || 0)];
+    if (!offset || h > 18 || m > 59 || s > 59) return { error: 'INVALID_LITERAL' };
+    if (sign[1] !== undefined) {
+      try {
+        return { key: trinoZoneKey(zone) };
+      } catch {
+        return { error: 'NOT_SUPPORTED' };
+      }
+    }
+    const key = s === 0 ? offsetKey(offset[1], String(h), String(m).padStart(2, '0')) : undefined;
+    return key === undefined ? { error: 'NOT_SUPPORTED' } : { key };
+  }
+  if (!UTC_NAMES.has(zone) && !/^Etc\/GMT[+-]\d{1,2}$/.test(zone) && !isZoneName(zone)) return { error: 'INVALID_LITERAL' };
+  try {
+    return { key: trinoZoneKey(zone) };
+  } catch {
+    return { error: 'NOT_SUPPORTED' };
+  }
+}
+
 export function textDate(text: string): string {
   const m = DATE_TEXT.exec(text);
   if (!m) throw new Error(`Value cannot be cast to date: ${text}`);

@@ -33,6 +33,7 @@ import { firstToken, isCase, isParen, isTriviaNode, meaningful, nodeKeyword, nod
 import { IPPREFIX_INSTEAD, IPPREFIX_REFUSED, TYPED_LITERAL_KEYWORDS } from './types.js';
 import { IP_STRUCT, ipAddressLiteral, NamedScopeError } from '../shims/ip-address.js';
 import { TZ0_STRUCT } from '../shims/macros.js';
+import { literalZoneKey } from '../shims/datetime-text.js';
 import { renderWindowSpecification } from './window-keys.js';
 import { nanOf, nanOfColumn, nullsFirst, splitOrderElement, withNanKey } from './nan-order.js';
 import { guardNanUsingJoins } from './nan-using.js';
@@ -55,7 +56,7 @@ const INTERVAL_UNITS = new Set(['YEAR', 'MONTH', 'DAY', 'HOUR', 'MINUTE', 'SECON
 // `grouping(a)`, `merge(sketch)` (refused: HyperLogLog).
 const CALLABLE_RESERVED = new Set(['FILTER', 'LEFT', 'RIGHT', 'GROUPING', 'MERGE']);
 const NOT_A_CALL = new Set([...RESERVED, 'CASE', ...SYNTAX_BEFORE_PAREN].filter((w) => !CALLABLE_RESERVED.has(w)));
-const ZONED_TIMESTAMP = /^(\d{4}-\d{2}-\d{2}(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?)\s*(UTC|Z|[+-]\d{2}:?\d{2}|[A-Za-z]+\/[A-Za-z_/+-]+)$/;
+const ZONED_TIMESTAMP = /^(\d{4}-\d{2}-\d{2}(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?)\s*([A-Za-z+-]\S*)$/;
 
 const sqlString = (s: string) => `'${s.replaceAll("'", "''")}'`;
 
@@ -736,8 +737,16 @@ export class ExpressionRewriter {
     if (word === 'TIMESTAMP') {
       const match = ZONED_TIMESTAMP.exec(value.trim());
       zoned = match !== null;
+      const zone = match ? literalZoneKey(match[2]) : undefined;
+      if (zone && 'error' in zone)
+        this.report(
+          t,
+          'invalid-literal',
+          `${literal.text} is not a TIMESTAMP literal Athena reads (${zone.error}): a zone is Z, an offset such as +05:30, or a zone name in its own case (UTC, America/New_York)`,
+          "write TIMESTAMP 'yyyy-mm-dd hh:mm:ss UTC' or an offset such as +05:30",
+        );
       if (match) {
-        text = `trino_tz_literal(TIMESTAMP ${sqlString(match[1])}, ${sqlString(normalizeZone(match[2]))})`;
+        text = `trino_tz_literal(TIMESTAMP ${sqlString(match[1])}, ${sqlString(zone && 'key' in zone ? zone.key : 'UTC')})`;
         // Without a fraction it is timestamp(0) with time zone: no `.000` in its text (the wall clock a TIMESTAMP_S).
         if (fraction === '') text = `CAST(${text} AS ${TZ0_STRUCT})`;
       } else if (fraction === '') text = `CAST(${text} AS TIMESTAMP_S)`;
@@ -870,12 +879,6 @@ export class ExpressionRewriter {
 
 /** The window value functions that take a null treatment (Trino: IGNORE NULLS / RESPECT NULLS before OVER). */
 const NULL_TREATMENT_CALLS = new Set(['lag', 'lead', 'first_value', 'last_value', 'nth_value']);
-
-function normalizeZone(zone: string): string {
-  if (zone === 'Z' || zone === 'UTC' || zone === '+00:00' || zone === '+0000') return 'UTC';
-  if (/^[+-]\d{4}$/.test(zone)) return `${zone.slice(0, 3)}:${zone.slice(3)}`;
-  return zone;
-}
 
 function nextMeaningful(items: readonly Node[], i: number): number {
   for (let k = i + 1; k < items.length; k++) if (!isTriviaNode(items[k])) return k;

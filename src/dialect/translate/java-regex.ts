@@ -60,6 +60,7 @@ export function javaPatternToRe2(pattern: string, matchOnly = false): Re2Pattern
   let inClass = false;
   let unicodeWords = false;
   let endAnchor = false;
+  let dollarBeforeMore = false;
   let multiLine = false;
   let caseInsensitive = false;
   let unfaithful: string | undefined;
@@ -111,17 +112,20 @@ export function javaPatternToRe2(pattern: string, matchOnly = false): Re2Pattern
     }
     if (ch === '$') {
       endAnchor = true;
+      // `a$\n` matches 'a' + LF in Java: `$` looks ahead without taking the line break. `(?:\n?$)` takes it, so it
+      // stands only where nothing follows the `$` in its branch; elsewhere the text is checked as for regexp_extract.
+      if (i + 1 < pattern.length && pattern[i + 1] !== ')' && pattern[i + 1] !== '|') dollarBeforeMore = true;
       re2 += matchOnly ? '(?:\\n?$)' : ch;
       continue;
     }
     re2 += ch;
   }
   const endBeforeNewline = endAnchor && !multiLine;
-  if (multiLine && matchOnly) re2 = javaPatternToRe2(pattern).re2;
+  if ((multiLine || dollarBeforeMore) && matchOnly) re2 = javaPatternToRe2(pattern).re2;
   if (caseInsensitive && MULTI_CHARACTER_FOLDS.test(pattern)) {
     unfaithful ??= 'under (?i) Java matches ß, ﬁ and other characters whose case folding is several letters with those letters (ß with SS); RE2 does not';
   }
-  return { re2, unicodeWords, endBeforeNewline: endBeforeNewline && !matchOnly, caseInsensitive, unfaithful };
+  return { re2, unicodeWords, endBeforeNewline: endBeforeNewline && (!matchOnly || dollarBeforeMore), caseInsensitive, unfaithful };
 }
 
 /**
