@@ -727,6 +727,16 @@ export class ExpressionRewriter {
       this.report(t, 'type', "CHAR literals are not supported locally: Trino's CHAR(n) is padded to n characters", "write a varchar literal: 'text'");
     // Trino 476 reads a TIMESTAMP literal as `yyyy-mm-dd[ hh:mm[:ss[.f…]]][ zone]` (INVALID_LITERAL otherwise); DuckDB
     // also read an ISO 'T' and white space before the date (found by the third hunt).
+    // A TIME literal with a zone is time with time zone in Trino (TIME '10:00:00.000 +05:00'); DuckDB dropped the zone.
+    if (word === 'TIME' && /\d\s*[A-Za-z+-]/.test(value.trim()))
+      this.report(
+        t,
+        'type',
+        `${literal.text} is time with time zone on Athena, which the local engine does not carry (it would drop the zone)`,
+        "write a TIME literal without a zone, or a TIMESTAMP '… +05:00'",
+      );
+    if (word === 'TIME' && /^\s/.test(value))
+      this.report(t, 'invalid-literal', `${literal.text} is not a valid TIME literal on Athena (INVALID_LITERAL)`, "write TIME 'hh:mm:ss.fff'");
     if (word === 'TIMESTAMP' && (/^\s/.test(value) || /^[-+]?\d+-\d{1,2}-\d{1,2}T/.test(value)))
       this.report(
         t,

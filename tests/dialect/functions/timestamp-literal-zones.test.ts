@@ -48,3 +48,17 @@ describeFunctions(
     ['a final line break after the $', "regexp_like(s, 'a$' || chr(10)) FROM (VALUES 'a' || chr(10)) t(s)", /also matches before a final line break/],
   ],
 );
+
+describeFunctions(
+  'TIME literals: a zone makes time with time zone (not carried locally), white space before is no literal',
+  [
+    ['a trailing space is read', "TIME '10:00:00.000 '", '10:00:00.000', 'time(3)'],
+    ['one hour digit', "TIME '1:00:00.000'", '01:00:00.000', 'time(3)'],
+  ],
+  [
+    // Trino: 10:00:00.000+05:00, time(3) with time zone; DuckDB answered 10:00:00.000 as time(3).
+    ['an offset', "TIME '10:00:00.000 +05:00'", /unfaithful\/type.*time with time zone/],
+    ['an offset without a space', "TIME '10:00:00.000+05:00'", /unfaithful\/type.*time with time zone/],
+    ['white space before the time (INVALID_LITERAL)', "TIME ' 10:00:00.000'", /invalid-literal.*INVALID_LITERAL/],
+  ],
+);
