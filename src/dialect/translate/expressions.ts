@@ -56,6 +56,16 @@ const INTERVAL_UNITS = new Set(['YEAR', 'MONTH', 'DAY', 'HOUR', 'MINUTE', 'SECON
 // `grouping(a)`, `merge(sketch)` (refused: HyperLogLog).
 const CALLABLE_RESERVED = new Set(['FILTER', 'LEFT', 'RIGHT', 'GROUPING', 'MERGE']);
 const NOT_A_CALL = new Set([...RESERVED, 'CASE', ...SYNTAX_BEFORE_PAREN].filter((w) => !CALLABLE_RESERVED.has(w)));
+const LITERAL_FORMS: Readonly<Record<string, RegExp>> = {
+  TINYINT: /^\s*[+-]?\d+\s*$/,
+  SMALLINT: /^\s*[+-]?\d+\s*$/,
+  INTEGER: /^\s*[+-]?\d+\s*$/,
+  INT: /^\s*[+-]?\d+\s*$/,
+  BIGINT: /^\s*[+-]?\d+\s*$/,
+  DECIMAL: /^[+-]?(?:\d+\.?\d*|\.\d+)$/,
+  NUMERIC: /^[+-]?(?:\d+\.?\d*|\.\d+)$/,
+  DATE: /^\s*[+-]?\d{4,}-\d{1,2}-\d{1,2}\s*$/,
+};
 const ZONED_TIMESTAMP = /^(\d{4}-\d{2}-\d{2}(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?)\s*([A-Za-z+-]\S*)$/;
 
 const sqlString = (s: string) => `'${s.replaceAll("'", "''")}'`;
@@ -443,8 +453,19 @@ export class ExpressionRewriter {
         parts.push({ kind: 'trivia', text: t.text });
         return 0;
       case 'string':
-        // X'…' is a varbinary literal (DuckDB would read a bit string).
-        parts.push({ kind: 'operand', text: /^x'/i.test(t.text) ? `from_hex(${t.text.slice(1)})` : t.text });
+        // X'…' is a varbinary literal (DuckDB would read a bit string): hex digits in pairs, white space ignored, as
+        // Trino's parser checks (SYNTAX_ERROR "Binary literal must contain an even number of digits").
+        if (/^x'/i.test(t.text)) {
+          const digits = stringValue(t).replace(/\s/g, '');
+          if (!/^[0-9a-f]*$/i.test(digits) || digits.length % 2 === 1)
+            this.report(
+              t,
+              'invalid-literal',
+              `${t.text} is not a binary literal on Athena: it takes an even number of hexadecimal digits (SYNTAX_ERROR)`,
+              "write two digits per byte: X'01'",
+            );
+          parts.push({ kind: 'operand', text: `from_hex('${digits.replace(/'/g, '')}')` });
+        } else parts.push({ kind: 'operand', text: t.text });
         return 0;
       case 'number': {
         const digits = decimalDigits(t.text);
@@ -725,6 +746,20 @@ export class ExpressionRewriter {
     }
     if (word === 'CHAR')
       this.report(t, 'type', "CHAR literals are not supported locally: Trino's CHAR(n) is padded to n characters", "write a varchar literal: 'text'");
+    // Trino reads these literals more strictly than DuckDB's cast (INVALID_LITERAL): no `_` between digits, no white
+    // space in a DECIMAL, no time after a DATE.
+    const literalForm = LITERAL_FORMS[word];
+    if (literalForm && !literalForm.test(value))
+      this.report(
+        t,
+        'invalid-literal',
+        `${literal.text} is not a valid ${word} literal on Athena (INVALID_LITERAL)`,
+        word === 'DATE'
+          ? "write DATE 'yyyy-mm-dd', without a time"
+          : word === 'DECIMAL' || word === 'NUMERIC'
+            ? `write digits and one point, without white space: ${word} '1.5'`
+            : `write digits only, with an optional sign: ${word} '1000'`,
+      );
     // Trino 476 reads a TIMESTAMP literal as `yyyy-mm-dd[ hh:mm[:ss[.f…]]][ zone]` (INVALID_LITERAL otherwise); DuckDB
     // also read an ISO 'T' and white space before the date (found by the third hunt).
     // A TIME literal with a zone is time with time zone in Trino (TIME '10:00:00.000 +05:00'); DuckDB dropped the zone.
@@ -768,6 +803,8 @@ export class ExpressionRewriter {
       text = `CAST(${literal.text} AS DECIMAL(${precision}, ${scale}))`;
     } else if (word === 'JSON') {
       text = `trino_json(${literal.text})`;
+    } else if (word === 'DATE' && /^\s*\+/.test(value)) {
+      text = `DATE '${value.trim().slice(1)}'`;
     } else if (word !== 'DATE' && word !== 'TIME') {
       text = `CAST(${literal.text} AS ${word === 'REAL' ? 'FLOAT' : word})`;
     }

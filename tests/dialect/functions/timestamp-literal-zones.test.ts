@@ -62,3 +62,22 @@ describeFunctions(
     ['white space before the time (INVALID_LITERAL)', "TIME ' 10:00:00.000'", /invalid-literal.*INVALID_LITERAL/],
   ],
 );
+
+describeFunctions(
+  'typed literals read as strictly as Trino (INVALID_LITERAL / SYNTAX_ERROR where DuckDB answered)',
+  [
+    ['DATE with a plus sign', "DATE '+2020-01-01'", '2020-01-01', 'date'],
+    ['DATE with white space', "DATE ' 2020-01-01 '", '2020-01-01', 'date'],
+    ['INTEGER with white space', "INTEGER ' -1 '", -1, 'integer'],
+    ['a binary literal with white space between pairs', "X'1F 2a'", '1f2a', 'varbinary'],
+    ['an empty binary literal', "X''", '', 'varbinary'],
+  ],
+  [
+    // Trino fails; DuckDB answered 2020-01-01, 1000, 1.5 and 01.
+    ['DATE with a time', "DATE '2020-01-01 10:00'", /invalid-literal.*not a valid DATE literal/],
+    ['BIGINT with an underscore', "BIGINT '1_000'", /invalid-literal.*not a valid BIGINT literal/],
+    ['DECIMAL with white space', "DECIMAL ' 1.5'", /invalid-literal.*not a valid DECIMAL literal/],
+    ['an odd number of hex digits', "X'1'", /invalid-literal.*even number of hexadecimal digits/],
+    ['a letter that is no hex digit', "X'1G'", /invalid-literal.*hexadecimal digits/],
+  ],
+);
