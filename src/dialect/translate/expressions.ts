@@ -56,6 +56,30 @@ const INTERVAL_UNITS = new Set(['YEAR', 'MONTH', 'DAY', 'HOUR', 'MINUTE', 'SECON
 // `grouping(a)`, `merge(sketch)` (refused: HyperLogLog).
 const CALLABLE_RESERVED = new Set(['FILTER', 'LEFT', 'RIGHT', 'GROUPING', 'MERGE']);
 const NOT_A_CALL = new Set([...RESERVED, 'CASE', ...SYNTAX_BEFORE_PAREN].filter((w) => !CALLABLE_RESERVED.has(w)));
+/** The text of a `U&'…'` literal (escape `\\`: `\\0041`, `\\+01F600`, `\\\\`), or undefined where Trino fails. */
+function unicodeLiteralValue(body: string): string | undefined {
+  let out = '';
+  for (let i = 0; i < body.length; i++) {
+    if (body[i] !== '\\') {
+      out += body[i];
+      continue;
+    }
+    if (body[i + 1] === '\\') {
+      out += '\\';
+      i++;
+      continue;
+    }
+    const long = body[i + 1] === '+';
+    const hex = body.slice(i + (long ? 2 : 1), i + (long ? 8 : 5));
+    if (!/^[0-9a-fA-F]+$/.test(hex) || hex.length !== (long ? 6 : 4)) return undefined;
+    const code = Number.parseInt(hex, 16);
+    if (code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) return undefined;
+    out += String.fromCodePoint(code);
+    i += long ? 7 : 4;
+  }
+  return out;
+}
+
 const LITERAL_FORMS: Readonly<Record<string, RegExp>> = {
   TINYINT: /^\s*[+-]?\d+\s*$/,
   SMALLINT: /^\s*[+-]?\d+\s*$/,
@@ -465,6 +489,16 @@ export class ExpressionRewriter {
               "write two digits per byte: X'01'",
             );
           parts.push({ kind: 'operand', text: `from_hex('${digits.replace(/'/g, '')}')` });
+        } else if (/^u&'/i.test(t.text)) {
+          const decoded = unicodeLiteralValue(stringValue(t));
+          if (decoded === undefined)
+            this.report(
+              t,
+              'invalid-literal',
+              `${t.text} is not a Unicode literal Athena reads: an escape is \\XXXX or \\+XXXXXX (hexadecimal) or \\\\`,
+              "write U&'\\0041' for A",
+            );
+          parts.push({ kind: 'operand', text: sqlString(decoded ?? '') });
         } else parts.push({ kind: 'operand', text: t.text });
         return 0;
       case 'number': {

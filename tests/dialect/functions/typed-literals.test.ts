@@ -1,4 +1,5 @@
-// The zone of a TIMESTAMP literal as Trino 476 reads it (Java's ZoneId.of, then Trino's time zone keys): values,
+// Literals as Trino 476 reads them: the zone of a TIMESTAMP literal (Java's ZoneId.of, then Trino's time zone keys),
+// TIME literals with a zone, typed literals DuckDB reads more loosely, binary and Unicode literals. Values,
 // types and errors asked of the shared Trino 476 (docs/issue-15-audit.md "Found by the lead, session of 2026-12-06
 // (late morning)"). Before, `'… utc'` became a timestamp without a zone (silent), `'… america/new_york'` a zone Trino
 // does not read, and `GMT`, `UT`, `Zulu`, `UTC+5`, `-5`, `+05:30:00`, `Etc/GMT-14` failed in DuckDB's words.
@@ -79,5 +80,20 @@ describeFunctions(
     ['DECIMAL with white space', "DECIMAL ' 1.5'", /invalid-literal.*not a valid DECIMAL literal/],
     ['an odd number of hex digits', "X'1'", /invalid-literal.*even number of hexadecimal digits/],
     ['a letter that is no hex digit', "X'1G'", /invalid-literal.*hexadecimal digits/],
+  ],
+);
+
+describeFunctions(
+  "Unicode literals U&'…' (DuckDB failed: unicode_to_utf8 NOT IMPLEMENTED)",
+  [
+    ['a four-digit escape', "U&'\\0041b'", 'Ab', 'varchar'],
+    ['a six-digit escape past U+FFFF', "U&'\\+01F600'", '😀', 'varchar'],
+    ['one character past U+FFFF', "length(U&'\\+01F600')", 1, 'bigint'],
+    ['an escaped backslash', "U&'a\\\\b'", 'a\\b', 'varchar'],
+    ['a doubled quote', "U&'it''s'", "it's", 'varchar'],
+  ],
+  [
+    ['an incomplete escape (SYNTAX_ERROR)', "U&'\\00'", /invalid-literal.*Unicode literal/],
+    ['a surrogate (SYNTAX_ERROR)', "U&'\\D800'", /invalid-literal.*Unicode literal/],
   ],
 );
