@@ -153,6 +153,27 @@ describe('checkFaithful', () => {
     expect(d.hint).toBeTruthy();
   });
 
+  // Athena's Iceberg DDL partitions by transforms (docs: querying-iceberg-creating-tables): bucket() and truncate()
+  // are no functions of a query, so they were reported as unknown functions in valid DDL.
+  it('reads an Iceberg PARTITIONED BY as transforms, not calls, and names an unknown transform', () => {
+    const ddl = (partitions: string) =>
+      `CREATE TABLE ice (id BIGINT, ts TIMESTAMP, s STRING)\nPARTITIONED BY (${partitions})\nLOCATION 's3://b/i/' TBLPROPERTIES ('table_type' = 'ICEBERG')`;
+    expect(checkFaithful(ddl('year(ts), month(ts), day(ts), hour(ts), bucket(16, id), truncate(3, s), s'))).toEqual([]);
+    expect(checkFaithful(ddl('bucket(16, id), foo(s)'), { file: 'sql/ddl/ice.sql', lineOffset: 2 })).toEqual([
+      expect.objectContaining({
+        rule: 'unfaithful/partition-transform',
+        file: 'sql/ddl/ice.sql',
+        line: 4,
+        col: 33,
+        message: 'foo() is not an Iceberg partition transform Athena knows',
+      }),
+    ]);
+    // The expressions after the clause are still checked.
+    expect(checkFaithful(`${ddl('day(ts)')};\nSELECT left(s, 1) FROM ice`)).toEqual([
+      expect.objectContaining({ rule: 'unfaithful/duckdb-only-function', line: 4, col: 8 }),
+    ]);
+  });
+
   it('names why IPPREFIX is refused, in a cast too, and lets IPADDRESS through', () => {
     for (const sql of ["SELECT IPPREFIX '10.0.0.0/8'", 'SELECT CAST(x AS IPPREFIX) FROM t']) {
       const [d] = checkFaithful(sql);
