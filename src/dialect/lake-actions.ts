@@ -54,7 +54,8 @@ export type LakeAction =
   | { type: 'addPartitions'; target: TableRef; ifNotExists: boolean; partitions: { spec: PartitionSpec; location?: string }[] }
   | { type: 'dropPartitions'; target: TableRef; ifExists: boolean; partitions: PartitionSpec[] }
   | { type: 'repairTable'; target: TableRef }
-  | { type: 'showTables'; database: string; pattern?: string }
+  /** SHOW TABLES, or SHOW VIEWS (`views`: only the views, as Athena lists them). */
+  | { type: 'showTables'; database: string; views?: boolean; pattern?: string }
   | { type: 'showDatabases'; pattern?: string }
   | { type: 'showPartitions'; target: TableRef }
   | { type: 'showTableProperties'; target: TableRef; property?: string }

@@ -33,7 +33,7 @@ export function statementGrammar(text: string): Grammar {
   if (first === 'OPTIMIZE' || first === 'VACUUM' || first === 'UNLOAD') return 'athena';
   if (first === 'ALTER' && ts.some((t, i) => keyword(t) === 'DROP' && keyword(ts[i + 1]) === 'COLUMN')) return 'athena';
   if (first === 'MSCK' || first === 'ALTER' || first === 'DESCRIBE') return 'hive';
-  if (first === 'SHOW' && ['PARTITIONS', 'TBLPROPERTIES', 'DATABASES', 'SCHEMAS'].includes(second)) return 'hive';
+  if (first === 'SHOW' && ['PARTITIONS', 'TBLPROPERTIES', 'DATABASES', 'SCHEMAS', 'VIEWS'].includes(second)) return 'hive';
   if (first === 'DROP') return second === 'VIEW' ? 'trino' : 'hive';
   if (first === 'CREATE') {
     if (words.includes('VIEW') || words.includes('FUNCTION')) return 'trino';

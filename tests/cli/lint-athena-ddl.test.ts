@@ -59,6 +59,8 @@ describe('lake lint on Athena DDL and statements', () => {
     ['SHOW PARTITIONS', 'SHOW PARTITIONS elb_logs'],
     ['SHOW TBLPROPERTIES', 'SHOW TBLPROPERTIES orders'],
     ['SHOW TBLPROPERTIES of one property', "SHOW TBLPROPERTIES orders('comment')"],
+    // https://docs.aws.amazon.com/athena/latest/ug/show-views.html (was a Trino syntax error at 'VIEWS').
+    ['SHOW VIEWS', "SHOW VIEWS IN marketing_analytics LIKE 'orders*'"],
   ])('accepts %s', async (_name, sql) => {
     expect(await lint(sql)).toEqual([]);
   });

@@ -239,10 +239,11 @@ export function translateCatalogStatement(sql: string, ctx: TranslateContext): L
       const pattern = c.acceptKeyword('LIKE') || c.peek()?.kind === 'string' ? c.expectString('a pattern') : undefined;
       return done({ type: 'showDatabases', ...(pattern !== undefined ? { pattern } : {}) });
     }
-    if (c.acceptKeyword('TABLES')) {
+    const views = c.acceptKeyword('VIEWS');
+    if (views || c.acceptKeyword('TABLES')) {
       const database = c.acceptKeyword('IN') || c.acceptKeyword('FROM') ? resolveDatabaseName(c.qualifiedName('a database name')) : ctx.database;
       const pattern = c.acceptKeyword('LIKE') || c.peek()?.kind === 'string' ? c.expectString('a pattern') : undefined;
-      return done({ type: 'showTables', database, ...(pattern !== undefined ? { pattern } : {}) });
+      return done({ type: 'showTables', database, ...(views ? { views } : {}), ...(pattern !== undefined ? { pattern } : {}) });
     }
     if (c.acceptKeyword('PARTITIONS')) return done({ type: 'showPartitions', target: table() });
     if (c.acceptKeyword('TBLPROPERTIES')) {
@@ -254,7 +255,7 @@ export function translateCatalogStatement(sql: string, ctx: TranslateContext): L
       }
       return done({ type: 'showTableProperties', target, ...(property !== undefined ? { property } : {}) });
     }
-    throw c.error('the local engine supports SHOW DATABASES, SHOW TABLES, SHOW PARTITIONS and SHOW TBLPROPERTIES');
+    throw c.error('the local engine supports SHOW DATABASES, SHOW TABLES, SHOW VIEWS, SHOW PARTITIONS and SHOW TBLPROPERTIES');
   }
   if (c.acceptKeyword('DESCRIBE') || c.acceptKeyword('DESC')) return done({ type: 'describe', target: table() });
   throw c.error('unsupported statement');

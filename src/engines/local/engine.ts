@@ -256,7 +256,7 @@ export class AthenaLocalEngine implements Engine {
     const { action } = step;
     if (action.type === 'createDatabase' && action.ifNotExists && this.catalog.knownToExist(action.database)) return emptyResult();
     if (action.type === 'createTable' && action.ifNotExists && this.catalog.knownToExist(action.table.database, action.table.name)) return emptyResult();
-    const relations = action.type === 'showTables' ? this.catalog.knownRelations(action.database) : undefined;
+    const relations = action.type === 'showTables' && !action.views ? this.catalog.knownRelations(action.database) : undefined;
     return relations && action.type === 'showTables' ? tableListing(relations, action.pattern) : undefined;
   }
 

@@ -125,7 +125,8 @@ export async function runLakeAction(ctx: LakeSessionContext, action: LakeAction)
       );
     case 'showTables': {
       if (!(await catalog.databaseExists(action.database))) throw schemaNotFound(action.database);
-      return tableListing(await catalog.relations(action.database), action.pattern);
+      const relations = await catalog.relations(action.database);
+      return tableListing(action.views ? relations.filter((r) => r.kind === 'view') : relations, action.pattern);
     }
     case 'showPartitions': {
       const table = await hiveTable(ctx, action.target, 'SHOW PARTITIONS');

@@ -80,6 +80,9 @@ describe('catalog snapshot', () => {
     expect((await engine.execute('SHOW DATABASES')).rows).toEqual([['archive'], ['default'], ['shop']]);
     await engine.execute('CREATE VIEW shop.recent AS SELECT * FROM shop.orders WHERE id > 3');
     expect((await engine.execute('SHOW TABLES IN shop')).rows).toEqual([['orders'], ['recent']]);
+    // Athena's SHOW VIEWS lists the views only (https://docs.aws.amazon.com/athena/latest/ug/show-views.html).
+    expect((await engine.execute("SHOW VIEWS IN shop LIKE 're*'")).rows).toEqual([['recent']]);
+    expect((await engine.execute("SHOW VIEWS IN shop LIKE 'o*'")).rows).toEqual([]);
     await engine.execute('DROP TABLE shop.orders');
     expect((await engine.execute('SHOW TABLES IN shop')).rows).toEqual([['recent']]);
     await expect(engine.execute('SELECT * FROM shop.orders')).rejects.toThrow(/orders/);
