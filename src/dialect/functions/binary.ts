@@ -1,7 +1,5 @@
 // Binary functions and hashes (https://trino.io/docs/current/functions/binary.html): varbinary in, varbinary out.
-import { builtin, bytesShim, refused, shim, type FunctionFamily } from './entry.js';
-
-const BASE32 = refused('base32 is not implemented locally', 'to_base64(b) / from_base64(s), or to_hex(b) / from_hex(s)');
+import { builtin, bytesShim, shim, type FunctionFamily } from './entry.js';
 
 export const BINARY: FunctionFamily = {
   to_hex: bytesShim('trino_to_hex', '1', 'upper-case hex of the bytes'),
@@ -10,8 +8,8 @@ export const BINARY: FunctionFamily = {
   from_base64: shim('trino_from_base64', '1', 'Java’s decoder: the padding may be left out; = only at the end'),
   to_base64url: bytesShim('trino_to_base64url', '1'),
   from_base64url: shim('trino_from_base64url', '1'),
-  to_base32: BASE32,
-  from_base32: BASE32,
+  to_base32: bytesShim('trino_to_base32', '1', 'RFC 4648 with = padding'),
+  from_base32: shim('trino_from_base32', '1', 'Guava’s decoder: upper case only, the padding may be left out'),
   md5: bytesShim('trino_md5', '1', 'varbinary (DuckDB md5() gives hex text)'),
   sha1: bytesShim('trino_sha1', '1', 'varbinary'),
   sha256: bytesShim('trino_sha256', '1', 'varbinary (DuckDB sha256() gives hex text)'),

@@ -481,6 +481,8 @@ export const FUNCTION_MACROS: readonly string[] = [
      THEN from_base64(s || repeat('=', (4 - length(s) % 4) % 4))
      ELSE trino_fail_as('Illegal base64 input: ' || s, from_base64('')) END`,
   `trino_from_base64url(s) AS trino_from_base64(replace(replace(s, '-', '+'), '_', '/'))`,
+  // from_base32 takes varchar or varbinary (its bytes read as text).
+  `trino_from_base32(s) AS trino_from_base32_text(CAST(s AS VARCHAR))`,
 
   // --- URL ---------------------------------------------------------------------------------------------------------
   ...['protocol', 'host', 'port', 'path', 'query', 'fragment'].map(

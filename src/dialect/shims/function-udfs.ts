@@ -245,6 +245,54 @@ const hmac = (algorithm: string) => (args: unknown[]) => {
   return new Uint8Array(createHmac(algorithm, key).update(bytesOf(args[0])).digest());
 };
 
+// --- base32 (Guava's BaseEncoding.base32(), as Trino's to_base32/from_base32) -------------------------------------------
+
+const BASE32_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+
+/** RFC 4648 base32 with `=` padding to whole blocks of 8 (Trino 476: to_base32(X'FF') is '74======'). */
+export function toBase32(bytes: Uint8Array): string {
+  let out = '';
+  let buffer = 0;
+  let bits = 0;
+  for (const byte of bytes) {
+    buffer = (buffer << 8) | byte;
+    bits += 8;
+    while (bits >= 5) {
+      out += BASE32_ALPHABET[(buffer >> (bits - 5)) & 31];
+      bits -= 5;
+    }
+    buffer &= (1 << bits) - 1;
+  }
+  if (bits > 0) out += BASE32_ALPHABET[(buffer << (5 - bits)) & 31];
+  return out.padEnd(Math.ceil(out.length / 8) * 8, '=');
+}
+
+/**
+ * Guava's decoder: trailing `=` removed, then a length that no whole bytes end at fails ("Invalid input length 3"),
+ * then a character outside the upper-case alphabet ("Unrecognized character: n"); bits left over are dropped.
+ */
+export function fromBase32(text: string): Uint8Array {
+  const trimmed = text.replace(/=+$/, '');
+  if (![0, 2, 4, 5, 7].includes(trimmed.length % 8)) throw new Error(`Invalid input length ${trimmed.length}`);
+  const out: number[] = [];
+  let buffer = 0;
+  let bits = 0;
+  for (const ch of trimmed) {
+    const value = BASE32_ALPHABET.indexOf(ch);
+    if (value < 0) {
+      const code = ch.codePointAt(0) ?? 0;
+      throw new Error(`Unrecognized character: ${code > 0x20 && code < 0x7f ? ch : `0x${code.toString(16)}`}`);
+    }
+    buffer = ((buffer << 5) | value) & 0xfff;
+    bits += 5;
+    if (bits >= 8) {
+      out.push((buffer >> (bits - 8)) & 0xff);
+      bits -= 8;
+    }
+  }
+  return Uint8Array.from(out);
+}
+
 /** Trino's levenshtein_distance: edits of code points (Trino 476: 2 for '🙂x' and 'a', DuckDB's bytes gave 5). */
 export function levenshteinDistance(a: string, b: string): bigint {
   const left = Array.from(a);
@@ -282,6 +330,8 @@ export function functionUdfs(): DuckDBScalarFunction[] {
     udf('trino_beta_cdf', [DOUBLE, DOUBLE, DOUBLE], DOUBLE, ([a, b, v]) => betaCdf(Number(a), Number(b), Number(v))),
     udf('trino_inverse_beta_cdf', [DOUBLE, DOUBLE, DOUBLE], DOUBLE, ([a, b, p]) => inverseBetaCdf(Number(a), Number(b), Number(p))),
     udf('trino_soundex', [VARCHAR], VARCHAR, ([s]) => soundex(String(s))),
+    udf('trino_to_base32', [BLOB], VARCHAR, ([b]) => toBase32(bytesOf(b))),
+    udf('trino_from_base32_text', [VARCHAR], BLOB, ([t]) => fromBase32(String(t))),
     udf('trino_levenshtein_distance', [VARCHAR, VARCHAR], BIGINT, ([a, b]) => levenshteinDistance(String(a), String(b))),
     udf('trino_to_big_endian_32', [INTEGER], BLOB, ([x]) => bytesOfNumber(4, (v) => v.setInt32(0, Number(x)))),
     udf('trino_to_big_endian_64', [BIGINT], BLOB, ([x]) => bytesOfNumber(8, (v) => v.setBigInt64(0, BigInt(x as bigint | number)))),
