@@ -1,10 +1,6 @@
 // Mathematical functions (https://trino.io/docs/current/functions/math.html).
 import { builtin, duckdb, refused, rewrite, shim, type FunctionFamily } from './entry.js';
 
-const VECTOR = refused(
-  'the vector functions of Trino 476 are not run locally',
-  'reduce(zip_with(a, b, (x, y) -> x * y), 0E0, (s, x) -> s + x, s -> s) for a dot product, and sqrt over it for a norm',
-);
 const STUDENT_T = refused(
   "Student's t-distribution is not implemented locally",
   'compute the distribution outside SQL, or normal_cdf for large degrees of freedom',
@@ -69,9 +65,9 @@ export const MATH: FunctionFamily = {
   sinh: duckdb('1', 'Java’s Math.sinh gives the same doubles (Trino 476 at 0.5, 1, -2, 20, 710)'),
   t_cdf: STUDENT_T,
   t_pdf: STUDENT_T,
-  dot_product: VECTOR,
-  cosine_distance: VECTOR,
-  euclidean_distance: VECTOR,
+  dot_product: shim('trino_dot_product', '2', 'array(double) or array(real) (widened to double), summed in element order; a NULL element counts as 0'),
+  cosine_distance: shim('trino_cosine_distance', '2', '1 - cosine_similarity of two arrays: NULL when an element is NULL'),
+  euclidean_distance: shim('trino_euclidean_distance', '2', 'summed in element order; a NULL element counts as 0'),
   sin: duckdb('1'),
   tan: duckdb('1'),
   tanh: duckdb('1'),

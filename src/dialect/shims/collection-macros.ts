@@ -80,6 +80,19 @@ export const COLLECTION_MACROS: readonly string[] = [
        ELSE coalesce(list_sum(list_transform(map_entries(a), lambda trino_e: CAST(trino_e.value AS DOUBLE) * map_extract_value(b, trino_e.key))), 0)
          / (sqrt(trino_squares_sum(map_values(a))) * sqrt(trino_squares_sum(map_values(b)))) END`,
 
+  // Trino 476's vector functions read a NULL element as 0 (its block's value under the null flag): dot_product([1, NULL],
+  // [1, 2]) is 1, euclidean_distance([1, NULL], [1, 2]) is 2; cosine_distance is 1 - cosine_similarity (NULL then).
+  `trino_vector_terms(a DOUBLE[], b DOUBLE[], product) AS CASE
+       WHEN len(a) <> len(b) THEN ${fail(`'The arguments must have the same length'`, '[0::DOUBLE]')}
+       ELSE list_transform(range(1, len(a) + 1), lambda trino_i: CASE WHEN product
+         THEN coalesce(a[trino_i], 0) * coalesce(b[trino_i], 0)
+         ELSE (coalesce(a[trino_i], 0) - coalesce(b[trino_i], 0)) * (coalesce(a[trino_i], 0) - coalesce(b[trino_i], 0)) END) END`,
+  `trino_dot_product(a DOUBLE[], b DOUBLE[]) AS CASE WHEN a IS NOT NULL AND b IS NOT NULL
+       THEN coalesce(list_sum(trino_vector_terms(a, b, true)), 0) END`,
+  `trino_euclidean_distance(a DOUBLE[], b DOUBLE[]) AS CASE WHEN a IS NOT NULL AND b IS NOT NULL
+       THEN sqrt(coalesce(list_sum(trino_vector_terms(a, b, false)), 0)) END`,
+  `trino_cosine_distance(a DOUBLE[], b DOUBLE[]) AS 1 - trino_cosine_similarity(a, b)`,
+
   // approx_most_frequent(buckets, x, capacity) is Trino's space-saving sketch: exact while the distinct values fit in
   // the capacity. It runs here on exact counts when they fit, and fails where Athena's answer is an estimate (more
   // distinct values than the capacity) or picks among equal counts at the last bucket. Keys are bigint or varchar.
