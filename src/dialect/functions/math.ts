@@ -1,10 +1,5 @@
 // Mathematical functions (https://trino.io/docs/current/functions/math.html).
-import { builtin, duckdb, refused, rewrite, shim, type FunctionFamily } from './entry.js';
-
-const STUDENT_T = refused(
-  "Student's t-distribution is not implemented locally",
-  'compute the distribution outside SQL, or normal_cdf for large degrees of freedom',
-);
+import { builtin, duckdb, rewrite, shim, type FunctionFamily } from './entry.js';
 
 export const MATH: FunctionFamily = {
   abs: rewrite('tinyint of a NULL-typed column (Trino types unknown as its first overload)', '1'),
@@ -63,8 +58,8 @@ export const MATH: FunctionFamily = {
   cos: duckdb('1'),
   cosh: duckdb('1'),
   sinh: duckdb('1', 'Java’s Math.sinh gives the same doubles (Trino 476 at 0.5, 1, -2, 20, 710)'),
-  t_cdf: STUDENT_T,
-  t_pdf: STUDENT_T,
+  t_cdf: shim('trino_t_cdf', '2', 't_cdf(x, df): Commons Math’s TDistribution, ported bit for bit; fails when df < 1 as in Trino'),
+  t_pdf: shim('trino_t_pdf', '2', 't_pdf(x, df): Commons Math’s TDistribution density, ported bit for bit; fails when df < 1 as in Trino'),
   dot_product: shim('trino_dot_product', '2', 'array(double) or array(real) (widened to double), summed in element order; a NULL element counts as 0'),
   cosine_distance: shim('trino_cosine_distance', '2', '1 - cosine_similarity of two arrays: NULL when an element is NULL'),
   euclidean_distance: shim('trino_euclidean_distance', '2', 'summed in element order; a NULL element counts as 0'),

@@ -6,6 +6,7 @@ import { BIGINT, BLOB, BOOLEAN, DOUBLE, type DuckDBScalarFunction, FLOAT, INTEGE
 import { parseDataSize } from './data-size.js';
 import { javaFloatingText } from './java-format.js';
 import { betaCdf, inverseBetaCdf } from './beta-distribution.js';
+import { tCdf, tPdf } from './t-distribution.js';
 import { inverseNormalCdf, normalCdf } from './normal-distribution.js';
 import { murmur3, spookyHash32, spookyHash64 } from './murmur-spooky.js';
 import { xxhash64 } from './xxhash64.js';
@@ -329,6 +330,8 @@ export function functionUdfs(): DuckDBScalarFunction[] {
     udf('trino_inverse_normal_cdf', [DOUBLE, DOUBLE, DOUBLE], DOUBLE, ([m, sd, p]) => inverseNormalCdf(Number(m), Number(sd), Number(p))),
     udf('trino_beta_cdf', [DOUBLE, DOUBLE, DOUBLE], DOUBLE, ([a, b, v]) => betaCdf(Number(a), Number(b), Number(v))),
     udf('trino_inverse_beta_cdf', [DOUBLE, DOUBLE, DOUBLE], DOUBLE, ([a, b, p]) => inverseBetaCdf(Number(a), Number(b), Number(p))),
+    udf('trino_t_cdf', [DOUBLE, DOUBLE], DOUBLE, ([x, df]) => tCdf(Number(x), Number(df))),
+    udf('trino_t_pdf', [DOUBLE, DOUBLE], DOUBLE, ([x, df]) => tPdf(Number(x), Number(df))),
     udf('trino_soundex', [VARCHAR], VARCHAR, ([s]) => soundex(String(s))),
     udf('trino_to_base32', [BLOB], VARCHAR, ([b]) => toBase32(bytesOf(b))),
     udf('trino_from_base32_text', [VARCHAR], BLOB, ([t]) => fromBase32(String(t))),
