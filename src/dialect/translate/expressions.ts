@@ -56,16 +56,16 @@ const INTERVAL_UNITS = new Set(['YEAR', 'MONTH', 'DAY', 'HOUR', 'MINUTE', 'SECON
 // `grouping(a)`, `merge(sketch)` (refused: HyperLogLog).
 const CALLABLE_RESERVED = new Set(['FILTER', 'LEFT', 'RIGHT', 'GROUPING', 'MERGE']);
 const NOT_A_CALL = new Set([...RESERVED, 'CASE', ...SYNTAX_BEFORE_PAREN].filter((w) => !CALLABLE_RESERVED.has(w)));
-/** The text of a `U&'…'` literal (escape `\\`: `\\0041`, `\\+01F600`, `\\\\`), or undefined where Trino fails. */
-function unicodeLiteralValue(body: string): string | undefined {
+/** The text of a `U&'…'` literal (escape `\\` unless UESCAPE names another: `\\0041`, `\\+01F600`, `\\\\`), or undefined where Trino fails. */
+function unicodeLiteralValue(body: string, escape: string): string | undefined {
   let out = '';
   for (let i = 0; i < body.length; i++) {
-    if (body[i] !== '\\') {
+    if (body[i] !== escape) {
       out += body[i];
       continue;
     }
-    if (body[i + 1] === '\\') {
-      out += '\\';
+    if (body[i + 1] === escape) {
+      out += escape;
       i++;
       continue;
     }
@@ -490,7 +490,19 @@ export class ExpressionRewriter {
             );
           parts.push({ kind: 'operand', text: `from_hex('${digits.replace(/'/g, '')}')` });
         } else if (/^u&'/i.test(t.text)) {
-          const decoded = unicodeLiteralValue(stringValue(t));
+          // `U&'…' UESCAPE '#'` names another escape character.
+          const uescape = nextMeaningful(items, i);
+          const escapeAt = nodeKeyword(items[uescape]) === 'UESCAPE' ? nextMeaningful(items, uescape) : -1;
+          const escapeToken = escapeAt >= 0 ? firstToken(items[escapeAt]) : undefined;
+          const escape = escapeToken?.kind === 'string' ? stringValue(escapeToken) : '\\';
+          if (escapeToken && (escape.length !== 1 || /[0-9a-fA-F+'"\s]/.test(escape)))
+            this.report(
+              escapeToken,
+              'invalid-literal',
+              `UESCAPE ${escapeToken.text} is not an escape Athena accepts: one character, not a hex digit, +, a quote or white space`,
+              "write UESCAPE '#'",
+            );
+          const decoded = unicodeLiteralValue(stringValue(t), escape);
           if (decoded === undefined)
             this.report(
               t,
@@ -499,6 +511,7 @@ export class ExpressionRewriter {
               "write U&'\\0041' for A",
             );
           parts.push({ kind: 'operand', text: sqlString(decoded ?? '') });
+          return escapeToken ? escapeAt - i : 0;
         } else parts.push({ kind: 'operand', text: t.text });
         return 0;
       case 'number': {

@@ -91,9 +91,12 @@ describeFunctions(
     ['one character past U+FFFF', "length(U&'\\+01F600')", 1, 'bigint'],
     ['an escaped backslash', "U&'a\\\\b'", 'a\\b', 'varchar'],
     ['a doubled quote', "U&'it''s'", "it's", 'varchar'],
+    ['UESCAPE names the escape', "U&'#0041##' UESCAPE '#'", 'A#', 'varchar'],
+    ['a backslash is text under another escape', "U&'\\0041' UESCAPE '#'", '\\0041', 'varchar'],
   ],
   [
     ['an incomplete escape (SYNTAX_ERROR)', "U&'\\00'", /invalid-literal.*Unicode literal/],
     ['a surrogate (SYNTAX_ERROR)', "U&'\\D800'", /invalid-literal.*Unicode literal/],
+    ['a hex digit as the escape (SYNTAX_ERROR)', "U&'a0041' UESCAPE 'a'", /invalid-literal.*UESCAPE/],
   ],
 );
