@@ -19,7 +19,12 @@ export type StorageFormat =
       escape: string;
       nullString?: string;
     }
-  | { kind: 'parquet' };
+  | { kind: 'parquet' }
+  /**
+   * RegexSerDe (the AWS log tables): each line matched whole by `pattern` (Java syntax, as written in 'input.regex'),
+   * column k from group k; a line that does not match is a row of NULLs. Read only: Athena cannot write it either.
+   */
+  | { kind: 'regex'; pattern: string; caseInsensitive: boolean };
 
 export interface LakePartition {
   /** Values in partition-key order. */

@@ -19,6 +19,7 @@ import { translateQuery } from './query.js';
 import { qualifyViewReads } from './view-names.js';
 import { MissingColumnNameError } from './select-names.js';
 import { AthenaCodedError } from '../athena-error.js';
+import { regexSerdePattern } from './java-regex.js';
 
 function column(c: ParsedColumn): LakeColumn {
   try {
@@ -32,6 +33,7 @@ function column(c: ParsedColumn): LakeColumn {
 const JSON_SERDES = ['org.openx.data.jsonserde.jsonserde', 'org.apache.hive.hcatalog.data.jsonserde', 'org.apache.hadoop.hive.serde2.jsonserde'];
 const LAZY_SIMPLE = 'org.apache.hadoop.hive.serde2.lazy.lazysimpleserde';
 const OPEN_CSV = 'org.apache.hadoop.hive.serde2.opencsvserde';
+const REGEX = 'org.apache.hadoop.hive.serde2.regexserde';
 
 /** Which reader a Hive table needs, from its SerDe / ROW FORMAT / STORED AS. */
 /** Input formats that read files as their SerDe says; any other (e.g. CloudTrailInputFormat) reshapes records. */
@@ -51,6 +53,16 @@ export function storageFormatOf(stmt: CreateTableStatement): StorageFormat {
   const props = stmt.serdeProperties;
   if (serde && JSON_SERDES.includes(serde)) return { kind: 'json' };
   if (stored === 'PARQUET' || serde?.includes('parquet')) return { kind: 'parquet' };
+  if (serde === REGEX) {
+    // Hive's string literal reads `\\` as one backslash: AWS writes the same regex with `\\s` (CloudFront) and `\s` (ALB).
+    const pattern = props['input.regex']?.replace(/\\\\/g, '\\');
+    if (pattern === undefined) throw syntaxError("RegexSerDe needs WITH SERDEPROPERTIES ('input.regex' = '…')", stmt.name.line, stmt.name.col);
+    const caseInsensitive = props['input.regex.case.insensitive']?.toLowerCase() === 'true';
+    const read = regexSerdePattern(pattern, caseInsensitive);
+    if ('unfaithful' in read)
+      throw syntaxError(`the local engine cannot read this RegexSerDe table as Athena does: ${read.unfaithful}`, stmt.name.line, stmt.name.col);
+    return { kind: 'regex', pattern, caseInsensitive };
+  }
   if (serde === OPEN_CSV) {
     return { kind: 'csv', serde: 'opencsv', delimiter: props.separatorchar ?? ',', quote: props.quotechar ?? '"', escape: props.escapechar ?? '\\' };
   }

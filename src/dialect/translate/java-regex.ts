@@ -163,3 +163,66 @@ export function withJavaRegex(c: CallContext): CallContext {
   const arg = (k: number) => (k === 0 ? text : k === 1 ? pattern : c.arg(k));
   return { ...c, arg, all: () => c.args.map((_a, k) => arg(k)).join(', ') };
 }
+
+/**
+ * A RegexSerDe 'input.regex' (Hive's and Trino's: java.util.regex with DOTALL, the whole line matched) as RE2 reads it,
+ * with its number of groups, or why the local engine cannot read the table as Athena does: a construct RE2 reads
+ * otherwise, `\b` or a POSIX class (Java's letters include non-ASCII ones), the case-insensitive property (Java's is
+ * ASCII only), or a group that may not take part in the match (Java's group is NULL then, RE2's the empty text).
+ */
+export function regexSerdePattern(pattern: string, caseInsensitive: boolean): { re2: string; groups: number } | { unfaithful: string } {
+  const p = javaPatternToRe2(pattern);
+  if (p.unfaithful) return { unfaithful: p.unfaithful };
+  if (p.unicodeWords) return { unfaithful: '\\b, \\B and POSIX classes match non-ASCII letters in Java, not in RE2' };
+  if (caseInsensitive || p.caseInsensitive) return { unfaithful: "Java's case-insensitive matching is ASCII only; RE2's folds every letter" };
+  const groups = captureGroups(pattern);
+  const optional = groups.findIndex((g) => g.mayNotTakePart);
+  if (optional >= 0)
+    return {
+      unfaithful: `group ${optional + 1} may not take part in a match (it is inside ?, * or one side of |): Athena reads its column as NULL then, RE2 as ''`,
+    };
+  return { re2: `(?s)^(?:${p.re2})$`, groups: groups.length };
+}
+
+/** The capturing groups of a Java pattern in order, and whether each may be left out of a match. */
+function captureGroups(pattern: string): { mayNotTakePart: boolean }[] {
+  interface Level {
+    capture: boolean;
+    optional: boolean;
+    alternation: boolean;
+    parent?: Level;
+  }
+  const root: Level = { capture: false, optional: false, alternation: false };
+  const captures: Level[] = [];
+  let current = root;
+  let inClass = false;
+  for (let i = 0; i < pattern.length; i++) {
+    const ch = pattern[i];
+    if (ch === '\\') {
+      i++;
+      continue;
+    }
+    if (inClass) {
+      if (ch === ']') inClass = false;
+      continue;
+    }
+    if (ch === '[') {
+      inClass = true;
+      if (pattern[i + 1] === '^') i++;
+      if (pattern[i + 1] === ']') i++;
+    } else if (ch === '(') {
+      const capture = pattern[i + 1] !== '?' || (pattern[i + 2] === '<' && /[A-Za-z]/.test(pattern[i + 3] ?? ''));
+      current = { capture, optional: false, alternation: false, parent: current };
+      if (capture) captures.push(current);
+    } else if (ch === ')' && current.parent) {
+      const next = pattern[i + 1];
+      current.optional = next === '?' || next === '*' || (next === '{' && /^\{0[,}]/.test(pattern.slice(i + 1)));
+      current = current.parent;
+    } else if (ch === '|') current.alternation = true;
+  }
+  return captures.map((group) => {
+    let mayNotTakePart = group.optional;
+    for (let level = group.parent; level; level = level.parent) mayNotTakePart ||= level.optional || level.alternation;
+    return { mayNotTakePart };
+  });
+}

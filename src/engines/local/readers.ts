@@ -3,11 +3,14 @@
 import { duckDbTypeOf, isStringHiveType, parseHiveType, type HiveType } from '../../dialect/hive-types.js';
 import { localPathOf, toPosix } from './lake-storage.js';
 import { skipHeaderLines, type LakeColumn, type LakeTable } from '../../dialect/lake-table.js';
+import { regexSerdePattern } from '../../dialect/translate/java-regex.js';
 
 /** Athena (Hive) skips files whose names start with `_` or `.` (`_SUCCESS`, `.part.crc`, …). */
 const DATA_FILES = '**/[!._]*';
 
 const NO_NULL_MARKER = '\u0001\u0002no-null\u0002\u0001';
+/** A delimiter for reading whole lines (DuckDB's longest: 4 bytes): record and unit separators. */
+const WHOLE_LINE_DELIMITER = '\u001e\u001f\u001e\u001f';
 
 export const sqlString = (value: string): string => `'${value.replaceAll("'", "''")}'`;
 export const sqlIdent = (name: string): string => `"${name.replaceAll('"', '""')}"`;
@@ -89,6 +92,13 @@ function readerCall(table: LakeTable, files: string | readonly string[], hive: b
     }
     case 'parquet':
       return `read_parquet(${glob}, union_by_name = ${byName}${hiveOptions})`;
+    case 'regex':
+      // Whole lines: a 4-byte delimiter no log line holds, no quoting, no NULL marker (RegexSerDe reads every line).
+      return (
+        `read_csv(${glob}, columns = {'__line': 'VARCHAR'}, delim = ${sqlString(WHOLE_LINE_DELIMITER)}, quote = '', escape = '', header = false, ` +
+        `skip = ${skipHeaderLines(table)}, nullstr = ${sqlString(NO_NULL_MARKER)}, null_padding = true, strict_mode = false, ` +
+        `auto_detect = false, compression = 'auto'${hiveOptions})`
+      );
     case 'csv': {
       const columns = table.columns.map((c) => `${sqlString(c.name)}: 'VARCHAR'`).join(', ');
       const nullString = format.nullString ?? (format.serde === 'lazy' ? '\\N' : undefined);
@@ -133,17 +143,33 @@ function columnsOver(table: LakeTable): { select: string[]; from: (raw: string, 
   // Positional reads of map rows in the declared key order (issue 18: ~60 ms of CPU less per million rows of six
   // columns than searching each key by name); DuckDB computes the repeated list comparison once per row.
   const exact = asMap ? declaredKeysInOrder(table, 'map_keys(__m)') : undefined;
+  // RegexSerDe: checked when the table was created (ddl.ts); the groups of a whole-line match as one struct (DuckDB's
+  // group index stops at 9), NULL for a line the pattern does not match.
+  const regexRead = format.kind === 'regex' ? regexSerdePattern(format.pattern, format.caseInsensitive) : undefined;
+  const regex = regexRead && 're2' in regexRead ? regexRead : undefined;
   const select = table.columns.map((c, i) => {
     const type = duckDbTypeOf(parseHiveType(c.type));
     if (format.kind === 'json') return `${jsonColumn(c, asMap, exact === undefined ? undefined : i + 1)} AS ${sqlIdent(c.name)}`;
     if (format.kind === 'csv') return isStringHiveType(c.type) ? sqlIdent(c.name) : `TRY_CAST(${sqlIdent(c.name)} AS ${type}) AS ${sqlIdent(c.name)}`;
+    if (format.kind === 'regex') {
+      const value = regex && i < regex.groups ? `__g.g${i + 1}` : 'NULL';
+      return `${isStringHiveType(c.type) ? value : `TRY_CAST(${value} AS ${type})`} AS ${sqlIdent(c.name)}`;
+    }
     return `CAST(${sqlIdent(c.name)} AS ${type}) AS ${sqlIdent(c.name)}`;
   });
   // `__plain` says a JSON line's keys are all lower case; a text line is parsed once into a struct of the declared columns.
   const structure = sqlString(JSON.stringify(Object.fromEntries(table.columns.map((c) => [c.name, plainStructure(c)]))));
   const from = (raw: string, passthrough: string[]) => {
-    if (format.kind !== 'json') return raw;
     const rest = passthrough.map((p) => `, ${p}`).join('');
+    if (format.kind === 'regex') {
+      const names = Array.from({ length: regex?.groups ?? 0 }, (_v, k) => sqlString(`g${k + 1}`)).join(', ');
+      const groups =
+        regex && regex.groups > 0
+          ? `CASE WHEN regexp_full_match(__line, ${sqlString(regex.re2)}) THEN regexp_extract(__line, ${sqlString(regex.re2)}, [${names}]) END`
+          : 'NULL';
+      return `(SELECT ${groups} AS __g${rest} FROM ${raw})`;
+    }
+    if (format.kind !== 'json') return raw;
     return asMap
       ? `(SELECT __m, ${exact === undefined ? '' : `${exact} AS __exact, `}${allKeysLowerCase(table, 'map_keys(__m)')} AS __plain${rest} FROM ${raw})`
       : `(SELECT __json, json_transform(__json, ${structure}) AS __s, ${allKeysLowerCase(table, 'json_keys(__json)')} AS __plain${rest} FROM ${raw})`;

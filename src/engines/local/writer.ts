@@ -7,6 +7,7 @@ import { dirname, join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { discardStaging, escapePartitionValue, publishFiles, publishReplacing, stagingDir, toPosix } from './lake-storage.js';
 import type { StorageFormat } from '../../dialect/lake-table.js';
+import { athenaError } from './errors.js';
 import { sqlIdent, sqlString } from './readers.js';
 
 export interface WriteRequest {
@@ -55,6 +56,9 @@ function copyOptions(format: StorageFormat, compression: string | undefined): { 
         extension: gzip ? '.csv.gz' : '.csv',
       };
     }
+    case 'regex':
+      // Athena: HIVE_UNSUPPORTED_FORMAT, RegexSerDe has no writer.
+      throw athenaError('HIVE_UNSUPPORTED_FORMAT', 'a RegexSerDe table cannot be written (Athena has no writer for it either)');
   }
 }
 
