@@ -2,6 +2,7 @@
 // product (`lake run` for that hour: curated, KPI, alert) against the same three steps by hand for that hour (one
 // DuckDB statement each, appending to the baseline's own week of files). A ratio that grows with the weeks held means
 // the product's cost follows history, not the hour's data.
+import { cpSync } from 'node:fs';
 import { join } from 'node:path';
 import { ingestNodeDirect } from './ingest.js';
 import { linkLanding, runBaseline, runProduct, type PipelineInput, type PipelineRun } from './pipeline.js';
@@ -58,11 +59,17 @@ export async function timeHourly(
   const hour: PipelineInput = { landingDir: landingOf(lake), startMs: endMs, endMs: endMs + HOUR_MS };
   const product: PipelineRun[] = [];
   const baseline: PipelineRun[] = [];
+  // The product replaces the hour's partitions on a rerun; the baseline appends, so each later round appends to a copy
+  // of the history as it was before the first (not to an empty folder: its KPI step reads what the folder holds, as
+  // the product's reads its table, so an empty one made the baseline look cheaper). Only the first round's output is
+  // compared.
+  const baselineHistory = join(work, `hourly-${weeks}w-baseline-history`);
+  cpSync(baselineDir, baselineHistory, { recursive: true });
   for (let r = 0; r < options.rounds; r++) {
-    // The product replaces the hour's partitions on a rerun; the baseline appends, so only its first run is kept.
     const runBaselineHour = async () => {
       const dir = r === 0 ? baselineDir : join(work, `hourly-${weeks}w-baseline-${r}`);
-      const run = await runBaseline(dir, hour, r === 0);
+      if (r > 0) cpSync(baselineHistory, dir, { recursive: true });
+      const run = await runBaseline(dir, hour, true);
       baseline.push(run);
     };
     const runProductHour = async () => void product.push(await runProduct(projectRoot, lake, hour));

@@ -29,6 +29,11 @@ export interface CompiledCheck {
   line: number;
   /** schema checks: the declared columns, in canonical Trino type names. */
   expectedColumns?: Column[];
+  /**
+   * not_null and accepted_values: the condition a row of the table fails the check by (`sql` returns rows only when
+   * some row meets it), so checks of one table can count their failing rows in one scan (checkRunner).
+   */
+  failingRows?: string;
 }
 
 export interface CheckResult {
@@ -159,17 +164,20 @@ function compileContract({ table, contract, file, line }: ContractSource, node: 
   }
   for (const [i, entry] of (contract.not_null ?? []).entries()) {
     const { column, severity } = typeof entry === 'string' ? { column: entry, severity: undefined } : entry;
-    add('not_null', column, severity, `SELECT * FROM ${t} WHERE ${quote(column)} IS NULL`, `${column} is never NULL`, line('not_null', i));
+    const failingRows = `${quote(column)} IS NULL`;
+    add('not_null', column, severity, `SELECT * FROM ${t} WHERE ${failingRows}`, `${column} is never NULL`, line('not_null', i), { failingRows });
   }
   for (const [column, entry] of Object.entries(contract.accepted_values ?? {})) {
     const { values, severity } = Array.isArray(entry) ? { values: entry, severity: undefined } : entry;
+    const failingRows = `${quote(column)} IS NOT NULL AND ${quote(column)} NOT IN (${values.map(valueLiteral).join(', ')})`;
     add(
       'accepted_values',
       column,
       severity,
-      `SELECT ${quote(column)}, count(*) AS row_count FROM ${t} WHERE ${quote(column)} IS NOT NULL AND ${quote(column)} NOT IN (${values.map(valueLiteral).join(', ')}) GROUP BY ${quote(column)}`,
+      `SELECT ${quote(column)}, count(*) AS row_count FROM ${t} WHERE ${failingRows} GROUP BY ${quote(column)}`,
       `${column} is one of ${values.map(String).join(', ')}`,
       line('accepted_values', column),
+      { failingRows },
     );
   }
   for (const [column, entry] of Object.entries(contract.relationships ?? {})) {
@@ -265,31 +273,26 @@ export async function runCheck(engine: Engine, check: CompiledCheck, options: { 
   }
 }
 
-/** The column a not_null check is about (its id is `<table>:not_null:<column>`). */
-const notNullColumn = (check: CompiledCheck): string | undefined => (check.kind === 'not_null' ? check.id.slice(`${check.table}:not_null:`.length) : undefined);
-
 /**
  * Runs checks as runCheck does, for a series in which no table changes (`lake test`'s checks, a model's checks after it
- * ran): the not_null checks of one table share one scan counting each column's NULLs, instead of one scan each (the
- * hourly KPI table's files were read once per column). A check whose column has NULLs runs its own query for the count
+ * ran): the checks of one table that name their failing rows (not_null, accepted_values) share one scan counting each
+ * check's failing rows, instead of one scan each (the hourly KPI table's files were read once per column; a view such
+ * as P3's customer view was evaluated once per check). A check whose count is not 0 runs its own query for the count
  * and the sample, as before; if the shared scan fails, every check runs its own query and reports its own error.
  */
 export function checkRunner(
   engine: Engine,
   checks: readonly CompiledCheck[],
 ): (check: CompiledCheck, options?: { database?: string; now?: Date }) => Promise<CheckResult> {
-  const columnsByTable = new Map<string, string[]>();
-  for (const check of checks) {
-    const column = notNullColumn(check);
-    if (column !== undefined) columnsByTable.set(check.table, [...(columnsByTable.get(check.table) ?? []), column]);
-  }
-  const scans = new Map<string, Promise<Map<string, number> | undefined>>();
-  const nullCounts = (table: string, columns: string[], database: string) => {
+  const scanned = new Map<string, CompiledCheck[]>();
+  for (const check of checks) if (check.failingRows !== undefined) scanned.set(check.table, [...(scanned.get(check.table) ?? []), check]);
+  const scans = new Map<string, Promise<Map<CompiledCheck, number> | undefined>>();
+  const failingCounts = (table: string, shared: CompiledCheck[], database: string) => {
     let scan = scans.get(table);
     if (!scan) {
-      const counts = columns.map((c, i) => `count_if(${quote(c)} IS NULL) AS "nulls_${i}"`).join(', ');
+      const counts = shared.map((c, i) => `count_if(${c.failingRows}) AS "failing_${i}"`).join(', ');
       scan = engine.execute(`SELECT ${counts} FROM ${qualified(table)}`, { database }).then(
-        (result) => new Map(columns.map((c, i) => [c, Number(result.rows[0]?.[i] ?? Number.NaN)])),
+        (result) => new Map(shared.map((c, i) => [c, Number(result.rows[0]?.[i] ?? Number.NaN)])),
         () => undefined,
       );
       scans.set(table, scan);
@@ -297,11 +300,10 @@ export function checkRunner(
     return scan;
   };
   return async (check, options = {}) => {
-    const column = notNullColumn(check);
-    const columns = columnsByTable.get(check.table) ?? [];
-    if (column !== undefined && columns.length > 1) {
-      const counts = await nullCounts(check.table, columns, options.database ?? check.table.split('.')[0]);
-      if (counts?.get(column) === 0) return { check, passed: true, failures: 0, sample: [] };
+    const shared = scanned.get(check.table) ?? [];
+    if (check.failingRows !== undefined && shared.length > 1) {
+      const counts = await failingCounts(check.table, shared, options.database ?? check.table.split('.')[0]);
+      if (counts?.get(check) === 0) return { check, passed: true, failures: 0, sample: [] };
     }
     return runCheck(engine, check, options);
   };

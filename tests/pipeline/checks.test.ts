@@ -227,29 +227,38 @@ describe('checkRunner', () => {
     });
   const outcome = (r: Awaited<ReturnType<typeof runCheck>>) => ({ id: r.check.id, passed: r.passed, failures: r.failures, sample: r.sample, error: r.error });
 
-  it('answers every check as runCheck does, with one scan for the not_null checks of a table', async () => {
+  it('answers every check as runCheck does, with one scan for the not_null and accepted_values checks of a table', async () => {
     await table('customers', CUSTOMER_COLUMNS, goodCustomers);
-    for (const rows of [goodOrders, [...goodOrders, "('o3', NULL, DATE '2025-03-03', 1.0, 'paid')"]]) {
+    const nullCustomer = "('o3', NULL, DATE '2025-03-03', 1.0, 'paid')";
+    const unknownStatus = "('o4', 1, DATE '2025-03-04', 2.0, 'lost')";
+    for (const [rows, failing] of [
+      [goodOrders, 0],
+      [[...goodOrders, nullCustomer], 1],
+      [[...goodOrders, unknownStatus], 1],
+      [[...goodOrders, nullCustomer, unknownStatus], 2],
+    ] as const) {
       await engine.execute('DROP TABLE IF EXISTS shop.orders');
-      await table('orders', ORDER_COLUMNS, rows);
+      await table('orders', ORDER_COLUMNS, [...rows]);
       const checks = checksOf('shop.orders');
-      const notNull = checks.filter((c) => c.kind === 'not_null');
-      expect(notNull.map((c) => c.id)).toEqual(['shop.orders:not_null:customer_id', 'shop.orders:not_null:order_date']);
+      const shared = checks.filter((c) => c.failingRows !== undefined);
+      expect(shared.map((c) => c.id)).toEqual(['shop.orders:not_null:customer_id', 'shop.orders:not_null:order_date', 'shop.orders:accepted_values:status']);
       const sent: string[] = [];
       const run = checkRunner(recording(sent), checks);
       for (const check of checks) {
         const before = sent.length;
         const result = await run(check, { now: NOW });
         expect(outcome(result)).toEqual(outcome(await runCheck(engine, check, { now: NOW })));
-        if (check === notNull[1]) expect(sent.length).toBe(before); // answered by the scan made for the first one
+        // A passing check after the first shared one is answered by the scan made for that one.
+        if (shared.indexOf(check) > 0 && result.passed) expect(sent.length).toBe(before);
       }
-      // One statement per check but the not_null ones: one scan, and the query of a column that has NULLs (its sample).
-      expect(sent).toHaveLength(checks.length - notNull.length + (rows === goodOrders ? 1 : 2));
+      // One statement per check but the shared ones: one scan, and the query of each failing one (its sample).
+      expect(sent).toHaveLength(checks.length - shared.length + 1 + failing);
     }
   });
 
-  it('runs each not_null check on its own when the shared scan fails, each with its own error', async () => {
-    const checks = checksOf('shop.orders').filter((c) => c.kind === 'not_null');
+  it('runs each shared check on its own when the shared scan fails, each with its own error', async () => {
+    const checks = checksOf('shop.orders').filter((c) => c.failingRows !== undefined);
+    expect(checks.map((c) => c.kind)).toEqual(['not_null', 'not_null', 'accepted_values']);
     const run = checkRunner(engine, checks);
     for (const check of checks) {
       const result = await run(check);

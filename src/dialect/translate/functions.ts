@@ -279,6 +279,17 @@ function isoTimestampArgument(c: CallContext, operand: readonly Node[]): string 
 }
 
 /**
+ * The rendered argument when a CAST operand is exactly `from_iso8601_timestamp(s) AT TIME ZONE 'UTC'`: cast to a
+ * timestamp without zone, the instant's UTC wall clock (trino_iso8601_utc), which is the text's own wall clock when
+ * the text ends in 'Z'.
+ */
+function isoUtcArgument(c: CallContext, operand: readonly Node[]): string | undefined {
+  if (operand.length !== 6 || !['AT', 'TIME', 'ZONE'].every((word, i) => nodeKeyword(operand[i + 2]) === word) || nodeText(operand[5]) !== "'UTC'")
+    return undefined;
+  return isoTimestampArgument(c, operand.slice(0, 2));
+}
+
+/**
  * Anonymous ROW(…) calls that reach CAST(… AS JSON) through constructors alone: no row comes back to the client, and
  * DuckDB's JSON of an unnamed struct names every field "" as Trino's does (`CAST(ARRAY[ROW(1, 'a')] AS JSON)` is
  * `[{"":1,"":"a"}]`), so they are not refused (see `row` below).
@@ -339,6 +350,7 @@ function castCall(c: CallContext, tryCast: boolean): string | undefined {
   const knownText = type.base === 'VARCHAR' && !type.length ? VARCHAR_OF_KNOWN_TYPE[castParts(operand)?.type ?? ''] : undefined;
   let shim: string | undefined;
   const isoText = isoTimestampArgument(c, operand);
+  const isoUtcText = tryCast ? undefined : isoUtcArgument(c, operand);
   // TRY_CAST catches the failure of its own cast only: an operand that fails (CAST('2025-02-30' AS DATE)) fails the
   // statement in Trino 476 too. So an operand other than a column or a literal is evaluated outside DuckDB's try(),
   // bound to a lambda parameter the shim casts; try() also refuses a volatile operand (a typed NULL, UNFOLDED_NULL).
@@ -347,6 +359,7 @@ function castCall(c: CallContext, tryCast: boolean): string | undefined {
   if (folded !== undefined) shim = folded;
   else if (isoText !== undefined && type.base === 'TIMESTAMP' && !type.withTimeZone) shim = `trino_iso8601_wall(${isoText})`;
   else if (isoText !== undefined && type.base === 'DATE') shim = `CAST(trino_iso8601_wall(${isoText}) AS DATE)`;
+  else if (isoUtcText !== undefined && type.base === 'TIMESTAMP' && !type.withTimeZone) shim = `trino_iso8601_utc(${isoUtcText})`;
   else if (knownText) shim = knownText(x);
   // A zoned operand is never text: trino_to_timestamp's other branch, without the text one. Its operand, used in both,
   // was expanded twice more (P3's CAST(from_iso8601_timestamp(…) AT TIME ZONE 'UTC' AS TIMESTAMP): ~45 % of its planning).

@@ -8,7 +8,7 @@ import { swapLakeTable } from './lake-swap.js';
 import { claimLakeFolder } from '../../storage/lake-folder.js';
 import { AthenaCodedError } from '../../dialect/athena-error.js';
 import { NO_SCAN_METER, ScanMeter, type ScanMetering } from './scan-meter.js';
-import { confineToLake, refuseEngineStatements, refuseEscapingLocations } from './sandbox.js';
+import { confineToLake, refuseOutsideAthena } from './sandbox.js';
 import { failureMessage, registerShims, type MacroSet } from '../../dialect/shims/index.js';
 import { withUnknownTypes } from './unknown-types.js';
 import { withPartitionFilters } from './partition-filters.js';
@@ -170,8 +170,7 @@ export class AthenaLocalEngine implements Engine {
   private async executeTranslated(sql: string, options: ExecuteOptions, adapt = (steps: TranslationStep[]) => steps): Promise<QueryResult> {
     const ctx: TranslateContext = { lakeRoot: this.duck.lakeRoot, database: (options.database ?? this.defaultDatabase).toLowerCase() };
     const started = performance.now();
-    refuseEngineStatements(sql);
-    refuseEscapingLocations(sql);
+    refuseOutsideAthena(sql);
     let steps = adapt(translateStatement(sql, ctx).steps);
     const known = this.answerFromSnapshot(steps);
     if (known) return { ...known, stats: { durationMs: performance.now() - started, bytesScanned: 0 } };

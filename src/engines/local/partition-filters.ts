@@ -97,9 +97,16 @@ async function scalar(connection: DuckDBConnection, sql: string): Promise<string
   return String(reader.getRows()[0][0]);
 }
 
+/**
+ * DuckDB's tree of `SELECT 1`, the frame an expression is printed in: the same for every connection of this process's
+ * DuckDB library, so it is asked for once (a round trip per partition conjunct otherwise).
+ */
+let selectOneTree: string | undefined;
+
 /** DuckDB's own SQL text of a parsed expression (printed from its tree as DuckDB parsed it). */
 async function expressionText(connection: DuckDBConnection, expression: Json): Promise<string | undefined> {
-  const template = JSON.parse(await scalar(connection, `SELECT json_serialize_sql('SELECT 1')`)) as { statements: { node: Json }[] };
+  selectOneTree ??= await scalar(connection, `SELECT json_serialize_sql('SELECT 1')`);
+  const template = JSON.parse(selectOneTree) as { statements: { node: Json }[] };
   template.statements[0].node.select_list = [{ ...expression, alias: '' }];
   // An unknown location is 2^64 - 1, which JSON.parse rounds past uint64: DuckDB would refuse the tree.
   for (const node of objects(template)) if (typeof node.query_location === 'number' && !Number.isSafeInteger(node.query_location)) node.query_location = 0;

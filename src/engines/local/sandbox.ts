@@ -18,6 +18,9 @@ export async function confineToLake(connection: DuckDBConnection, lakeRoot: stri
   await connection.run('SET enable_external_access = false');
 }
 
+/** The tokens of a statement's text but whitespace and comments. */
+const meaningfulTokens = (sql: string): Token[] => tokenize(sql).filter((t) => !isTrivia(t));
+
 /** Names of table properties that hold a location (CTAS `WITH (external_location = '…')`, Iceberg `location`). */
 const LOCATION_PROPERTIES = new Set(['external_location', 'location']);
 
@@ -37,8 +40,8 @@ function locationLiterals(tokens: Token[]): Token[] {
  * local lake. Only locations are judged: the same text in a string literal elsewhere (a dashboard filter value, a
  * WHERE) is data.
  */
-export function refuseEscapingLocations(sql: string): void {
-  for (const literal of locationLiterals(tokenize(sql).filter((t) => !isTrivia(t)))) {
+function refuseEscapingLocations(tokens: Token[]): void {
+  for (const literal of locationLiterals(tokens)) {
     const uri = literal.text.slice(1, -1).replaceAll("''", "'");
     const path = uri.replace(/^s3a?n?:\/\//i, '');
     if (path.includes('\\') || path.split('/').some((segment) => segment === '..' || segment === '.')) {
@@ -113,7 +116,17 @@ function afterParentheses(tokens: Token[], open: number): number {
  * without any of these checks.
  */
 export function refuseEngineStatements(sql: string): void {
-  const tokens = tokenize(sql).filter((t) => !isTrivia(t));
+  refuseEngineStatementsIn(meaningfulTokens(sql));
+}
+
+/** Both checks a statement passes before the local engine translates it, over one tokenization of its text. */
+export function refuseOutsideAthena(sql: string): void {
+  const statementTokens = meaningfulTokens(sql);
+  refuseEngineStatementsIn(statementTokens);
+  refuseEscapingLocations(statementTokens);
+}
+
+function refuseEngineStatementsIn(tokens: Token[]): void {
   const end = tokens.findIndex((t) => t.text === ';');
   if (end >= 0 && tokens.slice(end).some((t) => t.text !== ';')) {
     const next = tokens.slice(end).find((t) => t.text !== ';')!;
