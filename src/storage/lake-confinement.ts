@@ -17,7 +17,9 @@ function realPathOf(path: string): string {
   const missing: string[] = [];
   for (let current = resolve(path); ; current = dirname(current)) {
     try {
-      return join(realpathSync(current), ...missing.reverse());
+      // The C library's realpath: one call, where Node's own resolves the path a component at a time (~40 -> ~20 µs per
+      // write's check; `npm start` checks ~2,000 object writes). The same real path on POSIX systems.
+      return join(realpathSync.native(current), ...missing.reverse());
     } catch (error) {
       if (!isErrno(error, 'ENOENT')) throw error;
       // A link whose target does not exist: creating through it would create the target, wherever it points.

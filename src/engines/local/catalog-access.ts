@@ -16,8 +16,8 @@
 // and is handed back at once when a reader waits: a reader of another process that meets the lock leaves a file in
 // <lake>/.duckdb/readers-waiting/ for as long as it waits, and the writer detaches after the statement under way; a
 // reader of this process (another engine on the same lake, which DuckDB's per-process file lock does not stop) asks
-// the holder directly. A writer idle for HOLD_IDLE_MS detaches on its own, so a waiting reader waits at most one
-// statement or that long, as before.
+// the holder directly. A writer idle between statements looks for waiting readers every HOLD_IDLE_MS and detaches for
+// one, so a waiting reader waits at most one statement or that long, as before.
 // Hive tables' views are refreshed by writers before and after each statement. A reader that still finds one stale
 // (files landed by `lake ingest`) refreshes it under the writer lock when it is free, or else reads a private in-memory
 // copy of the catalog with fresh views; it never writes in a lake it cannot write to.
@@ -40,7 +40,7 @@ export interface CatalogAccessOptions {
   waitMs?: number;
   /** Told once per wait whom this process waits for. */
   onWait?: (message: string) => void;
-  /** Under `exclusive`, the catalog held between statements is detached after this long without one (HOLD_IDLE_MS). */
+  /** Under `exclusive`, how often the catalog held between statements looks for a waiting reader to detach for (HOLD_IDLE_MS). */
   holdIdleMs?: number;
 }
 
@@ -56,7 +56,7 @@ export const writerLockPath = (lakeRoot: string): string => join(lakeRoot, '.duc
 /** Where readers that find the catalog attached by a writer say so, one file each, while they wait. */
 export const readersWaitingPath = (lakeRoot: string): string => join(lakeRoot, '.duckdb', 'readers-waiting');
 
-/** A writer holding the catalog between statements detaches after this long without a statement. */
+/** A writer holding the catalog between statements looks this often, while idle, for a reader waiting for it. */
 export const HOLD_IDLE_MS = 100;
 
 /** The catalog files this process holds attached read-write between statements, by path, and who holds each. */
@@ -284,8 +284,19 @@ export class CatalogAccess {
   private hold(): void {
     this.holding = true;
     heldInProcess.set(this.catalogPath, this);
+    this.awaitIdleReader();
+  }
+
+  /**
+   * While the run is idle between statements, looks every HOLD_IDLE_MS for a reader of another process waiting
+   * (readers-waiting/) and detaches for it. Nobody waiting, the file stays attached: a detach is a checkpoint, and the
+   * next statement's attach reads the catalog again (`npm start`'s serving step, JavaScript between its statements for
+   * longer than that on a loaded machine, made ~7 of each per run). Engines of this process ask through handBack.
+   */
+  private awaitIdleReader(): void {
     this.idleRelease = setTimeout(() => {
       this.idleRelease = undefined;
+      if (!readersWaiting(this.options.lakeRoot)) return this.awaitIdleReader();
       // A detach that fails leaves the attachment held: the next statement uses it, or close() tries again.
       this.releasing = this.releaseHold()
         .catch(() => undefined)

@@ -28,7 +28,7 @@ export interface LocalEngineOptions {
   command?: string;
   /** How long to wait for another process's hold on the lake before a LakeBusyError (default 120 s). */
   waitMs?: number;
-  /** Under `exclusive`, the catalog held between statements is detached after this long without one (default 100 ms). */
+  /** Under `exclusive`, how often the catalog held between statements looks for a waiting reader (default 100 ms). */
   holdIdleMs?: number;
   /** Told once per wait whom this process waits for (the CLI prints it on stderr). */
   onWait?: (message: string) => void;

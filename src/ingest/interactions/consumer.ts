@@ -77,9 +77,13 @@ export class InteractionConsumer {
     this.clock = options.clock ?? systemClock;
   }
 
-  /** Opens the consumer's own in-memory DuckDB (offline, UTC) used to write Parquet. */
+  /**
+   * Opens the consumer's own in-memory DuckDB (offline, UTC) used to write Parquet, on one thread: an invocation's
+   * COPY writes a few thousand rows into small files, where more threads only coordinate (issue 18, `npm start`: the
+   * 20 COPYs of its P1 chain took 429-546 ms of CPU on the machine's threads, 314-397 ms on one).
+   */
   static async open(options: ConsumerOptions): Promise<InteractionConsumer> {
-    const { instance, connection } = await openDuckDb({ path: ':memory:' });
+    const { instance, connection } = await openDuckDb({ path: ':memory:', threads: 1 });
     return new InteractionConsumer(instance, connection, options);
   }
 

@@ -107,13 +107,20 @@ describe('catalog access', () => {
       restore();
     });
 
-    it('is detached by a run that stays idle, and attached again by its next statement', async () => {
+    it('stays attached while a run is idle and no reader waits; is detached within the idle bound once one waits, and attached again by the next statement', async () => {
       const lake = newLake();
       const run = await holding(lake, 10);
       const { sent, restore } = recordDuckDBStatements();
       await run.exclusive(async () => {
         await run.execute('INSERT INTO t VALUES (2)');
+        // Idle for many times the bound: nobody waits, so no checkpoint and no attach again.
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        expect(count(sent, 'DETACH')).toBe(0);
+        mkdirSync(readersWaitingPath(lake), { recursive: true });
+        const reader = join(readersWaitingPath(lake), '12345-waiting');
+        writeFileSync(reader, '');
         await vi.waitFor(() => expect(count(sent, 'DETACH')).toBe(1), { timeout: 10_000 });
+        rmSync(reader);
         await run.execute('INSERT INTO t VALUES (3)');
         expect(count(sent, 'ATTACH')).toBe(2);
       });

@@ -1,5 +1,6 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { DuckDBConnection } from '@duckdb/node-api';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { LocalObjectStore } from '../../../src/storage/object-store/index.js';
 import { ManualClock } from '../../../src/ingest/clock.js';
@@ -55,6 +56,12 @@ describe('interaction consumer', () => {
     expect(put).not.toHaveBeenCalled();
     const [row] = await query(`SELECT count(*) AS n FROM read_parquet('${join(lake.root, BUCKET, INGEST_PREFIX.interactionsProcessed)}**/*.parquet')`);
     expect(Number(row.n)).toBe(3);
+  });
+
+  it('writes its Parquet on one DuckDB thread (an invocation is a few thousand rows: more threads only coordinate)', async () => {
+    const { connection } = consumer as unknown as { connection: DuckDBConnection };
+    const reader = await connection.runAndReadAll("SELECT current_setting('threads')");
+    expect(Number(reader.getRows()[0][0])).toBe(1);
   });
 
   it('dead-letters a record nested 100,000 levels deep as its text, and writes the rest of the batch', async () => {
