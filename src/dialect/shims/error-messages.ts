@@ -187,11 +187,12 @@ const REWRITES: readonly [RegExp, (...groups: string[]) => string][] = [
     /Conversion Error: Casting value "([^"]*)" to type DECIMAL\((\d+),(\d+)\) failed: value is out of range!/,
     (value, p, s) => `Cannot cast '${value}' to DECIMAL(${p}, ${s})`,
   ],
-  // A `SELECT *` over a join inside a subquery or WITH query whose relations share a column name (translate/star-names.ts).
+  // A `*` inside a subquery or WITH query over relations that share a column name, or beside a select item of that
+  // name, whose name another part of the statement reads (translate/star-names.ts).
   [
     /Binder Error: Duplicate struct entry name "([^"]*)"/,
     (name) =>
-      `a SELECT * over a join inside a subquery, a WITH query or the first branch of a set operation gives the column "${name}" twice: Athena keeps both names (reading ${name} from it fails with AMBIGUOUS_NAME "Column '${name}' is ambiguous", SELECT * shows ${name} twice) where the local engine would rename the second ${name}_1; select the columns by name with distinct aliases (a.${name} AS a_${name}, b.${name} AS b_${name}) or join with USING (${name})`,
+      `a SELECT * (or a.*, b.*) over a join, or beside a select item of the same name, inside a subquery, a WITH query or the first branch of a set operation gives the column "${name}" twice: Athena keeps both names (reading ${name} from it fails with AMBIGUOUS_NAME "Column '${name}' is ambiguous", SELECT * shows ${name} twice) where the local engine would rename the second ${name}_1; select the columns by name with distinct aliases (a.${name} AS a_${name}, b.${name} AS b_${name}) or join with USING (${name})`,
   ],
   // A name a subquery repeats (`SELECT a FROM (SELECT 1 AS a, 2 AS a)`): each is renamed `a$dup<k>`
   // (anonymous-columns.ts), so reading `a` finds none; Trino 476 finds two (AMBIGUOUS_NAME).

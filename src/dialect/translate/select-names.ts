@@ -98,7 +98,7 @@ function aliasOf(m: readonly Node[]): Token | undefined {
 }
 
 /** Splits a select list on top-level commas, keeping the comma nodes. */
-function splitItems(list: readonly Node[]): { items: Node[][]; commas: Node[] } {
+export function splitItems(list: readonly Node[]): { items: Node[][]; commas: Node[] } {
   const items: Node[][] = [[]];
   const commas: Node[] = [];
   for (const n of list) {
@@ -116,7 +116,7 @@ function firstTokenOf(item: readonly Node[]): Token {
 }
 
 /** The name Trino gives a select item, undefined when it has none (or is a `*`). */
-function itemName(item: readonly Node[]): string | undefined {
+export function itemName(item: readonly Node[]): string | undefined {
   const m = meaningful(item);
   const alias = aliasOf(m);
   if (alias) return trinoName(alias);
