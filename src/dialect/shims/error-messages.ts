@@ -128,6 +128,13 @@ const longAliasList = (name: string, columns: string, entries: string) => {
   return `MISMATCHED_COLUMN_ALIASES: Column alias list has ${entries} entries but '${written}' has ${columns} columns available`;
 };
 
+/** Trino 476's TYPE_MISMATCH for a recursive step column (`1: integer[], smallint[]`: its position, its type, the base's). */
+function recursionMismatch(detail: string): string | undefined {
+  const m = /^(\d+): (.*)\[\], (.*)\[\]$/.exec(detail);
+  if (!m) return undefined;
+  return `TYPE_MISMATCH: recursion step relation output type (${trinoTypeName(m[2].toUpperCase())}) is not coercible to recursion base relation output type (${trinoTypeName(m[3].toUpperCase())}) at column ${m[1]}`;
+}
+
 const refusal = (key: string) =>
   REFUSALS[key] ??
   (key.startsWith('types ') ? typesMismatch(key.slice('types '.length)) : undefined) ??
@@ -138,6 +145,8 @@ const refusal = (key: string) =>
   (key.startsWith('ipaddress ') ? ipMismatch(key.slice('ipaddress '.length)) : undefined) ??
   // translate/column-aliases.ts: 'aliases 1 t 2', a column alias list of another width than its relation.
   (key.startsWith('aliases ') ? aliasesMismatch(key.slice('aliases '.length)) : undefined) ??
+  // translate/recursive-steps.ts: 'recursion 1: decimal(13,2)[], decimal(5,2)[]', a step's type and the base's.
+  (key.startsWith('recursion ') ? recursionMismatch(key.slice('recursion '.length)) : undefined) ??
   `${construct(key)}: the decimal values need more than 38 digits together, and Athena keeps the larger scale where the local engine rounds; CAST them to one decimal type first`;
 
 const REWRITES: readonly [RegExp, (...groups: string[]) => string][] = [

@@ -445,6 +445,17 @@ export const MACROS: readonly string[] = [
   `trino_type_precision(t) AS CASE WHEN t LIKE 'DECIMAL(%' THEN CAST(regexp_extract(t, '^DECIMAL\\(([0-9]+),', 1) AS INTEGER)
      WHEN t = 'TINYINT[]' THEN 3 WHEN t = 'SMALLINT[]' THEN 5 WHEN t = 'INTEGER[]' THEN 10 WHEN t IN ('BIGINT[]', 'HUGEINT[]') THEN 19 ELSE 1 END`,
   `trino_type_scale(t) AS CASE WHEN t LIKE 'DECIMAL(%' THEN CAST(regexp_extract(t, ',([0-9]+)\\)', 1) AS INTEGER) ELSE 0 END`,
+  // Whether Trino 476 coerces a value of type s to type b, both as typeof([x]) (translate/recursive-steps.ts: a recursive
+  // step's column to its base's): the same type or unknown; an exact number to a wider one (integers as decimal(p, 0):
+  // no digit lost on either side of the point); any number to double, an exact one to real; a date to a timestamp.
+  `trino_coercible_type(s, b) AS s = b OR s = '"NULL"[]'
+     OR ((s LIKE 'DECIMAL(%' OR s IN ${EXACT_KINDS}) AND (b LIKE 'DECIMAL(%' OR b IN ${EXACT_KINDS})
+       AND trino_type_scale(b) >= trino_type_scale(s)
+       AND trino_type_precision(b) - trino_type_scale(b) >= trino_type_precision(s) - trino_type_scale(s)
+       AND NOT (b NOT LIKE 'DECIMAL(%' AND s LIKE 'DECIMAL(%'))
+     OR ((s LIKE 'DECIMAL(%' OR s IN ${EXACT_KINDS} OR s = 'FLOAT[]') AND b = 'DOUBLE[]')
+     OR ((s LIKE 'DECIMAL(%' OR s IN ${EXACT_KINDS}) AND b = 'FLOAT[]')
+     OR (s = 'DATE[]' AND b LIKE 'TIMESTAMP%')`,
   // Both operands are exact numbers (or NULL) and one is a decimal: Trino's decimal operators apply.
   `trino_decimal_operands(ta, tb) AS (ta LIKE 'DECIMAL(%' OR tb LIKE 'DECIMAL(%')
      AND (ta LIKE 'DECIMAL(%' OR ta IN ${EXACT_KINDS}) AND (tb LIKE 'DECIMAL(%' OR tb IN ${EXACT_KINDS})`,

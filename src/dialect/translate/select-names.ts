@@ -87,7 +87,7 @@ function isColumnRef(m: readonly Node[]): boolean {
 }
 
 /** The alias token of an item (`x AS a`, `x a`), if any. */
-function aliasOf(m: readonly Node[]): Token | undefined {
+export function aliasOf(m: readonly Node[]): Token | undefined {
   const last = m[m.length - 1];
   if (m.length < 2 || !isName(last) || isPunct(m[m.length - 2], '.')) return undefined;
   const before = m[m.length - 2];
