@@ -182,3 +182,22 @@ describe("a recursive step's columns take the base's types only where Trino coer
     await expect(engine.execute(sql)).rejects.toThrow(refusal);
   });
 });
+
+describe('an alias list longer than an UNNEST of zoned timestamps gives', () => {
+  const ZONED = "ARRAY[TIMESTAMP '2020-01-01 00:00:00 UTC', TIMESTAMP '2020-01-01 00:00:00 Europe/Paris']";
+  it.each<[string, string]>([
+    // Trino 476: MISMATCHED_COLUMN_ALIASES (locally the zoned struct's fields: a, b varchar, trino_wall).
+    [`SELECT * FROM UNNEST(${ZONED}) AS t(a, b)`, "Column alias list has 2 entries but 't' has 1 columns available"],
+    [`SELECT * FROM UNNEST(${ZONED}) WITH ORDINALITY AS t(a, b, n)`, "Column alias list has 3 entries but 't' has 2 columns available"],
+    [`SELECT * FROM (SELECT ${ZONED} AS z) s CROSS JOIN UNNEST(z) AS t(a, b)`, "Column alias list has 2 entries but 't' has 1 columns available"],
+  ])('%s', async (sql, message) => {
+    await expect(engine.execute(sql)).rejects.toThrow(`MISMATCHED_COLUMN_ALIASES: ${message}`);
+  });
+
+  it('one column where the list has one entry', async () => {
+    expect(await namedResult(engine, `SELECT * FROM UNNEST(${ZONED}) AS t(a)`)).toEqual({
+      columns: ['a timestamp(3) with time zone'],
+      rows: [['2020-01-01 00:00:00.000 UTC'], ['2020-01-01 00:00:00.000 Europe/Paris']],
+    });
+  });
+});
