@@ -201,3 +201,34 @@ describe('an alias list longer than an UNNEST of zoned timestamps gives', () => 
     });
   });
 });
+
+describe('a correlated subquery reading an outer column by its bare name', () => {
+  const T = '(VALUES (1, 10), (2, 20)) t(k, w)';
+  const S = '(VALUES (1, 5), (2, 6)) s(v, z)';
+  it.each([
+    // Trino 476: NOT_SUPPORTED "Given correlated subquery is not supported" (locally answered).
+    `SELECT (SELECT v + k FROM ${S} WHERE s.v = k) FROM ${T}`,
+    `SELECT (SELECT max(v + k) FROM ${S}) FROM ${T}`,
+    `SELECT (SELECT sum(k) FROM ${S}) FROM ${T}`,
+    `SELECT (SELECT z FROM ${S} WHERE v = k LIMIT 1) FROM ${T}`,
+    `SELECT (SELECT v + k FROM (SELECT v FROM ${S}) q WHERE q.v = k) FROM ${T}`,
+  ])('%s is refused at lint', async (sql) => {
+    await expect(engine.execute(sql)).rejects.toThrow(/unfaithful\/correlated-subquery.*Given correlated subquery is not supported/);
+  });
+
+  it.each<[string, string, string[], unknown[][]]>([
+    ['an aggregate beside the outer name', `SELECT (SELECT max(v) + k FROM ${S} WHERE v = k) FROM ${T} ORDER BY 1`, ['_col0 integer'], [[2], [4]]],
+    [
+      'a count correlated in WHERE',
+      `SELECT k, (SELECT count(*) FROM ${S} WHERE v = k) FROM ${T} ORDER BY k`,
+      ['k integer', '_col1 bigint'],
+      [
+        [1, 1],
+        [2, 1],
+      ],
+    ],
+    ['a name of the subquery’s own relation', `SELECT (SELECT max(z) FROM ${S} WHERE v > 0) FROM ${T}`, ['_col0 integer'], [[6], [6]]],
+  ])('%s keeps Trino’s answer', async (_name, sql, columns, rows) => {
+    expect(await namedResult(engine, sql)).toEqual({ columns, rows });
+  });
+});
