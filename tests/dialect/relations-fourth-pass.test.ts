@@ -232,3 +232,29 @@ describe('a correlated subquery reading an outer column by its bare name', () =>
     expect(await namedResult(engine, sql)).toEqual({ columns, rows });
   });
 });
+
+describe('ORDER BY a name two select items give', () => {
+  const A = '(VALUES (1, 2), (2, 3), (3, NULL)) a(k, x)';
+  it.each([
+    // Trino 476: AMBIGUOUS_NAME "Column 'k' is ambiguous" (locally sorted by the first).
+    `SELECT k, x AS k FROM ${A} ORDER BY k`,
+    `SELECT x AS k, k FROM ${A} ORDER BY k`,
+    `SELECT k, k FROM ${A} ORDER BY k`,
+    `SELECT k, a.k FROM ${A} ORDER BY k`,
+    `SELECT k AS z, x AS z FROM ${A} ORDER BY z + 1`,
+    `SELECT DISTINCT k, x AS k FROM ${A} ORDER BY k`,
+  ])('%s is refused at lint', async (sql) => {
+    await expect(engine.execute(sql)).rejects.toThrow(/unfaithful\/ambiguous-order-by.*Column '(k|z)' is ambiguous/);
+  });
+
+  it.each([`SELECT k, x AS k FROM ${A} ORDER BY a.k`, `SELECT k, x AS k FROM ${A} ORDER BY 1`])('%s keeps Trino’s answer', async (sql) => {
+    expect(await namedResult(engine, sql)).toEqual({
+      columns: ['k integer', 'k integer'],
+      rows: [
+        [1, 2],
+        [2, 3],
+        [3, null],
+      ],
+    });
+  });
+});
