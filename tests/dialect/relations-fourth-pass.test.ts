@@ -258,3 +258,25 @@ describe('ORDER BY a name two select items give', () => {
     });
   });
 });
+
+describe('an output alias written without AS, read outside ORDER BY', () => {
+  const A = '(VALUES (1, 2), (2, 3), (3, NULL)) a(k, x)';
+  it('HAVING c of count(*) c fails as in Trino (COLUMN_NOT_FOUND), not the count', async () => {
+    // Trino 476: COLUMN_NOT_FOUND "Column 'c' cannot be resolved" (locally [1, 2]: the alias was read).
+    await expect(engine.execute(`SELECT k % 2 AS g, count(*) c FROM ${A} GROUP BY 1 HAVING c > 1`)).rejects.toThrow();
+  });
+
+  it.each<[string, unknown[][]]>([
+    // The input column k, not the alias (Trino 476: 3, NULL).
+    [`SELECT x k FROM ${A} WHERE k > 1 ORDER BY 1`, [[3], [null]]],
+    [`SELECT k k FROM ${A} WHERE k > 1 ORDER BY 1`, [[2], [3]]],
+  ])('%s reads the input column', async (sql, rows) => {
+    expect(await namedResult(engine, sql)).toEqual({ columns: ['k integer'], rows });
+  });
+
+  it('a derived table whose select item is named like an outer column is no correlation', async () => {
+    expect(
+      await namedResult(engine, 'SELECT count(*) FROM (SELECT a, count(*) c FROM (VALUES (1, 10), (1, 20), (2, 10)) AS v(a, b) GROUP BY a) WHERE c > 0'),
+    ).toEqual({ columns: ['_col0 bigint'], rows: [[2]] });
+  });
+});

@@ -13,7 +13,7 @@
 // query's relation shows a column `k`. A correlation by an unqualified name over a table is not seen (which query's
 // column it is needs the table's columns).
 import { identifierName, type Token } from '../tokens.js';
-import { itemName, NOT_AN_ALIAS, splitItems } from './select-names.js';
+import { aliasOf, itemName, NOT_AN_ALIAS, splitItems } from './select-names.js';
 import { isParen, meaningful, nodeKeyword, nodeText, splitArgs, type GroupNode, type Node } from './tree.js';
 import { hasAggregate } from './unbound.js';
 import type { Report } from './within-group.js';
@@ -126,7 +126,7 @@ function shownColumns(relation: Node | undefined, list: Node | undefined): strin
  * The columns every relation of one level's FROM clause shows (undefined when one shows none: a table, a `*`), and
  * those some relation shows (`some`).
  */
-function levelColumns(items: readonly Node[]): { all: Set<string> | undefined; some: Set<string> } {
+function levelColumns(items: readonly Node[], except?: Node): { all: Set<string> | undefined; some: Set<string> } {
   const m = meaningful(items);
   const all = new Set<string>();
   const some = new Set<string>();
@@ -157,7 +157,8 @@ function levelColumns(items: readonly Node[]): { all: Set<string> | undefined; s
     if (columns === undefined) known = false;
     for (const c of columns ?? []) {
       all.add(c);
-      some.add(c);
+      // A derived table's own columns are no outer columns of itself.
+      if (node !== except && m[k + 1] !== except) some.add(c);
     }
   }
   return { all: known && relations > 0 ? all : undefined, some };
@@ -169,12 +170,26 @@ function levelColumns(items: readonly Node[]): { all: Set<string> | undefined; s
  */
 function unqualifiedOuterReferences(items: readonly Node[], own: ReadonlySet<string>, outer: ReadonlySet<string>, into: OuterReference[] = []) {
   const m = meaningful(items);
+  const selectAt = m.findIndex((n) => nodeKeyword(n) === 'SELECT');
+  const fromAt = m.findIndex((n, k) => k > selectAt && nodeKeyword(n) === 'FROM');
+  // The select items' own names (`count(*) c`) are no references.
+  const aliases = new Set(
+    selectAt < 0 ? [] : splitItems(m.slice(selectAt + 1, fromAt < 0 ? m.length : fromAt)).items.flatMap((item) => aliasOf(meaningful(item)) ?? []),
+  );
   m.forEach((node, k) => {
     if (node.kind === 'group') {
       if (!isQuery(node)) unqualifiedOuterReferences(node.items, own, outer, into);
       return;
     }
-    if (!isNameToken(node) || isPunct(m[k - 1], '.') || isPunct(m[k + 1], '.') || isParen(m[k + 1]) || nodeKeyword(m[k - 1]) === 'AS') return;
+    if (
+      !isNameToken(node) ||
+      aliases.has(node.token) ||
+      isPunct(m[k - 1], '.') ||
+      isPunct(m[k + 1], '.') ||
+      isParen(m[k + 1]) ||
+      nodeKeyword(m[k - 1]) === 'AS'
+    )
+      return;
     const name = nameOf(node);
     if (outer.has(name) && !own.has(name)) into.push({ at: node.token, qualifier: name, unqualified: true });
   });
@@ -241,9 +256,9 @@ export function refuseUnplannedCorrelations(
 ): void {
   const m = meaningful(items);
   const here = new Set([...outer, ...relationNames(items)]);
-  const hereColumns = new Set([...outerColumns, ...levelColumns(items).some]);
   m.forEach((node, k) => {
     if (node.kind !== 'group') return;
+    const hereColumns = new Set([...outerColumns, ...levelColumns(items, node).some]);
     if (!isQuery(node)) {
       refuseUnplannedCorrelations(node.items, report, here, hereColumns);
       return;
