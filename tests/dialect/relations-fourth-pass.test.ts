@@ -280,3 +280,15 @@ describe('an output alias written without AS, read outside ORDER BY', () => {
     ).toEqual({ columns: ['_col0 bigint'], rows: [[2]] });
   });
 });
+
+describe('|| and concat_ws of a macro call reading an outer column, inside a subquery', () => {
+  // The same loss of a struct field's name as the subscript above ("Need named argument for struct pack").
+  const OUTER = "FROM (VALUES ('x')) t(s)";
+  it.each<[string, string]>([
+    ["(SELECT lower(t.s) || 'a')", 'xa'],
+    ["(SELECT upper(t.s) || y FROM (VALUES 'q') u(y))", 'Xq'],
+    ["(SELECT concat_ws(',', lower(t.s), 'b'))", 'x,b'],
+  ])('%s', async (subquery, value) => {
+    expect(await namedResult(engine, `SELECT ${subquery} ${OUTER}`)).toEqual({ columns: ['_col0 varchar'], rows: [[value]] });
+  });
+});
