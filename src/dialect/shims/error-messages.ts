@@ -128,6 +128,13 @@ const longAliasList = (name: string, columns: string, entries: string) => {
   return `MISMATCHED_COLUMN_ALIASES: Column alias list has ${entries} entries but '${written}' has ${columns} columns available`;
 };
 
+/** Trino 476's TYPE_MISMATCH for a recursive step column (`1: integer[], smallint[]`: its position, its type, the base's). */
+function recursionMismatch(detail: string): string | undefined {
+  const m = /^(\d+): (.*)\[\], (.*)\[\]$/.exec(detail);
+  if (!m) return undefined;
+  return `TYPE_MISMATCH: recursion step relation output type (${trinoTypeName(m[2].toUpperCase())}) is not coercible to recursion base relation output type (${trinoTypeName(m[3].toUpperCase())}) at column ${m[1]}`;
+}
+
 const refusal = (key: string) =>
   REFUSALS[key] ??
   (key.startsWith('types ') ? typesMismatch(key.slice('types '.length)) : undefined) ??
@@ -138,6 +145,8 @@ const refusal = (key: string) =>
   (key.startsWith('ipaddress ') ? ipMismatch(key.slice('ipaddress '.length)) : undefined) ??
   // translate/column-aliases.ts: 'aliases 1 t 2', a column alias list of another width than its relation.
   (key.startsWith('aliases ') ? aliasesMismatch(key.slice('aliases '.length)) : undefined) ??
+  // translate/recursive-steps.ts: 'recursion 1: decimal(13,2)[], decimal(5,2)[]', a step's type and the base's.
+  (key.startsWith('recursion ') ? recursionMismatch(key.slice('recursion '.length)) : undefined) ??
   `${construct(key)}: the decimal values need more than 38 digits together, and Athena keeps the larger scale where the local engine rounds; CAST them to one decimal type first`;
 
 const REWRITES: readonly [RegExp, (...groups: string[]) => string][] = [
@@ -187,11 +196,12 @@ const REWRITES: readonly [RegExp, (...groups: string[]) => string][] = [
     /Conversion Error: Casting value "([^"]*)" to type DECIMAL\((\d+),(\d+)\) failed: value is out of range!/,
     (value, p, s) => `Cannot cast '${value}' to DECIMAL(${p}, ${s})`,
   ],
-  // A `SELECT *` over a join inside a subquery or WITH query whose relations share a column name (translate/star-names.ts).
+  // A `*` inside a subquery or WITH query over relations that share a column name, or beside a select item of that
+  // name, whose name another part of the statement reads (translate/star-names.ts).
   [
     /Binder Error: Duplicate struct entry name "([^"]*)"/,
     (name) =>
-      `a SELECT * over a join inside a subquery, a WITH query or the first branch of a set operation gives the column "${name}" twice: Athena keeps both names (reading ${name} from it fails with AMBIGUOUS_NAME "Column '${name}' is ambiguous", SELECT * shows ${name} twice) where the local engine would rename the second ${name}_1; select the columns by name with distinct aliases (a.${name} AS a_${name}, b.${name} AS b_${name}) or join with USING (${name})`,
+      `a SELECT * (or a.*, b.*) over a join, or beside a select item of the same name, inside a subquery, a WITH query or the first branch of a set operation gives the column "${name}" twice: Athena keeps both names (reading ${name} from it fails with AMBIGUOUS_NAME "Column '${name}' is ambiguous", SELECT * shows ${name} twice) where the local engine would rename the second ${name}_1; select the columns by name with distinct aliases (a.${name} AS a_${name}, b.${name} AS b_${name}) or join with USING (${name})`,
   ],
   // A name a subquery repeats (`SELECT a FROM (SELECT 1 AS a, 2 AS a)`): each is renamed `a$dup<k>`
   // (anonymous-columns.ts), so reading `a` finds none; Trino 476 finds two (AMBIGUOUS_NAME).

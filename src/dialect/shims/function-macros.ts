@@ -47,7 +47,8 @@ export const FUNCTION_MACROS: readonly string[] = [
      (sep, x) AS ${fail(`'concat_ws takes varchar arguments or an array(varchar)'`, "''")}`,
   // concat_ws(sep, a, b, …) takes varchar values only (Trino 476: FUNCTION_NOT_FOUND "Unexpected parameters (varchar(1),
   // integer, integer) for function concat_ws"; DuckDB's casts them): each value is refused while binding otherwise.
-  `trino_concat_ws_text(x) AS {'trino_v': x}[CASE WHEN typeof([x]) IN ('VARCHAR[]', '"NULL"[]') THEN 'trino_v' ELSE '${REFUSED_KEY_MARKER}concat_ws' END]`,
+  // coalesce(x) as in trino_concat_not_json.
+  `trino_concat_ws_text(x) AS {'trino_v': coalesce(x)}[CASE WHEN typeof([x]) IN ('VARCHAR[]', '"NULL"[]') THEN 'trino_v' ELSE '${REFUSED_KEY_MARKER}concat_ws' END]`,
   // For an aggregate argument (typed overloads cannot bind it): typeof picks the branch per row; both bind for any type.
   `trino_concat_ws_any(sep, a) AS CASE WHEN typeof(a) LIKE '%[]'
      THEN CASE WHEN sep IS NOT NULL AND a IS NOT NULL THEN coalesce(array_to_string(CAST(a AS VARCHAR[]), sep), '') END
@@ -245,7 +246,8 @@ export const FUNCTION_MACROS: readonly string[] = [
   // NULL || x (concat-operands.ts): a NULL array of x's type; x an array, varbinary or NULL is ambiguous on Athena.
   `trino_concat_unknown(x) AS {'trino_v': CASE WHEN false THEN [x] END}[CASE WHEN typeof([x]) LIKE '%[][]' OR typeof([x]) IN ('BLOB[]', '"NULL"[]')
      THEN '${REFUSED_KEY_MARKER}concat unknown' ELSE 'trino_v' END]`,
-  `trino_concat_not_json(x) AS {'trino_v': x}[CASE WHEN typeof([x]) = 'JSON[]' THEN '${REFUSED_KEY_MARKER}concat json' ELSE 'trino_v' END]`,
+  // coalesce(x): DuckDB loses the field's name when x is a macro call reading an outer column (macros.ts OPERAND_PAIR).
+  `trino_concat_not_json(x) AS {'trino_v': coalesce(x)}[CASE WHEN typeof([x]) = 'JSON[]' THEN '${REFUSED_KEY_MARKER}concat json' ELSE 'trino_v' END]`,
   // With an aggregate argument typed overloads cannot bind (both are unknown then): the same rule, checked per row.
   `trino_concat_text_like(x) AS typeof(x) IN ('VARCHAR', 'BLOB', '"NULL"') OR typeof(x) LIKE '%[]'`,
   `trino_concat_any(a, b) AS CASE WHEN NOT (trino_concat_text_like(a) AND trino_concat_text_like(b))

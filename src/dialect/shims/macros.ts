@@ -52,11 +52,17 @@ const SEQUENCE_WITHOUT_STEP = (type: string) =>
 export const OFFSET_ZONE = `'^[+-][0-9]{2}:[0-9]{2}$'`;
 const FLOATING = `('DOUBLE', 'FLOAT')`;
 /**
+ * The operands a and b as the struct {a, b}. Each is wrapped in coalesce(): DuckDB 1.5 loses a struct field's name when
+ * its value is a macro call reading an outer column inside a subquery (`(SELECT a[t.i] + 1 FROM …)`: trino_plus of
+ * trino_subscript failed "Need named argument for struct pack"); coalesce of one value is that value.
+ */
+const OPERAND_PAIR = "{'a': coalesce(a), 'b': coalesce(b)}";
+/**
  * `name(a, b)`: a one-element list of {a, b, w, s}, a and b bound once; w a NULL of the type `typeName` gives the
  * result of a op b (DuckDB's type of a op b is its third argument), s the scale of b.
  */
 const typedOperands = (name: string, typeName: string, op: string, more = '') =>
-  `${name}(a, b) AS list_transform([{'a': a, 'b': b}], lambda trino_ab: {'a': trino_ab['a'], 'b': trino_ab['b'],
+  `${name}(a, b) AS list_transform([${OPERAND_PAIR}], lambda trino_ab: {'a': trino_ab['a'], 'b': trino_ab['b'],
      'w': cast_to_type(NULL, from_json('null', '"' || ${typeName}(typeof([trino_ab['a']]), typeof([trino_ab['b']]), typeof([trino_ab['a'] ${op} trino_ab['b']])) || '"')),
      's': trino_type_scale(typeof([trino_ab['b']]))${more}})`;
 /**
@@ -101,7 +107,7 @@ const sumOverloads = (fn: 'add' | 'subtract') => [
  * where any overload matches the untyped operands). The lambda also types an aggregate or an outer reference.
  */
 const overloadChain = (name: string, levels: readonly string[], fallback: string): string[] => [
-  `${name}(a, b) AS list_transform([{'a': a, 'b': b}], lambda trino_ab: ${name}_1(trino_ab['a'], trino_ab['b']))[1]`,
+  `${name}(a, b) AS list_transform([${OPERAND_PAIR}], lambda trino_ab: ${name}_1(trino_ab['a'], trino_ab['b']))[1]`,
   ...levels.map((level, i) => `${name}_${i + 1}${level}, (a, b) AS ${i + 1 < levels.length ? `${name}_${i + 2}(a, b)` : fallback}`),
 ];
 /** a * b in Trino's type (trino_product_type), the left operand widened for decimals (see trino_multiply). */
@@ -445,6 +451,17 @@ export const MACROS: readonly string[] = [
   `trino_type_precision(t) AS CASE WHEN t LIKE 'DECIMAL(%' THEN CAST(regexp_extract(t, '^DECIMAL\\(([0-9]+),', 1) AS INTEGER)
      WHEN t = 'TINYINT[]' THEN 3 WHEN t = 'SMALLINT[]' THEN 5 WHEN t = 'INTEGER[]' THEN 10 WHEN t IN ('BIGINT[]', 'HUGEINT[]') THEN 19 ELSE 1 END`,
   `trino_type_scale(t) AS CASE WHEN t LIKE 'DECIMAL(%' THEN CAST(regexp_extract(t, ',([0-9]+)\\)', 1) AS INTEGER) ELSE 0 END`,
+  // Whether Trino 476 coerces a value of type s to type b, both as typeof([x]) (translate/recursive-steps.ts: a recursive
+  // step's column to its base's): the same type or unknown; an exact number to a wider one (integers as decimal(p, 0):
+  // no digit lost on either side of the point); any number to double, an exact one to real; a date to a timestamp.
+  `trino_coercible_type(s, b) AS s = b OR s = '"NULL"[]'
+     OR ((s LIKE 'DECIMAL(%' OR s IN ${EXACT_KINDS}) AND (b LIKE 'DECIMAL(%' OR b IN ${EXACT_KINDS})
+       AND trino_type_scale(b) >= trino_type_scale(s)
+       AND trino_type_precision(b) - trino_type_scale(b) >= trino_type_precision(s) - trino_type_scale(s)
+       AND NOT (b NOT LIKE 'DECIMAL(%' AND s LIKE 'DECIMAL(%'))
+     OR ((s LIKE 'DECIMAL(%' OR s IN ${EXACT_KINDS} OR s = 'FLOAT[]') AND b = 'DOUBLE[]')
+     OR ((s LIKE 'DECIMAL(%' OR s IN ${EXACT_KINDS}) AND b = 'FLOAT[]')
+     OR (s = 'DATE[]' AND b LIKE 'TIMESTAMP%')`,
   // Both operands are exact numbers (or NULL) and one is a decimal: Trino's decimal operators apply.
   `trino_decimal_operands(ta, tb) AS (ta LIKE 'DECIMAL(%' OR tb LIKE 'DECIMAL(%')
      AND (ta LIKE 'DECIMAL(%' OR ta IN ${EXACT_KINDS}) AND (tb LIKE 'DECIMAL(%' OR tb IN ${EXACT_KINDS})`,

@@ -8,10 +8,12 @@
 // - it has a window function, or a HAVING while the correlation is in its WHERE.
 // EXISTS plans all but the first and the last, and a subquery without FROM plans the select-list and LIMIT forms.
 // Refused at lint where the SQL shows it: an outer column written qualified (`t.k`) by a relation of an enclosing
-// query that the subquery does not name itself. A correlation by an
-// unqualified name is not seen (which query's column it is needs the tables' columns).
+// query that the subquery does not name itself, or unqualified (`k`) where every relation of the subquery shows its
+// columns (VALUES or a subquery with an alias list, a subquery's select list) and none is `k` while an enclosing
+// query's relation shows a column `k`. A correlation by an unqualified name over a table is not seen (which query's
+// column it is needs the table's columns).
 import { identifierName, type Token } from '../tokens.js';
-import { NOT_AN_ALIAS } from './select-names.js';
+import { aliasOf, itemName, NOT_AN_ALIAS, splitItems } from './select-names.js';
 import { isParen, meaningful, nodeKeyword, nodeText, splitArgs, type GroupNode, type Node } from './tree.js';
 import { hasAggregate } from './unbound.js';
 import type { Report } from './within-group.js';
@@ -107,6 +109,100 @@ function relationNames(items: readonly Node[], into = new Set<string>()): Set<st
   return into;
 }
 
+/** The columns a relation group shows: an alias list's, else a subquery's select list without `*`; undefined otherwise. */
+function shownColumns(relation: Node | undefined, list: Node | undefined): string[] | undefined {
+  if (isParen(list)) return splitArgs(list.items).map((arg) => meaningful(arg).map(nodeText).join('').replaceAll('"', '').toLowerCase());
+  if (!isParen(relation) || !isQuery(relation)) return undefined;
+  const m = meaningful(relation.items);
+  const select = m.findIndex((n) => nodeKeyword(n) === 'SELECT');
+  const from = m.findIndex((n, k) => k > select && nodeKeyword(n) === 'FROM');
+  if (select !== 0) return undefined;
+  const items = splitItems(m.slice(1, from < 0 ? m.length : from).filter((n) => !['DISTINCT', 'ALL'].includes(nodeKeyword(n)))).items;
+  const names = items.map((item) => itemName(meaningful(item))?.toLowerCase());
+  return names.every((n): n is string => n !== undefined) ? names : undefined;
+}
+
+/**
+ * The columns every relation of one level's FROM clause shows (undefined when one shows none: a table, a `*`), and
+ * those some relation shows (`some`).
+ */
+function levelColumns(items: readonly Node[], except?: Node): { all: Set<string> | undefined; some: Set<string> } {
+  const m = meaningful(items);
+  const all = new Set<string>();
+  const some = new Set<string>();
+  let known = true;
+  let relations = 0;
+  const fromAt = m.findIndex((n) => nodeKeyword(n) === 'FROM');
+  if (fromAt < 0) return { all: undefined, some };
+  let expect = true;
+  for (let k = fromAt + 1; k < m.length; k++) {
+    const node = m[k];
+    const word = nodeKeyword(node);
+    if (FROM_ENDS.has(word)) break;
+    if (word === 'JOIN' || word === 'LATERAL' || isPunct(node, ',')) {
+      expect = true;
+      continue;
+    }
+    if (!expect) continue;
+    expect = false;
+    relations++;
+    let end = k;
+    if (isNameToken(node) && !isParen(m[k + 1])) while (isPunct(m[end + 1], '.') && isNameToken(m[end + 2])) end += 2;
+    else if (isParen(m[k + 1])) end = k + 1;
+    if (nodeKeyword(m[end + 1]) === 'WITH' && nodeKeyword(m[end + 2]) === 'ORDINALITY') end += 2;
+    const aliasAt = nodeKeyword(m[end + 1]) === 'AS' ? end + 2 : end + 1;
+    const alias = m[aliasAt];
+    const hasAlias = isNameToken(alias) && !NOT_AN_ITEM_ALIAS.has(nodeKeyword(alias));
+    const columns = shownColumns(isParen(node) ? node : undefined, hasAlias ? m[aliasAt + 1] : undefined);
+    if (columns === undefined) known = false;
+    for (const c of columns ?? []) {
+      all.add(c);
+      // A derived table's own columns are no outer columns of itself.
+      if (node !== except && m[k + 1] !== except) some.add(c);
+    }
+  }
+  return { all: known && relations > 0 ? all : undefined, some };
+}
+
+/**
+ * Unqualified names in `items` (not inside a nested query) that are `outer` columns and no column of the subquery's
+ * own relations (`own`): not after `.` or AS, not before `.` or `(`.
+ */
+function unqualifiedOuterReferences(items: readonly Node[], own: ReadonlySet<string>, outer: ReadonlySet<string>, into: OuterReference[] = []) {
+  const m = meaningful(items);
+  const selectAt = m.findIndex((n) => nodeKeyword(n) === 'SELECT');
+  const fromAt = m.findIndex((n, k) => k > selectAt && nodeKeyword(n) === 'FROM');
+  // The select items' own names (`count(*) c`) are no references.
+  const aliases = new Set(
+    selectAt < 0 ? [] : splitItems(m.slice(selectAt + 1, fromAt < 0 ? m.length : fromAt)).items.flatMap((item) => aliasOf(meaningful(item)) ?? []),
+  );
+  m.forEach((node, k) => {
+    if (node.kind === 'group') {
+      if (!isQuery(node)) unqualifiedOuterReferences(node.items, own, outer, into);
+      return;
+    }
+    if (
+      !isNameToken(node) ||
+      aliases.has(node.token) ||
+      isPunct(m[k - 1], '.') ||
+      isPunct(m[k + 1], '.') ||
+      isParen(m[k + 1]) ||
+      nodeKeyword(m[k - 1]) === 'AS'
+    )
+      return;
+    const name = nameOf(node);
+    if (outer.has(name) && !own.has(name)) into.push({ at: node.token, qualifier: name, unqualified: true });
+  });
+  return into;
+}
+
+/** An outer column read by a subquery: `q.c` (its qualifier's token and name) or an unqualified `c` (its name). */
+interface OuterReference {
+  at: Token;
+  qualifier: string;
+  unqualified?: boolean;
+}
+
 /** `q.c` references in `items` (at any depth): the qualifier's token and name. */
 function qualifiedReferences(items: readonly Node[], into: { at: Token; qualifier: string }[] = []): { at: Token; qualifier: string }[] {
   const m = meaningful(items);
@@ -152,23 +248,33 @@ function inAggregate(nodes: readonly Node[], at: Token): boolean {
  * Reports every correlated subquery of `items` that Trino 476 cannot plan (see above). `outer` holds the relation
  * names of the enclosing queries.
  */
-export function refuseUnplannedCorrelations(items: readonly Node[], report: Report, outer: ReadonlySet<string> = new Set()): void {
+export function refuseUnplannedCorrelations(
+  items: readonly Node[],
+  report: Report,
+  outer: ReadonlySet<string> = new Set(),
+  outerColumns: ReadonlySet<string> = new Set(),
+): void {
   const m = meaningful(items);
   const here = new Set([...outer, ...relationNames(items)]);
   m.forEach((node, k) => {
     if (node.kind !== 'group') return;
+    const hereColumns = new Set([...outerColumns, ...levelColumns(items, node).some]);
     if (!isQuery(node)) {
-      refuseUnplannedCorrelations(node.items, report, here);
+      refuseUnplannedCorrelations(node.items, report, here, hereColumns);
       return;
     }
     const own = relationNames(node.items);
-    const correlated = qualifiedReferences(node.items).filter((r) => !own.has(r.qualifier) && here.has(r.qualifier));
+    const ownColumns = levelColumns(node.items).all;
+    const correlated = [
+      ...qualifiedReferences(node.items).filter((r) => !own.has(r.qualifier) && here.has(r.qualifier)),
+      ...(ownColumns === undefined ? [] : unqualifiedOuterReferences(node.items, ownColumns, hereColumns)),
+    ];
     if (correlated.length > 0) checkCorrelated(node, nodeKeyword(m[k - 1]) === 'EXISTS', correlated, report);
-    refuseUnplannedCorrelations(node.items, report, here);
+    refuseUnplannedCorrelations(node.items, report, here, hereColumns);
   });
 }
 
-function checkCorrelated(query: GroupNode, exists: boolean, correlated: readonly { at: Token; qualifier: string }[], report: Report): void {
+function checkCorrelated(query: GroupNode, exists: boolean, correlated: readonly OuterReference[], report: Report): void {
   const unplanned = unplannedReason(query, exists, correlated);
   if (unplanned)
     report(
@@ -191,14 +297,15 @@ function fromOneValuesRow(from: readonly Node[]): boolean {
   return nodeKeyword(inner[0]) === 'VALUES' && splitArgs(inner.slice(1)).length === 1;
 }
 
-function unplannedReason(query: GroupNode, exists: boolean, correlated: readonly { at: Token; qualifier: string }[]): { at: Token; why: string } | undefined {
+function unplannedReason(query: GroupNode, exists: boolean, correlated: readonly OuterReference[]): { at: Token; why: string } | undefined {
   const clauses = clausesOf(query.items);
   const select = clauses.get('SELECT') ?? [];
   const where = clauses.get('WHERE') ?? [];
   const aggregatesToOneRow = hasAggregate(select.map(nodeText).join(' ')) && !clauses.has('GROUP');
   const first = correlated[0];
   const aggregated = correlated.find((r) => inAggregate(query.items, r.at));
-  if (aggregated) return { at: aggregated.at, why: `a subquery reads the outer column ${aggregated.qualifier}.… inside an aggregate` };
+  if (aggregated)
+    return { at: aggregated.at, why: `a subquery reads the outer column ${aggregated.qualifier}${aggregated.unqualified ? '' : '.…'} inside an aggregate` };
   if (select.some((n) => nodeKeyword(n) === 'OVER')) return { at: first.at, why: 'a correlated subquery holds a window function' };
   if (clauses.has('HAVING') && correlated.some((r) => tokenIn(where, r.at)))
     return { at: first.at, why: 'a subquery correlated in its WHERE has a HAVING clause' };

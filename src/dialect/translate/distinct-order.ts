@@ -106,7 +106,46 @@ function checkLevel(items: readonly Node[], report: Report): void {
   }
 }
 
+/**
+ * ORDER BY a bare name that two select items give (`SELECT k, x AS k … ORDER BY k`, also `k, k`, `k, a.k` and inside
+ * an expression, `z + 1`): Trino 476 fails with AMBIGUOUS_NAME "Column 'k' is ambiguous"; DuckDB sorted by the first.
+ * A qualified name (`a.k`) and an ordinal keep Trino's answer.
+ */
+function checkAmbiguousOrderBy(items: readonly Node[], report: Report): void {
+  const m = meaningful(items);
+  if (m.some((n) => SET_OPERATORS.has(nodeKeyword(n)))) return;
+  const selectAt = m.findIndex((n) => nodeKeyword(n) === 'SELECT');
+  const orderAt = m.findIndex((n, k) => k > selectAt && nodeKeyword(n) === 'ORDER' && nodeKeyword(m[k + 1]) === 'BY');
+  if (selectAt < 0 || orderAt < 0) return;
+  const names = selectListItems(m, selectAt).flatMap((item) => selectItem(item).outputName ?? []);
+  const repeated = new Set(names.filter((name, k) => names.indexOf(name) !== k));
+  if (repeated.size === 0) return;
+  let orderEnd = m.findIndex((n, k) => k > orderAt + 1 && AFTER_ORDER_BY.has(nodeKeyword(n)));
+  if (orderEnd < 0) orderEnd = m.length;
+  const visit = (nodes: readonly Node[]) => {
+    const e = meaningful(nodes);
+    e.forEach((n, k) => {
+      if (n.kind === 'group') {
+        if (nodeKeyword(meaningful(n.items)[0]) !== 'SELECT') visit(n.items);
+        return;
+      }
+      if (n.token.kind !== 'word' && n.token.kind !== 'quoted') return;
+      if (nodeText(e[k - 1] ?? n) === '.' || nodeText(e[k + 1] ?? n) === '.' || isParen(e[k + 1])) return;
+      const name = columnName([n]);
+      if (name !== undefined && repeated.has(name))
+        report(
+          n.token,
+          'ambiguous-order-by',
+          `Athena fails with AMBIGUOUS_NAME: Column '${name}' is ambiguous (two select items are named ${name}; the local engine would sort by the first)`,
+          'order by the ordinal of the item (ORDER BY 1) or by a qualified column (t.col), or give the items distinct names',
+        );
+    });
+  };
+  visit(m.slice(orderAt + 2, orderEnd));
+}
+
 export function refuseDistinctOrderBy(items: readonly Node[], report: Report): void {
   checkLevel(items, report);
+  checkAmbiguousOrderBy(items, report);
   for (const node of items) if (node.kind === 'group') refuseDistinctOrderBy(node.items, report);
 }

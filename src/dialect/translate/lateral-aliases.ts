@@ -10,6 +10,7 @@
 import { TRINO_KEYWORDS } from '../../lint/trino-keywords.js';
 import { identifierName, type Token } from '../tokens.js';
 import { isParen, meaningful, nodeKeyword, splitArgs, type Node } from './tree.js';
+import { aliasOf, itemName } from './select-names.js';
 import type { Report } from './within-group.js';
 
 const CLAUSE_STARTS = new Set(['FROM', 'WHERE', 'GROUP', 'HAVING', 'WINDOW', 'ORDER', 'LIMIT', 'OFFSET', 'FETCH']);
@@ -60,6 +61,9 @@ function expandOrderByAliases(items: Node[], block: readonly Node[]): void {
     if (nodeKeyword(m[m.length - 2]) !== 'AS' || !isName(m[m.length - 1]) || selfNamedAlias(item).length > 0) continue;
     expressions.set(identifierName(firstTokenOf(m[m.length - 1])), m.slice(0, -2));
   }
+  // A name two items give is ambiguous in Trino's ORDER BY (AMBIGUOUS_NAME, distinct-order.ts refuses it): left as written.
+  const outputNames = selectItems.map((item) => itemName(meaningful(item))?.toLowerCase());
+  for (const name of outputNames) if (name !== undefined && outputNames.indexOf(name) !== outputNames.lastIndexOf(name)) expressions.delete(name);
   if (expressions.size === 0) return;
   let end = order + 2;
   while (end < block.length && !['LIMIT', 'OFFSET', 'FETCH'].includes(nodeKeyword(block[end]))) end++;
@@ -102,12 +106,12 @@ function qualifyBlock(items: Node[], block: readonly Node[], report: Report): vo
     else clauses.get(current)!.push(node);
   }
   const selectItems = splitArgs(clauses.get('SELECT')!);
-  const aliases = new Set(
-    selectItems.flatMap((item) => {
-      const last = meaningful(item);
-      return nodeKeyword(last[last.length - 2]) === 'AS' && isName(last[last.length - 1]) ? [identifierName(firstTokenOf(last[last.length - 1]))] : [];
-    }),
-  );
+  // `x AS a` and `x a` alike (`count(*) c … HAVING c > 1` was resolved as the alias).
+  const aliasTokens = selectItems.flatMap((item) => {
+    const alias = aliasOf(meaningful(item));
+    return alias && isName({ kind: 'token', token: alias }) ? [alias] : [];
+  });
+  const aliases = new Set(aliasTokens.map(identifierName));
   if (aliases.size === 0) return;
   const from = clauses.get('FROM');
   const single = from ? fromItemName(from) : undefined;
@@ -116,6 +120,7 @@ function qualifyBlock(items: Node[], block: readonly Node[], report: Report): vo
   const references = [...clauses.get('SELECT')!, ...[...INPUT_CLAUSES].flatMap((c) => clauses.get(c) ?? [])];
   const ownColumns = new Set(selectItems.flatMap(selfNamedAlias));
   for (const ref of aliasReferences(references, aliases)) {
+    if (aliasTokens.includes(ref.token)) continue;
     const name = identifierName(ref.token);
     const qualifier = single ?? (from ? listedColumnOwner(from, name) : undefined);
     if (qualifier) qualify(items, ref, qualifier);

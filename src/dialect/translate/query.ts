@@ -28,6 +28,7 @@ import { checkZonedGroups } from './zoned-groups.js';
 import { checkZonedExtremes } from './zoned-extremes.js';
 import { checkZonedRows } from './zoned-rows.js';
 import { checkRepeatedStarNames } from './star-names.js';
+import { checkRecursiveStepTypes, refuseRecursiveQueries } from './recursive-steps.js';
 import { refuseUnplannedCorrelations } from './correlated-subqueries.js';
 import { tableSamplePercentages } from './table-sample.js';
 
@@ -73,6 +74,7 @@ export function translateExpressions(sql: string, position?: (t: Token) => { lin
   refuseMismatchedColumnAliases(tree, report);
   refuseWindowFilter(tree, report);
   refuseDistinctOrderBy(tree, report);
+  refuseRecursiveQueries(tree, report);
   refuseReturnedRowLists(tree, report);
   refuseBadLikeEscapes(tree, report);
   refuseQualifiedUsingColumns(tree, report);
@@ -87,7 +89,9 @@ export function translateExpressions(sql: string, position?: (t: Token) => { lin
       : rewriter.render(
           checkRepeatedStarNames(
             checkHiddenAliasWidths(
-              excludeUsingColumnsFromStars(nameSelectItems(nameUnnestColumns(tableSamplePercentages(grouped), renderAlone), options.ctas)),
+              checkRecursiveStepTypes(
+                excludeUsingColumnsFromStars(nameSelectItems(nameUnnestColumns(tableSamplePercentages(grouped), renderAlone), options.ctas)),
+              ),
             ),
           ),
         );

@@ -87,7 +87,7 @@ function isColumnRef(m: readonly Node[]): boolean {
 }
 
 /** The alias token of an item (`x AS a`, `x a`), if any. */
-function aliasOf(m: readonly Node[]): Token | undefined {
+export function aliasOf(m: readonly Node[]): Token | undefined {
   const last = m[m.length - 1];
   if (m.length < 2 || !isName(last) || isPunct(m[m.length - 2], '.')) return undefined;
   const before = m[m.length - 2];
@@ -98,7 +98,7 @@ function aliasOf(m: readonly Node[]): Token | undefined {
 }
 
 /** Splits a select list on top-level commas, keeping the comma nodes. */
-function splitItems(list: readonly Node[]): { items: Node[][]; commas: Node[] } {
+export function splitItems(list: readonly Node[]): { items: Node[][]; commas: Node[] } {
   const items: Node[][] = [[]];
   const commas: Node[] = [];
   for (const n of list) {
@@ -116,7 +116,7 @@ function firstTokenOf(item: readonly Node[]): Token {
 }
 
 /** The name Trino gives a select item, undefined when it has none (or is a `*`). */
-function itemName(item: readonly Node[]): string | undefined {
+export function itemName(item: readonly Node[]): string | undefined {
   const m = meaningful(item);
   const alias = aliasOf(m);
   if (alias) return trinoName(alias);

@@ -9,7 +9,7 @@ import { REFUSED_KEY_MARKER } from '../shims/error-messages.js';
 import { keyword, type Token } from '../tokens.js';
 import { mayMixFamilies, refusedWhen, valuesMayLoseScaleWhenBound } from './decimal-common-type.js';
 import { setOperationColumns, valuesColumns } from './set-operation-columns.js';
-import { withStarCheck } from './star-names.js';
+import { FILLER_EXCLUDE, withStarCheck } from './star-names.js';
 import { isParen, isTriviaNode, meaningful, nodeKeyword, nodeText, splitArgs, type Node } from './tree.js';
 
 const SET_OPERATIONS = new Set(['UNION', 'INTERSECT', 'EXCEPT']);
@@ -115,9 +115,11 @@ function starBranch(branch: readonly Node[]): 'one' | 'join' | undefined {
   const start = m.findIndex((n) => BRANCH_START.has(nodeKeyword(n)));
   let k = start + 1;
   if (['DISTINCT', 'ALL'].includes(nodeKeyword(m[k]))) k++;
-  if (nodeKeyword(m[start]) !== 'SELECT' || nodeText(m[k]) !== '*' || nodeKeyword(m[k + 1]) !== 'FROM') return undefined;
-  const end = m.findIndex((n, j) => j > k + 1 && SELECT_LIST_END.has(nodeKeyword(n)));
-  const from = m.slice(k + 2, end < 0 ? m.length : end);
+  // star-names.ts may have written `* EXCLUDE (<its filler column>)`.
+  const fromAt = m[k + 1] !== undefined && nodeText(m[k + 1]) === FILLER_EXCLUDE ? k + 2 : k + 1;
+  if (nodeKeyword(m[start]) !== 'SELECT' || nodeText(m[k]) !== '*' || nodeKeyword(m[fromAt]) !== 'FROM') return undefined;
+  const end = m.findIndex((n, j) => j > fromAt && SELECT_LIST_END.has(nodeKeyword(n)));
+  const from = m.slice(fromAt + 1, end < 0 ? m.length : end);
   return from.some((n) => nodeText(n) === ',' || ['JOIN', 'CROSS', 'NATURAL'].includes(nodeKeyword(n))) ? 'join' : 'one';
 }
 

@@ -29,7 +29,13 @@ const rowArray = (arg: string) => `(typeof(${arg}) LIKE 'STRUCT(%)[]' AND typeof
  * field (its alias is then ignored: the fields keep their names). Otherwise an argument that is an array of rows is
  * refused while DuckDB binds (Trino gives a column per field there too; here it would be one row column).
  */
-function sideBySide(at: Token, args: readonly Node[][], ordinality: boolean, rows: boolean, render: (nodes: readonly Node[]) => string): GroupNode {
+function sideBySide(
+  at: Token,
+  args: readonly Node[][],
+  ordinality: boolean,
+  rows: { key: string } | undefined,
+  render: (nodes: readonly Node[]) => string,
+): GroupNode {
   const items: Node[] = [token(at, 'word', 'SELECT'), token(at, 'ws', ' ')];
   const call = (name: string, arg: readonly Node[]): Node[] => [
     token(at, 'word', name),
@@ -53,7 +59,12 @@ function sideBySide(at: Token, args: readonly Node[][], ordinality: boolean, row
     const ordinals = call('array_remove', [...call('sequence', [token(at, 'number', '0'), ...comma, ...longest]), ...comma, token(at, 'number', '0')]);
     items.push(...comma, ...call('unnest', ordinals), ...alias);
   }
-  if (!rows) {
+  if (rows) {
+    // The struct of a zoned timestamp (or ipaddress) is one value in Trino: its array gives one column, so the longer
+    // alias list fails with MISMATCHED_COLUMN_ALIASES there; DuckDB would unnest the struct's fields.
+    const check = `{'trino_v': true}[CASE WHEN ${rowArray(render(args[0]))} THEN 'trino_v' ELSE '${REFUSED_KEY_MARKER}${rows.key}' END]`;
+    items.push(token(at, 'ws', ' '), token(at, 'word', 'WHERE'), token(at, 'ws', ' '), token(at, 'word', check));
+  } else {
     // Folded while binding (over no rows too); the plan keeps the lateral UNNEST as it was.
     const anyRows = args.map((arg) => rowArray(render(arg))).join(' OR ');
     // A NULL of no type: Trino's INVALID_FUNCTION_ARGUMENT "Cannot unnest type: unknown" (DuckDB unnests nothing).
@@ -92,7 +103,11 @@ export function nameUnnestColumns(items: readonly Node[], render: (nodes: readon
     const at = node.token;
     const columns = args.length + (ordinality ? 1 : 0);
     const entries = written && isParen(items[columnsAt]) ? splitArgs((items[columnsAt] as GroupNode).items).length : 0;
-    const rows = args.length === 1 && entries > columns;
+    const aliasName = hasAlias && alias.kind === 'token' ? alias.token.text : '';
+    const rows =
+      args.length === 1 && entries > columns
+        ? { key: `aliases ${entries} ${/^[a-z_][a-z0-9_]*$/i.test(aliasName) ? aliasName : 'relation'} ${columns}` }
+        : undefined;
     if (args.length > 0) out.push(sideBySide(at, args, ordinality, rows, render));
     else out.push(node, ...items.slice(i + 1, open), { ...group, items: [] }, ...items.slice(open + 1, ordinality ? end : open + 1));
     if (written) {

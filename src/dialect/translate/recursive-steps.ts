@@ -1,0 +1,205 @@
+// WITH RECURSIVE r(n) AS (base UNION ALL step): Trino 476 types r by its base and fails with TYPE_MISMATCH
+// ("recursion step relation output type (decimal(13,2)) is not coercible to recursion base relation output type
+// (decimal(5,2)) at column 1") when a step's column does not coerce to the base's type, over no rows too; DuckDB casts
+// the step's values to the base's type and answered (`SELECT 1 … UNION ALL SELECT n + 1.5` gave 1, 3, 5). Each step
+// column is checked while DuckDB binds against the CTE's own column (trino_coercible_type, macros.ts), and a base
+// column that is a string literal (varchar(n) in Trino, varchar in DuckDB, where `s || 'a'` grows past it) is refused
+// at lint unless the step gives a literal as short or the column itself.
+import { REFUSED_KEY_MARKER } from '../shims/error-messages.js';
+import { identifierName, stringValue, type Token } from '../tokens.js';
+import { aliasOf, itemName, NOT_AN_ALIAS, isName, splitItems } from './select-names.js';
+import { isParen, meaningful, nodeKeyword, splitArgs, type GroupNode, type Node } from './tree.js';
+import type { Report } from './within-group.js';
+
+const SELECT_LIST_END = new Set(['FROM', 'WHERE', 'GROUP', 'HAVING', 'WINDOW', 'ORDER', 'LIMIT', 'OFFSET', 'FETCH']);
+const FROM_END = new Set(['WHERE', 'GROUP', 'HAVING', 'WINDOW', 'ORDER', 'LIMIT', 'OFFSET', 'FETCH']);
+
+const isPunct = (n: Node | undefined, text: string) => n !== undefined && n.kind === 'token' && n.token.text === text;
+const translated = (at: Token, text: string): Node => ({ kind: 'token', token: { ...at, kind: 'translated', text } });
+const parenthesized = (at: Token, items: readonly Node[]): GroupNode => ({
+  kind: 'group',
+  open: { ...at, kind: 'punct', text: '(' },
+  close: { ...at, kind: 'punct', text: ')' },
+  items: [...items],
+});
+
+interface RecursiveQuery {
+  /** The CTE's name as written. */
+  name: Token;
+  /** Its column names as written (the alias list, else the base's item names), undefined when hidden. */
+  columns: Token[] | undefined;
+  /** The base's select items (undefined when it is no SELECT list). */
+  base: Node[][] | undefined;
+  /** The step: its items (the body's items after UNION [ALL]) and where its select list lies. */
+  step: Node[];
+  select: number;
+  from: number;
+  body: GroupNode;
+}
+
+/** A select list's items between items[select] and items[end]. */
+function selectList(items: readonly Node[], select: number, end: number): Node[][] {
+  const list = items.slice(select + 1, end).filter((n) => !['DISTINCT', 'ALL'].includes(nodeKeyword(n)));
+  return splitItems(list).items;
+}
+
+const listEnd = (items: readonly Node[], select: number) => {
+  let end = select + 1;
+  while (end < items.length && !SELECT_LIST_END.has(nodeKeyword(items[end]))) end++;
+  return end;
+};
+
+/** Every `WITH RECURSIVE name [(columns)] AS (base UNION [ALL] step)` directly in `items`. */
+function recursiveQueries(items: readonly Node[]): RecursiveQuery[] {
+  const m = meaningful(items);
+  if (nodeKeyword(m[0]) !== 'WITH' || nodeKeyword(m[1]) !== 'RECURSIVE') return [];
+  const found: RecursiveQuery[] = [];
+  m.forEach((node, k) => {
+    if (!isParen(node) || nodeKeyword(m[k - 1]) !== 'AS' || k < 3) return;
+    const beforeAs = m[k - 2];
+    const list = isParen(beforeAs) ? beforeAs : undefined;
+    const nameNode = m[list ? k - 3 : k - 2];
+    if (!isName(nameNode)) return;
+    const body = node;
+    const unions = body.items.flatMap((n, j) => (['UNION', 'INTERSECT', 'EXCEPT'].includes(nodeKeyword(n)) ? [j] : []));
+    if (unions.length !== 1 || nodeKeyword(body.items[unions[0]]) !== 'UNION') return;
+    const baseItems = body.items.slice(0, unions[0]);
+    const baseSelect = baseItems.findIndex((n) => nodeKeyword(n) === 'SELECT');
+    const base = baseSelect < 0 ? undefined : selectList(baseItems, baseSelect, listEnd(baseItems, baseSelect));
+    const step = body.items.slice(unions[0] + 1);
+    const select = step.findIndex((n) => nodeKeyword(n) === 'SELECT');
+    if (select < 0) return;
+    const from = listEnd(step, select);
+    const written = list
+      ? splitArgs(list.items).map((arg) => meaningful(arg))
+      : base?.map((item) => {
+          const m2 = meaningful(item);
+          const alias = aliasOf(m2);
+          const last = m2[m2.length - 1];
+          return alias ? [{ kind: 'token', token: alias } as Node] : itemName(m2) !== undefined && last ? [last] : [];
+        });
+    const columns = written?.every((c) => c.length === 1 && isName(c[0])) ? written.map((c) => (c[0] as Node & { kind: 'token' }).token) : undefined;
+    found.push({ name: nameNode.token, columns, base, step, select, from, body });
+  });
+  return found;
+}
+
+/** The name the step reads the CTE by (its alias, else its name), if its FROM clause names it. */
+function stepQualifier(q: RecursiveQuery): string | undefined {
+  const m = meaningful(q.step.slice(q.from));
+  if (nodeKeyword(m[0]) !== 'FROM') return undefined;
+  const target = identifierName(q.name);
+  for (let k = 1; k < m.length && !FROM_END.has(nodeKeyword(m[k])); k++) {
+    const n = m[k];
+    const before = m[k - 1];
+    if (!isName(n) || identifierName(n.token) !== target || isPunct(m[k + 1], '.')) continue;
+    if (!(k === 1 || nodeKeyword(before) === 'JOIN' || isPunct(before, ','))) continue;
+    const next = m[k + 1];
+    const afterAs = m[k + 2];
+    if (nodeKeyword(next) === 'AS' && isName(afterAs)) return afterAs.token.text;
+    if (isName(next) && !NOT_AN_ALIAS.has(nodeKeyword(next)) && !['JOIN', 'ON', 'USING', 'CROSS', 'INNER', 'LEFT', 'RIGHT', 'FULL'].includes(nodeKeyword(next)))
+      return next.token.text;
+    return n.token.text;
+  }
+  return undefined;
+}
+
+/** `*` or `t.*`. */
+function isStar(item: readonly Node[]): boolean {
+  const m = meaningful(item);
+  return (m.length === 1 && isPunct(m[0], '*')) || (m.length >= 3 && isPunct(m[m.length - 1], '*') && isPunct(m[m.length - 2], '.'));
+}
+
+/** The expression of a select item and its alias nodes (`AS x`), apart. */
+function splitAlias(item: readonly Node[]): { expression: Node[]; alias: Node[] } {
+  const m = meaningful(item);
+  const alias = aliasOf(m);
+  if (!alias) return { expression: [...item], alias: [] };
+  const at = item.findIndex((n) => n.kind === 'token' && n.token === alias);
+  const asAt = nodeKeyword(m[m.length - 2]) === 'AS' ? item.indexOf(m[m.length - 2]) : at;
+  return { expression: item.slice(0, asAt), alias: item.slice(asAt) };
+}
+
+/** Every recursive step's columns in `items` (recursively), checked against the base's types while DuckDB binds. */
+export function checkRecursiveStepTypes(items: readonly Node[]): Node[] {
+  const queries = recursiveQueries(items);
+  const checkedBodies = new Map<GroupNode, GroupNode>();
+  for (const q of queries) {
+    const qualifier = stepQualifier(q);
+    if (qualifier === undefined || q.columns === undefined) continue;
+    const stepItems = selectList(q.step, q.select, q.from);
+    if (stepItems.length !== q.columns.length || stepItems.some(isStar)) continue;
+    const at = q.name;
+    const checkedItems = stepItems.map((item, k) => {
+      const { expression, alias } = splitAlias(item);
+      const value = () => parenthesized(at, expression);
+      const column = `typeof([${qualifier}.${q.columns?.[k].text}])`;
+      return [
+        translated(at, " {'trino_v': "),
+        value(),
+        translated(at, '}[CASE WHEN trino_coercible_type(typeof(['),
+        value(),
+        translated(at, `]), ${column}) THEN 'trino_v' ELSE '${REFUSED_KEY_MARKER}recursion ${k + 1}: ' || typeof([`),
+        value(),
+        translated(at, `]) || ', ' || ${column} END] `),
+        ...alias,
+      ];
+    });
+    const comma = translated(at, ', ');
+    const stepOut = [...q.step.slice(0, q.select + 1), ...checkedItems.flatMap((item, k) => (k === 0 ? item : [comma, ...item])), ...q.step.slice(q.from)];
+    const unionAt = q.body.items.length - q.step.length;
+    checkedBodies.set(q.body, { ...q.body, items: [...q.body.items.slice(0, unionAt), ...stepOut] });
+  }
+  return items.map((node) => {
+    if (node.kind !== 'group') return node;
+    const checked = checkedBodies.get(node) ?? node;
+    return { ...checked, items: checkRecursiveStepTypes(checked.items) };
+  });
+}
+
+/**
+ * Refused at lint: a WITH query of a WITH RECURSIVE without a column alias list (Trino 476: MISSING_COLUMN_ALIASES,
+ * also for the queries that do not recur; DuckDB answered), and a base column that is a string literal where the step
+ * gives a longer or unknown text.
+ */
+export function refuseRecursiveQueries(items: readonly Node[], report: Report): void {
+  const m = meaningful(items);
+  if (nodeKeyword(m[0]) === 'WITH' && nodeKeyword(m[1]) === 'RECURSIVE') {
+    for (let k = 3; k < m.length && nodeKeyword(m[k]) !== 'SELECT'; k++) {
+      const name = m[k - 2];
+      if (isParen(m[k]) && nodeKeyword(m[k - 1]) === 'AS' && isName(name))
+        report(
+          name.token,
+          'recursive-column-aliases',
+          `missing column aliases in recursive WITH query: Athena fails with MISSING_COLUMN_ALIASES for every WITH query of a WITH RECURSIVE without a column alias list (${name.token.text} here), where the local engine would answer`,
+          `name the columns: ${name.token.text}(a, b) AS (…)`,
+        );
+    }
+  }
+  for (const q of recursiveQueries(items)) {
+    if (q.base === undefined) continue;
+    const stepItems = selectList(q.step, q.select, q.from);
+    q.base.forEach((item, k) => {
+      const literal = meaningful(splitAlias(item).expression);
+      if (literal.length !== 1 || literal[0].kind !== 'token' || literal[0].token.kind !== 'string' || !literal[0].token.text.startsWith("'")) return;
+      const length = stringValue(literal[0].token).length;
+      const step = meaningful(splitAlias(stepItems[k] ?? []).expression);
+      if (step.length === 0) return;
+      const one = step.length === 1 && step[0].kind === 'token' ? step[0].token : undefined;
+      if (one?.kind === 'string' && one.text.startsWith("'") && stringValue(one).length <= length) return;
+      if (nodeKeyword(step[0]) === 'NULL' && step.length === 1) return;
+      const own = q.columns?.[k] && identifierName(q.columns[k]);
+      const last = step[step.length - 1];
+      if (own !== undefined && last.kind === 'token' && isName(last) && identifierName(last.token) === own && step.length <= 3) return;
+      const stepType = one?.kind === 'string' ? `varchar(${stringValue(one).length})` : 'varchar';
+      const first = step[0].kind === 'token' ? step[0].token : step[0].open;
+      report(
+        first,
+        'recursive-step-type',
+        `recursion step relation output type (${stepType}) is not coercible to recursion base relation output type (varchar(${length})) at column ${k + 1}: Athena types the base's string literal varchar(${length}) and fails with TYPE_MISMATCH, where the local engine would answer`,
+        `CAST the base's literal to varchar: SELECT CAST(${literal[0].token.text} AS varchar)`,
+      );
+    });
+  }
+  for (const node of items) if (node.kind === 'group') refuseRecursiveQueries(node.items, report);
+}
