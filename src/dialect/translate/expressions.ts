@@ -28,7 +28,7 @@ import { quoteReservedIdentifier } from './identifiers.js';
 import { sessionWord } from './session-words.js';
 import { DATE_AT_TIME_ZONE, writtenDateBefore } from './date-at-time-zone.js';
 import { isNestedCall, simpleCaseRender } from './nested-comparisons.js';
-import { isUnarySign, lastMeaningful, rewriteOperators, type Part } from './operators.js';
+import { columnsByInstant, isUnarySign, lastMeaningful, rewriteOperators, type Part } from './operators.js';
 import { firstToken, isCase, isParen, isTriviaNode, meaningful, nodeKeyword, nodeText, splitArgs, type GroupNode, type Node } from './tree.js';
 import { IPPREFIX_INSTEAD, IPPREFIX_REFUSED, TYPED_LITERAL_KEYWORDS } from './types.js';
 import { IP_STRUCT, ipAddressLiteral, NamedScopeError } from '../shims/ip-address.js';
@@ -408,7 +408,11 @@ export class ExpressionRewriter {
           kind: 'operand',
           text: checkedCase(
             node,
-            simpleCaseRender(node, (nodes) => this.renderZoned(nodes)),
+            simpleCaseRender(
+              node,
+              (nodes) => this.renderZoned(nodes),
+              (texts) => columnsByInstant(texts, this.correlatableDepth > 0, this.lambdaParameters),
+            ),
           ),
         });
       else if (node.open.text === '[') {

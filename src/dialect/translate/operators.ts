@@ -1,6 +1,6 @@
 // Operators whose DuckDB meaning differs, rewritten over the rendered parts of one expression sequence: `AT TIME ZONE`,
 // `/` and `%`, `± INTERVAL` (a DATE stays a DATE), `||` (typed operands), comparisons with zoned timestamps (compared by instant) and of arrays, maps and rows.
-import { compareNestedValues, type Guard, guardColumnComparisons } from './nested-comparisons.js';
+import { betweenOperands, compareNestedValues, type Guard, guardColumnComparisons } from './nested-comparisons.js';
 import { concatWithUnknown, type ArrayAppend } from './concat-operands.js';
 import { guardTextComparisons } from './text-comparisons.js';
 import { guardNanComparisons } from './nan-comparisons.js';
@@ -252,6 +252,7 @@ export function rewriteOperators(parts: Part[], context: OperatorContext = {}): 
     replace(parts, l, r, append ? `list_${append}(${operands.join(', ')})` : (concatWithUnknown(operands) ?? shimCall('trino_concat', operands)));
     i = l;
   }
+  compareColumnListsByInstant(parts, context.correlatable === true, context.lambdaParameters ?? new Set());
   compareNestedValues(parts);
   markNumberComparisons(parts);
   compareZonedByInstant(parts, context.correlatable === true, context.lambdaParameters ?? new Set());
@@ -490,6 +491,53 @@ function comparesColumns(parts: readonly Part[], ranges: readonly [number, numbe
   const columns = ranges.map((r) => columnReference(parts, r)).map((c) => (c && c[0] === c[1] && LITERAL_WORDS.test(parts[c[0]].text.trim()) ? undefined : c));
   const isParameter = (c: [number, number] | undefined) => c !== undefined && c[0] === c[1] && lambda.has(lambdaParameterName(parts[c[0]].text.trim()));
   return !correlatable && columns.every((c) => c !== undefined) && !columns.every(isParameter);
+}
+
+/**
+ * The operands of a comparison that are all column references (or lambda parameters beside columns), each through
+ * trino_cmp_column (trino_cmp for a lambda parameter), or undefined when one is not, in a subquery that may reference
+ * outer columns, or when all are lambda parameters (comparesColumns' rule, over rendered texts).
+ */
+export function columnsByInstant(texts: readonly string[], correlatable: boolean, lambda: LambdaParameters): string[] | undefined {
+  const names = texts.map((t) => t.trim());
+  const isParameter = (t: string) => lambda.has(lambdaParameterName(t));
+  if (correlatable || names.some((t) => !COLUMN_TEXT.test(t) || LITERAL_WORDS.test(t)) || names.every(isParameter)) return undefined;
+  return names.map((t) => (isParameter(t) ? `trino_cmp(${t})` : `trino_cmp_column(${t})`));
+}
+const COLUMN_TEXT = /^(?:"(?:[^"]|"")*"|`[^`]*`|[A-Za-z_][A-Za-z0-9_]*)(?:\s*\.\s*(?:"(?:[^"]|"")*"|`[^`]*`|[A-Za-z_][A-Za-z0-9_]*))*$/;
+
+/**
+ * `s BETWEEN t AND u` and `s IN (t, u)` where every operand is a column: Trino 476 compares zoned ones by instant
+ * (01:00 +01:00 BETWEEN 00:00 UTC AND 00:00 UTC is true). The nested comparisons (nested-comparisons.ts) render both
+ * into one dispatching operand before compareZonedByInstant sees them, so their columns take the shims first.
+ */
+function compareColumnListsByInstant(parts: Part[], correlatable: boolean, lambda: LambdaParameters): void {
+  for (let i = parts.length - 1; i >= 0; i--) {
+    const p = parts[i];
+    if (p.kind === 'boundary' && p.text.toUpperCase() === 'BETWEEN') {
+      const between = betweenOperands(parts, i);
+      if (!between || inJoinCondition(parts, i)) continue;
+      const ranges = [between.x, between.low, between.high];
+      const wrapped = columnsByInstant(
+        ranges.map((r) => joinParts(parts, r[0], r[1])),
+        correlatable,
+        lambda,
+      );
+      if (!wrapped || ranges.some((r) => columnReference(parts, r) === undefined)) continue;
+      for (let k = ranges.length - 1; k >= 0; k--) replace(parts, ranges[k][0], ranges[k][1], wrapped[k]);
+    } else if (p.inList && !p.inList.some((e) => e.zoned || e.nested)) {
+      const inAt = prevIndex(parts, i);
+      const before = prevIndex(parts, inAt);
+      const left = nonEmpty(parts, operandRange(parts, parts[before]?.text.toUpperCase() === 'NOT' ? before : inAt, -1));
+      if (!left || columnReference(parts, left) === undefined) continue;
+      const wrapped = columnsByInstant([joinParts(parts, left[0], left[1]), ...p.inList.map((e) => e.text)], correlatable, lambda);
+      if (!wrapped) continue;
+      const [x, ...elements] = wrapped;
+      const inList = p.inList.map((e, n) => ({ ...e, text: elements[n] }));
+      parts[i] = { ...p, inList, text: `(${elements.join(', ')})` };
+      replace(parts, left[0], left[1], x);
+    }
+  }
 }
 
 function compareSubqueryByInstant(parts: Part[], i: number, correlatable: boolean): number {

@@ -1,0 +1,39 @@
+// Zoned timestamps in Trino 476, fourth pass (docs/issue-15-audit.md "Zoned timestamps and NaN, fourth pass"): Trino
+// compares `timestamp with time zone` by instant; the local value is a struct of instant, zone and wall clock. Every
+// value and type below is the shared Trino 476's answer to the same SQL.
+import { describeFunctions } from './harness.js';
+
+const UTC0 = "TIMESTAMP '2025-01-01 00:00:00 UTC'";
+const PARIS1 = "TIMESTAMP '2025-01-01 01:00:00 +01:00'";
+const NEXT_DAY = "TIMESTAMP '2025-01-02 00:00:00 UTC'";
+
+// BETWEEN, IN lists and a simple CASE whose operands are all columns compare instants (were: the structs, false).
+const STU = `FROM (VALUES (${PARIS1}, ${UTC0}, ${NEXT_DAY})) v(s, t, u)`;
+describeFunctions('zoned columns in BETWEEN, IN lists and CASE', [
+  ['s BETWEEN t AND t', `s BETWEEN t AND t ${STU}`, true, 'boolean'],
+  ['s NOT BETWEEN t AND u', `s NOT BETWEEN t AND u ${STU}`, false, 'boolean'],
+  ['s IN (t)', `s IN (t) ${STU}`, true, 'boolean'],
+  ['s IN (u, v.t)', `s IN (u, v.t) ${STU}`, true, 'boolean'],
+  ['s NOT IN (t)', `s NOT IN (t) ${STU}`, false, 'boolean'],
+  ['CASE s WHEN t', `CASE s WHEN u THEN 'u' WHEN t THEN 't' ELSE 'none' END ${STU}`, 't', 'varchar'],
+  ['in WHERE', `count(*) ${STU} WHERE s IN (t) AND s BETWEEN t AND u`, 1, 'bigint'],
+  [
+    'a lambda parameter and a column',
+    `ARRAY[any_match(ARRAY[s], e -> e BETWEEN t AND t), any_match(ARRAY[s], e -> e IN (t))] ${STU}`,
+    [true, true],
+    'array(boolean)',
+  ],
+  // Other types keep their comparisons: NaN equals nothing, a NULL bound gives NULL.
+  [
+    'doubles holding NaN',
+    'ARRAY[x BETWEEN y AND z, x IN (y, z), x NOT IN (y), CASE x WHEN y THEN true ELSE false END] FROM (VALUES (nan(), nan(), 1e0)) v(x, y, z)',
+    [false, false, true, false],
+    'array(boolean)',
+  ],
+  [
+    'texts with a NULL',
+    "ARRAY[x BETWEEN y AND z, x IN (y, z), CASE x WHEN z THEN true ELSE false END] FROM (VALUES ('a', NULL, 'b')) v(x, y, z)",
+    [null, null, false],
+    'array(boolean)',
+  ],
+]);
