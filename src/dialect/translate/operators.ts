@@ -465,7 +465,7 @@ function wrapZoned(
   if (!options.joinColumns && !besideZoned) return;
   const others = ranges
     .filter((r) => !isZoned(r))
-    .map((r) => (besideZoned ? nonEmpty(parts, r) : columnReference(parts, r)))
+    .map((r) => (besideZoned ? nonEmpty(parts, r) : (columnReference(parts, r) ?? inlinedElement(parts, r))))
     .filter((r): r is [number, number] => r !== undefined);
   const spans = [...others, ...zoned.map((k): [number, number] => [k, k])].sort((x, y) => y[0] - x[0]);
   for (const [first, last] of spans) {
@@ -478,6 +478,20 @@ function wrapZoned(
 
 const SUBQUERY = /^\(\s*(?:SELECT|WITH|VALUES)\b/i;
 
+/**
+ * An element an inlined lambda (lambda-rewrites.ts) put in place of a parameter: `((a)[trino_i])` of zip_with or
+ * array_sort's comparator, `(trino_w)`, `(trino_e.key)`. Its type is the array's element type, known to DuckDB's
+ * binder only: two of them compared go through trino_cmp (Trino 476: zip_with(a, b, (x, y) -> x = y) of 01:00 +01:00
+ * and 00:00 UTC is [true]; a comparator orders one instant in two zones as equal).
+ */
+const INLINED_ELEMENT = /^\((?:\([\s\S]*\)\[trino_[ij]\]|trino_w|trino_e\.(?:key|value))\)$/;
+function inlinedElement(parts: readonly Part[], range: [number, number]): [number, number] | undefined {
+  const k = single(parts, range[0], range[1]);
+  // An aggregate's element has no type yet when trino_cmp's overload is chosen (as compareSubqueryByInstant's x).
+  const text = k >= 0 && parts[k].kind === 'operand' ? parts[k].text.trim() : '';
+  return INLINED_ELEMENT.test(text) && !hasAggregate(text) ? [k, k] : undefined;
+}
+
 /** Words an identifier pattern reads as names, which are literals. */
 const LITERAL_WORDS = /^(?:TRUE|FALSE|NULL)$/i;
 
@@ -488,6 +502,7 @@ const LITERAL_WORDS = /^(?:TRUE|FALSE|NULL)$/i;
  * 00:00 UTC is true). Not two lambda parameters: a comparator lambda is inlined per pair, where each guard costs binding.
  */
 function comparesColumns(parts: readonly Part[], ranges: readonly [number, number][], correlatable: boolean, lambda: LambdaParameters): boolean {
+  if (!correlatable && ranges.every((r) => inlinedElement(parts, r) !== undefined)) return true;
   const columns = ranges.map((r) => columnReference(parts, r)).map((c) => (c && c[0] === c[1] && LITERAL_WORDS.test(parts[c[0]].text.trim()) ? undefined : c));
   const isParameter = (c: [number, number] | undefined) => c !== undefined && c[0] === c[1] && lambda.has(lambdaParameterName(parts[c[0]].text.trim()));
   return !correlatable && columns.every((c) => c !== undefined) && !columns.every(isParameter);
@@ -576,7 +591,8 @@ function nonEmpty(parts: readonly Part[], [a, b]: [number, number]): [number, nu
  */
 function compareZonedByInstant(parts: Part[], correlatable: boolean, lambda: LambdaParameters): void {
   const columnsOnly = (ranges: readonly [number, number][]) => comparesColumns(parts, ranges, correlatable, lambda);
-  const columnShim = (text: string) => (lambda.has(lambdaParameterName(text)) ? `trino_cmp(${text})` : `trino_cmp_column(${text})`);
+  const columnShim = (text: string) =>
+    lambda.has(lambdaParameterName(text)) || INLINED_ELEMENT.test(text) ? `trino_cmp(${text})` : `trino_cmp_column(${text})`;
   for (let i = 0; i < parts.length; i++) {
     const p = parts[i];
     if (p.kind === 'op' && COMPARISONS.has(p.op ?? '')) {

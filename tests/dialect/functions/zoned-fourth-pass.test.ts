@@ -37,3 +37,42 @@ describeFunctions('zoned columns in BETWEEN, IN lists and CASE', [
     'array(boolean)',
   ],
 ]);
+
+// zip_with and array_sort's comparator are inlined with the elements in place of their parameters: two elements
+// compared go through trino_cmp (were: the structs, field by field).
+const EARLIER = "TIMESTAMP '2024-12-31 00:00:00 UTC'";
+const ASCENDING = '(x, y) -> CASE WHEN x < y THEN -1 WHEN x > y THEN 1 ELSE 0 END';
+describeFunctions('zoned elements compared inside inlined lambdas', [
+  ['zip_with x = y', `zip_with(a, b, (x, y) -> x = y) FROM (VALUES (ARRAY[${PARIS1}], ARRAY[${UTC0}])) v(a, b)`, [true], 'array(boolean)'],
+  [
+    'zip_with x < y, x >= y',
+    `zip_with(a, b, (x, y) -> ARRAY[x < y, x >= y]) FROM (VALUES (ARRAY[${PARIS1}], ARRAY[${UTC0}])) v(a, b)`,
+    [[false, true]],
+    'array(array(boolean))',
+  ],
+  [
+    'array_sort with a comparator: one instant in two zones keeps its input order',
+    `array_sort(a, ${ASCENDING}) FROM (VALUES ARRAY[${UTC0}, ${PARIS1}, ${EARLIER}]) v(a)`,
+    ['2024-12-31 00:00:00.000 UTC', '2025-01-01 00:00:00.000 UTC', '2025-01-01 01:00:00.000 +01:00'],
+    'array(timestamp(3) with time zone)',
+  ],
+  [
+    'array_sort with an IF comparator',
+    `array_sort(a, (x, y) -> IF(x = y, 0, IF(x < y, -1, 1))) FROM (VALUES ARRAY[${UTC0}, ${PARIS1}, ${EARLIER}]) v(a)`,
+    ['2024-12-31 00:00:00.000 UTC', '2025-01-01 00:00:00.000 UTC', '2025-01-01 01:00:00.000 +01:00'],
+    'array(timestamp(3) with time zone)',
+  ],
+  // Other element types keep their comparisons.
+  [
+    'zip_with of doubles holding NaN and of integers with NULL',
+    'zip_with(a, b, (x, y) -> x = y) FROM (VALUES (ARRAY[nan(), 1e0, NULL], ARRAY[nan(), 1e0])) v(a, b)',
+    [false, true, null],
+    'array(boolean)',
+  ],
+  [
+    'array_sort of texts, descending',
+    `array_sort(a, (x, y) -> CASE WHEN x < y THEN 1 WHEN x > y THEN -1 ELSE 0 END) FROM (VALUES ARRAY['b', 'a', 'c']) v(a)`,
+    ['c', 'b', 'a'],
+    'array(varchar)',
+  ],
+]);
