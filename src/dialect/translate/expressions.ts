@@ -29,11 +29,11 @@ import { sessionWord } from './session-words.js';
 import { DATE_AT_TIME_ZONE, writtenDateBefore } from './date-at-time-zone.js';
 import { isNestedCall, simpleCaseRender } from './nested-comparisons.js';
 import { columnsByInstant, isUnarySign, lastMeaningful, rewriteOperators, type Part } from './operators.js';
-import { firstToken, isCase, isParen, isTriviaNode, meaningful, nodeKeyword, nodeText, splitArgs, type GroupNode, type Node } from './tree.js';
+import { firstToken, isCase, isParen, isTriviaNode, meaningful, nodeKeyword, nodeText, splitArgs, splitCallArgs, type GroupNode, type Node } from './tree.js';
 import { IPPREFIX_INSTEAD, IPPREFIX_REFUSED, TYPED_LITERAL_KEYWORDS } from './types.js';
 import { IP_STRUCT, ipAddressLiteral, NamedScopeError } from '../shims/ip-address.js';
 import { TZ0_STRUCT } from '../shims/macros.js';
-import { renderWindowSpecification } from './window-keys.js';
+import { instantKey, renderWindowSpecification } from './window-keys.js';
 import { nanOf, nanOfColumn, nullsFirst, splitOrderElement, withNanKey } from './nan-order.js';
 import { guardNanUsingJoins } from './nan-using.js';
 import { shimCall } from './unbound.js';
@@ -90,6 +90,8 @@ const NEGATIVE_LITERAL_BOUNDS = new Map([
 
 const SET_OPERATORS = new Set(['UNION', 'INTERSECT', 'EXCEPT']);
 const ORDER_BY_END = new Set(['LIMIT', 'OFFSET', 'FETCH']);
+/** Words of a query before its ORDER BY, where the ORDER BY is no aggregate's. */
+const QUERY_WORDS = new Set(['SELECT', 'VALUES', 'TABLE', 'FROM', 'UNION', 'INTERSECT', 'EXCEPT']);
 
 /**
  * The expressions of a query's select list (aliases dropped), for ORDER BY ordinals; undefined for `SELECT *` and
@@ -265,15 +267,25 @@ export class ExpressionRewriter {
     let end = by + 1;
     while (end < items.length && !ORDER_BY_END.has(nodeKeyword(items[end]))) end++;
     const elements = splitArgs(items.slice(by + 1, end)).map(splitOrderElement);
-    if (!elements.some((e) => nullsFirst(e.modifiers))) return undefined;
+    if (elements.length === 0) return undefined;
     const ordinalOf = (expression: readonly Node[]) => {
       const one = meaningful(expression);
       return one.length === 1 && one[0].kind === 'token' && one[0].token.kind === 'number' ? one[0].token.text : undefined;
     };
+    // An aggregate's `ORDER BY` (array_agg(x ORDER BY t), WITHIN GROUP): its keys are the input's expressions, which
+    // sort zoned values by instant as a window's keys do (window-keys.ts; Trino 476 keeps one instant in two zones in
+    // input order, where the local struct ordered them by zone name). Not in a subquery that may reference outer columns.
+    const aggregateKeys = !query && !m.slice(0, order).some((n) => QUERY_WORDS.has(nodeKeyword(n))) && this.correlatableDepth === 0;
+    const keyOf = (expression: readonly Node[], text: string) => (aggregateKeys && ordinalOf(expression) === undefined ? instantKey(text) : text);
+    if (aggregateKeys && !elements.some((e) => nullsFirst(e.modifiers))) {
+      const keys = elements.map(({ expression, modifiers }) => keyOf(expression, this.render(expression)) + this.render(modifiers));
+      return `${this.render(items.slice(0, by + 1))}${keys.join(',')}${this.render(items.slice(end))}`;
+    }
+    if (!elements.some((e) => nullsFirst(e.modifiers))) return undefined;
     const selectItems = setOperation ? undefined : selectListOf(items.slice(0, by));
     const sortedOutside = setOperation || (query && selectItems === undefined && elements.every((e) => ordinalOf(e.expression) !== undefined));
     const rendered = elements.map(({ expression, modifiers }) => {
-      const text = this.render(expression);
+      const text = keyOf(expression, this.render(expression));
       if (!nullsFirst(modifiers)) return text + this.render(modifiers);
       const ordinal = ordinalOf(expression);
       if (ordinal === undefined) return withNanKey(nanOf(text), text, modifiers, this.render(modifiers));
@@ -815,7 +827,7 @@ export class ExpressionRewriter {
   }
 
   private renderCall(name: Token, group: GroupNode, writtenTail: Node[], isCall: boolean): Rendered {
-    const args = splitArgs(group.items);
+    const args = splitCallArgs(group.items);
     const { tail, ignoreNulls } = this.nullTreatment(name, writtenTail);
     const rendered = new Map<number, Rendered>();
     const argument = (k: number): Rendered => {

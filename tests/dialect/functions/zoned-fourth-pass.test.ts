@@ -76,3 +76,26 @@ describeFunctions('zoned elements compared inside inlined lambdas', [
     'array(varchar)',
   ],
 ]);
+
+// An aggregate's ORDER BY sorts zoned values by instant: one instant in two zones keeps its input order (was: the zone
+// name ordered them). Its sort keys after a comma are no further arguments (was: "array_agg() takes 1 argument").
+const KT = `FROM (VALUES (1, ${PARIS1}), (2, ${UTC0}), (3, TIMESTAMP '2025-01-01 00:30:00 +00:30')) v(k, t)`;
+describeFunctions('zoned keys of an aggregate ORDER BY', [
+  [
+    'array_agg(t ORDER BY t)',
+    `array_agg(t ORDER BY t) ${KT}`,
+    ['2025-01-01 01:00:00.000 +01:00', '2025-01-01 00:00:00.000 UTC', '2025-01-01 00:30:00.000 +00:30'],
+    'array(timestamp(3) with time zone)',
+  ],
+  ['array_agg(k ORDER BY t DESC, k DESC)', `array_agg(k ORDER BY t DESC, k DESC) ${KT}`, [3, 2, 1], 'array(integer)'],
+  ['array_agg(k ORDER BY t NULLS FIRST, k)', `array_agg(k ORDER BY t NULLS FIRST, k) ${KT}`, [1, 2, 3], 'array(integer)'],
+  ['listagg WITHIN GROUP (ORDER BY t, k)', `listagg(CAST(k AS varchar), ',') WITHIN GROUP (ORDER BY t, k) ${KT}`, '1,2,3', 'varchar'],
+  [
+    'an array of zoned values as the key',
+    `array_agg(k ORDER BY a, k) FROM (VALUES (1, ARRAY[${PARIS1}]), (2, ARRAY[${UTC0}])) v(k, a)`,
+    [1, 2],
+    'array(integer)',
+  ],
+  ['two integer keys', 'array_agg(k ORDER BY t, k) FROM (VALUES (1, 2), (2, 1), (3, 1)) v(k, t)', [2, 3, 1], 'array(integer)'],
+  ['DISTINCT with its ORDER BY', 'array_agg(DISTINCT x ORDER BY x DESC) FROM (VALUES 3, 1, 2, 1) v(x)', [3, 2, 1], 'array(integer)'],
+]);
