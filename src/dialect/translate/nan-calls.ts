@@ -4,6 +4,7 @@
 // min_by order NaN above every value, as DuckDB does. Each form folds to DuckDB's own call for other types: the NaN
 // guards (shims/nan-macros.ts) fold away while binding, and DuckDB computes the identical aggregates (or window
 // functions) left once.
+import { NAN_KEYED_TYPES } from '../shims/nan-macros.js';
 import type { CallHandler } from './functions.js';
 
 const distinctOf = (arg: string) => /^DISTINCT\s+/i.exec(arg)?.[0] ?? '';
@@ -11,12 +12,15 @@ const distinctOf = (arg: string) => /^DISTINCT\s+/i.exec(arg)?.[0] ?? '';
 /**
  * Inside an array, map or row Trino's max and max_by order NaN below every number too, element by element (max of
  * [NaN, 5] and [1, 2] is [1, 2]; of [2, NaN], [2, 1] and [2, 3] it is [2, 3]), which DuckDB's one ordering cannot give:
- * such a value holding a NaN fails instead. `typed` is an aggregate of the value bound only for its type: DuckDB folds
- * the CASE and drops it, so other types keep their one aggregate.
+ * an array of doubles or reals holding a NaN takes `trinoAnswer` (ordered by trino_nan_max_key), any other value
+ * holding one (a row, a map, an array of arrays) fails instead. `typed` is an aggregate of the value bound only for its
+ * type: DuckDB folds the CASE and drops it, so other types keep their one aggregate.
  */
-function refusingNestedNaN(typed: string, value: string, tail: string, answer: string, scalar: string): string {
+function refusingNestedNaN(typed: string, value: string, tail: string, answer: string, scalar: string, trinoAnswer: string): string {
   return `CASE WHEN regexp_matches(typeof([${typed}${tail}]), '^(STRUCT|MAP)\\(|\\[\\]\\[\\]$')
-    THEN CASE WHEN bool_or(trino_nested_nan(${value}))${tail} THEN cast_to_type(trino_fail(${NESTED_NAN}), ${answer}) ELSE ${answer} END
+    THEN CASE WHEN bool_or(trino_nested_nan(${value}))${tail}
+      THEN CASE WHEN typeof([${typed}${tail}]) IN (${NAN_KEYED_TYPES}) THEN ${trinoAnswer} ELSE cast_to_type(trino_fail(${NESTED_NAN}), ${answer}) END
+      ELSE ${answer} END
     ELSE ${scalar} END`;
 }
 const NESTED_NAN =
@@ -33,9 +37,11 @@ export const NAN_CALL_REWRITES: Record<string, CallHandler> = {
         c.tail,
         `max(${c.all()})${c.tail}`,
         `coalesce(max(${distinct}trino_nan_null(${x}))${c.tail}, max(${c.all()})${c.tail})`,
+        `arg_max(${x}, trino_nan_max_key(${x}))${c.tail}`,
       );
     if (c.args.length !== 2) return undefined;
-    return `trino_max_n(max(${distinct}trino_nan_null(${x}), ${c.arg(1)})${c.tail}, max(${c.all()})${c.tail}, ${c.arg(1)})`;
+    const largest = `trino_max_n(max(${distinct}trino_nan_null(${x}), ${c.arg(1)})${c.tail}, max(${c.all()})${c.tail}, ${c.arg(1)})`;
+    return refusingNestedNaN(`min(${x})`, x, c.tail, largest, largest, `arg_max(${x}, trino_nan_max_key(${x}), ${c.arg(1)})${c.tail}`);
   },
   max_by: (c) => {
     if (c.args.length !== 2) return undefined;
@@ -43,6 +49,6 @@ export const NAN_CALL_REWRITES: Record<string, CallHandler> = {
     // A key bound through min() only for its type (DuckDB drops the unused aggregate after folding the CASE).
     return `CASE WHEN typeof([min(${key})${c.tail}]) IN ('DOUBLE[]', 'FLOAT[]')
       THEN CASE WHEN count(trino_nan_null(${key}))${c.tail} > 0 THEN arg_max_null(${v}, trino_nan_null(${key}))${c.tail} ELSE arg_max_null(${v}, ${key})${c.tail} END
-      ELSE ${refusingNestedNaN(`min(${key})`, key, c.tail, `arg_max_null(${v}, ${key})${c.tail}`, `arg_max_null(${v}, ${key})${c.tail}`)} END`;
+      ELSE ${refusingNestedNaN(`min(${key})`, key, c.tail, `arg_max_null(${v}, ${key})${c.tail}`, `arg_max_null(${v}, ${key})${c.tail}`, `arg_max_null(${v}, trino_nan_max_key(${key}))${c.tail}`)} END`;
   },
 };
