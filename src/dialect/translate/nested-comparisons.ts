@@ -118,7 +118,7 @@ export const previous = (parts: readonly Part[], i: number) => {
 };
 
 /** The Trino comparison of `a op b` for nested values. */
-function nestedComparison(a: string, op: string, b: string): string {
+export function nestedComparison(a: string, op: string, b: string): string {
   if (op === '=') return `trino_nested_eq(${a}, ${b})`;
   if (op === '<>' || op === '!=') return `(NOT trino_nested_eq(${a}, ${b}))`;
   return `trino_nested_ordered(${a}, ${b}, (${a}) ${op} (${b}))`;

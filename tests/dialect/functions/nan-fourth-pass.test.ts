@@ -52,3 +52,21 @@ describeFunctions('max, max_by and greatest of arrays holding NaN', [
     'array(array(double))',
   ],
 ]);
+
+// Quantified comparisons with arrays of doubles holding NaN: the subquery's upper bound is Trino's max (NaN below
+// every number inside), and `= ALL` compares arrays as Trino does (NaN equals nothing). Were: DuckDB's max (false,
+// true) and DuckDB's array equality (true).
+const BOUNDS = '(SELECT a FROM (VALUES ARRAY[nan(), 5e0], ARRAY[0e0, 1e0]) t(a))';
+describeFunctions('quantified comparisons over arrays holding NaN', [
+  ['> ALL', `ARRAY[1e0, 2e0] > ALL ${BOUNDS}`, true, 'boolean'],
+  ['< ANY', `ARRAY[1e0, 2e0] < ANY ${BOUNDS}`, false, 'boolean'],
+  ['> ANY', `ARRAY[1e0, 2e0] > ANY ${BOUNDS}`, true, 'boolean'],
+  ['= ALL of one NaN array', 'ARRAY[nan(), 5e0] = ALL (SELECT a FROM (VALUES ARRAY[nan(), 5e0]) t(a))', false, 'boolean'],
+  ['<> ANY of one NaN array', 'ARRAY[nan(), 5e0] <> ANY (SELECT a FROM (VALUES ARRAY[nan(), 5e0]) t(a))', true, 'boolean'],
+  [
+    'scalars keep their bounds',
+    'ARRAY[2e0 > ALL (VALUES nan(), 1e0), nan() > ANY (VALUES 1e0), 1 = ALL (VALUES 1e0, nan())]',
+    [true, false, true],
+    'array(boolean)',
+  ],
+]);
