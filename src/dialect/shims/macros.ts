@@ -415,6 +415,9 @@ export const MACROS: readonly string[] = [
      ELSE CAST(trino_wall(x) AS TIMESTAMP) END`,
   `trino_to_date(x) AS CASE WHEN typeof(x) = 'VARCHAR' THEN CAST(trino_text_date(CAST(x AS VARCHAR)) AS DATE)
      ELSE CAST(trino_wall(x) AS DATE) END`,
+  // CAST(zoned AS time) is the wall clock's time of day (Trino 476: 01:02:03.456 of 2025-01-01 01:02:03.456 +01:00);
+  // any other value is cast as it is.
+  `trino_to_time(x) AS CAST(trino_wall(x) AS TIME)`,
   // CAST(varchar AS uuid) reads the 8-4-4-4-12 hex form only (DuckDB also reads it without hyphens or in braces).
   `trino_to_uuid(x) AS CASE WHEN typeof(x) <> 'VARCHAR'
        OR regexp_full_match(CAST(x AS VARCHAR), '[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}')

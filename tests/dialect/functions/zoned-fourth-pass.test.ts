@@ -117,3 +117,23 @@ describeFunctions('reduce with a state of another type than the elements', [
   ['over an aggregate', 'reduce(array_agg(x), 0, (s, y) -> s + y, s -> s) FROM (VALUES 1, 2) t(x)', 3, 'integer'],
   ['nested', 'reduce(ARRAY[1, 2], 0, (s, x) -> s + reduce(ARRAY[x], 0, (u, v) -> u + v, u -> u), s -> s)', 3, 'integer'],
 ]);
+
+// CAST(zoned AS time) is the wall clock's time of day (was: "Unimplemented type for cast … -> TIME").
+describeFunctions('CAST of a zoned timestamp AS time', [
+  ['a column', `CAST(s AS time) FROM (VALUES TIMESTAMP '2025-01-01 01:02:03.456 +01:00') v(s)`, '01:02:03.456', 'time(3)'],
+  ['a region zone', "CAST(TIMESTAMP '2025-07-01 23:59:59.999 America/New_York' AS time)", '23:59:59.999', 'time(3)'],
+  ['no fraction', `CAST(s AS time) FROM (VALUES TIMESTAMP '2025-01-01 01:02:03 +01:00') v(s)`, '01:02:03.000', 'time(3)'],
+  ['from_iso8601_timestamp', "CAST(from_iso8601_timestamp('2025-01-01T05:06:07+02:00') AS time)", '05:06:07.000', 'time(3)'],
+  [
+    'an aggregate, TRY_CAST',
+    `ARRAY[CAST(max(s) AS time), try_cast(min(s) AS time)] FROM (VALUES TIMESTAMP '2025-01-01 01:02:03.456 +01:00') v(s)`,
+    ['01:02:03.456', '01:02:03.456'],
+    'array(time(3))',
+  ],
+  [
+    'a plain timestamp and a text keep their casts',
+    "ARRAY[CAST(TIMESTAMP '2025-01-01 01:02:03.456' AS time), CAST('01:02:03' AS time)]",
+    ['01:02:03.456', '01:02:03.000'],
+    'array(time(3))',
+  ],
+]);
