@@ -6,6 +6,7 @@
 // functions) left once.
 import { NAN_KEYED_TYPES } from '../shims/nan-macros.js';
 import type { CallHandler } from './functions.js';
+import { hasAggregate } from './unbound.js';
 
 const distinctOf = (arg: string) => /^DISTINCT\s+/i.exec(arg)?.[0] ?? '';
 
@@ -26,7 +27,16 @@ function refusingNestedNaN(typed: string, value: string, tail: string, answer: s
 const NESTED_NAN =
   "'max or max_by of an array, map or row holding NaN: Athena orders NaN below every number inside it (max of [NaN, 5] and [1, 2] is [1, 2]), which the local engine does not reproduce; filter the NaN out first (is_nan)'";
 
+/**
+ * max_by's and min_by's key, zoned timestamps by instant: Trino 476 takes the first row met among keys of one instant
+ * in two zones (max_by(k, t) of (1, 01:00 +01:00), (2, 00:00 UTC) is 1), where the local struct ordered them by zone
+ * name (2). Not an aggregate or an outer column, whose type the typed trino_cmp cannot see.
+ */
+const instantKeyOf = (c: Parameters<CallHandler>[0]): string =>
+  c.correlatable || hasAggregate(c.arg(1)) ? c.arg(1) : `trino_cmp(${c.arg(1)})`;
+
 export const NAN_CALL_REWRITES: Record<string, CallHandler> = {
+  min_by: (c) => (c.args.length === 2 ? `arg_min_null(${c.arg(0)}, ${instantKeyOf(c)})${c.tail}` : undefined),
   max: (c) => {
     const distinct = distinctOf(c.arg(0));
     const x = c.arg(0).slice(distinct.length);
@@ -45,7 +55,7 @@ export const NAN_CALL_REWRITES: Record<string, CallHandler> = {
   },
   max_by: (c) => {
     if (c.args.length !== 2) return undefined;
-    const [v, key] = [c.arg(0), c.arg(1)];
+    const [v, key] = [c.arg(0), instantKeyOf(c)];
     // A key bound through min() only for its type (DuckDB drops the unused aggregate after folding the CASE).
     return `CASE WHEN typeof([min(${key})${c.tail}]) IN ('DOUBLE[]', 'FLOAT[]')
       THEN CASE WHEN count(trino_nan_null(${key}))${c.tail} > 0 THEN arg_max_null(${v}, trino_nan_null(${key}))${c.tail} ELSE arg_max_null(${v}, ${key})${c.tail} END

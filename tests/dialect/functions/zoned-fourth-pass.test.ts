@@ -137,3 +137,13 @@ describeFunctions('CAST of a zoned timestamp AS time', [
     'array(time(3))',
   ],
 ]);
+
+// max_by and min_by take the first row met among keys of one instant in two zones (was: the zone name ordered them).
+const TIED = (first: string, second: string) => `FROM (VALUES (1, ${first}), (2, ${second})) v(k, t)`;
+describeFunctions('max_by and min_by with zoned keys of one instant', [
+  ['the +01:00 key first', `ARRAY[max_by(k, t), min_by(k, t)] ${TIED(PARIS1, UTC0)}`, [1, 1], 'array(integer)'],
+  ['the UTC key first', `ARRAY[max_by(k, t), min_by(k, t)] ${TIED(UTC0, PARIS1)}`, [1, 1], 'array(integer)'],
+  ['an array of zoned keys', `min_by(k, a) FROM (VALUES (1, ARRAY[${PARIS1}]), (2, ARRAY[${UTC0}])) v(k, a)`, 1, 'integer'],
+  ['NaN and NULL keys unchanged', 'ARRAY[max_by(k, x), min_by(k, x)] FROM (VALUES (1, nan()), (2, 1e0), (3, NULL)) v(k, x)', [2, 2], 'array(integer)'],
+  ['a NULL value of the smallest key', 'min_by(k, x) FROM (VALUES (NULL, 1), (2, 2)) v(k, x)', null, 'integer'],
+]);
