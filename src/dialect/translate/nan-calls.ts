@@ -32,8 +32,7 @@ const NESTED_NAN =
  * in two zones (max_by(k, t) of (1, 01:00 +01:00), (2, 00:00 UTC) is 1), where the local struct ordered them by zone
  * name (2). Not an aggregate or an outer column, whose type the typed trino_cmp cannot see.
  */
-const instantKeyOf = (c: Parameters<CallHandler>[0]): string =>
-  c.correlatable || hasAggregate(c.arg(1)) ? c.arg(1) : `trino_cmp(${c.arg(1)})`;
+const instantKeyOf = (c: Parameters<CallHandler>[0]): string => (c.correlatable || hasAggregate(c.arg(1)) ? c.arg(1) : `trino_cmp(${c.arg(1)})`);
 
 export const NAN_CALL_REWRITES: Record<string, CallHandler> = {
   min_by: (c) => (c.args.length === 2 ? `arg_min_null(${c.arg(0)}, ${instantKeyOf(c)})${c.tail}` : undefined),
