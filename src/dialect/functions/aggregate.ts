@@ -5,7 +5,7 @@ const NON_FINITE_VARIANCE = 'NaN when a value is NaN or ±Infinity (DuckDB raise
 const REAL_OR_DOUBLE = 'real unless an argument is a double (Trino has real and double forms only: integers and decimals become real)';
 
 export const AGGREGATE: FunctionFamily = {
-  array_agg: duckdb('1', 'NULL values are kept'),
+  array_agg: rewrite('NULL values are kept; DISTINCT of timestamps with time zone by instant, the first met kept', '1'),
   avg: rewrite('sum / count: double for integers and doubles, the input type for decimals (rounded half up) and real', '1'),
   bool_and: duckdb('1'),
   bool_or: duckdb('1'),

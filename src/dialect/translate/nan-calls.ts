@@ -7,6 +7,8 @@
 import { NAN_KEYED_TYPES } from '../shims/nan-macros.js';
 import type { CallHandler } from './functions.js';
 import { hasAggregate } from './unbound.js';
+import { meaningful, nodeKeyword } from './tree.js';
+import { IS_ZONED_VALUE } from '../shims/nested-type.js';
 
 const distinctOf = (arg: string) => /^DISTINCT\s+/i.exec(arg)?.[0] ?? '';
 
@@ -34,7 +36,24 @@ const NESTED_NAN =
  */
 const instantKeyOf = (c: Parameters<CallHandler>[0]): string => (c.correlatable || hasAggregate(c.arg(1)) ? c.arg(1) : `trino_cmp(${c.arg(1)})`);
 
+/**
+ * array_agg(DISTINCT t [ORDER BY …]) of zoned timestamps keeps one value per instant, the first met (Trino 476:
+ * [01:00 +01:00] of 01:00 +01:00, 00:00 UTC), where the local structs differ by zone: their array_agg without
+ * DISTINCT goes through trino_array_distinct (by instant). Other types keep DuckDB's DISTINCT (the CASE folds while
+ * binding; the unused aggregates are dropped).
+ */
+function arrayAggCall(c: Parameters<CallHandler>[0]): string | undefined {
+  const nodes = c.args[0] ?? [];
+  const first = meaningful(nodes);
+  if (c.args.length !== 1 || nodeKeyword(first[0]) !== 'DISTINCT') return `array_agg(${c.all()})${c.tail}`;
+  const order = nodes.findIndex((n, k) => k > nodes.indexOf(first[0]) && nodeKeyword(n) === 'ORDER');
+  const value = c.render(nodes.slice(nodes.indexOf(first[0]) + 1, order < 0 ? nodes.length : order)).trim();
+  const ordered = order < 0 ? '' : ` ${c.render(nodes.slice(order)).trim()}`;
+  return `CASE WHEN ${IS_ZONED_VALUE(`min(${value})${c.tail}`)} THEN trino_array_distinct(array_agg(${value}${ordered})${c.tail}) ELSE array_agg(${c.all()})${c.tail} END`;
+}
+
 export const NAN_CALL_REWRITES: Record<string, CallHandler> = {
+  array_agg: arrayAggCall,
   min_by: (c) => (c.args.length === 2 ? `arg_min_null(${c.arg(0)}, ${instantKeyOf(c)})${c.tail}` : undefined),
   max: (c) => {
     const distinct = distinctOf(c.arg(0));

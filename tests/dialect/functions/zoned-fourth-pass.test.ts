@@ -147,3 +147,21 @@ describeFunctions('max_by and min_by with zoned keys of one instant', [
   ['NaN and NULL keys unchanged', 'ARRAY[max_by(k, x), min_by(k, x)] FROM (VALUES (1, nan()), (2, 1e0), (3, NULL)) v(k, x)', [2, 2], 'array(integer)'],
   ['a NULL value of the smallest key', 'min_by(k, x) FROM (VALUES (NULL, 1), (2, 2)) v(k, x)', null, 'integer'],
 ]);
+
+// array_agg(DISTINCT t) keeps one value per instant, the first met (was: one per zone).
+describeFunctions('array_agg(DISTINCT) of zoned values', [
+  [
+    'one instant in two zones',
+    `array_agg(DISTINCT t) FROM (VALUES ${PARIS1}, ${UTC0}) v(t)`,
+    ['2025-01-01 01:00:00.000 +01:00'],
+    'array(timestamp(3) with time zone)',
+  ],
+  [
+    'with ORDER BY … DESC and a NULL',
+    `array_agg(DISTINCT t ORDER BY t DESC) FROM (VALUES ${PARIS1}, NULL, ${UTC0}, TIMESTAMP '2024-01-01 00:30:00 +00:30') v(t)`,
+    ['2025-01-01 01:00:00.000 +01:00', '2024-01-01 00:30:00.000 +00:30', null],
+    'array(timestamp(3) with time zone)',
+  ],
+  ['other types keep DISTINCT', 'array_agg(DISTINCT x ORDER BY x) FILTER (WHERE x > 1) FROM (VALUES 3, 1, 3, 2) v(x)', [2, 3], 'array(integer)'],
+  ['NaN once', 'array_agg(DISTINCT x ORDER BY x) FROM (VALUES nan(), 1e0, nan()) v(x)', [1, Number.NaN], 'array(double)'],
+]);
