@@ -113,6 +113,34 @@ function selectListOf(items: readonly Node[]): Node[][] | undefined {
   return expressions.some((e) => nodeText(meaningful(e).at(-1) ?? e[0]).endsWith('*')) ? undefined : expressions;
 }
 
+/** The lower-case, unquoted name of a column reference `a` or `t.a` (its last part), or undefined. */
+function columnName(expression: readonly Node[]): string | undefined {
+  const m = meaningful(expression);
+  const parts = m.filter((_n, k) => k % 2 === 0);
+  const ok =
+    m.length % 2 === 1 &&
+    parts.every((n) => n.kind === 'token' && (n.token.kind === 'word' || n.token.kind === 'quoted')) &&
+    m.every((n, k) => k % 2 === 0 || nodeText(n) === '.');
+  const last = parts.at(-1);
+  if (!ok || last?.kind !== 'token' || /^(?:TRUE|FALSE|NULL)$/i.test(last.token.text)) return undefined;
+  return last.token.text.replace(/^"(.*)"$/, '$1').toLowerCase();
+}
+
+/** The output names of a select list that name another expression than the column of that name (`-x AS x`, `y AS x`). */
+function outputAliases(items: readonly Node[]): Set<string> {
+  const select = items.findIndex((n) => nodeKeyword(n) === 'SELECT');
+  const from = items.findIndex((n, k) => k > select && nodeKeyword(n) === 'FROM');
+  const names = new Set<string>();
+  for (const item of splitArgs(items.slice(select + 1, from < 0 ? items.length : from))) {
+    const m = meaningful(item);
+    const as = m.findIndex((n) => nodeKeyword(n) === 'AS');
+    const [expression, alias] = as >= 0 ? [m.slice(0, as), m[as + 1]] : m.length >= 2 ? [m.slice(0, -1), m.at(-1)] : [m, undefined];
+    const name = alias && columnName([alias]);
+    if (name !== undefined && columnName(expression) !== name) names.add(name);
+  }
+  return names;
+}
+
 const VALUES_END = new Set(['ORDER', 'LIMIT', 'OFFSET', 'FETCH', 'UNION', 'INTERSECT', 'EXCEPT']);
 
 /**
@@ -187,6 +215,8 @@ export class ExpressionRewriter {
     private readonly position: (t: Token) => { line: number; col: number } = (t) => t,
     /** The statement writes a NULL literal, ARRAY[] or MAP(): a column may be NULL-typed (Trino's unknown). */
     private readonly mayHoldUnknown = false,
+    /** The statement may make zoned values (zoned-groups.ts makesZonedValues): its ORDER BY columns sort by instant. */
+    private readonly makesZoned = false,
   ) {}
 
   /**
@@ -276,13 +306,23 @@ export class ExpressionRewriter {
     // sort zoned values by instant as a window's keys do (window-keys.ts; Trino 476 keeps one instant in two zones in
     // input order, where the local struct ordered them by zone name). Not in a subquery that may reference outer columns.
     const aggregateKeys = !query && !m.slice(0, order).some((n) => QUERY_WORDS.has(nodeKeyword(n))) && this.correlatableDepth === 0;
-    const keyOf = (expression: readonly Node[], text: string) => (aggregateKeys && ordinalOf(expression) === undefined ? instantKey(text) : text);
-    if (aggregateKeys && !elements.some((e) => nullsFirst(e.modifiers))) {
+    // A query's ORDER BY of a column (not an output alias naming another expression, which DuckDB would read as the
+    // input column once inside trino_cmp) sorts zoned values by instant too, in statements that make zoned values
+    // (Trino 476: ORDER BY t, k of 01:00 +01:00 (k 1) and 00:00 UTC (k 2) is 1, 2; the struct ordered them by zone).
+    const selectItems = setOperation ? undefined : selectListOf(items.slice(0, by));
+    const queryColumns =
+      this.makesZoned && !aggregateKeys && selectItems !== undefined && this.correlatableDepth === 0 ? outputAliases(items.slice(0, by)) : undefined;
+    const orderedColumn = (expression: readonly Node[]) => {
+      const name = columnName(expression);
+      return name !== undefined && queryColumns !== undefined && !queryColumns.has(name);
+    };
+    const keyOf = (expression: readonly Node[], text: string) =>
+      (aggregateKeys && ordinalOf(expression) === undefined) || orderedColumn(expression) ? instantKey(text) : text;
+    if ((aggregateKeys || elements.some((e) => orderedColumn(e.expression))) && !elements.some((e) => nullsFirst(e.modifiers))) {
       const keys = elements.map(({ expression, modifiers }) => keyOf(expression, this.render(expression)) + this.render(modifiers));
       return `${this.render(items.slice(0, by + 1))}${keys.join(',')}${this.render(items.slice(end))}`;
     }
     if (!elements.some((e) => nullsFirst(e.modifiers))) return undefined;
-    const selectItems = setOperation ? undefined : selectListOf(items.slice(0, by));
     const sortedOutside = setOperation || (query && selectItems === undefined && elements.every((e) => ordinalOf(e.expression) !== undefined));
     const rendered = elements.map(({ expression, modifiers }) => {
       const text = keyOf(expression, this.render(expression));

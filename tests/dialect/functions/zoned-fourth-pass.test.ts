@@ -165,3 +165,14 @@ describeFunctions('array_agg(DISTINCT) of zoned values', [
   ['other types keep DISTINCT', 'array_agg(DISTINCT x ORDER BY x) FILTER (WHERE x > 1) FROM (VALUES 3, 1, 3, 2) v(x)', [2, 3], 'array(integer)'],
   ['NaN once', 'array_agg(DISTINCT x ORDER BY x) FROM (VALUES nan(), 1e0, nan()) v(x)', [1, Number.NaN], 'array(double)'],
 ]);
+
+// A query's ORDER BY of a zoned column sorts by instant, ties broken by the next key (was: the zone name first). The
+// harness reads the first row: LIMIT 1 shows which row the sort put first.
+const KT2 = `FROM (VALUES (1, ${PARIS1}), (2, ${UTC0}), (3, TIMESTAMP '2025-01-01 00:30:00 +00:30')) v(k, t)`;
+describeFunctions('zoned columns in a query ORDER BY', [
+  ['ORDER BY t, k', `k ${KT2} ORDER BY t, k LIMIT 1`, 1, 'integer'],
+  ['ORDER BY t DESC, k', `k ${KT2} ORDER BY t DESC, k LIMIT 1`, 1, 'integer'],
+  ['a qualified column', `k ${KT2.replace(' v(k, t)', ' x(k, t)')} ORDER BY x.t DESC, x.k LIMIT 1`, 1, 'integer'],
+  // The harness's alias v names k: ORDER BY v is the output column (Trino's reading), not the input column v.
+  ['an output alias over another column', `k FROM (VALUES (1, 20, ${PARIS1}), (2, 10, ${UTC0})) x(k, v, t) ORDER BY v DESC, t LIMIT 1`, 2, 'integer'],
+]);
