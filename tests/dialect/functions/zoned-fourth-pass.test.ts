@@ -176,3 +176,22 @@ describeFunctions('zoned columns in a query ORDER BY', [
   // The harness's alias v names k: ORDER BY v is the output column (Trino's reading), not the input column v.
   ['an output alias over another column', `k FROM (VALUES (1, 20, ${PARIS1}), (2, 10, ${UTC0})) x(k, v, t) ORDER BY v DESC, t LIMIT 1`, 2, 'integer'],
 ]);
+
+// zoned - zoned is the interval day to second between the instants (was: "Cannot apply operator").
+describeFunctions('zoned - zoned', [
+  ['columns in two zones', `s - t FROM (VALUES (${PARIS1}, TIMESTAMP '2024-12-30 00:00:00 UTC')) v(s, t)`, '2 00:00:00.000', 'interval day to second'],
+  [
+    'negative, with millis',
+    `t - s FROM (VALUES (TIMESTAMP '2025-01-01 01:00:00.250 +01:00', TIMESTAMP '2024-12-30 00:00:00 UTC')) v(s, t)`,
+    '-2 00:00:00.250',
+    'interval day to second',
+  ],
+  [
+    'across a spring-forward night',
+    "TIMESTAMP '2025-03-30 03:00:00 Europe/Paris' - TIMESTAMP '2025-03-30 01:00:00 Europe/Paris'",
+    '0 01:00:00.000',
+    'interval day to second',
+  ],
+  ['aggregates', `max(s) - min(s) FROM (VALUES ${PARIS1}, TIMESTAMP '2025-01-03 00:00:00 UTC') v(s)`, '2 00:00:00.000', 'interval day to second'],
+  ['plain timestamps keep theirs', "TIMESTAMP '2025-01-02 00:00:00' - TIMESTAMP '2025-01-01 00:00:00'", '1 00:00:00.000', 'interval day to second'],
+]);
