@@ -50,11 +50,14 @@ describe('translateQuery', () => {
     ],
     [
       // The lambda's parameters added get the check of two columns added (a date and a number, two arrays: column-operands.ts).
+      // reduce's state rides beside each element in {s, x} pairs, typed as Trino types it (functions.ts reduceSteps).
       'reduce argument order',
       'SELECT reduce(xs, 0, (s, x) -> s + x, s -> s)',
-      `SELECT list_reduce(xs, lambda s, x: trino_plus({'trino_v': s}[CASE WHEN (typeof([s]) = 'DATE[]' AND (typeof([x]) IN ('TINYINT[]', 'SMALLINT[]', 'INTEGER[]', 'BIGINT[]', 'HUGEINT[]', 'FLOAT[]', 'DOUBLE[]') OR typeof([x]) LIKE 'DECIMAL(%')) OR ((typeof([s]) IN ('TINYINT[]', 'SMALLINT[]', 'INTEGER[]', 'BIGINT[]', 'HUGEINT[]', 'FLOAT[]', 'DOUBLE[]') OR typeof([s]) LIKE 'DECIMAL(%') AND typeof([x]) = 'DATE[]') THEN 'trino_refused:date + number'
+      `SELECT struct_extract(list_reduce(list_transform((xs), lambda trino_e: {'s': NULL, 'x': trino_e}), lambda trino_acc, trino_el: {'s': list_transform([struct_extract(trino_acc, 's')], lambda s: list_transform([struct_extract(trino_el, 'x')], lambda x: trino_plus({'trino_v': s}[CASE WHEN (typeof([s]) = 'DATE[]' AND (typeof([x]) IN ('TINYINT[]', 'SMALLINT[]', 'INTEGER[]', 'BIGINT[]', 'HUGEINT[]', 'FLOAT[]', 'DOUBLE[]') OR typeof([x]) LIKE 'DECIMAL(%')) OR ((typeof([s]) IN ('TINYINT[]', 'SMALLINT[]', 'INTEGER[]', 'BIGINT[]', 'HUGEINT[]', 'FLOAT[]', 'DOUBLE[]') OR typeof([s]) LIKE 'DECIMAL(%') AND typeof([x]) = 'DATE[]') THEN 'trino_refused:date + number'
     WHEN typeof([s]) LIKE '%[][]' OR typeof([x]) LIKE '%[][]' THEN 'trino_refused:array + array'
-    WHEN (typeof([s]) = 'DATE[]' AND typeof([x]) = 'INTERVAL[]') OR (typeof([s]) = 'INTERVAL[]' AND typeof([x]) = 'DATE[]') THEN 'trino_refused:date + interval' ELSE 'trino_v' END], x), 0)`,
+    WHEN (typeof([s]) = 'DATE[]' AND typeof([x]) = 'INTERVAL[]') OR (typeof([s]) = 'INTERVAL[]' AND typeof([x]) = 'DATE[]') THEN 'trino_refused:date + interval' ELSE 'trino_v' END], x))[1])[1], 'x': struct_extract(trino_el, 'x')}, {'s': cast_to_type(0, [0, list_transform([0], lambda s: list_transform([(xs)[0]], lambda x: trino_plus({'trino_v': s}[CASE WHEN (typeof([s]) = 'DATE[]' AND (typeof([x]) IN ('TINYINT[]', 'SMALLINT[]', 'INTEGER[]', 'BIGINT[]', 'HUGEINT[]', 'FLOAT[]', 'DOUBLE[]') OR typeof([x]) LIKE 'DECIMAL(%')) OR ((typeof([s]) IN ('TINYINT[]', 'SMALLINT[]', 'INTEGER[]', 'BIGINT[]', 'HUGEINT[]', 'FLOAT[]', 'DOUBLE[]') OR typeof([s]) LIKE 'DECIMAL(%') AND typeof([x]) = 'DATE[]') THEN 'trino_refused:date + number'
+    WHEN typeof([s]) LIKE '%[][]' OR typeof([x]) LIKE '%[][]' THEN 'trino_refused:array + array'
+    WHEN (typeof([s]) = 'DATE[]' AND typeof([x]) = 'INTERVAL[]') OR (typeof([s]) = 'INTERVAL[]' AND typeof([x]) = 'DATE[]') THEN 'trino_refused:date + interval' ELSE 'trino_v' END], x))[1])[1]][1]), 'x': (xs)[0]}), 's')`,
     ],
     [
       'type syntax in CAST (an ipaddress inside is refused)',

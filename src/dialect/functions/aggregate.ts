@@ -5,7 +5,7 @@ const NON_FINITE_VARIANCE = 'NaN when a value is NaN or ±Infinity (DuckDB raise
 const REAL_OR_DOUBLE = 'real unless an argument is a double (Trino has real and double forms only: integers and decimals become real)';
 
 export const AGGREGATE: FunctionFamily = {
-  array_agg: duckdb('1', 'NULL values are kept'),
+  array_agg: rewrite('NULL values are kept; DISTINCT of timestamps with time zone by instant, the first met kept', '1'),
   avg: rewrite('sum / count: double for integers and doubles, the input type for decimals (rounded half up) and real', '1'),
   bool_and: duckdb('1'),
   bool_or: duckdb('1'),
@@ -16,7 +16,7 @@ export const AGGREGATE: FunctionFamily = {
   max: rewrite('max(x, n) is the array of the n largest; NaN is below every value (skipped unless all are NaN)', '1-2'),
   min: duckdb('1-2', 'min(x, n) is the array of the n smallest'),
   max_by: rewrite('the value of the row with the largest key, even when that value is NULL; a NaN key is below every key', '2'),
-  min_by: builtin('arg_min_null', '2', 'the value of the row with the smallest key, even when that value is NULL'),
+  min_by: rewrite('the value of the row with the smallest key, even when that value is NULL', '2'),
   arbitrary: rewrite('any non-NULL value', '1'),
   any_value: duckdb('1'),
   approx_distinct: rewrite('an estimate, as on Athena (the two estimates may differ slightly)', '1'),

@@ -4,6 +4,7 @@ import { REFUSED_KEY_MARKER } from './error-messages.js';
 import { HAS_ZONED_ELEMENTS, IS_NESTED, IS_ZONED_VALUE } from './nested-type.js';
 import { IP_FIELD, IP_STRUCT } from './ip-address.js';
 import { DECIMAL_TO_VARCHAR, OFFSET_ZONE, TZ_STRUCT } from './macros.js';
+import { NAN_KEYED_TYPES } from './nan-macros.js';
 
 /** java.lang.Character.isWhitespace code points (what Trino's trim functions remove) as an RE2 character class. */
 const JAVA_WHITESPACE_CLASS = `[${[
@@ -118,12 +119,17 @@ export const FUNCTION_MACROS: readonly string[] = [
   // is how DuckDB's least (NaN sorts above +Infinity there) already treats NaN.
   `trino_is_nan(x) AS (typeof(x) IN ('DOUBLE', 'FLOAT') AND CAST(x AS VARCHAR) IN ('nan', '-nan'))`,
   // Inside arrays and rows Trino's greatest orders NaN below every number too, element by element (greatest(ARRAY[nan()],
-  // ARRAY[1e0]) is [1.0]), which DuckDB's one ordering cannot give: such values holding a NaN fail (nan-macros.ts).
+  // ARRAY[1e0]) is [1.0]): arrays of doubles or reals are ordered by trino_nan_max_key (nan-macros.ts), rows, maps and
+  // arrays of arrays holding a NaN fail.
   // Zoned values: the first of the extreme instant (Trino 476: greatest(01:00 +01:00, 00:00 UTC) is 01:00 +01:00;
   // the local struct would order the two by zone name).
   `trino_zoned_extreme(l, extreme) AS l[list_position(trino_cmp_keys(l), extreme)]`,
+  // The first of the arrays whose key is the largest (keys: trino_nan_max_key of each).
+  `trino_nan_greatest(l, keys) AS l[list_position(keys, list_max(keys))]`,
   `trino_greatest_of(l) AS CASE WHEN list_count(l) = len(l) THEN CASE
      WHEN ${HAS_ZONED_ELEMENTS('l')} THEN trino_zoned_extreme(l, list_max(trino_cmp_keys(l)))
+     WHEN typeof(l) IN (${NAN_KEYED_TYPES}) AND list_bool_or(list_transform(l, lambda x: trino_nested_nan(x)))
+       THEN trino_nan_greatest(l, list_transform(l, lambda x: trino_nan_max_key(x)))
      WHEN regexp_matches(typeof(l), '^(STRUCT|MAP)\\(|\\[\\]\\[\\]$') AND list_bool_or(list_transform(l, lambda x: trino_nested_nan(x)))
        THEN cast_to_type(trino_fail('greatest of arrays or rows holding NaN: Athena orders NaN below every number inside them (greatest(ARRAY[nan()], ARRAY[1e0]) is [1.0]), which the local engine does not reproduce; filter the NaN out first (is_nan)'), l[1])
      ELSE coalesce(list_max(list_filter(l, lambda x: NOT trino_is_nan(x))), l[1]) END END`,

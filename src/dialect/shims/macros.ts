@@ -427,6 +427,9 @@ export const MACROS: readonly string[] = [
      ELSE CAST(trino_wall(x) AS TIMESTAMP) END`,
   `trino_to_date(x) AS CASE WHEN typeof(x) = 'VARCHAR' THEN CAST(trino_text_date(CAST(x AS VARCHAR)) AS DATE)
      ELSE CAST(trino_wall(x) AS DATE) END`,
+  // CAST(zoned AS time) is the wall clock's time of day (Trino 476: 01:02:03.456 of 2025-01-01 01:02:03.456 +01:00);
+  // any other value is cast as it is.
+  `trino_to_time(x) AS CAST(trino_wall(x) AS TIME)`,
   // CAST(varchar AS uuid) reads the 8-4-4-4-12 hex form only (DuckDB also reads it without hyphens or in braces).
   `trino_to_uuid(x) AS CASE WHEN typeof(x) <> 'VARCHAR'
        OR regexp_full_match(CAST(x AS VARCHAR), '[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}')
@@ -441,7 +444,13 @@ export const MACROS: readonly string[] = [
   // other a - b is DuckDB's subtract() (a timestamp difference is already its interval; not `-`, whose overflow
   // DuckDB's optimizer moves out of a comparison: translate/operators.ts), decimals in Trino's precision (trino_plus
   // below).
-  ...overloadChain('trino_minus', [`(a DATE, b DATE) AS ${DATE_DIFFERENCE}`, ...sumOverloads('subtract')], TYPED_DIFFERENCE),
+  // zoned - zoned is the interval day to second between the instants (Trino 476: 2 00:00:00.000 for 2025-01-01 01:00
+  // +01:00 - 2024-12-30 00:00 UTC); the last level, so other operands bind as before.
+  ...overloadChain(
+    'trino_minus',
+    [`(a DATE, b DATE) AS ${DATE_DIFFERENCE}`, ...sumOverloads('subtract'), `(a ${TZ_STRUCT}, b ${TZ_STRUCT}) AS a.trino_instant - b.trino_instant`],
+    TYPED_DIFFERENCE,
+  ),
   // a + b has the result type Trino gives a / b (integer kinds, double, decimal with scale max(s1, s2)).
   `trino_scale(x) AS CASE WHEN typeof(x) LIKE 'DECIMAL%' THEN CAST(regexp_extract(typeof(x), ',([0-9]+)\\)', 1) AS INTEGER) ELSE 0 END`,
   `trino_unscaled(x) AS CAST(x * CAST(pow(10, trino_scale(x)) AS HUGEINT) AS HUGEINT)`,

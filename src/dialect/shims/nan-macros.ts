@@ -9,6 +9,9 @@
 const IS_FLOAT = (x: string) => `typeof([${x}]) IN ('DOUBLE[]', 'FLOAT[]')`;
 const ZONED_USING = `'JOIN … USING of timestamp with time zone keys is refused locally: Athena joins them by instant (01:00 +01:00 matches 00:00 UTC); write ON a.k = b.k' || CASE WHEN k IS NULL THEN '' ELSE '' END`;
 
+/** typeof([x]) of the values trino_nan_max_key orders (arrays and arrays of arrays of doubles or reals). */
+export const NAN_KEYED_TYPES = "'DOUBLE[][]', 'FLOAT[][]', 'DOUBLE[][][]', 'FLOAT[][][]'";
+
 export const NAN_MACROS: readonly string[] = [
   // Whether a or b is NaN (NULL when either is NULL: |a| + |b| is NaN only for a NaN operand, ±Infinity included).
   `trino_nan_in(a, b) AS CASE WHEN ${IS_FLOAT('a')} OR ${IS_FLOAT('b')}
@@ -20,6 +23,15 @@ export const NAN_MACROS: readonly string[] = [
   // `,` or `:` (a string holding ",NaN]" reads as one too: its max fails where Trino answers, never silently).
   `trino_nested_nan(x) AS CASE WHEN regexp_matches(typeof(x), '^(STRUCT|MAP)\\(|\\[\\]$') AND regexp_matches(typeof(x), 'DOUBLE|FLOAT')
      THEN regexp_matches(CAST(to_json(x) AS VARCHAR), '[\\[,:]-?NaN[\\],}]') ELSE false END`,
+  // The key by which Trino 476's max, max_by and greatest order an array of doubles or reals: element by element with
+  // NaN below every number (max of [NaN, 5] and [1, 2] is [1, 2]; of [-Infinity, 3] and [NaN, 5] it is
+  // [-Infinity, 3]), where DuckDB orders NaN above +Infinity. Any other value is its own key (its max takes it only
+  // where no NaN is met: translate/nan-calls.ts); arrays of arrays of doubles too; rows and maps holding NaN are refused.
+  `trino_nan_max_key(x DOUBLE[]) AS list_transform(x, lambda trino_e: {'n': NOT isnan(trino_e), 'v': trino_e}),
+     (x FLOAT[]) AS list_transform(x, lambda trino_e: {'n': NOT isnan(trino_e), 'v': trino_e}),
+     (x DOUBLE[][]) AS list_transform(x, lambda trino_l: list_transform(trino_l, lambda trino_e: {'n': NOT isnan(trino_e), 'v': trino_e})),
+     (x FLOAT[][]) AS list_transform(x, lambda trino_l: list_transform(trino_l, lambda trino_e: {'n': NOT isnan(trino_e), 'v': trino_e})),
+     (x "NULL") AS x, (x) AS x`,
   // histogram(x) of doubles or reals holding NaN (translate/functions.ts): DuckDB's counted every value under the NaN
   // key ({NaN: 3} for NaN, 1, 2); Trino 476 counts NaN as one key among the others ({NaN: 1, 1.0: 1, 2.0: 1}). h is
   // the histogram of the values but NaN, nans their count. The NaN key is cast from text: it binds for any key type.

@@ -34,6 +34,7 @@ export const UNBOUND_MACROS: readonly string[] = [
   `trino_to_timestamp_any(x) AS CASE WHEN ${IS_ZONED} THEN trino_tz_any(x).trino_wall ELSE ${PLAIN_TIMESTAMP} END`,
   `trino_wall_any(x) AS trino_to_timestamp_any(x)`,
   `trino_to_date_any(x) AS CAST(trino_to_timestamp_any(x) AS DATE)`,
+  `trino_to_time_any(x) AS list_transform([x], lambda trino_v: trino_to_time(trino_v))[1]`,
   `trino_instant_any(x) AS CASE WHEN ${IS_ZONED} THEN trino_tz_any(x).trino_instant ELSE timezone('UTC', ${PLAIN_TIMESTAMP}) END`,
   `trino_cmp_any(x) AS CASE WHEN ${IS_ZONED} THEN timezone('UTC', trino_tz_any(x).trino_instant) ELSE ${PLAIN_TIMESTAMP} END`,
   `trino_to_unixtime_any(x) AS epoch(trino_instant_any(x))`,

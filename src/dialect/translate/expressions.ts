@@ -28,13 +28,13 @@ import { quoteReservedIdentifier } from './identifiers.js';
 import { sessionWord } from './session-words.js';
 import { DATE_AT_TIME_ZONE, writtenDateBefore } from './date-at-time-zone.js';
 import { isNestedCall, simpleCaseRender } from './nested-comparisons.js';
-import { isUnarySign, lastMeaningful, rewriteOperators, type Part } from './operators.js';
-import { firstToken, isCase, isParen, isTriviaNode, meaningful, nodeKeyword, nodeText, splitArgs, type GroupNode, type Node } from './tree.js';
+import { columnsByInstant, isUnarySign, lastMeaningful, rewriteOperators, type Part } from './operators.js';
+import { firstToken, isCase, isParen, isTriviaNode, meaningful, nodeKeyword, nodeText, splitArgs, splitCallArgs, type GroupNode, type Node } from './tree.js';
 import { IPPREFIX_INSTEAD, IPPREFIX_REFUSED, TYPED_LITERAL_KEYWORDS } from './types.js';
 import { IP_STRUCT, ipAddressLiteral, NamedScopeError } from '../shims/ip-address.js';
 import { TZ0_STRUCT } from '../shims/macros.js';
 import { literalZoneKey } from '../shims/datetime-text.js';
-import { renderWindowSpecification } from './window-keys.js';
+import { instantKey, renderWindowSpecification } from './window-keys.js';
 import { nanOf, nanOfColumn, nullsFirst, splitOrderElement, withNanKey } from './nan-order.js';
 import { guardNanUsingJoins } from './nan-using.js';
 import { shimCall } from './unbound.js';
@@ -125,6 +125,8 @@ const NEGATIVE_LITERAL_BOUNDS = new Map([
 
 const SET_OPERATORS = new Set(['UNION', 'INTERSECT', 'EXCEPT']);
 const ORDER_BY_END = new Set(['LIMIT', 'OFFSET', 'FETCH']);
+/** Words of a query before its ORDER BY, where the ORDER BY is no aggregate's. */
+const QUERY_WORDS = new Set(['SELECT', 'VALUES', 'TABLE', 'FROM', 'UNION', 'INTERSECT', 'EXCEPT']);
 
 /**
  * The expressions of a query's select list (aliases dropped), for ORDER BY ordinals; undefined for `SELECT *` and
@@ -144,6 +146,34 @@ function selectListOf(items: readonly Node[]): Node[][] | undefined {
     return m.length === 2 && m[1].kind === 'token' && (m[1].token.kind === 'word' || m[1].token.kind === 'quoted') ? [m[0]] : item;
   });
   return expressions.some((e) => nodeText(meaningful(e).at(-1) ?? e[0]).endsWith('*')) ? undefined : expressions;
+}
+
+/** The lower-case, unquoted name of a column reference `a` or `t.a` (its last part), or undefined. */
+function columnName(expression: readonly Node[]): string | undefined {
+  const m = meaningful(expression);
+  const parts = m.filter((_n, k) => k % 2 === 0);
+  const ok =
+    m.length % 2 === 1 &&
+    parts.every((n) => n.kind === 'token' && (n.token.kind === 'word' || n.token.kind === 'quoted')) &&
+    m.every((n, k) => k % 2 === 0 || nodeText(n) === '.');
+  const last = parts.at(-1);
+  if (!ok || last?.kind !== 'token' || /^(?:TRUE|FALSE|NULL)$/i.test(last.token.text)) return undefined;
+  return last.token.text.replace(/^"(.*)"$/, '$1').toLowerCase();
+}
+
+/** The output names of a select list that name another expression than the column of that name (`-x AS x`, `y AS x`). */
+function outputAliases(items: readonly Node[]): Set<string> {
+  const select = items.findIndex((n) => nodeKeyword(n) === 'SELECT');
+  const from = items.findIndex((n, k) => k > select && nodeKeyword(n) === 'FROM');
+  const names = new Set<string>();
+  for (const item of splitArgs(items.slice(select + 1, from < 0 ? items.length : from))) {
+    const m = meaningful(item);
+    const as = m.findIndex((n) => nodeKeyword(n) === 'AS');
+    const [expression, alias] = as >= 0 ? [m.slice(0, as), m[as + 1]] : m.length >= 2 ? [m.slice(0, -1), m.at(-1)] : [m, undefined];
+    const name = alias && columnName([alias]);
+    if (name !== undefined && columnName(expression) !== name) names.add(name);
+  }
+  return names;
 }
 
 const VALUES_END = new Set(['ORDER', 'LIMIT', 'OFFSET', 'FETCH', 'UNION', 'INTERSECT', 'EXCEPT']);
@@ -220,6 +250,8 @@ export class ExpressionRewriter {
     private readonly position: (t: Token) => { line: number; col: number } = (t) => t,
     /** The statement writes a NULL literal, ARRAY[] or MAP(): a column may be NULL-typed (Trino's unknown). */
     private readonly mayHoldUnknown = false,
+    /** The statement may make zoned values (zoned-groups.ts makesZonedValues): its ORDER BY columns sort by instant. */
+    private readonly makesZoned = false,
   ) {}
 
   /**
@@ -300,15 +332,35 @@ export class ExpressionRewriter {
     let end = by + 1;
     while (end < items.length && !ORDER_BY_END.has(nodeKeyword(items[end]))) end++;
     const elements = splitArgs(items.slice(by + 1, end)).map(splitOrderElement);
-    if (!elements.some((e) => nullsFirst(e.modifiers))) return undefined;
+    if (elements.length === 0) return undefined;
     const ordinalOf = (expression: readonly Node[]) => {
       const one = meaningful(expression);
       return one.length === 1 && one[0].kind === 'token' && one[0].token.kind === 'number' ? one[0].token.text : undefined;
     };
+    // An aggregate's `ORDER BY` (array_agg(x ORDER BY t), WITHIN GROUP): its keys are the input's expressions, which
+    // sort zoned values by instant as a window's keys do (window-keys.ts; Trino 476 keeps one instant in two zones in
+    // input order, where the local struct ordered them by zone name). Not in a subquery that may reference outer columns.
+    const aggregateKeys = !query && !m.slice(0, order).some((n) => QUERY_WORDS.has(nodeKeyword(n))) && this.correlatableDepth === 0;
+    // A query's ORDER BY of a column (not an output alias naming another expression, which DuckDB would read as the
+    // input column once inside trino_cmp) sorts zoned values by instant too, in statements that make zoned values
+    // (Trino 476: ORDER BY t, k of 01:00 +01:00 (k 1) and 00:00 UTC (k 2) is 1, 2; the struct ordered them by zone).
     const selectItems = setOperation ? undefined : selectListOf(items.slice(0, by));
+    const queryColumns =
+      this.makesZoned && !aggregateKeys && selectItems !== undefined && this.correlatableDepth === 0 ? outputAliases(items.slice(0, by)) : undefined;
+    const orderedColumn = (expression: readonly Node[]) => {
+      const name = columnName(expression);
+      return name !== undefined && queryColumns !== undefined && !queryColumns.has(name);
+    };
+    const keyOf = (expression: readonly Node[], text: string) =>
+      (aggregateKeys && ordinalOf(expression) === undefined) || orderedColumn(expression) ? instantKey(text) : text;
+    if ((aggregateKeys || elements.some((e) => orderedColumn(e.expression))) && !elements.some((e) => nullsFirst(e.modifiers))) {
+      const keys = elements.map(({ expression, modifiers }) => keyOf(expression, this.render(expression)) + this.render(modifiers));
+      return `${this.render(items.slice(0, by + 1))}${keys.join(',')}${this.render(items.slice(end))}`;
+    }
+    if (!elements.some((e) => nullsFirst(e.modifiers))) return undefined;
     const sortedOutside = setOperation || (query && selectItems === undefined && elements.every((e) => ordinalOf(e.expression) !== undefined));
     const rendered = elements.map(({ expression, modifiers }) => {
-      const text = this.render(expression);
+      const text = keyOf(expression, this.render(expression));
       if (!nullsFirst(modifiers)) return text + this.render(modifiers);
       const ordinal = ordinalOf(expression);
       if (ordinal === undefined) return withNanKey(nanOf(text), text, modifiers, this.render(modifiers));
@@ -443,7 +495,11 @@ export class ExpressionRewriter {
           kind: 'operand',
           text: checkedCase(
             node,
-            simpleCaseRender(node, (nodes) => this.renderZoned(nodes)),
+            simpleCaseRender(
+              node,
+              (nodes) => this.renderZoned(nodes),
+              (texts) => columnsByInstant(texts, this.correlatableDepth > 0, this.lambdaParameters),
+            ),
           ),
         });
       else if (node.open.text === '[') {
@@ -914,7 +970,7 @@ export class ExpressionRewriter {
   }
 
   private renderCall(name: Token, group: GroupNode, writtenTail: Node[], isCall: boolean): Rendered {
-    const args = splitArgs(group.items);
+    const args = splitCallArgs(group.items);
     const { tail, ignoreNulls } = this.nullTreatment(name, writtenTail);
     const rendered = new Map<number, Rendered>();
     const argument = (k: number): Rendered => {

@@ -446,9 +446,35 @@ function sumCall(c: CallContext): string | undefined {
   return `trino_sum_checked(cast_to_type(sum(${c.all()})${c.tail}, min(${distinct ? 'DISTINCT ' : ''}trino_sum_type(${witness}))${c.tail}))`;
 }
 
+/**
+ * reduce(a, initial, (s, x) -> …, s -> …): Trino 476's state has the common type of the initial value and the step's
+ * result, whatever the element type (reduce(ARRAY[1.5e0], 5, (s, x) -> s / 2, s -> s) is the integer 2, over zoned or
+ * text elements an integer state too), where DuckDB's list_reduce gives the state the elements' common type with the
+ * initial value (a double 2.5) or fails to bind ("The initial value type must be the same as the list child type").
+ * The list reduced is of {s, x} pairs: the state rides beside each element, typed by the initial pair, whose state
+ * cast_to_type types as the step applied to the initial value (not evaluated: DuckDB folds it while binding).
+ */
+function reduceSteps(c: CallContext): string | undefined {
+  // The step as rendered, `lambda s, x: body` (its parameters checked as columns), applied to two values through
+  // one-element lists: DuckDB calls a lambda only inside a list function.
+  const lambda = /^lambda\s+([^,:]+),\s*([^,:]+):\s*([\s\S]*)$/.exec(c.arg(2));
+  if (!lambda) return undefined;
+  const [, s, x, body] = lambda;
+  const step = (state: string, element: string) => `list_transform([${state}], lambda ${s}: list_transform([${element}], lambda ${x}: ${body})[1])[1]`;
+  const a = `(${c.arg(0)})`;
+  // A NULL of the element type: DuckDB's a[0] (lists count from 1).
+  const none = `${a}[0]`;
+  const initial = c.arg(1);
+  const state = `cast_to_type(${initial}, [${initial}, ${step(initial, none)}][1])`;
+  const next = step("struct_extract(trino_acc, 's')", "struct_extract(trino_el, 'x')");
+  // The elements' pairs carry a NULL state: DuckDB reduces over their common type with the initial pair's.
+  return `struct_extract(list_reduce(list_transform(${a}, lambda trino_e: {'s': NULL, 'x': trino_e}), lambda trino_acc, trino_el: {'s': ${next}, 'x': struct_extract(trino_el, 'x')}, {'s': ${state}, 'x': ${none}}), 's')`;
+}
+
 function reduceCall(c: CallContext): string | undefined {
   if (c.args.length !== 4) return undefined;
-  const reduced = `list_reduce(${c.arg(0)}, ${c.arg(2)}, ${c.arg(1)})`;
+  const reduced = reduceSteps(c);
+  if (reduced === undefined) return undefined;
   const finish = meaningful(c.args[3]);
   const identity = finish.length === 3 && nodeText(finish[0]) === nodeText(finish[2]);
   return identity ? reduced : `list_transform([${reduced}], ${c.arg(3)})[1]`;

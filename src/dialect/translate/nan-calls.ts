@@ -4,25 +4,57 @@
 // min_by order NaN above every value, as DuckDB does. Each form folds to DuckDB's own call for other types: the NaN
 // guards (shims/nan-macros.ts) fold away while binding, and DuckDB computes the identical aggregates (or window
 // functions) left once.
+import { NAN_KEYED_TYPES } from '../shims/nan-macros.js';
 import type { CallHandler } from './functions.js';
+import { hasAggregate } from './unbound.js';
+import { meaningful, nodeKeyword } from './tree.js';
+import { IS_ZONED_VALUE } from '../shims/nested-type.js';
 
 const distinctOf = (arg: string) => /^DISTINCT\s+/i.exec(arg)?.[0] ?? '';
 
 /**
  * Inside an array, map or row Trino's max and max_by order NaN below every number too, element by element (max of
  * [NaN, 5] and [1, 2] is [1, 2]; of [2, NaN], [2, 1] and [2, 3] it is [2, 3]), which DuckDB's one ordering cannot give:
- * such a value holding a NaN fails instead. `typed` is an aggregate of the value bound only for its type: DuckDB folds
- * the CASE and drops it, so other types keep their one aggregate.
+ * an array of doubles or reals holding a NaN takes `trinoAnswer` (ordered by trino_nan_max_key), any other value
+ * holding one (a row, a map, an array of arrays) fails instead. `typed` is an aggregate of the value bound only for its
+ * type: DuckDB folds the CASE and drops it, so other types keep their one aggregate.
  */
-function refusingNestedNaN(typed: string, value: string, tail: string, answer: string, scalar: string): string {
+function refusingNestedNaN(typed: string, value: string, tail: string, answer: string, scalar: string, trinoAnswer: string): string {
   return `CASE WHEN regexp_matches(typeof([${typed}${tail}]), '^(STRUCT|MAP)\\(|\\[\\]\\[\\]$')
-    THEN CASE WHEN bool_or(trino_nested_nan(${value}))${tail} THEN cast_to_type(trino_fail(${NESTED_NAN}), ${answer}) ELSE ${answer} END
+    THEN CASE WHEN bool_or(trino_nested_nan(${value}))${tail}
+      THEN CASE WHEN typeof([${typed}${tail}]) IN (${NAN_KEYED_TYPES}) THEN ${trinoAnswer} ELSE cast_to_type(trino_fail(${NESTED_NAN}), ${answer}) END
+      ELSE ${answer} END
     ELSE ${scalar} END`;
 }
 const NESTED_NAN =
   "'max or max_by of an array, map or row holding NaN: Athena orders NaN below every number inside it (max of [NaN, 5] and [1, 2] is [1, 2]), which the local engine does not reproduce; filter the NaN out first (is_nan)'";
 
+/**
+ * max_by's and min_by's key, zoned timestamps by instant: Trino 476 takes the first row met among keys of one instant
+ * in two zones (max_by(k, t) of (1, 01:00 +01:00), (2, 00:00 UTC) is 1), where the local struct ordered them by zone
+ * name (2). Not an aggregate or an outer column, whose type the typed trino_cmp cannot see.
+ */
+const instantKeyOf = (c: Parameters<CallHandler>[0]): string => (c.correlatable || hasAggregate(c.arg(1)) ? c.arg(1) : `trino_cmp(${c.arg(1)})`);
+
+/**
+ * array_agg(DISTINCT t [ORDER BY …]) of zoned timestamps keeps one value per instant, the first met (Trino 476:
+ * [01:00 +01:00] of 01:00 +01:00, 00:00 UTC), where the local structs differ by zone: their array_agg without
+ * DISTINCT goes through trino_array_distinct (by instant). Other types keep DuckDB's DISTINCT (the CASE folds while
+ * binding; the unused aggregates are dropped).
+ */
+function arrayAggCall(c: Parameters<CallHandler>[0]): string | undefined {
+  const nodes = c.args[0] ?? [];
+  const first = meaningful(nodes);
+  if (c.args.length !== 1 || nodeKeyword(first[0]) !== 'DISTINCT') return `array_agg(${c.all()})${c.tail}`;
+  const order = nodes.findIndex((n, k) => k > nodes.indexOf(first[0]) && nodeKeyword(n) === 'ORDER');
+  const value = c.render(nodes.slice(nodes.indexOf(first[0]) + 1, order < 0 ? nodes.length : order)).trim();
+  const ordered = order < 0 ? '' : ` ${c.render(nodes.slice(order)).trim()}`;
+  return `CASE WHEN ${IS_ZONED_VALUE(`min(${value})${c.tail}`)} THEN trino_array_distinct(array_agg(${value}${ordered})${c.tail}) ELSE array_agg(${c.all()})${c.tail} END`;
+}
+
 export const NAN_CALL_REWRITES: Record<string, CallHandler> = {
+  array_agg: arrayAggCall,
+  min_by: (c) => (c.args.length === 2 ? `arg_min_null(${c.arg(0)}, ${instantKeyOf(c)})${c.tail}` : undefined),
   max: (c) => {
     const distinct = distinctOf(c.arg(0));
     const x = c.arg(0).slice(distinct.length);
@@ -33,16 +65,18 @@ export const NAN_CALL_REWRITES: Record<string, CallHandler> = {
         c.tail,
         `max(${c.all()})${c.tail}`,
         `coalesce(max(${distinct}trino_nan_null(${x}))${c.tail}, max(${c.all()})${c.tail})`,
+        `arg_max(${x}, trino_nan_max_key(${x}))${c.tail}`,
       );
     if (c.args.length !== 2) return undefined;
-    return `trino_max_n(max(${distinct}trino_nan_null(${x}), ${c.arg(1)})${c.tail}, max(${c.all()})${c.tail}, ${c.arg(1)})`;
+    const largest = `trino_max_n(max(${distinct}trino_nan_null(${x}), ${c.arg(1)})${c.tail}, max(${c.all()})${c.tail}, ${c.arg(1)})`;
+    return refusingNestedNaN(`min(${x})`, x, c.tail, largest, largest, `arg_max(${x}, trino_nan_max_key(${x}), ${c.arg(1)})${c.tail}`);
   },
   max_by: (c) => {
     if (c.args.length !== 2) return undefined;
-    const [v, key] = [c.arg(0), c.arg(1)];
+    const [v, key] = [c.arg(0), instantKeyOf(c)];
     // A key bound through min() only for its type (DuckDB drops the unused aggregate after folding the CASE).
     return `CASE WHEN typeof([min(${key})${c.tail}]) IN ('DOUBLE[]', 'FLOAT[]')
       THEN CASE WHEN count(trino_nan_null(${key}))${c.tail} > 0 THEN arg_max_null(${v}, trino_nan_null(${key}))${c.tail} ELSE arg_max_null(${v}, ${key})${c.tail} END
-      ELSE ${refusingNestedNaN(`min(${key})`, key, c.tail, `arg_max_null(${v}, ${key})${c.tail}`, `arg_max_null(${v}, ${key})${c.tail}`)} END`;
+      ELSE ${refusingNestedNaN(`min(${key})`, key, c.tail, `arg_max_null(${v}, ${key})${c.tail}`, `arg_max_null(${v}, ${key})${c.tail}`, `arg_max_null(${v}, trino_nan_max_key(${key}))${c.tail}`)} END`;
   },
 };

@@ -21,6 +21,7 @@ export function scalarCastShim(x: string, type: TranslatedType): string | undefi
   }
   if (type.base === 'TIMESTAMP') return shimCall(type.withTimeZone ? 'trino_to_tstz' : 'trino_to_timestamp', [x]);
   if (type.base === 'DATE') return shimCall('trino_to_date', [x]);
+  if (type.base === 'TIME' && !type.withTimeZone) return shimCall('trino_to_time', [x]);
   if (INTEGER_TARGETS.has(type.base) || TEXT_CHECKED_TARGETS.has(type.sql)) return `trino_to_${type.sql.toLowerCase()}(${x})`;
   if (type.base === 'DECIMAL') return `trino_to_decimal(${x}, CAST(NULL AS ${type.sql}))`;
   if (type.base === 'JSON') return shimCall('trino_cast_json', [x]);

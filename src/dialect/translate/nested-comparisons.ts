@@ -118,7 +118,7 @@ export const previous = (parts: readonly Part[], i: number) => {
 };
 
 /** The Trino comparison of `a op b` for nested values. */
-function nestedComparison(a: string, op: string, b: string): string {
+export function nestedComparison(a: string, op: string, b: string): string {
   if (op === '=') return `trino_nested_eq(${a}, ${b})`;
   if (op === '<>' || op === '!=') return `(NOT trino_nested_eq(${a}, ${b}))`;
   return `trino_nested_ordered(${a}, ${b}, (${a}) ${op} (${b}))`;
@@ -166,7 +166,11 @@ function nestedBetween(parts: Part[], i: number): number {
  * nested, the operand is dropped and each `WHEN v` becomes `WHEN trino_nested_eq(x, v)` (Trino compares with `=`);
  * when x and a v may be nested (columns, calls), `WHEN trino_compare_any(x, v, …)`.
  */
-export function simpleCaseRender(group: GroupNode, render: (nodes: readonly Node[]) => Rendered): (nodes: readonly Node[]) => string {
+export function simpleCaseRender(
+  group: GroupNode,
+  render: (nodes: readonly Node[]) => Rendered,
+  byInstant?: (texts: readonly string[]) => string[] | undefined,
+): (nodes: readonly Node[]) => string {
   const plain = (nodes: readonly Node[]) => render(nodes).text;
   const items = group.items;
   const whens = items.flatMap((n, k) => (nodeKeyword(n) === 'WHEN' ? [k] : []));
@@ -190,7 +194,9 @@ export function simpleCaseRender(group: GroupNode, render: (nodes: readonly Node
     const value = values.get(nodes[0]);
     if (!value) return plain(nodes);
     const [lead, trail] = [/^\s*/.exec(value.text)?.[0] ?? '', /\s*$/.exec(value.text)?.[0] ?? ''];
-    const [a, b] = [x.text.trim(), value.text.trim()];
+    // Two columns: zoned ones compare by instant (Trino 476: CASE s WHEN t of 01:00 +01:00 and 00:00 UTC matches).
+    const written = [x.text.trim(), value.text.trim()];
+    const [a, b] = (!visible && !zoned && byInstant?.(written)) || written;
     const nested = `trino_nested_eq(${a}, ${b})`;
     if (zoned) return `${lead}${shimCall('trino_cmp', [a])} = ${shimCall('trino_cmp', [b])}${trail}`;
     return `${lead}${visible ? nested : compareAny(a, b, nanAwareComparison(`(${a}) = (${b})`, '=', a, b), nested)}${trail}`;

@@ -1,6 +1,6 @@
 // Operators whose DuckDB meaning differs, rewritten over the rendered parts of one expression sequence: `AT TIME ZONE`,
 // `/` and `%`, `± INTERVAL` (a DATE stays a DATE), `||` (typed operands), comparisons with zoned timestamps (compared by instant) and of arrays, maps and rows.
-import { compareNestedValues, type Guard, guardColumnComparisons } from './nested-comparisons.js';
+import { betweenOperands, compareNestedValues, type Guard, guardColumnComparisons } from './nested-comparisons.js';
 import { concatWithUnknown, type ArrayAppend } from './concat-operands.js';
 import { guardTextComparisons } from './text-comparisons.js';
 import { guardNanComparisons } from './nan-comparisons.js';
@@ -252,6 +252,7 @@ export function rewriteOperators(parts: Part[], context: OperatorContext = {}): 
     replace(parts, l, r, append ? `list_${append}(${operands.join(', ')})` : (concatWithUnknown(operands) ?? shimCall('trino_concat', operands)));
     i = l;
   }
+  compareColumnListsByInstant(parts, context.correlatable === true, context.lambdaParameters ?? new Set());
   compareNestedValues(parts);
   markNumberComparisons(parts);
   compareZonedByInstant(parts, context.correlatable === true, context.lambdaParameters ?? new Set());
@@ -464,7 +465,7 @@ function wrapZoned(
   if (!options.joinColumns && !besideZoned) return;
   const others = ranges
     .filter((r) => !isZoned(r))
-    .map((r) => (besideZoned ? nonEmpty(parts, r) : columnReference(parts, r)))
+    .map((r) => (besideZoned ? nonEmpty(parts, r) : (columnReference(parts, r) ?? inlinedElement(parts, r))))
     .filter((r): r is [number, number] => r !== undefined);
   const spans = [...others, ...zoned.map((k): [number, number] => [k, k])].sort((x, y) => y[0] - x[0]);
   for (const [first, last] of spans) {
@@ -477,6 +478,20 @@ function wrapZoned(
 
 const SUBQUERY = /^\(\s*(?:SELECT|WITH|VALUES)\b/i;
 
+/**
+ * An element an inlined lambda (lambda-rewrites.ts) put in place of a parameter: `((a)[trino_i])` of zip_with or
+ * array_sort's comparator, `(trino_w)`, `(trino_e.key)`. Its type is the array's element type, known to DuckDB's
+ * binder only: two of them compared go through trino_cmp (Trino 476: zip_with(a, b, (x, y) -> x = y) of 01:00 +01:00
+ * and 00:00 UTC is [true]; a comparator orders one instant in two zones as equal).
+ */
+const INLINED_ELEMENT = /^\((?:\([\s\S]*\)\[trino_[ij]\]|trino_w|trino_e\.(?:key|value))\)$/;
+function inlinedElement(parts: readonly Part[], range: [number, number]): [number, number] | undefined {
+  const k = single(parts, range[0], range[1]);
+  // An aggregate's element has no type yet when trino_cmp's overload is chosen (as compareSubqueryByInstant's x).
+  const text = k >= 0 && parts[k].kind === 'operand' ? parts[k].text.trim() : '';
+  return INLINED_ELEMENT.test(text) && !hasAggregate(text) ? [k, k] : undefined;
+}
+
 /** Words an identifier pattern reads as names, which are literals. */
 const LITERAL_WORDS = /^(?:TRUE|FALSE|NULL)$/i;
 
@@ -487,9 +502,57 @@ const LITERAL_WORDS = /^(?:TRUE|FALSE|NULL)$/i;
  * 00:00 UTC is true). Not two lambda parameters: a comparator lambda is inlined per pair, where each guard costs binding.
  */
 function comparesColumns(parts: readonly Part[], ranges: readonly [number, number][], correlatable: boolean, lambda: LambdaParameters): boolean {
+  if (!correlatable && ranges.every((r) => inlinedElement(parts, r) !== undefined)) return true;
   const columns = ranges.map((r) => columnReference(parts, r)).map((c) => (c && c[0] === c[1] && LITERAL_WORDS.test(parts[c[0]].text.trim()) ? undefined : c));
   const isParameter = (c: [number, number] | undefined) => c !== undefined && c[0] === c[1] && lambda.has(lambdaParameterName(parts[c[0]].text.trim()));
   return !correlatable && columns.every((c) => c !== undefined) && !columns.every(isParameter);
+}
+
+/**
+ * The operands of a comparison that are all column references (or lambda parameters beside columns), each through
+ * trino_cmp_column (trino_cmp for a lambda parameter), or undefined when one is not, in a subquery that may reference
+ * outer columns, or when all are lambda parameters (comparesColumns' rule, over rendered texts).
+ */
+export function columnsByInstant(texts: readonly string[], correlatable: boolean, lambda: LambdaParameters): string[] | undefined {
+  const names = texts.map((t) => t.trim());
+  const isParameter = (t: string) => lambda.has(lambdaParameterName(t));
+  if (correlatable || names.some((t) => !COLUMN_TEXT.test(t) || LITERAL_WORDS.test(t)) || names.every(isParameter)) return undefined;
+  return names.map((t) => (isParameter(t) ? `trino_cmp(${t})` : `trino_cmp_column(${t})`));
+}
+const COLUMN_TEXT = /^(?:"(?:[^"]|"")*"|`[^`]*`|[A-Za-z_][A-Za-z0-9_]*)(?:\s*\.\s*(?:"(?:[^"]|"")*"|`[^`]*`|[A-Za-z_][A-Za-z0-9_]*))*$/;
+
+/**
+ * `s BETWEEN t AND u` and `s IN (t, u)` where every operand is a column: Trino 476 compares zoned ones by instant
+ * (01:00 +01:00 BETWEEN 00:00 UTC AND 00:00 UTC is true). The nested comparisons (nested-comparisons.ts) render both
+ * into one dispatching operand before compareZonedByInstant sees them, so their columns take the shims first.
+ */
+function compareColumnListsByInstant(parts: Part[], correlatable: boolean, lambda: LambdaParameters): void {
+  for (let i = parts.length - 1; i >= 0; i--) {
+    const p = parts[i];
+    if (p.kind === 'boundary' && p.text.toUpperCase() === 'BETWEEN') {
+      const between = betweenOperands(parts, i);
+      if (!between || inJoinCondition(parts, i)) continue;
+      const ranges = [between.x, between.low, between.high];
+      const wrapped = columnsByInstant(
+        ranges.map((r) => joinParts(parts, r[0], r[1])),
+        correlatable,
+        lambda,
+      );
+      if (!wrapped || ranges.some((r) => columnReference(parts, r) === undefined)) continue;
+      for (let k = ranges.length - 1; k >= 0; k--) replace(parts, ranges[k][0], ranges[k][1], wrapped[k]);
+    } else if (p.inList && !p.inList.some((e) => e.zoned || e.nested)) {
+      const inAt = prevIndex(parts, i);
+      const before = prevIndex(parts, inAt);
+      const left = nonEmpty(parts, operandRange(parts, parts[before]?.text.toUpperCase() === 'NOT' ? before : inAt, -1));
+      if (!left || columnReference(parts, left) === undefined) continue;
+      const wrapped = columnsByInstant([joinParts(parts, left[0], left[1]), ...p.inList.map((e) => e.text)], correlatable, lambda);
+      if (!wrapped) continue;
+      const [x, ...elements] = wrapped;
+      const inList = p.inList.map((e, n) => ({ ...e, text: elements[n] }));
+      parts[i] = { ...p, inList, text: `(${elements.join(', ')})` };
+      replace(parts, left[0], left[1], x);
+    }
+  }
 }
 
 function compareSubqueryByInstant(parts: Part[], i: number, correlatable: boolean): number {
@@ -528,7 +591,8 @@ function nonEmpty(parts: readonly Part[], [a, b]: [number, number]): [number, nu
  */
 function compareZonedByInstant(parts: Part[], correlatable: boolean, lambda: LambdaParameters): void {
   const columnsOnly = (ranges: readonly [number, number][]) => comparesColumns(parts, ranges, correlatable, lambda);
-  const columnShim = (text: string) => (lambda.has(lambdaParameterName(text)) ? `trino_cmp(${text})` : `trino_cmp_column(${text})`);
+  const columnShim = (text: string) =>
+    lambda.has(lambdaParameterName(text)) || INLINED_ELEMENT.test(text) ? `trino_cmp(${text})` : `trino_cmp_column(${text})`;
   for (let i = 0; i < parts.length; i++) {
     const p = parts[i];
     if (p.kind === 'op' && COMPARISONS.has(p.op ?? '')) {

@@ -7,10 +7,11 @@
 // Value by value and by the bounds differ only where NaN is met: Trino's max skips NaN and its min orders NaN above
 // every number (nan-calls.ts), and a NaN bound or x compares false, so `2e0 > ALL (VALUES nan(), 1e0)` is true and
 // `nan() > ANY (VALUES 1e0)` false, where DuckDB, comparing value by value with NaN above +Infinity, said false and
-// true. The bounds are compared through trino_cmp, so zoned values compare by instant. `x = ANY` and `x <> ALL` are
+// true. Inside arrays of doubles Trino's max orders NaN below every number too (trino_nan_max_key), so
+// `ARRAY[1e0, 2e0] > ALL (VALUES ARRAY[nan(), 5e0], ARRAY[0e0, 1e0])` is true. The bounds are compared through trino_cmp, so zoned values compare by instant. `x = ANY` and `x <> ALL` are
 // IN and NOT IN (nan-comparisons.ts).
 import { nanAwareComparison } from './nan-forms.js';
-import { operand, textOf } from './nested-comparisons.js';
+import { nestedComparison, operand, textOf } from './nested-comparisons.js';
 import type { Part } from './operators.js';
 
 const ORDERINGS = new Set(['<', '<=', '>', '>=']);
@@ -24,10 +25,13 @@ const next = (parts: readonly Part[], i: number) => {
 /** The bound a quantified ordering compares x with: the least value for `> ANY`, `< ALL`, the greatest otherwise. */
 const boundOf = (op: string, all: boolean) => ((op === '>' || op === '>=') !== all ? 'lo' : 'hi');
 
-/** Trino's comparison of two values that may be NaN or zoned (compared by instant), as text. */
+/**
+ * Trino's comparison of two values that may be NaN or zoned (compared by instant), as text; arrays, maps and rows as
+ * nested-comparisons.ts compares them (`ARRAY[nan()] = ALL (SELECT ARRAY[nan()])` is false: NaN equals nothing inside).
+ */
 function compared(a: string, op: string, b: string): string {
   const [x, y] = [`trino_cmp(${a})`, `trino_cmp(${b})`];
-  return nanAwareComparison(`${x} ${op} ${y}`, op, x, y);
+  return `trino_compare_any(${x}, ${y}, ${nanAwareComparison(`${x} ${op} ${y}`, op, x, y)}, ${nestedComparison(x, op, y)})`;
 }
 
 /**
@@ -39,7 +43,7 @@ function compared(a: string, op: string, b: string): string {
  */
 export function quantifiedComparison(x: string, op: string, all: boolean, subquery: string): string {
   const value = 'COLUMNS(*)';
-  const bounds = `(SELECT {n: count(*), known: count(${value}), lo: min(${value}), hi: coalesce(max(trino_nan_null(${value})), max(${value}))} FROM ${subquery.trim()} trino_q)`;
+  const bounds = `(SELECT {n: count(*), known: count(${value}), lo: min(${value}), hi: coalesce(arg_max(trino_nan_null(${value}), trino_nan_max_key(trino_nan_null(${value}))), max(${value}))} FROM ${subquery.trim()} trino_q)`;
   const field = (name: string) => (name === 'x' ? "struct_extract(trino_p, 'x')" : `struct_extract(struct_extract(trino_p, 's'), '${name}')`);
   const equalAll = `${compared(field('lo'), '=', field('hi'))} AND ${compared(field('x'), '=', field('hi'))}`;
   const condition = op !== '=' ? compared(field('x'), op, field(boundOf(op, all))) : equalAll;

@@ -24,7 +24,7 @@ import { refuseVisiblyMistypedOperands } from './visible-operand-types.js';
 import { numbersRunIntoText } from './number-literals.js';
 import { refuseRowPatterns } from './row-pattern.js';
 import { qualifyLateralAliases } from './lateral-aliases.js';
-import { checkZonedGroups } from './zoned-groups.js';
+import { checkZonedGroups, makesZonedValues } from './zoned-groups.js';
 import { checkZonedExtremes } from './zoned-extremes.js';
 import { checkZonedRows } from './zoned-rows.js';
 import { checkRepeatedStarNames } from './star-names.js';
@@ -58,7 +58,7 @@ const shiftedTo =
 export function translateExpressions(sql: string, position?: (t: Token) => { line: number; col: number }, options: QueryOptions = {}): ExpressionTranslation {
   const tokens = tokenize(sql);
   const uncommented = tokens.map((t) => (t.kind === 'comment' ? ' ' : t.text)).join('');
-  const rewriter = new ExpressionRewriter(position, MAY_BE_UNKNOWN.test(uncommented));
+  const rewriter = new ExpressionRewriter(position, MAY_BE_UNKNOWN.test(uncommented), makesZonedValues(tokens, options.zonedRelations));
   const report = (at: Token, rule: string, message: string, hint?: string) => rewriter.report(at, rule, message, hint);
   for (const { at, text, kind } of numbersRunIntoText(tokens)) {
     if (kind === 'identifier')

@@ -76,6 +76,18 @@ export function splitArgs(items: readonly Node[]): Node[][] {
   return args.length === 1 && args[0].every(isTriviaNode) ? [] : args;
 }
 
+/**
+ * A call's arguments: as splitArgs, but the commas after an aggregate's `ORDER BY` separate its sort keys
+ * (`array_agg(x ORDER BY a, b)` has one argument), not arguments.
+ */
+export function splitCallArgs(items: readonly Node[]): Node[][] {
+  const order = items.findIndex((n, k) => nodeKeyword(n) === 'ORDER' && nodeKeyword(items.slice(k + 1).find((m) => !isTriviaNode(m))) === 'BY');
+  if (order < 0) return splitArgs(items);
+  const before = splitArgs(items.slice(0, order));
+  const last = before.pop() ?? [];
+  return [...before, [...last, ...items.slice(order)]];
+}
+
 /** Non-trivia nodes of a sequence. */
 export const meaningful = (items: readonly Node[]): Node[] => items.filter((n) => !isTriviaNode(n));
 

@@ -12,7 +12,8 @@ import { meaningful, nodeKeyword, splitArgs, type Node } from './tree.js';
 const CLAUSE_WORDS = new Set(['PARTITION', 'ORDER', 'ROWS', 'RANGE', 'GROUPS']);
 
 /** `(x)` as the key trino_cmp gives, unless x holds an aggregate or window call. */
-const keyed = (x: string): string => (hasAggregate(x) ? x : x.replace(/^(\s*)([\s\S]*?)(\s*)$/, '$1trino_cmp($2)$3'));
+export const instantKey = (x: string): string => (hasAggregate(x) ? x : x.replace(/^(\s*)([\s\S]*?)(\s*)$/, '$1trino_cmp($2)$3'));
+const keyed = instantKey;
 
 /**
  * One ORDER BY element: its expression keyed, its ASC/DESC/NULLS words kept; with NULLS FIRST, NaN's key before it
