@@ -480,7 +480,10 @@ export const FUNCTION_MACROS: readonly string[] = [
   `trino_from_base64(s) AS CASE WHEN regexp_full_match(s, '([A-Za-z0-9+/]{4})*([A-Za-z0-9+/]{2}(==)?|[A-Za-z0-9+/]{3}=?)?')
      THEN from_base64(s || repeat('=', (4 - length(s) % 4) % 4))
      ELSE trino_fail_as('Illegal base64 input: ' || s, from_base64('')) END`,
-  `trino_from_base64url(s) AS trino_from_base64(replace(replace(s, '-', '+'), '_', '/'))`,
+  // The URL alphabet has - and _ in place of + and /, which Java's URL decoder rejects (from_base64url('+/8=') fails).
+  `trino_from_base64url(s) AS CASE WHEN contains(s, '+') OR contains(s, '/')
+     THEN trino_fail_as('Illegal base64 input: ' || s, from_base64(''))
+     ELSE trino_from_base64(replace(replace(s, '-', '+'), '_', '/')) END`,
 
   // --- URL ---------------------------------------------------------------------------------------------------------
   ...['protocol', 'host', 'port', 'path', 'query', 'fragment'].map(

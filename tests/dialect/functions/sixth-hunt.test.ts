@@ -2,6 +2,7 @@
 // and errors are the shared Trino 476's, each function called on VALUES columns.
 // - round(integer, d) for d <= -19: Trino's 10^-d is a long, so it fails ("numerical overflow: 15"), 0 too; DuckDB
 //   answered 0.
+// - from_base64url reads the URL alphabet only: '+' and '/' fail (Java's URL decoder); locally they were read.
 import { describeFunctions } from './harness.js';
 
 describeFunctions(
@@ -19,5 +20,17 @@ describeFunctions(
     ['a smallint', "round(x, n) FROM (VALUES (SMALLINT '15', -30)) t(x, n)", /numerical overflow: 15/],
     ['a literal count', 'round(x, -20) FROM (VALUES (15)) t(x)', /numerical overflow: 15/],
     ['the lowest count', 'round(x, n) FROM (VALUES (15, -2147483648)) t(x, n)', /numerical overflow: 15/],
+  ],
+);
+
+describeFunctions(
+  'sixth hunt: from_base64url reads the URL alphabet only',
+  [
+    ['- and _', "from_base64url(s) FROM (VALUES ('-_8=')) t(s)", 'fbff', 'varbinary'],
+    ['without padding', "from_base64url(s) FROM (VALUES ('-_8')) t(s)", 'fbff', 'varbinary'],
+  ],
+  [
+    ['a +', "from_base64url(s) FROM (VALUES ('+/8=')) t(s)", /Illegal base64/],
+    ['a /', "from_base64url(s) FROM (VALUES ('YQ/')) t(s)", /Illegal base64/],
   ],
 );
