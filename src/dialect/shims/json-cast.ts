@@ -159,7 +159,10 @@ function rowOf(v: JsonValue, fields: { name: string | undefined; type: Target }[
   const entries: [string, JsonValue][] = [];
   for (const [key, value] of v.entries) {
     const field = byName.get(key.toLowerCase());
-    if (field) entries.push([field.name as string, convert(value, field.type, true)]);
+    if (!field) continue;
+    // A key read twice (in any case) fails, as in Trino (CAST(json_parse('{"a":1,"a":2}') AS ROW(a integer))).
+    if (entries.some(([name]) => name === field.name)) throw new CastError(`Duplicate field: ${field.name}`);
+    entries.push([field.name as string, convert(value, field.type, true)]);
   }
   // A field no key names is NULL (DuckDB would fail without the key).
   for (const field of fields) if (!entries.some(([key]) => key === field.name)) entries.push([field.name as string, { kind: 'word', word: 'null' }]);

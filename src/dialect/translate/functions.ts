@@ -279,6 +279,21 @@ function isoTimestampArgument(c: CallContext, operand: readonly Node[]): string 
 }
 
 /**
+ * The rendered argument when a CAST operand is exactly `json_parse(s)`. Trino 476 plans `CAST(json_parse(s) AS
+ * array | map | row)` as one cast of the text s (JsonFunctions.jsonParse names the `$internal$json_string_to_*_cast`
+ * rewrite), so a repeated key is read, not collapsed by json_parse's canonical form: CAST(json_parse('{"a":1,"a":2}')
+ * AS map(varchar, integer)) fails "Duplicate map keys are not allowed". Not so under TRY_CAST, nor for a literal text
+ * (folded apart), nor for a JSON literal: those read json_parse's value, {a: 2}.
+ */
+function jsonParseArgument(c: CallContext, operand: readonly Node[]): string | undefined {
+  const only = operand.length === 1 ? operand[0] : undefined;
+  if (only && isParen(only)) return jsonParseArgument(c, meaningful(only.items));
+  if (operand.length !== 2 || !isParen(operand[1]) || nodeText(operand[0]).toLowerCase() !== 'json_parse') return undefined;
+  const args = splitArgs(operand[1].items);
+  return args.length === 1 && !isLiteralOperand(args[0]) ? c.render(args[0]).trim() : undefined;
+}
+
+/**
  * Anonymous ROW(…) calls that reach CAST(… AS JSON) through constructors alone: no row comes back to the client, and
  * DuckDB's JSON of an unnamed struct names every field "" as Trino's does (`CAST(ARRAY[ROW(1, 'a')] AS JSON)` is
  * `[{"":1,"":"a"}]`), so they are not refused (see `row` below).
@@ -323,7 +338,7 @@ function castCall(c: CallContext, tryCast: boolean): string | undefined {
     operand.length === 2 && nodeKeyword(operand[0]) === 'ROW' && operand[1].kind === 'group'
       ? { text: `row(${c.render((operand[1] as GroupNode).items)})`, zoned: false }
       : c.renderZoned(items.slice(0, asIndex));
-  const value = rendered.text.trim();
+  let value = rendered.text.trim();
   let type;
   try {
     type = translateType(items.slice(asIndex + 1), true);
@@ -332,6 +347,9 @@ function castCall(c: CallContext, tryCast: boolean): string | undefined {
     c.report('type', error.message, error.hint ?? 'use a Trino type: varchar, bigint, double, decimal(p,s), date, timestamp, array(…), map(…, …), row(…)');
     return undefined;
   }
+  // The text as written reaches the cast's JSON reader (json-cast.ts), which reads it as Jackson does.
+  const jsonText = !tryCast && JSON_READ_TARGETS.has(type.base) ? jsonParseArgument(c, operand) : undefined;
+  if (jsonText !== undefined) value = `CAST(${jsonText} AS JSON)`;
   // CAST(NULL AS t) only gives a typed NULL; a shim would bind NULL to its first overload.
   if (/^null$/i.test(value)) return `${tryCast ? 'TRY_CAST' : 'CAST'}(${UNFOLDED_NULL} AS ${type.sql})`;
   // A cast of a constant date is its literal; an operand whose type is known takes that type's text.
