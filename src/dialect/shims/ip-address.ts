@@ -325,7 +325,8 @@ export const IP_MACROS: readonly string[] = [
      WHEN typeof(x) = 'VARCHAR' THEN struct_pack(${IP_FIELD} := trino_ipaddress_parse(CAST(x AS VARCHAR)))
      ELSE cast_to_type(trino_fail('Cannot cast ' || lower(typeof(x)) || ' to ipaddress'), NULL::${IP_STRUCT}) END`,
   // CAST(x AS varbinary): an ipaddress gives its 16 bytes.
-  `trino_to_varbinary(x ${IP_STRUCT}) AS x.${IP_FIELD}, (x) AS CAST(x AS BLOB)`,
+  `trino_to_varbinary(x ${IP_STRUCT}) AS x.${IP_FIELD},
+     (x) AS CASE WHEN typeof(x) = 'JSON' THEN cast_to_type(trino_fail('Cannot cast json to varbinary'), NULL::BLOB) ELSE CAST(x AS BLOB) END`,
   // A value as array_join writes it: DuckDB's text, an ipaddress and a zoned timestamp as Trino's.
   // A timestamp with the digits of its precision (DuckDB's text drops a fraction's trailing zeros: Trino 476's
   // array_join(ARRAY[TIMESTAMP '2025-01-01 10:00:00.100'], ',') is '2025-01-01 10:00:00.100').

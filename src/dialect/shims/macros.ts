@@ -323,7 +323,8 @@ export const MACROS: readonly string[] = [
      (x, zone) AS trino_tz_from_instant(trino_unixtime_instant(x), zone)`,
   `trino_to_unixtime(x ${TZ_STRUCT}) AS epoch(x.trino_instant), (x) AS epoch(x)`,
   `trino_to_tstz(x ${TZ_STRUCT}) AS x,
-     (x) AS CASE WHEN typeof(x) = 'VARCHAR' THEN trino_tz_from_wall(
+     (x) AS CASE WHEN typeof(x) = 'JSON' THEN cast_to_type(trino_fail('Cannot cast json to timestamp with time zone'), trino_tz_from_wall(NULL::TIMESTAMP, 'UTC'))
+     WHEN typeof(x) = 'VARCHAR' THEN trino_tz_from_wall(
        CAST(trino_text_wall(CAST(x AS VARCHAR), 'timestamp with time zone') AS TIMESTAMP), trino_text_zone(CAST(x AS VARCHAR)))
      ELSE trino_tz_from_wall(CAST(x AS TIMESTAMP), 'UTC') END`,
   // The zone as its offset at that instant ('Z' when 0), for named zones too (Trino 476: -04:00, not the zone name).
@@ -411,12 +412,16 @@ export const MACROS: readonly string[] = [
      (unit, x) AS cast_to_type(date_trunc(trino_date_unit(unit, x), x), x)`,
   // CAST(varchar AS timestamp | date) reads Trino's text grammar only (src/dialect/shims/datetime-text.ts, a UDF:
   // regular expressions in a macro cost their compilation at every CAST the binder expands).
-  `trino_to_timestamp(x) AS CASE WHEN typeof(x) = 'VARCHAR' THEN CAST(trino_text_wall(CAST(x AS VARCHAR), 'timestamp') AS TIMESTAMP)
+  // json is read as booleans, numbers and text only (Trino 476: "Cannot cast json to date"; DuckDB cast its text).
+  `trino_to_timestamp(x) AS CASE WHEN typeof(x) = 'JSON' THEN cast_to_type(trino_fail('Cannot cast json to timestamp'), NULL::TIMESTAMP)
+     WHEN typeof(x) = 'VARCHAR' THEN CAST(trino_text_wall(CAST(x AS VARCHAR), 'timestamp') AS TIMESTAMP)
      ELSE CAST(trino_wall(x) AS TIMESTAMP) END`,
-  `trino_to_date(x) AS CASE WHEN typeof(x) = 'VARCHAR' THEN CAST(trino_text_date(CAST(x AS VARCHAR)) AS DATE)
+  `trino_to_date(x) AS CASE WHEN typeof(x) = 'JSON' THEN cast_to_type(trino_fail('Cannot cast json to date'), NULL::DATE)
+     WHEN typeof(x) = 'VARCHAR' THEN CAST(trino_text_date(CAST(x AS VARCHAR)) AS DATE)
      ELSE CAST(trino_wall(x) AS DATE) END`,
   // CAST(varchar AS uuid) reads the 8-4-4-4-12 hex form only (DuckDB also reads it without hyphens or in braces).
-  `trino_to_uuid(x) AS CASE WHEN typeof(x) <> 'VARCHAR'
+  `trino_to_uuid(x) AS CASE WHEN typeof(x) = 'JSON' THEN cast_to_type(trino_fail('Cannot cast json to uuid'), NULL::UUID)
+     WHEN typeof(x) <> 'VARCHAR'
        OR regexp_full_match(CAST(x AS VARCHAR), '[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}')
      THEN CAST(x AS UUID) ELSE cast_to_type(trino_fail('Cannot cast value to UUID: ' || CAST(x AS VARCHAR)), NULL::UUID) END`,
 

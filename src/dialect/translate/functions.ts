@@ -25,6 +25,7 @@ import { ANONYMOUS_ROW } from './row-lists.js';
 import { nestedIpCastGuard } from '../shims/ip-address.js';
 import { DOUBLE_TO_VARCHAR, UNFOLDED_NULL, VARBINARY_TO_VARCHAR_FAIL, VARCHAR_OF_KNOWN_TYPE } from '../shims/macros.js';
 import { trinoJsonPathTokens } from './json-path.js';
+import { jsonUnreadablePart } from '../shims/json-cast.js';
 import { collectionGuarded, keyByInstant, type LambdaParameters, textIndexGuarded, unknownGuarded } from './column-operands.js';
 import { INTEGER_TARGETS, nestedCastShim, scalarCastShim, TEXT_CHECKED_TARGETS, writtenRowWidths } from './nested-casts.js';
 
@@ -347,11 +348,19 @@ function castCall(c: CallContext, tryCast: boolean): string | undefined {
     c.report('type', error.message, error.hint ?? 'use a Trino type: varchar, bigint, double, decimal(p,s), date, timestamp, array(…), map(…, …), row(…)');
     return undefined;
   }
+  // CAST(NULL AS t) only gives a typed NULL; a shim would bind NULL to its first overload.
+  if (/^null$/i.test(value)) return `${tryCast ? 'TRY_CAST' : 'CAST'}(${UNFOLDED_NULL} AS ${type.sql})`;
   // The text as written reaches the cast's JSON reader (json-cast.ts), which reads it as Jackson does.
   const jsonText = !tryCast && JSON_READ_TARGETS.has(type.base) ? jsonParseArgument(c, operand) : undefined;
   if (jsonText !== undefined) value = `CAST(${jsonText} AS JSON)`;
-  // CAST(NULL AS t) only gives a typed NULL; a shim would bind NULL to its first overload.
-  if (/^null$/i.test(value)) return `${tryCast ? 'TRY_CAST' : 'CAST'}(${UNFOLDED_NULL} AS ${type.sql})`;
+  // json is cast to booleans, numbers, varchar and json (and arrays, maps and rows of them) only: the cast of a json
+  // operand to another type fails. CAST's shims check it (trino_to_date, …; json-cast.ts for arrays, maps and rows);
+  // under TRY_CAST, whose try() would catch that failure, it is checked outside try() over the operand's value (a
+  // column or the lambda parameter: typeof folds while binding), and for a target without a shim (time) also so.
+  const written = target.map(nodeText).join('').toLowerCase().replace(/\s+/g, ' ');
+  const jsonChecked = !isLiteralOperand(operand) && jsonUnreadablePart(written) !== undefined;
+  const refusingJson = (operandValue: string, cast: string): string =>
+    jsonChecked ? `trino_json_cast_refused(${operandValue}, ${cast}, ${sqlString(written)})` : cast;
   // A cast of a constant date is its literal; an operand whose type is known takes that type's text.
   const folded = foldedDateCast(operand, type.length ? '' : type.sql);
   const knownText = type.base === 'VARCHAR' && !type.length ? VARCHAR_OF_KNOWN_TYPE[castParts(operand)?.type ?? ''] : undefined;
@@ -379,7 +388,6 @@ function castCall(c: CallContext, tryCast: boolean): string | undefined {
   const guarded = type.base === 'ARRAY' || type.base === 'MAP' || type.base === 'ROW' ? nestedIpCastGuard(value, type.sql) : value;
   // A json operand of an array, map or row cast is read as Trino reads it for the target (json-macros.ts,
   // json-cast.ts), a map's repeated key (a row's JSON `{"":1,"":"a"}`) too; the scalar shims read json themselves.
-  const written = target.map(nodeText).join('').toLowerCase().replace(/\s+/g, ' ');
   const readsJson = !isLiteralOperand(operand) && JSON_READ_TARGETS.has(type.base);
   const source = readsJson ? `trino_json_cast_source(${guarded}, ${sqlString(written)}, ${tryCast})` : guarded;
   // An array, map or row is cast element by element with the scalar shims (nested-casts.ts).
@@ -402,8 +410,11 @@ function castCall(c: CallContext, tryCast: boolean): string | undefined {
     const ownSource = operandApart ? `trino_json_cast_source(${ownGuard}, ${sqlString(written)}, ${tryCast})` : source;
     shim = nestedCastShim(ownGuard, ownSource, operand, type, target);
   }
-  const tried = shim && operandApart ? `list_transform([${value}], lambda ${TRY_OPERAND}: try(${shim}))[1]` : `try(${shim})`;
-  const cast = shim ? (tryCast ? tried : shim) : `${tryCast ? 'TRY_CAST' : 'CAST'}(${source} AS ${type.sql})`;
+  const tried =
+    shim && operandApart
+      ? `list_transform([${value}], lambda ${TRY_OPERAND}: ${refusingJson(TRY_OPERAND, `try(${shim})`)})[1]`
+      : refusingJson(value, `try(${shim})`);
+  const cast = shim ? (tryCast ? tried : shim) : refusingJson(value, `${tryCast ? 'TRY_CAST' : 'CAST'}(${source} AS ${type.sql})`);
   // A TRY_CAST whose operand is constant (a literal, or any expression over constants such as date_format(TIMESTAMP
   // '…', '…')) is folded by DuckDB, and a failing one into an untyped NULL: its type is kept by a NULL DuckDB does not
   // fold, for every operand (TRY refuses a volatile argument, so it goes next to the TRY, not into it). coalesce only

@@ -6,6 +6,11 @@
 // - CAST(json_parse(s) AS array | map | row) is one cast of the text s in Trino (the optimizer's
 //   $internal$json_string_to_*_cast), so a repeated key fails ("Duplicate map keys are not allowed", "Duplicate field:
 //   a") where json_parse's canonical form kept the last; a repeated row field read from json_extract also fails.
+// - CAST(json AS t) reads booleans, numbers, varchar and json only (and arrays, maps and rows of them): a date,
+//   timestamp, time, varbinary, uuid or ipaddress anywhere in t fails (TYPE_MISMATCH "Cannot cast json to
+//   array(date)"); DuckDB cast the text. CAST(x AS json) of a varbinary, interval, uuid, or a map keyed by arrays, maps
+//   or rows fails alike ("Cannot cast varbinary to json"); DuckDB wrote them. A text longer than a varchar(n) inside
+//   the target fails ("Character count exceeds length limit 3"); DuckDB cut it.
 import { describeFunctions } from './harness.js';
 
 describeFunctions(
@@ -59,5 +64,52 @@ describeFunctions(
     ['a repeated row field', `CAST(json_parse(s) AS ROW(a integer, b integer)) FROM (VALUES ('{"b":1, "a":2, "b":3}')) t(s)`, /Duplicate field: b/],
     ['a row field in two cases', `CAST(json_parse(s) AS ROW(a integer)) FROM (VALUES ('{"A":1, "a":2}')) t(s)`, /Duplicate field: a/],
     ['a repeated field from json_extract', `CAST(json_extract(s, '$') AS ROW(a integer)) FROM (VALUES ('{"a":1,"a":2}')) t(s)`, /Duplicate field: a/],
+  ],
+);
+
+describeFunctions(
+  'sixth hunt: the types CAST reads json as, and writes json of',
+  [
+    ['a field named date', `CAST(j AS ROW(date varchar)) FROM (VALUES (JSON '{"date":"x"}')) t(j)`, { date: 'x' }, 'row(date varchar)'],
+    ['a varchar is no json', `CAST(s AS date) FROM (VALUES ('2024-01-01')) t(s)`, '2024-01-01', 'date'],
+    ['an array of varchar to dates', `CAST(a AS array(date)) FROM (VALUES (ARRAY['2024-01-01'])) t(a)`, ['2024-01-01'], 'array(date)'],
+    ['a timestamp to json', `CAST(x AS json) FROM (VALUES (ARRAY[TIMESTAMP '2024-01-01 10:00:00'])) t(x)`, '["2024-01-01 10:00:00"]', 'json'],
+    ['a map keyed by decimals to json', `CAST(x AS json) FROM (VALUES (MAP(ARRAY[1.5], ARRAY['a']))) t(x)`, '{"1.5":"a"}', 'json'],
+    ['varchar(n) long enough', `CAST(j AS array(varchar(4))) FROM (VALUES (JSON '[true, null, 1234]')) t(j)`, ['true', null, '1234'], 'array(varchar)'],
+    [
+      'varchar(n) counts code points',
+      `CAST(j AS map(varchar(2), varchar(1))) FROM (VALUES (JSON '{"é🙂":"🙂"}')) t(j)`,
+      { 'é🙂': '🙂' },
+      'map(varchar, varchar)',
+    ],
+  ],
+  [
+    ['json to date', `CAST(j AS date) FROM (VALUES (JSON '"2024-01-01"')) t(j)`, /Cannot cast json to date/],
+    ['json to timestamp', `CAST(json_extract(s, '$.a') AS timestamp) FROM (VALUES ('{"a":"2024-01-01 10:00:00"}')) t(s)`, /Cannot cast json to timestamp/],
+    ['json to array(date)', `CAST(j AS array(date)) FROM (VALUES (JSON '["2024-01-01"]')) t(j)`, /Cannot cast json to array\(date\)/],
+    ['json to a map of dates', `CAST(j AS map(varchar, date)) FROM (VALUES (JSON '{"a":"2024-01-01"}')) t(j)`, /Cannot cast json to map/],
+    ['json to a row with a date', `CAST(json_parse(s) AS ROW(a date)) FROM (VALUES ('{"a":"2024-01-01"}')) t(s)`, /Cannot cast json to row\(a date\)/],
+    ['json to varbinary', `CAST(j AS varbinary) FROM (VALUES (JSON '"ab"')) t(j)`, /Cannot cast json to varbinary/],
+    ['json to uuid under TRY_CAST', `TRY_CAST(j AS uuid) FROM (VALUES (JSON '"12151fd2-7586-11e9-8f9e-2a86e4085a59"')) t(j)`, /Cannot cast json to uuid/],
+    [
+      'json to array(date) under TRY_CAST',
+      `TRY_CAST(json_extract(s, '$.a') AS array(date)) FROM (VALUES ('{"a":["2024-01-01"]}')) t(s)`,
+      /Cannot cast json to array\(date\)/,
+    ],
+    ['json to a zoned timestamp', `CAST(j AS timestamp with time zone) FROM (VALUES (JSON '"2024-01-01 10:00:00 UTC"')) t(j)`, /Cannot cast json to timestamp/],
+    ['varbinary to json', `CAST(x AS json) FROM (VALUES (X'0102')) t(x)`, /Cannot cast blob to json/],
+    ['an array of varbinary to json', `CAST(x AS json) FROM (VALUES (ARRAY[X'01'])) t(x)`, /Cannot cast blob\[\] to json/],
+    ['an interval to json', `CAST(x AS json) FROM (VALUES (INTERVAL '1' DAY)) t(x)`, /Cannot cast interval to json/],
+    ['a uuid to json', `CAST(x AS json) FROM (VALUES (CAST('12151fd2-7586-11e9-8f9e-2a86e4085a59' AS uuid))) t(x)`, /Cannot cast uuid to json/],
+    [
+      'a map keyed by arrays to json',
+      `CAST(x AS json) FROM (VALUES (MAP(ARRAY[ARRAY[1]], ARRAY['a']))) t(x)`,
+      /Cannot cast map\(integer\[\], varchar\) to json/,
+    ],
+    ['a map keyed by rows to json', `CAST(x AS json) FROM (VALUES (MAP(ARRAY[ROW(1)], ARRAY['a']))) t(x)`, /to json/],
+    ['a varchar(n) element too long', `CAST(j AS array(varchar(3))) FROM (VALUES (JSON '["abcd"]')) t(j)`, /Character count exceeds length limit 3/],
+    ['a number read as varchar(2)', `CAST(j AS array(varchar(2))) FROM (VALUES (JSON '[1.5]')) t(j)`, /length limit 2/],
+    ['a row field too long', `CAST(j AS ROW(a varchar(2))) FROM (VALUES (JSON '{"a":"abc"}')) t(j)`, /length limit 2/],
+    ['a map key too long', `CAST(j AS map(varchar(1), integer)) FROM (VALUES (JSON '{"ab":1}')) t(j)`, /length limit 1/],
   ],
 );
