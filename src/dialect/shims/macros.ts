@@ -419,6 +419,14 @@ export const MACROS: readonly string[] = [
   `trino_to_date(x) AS CASE WHEN typeof(x) = 'JSON' THEN cast_to_type(trino_fail('Cannot cast json to date'), NULL::DATE)
      WHEN typeof(x) = 'VARCHAR' THEN CAST(trino_text_date(CAST(x AS VARCHAR)) AS DATE)
      ELSE CAST(trino_wall(x) AS DATE) END`,
+  // from_iso8601_date reads Joda's ISO date element only: a year, year-month or year-month-day, the month and day of one
+  // or two digits (Trino 476 fails "Invalid format" on a time, a zone, spaces or slashes, which DuckDB's CAST read).
+  // The ordinal (2024-034) and week (2024-W05-6) forms fail here too, as DuckDB's CAST did.
+  `trino_from_iso8601_date(s) AS CASE
+     WHEN regexp_full_match(s, '[0-9]+-[0-9]{1,2}-[0-9]{1,2}') THEN CAST(s AS DATE)
+     WHEN regexp_full_match(s, '[0-9]+-[0-9]{1,2}') THEN CAST(s || '-01' AS DATE)
+     WHEN regexp_full_match(s, '[0-9]+') THEN CAST(s || '-01-01' AS DATE)
+     ELSE cast_to_type(trino_fail('Invalid format: "' || s || '"'), NULL::DATE) END`,
   // CAST(varchar AS uuid) reads the 8-4-4-4-12 hex form only (DuckDB also reads it without hyphens or in braces).
   `trino_to_uuid(x) AS CASE WHEN typeof(x) = 'JSON' THEN cast_to_type(trino_fail('Cannot cast json to uuid'), NULL::UUID)
      WHEN typeof(x) <> 'VARCHAR'

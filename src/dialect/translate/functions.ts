@@ -564,7 +564,7 @@ export const FUNCTIONS: Record<string, CallHandler> = {
   },
   date_trunc: typedRename('trino_date_trunc'),
   from_iso8601_timestamp: rename('trino_from_iso8601_timestamp'),
-  from_iso8601_date: (c) => `CAST(${c.arg(0)} AS DATE)`,
+  from_iso8601_date: (c) => `trino_from_iso8601_date(${c.arg(0)})`,
   from_unixtime: (c) => call('trino_from_unixtime', withZoneKey(c, 1)),
   to_unixtime: typedRename('trino_to_unixtime'),
   to_iso8601: typedRename('trino_to_iso8601'),

@@ -11,6 +11,9 @@
 //   array(date)"); DuckDB cast the text. CAST(x AS json) of a varbinary, interval, uuid, or a map keyed by arrays, maps
 //   or rows fails alike ("Cannot cast varbinary to json"); DuckDB wrote them. A text longer than a varchar(n) inside
 //   the target fails ("Character count exceeds length limit 3"); DuckDB cut it.
+// - pow(x, y) is Java's Math.pow: NaN for a NaN exponent (pow(1, NaN)) and for ±1 to an infinite power; C's pow gave 1.
+// - from_iso8601_date reads Joda's ISO date element only: a time, a zone, spaces or slashes fail ("Invalid format");
+//   DuckDB's CAST read them. A year or year-month alone is its first day.
 import { describeFunctions } from './harness.js';
 
 describeFunctions(
@@ -111,5 +114,38 @@ describeFunctions(
     ['a number read as varchar(2)', `CAST(j AS array(varchar(2))) FROM (VALUES (JSON '[1.5]')) t(j)`, /length limit 2/],
     ['a row field too long', `CAST(j AS ROW(a varchar(2))) FROM (VALUES (JSON '{"a":"abc"}')) t(j)`, /length limit 2/],
     ['a map key too long', `CAST(j AS map(varchar(1), integer)) FROM (VALUES (JSON '{"ab":1}')) t(j)`, /length limit 1/],
+  ],
+);
+
+describeFunctions('sixth hunt: pow is Java’s Math.pow', [
+  ['1 to a NaN power', 'pow(x, y) FROM (VALUES (1e0, nan())) t(x, y)', Number.NaN, 'double'],
+  ['2 to a NaN power', 'power(x, y) FROM (VALUES (2e0, nan())) t(x, y)', Number.NaN, 'double'],
+  ['-1 to an infinite power', 'pow(x, y) FROM (VALUES (-1e0, infinity())) t(x, y)', Number.NaN, 'double'],
+  ['1 to minus infinity', 'pow(x, y) FROM (VALUES (1, -infinity())) t(x, y)', Number.NaN, 'double'],
+  ['a decimal 1 to a NaN power', 'pow(x, y) FROM (VALUES (1.0, nan())) t(x, y)', Number.NaN, 'double'],
+  ['a real 1 to an infinite power', "pow(x, y) FROM (VALUES (REAL '1', REAL 'Infinity')) t(x, y)", Number.NaN, 'double'],
+  ['NaN to the power 0', 'pow(x, y) FROM (VALUES (nan(), 0e0)) t(x, y)', 1, 'double'],
+  ['0 to the power 0', 'pow(x, y) FROM (VALUES (0e0, 0e0)) t(x, y)', 1, 'double'],
+  ['integers', 'pow(x, y) FROM (VALUES (2, 10)) t(x, y)', 1024, 'double'],
+  ['a NULL base to a NaN power', 'pow(x, y) FROM (VALUES (CAST(NULL AS double), nan())) t(x, y)', null, 'double'],
+]);
+
+describeFunctions(
+  'sixth hunt: from_iso8601_date reads the ISO date element only',
+  [
+    ['a date', "from_iso8601_date(s) FROM (VALUES ('2024-02-29')) t(s)", '2024-02-29', 'date'],
+    ['one-digit month and day', "from_iso8601_date(s) FROM (VALUES ('2024-2-3')) t(s)", '2024-02-03', 'date'],
+    ['a year and month', "from_iso8601_date(s) FROM (VALUES ('2024-02')) t(s)", '2024-02-01', 'date'],
+    ['a year', "from_iso8601_date(s) FROM (VALUES ('2024')) t(s)", '2024-01-01', 'date'],
+    ['a two-digit year', "from_iso8601_date(s) FROM (VALUES ('24-02-03')) t(s)", '0024-02-03', 'date'],
+    ['NULL', 'from_iso8601_date(s) FROM (VALUES (CAST(NULL AS varchar))) t(s)', null, 'date'],
+  ],
+  [
+    ['a time after the date', "from_iso8601_date(s) FROM (VALUES ('2024-02-03T00:00')) t(s)", /Invalid format/],
+    ['a time after a space', "from_iso8601_date(s) FROM (VALUES ('2024-02-03 10:00:00')) t(s)", /Invalid format/],
+    ['a trailing space', "from_iso8601_date(s) FROM (VALUES ('2024-02-03 ')) t(s)", /Invalid format/],
+    ['a leading space', "from_iso8601_date(s) FROM (VALUES (' 2024-02-03')) t(s)", /Invalid format/],
+    ['slashes', "from_iso8601_date(s) FROM (VALUES ('2024/02/03')) t(s)", /Invalid format/],
+    ['a zone', "from_iso8601_date(s) FROM (VALUES ('2024-02-03Z')) t(s)", /Invalid format/],
   ],
 );
