@@ -267,13 +267,16 @@ export const MACROS: readonly string[] = [
   `trino_zoned_ties_apart_n(l) AS CASE WHEN coalesce(len(list_distinct(trino_cmp_keys(l))) = len(list_distinct(l)), true) THEN true
      ELSE cast_to_type(trino_fail('max(x, n) and min(x, n) of timestamp with time zone values are refused locally where one instant comes in different zones (Athena orders equal instants as it meets them); apply at_timezone(x, ''UTC'') first'), true) END`,
   `trino_now() AS trino_tz_from_instant(get_current_timestamp(), 'UTC')`,
-  `trino_iso_zone(z) AS CASE WHEN z IS NULL OR z IN ('', 'Z', '+00:00', '+0000', '+00') THEN 'UTC'
+  `trino_iso_zone(z) AS CASE WHEN z IS NULL OR z IN ('', 'Z', '+00:00', '+0000', '+00', '-00:00', '-0000', '-00') THEN 'UTC'
      WHEN length(z) = 3 THEN z || ':00' WHEN length(z) = 5 THEN z[1:3] || ':' || z[4:5] ELSE z END`,
   // Trino reads ISO 8601 with Joda's parser: a 'T' before the time, an offset only after a time, an offset's hours up
-  // to 23, no spaces ('2025-01-01 10:00:00Z' and '+99:99' are malformed there). Text outside this form (also week and
-  // ordinal dates and offsets with seconds, which Joda reads) becomes text the CAST to TIMESTAMP rejects: the check
-  // fails nowhere but in that one CAST, which already fails on bad text. A failing check of its own would be evaluated
-  // outside a CASE WHEN regexp_like(…) guard when DuckDB's common-subexpression elimination hoists it (P3's SQL).
+  // to 23, no spaces ('2025-01-01 10:00:00Z' and '+99:99' are malformed there); an offset of -00:00 is UTC. T24:00:00
+  // (Joda: hourOfDay must be in [0,23]) is the next midnight here, as DuckDB reads it: the GLOB below would need a
+  // second pattern for hours 20-23 (+24 ms CPU per million texts on the hot path; docs/issue-15-audit.md, sixth
+  // hunt). Text outside this form (also week and ordinal dates and offsets with seconds, which Joda reads) becomes
+  // text the CAST to TIMESTAMP rejects: the check fails nowhere but in that one CAST, which already fails on bad text.
+  // A failing check of its own would be evaluated outside a CASE WHEN regexp_like(…) guard when DuckDB's
+  // common-subexpression elimination hoists it (P3's SQL).
   `trino_iso8601_or_invalid(s, text) AS CASE
      WHEN regexp_full_match(s, '[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?(T[0-9]{2}(:[0-9]{2}(:[0-9]{2}([.,][0-9]+)?)?)?(Z|[+-]([01][0-9]|2[0-3])(:?[0-5][0-9])?)?)?')
      THEN text ELSE 'Invalid format: "' || s || '"' END`,

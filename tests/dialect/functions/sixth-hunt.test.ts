@@ -14,6 +14,7 @@
 // - pow(x, y) is Java's Math.pow: NaN for a NaN exponent (pow(1, NaN)) and for ±1 to an infinite power; C's pow gave 1.
 // - from_iso8601_date reads Joda's ISO date element only: a time, a zone, spaces or slashes fail ("Invalid format");
 //   DuckDB's CAST read them. A year or year-month alone is its first day.
+// - from_iso8601_timestamp: an offset of -00:00 is UTC (locally the zone '-00:00').
 import { describeFunctions } from './harness.js';
 
 describeFunctions(
@@ -147,5 +148,20 @@ describeFunctions(
     ['a leading space', "from_iso8601_date(s) FROM (VALUES (' 2024-02-03')) t(s)", /Invalid format/],
     ['slashes', "from_iso8601_date(s) FROM (VALUES ('2024/02/03')) t(s)", /Invalid format/],
     ['a zone', "from_iso8601_date(s) FROM (VALUES ('2024-02-03Z')) t(s)", /Invalid format/],
+  ],
+);
+
+describeFunctions(
+  'sixth hunt: from_iso8601_timestamp with the -00:00 offset',
+  [
+    [
+      '-00:00 is UTC',
+      "from_iso8601_timestamp(s) FROM (VALUES ('2024-02-03T10:00:00-00:00')) t(s)",
+      '2024-02-03 10:00:00.000 UTC',
+      'timestamp(3) with time zone',
+    ],
+    ['-0000 is UTC', "from_iso8601_timestamp(s) FROM (VALUES ('2024-02-03T10:00-0000')) t(s)", '2024-02-03 10:00:00.000 UTC', 'timestamp(3) with time zone'],
+    ['-00 is UTC', "from_iso8601_timestamp(s) FROM (VALUES ('2024-02-03T10:00-00')) t(s)", '2024-02-03 10:00:00.000 UTC', 'timestamp(3) with time zone'],
+    ['hour 23', "from_iso8601_timestamp(s) FROM (VALUES ('2024-02-03T23:59:59.999Z')) t(s)", '2024-02-03 23:59:59.999 UTC', 'timestamp(3) with time zone'],
   ],
 );
