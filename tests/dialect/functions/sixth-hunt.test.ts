@@ -15,6 +15,9 @@
 // - from_iso8601_date reads Joda's ISO date element only: a time, a zone, spaces or slashes fail ("Invalid format");
 //   DuckDB's CAST read them. A year or year-month alone is its first day.
 // - from_iso8601_timestamp: an offset of -00:00 is UTC (locally the zone '-00:00').
+// - array_join casts each element to varchar as Trino does: an interval as its text (1 00:00:00.000), json as
+//   CAST(json AS varchar) (an object fails); an array, map, row or varbinary element fails (OPERATOR_NOT_FOUND). DuckDB
+//   wrote '1 day', the JSON text, '[1]' and '\x01'.
 import { describeFunctions } from './harness.js';
 
 describeFunctions(
@@ -151,17 +154,32 @@ describeFunctions(
   ],
 );
 
+describeFunctions('sixth hunt: from_iso8601_timestamp with the -00:00 offset', [
+  ['-00:00 is UTC', "from_iso8601_timestamp(s) FROM (VALUES ('2024-02-03T10:00:00-00:00')) t(s)", '2024-02-03 10:00:00.000 UTC', 'timestamp(3) with time zone'],
+  ['-0000 is UTC', "from_iso8601_timestamp(s) FROM (VALUES ('2024-02-03T10:00-0000')) t(s)", '2024-02-03 10:00:00.000 UTC', 'timestamp(3) with time zone'],
+  ['-00 is UTC', "from_iso8601_timestamp(s) FROM (VALUES ('2024-02-03T10:00-00')) t(s)", '2024-02-03 10:00:00.000 UTC', 'timestamp(3) with time zone'],
+  ['hour 23', "from_iso8601_timestamp(s) FROM (VALUES ('2024-02-03T23:59:59.999Z')) t(s)", '2024-02-03 23:59:59.999 UTC', 'timestamp(3) with time zone'],
+]);
+
 describeFunctions(
-  'sixth hunt: from_iso8601_timestamp with the -00:00 offset',
+  'sixth hunt: array_join casts each element to varchar as Trino does',
   [
+    ['intervals', "array_join(a, ',') FROM (VALUES (ARRAY[INTERVAL '1' DAY, INTERVAL '-1.5' SECOND, NULL])) t(a)", '1 00:00:00.000,-0 00:00:01.500', 'varchar'],
+    ['json scalars', `array_join(a, ',') FROM (VALUES (ARRAY[JSON '1', JSON '"x"', JSON 'true', JSON '1.5', JSON 'null'])) t(a)`, '1,x,true,1.5E0', 'varchar'],
+    ['a json NULL replaced', "array_join(a, ',', 'N') FROM (VALUES (ARRAY[JSON '1', NULL])) t(a)", '1,N', 'varchar'],
     [
-      '-00:00 is UTC',
-      "from_iso8601_timestamp(s) FROM (VALUES ('2024-02-03T10:00:00-00:00')) t(s)",
-      '2024-02-03 10:00:00.000 UTC',
-      'timestamp(3) with time zone',
+      'uuids',
+      "array_join(a, ',') FROM (VALUES (ARRAY[CAST('12151fd2-7586-11e9-8f9e-2a86e4085a59' AS uuid)])) t(a)",
+      '12151fd2-7586-11e9-8f9e-2a86e4085a59',
+      'varchar',
     ],
-    ['-0000 is UTC', "from_iso8601_timestamp(s) FROM (VALUES ('2024-02-03T10:00-0000')) t(s)", '2024-02-03 10:00:00.000 UTC', 'timestamp(3) with time zone'],
-    ['-00 is UTC', "from_iso8601_timestamp(s) FROM (VALUES ('2024-02-03T10:00-00')) t(s)", '2024-02-03 10:00:00.000 UTC', 'timestamp(3) with time zone'],
-    ['hour 23', "from_iso8601_timestamp(s) FROM (VALUES ('2024-02-03T23:59:59.999Z')) t(s)", '2024-02-03 23:59:59.999 UTC', 'timestamp(3) with time zone'],
+    ['dates', "array_join(a, ',') FROM (VALUES (ARRAY[DATE '2024-01-01'])) t(a)", '2024-01-01', 'varchar'],
+  ],
+  [
+    ['a json object', `array_join(a, ',') FROM (VALUES (ARRAY[JSON '{"a":1}', JSON '"x"'])) t(a)`, /Cannot cast JSON object to varchar/],
+    ['varbinary', "array_join(a, ',') FROM (VALUES (ARRAY[X'01'])) t(a)", /array_join of varbinary elements fails/],
+    ['arrays', "array_join(a, ', ') FROM (VALUES (ARRAY[ARRAY[1]])) t(a)", /array_join of array, map or row elements fails/],
+    ['maps', "array_join(a, ',') FROM (VALUES (ARRAY[MAP(ARRAY[1], ARRAY[2])])) t(a)", /array_join of array, map or row elements fails/],
+    ['rows', "array_join(a, ',') FROM (VALUES (ARRAY[CAST(ROW(1) AS ROW(x integer))])) t(a)", /array_join of array, map or row elements fails/],
   ],
 );
