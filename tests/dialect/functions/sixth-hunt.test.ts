@@ -18,6 +18,8 @@
 // - array_join casts each element to varchar as Trino does: an interval as its text (1 00:00:00.000), json as
 //   CAST(json AS varchar) (an object fails); an array, map, row or varbinary element fails (OPERATOR_NOT_FOUND). DuckDB
 //   wrote '1 day', the JSON text, '[1]' and '\x01'.
+// - m IS [NOT] DISTINCT FROM a visible map compares the maps as sets of entries, as = does (Trino 476:
+//   MAP(ARRAY[1, 2], …) IS DISTINCT FROM MAP(ARRAY[2, 1], …) is false); locally in key order.
 import { describeFunctions } from './harness.js';
 
 describeFunctions(
@@ -183,3 +185,17 @@ describeFunctions(
     ['rows', "array_join(a, ',') FROM (VALUES (ARRAY[CAST(ROW(1) AS ROW(x integer))])) t(a)", /array_join of array, map or row elements fails/],
   ],
 );
+
+describeFunctions('sixth hunt: IS DISTINCT FROM compares maps as sets of entries', [
+  [
+    'the same entries in another order',
+    "m IS DISTINCT FROM MAP(ARRAY[2, 1], ARRAY['b', 'a']) FROM (VALUES (MAP(ARRAY[1, 2], ARRAY['a', 'b']))) t(m)",
+    false,
+    'boolean',
+  ],
+  ['IS NOT DISTINCT FROM', "m IS NOT DISTINCT FROM MAP(ARRAY[2, 1], ARRAY['b', 'a']) FROM (VALUES (MAP(ARRAY[1, 2], ARRAY['a', 'b']))) t(m)", true, 'boolean'],
+  ['the map on the left', "MAP(ARRAY[2, 1], ARRAY['b', 'a']) IS DISTINCT FROM m FROM (VALUES (MAP(ARRAY[1, 2], ARRAY['a', 'b']))) t(m)", false, 'boolean'],
+  ['NULL values', "m IS DISTINCT FROM MAP(ARRAY[2, 1], ARRAY[NULL, 'a']) FROM (VALUES (MAP(ARRAY[1, 2], ARRAY['a', NULL]))) t(m)", false, 'boolean'],
+  ['another value', "m IS DISTINCT FROM MAP(ARRAY[2, 1], ARRAY['b', 'c']) FROM (VALUES (MAP(ARRAY[1, 2], ARRAY['a', 'b']))) t(m)", true, 'boolean'],
+  ['a NULL map', "m IS DISTINCT FROM MAP(ARRAY[2, 1], ARRAY['b', 'a']) FROM (VALUES (CAST(NULL AS map(integer, varchar)))) t(m)", true, 'boolean'],
+]);
