@@ -690,8 +690,9 @@ export const MACROS: readonly string[] = [
   `trino_map_from_entries(e) AS CASE WHEN e IS NOT NULL THEN map_from_entries(coalesce(e, [])) END`,
   `trino_flatten(a) AS CASE WHEN a IS NOT NULL THEN flatten(coalesce(a, [])) END`,
   // len() rejects maps and cardinality() rejects lists at bind time, and typed map overloads are ambiguous, so both
-  // go through JSON; the typeof test folds to a constant.
-  `trino_cardinality(x) AS CAST(CASE WHEN typeof(x) LIKE 'MAP(%' THEN len(json_keys(to_json(x)))
+  // go through JSON; the typeof test folds to a constant. A map's type ends with ')', an array of maps' with '[]'
+  // (MAP(INTEGER, VARCHAR)[] was counted as a map: cardinality(ARRAY[MAP(…), MAP(…)]) was 0).
+  `trino_cardinality(x) AS CAST(CASE WHEN typeof(x) LIKE 'MAP(%)' THEN len(json_keys(to_json(x)))
      ELSE json_array_length(to_json(x)) END AS BIGINT)`,
   // A NULL array gives NULL (list_bool_and(NULL) would fall through to the ELSE).
   `trino_any_match(matches) AS CASE WHEN matches IS NULL THEN NULL WHEN list_bool_or(matches) THEN true

@@ -20,6 +20,7 @@
 //   wrote '1 day', the JSON text, '[1]' and '\x01'.
 // - m IS [NOT] DISTINCT FROM a visible map compares the maps as sets of entries, as = does (Trino 476:
 //   MAP(ARRAY[1, 2], …) IS DISTINCT FROM MAP(ARRAY[2, 1], …) is false); locally in key order.
+// - cardinality of an array of maps was 0 (its type MAP(…)[] was taken for a map's).
 import { describeFunctions } from './harness.js';
 
 describeFunctions(
@@ -198,4 +199,12 @@ describeFunctions('sixth hunt: IS DISTINCT FROM compares maps as sets of entries
   ['NULL values', "m IS DISTINCT FROM MAP(ARRAY[2, 1], ARRAY[NULL, 'a']) FROM (VALUES (MAP(ARRAY[1, 2], ARRAY['a', NULL]))) t(m)", false, 'boolean'],
   ['another value', "m IS DISTINCT FROM MAP(ARRAY[2, 1], ARRAY['b', 'c']) FROM (VALUES (MAP(ARRAY[1, 2], ARRAY['a', 'b']))) t(m)", true, 'boolean'],
   ['a NULL map', "m IS DISTINCT FROM MAP(ARRAY[2, 1], ARRAY['b', 'a']) FROM (VALUES (CAST(NULL AS map(integer, varchar)))) t(m)", true, 'boolean'],
+]);
+
+describeFunctions('sixth hunt: cardinality of arrays of maps', [
+  ['an array of maps', "cardinality(a) FROM (VALUES (ARRAY[MAP(ARRAY[1], ARRAY['a']), MAP(ARRAY[2], ARRAY['b'])])) t(a)", 2, 'bigint'],
+  ['array_agg of maps', "cardinality(array_agg(m)) FROM (VALUES (MAP(ARRAY[1, 2], ARRAY['a', 'b'])), (MAP(ARRAY[3], ARRAY['c']))) t(m)", 2, 'bigint'],
+  ['a map of arrays', "cardinality(m) FROM (VALUES (MAP(ARRAY['a', 'b', 'c'], ARRAY[ARRAY[1], ARRAY[2], NULL]))) t(m)", 3, 'bigint'],
+  ['a map', "cardinality(m) FROM (VALUES (MAP(ARRAY[1, 2], ARRAY['a', 'b']))) t(m)", 2, 'bigint'],
+  ['an array of arrays', 'cardinality(a) FROM (VALUES (ARRAY[ARRAY[1, 2], ARRAY[3]])) t(a)', 2, 'bigint'],
 ]);
