@@ -711,11 +711,11 @@ export const MACROS: readonly string[] = [
   // A NULL array or map gives NULL whatever the index (Trino's functions return NULL on a NULL argument).
   `trino_subscript(a, i) AS CASE
      WHEN a IS NULL THEN a[i]
-     WHEN typeof(a) NOT LIKE 'MAP(%' AND TRY_CAST(i AS BIGINT) < 1 THEN trino_fail_as(CASE WHEN TRY_CAST(i AS BIGINT) = 0
+     WHEN typeof(a) NOT LIKE 'MAP(%)' AND TRY_CAST(i AS BIGINT) < 1 THEN trino_fail_as(CASE WHEN TRY_CAST(i AS BIGINT) = 0
        THEN 'SQL array indices start at 1' ELSE 'Array subscript is negative: ' || i END, a[i])
-     WHEN typeof(a) LIKE 'MAP(%' AND trino_nan_of(i) THEN trino_fail_as('Key not present in map: NaN', a[i])
+     WHEN typeof(a) LIKE 'MAP(%)' AND trino_nan_of(i) THEN trino_fail_as('Key not present in map: NaN', a[i])
      WHEN a[i] IS NOT NULL OR a IS NULL OR i IS NULL THEN a[i]
-     WHEN typeof(a) LIKE 'MAP(%' THEN CASE WHEN list_contains(json_keys(to_json(a)), CAST(i AS VARCHAR)) THEN a[i]
+     WHEN typeof(a) LIKE 'MAP(%)' THEN CASE WHEN list_contains(json_keys(to_json(a)), CAST(i AS VARCHAR)) THEN a[i]
        ELSE trino_fail_as('Key not present in map: ' || i, a[i]) END
      WHEN TRY_CAST(i AS BIGINT) <= json_array_length(to_json(a)) THEN a[i]
      ELSE trino_fail_as('Array subscript must be less than or equal to array length: '
@@ -750,10 +750,10 @@ export const MACROS: readonly string[] = [
   // negative, so Trino 476 computes length + index with toIntExact: "integer overflow"). A NaN key is found in no map
   // (Trino 476: NULL; m[nan()] fails "Key not present in map: NaN"), where DuckDB finds a NaN key. Each message reads
   // i: DuckDB folds `trino_fail(constant)` while binding, which failed every call whose key is not a constant.
-  `trino_element_at(a, i) AS CASE WHEN a IS NULL OR (typeof(a) LIKE 'MAP(%' AND trino_nan_of(i)) THEN NULL
-     WHEN typeof(a) NOT LIKE 'MAP(%' AND TRY_CAST(i AS BIGINT) = 0
+  `trino_element_at(a, i) AS CASE WHEN a IS NULL OR (typeof(a) LIKE 'MAP(%)' AND trino_nan_of(i)) THEN NULL
+     WHEN typeof(a) NOT LIKE 'MAP(%)' AND TRY_CAST(i AS BIGINT) = 0
        THEN trino_fail_as(CASE WHEN i IS NOT NULL THEN 'SQL array indices start at 1' END, a[i])
-     WHEN typeof(a) NOT LIKE 'MAP(%' AND TRY_CAST(i AS BIGINT) = -9223372036854775808
+     WHEN typeof(a) NOT LIKE 'MAP(%)' AND TRY_CAST(i AS BIGINT) = -9223372036854775808
        THEN trino_fail_as(CASE WHEN i IS NOT NULL THEN 'integer overflow' END, a[i])
      ELSE a[i] END`,
   // NULL searched for gives NULL; NULL elements never match (list_position would find a NULL). Elements that are

@@ -20,7 +20,8 @@
 //   wrote '1 day', the JSON text, '[1]' and '\x01'.
 // - m IS [NOT] DISTINCT FROM a visible map compares the maps as sets of entries, as = does (Trino 476:
 //   MAP(ARRAY[1, 2], …) IS DISTINCT FROM MAP(ARRAY[2, 1], …) is false); locally in key order.
-// - cardinality of an array of maps was 0 (its type MAP(…)[] was taken for a map's).
+// - cardinality of an array of maps was 0, element_at(a, 0) of one NULL and a[0] failed "Key not present in map"
+//   (its type MAP(…)[] was taken for a map's).
 import { describeFunctions } from './harness.js';
 
 describeFunctions(
@@ -208,3 +209,17 @@ describeFunctions('sixth hunt: cardinality of arrays of maps', [
   ['a map', "cardinality(m) FROM (VALUES (MAP(ARRAY[1, 2], ARRAY['a', 'b']))) t(m)", 2, 'bigint'],
   ['an array of arrays', 'cardinality(a) FROM (VALUES (ARRAY[ARRAY[1, 2], ARRAY[3]])) t(a)', 2, 'bigint'],
 ]);
+
+describeFunctions(
+  'sixth hunt: subscripts of arrays of maps',
+  [
+    ['the last map', "element_at(a, -1) FROM (VALUES (ARRAY[MAP(ARRAY[1], ARRAY['a']), MAP(ARRAY[2], ARRAY['b'])])) t(a)", { 2: 'b' }, 'map(integer, varchar)'],
+    ['past the end', "element_at(a, 5) FROM (VALUES (ARRAY[MAP(ARRAY[1], ARRAY['a'])])) t(a)", null, 'map(integer, varchar)'],
+    ['a subscript of the element', "a[2][2] FROM (VALUES (ARRAY[MAP(ARRAY[1], ARRAY['a']), MAP(ARRAY[2], ARRAY['b'])])) t(a)", 'b', 'varchar'],
+  ],
+  [
+    ['element_at 0', "element_at(a, 0) FROM (VALUES (ARRAY[MAP(ARRAY[1], ARRAY['a'])])) t(a)", /SQL array indices start at 1/],
+    ['a[0]', "a[0] FROM (VALUES (ARRAY[MAP(ARRAY[1], ARRAY['a'])])) t(a)", /SQL array indices start at 1/],
+    ['past the end', "a[3] FROM (VALUES (ARRAY[MAP(ARRAY[1], ARRAY['a'])])) t(a)", /Array subscript must be less than or equal to array length: 3 > 1/],
+  ],
+);
