@@ -14,7 +14,7 @@ export const DATETIME: FunctionFamily = {
   format_datetime: rewrite('Joda patterns translated to strftime (literal patterns only)', '2'),
   parse_datetime: rewrite('Joda patterns translated to strptime (literal patterns only); the result is in UTC', '2'),
   from_iso8601_timestamp: rewrite('keeps the offset or zone of the text', '1'),
-  from_iso8601_date: rewrite('CAST to DATE', '1'),
+  from_iso8601_date: rewrite('ISO year, year-month or year-month-day (Joda’s date element); a time, zone or other form fails', '1'),
   from_unixtime: rewrite('timestamp with time zone in UTC, or in the given zone', '1-2'),
   to_unixtime: rewrite('seconds since the epoch of the instant, as double', '1'),
   to_iso8601: rewrite('ISO 8601 text with milliseconds', '1'),

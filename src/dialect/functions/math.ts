@@ -16,8 +16,8 @@ export const MATH: FunctionFamily = {
   log10: shim('trino_log10', '1', 'NaN below 0, -Infinity at 0 (DuckDB raises)'),
   mod: shim('trino_modulus', '2', 'fails on integer division by zero, as Trino does'),
   pi: duckdb('0'),
-  pow: duckdb('2'),
-  power: duckdb('2'),
+  pow: shim('trino_pow', '2', 'NaN for a NaN exponent and for ±1 to an infinite power, as Java’s Math.pow (C’s pow gives 1)'),
+  power: shim('trino_pow', '2', 'NaN for a NaN exponent and for ±1 to an infinite power, as Java’s Math.pow (C’s pow gives 1)'),
   radians: duckdb('1'),
   round: rewrite(
     'Java Math.round (half away from zero) on doubles; round(decimal(p,s)) is decimal(min(38, p-s+min(s,1)),0), round(decimal(p,s), d) is decimal(min(38, p+1),s)',

@@ -104,8 +104,10 @@ export const DECIMAL_MACROS: readonly string[] = [
   // round(x): Java Math.round (half up on the scaled double) for double and real, half away from zero otherwise.
   `trino_round_whole(x) AS ${bound(`CASE WHEN ${T} IN ('DOUBLE', 'FLOAT') THEN cast_to_type(trino_java_round(CAST(v AS DOUBLE), 0), v) ELSE round(v) END`, ROUNDED)}`,
   // round(x, d): an integer is rounded as a HUGEINT and cast back: DuckDB's round(integer, -n) wraps around
-  // (round(2147483647, -1) is -2147483646), where Trino fails (integer overflow). A decimal: ROUND_PLACES.
+  // (round(2147483647, -1) is -2147483646), where Trino fails (integer overflow). Trino's 10^-d is a long, so d <= -19
+  // fails for every integer, 0 too (round(15, -19): "numerical overflow: 15"); DuckDB answered 0. A decimal: ROUND_PLACES.
   `trino_round_places(x, d) AS CASE WHEN typeof(x) IN ('DOUBLE', 'FLOAT') THEN cast_to_type(trino_java_round(CAST(x AS DOUBLE), d), x)
+     WHEN typeof(x) IN ${INTEGER_KINDS} AND d <= -19 AND x IS NOT NULL THEN cast_to_type(trino_fail('numerical overflow: ' || x), x)
      WHEN typeof(x) IN ${INTEGER_KINDS} THEN cast_to_type(round(CAST(x AS HUGEINT), d), x)
      ELSE ${ROUND_PLACES} END`,
   `trino_truncate_decimal(x, n) AS ${TRUNCATE_PLACES}`,

@@ -148,6 +148,9 @@ export const FUNCTION_MACROS: readonly string[] = [
      WHEN t = 'UUID[]' THEN 'uuid' END`,
   // Java returns NaN or -Infinity where DuckDB raises (sqrt(-1), ln(0)).
   `trino_sqrt(x) AS CASE WHEN x < 0 THEN 'NaN'::DOUBLE ELSE sqrt(x) END`,
+  // Java's Math.pow is NaN for a NaN exponent (C's pow(1, NaN) is 1) and for ±1 to an infinite power (C: 1).
+  `trino_pow(x, y) AS CASE WHEN x IS NOT NULL AND (isnan(CAST(y AS DOUBLE)) OR (abs(CAST(x AS DOUBLE)) = 1 AND isinf(CAST(y AS DOUBLE))))
+     THEN 'NaN'::DOUBLE ELSE pow(x, y) END`,
   ...['ln', 'log2', 'log10'].map((fn) => `trino_${fn}(x) AS CASE WHEN x = 0 THEN '-Infinity'::DOUBLE WHEN x < 0 THEN 'NaN'::DOUBLE ELSE ${fn}(x) END`),
   // Trino has truncate(double), truncate(real) and truncate(decimal[, n]): an integer is a decimal(p,0) there (an
   // integer is decimal(10,0), a bigint decimal(19,0)), and truncate(double, n) does not exist.
@@ -488,7 +491,10 @@ export const FUNCTION_MACROS: readonly string[] = [
   `trino_from_base64(s) AS CASE WHEN regexp_full_match(s, '([A-Za-z0-9+/]{4})*([A-Za-z0-9+/]{2}(==)?|[A-Za-z0-9+/]{3}=?)?')
      THEN from_base64(s || repeat('=', (4 - length(s) % 4) % 4))
      ELSE trino_fail_as('Illegal base64 input: ' || s, from_base64('')) END`,
-  `trino_from_base64url(s) AS trino_from_base64(replace(replace(s, '-', '+'), '_', '/'))`,
+  // The URL alphabet has - and _ in place of + and /, which Java's URL decoder rejects (from_base64url('+/8=') fails).
+  `trino_from_base64url(s) AS CASE WHEN contains(s, '+') OR contains(s, '/')
+     THEN trino_fail_as('Illegal base64 input: ' || s, from_base64(''))
+     ELSE trino_from_base64(replace(replace(s, '-', '+'), '_', '/')) END`,
   // from_base32 takes varchar or varbinary (its bytes read as text).
   `trino_from_base32(s) AS trino_from_base32_text(CAST(s AS VARCHAR))`,
 

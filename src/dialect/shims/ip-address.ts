@@ -325,7 +325,8 @@ export const IP_MACROS: readonly string[] = [
      WHEN typeof(x) = 'VARCHAR' THEN struct_pack(${IP_FIELD} := trino_ipaddress_parse(CAST(x AS VARCHAR)))
      ELSE cast_to_type(trino_fail('Cannot cast ' || lower(typeof(x)) || ' to ipaddress'), NULL::${IP_STRUCT}) END`,
   // CAST(x AS varbinary): an ipaddress gives its 16 bytes.
-  `trino_to_varbinary(x ${IP_STRUCT}) AS x.${IP_FIELD}, (x) AS CAST(x AS BLOB)`,
+  `trino_to_varbinary(x ${IP_STRUCT}) AS x.${IP_FIELD},
+     (x) AS CASE WHEN typeof(x) = 'JSON' THEN cast_to_type(trino_fail('Cannot cast json to varbinary'), NULL::BLOB) ELSE CAST(x AS BLOB) END`,
   // A value as array_join writes it: DuckDB's text, an ipaddress and a zoned timestamp as Trino's.
   // A timestamp with the digits of its precision (DuckDB's text drops a fraction's trailing zeros: Trino 476's
   // array_join(ARRAY[TIMESTAMP '2025-01-01 10:00:00.100'], ',') is '2025-01-01 10:00:00.100').
@@ -336,6 +337,15 @@ export const IP_MACROS: readonly string[] = [
        -- Trino writes a double or real as CAST(x AS varchar) does (1.5E0, NaN), which the local engine refuses too.
        WHEN typeof(x) IN ('DOUBLE', 'FLOAT') THEN cast_to_type(trino_fail('array_join of double or real elements writes them in scientific notation on Athena (1.5E0); '
          || 'use array_join(transform(a, x -> format(''%.2f'', x)), sep)'), '')
+       -- Trino casts each element to varchar: an interval as its text, json as CAST(json AS varchar) (an object or
+       -- array fails), and an array, map, row or varbinary not at all (OPERATOR_NOT_FOUND "Cannot cast varbinary to
+       -- varchar"); DuckDB wrote '1 day', the JSON text, '[1]' and '\\x01'.
+       -- (Through a varchar, so that the branch binds for any x; typeof folds, so only one branch is evaluated.)
+       WHEN typeof(x) = 'INTERVAL' THEN trino_interval_text(CAST(CAST(x AS VARCHAR) AS INTERVAL))
+       WHEN typeof(x) = 'JSON' THEN trino_json_to_varchar(CAST(CAST(x AS VARCHAR) AS JSON))
+       WHEN typeof(x) = 'BLOB' OR typeof(x) LIKE '%[]' OR typeof(x) LIKE 'MAP(%' OR typeof(x) LIKE 'STRUCT(%'
+         THEN cast_to_type(trino_fail('array_join of ' || CASE WHEN typeof(x) = 'BLOB' THEN 'varbinary' ELSE 'array, map or row' END
+           || ' elements fails on Athena (Cannot cast them to varchar)'), '')
        ELSE CAST(x AS VARCHAR) END`,
   `trino_text_any(x) AS CASE WHEN ${IS_IP} THEN trino_ipaddress_text(struct_extract(${IP_FROM_ANY}, '${IP_FIELD}')) ELSE CAST(x AS VARCHAR) END`,
   `trino_ip_nested_from(x) AS CASE WHEN typeof(x) LIKE '%${IP_STRUCT}%' THEN ${nestedFail('of an array, map or row holding ipaddress values', 'varchar')} ELSE x END`,

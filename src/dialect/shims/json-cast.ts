@@ -16,11 +16,12 @@ type IntegerName = 'tinyint' | 'smallint' | 'integer' | 'bigint';
 /** A Trino type as the cast needs it; a type whose JSON DuckDB reads as Trino does is `asIs`. */
 type Target =
   | { kind: 'array'; element: Target }
-  | { kind: 'map'; value: Target }
+  | { kind: 'map'; key: Target; value: Target }
   | { kind: 'row'; fields: { name: string | undefined; type: Target }[] }
   | { kind: 'integer'; name: IntegerName }
   | { kind: 'decimal'; precision: number; scale: number }
-  | { kind: 'varchar' | 'boolean' | 'double' | 'real' | 'json' | 'asIs' };
+  | { kind: 'varchar'; length?: number }
+  | { kind: 'boolean' | 'double' | 'real' | 'json' | 'asIs' };
 
 const INTEGER_RANGES: Record<IntegerName, [number, number]> = {
   tinyint: [-128, 127],
@@ -36,7 +37,7 @@ export function parseTarget(text: string): Target {
   const base = m[1].toLowerCase();
   const inner = m[2] === undefined ? [] : splitTopLevel(m[2]);
   if (base === 'array' && inner.length === 1) return { kind: 'array', element: parseTarget(inner[0]) };
-  if (base === 'map' && inner.length === 2) return { kind: 'map', value: parseTarget(inner[1]) };
+  if (base === 'map' && inner.length === 2) return { kind: 'map', key: parseTarget(inner[0]), value: parseTarget(inner[1]) };
   if (base === 'row')
     return {
       kind: 'row',
@@ -50,8 +51,30 @@ export function parseTarget(text: string): Target {
   if (base === 'decimal') return { kind: 'decimal', precision: Number(inner[0] ?? 38), scale: Number(inner[1] ?? 0) };
   if (base === 'int') return { kind: 'integer', name: 'integer' };
   if (base in INTEGER_RANGES) return { kind: 'integer', name: base as IntegerName };
-  if (base === 'varchar' || base === 'boolean' || base === 'double' || base === 'real' || base === 'json') return { kind: base };
+  if (base === 'varchar') return inner.length === 1 ? { kind: 'varchar', length: Number(inner[0]) } : { kind: 'varchar' };
+  if (base === 'boolean' || base === 'double' || base === 'real' || base === 'json') return { kind: base };
   return { kind: 'asIs' };
+}
+
+/** The types Trino 476 casts json to (JsonUtil.canCastFromJson), and array, map and row of them. */
+const JSON_READABLE = new Set(['boolean', 'tinyint', 'smallint', 'integer', 'int', 'bigint', 'real', 'double', 'decimal', 'varchar', 'json']);
+
+/**
+ * The first type in a CAST target text (`array(date)`, `row(a varbinary)`) that Trino 476 does not cast json to
+ * ("Cannot cast json to array(date)", TYPE_MISMATCH; a map keyed by dates fails while running); undefined when every
+ * part is readable. DuckDB read such text as its own cast does (a date, a blob of the string's bytes).
+ */
+export function jsonUnreadablePart(text: string): string | undefined {
+  const m = /^([a-z_]+)\s*(?:\((.*)\))?(.*)$/is.exec(text.trim());
+  if (!m) return text.trim();
+  const base = m[1].toLowerCase();
+  const inner = m[2] === undefined ? [] : splitTopLevel(m[2]);
+  if (base === 'array' || base === 'map') return inner.map(jsonUnreadablePart).find((part) => part !== undefined);
+  if (base === 'row')
+    return inner
+      .map((field) => jsonUnreadablePart(/^("(?:[^"]|"")*"|[\p{L}_][\p{L}\p{Nd}_]*)\s+([a-z_]+\s*(?:\(.*\))?)$/isu.exec(field.trim())?.[2] ?? field))
+      .find((part) => part !== undefined);
+  return JSON_READABLE.has(base) && m[3].trim() === '' ? undefined : text.trim();
 }
 
 /** A JSON null inside a value cast to an array, map or row of json (see convert); no text holds it. */
@@ -102,13 +125,17 @@ function roundedInteger(d: number, name: IntegerName, nested: boolean): JsonValu
 
 function convert(v: JsonValue, target: Target, nested: boolean): JsonValue {
   switch (target.kind) {
-    case 'varchar':
-      if (v.kind === 'number' && isFloatText(v.text)) return { kind: 'string', value: trinoDoubleText(Number(v.text)) };
+    case 'varchar': {
       if (v.kind === 'array' || v.kind === 'object') {
         const token = v.kind === 'array' ? '[' : '{';
         throw new CastError(nested ? `Unexpected token when cast to varchar: ${token}` : `Cannot cast '${copiedJson(v)}' to varchar`);
       }
-      return v;
+      const read: JsonValue = v.kind === 'number' && isFloatText(v.text) ? { kind: 'string', value: trinoDoubleText(Number(v.text)) } : v;
+      // A text longer than varchar(n) fails in Trino (DuckDB's cast inside an array, map or row cut it to n).
+      const text = read.kind === 'string' ? read.value : read.kind === 'number' ? read.text : read.kind === 'word' && read.word !== 'null' ? read.word : '';
+      if (target.length !== undefined && [...text].length > target.length) throw new Error(`Character count exceeds length limit ${target.length}: ${text}`);
+      return read;
+    }
     case 'integer':
       if (v.kind === 'number' && isFloatText(v.text)) return roundedInteger(Number(v.text), target.name, nested);
       if (v.kind !== 'string') return v;
@@ -140,6 +167,7 @@ function convert(v: JsonValue, target: Target, nested: boolean): JsonValue {
     case 'map':
       if (v.kind !== 'object') return v;
       if (new Set(v.entries.map(([key]) => key)).size < v.entries.length) throw new CastError('Duplicate map keys are not allowed');
+      if (target.key.kind === 'varchar') for (const [key] of v.entries) convert({ kind: 'string', value: key }, target.key, true);
       return { kind: 'object', entries: v.entries.map(([key, value]) => [key, convert(value, target.value, true)]) };
     case 'row':
       return rowOf(v, target.fields);
@@ -159,7 +187,10 @@ function rowOf(v: JsonValue, fields: { name: string | undefined; type: Target }[
   const entries: [string, JsonValue][] = [];
   for (const [key, value] of v.entries) {
     const field = byName.get(key.toLowerCase());
-    if (field) entries.push([field.name as string, convert(value, field.type, true)]);
+    if (!field) continue;
+    // A key read twice (in any case) fails, as in Trino (CAST(json_parse('{"a":1,"a":2}') AS ROW(a integer))).
+    if (entries.some(([name]) => name === field.name)) throw new CastError(`Duplicate field: ${field.name}`);
+    entries.push([field.name as string, convert(value, field.type, true)]);
   }
   // A field no key names is NULL (DuckDB would fail without the key).
   for (const field of fields) if (!entries.some(([key]) => key === field.name)) entries.push([field.name as string, { kind: 'word', word: 'null' }]);
@@ -180,6 +211,7 @@ export function jsonForCast(json: string, targetText: string, orNull: boolean): 
     targetCache.set(targetText, target);
   }
   const nested = target.kind === 'array' || target.kind === 'map' || target.kind === 'row';
+  if (jsonUnreadablePart(targetText) !== undefined) throw new Error(`Cannot cast json to ${targetText}`);
   try {
     return copiedJson(convert(readWholeJson(json), target, false));
   } catch (error) {

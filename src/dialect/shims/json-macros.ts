@@ -18,6 +18,8 @@ export const JSON_MACROS: readonly string[] = [
   `trino_cast_json(x) AS CASE WHEN typeof(x) = 'JSON' THEN CASE WHEN CAST(x AS VARCHAR) = '"${JSON_NULL_MARK}"' THEN 'null'::JSON ELSE CAST(x AS JSON) END
      WHEN typeof(x) LIKE '%${IP_STRUCT}%' THEN cast_to_type(trino_fail('Cannot cast ' || ${IP_TYPE_TEXT} || ' to json'), NULL::JSON)
      WHEN regexp_matches(typeof(x), 'MAP\\((DATE|TIME)') THEN cast_to_type(trino_fail('Cannot cast a map whose keys are dates, times or timestamps to JSON'), NULL::JSON)
+     WHEN regexp_matches(typeof(x), '\\b(BLOB|INTERVAL|UUID)\\b|\\bTIME(\\[|,|\\)|$)|MAP\\((MAP\\(|STRUCT\\(|[A-Z_]+(\\(\\d+(, ?\\d+)?\\))?\\[)')
+       THEN cast_to_type(trino_fail('Cannot cast ' || lower(typeof(x)) || ' to json: Athena casts no varbinary, interval, uuid or time, nor a map keyed by arrays, maps or rows, to json'), NULL::JSON)
      WHEN typeof(x) LIKE 'STRUCT(trino_instant %' THEN cast_to_type(trino_fail('Cannot cast timestamp('
        || CASE WHEN typeof(x) LIKE '%trino_wall TIMESTAMP_S)' THEN '0' ELSE '3' END || ') with time zone to json'), NULL::JSON)
      WHEN typeof(x) IN ('TIMESTAMP', 'TIMESTAMP_S') THEN trino_json(CAST(to_json(trino_text(x)) AS VARCHAR))
@@ -49,6 +51,10 @@ export const JSON_MACROS: readonly string[] = [
   // CAST(json AS t) reads each token as Trino does (json-cast.ts): the JSON is rewritten so that DuckDB's cast to t
   // reads Trino's value. A scalar target's shim calls trino_json_for_cast; an array, map, row or decimal target's
   // operand goes through trino_json_cast_source (any other operand is passed as it is; typeof folds to a constant).
+  // A json operand of a CAST to a type Trino does not read json as (date, timestamp, varbinary, uuid, … inside any
+  // array, map or row: json-cast.ts jsonUnreadablePart) fails as Trino's analysis does; typeof folds while binding.
+  `trino_json_cast_refused(x, result, target) AS CASE WHEN typeof(x) = 'JSON'
+     THEN cast_to_type(trino_fail('Cannot cast json to ' || target), result) ELSE result END`,
   `trino_json_for_cast(j, target) AS CAST(trino_json_cast_text(CAST(j AS VARCHAR), target, false) AS JSON)`,
   `trino_json_cast_source(x, target, try) AS CASE WHEN typeof(x) = 'JSON'
      THEN cast_to_type(trino_json_cast_text(CAST(x AS VARCHAR), target, try), x) ELSE x END`,

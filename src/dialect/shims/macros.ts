@@ -273,13 +273,16 @@ export const MACROS: readonly string[] = [
   `trino_zoned_ties_apart_n(l) AS CASE WHEN coalesce(len(list_distinct(trino_cmp_keys(l))) = len(list_distinct(l)), true) THEN true
      ELSE cast_to_type(trino_fail('max(x, n) and min(x, n) of timestamp with time zone values are refused locally where one instant comes in different zones (Athena orders equal instants as it meets them); apply at_timezone(x, ''UTC'') first'), true) END`,
   `trino_now() AS trino_tz_from_instant(get_current_timestamp(), 'UTC')`,
-  `trino_iso_zone(z) AS CASE WHEN z IS NULL OR z IN ('', 'Z', '+00:00', '+0000', '+00') THEN 'UTC'
+  `trino_iso_zone(z) AS CASE WHEN z IS NULL OR z IN ('', 'Z', '+00:00', '+0000', '+00', '-00:00', '-0000', '-00') THEN 'UTC'
      WHEN length(z) = 3 THEN z || ':00' WHEN length(z) = 5 THEN z[1:3] || ':' || z[4:5] ELSE z END`,
   // Trino reads ISO 8601 with Joda's parser: a 'T' before the time, an offset only after a time, an offset's hours up
-  // to 23, no spaces ('2025-01-01 10:00:00Z' and '+99:99' are malformed there). Text outside this form (also week and
-  // ordinal dates and offsets with seconds, which Joda reads) becomes text the CAST to TIMESTAMP rejects: the check
-  // fails nowhere but in that one CAST, which already fails on bad text. A failing check of its own would be evaluated
-  // outside a CASE WHEN regexp_like(…) guard when DuckDB's common-subexpression elimination hoists it (P3's SQL).
+  // to 23, no spaces ('2025-01-01 10:00:00Z' and '+99:99' are malformed there); an offset of -00:00 is UTC. T24:00:00
+  // (Joda: hourOfDay must be in [0,23]) is the next midnight here, as DuckDB reads it: the GLOB below would need a
+  // second pattern for hours 20-23 (+24 ms CPU per million texts on the hot path; docs/issue-15-audit.md, sixth
+  // hunt). Text outside this form (also week and ordinal dates and offsets with seconds, which Joda reads) becomes
+  // text the CAST to TIMESTAMP rejects: the check fails nowhere but in that one CAST, which already fails on bad text.
+  // A failing check of its own would be evaluated outside a CASE WHEN regexp_like(…) guard when DuckDB's
+  // common-subexpression elimination hoists it (P3's SQL).
   `trino_iso8601_or_invalid(s, text) AS CASE
      WHEN regexp_full_match(s, '[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?(T[0-9]{2}(:[0-9]{2}(:[0-9]{2}([.,][0-9]+)?)?)?(Z|[+-]([01][0-9]|2[0-3])(:?[0-5][0-9])?)?)?')
      THEN text ELSE 'Invalid format: "' || s || '"' END`,
@@ -335,7 +338,8 @@ export const MACROS: readonly string[] = [
      (x, zone) AS trino_tz_from_instant(trino_unixtime_instant(x), zone)`,
   `trino_to_unixtime(x ${TZ_STRUCT}) AS epoch(x.trino_instant), (x) AS epoch(x)`,
   `trino_to_tstz(x ${TZ_STRUCT}) AS x,
-     (x) AS CASE WHEN typeof(x) = 'VARCHAR' THEN trino_tz_from_wall(
+     (x) AS CASE WHEN typeof(x) = 'JSON' THEN cast_to_type(trino_fail('Cannot cast json to timestamp with time zone'), trino_tz_from_wall(NULL::TIMESTAMP, 'UTC'))
+     WHEN typeof(x) = 'VARCHAR' THEN trino_tz_from_wall(
        CAST(trino_text_wall(CAST(x AS VARCHAR), 'timestamp with time zone') AS TIMESTAMP), trino_text_zone(CAST(x AS VARCHAR)))
      ELSE trino_tz_from_wall(CAST(x AS TIMESTAMP), 'UTC') END`,
   // The zone as its offset at that instant ('Z' when 0), for named zones too (Trino 476: -04:00, not the zone name).
@@ -423,15 +427,27 @@ export const MACROS: readonly string[] = [
      (unit, x) AS cast_to_type(date_trunc(trino_date_unit(unit, x), x), x)`,
   // CAST(varchar AS timestamp | date) reads Trino's text grammar only (src/dialect/shims/datetime-text.ts, a UDF:
   // regular expressions in a macro cost their compilation at every CAST the binder expands).
-  `trino_to_timestamp(x) AS CASE WHEN typeof(x) = 'VARCHAR' THEN CAST(trino_text_wall(CAST(x AS VARCHAR), 'timestamp') AS TIMESTAMP)
+  // json is read as booleans, numbers and text only (Trino 476: "Cannot cast json to date"; DuckDB cast its text).
+  `trino_to_timestamp(x) AS CASE WHEN typeof(x) = 'JSON' THEN cast_to_type(trino_fail('Cannot cast json to timestamp'), NULL::TIMESTAMP)
+     WHEN typeof(x) = 'VARCHAR' THEN CAST(trino_text_wall(CAST(x AS VARCHAR), 'timestamp') AS TIMESTAMP)
      ELSE CAST(trino_wall(x) AS TIMESTAMP) END`,
-  `trino_to_date(x) AS CASE WHEN typeof(x) = 'VARCHAR' THEN CAST(trino_text_date(CAST(x AS VARCHAR)) AS DATE)
+  `trino_to_date(x) AS CASE WHEN typeof(x) = 'JSON' THEN cast_to_type(trino_fail('Cannot cast json to date'), NULL::DATE)
+     WHEN typeof(x) = 'VARCHAR' THEN CAST(trino_text_date(CAST(x AS VARCHAR)) AS DATE)
      ELSE CAST(trino_wall(x) AS DATE) END`,
   // CAST(zoned AS time) is the wall clock's time of day (Trino 476: 01:02:03.456 of 2025-01-01 01:02:03.456 +01:00);
   // any other value is cast as it is.
   `trino_to_time(x) AS CAST(trino_wall(x) AS TIME)`,
+  // from_iso8601_date reads Joda's ISO date element only: a year, year-month or year-month-day, the month and day of one
+  // or two digits (Trino 476 fails "Invalid format" on a time, a zone, spaces or slashes, which DuckDB's CAST read).
+  // The ordinal (2024-034) and week (2024-W05-6) forms fail here too, as DuckDB's CAST did.
+  `trino_from_iso8601_date(s) AS CASE
+     WHEN regexp_full_match(s, '[0-9]+-[0-9]{1,2}-[0-9]{1,2}') THEN CAST(s AS DATE)
+     WHEN regexp_full_match(s, '[0-9]+-[0-9]{1,2}') THEN CAST(s || '-01' AS DATE)
+     WHEN regexp_full_match(s, '[0-9]+') THEN CAST(s || '-01-01' AS DATE)
+     ELSE cast_to_type(trino_fail('Invalid format: "' || s || '"'), NULL::DATE) END`,
   // CAST(varchar AS uuid) reads the 8-4-4-4-12 hex form only (DuckDB also reads it without hyphens or in braces).
-  `trino_to_uuid(x) AS CASE WHEN typeof(x) <> 'VARCHAR'
+  `trino_to_uuid(x) AS CASE WHEN typeof(x) = 'JSON' THEN cast_to_type(trino_fail('Cannot cast json to uuid'), NULL::UUID)
+     WHEN typeof(x) <> 'VARCHAR'
        OR regexp_full_match(CAST(x AS VARCHAR), '[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}')
      THEN CAST(x AS UUID) ELSE cast_to_type(trino_fail('Cannot cast value to UUID: ' || CAST(x AS VARCHAR)), NULL::UUID) END`,
 
@@ -706,8 +722,9 @@ export const MACROS: readonly string[] = [
   `trino_map_from_entries(e) AS CASE WHEN e IS NOT NULL THEN map_from_entries(coalesce(e, [])) END`,
   `trino_flatten(a) AS CASE WHEN a IS NOT NULL THEN flatten(coalesce(a, [])) END`,
   // len() rejects maps and cardinality() rejects lists at bind time, and typed map overloads are ambiguous, so both
-  // go through JSON; the typeof test folds to a constant.
-  `trino_cardinality(x) AS CAST(CASE WHEN typeof(x) LIKE 'MAP(%' THEN len(json_keys(to_json(x)))
+  // go through JSON; the typeof test folds to a constant. A map's type ends with ')', an array of maps' with '[]'
+  // (MAP(INTEGER, VARCHAR)[] was counted as a map: cardinality(ARRAY[MAP(…), MAP(…)]) was 0).
+  `trino_cardinality(x) AS CAST(CASE WHEN typeof(x) LIKE 'MAP(%)' THEN len(json_keys(to_json(x)))
      ELSE json_array_length(to_json(x)) END AS BIGINT)`,
   // A NULL array gives NULL (list_bool_and(NULL) would fall through to the ELSE).
   `trino_any_match(matches) AS CASE WHEN matches IS NULL THEN NULL WHEN list_bool_or(matches) THEN true
@@ -726,11 +743,11 @@ export const MACROS: readonly string[] = [
   // A NULL array or map gives NULL whatever the index (Trino's functions return NULL on a NULL argument).
   `trino_subscript(a, i) AS CASE
      WHEN a IS NULL THEN a[i]
-     WHEN typeof(a) NOT LIKE 'MAP(%' AND TRY_CAST(i AS BIGINT) < 1 THEN trino_fail_as(CASE WHEN TRY_CAST(i AS BIGINT) = 0
+     WHEN typeof(a) NOT LIKE 'MAP(%)' AND TRY_CAST(i AS BIGINT) < 1 THEN trino_fail_as(CASE WHEN TRY_CAST(i AS BIGINT) = 0
        THEN 'SQL array indices start at 1' ELSE 'Array subscript is negative: ' || i END, a[i])
-     WHEN typeof(a) LIKE 'MAP(%' AND trino_nan_of(i) THEN trino_fail_as('Key not present in map: NaN', a[i])
+     WHEN typeof(a) LIKE 'MAP(%)' AND trino_nan_of(i) THEN trino_fail_as('Key not present in map: NaN', a[i])
      WHEN a[i] IS NOT NULL OR a IS NULL OR i IS NULL THEN a[i]
-     WHEN typeof(a) LIKE 'MAP(%' THEN CASE WHEN list_contains(json_keys(to_json(a)), CAST(i AS VARCHAR)) THEN a[i]
+     WHEN typeof(a) LIKE 'MAP(%)' THEN CASE WHEN list_contains(json_keys(to_json(a)), CAST(i AS VARCHAR)) THEN a[i]
        ELSE trino_fail_as('Key not present in map: ' || i, a[i]) END
      WHEN TRY_CAST(i AS BIGINT) <= json_array_length(to_json(a)) THEN a[i]
      ELSE trino_fail_as('Array subscript must be less than or equal to array length: '
@@ -765,10 +782,10 @@ export const MACROS: readonly string[] = [
   // negative, so Trino 476 computes length + index with toIntExact: "integer overflow"). A NaN key is found in no map
   // (Trino 476: NULL; m[nan()] fails "Key not present in map: NaN"), where DuckDB finds a NaN key. Each message reads
   // i: DuckDB folds `trino_fail(constant)` while binding, which failed every call whose key is not a constant.
-  `trino_element_at(a, i) AS CASE WHEN a IS NULL OR (typeof(a) LIKE 'MAP(%' AND trino_nan_of(i)) THEN NULL
-     WHEN typeof(a) NOT LIKE 'MAP(%' AND TRY_CAST(i AS BIGINT) = 0
+  `trino_element_at(a, i) AS CASE WHEN a IS NULL OR (typeof(a) LIKE 'MAP(%)' AND trino_nan_of(i)) THEN NULL
+     WHEN typeof(a) NOT LIKE 'MAP(%)' AND TRY_CAST(i AS BIGINT) = 0
        THEN trino_fail_as(CASE WHEN i IS NOT NULL THEN 'SQL array indices start at 1' END, a[i])
-     WHEN typeof(a) NOT LIKE 'MAP(%' AND TRY_CAST(i AS BIGINT) = -9223372036854775808
+     WHEN typeof(a) NOT LIKE 'MAP(%)' AND TRY_CAST(i AS BIGINT) = -9223372036854775808
        THEN trino_fail_as(CASE WHEN i IS NOT NULL THEN 'integer overflow' END, a[i])
      ELSE a[i] END`,
   // NULL searched for gives NULL; NULL elements never match (list_position would find a NULL). Elements that are

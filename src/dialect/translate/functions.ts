@@ -25,6 +25,7 @@ import { ANONYMOUS_ROW } from './row-lists.js';
 import { nestedIpCastGuard } from '../shims/ip-address.js';
 import { DOUBLE_TO_VARCHAR, UNFOLDED_NULL, VARBINARY_TO_VARCHAR_FAIL, VARCHAR_OF_KNOWN_TYPE } from '../shims/macros.js';
 import { trinoJsonPathTokens } from './json-path.js';
+import { jsonUnreadablePart } from '../shims/json-cast.js';
 import { collectionGuarded, keyByInstant, type LambdaParameters, textIndexGuarded, unknownGuarded } from './column-operands.js';
 import { INTEGER_TARGETS, nestedCastShim, scalarCastShim, TEXT_CHECKED_TARGETS, writtenRowWidths } from './nested-casts.js';
 
@@ -290,6 +291,21 @@ function isoUtcArgument(c: CallContext, operand: readonly Node[]): string | unde
 }
 
 /**
+ * The rendered argument when a CAST operand is exactly `json_parse(s)`. Trino 476 plans `CAST(json_parse(s) AS
+ * array | map | row)` as one cast of the text s (JsonFunctions.jsonParse names the `$internal$json_string_to_*_cast`
+ * rewrite), so a repeated key is read, not collapsed by json_parse's canonical form: CAST(json_parse('{"a":1,"a":2}')
+ * AS map(varchar, integer)) fails "Duplicate map keys are not allowed". Not so under TRY_CAST, nor for a literal text
+ * (folded apart), nor for a JSON literal: those read json_parse's value, {a: 2}.
+ */
+function jsonParseArgument(c: CallContext, operand: readonly Node[]): string | undefined {
+  const only = operand.length === 1 ? operand[0] : undefined;
+  if (only && isParen(only)) return jsonParseArgument(c, meaningful(only.items));
+  if (operand.length !== 2 || !isParen(operand[1]) || nodeText(operand[0]).toLowerCase() !== 'json_parse') return undefined;
+  const args = splitArgs(operand[1].items);
+  return args.length === 1 && !isLiteralOperand(args[0]) ? c.render(args[0]).trim() : undefined;
+}
+
+/**
  * Anonymous ROW(…) calls that reach CAST(… AS JSON) through constructors alone: no row comes back to the client, and
  * DuckDB's JSON of an unnamed struct names every field "" as Trino's does (`CAST(ARRAY[ROW(1, 'a')] AS JSON)` is
  * `[{"":1,"":"a"}]`), so they are not refused (see `row` below).
@@ -334,7 +350,7 @@ function castCall(c: CallContext, tryCast: boolean): string | undefined {
     operand.length === 2 && nodeKeyword(operand[0]) === 'ROW' && operand[1].kind === 'group'
       ? { text: `row(${c.render((operand[1] as GroupNode).items)})`, zoned: false }
       : c.renderZoned(items.slice(0, asIndex));
-  const value = rendered.text.trim();
+  let value = rendered.text.trim();
   let type;
   try {
     type = translateType(items.slice(asIndex + 1), true);
@@ -345,6 +361,17 @@ function castCall(c: CallContext, tryCast: boolean): string | undefined {
   }
   // CAST(NULL AS t) only gives a typed NULL; a shim would bind NULL to its first overload.
   if (/^null$/i.test(value)) return `${tryCast ? 'TRY_CAST' : 'CAST'}(${UNFOLDED_NULL} AS ${type.sql})`;
+  // The text as written reaches the cast's JSON reader (json-cast.ts), which reads it as Jackson does.
+  const jsonText = !tryCast && JSON_READ_TARGETS.has(type.base) ? jsonParseArgument(c, operand) : undefined;
+  if (jsonText !== undefined) value = `CAST(${jsonText} AS JSON)`;
+  // json is cast to booleans, numbers, varchar and json (and arrays, maps and rows of them) only: the cast of a json
+  // operand to another type fails. CAST's shims check it (trino_to_date, …; json-cast.ts for arrays, maps and rows);
+  // under TRY_CAST, whose try() would catch that failure, it is checked outside try() over the operand's value (a
+  // column or the lambda parameter: typeof folds while binding), and for a target without a shim (time) also so.
+  const written = target.map(nodeText).join('').toLowerCase().replace(/\s+/g, ' ');
+  const jsonChecked = !isLiteralOperand(operand) && jsonUnreadablePart(written) !== undefined;
+  const refusingJson = (operandValue: string, cast: string): string =>
+    jsonChecked ? `trino_json_cast_refused(${operandValue}, ${cast}, ${sqlString(written)})` : cast;
   // A cast of a constant date is its literal; an operand whose type is known takes that type's text.
   const folded = foldedDateCast(operand, type.length ? '' : type.sql);
   const knownText = type.base === 'VARCHAR' && !type.length ? VARCHAR_OF_KNOWN_TYPE[castParts(operand)?.type ?? ''] : undefined;
@@ -374,7 +401,6 @@ function castCall(c: CallContext, tryCast: boolean): string | undefined {
   const guarded = type.base === 'ARRAY' || type.base === 'MAP' || type.base === 'ROW' ? nestedIpCastGuard(value, type.sql) : value;
   // A json operand of an array, map or row cast is read as Trino reads it for the target (json-macros.ts,
   // json-cast.ts), a map's repeated key (a row's JSON `{"":1,"":"a"}`) too; the scalar shims read json themselves.
-  const written = target.map(nodeText).join('').toLowerCase().replace(/\s+/g, ' ');
   const readsJson = !isLiteralOperand(operand) && JSON_READ_TARGETS.has(type.base);
   const source = readsJson ? `trino_json_cast_source(${guarded}, ${sqlString(written)}, ${tryCast})` : guarded;
   // An array, map or row is cast element by element with the scalar shims (nested-casts.ts).
@@ -397,8 +423,11 @@ function castCall(c: CallContext, tryCast: boolean): string | undefined {
     const ownSource = operandApart ? `trino_json_cast_source(${ownGuard}, ${sqlString(written)}, ${tryCast})` : source;
     shim = nestedCastShim(ownGuard, ownSource, operand, type, target);
   }
-  const tried = shim && operandApart ? `list_transform([${value}], lambda ${TRY_OPERAND}: try(${shim}))[1]` : `try(${shim})`;
-  const cast = shim ? (tryCast ? tried : shim) : `${tryCast ? 'TRY_CAST' : 'CAST'}(${source} AS ${type.sql})`;
+  const tried =
+    shim && operandApart
+      ? `list_transform([${value}], lambda ${TRY_OPERAND}: ${refusingJson(TRY_OPERAND, `try(${shim})`)})[1]`
+      : refusingJson(value, `try(${shim})`);
+  const cast = shim ? (tryCast ? tried : shim) : refusingJson(value, `${tryCast ? 'TRY_CAST' : 'CAST'}(${source} AS ${type.sql})`);
   // A TRY_CAST whose operand is constant (a literal, or any expression over constants such as date_format(TIMESTAMP
   // '…', '…')) is folded by DuckDB, and a failing one into an untyped NULL: its type is kept by a NULL DuckDB does not
   // fold, for every operand (TRY refuses a volatile argument, so it goes next to the TRY, not into it). coalesce only
@@ -574,7 +603,7 @@ export const FUNCTIONS: Record<string, CallHandler> = {
   },
   date_trunc: typedRename('trino_date_trunc'),
   from_iso8601_timestamp: rename('trino_from_iso8601_timestamp'),
-  from_iso8601_date: (c) => `CAST(${c.arg(0)} AS DATE)`,
+  from_iso8601_date: (c) => `trino_from_iso8601_date(${c.arg(0)})`,
   from_unixtime: (c) => call('trino_from_unixtime', withZoneKey(c, 1)),
   to_unixtime: typedRename('trino_to_unixtime'),
   to_iso8601: typedRename('trino_to_iso8601'),

@@ -4,7 +4,7 @@
 import { REFUSED_KEY_MARKER } from '../shims/error-messages.js';
 import type { Token } from '../tokens.js';
 import type { CallContext, CallHandler } from './functions.js';
-import { isParen, meaningful, nodeText, splitArgs, type Node } from './tree.js';
+import { isCase, isParen, meaningful, nodeText, splitArgs, type Node } from './tree.js';
 
 interface Lambda {
   params: string[];
@@ -176,6 +176,7 @@ function unknownElementLambdaUses(c: CallContext): boolean {
  * element is then (every element is NULL: only the type matters).
  */
 export function refusedUnknownElementLambda(c: CallContext): boolean {
+  if (refusedUnknownPredicate(c)) return true;
   const used = unknownElementLambdaUses(c);
   if (used)
     c.report(
@@ -211,6 +212,56 @@ function withLambda(arg: number, arity: number, build: (c: CallContext, body: (v
   };
 }
 
+/** Calls whose lambda is a predicate: Trino 476 binds function(…, boolean) only. */
+const PREDICATE_LAMBDAS = new Set(['filter', 'any_match', 'all_match', 'none_match', 'map_filter']);
+
+/** The results of a CASE (after each THEN and the ELSE). */
+function caseResults(items: readonly Node[]): Node[][] {
+  const results: Node[][] = [];
+  let current: Node[] | undefined;
+  for (const n of meaningful(items)) {
+    const word = n.kind === 'token' ? n.token.text.toUpperCase() : '';
+    if (word === 'THEN' || word === 'ELSE') results.push((current = []));
+    else if (word === 'WHEN') current = undefined;
+    else current?.push(n);
+  }
+  return results;
+}
+
+/**
+ * A body whose type is visibly Trino's `unknown`: NULL, (NULL), IF(c, NULL[, NULL]), CASE … THEN NULL … END,
+ * coalesce(NULL, …), nullif(NULL, …).
+ */
+function unknownTyped(nodes: readonly Node[]): boolean {
+  const m = meaningful(nodes);
+  if (m.length === 1 && isCase(m[0]) && m[0].kind === 'group') return caseResults(m[0].items).every(unknownTyped);
+  if (m.length === 1) return isNullWord(m[0]) || (isParen(m[0]) && unknownTyped(m[0].items));
+  if (m.length !== 2 || m[0].kind !== 'token' || !isParen(m[1])) return false;
+  const args = splitArgs(m[1].items);
+  const name = m[0].token.text.toLowerCase();
+  if (name === 'if') return args.length >= 2 && args.slice(1).every(unknownTyped);
+  if (name === 'coalesce') return args.every(unknownTyped);
+  return name === 'nullif' && args.length === 2 && unknownTyped(args[0]);
+}
+
+/**
+ * filter(a, x -> NULL) and the other predicate lambdas fail in Trino 476 when the body's type is unknown
+ * (FUNCTION_NOT_FOUND "Unexpected parameters (array(integer), <function>) for function filter. Expected:
+ * filter(array(t), function(t,boolean))"); DuckDB took NULL as false (an empty array, any_match NULL). Reported on
+ * the call.
+ */
+export function refusedUnknownPredicate(c: CallContext): boolean {
+  if (!PREDICATE_LAMBDAS.has(c.name.text.toLowerCase())) return false;
+  const lambda = c.args.length >= 2 ? lambdaOf(c, c.args.length - 1, c.name.text.toLowerCase() === 'map_filter' ? 2 : 1) : undefined;
+  if (!lambda || !unknownTyped(lambda.body)) return false;
+  c.report(
+    'lambda-type',
+    `${c.name.text}(): a lambda whose body is a NULL of no type is not a predicate: Athena fails with FUNCTION_NOT_FOUND (it expects function(…, boolean))`,
+    'give the NULL a type: CAST(NULL AS boolean), or write the condition',
+  );
+  return true;
+}
+
 /** The lambdas over a map's keys and values. */
 const MAP_LAMBDAS = new Set(['map_filter', 'transform_values', 'transform_keys', 'map_zip_with']);
 
@@ -236,9 +287,11 @@ function sortWithComparator(c: CallContext, body: (values: string[]) => string):
 
 const arraySortByComparator = withLambda(1, 2, sortWithComparator);
 
+const mapFilter = withLambda(1, 2, (c, body) => `map_from_entries(list_filter(map_entries(${c.arg(0)}), lambda ${E}: ${body([`${E}.key`, `${E}.value`])}))`);
+
 export const LAMBDA_REWRITES: Record<string, CallHandler> = {
   array_sort: (c) => (c.args.length === 1 ? `trino_array_sort(${c.all()})` : arraySortByComparator(c)),
-  map_filter: withLambda(1, 2, (c, body) => `map_from_entries(list_filter(map_entries(${c.arg(0)}), lambda ${E}: ${body([`${E}.key`, `${E}.value`])}))`),
+  map_filter: (c) => (refusedUnknownPredicate(c) ? undefined : mapFilter(c)),
   transform_values: withLambda(
     1,
     2,

@@ -606,6 +606,9 @@ function compareZonedByInstant(parts: Part[], correlatable: boolean, lambda: Lam
       const is = parts[before]?.text.toUpperCase() === 'NOT' ? prevIndex(parts, before) : before;
       if (parts[is]?.text.toUpperCase() !== 'IS') continue;
       const ranges: [number, number][] = [operandRange(parts, is, -1), operandRange(parts, nextIndexOf(parts, i), 1)];
+      // Maps are equal as sets of entries here as with = (Trino 476: MAP(ARRAY[1, 2], …) IS DISTINCT FROM
+      // MAP(ARRAY[2, 1], …) is false).
+      compareMapsAsSets(parts, ranges);
       wrapZoned(parts, ranges, { joinColumns: columnsOnly(ranges), correlatable, columnShim });
     } else if (p.kind === 'boundary' && p.text.toUpperCase() === 'BETWEEN') {
       const low = operandRange(parts, i, 1);
