@@ -94,7 +94,7 @@ describe('translateQuery', () => {
     [
       'LEFT JOIN is not a call',
       'SELECT substr(s, 1, 2) FROM a LEFT JOIN b ON a.id = b.id',
-      'SELECT trino_substr(s, 1, 2) FROM a LEFT JOIN b ON ((trino_nan_null(trino_cmp(a.id)) = trino_nan_null(trino_cmp(b.id))) AND trino_not_nested(trino_cmp(a.id), trino_cmp(b.id)) AND trino_text_comparable(trino_cmp(a.id), trino_cmp(b.id)))',
+      'SELECT trino_substr(s, 1, 2) FROM a LEFT JOIN b ON ((trino_nan_null(trino_cmp(a.id)) = trino_nan_null(trino_cmp(b.id))) AND trino_comparable_columns(trino_cmp(a.id), trino_cmp(b.id)))',
     ],
     ['CASE is a unit', 'SELECT CASE WHEN a THEN 1 ELSE 2 END / 2', 'SELECT trino_divide(CASE WHEN a THEN 1 ELSE 2 END, CAST(2 AS INTEGER))'],
   ])('%s', (_name, athena, duck) => {

@@ -15,6 +15,40 @@ const JAVA_WHITESPACE_CLASS = `[${[
 
 const INTEGER_TYPES = "('TINYINT', 'SMALLINT', 'INTEGER', 'BIGINT')";
 
+/** A family's type names (of a one-element array: typeof([x])), exact or as LIKE patterns (with a `%`). */
+type FamilyTypes = readonly string[];
+/**
+ * The type families among which Trino 476 has no implicit coercion (trino_type_family below), by DuckDB's names of
+ * typeof([x]); types in none (NULL, ENUM, nested, zoned) are not checked.
+ */
+export const TYPE_FAMILIES: Readonly<Record<string, FamilyTypes>> = {
+  number: ['TINYINT[]', 'SMALLINT[]', 'INTEGER[]', 'BIGINT[]', 'HUGEINT[]', 'FLOAT[]', 'DOUBLE[]', 'DECIMAL(%)[]'],
+  varchar: ['VARCHAR[]'],
+  boolean: ['BOOLEAN[]'],
+  date: ['DATE[]', 'TIMESTAMP%[]'],
+  json: ['JSON[]'],
+  varbinary: ['BLOB[]'],
+  interval: ['INTERVAL[]'],
+  time: ['TIME[]'],
+  uuid: ['UUID[]'],
+};
+
+/** Whether the type name `t` is one of `types`: one IN list and one LIKE per pattern, so `t` is written few times. */
+export function ofTypes(t: string, types: FamilyTypes): string {
+  const exact = types.filter((n) => !n.includes('%'));
+  const patterns = types.filter((n) => n.includes('%'));
+  const names = exact.map((n) => `'${n}'`).join(', ');
+  const tests = [...(exact.length > 1 ? [`${t} IN (${names})`] : exact.length === 1 ? [`${t} = ${names}`] : []), ...patterns.map((n) => `${t} LIKE '${n}'`)];
+  return tests.length > 1 ? `(${tests.join(' OR ')})` : tests[0];
+}
+
+/** Whether the type name `t` is of a family other than `family` (not of none). */
+export const ofOtherFamily = (t: string, family: string): string =>
+  ofTypes(
+    t,
+    Object.entries(TYPE_FAMILIES).flatMap(([name, types]) => (name === family ? [] : types)),
+  );
+
 /** `trino_fail(message)` typed like `witness`, for errors Trino raises. */
 /** Trino's contains(array, x); elements that are arrays, maps or rows compare as Trino does (nested-compare.ts). */
 const ARRAY_CONTAINS = `CASE WHEN x IS NULL OR a IS NULL THEN NULL WHEN ${IS_NESTED('x')} THEN trino_nested_contains(a, x)
@@ -141,11 +175,9 @@ export const FUNCTION_MACROS: readonly string[] = [
   // The family of a type name (typeof of a one-element array) among which Trino 476 has no implicit coercion: values
   // of two families meet in no common type there ("Cannot find common type between integer and varchar(1)"), where
   // DuckDB casts one (translate/decimal-common-type.ts). NULL for types not checked (NULL, ENUM, nested, zoned).
-  `trino_type_family(t) AS CASE WHEN t IN ('TINYINT[]', 'SMALLINT[]', 'INTEGER[]', 'BIGINT[]', 'HUGEINT[]', 'FLOAT[]', 'DOUBLE[]')
-       OR t LIKE 'DECIMAL(%)[]' THEN 'number'
-     WHEN t = 'VARCHAR[]' THEN 'varchar' WHEN t = 'BOOLEAN[]' THEN 'boolean' WHEN t = 'DATE[]' OR t LIKE 'TIMESTAMP%[]' THEN 'date'
-     WHEN t = 'JSON[]' THEN 'json' WHEN t = 'BLOB[]' THEN 'varbinary' WHEN t = 'INTERVAL[]' THEN 'interval' WHEN t = 'TIME[]' THEN 'time'
-     WHEN t = 'UUID[]' THEN 'uuid' END`,
+  `trino_type_family(t) AS CASE ${Object.entries(TYPE_FAMILIES)
+    .map(([family, types]) => `WHEN ${ofTypes('t', types)} THEN '${family}'`)
+    .join('\n     ')} END`,
   // Java returns NaN or -Infinity where DuckDB raises (sqrt(-1), ln(0)).
   `trino_sqrt(x) AS CASE WHEN x < 0 THEN 'NaN'::DOUBLE ELSE sqrt(x) END`,
   // Java's Math.pow is NaN for a NaN exponent (C's pow(1, NaN) is 1) and for ±1 to an infinite power (C: 1).

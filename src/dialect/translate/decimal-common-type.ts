@@ -5,6 +5,7 @@
 // scale than one of the values, the construct is refused while DuckDB binds it: from the types alone, so over empty
 // inputs too (lake lint reports it) and inside try(), which would turn a refusal at run time into NULL.
 import { REFUSED_KEY_MARKER } from '../shims/error-messages.js';
+import { ofOtherFamily } from '../shims/function-macros.js';
 import { IP_STRUCT } from '../shims/ip-address.js';
 import { keyword, stringValue } from '../tokens.js';
 import { isCase, isParen, meaningful, nodeKeyword, nodeText, splitArgs, type GroupNode, type Node } from './tree.js';
@@ -46,7 +47,25 @@ const ipMismatch = (values: readonly string[]) =>
 const TYPE_FAMILY = 'trino_type_family';
 /** Whether two values are of type families Trino 476 does not coerce between (a number and a varchar, …). */
 const familyMismatch = (values: readonly string[]) => `list_unique([${values.map((v) => `${TYPE_FAMILY}(typeof([${v}]))`).join(', ')}]) > 1`;
-const holdsCheck = (text: string) => text.includes(TYPE_SCALE) || text.includes(TYPE_FAMILY);
+
+/** Literal families whose DuckDB type is of that family as written (a zoned TIMESTAMP literal is of none, for one). */
+const PLAIN_LITERAL_FAMILIES = new Set(['number', 'varchar', 'boolean']);
+
+/**
+ * familyMismatch where every value written as a literal is of one family (`coalesce(x, 0)`, `CASE … ELSE '' END`):
+ * each other value is of another family, by its type name (~0.3 ms of binding against ~1 ms for the family names of
+ * all, which write each value's type once per family); undefined otherwise. `families`: literalFamily of each value.
+ */
+function literalFamilyMismatch(values: readonly string[], families: readonly (string | undefined)[]): string | undefined {
+  const known = families.filter((f): f is string => f !== undefined);
+  const family = known[0];
+  const others = values.filter((_v, k) => families[k] === undefined);
+  if (family === undefined || !PLAIN_LITERAL_FAMILIES.has(family) || known.some((f) => f !== family) || others.length === 0) return undefined;
+  return others.map((v) => ofOtherFamily(`typeof([${v}])`, family)).join(' OR ');
+}
+/** The key of a family check's refusal: literalFamilyMismatch writes the check without trino_type_family. */
+const FAMILY_KEY = `'${REFUSED_KEY_MARKER}types `;
+const holdsCheck = (text: string) => text.includes(TYPE_SCALE) || text.includes(TYPE_FAMILY) || text.includes(FAMILY_KEY);
 
 /** What a construct's values are checked for: DuckDB's common type losing a scale, an ipaddress, two type families. */
 interface Wanted {
@@ -55,8 +74,9 @@ interface Wanted {
   families: boolean;
 }
 
-const checks = (what: string, whole: string, values: readonly string[], wanted: Wanted): Check[] => [
-  ...(wanted.families ? [[familyMismatch(values), `types ${what}`] as const] : []),
+/** The checks of `values`; `families` (literalFamily of each value, where known) may spare the family names (above). */
+const checks = (what: string, whole: string, values: readonly string[], wanted: Wanted, families: readonly (string | undefined)[] = []): Check[] => [
+  ...(wanted.families ? [[literalFamilyMismatch(values, families) ?? familyMismatch(values), `types ${what}`] as const] : []),
   ...(wanted.scale || wanted.ip ? [[lostCheck(whole, values), what] as const] : []),
   ...(wanted.ip ? [[ipMismatch(values), `ipaddress ${what}`] as const] : []),
 ];
@@ -65,8 +85,15 @@ const checks = (what: string, whole: string, values: readonly string[], wanted: 
  * The check beside the construct: DuckDB folds typeof() while binding, so it costs nothing per row, but the values are
  * written twice more. Used when they hold no check of their own, so nesting stays linear in size.
  */
-function checkedBeside(what: string, whole: string, values: readonly string[], wanted: Wanted, result = whole): string {
-  const all = checks(what, whole, values, wanted);
+function checkedBeside(
+  what: string,
+  whole: string,
+  values: readonly string[],
+  wanted: Wanted,
+  result = whole,
+  families: readonly (string | undefined)[] = [],
+): string {
+  const all = checks(what, whole, values, wanted, families);
   if (!wanted.families) return refusedWhen(all, result);
   // Two type families first, in a field bound before `whole`: DuckDB's own error for the construct ("Cannot mix values
   // of type INTEGER and VARCHAR in CASE expression") would otherwise come before the refusal in Trino's words.
@@ -334,7 +361,7 @@ export function checkedValuesColumn(values: readonly Node[][], texts: readonly s
   if (!scale && !families) return first;
   const [lead, trail] = [/^\s*/.exec(first)?.[0] ?? '', /\s*$/.exec(first)?.[0] ?? ''];
   const trimmed = texts.map((t) => t.trim());
-  return `${lead}${checkedBeside('VALUES', `[${trimmed.join(', ')}]`, trimmed, { scale, ip: false, families }, trimmed[0])}${trail}`;
+  return `${lead}${checkedBeside('VALUES', `[${trimmed.join(', ')}]`, trimmed, { scale, ip: false, families }, trimmed[0], values.map(literalFamily))}${trail}`;
 }
 
 /**
@@ -360,7 +387,7 @@ const coalesceOf = (fields: readonly string[]) => `coalesce(${fields.join(', ')}
 export function checkedArray(whole: string, elements: readonly Node[][], texts: readonly string[]): string {
   const wanted = wantedChecks(elements, whole);
   if (!wanted) return whole;
-  if (!wanted.ip && !holdsCheck(whole)) return checkedBeside('ARRAY[…]', whole, texts, wanted);
+  if (!wanted.ip && !holdsCheck(whole)) return checkedBeside('ARRAY[…]', whole, texts, wanted, whole, elements.map(literalFamily));
   const struct = `{${texts.map((t, k) => `'trino_${k}': ${t.trim()}`).join(', ')}}`;
   return checkedOnce('ARRAY[…]', struct, texts.length, (fields) => `[${fields.join(', ')}]`, wanted);
 }
@@ -371,7 +398,7 @@ export function checkedArray(whole: string, elements: readonly Node[][], texts: 
  */
 export function checkedFamilies(what: string, whole: string, values: readonly Node[][], texts: readonly string[]): string {
   if (!mayMixFamilies(values) || holdsCheck(whole)) return whole;
-  return checkedBeside(what, whole, texts, { scale: false, ip: false, families: true });
+  return checkedBeside(what, whole, texts, { scale: false, ip: false, families: true }, whole, values.map(literalFamily));
 }
 
 /**
@@ -393,7 +420,7 @@ export function wantedChecks(values: readonly Node[][], whole: string): Wanted |
 export function checkedCoalesce(whole: string, args: readonly Node[][], texts: readonly string[]): string {
   const wanted = wantedChecks(args, whole);
   if (!wanted) return whole;
-  if (!wanted.ip && !holdsCheck(whole)) return checkedBeside('coalesce()', whole, texts, wanted);
+  if (!wanted.ip && !holdsCheck(whole)) return checkedBeside('coalesce()', whole, texts, wanted, whole, args.map(literalFamily));
   const kept = texts.filter((_t, k) => !isNullLiteral(args[k]));
   const wrapped = kept.map(
     (t, k) => `list_transform([${t.trim()}], lambda trino_w: CASE WHEN trino_w IS NOT NULL THEN ${fieldStruct(k, kept.length, 'trino_w')} END)[1]`,
@@ -429,6 +456,8 @@ export function checkedCase(group: GroupNode, render: (nodes: readonly Node[]) =
       whole,
       values.map((k) => rendered[k].body.trim()),
       wanted,
+      whole,
+      valueNodes.map(literalFamily),
     );
   const fields = values.filter((k) => !isNullLiteral(pieces[k].nodes.slice(1)));
   const asStruct = (k: number) => {

@@ -28,6 +28,7 @@ import { trinoJsonPathTokens } from './json-path.js';
 import { jsonUnreadablePart } from '../shims/json-cast.js';
 import { collectionGuarded, keyByInstant, type LambdaParameters, textIndexGuarded, unknownGuarded } from './column-operands.js';
 import { INTEGER_TARGETS, nestedCastShim, scalarCastShim, TEXT_CHECKED_TARGETS, writtenRowWidths } from './nested-casts.js';
+import { withoutRefusalGuards } from './type-witness.js';
 
 export interface CallContext {
   name: Token;
@@ -471,7 +472,8 @@ function sumCall(c: CallContext): string | undefined {
   // witness; DuckDB's HUGEINT is then reported as bigint.
   // trino_sum_checked: a decimal total past 38 digits fails as in Trino (decimal-macros.ts).
   if (hasAggregate(value)) return `trino_sum_checked(sum(${c.all()})${c.tail})`;
-  const witness = unknownGuarded(value, c.mayHoldUnknown === true, 'sum');
+  // The witness is bound for its type only: without the value's refusal guards (type-witness.ts).
+  const witness = unknownGuarded(withoutRefusalGuards(value), c.mayHoldUnknown === true, 'sum');
   return `trino_sum_checked(cast_to_type(sum(${c.all()})${c.tail}, min(${distinct ? 'DISTINCT ' : ''}trino_sum_type(${witness}))${c.tail}))`;
 }
 

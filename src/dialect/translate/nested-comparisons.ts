@@ -21,7 +21,7 @@ import {
   nanAwareInList,
   nanAwareJoinComparison,
 } from './nan-forms.js';
-import { shimCall } from './unbound.js';
+import { hasAggregate, shimCall } from './unbound.js';
 
 /**
  * How a comparison whose operand types only DuckDB's binder knows is rewritten (guardColumnComparisons): refused
@@ -261,7 +261,7 @@ const compareAny = (a: string, b: string, plain: string, nested: string) => `tri
  * `(a = b AND trino_not_nested(a, b))`, which DuckDB plans as `a = b` (a join stays a hash join). 'dispatch' becomes
  * trino_compare_any(a, b, a = b, trino_nested_eq(a, b)), which DuckDB folds to one of them while binding.
  */
-export function guardColumnComparisons(parts: Part[]): void {
+export function guardColumnComparisons(parts: Part[], correlatable: boolean): void {
   for (let i = 0; i < parts.length; i++) {
     const guard = parts[i].guarded;
     if (!guard) continue;
@@ -280,9 +280,13 @@ export function guardColumnComparisons(parts: Part[]): void {
       : guard !== 'dispatch' && decidesJoinMatch(parts, i)
         ? nanAwareJoinComparison(whole, op, a, b)
         : nanAwareComparison(whole, op, a, b);
+    // trino_comparable_columns decides two numbers by its typed overload; an outer reference or an aggregate, whose
+    // type DuckDB does not see where it picks one, takes the two guards themselves.
     const text =
       guard === 'refuse'
-        ? `(${scalar} AND trino_not_nested(${a}, ${b}) AND trino_text_comparable(${a}, ${b}))`
+        ? correlatable || hasAggregate(a) || hasAggregate(b)
+          ? `(${scalar} AND trino_not_nested(${a}, ${b}) AND trino_text_comparable(${a}, ${b}))`
+          : `(${scalar} AND trino_comparable_columns(${a}, ${b}))`
         : guard === 'number'
           ? `(${scalar} AND ${numberComparable(isNumberLiteralText(a) ? b : a)})`
           : guard === 'text'

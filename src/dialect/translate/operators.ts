@@ -257,7 +257,7 @@ export function rewriteOperators(parts: Part[], context: OperatorContext = {}): 
   markNumberComparisons(parts);
   compareZonedByInstant(parts, context.correlatable === true, context.lambdaParameters ?? new Set());
   guardTextComparisons(parts);
-  guardColumnComparisons(parts);
+  guardColumnComparisons(parts, context.correlatable === true);
   rewriteQuantifiedComparisons(parts);
   guardNanComparisons(parts);
 }
