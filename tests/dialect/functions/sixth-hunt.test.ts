@@ -223,3 +223,20 @@ describeFunctions(
     ['past the end', "a[3] FROM (VALUES (ARRAY[MAP(ARRAY[1], ARRAY['a'])])) t(a)", /Array subscript must be less than or equal to array length: 3 > 1/],
   ],
 );
+
+describeFunctions(
+  'from_iso8601_timestamp at hour 24 (Trino 476: "Value 24 for hourOfDay must be in the range [0,23]"; DuckDB read the next midnight)',
+  [
+    [
+      'hour 23 still answers',
+      "CAST(from_iso8601_timestamp(s) AS timestamp) FROM (VALUES '2024-02-03T23:59:59.999Z') t(s)",
+      '2024-02-03 23:59:59.999',
+      'timestamp(3)',
+    ],
+  ],
+  [
+    ['the fast shape', "CAST(from_iso8601_timestamp(s) AS timestamp) FROM (VALUES '2024-02-03T24:00:00.000Z') t(s)", /Invalid format/],
+    ['the zoned value', "from_iso8601_timestamp(s) FROM (VALUES '2024-02-03T24:00:00Z') t(s)", /Invalid format/],
+    ['at time zone UTC', "CAST(from_iso8601_timestamp(s) AT TIME ZONE 'UTC' AS timestamp) FROM (VALUES '2024-02-03T24:00:00.000Z') t(s)", /Invalid format/],
+  ],
+);
