@@ -101,6 +101,8 @@ const COMMON_TYPE_FAILURES: Record<string, string> = {
   'least()': 'FUNCTION_NOT_FOUND: Unexpected parameters for function least. Expected: least(E) E:orderable',
   'if()': 'TYPE_MISMATCH: Result types for IF must be the same',
   'nullif()': 'TYPE_MISMATCH: Types are not comparable with NULLIF',
+  'lag()': 'FUNCTION_NOT_FOUND: Unexpected parameters for function lag. Expected: lag(t) T, lag(t, bigint) T, lag(t, bigint, t) T',
+  'lead()': 'FUNCTION_NOT_FOUND: Unexpected parameters for function lead. Expected: lead(t) T, lead(t, bigint) T, lead(t, bigint, t) T',
 };
 /** `union column 2: number, varchar`: Trino 476's "column 2 in UNION query has incompatible types: integer, varchar(1)". */
 const SET_OPERATION_COLUMN = /^(union|intersect|except) column (\d+): (.*)$/;
