@@ -423,6 +423,8 @@ export class ExpressionRewriter {
       } else if (lastMeaningful(parts)?.text.toUpperCase() === 'IN' && !isSubquery(node.items)) {
         const inList = splitArgs(node.items).map((a) => this.renderZoned(a));
         parts.push({ kind: 'operand', text: `(${inList.map((e) => e.text).join(',')}${node.close?.text ?? ''}`, inList });
+      } else if (namesWindow(items, i)) {
+        parts.push({ kind: 'operand', text: `(${renderWindowSpecification(node.items, (nodes) => this.render(nodes))}${node.close?.text ?? ''}` });
       } else {
         const before = lastMeaningful(parts);
         // `x > ALL (subquery)` may reference x's query (UNION ALL's branch cannot).
@@ -875,6 +877,23 @@ function normalizeZone(zone: string): string {
   if (zone === 'Z' || zone === 'UTC' || zone === '+00:00' || zone === '+0000') return 'UTC';
   if (/^[+-]\d{4}$/.test(zone)) return `${zone.slice(0, 3)}:${zone.slice(3)}`;
   return zone;
+}
+
+/**
+ * Whether the group at `i` is a named window's specification (`WINDOW w AS (…), v AS (…)`): rendered as `OVER (…)` is,
+ * so its frame offsets are checked and its keys compared as Trino does (window-keys.ts). A CTE's `q AS (…)` is not.
+ */
+function namesWindow(items: readonly Node[], i: number): boolean {
+  const before = meaningful(items.slice(0, i));
+  if (nodeKeyword(before[before.length - 1]) !== 'AS') return false;
+  for (let k = before.length - 2; k >= 0; k--) {
+    const n = before[k];
+    const word = nodeKeyword(n);
+    if (word === 'WINDOW' || word === 'WITH') return word === 'WINDOW';
+    const listed = n.kind === 'group' || (n.kind === 'token' && (n.token.kind === 'word' || n.token.kind === 'quoted' || n.token.text === ','));
+    if (!listed) return false;
+  }
+  return false;
 }
 
 function nextMeaningful(items: readonly Node[], i: number): number {

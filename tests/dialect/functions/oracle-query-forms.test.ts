@@ -102,6 +102,18 @@ describeFunctions(
     ],
     ['lag of an integer with a decimal default', 'lag(x, 1, 0.001) OVER (ORDER BY x) FROM (VALUES 1, 2) t(x)', '0.001', 'decimal(13,3)'],
     ['lag of an integer with a decimal column default', 'lag(x, 1, y) OVER (ORDER BY x) FROM (VALUES (1, 2.5)) t(x, y)', '2.5', 'decimal(11,1)'],
+    [
+      'a named window with offsets still frames',
+      'sum(i) OVER u FROM (VALUES 1, 2) t(i) WINDOW w AS (ORDER BY i), u AS (ORDER BY i GROUPS BETWEEN CURRENT ROW AND 1 FOLLOWING) ORDER BY i',
+      3,
+      'bigint',
+    ],
+    [
+      'a named window beside WITH tables',
+      'WITH q AS (SELECT 1 AS i), r AS (SELECT 2 AS i) SELECT sum(i) OVER w FROM (SELECT * FROM q UNION ALL SELECT * FROM r) t WINDOW w AS (ORDER BY i ROWS 1 PRECEDING) ORDER BY i DESC',
+      3,
+      'bigint',
+    ],
     ['slice of an array column still slices', 'slice(a, n, 1) FROM (VALUES (ARRAY[1, 2], 2)) t(a, n)', [2], 'array(integer)'],
   ],
   [
@@ -144,6 +156,22 @@ describeFunctions(
       /lead\(\): the decimal values need more than 38 digits together/,
     ],
     ['lag with a default of another type family', "lag(x, 1, 'a') OVER (ORDER BY x) FROM (VALUES 1, 2) t(x)", /Unexpected parameters for function lag/],
+    // A named window's frame is checked as OVER (…)'s is (its offsets were answered over an empty frame).
+    [
+      'a negative ROWS offset in a named window',
+      'sum(i) OVER w FROM (VALUES 1, 2) t(i) WINDOW w AS (ORDER BY i ROWS BETWEEN -1 PRECEDING AND CURRENT ROW)',
+      /Window frame offset value must not be negative or null/,
+    ],
+    [
+      'a negative ROWS offset column in a named window',
+      'sum(i) OVER w FROM (VALUES (1, -1), (2, 1)) t(i, n) WINDOW w AS (ORDER BY i ROWS BETWEEN n PRECEDING AND CURRENT ROW)',
+      /Window frame offset value must not be negative or null/,
+    ],
+    [
+      'a negative GROUPS offset in the second named window',
+      'sum(i) OVER u FROM (VALUES 1, 2) t(i) WINDOW w AS (ORDER BY i), u AS (ORDER BY i GROUPS BETWEEN CURRENT ROW AND -2 FOLLOWING)',
+      /Window frame offset value must not be negative or null/,
+    ],
     ['from_base64 of one character in the last unit', "from_base64('AAAAA')", /Illegal base64 input/],
     ['trim_array by -1 of an array still fails', 'trim_array(ARRAY[1], -1)', /size must not be negative/],
   ],
