@@ -114,6 +114,10 @@ describeFunctions(
       3,
       'bigint',
     ],
+    ['ORDER BY a select alias over a column of its name', 'WITH t(x) AS (VALUES 1, 2, 3) SELECT -x AS x FROM t ORDER BY x', -3, 'integer'],
+    ['ORDER BY an ordinal then a LIMIT', 'x FROM (VALUES 1, 2, 3) t(x) ORDER BY 1 DESC LIMIT 1', 3, 'integer'],
+    ['ORDER BY a map key', "m['a'] FROM (VALUES MAP(ARRAY['a'], ARRAY[2]), MAP(ARRAY['a'], ARRAY[1])) t(m) ORDER BY m['a']", 1, 'integer'],
+    ['an aggregate ordered by a row', 'array_agg(k ORDER BY r DESC) FROM (VALUES (1, ROW(1)), (2, ROW(2))) t(k, r)', [2, 1], 'array(integer)'],
     ['slice of an array column still slices', 'slice(a, n, 1) FROM (VALUES (ARRAY[1, 2], 2)) t(a, n)', [2], 'array(integer)'],
   ],
   [
@@ -172,6 +176,17 @@ describeFunctions(
       'sum(i) OVER u FROM (VALUES 1, 2) t(i) WINDOW w AS (ORDER BY i), u AS (ORDER BY i GROUPS BETWEEN CURRENT ROW AND -2 FOLLOWING)',
       /Window frame offset value must not be negative or null/,
     ],
+    // A map has no order in Trino 476 (TYPE_MISMATCH "map(…) is not orderable, and therefore cannot be used in ORDER
+    // BY"), nor an array or row holding one; DuckDB ordered them (the audit's left list, seeds 20261208 and on).
+    ['ORDER BY the ordinal of a map', "MAP(ARRAY['a'], ARRAY[1]) ORDER BY 1", /a map is not orderable, and therefore cannot be used in ORDER BY/],
+    [
+      'ORDER BY a map column not selected',
+      "k FROM (VALUES (1, MAP(ARRAY['a'], ARRAY[1])), (2, MAP(ARRAY['b'], ARRAY[0]))) t(k, m) ORDER BY k, m",
+      /a map is not orderable/,
+    ],
+    ['ORDER BY an array of maps', "k FROM (VALUES (1, ARRAY[MAP(ARRAY['a'], ARRAY[1])])) t(k, m) ORDER BY m DESC", /a map is not orderable/],
+    ['a window ordered by a map', "row_number() OVER (ORDER BY m) FROM (VALUES MAP(ARRAY['a'], ARRAY[1])) t(m)", /a map is not orderable/],
+    ['an aggregate ordered by a map', "array_agg(k ORDER BY m) FROM (VALUES (1, MAP(ARRAY['a'], ARRAY[1]))) t(k, m)", /a map is not orderable/],
     ['from_base64 of one character in the last unit', "from_base64('AAAAA')", /Illegal base64 input/],
     ['trim_array by -1 of an array still fails', 'trim_array(ARRAY[1], -1)', /size must not be negative/],
   ],
