@@ -118,6 +118,15 @@ describeFunctions(
     ['ORDER BY an ordinal then a LIMIT', 'x FROM (VALUES 1, 2, 3) t(x) ORDER BY 1 DESC LIMIT 1', 3, 'integer'],
     ['ORDER BY a map key', "m['a'] FROM (VALUES MAP(ARRAY['a'], ARRAY[2]), MAP(ARRAY['a'], ARRAY[1])) t(m) ORDER BY m['a']", 1, 'integer'],
     ['an aggregate ordered by a row', 'array_agg(k ORDER BY r DESC) FROM (VALUES (1, ROW(1)), (2, ROW(2))) t(k, r)', [2, 1], 'array(integer)'],
+    // A NULL over zero is NULL (relations, seed 20261212, case 19: mod(normal_cdf(…, NULL), c_int) of a row with 0 was
+    // NaN locally; integer and decimal operands failed 'Division by zero').
+    ['mod of a NULL double by a zero column', 'mod(y, x) FROM (VALUES (0e0, CAST(NULL AS double))) t(x, y)', null, 'double'],
+    ['a NULL real % a zero column', "y % x FROM (VALUES (REAL '0', CAST(NULL AS real))) t(x, y)", null, 'real'],
+    ['a NULL integer % a zero column', 'y % x FROM (VALUES (0, CAST(NULL AS integer))) t(x, y)', null, 'integer'],
+    ['a NULL integer / a zero column', 'y / x FROM (VALUES (0, CAST(NULL AS integer))) t(x, y)', null, 'integer'],
+    ['a NULL decimal / a zero column', "y / x FROM (VALUES (DECIMAL '0.0', CAST(NULL AS decimal(3,1)))) t(x, y)", null, 'decimal(4,1)'],
+    ['a NULL decimal % a zero column', "y % x FROM (VALUES (DECIMAL '0.0', CAST(NULL AS decimal(3,1)))) t(x, y)", null, 'decimal(1,1)'],
+    ['a double 0 % a zero column is still NaN', 'mod(y, x) FROM (VALUES (0e0, 0e0)) t(x, y)', Number.NaN, 'double'],
     ['slice of an array column still slices', 'slice(a, n, 1) FROM (VALUES (ARRAY[1, 2], 2)) t(a, n)', [2], 'array(integer)'],
   ],
   [
@@ -188,6 +197,7 @@ describeFunctions(
     ['a window ordered by a map', "row_number() OVER (ORDER BY m) FROM (VALUES MAP(ARRAY['a'], ARRAY[1])) t(m)", /a map is not orderable/],
     ['an aggregate ordered by a map', "array_agg(k ORDER BY m) FROM (VALUES (1, MAP(ARRAY['a'], ARRAY[1]))) t(k, m)", /a map is not orderable/],
     ['from_base64 of one character in the last unit', "from_base64('AAAAA')", /Illegal base64 input/],
+    ['an integer % a zero column still fails', 'y % x FROM (VALUES (0, 1)) t(x, y)', /Division by zero/],
     ['trim_array by -1 of an array still fails', 'trim_array(ARRAY[1], -1)', /size must not be negative/],
   ],
 );
