@@ -127,6 +127,20 @@ describeFunctions(
     ['a NULL decimal / a zero column', "y / x FROM (VALUES (DECIMAL '0.0', CAST(NULL AS decimal(3,1)))) t(x, y)", null, 'decimal(4,1)'],
     ['a NULL decimal % a zero column', "y % x FROM (VALUES (DECIMAL '0.0', CAST(NULL AS decimal(3,1)))) t(x, y)", null, 'decimal(1,1)'],
     ['a double 0 % a zero column is still NaN', 'mod(y, x) FROM (VALUES (0e0, 0e0)) t(x, y)', Number.NaN, 'double'],
+    // map_union of only empty maps has no entry: NULL (relations, seed 20261212, case 75: cardinality 0 locally).
+    [
+      'map_union of empty maps',
+      'map_union(m) FROM (VALUES CAST(MAP() AS map(varchar, integer)), CAST(MAP() AS map(varchar, integer))) t(m)',
+      null,
+      'map(varchar, integer)',
+    ],
+    ['map_union of an empty map and NULL', 'map_union(m) FROM (VALUES CAST(MAP() AS map(varchar, integer)), NULL) t(m)', null, 'map(varchar, integer)'],
+    [
+      'map_union of an empty map and entries',
+      "map_union(m) FROM (VALUES CAST(MAP() AS map(varchar, integer)), MAP(ARRAY['a'], ARRAY[1]), MAP(ARRAY['a', 'b'], ARRAY[2, 3])) t(m)",
+      { a: 1, b: 3 },
+      'map(varchar, integer)',
+    ],
     ['slice of an array column still slices', 'slice(a, n, 1) FROM (VALUES (ARRAY[1, 2], 2)) t(a, n)', [2], 'array(integer)'],
   ],
   [
