@@ -13,6 +13,7 @@ afterAll(async () => engine.close());
 
 const T = 'FROM (VALUES 1, 2, 3) t(k) ORDER BY k';
 const S = '(VALUES 1, 2) s(v)';
+const A = "FROM (VALUES (1, ARRAY['a'], ARRAY[1]), (2, ARRAY['b', 'c'], ARRAY[2, -1])) t(i, a, b) ORDER BY i";
 const refusal = (col: number) =>
   new RegExp(`<sql>:1:${col}: error \\[unfaithful/correlated-subquery\\] Athena fails with NOT_SUPPORTED "Given correlated subquery is not supported": `);
 
@@ -41,6 +42,39 @@ describe('correlated subqueries Athena cannot plan are refused at lint time', ()
     ['a window function', `SELECT k, (SELECT sum(v) OVER () FROM ${S} WHERE s.v = t.k) ${T}`, 't.k)'],
     ['a HAVING', `SELECT k, (SELECT count(*) FROM ${S} WHERE s.v = t.k HAVING count(*) > 0) ${T}`, 't.k HAVING'],
     ['EXISTS with a HAVING', `SELECT k FROM (VALUES 1, 2, 3) t(k) WHERE EXISTS (SELECT max(v) FROM ${S} WHERE s.v < t.k HAVING max(v) > 0)`, 't.k HAVING'],
+    // Over UNNEST of an outer column (trinodb/trino#7223): a WHERE, a FILTER, GROUP BY keys, a HAVING, another relation
+    // or IN (columns, seed 20261211, case 110: map_agg over UNNEST(c_arrs, c_arr) WHERE k IS NOT NULL; locally answered).
+    ['a WHERE over UNNEST of an outer column', `SELECT i, (SELECT count(*) FROM UNNEST(b) AS u(v) WHERE v > 0) ${A}`, 'b) AS'],
+    ['map_agg over UNNEST of two outer columns', `SELECT i, (SELECT map_agg(k, v) FROM UNNEST(a, b) AS t(k, v) WHERE k IS NOT NULL) ${A}`, 'a, b) AS'],
+    ['a WHERE over UNNEST of a qualified outer column', `SELECT i, (SELECT count(*) FROM UNNEST(t.b) AS u(v) WHERE v > 0) ${A}`, 't.b'],
+    ['a WHERE on the outer column only', `SELECT i, (SELECT count(*) FROM UNNEST(b) AS u(v) WHERE i > 0) ${A}`, 'b) AS'],
+    ['UNNEST of a cast outer column', `SELECT i, (SELECT max(v) FROM UNNEST(CAST(b AS array(bigint))) AS u(v) WHERE v > 0) ${A}`, 'b AS'],
+    ['UNNEST of a lambda over an outer column', `SELECT i, (SELECT max(v) FROM UNNEST(transform(b, x -> x + 1)) AS u(v) WHERE v > 0) ${A}`, 'b, x'],
+    ['a FILTER over UNNEST of an outer column', `SELECT i, (SELECT max(v) FILTER (WHERE v > 0) FROM UNNEST(b) AS u(v)) ${A}`, 'b) AS'],
+    ['GROUP BY keys over UNNEST of an outer column', `SELECT i, (SELECT count(*) FROM UNNEST(b) AS u(v) GROUP BY v > 0 LIMIT 1) ${A}`, 'b) AS'],
+    ['a HAVING over UNNEST of an outer column', `SELECT i, (SELECT max(v) FROM UNNEST(b) AS u(v) HAVING max(v) > 0) ${A}`, 'b) AS'],
+    ['UNNEST of an outer column joined', `SELECT i, (SELECT count(*) FROM UNNEST(b) AS u(v) CROSS JOIN (VALUES 1, 2) s(x)) ${A}`, 'b) AS'],
+    ['a relation joined to UNNEST of an outer column', `SELECT i, (SELECT count(*) FROM (VALUES 1, 2) s(x) CROSS JOIN UNNEST(t.b) AS u(v)) ${A}`, 't.b'],
+    ['IN over UNNEST of an outer column', `SELECT i, 2 IN (SELECT v FROM UNNEST(b) AS u(v)) ${A}`, 'b) AS'],
+    ['EXISTS with a WHERE over UNNEST', `SELECT i, EXISTS (SELECT 1 FROM UNNEST(b) AS u(v) WHERE v > 0) ${A}`, 'b) AS'],
+    [
+      'LATERAL with a WHERE over UNNEST',
+      `SELECT i, x FROM (VALUES (1, ARRAY[1])) t(i, b), LATERAL (SELECT max(v) AS x FROM UNNEST(b) AS u(v) WHERE v > 0)`,
+      'b) AS',
+    ],
+    // A correlated subquery inside a subquery's UNNEST (columns, seed 20261208, case 17: arbitrary over UNNEST of an
+    // array_agg over UNNEST(c_arr); locally answered).
+    [
+      'a subquery over UNNEST of an outer column inside UNNEST',
+      `SELECT i, (SELECT max(x) FROM UNNEST((SELECT array_agg(y) FROM UNNEST(b) u(y))) AS w(x)) ${A}`,
+      'b) u(y)',
+    ],
+    ['inside an array inside UNNEST', `SELECT i, (SELECT max(x) FROM UNNEST(ARRAY[(SELECT max(y) FROM UNNEST(b) u(y))]) AS w(x)) ${A}`, 'b) u(y)'],
+    [
+      'a qualified correlation inside UNNEST',
+      `SELECT i, (SELECT max(x) FROM UNNEST((SELECT array_agg(y) FROM (VALUES 1) u(y) WHERE y = t.i)) AS w(x)) ${A}`,
+      't.i))',
+    ],
   ])('%s', async (_name, sql, outerColumn) => {
     // At the outer column's qualifier (its last occurrence before `outerColumn`'s text, inside the subquery).
     await expect(engine.execute(sql)).rejects.toThrow(refusal(sql.lastIndexOf(outerColumn) + 1));
@@ -159,6 +193,70 @@ describe('correlated subqueries Athena plans keep its answer', () => {
         [1, 2],
         [2, 2],
         [3, 2],
+      ],
+    ],
+    // Over UNNEST of an outer column Trino 476 plans aggregates, LIMIT, EXISTS, GROUP BY () and outer columns in them.
+    [
+      'an aggregate over UNNEST of an outer column',
+      `SELECT i, (SELECT count_if(v > 0) FROM UNNEST(b) AS u(v)) ${A}`,
+      ['i integer', '_col1 bigint'],
+      [
+        [1, 1],
+        [2, 1],
+      ],
+    ],
+    [
+      'a LIMIT over UNNEST of a qualified outer column',
+      `SELECT i, (SELECT v FROM UNNEST(t.b) AS u(v) ORDER BY v LIMIT 1) ${A}`,
+      ['i integer', '_col1 integer'],
+      [
+        [1, 1],
+        [2, -1],
+      ],
+    ],
+    [
+      'an outer column inside an aggregate over UNNEST',
+      `SELECT i, (SELECT max(v + t.i) FROM UNNEST(b) AS u(v)) ${A}`,
+      ['i integer', '_col1 integer'],
+      [
+        [1, 2],
+        [2, 4],
+      ],
+    ],
+    [
+      'a constant WHERE and GROUP BY () over UNNEST',
+      `SELECT i, (SELECT max(v) FROM UNNEST(b) AS u(v) WHERE true GROUP BY ()) ${A}`,
+      ['i integer', '_col1 integer'],
+      [
+        [1, 1],
+        [2, 2],
+      ],
+    ],
+    [
+      'EXISTS over UNNEST of an outer column',
+      `SELECT i, EXISTS (SELECT 1 FROM UNNEST(b) AS u(v)) ${A}`,
+      ['i integer', '_col1 boolean'],
+      [
+        [1, true],
+        [2, true],
+      ],
+    ],
+    [
+      'an uncorrelated subquery inside UNNEST',
+      `SELECT i, (SELECT max(x) FROM UNNEST((SELECT array_agg(y) FROM UNNEST(ARRAY[1, 2]) u(y))) AS w(x)) ${A}`,
+      ['i integer', '_col1 integer'],
+      [
+        [1, 2],
+        [2, 2],
+      ],
+    ],
+    [
+      'a WHERE over UNNEST of a constant array',
+      `SELECT i, (SELECT max(v) FROM UNNEST(ARRAY[1, 2]) AS u(v) WHERE v > i) ${A}`,
+      ['i integer', '_col1 integer'],
+      [
+        [1, 2],
+        [2, null],
       ],
     ],
   ])('%s', async (_name, sql, columns, rows) => {

@@ -2,10 +2,12 @@
 // random-expressions.trino.ts): expressions over the columns of a small VALUES table, aggregates (FILTER, DISTINCT,
 // ORDER BY inside, GROUP BY, no group, no rows) and window functions with frames. Constant folding hides differences
 // that columns show: the table holds NULL, NaN, -0.0, Infinity, empty strings, arrays and maps, and zoned timestamps.
+// `relations` joins t with a renamed copy of some of its rows (ON or USING, inner, LEFT, RIGHT, FULL) and draws set
+// operations of two expressions over t.
 import { columnOf, generate, generateBy, type Expr, type GenerateOptions, type Kind, type Rule } from './generator.js';
 
-export type Form = 'columns' | 'aggregates' | 'windows';
-export const FORMS: Form[] = ['columns', 'aggregates', 'windows'];
+export type Form = 'columns' | 'aggregates' | 'windows' | 'relations';
+export const FORMS: Form[] = ['columns', 'aggregates', 'windows', 'relations'];
 
 /** One value per kind and row; row 2 is all NULL, group g = 3 has a single row. Cells are typed by their columns. */
 const ROWS: Record<Kind, string>[] = [
@@ -114,13 +116,18 @@ export const TABLE = `WITH t(i, g, ${KINDS.map(columnOf).join(', ')}) AS (VALUES
   (row, r) => `(${r + 1}, ${GROUP_OF_ROW[r]}, ${KINDS.map((k) => row[k]).join(', ')})`,
 ).join(', ')})`;
 
-/** How the items of one query are selected: `SELECT <key>, <items> FROM t<tail>`. */
+/** How the items of one query are selected: `[TABLE][, <tables>] SELECT <key>, <items> FROM <from, t><tail>`. */
 export interface Shape {
   key: string;
   tail: string;
+  /** More WITH tables after t (`, u(…) AS (…)`). */
+  tables?: string;
+  /** The FROM clause when it is not t alone (a join). */
+  from?: string;
 }
 
-export const queryOf = (shape: Shape, items: string[]): string => `${TABLE} SELECT ${shape.key}, ${items.join(', ')} FROM t${shape.tail}`;
+export const queryOf = (shape: Shape, items: string[]): string =>
+  `${TABLE}${shape.tables ?? ''} SELECT ${shape.key}, ${items.join(', ')} FROM ${shape.from ?? 't'}${shape.tail}`;
 
 const SHAPES: Record<Form, Shape[]> = {
   columns: [{ key: 'i', tail: ' ORDER BY i' }],
@@ -131,7 +138,51 @@ const SHAPES: Record<Form, Shape[]> = {
     { key: 'g', tail: ' WHERE c_int IS NOT NULL GROUP BY g ORDER BY g' },
   ],
   windows: [{ key: 'i', tail: ' ORDER BY i' }],
+  // Drawn per batch (joinShape); this one holds the set operations' items, scalar subqueries over t.
+  relations: [{ key: 'count(*)', tail: ' WHERE i = 1' }],
 };
+
+/** Join keys: every kind Trino compares for equality (json has no equality). */
+const JOIN_KEYS: Kind[] = KINDS.filter((k) => k !== 'json');
+const RIGHT_ROWS = ['true', 'i <> 2', 'i >= 3', 'i IN (1, 3, 6)'];
+
+/**
+ * t joined with u, a copy of some of t's rows whose columns are renamed (i as j, c_… as d_…) but for the key's column
+ * under USING: NULL, NaN, -0.0 and 0.0, equal instants in two zones, NULL elements meet as keys; the items read t's
+ * columns (null-extended by RIGHT and FULL joins; under USING the key is the merged column).
+ */
+function joinShape(random: () => number): Shape {
+  const pick = <T>(xs: T[]): T => xs[Math.floor(random() * xs.length)];
+  const key = pick(JOIN_KEYS);
+  const using = random() < 0.5;
+  const join = pick(['JOIN', 'LEFT JOIN', 'RIGHT JOIN', 'FULL JOIN']);
+  const renamed = KINDS.map((k) => (using && k === key ? columnOf(k) : columnOf(k).replace(/^c_/, 'd_')));
+  return {
+    key: using ? 'i, j' : `i, j, u.d_${key}`,
+    tables: `, u(j, h, ${renamed.join(', ')}) AS (SELECT * FROM t WHERE ${pick(RIGHT_ROWS)})`,
+    from: `t ${join} u ${using ? `USING (${columnOf(key)})` : `ON t.${columnOf(key)} = u.d_${key}`}`,
+    tail: ' ORDER BY i NULLS FIRST, j NULLS FIRST',
+  };
+}
+
+const SET_OPERATORS = ['UNION', 'UNION ALL', 'INTERSECT', 'INTERSECT ALL', 'EXCEPT', 'EXCEPT ALL'];
+
+/**
+ * A set operation of two expressions of one kind over some of t's rows, as a scalar subquery: its rows counted, and
+ * sorted into an array where the kind has an order (NaN, -0.0 and 0.0, NULL, zoned instants meet as duplicates).
+ */
+function setOperation(kind: Kind, options: GenerateOptions): Expr {
+  const { random } = options;
+  const pick = <T>(xs: T[]): T => xs[Math.floor(random() * xs.length)];
+  const operator = pick(SET_OPERATORS);
+  const [left, right] = [pick(['i <= 4', 'true', 'i <> 3']), pick(['i >= 3', 'true', 'g = 1'])];
+  const aggregate = ORDERABLE.includes(kind) ? pick(['count(*)', 'array_agg(v ORDER BY v NULLS FIRST)']) : 'count(*)';
+  return {
+    kind: 'int',
+    kids: [generate(kind, options, 1), generate(kind, options, 1)],
+    render: ([a, b]) => `(SELECT ${aggregate} FROM (SELECT ${a} AS v FROM t WHERE ${left} ${operator} SELECT ${b} FROM t WHERE ${right}) s)`,
+  };
+}
 
 const ORDERABLE: Kind[] = ['int', 'num', 'dec', 'str', 'bool', 'date', 'ts', 'tstz'];
 const NUMERIC: Kind[] = ['int', 'num', 'dec'];
@@ -242,6 +293,16 @@ export function generateCases(form: Form, count: number, batch: number, random: 
   const options: GenerateOptions = { random, maxDepth: 2, columns: 0.7 };
   const cases: Case[] = [];
   while (cases.length < count) {
+    if (form === 'relations') {
+      // Half the batches join t with u, half draw set operations (their own shape).
+      const joins = random() < 0.5;
+      const shape = joins ? joinShape(random) : SHAPES.relations[0];
+      for (let i = 0; i < batch && cases.length < count; i++) {
+        const kind = KINDS[Math.floor(random() * KINDS.length)];
+        cases.push({ shape, expr: joins ? generate(kind, { ...options, maxDepth: 2 }) : setOperation(kind, options) });
+      }
+      continue;
+    }
     const shapes = SHAPES[form];
     const shape = shapes[Math.floor(random() * shapes.length)];
     for (let i = 0; i < batch && cases.length < count; i++) {

@@ -42,11 +42,11 @@ export const COLLECTION_MACROS: readonly string[] = [
      END`,
 
   // map_union(m): every key once, the value of the first map that has it (Trino: "an arbitrary input map"); NULL
-  // maps are skipped; NULL over no map.
+  // maps are skipped; NULL over no entry (Trino 476: map_union of empty maps is NULL).
   `trino_first_of_each_key(entries) AS map_from_entries(list_filter(entries,
      lambda trino_e, trino_i: list_position(list_transform(entries, lambda trino_x: trino_x.key), trino_e.key) = trino_i))`,
-  `trino_map_union(maps) AS CASE WHEN len(list_filter(maps, lambda trino_m: trino_m IS NOT NULL)) > 0 THEN
-     trino_first_of_each_key(flatten(list_transform(list_filter(maps, lambda trino_m: trino_m IS NOT NULL), lambda trino_m: map_entries(trino_m)))) END`,
+  `trino_map_union(maps) AS list_transform([flatten(list_transform(list_filter(maps, lambda trino_m: trino_m IS NOT NULL), lambda trino_m: map_entries(trino_m)))],
+     lambda trino_es: CASE WHEN len(trino_es) > 0 THEN trino_first_of_each_key(trino_es) END)[1]`,
 
   // map_agg(k, v) over list(struct_pack(key, value)): rows with a NULL key are skipped, a repeated key keeps its first
   // value (Trino 476: map_agg of ('a', 1), ('a', 2) is {a=1}; NaN keys are one key, as inside a list for

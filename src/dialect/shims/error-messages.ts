@@ -73,6 +73,9 @@ const REFUSALS: Record<string, string> = {
   // `a['1']`, element_at(a, '1') of an array (translate/column-operands.ts); DuckDB casts the text to an index.
   'array text index': 'TYPE_MISMATCH: Cannot use varchar for subscript of array (Athena indexes an array by a number only); write a[1]',
   'map-order': 'Cannot apply operator: maps have no order on Athena (TYPE_MISMATCH), nor arrays or rows holding a map; compare their entries or keys instead',
+  // translate/window-keys.ts: an ORDER BY key (a query's, a window's, an aggregate's) that is a map or holds one.
+  'map-order-by':
+    'TYPE_MISMATCH: a map is not orderable, and therefore cannot be used in ORDER BY on Athena (nor an array or row holding one); order by its keys or entries instead',
   // Trino 476 for `DATE … AT TIME ZONE` (the DATE overload of trino_at_time_zone fails while binding, so over no rows too).
   'date-at-time-zone': 'TYPE_MISMATCH: Type of value must be a time or timestamp with or without time zone (actual date)',
   // Trino 476 for `'2025-01-01' AT TIME ZONE 'UTC'` and a varchar column: no implicit cast of the text (the VARCHAR
@@ -101,6 +104,8 @@ const COMMON_TYPE_FAILURES: Record<string, string> = {
   'least()': 'FUNCTION_NOT_FOUND: Unexpected parameters for function least. Expected: least(E) E:orderable',
   'if()': 'TYPE_MISMATCH: Result types for IF must be the same',
   'nullif()': 'TYPE_MISMATCH: Types are not comparable with NULLIF',
+  'lag()': 'FUNCTION_NOT_FOUND: Unexpected parameters for function lag. Expected: lag(t) T, lag(t, bigint) T, lag(t, bigint, t) T',
+  'lead()': 'FUNCTION_NOT_FOUND: Unexpected parameters for function lead. Expected: lead(t) T, lead(t, bigint) T, lead(t, bigint, t) T',
 };
 /** `union column 2: number, varchar`: Trino 476's "column 2 in UNION query has incompatible types: integer, varchar(1)". */
 const SET_OPERATION_COLUMN = /^(union|intersect|except) column (\d+): (.*)$/;

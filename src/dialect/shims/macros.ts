@@ -575,9 +575,9 @@ export const MACROS: readonly string[] = [
   // s2) and b·10^s2 fit 38 digits with their own scale (a decimal times a HUGEINT keeps the decimal's scale: a
   // decimal(20,18) 1.374 over a decimal(5,4) failed 'Decimal overflow' there), else in BigInt (decimal-quotient.ts).
   // A double or real divided by zero is ±Infinity by the signs of both (1 / -0.0 is -Infinity, as Java divides), NaN
-  // for 0 or NaN, NULL for NULL.
+  // for 0 or NaN, NULL for NULL (a NULL dividend over zero too, as any type: Trino 476's NULL / 0 is NULL).
   `trino_divide_bound(a, b, w, s) AS CASE
-     WHEN b = 0 THEN cast_to_type(CASE WHEN typeof(a + b) IN ${FLOATING}
+     WHEN b = 0 AND a IS NOT NULL THEN cast_to_type(CASE WHEN typeof(a + b) IN ${FLOATING}
        THEN CASE WHEN a <> 0 AND NOT isnan(CAST(a AS DOUBLE)) THEN CASE WHEN (a > 0) = signbit(CAST(b AS DOUBLE)) THEN '-Infinity'::DOUBLE ELSE 'Infinity'::DOUBLE END
          WHEN a IS NOT NULL THEN 'NaN'::DOUBLE END
        ELSE trino_fail('Division by zero') END, w)
@@ -597,8 +597,9 @@ export const MACROS: readonly string[] = [
      lambda trino_abw: trino_divide_bound(trino_abw['a'], trino_abw['b'], trino_abw['w'], trino_abw['s']))[1]`,
   // A decimal remainder whose operands' common type passes 38 digits is DuckDB's DOUBLE remainder: exact here
   // (decimal-quotient.ts), as Trino's.
+  // NULL % 0 is NULL (it was NaN for doubles, 'Division by zero' for the others).
   `trino_modulus_bound(a, b, w) AS CASE
-     WHEN b = 0 THEN cast_to_type(CASE WHEN typeof(a + b) IN ${FLOATING} THEN 'NaN'::DOUBLE ELSE trino_fail('Division by zero') END, w)
+     WHEN b = 0 AND a IS NOT NULL THEN cast_to_type(CASE WHEN typeof(a + b) IN ${FLOATING} THEN 'NaN'::DOUBLE ELSE trino_fail('Division by zero') END, w)
      WHEN typeof(w) LIKE 'DECIMAL%' AND greatest(trino_type_precision(typeof([a])) - trino_scale(a), trino_type_precision(typeof([b])) - trino_scale(b))
        + trino_scale(w) > 38
        THEN cast_to_type(trino_decimal_remainder_text(CAST(a AS VARCHAR), CAST(b AS VARCHAR), trino_scale(w)), w)

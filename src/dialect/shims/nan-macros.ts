@@ -6,11 +6,15 @@
 // so `x > 5 AND NOT trino_nan_in(x, 5)` plans as `x > 5` (a filter still pushes down) and a join key stays a column.
 // TRY_CAST(x AS DOUBLE) binds for every type (NULL where there is no cast), so the dead branch binds too.
 
+import { REFUSED_KEY_MARKER } from './error-messages.js';
+import { IS_NESTED } from './nested-type.js';
+
 const IS_FLOAT = (x: string) => `typeof([${x}]) IN ('DOUBLE[]', 'FLOAT[]')`;
 const ZONED_USING = `'JOIN … USING of timestamp with time zone keys is refused locally: Athena joins them by instant (01:00 +01:00 matches 00:00 UTC); write ON a.k = b.k' || CASE WHEN k IS NULL THEN '' ELSE '' END`;
 
 /** typeof([x]) of the values trino_nan_max_key orders (arrays and arrays of arrays of doubles or reals). */
 export const NAN_KEYED_TYPES = "'DOUBLE[][]', 'FLOAT[][]', 'DOUBLE[][][]', 'FLOAT[][][]'";
+const NESTED_USING = `{'trino_v': false}[CASE WHEN ${IS_NESTED('k')} THEN '${REFUSED_KEY_MARKER}nested-compare' ELSE 'trino_v' END]`;
 
 export const NAN_MACROS: readonly string[] = [
   // Whether a or b is NaN (NULL when either is NULL: |a| + |b| is NaN only for a NaN operand, ±Infinity included).
@@ -40,8 +44,10 @@ export const NAN_MACROS: readonly string[] = [
   // trino_nan_outer_key), and a zoned timestamp refused: Trino 476 joins zoned keys by instant (01:00 +01:00 USING
   // 00:00 UTC is one row, shown with the left key), where DuckDB compares the local structs field by field, and the
   // merged key cannot take the left side's zone. The message reads k, so DuckDB cannot fold it while binding.
-  `trino_using_key(k) AS CASE WHEN typeof(k) LIKE 'STRUCT(trino_instant %' AND k IS NOT NULL THEN cast_to_type(trino_fail(${ZONED_USING}), k) ELSE trino_nan_null(k) END`,
-  `trino_using_outer_key(k) AS CASE WHEN typeof(k) LIKE 'STRUCT(trino_instant %' AND k IS NOT NULL THEN cast_to_type(trino_fail(${ZONED_USING}), k) ELSE trino_nan_outer_key(k) END`,
+  // An array, map or row key is refused while binding as in an ON condition (nested-compare.ts): Trino's = of NULL
+  // elements or fields is NULL, so ROW(NULL, 'b') joins no row, where DuckDB matched it (a constant condition, folded).
+  `trino_using_key(k) AS CASE WHEN ${NESTED_USING} THEN NULL WHEN typeof(k) LIKE 'STRUCT(trino_instant %' AND k IS NOT NULL THEN cast_to_type(trino_fail(${ZONED_USING}), k) ELSE trino_nan_null(k) END`,
+  `trino_using_outer_key(k) AS CASE WHEN ${NESTED_USING} THEN NULL WHEN typeof(k) LIKE 'STRUCT(trino_instant %' AND k IS NOT NULL THEN cast_to_type(trino_fail(${ZONED_USING}), k) ELSE trino_nan_outer_key(k) END`,
   // The key of a window ORDER BY … NULLS FIRST with a RANGE offset (translate/window-keys.ts): Trino sorts NaN below
   // every number there, which a second key cannot give under a RANGE offset, so a NaN key fails.
   `trino_nan_range_key(x) AS CASE WHEN ${IS_FLOAT('x')} AND isnan(TRY_CAST(x AS DOUBLE)) THEN cast_to_type(trino_fail(

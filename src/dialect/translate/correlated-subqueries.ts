@@ -12,6 +12,10 @@
 // columns (VALUES or a subquery with an alias list, a subquery's select list) and none is `k` while an enclosing
 // query's relation shows a column `k`. A correlation by an unqualified name over a table is not seen (which query's
 // column it is needs the table's columns).
+// A subquery over UNNEST of an outer column (`(SELECT count(*) FROM UNNEST(t.a) u(x) WHERE x > 0)`; unqualified too
+// when UNNEST is its first relation, where nothing else can be read) has rules of its own (trinodb/trino#7223, open):
+// it plans with aggregates, ORDER BY, LIMIT, EXISTS and outer columns anywhere, and fails with a WHERE that reads a
+// column, a FILTER, GROUP BY keys, a HAVING, another relation in its FROM, or under IN.
 import { identifierName, type Token } from '../tokens.js';
 import { aliasOf, itemName, NOT_AN_ALIAS, splitItems } from './select-names.js';
 import { isParen, meaningful, nodeKeyword, nodeText, splitArgs, type GroupNode, type Node } from './tree.js';
@@ -269,9 +273,112 @@ export function refuseUnplannedCorrelations(
       ...qualifiedReferences(node.items).filter((r) => !own.has(r.qualifier) && here.has(r.qualifier)),
       ...(ownColumns === undefined ? [] : unqualifiedOuterReferences(node.items, ownColumns, hereColumns)),
     ];
-    if (correlated.length > 0) checkCorrelated(node, nodeKeyword(m[k - 1]) === 'EXISTS', correlated, report);
+    const unnested = unnestedOuterColumn(node, correlated);
+    const nested = correlatedInUnnest(node, here);
+    if (nested)
+      report(
+        nested,
+        'correlated-subquery',
+        `Athena fails with NOT_SUPPORTED "Given correlated subquery is not supported": a correlated subquery inside the argument of a subquery's UNNEST; the local engine would answer`,
+        'compute the array in the outer query (a column of a subquery or a LATERAL join) and UNNEST that column',
+      );
+    else if (unnested) checkUnnestCorrelated(node, unnested, nodeKeyword(m[k - 1]) === 'IN', report);
+    else if (correlated.length > 0) checkCorrelated(node, nodeKeyword(m[k - 1]) === 'EXISTS', correlated, report);
     refuseUnplannedCorrelations(node.items, report, here, hereColumns);
   });
+}
+
+/** Words in expressions that are no column: keywords, literal prefixes, interval units. */
+const NOT_A_COLUMN = new Set(
+  'ARRAY MAP ROW NULL TRUE FALSE CASE WHEN THEN ELSE END AND OR NOT IS IN BETWEEN LIKE ESCAPE DISTINCT AS CAST TRY_CAST INTERVAL DATE TIME TIMESTAMP DECIMAL DOUBLE REAL JSON UUID IPADDRESS X YEAR MONTH DAY HOUR MINUTE SECOND TO ZONE AT'.split(
+    ' ',
+  ),
+);
+
+/** The first column read in `nodes` (at any depth): not a call's name, a literal's type, a lambda's parameter or a CAST's type. */
+function firstColumn(nodes: readonly Node[], lambdaParameters: ReadonlySet<string> = new Set()): Token | undefined {
+  const m = meaningful(nodes);
+  const parameters = new Set(lambdaParameters);
+  m.forEach((node, k) => {
+    if (!isPunct(m[k + 1], '->')) return;
+    if (isNameToken(node)) parameters.add(nameOf(node));
+    else if (isParen(node)) for (const p of meaningful(node.items)) if (isNameToken(p)) parameters.add(nameOf(p));
+  });
+  for (let k = 0; k < m.length; k++) {
+    const node = m[k];
+    if (isQuery(node)) continue; // its own columns; a correlated one is checked apart (correlatedInUnnest)
+    if (node.kind === 'group') {
+      const found = firstColumn(node.items, parameters);
+      if (found) return found;
+      continue;
+    }
+    if (nodeKeyword(node) === 'AS') return undefined; // a CAST's type ends its group
+    if (!isNameToken(node) || isPunct(m[k - 1], '.') || isPunct(m[k + 1], '->')) continue;
+    const next = m[k + 1];
+    const call = isParen(next);
+    const typedLiteral = next?.kind === 'token' && next.token.kind === 'string';
+    if (call || typedLiteral || NOT_A_COLUMN.has(nodeKeyword(node)) || parameters.has(nameOf(node))) continue;
+    return node.token;
+  }
+  return undefined;
+}
+
+/**
+ * The outer column an UNNEST of `query`'s FROM reads: any column of its first relation's UNNEST, or a qualified
+ * outer column (`correlated`) in a later one's arguments.
+ */
+function unnestedOuterColumn(query: GroupNode, correlated: readonly { at: Token; qualifier: string }[]): Token | undefined {
+  const from = meaningful(clausesOf(query.items).get('FROM') ?? []);
+  for (let k = 0; k < from.length; k++) {
+    if (nodeKeyword(from[k]) !== 'UNNEST' || !isParen(from[k + 1])) continue;
+    const args = (from[k + 1] as GroupNode).items;
+    const column = k === 0 ? firstColumn(args) : correlated.find((r) => tokenIn(args, r.at))?.at;
+    if (column) return column;
+  }
+  return undefined;
+}
+
+/** A subquery inside the arguments of an UNNEST of `query`'s FROM that reads an outer column (names in `outer`). */
+function correlatedInUnnest(query: GroupNode, outer: ReadonlySet<string>): Token | undefined {
+  const from = meaningful(clausesOf(query.items).get('FROM') ?? []);
+  for (let k = 0; k < from.length; k++) {
+    if (nodeKeyword(from[k]) !== 'UNNEST' || !isParen(from[k + 1])) continue;
+    for (const inner of queriesIn((from[k + 1] as GroupNode).items)) {
+      const own = relationNames(inner.items);
+      const qualified = qualifiedReferences(inner.items).filter((r) => !own.has(r.qualifier) && outer.has(r.qualifier));
+      const at = unnestedOuterColumn(inner, qualified) ?? qualified[0]?.at;
+      if (at) return at;
+    }
+  }
+  return undefined;
+}
+
+/** The subqueries in `nodes`, outermost first. */
+const queriesIn = (nodes: readonly Node[]): GroupNode[] => nodes.flatMap((n) => (n.kind !== 'group' ? [] : isQuery(n) ? [n as GroupNode] : queriesIn(n.items)));
+
+/** Refuses a subquery over UNNEST of an outer column (read at `at`) in a form Trino 476 does not plan (see above). */
+function checkUnnestCorrelated(query: GroupNode, at: Token, underIn: boolean, report: Report): void {
+  const clauses = clausesOf(query.items);
+  const from = meaningful(clauses.get('FROM') ?? []);
+  const groupKeys = meaningful(clauses.get('GROUP') ?? []).filter((n) => nodeKeyword(n) !== 'BY' && !(isParen(n) && meaningful(n.items).length === 0));
+  const why = underIn
+    ? 'an IN subquery reads UNNEST of an outer column'
+    : from.some((n) => isPunct(n, ',') || nodeKeyword(n) === 'JOIN')
+      ? 'a subquery joins UNNEST of an outer column with another relation'
+      : firstColumn(clauses.get('WHERE') ?? [])
+        ? 'a subquery over UNNEST of an outer column has a WHERE clause'
+        : (clauses.get('SELECT') ?? []).some((n) => nodeKeyword(n) === 'FILTER')
+          ? 'an aggregate with FILTER over UNNEST of an outer column'
+          : groupKeys.length > 0 || clauses.has('HAVING')
+            ? 'a subquery over UNNEST of an outer column has GROUP BY keys or a HAVING'
+            : undefined;
+  if (why)
+    report(
+      at,
+      'correlated-subquery',
+      `Athena fails with NOT_SUPPORTED "Given correlated subquery is not supported": ${why} (trinodb/trino#7223); the local engine would answer`,
+      'use the array functions on the column instead (cardinality(filter(a, x -> x > 0)), reduce, array_max(filter(…))), or CROSS JOIN UNNEST in the outer query and GROUP BY its key',
+    );
 }
 
 function checkCorrelated(query: GroupNode, exists: boolean, correlated: readonly OuterReference[], report: Report): void {

@@ -383,13 +383,16 @@ const fieldStruct = (k: number, fields: number, value: string) =>
 
 const coalesceOf = (fields: readonly string[]) => `coalesce(${fields.join(', ')})`;
 
-/** `ARRAY[…]` (rendered as `whole`) whose elements are `elements` (nodes) rendered as `texts`. */
-export function checkedArray(whole: string, elements: readonly Node[][], texts: readonly string[]): string {
+/**
+ * `ARRAY[…]` (rendered as `whole`) whose elements are `elements` (nodes) rendered as `texts`; `what` names the
+ * construct in a refusal (lag/lead type their value and default as the array of the two, window-rewrites.ts).
+ */
+export function checkedArray(whole: string, elements: readonly Node[][], texts: readonly string[], what = 'ARRAY[…]'): string {
   const wanted = wantedChecks(elements, whole);
   if (!wanted) return whole;
-  if (!wanted.ip && !holdsCheck(whole)) return checkedBeside('ARRAY[…]', whole, texts, wanted, whole, elements.map(literalFamily));
+  if (!wanted.ip && !holdsCheck(whole)) return checkedBeside(what, whole, texts, wanted, whole, elements.map(literalFamily));
   const struct = `{${texts.map((t, k) => `'trino_${k}': ${t.trim()}`).join(', ')}}`;
-  return checkedOnce('ARRAY[…]', struct, texts.length, (fields) => `[${fields.join(', ')}]`, wanted);
+  return checkedOnce(what, struct, texts.length, (fields) => `[${fields.join(', ')}]`, wanted);
 }
 
 /**

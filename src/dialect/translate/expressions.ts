@@ -34,7 +34,7 @@ import { IPPREFIX_INSTEAD, IPPREFIX_REFUSED, TYPED_LITERAL_KEYWORDS } from './ty
 import { IP_STRUCT, ipAddressLiteral, NamedScopeError } from '../shims/ip-address.js';
 import { TZ0_STRUCT } from '../shims/macros.js';
 import { literalZoneKey } from '../shims/datetime-text.js';
-import { instantKey, renderWindowSpecification } from './window-keys.js';
+import { instantKey, orderableCheck, renderWindowSpecification } from './window-keys.js';
 import { nanOf, nanOfColumn, nullsFirst, splitOrderElement, withNanKey } from './nan-order.js';
 import { guardNanUsingJoins } from './nan-using.js';
 import { shimCall } from './unbound.js';
@@ -353,11 +353,26 @@ export class ExpressionRewriter {
     };
     const keyOf = (expression: readonly Node[], text: string) =>
       (aggregateKeys && ordinalOf(expression) === undefined) || orderedColumn(expression) ? instantKey(text) : text;
-    if ((aggregateKeys || elements.some((e) => orderedColumn(e.expression))) && !elements.some((e) => nullsFirst(e.modifiers))) {
-      const keys = elements.map(({ expression, modifiers }) => keyOf(expression, this.render(expression)) + this.render(modifiers));
-      return `${this.render(items.slice(0, by + 1))}${keys.join(',')}${this.render(items.slice(end))}`;
+    // Each element's type is checked (a map has no order in Trino) in a trailing key, a constant NULL once bound: an
+    // ordinal's select item, or the expression. A DISTINCT query or aggregate takes no key beyond its values, a set
+    // operation none but its columns. (The check around each key instead cost a 2M-row sort ~20% CPU; this one ~0.)
+    const checked = !setOperation && !m.slice(0, order).some((n) => nodeKeyword(n) === 'DISTINCT');
+    const trailing = checked
+      ? elements.flatMap(({ expression }) => {
+          const ordinal = ordinalOf(expression);
+          const value = ordinal === undefined ? expression : selectItems?.[Number(ordinal) - 1];
+          return value ? [this.render(value)] : [];
+        })
+      : [];
+    const typesChecked = trailing.length > 0 ? `, ${orderableCheck(trailing)} ` : '';
+    if (!elements.some((e) => nullsFirst(e.modifiers))) {
+      const byInstant = aggregateKeys || elements.some((e) => orderedColumn(e.expression));
+      if (!byInstant && !typesChecked) return undefined;
+      const keys = byInstant
+        ? elements.map(({ expression, modifiers }) => keyOf(expression, this.render(expression)) + this.render(modifiers)).join(',')
+        : this.render(items.slice(by + 1, end));
+      return `${this.render(items.slice(0, by + 1))}${keys}${typesChecked}${this.render(items.slice(end))}`;
     }
-    if (!elements.some((e) => nullsFirst(e.modifiers))) return undefined;
     const sortedOutside = setOperation || (query && selectItems === undefined && elements.every((e) => ordinalOf(e.expression) !== undefined));
     const rendered = elements.map(({ expression, modifiers }) => {
       const text = keyOf(expression, this.render(expression));
@@ -371,7 +386,7 @@ export class ExpressionRewriter {
     });
     const sorted = `ORDER BY${rendered.join(',')}${this.render(items.slice(end))}`;
     if (sortedOutside) return `SELECT * FROM (${this.render(items.slice(0, items.indexOf(m[order])))}) AS trino_sorted ${sorted}`;
-    return `${this.render(items.slice(0, by + 1))}${rendered.join(',')}${this.render(items.slice(end))}`;
+    return `${this.render(items.slice(0, by + 1))}${rendered.join(',')}${typesChecked}${this.render(items.slice(end))}`;
   }
 
   private readonly offsetsReported = new Set<Token>();
@@ -514,6 +529,8 @@ export class ExpressionRewriter {
       } else if (lastMeaningful(parts)?.text.toUpperCase() === 'IN' && !isSubquery(node.items)) {
         const inList = splitArgs(node.items).map((a) => this.renderZoned(a));
         parts.push({ kind: 'operand', text: `(${inList.map((e) => e.text).join(',')}${node.close?.text ?? ''}`, inList });
+      } else if (namesWindow(items, i)) {
+        parts.push({ kind: 'operand', text: `(${renderWindowSpecification(node.items, (nodes) => this.render(nodes))}${node.close?.text ?? ''}` });
       } else {
         const before = lastMeaningful(parts);
         // `x > ALL (subquery)` may reference x's query (UNION ALL's branch cannot).
@@ -1029,6 +1046,23 @@ export class ExpressionRewriter {
 
 /** The window value functions that take a null treatment (Trino: IGNORE NULLS / RESPECT NULLS before OVER). */
 const NULL_TREATMENT_CALLS = new Set(['lag', 'lead', 'first_value', 'last_value', 'nth_value']);
+
+/**
+ * Whether the group at `i` is a named window's specification (`WINDOW w AS (…), v AS (…)`): rendered as `OVER (…)` is,
+ * so its frame offsets are checked and its keys compared as Trino does (window-keys.ts). A CTE's `q AS (…)` is not.
+ */
+function namesWindow(items: readonly Node[], i: number): boolean {
+  const before = meaningful(items.slice(0, i));
+  if (nodeKeyword(before[before.length - 1]) !== 'AS') return false;
+  for (let k = before.length - 2; k >= 0; k--) {
+    const n = before[k];
+    const word = nodeKeyword(n);
+    if (word === 'WINDOW' || word === 'WITH') return word === 'WINDOW';
+    const listed = n.kind === 'group' || (n.kind === 'token' && (n.token.kind === 'word' || n.token.kind === 'quoted' || n.token.text === ','));
+    if (!listed) return false;
+  }
+  return false;
+}
 
 function nextMeaningful(items: readonly Node[], i: number): number {
   for (let k = i + 1; k < items.length; k++) if (!isTriviaNode(items[k])) return k;

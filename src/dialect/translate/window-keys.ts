@@ -5,6 +5,7 @@
 // expression goes through trino_cmp, which DuckDB's binder expands to the instant of a zoned value and to the value
 // itself for any other type (no cost for ordinary columns). An expression holding an aggregate is left as written:
 // a typed macro cannot take one (src/dialect/translate/unbound.ts).
+import { REFUSED_KEY_MARKER } from '../shims/error-messages.js';
 import { nanOf, nullsFirst, splitOrderElement, withNanKey } from './nan-order.js';
 import { hasAggregate } from './unbound.js';
 import { meaningful, nodeKeyword, splitArgs, type Node } from './tree.js';
@@ -21,13 +22,34 @@ const keyed = instantKey;
  */
 function orderElement(element: readonly Node[], render: (nodes: readonly Node[]) => string, oneKey: boolean): string {
   const { expression, modifiers } = splitOrderElement(element);
-  const key = keyed(render(expression));
+  const key = orderable(keyed(render(expression)));
   if (!nullsFirst(modifiers)) return key + render(modifiers);
   // A RANGE offset measures on the one key: a NaN there fails (shims/nan-macros.ts).
   return oneKey
     ? key.replace(/^(\s*)([\s\S]*?)(\s*)$/, '$1trino_nan_range_key($2)$3') + render(modifiers)
     : withNanKey(nanOf(key), key, modifiers, render(modifiers));
 }
+
+/**
+ * Whether a value is of a type with no order in Trino 476: a map, or an array or row holding one (TYPE_MISMATCH "map(…)
+ * is not orderable, and therefore cannot be used in ORDER BY"). DuckDB orders maps. The refusal's key (error-messages.ts)
+ * is bound with the value's type; the condition, a constant false once bound, is folded away (no cost per row).
+ */
+const mapTyped = (values: readonly string[]) =>
+  `{'trino_v': false}[CASE WHEN ${values.map((v) => `typeof([${v.trim()}]) LIKE '%MAP(%'`).join(' OR ')} THEN '${REFUSED_KEY_MARKER}map-order-by' ELSE 'trino_v' END]`;
+
+/** A window's ORDER BY key, refused while binding when it is a map (or holds one). */
+const orderable = (key: string): string =>
+  key.replace(
+    /^(\s*)([\s\S]*?)(\s*)$/,
+    (_m, lead: string, value: string, trail: string) => `${lead}CASE WHEN ${mapTyped([value])} THEN NULL ELSE ${value} END${trail}`,
+  );
+
+/**
+ * A query's or an aggregate's trailing ORDER BY key that refuses, while binding, an element (`values`, rendered; an
+ * ordinal's select item) that is a map or holds one; a constant NULL otherwise, so the order is the elements'.
+ */
+export const orderableCheck = (values: readonly string[]): string => `CASE WHEN ${mapTyped(values)} THEN 0 END`;
 
 /** `RANGE BETWEEN 1 PRECEDING …`: a frame whose offset DuckDB measures on the one ORDER BY key. */
 function rangeWithOffset(items: readonly Node[]): boolean {

@@ -1,5 +1,6 @@
 // Window functions whose DuckDB namesakes answer differently (https://trino.io/docs/current/functions/window.html).
 // Merged into FUNCTIONS (functions.ts).
+import { checkedArray } from './decimal-common-type.js';
 import type { CallContext, CallHandler } from './functions.js';
 
 /**
@@ -11,7 +12,11 @@ import type { CallContext, CallHandler } from './functions.js';
 const shiftedValue: CallHandler = (c) => {
   if (c.args.length < 2) return undefined;
   const offset = `trino_window_offset(${c.arg(1)}, 0)`;
-  const value = c.args.length === 3 ? `cast_to_type(${c.arg(0)}, [${c.arg(0)}, ${c.arg(2)}][1])` : c.arg(0);
+  // Past 38 digits Trino's common type keeps the larger scale and a value that does not fit fails its cast (lag(x, 1,
+  // DECIMAL '0.…01') of a decimal(11,2) x is decimal(38,38)); DuckDB's rounds the scale away: refused as ARRAY[…] is.
+  const both =
+    c.args.length === 3 ? checkedArray(`[${c.arg(0)}, ${c.arg(2)}]`, [c.args[0], c.args[2]], [c.arg(0), c.arg(2)], `${c.name.text.toLowerCase()}()`) : '';
+  const value = c.args.length === 3 ? `cast_to_type(${c.arg(0)}, ${both}[1])` : c.arg(0);
   const rest = c.args.length === 3 ? `, ${c.arg(2)}` : '';
   return `${c.name.text}(${value}, ${offset}${rest})${c.tail}`;
 };

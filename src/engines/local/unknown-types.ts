@@ -3,9 +3,11 @@
 // DuckDB has the same NULL type while binding, but makes it INTEGER in a result. So when a result's type has an
 // integer in it and the statement writes a NULL or an empty constructor, the statement is planned once more (never
 // run) under a projection that turns a NULL type into a marker (trino_unknown_marked, an ENUM DuckDB makes nowhere
-// else), and the columns whose type holds the marker report `unknown` there.
+// else), and the columns whose type holds the marker report `unknown` there. A statement's own WITH list moves in
+// front of that projection: DuckDB makes the NULL type INTEGER in a subquery that has a WITH of its own.
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { QueryResult } from '../engine.js';
+import { isTrivia, keyword, tokenize, type Token } from '../../dialect/tokens.js';
 import { trinoTypeName } from '../duckdb/types.js';
 import type { MacroSet } from '../../dialect/shims/index.js';
 import { MAY_BE_UNKNOWN } from '../../dialect/translate/column-operands.js';
@@ -23,8 +25,8 @@ export async function withUnknownTypes(
   const candidates = result.columns.flatMap((c, i) => (/\binteger\b/.test(c.type) ? [i] : []));
   if (candidates.length === 0 || !MAY_BE_UNKNOWN.test(athenaSql) || !QUERY.test(duckSql)) return result;
   const names = result.columns.map((_, i) => `trino_c${i}`);
-  const body = duckSql.trim().replace(/;$/, '');
-  const sql = `SELECT ${candidates.map((i) => `trino_unknown_marked(${names[i]})`).join(', ')} FROM (${body}) AS trino_q(${names.join(', ')})`;
+  const { ctes, body } = splitWith(duckSql.trim().replace(/;$/, ''));
+  const sql = `${ctes}SELECT ${candidates.map((i) => `trino_unknown_marked(${names[i]})`).join(', ')} FROM (${body}) AS trino_q(${names.join(', ')})`;
   let types: string[];
   try {
     await macros.defineFor(connection, [sql]);
@@ -39,4 +41,45 @@ export async function withUnknownTypes(
     columns[i].type = types[k];
   });
   return { ...result, columns };
+}
+
+/**
+ * `WITH a AS (…), b (x) AS MATERIALIZED (…) <query>` as its WITH list (with a space after it) and the query after it;
+ * `ctes` is '' for a statement without a WITH list or one this reading does not follow (then the query is all of it).
+ */
+export function splitWith(sql: string): { ctes: string; body: string } {
+  const whole = { ctes: '', body: sql };
+  let tokens: Token[];
+  try {
+    tokens = tokenize(sql).filter((t) => !isTrivia(t));
+  } catch {
+    return whole;
+  }
+  /** The index after the group opened at `open` (a '(' token), or -1. */
+  const closeOf = (open: number): number => {
+    let depth = 0;
+    for (let k = open; k < tokens.length; k++) {
+      if (tokens[k].text === '(') depth++;
+      else if (tokens[k].text === ')' && --depth === 0) return k + 1;
+    }
+    return -1;
+  };
+  if (keyword(tokens[0]) !== 'WITH') return whole;
+  let at = keyword(tokens[1]) === 'RECURSIVE' ? 2 : 1;
+  for (;;) {
+    if (tokens[at]?.kind !== 'word' && tokens[at]?.kind !== 'quoted') return whole;
+    at++;
+    if (tokens[at]?.text === '(') at = closeOf(at);
+    if (at < 0 || keyword(tokens[at]) !== 'AS') return whole;
+    at++;
+    if (keyword(tokens[at]) === 'NOT') at++;
+    if (keyword(tokens[at]) === 'MATERIALIZED') at++;
+    if (tokens[at]?.text !== '(') return whole;
+    at = closeOf(at);
+    if (at < 0 || at >= tokens.length) return whole;
+    if (tokens[at].text !== ',') break;
+    at++;
+  }
+  const start = tokens[at].start;
+  return { ctes: `${sql.slice(0, start)} `, body: sql.slice(start) };
 }

@@ -6,11 +6,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AthenaLocalEngine } from '../../../src/engines/local/engine.js';
 import type { SqlValue } from '../../../src/engines/engine.js';
 
-/** [what it shows, Athena expression, Trino's value, Trino's type]; `FROM …` may follow the expression. */
+/**
+ * [what it shows, Athena expression, Trino's value, Trino's type]; `FROM …` may follow the expression. A statement
+ * starting with WITH runs as written (its first column of its first row is the value).
+ */
 export type Case = [construct: string, athenaSql: string, value: SqlValue, trinoType: string];
 
 /** [what it shows, Athena SQL, message Trino's error must match]. */
 export type ErrorCase = [construct: string, athenaSql: string, message: RegExp];
+
+const WITH = /^WITH\b/i;
 
 export function describeFunctions(title: string, cases: readonly Case[], errors: readonly ErrorCase[] = []): void {
   describe(title, () => {
@@ -25,7 +30,7 @@ export function describeFunctions(title: string, cases: readonly Case[], errors:
       async (_construct, sql, value, type) => {
         const at = sql.indexOf(' FROM (');
         const [expression, from] = at < 0 ? [sql, ''] : [sql.slice(0, at), sql.slice(at)];
-        const result = await engine.execute(`SELECT ${expression} AS v ${from}`);
+        const result = await engine.execute(WITH.test(sql) ? sql : `SELECT ${expression} AS v ${from}`);
         expect({ value: result.rows[0]?.[0] ?? null, type: result.columns[0].type }).toEqual({ value, type });
         // A comparator lambda is inlined per pair and carries the NaN and type guards: binding it takes seconds
         // (docs/performance.md), more than vitest's 30 s on a loaded machine. Speed is judged by the bench, not here.
