@@ -361,7 +361,8 @@ export class ExpressionRewriter {
       ? elements.flatMap(({ expression }) => {
           const ordinal = ordinalOf(expression);
           const value = ordinal === undefined ? expression : selectItems?.[Number(ordinal) - 1];
-          return value ? [this.render(value)] : [];
+          // A subquery is left out: checked again it would run twice, and rendered here outside its correlation.
+          return value && !holdsQuery(value) ? [this.render(value)] : [];
         })
       : [];
     const typesChecked = trailing.length > 0 ? `, ${orderableCheck(trailing)} ` : '';
@@ -1046,6 +1047,9 @@ export class ExpressionRewriter {
 
 /** The window value functions that take a null treatment (Trino: IGNORE NULLS / RESPECT NULLS before OVER). */
 const NULL_TREATMENT_CALLS = new Set(['lag', 'lead', 'first_value', 'last_value', 'nth_value']);
+
+/** Whether `nodes` hold a query at any depth (a scalar subquery, EXISTS, IN (SELECT …)). */
+const holdsQuery = (nodes: readonly Node[]): boolean => nodes.some((n) => n.kind === 'group' && (isSubquery(n.items) || holdsQuery(n.items)));
 
 /**
  * Whether the group at `i` is a named window's specification (`WINDOW w AS (…), v AS (…)`): rendered as `OVER (…)` is,
