@@ -67,6 +67,9 @@ const REFUSALS: Record<string, string> = {
     'AMBIGUOUS_FUNCTION_CALL: Could not choose a best candidate operator for sum() of a value of type unknown (a column of NULLs or of UNNEST(ARRAY[])); CAST it to a number type',
   'unknown avg':
     'AMBIGUOUS_FUNCTION_CALL: Could not choose a best candidate operator for avg() of a value of type unknown (a column of NULLs or of UNNEST(ARRAY[])); CAST it to a number type',
+  // reverse, substr, date_trunc, date_add, json_extract_scalar of a NULL-typed column (translate/expressions.ts).
+  'unknown argument':
+    'AMBIGUOUS_FUNCTION_CALL: Could not choose a best candidate operator for a value of type unknown (a column of NULLs or of UNNEST(ARRAY[])), which matches several forms of the function; CAST it to the type meant',
   // cardinality() of a column that is not an array or a map (translate/column-operands.ts).
   cardinality:
     'FUNCTION_NOT_FOUND: Unexpected parameters for function cardinality: Athena takes an array or a map (the local engine would answer 0 for a varchar); for the length of a text use length(s)',

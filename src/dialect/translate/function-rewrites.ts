@@ -1,6 +1,6 @@
 // Rewrites of calls whose DuckDB namesake answers differently: NULL arguments (greatest, least), array arguments
 // (concat_ws), result types (avg) and statistics (skewness). Merged into FUNCTIONS (functions.ts).
-import { unknownAbs, unknownGuarded } from './column-operands.js';
+import { unknownGuarded } from './column-operands.js';
 import { checkedCoalesce, checkedFamilies, checkedOnce, mayMixFamilies, mixesIpAddress } from './decimal-common-type.js';
 import { type CallHandler, refusedUntypedNull } from './functions.js';
 import { nodeKeyword } from './tree.js';
@@ -157,7 +157,6 @@ export const NULL_AWARE_REWRITES: Record<string, CallHandler> = {
   log: (c) => `trino_double_divide(trino_ln(${c.arg(1)}), trino_ln(${c.arg(0)}))`,
   reverse: (c) => (refusedUntypedNull(c) ? undefined : typedShim('trino_reverse')(c)),
   length: typedShim('trino_length', 'length'),
-  abs: (c) => (c.args.length === 1 ? unknownAbs(c.arg(0), c.mayHoldUnknown === true) : undefined),
   // TRIM(LEADING 'x' FROM s) is SQL syntax DuckDB shares; trim(s) removes Java whitespace, not only spaces.
   trim: (c) => (c.group.items.some((n) => nodeKeyword(n) === 'FROM') ? undefined : `trino_trim(${c.all()})`),
   greatest: overArgumentList('trino_greatest_of'),
