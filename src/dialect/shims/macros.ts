@@ -11,6 +11,7 @@ import { MULTI_CHARACTER_FOLDS } from '../translate/java-regex.js';
 import { FAIL_MARKER } from './fail-marker.js';
 import { REFUSED_KEY_MARKER } from './error-messages.js';
 import { IP_FIELD, IP_STRUCT } from './ip-address.js';
+import { floatingToVarchar } from './json-canonical.js';
 import { HAS_ZONED_ELEMENTS, IS_NESTED, IS_ZONED_VALUE } from './nested-type.js';
 
 /**
@@ -112,8 +113,8 @@ const TYPED_PRODUCT = `list_transform(trino_product_operands(a, b), lambda trino
 const HALF_UNIT_OF_SCALE = "CAST('5e-' || (trino_type_scale(typeof(w)) + 1) AS DOUBLE)";
 /** typeof([x]) of an exact number that is not a decimal, or of a NULL. */
 const EXACT_KINDS = `('TINYINT[]', 'SMALLINT[]', 'INTEGER[]', 'BIGINT[]', 'HUGEINT[]', '"NULL"[]')`;
-/** Trino writes doubles as 1.5E0; rather than guess Java's digits, CAST(double AS varchar) raises. */
-export const DOUBLE_TO_VARCHAR = `cast_to_type(trino_fail('CAST(double AS varchar) gives scientific notation on Athena (1.5E0); use format(''%.2f'', x) or CAST(CAST(x AS DECIMAL(p, s)) AS varchar)'), '')`;
+/** CAST(double or real AS varchar) of x: Trino's scientific text, 1.5E0. */
+export const DOUBLE_TO_VARCHAR = floatingToVarchar('x');
 
 /**
  * CAST(decimal AS varchar): Trino's BigDecimal text keeps the 0 before the point (-0.5, 0.005); DuckDB drops it when

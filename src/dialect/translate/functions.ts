@@ -23,7 +23,7 @@ import { LAMBDA_REWRITES, refusedUnknownElementLambda } from './lambda-rewrites.
 import { hasAggregate, shimCall, shimCallText } from './unbound.js';
 import { ANONYMOUS_ROW } from './row-lists.js';
 import { nestedIpCastGuard } from '../shims/ip-address.js';
-import { DOUBLE_TO_VARCHAR, UNFOLDED_NULL, VARBINARY_TO_VARCHAR_FAIL, VARCHAR_OF_KNOWN_TYPE } from '../shims/macros.js';
+import { UNFOLDED_NULL, VARBINARY_TO_VARCHAR_FAIL, VARCHAR_OF_KNOWN_TYPE } from '../shims/macros.js';
 import { trinoJsonPathTokens } from './json-path.js';
 import { collectionGuarded, keyByInstant, type LambdaParameters, textIndexGuarded, unknownGuarded } from './column-operands.js';
 import { INTEGER_TARGETS, nestedCastShim, scalarCastShim, TEXT_CHECKED_TARGETS, writtenRowWidths } from './nested-casts.js';
@@ -392,14 +392,16 @@ function castCall(c: CallContext, tryCast: boolean): string | undefined {
   // evaluates it where the cast failed.
   if (!tryCast) return cast;
   const orNull = `coalesce(${cast}, CAST(${UNFOLDED_NULL} AS ${type.sql}))`;
-  // CAST(double AS varchar) is refused (DOUBLE_TO_VARCHAR); under TRY its failure became NULL where Trino answers
-  // 1.5E0 (found by the fourth hunt): the refusal stays outside TRY, chosen by the operand's type while binding (for
-  // an array, map or row, whenever the operand holds a double or real and the target a varchar).
   if (!shim || !type.sql.includes('VARCHAR') || /^\s*(?:DATE|TIME|TIMESTAMP)\s+'[^']*'\s*$/i.test(value)) return orNull;
-  const doubles = type.base === 'VARCHAR' ? `typeof(${value}) IN ('DOUBLE', 'FLOAT')` : `regexp_matches(typeof(${value}), '\\b(DOUBLE|FLOAT)\\b')`;
+  // CAST(double or real AS varchar) fails where Trino's digits are not known locally (DOUBLE_TO_VARCHAR): under TRY it
+  // would become NULL where Trino answers, so a double or real (in an array, map or row too) is cast outside TRY, chosen
+  // by the operand's type while binding; into varchar(n), whose too long text TRY makes NULL, it stays inside.
+  const floating = type.base === 'VARCHAR' ? `typeof(${value}) IN ('DOUBLE', 'FLOAT')` : `regexp_matches(typeof(${value}), '\\b(DOUBLE|FLOAT)\\b')`;
+  const reals = type.length ? 'false' : floating;
   // varbinary to varchar fails at analysis in Trino 476 (TYPE_MISMATCH), under TRY_CAST too.
   const bytes = type.base === 'VARCHAR' ? `typeof(${value}) = 'BLOB'` : `regexp_matches(typeof(${value}), '\\bBLOB\\b')`;
-  return `CASE WHEN ${doubles} THEN cast_to_type(${DOUBLE_TO_VARCHAR}, ${orNull}) WHEN ${bytes} THEN cast_to_type(${VARBINARY_TO_VARCHAR_FAIL}, ${orNull}) ELSE ${orNull} END`;
+  const untried = operandApart ? `list_transform([${value}], lambda ${TRY_OPERAND}: ${shim})[1]` : shim;
+  return `CASE WHEN ${reals} THEN ${untried} WHEN ${bytes} THEN cast_to_type(${VARBINARY_TO_VARCHAR_FAIL}, ${orNull}) ELSE ${orNull} END`;
 }
 
 /**
