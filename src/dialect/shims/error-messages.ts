@@ -67,6 +67,9 @@ const REFUSALS: Record<string, string> = {
     'AMBIGUOUS_FUNCTION_CALL: Could not choose a best candidate operator for sum() of a value of type unknown (a column of NULLs or of UNNEST(ARRAY[])); CAST it to a number type',
   'unknown avg':
     'AMBIGUOUS_FUNCTION_CALL: Could not choose a best candidate operator for avg() of a value of type unknown (a column of NULLs or of UNNEST(ARRAY[])); CAST it to a number type',
+  // CAST or TRY_CAST of a row to a row of another width (translate/nested-casts.ts rowWidthChecked).
+  'row width':
+    'TYPE_MISMATCH: Cannot cast a row to a row of another number of fields (Athena fails while analysing the query, under TRY_CAST too); name the fields to keep: CAST(ROW(r.a) AS ROW(a integer))',
   // reverse, substr, date_trunc, date_add, json_extract_scalar of a NULL-typed column (translate/expressions.ts).
   'unknown argument':
     'AMBIGUOUS_FUNCTION_CALL: Could not choose a best candidate operator for a value of type unknown (a column of NULLs or of UNNEST(ARRAY[])), which matches several forms of the function; CAST it to the type meant',

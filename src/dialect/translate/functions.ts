@@ -26,7 +26,7 @@ import { nestedIpCastGuard } from '../shims/ip-address.js';
 import { UNFOLDED_NULL, VARBINARY_TO_VARCHAR_FAIL, VARCHAR_OF_KNOWN_TYPE } from '../shims/macros.js';
 import { trinoJsonPathTokens } from './json-path.js';
 import { collectionGuarded, keyByInstant, type LambdaParameters, textIndexGuarded, unknownGuarded } from './column-operands.js';
-import { INTEGER_TARGETS, nestedCastShim, scalarCastShim, TEXT_CHECKED_TARGETS, writtenRowWidths } from './nested-casts.js';
+import { INTEGER_TARGETS, nestedCastShim, rowWidthChecked, scalarCastShim, TEXT_CHECKED_TARGETS, writtenRowWidths } from './nested-casts.js';
 
 export interface CallContext {
   name: Token;
@@ -378,6 +378,10 @@ function castCall(c: CallContext, tryCast: boolean): string | undefined {
     c.report('cast', `Cannot cast a row of ${widths.operand} fields to ${written}: Athena fails (TYPE_MISMATCH)`, 'give the row as many fields as the type');
     return undefined;
   }
+  // Any other row of another width fails at analysis too ("Cannot cast row(a integer, b integer) to row(a integer)"),
+  // over no rows and under TRY_CAST, where the element casts' own check (nested-casts.ts) runs per row inside TRY:
+  // checked while binding, from the operand's type.
+  const checked = (sql: string) => (type.base === 'ROW' && !widths ? rowWidthChecked(sql, value, target) : sql);
   // (A TRY_CAST's operand evaluated apart is the lambda parameter x: its guard and json reading are built over x.)
   if (!shim && JSON_READ_TARGETS.has(type.base) && !isLiteralOperand(operand)) {
     const ownGuard = operandApart ? nestedIpCastGuard(x, type.sql) : guarded;
@@ -390,9 +394,9 @@ function castCall(c: CallContext, tryCast: boolean): string | undefined {
   // '…', '…')) is folded by DuckDB, and a failing one into an untyped NULL: its type is kept by a NULL DuckDB does not
   // fold, for every operand (TRY refuses a volatile argument, so it goes next to the TRY, not into it). coalesce only
   // evaluates it where the cast failed.
-  if (!tryCast) return cast;
+  if (!tryCast) return checked(cast);
   const orNull = `coalesce(${cast}, CAST(${UNFOLDED_NULL} AS ${type.sql}))`;
-  if (!shim || !type.sql.includes('VARCHAR') || /^\s*(?:DATE|TIME|TIMESTAMP)\s+'[^']*'\s*$/i.test(value)) return orNull;
+  if (!shim || !type.sql.includes('VARCHAR') || /^\s*(?:DATE|TIME|TIMESTAMP)\s+'[^']*'\s*$/i.test(value)) return checked(orNull);
   // CAST(double or real AS varchar) fails where Trino's digits are not known locally (DOUBLE_TO_VARCHAR): under TRY it
   // would become NULL where Trino answers, so a double or real (in an array, map or row too) is cast outside TRY, chosen
   // by the operand's type while binding; into varchar(n), whose too long text TRY makes NULL, it stays inside.
@@ -401,7 +405,7 @@ function castCall(c: CallContext, tryCast: boolean): string | undefined {
   // varbinary to varchar fails at analysis in Trino 476 (TYPE_MISMATCH), under TRY_CAST too.
   const bytes = type.base === 'VARCHAR' ? `typeof(${value}) = 'BLOB'` : `regexp_matches(typeof(${value}), '\\bBLOB\\b')`;
   const untried = operandApart ? `list_transform([${value}], lambda ${TRY_OPERAND}: ${shim})[1]` : shim;
-  return `CASE WHEN ${reals} THEN ${untried} WHEN ${bytes} THEN cast_to_type(${VARBINARY_TO_VARCHAR_FAIL}, ${orNull}) ELSE ${orNull} END`;
+  return checked(`CASE WHEN ${reals} THEN ${untried} WHEN ${bytes} THEN cast_to_type(${VARBINARY_TO_VARCHAR_FAIL}, ${orNull}) ELSE ${orNull} END`);
 }
 
 /**

@@ -7,6 +7,7 @@
 import { hasAggregate, shimCall } from './unbound.js';
 import { isParen, meaningful, nodeKeyword, nodeText, splitArgs, type GroupNode, type Node } from './tree.js';
 import { translateType, type TranslatedType } from './types.js';
+import { REFUSED_KEY_MARKER } from '../shims/error-messages.js';
 
 export const INTEGER_TARGETS: ReadonlySet<string> = new Set(['TINYINT', 'SMALLINT', 'INTEGER', 'INT', 'BIGINT']);
 /** Targets whose cast from a text reads less than DuckDB's (trino_to_boolean, trino_to_double, trino_to_float). */
@@ -75,6 +76,17 @@ function rowWidth(e: string): string {
   let fields = `regexp_replace(typeof(${e}), '^STRUCT\\((.*)\\)$', '\\1')`;
   for (let depth = 0; depth < 4; depth++) fields = `regexp_replace(${fields}, '\\([^()]*\\)', '', 'g')`;
   return `len(string_split(${fields}, ','))`;
+}
+
+/**
+ * `sql` (a cast of `value` to the written ROW(…) `target`) refused while binding when value is a row of another number
+ * of fields (Trino 476 fails at analysis, TYPE_MISMATCH, also under TRY_CAST and over no rows).
+ */
+export function rowWidthChecked(sql: string, value: string, target: readonly Node[]): string {
+  const t = meaningful(target);
+  if (nodeKeyword(t[0]) !== 'ROW' || !isParen(t[1])) return sql;
+  const width = splitArgs((t[1] as GroupNode).items).length;
+  return `{'trino_v': ${sql}}[CASE WHEN typeof(${value}) LIKE 'STRUCT(%' AND ${rowWidth(value)} <> ${width} THEN '${REFUSED_KEY_MARKER}row width' ELSE 'trino_v' END]`;
 }
 
 /** Lambda parameter names, one per nesting level. */

@@ -107,3 +107,22 @@ describeFunctions(
     ['TRY_CAST of that real', "TRY_CAST(REAL '43.321495' AS varchar)", REAL_DIGITS_UNKNOWN],
   ],
 );
+
+// CAST and TRY_CAST of a row column to a row of another width: Trino 476 fails at analysis, TYPE_MISMATCH "Cannot cast
+// row(a integer, b integer) to row(a integer)", over no rows and under TRY_CAST too (locally TRY_CAST gave NULL).
+const ROW_WIDTH = /^TYPE_MISMATCH: Cannot cast a row to a row of another number of fields/;
+const TWO_FIELDS = 'FROM (SELECT CAST(ROW(1, 2) AS ROW(a integer, b integer)) AS r) t';
+describeFunctions(
+  'row casts of another width',
+  [
+    ['as many fields', `TRY_CAST(r AS ROW(x varchar, y double)) ${TWO_FIELDS}`, { x: '1', y: 2 }, 'row(x varchar, y double)'],
+    ['a json object', 'CAST(json_parse(\'{"a": 1, "b": 2}\') AS ROW(a integer, b integer))', { a: 1, b: 2 }, 'row(a integer, b integer)'],
+    ['a json array of another length under TRY_CAST', "TRY_CAST(json_parse('[1]') AS ROW(a integer, b integer))", null, 'row(a integer, b integer)'],
+    ['a NULL', 'TRY_CAST(NULL AS ROW(a integer))', null, 'row(a integer)'],
+  ],
+  [
+    ['TRY_CAST to fewer fields', `TRY_CAST(r AS ROW(a integer)) ${TWO_FIELDS}`, ROW_WIDTH],
+    ['CAST over no rows', `CAST(r AS ROW(a integer)) ${TWO_FIELDS} WHERE false`, ROW_WIDTH],
+    ['TRY_CAST of a NULL row', 'TRY_CAST(r AS ROW(a integer)) FROM (SELECT CAST(NULL AS ROW(a integer, b integer)) AS r) t', ROW_WIDTH],
+  ],
+);
