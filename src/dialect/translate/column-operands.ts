@@ -37,7 +37,6 @@ const isDate = (v: string) => `typeof([${v}]) = 'DATE[]'`;
 const NUMBER_TYPES = `('TINYINT[]', 'SMALLINT[]', 'INTEGER[]', 'BIGINT[]', 'HUGEINT[]', 'FLOAT[]', 'DOUBLE[]')`;
 const isNumber = (v: string) => `(typeof([${v}]) IN ${NUMBER_TYPES} OR typeof([${v}]) LIKE 'DECIMAL(%')`;
 const isList = (v: string) => `typeof([${v}]) LIKE '%[][]'`;
-const isInterval = (v: string) => `typeof([${v}]) = 'INTERVAL[]'`;
 /** Types Trino 476 compares with no number (the other families of trino_type_family). */
 const NOT_NUMBER_TYPES = `('BOOLEAN[]', 'DATE[]', 'VARCHAR[]', 'JSON[]', 'BLOB[]', 'INTERVAL[]', 'TIME[]', 'UUID[]')`;
 
@@ -50,12 +49,9 @@ export function columnArithmeticGuarded(operands: [string, string], op: string):
   const [a, b] = operands;
   if (!isColumn(a) || !isColumn(b)) return operands;
   const dateAndNumber = op === '+' ? `(${isDate(a)} AND ${isNumber(b)}) OR (${isNumber(a)} AND ${isDate(b)})` : `${isDate(a)} AND ${isNumber(b)}`;
-  // DuckDB's DATE ± INTERVAL is a timestamp, Trino 476's a date (only an interval literal takes operators.ts's
-  // DATE-keeping shims); interval columns come from subqueries and VALUES only (no table stores one), so refused.
-  const dateAndInterval = op === '+' ? `(${isDate(a)} AND ${isInterval(b)}) OR (${isInterval(a)} AND ${isDate(b)})` : `${isDate(a)} AND ${isInterval(b)}`;
+  // (DATE ± an interval column is a date: trino_plus's and trino_subtract's DATE overloads, shims/macros.ts.)
   const guarded = `{'trino_v': ${a}}[CASE WHEN ${dateAndNumber} THEN '${REFUSED_KEY_MARKER}date ${op} number'
-    WHEN ${isList(a)} OR ${isList(b)} THEN '${REFUSED_KEY_MARKER}array ${op} array'
-    WHEN ${dateAndInterval} THEN '${REFUSED_KEY_MARKER}date ${op} interval' ELSE 'trino_v' END]`;
+    WHEN ${isList(a)} OR ${isList(b)} THEN '${REFUSED_KEY_MARKER}array ${op} array' ELSE 'trino_v' END]`;
   return [guarded, b];
 }
 

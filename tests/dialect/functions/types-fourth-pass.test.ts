@@ -186,3 +186,30 @@ describeFunctions(
     ['n of a column', 'max_by(x, y, n) FROM (VALUES (1, 10, 1)) t(x, y, n)', /must be an integer literal/],
   ],
 );
+
+// A date column ± an interval column (was refused while binding): Trino 476 answers a date, moved by whole days only
+// (INTERVAL '24' HOUR is a day; 25 hours fail "Cannot add hour, minutes or seconds to a date"); DuckDB's is a timestamp.
+const DATE_AND_INTERVAL = "FROM (VALUES (DATE '2025-01-01', INTERVAL '1' DAY)) t(d, i)";
+describeFunctions(
+  'a date column and an interval column',
+  [
+    ['date + interval', `d + i ${DATE_AND_INTERVAL}`, '2025-01-02', 'date'],
+    ['interval + date', `i + d ${DATE_AND_INTERVAL}`, '2025-01-02', 'date'],
+    ['date - interval', `d - i ${DATE_AND_INTERVAL}`, '2024-12-31', 'date'],
+    ['24 hours', "d + i FROM (VALUES (DATE '2025-01-01', INTERVAL '24' HOUR)) t(d, i)", '2025-01-02', 'date'],
+    ['minus a negative interval', "d - i FROM (VALUES (DATE '2025-03-01', INTERVAL '-3' DAY)) t(d, i)", '2025-03-04', 'date'],
+    ['a date difference', "d + i FROM (VALUES (DATE '2025-01-01', DATE '2025-01-03' - DATE '2025-01-01')) t(d, i)", '2025-01-03', 'date'],
+    ['a date difference written out', "d + (DATE '2025-01-03' - DATE '2025-01-01') FROM (VALUES DATE '2025-01-01') t(d)", '2025-01-03', 'date'],
+    ['a NULL date', "d + i FROM (VALUES (CAST(NULL AS date), INTERVAL '3' DAY)) t(d, i)", null, 'date'],
+    [
+      'a timestamp keeps its hours',
+      "t + i FROM (VALUES (TIMESTAMP '2025-01-01 10:00:00', INTERVAL '1' HOUR)) x(t, i)",
+      '2025-01-01 11:00:00.000',
+      'timestamp(3)',
+    ],
+  ],
+  [
+    ['25 hours', "d + i FROM (VALUES (DATE '2025-01-01', INTERVAL '25' HOUR)) t(d, i)", /^Cannot add hour, minutes or seconds to a date/],
+    ['seconds subtracted', "d - i FROM (VALUES (DATE '2025-01-01', INTERVAL '2' SECOND)) t(d, i)", /^Cannot subtract hour, minutes or seconds from a date/],
+  ],
+);
