@@ -179,6 +179,11 @@ const NULL_ARGUMENT_TYPES: Readonly<Record<string, string>> = {
  * matches several forms: varchar, varbinary, array; date, timestamp, zoned; json, varchar), where DuckDB answers a
  * NULL. A bare NULL there is refused at lint (functions.ts refusedUntypedNull), a NULL-typed column while binding.
  */
+/** Window functions Trino 476 runs over an ordered window only (MISSING_ORDER_BY "lag function requires an ORDER BY window clause"). */
+const ORDERED_WINDOW_CALLS = new Set(['lag', 'lead']);
+/** Window functions Trino 476 runs without a frame (INVALID_WINDOW_FRAME "Cannot specify window frame for rank function"). */
+const FRAMELESS_WINDOW_CALLS = new Set(['lag', 'lead', 'rank', 'dense_rank', 'row_number', 'ntile', 'percent_rank', 'cume_dist']);
+
 const UNKNOWN_AMBIGUOUS_ARGUMENT: Readonly<Record<string, number>> = {
   reverse: 0,
   substr: 0,
@@ -848,6 +853,24 @@ export class ExpressionRewriter {
     const lower = name.text.toLowerCase();
     const entry = isCall && this.checkCall(name, args.length) ? lookupFunction(lower) : undefined;
     const overAt = tail.findIndex((n) => nodeKeyword(n) === 'OVER');
+    // lag and lead need an ordered window in Trino 476 (MISSING_ORDER_BY); DuckDB reads the rows in any order.
+    const window = overAt >= 0 ? tail.slice(overAt + 1).find((n): n is GroupNode => n.kind === 'group') : undefined;
+    if (window && ORDERED_WINDOW_CALLS.has(lower) && !window.items.some((n) => nodeKeyword(n) === 'ORDER')) {
+      this.report(
+        name,
+        'missing-order-by',
+        `${lower} function requires an ORDER BY window clause (Athena: MISSING_ORDER_BY)`,
+        `write ${lower}(x) OVER (ORDER BY …)`,
+      );
+    }
+    if (window && FRAMELESS_WINDOW_CALLS.has(lower) && window.items.some((n) => ['ROWS', 'RANGE', 'GROUPS'].includes(nodeKeyword(n)))) {
+      this.report(
+        name,
+        'window-frame',
+        `Cannot specify window frame for ${lower} function (Athena: INVALID_WINDOW_FRAME)`,
+        'remove the ROWS, RANGE or GROUPS frame',
+      );
+    }
     const renderGroup = (n: GroupNode, k: number) =>
       `(${overAt >= 0 && k > overAt ? renderWindowSpecification(n.items, (nodes) => this.render(nodes)) : this.render(n.items)})`;
     const renderedTail = tail.map((n, k) => (n.kind === 'group' ? renderGroup(n, k) : nodeText(n))).join('');

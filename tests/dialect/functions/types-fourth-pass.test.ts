@@ -213,3 +213,33 @@ describeFunctions(
     ['seconds subtracted', "d - i FROM (VALUES (DATE '2025-01-01', INTERVAL '2' SECOND)) t(d, i)", /^Cannot subtract hour, minutes or seconds from a date/],
   ],
 );
+
+// Window functions' clauses (found by this pass's hunt): lag and lead need an ORDER BY in their window (Trino 476
+// MISSING_ORDER_BY "lag function requires an ORDER BY window clause"); lag, lead and the ranking functions take no frame
+// (INVALID_WINDOW_FRAME "Cannot specify window frame for rank function"). Locally both answered, in DuckDB's row order.
+const TWO_ROWS = "FROM (VALUES (1, 'a'), (2, 'b')) t(x, s)";
+describeFunctions(
+  'window clauses lag, lead and the ranking functions refuse',
+  [
+    ['lag over an ordered partition', `lag(x, 1, 0) OVER (PARTITION BY s ORDER BY x) ${TWO_ROWS}`, 0, 'integer'],
+    ['first_value over no ORDER BY', `first_value(x) OVER () ${TWO_ROWS}`, 1, 'integer'],
+    ['first_value with a frame', `first_value(x) OVER (ORDER BY x ROWS UNBOUNDED PRECEDING) ${TWO_ROWS}`, 1, 'integer'],
+    ['rank over no ORDER BY', `rank() OVER () ${TWO_ROWS}`, 1, 'bigint'],
+  ],
+  [
+    ['lag over ()', `lag(x) OVER () ${TWO_ROWS}`, /\[unfaithful\/missing-order-by\] lag function requires an ORDER BY window clause/],
+    ['lead over a partition only', `lead(x) OVER (PARTITION BY s) ${TWO_ROWS}`, /\[unfaithful\/missing-order-by\] lead function requires/],
+    [
+      'lead with a frame',
+      `lead(x) OVER (ORDER BY x ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) ${TWO_ROWS}`,
+      /\[unfaithful\/window-frame\] Cannot specify window frame for lead function/,
+    ],
+    ['rank with a frame', `rank() OVER (ORDER BY x ROWS UNBOUNDED PRECEDING) ${TWO_ROWS}`, /Cannot specify window frame for rank function/],
+    ['ntile with a RANGE frame', `ntile(2) OVER (ORDER BY x RANGE UNBOUNDED PRECEDING) ${TWO_ROWS}`, /Cannot specify window frame for ntile function/],
+    [
+      'cume_dist with a GROUPS frame',
+      `cume_dist() OVER (ORDER BY x GROUPS UNBOUNDED PRECEDING) ${TWO_ROWS}`,
+      /Cannot specify window frame for cume_dist function/,
+    ],
+  ],
+);
