@@ -26,7 +26,7 @@ import { nestedIpCastGuard } from '../shims/ip-address.js';
 import { UNFOLDED_NULL, VARBINARY_TO_VARCHAR_FAIL, VARCHAR_OF_KNOWN_TYPE } from '../shims/macros.js';
 import { trinoJsonPathTokens } from './json-path.js';
 import { collectionGuarded, keyByInstant, type LambdaParameters, textIndexGuarded, unknownGuarded } from './column-operands.js';
-import { INTEGER_TARGETS, nestedCastShim, rowWidthChecked, scalarCastShim, TEXT_CHECKED_TARGETS, writtenRowWidths } from './nested-casts.js';
+import { castableChecked, INTEGER_TARGETS, nestedCastShim, rowWidthChecked, scalarCastShim, TEXT_CHECKED_TARGETS, writtenRowWidths } from './nested-casts.js';
 
 export interface CallContext {
   name: Token;
@@ -381,7 +381,9 @@ function castCall(c: CallContext, tryCast: boolean): string | undefined {
   // Any other row of another width fails at analysis too ("Cannot cast row(a integer, b integer) to row(a integer)"),
   // over no rows and under TRY_CAST, where the element casts' own check (nested-casts.ts) runs per row inside TRY:
   // checked while binding, from the operand's type.
-  const checked = (sql: string) => (type.base === 'ROW' && !widths ? rowWidthChecked(sql, value, target) : sql);
+  // Under TRY_CAST, a source type Trino has no cast from fails at analysis too (TYPE_MISMATCH "Cannot cast date to
+  // integer"), where DuckDB's TRY gave NULL; a CAST fails while running already (and costs no check while binding).
+  const checked = (sql: string) => (type.base === 'ROW' && !widths ? rowWidthChecked(sql, value, target) : tryCast ? castableChecked(sql, value, type) : sql);
   // (A TRY_CAST's operand evaluated apart is the lambda parameter x: its guard and json reading are built over x.)
   if (!shim && JSON_READ_TARGETS.has(type.base) && !isLiteralOperand(operand)) {
     const ownGuard = operandApart ? nestedIpCastGuard(x, type.sql) : guarded;

@@ -243,3 +243,36 @@ describeFunctions(
     ],
   ],
 );
+
+// CAST and TRY_CAST between types Trino 476 has no cast between (found by this pass's hunt: 15 source types × 14
+// targets over a VALUES row): a number from a date, timestamp or varbinary, a date or timestamp from a number, boolean,
+// json or varbinary, a boolean from a date: TYPE_MISMATCH "Cannot cast date to integer" at analysis, under TRY_CAST too
+// (locally TRY_CAST gave NULL; CAST failed while running, as it still does). Checked for a column or a literal operand
+// of TRY_CAST only.
+const NO_CAST = /^TYPE_MISMATCH: Cannot cast this type to the target: Athena has no cast between these types/;
+describeFunctions(
+  'casts Athena does not have',
+  [
+    ['a text to a date', "TRY_CAST(s AS date) FROM (VALUES '2025-01-31') t(s)", '2025-01-31', 'date'],
+    ['a date to a timestamp', "CAST(d AS timestamp) FROM (VALUES DATE '2025-01-31') t(d)", '2025-01-31 00:00:00.000', 'timestamp(3)'],
+    ['a timestamp to a date', "TRY_CAST(t AS date) FROM (VALUES TIMESTAMP '2025-01-31 10:00:00') x(t)", '2025-01-31', 'date'],
+    ['a zoned timestamp to a date', "CAST(from_iso8601_timestamp('2025-01-31T10:00:00+02:00') AS date)", '2025-01-31', 'date'],
+    ['a json number to an integer', "CAST(json_parse('3') AS integer)", 3, 'integer'],
+    ['a boolean to an integer', 'TRY_CAST(b AS integer) FROM (VALUES true) t(b)', 1, 'integer'],
+    ['a NULL to a date', 'TRY_CAST(NULL AS date)', null, 'date'],
+    ['a NULL-typed column to a date', 'TRY_CAST(x AS date) FROM (SELECT NULL AS x) t', null, 'date'],
+  ],
+  [
+    ['an integer to a date', 'TRY_CAST(i AS date) FROM (VALUES 7) t(i)', NO_CAST],
+    ['an integer literal to a date', 'TRY_CAST(1 AS date)', NO_CAST],
+    ['a double to a timestamp', 'TRY_CAST(d AS timestamp) FROM (VALUES 2.5E0) t(d)', NO_CAST],
+    ['a decimal to a zoned timestamp', 'TRY_CAST(d AS timestamp with time zone) FROM (VALUES 12.5) t(d)', NO_CAST],
+    ['a date to a bigint', "TRY_CAST(DATE '2025-01-01' AS bigint)", NO_CAST],
+    ['a timestamp to a double', "TRY_CAST(t AS double) FROM (VALUES TIMESTAMP '2025-01-31 10:00:00') x(t)", NO_CAST],
+    ['a date to a boolean', "TRY_CAST(d AS boolean) FROM (VALUES DATE '2025-01-31') t(d)", NO_CAST],
+    ['a boolean to a date', 'TRY_CAST(b AS date) FROM (VALUES true) t(b)', NO_CAST],
+    ['a varbinary to an integer', "TRY_CAST(b AS integer) FROM (VALUES X'41') t(b)", NO_CAST],
+    ['a varbinary to a json', "TRY_CAST(b AS json) FROM (VALUES X'41') t(b)", NO_CAST],
+    ['CAST of an integer column to a date fails while running', 'CAST(i AS date) FROM (VALUES 7) t(i)', /Unimplemented type for cast \(INTEGER -> DATE\)/],
+  ],
+);
