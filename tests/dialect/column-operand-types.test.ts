@@ -102,10 +102,9 @@ describe('expressions and lambda parameters Athena does not combine are refused 
     ['SELECT cardinality(x + 1) FROM (VALUES 1) t(x) WHERE false', CARDINALITY],
     ["SELECT cardinality(CASE WHEN true THEN s END) FROM (VALUES 'abc') t(s)", CARDINALITY],
     ["SELECT transform(ARRAY['abc'], r -> cardinality(r))", CARDINALITY],
-    // A date column ± an interval column: Trino 476 a date (2025-01-02), DuckDB a timestamp(3): refused.
-    ["SELECT d + i FROM (VALUES (DATE '2025-01-01', INTERVAL '1' DAY)) t(d, i)", /^a date column plus an interval column is refused locally/],
-    ["SELECT i + d FROM (VALUES (DATE '2025-01-01', INTERVAL '1' DAY)) t(d, i) WHERE false", /^a date column plus an interval column/],
-    ["SELECT d - i FROM (VALUES (DATE '2025-01-01', INTERVAL '1' DAY)) t(d, i)", /^a date column minus an interval column is refused locally/],
+    // A date column ± an interval column of hours: Trino 476 fails (whole days only; types-fourth-pass.test.ts answers the rest).
+    ["SELECT d + i FROM (VALUES (DATE '2025-01-01', INTERVAL '25' HOUR)) t(d, i)", /^Cannot add hour, minutes or seconds to a date/],
+    ["SELECT d - i FROM (VALUES (DATE '2025-01-01', INTERVAL '2' SECOND)) t(d, i)", /^Cannot subtract hour, minutes or seconds from a date/],
   ])('%s', async (sql, trino) => {
     await expect(engine.execute(sql)).rejects.toThrow(trino);
   });

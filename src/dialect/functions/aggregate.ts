@@ -15,8 +15,14 @@ export const AGGREGATE: FunctionFamily = {
   sum: rewrite('bigint for integer kinds (DuckDB: hugeint)', '1'),
   max: rewrite('max(x, n) is the array of the n largest; NaN is below every value (skipped unless all are NaN)', '1-2'),
   min: duckdb('1-2', 'min(x, n) is the array of the n smallest'),
-  max_by: rewrite('the value of the row with the largest key, even when that value is NULL; a NaN key is below every key', '2'),
-  min_by: rewrite('the value of the row with the smallest key, even when that value is NULL', '2'),
+  max_by: rewrite(
+    'the value of the row with the largest key, even when that value is NULL; a NaN key is below every key; with n, the values of the n largest keys, refused where keys tie',
+    '2-3',
+  ),
+  min_by: rewrite(
+    'the value of the row with the smallest key, even when that value is NULL; with n, the values of the n smallest keys, refused where keys tie',
+    '2-3',
+  ),
   arbitrary: rewrite('any non-NULL value', '1'),
   any_value: duckdb('1'),
   approx_distinct: rewrite('an estimate, as on Athena (the two estimates may differ slightly)', '1'),

@@ -2,7 +2,7 @@
 import { builtin, duckdb, rewrite, shim, type FunctionFamily } from './entry.js';
 
 export const MATH: FunctionFamily = {
-  abs: rewrite('tinyint of a NULL-typed column (Trino types unknown as its first overload)', '1'),
+  abs: duckdb('1', 'tinyint of NULL and of a NULL-typed column (Trino types unknown as its first overload)'),
   cbrt: shim('trino_cbrt', '1', 'Java’s cbrt (DuckDB’s is off by an ulp for exact cubes)'),
   ceil: rewrite('an integer stays an integer (DuckDB: double); decimal(p,s) gives decimal(min(38, p-s+min(s,1)),0)', '1'),
   ceiling: rewrite('an integer stays an integer (DuckDB: double); decimal(p,s) gives decimal(min(38, p-s+min(s,1)),0)', '1'),

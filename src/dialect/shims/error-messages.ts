@@ -51,11 +51,6 @@ const REFUSALS: Record<string, string> = {
   // concat_ws(sep, x, …) of a value that is not a varchar (shims/function-macros.ts trino_concat_ws_text).
   concat_ws:
     "FUNCTION_NOT_FOUND: Unexpected parameters for function concat_ws: Athena's concat_ws takes varchar values or one array(varchar), where the local engine would cast numbers and dates to text; CAST them to varchar",
-  // A date column and an interval column (translate/column-operands.ts): Trino 476 answers a date, DuckDB a timestamp.
-  'date + interval':
-    "a date column plus an interval column is refused locally: Athena answers a date (whole days; hours fail), the local engine would answer a timestamp; write date_add('day', n, d) or add an INTERVAL literal",
-  'date - interval':
-    "a date column minus an interval column is refused locally: Athena answers a date (whole days; hours fail), the local engine would answer a timestamp; write date_add('day', -n, d) or subtract an INTERVAL literal",
   // x || 'a', concat(x, 'a') of a NULL-typed column (translate/column-operands.ts unknownGuarded).
   'unknown concat':
     "|| or concat() of a value of type unknown (a column of NULLs, the element of ARRAY[NULL]): Athena reads it as an array and answers an array (x || 'a' is an array(varchar)) or fails, where the local engine would answer a varchar; CAST it to the type meant",
@@ -67,6 +62,15 @@ const REFUSALS: Record<string, string> = {
     'AMBIGUOUS_FUNCTION_CALL: Could not choose a best candidate operator for sum() of a value of type unknown (a column of NULLs or of UNNEST(ARRAY[])); CAST it to a number type',
   'unknown avg':
     'AMBIGUOUS_FUNCTION_CALL: Could not choose a best candidate operator for avg() of a value of type unknown (a column of NULLs or of UNNEST(ARRAY[])); CAST it to a number type',
+  // CAST or TRY_CAST from a type Athena has no cast from (translate/nested-casts.ts castableChecked).
+  'cast-family':
+    'TYPE_MISMATCH: Cannot cast this type to the target: Athena has no cast between these types (date or timestamp and a number, boolean or json; varbinary and anything but varchar) and fails while analysing the query, under TRY_CAST too; convert explicitly (to_unixtime, date_diff, from_unixtime, to_hex)',
+  // CAST or TRY_CAST of a row to a row of another width (translate/nested-casts.ts rowWidthChecked).
+  'row width':
+    'TYPE_MISMATCH: Cannot cast a row to a row of another number of fields (Athena fails while analysing the query, under TRY_CAST too); name the fields to keep: CAST(ROW(r.a) AS ROW(a integer))',
+  // reverse, substr, date_trunc, date_add, json_extract_scalar of a NULL-typed column (translate/expressions.ts).
+  'unknown argument':
+    'AMBIGUOUS_FUNCTION_CALL: Could not choose a best candidate operator for a value of type unknown (a column of NULLs or of UNNEST(ARRAY[])), which matches several forms of the function; CAST it to the type meant',
   // cardinality() of a column that is not an array or a map (translate/column-operands.ts).
   cardinality:
     'FUNCTION_NOT_FOUND: Unexpected parameters for function cardinality: Athena takes an array or a map (the local engine would answer 0 for a varchar); for the length of a text use length(s)',

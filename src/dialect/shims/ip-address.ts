@@ -7,6 +7,7 @@
 // and GROUP BY behave as Trino's; src/engines/duckdb/types.ts names the struct `ipaddress` and prints its text.
 import { BLOB, BOOLEAN, VARCHAR, type DuckDBScalarFunction } from '@duckdb/node-api';
 import { bytesOf, udf } from './scalar-udf.js';
+import { floatingToVarchar } from './json-canonical.js';
 
 export const IP_STRUCT = 'STRUCT(trino_ipaddress BLOB)';
 /** The struct's one field name, by which the result mapping recognises an ipaddress. */
@@ -334,9 +335,8 @@ export const IP_MACROS: readonly string[] = [
      (x) AS CASE WHEN typeof(x) IN ('TIMESTAMP', 'TIMESTAMP_S') THEN trino_timestamp_text_of(TRY_CAST(CAST(x AS VARCHAR) AS TIMESTAMP), ' ', typeof(x))
        -- A zoned value as CAST(… AS varchar) writes it (the untyped variant: x.trino_wall binds for a struct only).
        WHEN typeof(x) LIKE 'STRUCT(trino_instant %' THEN trino_to_varchar_any(x)
-       -- Trino writes a double or real as CAST(x AS varchar) does (1.5E0, NaN), which the local engine refuses too.
-       WHEN typeof(x) IN ('DOUBLE', 'FLOAT') THEN cast_to_type(trino_fail('array_join of double or real elements writes them in scientific notation on Athena (1.5E0); '
-         || 'use array_join(transform(a, x -> format(''%.2f'', x)), sep)'), '')
+       -- Trino writes a double or real as CAST(x AS varchar) does (1.5E0, NaN).
+       WHEN typeof(x) IN ('DOUBLE', 'FLOAT') THEN ${floatingToVarchar('x')}
        -- Trino casts each element to varchar: an interval as its text, json as CAST(json AS varchar) (an object or
        -- array fails), and an array, map, row or varbinary not at all (OPERATOR_NOT_FOUND "Cannot cast varbinary to
        -- varchar"); DuckDB wrote '1 day', the JSON text, '[1]' and '\\x01'.

@@ -22,23 +22,108 @@ export function javaDouble(d: number): string {
   return `${mantissa}E${Number(exponent)}`;
 }
 
+/** `d.dddEn` of significant digits (no trailing zeros) whose first has the decimal exponent `exponent`. */
+const scientific = (negative: boolean, digits: string, exponent: number): string => `${negative ? '-' : ''}${digits[0]}.${digits.slice(1) || '0'}E${exponent}`;
+
+/**
+ * The digits of Java's FloatingDecimal (DecimalFormat's, so Trino's CAST) for an integer-valued double below 2^63: its
+ * "easy case" prints the long's own digits with floor(p2 · log10 2) low digits rounded off (half up), p2 = the binary
+ * exponent − 54, which is not always the shortest text (2^60 is 1.15292150460684698E18, JavaScript's 1.152921504606847e18).
+ * undefined for other doubles, whose digits are the shortest (but a few such as 1e23).
+ */
+function javaLongDigits(d: number): { digits: string; exponent: number } | undefined {
+  const a = Math.abs(d);
+  if (!Number.isInteger(a) || a >= 2 ** 63) return undefined;
+  const view = new DataView(new ArrayBuffer(8));
+  view.setFloat64(0, a);
+  const binaryExponent = ((view.getUint16(0) >> 4) & 0x7ff) - 1023;
+  const p2 = binaryExponent - 54;
+  const insignificant = p2 > 1 ? Math.floor(p2 * Math.log10(2)) : 0;
+  let value = BigInt(a);
+  if (insignificant > 0) {
+    const unit = 10n ** BigInt(insignificant);
+    const residue = value % unit;
+    value = value / unit + (residue >= unit / 2n ? 1n : 0n);
+  }
+  const text = value.toString();
+  return { digits: text.replace(/0+$/, ''), exponent: text.length - 1 + insignificant };
+}
+
+/**
+ * Trino's CAST(real AS varchar): DecimalFormat of the float to 7 significant digits (REAL '123456.79' is 1.234568E5, the
+ * largest real 3.402823E38). The JDK rounds digits of its own (not always the shortest), so where the halfway point
+ * between two 7-digit texts is the float's shortest text, Trino's choice is not known here (measured on Trino 476: REAL
+ * '43.321495', exactly 43.32149505…, gives 4.332149E1, and 1.6683115E13, exactly 1.66831146926E13, 1.668312E13):
+ * undefined there. Elsewhere the float's exact value rounded half even (as 3,000 random reals on Trino 476 agree).
+ */
+/**
+ * Trino's CAST(real AS varchar): DecimalFormat to 7 significant digits of Float.toString's shortest digits (REAL
+ * '123456.79' is 1.234568E5, the largest real 3.402823E38, the smallest 1.4E-45). Where those digits end in a 5 just past
+ * the seventh, the JDK rounds by digits of its own, not always the shortest (Trino 476: REAL '43.321495', exactly
+ * 43.32149505…, gives 4.332149E1, and 1.6683115E13, exactly 1.66831146926E13, gives 1.668312E13): undefined there.
+ */
+export function trinoRealText(f: number): string | undefined {
+  if (Number.isNaN(f)) return 'NaN';
+  if (!Number.isFinite(f)) return f > 0 ? 'Infinity' : '-Infinity';
+  if (f === 0) return Object.is(f, -0) ? '-0E0' : '0E0';
+  const a = Math.abs(f);
+  let shortest = a.toExponential(8);
+  // Two digits at least, as Java writes them (Float.MIN_VALUE is 1.4E-45, where one digit would read back too).
+  for (let p = 1; p < 8; p++) {
+    const text = a.toExponential(p);
+    if (Math.fround(Number(text)) === a) {
+      shortest = text;
+      break;
+    }
+  }
+  const [mantissa, exponentText] = shortest.split('e');
+  const digits = mantissa.replace('.', '').replace(/0+$/, '');
+  const exponent = Number(exponentText);
+  if (digits.length <= 7) return scientific(f < 0, digits, exponent);
+  const rest = digits.slice(7);
+  if (rest === '5') return undefined;
+  const rounded = (BigInt(digits.slice(0, 7)) + (rest > '5' ? 1n : 0n)).toString();
+  // 9999999.6 rounds to 10000000: one digit more, the exponent one higher.
+  return scientific(f < 0, rounded.slice(0, 7).replace(/0+$/, '') || '0', exponent + rounded.length - 7);
+}
+
+/**
+ * SQL of CAST(x AS varchar) for a double or real x: Trino's scientific text (the UDFs trino_double_text and
+ * trino_real_text over trinoDoubleText and trinoRealText). x is read through DuckDB's text, which reads back as the same
+ * value, so the SQL binds for an x of any type (a macro's branches for other types).
+ */
+export const floatingToVarchar = (x: string): string => `CASE WHEN typeof(${x}) = 'DOUBLE' THEN trino_double_text(CAST(CAST(${x} AS VARCHAR) AS DOUBLE))
+       ELSE trino_real_text(CAST(CAST(${x} AS VARCHAR) AS FLOAT)) END`;
+
+/**
+ * Whether Trino's CAST(double AS varchar) may write other digits than trinoDoubleText's: DecimalFormat takes the JDK's
+ * older digits, which are not the shortest for some doubles between 2^72 and 2^83 (1e23: Trino 9.999999999999999E22,
+ * 7e22: 7.0000000000000004E22). Measured on Trino 476: 70 of 503 doubles in that range differ, none of ~12,000 outside
+ * it (random bits, one to three digits at every exponent, integers below 2^63: javaLongDigits).
+ */
+export function doubleTextUnknown(d: number): boolean {
+  const a = Math.abs(d);
+  return a >= 2 ** 72 && a < 2 ** 83;
+}
+
 /**
  * Trino's CAST(double AS varchar): Java's digits in scientific notation, one digit before the point and one at least
  * after it (1.5E0, 1.0E2, 1.0E-3, 3.0000000000000004E-1), zero as 0E0 (Trino 476). Known residue: Trino's
  * DecimalFormat takes the digits of the JDK's older algorithm, which for a few doubles is not the shortest
- * (1e23: Trino 9.999999999999999E22, here 1.0E23).
+ * (1e23: Trino 9.999999999999999E22, here 1.0E23; doubleTextUnknown); integers below 2^63 follow it (javaLongDigits).
  */
 export function trinoDoubleText(d: number): string {
   if (Number.isNaN(d)) return 'NaN';
   if (!Number.isFinite(d)) return d > 0 ? 'Infinity' : '-Infinity';
   if (d === 0) return Object.is(d, -0) ? '-0E0' : '0E0';
+  const long = javaLongDigits(d);
+  if (long) return scientific(d < 0, long.digits, long.exponent);
   const java = javaDouble(d);
   if (java.includes('E')) return java;
   const [whole, fraction] = java.replace('-', '').split('.');
   const all = whole + fraction;
   const leadingZeros = all.length - all.replace(/^0+/, '').length;
-  const digits = all.slice(leadingZeros).replace(/0+$/, '');
-  return `${d < 0 ? '-' : ''}${digits[0]}.${digits.slice(1) || '0'}E${whole.length - 1 - leadingZeros}`;
+  return scientific(d < 0, all.slice(leadingZeros).replace(/0+$/, ''), whole.length - 1 - leadingZeros);
 }
 
 const SHORT_ESCAPES: Record<string, string> = { '"': '\\"', '\\': '\\\\', '\b': '\\b', '\t': '\\t', '\n': '\\n', '\f': '\\f', '\r': '\\r' };

@@ -11,6 +11,7 @@ import { MULTI_CHARACTER_FOLDS } from '../translate/java-regex.js';
 import { FAIL_MARKER } from './fail-marker.js';
 import { REFUSED_KEY_MARKER } from './error-messages.js';
 import { IP_FIELD, IP_STRUCT } from './ip-address.js';
+import { floatingToVarchar } from './json-canonical.js';
 import { HAS_ZONED_ELEMENTS, IS_NESTED, IS_ZONED_VALUE } from './nested-type.js';
 
 /**
@@ -42,8 +43,8 @@ const zonedOverloads = (head: string, tail: string, tz3: (x: string) => string, 
 const keptAtSeconds = (tz3: (x: string) => string) => (x: string) => `cast_to_type(${tz3(x)}, ${x})`;
 
 /** `then` where the interval i is whole days, Trino 476's failure for a date otherwise ('add … to', 'subtract … from'). */
-const wholeDays = (what: string, then: string) =>
-  `CASE WHEN epoch_us(i) % 86400000000 <> 0 THEN cast_to_type(trino_fail('Cannot ${what} a date'), x) ELSE ${then} END`;
+const wholeDays = (what: string, then: string, x = 'x', i = 'i') =>
+  `CASE WHEN epoch_us(${i}) % 86400000000 <> 0 THEN cast_to_type(trino_fail('Cannot ${what} a date'), ${x}) ELSE ${then} END`;
 
 /** Trino 476's FUNCTION_NOT_FOUND for sequence(timestamp, timestamp): timestamps need a step. */
 const SEQUENCE_WITHOUT_STEP = (type: string) =>
@@ -107,8 +108,13 @@ const sumOverloads = (fn: 'add' | 'subtract') => [
   // DATE ± NULL stays a date (Trino's too), which the interval's overload would make a timestamp.
   `(a DATE, b "NULL") AS ${fn}(a, b)`,
   ...(fn === 'add' ? ['(a "NULL", b DATE) AS add(a, b)'] : []),
-  ...['DATE', 'TIMESTAMP'].map((t) => `(a ${t}, b INTERVAL) AS ${fn}(a, b)`),
-  ...(fn === 'add' ? ['DATE', 'TIMESTAMP'].map((t) => `(a INTERVAL, b ${t}) AS add(a, b)`) : ['(a TIMESTAMP, b TIMESTAMP) AS subtract(a, b)']),
+  // DATE ± an interval (a column's: a literal takes trino_plus_day_second) is a date in Trino 476, moved by whole days
+  // only ("Cannot add hour, minutes or seconds to a date"); DuckDB's is a timestamp.
+  `(a DATE, b INTERVAL) AS ${wholeDays(fn === 'add' ? 'add hour, minutes or seconds to' : 'subtract hour, minutes or seconds from', `CAST(${fn}(a, b) AS DATE)`, 'a', 'b')}`,
+  `(a TIMESTAMP, b INTERVAL) AS ${fn}(a, b)`,
+  ...(fn === 'add'
+    ? [`(a INTERVAL, b DATE) AS ${wholeDays('add hour, minutes or seconds to', 'CAST(add(a, b) AS DATE)', 'b', 'a')}`, '(a INTERVAL, b TIMESTAMP) AS add(a, b)']
+    : ['(a TIMESTAMP, b TIMESTAMP) AS subtract(a, b)']),
 ];
 /**
  * `name(a, b)` choosing among typed overloads (`levels`, else `fallback`). DuckDB binds a typed macro's arguments once
@@ -130,8 +136,8 @@ const TYPED_PRODUCT = `list_transform(trino_product_operands(a, b), lambda trino
 const HALF_UNIT_OF_SCALE = "CAST('5e-' || (trino_type_scale(typeof(w)) + 1) AS DOUBLE)";
 /** typeof([x]) of an exact number that is not a decimal, or of a NULL. */
 const EXACT_KINDS = `('TINYINT[]', 'SMALLINT[]', 'INTEGER[]', 'BIGINT[]', 'HUGEINT[]', '"NULL"[]')`;
-/** Trino writes doubles as 1.5E0; rather than guess Java's digits, CAST(double AS varchar) raises. */
-export const DOUBLE_TO_VARCHAR = `cast_to_type(trino_fail('CAST(double AS varchar) gives scientific notation on Athena (1.5E0); use format(''%.2f'', x) or CAST(CAST(x AS DECIMAL(p, s)) AS varchar)'), '')`;
+/** CAST(double or real AS varchar) of x: Trino's scientific text, 1.5E0. */
+export const DOUBLE_TO_VARCHAR = floatingToVarchar('x');
 
 /**
  * CAST(decimal AS varchar): Trino's BigDecimal text keeps the 0 before the point (-0.5, 0.005); DuckDB drops it when

@@ -37,7 +37,6 @@ const isDate = (v: string) => `typeof([${v}]) = 'DATE[]'`;
 const NUMBER_TYPES = `('TINYINT[]', 'SMALLINT[]', 'INTEGER[]', 'BIGINT[]', 'HUGEINT[]', 'FLOAT[]', 'DOUBLE[]')`;
 const isNumber = (v: string) => `(typeof([${v}]) IN ${NUMBER_TYPES} OR typeof([${v}]) LIKE 'DECIMAL(%')`;
 const isList = (v: string) => `typeof([${v}]) LIKE '%[][]'`;
-const isInterval = (v: string) => `typeof([${v}]) = 'INTERVAL[]'`;
 /** Types Trino 476 compares with no number (the other families of trino_type_family). */
 const NOT_NUMBER_TYPES = `('BOOLEAN[]', 'DATE[]', 'VARCHAR[]', 'JSON[]', 'BLOB[]', 'INTERVAL[]', 'TIME[]', 'UUID[]')`;
 
@@ -50,12 +49,9 @@ export function columnArithmeticGuarded(operands: [string, string], op: string):
   const [a, b] = operands;
   if (!isColumn(a) || !isColumn(b)) return operands;
   const dateAndNumber = op === '+' ? `(${isDate(a)} AND ${isNumber(b)}) OR (${isNumber(a)} AND ${isDate(b)})` : `${isDate(a)} AND ${isNumber(b)}`;
-  // DuckDB's DATE ± INTERVAL is a timestamp, Trino 476's a date (only an interval literal takes operators.ts's
-  // DATE-keeping shims); interval columns come from subqueries and VALUES only (no table stores one), so refused.
-  const dateAndInterval = op === '+' ? `(${isDate(a)} AND ${isInterval(b)}) OR (${isInterval(a)} AND ${isDate(b)})` : `${isDate(a)} AND ${isInterval(b)}`;
+  // (DATE ± an interval column is a date: trino_plus's and trino_subtract's DATE overloads, shims/macros.ts.)
   const guarded = `{'trino_v': ${a}}[CASE WHEN ${dateAndNumber} THEN '${REFUSED_KEY_MARKER}date ${op} number'
-    WHEN ${isList(a)} OR ${isList(b)} THEN '${REFUSED_KEY_MARKER}array ${op} array'
-    WHEN ${dateAndInterval} THEN '${REFUSED_KEY_MARKER}date ${op} interval' ELSE 'trino_v' END]`;
+    WHEN ${isList(a)} OR ${isList(b)} THEN '${REFUSED_KEY_MARKER}array ${op} array' ELSE 'trino_v' END]`;
   return [guarded, b];
 }
 
@@ -98,13 +94,14 @@ export function unknownGuarded(value: string, mayHoldUnknown: boolean, what: str
 }
 
 /**
- * abs() of a column DuckDB types NULL: Trino 476 picks its first overload for `unknown`, a tinyint NULL (DuckDB's
- * abs gave a bigint NULL; a bare NULL argument: expressions.ts NULL_ARGUMENT_TYPES). Under the same condition as
+ * `value` (a column as rendered) as a `type` NULL where DuckDB types it NULL (Trino's `unknown`): the first argument of
+ * abs, sign, floor, round, … (expressions.ts NULL_ARGUMENT_TYPES), whose first form Trino 476 picks for unknown (abs(x)
+ * a tinyint NULL; DuckDB's gave a bigint or integer NULL, or failed in cast_to_type). Under the same condition as
  * unknownGuarded.
  */
-export function unknownAbs(value: string, mayHoldUnknown: boolean): string | undefined {
-  if (!mayHoldUnknown || !isColumn(value.trim())) return undefined;
-  return `{'trino_v': abs(${value}), 'trino_n': CAST(NULL AS TINYINT)}[CASE WHEN typeof([${value}]) = '"NULL"[]' THEN 'trino_n' ELSE 'trino_v' END]`;
+export function unknownRetyped(value: string, mayHoldUnknown: boolean, type: string): string {
+  if (!mayHoldUnknown || !isColumn(value.trim())) return value;
+  return `{'trino_v': ${value}, 'trino_n': CAST(NULL AS ${type})}[CASE WHEN typeof([${value}]) = '"NULL"[]' THEN 'trino_n' ELSE 'trino_v' END]`;
 }
 
 const STRING_LITERAL = /^'(?:[^']|'')*'$/;
@@ -148,6 +145,8 @@ const isNumberLiteral = (parts: readonly Part[], [a, b]: [number, number]) => a 
  */
 const NUMBER_CALL =
   /^(?:count|sum|trino_sum_checked|cast_to_type\(trino_divide|add|subtract|multiply|trino_multiply|trino_multiply_any|trino_divide|trino_modulus|abs|length|trino_length|trino_strpos|strpos|trino_cardinality|trino_round\w*|round|floor|ceil|year|month|day|hour|minute|second|trino_to_(?:tinyint|smallint|integer|bigint|double|real|decimal)|trino_date_diff)\(/i;
+/** The head of a scalar subquery up to its first select item. */
+const SCALAR_SUBQUERY = /^\(\s*SELECT\s+(?:ALL\s+|DISTINCT\s+)?/i;
 /** An expression compared with a number literal is checked when at most this long (its text is written twice more). */
 const MAX_CHECKED_EXPRESSION = 400;
 
@@ -167,8 +166,10 @@ export function markNumberComparisons(parts: Part[]): void {
     const checked = (r: [number, number]) => {
       if (isColumnOrElement(parts, r)) return true;
       const text = textOf(parts, r).trim();
-      // A scalar subquery is left unchecked: binding it twice more would cost more than the rare text subquery is worth.
-      return unseenType(parts, r) && text.length <= MAX_CHECKED_EXPRESSION && !NUMBER_CALL.test(text) && !/^\(\s*SELECT\b/i.test(text);
+      // A scalar subquery is checked as a call is, by its select item: `(SELECT count(*) …) > 0` needs no check (its
+      // text would be bound twice more), `(SELECT '1') = 1` does (Trino TYPE_MISMATCH; DuckDB casts one side).
+      const valued = text.replace(SCALAR_SUBQUERY, '');
+      return unseenType(parts, r) && text.length <= MAX_CHECKED_EXPRESSION && !NUMBER_CALL.test(valued);
     };
     if ((isNumberLiteral(parts, left) && checked(right)) || (isNumberLiteral(parts, right) && checked(left))) p.guarded = 'number';
   }

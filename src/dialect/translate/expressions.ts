@@ -1,7 +1,7 @@
 // The expression rewriter: walks the token tree, renders calls through the function table (functions.ts), typed
 // literals, lambdas and operators whose DuckDB meaning differs (`/`, `%`, `± INTERVAL`, `AT TIME ZONE`). Text it does
 // not rewrite is emitted byte for byte.
-import { lambdaParameterName, type LambdaParameters } from './column-operands.js';
+import { lambdaParameterName, type LambdaParameters, unknownGuarded, unknownRetyped } from './column-operands.js';
 import { REGEXP_CALLS, withJavaRegex } from './java-regex.js';
 import {
   AMBIGUOUS_NULL_DATETIME,
@@ -32,7 +32,7 @@ import { columnsByInstant, isUnarySign, lastMeaningful, rewriteOperators, type P
 import { firstToken, isCase, isParen, isTriviaNode, meaningful, nodeKeyword, nodeText, splitArgs, splitCallArgs, type GroupNode, type Node } from './tree.js';
 import { IPPREFIX_INSTEAD, IPPREFIX_REFUSED, TYPED_LITERAL_KEYWORDS } from './types.js';
 import { IP_STRUCT, ipAddressLiteral, NamedScopeError } from '../shims/ip-address.js';
-import { TZ0_STRUCT } from '../shims/macros.js';
+import { TZ0_STRUCT, UNFOLDED_NULL } from '../shims/macros.js';
 import { literalZoneKey } from '../shims/datetime-text.js';
 import { instantKey, orderableCheck, renderWindowSpecification } from './window-keys.js';
 import { nanOf, nanOfColumn, nullsFirst, splitOrderElement, withNanKey } from './nan-order.js';
@@ -223,7 +223,9 @@ function singleFieldOfRange(value: string, text: string): string | undefined {
 /**
  * The type Trino 476 gives a bare NULL as the first argument of these functions: it picks their first form for
  * `unknown` (abs(NULL), round(NULL, 1), sign, floor and ceil of NULL are tinyint NULLs, truncate(NULL) a decimal(1,0)
- * NULL), where DuckDB's NULL became an integer or bigint, or failed in cast_to_type.
+ * NULL, split(NULL, ',') an array(varchar)), where DuckDB's NULL became an integer or bigint, or failed in cast_to_type.
+ * The NULL is one DuckDB does not fold (UNFOLDED_NULL): split(NULL, ',')[1] would be folded to an untyped NULL.
+ * A column DuckDB types NULL (`SELECT NULL AS x`) is retyped the same way (column-operands.ts unknownRetyped).
  */
 const NULL_ARGUMENT_TYPES: Readonly<Record<string, string>> = {
   abs: 'TINYINT',
@@ -233,6 +235,26 @@ const NULL_ARGUMENT_TYPES: Readonly<Record<string, string>> = {
   ceiling: 'TINYINT',
   round: 'TINYINT',
   truncate: 'DECIMAL(1,0)',
+  split: 'VARCHAR',
+  regexp_split: 'VARCHAR',
+};
+
+/**
+ * The argument of these functions where Trino 476 fails AMBIGUOUS_FUNCTION_CALL for a value of type `unknown` (it
+ * matches several forms: varchar, varbinary, array; date, timestamp, zoned; json, varchar), where DuckDB answers a
+ * NULL. A bare NULL there is refused at lint (functions.ts refusedUntypedNull), a NULL-typed column while binding.
+ */
+/** Window functions Trino 476 runs over an ordered window only (MISSING_ORDER_BY "lag function requires an ORDER BY window clause"). */
+const ORDERED_WINDOW_CALLS = new Set(['lag', 'lead']);
+/** Window functions Trino 476 runs without a frame (INVALID_WINDOW_FRAME "Cannot specify window frame for rank function"). */
+const FRAMELESS_WINDOW_CALLS = new Set(['lag', 'lead', 'rank', 'dense_rank', 'row_number', 'ntile', 'percent_rank', 'cume_dist']);
+
+const UNKNOWN_AMBIGUOUS_ARGUMENT: Readonly<Record<string, number>> = {
+  reverse: 0,
+  substr: 0,
+  json_extract_scalar: 0,
+  date_trunc: 1,
+  date_add: 2,
 };
 
 export class ExpressionRewriter {
@@ -999,13 +1021,33 @@ export class ExpressionRewriter {
         this.yearMonthStep = (k === 2 && callee === 'sequence') || (k === 0 && (callee === 'year' || callee === 'month'));
         rendered.set(k, (r = this.renderArgumentZoned(args[k] ?? [])));
         const typed = k === 0 ? NULL_ARGUMENT_TYPES[callee] : undefined;
-        if (typed && /^\s*NULL\s*$/i.test(r.text)) rendered.set(k, (r = { ...r, text: `CAST(NULL AS ${typed})` }));
+        if (typed && /^\s*NULL\s*$/i.test(r.text)) rendered.set(k, (r = { ...r, text: `CAST(${UNFOLDED_NULL} AS ${typed})` }));
+        else if (typed) rendered.set(k, (r = { ...r, text: unknownRetyped(r.text, this.mayHoldUnknown, typed) }));
+        else if (UNKNOWN_AMBIGUOUS_ARGUMENT[callee] === k) rendered.set(k, (r = { ...r, text: unknownGuarded(r.text, this.mayHoldUnknown, 'argument') }));
       }
       return r;
     };
     const lower = name.text.toLowerCase();
     const entry = isCall && this.checkCall(name, args.length) ? lookupFunction(lower) : undefined;
     const overAt = tail.findIndex((n) => nodeKeyword(n) === 'OVER');
+    // lag and lead need an ordered window in Trino 476 (MISSING_ORDER_BY); DuckDB reads the rows in any order.
+    const window = overAt >= 0 ? tail.slice(overAt + 1).find((n): n is GroupNode => n.kind === 'group') : undefined;
+    if (window && ORDERED_WINDOW_CALLS.has(lower) && !window.items.some((n) => nodeKeyword(n) === 'ORDER')) {
+      this.report(
+        name,
+        'missing-order-by',
+        `${lower} function requires an ORDER BY window clause (Athena: MISSING_ORDER_BY)`,
+        `write ${lower}(x) OVER (ORDER BY …)`,
+      );
+    }
+    if (window && FRAMELESS_WINDOW_CALLS.has(lower) && window.items.some((n) => ['ROWS', 'RANGE', 'GROUPS'].includes(nodeKeyword(n)))) {
+      this.report(
+        name,
+        'window-frame',
+        `Cannot specify window frame for ${lower} function (Athena: INVALID_WINDOW_FRAME)`,
+        'remove the ROWS, RANGE or GROUPS frame',
+      );
+    }
     const renderGroup = (n: GroupNode, k: number) =>
       `(${overAt >= 0 && k > overAt ? renderWindowSpecification(n.items, (nodes) => this.render(nodes)) : this.render(n.items)})`;
     const renderedTail = tail.map((n, k) => (n.kind === 'group' ? renderGroup(n, k) : nodeText(n))).join('');

@@ -1,6 +1,6 @@
 // Rewrites of calls whose DuckDB namesake answers differently: NULL arguments (greatest, least), array arguments
 // (concat_ws), result types (avg) and statistics (skewness). Merged into FUNCTIONS (functions.ts).
-import { unknownAbs, unknownGuarded } from './column-operands.js';
+import { unknownGuarded } from './column-operands.js';
 import { checkedCoalesce, checkedFamilies, checkedOnce, mayMixFamilies, mixesIpAddress } from './decimal-common-type.js';
 import { type CallHandler, refusedUntypedNull } from './functions.js';
 import { nodeKeyword } from './tree.js';
@@ -78,7 +78,8 @@ const realOrDoubleStatistic: CallHandler = (c) => {
  * The variance family: Trino runs Welford's update in double, so one NaN or ±Infinity makes the result NaN (Infinity -
  * Infinity), where DuckDB's aggregate raises "out of range" (and answers 0 for var_pop of one Infinity). Finite values
  * keep DuckDB's aggregate (the same update); a group holding a non-finite value is NaN once it has the values the
- * function needs (`least`: 2 for the sample forms, 1 for the population forms), else NULL.
+ * function needs (`least`: 2 for the sample forms, 1 for the population forms), else NULL. Finite values whose squares
+ * may overflow fail with a clear error (Trino's answer there depends on its plan).
  */
 const varianceStatistic =
   (least: number): CallHandler =>
@@ -89,7 +90,16 @@ const varianceStatistic =
     const finite = `isfinite(CAST(${x} AS DOUBLE))`;
     const nonFinite = `count(CASE WHEN NOT ${finite} THEN 1 END)${c.tail}`;
     const nan = `CASE WHEN count(${distinct}${x})${c.tail} >= ${least} THEN 'NaN'::DOUBLE END`;
-    return `CASE WHEN ${nonFinite} > 0 THEN ${nan} ELSE ${c.name.text}(${distinct}CASE WHEN ${finite} THEN ${x} END)${c.tail} END`;
+    const name = c.name.text.toLowerCase();
+    const largest = `max(abs(CASE WHEN ${finite} THEN CAST(${x} AS DOUBLE) END))${c.tail}`;
+    // Values past 2^500 may overflow the squares: DuckDB raises "out of range", and Trino 476's answer depends on its
+    // plan: Infinity where one Welford update sees them all (variance of 1e200, -1e200 over VALUES), NaN where partial
+    // states are merged (GROUP BY, DISTINCT, a table of several files: its merge into an empty state multiplies the
+    // overflowed square by a count of 0). Such a group fails with that said; only DuckDB's aggregate over the other
+    // groups sees the values (which cannot overflow it).
+    const large = `cast_to_type(trino_fail('${name}() of values past 2^500 (±3.27E150), whose squares may overflow: Athena answers Infinity or NaN there depending on how it plans the aggregation, which the local engine cannot tell; scale the values down first (x / 1e150)'), 0::DOUBLE)`;
+    const plain = `${c.name.text}(${distinct}CASE WHEN ${finite} AND abs(CAST(${x} AS DOUBLE)) <= pow(2.0, 500) THEN ${x} END)${c.tail}`;
+    return `CASE WHEN ${nonFinite} > 0 THEN ${nan} WHEN ${largest} > pow(2.0, 500) THEN ${large} ELSE ${plain} END`;
   };
 
 /**
@@ -157,7 +167,6 @@ export const NULL_AWARE_REWRITES: Record<string, CallHandler> = {
   log: (c) => `trino_double_divide(trino_ln(${c.arg(1)}), trino_ln(${c.arg(0)}))`,
   reverse: (c) => (refusedUntypedNull(c) ? undefined : typedShim('trino_reverse')(c)),
   length: typedShim('trino_length', 'length'),
-  abs: (c) => (c.args.length === 1 ? unknownAbs(c.arg(0), c.mayHoldUnknown === true) : undefined),
   // TRIM(LEADING 'x' FROM s) is SQL syntax DuckDB shares; trim(s) removes Java whitespace, not only spaces.
   trim: (c) => (c.group.items.some((n) => nodeKeyword(n) === 'FROM') ? undefined : `trino_trim(${c.all()})`),
   greatest: overArgumentList('trino_greatest_of'),

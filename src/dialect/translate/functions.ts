@@ -23,11 +23,11 @@ import { LAMBDA_REWRITES, refusedUnknownElementLambda } from './lambda-rewrites.
 import { hasAggregate, shimCall, shimCallText } from './unbound.js';
 import { ANONYMOUS_ROW } from './row-lists.js';
 import { nestedIpCastGuard } from '../shims/ip-address.js';
-import { DOUBLE_TO_VARCHAR, UNFOLDED_NULL, VARBINARY_TO_VARCHAR_FAIL, VARCHAR_OF_KNOWN_TYPE } from '../shims/macros.js';
+import { UNFOLDED_NULL, VARBINARY_TO_VARCHAR_FAIL, VARCHAR_OF_KNOWN_TYPE } from '../shims/macros.js';
 import { trinoJsonPathTokens } from './json-path.js';
 import { jsonUnreadablePart } from '../shims/json-cast.js';
 import { collectionGuarded, keyByInstant, type LambdaParameters, textIndexGuarded, unknownGuarded } from './column-operands.js';
-import { INTEGER_TARGETS, nestedCastShim, scalarCastShim, TEXT_CHECKED_TARGETS, writtenRowWidths } from './nested-casts.js';
+import { castableChecked, INTEGER_TARGETS, nestedCastShim, rowWidthChecked, scalarCastShim, TEXT_CHECKED_TARGETS, writtenRowWidths } from './nested-casts.js';
 import { withoutRefusalGuards } from './type-witness.js';
 
 export interface CallContext {
@@ -418,6 +418,12 @@ function castCall(c: CallContext, tryCast: boolean): string | undefined {
     c.report('cast', `Cannot cast a row of ${widths.operand} fields to ${written}: Athena fails (TYPE_MISMATCH)`, 'give the row as many fields as the type');
     return undefined;
   }
+  // Any other row of another width fails at analysis too ("Cannot cast row(a integer, b integer) to row(a integer)"),
+  // over no rows and under TRY_CAST, where the element casts' own check (nested-casts.ts) runs per row inside TRY:
+  // checked while binding, from the operand's type.
+  // Under TRY_CAST, a source type Trino has no cast from fails at analysis too (TYPE_MISMATCH "Cannot cast date to
+  // integer"), where DuckDB's TRY gave NULL; a CAST fails while running already (and costs no check while binding).
+  const checked = (sql: string) => (type.base === 'ROW' && !widths ? rowWidthChecked(sql, value, target) : tryCast ? castableChecked(sql, value, type) : sql);
   // (A TRY_CAST's operand evaluated apart is the lambda parameter x: its guard and json reading are built over x.)
   if (!shim && JSON_READ_TARGETS.has(type.base) && !isLiteralOperand(operand)) {
     const ownGuard = operandApart ? nestedIpCastGuard(x, type.sql) : guarded;
@@ -433,16 +439,18 @@ function castCall(c: CallContext, tryCast: boolean): string | undefined {
   // '…', '…')) is folded by DuckDB, and a failing one into an untyped NULL: its type is kept by a NULL DuckDB does not
   // fold, for every operand (TRY refuses a volatile argument, so it goes next to the TRY, not into it). coalesce only
   // evaluates it where the cast failed.
-  if (!tryCast) return cast;
+  if (!tryCast) return checked(cast);
   const orNull = `coalesce(${cast}, CAST(${UNFOLDED_NULL} AS ${type.sql}))`;
-  // CAST(double AS varchar) is refused (DOUBLE_TO_VARCHAR); under TRY its failure became NULL where Trino answers
-  // 1.5E0 (found by the fourth hunt): the refusal stays outside TRY, chosen by the operand's type while binding (for
-  // an array, map or row, whenever the operand holds a double or real and the target a varchar).
-  if (!shim || !type.sql.includes('VARCHAR') || /^\s*(?:DATE|TIME|TIMESTAMP)\s+'[^']*'\s*$/i.test(value)) return orNull;
-  const doubles = type.base === 'VARCHAR' ? `typeof(${value}) IN ('DOUBLE', 'FLOAT')` : `regexp_matches(typeof(${value}), '\\b(DOUBLE|FLOAT)\\b')`;
+  if (!shim || !type.sql.includes('VARCHAR') || /^\s*(?:DATE|TIME|TIMESTAMP)\s+'[^']*'\s*$/i.test(value)) return checked(orNull);
+  // CAST(double or real AS varchar) fails where Trino's digits are not known locally (DOUBLE_TO_VARCHAR): under TRY it
+  // would become NULL where Trino answers, so a double or real (in an array, map or row too) is cast outside TRY, chosen
+  // by the operand's type while binding; into varchar(n), whose too long text TRY makes NULL, it stays inside.
+  const floating = type.base === 'VARCHAR' ? `typeof(${value}) IN ('DOUBLE', 'FLOAT')` : `regexp_matches(typeof(${value}), '\\b(DOUBLE|FLOAT)\\b')`;
+  const reals = type.length ? 'false' : floating;
   // varbinary to varchar fails at analysis in Trino 476 (TYPE_MISMATCH), under TRY_CAST too.
   const bytes = type.base === 'VARCHAR' ? `typeof(${value}) = 'BLOB'` : `regexp_matches(typeof(${value}), '\\bBLOB\\b')`;
-  return `CASE WHEN ${doubles} THEN cast_to_type(${DOUBLE_TO_VARCHAR}, ${orNull}) WHEN ${bytes} THEN cast_to_type(${VARBINARY_TO_VARCHAR_FAIL}, ${orNull}) ELSE ${orNull} END`;
+  const untried = operandApart ? `list_transform([${value}], lambda ${TRY_OPERAND}: ${shim})[1]` : shim;
+  return checked(`CASE WHEN ${reals} THEN ${untried} WHEN ${bytes} THEN cast_to_type(${VARBINARY_TO_VARCHAR_FAIL}, ${orNull}) ELSE ${orNull} END`);
 }
 
 /**

@@ -59,9 +59,38 @@ function arrayAggCall(c: Parameters<CallHandler>[0]): string | undefined {
   return `CASE WHEN ${IS_ZONED_VALUE(`min(${value})${c.tail}`)} THEN trino_array_distinct(array_agg(${value}${ordered})${c.tail}) ELSE array_agg(${c.all()})${c.tail} END`;
 }
 
+/**
+ * max_by(x, key, n) and min_by(x, key, n): the x of the n rows of the largest (smallest) keys, by key descending
+ * (ascending), rows of a NULL key skipped and NULL values kept (DuckDB's own form skips them: a struct carries each).
+ * Trino 476 keeps the rows in a heap, so among tied keys its order, and at the n-th key its choice, is its heap's: a
+ * group whose n + 1 first keys are not all distinct fails, and so does a NaN key (ordered below every key there) or a
+ * NULL value among more than n rows.
+ * n is a literal, 1 to 10000 as Trino checks it (a column n takes one row's value there).
+ */
+function byRows(which: 'max' | 'min'): CallHandler {
+  return (c) => {
+    const name = `${which}_by`;
+    const n = c.arg(2).trim();
+    if (!/^\d+$/.test(n) || Number(n) < 1 || Number(n) > 10_000) {
+      const wrong = !/^\d+$/.test(n) ? 'an integer literal' : Number(n) < 1 ? 'a positive integer' : 'less than or equal to 10000';
+      c.report('by-rows', `the third argument of ${name} must be ${wrong} (Athena: INVALID_FUNCTION_ARGUMENT)`, `write ${name}(x, key, 3)`);
+      return undefined;
+    }
+    const [v, key] = [c.arg(0), c.arg(1)];
+    const keys = `${name}(${key}, ${key}, ${Number(n) + 1})${c.tail}`;
+    const answer = `list_transform(${name}({'v': ${v}}, ${key}, ${n})${c.tail}, lambda trino_e: trino_e.v)`;
+    // A NULL value among more rows than n: Trino's heap mistakes it (min_by(x, y, 2) of (1, 10), (NULL, 30), (4, 5) is
+    // [NULL, 1] there).
+    const nullAmongMore = `(count(CASE WHEN ${v} IS NULL THEN ${key} END)${c.tail} > 0 AND count(${key})${c.tail} > ${n})`;
+    const undecided = `len(list_distinct(${keys})) < len(${keys}) OR coalesce(bool_or(trino_nan_of(${key}))${c.tail}, false) OR ${nullAmongMore}`;
+    const failure = `'${name}(x, key, n) of a group whose n + 1 ${which === 'max' ? 'largest' : 'smallest'} keys are not all distinct or hold NaN, or with a NULL value among more than n rows: Athena picks among tied keys in its heap''s order (and mistakes NULL values), which the local engine does not reproduce; break the ties: slice(array_agg(x ORDER BY key ${which === 'max' ? 'DESC' : 'ASC'}, id), 1, n)'`;
+    return `CASE WHEN ${undecided} THEN cast_to_type(trino_fail(${failure}), ${answer}) ELSE ${answer} END`;
+  };
+}
+
 export const NAN_CALL_REWRITES: Record<string, CallHandler> = {
   array_agg: arrayAggCall,
-  min_by: (c) => (c.args.length === 2 ? `arg_min_null(${c.arg(0)}, ${instantKeyOf(c)})${c.tail}` : undefined),
+  min_by: (c) => (c.args.length === 3 ? byRows('min')(c) : c.args.length === 2 ? `arg_min_null(${c.arg(0)}, ${instantKeyOf(c)})${c.tail}` : undefined),
   max: (c) => {
     const distinct = distinctOf(c.arg(0));
     const x = c.arg(0).slice(distinct.length);
@@ -79,6 +108,7 @@ export const NAN_CALL_REWRITES: Record<string, CallHandler> = {
     return refusingNestedNaN(`min(${x})`, x, c.tail, largest, largest, byNanKey(c, largest, `arg_max(${x}, trino_nan_max_key(${x}), ${c.arg(1)})${c.tail}`));
   },
   max_by: (c) => {
+    if (c.args.length === 3) return byRows('max')(c);
     if (c.args.length !== 2) return undefined;
     const [v, key] = [c.arg(0), instantKeyOf(c)];
     // A key bound through min() only for its type (DuckDB drops the unused aggregate after folding the CASE).

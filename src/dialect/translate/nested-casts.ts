@@ -7,6 +7,7 @@
 import { hasAggregate, shimCall } from './unbound.js';
 import { isParen, meaningful, nodeKeyword, nodeText, splitArgs, type GroupNode, type Node } from './tree.js';
 import { translateType, type TranslatedType } from './types.js';
+import { REFUSED_KEY_MARKER } from '../shims/error-messages.js';
 
 export const INTEGER_TARGETS: ReadonlySet<string> = new Set(['TINYINT', 'SMALLINT', 'INTEGER', 'INT', 'BIGINT']);
 /** Targets whose cast from a text reads less than DuckDB's (trino_to_boolean, trino_to_double, trino_to_float). */
@@ -76,6 +77,53 @@ function rowWidth(e: string): string {
   let fields = `regexp_replace(typeof(${e}), '^STRUCT\\((.*)\\)$', '\\1')`;
   for (let depth = 0; depth < 4; depth++) fields = `regexp_replace(${fields}, '\\([^()]*\\)', '', 'g')`;
   return `len(string_split(${fields}, ','))`;
+}
+
+/**
+ * `sql` (a cast of `value` to the written ROW(…) `target`) refused while binding when value is a row of another number
+ * of fields (Trino 476 fails at analysis, TYPE_MISMATCH, also under TRY_CAST and over no rows).
+ */
+export function rowWidthChecked(sql: string, value: string, target: readonly Node[]): string {
+  const t = meaningful(target);
+  if (nodeKeyword(t[0]) !== 'ROW' || !isParen(t[1]) || hasAggregate(value)) return sql;
+  const width = splitArgs((t[1] as GroupNode).items).length;
+  // typeof([value]): typeof(value) of a NULL-typed value is not a constant.
+  let fields = `regexp_replace(typeof([${value}]), '^STRUCT\\((.*)\\)\\[\\]$', '\\1')`;
+  for (let depth = 0; depth < 4; depth++) fields = `regexp_replace(${fields}, '\\([^()]*\\)', '', 'g')`;
+  return `{'trino_v': ${sql}}[CASE WHEN typeof([${value}]) LIKE 'STRUCT(%' AND len(string_split(${fields}, ',')) <> ${width} THEN '${REFUSED_KEY_MARKER}row width' ELSE 'trino_v' END]`;
+}
+
+// typeof([x]) (typeof(x) of a NULL-typed x is not a constant), matched once: the operand is bound once more only.
+const NUMBER_TYPES = 'TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|FLOAT|DOUBLE|DECIMAL\\(.*';
+const DATETIME_TYPES = 'DATE|TIMESTAMP.*|STRUCT\\(trino_instant .*';
+/** The source types Trino 476 has no cast from, by target (its TYPE_MISMATCH "Cannot cast date to integer"). */
+const UNCASTABLE_FROM: Readonly<Record<string, string>> = {
+  number: `${DATETIME_TYPES}|BLOB`,
+  BOOLEAN: `${DATETIME_TYPES}|BLOB`,
+  datetime: `${NUMBER_TYPES}|BOOLEAN|JSON|BLOB`,
+  JSON: 'BLOB',
+};
+/** An operand checked by castableChecked is at most this long (a column, a literal). */
+const MAX_CHECKED_OPERAND = 200;
+const NUMBER_TARGETS = new Set(['TINYINT', 'SMALLINT', 'INTEGER', 'BIGINT', 'FLOAT', 'DOUBLE']);
+
+/**
+ * `sql` (a cast of `value` to `type`) refused while binding when Trino 476 has no cast from value's type to it: a number
+ * from a date or timestamp, a date or timestamp from a number, boolean or json, anything but a varchar from varbinary.
+ * It fails at analysis there, under TRY_CAST too, where DuckDB's TRY_CAST gave NULL (CAST(date AS integer) failed).
+ */
+export function castableChecked(sql: string, value: string, type: TranslatedType): string {
+  const family =
+    NUMBER_TARGETS.has(type.sql) || type.sql.startsWith('DECIMAL')
+      ? 'number'
+      : type.base === 'DATE' || type.base === 'TIMESTAMP'
+        ? 'datetime'
+        : type.sql === 'BOOLEAN' || type.sql === 'JSON'
+          ? type.sql
+          : undefined;
+  // Only a column or a literal is checked: a call's text would be bound once more (a date_add's ~20 % of its planning).
+  if (!family || value.length > MAX_CHECKED_OPERAND || value.includes('(')) return sql;
+  return `{'trino_v': ${sql}}[CASE WHEN regexp_full_match(typeof([${value}]), '(?:${UNCASTABLE_FROM[family]})\\[\\]') THEN '${REFUSED_KEY_MARKER}cast-family' ELSE 'trino_v' END]`;
 }
 
 /** Lambda parameter names, one per nesting level. */
