@@ -410,6 +410,35 @@ export const SIGNATURES: Readonly<Record<string, readonly Signature[]>> = {
     ),
     s([["MAP(ARRAY['a', 'b'], ARRAY[1E0, 2E0]), MAP(ARRAY['b', 'c'], ARRAY[3E0, 4E0])", "MAP(ARRAY['a'], ARRAY[1E0]), MAP(ARRAY['x'], ARRAY[2E0])"]], 'num'),
   ],
+  // functions added on 2026-12-06 (formerly refused)
+  t_cdf: [
+    s(
+      [
+        ['-2E0', '0E0', '1.5E0', '40E0', 'infinity()'],
+        ['1E0', '3E0', '2.5E0', '100E0'],
+      ],
+      'num',
+    ),
+  ],
+  t_pdf: [
+    s(
+      [
+        ['-2E0', '0E0', '1.5E0', '40E0', 'infinity()'],
+        ['1E0', '3E0', '2.5E0', '100E0'],
+      ],
+      'num',
+    ),
+  ],
+  dot_product: [
+    s(
+      [['ARRAY[1E0, 2E0, 3E0], ARRAY[4E0, 5E0, 6E0]', 'ARRAY[1.5E0, NULL], ARRAY[2E0, 3E0]', 'ARRAY[1, 2], ARRAY[3, 4]', 'ARRAY[1E0], ARRAY[1E0, 2E0]']],
+      'num',
+    ),
+  ],
+  euclidean_distance: [s([['ARRAY[0E0, 0E0], ARRAY[3E0, 4E0]', 'ARRAY[1E0, NULL], ARRAY[1E0, 2E0]', "ARRAY[REAL '0.1'], ARRAY[REAL '0.3']"]], 'num')],
+  cosine_distance: [s([['ARRAY[1E0, 2E0, 3E0], ARRAY[4E0, 5E0, 6E0]', 'ARRAY[1E0, 0E0], ARRAY[0E0, 1E0]', 'ARRAY[-1.5E0, 2E0], ARRAY[3E0, NULL]']], 'num')],
+  to_base32: [s(['bin'], 'str')],
+  from_base32: [s([["'NBSWY3DP'", "'NB'", "''", "'ME======'", "'nb'"]], 'bin')],
   soundex: [s(['str'], 'str')],
   split_to_multimap: [s([["'a=1,b=2'", "'a=1,a=2'", "'k=v'"]], 'arrs', ([t]) => `array_sort(map_keys(split_to_multimap(${t}, ',', '=')))`)],
   format_number: [s(['int'], 'str'), s(['num'], 'str')],

@@ -11,7 +11,7 @@ import {
 } from './concat-operands.js';
 import { FormatPatternError, jodaToStrftime, mysqlToStrftime, mysqlToStrptime, strptimeCall } from './datetime-formats.js';
 import { isParen, meaningful, nodeKeyword, nodeText, splitArgs, type GroupNode, type Node } from './tree.js';
-import { translateType, TypeSyntaxError } from './types.js';
+import { translateType, TYPED_LITERAL_KEYWORDS, TypeSyntaxError } from './types.js';
 import { castParts, foldedDateCast } from './constant-dates.js';
 import { DECIMAL_RESULT_REWRITES } from './decimal-results.js';
 import { NULL_AWARE_REWRITES } from './function-rewrites.js';
@@ -241,6 +241,13 @@ const isLiteralOperand = (operand: readonly Node[]): boolean => {
   return m.length === 1 && m[0].kind === 'token' && (m[0].token.kind === 'number' || m[0].token.kind === 'string');
 };
 
+/** A typed literal that is no json (`TIMESTAMP '…'`, `DATE '…'`, `DECIMAL '…'`): its cast needs no json check. */
+const isTypedNonJsonLiteral = (operand: readonly Node[]): boolean => {
+  const m = meaningful(operand);
+  const word = nodeKeyword(m[0]);
+  return m.length === 2 && TYPED_LITERAL_KEYWORDS.has(word) && word !== 'JSON' && m[1].kind === 'token' && m[1].token.kind === 'string';
+};
+
 /** Whether a CAST operand is one plain string literal ('…', not U&'…' or X'…'). */
 const isStringLiteral = (operand: readonly Node[]): boolean => {
   const m = meaningful(operand);
@@ -370,7 +377,7 @@ function castCall(c: CallContext, tryCast: boolean): string | undefined {
   // under TRY_CAST, whose try() would catch that failure, it is checked outside try() over the operand's value (a
   // column or the lambda parameter: typeof folds while binding), and for a target without a shim (time) also so.
   const written = target.map(nodeText).join('').toLowerCase().replace(/\s+/g, ' ');
-  const jsonChecked = !isLiteralOperand(operand) && jsonUnreadablePart(written) !== undefined;
+  const jsonChecked = !isLiteralOperand(operand) && !isTypedNonJsonLiteral(operand) && jsonUnreadablePart(written) !== undefined;
   const refusingJson = (operandValue: string, cast: string): string =>
     jsonChecked ? `trino_json_cast_refused(${operandValue}, ${cast}, ${sqlString(written)})` : cast;
   // A cast of a constant date is its literal; an operand whose type is known takes that type's text.

@@ -30,6 +30,13 @@ const NESTED_NAN =
   "'max or max_by of an array, map or row holding NaN: Athena orders NaN below every number inside it (max of [NaN, 5] and [1, 2] is [1, 2]), which the local engine does not reproduce; filter the NaN out first (is_nan)'";
 
 /**
+ * trino_nan_max_key of `x` through a lambda over `[x]`: DuckDB binds the list before the lambda's body, so a value that
+ * does not bind (an unknown column) fails with its own error ("Referenced column … not found", at its place) instead of
+ * "Macro trino_nan_max_key() has multiple overloads that match" (the typed overloads all match an unbound argument).
+ */
+const nanMaxKey = (x: string): string => `list_transform([${x}], lambda trino_k: trino_nan_max_key(trino_k))[1]`;
+
+/**
  * The answer ordered by trino_nan_max_key, or the refusal in a subquery that may read outer columns: DuckDB cannot
  * pick one of the key's typed overloads for a value whose type comes from the outer query.
  */
@@ -101,11 +108,11 @@ export const NAN_CALL_REWRITES: Record<string, CallHandler> = {
         c.tail,
         `max(${c.all()})${c.tail}`,
         `coalesce(max(${distinct}trino_nan_null(${x}))${c.tail}, max(${c.all()})${c.tail})`,
-        byNanKey(c, `max(${c.all()})${c.tail}`, `arg_max(${x}, trino_nan_max_key(${x}))${c.tail}`),
+        byNanKey(c, `max(${c.all()})${c.tail}`, `arg_max(${x}, ${nanMaxKey(x)})${c.tail}`),
       );
     if (c.args.length !== 2) return undefined;
     const largest = `trino_max_n(max(${distinct}trino_nan_null(${x}), ${c.arg(1)})${c.tail}, max(${c.all()})${c.tail}, ${c.arg(1)})`;
-    return refusingNestedNaN(`min(${x})`, x, c.tail, largest, largest, byNanKey(c, largest, `arg_max(${x}, trino_nan_max_key(${x}), ${c.arg(1)})${c.tail}`));
+    return refusingNestedNaN(`min(${x})`, x, c.tail, largest, largest, byNanKey(c, largest, `arg_max(${x}, ${nanMaxKey(x)}, ${c.arg(1)})${c.tail}`));
   },
   max_by: (c) => {
     if (c.args.length === 3) return byRows('max')(c);
@@ -114,6 +121,6 @@ export const NAN_CALL_REWRITES: Record<string, CallHandler> = {
     // A key bound through min() only for its type (DuckDB drops the unused aggregate after folding the CASE).
     return `CASE WHEN typeof([min(${key})${c.tail}]) IN ('DOUBLE[]', 'FLOAT[]')
       THEN CASE WHEN count(trino_nan_null(${key}))${c.tail} > 0 THEN arg_max_null(${v}, trino_nan_null(${key}))${c.tail} ELSE arg_max_null(${v}, ${key})${c.tail} END
-      ELSE ${refusingNestedNaN(`min(${key})`, key, c.tail, `arg_max_null(${v}, ${key})${c.tail}`, `arg_max_null(${v}, ${key})${c.tail}`, byNanKey(c, `arg_max_null(${v}, ${key})${c.tail}`, `arg_max_null(${v}, trino_nan_max_key(${key}))${c.tail}`))} END`;
+      ELSE ${refusingNestedNaN(`min(${key})`, key, c.tail, `arg_max_null(${v}, ${key})${c.tail}`, `arg_max_null(${v}, ${key})${c.tail}`, byNanKey(c, `arg_max_null(${v}, ${key})${c.tail}`, `arg_max_null(${v}, ${nanMaxKey(key)})${c.tail}`))} END`;
   },
 };
