@@ -160,7 +160,7 @@ export function javaFormat(format: string, markedArgs: readonly (string | null)[
       }
       case 'f': {
         const n = Number(number);
-        if (!Number.isFinite(n)) return out(Number.isNaN(n) ? 'NaN' : n > 0 ? 'Infinity' : '-Infinity');
+        if (!Number.isFinite(n)) return out(Number.isNaN(n) ? 'NaN' : signed('Infinity', n < 0, flags));
         const body = fixed(number, precision ?? 6);
         const negative = number.trim().startsWith('-') && /[1-9]/.test(body);
         const [i, f] = body.split('.');
@@ -168,6 +168,8 @@ export function javaFormat(format: string, markedArgs: readonly (string | null)[
       }
       case 'e': {
         const n = Number(number);
+        // As %f: Java writes NaN and ±Infinity as words (Trino 476: format('%e', infinity()) is 'Infinity').
+        if (!Number.isFinite(n)) return out(Number.isNaN(n) ? 'NaN' : signed('Infinity', n < 0, flags));
         const [mantissa, exponent] = Math.abs(n)
           .toExponential(precision ?? 6)
           .split('e');
