@@ -410,35 +410,6 @@ export const SIGNATURES: Readonly<Record<string, readonly Signature[]>> = {
     ),
     s([["MAP(ARRAY['a', 'b'], ARRAY[1E0, 2E0]), MAP(ARRAY['b', 'c'], ARRAY[3E0, 4E0])", "MAP(ARRAY['a'], ARRAY[1E0]), MAP(ARRAY['x'], ARRAY[2E0])"]], 'num'),
   ],
-  // functions added on 2026-12-06 (formerly refused)
-  t_cdf: [
-    s(
-      [
-        ['-2E0', '0E0', '1.5E0', '40E0', 'infinity()'],
-        ['1E0', '3E0', '2.5E0', '100E0'],
-      ],
-      'num',
-    ),
-  ],
-  t_pdf: [
-    s(
-      [
-        ['-2E0', '0E0', '1.5E0', '40E0', 'infinity()'],
-        ['1E0', '3E0', '2.5E0', '100E0'],
-      ],
-      'num',
-    ),
-  ],
-  dot_product: [
-    s(
-      [['ARRAY[1E0, 2E0, 3E0], ARRAY[4E0, 5E0, 6E0]', 'ARRAY[1.5E0, NULL], ARRAY[2E0, 3E0]', 'ARRAY[1, 2], ARRAY[3, 4]', 'ARRAY[1E0], ARRAY[1E0, 2E0]']],
-      'num',
-    ),
-  ],
-  euclidean_distance: [s([['ARRAY[0E0, 0E0], ARRAY[3E0, 4E0]', 'ARRAY[1E0, NULL], ARRAY[1E0, 2E0]', "ARRAY[REAL '0.1'], ARRAY[REAL '0.3']"]], 'num')],
-  cosine_distance: [s([['ARRAY[1E0, 2E0, 3E0], ARRAY[4E0, 5E0, 6E0]', 'ARRAY[1E0, 0E0], ARRAY[0E0, 1E0]', 'ARRAY[-1.5E0, 2E0], ARRAY[3E0, NULL]']], 'num')],
-  to_base32: [s(['bin'], 'str')],
-  from_base32: [s([["'NBSWY3DP'", "'NB'", "''", "'ME======'", "'nb'"]], 'bin')],
   soundex: [s(['str'], 'str')],
   split_to_multimap: [s([["'a=1,b=2'", "'a=1,a=2'", "'k=v'"]], 'arrs', ([t]) => `array_sort(map_keys(split_to_multimap(${t}, ',', '=')))`)],
   format_number: [s(['int'], 'str'), s(['num'], 'str')],
@@ -475,6 +446,20 @@ export const SIGNATURES: Readonly<Record<string, readonly Signature[]>> = {
 
 /** Faithful table entries the generator does not draw, and why. */
 export const NOT_DRAWN: Readonly<Record<string, string>> = {
+  t_cdf:
+    "added on 2026-12-06: kept out of the draw so that CI's fixed seed draws what it drew before (a new signature redraws every case); compared with Trino 476 by its own tests (tests/dialect/functions/t-distribution.test.ts)",
+  t_pdf:
+    "added on 2026-12-06: kept out of the draw so that CI's fixed seed draws what it drew before (a new signature redraws every case); compared with Trino 476 by its own tests (tests/dialect/functions/t-distribution.test.ts)",
+  dot_product:
+    "added on 2026-12-06: kept out of the draw so that CI's fixed seed draws what it drew before (a new signature redraws every case); compared with Trino 476 by its own tests (tests/dialect/functions/vector-functions.test.ts)",
+  euclidean_distance:
+    "added on 2026-12-06: kept out of the draw so that CI's fixed seed draws what it drew before (a new signature redraws every case); compared with Trino 476 by its own tests (tests/dialect/functions/vector-functions.test.ts)",
+  cosine_distance:
+    "added on 2026-12-06: kept out of the draw so that CI's fixed seed draws what it drew before (a new signature redraws every case); compared with Trino 476 by its own tests (tests/dialect/functions/vector-functions.test.ts)",
+  to_base32:
+    "added on 2026-12-06: kept out of the draw so that CI's fixed seed draws what it drew before (a new signature redraws every case); compared with Trino 476 by its own tests (tests/dialect/functions/base32.test.ts)",
+  from_base32:
+    "added on 2026-12-06: kept out of the draw so that CI's fixed seed draws what it drew before (a new signature redraws every case); compared with Trino 476 by its own tests (tests/dialect/functions/base32.test.ts)",
   cast: 'CAST syntax: generator.ts has hand-written CAST and try_cast rules per kind',
   try_cast: 'CAST syntax: generator.ts has hand-written CAST and try_cast rules per kind',
   row: 'ROW constructor: generator.ts has hand-written row rules',
