@@ -22,6 +22,11 @@ describe('correlated subqueries Athena cannot plan are refused at lint time', ()
     // Inside an aggregate's argument or FILTER (locally 21, 22 and 2, NULL, NULL).
     ['an aggregate of an outer column', `SELECT k, (SELECT max(v + t.k) FROM ${S}) ${T}`, 't.k)'],
     ['FILTER over an outer column', `SELECT k, (SELECT max(v) FILTER (WHERE v > t.k) FROM ${S}) ${T}`, 't.k)'],
+    // Aggregates listed outside the Aggregate family of the function table (the `calls` flag): regr_slope failed to bind
+    // locally, map_union and bitwise_xor_agg were refused for another reason.
+    ['regr_slope of an outer column', `SELECT k, (SELECT regr_slope(v, t.k) FROM ${S}) ${T}`, 't.k)'],
+    ['map_union of an outer column', `SELECT k, (SELECT map_union(MAP(ARRAY[v], ARRAY[t.k])) FROM ${S}) ${T}`, 't.k]'],
+    ['bitwise_xor_agg of an outer column', `SELECT k, (SELECT bitwise_xor_agg(v + t.k) FROM ${S}) ${T}`, 't.k)'],
     ['LATERAL aggregate of an outer column', `SELECT k, l.x FROM (VALUES 1, 2) t(k) CROSS JOIN LATERAL (SELECT sum(v + t.k) AS x FROM ${S}) l`, 't.k)'],
     // An outer column selected by a subquery that does not aggregate to one row (locally 2, 4, NULL).
     ['an outer column in the select list', `SELECT k, (SELECT v + t.k FROM ${S} WHERE s.v = t.k) ${T}`, 't.k FROM'],
@@ -111,6 +116,37 @@ describe('correlated subqueries Athena plans keep its answer', () => {
         [1, 11],
         [2, 12],
         [3, 13],
+      ],
+    ],
+    // Aggregates outside the Aggregate family aggregate to one row too (these were refused as selecting an outer column).
+    [
+      'bitwise_xor_agg plus the outer column',
+      `SELECT k, (SELECT bitwise_xor_agg(v) + t.k FROM ${S}) ${T}`,
+      ['k integer', '_col1 bigint'],
+      [
+        [1, 4],
+        [2, 5],
+        [3, 6],
+      ],
+    ],
+    [
+      'regr_slope plus the outer column',
+      `SELECT k, (SELECT regr_slope(v, v * 2) + t.k FROM ${S}) ${T}`,
+      ['k integer', '_col1 real'],
+      [
+        [1, 1.5],
+        [2, 2.5],
+        [3, 3.5],
+      ],
+    ],
+    [
+      'the cardinality of map_union plus the outer column',
+      `SELECT k, (SELECT cardinality(map_union(MAP(ARRAY[v], ARRAY[v]))) + t.k FROM ${S}) ${T}`,
+      ['k integer', '_col1 bigint'],
+      [
+        [1, 3],
+        [2, 4],
+        [3, 5],
       ],
     ],
     [

@@ -33,6 +33,12 @@ export interface FunctionEntry {
    * DuckDB casts a varchar to a blob and answered, so each argument goes through trino_varbinary_arg.
    */
   varbinaryArgs?: boolean;
+  /**
+   * An aggregate or window function: its call reads a set of rows, not one (the translator's overload choice in
+   * unbound.ts, and which outer references Trino can plan in correlated-subqueries.ts). Set on every entry of the
+   * Aggregate and Window families, and by `aggregate()` on aggregates listed in other families.
+   */
+  calls?: 'aggregate' | 'window';
 }
 
 export const duckdb = (arity?: Arity, note?: string): FunctionEntry => ({ run: { kind: 'duckdb' }, arity, note });
@@ -41,6 +47,8 @@ export const shim = (to: string, arity?: Arity, note?: string): FunctionEntry =>
 /** A shim whose arguments are varbinary only (see FunctionEntry.varbinaryArgs). */
 export const bytesShim = (to: string, arity?: Arity, note?: string): FunctionEntry => ({ run: { kind: 'shim', to }, arity, note, varbinaryArgs: true });
 export const rewrite = (note: string, arity?: Arity): FunctionEntry => ({ run: { kind: 'rewrite' }, arity, note });
+/** An aggregate listed in a family other than Aggregate (map_agg under Map, bitwise_and_agg under Bitwise). */
+export const aggregate = (entry: FunctionEntry): FunctionEntry => ({ ...entry, calls: 'aggregate' });
 export const refused = (reason: string, instead: string): FunctionEntry => ({ run: { kind: 'refused', reason, instead } });
 
 /** Whether `count` arguments fit the arity spec. */

@@ -21,7 +21,7 @@ export { DUCKDB_ONLY } from './duckdb-only.js';
 export * from './entry.js';
 
 /** Families in the order docs/functions.md lists them. */
-export const FAMILIES: readonly { name: string; functions: FunctionFamily }[] = [
+export const FAMILIES: readonly { name: string; functions: FunctionFamily; calls?: FunctionEntry['calls'] }[] = [
   { name: 'Conditional and session', functions: CONDITIONAL },
   { name: 'Mathematical', functions: MATH },
   { name: 'Bitwise', functions: BITWISE },
@@ -34,8 +34,8 @@ export const FAMILIES: readonly { name: string; functions: FunctionFamily }[] = 
   { name: 'Date and time', functions: DATETIME },
   { name: 'Array and lambda', functions: ARRAY },
   { name: 'Map', functions: MAP },
-  { name: 'Aggregate', functions: AGGREGATE },
-  { name: 'Window', functions: WINDOW },
+  { name: 'Aggregate', functions: AGGREGATE, calls: 'aggregate' },
+  { name: 'Window', functions: WINDOW, calls: 'window' },
   { name: 'Refused families (sketches, machine learning, geospatial, colors, Teradata)', functions: REFUSED_FAMILIES },
 ];
 
@@ -44,7 +44,7 @@ function merge(): ReadonlyMap<string, FunctionEntry> {
   for (const family of FAMILIES) {
     for (const [name, entry] of Object.entries(family.functions)) {
       if (table.has(name)) throw new Error(`function table: ${name} is listed twice (second time in ${family.name})`);
-      table.set(name, entry);
+      table.set(name, family.calls ? { ...entry, calls: family.calls } : entry);
     }
   }
   return table;
@@ -53,6 +53,9 @@ function merge(): ReadonlyMap<string, FunctionEntry> {
 export const FUNCTION_TABLE: ReadonlyMap<string, FunctionEntry> = merge();
 
 const GEOSPATIAL = refused('geospatial functions are not available locally', 'great-circle distance with sin/cos/asin on latitude and longitude columns');
+
+/** Whether `name` (any case) is a Trino aggregate function the local engine knows. */
+export const isAggregateFunction = (name: string): boolean => FUNCTION_TABLE.get(name.toLowerCase())?.calls === 'aggregate';
 
 /** The entry for a function name (any case), or undefined when the local engine does not know it. */
 export function lookupFunction(name: string): FunctionEntry | undefined {

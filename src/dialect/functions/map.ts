@@ -1,5 +1,5 @@
 // Map functions (https://trino.io/docs/current/functions/map.html).
-import { duckdb, rewrite, shim, type FunctionFamily } from './entry.js';
+import { aggregate, duckdb, rewrite, shim, type FunctionFamily } from './entry.js';
 
 export const MAP: FunctionFamily = {
   map: shim('trino_map', '0,2', 'map(keys, values); duplicate keys (zoned keys: by instant) fail as in Trino'),
@@ -19,8 +19,8 @@ export const MAP: FunctionFamily = {
   transform_keys: rewrite('a duplicate or NULL key fails, as in Trino', '2'),
   transform_values: rewrite('(k, v) -> new value', '2'),
   multimap_from_entries: shim('trino_multimap_from_entries', '1', 'values in entry order; a NULL entry or key fails'),
-  map_agg: rewrite('the (key, value) pairs; a NULL key is skipped, a repeated key keeps its first value; NULL when no key is left', '2'),
-  multimap_agg: rewrite('values in input order, NULL values kept; rows with a NULL key are skipped', '2'),
-  map_union: rewrite('a key in several maps takes the first map’s value (Trino: an arbitrary one); NULL maps skipped', '1'),
-  histogram: rewrite('map(x, bigint) of counts; zoned values of one instant in two zones are refused (Trino: one entry)', '1'),
+  map_agg: aggregate(rewrite('the (key, value) pairs; a NULL key is skipped, a repeated key keeps its first value; NULL when no key is left', '2')),
+  multimap_agg: aggregate(rewrite('values in input order, NULL values kept; rows with a NULL key are skipped', '2')),
+  map_union: aggregate(rewrite('a key in several maps takes the first map’s value (Trino: an arbitrary one); NULL maps skipped', '1')),
+  histogram: aggregate(rewrite('map(x, bigint) of counts; zoned values of one instant in two zones are refused (Trino: one entry)', '1')),
 };

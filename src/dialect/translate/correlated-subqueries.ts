@@ -16,6 +16,7 @@
 // when UNNEST is its first relation, where nothing else can be read) has rules of its own (trinodb/trino#7223, open):
 // it plans with aggregates, ORDER BY, LIMIT, EXISTS and outer columns anywhere, and fails with a WHERE that reads a
 // column, a FILTER, GROUP BY keys, a HAVING, another relation in its FROM, or under IN.
+import { isAggregateFunction } from '../functions/index.js';
 import { identifierName, type Token } from '../tokens.js';
 import { aliasOf, itemName, NOT_AN_ALIAS, splitItems } from './select-names.js';
 import { isParen, meaningful, nodeKeyword, nodeText, splitArgs, type GroupNode, type Node } from './tree.js';
@@ -24,44 +25,6 @@ import type { Report } from './within-group.js';
 
 const FROM_ENDS = new Set(['WHERE', 'GROUP', 'HAVING', 'WINDOW', 'ORDER', 'LIMIT', 'OFFSET', 'FETCH', 'UNION', 'INTERSECT', 'EXCEPT', 'QUALIFY']);
 const NOT_AN_ITEM_ALIAS = new Set([...NOT_AN_ALIAS, 'ON', 'LEFT', 'RIGHT', 'FULL', 'INNER', 'OUTER', 'CROSS', 'WITH', 'ORDINALITY']);
-const AGGREGATES = new Set([
-  'count',
-  'count_if',
-  'sum',
-  'avg',
-  'min',
-  'max',
-  'min_by',
-  'max_by',
-  'array_agg',
-  'arbitrary',
-  'any_value',
-  'bool_and',
-  'bool_or',
-  'every',
-  'approx_distinct',
-  'approx_percentile',
-  'approx_set',
-  'listagg',
-  'map_agg',
-  'multimap_agg',
-  'histogram',
-  'stddev',
-  'stddev_pop',
-  'stddev_samp',
-  'variance',
-  'var_pop',
-  'var_samp',
-  'geometric_mean',
-  'checksum',
-  'corr',
-  'covar_pop',
-  'covar_samp',
-  'kurtosis',
-  'skewness',
-  'bitwise_and_agg',
-  'bitwise_or_agg',
-]);
 
 const isPunct = (n: Node | undefined, text: string) => n !== undefined && n.kind === 'token' && n.token.text === text;
 const isNameToken = (n: Node | undefined): n is Node & { kind: 'token' } =>
@@ -242,7 +205,7 @@ function inAggregate(nodes: readonly Node[], at: Token): boolean {
   return m.some((node, k) => {
     if (node.kind !== 'group') return false;
     const call = m[k - 1];
-    const aggregate = call?.kind === 'token' && AGGREGATES.has(call.token.text.toLowerCase()) && isParen(node);
+    const aggregate = call?.kind === 'token' && isAggregateFunction(call.token.text) && isParen(node);
     const filter = nodeKeyword(call) === 'FILTER';
     return ((aggregate || filter) && tokenIn(node.items, at)) || inAggregate(node.items, at);
   });

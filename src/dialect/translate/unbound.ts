@@ -3,72 +3,35 @@
 // DuckDB binds a macro's arguments to choose among typed overloads; an aggregate or window call cannot be bound
 // there, so `trino_wall(max(d))` would take the zoned-struct overload and fail. When an argument contains such a
 // call, the translator names the untyped `_any` variant instead (src/dialect/shims/unbound-macros.ts).
+import { FUNCTION_TABLE } from '../functions/index.js';
 
-// Aggregate and window functions as they appear in translated text (Trino names and their DuckDB renames).
+// DuckDB aggregates the translator's rewrites emit, beside the names of the function table.
+const DUCKDB_AGGREGATES = [
+  'list',
+  'approx_count_distinct',
+  'quantile_disc',
+  'arg_max',
+  'arg_min',
+  'arg_max_null',
+  'arg_min_null',
+  'string_agg',
+  'first',
+  'last',
+  'median',
+  'mode',
+  'bit_and',
+  'bit_or',
+];
+
+// Aggregate and window calls as they appear in translated text: the table's aggregate and window functions (src/
+// dialect/functions, the `calls` flag), the DuckDB names they run under, and the rewrites' DuckDB aggregates.
 const AGGREGATE_CALL = new RegExp(
-  '\\b(?:' +
-    [
-      'count',
-      'sum',
-      'min',
-      'max',
-      'avg',
-      'any_value',
-      'arbitrary',
-      'approx_count_distinct',
-      'approx_distinct',
-      'quantile_disc',
-      'approx_percentile',
-      'array_agg',
-      'list',
-      'bool_and',
-      'bool_or',
-      'every',
-      'max_by',
-      'min_by',
-      'arg_max',
-      'arg_min',
-      'stddev',
-      'stddev_pop',
-      'stddev_samp',
-      'variance',
-      'var_pop',
-      'var_samp',
-      'corr',
-      'covar_pop',
-      'covar_samp',
-      'geometric_mean',
-      'histogram',
-      'listagg',
-      'string_agg',
-      'checksum',
-      'kurtosis',
-      'skewness',
-      'first',
-      'last',
-      'lag',
-      'lead',
-      'first_value',
-      'last_value',
-      'nth_value',
-      'row_number',
-      'rank',
-      'dense_rank',
-      'ntile',
-      'percent_rank',
-      'cume_dist',
-      'median',
-      'mode',
-      'arg_max_null',
-      'arg_min_null',
-      'trino_bitwise_and_agg',
-      'trino_bitwise_or_agg',
-      'bit_and',
-      'bit_or',
-      'regr_intercept',
-      'regr_slope',
-    ].join('|') +
-    ')\\s*\\(|\\)\\s*OVER\\b',
+  `\\b(?:${[
+    ...[...FUNCTION_TABLE].flatMap(([name, entry]) =>
+      entry.calls === undefined ? [] : entry.run.kind === 'builtin' || entry.run.kind === 'shim' ? [name, entry.run.to] : [name],
+    ),
+    ...DUCKDB_AGGREGATES,
+  ].join('|')})\\s*\\(|\\)\\s*OVER\\b`,
   'i',
 );
 
