@@ -148,6 +148,10 @@ export const FUNCTION_MACROS: readonly string[] = [
   `trino_e() AS exp(1)`,
   `trino_nan() AS 'NaN'::DOUBLE`,
   `trino_infinity() AS 'Infinity'::DOUBLE`,
+  // Java's Math.sin/cos/tan of ±Infinity and asin/acos outside [-1, 1] are NaN in Trino 476; DuckDB fails ("input
+  // value inf is out of range", "ASIN is undefined outside [-1,1]").
+  ...['sin', 'cos', 'tan'].map((f) => `trino_${f}(x) AS ${f}(CASE WHEN abs(x) = 'Infinity'::DOUBLE THEN 'NaN'::DOUBLE ELSE x END)`),
+  ...['asin', 'acos'].map((f) => `trino_${f}(x) AS ${f}(CASE WHEN abs(x) > 1 THEN 'NaN'::DOUBLE ELSE x END)`),
   // greatest/least over the list of their arguments (function-rewrites.ts): NULL when any argument is NULL (DuckDB's
   // skip NULLs). Trino 476's greatest ignores a NaN unless all arguments are NaN (greatest(nan(), 1e0) is 1.0), which
   // is how DuckDB's least (NaN sorts above +Infinity there) already treats NaN.
@@ -258,16 +262,18 @@ export const FUNCTION_MACROS: readonly string[] = [
   `trino_shift_bits(a) AS CASE typeof(a) WHEN 'TINYINT' THEN 8 WHEN 'SMALLINT' THEN 16 WHEN 'INTEGER' THEN 32 ELSE 64 END`,
   `trino_unsigned(a) AS (CAST(a AS HUGEINT) + (CAST(1 AS HUGEINT) << trino_shift_bits(a))) % (CAST(1 AS HUGEINT) << trino_shift_bits(a))`,
   `trino_signed(u, a) AS cast_to_type(CASE WHEN u >= (CAST(1 AS HUGEINT) << (trino_shift_bits(a) - 1)) THEN u - (CAST(1 AS HUGEINT) << trino_shift_bits(a)) ELSE u END, a)`,
-  // A NULL value or count is NULL (the width branches would answer 0).
+  // A NULL value or count is NULL (the width branches would answer 0). A negative count below the width shifts by its
+  // low six bits, as Java's long shift does in Trino 476 (bitwise_left_shift(BIGINT '1', -1) is -9223372036854775808,
+  // bitwise_right_shift_arithmetic(-8, -1) is -1); DuckDB failed or answered 0.
   `trino_bitwise_left_shift(a, n) AS trino_bitwise_left_shift_of(trino_integer_checked(a, 'bitwise_left_shift'), trino_integer_checked(n, 'bitwise_left_shift'))`,
   `trino_bitwise_left_shift_of(a, n) AS CASE WHEN a IS NULL OR n IS NULL THEN NULL WHEN n >= trino_shift_bits(a) THEN cast_to_type(0, a)
-     ELSE trino_signed(trino_unsigned(a) * (CAST(1 AS HUGEINT) << n) % (CAST(1 AS HUGEINT) << trino_shift_bits(a)), a) END`,
+     ELSE trino_signed(trino_unsigned(a) * (CAST(1 AS HUGEINT) << (n & 63)) % (CAST(1 AS HUGEINT) << trino_shift_bits(a)), a) END`,
   `trino_bitwise_right_shift(a, n) AS trino_bitwise_right_shift_of(trino_integer_checked(a, 'bitwise_right_shift'), trino_integer_checked(n, 'bitwise_right_shift'))`,
   `trino_bitwise_right_shift_of(a, n) AS CASE WHEN a IS NULL OR n IS NULL THEN NULL WHEN n >= trino_shift_bits(a) THEN cast_to_type(0, a)
-     ELSE trino_signed(trino_unsigned(a) // (CAST(1 AS HUGEINT) << n), a) END`,
+     ELSE trino_signed(trino_unsigned(a) // (CAST(1 AS HUGEINT) << (n & 63)), a) END`,
   `trino_bitwise_right_shift_arithmetic(a, n) AS trino_bitwise_right_shift_arithmetic_of(trino_integer_checked(a, 'bitwise_right_shift_arithmetic'), trino_integer_checked(n, 'bitwise_right_shift_arithmetic'))`,
   `trino_bitwise_right_shift_arithmetic_of(a, n) AS CASE WHEN a IS NULL OR n IS NULL THEN NULL WHEN n >= trino_shift_bits(a) THEN cast_to_type(CASE WHEN a < 0 THEN -1 ELSE 0 END, a)
-     ELSE cast_to_type(a >> n, a) END`,
+     ELSE cast_to_type(CAST(a AS BIGINT) >> (n & 63), a) END`,
   `trino_bitwise_and_agg(x) AS CAST(bit_and(trino_integer_arg(x, 'bitwise_and_agg')) AS BIGINT)`,
   `trino_bitwise_or_agg(x) AS CAST(bit_or(trino_integer_arg(x, 'bitwise_or_agg')) AS BIGINT)`,
   `trino_bitwise_xor_agg(x) AS CAST(bit_xor(trino_integer_arg(x, 'bitwise_xor_agg')) AS BIGINT)`,
@@ -303,8 +309,11 @@ export const FUNCTION_MACROS: readonly string[] = [
   // 'a' || chr(769) || 'e' in Trino 476 (the accent moves to the a), 'aé' in DuckDB. string_split(x, '') splits code points.
   `trino_reverse(x VARCHAR) AS array_to_string(list_reverse(string_split(x, '')), ''), (x) AS list_reverse(x)`,
   `trino_length(s VARCHAR) AS length(s), (s BLOB) AS octet_length(s)`,
-  // Luhn: from the right, every second digit doubled (minus 9 above 9); valid when the sum ends in 0.
-  `trino_luhn_check(s) AS CASE WHEN s IS NOT NULL THEN list_sum(list_transform(list_reverse(string_split(s, '')),
+  // Luhn: from the right, every second digit doubled (minus 9 above 9); valid when the sum ends in 0. Trino 476: ''
+  // is false, any character but 0-9 fails (DuckDB's cast failed on both, with its own message).
+  `trino_luhn_check(s) AS CASE WHEN s = '' THEN false
+     WHEN regexp_matches(s, '[^0-9]') THEN ${fail("'Input contains non-digit character'", 'true')}
+     WHEN s IS NOT NULL THEN list_sum(list_transform(list_reverse(string_split(s, '')),
      lambda c, i: CASE WHEN i % 2 = 0 THEN (CAST(c AS INTEGER) * 2) % 10 + (CAST(c AS INTEGER) * 2) // 10
        ELSE CAST(c AS INTEGER) END)) % 10 = 0 END`,
   // Trino's parsing and exact arithmetic live in the UDF (src/dialect/shims/data-size.ts); the type is decimal(38,0).

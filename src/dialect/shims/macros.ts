@@ -603,9 +603,11 @@ export const MACROS: readonly string[] = [
      lambda trino_abw: trino_divide_bound(trino_abw['a'], trino_abw['b'], trino_abw['w'], trino_abw['s']))[1]`,
   // A decimal remainder whose operands' common type passes 38 digits is DuckDB's DOUBLE remainder: exact here
   // (decimal-quotient.ts), as Trino's.
-  // NULL % 0 is NULL (it was NaN for doubles, 'Division by zero' for the others).
+  // NULL % 0 is NULL (it was NaN for doubles, 'Division by zero' for the others). An integer % -1 is 0 (Java's
+  // remainder; DuckDB failed "Overflow in division" on the type's minimum).
   `trino_modulus_bound(a, b, w) AS CASE
      WHEN b = 0 AND a IS NOT NULL THEN cast_to_type(CASE WHEN typeof(a + b) IN ${FLOATING} THEN 'NaN'::DOUBLE ELSE trino_fail('Division by zero') END, w)
+     WHEN b = -1 AND a IS NOT NULL AND typeof(w) IN ('TINYINT', 'SMALLINT', 'INTEGER', 'BIGINT') THEN cast_to_type(0, w)
      WHEN typeof(w) LIKE 'DECIMAL%' AND greatest(trino_type_precision(typeof([a])) - trino_scale(a), trino_type_precision(typeof([b])) - trino_scale(b))
        + trino_scale(w) > 38
        THEN cast_to_type(trino_decimal_remainder_text(CAST(a AS VARCHAR), CAST(b AS VARCHAR), trino_scale(w)), w)
