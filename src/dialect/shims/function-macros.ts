@@ -200,7 +200,12 @@ export const FUNCTION_MACROS: readonly string[] = [
   // lower) + 1), and reversed bounds count it from the other end (n - bucket + 1).
   `trino_width_bucket(x, lo, hi, n) AS
      trino_width_bucket_double(trino_number_arg(x, 'width_bucket'), trino_number_arg(lo, 'width_bucket'), trino_number_arg(hi, 'width_bucket'),
-       trino_integer_arg(n, 'width_bucket'))`,
+       trino_integer_arg(n, 'width_bucket')),
+     (x, bins) AS trino_width_bucket_bins(trino_number_arg(x, 'width_bucket'), trino_number_array_arg(bins, 'width_bucket'))`,
+  // width_bucket(x, bins): bins is array(double) in Trino; an array of another number type is coerced to it.
+  `trino_number_array_arg(a, fn) AS CASE WHEN typeof(a) IN ('TINYINT[]', 'SMALLINT[]', 'INTEGER[]', 'BIGINT[]', 'FLOAT[]', 'DOUBLE[]', '"NULL"[]', '"NULL"')
+       OR typeof(a) LIKE 'DECIMAL(%)[]'
+     THEN CAST(a AS DOUBLE[]) ELSE cast_to_type(trino_fail(fn || '() takes an array of numbers on Athena, not ' || lower(typeof(a))), []::DOUBLE[]) END`,
   `trino_width_bucket_double(x, lo, hi, n) AS CASE
      WHEN x IS NULL OR lo IS NULL OR hi IS NULL OR n IS NULL THEN NULL
      WHEN n <= 0 THEN ${fail(`'bucketCount must be greater than 0'`, '0::BIGINT')}

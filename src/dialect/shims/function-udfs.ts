@@ -2,7 +2,7 @@
 // bytes, CRC-32, XXH64, soundex, java.net.URI parts and java.net.URLEncoder/URLDecoder. One row at a time; NULL in, NULL out.
 import { createHash, createHmac } from 'node:crypto';
 import { crc32 } from 'node:zlib';
-import { BIGINT, BLOB, BOOLEAN, DOUBLE, type DuckDBScalarFunction, FLOAT, INTEGER, LIST, listValue, VARCHAR } from '@duckdb/node-api';
+import { BIGINT, BLOB, BOOLEAN, DOUBLE, DuckDBListValue, type DuckDBScalarFunction, FLOAT, INTEGER, LIST, listValue, VARCHAR } from '@duckdb/node-api';
 import { parseDataSize } from './data-size.js';
 import { javaFloatingText } from './java-format.js';
 import { doubleTextUnknown, trinoDoubleText, trinoRealText } from './json-canonical.js';
@@ -314,6 +314,33 @@ export function fromBase32(text: string): Uint8Array {
   return Uint8Array.from(out);
 }
 
+/**
+ * width_bucket(x, bins) as Trino 476's MathFunctions.widthBucket: a binary search that checks, at each step, that the
+ * range's first bin is not above its last and that the probed bin is finite, so an unsorted array fails only when the
+ * search meets the disorder (width_bucket(5, ARRAY[1, 9, 3, 7, 8]) is 3 in Trino). A NULL bin is refused: Trino reads
+ * the slot's storage, not a value.
+ */
+export function widthBucketBins(operand: number, bins: readonly (number | null)[]): bigint {
+  if (bins.length === 0) throw new Error('Bins cannot be an empty array');
+  if (Number.isNaN(operand)) throw new Error('Operand cannot be NaN');
+  const bin = (i: number): number => {
+    const value = bins[i];
+    if (value === null) throw new Error('width_bucket(x, bins) with a NULL bin is not supported locally: Athena reads the slot, not a value');
+    return value;
+  };
+  let lower = 0;
+  let upper = bins.length;
+  while (lower < upper) {
+    if (bin(lower) > bin(upper - 1)) throw new Error('Bin values are not sorted in ascending order');
+    const index = Math.floor((lower + upper) / 2);
+    const value = bin(index);
+    if (!Number.isFinite(value)) throw new Error(`Bin value must be finite, got ${value}`);
+    if (operand < value) upper = index;
+    else lower = index + 1;
+  }
+  return BigInt(lower);
+}
+
 /** Trino's levenshtein_distance: edits of code points (Trino 476: 2 for '🙂x' and 'a', DuckDB's bytes gave 5). */
 export function levenshteinDistance(a: string, b: string): bigint {
   const left = Array.from(a);
@@ -358,6 +385,9 @@ export function functionUdfs(): DuckDBScalarFunction[] {
     udf('trino_soundex', [VARCHAR], VARCHAR, ([s]) => soundex(String(s))),
     udf('trino_to_base32', [BLOB], VARCHAR, ([b]) => toBase32(bytesOf(b))),
     udf('trino_from_base32_text', [VARCHAR], BLOB, ([t]) => fromBase32(String(t))),
+    udf('trino_width_bucket_bins', [DOUBLE, LIST(DOUBLE)], BIGINT, ([x, bins]) =>
+      widthBucketBins(Number(x), (bins as DuckDBListValue).items.map((v) => (v === null ? null : Number(v)))),
+    ),
     udf('trino_levenshtein_distance', [VARCHAR, VARCHAR], BIGINT, ([a, b]) => levenshteinDistance(String(a), String(b))),
     udf('trino_to_big_endian_32', [INTEGER], BLOB, ([x]) => bytesOfNumber(4, (v) => v.setInt32(0, Number(x)))),
     udf('trino_to_big_endian_64', [BIGINT], BLOB, ([x]) => bytesOfNumber(8, (v) => v.setBigInt64(0, BigInt(x as bigint | number)))),
