@@ -28,7 +28,11 @@ export const MATH: FunctionFamily = {
   truncate: rewrite(
     'towards zero; an integer becomes decimal(p,0) and decimal(p,s) decimal(max(1, p-s),0) as in Trino; truncate(x, n) keeps n decimals of a decimal x (a double x fails, as in Trino)',
   ),
-  width_bucket: shim('trino_width_bucket', '2,4', 'equi-width buckets, or the bin of x in an ascending array of bins (Trino’s binary search and its checks); a NULL bin fails'),
+  width_bucket: shim(
+    'trino_width_bucket',
+    '2,4',
+    'equi-width buckets, or the bin of x in an ascending array of bins (Trino’s binary search and its checks); a NULL bin fails',
+  ),
   to_base: shim('trino_to_base', '2', 'lower-case digits, a minus sign for negative numbers'),
   from_base: shim('trino_from_base', '2'),
   is_nan: builtin('isnan', '1'),

@@ -1,4 +1,5 @@
 import { TZ0_STRUCT, TZ_STRUCT } from './macros.js';
+import { IS_ZONED_VALUE } from './nested-type.js';
 
 // Macros for the fields of dates and intervals where DuckDB's built-ins answer for input Trino 476 rejects or reads
 // otherwise (https://trino.io/docs/current/functions/datetime.html): a unit below a day on a DATE, and the hour,
@@ -47,6 +48,11 @@ export const DATETIME_FIELD_MACROS: readonly string[] = [
      WHEN year(trino_t) >= first_year + 100 THEN trino_t - to_years(100) ELSE trino_t END)[1]`,
   // EXTRACT(HOUR | MINUTE | SECOND FROM a date) fails in Trino 476 (TYPE_MISMATCH "Cannot extract HOUR from date");
   // typeof folds while binding, so the failure is a constant and is raised over no rows too.
+  // EXTRACT(TIMEZONE_HOUR FROM x): Trino 476 fails "Cannot extract TIMEZONE_HOUR from timestamp(0)" (or "from date")
+  // for anything but a timestamp with time zone (the timezone_hour() function reads a plain timestamp as UTC).
+  `trino_zoned_only(x, field) AS CASE WHEN ${IS_ZONED_VALUE('x')} OR typeof(x) = '"NULL"' THEN x
+     ELSE cast_to_type(trino_fail('Cannot extract ' || field || ' from ' || CASE typeof(x) WHEN 'DATE' THEN 'date' WHEN 'TIMESTAMP' THEN 'timestamp'
+       WHEN 'TIMESTAMP_S' THEN 'timestamp' ELSE lower(typeof(x)) END), x) END`,
   `trino_not_date(x, field) AS CASE WHEN typeof(x) = 'DATE' THEN cast_to_type(trino_fail('Cannot extract ' || field || ' from date'), x) ELSE x END`,
   `trino_zone_name(x ${TZ_STRUCT}) AS x.trino_zone, (x ${TZ0_STRUCT}) AS x.trino_zone, (x "NULL") AS 'UTC', (x) AS 'UTC'`,
 ];

@@ -2,7 +2,7 @@
 // bytes, CRC-32, XXH64, soundex, java.net.URI parts and java.net.URLEncoder/URLDecoder. One row at a time; NULL in, NULL out.
 import { createHash, createHmac } from 'node:crypto';
 import { crc32 } from 'node:zlib';
-import { BIGINT, BLOB, BOOLEAN, DOUBLE, DuckDBListValue, type DuckDBScalarFunction, FLOAT, INTEGER, LIST, listValue, VARCHAR } from '@duckdb/node-api';
+import { BIGINT, BLOB, BOOLEAN, DOUBLE, type DuckDBListValue, type DuckDBScalarFunction, FLOAT, INTEGER, LIST, listValue, VARCHAR } from '@duckdb/node-api';
 import { parseDataSize } from './data-size.js';
 import { javaFloatingText } from './java-format.js';
 import { doubleTextUnknown, trinoDoubleText, trinoRealText } from './json-canonical.js';
@@ -386,7 +386,10 @@ export function functionUdfs(): DuckDBScalarFunction[] {
     udf('trino_to_base32', [BLOB], VARCHAR, ([b]) => toBase32(bytesOf(b))),
     udf('trino_from_base32_text', [VARCHAR], BLOB, ([t]) => fromBase32(String(t))),
     udf('trino_width_bucket_bins', [DOUBLE, LIST(DOUBLE)], BIGINT, ([x, bins]) =>
-      widthBucketBins(Number(x), (bins as DuckDBListValue).items.map((v) => (v === null ? null : Number(v)))),
+      widthBucketBins(
+        Number(x),
+        (bins as DuckDBListValue).items.map((v) => (v === null ? null : Number(v))),
+      ),
     ),
     udf('trino_levenshtein_distance', [VARCHAR, VARCHAR], BIGINT, ([a, b]) => levenshteinDistance(String(a), String(b))),
     udf('trino_to_big_endian_32', [INTEGER], BLOB, ([x]) => bytesOfNumber(4, (v) => v.setInt32(0, Number(x)))),

@@ -230,6 +230,9 @@ const EXTRACT_FIELDS: Record<string, string> = {
   SECOND: 'second',
 };
 
+/** EXTRACT fields of the zone offset: Trino 476 takes them from a timestamp with time zone only (TYPE_MISMATCH). */
+const ZONE_OFFSET_FIELDS: Record<string, string> = { TIMEZONE_HOUR: 'trino_timezone_hour', TIMEZONE_MINUTE: 'trino_timezone_minute' };
+
 /** EXTRACT fields of a time of day, which Trino 476 refuses to take from a date. */
 const TIME_OF_DAY_FIELDS = new Set(['HOUR', 'MINUTE', 'SECOND']);
 
@@ -658,6 +661,8 @@ export const FUNCTIONS: Record<string, CallHandler> = {
     const fromIndex = items.findIndex((n) => nodeKeyword(n) === 'FROM');
     const fn = EXTRACT_FIELDS[field];
     if (fromIndex < 0) return undefined;
+    const zoneField = ZONE_OFFSET_FIELDS[field];
+    if (zoneField) return `${zoneField}(trino_zoned_only(${c.render(items.slice(fromIndex + 1)).trim()}, '${field}'))`;
     if (!fn) {
       c.report('extract-field', `EXTRACT(${field} FROM …) is not supported locally`, 'use hour(), minute(), day_of_week(), …');
       return undefined;

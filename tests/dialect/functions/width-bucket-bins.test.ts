@@ -27,7 +27,11 @@ describeFunctions(
     ['an infinite bin', 'width_bucket(5, ARRAY[1, infinity()])', /Bin value must be finite, got Infinity/],
     ['a NaN bin', 'width_bucket(5, ARRAY[1, nan()])', /Bin value must be finite, got NaN/],
     ['-Infinity after a bin is a disorder', 'width_bucket(5, ARRAY[1, -infinity()])', /Bin values are not sorted in ascending order/],
-    ['an array of text (Trino: FUNCTION_NOT_FOUND)', "width_bucket(2, b) FROM (VALUES ARRAY['a']) t(b)", /takes an array of numbers on Athena, not varchar\[\]/],
+    [
+      'an array of text (Trino: FUNCTION_NOT_FOUND)',
+      "width_bucket(2, b) FROM (VALUES ARRAY['a']) t(b)",
+      /takes an array of numbers on Athena, not varchar\[\]/,
+    ],
     // Trino 476 answers 2 here, reading the NULL slot's storage (0.0); locally refused rather than guessed.
     ['a NULL bin is refused', 'width_bucket(5, ARRAY[1, NULL, 7])', /NULL bin is not supported locally/],
   ],
