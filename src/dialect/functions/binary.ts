@@ -29,6 +29,6 @@ export const BINARY: FunctionFamily = {
   to_big_endian_64: shim('trino_to_big_endian_64', '1', 'the bigint’s 8 bytes, big-endian'),
   from_ieee754_32: shim('trino_from_ieee754_32', '1', '4 bytes as a real; another length fails'),
   from_ieee754_64: shim('trino_from_ieee754_64', '1', '8 bytes as a double; another length fails'),
-  to_ieee754_32: shim('trino_to_ieee754_32', '1', 'the real’s 4 bytes, big-endian'),
-  to_ieee754_64: shim('trino_to_ieee754_64', '1', 'the double’s 8 bytes, big-endian'),
+  to_ieee754_32: shim('trino_to_ieee754_32', '1', 'the real’s 4 bytes, big-endian; a NaN fails (Athena writes its raw bits, which depend on the computation)'),
+  to_ieee754_64: shim('trino_to_ieee754_64', '1', 'the double’s 8 bytes, big-endian; every NaN as 7ff8000000000000'),
 };

@@ -396,8 +396,17 @@ export function functionUdfs(): DuckDBScalarFunction[] {
     udf('trino_to_big_endian_64', [BIGINT], BLOB, ([x]) => bytesOfNumber(8, (v) => v.setBigInt64(0, BigInt(x as bigint | number)))),
     udf('trino_from_big_endian_32', [BLOB], INTEGER, ([b]) => exactBytes(b, 4, endianError(4)).getInt32(0)),
     udf('trino_from_big_endian_64', [BLOB], BIGINT, ([b]) => exactBytes(b, 8, endianError(8)).getBigInt64(0)),
-    udf('trino_to_ieee754_32', [FLOAT], BLOB, ([x]) => bytesOfNumber(4, (v) => v.setFloat32(0, Number(x)))),
-    udf('trino_to_ieee754_64', [DOUBLE], BLOB, ([x]) => bytesOfNumber(8, (v) => v.setFloat64(0, Number(x)))),
+    // Trino 476 writes a real's raw bits (Float.floatToRawIntBits): a NaN's sign bit is whatever the computation left
+    // (CAST(log(-2e0, 0.0) AS real) is ffc00000 there, 7fc00000 here), so a NaN is refused. A double goes through
+    // Double.doubleToLongBits, which writes every NaN as 7ff8000000000000 (DuckDB's -nan() kept its sign: fff8…).
+    udf('trino_to_ieee754_32', [FLOAT], BLOB, ([x]) => {
+      if (Number.isNaN(Number(x)))
+        throw new Error("to_ieee754_32() of a NaN is not supported locally: Athena writes the NaN's raw bits, which depend on how it was computed");
+      return bytesOfNumber(4, (v) => v.setFloat32(0, Number(x)));
+    }),
+    udf('trino_to_ieee754_64', [DOUBLE], BLOB, ([x]) =>
+      bytesOfNumber(8, (v) => (Number.isNaN(Number(x)) ? v.setBigUint64(0, 0x7ff8000000000000n) : v.setFloat64(0, Number(x)))),
+    ),
     udf('trino_from_ieee754_32', [BLOB], FLOAT, ([b]) => exactBytes(b, 4, ieeeError(4)).getFloat32(0)),
     udf('trino_from_ieee754_64', [BLOB], DOUBLE, ([b]) => exactBytes(b, 8, ieeeError(8)).getFloat64(0)),
     udf('trino_format_number_long', [BIGINT], VARCHAR, ([v]) => formatNumber(BigInt(v as bigint | number))),

@@ -1,7 +1,7 @@
 // Inputs where Trino 476 answers with Java's arithmetic and DuckDB failed or answered otherwise: shifts by a negative
 // count (Java's long shift keeps the count's low six bits), an integer remainder by -1 at the type's minimum,
-// trigonometry of ±Infinity and asin/acos outside [-1, 1] (NaN), luhn_check of '' and of non-digits. Every value, type
-// and error is the shared Trino 476's answer.
+// trigonometry of ±Infinity and asin/acos outside [-1, 1] (NaN), luhn_check of '' and of non-digits, the bits of a
+// NaN. Every value, type and error is the shared Trino 476's answer.
 import { describeFunctions } from './harness.js';
 
 describeFunctions(
@@ -44,6 +44,10 @@ describeFunctions(
     ['acos of a real', "acos(x) FROM (VALUES REAL '0.25') t(x)", 1.318116071652818, 'double'],
     ['tan of the bigint maximum', "tan(x) FROM (VALUES BIGINT '9223372036854775807') t(x)", 84.73931296875567, 'double'],
     ['sin of NULL', 'sin(x) FROM (VALUES CAST(NULL AS double)) t(x)', null, 'double'],
+    // to_ieee754_64: Java's Double.doubleToLongBits writes every NaN as 7ff8…; locally -nan() kept its sign bit.
+    ['to_ieee754_64 of -nan()', 'to_ieee754_64(-nan())', '7ff8000000000000', 'varbinary'],
+    ['to_ieee754_64 of a computed NaN', 'to_ieee754_64(-x) FROM (VALUES nan()) t(x)', '7ff8000000000000', 'varbinary'],
+    ['to_ieee754_64 of -0.0 keeps the sign', 'to_ieee754_64(-0E0)', '8000000000000000', 'varbinary'],
     // luhn_check: locally "Cannot cast '' to INT".
     ['luhn_check of the empty text', "luhn_check('')", false, 'boolean'],
     ['luhn_check of a valid number', "luhn_check(s) FROM (VALUES '79927398713') t(s)", true, 'boolean'],
@@ -51,6 +55,12 @@ describeFunctions(
     ['luhn_check of NULL', 'luhn_check(s) FROM (VALUES CAST(NULL AS varchar)) t(s)', null, 'boolean'],
   ],
   [
+    // Trino writes a real NaN's raw bits (ffc00000 for CAST(log(-2e0, 0.0) AS real), where DuckDB's NaN is 7fc00000).
+    [
+      'to_ieee754_32 of a NaN is refused',
+      'to_ieee754_32(CAST(log(x, 0.0) AS real)) FROM (VALUES -2E0) t(x)',
+      /to_ieee754_32\(\) of a NaN is not supported locally/,
+    ],
     ['luhn_check of a space', "luhn_check(s) FROM (VALUES '1 2') t(s)", /Input contains non-digit character/],
     ['luhn_check of an Arabic-Indic digit', "luhn_check('٣')", /Input contains non-digit character/],
   ],
