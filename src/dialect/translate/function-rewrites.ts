@@ -4,7 +4,7 @@ import { unknownGuarded } from './column-operands.js';
 import { checkedCoalesce, checkedFamilies, checkedOnce, mayMixFamilies, mixesIpAddress } from './decimal-common-type.js';
 import { type CallHandler, refusedUntypedNull } from './functions.js';
 import { nodeKeyword } from './tree.js';
-import { hasAggregate, shimCall, shimCallText } from './unbound.js';
+import { hasAggregate, outsideSubqueries, shimCall, shimCallText } from './unbound.js';
 import { typedWhereOuter } from './operators.js';
 
 /**
@@ -185,7 +185,7 @@ export const NULL_AWARE_REWRITES: Record<string, CallHandler> = {
   // first, the unknown column is reported by name (and the file position follows it).
   avg: (c) => {
     if (refusedUntypedNull(c)) return undefined;
-    if (hasAggregate(c.all())) return `avg(${c.all()})${c.tail}`;
+    if (hasAggregate(outsideSubqueries(c.all()))) return `avg(${c.all()})${c.tail}`;
     const value = unknownGuarded(c.arg(0).replace(/^DISTINCT\s+/i, ''), c.mayHoldUnknown === true, 'avg');
     const witness = `min(trino_avg_type((SELECT ${typedWhereOuter(value)})))${c.tail}`;
     return `cast_to_type(trino_divide(trino_avg_sum(sum(${c.all()})${c.tail}, ${witness}), nullif(count(${c.all()})${c.tail}, 0)), ${witness})`;

@@ -38,6 +38,52 @@ const AGGREGATE_CALL = new RegExp(
 /** Whether translated text contains an aggregate or window call (a false positive only costs speed). */
 export const hasAggregate = (text: string): boolean => AGGREGATE_CALL.test(text);
 
+/**
+ * `text` without its parenthesized subqueries (`(SELECT …)`, `(WITH …)`; quoted text respected): an aggregate inside
+ * a scalar subquery is that subquery's own, so `avg((SELECT max(x) FROM t))` is an average of a plain value.
+ */
+export function outsideSubqueries(text: string): string {
+  let out = '';
+  for (let i = 0; i < text.length; ) {
+    if (text[i] === '(' && /^\(\s*(?:SELECT|WITH)\b/i.test(text.slice(i, i + 16))) {
+      i = afterGroup(text, i);
+      out += '()';
+      continue;
+    }
+    const end = text[i] === "'" || text[i] === '"' ? afterQuoted(text, i) : i + 1;
+    out += text.slice(i, end);
+    i = end;
+  }
+  return out;
+}
+
+const afterQuoted = (text: string, at: number): number => {
+  const quote = text[at];
+  let i = at + 1;
+  while (i < text.length) {
+    if (text[i] === quote) {
+      if (text[i + 1] !== quote) return i + 1;
+      i += 2;
+    } else i++;
+  }
+  return i;
+};
+
+function afterGroup(text: string, at: number): number {
+  let depth = 0;
+  for (let i = at; i < text.length; ) {
+    const c = text[i];
+    if (c === "'" || c === '"') {
+      i = afterQuoted(text, i);
+      continue;
+    }
+    if (c === '(') depth++;
+    else if (c === ')' && --depth === 0) return i + 1;
+    i++;
+  }
+  return text.length;
+}
+
 /** `name(args…)`, or `name_any(args…)` when an argument holds an aggregate or window call. */
 export function shimCall(name: string, args: readonly string[]): string {
   return `${name}${args.some(hasAggregate) ? '_any' : ''}(${args.join(', ')})`;
