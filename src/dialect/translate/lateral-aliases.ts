@@ -197,11 +197,15 @@ function aliasReferences(nodes: readonly Node[], aliases: ReadonlySet<string>): 
       if (isSubquery(node.items) || node.items.some((n) => punct(n, '->'))) return [];
       // CAST(x AS ROW(k integer, v varchar)): the type's field names are no references.
       const cast = node.items.findIndex((n) => nodeKeyword(n) === 'AS');
-      return aliasReferences(cast < 0 ? node.items : node.items.slice(0, cast), aliases);
+      // OVER (w ORDER BY …): w names a window of the WINDOW clause, not a column.
+      const window = nodeKeyword(m[k - 1]) === 'OVER' && isName(meaningful(node.items)[0]) ? [meaningful(node.items)[0]] : [];
+      const inner = (cast < 0 ? node.items : node.items.slice(0, cast)).filter((n) => !window.includes(n));
+      return aliasReferences(inner, aliases);
     }
     if (!isName(node) || !aliases.has(identifierName(node.token))) return [];
     const [before, after] = [m[k - 1], m[k + 1]];
-    if (punct(before, '.') || nodeKeyword(before) === 'AS' || punct(after, '.') || isParen(after) || punct(after, '->')) return [];
+    // OVER w: a window name (`sum(i) OVER v AS v … WINDOW v AS (…)` was qualified into `OVER t.v`).
+    if (punct(before, '.') || ['AS', 'OVER'].includes(nodeKeyword(before)) || punct(after, '.') || isParen(after) || punct(after, '->')) return [];
     return [{ token: node.token }];
   });
 }
