@@ -93,7 +93,7 @@ export async function openPipelineSession(
   const engine =
     target.kind === 'trino'
       ? holdingNothing(openTrinoEngine(target, database))
-      : await AthenaLocalEngine.open({ lakeRoot, database, ...lakeSharing(io, options.command ?? 'lake') });
+      : await AthenaLocalEngine.open({ lakeRoot, database, cacheTranslations: true, ...lakeSharing(io, options.command ?? 'lake') });
   const variables = projectVariables(project.config, project.stage);
   const notices: string[] = [];
   let alertDeps: ReturnType<typeof localAlertDependencies>;
