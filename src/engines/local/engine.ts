@@ -13,7 +13,7 @@ import { failureMessage, registerShims, type MacroSet } from '../../dialect/shim
 import { withUnknownTypes } from './unknown-types.js';
 import { withPartitionFilters } from './partition-filters.js';
 import { fileMissingColumn } from './parquet-reading.js';
-import { TranslationCache } from './translation-cache.js';
+import type { TranslationCache } from './translation-cache.js';
 import { withTrinoColumnNames } from '../../dialect/anonymous-columns.js';
 import { namesRelation, translateStatement, type TranslateContext, type TranslationStep } from '../../dialect/translate/index.js';
 
@@ -35,8 +35,8 @@ export interface LocalEngineOptions {
   onWait?: (message: string) => void;
   /** Count the bytes each statement reads from the lake (stats.bytesScanned; default true). */
   meterScans?: boolean;
-  /** Keep translations between runs in `<lakeRoot>/.cache/translations.json` (translation-cache.ts; `lake run`). */
-  cacheTranslations?: boolean;
+  /** Translations kept between runs (translation-cache.ts: `lake run`, `lake test`); saved when the engine closes. */
+  translations?: TranslationCache;
 }
 
 /** Statements whose actions only read the catalog: they attach it read-only. */
@@ -112,8 +112,7 @@ export class AthenaLocalEngine implements Engine {
       await confineToLake(duck.connection, options.lakeRoot);
       const access = new CatalogAccess(duck.connection, catalog, options);
       await access.open();
-      const translations = options.cacheTranslations && !options.inMemory ? TranslationCache.load(options.lakeRoot) : undefined;
-      return new AthenaLocalEngine(duck, catalog, access, macros, scanMeter, options.database ?? DEFAULT_DATABASE, translations);
+      return new AthenaLocalEngine(duck, catalog, access, macros, scanMeter, options.database ?? DEFAULT_DATABASE, options.translations);
     } catch (error) {
       await duck.close();
       throw error;
