@@ -9,6 +9,14 @@ import { fileURLToPath } from 'node:url';
  * (`dist/` for the CLI, `src/` under vitest), so that editing the translator, not only a cache's own module, counts.
  */
 export function codeStamp(): string {
+  stamp ??= currentStamp();
+  return stamp;
+}
+
+/** The code does not change under a running process: its stamp is taken once (three caches ask for it per run). */
+let stamp: string | undefined;
+
+function currentStamp(): string {
   const module = fileURLToPath(import.meta.url);
   let root = dirname(module);
   while (!statOf(join(root, 'package.json')) && dirname(root) !== root) root = dirname(root);

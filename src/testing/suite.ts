@@ -8,6 +8,7 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AthenaLocalEngine } from '../engines/local/engine.js';
 import { TranslationCache } from '../engines/local/translation-cache.js';
+import { CodeStampedCache } from '../storage/code-stamped-cache.js';
 import type { Engine } from '../engines/engine.js';
 import { checkRunner, compileChecks, type CheckResult, type CompiledCheck } from '../pipeline/checks.js';
 import { loadPartialProject } from '../project/partial.js';
@@ -78,15 +79,17 @@ export async function runTests(root: string, options: TestRunOptions = {}): Prom
   const chosen = selectNodes(project, options.selector);
   const unloaded = chosen.filter((n) => blocked.has(n.id)).map((n) => ({ node: n.id, reason: blocked.get(n.id)! }));
   const selected = new Set(chosen.filter((n) => !blocked.has(n.id)).map((n) => n.id));
-  const tests = (await loadUnitTests(root, project.config.sql)).filter((t: UnitTest) => {
+  const lakeRoot = options.lakeRoot ?? join(project.root, project.config.lake);
+  const testFiles = CodeStampedCache.load(lakeRoot, 'test-files');
+  const tests = (await loadUnitTests(root, project.config.sql, testFiles)).filter((t: UnitTest) => {
     const node = resolveModel(project, t.model);
     // A test naming no model is reported (as an error) unless a selector narrows the run.
     return node ? selected.has(node.id) : selectsEverything(options.selector);
   });
+  testFiles.save();
   const concurrency = options.unitEngine ? 1 : (options.concurrency ?? Math.min(4, availableParallelism()));
   // The checks read the lake on an engine of their own and the unit tests need none of it: they run side by side
   // (DuckDB works off the main thread, so a second core serves one while the other binds and queries).
-  const lakeRoot = options.lakeRoot ?? join(project.root, project.config.lake);
   // Every run translates the same fixtures, models and checks: kept in the lake folder, shared by all the engines.
   const translations = TranslationCache.load(lakeRoot);
   const [unit, checks] = await Promise.all([
