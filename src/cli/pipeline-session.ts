@@ -6,7 +6,6 @@ import { ensureAlertHistoryTable } from '../alerts/history.js';
 import { localAlertDependencies } from '../alerts/local.js';
 import { runAlert } from '../alerts/service.js';
 import { AthenaLocalEngine } from '../engines/local/engine.js';
-import { TranslationCache } from '../engines/local/translation-cache.js';
 import type { Engine } from '../engines/engine.js';
 import { JsonFileKeyValueStore } from '../storage/kv-store/json-file.js';
 import { LocalObjectStore } from '../storage/object-store/index.js';
@@ -94,7 +93,7 @@ export async function openPipelineSession(
   const engine =
     target.kind === 'trino'
       ? holdingNothing(openTrinoEngine(target, database))
-      : await AthenaLocalEngine.open({ lakeRoot, database, translations: TranslationCache.load(lakeRoot), ...lakeSharing(io, options.command ?? 'lake') });
+      : await AthenaLocalEngine.open({ lakeRoot, database, ...lakeSharing(io, options.command ?? 'lake') });
   const variables = projectVariables(project.config, project.stage);
   const notices: string[] = [];
   let alertDeps: ReturnType<typeof localAlertDependencies>;

@@ -9,8 +9,12 @@ import { claimLakeFolder } from './lake-folder.js';
 
 /** Bump when what is stored changes shape. */
 const FORMAT = 1;
-/** Entries kept in a file: the ones this process used first, then the most recently used before it. */
+/**
+ * Entries kept in a file: the ones this process used first, then the most recently used before it, up to this many
+ * and this much JSON (reading the file is paid by every run: the example's lake test keeps ~0.5 MB).
+ */
 export const CACHE_ENTRIES = 512;
+export const CACHE_CHARS = 4_000_000;
 
 interface CacheFile {
   key: string;
@@ -64,10 +68,15 @@ export class CodeStampedCache {
   save(): void {
     if (!this.added) return;
     const recent = [...this.used, ...[...this.stored.keys()].filter((hash) => !this.used.has(hash))].slice(0, CACHE_ENTRIES);
-    const entries = recent.flatMap((hash): [string, string][] => {
+    const entries: [string, string][] = [];
+    let chars = 0;
+    for (const hash of recent) {
       const value = this.stored.get(hash);
-      return value === undefined ? [] : [[hash, value]];
-    });
+      if (value === undefined) continue;
+      chars += value.length;
+      if (chars > CACHE_CHARS) break;
+      entries.push([hash, value]);
+    }
     const path = stampedCachePath(this.lakeRoot, this.name);
     try {
       // A lake folder this creates is marked as one, so `lake run --demo` (npm start) may reset it later.

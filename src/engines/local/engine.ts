@@ -35,7 +35,7 @@ export interface LocalEngineOptions {
   onWait?: (message: string) => void;
   /** Count the bytes each statement reads from the lake (stats.bytesScanned; default true). */
   meterScans?: boolean;
-  /** Translations kept between runs (translation-cache.ts: `lake run`, `lake test`); saved when the engine closes. */
+  /** Translations kept between runs (translation-cache.ts: `lake test`); saved when the engine closes. */
   translations?: TranslationCache;
 }
 

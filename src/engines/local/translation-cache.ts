@@ -1,7 +1,6 @@
-// The local engine's translations kept between runs of a lake (issue 18): a scheduled `lake run` translates the same
-// model and alert texts every hour, ~45 ms of CPU of a ~300 ms hourly run, nearly all of it first-use compilation of
-// the translator's code in a fresh process; `lake test` translates the same fixtures and models each run (~0.6 s of
-// its CPU on the example). A translation is a function of the statement's text, its default database, the zoned
+// The local engine's translations kept between runs (issue 18): `lake test` translates the same fixtures and models
+// each run (~0.6 s of its CPU on the example, most of it first-use compilation of the translator in a fresh process).
+// Not `lake run`: a scheduled run's texts carry its window's timestamps, new every hour, so it would only miss. A translation is a function of the statement's text, its default database, the zoned
 // views it reads and the code (the translator never reads the lake root: locations are mapped by the engine), so it
 // is kept under a hash of the first three in the lake folder's .cache/translations.json (code-stamped-cache.ts),
 // shared by every engine of a run (lake test's scratch engines too).

@@ -1,4 +1,4 @@
-// `lake run` and `lake test` keep their engines' translations in the lake folder's .cache/ (translation-cache.ts): the
+// `lake test` keeps its engines' translations in the lake folder's .cache/ (translation-cache.ts): the
 // next run of the same text in the same context reads the stored steps instead of translating, a changed text or
 // context translates again, a file written by other code is not read, and a statement that fails to translate stores
 // nothing. The key leaves out the engine's lake root (lake test's engines have a new scratch root each run), which is
