@@ -3,6 +3,7 @@
 // expected rows. Upstream models are never built: their tables are fixtures like any other input.
 import { defineAlert, evaluationWindow } from '../alerts/definition.js';
 import { AthenaLocalEngine } from '../engines/local/engine.js';
+import type { TranslationCache } from '../engines/local/translation-cache.js';
 import { splitStatements } from '../dialect/statements.js';
 import type { Column, Engine, QueryResult } from '../engines/engine.js';
 import { canonicalType } from '../project/contract.js';
@@ -36,6 +37,8 @@ export interface UnitTestContext {
   scratchRoot: string;
   /** Opens the engine a test runs on; default: a fresh in-memory local engine. */
   openEngine?: (database: string) => Promise<Engine>;
+  /** The default engine's translations, kept between runs (the lake folder's, translation-cache.ts). */
+  translations?: TranslationCache;
 }
 
 class TestSetupError extends Error {}
@@ -139,7 +142,9 @@ export async function runUnitTest(test: UnitTest, ctx: UnitTestContext, reuse?: 
   // Fixtures are tables of the in-memory catalog, no files: there are no bytes scanned to count (two statements less
   // per statement).
   const openFresh =
-    ctx.openEngine ?? ((database: string) => AthenaLocalEngine.open({ lakeRoot: ctx.scratchRoot, inMemory: true, threads: 1, database, meterScans: false }));
+    ctx.openEngine ??
+    ((database: string) =>
+      AthenaLocalEngine.open({ lakeRoot: ctx.scratchRoot, inMemory: true, threads: 1, database, meterScans: false, translations: ctx.translations }));
   const open = async (database: string) => {
     engine = reuse?.engine ?? (await openFresh(database));
     if (reuse) reuse.engine = engine;

@@ -4,12 +4,12 @@
 // DuckDB's version: all are in the key, so any change (a model's text, a contract's columns, a rebuild of the CLI)
 // discovers again. Kept in the lake folder's .cache/ like lint's results; a read or write problem just means no cache.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join, relative, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
 import { contractFilesOf } from '../pipeline/checks.js';
 import type { Project } from '../project/model.js';
+import { codeStamp } from '../storage/code-stamp.js';
 import { claimLakeFolder } from '../storage/lake-folder.js';
 import { schemaVariables, TableSchemas, type StoredSchemas } from './schemas.js';
 
@@ -22,33 +22,6 @@ interface CacheFile {
 }
 
 export const schemaCachePath = (lakeRoot: string): string => join(lakeRoot, '.cache', 'test-schemas.json');
-
-/**
- * Sizes and modification times of the running code's files: the top folder of the package this module runs from
- * (`dist/` for the CLI, `src/` under vitest), so that editing the translator, not only this file, discovers again.
- */
-function codeStamp(): string {
-  const module = fileURLToPath(import.meta.url);
-  let root = dirname(module);
-  while (!statOf(join(root, 'package.json')) && dirname(root) !== root) root = dirname(root);
-  const top = join(root, relative(root, module).split(sep)[0]);
-  const stamps: string[] = [];
-  for (const entry of readdirSync(top, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
-    const path = join(entry.parentPath, entry.name);
-    const stat = statOf(path);
-    if (stat) stamps.push(`${relative(top, path)}\0${stat.size}\0${stat.mtimeMs}`);
-  }
-  return stamps.sort().join('\n');
-}
-
-function statOf(path: string): { size: number; mtimeMs: number } | undefined {
-  try {
-    return statSync(path);
-  } catch {
-    return undefined;
-  }
-}
 
 function duckdbVersion(): string {
   try {

@@ -7,6 +7,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AthenaLocalEngine } from '../engines/local/engine.js';
+import { TranslationCache } from '../engines/local/translation-cache.js';
+import { CodeStampedCache } from '../storage/code-stamped-cache.js';
 import type { Engine } from '../engines/engine.js';
 import { checkRunner, compileChecks, type CheckResult, type CompiledCheck } from '../pipeline/checks.js';
 import { loadPartialProject } from '../project/partial.js';
@@ -77,18 +79,22 @@ export async function runTests(root: string, options: TestRunOptions = {}): Prom
   const chosen = selectNodes(project, options.selector);
   const unloaded = chosen.filter((n) => blocked.has(n.id)).map((n) => ({ node: n.id, reason: blocked.get(n.id)! }));
   const selected = new Set(chosen.filter((n) => !blocked.has(n.id)).map((n) => n.id));
-  const tests = (await loadUnitTests(root, project.config.sql)).filter((t: UnitTest) => {
+  const lakeRoot = options.lakeRoot ?? join(project.root, project.config.lake);
+  const testFiles = CodeStampedCache.load(lakeRoot, 'test-files');
+  const tests = (await loadUnitTests(root, project.config.sql, testFiles)).filter((t: UnitTest) => {
     const node = resolveModel(project, t.model);
     // A test naming no model is reported (as an error) unless a selector narrows the run.
     return node ? selected.has(node.id) : selectsEverything(options.selector);
   });
+  testFiles.save();
   const concurrency = options.unitEngine ? 1 : (options.concurrency ?? Math.min(4, availableParallelism()));
   // The checks read the lake on an engine of their own and the unit tests need none of it: they run side by side
   // (DuckDB works off the main thread, so a second core serves one while the other binds and queries).
-  const lakeRoot = options.lakeRoot ?? join(project.root, project.config.lake);
+  // Every run translates the same fixtures, models and checks: kept in the lake folder, shared by all the engines.
+  const translations = TranslationCache.load(lakeRoot);
   const [unit, checks] = await Promise.all([
-    runUnitTests(project, tests, concurrency, lakeRoot, options.unitEngine),
-    options.checks === false ? [] : runContractChecks(project, selected, lakeRoot, options),
+    runUnitTests(project, tests, concurrency, lakeRoot, translations, options.unitEngine),
+    options.checks === false ? [] : runContractChecks(project, selected, lakeRoot, translations, options),
   ]);
   return { project, unloaded, unit, checks, durationMs: performance.now() - started };
 }
@@ -98,6 +104,7 @@ async function runUnitTests(
   tests: UnitTest[],
   concurrency: number,
   lakeRoot: string,
+  translations: TranslationCache,
   openEngine?: (database: string) => Promise<Engine>,
 ): Promise<UnitTestResult[]> {
   if (tests.length === 0) return [];
@@ -113,7 +120,7 @@ async function runUnitTests(
     const engines = Array.from({ length: concurrency }, (): ReusableEngine => ({}));
     try {
       return await inParallel(tests, concurrency, (test, worker) =>
-        runUnitTest(test, { project, schemas, scratchRoot, ...(openEngine ? { openEngine } : {}) }, engines[worker]),
+        runUnitTest(test, { project, schemas, scratchRoot, translations, ...(openEngine ? { openEngine } : {}) }, engines[worker]),
       );
     } finally {
       for (const { engine } of engines) await engine?.close();
@@ -123,7 +130,13 @@ async function runUnitTests(
   }
 }
 
-async function runContractChecks(project: Project, selected: Set<string>, lakeRoot: string, options: TestRunOptions): Promise<CheckOutcome[]> {
+async function runContractChecks(
+  project: Project,
+  selected: Set<string>,
+  lakeRoot: string,
+  translations: TranslationCache,
+  options: TestRunOptions,
+): Promise<CheckOutcome[]> {
   const compiled: CheckOutcome[] = [];
   for (const node of project.nodes) {
     if (!selected.has(node.id)) continue;
@@ -133,7 +146,7 @@ async function runContractChecks(project: Project, selected: Set<string>, lakeRo
   if (!existsSync(join(lakeRoot, '.duckdb', 'catalog.duckdb'))) {
     return compiled.map((c) => ({ ...c, skipped: `no local lake at ${lakeRoot} (build it with \`lake run\`)` }));
   }
-  const engine = await AthenaLocalEngine.open({ lakeRoot });
+  const engine = await AthenaLocalEngine.open({ lakeRoot, translations });
   try {
     const exists = tableExistence(engine);
     const runCheck = checkRunner(

@@ -13,6 +13,7 @@ import { failureMessage, registerShims, type MacroSet } from '../../dialect/shim
 import { withUnknownTypes } from './unknown-types.js';
 import { withPartitionFilters } from './partition-filters.js';
 import { fileMissingColumn } from './parquet-reading.js';
+import type { TranslationCache } from './translation-cache.js';
 import { withTrinoColumnNames } from '../../dialect/anonymous-columns.js';
 import { namesRelation, translateStatement, type TranslateContext, type TranslationStep } from '../../dialect/translate/index.js';
 
@@ -34,6 +35,8 @@ export interface LocalEngineOptions {
   onWait?: (message: string) => void;
   /** Count the bytes each statement reads from the lake (stats.bytesScanned; default true). */
   meterScans?: boolean;
+  /** Translations kept between runs (translation-cache.ts: `lake test`); saved when the engine closes. */
+  translations?: TranslationCache;
 }
 
 /** Statements whose actions only read the catalog: they attach it read-only. */
@@ -83,6 +86,7 @@ export class AthenaLocalEngine implements Engine {
     private readonly macros: MacroSet,
     private readonly scanMeter: ScanMetering,
     private readonly defaultDatabase: string,
+    private readonly translations: TranslationCache | undefined,
   ) {}
 
   /** The last `USE` sent, and during which attachment of the catalog (see useDatabase). */
@@ -108,7 +112,7 @@ export class AthenaLocalEngine implements Engine {
       await confineToLake(duck.connection, options.lakeRoot);
       const access = new CatalogAccess(duck.connection, catalog, options);
       await access.open();
-      return new AthenaLocalEngine(duck, catalog, access, macros, scanMeter, options.database ?? DEFAULT_DATABASE);
+      return new AthenaLocalEngine(duck, catalog, access, macros, scanMeter, options.database ?? DEFAULT_DATABASE, options.translations);
     } catch (error) {
       await duck.close();
       throw error;
@@ -167,11 +171,16 @@ export class AthenaLocalEngine implements Engine {
     await this.access.statement('write', () => swapLakeTable({ catalog: this.catalog, connection: this.duck.connection }, source, target, properties));
   }
 
+  private translate(sql: string, ctx: TranslateContext): TranslationStep[] {
+    const translate = (text: string, context: TranslateContext) => translateStatement(text, context).steps;
+    return this.translations ? this.translations.translate(sql, ctx, translate) : translate(sql, ctx);
+  }
+
   private async executeTranslated(sql: string, options: ExecuteOptions, adapt = (steps: TranslationStep[]) => steps): Promise<QueryResult> {
     const ctx: TranslateContext = { lakeRoot: this.duck.lakeRoot, database: (options.database ?? this.defaultDatabase).toLowerCase() };
     const started = performance.now();
     refuseOutsideAthena(sql);
-    let steps = adapt(translateStatement(sql, ctx).steps);
+    let steps = adapt(this.translate(sql, ctx));
     const known = this.answerFromSnapshot(steps);
     if (known) return { ...known, stats: { durationMs: performance.now() - started, bytesScanned: 0 } };
     if (options.readsNoTables === true && steps.every((step) => step.kind === 'sql')) return this.runWithoutCatalog(sql, steps, options, started);
@@ -179,7 +188,7 @@ export class AthenaLocalEngine implements Engine {
       await this.useDatabase(ctx.database);
       // A statement naming a view of zoned values is translated again with the checks of zoned values (zoned-groups.ts).
       const zonedViews = await this.catalog.zonedViews();
-      if (zonedViews.size > 0 && namesRelation(sql, zonedViews)) steps = adapt(translateStatement(sql, { ...ctx, zonedViews }).steps);
+      if (zonedViews.size > 0 && namesRelation(sql, zonedViews)) steps = adapt(this.translate(sql, { ...ctx, zonedViews }));
       const session: LakeSessionContext = {
         duck: this.duck,
         connection: this.duck.connection,
@@ -289,6 +298,7 @@ export class AthenaLocalEngine implements Engine {
 
   async close(): Promise<void> {
     try {
+      this.translations?.save();
       await this.access.close();
     } finally {
       await this.duck.close();
