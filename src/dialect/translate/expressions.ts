@@ -28,7 +28,7 @@ import { quoteReservedIdentifier } from './identifiers.js';
 import { sessionWord } from './session-words.js';
 import { DATE_AT_TIME_ZONE, writtenDateBefore } from './date-at-time-zone.js';
 import { isNestedCall, simpleCaseRender } from './nested-comparisons.js';
-import { columnsByInstant, isUnarySign, lastMeaningful, rewriteOperators, type Part } from './operators.js';
+import { columnsByInstant, instantColumns, isUnarySign, lastMeaningful, rewriteOperators, type Part } from './operators.js';
 import { firstToken, isCase, isParen, isTriviaNode, meaningful, nodeKeyword, nodeText, splitArgs, splitCallArgs, type GroupNode, type Node } from './tree.js';
 import { IPPREFIX_INSTEAD, IPPREFIX_REFUSED, TYPED_LITERAL_KEYWORDS } from './types.js';
 import { IP_STRUCT, ipAddressLiteral, NamedScopeError } from '../shims/ip-address.js';
@@ -291,6 +291,11 @@ export class ExpressionRewriter {
     return checkedArray(whole, nodes, elements);
   }
 
+  /** How compared columns reach the instant comparison here (operators.ts instantColumns). */
+  private instantColumns() {
+    return instantColumns({ correlatable: this.correlatableDepth > 0, makesZoned: this.makesZoned });
+  }
+
   report(at: Token, rule: string, message: string, hint?: string): void {
     this.diagnostics.push({ severity: 'error', rule: `unfaithful/${rule}`, message, hint, ...this.position(at) });
   }
@@ -325,6 +330,7 @@ export class ExpressionRewriter {
       addedYearMonths,
       mayHoldUnknown: this.mayHoldUnknown,
       lambdaParameters: this.lambdaParameters,
+      makesZoned: this.makesZoned,
     });
     guardNanUsingJoins(parts);
     const meaningfulParts = parts.filter((p) => p.kind !== 'trivia');
@@ -536,7 +542,7 @@ export class ExpressionRewriter {
             simpleCaseRender(
               node,
               (nodes) => this.renderZoned(nodes),
-              (texts) => columnsByInstant(texts, this.correlatableDepth > 0, this.lambdaParameters),
+              (texts) => columnsByInstant(texts, this.instantColumns(), this.lambdaParameters),
             ),
           ),
         });

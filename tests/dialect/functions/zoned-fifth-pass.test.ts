@@ -1,0 +1,58 @@
+// Zoned timestamps in Trino 476, fifth pass (docs/issue-15-audit.md "Zoned timestamps and NaN, fifth pass"): Trino
+// compares `timestamp with time zone` by instant; the local value is a struct of instant, zone and wall clock. Every
+// value and type below is the shared Trino 476's answer to the same SQL.
+import { describeFunctions } from './harness.js';
+
+const UTC0 = "TIMESTAMP '2025-01-01 00:00:00 UTC'";
+const PARIS1 = "TIMESTAMP '2025-01-01 01:00:00 +01:00'";
+const NEXT_DAY = "TIMESTAMP '2025-01-02 00:00:00 UTC'";
+const EARLIER = "TIMESTAMP '2024-12-31 00:00:00 UTC'";
+
+// Columns compared inside a subquery that may read outer columns: their types are unseen where a typed shim's
+// overload is chosen, so they take trino_cmp_outer (were: the structs, field by field).
+const ST = `FROM (VALUES (${PARIS1}, ${UTC0}, ${NEXT_DAY})) v(s, t, u)`;
+describeFunctions('zoned columns compared in a subquery that reads outer columns', [
+  ['= in WHERE', `(SELECT count(*) FROM (VALUES 1) w(i) WHERE v.s = v.t) ${ST}`, 1, 'bigint'],
+  ['= selected', `(SELECT v.s = v.t) ${ST}`, true, 'boolean'],
+  ['IS DISTINCT FROM', `(SELECT count(*) FROM (VALUES 1) w(i) WHERE v.s IS DISTINCT FROM v.t) ${ST}`, 0, 'bigint'],
+  ['<= and >=', `(SELECT count(*) FROM (VALUES 1) w(i) WHERE v.s <= v.t AND v.s >= v.t) ${ST}`, 1, 'bigint'],
+  ['IN list', `(SELECT v.s IN (v.t)) ${ST}`, true, 'boolean'],
+  ['BETWEEN', `(SELECT v.s BETWEEN v.t AND v.t) ${ST}`, true, 'boolean'],
+  ['NOT IN, NOT BETWEEN', `(SELECT ARRAY[v.s NOT IN (v.t, v.u), v.s NOT BETWEEN v.t AND v.u]) ${ST}`, [false, false], 'array(boolean)'],
+  ['CASE s WHEN t', `(SELECT CASE v.s WHEN v.t THEN 'same' ELSE 'other' END) ${ST}`, 'same', 'varchar'],
+  ['an inner column and an outer one', `EXISTS (SELECT 1 FROM (VALUES ${UTC0}) w(u) WHERE w.u = s) FROM (VALUES (${PARIS1})) v(s)`, true, 'boolean'],
+  [
+    'counted per outer row',
+    `WITH v(k, s) AS (VALUES (1, ${PARIS1}), (2, TIMESTAMP '2025-01-01 05:00:00 UTC'))
+     SELECT (SELECT count(*) FROM (VALUES ${UTC0}, TIMESTAMP '2025-01-01 02:00:00 +02:00') w(u) WHERE w.u = v.s) FROM v ORDER BY k`,
+    2,
+    'bigint',
+  ],
+  [
+    'array_sort with a comparator over an outer array',
+    `(SELECT array_sort(v.a, (x, y) -> CASE WHEN x < y THEN -1 WHEN x > y THEN 1 ELSE 0 END)) FROM (VALUES ARRAY[${UTC0}, ${PARIS1}, ${EARLIER}]) v(a)`,
+    ['2024-12-31 00:00:00.000 UTC', '2025-01-01 00:00:00.000 UTC', '2025-01-01 01:00:00.000 +01:00'],
+    'array(timestamp(3) with time zone)',
+  ],
+  [
+    'zip_with x = y over outer arrays',
+    `(SELECT zip_with(v.a, v.b, (x, y) -> x = y)) FROM (VALUES (ARRAY[${PARIS1}], ARRAY[${UTC0}])) v(a, b)`,
+    [true],
+    'array(boolean)',
+  ],
+  // Other types keep their comparisons in such statements: NaN equals nothing, NULL compares as NULL.
+  [
+    'doubles holding NaN',
+    `(SELECT ARRAY[v.x = v.y, v.x < v.y, v.x IN (v.y), v.x BETWEEN v.y AND v.y, v.x IS DISTINCT FROM v.y]) FROM (VALUES (nan(), nan(), ${UTC0})) v(x, y, z)`,
+    [false, false, false, false, false],
+    'array(boolean)',
+  ],
+  [
+    'a NULL-typed column',
+    `(SELECT ARRAY[v.x = v.y, v.x IN (v.y), v.x IS DISTINCT FROM v.y]) FROM (VALUES (NULL, 1, ${UTC0})) v(x, y, z)`,
+    [null, null, true],
+    'array(boolean)',
+  ],
+  ['texts', `(SELECT ARRAY[v.x = v.y, v.x < v.y, v.x IN (v.y)]) FROM (VALUES ('a', 'b', ${UTC0})) v(x, y, z)`, [false, true, false], 'array(boolean)'],
+  ['decimals and integers', `(SELECT ARRAY[v.x = v.y, v.x < v.y]) FROM (VALUES (1.5, 2, ${UTC0})) v(x, y, z)`, [false, true], 'array(boolean)'],
+]);
