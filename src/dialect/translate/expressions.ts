@@ -527,8 +527,14 @@ export class ExpressionRewriter {
         this.lambdaParameters = outer;
       }
     }
+    // A subquery that opens an argument has nothing before it, as a statement's first query, but may reference outer
+    // columns (array_agg((SELECT … WHERE w.u = v.s) ORDER BY k)).
+    if (m[0] !== undefined && isParen(m[0])) this.argumentHeads.add(m[0]);
     return this.renderZoned(items);
   }
+
+  /** The parenthesized groups that open a call's argument (renderArgumentZoned). */
+  private readonly argumentHeads = new WeakSet<Node>();
 
   /** Appends the part(s) for items[i]; returns how many further items it consumed. */
   private renderNode(items: readonly Node[], i: number, parts: Part[]): number {
@@ -564,7 +570,9 @@ export class ExpressionRewriter {
         const before = lastMeaningful(parts);
         // `x > ALL (subquery)` may reference x's query (UNION ALL's branch cannot).
         const quantified = before?.text.toUpperCase() === 'ALL' && lastMeaningful(parts.slice(0, parts.lastIndexOf(before)))?.kind === 'op';
-        const correlatable = isSubquery(node.items) && (quantified || !UNCORRELATED_BEFORE.has(before?.text.toUpperCase() ?? ''));
+        const correlatable =
+          isSubquery(node.items) &&
+          (quantified || (before === undefined && this.argumentHeads.has(node)) || !UNCORRELATED_BEFORE.has(before?.text.toUpperCase() ?? ''));
         if (correlatable) this.correlatableDepth++;
         const inner = this.renderZoned(node.items);
         if (correlatable) this.correlatableDepth--;

@@ -56,3 +56,17 @@ describeFunctions('zoned columns compared in a subquery that reads outer columns
   ['texts', `(SELECT ARRAY[v.x = v.y, v.x < v.y, v.x IN (v.y)]) FROM (VALUES ('a', 'b', ${UTC0})) v(x, y, z)`, [false, true, false], 'array(boolean)'],
   ['decimals and integers', `(SELECT ARRAY[v.x = v.y, v.x < v.y]) FROM (VALUES (1.5, 2, ${UTC0})) v(x, y, z)`, [false, true], 'array(boolean)'],
 ]);
+
+// A subquery that opens a call's argument may read outer columns, as one after an operator does (was: rendered as a
+// statement's first query, so typed shims took its outer columns' types from nothing).
+describeFunctions('a subquery opening a call argument reads outer columns', [
+  ['decimal product', 'coalesce((SELECT v.a * v.b), 0) FROM (VALUES (1.5, 2.25)) v(a, b)', '3.375', 'decimal(13,3)'],
+  ['zoned columns compared', `array_agg((SELECT v.s = v.t)) FROM (VALUES (${PARIS1}, ${UTC0})) v(s, t)`, [true], 'array(boolean)'],
+  [
+    'counted per outer row, ordered',
+    `WITH v(k, s) AS (VALUES (1, ${PARIS1}), (2, TIMESTAMP '2025-01-01 05:00:00 UTC'))
+     SELECT array_agg((SELECT count(*) FROM (VALUES ${UTC0}, TIMESTAMP '2025-01-01 02:00:00 +02:00') w(u) WHERE w.u = v.s) ORDER BY k) FROM v`,
+    [2, 0],
+    'array(bigint)',
+  ],
+]);
