@@ -258,7 +258,7 @@ export function rewriteOperators(parts: Part[], context: OperatorContext = {}): 
   compareColumnListsByInstant(parts, columns, context.lambdaParameters ?? new Set());
   compareNestedValues(parts);
   markNumberComparisons(parts);
-  compareZonedByInstant(parts, context.correlatable === true, columns, context.lambdaParameters ?? new Set());
+  compareZonedByInstant(parts, context.correlatable === true, columns, context.lambdaParameters ?? new Set(), context.makesZoned === true);
   guardTextComparisons(parts);
   guardColumnComparisons(parts, context.correlatable === true);
   rewriteQuantifiedComparisons(parts);
@@ -468,7 +468,7 @@ function wrapZoned(
   if (!options.joinColumns && !besideZoned) return;
   const others = ranges
     .filter((r) => !isZoned(r))
-    .map((r) => (besideZoned ? nonEmpty(parts, r) : (columnReference(parts, r) ?? inlinedElement(parts, r))))
+    .map((r) => (besideZoned ? nonEmpty(parts, r) : (columnReference(parts, r) ?? inlinedElement(parts, r, true))))
     .filter((r): r is [number, number] => r !== undefined);
   const spans = [...others, ...zoned.map((k): [number, number] => [k, k])].sort((x, y) => y[0] - x[0]);
   for (const [first, last] of spans) {
@@ -485,14 +485,14 @@ const SUBQUERY = /^\(\s*(?:SELECT|WITH|VALUES)\b/i;
  * An element an inlined lambda (lambda-rewrites.ts) put in place of a parameter: `((a)[trino_i])` of zip_with or
  * array_sort's comparator, `(trino_w)`, `(trino_e.key)`. Its type is the array's element type, known to DuckDB's
  * binder only: two of them compared go through trino_cmp (Trino 476: zip_with(a, b, (x, y) -> x = y) of 01:00 +01:00
- * and 00:00 UTC is [true]; a comparator orders one instant in two zones as equal).
+ * and 00:00 UTC is [true]; a comparator orders one instant in two zones as equal). An aggregate's element
+ * (`((array_agg(t))[trino_i])`) only where `aggregates`: it goes through trino_cmp_outer (columnShimOf).
  */
 const INLINED_ELEMENT = /^\((?:\([\s\S]*\)\[trino_[ij]\]|trino_w|trino_e\.(?:key|value))\)$/;
-function inlinedElement(parts: readonly Part[], range: [number, number]): [number, number] | undefined {
+function inlinedElement(parts: readonly Part[], range: [number, number], aggregates: boolean): [number, number] | undefined {
   const k = single(parts, range[0], range[1]);
-  // An aggregate's element has no type yet when trino_cmp's overload is chosen (as compareSubqueryByInstant's x).
   const text = k >= 0 && parts[k].kind === 'operand' ? parts[k].text.trim() : '';
-  return INLINED_ELEMENT.test(text) && !hasAggregate(text) ? [k, k] : undefined;
+  return INLINED_ELEMENT.test(text) && (aggregates || !hasAggregate(text)) ? [k, k] : undefined;
 }
 
 /** Words an identifier pattern reads as names, which are literals. */
@@ -512,8 +512,9 @@ export const instantColumns = (context: { correlatable?: boolean; makesZoned?: b
 
 /** A compared column (or lambda parameter, or inlined element) through the shim `columns` names. */
 function columnShimOf(columns: InstantColumns, lambda: LambdaParameters): (text: string) => string {
+  // An aggregate's element (array_sort(array_agg(t), comparator)) has no type yet when trino_cmp's overload is chosen.
   return (text) =>
-    columns === 'outer' && !lambda.has(lambdaParameterName(text))
+    (columns === 'outer' && !lambda.has(lambdaParameterName(text))) || (INLINED_ELEMENT.test(text) && hasAggregate(text))
       ? `trino_cmp_outer(${text})`
       : lambda.has(lambdaParameterName(text)) || INLINED_ELEMENT.test(text)
         ? `trino_cmp(${text})`
@@ -526,9 +527,15 @@ function columnShimOf(columns: InstantColumns, lambda: LambdaParameters): (text:
  * instant: Trino 476's `s = t` of 01:00 +01:00 and 00:00 UTC is true). Not two lambda parameters: a comparator lambda
  * is inlined per pair, where each guard costs binding. Not where `columns` is `none`.
  */
-function comparesColumns(parts: readonly Part[], ranges: readonly [number, number][], columns: InstantColumns, lambda: LambdaParameters): boolean {
+function comparesColumns(
+  parts: readonly Part[],
+  ranges: readonly [number, number][],
+  columns: InstantColumns,
+  lambda: LambdaParameters,
+  aggregates: boolean,
+): boolean {
   if (columns === 'none') return false;
-  if (ranges.every((r) => inlinedElement(parts, r) !== undefined)) return true;
+  if (ranges.every((r) => inlinedElement(parts, r, aggregates) !== undefined)) return true;
   const references = ranges
     .map((r) => columnReference(parts, r))
     .map((c) => (c && c[0] === c[1] && LITERAL_WORDS.test(parts[c[0]].text.trim()) ? undefined : c));
@@ -619,8 +626,10 @@ function nonEmpty(parts: readonly Part[], [a, b]: [number, number]): [number, nu
  * session zone (UTC). The zoned struct would not compare with a TIMESTAMP at all, and two structs with the same
  * instant in different zones would differ: comparisons, BETWEEN and IN lists with a zoned operand compare instants.
  */
-function compareZonedByInstant(parts: Part[], correlatable: boolean, columns: InstantColumns, lambda: LambdaParameters): void {
-  const columnsOnly = (ranges: readonly [number, number][]) => comparesColumns(parts, ranges, columns, lambda);
+function compareZonedByInstant(parts: Part[], correlatable: boolean, columns: InstantColumns, lambda: LambdaParameters, makesZoned: boolean): void {
+  // An aggregate's elements (array_sort(array_agg(t), comparator)) only in statements that make zoned values: each
+  // goes through a lambda, which costs binding.
+  const columnsOnly = (ranges: readonly [number, number][]) => comparesColumns(parts, ranges, columns, lambda, makesZoned);
   const columnShim = columnShimOf(columns, lambda);
   for (let i = 0; i < parts.length; i++) {
     const p = parts[i];

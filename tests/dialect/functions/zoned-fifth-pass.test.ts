@@ -70,3 +70,35 @@ describeFunctions('a subquery opening a call argument reads outer columns', [
     'array(bigint)',
   ],
 ]);
+
+// A comparator or zip_with over an aggregate's elements: they go through trino_cmp_outer, whose overload is picked
+// where the aggregate has its type (were: the structs, the zone name ordering one instant's ties).
+const DESCENDING = '(x, y) -> CASE WHEN x < y THEN 1 WHEN x > y THEN -1 ELSE 0 END';
+describeFunctions('zoned elements of an aggregate compared inside inlined lambdas', [
+  [
+    'array_sort(array_agg(t), ascending): ties keep input order',
+    `array_sort(array_agg(t), (x, y) -> CASE WHEN x < y THEN -1 WHEN x > y THEN 1 ELSE 0 END) FROM (VALUES ${UTC0}, ${PARIS1}, ${EARLIER}) v(t)`,
+    ['2024-12-31 00:00:00.000 UTC', '2025-01-01 00:00:00.000 UTC', '2025-01-01 01:00:00.000 +01:00'],
+    'array(timestamp(3) with time zone)',
+  ],
+  [
+    'array_sort(array_agg(t), descending)',
+    `array_sort(array_agg(t), ${DESCENDING}) FROM (VALUES ${PARIS1}, ${UTC0}, ${EARLIER}) v(t)`,
+    ['2025-01-01 01:00:00.000 +01:00', '2025-01-01 00:00:00.000 UTC', '2024-12-31 00:00:00.000 UTC'],
+    'array(timestamp(3) with time zone)',
+  ],
+  [
+    'array_sort(array_agg(t) FILTER …, IF comparator)',
+    `array_sort(array_agg(t) FILTER (WHERE t IS NOT NULL), (x, y) -> IF(x < y, 1, IF(x = y, 0, -1))) FROM (VALUES ${PARIS1}, ${UTC0}, ${NEXT_DAY}) v(t)`,
+    ['2025-01-02 00:00:00.000 UTC', '2025-01-01 01:00:00.000 +01:00', '2025-01-01 00:00:00.000 UTC'],
+    'array(timestamp(3) with time zone)',
+  ],
+  ['zip_with of two aggregates', `zip_with(array_agg(s), array_agg(t), (x, y) -> x = y) FROM (VALUES (${PARIS1}, ${UTC0})) v(s, t)`, [true], 'array(boolean)'],
+  [
+    'other types beside a zoned literal',
+    `array_sort(array_agg(x), ${DESCENDING}) FROM (VALUES (3, ${UTC0}), (1, ${UTC0}), (2, ${UTC0})) v(x, z)`,
+    [3, 2, 1],
+    'array(integer)',
+  ],
+  ['texts', `array_sort(array_agg(x), ${DESCENDING}) FROM (VALUES 'b', 'a', 'c') v(x)`, ['c', 'b', 'a'], 'array(varchar)'],
+]);
