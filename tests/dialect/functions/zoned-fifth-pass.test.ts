@@ -102,3 +102,11 @@ describeFunctions('zoned elements of an aggregate compared inside inlined lambda
   ],
   ['texts', `array_sort(array_agg(x), ${DESCENDING}) FROM (VALUES 'b', 'a', 'c') v(x)`, ['c', 'b', 'a'], 'array(varchar)'],
 ]);
+
+// A UNION ALL in a statement that makes zoned values keeps its ORDER BY and LIMIT (the zoned-rows check rebuilt the
+// set operation from its branches and dropped them).
+describeFunctions('UNION ALL with ORDER BY and LIMIT in a statement that makes zoned values', [
+  ['ORDER BY', `WITH q AS (SELECT 1) SELECT k FROM (VALUES 2, 1) v(k) UNION ALL SELECT hour(${UTC0}) ORDER BY k`, 0, 'bigint'],
+  ['ORDER BY … LIMIT', `sum(k) FROM (SELECT k FROM (VALUES 2, 1) v(k) UNION ALL SELECT hour(${UTC0}) ORDER BY k LIMIT 2)`, 1, 'bigint'],
+  ['zoned columns', `WITH q AS (SELECT 1) SELECT k, t FROM (VALUES (2, ${UTC0})) v(k, t) UNION ALL SELECT 1, ${PARIS1} ORDER BY k`, 1, 'integer'],
+]);
