@@ -110,3 +110,21 @@ describeFunctions('UNION ALL with ORDER BY and LIMIT in a statement that makes z
   ['ORDER BY … LIMIT', `sum(k) FROM (SELECT k FROM (VALUES 2, 1) v(k) UNION ALL SELECT hour(${UTC0}) ORDER BY k LIMIT 2)`, 1, 'bigint'],
   ['zoned columns', `WITH q AS (SELECT 1) SELECT k, t FROM (VALUES (2, ${UTC0})) v(k, t) UNION ALL SELECT 1, ${PARIS1} ORDER BY k`, 1, 'integer'],
 ]);
+
+// A query's ORDER BY expressions, ordinals and output aliases of zoned values sort by instant, one instant's ties by
+// the next key (were: the struct, whose zone name put 01:00 +01:00 before 00:00 UTC). The first row is checked.
+const TIED = `FROM (VALUES (1, ${UTC0}), (2, ${PARIS1})) v(k, t)`;
+const first = (sql: string) => `WITH q AS (SELECT 1) ${sql}`;
+describeFunctions('ORDER BY expressions, ordinals and aliases of zoned values', [
+  ['an expression', first(`SELECT k ${TIED} ORDER BY t + INTERVAL '1' HOUR, k`), 1, 'integer'],
+  ['a call', first(`SELECT k ${TIED} ORDER BY coalesce(t, t), k`), 1, 'integer'],
+  ['an ordinal', first(`SELECT k, t ${TIED} ORDER BY 2, 1`), 1, 'integer'],
+  ['an output alias', first(`SELECT k, t AS u ${TIED} ORDER BY u, k`), 1, 'integer'],
+  ['an output alias, descending', first(`SELECT k, t AS u ${TIED} ORDER BY u DESC, k DESC`), 2, 'integer'],
+  ['aliases that swap column names', first(`SELECT k AS t, t AS k ${TIED} ORDER BY k, t`), 1, 'integer'],
+  ['a column of SELECT *', first(`SELECT * ${TIED} ORDER BY t, k`), 1, 'integer'],
+  ['an aggregate alias', first(`SELECT k, max(t) AS m ${TIED} GROUP BY k ORDER BY m, k`), 1, 'integer'],
+  ['an aggregate ordinal', first(`SELECT k, max(t) ${TIED} GROUP BY k ORDER BY 2, 1`), 1, 'integer'],
+  ['a window call', first(`SELECT k ${TIED} ORDER BY max(t) OVER (PARTITION BY k), k`), 1, 'integer'],
+  ['texts in such a statement', first(`SELECT k, x FROM (VALUES (1, 'b', ${UTC0}), (2, 'a', ${UTC0})) v(k, x, t) ORDER BY 2`), 2, 'integer'],
+]);
