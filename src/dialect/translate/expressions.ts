@@ -1101,6 +1101,7 @@ export class ExpressionRewriter {
       renderZoned: (nodes) => this.renderZoned(nodes),
       lambdaParameters: this.lambdaParameters,
       correlatable: this.correlatableDepth > 0,
+      makesZoned: this.makesZoned,
     };
     let text: string | undefined;
     // A regular expression's pattern and text, as Java reads them (java-regex.ts).

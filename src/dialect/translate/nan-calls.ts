@@ -46,9 +46,11 @@ const byNanKey = (c: Parameters<CallHandler>[0], answer: string, keyed: string):
 /**
  * max_by's and min_by's key, zoned timestamps by instant: Trino 476 takes the first row met among keys of one instant
  * in two zones (max_by(k, t) of (1, 01:00 +01:00), (2, 00:00 UTC) is 1), where the local struct ordered them by zone
- * name (2). Not an aggregate or an outer column, whose type the typed trino_cmp cannot see.
+ * name (2). An outer column's type is unseen where the typed trino_cmp is chosen: it goes through trino_cmp_outer's
+ * lambda in statements that make zoned values. Not an aggregate (a window's argument), kept as it is.
  */
-const instantKeyOf = (c: Parameters<CallHandler>[0]): string => (c.correlatable || hasAggregate(c.arg(1)) ? c.arg(1) : `trino_cmp(${c.arg(1)})`);
+const instantKeyOf = (c: Parameters<CallHandler>[0]): string =>
+  hasAggregate(c.arg(1)) ? c.arg(1) : !c.correlatable ? `trino_cmp(${c.arg(1)})` : c.makesZoned ? `trino_cmp_outer(${c.arg(1)})` : c.arg(1);
 
 /**
  * array_agg(DISTINCT t [ORDER BY …]) of zoned timestamps keeps one value per instant, the first met (Trino 476:
@@ -83,7 +85,8 @@ function byRows(which: 'max' | 'min'): CallHandler {
       c.report('by-rows', `the third argument of ${name} must be ${wrong} (Athena: INVALID_FUNCTION_ARGUMENT)`, `write ${name}(x, key, 3)`);
       return undefined;
     }
-    const [v, key] = [c.arg(0), c.arg(1)];
+    // Zoned keys by instant, so that one instant in two zones is a tie (Trino 476 compares instants).
+    const [v, key] = [c.arg(0), instantKeyOf(c)];
     const keys = `${name}(${key}, ${key}, ${Number(n) + 1})${c.tail}`;
     const answer = `list_transform(${name}({'v': ${v}}, ${key}, ${n})${c.tail}, lambda trino_e: trino_e.v)`;
     // A NULL value among more rows than n: Trino's heap mistakes it (min_by(x, y, 2) of (1, 10), (NULL, 30), (4, 5) is

@@ -128,3 +128,18 @@ describeFunctions('ORDER BY expressions, ordinals and aliases of zoned values', 
   ['a window call', first(`SELECT k ${TIED} ORDER BY max(t) OVER (PARTITION BY k), k`), 1, 'integer'],
   ['texts in such a statement', first(`SELECT k, x FROM (VALUES (1, 'b', ${UTC0}), (2, 'a', ${UTC0})) v(k, x, t) ORDER BY 2`), 2, 'integer'],
 ]);
+
+// max_by(x, key, n) and min_by(x, key, n) compare zoned keys by instant: one instant in two zones is a tie, whose order
+// is Trino's heap's, refused as other ties are (were: distinct structs, answered in zone-name order, silent).
+const THREE = `FROM (VALUES (1, ${UTC0}), (2, ${PARIS1}), (3, ${EARLIER})) v(k, t)`;
+describeFunctions(
+  'max_by and min_by with n of zoned keys',
+  [
+    ['distinct instants answer', `max_by(k, t, 2) FROM (VALUES (1, ${UTC0}), (2, ${NEXT_DAY}), (3, ${EARLIER})) v(k, t)`, [2, 1], 'array(integer)'],
+    ['a tie past the n + 1 first keys answers', `min_by(k, t, 1) ${THREE}`, [3], 'array(integer)'],
+  ],
+  [
+    ['max_by(k, t, 2) over a tie of one instant in two zones', `max_by(k, t, 2) ${THREE}`, /heap's order/],
+    ['min_by(k, t, 2) over the same', `min_by(k, t, 2) ${THREE}`, /heap's order/],
+  ],
+);
