@@ -256,6 +256,9 @@ export const MACROS: readonly string[] = [
   // would take the struct overload, so it stays itself. Not for a lambda's parameter, whose type is not known yet
   // when the overload is chosen (two overloads would match).
   `trino_cmp_column(x ${TZ_STRUCT}) AS timezone('UTC', x.trino_instant), (x "NULL") AS x, (x) AS x`,
+  // The same for an outer column read in a correlated subquery, whose type the overload choice cannot see: the
+  // overload is picked inside a lambda over [x], where x has its type (translate/operators.ts instantColumns).
+  `trino_cmp_outer(x) AS list_transform([x], lambda trino_o: trino_cmp_column(trino_o))[1]`,
   // The same per element: the list functions below search and deduplicate these keys where the elements are zoned
   // (Trino compares instants), the elements themselves otherwise. x is searched for as the first element of the list
   // it makes with a, so both take DuckDB's common type (the zoned branch binds for ARRAY[], ARRAY[NULL] and an

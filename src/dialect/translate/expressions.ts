@@ -28,7 +28,7 @@ import { quoteReservedIdentifier } from './identifiers.js';
 import { sessionWord } from './session-words.js';
 import { DATE_AT_TIME_ZONE, writtenDateBefore } from './date-at-time-zone.js';
 import { isNestedCall, simpleCaseRender } from './nested-comparisons.js';
-import { columnsByInstant, isUnarySign, lastMeaningful, rewriteOperators, type Part } from './operators.js';
+import { columnsByInstant, instantColumns, isUnarySign, lastMeaningful, rewriteOperators, type Part } from './operators.js';
 import { firstToken, isCase, isParen, isTriviaNode, meaningful, nodeKeyword, nodeText, splitArgs, splitCallArgs, type GroupNode, type Node } from './tree.js';
 import { IPPREFIX_INSTEAD, IPPREFIX_REFUSED, TYPED_LITERAL_KEYWORDS } from './types.js';
 import { IP_STRUCT, ipAddressLiteral, NamedScopeError } from '../shims/ip-address.js';
@@ -37,7 +37,7 @@ import { literalZoneKey } from '../shims/datetime-text.js';
 import { instantKey, orderableCheck, renderWindowSpecification } from './window-keys.js';
 import { nanOf, nanOfColumn, nullsFirst, splitOrderElement, withNanKey } from './nan-order.js';
 import { guardNanUsingJoins } from './nan-using.js';
-import { shimCall } from './unbound.js';
+import { hasAggregate, shimCall } from './unbound.js';
 
 /** Words that end an operand; anything else bare is an identifier. */
 const RESERVED = new Set(
@@ -161,20 +161,32 @@ function columnName(expression: readonly Node[]): string | undefined {
   return last.token.text.replace(/^"(.*)"$/, '$1').toLowerCase();
 }
 
-/** The output names of a select list that name another expression than the column of that name (`-x AS x`, `y AS x`). */
-function outputAliases(items: readonly Node[]): Set<string> {
+/**
+ * The output names of a select list that name another expression than the column of that name (`-x AS x`, `y AS x`),
+ * each with that expression (its first, where two items share the name).
+ */
+function outputAliases(items: readonly Node[]): Map<string, Node[]> {
   const select = items.findIndex((n) => nodeKeyword(n) === 'SELECT');
   const from = items.findIndex((n, k) => k > select && nodeKeyword(n) === 'FROM');
-  const names = new Set<string>();
+  const names = new Map<string, Node[]>();
   for (const item of splitArgs(items.slice(select + 1, from < 0 ? items.length : from))) {
     const m = meaningful(item);
     const as = m.findIndex((n) => nodeKeyword(n) === 'AS');
     const [expression, alias] = as >= 0 ? [m.slice(0, as), m[as + 1]] : m.length >= 2 ? [m.slice(0, -1), m.at(-1)] : [m, undefined];
     const name = alias && columnName([alias]);
-    if (name !== undefined && columnName(expression) !== name) names.add(name);
+    if (name !== undefined && columnName(expression) !== name && !names.has(name))
+      names.set(name, item.slice(0, item.indexOf(expression.at(-1) ?? item[0]) + 1));
   }
   return names;
 }
+
+/**
+ * A query's ORDER BY key that sorts zoned values by instant (Trino 476 orders `timestamp with time zone` by instant;
+ * the local struct puts the zone name first among one instant's values) and other values as they are: an aggregate or
+ * window call binds its type inside trino_cmp_outer's lambda.
+ */
+const orderKeyByInstant = (text: string): string =>
+  text.replace(/^(\s*)([\s\S]*?)(\s*)$/, hasAggregate(text) ? '$1trino_cmp_outer($2)$3' : '$1trino_cmp_column($2)$3');
 
 const VALUES_END = new Set(['ORDER', 'LIMIT', 'OFFSET', 'FETCH', 'UNION', 'INTERSECT', 'EXCEPT']);
 
@@ -291,6 +303,11 @@ export class ExpressionRewriter {
     return checkedArray(whole, nodes, elements);
   }
 
+  /** How compared columns reach the instant comparison here (operators.ts instantColumns). */
+  private instantColumns() {
+    return instantColumns({ correlatable: this.correlatableDepth > 0, makesZoned: this.makesZoned });
+  }
+
   report(at: Token, rule: string, message: string, hint?: string): void {
     this.diagnostics.push({ severity: 'error', rule: `unfaithful/${rule}`, message, hint, ...this.position(at) });
   }
@@ -325,6 +342,7 @@ export class ExpressionRewriter {
       addedYearMonths,
       mayHoldUnknown: this.mayHoldUnknown,
       lambdaParameters: this.lambdaParameters,
+      makesZoned: this.makesZoned,
     });
     guardNanUsingJoins(parts);
     const meaningfulParts = parts.filter((p) => p.kind !== 'trivia');
@@ -363,18 +381,28 @@ export class ExpressionRewriter {
     // sort zoned values by instant as a window's keys do (window-keys.ts; Trino 476 keeps one instant in two zones in
     // input order, where the local struct ordered them by zone name). Not in a subquery that may reference outer columns.
     const aggregateKeys = !query && !m.slice(0, order).some((n) => QUERY_WORDS.has(nodeKeyword(n))) && this.correlatableDepth === 0;
-    // A query's ORDER BY of a column (not an output alias naming another expression, which DuckDB would read as the
-    // input column once inside trino_cmp) sorts zoned values by instant too, in statements that make zoned values
-    // (Trino 476: ORDER BY t, k of 01:00 +01:00 (k 1) and 00:00 UTC (k 2) is 1, 2; the struct ordered them by zone).
+    // A query's ORDER BY keys sort zoned values by instant too, in statements that make zoned values (Trino 476: ORDER
+    // BY t, k of 01:00 +01:00 (k 1) and 00:00 UTC (k 2) is 1, 2; the struct ordered them by zone): a column, an
+    // expression, and an ordinal or an output alias naming another expression, which stand for their select item's
+    // expression (DuckDB would read an alias as the input column once inside the key). Not the ordinals and aliases of
+    // a DISTINCT query, whose keys must be select items in DuckDB, nor a key holding a subquery (it would run twice).
     const selectItems = setOperation ? undefined : selectListOf(items.slice(0, by));
-    const queryColumns =
-      this.makesZoned && !aggregateKeys && selectItems !== undefined && this.correlatableDepth === 0 ? outputAliases(items.slice(0, by)) : undefined;
-    const orderedColumn = (expression: readonly Node[]) => {
+    const selects = !setOperation && m.slice(0, order).some((n) => nodeKeyword(n) === 'SELECT');
+    const distinct = m.slice(0, order).some((n) => nodeKeyword(n) === 'DISTINCT');
+    const queryAliases = this.makesZoned && !aggregateKeys && selects && this.correlatableDepth === 0 ? outputAliases(items.slice(0, by)) : undefined;
+    const queryKey = (expression: readonly Node[]): string | undefined => {
+      if (queryAliases === undefined) return undefined;
+      const ordinal = ordinalOf(expression);
       const name = columnName(expression);
-      return name !== undefined && queryColumns !== undefined && !queryColumns.has(name);
+      const named = name === undefined ? undefined : queryAliases.get(name);
+      const value =
+        ordinal !== undefined ? (distinct ? undefined : selectItems?.[Number(ordinal) - 1]) : named !== undefined ? (distinct ? undefined : named) : expression;
+      if (value === undefined || holdsQuery(value) || (distinct && name === undefined)) return undefined;
+      return orderKeyByInstant(this.render(value));
     };
+    const orderedColumn = (expression: readonly Node[]) => queryKey(expression) !== undefined;
     const keyOf = (expression: readonly Node[], text: string) =>
-      (aggregateKeys && ordinalOf(expression) === undefined) || orderedColumn(expression) ? instantKey(text) : text;
+      aggregateKeys && ordinalOf(expression) === undefined ? instantKey(text) : (queryKey(expression) ?? text);
     // Each element's type is checked (a map has no order in Trino) in a trailing key, a constant NULL once bound: an
     // ordinal's select item, or the expression. A DISTINCT query or aggregate takes no key beyond its values, a set
     // operation none but its columns. (The check around each key instead cost a 2M-row sort ~20% CPU; this one ~0.)
@@ -521,8 +549,14 @@ export class ExpressionRewriter {
         this.lambdaParameters = outer;
       }
     }
+    // A subquery that opens an argument has nothing before it, as a statement's first query, but may reference outer
+    // columns (array_agg((SELECT … WHERE w.u = v.s) ORDER BY k)).
+    if (m[0] !== undefined && isParen(m[0])) this.argumentHeads.add(m[0]);
     return this.renderZoned(items);
   }
+
+  /** The parenthesized groups that open a call's argument (renderArgumentZoned). */
+  private readonly argumentHeads = new WeakSet<Node>();
 
   /** Appends the part(s) for items[i]; returns how many further items it consumed. */
   private renderNode(items: readonly Node[], i: number, parts: Part[]): number {
@@ -536,7 +570,7 @@ export class ExpressionRewriter {
             simpleCaseRender(
               node,
               (nodes) => this.renderZoned(nodes),
-              (texts) => columnsByInstant(texts, this.correlatableDepth > 0, this.lambdaParameters),
+              (texts) => columnsByInstant(texts, this.instantColumns(), this.lambdaParameters),
             ),
           ),
         });
@@ -558,7 +592,9 @@ export class ExpressionRewriter {
         const before = lastMeaningful(parts);
         // `x > ALL (subquery)` may reference x's query (UNION ALL's branch cannot).
         const quantified = before?.text.toUpperCase() === 'ALL' && lastMeaningful(parts.slice(0, parts.lastIndexOf(before)))?.kind === 'op';
-        const correlatable = isSubquery(node.items) && (quantified || !UNCORRELATED_BEFORE.has(before?.text.toUpperCase() ?? ''));
+        const correlatable =
+          isSubquery(node.items) &&
+          (quantified || (before === undefined && this.argumentHeads.has(node)) || !UNCORRELATED_BEFORE.has(before?.text.toUpperCase() ?? ''));
         if (correlatable) this.correlatableDepth++;
         const inner = this.renderZoned(node.items);
         if (correlatable) this.correlatableDepth--;
@@ -1065,6 +1101,7 @@ export class ExpressionRewriter {
       renderZoned: (nodes) => this.renderZoned(nodes),
       lambdaParameters: this.lambdaParameters,
       correlatable: this.correlatableDepth > 0,
+      makesZoned: this.makesZoned,
     };
     let text: string | undefined;
     // A regular expression's pattern and text, as Java reads them (java-regex.ts).

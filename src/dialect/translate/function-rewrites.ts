@@ -131,6 +131,9 @@ const geometricMean: CallHandler = (c) => {
 /** A column reference (`a`, `t.a`), not a literal word. */
 const COLUMN_NAME = /^(?!(?:TRUE|FALSE|NULL)$)[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*$/i;
 
+/** The instant comparison of a compared column: an outer one's overload is picked in trino_cmp_outer's lambda. */
+const columnCmp = (c: Parameters<CallHandler>[0]) => (c.correlatable ? 'trino_cmp_outer' : 'trino_cmp_column');
+
 export const NULL_AWARE_REWRITES: Record<string, CallHandler> = {
   coalesce: coalesceCall,
   // Trino 476: "Types are not comparable with NULLIF: integer vs varchar(1)" where DuckDB casts the text.
@@ -140,11 +143,12 @@ export const NULL_AWARE_REWRITES: Record<string, CallHandler> = {
           'nullif()',
           // A NaN second argument matches nothing (NaN = NaN is false in Trino; nan-macros.ts). A zoned argument
           // matches by instant (Trino 476: nullif(01:00 +01:00, 00:00 UTC) is NULL), and so do two columns, whose
-          // types only DuckDB's binder knows (outside a subquery that may reference outer columns).
+          // types only DuckDB's binder knows (in a subquery that may reference outer columns, of a statement that makes
+          // zoned values only).
           c.args.some((a) => c.renderZoned(a).zoned)
             ? `CASE WHEN ${shimCall('trino_cmp', [c.arg(0)])} = ${shimCall('trino_cmp', [c.arg(1)])} THEN NULL ELSE ${c.arg(0)} END`
-            : !c.correlatable && [c.arg(0), c.arg(1)].every((a) => COLUMN_NAME.test(a) && !c.lambdaParameters?.has(a.toLowerCase()))
-              ? `CASE WHEN trino_cmp_column(${c.arg(0)}) = trino_cmp_column(trino_nan_null(${c.arg(1)})) THEN NULL ELSE ${c.arg(0)} END`
+            : (!c.correlatable || c.makesZoned) && [c.arg(0), c.arg(1)].every((a) => COLUMN_NAME.test(a) && !c.lambdaParameters?.has(a.toLowerCase()))
+              ? `CASE WHEN ${columnCmp(c)}(${c.arg(0)}) = ${columnCmp(c)}(trino_nan_null(${c.arg(1)})) THEN NULL ELSE ${c.arg(0)} END`
               : `nullif(${c.arg(0)}, trino_nan_null(${c.arg(1)}))`,
           c.args,
           c.args.map((_a, k) => c.arg(k)),

@@ -50,6 +50,8 @@ export interface CallContext {
   lambdaParameters?: LambdaParameters;
   /** In a subquery that may reference outer columns (whose types a typed macro's overload choice cannot see). */
   correlatable?: boolean;
+  /** The statement may make zoned values (zoned-groups.ts makesZonedValues). */
+  makesZoned?: boolean;
 }
 
 /** Returns the DuckDB text for the call (including its tail), or undefined to keep the call as written. */

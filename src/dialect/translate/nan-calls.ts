@@ -33,22 +33,19 @@ const NESTED_NAN =
  * trino_nan_max_key of `x` through a lambda over `[x]`: DuckDB binds the list before the lambda's body, so a value that
  * does not bind (an unknown column) fails with its own error ("Referenced column … not found", at its place) instead of
  * "Macro trino_nan_max_key() has multiple overloads that match" (the typed overloads all match an unbound argument).
+ * The lambda picks the overload where x has its type, in a subquery that may read outer columns too (an aggregate's
+ * argument that reads an outer column is refused at lint: correlated-subqueries.ts).
  */
 const nanMaxKey = (x: string): string => `list_transform([${x}], lambda trino_k: trino_nan_max_key(trino_k))[1]`;
 
 /**
- * The answer ordered by trino_nan_max_key, or the refusal in a subquery that may read outer columns: DuckDB cannot
- * pick one of the key's typed overloads for a value whose type comes from the outer query.
- */
-const byNanKey = (c: Parameters<CallHandler>[0], answer: string, keyed: string): string =>
-  c.correlatable ? `cast_to_type(trino_fail(${NESTED_NAN}), ${answer})` : keyed;
-
-/**
  * max_by's and min_by's key, zoned timestamps by instant: Trino 476 takes the first row met among keys of one instant
  * in two zones (max_by(k, t) of (1, 01:00 +01:00), (2, 00:00 UTC) is 1), where the local struct ordered them by zone
- * name (2). Not an aggregate or an outer column, whose type the typed trino_cmp cannot see.
+ * name (2). An outer column's type is unseen where the typed trino_cmp is chosen: it goes through trino_cmp_outer's
+ * lambda in statements that make zoned values. Not an aggregate (a window's argument), kept as it is.
  */
-const instantKeyOf = (c: Parameters<CallHandler>[0]): string => (c.correlatable || hasAggregate(c.arg(1)) ? c.arg(1) : `trino_cmp(${c.arg(1)})`);
+const instantKeyOf = (c: Parameters<CallHandler>[0]): string =>
+  hasAggregate(c.arg(1)) ? c.arg(1) : !c.correlatable ? `trino_cmp(${c.arg(1)})` : c.makesZoned ? `trino_cmp_outer(${c.arg(1)})` : c.arg(1);
 
 /**
  * array_agg(DISTINCT t [ORDER BY …]) of zoned timestamps keeps one value per instant, the first met (Trino 476:
@@ -83,7 +80,8 @@ function byRows(which: 'max' | 'min'): CallHandler {
       c.report('by-rows', `the third argument of ${name} must be ${wrong} (Athena: INVALID_FUNCTION_ARGUMENT)`, `write ${name}(x, key, 3)`);
       return undefined;
     }
-    const [v, key] = [c.arg(0), c.arg(1)];
+    // Zoned keys by instant, so that one instant in two zones is a tie (Trino 476 compares instants).
+    const [v, key] = [c.arg(0), instantKeyOf(c)];
     const keys = `${name}(${key}, ${key}, ${Number(n) + 1})${c.tail}`;
     const answer = `list_transform(${name}({'v': ${v}}, ${key}, ${n})${c.tail}, lambda trino_e: trino_e.v)`;
     // A NULL value among more rows than n: Trino's heap mistakes it (min_by(x, y, 2) of (1, 10), (NULL, 30), (4, 5) is
@@ -108,11 +106,11 @@ export const NAN_CALL_REWRITES: Record<string, CallHandler> = {
         c.tail,
         `max(${c.all()})${c.tail}`,
         `coalesce(max(${distinct}trino_nan_null(${x}))${c.tail}, max(${c.all()})${c.tail})`,
-        byNanKey(c, `max(${c.all()})${c.tail}`, `arg_max(${x}, ${nanMaxKey(x)})${c.tail}`),
+        `arg_max(${x}, ${nanMaxKey(x)})${c.tail}`,
       );
     if (c.args.length !== 2) return undefined;
     const largest = `trino_max_n(max(${distinct}trino_nan_null(${x}), ${c.arg(1)})${c.tail}, max(${c.all()})${c.tail}, ${c.arg(1)})`;
-    return refusingNestedNaN(`min(${x})`, x, c.tail, largest, largest, byNanKey(c, largest, `arg_max(${x}, ${nanMaxKey(x)}, ${c.arg(1)})${c.tail}`));
+    return refusingNestedNaN(`min(${x})`, x, c.tail, largest, largest, `arg_max(${x}, ${nanMaxKey(x)}, ${c.arg(1)})${c.tail}`);
   },
   max_by: (c) => {
     if (c.args.length === 3) return byRows('max')(c);
@@ -121,6 +119,6 @@ export const NAN_CALL_REWRITES: Record<string, CallHandler> = {
     // A key bound through min() only for its type (DuckDB drops the unused aggregate after folding the CASE).
     return `CASE WHEN typeof([min(${key})${c.tail}]) IN ('DOUBLE[]', 'FLOAT[]')
       THEN CASE WHEN count(trino_nan_null(${key}))${c.tail} > 0 THEN arg_max_null(${v}, trino_nan_null(${key}))${c.tail} ELSE arg_max_null(${v}, ${key})${c.tail} END
-      ELSE ${refusingNestedNaN(`min(${key})`, key, c.tail, `arg_max_null(${v}, ${key})${c.tail}`, `arg_max_null(${v}, ${key})${c.tail}`, byNanKey(c, `arg_max_null(${v}, ${key})${c.tail}`, `arg_max_null(${v}, ${nanMaxKey(key)})${c.tail}`))} END`;
+      ELSE ${refusingNestedNaN(`min(${key})`, key, c.tail, `arg_max_null(${v}, ${key})${c.tail}`, `arg_max_null(${v}, ${key})${c.tail}`, `arg_max_null(${v}, ${nanMaxKey(key)})${c.tail}`)} END`;
   },
 };

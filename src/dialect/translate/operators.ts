@@ -156,6 +156,8 @@ export interface OperatorContext {
   mayHoldUnknown?: boolean;
   /** The parameters of the lambdas around the operators. */
   lambdaParameters?: LambdaParameters;
+  /** The statement may make zoned values (zoned-groups.ts makesZonedValues). */
+  makesZoned?: boolean;
 }
 
 const holdsInterval = (parts: readonly Part[], from: number, to: number) => parts.slice(from, to + 1).some((p) => p.interval);
@@ -252,10 +254,11 @@ export function rewriteOperators(parts: Part[], context: OperatorContext = {}): 
     replace(parts, l, r, append ? `list_${append}(${operands.join(', ')})` : (concatWithUnknown(operands) ?? shimCall('trino_concat', operands)));
     i = l;
   }
-  compareColumnListsByInstant(parts, context.correlatable === true, context.lambdaParameters ?? new Set());
+  const columns = instantColumns(context);
+  compareColumnListsByInstant(parts, columns, context.lambdaParameters ?? new Set());
   compareNestedValues(parts);
   markNumberComparisons(parts);
-  compareZonedByInstant(parts, context.correlatable === true, context.lambdaParameters ?? new Set());
+  compareZonedByInstant(parts, context.correlatable === true, columns, context.lambdaParameters ?? new Set(), context.makesZoned === true);
   guardTextComparisons(parts);
   guardColumnComparisons(parts, context.correlatable === true);
   rewriteQuantifiedComparisons(parts);
@@ -465,7 +468,7 @@ function wrapZoned(
   if (!options.joinColumns && !besideZoned) return;
   const others = ranges
     .filter((r) => !isZoned(r))
-    .map((r) => (besideZoned ? nonEmpty(parts, r) : (columnReference(parts, r) ?? inlinedElement(parts, r))))
+    .map((r) => (besideZoned ? nonEmpty(parts, r) : (columnReference(parts, r) ?? inlinedElement(parts, r, true))))
     .filter((r): r is [number, number] => r !== undefined);
   const spans = [...others, ...zoned.map((k): [number, number] => [k, k])].sort((x, y) => y[0] - x[0]);
   for (const [first, last] of spans) {
@@ -482,42 +485,74 @@ const SUBQUERY = /^\(\s*(?:SELECT|WITH|VALUES)\b/i;
  * An element an inlined lambda (lambda-rewrites.ts) put in place of a parameter: `((a)[trino_i])` of zip_with or
  * array_sort's comparator, `(trino_w)`, `(trino_e.key)`. Its type is the array's element type, known to DuckDB's
  * binder only: two of them compared go through trino_cmp (Trino 476: zip_with(a, b, (x, y) -> x = y) of 01:00 +01:00
- * and 00:00 UTC is [true]; a comparator orders one instant in two zones as equal).
+ * and 00:00 UTC is [true]; a comparator orders one instant in two zones as equal). An aggregate's element
+ * (`((array_agg(t))[trino_i])`) only where `aggregates`: it goes through trino_cmp_outer (columnShimOf).
  */
 const INLINED_ELEMENT = /^\((?:\([\s\S]*\)\[trino_[ij]\]|trino_w|trino_e\.(?:key|value))\)$/;
-function inlinedElement(parts: readonly Part[], range: [number, number]): [number, number] | undefined {
+function inlinedElement(parts: readonly Part[], range: [number, number], aggregates: boolean): [number, number] | undefined {
   const k = single(parts, range[0], range[1]);
-  // An aggregate's element has no type yet when trino_cmp's overload is chosen (as compareSubqueryByInstant's x).
   const text = k >= 0 && parts[k].kind === 'operand' ? parts[k].text.trim() : '';
-  return INLINED_ELEMENT.test(text) && !hasAggregate(text) ? [k, k] : undefined;
+  return INLINED_ELEMENT.test(text) && (aggregates || !hasAggregate(text)) ? [k, k] : undefined;
 }
 
 /** Words an identifier pattern reads as names, which are literals. */
 const LITERAL_WORDS = /^(?:TRUE|FALSE|NULL)$/i;
 
 /**
- * Whether every operand of a comparison is a column reference (or a lambda's parameter beside a column), outside a
- * subquery that may reference outer columns: their types are known only to DuckDB's binder, so they go through
- * trino_cmp as a join's columns do (two zoned columns compare by instant: Trino 476's `s = t` of 01:00 +01:00 and
- * 00:00 UTC is true). Not two lambda parameters: a comparator lambda is inlined per pair, where each guard costs binding.
+ * How the columns of a comparison reach the instant comparison, their types being known to DuckDB's binder only:
+ * `column` through trino_cmp_column, whose typed overload DuckDB picks from the column's type; `outer` in a subquery
+ * that may reference outer columns, whose types the overload choice cannot see, of a statement that makes zoned values
+ * (zoned-groups.ts makesZonedValues): through trino_cmp_outer, which picks it inside a lambda over [x] (Trino 476:
+ * `(SELECT v.s = v.t)` of 01:00 +01:00 and 00:00 UTC is true); `none` in such a subquery of any other statement, which
+ * holds no zoned values (a lambda per comparison would only slow its correlated filters).
  */
-function comparesColumns(parts: readonly Part[], ranges: readonly [number, number][], correlatable: boolean, lambda: LambdaParameters): boolean {
-  if (!correlatable && ranges.every((r) => inlinedElement(parts, r) !== undefined)) return true;
-  const columns = ranges.map((r) => columnReference(parts, r)).map((c) => (c && c[0] === c[1] && LITERAL_WORDS.test(parts[c[0]].text.trim()) ? undefined : c));
+export type InstantColumns = 'column' | 'outer' | 'none';
+export const instantColumns = (context: { correlatable?: boolean; makesZoned?: boolean }): InstantColumns =>
+  context.correlatable !== true ? 'column' : context.makesZoned === true ? 'outer' : 'none';
+
+/** A compared column (or lambda parameter, or inlined element) through the shim `columns` names. */
+function columnShimOf(columns: InstantColumns, lambda: LambdaParameters): (text: string) => string {
+  // An aggregate's element (array_sort(array_agg(t), comparator)) has no type yet when trino_cmp's overload is chosen.
+  return (text) =>
+    (columns === 'outer' && !lambda.has(lambdaParameterName(text))) || (INLINED_ELEMENT.test(text) && hasAggregate(text))
+      ? `trino_cmp_outer(${text})`
+      : lambda.has(lambdaParameterName(text)) || INLINED_ELEMENT.test(text)
+        ? `trino_cmp(${text})`
+        : `trino_cmp_column(${text})`;
+}
+
+/**
+ * Whether every operand of a comparison is a column reference (or a lambda's parameter beside a column): their types
+ * are known only to DuckDB's binder, so they go through trino_cmp as a join's columns do (two zoned columns compare by
+ * instant: Trino 476's `s = t` of 01:00 +01:00 and 00:00 UTC is true). Not two lambda parameters: a comparator lambda
+ * is inlined per pair, where each guard costs binding. Not where `columns` is `none`.
+ */
+function comparesColumns(
+  parts: readonly Part[],
+  ranges: readonly [number, number][],
+  columns: InstantColumns,
+  lambda: LambdaParameters,
+  aggregates: boolean,
+): boolean {
+  if (columns === 'none') return false;
+  if (ranges.every((r) => inlinedElement(parts, r, aggregates) !== undefined)) return true;
+  const references = ranges
+    .map((r) => columnReference(parts, r))
+    .map((c) => (c && c[0] === c[1] && LITERAL_WORDS.test(parts[c[0]].text.trim()) ? undefined : c));
   const isParameter = (c: [number, number] | undefined) => c !== undefined && c[0] === c[1] && lambda.has(lambdaParameterName(parts[c[0]].text.trim()));
-  return !correlatable && columns.every((c) => c !== undefined) && !columns.every(isParameter);
+  return references.every((c) => c !== undefined) && !references.every(isParameter);
 }
 
 /**
  * The operands of a comparison that are all column references (or lambda parameters beside columns), each through
- * trino_cmp_column (trino_cmp for a lambda parameter), or undefined when one is not, in a subquery that may reference
- * outer columns, or when all are lambda parameters (comparesColumns' rule, over rendered texts).
+ * the shim `columns` names (trino_cmp for a lambda parameter), or undefined when one is not, when `columns` is `none`,
+ * or when all are lambda parameters (comparesColumns' rule, over rendered texts).
  */
-export function columnsByInstant(texts: readonly string[], correlatable: boolean, lambda: LambdaParameters): string[] | undefined {
+export function columnsByInstant(texts: readonly string[], columns: InstantColumns, lambda: LambdaParameters): string[] | undefined {
   const names = texts.map((t) => t.trim());
   const isParameter = (t: string) => lambda.has(lambdaParameterName(t));
-  if (correlatable || names.some((t) => !COLUMN_TEXT.test(t) || LITERAL_WORDS.test(t)) || names.every(isParameter)) return undefined;
-  return names.map((t) => (isParameter(t) ? `trino_cmp(${t})` : `trino_cmp_column(${t})`));
+  if (columns === 'none' || names.some((t) => !COLUMN_TEXT.test(t) || LITERAL_WORDS.test(t)) || names.every(isParameter)) return undefined;
+  return names.map(columnShimOf(columns, lambda));
 }
 const COLUMN_TEXT = /^(?:"(?:[^"]|"")*"|`[^`]*`|[A-Za-z_][A-Za-z0-9_]*)(?:\s*\.\s*(?:"(?:[^"]|"")*"|`[^`]*`|[A-Za-z_][A-Za-z0-9_]*))*$/;
 
@@ -526,7 +561,7 @@ const COLUMN_TEXT = /^(?:"(?:[^"]|"")*"|`[^`]*`|[A-Za-z_][A-Za-z0-9_]*)(?:\s*\.\
  * (01:00 +01:00 BETWEEN 00:00 UTC AND 00:00 UTC is true). The nested comparisons (nested-comparisons.ts) render both
  * into one dispatching operand before compareZonedByInstant sees them, so their columns take the shims first.
  */
-function compareColumnListsByInstant(parts: Part[], correlatable: boolean, lambda: LambdaParameters): void {
+function compareColumnListsByInstant(parts: Part[], columns: InstantColumns, lambda: LambdaParameters): void {
   for (let i = parts.length - 1; i >= 0; i--) {
     const p = parts[i];
     if (p.kind === 'boundary' && p.text.toUpperCase() === 'BETWEEN') {
@@ -535,22 +570,24 @@ function compareColumnListsByInstant(parts: Part[], correlatable: boolean, lambd
       const ranges = [between.x, between.low, between.high];
       const wrapped = columnsByInstant(
         ranges.map((r) => joinParts(parts, r[0], r[1])),
-        correlatable,
+        columns,
         lambda,
       );
       if (!wrapped || ranges.some((r) => columnReference(parts, r) === undefined)) continue;
       for (let k = ranges.length - 1; k >= 0; k--) replace(parts, ranges[k][0], ranges[k][1], wrapped[k]);
+      i = ranges[0][0];
     } else if (p.inList && !p.inList.some((e) => e.zoned || e.nested)) {
       const inAt = prevIndex(parts, i);
       const before = prevIndex(parts, inAt);
       const left = nonEmpty(parts, operandRange(parts, parts[before]?.text.toUpperCase() === 'NOT' ? before : inAt, -1));
       if (!left || columnReference(parts, left) === undefined) continue;
-      const wrapped = columnsByInstant([joinParts(parts, left[0], left[1]), ...p.inList.map((e) => e.text)], correlatable, lambda);
+      const wrapped = columnsByInstant([joinParts(parts, left[0], left[1]), ...p.inList.map((e) => e.text)], columns, lambda);
       if (!wrapped) continue;
       const [x, ...elements] = wrapped;
       const inList = p.inList.map((e, n) => ({ ...e, text: elements[n] }));
       parts[i] = { ...p, inList, text: `(${elements.join(', ')})` };
       replace(parts, left[0], left[1], x);
+      i = left[0];
     }
   }
 }
@@ -589,10 +626,11 @@ function nonEmpty(parts: readonly Part[], [a, b]: [number, number]): [number, nu
  * session zone (UTC). The zoned struct would not compare with a TIMESTAMP at all, and two structs with the same
  * instant in different zones would differ: comparisons, BETWEEN and IN lists with a zoned operand compare instants.
  */
-function compareZonedByInstant(parts: Part[], correlatable: boolean, lambda: LambdaParameters): void {
-  const columnsOnly = (ranges: readonly [number, number][]) => comparesColumns(parts, ranges, correlatable, lambda);
-  const columnShim = (text: string) =>
-    lambda.has(lambdaParameterName(text)) || INLINED_ELEMENT.test(text) ? `trino_cmp(${text})` : `trino_cmp_column(${text})`;
+function compareZonedByInstant(parts: Part[], correlatable: boolean, columns: InstantColumns, lambda: LambdaParameters, makesZoned: boolean): void {
+  // An aggregate's elements (array_sort(array_agg(t), comparator)) only in statements that make zoned values: each
+  // goes through a lambda, which costs binding.
+  const columnsOnly = (ranges: readonly [number, number][]) => comparesColumns(parts, ranges, columns, lambda, makesZoned);
+  const columnShim = columnShimOf(columns, lambda);
   for (let i = 0; i < parts.length; i++) {
     const p = parts[i];
     if (p.kind === 'op' && COMPARISONS.has(p.op ?? '')) {

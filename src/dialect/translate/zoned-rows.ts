@@ -45,7 +45,9 @@ function checkLevel(items: Node[]): Node[] {
   const pieces = splitSetOperation(items);
   if (pieces) {
     const distinct = pieces.operators.some((op) => nodeKeyword(meaningful(op)[1]) !== 'ALL');
-    if (!distinct) return [...pieces.prefix, ...pieces.branches.flatMap((b, k) => [...(k > 0 ? pieces.operators[k - 1] : []), ...checkDistinct(b)])];
+    // Its ORDER BY, LIMIT … (the suffix) stay after the branches.
+    if (!distinct)
+      return [...pieces.prefix, ...pieces.branches.flatMap((b, k) => [...(k > 0 ? pieces.operators[k - 1] : []), ...checkDistinct(b)]), ...pieces.suffix];
     const at = firstToken(meaningful(pieces.branches[0])[0] ?? items[0]);
     const query = pieces.branches.flatMap((b, k) => [...(k > 0 ? pieces.operators[k - 1] : []), ...b]);
     const inputs = pieces.branches.flatMap((b, k) => [...(k > 0 ? parsed(' UNION ') : []), ...b]);
