@@ -30,6 +30,8 @@ export class BindCache {
   /** `database.table` → its columns (lower-case name and DuckDB type), for tables created here with CREATE TABLE. */
   private readonly tables = new Map<string, ReadonlyArray<readonly [string, string]>>();
   private readonly bound = new Map<string, readonly BoundColumn[]>();
+  /** A table's column definitions (`"id" BIGINT, …`) → its columns read back: a function of the definitions alone. */
+  private readonly readBack = new Map<string, readonly BoundColumn[]>();
 
   private constructor(private readonly keywords: ReadonlySet<string>) {}
 
@@ -96,6 +98,15 @@ export class BindCache {
         .join(', '),
     );
     return { key: [prefix, parts.join(' '), ...columns].join('\u0001'), tables: [...placeholders.keys()] };
+  }
+
+  /** The columns a table created with these definitions reads back as, once one such table was read. */
+  async columnsOf(definitions: string, read: () => Promise<readonly BoundColumn[]>): Promise<readonly BoundColumn[]> {
+    const known = this.readBack.get(definitions);
+    if (known) return known;
+    const columns = await read();
+    this.readBack.set(definitions, columns);
+    return columns;
   }
 
   get(shape: QueryShape): readonly BoundColumn[] | undefined {

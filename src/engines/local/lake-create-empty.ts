@@ -40,12 +40,13 @@ async function sourceColumns(ctx: LakeSessionContext, spec: CtasSpec): Promise<S
 export async function createEmptyIcebergTable(ctx: LakeSessionContext, spec: CtasSpec): Promise<QueryResult> {
   const columns = tableColumns(await sourceColumns(ctx, spec), spec.target);
   const types = columns.map((c) => ({ name: c.name, duckType: duckDbTypeOf(parseHiveType(c.type)) }));
-  await ctx.connection.run(
-    `CREATE TABLE ${catalogName(spec.target.database, spec.target.name)} (${types.map((c) => `${sqlIdent(c.name)} ${c.duckType}`).join(', ')})`,
-  );
+  const definitions = types.map((c) => `${sqlIdent(c.name)} ${c.duckType}`).join(', ');
+  const table = catalogName(spec.target.database, spec.target.name);
+  await ctx.connection.run(`CREATE TABLE ${table} (${definitions})`);
   ctx.bindCache?.cache.tableCreated(spec.target.database, spec.target.name, types);
   await ctx.catalog.put(lakeTable(spec, columns, [], { kind: 'parquet' }, spec.location ?? defaultLocation()));
   if (!spec.reportColumns) return emptyResult({ rowsWritten: 0 });
-  const read = await boundColumns(ctx, `SELECT * FROM ${catalogName(spec.target.database, spec.target.name)}`);
+  const readTable = () => boundColumns(ctx, `SELECT * FROM ${table}`);
+  const read = ctx.bindCache ? await ctx.bindCache.cache.columnsOf(definitions, readTable) : await readTable();
   return { ...emptyResult({ rowsWritten: 0 }), columns: read.map((c) => ({ name: c.name, type: c.trinoType })) };
 }

@@ -75,6 +75,16 @@ describe('the bind cache of CREATE TABLE … WITH NO DATA', () => {
     ]);
   });
 
+  it('reads back the columns of a table created with other types under the same names', async () => {
+    const { outcomes } = await compare([
+      table('r1', 'id bigint'),
+      ctas('e1', 'SELECT id AS a FROM r1'),
+      ctas('e2', 'SELECT CAST(id AS varchar) AS a FROM r1'),
+      ctas('e3', 'SELECT CAST(id AS double) AS a FROM r1'),
+    ]);
+    expect(outcomes).toEqual([[{ name: 'a', type: 'bigint' }], [{ name: 'a', type: 'varchar' }], [{ name: 'a', type: 'double' }]]);
+  });
+
   it('binds again over a table whose columns have other types', async () => {
     const { outcomes } = await compare([
       table('t1', 'id bigint, v double'),
