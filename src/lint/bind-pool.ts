@@ -19,11 +19,15 @@ export const BIND_PARALLEL_THRESHOLD = 200;
 /** The bundled worker script beside the CLI bundle, if this code runs from the bundle. */
 const workerScript = (): string | undefined => bundledWorkerScript('bind-worker.js', import.meta.url);
 
-/** How many worker threads to bind `project` in: 0 (bind in this thread) when one engine is as good. */
+/**
+ * How many worker threads to bind `project` in: 0 (bind in this thread) when one engine is as good, else one, beside
+ * this thread's syntax check and rules. Since models of one shape share a bind (src/engines/local/bind-cache.ts), a
+ * second engine costs more than it saves: its bundle, JIT, DDL and the upstream tables copied into it (1,000 bench
+ * models, medians of 3 rounds at load ~23: one worker 6.7 s CPU / 24 s wall, two 9.6 s / 33 s, none 6.7 s / 26 s).
+ */
 export function bindThreads(project: Project): number {
-  const threads = Math.min(availableParallelism(), 4);
   const nodes = project.nodes.filter((n) => n.kind !== 'ddl' && (n.kind === 'alert' || n.produces.length > 0)).length;
-  return nodes >= BIND_PARALLEL_THRESHOLD && threads > 1 && workerScript() ? threads : 0;
+  return nodes >= BIND_PARALLEL_THRESHOLD && availableParallelism() > 1 && workerScript() ? 1 : 0;
 }
 
 /** Results of every node, bound in `threads` worker threads; each result is forwarded to the other workers. */

@@ -93,7 +93,7 @@ async function createFromColumns(engine: AthenaLocalEngine, database: string, ta
 export async function bindShard(project: Project, shard: number, owners: ReadonlyMap<string, number>, channel: ShardChannel): Promise<void> {
   const lakeRoot = await mkdtemp(join(tmpdir(), 'lake-lint-shard-'));
   // Its tables are empty and have no files: there are no bytes scanned to count.
-  const engine = await AthenaLocalEngine.open({ lakeRoot, inMemory: true, threads: 1, meterScans: false });
+  const engine = await AthenaLocalEngine.open({ lakeRoot, inMemory: true, threads: 1, meterScans: false, bindCache: true });
   try {
     const vars = schemaVariables(project);
     const ensureDatabase = databaseEnsurer(engine);

@@ -89,7 +89,7 @@ export class TableSchemas {
     const lakeRoot = await mkdtemp(join(tmpdir(), 'lake-test-schemas-'));
     const found = new Map<string, NodeSchemas>();
     // Its tables are empty and have no files: there are no bytes scanned to count.
-    const engine = await AthenaLocalEngine.open({ lakeRoot, inMemory: true, threads: 1, meterScans: false });
+    const engine = await AthenaLocalEngine.open({ lakeRoot, inMemory: true, threads: 1, meterScans: false, bindCache: true });
     try {
       const vars = schemaVariables(project);
       const ensureDatabase = databaseEnsurer(engine);

@@ -5,6 +5,7 @@ import { DuckDbEngine, withoutInternalSuggestions } from '../duckdb/engine.js';
 import type { LakeAction } from '../../dialect/lake-actions.js';
 import { emptyResult, runLakeAction, tableListing, type LakeSessionContext } from './lake-session.js';
 import { swapLakeTable } from './lake-swap.js';
+import { BindCache } from './bind-cache.js';
 import { claimLakeFolder } from '../../storage/lake-folder.js';
 import { AthenaCodedError } from '../../dialect/athena-error.js';
 import { NO_SCAN_METER, ScanMeter, type ScanMetering } from './scan-meter.js';
@@ -37,6 +38,11 @@ export interface LocalEngineOptions {
   meterScans?: boolean;
   /** Translations kept between runs (translation-cache.ts: `lake test`); saved when the engine closes. */
   translations?: TranslationCache;
+  /**
+   * Share the bind of `CREATE TABLE … AS … WITH NO DATA` between queries of one shape (bind-cache.ts): for scratch
+   * engines whose tables are created once (`lake lint`'s, schema discovery's).
+   */
+  bindCache?: boolean;
 }
 
 /** Statements whose actions only read the catalog: they attach it read-only. */
@@ -67,6 +73,22 @@ const SNAPSHOT_FOLLOWING_DDL = new Set<LakeAction['type']>(['createDatabase', 'c
 const dropsSnapshot = (step: TranslationStep, succeeded: boolean) =>
   changesCatalogDirectly(step) && !(succeeded && step.kind === 'action' && SNAPSHOT_FOLLOWING_DDL.has(step.action.type));
 
+/**
+ * Actions after which every relation the bind cache knows is as it was: they add relations or write rows (a view
+ * replaced empties the cache itself, lake-session.ts).
+ */
+const RELATION_KEEPING_ACTIONS = new Set<LakeAction['type']>([
+  'createDatabase',
+  'createTable',
+  'createTableAs',
+  'createView',
+  'insert',
+  'modifyRows',
+  'unload',
+]);
+const keepsRelations = (step: TranslationStep, reads: boolean) =>
+  step.kind === 'sql' ? reads : !writes(step) || RELATION_KEEPING_ACTIONS.has(step.action.type);
+
 export const DEFAULT_DATABASE = 'default';
 const quoteName = (name: string) => `"${name.replaceAll('"', '""')}"`;
 /** Athena: one CTAS/INSERT may write at most 100 partitions (HIVE_TOO_MANY_OPEN_PARTITIONS). */
@@ -87,6 +109,7 @@ export class AthenaLocalEngine implements Engine {
     private readonly scanMeter: ScanMetering,
     private readonly defaultDatabase: string,
     private readonly translations: TranslationCache | undefined,
+    private readonly bindCache: BindCache | undefined,
   ) {}
 
   /** The last `USE` sent, and during which attachment of the catalog (see useDatabase). */
@@ -112,7 +135,8 @@ export class AthenaLocalEngine implements Engine {
       await confineToLake(duck.connection, options.lakeRoot);
       const access = new CatalogAccess(duck.connection, catalog, options);
       await access.open();
-      return new AthenaLocalEngine(duck, catalog, access, macros, scanMeter, options.database ?? DEFAULT_DATABASE, options.translations);
+      const bindCache = options.bindCache === true ? await BindCache.open(duck.connection) : undefined;
+      return new AthenaLocalEngine(duck, catalog, access, macros, scanMeter, options.database ?? DEFAULT_DATABASE, options.translations, bindCache);
     } catch (error) {
       await duck.close();
       throw error;
@@ -168,6 +192,7 @@ export class AthenaLocalEngine implements Engine {
 
   /** The catalog swap of a `table` model, as one write statement (lake-swap.ts). */
   async swapTable(source: TableName, target: TableName, properties: Record<string, string>): Promise<void> {
+    this.bindCache?.clear();
     await this.access.statement('write', () => swapLakeTable({ catalog: this.catalog, connection: this.duck.connection }, source, target, properties));
   }
 
@@ -195,6 +220,7 @@ export class AthenaLocalEngine implements Engine {
         catalog: this.catalog,
         lakeRoot: this.duck.lakeRoot,
         maxPartitionsPerWrite: this.capabilities.maxPartitionsPerWrite,
+        ...(this.bindCache ? { bindCache: { cache: this.bindCache, database: ctx.database } } : {}),
       };
       // The shims this statement's SQL names, and those the catalog's views name (a view's body binds when read).
       await this.macros.defineFor(this.duck.connection, [JSON.stringify(steps), ...(await this.catalog.viewTexts())]);
@@ -202,6 +228,7 @@ export class AthenaLocalEngine implements Engine {
       let last: QueryResult | undefined;
       const reads = !steps.some(writes);
       for (const step of steps) {
+        if (!keepsRelations(step, reads)) this.bindCache?.clear();
         let succeeded = false;
         try {
           const r =

@@ -24,13 +24,29 @@ async function boundColumns(ctx: LakeSessionContext, sourceSql: string): Promise
   }
 }
 
+/** The CTAS query's columns: bound, or those of a query of the same shape bound before (bind-cache.ts). */
+async function sourceColumns(ctx: LakeSessionContext, spec: CtasSpec): Promise<StagedRows['columns']> {
+  if (!ctx.bindCache) return boundColumns(ctx, spec.sourceSql);
+  const { cache, database } = ctx.bindCache;
+  const shape = cache.shape(database, spec.sourceSql);
+  const known = shape && cache.get(shape);
+  if (known) return known.map((c) => ({ ...c }));
+  const bound = await boundColumns(ctx, spec.sourceSql);
+  if (shape) cache.put(shape, bound);
+  return bound;
+}
+
 /** An empty Iceberg table with the query's columns, the same checks and errors as the general CTAS path. */
 export async function createEmptyIcebergTable(ctx: LakeSessionContext, spec: CtasSpec): Promise<QueryResult> {
-  const columns = tableColumns(await boundColumns(ctx, spec.sourceSql), spec.target);
-  const definitions = columns.map((c) => `${sqlIdent(c.name)} ${duckDbTypeOf(parseHiveType(c.type))}`);
-  await ctx.connection.run(`CREATE TABLE ${catalogName(spec.target.database, spec.target.name)} (${definitions.join(', ')})`);
+  const columns = tableColumns(await sourceColumns(ctx, spec), spec.target);
+  const types = columns.map((c) => ({ name: c.name, duckType: duckDbTypeOf(parseHiveType(c.type)) }));
+  const definitions = types.map((c) => `${sqlIdent(c.name)} ${c.duckType}`).join(', ');
+  const table = catalogName(spec.target.database, spec.target.name);
+  await ctx.connection.run(`CREATE TABLE ${table} (${definitions})`);
+  ctx.bindCache?.cache.tableCreated(spec.target.database, spec.target.name, types);
   await ctx.catalog.put(lakeTable(spec, columns, [], { kind: 'parquet' }, spec.location ?? defaultLocation()));
   if (!spec.reportColumns) return emptyResult({ rowsWritten: 0 });
-  const read = await boundColumns(ctx, `SELECT * FROM ${catalogName(spec.target.database, spec.target.name)}`);
+  const readTable = () => boundColumns(ctx, `SELECT * FROM ${table}`);
+  const read = ctx.bindCache ? await ctx.bindCache.cache.columnsOf(definitions, readTable) : await readTable();
   return { ...emptyResult({ rowsWritten: 0 }), columns: read.map((c) => ({ name: c.name, type: c.trinoType })) };
 }

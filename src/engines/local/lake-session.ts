@@ -1,5 +1,6 @@
 // Carries out LakeActions on the local catalog and the lake folder.
 import type { DuckDBConnection } from '@duckdb/node-api';
+import type { BindCache } from './bind-cache.js';
 import type { QueryResult, SqlValue } from '../engine.js';
 import { catalogName, type LakeCatalog } from './catalog.js';
 import type { DuckDbEngine } from '../duckdb/engine.js';
@@ -20,6 +21,8 @@ export interface LakeSessionContext {
   lakeRoot: string;
   /** Partitions one write may create (Athena's HIVE_TOO_MANY_OPEN_PARTITIONS limit). */
   maxPartitionsPerWrite: number;
+  /** Bound columns shared by CTAS queries of one shape, and the database the statement's names resolve in. */
+  bindCache?: { cache: BindCache; database: string };
 }
 
 export const emptyResult = (extra: Partial<QueryResult['stats']> = {}): QueryResult => ({
@@ -94,6 +97,8 @@ export async function runLakeAction(ctx: LakeSessionContext, action: LakeAction)
         throw athenaError('ALREADY_EXISTS', `View '${action.target.database}.${action.target.name}' already exists: use CREATE OR REPLACE VIEW`, action.target);
       }
       await checkViewColumns(ctx, action.sql, action.target);
+      // A view replaced changes what its name means in a query's shape; a new name changes no shape bound before.
+      if (kind === 'view') ctx.bindCache?.cache.clear();
       await ctx.connection.run(`CREATE OR REPLACE VIEW ${catalogName(action.target.database, action.target.name)} AS ${action.sql}`);
       catalog.viewCreated(action.target.database, action.target.name);
       return emptyResult();
@@ -220,6 +225,11 @@ async function createTable(ctx: LakeSessionContext, table: LakeTable, ifNotExist
   if (table.tableType === 'iceberg') {
     const columns = table.columns.map((c) => `${sqlIdent(c.name)} ${duckDbTypeOf(parseHiveType(c.type))}`).join(', ');
     await ctx.connection.run(`CREATE TABLE ${catalogName(table.database, table.name)} (${columns})`);
+    ctx.bindCache?.cache.tableCreated(
+      table.database,
+      table.name,
+      table.columns.map((c) => ({ name: c.name, duckType: duckDbTypeOf(parseHiveType(c.type)) })),
+    );
   }
   await ctx.catalog.put(table);
   return emptyResult();
