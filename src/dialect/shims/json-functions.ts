@@ -84,10 +84,16 @@ export function jsonExtractScalar(text: string, path: string): string | null {
     const first = r.peek();
     if (first === '{' || first === '[') return null;
     const v = r.scalar();
-    return v.kind === 'string' ? v.value : v.kind === 'number' ? v.text : v.word === 'null' ? null : v.word;
+    return v.kind === 'string' ? javaUtf8Text(v.value) : v.kind === 'number' ? v.text : v.word === 'null' ? null : v.word;
   });
   return found ?? null;
 }
+
+/**
+ * The text as Java's UTF-8 encoder writes it for Trino: a lone surrogate (`\ud83d` in a JSON string) becomes `?`
+ * (Trino 476: json_extract_scalar('{"a":"\ud83d"}', '$.a') is '?'), where Node's encoder writes U+FFFD.
+ */
+const javaUtf8Text = (s: string): string => s.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '?');
 
 /** json_size: members or elements of an object or array at the path, 0 for a scalar. */
 export function jsonSize(text: string, path: string): bigint | null {
