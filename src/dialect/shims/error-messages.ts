@@ -63,6 +63,8 @@ const REFUSALS: Record<string, string> = {
   'unknown avg':
     'AMBIGUOUS_FUNCTION_CALL: Could not choose a best candidate operator for avg() of a value of type unknown (a column of NULLs or of UNNEST(ARRAY[])); CAST it to a number type',
   // CAST or TRY_CAST from a type Athena has no cast from (translate/nested-casts.ts castableChecked).
+  // translate/functions.ts sqlJsonCall: json_exists / json_value of a json column.
+  sqljson: 'TYPE_MISMATCH: Cannot read input of type json as JSON using formatting JSON (json_exists and json_value take the JSON text); pass json_format(j)',
   'cast-family':
     'TYPE_MISMATCH: Cannot cast this type to the target: Athena has no cast between these types (date or timestamp and a number, boolean or json; varbinary and anything but varchar) and fails while analysing the query, under TRY_CAST too; convert explicitly (to_unixtime, date_diff, from_unixtime, to_hex)',
   // CAST or TRY_CAST of a row to a row of another width (translate/nested-casts.ts rowWidthChecked).

@@ -28,6 +28,7 @@ import { trinoJsonPathTokens } from './json-path.js';
 import { jsonUnreadablePart } from '../shims/json-cast.js';
 import { REFUSED_KEY_MARKER } from '../shims/error-messages.js';
 import { NO_JSON_TYPES } from '../shims/json-macros.js';
+import { sqlJsonPathSteps } from '../shims/sql-json-path.js';
 import { collectionGuarded, keyByInstant, type LambdaParameters, textIndexGuarded, unknownGuarded } from './column-operands.js';
 import { castableChecked, INTEGER_TARGETS, nestedCastShim, rowWidthChecked, scalarCastShim, TEXT_CHECKED_TARGETS, writtenRowWidths } from './nested-casts.js';
 import { withoutRefusalGuards } from './type-witness.js';
@@ -258,6 +259,55 @@ function elementsToTextBound(c: CallContext, sql: string): string {
   const t = `typeof([${array}])`;
   const refused = `(${t} IN ('BLOB[][]') OR ${t} LIKE '%[][][]' OR ${t} LIKE 'MAP(%)[][]' OR (${t} LIKE 'STRUCT(%)[][]' AND ${t} NOT LIKE 'STRUCT(trino_instant %' AND ${t} <> '${IP_STRUCT}[][]'))`;
   return `{'trino_v': ${sql}}[CASE WHEN ${refused} THEN '${REFUSED_KEY_MARKER}arrayjoin ' || ${t} ELSE 'trino_v' END]`;
+}
+
+/**
+ * json_exists / json_value over the subset sql-json-path.ts evaluates: a JSON text and a lax path literal of member and
+ * array accessors, nothing after the path (RETURNING, ON EMPTY, ON ERROR, PASSING are refused, naming the words). A
+ * json operand fails in Trino 476 ("Cannot read input of type json as JSON using formatting JSON"): refused at lint
+ * when visible, while binding for a column.
+ */
+function sqlJsonCall(c: CallContext, shim: string): string | undefined {
+  const name = c.name.text;
+  const [input, pathNodes] = c.args;
+  const path = pathNodes ? meaningful(pathNodes) : [];
+  if (c.args.length !== 2 || path.length === 0 || path[0].kind !== 'token' || path[0].token.kind !== 'string') {
+    c.report('sql-json', `${name}(): only a JSON text and a path literal are supported locally`, `${name}(s, 'lax $.a')`);
+    return undefined;
+  }
+  // The default behaviours may be written out.
+  const words = path.slice(1).map(nodeText).join(' ');
+  const defaults = name.toLowerCase() === 'json_exists' ? /^(?:FALSE ON ERROR)?$/i : /^(?:RETURNING VARCHAR)? ?(?:NULL ON EMPTY)? ?(?:NULL ON ERROR)?$/i;
+  if (!defaults.test(words)) {
+    c.report(
+      'sql-json',
+      `${name}(): ${words} is not supported locally (only the default behaviours: RETURNING varchar, NULL or FALSE ON ERROR, NULL ON EMPTY)`,
+      `${name}(s, 'lax $.a') and CAST the result`,
+    );
+    return undefined;
+  }
+  const pathText = stringValue(path[0].token);
+  if (!sqlJsonPathSteps(pathText)) {
+    c.report(
+      'sql-json',
+      `${name}(): the JSON path '${pathText}' is not supported locally (only lax mode with member and array accessors: 'lax $.a.b', 'lax $."a b"', 'lax $.a[0]', 'lax $[*]'; no strict mode, filters, item methods, last, ranges or .*)`,
+      `write the path as 'lax $.a[0]', or use json_extract_scalar(s, '$.a[0]')`,
+    );
+    return undefined;
+  }
+  if (isVisiblyJson(input)) {
+    c.report(
+      'sql-json',
+      `${name}(): Cannot read input of type json as JSON using formatting JSON (Athena fails: TYPE_MISMATCH)`,
+      `pass the JSON text: ${name}(json_format(j), …)`,
+    );
+    return undefined;
+  }
+  const text = c.arg(0);
+  const sql = `${shim}(${text}, ${sqlString(pathText)})${c.tail}`;
+  return SIMPLE_OPERAND.test(text) && !c.correlatable
+    ? `{'trino_v': ${sql}}[CASE WHEN typeof([${text}]) = 'JSON[]' THEN '${REFUSED_KEY_MARKER}sqljson' ELSE 'trino_v' END]`
+    : sql;
 }
 
 /** Calls whose value is json whatever their arguments. */
@@ -870,6 +920,8 @@ export const FUNCTIONS: Record<string, CallHandler> = {
   array_position: rename('trino_array_position'),
   array_distinct: rename('trino_array_distinct'),
   // array_to_string gives NULL when no element is left; Trino an empty string.
+  json_exists: (c) => sqlJsonCall(c, 'trino_sql_json_exists'),
+  json_value: (c) => sqlJsonCall(c, 'trino_sql_json_value'),
   array_join: (c) =>
     elementsToTextBound(
       c,

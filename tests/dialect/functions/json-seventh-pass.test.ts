@@ -143,3 +143,53 @@ describe('CAST of json_parse read through a CTE', () => {
     await expect(engine.execute(sql)).rejects.toThrow(/Cannot cast to row\(a integer\)\. Duplicate field: a/);
   });
 });
+
+// json_exists and json_value over the subset the local engine evaluates (src/dialect/shims/sql-json-path.ts): lax
+// paths of member and array accessors, the default behaviours (written out or not). Trino 476's answers.
+describeFunctions(
+  'json_exists and json_value, lax member and array accessors',
+  [
+    ['json_exists of a member', `json_exists('{"a":1}', 'lax $.a')`, true, 'boolean'],
+    ['of a missing member', `json_exists('{"a":1}', 'lax $.b')`, false, 'boolean'],
+    ['of a JSON null', `json_exists('{"a":null}', 'lax $.a')`, true, 'boolean'],
+    ['out of range', `json_exists('[1,2]', 'lax $[5]')`, false, 'boolean'],
+    ['of a text that is not JSON (FALSE ON ERROR)', `json_exists('x', 'lax $.a')`, false, 'boolean'],
+    ['through an array (lax unwraps)', `json_exists('{"a":[{"b":1}]}', 'lax $.a.b')`, true, 'boolean'],
+    ['[*] of an empty array', `json_exists('{"a":[]}', 'lax $.a[*]')`, false, 'boolean'],
+    ['FALSE ON ERROR written', `json_exists('{"a":1}', 'lax $.a' FALSE ON ERROR)`, true, 'boolean'],
+    ['of a NULL text', `json_exists(s, 'lax $.a') FROM (VALUES CAST(NULL AS varchar)) t(s)`, null, 'boolean'],
+    ['json_value of a member path', `json_value('{"a":{"b":5}}', 'lax $.a.b')`, '5', 'varchar'],
+    ['a fraction as a double', `json_value('{"a":1.50}', 'lax $.a')`, '1.5E0', 'varchar'],
+    ['an exponent', `json_value('{"a":1e2}', 'lax $.a')`, '1.0E2', 'varchar'],
+    ['-0', `json_value('{"a":-0}', 'lax $.a')`, '0', 'varchar'],
+    ['past a bigint', `json_value('{"a":12345678901234567890}', 'lax $.a')`, null, 'varchar'],
+    ['a boolean', `json_value('{"a":true}', 'lax $.a')`, 'true', 'varchar'],
+    ['a JSON null', `json_value('{"a":null}', 'lax $.a')`, null, 'varchar'],
+    ['a string', `json_value('{"a":"x\\u00e9"}', 'lax $.a')`, 'xé', 'varchar'],
+    ['an object', `json_value('{"a":{"b":1}}', 'lax $.a')`, null, 'varchar'],
+    ['an array', `json_value('{"a":[1]}', 'lax $.a')`, null, 'varchar'],
+    ['two items', `json_value('[{"a":1},{"a":2}]', 'lax $.a')`, null, 'varchar'],
+    ['one item through an array', `json_value('[{"a":1}]', 'lax $.a')`, '1', 'varchar'],
+    ['an element', `json_value('{"a":[1,2]}', 'lax $.a[1]')`, '2', 'varchar'],
+    ['[0] of a scalar (lax wraps)', `json_value('{"a":1}', 'lax $.a[0]')`, '1', 'varchar'],
+    ['a repeated key: the last', `json_value('{"a":1,"a":2}', 'lax $.a')`, '2', 'varchar'],
+    ['keys by case', `json_value('{"A":1}', 'lax $.a')`, null, 'varchar'],
+    ['a quoted key', `json_value('{"a b":1}', 'lax $."a b"')`, '1', 'varchar'],
+    ['$[*][0] of two arrays: two items', `json_value('[[1],[2]]', 'lax $[*][0]')`, null, 'varchar'],
+    ['a text that is not JSON', `json_value('x', 'lax $.a')`, null, 'varchar'],
+    ['a column', `json_value(s, 'lax $.a') FROM (VALUES '{"a":1}') t(s)`, '1', 'varchar'],
+    ['in a correlated subquery', `(SELECT json_value(t.s, 'lax $.a')) FROM (VALUES '{"a":1}') t(s)`, '1', 'varchar'],
+    ['the defaults written out', `json_value('{"a":1}', 'lax $.b' RETURNING varchar NULL ON EMPTY NULL ON ERROR)`, null, 'varchar'],
+    ['a lone surrogate', `json_value('{"a":"\\ud83d"}', 'lax $.a')`, '?', 'varchar'],
+    ['1e400', `json_value('{"a":1e400}', 'lax $.a')`, 'Infinity', 'varchar'],
+  ],
+  [
+    ['a json operand (Trino: TYPE_MISMATCH)', `json_value(j, 'lax $.a') FROM (VALUES JSON '{"a":1}') t(j)`, /Cannot read input of type json as JSON/],
+    ['a visibly json operand (lint)', `json_exists(json_parse('{}'), 'lax $.a')`, /unfaithful\/sql-json.*Cannot read input of type json/],
+    ['strict mode (lint)', `json_value('{"a":1}', 'strict $.a')`, /unfaithful\/sql-json.*'strict \$\.a' is not supported locally/],
+    ['last (lint)', `json_value('{"a":[1,2]}', 'lax $.a[last]')`, /unfaithful\/sql-json.*is not supported locally/],
+    ['RETURNING bigint (lint)', `json_value('{"a":1}', 'lax $.a' RETURNING bigint)`, /unfaithful\/sql-json.*RETURNING bigint is not supported locally/],
+    ['ERROR ON ERROR (lint)', `json_value('{"a":1}', 'lax $.a' ERROR ON ERROR)`, /unfaithful\/sql-json.*ERROR ON ERROR is not supported/],
+    ['json_query stays refused', `json_query('{"a":[1,2]}', 'lax $.a')`, /json_query\(\) is refused locally/],
+  ],
+);
