@@ -23,7 +23,10 @@ export const JSON: FunctionFamily = {
   is_json_scalar: shim('trino_is_json_scalar', '1'),
   json_exists: rewrite('lax paths of member and array accessors ($.a, $."a b", $.a[0], $[*]); FALSE ON ERROR; anything else is refused', '2'),
   json_value: rewrite('lax paths of member and array accessors; RETURNING varchar, NULL ON EMPTY, NULL ON ERROR; anything else is refused', '2'),
-  json_query: refused(SQL_JSON, "json_extract(j, '$.a')"),
+  json_query: rewrite(
+    'lax paths of member and array accessors; WITH/WITHOUT [CONDITIONAL | UNCONDITIONAL] [ARRAY] WRAPPER, RETURNING varchar, NULL ON EMPTY, NULL ON ERROR; anything else is refused',
+    '2',
+  ),
   json_object: refused(SQL_JSON, 'CAST(MAP(ARRAY[…], ARRAY[…]) AS JSON)'),
   json_array: refused(SQL_JSON, 'CAST(ARRAY[…] AS JSON)'),
 };

@@ -3,7 +3,7 @@
 // before the error, and numbers as written where Trino gives the parser's text
 // (https://trino.io/docs/current/functions/json.html; each rule below is a case of
 // tests/dialect/functions/json-numbers.test.ts, asked of Trino 476).
-import { sqlJsonExists, sqlJsonValue } from './sql-json-path.js';
+import { sqlJsonExists, sqlJsonQuery, sqlJsonValue, type Wrapper } from './sql-json-path.js';
 import { BIGINT, BOOLEAN, VARCHAR, type DuckDBScalarFunction } from '@duckdb/node-api';
 import { trinoJsonPathTokens } from '../translate/json-path.js';
 import { canonicalNumber, jacksonString } from './json-canonical.js';
@@ -213,6 +213,7 @@ export function jsonFunctionUdfs(): DuckDBScalarFunction[] {
     udf('trino_json_array_get_text', [VARCHAR, BIGINT], VARCHAR, ([j, i]) => jsonArrayGet(String(j), BigInt(i as bigint))),
     udf('trino_sql_json_exists', [VARCHAR, VARCHAR], BOOLEAN, ([j, p]) => sqlJsonExists(String(j), String(p))),
     udf('trino_sql_json_value', [VARCHAR, VARCHAR], VARCHAR, ([j, p]) => sqlJsonValue(String(j), String(p))),
+    udf('trino_sql_json_query', [VARCHAR, VARCHAR, VARCHAR], VARCHAR, ([j, p, w]) => sqlJsonQuery(String(j), String(p), String(w) as Wrapper)),
     udf('trino_json_array_contains_text', [VARCHAR, VARCHAR, VARCHAR], BOOLEAN, ([j, kind, needle]) =>
       jsonArrayContains(String(j), String(kind) as NeedleKind, String(needle)),
     ),

@@ -1,9 +1,9 @@
-// The SQL/JSON path functions json_exists and json_value (https://trino.io/docs/current/functions/json.html), for the
+// The SQL/JSON path functions json_exists, json_value and json_query (https://trino.io/docs/current/functions/json.html), for the
 // subset the translator lets through (translate/functions.ts sqlJsonCall): lax mode, member accessors `.a` and `."a b"`,
 // array accessors `[0]` and `[*]`, the default behaviours (json_exists FALSE ON ERROR, json_value NULL ON EMPTY and NULL
 // ON ERROR, RETURNING varchar). The input is JSON text, read as Trino's Jackson reads it (repeated keys: the last).
 import { isFloatText, javaUtf8Text, type JsonValue, readWholeJson } from './json-reader.js';
-import { trinoDoubleText } from './json-canonical.js';
+import { jacksonString, scalarJson, trinoDoubleText } from './json-canonical.js';
 
 export type PathStep = { kind: 'member'; name: string } | { kind: 'element'; index: number } | { kind: 'all' };
 
@@ -97,4 +97,32 @@ export function sqlJsonValue(text: string, path: string): string | null {
   if (isFloatText(v.text)) return trinoDoubleText(Number(v.text));
   const n = BigInt(v.text);
   return n >= LONG[0] && n <= LONG[1] ? n.toString() : null;
+}
+
+/** An item as Jackson writes a JsonNode: keys in their first place with their last value (a LinkedHashMap), no spaces. */
+function itemJson(v: JsonValue): string {
+  if (v.kind === 'array') return `[${v.items.map(itemJson).join(',')}]`;
+  if (v.kind === 'object') return `{${[...new Map(v.entries)].map(([k, e]) => `${jacksonString(k)}:${itemJson(e)}`).join(',')}}`;
+  return scalarJson(v);
+}
+
+export type Wrapper = 'without' | 'unconditional' | 'conditional';
+
+/**
+ * json_query(text, path [wrapper]) RETURNING varchar: without a wrapper the one item's JSON (a scalar too: Trino 476's
+ * json_query('{"a":"x"}', 'lax $.a') is '"x"'), NULL for several; with one, the items in an array (the conditional
+ * wrapper leaves one array or object as it is); NULL for no item (also with a wrapper) and a text that is not JSON.
+ */
+export function sqlJsonQuery(text: string, path: string, wrapper: Wrapper): string | null {
+  let items: JsonValue[];
+  try {
+    items = evaluate(text, path);
+  } catch (error) {
+    if (error instanceof Error && error.message.startsWith('JSON path not supported')) throw error;
+    return null;
+  }
+  if (items.length === 0) return null;
+  const single = items.length === 1 && (wrapper === 'without' || (wrapper === 'conditional' && (items[0].kind === 'array' || items[0].kind === 'object')));
+  if (single) return itemJson(items[0]);
+  return wrapper === 'without' ? null : `[${items.map(itemJson).join(',')}]`;
 }

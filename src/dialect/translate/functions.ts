@@ -262,8 +262,9 @@ function elementsToTextBound(c: CallContext, sql: string): string {
 }
 
 /**
- * json_exists / json_value over the subset sql-json-path.ts evaluates: a JSON text and a lax path literal of member and
- * array accessors, nothing after the path (RETURNING, ON EMPTY, ON ERROR, PASSING are refused, naming the words). A
+ * json_exists / json_value / json_query over the subset sql-json-path.ts evaluates: a JSON text and a lax path literal of member and
+ * array accessors, nothing after the path (RETURNING, ON EMPTY, ON ERROR, PASSING, QUOTES other than the defaults are refused, naming the words; json_query's
+ * WRAPPER clauses are read). A
  * json operand fails in Trino 476 ("Cannot read input of type json as JSON using formatting JSON"): refused at lint
  * when visible, while binding for a column.
  */
@@ -277,8 +278,17 @@ function sqlJsonCall(c: CallContext, shim: string): string | undefined {
   }
   // The default behaviours may be written out.
   const words = path.slice(1).map(nodeText).join(' ');
-  const defaults = name.toLowerCase() === 'json_exists' ? /^(?:FALSE ON ERROR)?$/i : /^(?:RETURNING VARCHAR)? ?(?:NULL ON EMPTY)? ?(?:NULL ON ERROR)?$/i;
-  if (!defaults.test(words)) {
+  const wrapperWords =
+    shim === 'trino_sql_json_query' ? /^(?:RETURNING VARCHAR ?)?(?:(WITHOUT|WITH)(?: (CONDITIONAL|UNCONDITIONAL))?(?: ARRAY)? WRAPPER)?/i.exec(words) : null;
+  const wrapper =
+    !wrapperWords?.[1] || wrapperWords[1].toUpperCase() === 'WITHOUT'
+      ? 'without'
+      : wrapperWords[2]?.toUpperCase() === 'CONDITIONAL'
+        ? 'conditional'
+        : 'unconditional';
+  const rest = wrapperWords ? words.slice(wrapperWords[0].length).trim() : words;
+  const defaults = shim === 'trino_sql_json_exists' ? /^(?:FALSE ON ERROR)?$/i : /^(?:RETURNING VARCHAR)? ?(?:NULL ON EMPTY)? ?(?:NULL ON ERROR)?$/i;
+  if (!defaults.test(rest)) {
     c.report(
       'sql-json',
       `${name}(): ${words} is not supported locally (only the default behaviours: RETURNING varchar, NULL or FALSE ON ERROR, NULL ON EMPTY)`,
@@ -304,7 +314,7 @@ function sqlJsonCall(c: CallContext, shim: string): string | undefined {
     return undefined;
   }
   const text = c.arg(0);
-  const sql = `${shim}(${text}, ${sqlString(pathText)})${c.tail}`;
+  const sql = `${shim}(${text}, ${sqlString(pathText)}${shim === 'trino_sql_json_query' ? `, '${wrapper}'` : ''})${c.tail}`;
   return SIMPLE_OPERAND.test(text) && !c.correlatable
     ? `{'trino_v': ${sql}}[CASE WHEN typeof([${text}]) = 'JSON[]' THEN '${REFUSED_KEY_MARKER}sqljson' ELSE 'trino_v' END]`
     : sql;
@@ -922,6 +932,7 @@ export const FUNCTIONS: Record<string, CallHandler> = {
   // array_to_string gives NULL when no element is left; Trino an empty string.
   json_exists: (c) => sqlJsonCall(c, 'trino_sql_json_exists'),
   json_value: (c) => sqlJsonCall(c, 'trino_sql_json_value'),
+  json_query: (c) => sqlJsonCall(c, 'trino_sql_json_query'),
   array_join: (c) =>
     elementsToTextBound(
       c,

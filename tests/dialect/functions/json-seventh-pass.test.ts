@@ -144,7 +144,7 @@ describe('CAST of json_parse read through a CTE', () => {
   });
 });
 
-// json_exists and json_value over the subset the local engine evaluates (src/dialect/shims/sql-json-path.ts): lax
+// json_exists, json_value and json_query over the subset the local engine evaluates (src/dialect/shims/sql-json-path.ts): lax
 // paths of member and array accessors, the default behaviours (written out or not). Trino 476's answers.
 describeFunctions(
   'json_exists and json_value, lax member and array accessors',
@@ -190,6 +190,37 @@ describeFunctions(
     ['last (lint)', `json_value('{"a":[1,2]}', 'lax $.a[last]')`, /unfaithful\/sql-json.*is not supported locally/],
     ['RETURNING bigint (lint)', `json_value('{"a":1}', 'lax $.a' RETURNING bigint)`, /unfaithful\/sql-json.*RETURNING bigint is not supported locally/],
     ['ERROR ON ERROR (lint)', `json_value('{"a":1}', 'lax $.a' ERROR ON ERROR)`, /unfaithful\/sql-json.*ERROR ON ERROR is not supported/],
-    ['json_query stays refused', `json_query('{"a":[1,2]}', 'lax $.a')`, /json_query\(\) is refused locally/],
+    ['json_query OMIT QUOTES (lint)', `json_query('{"a":1}', 'lax $.a' OMIT QUOTES)`, /unfaithful\/sql-json.*OMIT QUOTES is not supported/],
+    ['json_query EMPTY ARRAY ON EMPTY (lint)', `json_query('{"a":1}', 'lax $.a' EMPTY ARRAY ON EMPTY)`, /unfaithful\/sql-json.*EMPTY ARRAY ON EMPTY/],
   ],
 );
+
+describeFunctions('json_query, lax member and array accessors, wrappers', [
+  ['an array', `json_query('{"a":[1,2]}', 'lax $.a')`, '[1,2]', 'varchar'],
+  ['a scalar without wrapper', `json_query('{"a":1}', 'lax $.a')`, '1', 'varchar'],
+  ['a string', `json_query('{"a":"x"}', 'lax $.a')`, '"x"', 'varchar'],
+  ['an object keeps its key order', `json_query('{"a":{"c":1,"b":2}}', 'lax $.a')`, '{"c":1,"b":2}', 'varchar'],
+  ['a repeated key: first place, last value', `json_query('{"a":{"b":1,"c":2,"b":3}}', 'lax $.a')`, '{"b":3,"c":2}', 'varchar'],
+  [
+    'numbers as Jackson writes them',
+    `json_query('{"a":[1e2, -0, 1.50, 12345678901234567890, 1e400, true, null]}', 'lax $.a')`,
+    '[100.0,0,1.5,12345678901234567890,"Infinity",true,null]',
+    'varchar',
+  ],
+  ['strings as Jackson writes them', `json_query('{"a":{"x":"\\ud83d\\ude42é\\n\\u0001/"}}', 'lax $.a')`, '{"x":"\\uD83D\\uDE42é\\n\\u0001/"}', 'varchar'],
+  ['spaces dropped', `json_query('{"a": [ 1 , { "b" : 2 } ] }', 'lax $.a')`, '[1,{"b":2}]', 'varchar'],
+  ['JSON null', `json_query('{"a":null}', 'lax $.a')`, 'null', 'varchar'],
+  ['several items without wrapper', `json_query('{"a":[1,2]}', 'lax $.a[*]')`, null, 'varchar'],
+  ['no item', `json_query('{"a":1}', 'lax $.b')`, null, 'varchar'],
+  ['no item with a wrapper', `json_query('{"a":1}', 'lax $.b' WITH ARRAY WRAPPER)`, null, 'varchar'],
+  ['not JSON', `json_query('x', 'lax $.a')`, null, 'varchar'],
+  ['WITH WRAPPER of a scalar', `json_query('{"a":1}', 'lax $.a' WITH WRAPPER)`, '[1]', 'varchar'],
+  ['WITH ARRAY WRAPPER of items', `json_query('{"a":[1,2]}', 'lax $.a[*]' WITH ARRAY WRAPPER)`, '[1,2]', 'varchar'],
+  ['UNCONDITIONAL of an array', `json_query('{"a":[1,2]}', 'lax $.a' WITH UNCONDITIONAL ARRAY WRAPPER)`, '[[1,2]]', 'varchar'],
+  ['CONDITIONAL of an array', `json_query('{"a":[1,2]}', 'lax $.a' WITH CONDITIONAL WRAPPER)`, '[1,2]', 'varchar'],
+  ['CONDITIONAL of two items', `json_query('{"a":[{"b":1},{"b":[2]}]}', 'lax $.a.b' WITH CONDITIONAL WRAPPER)`, '[1,[2]]', 'varchar'],
+  ['WITHOUT ARRAY WRAPPER', `json_query('{"a":[1,2]}', 'lax $.a' WITHOUT ARRAY WRAPPER)`, '[1,2]', 'varchar'],
+  ['the defaults written out', `json_query('{"a":1}', 'lax $.a' RETURNING varchar WITH WRAPPER NULL ON EMPTY)`, '[1]', 'varchar'],
+  ['a column', `json_query(s, 'lax $.a[*]' WITH WRAPPER) FROM (VALUES '{"a":[1,"x"]}') t(s)`, '[1,"x"]', 'varchar'],
+  ['a lone surrogate', `json_query('{"a":"\\ud83d"}', 'lax $.a')`, '"\\uD83D"', 'varchar'],
+]);
