@@ -21,9 +21,12 @@ export const JSON: FunctionFamily = {
     'negative indexes count from the end; NULL out of range and for a JSON null; a string element (which Trino returns unquoted, not as JSON) is refused',
   ),
   is_json_scalar: shim('trino_is_json_scalar', '1'),
-  json_exists: refused(SQL_JSON, "json_extract(j, '$.a') IS NOT NULL"),
-  json_value: refused(SQL_JSON, "json_extract_scalar(j, '$.a')"),
-  json_query: refused(SQL_JSON, "json_extract(j, '$.a')"),
+  json_exists: rewrite('lax paths of member and array accessors ($.a, $."a b", $.a[0], $[*]); FALSE ON ERROR; anything else is refused', '2'),
+  json_value: rewrite('lax paths of member and array accessors; RETURNING varchar, NULL ON EMPTY, NULL ON ERROR; anything else is refused', '2'),
+  json_query: rewrite(
+    'lax paths of member and array accessors; WITH/WITHOUT [CONDITIONAL | UNCONDITIONAL] [ARRAY] WRAPPER, RETURNING varchar, NULL ON EMPTY, NULL ON ERROR; anything else is refused',
+    '2',
+  ),
   json_object: refused(SQL_JSON, 'CAST(MAP(ARRAY[…], ARRAY[…]) AS JSON)'),
   json_array: refused(SQL_JSON, 'CAST(ARRAY[…] AS JSON)'),
 };

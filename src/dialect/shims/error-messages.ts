@@ -63,6 +63,8 @@ const REFUSALS: Record<string, string> = {
   'unknown avg':
     'AMBIGUOUS_FUNCTION_CALL: Could not choose a best candidate operator for avg() of a value of type unknown (a column of NULLs or of UNNEST(ARRAY[])); CAST it to a number type',
   // CAST or TRY_CAST from a type Athena has no cast from (translate/nested-casts.ts castableChecked).
+  // translate/functions.ts sqlJsonCall: json_exists / json_value of a json column.
+  sqljson: 'TYPE_MISMATCH: Cannot read input of type json as JSON using formatting JSON (json_exists and json_value take the JSON text); pass json_format(j)',
   'cast-family':
     'TYPE_MISMATCH: Cannot cast this type to the target: Athena has no cast between these types (date or timestamp and a number, boolean or json; varbinary and anything but varchar) and fails while analysing the query, under TRY_CAST too; convert explicitly (to_unixtime, date_diff, from_unixtime, to_hex)',
   // CAST or TRY_CAST of a row to a row of another width (translate/nested-casts.ts rowWidthChecked).
@@ -152,6 +154,12 @@ const refusal = (key: string) =>
     ? `COLUMN_NOT_FOUND: Column '${key.slice('column '.length)}' cannot be resolved (a column name on Athena, not the session user)`
     : undefined) ??
   (key.startsWith('ipaddress ') ? ipMismatch(key.slice('ipaddress '.length)) : undefined) ??
+  // translate/functions.ts castCall: a json column cast to a type Trino reads no json as.
+  (key.startsWith('json ') ? `TYPE_MISMATCH: Cannot cast json to ${key.slice('json '.length)}` : undefined) ??
+  (key.startsWith('arrayjoin ')
+    ? `OPERATOR_NOT_FOUND: Cannot cast ${trinoTypeText(key.slice('arrayjoin '.length).replace(/\[\]\[\]$/, ''))} to varchar (array_join writes each element as varchar)`
+    : undefined) ??
+  (key.startsWith('tojson ') ? `TYPE_MISMATCH: Cannot cast ${trinoTypeText(key.slice('tojson '.length).replace(/\[\]$/, ''))} to json` : undefined) ??
   // translate/column-aliases.ts: 'aliases 1 t 2', a column alias list of another width than its relation.
   (key.startsWith('aliases ') ? aliasesMismatch(key.slice('aliases '.length)) : undefined) ??
   // translate/recursive-steps.ts: 'recursion 1: decimal(13,2)[], decimal(5,2)[]', a step's type and the base's.
@@ -241,6 +249,20 @@ const REWRITES: readonly [RegExp, (...groups: string[]) => string][] = [
 ];
 
 const OPERATOR_SIGNS: Record<string, string> = { add: '+', subtract: '-', multiply: '*', '*': '*', '+': '+', '-': '-' };
+
+/** A DuckDB type's text (typeof) as Trino names it, for messages: BLOB[] is array(varbinary). */
+function trinoTypeText(type: string): string {
+  // (DuckDB writes the struct key lower-cased in its error.)
+  let text = type
+    .replace(/\bblob\b/gi, 'varbinary')
+    .replace(/\binterval\b/gi, 'interval day to second')
+    .replace(/\bstruct\(/gi, 'row(');
+  for (let last = ''; last !== text; ) {
+    last = text;
+    text = text.replace(/([\w ]+(?:\([^()]*\))?)\[\]/g, (_m, inner: string) => `array(${inner.trim()})`);
+  }
+  return text.toLowerCase();
+}
 
 /** DuckDB's name of an argument type in a binder message, as Trino names it. */
 function trinoTypeName(type: string): string {

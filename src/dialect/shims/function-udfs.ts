@@ -5,7 +5,7 @@ import { crc32 } from 'node:zlib';
 import { BIGINT, BLOB, BOOLEAN, DOUBLE, type DuckDBListValue, type DuckDBScalarFunction, FLOAT, INTEGER, LIST, listValue, VARCHAR } from '@duckdb/node-api';
 import { parseDataSize } from './data-size.js';
 import { javaFloatingText } from './java-format.js';
-import { doubleTextUnknown, trinoDoubleText, trinoRealText } from './json-canonical.js';
+import { trinoDoubleText, trinoRealText } from './json-canonical.js';
 import { betaCdf, inverseBetaCdf } from './beta-distribution.js';
 import { tCdf, tPdf } from './t-distribution.js';
 import { inverseNormalCdf, normalCdf } from './normal-distribution.js';
@@ -207,15 +207,6 @@ function exactBytes(v: unknown, size: number, error: (length: number) => string)
 const endianError = (size: number) => (length: number) => `expected ${size}-byte input, but got instead: ${length}`;
 const ieeeError = (size: number) => () => `Input floating-point value must be exactly ${size} bytes long`;
 
-/** Trino's text of a double, or a clear failure where its digits are not known locally (doubleTextUnknown). */
-function doubleText(d: number): string {
-  if (doubleTextUnknown(d))
-    throw new Error(
-      `CAST(double AS varchar) of ${d}: Athena writes this double with the JDK's older digits (1e23 is 9.999999999999999E22 there), which the local engine does not know; format() it or CAST it to a decimal first`,
-    );
-  return trinoDoubleText(d);
-}
-
 /** Trino's text of a real, or a clear failure where its digits are not known locally (trinoRealText). */
 function realText(f: number): string {
   const text = trinoRealText(f);
@@ -366,7 +357,7 @@ export function functionUdfs(): DuckDBScalarFunction[] {
     udf('trino_java_floating_text', [VARCHAR, BOOLEAN], VARCHAR, ([t, real]) => javaFloatingText(String(t), real === true)),
     // Java's double division: ±Infinity or NaN by zero, where DuckDB's `/` gives NULL (log(1, x) is ln(x) / 0).
     // CAST(double AS varchar), CAST(real AS varchar): Trino's scientific text (1.5E0, 1.234568E5).
-    udf('trino_double_text', [DOUBLE], VARCHAR, ([x]) => doubleText(Number(x))),
+    udf('trino_double_text', [DOUBLE], VARCHAR, ([x]) => trinoDoubleText(Number(x))),
     udf('trino_real_text', [FLOAT], VARCHAR, ([x]) => realText(Number(x))),
     udf('trino_double_divide', [DOUBLE, DOUBLE], DOUBLE, ([a, b]) => Number(a) / Number(b)),
     udf('trino_java_regex', [VARCHAR, BOOLEAN], VARCHAR, ([p, matchOnly]) => javaRegex(String(p), matchOnly === true).re2),

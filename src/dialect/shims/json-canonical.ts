@@ -96,27 +96,51 @@ export const floatingToVarchar = (x: string): string => `CASE WHEN typeof(${x}) 
        ELSE trino_real_text(CAST(CAST(${x} AS VARCHAR) AS FLOAT)) END`;
 
 /**
- * Whether Trino's CAST(double AS varchar) may write other digits than trinoDoubleText's: DecimalFormat takes the JDK's
- * older digits, which are not the shortest for some doubles between 2^72 and 2^83 (1e23: Trino 9.999999999999999E22,
- * 7e22: 7.0000000000000004E22). Measured on Trino 476: 70 of 503 doubles in that range differ, none of ~12,000 outside
- * it (random bits, one to three digits at every exponent, integers below 2^63: javaLongDigits).
+ * The digits of Java's older FloatingDecimal for a double in [2^72, 2^83), where DecimalFormat (Trino's CAST) takes
+ * them: the free-format shortest digits of the exact (integer) value with both bounds of its rounding interval
+ * exclusive, so a shorter text on a bound is passed over (1e23 is 9.999999999999999E22: 1.0E23 lies exactly half an
+ * ulp away; 7e22 is 7.0000000000000004E22). undefined outside that range.
  */
-export function doubleTextUnknown(d: number): boolean {
+function javaOlderDigits(d: number): { digits: string; exponent: number } | undefined {
   const a = Math.abs(d);
-  return a >= 2 ** 72 && a < 2 ** 83;
+  if (!(a >= 2 ** 72 && a < 2 ** 83)) return undefined;
+  const exact = BigInt(a);
+  const view = new DataView(new ArrayBuffer(8));
+  view.setFloat64(0, a);
+  const ulp = 2n ** BigInt(((view.getUint16(0) >> 4) & 0x7ff) - 1023 - 52);
+  // Doubled units, so half an ulp is an integer. At a power of two the older code narrows both bounds to the lower
+  // neighbour's half gap (Trino 476: 2^82 is 4.8357032784585167E24, not the shortest 4.835703278458517E24).
+  const value = exact * 2n;
+  const above = exact === ulp * 2n ** 52n ? ulp / 2n : ulp;
+  const below = above;
+  const exponent = exact.toString().length - 1;
+  let digits = '';
+  let remainder = value;
+  for (let unit = 2n * 10n ** BigInt(exponent); unit >= 2n; unit /= 10n) {
+    digits += (remainder / unit).toString();
+    remainder %= unit;
+    const low = remainder < below;
+    const high = remainder + above > unit;
+    if (!low && !high) continue;
+    const up = high && (!low || remainder * 2n > unit);
+    if (!up) return { digits: digits.replace(/0+$/, '') || '0', exponent };
+    const raised = (BigInt(digits) + 1n).toString();
+    return { digits: raised.replace(/0+$/, '') || '0', exponent: exponent + raised.length - digits.length };
+  }
+  return undefined;
 }
 
 /**
  * Trino's CAST(double AS varchar): Java's digits in scientific notation, one digit before the point and one at least
- * after it (1.5E0, 1.0E2, 1.0E-3, 3.0000000000000004E-1), zero as 0E0 (Trino 476). Known residue: Trino's
- * DecimalFormat takes the digits of the JDK's older algorithm, which for a few doubles is not the shortest
- * (1e23: Trino 9.999999999999999E22, here 1.0E23; doubleTextUnknown); integers below 2^63 follow it (javaLongDigits).
+ * after it (1.5E0, 1.0E2, 1.0E-3, 3.0000000000000004E-1), zero as 0E0 (Trino 476). Trino's DecimalFormat
+ * takes the digits of the JDK's older algorithm, which for some doubles is not the shortest: integers below 2^63
+ * (javaLongDigits) and doubles in [2^72, 2^83) (javaOlderDigits: 1e23 is 9.999999999999999E22).
  */
 export function trinoDoubleText(d: number): string {
   if (Number.isNaN(d)) return 'NaN';
   if (!Number.isFinite(d)) return d > 0 ? 'Infinity' : '-Infinity';
   if (d === 0) return Object.is(d, -0) ? '-0E0' : '0E0';
-  const long = javaLongDigits(d);
+  const long = javaLongDigits(d) ?? javaOlderDigits(d);
   if (long) return scientific(d < 0, long.digits, long.exponent);
   const java = javaDouble(d);
   if (java.includes('E')) return java;

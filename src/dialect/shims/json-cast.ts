@@ -61,18 +61,25 @@ const JSON_READABLE = new Set(['boolean', 'tinyint', 'smallint', 'integer', 'int
 
 /**
  * The first type in a CAST target text (`array(date)`, `row(a varbinary)`) that Trino 476 does not cast json to
- * ("Cannot cast json to array(date)", TYPE_MISMATCH; a map keyed by dates fails while running); undefined when every
- * part is readable. DuckDB read such text as its own cast does (a date, a blob of the string's bytes).
+ * ("Cannot cast json to array(date)", TYPE_MISMATCH, while analysing the query); undefined when every part is
+ * readable. DuckDB read such text as its own cast does (a date, a blob of the string's bytes). A map's key type is
+ * checked only when `keys`: a map keyed by dates passes Trino's analysis and fails per row (INVALID_CAST_ARGUMENT).
  */
-export function jsonUnreadablePart(text: string): string | undefined {
+export function jsonUnreadablePart(text: string, keys = true): string | undefined {
   const m = /^([a-z_]+)\s*(?:\((.*)\))?(.*)$/is.exec(text.trim());
   if (!m) return text.trim();
   const base = m[1].toLowerCase();
   const inner = m[2] === undefined ? [] : splitTopLevel(m[2]);
-  if (base === 'array' || base === 'map') return inner.map(jsonUnreadablePart).find((part) => part !== undefined);
+  const read = (part: string) => jsonUnreadablePart(part, keys);
+  if (base === 'array' || (base === 'map' && keys)) return inner.map(read).find((part) => part !== undefined);
+  if (base === 'map')
+    return inner
+      .slice(1)
+      .map(read)
+      .find((part) => part !== undefined);
   if (base === 'row')
     return inner
-      .map((field) => jsonUnreadablePart(/^("(?:[^"]|"")*"|[\p{L}_][\p{L}\p{Nd}_]*)\s+([a-z_]+\s*(?:\(.*\))?)$/isu.exec(field.trim())?.[2] ?? field))
+      .map((field) => read(/^("(?:[^"]|"")*"|[\p{L}_][\p{L}\p{Nd}_]*)\s+([a-z_]+\s*(?:\(.*\))?)$/isu.exec(field.trim())?.[2] ?? field))
       .find((part) => part !== undefined);
   return JSON_READABLE.has(base) && m[3].trim() === '' ? undefined : text.trim();
 }

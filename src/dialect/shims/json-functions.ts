@@ -3,10 +3,11 @@
 // before the error, and numbers as written where Trino gives the parser's text
 // (https://trino.io/docs/current/functions/json.html; each rule below is a case of
 // tests/dialect/functions/json-numbers.test.ts, asked of Trino 476).
+import { sqlJsonExists, sqlJsonQuery, sqlJsonValue, type Wrapper } from './sql-json-path.js';
 import { BIGINT, BOOLEAN, VARCHAR, type DuckDBScalarFunction } from '@duckdb/node-api';
 import { trinoJsonPathTokens } from '../translate/json-path.js';
 import { canonicalNumber, jacksonString } from './json-canonical.js';
-import { isFloatText, JsonReader, JsonSyntaxError, type JsonValue } from './json-reader.js';
+import { isFloatText, javaUtf8Text, JsonReader, JsonSyntaxError, type JsonValue } from './json-reader.js';
 import { udf } from './scalar-udf.js';
 
 /** What Jackson's copyCurrentStructure writes: entries in their order (repeats kept), numbers and strings canonical. */
@@ -84,7 +85,7 @@ export function jsonExtractScalar(text: string, path: string): string | null {
     const first = r.peek();
     if (first === '{' || first === '[') return null;
     const v = r.scalar();
-    return v.kind === 'string' ? v.value : v.kind === 'number' ? v.text : v.word === 'null' ? null : v.word;
+    return v.kind === 'string' ? javaUtf8Text(v.value) : v.kind === 'number' ? v.text : v.word === 'null' ? null : v.word;
   });
   return found ?? null;
 }
@@ -210,6 +211,9 @@ export function jsonFunctionUdfs(): DuckDBScalarFunction[] {
     udf('trino_json_size_text', [VARCHAR, VARCHAR], BIGINT, ([j, p]) => jsonSize(String(j), String(p))),
     udf('trino_json_array_length_text', [VARCHAR], BIGINT, ([j]) => jsonArrayLength(String(j))),
     udf('trino_json_array_get_text', [VARCHAR, BIGINT], VARCHAR, ([j, i]) => jsonArrayGet(String(j), BigInt(i as bigint))),
+    udf('trino_sql_json_exists', [VARCHAR, VARCHAR], BOOLEAN, ([j, p]) => sqlJsonExists(String(j), String(p))),
+    udf('trino_sql_json_value', [VARCHAR, VARCHAR], VARCHAR, ([j, p]) => sqlJsonValue(String(j), String(p))),
+    udf('trino_sql_json_query', [VARCHAR, VARCHAR, VARCHAR], VARCHAR, ([j, p, w]) => sqlJsonQuery(String(j), String(p), String(w) as Wrapper)),
     udf('trino_json_array_contains_text', [VARCHAR, VARCHAR, VARCHAR], BOOLEAN, ([j, kind, needle]) =>
       jsonArrayContains(String(j), String(kind) as NeedleKind, String(needle)),
     ),

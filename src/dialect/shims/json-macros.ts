@@ -10,6 +10,12 @@ import { JSON_NULL_MARK } from './json-cast.js';
  */
 const IP_TYPE_TEXT = `CASE WHEN typeof(x) = '${IP_STRUCT}' THEN 'ipaddress' ELSE 'a value holding an ipaddress' END`;
 
+/**
+ * DuckDB types (typeof) Trino 476 casts to no json, nor arrays or rows holding them: varbinary, interval, uuid, time,
+ * a map keyed by arrays, maps or rows ("Cannot cast varbinary to json", TYPE_MISMATCH while analysing the query).
+ */
+export const NO_JSON_TYPES = '\\b(BLOB|INTERVAL|UUID)\\b|\\bTIME(\\[|,|\\)|$)|MAP\\((MAP\\(|STRUCT\\(|[A-Z_]+(\\(\\d+(, ?\\d+)?\\))?\\[)';
+
 export const JSON_MACROS: readonly string[] = [
   `trino_json(s) AS CAST(trino_json_parse(s) AS JSON)`,
   // A JSON value stays as it is, anything else its canonical JSON text (a varchar is a JSON string; strings are
@@ -18,7 +24,7 @@ export const JSON_MACROS: readonly string[] = [
   `trino_cast_json(x) AS CASE WHEN typeof(x) = 'JSON' THEN CASE WHEN CAST(x AS VARCHAR) = '"${JSON_NULL_MARK}"' THEN 'null'::JSON ELSE CAST(x AS JSON) END
      WHEN typeof(x) LIKE '%${IP_STRUCT}%' THEN cast_to_type(trino_fail('Cannot cast ' || ${IP_TYPE_TEXT} || ' to json'), NULL::JSON)
      WHEN regexp_matches(typeof(x), 'MAP\\((DATE|TIME)') THEN cast_to_type(trino_fail('Cannot cast a map whose keys are dates, times or timestamps to JSON'), NULL::JSON)
-     WHEN regexp_matches(typeof(x), '\\b(BLOB|INTERVAL|UUID)\\b|\\bTIME(\\[|,|\\)|$)|MAP\\((MAP\\(|STRUCT\\(|[A-Z_]+(\\(\\d+(, ?\\d+)?\\))?\\[)')
+     WHEN regexp_matches(typeof(x), '${NO_JSON_TYPES}')
        THEN cast_to_type(trino_fail('Cannot cast ' || lower(typeof(x)) || ' to json: Athena casts no varbinary, interval, uuid or time, nor a map keyed by arrays, maps or rows, to json'), NULL::JSON)
      WHEN typeof(x) LIKE 'STRUCT(trino_instant %' THEN cast_to_type(trino_fail('Cannot cast timestamp('
        || CASE WHEN typeof(x) LIKE '%trino_wall TIMESTAMP_S)' THEN '0' ELSE '3' END || ') with time zone to json'), NULL::JSON)

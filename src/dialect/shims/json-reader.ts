@@ -10,6 +10,12 @@ export type JsonScalar = { kind: 'string'; value: string } | { kind: 'number'; t
 /** An object keeps its entries as written, in order and with repeated keys (a row's JSON has them). */
 export type JsonValue = JsonScalar | { kind: 'array'; items: JsonValue[] } | { kind: 'object'; entries: [string, JsonValue][] };
 
+/**
+ * The text as Java's UTF-8 encoder writes it for Trino: a lone surrogate (`\ud83d` in a JSON string) becomes `?`
+ * (Trino 476: json_extract_scalar('{"a":"\ud83d"}', '$.a') is '?'), where Node's encoder writes U+FFFD.
+ */
+export const javaUtf8Text = (s: string): string => s.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '?');
+
 /** Jackson's float tokens: a fraction or an exponent (VALUE_NUMBER_FLOAT); others are integers (VALUE_NUMBER_INT). */
 export const isFloatText = (text: string): boolean => /[.eE]/.test(text);
 

@@ -22,10 +22,13 @@ import { dateAddPastEveryDate, tryCall } from './try-escapes.js';
 import { LAMBDA_REWRITES, refusedUnknownElementLambda } from './lambda-rewrites.js';
 import { hasAggregate, outsideSubqueries, shimCall, shimCallText } from './unbound.js';
 import { ANONYMOUS_ROW } from './row-lists.js';
-import { nestedIpCastGuard } from '../shims/ip-address.js';
+import { IP_STRUCT, nestedIpCastGuard } from '../shims/ip-address.js';
 import { UNFOLDED_NULL, VARBINARY_TO_VARCHAR_FAIL, VARCHAR_OF_KNOWN_TYPE } from '../shims/macros.js';
 import { trinoJsonPathTokens } from './json-path.js';
 import { jsonUnreadablePart } from '../shims/json-cast.js';
+import { REFUSED_KEY_MARKER } from '../shims/error-messages.js';
+import { NO_JSON_TYPES } from '../shims/json-macros.js';
+import { sqlJsonPathSteps } from '../shims/sql-json-path.js';
 import { collectionGuarded, keyByInstant, type LambdaParameters, textIndexGuarded, unknownGuarded } from './column-operands.js';
 import { castableChecked, INTEGER_TARGETS, nestedCastShim, rowWidthChecked, scalarCastShim, TEXT_CHECKED_TARGETS, writtenRowWidths } from './nested-casts.js';
 import { withoutRefusalGuards } from './type-witness.js';
@@ -246,6 +249,98 @@ const isLiteralOperand = (operand: readonly Node[]): boolean => {
   return m.length === 1 && m[0].kind === 'token' && (m[0].token.kind === 'number' || m[0].token.kind === 'string');
 };
 
+const nodesText = (nodes: readonly Node[]): string => nodes.map(nodeText).join('');
+
+/**
+ * array_join of an array whose elements Trino casts to no varchar (varbinary, arrays, maps, rows: OPERATOR_NOT_FOUND
+ * "Cannot cast varbinary to varchar") fails while analysing the query, over no rows too: checked while DuckDB binds
+ * for a column (ip-address.ts trino_text checks any other array per element). Zoned timestamps and ipaddresses,
+ * structs locally, are written as text.
+ */
+function elementsToTextBound(c: CallContext, sql: string): string {
+  const array = c.args.length > 0 ? c.arg(0) : '';
+  if (!SIMPLE_OPERAND.test(array) || isLiteralOperand(c.args[0]) || c.correlatable) return sql;
+  // (typeof of a one-element list: a NULL-typed column's own typeof does not fold while binding.)
+  const t = `typeof([${array}])`;
+  const refused = `(${t} IN ('BLOB[][]') OR ${t} LIKE '%[][][]' OR ${t} LIKE 'MAP(%)[][]' OR (${t} LIKE 'STRUCT(%)[][]' AND ${t} NOT LIKE 'STRUCT(trino_instant %' AND ${t} <> '${IP_STRUCT}[][]'))`;
+  return `{'trino_v': ${sql}}[CASE WHEN ${refused} THEN '${REFUSED_KEY_MARKER}arrayjoin ' || ${t} ELSE 'trino_v' END]`;
+}
+
+/**
+ * json_exists / json_value / json_query over the subset sql-json-path.ts evaluates: a JSON text and a lax path literal of member and
+ * array accessors, nothing after the path (RETURNING, ON EMPTY, ON ERROR, PASSING, QUOTES other than the defaults are refused, naming the words; json_query's
+ * WRAPPER clauses are read). A
+ * json operand fails in Trino 476 ("Cannot read input of type json as JSON using formatting JSON"): refused at lint
+ * when visible, while binding for a column.
+ */
+function sqlJsonCall(c: CallContext, shim: string): string | undefined {
+  const name = c.name.text;
+  const [input, pathNodes] = c.args;
+  const path = pathNodes ? meaningful(pathNodes) : [];
+  if (c.args.length !== 2 || path.length === 0 || path[0].kind !== 'token' || path[0].token.kind !== 'string') {
+    c.report('sql-json', `${name}(): only a JSON text and a path literal are supported locally`, `${name}(s, 'lax $.a')`);
+    return undefined;
+  }
+  // The default behaviours may be written out.
+  const words = path.slice(1).map(nodeText).join(' ');
+  const wrapperWords =
+    shim === 'trino_sql_json_query' ? /^(?:RETURNING VARCHAR ?)?(?:(WITHOUT|WITH)(?: (CONDITIONAL|UNCONDITIONAL))?(?: ARRAY)? WRAPPER)?/i.exec(words) : null;
+  const wrapper =
+    !wrapperWords?.[1] || wrapperWords[1].toUpperCase() === 'WITHOUT'
+      ? 'without'
+      : wrapperWords[2]?.toUpperCase() === 'CONDITIONAL'
+        ? 'conditional'
+        : 'unconditional';
+  const rest = wrapperWords ? words.slice(wrapperWords[0].length).trim() : words;
+  const defaults = shim === 'trino_sql_json_exists' ? /^(?:FALSE ON ERROR)?$/i : /^(?:RETURNING VARCHAR)? ?(?:NULL ON EMPTY)? ?(?:NULL ON ERROR)?$/i;
+  if (!defaults.test(rest)) {
+    c.report(
+      'sql-json',
+      `${name}(): ${words} is not supported locally (only the default behaviours: RETURNING varchar, NULL or FALSE ON ERROR, NULL ON EMPTY)`,
+      `${name}(s, 'lax $.a') and CAST the result`,
+    );
+    return undefined;
+  }
+  const pathText = stringValue(path[0].token);
+  if (!sqlJsonPathSteps(pathText)) {
+    c.report(
+      'sql-json',
+      `${name}(): the JSON path '${pathText}' is not supported locally (only lax mode with member and array accessors: 'lax $.a.b', 'lax $."a b"', 'lax $.a[0]', 'lax $[*]'; no strict mode, filters, item methods, last, ranges or .*)`,
+      `write the path as 'lax $.a[0]', or use json_extract_scalar(s, '$.a[0]')`,
+    );
+    return undefined;
+  }
+  if (isVisiblyJson(input)) {
+    c.report(
+      'sql-json',
+      `${name}(): Cannot read input of type json as JSON using formatting JSON (Athena fails: TYPE_MISMATCH)`,
+      `pass the JSON text: ${name}(json_format(j), …)`,
+    );
+    return undefined;
+  }
+  const text = c.arg(0);
+  const sql = `${shim}(${text}, ${sqlString(pathText)}${shim === 'trino_sql_json_query' ? `, '${wrapper}'` : ''})${c.tail}`;
+  return SIMPLE_OPERAND.test(text) && !c.correlatable
+    ? `{'trino_v': ${sql}}[CASE WHEN typeof([${text}]) = 'JSON[]' THEN '${REFUSED_KEY_MARKER}sqljson' ELSE 'trino_v' END]`
+    : sql;
+}
+
+/** Calls whose value is json whatever their arguments. */
+const JSON_CALLS = new Set(['JSON_PARSE', 'JSON_EXTRACT', 'JSON_ARRAY_GET']);
+
+/** An operand whose text shows it is json: a JSON literal, a json call, a CAST to json (also in parentheses). */
+function isVisiblyJson(operand: readonly Node[]): boolean {
+  const m = meaningful(operand);
+  if (m.length === 1 && isParen(m[0])) return isVisiblyJson(m[0].items);
+  if (m.length !== 2) return false;
+  const word = nodeKeyword(m[0]);
+  if (word === 'JSON') return m[1].kind === 'token' && m[1].token.kind === 'string';
+  if (!isParen(m[1])) return false;
+  if (JSON_CALLS.has(word)) return true;
+  const target = m[1].items.slice(m[1].items.map((n) => nodeKeyword(n)).lastIndexOf('AS') + 1);
+  return (word === 'CAST' || word === 'TRY_CAST') && meaningful(target).length === 1 && nodeKeyword(meaningful(target)[0]) === 'JSON';
+}
+
 /** A typed literal that is no json (`TIMESTAMP '…'`, `DATE '…'`, `DECIMAL '…'`): its cast needs no json check. */
 const isTypedNonJsonLiteral = (operand: readonly Node[]): boolean => {
   const m = meaningful(operand);
@@ -385,6 +480,29 @@ function castCall(c: CallContext, tryCast: boolean): string | undefined {
   const jsonChecked = !isLiteralOperand(operand) && !isTypedNonJsonLiteral(operand) && jsonUnreadablePart(written) !== undefined;
   const refusingJson = (operandValue: string, cast: string): string =>
     jsonChecked ? `trino_json_cast_refused(${operandValue}, ${cast}, ${sqlString(written)})` : cast;
+  // Trino fails such a cast while analysing the query, over no rows too: refused here when the operand is visibly
+  // json, checked while DuckDB binds when it is a column (typeof folds; a call's text would be bound once more; not in
+  // a subquery that may read outer columns, whose struct DuckDB cannot pack), and left to the per-row check above
+  // otherwise. A map keyed by dates fails per row in Trino too.
+  const jsonAtAnalysis = jsonChecked && jsonUnreadablePart(written, false) !== undefined;
+  // Trino's name of the target (timestamp, time without a precision are timestamp(3), time(3)).
+  const targetName = nodesText(items.slice(asIndex + 1))
+    .trim()
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .replace(/\b(timestamp|time)\b(?!\s*\()(?!\s+zone)/g, '$1(3)');
+  if (jsonAtAnalysis && isVisiblyJson(operand)) {
+    c.report(
+      'cast',
+      `Cannot cast json to ${targetName}: Athena fails while analysing the query (TYPE_MISMATCH), over no rows too`,
+      "read the JSON value as text first: CAST(json_extract_scalar(j, '$') AS date), or from_iso8601_date(…)",
+    );
+    return undefined;
+  }
+  const jsonBound = (sql: string): string =>
+    jsonAtAnalysis && SIMPLE_OPERAND.test(value) && !/["']/.test(targetName) && !c.correlatable
+      ? `{'trino_v': ${sql}}[CASE WHEN typeof([${value}]) = 'JSON[]' THEN '${REFUSED_KEY_MARKER}json ${targetName}' ELSE 'trino_v' END]`
+      : sql;
   // A cast of a constant date is its literal; an operand whose type is known takes that type's text.
   const folded = foldedDateCast(operand, type.length ? '' : type.sql);
   const knownText = type.base === 'VARCHAR' && !type.length ? VARCHAR_OF_KNOWN_TYPE[castParts(operand)?.type ?? ''] : undefined;
@@ -435,7 +553,15 @@ function castCall(c: CallContext, tryCast: boolean): string | undefined {
   // checked while binding, from the operand's type.
   // Under TRY_CAST, a source type Trino has no cast from fails at analysis too (TYPE_MISMATCH "Cannot cast date to
   // integer"), where DuckDB's TRY gave NULL; a CAST fails while running already (and costs no check while binding).
-  const checked = (sql: string) => (type.base === 'ROW' && !widths ? rowWidthChecked(sql, value, target) : tryCast ? castableChecked(sql, value, type) : sql);
+  // CAST(x AS json) of a type Trino writes no json for (varbinary, interval, uuid, time, a map keyed by arrays, maps or
+  // rows) fails while analysing the query: checked while DuckDB binds for a column (json-macros.ts trino_cast_json
+  // checks any other operand per row).
+  const toJsonBound = (sql: string): string =>
+    type.sql === 'JSON' && SIMPLE_OPERAND.test(value) && !isLiteralOperand(operand) && !c.correlatable
+      ? `{'trino_v': ${sql}}[CASE WHEN regexp_matches(typeof([${value}]), '${NO_JSON_TYPES}') THEN '${REFUSED_KEY_MARKER}tojson ' || typeof([${value}]) ELSE 'trino_v' END]`
+      : sql;
+  const checked = (sql: string) =>
+    toJsonBound(jsonBound(type.base === 'ROW' && !widths ? rowWidthChecked(sql, value, target) : tryCast ? castableChecked(sql, value, type) : sql));
   // (A TRY_CAST's operand evaluated apart is the lambda parameter x: its guard and json reading are built over x.)
   if (!shim && JSON_READ_TARGETS.has(type.base) && !isLiteralOperand(operand)) {
     const ownGuard = operandApart ? nestedIpCastGuard(x, type.sql) : guarded;
@@ -811,10 +937,16 @@ export const FUNCTIONS: Record<string, CallHandler> = {
   array_position: rename('trino_array_position'),
   array_distinct: rename('trino_array_distinct'),
   // array_to_string gives NULL when no element is left; Trino an empty string.
+  json_exists: (c) => sqlJsonCall(c, 'trino_sql_json_exists'),
+  json_value: (c) => sqlJsonCall(c, 'trino_sql_json_value'),
+  json_query: (c) => sqlJsonCall(c, 'trino_sql_json_query'),
   array_join: (c) =>
-    c.args.length === 3
-      ? `trino_array_join(list_transform(${c.arg(0)}, lambda trino_e: coalesce(trino_text(trino_e), ${c.arg(2)})), ${c.arg(1)})`
-      : call('trino_array_join', c),
+    elementsToTextBound(
+      c,
+      c.args.length === 3
+        ? `trino_array_join(list_transform(${c.arg(0)}, lambda trino_e: coalesce(trino_text(trino_e), ${c.arg(2)})), ${c.arg(1)})`
+        : call('trino_array_join', c),
+    ),
   transform: overKnownElements(rename('list_transform')),
   filter: overKnownElements(rename('list_filter')),
   reduce: overKnownElements(reduceCall),

@@ -31,6 +31,7 @@ import { checkRepeatedStarNames } from './star-names.js';
 import { checkRecursiveStepTypes, refuseRecursiveQueries } from './recursive-steps.js';
 import { refuseUnplannedCorrelations } from './correlated-subqueries.js';
 import { tableSamplePercentages } from './table-sample.js';
+import { checkInlinedJsonParses } from './inlined-json-parse.js';
 
 export interface ExpressionTranslation {
   sql: string;
@@ -90,7 +91,9 @@ export function translateExpressions(sql: string, position?: (t: Token) => { lin
           checkRepeatedStarNames(
             checkHiddenAliasWidths(
               checkRecursiveStepTypes(
-                excludeUsingColumnsFromStars(nameSelectItems(nameUnnestColumns(tableSamplePercentages(grouped), renderAlone), options.ctas)),
+                excludeUsingColumnsFromStars(
+                  nameSelectItems(nameUnnestColumns(tableSamplePercentages(checkInlinedJsonParses(grouped)), renderAlone), options.ctas),
+                ),
               ),
             ),
           ),
