@@ -31,7 +31,8 @@ interface CatalogSnapshot {
   tables?: StoredTable[];
   relations: Map<string, { name: string; kind: 'table' | 'view' }[]>;
   viewTexts?: string[];
-  viewNames?: string;
+  /** The views' schema and name, in the listing's order (viewNames). */
+  views?: [schema: string, view: string][];
   zonedViews?: ReadonlySet<string>;
 }
 
@@ -62,7 +63,13 @@ export class LakeCatalog {
   private snapshot: CatalogSnapshot = emptySnapshot();
   /** View SELECTs by table description and presence (a pure function of both: every statement asks for all of them). */
   private readonly selects = new Map<string, string>();
-  private viewTextsSeen: { key: string; texts: string[] } | undefined;
+  private viewTextsSeen: { key: string; names: ReadonlySet<string>; texts: string[] } | undefined;
+  /**
+   * Views this process created since the snapshot was last dropped whose shims its session already defined (a Hive
+   * table's view names none; a CREATE VIEW's statement defined its own): a new name among these needs no listing of
+   * the views' texts (issue 18: `npm start` listed them after each of its ~50 new tables and views, ~3 ms each).
+   */
+  private readonly ownViews = new Set<string>();
   /** The same for the views of zoned values (a view replaced here under its name drops it: viewsChanged). */
   private zonedViewsSeen: { key: string; names: ReadonlySet<string> } | undefined;
   /** ensure() ran since the snapshot was last dropped. */
@@ -87,6 +94,7 @@ export class LakeCatalog {
    */
   forget(): void {
     this.snapshot = emptySnapshot();
+    this.ownViews.clear();
     this.ensured = false;
   }
 
@@ -146,26 +154,32 @@ export class LakeCatalog {
   async viewTexts(): Promise<string[]> {
     if (!this.snapshot.viewTexts) {
       const key = await this.viewNames();
-      if (this.viewTextsSeen?.key !== key) {
-        const rows = await this.rows(
-          `SELECT sql FROM duckdb_views() WHERE database_name = ${sqlString(CATALOG)} AND NOT internal AND sql LIKE '%trino\\_%' ESCAPE '\\'`,
-        );
-        this.viewTextsSeen = { key, texts: rows.map((r) => String(r.sql)) };
+      const seen = this.viewTextsSeen;
+      if (seen?.key !== key) {
+        const names = new Set(key.split('\n'));
+        // Texts of views gone since are kept: they only name shims to define, which costs nothing once defined.
+        if (seen && [...names].every((name) => seen.names.has(name) || this.ownViews.has(name))) this.viewTextsSeen = { key, names, texts: seen.texts };
+        else {
+          const rows = await this.rows(
+            `SELECT sql FROM duckdb_views() WHERE database_name = ${sqlString(CATALOG)} AND NOT internal AND sql LIKE '%trino\\_%' ESCAPE '\\'`,
+          );
+          this.viewTextsSeen = { key, names, texts: rows.map((r) => String(r.sql)) };
+        }
       }
-      this.snapshot.viewTexts = this.viewTextsSeen.texts;
+      this.snapshot.viewTexts = this.viewTextsSeen?.texts ?? [];
     }
     return this.snapshot.viewTexts;
   }
 
   /** The views' qualified names, one a line: what was read of the views is read again only when these change. */
   private async viewNames(): Promise<string> {
-    if (this.snapshot.viewNames === undefined) {
+    if (this.snapshot.views === undefined) {
       const names = await this.rows(
         `SELECT schema_name, view_name FROM duckdb_views() WHERE database_name = ${sqlString(CATALOG)} AND NOT internal ORDER BY 1, 2`,
       );
-      this.snapshot.viewNames = names.map((r) => `${String(r.schema_name)}.${String(r.view_name)}`).join('\n');
+      this.snapshot.views = names.map((r) => [String(r.schema_name), String(r.view_name)]);
     }
-    return this.snapshot.viewNames;
+    return this.snapshot.views.map(([schema, view]) => `${schema}.${view}`).join('\n');
   }
 
   /**
@@ -282,19 +296,29 @@ export class LakeCatalog {
    * them instead cost catalog queries per statement, O(tables) each: O(tables²) for a lint of many models.
    */
   private rememberRelation(database: string, name: string, isView: boolean): void {
-    if (isView) this.viewsChanged(false);
+    if (isView) this.viewsChanged(false, database, name, true);
     this.addRelation(database, { name, kind: 'table' });
   }
 
   /**
-   * What the snapshot read of the views, read again when next asked; `replaced`: a plain view made here, whose name
-   * may be an old one's (its columns' types are read again even so).
+   * What the snapshot read of the views, read again when next asked, except their names: the view `name` of `database`
+   * that this process made (`exists`) or dropped joins or leaves the listing in its order (issue 18: `npm start` listed
+   * the names after each of its ~50 new tables and views). `replaced`: a plain view made here, whose name may be an
+   * old one's (its columns' types are read again even so).
    */
-  private viewsChanged(replaced: boolean): void {
+  private viewsChanged(replaced: boolean, database: string, name: string, exists: boolean): void {
     this.snapshot.viewTexts = undefined;
-    this.snapshot.viewNames = undefined;
     this.snapshot.zonedViews = undefined;
     if (replaced) this.zonedViewsSeen = undefined;
+    const { views } = this.snapshot;
+    if (!views) return;
+    const at = views.findIndex(([schema, view]) => schema === database && view === name);
+    if (!exists) {
+      if (at >= 0) views.splice(at, 1);
+    } else if (at < 0) {
+      const after = views.findIndex((entry) => byCatalogOrder(entry, [database, name]) > 0);
+      views.splice(after < 0 ? views.length : after, 0, [database, name]);
+    }
   }
 
   private addRelation(database: string, relation: { name: string; kind: 'table' | 'view' }): void {
@@ -344,7 +368,8 @@ export class LakeCatalog {
 
   /** A plain view this process created (CREATE [OR REPLACE] VIEW) or dropped: the snapshot follows. */
   viewCreated(database: string, name: string): void {
-    this.viewsChanged(true);
+    this.viewsChanged(true, database, name, true);
+    this.ownViews.add(`${database}.${name}`);
     this.addRelation(database, { name, kind: 'view' });
   }
 
@@ -353,7 +378,7 @@ export class LakeCatalog {
   }
 
   private relationGone(database: string, name: string, view: boolean): void {
-    if (view) this.viewsChanged(false);
+    if (view) this.viewsChanged(false, database, name, false);
     const { tables } = this.snapshot;
     if (tables) this.snapshot.tables = tables.filter((t) => !(t.table.database === database && t.table.name === name));
     const relations = this.snapshot.relations.get(database);
@@ -503,6 +528,7 @@ export class LakeCatalog {
     let readable = true;
     try {
       await this.connection.run(`CREATE OR REPLACE VIEW ${view} AS ${select}`);
+      if (!select.includes('trino_')) this.ownViews.add(`${table.database}.${table.name}`);
     } catch (error) {
       // One unreadable table (a corrupt file) must not break every statement: its view raises the reason, which names
       // the file, on every query that reads a row of it (a filter, so count(*) cannot skip it), and no view SQL is

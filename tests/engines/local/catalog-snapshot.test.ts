@@ -106,8 +106,8 @@ describe('catalog snapshot', () => {
     expect(count(sent, DATABASE_LISTING)).toBe(0);
     expect(count(sent, DESCRIPTION_READ)).toBe(0);
     expect(count(sent, RELATION_LISTING)).toBe(0);
-    // Only the new Hive tables' views are listed again (a view's body may name a shim that must be defined first).
-    expect(count(sent, VIEW_LISTING)).toBe(names.length / 2);
+    // The new Hive tables' views join the snapshot's names of views: nothing is listed again (their bodies name no shim).
+    expect(count(sent, VIEW_LISTING)).toBe(0);
     // In the order DuckDB lists them (byte order), as a fresh read of the catalog gives.
     const listed = (await engine.execute('SHOW TABLES IN shop')).rows;
     expect(listed).toEqual([['a2'], ['b1'], ['c5'], ['m10'], ['m3'], ['orders'], ['z0']]);
