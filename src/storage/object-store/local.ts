@@ -61,10 +61,13 @@ export class LocalObjectStore implements ObjectStore {
     // Write beside the target under a hidden name, then rename: readers never see half an object. A write that fails
     // (disk full) takes its temp file with it.
     const temp = join(dirname(path), `.tmp-${randomUUID()}`);
+    let renamed = false;
     try {
       writeFileSync(temp, body);
-      if (options.ifNoneMatch !== '*') renameSync(temp, path);
-      else {
+      if (options.ifNoneMatch !== '*') {
+        renameSync(temp, path);
+        renamed = true;
+      } else {
         // link() fails when the name exists: an atomic create-only publish, even between processes.
         try {
           linkSync(temp, path);
@@ -75,7 +78,8 @@ export class LocalObjectStore implements ObjectStore {
       }
     } finally {
       try {
-        unlinkSync(temp);
+        // A renamed temp file is gone: unlinking it would only throw ENOENT (once per object written).
+        if (!renamed) unlinkSync(temp);
       } catch {
         // renamed away, or never created
       }
