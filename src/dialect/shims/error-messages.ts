@@ -54,6 +54,9 @@ const REFUSALS: Record<string, string> = {
   // x || 'a', concat(x, 'a') of a NULL-typed column (translate/column-operands.ts unknownGuarded).
   'unknown concat':
     "|| or concat() of a value of type unknown (a column of NULLs, the element of ARRAY[NULL]): Athena reads it as an array and answers an array (x || 'a' is an array(varchar)) or fails, where the local engine would answer a varchar; CAST it to the type meant",
+  // a || b, concat(a, b) of an array of unknown elements and another array (shims/function-macros.ts trino_concat_typed).
+  'unknown array concat':
+    'AMBIGUOUS_FUNCTION_CALL: || or concat() of an array of unknown elements (transform(a, x -> NULL), array_except(ARRAY[NULL], …), a column of ARRAY[NULL]) and another array: Athena cannot choose between joining the arrays and appending an element, where the local engine would join them; CAST it: CAST(transform(a, x -> NULL) AS array(integer))',
   // array_sort's comparator of another result type than integer (shims/function-macros.ts trino_comparator_result).
   'comparator-type':
     'FUNCTION_NOT_FOUND: Unexpected parameters for function array_sort: Athena takes a comparator returning an integer (function(t,t,integer)), not a bigint, tinyint or decimal; CAST the result: CAST(sign(x - y) AS integer)',

@@ -729,7 +729,7 @@ export const FUNCTIONS: Record<string, CallHandler> = {
     // Two arguments are Trino's array-or-text concat, where a NULL-typed column is an array (unknownGuarded); three
     // or more its varchar concat.
     const args = c.args.map((_a, k) => (c.args.length === 2 ? unknownGuarded(c.arg(k), c.mayHoldUnknown === true, 'concat') : c.arg(k)));
-    return args.reduce((left, right) => shimCall('trino_concat', [left, right]));
+    return args.reduce((left, right) => shimCall('trino_concat', args.length === 2 ? [left, right] : [left, right, 'false']));
   },
   substr: (c) => (c.group.items.some((n) => nodeKeyword(n) === 'FROM') || refusedUntypedNull(c, true) ? undefined : call('trino_substr', c)),
   // substring() has varchar forms only in Trino 476: substring(NULL, 1) is a varchar NULL there.
