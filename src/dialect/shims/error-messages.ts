@@ -72,6 +72,11 @@ const REFUSALS: Record<string, string> = {
   'row width':
     'TYPE_MISMATCH: Cannot cast a row to a row of another number of fields (Athena fails while analysing the query, under TRY_CAST too); name the fields to keep: CAST(ROW(r.a) AS ROW(a integer))',
   // reverse, substr, date_trunc, date_add, json_extract_scalar of a NULL-typed column (translate/expressions.ts).
+  // a + b, a * b, -a … of a NULL-typed column (translate/column-operands.ts unknownOperatorGuarded, operators.ts).
+  'unknown operator':
+    'AMBIGUOUS_FUNCTION_CALL: Could not choose a best candidate operator for an arithmetic operator over a value of type unknown (a column of NULLs) and another unknown value, a bigint or double (* and /), an interval or a timestamp (+ and -); CAST it to the type meant',
+  'unknown sign':
+    "AMBIGUOUS_FUNCTION_CALL: Could not choose a best candidate operator for -x of a value of type unknown (a column of NULLs; +x fails TYPE_MISMATCH: Unary '+' operator cannot by applied to unknown type); CAST it to the type meant",
   'unknown argument':
     'AMBIGUOUS_FUNCTION_CALL: Could not choose a best candidate operator for a value of type unknown (a column of NULLs or of UNNEST(ARRAY[])), which matches several forms of the function; CAST it to the type meant',
   // cardinality() of a column that is not an array or a map (translate/column-operands.ts).

@@ -485,7 +485,13 @@ export const MACROS: readonly string[] = [
   // +01:00 - 2024-12-30 00:00 UTC); the last level, so other operands bind as before.
   ...overloadChain(
     'trino_minus',
-    [`(a DATE, b DATE) AS ${DATE_DIFFERENCE}`, ...sumOverloads('subtract'), `(a ${TZ_STRUCT}, b ${TZ_STRUCT}) AS a.trino_instant - b.trino_instant`],
+    // DATE - unknown is a date in Trino 476 (date - interval), which the DATE - DATE level would take.
+    [
+      `(a DATE, b "NULL") AS subtract(a, b)`,
+      `(a DATE, b DATE) AS ${DATE_DIFFERENCE}`,
+      ...sumOverloads('subtract'),
+      `(a ${TZ_STRUCT}, b ${TZ_STRUCT}) AS a.trino_instant - b.trino_instant`,
+    ],
     TYPED_DIFFERENCE,
   ),
   // a + b has the result type Trino gives a / b (integer kinds, double, decimal with scale max(s1, s2)).
@@ -521,7 +527,7 @@ export const MACROS: readonly string[] = [
   `trino_remainder_type(ta, tb, t) AS CASE WHEN trino_decimal_operands(ta, tb)
      THEN 'DECIMAL(' || (least(trino_type_precision(ta) - trino_type_scale(ta), trino_type_precision(tb) - trino_type_scale(tb))
        + greatest(trino_type_scale(ta), trino_type_scale(tb))) || ',' || greatest(trino_type_scale(ta), trino_type_scale(tb)) || ')'
-     WHEN t = '"NULL"[]' THEN 'INTEGER' ELSE t[1:-3] END`,
+     WHEN ta = '"NULL"[]' AND tb = '"NULL"[]' THEN 'TINYINT' WHEN t = '"NULL"[]' THEN 'INTEGER' ELSE t[1:-3] END`,
   // 10^k (k <= 36) as an exact HUGEINT: a DOUBLE power of ten is exact up to 10^22 only.
   `trino_ten_to(k) AS CAST(pow(10, least(k, 18)) AS HUGEINT) * CAST(pow(10, greatest(k - 18, 0)) AS HUGEINT)`,
   // a / b and a % b bind each operand once, as a field of a lambda's parameter: a macro parameter is expanded (and
