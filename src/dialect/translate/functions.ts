@@ -27,7 +27,16 @@ import { UNFOLDED_NULL, VARBINARY_TO_VARCHAR_FAIL, VARCHAR_OF_KNOWN_TYPE } from 
 import { trinoJsonPathTokens } from './json-path.js';
 import { jsonUnreadablePart } from '../shims/json-cast.js';
 import { collectionGuarded, keyByInstant, type LambdaParameters, textIndexGuarded, unknownGuarded } from './column-operands.js';
-import { castableChecked, INTEGER_TARGETS, nestedCastShim, rowWidthChecked, scalarCastShim, TEXT_CHECKED_TARGETS, writtenRowWidths } from './nested-casts.js';
+import {
+  castableChecked,
+  INTEGER_TARGETS,
+  nestedCastShim,
+  rowWidthChecked,
+  scalarCastShim,
+  TEXT_CHECKED_TARGETS,
+  writtenRowWidths,
+  zonedCastMismatch,
+} from './nested-casts.js';
 import { withoutRefusalGuards } from './type-witness.js';
 
 export interface CallContext {
@@ -421,6 +430,12 @@ function castCall(c: CallContext, tryCast: boolean): string | undefined {
   // A written ROW(…) of another width than the target row fails at analysis, also under TRY_CAST (whose TRY would
   // catch the width check of the element casts, nested-casts.ts).
   const widths = writtenRowWidths(operand, target);
+  // A visibly zoned operand (from_iso8601_timestamp, AT TIME ZONE, …) cast to a number or boolean: no cast in Trino 476.
+  const zonedMismatch = rendered.zoned ? zonedCastMismatch(type) : undefined;
+  if (zonedMismatch) {
+    c.report('cast', `${zonedMismatch}: Athena fails (TYPE_MISMATCH), under TRY_CAST too`, 'convert explicitly: to_unixtime(t)');
+    return undefined;
+  }
   if (widths && widths.operand !== widths.target) {
     c.report('cast', `Cannot cast a row of ${widths.operand} fields to ${written}: Athena fails (TYPE_MISMATCH)`, 'give the row as many fields as the type');
     return undefined;
@@ -430,16 +445,19 @@ function castCall(c: CallContext, tryCast: boolean): string | undefined {
   // checked while binding, from the operand's type.
   // Under TRY_CAST, a source type Trino has no cast from fails at analysis too (TYPE_MISMATCH "Cannot cast date to
   // integer"), where DuckDB's TRY gave NULL; a CAST fails while running already (and costs no check while binding).
-  const checked = (sql: string) => (type.base === 'ROW' && !widths ? rowWidthChecked(sql, value, target) : tryCast ? castableChecked(sql, value, type) : sql);
+  // (An operand evaluated apart is checked as the lambda's parameter below.)
+  const checked = (sql: string) =>
+    type.base === 'ROW' && !widths ? rowWidthChecked(sql, value, target) : tryCast && !(operandApart && shim) ? castableChecked(sql, value, type) : sql;
   // (A TRY_CAST's operand evaluated apart is the lambda parameter x: its guard and json reading are built over x.)
   if (!shim && JSON_READ_TARGETS.has(type.base) && !isLiteralOperand(operand)) {
     const ownGuard = operandApart ? nestedIpCastGuard(x, type.sql) : guarded;
     const ownSource = operandApart ? `trino_json_cast_source(${ownGuard}, ${sqlString(written)}, ${tryCast})` : source;
     shim = nestedCastShim(ownGuard, ownSource, operand, type, target);
   }
+  // An operand evaluated apart is checked as the lambda's parameter, which binds it once (castableChecked).
   const tried =
     shim && operandApart
-      ? `list_transform([${value}], lambda ${TRY_OPERAND}: ${refusingJson(TRY_OPERAND, `try(${shim})`)})[1]`
+      ? `list_transform([${value}], lambda ${TRY_OPERAND}: ${castableChecked(refusingJson(TRY_OPERAND, `try(${shim})`), TRY_OPERAND, type, true)})[1]`
       : refusingJson(value, `try(${shim})`);
   const cast = shim ? (tryCast ? tried : shim) : refusingJson(value, `${tryCast ? 'TRY_CAST' : 'CAST'}(${source} AS ${type.sql})`);
   // A TRY_CAST whose operand is constant (a literal, or any expression over constants such as date_format(TIMESTAMP
@@ -453,7 +471,15 @@ function castCall(c: CallContext, tryCast: boolean): string | undefined {
   // would become NULL where Trino answers, so a double or real (in an array, map or row too) is cast outside TRY, chosen
   // by the operand's type while binding; into varchar(n), whose too long text TRY makes NULL, it stays inside.
   const floating = type.base === 'VARCHAR' ? `typeof(${value}) IN ('DOUBLE', 'FLOAT')` : `regexp_matches(typeof(${value}), '\\b(DOUBLE|FLOAT)\\b')`;
-  const reals = type.length ? 'false' : floating;
+  // Into varchar(n), Trino 476's TRY makes a too long text NULL for numbers and dates only: a boolean's, timestamp's,
+  // interval's or scalar json's fails (GENERIC_INTERNAL_ERROR "Character count exceeds length limit 3"), and a uuid or
+  // ipaddress has no cast to varchar(n) at all: those are cast outside TRY.
+  const unbounded =
+    type.base === 'VARCHAR' && type.length
+      ? `(regexp_full_match(typeof(${value}), 'BOOLEAN|INTERVAL|UUID|TIMESTAMP.*|STRUCT\\(trino_(?:instant|ipaddress) .*')
+         OR (typeof(${value}) = 'JSON' AND json_type(TRY_CAST(${value} AS JSON)) NOT IN ('ARRAY', 'OBJECT')))`
+      : 'false';
+  const reals = type.length ? unbounded : floating;
   // varbinary to varchar fails at analysis in Trino 476 (TYPE_MISMATCH), under TRY_CAST too.
   const bytes = type.base === 'VARCHAR' ? `typeof(${value}) = 'BLOB'` : `regexp_matches(typeof(${value}), '\\bBLOB\\b')`;
   const untried = operandApart ? `list_transform([${value}], lambda ${TRY_OPERAND}: ${shim})[1]` : shim;

@@ -124,3 +124,86 @@ describeFunctions(
     ['filter over ARRAY[NULL]', 'filter(a, x -> x * x > 0) FROM (SELECT ARRAY[NULL] AS a) t', AMBIGUOUS_OPERATOR],
   ],
 );
+
+// TRY_CAST between types Trino 476 has no cast between fails at analysis there (TYPE_MISMATCH), under TRY_CAST too:
+// of a call (checked as the lambda's parameter it is bound to), of a visibly zoned value (at lint), of an element or row
+// field of such a type (also under CAST, over no rows); locally NULL before. Into varchar(n), Trino's TRY makes a too
+// long text NULL for numbers and dates only: a boolean's, timestamp's, interval's or scalar json's fails
+// (GENERIC_INTERNAL_ERROR "Character count exceeds length limit 3"), a uuid and an ipaddress have no cast to varchar(n).
+const CAST_FAMILY = /^TYPE_MISMATCH: Cannot cast this type to the target: Athena has no cast between these types/;
+const ZONED_CAST = /Cannot cast timestamp\(3\) with time zone to bigint: Athena fails \(TYPE_MISMATCH\)/;
+const TOO_LONG = /cannot be represented as varchar\(3\)/;
+describeFunctions(
+  'TRY_CAST between types without a cast, and into varchar(n)',
+  [
+    [
+      'a row of castable fields',
+      "TRY_CAST(r AS ROW(x varchar, y double)) FROM (SELECT CAST(ROW('a', 2) AS ROW(x varchar, y integer)) AS r) t",
+      { x: 'a', y: 2 },
+      'row(x varchar, y double)',
+    ],
+    [
+      'a row field that does not parse',
+      "TRY_CAST(r AS ROW(x integer, y double)) FROM (SELECT CAST(ROW('a', 2) AS ROW(x varchar, y integer)) AS r) t",
+      null,
+      'row(x integer, y double)',
+    ],
+    ['a call cast to a number', "TRY_CAST(concat('1', '2') AS integer)", 12, 'integer'],
+    ['a call that does not parse', "TRY_CAST(lower('x') AS integer)", null, 'integer'],
+    ['a date call to varchar(3)', "TRY_CAST(date_add('day', 1, DATE '2020-01-01') AS varchar(3))", null, 'varchar'],
+    ['a date to varchar(3)', "TRY_CAST(DATE '2020-01-01' AS varchar(3))", null, 'varchar'],
+    ['an integer to varchar(3)', 'TRY_CAST(123456 AS varchar(3))', null, 'varchar'],
+    ['a double to varchar(3)', 'TRY_CAST(x AS varchar(3)) FROM (VALUES 1.5E0) t(x)', null, 'varchar'],
+    ['a decimal to varchar(3)', 'TRY_CAST(12.5 AS varchar(3))', null, 'varchar'],
+    ['a boolean that fits varchar(4)', 'TRY_CAST(b AS varchar(4)) FROM (VALUES true) t(b)', 'true', 'varchar'],
+    ['a text cut to varchar(3)', "TRY_CAST('abcdef' AS varchar(3))", 'abc', 'varchar'],
+    ['a json text that fits', `TRY_CAST(json_parse('"ab"') AS varchar(3))`, 'ab', 'varchar'],
+    ['a json array to varchar(3)', "TRY_CAST(json_parse('[1]') AS varchar(3))", null, 'varchar'],
+    ['a boolean over no rows', 'TRY_CAST(b AS varchar(3)) FROM (VALUES true) t(b) WHERE false', null, 'varchar'],
+    ['dates to array(varchar(3))', "TRY_CAST(ARRAY[DATE '2020-01-01'] AS array(varchar(3)))", null, 'array(varchar)'],
+  ],
+  [
+    ['a json call to timestamp', "TRY_CAST(json_parse('1') AS timestamp)", CAST_FAMILY],
+    ['a date call to integer', "TRY_CAST(date_add('day', 1, DATE '2020-01-01') AS integer)", CAST_FAMILY],
+    ['a varbinary call to bigint', "TRY_CAST(to_utf8('a') AS bigint)", CAST_FAMILY],
+    ['a boolean cast to date', 'TRY_CAST(CAST(1 AS boolean) AS date)', CAST_FAMILY],
+    ['an integer call to date', 'TRY_CAST(abs(1) AS date)', CAST_FAMILY],
+    ['a zoned call to bigint', "TRY_CAST(from_iso8601_timestamp('2020-01-01T00:00:00Z') AS bigint)", ZONED_CAST],
+    ['an array to varchar', 'TRY_CAST(ARRAY[1] AS varchar)', CAST_FAMILY],
+    ['an array column to varchar', 'TRY_CAST(a AS varchar) FROM (VALUES ARRAY[1]) t(a)', CAST_FAMILY],
+    ['dates to array(integer)', "TRY_CAST(a AS array(integer)) FROM (VALUES ARRAY[DATE '2020-01-01']) t(a)", CAST_FAMILY],
+    ['map values to date', "TRY_CAST(m AS map(varchar, date)) FROM (VALUES MAP(ARRAY['a'], ARRAY[1])) t(m)", CAST_FAMILY],
+    [
+      'a row field of an array to varchar',
+      'TRY_CAST(r AS ROW(x varchar, y double)) FROM (SELECT CAST(ROW(ARRAY[1], 2) AS ROW(x array(integer), y integer)) AS r) t',
+      CAST_FAMILY,
+    ],
+    [
+      'a row field of a date to integer',
+      "TRY_CAST(r AS ROW(x integer, y double)) FROM (SELECT CAST(ROW(DATE '2020-01-01', 2) AS ROW(x date, y integer)) AS r) t",
+      CAST_FAMILY,
+    ],
+    [
+      'a row field of an integer to date',
+      'TRY_CAST(r AS ROW(x date, y double)) FROM (SELECT CAST(ROW(1, 2) AS ROW(x integer, y integer)) AS r) t',
+      CAST_FAMILY,
+    ],
+    [
+      'a row field, CAST over no rows',
+      "CAST(r AS ROW(x integer, y double)) FROM (SELECT CAST(ROW(DATE '2020-01-01', 2) AS ROW(x date, y integer)) AS r) t WHERE false",
+      CAST_FAMILY,
+    ],
+    ['nested arrays to array(varchar)', 'TRY_CAST(a AS array(varchar)) FROM (VALUES ARRAY[ARRAY[1]]) t(a)', CAST_FAMILY],
+    ['a timestamp to varchar(3)', "TRY_CAST(TIMESTAMP '2020-01-01 00:00:00' AS varchar(3))", TOO_LONG],
+    ['a timestamp column to varchar(3)', "TRY_CAST(ts AS varchar(3)) FROM (VALUES TIMESTAMP '2020-01-01 00:00:00') t(ts)", TOO_LONG],
+    ['a boolean to varchar(3)', 'TRY_CAST(true AS varchar(3))', TOO_LONG],
+    ['a boolean column to varchar(3)', 'TRY_CAST(b AS varchar(3)) FROM (VALUES true) t(b)', TOO_LONG],
+    ['an interval to varchar(3)', "TRY_CAST(INTERVAL '1' DAY AS varchar(3))", TOO_LONG],
+    ['a json text to varchar(3)', `TRY_CAST(json_parse('"abcdef"') AS varchar(3))`, TOO_LONG],
+    ['a json number to varchar(3)', "TRY_CAST(json_parse('1.5') AS varchar(3))", TOO_LONG],
+    ['a zoned timestamp to varchar(3)', "TRY_CAST(TIMESTAMP '2020-01-01 00:00:00 UTC' AS varchar(3))", TOO_LONG],
+    ['a uuid to varchar(50)', 'TRY_CAST(uuid() AS varchar(50))', /Cannot cast uuid to varchar\(50\)/],
+    ['a uuid, CAST to varchar(50)', "CAST(CAST('12151fd2-7586-11e9-8f9e-2a86e4085a59' AS uuid) AS varchar(50))", /Cannot cast uuid to varchar\(50\)/],
+    ['an ipaddress to varchar(50)', "TRY_CAST(IPADDRESS '1.2.3.4' AS varchar(50))", /Cannot cast ipaddress to varchar\(50\)/],
+  ],
+);
