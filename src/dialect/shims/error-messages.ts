@@ -18,6 +18,9 @@ const OPERATIONS: Record<string, string> = { addition: 'addition', subtraction: 
  * the key names the refusal and the message is here.
  */
 export const REFUSED_KEY_MARKER = 'trino_refused:';
+/** reduce() whose decimal state changes type with each step (translate/functions.ts reduceSteps). */
+export const REDUCE_STATE_UNSETTLED =
+  "GENERIC_INTERNAL_ERROR: reduce()'s state changes type with each step (a decimal state whose precision or scale grows: s + x over decimals, a decimal start plus integers), which Athena cannot solve (SignatureBinder.iterativeSolve does not converge); CAST the start and the step to one type: reduce(a, CAST(0 AS decimal(38, 2)), (s, x) -> CAST(s + x AS decimal(38, 2)), s -> s)";
 /** The alias of a relation whose column alias list is checked while DuckDB binds (translate/column-aliases.ts). */
 export const ALIASED_RELATION = 'trino_aliased';
 const REFUSALS: Record<string, string> = {
@@ -77,6 +80,8 @@ const REFUSALS: Record<string, string> = {
     'AMBIGUOUS_FUNCTION_CALL: Could not choose a best candidate operator for an arithmetic operator over a value of type unknown (a column of NULLs) and another unknown value, a bigint or double (* and /), an interval or a timestamp (+ and -); CAST it to the type meant',
   'unknown sign':
     "AMBIGUOUS_FUNCTION_CALL: Could not choose a best candidate operator for -x of a value of type unknown (a column of NULLs; +x fails TYPE_MISMATCH: Unary '+' operator cannot by applied to unknown type); CAST it to the type meant",
+  // reduce() whose decimal state changes type with each step (translate/functions.ts reduceSteps).
+  'reduce state': REDUCE_STATE_UNSETTLED,
   'unknown argument':
     'AMBIGUOUS_FUNCTION_CALL: Could not choose a best candidate operator for a value of type unknown (a column of NULLs or of UNNEST(ARRAY[])), which matches several forms of the function; CAST it to the type meant',
   // cardinality() of a column that is not an array or a map (translate/column-operands.ts).

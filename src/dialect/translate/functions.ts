@@ -38,6 +38,7 @@ import {
   zonedCastMismatch,
 } from './nested-casts.js';
 import { withoutRefusalGuards } from './type-witness.js';
+import { REFUSED_KEY_MARKER, REDUCE_STATE_UNSETTLED } from '../shims/error-messages.js';
 
 export interface CallContext {
   name: Token;
@@ -537,10 +538,25 @@ function reduceSteps(c: CallContext): string | undefined {
   // A NULL of the element type: DuckDB's a[0] (lists count from 1).
   const none = `${a}[0]`;
   const initial = c.arg(1);
-  const state = `cast_to_type(${initial}, [${initial}, ${step(initial, none)}][1])`;
+  const typed = `[${initial}, ${step(initial, none)}][1]`;
+  // A bare NULL start with a step that keeps the state NULL (`(s, x) -> s`) is Trino's unknown state, which cast_to_type
+  // cannot make: the state is the list's element itself there (the step then runs once more, on NULLs).
+  const state = /^\s*NULL\s*$/i.test(initial) ? typed : `cast_to_type(${initial}, ${typed})`;
   const next = step("struct_extract(trino_acc, 's')", "struct_extract(trino_el, 'x')");
   // The elements' pairs carry a NULL state: DuckDB reduces over their common type with the initial pair's.
-  return `struct_extract(list_reduce(list_transform(${a}, lambda trino_e: {'s': NULL, 'x': trino_e}), lambda trino_acc, trino_el: {'s': ${next}, 'x': struct_extract(trino_el, 'x')}, {'s': ${state}, 'x': ${none}}), 's')`;
+  const reduced = `struct_extract(list_reduce(list_transform(${a}, lambda trino_e: {'s': NULL, 'x': trino_e}), lambda trino_acc, trino_el: {'s': ${next}, 'x': struct_extract(trino_el, 'x')}, {'s': ${state}, 'x': ${none}}), 's')`;
+  // Trino solves the state's type step by step and fails when it does not settle (GENERIC_INTERNAL_ERROR
+  // "SignatureBinder.iterativeSolve does not converge after 4 iterations"): a decimal state whose step changes its
+  // precision or scale (s + x over decimals, 0.5 + x over integers). Refused while binding when the step applied to
+  // the state's type gives a decimal of another type; DuckDB answered the sum in the widened type. Where the array is
+  // an aggregate, which a constant key cannot read, the check fails per row instead; an outer column (a correlated
+  // subquery: DuckDB does not bind it in the check's nested lambdas) is not checked.
+  if (c.correlatable === true) return reduced;
+  const settled = step(typed, none);
+  const unsettled = `typeof([${typed}]) LIKE 'DECIMAL%' AND typeof([${settled}]) <> typeof([${typed}])`;
+  if (hasAggregate(c.all()))
+    return `CASE WHEN ${unsettled} THEN cast_to_type(trino_fail(${sqlString(REDUCE_STATE_UNSETTLED)}), ${reduced}) ELSE ${reduced} END`;
+  return `{'trino_v': coalesce(${reduced})}[CASE WHEN ${unsettled} THEN '${REFUSED_KEY_MARKER}reduce state' ELSE 'trino_v' END]`;
 }
 
 function reduceCall(c: CallContext): string | undefined {
