@@ -245,3 +245,18 @@ describeFunctions(
     ['an aggregate array from 0.0', 'reduce(array_agg(x), 0.0, (s, e) -> s + e, s -> s) FROM (VALUES 1, 2) t(x)', REDUCE_UNSETTLED],
   ],
 );
+
+// An unknown column given to a typed-overload shim (two columns compared: trino_cmp_column; a subscript:
+// trino_map_key) failed as "Macro trino_cmp_column() has multiple overloads that match the supplied arguments";
+// Trino 476 fails COLUMN_NOT_FOUND "Column 'nope' cannot be resolved". Now DuckDB's own error names the column
+// (engines/local/ambiguous-macros.ts), which lint places at file:line:col (tests/cli/lint-bind.test.ts).
+const UNKNOWN_COLUMN = /^Binder Error: Referenced column "nope" not found/;
+describeFunctions(
+  'an unknown column given to a typed-overload shim',
+  [['a known column compared', 'count(*) FROM (VALUES (1, 1)) t(a, b) WHERE a = b', 1, 'bigint']],
+  [
+    ['two columns compared', 'count(*) FROM (VALUES 1) t(a) WHERE a = nope', UNKNOWN_COLUMN],
+    ['a subscript of an array', 'ARRAY[1][nope] FROM (VALUES 1) t(a)', UNKNOWN_COLUMN],
+    ['a subscript of a map column', 'm[nope] FROM (VALUES MAP(ARRAY[1], ARRAY[2])) t(m)', UNKNOWN_COLUMN],
+  ],
+);
