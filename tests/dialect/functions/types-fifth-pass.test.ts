@@ -260,3 +260,14 @@ describeFunctions(
     ['a subscript of a map column', 'm[nope] FROM (VALUES MAP(ARRAY[1], ARRAY[2])) t(m)', UNKNOWN_COLUMN],
   ],
 );
+
+// A WITH nested inside a subquery: DuckDB makes the NULL type INTEGER in a subquery with a WITH of its own, so an
+// unknown value read through it was an integer (Trino unknown); the second plan (engines/local/unknown-types.ts)
+// moves such WITH lists in front of the statement.
+describeFunctions('a WITH nested inside a subquery', [
+  ['a scalar subquery over a nested WITH', '(SELECT v FROM (WITH w AS (SELECT NULL AS v) SELECT v FROM w))', null, 'unknown'],
+  ['a derived table with a WITH', 'v FROM (WITH w AS (SELECT NULL AS v) SELECT v FROM w) AS s', null, 'unknown'],
+  ['two levels of subqueries', 'WITH q AS (SELECT 1 AS k) SELECT v FROM (SELECT * FROM (WITH w AS (SELECT NULL AS v) SELECT v FROM w)), q', null, 'unknown'],
+  ['beside the statement’s own WITH', 'WITH a AS (SELECT 2 AS k) SELECT v FROM a, (WITH w AS (SELECT NULL AS v) SELECT v FROM w) AS s', null, 'unknown'],
+  ['an integer through a nested WITH', 'v FROM (WITH w AS (SELECT 1 AS v) SELECT v FROM w) AS s', 1, 'integer'],
+]);
