@@ -62,6 +62,23 @@ describe('lake lint binds every query over empty typed inputs', () => {
     ]);
   });
 
+  // Trino 476: COLUMN_NOT_FOUND "Column 'ratng' cannot be resolved". Two columns compared, and a subscript, run through
+  // typed-overload shims (trino_cmp_column, trino_map_key), whose error for an unknown column was "Macro … has multiple
+  // overloads that match the supplied arguments" (engines/local/ambiguous-macros.ts).
+  it.each([
+    ['two columns compared', 'SELECT\n  channel\nFROM reviews\nWHERE rating = ratng\n', 4, 16],
+    ['a subscript', 'SELECT\n  channel,\n  ARRAY[1, 2][ratng] AS picked\nFROM reviews\n', 3, 15],
+  ])('an unknown column in %s is reported by name at its place, not as a macro overload error', async (_what, sql, line, col) => {
+    const { code, lines, out } = await lint({ 'sql/transforms/ratings.sql': sql });
+    expect(code).toBe(1);
+    expect(lines).toEqual([
+      expect.stringMatching(
+        new RegExp(`^sql/transforms/ratings\\.sql:${line}:${col}: error \\[bind/query\\] Binder Error: Referenced column "ratng" not found`),
+      ),
+    ]);
+    expect(out).not.toContain('overloads');
+  });
+
   it('a type error, and only the first of a chain (its downstream is not reported again)', async () => {
     const { code, lines } = await lint({
       'sql/transforms/typed.sql': 'SELECT\n  channel,\n  rating + note AS bad\nFROM reviews\n',

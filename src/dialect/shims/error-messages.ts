@@ -18,6 +18,9 @@ const OPERATIONS: Record<string, string> = { addition: 'addition', subtraction: 
  * the key names the refusal and the message is here.
  */
 export const REFUSED_KEY_MARKER = 'trino_refused:';
+/** reduce() whose decimal state changes type with each step (translate/functions.ts reduceSteps). */
+export const REDUCE_STATE_UNSETTLED =
+  "GENERIC_INTERNAL_ERROR: reduce()'s state changes type with each step (a decimal state whose precision or scale grows: s + x over decimals, a decimal start plus integers), which Athena cannot solve (SignatureBinder.iterativeSolve does not converge); CAST the start and the step to one type: reduce(a, CAST(0 AS decimal(38, 2)), (s, x) -> CAST(s + x AS decimal(38, 2)), s -> s)";
 /** The alias of a relation whose column alias list is checked while DuckDB binds (translate/column-aliases.ts). */
 export const ALIASED_RELATION = 'trino_aliased';
 const REFUSALS: Record<string, string> = {
@@ -54,6 +57,9 @@ const REFUSALS: Record<string, string> = {
   // x || 'a', concat(x, 'a') of a NULL-typed column (translate/column-operands.ts unknownGuarded).
   'unknown concat':
     "|| or concat() of a value of type unknown (a column of NULLs, the element of ARRAY[NULL]): Athena reads it as an array and answers an array (x || 'a' is an array(varchar)) or fails, where the local engine would answer a varchar; CAST it to the type meant",
+  // a || b, concat(a, b) of an array of unknown elements and another array (shims/function-macros.ts trino_concat_typed).
+  'unknown array concat':
+    'AMBIGUOUS_FUNCTION_CALL: || or concat() of an array of unknown elements (transform(a, x -> NULL), array_except(ARRAY[NULL], …), a column of ARRAY[NULL]) and another array: Athena cannot choose between joining the arrays and appending an element, where the local engine would join them; CAST it: CAST(transform(a, x -> NULL) AS array(integer))',
   // array_sort's comparator of another result type than integer (shims/function-macros.ts trino_comparator_result).
   'comparator-type':
     'FUNCTION_NOT_FOUND: Unexpected parameters for function array_sort: Athena takes a comparator returning an integer (function(t,t,integer)), not a bigint, tinyint or decimal; CAST the result: CAST(sign(x - y) AS integer)',
@@ -66,11 +72,18 @@ const REFUSALS: Record<string, string> = {
   // translate/functions.ts sqlJsonCall: json_exists / json_value of a json column.
   sqljson: 'TYPE_MISMATCH: Cannot read input of type json as JSON using formatting JSON (json_exists and json_value take the JSON text); pass json_format(j)',
   'cast-family':
-    'TYPE_MISMATCH: Cannot cast this type to the target: Athena has no cast between these types (date or timestamp and a number, boolean or json; varbinary and anything but varchar) and fails while analysing the query, under TRY_CAST too; convert explicitly (to_unixtime, date_diff, from_unixtime, to_hex)',
+    'TYPE_MISMATCH: Cannot cast this type to the target: Athena has no cast between these types (date or timestamp and a number, boolean or json; varbinary and anything but varchar; an array, map or row to varchar, also as an element or field) and fails while analysing the query, under TRY_CAST too; convert explicitly (to_unixtime, date_diff, from_unixtime, to_hex)',
   // CAST or TRY_CAST of a row to a row of another width (translate/nested-casts.ts rowWidthChecked).
   'row width':
     'TYPE_MISMATCH: Cannot cast a row to a row of another number of fields (Athena fails while analysing the query, under TRY_CAST too); name the fields to keep: CAST(ROW(r.a) AS ROW(a integer))',
   // reverse, substr, date_trunc, date_add, json_extract_scalar of a NULL-typed column (translate/expressions.ts).
+  // a + b, a * b, -a … of a NULL-typed column (translate/column-operands.ts unknownOperatorGuarded, operators.ts).
+  'unknown operator':
+    'AMBIGUOUS_FUNCTION_CALL: Could not choose a best candidate operator for an arithmetic operator over a value of type unknown (a column of NULLs) and another unknown value, a bigint or double (* and /), an interval or a timestamp (+ and -); CAST it to the type meant',
+  'unknown sign':
+    "AMBIGUOUS_FUNCTION_CALL: Could not choose a best candidate operator for -x of a value of type unknown (a column of NULLs; +x fails TYPE_MISMATCH: Unary '+' operator cannot by applied to unknown type); CAST it to the type meant",
+  // reduce() whose decimal state changes type with each step (translate/functions.ts reduceSteps).
+  'reduce state': REDUCE_STATE_UNSETTLED,
   'unknown argument':
     'AMBIGUOUS_FUNCTION_CALL: Could not choose a best candidate operator for a value of type unknown (a column of NULLs or of UNNEST(ARRAY[])), which matches several forms of the function; CAST it to the type meant',
   // cardinality() of a column that is not an array or a map (translate/column-operands.ts).

@@ -54,6 +54,10 @@ export const ofOtherFamily = (t: string, family: string): string =>
 const ARRAY_CONTAINS = `CASE WHEN x IS NULL OR a IS NULL THEN NULL WHEN ${IS_NESTED('x')} THEN trino_nested_contains(a, x)
      WHEN trino_list_contains(a, x) AND NOT trino_nan_of(x) THEN true WHEN list_count(a) < len(a) THEN NULL ELSE false END`;
 const fail = (message: string, witness: string) => `cast_to_type(trino_fail(${message}), ${witness})`;
+/** a || b of operands whose types typed overloads cannot see (an aggregate's): Trino's rule, checked per row. */
+const CONCAT_ANY = `CASE WHEN NOT (trino_concat_text_like(a) AND trino_concat_text_like(b))
+     THEN ${fail(`'Unexpected parameters (' || lower(typeof(a)) || ', ' || lower(typeof(b)) || ') for function concat'`, 'a || b')}
+     ELSE a || b END`;
 
 export const FUNCTION_MACROS: readonly string[] = [
   // --- conditional and session -------------------------------------------------------------------------------------
@@ -292,9 +296,16 @@ export const FUNCTION_MACROS: readonly string[] = [
   // A json operand (Trino: "Unexpected parameters (varchar(1), json) for function concat") would bind to the varchar
   // overload through DuckDB's implicit JSON → VARCHAR cast, so it is refused first, while binding: the operands'
   // own types are seen only before a typed parameter casts them.
-  `trino_concat(a, b) AS trino_concat_typed(trino_concat_not_json(a), trino_concat_not_json(b))`,
-  `trino_concat_typed(a VARCHAR, b VARCHAR) AS CAST(a || b AS VARCHAR), (a BLOB, b BLOB) AS CAST(a || b AS BLOB),
-     (a, b) AS CASE WHEN false THEN array_concat(a, b) ELSE a || b END`,
+  // Two arrays, one of unknown elements (a call or column typed array(unknown): transform(a, x -> NULL), a column of
+  // ARRAY[NULL]) and one not, are AMBIGUOUS_FUNCTION_CALL in Trino 476 for || and two-argument concat() (joining the
+  // arrays or appending the array as an element), where DuckDB joins them; concat() of three or more arguments, Trino's
+  // variadic array form, joins them (trino_pair false). A literal ARRAY[] is refused at lint (concat-operands.ts).
+  `trino_concat(a, b) AS trino_concat_typed(trino_concat_not_json(a), trino_concat_not_json(b), true),
+     (a, b, trino_pair) AS trino_concat_typed(trino_concat_not_json(a), trino_concat_not_json(b), trino_pair)`,
+  `trino_concat_typed(a VARCHAR, b VARCHAR, trino_pair) AS CAST(a || b AS VARCHAR), (a BLOB, b BLOB, trino_pair) AS CAST(a || b AS BLOB),
+     (a, b, trino_pair) AS {'trino_v': CASE WHEN false THEN array_concat(a, b) ELSE a || b END}[CASE WHEN trino_pair
+       AND typeof([a]) LIKE '%[][]' AND typeof([b]) LIKE '%[][]' AND (typeof([a]) = '"NULL"[][]') <> (typeof([b]) = '"NULL"[][]')
+       THEN '${REFUSED_KEY_MARKER}unknown array concat' ELSE 'trino_v' END]`,
   // NULL || x (concat-operands.ts): a NULL array of x's type; x an array, varbinary or NULL is ambiguous on Athena.
   `trino_concat_unknown(x) AS {'trino_v': CASE WHEN false THEN [x] END}[CASE WHEN typeof([x]) LIKE '%[][]' OR typeof([x]) IN ('BLOB[]', '"NULL"[]')
      THEN '${REFUSED_KEY_MARKER}concat unknown' ELSE 'trino_v' END]`,
@@ -302,9 +313,7 @@ export const FUNCTION_MACROS: readonly string[] = [
   `trino_concat_not_json(x) AS {'trino_v': coalesce(x)}[CASE WHEN typeof([x]) = 'JSON[]' THEN '${REFUSED_KEY_MARKER}concat json' ELSE 'trino_v' END]`,
   // With an aggregate argument typed overloads cannot bind (both are unknown then): the same rule, checked per row.
   `trino_concat_text_like(x) AS typeof(x) IN ('VARCHAR', 'BLOB', '"NULL"') OR typeof(x) LIKE '%[]'`,
-  `trino_concat_any(a, b) AS CASE WHEN NOT (trino_concat_text_like(a) AND trino_concat_text_like(b))
-     THEN ${fail(`'Unexpected parameters (' || lower(typeof(a)) || ', ' || lower(typeof(b)) || ') for function concat'`, 'a || b')}
-     ELSE a || b END`,
+  `trino_concat_any(a, b) AS ${CONCAT_ANY}, (a, b, trino_pair) AS ${CONCAT_ANY}`,
   // One regular expression, which names its argument once: a CASE around trim() would copy the argument into each
   // branch, and nested macros (trim inside from_iso8601_timestamp inside a view) multiply the copies at bind time.
   `trino_trim(s) AS regexp_replace(s, '^${JAVA_WHITESPACE_CLASS}+|${JAVA_WHITESPACE_CLASS}+$', '', 'g'), (s, chars) AS trim(s, chars)`,

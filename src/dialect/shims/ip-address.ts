@@ -315,6 +315,7 @@ const nestedFail = (what: string, to: string) =>
   `cast_to_type(trino_fail('CAST ${what} is not supported locally: cast each element, e.g. transform(a, x -> CAST(x AS ${to}))'), x)`;
 
 const BOUNDED_FAIL = `trino_fail('Cannot cast ipaddress to varchar(' || n || ')')`;
+const UUID_BOUNDED_FAIL = `trino_fail('Cannot cast uuid to varchar(' || n || ')')`;
 
 export const IP_MACROS: readonly string[] = [
   // CAST(x AS ipaddress): from varchar or varbinary only (Trino: "Cannot cast integer to ipaddress").
@@ -351,7 +352,9 @@ export const IP_MACROS: readonly string[] = [
   `trino_ip_nested_from(x) AS CASE WHEN typeof(x) LIKE '%${IP_STRUCT}%' THEN ${nestedFail('of an array, map or row holding ipaddress values', 'varchar')} ELSE x END`,
   `trino_ip_nested_to(x) AS CASE WHEN typeof(x) NOT LIKE '%${IP_STRUCT}%' AND (typeof(x) LIKE '%VARCHAR%' OR typeof(x) LIKE '%BLOB%')
      THEN ${nestedFail('to an array, map or row of ipaddress', 'ipaddress')} ELSE x END`,
-  // CAST(x AS varchar(n)): Trino casts an ipaddress to unbounded varchar only; anything else passes through.
-  `trino_bounded_varchar_source(x ${IP_STRUCT}, n) AS cast_to_type(${BOUNDED_FAIL}, x), (x, n) AS x`,
-  `trino_bounded_varchar_source_any(x, n) AS CASE WHEN ${IS_IP} THEN cast_to_type(${BOUNDED_FAIL}, x) ELSE x END`,
+  // CAST(x AS varchar(n)): Trino casts an ipaddress or a uuid to unbounded varchar only (TYPE_MISMATCH "Cannot cast uuid
+  // to varchar(50)"); anything else passes through.
+  `trino_bounded_varchar_source(x ${IP_STRUCT}, n) AS cast_to_type(${BOUNDED_FAIL}, x), (x UUID, n) AS cast_to_type(${UUID_BOUNDED_FAIL}, x), (x, n) AS x`,
+  `trino_bounded_varchar_source_any(x, n) AS CASE WHEN ${IS_IP} THEN cast_to_type(${BOUNDED_FAIL}, x)
+     WHEN typeof(x) = 'UUID' THEN cast_to_type(${UUID_BOUNDED_FAIL}, x) ELSE x END`,
 ];

@@ -488,7 +488,13 @@ export const MACROS: readonly string[] = [
   // +01:00 - 2024-12-30 00:00 UTC); the last level, so other operands bind as before.
   ...overloadChain(
     'trino_minus',
-    [`(a DATE, b DATE) AS ${DATE_DIFFERENCE}`, ...sumOverloads('subtract'), `(a ${TZ_STRUCT}, b ${TZ_STRUCT}) AS a.trino_instant - b.trino_instant`],
+    // DATE - unknown is a date in Trino 476 (date - interval), which the DATE - DATE level would take.
+    [
+      `(a DATE, b "NULL") AS subtract(a, b)`,
+      `(a DATE, b DATE) AS ${DATE_DIFFERENCE}`,
+      ...sumOverloads('subtract'),
+      `(a ${TZ_STRUCT}, b ${TZ_STRUCT}) AS a.trino_instant - b.trino_instant`,
+    ],
     TYPED_DIFFERENCE,
   ),
   // a + b has the result type Trino gives a / b (integer kinds, double, decimal with scale max(s1, s2)).
@@ -524,7 +530,7 @@ export const MACROS: readonly string[] = [
   `trino_remainder_type(ta, tb, t) AS CASE WHEN trino_decimal_operands(ta, tb)
      THEN 'DECIMAL(' || (least(trino_type_precision(ta) - trino_type_scale(ta), trino_type_precision(tb) - trino_type_scale(tb))
        + greatest(trino_type_scale(ta), trino_type_scale(tb))) || ',' || greatest(trino_type_scale(ta), trino_type_scale(tb)) || ')'
-     WHEN t = '"NULL"[]' THEN 'INTEGER' ELSE t[1:-3] END`,
+     WHEN ta = '"NULL"[]' AND tb = '"NULL"[]' THEN 'TINYINT' WHEN t = '"NULL"[]' THEN 'INTEGER' ELSE t[1:-3] END`,
   // 10^k (k <= 36) as an exact HUGEINT: a DOUBLE power of ten is exact up to 10^22 only.
   `trino_ten_to(k) AS CAST(pow(10, least(k, 18)) AS HUGEINT) * CAST(pow(10, greatest(k - 18, 0)) AS HUGEINT)`,
   // a / b and a % b bind each operand once, as a field of a lambda's parameter: a macro parameter is expanded (and
@@ -786,7 +792,15 @@ export const MACROS: readonly string[] = [
   // in any zone. The map's keys are compared by trino_cmp; the key text of the failure is Trino's text of k.
   // The key of m[k] or element_at(m, k) where k's type is known only here (translate/column-operands.ts keyByInstant):
   // a zoned k becomes m's key of the same instant, if any; a key of any other type is itself.
-  `trino_map_key(m, k ${TZ_STRUCT}) AS coalesce(list_filter(map_keys(m), lambda trino_e: trino_cmp(trino_e) = trino_cmp(k))[1], k), (m, k) AS k`,
+  // DuckDB types an array's element at an index that folds to NULL (`element_at(MAP(), 'x') - 1`, nullif(1, 1)) or at
+  // a NULL-typed one (a bare NULL) as an untyped NULL, where Trino keeps the element's type (`ARRAY['a'][NULL]` is a
+  // varchar NULL): a NULL index becomes one DuckDB cannot fold (current_query() is not folded), and a NULL-typed one
+  // (which would take the zoned overload) a BIGINT one for an array and stays unknown for a map, whose value keeps its
+  // type; the lambda defers the binding of from_json's structure, which must be a constant.
+  `trino_map_key(m, k ${TZ_STRUCT}) AS coalesce(list_filter(map_keys(m), lambda trino_e: trino_cmp(trino_e) = trino_cmp(k))[1], k),
+     (m, k "NULL") AS list_transform([k], lambda trino_k: CASE WHEN current_query() IS NOT NULL
+       THEN from_json('null', CASE WHEN typeof([m]) LIKE 'MAP(%' THEN '"NULL"' ELSE '"BIGINT"' END) END)[1],
+     (m, k) AS coalesce(k, CASE WHEN current_query() IS NULL THEN k END)`,
   `trino_zoned_key_position(m, k) AS coalesce(list_position(trino_cmp_keys(map_keys(m)), trino_cmp_keys([k])[1]), 0)`,
   `trino_zoned_element_at(m, k) AS CASE WHEN k IS NOT NULL THEN map_values(m)[nullif(trino_zoned_key_position(m, k), 0)] END`,
   `trino_zoned_subscript(m, k) AS CASE WHEN m IS NULL OR k IS NULL THEN map_values(m)[1]

@@ -93,6 +93,61 @@ export function unknownGuarded(value: string, mayHoldUnknown: boolean, what: str
   return `{'trino_v': ${value}}[CASE WHEN typeof([${value}]) = '"NULL"[]' THEN '${REFUSED_KEY_MARKER}unknown ${what}' ELSE 'trino_v' END]`;
 }
 
+/** DuckDB's array of NULL-typed elements: Trino's array(unknown). */
+export const UNKNOWN_ARRAY = '"NULL"[]';
+
+/** An operand written twice more by unknownOperatorGuarded is at most this long. */
+const MAX_UNKNOWN_PARTNER = 200;
+const UNKNOWN = `'"NULL"[]'`;
+/**
+ * For `a op b`: the types (as typeof([t]), a condition on `t`) of a partner T for which Trino 476 cannot choose an
+ * overload of `unknown op T` (right) or `T op unknown` (left) and fails AMBIGUOUS_FUNCTION_CALL: unknown + unknown,
+ * unknown * bigint (bigint * interval exists too), unknown / double (interval / double), unknown ± interval,
+ * timestamp ± unknown (date, time and timestamp forms). Measured over tinyint … decimal, date, timestamp, interval
+ * partners; the others are typed as DuckDB types them (unknown + 1 an integer, unknown % unknown a tinyint).
+ */
+const UNKNOWN_AMBIGUOUS_PARTNERS: Readonly<Record<string, { right: (t: string) => string; left: (t: string) => string }>> = {
+  '+': {
+    right: (t) => `(${t} IN (${UNKNOWN}, 'INTERVAL[]') OR ${t} LIKE 'TIMESTAMP%')`,
+    left: (t) => `(${t} IN (${UNKNOWN}, 'INTERVAL[]') OR ${t} LIKE 'TIMESTAMP%')`,
+  },
+  '-': { right: (t) => `${t} IN (${UNKNOWN}, 'INTERVAL[]')`, left: (t) => `(${t} = ${UNKNOWN} OR ${t} LIKE 'TIMESTAMP%')` },
+  '*': { right: (t) => `${t} IN (${UNKNOWN}, 'BIGINT[]', 'DOUBLE[]')`, left: (t) => `${t} IN (${UNKNOWN}, 'BIGINT[]', 'DOUBLE[]')` },
+  '/': { right: (t) => `${t} IN (${UNKNOWN}, 'DOUBLE[]')`, left: (t) => `${t} = ${UNKNOWN}` },
+};
+
+/**
+ * A column, or its element as zip_with's lambda reads one (`((a)[trino_i])`), in parentheses or not: a value a
+ * NULL-typed column or ARRAY[NULL] may make NULL-typed.
+ */
+function isColumnOrItsElement(text: string): boolean {
+  let t = text;
+  while (/^\((?:[^()]|\([^()]*\))*\)$/.test(t)) t = t.slice(1, -1).trim();
+  const element = /^(.*)\[\s*[A-Za-z_][A-Za-z0-9_]*\s*\]$/.exec(t);
+  return isColumn(element ? element[1].trim().replace(/^\((.*)\)$/, '$1') : t);
+}
+
+/**
+ * `result` (the rendering of `a op b`, op one of + - * /) refused while binding where a NULL-typed column (Trino's
+ * `unknown`: `SELECT NULL AS x`, VALUES NULL) meets a partner Trino cannot choose an overload for
+ * (UNKNOWN_AMBIGUOUS_PARTNERS: `x + x`, `2E0 * x`, `x + INTERVAL '1' DAY`), where DuckDB answered a NULL. Under the
+ * same condition as unknownGuarded; an operand is checked when it is a column (or a NULL), the other when it is short.
+ */
+export function unknownOperatorGuarded(result: string, operands: readonly [string, string], op: string, mayHoldUnknown: boolean): string {
+  const partners = UNKNOWN_AMBIGUOUS_PARTNERS[op];
+  const [a, b] = operands.map((o) => o.trim());
+  const mayBeUnknown = (o: string) => isColumnOrItsElement(o) || /^NULL$/i.test(o);
+  if (!mayHoldUnknown || partners === undefined || !(isColumnOrItsElement(a) || isColumnOrItsElement(b))) return result;
+  if (a.length > MAX_UNKNOWN_PARTNER || b.length > MAX_UNKNOWN_PARTNER) return result;
+  const type = (o: string) => `typeof([${o}])`;
+  const conditions = [
+    ...(mayBeUnknown(a) ? [`(${type(a)} = ${UNKNOWN} AND ${partners.right(type(b))})`] : []),
+    ...(mayBeUnknown(b) ? [`(${type(b)} = ${UNKNOWN} AND ${partners.left(type(a))})`] : []),
+  ];
+  // coalesce(): DuckDB loses a struct field's name when its value is a macro call reading an outer column (shims/macros.ts OPERAND_PAIR).
+  return `{'trino_v': coalesce(${result})}[CASE WHEN ${conditions.join(' OR ')} THEN '${REFUSED_KEY_MARKER}unknown operator' ELSE 'trino_v' END]`;
+}
+
 /**
  * `value` (a column as rendered) as a `type` NULL where DuckDB types it NULL (Trino's `unknown`): the first argument of
  * abs, sign, floor, round, … (expressions.ts NULL_ARGUMENT_TYPES), whose first form Trino 476 picks for unknown (abs(x)

@@ -1,7 +1,7 @@
 // The expression rewriter: walks the token tree, renders calls through the function table (functions.ts), typed
 // literals, lambdas and operators whose DuckDB meaning differs (`/`, `%`, `± INTERVAL`, `AT TIME ZONE`). Text it does
 // not rewrite is emitted byte for byte.
-import { lambdaParameterName, type LambdaParameters, unknownGuarded, unknownRetyped } from './column-operands.js';
+import { lambdaParameterName, type LambdaParameters, UNKNOWN_ARRAY, unknownGuarded, unknownRetyped } from './column-operands.js';
 import { REGEXP_CALLS, withJavaRegex } from './java-regex.js';
 import {
   AMBIGUOUS_NULL_DATETIME,
@@ -249,7 +249,19 @@ const NULL_ARGUMENT_TYPES: Readonly<Record<string, string>> = {
   truncate: 'DECIMAL(1,0)',
   split: 'VARCHAR',
   regexp_split: 'VARCHAR',
+  // Their array form: an unknown element (array_max(NULL), element_at(x, 1) of a NULL-typed x), an array(unknown)
+  // (array_distinct, array_sort, slice); DuckDB's NULL took list_extract's varchar form or failed in cast_to_type.
+  element_at: UNKNOWN_ARRAY,
+  array_max: UNKNOWN_ARRAY,
+  array_min: UNKNOWN_ARRAY,
+  array_distinct: UNKNOWN_ARRAY,
+  array_sort: UNKNOWN_ARRAY,
+  slice: UNKNOWN_ARRAY,
 };
+
+/** The type NULL_ARGUMENT_TYPES gives `callee`'s first argument; element_at's map form (a text key) keeps unknown. */
+const nullArgumentType = (callee: string, args: readonly (readonly Node[])[]): string | undefined =>
+  callee === 'element_at' && meaningful(args[1] ?? []).some((n) => n.kind === 'token' && n.token.kind === 'string') ? undefined : NULL_ARGUMENT_TYPES[callee];
 
 /**
  * The argument of these functions where Trino 476 fails AMBIGUOUS_FUNCTION_CALL for a value of type `unknown` (it
@@ -1056,7 +1068,7 @@ export class ExpressionRewriter {
         const callee = name.text.toLowerCase();
         this.yearMonthStep = (k === 2 && callee === 'sequence') || (k === 0 && (callee === 'year' || callee === 'month'));
         rendered.set(k, (r = this.renderArgumentZoned(args[k] ?? [])));
-        const typed = k === 0 ? NULL_ARGUMENT_TYPES[callee] : undefined;
+        const typed = k === 0 ? nullArgumentType(callee, args) : undefined;
         if (typed && /^\s*NULL\s*$/i.test(r.text)) rendered.set(k, (r = { ...r, text: `CAST(${UNFOLDED_NULL} AS ${typed})` }));
         else if (typed) rendered.set(k, (r = { ...r, text: unknownRetyped(r.text, this.mayHoldUnknown, typed) }));
         else if (UNKNOWN_AMBIGUOUS_ARGUMENT[callee] === k) rendered.set(k, (r = { ...r, text: unknownGuarded(r.text, this.mayHoldUnknown, 'argument') }));

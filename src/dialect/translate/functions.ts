@@ -30,8 +30,18 @@ import { REFUSED_KEY_MARKER } from '../shims/error-messages.js';
 import { NO_JSON_TYPES } from '../shims/json-macros.js';
 import { sqlJsonPathSteps } from '../shims/sql-json-path.js';
 import { collectionGuarded, keyByInstant, type LambdaParameters, textIndexGuarded, unknownGuarded } from './column-operands.js';
-import { castableChecked, INTEGER_TARGETS, nestedCastShim, rowWidthChecked, scalarCastShim, TEXT_CHECKED_TARGETS, writtenRowWidths } from './nested-casts.js';
+import {
+  castableChecked,
+  INTEGER_TARGETS,
+  nestedCastShim,
+  rowWidthChecked,
+  scalarCastShim,
+  TEXT_CHECKED_TARGETS,
+  writtenRowWidths,
+  zonedCastMismatch,
+} from './nested-casts.js';
 import { withoutRefusalGuards } from './type-witness.js';
+import { REDUCE_STATE_UNSETTLED } from '../shims/error-messages.js';
 
 export interface CallContext {
   name: Token;
@@ -544,6 +554,12 @@ function castCall(c: CallContext, tryCast: boolean): string | undefined {
   // A written ROW(…) of another width than the target row fails at analysis, also under TRY_CAST (whose TRY would
   // catch the width check of the element casts, nested-casts.ts).
   const widths = writtenRowWidths(operand, target);
+  // A visibly zoned operand (from_iso8601_timestamp, AT TIME ZONE, …) cast to a number or boolean: no cast in Trino 476.
+  const zonedMismatch = rendered.zoned ? zonedCastMismatch(type) : undefined;
+  if (zonedMismatch) {
+    c.report('cast', `${zonedMismatch}: Athena fails (TYPE_MISMATCH), under TRY_CAST too`, 'convert explicitly: to_unixtime(t)');
+    return undefined;
+  }
   if (widths && widths.operand !== widths.target) {
     c.report('cast', `Cannot cast a row of ${widths.operand} fields to ${written}: Athena fails (TYPE_MISMATCH)`, 'give the row as many fields as the type');
     return undefined;
@@ -560,17 +576,23 @@ function castCall(c: CallContext, tryCast: boolean): string | undefined {
     type.sql === 'JSON' && SIMPLE_OPERAND.test(value) && !isLiteralOperand(operand) && !c.correlatable
       ? `{'trino_v': ${sql}}[CASE WHEN regexp_matches(typeof([${value}]), '${NO_JSON_TYPES}') THEN '${REFUSED_KEY_MARKER}tojson ' || typeof([${value}]) ELSE 'trino_v' END]`
       : sql;
+  // (An operand evaluated apart is checked as the lambda's parameter below.)
   const checked = (sql: string) =>
-    toJsonBound(jsonBound(type.base === 'ROW' && !widths ? rowWidthChecked(sql, value, target) : tryCast ? castableChecked(sql, value, type) : sql));
+    toJsonBound(
+      jsonBound(
+        type.base === 'ROW' && !widths ? rowWidthChecked(sql, value, target) : tryCast && !(operandApart && shim) ? castableChecked(sql, value, type) : sql,
+      ),
+    );
   // (A TRY_CAST's operand evaluated apart is the lambda parameter x: its guard and json reading are built over x.)
   if (!shim && JSON_READ_TARGETS.has(type.base) && !isLiteralOperand(operand)) {
     const ownGuard = operandApart ? nestedIpCastGuard(x, type.sql) : guarded;
     const ownSource = operandApart ? `trino_json_cast_source(${ownGuard}, ${sqlString(written)}, ${tryCast})` : source;
     shim = nestedCastShim(ownGuard, ownSource, operand, type, target);
   }
+  // An operand evaluated apart is checked as the lambda's parameter, which binds it once (castableChecked).
   const tried =
     shim && operandApart
-      ? `list_transform([${value}], lambda ${TRY_OPERAND}: ${refusingJson(TRY_OPERAND, `try(${shim})`)})[1]`
+      ? `list_transform([${value}], lambda ${TRY_OPERAND}: ${castableChecked(refusingJson(TRY_OPERAND, `try(${shim})`), TRY_OPERAND, type, true)})[1]`
       : refusingJson(value, `try(${shim})`);
   const cast = shim ? (tryCast ? tried : shim) : refusingJson(value, `${tryCast ? 'TRY_CAST' : 'CAST'}(${source} AS ${type.sql})`);
   // A TRY_CAST whose operand is constant (a literal, or any expression over constants such as date_format(TIMESTAMP
@@ -584,7 +606,15 @@ function castCall(c: CallContext, tryCast: boolean): string | undefined {
   // would become NULL where Trino answers, so a double or real (in an array, map or row too) is cast outside TRY, chosen
   // by the operand's type while binding; into varchar(n), whose too long text TRY makes NULL, it stays inside.
   const floating = type.base === 'VARCHAR' ? `typeof(${value}) IN ('DOUBLE', 'FLOAT')` : `regexp_matches(typeof(${value}), '\\b(DOUBLE|FLOAT)\\b')`;
-  const reals = type.length ? 'false' : floating;
+  // Into varchar(n), Trino 476's TRY makes a too long text NULL for numbers and dates only: a boolean's, timestamp's,
+  // interval's or scalar json's fails (GENERIC_INTERNAL_ERROR "Character count exceeds length limit 3"), and a uuid or
+  // ipaddress has no cast to varchar(n) at all: those are cast outside TRY.
+  const unbounded =
+    type.base === 'VARCHAR' && type.length
+      ? `(regexp_full_match(typeof(${value}), 'BOOLEAN|INTERVAL|UUID|TIMESTAMP.*|STRUCT\\(trino_(?:instant|ipaddress) .*')
+         OR (typeof(${value}) = 'JSON' AND json_type(TRY_CAST(${value} AS JSON)) NOT IN ('ARRAY', 'OBJECT')))`
+      : 'false';
+  const reals = type.length ? unbounded : floating;
   // varbinary to varchar fails at analysis in Trino 476 (TYPE_MISMATCH), under TRY_CAST too.
   const bytes = type.base === 'VARCHAR' ? `typeof(${value}) = 'BLOB'` : `regexp_matches(typeof(${value}), '\\bBLOB\\b')`;
   const untried = operandApart ? `list_transform([${value}], lambda ${TRY_OPERAND}: ${shim})[1]` : shim;
@@ -642,10 +672,25 @@ function reduceSteps(c: CallContext): string | undefined {
   // A NULL of the element type: DuckDB's a[0] (lists count from 1).
   const none = `${a}[0]`;
   const initial = c.arg(1);
-  const state = `cast_to_type(${initial}, [${initial}, ${step(initial, none)}][1])`;
+  const typed = `[${initial}, ${step(initial, none)}][1]`;
+  // A bare NULL start with a step that keeps the state NULL (`(s, x) -> s`) is Trino's unknown state, which cast_to_type
+  // cannot make: the state is the list's element itself there (the step then runs once more, on NULLs).
+  const state = /^\s*NULL\s*$/i.test(initial) ? typed : `cast_to_type(${initial}, ${typed})`;
   const next = step("struct_extract(trino_acc, 's')", "struct_extract(trino_el, 'x')");
   // The elements' pairs carry a NULL state: DuckDB reduces over their common type with the initial pair's.
-  return `struct_extract(list_reduce(list_transform(${a}, lambda trino_e: {'s': NULL, 'x': trino_e}), lambda trino_acc, trino_el: {'s': ${next}, 'x': struct_extract(trino_el, 'x')}, {'s': ${state}, 'x': ${none}}), 's')`;
+  const reduced = `struct_extract(list_reduce(list_transform(${a}, lambda trino_e: {'s': NULL, 'x': trino_e}), lambda trino_acc, trino_el: {'s': ${next}, 'x': struct_extract(trino_el, 'x')}, {'s': ${state}, 'x': ${none}}), 's')`;
+  // Trino solves the state's type step by step and fails when it does not settle (GENERIC_INTERNAL_ERROR
+  // "SignatureBinder.iterativeSolve does not converge after 4 iterations"): a decimal state whose step changes its
+  // precision or scale (s + x over decimals, 0.5 + x over integers). Refused while binding when the step applied to
+  // the state's type gives a decimal of another type; DuckDB answered the sum in the widened type. Where the array is
+  // an aggregate, which a constant key cannot read, the check fails per row instead; an outer column (a correlated
+  // subquery: DuckDB does not bind it in the check's nested lambdas) is not checked.
+  if (c.correlatable === true) return reduced;
+  const settled = step(typed, none);
+  const unsettled = `typeof([${typed}]) LIKE 'DECIMAL%' AND typeof([${settled}]) <> typeof([${typed}])`;
+  if (hasAggregate(c.all()))
+    return `CASE WHEN ${unsettled} THEN cast_to_type(trino_fail(${sqlString(REDUCE_STATE_UNSETTLED)}), ${reduced}) ELSE ${reduced} END`;
+  return `{'trino_v': coalesce(${reduced})}[CASE WHEN ${unsettled} THEN '${REFUSED_KEY_MARKER}reduce state' ELSE 'trino_v' END]`;
 }
 
 function reduceCall(c: CallContext): string | undefined {
@@ -862,7 +907,7 @@ export const FUNCTIONS: Record<string, CallHandler> = {
     // Two arguments are Trino's array-or-text concat, where a NULL-typed column is an array (unknownGuarded); three
     // or more its varchar concat.
     const args = c.args.map((_a, k) => (c.args.length === 2 ? unknownGuarded(c.arg(k), c.mayHoldUnknown === true, 'concat') : c.arg(k)));
-    return args.reduce((left, right) => shimCall('trino_concat', [left, right]));
+    return args.reduce((left, right) => shimCall('trino_concat', args.length === 2 ? [left, right] : [left, right, 'false']));
   },
   substr: (c) => (c.group.items.some((n) => nodeKeyword(n) === 'FROM') || refusedUntypedNull(c, true) ? undefined : call('trino_substr', c)),
   // substring() has varchar forms only in Trino 476: substring(NULL, 1) is a varchar NULL there.

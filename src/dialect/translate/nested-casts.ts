@@ -107,23 +107,45 @@ const UNCASTABLE_FROM: Readonly<Record<string, string>> = {
 const MAX_CHECKED_OPERAND = 200;
 const NUMBER_TARGETS = new Set(['TINYINT', 'SMALLINT', 'INTEGER', 'BIGINT', 'FLOAT', 'DOUBLE']);
 
+const SCALAR_LITERAL = /^(?:[A-Za-z]+(?:\s+[A-Za-z]+)*\s*)?'(?:[^']|'')*'(?:\s*[A-Za-z]+)?$|^[-+]?[\d.]+(?:[eE][-+]?\d+)?$/;
+/** The family of a cast target in UNCASTABLE_FROM (or varchar, which no array, map or row casts to). */
+function castFamily(type: TranslatedType): string | undefined {
+  if (NUMBER_TARGETS.has(type.sql) || type.sql.startsWith('DECIMAL')) return 'number';
+  if (type.base === 'DATE' || type.base === 'TIMESTAMP') return 'datetime';
+  if (type.sql === 'BOOLEAN' || type.sql === 'JSON') return type.sql;
+  return type.base === 'VARCHAR' ? 'VARCHAR' : undefined;
+}
+
+/**
+ * The zoned operand's TYPE_MISMATCH for a target Trino 476 has no cast to from `timestamp(3) with time zone` (a
+ * number or boolean: "Cannot cast timestamp(3) with time zone to bigint"), or undefined.
+ */
+export function zonedCastMismatch(type: TranslatedType): string | undefined {
+  const family = castFamily(type);
+  return family === 'number' || family === 'BOOLEAN' ? `Cannot cast timestamp(3) with time zone to ${type.sql.toLowerCase()}` : undefined;
+}
+
 /**
  * `sql` (a cast of `value` to `type`) refused while binding when Trino 476 has no cast from value's type to it: a number
- * from a date or timestamp, a date or timestamp from a number, boolean or json, anything but a varchar from varbinary.
- * It fails at analysis there, under TRY_CAST too, where DuckDB's TRY_CAST gave NULL (CAST(date AS integer) failed).
+ * from a date or timestamp, a date or timestamp from a number, boolean or json, anything but a varchar from varbinary,
+ * a varchar from an array, map or row (not a zoned timestamp's or ipaddress's struct). It fails at analysis there,
+ * under TRY_CAST too, where DuckDB's TRY_CAST gave NULL (CAST(date AS integer) failed). `bound`: value is a lambda's
+ * parameter or its field (a TRY_CAST's operand evaluated apart, an element of a nested cast), bound once already;
+ * otherwise only a column or a literal is checked: a call's text would be bound once more (a date_add's ~20 % of its
+ * planning).
  */
-export function castableChecked(sql: string, value: string, type: TranslatedType): string {
-  const family =
-    NUMBER_TARGETS.has(type.sql) || type.sql.startsWith('DECIMAL')
-      ? 'number'
-      : type.base === 'DATE' || type.base === 'TIMESTAMP'
-        ? 'datetime'
-        : type.sql === 'BOOLEAN' || type.sql === 'JSON'
-          ? type.sql
-          : undefined;
-  // Only a column or a literal is checked: a call's text would be bound once more (a date_add's ~20 % of its planning).
-  if (!family || value.length > MAX_CHECKED_OPERAND || value.includes('(')) return sql;
-  return `{'trino_v': ${sql}}[CASE WHEN regexp_full_match(typeof([${value}]), '(?:${UNCASTABLE_FROM[family]})\\[\\]') THEN '${REFUSED_KEY_MARKER}cast-family' ELSE 'trino_v' END]`;
+export function castableChecked(sql: string, value: string, type: TranslatedType, bound = false): string {
+  const family = castFamily(type);
+  if (!family || (!bound && (value.length > MAX_CHECKED_OPERAND || value.includes('(')))) return sql;
+  // A scalar literal (DATE '…', 'x', 1.5) is no array, map or row: its cast to varchar needs no check (and stays folded).
+  if (family === 'VARCHAR' && SCALAR_LITERAL.test(value.trim())) return sql;
+  // typeof([value]): typeof(value) of a NULL-typed value is not a constant.
+  const t = `typeof([${value}])`;
+  const uncastable =
+    family === 'VARCHAR'
+      ? `(${t} LIKE '%[][]' OR ${t} LIKE 'MAP(%' OR (${t} LIKE 'STRUCT(%' AND ${t} NOT LIKE 'STRUCT(trino_%'))`
+      : `regexp_full_match(${t}, '(?:${UNCASTABLE_FROM[family]})\\[\\]')`;
+  return `{'trino_v': ${sql}}[CASE WHEN ${uncastable} THEN '${REFUSED_KEY_MARKER}cast-family' ELSE 'trino_v' END]`;
 }
 
 /** Lambda parameter names, one per nesting level. */
@@ -157,7 +179,10 @@ function castEach(value: string, items: readonly Node[], depth: number, nullFiel
     const check = knownWidth ? '' : `WHEN ${rowWidth(e)} <> ${fields.length} AND ${failure} THEN NULL`;
     return `list_transform([${value}], lambda ${e}: CASE WHEN ${e} IS NULL THEN NULL ${check} ELSE struct_pack(${packed.join(', ')}) END)[1]`;
   }
-  return scalarCastShim(value, translateType(items)) ?? `CAST(${value} AS ${translateType(items).sql})`;
+  // An element of a type Trino has no cast from fails at analysis, under TRY_CAST and over no rows too (array(date) to
+  // array(integer), a row's array field to varchar); the element is a lambda's parameter, bound once.
+  const type = translateType(items);
+  return castableChecked(scalarCastShim(value, type) ?? `CAST(${value} AS ${type.sql})`, value, type, true);
 }
 
 /**

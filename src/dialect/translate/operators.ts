@@ -17,6 +17,9 @@ import {
   markNumberComparisons,
   textIndexGuarded,
   unknownGuarded,
+  unknownOperatorGuarded,
+  UNKNOWN_ARRAY,
+  unknownRetyped,
 } from './column-operands.js';
 import { REFUSED_KEY_MARKER } from '../shims/error-messages.js';
 import type { Token } from '../tokens.js';
@@ -164,13 +167,22 @@ const holdsInterval = (parts: readonly Part[], from: number, to: number) => part
 
 export function rewriteOperators(parts: Part[], context: OperatorContext = {}): void {
   typeIntegerLiteralsInArithmetic(parts);
+  const unknownMayMeet = context.mayHoldUnknown === true;
   // a[i] raises where Trino raises (past the end, missing map key, i < 1); DuckDB gives NULL or counts from the end.
   for (let i = 0; i < parts.length; i++) {
     if (parts[i].kind !== 'subscript' || parts[i].index === undefined) continue;
     const l = primaryStart(parts, prevIndex(parts, i));
     if (l < 0) continue;
-    const container = joinParts(parts, l, prevIndex(parts, i));
+    const written = joinParts(parts, l, prevIndex(parts, i));
     const index = parts[i].index ?? '';
+    // x[1] of a NULL-typed column (or NULL[1]) is Trino's array subscript of an array(unknown): an unknown element
+    // (DuckDB took list_extract's varchar form); x['a'] stays unknown as the map form.
+    const arrayIndex = !/^\s*'/.test(index);
+    const container = !arrayIndex
+      ? written
+      : /^\s*NULL\s*$/i.test(written)
+        ? `CAST(NULL AS ${UNKNOWN_ARRAY})`
+        : unknownRetyped(written, unknownMayMeet, UNKNOWN_ARRAY);
     const unbound = context.correlatable === true || hasAggregate(index);
     replace(
       parts,
@@ -181,6 +193,21 @@ export function rewriteOperators(parts: Part[], context: OperatorContext = {}): 
         : `trino_subscript(${container}, ${textIndexGuarded(container, keyByInstant(container, index, unbound))})`,
     );
     i = l;
+  }
+  // -x and +x of a NULL-typed column: Trino 476 fails (AMBIGUOUS_FUNCTION_CALL, "Unary '+' operator cannot by applied to
+  // unknown type"), DuckDB answered a NULL.
+  for (let i = 0; unknownMayMeet && i < parts.length; i++) {
+    if (!isUnarySign(parts, i)) continue;
+    const n = nextIndexOf(parts, i);
+    const r = n < 0 ? -1 : primaryEnd(parts, n);
+    const operand =
+      r < 0
+        ? ''
+        : joinParts(parts, n, r)
+            .trim()
+            .replace(/^\(\s*([^()]*?)\s*\)$/, '$1');
+    if (!isColumnName(operand)) continue;
+    replace(parts, i, r, `${parts[i].op}${unknownGuarded(operand, true, 'sign')}`);
   }
   // AT TIME ZONE binds tighter than any arithmetic.
   for (let i = 0; i < parts.length; i++) {
@@ -210,7 +237,7 @@ export function rewriteOperators(parts: Part[], context: OperatorContext = {}): 
     const [left, right] = [joinParts(parts, l, prevIndex(parts, i)), joinParts(parts, nextIndexOf(parts, i), r)];
     const product = [left, right].every(visiblyInteger) ? CHECKED_ARITHMETIC['*'] : typedArithmetic('trino_multiply', [left, right], context);
     const fn = op === '*' ? product : op === '/' ? (interval ? 'trino_interval_divide' : 'trino_divide') : 'trino_modulus';
-    replace(parts, l, r, `${fn}(${left}, ${right})`);
+    replace(parts, l, r, unknownOperatorGuarded(`${fn}(${left}, ${right})`, [left, right], op, unknownMayMeet));
     i = l;
   }
   // DATE ± INTERVAL stays a DATE.
@@ -226,7 +253,9 @@ export function rewriteOperators(parts: Part[], context: OperatorContext = {}): 
       const zoned = parts[single(parts, n, r)]?.zoned === true;
       const added = parts[p].yearMonth;
       if (added && !holdsInterval(parts, n, r)) context.addedYearMonths?.add(added);
-      replace(parts, p, r, shimCall(intervalShim('+', parts[p].text), [joinParts(parts, n, r), parts[p].text]), zoned);
+      const operand = joinParts(parts, n, r);
+      const sum = shimCall(intervalShim('+', parts[p].text), [operand, parts[p].text]);
+      replace(parts, p, r, unknownOperatorGuarded(sum, [parts[p].text, operand], '+', unknownMayMeet), zoned);
       i = p;
       continue;
     }
@@ -237,7 +266,8 @@ export function rewriteOperators(parts: Part[], context: OperatorContext = {}): 
     const zoned = parts[single(parts, l, prevIndex(parts, i))]?.zoned === true;
     const added = parts[n].yearMonth;
     if (added && !holdsInterval(parts, l, prevIndex(parts, i))) context.addedYearMonths?.add(added);
-    replace(parts, l, n, shimCall(fn, [joinParts(parts, l, prevIndex(parts, i)), parts[n].text]), zoned);
+    const operand = joinParts(parts, l, prevIndex(parts, i));
+    replace(parts, l, n, unknownOperatorGuarded(shimCall(fn, [operand, parts[n].text]), [operand, parts[n].text], op, unknownMayMeet), zoned);
     i = l;
   }
   addAndSubtract(parts, context);
@@ -338,7 +368,7 @@ function addAndSubtract(parts: Part[], context: OperatorContext): void {
     const notDates = op === '+' || operands.some((o) => NUMBER.test(o)) || /^NULL$/i.test(operands[1]);
     const shim = !notDates ? 'trino_minus' : op === '+' ? 'trino_plus' : 'trino_subtract';
     const fn = written.every(visiblyInteger) ? CHECKED_ARITHMETIC[op] : typedArithmetic(shim, operands, context);
-    replace(parts, l, r, `${fn}(${operands.join(', ')})`);
+    replace(parts, l, r, unknownOperatorGuarded(`${fn}(${operands.join(', ')})`, written, op, context.mayHoldUnknown === true));
     i = l;
   }
 }

@@ -12,6 +12,7 @@ import { NO_SCAN_METER, ScanMeter, type ScanMetering } from './scan-meter.js';
 import { confineToLake, refuseOutsideAthena } from './sandbox.js';
 import { failureMessage, registerShims, type MacroSet } from '../../dialect/shims/index.js';
 import { withUnknownTypes } from './unknown-types.js';
+import { withUnambiguousMacroError } from './ambiguous-macros.js';
 import { withPartitionFilters } from './partition-filters.js';
 import { fileMissingColumn } from './parquet-reading.js';
 import type { TranslationCache } from './translation-cache.js';
@@ -237,6 +238,8 @@ export class AthenaLocalEngine implements Engine {
               : await runLakeAction(session, step.action);
           if (step.result) last = step.kind === 'sql' ? await withUnknownTypes(this.duck.connection, this.macros, sql, step.sql, r) : r;
           succeeded = true;
+        } catch (error) {
+          throw await withUnambiguousMacroError(this.duck.connection, error, step);
         } finally {
           // DDL changes schemas and relations behind the catalog's snapshot: drop it, even on failure.
           if (dropsSnapshot(step, succeeded)) this.catalog.forget();

@@ -25,7 +25,7 @@ export async function withUnknownTypes(
   const candidates = result.columns.flatMap((c, i) => (/\binteger\b/.test(c.type) ? [i] : []));
   if (candidates.length === 0 || !MAY_BE_UNKNOWN.test(athenaSql) || !QUERY.test(duckSql)) return result;
   const names = result.columns.map((_, i) => `trino_c${i}`);
-  const { ctes, body } = splitWith(duckSql.trim().replace(/;$/, ''));
+  const { ctes, body } = hoistNestedWith(splitWith(duckSql.trim().replace(/;$/, '')));
   const sql = `${ctes}SELECT ${candidates.map((i) => `trino_unknown_marked(${names[i]})`).join(', ')} FROM (${body}) AS trino_q(${names.join(', ')})`;
   let types: string[];
   try {
@@ -47,8 +47,9 @@ export async function withUnknownTypes(
  * `WITH a AS (…), b (x) AS MATERIALIZED (…) <query>` as its WITH list (with a space after it) and the query after it;
  * `ctes` is '' for a statement without a WITH list or one this reading does not follow (then the query is all of it).
  */
-export function splitWith(sql: string): { ctes: string; body: string } {
-  const whole = { ctes: '', body: sql };
+export function splitWith(sql: string): { ctes: string; body: string; names: string[] } {
+  const whole = { ctes: '', body: sql, names: [] };
+  const names: string[] = [];
   let tokens: Token[];
   try {
     tokens = tokenize(sql).filter((t) => !isTrivia(t));
@@ -68,6 +69,7 @@ export function splitWith(sql: string): { ctes: string; body: string } {
   let at = keyword(tokens[1]) === 'RECURSIVE' ? 2 : 1;
   for (;;) {
     if (tokens[at]?.kind !== 'word' && tokens[at]?.kind !== 'quoted') return whole;
+    names.push(tokens[at].text.replace(/^"(.*)"$/, '$1').toLowerCase());
     at++;
     if (tokens[at]?.text === '(') at = closeOf(at);
     if (at < 0 || keyword(tokens[at]) !== 'AS') return whole;
@@ -81,5 +83,48 @@ export function splitWith(sql: string): { ctes: string; body: string } {
     at++;
   }
   const start = tokens[at].start;
-  return { ctes: `${sql.slice(0, start)} `, body: sql.slice(start) };
+  return { ctes: `${sql.slice(0, start)} `, body: sql.slice(start), names };
+}
+
+/**
+ * The statement with the WITH lists of its subqueries (`(WITH w AS (…) SELECT … FROM w)`, not recursive) moved in
+ * front of it, for the second plan only: DuckDB makes the NULL type INTEGER in a subquery that has a WITH of its own,
+ * as at the top. A name that is written elsewhere in the statement too, or twice, leaves that subquery as it is (a
+ * moved name must not take another relation's place); a moved query that does not bind there fails the second plan,
+ * which keeps DuckDB's integer.
+ */
+function hoistNestedWith(split: { ctes: string; body: string; names: string[] }): { ctes: string; body: string } {
+  let { body } = split;
+  const moved: string[] = [];
+  const taken = new Set(split.names);
+  for (let round = 0; round < 8; round++) {
+    const at = /\(\s*WITH\s+(?!RECURSIVE)/i.exec(body);
+    if (!at) break;
+    let depth = 0;
+    let end = -1;
+    let tokens: Token[];
+    try {
+      tokens = tokenize(body.slice(at.index));
+    } catch {
+      break;
+    }
+    for (const t of tokens) {
+      if (t.text === '(') depth++;
+      else if (t.text === ')' && --depth === 0) {
+        end = at.index + t.start;
+        break;
+      }
+    }
+    if (end < 0) break;
+    const inner = splitWith(body.slice(at.index + 1, end).trim());
+    const outside = body.slice(0, at.index) + body.slice(end);
+    const written = (name: string) => new RegExp(`(?<![\\w$"])"?${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"?(?![\\w$"])`, 'i').test(outside);
+    if (inner.names.length === 0 || inner.names.some((n) => taken.has(n) || written(n))) break;
+    inner.names.forEach((n) => taken.add(n));
+    moved.push(inner.ctes.trim().replace(/^WITH\s+/i, ''));
+    body = `${body.slice(0, at.index)}(${inner.body})${body.slice(end + 1)}`;
+  }
+  if (moved.length === 0) return split;
+  const ctes = split.ctes ? `${split.ctes.trimEnd()}, ${moved.join(', ')} ` : `WITH ${moved.join(', ')} `;
+  return { ctes, body };
 }
