@@ -163,7 +163,8 @@ describeFunctions(
     ['dates to array(varchar(3))', "TRY_CAST(ARRAY[DATE '2020-01-01'] AS array(varchar(3)))", null, 'array(varchar)'],
   ],
   [
-    ['a json call to timestamp', "TRY_CAST(json_parse('1') AS timestamp)", CAST_FAMILY],
+    // Refused at lint by the JSON cast check (json-seventh-pass), in Trino 476's words.
+    ['a json call to timestamp', "TRY_CAST(json_parse('1') AS timestamp)", /Cannot cast json to timestamp\(3\): Athena fails while analysing the query/],
     ['a date call to integer', "TRY_CAST(date_add('day', 1, DATE '2020-01-01') AS integer)", CAST_FAMILY],
     ['a varbinary call to bigint', "TRY_CAST(to_utf8('a') AS bigint)", CAST_FAMILY],
     ['a boolean cast to date', 'TRY_CAST(CAST(1 AS boolean) AS date)', CAST_FAMILY],
