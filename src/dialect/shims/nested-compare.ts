@@ -177,8 +177,27 @@ const bothSides = (json: unknown): [Json, Json] => {
   return Array.isArray(both) ? [both[0] ?? null, both[1] ?? null] : [null, null];
 };
 
+/**
+ * The text by which Trino's DISTINCT, count(DISTINCT) and array_distinct tell nested values apart: a map is a set of
+ * entries (MAP(ARRAY[1, 2], …) and MAP(ARRAY[2, 1], …) are one value), so object entries are sorted by key (a row's
+ * fields too, harmless: one type has one field order); a zoned timestamp is its instant; -0.0 is 0.0 and NaN is NaN,
+ * as DISTINCT of doubles reads them. (A map keyed by a double NaN equals no other map in Trino 476, itself neither: not
+ * reproduced, a key of its own per call would differ between two evaluations of one list.)
+ */
+export function unorderedKey(v: Json): string {
+  if (v === null || typeof v === 'boolean') return String(v);
+  if (typeof v === 'string') return JSON.stringify(v);
+  if (isNumber(v)) return v.number !== 'NaN' && Number(v.number) === 0 ? '0' : v.number;
+  if (Array.isArray(v)) return `[${v.map(unorderedKey).join(',')}]`;
+  if (!isObject(v)) return String(v);
+  if (v.entries.has(INSTANT)) return unorderedKey(byInstant(v));
+  const entries = [...v.entries].map(([key, value]) => `${JSON.stringify(key)}:${unorderedKey(value)}`);
+  return `{${entries.sort().join(',')}}`;
+}
+
 export function nestedCompareUdfs(): DuckDBScalarFunction[] {
   return [
+    udf('trino_unordered_key_json', [VARCHAR], VARCHAR, ([json]) => unorderedKey(parseJson(String(json)))),
     udf('trino_nested_equal_json', [VARCHAR], BOOLEAN, ([json]) => nestedEqual(...bothSides(json))),
     udf('trino_nested_search_json', [VARCHAR], BIGINT, ([json]) => {
       const [x, ...elements] = parseJson(String(json)) as Json[];
@@ -217,6 +236,14 @@ export const NESTED_COMPARE_MACROS: readonly string[] = [
   `trino_nested_position(a, x) AS list_transform([trino_nested_search(a, x)], lambda trino_p: CASE
      WHEN trino_p = ${SEARCH.indeterminate} THEN trino_fail_as(${NOT_SUPPORTED('array_position')}, trino_p)
      ELSE greatest(trino_p, 0) END)[1]`,
+  // Where a value's type holds a map (typeof folds while binding), its unorderedKey: the key of Trino's DISTINCT.
+  `trino_unordered_key(x) AS trino_unordered_key_json(CAST(to_json(x) AS VARCHAR))`,
+  `trino_holds_map(x) AS typeof([x]) LIKE '%MAP(%'`,
+  // TRUE, or a binder error where x holds a map: a GROUP BY key, or the row of a DISTINCT or set operation
+  // (translate/zoned-groups.ts checkMapGroups, zoned-rows.ts checkMapRows).
+  `trino_map_key_refused(x) AS {'trino_v': true}[CASE WHEN typeof([x]) LIKE '%MAP(%' THEN '${REFUSED_KEY_MARKER}map-key' ELSE 'trino_v' END]`,
+  // The elements of a met first by their unorderedKey (array_distinct, array_agg(DISTINCT …) of maps).
+  `trino_distinct_unordered(a) AS trino_distinct_by(a, list_transform(a, lambda trino_e: trino_unordered_key(trino_e)))`,
   `trino_nested_eq(a, b) AS trino_nested_equal_json(CAST(to_json([a, b]) AS VARCHAR))`,
   // `ordered` is DuckDB's a < b (or <=, >, >=): its element-by-element order is Trino's once no NULL is met. Maps
   // have no order in Trino (TYPE_MISMATCH "Cannot apply operator"), nor arrays or rows holding one: refused while
