@@ -28,19 +28,26 @@ const group = (at: Token, items: Node[]): Node => ({
 type RowCheck = 'zoned' | 'map';
 
 /**
- * `SELECT * FROM (query) trino_zoned_rows WHERE <check of inputs> tail`. The map check refuses, while DuckDB binds, a
+ * `SELECT * FROM (query) trino_zoned_rows WHERE <check of inputs> tail` (trino_map_rows for the map check). The map check refuses, while DuckDB binds, a
  * query whose rows hold a map (maps-as-keys below); it folds to true otherwise, and the filter leaves the plan.
  */
 function wrapped(at: Token, query: Node[], inputs: Node[], tail: Node[], check: RowCheck): Node[] {
   const condition =
     check === 'map'
-      ? [translated(at, 'trino_map_key_refused(trino_zoned_rows)')]
+      ? [translated(at, 'trino_map_key_refused(trino_map_rows)')]
       : [
           translated(at, '(SELECT trino_zoned_rows_apart(count(*) - count(DISTINCT trino_row_key(trino_inputs))) FROM '),
           group(at, inputs),
           translated(at, ' trino_inputs)'),
         ];
-  return [...parsed('SELECT * FROM '), group(at, query), ...parsed(' trino_zoned_rows WHERE '), ...condition, ...(tail.length > 0 ? parsed(' ') : []), ...tail];
+  return [
+    ...parsed('SELECT * FROM '),
+    group(at, query),
+    ...parsed(check === 'map' ? ' trino_map_rows WHERE ' : ' trino_zoned_rows WHERE '),
+    ...condition,
+    ...(tail.length > 0 ? parsed(' ') : []),
+    ...tail,
+  ];
 }
 
 const firstToken = (n: Node): Token => (n.kind === 'token' ? n.token : n.open);
@@ -51,7 +58,13 @@ function checkLevel(items: Node[], check: RowCheck): Node[] {
   if (pieces) {
     // INTERSECT ALL and EXCEPT ALL compare rows too (maps: Trino 476 fails or compares them as sets).
     const compared = pieces.operators.some((op) => nodeKeyword(meaningful(op)[1]) !== 'ALL' || (check === 'map' && nodeKeyword(meaningful(op)[0]) !== 'UNION'));
-    if (!compared) return [...pieces.prefix, ...pieces.branches.flatMap((b, k) => [...(k > 0 ? pieces.operators[k - 1] : []), ...checkDistinct(b, check)])];
+    // (The suffix, ORDER BY … LIMIT of the whole set operation, stays: it was dropped here before.)
+    if (!compared)
+      return [
+        ...pieces.prefix,
+        ...pieces.branches.flatMap((b, k) => [...(k > 0 ? pieces.operators[k - 1] : []), ...checkDistinct(b, check)]),
+        ...pieces.suffix,
+      ];
     const at = firstToken(meaningful(pieces.branches[0])[0] ?? items[0]);
     const query = pieces.branches.flatMap((b, k) => [...(k > 0 ? pieces.operators[k - 1] : []), ...b]);
     const inputs = pieces.branches.flatMap((b, k) => [...(k > 0 ? parsed(' UNION ') : []), ...b]);
