@@ -147,3 +147,37 @@ describe('maps as grouping keys: refused while binding', () => {
     expect(await namedResult(engine, sql)).toEqual({ columns, rows });
   });
 });
+
+// array_max/array_min of arrays or rows holding NULL elements: Trino 476 compares each element with the one kept so
+// far and fails where that comparison meets a NULL before the order is decided.
+const NULL_ARRAY = /^ARRAY comparison not supported for arrays with null elements/;
+describe('array_max and array_min of arrays with NULL elements', () => {
+  it.each<[string, string, string[], unknown[][]]>([
+    ['decided before the NULL', 'SELECT array_max(ARRAY[ARRAY[1, NULL], ARRAY[2, 2]]) x', ['x array(integer)'], [[[2, 2]]]],
+    ['a NULL never compared', 'SELECT array_min(ARRAY[ARRAY[1, NULL], ARRAY[2, 2], ARRAY[2, NULL]]) x', ['x array(integer)'], [[[1, null]]]],
+    ['one element', 'SELECT array_max(ARRAY[ARRAY[1, NULL]]) x', ['x array(integer)'], [[[1, null]]]],
+    ['texts', "SELECT array_min(a) x FROM (VALUES ARRAY[ARRAY['b', NULL], ARRAY['a', 'c']]) t(a)", ['x array(varchar)'], [[['a', 'c']]]],
+    [
+      'decided by length',
+      'SELECT array_max(a) x FROM (VALUES ARRAY[ARRAY[ARRAY[1]], ARRAY[ARRAY[1, NULL]]]) t(a)',
+      ['x array(array(integer))'],
+      [[[[1, null]]]],
+    ],
+  ])('%s', async (_what, sql, columns, rows) => {
+    expect(await namedResult(engine, sql)).toEqual({ columns, rows });
+  });
+
+  it.each<[string, string, RegExp]>([
+    ['equal up to the NULL', 'SELECT array_max(ARRAY[ARRAY[1, NULL], ARRAY[1, 2]])', NULL_ARRAY],
+    ['the NULL in the later element', 'SELECT array_max(ARRAY[ARRAY[1, 2], ARRAY[1, NULL]])', NULL_ARRAY],
+    ['met against the element kept', 'SELECT array_max(ARRAY[ARRAY[1, NULL], ARRAY[2, 2], ARRAY[2, NULL]])', NULL_ARRAY],
+    ['a column', 'SELECT array_max(a) FROM (VALUES ARRAY[ARRAY[3, NULL], ARRAY[2, 2], ARRAY[3, 1]]) t(a)', NULL_ARRAY],
+    [
+      'rows',
+      'SELECT array_max(a) FROM (VALUES ARRAY[CAST(ROW(1, NULL) AS ROW(p integer, q integer)), CAST(ROW(1, 2) AS ROW(p integer, q integer))]) t(a)',
+      /^ROW comparison not supported for fields with null elements/,
+    ],
+  ])('%s fails as in Trino', async (_what, sql, message) => {
+    await expect(engine.execute(sql)).rejects.toThrow(message);
+  });
+});

@@ -195,8 +195,48 @@ export function unorderedKey(v: Json): string {
   return `{${entries.sort().join(',')}}`;
 }
 
+/** Trino's order of two values whose comparison meets no NULL (orderingNull said so): -1, 0 or 1. */
+function ordered(a: Json, b: Json): number {
+  if (zoned(a) && zoned(b)) return ordered(byInstant(a), byInstant(b));
+  if (isNumber(a) && isNumber(b)) return Math.sign(Number(a.number) - Number(b.number)) || 0;
+  const fields = (v: Json) => (Array.isArray(v) ? v : isObject(v) ? [...v.entries.values()] : v);
+  const [x, y] = [fields(a), fields(b)];
+  if (Array.isArray(x) && Array.isArray(y)) {
+    for (let i = 0; i < Math.min(x.length, y.length); i++) {
+      const c = ordered(x[i], y[i]);
+      if (c !== 0) return c;
+    }
+    return Math.sign(x.length - y.length);
+  }
+  return x === y ? 0 : String(x) < String(y) ? -1 : 1;
+}
+
+/**
+ * What Trino 476's array_max (`largest`) or array_min meets walking the elements (ArrayMaxFunction): each compared
+ * with the one kept so far, failing where that comparison meets a NULL element first ('ARRAY' or 'ROW'), so
+ * array_max(ARRAY[ARRAY[1, NULL], ARRAY[2, 2], ARRAY[2, NULL]]) fails and array_min of it answers [1, NULL].
+ */
+export function extremeNull(elements: readonly Json[], largest: boolean): 'ARRAY' | 'ROW' | undefined {
+  let kept: Json | undefined;
+  for (const e of elements) {
+    if (e === null) return undefined;
+    if (kept === undefined) {
+      kept = e;
+      continue;
+    }
+    const found = orderingNull(e, kept);
+    if (found === 'ARRAY' || found === 'ROW') return found;
+    if (ordered(e, kept) === (largest ? 1 : -1)) kept = e;
+  }
+  return undefined;
+}
+
 export function nestedCompareUdfs(): DuckDBScalarFunction[] {
   return [
+    udf('trino_extreme_null_json', [VARCHAR, BOOLEAN], VARCHAR, ([json, largest]) => {
+      const elements = parseJson(String(json));
+      return Array.isArray(elements) ? (extremeNull(elements, largest === true) ?? null) : null;
+    }),
     udf('trino_unordered_key_json', [VARCHAR], VARCHAR, ([json]) => unorderedKey(parseJson(String(json)))),
     udf('trino_nested_equal_json', [VARCHAR], BOOLEAN, ([json]) => nestedEqual(...bothSides(json))),
     udf('trino_nested_search_json', [VARCHAR], BIGINT, ([json]) => {
@@ -214,7 +254,19 @@ const NULL_MESSAGE = `CASE trino_nested_ordering_null_json(CAST(to_json([a, b]) 
 
 const NOT_SUPPORTED = (fn: string) => `'${fn} does not support arrays with elements that are null or contain null'`;
 
+const EXTREME_MESSAGE = (largest: boolean) => `CASE trino_extreme_null_json(CAST(to_json(a) AS VARCHAR), ${largest})
+  WHEN 'ARRAY' THEN 'ARRAY comparison not supported for arrays with null elements'
+  WHEN 'ROW' THEN 'ROW comparison not supported for fields with null elements' END`;
+
 export const NESTED_COMPARE_MACROS: readonly string[] = [
+  // array_max/array_min of arrays or rows (value: DuckDB's answer): Trino's failure where its walk compares a NULL
+  // element first (extremeNull). typeof folds while binding: other element types keep the value alone.
+  ...[true, false].map(
+    (
+      largest,
+    ) => `trino_nested_${largest ? 'max' : 'min'}_checked(a, value) AS CASE WHEN typeof([a]) LIKE '%[][][]' OR (typeof([a]) LIKE 'STRUCT(%)[][]' AND typeof([a]) NOT LIKE 'STRUCT(trino\\_%' ESCAPE '\\')
+       THEN CASE WHEN ${EXTREME_MESSAGE(largest)} IS NOT NULL THEN trino_fail_as(${EXTREME_MESSAGE(largest)}, value) ELSE value END ELSE value END`,
+  ),
   // TRUE, or a binder error when a or b is an array, map or row: the guard of a comparison of two columns whose types
   // the translator cannot see (translate/nested-comparisons.ts). DuckDB folds typeof() while binding, so
   // \`a = b AND trino_not_nested(a, b)\` plans as \`a = b\` (a hash join stays one, a filter still pushes down).
