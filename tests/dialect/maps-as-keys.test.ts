@@ -3,7 +3,9 @@
 // type), or its error, or the local refusal where Trino answers (a map as a GROUP BY key, in DISTINCT rows or a set
 // operation's rows: refused while binding).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.js';
 import type { AthenaLocalEngine } from '../../src/engines/local/engine.js';
+import { captureIo, makeProject } from '../project/project-helpers.js';
 import { namedResult, openLake } from './lake-helpers.js';
 
 let engine: AthenaLocalEngine;
@@ -179,5 +181,16 @@ describe('array_max and array_min of arrays with NULL elements', () => {
     ],
   ])('%s fails as in Trino', async (_what, sql, message) => {
     await expect(engine.execute(sql)).rejects.toThrow(message);
+  });
+});
+
+describe('lake lint', () => {
+  it('reports a GROUP BY of a map column of a table, at the model', async () => {
+    const ddl = "CREATE EXTERNAL TABLE tags (id INT, attrs MAP<STRING, STRING>)\nSTORED AS PARQUET\nLOCATION 's3://${lake_bucket}/tags/'";
+    const io = captureIo(makeProject({ 'sql/ddl/tags.sql': ddl, 'sql/transforms/by_attrs.sql': 'SELECT attrs, count(*) AS n\nFROM tags\nGROUP BY attrs\n' }));
+    expect(await main(['lint', '--no-cache'], io)).toBe(1);
+    expect(io.out.split('\n').filter((l) => l.startsWith('sql/'))).toEqual([
+      expect.stringMatching(/^sql\/transforms\/by_attrs\.sql:\d+:\d+: error \[bind\/query\] a map as a GROUP BY key/),
+    ]);
   });
 });
