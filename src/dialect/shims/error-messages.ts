@@ -92,6 +92,12 @@ const REFUSALS: Record<string, string> = {
   // `a['1']`, element_at(a, '1') of an array (translate/column-operands.ts); DuckDB casts the text to an index.
   'array text index': 'TYPE_MISMATCH: Cannot use varchar for subscript of array (Athena indexes an array by a number only); write a[1]',
   'map-order': 'Cannot apply operator: maps have no order on Athena (TYPE_MISMATCH), nor arrays or rows holding a map; compare their entries or keys instead',
+  // translate/zoned-groups.ts and zoned-rows.ts: a GROUP BY key, or the rows of a DISTINCT or set operation, holding a map.
+  'map-key':
+    'a map as a GROUP BY key or in the rows of SELECT DISTINCT, UNION, INTERSECT or EXCEPT (also inside an array or row) is refused locally: Athena compares maps as sets of entries (MAP(ARRAY[1, 2], …) and MAP(ARRAY[2, 1], …) are one group), the local engine in entry order; group by array_sort(map_entries(m)) instead',
+  // translate/window-keys.ts: a window PARTITION BY key that is a map or holds one (Trino 476 fails while running).
+  'map-partition-by':
+    'GENERIC_INTERNAL_ERROR: a map is not orderable (java.lang.UnsupportedOperationException: map(…) is not orderable) and cannot be a PARTITION BY key on Athena (nor an array or row holding one); partition by array_sort(map_entries(m)) instead',
   // translate/window-keys.ts: an ORDER BY key (a query's, a window's, an aggregate's) that is a map or holds one.
   'map-order-by':
     'TYPE_MISMATCH: a map is not orderable, and therefore cannot be used in ORDER BY on Athena (nor an array or row holding one); order by its keys or entries instead',

@@ -410,11 +410,12 @@ export const FUNCTION_MACROS: readonly string[] = [
   `trino_array_intersect(a, b) AS CASE WHEN b IS NOT NULL THEN list_filter(trino_array_distinct(cast_to_type(a, [a[1], b[1]])), lambda x: trino_in_set(x, b)) END`,
   `trino_array_union(a, b) AS CASE WHEN a IS NOT NULL AND b IS NOT NULL THEN trino_array_distinct(list_concat(a, b)) END`,
   // Trino's array_max skips NaN unless every element is NaN, as max does (translate/nan-aggregates.ts).
+  // Arrays or rows as elements fail where Trino's walk compares a NULL element (nested-compare.ts trino_nested_max_checked).
   `trino_array_max(a) AS CASE WHEN NOT trino_has_null(a) THEN CASE WHEN typeof([a]) IN ('DOUBLE[][]', 'FLOAT[][]')
      THEN coalesce(list_max(list_filter(a, lambda trino_e: NOT isnan(TRY_CAST(trino_e AS DOUBLE)))), list_max(a))
-     WHEN ${HAS_ZONED_ELEMENTS('a')} THEN trino_zoned_extreme(a, list_max(trino_cmp_keys(a))) ELSE list_max(a) END END`,
+     WHEN ${HAS_ZONED_ELEMENTS('a')} THEN trino_zoned_extreme(a, list_max(trino_cmp_keys(a))) ELSE trino_nested_max_checked(a, list_max(a)) END END`,
   `trino_array_min(a) AS CASE WHEN NOT trino_has_null(a) THEN CASE WHEN ${HAS_ZONED_ELEMENTS('a')} THEN trino_zoned_extreme(a, list_min(trino_cmp_keys(a)))
-     ELSE list_min(a) END END`,
+     ELSE trino_nested_min_checked(a, list_min(a)) END END`,
   // The elements take the common type of the element and x, as Trino coerces (array(integer) without a bigint is
   // array(bigint)); [a[1], x] is only a type witness.
   `trino_array_remove(a, x) AS CASE WHEN x IS NULL THEN NULL

@@ -770,7 +770,9 @@ export const MACROS: readonly string[] = [
   `trino_none_match(matches) AS CASE WHEN matches IS NULL THEN NULL WHEN list_bool_or(matches) THEN false
      WHEN list_count(matches) < len(matches) THEN NULL ELSE true END`,
   // Trino keeps the first occurrence order; list_distinct neither keeps order nor NULL.
+  // Maps (at any depth) are sets of entries there: MAP(ARRAY[1, 2], …) and MAP(ARRAY[2, 1], …) are one element.
   `trino_array_distinct(a) AS CASE WHEN ${HAS_ZONED_ELEMENTS('a')} THEN trino_distinct_by(a, trino_cmp_keys(a))
+     WHEN trino_holds_map(a) THEN trino_distinct_unordered(a)
      ELSE list_filter(a, lambda x, i: coalesce(list_position(a, x) = i, list_position(a, NULL) = i)) END`,
   // The elements of a whose key (keys[i]) is met first at i: zoned timestamps of one instant are one element in Trino.
   `trino_distinct_by(a, keys) AS list_filter(a, lambda x, i: coalesce(list_position(keys, keys[i]) = i, list_position(keys, NULL) = i))`,

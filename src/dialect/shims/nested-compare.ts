@@ -177,8 +177,67 @@ const bothSides = (json: unknown): [Json, Json] => {
   return Array.isArray(both) ? [both[0] ?? null, both[1] ?? null] : [null, null];
 };
 
+/**
+ * The text by which Trino's DISTINCT, count(DISTINCT) and array_distinct tell nested values apart: a map is a set of
+ * entries (MAP(ARRAY[1, 2], …) and MAP(ARRAY[2, 1], …) are one value), so object entries are sorted by key (a row's
+ * fields too, harmless: one type has one field order); a zoned timestamp is its instant; -0.0 is 0.0 and NaN is NaN,
+ * as DISTINCT of doubles reads them. (A map keyed by a double NaN equals no other map in Trino 476, itself neither: not
+ * reproduced, a key of its own per call would differ between two evaluations of one list.)
+ */
+export function unorderedKey(v: Json): string {
+  if (v === null || typeof v === 'boolean') return String(v);
+  if (typeof v === 'string') return JSON.stringify(v);
+  if (isNumber(v)) return v.number !== 'NaN' && Number(v.number) === 0 ? '0' : v.number;
+  if (Array.isArray(v)) return `[${v.map(unorderedKey).join(',')}]`;
+  if (!isObject(v)) return String(v);
+  if (v.entries.has(INSTANT)) return unorderedKey(byInstant(v));
+  const entries = [...v.entries].map(([key, value]) => `${JSON.stringify(key)}:${unorderedKey(value)}`);
+  return `{${entries.sort().join(',')}}`;
+}
+
+/** Trino's order of two values whose comparison meets no NULL (orderingNull said so): -1, 0 or 1. */
+function ordered(a: Json, b: Json): number {
+  if (zoned(a) && zoned(b)) return ordered(byInstant(a), byInstant(b));
+  if (isNumber(a) && isNumber(b)) return Math.sign(Number(a.number) - Number(b.number)) || 0;
+  const fields = (v: Json) => (Array.isArray(v) ? v : isObject(v) ? [...v.entries.values()] : v);
+  const [x, y] = [fields(a), fields(b)];
+  if (Array.isArray(x) && Array.isArray(y)) {
+    for (let i = 0; i < Math.min(x.length, y.length); i++) {
+      const c = ordered(x[i], y[i]);
+      if (c !== 0) return c;
+    }
+    return Math.sign(x.length - y.length);
+  }
+  return x === y ? 0 : String(x) < String(y) ? -1 : 1;
+}
+
+/**
+ * What Trino 476's array_max (`largest`) or array_min meets walking the elements (ArrayMaxFunction): each compared
+ * with the one kept so far, failing where that comparison meets a NULL element first ('ARRAY' or 'ROW'), so
+ * array_max(ARRAY[ARRAY[1, NULL], ARRAY[2, 2], ARRAY[2, NULL]]) fails and array_min of it answers [1, NULL].
+ */
+export function extremeNull(elements: readonly Json[], largest: boolean): 'ARRAY' | 'ROW' | undefined {
+  let kept: Json | undefined;
+  for (const e of elements) {
+    if (e === null) return undefined;
+    if (kept === undefined) {
+      kept = e;
+      continue;
+    }
+    const found = orderingNull(e, kept);
+    if (found === 'ARRAY' || found === 'ROW') return found;
+    if (ordered(e, kept) === (largest ? 1 : -1)) kept = e;
+  }
+  return undefined;
+}
+
 export function nestedCompareUdfs(): DuckDBScalarFunction[] {
   return [
+    udf('trino_extreme_null_json', [VARCHAR, BOOLEAN], VARCHAR, ([json, largest]) => {
+      const elements = parseJson(String(json));
+      return Array.isArray(elements) ? (extremeNull(elements, largest === true) ?? null) : null;
+    }),
+    udf('trino_unordered_key_json', [VARCHAR], VARCHAR, ([json]) => unorderedKey(parseJson(String(json)))),
     udf('trino_nested_equal_json', [VARCHAR], BOOLEAN, ([json]) => nestedEqual(...bothSides(json))),
     udf('trino_nested_search_json', [VARCHAR], BIGINT, ([json]) => {
       const [x, ...elements] = parseJson(String(json)) as Json[];
@@ -195,7 +254,19 @@ const NULL_MESSAGE = `CASE trino_nested_ordering_null_json(CAST(to_json([a, b]) 
 
 const NOT_SUPPORTED = (fn: string) => `'${fn} does not support arrays with elements that are null or contain null'`;
 
+const EXTREME_MESSAGE = (largest: boolean) => `CASE trino_extreme_null_json(CAST(to_json(a) AS VARCHAR), ${largest})
+  WHEN 'ARRAY' THEN 'ARRAY comparison not supported for arrays with null elements'
+  WHEN 'ROW' THEN 'ROW comparison not supported for fields with null elements' END`;
+
 export const NESTED_COMPARE_MACROS: readonly string[] = [
+  // array_max/array_min of arrays or rows (value: DuckDB's answer): Trino's failure where its walk compares a NULL
+  // element first (extremeNull). typeof folds while binding: other element types keep the value alone.
+  ...[true, false].map(
+    (
+      largest,
+    ) => `trino_nested_${largest ? 'max' : 'min'}_checked(a, value) AS CASE WHEN typeof([a]) LIKE '%[][][]' OR (typeof([a]) LIKE 'STRUCT(%)[][]' AND typeof([a]) NOT LIKE 'STRUCT(trino\\_%' ESCAPE '\\')
+       THEN CASE WHEN ${EXTREME_MESSAGE(largest)} IS NOT NULL THEN trino_fail_as(${EXTREME_MESSAGE(largest)}, value) ELSE value END ELSE value END`,
+  ),
   // TRUE, or a binder error when a or b is an array, map or row: the guard of a comparison of two columns whose types
   // the translator cannot see (translate/nested-comparisons.ts). DuckDB folds typeof() while binding, so
   // \`a = b AND trino_not_nested(a, b)\` plans as \`a = b\` (a hash join stays one, a filter still pushes down).
@@ -217,6 +288,14 @@ export const NESTED_COMPARE_MACROS: readonly string[] = [
   `trino_nested_position(a, x) AS list_transform([trino_nested_search(a, x)], lambda trino_p: CASE
      WHEN trino_p = ${SEARCH.indeterminate} THEN trino_fail_as(${NOT_SUPPORTED('array_position')}, trino_p)
      ELSE greatest(trino_p, 0) END)[1]`,
+  // Where a value's type holds a map (typeof folds while binding), its unorderedKey: the key of Trino's DISTINCT.
+  `trino_unordered_key(x) AS trino_unordered_key_json(CAST(to_json(x) AS VARCHAR))`,
+  `trino_holds_map(x) AS typeof([x]) LIKE '%MAP(%'`,
+  // TRUE, or a binder error where x holds a map: a GROUP BY key, or the row of a DISTINCT or set operation
+  // (translate/zoned-groups.ts checkMapGroups, zoned-rows.ts checkMapRows).
+  `trino_map_key_refused(x) AS {'trino_v': true}[CASE WHEN typeof([x]) LIKE '%MAP(%' THEN '${REFUSED_KEY_MARKER}map-key' ELSE 'trino_v' END]`,
+  // The elements of a met first by their unorderedKey (array_distinct, array_agg(DISTINCT …) of maps).
+  `trino_distinct_unordered(a) AS trino_distinct_by(a, list_transform(a, lambda trino_e: trino_unordered_key(trino_e)))`,
   `trino_nested_eq(a, b) AS trino_nested_equal_json(CAST(to_json([a, b]) AS VARCHAR))`,
   // `ordered` is DuckDB's a < b (or <=, >, >=): its element-by-element order is Trino's once no NULL is met. Maps
   // have no order in Trino (TYPE_MISMATCH "Cannot apply operator"), nor arrays or rows holding one: refused while

@@ -712,7 +712,12 @@ const distinctByInstant =
   (c) => {
     const distinct = to === 'count' ? /^DISTINCT\s+/i.exec(c.arg(0))?.[0] : '';
     if (distinct === undefined || c.args.length !== 1 || hasAggregate(c.arg(0))) return `${to}(${c.all()})${c.tail}`;
-    return `${to}(${distinct}${shimCall('trino_cmp', [c.arg(0).slice(distinct.length)])})${c.tail}`;
+    const value = c.arg(0).slice(distinct.length);
+    const counted = `${to}(${distinct}${shimCall('trino_cmp', [value])})${c.tail}`;
+    if (to === 'count' && distinct === '') return counted;
+    // A value holding a map is counted by its entries as a set (Trino 476: count(DISTINCT m) of MAP(ARRAY[1, 2], …)
+    // and MAP(ARRAY[2, 1], …) is 1); the CASE folds while binding and the unused aggregate is dropped.
+    return `CASE WHEN trino_holds_map(any_value(${value})${c.tail}) THEN ${to}(${distinct}trino_unordered_key(${value}))${c.tail} ELSE ${counted} END`;
   };
 
 export const FUNCTIONS: Record<string, CallHandler> = {

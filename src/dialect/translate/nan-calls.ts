@@ -60,7 +60,8 @@ function arrayAggCall(c: Parameters<CallHandler>[0]): string | undefined {
   const order = nodes.findIndex((n, k) => k > nodes.indexOf(first[0]) && nodeKeyword(n) === 'ORDER');
   const value = c.render(nodes.slice(nodes.indexOf(first[0]) + 1, order < 0 ? nodes.length : order)).trim();
   const ordered = order < 0 ? '' : ` ${c.render(nodes.slice(order)).trim()}`;
-  return `CASE WHEN ${IS_ZONED_VALUE(`min(${value})${c.tail}`)} THEN trino_array_distinct(array_agg(${value}${ordered})${c.tail}) ELSE array_agg(${c.all()})${c.tail} END`;
+  // Maps (at any depth) are one value per set of entries, the first met kept (trino_array_distinct).
+  return `CASE WHEN ${IS_ZONED_VALUE(`min(${value})${c.tail}`)} OR trino_holds_map(any_value(${value})${c.tail}) THEN trino_array_distinct(array_agg(${value}${ordered})${c.tail}) ELSE array_agg(${c.all()})${c.tail} END`;
 }
 
 /**

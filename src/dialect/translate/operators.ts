@@ -448,6 +448,38 @@ function compareMapsAsSets(parts: Part[], ranges: [number, number][]): void {
   for (const [first, last] of spans) replace(parts, first, last, shimCall('trino_map_sorted', [joinParts(parts, first, last).trim()]));
 }
 
+/**
+ * `a IS [NOT] DISTINCT FROM b` of two columns (after wrapZoned, each through trino_cmp_column; or ARRAY[…] of
+ * columns) at `is`: where either
+ * holds a map (a typeof test DuckDB folds while binding), the two compare by their entries as sets, NULL elements as
+ * equal (Trino 476: MAP(ARRAY[1, 2], …) IS DISTINCT FROM MAP(ARRAY[2, 1], …) of two columns is false; locally the
+ * entry lists differed). Returns the index of the comparison, now one operand, or undefined where it is left.
+ */
+function distinctColumnsAsSets(parts: Part[], is: number, correlatable: boolean): number | undefined {
+  const left = operandRange(parts, is, -1);
+  let at = nextIndexOf(parts, is);
+  if (parts[at]?.text.toUpperCase() === 'NOT') at = nextIndexOf(parts, at);
+  const from = nextIndexOf(parts, at);
+  const right = operandRange(parts, from, 1);
+  const a = single(parts, left[0], left[1]);
+  const b = single(parts, right[0], right[1]);
+  // Two columns, or ARRAY[…] of columns: cheap to name twice (any other operand would be bound twice over).
+  const simple = (k: number) => {
+    const text = k >= 0 ? parts[k].text.trim() : '';
+    return /^(?:trino_cmp_column\([^()]*\)|ARRAY\s*\[[\w\s.,"]*\])$/i.test(text) || (COLUMN_TEXT.test(text) && !LITERAL_WORDS.test(text));
+  };
+  if (correlatable || !simple(a) || !simple(b)) return undefined;
+  const [x, y] = [parts[a].text.trim(), parts[b].text.trim()];
+  const op = joinParts(parts, is, from).trim().replace(/\s+/g, ' ');
+  replace(
+    parts,
+    a,
+    b,
+    `CASE WHEN trino_holds_map(${x}) OR trino_holds_map(${y}) THEN trino_unordered_key(${x}) ${op} trino_unordered_key(${y}) ELSE ${x} ${op} ${y} END`,
+  );
+  return a;
+}
+
 /** Words that join conditions of one clause; any other boundary word starts or ends a clause. */
 const CONDITION_WORDS = new Set([
   'AND',
@@ -676,8 +708,10 @@ function compareZonedByInstant(parts: Part[], correlatable: boolean, columns: In
       const ranges: [number, number][] = [operandRange(parts, is, -1), operandRange(parts, nextIndexOf(parts, i), 1)];
       // Maps are equal as sets of entries here as with = (Trino 476: MAP(ARRAY[1, 2], …) IS DISTINCT FROM
       // MAP(ARRAY[2, 1], …) is false).
+      const [isPart, distinctPart] = [parts[is], p];
       compareMapsAsSets(parts, ranges);
       wrapZoned(parts, ranges, { joinColumns: columnsOnly(ranges), correlatable, columnShim });
+      i = distinctColumnsAsSets(parts, parts.indexOf(isPart), correlatable) ?? parts.indexOf(distinctPart);
     } else if (p.kind === 'boundary' && p.text.toUpperCase() === 'BETWEEN') {
       const low = operandRange(parts, i, 1);
       const and = low[1] + 1;

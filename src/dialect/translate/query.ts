@@ -24,9 +24,9 @@ import { refuseVisiblyMistypedOperands } from './visible-operand-types.js';
 import { numbersRunIntoText } from './number-literals.js';
 import { refuseRowPatterns } from './row-pattern.js';
 import { qualifyLateralAliases } from './lateral-aliases.js';
-import { checkZonedGroups, makesZonedValues } from './zoned-groups.js';
+import { checkMapGroups, checkZonedGroups, makesZonedValues } from './zoned-groups.js';
 import { checkZonedExtremes } from './zoned-extremes.js';
-import { checkZonedRows } from './zoned-rows.js';
+import { checkMapRows, checkZonedRows } from './zoned-rows.js';
 import { checkRepeatedStarNames } from './star-names.js';
 import { checkRecursiveStepTypes, refuseRecursiveQueries } from './recursive-steps.js';
 import { refuseUnplannedCorrelations } from './correlated-subqueries.js';
@@ -68,7 +68,7 @@ export function translateExpressions(sql: string, position?: (t: Token) => { lin
   }
   const tree = rewriteGroupByQuantifier(rewriteWithinGroup(qualifyLateralAliases(refuseRowPatterns(buildTree(tokens), report), report), report));
   const zoned = options.zonedRelations;
-  const grouped = checkZonedExtremes(checkZonedRows(checkZonedGroups(tree, tokens, zoned), tokens, zoned), tokens, zoned);
+  const grouped = checkZonedExtremes(checkZonedRows(checkZonedGroups(checkMapRows(checkMapGroups(tree)), tokens, zoned), tokens, zoned), tokens, zoned);
   refuseTimeTravel(tree, report);
   refuseNaturalJoin(tree, report);
   refuseUnplannedCorrelations(tree, report);

@@ -35,14 +35,17 @@ function orderElement(element: readonly Node[], render: (nodes: readonly Node[])
  * is not orderable, and therefore cannot be used in ORDER BY"). DuckDB orders maps. The refusal's key (error-messages.ts)
  * is bound with the value's type; the condition, a constant false once bound, is folded away (no cost per row).
  */
-const mapTyped = (values: readonly string[]) =>
-  `{'trino_v': false}[CASE WHEN ${values.map((v) => `typeof([${v.trim()}]) LIKE '%MAP(%'`).join(' OR ')} THEN '${REFUSED_KEY_MARKER}map-order-by' ELSE 'trino_v' END]`;
+const mapTyped = (values: readonly string[], refusal = 'map-order-by') =>
+  `{'trino_v': false}[CASE WHEN ${values.map((v) => `typeof([${v.trim()}]) LIKE '%MAP(%'`).join(' OR ')} THEN '${REFUSED_KEY_MARKER}${refusal}' ELSE 'trino_v' END]`;
 
-/** A window's ORDER BY key, refused while binding when it is a map (or holds one). */
-const orderable = (key: string): string =>
+/**
+ * A window's ORDER BY key (or PARTITION BY key: Trino 476 fails "map(…) is not orderable" there too, where DuckDB
+ * partitions by the entry list), refused while binding when it is a map (or holds one).
+ */
+const orderable = (key: string, refusal?: string): string =>
   key.replace(
     /^(\s*)([\s\S]*?)(\s*)$/,
-    (_m, lead: string, value: string, trail: string) => `${lead}CASE WHEN ${mapTyped([value])} THEN NULL ELSE ${value} END${trail}`,
+    (_m, lead: string, value: string, trail: string) => `${lead}CASE WHEN ${mapTyped([value], refusal)} THEN NULL ELSE ${value} END${trail}`,
   );
 
 /**
@@ -50,6 +53,9 @@ const orderable = (key: string): string =>
  * ordinal's select item) that is a map or holds one; a constant NULL otherwise, so the order is the elements'.
  */
 export const orderableCheck = (values: readonly string[]): string => `CASE WHEN ${mapTyped(values)} THEN 0 END`;
+
+/** A PARTITION BY key: keyed by instant, refused while binding when it holds a map. */
+const partitionKey = (key: string): string => orderable(keyed(key), 'map-partition-by');
 
 /** `RANGE BETWEEN 1 PRECEDING …`: a frame whose offset DuckDB measures on the one ORDER BY key. */
 function rangeWithOffset(items: readonly Node[]): boolean {
@@ -103,7 +109,7 @@ export function renderWindowSpecification(items: readonly Node[], render: (nodes
     let end = by + 1;
     while (end < items.length && !CLAUSE_WORDS.has(nodeKeyword(items[end]))) end++;
     const elements = splitArgs(items.slice(by + 1, end));
-    const rendered = elements.map((e) => (word === 'ORDER' ? orderElement(e, render, rangeWithOffset(items)) : keyed(render(e))));
+    const rendered = elements.map((e) => (word === 'ORDER' ? orderElement(e, render, rangeWithOffset(items)) : partitionKey(render(e))));
     out += `${render(items.slice(i, by + 1))}${rendered.join(',')}`;
     i = end;
   }

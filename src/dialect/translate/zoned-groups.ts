@@ -178,6 +178,52 @@ function checkBlocks(items: readonly Node[]): Node[] {
   return out;
 }
 
+/**
+ * Maps as GROUP BY keys: Trino groups maps as sets of entries (MAP(ARRAY[1, 2], …) and MAP(ARRAY[2, 1], …) are one
+ * group), DuckDB by their entry lists in order. A key whose type is a map, or an array or row holding one, is refused
+ * while DuckDB binds (the type is known to the binder only), by a HAVING condition that folds to true for any other
+ * key, so the plan keeps no filter. Grouping on the entries as a set while showing the first row's map would need
+ * every reference to the key rewritten.
+ */
+function checkMapBlocks(items: readonly Node[]): Node[] {
+  const out: Node[] = items.map((n) => (n.kind === 'group' ? { ...n, items: checkMapBlocks(n.items) } : n));
+  for (let i = out.length - 1; i >= 0; i--) {
+    if (nodeKeyword(out[i]) !== 'GROUP') continue;
+    const byAt = out.findIndex((n, k) => k > i && meaningful([n]).length > 0);
+    if (nodeKeyword(out[byAt]) !== 'BY') continue;
+    let selectAt = i;
+    while (selectAt >= 0 && nodeKeyword(out[selectAt]) !== 'SELECT') selectAt--;
+    let end = byAt + 1;
+    while (end < out.length && !GROUP_END.has(nodeKeyword(out[end])) && nodeText(out[end]) !== ';') end++;
+    const grouped = selectAt < 0 ? undefined : groupKeys(out, selectAt, byAt, end);
+    const keys = (grouped?.keys ?? []).filter((key) => !key.some(holdsQuery));
+    if (keys.length === 0) continue;
+    const at = out[byAt].kind === 'token' ? out[byAt].token : out[byAt].open;
+    const parenthesized = (nodes: Node[]): Node => ({
+      kind: 'group',
+      open: { ...at, kind: 'punct', text: '(' },
+      close: { ...at, kind: 'punct', text: ')' },
+      items: nodes,
+    });
+    const checks = keys.flatMap((key, k) => [translated(at, `${k === 0 ? '' : ' AND '}trino_map_key_refused`), parenthesized([parenthesized(key)])]);
+    if (nodeKeyword(out[end]) === 'HAVING') {
+      let havingEnd = end + 1;
+      while (havingEnd < out.length && !HAVING_END.has(nodeKeyword(out[havingEnd])) && nodeText(out[havingEnd]) !== ';') havingEnd++;
+      const having = out.slice(end + 1, havingEnd);
+      out.splice(end + 1, havingEnd - end - 1, ...parsed(' '), ...checks, translated(at, ' AND '), parenthesized(having), ...parsed(' '));
+    } else out.splice(end, 0, ...parsed(' HAVING '), ...checks, ...parsed(' '));
+  }
+  return out;
+}
+
+/** A subquery inside a key: checked again it would be bound twice. */
+const holdsQuery = (n: Node): boolean => n.kind === 'group' && (nodeKeyword(meaningful(n.items)[0]) === 'SELECT' || n.items.some(holdsQuery));
+
+/** The tree with every GROUP BY key checked not to be (or hold) a map. */
+export function checkMapGroups(tree: readonly Node[]): Node[] {
+  return checkMapBlocks(tree);
+}
+
 /** The tree with the check of zoned GROUP BY keys, where the statement makes zoned values. */
 export function checkZonedGroups(tree: readonly Node[], tokens: readonly Token[], zonedRelations?: ReadonlySet<string>): Node[] {
   return makesZonedValues(tokens, zonedRelations) ? checkBlocks(tree) : [...tree];

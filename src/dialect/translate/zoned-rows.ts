@@ -24,15 +24,27 @@ const group = (at: Token, items: Node[]): Node => ({
   items,
 });
 
-/** `SELECT * FROM (query) trino_zoned_rows WHERE <check of inputs> tail`. */
-function wrapped(at: Token, query: Node[], inputs: Node[], tail: Node[]): Node[] {
+/** How a level's rows are checked: the zoned check reads its inputs' rows, the map check only the query's type. */
+type RowCheck = 'zoned' | 'map';
+
+/**
+ * `SELECT * FROM (query) trino_zoned_rows WHERE <check of inputs> tail` (trino_map_rows for the map check). The map check refuses, while DuckDB binds, a
+ * query whose rows hold a map (maps-as-keys below); it folds to true otherwise, and the filter leaves the plan.
+ */
+function wrapped(at: Token, query: Node[], inputs: Node[], tail: Node[], check: RowCheck): Node[] {
+  const condition =
+    check === 'map'
+      ? [translated(at, 'trino_map_key_refused(trino_map_rows)')]
+      : [
+          translated(at, '(SELECT trino_zoned_rows_apart(count(*) - count(DISTINCT trino_row_key(trino_inputs))) FROM '),
+          group(at, inputs),
+          translated(at, ' trino_inputs)'),
+        ];
   return [
     ...parsed('SELECT * FROM '),
     group(at, query),
-    ...parsed(' trino_zoned_rows WHERE '),
-    translated(at, '(SELECT trino_zoned_rows_apart(count(*) - count(DISTINCT trino_row_key(trino_inputs))) FROM '),
-    group(at, inputs),
-    translated(at, ' trino_inputs)'),
+    ...parsed(check === 'map' ? ' trino_map_rows WHERE ' : ' trino_zoned_rows WHERE '),
+    ...condition,
     ...(tail.length > 0 ? parsed(' ') : []),
     ...tail,
   ];
@@ -41,20 +53,25 @@ function wrapped(at: Token, query: Node[], inputs: Node[], tail: Node[]): Node[]
 const firstToken = (n: Node): Token => (n.kind === 'token' ? n.token : n.open);
 
 /** The query level `items` with its set operation or SELECT DISTINCT checked. */
-function checkLevel(items: Node[]): Node[] {
+function checkLevel(items: Node[], check: RowCheck): Node[] {
   const pieces = splitSetOperation(items);
   if (pieces) {
-    const distinct = pieces.operators.some((op) => nodeKeyword(meaningful(op)[1]) !== 'ALL');
-    // Its ORDER BY, LIMIT … (the suffix) stay after the branches.
-    if (!distinct)
-      return [...pieces.prefix, ...pieces.branches.flatMap((b, k) => [...(k > 0 ? pieces.operators[k - 1] : []), ...checkDistinct(b)]), ...pieces.suffix];
+    // INTERSECT ALL and EXCEPT ALL compare rows too (maps: Trino 476 fails or compares them as sets).
+    const compared = pieces.operators.some((op) => nodeKeyword(meaningful(op)[1]) !== 'ALL' || (check === 'map' && nodeKeyword(meaningful(op)[0]) !== 'UNION'));
+    // (The suffix, ORDER BY … LIMIT of the whole set operation, stays: it was dropped here before.)
+    if (!compared)
+      return [
+        ...pieces.prefix,
+        ...pieces.branches.flatMap((b, k) => [...(k > 0 ? pieces.operators[k - 1] : []), ...checkDistinct(b, check)]),
+        ...pieces.suffix,
+      ];
     const at = firstToken(meaningful(pieces.branches[0])[0] ?? items[0]);
     const query = pieces.branches.flatMap((b, k) => [...(k > 0 ? pieces.operators[k - 1] : []), ...b]);
     const inputs = pieces.branches.flatMap((b, k) => [...(k > 0 ? parsed(' UNION ') : []), ...b]);
     const [tail, end] = splitEnd(pieces.suffix);
-    return [...pieces.prefix, ...wrapped(at, query, inputs, tail), ...end];
+    return [...pieces.prefix, ...wrapped(at, query, inputs, tail, check), ...end];
   }
-  return checkDistinct(items);
+  return checkDistinct(items, check);
 }
 
 /** The suffix without a final `;` and trailing trivia, and those. */
@@ -65,7 +82,7 @@ function splitEnd(items: readonly Node[]): [Node[], Node[]] {
 }
 
 /** A `SELECT DISTINCT …` query (from its SELECT to the end of the level) wrapped in the check. */
-function checkDistinct(items: Node[]): Node[] {
+function checkDistinct(items: Node[], check: RowCheck): Node[] {
   const selectAt = items.findIndex((n) => nodeKeyword(n) === 'SELECT');
   if (selectAt < 0) return items;
   const m = meaningful(items.slice(selectAt));
@@ -75,17 +92,30 @@ function checkDistinct(items: Node[]): Node[] {
   const tailAt = query.findIndex((n) => QUERY_TAIL.has(nodeKeyword(n)));
   const inputs = tailAt < 0 ? query : query.slice(0, tailAt);
   const at = firstToken(items[selectAt]);
-  return [...items.slice(0, selectAt), ...wrapped(at, query, inputs, []), ...end];
+  return [...items.slice(0, selectAt), ...wrapped(at, query, inputs, [], check), ...end];
 }
 
 /** Checks every query level of `items` (subqueries and CTE bodies too). */
-function checkLevels(items: readonly Node[]): Node[] {
-  const inner = items.map((n) => (isParen(n) ? { ...n, items: checkLevels(n.items) } : n));
+function checkLevels(items: readonly Node[], check: RowCheck): Node[] {
+  const inner = items.map((n) => (isParen(n) ? { ...n, items: checkLevels(n.items, check) } : n));
   const first = nodeKeyword(meaningful(inner)[0]);
-  return ['SELECT', 'WITH', 'VALUES'].includes(first) || (first === '' && isParen(meaningful(inner)[0])) ? checkLevel(inner) : inner;
+  return ['SELECT', 'WITH', 'VALUES'].includes(first) || (first === '' && isParen(meaningful(inner)[0])) ? checkLevel(inner, check) : inner;
 }
 
 /** The tree with DISTINCT and set operations of zoned values checked, where the statement makes zoned values. */
 export function checkZonedRows(tree: readonly Node[], tokens: readonly Token[], zonedRelations?: ReadonlySet<string>): Node[] {
-  return makesZonedValues(tokens, zonedRelations) ? checkLevels(tree) : [...tree];
+  return makesZonedValues(tokens, zonedRelations) ? checkLevels(tree, 'zoned') : [...tree];
+}
+
+/**
+ * Maps as keys: Trino compares maps as sets of entries (https://trino.io/docs/current/language/types.html#map), so
+ * `SELECT DISTINCT m` of MAP(ARRAY[1, 2], …) and MAP(ARRAY[2, 1], …) is one row (the first seen, its entries in its
+ * own order, which map_keys shows), UNION, INTERSECT and EXCEPT alike; DuckDB compares a map's entry list in order.
+ * Keeping the first row per set of entries would need DISTINCT ON per select item, a slower plan for every DISTINCT;
+ * so a query whose compared rows hold a map (at any depth) is refused while DuckDB binds, over no rows too (lake lint
+ * reports it). UNION ALL alone compares nothing. Every statement is checked: a map column's type is known to the
+ * binder only.
+ */
+export function checkMapRows(tree: readonly Node[]): Node[] {
+  return checkLevels(tree, 'map');
 }
