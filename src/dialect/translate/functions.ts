@@ -20,7 +20,7 @@ import { checkedFamilies } from './decimal-common-type.js';
 import { WINDOW_REWRITES } from './window-rewrites.js';
 import { dateAddPastEveryDate, tryCall } from './try-escapes.js';
 import { LAMBDA_REWRITES, refusedUnknownElementLambda } from './lambda-rewrites.js';
-import { hasAggregate, shimCall, shimCallText } from './unbound.js';
+import { hasAggregate, hasOuterAggregate, shimCall, shimCallText } from './unbound.js';
 import { ANONYMOUS_ROW } from './row-lists.js';
 import { nestedIpCastGuard } from '../shims/ip-address.js';
 import { UNFOLDED_NULL, VARBINARY_TO_VARCHAR_FAIL, VARCHAR_OF_KNOWN_TYPE } from '../shims/macros.js';
@@ -486,7 +486,7 @@ function sumCall(c: CallContext): string | undefined {
   // at plan time, so this costs nothing. An aggregate inside (sum(count(*)) OVER ()) cannot go through the typed
   // witness; DuckDB's HUGEINT is then reported as bigint.
   // trino_sum_checked: a decimal total past 38 digits fails as in Trino (decimal-macros.ts).
-  if (hasAggregate(value)) return `trino_sum_checked(sum(${c.all()})${c.tail})`;
+  if (hasOuterAggregate(value)) return `trino_sum_checked(sum(${c.all()})${c.tail})`;
   // The witness is bound for its type only: without the value's refusal guards (type-witness.ts).
   const witness = unknownGuarded(withoutRefusalGuards(value), c.mayHoldUnknown === true, 'sum');
   return `trino_sum_checked(cast_to_type(sum(${c.all()})${c.tail}, min(${distinct ? 'DISTINCT ' : ''}trino_sum_type(${witness}))${c.tail}))`;

@@ -75,6 +75,47 @@ const AGGREGATE_CALL = new RegExp(
 /** Whether translated text contains an aggregate or window call (a false positive only costs speed). */
 export const hasAggregate = (text: string): boolean => AGGREGATE_CALL.test(text);
 
+/**
+ * `text` without its parenthesized subqueries (`(SELECT …)`, `(WITH …)`), quotes respected: an aggregate inside one
+ * is bound with the subquery, so an outer aggregate may take the subquery as an argument (and its typed witness).
+ */
+function withoutSubqueries(text: string): string {
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === "'" || ch === '"') {
+      const end = text.indexOf(ch, i + 1);
+      const stop = end < 0 ? text.length - 1 : end;
+      out += text.slice(i, stop + 1);
+      i = stop;
+      continue;
+    }
+    if (ch === '(' && /^\(\s*(?:SELECT|WITH)\b/i.test(text.slice(i, i + 16))) {
+      let depth = 0;
+      let j = i;
+      for (; j < text.length; j++) {
+        const c = text[j];
+        if (c === "'" || c === '"') {
+          const end = text.indexOf(c, j + 1);
+          j = end < 0 ? text.length : end;
+        } else if (c === '(') depth++;
+        else if (c === ')' && --depth === 0) break;
+      }
+      out += '()';
+      i = j;
+      continue;
+    }
+    out += ch;
+  }
+  return out;
+}
+
+/**
+ * Whether translated text calls an aggregate or window function outside its scalar subqueries: `sum((SELECT
+ * covar_pop(x, y) FROM …))` may take its typed witness (it was typed as DuckDB's sum of a FLOAT, a double).
+ */
+export const hasOuterAggregate = (text: string): boolean => AGGREGATE_CALL.test(text) && hasAggregate(withoutSubqueries(text));
+
 /** `name(args…)`, or `name_any(args…)` when an argument holds an aggregate or window call. */
 export function shimCall(name: string, args: readonly string[]): string {
   return `${name}${args.some(hasAggregate) ? '_any' : ''}(${args.join(', ')})`;
