@@ -483,10 +483,16 @@ function sumCall(c: CallContext): string | undefined {
   const distinct = nodeKeyword(first[0]) === 'DISTINCT';
   const value = distinct ? c.render((c.args[0] ?? []).slice((c.args[0] ?? []).indexOf(first[0]) + 1)).trim() : c.arg(0);
   // sum() of integers is HUGEINT in DuckDB (written to Parquet as DOUBLE); Trino's is BIGINT. The witness is dropped
-  // at plan time, so this costs nothing. An aggregate inside (sum(count(*)) OVER ()) cannot go through the typed
-  // witness; DuckDB's HUGEINT is then reported as bigint.
+  // at plan time, so this costs nothing. An aggregate inside an aggregate cannot go through the typed witness; DuckDB's
+  // HUGEINT is then reported as bigint.
   // trino_sum_checked: a decimal total past 38 digits fails as in Trino (decimal-macros.ts).
-  if (hasOuterAggregate(value)) return `trino_sum_checked(sum(${c.all()})${c.tail})`;
+  if (hasOuterAggregate(value)) {
+    // A window over an aggregate (sum(sum(x)) OVER ()): the witness binds the aggregate through a lambda, where the typed
+    // macro sees its type (as an argument it would be UNKNOWN); an aggregate over an aggregate has no witness.
+    if (!/^\s*OVER\b/i.test(c.tail) || /\bOVER\b/i.test(value)) return `trino_sum_checked(sum(${c.all()})${c.tail})`;
+    const typed = `min(${distinct ? 'DISTINCT ' : ''}list_transform([${value}], lambda trino_e: trino_sum_type(trino_e))[1])${c.tail}`;
+    return `trino_sum_checked(cast_to_type(sum(${c.all()})${c.tail}, ${typed}))`;
+  }
   // The witness is bound for its type only: without the value's refusal guards (type-witness.ts).
   const witness = unknownGuarded(withoutRefusalGuards(value), c.mayHoldUnknown === true, 'sum');
   return `trino_sum_checked(cast_to_type(sum(${c.all()})${c.tail}, min(${distinct ? 'DISTINCT ' : ''}trino_sum_type(${witness}))${c.tail}))`;

@@ -182,6 +182,11 @@ describeFunctions(
       2.828427,
       'real',
     ],
+    // A window sum over an aggregate takes the aggregate's type through a lambda (the typed macro bound it as UNKNOWN).
+    ['a window sum of a real sum', "sum(sum(x)) OVER () FROM (VALUES REAL '1.5', REAL '2') t(x)", 3.5, 'real'],
+    ['a window sum of covar_pop over integers', 'sum(covar_pop(x, y)) OVER () FROM (VALUES (1, 2), (3, 5)) t(x, y)', 1.5, 'real'],
+    ['a window sum of an integer max stays bigint', 'sum(max(x)) OVER () FROM (VALUES 1, 2) t(x)', 2, 'bigint'],
+    ['a window sum of a decimal max', "sum(max(x)) OVER () FROM (VALUES DECIMAL '1.5') t(x)", '1.5', 'decimal(38,1)'],
     // min and max where the statement makes zoned values in other zones than UTC: the zoned-ties check around the call
     // left it untranslated, so NaN was the largest double (aggregates, seed 20261230, case 83).
     [
