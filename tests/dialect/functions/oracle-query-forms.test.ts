@@ -187,6 +187,13 @@ describeFunctions(
     ['a window sum of covar_pop over integers', 'sum(covar_pop(x, y)) OVER () FROM (VALUES (1, 2), (3, 5)) t(x, y)', 1.5, 'real'],
     ['a window sum of an integer max stays bigint', 'sum(max(x)) OVER () FROM (VALUES 1, 2) t(x)', 2, 'bigint'],
     ['a window sum of a decimal max', "sum(max(x)) OVER () FROM (VALUES DECIMAL '1.5') t(x)", '1.5', 'decimal(38,1)'],
+    [
+      'a window avg of a real sum',
+      "avg(sum(x)) OVER (ORDER BY g) FROM (VALUES (1, REAL '1.5'), (2, REAL '2')) t(g, x) GROUP BY g ORDER BY g DESC",
+      1.75,
+      'real',
+    ],
+    ['a window avg of a decimal max keeps its decimal type', "avg(max(x)) OVER () FROM (VALUES DECIMAL '1.5', DECIMAL '2.25') t(x)", '2.25', 'decimal(3,2)'],
     // min and max where the statement makes zoned values in other zones than UTC: the zoned-ties check around the call
     // left it untranslated, so NaN was the largest double (aggregates, seed 20261230, case 83).
     [
