@@ -59,6 +59,13 @@ describe('correlated subqueries Athena cannot plan are refused at lint time', ()
     ['GROUP BY keys over UNNEST of an outer column', `SELECT i, (SELECT count(*) FROM UNNEST(b) AS u(v) GROUP BY v > 0 LIMIT 1) ${A}`, 'b) AS'],
     ['a HAVING over UNNEST of an outer column', `SELECT i, (SELECT max(v) FROM UNNEST(b) AS u(v) HAVING max(v) > 0) ${A}`, 'b) AS'],
     ['UNNEST of an outer column joined', `SELECT i, (SELECT count(*) FROM UNNEST(b) AS u(v) CROSS JOIN (VALUES 1, 2) s(x)) ${A}`, 'b) AS'],
+    // A window function over UNNEST of an outer column (found by hand beside aggregates, seed 20261230; locally answered).
+    ['a window over UNNEST of an outer column', `SELECT i, (SELECT sum(v) OVER () FROM UNNEST(b) AS u(v) LIMIT 1) ${A}`, 'b) AS'],
+    [
+      'a window in a subquery over UNNEST of an outer column',
+      `SELECT i, (SELECT max(r) FROM (SELECT row_number() OVER () AS r FROM UNNEST(b) AS u(v))) ${A}`,
+      'b) AS',
+    ],
     ['a relation joined to UNNEST of an outer column', `SELECT i, (SELECT count(*) FROM (VALUES 1, 2) s(x) CROSS JOIN UNNEST(t.b) AS u(v)) ${A}`, 't.b'],
     ['IN over UNNEST of an outer column', `SELECT i, 2 IN (SELECT v FROM UNNEST(b) AS u(v)) ${A}`, 'b) AS'],
     ['EXISTS with a WHERE over UNNEST', `SELECT i, EXISTS (SELECT 1 FROM UNNEST(b) AS u(v) WHERE v > 0) ${A}`, 'b) AS'],

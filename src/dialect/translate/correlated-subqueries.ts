@@ -15,7 +15,7 @@
 // A subquery over UNNEST of an outer column (`(SELECT count(*) FROM UNNEST(t.a) u(x) WHERE x > 0)`; unqualified too
 // when UNNEST is its first relation, where nothing else can be read) has rules of its own (trinodb/trino#7223, open):
 // it plans with aggregates, ORDER BY, LIMIT, EXISTS and outer columns anywhere, and fails with a WHERE that reads a
-// column, a FILTER, GROUP BY keys, a HAVING, another relation in its FROM, or under IN.
+// column, a FILTER, GROUP BY keys, a HAVING, a window function, another relation in its FROM, or under IN.
 import { isAggregateFunction } from '../functions/index.js';
 import { identifierName, type Token } from '../tokens.js';
 import { aliasOf, itemName, NOT_AN_ALIAS, splitItems } from './select-names.js';
@@ -334,7 +334,9 @@ function checkUnnestCorrelated(query: GroupNode, at: Token, underIn: boolean, re
           ? 'an aggregate with FILTER over UNNEST of an outer column'
           : groupKeys.length > 0 || clauses.has('HAVING')
             ? 'a subquery over UNNEST of an outer column has GROUP BY keys or a HAVING'
-            : undefined;
+            : (clauses.get('SELECT') ?? []).some((n) => nodeKeyword(n) === 'OVER')
+              ? 'a subquery over UNNEST of an outer column holds a window function'
+              : undefined;
   if (why)
     report(
       at,

@@ -4,7 +4,7 @@ import { unknownGuarded } from './column-operands.js';
 import { checkedCoalesce, checkedFamilies, checkedOnce, mayMixFamilies, mixesIpAddress } from './decimal-common-type.js';
 import { type CallHandler, refusedUntypedNull } from './functions.js';
 import { nodeKeyword } from './tree.js';
-import { hasAggregate, outsideSubqueries, shimCall, shimCallText } from './unbound.js';
+import { hasAggregate, hasOuterAggregate, shimCall, shimCallText } from './unbound.js';
 import { typedWhereOuter } from './operators.js';
 
 /**
@@ -65,7 +65,7 @@ const coalesceCall: CallHandler = (c) =>
  * a sum past the doubles). corr and the regressions write NULL where the result is not finite.
  */
 const realOrDoubleStatistic: CallHandler = (c) => {
-  if (hasAggregate(c.all())) return undefined;
+  if (hasOuterAggregate(c.all())) return undefined;
   const distinct = /^DISTINCT\s+/i.exec(c.arg(0))?.[0] ?? '';
   // (y, x): the first argument is the dependent one; Trino's state reads the pair as (x, y).
   const [y, x] = [c.arg(0).slice(distinct.length), c.arg(1)];
@@ -84,7 +84,7 @@ const realOrDoubleStatistic: CallHandler = (c) => {
 const varianceStatistic =
   (least: number): CallHandler =>
   (c) => {
-    if (hasAggregate(c.all())) return undefined;
+    if (hasOuterAggregate(c.all())) return undefined;
     const distinct = /^DISTINCT\s+/i.exec(c.arg(0))?.[0] ?? '';
     const x = c.arg(0).slice(distinct.length);
     const finite = `isfinite(CAST(${x} AS DOUBLE))`;
@@ -110,7 +110,7 @@ const varianceStatistic =
 const centralMoment =
   (macro: string): CallHandler =>
   (c) => {
-    if (hasAggregate(c.all())) return undefined;
+    if (hasOuterAggregate(c.all())) return undefined;
     const distinct = /^DISTINCT\s+/i.exec(c.arg(0))?.[0] ?? '';
     return `${macro}(trino_central_moments(list(${distinct}CAST(${c.arg(0).slice(distinct.length)} AS DOUBLE))${c.tail}))`;
   };
@@ -120,7 +120,7 @@ const centralMoment =
  * bigint, double and real forms, so decimals and reals are rounded to real and give a real (trino_geomean_*).
  */
 const geometricMean: CallHandler = (c) => {
-  if (hasAggregate(c.all())) return undefined;
+  if (hasOuterAggregate(c.all())) return undefined;
   const distinct = /^DISTINCT\s+/i.exec(c.arg(0))?.[0] ?? '';
   const x = c.arg(0).slice(distinct.length);
   const witness = `min(trino_geomean_type((SELECT ${typedWhereOuter(x)})))${c.tail}`;
@@ -189,9 +189,15 @@ export const NULL_AWARE_REWRITES: Record<string, CallHandler> = {
   // first, the unknown column is reported by name (and the file position follows it).
   avg: (c) => {
     if (refusedUntypedNull(c)) return undefined;
-    if (hasAggregate(outsideSubqueries(c.all()))) return `avg(${c.all()})${c.tail}`;
     const value = unknownGuarded(c.arg(0).replace(/^DISTINCT\s+/i, ''), c.mayHoldUnknown === true, 'avg');
-    const witness = `min(trino_avg_type((SELECT ${typedWhereOuter(value)})))${c.tail}`;
+    // A window over an aggregate (avg(sum(x)) OVER ()) types it through a lambda, as sum does; an aggregate over an
+    // aggregate has no witness.
+    const overAggregate = hasOuterAggregate(c.all());
+    if (overAggregate && (!/^\s*OVER\b/i.test(c.tail) || /\bOVER\b/i.test(value))) return `avg(${c.all()})${c.tail}`;
+    const typed = overAggregate
+      ? `list_transform([${value}], lambda trino_e: trino_avg_type(trino_e))[1]`
+      : `trino_avg_type((SELECT ${typedWhereOuter(value)}))`;
+    const witness = `min(${typed})${c.tail}`;
     return `cast_to_type(trino_divide(trino_avg_sum(sum(${c.all()})${c.tail}, ${witness}), nullif(count(${c.all()})${c.tail}, 0)), ${witness})`;
   },
   corr: realOrDoubleStatistic,

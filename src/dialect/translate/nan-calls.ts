@@ -100,6 +100,8 @@ export const NAN_CALL_REWRITES: Record<string, CallHandler> = {
   max: (c) => {
     const distinct = distinctOf(c.arg(0));
     const x = c.arg(0).slice(distinct.length);
+    // max(NULL) is Trino's unknown NULL; the NaN forms would cast to DuckDB's NULL type, which cast_to_type refuses.
+    if (/^\s*NULL\s*$/i.test(x)) return undefined;
     if (c.args.length === 1)
       return refusingNestedNaN(
         `min(${x})`,

@@ -42,7 +42,7 @@ export const hasAggregate = (text: string): boolean => AGGREGATE_CALL.test(text)
  * `text` without its parenthesized subqueries (`(SELECT …)`, `(WITH …)`; quoted text respected): an aggregate inside
  * a scalar subquery is that subquery's own, so `avg((SELECT max(x) FROM t))` is an average of a plain value.
  */
-export function outsideSubqueries(text: string): string {
+function outsideSubqueries(text: string): string {
   let out = '';
   for (let i = 0; i < text.length; ) {
     if (text[i] === '(' && /^\(\s*(?:SELECT|WITH)\b/i.test(text.slice(i, i + 16))) {
@@ -83,6 +83,12 @@ function afterGroup(text: string, at: number): number {
   }
   return text.length;
 }
+
+/**
+ * Whether translated text calls an aggregate or window function outside its scalar subqueries: `sum((SELECT
+ * covar_pop(x, y) FROM …))` may take its typed witness (it was typed as DuckDB's sum of a FLOAT, a double).
+ */
+export const hasOuterAggregate = (text: string): boolean => AGGREGATE_CALL.test(text) && hasAggregate(outsideSubqueries(text));
 
 /** `name(args…)`, or `name_any(args…)` when an argument holds an aggregate or window call. */
 export function shimCall(name: string, args: readonly string[]): string {
