@@ -163,7 +163,7 @@ describe('runPipeline', () => {
     expect(summary.ok).toBe(false);
     const byStep = Object.fromEntries(summary.records.map((r) => [r.step, r]));
     expect(byStep['shop.daily_revenue'].status).toBe('failed');
-    expect(byStep['shop.daily_revenue'].error).toMatch(/^sql\/transforms\/daily_revenue\.sql: .*no_such_column/s);
+    expect(byStep['shop.daily_revenue'].error).toMatch(/^sql\/transforms\/daily_revenue\.sql:1:39: .*no_such_column/s);
     expect(byStep['shop.daily_revenue'].attempts).toBe(1);
     expect(byStep['dashboard:revenue_view']).toMatchObject({ status: 'skipped', error: 'skipped: shop.daily_revenue failed' });
   });

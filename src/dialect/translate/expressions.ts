@@ -321,7 +321,10 @@ export class ExpressionRewriter {
   }
 
   report(at: Token, rule: string, message: string, hint?: string): void {
-    this.diagnostics.push({ severity: 'error', rule: `unfaithful/${rule}`, message, hint, ...this.position(at) });
+    const finding = { severity: 'error' as const, rule: `unfaithful/${rule}`, message, hint, ...this.position(at) };
+    // A check that copies an expression (a GROUP BY key written again in HAVING) renders its tokens twice: one finding.
+    const same = (d: Diagnostic) => d.rule === finding.rule && d.message === finding.message && d.line === finding.line && d.col === finding.col;
+    if (!this.diagnostics.some(same)) this.diagnostics.push(finding);
   }
 
   /** Renders a sequence of sibling nodes. */

@@ -718,13 +718,17 @@ const distinctByInstant =
   (c) => {
     const distinct = to === 'count' ? /^DISTINCT\s+/i.exec(c.arg(0))?.[0] : '';
     if (distinct === undefined || c.args.length !== 1 || hasAggregate(c.arg(0))) return `${to}(${c.all()})${c.tail}`;
-    const value = c.arg(0).slice(distinct.length);
-    const counted = `${to}(${distinct}${shimCall('trino_cmp', [value])})${c.tail}`;
-    if (to === 'count' && distinct === '') return counted;
-    // A value holding a map is counted by its entries as a set (Trino 476: count(DISTINCT m) of MAP(ARRAY[1, 2], …)
-    // and MAP(ARRAY[2, 1], …) is 1); the CASE folds while binding and the unused aggregate is dropped.
-    return `CASE WHEN trino_holds_map(any_value(${value})${c.tail}) THEN ${to}(${distinct}trino_unordered_key(${value}))${c.tail} ELSE ${counted} END`;
+    return countedByInstant(to, distinct, c.arg(0).slice(distinct.length), c.tail);
   };
+
+/** `to([DISTINCT] value)` by instant; a value holding a map by its entries as a set. */
+function countedByInstant(to: string, distinct: string, value: string, tail: string): string {
+  const counted = `${to}(${distinct}${shimCall('trino_cmp', [value])})${tail}`;
+  if (to === 'count' && distinct === '') return counted;
+  // A value holding a map is counted by its entries as a set (Trino 476: count(DISTINCT m) of MAP(ARRAY[1, 2], …)
+  // and MAP(ARRAY[2, 1], …) is 1); the CASE folds while binding and the unused aggregate is dropped.
+  return `CASE WHEN trino_holds_map(any_value(${value})${tail}) THEN ${to}(${distinct}trino_unordered_key(${value}))${tail} ELSE ${counted} END`;
+}
 
 /**
  * approx_distinct(x): Trino's HyperLogLog stays sparse, and exact, while it holds few values (Trino 476: exact for every
@@ -736,7 +740,7 @@ const APPROX_DISTINCT_EXACT_UP_TO = 250;
 const approxDistinct: CallHandler = (c) => {
   const estimate = distinctByInstant('approx_count_distinct')(c);
   if (c.args.length !== 1 || /\bOVER\b/i.test(c.tail) || hasAggregate(c.arg(0))) return estimate;
-  const exact = `count(DISTINCT ${shimCall('trino_cmp', [c.arg(0)])})${c.tail}`;
+  const exact = countedByInstant('count', 'DISTINCT ', c.arg(0), c.tail);
   return `CASE WHEN ${exact} <= ${APPROX_DISTINCT_EXACT_UP_TO} THEN ${exact} ELSE ${estimate} END`;
 };
 

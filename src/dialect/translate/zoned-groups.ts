@@ -210,7 +210,10 @@ function checkMapBlocks(items: readonly Node[]): Node[] {
       let havingEnd = end + 1;
       while (havingEnd < out.length && !HAVING_END.has(nodeKeyword(out[havingEnd])) && nodeText(out[havingEnd]) !== ';') havingEnd++;
       const having = out.slice(end + 1, havingEnd);
-      out.splice(end + 1, havingEnd - end - 1, ...parsed(' '), ...checks, translated(at, ' AND '), parenthesized(having), ...parsed(' '));
+      // Parenthesized only under a top-level OR: a conjunct `x IN (SELECT …)` must stay one for its NaN rule
+      // (nan-comparisons.ts, a semi join in Trino), and under OR it is none anyway.
+      const condition = having.some((n) => nodeKeyword(n) === 'OR') ? [parenthesized(having)] : having;
+      out.splice(end + 1, havingEnd - end - 1, ...parsed(' '), ...checks, ...parsed(' AND '), ...condition, ...parsed(' '));
     } else out.splice(end, 0, ...parsed(' HAVING '), ...checks, ...parsed(' '));
   }
   return out;

@@ -66,12 +66,13 @@ describeFunctions(
   'maps looked up by a zoned column',
   [
     ['m[k], element_at(m, k)', `ARRAY[m[k], element_at(m, k)] ${MAP_K(PARIS1)}`, [1, 1], 'array(integer)'],
-    ['m[max(k)]', `m[max(k)] ${MAP_K(PARIS1)} GROUP BY m`, 1, 'integer'],
+    // (A map is no GROUP BY key locally since maps21: refused, maps-as-keys.test.ts; arbitrary(m) keeps the lookup.)
+    ['arbitrary(m)[max(k)]', `arbitrary(m)[max(k)] ${MAP_K(PARIS1)}`, 1, 'integer'],
     ['element_at of a missing instant', `element_at(m, k) ${MAP_K("TIMESTAMP '2025-01-02 01:00:00 +01:00'")}`, null, 'integer'],
     ['m[k] in a subquery that may reference outer columns', `(SELECT m[k] FROM (VALUES 1) u(y)) ${MAP_K(PARIS1)}`, 1, 'integer'],
     [
       'arrays and maps of other keys',
-      "ARRAY[a[i], element_at(a, i), m[s], element_at(m, s), a[max(i)]] FROM (VALUES (ARRAY[10, 20], 2, MAP(ARRAY['x'], ARRAY[5]), 'x')) t(a, i, m, s) GROUP BY a, i, m, s",
+      "ARRAY[a[i], element_at(a, i), arbitrary(m)[s], element_at(arbitrary(m), s), a[max(i)]] FROM (VALUES (ARRAY[10, 20], 2, MAP(ARRAY['x'], ARRAY[5]), 'x')) t(a, i, m, s) GROUP BY a, i, s",
       [20, 20, 5, 5, 20],
       'array(integer)',
     ],
