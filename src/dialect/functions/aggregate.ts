@@ -14,7 +14,7 @@ export const AGGREGATE: FunctionFamily = {
   count_if: rewrite('bigint, 0 over no rows', '1'),
   sum: rewrite('bigint for integer kinds (DuckDB: hugeint)', '1'),
   max: rewrite('max(x, n) is the array of the n largest; NaN is below every value (skipped unless all are NaN)', '1-2'),
-  min: duckdb('1-2', 'min(x, n) is the array of the n smallest'),
+  min: rewrite('min(x, n) is the array of the n smallest; a map, or a value holding one, is refused (not orderable on Athena)', '1-2'),
   max_by: rewrite(
     'the value of the row with the largest key, even when that value is NULL; a NaN key is below every key; with n, the values of the n largest keys, refused where keys tie',
     '2-3',

@@ -4,6 +4,7 @@
 // min_by order NaN above every value, as DuckDB does. Each form folds to DuckDB's own call for other types: the NaN
 // guards (shims/nan-macros.ts) fold away while binding, and DuckDB computes the identical aggregates (or window
 // functions) left once.
+import { REFUSED_KEY_MARKER } from '../shims/error-messages.js';
 import { NAN_KEYED_TYPES } from '../shims/nan-macros.js';
 import type { CallHandler } from './functions.js';
 import { hasAggregate } from './unbound.js';
@@ -94,34 +95,51 @@ function byRows(which: 'max' | 'min'): CallHandler {
   };
 }
 
+/**
+ * min, max, min_by and max_by of a value (or by a key) holding a map: Trino 476 has no order of maps (FUNCTION_NOT_FOUND
+ * "Unexpected parameters (map(integer,integer)) for function max"), where DuckDB ordered them by entries. Refused while
+ * binding, over no rows too: `typed` is an aggregate of the value bound for its type only (the CASE folds).
+ */
+const orderable = (typed: string, sql: string | undefined): string | undefined =>
+  sql && `{'trino_v': ${sql}}[CASE WHEN typeof([${typed}]) LIKE '%MAP(%' THEN '${REFUSED_KEY_MARKER}map-extreme' ELSE 'trino_v' END]`;
+const byKey = (c: Parameters<CallHandler>[0], sql: string | undefined) => orderable(`min(${c.arg(1)})${c.tail}`, sql);
+
 export const NAN_CALL_REWRITES: Record<string, CallHandler> = {
   array_agg: arrayAggCall,
-  min_by: (c) => (c.args.length === 3 ? byRows('min')(c) : c.args.length === 2 ? `arg_min_null(${c.arg(0)}, ${instantKeyOf(c)})${c.tail}` : undefined),
+  min: (c) => orderable(`min(${c.arg(0).slice(distinctOf(c.arg(0)).length)})${c.tail}`, `min(${c.all()})${c.tail}`),
+  min_by: (c) => byKey(c, c.args.length === 3 ? byRows('min')(c) : c.args.length === 2 ? `arg_min_null(${c.arg(0)}, ${instantKeyOf(c)})${c.tail}` : undefined),
   max: (c) => {
-    const distinct = distinctOf(c.arg(0));
-    const x = c.arg(0).slice(distinct.length);
-    // max(NULL) is Trino's unknown NULL; the NaN forms would cast to DuckDB's NULL type, which cast_to_type refuses.
-    if (/^\s*NULL\s*$/i.test(x)) return undefined;
-    if (c.args.length === 1)
-      return refusingNestedNaN(
-        `min(${x})`,
-        x,
-        c.tail,
-        `max(${c.all()})${c.tail}`,
-        `coalesce(max(${distinct}trino_nan_null(${x}))${c.tail}, max(${c.all()})${c.tail})`,
-        `arg_max(${x}, ${nanMaxKey(x)})${c.tail}`,
-      );
-    if (c.args.length !== 2) return undefined;
-    const largest = `trino_max_n(max(${distinct}trino_nan_null(${x}), ${c.arg(1)})${c.tail}, max(${c.all()})${c.tail}, ${c.arg(1)})`;
-    return refusingNestedNaN(`min(${x})`, x, c.tail, largest, largest, `arg_max(${x}, ${nanMaxKey(x)}, ${c.arg(1)})${c.tail}`);
+    const x = c.arg(0).slice(distinctOf(c.arg(0)).length);
+    return /^\s*NULL\s*$/i.test(x) ? undefined : orderable(`min(${x})${c.tail}`, maxCall(c));
   },
-  max_by: (c) => {
-    if (c.args.length === 3) return byRows('max')(c);
-    if (c.args.length !== 2) return undefined;
-    const [v, key] = [c.arg(0), instantKeyOf(c)];
-    // A key bound through min() only for its type (DuckDB drops the unused aggregate after folding the CASE).
-    return `CASE WHEN typeof([min(${key})${c.tail}]) IN ('DOUBLE[]', 'FLOAT[]')
+  max_by: (c) => byKey(c, maxByCall(c)),
+};
+
+function maxCall(c: Parameters<CallHandler>[0]): string | undefined {
+  const distinct = distinctOf(c.arg(0));
+  const x = c.arg(0).slice(distinct.length);
+  // max(NULL) is Trino's unknown NULL; the NaN forms would cast to DuckDB's NULL type, which cast_to_type refuses.
+  if (/^\s*NULL\s*$/i.test(x)) return undefined;
+  if (c.args.length === 1)
+    return refusingNestedNaN(
+      `min(${x})`,
+      x,
+      c.tail,
+      `max(${c.all()})${c.tail}`,
+      `coalesce(max(${distinct}trino_nan_null(${x}))${c.tail}, max(${c.all()})${c.tail})`,
+      `arg_max(${x}, ${nanMaxKey(x)})${c.tail}`,
+    );
+  if (c.args.length !== 2) return undefined;
+  const largest = `trino_max_n(max(${distinct}trino_nan_null(${x}), ${c.arg(1)})${c.tail}, max(${c.all()})${c.tail}, ${c.arg(1)})`;
+  return refusingNestedNaN(`min(${x})`, x, c.tail, largest, largest, `arg_max(${x}, ${nanMaxKey(x)}, ${c.arg(1)})${c.tail}`);
+}
+
+function maxByCall(c: Parameters<CallHandler>[0]): string | undefined {
+  if (c.args.length === 3) return byRows('max')(c);
+  if (c.args.length !== 2) return undefined;
+  const [v, key] = [c.arg(0), instantKeyOf(c)];
+  // A key bound through min() only for its type (DuckDB drops the unused aggregate after folding the CASE).
+  return `CASE WHEN typeof([min(${key})${c.tail}]) IN ('DOUBLE[]', 'FLOAT[]')
       THEN CASE WHEN count(trino_nan_null(${key}))${c.tail} > 0 THEN arg_max_null(${v}, trino_nan_null(${key}))${c.tail} ELSE arg_max_null(${v}, ${key})${c.tail} END
       ELSE ${refusingNestedNaN(`min(${key})`, key, c.tail, `arg_max_null(${v}, ${key})${c.tail}`, `arg_max_null(${v}, ${key})${c.tail}`, `arg_max_null(${v}, ${nanMaxKey(key)})${c.tail}`)} END`;
-  },
-};
+}
