@@ -64,14 +64,19 @@ function evaluate(text: string, path: string): JsonValue[] {
   return steps.reduce(step, [readWholeJson(text)]);
 }
 
-/** json_exists(text, path): whether the path finds an item; false for a text that is not JSON (FALSE ON ERROR). */
-export function sqlJsonExists(text: string, path: string): boolean {
+/** The path's items, or undefined for a text that is not JSON (NULL ON ERROR); an unsupported path still fails. */
+function itemsOrError(text: string, path: string): JsonValue[] | undefined {
   try {
-    return evaluate(text, path).length > 0;
+    return evaluate(text, path);
   } catch (error) {
     if (error instanceof Error && error.message.startsWith('JSON path not supported')) throw error;
-    return false;
+    return undefined;
   }
+}
+
+/** json_exists(text, path): whether the path finds an item; false for a text that is not JSON (FALSE ON ERROR). */
+export function sqlJsonExists(text: string, path: string): boolean {
+  return (itemsOrError(text, path)?.length ?? 0) > 0;
 }
 
 const LONG = [-(2n ** 63n), 2n ** 63n - 1n];
@@ -82,13 +87,8 @@ const LONG = [-(2n ** 63n), 2n ** 63n - 1n];
  * array or object, JSON null or a text that is not JSON (NULL ON EMPTY, NULL ON ERROR).
  */
 export function sqlJsonValue(text: string, path: string): string | null {
-  let items: JsonValue[];
-  try {
-    items = evaluate(text, path);
-  } catch (error) {
-    if (error instanceof Error && error.message.startsWith('JSON path not supported')) throw error;
-    return null;
-  }
+  const items = itemsOrError(text, path);
+  if (items === undefined) return null;
   if (items.length !== 1) return null;
   const [v] = items;
   if (v.kind === 'string') return javaUtf8Text(v.value);
@@ -114,13 +114,8 @@ export type Wrapper = 'without' | 'unconditional' | 'conditional';
  * wrapper leaves one array or object as it is); NULL for no item (also with a wrapper) and a text that is not JSON.
  */
 export function sqlJsonQuery(text: string, path: string, wrapper: Wrapper): string | null {
-  let items: JsonValue[];
-  try {
-    items = evaluate(text, path);
-  } catch (error) {
-    if (error instanceof Error && error.message.startsWith('JSON path not supported')) throw error;
-    return null;
-  }
+  const items = itemsOrError(text, path);
+  if (items === undefined) return null;
   if (items.length === 0) return null;
   const single = items.length === 1 && (wrapper === 'without' || (wrapper === 'conditional' && (items[0].kind === 'array' || items[0].kind === 'object')));
   if (single) return itemJson(items[0]);

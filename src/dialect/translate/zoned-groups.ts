@@ -116,9 +116,22 @@ function groupKeys(items: readonly Node[], selectAt: number, byAt: number, end: 
   return { keys: distinct, sets };
 }
 
-/** Adds the check to each plain GROUP BY of `items` (and of the queries nested in them). */
-function checkBlocks(items: readonly Node[]): Node[] {
-  const out: Node[] = items.map((n) => (n.kind === 'group' ? { ...n, items: checkBlocks(n.items) } : n));
+/** One plain GROUP BY of a query level: its keys, where its clause ends, and a way to group nodes at its position. */
+interface GroupBy {
+  keys: Node[][];
+  sets: boolean;
+  /** The index in the level of the first node after the GROUP BY clause (a HAVING, WINDOW, ORDER BY … or the end). */
+  end: number;
+  at: Token;
+  parenthesized: (nodes: Node[]) => Node;
+}
+
+/**
+ * `items` with each plain GROUP BY (and those of the queries nested in them) rewritten by `rewrite`, last first, so a
+ * rewrite splicing the level at or after its own clause leaves the earlier clauses' indices as they were.
+ */
+function eachGroupBy(items: readonly Node[], rewrite: (out: Node[], group: GroupBy) => void): Node[] {
+  const out: Node[] = items.map((n) => (n.kind === 'group' ? { ...n, items: eachGroupBy(n.items, rewrite) } : n));
   for (let i = out.length - 1; i >= 0; i--) {
     if (nodeKeyword(out[i]) !== 'GROUP') continue;
     const byAt = out.findIndex((n, k) => k > i && meaningful([n]).length > 0);
@@ -129,7 +142,22 @@ function checkBlocks(items: readonly Node[]): Node[] {
     while (end < out.length && !GROUP_END.has(nodeKeyword(out[end])) && nodeText(out[end]) !== ';') end++;
     const grouped = selectAt < 0 ? undefined : groupKeys(out, selectAt, byAt, end);
     if (!grouped || grouped.keys.length === 0) continue;
-    const { keys, sets } = grouped;
+    const at = out[byAt].kind === 'token' ? out[byAt].token : out[byAt].open;
+    // Each key in a group of its own, so the translator renders it as it renders the GROUP BY (a call is a call).
+    const parenthesized = (nodes: Node[]): Node => ({
+      kind: 'group',
+      open: { ...at, kind: 'punct', text: '(' },
+      close: { ...at, kind: 'punct', text: ')' },
+      items: nodes,
+    });
+    rewrite(out, { ...grouped, end, at, parenthesized });
+  }
+  return out;
+}
+
+/** Adds the check to each plain GROUP BY of `items` (and of the queries nested in them). */
+function checkBlocks(items: readonly Node[]): Node[] {
+  return eachGroupBy(items, (out, { keys, sets, end, at, parenthesized }) => {
     let having: Node[] = [];
     let insertAt = end;
     if (nodeKeyword(out[end]) === 'HAVING') {
@@ -142,14 +170,6 @@ function checkBlocks(items: readonly Node[]): Node[] {
       insertAt++;
       while (insertAt < out.length && !HAVING_END.has(nodeKeyword(out[insertAt])) && nodeText(out[insertAt]) !== ';') insertAt++;
     }
-    const at = out[byAt].kind === 'token' ? out[byAt].token : out[byAt].open;
-    // Each key in a group of its own, so the translator renders it as it renders the GROUP BY (a call is a call).
-    const parenthesized = (nodes: Node[]): Node => ({
-      kind: 'group',
-      open: { ...at, kind: 'punct', text: '(' },
-      close: { ...at, kind: 'punct', text: ')' },
-      items: nodes,
-    });
     // A key holding zoned values inside an array, map or row is compared by trino_row_key, any other by trino_cmp.
     const partition = keys.flatMap((key, k) => [
       translated(at, `${k === 0 ? '' : ', '}CASE WHEN trino_nested_zoned`),
@@ -174,8 +194,7 @@ function checkBlocks(items: readonly Node[]): Node[] {
       ...parsed(' '),
     ];
     out.splice(insertAt, 0, ...clause);
-  }
-  return out;
+  });
 }
 
 /**
@@ -186,26 +205,10 @@ function checkBlocks(items: readonly Node[]): Node[] {
  * every reference to the key rewritten.
  */
 function checkMapBlocks(items: readonly Node[]): Node[] {
-  const out: Node[] = items.map((n) => (n.kind === 'group' ? { ...n, items: checkMapBlocks(n.items) } : n));
-  for (let i = out.length - 1; i >= 0; i--) {
-    if (nodeKeyword(out[i]) !== 'GROUP') continue;
-    const byAt = out.findIndex((n, k) => k > i && meaningful([n]).length > 0);
-    if (nodeKeyword(out[byAt]) !== 'BY') continue;
-    let selectAt = i;
-    while (selectAt >= 0 && nodeKeyword(out[selectAt]) !== 'SELECT') selectAt--;
-    let end = byAt + 1;
-    while (end < out.length && !GROUP_END.has(nodeKeyword(out[end])) && nodeText(out[end]) !== ';') end++;
-    const grouped = selectAt < 0 ? undefined : groupKeys(out, selectAt, byAt, end);
-    const keys = (grouped?.keys ?? []).filter((key) => !key.some(holdsQuery));
-    if (keys.length === 0) continue;
-    const at = out[byAt].kind === 'token' ? out[byAt].token : out[byAt].open;
-    const parenthesized = (nodes: Node[]): Node => ({
-      kind: 'group',
-      open: { ...at, kind: 'punct', text: '(' },
-      close: { ...at, kind: 'punct', text: ')' },
-      items: nodes,
-    });
-    const checks = keys.flatMap((key, k) => [translated(at, `${k === 0 ? '' : ' AND '}trino_map_key_refused`), parenthesized([parenthesized(key)])]);
+  return eachGroupBy(items, (out, { end, parenthesized, ...grouped }) => {
+    const keys = grouped.keys.filter((key) => !key.some(holdsQuery));
+    if (keys.length === 0) return;
+    const checks = keys.flatMap((key, k) => [translated(grouped.at, `${k === 0 ? '' : ' AND '}trino_map_key_refused`), parenthesized([parenthesized(key)])]);
     if (nodeKeyword(out[end]) === 'HAVING') {
       let havingEnd = end + 1;
       while (havingEnd < out.length && !HAVING_END.has(nodeKeyword(out[havingEnd])) && nodeText(out[havingEnd]) !== ';') havingEnd++;
@@ -215,8 +218,7 @@ function checkMapBlocks(items: readonly Node[]): Node[] {
       const condition = having.some((n) => nodeKeyword(n) === 'OR') ? [parenthesized(having)] : having;
       out.splice(end + 1, havingEnd - end - 1, ...parsed(' '), ...checks, ...parsed(' AND '), ...condition, ...parsed(' '));
     } else out.splice(end, 0, ...parsed(' HAVING '), ...checks, ...parsed(' '));
-  }
-  return out;
+  });
 }
 
 /** A subquery inside a key: checked again it would be bound twice. */
