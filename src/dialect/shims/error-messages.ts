@@ -95,9 +95,10 @@ const REFUSALS: Record<string, string> = {
   // translate/zoned-groups.ts and zoned-rows.ts: a GROUP BY key, or the rows of a DISTINCT or set operation, holding a map.
   'map-key':
     'a map as a GROUP BY key or in the rows of SELECT DISTINCT, UNION, INTERSECT or EXCEPT (also inside an array or row) is refused locally: Athena compares maps as sets of entries (MAP(ARRAY[1, 2], …) and MAP(ARRAY[2, 1], …) are one group), the local engine in entry order; group by array_sort(map_entries(m)) instead',
-  // translate/nan-calls.ts: min, max, min_by, max_by of a map or by a map key (or of a value holding one).
+  // translate/nan-calls.ts: min, max, min_by, max_by of a map or by a map key (or of a value holding one);
+  // function-macros.ts trino_orderable: greatest, least, array_max, array_min and array_sort of one.
   'map-extreme':
-    'FUNCTION_NOT_FOUND: a map is not orderable on Athena: min, max, min_by and max_by take no map (nor an array or row holding one) as the value compared; compare its keys or entries instead',
+    'FUNCTION_NOT_FOUND: a map is not orderable on Athena: min, max, min_by, max_by, greatest, least, array_min, array_max and array_sort take no map (nor an array or row holding one) as the value compared; compare its keys or entries instead',
   // translate/window-keys.ts: a window PARTITION BY key that is a map or holds one (Trino 476 fails while running).
   'map-partition-by':
     'GENERIC_INTERNAL_ERROR: a map is not orderable (java.lang.UnsupportedOperationException: map(…) is not orderable) and cannot be a PARTITION BY key on Athena (nor an array or row holding one); partition by array_sort(map_entries(m)) instead',
