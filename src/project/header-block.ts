@@ -16,6 +16,7 @@ import {
 } from './header.js';
 import type { NodeKind } from './model.js';
 import { closestNames } from './suggest.js';
+import { readPlainHeader } from './plain-header.js';
 import { yamlIssues, yamlOffset } from './yaml-issues.js';
 
 export interface ParsedSqlFile {
@@ -114,12 +115,17 @@ export function parseSqlFile(text: string, file: string, kind: NodeKind): Parsed
   const block = findHeader(text);
   const diagnostics: Diagnostic[] = [];
   let raw: unknown = {};
-  let doc: Document | undefined;
+  let parsedDoc: Document | undefined;
+  // The YAML document, parsed when a header is not plain lines, or when a problem needs a key's position.
+  const doc = () => (parsedDoc ??= parseDocument(block?.yaml ?? '', { prettyErrors: false, uniqueKeys: true }));
   const at = (yamlOffset: number | undefined) =>
     positionAt(text, block && yamlOffset !== undefined ? block.yamlOffset + yamlOffset : (block?.yamlOffset ?? 2) - 2);
-  if (block) {
-    doc = parseDocument(block.yaml, { prettyErrors: false, uniqueKeys: true });
-    for (const error of doc.errors) {
+  const plain = block ? readPlainHeader(block.yaml) : undefined;
+  if (plain) raw = plain;
+  else if (block) {
+    const document = doc();
+    const { errors } = document;
+    for (const error of errors) {
       diagnostics.push({
         severity: 'error',
         rule: 'header/yaml',
@@ -129,8 +135,8 @@ export function parseSqlFile(text: string, file: string, kind: NodeKind): Parsed
         ...at(error.pos[0]),
       });
     }
-    if (doc.errors.length === 0) {
-      raw = doc.toJS() ?? {};
+    if (errors.length === 0) {
+      raw = document.toJS() ?? {};
       if (typeof raw !== 'object' || Array.isArray(raw)) {
         diagnostics.push({
           severity: 'error',
@@ -153,7 +159,7 @@ export function parseSqlFile(text: string, file: string, kind: NodeKind): Parsed
   let header: Header;
   if (parsed.success) header = { ...defaults, ...parsed.data };
   else {
-    diagnostics.push(...headerDiagnostics(parsed.error.issues, doc!, keys, at, file));
+    diagnostics.push(...headerDiagnostics(parsed.error.issues, doc(), keys, at, file));
     header = defaults;
   }
   if (kind === 'alert' && parsed.success) {
@@ -184,7 +190,7 @@ export function parseSqlFile(text: string, file: string, kind: NodeKind): Parsed
         message: `header 'serve': ${problem}`,
         hint: 'e.g. serve: { table: CategoryKPIs, key: [category, order_date] } on a model partitioned by order_date',
         file,
-        ...at(doc ? yamlOffset(doc, ['serve']) : undefined),
+        ...at(block ? yamlOffset(doc(), ['serve']) : undefined),
       });
     }
   }
