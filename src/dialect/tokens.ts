@@ -147,8 +147,21 @@ export function tokenize(sql: string): Token[] {
 /** True for tokens that carry no meaning (whitespace and comments). */
 export const isTrivia = (t: Token): boolean => t.kind === 'ws' || t.kind === 'comment';
 
+/** Upper-cased words by their text: the translator's passes ask each token's keyword many times (one toUpperCase each before). */
+const upperWords = new Map<string, string>();
+const UPPER_WORDS_KEPT = 50_000;
+
 /** Upper-cased text of a bare word, '' for anything else: for keyword tests. */
-export const keyword = (t: Token | undefined): string => (t && t.kind === 'word' ? t.text.toUpperCase() : '');
+export function keyword(t: Token | undefined): string {
+  if (t?.kind !== 'word') return '';
+  let upper = upperWords.get(t.text);
+  if (upper === undefined) {
+    if (upperWords.size >= UPPER_WORDS_KEPT) upperWords.clear();
+    upper = t.text.toUpperCase();
+    upperWords.set(t.text, upper);
+  }
+  return upper;
+}
 
 /** Identifier value: unquoted and case-folded the way Athena folds names (to lower case). */
 export function identifierName(t: Token): string {
