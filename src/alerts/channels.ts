@@ -3,7 +3,7 @@
 //   channels: [console, "slack:${oncall_slack_url}", "sns:${alerts_topic_arn}"]
 import { LakeError } from '../errors.js';
 import { isAbsolute, resolve } from 'node:path';
-import { SNSClient } from '@aws-sdk/client-sns';
+import type { SNSClient } from '@aws-sdk/client-sns';
 import { interpolateText, type Variables } from '../project/variables.js';
 import { ConsoleNotifier } from './notifiers/console.js';
 import { FileNotifier } from './notifiers/file.js';
@@ -85,7 +85,10 @@ export interface NotifierEnvironment {
 /** Resolves channel specs to notifiers, one per distinct spec. */
 export function notifierFactory(env: NotifierEnvironment): (spec: string) => Notifier {
   const made = new Map<string, Notifier>();
-  let sns: SNSClient | undefined;
+  // One client for every sns channel, made (and the SDK loaded) when the first notice is sent to one.
+  let sns: Promise<SNSClient> | undefined;
+  const snsClient = (): Promise<SNSClient> =>
+    (sns ??= env.snsClient ? Promise.resolve(env.snsClient()) : import('@aws-sdk/client-sns').then(({ SNSClient }) => new SNSClient({})));
   return (spec) => {
     const cached = made.get(spec);
     if (cached) return cached;
@@ -105,8 +108,7 @@ export function notifierFactory(env: NotifierEnvironment): (spec: string) => Not
         notifier = new SlackNotifier({ ...env.webhook, url: target.url });
         break;
       case 'sns':
-        sns ??= env.snsClient ? env.snsClient() : new SNSClient({});
-        notifier = new SnsNotifier(sns, target.topicArn);
+        notifier = new SnsNotifier(snsClient, target.topicArn);
         break;
     }
     made.set(spec, notifier);

@@ -1,7 +1,7 @@
 // The dashboard file schema: `sql/dashboards/<name>.dashboard.yaml` names visuals over curated views (the `.sql` files
 // beside it). One definition drives both the local HTML page and the QuickSight dashboard, so everything here must
 // have a meaning in both.
-import { z } from 'zod';
+import * as z from 'zod';
 
 const identifier = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be a plain identifier (letters, digits, _)');
 

@@ -4,7 +4,7 @@ import { LakeError } from '../errors.js';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
-import { z } from 'zod';
+import * as z from 'zod';
 import { formatDiagnostic, type Diagnostic } from '../dialect/diagnostics.js';
 import { closestNames } from './suggest.js';
 import { yamlIssues } from './yaml-issues.js';

@@ -22,7 +22,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Diagnostic } from '../dialect/diagnostics.js';
 import { ProjectError } from './errors.js';
 import { yamlIssues, yamlOffset } from './yaml-issues.js';

@@ -1,7 +1,7 @@
 // Splits a SQL file into its header (YAML inside the block comment that opens the file) and its SQL body, and
 // validates the header against its kind's schema (HEADER_SCHEMAS). Every error points at the file line of the offending YAML key or value.
 import { parseDocument, type Document } from 'yaml';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Diagnostic } from '../dialect/diagnostics.js';
 import { positionAt } from './errors.js';
 import {

@@ -10,7 +10,7 @@
 //
 // Each file kind has its own schema (a model's depends on its materialization): a key a file does not take is an
 // error with its line and a "did you mean", never silently ignored (a typo must not switch a setting off).
-import { z } from 'zod';
+import * as z from 'zod';
 import { ContractSchema } from './contract.js';
 import { parseSchedule } from './schedule.js';
 

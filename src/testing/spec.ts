@@ -23,7 +23,7 @@ import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { type CodeStampedCache, inputsHash } from '../storage/code-stamped-cache.js';
 import { isNode, LineCounter, parseDocument } from 'yaml';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Diagnostic } from '../dialect/diagnostics.js';
 
 const identifier = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be a plain identifier (letters, digits, _)');

@@ -1,6 +1,6 @@
 // Publishes each notice to an SNS topic (the seed's CRMDataPipelineAlerts): a short subject for e-mail subscribers,
 // the message with its details as the body, and attributes for subscription filter policies.
-import { PublishCommand, type SNSClient } from '@aws-sdk/client-sns';
+import type { SNSClient } from '@aws-sdk/client-sns';
 import type { Notice } from '../state.js';
 import { DeliveryError, noticeLine, type Notifier } from './notifier.js';
 
@@ -19,8 +19,9 @@ export function snsBody(notice: Notice): string {
 
 export class SnsNotifier implements Notifier {
   readonly target: string;
+  /** The client, or how to make it on first send (the SDK is ~0.7 MB of modules a run without an sns channel skips). */
   constructor(
-    private readonly client: SNSClient,
+    private readonly client: SNSClient | (() => Promise<SNSClient>),
     private readonly topicArn: string,
   ) {
     this.target = `sns ${topicArn}`;
@@ -28,7 +29,9 @@ export class SnsNotifier implements Notifier {
 
   async send(notice: Notice): Promise<void> {
     try {
-      await this.client.send(
+      const { PublishCommand } = await import('@aws-sdk/client-sns');
+      const client = typeof this.client === 'function' ? await this.client() : this.client;
+      await client.send(
         new PublishCommand({
           TopicArn: this.topicArn,
           Subject: snsSubject(notice),

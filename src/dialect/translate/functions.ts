@@ -113,6 +113,32 @@ const onTimeField =
     return wrap(DATETIME_LITERAL.test(arg) ? `${fn}(${wall(c.arg(0))})` : `${fn}(trino_interval_fields(${wall(c.arg(0))}))`);
   };
 
+/**
+ * A plain TIMESTAMP literal's calendar fields and hour (what `${period_start}` becomes): no zone, at most 6 fraction
+ * digits, a valid date and time, else undefined (the call is then translated as any other, and fails or answers there).
+ */
+const PLAIN_TIMESTAMP_LITERAL = /^TIMESTAMP\s+'(\d{4})-(\d{2})-(\d{2})(?: (\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,6})?)?)?'$/i;
+function plainTimestampFields(text: string): { year: number; month: number; day: number; hour: number } | undefined {
+  const m = PLAIN_TIMESTAMP_LITERAL.exec(text);
+  if (!m) return undefined;
+  const [year, month, day, hour, minute, second] = m.slice(1).map((part) => Number(part ?? 0));
+  const date = new Date(0);
+  date.setUTCFullYear(year, month - 1, day);
+  const valid = year >= 1000 && date.getUTCMonth() === month - 1 && date.getUTCDate() === day && hour < 24 && minute < 60 && second < 60;
+  return valid ? { year, month, day, hour } : undefined;
+}
+/**
+ * year, month, day or hour of a plain TIMESTAMP literal as the bigint it is (Trino 476's type of each): DuckDB binds
+ * `year(trino_wall(TIMESTAMP '…'))` in ~0.3 ms, and an hourly run's partition predicates name `year(${period_start})`
+ * and its kin ~50 times over its statements and folder choices (~20 ms of binding; issue 18).
+ */
+const foldingLiteral =
+  (field: 'year' | 'month' | 'day' | 'hour', otherwise: CallHandler): CallHandler =>
+  (c) => {
+    const fields = c.args.length === 1 ? plainTimestampFields(c.arg(0).trim()) : undefined;
+    return fields ? `CAST(${fields[field]} AS BIGINT)` : otherwise(c);
+  };
+
 /** The literal string of argument k, or undefined when it is not a plain string literal. */
 function literalArg(c: CallContext, k: number): string | undefined {
   const m = meaningful(c.args[k] ?? []);
@@ -838,12 +864,12 @@ export const FUNCTIONS: Record<string, CallHandler> = {
     return undefined;
   },
   date: (c) => shimCall('trino_to_date', [c.arg(0)]),
-  year: onWallClock('year'),
+  year: foldingLiteral('year', onWallClock('year')),
   quarter: onWallClock('quarter'),
-  month: onWallClock('month'),
+  month: foldingLiteral('month', onWallClock('month')),
   week: onWallClock('week'),
   week_of_year: onWallClock('week'),
-  day: onTimeField('day'),
+  day: foldingLiteral('day', onTimeField('day')),
   day_of_month: onWallClock('day'),
   day_of_week: onWallClock('isodow'),
   dow: onWallClock('isodow'),
@@ -851,7 +877,7 @@ export const FUNCTIONS: Record<string, CallHandler> = {
   doy: onWallClock('dayofyear'),
   year_of_week: onWallClock('isoyear'),
   yow: onWallClock('isoyear'),
-  hour: onTimeField('hour'),
+  hour: foldingLiteral('hour', onTimeField('hour')),
   minute: onTimeField('minute'),
   second: onTimeField('second'),
   millisecond: onTimeField('millisecond', (s) => `(${s} % 1000)`),

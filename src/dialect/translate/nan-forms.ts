@@ -21,6 +21,11 @@ const DATETIME_SHIM = /^trino_(?:plus_interval|minus_interval|plus_day_second|mi
 const DATETIME_LITERAL_CAST = /^CAST\((?:DATE|TIME|TIMESTAMP)\s+'(?:[^']|'')*' AS [A-Z_]+\)$/i;
 /** An exact number literal (integer or decimal; a double literal `1e308` can overflow to Infinity in arithmetic). */
 const EXACT_LITERAL = /^[-+]?\s*(?:CAST\(\d+ AS INTEGER\)|\d+(?:\.\d*)?|\.\d+|CAST\('[-+]?(?:\d+(?:\.\d*)?|\.\d+)' AS DECIMAL\(\d+, \d+\)\))$/i;
+/**
+ * A bigint literal, as translate/functions.ts writes the date field of a TIMESTAMP literal (`year(TIMESTAMP '…')`): an
+ * integer, never NaN, as the call was.
+ */
+export const BIGINT_LITERAL = /^\s*CAST\(\d+ AS BIGINT\)\s*$/;
 /** Trino's date fields as DuckDB's (translate/functions.ts): a bigint whatever the argument. */
 export const INTEGER_FIELD: ReadonlySet<string> = new Set(['year', 'month', 'day', 'hour', 'minute', 'second']);
 /** `+`, `-`, `*` (operators.ts): exact when both operands are (an overflow fails on both engines; no NaN). */
@@ -59,7 +64,7 @@ export function wholeCall(text: string): { name: string; args: string[] } | unde
 /** Whether a rendered expression is an exact number, never NaN: an integer or decimal literal, a date field, +, -, * of such. */
 function isExactNumber(text: string): boolean {
   const t = text.trim();
-  if (EXACT_LITERAL.test(t)) return true;
+  if (EXACT_LITERAL.test(t) || BIGINT_LITERAL.test(t)) return true;
   const call = wholeCall(t);
   if (!call) return false;
   if (INTEGER_FIELD.has(call.name)) return true;

@@ -20,6 +20,7 @@ import {
   nanAwareComparison,
   nanAwareInList,
   nanAwareJoinComparison,
+  BIGINT_LITERAL,
 } from './nan-forms.js';
 import { hasAggregate, shimCall } from './unbound.js';
 
@@ -238,10 +239,10 @@ export function unseenType(parts: readonly Part[], range: [number, number]): boo
   return m.length === 1 && m[0].kind === 'operand' && !m[0].zoned && !m[0].interval && !isLiteral(m[0].text);
 }
 
-/** A single operand visibly a scalar of unseen type (SCALAR_CALL). */
+/** A single operand visibly a scalar of unseen type (SCALAR_CALL, or the bigint a date field of a literal folds to). */
 function visiblyScalar(parts: readonly Part[], range: [number, number]): boolean {
   const m = parts.slice(range[0], range[1] + 1).filter((p) => p.kind !== 'trivia');
-  return m.length === 1 && SCALAR_CALL.test(m[0].text);
+  return m.length === 1 && (SCALAR_CALL.test(m[0].text) || BIGINT_LITERAL.test(m[0].text));
 }
 
 /**

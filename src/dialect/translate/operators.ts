@@ -4,7 +4,7 @@ import { betweenOperands, compareNestedValues, type Guard, guardColumnComparison
 import { concatWithUnknown, type ArrayAppend } from './concat-operands.js';
 import { guardTextComparisons } from './text-comparisons.js';
 import { guardNanComparisons } from './nan-comparisons.js';
-import { INTEGER_FIELD, wholeCall } from './nan-forms.js';
+import { BIGINT_LITERAL, INTEGER_FIELD, wholeCall } from './nan-forms.js';
 import { rewriteQuantifiedComparisons } from './quantified-comparisons.js';
 import { hasAggregate, shimCall } from './unbound.js';
 import { zoneKeyArgument } from './zone-keys.js';
@@ -317,7 +317,7 @@ const CHECKED_ARITHMETIC: Readonly<Record<string, string>> = { '+': 'add', '-': 
 const INTEGER_LITERAL = /^\s*(?:-?\s*\d+|CAST\(\s*-?\d+ AS INTEGER\))\s*$/;
 const INTEGER_ARITHMETIC = new Set(Object.values(CHECKED_ARITHMETIC));
 function visiblyInteger(text: string): boolean {
-  if (INTEGER_LITERAL.test(text)) return true;
+  if (INTEGER_LITERAL.test(text) || BIGINT_LITERAL.test(text)) return true;
   const call = wholeCall(text.trim());
   if (!call) return false;
   return INTEGER_FIELD.has(call.name) || (INTEGER_ARITHMETIC.has(call.name) && call.args.length === 2 && call.args.every(visiblyInteger));
