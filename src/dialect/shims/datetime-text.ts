@@ -41,7 +41,50 @@ function parts(text: string, target: string): { wall: string; zone: string } {
   // A word after the time that is no zone ('10:00 AM') fails in Trino, also when the target has no zone to keep.
   const badZone = m?.[4] !== undefined && /^[A-Za-z]/.test(m[4]) && m[4] !== 'Z' && !isZoneName(m[4]);
   if (!m || Number(m[2] ?? 0) > 23 || badZone) throw new Error(`Value cannot be cast to ${target}: ${text}`);
-  return { wall: m[2] === undefined ? m[1] : `${m[1]} ${m[2]}${m[3]}`, zone: m[4] ?? '' };
+  return { wall: m[2] === undefined ? m[1] : roundedWall(m[1], `${m[2]}${m[3]}`), zone: m[4] ?? '' };
+}
+
+const CLOCK = /^(\d{1,2}):(\d{1,2})(?::(\d{1,2})(?:\.(\d+))?)?$/;
+
+/**
+ * The wall clock with its fraction rounded half up to milliseconds, as Trino 476 casts text to timestamp(3) and time(3)
+ * ('….1245' is .125, '2025-12-31 23:59:59.9996' is 2026-01-01 00:00:00.000); DuckDB's cast cut the digits past the
+ * microsecond and kept them, so a value compared unequal to Trino's. A date Java would not read is left for the cast
+ * to fail on.
+ */
+function roundedWall(date: string, time: string): string {
+  const clock = CLOCK.exec(time);
+  const fraction = clock?.[4] ?? '';
+  if (!clock || fraction.length <= 3) return `${date} ${time}`;
+  const [hour, minute, second] = [clock[1], clock[2], clock[3] ?? '0'].map(Number);
+  let millis = Number(fraction.slice(0, 3)) + (fraction[3] >= '5' ? 1 : 0);
+  const [year, month, day] = date.split('-').map(Number);
+  const wall = new Date(0);
+  wall.setUTCFullYear(year, month - 1, day);
+  if (wall.getUTCFullYear() !== year || wall.getUTCMonth() !== month - 1 || wall.getUTCDate() !== day || minute > 59 || second > 59)
+    return `${date} ${time.slice(0, time.length - fraction.length + 3)}`;
+  wall.setUTCHours(hour, minute, second, 0);
+  wall.setTime(wall.getTime() + millis);
+  millis = wall.getUTCMilliseconds();
+  const two = (n: number) => String(n).padStart(2, '0');
+  const y = wall.getUTCFullYear();
+  return `${String(y).padStart(4, '0')}-${two(wall.getUTCMonth() + 1)}-${two(wall.getUTCDate())} ${two(wall.getUTCHours())}:${two(wall.getUTCMinutes())}:${two(wall.getUTCSeconds())}.${String(millis).padStart(3, '0')}`;
+}
+
+/**
+ * CAST(varchar AS time) as Trino 476 reads it: `h:m[:s[.f…]]` of one or two digits each, hours 0-23, white space after
+ * it only (no date, no zone, no leading space), the fraction rounded half up to milliseconds and past midnight to
+ * 00:00:00.000. DuckDB also read hour 24, a date before the time, a zone and '10:00:00.'.
+ */
+export function textTime(text: string): string {
+  const clock = CLOCK.exec(text.replace(/\s+$/, ''));
+  const [hour, minute, second] = clock ? [clock[1], clock[2], clock[3] ?? '0'].map(Number) : [];
+  if (!clock || hour > 23 || minute > 59 || second > 59) throw new Error(`Value cannot be cast to time: ${text}`);
+  const fraction = clock[4] ?? '';
+  const millis = Number(fraction.slice(0, 3).padEnd(3, '0')) + (fraction.length > 3 && fraction[3] >= '5' ? 1 : 0);
+  const total = (((hour * 60 + minute) * 60 + second) * 1000 + millis) % 86_400_000;
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${two(Math.floor(total / 3_600_000))}:${two(Math.floor(total / 60_000) % 60)}:${two(Math.floor(total / 1000) % 60)}.${String(total % 1000).padStart(3, '0')}`;
 }
 
 /** The wall clock as text DuckDB casts (date and time, without the zone), or Trino's error naming the target type. */
@@ -168,5 +211,6 @@ export function datetimeTextUdfs(): DuckDBScalarFunction[] {
     textFunction('trino_text_zone', 1, ([text]) => textZone(text)),
     textFunction('trino_zone_key', 1, ([zone]) => trinoZoneKey(zone)),
     textFunction('trino_text_date', 1, ([text]) => textDate(text)),
+    textFunction('trino_text_time', 1, ([text]) => textTime(text)),
   ];
 }

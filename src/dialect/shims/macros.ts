@@ -459,8 +459,9 @@ export const MACROS: readonly string[] = [
      WHEN typeof(x) = 'VARCHAR' THEN CAST(trino_text_date(CAST(x AS VARCHAR)) AS DATE)
      ELSE CAST(trino_wall(x) AS DATE) END`,
   // CAST(zoned AS time) is the wall clock's time of day (Trino 476: 01:02:03.456 of 2025-01-01 01:02:03.456 +01:00);
-  // any other value is cast as it is.
-  `trino_to_time(x) AS CAST(trino_wall(x) AS TIME)`,
+  // text is read by Trino's grammar (trino_text_time); any other value is cast as it is.
+  `trino_to_time(x) AS CASE WHEN typeof(x) = 'VARCHAR' THEN CAST(trino_text_time(CAST(x AS VARCHAR)) AS TIME)
+     ELSE CAST(trino_wall(x) AS TIME) END`,
   // from_iso8601_date reads Joda's ISO date element only: a year, year-month or year-month-day, the month and day of one
   // or two digits (Trino 476 fails "Invalid format" on a time, a zone, spaces or slashes, which DuckDB's CAST read).
   // The ordinal (2024-034) and week (2024-W05-6) forms fail here too, as DuckDB's CAST did.

@@ -90,6 +90,11 @@ const LITERAL_FORMS: Readonly<Record<string, RegExp>> = {
   NUMERIC: /^[+-]?(?:\d+\.?\d*|\.\d+)$/,
   DATE: /^\s*[+-]?\d{4,}-\d{1,2}-\d{1,2}\s*$/,
 };
+const TIME_LITERAL_CLOCK = /^\s*(\d+):(\d+)(?::(\d+))?/;
+const TIMESTAMP_LITERAL_CLOCK = /^\s*[+-]?\d+-\d+-\d+\s+(\d+):(\d+)(?::(\d+))?/;
+/** Hour, minute and second fields of one or two digits within a day (Java's LocalTime ranges). */
+const isClockInRange = ([hour, minute, second]: readonly (string | undefined)[]): boolean =>
+  [hour, minute, second].every((field) => field === undefined || field.length <= 2) && Number(hour) <= 23 && Number(minute) <= 59 && Number(second ?? 0) <= 59;
 const ZONED_TIMESTAMP = /^(\d{4}-\d{2}-\d{2}(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?)\s*([A-Za-z+-]\S*)$/;
 
 const sqlString = (s: string) => `'${s.replaceAll("'", "''")}'`;
@@ -972,6 +977,16 @@ export class ExpressionRewriter {
         'invalid-literal',
         `${literal.text} is not a valid TIMESTAMP literal on Athena (INVALID_LITERAL)`,
         "write TIMESTAMP 'yyyy-mm-dd hh:mm:ss', with a space and no T",
+      );
+    // Trino 476 reads the clock of a TIME or TIMESTAMP literal as Java's LocalTime does: hours 0-23 of one or two
+    // digits (INVALID_LITERAL for '24:00:00' and '010:00'); DuckDB read hour 24 as midnight of the next day.
+    const clock = word === 'TIME' ? TIME_LITERAL_CLOCK.exec(value) : word === 'TIMESTAMP' ? TIMESTAMP_LITERAL_CLOCK.exec(value) : null;
+    if (clock && !isClockInRange(clock.slice(1)))
+      this.report(
+        t,
+        'invalid-literal',
+        `${literal.text} is not a valid ${word} literal on Athena (INVALID_LITERAL): hours run from 0 to 23, minutes and seconds from 0 to 59`,
+        word === 'TIME' ? "write TIME 'hh:mm:ss.fff'" : "write TIMESTAMP 'yyyy-mm-dd hh:mm:ss'",
       );
     if (word === 'TIMESTAMP') {
       const match = ZONED_TIMESTAMP.exec(value.trim());

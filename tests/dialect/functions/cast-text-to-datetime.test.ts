@@ -63,3 +63,51 @@ describeFunctions(
     ['CAST of a date-time to a date', "CAST('2025-03-10 10:00:00' AS DATE)", /Value cannot be cast to date: 2025-03-10 10:00:00/],
   ],
 );
+
+// Trino 476 rounds the fraction of text cast to timestamp(3) or time(3) half up to milliseconds, carrying into the
+// seconds, the day and the year ('….1245' is .125); DuckDB's cast kept the microseconds (a value compared unequal to
+// Trino's) and printed them cut. Its text grammar for time is `h:m[:s[.f…]]`, hours 0-23, white space after it only.
+// Values from the shared Trino 476 (scripts/trino.sh), also read from a column (VALUES) where the cast runs per row.
+describeFunctions(
+  'CAST of text to timestamp and time: milliseconds rounded half up, Trino’s time grammar',
+  [
+    ['a fourth digit of 6 rounds up', "CAST('2025-01-01 10:00:00.1236' AS TIMESTAMP)", '2025-01-01 10:00:00.124', 'timestamp(3)'],
+    ['a fourth digit of 5 rounds up', "CAST('1960-01-01 10:00:00.1245' AS TIMESTAMP)", '1960-01-01 10:00:00.125', 'timestamp(3)'],
+    ['the rounded value compares equal', "CAST('2025-01-01 10:00:00.1236' AS TIMESTAMP) = TIMESTAMP '2025-01-01 10:00:00.124'", true, 'boolean'],
+    ['a carry into the next year', "CAST('2025-12-31 23:59:59.9996' AS TIMESTAMP)", '2026-01-01 00:00:00.000', 'timestamp(3)'],
+    [
+      'a carry into a leap day, zoned',
+      "CAST('2024-02-28 23:59:59.99999 UTC' AS TIMESTAMP WITH TIME ZONE)",
+      '2024-02-29 00:00:00.000 UTC',
+      'timestamp(3) with time zone',
+    ],
+    [
+      'zoned: the carry keeps the offset',
+      "CAST('2025-12-31 23:59:59.9996 +05:00' AS TIMESTAMP WITH TIME ZONE)",
+      '2026-01-01 00:00:00.000 +05:00',
+      'timestamp(3) with time zone',
+    ],
+    ['a year past 9999', "CAST('+12025-01-01 10:00:00.1236' AS TIMESTAMP)", '+12025-01-01 10:00:00.124', 'timestamp(3)'],
+    ['one-digit fields and five digits', "CAST('2025-01-01 1:2:3.45678' AS TIMESTAMP)", '2025-01-01 01:02:03.457', 'timestamp(3)'],
+    ['time: rounded half up', "CAST('10:00:00.1245' AS TIME)", '10:00:00.125', 'time(3)'],
+    ['time: past midnight is midnight', "CAST('23:59:59.9999' AS TIME)", '00:00:00.000', 'time(3)'],
+    ['time: white space after', "CAST('10:00:00  ' AS TIME)", '10:00:00.000', 'time(3)'],
+    ['time: hours and minutes of one digit', "CAST('1:2' AS TIME)", '01:02:00.000', 'time(3)'],
+    ['time: hour 24 is no time', "try_cast('24:00:00' AS TIME)", null, 'time(3)'],
+    ['time: a date before it', "try_cast('2025-01-01 10:00:00' AS TIME)", null, 'time(3)'],
+    ['time: a leading space', "try_cast(' 10:00:00' AS TIME)", null, 'time(3)'],
+    ['time: a point without digits', "try_cast('10:00:00.' AS TIME)", null, 'time(3)'],
+    ['time: a zone', "try_cast('10:00:00 +01:00' AS TIME)", null, 'time(3)'],
+    ['time: three-digit hour', "try_cast('010:00' AS TIME)", null, 'time(3)'],
+    ['time: from a column', "(SELECT CAST(x AS TIME) FROM (VALUES '23:59:59.9996') v(x))", '00:00:00.000', 'time(3)'],
+    ['timestamp: from a column', "(SELECT CAST(x AS TIMESTAMP) FROM (VALUES '2025-12-31 23:59:59.9996') v(x))", '2026-01-01 00:00:00.000', 'timestamp(3)'],
+  ],
+  [
+    ['CAST of hour 24 to time', "CAST('24:00:00' AS TIME)", /Value cannot be cast to time: 24:00:00$/],
+    ['a TIMESTAMP literal at hour 24', "TIMESTAMP '2025-03-08 24:00:00'", /invalid-literal.*'2025-03-08 24:00:00' is not a valid TIMESTAMP literal/],
+    ['hour of a TIMESTAMP literal at hour 24', "hour(TIMESTAMP '2025-03-08 24:00:00')", /invalid-literal.*is not a valid TIMESTAMP literal/],
+    ['a zoned TIMESTAMP literal at hour 24', "TIMESTAMP '2025-03-08 24:00 UTC'", /invalid-literal.*is not a valid TIMESTAMP literal/],
+    ['a three-digit hour in a TIMESTAMP literal', "TIMESTAMP '2025-01-01 010:00:00'", /invalid-literal.*is not a valid TIMESTAMP literal/],
+    ['a TIME literal at hour 24', "TIME '24:00:00.000'", /invalid-literal.*'24:00:00.000' is not a valid TIME literal/],
+  ],
+);
