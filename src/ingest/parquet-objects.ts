@@ -2,7 +2,6 @@
 // fastest path from Node), one partitioned COPY writes every file into a scratch folder, and each file is then put
 // into the lake through the object store (whole, so readers never see half a file). Partition columns stay out of the
 // files, as Hive layouts expect.
-import { rmdirSync } from 'node:fs';
 import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -106,20 +105,6 @@ async function writeTogether(
     return outcomes;
   } finally {
     await connection.run(`DROP TABLE IF EXISTS temp.${STAGE_TABLE}`).catch(() => undefined);
-    await removeScratch(scratch, objects.length);
-  }
-}
-
-/**
- * Removes the scratch folder. Each partition folder is empty once its file was put into the lake, so one rmdir each
- * does; a recursive rm tried to unlink every folder first (issue 18: ~0.1 s of CPU in `npm start`'s 20 writes of ~58
- * folders each). Whatever is left (a failed put, a COPY that wrote nothing) goes with the recursive rm.
- */
-async function removeScratch(scratch: string, folders: number): Promise<void> {
-  try {
-    for (let fileNo = 0; fileNo < folders; fileNo++) rmdirSync(join(scratch, `file_no=${fileNo}`));
-    rmdirSync(scratch);
-  } catch {
     await rm(scratch, { recursive: true, force: true });
   }
 }

@@ -1,5 +1,4 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -57,26 +56,6 @@ describe('interaction consumer', () => {
     expect(put).not.toHaveBeenCalled();
     const [row] = await query(`SELECT count(*) AS n FROM read_parquet('${join(lake.root, BUCKET, INGEST_PREFIX.interactionsProcessed)}**/*.parquet')`);
     expect(Number(row.n)).toBe(3);
-  });
-
-  it('leaves no scratch folder of its Parquet files behind, after a write and after a write whose put failed', async () => {
-    const scratchParent = mkdtempSync(join(tmpdir(), 'consumer-scratch-'));
-    const before = process.env.TMPDIR;
-    process.env.TMPDIR = scratchParent;
-    try {
-      const records = [0, 1, 2].map((i) => ({ customer_id: i, interaction_type: 'call', timestamp: `2025-03-07T0${i}:00:00Z` }));
-      expect((await drainStream(stream(records), consumer)).accepted).toBe(3);
-      expect(readdirSync(scratchParent)).toEqual([]);
-      // The hour=05 folder cannot be created: that batch's file stays in its scratch folder until the scratch goes.
-      mkdirSync(join(lake.root, BUCKET, 'processed/year=2025/month=03/day=07'), { recursive: true });
-      writeFileSync(join(lake.root, BUCKET, 'processed/year=2025/month=03/day=07/hour=05'), 'in the way');
-      const failing = [5, 6].map((h) => ({ customer_id: h, interaction_type: 'call', timestamp: `2025-03-07T0${h}:30:00Z` }));
-      expect((await consumer.process(stream(failing).take(100))).failedBatches).toBe(1);
-      expect(readdirSync(scratchParent)).toEqual([]);
-    } finally {
-      if (before === undefined) delete process.env.TMPDIR;
-      else process.env.TMPDIR = before;
-    }
   });
 
   it('writes its Parquet on one DuckDB thread (an invocation is a few thousand rows: more threads only coordinate)', async () => {
