@@ -35,7 +35,9 @@ export interface BuiltDashboard {
   /** Absolute path of the page. */
   file: string;
   visuals: number;
-  /** Rows read per view. */
+  /** The database its views are read from. */
+  database: string;
+  /** Rows read per view (all of them: the site's query of a view is `SELECT * FROM view`). */
   rows: Record<string, number>;
 }
 
@@ -104,7 +106,7 @@ export async function buildDashboards(options: BuildOptions): Promise<BuildResul
     const file = join(outDir, pageFile(dashboard.name));
     writeFileSync(file, dashboardPage(dashboard, data));
     const rows = Object.fromEntries(viewsOf(dashboard).map((view) => [view, data.views[view].rows.length]));
-    built.push({ name: dashboard.name, title: dashboard.title, file, visuals: dashboard.visuals.length, rows });
+    built.push({ name: dashboard.name, title: dashboard.title, file, visuals: dashboard.visuals.length, database: dashboard.database, rows });
   }
   const index = join(outDir, 'index.html');
   writeFileSync(index, indexPage(dashboards, now.toISOString().replace('T', ' ').slice(0, 19) + ' UTC'));

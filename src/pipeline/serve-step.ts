@@ -7,7 +7,7 @@ import type { ServeSection } from '../project/header.js';
 import type { ProjectNode } from '../project/model.js';
 import type { Period } from './periods.js';
 import type { RunRecord, RunReporter } from './reporter.js';
-import { serveQuery, servingQueries } from './serving.js';
+import { serveQueries, servingQueries } from './serving.js';
 
 /** Copies the rows the model's step wrote (its period's partitions, or the whole table) to its serving table. */
 export async function serveModel(
@@ -22,14 +22,8 @@ export async function serveModel(
   const queries = servingQueries(node.database, node.name, serve.key, period && node.header.period && column ? { ...period, column } : undefined);
   const started = new Date();
   const serveAll = async () => {
-    let rows = 0;
-    let bytes: number | null = null;
-    for (const sql of queries) {
-      const served = await serveQuery(ctx.engine, sql, ctx.store, { key: serve.key, database: node.database, signal: ctx.signal });
-      rows += served.rows;
-      if (served.bytesScanned !== undefined) bytes = (bytes ?? 0) + served.bytesScanned;
-    }
-    return { rows, bytes, error: null };
+    const served = await serveQueries(ctx.engine, queries, ctx.store, { key: serve.key, database: node.database, signal: ctx.signal });
+    return { rows: served.rows, bytes: served.bytesScanned ?? null, error: null };
   };
   const outcome = await serveAll().catch((error: unknown) => ({
     rows: null,

@@ -4,6 +4,10 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
+import { projectDashboards } from '../../src/dashboards/build.js';
+import { queryDashboardData } from '../../src/dashboards/query.js';
+import { AthenaLocalEngine } from '../../src/engines/local/engine.js';
+import { recordDuckDBStatements } from '../helpers/duckdb-statements.js';
 import { captureIo, prepareShop, type Shop } from './fixture.js';
 import { allSchemaProblems } from './sdk-schema.js';
 
@@ -39,6 +43,52 @@ describe('lake dashboard', () => {
     expect(await main(['dashboard', 'build'], io)).toBe(1);
     expect(io.err).toBe(
       "error: sql/dashboards/operations.dashboard.yaml:3:95: error [dashboard/view] 'visuals.0.y': view 'fulfilment' has no column 'orderz'\n  hint: its columns: order_date, delivered_share, orders\n",
+    );
+  });
+
+  it('build reads each view once: its unfiltered rows give its columns, no `LIMIT 0` query first (issue 18)', async () => {
+    const recorder = recordDuckDBStatements();
+    const io = captureIo(shop.root);
+    try {
+      expect(await main(['dashboard', 'build', '--out', 'site-once'], io)).toBe(0);
+    } finally {
+      recorder.restore();
+    }
+    expect(recorder.sent.filter((sql) => /\bLIMIT 0$/.test(sql))).toEqual([]);
+    // The same rows as before: the columns checked against the definitions and the page's counts come from that read.
+    expect(io.out).toContain('sales: 9 visuals (rows: daily_sales 11, fulfilment 5, order_status 14) → site-once/sales.html');
+  });
+
+  it("build takes the filters' choices from the rows it read of the views, as the filters' queries answer them", async () => {
+    const [sales] = projectDashboards(shop.project, ['sales']);
+    const engine = await AthenaLocalEngine.open({ lakeRoot: shop.lakeRoot });
+    try {
+      const recorder = recordDuckDBStatements();
+      let built: Awaited<ReturnType<typeof queryDashboardData>>;
+      try {
+        built = await queryDashboardData(engine, sales);
+      } finally {
+        recorder.restore();
+      }
+      expect(recorder.sent.filter((sql) => /\bmin\(v\)|\bDISTINCT v\b/.test(sql))).toEqual([]);
+      // Filtered (the live server's path), the choices come from the filters' queries.
+      const queried = await queryDashboardData(engine, sales, { values: {} });
+      expect(built.filterOptions).toEqual(queried.filterOptions);
+      expect(built.filterOptions.channel.values?.length).toBeGreaterThan(1);
+      expect(built.filterOptions.period.min).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    } finally {
+      await engine.close();
+    }
+  });
+
+  it('a view that cannot be read fails the build naming the dashboard file', async () => {
+    const shop2 = await prepareShop();
+    const file = join(shop2.root, 'sql', 'dashboards', 'operations.dashboard.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replaceAll('view: fulfilment', 'view: nosuchview'));
+    const io = captureIo(shop2.root);
+    expect(await main(['dashboard', 'build'], io)).toBe(1);
+    expect(io.err).toMatch(
+      /^error: sql\/dashboards\/operations\.dashboard\.yaml:1:1: error \[dashboard\/view\] view 'shop\.nosuchview' cannot be read: .*nosuchview/,
     );
   });
 

@@ -3,10 +3,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Engine, QueryResult, SqlValue } from '../../src/engines/engine.js';
 import { JsonFileKeyValueStore } from '../../src/storage/kv-store/json-file.js';
-import { serveQuery, servedValue } from '../../src/pipeline/serving.js';
+import type { KeyValueStore } from '../../src/storage/kv-store/key-value-store.js';
+import { serveQueries, serveQuery, servedValue } from '../../src/pipeline/serving.js';
 
 const dirs: string[] = [];
 afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
@@ -67,5 +68,63 @@ describe('serveQuery', () => {
 
   it('maps nested values', () => {
     expect(servedValue({ a: [1n, 'x'], b: null })).toEqual({ a: ['1', 'x'], b: null });
+  });
+});
+
+describe('serveQueries (one query per day of a served period)', () => {
+  /** An engine answering the i-th statement with the i-th day's rows of (customer_id, day). */
+  function days(...perDay: SqlValue[][][]): Engine {
+    let next = 0;
+    return {
+      name: 'days',
+      capabilities: { maxPartitionsPerWrite: 100, reportsBytesScanned: true },
+      execute: async () => ({
+        columns: [
+          { name: 'customer_id', type: 'integer' },
+          { name: 'day', type: 'varchar' },
+        ],
+        rows: perDay[next++],
+        stats: { durationMs: 1, bytesScanned: 100 },
+      }),
+      close: async () => {},
+    };
+  }
+
+  it('writes the days in order in one write of the file: a later day replaces an earlier one, versions count the days', async () => {
+    const kv = store();
+    const putMany = vi.spyOn(kv, 'putMany');
+    const engine = days(
+      [
+        [1, 'mon'],
+        [2, 'mon'],
+      ],
+      [[1, 'tue']],
+      [
+        [1, 'wed'],
+        [3, 'wed'],
+      ],
+    );
+    expect(await serveQueries(engine, ['d1', 'd2', 'd3'], kv, { key: ['customer_id'] })).toEqual({ rows: 5, bytesScanned: 300 });
+    expect(putMany).toHaveBeenCalledTimes(1);
+    expect(await kv.get('1')).toEqual({ value: { customer_id: 1, day: 'wed' }, version: 3 });
+    expect(await kv.get('2')).toEqual({ value: { customer_id: 2, day: 'mon' }, version: 1 });
+    expect(await kv.get('3')).toEqual({ value: { customer_id: 3, day: 'wed' }, version: 1 });
+  });
+
+  it('writes nothing when a day fails, and a store without putMany gets each day before the next', async () => {
+    const kv = store();
+    const engine = days(
+      [[1, 'mon']],
+      [
+        [2, 'tue'],
+        [2, 'tue'],
+      ],
+    );
+    await expect(serveQueries(engine, ['d1', 'd2'], kv, { key: ['customer_id'] })).rejects.toThrow(/customer_id = 2 appears in more than one row/);
+    expect(await kv.get('1')).toBeUndefined();
+    const writes: string[] = [];
+    const single = { put: async (key: string, value: unknown) => writes.push(`${key}:${(value as { day: string }).day}`), get: async () => undefined };
+    await serveQueries(days([[1, 'mon']], [[1, 'tue']]), ['d1', 'd2'], single as unknown as KeyValueStore, { key: ['customer_id'] });
+    expect(writes).toEqual(['1:mon', '1:tue']);
   });
 });
