@@ -10,7 +10,7 @@ import {
   unknownArrayConcatArguments,
 } from './concat-operands.js';
 import { FormatPatternError, jodaToStrftime, mysqlToStrftime, mysqlToStrptime, strptimeCall } from './datetime-formats.js';
-import { isParen, meaningful, nodeKeyword, nodeText, splitArgs, type GroupNode, type Node } from './tree.js';
+import { isCase, isParen, meaningful, nodeKeyword, nodeText, splitArgs, type GroupNode, type Node } from './tree.js';
 import { translateType, TYPED_LITERAL_KEYWORDS, TypeSyntaxError } from './types.js';
 import { castParts, foldedDateCast } from './constant-dates.js';
 import { DECIMAL_RESULT_REWRITES } from './decimal-results.js';
@@ -448,6 +448,23 @@ function markRowsCastToJson(items: readonly Node[]): void {
 /** A column reference or a literal: evaluating it cannot fail, so TRY_CAST may take it inside try(). */
 const SIMPLE_OPERAND =
   /^(?:(?:"(?:[^"]|"")*"|[A-Za-z_][A-Za-z0-9_]*)(?:\s*\.\s*(?:"(?:[^"]|"")*"|[A-Za-z_][A-Za-z0-9_]*))*|'(?:[^']|'')*'|-?\d+(?:\.\d*)?(?:[eE][+-]?\d+)?)$/;
+/** Calls whose type is one of their arguments': json in, json out (`coalesce(j, j)`, `CASE … THEN j END`, `a[1]`). */
+const TYPE_FOLLOWING_CALLS = new Set(['COALESCE', 'NULLIF', 'IF', 'TRY', 'ELEMENT_AT']);
+
+/**
+ * A CAST operand that may be json though lint cannot see it (a type-following call, CASE or subscript), cheap to bind
+ * once more for the analysis check (no subquery, aggregate or lambda): Trino fails such a cast over no rows too
+ * (`CAST(coalesce(j, j) AS date)`: TYPE_MISMATCH "Cannot cast json to date").
+ */
+function typeFollowingCall(operand: readonly Node[], rendered: string): boolean {
+  const m = meaningful(operand);
+  const follows =
+    (m.length === 1 && isCase(m[0])) ||
+    (m.length === 2 && isParen(m[1]) && TYPE_FOLLOWING_CALLS.has(nodeKeyword(m[0]))) ||
+    (m.length === 2 && isParen(m[1], '[') && SIMPLE_OPERAND.test(nodeText(m[0])));
+  return follows && !/\bselect\b|->/i.test(m.map(nodeText).join(' ')) && !hasAggregate(rendered);
+}
+
 /** The lambda parameter a TRY_CAST's shim casts when its operand is evaluated outside try(). */
 const TRY_OPERAND = 'trino_try_operand';
 
@@ -510,7 +527,7 @@ function castCall(c: CallContext, tryCast: boolean): string | undefined {
     return undefined;
   }
   const jsonBound = (sql: string): string =>
-    jsonAtAnalysis && SIMPLE_OPERAND.test(value) && !/["']/.test(targetName) && !c.correlatable
+    jsonAtAnalysis && (SIMPLE_OPERAND.test(value) || typeFollowingCall(operand, value)) && !/["']/.test(targetName) && !c.correlatable
       ? `{'trino_v': ${sql}}[CASE WHEN typeof([${value}]) = 'JSON[]' THEN '${REFUSED_KEY_MARKER}json ${targetName}' ELSE 'trino_v' END]`
       : sql;
   // A cast of a constant date is its literal; an operand whose type is known takes that type's text.
