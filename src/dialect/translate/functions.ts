@@ -735,16 +735,20 @@ const distinctByInstant =
   (c) => {
     const distinct = to === 'count' ? /^DISTINCT\s+/i.exec(c.arg(0))?.[0] : '';
     if (distinct === undefined || c.args.length !== 1 || hasAggregate(c.arg(0))) return `${to}(${c.all()})${c.tail}`;
-    return countedByInstant(to, distinct, c.arg(0).slice(distinct.length), c.tail);
+    return countedByInstant(to, distinct, c.arg(0).slice(distinct.length), c.tail, to !== 'count');
   };
 
-/** `to([DISTINCT] value)` by instant; a value holding a map by its entries as a set. */
-function countedByInstant(to: string, distinct: string, value: string, tail: string): string {
+/**
+ * `to([DISTINCT] value)` by instant; a value holding a map by its entries as a set. `byHash`: approx_distinct, which
+ * counts values by their hash, so maps keyed by NaN, equal to nothing, are one value there as well.
+ */
+function countedByInstant(to: string, distinct: string, value: string, tail: string, byHash: boolean): string {
   const counted = `${to}(${distinct}${shimCall('trino_cmp', [value])})${tail}`;
   if (to === 'count' && distinct === '') return counted;
   // A value holding a map is counted by its entries as a set (Trino 476: count(DISTINCT m) of MAP(ARRAY[1, 2], …)
   // and MAP(ARRAY[2, 1], …) is 1); the CASE folds while binding and the unused aggregate is dropped.
-  return `CASE WHEN trino_holds_map(any_value(${value})${tail}) THEN ${to}(${distinct}trino_unordered_key(${value}))${tail} ELSE ${counted} END`;
+  const key = byHash ? 'trino_unordered_hash_key' : 'trino_unordered_key';
+  return `CASE WHEN trino_holds_map(any_value(${value})${tail}) THEN ${to}(${distinct}${key}(${value}))${tail} ELSE ${counted} END`;
 }
 
 /**
@@ -757,7 +761,7 @@ const APPROX_DISTINCT_EXACT_UP_TO = 250;
 const approxDistinct: CallHandler = (c) => {
   const estimate = distinctByInstant('approx_count_distinct')(c);
   if (c.args.length !== 1 || /\bOVER\b/i.test(c.tail) || hasAggregate(c.arg(0))) return estimate;
-  const exact = countedByInstant('count', 'DISTINCT ', c.arg(0), c.tail);
+  const exact = countedByInstant('count', 'DISTINCT ', c.arg(0), c.tail, true);
   return `CASE WHEN ${exact} <= ${APPROX_DISTINCT_EXACT_UP_TO} THEN ${exact} ELSE ${estimate} END`;
 };
 
@@ -807,19 +811,19 @@ export const FUNCTIONS: Record<string, CallHandler> = {
   // map_agg(DISTINCT k, v) takes the distinct (k, v) pairs.
   map_agg: (c) => {
     const distinct = /^DISTINCT\s+/i.exec(c.arg(0))?.[0] ?? '';
-    return `trino_zoned_keys_apart(trino_map_agg(list(${distinct}struct_pack(key := ${c.arg(0).slice(distinct.length)}, value := ${c.arg(1)}))${c.tail}))`;
+    return `trino_zoned_keys_apart(trino_map_agg(list(${distinct}struct_pack(key := trino_map_agg_key(${c.arg(0).slice(distinct.length)}), value := ${c.arg(1)}))${c.tail}))`;
   },
   map_from_entries: (c) => `trino_zoned_keys_apart(trino_map_from_entries(${c.all()}))`,
   // NaN: DuckDB's histogram counted every value under one NaN key (Trino 476: NaN is one key beside the others).
   histogram: (c) =>
-    `trino_zoned_keys_apart(trino_nan_histogram(histogram(trino_nan_null(${c.arg(0)}))${c.tail}, count_if(trino_nan_of(${c.arg(0)}))${c.tail}))`,
+    `trino_zoned_keys_apart(trino_nan_histogram(histogram(trino_nan_null(trino_map_agg_key(${c.arg(0)})))${c.tail}, count_if(trino_nan_of(${c.arg(0)}))${c.tail}))`,
   // The addends' sum taken modulo 2^64 (DuckDB sums UBIGINT as HUGEINT) as Trino's wrapping long sum.
   checksum: (c) => `trino_checksum_result(CAST(sum(trino_checksum_term(${c.arg(0)}))${c.tail} % 18446744073709551616 AS UBIGINT))`,
   approx_most_frequent: (c) => `trino_approx_most_frequent(${c.arg(0)}, histogram(trino_most_frequent_key(${c.arg(1)}))${c.tail}, ${c.arg(2)})`,
   numeric_histogram: (c) =>
     `trino_numeric_histogram(${c.arg(0)}, histogram(trino_histogram_value(${c.arg(1)}))${c.tail}, count_if(isnan(trino_histogram_value(${c.arg(1)})))${c.tail})`,
   map_union: (c) => `trino_map_union(list(${c.arg(0)})${c.tail})`,
-  multimap_agg: (c) => `trino_multimap_agg(list(struct_pack(key := ${c.arg(0)}, value := ${c.arg(1)}))${c.tail})`,
+  multimap_agg: (c) => `trino_multimap_agg(list(struct_pack(key := trino_map_agg_key(${c.arg(0)}), value := ${c.arg(1)}))${c.tail})`,
   // The input function folded over the non-NULL values (Trino skips NULL inputs); NULL when there is none. The
   // combine function only merges partial states in Trino, so one fold gives its answer.
   reduce_agg: (c) =>
