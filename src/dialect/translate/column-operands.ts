@@ -88,9 +88,25 @@ export const MAY_BE_UNKNOWN = /(?<!\bIS\s+(?:NOT\s+)?)\bNULL\b|\[\s*\]|\bMAP\s*\
  * and concat(x, 'a'), an array(varchar) NULL in Trino (unknown is read as an array) and a varchar locally. Only where the statement writes a source of
  * `unknown` (MAY_BE_UNKNOWN): elsewhere no column is NULL-typed, and the check would cost binding time.
  */
-export function unknownGuarded(value: string, mayHoldUnknown: boolean, what: string): string {
-  if (!mayHoldUnknown || !isColumn(value.trim())) return value;
+export function unknownGuarded(value: string, mayHoldUnknown: boolean, what: string, subquery = false): string {
+  if (!mayHoldUnknown || !(isColumn(value.trim()) || (subquery && isScalarSubquery(value.trim())))) return value;
   return `{'trino_v': ${value}}[CASE WHEN typeof([${value}]) = '"NULL"[]' THEN '${REFUSED_KEY_MARKER}unknown ${what}' ELSE 'trino_v' END]`;
+}
+
+/**
+ * `(SELECT …)` whose first parenthesis closes at its end: a scalar subquery, typed unknown by `(SELECT NULL)` (sum and
+ * avg of it fail AMBIGUOUS_FUNCTION_CALL in Trino 476). Its guard binds it once more: only where the statement writes
+ * a NULL (mayHoldUnknown).
+ */
+function isScalarSubquery(text: string): boolean {
+  if (!/^\(\s*SELECT\b/i.test(text) || !text.endsWith(')')) return false;
+  let depth = 0;
+  for (let k = 0; k < text.length; k++) {
+    if (text[k] === "'") k = text.indexOf("'", k + 1) < 0 ? text.length : text.indexOf("'", k + 1);
+    else if (text[k] === '(') depth++;
+    else if (text[k] === ')' && --depth === 0) return k === text.length - 1;
+  }
+  return false;
 }
 
 /** DuckDB's array of NULL-typed elements: Trino's array(unknown). */

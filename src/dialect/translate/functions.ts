@@ -448,6 +448,11 @@ function markRowsCastToJson(items: readonly Node[]): void {
 /** A column reference or a literal: evaluating it cannot fail, so TRY_CAST may take it inside try(). */
 const SIMPLE_OPERAND =
   /^(?:(?:"(?:[^"]|"")*"|[A-Za-z_][A-Za-z0-9_]*)(?:\s*\.\s*(?:"(?:[^"]|"")*"|[A-Za-z_][A-Za-z0-9_]*))*|'(?:[^']|'')*'|-?\d+(?:\.\d*)?(?:[eE][+-]?\d+)?)$/;
+/** DuckDB's names of the types whose text TRY does not shield from a too long varchar(n) (castCall's `unbounded`). */
+const UNBOUNDED_TEXT = '(?:BOOLEAN|INTERVAL|UUID|TIMESTAMP(?:_S|_MS|_NS| WITH TIME ZONE)?)';
+/** An array, map (keyed by a type of no parameters) or row (named fields or not) of UNBOUNDED_TEXT values. */
+const NESTED_UNBOUNDED = `(?:${UNBOUNDED_TEXT}(?:\\[\\])+|MAP\\((?:${UNBOUNDED_TEXT}|[A-Z]+), ${UNBOUNDED_TEXT}\\)(?:\\[\\])*|STRUCT\\((?:"?\\w+"? )?${UNBOUNDED_TEXT}(?:, (?:"?\\w+"? )?${UNBOUNDED_TEXT})*\\)(?:\\[\\])*)`;
+
 /** Calls whose type is one of their arguments': json in, json out (`coalesce(j, j)`, `CASE … THEN j END`, `a[1]`). */
 const TYPE_FOLLOWING_CALLS = new Set(['COALESCE', 'NULLIF', 'IF', 'TRY', 'ELEMENT_AT']);
 
@@ -631,7 +636,12 @@ function castCall(c: CallContext, tryCast: boolean): string | undefined {
       ? `(regexp_full_match(typeof(${value}), 'BOOLEAN|INTERVAL|UUID|TIMESTAMP.*|STRUCT\\(trino_(?:instant|ipaddress) .*')
          OR (typeof(${value}) = 'JSON' AND json_type(TRY_CAST(${value} AS JSON)) NOT IN ('ARRAY', 'OBJECT')))`
       : 'false';
-  const reals = type.length ? unbounded : floating;
+  // The same for the elements of an array, the values of a map, the fields of a row all of such types, cast to a target
+  // that holds a varchar(n) (TRY_CAST(ARRAY[true] AS array(varchar(3))) fails in Trino 476); doubles there stay inside
+  // TRY, as into a scalar varchar(n).
+  const nestedUnbounded =
+    JSON_READ_TARGETS.has(type.base) && /\bvarchar\s*\(\s*\d+\s*\)/.test(written) ? `regexp_full_match(typeof(${value}), '${NESTED_UNBOUNDED}')` : undefined;
+  const reals = type.length ? unbounded : (nestedUnbounded ?? floating);
   // varbinary to varchar fails at analysis in Trino 476 (TYPE_MISMATCH), under TRY_CAST too.
   const bytes = type.base === 'VARCHAR' ? `typeof(${value}) = 'BLOB'` : `regexp_matches(typeof(${value}), '\\bBLOB\\b')`;
   const untried = operandApart ? `list_transform([${value}], lambda ${TRY_OPERAND}: ${shim})[1]` : shim;
@@ -668,11 +678,12 @@ function sumCall(c: CallContext): string | undefined {
     // A window over an aggregate (sum(sum(x)) OVER ()): the witness binds the aggregate through a lambda, where the typed
     // macro sees its type (as an argument it would be UNKNOWN); an aggregate over an aggregate has no witness.
     if (!/^\s*OVER\b/i.test(c.tail) || /\bOVER\b/i.test(value)) return `trino_sum_checked(sum(${c.all()})${c.tail})`;
-    const typed = `min(${distinct ? 'DISTINCT ' : ''}list_transform([${value}], lambda trino_e: trino_sum_type(trino_e))[1])${c.tail}`;
+    const element = unknownGuarded('trino_e', c.mayHoldUnknown === true, 'sum');
+    const typed = `min(${distinct ? 'DISTINCT ' : ''}list_transform([${value}], lambda trino_e: trino_sum_type(${element}))[1])${c.tail}`;
     return `trino_sum_checked(cast_to_type(sum(${c.all()})${c.tail}, ${typed}))`;
   }
   // The witness is bound for its type only: without the value's refusal guards (type-witness.ts).
-  const witness = unknownGuarded(withoutRefusalGuards(value), c.mayHoldUnknown === true, 'sum');
+  const witness = unknownGuarded(withoutRefusalGuards(value), c.mayHoldUnknown === true, 'sum', true);
   return `trino_sum_checked(cast_to_type(sum(${c.all()})${c.tail}, min(${distinct ? 'DISTINCT ' : ''}trino_sum_type(${witness}))${c.tail}))`;
 }
 
