@@ -170,8 +170,15 @@ export function unknownOperatorGuarded(result: string, operands: readonly [strin
  * a tinyint NULL; DuckDB's gave a bigint or integer NULL, or failed in cast_to_type). Under the same condition as
  * unknownGuarded.
  */
-export function unknownRetyped(value: string, mayHoldUnknown: boolean, type: string): string {
-  if (!mayHoldUnknown || !isColumn(value.trim())) return value;
+/**
+ * An element of a retyped NULL-typed column (`x[1]` as operators.ts rewrites it): unknown too, so `x[1][2]` and
+ * `element_at(x[1], 2)` are array subscripts of unknown again (Trino 476: unknown; DuckDB took list_extract's varchar
+ * form). Retyped as an expression (bound once more) only then.
+ */
+export const retypedElement = (written: string): boolean => /^trino_subscript\(/.test(written.trim()) && written.includes(`CAST(NULL AS ${UNKNOWN_ARRAY})`);
+
+export function unknownRetyped(value: string, mayHoldUnknown: boolean, type: string, expression = false): string {
+  if (!mayHoldUnknown || !(expression || isColumn(value.trim()))) return value;
   return `{'trino_v': ${value}, 'trino_n': CAST(NULL AS ${type})}[CASE WHEN typeof([${value}]) = '"NULL"[]' THEN 'trino_n' ELSE 'trino_v' END]`;
 }
 

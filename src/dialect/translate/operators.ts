@@ -19,6 +19,7 @@ import {
   unknownGuarded,
   unknownOperatorGuarded,
   UNKNOWN_ARRAY,
+  retypedElement,
   unknownRetyped,
 } from './column-operands.js';
 import { REFUSED_KEY_MARKER } from '../shims/error-messages.js';
@@ -182,7 +183,7 @@ export function rewriteOperators(parts: Part[], context: OperatorContext = {}): 
       ? written
       : /^\s*NULL\s*$/i.test(written)
         ? `CAST(NULL AS ${UNKNOWN_ARRAY})`
-        : unknownRetyped(written, unknownMayMeet, UNKNOWN_ARRAY);
+        : unknownRetyped(written, unknownMayMeet, UNKNOWN_ARRAY, retypedElement(written));
     const unbound = context.correlatable === true || hasAggregate(index);
     replace(
       parts,

@@ -46,3 +46,11 @@ describeFunctions(
     ['an array of timestamps', "TRY_CAST(ARRAY[TIMESTAMP '2024-01-01 00:00:00'] AS array(varchar(3)))", TOO_LONG],
   ],
 );
+
+describeFunctions('subscripts of an element of a NULL-typed column', [
+  ['x[1][2]', 'x[1][2] FROM (VALUES NULL) t(x)', null, 'unknown'],
+  ['x[1][2][3]', 'x[1][2][3] FROM (VALUES NULL) t(x)', null, 'unknown'],
+  ['element_at(x[1], 2)', 'element_at(x[1], 2) FROM (VALUES NULL) t(x)', null, 'unknown'],
+  ['array_max(x[1])', 'array_max(x[1]) FROM (VALUES NULL) t(x)', null, 'unknown'],
+  ['a typed array of arrays beside a NULL', "a[1][2] FROM (VALUES (ARRAY[ARRAY['a', 'b']], NULL)) t(a, n)", 'b', 'varchar'],
+]);
