@@ -54,3 +54,17 @@ describeFunctions('subscripts of an element of a NULL-typed column', [
   ['array_max(x[1])', 'array_max(x[1]) FROM (VALUES NULL) t(x)', null, 'unknown'],
   ['a typed array of arrays beside a NULL', "a[1][2] FROM (VALUES (ARRAY[ARRAY['a', 'b']], NULL)) t(a, n)", 'b', 'varchar'],
 ]);
+
+// DuckDB types a NULL INTEGER in any query with a WITH of its own: the second plan (unknown-types.ts) moves a WITH
+// nested in the statement's own WITH query in front of the entry holding it (after the entries it may read).
+describeFunctions('a WITH nested in the statement’s own WITH query', [
+  ['one level', 'WITH w AS (WITH u AS (SELECT NULL AS v) SELECT v FROM u) SELECT v FROM w', null, 'unknown'],
+  [
+    'reading an entry before it',
+    'WITH a AS (SELECT 1 AS k), w AS (WITH u AS (SELECT NULL AS v, k FROM a) SELECT v, k FROM u) SELECT v FROM w',
+    null,
+    'unknown',
+  ],
+  ['inside a subquery’s WITH query', 'v FROM (WITH w AS (WITH u AS (SELECT NULL AS v) SELECT v FROM u) SELECT v FROM w)', null, 'unknown'],
+  ['a typed value stays integer', 'WITH w AS (WITH u AS (SELECT 1 AS v) SELECT v FROM u) SELECT v FROM w', 1, 'integer'],
+]);
