@@ -717,12 +717,19 @@ function reduceSteps(c: CallContext): string | undefined {
   // "SignatureBinder.iterativeSolve does not converge after 4 iterations"): a decimal state whose step changes its
   // precision or scale (s + x over decimals, 0.5 + x over integers). Refused while binding when the step applied to
   // the state's type gives a decimal of another type; DuckDB answered the sum in the widened type. Where the array is
-  // an aggregate, which a constant key cannot read, the check fails per row instead; an outer column (a correlated
-  // subquery: DuckDB does not bind it in the check's nested lambdas) is not checked.
-  if (c.correlatable === true) return reduced;
+  // an aggregate, which a constant key cannot read, or an outer column (a correlated subquery, whose struct key DuckDB
+  // cannot fold), the check fails per row instead (over no rows it answers).
   const settled = step(typed, none);
-  const unsettled = `typeof([${typed}]) LIKE 'DECIMAL%' AND typeof([${settled}]) <> typeof([${typed}])`;
-  if (hasAggregate(c.all()))
+  let unsettled = `typeof([${typed}]) LIKE 'DECIMAL%' AND typeof([${settled}]) <> typeof([${typed}])`;
+  if (c.correlatable === true) {
+    // A bare NULL start is no decimal state (its per-row check could not type the failure: cast_to_type to NULL).
+    if (/^\s*NULL\s*$/i.test(initial)) return reduced;
+    // The element's NULL read once, outside the lambdas, where DuckDB binds an outer column.
+    const stepOf = (state: string) => `list_transform([${state}], lambda ${s}: ${body})[1]`;
+    const typedIn = `[${initial}, ${stepOf(initial)}][1]`;
+    unsettled = `list_transform([${none}], lambda ${x}: typeof([${typedIn}]) LIKE 'DECIMAL%' AND typeof([${stepOf(typedIn)}]) <> typeof([${typedIn}]))[1]`;
+  }
+  if (hasAggregate(c.all()) || c.correlatable === true)
     return `CASE WHEN ${unsettled} THEN cast_to_type(trino_fail(${sqlString(REDUCE_STATE_UNSETTLED)}), ${reduced}) ELSE ${reduced} END`;
   return `{'trino_v': coalesce(${reduced})}[CASE WHEN ${unsettled} THEN '${REFUSED_KEY_MARKER}reduce state' ELSE 'trino_v' END]`;
 }
