@@ -9,6 +9,7 @@
 // `json_parse(s) j` also evaluates the cast of the text (whose repeated key fails as Trino's does) and keeps
 // json_parse's value. Elsewhere the value stays json_parse's, as Trino's does when it cannot inline.
 import { isTrivia, type Token, tokenize } from '../tokens.js';
+import { namesRelation } from './zoned-groups.js';
 import { buildTree, type GroupNode, isParen, meaningful, type Node, nodeKeyword, nodeText, splitArgs } from './tree.js';
 
 const READ_TARGETS = new Set(['ARRAY', 'MAP', 'ROW']);
@@ -168,10 +169,17 @@ const JSON_PARSE_SHIM = 'TRINO_JSON';
 /**
  * The columns of a view's DuckDB SQL (`CREATE VIEW "db".v AS SELECT trino_json(s) AS j …`) that are json_parse of a
  * non-literal text in a select item of a level that is neither DISTINCT nor grouped: the columns Trino's plan inlines
- * into a cast of the text when a query over the view casts them (lower-case names).
+ * into a cast of the text when a query over the view casts them (lower-case names). With `known` (such columns of
+ * other views), also the select items that pass one of those on (`j`, `x.j AS k`) from a view the SQL names: Trino
+ * inlines a view over such a view alike.
  */
-export function jsonParsedViewColumns(viewSql: string): { view: string; columns: Set<string> } | undefined {
-  if (!viewSql.toUpperCase().includes(`${JSON_PARSE_SHIM}(`)) return undefined;
+export function jsonParsedViewColumns(
+  viewSql: string,
+  known: ReadonlyMap<string, ReadonlySet<string>> = new Map(),
+): { view: string; columns: Set<string> } | undefined {
+  const named = [...known].filter(([view]) => namesRelation(viewSql, new Set([view]))).flatMap(([, columns]) => [...columns]);
+  const passedOn = new Set(named);
+  if (!viewSql.toUpperCase().includes(`${JSON_PARSE_SHIM}(`) && passedOn.size === 0) return undefined;
   const tokens = tokenize(viewSql).filter((t) => !isTrivia(t));
   const as = tokens.findIndex((t) => t.text.toUpperCase() === 'AS');
   const name = as > 0 ? tokens[as - 1] : undefined;
@@ -182,9 +190,18 @@ export function jsonParsedViewColumns(viewSql: string): { view: string; columns:
     const counted = !keepsProjection(level);
     m.forEach((n, k) => {
       if (n.kind === 'group') return walk(n.items);
+      const before = m[k - 1];
+      if (counted && passedOn.size > 0 && (nodeKeyword(before) === 'SELECT' || isComma(before))) {
+        // A column passed on: `name` or `q.name`, then `AS alias` or nothing, then a comma or FROM.
+        const end = m.findIndex((e, i) => i > k && (isComma(e) || nodeKeyword(e) === 'FROM'));
+        const item = m.slice(k, end < 0 ? m.length : end);
+        const as = item.findIndex((e) => nodeKeyword(e) === 'AS');
+        const column = columnName(as < 0 ? item : item.slice(0, as));
+        const alias = as < 0 ? item.at(-1) : item[as + 1];
+        if (column !== undefined && passedOn.has(column) && alias?.kind === 'token' && (as < 0 || as === item.length - 2)) columns.add(nameOf(alias.token));
+      }
       const call = m[k + 1];
       if (!counted || nodeKeyword(n) !== JSON_PARSE_SHIM || !isParen(call) || nodeKeyword(m[k + 2]) !== 'AS') return;
-      const before = m[k - 1];
       const alias = m[k + 3];
       const args = splitArgs(call.items).map((a) => meaningful(a));
       const literal = args.length === 1 && args[0].length === 1 && args[0][0].kind === 'token' && ['string', 'number'].includes(args[0][0].token.kind);

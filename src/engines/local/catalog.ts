@@ -234,9 +234,16 @@ export class LakeCatalog {
         const texts = await this.rows(
           `SELECT sql FROM duckdb_views() WHERE database_name = ${sqlString(CATALOG)} AND NOT internal AND lower(view_name) IN (${json.map(sqlString).join(', ')})`,
         );
-        for (const { sql } of texts) {
-          const found = jsonParsedViewColumns(String(sql));
-          if (found) jsonParsed.set(found.view, found.columns);
+        // Views over such views pass the columns on: read again while a round finds more (a chain of views a round each).
+        for (let round = 0, found = 1; found > 0 && round < 8; round++) {
+          found = 0;
+          for (const { sql } of texts) {
+            const columns = jsonParsedViewColumns(String(sql), jsonParsed);
+            if (columns && (jsonParsed.get(columns.view)?.size ?? 0) < columns.columns.size) {
+              jsonParsed.set(columns.view, columns.columns);
+              found++;
+            }
+          }
         }
       }
       this.viewColumnsSeen = { key, zoned: new Set(rows.filter((r) => r.zoned === true).map((r) => String(r.name))), jsonParsed };
