@@ -95,6 +95,9 @@ const REFUSALS: Record<string, string> = {
   // translate/zoned-groups.ts and zoned-rows.ts: a GROUP BY key, or the rows of a DISTINCT or set operation, holding a map.
   'map-key':
     'a map as a GROUP BY key or in the rows of SELECT DISTINCT, UNION, INTERSECT or EXCEPT (also inside an array or row) is refused locally: Athena compares maps as sets of entries (MAP(ARRAY[1, 2], …) and MAP(ARRAY[2, 1], …) are one group), the local engine in entry order; group by array_sort(map_entries(m)) instead',
+  // translate/functions.ts: the key of histogram, map_agg or multimap_agg holding a map (nested-compare.ts trino_map_agg_key).
+  'map-agg-key':
+    'histogram, map_agg and multimap_agg keyed by a map (also inside an array or row) are refused locally: Athena compares the keys as sets of entries (MAP(ARRAY[1, 2], …) and MAP(ARRAY[2, 1], …) are one key; a map keyed by NaN equals no other), the local engine in entry order; key by array_sort(map_entries(m)) instead',
   // translate/nan-calls.ts: min, max, min_by, max_by of a map or by a map key (or of a value holding one);
   // function-macros.ts trino_orderable: greatest, least, array_max, array_min and array_sort of one.
   'map-extreme':

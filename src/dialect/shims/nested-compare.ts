@@ -158,14 +158,16 @@ export const SEARCH = { absent: 0, absentWithNull: -1, indeterminate: -2 } as co
  * whose comparison with x is NULL (a NULL inside either) stops the search with NOT_SUPPORTED, unless x was found
  * before it.
  */
-export function nestedSearch(x: Json, elements: readonly Json[]): number {
+export function nestedSearch(x: Json, elements: readonly Json[], nanKeys = false): number {
   let sawNull = false;
+  // A value holding a map keyed by NaN equals nothing in Trino 476 (contains: false, array_position: 0).
+  const apart = (e: Json) => nanKeys && (holdsNanKey(x) || holdsNanKey(e));
   for (const [i, e] of elements.entries()) {
     if (e === null) {
       sawNull = true;
       continue;
     }
-    const equal = nestedEqual(e, x);
+    const equal = apart(e) ? false : nestedEqual(e, x);
     if (equal === null) return SEARCH.indeterminate;
     if (equal) return i + 1;
   }
@@ -181,19 +183,40 @@ const bothSides = (json: unknown): [Json, Json] => {
  * The text by which Trino's DISTINCT, count(DISTINCT) and array_distinct tell nested values apart: a map is a set of
  * entries (MAP(ARRAY[1, 2], …) and MAP(ARRAY[2, 1], …) are one value), so object entries are sorted by key (a row's
  * fields too, harmless: one type has one field order); a zoned timestamp is its instant; -0.0 is 0.0 and NaN is NaN,
- * as DISTINCT of doubles reads them. (A map keyed by a double NaN equals no other map in Trino 476, itself neither: not
- * reproduced, a key of its own per call would differ between two evaluations of one list.)
+ * as DISTINCT of doubles reads them. A map keyed by a double (or real) NaN equals no other value in Trino 476, itself
+ * neither (`m IS DISTINCT FROM m` is true, count(DISTINCT) counts each): `nanKeys` (the value's type holds a map keyed
+ * by double or real) gives a value holding one a key no other value has: `#nan-keyed at <position>` where the caller
+ * names a position from 1 (the element's in its list, the operand's side), else (0) one of its own per call (nanKeyedKey).
  */
-export function unorderedKey(v: Json): string {
+export function unorderedKey(v: Json, nanKeys = false, position = 0n): string {
+  if (nanKeys && holdsNanKey(v)) return position === 0n ? nanKeyedKey() : `#nan-keyed at ${position}`;
   if (v === null || typeof v === 'boolean') return String(v);
   if (typeof v === 'string') return JSON.stringify(v);
   if (isNumber(v)) return v.number !== 'NaN' && Number(v.number) === 0 ? '0' : v.number;
-  if (Array.isArray(v)) return `[${v.map(unorderedKey).join(',')}]`;
+  if (Array.isArray(v)) return `[${v.map((e) => unorderedKey(e)).join(',')}]`;
   if (!isObject(v)) return String(v);
   if (v.entries.has(INSTANT)) return unorderedKey(byInstant(v));
   const entries = [...v.entries].map(([key, value]) => `${JSON.stringify(key)}:${unorderedKey(value)}`);
   return `{${entries.sort().join(',')}}`;
 }
+
+/** DuckDB's to_json writes a NaN map key as `nan` or `-nan` (a varchar key so spelled is read alike: rare). */
+const NAN_KEYS = new Set(['nan', '-nan']);
+
+function holdsNanKey(v: Json): boolean {
+  if (Array.isArray(v)) return v.some(holdsNanKey);
+  if (!isObject(v)) return false;
+  return [...v.entries].some(([key, value]) => NAN_KEYS.has(key) || holdsNanKey(value));
+}
+
+let nanKeyedCalls = 0;
+
+/**
+ * A key no other call gives: each row's value holding a NaN-keyed map is apart from every other (count(DISTINCT m),
+ * which computes each row's key once). A list's keys are computed more than once (trino_distinct_by names them twice):
+ * those take their positions instead.
+ */
+const nanKeyedKey = (): string => `#nan-keyed ${++nanKeyedCalls}`;
 
 /** Trino's order of two values whose comparison meets no NULL (orderingNull said so): -1, 0 or 1. */
 function ordered(a: Json, b: Json): number {
@@ -237,15 +260,20 @@ export function nestedCompareUdfs(): DuckDBScalarFunction[] {
       const elements = parseJson(String(json));
       return Array.isArray(elements) ? (extremeNull(elements, largest === true) ?? null) : null;
     }),
-    udf('trino_unordered_key_json', [VARCHAR], VARCHAR, ([json]) => unorderedKey(parseJson(String(json)))),
+    udf('trino_unordered_key_json', [VARCHAR, BOOLEAN, BIGINT], VARCHAR, ([json, nanKeys, position]) =>
+      unorderedKey(parseJson(String(json)), nanKeys === true, BigInt(position as bigint)),
+    ),
     udf('trino_nested_equal_json', [VARCHAR], BOOLEAN, ([json]) => nestedEqual(...bothSides(json))),
-    udf('trino_nested_search_json', [VARCHAR], BIGINT, ([json]) => {
+    udf('trino_nested_search_json', [VARCHAR, BOOLEAN], BIGINT, ([json, nanKeys]) => {
       const [x, ...elements] = parseJson(String(json)) as Json[];
-      return BigInt(nestedSearch(x, elements));
+      return BigInt(nestedSearch(x, elements, nanKeys === true));
     }),
     udf('trino_nested_ordering_null_json', [VARCHAR], VARCHAR, ([json]) => orderingNull(...bothSides(json)) ?? null),
   ];
 }
+
+/** Whether x's type holds a map keyed by double or real (DuckDB's FLOAT): its NaN key makes it equal to nothing. */
+const NAN_KEYED = (x: string) => `(typeof([${x}]) LIKE '%MAP(DOUBLE,%' OR typeof([${x}]) LIKE '%MAP(FLOAT,%')`;
 
 const NULL_MESSAGE = `CASE trino_nested_ordering_null_json(CAST(to_json([a, b]) AS VARCHAR))
   WHEN 'ARRAY' THEN 'ARRAY comparison not supported for arrays with null elements'
@@ -281,7 +309,7 @@ export const NESTED_COMPARE_MACROS: readonly string[] = [
   // binding and the constant CASE while optimizing, so a scalar comparison still pushes down or joins by hash.
   `trino_compare_any(a, b, plain, nested) AS CASE WHEN ${IS_NESTED('a')} OR ${IS_NESTED('b')} THEN nested ELSE plain END`,
   // x prepended to the elements: the list gives them DuckDB's common type, as Trino coerces them.
-  `trino_nested_search(a, x) AS trino_nested_search_json(CAST(to_json(list_prepend(x, a)) AS VARCHAR))`,
+  `trino_nested_search(a, x) AS trino_nested_search_json(CAST(to_json(list_prepend(x, a)) AS VARCHAR), ${NAN_KEYED('x')})`,
   `trino_nested_contains(a, x) AS list_transform([trino_nested_search(a, x)], lambda trino_p: CASE
      WHEN trino_p = ${SEARCH.indeterminate} THEN trino_fail_as(${NOT_SUPPORTED('contains')}, true)
      WHEN trino_p = ${SEARCH.absentWithNull} THEN NULL ELSE trino_p > 0 END)[1]`,
@@ -289,13 +317,18 @@ export const NESTED_COMPARE_MACROS: readonly string[] = [
      WHEN trino_p = ${SEARCH.indeterminate} THEN trino_fail_as(${NOT_SUPPORTED('array_position')}, trino_p)
      ELSE greatest(trino_p, 0) END)[1]`,
   // Where a value's type holds a map (typeof folds while binding), its unorderedKey: the key of Trino's DISTINCT.
-  `trino_unordered_key(x) AS trino_unordered_key_json(CAST(to_json(x) AS VARCHAR))`,
+  // A map keyed by NaN (typeof folds) equals no value: a key of its own per call, per position (at, from 1) or none (hash).
+  `trino_unordered_key(x) AS trino_unordered_key_json(CAST(to_json(x) AS VARCHAR), ${NAN_KEYED('x')}, 0)`,
+  `trino_unordered_key_at(x, trino_at) AS trino_unordered_key_json(CAST(to_json(x) AS VARCHAR), ${NAN_KEYED('x')}, trino_at)`,
+  `trino_unordered_hash_key(x) AS trino_unordered_key_json(CAST(to_json(x) AS VARCHAR), false, 0)`,
   `trino_holds_map(x) AS typeof([x]) LIKE '%MAP(%'`,
   // TRUE, or a binder error where x holds a map: a GROUP BY key, or the row of a DISTINCT or set operation
   // (translate/zoned-groups.ts checkMapGroups, zoned-rows.ts checkMapRows).
   `trino_map_key_refused(x) AS {'trino_v': true}[CASE WHEN typeof([x]) LIKE '%MAP(%' THEN '${REFUSED_KEY_MARKER}map-key' ELSE 'trino_v' END]`,
+  // x itself, or a binder error where x holds a map: the key of histogram, map_agg and multimap_agg (functions.ts).
+  `trino_map_agg_key(x) AS {'trino_v': x}[CASE WHEN typeof([x]) LIKE '%MAP(%' THEN '${REFUSED_KEY_MARKER}map-agg-key' ELSE 'trino_v' END]`,
   // The elements of a met first by their unorderedKey (array_distinct, array_agg(DISTINCT …) of maps).
-  `trino_distinct_unordered(a) AS trino_distinct_by(a, list_transform(a, lambda trino_e: trino_unordered_key(trino_e)))`,
+  `trino_distinct_unordered(a) AS trino_distinct_by(a, list_transform(a, lambda trino_e, trino_i: trino_unordered_key_at(trino_e, trino_i)))`,
   `trino_nested_eq(a, b) AS trino_nested_equal_json(CAST(to_json([a, b]) AS VARCHAR))`,
   // `ordered` is DuckDB's a < b (or <=, >, >=): its element-by-element order is Trino's once no NULL is met. Maps
   // have no order in Trino (TYPE_MISMATCH "Cannot apply operator"), nor arrays or rows holding one: refused while

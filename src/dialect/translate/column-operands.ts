@@ -88,9 +88,25 @@ export const MAY_BE_UNKNOWN = /(?<!\bIS\s+(?:NOT\s+)?)\bNULL\b|\[\s*\]|\bMAP\s*\
  * and concat(x, 'a'), an array(varchar) NULL in Trino (unknown is read as an array) and a varchar locally. Only where the statement writes a source of
  * `unknown` (MAY_BE_UNKNOWN): elsewhere no column is NULL-typed, and the check would cost binding time.
  */
-export function unknownGuarded(value: string, mayHoldUnknown: boolean, what: string): string {
-  if (!mayHoldUnknown || !isColumn(value.trim())) return value;
+export function unknownGuarded(value: string, mayHoldUnknown: boolean, what: string, subquery = false): string {
+  if (!mayHoldUnknown || !(isColumn(value.trim()) || (subquery && isScalarSubquery(value.trim())))) return value;
   return `{'trino_v': ${value}}[CASE WHEN typeof([${value}]) = '"NULL"[]' THEN '${REFUSED_KEY_MARKER}unknown ${what}' ELSE 'trino_v' END]`;
+}
+
+/**
+ * `(SELECT …)` whose first parenthesis closes at its end: a scalar subquery, typed unknown by `(SELECT NULL)` (sum and
+ * avg of it fail AMBIGUOUS_FUNCTION_CALL in Trino 476). Its guard binds it once more: only where the statement writes
+ * a NULL (mayHoldUnknown).
+ */
+function isScalarSubquery(text: string): boolean {
+  if (!/^\(\s*SELECT\b/i.test(text) || !text.endsWith(')')) return false;
+  let depth = 0;
+  for (let k = 0; k < text.length; k++) {
+    if (text[k] === "'") k = text.indexOf("'", k + 1) < 0 ? text.length : text.indexOf("'", k + 1);
+    else if (text[k] === '(') depth++;
+    else if (text[k] === ')' && --depth === 0) return k === text.length - 1;
+  }
+  return false;
 }
 
 /** DuckDB's array of NULL-typed elements: Trino's array(unknown). */
@@ -154,8 +170,15 @@ export function unknownOperatorGuarded(result: string, operands: readonly [strin
  * a tinyint NULL; DuckDB's gave a bigint or integer NULL, or failed in cast_to_type). Under the same condition as
  * unknownGuarded.
  */
-export function unknownRetyped(value: string, mayHoldUnknown: boolean, type: string): string {
-  if (!mayHoldUnknown || !isColumn(value.trim())) return value;
+/**
+ * An element of a retyped NULL-typed column (`x[1]` as operators.ts rewrites it): unknown too, so `x[1][2]` and
+ * `element_at(x[1], 2)` are array subscripts of unknown again (Trino 476: unknown; DuckDB took list_extract's varchar
+ * form). Retyped as an expression (bound once more) only then.
+ */
+export const retypedElement = (written: string): boolean => /^trino_subscript\(/.test(written.trim()) && written.includes(`CAST(NULL AS ${UNKNOWN_ARRAY})`);
+
+export function unknownRetyped(value: string, mayHoldUnknown: boolean, type: string, expression = false): string {
+  if (!mayHoldUnknown || !(expression || isColumn(value.trim()))) return value;
   return `{'trino_v': ${value}, 'trino_n': CAST(NULL AS ${type})}[CASE WHEN typeof([${value}]) = '"NULL"[]' THEN 'trino_n' ELSE 'trino_v' END]`;
 }
 

@@ -189,13 +189,13 @@ export const NULL_AWARE_REWRITES: Record<string, CallHandler> = {
   // first, the unknown column is reported by name (and the file position follows it).
   avg: (c) => {
     if (refusedUntypedNull(c)) return undefined;
-    const value = unknownGuarded(c.arg(0).replace(/^DISTINCT\s+/i, ''), c.mayHoldUnknown === true, 'avg');
+    const value = unknownGuarded(c.arg(0).replace(/^DISTINCT\s+/i, ''), c.mayHoldUnknown === true, 'avg', true);
     // A window over an aggregate (avg(sum(x)) OVER ()) types it through a lambda, as sum does; an aggregate over an
     // aggregate has no witness.
     const overAggregate = hasOuterAggregate(c.all());
     if (overAggregate && (!/^\s*OVER\b/i.test(c.tail) || /\bOVER\b/i.test(value))) return `avg(${c.all()})${c.tail}`;
     const typed = overAggregate
-      ? `list_transform([${value}], lambda trino_e: trino_avg_type(trino_e))[1]`
+      ? `list_transform([${value}], lambda trino_e: trino_avg_type(${unknownGuarded('trino_e', c.mayHoldUnknown === true, 'avg')}))[1]`
       : `trino_avg_type((SELECT ${typedWhereOuter(value)}))`;
     const witness = `min(${typed})${c.tail}`;
     return `cast_to_type(trino_divide(trino_avg_sum(sum(${c.all()})${c.tail}, ${witness}), nullif(count(${c.all()})${c.tail}, 0)), ${witness})`;

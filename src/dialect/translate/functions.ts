@@ -10,7 +10,7 @@ import {
   unknownArrayConcatArguments,
 } from './concat-operands.js';
 import { FormatPatternError, jodaToStrftime, mysqlToStrftime, mysqlToStrptime, strptimeCall } from './datetime-formats.js';
-import { isParen, meaningful, nodeKeyword, nodeText, splitArgs, type GroupNode, type Node } from './tree.js';
+import { isCase, isParen, meaningful, nodeKeyword, nodeText, splitArgs, type GroupNode, type Node } from './tree.js';
 import { translateType, TYPED_LITERAL_KEYWORDS, TypeSyntaxError } from './types.js';
 import { castParts, foldedDateCast } from './constant-dates.js';
 import { DECIMAL_RESULT_REWRITES } from './decimal-results.js';
@@ -474,6 +474,28 @@ function markRowsCastToJson(items: readonly Node[]): void {
 /** A column reference or a literal: evaluating it cannot fail, so TRY_CAST may take it inside try(). */
 const SIMPLE_OPERAND =
   /^(?:(?:"(?:[^"]|"")*"|[A-Za-z_][A-Za-z0-9_]*)(?:\s*\.\s*(?:"(?:[^"]|"")*"|[A-Za-z_][A-Za-z0-9_]*))*|'(?:[^']|'')*'|-?\d+(?:\.\d*)?(?:[eE][+-]?\d+)?)$/;
+/** DuckDB's names of the types whose text TRY does not shield from a too long varchar(n) (castCall's `unbounded`). */
+const UNBOUNDED_TEXT = '(?:BOOLEAN|INTERVAL|UUID|TIMESTAMP(?:_S|_MS|_NS| WITH TIME ZONE)?)';
+/** An array, map (keyed by a type of no parameters) or row (named fields or not) of UNBOUNDED_TEXT values. */
+const NESTED_UNBOUNDED = `(?:${UNBOUNDED_TEXT}(?:\\[\\])+|MAP\\((?:${UNBOUNDED_TEXT}|[A-Z]+), ${UNBOUNDED_TEXT}\\)(?:\\[\\])*|STRUCT\\((?:"?\\w+"? )?${UNBOUNDED_TEXT}(?:, (?:"?\\w+"? )?${UNBOUNDED_TEXT})*\\)(?:\\[\\])*)`;
+
+/** Calls whose type is one of their arguments': json in, json out (`coalesce(j, j)`, `CASE … THEN j END`, `a[1]`). */
+const TYPE_FOLLOWING_CALLS = new Set(['COALESCE', 'NULLIF', 'IF', 'TRY', 'ELEMENT_AT']);
+
+/**
+ * A CAST operand that may be json though lint cannot see it (a type-following call, CASE or subscript), cheap to bind
+ * once more for the analysis check (no subquery, aggregate or lambda): Trino fails such a cast over no rows too
+ * (`CAST(coalesce(j, j) AS date)`: TYPE_MISMATCH "Cannot cast json to date").
+ */
+function typeFollowingCall(operand: readonly Node[], rendered: string): boolean {
+  const m = meaningful(operand);
+  const follows =
+    (m.length === 1 && isCase(m[0])) ||
+    (m.length === 2 && isParen(m[1]) && TYPE_FOLLOWING_CALLS.has(nodeKeyword(m[0]))) ||
+    (m.length === 2 && isParen(m[1], '[') && SIMPLE_OPERAND.test(nodeText(m[0])));
+  return follows && !/\bselect\b|->/i.test(m.map(nodeText).join(' ')) && !hasAggregate(rendered);
+}
+
 /** The lambda parameter a TRY_CAST's shim casts when its operand is evaluated outside try(). */
 const TRY_OPERAND = 'trino_try_operand';
 
@@ -536,7 +558,7 @@ function castCall(c: CallContext, tryCast: boolean): string | undefined {
     return undefined;
   }
   const jsonBound = (sql: string): string =>
-    jsonAtAnalysis && SIMPLE_OPERAND.test(value) && !/["']/.test(targetName) && !c.correlatable
+    jsonAtAnalysis && (SIMPLE_OPERAND.test(value) || typeFollowingCall(operand, value)) && !/["']/.test(targetName) && !c.correlatable
       ? `{'trino_v': ${sql}}[CASE WHEN typeof([${value}]) = 'JSON[]' THEN '${REFUSED_KEY_MARKER}json ${targetName}' ELSE 'trino_v' END]`
       : sql;
   // A cast of a constant date is its literal; an operand whose type is known takes that type's text.
@@ -640,7 +662,12 @@ function castCall(c: CallContext, tryCast: boolean): string | undefined {
       ? `(regexp_full_match(typeof(${value}), 'BOOLEAN|INTERVAL|UUID|TIMESTAMP.*|STRUCT\\(trino_(?:instant|ipaddress) .*')
          OR (typeof(${value}) = 'JSON' AND json_type(TRY_CAST(${value} AS JSON)) NOT IN ('ARRAY', 'OBJECT')))`
       : 'false';
-  const reals = type.length ? unbounded : floating;
+  // The same for the elements of an array, the values of a map, the fields of a row all of such types, cast to a target
+  // that holds a varchar(n) (TRY_CAST(ARRAY[true] AS array(varchar(3))) fails in Trino 476); doubles there stay inside
+  // TRY, as into a scalar varchar(n).
+  const nestedUnbounded =
+    JSON_READ_TARGETS.has(type.base) && /\bvarchar\s*\(\s*\d+\s*\)/.test(written) ? `regexp_full_match(typeof(${value}), '${NESTED_UNBOUNDED}')` : undefined;
+  const reals = type.length ? unbounded : (nestedUnbounded ?? floating);
   // varbinary to varchar fails at analysis in Trino 476 (TYPE_MISMATCH), under TRY_CAST too.
   const bytes = type.base === 'VARCHAR' ? `typeof(${value}) = 'BLOB'` : `regexp_matches(typeof(${value}), '\\bBLOB\\b')`;
   const untried = operandApart ? `list_transform([${value}], lambda ${TRY_OPERAND}: ${shim})[1]` : shim;
@@ -677,11 +704,12 @@ function sumCall(c: CallContext): string | undefined {
     // A window over an aggregate (sum(sum(x)) OVER ()): the witness binds the aggregate through a lambda, where the typed
     // macro sees its type (as an argument it would be UNKNOWN); an aggregate over an aggregate has no witness.
     if (!/^\s*OVER\b/i.test(c.tail) || /\bOVER\b/i.test(value)) return `trino_sum_checked(sum(${c.all()})${c.tail})`;
-    const typed = `min(${distinct ? 'DISTINCT ' : ''}list_transform([${value}], lambda trino_e: trino_sum_type(trino_e))[1])${c.tail}`;
+    const element = unknownGuarded('trino_e', c.mayHoldUnknown === true, 'sum');
+    const typed = `min(${distinct ? 'DISTINCT ' : ''}list_transform([${value}], lambda trino_e: trino_sum_type(${element}))[1])${c.tail}`;
     return `trino_sum_checked(cast_to_type(sum(${c.all()})${c.tail}, ${typed}))`;
   }
   // The witness is bound for its type only: without the value's refusal guards (type-witness.ts).
-  const witness = unknownGuarded(withoutRefusalGuards(value), c.mayHoldUnknown === true, 'sum');
+  const witness = unknownGuarded(withoutRefusalGuards(value), c.mayHoldUnknown === true, 'sum', true);
   return `trino_sum_checked(cast_to_type(sum(${c.all()})${c.tail}, min(${distinct ? 'DISTINCT ' : ''}trino_sum_type(${witness}))${c.tail}))`;
 }
 
@@ -715,12 +743,19 @@ function reduceSteps(c: CallContext): string | undefined {
   // "SignatureBinder.iterativeSolve does not converge after 4 iterations"): a decimal state whose step changes its
   // precision or scale (s + x over decimals, 0.5 + x over integers). Refused while binding when the step applied to
   // the state's type gives a decimal of another type; DuckDB answered the sum in the widened type. Where the array is
-  // an aggregate, which a constant key cannot read, the check fails per row instead; an outer column (a correlated
-  // subquery: DuckDB does not bind it in the check's nested lambdas) is not checked.
-  if (c.correlatable === true) return reduced;
+  // an aggregate, which a constant key cannot read, or an outer column (a correlated subquery, whose struct key DuckDB
+  // cannot fold), the check fails per row instead (over no rows it answers).
   const settled = step(typed, none);
-  const unsettled = `typeof([${typed}]) LIKE 'DECIMAL%' AND typeof([${settled}]) <> typeof([${typed}])`;
-  if (hasAggregate(c.all()))
+  let unsettled = `typeof([${typed}]) LIKE 'DECIMAL%' AND typeof([${settled}]) <> typeof([${typed}])`;
+  if (c.correlatable === true) {
+    // A bare NULL start is no decimal state (its per-row check could not type the failure: cast_to_type to NULL).
+    if (/^\s*NULL\s*$/i.test(initial)) return reduced;
+    // The element's NULL read once, outside the lambdas, where DuckDB binds an outer column.
+    const stepOf = (state: string) => `list_transform([${state}], lambda ${s}: ${body})[1]`;
+    const typedIn = `[${initial}, ${stepOf(initial)}][1]`;
+    unsettled = `list_transform([${none}], lambda ${x}: typeof([${typedIn}]) LIKE 'DECIMAL%' AND typeof([${stepOf(typedIn)}]) <> typeof([${typedIn}]))[1]`;
+  }
+  if (hasAggregate(c.all()) || c.correlatable === true)
     return `CASE WHEN ${unsettled} THEN cast_to_type(trino_fail(${sqlString(REDUCE_STATE_UNSETTLED)}), ${reduced}) ELSE ${reduced} END`;
   return `{'trino_v': coalesce(${reduced})}[CASE WHEN ${unsettled} THEN '${REFUSED_KEY_MARKER}reduce state' ELSE 'trino_v' END]`;
 }
@@ -744,16 +779,20 @@ const distinctByInstant =
   (c) => {
     const distinct = to === 'count' ? /^DISTINCT\s+/i.exec(c.arg(0))?.[0] : '';
     if (distinct === undefined || c.args.length !== 1 || hasAggregate(c.arg(0))) return `${to}(${c.all()})${c.tail}`;
-    return countedByInstant(to, distinct, c.arg(0).slice(distinct.length), c.tail);
+    return countedByInstant(to, distinct, c.arg(0).slice(distinct.length), c.tail, to !== 'count');
   };
 
-/** `to([DISTINCT] value)` by instant; a value holding a map by its entries as a set. */
-function countedByInstant(to: string, distinct: string, value: string, tail: string): string {
+/**
+ * `to([DISTINCT] value)` by instant; a value holding a map by its entries as a set. `byHash`: approx_distinct, which
+ * counts values by their hash, so maps keyed by NaN, equal to nothing, are one value there as well.
+ */
+function countedByInstant(to: string, distinct: string, value: string, tail: string, byHash: boolean): string {
   const counted = `${to}(${distinct}${shimCall('trino_cmp', [value])})${tail}`;
   if (to === 'count' && distinct === '') return counted;
   // A value holding a map is counted by its entries as a set (Trino 476: count(DISTINCT m) of MAP(ARRAY[1, 2], …)
   // and MAP(ARRAY[2, 1], …) is 1); the CASE folds while binding and the unused aggregate is dropped.
-  return `CASE WHEN trino_holds_map(any_value(${value})${tail}) THEN ${to}(${distinct}trino_unordered_key(${value}))${tail} ELSE ${counted} END`;
+  const key = byHash ? 'trino_unordered_hash_key' : 'trino_unordered_key';
+  return `CASE WHEN trino_holds_map(any_value(${value})${tail}) THEN ${to}(${distinct}${key}(${value}))${tail} ELSE ${counted} END`;
 }
 
 /**
@@ -766,7 +805,7 @@ const APPROX_DISTINCT_EXACT_UP_TO = 250;
 const approxDistinct: CallHandler = (c) => {
   const estimate = distinctByInstant('approx_count_distinct')(c);
   if (c.args.length !== 1 || /\bOVER\b/i.test(c.tail) || hasAggregate(c.arg(0))) return estimate;
-  const exact = countedByInstant('count', 'DISTINCT ', c.arg(0), c.tail);
+  const exact = countedByInstant('count', 'DISTINCT ', c.arg(0), c.tail, true);
   return `CASE WHEN ${exact} <= ${APPROX_DISTINCT_EXACT_UP_TO} THEN ${exact} ELSE ${estimate} END`;
 };
 
@@ -816,19 +855,19 @@ export const FUNCTIONS: Record<string, CallHandler> = {
   // map_agg(DISTINCT k, v) takes the distinct (k, v) pairs.
   map_agg: (c) => {
     const distinct = /^DISTINCT\s+/i.exec(c.arg(0))?.[0] ?? '';
-    return `trino_zoned_keys_apart(trino_map_agg(list(${distinct}struct_pack(key := ${c.arg(0).slice(distinct.length)}, value := ${c.arg(1)}))${c.tail}))`;
+    return `trino_zoned_keys_apart(trino_map_agg(list(${distinct}struct_pack(key := trino_map_agg_key(${c.arg(0).slice(distinct.length)}), value := ${c.arg(1)}))${c.tail}))`;
   },
   map_from_entries: (c) => `trino_zoned_keys_apart(trino_map_from_entries(${c.all()}))`,
   // NaN: DuckDB's histogram counted every value under one NaN key (Trino 476: NaN is one key beside the others).
   histogram: (c) =>
-    `trino_zoned_keys_apart(trino_nan_histogram(histogram(trino_nan_null(${c.arg(0)}))${c.tail}, count_if(trino_nan_of(${c.arg(0)}))${c.tail}))`,
+    `trino_zoned_keys_apart(trino_nan_histogram(histogram(trino_nan_null(trino_map_agg_key(${c.arg(0)})))${c.tail}, count_if(trino_nan_of(${c.arg(0)}))${c.tail}))`,
   // The addends' sum taken modulo 2^64 (DuckDB sums UBIGINT as HUGEINT) as Trino's wrapping long sum.
   checksum: (c) => `trino_checksum_result(CAST(sum(trino_checksum_term(${c.arg(0)}))${c.tail} % 18446744073709551616 AS UBIGINT))`,
   approx_most_frequent: (c) => `trino_approx_most_frequent(${c.arg(0)}, histogram(trino_most_frequent_key(${c.arg(1)}))${c.tail}, ${c.arg(2)})`,
   numeric_histogram: (c) =>
     `trino_numeric_histogram(${c.arg(0)}, histogram(trino_histogram_value(${c.arg(1)}))${c.tail}, count_if(isnan(trino_histogram_value(${c.arg(1)})))${c.tail})`,
   map_union: (c) => `trino_map_union(list(${c.arg(0)})${c.tail})`,
-  multimap_agg: (c) => `trino_multimap_agg(list(struct_pack(key := ${c.arg(0)}, value := ${c.arg(1)}))${c.tail})`,
+  multimap_agg: (c) => `trino_multimap_agg(list(struct_pack(key := trino_map_agg_key(${c.arg(0)}), value := ${c.arg(1)}))${c.tail})`,
   // The input function folded over the non-NULL values (Trino skips NULL inputs); NULL when there is none. The
   // combine function only merges partial states in Trino, so one fold gives its answer.
   reduce_agg: (c) =>

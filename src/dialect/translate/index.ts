@@ -19,6 +19,11 @@ export interface TranslateContext {
    * DISTINCT, GROUP BY and min/max checks of zoned values (zoned-groups.ts), as one that makes them.
    */
   zonedViews?: ReadonlySet<string>;
+  /**
+   * Lower-case names of the columns that the views a statement reads made with json_parse (inlined-json-parse.ts
+   * jsonParsedViewColumns): a cast of one to an array, map or row is refused (refuseViewJsonCasts).
+   */
+  jsonParsedColumns?: ReadonlySet<string>;
 }
 
 /**

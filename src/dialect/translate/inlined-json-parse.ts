@@ -8,8 +8,9 @@
 // Here, where the statement names `j` exactly twice (the select item's alias and the cast's operand), the select item
 // `json_parse(s) j` also evaluates the cast of the text (whose repeated key fails as Trino's does) and keeps
 // json_parse's value. Elsewhere the value stays json_parse's, as Trino's does when it cannot inline.
-import type { Token } from '../tokens.js';
-import { type GroupNode, isParen, meaningful, type Node, nodeKeyword, splitArgs } from './tree.js';
+import { isTrivia, type Token, tokenize } from '../tokens.js';
+import { namesRelation } from './zoned-groups.js';
+import { buildTree, type GroupNode, isParen, meaningful, type Node, nodeKeyword, nodeText, splitArgs } from './tree.js';
 
 const READ_TARGETS = new Set(['ARRAY', 'MAP', 'ROW']);
 
@@ -29,6 +30,8 @@ const nameOf = (t: Token): string => (t.kind === 'quoted' ? t.text.slice(1, -1).
 
 interface CastOfColumn {
   target: Node[];
+  /** The CAST keyword, where a refusal is reported. */
+  at: Token;
   /** Two casts of one name: which select item feeds which is not known here. */
   repeated: boolean;
 }
@@ -55,7 +58,7 @@ function castsOfColumns(items: readonly Node[], found: Map<string, CastOfColumn>
     const target = meaningful(next.items.slice(as + 1));
     if (name !== undefined && READ_TARGETS.has(nodeKeyword(target[0]))) {
       const seen = found.get(name);
-      found.set(name, { target: next.items.slice(as + 1), repeated: seen !== undefined });
+      found.set(name, { target: next.items.slice(as + 1), at: (node as { token: Token }).token, repeated: seen !== undefined });
     }
   }
 }
@@ -158,4 +161,82 @@ export function checkInlinedJsonParses(tree: readonly Node[]): Node[] {
   const counts = new Map<string, number>();
   countNames(tree, counts, false);
   return rewriteLevel(tree, casts, counts);
+}
+
+/** The local shim json_parse is rendered as (functions.ts), the name a view's DuckDB SQL shows. */
+const JSON_PARSE_SHIM = 'TRINO_JSON';
+
+/**
+ * The columns of a view's DuckDB SQL (`CREATE VIEW "db".v AS SELECT trino_json(s) AS j …`) that are json_parse of a
+ * non-literal text in a select item of a level that is neither DISTINCT nor grouped: the columns Trino's plan inlines
+ * into a cast of the text when a query over the view casts them (lower-case names). With `known` (such columns of
+ * other views), also the select items that pass one of those on (`j`, `x.j AS k`) from a view the SQL names: Trino
+ * inlines a view over such a view alike.
+ */
+export function jsonParsedViewColumns(
+  viewSql: string,
+  known: ReadonlyMap<string, ReadonlySet<string>> = new Map(),
+): { view: string; columns: Set<string> } | undefined {
+  const named = [...known].filter(([view]) => namesRelation(viewSql, new Set([view]))).flatMap(([, columns]) => [...columns]);
+  const passedOn = new Set(named);
+  if (!viewSql.toUpperCase().includes(`${JSON_PARSE_SHIM}(`) && passedOn.size === 0) return undefined;
+  const tokens = tokenize(viewSql).filter((t) => !isTrivia(t));
+  const as = tokens.findIndex((t) => t.text.toUpperCase() === 'AS');
+  const name = as > 0 ? tokens[as - 1] : undefined;
+  if (name === undefined || (name.kind !== 'word' && name.kind !== 'quoted')) return undefined;
+  const columns = new Set<string>();
+  (function walk(level: readonly Node[]): void {
+    const m = meaningful(level);
+    const counted = !keepsProjection(level);
+    m.forEach((n, k) => {
+      if (n.kind === 'group') return walk(n.items);
+      const before = m[k - 1];
+      if (counted && passedOn.size > 0 && (nodeKeyword(before) === 'SELECT' || isComma(before))) {
+        // A column passed on: `name` or `q.name`, then `AS alias` or nothing, then a comma or FROM.
+        const end = m.findIndex((e, i) => i > k && (isComma(e) || nodeKeyword(e) === 'FROM'));
+        const item = m.slice(k, end < 0 ? m.length : end);
+        const as = item.findIndex((e) => nodeKeyword(e) === 'AS');
+        const column = columnName(as < 0 ? item : item.slice(0, as));
+        const alias = as < 0 ? item.at(-1) : item[as + 1];
+        if (column !== undefined && passedOn.has(column) && alias?.kind === 'token' && (as < 0 || as === item.length - 2)) columns.add(nameOf(alias.token));
+      }
+      const call = m[k + 1];
+      if (!counted || nodeKeyword(n) !== JSON_PARSE_SHIM || !isParen(call) || nodeKeyword(m[k + 2]) !== 'AS') return;
+      const alias = m[k + 3];
+      const args = splitArgs(call.items).map((a) => meaningful(a));
+      const literal = args.length === 1 && args[0].length === 1 && args[0][0].kind === 'token' && ['string', 'number'].includes(args[0][0].token.kind);
+      if ((nodeKeyword(before) === 'SELECT' || isComma(before)) && alias?.kind === 'token' && !literal) columns.add(nameOf(alias.token));
+    });
+  })(buildTree(tokens.slice(as + 1)));
+  return columns.size > 0 ? { view: nameOf(name), columns } : undefined;
+}
+
+/**
+ * Refuses a CAST to an array, map or row of a column that a view the statement reads made with json_parse
+ * (`jsonColumns`, TranslateContext.jsonParsedColumns), where the column is read only by that cast: Trino 476 inlines
+ * the view's projection as it does a subquery's, so the cast reads the text and fails on a repeated key
+ * (INVALID_CAST_ARGUMENT "Duplicate map keys are not allowed", "Duplicate field: a"), where the local view's json
+ * value kept the last one. Read twice, under TRY_CAST or inside try(), Trino reads json_parse's value as the local
+ * engine does.
+ */
+export function refuseViewJsonCasts(
+  tree: readonly Node[],
+  jsonColumns: ReadonlySet<string> | undefined,
+  report: (at: Token, rule: string, message: string, hint?: string) => void,
+): void {
+  if (!jsonColumns || jsonColumns.size === 0) return;
+  const casts = new Map<string, CastOfColumn>();
+  castsOfColumns(tree, casts, false);
+  const counts = new Map<string, number>();
+  countNames(tree, counts, false);
+  for (const [name, cast] of casts) {
+    if (!jsonColumns.has(name) || cast.repeated || counts.get(name) !== 1) continue;
+    const target = cast.target.map(nodeText).join('').trim().replace(/\s+/g, ' ');
+    report(
+      cast.at,
+      'cast',
+      `CAST of ${name}, a view's json_parse(…) column, to ${target}: Athena inlines the view and casts the text itself, failing on a repeated key (INVALID_CAST_ARGUMENT: Duplicate map keys are not allowed / Duplicate field), where the local engine keeps the last value`,
+      "cast in the view (CAST(json_parse(s) AS map(varchar, integer))), or TRY_CAST here: both engines then keep the last key's value",
+    );
+  }
 }

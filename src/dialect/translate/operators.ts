@@ -19,6 +19,7 @@ import {
   unknownGuarded,
   unknownOperatorGuarded,
   UNKNOWN_ARRAY,
+  retypedElement,
   unknownRetyped,
 } from './column-operands.js';
 import { REFUSED_KEY_MARKER } from '../shims/error-messages.js';
@@ -182,7 +183,7 @@ export function rewriteOperators(parts: Part[], context: OperatorContext = {}): 
       ? written
       : /^\s*NULL\s*$/i.test(written)
         ? `CAST(NULL AS ${UNKNOWN_ARRAY})`
-        : unknownRetyped(written, unknownMayMeet, UNKNOWN_ARRAY);
+        : unknownRetyped(written, unknownMayMeet, UNKNOWN_ARRAY, retypedElement(written));
     const unbound = context.correlatable === true || hasAggregate(index);
     replace(
       parts,
@@ -475,7 +476,7 @@ function distinctColumnsAsSets(parts: Part[], is: number, correlatable: boolean)
     parts,
     a,
     b,
-    `CASE WHEN trino_holds_map(${x}) OR trino_holds_map(${y}) THEN trino_unordered_key(${x}) ${op} trino_unordered_key(${y}) ELSE ${x} ${op} ${y} END`,
+    `CASE WHEN trino_holds_map(${x}) OR trino_holds_map(${y}) THEN trino_unordered_key_at(${x}, 1) ${op} trino_unordered_key_at(${y}, 2) ELSE ${x} ${op} ${y} END`,
   );
   return a;
 }

@@ -31,7 +31,7 @@ import { checkRepeatedStarNames } from './star-names.js';
 import { checkRecursiveStepTypes, refuseRecursiveQueries } from './recursive-steps.js';
 import { refuseUnplannedCorrelations } from './correlated-subqueries.js';
 import { tableSamplePercentages } from './table-sample.js';
-import { checkInlinedJsonParses } from './inlined-json-parse.js';
+import { checkInlinedJsonParses, refuseViewJsonCasts } from './inlined-json-parse.js';
 
 export interface ExpressionTranslation {
   sql: string;
@@ -48,6 +48,8 @@ export interface QueryOptions {
   at?: { line: number; col: number };
   /** Views whose columns are zoned timestamps (TranslateContext.zonedViews): their rows are checked as zoned values. */
   zonedRelations?: ReadonlySet<string>;
+  /** Columns the views the statement reads made with json_parse (TranslateContext.jsonParsedColumns). */
+  jsonParsedColumns?: ReadonlySet<string>;
 }
 
 /** Positions in a query that starts at `at` of its statement. */
@@ -81,6 +83,7 @@ export function translateExpressions(sql: string, position?: (t: Token) => { lin
   refuseQualifiedUsingColumns(tree, report);
   refuseCodepointOfVarchar(tree, report);
   refuseVisiblyMistypedOperands(tree, report);
+  refuseViewJsonCasts(tree, options.jsonParsedColumns, report);
   const verb = nodeKeyword(meaningful(tree)[0]);
   // An expression rendered on its own for a bind-time check; its diagnostics come from the main rendering.
   const renderAlone = (nodes: readonly Node[]) => new ExpressionRewriter(position).render(nodes);
@@ -109,7 +112,12 @@ export function translateExpressions(sql: string, position?: (t: Token) => { lin
 
 export function translateQuery(sql: string, ctx?: TranslateContext, options: QueryOptions = {}): string {
   const zonedRelations = ctx?.zonedViews;
-  const { sql: out, diagnostics } = translateExpressions(sql, options.at && shiftedTo(options.at), zonedRelations ? { ...options, zonedRelations } : options);
+  const jsonParsedColumns = ctx?.jsonParsedColumns;
+  const { sql: out, diagnostics } = translateExpressions(sql, options.at && shiftedTo(options.at), {
+    ...options,
+    ...(zonedRelations ? { zonedRelations } : {}),
+    ...(jsonParsedColumns ? { jsonParsedColumns } : {}),
+  });
   if (diagnostics.some((d) => d.severity === 'error')) throw new DialectError(diagnostics);
   return out;
 }

@@ -3,6 +3,7 @@
 // description is kept in the hidden schema `__lake`. Iceberg tables are native DuckDB tables.
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { hiveToDuckDb } from '../../dialect/hive-types.js';
+import { jsonParsedViewColumns } from '../../dialect/translate/inlined-json-parse.js';
 import { DataFilePresence, listDataFiles, localPathOf } from './lake-storage.js';
 import type { LakeTable } from '../../dialect/lake-table.js';
 import { hiveTableSelect, sqlIdent, sqlString, tableFolderGlob, type SourcePresence } from './readers.js';
@@ -34,6 +35,13 @@ interface CatalogSnapshot {
   /** The views' schema and name, in the listing's order (viewNames). */
   views?: [schema: string, view: string][];
   zonedViews?: ReadonlySet<string>;
+  jsonParsedViews?: ReadonlyMap<string, ReadonlySet<string>>;
+}
+
+/** Views (lower-case names) of zoned values, and the json_parse columns of views (LakeCatalog.viewColumnKinds). */
+interface ViewColumnKinds {
+  zoned: ReadonlySet<string>;
+  jsonParsed: ReadonlyMap<string, ReadonlySet<string>>;
 }
 
 const emptySnapshot = (): CatalogSnapshot => ({ relations: new Map() });
@@ -70,8 +78,8 @@ export class LakeCatalog {
    * the views' texts (issue 18: `npm start` listed them after each of its ~50 new tables and views, ~3 ms each).
    */
   private readonly ownViews = new Set<string>();
-  /** The same for the views of zoned values (a view replaced here under its name drops it: viewsChanged). */
-  private zonedViewsSeen: { key: string; names: ReadonlySet<string> } | undefined;
+  /** The same for the views of zoned values and of json_parse (a view replaced here under its name drops it: viewsChanged). */
+  private viewColumnsSeen: ({ key: string } & ViewColumnKinds) | undefined;
   /** ensure() ran since the snapshot was last dropped. */
   private ensured = false;
   /** Which tables' folders hold files: asked of every Hive table before (and, writing, after) every statement. */
@@ -189,24 +197,58 @@ export class LakeCatalog {
    * type), and the column listing is read again only when those views change (not per table a run or lint creates).
    */
   async zonedViews(): Promise<ReadonlySet<string>> {
-    if (!this.snapshot.zonedViews) {
-      const hive = new Set((await this.storedTables()).filter((t) => t.table.tableType === 'hive').map((t) => `${t.table.database}.${t.table.name}`));
-      const key = (await this.viewNames())
-        .split('\n')
-        .filter((name) => name !== '' && !hive.has(name))
-        .join('\n');
-      if (this.zonedViewsSeen?.key !== key) {
-        const rows =
-          key === ''
-            ? []
-            : await this.rows(
-                `SELECT DISTINCT lower(table_name) AS name FROM duckdb_columns() WHERE database_name = ${sqlString(CATALOG)} AND contains(data_type, 'trino_instant ')`,
-              );
-        this.zonedViewsSeen = { key, names: new Set(rows.map((r) => String(r.name))) };
-      }
-      this.snapshot.zonedViews = this.zonedViewsSeen.names;
-    }
+    if (!this.snapshot.zonedViews) this.snapshot.zonedViews = (await this.viewColumnKinds()).zoned;
     return this.snapshot.zonedViews;
+  }
+
+  /**
+   * The columns views made with json_parse, by the view's lower-case name (inlined-json-parse.ts
+   * jsonParsedViewColumns): a query casting one is refused (TranslateContext.jsonParsedColumns). Only the SQL of views
+   * with a json column is read, when the views change.
+   */
+  async jsonParsedViews(): Promise<ReadonlyMap<string, ReadonlySet<string>>> {
+    if (!this.snapshot.jsonParsedViews) this.snapshot.jsonParsedViews = (await this.viewColumnKinds()).jsonParsed;
+    return this.snapshot.jsonParsedViews;
+  }
+
+  /** What zonedViews and jsonParsedViews answer, listed again only when the views of CREATE VIEW change. */
+  private async viewColumnKinds(): Promise<ViewColumnKinds> {
+    const hive = new Set((await this.storedTables()).filter((t) => t.table.tableType === 'hive').map((t) => `${t.table.database}.${t.table.name}`));
+    const key = (await this.viewNames())
+      .split('\n')
+      .filter((name) => name !== '' && !hive.has(name))
+      .join('\n');
+    if (this.viewColumnsSeen?.key !== key) {
+      const rows =
+        key === ''
+          ? []
+          : await this.rows(
+              `SELECT lower(table_name) AS name, bool_or(contains(data_type, 'trino_instant ')) AS zoned, bool_or(data_type = 'JSON') AS json
+               FROM duckdb_columns() WHERE database_name = ${sqlString(CATALOG)} AND (contains(data_type, 'trino_instant ') OR data_type = 'JSON')
+               GROUP BY 1`,
+            );
+      const views = new Set(key.split('\n').map((name) => name.slice(name.indexOf('.') + 1).toLowerCase()));
+      const json = rows.filter((r) => r.json === true && views.has(String(r.name))).map((r) => String(r.name));
+      const jsonParsed = new Map<string, ReadonlySet<string>>();
+      if (json.length > 0) {
+        const texts = await this.rows(
+          `SELECT sql FROM duckdb_views() WHERE database_name = ${sqlString(CATALOG)} AND NOT internal AND lower(view_name) IN (${json.map(sqlString).join(', ')})`,
+        );
+        // Views over such views pass the columns on: read again while a round finds more (a chain of views a round each).
+        for (let round = 0, found = 1; found > 0 && round < 8; round++) {
+          found = 0;
+          for (const { sql } of texts) {
+            const columns = jsonParsedViewColumns(String(sql), jsonParsed);
+            if (columns && (jsonParsed.get(columns.view)?.size ?? 0) < columns.columns.size) {
+              jsonParsed.set(columns.view, columns.columns);
+              found++;
+            }
+          }
+        }
+      }
+      this.viewColumnsSeen = { key, zoned: new Set(rows.filter((r) => r.zoned === true).map((r) => String(r.name))), jsonParsed };
+    }
+    return this.viewColumnsSeen;
   }
 
   /**
@@ -309,7 +351,8 @@ export class LakeCatalog {
   private viewsChanged(replaced: boolean, database: string, name: string, exists: boolean): void {
     this.snapshot.viewTexts = undefined;
     this.snapshot.zonedViews = undefined;
-    if (replaced) this.zonedViewsSeen = undefined;
+    this.snapshot.jsonParsedViews = undefined;
+    if (replaced) this.viewColumnsSeen = undefined;
     const { views } = this.snapshot;
     if (!views) return;
     const at = views.findIndex(([schema, view]) => schema === database && view === name);

@@ -95,6 +95,12 @@ const quoteName = (name: string) => `"${name.replaceAll('"', '""')}"`;
 /** Athena: one CTAS/INSERT may write at most 100 partitions (HIVE_TOO_MANY_OPEN_PARTITIONS). */
 export const ATHENA_MAX_PARTITIONS_PER_WRITE = 100;
 
+/** The json_parse columns of the views (LakeCatalog.jsonParsedViews) the statement names, or undefined for none. */
+function jsonParsedColumnsNamed(sql: string, views: ReadonlyMap<string, ReadonlySet<string>>): ReadonlySet<string> | undefined {
+  if (views.size === 0) return undefined;
+  const named = [...views].filter(([view]) => namesRelation(sql, new Set([view])));
+  return named.length > 0 ? new Set(named.flatMap(([, columns]) => [...columns])) : undefined;
+}
 /**
  * The local Athena: takes Athena SQL, translates it to DuckDB SQL with Trino's semantics, runs it on embedded DuckDB
  * over the local lake folder.
@@ -212,9 +218,13 @@ export class AthenaLocalEngine implements Engine {
     if (options.readsNoTables === true && steps.every((step) => step.kind === 'sql')) return this.runWithoutCatalog(sql, steps, options, started);
     const result = await this.access.statement(steps.some(writes) ? 'write' : 'read', async () => {
       await this.useDatabase(ctx.database);
-      // A statement naming a view of zoned values is translated again with the checks of zoned values (zoned-groups.ts).
+      // A statement naming a view of zoned values is translated again with the checks of zoned values (zoned-groups.ts),
+      // one naming a view made with json_parse with the check of its json columns' casts (inlined-json-parse.ts).
       const zonedViews = await this.catalog.zonedViews();
-      if (zonedViews.size > 0 && namesRelation(sql, zonedViews)) steps = adapt(this.translate(sql, { ...ctx, zonedViews }));
+      const jsonParsedColumns = jsonParsedColumnsNamed(sql, await this.catalog.jsonParsedViews());
+      const readsZoned = zonedViews.size > 0 && namesRelation(sql, zonedViews);
+      if (readsZoned || jsonParsedColumns)
+        steps = adapt(this.translate(sql, { ...ctx, ...(readsZoned ? { zonedViews } : {}), ...(jsonParsedColumns ? { jsonParsedColumns } : {}) }));
       const session: LakeSessionContext = {
         duck: this.duck,
         connection: this.duck.connection,

@@ -19,7 +19,12 @@ export class TranslationCache {
 
   /** `translate(sql, ctx)`'s steps, from the cache when this code translated the same text in the same context. */
   translate(sql: string, ctx: TranslateContext, translate: (sql: string, ctx: TranslateContext) => TranslationStep[]): TranslationStep[] {
-    const hash = inputsHash([sql, ctx.database, ctx.zonedViews ? [...ctx.zonedViews].sort() : null]);
+    const hash = inputsHash([
+      sql,
+      ctx.database,
+      ctx.zonedViews ? [...ctx.zonedViews].sort() : null,
+      ctx.jsonParsedColumns ? [...ctx.jsonParsedColumns].sort() : null,
+    ]);
     const known = this.cache.get(hash);
     if (known !== undefined) return JSON.parse(known) as TranslationStep[];
     const steps = translate(sql, ctx);

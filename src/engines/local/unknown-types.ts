@@ -94,11 +94,32 @@ export function splitWith(sql: string): { ctes: string; body: string; names: str
  * which keeps DuckDB's integer.
  */
 function hoistNestedWith(split: { ctes: string; body: string; names: string[] }): { ctes: string; body: string } {
-  let { body } = split;
-  const moved: string[] = [];
   const taken = new Set(split.names);
+  // The statement's own WITH queries first (`WITH w AS (WITH u AS (…) SELECT … FROM u) …`): their moved lists go in
+  // front of the statement's, so that a query reading one follows it.
+  const list = split.ctes.replace(/^\s*WITH\s+(?!RECURSIVE)/i, '');
+  const plain = split.ctes !== '' && list !== split.ctes;
+  const own = plain ? hoisted(list, taken, (outside) => outside + split.body, true) : { text: split.ctes, moved: [] };
+  const inBody = hoisted(split.body, taken, (outside) => own.text + outside, false);
+  if ((!plain || own.text === list) && inBody.moved.length === 0) return split;
+  const head = plain ? `WITH ${own.text.trimEnd()}` : split.ctes.trimEnd();
+  const ctes = head ? `${head}${inBody.moved.map((m) => `, ${m}`).join('')} ` : `WITH ${inBody.moved.join(', ')} `;
+  // A moved list may hold WITH lists of its own: moved in turn (a few rounds; each takes names out of `taken`).
+  const again = splitWith(`${ctes}${inBody.text}`);
+  return again.ctes && again.names.length < 32 && /\(\s*WITH\s+(?!RECURSIVE)/i.test(again.ctes)
+    ? hoistNestedWith({ ...again, names: [...taken] })
+    : { ctes, body: inBody.text };
+}
+
+/**
+ * `text` with the WITH lists of its parenthesized queries taken out (each query keeping its own query), and those
+ * lists. `rest(outside)` is the statement around a list once it is taken out, where its names must not be written.
+ */
+function hoisted(text: string, taken: Set<string>, rest: (outside: string) => string, inPlace: boolean): { text: string; moved: string[] } {
+  let body = text;
+  const moved: string[] = [];
   for (let round = 0; round < 8; round++) {
-    const at = /\(\s*WITH\s+(?!RECURSIVE)/i.exec(body);
+    const at = /\(\s*WITH\s+(?!RECURSIVE)/i.exec(body);
     if (!at) break;
     let depth = 0;
     let end = -1;
@@ -117,14 +138,31 @@ function hoistNestedWith(split: { ctes: string; body: string; names: string[] })
     }
     if (end < 0) break;
     const inner = splitWith(body.slice(at.index + 1, end).trim());
-    const outside = body.slice(0, at.index) + body.slice(end);
+    const outside = rest(body.slice(0, at.index) + body.slice(end));
     const written = (name: string) => new RegExp(`(?<![\\w$"])"?${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"?(?![\\w$"])`, 'i').test(outside);
     if (inner.names.length === 0 || inner.names.some((n) => taken.has(n) || written(n))) break;
     inner.names.forEach((n) => taken.add(n));
-    moved.push(inner.ctes.trim().replace(/^WITH\s+/i, ''));
-    body = `${body.slice(0, at.index)}(${inner.body})${body.slice(end + 1)}`;
+    const list = inner.ctes.trim().replace(/^WITH\s+/i, '');
+    const replaced = `${body.slice(0, at.index)}(${inner.body})${body.slice(end + 1)}`;
+    // In a WITH list, the moved list goes just before the entry holding it (it may read the entries before).
+    const entry = inPlace ? entryStart(body, at.index) : -1;
+    if (entry >= 0) body = `${replaced.slice(0, entry)}${list}, ${replaced.slice(entry)}`;
+    else {
+      moved.push(list);
+      body = replaced;
+    }
   }
-  if (moved.length === 0) return split;
-  const ctes = split.ctes ? `${split.ctes.trimEnd()}, ${moved.join(', ')} ` : `WITH ${moved.join(', ')} `;
-  return { ctes, body };
+  return { text: body, moved };
+}
+
+/** Where the WITH list entry holding `at` starts in `list` (after the last comma outside parentheses before it). */
+function entryStart(list: string, at: number): number {
+  let start = 0;
+  let depth = 0;
+  for (const t of tokenize(list.slice(0, at))) {
+    if (t.text === '(') depth++;
+    else if (t.text === ')') depth--;
+    else if (t.text === ',' && depth === 0) start = t.start + 1;
+  }
+  return list.slice(start).length - list.slice(start).trimStart().length + start;
 }
