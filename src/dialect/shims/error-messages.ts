@@ -102,6 +102,9 @@ const REFUSALS: Record<string, string> = {
   // translate/window-keys.ts: a window PARTITION BY key that is a map or holds one (Trino 476 fails while running).
   'map-partition-by':
     'GENERIC_INTERNAL_ERROR: a map is not orderable (java.lang.UnsupportedOperationException: map(…) is not orderable) and cannot be a PARTITION BY key on Athena (nor an array or row holding one); partition by array_sort(map_entries(m)) instead',
+  // translate/zoned-rows.ts (nested-compare.ts trino_sorted_row_free): a json column in INTERSECT ALL or EXCEPT ALL rows.
+  'json-sorted-rows':
+    "GENERIC_INTERNAL_ERROR: json is not orderable (java.lang.UnsupportedOperationException) on Athena where INTERSECT ALL or EXCEPT ALL compares two rows holding a json column (which pairs it compares is its plan's); the local engine refuses a json column there: CAST it to varchar (its JSON text) first",
   // translate/window-keys.ts: an ORDER BY key (a query's, a window's, an aggregate's) that is a map or holds one.
   'map-order-by':
     'TYPE_MISMATCH: a map is not orderable, and therefore cannot be used in ORDER BY on Athena (nor an array or row holding one); order by its keys or entries instead',

@@ -98,19 +98,25 @@ function byRows(which: 'max' | 'min'): CallHandler {
 /**
  * min, max, min_by and max_by of a value (or by a key) holding a map: Trino 476 has no order of maps (FUNCTION_NOT_FOUND
  * "Unexpected parameters (map(integer,integer)) for function max"), where DuckDB ordered them by entries. Refused while
- * binding, over no rows too: `typed` is an aggregate of the value bound for its type only (the CASE folds).
+ * binding, over no rows too: an aggregate of the value is bound for its type only (the CASE folds).
+ * Of arrays or rows, Trino compares each value with the one kept so far and fails where a comparison meets a NULL
+ * element first (NOT_SUPPORTED); which pairs meet depends on the input order, so the group fails where any two of
+ * its values may (trino_sorted_null_checked). Not over a window: its list would add a window to every such plan.
  */
-const orderable = (typed: string, sql: string | undefined): string | undefined =>
-  sql && `{'trino_v': ${sql}}[CASE WHEN typeof([${typed}]) LIKE '%MAP(%' THEN '${REFUSED_KEY_MARKER}map-extreme' ELSE 'trino_v' END]`;
-const byKey = (c: Parameters<CallHandler>[0], sql: string | undefined) => orderable(`min(${c.arg(1)})${c.tail}`, sql);
+function orderable(value: string, tail: string, sql: string | undefined): string | undefined {
+  if (!sql) return undefined;
+  const checked = /^\s*OVER\b/i.test(tail) ? sql : `trino_sorted_null_checked(list(${value})${tail}, ${sql})`;
+  return `{'trino_v': ${checked}}[CASE WHEN typeof([min(${value})${tail}]) LIKE '%MAP(%' THEN '${REFUSED_KEY_MARKER}map-extreme' ELSE 'trino_v' END]`;
+}
+const byKey = (c: Parameters<CallHandler>[0], sql: string | undefined) => orderable(c.arg(1), c.tail, sql);
 
 export const NAN_CALL_REWRITES: Record<string, CallHandler> = {
   array_agg: arrayAggCall,
-  min: (c) => orderable(`min(${c.arg(0).slice(distinctOf(c.arg(0)).length)})${c.tail}`, `min(${c.all()})${c.tail}`),
+  min: (c) => orderable(c.arg(0).slice(distinctOf(c.arg(0)).length), c.tail, `min(${c.all()})${c.tail}`),
   min_by: (c) => byKey(c, c.args.length === 3 ? byRows('min')(c) : c.args.length === 2 ? `arg_min_null(${c.arg(0)}, ${instantKeyOf(c)})${c.tail}` : undefined),
   max: (c) => {
     const x = c.arg(0).slice(distinctOf(c.arg(0)).length);
-    return /^\s*NULL\s*$/i.test(x) ? undefined : orderable(`min(${x})${c.tail}`, maxCall(c));
+    return /^\s*NULL\s*$/i.test(x) ? undefined : orderable(x, c.tail, maxCall(c));
   },
   max_by: (c) => byKey(c, maxByCall(c)),
 };
