@@ -194,3 +194,76 @@ describe('INTERSECT ALL and EXCEPT ALL', () => {
     await expect(engine.execute(sql)).rejects.toThrow(message);
   });
 });
+
+// One instant in three zones, in two input orders: Trino 476 sorts ties of one instant in input order (stable over a
+// VALUES relation; the same answer on repeated runs).
+const ZONED = (order: number[]) => {
+  const rows = ["(1, TIMESTAMP '2025-01-01 01:00 +01:00')", "(2, TIMESTAMP '2025-01-01 00:00 UTC')", "(3, TIMESTAMP '2025-01-01 02:00 +02:00')"];
+  return `(VALUES ${order.map((k) => rows[k - 1]).join(', ')}) t(k, t)`;
+};
+describe('ordinals over SELECT *', () => {
+  it.each<[string, string, string[], unknown[][]]>([
+    [
+      'zoned ties in input order',
+      `SELECT * FROM ${ZONED([1, 2, 3])} ORDER BY 2`,
+      ['k integer', 't timestamp(3) with time zone'],
+      [
+        [1, '2025-01-01 01:00:00.000 +01:00'],
+        [2, '2025-01-01 00:00:00.000 UTC'],
+        [3, '2025-01-01 02:00:00.000 +02:00'],
+      ],
+    ],
+    [
+      'zoned ties, DESC, then a second ordinal, LIMIT',
+      `SELECT * FROM ${ZONED([2, 3, 1])} ORDER BY 2 DESC, 1 LIMIT 2`,
+      ['k integer', 't timestamp(3) with time zone'],
+      [
+        [1, '2025-01-01 01:00:00.000 +01:00'],
+        [2, '2025-01-01 00:00:00.000 UTC'],
+      ],
+    ],
+    [
+      't.* and DESC',
+      "SELECT t.* FROM (VALUES (3, 'a'), (1, 'b')) t(k, s) ORDER BY 2 DESC",
+      ['k integer', 's varchar'],
+      [
+        [1, 'b'],
+        [3, 'a'],
+      ],
+    ],
+    [
+      'a star and an item',
+      "SELECT *, k + 1 AS j FROM (VALUES (3, 'a'), (1, 'b')) t(k, s) ORDER BY 3",
+      ['k integer', 's varchar', 'j integer'],
+      [
+        [1, 'b', 2],
+        [3, 'a', 4],
+      ],
+    ],
+    ['a WITH query, LIMIT', 'WITH w AS (SELECT 3 AS k UNION ALL SELECT 1) SELECT * FROM w ORDER BY 1 LIMIT 1', ['k integer'], [[1]]],
+    [
+      'a join with USING',
+      'SELECT * FROM (VALUES (1, 2)) a(k, x) JOIN (VALUES (1, 3)) b(k, y) USING (k) ORDER BY 2',
+      ['k integer', 'x integer', 'y integer'],
+      [[1, 2, 3]],
+    ],
+    [
+      'SELECT DISTINCT *',
+      "SELECT DISTINCT * FROM (VALUES (3, 'a'), (1, 'b'), (3, 'a')) t(k, s) ORDER BY 1",
+      ['k integer', 's varchar'],
+      [
+        [1, 'b'],
+        [3, 'a'],
+      ],
+    ],
+  ])('%s', async (_what, sql, columns, rows) => {
+    expect(await namedResult(engine, sql)).toEqual({ columns, rows });
+  });
+
+  it.each<[string, string, RegExp]>([
+    ['an array with a NULL element (Trino: NOT_SUPPORTED)', 'SELECT * FROM (VALUES (ARRAY[1, NULL]), (ARRAY[1, 3])) t(a) ORDER BY 1', REFUSED],
+    ['a map (Trino: TYPE_MISMATCH … is not orderable)', 'SELECT * FROM (VALUES (MAP(ARRAY[1], ARRAY[2]))) t(m) ORDER BY 1', /map is not orderable/],
+  ])('%s fails', async (_what, sql, message) => {
+    await expect(engine.execute(sql)).rejects.toThrow(message);
+  });
+});

@@ -431,6 +431,23 @@ export class ExpressionRewriter {
         })
       : [];
     const typesChecked = trailing.length > 0 ? `, ${orderableCheck(trailing)} ` : '';
+    // Ordinals over a select list with a star (`SELECT * … ORDER BY 2`) name columns the translator cannot see: the
+    // query is sorted outside, where struct_extract_at(trino_sorted, k) is its k-th column, keyed by instant in
+    // statements that make zoned values (Trino 476 keeps one instant's ties in input order: 1, 2, 3 of 01:00 +01:00,
+    // 00:00 UTC, 02:00 +02:00, where the struct ordered them by zone name) and checked as other keys are (a map, a NULL
+    // element).
+    const starOrdinals = elements.map((e) => ordinalOf(e.expression));
+    if (
+      selects &&
+      selectItems === undefined &&
+      this.correlatableDepth === 0 &&
+      !elements.some((e) => nullsFirst(e.modifiers)) &&
+      starOrdinals.every((k) => k !== undefined)
+    ) {
+      const columns = starOrdinals.map((k) => `struct_extract_at(trino_sorted, ${k})`);
+      const keys = elements.map(({ modifiers }, i) => `${this.makesZoned ? orderKeyByInstant(columns[i]) : columns[i]}${this.render(modifiers)}`);
+      return `SELECT * FROM (${this.render(items.slice(0, items.indexOf(m[order])))}) AS trino_sorted ORDER BY ${keys.join(', ')}, ${orderableCheck(columns)} ${this.render(items.slice(end))}`;
+    }
     if (!elements.some((e) => nullsFirst(e.modifiers))) {
       const byInstant = aggregateKeys || elements.some((e) => orderedColumn(e.expression));
       if (!byInstant && !typesChecked) return undefined;
