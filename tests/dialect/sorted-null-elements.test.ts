@@ -116,6 +116,7 @@ describe('ORDER BY and PARTITION BY keys holding NULL elements', () => {
     ['a window ORDER BY', `SELECT rank() OVER (ORDER BY a) FROM ${MEET}`],
     ['a window PARTITION BY of two equal keys', 'SELECT count(*) OVER (PARTITION BY a) FROM (VALUES (ARRAY[1, NULL]), (ARRAY[1, NULL])) t(a)'],
     ['array_agg(… ORDER BY …)', `SELECT array_agg(k ORDER BY a) FROM ${MEET}`],
+    ['array_agg(DISTINCT … ORDER BY …)', `SELECT array_agg(DISTINCT a ORDER BY a) FROM ${MEET}`],
     ['ORDER BY rows', `SELECT k FROM ${ROWS(1)} ORDER BY r`],
   ])('%s is refused', async (_what, sql) => {
     await expect(engine.execute(sql)).rejects.toThrow(REFUSED);
