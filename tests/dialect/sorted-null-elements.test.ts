@@ -15,7 +15,7 @@ afterAll(async () => engine.close());
 
 const NULL_ARRAY = /^ARRAY comparison not supported for arrays with null elements/;
 const NULL_ROW = /^ROW comparison not supported for fields with null elements/;
-const REFUSED = /^an array or row holding a NULL element as an ORDER BY or PARTITION BY key/;
+const REFUSED = /^an array or row holding a NULL element as an ORDER BY or PARTITION BY key, the value of min, max/;
 // Two arrays equal up to a NULL element (Trino compares them and fails), and two decided before it (Trino answers).
 const MEET = '(VALUES (1, ARRAY[1, NULL]), (2, ARRAY[1, 3])) t(k, a)';
 const APART = '(VALUES (1, ARRAY[1, NULL]), (2, ARRAY[2, 3])) t(k, a)';
@@ -99,6 +99,12 @@ describe('ORDER BY and PARTITION BY keys holding NULL elements', () => {
       ['r bigint'],
       [[1], [1]],
     ],
+    [
+      'max over a window of arrays without NULL elements',
+      'SELECT max(a) OVER (PARTITION BY k) x FROM (VALUES (1, ARRAY[1, 2]), (1, ARRAY[1, 3])) t(k, a)',
+      ['x array(integer)'],
+      [[[1, 3]], [[1, 3]]],
+    ],
     ['array_agg ordered by arrays without NULL elements', 'SELECT array_agg(x ORDER BY ARRAY[x]) a FROM (VALUES 2, 1) t(x)', ['a array(integer)'], [[[1, 2]]]],
   ])('%s', async (_what, sql, columns, rows) => {
     expect(await namedResult(engine, sql)).toEqual({ columns, rows });
@@ -118,6 +124,9 @@ describe('ORDER BY and PARTITION BY keys holding NULL elements', () => {
     ['array_agg(… ORDER BY …)', `SELECT array_agg(k ORDER BY a) FROM ${MEET}`],
     ['array_agg(DISTINCT … ORDER BY …)', `SELECT array_agg(DISTINCT a ORDER BY a) FROM ${MEET}`],
     ['ORDER BY rows', `SELECT k FROM ${ROWS(1)} ORDER BY r`],
+    ['max over a window', `SELECT k, max(a) OVER (PARTITION BY k % 1) FROM ${MEET}`],
+    ['min over a window ORDER BY', `SELECT k, min(a) OVER (ORDER BY k) FROM ${MEET}`],
+    ['max_by over a window', `SELECT max_by(k, a) OVER () FROM ${MEET}`],
   ])('%s is refused', async (_what, sql) => {
     await expect(engine.execute(sql)).rejects.toThrow(REFUSED);
   });
@@ -126,6 +135,7 @@ describe('ORDER BY and PARTITION BY keys holding NULL elements', () => {
   it.each<[string, string]>([
     ['ORDER BY keys decided before the NULL', `SELECT k FROM ${APART} ORDER BY a`],
     ['a window ORDER BY decided before the NULL', `SELECT rank() OVER (ORDER BY a) FROM ${APART}`],
+    ['max over a window of one row per partition', `SELECT max(a) OVER (PARTITION BY k) FROM ${MEET}`],
   ])('%s is refused too (Trino answers)', async (_what, sql) => {
     await expect(engine.execute(sql)).rejects.toThrow(REFUSED);
   });

@@ -324,7 +324,7 @@ const TRINO_NULL_MESSAGE = (kind: string) => `CASE ${kind}
 
 /** The local refusal of a sort key (or a compared row) holding a NULL element, where which pairs Trino compares is its plan's. */
 const NULL_ELEMENT_REFUSED =
-  "'an array or row holding a NULL element as an ORDER BY or PARTITION BY key, or in the rows of INTERSECT ALL or EXCEPT ALL, is refused locally: Athena fails (NOT_SUPPORTED: ARRAY comparison not supported for arrays with null elements, or ROW comparison …) where its sort compares two such values equal up to the NULL, which depends on its plan; replace the NULL elements first, e.g. transform(a, x -> coalesce(x, 0))'";
+  "'an array or row holding a NULL element as an ORDER BY or PARTITION BY key, the value of min, max, min_by or max_by over a window, or in the rows of INTERSECT ALL or EXCEPT ALL, is refused locally: Athena fails (NOT_SUPPORTED: ARRAY comparison not supported for arrays with null elements, or ROW comparison …) where its sort compares two such values equal up to the NULL, which depends on its plan; replace the NULL elements first, e.g. transform(a, x -> coalesce(x, 0))'";
 
 /** Whether x's type is an array or row (not a zoned timestamp's struct), in which a NULL element may be met. */
 const MAY_HOLD_NULL_ELEMENT = (x: string) =>

@@ -105,11 +105,14 @@ function byRows(which: 'max' | 'min'): CallHandler {
  * binding, over no rows too: an aggregate of the value is bound for its type only (the CASE folds).
  * Of arrays or rows, Trino compares each value with the one kept so far and fails where a comparison meets a NULL
  * element first (NOT_SUPPORTED); which pairs meet depends on the input order, so the group fails where any two of
- * its values may (trino_sorted_null_checked). Not over a window: its list would add a window to every such plan.
+ * its values may (trino_sorted_null_checked). Over a window (whose list DuckDB fails to fold away), each row's value
+ * holding a NULL element is refused instead (trino_null_element_free).
  */
 function orderable(value: string, tail: string, sql: string | undefined): string | undefined {
   if (!sql) return undefined;
-  const checked = /^\s*OVER\b/i.test(tail) ? sql : `trino_sorted_null_checked(list(${value})${tail}, ${sql})`;
+  const checked = /^\s*OVER\b/i.test(tail)
+    ? `CASE WHEN trino_null_element_free(${value}) THEN ${sql} END`
+    : `trino_sorted_null_checked(list(${value})${tail}, ${sql})`;
   return `{'trino_v': ${checked}}[CASE WHEN typeof([min(${value})${tail}]) LIKE '%MAP(%' THEN '${REFUSED_KEY_MARKER}map-extreme' ELSE 'trino_v' END]`;
 }
 const byKey = (c: Parameters<CallHandler>[0], sql: string | undefined) => orderable(c.arg(1), c.tail, sql);
