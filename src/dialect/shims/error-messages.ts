@@ -18,6 +18,13 @@ const OPERATIONS: Record<string, string> = { addition: 'addition', subtraction: 
  * the key names the refusal and the message is here.
  */
 export const REFUSED_KEY_MARKER = 'trino_refused:';
+/**
+ * `value`, or a refusal while DuckDB binds (`refusal`: a key of REFUSALS) where a value whose type `types` read (SQL
+ * texts: `x`, `min(x) OVER (…)`, `a, b`) is a map or holds one: Trino 476 has no order of maps (ORDER BY and PARTITION
+ * BY keys, min/max and greatest/least, comparisons, grouping). typeof folds while binding; other types keep `value`.
+ */
+export const mapRefused = (types: readonly string[], value: string, refusal: string): string =>
+  `{'trino_v': ${value}}[CASE WHEN ${types.map((t) => `typeof([${t}]) LIKE '%MAP(%'`).join(' OR ')} THEN '${REFUSED_KEY_MARKER}${refusal}' ELSE 'trino_v' END]`;
 /** reduce() whose decimal state changes type with each step (translate/functions.ts reduceSteps). */
 export const REDUCE_STATE_UNSETTLED =
   "GENERIC_INTERNAL_ERROR: reduce()'s state changes type with each step (a decimal state whose precision or scale grows: s + x over decimals, a decimal start plus integers), which Athena cannot solve (SignatureBinder.iterativeSolve does not converge); CAST the start and the step to one type: reduce(a, CAST(0 AS decimal(38, 2)), (s, x) -> CAST(s + x AS decimal(38, 2)), s -> s)";

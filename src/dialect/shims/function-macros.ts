@@ -1,6 +1,6 @@
 // Macros for the function table's `shim` entries (src/dialect/functions). Each follows the Trino documentation of
 // the function it stands for; NULL handling is Trino's (a NULL argument gives NULL unless the docs say otherwise).
-import { REFUSED_KEY_MARKER } from './error-messages.js';
+import { mapRefused, REFUSED_KEY_MARKER } from './error-messages.js';
 import { HAS_ZONED_ELEMENTS, IS_NESTED, IS_ZONED_VALUE } from './nested-type.js';
 import { IP_FIELD, IP_STRUCT } from './ip-address.js';
 import { DECIMAL_TO_VARCHAR, OFFSET_ZONE, TZ_STRUCT } from './macros.js';
@@ -174,7 +174,7 @@ export const FUNCTION_MACROS: readonly string[] = [
   // a NULL argument: greatest(ARRAY[1, NULL], ARRAY[1, 3], NULL) fails, greatest(NULL, …) is NULL) compares a NULL
   // element first, as array_max does (nested-compare.ts trino_nested_max_checked); array_sort where its sort may
   // (trino_sorted_null_checked).
-  `trino_orderable(x) AS {'trino_v': x}[CASE WHEN typeof([x]) LIKE '%MAP(%' THEN '${REFUSED_KEY_MARKER}map-extreme' ELSE 'trino_v' END]`,
+  `trino_orderable(x) AS ${mapRefused(['x'], 'x', 'map-extreme')}`,
   `trino_greatest_of(l) AS trino_nested_max_checked(l, trino_greatest_of_ordered(trino_orderable(l)))`,
   `trino_greatest_of_ordered(l) AS CASE WHEN list_count(l) = len(l) THEN CASE
      WHEN ${HAS_ZONED_ELEMENTS('l')} THEN trino_zoned_extreme(l, list_max(trino_cmp_keys(l)))

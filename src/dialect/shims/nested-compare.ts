@@ -10,7 +10,7 @@
 // two-element list [a, b]: the list gives both sides DuckDB's common type, so equal values have equal JSON text
 // (numbers compared by their text, except that -0.0 equals 0.0; NaN equals nothing).
 import { BIGINT, BOOLEAN, type DuckDBScalarFunction, VARCHAR } from '@duckdb/node-api';
-import { REFUSED_KEY_MARKER } from './error-messages.js';
+import { mapRefused, REFUSED_KEY_MARKER } from './error-messages.js';
 import { IS_NESTED } from './nested-type.js';
 import { udf } from './scalar-udf.js';
 
@@ -365,7 +365,7 @@ export const NESTED_COMPARE_MACROS: readonly string[] = [
   `trino_holds_map(x) AS typeof([x]) LIKE '%MAP(%'`,
   // TRUE, or a binder error where x holds a map: a GROUP BY key, or the row of a DISTINCT or set operation
   // (translate/zoned-groups.ts checkMapGroups, zoned-rows.ts checkMapRows).
-  `trino_map_key_refused(x) AS {'trino_v': true}[CASE WHEN typeof([x]) LIKE '%MAP(%' THEN '${REFUSED_KEY_MARKER}map-key' ELSE 'trino_v' END]`,
+  `trino_map_key_refused(x) AS ${mapRefused(['x'], 'true', 'map-key')}`,
   // The elements of a met first by their unorderedKey (array_distinct, array_agg(DISTINCT …) of maps).
   `trino_distinct_unordered(a) AS trino_distinct_by(a, list_transform(a, lambda trino_e: trino_unordered_key(trino_e)))`,
   `trino_nested_eq(a, b) AS trino_nested_equal_json(CAST(to_json([a, b]) AS VARCHAR))`,
@@ -387,6 +387,5 @@ export const NESTED_COMPARE_MACROS: readonly string[] = [
   // `ordered` is DuckDB's a < b (or <=, >, >=): its element-by-element order is Trino's once no NULL is met. Maps
   // have no order in Trino (TYPE_MISMATCH "Cannot apply operator"), nor arrays or rows holding one: refused while
   // DuckDB binds.
-  `trino_nested_ordered(a, b, ordered) AS {'trino_v': CASE WHEN ${NULL_MESSAGE} IS NOT NULL THEN trino_fail_as(${NULL_MESSAGE}, ordered) ELSE ordered END}[
-     CASE WHEN typeof([a, b]) LIKE '%MAP(%' THEN '${REFUSED_KEY_MARKER}map-order' ELSE 'trino_v' END]`,
+  `trino_nested_ordered(a, b, ordered) AS ${mapRefused(['a, b'], `CASE WHEN ${NULL_MESSAGE} IS NOT NULL THEN trino_fail_as(${NULL_MESSAGE}, ordered) ELSE ordered END`, 'map-order')}`,
 ];

@@ -4,7 +4,7 @@
 // min_by order NaN above every value, as DuckDB does. Each form folds to DuckDB's own call for other types: the NaN
 // guards (shims/nan-macros.ts) fold away while binding, and DuckDB computes the identical aggregates (or window
 // functions) left once.
-import { REFUSED_KEY_MARKER } from '../shims/error-messages.js';
+import { mapRefused } from '../shims/error-messages.js';
 import { NAN_KEYED_TYPES } from '../shims/nan-macros.js';
 import type { CallHandler } from './functions.js';
 import { hasAggregate } from './unbound.js';
@@ -113,7 +113,7 @@ function orderable(value: string, tail: string, sql: string | undefined): string
   const checked = /^\s*OVER\b/i.test(tail)
     ? `CASE WHEN trino_null_element_free(${value}) THEN ${sql} END`
     : `trino_sorted_null_checked(list(${value})${tail}, ${sql})`;
-  return `{'trino_v': ${checked}}[CASE WHEN typeof([min(${value})${tail}]) LIKE '%MAP(%' THEN '${REFUSED_KEY_MARKER}map-extreme' ELSE 'trino_v' END]`;
+  return mapRefused([`min(${value})${tail}`], checked, 'map-extreme');
 }
 const byKey = (c: Parameters<CallHandler>[0], sql: string | undefined) => orderable(c.arg(1), c.tail, sql);
 

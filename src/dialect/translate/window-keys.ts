@@ -5,7 +5,7 @@
 // expression goes through trino_cmp, which DuckDB's binder expands to the instant of a zoned value and to the value
 // itself for any other type (no cost for ordinary columns). An expression holding an aggregate is left as written:
 // a typed macro cannot take one (src/dialect/translate/unbound.ts).
-import { REFUSED_KEY_MARKER } from '../shims/error-messages.js';
+import { mapRefused } from '../shims/error-messages.js';
 import { nanOf, nullsFirst, splitOrderElement, withNanKey } from './nan-order.js';
 import { hasAggregate } from './unbound.js';
 import { meaningful, nodeKeyword, splitArgs, type Node } from './tree.js';
@@ -36,7 +36,11 @@ function orderElement(element: readonly Node[], render: (nodes: readonly Node[])
  * is bound with the value's type; the condition, a constant false once bound, is folded away (no cost per row).
  */
 const mapTyped = (values: readonly string[], refusal = 'map-order-by') =>
-  `{'trino_v': false}[CASE WHEN ${values.map((v) => `typeof([${v.trim()}]) LIKE '%MAP(%'`).join(' OR ')} THEN '${REFUSED_KEY_MARKER}${refusal}' ELSE 'trino_v' END]`;
+  mapRefused(
+    values.map((v) => v.trim()),
+    'false',
+    refusal,
+  );
 
 /**
  * A window's ORDER BY key (or PARTITION BY key: Trino 476 fails "map(…) is not orderable" there too, where DuckDB
