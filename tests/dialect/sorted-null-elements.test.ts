@@ -279,6 +279,12 @@ describe('ordinals over SELECT *', () => {
   });
 });
 
+describe('sorted outside a query only', () => {
+  it('leaves EXPLAIN a statement', async () => {
+    await expect(engine.execute('EXPLAIN SELECT * FROM (VALUES 3, 1) t(k) ORDER BY 1')).resolves.toBeDefined();
+  });
+});
+
 describe("a set operation's and a DISTINCT query's ORDER BY", () => {
   it.each<[string, string, string[], unknown[][]]>([
     // Trino keeps a branch's ties of one instant in its order (where the branches interleave varies between its runs).

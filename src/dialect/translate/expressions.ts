@@ -439,6 +439,7 @@ export class ExpressionRewriter {
     const starOrdinals = elements.map((e) => ordinalOf(e.expression));
     if (
       selects &&
+      query &&
       selectItems === undefined &&
       this.correlatableDepth === 0 &&
       !elements.some((e) => nullsFirst(e.modifiers)) &&
