@@ -4,9 +4,9 @@ import { DialectError } from '../../src/dialect/diagnostics.js';
 import { checkFaithful } from '../../src/dialect/lint/index.js';
 import { translateQuery } from '../../src/dialect/translate/query.js';
 
-/** A window's PARTITION BY key as rendered: refused while binding where it holds a map. */
+/** A window's PARTITION BY key as rendered: refused while binding where it holds a map, while running where it holds a NULL element. */
 const MAP_PARTITION = (key: string) =>
-  `CASE WHEN {'trino_v': false}[CASE WHEN typeof([${key}]) LIKE '%MAP(%' THEN 'trino_refused:map-partition-by' ELSE 'trino_v' END] THEN NULL ELSE ${key} END`;
+  `CASE WHEN {'trino_v': false}[CASE WHEN typeof([${key}]) LIKE '%MAP(%' THEN 'trino_refused:map-partition-by' ELSE 'trino_v' END] THEN NULL WHEN trino_null_element_free(${key}) THEN ${key} END`;
 
 describe('translateQuery', () => {
   it.each([

@@ -18,6 +18,13 @@ const OPERATIONS: Record<string, string> = { addition: 'addition', subtraction: 
  * the key names the refusal and the message is here.
  */
 export const REFUSED_KEY_MARKER = 'trino_refused:';
+/**
+ * `value`, or a refusal while DuckDB binds (`refusal`: a key of REFUSALS) where a value whose type `types` read (SQL
+ * texts: `x`, `min(x) OVER (…)`, `a, b`) is a map or holds one: Trino 476 has no order of maps (ORDER BY and PARTITION
+ * BY keys, min/max and greatest/least, comparisons, grouping). typeof folds while binding; other types keep `value`.
+ */
+export const mapRefused = (types: readonly string[], value: string, refusal: string): string =>
+  `{'trino_v': ${value}}[CASE WHEN ${types.map((t) => `typeof([${t}]) LIKE '%MAP(%'`).join(' OR ')} THEN '${REFUSED_KEY_MARKER}${refusal}' ELSE 'trino_v' END]`;
 /** reduce() whose decimal state changes type with each step (translate/functions.ts reduceSteps). */
 export const REDUCE_STATE_UNSETTLED =
   "GENERIC_INTERNAL_ERROR: reduce()'s state changes type with each step (a decimal state whose precision or scale grows: s + x over decimals, a decimal start plus integers), which Athena cannot solve (SignatureBinder.iterativeSolve does not converge); CAST the start and the step to one type: reduce(a, CAST(0 AS decimal(38, 2)), (s, x) -> CAST(s + x AS decimal(38, 2)), s -> s)";
@@ -105,6 +112,9 @@ const REFUSALS: Record<string, string> = {
   // translate/window-keys.ts: a window PARTITION BY key that is a map or holds one (Trino 476 fails while running).
   'map-partition-by':
     'GENERIC_INTERNAL_ERROR: a map is not orderable (java.lang.UnsupportedOperationException: map(…) is not orderable) and cannot be a PARTITION BY key on Athena (nor an array or row holding one); partition by array_sort(map_entries(m)) instead',
+  // translate/zoned-rows.ts (nested-compare.ts trino_sorted_row_free): a json column in INTERSECT ALL or EXCEPT ALL rows.
+  'json-sorted-rows':
+    "GENERIC_INTERNAL_ERROR: json is not orderable (java.lang.UnsupportedOperationException) on Athena where INTERSECT ALL or EXCEPT ALL compares two rows holding a json column (which pairs it compares is its plan's); the local engine refuses a json column there: CAST it to varchar (its JSON text) first",
   // translate/window-keys.ts: an ORDER BY key (a query's, a window's, an aggregate's) that is a map or holds one.
   'map-order-by':
     'TYPE_MISMATCH: a map is not orderable, and therefore cannot be used in ORDER BY on Athena (nor an array or row holding one); order by its keys or entries instead',

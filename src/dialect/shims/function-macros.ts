@@ -1,6 +1,6 @@
 // Macros for the function table's `shim` entries (src/dialect/functions). Each follows the Trino documentation of
 // the function it stands for; NULL handling is Trino's (a NULL argument gives NULL unless the docs say otherwise).
-import { REFUSED_KEY_MARKER } from './error-messages.js';
+import { mapRefused, REFUSED_KEY_MARKER } from './error-messages.js';
 import { HAS_ZONED_ELEMENTS, IS_NESTED, IS_ZONED_VALUE } from './nested-type.js';
 import { IP_FIELD, IP_STRUCT } from './ip-address.js';
 import { DECIMAL_TO_VARCHAR, OFFSET_ZONE, TZ_STRUCT } from './macros.js';
@@ -170,8 +170,12 @@ export const FUNCTION_MACROS: readonly string[] = [
   `trino_nan_greatest(l, keys) AS l[list_position(keys, list_max(keys))]`,
   // Maps have no order in Trino 476 (FUNCTION_NOT_FOUND "… greatest(E) E:orderable"): greatest, least, array_max,
   // array_min and array_sort of a value holding one are refused while binding (DuckDB ordered maps by their entries).
-  `trino_orderable(x) AS {'trino_v': x}[CASE WHEN typeof([x]) LIKE '%MAP(%' THEN '${REFUSED_KEY_MARKER}map-extreme' ELSE 'trino_v' END]`,
-  `trino_greatest_of(l) AS trino_greatest_of_ordered(trino_orderable(l))`,
+  // Of arrays or rows, greatest and least fail where Trino's walk over the arguments (each against the one kept, up to
+  // a NULL argument: greatest(ARRAY[1, NULL], ARRAY[1, 3], NULL) fails, greatest(NULL, …) is NULL) compares a NULL
+  // element first, as array_max does (nested-compare.ts trino_nested_max_checked); array_sort where its sort may
+  // (trino_sorted_null_checked).
+  `trino_orderable(x) AS ${mapRefused(['x'], 'x', 'map-extreme')}`,
+  `trino_greatest_of(l) AS trino_nested_max_checked(l, trino_greatest_of_ordered(trino_orderable(l)))`,
   `trino_greatest_of_ordered(l) AS CASE WHEN list_count(l) = len(l) THEN CASE
      WHEN ${HAS_ZONED_ELEMENTS('l')} THEN trino_zoned_extreme(l, list_max(trino_cmp_keys(l)))
      WHEN typeof(l) IN (${NAN_KEYED_TYPES}) AND list_bool_or(list_transform(l, lambda x: trino_nested_nan(x)))
@@ -179,7 +183,7 @@ export const FUNCTION_MACROS: readonly string[] = [
      WHEN regexp_matches(typeof(l), '^(STRUCT|MAP)\\(|\\[\\]\\[\\]$') AND list_bool_or(list_transform(l, lambda x: trino_nested_nan(x)))
        THEN cast_to_type(trino_fail('greatest of arrays or rows holding NaN: Athena orders NaN below every number inside them (greatest(ARRAY[nan()], ARRAY[1e0]) is [1.0]), which the local engine does not reproduce; filter the NaN out first (is_nan)'), l[1])
      ELSE coalesce(list_max(list_filter(l, lambda x: NOT trino_is_nan(x))), l[1]) END END`,
-  `trino_least_of(l) AS trino_least_of_ordered(trino_orderable(l))`,
+  `trino_least_of(l) AS trino_nested_min_checked(l, trino_least_of_ordered(trino_orderable(l)))`,
   `trino_least_of_ordered(l) AS CASE WHEN list_count(l) = len(l) THEN CASE WHEN ${HAS_ZONED_ELEMENTS('l')} THEN trino_zoned_extreme(l, list_min(trino_cmp_keys(l)))
      ELSE list_min(l) END END`,
   // trino_type_scale (the scale of a type name, macros.ts) serves the check that DuckDB's common type of several values
@@ -432,7 +436,7 @@ export const FUNCTION_MACROS: readonly string[] = [
   // cast_to_type: DuckDB folds list_sort of a constant NULL (split(nullif('a', 'a'), ',')) into an untyped NULL.
   // Zoned elements sort by instant, equal instants in their order in a (Trino 476's sort is stable: array_sort of
   // 02:00 +01:00, 00:00 UTC, 01:00 +01:00 keeps 00:00 UTC first), NULLs last; the local struct sorted them by zone name.
-  `trino_array_sort(a) AS trino_array_sort_ordered(trino_orderable(a))`,
+  `trino_array_sort(a) AS trino_sorted_null_checked(a, trino_array_sort_ordered(trino_orderable(a)))`,
   `trino_array_sort_ordered(a) AS CASE WHEN ${HAS_ZONED_ELEMENTS('a')} THEN CASE WHEN a IS NOT NULL THEN list_concat(list_transform(list_sort(list_transform(
        list_filter(a, lambda trino_e: trino_e IS NOT NULL), lambda trino_e, trino_i: {'k': trino_cmp(trino_e), 'i': trino_i, 'e': trino_e})),
        lambda trino_s: trino_s.e), list_filter(a, lambda trino_e: trino_e IS NULL)) END

@@ -10,7 +10,7 @@
 // two-element list [a, b]: the list gives both sides DuckDB's common type, so equal values have equal JSON text
 // (numbers compared by their text, except that -0.0 equals 0.0; NaN equals nothing).
 import { BIGINT, BOOLEAN, type DuckDBScalarFunction, VARCHAR } from '@duckdb/node-api';
-import { REFUSED_KEY_MARKER } from './error-messages.js';
+import { mapRefused, REFUSED_KEY_MARKER } from './error-messages.js';
 import { IS_NESTED } from './nested-type.js';
 import { udf } from './scalar-udf.js';
 
@@ -254,6 +254,60 @@ export function extremeNull(elements: readonly Json[], largest: boolean): 'ARRAY
   return undefined;
 }
 
+/**
+ * A total order of nested values in which every value sharing a prefix with another sits next to it (element by
+ * element, shorter first, NULL elements last; zoned values by instant, then zone): the order in which sortNull looks
+ * for a pair Trino's sort would fail on. Not Trino's order where it differs in ways that cannot split such a block
+ * (texts by UTF-16 units).
+ */
+function blockOrder(a: Json, b: Json): number {
+  if (a === null || b === null) return a === b ? 0 : a === null ? 1 : -1;
+  if (zoned(a) && zoned(b))
+    return blockOrder(byInstant(a), byInstant(b)) || blockOrder(a.entries.get('trino_zone') ?? null, b.entries.get('trino_zone') ?? null);
+  if (isNumber(a) && isNumber(b)) return Math.sign(Number(a.number) - Number(b.number)) || (a.number === b.number ? 0 : a.number < b.number ? -1 : 1);
+  const fields = (v: Json) => (Array.isArray(v) ? v : isObject(v) ? [...v.entries.values()] : v);
+  const [x, y] = [fields(a), fields(b)];
+  if (Array.isArray(x) && Array.isArray(y)) {
+    for (let i = 0; i < Math.min(x.length, y.length); i++) {
+      const c = blockOrder(x[i], y[i]);
+      if (c !== 0) return c;
+    }
+    return Math.sign(x.length - y.length);
+  }
+  return x === y ? 0 : String(x) < String(y) ? -1 : 1;
+}
+
+/**
+ * Whether a sort of `values` (NULL values aside) may compare two that meet a NULL element before their order is
+ * decided ('ARRAY' or 'ROW', the innermost value compared), as Trino 476 fails then (NOT_SUPPORTED). Such a pair shares
+ * every element before the NULL, so in blockOrder the values sharing that prefix are adjacent, and some adjacent pair
+ * fails too. Which pairs Trino compares depends on its algorithm and the input order: any sort must compare a value
+ * with another of its block to place it, so a failing adjacent pair means Trino may fail (max and min compare fewer).
+ */
+export function sortNull(values: readonly Json[]): 'ARRAY' | 'ROW' | undefined {
+  const sorted = values.filter((v) => v !== null).sort(blockOrder);
+  for (let i = 1; i < sorted.length; i++) {
+    const found = orderingNull(sorted[i - 1], sorted[i]);
+    if (found === 'ARRAY' || found === 'ROW') return found;
+  }
+  return undefined;
+}
+
+/**
+ * The innermost kind of value ('ARRAY' or 'ROW') holding a NULL element or field, at any depth, or undefined; with
+ * `fieldsOnly`, v is a query's row whose own NULL columns do not count. A zoned value's fields are not elements.
+ */
+export function nullElement(v: Json, fieldsOnly = false): 'ARRAY' | 'ROW' | undefined {
+  if (v === null || zoned(v)) return undefined;
+  const [kind, elements] = Array.isArray(v) ? (['ARRAY', v] as const) : isObject(v) ? (['ROW', [...v.entries.values()]] as const) : [undefined, []];
+  for (const e of elements) {
+    if (e === null && !fieldsOnly && kind) return kind;
+    const inner = nullElement(e);
+    if (inner) return inner;
+  }
+  return undefined;
+}
+
 export function nestedCompareUdfs(): DuckDBScalarFunction[] {
   return [
     udf('trino_extreme_null_json', [VARCHAR, BOOLEAN], VARCHAR, ([json, largest]) => {
@@ -268,6 +322,11 @@ export function nestedCompareUdfs(): DuckDBScalarFunction[] {
       const [x, ...elements] = parseJson(String(json)) as Json[];
       return BigInt(nestedSearch(x, elements, nanKeys === true));
     }),
+    udf('trino_sort_null_json', [VARCHAR], VARCHAR, ([json]) => {
+      const values = parseJson(String(json));
+      return Array.isArray(values) ? (sortNull(values) ?? null) : null;
+    }),
+    udf('trino_null_element_json', [VARCHAR, BOOLEAN], VARCHAR, ([json, fieldsOnly]) => nullElement(parseJson(String(json)), fieldsOnly === true) ?? null),
     udf('trino_nested_ordering_null_json', [VARCHAR], VARCHAR, ([json]) => orderingNull(...bothSides(json)) ?? null),
   ];
 }
@@ -285,6 +344,19 @@ const NOT_SUPPORTED = (fn: string) => `'${fn} does not support arrays with eleme
 const EXTREME_MESSAGE = (largest: boolean) => `CASE trino_extreme_null_json(CAST(to_json(a) AS VARCHAR), ${largest})
   WHEN 'ARRAY' THEN 'ARRAY comparison not supported for arrays with null elements'
   WHEN 'ROW' THEN 'ROW comparison not supported for fields with null elements' END`;
+
+/** Trino 476's message for a comparison meeting a NULL element, by the kind of value compared (a VARCHAR expression). */
+const TRINO_NULL_MESSAGE = (kind: string) => `CASE ${kind}
+  WHEN 'ARRAY' THEN 'ARRAY comparison not supported for arrays with null elements'
+  WHEN 'ROW' THEN 'ROW comparison not supported for fields with null elements' END`;
+
+/** The local refusal of a sort key (or a compared row) holding a NULL element, where which pairs Trino compares is its plan's. */
+const NULL_ELEMENT_REFUSED =
+  "'an array or row holding a NULL element as an ORDER BY or PARTITION BY key, the value of min, max, min_by or max_by over a window, or in the rows of INTERSECT ALL or EXCEPT ALL, is refused locally: Athena fails (NOT_SUPPORTED: ARRAY comparison not supported for arrays with null elements, or ROW comparison …) where its sort compares two such values equal up to the NULL, which depends on its plan; replace the NULL elements first, e.g. transform(a, x -> coalesce(x, 0))'";
+
+/** Whether x's type is an array or row (not a zoned timestamp's struct), in which a NULL element may be met. */
+const MAY_HOLD_NULL_ELEMENT = (x: string) =>
+  `(typeof([${x}]) LIKE '%[][]' OR (typeof([${x}]) LIKE 'STRUCT(%' AND typeof([${x}]) NOT LIKE 'STRUCT(trino\\_%' ESCAPE '\\'))`;
 
 export const NESTED_COMPARE_MACROS: readonly string[] = [
   // array_max/array_min of arrays or rows (value: DuckDB's answer): Trino's failure where its walk compares a NULL
@@ -324,15 +396,29 @@ export const NESTED_COMPARE_MACROS: readonly string[] = [
   `trino_holds_map(x) AS typeof([x]) LIKE '%MAP(%'`,
   // TRUE, or a binder error where x holds a map: a GROUP BY key, or the row of a DISTINCT or set operation
   // (translate/zoned-groups.ts checkMapGroups, zoned-rows.ts checkMapRows).
-  `trino_map_key_refused(x) AS {'trino_v': true}[CASE WHEN typeof([x]) LIKE '%MAP(%' THEN '${REFUSED_KEY_MARKER}map-key' ELSE 'trino_v' END]`,
+  `trino_map_key_refused(x) AS ${mapRefused(['x'], 'true', 'map-key')}`,
   // x itself, or a binder error where x holds a map: the key of histogram, map_agg and multimap_agg (functions.ts).
-  `trino_map_agg_key(x) AS {'trino_v': x}[CASE WHEN typeof([x]) LIKE '%MAP(%' THEN '${REFUSED_KEY_MARKER}map-agg-key' ELSE 'trino_v' END]`,
+  `trino_map_agg_key(x) AS ${mapRefused(['x'], 'x', 'map-agg-key')}`,
   // The elements of a met first by their unorderedKey (array_distinct, array_agg(DISTINCT …) of maps).
   `trino_distinct_unordered(a) AS trino_distinct_by(a, list_transform(a, lambda trino_e, trino_i: trino_unordered_key_at(trino_e, trino_i)))`,
   `trino_nested_eq(a, b) AS trino_nested_equal_json(CAST(to_json([a, b]) AS VARCHAR))`,
+  // true, or a failure where x (an ORDER BY or PARTITION BY key) holds a NULL element: which pairs of keys Trino 476
+  // compares is its plan's (translate/window-keys.ts). Other types fold to true while binding.
+  `trino_null_element_free(x) AS CASE WHEN ${MAY_HOLD_NULL_ELEMENT('x')}
+     THEN CASE WHEN trino_null_element_json(CAST(to_json(x) AS VARCHAR), false) IS NULL THEN true ELSE trino_fail_as(${NULL_ELEMENT_REFUSED}, x IS NULL) END ELSE true END`,
+  // The same of a row of INTERSECT ALL or EXCEPT ALL (the struct of its columns, whose own NULLs do not count), which
+  // Trino 476 partitions by sorting (translate/zoned-rows.ts). Its JSON columns are refused while binding: "json is not
+  // orderable" there where two rows meet.
+  `trino_sorted_row_free(r) AS {'trino_v': CASE WHEN typeof(r) LIKE '%[]%' OR typeof(r) LIKE 'STRUCT(%STRUCT(%'
+     THEN CASE WHEN trino_null_element_json(CAST(to_json(r) AS VARCHAR), true) IS NULL THEN true ELSE trino_fail_as(${NULL_ELEMENT_REFUSED}, r IS NULL) END ELSE true END}[
+     CASE WHEN typeof(r) LIKE '% JSON,%' OR typeof(r) LIKE '% JSON)%' OR typeof(r) LIKE '% JSON[%' THEN '${REFUSED_KEY_MARKER}json-sorted-rows' ELSE 'trino_v' END]`,
+  // value, or Trino 476's failure where a sort of the list l may compare two elements meeting a NULL element first
+  // (sortNull): greatest, least, array_sort, and min, max, min_by and max_by of a group (translate/nan-calls.ts).
+  `trino_sorted_null_checked(l, value) AS CASE WHEN typeof(l) LIKE '%[][]' OR (typeof(l) LIKE 'STRUCT(%)[]' AND typeof(l) NOT LIKE 'STRUCT(trino\\_%' ESCAPE '\\')
+     THEN list_transform([trino_sort_null_json(CAST(to_json(l) AS VARCHAR))], lambda trino_k: CASE WHEN trino_k IS NULL THEN value
+       ELSE trino_fail_as(${TRINO_NULL_MESSAGE('trino_k')}, value) END)[1] ELSE value END`,
   // `ordered` is DuckDB's a < b (or <=, >, >=): its element-by-element order is Trino's once no NULL is met. Maps
   // have no order in Trino (TYPE_MISMATCH "Cannot apply operator"), nor arrays or rows holding one: refused while
   // DuckDB binds.
-  `trino_nested_ordered(a, b, ordered) AS {'trino_v': CASE WHEN ${NULL_MESSAGE} IS NOT NULL THEN trino_fail_as(${NULL_MESSAGE}, ordered) ELSE ordered END}[
-     CASE WHEN typeof([a, b]) LIKE '%MAP(%' THEN '${REFUSED_KEY_MARKER}map-order' ELSE 'trino_v' END]`,
+  `trino_nested_ordered(a, b, ordered) AS ${mapRefused(['a, b'], `CASE WHEN ${NULL_MESSAGE} IS NOT NULL THEN trino_fail_as(${NULL_MESSAGE}, ordered) ELSE ordered END`, 'map-order')}`,
 ];

@@ -436,6 +436,48 @@ export class ExpressionRewriter {
         })
       : [];
     const typesChecked = trailing.length > 0 ? `, ${orderableCheck(trailing)} ` : '';
+    // Ordinals over a select list with a star (`SELECT * … ORDER BY 2`) name columns the translator cannot see: the
+    // query is sorted outside, where struct_extract_at(trino_sorted, k) is its k-th column, keyed by instant in
+    // statements that make zoned values (Trino 476 keeps one instant's ties in input order: 1, 2, 3 of 01:00 +01:00,
+    // 00:00 UTC, 02:00 +02:00, where the struct ordered them by zone name) and checked as other keys are (a map, a NULL
+    // element).
+    const starOrdinals = elements.map((e) => ordinalOf(e.expression));
+    if (
+      selects &&
+      query &&
+      selectItems === undefined &&
+      this.correlatableDepth === 0 &&
+      !elements.some((e) => nullsFirst(e.modifiers)) &&
+      starOrdinals.every((k) => k !== undefined)
+    ) {
+      const columns = starOrdinals.map((k) => `struct_extract_at(trino_sorted, ${k})`);
+      const keys = elements.map(({ modifiers }, i) => `${this.makesZoned ? orderKeyByInstant(columns[i]) : columns[i]}${this.render(modifiers)}`);
+      return `SELECT * FROM (${this.render(items.slice(0, items.indexOf(m[order])))}) AS trino_sorted ORDER BY ${keys.join(', ')}, ${orderableCheck(columns)} ${this.render(items.slice(end))}`;
+    }
+    // A set operation's and a DISTINCT query's ORDER BY name output columns (ordinals, output names): sorted outside
+    // too, so that its keys take the checks above (Trino 476 fails on a map key, and NOT_SUPPORTED where two arrays
+    // meet a NULL element), zoned keys by instant (Trino keeps one instant's ties of a branch in its order; the
+    // interleaving of branches, and a DISTINCT's rows, vary between its runs).
+    // A DISTINCT query's output names: its aliases, and its bare columns not renamed (an unqualified key only).
+    const aliases = outputAliases(items.slice(0, by));
+    const renamed = new Set([...aliases.values()].map((e) => columnName(meaningful(e).filter((n) => nodeKeyword(n) !== 'DISTINCT'))));
+    const outputNames = new Set([...aliases.keys(), ...(selectItems ?? []).flatMap((e) => columnName(e) ?? []).filter((n) => !renamed.has(n))]);
+    const outsideKeys = elements.map(({ expression }) => {
+      const ordinal = ordinalOf(expression);
+      if (ordinal !== undefined) return `struct_extract_at(trino_sorted, ${ordinal})`;
+      const name = meaningful(expression).length === 1 ? columnName(expression) : undefined;
+      return setOperation || (selectItems && name !== undefined && outputNames.has(name)) ? this.render(expression) : undefined;
+    });
+    if (
+      (setOperation || distinct) &&
+      query &&
+      this.correlatableDepth === 0 &&
+      !elements.some((e) => nullsFirst(e.modifiers)) &&
+      outsideKeys.every((k) => k !== undefined)
+    ) {
+      const keys = elements.map(({ modifiers }, i) => `${this.makesZoned ? orderKeyByInstant(outsideKeys[i] ?? '') : outsideKeys[i]}${this.render(modifiers)}`);
+      return `SELECT * FROM (${this.render(items.slice(0, items.indexOf(m[order])))}) AS trino_sorted ORDER BY ${keys.join(', ')}, ${orderableCheck(outsideKeys.map((k) => k ?? ''))} ${this.render(items.slice(end))}`;
+    }
     if (!elements.some((e) => nullsFirst(e.modifiers))) {
       const byInstant = aggregateKeys || elements.some((e) => orderedColumn(e.expression));
       if (!byInstant && !typesChecked) return undefined;

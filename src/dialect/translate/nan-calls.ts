@@ -4,7 +4,7 @@
 // min_by order NaN above every value, as DuckDB does. Each form folds to DuckDB's own call for other types: the NaN
 // guards (shims/nan-macros.ts) fold away while binding, and DuckDB computes the identical aggregates (or window
 // functions) left once.
-import { REFUSED_KEY_MARKER } from '../shims/error-messages.js';
+import { mapRefused } from '../shims/error-messages.js';
 import { NAN_KEYED_TYPES } from '../shims/nan-macros.js';
 import type { CallHandler } from './functions.js';
 import { hasAggregate } from './unbound.js';
@@ -62,7 +62,11 @@ function arrayAggCall(c: Parameters<CallHandler>[0]): string | undefined {
   const value = c.render(nodes.slice(nodes.indexOf(first[0]) + 1, order < 0 ? nodes.length : order)).trim();
   const ordered = order < 0 ? '' : ` ${c.render(nodes.slice(order)).trim()}`;
   // Maps (at any depth) are one value per set of entries, the first met kept (trino_array_distinct).
-  return `CASE WHEN ${IS_ZONED_VALUE(`min(${value})${c.tail}`)} OR trino_holds_map(any_value(${value})${c.tail}) THEN trino_array_distinct(array_agg(${value}${ordered})${c.tail}) ELSE array_agg(${c.all()})${c.tail} END`;
+  const answer = `CASE WHEN ${IS_ZONED_VALUE(`min(${value})${c.tail}`)} OR trino_holds_map(any_value(${value})${c.tail}) THEN trino_array_distinct(array_agg(${value}${ordered})${c.tail}) ELSE array_agg(${c.all()})${c.tail} END`;
+  // Sorted, the distinct values fail where two meet a NULL element first, as Trino 476's sort does (NOT_SUPPORTED;
+  // nested-compare.ts trino_sorted_null_checked: other types fold to the answer, the list aggregate dropped). Not over
+  // a window (DuckDB fails on the folded window list).
+  return ordered && !/^\s*OVER\b/i.test(c.tail) ? `trino_sorted_null_checked(list(DISTINCT ${value})${c.tail}, ${answer})` : answer;
 }
 
 /**
@@ -98,19 +102,28 @@ function byRows(which: 'max' | 'min'): CallHandler {
 /**
  * min, max, min_by and max_by of a value (or by a key) holding a map: Trino 476 has no order of maps (FUNCTION_NOT_FOUND
  * "Unexpected parameters (map(integer,integer)) for function max"), where DuckDB ordered them by entries. Refused while
- * binding, over no rows too: `typed` is an aggregate of the value bound for its type only (the CASE folds).
+ * binding, over no rows too: an aggregate of the value is bound for its type only (the CASE folds).
+ * Of arrays or rows, Trino compares each value with the one kept so far and fails where a comparison meets a NULL
+ * element first (NOT_SUPPORTED); which pairs meet depends on the input order, so the group fails where any two of
+ * its values may (trino_sorted_null_checked). Over a window (whose list DuckDB fails to fold away), each row's value
+ * holding a NULL element is refused instead (trino_null_element_free).
  */
-const orderable = (typed: string, sql: string | undefined): string | undefined =>
-  sql && `{'trino_v': ${sql}}[CASE WHEN typeof([${typed}]) LIKE '%MAP(%' THEN '${REFUSED_KEY_MARKER}map-extreme' ELSE 'trino_v' END]`;
-const byKey = (c: Parameters<CallHandler>[0], sql: string | undefined) => orderable(`min(${c.arg(1)})${c.tail}`, sql);
+function orderable(value: string, tail: string, sql: string | undefined): string | undefined {
+  if (!sql) return undefined;
+  const checked = /^\s*OVER\b/i.test(tail)
+    ? `CASE WHEN trino_null_element_free(${value}) THEN ${sql} END`
+    : `trino_sorted_null_checked(list(${value})${tail}, ${sql})`;
+  return mapRefused([`min(${value})${tail}`], checked, 'map-extreme');
+}
+const byKey = (c: Parameters<CallHandler>[0], sql: string | undefined) => orderable(c.arg(1), c.tail, sql);
 
 export const NAN_CALL_REWRITES: Record<string, CallHandler> = {
   array_agg: arrayAggCall,
-  min: (c) => orderable(`min(${c.arg(0).slice(distinctOf(c.arg(0)).length)})${c.tail}`, `min(${c.all()})${c.tail}`),
+  min: (c) => orderable(c.arg(0).slice(distinctOf(c.arg(0)).length), c.tail, `min(${c.all()})${c.tail}`),
   min_by: (c) => byKey(c, c.args.length === 3 ? byRows('min')(c) : c.args.length === 2 ? `arg_min_null(${c.arg(0)}, ${instantKeyOf(c)})${c.tail}` : undefined),
   max: (c) => {
     const x = c.arg(0).slice(distinctOf(c.arg(0)).length);
-    return /^\s*NULL\s*$/i.test(x) ? undefined : orderable(`min(${x})${c.tail}`, maxCall(c));
+    return /^\s*NULL\s*$/i.test(x) ? undefined : orderable(x, c.tail, maxCall(c));
   },
   max_by: (c) => byKey(c, maxByCall(c)),
 };

@@ -5,7 +5,7 @@
 // expression goes through trino_cmp, which DuckDB's binder expands to the instant of a zoned value and to the value
 // itself for any other type (no cost for ordinary columns). An expression holding an aggregate is left as written:
 // a typed macro cannot take one (src/dialect/translate/unbound.ts).
-import { REFUSED_KEY_MARKER } from '../shims/error-messages.js';
+import { mapRefused } from '../shims/error-messages.js';
 import { nanOf, nullsFirst, splitOrderElement, withNanKey } from './nan-order.js';
 import { hasAggregate } from './unbound.js';
 import { meaningful, nodeKeyword, splitArgs, type Node } from './tree.js';
@@ -36,23 +36,34 @@ function orderElement(element: readonly Node[], render: (nodes: readonly Node[])
  * is bound with the value's type; the condition, a constant false once bound, is folded away (no cost per row).
  */
 const mapTyped = (values: readonly string[], refusal = 'map-order-by') =>
-  `{'trino_v': false}[CASE WHEN ${values.map((v) => `typeof([${v.trim()}]) LIKE '%MAP(%'`).join(' OR ')} THEN '${REFUSED_KEY_MARKER}${refusal}' ELSE 'trino_v' END]`;
+  mapRefused(
+    values.map((v) => v.trim()),
+    'false',
+    refusal,
+  );
 
 /**
  * A window's ORDER BY key (or PARTITION BY key: Trino 476 fails "map(…) is not orderable" there too, where DuckDB
- * partitions by the entry list), refused while binding when it is a map (or holds one).
+ * partitions by the entry list), refused while binding when it is a map (or holds one). An array or row key holding a
+ * NULL element is refused while running (nested-compare.ts trino_null_element_free): Trino 476 fails NOT_SUPPORTED
+ * where its sort compares two keys equal up to that NULL (even two equal ones of one partition), and which pairs it
+ * compares is its plan's (PARTITION BY ARRAY[1, NULL] and ARRAY[1, 3] answered there, two ARRAY[1, NULL] failed).
  */
 const orderable = (key: string, refusal?: string): string =>
   key.replace(
     /^(\s*)([\s\S]*?)(\s*)$/,
-    (_m, lead: string, value: string, trail: string) => `${lead}CASE WHEN ${mapTyped([value], refusal)} THEN NULL ELSE ${value} END${trail}`,
+    (_m, lead: string, value: string, trail: string) =>
+      `${lead}CASE WHEN ${mapTyped([value], refusal)} THEN NULL WHEN trino_null_element_free(${value}) THEN ${value} END${trail}`,
   );
 
 /**
  * A query's or an aggregate's trailing ORDER BY key that refuses, while binding, an element (`values`, rendered; an
- * ordinal's select item) that is a map or holds one; a constant NULL otherwise, so the order is the elements'.
+ * ordinal's select item) that is a map or holds one, and while running one that is an array or row holding a NULL
+ * element (as a window's key); a constant NULL otherwise, so the order is the elements'. (trino_null_element_free is
+ * true or fails, so the last branch is never taken; DuckDB could fold a CASE whose branches are all NULL unevaluated.)
  */
-export const orderableCheck = (values: readonly string[]): string => `CASE WHEN ${mapTyped(values)} THEN 0 END`;
+export const orderableCheck = (values: readonly string[]): string =>
+  `CASE WHEN ${mapTyped(values)} THEN 0 WHEN ${values.map((v) => `trino_null_element_free(${v.trim()})`).join(' AND ')} THEN NULL ELSE 0 END`;
 
 /** A PARTITION BY key: keyed by instant, refused while binding when it holds a map. */
 const partitionKey = (key: string): string => orderable(keyed(key), 'map-partition-by');
