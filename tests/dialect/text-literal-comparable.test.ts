@@ -1,3 +1,4 @@
+// trino_type_family names its argument once (a map lookup), which the guards' bind cost also grew with.
 // A comparison with a string literal (`event_type = 'OrderPaid'`, `s IN ('a', 'b')`, `x BETWEEN 'a' AND 'z'`) is guarded
 // by trino_text_literal_comparable(x), which stands for trino_text_comparable(x, literal) (function-macros.ts): with a
 // VARCHAR on one side, the general guard's type-family branch never fires, and DuckDB binds the short form ~10 times
@@ -7,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ofTypes, TYPE_FAMILIES } from '../../src/dialect/shims/function-macros.js';
 import { registerShims } from '../../src/dialect/shims/index.js';
 import { translateQuery } from '../../src/dialect/translate/query.js';
 import { AthenaLocalEngine } from '../../src/engines/local/engine.js';
@@ -106,4 +108,81 @@ describe('trino_text_literal_comparable decides as trino_text_comparable with a 
       instance.closeSync();
     }
   }, 120_000);
+});
+
+describe('trino_type_family', () => {
+  // The definition it replaced: one CASE branch per family, naming the type name in each (issue 18).
+  const byCase = `CASE ${Object.entries(TYPE_FAMILIES)
+    .map(([family, types]) => `WHEN ${ofTypes('t', types)} THEN '${family}'`)
+    .join(' ')} END`;
+  it('gives the family of every type name as the CASE over the families did, the patterns included', async () => {
+    const instance = await DuckDBInstance.create(':memory:', { threads: '1' });
+    const connection = await instance.connect();
+    try {
+      const macros = registerShims(connection);
+      await macros.defineFor(connection, ['trino_type_family']);
+      await connection.run(`CREATE TEMP MACRO family_by_case(t) AS ${byCase}`);
+      await connection.run("CREATE TYPE e AS ENUM ('x')");
+      const values = [
+        '1::TINYINT',
+        '1::SMALLINT',
+        '1',
+        '1::BIGINT',
+        '1::HUGEINT',
+        '1::UBIGINT',
+        '1.5::FLOAT',
+        '1.5::DOUBLE',
+        '1.5::DECIMAL(10,2)',
+        '1.5::DECIMAL(38,10)',
+        "'a'",
+        "'1'::JSON",
+        "'x'::e",
+        'uuid()',
+        "'a'::BLOB",
+        'true',
+        "DATE '2025-01-01'",
+        "TIMESTAMP '2025-01-01'",
+        "TIMESTAMPTZ '2025-01-01'",
+        "'2025-01-01'::TIMESTAMP_NS",
+        "'2025-01-01'::TIMESTAMP_S",
+        "TIME '01:02:03'",
+        'INTERVAL 1 DAY',
+        '[1]',
+        "[TIMESTAMP '2025-01-01']",
+        '[1.5::DECIMAL(4,1)]',
+        "{'a': 1}",
+        'MAP {1: 2}',
+        'NULL',
+        "'101'::BIT",
+      ];
+      const names = (await connection.runAndReadAll(`SELECT ${values.map((v) => `typeof([${v}])`).join(', ')}`)).getRows()[0].map(String);
+      // Names no value has, around the patterns' edges.
+      const edges = [
+        'DECIMAL()[]',
+        'DECIMAL(1)[][]',
+        'DECIMAL(1)',
+        'decimal(1)[]',
+        'TIMESTAMP',
+        'TIMESTAMP[]x',
+        'TIMESTAMPS[]',
+        'TIMESTAMP\n[]',
+        'XTIMESTAMP[]',
+        '',
+        'DECIMAL(%)[]',
+      ];
+      const differing: string[] = [];
+      for (const name of [...names, ...edges]) {
+        const literal = `'${name.replaceAll("'", "''")}'`;
+        const [[lookup, byCaseFamily]] = (await connection.runAndReadAll(`SELECT trino_type_family(${literal}), family_by_case(${literal})`)).getRows();
+        if (lookup !== byCaseFamily) differing.push(`${JSON.stringify(name)}: ${lookup} / ${byCaseFamily}`);
+      }
+      expect(differing).toEqual([]);
+      const [[nullFamily]] = (await connection.runAndReadAll('SELECT trino_type_family(NULL::VARCHAR)')).getRows();
+      expect(nullFamily).toBeNull();
+      expect(names).toContain('TIMESTAMP_NS[]');
+    } finally {
+      connection.closeSync();
+      instance.closeSync();
+    }
+  });
 });
