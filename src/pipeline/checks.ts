@@ -34,6 +34,12 @@ export interface CompiledCheck {
    * some row meets it), so checks of one table can count their failing rows in one scan (checkRunner).
    */
   failingRows?: string;
+  /**
+   * primary_key, unique, relationships, row_count and completeness: `sql` selects only its grouping keys and counts, so
+   * the number of rows it returns can be taken inside the table's shared statement (checkRunner) with nothing evaluated
+   * that its own query would not evaluate.
+   */
+  rowsCountable?: boolean;
 }
 
 export interface CheckResult {
@@ -147,6 +153,7 @@ function compileContract({ table, contract, file, line }: ContractSource, node: 
       `SELECT ${cols}, count(*) AS row_count FROM ${t} GROUP BY ${cols} HAVING count(*) > 1 OR ${columns.map((c) => `${quote(c)} IS NULL`).join(' OR ')}`,
       `(${columns.join(', ')}) is a primary key: never NULL, never duplicated`,
       line('primary_key'),
+      { rowsCountable: true },
     );
   }
   for (const [i, entry] of (contract.unique ?? []).entries()) {
@@ -160,6 +167,7 @@ function compileContract({ table, contract, file, line }: ContractSource, node: 
       `SELECT ${cols}, count(*) AS row_count FROM ${t} WHERE ${columns.map((c) => `${quote(c)} IS NOT NULL`).join(' AND ')} GROUP BY ${cols} HAVING count(*) > 1`,
       `(${columns.join(', ')}) is unique`,
       line('unique', i),
+      { rowsCountable: true },
     );
   }
   for (const [i, entry] of (contract.not_null ?? []).entries()) {
@@ -193,13 +201,16 @@ function compileContract({ table, contract, file, line }: ContractSource, node: 
         `WHERE c.${quote(column)} IS NOT NULL AND p.${quote(parentColumn)} IS NULL GROUP BY c.${quote(column)}`,
       `every ${column} exists in ${parent}.${parentColumn}`,
       line('relationships', column),
+      { rowsCountable: true },
     );
   }
   if (contract.row_count) {
     const { min, max, severity } = contract.row_count;
     const bounds = [min !== undefined ? `count(*) < ${min}` : undefined, max !== undefined ? `count(*) > ${max}` : undefined].filter(Boolean);
     const range = min !== undefined && max !== undefined ? `between ${min} and ${max}` : min !== undefined ? `at least ${min}` : `at most ${max}`;
-    add('row_count', undefined, severity, `SELECT count(*) AS row_count FROM ${t} HAVING ${bounds.join(' OR ')}`, `row count is ${range}`, line('row_count'));
+    add('row_count', undefined, severity, `SELECT count(*) AS row_count FROM ${t} HAVING ${bounds.join(' OR ')}`, `row count is ${range}`, line('row_count'), {
+      rowsCountable: true,
+    });
   }
   if (contract.freshness) {
     const { column, max_age, severity } = contract.freshness;
@@ -223,6 +234,7 @@ function compileContract({ table, contract, file, line }: ContractSource, node: 
         `FROM ${t} HAVING count(*) > 0 AND CAST(count(${quote(column)}) AS DOUBLE) * 100 < ${min_percent} * CAST(count(*) AS DOUBLE)`,
       `${column} is filled in at least ${min_percent}% of rows`,
       line('completeness', column),
+      { rowsCountable: true },
     );
   }
   for (const [i, assertion] of (contract.assertions ?? []).entries()) {
@@ -275,38 +287,56 @@ export async function runCheck(engine: Engine, check: CompiledCheck, options: { 
 
 /**
  * Runs checks as runCheck does, for a series in which no table changes (`lake test`'s checks, a model's checks after it
- * ran): the checks of one table that name their failing rows (not_null, accepted_values) share one scan counting each
- * check's failing rows, instead of one scan each (the hourly KPI table's files were read once per column; a view such
- * as P3's customer view was evaluated once per check). A check whose count is not 0 runs its own query for the count
- * and the sample, as before; if the shared scan fails, every check runs its own query and reports its own error.
+ * ran): the checks of one table that can be counted (not_null and accepted_values by their failing rows' condition,
+ * primary_key, unique, relationships, row_count and completeness by the rows of their query) share one statement
+ * counting each check's failing rows, instead of one statement each (the hourly KPI table's files were read once per
+ * column; a view such as P3's customer view was evaluated once per check; each statement also paid the engine's own
+ * work around it). A check whose count is not 0 runs its own query for the count and the sample, as before; if the
+ * shared statement fails, every check runs its own query and reports its own error.
  */
 export function checkRunner(
   engine: Engine,
   checks: readonly CompiledCheck[],
 ): (check: CompiledCheck, options?: { database?: string; now?: Date }) => Promise<CheckResult> {
-  const scanned = new Map<string, CompiledCheck[]>();
-  for (const check of checks) if (check.failingRows !== undefined) scanned.set(check.table, [...(scanned.get(check.table) ?? []), check]);
-  const scans = new Map<string, Promise<Map<CompiledCheck, number> | undefined>>();
+  const counted = (check: CompiledCheck) => check.failingRows !== undefined || check.rowsCountable === true;
+  const sharing = new Map<string, CompiledCheck[]>();
+  for (const check of checks) if (counted(check)) sharing.set(check.table, [...(sharing.get(check.table) ?? []), check]);
+  const statements = new Map<string, Promise<Map<CompiledCheck, number> | undefined>>();
   const failingCounts = (table: string, shared: CompiledCheck[], database: string) => {
-    let scan = scans.get(table);
-    if (!scan) {
-      const counts = shared.map((c, i) => `count_if(${c.failingRows}) AS "failing_${i}"`).join(', ');
-      scan = engine.execute(`SELECT ${counts} FROM ${qualified(table)}`, { database }).then(
-        (result) => new Map(shared.map((c, i) => [c, Number(result.rows[0]?.[i] ?? Number.NaN)])),
+    let statement = statements.get(table);
+    if (!statement) {
+      statement = engine.execute(sharedCountSql(table, shared), { database }).then(
+        (result) => {
+          const column = new Map(result.columns.map((c, i) => [c.name, i]));
+          return new Map(shared.map((c, i) => [c, Number(result.rows[0]?.[column.get(`failing_${i}`) ?? -1] ?? Number.NaN)]));
+        },
         () => undefined,
       );
-      scans.set(table, scan);
+      statements.set(table, statement);
     }
-    return scan;
+    return statement;
   };
   return async (check, options = {}) => {
-    const shared = scanned.get(check.table) ?? [];
-    if (check.failingRows !== undefined && shared.length > 1) {
+    const shared = sharing.get(check.table) ?? [];
+    if (counted(check) && shared.length > 1) {
       const counts = await failingCounts(check.table, shared, options.database ?? check.table.split('.')[0]);
       if (counts?.get(check) === 0) return { check, passed: true, failures: 0, sample: [] };
     }
     return runCheck(engine, check, options);
   };
+}
+
+/**
+ * One statement giving `failing_<i>`, the failing rows of the i-th check: one scan of the table for the checks with a
+ * failing rows' condition, and the row count of each other check's own query.
+ */
+function sharedCountSql(table: string, shared: readonly CompiledCheck[]): string {
+  const byCondition = shared.flatMap((c, i) => (c.failingRows !== undefined ? [`count_if(${c.failingRows}) AS "failing_${i}"`] : []));
+  const byQuery = shared.flatMap((c, i) => (c.failingRows === undefined ? [`(SELECT count(*) FROM (\n${c.sql}\n) AS "__lake_check") AS "failing_${i}"`] : []));
+  const scan = byCondition.length > 0 ? `SELECT ${byCondition.join(', ')} FROM ${qualified(table)}` : undefined;
+  const queries = byQuery.length > 0 ? `SELECT ${byQuery.join(', ')}` : undefined;
+  if (scan && queries) return `SELECT * FROM (${scan}) AS "__lake_scan" CROSS JOIN (${queries}) AS "__lake_queries"`;
+  return (scan ?? queries)!;
 }
 
 /** Types match when equal, or when the engine reports only the outer type of a complex column (Athena). */

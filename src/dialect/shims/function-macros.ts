@@ -49,6 +49,17 @@ export const ofOtherFamily = (t: string, family: string): string =>
     Object.entries(TYPE_FAMILIES).flatMap(([name, types]) => (name === family ? [] : types)),
   );
 
+/** Regular expression of a LIKE pattern of TYPE_FAMILIES (`%`: any text, line breaks too). */
+const likeRegex = (pattern: string): string => `(?s)^${pattern.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replaceAll('%', '.*')}$`;
+
+/** The type name `t` with a name matching a pattern of TYPE_FAMILIES replaced by that pattern: a key of the families. */
+function familyKey(t: string): string {
+  const patterns = Object.values(TYPE_FAMILIES)
+    .flat()
+    .filter((type) => type.includes('%'));
+  return patterns.reduce((key, pattern) => `regexp_replace(${key}, '${likeRegex(pattern)}', '${pattern}')`, t);
+}
+
 /** `trino_fail(message)` typed like `witness`, for errors Trino raises. */
 /** Trino's contains(array, x); elements that are arrays, maps or rows compare as Trino does (nested-compare.ts). */
 const ARRAY_CONTAINS = `CASE WHEN x IS NULL OR a IS NULL THEN NULL WHEN ${IS_NESTED('x')} THEN trino_nested_contains(a, x)
@@ -70,6 +81,11 @@ export const FUNCTION_MACROS: readonly string[] = [
      AND typeof([a]) NOT LIKE 'ENUM%' AND typeof([b]) NOT LIKE 'ENUM%' AND (typeof([a]) = 'VARCHAR[]') <> (typeof([b]) = 'VARCHAR[]')
      THEN '${REFUSED_KEY_MARKER}text-compare'
      WHEN trino_type_family(typeof([a])) <> trino_type_family(typeof([b])) THEN '${REFUSED_KEY_MARKER}type-compare' ELSE 'trino_v' END]`,
+  // trino_text_comparable(a, b) for b a string literal (a VARCHAR: the guard of a comparison with one): its family branch
+  // never fires then, so a is written twice and no family is looked up (issue 18: those guards were ~20 % of binding the
+  // example's models).
+  `trino_text_literal_comparable(a) AS {'trino_v': true}[CASE WHEN typeof([a]) IN ('VARCHAR[]', '"NULL"[]') OR typeof([a]) LIKE 'ENUM%'
+     THEN 'trino_v' ELSE '${REFUSED_KEY_MARKER}text-compare' END]`,
   // The offset of lag, lead (at least 0, not NULL) and nth_value (at least 1; NULL gives NULL): Trino fails on others.
   `trino_window_offset(n, least) AS CASE WHEN n IS NULL AND least = 0 THEN ${fail(`'Offset must not be null'`, '0::BIGINT')}
      WHEN n < least THEN ${fail(`'Offset must be at least ' || least`, '0::BIGINT')} ELSE n END`,
@@ -192,9 +208,11 @@ export const FUNCTION_MACROS: readonly string[] = [
   // The family of a type name (typeof of a one-element array) among which Trino 476 has no implicit coercion: values
   // of two families meet in no common type there ("Cannot find common type between integer and varchar(1)"), where
   // DuckDB casts one (translate/decimal-common-type.ts). NULL for types not checked (NULL, ENUM, nested, zoned).
-  `trino_type_family(t) AS CASE ${Object.entries(TYPE_FAMILIES)
-    .map(([family, types]) => `WHEN ${ofTypes('t', types)} THEN '${family}'`)
-    .join('\n     ')} END`,
+  // One lookup naming `t` once: DuckDB binds a macro's argument again at each mention, and a CASE per family named it
+  // 11 times, so a comparison's guard (trino_text_comparable) copied each side ~15 times (issue 18).
+  `trino_type_family(t) AS MAP {${Object.entries(TYPE_FAMILIES)
+    .flatMap(([family, types]) => types.map((type) => `'${type}': '${family}'`))
+    .join(', ')}}[${familyKey('t')}]`,
   // Java returns NaN or -Infinity where DuckDB raises (sqrt(-1), ln(0)).
   `trino_sqrt(x) AS CASE WHEN x < 0 THEN 'NaN'::DOUBLE ELSE sqrt(x) END`,
   // Java's Math.pow is NaN for a NaN exponent (C's pow(1, NaN) is 1) and for ±1 to an infinite power (C: 1).

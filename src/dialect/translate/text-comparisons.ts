@@ -17,9 +17,14 @@ const isStringLiteral = (parts: readonly Part[], [a, b]: [number, number]) => a 
 const BOOLEAN_LITERAL = /^\s*(?:TRUE|FALSE)\s*$/i;
 const isBooleanLiteral = (parts: readonly Part[], [a, b]: [number, number]) => a === b && BOOLEAN_LITERAL.test(parts[a].text);
 
-/** `(comparison AND trino_text_comparable(v, literal) …)` over the parts from..to, one check per value. */
+/**
+ * `(comparison AND trino_text_comparable(v, literal) …)` over the parts from..to, one check per value; with a string
+ * literal, the same check as trino_text_literal_comparable(v), cheaper to bind.
+ */
 function guard(parts: Part[], [from, to]: [number, number], values: readonly string[], literal: string): void {
-  const checks = values.map((v) => ` AND trino_text_comparable(${v.trim()}, ${literal.trim()})`).join('');
+  const check = (v: string) =>
+    STRING_LITERAL.test(literal) ? `trino_text_literal_comparable(${v.trim()})` : `trino_text_comparable(${v.trim()}, ${literal.trim()})`;
+  const checks = values.map((v) => ` AND ${check(v)}`).join('');
   parts.splice(from, to - from + 1, { kind: 'operand', text: `(${textOf(parts, [from, to])}${checks})` });
 }
 
