@@ -15,6 +15,32 @@ const JAVA_WHITESPACE_CLASS = `[${[
 
 const INTEGER_TYPES = "('TINYINT', 'SMALLINT', 'INTEGER', 'BIGINT')";
 
+/**
+ * What java.lang.Character.digit reads as a digit beyond ASCII, as the pair of texts translate() maps (from_base is
+ * Java's Long.parseLong, which reads one UTF-16 unit at a time: every decimal digit of the Basic Multilingual Plane,
+ * `١٢` is 12, and the fullwidth Latin letters, `ＦＦ` is 255 in base 16; a digit past U+FFFF is no digit there).
+ * Unicode gives each script's decimal digits as a run of ten code points from 0 to 9.
+ */
+const JAVA_DIGITS = (() => {
+  let from = '';
+  let to = '';
+  let run = 0;
+  for (let c = 0x80; c <= 0xffff; c++) {
+    const ch = String.fromCharCode(c);
+    if (!/\p{Nd}/u.test(ch)) {
+      run = 0;
+      continue;
+    }
+    from += ch;
+    to += String(run++ % 10);
+  }
+  for (let k = 0; k < 26; k++) {
+    from += String.fromCharCode(0xff21 + k, 0xff41 + k);
+    to += String.fromCharCode(0x61 + k, 0x61 + k);
+  }
+  return { from, to };
+})();
+
 /** A family's type names (of a one-element array: typeof([x])), exact or as LIKE patterns (with a `%`). */
 type FamilyTypes = readonly string[];
 /**
@@ -229,7 +255,7 @@ export const FUNCTION_MACROS: readonly string[] = [
   `trino_to_base(x, r) AS trino_to_base_of(trino_integer_arg(x, 'to_base'), trino_integer_arg(r, 'to_base'))`,
   `trino_to_base_of(x, r) AS CASE WHEN r < 2 OR r > 36 THEN ${fail(`'Radix must be between 2 and 36'`, "''")}
      WHEN x < 0 THEN '-' || lower(to_base(-CAST(x AS BIGINT), CAST(r AS INTEGER))) ELSE lower(to_base(CAST(x AS BIGINT), CAST(r AS INTEGER))) END`,
-  `trino_base_digits(s) AS list_transform(string_split(lower(s), ''), lambda c: position(c IN '0123456789abcdefghijklmnopqrstuvwxyz') - 1)`,
+  `trino_base_digits(s) AS list_transform(string_split(lower(translate(s, '${JAVA_DIGITS.from}', '${JAVA_DIGITS.to}')), ''), lambda c: position(c IN '0123456789abcdefghijklmnopqrstuvwxyz') - 1)`,
   `trino_from_base_unsigned(s, r) AS CASE
      WHEN s = '' OR list_bool_or(list_transform(trino_base_digits(s), lambda d: d < 0 OR d >= r))
        THEN ${fail(`'Not a valid base-' || r || ' number: ' || s`, '0::BIGINT')}
