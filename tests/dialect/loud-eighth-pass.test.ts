@@ -50,3 +50,36 @@ describe('FETCH FIRST n ROWS WITH TIES keeps the rows tied with the last one', (
     );
   });
 });
+
+describe('outer columns in a scalar subquery without FROM', () => {
+  it.each<[string, string[], unknown[][]]>([
+    // The typed cast shims took no overload for an outer column ("multiple overloads") or the zoned one for a text.
+    ['SELECT (SELECT CAST(t.i AS varchar)) FROM (VALUES 1, 2) t(i)', ['_col0 varchar'], [['1'], ['2']]],
+    ['SELECT (SELECT CAST(t.d AS varchar)) FROM (VALUES 1.5e0) t(d)', ['_col0 varchar'], [['1.5E0']]],
+    ['SELECT (SELECT CAST(t.i + 1 AS varchar)) FROM (VALUES 1, 2) t(i)', ['_col0 varchar'], [['2'], ['3']]],
+    ["SELECT (SELECT CAST(t.s AS time)) FROM (VALUES '01:02:03') t(s)", ['_col0 time(3)'], [['01:02:03.000']]],
+    [
+      "SELECT (SELECT CAST(t.s AS timestamp with time zone)) FROM (VALUES '2020-01-02 03:04:05 UTC') t(s)",
+      ['_col0 timestamp(3) with time zone'],
+      [['2020-01-02 03:04:05.000 UTC']],
+    ],
+    [
+      "SELECT (SELECT CAST(t.z AS varchar)) FROM (VALUES TIMESTAMP '2020-01-02 03:04:05 Europe/Paris') t(z)",
+      ['_col0 varchar'],
+      [['2020-01-02 03:04:05 Europe/Paris']],
+    ],
+    // nullif of outer columns failed to bind in DuckDB ("Need named argument for struct pack").
+    ['SELECT (SELECT nullif(v.x, v.y)) FROM (VALUES (1, 2), (3, 3)) v(x, y)', ['_col0 integer'], [[1], [null]]],
+    ['SELECT (SELECT nullif(v.x, v.y)) FROM (VALUES (1e0, nan()), (nan(), nan()), (2, NULL)) v(x, y)', ['_col0 double'], [[1], [Number.NaN], [2]]],
+    // The FROM of IS DISTINCT FROM was read as a FROM clause: refused as an unplanned correlation.
+    ["SELECT (SELECT v.s IS DISTINCT FROM v.t) FROM (VALUES ('a', 'b'), ('a', NULL)) v(s, t)", ['_col0 boolean'], [[true], [true]]],
+    ["SELECT (SELECT v.s IS NOT DISTINCT FROM v.t) FROM (VALUES ('a', 'a'), ('a', NULL)) v(s, t)", ['_col0 boolean'], [[true], [false]]],
+  ])('%s', async (sql, columns, rows) => {
+    expect(await namedResult(engine, sql)).toEqual({ columns, rows });
+  });
+
+  it('a subquery selecting an outer column beside its own FROM stays refused (Trino: NOT_SUPPORTED)', async () => {
+    const sql = "SELECT (SELECT u.x IS DISTINCT FROM v.t FROM (VALUES 'a', 'b') u(x) WHERE u.x = v.s) FROM (VALUES ('a', 'b'), ('c', NULL)) v(s, t)";
+    await expect(engine.execute(sql)).rejects.toThrow(/unfaithful\/correlated-subquery/);
+  });
+});

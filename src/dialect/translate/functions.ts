@@ -535,7 +535,7 @@ function castCall(c: CallContext, tryCast: boolean): string | undefined {
   else if (INTEGER_TARGETS.has(type.base) && isIntegerTextLiteral(operand)) shim = `CAST(${x} AS ${type.sql})`;
   else if (TEXT_CHECKED_TARGETS.has(type.sql) && readsAsTrino(operand, type.sql)) shim = `CAST(${x} AS ${type.sql})`;
   // An ipaddress gives its 16 bytes; an aggregate keeps DuckDB's cast (an aggregated ipaddress there fails loudly).
-  else if (!(type.sql === 'BLOB' && hasAggregate(value))) shim = scalarCastShim(x, type);
+  else if (!(type.sql === 'BLOB' && hasAggregate(value))) shim = scalarCastShim(x, type, c.correlatable === true);
   // timestamp(0), plain or zoned: the timestamp(3) value rounded half up to the second, as Trino's CAST does.
   if (shim && type.precision === 0) shim = `${type.withTimeZone ? 'trino_tz_round_to_seconds' : 'trino_round_to_seconds'}(${shim})`;
   // DuckDB would cast an ipaddress inside an array, map or row as its struct; refused there (ip-address.ts).

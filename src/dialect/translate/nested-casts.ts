@@ -13,16 +13,19 @@ export const INTEGER_TARGETS: ReadonlySet<string> = new Set(['TINYINT', 'SMALLIN
 /** Targets whose cast from a text reads less than DuckDB's (trino_to_boolean, trino_to_double, trino_to_float). */
 export const TEXT_CHECKED_TARGETS: ReadonlySet<string> = new Set(['BOOLEAN', 'DOUBLE', 'FLOAT']);
 
-/** The shim of a CAST of `x` to a scalar type, whatever x is; undefined where DuckDB's own CAST is Trino's. */
-export function scalarCastShim(x: string, type: TranslatedType): string | undefined {
+/**
+ * The shim of a CAST of `x` to a scalar type, whatever x is; undefined where DuckDB's own CAST is Trino's. `unbound`:
+ * x may read an outer column (a correlated subquery), so the typed shims take their `_any` form (unbound.ts).
+ */
+export function scalarCastShim(x: string, type: TranslatedType, unbound = false): string | undefined {
   if (type.base === 'VARCHAR') {
-    const source = type.length ? shimCall('trino_bounded_varchar_source', [x, String(type.length)]) : x;
-    const text = shimCall('trino_to_varchar', [source]);
+    const source = type.length ? shimCall('trino_bounded_varchar_source', [x, String(type.length)], unbound) : x;
+    const text = shimCall('trino_to_varchar', [source], unbound);
     return type.length ? `trino_varchar_fit(${text}, ${type.length}, typeof(${x}))` : text;
   }
-  if (type.base === 'TIMESTAMP') return shimCall(type.withTimeZone ? 'trino_to_tstz' : 'trino_to_timestamp', [x]);
-  if (type.base === 'DATE') return shimCall('trino_to_date', [x]);
-  if (type.base === 'TIME' && !type.withTimeZone) return shimCall('trino_to_time', [x]);
+  if (type.base === 'TIMESTAMP') return shimCall(type.withTimeZone ? 'trino_to_tstz' : 'trino_to_timestamp', [x], unbound);
+  if (type.base === 'DATE') return shimCall('trino_to_date', [x], unbound);
+  if (type.base === 'TIME' && !type.withTimeZone) return shimCall('trino_to_time', [x], unbound);
   if (INTEGER_TARGETS.has(type.base) || TEXT_CHECKED_TARGETS.has(type.sql)) return `trino_to_${type.sql.toLowerCase()}(${x})`;
   if (type.base === 'DECIMAL') return `trino_to_decimal(${x}, CAST(NULL AS ${type.sql}))`;
   if (type.base === 'JSON') return shimCall('trino_cast_json', [x]);
