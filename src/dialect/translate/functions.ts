@@ -9,7 +9,7 @@ import {
   unknownArrayAppendArguments,
   unknownArrayConcatArguments,
 } from './concat-operands.js';
-import { FormatPatternError, jodaToStrftime, mysqlToStrftime, mysqlToStrptime, strptimeCall } from './datetime-formats.js';
+import { FormatPatternError, jodaToStrftime, mysqlToStrftime, mysqlToStrptime, strptimeCall, ZONE_OFFSET_MARK } from './datetime-formats.js';
 import { isParen, meaningful, nodeKeyword, nodeText, splitArgs, type GroupNode, type Node } from './tree.js';
 import { translateType, TYPED_LITERAL_KEYWORDS, TypeSyntaxError } from './types.js';
 import { castParts, foldedDateCast } from './constant-dates.js';
@@ -883,7 +883,13 @@ export const FUNCTIONS: Record<string, CallHandler> = {
   },
   format_datetime: (c) => {
     const pattern = formatPattern(c, 1, (p) => jodaToStrftime(p), 'pattern');
-    return pattern && `strftime(${wall(c.arg(0))}, ${pattern})`;
+    if (!pattern || !ZONE_OFFSET_MARK.test(pattern)) return pattern && `strftime(${wall(c.arg(0))}, ${pattern})`;
+    // The pattern's texts between its offsets ('Z', 'ZZ'), each a quoted literal again: `'a\u0001Z\u0001b'` → 'a', Z, 'b'.
+    const parts = pattern.slice(1, -1).split(ZONE_OFFSET_MARK);
+    const pieces = parts.flatMap((part, k) =>
+      k % 2 === 1 ? [`trino_joda_offset(${c.arg(0)}, ${part === 'ZZ' ? "':'" : "''"})`] : part === '' ? [] : [`strftime(${wall(c.arg(0))}, '${part}')`],
+    );
+    return `(${pieces.join(' || ')})`;
   },
   parse_datetime: (c) => {
     const pattern = formatPattern(c, 1, (p) => jodaToStrftime(p, true), 'pattern');

@@ -19,3 +19,32 @@ describeFunctions(
     ['a fullwidth letter outside the radix', "from_base('Ｇ', 16)", /Not a valid base-16 number: Ｇ/],
   ],
 );
+
+describeFunctions(
+  "format_datetime writes Joda's offsets 'Z' and 'ZZ'",
+  [
+    ['Z and ZZ in summer time', "format_datetime(TIMESTAMP '2020-07-02 03:04:05 Europe/Paris', 'Z|ZZ')", '+0200|+02:00', 'varchar'],
+    ['a half-hour offset', "format_datetime(TIMESTAMP '2020-01-02 03:04:05 +05:30', 'Z|ZZ')", '+0530|+05:30', 'varchar'],
+    ['a negative offset under an hour', "format_datetime(TIMESTAMP '2020-01-02 03:04:05 -00:30', 'Z|ZZ')", '-0030|-00:30', 'varchar'],
+    ['UTC', "format_datetime(TIMESTAMP '2020-01-02 03:04:05 UTC', 'Z|ZZ')", '+0000|+00:00', 'varchar'],
+    ['Etc/GMT+3 is three hours behind', "format_datetime(TIMESTAMP '2020-01-02 03:04:05 Etc/GMT+3', 'Z')", '-0300', 'varchar'],
+    [
+      'beside quoted text and other letters',
+      "format_datetime(TIMESTAMP '2020-01-02 03:04:05 America/New_York', 'yyyy-MM-dd''T''HH:mm:ssZZ')",
+      '2020-01-02T03:04:05-05:00',
+      'varchar',
+    ],
+    ['a quoted Z and a percent sign', "format_datetime(TIMESTAMP '2020-01-02 03:04:05 America/New_York', '''Z''Z''%''')", 'Z-0500%', 'varchar'],
+    ['of an aggregate', "format_datetime(max(z), 'Z') FROM (VALUES TIMESTAMP '2020-01-02 03:04:05 Asia/Kathmandu') t(z)", '+0545', 'varchar'],
+    ['of from_iso8601_timestamp', "format_datetime(from_iso8601_timestamp('2020-01-02T03:04:05-03:30'), 'ZZ')", '-03:30', 'varchar'],
+    ['of a NULL timestamp', "format_datetime(CAST(NULL AS timestamp), 'HH Z')", null, 'varchar'],
+    ['of an outer column', "(SELECT format_datetime(t.z, 'ZZ')) FROM (VALUES TIMESTAMP '2020-01-02 03:04:05 Asia/Kathmandu') t(z)", '+05:45', 'varchar'],
+  ],
+  [
+    [
+      'of a timestamp without a zone',
+      "format_datetime(TIMESTAMP '2020-01-02 03:04:05', 'HH Z')",
+      /format_datetime for TIMESTAMP type, cannot use 'Z' nor 'z' in format, as this type does not contain TZ information/,
+    ],
+  ],
+);
