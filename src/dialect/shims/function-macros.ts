@@ -260,6 +260,15 @@ export const FUNCTION_MACROS: readonly string[] = [
      WHEN s = '' OR list_bool_or(list_transform(trino_base_digits(s), lambda d: d < 0 OR d >= r))
        THEN ${fail(`'Not a valid base-' || r || ' number: ' || s`, '0::BIGINT')}
      ELSE list_reduce(list_transform(trino_base_digits(s), lambda d: CAST(d AS BIGINT)), lambda acc, d: acc * r + d) END`,
+  // approx_distinct(x, e): how many distinct values Trino's sketch of standard error e counts exactly (translate/
+  // functions.ts approxDistinctWithError); an e outside Trino's bounds fails as there.
+  `trino_approx_exact_up_to(e) AS CASE WHEN e IS NULL THEN NULL
+     WHEN CAST(e AS DOUBLE) < 0.0040625 OR CAST(e AS DOUBLE) > 0.26
+       THEN ${fail(`'Max standard error must be in [0.0040625, 0.26]: ' || trino_java_double_text(CAST(e AS DOUBLE))`, '0::BIGINT')}
+     ELSE list_transform([CAST(pow(2, ceil(log2(ceil(1.0816 / (CAST(e AS DOUBLE) * CAST(e AS DOUBLE)))))) AS BIGINT)],
+       lambda trino_buckets: CASE WHEN trino_buckets >= 512 THEN least(trino_buckets // 8 - 6, 2042) ELSE 2 END)[1] END`,
+  // Java's Double.toString (a message's number): plain digits from 10^-3 to 10^7, Trino's CAST text (1.0E-5) beyond.
+  `trino_java_double_text(d) AS CASE WHEN abs(d) >= 1e-3 AND abs(d) < 1e7 THEN CAST(d AS VARCHAR) ELSE trino_to_varchar(d) END`,
   `trino_from_base(s, r) AS trino_from_base_of(s, trino_integer_arg(r, 'from_base'))`,
   `trino_from_base_of(s, r) AS CASE WHEN r < 2 OR r > 36 THEN ${fail(`'Radix must be between 2 and 36'`, '0::BIGINT')}
      WHEN starts_with(s, '-') THEN -trino_from_base_unsigned(s[2:], r)

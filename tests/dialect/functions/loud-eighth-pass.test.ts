@@ -48,3 +48,26 @@ describeFunctions(
     ],
   ],
 );
+
+describeFunctions(
+  'approx_distinct(x, e) is exact while Trino 476 sketch is',
+  [
+    ['a few values', 'approx_distinct(x, 0.01) FROM (VALUES 1, 2, 3, 3) t(x)', 3, 'bigint'],
+    ['58 values with 512 buckets (e = 0.05)', 'approx_distinct(x, 0.05) FROM (SELECT * FROM UNNEST(sequence(1, 58))) t(x)', 58, 'bigint'],
+    ['2042 values with 16384 buckets (e = 0.01)', 'approx_distinct(x, 0.01) FROM (SELECT * FROM UNNEST(sequence(1, 2042))) t(x)', 2042, 'bigint'],
+    ['a NULL error counts no row', 'approx_distinct(x, NULL) FROM (VALUES 1, 2) t(x)', 0, 'bigint'],
+    ['a row whose error is NULL is not counted', 'approx_distinct(x, e) FROM (VALUES (1, 0.1), (2, CAST(NULL AS double))) t(x, e)', 1, 'bigint'],
+    ['an error out of bounds over no rows', 'approx_distinct(x, 0.5) FROM (VALUES 1) t(x) WHERE false', 0, 'bigint'],
+    [
+      'zoned values by instant',
+      "approx_distinct(z, 0.1) FROM (VALUES TIMESTAMP '2020-01-01 10:00 UTC', TIMESTAMP '2020-01-01 11:00 +01:00') t(z)",
+      1,
+      'bigint',
+    ],
+    ['in a correlated subquery', '(SELECT approx_distinct(u.x, 0.01) FROM (VALUES 1, 2, 2) u(x) WHERE u.x <= t.k) FROM (VALUES 2) t(k)', 2, 'bigint'],
+  ],
+  [
+    ['an error below the bounds', 'approx_distinct(x, 1e-5) FROM (VALUES 1) t(x)', /Max standard error must be in \[0\.0040625, 0\.26\]: 1\.0E-5/],
+    ['an error above the bounds', 'approx_distinct(x, 0.27) FROM (VALUES 1) t(x)', /Max standard error must be in \[0\.0040625, 0\.26\]: 0\.27$/],
+  ],
+);
