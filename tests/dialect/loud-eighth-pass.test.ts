@@ -83,3 +83,36 @@ describe('outer columns in a scalar subquery without FROM', () => {
     await expect(engine.execute(sql)).rejects.toThrow(/unfaithful\/correlated-subquery/);
   });
 });
+
+describe('TABLE(sequence(…)) is a table of bigints from start to stop', () => {
+  it.each<[string, string[], unknown[][]]>([
+    ['SELECT * FROM TABLE(sequence(1, 3))', ['sequential_number bigint'], [[1], [2], [3]]],
+    ['SELECT * FROM TABLE(sequence(start => 5, stop => 1, step => -2))', ['sequential_number bigint'], [[5], [3], [1]]],
+    ['SELECT * FROM TABLE(sequence(stop => 3))', ['sequential_number bigint'], [[0], [1], [2], [3]]],
+    ['SELECT count(*) FROM TABLE(sequence(1, 10, 3)) t(n)', ['_col0 bigint'], [[4]]],
+    ['SELECT t.sequential_number + 1 FROM TABLE(sequence(1, 2)) t', ['_col0 bigint'], [[2], [3]]],
+    ['SELECT * FROM TABLE(system.builtin.sequence(1, 2))', ['sequential_number bigint'], [[1], [2]]],
+    [
+      "SELECT n, x FROM TABLE(sequence(1, 2)) s(n) CROSS JOIN (VALUES 'a') v(x)",
+      ['n bigint', 'x varchar'],
+      [
+        [1, 'a'],
+        [2, 'a'],
+      ],
+    ],
+    ['SELECT * FROM TABLE(sequence(2, 2, 0))', ['sequential_number bigint'], [[2]]],
+    ['SELECT * FROM TABLE(sequence(1, 5, 10))', ['sequential_number bigint'], [[1]]],
+  ])('%s', async (sql, columns, rows) => {
+    expect(await namedResult(engine, sql)).toEqual({ columns, rows });
+  });
+
+  it.each<[string, RegExp]>([
+    ['SELECT * FROM TABLE(sequence(3, 1))', /Step must be negative for sequence \[3, 1\]/],
+    ['SELECT * FROM TABLE(sequence(1, 3, 0))', /Step must be positive for sequence \[1, 3\]/],
+    ['SELECT * FROM TABLE(sequence(1, NULL))', /Stop is null/],
+    // Trino: TYPE_MISMATCH "Cannot cast type decimal(2,1) to bigint".
+    ['SELECT * FROM TABLE(sequence(1.5, 3))', /takes integer arguments on Athena, not decimal\(2,1\)/],
+  ])('%s fails as Trino does', async (sql, message) => {
+    await expect(engine.execute(sql)).rejects.toThrow(message);
+  });
+});

@@ -295,6 +295,15 @@ export const FUNCTION_MACROS: readonly string[] = [
   `trino_integer_checked(x, fn) AS CASE WHEN typeof(x) IN ('TINYINT', 'SMALLINT', 'INTEGER', 'BIGINT', '"NULL"') THEN x
      WHEN trino_fail(fn || '() takes integer arguments on Athena, not ' || lower(typeof(x)) || ': CAST it to bigint first') IS NULL THEN x ELSE x END`,
   `trino_integer_arg(x, fn) AS CAST(trino_integer_checked(x, fn) AS BIGINT)`,
+  // TABLE(sequence(start, stop, step))'s checks (translate/table-sequence.ts), in Trino 476's words; its start.
+  `trino_table_sequence_start(a, b, s) AS CASE WHEN a IS NULL THEN ${fail(`'Start is null'`, '0::BIGINT')}
+     WHEN b IS NULL THEN ${fail(`'Stop is null'`, '0::BIGINT')}
+     WHEN s IS NULL THEN ${fail(`'Step is null'`, '0::BIGINT')}
+     WHEN trino_integer_arg(a, 'sequence') < trino_integer_arg(b, 'sequence') AND trino_integer_arg(s, 'sequence') <= 0
+       THEN ${fail(`'Step must be positive for sequence [' || a || ', ' || b || ']'`, '0::BIGINT')}
+     WHEN trino_integer_arg(a, 'sequence') > trino_integer_arg(b, 'sequence') AND trino_integer_arg(s, 'sequence') >= 0
+       THEN ${fail(`'Step must be negative for sequence [' || a || ', ' || b || ']'`, '0::BIGINT')}
+     ELSE trino_integer_arg(a, 'sequence') END`,
   // A double parameter takes the integers, decimals and real (implicit casts), not varchar.
   `trino_number_arg(x, fn) AS CASE WHEN typeof(x) IN ('TINYINT', 'SMALLINT', 'INTEGER', 'BIGINT', 'FLOAT', 'DOUBLE', '"NULL"') OR typeof(x) LIKE 'DECIMAL%'
      THEN CAST(x AS DOUBLE) ELSE cast_to_type(trino_fail(fn || '() takes numbers on Athena, not ' || lower(typeof(x))), 0::DOUBLE) END`,

@@ -33,6 +33,7 @@ import { refuseUnplannedCorrelations } from './correlated-subqueries.js';
 import { tableSamplePercentages } from './table-sample.js';
 import { checkInlinedJsonParses } from './inlined-json-parse.js';
 import { rewriteFetchWithTies } from './fetch-with-ties.js';
+import { rewriteTableSequences } from './table-sequence.js';
 
 export interface ExpressionTranslation {
   sql: string;
@@ -94,7 +95,10 @@ export function translateExpressions(sql: string, position?: (t: Token) => { lin
               checkHiddenAliasWidths(
                 checkRecursiveStepTypes(
                   excludeUsingColumnsFromStars(
-                    nameSelectItems(nameUnnestColumns(tableSamplePercentages(checkInlinedJsonParses(grouped)), renderAlone), options.ctas),
+                    nameSelectItems(
+                      nameUnnestColumns(tableSamplePercentages(rewriteTableSequences(checkInlinedJsonParses(grouped), renderAlone, report)), renderAlone),
+                      options.ctas,
+                    ),
                   ),
                 ),
               ),
