@@ -68,6 +68,11 @@ describe('outer columns in a scalar subquery without FROM', () => {
       ['_col0 varchar'],
       [['2020-01-02 03:04:05 Europe/Paris']],
     ],
+    // The date, timestamp and zoned casts of an outer text keep the typed shims' reading (Trino: INVALID_CAST_ARGUMENT).
+    ["SELECT (SELECT TRY_CAST(t.s AS date)) FROM (VALUES '2020-01-02 10:00', ' 2020-01-02 ') t(s)", ['_col0 date'], [[null], ['2020-01-02']]],
+    ["SELECT (SELECT TRY_CAST(t.s AS timestamp)) FROM (VALUES '2020-01-02T10:00') t(s)", ['_col0 timestamp(3)'], [[null]]],
+    ["SELECT (SELECT TRY_CAST(t.s AS timestamp with time zone)) FROM (VALUES '2020-01-02T03:04:05 UTC') t(s)", ['_col0 timestamp(3) with time zone'], [[null]]],
+    ["SELECT (SELECT CAST(t.s AS varchar(2))) FROM (VALUES 'ab') t(s)", ['_col0 varchar'], [['ab']]],
     // nullif of outer columns failed to bind in DuckDB ("Need named argument for struct pack").
     ['SELECT (SELECT nullif(v.x, v.y)) FROM (VALUES (1, 2), (3, 3)) v(x, y)', ['_col0 integer'], [[1], [null]]],
     ['SELECT (SELECT nullif(v.x, v.y)) FROM (VALUES (1e0, nan()), (nan(), nan()), (2, NULL)) v(x, y)', ['_col0 double'], [[1], [Number.NaN], [2]]],

@@ -23,8 +23,11 @@ export function scalarCastShim(x: string, type: TranslatedType, unbound = false)
     const text = shimCall('trino_to_varchar', [source], unbound);
     return type.length ? `trino_varchar_fit(${text}, ${type.length}, typeof(${x}))` : text;
   }
-  if (type.base === 'TIMESTAMP') return shimCall(type.withTimeZone ? 'trino_to_tstz' : 'trino_to_timestamp', [x], unbound);
-  if (type.base === 'DATE') return shimCall('trino_to_date', [x], unbound);
+  // The plain timestamp and date shims bind an outer column as they are; their `_any` forms read text less strictly,
+  // so an outer column's zoned cast takes the typed shim inside a lambda over [x], where x has its type.
+  if (type.base === 'TIMESTAMP' && type.withTimeZone && unbound && !hasAggregate(x)) return `list_transform([${x}], lambda trino_v: trino_to_tstz(trino_v))[1]`;
+  if (type.base === 'TIMESTAMP') return shimCall(type.withTimeZone ? 'trino_to_tstz' : 'trino_to_timestamp', [x]);
+  if (type.base === 'DATE') return shimCall('trino_to_date', [x]);
   if (type.base === 'TIME' && !type.withTimeZone) return shimCall('trino_to_time', [x], unbound);
   if (INTEGER_TARGETS.has(type.base) || TEXT_CHECKED_TARGETS.has(type.sql)) return `trino_to_${type.sql.toLowerCase()}(${x})`;
   if (type.base === 'DECIMAL') return `trino_to_decimal(${x}, CAST(NULL AS ${type.sql}))`;
