@@ -83,6 +83,11 @@ describe('outer columns in a scalar subquery without FROM', () => {
     expect(await namedResult(engine, sql)).toEqual({ columns, rows });
   });
 
+  it('an outer json object cast to varchar fails as Trino does (INVALID_CAST_ARGUMENT)', async () => {
+    const sql = `SELECT (SELECT CAST(t.s AS varchar)) FROM (VALUES json_parse('{"a":1}')) t(s)`;
+    await expect(engine.execute(sql)).rejects.toThrow(/Cannot cast JSON object to varchar/);
+  });
+
   it('a subquery selecting an outer column beside its own FROM stays refused (Trino: NOT_SUPPORTED)', async () => {
     const sql = "SELECT (SELECT u.x IS DISTINCT FROM v.t FROM (VALUES 'a', 'b') u(x) WHERE u.x = v.s) FROM (VALUES ('a', 'b'), ('c', NULL)) v(s, t)";
     await expect(engine.execute(sql)).rejects.toThrow(/unfaithful\/correlated-subquery/);

@@ -90,13 +90,9 @@ function afterGroup(text: string, at: number): number {
  */
 export const hasOuterAggregate = (text: string): boolean => AGGREGATE_CALL.test(text) && hasAggregate(outsideSubqueries(text));
 
-/**
- * `name(args…)`, or `name_any(args…)` when an argument holds an aggregate or window call, or is `unbound`: an outer
- * column read in a correlated subquery, which DuckDB does not type either when it picks an overload (it reported
- * "multiple overloads", or took the zoned one for a text).
- */
-export function shimCall(name: string, args: readonly string[], unbound = false): string {
-  return `${name}${unbound || args.some(hasAggregate) ? '_any' : ''}(${args.join(', ')})`;
+/** `name(args…)`, or `name_any(args…)` when an argument holds an aggregate or window call. */
+export function shimCall(name: string, args: readonly string[]): string {
+  return `${name}${args.some(hasAggregate) ? '_any' : ''}(${args.join(', ')})`;
 }
 
 /** The same choice for a call whose arguments are already rendered as one text (spacing kept). */
