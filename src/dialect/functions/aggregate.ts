@@ -25,7 +25,10 @@ export const AGGREGATE: FunctionFamily = {
   ),
   arbitrary: rewrite('any non-NULL value', '1'),
   any_value: duckdb('1'),
-  approx_distinct: rewrite('an estimate, as on Athena (the two estimates may differ slightly)', '1'),
+  approx_distinct: rewrite(
+    'an estimate, as on Athena (the two estimates may differ slightly); exact while Athena’s sketch is, for its standard error e too',
+    '1-2',
+  ),
   approx_percentile: rewrite(
     'the sorted element at floor(p * n), as Trino’s t-digest on small inputs; bigint for integers, real for decimals; weights and accuracy are refused',
   ),

@@ -15,6 +15,32 @@ const JAVA_WHITESPACE_CLASS = `[${[
 
 const INTEGER_TYPES = "('TINYINT', 'SMALLINT', 'INTEGER', 'BIGINT')";
 
+/**
+ * What java.lang.Character.digit reads as a digit beyond ASCII, as the pair of texts translate() maps (from_base is
+ * Java's Long.parseLong, which reads one UTF-16 unit at a time: every decimal digit of the Basic Multilingual Plane,
+ * `١٢` is 12, and the fullwidth Latin letters, `ＦＦ` is 255 in base 16; a digit past U+FFFF is no digit there).
+ * Unicode gives each script's decimal digits as a run of ten code points from 0 to 9.
+ */
+const JAVA_DIGITS = (() => {
+  let from = '';
+  let to = '';
+  let run = 0;
+  for (let c = 0x80; c <= 0xffff; c++) {
+    const ch = String.fromCharCode(c);
+    if (!/\p{Nd}/u.test(ch)) {
+      run = 0;
+      continue;
+    }
+    from += ch;
+    to += String(run++ % 10);
+  }
+  for (let k = 0; k < 26; k++) {
+    from += String.fromCharCode(0xff21 + k, 0xff41 + k);
+    to += String.fromCharCode(0x61 + k, 0x61 + k);
+  }
+  return { from, to };
+})();
+
 /** A family's type names (of a one-element array: typeof([x])), exact or as LIKE patterns (with a `%`). */
 type FamilyTypes = readonly string[];
 /**
@@ -251,11 +277,20 @@ export const FUNCTION_MACROS: readonly string[] = [
   `trino_to_base(x, r) AS trino_to_base_of(trino_integer_arg(x, 'to_base'), trino_integer_arg(r, 'to_base'))`,
   `trino_to_base_of(x, r) AS CASE WHEN r < 2 OR r > 36 THEN ${fail(`'Radix must be between 2 and 36'`, "''")}
      WHEN x < 0 THEN '-' || lower(to_base(-CAST(x AS BIGINT), CAST(r AS INTEGER))) ELSE lower(to_base(CAST(x AS BIGINT), CAST(r AS INTEGER))) END`,
-  `trino_base_digits(s) AS list_transform(string_split(lower(s), ''), lambda c: position(c IN '0123456789abcdefghijklmnopqrstuvwxyz') - 1)`,
+  `trino_base_digits(s) AS list_transform(string_split(lower(translate(s, '${JAVA_DIGITS.from}', '${JAVA_DIGITS.to}')), ''), lambda c: position(c IN '0123456789abcdefghijklmnopqrstuvwxyz') - 1)`,
   `trino_from_base_unsigned(s, r) AS CASE
      WHEN s = '' OR list_bool_or(list_transform(trino_base_digits(s), lambda d: d < 0 OR d >= r))
        THEN ${fail(`'Not a valid base-' || r || ' number: ' || s`, '0::BIGINT')}
      ELSE list_reduce(list_transform(trino_base_digits(s), lambda d: CAST(d AS BIGINT)), lambda acc, d: acc * r + d) END`,
+  // approx_distinct(x, e): how many distinct values Trino's sketch of standard error e counts exactly (translate/
+  // functions.ts approxDistinctWithError); an e outside Trino's bounds fails as there.
+  `trino_approx_exact_up_to(e) AS CASE WHEN e IS NULL THEN NULL
+     WHEN CAST(e AS DOUBLE) < 0.0040625 OR CAST(e AS DOUBLE) > 0.26
+       THEN ${fail(`'Max standard error must be in [0.0040625, 0.26]: ' || trino_java_double_text(CAST(e AS DOUBLE))`, '0::BIGINT')}
+     ELSE list_transform([CAST(pow(2, ceil(log2(ceil(1.0816 / (CAST(e AS DOUBLE) * CAST(e AS DOUBLE)))))) AS BIGINT)],
+       lambda trino_buckets: CASE WHEN trino_buckets >= 512 THEN least(trino_buckets // 8 - 6, 2042) ELSE 2 END)[1] END`,
+  // Java's Double.toString (a message's number): plain digits from 10^-3 to 10^7, Trino's CAST text (1.0E-5) beyond.
+  `trino_java_double_text(d) AS CASE WHEN abs(d) >= 1e-3 AND abs(d) < 1e7 THEN CAST(d AS VARCHAR) ELSE trino_to_varchar(d) END`,
   `trino_from_base(s, r) AS trino_from_base_of(s, trino_integer_arg(r, 'from_base'))`,
   `trino_from_base_of(s, r) AS CASE WHEN r < 2 OR r > 36 THEN ${fail(`'Radix must be between 2 and 36'`, '0::BIGINT')}
      WHEN starts_with(s, '-') THEN -trino_from_base_unsigned(s[2:], r)
@@ -282,6 +317,15 @@ export const FUNCTION_MACROS: readonly string[] = [
   `trino_integer_checked(x, fn) AS CASE WHEN typeof(x) IN ('TINYINT', 'SMALLINT', 'INTEGER', 'BIGINT', '"NULL"') THEN x
      WHEN trino_fail(fn || '() takes integer arguments on Athena, not ' || lower(typeof(x)) || ': CAST it to bigint first') IS NULL THEN x ELSE x END`,
   `trino_integer_arg(x, fn) AS CAST(trino_integer_checked(x, fn) AS BIGINT)`,
+  // TABLE(sequence(start, stop, step))'s checks (translate/table-sequence.ts), in Trino 476's words; its start.
+  `trino_table_sequence_start(a, b, s) AS CASE WHEN a IS NULL THEN ${fail(`'Start is null'`, '0::BIGINT')}
+     WHEN b IS NULL THEN ${fail(`'Stop is null'`, '0::BIGINT')}
+     WHEN s IS NULL THEN ${fail(`'Step is null'`, '0::BIGINT')}
+     WHEN trino_integer_arg(a, 'sequence') < trino_integer_arg(b, 'sequence') AND trino_integer_arg(s, 'sequence') <= 0
+       THEN ${fail(`'Step must be positive for sequence [' || a || ', ' || b || ']'`, '0::BIGINT')}
+     WHEN trino_integer_arg(a, 'sequence') > trino_integer_arg(b, 'sequence') AND trino_integer_arg(s, 'sequence') >= 0
+       THEN ${fail(`'Step must be negative for sequence [' || a || ', ' || b || ']'`, '0::BIGINT')}
+     ELSE trino_integer_arg(a, 'sequence') END`,
   // A double parameter takes the integers, decimals and real (implicit casts), not varchar.
   `trino_number_arg(x, fn) AS CASE WHEN typeof(x) IN ('TINYINT', 'SMALLINT', 'INTEGER', 'BIGINT', 'FLOAT', 'DOUBLE', '"NULL"') OR typeof(x) LIKE 'DECIMAL%'
      THEN CAST(x AS DOUBLE) ELSE cast_to_type(trino_fail(fn || '() takes numbers on Athena, not ' || lower(typeof(x))), 0::DOUBLE) END`,

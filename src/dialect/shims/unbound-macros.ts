@@ -31,6 +31,14 @@ const PLAIN_TIMESTAMP = 'CAST(CAST(x AS VARCHAR) AS TIMESTAMP)';
 
 export const UNBOUND_MACROS: readonly string[] = [
   `trino_tz_any(x) AS CAST(CAST(x AS VARCHAR) AS ${TZ_STRUCT})`,
+  // format_datetime's Joda 'Z' (+0530) and 'ZZ' (sep ':', +05:30): the offset at the value's instant, its seconds cut
+  // (Trino 476: +0019 for Amsterdam's +00:19:32 of 1900). A plain timestamp has none: Trino fails per value (a NULL is
+  // NULL). Untyped, so an outer or aggregated value binds as any other.
+  `trino_joda_offset(x, sep) AS CASE WHEN x IS NULL THEN NULL
+     WHEN ${IS_ZONED} THEN list_transform([epoch_ms(trino_tz_any(x).trino_wall) - epoch_ms(trino_tz_any(x).trino_instant)], lambda trino_offset_ms:
+       CASE WHEN trino_offset_ms < 0 THEN '-' ELSE '+' END || lpad(CAST(abs(trino_offset_ms) // 3600000 AS VARCHAR), 2, '0') || sep
+       || lpad(CAST(abs(trino_offset_ms) % 3600000 // 60000 AS VARCHAR), 2, '0'))[1]
+     ELSE cast_to_type(trino_fail('format_datetime for TIMESTAMP type, cannot use ''Z'' nor ''z'' in format, as this type does not contain TZ information'), '') END`,
   `trino_to_timestamp_any(x) AS CASE WHEN ${IS_ZONED} THEN trino_tz_any(x).trino_wall ELSE ${PLAIN_TIMESTAMP} END`,
   `trino_wall_any(x) AS trino_to_timestamp_any(x)`,
   `trino_to_date_any(x) AS CAST(trino_to_timestamp_any(x) AS DATE)`,

@@ -30,6 +30,8 @@ const isPunct = (n: Node | undefined, text: string) => n !== undefined && n.kind
 const isNameToken = (n: Node | undefined): n is Node & { kind: 'token' } =>
   n !== undefined && n.kind === 'token' && (n.token.kind === 'quoted' || n.token.kind === 'word');
 const nameOf = (n: Node & { kind: 'token' }) => identifierName(n.token).toLowerCase();
+/** m[k] starts a FROM clause: not the FROM of `x IS [NOT] DISTINCT FROM y`. */
+const isFromClause = (m: readonly Node[], k: number): boolean => nodeKeyword(m[k]) === 'FROM' && nodeKeyword(m[k - 1]) !== 'DISTINCT';
 
 function isQuery(group: Node | undefined): boolean {
   if (!isParen(group)) return false;
@@ -46,7 +48,7 @@ function relationNames(items: readonly Node[], into = new Set<string>()): Set<st
     const node = m[k];
     if (node.kind === 'group') relationNames(node.items, into);
     const word = nodeKeyword(node);
-    if (word === 'FROM') {
+    if (isFromClause(m, k)) {
       inFrom = true;
       expect = true;
       continue;
@@ -82,7 +84,7 @@ function shownColumns(relation: Node | undefined, list: Node | undefined): strin
   if (!isParen(relation) || !isQuery(relation)) return undefined;
   const m = meaningful(relation.items);
   const select = m.findIndex((n) => nodeKeyword(n) === 'SELECT');
-  const from = m.findIndex((n, k) => k > select && nodeKeyword(n) === 'FROM');
+  const from = m.findIndex((_n, k) => k > select && isFromClause(m, k));
   if (select !== 0) return undefined;
   const items = splitItems(m.slice(1, from < 0 ? m.length : from).filter((n) => !['DISTINCT', 'ALL'].includes(nodeKeyword(n)))).items;
   const names = items.map((item) => itemName(meaningful(item))?.toLowerCase());
@@ -99,7 +101,7 @@ function levelColumns(items: readonly Node[], except?: Node): { all: Set<string>
   const some = new Set<string>();
   let known = true;
   let relations = 0;
-  const fromAt = m.findIndex((n) => nodeKeyword(n) === 'FROM');
+  const fromAt = m.findIndex((_n, k) => isFromClause(m, k));
   if (fromAt < 0) return { all: undefined, some };
   let expect = true;
   for (let k = fromAt + 1; k < m.length; k++) {
@@ -138,7 +140,7 @@ function levelColumns(items: readonly Node[], except?: Node): { all: Set<string>
 function unqualifiedOuterReferences(items: readonly Node[], own: ReadonlySet<string>, outer: ReadonlySet<string>, into: OuterReference[] = []) {
   const m = meaningful(items);
   const selectAt = m.findIndex((n) => nodeKeyword(n) === 'SELECT');
-  const fromAt = m.findIndex((n, k) => k > selectAt && nodeKeyword(n) === 'FROM');
+  const fromAt = m.findIndex((_n, k) => k > selectAt && isFromClause(m, k));
   // The select items' own names (`count(*) c`) are no references.
   const aliases = new Set(
     selectAt < 0 ? [] : splitItems(m.slice(selectAt + 1, fromAt < 0 ? m.length : fromAt)).items.flatMap((item) => aliasOf(meaningful(item)) ?? []),
@@ -185,8 +187,9 @@ function qualifiedReferences(items: readonly Node[], into: { at: Token; qualifie
 function clausesOf(items: readonly Node[]): Map<string, Node[]> {
   const clauses = new Map<string, Node[]>();
   let current = '';
-  for (const node of meaningful(items)) {
-    const word = nodeKeyword(node);
+  const m = meaningful(items);
+  for (const [k, node] of m.entries()) {
+    const word = isFromClause(m, k) || nodeKeyword(node) !== 'FROM' ? nodeKeyword(node) : '';
     if (['SELECT', 'FROM', 'WHERE', 'GROUP', 'HAVING', 'WINDOW', 'ORDER', 'LIMIT', 'OFFSET', 'FETCH'].includes(word) && !clauses.has(word)) {
       clauses.set((current = word), []);
       continue;

@@ -87,6 +87,13 @@ const JODA: Record<string, string[]> = {
  */
 const PADDED_RUNS: Record<string, readonly number[]> = { y: [1, 2, 3, 4], Y: [1, 2, 3, 4], d: [1, 2], H: [1, 2], h: [1, 2], m: [1, 2], s: [1, 2], D: [1, 3] };
 
+/**
+ * Joda's 'Z' (+0530) and 'ZZ' (+05:30), the value's offset from UTC, have no strftime code: jodaToStrftime leaves this
+ * mark in their place, and format_datetime writes the offset there (functions.ts, trino_joda_offset).
+ */
+const zoneOffsetMark = (colon: boolean) => `\u0001${colon ? 'ZZ' : 'Z'}\u0001`;
+export const ZONE_OFFSET_MARK = /\u0001(ZZ?)\u0001/;
+
 export function jodaToStrftime(pattern: string, forParsing = false): string {
   let out = '';
   for (let i = 0; i < pattern.length; ) {
@@ -105,6 +112,17 @@ export function jodaToStrftime(pattern: string, forParsing = false): string {
     }
     let run = 1;
     while (pattern[i + run] === c) run++;
+    if (c === 'Z' && run <= 2 && !forParsing) {
+      out += zoneOffsetMark(run === 2);
+      i += run;
+      continue;
+    }
+    if (c === 'Z' && !forParsing)
+      throw new FormatPatternError(
+        `Joda '${c.repeat(run)}' writes the zone's Joda id on Athena (US/Pacific as America/Los_Angeles), which the local engine cannot`,
+      );
+    if (c === 'z' && !forParsing)
+      throw new FormatPatternError(`Joda '${c.repeat(run)}' writes the zone's Java name on Athena (IST, India Standard Time), which the local engine cannot`);
     const choices = JODA[c];
     if (!choices) throw new FormatPatternError(`Joda pattern letter '${c}' has no local equivalent`);
     if (c === 'S' && run !== 3) throw new FormatPatternError(`Joda fraction 'S' x${run}: only SSS (milliseconds) is supported`);

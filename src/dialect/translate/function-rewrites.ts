@@ -149,7 +149,11 @@ export const NULL_AWARE_REWRITES: Record<string, CallHandler> = {
             ? `CASE WHEN ${shimCall('trino_cmp', [c.arg(0)])} = ${shimCall('trino_cmp', [c.arg(1)])} THEN NULL ELSE ${c.arg(0)} END`
             : (!c.correlatable || c.makesZoned) && [c.arg(0), c.arg(1)].every((a) => COLUMN_NAME.test(a) && !c.lambdaParameters?.has(a.toLowerCase()))
               ? `CASE WHEN ${columnCmp(c)}(${c.arg(0)}) = ${columnCmp(c)}(trino_nan_null(${c.arg(1)})) THEN NULL ELSE ${c.arg(0)} END`
-              : `nullif(${c.arg(0)}, trino_nan_null(${c.arg(1)}))`,
+              : // DuckDB 1.5 fails to bind nullif of an outer column inside the check's struct ("Need named
+                // argument for struct pack"): in a subquery that may be correlated it is written as its CASE.
+                c.correlatable
+                ? `CASE WHEN ${c.arg(0)} = trino_nan_null(${c.arg(1)}) THEN NULL ELSE ${c.arg(0)} END`
+                : `nullif(${c.arg(0)}, trino_nan_null(${c.arg(1)}))`,
           c.args,
           c.args.map((_a, k) => c.arg(k)),
         )

@@ -9,7 +9,7 @@ import {
   unknownArrayAppendArguments,
   unknownArrayConcatArguments,
 } from './concat-operands.js';
-import { FormatPatternError, jodaToStrftime, mysqlToStrftime, mysqlToStrptime, strptimeCall } from './datetime-formats.js';
+import { FormatPatternError, jodaToStrftime, mysqlToStrftime, mysqlToStrptime, strptimeCall, ZONE_OFFSET_MARK } from './datetime-formats.js';
 import { isCase, isParen, meaningful, nodeKeyword, nodeText, splitArgs, type GroupNode, type Node } from './tree.js';
 import { translateType, TYPED_LITERAL_KEYWORDS, TypeSyntaxError } from './types.js';
 import { castParts, foldedDateCast } from './constant-dates.js';
@@ -583,7 +583,7 @@ function castCall(c: CallContext, tryCast: boolean): string | undefined {
   else if (INTEGER_TARGETS.has(type.base) && isIntegerTextLiteral(operand)) shim = `CAST(${x} AS ${type.sql})`;
   else if (TEXT_CHECKED_TARGETS.has(type.sql) && readsAsTrino(operand, type.sql)) shim = `CAST(${x} AS ${type.sql})`;
   // An ipaddress gives its 16 bytes; an aggregate keeps DuckDB's cast (an aggregated ipaddress there fails loudly).
-  else if (!(type.sql === 'BLOB' && hasAggregate(value))) shim = scalarCastShim(x, type);
+  else if (!(type.sql === 'BLOB' && hasAggregate(value))) shim = scalarCastShim(x, type, c.correlatable === true);
   // timestamp(0), plain or zoned: the timestamp(3) value rounded half up to the second, as Trino's CAST does.
   if (shim && type.precision === 0) shim = `${type.withTimeZone ? 'trino_tz_round_to_seconds' : 'trino_round_to_seconds'}(${shim})`;
   // DuckDB would cast an ipaddress inside an array, map or row as its struct; refused there (ip-address.ts).
@@ -803,11 +803,31 @@ function countedByInstant(to: string, distinct: string, value: string, tail: str
  */
 const APPROX_DISTINCT_EXACT_UP_TO = 250;
 const approxDistinct: CallHandler = (c) => {
+  if (c.args.length === 2) return approxDistinctWithError(c);
   const estimate = distinctByInstant('approx_count_distinct')(c);
   if (c.args.length !== 1 || /\bOVER\b/i.test(c.tail) || hasAggregate(c.arg(0))) return estimate;
   const exact = countedByInstant('count', 'DISTINCT ', c.arg(0), c.tail, true);
   return `CASE WHEN ${exact} <= ${APPROX_DISTINCT_EXACT_UP_TO} THEN ${exact} ELSE ${estimate} END`;
 };
+
+/**
+ * approx_distinct(x, e): Trino's sketch has 2^ceil(log2(ceil(1.0816 / e²))) buckets and stays exact while sparse, for
+ * about buckets / 8 values (Trino 476 over integers, texts and dates: exact to 58 with 512 buckets, e = 0.05; 250 with
+ * 2048; 2042 with 16384; only to 2 below 512 buckets); a row whose e is NULL is not counted, and an e outside
+ * [0.0040625, 0.26] fails on the first row (trino_approx_exact_up_to). Past that count both are estimates, as for
+ * approx_distinct(x).
+ */
+function approxDistinctWithError(c: CallContext): string | undefined {
+  const [x, e] = [c.arg(0), c.arg(1)];
+  if (/\bOVER\b/i.test(c.tail) || hasAggregate(x) || hasAggregate(e)) {
+    c.report('approx-distinct', 'approx_distinct(x, e) runs locally as an aggregate of plain values only (not in a window)', 'use approx_distinct(x)');
+    return undefined;
+  }
+  const counted = `CASE WHEN (${e}) IS NOT NULL THEN ${x} END`;
+  const exact = countedByInstant('count', 'DISTINCT ', counted, c.tail, true);
+  const estimate = countedByInstant('approx_count_distinct', '', counted, c.tail, true);
+  return `CASE WHEN ${exact} <= coalesce(max(trino_approx_exact_up_to(${e}))${c.tail}, 0) THEN ${exact} ELSE ${estimate} END`;
+}
 
 export const FUNCTIONS: Record<string, CallHandler> = {
   // aggregates
@@ -948,7 +968,13 @@ export const FUNCTIONS: Record<string, CallHandler> = {
   },
   format_datetime: (c) => {
     const pattern = formatPattern(c, 1, (p) => jodaToStrftime(p), 'pattern');
-    return pattern && `strftime(${wall(c.arg(0))}, ${pattern})`;
+    if (!pattern || !ZONE_OFFSET_MARK.test(pattern)) return pattern && `strftime(${wall(c.arg(0))}, ${pattern})`;
+    // The pattern's texts between its offsets ('Z', 'ZZ'), each a quoted literal again: `'a\u0001Z\u0001b'` → 'a', Z, 'b'.
+    const parts = pattern.slice(1, -1).split(ZONE_OFFSET_MARK);
+    const pieces = parts.flatMap((part, k) =>
+      k % 2 === 1 ? [`trino_joda_offset(${c.arg(0)}, ${part === 'ZZ' ? "':'" : "''"})`] : part === '' ? [] : [`strftime(${wall(c.arg(0))}, '${part}')`],
+    );
+    return `(${pieces.join(' || ')})`;
   },
   parse_datetime: (c) => {
     const pattern = formatPattern(c, 1, (p) => jodaToStrftime(p, true), 'pattern');

@@ -9,12 +9,26 @@ import { isParen, meaningful, nodeKeyword, nodeText, splitArgs, type GroupNode, 
 import { translateType, type TranslatedType } from './types.js';
 import { REFUSED_KEY_MARKER } from '../shims/error-messages.js';
 
+/** The lambda parameter an outer column's cast reads (scalarCastShim). */
+const CAST_OPERAND = 'cast_operand';
+
 export const INTEGER_TARGETS: ReadonlySet<string> = new Set(['TINYINT', 'SMALLINT', 'INTEGER', 'INT', 'BIGINT']);
 /** Targets whose cast from a text reads less than DuckDB's (trino_to_boolean, trino_to_double, trino_to_float). */
 export const TEXT_CHECKED_TARGETS: ReadonlySet<string> = new Set(['BOOLEAN', 'DOUBLE', 'FLOAT']);
 
-/** The shim of a CAST of `x` to a scalar type, whatever x is; undefined where DuckDB's own CAST is Trino's. */
-export function scalarCastShim(x: string, type: TranslatedType): string | undefined {
+/**
+ * The shim of a CAST of `x` to a scalar type, whatever x is; undefined where DuckDB's own CAST is Trino's. `unbound`:
+ * x may read an outer column (a correlated subquery), whose type DuckDB does not see when it picks a typed shim's
+ * overload of the varchar, time and zoned casts ("multiple overloads", or the zoned one for a text): those shims are
+ * then applied inside a lambda over [x], where x has its type (the `_any` forms would read text and json less
+ * strictly). The others bind an outer column as they are.
+ */
+export function scalarCastShim(x: string, type: TranslatedType, unbound = false): string | undefined {
+  const overloaded = type.base === 'VARCHAR' || (type.base === 'TIME' && !type.withTimeZone) || (type.base === 'TIMESTAMP' && type.withTimeZone);
+  if (unbound && overloaded && !hasAggregate(x)) {
+    const typed = scalarCastShim(CAST_OPERAND, type);
+    return typed && `list_transform([${x}], lambda ${CAST_OPERAND}: ${typed})[1]`;
+  }
   if (type.base === 'VARCHAR') {
     const source = type.length ? shimCall('trino_bounded_varchar_source', [x, String(type.length)]) : x;
     const text = shimCall('trino_to_varchar', [source]);

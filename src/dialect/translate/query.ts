@@ -32,6 +32,8 @@ import { checkRecursiveStepTypes, refuseRecursiveQueries } from './recursive-ste
 import { refuseUnplannedCorrelations } from './correlated-subqueries.js';
 import { tableSamplePercentages } from './table-sample.js';
 import { checkInlinedJsonParses, refuseViewJsonCasts } from './inlined-json-parse.js';
+import { rewriteFetchWithTies } from './fetch-with-ties.js';
+import { rewriteTableSequences } from './table-sequence.js';
 
 export interface ExpressionTranslation {
   sql: string;
@@ -91,14 +93,20 @@ export function translateExpressions(sql: string, position?: (t: Token) => { lin
     verb === 'UPDATE' || verb === 'MERGE'
       ? renderStoredValues(tree, (nodes) => rewriter.render(nodes))
       : rewriter.render(
-          checkRepeatedStarNames(
-            checkHiddenAliasWidths(
-              checkRecursiveStepTypes(
-                excludeUsingColumnsFromStars(
-                  nameSelectItems(nameUnnestColumns(tableSamplePercentages(checkInlinedJsonParses(grouped)), renderAlone), options.ctas),
+          rewriteFetchWithTies(
+            checkRepeatedStarNames(
+              checkHiddenAliasWidths(
+                checkRecursiveStepTypes(
+                  excludeUsingColumnsFromStars(
+                    nameSelectItems(
+                      nameUnnestColumns(tableSamplePercentages(rewriteTableSequences(checkInlinedJsonParses(grouped), renderAlone, report)), renderAlone),
+                      options.ctas,
+                    ),
+                  ),
                 ),
               ),
             ),
+            report,
           ),
         );
   // A statement that is only VALUES: Trino names its columns _col0, _col1, … (DuckDB: col0, …).
