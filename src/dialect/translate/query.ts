@@ -10,7 +10,7 @@ import { nameSelectItems, topLevelValuesColumns } from './select-names.js';
 import { renderStoredValues } from './stored-values.js';
 import { buildTree, meaningful, nodeKeyword, type Node } from './tree.js';
 import { rewriteWithinGroup } from './within-group.js';
-import { rewriteGroupByQuantifier } from './group-by.js';
+import { rewriteGroupBy } from './group-by.js';
 import { refuseTimeTravel } from './time-travel.js';
 import { refuseNaturalJoin } from './natural-join.js';
 import { checkHiddenAliasWidths, refuseMismatchedColumnAliases } from './column-aliases.js';
@@ -66,7 +66,7 @@ export function translateExpressions(sql: string, position?: (t: Token) => { lin
       report(at, 'syntax', `${text}: identifiers must not start with a digit (Athena's syntax error)`, `surround the identifier with double quotes: "${text}"`);
     else report(at, 'syntax', `${text}: two numeric literals in a row (Athena's syntax error)`, 'write one number: 0x10 + 0.5, not 0x10.5');
   }
-  const tree = rewriteGroupByQuantifier(rewriteWithinGroup(qualifyLateralAliases(refuseRowPatterns(buildTree(tokens), report), report), report));
+  const tree = rewriteGroupBy(rewriteWithinGroup(qualifyLateralAliases(refuseRowPatterns(buildTree(tokens), report), report), report), report);
   const zoned = options.zonedRelations;
   const grouped = checkZonedExtremes(checkZonedRows(checkZonedGroups(checkMapRows(checkMapGroups(tree)), tokens, zoned), tokens, zoned), tokens, zoned);
   refuseTimeTravel(tree, report);
