@@ -100,7 +100,8 @@ function checkedTopN(at: Token, name: Node, call: Node, tail: Node[]): Node {
   const x = call.kind === 'group' ? splitArgs(call.items)[0] : [];
   const items: Node[] = [
     translated(at, 'CASE WHEN trino_zoned_ties_apart_n(list('),
-    ...x,
+    // In parentheses of its own, so that a call leading x is still in a call's position (see `alone`).
+    alone(at, x),
     translated(at, ')'),
     ...tail,
     translated(at, ') THEN '),

@@ -100,6 +100,20 @@ describeFunctions(
       '2.50',
       'decimal(3,2)',
     ],
+    // max(x, n) / min(x, n) in a statement that makes zoned values: x is also read by the zoned-ties check, where a
+    // leading call was left untranslated ("arrays_overlap does not exist"; groupings, seed 20261240).
+    [
+      'max(x, 2) of a call beside zoned values',
+      "max(arrays_overlap(a, ARRAY[2, NULL]), 2) FROM (VALUES (ARRAY[1, 2], TIMESTAMP '2025-01-01 00:00 +01:00'), (ARRAY[3], NULL)) t(a, z)",
+      [true],
+      'array(boolean)',
+    ],
+    [
+      'min(x, 2) of zoned values made by a call',
+      'min(from_unixtime(x), 2) FROM (VALUES 2, 1) t(x)',
+      ['1970-01-01 00:00:01.000 UTC', '1970-01-01 00:00:02.000 UTC'],
+      'array(timestamp(3) with time zone)',
+    ],
     ['lag of an integer with a decimal default', 'lag(x, 1, 0.001) OVER (ORDER BY x) FROM (VALUES 1, 2) t(x)', '0.001', 'decimal(13,3)'],
     ['lag of an integer with a decimal column default', 'lag(x, 1, y) OVER (ORDER BY x) FROM (VALUES (1, 2.5)) t(x, y)', '2.5', 'decimal(11,1)'],
     [
