@@ -4,7 +4,7 @@
 // that columns show: the table holds NULL, NaN, -0.0, Infinity, empty strings, arrays and maps, and zoned timestamps.
 // `relations` joins t with a renamed copy of some of its rows (ON or USING, inner, LEFT, RIGHT, FULL) and draws set
 // operations of two expressions over t. `groupings` groups t by ROLLUP, CUBE and GROUPING SETS of two or three of its
-// columns (NULL in row 2 and in the rolled-up rows alike), with grouping() and aggregates.
+// columns (NULL in row 2 and in the rolled-up rows alike), with grouping(), aggregates and windows over them.
 import { columnOf, generate, generateBy, type Expr, type GenerateOptions, type Kind, type Rule } from './generator.js';
 
 export type Form = 'columns' | 'aggregates' | 'windows' | 'relations' | 'groupings';
@@ -168,8 +168,11 @@ function joinShape(random: () => number): Shape {
   };
 }
 
-/** Grouping keys: kinds Trino both groups and orders (the result is ordered by its keys). */
-const GROUPING_KEYS: Kind[] = ['int', 'num', 'dec', 'str', 'bool', 'date', 'ts', 'tstz'];
+/**
+ * Grouping keys: kinds Trino both groups and orders (the result is ordered by its keys). Not zoned timestamps: t holds
+ * one instant in two zones, whose GROUP BY is refused locally (zoned-groups.ts), which would refuse the whole batch.
+ */
+const GROUPING_KEYS: Kind[] = ['int', 'num', 'dec', 'str', 'bool', 'date', 'ts'];
 const WHERE_ROWS = ['', ' WHERE i <> 3', ' WHERE i > 6', ' WHERE c_int IS NULL OR i < 3'];
 
 /**
@@ -196,9 +199,10 @@ const GROUPINGS: [keys: 2 | 3, render: (k: string[]) => string][] = [
 
 /**
  * t grouped by two or three of its columns under one of GROUPINGS (NULL in row 2 and in the rolled-up rows alike);
- * the key items are grouping() of every key and the keys, by which the rows are ordered; the items are aggregates.
+ * the key items are grouping() of every key and the keys, by which the rows are ordered; the items are aggregates,
+ * some under a window partitioned by grouping set.
  */
-function groupingShape(random: () => number): Shape {
+function groupingShape(random: () => number): { shape: Shape; keys: string[] } {
   const pick = <T>(xs: T[]): T => xs[Math.floor(random() * xs.length)];
   const [count, render] = pick(GROUPINGS);
   const kinds = [...GROUPING_KEYS];
@@ -206,9 +210,18 @@ function groupingShape(random: () => number): Shape {
   const keys = Array.from({ length: count }, () => columnOf(kinds.splice(Math.floor(random() * kinds.length), 1)[0]));
   const having = pick(['', '', ` HAVING grouping(${keys[0]}) = 0`, ' HAVING count(*) > 1']);
   return {
-    key: `grouping(${keys.join(', ')}) AS gid, ${keys.map((k, n) => `${k} AS k${n}`).join(', ')}`,
-    tail: `${pick(WHERE_ROWS)} GROUP BY ${render(keys)}${having} ORDER BY gid, ${keys.map((_k, n) => `k${n} NULLS FIRST`).join(', ')}`,
+    shape: {
+      key: `grouping(${keys.join(', ')}) AS gid, ${keys.map((k, n) => `${k} AS k${n}`).join(', ')}`,
+      tail: `${pick(WHERE_ROWS)} GROUP BY ${render(keys)}${having} ORDER BY gid, ${keys.map((_k, n) => `k${n} NULLS FIRST`).join(', ')}`,
+    },
+    keys,
   };
+}
+
+/** A window over the grouped rows of one grouping set: `max(<aggregate>) OVER (PARTITION BY grouping(keys))`. */
+function overGroupingSets(a: Expr, keys: string[], random: () => number): Expr {
+  const outer = ['count', 'max', 'min'][Math.floor(random() * 3)];
+  return { kind: a.kind, kids: [a], render: ([sql]) => `${outer}(${sql}) OVER (PARTITION BY grouping(${keys.join(', ')}))` };
 }
 
 const SET_OPERATORS = ['UNION', 'UNION ALL', 'INTERSECT', 'INTERSECT ALL', 'EXCEPT', 'EXCEPT ALL'];
@@ -350,10 +363,11 @@ export function generateCases(form: Form, count: number, batch: number, random: 
       continue;
     }
     if (form === 'groupings') {
-      const shape = groupingShape(random);
+      const { shape, keys } = groupingShape(random);
       for (let i = 0; i < batch && cases.length < count; i++) {
-        const expr = generateBy('int', AGGREGATES, options, 0);
-        cases.push({ shape, expr: random() < 0.3 ? filtered(expr, generate('bool', options, 1)) : expr });
+        const aggregate = generateBy('int', AGGREGATES, options, 0);
+        const expr = random() < 0.3 ? filtered(aggregate, generate('bool', options, 1)) : aggregate;
+        cases.push({ shape, expr: random() < 0.25 ? overGroupingSets(expr, keys, random) : expr });
       }
       continue;
     }
