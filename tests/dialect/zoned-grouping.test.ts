@@ -8,6 +8,7 @@ import type { SqlValue } from '../../src/engines/engine.js';
 import type { AthenaLocalEngine } from '../../src/engines/local/engine.js';
 import { openLake, rowsAndTypes } from './lake-helpers.js';
 import { translateStatement } from '../../src/dialect/translate/index.js';
+import { checkFaithful } from '../../src/dialect/lint/index.js';
 
 const utc10 = "TIMESTAMP '2025-01-01 10:00:00.000 UTC'";
 const paris11 = "TIMESTAMP '2025-01-01 11:00:00.000 +01:00'";
@@ -109,6 +110,28 @@ describe('zoned timestamps grouped and counted by instant', () => {
     await expect(engine.execute(sql)).rejects.toThrow(
       /GROUP BY of timestamp with time zone values is refused locally where values of one instant come in different zones/,
     );
+  });
+
+  // The check of zoned keys filters the HAVING in QUALIFY, after the windows: `count(*) OVER ()` counted the groups
+  // HAVING drops (2 where Trino 476 answers 1; groupings, seed 20261243, cases 104 and 119). Refused at the OVER.
+  it('refuses a window beside GROUP BY … HAVING in a statement that makes zoned values; keeps it without HAVING or zones', async () => {
+    const rows = `(VALUES ('a', ${paris11}), ('a', NULL), ('b', NULL)) v(s, t)`;
+    const sql = `SELECT s, count(*) OVER () AS w FROM ${rows} GROUP BY s HAVING count(*) > 1`;
+    expect(checkFaithful(sql, { file: 'sql/transforms/m.sql' })).toEqual([
+      expect.objectContaining({ line: 1, col: sql.indexOf('OVER') + 1, rule: 'unfaithful/zoned-having-window' }),
+    ]);
+    await expect(engine.execute(sql)).rejects.toThrow(/zoned-having-window/);
+    expect(await rowsAndTypes(engine, `SELECT s, count(*) OVER () AS w FROM ${rows} GROUP BY s ORDER BY s`)).toEqual({
+      rows: [
+        ['a', 2],
+        ['b', 2],
+      ],
+      types: ['varchar', 'bigint'],
+    });
+    expect(await rowsAndTypes(engine, "SELECT s, count(*) OVER () AS w FROM (VALUES 'a', 'a', 'b') v(s) GROUP BY s HAVING count(*) > 1")).toEqual({
+      rows: [['a', 1]],
+      types: ['varchar', 'bigint'],
+    });
   });
 
   it('adds no check to a GROUP BY of a statement that makes no zoned values', () => {

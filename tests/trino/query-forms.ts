@@ -3,11 +3,12 @@
 // ORDER BY inside, GROUP BY, no group, no rows) and window functions with frames. Constant folding hides differences
 // that columns show: the table holds NULL, NaN, -0.0, Infinity, empty strings, arrays and maps, and zoned timestamps.
 // `relations` joins t with a renamed copy of some of its rows (ON or USING, inner, LEFT, RIGHT, FULL) and draws set
-// operations of two expressions over t.
+// operations of two expressions over t. `groupings` groups t by ROLLUP, CUBE and GROUPING SETS of two or three of its
+// columns (NULL in row 2 and in the rolled-up rows alike), with grouping(), aggregates and windows over them.
 import { columnOf, generate, generateBy, type Expr, type GenerateOptions, type Kind, type Rule } from './generator.js';
 
-export type Form = 'columns' | 'aggregates' | 'windows' | 'relations';
-export const FORMS: Form[] = ['columns', 'aggregates', 'windows', 'relations'];
+export type Form = 'columns' | 'aggregates' | 'windows' | 'relations' | 'groupings';
+export const FORMS: Form[] = ['columns', 'aggregates', 'windows', 'relations', 'groupings'];
 
 /** One value per kind and row; row 2 is all NULL, group g = 3 has a single row. Cells are typed by their columns. */
 const ROWS: Record<Kind, string>[] = [
@@ -140,6 +141,8 @@ const SHAPES: Record<Form, Shape[]> = {
   windows: [{ key: 'i', tail: ' ORDER BY i' }],
   // Drawn per batch (joinShape); this one holds the set operations' items, scalar subqueries over t.
   relations: [{ key: 'count(*)', tail: ' WHERE i = 1' }],
+  // Drawn per batch (groupingShape).
+  groupings: [],
 };
 
 /** Join keys: every kind Trino compares for equality (json has no equality). */
@@ -163,6 +166,62 @@ function joinShape(random: () => number): Shape {
     from: `t ${join} u ${using ? `USING (${columnOf(key)})` : `ON t.${columnOf(key)} = u.d_${key}`}`,
     tail: ' ORDER BY i NULLS FIRST, j NULLS FIRST',
   };
+}
+
+/**
+ * Grouping keys: kinds Trino both groups and orders (the result is ordered by its keys). Not zoned timestamps: t holds
+ * one instant in two zones, whose GROUP BY is refused locally (zoned-groups.ts), which would refuse the whole batch.
+ */
+const GROUPING_KEYS: Kind[] = ['int', 'num', 'dec', 'str', 'bool', 'date', 'ts'];
+const WHERE_ROWS = ['', ' WHERE i <> 3', ' WHERE i > 6', ' WHERE c_int IS NULL OR i < 3'];
+
+/**
+ * The grouping elements of keys a, b (and c): rollups, cubes, explicit sets, mixed with plain keys, and quantified.
+ * Trino takes only columns inside ROLLUP, CUBE and GROUPING SETS, so the keys are columns there.
+ */
+const GROUPINGS: [keys: 2 | 3, render: (k: string[]) => string][] = [
+  [2, ([a, b]) => `ROLLUP (${a}, ${b})`],
+  [2, ([a, b]) => `CUBE (${a}, ${b})`],
+  [2, ([a, b]) => `GROUPING SETS ((${a}, ${b}), (${a}), ())`],
+  [2, ([a, b]) => `GROUPING SETS ((${a}), (${b}))`],
+  [2, ([a, b]) => `GROUPING SETS ((${b}), (), (${a}, ${b}), ())`],
+  [2, ([a, b]) => `${a}, ROLLUP (${b})`],
+  [2, ([a, b]) => `CUBE (${a}), ${b}`],
+  [2, ([a, b]) => `ROLLUP ((${a}, ${b}))`],
+  [2, ([a, b]) => `CUBE (${a}, ${b}, ${a})`],
+  [2, ([a, b]) => `ROLLUP ((), ${a}), ${b}`],
+  [2, ([a, b]) => `DISTINCT ROLLUP (${a}, ${b}), CUBE (${a})`],
+  [2, ([a, b]) => `ALL ROLLUP (${a}, ${b}), CUBE (${a})`],
+  [3, ([a, b, c]) => `ROLLUP (${a}, ${b}, ${c})`],
+  [3, ([a, b, c]) => `CUBE (${a}, ${b}), ${c}`],
+  [3, ([a, b, c]) => `GROUPING SETS ((${a}, ${c}), (${b}), ())`],
+];
+
+/**
+ * t grouped by two or three of its columns under one of GROUPINGS (NULL in row 2 and in the rolled-up rows alike);
+ * the key items are grouping() of every key and the keys, by which the rows are ordered; the items are aggregates,
+ * some under a window partitioned by grouping set.
+ */
+function groupingShape(random: () => number): { shape: Shape; keys: string[] } {
+  const pick = <T>(xs: T[]): T => xs[Math.floor(random() * xs.length)];
+  const [count, render] = pick(GROUPINGS);
+  const kinds = [...GROUPING_KEYS];
+  // Distinct columns, so that `a, ROLLUP (b)` is never `a, ROLLUP (a)`.
+  const keys = Array.from({ length: count }, () => columnOf(kinds.splice(Math.floor(random() * kinds.length), 1)[0]));
+  const having = pick(['', '', ` HAVING grouping(${keys[0]}) = 0`, ' HAVING count(*) > 1']);
+  return {
+    shape: {
+      key: `grouping(${keys.join(', ')}) AS gid, ${keys.map((k, n) => `${k} AS k${n}`).join(', ')}`,
+      tail: `${pick(WHERE_ROWS)} GROUP BY ${render(keys)}${having} ORDER BY gid, ${keys.map((_k, n) => `k${n} NULLS FIRST`).join(', ')}`,
+    },
+    keys,
+  };
+}
+
+/** A window over the grouped rows of one grouping set: `max(<aggregate>) OVER (PARTITION BY grouping(keys))`. */
+function overGroupingSets(a: Expr, keys: string[], random: () => number): Expr {
+  const outer = ['count', 'max', 'min'][Math.floor(random() * 3)];
+  return { kind: a.kind, kids: [a], render: ([sql]) => `${outer}(${sql}) OVER (PARTITION BY grouping(${keys.join(', ')}))` };
 }
 
 const SET_OPERATORS = ['UNION', 'UNION ALL', 'INTERSECT', 'INTERSECT ALL', 'EXCEPT', 'EXCEPT ALL'];
@@ -300,6 +359,15 @@ export function generateCases(form: Form, count: number, batch: number, random: 
       for (let i = 0; i < batch && cases.length < count; i++) {
         const kind = KINDS[Math.floor(random() * KINDS.length)];
         cases.push({ shape, expr: joins ? generate(kind, { ...options, maxDepth: 2 }) : setOperation(kind, options) });
+      }
+      continue;
+    }
+    if (form === 'groupings') {
+      const { shape, keys } = groupingShape(random);
+      for (let i = 0; i < batch && cases.length < count; i++) {
+        const aggregate = generateBy('int', AGGREGATES, options, 0);
+        const expr = random() < 0.3 ? filtered(aggregate, generate('bool', options, 1)) : aggregate;
+        cases.push({ shape, expr: random() < 0.25 ? overGroupingSets(expr, keys, random) : expr });
       }
       continue;
     }

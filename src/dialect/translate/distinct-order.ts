@@ -144,8 +144,46 @@ function checkAmbiguousOrderBy(items: readonly Node[], report: Report): void {
   visit(m.slice(orderAt + 2, orderEnd));
 }
 
+/**
+ * grouping(k) in a query's ORDER BY where k is also an output name of its select list (`SELECT k … ORDER BY
+ * grouping(k)`, also inside a window there): Trino 476 fails with INVALID_ARGUMENTS "Invalid reference to output of
+ * SELECT clause from grouping() expression in ORDER BY" (ORDER BY reads the outputs' names first); DuckDB read the
+ * column. A qualified name (`grouping(t.k)`) or another output name keeps Trino's answer.
+ */
+function checkGroupingInOrderBy(items: readonly Node[], report: Report): void {
+  const m = meaningful(items);
+  if (m.some((n) => SET_OPERATORS.has(nodeKeyword(n)))) return;
+  const selectAt = m.findIndex((n) => nodeKeyword(n) === 'SELECT');
+  const orderAt = m.findIndex((n, k) => k > selectAt && nodeKeyword(n) === 'ORDER' && nodeKeyword(m[k + 1]) === 'BY');
+  if (selectAt < 0 || orderAt < 0) return;
+  const outputs = new Set(selectListItems(m, selectAt).flatMap((item) => selectItem(item).outputName ?? []));
+  if (outputs.size === 0) return;
+  let orderEnd = m.findIndex((n, k) => k > orderAt + 1 && AFTER_ORDER_BY.has(nodeKeyword(n)));
+  if (orderEnd < 0) orderEnd = m.length;
+  const visit = (nodes: readonly Node[]) => {
+    const e = meaningful(nodes);
+    e.forEach((n, k) => {
+      if (n.kind !== 'group' || nodeKeyword(meaningful(n.items)[0]) === 'SELECT') return;
+      if (isParen(n) && nodeKeyword(e[k - 1]) === 'GROUPING' && nodeText(e[k - 2] ?? n) !== '.')
+        for (const argument of splitArgs(n.items).map(meaningful)) {
+          const name = argument.length === 1 ? columnName(argument) : undefined;
+          if (name !== undefined && outputs.has(name) && argument[0].kind === 'token')
+            report(
+              argument[0].token,
+              'grouping-order-by',
+              `Athena fails with INVALID_ARGUMENTS: Invalid reference to output of SELECT clause from grouping() expression in ORDER BY (${name} names a select item; the local engine would read the column)`,
+              `qualify the column (grouping(t.${name})), or select grouping(${name}) as an item and order by it`,
+            );
+        }
+      visit(n.items);
+    });
+  };
+  visit(m.slice(orderAt + 2, orderEnd));
+}
+
 export function refuseDistinctOrderBy(items: readonly Node[], report: Report): void {
   checkLevel(items, report);
   checkAmbiguousOrderBy(items, report);
+  checkGroupingInOrderBy(items, report);
   for (const node of items) if (node.kind === 'group') refuseDistinctOrderBy(node.items, report);
 }

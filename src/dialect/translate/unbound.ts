@@ -5,7 +5,7 @@
 // call, the translator names the untyped `_any` variant instead (src/dialect/shims/unbound-macros.ts).
 import { FUNCTION_TABLE } from '../functions/index.js';
 
-// DuckDB aggregates the translator's rewrites emit, beside the names of the function table.
+// DuckDB aggregates the translator's rewrites emit, beside the names of the function table, and grouping().
 const DUCKDB_AGGREGATES = [
   'list',
   'approx_count_distinct',
@@ -21,6 +21,8 @@ const DUCKDB_AGGREGATES = [
   'mode',
   'bit_and',
   'bit_or',
+  // Not an aggregate, but bound only with its GROUP BY: a macro overload cannot be picked over it either.
+  'grouping',
 ];
 
 // Aggregate and window calls as they appear in translated text: the table's aggregate and window functions (src/

@@ -12,6 +12,7 @@
 // Added only to statements that may make zoned values in other zones than UTC (makesZonedValues, as zoned-groups.ts).
 import type { Token } from '../tokens.js';
 import { isParen, meaningful, nodeKeyword, nodeText, splitArgs, type Node } from './tree.js';
+import { hasAggregate } from './unbound.js';
 import { makesZonedValues, translated } from './zoned-groups.js';
 
 /** The zone-name aggregates of the extreme instant, for max and for min: [smallest zone, largest zone]. */
@@ -74,16 +75,24 @@ function checkCalls(items: readonly Node[]): Node[] {
     const args = meaningful(call.items);
     const value = nodeKeyword(args[0]) === 'DISTINCT' ? call.items.slice(call.items.indexOf(args[0]) + 1) : call.items;
     const at = node.token;
-    const arg = (): Node => ({ ...call, items: value });
+    // An aggregate in x (`max(count(y)) OVER ()`) has no type where DuckDB picks the tie macro's overload: it took the
+    // zoned one and failed ("Unimplemented type for cast (BIGINT -> STRUCT…"); inside a lambda the type is known.
+    const typedLater = hasAggregate(value.map(nodeText).join(''));
+    const tie = (macro: string): Node[] =>
+      typedLater
+        ? [
+            translated(at, `${macro.slice(0, macro.indexOf('('))}(list_transform([`),
+            alone(at, value),
+            translated(at, `], lambda trino_e: ${macro.slice(macro.indexOf('(') + 1)}(trino_e))[1])`),
+          ]
+        : [translated(at, macro), { ...call, items: value }, translated(at, ')')];
     // One parenthesized operand, so that operators around the call (AT TIME ZONE, + INTERVAL) still take all of it.
     const checked: Node[] = [
-      translated(at, `CASE WHEN trino_ties_apart(${ties[0]}`),
-      arg(),
-      translated(at, ')'),
+      translated(at, 'CASE WHEN trino_ties_apart('),
+      ...tie(ties[0]),
       ...tail,
-      translated(at, `, ${ties[1]}`),
-      arg(),
-      translated(at, ')'),
+      translated(at, ', '),
+      ...tie(ties[1]),
       ...tail,
       translated(at, ') THEN '),
       alone(at, [node, call, ...tail]),
@@ -100,7 +109,8 @@ function checkedTopN(at: Token, name: Node, call: Node, tail: Node[]): Node {
   const x = call.kind === 'group' ? splitArgs(call.items)[0] : [];
   const items: Node[] = [
     translated(at, 'CASE WHEN trino_zoned_ties_apart_n(list('),
-    ...x,
+    // In parentheses of its own, so that a call leading x is still in a call's position (see `alone`).
+    alone(at, x),
     translated(at, ')'),
     ...tail,
     translated(at, ') THEN '),
