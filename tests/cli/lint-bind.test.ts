@@ -139,6 +139,42 @@ describe('lake lint binds every query over empty typed inputs', () => {
   });
 });
 
+// Trino 476: a view keeps json_parse's json type, so a model reading it may CAST it to map/array/row or call json
+// functions on it; a table cannot hold json ("NOT_SUPPORTED: Type not supported for Iceberg: json"). Lint's stand-in
+// for an upstream model was an empty table, whose json column became varchar: `CAST(j AS map(varchar, varchar))`
+// downstream failed ("map_entries(VARCHAR)"), a false error, and a table model of json linted clean.
+describe('lake lint and json columns of upstream models', () => {
+  const PARSED_VIEW = '/*\nmaterialized: view\n*/\nSELECT id, json_parse(note) AS j FROM reviews\n';
+  const READER =
+    "SELECT\n  id,\n  CAST(j AS map(varchar, varchar)) AS m,\n  CAST(j AS array(varchar)) AS a,\n  CAST(j AS row(k varchar)) AS r,\n  json_extract_scalar(j, '$.k') AS k,\n  json_array_length(j) AS n\nFROM parsed\n";
+
+  it("a model casting an upstream view's json column to map, array and row lints clean", async () => {
+    const { code, out } = await lint({ 'sql/transforms/parsed.sql': PARSED_VIEW, 'sql/transforms/reader.sql': READER });
+    expect(out).toContain('3 files checked: 0 errors, 0 warnings');
+    expect(code).toBe(0);
+  });
+
+  it('a real error in that model is still reported at its file:line:col', async () => {
+    const { code, lines } = await lint({
+      'sql/transforms/parsed.sql': PARSED_VIEW,
+      'sql/transforms/reader.sql': READER.replace("json_extract_scalar(j, '$.k')", "json_extract_scalar(jj, '$.k')"),
+    });
+    expect(code).toBe(1);
+    expect(lines).toEqual([expect.stringMatching(/^sql\/transforms\/reader\.sql:6:23: error \[bind\/query\] Binder Error: Referenced column "jj" not found/)]);
+  });
+
+  it('a table model returning json is refused at its file as Athena refuses its CTAS; its reader is not reported again', async () => {
+    const { code, lines } = await lint({
+      'sql/transforms/parsed.sql': 'SELECT id, json_parse(note) AS j FROM reviews\n',
+      'sql/transforms/reader.sql': READER,
+    });
+    expect(code).toBe(1);
+    expect(lines).toEqual([
+      expect.stringMatching(/^sql\/transforms\/parsed\.sql:1:1: error \[bind\/query\] NOT_SUPPORTED: .*Unsupported Hive type: json\b.*\(column 'j'\)/),
+    ]);
+  });
+});
+
 describe('lake lint binds a large project in worker threads (src/lint/bind-pool.ts)', () => {
   it('finds the same bind errors at the same file:line:col as one engine', { timeout: 600_000 }, async () => {
     // 220 models (above the threshold): chains over the source, each model reading the one before.
