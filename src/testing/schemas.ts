@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AthenaLocalEngine } from '../engines/local/engine.js';
 import { parseCreateTable } from '../dialect/ddl-parse.js';
+import { HiveTypeError } from '../dialect/hive-types.js';
 import { splitStatements } from '../dialect/statements.js';
 import type { Column } from '../engines/engine.js';
 import { contractFilesOf } from '../pipeline/checks.js';
@@ -230,8 +231,9 @@ async function scd2Shape(engine: AthenaLocalEngine, node: ProjectNode, selectSql
   return scd2ShapeSql(selectSql, source, config);
 }
 
-/** The CTAS refusal of a column type no Hive or Iceberg table holds (hive-types.ts unwritableColumn). */
-const isUnsupportedType = (error: unknown): boolean => error instanceof EngineError && error.details.code === 'NOT_SUPPORTED';
+/** The CTAS refusal of a column type no table holds (hive-types.ts: unwritableColumn, hiveTypeOfDuckDb for time, uuid). */
+const isUnsupportedType = (error: unknown): boolean =>
+  (error instanceof EngineError && error.details.code === 'NOT_SUPPORTED') || (error instanceof HiveTypeError && error.message.startsWith('NOT_SUPPORTED:'));
 
 /** Creates the node's tables; the columns of the one its query creates, when known without reading it. */
 async function createNode(
