@@ -157,13 +157,16 @@ export const isStringHiveType = (text: string): boolean => {
  * The first column of a query whose type no Hive or Iceberg table holds, and the type to CAST it to: a zoned timestamp
  * (Athena: "Unsupported Hive type: timestamp(3) with time zone") or an ipaddress, alone or nested (Trino's Hive
  * connector: "Unsupported Hive type: ipaddress"; its Iceberg connector, Trino 476: "Type not supported for Iceberg:
- * ipaddress").
+ * ipaddress"), or a json value (stored as its text before, where Athena refuses the table).
  */
 export function unwritableColumn<C extends { name: string; trinoType: string }>(columns: readonly C[]): { column: C; castTo: string } | undefined {
   for (const column of columns) {
     if (column.trinoType.includes('with time zone')) return { column, castTo: 'timestamp' };
     if (column.trinoType === 'ipaddress') return { column, castTo: 'varchar' };
     if (/\bipaddress\b/.test(column.trinoType)) return { column, castTo: 'a type without ipaddress (CAST each ipaddress to varchar)' };
+    // Trino 476's Iceberg connector: "Type not supported for Iceberg: json" (Hive: "Unsupported Hive type: json").
+    if (column.trinoType === 'json') return { column, castTo: 'varchar (json_format(j) for an object or array)' };
+    if (/\bjson\b/.test(column.trinoType)) return { column, castTo: 'a type without json (json_format each json value)' };
   }
   return undefined;
 }

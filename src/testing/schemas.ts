@@ -8,11 +8,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AthenaLocalEngine } from '../engines/local/engine.js';
 import { parseCreateTable } from '../dialect/ddl-parse.js';
+import { HiveTypeError } from '../dialect/hive-types.js';
 import { splitStatements } from '../dialect/statements.js';
 import type { Column } from '../engines/engine.js';
 import { contractFilesOf } from '../pipeline/checks.js';
 import { checkScd2Source, scd2ShapeSql, sourceColumns, type Scd2Config } from '../pipeline/materialize/scd2.js';
-import { scd2ConfigOf } from '../pipeline/steps.js';
+import { materializationOf, scd2ConfigOf } from '../pipeline/steps.js';
+import { EngineError } from '../engines/engine.js';
 import { canonicalType } from '../project/contract.js';
 import type { Project, ProjectNode } from '../project/model.js';
 import { projectVariables, substituteVariables, timestampVariable, type Variables } from '../project/variables.js';
@@ -229,6 +231,10 @@ async function scd2Shape(engine: AthenaLocalEngine, node: ProjectNode, selectSql
   return scd2ShapeSql(selectSql, source, config);
 }
 
+/** The CTAS refusal of a column type no table holds (hive-types.ts: unwritableColumn, hiveTypeOfDuckDb for time, uuid). */
+const isUnsupportedType = (error: unknown): boolean =>
+  (error instanceof EngineError && error.details.code === 'NOT_SUPPORTED') || (error instanceof HiveTypeError && error.message.startsWith('NOT_SUPPORTED:'));
+
 /** Creates the node's tables; the columns of the one its query creates, when known without reading it. */
 async function createNode(
   engine: AthenaLocalEngine,
@@ -256,7 +262,9 @@ async function createNode(
       `CREATE TABLE ${target} WITH (table_type = 'ICEBERG', location = '${location}') AS SELECT * FROM (\n${query}\n) AS "__lake_model" WITH NO DATA`,
       { database: node.database },
     );
-  } catch {
+  } catch (error) {
+    // A column no table holds (json, a zoned timestamp…) fails a table model as Athena's CTAS does; a view keeps it.
+    if (materializationOf(node) !== 'view' && isUnsupportedType(error)) throw error;
     await engine.execute(`CREATE OR REPLACE VIEW ${target} AS ${query}`, { database: node.database });
     return undefined;
   }

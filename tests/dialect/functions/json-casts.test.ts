@@ -4,6 +4,11 @@
 // ARRAY and MAP is supported when the element type of the array is one of the supported types…". Trino reads a
 // fraction or exponent as a double: its varchar is the double's text (1.5E0), an integer type rounds it half away from
 // zero; a decimal reads the number's digits exactly (HALF_UP).
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AthenaLocalEngine } from '../../../src/engines/local/engine.js';
 import { describeFunctions } from './harness.js';
 
 describeFunctions(
@@ -120,3 +125,34 @@ describeFunctions('CAST(decimal AS json) keeps the scale’s digits', [
   ['json_format keeps it', `json_format(CAST(MAP(ARRAY['a'], ARRAY[1.50]) AS JSON))`, '{"a":1.50}', 'varchar'],
   ['and CAST to varchar reads it as a double', `CAST(CAST(1.50 AS JSON) AS VARCHAR)`, '1.5E0', 'varchar'],
 ]);
+
+// No Hive or Iceberg table holds json (Trino 476's Iceberg connector: "NOT_SUPPORTED: Type not supported for Iceberg:
+// json"; its Hive connector: "Unsupported Hive type: json"). The local engine stored json_parse's text as varchar.
+describe('json columns in tables', () => {
+  let engine: AthenaLocalEngine;
+  beforeAll(async () => {
+    engine = await AthenaLocalEngine.open({ lakeRoot: mkdtempSync(join(tmpdir(), 'lake-json-table-')), inMemory: true, threads: 1 });
+  });
+  afterAll(async () => engine.close());
+
+  it('refuses CTAS of a json column, alone or nested, and names the column; its json_format text is kept', async () => {
+    await expect(engine.execute(`CREATE TABLE t1 AS SELECT json_parse('{"a": 1}') AS j`)).rejects.toThrow(
+      /NOT_SUPPORTED: .*Unsupported Hive type: json\. CAST the column to varchar .*\(column 'j'\)/,
+    );
+    await expect(engine.execute(`CREATE TABLE t2 WITH (table_type = 'ICEBERG') AS SELECT ARRAY[JSON '1'] AS js`)).rejects.toThrow(
+      /Unsupported Hive type: array\(json\)/,
+    );
+    await engine.execute(`CREATE TABLE t3 AS SELECT json_format(json_parse('{"a": 1}')) AS j`);
+    const kept = await engine.execute('SELECT j FROM t3');
+    expect(kept.columns).toEqual([{ name: 'j', type: 'varchar' }]);
+    expect(kept.rows).toEqual([['{"a":1}']]);
+  });
+
+  // Trino 476 on an Iceberg table: "TYPE_MISMATCH: Insert query has mismatched column types: Table: [varchar], Query:
+  // [json]" (json is not coerced to varchar on INSERT).
+  it('refuses to INSERT a json value into a varchar column', async () => {
+    await expect(engine.execute(`INSERT INTO t3 SELECT json_parse('[1]')`)).rejects.toThrow(/TYPE_MISMATCH: .*Query: \[json\]/);
+    await engine.execute("CREATE TABLE ice (s string) LOCATION 's3://bucket/ice/' TBLPROPERTIES ('table_type' = 'ICEBERG')");
+    await expect(engine.execute(`INSERT INTO ice VALUES (JSON '1')`)).rejects.toThrow(/TYPE_MISMATCH: .*Query: \[json\]/);
+  });
+});
