@@ -183,9 +183,17 @@ const nameAnonymousFields = (type: string) => `regexp_replace(${type}, 'STRUCT\\
  */
 export const UNFOLDED_NULL = "(CASE WHEN current_query() IS NULL THEN '' END)";
 
-/** to_iso8601 of a zoned value: its wall clock at its precision and the offset. */
-const isoText = (x: string) => `trino_timestamp_text(${x}.trino_wall, 'T') ||
-       trino_iso_offset(CAST((epoch(${x}.trino_wall) - epoch(timezone('UTC', ${x}.trino_instant))) // 60 AS BIGINT))`;
+/**
+ * to_iso8601 of a zoned value: its wall clock at its precision and the offset. An offset of whole minutes only: Trino
+ * 476 fails on a local mean time's (Asia/Kolkata before 1942: INVALID_ARGUMENTS "Timezone with non-zero seconds
+ * offset cannot be rendered as ISO8601: +05:21:10"), where the minutes alone were written.
+ */
+const isoText = (x: string) => `list_transform([CAST(round(epoch(${x}.trino_wall) - epoch(timezone('UTC', ${x}.trino_instant))) AS BIGINT)],
+       lambda trino_s: CASE WHEN trino_s % 60 <> 0
+         THEN trino_fail_as('Timezone with non-zero seconds offset cannot be rendered as ISO8601: ' || CASE WHEN trino_s < 0 THEN '-' ELSE '+' END
+           || lpad(CAST(abs(trino_s) // 3600 AS VARCHAR), 2, '0') || ':' || lpad(CAST(abs(trino_s) // 60 % 60 AS VARCHAR), 2, '0')
+           || ':' || lpad(CAST(abs(trino_s) % 60 AS VARCHAR), 2, '0'), '')
+         ELSE trino_timestamp_text(${x}.trino_wall, 'T') || trino_iso_offset(trino_s // 60) END)[1]`;
 /** x + a year-month interval, or (by value) a day-to-second one. */
 const zonedPlus = (x: string) => `list_transform([${x}], lambda trino_x: list_transform([i], lambda trino_d:
        CASE WHEN datepart('year', trino_d) = 0 AND datepart('month', trino_d) = 0

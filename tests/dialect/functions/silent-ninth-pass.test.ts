@@ -57,3 +57,20 @@ describeFunctions('maps keyed by arrays or rows holding NaN equal nothing', [
     'bigint',
   ],
 ]);
+
+// Trino 476: INVALID_ARGUMENTS "Timezone with non-zero seconds offset cannot be rendered as ISO8601: +05:21:10".
+const SECONDS_OFFSET = (offset: string) => new RegExp(`Timezone with non-zero seconds offset cannot be rendered as ISO8601: \\${offset}`);
+
+describeFunctions(
+  'to_iso8601 of a zoned value at a local mean time offset',
+  [
+    ['whole minutes in the same zone later', "to_iso8601(TIMESTAMP '2020-06-01 12:00:00 Asia/Kolkata')", '2020-06-01T12:00:00+05:30', 'varchar'],
+    ['a whole-hour offset before 1900', "to_iso8601(TIMESTAMP '1937-06-01 12:00:00.123 America/New_York')", '1937-06-01T12:00:00.123-04:00', 'varchar'],
+    ['a fixed offset', "to_iso8601(TIMESTAMP '2020-06-01 12:00:00 -03:30')", '2020-06-01T12:00:00-03:30', 'varchar'],
+  ],
+  [
+    ['Kolkata 1899', "to_iso8601(TIMESTAMP '1899-06-01 12:00:00 Asia/Kolkata')", SECONDS_OFFSET('+05:21:10')],
+    ['New York 1850, west of Greenwich', "to_iso8601(TIMESTAMP '1850-06-01 12:00:00 America/New_York')", SECONDS_OFFSET('-04:56:02')],
+    ['from_unixtime in the zone', "to_iso8601(from_unixtime(-2227454470, 'Asia/Kolkata'))", SECONDS_OFFSET('+05:21:10')],
+  ],
+);
