@@ -74,3 +74,26 @@ describeFunctions(
     ['from_unixtime in the zone', "to_iso8601(from_unixtime(-2227454470, 'Asia/Kolkata'))", SECONDS_OFFSET('+05:21:10')],
   ],
 );
+
+// Trino 476 reads these zones' wall clocks with Joda's own history (shims/joda-zones.ts): refused locally.
+const JODA_HISTORY = /is refused locally: Athena reads its wall clock .* with Joda's own history of the zone/;
+
+describeFunctions(
+  'zoned values in zones whose history Joda keeps apart',
+  [
+    ['Amsterdam from 1970', "format_datetime(TIMESTAMP '1970-06-01 12:00:00 Europe/Amsterdam', 'HH:mm Z')", '12:00 +0100', 'varchar'],
+    ['New York in 1900', "format_datetime(TIMESTAMP '1900-06-01 12:00:00 America/New_York', 'HH:mm Z')", '12:00 -0500', 'varchar'],
+    ['Oslo at the epoch', "CAST(from_unixtime(0, 'Europe/Oslo') AS varchar)", '1970-01-01 01:00:00.000 Europe/Oslo', 'varchar'],
+    ['a fixed offset in 1937', "format_datetime(TIMESTAMP '1937-06-01 12:00:00 +01:00', 'HH:mm Z')", '12:00 +0100', 'varchar'],
+  ],
+  [
+    // Trino 476: '12:19:32 +0019', 00:09 and day 2 (local mean time), locally 12:00 +0000, 23:50 and day 1.
+    ['format_datetime, Amsterdam 1900', "format_datetime(TIMESTAMP '1900-06-01 12:00:00 Europe/Amsterdam', 'yyyy-MM-dd HH:mm:ss Z')", JODA_HISTORY],
+    ['day, Amsterdam 1900', "day(TIMESTAMP '1900-06-01 23:50:00 Europe/Amsterdam')", JODA_HISTORY],
+    ['date_format, Amsterdam 1937', "date_format(TIMESTAMP '1937-06-01 12:00:00 Europe/Amsterdam', '%H:%i')", JODA_HISTORY],
+    // Trino 476: '13:19 +0119'.
+    ['AT TIME ZONE into Amsterdam 1937', "format_datetime(TIMESTAMP '1937-06-01 12:00:00 UTC' AT TIME ZONE 'Europe/Amsterdam', 'HH:mm Z')", JODA_HISTORY],
+    // Trino 476: '1900-06-02 00:09:32.000'.
+    ['CAST to timestamp, Amsterdam 1900', "CAST(TIMESTAMP '1900-06-01 23:50:00 Europe/Amsterdam' AS timestamp)", JODA_HISTORY],
+  ],
+);
