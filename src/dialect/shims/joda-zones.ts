@@ -116,9 +116,28 @@ export const JODA_HISTORY_UNTIL: ReadonlyMap<string, number> = new Map([
 /** The latest of those instants: older instants only are looked up. */
 export const JODA_HISTORY_LATEST = Math.max(...JODA_HISTORY_UNTIL.values());
 
+const untilByZone = new Map<string, number>();
+
+/**
+ * A zone's instant by its name or, for an alias (Africa/Asmara, America/Atikokan), by ICU's canonical name of it
+ * (Africa/Asmera, America/Coral_Harbour: the table lists the names Intl.supportedValuesOf gives); -Infinity for others.
+ */
+function historyUntil(zone: string): number {
+  let until = untilByZone.get(zone);
+  if (until === undefined) {
+    let canonical = zone;
+    try {
+      canonical = new Intl.DateTimeFormat('en', { timeZone: zone }).resolvedOptions().timeZone;
+    } catch {
+      // A fixed offset or a zone ICU does not know: not listed.
+    }
+    until = JODA_HISTORY_UNTIL.get(zone) ?? JODA_HISTORY_UNTIL.get(canonical) ?? Number.NEGATIVE_INFINITY;
+    untilByZone.set(zone, until);
+  }
+  return until;
+}
+
 /** The zones' refusal: a zoned value in one of them before its instant (trino_tz_from_instant, macros.ts). */
 export function jodaZoneUdfs(): DuckDBScalarFunction[] {
-  return [
-    udf('trino_joda_history_apart', [VARCHAR, DOUBLE], BOOLEAN, ([zone, seconds]) => Number(seconds) < (JODA_HISTORY_UNTIL.get(String(zone)) ?? -Infinity)),
-  ];
+  return [udf('trino_joda_history_apart', [VARCHAR, DOUBLE], BOOLEAN, ([zone, seconds]) => Number(seconds) < historyUntil(String(zone)))];
 }

@@ -93,6 +93,8 @@ describeFunctions(
     ['date_format, Amsterdam 1937', "date_format(TIMESTAMP '1937-06-01 12:00:00 Europe/Amsterdam', '%H:%i')", JODA_HISTORY],
     // Trino 476: '13:19 +0119'.
     ['AT TIME ZONE into Amsterdam 1937', "format_datetime(TIMESTAMP '1937-06-01 12:00:00 UTC' AT TIME ZONE 'Europe/Amsterdam', 'HH:mm Z')", JODA_HISTORY],
+    // Trino 476: '1931-01-01 02:35 +0235' (an alias of Africa/Asmera), locally +0230.
+    ['an alias of a listed zone', "format_datetime(from_unixtime(-1230768000, 'Africa/Asmara'), 'yyyy-MM-dd HH:mm Z')", JODA_HISTORY],
     // Trino 476: '1900-06-02 00:09:32.000'.
     ['CAST to timestamp, Amsterdam 1900', "CAST(TIMESTAMP '1900-06-01 23:50:00 Europe/Amsterdam' AS timestamp)", JODA_HISTORY],
   ],
