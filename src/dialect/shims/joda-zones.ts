@@ -137,7 +137,18 @@ function historyUntil(zone: string): number {
   return until;
 }
 
-/** The zones' refusal: a zoned value in one of them before its instant (trino_tz_from_instant, macros.ts). */
+/**
+ * The zones' refusal: fails for a zoned value in one of them before its instant, else false (trino_tz_from_instant,
+ * macros.ts; the message is built here, not in the macro every zoned value expands).
+ */
 export function jodaZoneUdfs(): DuckDBScalarFunction[] {
-  return [udf('trino_joda_history_apart', [VARCHAR, DOUBLE], BOOLEAN, ([zone, seconds]) => Number(seconds) < historyUntil(String(zone)))];
+  return [
+    udf('trino_joda_history_refused', [VARCHAR, DOUBLE], BOOLEAN, ([zone, seconds]) => {
+      if (Number(seconds) >= historyUntil(String(zone))) return false;
+      const utc = new Date(Number(seconds) * 1000).toISOString().slice(0, 19).replace('T', ' ');
+      throw new Error(
+        `a timestamp with time zone in ${String(zone)} at ${utc} UTC is refused locally: Athena reads its wall clock (format_datetime, date_format, CAST to date or timestamp, day, minute, date_trunc) with Joda's own history of the zone (Europe/Amsterdam in 1900: +00:19:32, local mean time), the local engine with the current tz database's (+00:00)`,
+      );
+    }),
+  ];
 }

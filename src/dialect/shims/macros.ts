@@ -239,9 +239,7 @@ export const MACROS: readonly string[] = [
      CASE WHEN trino_i IS NOT NULL AND zone IS NOT NULL
        AND NOT epoch_ms(trino_i) BETWEEN -2251799813685248 AND 2251799813685247
      THEN cast_to_type(trino_fail('Millis overflow: ' || epoch_ms(trino_i)), NULL::${TZ_STRUCT})
-     WHEN epoch(trino_i) < ${JODA_HISTORY_LATEST} AND trino_joda_history_apart(zone, epoch(trino_i))
-     THEN cast_to_type(trino_fail('a timestamp with time zone in ' || zone || ' at ' || strftime(timezone('UTC', trino_i), '%Y-%m-%d %H:%M:%S')
-       || ' UTC is refused locally: Athena reads its wall clock (format_datetime, date_format, CAST to date or timestamp, day, minute, date_trunc) with Joda''s own history of the zone (Europe/Amsterdam in 1900: +00:19:32, local mean time), the local engine with the current tz database''s (+00:00)'), NULL::${TZ_STRUCT})
+     WHEN epoch(trino_i) < ${JODA_HISTORY_LATEST} AND trino_joda_history_refused(zone, epoch(trino_i)) THEN NULL
      WHEN trino_i IS NOT NULL AND zone IS NOT NULL THEN struct_pack(
        trino_instant := trino_i,
        trino_zone := zone,
