@@ -19,6 +19,7 @@ import { MACROS } from './macros.js';
 import { MacroSet } from './macro-set.js';
 import { NAN_MACROS } from './nan-macros.js';
 import { NESTED_COMPARE_MACROS, nestedCompareUdfs } from './nested-compare.js';
+import { jodaZoneUdfs } from './joda-zones.js';
 import { shimFunction } from './scalar-udf.js';
 import { STRING_MACROS } from './string-macros.js';
 import { SESSION_WORD_MACROS } from './session-word-macros.js';
@@ -124,7 +125,15 @@ export function registerShims(connection: DuckDBConnection): MacroSet {
   connection.registerScalarFunction(javaFormatFunction());
   connection.registerScalarFunction(jsonParseFunction());
   connection.registerScalarFunction(jsonOfValueFunction());
-  for (const fn of [...functionUdfs(), ...checksumUdfs(), ...datetimeTextUdfs(), ...ipAddressUdfs(), ...decimalQuotientUdfs(), ...nestedCompareUdfs()])
+  for (const fn of [
+    ...functionUdfs(),
+    ...checksumUdfs(),
+    ...datetimeTextUdfs(),
+    ...ipAddressUdfs(),
+    ...decimalQuotientUdfs(),
+    ...nestedCompareUdfs(),
+    ...jodaZoneUdfs(),
+  ])
     connection.registerScalarFunction(fn);
   for (const fn of [...jsonFunctionUdfs(), jsonCastUdf()]) connection.registerScalarFunction(fn);
   return new MacroSet(sessionSetupStatements());

@@ -13,6 +13,7 @@ import { REFUSED_KEY_MARKER } from './error-messages.js';
 import { IP_FIELD, IP_STRUCT } from './ip-address.js';
 import { floatingToVarchar } from './json-canonical.js';
 import { HAS_ZONED_ELEMENTS, IS_NESTED, IS_ZONED_VALUE } from './nested-type.js';
+import { JODA_HISTORY_LATEST } from './joda-zones.js';
 
 /**
  * Trino `timestamp with time zone` keeps its zone; DuckDB's TIMESTAMPTZ does not. Zoned values are this struct:
@@ -183,9 +184,17 @@ const nameAnonymousFields = (type: string) => `regexp_replace(${type}, 'STRUCT\\
  */
 export const UNFOLDED_NULL = "(CASE WHEN current_query() IS NULL THEN '' END)";
 
-/** to_iso8601 of a zoned value: its wall clock at its precision and the offset. */
-const isoText = (x: string) => `trino_timestamp_text(${x}.trino_wall, 'T') ||
-       trino_iso_offset(CAST((epoch(${x}.trino_wall) - epoch(timezone('UTC', ${x}.trino_instant))) // 60 AS BIGINT))`;
+/**
+ * to_iso8601 of a zoned value: its wall clock at its precision and the offset. An offset of whole minutes only: Trino
+ * 476 fails on a local mean time's (Asia/Kolkata before 1942: INVALID_ARGUMENTS "Timezone with non-zero seconds
+ * offset cannot be rendered as ISO8601: +05:21:10"), where the minutes alone were written.
+ */
+const isoText = (x: string) => `list_transform([CAST(round(epoch(${x}.trino_wall) - epoch(timezone('UTC', ${x}.trino_instant))) AS BIGINT)],
+       lambda trino_s: CASE WHEN trino_s % 60 <> 0
+         THEN trino_fail_as('Timezone with non-zero seconds offset cannot be rendered as ISO8601: ' || CASE WHEN trino_s < 0 THEN '-' ELSE '+' END
+           || lpad(CAST(abs(trino_s) // 3600 AS VARCHAR), 2, '0') || ':' || lpad(CAST(abs(trino_s) // 60 % 60 AS VARCHAR), 2, '0')
+           || ':' || lpad(CAST(abs(trino_s) % 60 AS VARCHAR), 2, '0'), '')
+         ELSE trino_timestamp_text(${x}.trino_wall, 'T') || trino_iso_offset(trino_s // 60) END)[1]`;
 /** x + a year-month interval, or (by value) a day-to-second one. */
 const zonedPlus = (x: string) => `list_transform([${x}], lambda trino_x: list_transform([i], lambda trino_d:
        CASE WHEN datepart('year', trino_d) = 0 AND datepart('month', trino_d) = 0
@@ -230,6 +239,7 @@ export const MACROS: readonly string[] = [
      CASE WHEN trino_i IS NOT NULL AND zone IS NOT NULL
        AND NOT epoch_ms(trino_i) BETWEEN -2251799813685248 AND 2251799813685247
      THEN cast_to_type(trino_fail('Millis overflow: ' || epoch_ms(trino_i)), NULL::${TZ_STRUCT})
+     WHEN epoch(trino_i) < ${JODA_HISTORY_LATEST} AND trino_joda_history_refused(zone, epoch(trino_i)) THEN NULL
      WHEN trino_i IS NOT NULL AND zone IS NOT NULL THEN struct_pack(
        trino_instant := trino_i,
        trino_zone := zone,

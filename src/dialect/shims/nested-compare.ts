@@ -202,11 +202,16 @@ export function unorderedKey(v: Json, nanKeys = false, position = 0n): string {
 
 /** DuckDB's to_json writes a NaN map key as `nan` or `-nan` (a varchar key so spelled is read alike: rare). */
 const NAN_KEYS = new Set(['nan', '-nan']);
+/**
+ * A map keyed by arrays or rows writes each key as DuckDB's text of it (`[nan]`, `{'x': nan}`): a NaN element or field
+ * there makes the map equal to nothing in Trino 476 too (a row's varchar field spelled nan is read alike: rare).
+ */
+const NAN_IN_NESTED_KEY = /^[[{].*?(?<=[[\s{:,])-?nan(?=[\]\s},])/;
 
 function holdsNanKey(v: Json): boolean {
   if (Array.isArray(v)) return v.some(holdsNanKey);
   if (!isObject(v)) return false;
-  return [...v.entries].some(([key, value]) => NAN_KEYS.has(key) || holdsNanKey(value));
+  return [...v.entries].some(([key, value]) => NAN_KEYS.has(key) || NAN_IN_NESTED_KEY.test(key) || holdsNanKey(value));
 }
 
 let nanKeyedCalls = 0;
@@ -331,8 +336,12 @@ export function nestedCompareUdfs(): DuckDBScalarFunction[] {
   ];
 }
 
-/** Whether x's type holds a map keyed by double or real (DuckDB's FLOAT): its NaN key makes it equal to nothing. */
-const NAN_KEYED = (x: string) => `(typeof([${x}]) LIKE '%MAP(DOUBLE,%' OR typeof([${x}]) LIKE '%MAP(FLOAT,%')`;
+/**
+ * Whether x's type holds a map keyed by double or real (DuckDB's FLOAT), or by arrays or rows of them: its NaN key
+ * makes it equal to nothing.
+ */
+const NAN_KEYED = (x: string) =>
+  `regexp_matches(typeof([${x}]), 'MAP\\((?:(?:DOUBLE|FLOAT)(?:\\[\\])*,|STRUCT\\((?:[^()]|\\([^()]*\\))*?\\b(?:DOUBLE|FLOAT)\\b)')`;
 
 const NULL_MESSAGE = `CASE trino_nested_ordering_null_json(CAST(to_json([a, b]) AS VARCHAR))
   WHEN 'ARRAY' THEN 'ARRAY comparison not supported for arrays with null elements'

@@ -479,6 +479,28 @@ const UNBOUNDED_TEXT = '(?:BOOLEAN|INTERVAL|UUID|TIMESTAMP(?:_S|_MS|_NS| WITH TI
 /** An array, map (keyed by a type of no parameters) or row (named fields or not) of UNBOUNDED_TEXT values. */
 const NESTED_UNBOUNDED = `(?:${UNBOUNDED_TEXT}(?:\\[\\])+|MAP\\((?:${UNBOUNDED_TEXT}|[A-Z]+), ${UNBOUNDED_TEXT}\\)(?:\\[\\])*|STRUCT\\((?:"?\\w+"? )?${UNBOUNDED_TEXT}(?:, (?:"?\\w+"? )?${UNBOUNDED_TEXT})*\\)(?:\\[\\])*)`;
 
+/** One of DuckDB's type names in a struct's field list: nested parentheses up to two levels deep, no top-level comma. */
+const ANY_FIELD_TYPE = '(?:[^,()]|\\((?:[^()]|\\([^()]*\\))*\\))+';
+
+/**
+ * A typeof() pattern of a row whose fields match the target row `target` (row(a varchar(3), b integer)) field by field,
+ * one of the fields cast to a varchar(n) being of UNBOUNDED_TEXT: TRY_CAST(ROW(true, 1) AS row(a varchar(3), b integer))
+ * fails in Trino 476 (GENERIC_INTERNAL_ERROR "Character count exceeds length limit 3") as the all-boolean row does, where
+ * ROW(1234, true) to row(a varchar(3), b integer) is NULL (the boolean goes to an integer). Undefined for another target.
+ */
+function rowFieldUnbounded(target: readonly Node[]): string | undefined {
+  const t = meaningful(target);
+  if (t.length !== 2 || nodeKeyword(t[0]) !== 'ROW' || !isParen(t[1])) return undefined;
+  const fields = splitArgs((t[1] as GroupNode).items).map((f) => meaningful(f));
+  const bounded = fields.map((f) => f.length >= 2 && /^varchar\s*\(\s*\d+\s*\)$/i.test(nodesText(f.slice(1)).trim()));
+  if (fields.length < 2 || !bounded.some(Boolean)) return undefined;
+  const field = (type: string): string => `(?:"?\\w+"? )?${type}`;
+  const choices = bounded.flatMap((isBounded, j) =>
+    isBounded ? [`STRUCT\\(${fields.map((_, i) => field(i === j ? UNBOUNDED_TEXT : ANY_FIELD_TYPE)).join(', ')}\\)`] : [],
+  );
+  return `(?:${choices.join('|')})`;
+}
+
 /** Calls whose type is one of their arguments': json in, json out (`coalesce(j, j)`, `CASE … THEN j END`, `a[1]`). */
 const TYPE_FOLLOWING_CALLS = new Set(['COALESCE', 'NULLIF', 'IF', 'TRY', 'ELEMENT_AT']);
 
@@ -665,8 +687,11 @@ function castCall(c: CallContext, tryCast: boolean): string | undefined {
   // The same for the elements of an array, the values of a map, the fields of a row all of such types, cast to a target
   // that holds a varchar(n) (TRY_CAST(ARRAY[true] AS array(varchar(3))) fails in Trino 476); doubles there stay inside
   // TRY, as into a scalar varchar(n).
+  const rowUnbounded = type.base === 'ROW' ? rowFieldUnbounded(target) : undefined;
   const nestedUnbounded =
-    JSON_READ_TARGETS.has(type.base) && /\bvarchar\s*\(\s*\d+\s*\)/.test(written) ? `regexp_full_match(typeof(${value}), '${NESTED_UNBOUNDED}')` : undefined;
+    JSON_READ_TARGETS.has(type.base) && /\bvarchar\s*\(\s*\d+\s*\)/.test(written)
+      ? `regexp_full_match(typeof(${value}), '${rowUnbounded ? `${NESTED_UNBOUNDED}|${rowUnbounded}` : NESTED_UNBOUNDED}')`
+      : undefined;
   const reals = type.length ? unbounded : (nestedUnbounded ?? floating);
   // varbinary to varchar fails at analysis in Trino 476 (TYPE_MISMATCH), under TRY_CAST too.
   const bytes = type.base === 'VARCHAR' ? `typeof(${value}) = 'BLOB'` : `regexp_matches(typeof(${value}), '\\bBLOB\\b')`;

@@ -467,7 +467,13 @@ function distinctColumnsAsSets(parts: Part[], is: number, correlatable: boolean)
   // Two columns, or ARRAY[…] of columns: cheap to name twice (any other operand would be bound twice over).
   const simple = (k: number) => {
     const text = k >= 0 ? parts[k].text.trim() : '';
-    return /^(?:trino_cmp_column\([^()]*\)|ARRAY\s*\[[\w\s.,"]*\])$/i.test(text) || (COLUMN_TEXT.test(text) && !LITERAL_WORDS.test(text));
+    // A written map (compareMapsAsSets made it trino_map_sorted(MAP(…))) too: a NaN-keyed one equals nothing either
+    // (Trino 476: MAP(ARRAY[nan()], ARRAY[1]) IS DISTINCT FROM the same map is true).
+    return (
+      /^(?:trino_cmp_column\([^()]*\)|ARRAY\s*\[[\w\s.,"]*\])$/i.test(text) ||
+      (COLUMN_TEXT.test(text) && !LITERAL_WORDS.test(text)) ||
+      /^trino_map_sorted\(/i.test(text)
+    );
   };
   if (correlatable || !simple(a) || !simple(b)) return undefined;
   const [x, y] = [parts[a].text.trim(), parts[b].text.trim()];
