@@ -1,0 +1,23 @@
+// Small local failures where Trino 476 answers, eighth pass (docs/issue-15-audit.md "Small failures, eighth pass").
+// Every value and type below is the shared Trino 476's answer to the same SQL.
+import { describeFunctions } from './harness.js';
+
+// A shim's failure typed like a NULL-typed witness (greatest of unknowns, histogram of a NULL column): cast_to_type
+// refused to cast to NULL while binding; trino_fail_as (macros.ts) types the failure as an index into [witness].
+describeFunctions('NULL-typed arguments of shims that type a failure like their argument', [
+  ['greatest of two NULLs', 'greatest(NULL, NULL)', null, 'unknown'],
+  ['least of two NULLs', 'least(NULL, NULL)', null, 'unknown'],
+  ['greatest of a NULL-typed column', 'greatest(x, x) FROM (VALUES NULL) t(x)', null, 'unknown'],
+  ['greatest in a correlated subquery', '(SELECT greatest(t.x, NULL)) FROM (VALUES NULL) t(x)', null, 'unknown'],
+  ['greatest of an integer column and NULL', 'greatest(x, NULL) FROM (VALUES 1) t(x)', null, 'integer'],
+  ['histogram of a NULL-typed column', 'histogram(x) FROM (VALUES NULL) t(x)', null, 'map(unknown, bigint)'],
+  ['histogram of a NULL column from a subquery', 'histogram(x) FROM (SELECT NULL x) t', null, 'map(unknown, bigint)'],
+  ['histogram of doubles holding NaN (the NaN key still binds)', 'cardinality(histogram(x)) FROM (VALUES nan(), 1e0, nan()) t(x)', 2, 'bigint'],
+]);
+
+// ORDER BY a constant that is no select-list position sorts by nothing in Trino; DuckDB's binder refused it.
+describeFunctions('ORDER BY a non-integer constant', [
+  ['ORDER BY NULL, x', 'WITH t(x) AS (VALUES 2, 1) SELECT x FROM t ORDER BY NULL, x', 1, 'integer'],
+  ['ORDER BY NULL, x DESC after GROUP BY', 'WITH t(x) AS (VALUES 2, 1) SELECT x, count(*) c FROM t GROUP BY x ORDER BY NULL, x DESC', 2, 'integer'],
+  ["ORDER BY 'a', x DESC", "WITH t(x) AS (VALUES 1, 2) SELECT x FROM t ORDER BY 'a', x DESC", 2, 'integer'],
+]);
