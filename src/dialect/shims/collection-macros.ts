@@ -3,8 +3,8 @@
 // documentation (https://trino.io/docs/current/functions/array.html, map.html, aggregate.html, math.html) and Trino
 // 476's answers where the documentation leaves the order or an error open.
 
-/** `trino_fail(message)` typed like `witness` (macros.ts trino_fail_as: a NULL-typed witness too). */
-const fail = (message: string, witness: string) => `trino_fail_as(${message}, ${witness})`;
+/** `trino_fail(message)` typed like `witness`, for errors Trino raises. */
+const fail = (message: string, witness: string) => `cast_to_type(trino_fail(${message}), ${witness})`;
 
 const ZIP_NAMES = ['a', 'b', 'c', 'd', 'e'];
 

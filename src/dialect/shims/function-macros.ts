@@ -86,11 +86,11 @@ function familyKey(t: string): string {
   return patterns.reduce((key, pattern) => `regexp_replace(${key}, '${likeRegex(pattern)}', '${pattern}')`, t);
 }
 
+/** `trino_fail(message)` typed like `witness`, for errors Trino raises. */
 /** Trino's contains(array, x); elements that are arrays, maps or rows compare as Trino does (nested-compare.ts). */
 const ARRAY_CONTAINS = `CASE WHEN x IS NULL OR a IS NULL THEN NULL WHEN ${IS_NESTED('x')} THEN trino_nested_contains(a, x)
      WHEN trino_list_contains(a, x) AND NOT trino_nan_of(x) THEN true WHEN list_count(a) < len(a) THEN NULL ELSE false END`;
-/** `trino_fail(message)` typed like `witness` (macros.ts trino_fail_as: a NULL-typed witness too). */
-const fail = (message: string, witness: string) => `trino_fail_as(${message}, ${witness})`;
+const fail = (message: string, witness: string) => `cast_to_type(trino_fail(${message}), ${witness})`;
 /** a || b of operands whose types typed overloads cannot see (an aggregate's): Trino's rule, checked per row. */
 const CONCAT_ANY = `CASE WHEN NOT (trino_concat_text_like(a) AND trino_concat_text_like(b))
      THEN ${fail(`'Unexpected parameters (' || lower(typeof(a)) || ', ' || lower(typeof(b)) || ') for function concat'`, 'a || b')}
