@@ -21,3 +21,15 @@ describeFunctions('ORDER BY a non-integer constant', [
   ['ORDER BY NULL, x DESC after GROUP BY', 'WITH t(x) AS (VALUES 2, 1) SELECT x, count(*) c FROM t GROUP BY x ORDER BY NULL, x DESC', 2, 'integer'],
   ["ORDER BY 'a', x DESC", "WITH t(x) AS (VALUES 1, 2) SELECT x FROM t ORDER BY 'a', x DESC", 2, 'integer'],
 ]);
+
+// A built-in over arguments of no overload fails in Trino 476 with FUNCTION_NOT_FOUND naming the function the user
+// called; DuckDB named its own (string_split) and listed its candidates. (Trino writes varchar(1) for a literal.)
+describeFunctions(
+  'a built-in over arguments of no overload',
+  [],
+  [
+    ['split of an integer delimiter', "split(x, 1) FROM (VALUES 'a-b') t(x)", /^Unexpected parameters \(varchar, integer\) for function split$/],
+    ['split of a decimal', "split(x, ',') FROM (VALUES 1.25) t(x)", /^Unexpected parameters \(decimal\(3,2\), varchar\) for function split$/],
+    ['lower of a date', "lower(DATE '2024-01-01')", /^Unexpected parameters \(date\) for function lower$/],
+  ],
+);
