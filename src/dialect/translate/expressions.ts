@@ -401,6 +401,27 @@ export class ExpressionRewriter {
     // sort zoned values by instant as a window's keys do (window-keys.ts; Trino 476 keeps one instant in two zones in
     // input order, where the local struct ordered them by zone name). Not in a subquery that may reference outer columns.
     const aggregateKeys = !query && !m.slice(0, order).some((n) => QUERY_WORDS.has(nodeKeyword(n))) && this.correlatableDepth === 0;
+    // A query's `ORDER BY -1` is a position to Trino 476, out of the select list (INVALID_COLUMN_REFERENCE); DuckDB
+    // sorts by the constant -1, which keeps the rows as they come: a silently different order.
+    if (m.slice(0, order).some((n) => QUERY_WORDS.has(nodeKeyword(n)))) {
+      for (const { expression } of elements) {
+        const [sign, number] = meaningful(expression);
+        if (
+          meaningful(expression).length === 2 &&
+          sign.kind === 'token' &&
+          sign.token.text === '-' &&
+          number.kind === 'token' &&
+          number.token.kind === 'number' &&
+          /^\d+$/.test(number.token.text)
+        )
+          this.report(
+            sign.token,
+            'order-by-position',
+            `ORDER BY -${number.token.text} is a select-list position on Athena, which fails (INVALID_COLUMN_REFERENCE: ORDER BY position -${number.token.text} is not in select list); the local engine would sort by the constant`,
+            'write the position of a select item (1, 2, …) or the expression',
+          );
+      }
+    }
     // A query's ORDER BY keys sort zoned values by instant too, in statements that make zoned values (Trino 476: ORDER
     // BY t, k of 01:00 +01:00 (k 1) and 00:00 UTC (k 2) is 1, 2; the struct ordered them by zone): a column, an
     // expression, and an ordinal or an output alias naming another expression, which stand for their select item's
