@@ -239,7 +239,7 @@ function singleFieldOfRange(value: string, text: string): string | undefined {
 
 /**
  * The type Trino 476 gives a bare NULL as the first argument of these functions: it picks their first form for
- * `unknown` (abs(NULL), round(NULL, 1), sign, floor and ceil of NULL are tinyint NULLs, truncate(NULL) a decimal(1,0)
+ * `unknown` (abs(NULL), round(NULL, 1), sign, floor, ceil and the bitwise shifts of NULL are tinyint NULLs, truncate(NULL) a decimal(1,0)
  * NULL, split(NULL, ',') an array(varchar)), where DuckDB's NULL became an integer or bigint, or failed in cast_to_type.
  * The NULL is one DuckDB does not fold (UNFOLDED_NULL): split(NULL, ',')[1] would be folded to an untyped NULL.
  * A column DuckDB types NULL (`SELECT NULL AS x`) is retyped the same way (column-operands.ts unknownRetyped).
@@ -254,6 +254,9 @@ const NULL_ARGUMENT_TYPES: Readonly<Record<string, string>> = {
   truncate: 'DECIMAL(1,0)',
   split: 'VARCHAR',
   regexp_split: 'VARCHAR',
+  bitwise_left_shift: 'TINYINT',
+  bitwise_right_shift: 'TINYINT',
+  bitwise_right_shift_arithmetic: 'TINYINT',
   // Their array form: an unknown element (array_max(NULL), element_at(x, 1) of a NULL-typed x), an array(unknown)
   // (array_distinct, array_sort, slice); DuckDB's NULL took list_extract's varchar form or failed in cast_to_type.
   element_at: UNKNOWN_ARRAY,

@@ -4,16 +4,25 @@ import { describeFunctions } from './harness.js';
 
 // A shim's failure typed like a NULL-typed witness (greatest of unknowns, histogram of a NULL column): cast_to_type
 // refused to cast to NULL while binding; trino_fail_as (macros.ts) types the failure as an index into [witness].
-describeFunctions('NULL-typed arguments of shims that type a failure like their argument', [
-  ['greatest of two NULLs', 'greatest(NULL, NULL)', null, 'unknown'],
-  ['least of two NULLs', 'least(NULL, NULL)', null, 'unknown'],
-  ['greatest of a NULL-typed column', 'greatest(x, x) FROM (VALUES NULL) t(x)', null, 'unknown'],
-  ['greatest in a correlated subquery', '(SELECT greatest(t.x, NULL)) FROM (VALUES NULL) t(x)', null, 'unknown'],
-  ['greatest of an integer column and NULL', 'greatest(x, NULL) FROM (VALUES 1) t(x)', null, 'integer'],
-  ['histogram of a NULL-typed column', 'histogram(x) FROM (VALUES NULL) t(x)', null, 'map(unknown, bigint)'],
-  ['histogram of a NULL column from a subquery', 'histogram(x) FROM (SELECT NULL x) t', null, 'map(unknown, bigint)'],
-  ['histogram of doubles holding NaN (the NaN key still binds)', 'cardinality(histogram(x)) FROM (VALUES nan(), 1e0, nan()) t(x)', 2, 'bigint'],
-]);
+describeFunctions(
+  'NULL-typed arguments of shims that type a failure like their argument',
+  [
+    ['greatest of two NULLs', 'greatest(NULL, NULL)', null, 'unknown'],
+    ['least of two NULLs', 'least(NULL, NULL)', null, 'unknown'],
+    ['greatest of a NULL-typed column', 'greatest(x, x) FROM (VALUES NULL) t(x)', null, 'unknown'],
+    ['greatest in a correlated subquery', '(SELECT greatest(t.x, NULL)) FROM (VALUES NULL) t(x)', null, 'unknown'],
+    ['greatest of an integer column and NULL', 'greatest(x, NULL) FROM (VALUES 1) t(x)', null, 'integer'],
+    ['histogram of a NULL-typed column', 'histogram(x) FROM (VALUES NULL) t(x)', null, 'map(unknown, bigint)'],
+    ['histogram of a NULL column from a subquery', 'histogram(x) FROM (SELECT NULL x) t', null, 'map(unknown, bigint)'],
+    ['bitwise_left_shift of NULL (its tinyint form)', 'bitwise_left_shift(NULL, 1)', null, 'tinyint'],
+    ['bitwise_right_shift_arithmetic of a NULL-typed column', 'bitwise_right_shift_arithmetic(x, 1) FROM (VALUES NULL) t(x)', null, 'tinyint'],
+    ['bitwise_right_shift in a correlated subquery', '(SELECT bitwise_right_shift(t.x, 1)) FROM (VALUES NULL) t(x)', null, 'tinyint'],
+    ['date_add of a NULL count', "date_add('day', NULL, DATE '2024-01-01')", null, 'date'],
+    ['date_add of a NULL-typed column count', "date_add('day', x, DATE '2024-01-01') FROM (VALUES NULL) t(x)", null, 'date'],
+    ['histogram of doubles holding NaN (the NaN key still binds)', 'cardinality(histogram(x)) FROM (VALUES nan(), 1e0, nan()) t(x)', 2, 'bigint'],
+  ],
+  [['date_add of a count past an int still fails', "date_add('day', x, DATE '2024-01-01') FROM (VALUES 3000000000) t(x)", /integer overflow/]],
+);
 
 // ORDER BY a constant that is no select-list position sorts by nothing in Trino; DuckDB's binder refused it.
 describeFunctions('ORDER BY a non-integer constant', [
