@@ -24,6 +24,18 @@ describeFunctions(
   [['date_add of a count past an int still fails', "date_add('day', x, DATE '2024-01-01') FROM (VALUES 3000000000) t(x)", /integer overflow/]],
 );
 
+// multimap_agg over rows whose keys are all NULL: Trino 476's NULL, where the local answer was {} (silent).
+describeFunctions('multimap_agg of NULL keys', [
+  ['all keys NULL', 'multimap_agg(x, y) FROM (VALUES (CAST(NULL AS integer), 1)) t(x, y)', null, 'map(integer, array(integer))'],
+  ['a NULL-typed key column', 'multimap_agg(x, x) FROM (VALUES NULL) t(x)', null, 'map(unknown, array(unknown))'],
+  [
+    'a NULL key beside others is skipped',
+    'element_at(multimap_agg(x, y), 2) FROM (VALUES (CAST(NULL AS integer), 1), (2, 3), (2, NULL)) t(x, y)',
+    [3, null],
+    'array(integer)',
+  ],
+]);
+
 // ORDER BY a constant that is no select-list position sorts by nothing in Trino; DuckDB's binder refused it.
 describeFunctions('ORDER BY a non-integer constant', [
   ['ORDER BY NULL, x', 'WITH t(x) AS (VALUES 2, 1) SELECT x FROM t ORDER BY NULL, x', 1, 'integer'],
