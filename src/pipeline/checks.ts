@@ -270,9 +270,17 @@ export async function runCheck(engine: Engine, check: CompiledCheck, options: { 
       ? substituteVariables(check.sql, { now: timestampVariable(options.now ?? new Date()) }, { file: check.file })
       : check.sql;
     // One query gives both the failure count and a sample.
-    const wrapped = `SELECT *, count(*) OVER () AS "__lake_failures" FROM (\n${sql}\n) AS "__lake_check" LIMIT ${SAMPLE_ROWS}`;
-    const result = await engine.execute(wrapped, { database });
+    const sampled = (order: string) => `SELECT *, count(*) OVER () AS "__lake_failures" FROM (\n${sql}\n) AS "__lake_check"${order} LIMIT ${SAMPLE_ROWS}`;
+    let result = await engine.execute(sampled(''), { database });
     const failures = result.rows.length === 0 ? 0 : Number(result.rows[0][result.columns.length - 1]);
+    // Which failing rows LIMIT keeps, and their order, were the engine's choice (they changed from run to run): with
+    // more than one, the sample is read again ordered by its columns (by position: the check's query may repeat a
+    // name). Columns no ORDER BY takes (a map) keep the first sample.
+    if (failures > 1) {
+      const positions = result.columns.slice(0, -1).map((_, i) => i + 1);
+      const ordered = await engine.execute(sampled(`\nORDER BY ${positions.join(', ')}`), { database }).catch(() => undefined);
+      if (ordered) result = ordered;
+    }
     return {
       check,
       passed: failures === 0,

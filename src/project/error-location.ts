@@ -32,8 +32,11 @@ const NAMED = [
   /Cannot (unnest) type/,
 ];
 
-/** Trino's FUNCTION_NOT_FOUND for || and concat() (shims/error-messages.ts): the operator or the call. */
-const CONCAT_TYPES = /Unexpected parameters \([^)]*\) for function concat/;
+/**
+ * Trino's FUNCTION_NOT_FOUND for a call over arguments of no overload (shims/error-messages.ts): the call, and for
+ * concat the || operator first.
+ */
+const FUNCTION_TYPES = /Unexpected parameters \(.*\) for function (\w+)/;
 /** Trino's TYPE_MISMATCH for `+`, `-`, `*` (shims/error-messages.ts): the operator. */
 const OPERATOR_TYPES = /Cannot apply operator: .* ([-+*]) /;
 /** Trino's errors for values meeting in no common type (shims/error-messages.ts): the construct's keyword. */
@@ -71,10 +74,11 @@ export function locateEngineError(message: string, source: SqlSource): SourcePos
   }
   const lines = source.sql.split('\n');
   const echo = echoed(message);
-  const concat = CONCAT_TYPES.test(message) ? ['||', 'concat'] : [];
+  const called = FUNCTION_TYPES.exec(message)?.[1];
+  const calls = called === 'concat' ? ['||', 'concat'] : called ? [called] : [];
   const operator = OPERATOR_TYPES.exec(message)?.[1];
   const construct = COMMON_TYPES.exec(message)?.slice(1).find(Boolean);
-  const words = [...concat, operator, construct, echo?.word, ...NAMED.map((pattern) => pattern.exec(message)?.[1])].filter((w): w is string => Boolean(w));
+  const words = [...calls, operator, construct, echo?.word, ...NAMED.map((pattern) => pattern.exec(message)?.[1])].filter((w): w is string => Boolean(w));
   for (const word of words) {
     const wanted = normalize(word);
     const found = tokens.filter((t) => t.kind !== 'comment' && normalize(t.text) === wanted);

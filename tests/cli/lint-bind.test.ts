@@ -107,6 +107,16 @@ describe('lake lint binds every query over empty typed inputs', () => {
     expect(clean.out).toBe('2 files checked: 0 errors, 0 warnings\n');
   });
 
+  // Trino 476: FUNCTION_NOT_FOUND "line 3:3: Unexpected parameters (varchar, integer) for function split" (the shared
+  // Trino's answer); DuckDB's binder named its string_split and lint put it at the statement's first line.
+  it("a built-in called over arguments of no overload, at the call and in Athena's words (split of an integer delimiter)", async () => {
+    const { code, lines } = await lint({ 'sql/transforms/parts.sql': 'SELECT\n  r.id,\n  split(r.note, r.rating) AS parts\nFROM reviews r\n' });
+    expect(code).toBe(1);
+    expect(lines).toEqual([
+      "sql/transforms/parts.sql:3:3: error [bind/query] Unexpected parameters (varchar, integer) for function split (bound over empty inputs with the tables' types)",
+    ]);
+  });
+
   it('a partitioned_by column the query does not return, at the header line', async () => {
     const { code, lines } = await lint({
       'sql/transforms/parts.sql': '/*\nmaterialized: table\npartitioned_by: [dt]\n*/\nSELECT channel, count(*) AS n FROM reviews GROUP BY channel\n',

@@ -138,6 +138,23 @@ describe('runCheck detects each contract violation', () => {
     expect(notNull.sample[0]).toEqual([null, null, '2025-03-03', 1, 'paid']);
   });
 
+  it('a sample of several failing rows is ordered by its columns, and is their first rows in that order', async () => {
+    const nullCustomer = (id: string, day: number) => `('${id}', NULL, DATE '2025-03-0${day}', 1.0, 'paid')`;
+    // Stored out of order: the engine hands them back as stored.
+    await table('orders', ORDER_COLUMNS, [...goodOrders, nullCustomer('o9', 1), nullCustomer('o7', 2), nullCustomer('o8', 3)]);
+    const few = await runCheck(engine, checkOf('shop.orders', 'shop.orders:not_null:customer_id'));
+    expect({ failures: few.failures, ids: few.sample.map((row) => row[0]) }).toEqual({ failures: 3, ids: ['o7', 'o8', 'o9'] });
+    await engine.execute('DROP TABLE shop.orders');
+    const ids = ['o6', 'o5', 'o4', 'o3', 'o2', 'o1', 'o0'];
+    await table(
+      'orders',
+      ORDER_COLUMNS,
+      ids.map((id) => nullCustomer(id, 1)),
+    );
+    const many = await runCheck(engine, checkOf('shop.orders', 'shop.orders:not_null:customer_id'));
+    expect({ failures: many.failures, ids: many.sample.map((row) => row[0]) }).toEqual({ failures: 7, ids: ['o0', 'o1', 'o2', 'o3', 'o4'] });
+  });
+
   it('unknown status value', async () => {
     await table('orders', ORDER_COLUMNS, [...goodOrders, "('o3', 1, DATE '2025-03-03', 1.0, 'lost')", "('o4', 1, DATE '2025-03-03', 1.0, 'lost')"]);
     const result = await runCheck(engine, checkOf('shop.orders', 'shop.orders:accepted_values:status'));

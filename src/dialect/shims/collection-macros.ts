@@ -56,8 +56,9 @@ export const COLLECTION_MACROS: readonly string[] = [
      ELSE trino_first_of_each_key(entries) END END`,
   `trino_map_agg(entries) AS trino_map_agg_of(list_filter(entries, lambda trino_e: trino_e.key IS NOT NULL))`,
   // multimap_agg(k, v) over list(struct_pack(key, value)): rows with a NULL key are skipped, values keep their
-  // order (NULL values included); NULL over no rows.
-  `trino_multimap_agg(entries) AS CASE WHEN entries IS NOT NULL THEN ${groupedEntries('list_filter(entries, lambda trino_e: trino_e.key IS NOT NULL)')} END`,
+  // order (NULL values included); NULL over no rows, and over rows whose keys are all NULL (Trino 476; was {}).
+  `trino_multimap_agg(entries) AS CASE WHEN list_bool_or(list_transform(entries, lambda trino_e: trino_e.key IS NOT NULL))
+     THEN ${groupedEntries('list_filter(entries, lambda trino_e: trino_e.key IS NOT NULL)')} END`,
   // multimap_from_entries(array(row(K, V))): the row's fields by position (anonymous or named).
   `trino_entry_pairs(entries) AS list_transform(entries, lambda trino_e: {'key': struct_extract_at(trino_e, 1), 'value': struct_extract_at(trino_e, 2)})`,
   `trino_multimap_from_entries(entries) AS CASE

@@ -1,6 +1,7 @@
 // DuckDB's wording of the errors that Trino raises too, rewritten in Trino's words, so that a user reads what Athena
 // would say (Trino 476's messages, read from scripts/trino.sh): a shim's trino_fail('…') message alone, integer
 // overflow, casts out of range and text that is not a number. Other messages are left as DuckDB wrote them.
+import { DUCKDB_ONLY, FUNCTION_TABLE } from '../functions/index.js';
 import { FAIL_MARKER } from './fail-marker.js';
 import { javaDouble } from './json-canonical.js';
 
@@ -202,6 +203,44 @@ const refusal = (key: string) =>
   (key.startsWith('recursion ') ? recursionMismatch(key.slice('recursion '.length)) : undefined) ??
   `${construct(key)}: the decimal values need more than 38 digits together, and Athena keeps the larger scale where the local engine rounds; CAST them to one decimal type first`;
 
+/**
+ * The Athena function each DuckDB function stands for when one Athena call runs as it (the function table's DuckDB
+ * built-ins, of the same name or another; DUCKDB_ONLY's one-call equivalents: string_split is split; else the built-in
+ * of the function's own name, which its shim calls), so that a
+ * binder error names the function the user wrote. DuckDB names of several Athena functions, or of none, are left out.
+ */
+const ATHENA_NAME_OF: ReadonlyMap<string, string> = (() => {
+  const names = new Map<string, Set<string>>();
+  const add = (duckdb: string, athena: string) => names.set(duckdb, (names.get(duckdb) ?? new Set()).add(athena));
+  for (const [name, entry] of FUNCTION_TABLE) {
+    if (entry.run.kind === 'duckdb') add(name, name);
+    else if (entry.run.kind === 'builtin') add(entry.run.to.toLowerCase(), name);
+  }
+  for (const [duckdb, instead] of Object.entries(DUCKDB_ONLY)) {
+    const call = /^(\w+)\([^()]*\)$/.exec(instead)?.[1];
+    if (call && FUNCTION_TABLE.has(call) && !names.has(duckdb)) add(duckdb, call);
+  }
+  // A shim or rewrite that passes its argument on to the DuckDB built-in of its own name (trino_lower's lower).
+  for (const [name, entry] of FUNCTION_TABLE) if (!names.has(name) && entry.run.kind !== 'refused') add(name, name);
+  return new Map([...names].filter(([, athena]) => athena.size === 1).map(([duckdb, athena]) => [duckdb, [...athena][0]]));
+})();
+
+/** A binder message's argument types (`VARCHAR, DECIMAL(10,2), STRUCT(a INTEGER, b VARCHAR)`), split at the top level. */
+function argumentTypes(types: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < types.length; i++) {
+    if (types[i] === '(') depth++;
+    else if (types[i] === ')') depth--;
+    else if (types[i] === ',' && depth === 0) {
+      parts.push(types.slice(start, i).trim());
+      start = i + 1;
+    }
+  }
+  return [...parts, types.slice(start).trim()].filter(Boolean);
+}
+
 const REWRITES: readonly [RegExp, (...groups: string[]) => string][] = [
   [new RegExp(`Binder Error: Could not find key "${REFUSED_KEY_MARKER}([^"]*)" in struct(?:\\s*Candidate Entries: "trino_v")?`), refusal],
   [/Binder Error: table "([^"]*)" has (\d+) columns available but (\d+) columns specified/, longAliasList],
@@ -313,13 +352,29 @@ function trinoTypeName(type: string): string {
   return names[type] ?? type.toLowerCase();
 }
 
-/** The message as Trino words it when DuckDB's error is one Trino raises too; otherwise unchanged. */
-export function failureMessage(message: string): string {
+/** DuckDB's binder error for a built-in called over arguments of no overload, with its candidates. */
+const NO_OVERLOAD =
+  /Binder Error: No function matches the given name and argument types '(\w+)\(([^']*)\)'[^\n]*(?:\n\tCandidate functions:(?:\n\t[^\n]*)*)?\n?/;
+
+/**
+ * The message as Trino words it when DuckDB's error is one Trino raises too; otherwise unchanged. `sql` is the
+ * statement as the user wrote it: a built-in over arguments of no overload (split(d, ',') of a date, DuckDB's
+ * "string_split(DATE, VARCHAR)") reads as Trino 476's FUNCTION_NOT_FOUND with the Athena name, where the statement
+ * calls that function (a shim's own inner call, upper's contains(), is left as DuckDB wrote it); error-location.ts
+ * then finds the call by that name.
+ */
+export function failureMessage(message: string, sql = ''): string {
+  // DuckDB's pointer into the translated SQL (`LINE 1: …` with a caret, on errors raised while binding constants) is
+  // not the user's text: a reworded message leaves it out.
+  const reworded = (m: RegExpExecArray, text: string) =>
+    message.slice(0, m.index) + text + message.slice(m.index + m[0].length).replace(/\n+LINE \d+:[\s\S]*$/, '');
   for (const [pattern, rewrite] of REWRITES) {
     const m = pattern.exec(message);
-    // DuckDB's pointer into the translated SQL (`LINE 1: …` with a caret, on errors raised while binding constants) is
-    // not the user's text: a reworded message leaves it out.
-    if (m) return message.slice(0, m.index) + rewrite(...m.slice(1)) + message.slice(m.index + m[0].length).replace(/\n+LINE \d+:[\s\S]*$/, '');
+    if (m) return reworded(m, rewrite(...m.slice(1)));
   }
-  return message;
+  const call = NO_OVERLOAD.exec(message);
+  const athena = call && ATHENA_NAME_OF.get(call[1].toLowerCase());
+  if (!call || !athena || !new RegExp(`\\b${athena}\\s*\\(`, 'i').test(sql)) return message;
+  const types = argumentTypes(call[2]).map((t) => trinoTypeText(trinoTypeName(t)));
+  return reworded(call, `Unexpected parameters (${types.join(', ')}) for function ${athena}`);
 }

@@ -223,7 +223,7 @@ export const FUNCTION_MACROS: readonly string[] = [
      WHEN typeof(l) IN (${NAN_KEYED_TYPES}) AND list_bool_or(list_transform(l, lambda x: trino_nested_nan(x)))
        THEN trino_nan_greatest(l, list_transform(l, lambda x: trino_nan_max_key(x)))
      WHEN regexp_matches(typeof(l), '^(STRUCT|MAP)\\(|\\[\\]\\[\\]$') AND list_bool_or(list_transform(l, lambda x: trino_nested_nan(x)))
-       THEN cast_to_type(trino_fail('greatest of arrays or rows holding NaN: Athena orders NaN below every number inside them (greatest(ARRAY[nan()], ARRAY[1e0]) is [1.0]), which the local engine does not reproduce; filter the NaN out first (is_nan)'), l[1])
+       THEN trino_fail_as('greatest of arrays or rows holding NaN: Athena orders NaN below every number inside them (greatest(ARRAY[nan()], ARRAY[1e0]) is [1.0]), which the local engine does not reproduce; filter the NaN out first (is_nan)', l[1])
      ELSE coalesce(list_max(list_filter(l, lambda x: NOT trino_is_nan(x))), l[1]) END END`,
   `trino_least_of(l) AS trino_nested_min_checked(l, trino_least_of_ordered(trino_orderable(l)))`,
   `trino_least_of_ordered(l) AS CASE WHEN list_count(l) = len(l) THEN CASE WHEN ${HAS_ZONED_ELEMENTS('l')} THEN trino_zoned_extreme(l, list_min(trino_cmp_keys(l)))

@@ -38,16 +38,17 @@ export const NAN_MACROS: readonly string[] = [
      (x "NULL") AS x, (x) AS x`,
   // histogram(x) of doubles or reals holding NaN (translate/functions.ts): DuckDB's counted every value under the NaN
   // key ({NaN: 3} for NaN, 1, 2); Trino 476 counts NaN as one key among the others ({NaN: 1, 1.0: 1, 2.0: 1}). h is
-  // the histogram of the values but NaN, nans their count. The NaN key is cast from text: it binds for any key type.
-  `trino_nan_histogram(h, nans) AS CASE WHEN nans > 0 THEN map_concat(MAP([cast_to_type('NaN', map_keys(h)[1])], [CAST(nans AS UBIGINT)]), h) ELSE h END`,
+  // the histogram of the values but NaN, nans their count. The NaN key is cast from text: it binds for any key type,
+  // also a NULL-typed one (histogram of a NULL column), as a list: cast_to_type refuses to cast to NULL itself.
+  `trino_nan_histogram(h, nans) AS CASE WHEN nans > 0 THEN map_concat(MAP(cast_to_type([CASE WHEN nans > 0 THEN 'NaN' END], map_keys(h)), [CAST(nans AS UBIGINT)]), h) ELSE h END`,
   // A right key of JOIN … USING (translate/nan-using.ts): NaN as NULL (inner and LEFT joins) or refused (RIGHT, FULL:
   // trino_nan_outer_key), and a zoned timestamp refused: Trino 476 joins zoned keys by instant (01:00 +01:00 USING
   // 00:00 UTC is one row, shown with the left key), where DuckDB compares the local structs field by field, and the
   // merged key cannot take the left side's zone. The message reads k, so DuckDB cannot fold it while binding.
   // An array, map or row key is refused while binding as in an ON condition (nested-compare.ts): Trino's = of NULL
   // elements or fields is NULL, so ROW(NULL, 'b') joins no row, where DuckDB matched it (a constant condition, folded).
-  `trino_using_key(k) AS CASE WHEN ${NESTED_USING} THEN NULL WHEN typeof(k) LIKE 'STRUCT(trino_instant %' AND k IS NOT NULL THEN cast_to_type(trino_fail(${ZONED_USING}), k) ELSE trino_nan_null(k) END`,
-  `trino_using_outer_key(k) AS CASE WHEN ${NESTED_USING} THEN NULL WHEN typeof(k) LIKE 'STRUCT(trino_instant %' AND k IS NOT NULL THEN cast_to_type(trino_fail(${ZONED_USING}), k) ELSE trino_nan_outer_key(k) END`,
+  `trino_using_key(k) AS CASE WHEN ${NESTED_USING} THEN NULL WHEN typeof(k) LIKE 'STRUCT(trino_instant %' AND k IS NOT NULL THEN trino_fail_as(${ZONED_USING}, k) ELSE trino_nan_null(k) END`,
+  `trino_using_outer_key(k) AS CASE WHEN ${NESTED_USING} THEN NULL WHEN typeof(k) LIKE 'STRUCT(trino_instant %' AND k IS NOT NULL THEN trino_fail_as(${ZONED_USING}, k) ELSE trino_nan_outer_key(k) END`,
   // The key of a window ORDER BY … NULLS FIRST with a RANGE offset (translate/window-keys.ts): Trino sorts NaN below
   // every number there, which a second key cannot give under a RANGE offset, so a NaN key fails.
   `trino_nan_range_key(x) AS CASE WHEN ${IS_FLOAT('x')} AND isnan(TRY_CAST(x AS DOUBLE)) THEN cast_to_type(trino_fail(

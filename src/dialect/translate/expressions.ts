@@ -239,7 +239,7 @@ function singleFieldOfRange(value: string, text: string): string | undefined {
 
 /**
  * The type Trino 476 gives a bare NULL as the first argument of these functions: it picks their first form for
- * `unknown` (abs(NULL), round(NULL, 1), sign, floor and ceil of NULL are tinyint NULLs, truncate(NULL) a decimal(1,0)
+ * `unknown` (abs(NULL), round(NULL, 1), sign, floor, ceil and the bitwise shifts of NULL are tinyint NULLs, truncate(NULL) a decimal(1,0)
  * NULL, split(NULL, ',') an array(varchar)), where DuckDB's NULL became an integer or bigint, or failed in cast_to_type.
  * The NULL is one DuckDB does not fold (UNFOLDED_NULL): split(NULL, ',')[1] would be folded to an untyped NULL.
  * A column DuckDB types NULL (`SELECT NULL AS x`) is retyped the same way (column-operands.ts unknownRetyped).
@@ -254,6 +254,9 @@ const NULL_ARGUMENT_TYPES: Readonly<Record<string, string>> = {
   truncate: 'DECIMAL(1,0)',
   split: 'VARCHAR',
   regexp_split: 'VARCHAR',
+  bitwise_left_shift: 'TINYINT',
+  bitwise_right_shift: 'TINYINT',
+  bitwise_right_shift_arithmetic: 'TINYINT',
   // Their array form: an unknown element (array_max(NULL), element_at(x, 1) of a NULL-typed x), an array(unknown)
   // (array_distinct, array_sort, slice); DuckDB's NULL took list_extract's varchar form or failed in cast_to_type.
   element_at: UNKNOWN_ARRAY,
@@ -401,6 +404,27 @@ export class ExpressionRewriter {
     // sort zoned values by instant as a window's keys do (window-keys.ts; Trino 476 keeps one instant in two zones in
     // input order, where the local struct ordered them by zone name). Not in a subquery that may reference outer columns.
     const aggregateKeys = !query && !m.slice(0, order).some((n) => QUERY_WORDS.has(nodeKeyword(n))) && this.correlatableDepth === 0;
+    // A query's `ORDER BY -1` is a position to Trino 476, out of the select list (INVALID_COLUMN_REFERENCE); DuckDB
+    // sorts by the constant -1, which keeps the rows as they come: a silently different order.
+    if (m.slice(0, order).some((n) => QUERY_WORDS.has(nodeKeyword(n)))) {
+      for (const { expression } of elements) {
+        const [sign, number] = meaningful(expression);
+        if (
+          meaningful(expression).length === 2 &&
+          sign.kind === 'token' &&
+          sign.token.text === '-' &&
+          number.kind === 'token' &&
+          number.token.kind === 'number' &&
+          /^\d+$/.test(number.token.text)
+        )
+          this.report(
+            sign.token,
+            'order-by-position',
+            `ORDER BY -${number.token.text} is a select-list position on Athena, which fails (INVALID_COLUMN_REFERENCE: ORDER BY position -${number.token.text} is not in select list); the local engine would sort by the constant`,
+            'write the position of a select item (1, 2, …) or the expression',
+          );
+      }
+    }
     // A query's ORDER BY keys sort zoned values by instant too, in statements that make zoned values (Trino 476: ORDER
     // BY t, k of 01:00 +01:00 (k 1) and 00:00 UTC (k 2) is 1, 2; the struct ordered them by zone): a column, an
     // expression, and an ordinal or an output alias naming another expression, which stand for their select item's

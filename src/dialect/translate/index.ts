@@ -64,7 +64,33 @@ export function translateStatement(sql: string, ctx: TranslateContext): Translat
       return action(translateMerge(sql, ctx));
     case 'UNLOAD':
       return action(translateUnload(sql, ctx));
-    default:
-      return { steps: [{ kind: 'sql', sql: translateQuery(sql, ctx), result: true }] };
+    default: {
+      const query = explainPrefixLength(sql);
+      if (query === 0) return { steps: [{ kind: 'sql', sql: translateQuery(sql, ctx), result: true }] };
+      // The prefix is blanked, not cut, so that the positions of the query's diagnostics still hold.
+      const translated = translateQuery(sql.slice(0, query).replace(/[^\n]/g, ' ') + sql.slice(query), ctx);
+      return { steps: [{ kind: 'sql', sql: `${sql.slice(0, query)}${translated.trimStart()}`, result: true }] };
+    }
   }
+}
+
+/**
+ * The length of `EXPLAIN [ANALYZE] [VERBOSE] [(TYPE … | FORMAT …)]` before a query (0 without one): the query is
+ * translated alone, as its rewrites take the whole text for a query (a set operation's made `EXPLAIN SELECT …` its
+ * first branch, a parser error).
+ */
+function explainPrefixLength(sql: string): number {
+  const tokens = tokenize(sql).filter((t) => !isTrivia(t));
+  if (keyword(tokens[0]) !== 'EXPLAIN') return 0;
+  let i = 1;
+  while (keyword(tokens[i]) === 'ANALYZE' || keyword(tokens[i]) === 'VERBOSE') i++;
+  if (tokens[i]?.text === '(' && ['TYPE', 'FORMAT'].includes(keyword(tokens[i + 1]))) {
+    let depth = 0;
+    for (; i < tokens.length; i++) {
+      if (tokens[i].text === '(') depth++;
+      else if (tokens[i].text === ')' && --depth === 0) break;
+    }
+    i++;
+  }
+  return tokens[i]?.start ?? sql.length;
 }

@@ -18,12 +18,13 @@ const distinctOf = (arg: string) => /^DISTINCT\s+/i.exec(arg)?.[0] ?? '';
  * [NaN, 5] and [1, 2] is [1, 2]; of [2, NaN], [2, 1] and [2, 3] it is [2, 3]), which DuckDB's one ordering cannot give:
  * an array of doubles or reals holding a NaN takes `trinoAnswer` (ordered by trino_nan_max_key), any other value
  * holding one (a row, a map, an array of arrays) fails instead. `typed` is an aggregate of the value bound only for its
- * type: DuckDB folds the CASE and drops it, so other types keep their one aggregate.
+ * type: DuckDB folds the CASE and drops it, so other types keep their one aggregate. The failure is typed by
+ * trino_fail_as: `answer` is NULL-typed for a NULL-typed value (max_by(x, k) of a NULL column), which cast_to_type refuses.
  */
 function refusingNestedNaN(typed: string, value: string, tail: string, answer: string, scalar: string, trinoAnswer: string): string {
   return `CASE WHEN regexp_matches(typeof([${typed}${tail}]), '^(STRUCT|MAP)\\(|\\[\\]\\[\\]$')
     THEN CASE WHEN bool_or(trino_nested_nan(${value}))${tail}
-      THEN CASE WHEN typeof([${typed}${tail}]) IN (${NAN_KEYED_TYPES}) THEN ${trinoAnswer} ELSE cast_to_type(trino_fail(${NESTED_NAN}), ${answer}) END
+      THEN CASE WHEN typeof([${typed}${tail}]) IN (${NAN_KEYED_TYPES}) THEN ${trinoAnswer} ELSE trino_fail_as(${NESTED_NAN}, ${answer}) END
       ELSE ${answer} END
     ELSE ${scalar} END`;
 }

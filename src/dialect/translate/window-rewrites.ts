@@ -16,7 +16,9 @@ const shiftedValue: CallHandler = (c) => {
   // DECIMAL '0.…01') of a decimal(11,2) x is decimal(38,38)); DuckDB's rounds the scale away: refused as ARRAY[…] is.
   const both =
     c.args.length === 3 ? checkedArray(`[${c.arg(0)}, ${c.arg(2)}]`, [c.args[0], c.args[2]], [c.arg(0), c.arg(2)], `${c.name.text.toLowerCase()}()`) : '';
-  const value = c.args.length === 3 ? `cast_to_type(${c.arg(0)}, ${both}[1])` : c.arg(0);
+  // x in the common type, cast as a one-element list: cast_to_type refuses a NULL-typed target (lag(x, 1, NULL) of a
+  // NULL-typed x), not a list of one.
+  const value = c.args.length === 3 ? `cast_to_type([${c.arg(0)}], [${both}[1]])[1]` : c.arg(0);
   const rest = c.args.length === 3 ? `, ${c.arg(2)}` : '';
   return `${c.name.text}(${value}, ${offset}${rest})${c.tail}`;
 };

@@ -33,6 +33,9 @@ export async function openDuckDb(options: DuckDbConnectionOptions): Promise<{ in
   // TimeZone cannot be an instance option; it must be set per connection.
   await connection.run("SET TimeZone = 'UTC'");
   await connection.run('SET integer_division = true');
+  // Trino sorts by a constant that is no position (ORDER BY NULL, 'a', 1.5) as by any constant: no effect. DuckDB's
+  // binder refused it ("ORDER BY non-integer literal has no effect") unless allowed.
+  await connection.run('SET order_by_non_integer_literal = true');
   return { instance, connection };
 }
 

@@ -170,7 +170,7 @@ export class AthenaLocalEngine implements Engine {
     } catch (error) {
       // Lake actions (CTAS, INSERT…) reach DuckDB directly: their errors get the same clean-up as plain queries.
       if (error instanceof AthenaCodedError) throw new EngineError(error.message, { code: error.code, retryable: false });
-      if (error instanceof Error) error.message = failureMessage(withoutInternalSuggestions(error.message));
+      if (error instanceof Error) error.message = failureMessage(withoutInternalSuggestions(error.message), sql);
       throw error;
     }
   }
