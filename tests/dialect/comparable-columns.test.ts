@@ -5,10 +5,9 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { registerShims } from '../../src/dialect/shims/index.js';
 import { AthenaLocalEngine } from '../../src/engines/local/engine.js';
+import { DUCKDB_TYPE_SAMPLES, withSamples } from './duckdb-type-samples.js';
 
 let engine: AthenaLocalEngine;
 beforeAll(async () => {
@@ -42,53 +41,9 @@ describe('join keys of two columns', () => {
 });
 
 describe('trino_comparable_columns decides as the two guards it stands for', () => {
-  const values: Record<string, string> = {
-    ti: '1::TINYINT',
-    i: '1',
-    bi: '1::BIGINT',
-    hi: '1::HUGEINT',
-    ub: '1::UBIGINT',
-    f: '1.5::FLOAT',
-    d: '1.5::DOUBLE',
-    dc: '1.5::DECIMAL(10,2)',
-    dc38: '1.5::DECIMAL(38,10)',
-    v: "'a'::VARCHAR",
-    j: "'1'::JSON",
-    en: "'x'::e",
-    u: 'uuid()',
-    bl: "'a'::BLOB",
-    b: 'true',
-    dt: "DATE '2025-01-01'",
-    ts: "TIMESTAMP '2025-01-01'",
-    tsz: "TIMESTAMPTZ '2025-01-01'",
-    tm: "TIME '01:02:03'",
-    iv: 'INTERVAL 1 DAY',
-    l: '[1]',
-    lv: "['a']",
-    st: "{'a': 1}",
-    sv: "{'a': 'x'}",
-    m: 'MAP {1: 2}',
-    n: 'NULL',
-    bit: "'101'::BIT",
-    zoned: "{'trino_instant': TIMESTAMPTZ '2025-01-01', 'trino_zone': 'UTC'}",
-  };
+  const values = { ...DUCKDB_TYPE_SAMPLES, dc38: '1.5::DECIMAL(38,10)' };
   it('over every pair of 28 DuckDB types: the same answer or the same refusal', async () => {
-    const instance = await DuckDBInstance.create(':memory:', { threads: '1' });
-    const connection = await instance.connect();
-    try {
-      const macros = registerShims(connection);
-      await connection.run("CREATE TYPE e AS ENUM ('x')");
-      await macros.defineFor(connection, ['trino_comparable_columns trino_not_nested trino_text_comparable trino_cmp']);
-      const from = `FROM (SELECT ${Object.entries(values)
-        .map(([name, value]) => `${value} AS ${name}`)
-        .join(', ')})`;
-      const outcome = async (sql: string) => {
-        try {
-          return JSON.stringify((await connection.runAndReadAll(sql)).getRowsJson());
-        } catch (error) {
-          return `error: ${String(error instanceof Error ? error.message : error).split('\n')[0]}`;
-        }
-      };
+    await withSamples(values, 'trino_comparable_columns trino_not_nested trino_text_comparable trino_cmp', async (outcome, from) => {
       const names = Object.keys(values);
       const differing: string[] = [];
       for (const a of names)
@@ -99,9 +54,6 @@ describe('trino_comparable_columns decides as the two guards it stands for', () 
           if (guards !== typed) differing.push(`${a} = ${b}: ${guards} / ${typed}`);
         }
       expect(differing).toEqual([]);
-    } finally {
-      connection.closeSync();
-      instance.closeSync();
-    }
+    });
   }, 120_000);
 });

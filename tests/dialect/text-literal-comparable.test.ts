@@ -12,6 +12,7 @@ import { ofTypes, TYPE_FAMILIES } from '../../src/dialect/shims/function-macros.
 import { registerShims } from '../../src/dialect/shims/index.js';
 import { translateQuery } from '../../src/dialect/translate/query.js';
 import { AthenaLocalEngine } from '../../src/engines/local/engine.js';
+import { DUCKDB_TYPE_SAMPLES, withSamples } from './duckdb-type-samples.js';
 
 describe('the guard of a comparison with a string literal', () => {
   it.each([
@@ -44,53 +45,9 @@ describe('the guard of a comparison with a string literal', () => {
 });
 
 describe('trino_text_literal_comparable decides as trino_text_comparable with a string literal', () => {
-  const values: Record<string, string> = {
-    ti: '1::TINYINT',
-    i: '1',
-    bi: '1::BIGINT',
-    hi: '1::HUGEINT',
-    ub: '1::UBIGINT',
-    f: '1.5::FLOAT',
-    d: '1.5::DOUBLE',
-    dc: '1.5::DECIMAL(10,2)',
-    v: "'a'::VARCHAR",
-    vl: "'a'",
-    j: "'1'::JSON",
-    en: "'x'::e",
-    u: 'uuid()',
-    bl: "'a'::BLOB",
-    b: 'true',
-    dt: "DATE '2025-01-01'",
-    ts: "TIMESTAMP '2025-01-01'",
-    tsz: "TIMESTAMPTZ '2025-01-01'",
-    tm: "TIME '01:02:03'",
-    iv: 'INTERVAL 1 DAY',
-    l: '[1]',
-    lv: "['a']",
-    st: "{'a': 1}",
-    sv: "{'a': 'x'}",
-    m: 'MAP {1: 2}',
-    n: 'NULL',
-    bit: "'101'::BIT",
-    zoned: "{'trino_instant': TIMESTAMPTZ '2025-01-01', 'trino_zone': 'UTC'}",
-  };
+  const values = { ...DUCKDB_TYPE_SAMPLES, vl: "'a'" };
   it('over 28 DuckDB types and three literals: the same answer or the same refusal', async () => {
-    const instance = await DuckDBInstance.create(':memory:', { threads: '1' });
-    const connection = await instance.connect();
-    try {
-      const macros = registerShims(connection);
-      await connection.run("CREATE TYPE e AS ENUM ('x')");
-      await macros.defineFor(connection, ['trino_text_comparable trino_text_literal_comparable']);
-      const from = `FROM (SELECT ${Object.entries(values)
-        .map(([name, value]) => `${value} AS ${name}`)
-        .join(', ')})`;
-      const outcome = async (sql: string) => {
-        try {
-          return JSON.stringify((await connection.runAndReadAll(sql)).getRowsJson());
-        } catch (error) {
-          return `error: ${String(error instanceof Error ? error.message : error).split('\n')[0]}`;
-        }
-      };
+    await withSamples(values, 'trino_text_comparable trino_text_literal_comparable', async (outcome, from) => {
       const differing: string[] = [];
       const refused: string[] = [];
       for (const name of Object.keys(values))
@@ -102,11 +59,8 @@ describe('trino_text_literal_comparable decides as trino_text_comparable with a 
         }
       expect(differing).toEqual([]);
       // Only a text, NULL or an ENUM (an unknown type) meets a string literal.
-      expect(Object.keys(values).filter((name) => !refused.includes(name))).toEqual(['v', 'vl', 'en', 'n']);
-    } finally {
-      connection.closeSync();
-      instance.closeSync();
-    }
+      expect(Object.keys(values).filter((name) => !refused.includes(name))).toEqual(['v', 'en', 'n', 'vl']);
+    });
   }, 120_000);
 });
 
