@@ -7,8 +7,13 @@
 // be a column reference" for `ROLLUP (k + 1)`, `CUBE (1)`; DuckDB grouped by the expression or the ordinal), and CUBE's
 // elements are a set (`CUBE (k, k)` is two grouping sets, not four); an empty element, `ROLLUP ((), k)`, is the empty
 // set (DuckDB's parser has no `()` there). Such a CUBE or ROLLUP becomes its explicit GROUPING SETS list.
+// Trino compares grouping columns after resolving them: `CUBE (k, t.k)` is `CUBE (k, k)`, `GROUPING SETS ((k), (t.k))`
+// two sets of one column; DuckDB compares them as written (a set of `t.k` left `k` NULL). So the spellings of one
+// column of the query's own relations become one; a qualified name that is none of them (`r.x`, a row's field, or an
+// outer column) is refused inside grouping sets, as Trino fails there.
 import { TRINO_NOT_IDENTIFIERS } from '../../lint/trino-keywords.js';
 import { identifierName, keyword, type Token } from '../tokens.js';
+import { NOT_AN_ALIAS } from './select-names.js';
 import { isParen, isTriviaNode, meaningful, nodeKeyword, nodeText, splitArgs, type Node } from './tree.js';
 import type { Report } from './within-group.js';
 
@@ -105,31 +110,147 @@ function setMembers(element: readonly Node[]): GroupingSet[] | undefined {
   return undefined;
 }
 
-/**
- * A name or a dotted chain of names, parentheses aside. A row's field (`r.x`) is such a chain too: Trino refuses it
- * (it is no column), but only binding tells it from a qualified column (`t.r`), so it is let through.
- */
-function isColumnReference(e: Expression): boolean {
+/** A name or a dotted chain of names, parentheses aside: its name tokens; else undefined. */
+function nameChain(e: Expression): Token[] | undefined {
   let m = meaningful(e);
   while (m.length === 1 && isParen(m[0])) m = meaningful(m[0].items);
-  if (m.length % 2 === 0) return false;
-  const isName = (n: Node): boolean =>
-    n.kind === 'token' && (n.token.kind === 'quoted' || (n.token.kind === 'word' && !TRINO_NOT_IDENTIFIERS.has(keyword(n.token))));
-  return m.every((n, k) => (k % 2 === 1 ? nodeText(n) === '.' : isName(n)));
+  if (m.length % 2 === 0) return undefined;
+  const names: Token[] = [];
+  for (const [k, n] of m.entries()) {
+    if (k % 2 === 1 && nodeText(n) === '.') continue;
+    if (n.kind !== 'token' || !(n.token.kind === 'quoted' || (n.token.kind === 'word' && !TRINO_NOT_IDENTIFIERS.has(keyword(n.token))))) return undefined;
+    names.push(n.token);
+  }
+  return names;
+}
+
+/** The names of a name or dotted chain, case-folded and unquoted; else undefined. */
+const columnChain = (e: Expression): string[] | undefined => nameChain(e)?.map(identifierName);
+
+/**
+ * A column of the query's relations: a name, or a chain whose qualifier (the name before the last) is one of
+ * `relations`. A row's field (`r.x`, `t.r.x`) or an outer query's column is not one: Trino fails on it inside grouping
+ * sets (INVALID_COLUMN_REFERENCE; an outer column GENERIC_INTERNAL_ERROR), DuckDB grouped by it.
+ */
+function isColumnReference(e: Expression, relations: ReadonlySet<string>): boolean {
+  const chain = columnChain(e);
+  return chain !== undefined && (chain.length === 1 || relations.has(chain[chain.length - 2]));
 }
 
 /** Reports each expression of a ROLLUP, CUBE or GROUPING SETS element that is not a column, as Trino fails there. */
-function refuseComputedGroupingColumns(element: readonly Node[], report: Report): void {
+function refuseComputedGroupingColumns(element: readonly Node[], relations: ReadonlySet<string>, report: Report): void {
   for (const e of (setMembers(element) ?? []).flat()) {
-    if (isColumnReference(e)) continue;
+    if (isColumnReference(e, relations)) continue;
     const first = meaningful(e)[0];
+    const text = meaningful(e).map(nodeText).join(' ');
+    const name = nameChain(e)
+      ?.map((t) => t.text)
+      .join('.');
     report(
       first.kind === 'token' ? first.token : first.open,
       'grouping-set-column',
-      `Athena fails with INVALID_COLUMN_REFERENCE: GROUP BY expression must be a column reference: ${meaningful(e).map(nodeText).join(' ')} (inside ROLLUP, CUBE and GROUPING SETS only columns are allowed; the local engine would group by the expression)`,
-      'compute the expression in a subquery or WITH table and group by its column, or group by it outside ROLLUP, CUBE and GROUPING SETS',
+      name === undefined
+        ? `Athena fails with INVALID_COLUMN_REFERENCE: GROUP BY expression must be a column reference: ${text} (inside ROLLUP, CUBE and GROUPING SETS only columns are allowed; the local engine would group by the expression)`
+        : `Athena fails: ${name} is no column of the query's relations inside ROLLUP, CUBE or GROUPING SETS (a row's field: INVALID_COLUMN_REFERENCE "GROUP BY expression must be a column reference"; a column of an outer query or of a table the query renames fails too), while the local engine would group by it`,
+      'compute it in a subquery or WITH table and group by its column, or group by it outside ROLLUP, CUBE and GROUPING SETS',
     );
   }
+}
+
+/** Words after a relation that are not its alias. */
+const NOT_A_RELATION_ALIAS = new Set([...NOT_AN_ALIAS, 'OUTER', 'FOR', 'MATCH_RECOGNIZE', 'WHERE']);
+
+/**
+ * The names the FROM clause of the query whose GROUP BY starts at `groupAt` gives its relations: each one's alias, else
+ * a table's last name (an alias hides the table's name in Trino); those of parenthesized joins, not of subqueries.
+ */
+function fromRelations(items: readonly Node[], groupAt: number): Set<string> {
+  let selectAt = groupAt;
+  while (selectAt >= 0 && nodeKeyword(items[selectAt]) !== 'SELECT') selectAt--;
+  const level = meaningful(items.slice(selectAt + 1, groupAt));
+  const fromAt = level.findIndex((n, k) => nodeKeyword(n) === 'FROM' && nodeKeyword(level[k - 1]) !== 'DISTINCT');
+  const relations = new Set<string>();
+  if (fromAt >= 0) addRelations(level.slice(fromAt + 1), relations);
+  return relations;
+}
+
+function addRelations(m: readonly Node[], into: Set<string>): void {
+  let expect = true;
+  for (let k = 0; k < m.length; k++) {
+    const node = m[k];
+    const word = nodeKeyword(node);
+    if (word === 'WHERE') return;
+    if (word === 'JOIN' || word === 'LATERAL' || nodeText(node) === ',') {
+      expect = true;
+      continue;
+    }
+    if (!expect) continue;
+    expect = false;
+    let end = k;
+    let name: string | undefined;
+    if (isParen(node)) {
+      // A parenthesized join names its relations; a subquery only by its alias.
+      if (!['SELECT', 'WITH', 'VALUES', 'TABLE'].includes(nodeKeyword(meaningful(node.items)[0]))) addRelations(meaningful(node.items), into);
+    } else if (isParen(m[k + 1])) end = k + 1;
+    else {
+      while (m[end + 2]?.kind === 'token' && nodeText(m[end + 1]) === '.') end += 2;
+      const last = m[end];
+      if (last.kind === 'token') name = identifierName(last.token);
+    }
+    if (nodeKeyword(m[end + 1]) === 'WITH' && nodeKeyword(m[end + 2]) === 'ORDINALITY') end += 2;
+    const alias = m[nodeKeyword(m[end + 1]) === 'AS' ? end + 2 : end + 1];
+    if (alias?.kind === 'token' && (alias.token.kind === 'quoted' || (alias.token.kind === 'word' && !NOT_A_RELATION_ALIAS.has(keyword(alias.token)))))
+      into.add(identifierName(alias.token));
+    else if (name !== undefined) into.add(name);
+  }
+}
+
+/**
+ * `elements` with the spellings of one column made one, as Trino resolves them before comparing grouping sets: `k` and
+ * `t.k` (t one of `relations`) are `k`; two qualified spellings (`t.k`, `x.t.k`) the first. A name qualified by two
+ * relations (`t.k`, `s.k`) is two columns and left as written. Elements without such spellings are returned as they were.
+ */
+function unifyColumnSpellings(elements: Node[][], relations: ReadonlySet<string>): Node[][] {
+  const references = elements.flatMap((element) => setMembers(element)?.flat() ?? [meaningfulSpan(element)]).filter((e) => isColumnReference(e, relations));
+  const byColumn = new Map<string, { qualifiers: Set<string>; spellings: Set<string>; canonical: Token[] }>();
+  for (const e of references) {
+    const names = nameChain(e) ?? [];
+    const chain = names.map(identifierName);
+    const column = chain[chain.length - 1];
+    const entry = byColumn.get(column) ?? { qualifiers: new Set<string>(), spellings: new Set<string>(), canonical: names };
+    if (chain.length > 1) entry.qualifiers.add(chain[chain.length - 2]);
+    else entry.canonical = entry.canonical.length > 1 ? names : entry.canonical;
+    entry.spellings.add(chain.join('.'));
+    byColumn.set(column, entry);
+  }
+  const replacements = new Map<Node, { span: Expression; canonical: Token[] }>();
+  for (const e of references) {
+    const chain = columnChain(e) ?? [];
+    const entry = byColumn.get(chain[chain.length - 1]);
+    if (entry && entry.qualifiers.size === 1 && entry.spellings.size > 1) replacements.set(e[0], { span: e, canonical: entry.canonical });
+  }
+  if (replacements.size === 0) return elements;
+  const replaced = (nodes: Node[]): Node[] => {
+    const out: Node[] = [];
+    let changed = false;
+    for (let k = 0; k < nodes.length; k++) {
+      const node = nodes[k];
+      const replacement = replacements.get(node);
+      if (replacement) {
+        // The canonical spelling, placed where this one was written.
+        const at = firstOf(node);
+        out.push(...replacement.canonical.flatMap((t, i) => [...(i > 0 ? [synthetic(at, 'punct', '.')] : []), synthetic(at, t.kind, t.text)]));
+        k += replacement.span.length - 1;
+        changed = true;
+      } else if (node.kind === 'group') {
+        const items = replaced(node.items);
+        changed ||= items !== node.items;
+        out.push(items === node.items ? node : { ...node, items });
+      } else out.push(node);
+    }
+    return changed ? out : nodes;
+  };
+  return elements.map(replaced);
 }
 
 /** A CUBE naming a member twice or a ROLLUP or CUBE with an empty member (`()`): its explicit GROUPING SETS list. */
@@ -163,8 +284,10 @@ export function rewriteGroupBy(items: readonly Node[], report: Report): Node[] {
     let end = start;
     while (end < items.length && !CLAUSE_END.has(nodeKeyword(items[end])) && nodeText(items[end]) !== ';') end++;
     const body = items.slice(start, end).map((n) => (n.kind === 'group' ? { ...n, items: rewriteGroupBy(n.items, report) } : n));
-    const elements = splitArgs(body);
-    for (const element of elements) refuseComputedGroupingColumns(element, report);
+    const relations = fromRelations(items, i);
+    const written = splitArgs(body);
+    for (const element of written) refuseComputedGroupingColumns(element, relations, report);
+    const elements = unifyColumnSpellings(written, relations);
     // BY and what follows it, the quantifier left out.
     out.push(...items.slice(i + 1, quantifier === 'DISTINCT' || quantifier === 'ALL' ? firstAt : start));
     const simple = elements.every((e) => elementSets(e).length === 1);
@@ -173,7 +296,7 @@ export function rewriteGroupBy(items: readonly Node[], report: Report): Node[] {
       out.push(...distinctGroupingSets(elements, at), synthetic(at, 'ws', ' '));
     } else {
       const explicit = elements.map(explicitRollupOrCube);
-      if (explicit.every((e, k) => e === elements[k])) out.push(...body);
+      if (explicit.every((e, k) => e === written[k])) out.push(...body);
       else out.push(...explicit.flatMap((e, k) => (k === 0 ? e : [synthetic(firstOf(e[0] ?? items[by]), 'punct', ','), ...e])));
     }
     i = end - 1;
