@@ -103,6 +103,9 @@ const REFUSALS: Record<string, string> = {
   // translate/zoned-groups.ts and zoned-rows.ts: a GROUP BY key, or the rows of a DISTINCT or set operation, holding a map.
   'map-key':
     'a map as a GROUP BY key or in the rows of SELECT DISTINCT, UNION, INTERSECT or EXCEPT (also inside an array or row) is refused locally: Athena compares maps as sets of entries (MAP(ARRAY[1, 2], …) and MAP(ARRAY[2, 1], …) are one group), the local engine in entry order; group by array_sort(map_entries(m)) instead',
+  // translate/zoned-groups.ts: a zoned GROUP BY key where a window function stands beside GROUP BY … HAVING.
+  'zoned-having-window':
+    "a timestamp with time zone GROUP BY key (also inside an array, map or row) beside a window function and a HAVING is refused locally: Athena groups values of one instant in different zones as one before HAVING and the windows, and the local check that would find such groups cannot run before them; compute the grouped query with its HAVING in a subquery and the window over it, or group by at_timezone(x, 'UTC') or to_unixtime(x)",
   // translate/functions.ts: the key of histogram, map_agg or multimap_agg holding a map (nested-compare.ts trino_map_agg_key).
   'map-agg-key':
     'histogram, map_agg and multimap_agg keyed by a map (also inside an array or row) are refused locally: Athena compares the keys as sets of entries (MAP(ARRAY[1, 2], …) and MAP(ARRAY[2, 1], …) are one key; a map keyed by NaN equals no other), the local engine in entry order; key by array_sort(map_entries(m)) instead',

@@ -291,6 +291,9 @@ export const MACROS: readonly string[] = [
   // Whether x holds zoned values inside an array, map or row (not a zoned value itself): such keys are compared by
   // trino_row_key (GROUP BY's check, translate/zoned-groups.ts). typeof folds while binding.
   `trino_nested_zoned(x) AS typeof(x) LIKE '%trino\\_instant %' ESCAPE '\\' AND NOT ${IS_ZONED_VALUE('x')}`,
+  // true, or a refusal while DuckDB binds where x (a GROUP BY key beside windows and HAVING) holds zoned values: the
+  // check of zoned keys cannot count the groups HAVING drops there (translate/zoned-groups.ts). typeof folds.
+  `trino_zoned_having_key(x) AS {'trino_v': true}[CASE WHEN typeof([x]) LIKE '%trino\\_instant %' ESCAPE '\\' THEN '${REFUSED_KEY_MARKER}zoned-having-window' ELSE 'trino_v' END]`,
   `trino_zoned_rows_apart(n) AS CASE WHEN n > 0 THEN cast_to_type(trino_fail('DISTINCT, UNION, INTERSECT and EXCEPT of timestamp with time zone values are refused locally where values of one instant come in different zones (Athena compares them by instant and keeps one of them); apply at_timezone(x, ''UTC'') or to_unixtime(x) first'), true) ELSE true END`,
   // min/max of zoned values (translate/zoned-extremes.ts): a zoned value's instant (ascending or descending) and zone,
   // so that max() and min() of these give the largest and smallest zone name among the rows of the extreme instant.

@@ -101,6 +101,19 @@ function distinctGroupingSets(elements: Node[][], at: Token): Node[] {
   );
 }
 
+/**
+ * Whether GROUP BY `elements` make one grouping set twice (GROUP BY ALL, the default, keeps both: equal rows). Past
+ * 4096 sets it answers true without comparing them.
+ */
+export function repeatsGroupingSet(elements: readonly Node[][]): boolean {
+  let product: GroupingSet[] = [[]];
+  for (const element of elements) {
+    product = product.flatMap((left) => elementSets(element).map((right) => [...left, ...right]));
+    if (product.length > 4096) return true;
+  }
+  return new Set(product.map(setKey)).size < product.length;
+}
+
 /** The members of a ROLLUP, CUBE or GROUPING SETS element, each a list of expressions; undefined for a plain key. */
 function setMembers(element: readonly Node[]): GroupingSet[] | undefined {
   const m = meaningful(element);

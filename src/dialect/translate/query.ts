@@ -24,7 +24,7 @@ import { refuseVisiblyMistypedOperands } from './visible-operand-types.js';
 import { numbersRunIntoText } from './number-literals.js';
 import { refuseRowPatterns } from './row-pattern.js';
 import { qualifyLateralAliases } from './lateral-aliases.js';
-import { checkMapGroups, checkZonedGroups, makesZonedValues, refuseWindowsBesideZonedHaving } from './zoned-groups.js';
+import { checkMapGroups, checkZonedGroups, makesZonedValues } from './zoned-groups.js';
 import { checkZonedExtremes } from './zoned-extremes.js';
 import { checkMapRows, checkZonedRows } from './zoned-rows.js';
 import { checkRepeatedStarNames } from './star-names.js';
@@ -73,7 +73,6 @@ export function translateExpressions(sql: string, position?: (t: Token) => { lin
   const tree = rewriteGroupBy(rewriteWithinGroup(qualifyLateralAliases(refuseRowPatterns(buildTree(tokens), report), report), report), report);
   const zoned = options.zonedRelations;
   const grouped = checkZonedExtremes(checkZonedRows(checkZonedGroups(checkMapRows(checkMapGroups(tree)), tokens, zoned), tokens, zoned), tokens, zoned);
-  refuseWindowsBesideZonedHaving(tree, tokens, report, zoned);
   refuseTimeTravel(tree, report);
   refuseNaturalJoin(tree, report);
   refuseUnplannedCorrelations(tree, report);

@@ -5,15 +5,16 @@
 // the groups of a query share no instant the answers are the same; otherwise the query is refused while it runs.
 //
 // The check is a window over the groups, `QUALIFY trino_zoned_groups_apart(count(*) OVER (PARTITION BY trino_cmp(k),
-// …))` (HAVING's condition moves after it, so a group HAVING drops is still counted). It is added only to statements
+// …))` (HAVING's condition moves after it, so a group HAVING drops is still counted; beside a window function, which
+// would then see those groups, HAVING stays and a zoned key is refused while binding). It is added only to statements
 // that may make zoned values in other zones than UTC (zoned literals, AT TIME ZONE, with_timezone, from_iso8601_timestamp,
 // parse_datetime, from_unixtime, a cast to timestamp with time zone): Hive tables hold no zoned values,
 // and a window on every GROUP BY would slow ordinary queries. ROLLUP, CUBE and GROUPING SETS are checked per grouping
 // set (grouping() of every key joins the partition). Views made by another statement are known from the local catalog
 // (zonedRelations). Left unchecked: a key given by an ordinal whose select item cannot be read.
 import { keyword, tokenize, type Token } from '../tokens.js';
+import { repeatsGroupingSet } from './group-by.js';
 import { isParen, meaningful, nodeKeyword, nodeText, splitArgs, type Node } from './tree.js';
-import type { Report } from './within-group.js';
 
 const GROUP_END = new Set(['HAVING', 'WINDOW', 'ORDER', 'LIMIT', 'OFFSET', 'FETCH', 'UNION', 'INTERSECT', 'EXCEPT']);
 const HAVING_END = new Set(['WINDOW', 'ORDER', 'LIMIT', 'OFFSET', 'FETCH', 'UNION', 'INTERSECT', 'EXCEPT']);
@@ -82,7 +83,7 @@ function setExpressions(element: readonly Node[]): Node[][] {
  * The GROUP BY keys of the block, each as written (an ordinal as its select item), and whether they come in grouping
  * sets (ROLLUP, CUBE, GROUPING SETS: the keys are every expression they name); undefined when a key cannot be read.
  */
-function groupKeys(items: readonly Node[], selectAt: number, byAt: number, end: number): { keys: Node[][]; sets: boolean } | undefined {
+function groupKeys(items: readonly Node[], selectAt: number, byAt: number, end: number): { keys: Node[][]; sets: boolean; repeated: boolean } | undefined {
   const elements = splitArgs(items.slice(byAt + 1, end));
   if (elements.length === 0) return undefined;
   const fromAt = items.findIndex((n, k) => k > selectAt && nodeKeyword(n) === 'FROM');
@@ -114,13 +115,15 @@ function groupKeys(items: readonly Node[], selectAt: number, byAt: number, end: 
     const text = key.map(nodeText).join('').trim().toLowerCase();
     return !seen.has(text) && seen.add(text) !== undefined;
   });
-  return { keys: distinct, sets };
+  return { keys: distinct, sets, repeated: sets && repeatsGroupingSet(elements) };
 }
 
 /** One plain GROUP BY of a query level: its keys, where its clause ends, and a way to group nodes at its position. */
 interface GroupBy {
   keys: Node[][];
   sets: boolean;
+  /** A grouping set is made twice: its groups come twice, equal. */
+  repeated: boolean;
   /** The index in the level of the first node after the GROUP BY clause (a HAVING, WINDOW, ORDER BY … or the end). */
   end: number;
   at: Token;
@@ -156,9 +159,21 @@ function eachGroupBy(items: readonly Node[], rewrite: (out: Node[], group: Group
   return out;
 }
 
+/** A window function in `items`, inside expressions too, not in the queries nested in them. */
+const holdsWindow = (items: readonly Node[]): boolean =>
+  items.some((n) => nodeKeyword(n) === 'OVER' || (n.kind === 'group' && nodeKeyword(meaningful(n.items)[0]) !== 'SELECT' && holdsWindow(n.items)));
+
 /** Adds the check to each plain GROUP BY of `items` (and of the queries nested in them). */
 function checkBlocks(items: readonly Node[]): Node[] {
-  return eachGroupBy(items, (out, { keys, sets, end, at, parenthesized }) => {
+  return eachGroupBy(items, (out, { keys, sets, repeated, end, at, parenthesized }) => {
+    if (nodeKeyword(out[end]) === 'HAVING' && holdsWindow(out)) {
+      // Moved after the windows, HAVING would let them see the groups it drops (`count(*) OVER ()` counted 2 groups
+      // where Trino 476 keeps 1): it stays, and a zoned key is refused while DuckDB binds; other keys need no check.
+      const checked = keys.filter((key) => !key.some(holdsQuery));
+      const checks = checked.flatMap((key) => [translated(at, 'trino_zoned_having_key'), parenthesized([parenthesized(key)]), translated(at, ' AND ')]);
+      out.splice(end + 1, 0, ...parsed(' '), ...checks);
+      return;
+    }
     let having: Node[] = [];
     let insertAt = end;
     if (nodeKeyword(out[end]) === 'HAVING') {
@@ -185,9 +200,16 @@ function checkBlocks(items: readonly Node[]): Node[] {
     ]);
     // Grouping sets: rows of one set are the groups compared (grouping() tells the sets apart).
     const setOf = sets ? [translated(at, ', grouping('), ...keys.flatMap((key, k) => [...(k > 0 ? parsed(', ') : []), ...key]), translated(at, ')')] : [];
+    // A grouping set made twice (`ROLLUP (a, b), CUBE (a)`) gives each of its groups twice: the groups apart are those
+    // of different keys.
+    const counted = repeated
+      ? [translated(at, 'count(DISTINCT row('), ...keys.flatMap((key, k) => [...(k > 0 ? parsed(', ') : []), parenthesized(key)]), translated(at, '))')]
+      : [translated(at, 'count(*)')];
     const clause = [
       ...parsed(' QUALIFY '),
-      translated(at, 'trino_zoned_groups_apart(count(*) OVER (PARTITION BY '),
+      translated(at, 'trino_zoned_groups_apart('),
+      ...counted,
+      translated(at, ' OVER (PARTITION BY '),
       ...partition,
       ...setOf,
       translated(at, '))'),
@@ -233,25 +255,4 @@ export function checkMapGroups(tree: readonly Node[]): Node[] {
 /** The tree with the check of zoned GROUP BY keys, where the statement makes zoned values. */
 export function checkZonedGroups(tree: readonly Node[], tokens: readonly Token[], zonedRelations?: ReadonlySet<string>): Node[] {
   return makesZonedValues(tokens, zonedRelations) ? checkBlocks(tree) : [...tree];
-}
-
-/**
- * A window function beside GROUP BY … HAVING in a statement that makes zoned values: the zoned-key check moves the
- * HAVING condition into QUALIFY (it must count the groups HAVING drops), so windows there would see the dropped groups
- * too (`count(*) OVER ()` counted 2 groups where Trino 476 keeps 1). Refused at the OVER until the check can leave
- * HAVING in place; also where no key is zoned (the translator cannot tell).
- */
-export function refuseWindowsBesideZonedHaving(tree: readonly Node[], tokens: readonly Token[], report: Report, zonedRelations?: ReadonlySet<string>): void {
-  if (!makesZonedValues(tokens, zonedRelations)) return;
-  eachGroupBy(tree, (out, { end }) => {
-    if (nodeKeyword(out[end]) !== 'HAVING') return;
-    const over = meaningful(out).find((n) => nodeKeyword(n) === 'OVER');
-    if (over?.kind === 'token')
-      report(
-        over.token,
-        'zoned-having-window',
-        'a window function beside GROUP BY … HAVING, in a statement that makes timestamp with time zone values, is refused locally: the check of zoned grouping keys filters the HAVING after the windows, so they would count the groups HAVING drops (Trino filters first)',
-        'compute the grouped query with its HAVING in a subquery, and the window over that subquery',
-      );
-  });
 }
