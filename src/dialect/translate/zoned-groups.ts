@@ -163,10 +163,19 @@ function eachGroupBy(items: readonly Node[], rewrite: (out: Node[], group: Group
 const holdsWindow = (items: readonly Node[]): boolean =>
   items.some((n) => nodeKeyword(n) === 'OVER' || (n.kind === 'group' && nodeKeyword(meaningful(n.items)[0]) !== 'SELECT' && holdsWindow(n.items)));
 
+/** Whether a HAVING's condition (`rest`: the level after HAVING) is more than the map-key checks checkMapBlocks adds. */
+function writtenHaving(rest: readonly Node[]): boolean {
+  const m = meaningful(rest);
+  let k = 0;
+  const isMapCheck = (n: Node | undefined) => n?.kind === 'token' && n.token.kind === 'translated' && n.token.text.endsWith('trino_map_key_refused');
+  while (isMapCheck(m[k])) k += 2;
+  return k < m.length && !HAVING_END.has(nodeKeyword(m[k])) && nodeText(m[k]) !== ';';
+}
+
 /** Adds the check to each plain GROUP BY of `items` (and of the queries nested in them). */
 function checkBlocks(items: readonly Node[]): Node[] {
   return eachGroupBy(items, (out, { keys, sets, repeated, end, at, parenthesized }) => {
-    if (nodeKeyword(out[end]) === 'HAVING' && holdsWindow(out)) {
+    if (nodeKeyword(out[end]) === 'HAVING' && writtenHaving(out.slice(end + 1)) && holdsWindow(out)) {
       // Moved after the windows, HAVING would let them see the groups it drops (`count(*) OVER ()` counted 2 groups
       // where Trino 476 keeps 1): it stays, and a zoned key is refused while DuckDB binds; other keys need no check.
       const checked = keys.filter((key) => !key.some(holdsQuery));
