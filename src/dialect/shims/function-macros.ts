@@ -354,9 +354,6 @@ export const FUNCTION_MACROS: readonly string[] = [
   `trino_bitwise_right_shift_arithmetic(a, n) AS trino_bitwise_right_shift_arithmetic_of(trino_integer_checked(a, 'bitwise_right_shift_arithmetic'), trino_integer_checked(n, 'bitwise_right_shift_arithmetic'))`,
   `trino_bitwise_right_shift_arithmetic_of(a, n) AS CASE WHEN a IS NULL OR n IS NULL THEN NULL WHEN n >= trino_shift_bits(a) THEN cast_to_type(CASE WHEN a < 0 THEN -1 ELSE 0 END, a)
      ELSE cast_to_type(CAST(a AS BIGINT) >> (n & 63), a) END`,
-  `trino_bitwise_and_agg(x) AS CAST(bit_and(trino_integer_arg(x, 'bitwise_and_agg')) AS BIGINT)`,
-  `trino_bitwise_or_agg(x) AS CAST(bit_or(trino_integer_arg(x, 'bitwise_or_agg')) AS BIGINT)`,
-  `trino_bitwise_xor_agg(x) AS CAST(bit_xor(trino_integer_arg(x, 'bitwise_xor_agg')) AS BIGINT)`,
 
   // --- strings ------------------------------------------------------------------------------------------------------
   // a || b and concat(): Trino has them for varchar, varbinary and arrays only, so a number, date or boolean operand is

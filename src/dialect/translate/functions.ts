@@ -854,9 +854,23 @@ function approxDistinctWithError(c: CallContext): string | undefined {
   return `CASE WHEN ${exact} <= coalesce(max(trino_approx_exact_up_to(${e}))${c.tail}, 0) THEN ${exact} ELSE ${estimate} END`;
 }
 
+/**
+ * bitwise_and_agg, bitwise_or_agg, bitwise_xor_agg: DuckDB's bit_and, bit_or, bit_xor of the integer-checked value as a
+ * bigint, written out here rather than as a macro, which would take no DISTINCT, FILTER or OVER.
+ */
+const bitwiseAggregate =
+  (to: string, name: string): CallHandler =>
+  (c) => {
+    const distinct = /^DISTINCT\s+/i.exec(c.arg(0))?.[0] ?? '';
+    return `CAST(${to}(${distinct}trino_integer_arg(${c.arg(0).slice(distinct.length)}, '${name}'))${c.tail} AS BIGINT)`;
+  };
+
 export const FUNCTIONS: Record<string, CallHandler> = {
   // aggregates
   sum: sumCall,
+  bitwise_and_agg: bitwiseAggregate('bit_and', 'bitwise_and_agg'),
+  bitwise_or_agg: bitwiseAggregate('bit_or', 'bitwise_or_agg'),
+  bitwise_xor_agg: bitwiseAggregate('bit_xor', 'bitwise_xor_agg'),
   count_if: (c) => `count(CASE WHEN ${c.arg(0)} THEN 1 END)${c.tail}`,
   count: distinctByInstant('count'),
   approx_distinct: approxDistinct,
