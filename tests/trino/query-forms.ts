@@ -195,6 +195,11 @@ const GROUPINGS: [keys: 2 | 3, render: (k: string[]) => string][] = [
   [3, ([a, b, c]) => `ROLLUP (${a}, ${b}, ${c})`],
   [3, ([a, b, c]) => `CUBE (${a}, ${b}), ${c}`],
   [3, ([a, b, c]) => `GROUPING SETS ((${a}, ${c}), (${b}), ())`],
+  // One column spelled two ways, which Trino resolves to one (from seed 20261261).
+  [2, ([a, b]) => `CUBE (${a}, t.${a}, ${b})`],
+  [2, ([a, b]) => `GROUPING SETS ((t.${a}), (${a}, ${b}), (${b}, "T".${a}))`],
+  [2, ([a, b]) => `DISTINCT ${a}, ROLLUP (t.${a}, ${b})`],
+  [2, ([a, b]) => `ALL CUBE (t.${a}), ROLLUP (${a}, ${b})`],
 ];
 
 /**
