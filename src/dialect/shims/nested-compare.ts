@@ -49,7 +49,9 @@ export function parseJson(text: string): Json {
           const key = JSON.parse(match(STRING) ?? '') as string;
           skip();
           at++; // ':'
-          entries.set(key, value());
+          // An unnamed row's fields all have the name "" in DuckDB's JSON ({"":2,"":2} of (x, 2)): a repeated name is
+          // keyed by its position, so its fields stay apart and pair up by position, as Trino compares rows.
+          entries.set(entries.has(key) ? `${key}\u0000${entries.size}` : key, value());
         }
         skip();
         if (text[at] === ',') at++;
