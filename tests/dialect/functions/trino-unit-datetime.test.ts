@@ -1,0 +1,27 @@
+// Cases of Trino's own unit tests (trino-main TestDateTimeFunctions, TestArrayOperators' sequences, …) replayed on the
+// local engine: where it answered differently from Trino 476, Trino's value and type (docs/issue-15-audit.md,
+// "Trino's unit tests replayed, collections and time"). Both engines in UTC.
+import { describeFunctions } from './harness.js';
+
+// EXTRACT read DuckDB's interval fields (INTERVAL '27' HOUR is 27 hours and 0 days); Trino reads whole days and the
+// remainder, as hour() and day() already did locally.
+describeFunctions('EXTRACT from a day-to-second interval', [
+  ['hour past a day', "extract(hour FROM INTERVAL '27' HOUR)", 3, 'bigint'],
+  ['negative hours', "extract(hour FROM INTERVAL '-27' HOUR)", -3, 'bigint'],
+  ['days of hours', "extract(day FROM INTERVAL '55' HOUR)", 2, 'bigint'],
+  ['minutes of seconds', "extract(minute FROM INTERVAL '247' SECOND)", 4, 'bigint'],
+  ['seconds past a day', "extract(second FROM INTERVAL '90061.234' SECOND)", 1, 'bigint'],
+  ['an interval column', "extract(hour FROM i) FROM (SELECT INTERVAL '27' HOUR AS i)", 3, 'bigint'],
+  ['a timestamp is unchanged', "extract(hour FROM TIMESTAMP '2001-08-22 03:04:05.321')", 3, 'bigint'],
+  ['a date is unchanged', "extract(day FROM DATE '2001-08-22')", 22, 'bigint'],
+]);
+
+// Joda reads an hour of the half day without AM/PM as the morning: 12 is midnight; strptime kept 12 as noon.
+describeFunctions('an hour of the half day read without AM/PM', [
+  ['%h of 12', "date_parse('2013-05-17 12:35:10', '%Y-%m-%d %h:%i:%s')", '2013-05-17 00:35:10.000', 'timestamp(3)'],
+  ['%l of 12', "date_parse('12:35', '%l:%i')", '1970-01-01 00:35:00.000', 'timestamp(3)'],
+  ['%h of 11 stays', "date_parse('2013-05-17 11:35:10', '%Y-%m-%d %h:%i:%s')", '2013-05-17 11:35:10.000', 'timestamp(3)'],
+  ['%p makes 12 noon', "date_parse('2013-05-17 12:35:10 PM', '%Y-%m-%d %h:%i:%s %p')", '2013-05-17 12:35:10.000', 'timestamp(3)'],
+  ["parse_datetime's hh", "parse_datetime('2013-05-17 12:35:10', 'yyyy-MM-dd hh:mm:ss')", '2013-05-17 00:35:10.000 UTC', 'timestamp(3) with time zone'],
+  ['a column', "date_parse(s, '%Y-%m-%d %h:%i:%s') FROM (VALUES '2013-05-17 12:35:10') t(s)", '2013-05-17 00:35:10.000', 'timestamp(3)'],
+]);
