@@ -25,3 +25,22 @@ describeFunctions('an hour of the half day read without AM/PM', [
   ["parse_datetime's hh", "parse_datetime('2013-05-17 12:35:10', 'yyyy-MM-dd hh:mm:ss')", '2013-05-17 00:35:10.000 UTC', 'timestamp(3) with time zone'],
   ['a column', "date_parse(s, '%Y-%m-%d %h:%i:%s') FROM (VALUES '2013-05-17 12:35:10') t(s)", '2013-05-17 00:35:10.000', 'timestamp(3)'],
 ]);
+
+// A literal's fraction was found after a two-digit second only, so '3:4:5.321' was timestamp(0) and lost .321; a zone
+// was found after two-digit fields only, so '2001-1-2 … UTC' dropped its zone (Trino reads one-digit fields too).
+describeFunctions(
+  'datetime literals with one-digit fields',
+  [
+    ['one-digit clock fields', "TIMESTAMP '2001-1-2 3:4:5.321'", '2001-01-02 03:04:05.321', 'timestamp(3)'],
+    ['a one-digit second', "TIMESTAMP '2001-01-02 03:04:5.321'", '2001-01-02 03:04:05.321', 'timestamp(3)'],
+    ['a TIME literal', "TIME '3:4:5.321'", '03:04:05.321', 'time(3)'],
+    ['a zone after one-digit fields', "TIMESTAMP '2001-1-2 3:4:5.321 UTC'", '2001-01-02 03:04:05.321 UTC', 'timestamp(3) with time zone'],
+    [
+      'an offset after a one-digit month',
+      "TIMESTAMP '2001-1-22 03:04:05.321 +05:09' + INTERVAL '3' hour",
+      '2001-01-22 06:04:05.321 +05:09',
+      'timestamp(3) with time zone',
+    ],
+  ],
+  [['one fraction digit is timestamp(1)', "TIMESTAMP '2001-1-2 3:4:5.3'", /precision/]],
+);
