@@ -1038,7 +1038,8 @@ export class ExpressionRewriter {
       );
     if (word === 'TIME' && /^\s/.test(value))
       this.report(t, 'invalid-literal', `${literal.text} is not a valid TIME literal on Athena (INVALID_LITERAL)`, "write TIME 'hh:mm:ss.fff'");
-    if (word === 'TIMESTAMP' && (/^\s/.test(value) || /^[-+]?\d+-\d{1,2}-\d{1,2}T/.test(value)))
+    // A zone straight after the date is INVALID_LITERAL too (Trino 476: TIMESTAMP '2001-01-02+07:09'; after a time it is read).
+    if (word === 'TIMESTAMP' && (/^\s/.test(value) || /^[-+]?\d+-\d{1,2}-\d{1,2}[A-Za-z+-]/.test(value)))
       this.report(
         t,
         'invalid-literal',
