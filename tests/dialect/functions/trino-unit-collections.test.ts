@@ -35,3 +35,14 @@ describeFunctions(
     ['a CASE branch', "CASE WHEN true THEN (1, 'x') END", /anonymous-row/],
   ],
 );
+
+// Trino 476 walks the longer array (the first when both are as long); the local shim always walked the first.
+describeFunctions('array_intersect keeps the order of the longer array', [
+  ['the second array is longer', 'array_intersect(ARRAY[2, 1], ARRAY[1, 2, 3])', [1, 2], 'array(integer)'],
+  ['varchar elements', "array_intersect(ARRAY['b', 'a'], ARRAY['a', 'b', 'c'])", ['a', 'b'], 'array(varchar)'],
+  ['with a NULL in both', 'array_intersect(ARRAY[2, NULL, 1], ARRAY[1, NULL, 2, 3])', [1, null, 2], 'array(integer)'],
+  ['doubles', 'array_intersect(ARRAY[8.3E0, 1.6E0, 4.1E0, 5.2E0], ARRAY[4.0E0, 5.2E0, 8.3E0, 9.7E0, 3.5E0])', [5.2, 8.3], 'array(double)'],
+  ['columns', 'array_intersect(a, b) FROM (SELECT ARRAY[2, 1] AS a, ARRAY[1, 2, 3] AS b)', [1, 2], 'array(integer)'],
+  ['as long: the first array', 'array_intersect(ARRAY[2, 1], ARRAY[1, 2])', [2, 1], 'array(integer)'],
+  ['the first array is longer', 'array_intersect(ARRAY[2, 1, 3], ARRAY[1, 2])', [2, 1], 'array(integer)'],
+]);
