@@ -405,6 +405,10 @@ export const NESTED_COMPARE_MACROS: readonly string[] = [
   `trino_unordered_key_at(x, trino_at) AS trino_unordered_key_json(CAST(to_json(x) AS VARCHAR), ${NAN_KEYED('x')}, trino_at)`,
   `trino_unordered_hash_key(x) AS trino_unordered_key_json(CAST(to_json(x) AS VARCHAR), false, 0)`,
   `trino_holds_map(x) AS typeof([x]) LIKE '%MAP(%'`,
+  // Where a value's type holds a zoned timestamp inside an array, map or row (not a zoned timestamp alone, which
+  // compares by its instant already): its IS DISTINCT FROM goes by unorderedKey, which reads the instant (Trino 476:
+  // ARRAY[TIMESTAMP '2020-01-01 00:00 UTC'] IS DISTINCT FROM ARRAY[TIMESTAMP '2020-01-01 01:00 +01:00'] is false).
+  `trino_holds_nested_zoned(x) AS typeof(x) LIKE '%trino_instant%' AND typeof(x) NOT LIKE 'STRUCT(trino_instant %)'`,
   // TRUE, or a binder error where x holds a map: a GROUP BY key, or the row of a DISTINCT or set operation
   // (translate/zoned-groups.ts checkMapGroups, zoned-rows.ts checkMapRows).
   `trino_map_key_refused(x) AS ${mapRefused(['x'], 'true', 'map-key')}`,

@@ -49,3 +49,26 @@ describeFunctions(
     ['a zone name straight after the date', "TIMESTAMP '2001-1-2UTC'", /INVALID_LITERAL/],
   ],
 );
+
+// IS DISTINCT FROM of two columns holding zoned timestamps compared the zone and wall clock; Trino 476 compares the
+// instants, as = does.
+describeFunctions('IS DISTINCT FROM of arrays of zoned timestamps', [
+  [
+    'the same instant in two zones',
+    "a IS DISTINCT FROM b FROM (SELECT ARRAY[TIMESTAMP '2020-01-01 00:00:00 UTC'] AS a, ARRAY[TIMESTAMP '2020-01-01 01:00:00 +01:00'] AS b)",
+    false,
+    'boolean',
+  ],
+  [
+    'IS NOT DISTINCT FROM',
+    "a IS NOT DISTINCT FROM b FROM (SELECT ARRAY[TIMESTAMP '2020-01-01 00:00:00 UTC', NULL] AS a, ARRAY[TIMESTAMP '2020-01-01 01:00:00 +01:00', NULL] AS b)",
+    true,
+    'boolean',
+  ],
+  [
+    'another instant',
+    "a IS DISTINCT FROM b FROM (SELECT ARRAY[TIMESTAMP '2020-01-01 00:00:00 UTC'] AS a, ARRAY[TIMESTAMP '2020-01-01 01:00:01 +01:00'] AS b)",
+    true,
+    'boolean',
+  ],
+]);
