@@ -46,3 +46,13 @@ describeFunctions('array_intersect keeps the order of the longer array', [
   ['as long: the first array', 'array_intersect(ARRAY[2, 1], ARRAY[1, 2])', [2, 1], 'array(integer)'],
   ['the first array is longer', 'array_intersect(ARRAY[2, 1, 3], ARRAY[1, 2])', [2, 1], 'array(integer)'],
 ]);
+
+// Inside an array of doubles Trino 476's array_max orders NaN first; DuckDB's list_max took the NaN element.
+describeFunctions('array_max of arrays of doubles holding NaN', [
+  ['NaN first', 'array_max(ARRAY[ARRAY[NaN()], ARRAY[2], ARRAY[3]])', [3], 'array(double)'],
+  ['NaN in the middle', 'array_max(ARRAY[ARRAY[2], ARRAY[NaN()], ARRAY[3]])', [3], 'array(double)'],
+  ['NaN after an equal prefix', 'array_max(ARRAY[ARRAY[1, NaN()], ARRAY[1, 2]])', [1, 2], 'array(double)'],
+  ['reals', "array_max(ARRAY[ARRAY[REAL '2', CAST(NaN() AS REAL)], ARRAY[REAL '2', REAL '1']])", [2, 1], 'array(real)'],
+  ['a column', 'array_max(a) FROM (SELECT ARRAY[ARRAY[NaN()], ARRAY[2E0], ARRAY[3E0]] AS a)', [3], 'array(double)'],
+  ['every element NaN', 'array_max(ARRAY[ARRAY[NaN()], ARRAY[NaN()]])', [Number.NaN], 'array(double)'],
+]);
