@@ -72,3 +72,18 @@ describeFunctions('IS DISTINCT FROM of arrays of zoned timestamps', [
     'boolean',
   ],
 ]);
+
+// Trino 476 reads one space between the date and the time and at most 12 fraction digits (TestVarcharToTimestampCast);
+// the local text reader took any run of white space and any number of digits.
+describeFunctions(
+  'text cast to timestamp: the separator and the fraction',
+  [
+    ['two spaces under TRY_CAST', "TRY_CAST('2020-01-01  12:34:56' AS timestamp)", null, 'timestamp(3)'],
+    ['two spaces in a column', "TRY_CAST(s AS timestamp) FROM (SELECT '2020-01-01  12:34:56' AS s)", null, 'timestamp(3)'],
+    ['two spaces, zoned', "TRY_CAST('2020-01-01  12:34:56' AS timestamp with time zone)", null, 'timestamp(3) with time zone'],
+    ['22 fraction digits', "TRY_CAST('2020-01-01 12:34:56.1234567890123456789012' AS timestamp)", null, 'timestamp(3)'],
+    ['12 fraction digits are read', "CAST('2020-01-01 12:34:56.123456789012' AS timestamp)", '2020-01-01 12:34:56.123', 'timestamp(3)'],
+    ['spaces before a zone are read', "CAST('2020-01-01 12:34:56   UTC' AS timestamp)", '2020-01-01 12:34:56.000', 'timestamp(3)'],
+  ],
+  [['two spaces under CAST', "CAST('2020-01-01  12:34:56' AS timestamp)", /Value cannot be cast to timestamp: 2020-01-01 {2}12:34:56/]],
+);
