@@ -46,6 +46,9 @@ export const DATETIME_FIELD_MACROS: readonly string[] = [
   // A two-digit year read by strptime (1969 to 2068) moved into the century Trino reads it in, from first_year on.
   `trino_year_pivot(t, first_year) AS list_transform([t], lambda trino_t: CASE WHEN year(trino_t) < first_year THEN trino_t + to_years(100)
      WHEN year(trino_t) >= first_year + 100 THEN trino_t - to_years(100) ELSE trino_t END)[1]`,
+  // An hour of the half day (%I) read without AM/PM: Joda takes the morning, so 12 is midnight (Trino 476:
+  // date_parse('2013-05-17 12:35:10', '%Y-%m-%d %h:%i:%s') is 00:35:10); strptime keeps 12 as noon.
+  `trino_morning_hour(t) AS list_transform([t], lambda trino_t: CASE WHEN hour(trino_t) = 12 THEN trino_t - to_hours(12) ELSE trino_t END)[1]`,
   // EXTRACT(HOUR | MINUTE | SECOND FROM a date) fails in Trino 476 (TYPE_MISMATCH "Cannot extract HOUR from date");
   // typeof folds while binding, so the failure is a constant and is raised over no rows too.
   // EXTRACT(TIMEZONE_HOUR FROM x): Trino 476 fails "Cannot extract TIMEZONE_HOUR from timestamp(0)" (or "from date")

@@ -1,12 +1,14 @@
 // CAST(varchar AS timestamp | timestamp with time zone | date) reads Trino's text grammar only (Trino 476; see
 // docs/trino-oracle.md §7): a date `[+]yyyy-m-d`, then ` h:m[:s[.fff…]]`, then a zone (with or without a space: Z,
 // +h, +hh:mm, +hhmm, a zone name), spaces around. DuckDB also read an ISO 'T', hour 24 and a date with a time.
+// One space parts the date and the time, and a fraction has at most 12 digits (Trino 476: '2020-01-01  12:34:56' and
+// '… 12:34:56.1234567890123' fail, from Trino's TestVarcharToTimestampCast).
 // JavaScript UDFs: regular expressions in a macro are compiled again at every CAST the binder expands.
 import { type DuckDBScalarFunction, VARCHAR } from '@duckdb/node-api';
 import { shimFunction } from './scalar-udf.js';
 
 const TIMESTAMP_TEXT =
-  /^\s*\+?(\d{4,}-\d{1,2}-\d{1,2})(?:\s+(\d{1,2})(:\d{1,2}(?::\d{1,2}(?:\.\d+)?)?))?\s*(Z|[+-]\d{1,2}(?::?\d{2})?|[A-Za-z][A-Za-z0-9_/+-]*)?\s*$/;
+  /^\s*\+?(\d{4,}-\d{1,2}-\d{1,2})(?: (\d{1,2})(:\d{1,2}(?::\d{1,2}(?:\.\d{1,12})?)?))?\s*(Z|[+-]\d{1,2}(?::?\d{2})?|[A-Za-z][A-Za-z0-9_/+-]*)?\s*$/;
 const DATE_TEXT = /^\s*\+?(\d{4,}-\d{1,2}-\d{1,2})\s*$/;
 
 const zoneNames = new Map<string, boolean>();

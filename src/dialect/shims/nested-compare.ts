@@ -49,7 +49,9 @@ export function parseJson(text: string): Json {
           const key = JSON.parse(match(STRING) ?? '') as string;
           skip();
           at++; // ':'
-          entries.set(key, value());
+          // An unnamed row's fields all have the name "" in DuckDB's JSON ({"":2,"":2} of (x, 2)): a repeated name is
+          // keyed by its position, so its fields stay apart and pair up by position, as Trino compares rows.
+          entries.set(entries.has(key) ? `${key}\u0000${entries.size}` : key, value());
         }
         skip();
         if (text[at] === ',') at++;
@@ -403,6 +405,10 @@ export const NESTED_COMPARE_MACROS: readonly string[] = [
   `trino_unordered_key_at(x, trino_at) AS trino_unordered_key_json(CAST(to_json(x) AS VARCHAR), ${NAN_KEYED('x')}, trino_at)`,
   `trino_unordered_hash_key(x) AS trino_unordered_key_json(CAST(to_json(x) AS VARCHAR), false, 0)`,
   `trino_holds_map(x) AS typeof([x]) LIKE '%MAP(%'`,
+  // Where a value's type holds a zoned timestamp inside an array, map or row (not a zoned timestamp alone, which
+  // compares by its instant already): its IS DISTINCT FROM goes by unorderedKey, which reads the instant (Trino 476:
+  // ARRAY[TIMESTAMP '2020-01-01 00:00 UTC'] IS DISTINCT FROM ARRAY[TIMESTAMP '2020-01-01 01:00 +01:00'] is false).
+  `trino_holds_nested_zoned(x) AS typeof(x) LIKE '%trino_instant%' AND typeof(x) NOT LIKE 'STRUCT(trino_instant %)'`,
   // TRUE, or a binder error where x holds a map: a GROUP BY key, or the row of a DISTINCT or set operation
   // (translate/zoned-groups.ts checkMapGroups, zoned-rows.ts checkMapRows).
   `trino_map_key_refused(x) AS ${mapRefused(['x'], 'true', 'map-key')}`,

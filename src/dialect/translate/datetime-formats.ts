@@ -154,6 +154,11 @@ export function strptimeCall(input: string, pattern: string, twoDigitYearsFrom =
 
 function strptimeWithDefaults(input: string, pattern: string, twoDigitYearsFrom: string): string {
   const codes = pattern.replaceAll('%%', '');
+  if (/%-?I/.test(codes) && !/%p/.test(codes)) return `trino_morning_hour(${strptimeWithYear(input, pattern, codes, twoDigitYearsFrom)})`;
+  return strptimeWithYear(input, pattern, codes, twoDigitYearsFrom);
+}
+
+function strptimeWithYear(input: string, pattern: string, codes: string, twoDigitYearsFrom: string): string {
   if (/%y/.test(codes) && !/%[YG]/.test(codes)) return `trino_year_pivot(strptime(${input}, ${pattern}), ${twoDigitYearsFrom})`;
   if (/%[YyG]/.test(codes)) return `strptime(${input}, ${pattern})`;
   const year = /%[mbBdej]/.test(codes) ? 2000 : 1970;

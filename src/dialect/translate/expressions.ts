@@ -95,7 +95,8 @@ const TIMESTAMP_LITERAL_CLOCK = /^\s*[+-]?\d+-\d+-\d+\s+(\d+):(\d+)(?::(\d+))?/;
 /** Hour, minute and second fields of one or two digits within a day (Java's LocalTime ranges). */
 const isClockInRange = ([hour, minute, second]: readonly (string | undefined)[]): boolean =>
   [hour, minute, second].every((field) => field === undefined || field.length <= 2) && Number(hour) <= 23 && Number(minute) <= 59 && Number(second ?? 0) <= 59;
-const ZONED_TIMESTAMP = /^(\d{4}-\d{2}-\d{2}(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?)\s*([A-Za-z+-]\S*)$/;
+// Trino reads one-digit months, days, minutes and seconds too (TIMESTAMP '2001-1-2 3:4:5.321 UTC').
+const ZONED_TIMESTAMP = /^(\d{4}-\d{1,2}-\d{1,2}(?:[ T]\d{1,2}:\d{1,2}(?::\d{1,2}(?:\.\d+)?)?)?)\s*([A-Za-z+-]\S*)$/;
 
 const sqlString = (s: string) => `'${s.replaceAll("'", "''")}'`;
 
@@ -998,7 +999,7 @@ export class ExpressionRewriter {
     // TIMESTAMP '… 10:00:00' is timestamp(0), '….5' timestamp(1), '….123456' timestamp(6)). The local engine carries
     // timestamp(0) (DuckDB's TIMESTAMP_S) and timestamp(3), and time(3) only (DuckDB's TIME has no precision); other
     // precisions would print other digits.
-    const fraction = word === 'TIMESTAMP' || word === 'TIME' ? (/:\d{2}[.,](\d+)/.exec(value)?.[1] ?? '') : '';
+    const fraction = word === 'TIMESTAMP' || word === 'TIME' ? (/:\d{1,2}[.,](\d+)/.exec(value)?.[1] ?? '') : '';
     if ((fraction.length > 0 || word === 'TIME') && fraction.length !== 3) {
       const kept = word === 'TIMESTAMP' ? 'timestamp(0) and timestamp(3) (no fraction, or 3 digits)' : 'time(3) (3 digits)';
       const digits = fraction.length === 0 ? 'without a fraction' : `with ${fraction.length} fraction digit${fraction.length === 1 ? '' : 's'}`;
@@ -1037,7 +1038,8 @@ export class ExpressionRewriter {
       );
     if (word === 'TIME' && /^\s/.test(value))
       this.report(t, 'invalid-literal', `${literal.text} is not a valid TIME literal on Athena (INVALID_LITERAL)`, "write TIME 'hh:mm:ss.fff'");
-    if (word === 'TIMESTAMP' && (/^\s/.test(value) || /^[-+]?\d+-\d{1,2}-\d{1,2}T/.test(value)))
+    // A zone straight after the date is INVALID_LITERAL too (Trino 476: TIMESTAMP '2001-01-02+07:09'; after a time it is read).
+    if (word === 'TIMESTAMP' && (/^\s/.test(value) || /^[-+]?\d+-\d{1,2}-\d{1,2}[A-Za-z+-]/.test(value)))
       this.report(
         t,
         'invalid-literal',

@@ -482,7 +482,7 @@ function distinctColumnsAsSets(parts: Part[], is: number, correlatable: boolean)
     parts,
     a,
     b,
-    `CASE WHEN trino_holds_map(${x}) OR trino_holds_map(${y}) THEN trino_unordered_key_at(${x}, 1) ${op} trino_unordered_key_at(${y}, 2) ELSE ${x} ${op} ${y} END`,
+    `CASE WHEN trino_holds_map(${x}) OR trino_holds_map(${y}) OR trino_holds_nested_zoned(${x}) OR trino_holds_nested_zoned(${y}) THEN trino_unordered_key_at(${x}, 1) ${op} trino_unordered_key_at(${y}, 2) ELSE ${x} ${op} ${y} END`,
   );
   return a;
 }
