@@ -40,3 +40,14 @@ describeFunctions(
     ],
   ],
 );
+
+describeFunctions("Trino's unit tests replayed: numbers", [
+  // TestMathFunctions.testRound: Java's Math.round takes floor(x + 1/2) exactly; the double sum x + 0.5 rounds up to 1
+  // for the greatest double below one half.
+  ['round of the greatest double below one half', "round(DOUBLE '0.49999999999999994')", 0, 'double'],
+  ['round of minus the greatest double below one half', "round(DOUBLE '-0.49999999999999994')", -0, 'double'],
+  ['round to 0 places of the greatest double below one half', "round(DOUBLE '0.49999999999999994', 0)", 0, 'double'],
+  ['round of an odd double past 2^52', 'round(4503599627370497E0)', 4503599627370497, 'double'],
+  ['round of a column', "round(x) FROM (VALUES DOUBLE '0.49999999999999994') t(x)", 0, 'double'],
+  ['CAST to integer of the greatest double below one half', "CAST(DOUBLE '0.49999999999999994' AS INTEGER)", 0, 'integer'],
+]);
