@@ -50,4 +50,13 @@ describeFunctions("Trino's unit tests replayed: numbers", [
   ['round of an odd double past 2^52', 'round(4503599627370497E0)', 4503599627370497, 'double'],
   ['round of a column', "round(x) FROM (VALUES DOUBLE '0.49999999999999994') t(x)", 0, 'double'],
   ['CAST to integer of the greatest double below one half', "CAST(DOUBLE '0.49999999999999994' AS INTEGER)", 0, 'integer'],
+  // TestMathFunctions.testCosineSimilarity: a NULL vector gives NULL (the map form answered NaN, the array form failed).
+  ['cosine_similarity of a NULL map', "cosine_similarity(null, map(array ['c', 'b'], array [1.0E0, 3.0E0]))", null, 'double'],
+  [
+    'cosine_similarity of a NULL map column',
+    "cosine_similarity(m, map(array ['c'], array [1.0E0])) FROM (VALUES CAST(NULL AS map(varchar, double))) t(m)",
+    null,
+    'double',
+  ],
+  ['cosine_similarity of a NULL array', 'cosine_similarity(array[1.0E0], CAST(NULL AS array(double)))', null, 'double'],
 ]);
