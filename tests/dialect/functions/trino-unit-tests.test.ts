@@ -11,6 +11,8 @@ describeFunctions(
     ['hamming_distance of a NULL column', "hamming_distance(a, b) FROM (VALUES ('hello', CAST(NULL AS varchar))) t(a, b)", null, 'bigint'],
     // AbstractTestRegexpFunctions.testRegexpReplace: Java reads the digits after $ while they name a group of the
     // pattern: '$01' is group 1, '$05' without groups is group 0 and a '5', '$10' with nine groups is group 1 and a '0'.
+    // Java pads %% to its width.
+    ['format of %% with a width', "format('%3%|%-3%|', 1)", '  %|%  |', 'varchar'],
     ['regexp_replace: a 0 and a 1 after the dollar name group 1', "regexp_replace('xxx', '(x)', '$01')", 'xxx', 'varchar'],
     ['regexp_replace without groups: a 0 and a 5 after the dollar are group 0 and a 5', "regexp_replace('xxx', 'x', '$05')", 'x5x5x5', 'varchar'],
     [
@@ -31,6 +33,14 @@ describeFunctions(
     ['regexp_replace with a replacement ending in a backslash', "regexp_replace('xxx', 'x', '\\')", /unfaithful\/regexp-replace-backref.*lone backslash/],
     // Trino 476 gives '0' (group 10); RE2's rewrite reads one digit after the backslash, so locally refused.
     ['regexp_replace of group 10', "regexp_replace('1234567890', '(1)(2)(3)(4)(5)(6)(7)(8)(9)(0)', '$10')", /unfaithful\/regexp-replace-backref.*group 10/],
+    // TestFormatFunction: java.util.Formatter rejects these specifiers while it parses the format.
+    ['format with both - and 0', "format('%-02d', 8)", /Invalid format string: %-02d \(IllegalFormatFlags: Flags = '-0'\)/],
+    ['format with a flag twice', "format('%--2d', 8)", /Invalid format string: %--2d \(DuplicateFormatFlags: Flags = '-'\)/],
+    ['format %s with +', "format('%+s', 8)", /Invalid format string: %\+s \(FormatFlagsConversionMismatch: Conversion = s, Flags = \+\)/],
+    ['format %s with - and no width', "format('%-s', 8)", /Invalid format string: %-s \(MissingFormatWidth: %-s\)/],
+    ['format %n with a width', "format('%5n', 8)", /Invalid format string: %5n \(IllegalFormatWidth: 5\)/],
+    ['format %x with +', "format('%+x', 8)", /FormatFlagsConversionMismatch: Conversion = x, Flags = \+/],
+    ['format %s with #', "format('%#s', 'a')", /FormatFlagsConversionMismatch: Conversion = s, Flags = #/],
     // TestStringFunctions.testSplitToMap: the delimiters are compared before the (empty) text is split.
     ['split_to_map with equal delimiters of an empty text', "split_to_map('', '仿', '仿')", /entryDelimiter and keyValueDelimiter must not be the same/],
     [
