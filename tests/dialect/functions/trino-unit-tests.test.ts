@@ -74,6 +74,9 @@ describeFunctions(
     // TestDoubleOperators.testTypeConstructor: the literal forms Java's Double.parseDouble reads.
     ['a DOUBLE literal of -NaN', "DOUBLE '-NaN'", Number.NaN, 'double'],
     ['a DOUBLE literal with a sign and spaces', "DOUBLE ' +754 '", 754, 'double'],
+    // TestVarbinaryFunctions.testFromIEEE754Binary32: Java prints the least subnormal real with two digits.
+    ['the least subnormal real', "from_ieee754_32(from_hex('00000001'))", 1.4e-45, 'real'],
+    ['the least negative subnormal real', "from_ieee754_32(from_hex('80000001'))", -1.4e-45, 'real'],
     ['a REAL literal of -Infinity', "REAL '-Infinity'", Number.NEGATIVE_INFINITY, 'real'],
   ],
   [
