@@ -3,7 +3,7 @@
 import { unknownGuarded } from './column-operands.js';
 import { checkedCoalesce, checkedFamilies, checkedOnce, mayMixFamilies, mixesIpAddress } from './decimal-common-type.js';
 import { type CallHandler, refusedUntypedNull } from './functions.js';
-import { nodeKeyword } from './tree.js';
+import { meaningful, nodeKeyword } from './tree.js';
 import { hasAggregate, hasOuterAggregate, shimCall, shimCallText } from './unbound.js';
 import { typedWhereOuter } from './operators.js';
 
@@ -176,7 +176,13 @@ export const NULL_AWARE_REWRITES: Record<string, CallHandler> = {
   reverse: (c) => (refusedUntypedNull(c) ? undefined : typedShim('trino_reverse')(c)),
   length: typedShim('trino_length', 'length'),
   // TRIM(LEADING 'x' FROM s) is SQL syntax DuckDB shares; trim(s) removes Java whitespace, not only spaces.
-  trim: (c) => (c.group.items.some((n) => nodeKeyword(n) === 'FROM') ? undefined : `trino_trim(${c.all()})`),
+  // TRIM(LEADING FROM s), without characters, is ltrim(s) in Trino; DuckDB read LEADING as a column.
+  trim: (c) => {
+    const [side, from] = meaningful(c.group.items).map(nodeKeyword);
+    const shim = { LEADING: 'trino_ltrim', TRAILING: 'trino_rtrim', BOTH: 'trino_trim' }[side];
+    if (shim && from === 'FROM') return `${shim}(${c.all().replace(/^\s*\S+\s+FROM\s+/i, '')})`;
+    return c.group.items.some((n) => nodeKeyword(n) === 'FROM') ? undefined : `trino_trim(${c.all()})`;
+  },
   greatest: overArgumentList('trino_greatest_of'),
   least: overArgumentList('trino_least_of'),
   // concat_ws(sep, array) joins the array (DuckDB would print the array); with strings it skips NULLs like DuckDB's,

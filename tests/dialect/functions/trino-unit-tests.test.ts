@@ -11,6 +11,10 @@ describeFunctions(
     ['hamming_distance of a NULL column', "hamming_distance(a, b) FROM (VALUES ('hello', CAST(NULL AS varchar))) t(a, b)", null, 'bigint'],
     // AbstractTestRegexpFunctions.testRegexpReplace: Java reads the digits after $ while they name a group of the
     // pattern: '$01' is group 1, '$05' without groups is group 0 and a '5', '$10' with nine groups is group 1 and a '0'.
+    // TRIM(LEADING FROM s) without characters is ltrim(s) (Java whitespace); DuckDB read LEADING as a column.
+    ['trim LEADING FROM without characters', "trim(LEADING FROM chr(9) || ' a ')", 'a ', 'varchar'],
+    ['trim TRAILING FROM without characters', "trim(TRAILING FROM s) FROM (VALUES ' a ' || chr(10)) t(s)", ' a', 'varchar'],
+    ['trim BOTH FROM without characters', "trim(BOTH FROM '  hello  ')", 'hello', 'varchar'],
     // Java pads %% to its width.
     ['format of %% with a width', "format('%3%|%-3%|', 1)", '  %|%  |', 'varchar'],
     ['regexp_replace: a 0 and a 1 after the dollar name group 1', "regexp_replace('xxx', '(x)', '$01')", 'xxx', 'varchar'],
