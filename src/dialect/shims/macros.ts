@@ -641,9 +641,9 @@ export const MACROS: readonly string[] = [
   `trino_java_round(x, d) AS CASE WHEN isnan(x) OR isinf(x) THEN x WHEN pow(10, d) = 0 THEN 'NaN'::DOUBLE
      WHEN x = 0 THEN 0::DOUBLE WHEN isinf(x * pow(10, d)) THEN x WHEN x < 0
      THEN -(trino_half_up(-x * pow(10, d)) / pow(10, d)) ELSE trino_half_up(x * pow(10, d)) / pow(10, d) END`,
-  // Math.round of y >= 0: floor(y + 1/2) taken exactly. The double sum y + 0.5 rounds (0.49999999999999994 + 0.5 is
-  // 1.0, 2^52 + 1.5 is 2^52 + 2), y - floor(y) does not.
-  `trino_half_up(y) AS floor(y) + CASE WHEN y - floor(y) >= 0.5 THEN 1 ELSE 0 END`,
+  // Math.round of y >= 0: floor(y + 1/2) taken exactly, which is C's round (half away from zero) for y >= 0. The
+  // double sum y + 0.5 rounds (0.49999999999999994 + 0.5 is 1.0, 2^52 + 1.5 is 2^52 + 2).
+  `trino_half_up(y) AS round(y)`,
   // CAST(double AS integer) rounds half away from zero in Trino, half to even in DuckDB. A varchar must be an integer
   // between Java's trimmed spaces (Long.parseLong: no '1e3', '1.5', '0x10' or '1_000', which DuckDB reads).
   ...(['TINYINT', 'SMALLINT', 'INTEGER', 'BIGINT'] as const).map(
