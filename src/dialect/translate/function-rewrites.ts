@@ -187,10 +187,21 @@ export const NULL_AWARE_REWRITES: Record<string, CallHandler> = {
   least: overArgumentList('trino_least_of'),
   // concat_ws(sep, array) joins the array (DuckDB would print the array); with strings it skips NULLs like DuckDB's,
   // which would also cast numbers and dates to text, where Trino fails (trino_concat_ws_text).
-  concat_ws: (c) =>
-    c.args.length === 2
+  // concat_ws(sep, NULL): a NULL of no type matches both the varchar and the array form, and Trino 476 fails
+  // (AMBIGUOUS_FUNCTION_CALL); locally it was ''.
+  concat_ws: (c) => {
+    if (c.args.length === 2 && /^NULL$/i.test(c.arg(1).trim())) {
+      c.report(
+        'ambiguous-call',
+        'concat_ws(separator, NULL): Could not choose a best candidate operator. Explicit type casts must be added (Athena fails with AMBIGUOUS_FUNCTION_CALL: a NULL of no type matches the varchar and the array form)',
+        "CAST the NULL to a type: concat_ws(',', CAST(NULL AS varchar))",
+      );
+      return undefined;
+    }
+    return c.args.length === 2
       ? shimCallText('trino_concat_ws', c.all())
-      : `concat_ws(${[c.arg(0), ...c.args.slice(1).map((_a, k) => `trino_concat_ws_text(${c.arg(k + 1)})`)].join(', ')})`,
+      : `concat_ws(${[c.arg(0), ...c.args.slice(1).map((_a, k) => `trino_concat_ws_text(${c.arg(k + 1)})`)].join(', ')})`;
+  },
   // avg is sum / count in Trino's result type: double for integers (the witness turns the sum into a double), the
   // input's decimal type rounded half up (trino_divide; DuckDB's avg(decimal) is a double), real for real. A decimal
   // sum stays unchecked (trino_avg_sum): Trino's average of a total past 38 digits is still an answer.
