@@ -67,15 +67,17 @@ export const COLLECTION_MACROS: readonly string[] = [
      WHEN entries IS NOT NULL THEN ${groupedEntries('trino_entry_pairs(entries)')} END`,
 
   // cosine_similarity: dot product over the product of the L2 norms, summed in element (entry) order as Trino does.
-  // Sparse vectors (maps): NULL when a value is NULL; a zero norm gives NaN (0 / 0), as Trino 476 answers. Dense vectors
+  // NULL when a vector is NULL. Sparse vectors (maps): NULL when a value is NULL; a zero norm gives NaN (0 / 0), as Trino 476 answers. Dense vectors
   // (arrays): NULL when an element is NULL; different lengths or a zero vector fail.
   `trino_squares_sum(xs) AS list_sum(list_transform(xs, lambda trino_x: trino_x * trino_x))`,
   `trino_cosine_similarity(a DOUBLE[], b DOUBLE[]) AS CASE
+       WHEN a IS NULL OR b IS NULL THEN NULL
        WHEN len(a) <> len(b) THEN ${fail(`'The arguments must have the same length'`, '0::DOUBLE')}
        WHEN list_count(a) < len(a) OR list_count(b) < len(b) THEN NULL
        WHEN coalesce(trino_squares_sum(a), 0) = 0 OR coalesce(trino_squares_sum(b), 0) = 0 THEN ${fail(`'Vector magnitude cannot be zero'`, '0::DOUBLE')}
        ELSE list_sum(list_transform(range(1, len(a) + 1), lambda trino_i: a[trino_i] * b[trino_i])) / sqrt(trino_squares_sum(a) * trino_squares_sum(b)) END,
      (a, b) AS CASE
+       WHEN a IS NULL OR b IS NULL THEN NULL
        WHEN list_count(map_values(a)) < len(map_values(a)) OR list_count(map_values(b)) < len(map_values(b)) THEN NULL
        WHEN coalesce(trino_squares_sum(map_values(a)), 0) = 0 OR coalesce(trino_squares_sum(map_values(b)), 0) = 0 THEN 'NaN'::DOUBLE
        ELSE coalesce(list_sum(list_transform(map_entries(a), lambda trino_e: CAST(trino_e.value AS DOUBLE) * map_extract_value(b, trino_e.key))), 0)

@@ -410,6 +410,7 @@ export const FUNCTION_MACROS: readonly string[] = [
   `trino_occurrences(s, sub) AS list_filter(range(1, length(s) + 1), lambda trino_i: substr(s, trino_i, length(sub)) = sub)`,
   // hamming_distance counts differing code points; DuckDB's hamming compares bytes ('é' and 'e' failed) and fails on ''.
   `trino_hamming_distance(a, b) AS CASE
+     WHEN a IS NULL OR b IS NULL THEN NULL
      WHEN length(a) <> length(b) THEN ${fail(`'The input strings to hamming_distance function must have the same length'`, '0::BIGINT')}
      ELSE CAST(len(list_filter(range(1, length(a) + 1), lambda trino_i: substr(a, trino_i, 1) <> substr(b, trino_i, 1))) AS BIGINT) END`,
   `trino_utf16_position(s, p) AS p + length(regexp_replace(substr(s, 1, p - 1), '[^\\x{10000}-\\x{10FFFF}]', '', 'g'))`,
@@ -427,6 +428,7 @@ export const FUNCTION_MACROS: readonly string[] = [
   `trino_split_checked(s, entry, kv, quote) AS CASE
      WHEN entry = '' THEN ${fail(`'entryDelimiter is empty'`, `[{'key': '', 'value': ''}]`)}
      WHEN kv = '' THEN ${fail(`'keyValueDelimiter is empty'`, `[{'key': '', 'value': ''}]`)}
+     WHEN entry = kv THEN ${fail(`'entryDelimiter and keyValueDelimiter must not be the same'`, `[{'key': '', 'value': ''}]`)}
      ELSE list_transform(trino_split_entries(s, entry), lambda e: CASE
        WHEN (length(e) - length(replace(e, kv, ''))) // length(kv) <> 1
          THEN ${fail(`'Key-value delimiter must appear exactly once in each entry. Bad input: ' || quote || e || quote`, `{'key': '', 'value': ''}`)}

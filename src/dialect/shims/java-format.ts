@@ -98,6 +98,52 @@ function widenedReal(text: string): string {
   return Number.isFinite(value) ? javaDouble(Math.fround(value)) : text;
 }
 
+/**
+ * java.util.Formatter's checks of one specifier, made while it parses the format (before any argument is read):
+ * Trino 476 fails "Invalid format string: %-02d (IllegalFormatFlags: Flags = '-0')" where a lenient printf pads.
+ */
+function checkSpecifier(format: string, spec: string, flags: string, width: number | undefined, precision: number | undefined, conv: string): void {
+  const fail = (kind: string, detail: string) => {
+    throw new JavaFormatError(`Invalid format string: ${format} (${kind}: ${detail})`);
+  };
+  const seen = new Set<string>();
+  for (const flag of flags) {
+    if (seen.has(flag)) fail('DuplicateFormatFlags', `Flags = '${flag}'`);
+    seen.add(flag);
+  }
+  // Flags.toString's order, without '<' (which picks the argument).
+  const javaFlags = [...'-#+ 0,('].filter((f) => seen.has(f)).join('');
+  const has = (f: string) => seen.has(f);
+  const mismatch = (bad: string) => {
+    const found = [...bad].find(has);
+    if (found !== undefined) fail('FormatFlagsConversionMismatch', `Conversion = ${conv}, Flags = ${found}`);
+  };
+  const lower = conv.toLowerCase();
+  if (lower === 'n' || conv === '%') {
+    if (precision !== undefined) fail('IllegalFormatPrecision', String(precision));
+    if (lower === 'n' && width !== undefined) fail('IllegalFormatWidth', String(width));
+    const bad = lower === 'n' ? javaFlags : javaFlags.replace('-', '');
+    if (bad !== '') fail('IllegalFormatFlags', `Flags = '${bad}'`);
+  } else if ('sbh'.includes(lower)) {
+    // '#' asks a Formattable to print itself; no SQL value is one.
+    mismatch('#');
+    mismatch('+ 0,(');
+  } else if (lower === 'c') {
+    mismatch('#+ 0,(');
+  } else if ('doxefga'.includes(lower)) {
+    if (has('+') && has(' ')) fail('IllegalFormatFlags', `Flags = '${javaFlags}'`);
+    if (has('-') && has('0')) fail('IllegalFormatFlags', `Flags = '${javaFlags}'`);
+    if (width === undefined && (has('-') || has('0'))) fail('MissingFormatWidth', spec);
+    if (lower === 'd') mismatch('#');
+    else if (lower === 'o' || lower === 'x') {
+      mismatch(',');
+      // Checked as a Long is printed: a sign flag suits only a BigInteger, which no SQL value is.
+      if (has('+') || has(' ') || has('(')) fail('FormatFlagsConversionMismatch', `Conversion = ${conv}, Flags = ${javaFlags}`);
+    } else if (lower === 'e') mismatch(',');
+  }
+  if (width === undefined && has('-')) fail('MissingFormatWidth', spec);
+}
+
 export function javaFormat(format: string, markedArgs: readonly (string | null)[]): string {
   const marks = markedArgs.map((a) => MARKS.find((mark) => a?.startsWith(mark)));
   const args = markedArgs.map((a, k) => (marks[k] ? (a as string).slice(1) : a));
@@ -105,10 +151,12 @@ export function javaFormat(format: string, markedArgs: readonly (string | null)[
   let next = 0;
   let previous: number | undefined;
   return format.replace(SPEC, (spec: string, index: string | undefined, flags: string, w: string | undefined, p: string | undefined, conv: string) => {
-    if (conv === '%') return '%';
-    if (conv === 'n') return '\n';
     const width = w ? Number(w) : undefined;
     const precision = p ? Number(p.slice(1)) : undefined;
+    checkSpecifier(format, spec, flags, width, precision, conv);
+    // Java pads '%%' to its width ('%3%' is '  %').
+    if (conv === '%') return pad('%', width, flags, false);
+    if (conv === 'n') return '\n';
     if (flags.includes('<') && previous === undefined) throw new JavaFormatError(`format(): %<${conv} has no previous argument`);
     const position = flags.includes('<') ? previous! : index ? Number(index.slice(0, -1)) - 1 : next++;
     if (position >= args.length) throw new JavaFormatError(`format(): missing argument for %${conv}`);

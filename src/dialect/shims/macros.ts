@@ -643,7 +643,10 @@ export const MACROS: readonly string[] = [
   // (round(1.5, -400)); DuckDB's Infinity / Infinity was NaN and x / 0 NULL.
   `trino_java_round(x, d) AS CASE WHEN isnan(x) OR isinf(x) THEN x WHEN pow(10, d) = 0 THEN 'NaN'::DOUBLE
      WHEN x = 0 THEN 0::DOUBLE WHEN isinf(x * pow(10, d)) THEN x WHEN x < 0
-     THEN -(floor(-x * pow(10, d) + 0.5) / pow(10, d)) ELSE floor(x * pow(10, d) + 0.5) / pow(10, d) END`,
+     THEN -(trino_half_up(-x * pow(10, d)) / pow(10, d)) ELSE trino_half_up(x * pow(10, d)) / pow(10, d) END`,
+  // Math.round of y >= 0: floor(y + 1/2) taken exactly, which is C's round (half away from zero) for y >= 0. The
+  // double sum y + 0.5 rounds (0.49999999999999994 + 0.5 is 1.0, 2^52 + 1.5 is 2^52 + 2).
+  `trino_half_up(y) AS round(y)`,
   // CAST(double AS integer) rounds half away from zero in Trino, half to even in DuckDB. A varchar must be an integer
   // between Java's trimmed spaces (Long.parseLong: no '1e3', '1.5', '0x10' or '1_000', which DuckDB reads).
   ...(['TINYINT', 'SMALLINT', 'INTEGER', 'BIGINT'] as const).map(

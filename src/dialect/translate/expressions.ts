@@ -89,6 +89,14 @@ const LITERAL_FORMS: Readonly<Record<string, RegExp>> = {
   DECIMAL: /^[+-]?(?:\d+\.?\d*|\.\d+)$/,
   NUMERIC: /^[+-]?(?:\d+\.?\d*|\.\d+)$/,
   DATE: /^\s*[+-]?\d{4,}-\d{1,2}-\d{1,2}\s*$/,
+  // Java's Double.parseDouble: NaN and Infinity spelled so, digits with an exponent, a hex float, a d or f suffix
+  // (DuckDB also reads inf, nan and 1_0).
+  ...Object.fromEntries(
+    ['DOUBLE', 'REAL'].map((word) => [
+      word,
+      /^\s*[+-]?(?:NaN|Infinity|(?:(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?|0[xX](?:[\da-fA-F]+\.?[\da-fA-F]*|\.[\da-fA-F]+)[pP][+-]?\d+)[fFdD]?)\s*$/,
+    ]),
+  ),
 };
 const TIME_LITERAL_CLOCK = /^\s*(\d+):(\d+)(?::(\d+))?/;
 const TIMESTAMP_LITERAL_CLOCK = /^\s*[+-]?\d+-\d+-\d+\s+(\d+):(\d+)(?::(\d+))?/;
@@ -1024,7 +1032,9 @@ export class ExpressionRewriter {
           ? "write DATE 'yyyy-mm-dd', without a time"
           : word === 'DECIMAL' || word === 'NUMERIC'
             ? `write digits and one point, without white space: ${word} '1.5'`
-            : `write digits only, with an optional sign: ${word} '1000'`,
+            : word === 'DOUBLE' || word === 'REAL'
+              ? `write a number or NaN, Infinity, -Infinity: ${word} '1.5E3'`
+              : `write digits only, with an optional sign: ${word} '1000'`,
       );
     // Trino 476 reads a TIMESTAMP literal as `yyyy-mm-dd[ hh:mm[:ss[.f…]]][ zone]` (INVALID_LITERAL otherwise); DuckDB
     // also read an ISO 'T' and white space before the date (found by the third hunt).

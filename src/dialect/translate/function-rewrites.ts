@@ -3,7 +3,7 @@
 import { unknownGuarded } from './column-operands.js';
 import { checkedCoalesce, checkedFamilies, checkedOnce, mayMixFamilies, mixesIpAddress } from './decimal-common-type.js';
 import { type CallHandler, refusedUntypedNull } from './functions.js';
-import { nodeKeyword } from './tree.js';
+import { meaningful, nodeKeyword } from './tree.js';
 import { hasAggregate, hasOuterAggregate, shimCall, shimCallText } from './unbound.js';
 import { typedWhereOuter } from './operators.js';
 
@@ -176,15 +176,32 @@ export const NULL_AWARE_REWRITES: Record<string, CallHandler> = {
   reverse: (c) => (refusedUntypedNull(c) ? undefined : typedShim('trino_reverse')(c)),
   length: typedShim('trino_length', 'length'),
   // TRIM(LEADING 'x' FROM s) is SQL syntax DuckDB shares; trim(s) removes Java whitespace, not only spaces.
-  trim: (c) => (c.group.items.some((n) => nodeKeyword(n) === 'FROM') ? undefined : `trino_trim(${c.all()})`),
+  // TRIM(LEADING FROM s), without characters, is ltrim(s) in Trino; DuckDB read LEADING as a column.
+  trim: (c) => {
+    const [side, from] = meaningful(c.group.items).map(nodeKeyword);
+    const shim = { LEADING: 'trino_ltrim', TRAILING: 'trino_rtrim', BOTH: 'trino_trim' }[side];
+    if (shim && from === 'FROM') return `${shim}(${c.all().replace(/^\s*\S+\s+FROM\s+/i, '')})`;
+    return c.group.items.some((n) => nodeKeyword(n) === 'FROM') ? undefined : `trino_trim(${c.all()})`;
+  },
   greatest: overArgumentList('trino_greatest_of'),
   least: overArgumentList('trino_least_of'),
   // concat_ws(sep, array) joins the array (DuckDB would print the array); with strings it skips NULLs like DuckDB's,
   // which would also cast numbers and dates to text, where Trino fails (trino_concat_ws_text).
-  concat_ws: (c) =>
-    c.args.length === 2
+  // concat_ws(sep, NULL): a NULL of no type matches both the varchar and the array form, and Trino 476 fails
+  // (AMBIGUOUS_FUNCTION_CALL); locally it was ''.
+  concat_ws: (c) => {
+    if (c.args.length === 2 && /^NULL$/i.test(c.arg(1).trim())) {
+      c.report(
+        'ambiguous-call',
+        'concat_ws(separator, NULL): Could not choose a best candidate operator. Explicit type casts must be added (Athena fails with AMBIGUOUS_FUNCTION_CALL: a NULL of no type matches the varchar and the array form)',
+        "CAST the NULL to a type: concat_ws(',', CAST(NULL AS varchar))",
+      );
+      return undefined;
+    }
+    return c.args.length === 2
       ? shimCallText('trino_concat_ws', c.all())
-      : `concat_ws(${[c.arg(0), ...c.args.slice(1).map((_a, k) => `trino_concat_ws_text(${c.arg(k + 1)})`)].join(', ')})`,
+      : `concat_ws(${[c.arg(0), ...c.args.slice(1).map((_a, k) => `trino_concat_ws_text(${c.arg(k + 1)})`)].join(', ')})`;
+  },
   // avg is sum / count in Trino's result type: double for integers (the witness turns the sum into a double), the
   // input's decimal type rounded half up (trino_divide; DuckDB's avg(decimal) is a double), real for real. A decimal
   // sum stays unchecked (trino_avg_sum): Trino's average of a total past 38 digits is still an answer.

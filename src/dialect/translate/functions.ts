@@ -162,21 +162,34 @@ function formatPattern(c: CallContext, k: number, translate: (p: string) => stri
   }
 }
 
-/** Trino's `$1` group references → RE2's `\1`; `\$` is a literal dollar. Also the highest group referenced. */
-function replacementToRe2(replacement: string): { re2: string; highestGroup: number } | undefined {
+/**
+ * Trino's `$1` group references → RE2's `\1`; `\$` is a literal dollar. Digits after `$` are read as Java does: the
+ * first digit, then each further digit while the number stays a group of the pattern (`$10` is group 10 with ten groups,
+ * group 1 and a '0' with fewer), so the pattern's group count is needed; without it every digit counts. Also the highest
+ * group referenced, or why the replacement is refused.
+ */
+function replacementToRe2(replacement: string, groups: number | undefined): { re2: string; highestGroup: number } | { illegal: string } | undefined {
   let out = '';
   let highestGroup = 0;
   for (let i = 0; i < replacement.length; i++) {
     const ch = replacement[i];
-    if (ch === '\\' && i + 1 < replacement.length) {
+    if (ch === '\\') {
+      if (i + 1 === replacement.length)
+        return { illegal: 'the replacement ends in a lone backslash, which Athena rejects on any match (Illegal replacement sequence)' };
       const next = replacement[++i];
       out += next === '\\' ? '\\\\' : next;
     } else if (ch === '$') {
-      const m = /^\d+/.exec(replacement.slice(i + 1));
-      if (!m) return undefined;
-      out += `\\${m[0]}`;
-      highestGroup = Math.max(highestGroup, Number(m[0]));
-      i += m[0].length;
+      const digits = /^\d+/.exec(replacement.slice(i + 1))?.[0];
+      if (!digits) return undefined;
+      let group = Number(digits[0]);
+      let used = 1;
+      while (used < digits.length && (groups === undefined || group * 10 + Number(digits[used]) <= groups)) group = group * 10 + Number(digits[used++]);
+      // RE2 reads one digit after the backslash: a group past 9 has no rewrite.
+      if (groups !== undefined && group > 9 && group <= groups)
+        return { illegal: `the replacement refers to group ${group}; the local engine can refer to groups 0 to 9 only` };
+      out += `\\${group}`;
+      highestGroup = Math.max(highestGroup, group);
+      i += used;
     } else out += ch;
   }
   return { re2: out, highestGroup };
@@ -1099,7 +1112,13 @@ export const FUNCTIONS: Record<string, CallHandler> = {
     if (!c) return undefined;
     if (c.args.length === 2) return `regexp_replace(${c.arg(0)}, ${c.arg(1)}, '', 'g')`;
     const replacement = literalArg(c, 2);
-    const re2 = replacement === undefined ? undefined : replacementToRe2(replacement);
+    const pattern = literalArg(c, 1);
+    const groups = pattern === undefined ? undefined : captureGroupCount(pattern);
+    const re2 = replacement === undefined ? undefined : replacementToRe2(replacement, groups);
+    if (re2 !== undefined && 'illegal' in re2) {
+      c.report('regexp-replace-backref', `regexp_replace(): ${re2.illegal}`, "escape a literal backslash as '\\\\' and a dollar as '\\$'");
+      return undefined;
+    }
     if (re2 === undefined) {
       c.report(
         'regexp-replace-backref',
@@ -1112,8 +1131,6 @@ export const FUNCTIONS: Record<string, CallHandler> = {
     // unknown group N"); RE2 leaves the text as it is. So the groups must be countable, and enough.
     const referenced = re2.highestGroup;
     if (referenced > 0) {
-      const pattern = literalArg(c, 1);
-      const groups = pattern === undefined ? undefined : captureGroupCount(pattern);
       if (groups === undefined || groups < referenced) {
         c.report(
           'regexp-replace-backref',

@@ -165,11 +165,12 @@ const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 
 /**
  * A REAL as Trino prints it (Java's Float.toString): the shortest decimal that reads back as the same float, so
- * REAL '12345.67' is 12345.67, not the double 12345.669921875 that the float widens to.
+ * REAL '12345.67' is 12345.67, not the double 12345.669921875 that the float widens to. Java writes two digits at
+ * least, the nearer ones: the least subnormal is 1.4E-45 there, where one digit (1e-45) would read back too.
  */
 export function shortestReal(v: number): number {
   if (!Number.isFinite(v)) return v;
-  for (let digits = 1; digits < 9; digits++) {
+  for (let digits = 2; digits < 9; digits++) {
     const candidate = Number(v.toPrecision(digits));
     if (Math.fround(candidate) === v) return candidate;
   }
