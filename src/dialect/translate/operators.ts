@@ -46,6 +46,8 @@ export interface Part {
   zoned?: boolean;
   /** Visibly an array, map or row (nested-comparisons.ts). */
   nested?: boolean;
+  /** Visibly a varchar: a CAST or TRY_CAST to varchar (nested-comparisons.ts isVarcharCast). */
+  varchar?: boolean;
   /** For 'op' parts: a comparison whose operands may be nested unseen, refused or dispatched while binding. */
   guarded?: Guard;
   /** A number literal Trino types as `integer` (digits only, up to 2147483647). */
