@@ -56,6 +56,15 @@ describe('the guard of a comparison with a CAST to varchar', () => {
     expect(translateQuery(`SELECT * FROM t WHERE ${condition}`)).toBe(`SELECT * FROM t WHERE ${guarded}`);
   });
 
+  it('|| of two varchars is written out (no trino_concat), and compares as a varchar', () => {
+    expect(translateQuery("SELECT CAST(d AS VARCHAR) || ':' || CAST(i AS VARCHAR) AS k FROM t WHERE CAST(d AS VARCHAR) || 'x' = s")).toBe(
+      "SELECT CAST(CAST(trino_to_varchar(d) || ':' AS VARCHAR) || trino_to_varchar(i) AS VARCHAR) AS k FROM t WHERE (CAST(trino_to_varchar(d) || 'x' AS VARCHAR) = s AND trino_text_literal_comparable(s))",
+    );
+    // Not both visibly varchar: the shim checks the operands' types while binding.
+    expect(translateQuery("SELECT c || 'x' AS a FROM t")).toBe("SELECT trino_concat(c, 'x') AS a FROM t");
+    expect(translateQuery("SELECT NULL || 'x' AS b")).toBe("SELECT trino_concat_unknown('x') AS b");
+  });
+
   it('a TRY_CAST to varchar(n) takes the same guard, and no nested dispatch', () => {
     const sql = translateQuery('SELECT * FROM t WHERE s = TRY_CAST(n AS varchar(3))');
     expect(sql).toMatch(/ AND trino_text_literal_comparable\(s\)\)$/);

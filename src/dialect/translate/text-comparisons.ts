@@ -12,8 +12,12 @@ const STRING_LITERAL = /^\s*'(?:[^']|'')*'\s*$/;
 /** `x = ANY (subquery)` and friends: the right side is not a value of its own. */
 const QUANTIFIED = /^\s*(?:ANY|SOME|ALL)\b/i;
 
-/** A string literal, or visibly a varchar (a CAST to varchar: nested-comparisons.ts isVarcharCast), checked alike. */
-const isStringLiteral = (parts: readonly Part[], [a, b]: [number, number]) => a === b && (STRING_LITERAL.test(parts[a].text) || parts[a].varchar === true);
+/**
+ * A string literal, or a value visibly a varchar: a CAST to varchar (nested-comparisons.ts isVarcharCast) or `||` of
+ * such (operators.ts). Both engines type it VARCHAR.
+ */
+export const isVisiblyVarchar = (part: Part) => part.varchar === true || STRING_LITERAL.test(part.text);
+const isStringLiteral = (parts: readonly Part[], [a, b]: [number, number]) => a === b && isVisiblyVarchar(parts[a]);
 /** TRUE or FALSE: compared only with a boolean in Trino 476 (`true = 1`: "Cannot apply operator: boolean = integer"). */
 const BOOLEAN_LITERAL = /^\s*(?:TRUE|FALSE)\s*$/i;
 const isBooleanLiteral = (parts: readonly Part[], [a, b]: [number, number]) => a === b && BOOLEAN_LITERAL.test(parts[a].text);
