@@ -89,6 +89,16 @@ describe('the guard of a comparison with a CAST to varchar', () => {
     expect(result.rows).toEqual(expected.map((v) => [v]));
   });
 
+  it('joins on a cast to varchar as Trino 476 does (one row), and refuses a double key against it', async () => {
+    const join = 'SELECT count(*) FROM (VALUES %s) a(k) JOIN (VALUES 1, 3) b(k) ON a.k = CAST(b.k AS VARCHAR)';
+    // The literal's guard, not the two columns' (trino_comparable_columns): a constant once bound, so a hash join.
+    const translated = translateQuery(join.replace('%s', "'1'"));
+    expect(translated).toContain('AND trino_text_literal_comparable(');
+    expect(translated).not.toMatch(/trino_comparable_columns|trino_not_nested|trino_compare_any/);
+    expect((await engine.execute(join.replace('%s', "'1', '2'"))).rows).toEqual([[1]]);
+    await expect(engine.execute(join.replace('%s', '1.5E0'))).rejects.toThrow(/^TYPE_MISMATCH: Cannot apply operator/);
+  });
+
   // Trino 476: TYPE_MISMATCH "Cannot apply operator: integer = varchar" (double < varchar, array(integer) = varchar,
   // date < varchar alike).
   it.each([
