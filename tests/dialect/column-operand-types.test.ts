@@ -90,7 +90,8 @@ describe('expressions and lambda parameters Athena does not combine are refused 
   it.each<[sql: string, trino: RegExp]>([
     ["SELECT lower(s) = 1 FROM (VALUES '1') t(s)", COMPARE],
     ["SELECT 1.5 = lower(s) FROM (VALUES '1.5') t(s)", COMPARE],
-    ['SELECT CAST(x AS varchar) = 1 FROM (VALUES 1) t(x)', COMPARE],
+    // A cast to varchar is guarded as a string literal (text-literal-comparable.test.ts): the text's refusal.
+    ['SELECT CAST(x AS varchar) = 1 FROM (VALUES 1) t(x)', /^TYPE_MISMATCH: Cannot apply operator: a varchar compared with another type/],
     ["SELECT count(*) FROM (VALUES '1') t(s) WHERE coalesce(s, 'x') = 1 AND false", COMPARE],
     ['SELECT (a = 1) = 1 FROM (VALUES 1) t(a)', COMPARE],
     ["SELECT CASE WHEN x = 1 THEN DATE '2025-01-01' END > 0 FROM (VALUES 1) t(x)", COMPARE],

@@ -6,7 +6,9 @@
 // became 1.3 silently. Such a column is refused while DuckDB binds the query, over empty tables too (so `lake lint`,
 // which binds every model over empty inputs, reports it). Every value and type below is Trino 476's, read on the
 // differential oracle; Trino answers the refused queries with decimal(38,2) values (1.25, 1.00).
+import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { registerShims } from '../../src/dialect/shims/index.js';
 import { main } from '../../src/cli/main.js';
 import type { AthenaLocalEngine } from '../../src/engines/local/engine.js';
 import { captureIo, makeProject } from '../project/project-helpers.js';
@@ -116,5 +118,33 @@ describe('lake lint', () => {
         /^sql\/transforms\/amounts\.sql:\d+:\d+: error \[bind\/query\] UNION column 1: the decimal values need more than 38 digits together/,
       ),
     ]);
+  });
+});
+
+// A column's scale witness reads its type name once (trino_scale_key, decimal-macros.ts): the key is the one the
+// CASE naming trino_type_scale twice gave (issue 18: the witnesses were a tenth of binding the SCD2 MERGE).
+describe('trino_scale_key', () => {
+  it('gives the key the CASE over trino_type_scale gave, for every decimal type and other type names', async () => {
+    const instance = await DuckDBInstance.create(':memory:', { threads: '1' });
+    const connection = await instance.connect();
+    try {
+      await registerShims(connection).defineFor(connection, ['trino_scale_key', 'trino_type_scale']);
+      const decimals = Array.from({ length: 38 }, (_p, p) => Array.from({ length: p + 2 }, (_s, s) => `DECIMAL(${p + 1},${s})`)).flat();
+      const names = [
+        ...decimals.flatMap((d) => [`${d}[]`, `${d}[][]`]),
+        ...['INTEGER[]', 'BIGINT[]', 'DOUBLE[]', 'VARCHAR[]', '"NULL"[]', 'DATE[]', 'STRUCT(a DECIMAL(10,2))[]', 'MAP(DECIMAL(3,1), INTEGER)[]'],
+      ];
+      const list = `[${names.map((n) => `'${n.replaceAll("'", "''")}'`).join(', ')}]`;
+      const reader = await connection.runAndReadAll(
+        `SELECT t, trino_scale_key(t), CASE WHEN trino_type_scale(t) > 0 THEN 's' || trino_type_scale(t) ELSE 'n' END FROM unnest(${list}) u(t)`,
+      );
+      const rows = reader.getRows();
+      expect(rows.length).toBe(names.length);
+      expect(rows.filter(([, key, byCase]) => key !== byCase)).toEqual([]);
+      expect(new Set(rows.map(([, key]) => key)).size).toBe(39);
+    } finally {
+      connection.closeSync();
+      instance.closeSync();
+    }
   });
 });

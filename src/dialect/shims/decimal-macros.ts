@@ -96,6 +96,10 @@ export const DECIMAL_MACROS: readonly string[] = [
   // A NULL of type decimal(s, s) under key 's<s>', of no type under 'n': DuckDB's common type of several of them keeps
   // the largest scale (the set operation check, translate/set-operation-types.ts).
   `trino_scale_nulls() AS {'n': NULL, ${WIDTHS.map((k) => `'s${k}': NULL::DECIMAL(${k}, ${k})`).join(', ')}}`,
+  // The key of trino_scale_nulls for a type name t (typeof([x])): 's<scale>' for a decimal of scale > 0, else 'n'. One
+  // expression naming t once, where `CASE WHEN trino_type_scale(t) > 0 THEN 's' || trino_type_scale(t) ELSE 'n' END`
+  // named it six times (issue 18: a witness per column per branch of each set operation, 44 in the SCD2 MERGE).
+  `trino_scale_key(t) AS coalesce('s' || nullif(regexp_extract(t, '^DECIMAL\\([0-9]+,([1-9][0-9]*)\\)', 1), ''), 'n')`,
   `trino_sum_checked(x) AS ${SUM_CHECKED}`,
   // - 0.0 (a decimal(2,1)): DuckDB's floor of an integer is a double, of an exact decimal an exact decimal. Minus,
   // because -0.0 + 0.0 is +0.0 where Trino's floor(-0.0) and ceil(-0.0) keep -0.0 (1 / floor(x) is -Infinity).

@@ -27,7 +27,7 @@ import { FUNCTIONS, type CallContext } from './functions.js';
 import { quoteReservedIdentifier } from './identifiers.js';
 import { sessionWord } from './session-words.js';
 import { DATE_AT_TIME_ZONE, writtenDateBefore } from './date-at-time-zone.js';
-import { isNestedCall, simpleCaseRender } from './nested-comparisons.js';
+import { isNestedCall, isVarcharCast, simpleCaseRender } from './nested-comparisons.js';
 import { columnsByInstant, instantColumns, isUnarySign, lastMeaningful, rewriteOperators, type Part } from './operators.js';
 import { firstToken, isCase, isParen, isTriviaNode, meaningful, nodeKeyword, nodeText, splitArgs, splitCallArgs, type GroupNode, type Node } from './tree.js';
 import { IPPREFIX_INSTEAD, IPPREFIX_REFUSED, TYPED_LITERAL_KEYWORDS } from './types.js';
@@ -130,6 +130,8 @@ interface Rendered {
   zoned: boolean;
   /** Visibly an array, map or row (nested-comparisons.ts). */
   nested?: boolean;
+  /** Visibly a varchar: a CAST or TRY_CAST to varchar (nested-comparisons.ts isVarcharCast). */
+  varchar?: boolean;
 }
 
 const NEGATIVE_LITERAL_BOUNDS = new Map([
@@ -383,7 +385,7 @@ export class ExpressionRewriter {
       if (!addedYearMonths.has(at) && !(yearMonthStep && one?.yearMonth === at))
         this.report(at, 'year-month-interval', YEAR_MONTH_VALUE.message, YEAR_MONTH_VALUE.hint);
     }
-    return { text: parts.map((p) => p.text).join(''), zoned: one?.zoned === true, nested: one?.nested === true };
+    return { text: parts.map((p) => p.text).join(''), zoned: one?.zoned === true, nested: one?.nested === true, varchar: one?.varchar === true };
   }
 
   /**
@@ -693,7 +695,7 @@ export class ExpressionRewriter {
         if (correlatable) this.correlatableDepth++;
         const inner = this.renderZoned(node.items);
         if (correlatable) this.correlatableDepth--;
-        parts.push({ kind: 'operand', text: `(${inner.text}${node.close?.text ?? ''}`, zoned: inner.zoned, nested: inner.nested });
+        parts.push({ kind: 'operand', text: `(${inner.text}${node.close?.text ?? ''}`, zoned: inner.zoned, nested: inner.nested, varchar: inner.varchar });
       }
       return 0;
     }
@@ -1228,7 +1230,7 @@ export class ExpressionRewriter {
       (ZONED_IF_FIRST_ARG.has(lower) && args.length > 0 && argument(0).zoned) ||
       (ZONED_IF_ANY_ARG.has(lower) && args.some((_a, k) => argument(k).zoned)) ||
       /^(try\()?(trino_tz_round_to_seconds\()?trino_to_tstz(_any)?\(/.test(text);
-    return { text, zoned, nested: isNestedCall(lower, group) };
+    return { text, zoned, nested: isNestedCall(lower, group), varchar: isVarcharCast(lower, group) };
   }
 }
 

@@ -82,7 +82,7 @@ export function literalKind(parts: readonly Part[], [a, b]: [number, number]): '
   if (value?.kind !== 'operand') return 'unknown';
   const text = value.text.trim();
   if (NUMBER.test(text) || isExactNumber(text)) return 'number';
-  if (value.zoned || value.interval || NOT_A_NUMBER.test(text) || DATETIME_LITERAL_CAST.test(text) || DATETIME_SHIM.test(text)) return 'other';
+  if (value.zoned || value.interval || value.varchar || NOT_A_NUMBER.test(text) || DATETIME_LITERAL_CAST.test(text) || DATETIME_SHIM.test(text)) return 'other';
   return NOT_A_NUMBER_CALL.has(wholeCall(text)?.name ?? '') ? 'other' : 'unknown';
 }
 

@@ -2,7 +2,7 @@
 // `/` and `%`, `± INTERVAL` (a DATE stays a DATE), `||` (typed operands), comparisons with zoned timestamps (compared by instant) and of arrays, maps and rows.
 import { betweenOperands, compareNestedValues, type Guard, guardColumnComparisons } from './nested-comparisons.js';
 import { concatWithUnknown, type ArrayAppend } from './concat-operands.js';
-import { guardTextComparisons } from './text-comparisons.js';
+import { guardTextComparisons, isVisiblyVarchar } from './text-comparisons.js';
 import { guardNanComparisons } from './nan-comparisons.js';
 import { BIGINT_LITERAL, INTEGER_FIELD, wholeCall } from './nan-forms.js';
 import { rewriteQuantifiedComparisons } from './quantified-comparisons.js';
@@ -46,6 +46,8 @@ export interface Part {
   zoned?: boolean;
   /** Visibly an array, map or row (nested-comparisons.ts). */
   nested?: boolean;
+  /** Visibly a varchar: a CAST or TRY_CAST to varchar (nested-comparisons.ts isVarcharCast). */
+  varchar?: boolean;
   /** For 'op' parts: a comparison whose operands may be nested unseen, refused or dispatched while binding. */
   guarded?: Guard;
   /** A number literal Trino types as `integer` (digits only, up to 2147483647). */
@@ -282,6 +284,15 @@ export function rewriteOperators(parts: Part[], context: OperatorContext = {}): 
     const written = [joinParts(parts, l, prevIndex(parts, i)).trim(), joinParts(parts, nextIndexOf(parts, i), r).trim()];
     const operands = written.map((o) => unknownGuarded(o, context.mayHoldUnknown === true, 'concat'));
     const append = parts[i].append;
+    // Two varchars (string literals, casts to varchar, `||` of such) concatenate as trino_concat's VARCHAR overload
+    // does, written out: a || b || c nested the shim, whose typed overload binds each operand twice per level (issue
+    // 18: P3's `CAST(d AS VARCHAR) || ':' || CAST(id AS VARCHAR)` bound the casts' general text 8 times each).
+    const [left, right] = [single(parts, l, prevIndex(parts, i)), single(parts, nextIndexOf(parts, i), r)];
+    if (!append && left >= 0 && right >= 0 && isVisiblyVarchar(parts[left]) && isVisiblyVarchar(parts[right])) {
+      parts.splice(l, r - l + 1, { kind: 'operand', text: `CAST(${operands[0]} || ${operands[1]} AS VARCHAR)`, varchar: true });
+      i = l;
+      continue;
+    }
     replace(parts, l, r, append ? `list_${append}(${operands.join(', ')})` : (concatWithUnknown(operands) ?? shimCall('trino_concat', operands)));
     i = l;
   }

@@ -189,9 +189,7 @@ const hidden = (k: number) => `trino_scale_${k + 1}`;
 export function checkedSetOperationText(operation: CheckedSetOperation, render: (nodes: readonly Node[]) => string): string {
   const { prefix, branches, operators, suffix, at, columns, familyColumns } = operation;
   const witnesses = [
-    ...columns.map(
-      (k) => `struct_extract(trino_scale_nulls(), CASE WHEN ${scaleOf(`#${k + 1}`)} > 0 THEN 's' || ${scaleOf(`#${k + 1}`)} ELSE 'n' END) AS ${hidden(k)}`,
-    ),
+    ...columns.map((k) => `struct_extract(trino_scale_nulls(), trino_scale_key(typeof([#${k + 1}]))) AS ${hidden(k)}`),
     ...familyColumns.map(familyWitness),
   ].join(', ');
   const body = branches

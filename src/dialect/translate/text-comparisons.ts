@@ -12,7 +12,12 @@ const STRING_LITERAL = /^\s*'(?:[^']|'')*'\s*$/;
 /** `x = ANY (subquery)` and friends: the right side is not a value of its own. */
 const QUANTIFIED = /^\s*(?:ANY|SOME|ALL)\b/i;
 
-const isStringLiteral = (parts: readonly Part[], [a, b]: [number, number]) => a === b && STRING_LITERAL.test(parts[a].text);
+/**
+ * A string literal, or a value visibly a varchar: a CAST to varchar (nested-comparisons.ts isVarcharCast) or `||` of
+ * such (operators.ts). Both engines type it VARCHAR.
+ */
+export const isVisiblyVarchar = (part: Part) => part.varchar === true || STRING_LITERAL.test(part.text);
+const isStringLiteral = (parts: readonly Part[], [a, b]: [number, number]) => a === b && isVisiblyVarchar(parts[a]);
 /** TRUE or FALSE: compared only with a boolean in Trino 476 (`true = 1`: "Cannot apply operator: boolean = integer"). */
 const BOOLEAN_LITERAL = /^\s*(?:TRUE|FALSE)\s*$/i;
 const isBooleanLiteral = (parts: readonly Part[], [a, b]: [number, number]) => a === b && BOOLEAN_LITERAL.test(parts[a].text);
@@ -21,9 +26,8 @@ const isBooleanLiteral = (parts: readonly Part[], [a, b]: [number, number]) => a
  * `(comparison AND trino_text_comparable(v, literal) …)` over the parts from..to, one check per value; with a string
  * literal, the same check as trino_text_literal_comparable(v), cheaper to bind.
  */
-function guard(parts: Part[], [from, to]: [number, number], values: readonly string[], literal: string): void {
-  const check = (v: string) =>
-    STRING_LITERAL.test(literal) ? `trino_text_literal_comparable(${v.trim()})` : `trino_text_comparable(${v.trim()}, ${literal.trim()})`;
+function guard(parts: Part[], [from, to]: [number, number], values: readonly string[], literal: string, text: boolean): void {
+  const check = (v: string) => (text ? `trino_text_literal_comparable(${v.trim()})` : `trino_text_comparable(${v.trim()}, ${literal.trim()})`);
   const checks = values.map((v) => ` AND ${check(v)}`).join('');
   parts.splice(from, to - from + 1, { kind: 'operand', text: `(${textOf(parts, [from, to])}${checks})` });
 }
@@ -41,6 +45,7 @@ function guardBetween(parts: Part[], i: number): number {
     [x[0], high[1]],
     values.map((r) => textOf(parts, r)),
     textOf(parts, literal),
+    true,
   );
   return x[0];
 }
@@ -61,7 +66,7 @@ export function guardTextComparisons(parts: Part[]): void {
       if (!typed || (typed === isBooleanLiteral && (isStringLiteral(parts, left) || isStringLiteral(parts, right)))) continue;
       const [value, literal] = typed(parts, left) ? [right, left] : [left, right];
       if (QUANTIFIED.test(textOf(parts, value))) continue;
-      guard(parts, [left[0], right[1]], [textOf(parts, value)], textOf(parts, literal));
+      guard(parts, [left[0], right[1]], [textOf(parts, value)], textOf(parts, literal), typed === isStringLiteral);
       i = left[0];
     } else if (p.inList) {
       const inAt = previous(parts, i);
@@ -75,7 +80,7 @@ export function guardTextComparisons(parts: Part[]): void {
         ...p.inList.filter((e) => !STRING_LITERAL.test(e.text)).map((e) => e.text),
       ];
       if (literal === undefined || values.length === 0) continue;
-      guard(parts, [left[0], i], values, literal);
+      guard(parts, [left[0], i], values, literal, true);
       i = left[0];
     }
   }

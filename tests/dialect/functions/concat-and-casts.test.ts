@@ -50,3 +50,25 @@ describeFunctions(
     ['|| of aggregates: varchar and integer', `max(s) || max(i) AS v ${ROW}`, NOT_FOUND('varchar, integer')],
   ],
 );
+
+// `||` of two visibly varchar operands (string literals, casts to varchar, `||` of such) is written out as the shim's
+// VARCHAR overload, `CAST(a || b AS VARCHAR)`, instead of nesting trino_concat (whose typed overload binds each
+// operand twice per level: issue 18). Values and types are Trino 476's, asked of the shared Trino.
+describeFunctions('|| of visibly varchar operands', [
+  [
+    'a cast date || a literal || a cast integer',
+    "CAST(d AS VARCHAR) || ':' || CAST(i AS VARCHAR) FROM (VALUES (DATE '2025-03-09', 7)) t(d, i)",
+    '2025-03-09:7',
+    'varchar',
+  ],
+  ['a NULL operand', "CAST(d AS VARCHAR) || ':' FROM (VALUES CAST(NULL AS date)) t(d)", null, 'varchar'],
+  ['a typed NULL || a literal', "CAST(NULL AS VARCHAR) || 'x'", null, 'varchar'],
+  ['a TRY_CAST to varchar(n)', "TRY_CAST(x AS varchar(2)) || 'z' FROM (VALUES 'abc') t(x)", 'abz', 'varchar'],
+  ['the texts of a double and a decimal', "CAST(x AS VARCHAR) || CAST(y AS VARCHAR) FROM (VALUES (1.5E0, DECIMAL '2.50')) t(x, y)", '1.5E02.50', 'varchar'],
+  [
+    'counted distinct',
+    "count(DISTINCT CAST(d AS VARCHAR) || ':' || CAST(i AS VARCHAR)) FROM (VALUES (DATE '2025-03-09', 7), (DATE '2025-03-09', 7), (DATE '2025-03-10', 7)) t(d, i)",
+    2,
+    'bigint',
+  ],
+]);
