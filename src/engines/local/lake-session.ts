@@ -180,7 +180,7 @@ export async function runLakeAction(ctx: LakeSessionContext, action: LakeAction)
     case 'describe':
       return describe(ctx, action.target);
     case 'insert':
-      return insertInto(ctx, action.target, action.columns, action.sourceSql, action.replacePartitions);
+      return insertInto(ctx, action.target, action.columns, action.sourceSql, action.replacePartitions, action.exactColumns);
     case 'modifyRows':
       return modifyRows(ctx, action);
   }
