@@ -207,10 +207,10 @@ async function createCheckedView(ctx: LakeSessionContext, sql: string, target: T
       `SELECT column_name FROM duckdb_columns() WHERE database_name = ${sqlString(CATALOG)} AND schema_name = ${sqlString(target.database)} AND table_name = ${sqlString(target.name)} ORDER BY column_index`,
     );
     try {
-      checkStoredColumnNames(
-        names.getRows().map((row) => ({ name: String(row[0]) })),
-        target,
-      );
+      const stored = names.getRows().map((row) => ({ name: String(row[0]) }));
+      // A view has columns: none read means the view was not found under that name, so the body is checked alone.
+      if (stored.length === 0) await checkViewColumns(ctx, sql, target);
+      else checkStoredColumnNames(stored, target);
     } catch (error) {
       if (!replacing) await ctx.connection.run(`DROP VIEW ${view}`);
       throw error;

@@ -55,6 +55,7 @@ describe('CREATE VIEW', () => {
     expect(await rows('SELECT * FROM d.v')).toEqual([[1]]);
     await expect(engine.execute('CREATE OR REPLACE VIEW d.v AS SELECT * FROM (SELECT 1 AS x, 2 AS x)')).rejects.toThrow(/DUPLICATE_COLUMN_NAME/);
     expect((await engine.execute('SELECT * FROM d.v')).columns).toEqual([{ name: 'a', type: 'integer' }]);
+    await expect(engine.execute('CREATE VIEW d."Mixed_Case" AS SELECT 1 AS a, 2 AS A')).rejects.toThrow(/DUPLICATE_COLUMN_NAME/);
     // The catalog still works after the undone replacement: another view, then a statement reading both.
     await engine.execute('CREATE VIEW d.w AS SELECT 2 AS b');
     expect(await rows('SELECT a, b FROM d.v, d.w')).toEqual([[1, 2]]);
