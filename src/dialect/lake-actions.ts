@@ -65,7 +65,10 @@ export type LakeAction =
   | { type: 'dropColumn'; target: TableRef; column: string }
   | { type: 'unload'; spec: UnloadSpec }
   | { type: 'describe'; target: TableRef }
-  /** `replacePartitions`: the written partitions' older files go (incremental models locally; no Athena statement). */
-  | { type: 'insert'; target: TableRef; columns?: string[]; sourceSql: string; replacePartitions?: boolean }
+  /**
+   * `replacePartitions`: the written partitions' older files go (incremental models locally; no Athena statement);
+   * `exactColumns`: with it, the query's columns must be the table's names and types (ReplacePartitionsOptions).
+   */
+  | { type: 'insert'; target: TableRef; columns?: string[]; sourceSql: string; replacePartitions?: boolean; exactColumns?: boolean }
   /** UPDATE / DELETE / MERGE: only Iceberg tables accept them. `sql` is the DuckDB statement to run. */
   | { type: 'modifyRows'; verb: 'UPDATE' | 'DELETE' | 'MERGE'; target: TableRef; sql: string; multipleMatchCheck?: string };

@@ -45,6 +45,15 @@ export interface ExecuteOptions {
   readsNoTables?: boolean;
 }
 
+/** How replacePartitions writes. */
+export interface ReplacePartitionsOptions extends ExecuteOptions {
+  /**
+   * The query's columns must be the table's as they are, names and types, instead of being cast to them by position:
+   * the write fails otherwise and writes nothing (an incremental model's first run on a table made from its contract).
+   */
+  exactColumns?: boolean;
+}
+
 /** What an engine can do; callers ask these instead of checking which engine they have. */
 export interface EngineCapabilities {
   /** Partitions one CTAS/INSERT may write (Athena: 100, HIVE_TOO_MANY_OPEN_PARTITIONS). */
@@ -77,7 +86,7 @@ export interface Engine {
    * incremental strategy's plan in Athena SQL: batches of at most maxPartitionsPerWrite partitions. Returns the
    * partitions replaced as rows (values as in the folder names) and stats.rowsWritten.
    */
-  replacePartitions?(target: TableName, selectSql: string, options?: ExecuteOptions): Promise<QueryResult>;
+  replacePartitions?(target: TableName, selectSql: string, options?: ReplacePartitionsOptions): Promise<QueryResult>;
   /**
    * Makes table `target` what table `source` is (columns, partition keys, storage format, location), with `properties`
    * added to its own, in ONE catalog update (Athena: Glue UpdateTable, or CreateTable for a first run), so a reader sees

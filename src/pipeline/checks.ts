@@ -97,6 +97,17 @@ export function contractFilesOf(project: Project): FileContract[] {
   return loaded;
 }
 
+/** The columns the contract of a model's own table declares (names and Trino types, in order), if one declares them. */
+export function declaredColumns(node: ProjectNode, project: Project): { name: string; type: string }[] | undefined {
+  const own = `${node.database}.${node.name}`;
+  const header = node.header.contract && contractTable(node) === own ? [node.header.contract] : [];
+  const files = contractFilesOf(project)
+    .filter((c) => c.table === own)
+    .map((c) => c.contract);
+  const columns = [...header, ...files].find((c) => c.columns)?.columns;
+  return columns && Object.entries(columns).map(([name, type]) => ({ name, type }));
+}
+
 /** Every check of the contracts of the node's tables (header `contract:` and contract files), in declaration order. */
 export function compileChecks(node: ProjectNode, project: Project): CompiledCheck[] {
   const sources: ContractSource[] = [];

@@ -12,7 +12,7 @@ import { engineErrorAt, locateEngineError, withSourceExcerpt } from '../project/
 import type { Project, ProjectNode } from '../project/model.js';
 import { selectNodes, type SelectorInput } from '../project/selector.js';
 import type { Variables } from '../project/variables.js';
-import { checkRunner, compileChecks, runCheck, type CompiledCheck } from './checks.js';
+import { checkRunner, compileChecks, declaredColumns, runCheck, type CompiledCheck } from './checks.js';
 import { STRATEGIES } from './materialize/index.js';
 import type { Period } from './periods.js';
 import { silentReporter, type RunRecord, type RunReporter, type StepKind } from './reporter.js';
@@ -304,7 +304,9 @@ async function runStep(ctx: PipelineContext, node: ProjectNode, vars: Variables,
     // Likewise: a table model is rebuilt only on an engine that swaps tables in one catalog update.
     ...(engine.swapTable && { swapTable: (source, target, properties) => engine.swapTable!(source, target, properties) }),
   };
-  const outcome = await strategy(materializeRequest(node, vars), { engine: counting, objectStore: ctx.objectStore });
+  const declared = materializationOf(node) === 'incremental' ? declaredColumns(node, ctx.project) : undefined;
+  const request = { ...materializeRequest(node, vars), ...(declared ? { declaredColumns: declared } : {}) };
+  const outcome = await strategy(request, { engine: counting, objectStore: ctx.objectStore });
   return { rowsWritten: materializationOf(node) === 'view' ? null : outcome.rowsWritten, bytesPerStatement: bytes };
 }
 

@@ -1,4 +1,13 @@
-import { EngineError, type Column, type Engine, type EngineCapabilities, type ExecuteOptions, type QueryResult, type TableName } from '../engine.js';
+import {
+  EngineError,
+  type Column,
+  type Engine,
+  type EngineCapabilities,
+  type ExecuteOptions,
+  type QueryResult,
+  type ReplacePartitionsOptions,
+  type TableName,
+} from '../engine.js';
 import { CATALOG, catalogName, LakeCatalog } from './catalog.js';
 import { CatalogAccess } from './catalog-access.js';
 import { DuckDbEngine, withoutInternalSuggestions } from '../duckdb/engine.js';
@@ -175,10 +184,15 @@ export class AthenaLocalEngine implements Engine {
     }
   }
 
-  async replacePartitions(target: { database: string; name: string }, selectSql: string, options: ExecuteOptions = {}): Promise<QueryResult> {
+  async replacePartitions(target: { database: string; name: string }, selectSql: string, options: ReplacePartitionsOptions = {}): Promise<QueryResult> {
+    const { exactColumns, ...execute } = options;
     const insert = `INSERT INTO ${quoteName(target.database)}.${quoteName(target.name)}\n${selectSql}`;
-    return this.run(insert, { ...options, database: target.database }, (steps) =>
-      steps.map((step) => (step.kind === 'action' && step.action.type === 'insert' ? { ...step, action: { ...step.action, replacePartitions: true } } : step)),
+    return this.run(insert, { ...execute, database: target.database }, (steps) =>
+      steps.map((step) =>
+        step.kind === 'action' && step.action.type === 'insert'
+          ? { ...step, action: { ...step.action, replacePartitions: true, ...(exactColumns ? { exactColumns } : {}) } }
+          : step,
+      ),
     );
   }
 

@@ -2,7 +2,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { BindCache } from './bind-cache.js';
 import type { QueryResult, SqlValue } from '../engine.js';
-import { catalogName, type LakeCatalog } from './catalog.js';
+import { CATALOG, catalogName, type LakeCatalog } from './catalog.js';
 import type { DuckDbEngine } from '../duckdb/engine.js';
 import { duckDbTypeOf, parseHiveType } from '../../dialect/hive-types.js';
 import type { LakeAction, PartitionSpec, TableRef } from '../../dialect/lake-actions.js';
@@ -11,7 +11,7 @@ import { discoverPartitions, localPathOf, partitionPath } from './lake-storage.j
 import type { LakeTable } from '../../dialect/lake-table.js';
 import { checkStoredColumnNames, createTableAs, insertInto, modifyRows } from './lake-writes.js';
 import { unload } from './lake-unload.js';
-import { sqlIdent } from './readers.js';
+import { sqlIdent, sqlString } from './readers.js';
 import { s3Folder } from '../../storage/object-store/object-store.js';
 
 export interface LakeSessionContext {
@@ -96,10 +96,9 @@ export async function runLakeAction(ctx: LakeSessionContext, action: LakeAction)
       if (kind === 'view' && !action.orReplace) {
         throw athenaError('ALREADY_EXISTS', `View '${action.target.database}.${action.target.name}' already exists: use CREATE OR REPLACE VIEW`, action.target);
       }
-      await checkViewColumns(ctx, action.sql, action.target);
       // A view replaced changes what its name means in a query's shape; a new name changes no shape bound before.
       if (kind === 'view') ctx.bindCache?.cache.clear();
-      await ctx.connection.run(`CREATE OR REPLACE VIEW ${catalogName(action.target.database, action.target.name)} AS ${action.sql}`);
+      await createCheckedView(ctx, action.sql, action.target, kind === 'view');
       catalog.viewCreated(action.target.database, action.target.name);
       return emptyResult();
     }
@@ -180,10 +179,47 @@ export async function runLakeAction(ctx: LakeSessionContext, action: LakeAction)
     case 'describe':
       return describe(ctx, action.target);
     case 'insert':
-      return insertInto(ctx, action.target, action.columns, action.sourceSql, action.replacePartitions);
+      return insertInto(ctx, action.target, action.columns, action.sourceSql, action.replacePartitions, action.exactColumns);
     case 'modifyRows':
       return modifyRows(ctx, action);
   }
+}
+
+/**
+ * CREATE OR REPLACE VIEW with its columns named as Athena requires (each named, once). DuckDB binds the body to create
+ * the view and keeps its column names, which are read back from its catalog: the body is bound once, not first alone
+ * for the check (issue 18: a dashboard view's body binds its shims, up to ~40 ms). A view whose names fail the check
+ * is undone (a replaced view comes back: the replacement runs in a transaction); a body DuckDB refuses is prepared
+ * alone, so the error is the one the check gave before.
+ */
+async function createCheckedView(ctx: LakeSessionContext, sql: string, target: TableRef, replacing: boolean): Promise<void> {
+  const view = catalogName(target.database, target.name);
+  if (replacing) await ctx.connection.run('BEGIN TRANSACTION');
+  try {
+    try {
+      await ctx.connection.run(`CREATE OR REPLACE VIEW ${view} AS ${sql}`);
+    } catch (error) {
+      await checkViewColumns(ctx, sql, target);
+      throw error;
+    }
+    // The names DuckDB stored with the view (duckdb_columns lists them without binding the body again; table_info binds it).
+    const names = await ctx.connection.runAndReadAll(
+      `SELECT column_name FROM duckdb_columns() WHERE database_name = ${sqlString(CATALOG)} AND schema_name = ${sqlString(target.database)} AND table_name = ${sqlString(target.name)} ORDER BY column_index`,
+    );
+    try {
+      const stored = names.getRows().map((row) => ({ name: String(row[0]) }));
+      // A view has columns: none read means the view was not found under that name, so the body is checked alone.
+      if (stored.length === 0) await checkViewColumns(ctx, sql, target);
+      else checkStoredColumnNames(stored, target);
+    } catch (error) {
+      if (!replacing) await ctx.connection.run(`DROP VIEW ${view}`);
+      throw error;
+    }
+  } catch (error) {
+    if (replacing) await ctx.connection.run('ROLLBACK');
+    throw error;
+  }
+  if (replacing) await ctx.connection.run('COMMIT');
 }
 
 /** A view's columns, named as Athena requires (each named, once), from its prepared body: nothing runs. */

@@ -9,7 +9,7 @@ import { athenaError, schemaNotFound, tableNotFound, unsupportedHiveType } from 
 import { emptyResult, type LakeSessionContext } from './lake-session.js';
 import { hasDataFiles, localPathOf } from './lake-storage.js';
 import type { LakeColumn, LakeTable, StorageFormat } from '../../dialect/lake-table.js';
-import { sqlIdent } from './readers.js';
+import { sqlIdent, sqlString } from './readers.js';
 import { trinoTypeName } from '../duckdb/types.js';
 import { createEmptyIcebergTable } from './lake-create-empty.js';
 import { type ReplaceOutcome, replacePartitionFiles, writeTableFiles } from './writer.js';
@@ -204,6 +204,7 @@ export async function insertInto(
   columns: string[] | undefined,
   sourceSql: string,
   replacePartitions = false,
+  exactColumns = false,
 ): Promise<QueryResult> {
   const table = await ctx.catalog.get(target.database, target.name);
   const kind = await ctx.catalog.relationKind(target.database, target.name);
@@ -220,8 +221,13 @@ export async function insertInto(
     if (replacePartitions && !columns && table) {
       // The write binds the query once, its checks inside (uncheckedReplace); only when it fails is the query probed
       // below, whose checks and errors then say what is wrong, as they always did.
-      const replaced = await uncheckedReplace(ctx, table, sourceSql);
+      const replaced = await uncheckedReplace(ctx, table, sourceSql, exactColumns);
       if (replaced) return replaced;
+    }
+    if (exactColumns) {
+      // Never cast: the caller made the table for these very columns and goes another way when they are not.
+      const tableTypes = table ? [...table.columns, ...table.partitionKeys].map((c) => `${c.name} ${c.type}`).join(', ') : '';
+      throw athenaError('TYPE_MISMATCH', `the query's columns are not exactly the table's: [${tableTypes}], or the query fails`, target);
     }
     staged = await stage(ctx, sourceSql, !replacePartitions);
     if (!table || table.tableType === 'iceberg') {
@@ -307,13 +313,39 @@ export function positionallyChecked(sourceSql: string, count: number): { relatio
 }
 
 /**
- * An incremental model's replacing write without the type probe: the query cast by position to the table's columns,
- * checked while the write binds (positionallyChecked). Undefined when DuckDB fails it (nothing is published then):
- * the caller then probes the query and writes as before, so errors are unchanged.
+ * The query's rows when its columns are exactly `columns`, names and DuckDB types, else a binder error: the same
+ * folded guard as positionallyChecked's, comparing the row's type with that of a row of the columns' typed NULLs.
  */
-async function uncheckedReplace(ctx: LakeSessionContext, table: LakeTable, sourceSql: string): Promise<QueryResult | undefined> {
+export function exactlyChecked(sourceSql: string, columns: readonly { name: string; duckType: string }[]): { relation: string; columns: string[] } {
+  const row = `{${columns.map((c) => `${sqlString(c.name)}: CAST(NULL AS ${c.duckType})`).join(', ')}}`;
+  const guard = `{'trino_v': true}[CASE WHEN typeof(__lake_src) = typeof(${row}) THEN 'trino_v' ELSE 'the query does not have the table''s columns' END]`;
+  return { relation: `(SELECT * FROM (${sourceSql}) AS __lake_src WHERE ${guard}) AS __src`, columns: columns.map((c) => c.name) };
+}
+
+/**
+ * The table's columns as a query must give them for its files to be those of the table created from that query:
+ * undefined when a column's DuckDB type does not map back to the column's Hive type.
+ */
+function exactTableColumns(table: LakeTable): { name: string; duckType: string }[] | undefined {
+  try {
+    const columns = [...table.columns, ...table.partitionKeys].map((c) => ({ name: c.name, hiveType: c.type, duckType: duckDbTypeOf(parseHiveType(c.type)) }));
+    return columns.every((c) => hiveTypeOfDuckDb(c.duckType, c.name) === c.hiveType) ? columns : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * An incremental model's replacing write without the type probe: the query cast by position to the table's columns,
+ * checked while the write binds (positionallyChecked), or, `exact`, required to have the table's columns as they are
+ * (exactlyChecked). Undefined when DuckDB fails it (nothing is published then): the caller then probes the query and
+ * writes as before, so errors are unchanged.
+ */
+async function uncheckedReplace(ctx: LakeSessionContext, table: LakeTable, sourceSql: string, exact: boolean): Promise<QueryResult | undefined> {
   const all = [...table.columns, ...table.partitionKeys];
-  const { relation, columns } = positionallyChecked(sourceSql, all.length);
+  const exactColumns = exact ? exactTableColumns(table) : undefined;
+  if (exact && !exactColumns) return undefined;
+  const { relation, columns } = exactColumns ? exactlyChecked(sourceSql, exactColumns) : positionallyChecked(sourceSql, all.length);
   let outcome: ReplaceOutcome;
   try {
     outcome = await replacePartitionFiles(ctx.connection, tableFilesSpec(ctx, table, castProjection({ relation, columns: [], rowCount: 0 }, columns, all)));

@@ -35,7 +35,10 @@ export const materializeIncremental: MaterializeStrategy = async (request, { eng
       `external_location = ${literal(location)}`,
       `partitioned_by = ARRAY[${keys.map(literal).join(', ')}]`,
     ];
-    await log.run(`CREATE TABLE ${target(request)}\nWITH (${props.join(', ')})\nAS\n${request.selectSql}\nWITH NO DATA`);
+    const create = (query: string) => `CREATE TABLE ${target(request)}\nWITH (${props.join(', ')})\nAS\n${query}\nWITH NO DATA`;
+    const asDeclared = await firstRunAsDeclared(request, engine, log, create);
+    if (asDeclared) return asDeclared;
+    await log.run(create(request.selectSql));
   }
 
   if (engine.replacePartitions) {
@@ -46,6 +49,35 @@ export const materializeIncremental: MaterializeStrategy = async (request, { eng
   }
   return replaceInBatches(request, engine, objectStore, log, keys, location, runId);
 };
+
+/**
+ * A first run on an engine that replaces partitions natively, when the table's contract declares its columns: the
+ * table is created from them (a query of typed NULLs, bound in a moment, where binding the model's query for its
+ * types cost as much as writing with it: issue 18), and the write requires the query's columns to be exactly the
+ * table's (ReplacePartitionsOptions.exactColumns), so it binds the query once. Otherwise (a contract that drifted
+ * from the query, a query that fails) the table is dropped before anything is written to it and the caller goes the
+ * general way: the table, its types and every error are those of a run without the contract. Undefined then.
+ */
+async function firstRunAsDeclared(
+  request: MaterializeRequest,
+  engine: Engine,
+  log: StatementLog,
+  create: (query: string) => string,
+): Promise<MaterializeOutcome | undefined> {
+  if (!engine.replacePartitions || !request.declaredColumns?.length) return undefined;
+  const typedNulls = `SELECT ${request.declaredColumns.map((c) => `CAST(NULL AS ${c.type}) AS ${quote(c.name)}`).join(', ')}`;
+  const statements = log.outcome.statements.length;
+  try {
+    await log.run(create(typedNulls));
+    log.outcome.statements.push(`INSERT INTO ${target(request)} -- replacing the partitions it writes\n${request.selectSql}`);
+    const replaced = await engine.replacePartitions({ database: request.database, name: request.name }, request.selectSql, { exactColumns: true });
+    return { ...log.outcome, rowsWritten: replaced.stats.rowsWritten ?? 0, partitions: replaced.rows };
+  } catch {
+    log.outcome.statements.splice(statements);
+    await engine.execute(`DROP TABLE IF EXISTS ${ddlTarget(request)}`, { database: request.database });
+    return undefined;
+  }
+}
 
 /**
  * Athena's plan (any engine without a native replacePartitions): the query runs once into an unpartitioned staging

@@ -22,6 +22,8 @@ export interface MaterializeRequest {
   updatedAt?: string;
   /** scd2: tracked columns (check strategy); absent: timestamp strategy. */
   checkCols?: string[];
+  /** The columns the table's contract declares (names and Trino types, in order), when it declares them. */
+  declaredColumns?: { name: string; type: string }[];
 }
 
 export interface MaterializeDeps {
