@@ -1,0 +1,24 @@
+// Silent leftovers of the replays of Trino's unit tests (docs/issue-15-audit.md, "Silent leftovers of the unit-test
+// replays"). Values, types and errors are the shared Trino 476's.
+import { describeFunctions } from './harness.js';
+
+describeFunctions(
+  'IN lists evaluate every element',
+  [
+    ['a literal found, the other element fine', '3 IN (3, 5 / y) FROM (VALUES 1) t(y)', true, 'boolean'],
+    ['a literal not found, the other element fine', '3 IN (2, 5 / y) FROM (VALUES 1) t(y)', false, 'boolean'],
+    ['a NULL element after the match', '3 IN (3, 5 / y) FROM (VALUES CAST(NULL AS integer)) t(y)', true, 'boolean'],
+    ['a NULL left operand', 'NULL IN (3, 5 / y) FROM (VALUES 1) t(y)', null, 'boolean'],
+    ['a text operand found', "'a' IN ('a', CAST(5 / y AS varchar)) FROM (VALUES 1) t(y)", true, 'boolean'],
+  ],
+  [
+    // Trino 476 folds nothing away: DIVISION_BY_ZERO, INVALID_CAST_ARGUMENT (DuckDB's optimizer answered true).
+    ['a literal list with a division by zero', '3 IN (2, 4, 3, 5 / 0)', /Division by zero/],
+    ['a column element dividing by zero', '3 IN (3, 5 / y) FROM (VALUES 0) t(y)', /Division by zero/],
+    ['NOT IN', '3 NOT IN (3, 5 / y) FROM (VALUES 0) t(y)', /Division by zero/],
+    ['a failing cast of a literal', "3 IN (3, CAST('a' AS integer))", /Cannot cast 'a' to INT/],
+    ['a text operand', "'a' IN ('a', CAST(5 / y AS varchar)) FROM (VALUES 0) t(y)", /Division by zero/],
+    ['a date operand', "DATE '2020-01-01' IN (DATE '2020-01-01', CAST(s AS date)) FROM (VALUES 'x') t(s)", /cannot be cast to date/],
+    ['inside a correlated subquery', '(SELECT 3 IN (3, 5 / y)) FROM (VALUES 0) t(y)', /Division by zero/],
+  ],
+);
