@@ -22,3 +22,18 @@ describeFunctions(
     ['inside a correlated subquery', '(SELECT 3 IN (3, 5 / y)) FROM (VALUES 0) t(y)', /Division by zero/],
   ],
 );
+
+describeFunctions(
+  'booleans cast to decimal(p, p)',
+  [
+    ['false to decimal(1, 1)', 'CAST(false AS DECIMAL(1, 1))', '0.0', 'decimal(1,1)'],
+    ['a boolean column to decimal(3, 1)', 'CAST(b AS DECIMAL(3, 1)) FROM (VALUES true) t(b)', '1.0', 'decimal(3,1)'],
+    ['a decimal column to decimal(2, 2)', 'CAST(x AS DECIMAL(2, 2)) FROM (VALUES 0.5) t(x)', '0.50', 'decimal(2,2)'],
+  ],
+  [
+    // Trino 476 answers 1.0 typed decimal(1,1) (out of the type's range), 1.000 typed decimal(3,3); DuckDB 0.1, 0.001.
+    ['true to decimal(1, 1)', 'CAST(true AS DECIMAL(1, 1))', /unfaithful\/cast.*boolean cast to decimal\(p, p\)/],
+    ['a boolean column to decimal(3, 3)', 'CAST(b AS DECIMAL(3, 3)) FROM (VALUES true) t(b)', /boolean cast to decimal\(p, p\)/],
+    ['TRY_CAST of a boolean column', 'TRY_CAST(b AS DECIMAL(1, 1)) FROM (VALUES true) t(b)', /boolean cast to decimal\(p, p\)/],
+  ],
+);
