@@ -37,3 +37,15 @@ describeFunctions(
     ['TRY_CAST of a boolean column', 'TRY_CAST(b AS DECIMAL(1, 1)) FROM (VALUES true) t(b)', /boolean cast to decimal\(p, p\)/],
   ],
 );
+
+describeFunctions('two-array functions of NULLs', [
+  // Trino 476: array(unknown) (DuckDB's NULLs took the varchar form, array_union's stayed unknown).
+  ['array_except(NULL, NULL)', 'array_except(NULL, NULL)', null, 'array(unknown)'],
+  ['array_intersect(NULL, NULL)', 'array_intersect(NULL, NULL)', null, 'array(unknown)'],
+  ['array_union(NULL, NULL)', 'array_union(NULL, NULL)', null, 'array(unknown)'],
+  ['array_except of a NULL-typed column', 'array_except(x, x) FROM (VALUES NULL) t(x)', null, 'array(unknown)'],
+  ['array_intersect of a column and NULL', 'array_intersect(x, NULL) FROM (VALUES NULL) t(x)', null, 'array(unknown)'],
+  ['array_except of NULL and an integer array', 'array_except(NULL, ARRAY[1])', null, 'array(integer)'],
+  ['array_except of a text array and NULL', "array_except(ARRAY['a'], NULL)", null, 'array(varchar)'],
+  ['array_except of two arrays', 'array_except(ARRAY[1, 2], ARRAY[2])', [1], 'array(integer)'],
+]);
