@@ -31,6 +31,10 @@ export const REDUCE_STATE_UNSETTLED =
   "GENERIC_INTERNAL_ERROR: reduce()'s state changes type with each step (a decimal state whose precision or scale grows: s + x over decimals, a decimal start plus integers), which Athena cannot solve (SignatureBinder.iterativeSolve does not converge); CAST the start and the step to one type: reduce(a, CAST(0 AS decimal(38, 2)), (s, x) -> CAST(s + x AS decimal(38, 2)), s -> s)";
 /** The alias of a relation whose column alias list is checked while DuckDB binds (translate/column-aliases.ts). */
 export const ALIASED_RELATION = 'trino_aliased';
+/** CAST(true AS decimal(p, p)): refused at lint for the literal, while binding for a boolean column. */
+export const BOOLEAN_TO_SCALE_ONLY_DECIMAL =
+  "a boolean cast to decimal(p, p) is refused locally: Athena gives true the value 1 beyond the type's range (CAST(true AS decimal(1, 1)) is 1.0), which the local decimal cannot hold (DuckDB gives 0.1); cast to a decimal with an integer digit, decimal(p + 1, p)";
+
 const REFUSALS: Record<string, string> = {
   'unnest unknown': 'INVALID_FUNCTION_ARGUMENT: Cannot unnest type: unknown',
   // UNNEST of an array of rows without an alias list naming its fields (translate/unnest-columns.ts).
@@ -99,6 +103,8 @@ const REFUSALS: Record<string, string> = {
     'FUNCTION_NOT_FOUND: Unexpected parameters for function cardinality: Athena takes an array or a map (the local engine would answer 0 for a varchar); for the length of a text use length(s)',
   // `a['1']`, element_at(a, '1') of an array (translate/column-operands.ts); DuckDB casts the text to an index.
   'array text index': 'TYPE_MISMATCH: Cannot use varchar for subscript of array (Athena indexes an array by a number only); write a[1]',
+  // translate/functions.ts castCall: a boolean cast to decimal(p, p).
+  'boolean-decimal': BOOLEAN_TO_SCALE_ONLY_DECIMAL,
   'map-order': 'Cannot apply operator: maps have no order on Athena (TYPE_MISMATCH), nor arrays or rows holding a map; compare their entries or keys instead',
   // translate/zoned-groups.ts and zoned-rows.ts: a GROUP BY key, or the rows of a DISTINCT or set operation, holding a map.
   'map-key':

@@ -874,13 +874,18 @@ export const MACROS: readonly string[] = [
   `trino_sequence_datetime(a, b, step) AS CASE
      WHEN trino_interval_months(step) = 0 AND epoch_us(step) = 0 THEN trino_sequence_fail('step must not be zero', a)
      WHEN (step > INTERVAL 0 SECOND AND b < a) OR (step < INTERVAL 0 SECOND AND b > a) THEN trino_sequence_fail('sequence stop value should be greater than or equal to start value if step is greater than zero otherwise stop should be less than or equal to start', a)
-     WHEN trino_interval_months(step) <> 0 THEN trino_sequence_months(a, b, trino_interval_months(step),
-       (year(b) * 12 + month(b) - year(a) * 12 - month(a)) // trino_interval_months(step))
+     WHEN trino_interval_months(step) <> 0 THEN trino_sequence_steps(a, trino_joda_months(b, a) // trino_interval_months(step),
+       lambda j: a + to_months(CAST(j * trino_interval_months(step) AS INTEGER)))
      ELSE trino_sequence_steps(a, (epoch_us(b) - epoch_us(a)) // epoch_us(step), lambda k: a + to_microseconds(k * epoch_us(step))) END`,
-  // k: the calendar months between start and stop over the step; the element k may pass the stop by its day.
-  `trino_sequence_months(a, b, m, k) AS trino_sequence_steps(a,
-     CASE WHEN (m > 0 AND a + to_months(CAST(k * m AS INTEGER)) > b) OR (m < 0 AND a + to_months(CAST(k * m AS INTEGER)) < b) THEN k - 1 ELSE k END,
-     lambda j: a + to_months(CAST(j * m AS INTEGER)))`,
+  // The number of elements past the start is Joda's months from start to stop (getDifferenceAsLong(stop, start)) over
+  // the step, as Trino counts them; the last element may pass the stop by its day: sequence(DATE '2016-06-30',
+  // DATE '2016-01-31', INTERVAL '-1' MONTH) ends at 2016-01-30 in Trino 476. Joda counts the whole months from the
+  // earlier y to the later x: the calendar months, one less where x's day and time come before y's (y's day cut to
+  // x's where x is the last day of its month).
+  `trino_joda_months_forward(x, y) AS (year(x) * 12 + month(x)) - (year(y) * 12 + month(y))
+     - CASE WHEN [day(x), epoch_us(x - date_trunc('day', x))]
+       < [CASE WHEN day(x) = day(last_day(x)) THEN least(day(y), day(x)) ELSE day(y) END, epoch_us(y - date_trunc('day', y))] THEN 1 ELSE 0 END`,
+  `trino_joda_months(x, y) AS CASE WHEN x < y THEN -trino_joda_months_forward(y, x) ELSE trino_joda_months_forward(x, y) END`,
   `trino_sequence_steps(a, last, element) AS CASE WHEN last >= 10000
      THEN trino_sequence_fail('result of sequence function must not have more than 10000 entries', a)
      ELSE list_transform(range(0, last + 1), element) END`,

@@ -102,16 +102,21 @@ function pairs(a: Json, b: Json): [Json, Json][] | false | undefined {
   return undefined;
 }
 
-/** Trino's `a = b`: false when a pair is definitely unequal, NULL when a compared pair holds a NULL, else true. */
-export function nestedEqual(a: Json, b: Json): boolean | null {
+/**
+ * Trino's `a = b`: false when a pair is definitely unequal, NULL when a compared pair holds a NULL, else true. With
+ * `nanKeys` (the operands' type holds a map keyed by double or real), a map keyed by NaN equals nothing, itself neither
+ * (Trino 476: `MAP(ARRAY[nan()], ARRAY[1]) = MAP(ARRAY[nan()], ARRAY[1])` is false, with NULL values too).
+ */
+export function nestedEqual(a: Json, b: Json, nanKeys = false): boolean | null {
   if (a === null || b === null) return null;
   if (zoned(a) || zoned(b)) return sameScalar(byInstant(a), byInstant(b));
+  if (nanKeys && (keyedByNan(a) || keyedByNan(b))) return false;
   const compared = pairs(a, b);
   if (compared === undefined) return sameScalar(a, b);
   if (compared === false) return false;
   let unknown = false;
   for (const [x, y] of compared) {
-    const equal = nestedEqual(x, y);
+    const equal = nestedEqual(x, y, nanKeys);
     if (equal === false) return false;
     if (equal === null) unknown = true;
   }
@@ -210,10 +215,14 @@ const NAN_KEYS = new Set(['nan', '-nan']);
  */
 const NAN_IN_NESTED_KEY = /^[[{].*?(?<=[[\s{:,])-?nan(?=[\]\s},])/;
 
+/** Whether v is itself a map with a NaN key (its elements and values are not looked at). */
+const keyedByNan = (v: Json): boolean =>
+  !Array.isArray(v) && isObject(v) && [...v.entries.keys()].some((key) => NAN_KEYS.has(key) || NAN_IN_NESTED_KEY.test(key));
+
 function holdsNanKey(v: Json): boolean {
   if (Array.isArray(v)) return v.some(holdsNanKey);
   if (!isObject(v)) return false;
-  return [...v.entries].some(([key, value]) => NAN_KEYS.has(key) || NAN_IN_NESTED_KEY.test(key) || holdsNanKey(value));
+  return keyedByNan(v) || [...v.entries.values()].some(holdsNanKey);
 }
 
 let nanKeyedCalls = 0;
@@ -324,7 +333,7 @@ export function nestedCompareUdfs(): DuckDBScalarFunction[] {
     udf('trino_unordered_key_json', [VARCHAR, BOOLEAN, BIGINT], VARCHAR, ([json, nanKeys, position]) =>
       unorderedKey(parseJson(String(json)), nanKeys === true, BigInt(position as bigint)),
     ),
-    udf('trino_nested_equal_json', [VARCHAR], BOOLEAN, ([json]) => nestedEqual(...bothSides(json))),
+    udf('trino_nested_equal_json', [VARCHAR, BOOLEAN], BOOLEAN, ([json, nanKeys]) => nestedEqual(...bothSides(json), nanKeys === true)),
     udf('trino_nested_search_json', [VARCHAR, BOOLEAN], BIGINT, ([json, nanKeys]) => {
       const [x, ...elements] = parseJson(String(json)) as Json[];
       return BigInt(nestedSearch(x, elements, nanKeys === true));
@@ -416,7 +425,8 @@ export const NESTED_COMPARE_MACROS: readonly string[] = [
   `trino_map_agg_key(x) AS ${mapRefused(['x'], 'x', 'map-agg-key')}`,
   // The elements of a met first by their unorderedKey (array_distinct, array_agg(DISTINCT …) of maps).
   `trino_distinct_unordered(a) AS trino_distinct_by(a, list_transform(a, lambda trino_e, trino_i: trino_unordered_key_at(trino_e, trino_i)))`,
-  `trino_nested_eq(a, b) AS trino_nested_equal_json(CAST(to_json([a, b]) AS VARCHAR))`,
+  // A map keyed by NaN (typeof folds) equals nothing.
+  `trino_nested_eq(a, b) AS trino_nested_equal_json(CAST(to_json([a, b]) AS VARCHAR), ${NAN_KEYED('a')} OR ${NAN_KEYED('b')})`,
   // true, or a failure where x (an ORDER BY or PARTITION BY key) holds a NULL element: which pairs of keys Trino 476
   // compares is its plan's (translate/window-keys.ts). Other types fold to true while binding.
   `trino_null_element_free(x) AS CASE WHEN ${MAY_HOLD_NULL_ELEMENT('x')}

@@ -276,7 +276,14 @@ const NULL_ARGUMENT_TYPES: Readonly<Record<string, string>> = {
   array_distinct: UNKNOWN_ARRAY,
   array_sort: UNKNOWN_ARRAY,
   slice: UNKNOWN_ARRAY,
+  // array_except(NULL, NULL) and the other two-array forms: array(unknown) in Trino 476 (DuckDB's varchar form).
+  array_except: UNKNOWN_ARRAY,
+  array_intersect: UNKNOWN_ARRAY,
+  array_union: UNKNOWN_ARRAY,
 };
+
+/** The two-array functions whose second argument NULL_ARGUMENT_TYPES types too (array_except(NULL, NULL)). */
+const BOTH_ARRAYS_TYPED = new Set(['array_except', 'array_intersect', 'array_union']);
 
 /** The type NULL_ARGUMENT_TYPES gives `callee`'s first argument; element_at's map form (a text key) keeps unknown. */
 const nullArgumentType = (callee: string, args: readonly (readonly Node[])[]): string | undefined =>
@@ -1166,7 +1173,7 @@ export class ExpressionRewriter {
         const callee = name.text.toLowerCase();
         this.yearMonthStep = (k === 2 && callee === 'sequence') || (k === 0 && (callee === 'year' || callee === 'month'));
         rendered.set(k, (r = this.renderArgumentZoned(args[k] ?? [])));
-        const typed = k === 0 ? nullArgumentType(callee, args) : undefined;
+        const typed = k === 0 || (k === 1 && BOTH_ARRAYS_TYPED.has(callee)) ? nullArgumentType(callee, args) : undefined;
         if (typed && /^\s*NULL\s*$/i.test(r.text)) rendered.set(k, (r = { ...r, text: `CAST(${UNFOLDED_NULL} AS ${typed})` }));
         else if (typed) rendered.set(k, (r = { ...r, text: unknownRetyped(r.text, this.mayHoldUnknown, typed, retypedElement(r.text)) }));
         else if (UNKNOWN_AMBIGUOUS_ARGUMENT[callee] === k) rendered.set(k, (r = { ...r, text: unknownGuarded(r.text, this.mayHoldUnknown, 'argument') }));

@@ -26,7 +26,7 @@ import { IP_STRUCT, nestedIpCastGuard } from '../shims/ip-address.js';
 import { UNFOLDED_NULL, VARBINARY_TO_VARCHAR_FAIL, VARCHAR_OF_KNOWN_TYPE } from '../shims/macros.js';
 import { trinoJsonPathTokens } from './json-path.js';
 import { jsonUnreadablePart } from '../shims/json-cast.js';
-import { REFUSED_KEY_MARKER } from '../shims/error-messages.js';
+import { BOOLEAN_TO_SCALE_ONLY_DECIMAL, REFUSED_KEY_MARKER } from '../shims/error-messages.js';
 import { NO_JSON_TYPES } from '../shims/json-macros.js';
 import { sqlJsonPathSteps } from '../shims/sql-json-path.js';
 import { collectionGuarded, keyByInstant, type LambdaParameters, textIndexGuarded, unknownGuarded } from './column-operands.js';
@@ -659,11 +659,25 @@ function castCall(c: CallContext, tryCast: boolean): string | undefined {
     type.sql === 'JSON' && SIMPLE_OPERAND.test(value) && !isLiteralOperand(operand) && !c.correlatable
       ? `{'trino_v': ${sql}}[CASE WHEN regexp_matches(typeof([${value}]), '${NO_JSON_TYPES}') THEN '${REFUSED_KEY_MARKER}tojson ' || typeof([${value}]) ELSE 'trino_v' END]`
       : sql;
+  // A boolean cast to decimal(p, p): Trino 476 gives true the out-of-range 1 (CAST(true AS decimal(1, 1)) is 1.0), DuckDB
+  // 0.1. Refused: a literal TRUE here, a column while binding (typeof folds; not in a correlated subquery, as above).
+  const scaleOnly = /^DECIMAL\((\d+),\s*(\d+)\)$/.exec(type.sql);
+  const booleanDecimal = scaleOnly !== null && scaleOnly[1] === scaleOnly[2];
+  if (booleanDecimal && /^true$/i.test(value)) {
+    c.report('cast', BOOLEAN_TO_SCALE_ONLY_DECIMAL, `CAST(true AS decimal(${Number(scaleOnly[1]) + 1}, ${scaleOnly[2]}))`);
+    return undefined;
+  }
+  const booleanDecimalBound = (sql: string): string =>
+    booleanDecimal && !isLiteralOperand(operand) && !/^false$/i.test(value) && !c.correlatable
+      ? `{'trino_v': ${sql}}[CASE WHEN typeof([${value}]) = 'BOOLEAN[]' THEN '${REFUSED_KEY_MARKER}boolean-decimal' ELSE 'trino_v' END]`
+      : sql;
   // (An operand evaluated apart is checked as the lambda's parameter below.)
   const checked = (sql: string) =>
-    toJsonBound(
-      jsonBound(
-        type.base === 'ROW' && !widths ? rowWidthChecked(sql, value, target) : tryCast && !(operandApart && shim) ? castableChecked(sql, value, type) : sql,
+    booleanDecimalBound(
+      toJsonBound(
+        jsonBound(
+          type.base === 'ROW' && !widths ? rowWidthChecked(sql, value, target) : tryCast && !(operandApart && shim) ? castableChecked(sql, value, type) : sql,
+        ),
       ),
     );
   // (A TRY_CAST's operand evaluated apart is the lambda parameter x: its guard and json reading are built over x.)

@@ -368,3 +368,30 @@ export function compareNestedValues(parts: Part[]): void {
     }
   }
 }
+
+/** A column reference as rendered (`a`, `t.a`, `"s"."t".a`): its value never fails. */
+const COLUMN_TEXT = /^(?:(?:"(?:[^"]|"")*"|[A-Za-z_][A-Za-z0-9_]*)\.)*(?:"(?:[^"]|"")*"|[A-Za-z_][A-Za-z0-9_]*)$/;
+
+/**
+ * Trino 476 evaluates every element of an IN list: `3 IN (3, 5 / y)` fails on y = 0 (DIVISION_BY_ZERO), also
+ * `3 IN (3, CAST('a' AS integer))`. DuckDB's optimizer folds a literal left operand equal to a literal element to true
+ * and drops the other elements. Where the left operand is a literal and an element may fail (neither a literal nor a
+ * column; a CAST of a literal may fail), the left operand becomes `CASE WHEN [e, …] IS NULL THEN NULL ELSE x END` (a
+ * list value is never NULL): those elements are evaluated, and the operand is no longer a constant DuckDB folds. A
+ * column operand is not folded: left alone. Runs before the passes that guard the IN by its operands' types.
+ */
+export function evaluateInElements(parts: Part[]): void {
+  for (let i = 0; i < parts.length; i++) {
+    const p = parts[i];
+    if (!p.inList) continue;
+    const inAt = previous(parts, i);
+    const notAt = previous(parts, inAt);
+    const left = operand(parts, parts[notAt]?.text.toUpperCase() === 'NOT' ? notAt : inAt, -1);
+    const x = left && textOf(parts, left).trim();
+    if (!left || !x || !isLiteral(x) || /^CAST\(/i.test(x)) continue;
+    const mayFail = p.inList.map((e) => e.text.trim()).filter((e) => !(isLiteral(e) && !/^CAST\(/i.test(e)) && !COLUMN_TEXT.test(e));
+    if (mayFail.length === 0) continue;
+    parts.splice(left[0], left[1] - left[0] + 1, { kind: 'operand', text: `(CASE WHEN [${mayFail.join(', ')}] IS NULL THEN NULL ELSE ${x} END)` });
+    i = left[0];
+  }
+}

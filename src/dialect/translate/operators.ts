@@ -1,6 +1,6 @@
 // Operators whose DuckDB meaning differs, rewritten over the rendered parts of one expression sequence: `AT TIME ZONE`,
 // `/` and `%`, `± INTERVAL` (a DATE stays a DATE), `||` (typed operands), comparisons with zoned timestamps (compared by instant) and of arrays, maps and rows.
-import { betweenOperands, compareNestedValues, type Guard, guardColumnComparisons } from './nested-comparisons.js';
+import { betweenOperands, compareNestedValues, evaluateInElements, type Guard, guardColumnComparisons } from './nested-comparisons.js';
 import { concatWithUnknown, type ArrayAppend } from './concat-operands.js';
 import { guardTextComparisons, isVisiblyVarchar } from './text-comparisons.js';
 import { guardNanComparisons } from './nan-comparisons.js';
@@ -301,6 +301,7 @@ export function rewriteOperators(parts: Part[], context: OperatorContext = {}): 
   compareNestedValues(parts);
   markNumberComparisons(parts);
   compareZonedByInstant(parts, context.correlatable === true, columns, context.lambdaParameters ?? new Set(), context.makesZoned === true);
+  evaluateInElements(parts);
   guardTextComparisons(parts);
   guardColumnComparisons(parts, context.correlatable === true);
   rewriteQuantifiedComparisons(parts);

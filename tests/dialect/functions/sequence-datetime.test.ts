@@ -86,6 +86,38 @@ describeFunctions(
       ['2024-03-15', '2024-02-15'],
       'array(date)',
     ],
+    // Trino 476 counts Joda's months from the start to the stop; the last element may pass the stop by its day.
+    [
+      'dates by -1 month from a month end, past the stop',
+      "sequence(DATE '2016-06-30', DATE '2016-01-31', INTERVAL '-1' MONTH)",
+      ['2016-06-30', '2016-05-30', '2016-04-30', '2016-03-30', '2016-02-29', '2016-01-30'],
+      'array(date)',
+    ],
+    [
+      'dates by -1 month from a day before the month end',
+      "sequence(DATE '2016-06-29', DATE '2016-01-31', INTERVAL '-1' MONTH)",
+      ['2016-06-29', '2016-05-29', '2016-04-29', '2016-03-29', '2016-02-29'],
+      'array(date)',
+    ],
+    [
+      'a date column by -2 months from a month end',
+      "sequence(d, DATE '2015-02-28', INTERVAL '-2' MONTH) FROM (VALUES DATE '2016-03-31') t(d)",
+      ['2016-03-31', '2016-01-31', '2015-11-30', '2015-09-30', '2015-07-31', '2015-05-31', '2015-03-31'],
+      'array(date)',
+    ],
+    [
+      'timestamps by -1 month from a month end, the time after the stop',
+      "sequence(TIMESTAMP '2016-06-30 10:00:00', TIMESTAMP '2016-01-31 09:00:00', INTERVAL '-1' MONTH)",
+      [
+        '2016-06-30 10:00:00.000',
+        '2016-05-30 10:00:00.000',
+        '2016-04-30 10:00:00.000',
+        '2016-03-30 10:00:00.000',
+        '2016-02-29 10:00:00.000',
+        '2016-01-30 10:00:00.000',
+      ],
+      'array(timestamp(3))',
+    ],
     ['exactly 10000 months', "cardinality(sequence(DATE '1000-01-01', DATE '1833-04-01', INTERVAL '1' MONTH))", 10000, 'bigint'],
     [
       'a date column by a day',
