@@ -196,6 +196,10 @@ const refusal = (key: string) =>
   (key.startsWith('ipaddress ') ? ipMismatch(key.slice('ipaddress '.length)) : undefined) ??
   // translate/functions.ts castCall: a json column cast to a type Trino reads no json as.
   (key.startsWith('json ') ? `TYPE_MISMATCH: Cannot cast json to ${key.slice('json '.length)}` : undefined) ??
+  // translate/function-rewrites.ts listagg: its value is varchar only.
+  (key.startsWith('listagg ')
+    ? `TYPE_MISMATCH: Expected expression of varchar, but listagg's value has ${key === 'listagg null' ? 'unknown' : trinoTypeText(key.slice('listagg '.length))} type; CAST it to varchar`
+    : undefined) ??
   (key.startsWith('arrayjoin ')
     ? `OPERATOR_NOT_FOUND: Cannot cast ${trinoTypeText(key.slice('arrayjoin '.length).replace(/\[\]\[\]$/, ''))} to varchar (array_join writes each element as varchar)`
     : undefined) ??
