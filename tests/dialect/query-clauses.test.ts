@@ -72,9 +72,17 @@ GROUP BY country ORDER BY country`),
     ['a boolean', "SELECT listagg(v, ',') WITHIN GROUP (ORDER BY v) FROM (VALUES TRUE, FALSE) t(v)", 'boolean'],
     ['an array', "SELECT listagg(v, ',') WITHIN GROUP (ORDER BY v) FROM (VALUES ARRAY['abc'], ARRAY['sql']) t(v)", 'array(varchar)'],
     ['a NULL', "SELECT listagg(NULL, ',') WITHIN GROUP (ORDER BY 1) FROM (VALUES 1) t(v)", 'unknown'],
+    ['an integer under DISTINCT', "SELECT listagg(DISTINCT v, ',') WITHIN GROUP (ORDER BY v DESC) FROM (VALUES 1, 1, 2) t(v)", 'integer'],
     ['a decimal over no rows', 'SELECT listagg(v) WITHIN GROUP (ORDER BY v) FROM (VALUES 1.5) t(v) WHERE false', 'decimal(2,1)'],
   ])('listagg of %s fails as in Trino', async (_name, sql, type) => {
     await expect(run(sql)).rejects.toThrow(`TYPE_MISMATCH: Expected expression of varchar, but listagg's value has ${type} type`);
+  });
+
+  it('listagg(DISTINCT …) of a varchar runs (Trino 476: b,a)', async () => {
+    expect(await run("SELECT listagg(DISTINCT v, ',') WITHIN GROUP (ORDER BY v DESC) FROM (VALUES 'a', 'b', 'a') t(v)")).toEqual({
+      columns: ['_col0 varchar'],
+      rows: [['b,a']],
+    });
   });
 
   it('listagg of a value cast to varchar runs', async () => {
