@@ -2,6 +2,7 @@
 // fails with TYPE_MISMATCH "Window frame RANGE value type (integer) not compatible with sort item type (date)"; DuckDB
 // measured days and answered. Found by replaying Trino's window tests; an INTERVAL offset and a number key still run.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkFaithful } from '../../src/dialect/lint/index.js';
 import type { AthenaLocalEngine } from '../../src/engines/local/engine.js';
 import { namedResult, openLake } from './lake-helpers.js';
 
@@ -37,5 +38,14 @@ describe('RANGE frame offsets and the ORDER BY key type', () => {
     expect(
       await namedResult(engine, 'SELECT sum(k) OVER (ORDER BY k RANGE BETWEEN 1 PRECEDING AND CURRENT ROW) AS s FROM (VALUES 1, 2, 2, 4) t(k) ORDER BY k'),
     ).toEqual({ columns: ['s bigint'], rows: [[1], [5], [5], [4]] });
+  });
+});
+
+// DuckDB's frame exclusion: Trino 476 fails with SYNTAX_ERROR "line 1:85: mismatched input 'EXCLUDE'"; DuckDB answered
+// (sum over the following rows: 2, NULL).
+describe('a window frame with EXCLUDE', () => {
+  it('is refused at lint time at the EXCLUDE', () => {
+    const sql = 'SELECT x, sum(x) OVER (ORDER BY x RANGE BETWEEN CURRENT ROW AND UNBOUNDED FOLLOWING EXCLUDE CURRENT ROW) FROM (VALUES 1, 2) t(x)';
+    expect(checkFaithful(sql, { file: 'm.sql' })).toEqual([expect.objectContaining({ line: 1, col: 85, rule: 'unfaithful/window-exclude' })]);
   });
 });
