@@ -64,6 +64,34 @@ GROUP BY country ORDER BY country`),
     });
   });
 
+  // Trino 476 (the shared oracle) takes a varchar value only: "TYPE_MISMATCH: line 1:8: Expected expression of varchar,
+  // but 'value' has integer type" (a NULL: unknown type), over no rows too; string_agg cast any value to text. Found
+  // by replaying Trino's TestListagg.
+  it.each([
+    ['an integer', "SELECT listagg(v, ',') WITHIN GROUP (ORDER BY v) FROM (VALUES 1, NULL, 2) t(v)", 'integer'],
+    ['a boolean', "SELECT listagg(v, ',') WITHIN GROUP (ORDER BY v) FROM (VALUES TRUE, FALSE) t(v)", 'boolean'],
+    ['an array', "SELECT listagg(v, ',') WITHIN GROUP (ORDER BY v) FROM (VALUES ARRAY['abc'], ARRAY['sql']) t(v)", 'array(varchar)'],
+    ['a NULL', "SELECT listagg(NULL, ',') WITHIN GROUP (ORDER BY 1) FROM (VALUES 1) t(v)", 'unknown'],
+    ['an integer under DISTINCT', "SELECT listagg(DISTINCT v, ',') WITHIN GROUP (ORDER BY v DESC) FROM (VALUES 1, 1, 2) t(v)", 'integer'],
+    ['a decimal over no rows', 'SELECT listagg(v) WITHIN GROUP (ORDER BY v) FROM (VALUES 1.5) t(v) WHERE false', 'decimal(2,1)'],
+  ])('listagg of %s fails as in Trino', async (_name, sql, type) => {
+    await expect(run(sql)).rejects.toThrow(`TYPE_MISMATCH: Expected expression of varchar, but listagg's value has ${type} type`);
+  });
+
+  it('listagg(DISTINCT …) of a varchar runs (Trino 476: b,a)', async () => {
+    expect(await run("SELECT listagg(DISTINCT v, ',') WITHIN GROUP (ORDER BY v DESC) FROM (VALUES 'a', 'b', 'a') t(v)")).toEqual({
+      columns: ['_col0 varchar'],
+      rows: [['b,a']],
+    });
+  });
+
+  it('listagg of a value cast to varchar runs', async () => {
+    expect(await run("SELECT listagg(try_cast(v AS varchar), ',') WITHIN GROUP (ORDER BY v) FROM (VALUES 1, NULL, 2, 3) t(v)")).toEqual({
+      columns: ['_col0 varchar'],
+      rows: [['1,2,3']],
+    });
+  });
+
   it('refuses listagg … ON OVERFLOW TRUNCATE at lint time with its position', () => {
     const sql = "SELECT\n  listagg(v, ',' ON OVERFLOW TRUNCATE '...' WITH COUNT) WITHIN GROUP (ORDER BY v)\nFROM t";
     expect(checkFaithful(sql, { file: 'sql/transforms/m.sql' })).toEqual([

@@ -37,3 +37,47 @@ describe('a qualified star after JOIN … USING', () => {
     expect(await namedResult(engine, sql)).toEqual({ columns, rows });
   });
 });
+
+// A bare `*` over JOIN … USING: Trino 476 (the shared oracle) puts the USING columns first (the last join's first),
+// then the left side's other columns, then the right's; DuckDB kept k where the left side has it. Found by replaying
+// Trino's TestJoinUsing.
+describe('a bare star after JOIN … USING', () => {
+  it.each<[string, string, string[], unknown[][]]>([
+    [
+      'the key is not the first column of the left side',
+      "SELECT * FROM (VALUES ('a', 1)) AS t(v1, k) JOIN (VALUES (1, 'b')) AS u(k, v2) USING (k)",
+      ['k integer', 'v1 varchar', 'v2 varchar'],
+      [[1, 'a', 'b']],
+    ],
+    [
+      'two keys',
+      "SELECT * FROM (VALUES (1, 'a', 2)) AS t(k1, v1, k2) JOIN (VALUES (1, 'b', 2)) AS u(k1, v2, k2) USING (k1, k2)",
+      ['k1 integer', 'k2 integer', 'v1 varchar', 'v2 varchar'],
+      [[1, 2, 'a', 'b']],
+    ],
+    [
+      'a FULL JOIN, ordered by the first column',
+      'SELECT * FROM (VALUES (0, 1, 2), (3, 6, 5)) a(x1, y, z1) FULL OUTER JOIN (VALUES (3, 1, 5), (0, 4, 2)) b(x2, y, z2) USING (y) ORDER BY 1',
+      ['y integer', 'x1 integer', 'z1 integer', 'x2 integer', 'z2 integer'],
+      [
+        [1, 0, 2, 3, 5],
+        [4, null, null, 0, 2],
+        [6, 3, 5, null, null],
+      ],
+    ],
+    [
+      'two USING joins: the last join key first',
+      'SELECT * FROM (VALUES (1, 10)) a(k, x) JOIN (VALUES (1, 20)) b(k, y) USING (k) JOIN (VALUES (20, 1, 5)) c(y, k2, z) USING (y)',
+      ['y integer', 'k integer', 'x integer', 'k2 integer', 'z integer'],
+      [[20, 1, 10, 1, 5]],
+    ],
+    [
+      'DISTINCT and another item',
+      "SELECT DISTINCT *, 1 AS one FROM (VALUES ('a', 1)) AS t(v1, k) LEFT JOIN (VALUES (2, 'b')) AS u(k, v2) USING (k)",
+      ['k integer', 'v1 varchar', 'v2 varchar', 'one integer'],
+      [[1, 'a', null, 1]],
+    ],
+  ])('%s', async (_name, sql, columns, rows) => {
+    expect(await namedResult(engine, sql)).toEqual({ columns, rows });
+  });
+});

@@ -202,6 +202,14 @@ const refusal = (key: string) =>
   (key.startsWith('ipaddress ') ? ipMismatch(key.slice('ipaddress '.length)) : undefined) ??
   // translate/functions.ts castCall: a json column cast to a type Trino reads no json as.
   (key.startsWith('json ') ? `TYPE_MISMATCH: Cannot cast json to ${key.slice('json '.length)}` : undefined) ??
+  // translate/window-keys.ts: a RANGE frame's number offset over a date, time or timestamp key.
+  (key.startsWith('range-offset ')
+    ? `TYPE_MISMATCH: Window frame RANGE value type (a number) not compatible with sort item type (${trinoTypeName(key.slice('range-offset '.length).toUpperCase())}); write the offset as an INTERVAL: RANGE BETWEEN INTERVAL '1' DAY PRECEDING AND CURRENT ROW`
+    : undefined) ??
+  // translate/function-rewrites.ts listagg: its value is varchar only.
+  (key.startsWith('listagg ')
+    ? `TYPE_MISMATCH: Expected expression of varchar, but listagg's value has ${key === 'listagg null' ? 'unknown' : trinoTypeText(key.slice('listagg '.length))} type; CAST it to varchar`
+    : undefined) ??
   (key.startsWith('arrayjoin ')
     ? `OPERATOR_NOT_FOUND: Cannot cast ${trinoTypeText(key.slice('arrayjoin '.length).replace(/\[\]\[\]$/, ''))} to varchar (array_join writes each element as varchar)`
     : undefined) ??

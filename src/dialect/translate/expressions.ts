@@ -1201,6 +1201,15 @@ export class ExpressionRewriter {
         'remove the ROWS, RANGE or GROUPS frame',
       );
     }
+    // DuckDB's frame exclusion (EXCLUDE CURRENT ROW | GROUP | TIES | NO OTHERS) is no Trino 476 syntax.
+    const exclusion = window?.items.find((n) => nodeKeyword(n) === 'EXCLUDE');
+    if (exclusion?.kind === 'token')
+      this.report(
+        exclusion.token,
+        'window-exclude',
+        "Athena fails with SYNTAX_ERROR: mismatched input 'EXCLUDE' (a window frame has no EXCLUDE clause there; the local engine would exclude the rows)",
+        'filter the rows in a subquery, or subtract the current row: sum(x) OVER (…) - x',
+      );
     const renderGroup = (n: GroupNode, k: number) =>
       `(${overAt >= 0 && k > overAt ? renderWindowSpecification(n.items, (nodes) => this.render(nodes)) : this.render(n.items)})`;
     const renderedTail = tail.map((n, k) => (n.kind === 'group' ? renderGroup(n, k) : nodeText(n))).join('');

@@ -6,6 +6,7 @@ import { type CallHandler, refusedUntypedNull } from './functions.js';
 import { meaningful, nodeKeyword } from './tree.js';
 import { hasAggregate, hasOuterAggregate, shimCall, shimCallText } from './unbound.js';
 import { typedWhereOuter } from './operators.js';
+import { REFUSED_KEY_MARKER } from '../shims/error-messages.js';
 
 /**
  * Trino's greatest/least (trino_greatest_of / trino_least_of, function-macros.ts) look at all the arguments at once:
@@ -163,13 +164,22 @@ export const NULL_AWARE_REWRITES: Record<string, CallHandler> = {
   // reported an ON OVERFLOW TRUNCATE at its position; a call without an ordering is refused here.
   listagg: (c) => {
     if (/\bON\s+OVERFLOW\b/i.test(c.all())) return undefined;
-    if (c.args.length === 2 && /\bORDER\s+BY\b/i.test(c.arg(1))) return `string_agg(${c.all()})${c.tail}`;
+    // Trino 476 takes varchar only ("Expected expression of varchar, but 'v' has integer type", a NULL included);
+    // string_agg would cast any value to text. typeof folds while binding: a check of the type, no per-row cost.
+    // Under DISTINCT DuckDB wants the ORDER BY keys among the arguments as written: the separator carries the check.
+    const [, distinct, value] = /^(\s*DISTINCT\s)?([\s\S]*)$/i.exec(c.arg(0)) ?? ['', undefined, c.arg(0)];
+    const varcharOnly = (x: string) =>
+      `{'trino_v': ${x}}[CASE WHEN typeof(${value}) <> 'VARCHAR' THEN '${REFUSED_KEY_MARKER}listagg ' || replace(typeof(${value}), '"', '') ELSE 'trino_v' END]`;
+    const call = (separator: string, rest: string) =>
+      distinct ? `string_agg(${c.arg(0)}, ${varcharOnly(separator)}${rest})` : `string_agg(${varcharOnly(value)}, ${separator}${rest})`;
+    const inline = c.args.length === 2 ? /\bORDER\s+BY\b/i.exec(c.arg(1)) : null;
+    if (inline) return `${call(c.arg(1).slice(0, inline.index), ` ${c.arg(1).slice(inline.index)}`)}${c.tail}`;
     const group = withinGroup(c.tail);
     if (!group || !/^ORDER\s+BY\b/i.test(group.orderBy)) {
       c.report('listagg', 'listagg() runs locally as listagg(x, separator) WITHIN GROUP (ORDER BY …)', "write listagg(x, ',') WITHIN GROUP (ORDER BY x)");
       return undefined;
     }
-    return `string_agg(${c.arg(0)}, ${c.args.length > 1 ? c.arg(1) : "''"} ${group.orderBy})${group.rest}`;
+    return `${call(c.args.length > 1 ? c.arg(1) : "''", ` ${group.orderBy}`)}${group.rest}`;
   },
   // Java: log(b, x) = ln(x) / ln(b), NaN or ±Infinity where DuckDB raises or (base 1, a division by 0) gives NULL.
   log: (c) => `trino_double_divide(trino_ln(${c.arg(1)}), trino_ln(${c.arg(0)}))`,

@@ -5,7 +5,7 @@ import { DialectError, type Diagnostic } from '../diagnostics.js';
 import { tokenize, type Token } from '../tokens.js';
 import { ExpressionRewriter } from './expressions.js';
 import type { TranslateContext } from './index.js';
-import { nameUnnestColumns } from './unnest-columns.js';
+import { nameUnnestColumns, refuseUnnestJoinConditions } from './unnest-columns.js';
 import { nameSelectItems, topLevelValuesColumns } from './select-names.js';
 import { renderStoredValues } from './stored-values.js';
 import { buildTree, meaningful, nodeKeyword, type Node } from './tree.js';
@@ -83,6 +83,7 @@ export function translateExpressions(sql: string, position?: (t: Token) => { lin
   refuseReturnedRowLists(tree, report);
   refuseBadLikeEscapes(tree, report);
   refuseQualifiedUsingColumns(tree, report);
+  refuseUnnestJoinConditions(tree, report);
   refuseCodepointOfVarchar(tree, report);
   refuseVisiblyMistypedOperands(tree, report);
   refuseViewJsonCasts(tree, options.jsonParsedColumns, report);

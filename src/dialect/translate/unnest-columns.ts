@@ -11,6 +11,7 @@ import { REFUSED_KEY_MARKER } from '../shims/error-messages.js';
 import type { Token } from '../tokens.js';
 import { isName, NOT_AN_ALIAS } from './select-names.js';
 import { isParen, isTriviaNode, nodeKeyword, splitArgs, type GroupNode, type Node } from './tree.js';
+import type { Report } from './within-group.js';
 
 const token = (at: Token, kind: Token['kind'], text: string): Node => ({ kind: 'token', token: { ...at, kind, text } });
 
@@ -122,4 +123,55 @@ export function nameUnnestColumns(items: readonly Node[], render: (nodes: readon
     }
   }
   return out;
+}
+
+const CLAUSE_AFTER_ON = new Set([
+  'WHERE',
+  'GROUP',
+  'HAVING',
+  'ORDER',
+  'LIMIT',
+  'OFFSET',
+  'FETCH',
+  'WINDOW',
+  'UNION',
+  'INTERSECT',
+  'EXCEPT',
+  'JOIN',
+  'INNER',
+  'LEFT',
+  'RIGHT',
+  'FULL',
+  'CROSS',
+]);
+
+/**
+ * `… JOIN UNNEST(x) u(y) ON <condition>`: Trino 476 joins an UNNEST only ON TRUE (NOT_SUPPORTED "LEFT JOIN involving
+ * UNNEST is only supported with condition ON TRUE", for INNER, LEFT, RIGHT and FULL alike); DuckDB filters by the
+ * condition and answers. Refused at the ON.
+ */
+export function refuseUnnestJoinConditions(items: readonly Node[], report: Report): void {
+  const m = items.filter((n) => !isTriviaNode(n));
+  for (let i = 0; i < m.length; i++) {
+    if (m[i].kind === 'group') refuseUnnestJoinConditions((m[i] as GroupNode).items, report);
+    if (nodeKeyword(m[i]) !== 'UNNEST' || nodeKeyword(m[i - 1]) !== 'JOIN' || !isParen(m[i + 1])) continue;
+    let on = i + 2;
+    while (on < m.length && nodeKeyword(m[on]) !== 'ON' && !CLAUSE_AFTER_ON.has(nodeKeyword(m[on])) && nodeKeyword(m[on]) !== 'USING') on++;
+    if (nodeKeyword(m[on]) !== 'ON') continue;
+    let end = on + 1;
+    while (end < m.length && !CLAUSE_AFTER_ON.has(nodeKeyword(m[end]))) end++;
+    let condition = m.slice(on + 1, end);
+    while (condition.length === 1 && condition[0].kind === 'group' && isParen(condition[0])) condition = condition[0].items.filter((n) => !isTriviaNode(n));
+    if (condition.length === 1 && nodeKeyword(condition[0]) === 'TRUE') continue;
+    const before = nodeKeyword(m[i - 2]) === 'OUTER' ? m[i - 3] : m[i - 2];
+    const side = ['LEFT', 'RIGHT', 'FULL'].includes(nodeKeyword(before)) ? nodeKeyword(before) : 'INNER';
+    const at = m[on];
+    if (at.kind === 'token')
+      report(
+        at.token,
+        'unnest-join-condition',
+        `Athena fails with NOT_SUPPORTED: ${side} JOIN involving UNNEST is only supported with condition ON TRUE (the local engine would filter by the condition)`,
+        'join ON TRUE and filter in WHERE (after a LEFT JOIN: keep the unmatched rows with a CASE or a subquery)',
+      );
+  }
 }

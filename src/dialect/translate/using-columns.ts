@@ -76,7 +76,22 @@ export function refuseQualifiedUsingColumns(items: readonly Node[], report: Repo
   for (const node of m) if (node.kind === 'group') refuseQualifiedUsingColumns(node.items, report);
 }
 
+const quotedName = (column: string) => `"${column.replaceAll('"', '""')}"`;
+
+/** `*` as a whole select item: after SELECT, DISTINCT, ALL or a comma, before a comma or FROM (not a product). */
+function isBareSelectStar(m: readonly Node[], k: number): boolean {
+  if (k < 1 || nodeText(m[k]) !== '*') return false;
+  const before = m[k - 1];
+  const after = m[k + 1];
+  return (
+    (['SELECT', 'DISTINCT', 'ALL'].includes(nodeKeyword(before)) || nodeText(before) === ',') && (nodeText(after) === ',' || nodeKeyword(after) === 'FROM')
+  );
+}
+
 /**
+ * A bare `*` over `t JOIN u USING (k)` is k first in Trino 476, then t's other columns, then u's; DuckDB keeps k where t
+ * has it. Written `"k", * EXCLUDE ("k")` (and the unqualified k is the merged key after a FULL JOIN in both).
+ *
  * `t.*` after `t JOIN u USING (k)` leaves k out in Trino 476 (the join's one k is no column of t or u any more), where
  * DuckDB's `t.*` kept it: written `t.* EXCLUDE ("k")`. Only the two relations the USING joins are known here (a
  * relation joined earlier by ON keeps its star as written).
@@ -88,11 +103,19 @@ export function excludeUsingColumnsFromStars(items: readonly Node[]): Node[] {
   const m = meaningful(out);
   return out.flatMap((node) => {
     const k = m.indexOf(node);
+    if (isBareSelectStar(m, k) && node.kind === 'token') {
+      // The last join's columns first: the left of `(a JOIN b USING (k)) JOIN c USING (j)` is itself a join.
+      const columns = [...new Set([...joins].reverse().flatMap((j) => [...j.columns]))].map(quotedName);
+      // Separate tokens: later passes (ORDER BY ordinals, star checks) count the select items.
+      const at = (kind: 'quoted' | 'punct' | 'ws' | 'word', text: string): Node => ({ kind: 'token', token: { ...node.token, kind, text } });
+      const keys = columns.flatMap((c) => [at('quoted', c), at('punct', ','), at('ws', ' ')]);
+      return [...keys, node, at('word', ` EXCLUDE (${columns.join(', ')})`)];
+    }
     if (k < 2 || nodeText(node) !== '*' || nodeText(m[k - 1]) !== '.' || nodeText(m[k - 3] ?? m[0]) === '.') return [node];
     const qualifier = nameOf(m[k - 2]);
     const columns = [...new Set(joins.flatMap((j) => (qualifier !== undefined && j.relations.has(qualifier) ? [...j.columns] : [])))];
     if (columns.length === 0 || node.kind !== 'token') return [node];
-    const excluded = columns.map((c) => `"${c.replaceAll('"', '""')}"`).join(', ');
+    const excluded = columns.map(quotedName).join(', ');
     return [node, { kind: 'token', token: { ...node.token, kind: 'word', text: ` EXCLUDE (${excluded})` } }];
   });
 }

@@ -5,7 +5,7 @@
 // expression goes through trino_cmp, which DuckDB's binder expands to the instant of a zoned value and to the value
 // itself for any other type (no cost for ordinary columns). An expression holding an aggregate is left as written:
 // a typed macro cannot take one (src/dialect/translate/unbound.ts).
-import { mapRefused } from '../shims/error-messages.js';
+import { mapRefused, REFUSED_KEY_MARKER } from '../shims/error-messages.js';
 import { nanOf, nullsFirst, splitOrderElement, withNanKey } from './nan-order.js';
 import { hasAggregate } from './unbound.js';
 import { meaningful, nodeKeyword, splitArgs, type Node } from './tree.js';
@@ -20,9 +20,10 @@ const keyed = instantKey;
  * One ORDER BY element: its expression keyed, its ASC/DESC/NULLS words kept; with NULLS FIRST, NaN's key before it
  * (nan-order.ts); where a RANGE frame with an offset needs the one key, a NaN key fails instead.
  */
-function orderElement(element: readonly Node[], render: (nodes: readonly Node[]) => string, oneKey: boolean): string {
+function orderElement(element: readonly Node[], render: (nodes: readonly Node[]) => string, oneKey: boolean, numberRange = false): string {
   const { expression, modifiers } = splitOrderElement(element);
-  const key = orderable(keyed(render(expression)));
+  const checked = orderable(keyed(render(expression)));
+  const key = numberRange ? numberRangeKey(checked, render(expression)) : checked;
   if (!nullsFirst(modifiers)) return key + render(modifiers);
   // A RANGE offset measures on the one key: a NaN there fails (shims/nan-macros.ts).
   return oneKey
@@ -78,6 +79,29 @@ function rangeWithOffset(items: readonly Node[]): boolean {
 }
 
 /**
+ * `RANGE BETWEEN 1 PRECEDING …` over a date, time or timestamp key: Trino 476 fails with TYPE_MISMATCH "Window frame
+ * RANGE value type (integer) not compatible with sort item type (date)"; DuckDB measured days. The key is refused while
+ * binding (typeof folds: no per-row cost); an INTERVAL offset measures such a key in both.
+ */
+function rangeWithNumberOffset(items: readonly Node[]): boolean {
+  const m = meaningful(items);
+  if (!m.some((n) => nodeKeyword(n) === 'RANGE')) return false;
+  return m.some((n, k) => {
+    if (nodeKeyword(n) !== 'PRECEDING' && nodeKeyword(n) !== 'FOLLOWING') return false;
+    let start = k - 1;
+    while (start > 0 && !['BETWEEN', 'AND', 'RANGE'].includes(nodeKeyword(m[start - 1]))) start--;
+    return !['UNBOUNDED', 'INTERVAL'].includes(nodeKeyword(m[start]));
+  });
+}
+
+const numberRangeKey = (key: string, value: string): string =>
+  key.replace(
+    /^(\s*)([\s\S]*?)(\s*)$/,
+    (_m, lead: string, inner: string, trail: string) =>
+      `${lead}{'trino_v': ${inner}}[CASE WHEN regexp_matches(typeof(${value}), '^(DATE|TIME|TIMESTAMP|INTERVAL)') THEN '${REFUSED_KEY_MARKER}range-offset ' || typeof(${value}) ELSE 'trino_v' END]${trail}`,
+  );
+
+/**
  * The frame after ROWS or GROUPS, each offset (`n PRECEDING`, `n FOLLOWING`) checked by trino_frame_offset: Trino fails
  * on a negative or NULL offset (INVALID_WINDOW_FRAME), DuckDB answered over an empty or shortened frame. RANGE offsets
  * are not checked here: DuckDB fails on a negative one itself, and they may be intervals.
@@ -120,7 +144,9 @@ export function renderWindowSpecification(items: readonly Node[], render: (nodes
     let end = by + 1;
     while (end < items.length && !CLAUSE_WORDS.has(nodeKeyword(items[end]))) end++;
     const elements = splitArgs(items.slice(by + 1, end));
-    const rendered = elements.map((e) => (word === 'ORDER' ? orderElement(e, render, rangeWithOffset(items)) : partitionKey(render(e))));
+    const rendered = elements.map((e) =>
+      word === 'ORDER' ? orderElement(e, render, rangeWithOffset(items), rangeWithNumberOffset(items)) : partitionKey(render(e)),
+    );
     out += `${render(items.slice(i, by + 1))}${rendered.join(',')}`;
     i = end;
   }
