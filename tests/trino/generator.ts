@@ -363,6 +363,11 @@ export interface GenerateOptions {
    * draw is made, so the literal-only sequence of a seed stays what it was.
    */
   columns?: number;
+  /**
+   * Rules and literals drawn besides the shared ones (a form of its own, query-forms.ts); unset, the draws of every
+   * seed stay what they were.
+   */
+  extra?: { rules: Partial<Record<Kind, Rule[]>>; literals: Partial<Record<Kind, string[]>> };
 }
 
 /** The column of the oracle's table (query-forms.ts TABLE) holding values of each kind. */
@@ -373,18 +378,19 @@ const pickWith =
   <T>(xs: T[]): T =>
     xs[Math.floor(random() * xs.length)];
 
-export function literal(kind: Kind, random: () => number): Expr {
-  const text = random() < 0.12 ? NULL_OF[kind] : pickWith(random)(LITERALS[kind]);
+export function literal(kind: Kind, random: () => number, extra: string[] = []): Expr {
+  const text = random() < 0.12 ? NULL_OF[kind] : pickWith(random)(extra.length > 0 ? [...LITERALS[kind], ...extra] : LITERALS[kind]);
   return { kind, kids: [], render: () => text };
 }
 
 export function generate(kind: Kind, options: GenerateOptions, depth = 0): Expr {
-  const { random, maxDepth, columns } = options;
+  const { random, maxDepth, columns, extra } = options;
   if (depth >= maxDepth || random() < 0.25) {
     if (columns !== undefined && random() < columns) return { kind, kids: [], render: () => columnOf(kind) };
-    return literal(kind, random);
+    return literal(kind, random, extra?.literals[kind]);
   }
-  return generateBy(kind, RULES[kind], options, depth);
+  const more = extra?.rules[kind];
+  return generateBy(kind, more ? [...RULES[kind], ...more] : RULES[kind], options, depth);
 }
 
 /** A node of `kind` made by one of `rules` (drawn by weight), its children generated below it. */

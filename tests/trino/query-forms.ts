@@ -4,11 +4,13 @@
 // that columns show: the table holds NULL, NaN, -0.0, Infinity, empty strings, arrays and maps, and zoned timestamps.
 // `relations` joins t with a renamed copy of some of its rows (ON or USING, inner, LEFT, RIGHT, FULL) and draws set
 // operations of two expressions over t. `groupings` groups t by ROLLUP, CUBE and GROUPING SETS of two or three of its
-// columns (NULL in row 2 and in the rolled-up rows alike), with grouping(), aggregates and windows over them.
+// columns (NULL in row 2 and in the rolled-up rows alike), with grouping(), aggregates and windows over them. `mixed`
+// draws the columns form's expressions with rules of its own besides: conditionals over mixed numeric types, lambdas
+// over nested arrays and maps, and text functions of non-ASCII text (MIXED).
 import { columnOf, generate, generateBy, type Expr, type GenerateOptions, type Kind, type Rule } from './generator.js';
 
-export type Form = 'columns' | 'aggregates' | 'windows' | 'relations' | 'groupings';
-export const FORMS: Form[] = ['columns', 'aggregates', 'windows', 'relations', 'groupings'];
+export type Form = 'columns' | 'aggregates' | 'windows' | 'relations' | 'groupings' | 'mixed';
+export const FORMS: Form[] = ['columns', 'aggregates', 'windows', 'relations', 'groupings', 'mixed'];
 
 /** One value per kind and row; row 2 is all NULL, group g = 3 has a single row. Cells are typed by their columns. */
 const ROWS: Record<Kind, string>[] = [
@@ -139,6 +141,7 @@ const SHAPES: Record<Form, Shape[]> = {
     { key: 'g', tail: ' WHERE c_int IS NOT NULL GROUP BY g ORDER BY g' },
   ],
   windows: [{ key: 'i', tail: ' ORDER BY i' }],
+  mixed: [{ key: 'i', tail: ' ORDER BY i' }],
   // Drawn per batch (joinShape); this one holds the set operations' items, scalar subqueries over t.
   relations: [{ key: 'count(*)', tail: ' WHERE i = 1' }],
   // Drawn per batch (groupingShape).
@@ -347,6 +350,121 @@ const WINDOWS: Rule[] = [
   ...NUMERIC.map((k): Rule => [1, [k], ([a], pick) => `${pick(['sum', 'count', 'max', 'avg'])}(${a}) OVER (${pick(['', 'PARTITION BY g'])})`]),
 ];
 
+/**
+ * The `mixed` form's rules and literals besides the shared ones: CASE, COALESCE, IF, NULLIF, greatest/least, IN and
+ * BETWEEN whose arguments are integers, decimals, doubles and reals together (the common type decides value and type);
+ * lambdas over arrays of arrays and over maps, nested and capturing; text functions where letters are more than one
+ * byte, one UTF-16 unit or one code point (ß, final sigma, combining accents, emoji, ligatures, other spaces).
+ */
+const MIXED_RULES: Partial<Record<Kind, Rule[]>> = {
+  int: [
+    [2, ['bool', 'int', 'int'], ([c, a, b]) => `CASE WHEN ${c} THEN CAST(${a} AS bigint) ELSE CAST(${b} AS smallint) END`],
+    [2, ['arr', 'arr'], ([a, b]) => `reduce(ARRAY[${a}, ${b}], 0, (s, x) -> s + cardinality(x), s -> s)`],
+    [2, ['arr', 'arr', 'int'], ([a, b, n]) => `cardinality(filter(ARRAY[${a}, ${b}], x -> contains(x, ${n})))`],
+    [2, ['str'], ([s]) => `length(to_utf8(${s}))`],
+    [2, ['str', 'str'], ([a, b]) => `strpos(${a}, ${b}, 2)`],
+    [2, ['str'], ([s], pick) => `position(${pick(["'ö'", "'🙂'", "'́'", "'ss'"])} IN ${s})`],
+    [1, ['str'], ([s], pick) => `codepoint(CAST(substr(${s}, ${pick(['1', '2', '-1'])}, 1) AS varchar(1)))`],
+    [2, ['int', 'dec'], ([a, b]) => `CAST(coalesce(${a}, ${b}) AS integer)`],
+  ],
+  num: [
+    [3, ['int', 'num'], ([a, b]) => `coalesce(${a}, ${b})`],
+    [3, ['bool', 'dec', 'num'], ([c, a, b]) => `CASE WHEN ${c} THEN ${a} ELSE ${b} END`],
+    [2, ['bool', 'int', 'num'], ([c, a, b]) => `if(${c}, CAST(${a} AS real), ${b})`],
+    [2, ['dec', 'num'], ([a, b]) => `greatest(${a}, ${b})`],
+    [2, ['int', 'num'], ([a, b]) => `least(${a}, CAST(${b} AS real))`],
+    [2, ['num', 'int'], ([a, b]) => `nullif(${a}, ${b})`],
+    [2, ['int', 'dec', 'num'], ([a, b, c]) => `CASE ${a} WHEN 1 THEN ${b} WHEN 0 THEN ${c} END`],
+    [2, ['dec', 'num'], ([a, b]) => `(${a} * ${b})`],
+    [2, ['dec', 'num'], ([a, b]) => `(CAST(${b} AS real) + ${a})`],
+    [1, ['int', 'dec', 'num'], ([a, b, c]) => `coalesce(${a}, ${b}, ${c})`],
+  ],
+  dec: [
+    [3, ['int', 'dec'], ([a, b]) => `coalesce(${a}, ${b})`],
+    [3, ['bool', 'int', 'dec'], ([c, a, b]) => `CASE WHEN ${c} THEN ${a} ELSE ${b} END`],
+    [2, ['bool', 'dec', 'dec'], ([c, a, b]) => `if(${c}, CAST(${a} AS decimal(5,4)), ${b})`],
+    [2, ['int', 'dec'], ([a, b]) => `greatest(${a}, ${b})`],
+    [2, ['dec', 'dec'], ([a, b]) => `least(${a}, CAST(${b} AS decimal(20,1)))`],
+    [2, ['dec', 'int'], ([a, b]) => `nullif(${a}, ${b})`],
+    [2, ['dec', 'int'], ([a, b]) => `(${a} % ${b})`],
+    [2, ['int', 'dec'], ([a, b]) => `(CAST(${a} AS bigint) + ${b})`],
+    [1, ['int', 'int', 'dec'], ([a, b, c]) => `CASE ${a} WHEN ${b} THEN ${c} ELSE ${a} END`],
+  ],
+  bool: [
+    [2, ['int', 'num'], ([a, b]) => `(${a} = ${b})`],
+    [2, ['dec', 'num'], ([a, b]) => `(${a} < ${b})`],
+    [2, ['int', 'dec', 'num'], ([a, b, c]) => `(${a} IN (${b}, ${c}))`],
+    [2, ['dec', 'int', 'num'], ([a, b, c]) => `(${a} BETWEEN ${b} AND ${c})`],
+    [2, ['arr', 'arr'], ([a, b]) => `any_match(ARRAY[${a}, ${b}], x -> cardinality(x) > 1)`],
+    [2, ['str'], ([s], pick) => `(${s} LIKE ${pick(["'_ö%'", "'%_'", "'__'", "'%ß%'"])})`],
+    [2, ['str', 'str'], ([a, b]) => `(upper(${a}) = upper(${b}))`],
+  ],
+  str: [
+    [2, ['bool', 'dec', 'num'], ([c, a, b]) => `CAST(CASE WHEN ${c} THEN ${a} ELSE CAST(${b} AS real) END AS varchar)`],
+    [2, ['int', 'dec'], ([a, b]) => `CAST(greatest(${a}, ${b}) AS varchar)`],
+    [2, ['int', 'num'], ([a, b]) => `CAST(coalesce(${a}, ${b}) AS varchar)`],
+    [4, ['str'], ([s], pick) => `${pick(['upper', 'lower', 'reverse', 'trim', 'ltrim', 'rtrim'])}(${s})`],
+    [2, ['str'], ([s], pick) => `substr(${s}, ${pick(['-2', '2', '-1'])}, 2)`],
+    [2, ['str'], ([s], pick) => `${pick(['lpad', 'rpad'])}(${s}, ${pick(['1', '4'])}, ${pick(["'é'", "'🙂'", "'ab'"])})`],
+    [2, ['str'], ([s], pick) => `replace(${s}, ${pick(["'ß'", "'́'", "'🙂'", "''"])}, 'ss')`],
+    [1, ['str'], ([s]) => `translate(${s}, 'äöß🙂', 'aoSx')`],
+    [2, ['str'], ([s], pick) => `normalize(${s}, ${pick(['NFC', 'NFD', 'NFKC', 'NFKD'])})`],
+    [2, ['str'], ([s], pick) => `regexp_replace(${s}, ${pick(["'\\p{L}'", "'.'", "'[^a-z]'", "'\\s'", "'(?i)ä'", "'\\w'"])}, '*')`],
+    [1, ['str'], ([s]) => `array_join(regexp_extract_all(${s}, '.'), '|')`],
+    [1, ['str'], ([s], pick) => `array_join(split(${s}, ${pick(["'ö'", "'🙂'", "' '"])}), '|')`],
+    [1, ['str'], ([s]) => `format('%5s|%-3s|', ${s}, ${s})`],
+    [1, ['str'], ([s]) => `concat_ws('·', ${s}, ${s})`],
+    [1, ['str'], ([s]) => `to_hex(to_utf8(${s}))`],
+    [1, ['str'], ([s]) => `CAST(${s} AS varchar(2))`],
+    [1, ['str'], ([s]) => `url_encode(${s})`],
+    [1, ['str'], ([s]) => `json_format(CAST(${s} AS json))`],
+    [1, ['str', 'str'], ([a, b]) => `CAST(levenshtein_distance(${a}, ${b}) AS varchar)`],
+  ],
+  arr: [
+    [3, ['arr', 'arr'], ([a, b]) => `flatten(transform(ARRAY[${a}, ${b}], x -> reverse(x)))`],
+    [3, ['arr', 'arr'], ([a, b]) => `transform(ARRAY[${a}, ${b}], x -> array_max(x))`],
+    [2, ['arr', 'arr'], ([a, b]) => `transform(ARRAY[${a}, ${b}], x -> cardinality(x))`],
+    [2, ['arr', 'arr', 'int'], ([a, b, n]) => `flatten(filter(ARRAY[${a}, ${b}], x -> contains(x, ${n})))`],
+    [2, ['arr', 'arr'], ([a, b]) => `flatten(transform(${a}, x -> transform(${b}, y -> x * y)))`],
+    [2, ['arr', 'arr'], ([a, b]) => `transform(ARRAY[${a}, ${b}], x -> reduce(x, 0, (s, y) -> s + coalesce(y, 0), s -> s))`],
+    [2, ['arr', 'arr'], ([a, b]) => `flatten(array_sort(ARRAY[${a}, ${b}], (x, y) -> CAST(sign(cardinality(x) - cardinality(y)) AS integer)))`],
+    [2, ['map', 'arr'], ([m, a]) => `transform(${a}, x -> element_at(${m}, CAST(x AS varchar)))`],
+    [2, ['map', 'int'], ([m, n]) => `array_sort(map_values(transform_values(${m}, (k, v) -> v * ${n} + length(k))))`],
+    [2, ['int', 'dec'], ([a, b]) => `transform(ARRAY[${a}, ${b}], x -> x * 2)`],
+    [1, ['arr', 'num'], ([a, n]) => `transform(${a}, x -> x + ${n})`],
+    [2, ['arr', 'arr'], ([a, b]) => `zip_with(${a}, ${b}, (x, y) -> x * y)`],
+    [1, ['arr', 'arr'], ([a, b]) => `flatten(array_distinct(ARRAY[${a}, ${b}]))`],
+    [1, ['arr', 'arr'], ([a, b]) => `transform(zip(${a}, ${b}), r -> coalesce(r[1], 0) - coalesce(r[2], 0))`],
+  ],
+  arrs: [
+    [2, ['arrs', 'arrs'], ([a, b]) => `flatten(transform(ARRAY[${a}, ${b}], x -> transform(x, y -> upper(y))))`],
+    [2, ['str'], ([s], pick) => `regexp_extract_all(${s}, ${pick(["'\\p{L}'", "'.'", "'\\X'"])})`],
+    [1, ['str'], ([s]) => `split(${s}, '')`],
+    [2, ['map'], ([m]) => `array_sort(map_keys(transform_keys(${m}, (k, v) -> k || CAST(v AS varchar))))`],
+    [1, ['arrs'], ([a]) => `array_sort(${a}, (x, y) -> CAST(sign(length(x) - length(y)) AS integer))`],
+    [2, ['arrs', 'str'], ([a, s]) => `transform(${a}, x -> concat(x, ${s}))`],
+  ],
+  map: [
+    [3, ['map', 'map'], ([a, b]) => `map_zip_with(${a}, ${b}, (k, v1, v2) -> coalesce(v1, 0) * coalesce(v2, 1))`],
+    [2, ['map'], ([m]) => `transform_keys(${m}, (k, v) -> upper(k))`],
+    [2, ['map', 'int'], ([m, n]) => `map_filter(${m}, (k, v) -> v IS NULL OR v > ${n})`],
+    [2, ['map'], ([m]) => `transform_values(${m}, (k, v) -> length(k) * coalesce(v, 0))`],
+    [2, ['map'], ([m]) => `map_concat(${m}, transform_values(${m}, (k, v) -> v * 2))`],
+    [2, ['int', 'dec'], ([a, b]) => `MAP(ARRAY['a', 'b'], ARRAY[${a}, ${b}])`],
+    [1, ['arrs', 'arr'], ([k, v]) => `map_from_entries(zip_with(${k}, ${v}, (x, y) -> ROW(x, y)))`],
+  ],
+};
+
+/** The rules above weigh three times their numbers, so that they are drawn about as often as the shared ones. */
+const MIXED: NonNullable<GenerateOptions['extra']> = {
+  rules: Object.fromEntries(Object.entries(MIXED_RULES).map(([kind, rules]) => [kind, rules.map(([w, kinds, render]): Rule => [3 * w, kinds, render])])),
+  literals: {
+    str: ["'Straße'", "'İı'", "'e\u0301'", "'ǅ'", "'ﬁ'", "'\u00a0x\u2003'", "'🙂🙃'", "'ÄÖ'", "'ΣΑΣ'", "'a\tb'"],
+    arrs: ["ARRAY['ß', 'e\u0301']", "ARRAY['🙂', NULL, 'Ä']"],
+    map: ["MAP(ARRAY['ß', 'SS'], ARRAY[1, 2])", "MAP(ARRAY['ä'], ARRAY[3])"],
+  },
+};
+
 export interface Case {
   shape: Shape;
   expr: Expr;
@@ -380,8 +498,8 @@ export function generateCases(form: Form, count: number, batch: number, random: 
     const shape = shapes[Math.floor(random() * shapes.length)];
     for (let i = 0; i < batch && cases.length < count; i++) {
       const expr =
-        form === 'columns'
-          ? generate(KINDS[Math.floor(random() * KINDS.length)], { ...options, maxDepth: 3 })
+        form === 'columns' || form === 'mixed'
+          ? generate(KINDS[Math.floor(random() * KINDS.length)], { ...options, maxDepth: 3, ...(form === 'mixed' ? { extra: MIXED, columns: 0.5 } : {}) })
           : generateBy('int', form === 'aggregates' ? AGGREGATES : WINDOWS, options, 0);
       cases.push({ shape, expr: form === 'aggregates' && random() < 0.3 ? filtered(expr, generate('bool', options, 1)) : expr });
     }

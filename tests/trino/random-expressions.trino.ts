@@ -1,7 +1,7 @@
 // Thousands of random typed expressions (generator.ts), each run on the local engine and on Trino: any silent
 // difference fails with the minimal SQL that shows it. The seed is fixed, so every run checks the same expressions
 // (ORACLE_SEED=<n> draws others, ORACLE_CASES=<n> sets how many); a difference that known-differences.ts explains (a
-// group another piece of work owns) is counted and listed, not failed. ORACLE_FORM=columns|aggregates|windows|relations|groupings draws
+// group another piece of work owns) is counted and listed, not failed. ORACLE_FORM=columns|aggregates|windows|relations|groupings|mixed draws
 // queries over a small table instead (query-forms.ts); the default, scalar expressions over literals, is what CI runs.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -690,7 +690,9 @@ export class ExpressionRewriter {
       } else if (lastMeaningful(parts)?.text.toUpperCase() === 'IN' && !isSubquery(node.items)) {
         const inList = splitArgs(node.items).map((a) => this.renderZoned(a));
         parts.push({ kind: 'operand', text: `(${inList.map((e) => e.text).join(',')}${node.close?.text ?? ''}`, inList });
-      } else if (namesWindow(items, i)) {
+      } else if (namesWindow(items, i) || nodeKeyword(meaningful(items.slice(0, i)).at(-1)) === 'OVER') {
+        // `OVER (…)` after a call the translator wrote (zoned-extremes.ts copies the tail after its tie macros) is a
+        // window specification as after any call: its frame is not part of the last ORDER BY key.
         parts.push({ kind: 'operand', text: `(${renderWindowSpecification(node.items, (nodes) => this.render(nodes))}${node.close?.text ?? ''}` });
       } else {
         const before = lastMeaningful(parts);

@@ -123,6 +123,26 @@ describeFunctions(
       1,
       'bigint',
     ],
+    // A framed window min/max beside zoned values: the tie check's copies of `OVER (…)` took the frame into the last
+    // ORDER BY key ("syntax error at or near ROWS", loud; windows, seed 20261251, 15 cases).
+    [
+      'a window min with a ROWS frame beside zoned values',
+      "min(x) OVER (ORDER BY x ROWS BETWEEN CURRENT ROW AND UNBOUNDED FOLLOWING) FROM (VALUES (1, TIMESTAMP '2025-01-01 11:00 +01:00'), (2, NULL)) t(x, z) ORDER BY x DESC",
+      2,
+      'integer',
+    ],
+    [
+      'a window max with a GROUPS frame beside zoned values',
+      "max(x) OVER (ORDER BY x DESC, z GROUPS BETWEEN 1 PRECEDING AND CURRENT ROW) FROM (VALUES (1, TIMESTAMP '2025-01-01 11:00 +01:00'), (2, NULL), (3, NULL)) t(x, z) ORDER BY x",
+      2,
+      'integer',
+    ],
+    [
+      'a window max with a RANGE frame beside zoned values',
+      "max(x) OVER (ORDER BY x RANGE BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) FROM (VALUES (1, TIMESTAMP '2025-01-01 11:00 +01:00'), (2, NULL), (3, NULL)) t(x, z) ORDER BY x DESC",
+      2,
+      'integer',
+    ],
     ['lag of an integer with a decimal default', 'lag(x, 1, 0.001) OVER (ORDER BY x) FROM (VALUES 1, 2) t(x)', '0.001', 'decimal(13,3)'],
     ['lag of an integer with a decimal column default', 'lag(x, 1, y) OVER (ORDER BY x) FROM (VALUES (1, 2.5)) t(x, y)', '2.5', 'decimal(11,1)'],
     [
