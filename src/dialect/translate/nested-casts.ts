@@ -199,14 +199,44 @@ function castEach(value: string, items: readonly Node[], depth: number, nullFiel
   return castableChecked(scalarCastShim(value, type) ?? `CAST(${value} AS ${type.sql})`, value, type, true);
 }
 
+/** The number of row fields in the written type `items` (nested ones too). */
+function rowFieldCount(items: readonly Node[]): number {
+  const m = meaningful(items);
+  const args = m.length === 2 && isParen(m[1]) ? splitArgs((m[1] as GroupNode).items) : [];
+  const base = nodeKeyword(m[0]);
+  if (base === 'ROW') return args.reduce((n, arg) => n + 1 + rowFieldCount(meaningful(arg).slice(1)), 0);
+  return base === 'ARRAY' || base === 'MAP' ? args.reduce((n, arg) => n + rowFieldCount(arg), 0) : 0;
+}
+
+// A field without a name in DuckDB's type text: a type name right after `STRUCT(` or `, ` and followed by `,`, `)`,
+// `(` or `[` (a named field's name is followed by a space; `WITH TIME ZONE` is the one type name with spaces).
+const UNNAMED_FIELD = '(STRUCT\\(|, )([A-Z][A-Z0-9_]*[,)(\\[]|[A-Z][A-Z0-9_]* WITH TIME ZONE)';
+/**
+ * A map's key/value separator (its value would read as an unnamed field), marked apart: the key is text without commas
+ * or parentheses and parenthesized parts up to two deep (a row key of rows).
+ */
+const MAP_SEPARATOR = ['MAP\\(((?:[^,()]|\\((?:[^()]|\\([^()]*\\))*\\))+), ', ',\u00a6 '];
+
+/**
+ * DuckDB's type text `t` of a value with rows without field names (STRUCT(INTEGER)[]) with each such field named
+ * (`"trino_f1" INTEGER`), `fields` times at most: from_json reads it back as a type of the value's own field types, where
+ * the text without names is no type it reads. (A few more than the target's fields are named, so that a row of another
+ * width reaches the width check of castEach.)
+ */
+function namedFieldsType(t: string, fields: number): string {
+  let named = `regexp_replace(${t}, '${MAP_SEPARATOR[0]}', 'MAP(\\1${MAP_SEPARATOR[1]}', 'g')`;
+  for (let k = 1; k <= fields + 4; k++) named = `regexp_replace(${named}, '${UNNAMED_FIELD}', '\\1"trino_f${k}" \\2')`;
+  return `replace(${named}, '${MAP_SEPARATOR[1]}', ', ')`;
+}
+
 /**
  * CAST(x AS array(…) | map(…) | row(…)) element by element. `x` is the operand (after the ipaddress guard), `source`
- * x after trino_json_cast_source. The elements
- * are read from x in its own type, through a witness typeof folds while binding; a json x is first cast whole as
- * Trino reads json (its elements then have their types already: a json operand cannot reach list_transform, which binds
- * before a CASE folds), and so is an x holding NULL-typed parts (ARRAY[NULL], MAP(), ROW(1, NULL): a NULL matches each
- * typed overload of trino_to_varchar) or a row without field names (whose type from_json cannot read back): both
- * keep DuckDB's cast of their values, as before.
+ * x after trino_json_cast_source. The elements are read from x in its own type, through a witness typeof folds while
+ * binding; a row without field names in it is read so too, its fields named (DuckDB's cast of such a row to the
+ * target converted its fields first: ARRAY[ROW(1234)] to array(row(a varchar(3))) was cut to '123', where Trino 476
+ * fails). A json x is first cast whole as Trino reads json (its elements then have their types already: a json operand
+ * cannot reach list_transform, which binds before a CASE folds), and so is an x holding NULL-typed parts (ARRAY[NULL],
+ * MAP(), ROW(1, NULL): a NULL matches each typed overload of trino_to_varchar): those keep DuckDB's cast of their values.
  */
 export function nestedCastShim(x: string, source: string, operand: readonly Node[], type: TranslatedType, target: readonly Node[]): string {
   // An aggregate operand other than array_agg(…) would put typeof() over it: DuckDB's cast is kept there.
@@ -216,7 +246,7 @@ export function nestedCastShim(x: string, source: string, operand: readonly Node
   const widths = writtenRowWidths(operand, target);
   if (nullFields) return `CAST(${castEach(x, target, 0, nullFields, widths !== undefined && widths.operand === widths.target)} AS ${type.sql})`;
   const targetJson = `'"${type.sql.replace(/'/g, "''").replace(/"/g, '\\"')}"'`;
-  const castWhole = `typeof(${x}) = 'JSON' OR regexp_matches(typeof(${x}), '"NULL"|STRUCT\\((?:[A-Z]|"NULL")')`;
-  const own = `cast_to_type(${source}, from_json('null', CASE WHEN ${castWhole} THEN ${targetJson} ELSE to_json(typeof(${x})) END))`;
+  const castWhole = `typeof(${x}) = 'JSON' OR regexp_matches(typeof(${x}), '"NULL"')`;
+  const own = `cast_to_type(${source}, from_json('null', CASE WHEN ${castWhole} THEN ${targetJson} ELSE to_json(${namedFieldsType(`typeof(${x})`, rowFieldCount(target))}) END))`;
   return `CAST(${castEach(own, target, 0)} AS ${type.sql})`;
 }
