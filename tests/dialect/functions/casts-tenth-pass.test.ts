@@ -48,3 +48,57 @@ describeFunctions(
     ['a text to integer', "CAST(ARRAY[ROW('1.5')] AS array(row(a integer)))", /Cannot cast '1\.5' to INT/],
   ],
 );
+
+// Trino 476's TRY_CAST into an array, map or row holding a varchar(n): NULL where any part fails as a number's or date's
+// too long text does (INVALID_CAST_ARGUMENT), in whatever order; it fails where only a boolean's, interval's or
+// timestamp's text is too long (GENERIC_INTERNAL_ERROR, which TRY does not catch).
+describeFunctions(
+  'TRY_CAST into nested varchar(n): NULL where any part fails as TRY catches',
+  [
+    ['a number too long beside a boolean that fits', 'TRY_CAST(ROW(1234, false) AS row(a varchar(3), b varchar(5)))', null, 'row(a varchar, b varchar)'],
+    [
+      'a date too long beside a boolean that fits',
+      "TRY_CAST(ROW(1, DATE '2020-01-01', true) AS row(a integer, b varchar(3), c varchar(4)))",
+      null,
+      'row(a integer, b varchar, c varchar)',
+    ],
+    ['a boolean too long before a number too long', 'TRY_CAST(ROW(true, 1234) AS row(a varchar(3), b varchar(3)))', null, 'row(a varchar, b varchar)'],
+    [
+      'a number too long in a row before a boolean',
+      'TRY_CAST(ROW(ROW(1234), true) AS row(a row(c varchar(3)), b varchar(3)))',
+      null,
+      'row(a row(c varchar), b varchar)',
+    ],
+    ['a text to integer beside a boolean', "TRY_CAST(ROW('1.5', true) AS row(a integer, b varchar(3)))", null, 'row(a integer, b varchar)'],
+    [
+      'a map key too long, its values booleans',
+      'TRY_CAST(MAP(ARRAY[1, 1234], ARRAY[true, true]) AS map(varchar(3), varchar(3)))',
+      null,
+      'map(varchar, varchar)',
+    ],
+    [
+      'the second element’s number',
+      'TRY_CAST(ARRAY[ROW(1, true), ROW(1234, true)] AS array(row(a varchar(3), b varchar(3))))',
+      null,
+      'array(row(a varchar, b varchar))',
+    ],
+    ['a column', 'TRY_CAST(r AS array(varchar(3))) FROM (VALUES ARRAY[1234]) t(r)', null, 'array(varchar)'],
+    [
+      'in a correlated subquery',
+      '(SELECT TRY_CAST(r AS row(a varchar(3), b varchar(3)))) FROM (SELECT CAST(ROW(1234, true) AS row(x integer, y boolean)) r)',
+      null,
+      'row(a varchar, b varchar)',
+    ],
+  ],
+  [
+    ['a row of a boolean in a row', 'TRY_CAST(ROW(ROW(true), 1) AS row(a row(c varchar(3)), b integer))', TOO_LONG_TRUE],
+    ['map values', 'TRY_CAST(MAP(ARRAY[1, 2], ARRAY[true, true]) AS map(varchar(3), varchar(3)))', TOO_LONG_TRUE],
+    ['a boolean beside a number that fits', 'TRY_CAST(ARRAY[ROW(12, true)] AS array(row(a varchar(3), b varchar(3))))', TOO_LONG_TRUE],
+    ['an interval', "TRY_CAST(ROW(1, INTERVAL '1' DAY) AS row(a integer, b varchar(3)))", /cannot be represented as varchar\(3\)/],
+    [
+      'a timestamp map value',
+      "TRY_CAST(MAP(ARRAY['a'], ARRAY[TIMESTAMP '2020-01-01 00:00:00']) AS map(varchar, varchar(3)))",
+      /cannot be represented as varchar\(3\)/,
+    ],
+  ],
+);
