@@ -1,5 +1,10 @@
 // Casts and types leftovers, tenth pass (docs/issue-15-audit.md): casts into nested rows, maps and arrays that answered
 // locally where Trino 476 answers otherwise or fails. Every value, type and error is the shared Trino 476's.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AthenaLocalEngine } from '../../../src/engines/local/engine.js';
 import { describeFunctions } from './harness.js';
 
 // Trino 476: GENERIC_INTERNAL_ERROR "Character count exceeds length limit 3" (the local shim's words name the value).
@@ -102,3 +107,47 @@ describeFunctions(
     ],
   ],
 );
+
+// A row-typed VALUES item gives the row's fields in Trino 476: `t(r)` names one of two columns (MISMATCHED_COLUMN_ALIASES
+// "Column alias list has 1 entries but 't' has 2 columns available"), and a NULL row fails while read
+// (GENERIC_INTERNAL_ERROR "Cannot invoke SqlRow.getRawIndex() because result is null").
+describeFunctions(
+  'a NULL row as a VALUES item',
+  [['a NULL of the row’s field types', 'a FROM (VALUES (CAST(NULL AS boolean), CAST(NULL AS integer))) t(a, b)', null, 'boolean']],
+  [
+    ['one alias for two fields', 'r FROM (VALUES (CAST(NULL AS row(x boolean, y integer)))) t(r)', /column-alias-count.*1 entries but 't' has 2 columns/],
+    ['without parentheses', 'r FROM (VALUES CAST(NULL AS row(x boolean, y integer))) t(r)', /column-alias-count/],
+    ['an alias per field', 'a, b FROM (VALUES (CAST(NULL AS row(x boolean, y integer)))) t(a, b)', /values-null-row/],
+    ['a row of one field', 'r FROM (VALUES (CAST(NULL AS row(x boolean)))) t(r)', /values-null-row/],
+  ],
+);
+
+// `NULL AS c` in a CTAS's (a model's) select list: Trino 476 fails (COLUMN_TYPE_UNKNOWN "Column type is unknown: c"),
+// where DuckDB wrote an integer column; a plain query answers NULL of type unknown in both.
+describe('a NULL column of a CREATE TABLE AS', () => {
+  let engine: AthenaLocalEngine;
+  beforeAll(async () => {
+    engine = await AthenaLocalEngine.open({ lakeRoot: mkdtempSync(join(tmpdir(), 'lake-ctas-')), inMemory: true, threads: 1 });
+  });
+  afterAll(async () => engine.close());
+
+  it.each([
+    ['CREATE TABLE t1 AS SELECT NULL AS c, 1 AS d', /1:27: error \[unfaithful\/column-type-unknown\] Column type is unknown: c/],
+    ['CREATE TABLE t2 AS SELECT 1 AS d,\n  NULL c', /2:3: error \[unfaithful\/column-type-unknown\] Column type is unknown: c/],
+  ])('is refused at the NULL: %s', async (sql, message) => {
+    await expect(engine.execute(sql)).rejects.toThrow(message);
+  });
+
+  it.each([
+    ['typed by another branch', 'CREATE TABLE t3 AS SELECT NULL AS c UNION ALL SELECT 1'],
+    ['a typed NULL', 'CREATE TABLE t4 AS SELECT CAST(NULL AS varchar) AS c'],
+    ['a NULL inside a WITH query', 'CREATE TABLE t5 AS WITH w AS (SELECT NULL AS x) SELECT 1 AS d FROM w'],
+  ])('is written where Trino types the column: %s', async (_what, sql) => {
+    await expect(engine.execute(sql)).resolves.toBeDefined();
+  });
+
+  it('leaves a plain query answering NULL', async () => {
+    const result = await engine.execute('SELECT NULL AS c');
+    expect({ value: result.rows[0][0], type: result.columns[0].type }).toEqual({ value: null, type: 'unknown' });
+  });
+});
