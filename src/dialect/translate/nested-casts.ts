@@ -179,7 +179,14 @@ const element = (depth: number): string => `trino_cast_e${depth}`;
 /** `nullFields`: a written ROW(…)'s bare NULL fields, cast as NULL of their type (a NULL matches every overload of trino_to_varchar). */
 /** `knownWidth`: the value is a written ROW(…) of the target's width, so the width check is left out. */
 /** `lenient`: a too long varchar(n) of an UNCAUGHT_TOO_LONG type is cut (scalarCastShim). */
-function castEach(value: string, items: readonly Node[], depth: number, nullFields: ReadonlySet<number> = new Set(), knownWidth = false, lenient = false): string {
+function castEach(
+  value: string,
+  items: readonly Node[],
+  depth: number,
+  nullFields: ReadonlySet<number> = new Set(),
+  knownWidth = false,
+  lenient = false,
+): string {
   const m = meaningful(items);
   const base = nodeKeyword(m[0]);
   const args = isParen(m[1]) ? splitArgs((m[1] as GroupNode).items) : [];
@@ -252,7 +259,8 @@ function namedFieldsType(t: string, fields: number): string {
  */
 export function nestedCastShim(x: string, source: string, operand: readonly Node[], type: TranslatedType, target: readonly Node[], lenient = false): string {
   // An aggregate operand other than array_agg(…) would put typeof() over it: DuckDB's cast is kept there.
-  if (hasAggregate(x)) return visiblyNested(operand) ? `CAST(${castEach(x, target, 0, undefined, false, lenient)} AS ${type.sql})` : `CAST(${source} AS ${type.sql})`;
+  if (hasAggregate(x))
+    return visiblyNested(operand) ? `CAST(${castEach(x, target, 0, undefined, false, lenient)} AS ${type.sql})` : `CAST(${source} AS ${type.sql})`;
   // CAST(ROW(…) AS ROW(a …, b …)) names a row's fields: its fields are read as they are, a bare NULL as a NULL.
   const nullFields = writtenRowNullFields(operand);
   const widths = writtenRowWidths(operand, target);
