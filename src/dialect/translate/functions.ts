@@ -643,7 +643,9 @@ function castCall(c: CallContext, tryCast: boolean): string | undefined {
       const retryGuard = nestedIpCastGuard(TRY_AGAIN_OPERAND, type.sql);
       const retrySource = readsJson ? `trino_json_cast_source(${retryGuard}, ${sqlString(written)}, ${tryCast})` : retryGuard;
       const [lenient, strict] = [true, false].map((cut) => nestedCastShim(retryGuard, retrySource, operand, type, target, cut));
-      failingAgain = `list_transform([${value}], lambda ${TRY_AGAIN_OPERAND}: CASE WHEN try(${lenient}) IS NOT NULL THEN ${strict} END)[1]`;
+      // Only where the operand's type holds such a text (typeof folds while binding): a failing row is tried again.
+      const uncaught = `regexp_matches(typeof(${value}), '\\b(?:BOOLEAN|INTERVAL|UUID|TIMESTAMP|trino_instant|trino_ipaddress)')`;
+      failingAgain = `CASE WHEN ${uncaught} THEN list_transform([${value}], lambda ${TRY_AGAIN_OPERAND}: CASE WHEN try(${lenient}) IS NOT NULL THEN ${strict} END)[1] END`;
     }
   }
   // An operand evaluated apart is checked as the lambda's parameter, which binds it once (castableChecked).
