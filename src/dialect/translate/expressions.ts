@@ -865,6 +865,16 @@ export class ExpressionRewriter {
     while (end < items.length && !VALUES_END.has(nodeKeyword(items[end])) && nodeText(items[end]) !== ';') end++;
     const rowNodes = splitArgs(items.slice(i + 1, end));
     const typed = this.checkValuesColumns(firstToken(items[i]), rowNodes);
+    // A NULL row as a VALUES item gives its fields (set-operation-columns.ts castRowFields), which Trino 476 cannot
+    // read from it: GENERIC_INTERNAL_ERROR "Cannot invoke SqlRow.getRawIndex() because result is null".
+    const nullRow = rowNodes.find((row) => /^\(?\s*CAST\s*\(\s*NULL\s+AS\s+ROW\s*\(/i.test(row.map(nodeText).join('').trim()));
+    if (nullRow)
+      this.report(
+        firstToken(meaningful(nullRow)[0]),
+        'values-null-row',
+        'a VALUES item CAST(NULL AS row(…)) gives the row’s fields in Athena, which fails reading them from a NULL row (GENERIC_INTERNAL_ERROR)',
+        'write the fields’ NULLs: (CAST(NULL AS boolean), CAST(NULL AS integer))',
+      );
     // Literals that need more than 38 digits together but fit Trino's common type are cast to it.
     const cells = rowNodes.map((row) =>
       rowValues(row).map((value, k) => {

@@ -487,32 +487,8 @@ function markRowsCastToJson(items: readonly Node[]): void {
 /** A column reference or a literal: evaluating it cannot fail, so TRY_CAST may take it inside try(). */
 const SIMPLE_OPERAND =
   /^(?:(?:"(?:[^"]|"")*"|[A-Za-z_][A-Za-z0-9_]*)(?:\s*\.\s*(?:"(?:[^"]|"")*"|[A-Za-z_][A-Za-z0-9_]*))*|'(?:[^']|'')*'|-?\d+(?:\.\d*)?(?:[eE][+-]?\d+)?)$/;
-/** DuckDB's names of the types whose text TRY does not shield from a too long varchar(n) (castCall's `unbounded`). */
-const UNBOUNDED_TEXT = '(?:BOOLEAN|INTERVAL|UUID|TIMESTAMP(?:_S|_MS|_NS| WITH TIME ZONE)?)';
-/** An array, map (keyed by a type of no parameters) or row (named fields or not) of UNBOUNDED_TEXT values. */
-const NESTED_UNBOUNDED = `(?:${UNBOUNDED_TEXT}(?:\\[\\])+|MAP\\((?:${UNBOUNDED_TEXT}|[A-Z]+), ${UNBOUNDED_TEXT}\\)(?:\\[\\])*|STRUCT\\((?:"?\\w+"? )?${UNBOUNDED_TEXT}(?:, (?:"?\\w+"? )?${UNBOUNDED_TEXT})*\\)(?:\\[\\])*)`;
-
-/** One of DuckDB's type names in a struct's field list: nested parentheses up to two levels deep, no top-level comma. */
-const ANY_FIELD_TYPE = '(?:[^,()]|\\((?:[^()]|\\([^()]*\\))*\\))+';
-
-/**
- * A typeof() pattern of a row whose fields match the target row `target` (row(a varchar(3), b integer)) field by field,
- * one of the fields cast to a varchar(n) being of UNBOUNDED_TEXT: TRY_CAST(ROW(true, 1) AS row(a varchar(3), b integer))
- * fails in Trino 476 (GENERIC_INTERNAL_ERROR "Character count exceeds length limit 3") as the all-boolean row does, where
- * ROW(1234, true) to row(a varchar(3), b integer) is NULL (the boolean goes to an integer). Undefined for another target.
- */
-function rowFieldUnbounded(target: readonly Node[]): string | undefined {
-  const t = meaningful(target);
-  if (t.length !== 2 || nodeKeyword(t[0]) !== 'ROW' || !isParen(t[1])) return undefined;
-  const fields = splitArgs((t[1] as GroupNode).items).map((f) => meaningful(f));
-  const bounded = fields.map((f) => f.length >= 2 && /^varchar\s*\(\s*\d+\s*\)$/i.test(nodesText(f.slice(1)).trim()));
-  if (fields.length < 2 || !bounded.some(Boolean)) return undefined;
-  const field = (type: string): string => `(?:"?\\w+"? )?${type}`;
-  const choices = bounded.flatMap((isBounded, j) =>
-    isBounded ? [`STRUCT\\(${fields.map((_, i) => field(i === j ? UNBOUNDED_TEXT : ANY_FIELD_TYPE)).join(', ')}\\)`] : [],
-  );
-  return `(?:${choices.join('|')})`;
-}
+/** A target holding a varchar(n). */
+const BOUNDED_VARCHAR = /\bvarchar\s*\(\s*\d+\s*\)/;
 
 /** Calls whose type is one of their arguments': json in, json out (`coalesce(j, j)`, `CASE … THEN j END`, `a[1]`). */
 const TYPE_FOLLOWING_CALLS = new Set(['COALESCE', 'NULLIF', 'IF', 'TRY', 'ELEMENT_AT']);
@@ -533,6 +509,8 @@ function typeFollowingCall(operand: readonly Node[], rendered: string): boolean 
 
 /** The lambda parameter a TRY_CAST's shim casts when its operand is evaluated outside try(). */
 const TRY_OPERAND = 'trino_try_operand';
+/** The lambda parameter a TRY_CAST's failing operand is cast again over (castCall's failingAgain). */
+const TRY_AGAIN_OPERAND = 'trino_try_again';
 
 function castCall(c: CallContext, tryCast: boolean): string | undefined {
   const items = c.group.items;
@@ -681,10 +659,21 @@ function castCall(c: CallContext, tryCast: boolean): string | undefined {
       ),
     );
   // (A TRY_CAST's operand evaluated apart is the lambda parameter x: its guard and json reading are built over x.)
+  let failingAgain: string | undefined;
   if (!shim && JSON_READ_TARGETS.has(type.base) && !isLiteralOperand(operand)) {
     const ownGuard = operandApart ? nestedIpCastGuard(x, type.sql) : guarded;
     const ownSource = operandApart ? `trino_json_cast_source(${ownGuard}, ${sqlString(written)}, ${tryCast})` : source;
     shim = nestedCastShim(ownGuard, ownSource, operand, type, target);
+    if (tryCast && BOUNDED_VARCHAR.test(written) && !hasAggregate(value)) {
+      // Built over a lambda's parameter: DuckDB would evaluate an expression written both inside and outside try() once,
+      // outside it (its common subexpressions), but looks into no lambda.
+      const retryGuard = nestedIpCastGuard(TRY_AGAIN_OPERAND, type.sql);
+      const retrySource = readsJson ? `trino_json_cast_source(${retryGuard}, ${sqlString(written)}, ${tryCast})` : retryGuard;
+      const [lenient, strict] = [true, false].map((cut) => nestedCastShim(retryGuard, retrySource, operand, type, target, cut));
+      // Only where the operand's type holds such a text (typeof folds while binding): a failing row is tried again.
+      const uncaught = `regexp_matches(typeof(${value}), '\\b(?:BOOLEAN|INTERVAL|UUID|TIMESTAMP|trino_instant|trino_ipaddress)')`;
+      failingAgain = `CASE WHEN ${uncaught} THEN list_transform([${value}], lambda ${TRY_AGAIN_OPERAND}: CASE WHEN try(${lenient}) IS NOT NULL THEN ${strict} END)[1] END`;
+    }
   }
   // An operand evaluated apart is checked as the lambda's parameter, which binds it once (castableChecked).
   const tried =
@@ -711,19 +700,18 @@ function castCall(c: CallContext, tryCast: boolean): string | undefined {
       ? `(regexp_full_match(typeof(${value}), 'BOOLEAN|INTERVAL|UUID|TIMESTAMP.*|STRUCT\\(trino_(?:instant|ipaddress) .*')
          OR (typeof(${value}) = 'JSON' AND json_type(TRY_CAST(${value} AS JSON)) NOT IN ('ARRAY', 'OBJECT')))`
       : 'false';
-  // The same for the elements of an array, the values of a map, the fields of a row all of such types, cast to a target
-  // that holds a varchar(n) (TRY_CAST(ARRAY[true] AS array(varchar(3))) fails in Trino 476); doubles there stay inside
-  // TRY, as into a scalar varchar(n).
-  const rowUnbounded = type.base === 'ROW' ? rowFieldUnbounded(target) : undefined;
-  const nestedUnbounded =
-    JSON_READ_TARGETS.has(type.base) && /\bvarchar\s*\(\s*\d+\s*\)/.test(written)
-      ? `regexp_full_match(typeof(${value}), '${rowUnbounded ? `${NESTED_UNBOUNDED}|${rowUnbounded}` : NESTED_UNBOUNDED}')`
-      : undefined;
-  const reals = type.length ? unbounded : (nestedUnbounded ?? floating);
+  const reals = type.length ? unbounded : failingAgain ? 'false' : floating;
   // varbinary to varchar fails at analysis in Trino 476 (TYPE_MISMATCH), under TRY_CAST too.
   const bytes = type.base === 'VARCHAR' ? `typeof(${value}) = 'BLOB'` : `regexp_matches(typeof(${value}), '\\bBLOB\\b')`;
   const untried = operandApart ? `list_transform([${value}], lambda ${TRY_OPERAND}: ${shim})[1]` : shim;
-  return checked(`CASE WHEN ${reals} THEN ${untried} WHEN ${bytes} THEN cast_to_type(${VARBINARY_TO_VARCHAR_FAIL}, ${orNull}) ELSE ${orNull} END`);
+  // Into an array, map or row holding a varchar(n), Trino 476's TRY gives NULL where any part fails as a number's or
+  // date's too long text does (INVALID_CAST_ARGUMENT), and fails where only texts of the types nested-casts.ts
+  // UNCAUGHT_TOO_LONG names are too long (TRY_CAST(ROW(true, 1) AS row(a varchar(3), b integer)), ROW(ROW(true), 1)
+  // likewise; ROW(true, 1234) to two varchar(3) is NULL), in whatever order: where the cast fails, it is tried again
+  // with such texts cut (failingAgain); if that answers, the failure was theirs and the cast runs outside TRY. Rows
+  // whose cast answers pay nothing more.
+  const nullOrFailure = failingAgain ? `coalesce(${cast}, ${failingAgain}, CAST(${UNFOLDED_NULL} AS ${type.sql}))` : orNull;
+  return checked(`CASE WHEN ${reals} THEN ${untried} WHEN ${bytes} THEN cast_to_type(${VARBINARY_TO_VARCHAR_FAIL}, ${orNull}) ELSE ${nullOrFailure} END`);
 }
 
 /**

@@ -16,6 +16,14 @@ export const INTEGER_TARGETS: ReadonlySet<string> = new Set(['TINYINT', 'SMALLIN
 /** Targets whose cast from a text reads less than DuckDB's (trino_to_boolean, trino_to_double, trino_to_float). */
 export const TEXT_CHECKED_TARGETS: ReadonlySet<string> = new Set(['BOOLEAN', 'DOUBLE', 'FLOAT']);
 
+/** DuckDB's names of the types whose text TRY does not shield from a too long varchar(n) (castCall's `unbounded`). */
+const UNBOUNDED_TEXT = '(?:BOOLEAN|INTERVAL|UUID|TIMESTAMP(?:_S|_MS|_NS| WITH TIME ZONE)?)';
+/**
+ * The types whose cast to a too long varchar(n) Trino 476's TRY does not catch (GENERIC_INTERNAL_ERROR "Character count
+ * exceeds length limit 3"; a uuid or ipaddress has no cast to varchar(n) at all): UNBOUNDED_TEXT, zoned, ipaddress.
+ */
+const UNCAUGHT_TOO_LONG = `${UNBOUNDED_TEXT}|STRUCT\\(trino_(?:instant|ipaddress) .*`;
+
 /**
  * The shim of a CAST of `x` to a scalar type, whatever x is; undefined where DuckDB's own CAST is Trino's. `unbound`:
  * x may read an outer column (a correlated subquery), whose type DuckDB does not see when it picks a typed shim's
@@ -23,16 +31,18 @@ export const TEXT_CHECKED_TARGETS: ReadonlySet<string> = new Set(['BOOLEAN', 'DO
  * then applied inside a lambda over [x], where x has its type (the `_any` forms would read text and json less
  * strictly). The others bind an outer column as they are.
  */
-export function scalarCastShim(x: string, type: TranslatedType, unbound = false): string | undefined {
+export function scalarCastShim(x: string, type: TranslatedType, unbound = false, lenient = false): string | undefined {
   const overloaded = type.base === 'VARCHAR' || (type.base === 'TIME' && !type.withTimeZone) || (type.base === 'TIMESTAMP' && type.withTimeZone);
   if (unbound && overloaded && !hasAggregate(x)) {
-    const typed = scalarCastShim(CAST_OPERAND, type);
+    const typed = scalarCastShim(CAST_OPERAND, type, false, lenient);
     return typed && `list_transform([${x}], lambda ${CAST_OPERAND}: ${typed})[1]`;
   }
   if (type.base === 'VARCHAR') {
-    const source = type.length ? shimCall('trino_bounded_varchar_source', [x, String(type.length)]) : x;
+    const source = type.length && !lenient ? shimCall('trino_bounded_varchar_source', [x, String(type.length)]) : x;
     const text = shimCall('trino_to_varchar', [source]);
-    return type.length ? `trino_varchar_fit(${text}, ${type.length}, typeof(${x}))` : text;
+    // `lenient`: a text whose length TRY does not shield is cut as a varchar's (TRY_CAST's second look, castCall).
+    const sourceType = lenient ? `CASE WHEN regexp_full_match(typeof(${x}), '${UNCAUGHT_TOO_LONG}') THEN 'VARCHAR' ELSE typeof(${x}) END` : `typeof(${x})`;
+    return type.length ? `trino_varchar_fit(${text}, ${type.length}, ${sourceType})` : text;
   }
   if (type.base === 'TIMESTAMP') return shimCall(type.withTimeZone ? 'trino_to_tstz' : 'trino_to_timestamp', [x]);
   if (type.base === 'DATE') return shimCall('trino_to_date', [x]);
@@ -168,14 +178,23 @@ const element = (depth: number): string => `trino_cast_e${depth}`;
 /** `value` (of any type DuckDB can cast to the target) cast to the Trino type `items` element by element. */
 /** `nullFields`: a written ROW(…)'s bare NULL fields, cast as NULL of their type (a NULL matches every overload of trino_to_varchar). */
 /** `knownWidth`: the value is a written ROW(…) of the target's width, so the width check is left out. */
-function castEach(value: string, items: readonly Node[], depth: number, nullFields: ReadonlySet<number> = new Set(), knownWidth = false): string {
+/** `lenient`: a too long varchar(n) of an UNCAUGHT_TOO_LONG type is cut (scalarCastShim). */
+function castEach(
+  value: string,
+  items: readonly Node[],
+  depth: number,
+  nullFields: ReadonlySet<number> = new Set(),
+  knownWidth = false,
+  lenient = false,
+): string {
   const m = meaningful(items);
   const base = nodeKeyword(m[0]);
   const args = isParen(m[1]) ? splitArgs((m[1] as GroupNode).items) : [];
   const e = element(depth);
-  if (base === 'ARRAY' && args.length === 1) return `list_transform(${value}, lambda ${e}: ${castEach(e, args[0], depth + 1)})`;
+  const inner = (v: string, t: readonly Node[]) => castEach(v, t, depth + 1, undefined, false, lenient);
+  if (base === 'ARRAY' && args.length === 1) return `list_transform(${value}, lambda ${e}: ${inner(e, args[0])})`;
   if (base === 'MAP' && args.length === 2) {
-    const entry = `{'key': ${castEach(`${e}.key`, args[0], depth + 1)}, 'value': ${castEach(`${e}.value`, args[1], depth + 1)}}`;
+    const entry = `{'key': ${inner(`${e}.key`, args[0])}, 'value': ${inner(`${e}.value`, args[1])}}`;
     return `map_from_entries(list_transform(map_entries(${value}), lambda ${e}: ${entry}))`;
   }
   if (base === 'ROW') {
@@ -185,7 +204,7 @@ function castEach(value: string, items: readonly Node[], depth: number, nullFiel
     // The row is bound once, as a lambda's parameter: each field reads it.
     const packed = fields.map(
       (f, i) =>
-        `${nodeText(f[0])} := ${nullFields.has(i) ? `CAST(NULL AS ${translateType(f.slice(1)).sql})` : castEach(`struct_extract_at(${e}, ${i + 1})`, f.slice(1), depth + 1)}`,
+        `${nodeText(f[0])} := ${nullFields.has(i) ? `CAST(NULL AS ${translateType(f.slice(1)).sql})` : inner(`struct_extract_at(${e}, ${i + 1})`, f.slice(1))}`,
     );
     // Trino casts a row of as many fields only ("Cannot cast row(integer, integer) to row(a integer)"); struct_pack
     // would drop the fields past the target's. The width is read from typeof, folded while binding.
@@ -196,27 +215,58 @@ function castEach(value: string, items: readonly Node[], depth: number, nullFiel
   // An element of a type Trino has no cast from fails at analysis, under TRY_CAST and over no rows too (array(date) to
   // array(integer), a row's array field to varchar); the element is a lambda's parameter, bound once.
   const type = translateType(items);
-  return castableChecked(scalarCastShim(value, type) ?? `CAST(${value} AS ${type.sql})`, value, type, true);
+  return castableChecked(scalarCastShim(value, type, false, lenient) ?? `CAST(${value} AS ${type.sql})`, value, type, true);
+}
+
+/** The number of row fields in the written type `items` (nested ones too). */
+function rowFieldCount(items: readonly Node[]): number {
+  const m = meaningful(items);
+  const args = m.length === 2 && isParen(m[1]) ? splitArgs((m[1] as GroupNode).items) : [];
+  const base = nodeKeyword(m[0]);
+  if (base === 'ROW') return args.reduce((n, arg) => n + 1 + rowFieldCount(meaningful(arg).slice(1)), 0);
+  return base === 'ARRAY' || base === 'MAP' ? args.reduce((n, arg) => n + rowFieldCount(arg), 0) : 0;
+}
+
+// A field without a name in DuckDB's type text: a type name right after `STRUCT(` or `, ` and followed by `,`, `)`,
+// `(` or `[` (a named field's name is followed by a space; `WITH TIME ZONE` is the one type name with spaces).
+const UNNAMED_FIELD = '(STRUCT\\(|, )([A-Z][A-Z0-9_]*[,)(\\[]|[A-Z][A-Z0-9_]* WITH TIME ZONE)';
+/**
+ * A map's key/value separator (its value would read as an unnamed field), marked apart: the key is text without commas
+ * or parentheses and parenthesized parts up to two deep (a row key of rows).
+ */
+const MAP_SEPARATOR = ['MAP\\(((?:[^,()]|\\((?:[^()]|\\([^()]*\\))*\\))+), ', ',\u00a6 '];
+
+/**
+ * DuckDB's type text `t` of a value with rows without field names (STRUCT(INTEGER)[]) with each such field named
+ * (`"trino_f1" INTEGER`), `fields` times at most: from_json reads it back as a type of the value's own field types, where
+ * the text without names is no type it reads. (A few more than the target's fields are named, so that a row of another
+ * width reaches the width check of castEach.)
+ */
+function namedFieldsType(t: string, fields: number): string {
+  let named = `regexp_replace(${t}, '${MAP_SEPARATOR[0]}', 'MAP(\\1${MAP_SEPARATOR[1]}', 'g')`;
+  for (let k = 1; k <= fields + 4; k++) named = `regexp_replace(${named}, '${UNNAMED_FIELD}', '\\1"trino_f${k}" \\2')`;
+  return `replace(${named}, '${MAP_SEPARATOR[1]}', ', ')`;
 }
 
 /**
  * CAST(x AS array(…) | map(…) | row(…)) element by element. `x` is the operand (after the ipaddress guard), `source`
- * x after trino_json_cast_source. The elements
- * are read from x in its own type, through a witness typeof folds while binding; a json x is first cast whole as
- * Trino reads json (its elements then have their types already: a json operand cannot reach list_transform, which binds
- * before a CASE folds), and so is an x holding NULL-typed parts (ARRAY[NULL], MAP(), ROW(1, NULL): a NULL matches each
- * typed overload of trino_to_varchar) or a row without field names (whose type from_json cannot read back): both
- * keep DuckDB's cast of their values, as before.
+ * x after trino_json_cast_source. The elements are read from x in its own type, through a witness typeof folds while
+ * binding; a row without field names in it is read so too, its fields named (DuckDB's cast of such a row to the
+ * target converted its fields first: ARRAY[ROW(1234)] to array(row(a varchar(3))) was cut to '123', where Trino 476
+ * fails). A json x is first cast whole as Trino reads json (its elements then have their types already: a json operand
+ * cannot reach list_transform, which binds before a CASE folds), and so is an x holding NULL-typed parts (ARRAY[NULL],
+ * MAP(), ROW(1, NULL): a NULL matches each typed overload of trino_to_varchar): those keep DuckDB's cast of their values.
  */
-export function nestedCastShim(x: string, source: string, operand: readonly Node[], type: TranslatedType, target: readonly Node[]): string {
+export function nestedCastShim(x: string, source: string, operand: readonly Node[], type: TranslatedType, target: readonly Node[], lenient = false): string {
   // An aggregate operand other than array_agg(…) would put typeof() over it: DuckDB's cast is kept there.
-  if (hasAggregate(x)) return visiblyNested(operand) ? `CAST(${castEach(x, target, 0)} AS ${type.sql})` : `CAST(${source} AS ${type.sql})`;
+  if (hasAggregate(x))
+    return visiblyNested(operand) ? `CAST(${castEach(x, target, 0, undefined, false, lenient)} AS ${type.sql})` : `CAST(${source} AS ${type.sql})`;
   // CAST(ROW(…) AS ROW(a …, b …)) names a row's fields: its fields are read as they are, a bare NULL as a NULL.
   const nullFields = writtenRowNullFields(operand);
   const widths = writtenRowWidths(operand, target);
-  if (nullFields) return `CAST(${castEach(x, target, 0, nullFields, widths !== undefined && widths.operand === widths.target)} AS ${type.sql})`;
+  if (nullFields) return `CAST(${castEach(x, target, 0, nullFields, widths !== undefined && widths.operand === widths.target, lenient)} AS ${type.sql})`;
   const targetJson = `'"${type.sql.replace(/'/g, "''").replace(/"/g, '\\"')}"'`;
-  const castWhole = `typeof(${x}) = 'JSON' OR regexp_matches(typeof(${x}), '"NULL"|STRUCT\\((?:[A-Z]|"NULL")')`;
-  const own = `cast_to_type(${source}, from_json('null', CASE WHEN ${castWhole} THEN ${targetJson} ELSE to_json(typeof(${x})) END))`;
-  return `CAST(${castEach(own, target, 0)} AS ${type.sql})`;
+  const castWhole = `typeof(${x}) = 'JSON' OR regexp_matches(typeof(${x}), '"NULL"')`;
+  const own = `cast_to_type(${source}, from_json('null', CASE WHEN ${castWhole} THEN ${targetJson} ELSE to_json(${namedFieldsType(`typeof(${x})`, rowFieldCount(target))}) END))`;
+  return `CAST(${castEach(own, target, 0, undefined, false, lenient)} AS ${type.sql})`;
 }

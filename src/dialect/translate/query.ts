@@ -6,7 +6,7 @@ import { tokenize, type Token } from '../tokens.js';
 import { ExpressionRewriter } from './expressions.js';
 import type { TranslateContext } from './index.js';
 import { nameUnnestColumns, refuseUnnestJoinConditions } from './unnest-columns.js';
-import { nameSelectItems, topLevelValuesColumns } from './select-names.js';
+import { ctasUnknownColumns, nameSelectItems, topLevelValuesColumns } from './select-names.js';
 import { renderStoredValues } from './stored-values.js';
 import { buildTree, meaningful, nodeKeyword, type Node } from './tree.js';
 import { rewriteWithinGroup } from './within-group.js';
@@ -73,6 +73,14 @@ export function translateExpressions(sql: string, position?: (t: Token) => { lin
   const tree = rewriteGroupBy(rewriteWithinGroup(qualifyLateralAliases(refuseRowPatterns(buildTree(tokens), report), report), report), report);
   const zoned = options.zonedRelations;
   const grouped = checkZonedExtremes(checkZonedRows(checkZonedGroups(checkMapRows(checkMapGroups(tree)), tokens, zoned), tokens, zoned), tokens, zoned);
+  if (options.ctas)
+    for (const { at, name } of ctasUnknownColumns(tree))
+      report(
+        at,
+        'column-type-unknown',
+        `Column type is unknown: ${name}: Athena fails the CREATE TABLE AS (COLUMN_TYPE_UNKNOWN); the local engine would write an integer column`,
+        `give the NULL a type: CAST(NULL AS varchar) AS ${name}`,
+      );
   refuseTimeTravel(tree, report);
   refuseNaturalJoin(tree, report);
   refuseUnplannedCorrelations(tree, report);

@@ -3,7 +3,7 @@
 // query writes (trinoName). DuckDB would name such an item after its (translated) text, so the translator adds the
 // alias. A CTAS needs a name for every column: Trino's error instead.
 import { ANONYMOUS_COLUMN, anonymousColumnList, repeatedColumn } from '../anonymous-columns.js';
-import { SqlSyntaxError, type Token } from '../tokens.js';
+import { identifierName, SqlSyntaxError, type Token } from '../tokens.js';
 import { rowValues } from './set-operation-columns.js';
 import { isParen, isTriviaNode, meaningful, nodeKeyword, splitArgs, type Node } from './tree.js';
 
@@ -312,4 +312,26 @@ export function topLevelValuesColumns(items: readonly Node[]): number {
   const m = meaningful(items);
   if (nodeKeyword(m[0]) !== 'VALUES') return 0;
   return valuesColumns({ kind: 'group', open: { kind: 'punct', text: '(', start: 0, line: 1, col: 1 }, items: [...items] });
+}
+
+/**
+ * The bare NULLs (`NULL AS c`, `NULL c`) of a CTAS query's own select list, with the names they give: Trino 476 fails
+ * such a CTAS (COLUMN_TYPE_UNKNOWN "Column type is unknown: c"), where DuckDB writes an integer column. Not in a set
+ * operation, whose other branches type the column.
+ */
+export function ctasUnknownColumns(items: readonly Node[]): { at: Token; name: string }[] {
+  if (items.some((n) => ['UNION', 'INTERSECT', 'EXCEPT'].includes(nodeKeyword(n)))) return [];
+  const select = items.findIndex((n) => nodeKeyword(n) === 'SELECT');
+  if (select < 0) return [];
+  let start = select + 1;
+  while (start < items.length && (isTriviaNode(items[start]) || ['DISTINCT', 'ALL'].includes(nodeKeyword(items[start])))) start++;
+  let end = start;
+  while (end < items.length && !endsList(items, end)) end++;
+  return splitItems(items.slice(start, end)).items.flatMap((item, position) => {
+    const m = meaningful(item);
+    if (nodeKeyword(m[0]) !== 'NULL' || m[0].kind !== 'token') return [];
+    const alias = m.length === 3 && nodeKeyword(m[1]) === 'AS' ? m[2] : m.length === 2 ? m[1] : undefined;
+    if (m.length > 1 && !isName(alias)) return [];
+    return [{ at: m[0].token, name: alias?.kind === 'token' ? identifierName(alias.token).toLowerCase() : `_col${position}` }];
+  });
 }

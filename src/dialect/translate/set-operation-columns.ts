@@ -2,7 +2,7 @@
 // as a VALUES column's do (decimal-common-type.ts). Read from the query's text: the select items of each branch, the
 // rows of a VALUES branch, and the branches of a parenthesized query inside one.
 import { type Token, tokenize } from '../tokens.js';
-import { buildTree, isParen, meaningful, nodeKeyword, nodeText, splitArgs, type Node } from './tree.js';
+import { buildTree, type GroupNode, isParen, meaningful, nodeKeyword, nodeText, splitArgs, type Node } from './tree.js';
 
 const SET_OPERATIONS = new Set(['UNION', 'INTERSECT', 'EXCEPT']);
 const SELECT_LIST_END = new Set(['FROM', 'WHERE', 'GROUP', 'HAVING', 'WINDOW', 'ORDER', 'LIMIT', 'OFFSET', 'FETCH', 'INTO']);
@@ -45,10 +45,13 @@ function castRowFields(m: readonly Node[]): Node[][] | undefined {
   const asIndex = inner.findIndex((n) => nodeKeyword(n) === 'AS');
   const operand = meaningful(inner.slice(0, asIndex));
   const target = meaningful(inner.slice(asIndex + 1));
-  if (asIndex < 0 || operand.length !== 2 || nodeKeyword(operand[0]) !== 'ROW' || !isParen(operand[1])) return undefined;
+  // CAST(NULL AS ROW(…)) too: a row-typed VALUES item gives its fields in Trino 476 whatever its value (`… t(r)` fails
+  // with MISMATCHED_COLUMN_ALIASES).
+  const isNull = operand.length === 1 && nodeKeyword(operand[0]) === 'NULL';
+  if (asIndex < 0 || (!isNull && (operand.length !== 2 || nodeKeyword(operand[0]) !== 'ROW' || !isParen(operand[1])))) return undefined;
   if (target.length !== 2 || nodeKeyword(target[0]) !== 'ROW' || !isParen(target[1])) return undefined;
-  const values = splitArgs(operand[1].items);
   const fields = splitArgs(target[1].items).map((field) => meaningful(field));
+  const values = isNull ? fields.map(() => [operand[0]]) : splitArgs((operand[1] as GroupNode).items);
   if (values.length !== fields.length || fields.some((field) => field.length < 2)) return undefined;
   return values.map((value, k) => buildTree(tokenize(`CAST(${value.map(nodeText).join('')} AS ${fields[k].slice(1).map(nodeText).join(' ')})`)));
 }
