@@ -42,7 +42,7 @@ const QUERIES = [
   "SELECT ARRAY[1, 2] AS arr, MAP(ARRAY['k'], ARRAY[1e0]) AS m, CAST(ROW(1, 'a') AS ROW(x integer, y varchar)) AS r",
   "SELECT true AS flag, 1e0 AS dbl, REAL '1.5' AS re, CAST(1 AS tinyint) AS ti, CAST(2 AS smallint) AS si, CAST('a' AS varchar(3)) AS vc",
   "SELECT CAST(1 AS bigint) AS big, X'00' AS bin, CAST(3 AS decimal(38, 0)) AS wide, 'x' AS \"Mixed Case\"",
-  'SELECT NULL AS n, ARRAY[] AS empty',
+  'SELECT CAST(NULL AS integer) AS n, ARRAY[] AS empty',
   'SELECT x AS a, x * 2 AS b FROM (VALUES 1, 2, 3) AS v(x) WHERE x > 1',
   // Errors: the same Athena error as the general path.
   'SELECT 1 AS a, 2 AS A',
