@@ -120,6 +120,12 @@ describe('the type of a USING key', () => {
       ['a decimal(12,2)', 'b integer', 'c integer'],
       [['1.00', 2, 3]],
     ],
+    [
+      'varchar(3) with varchar(5)',
+      "SELECT a FROM (VALUES (CAST('abc' AS varchar(3)), 2)) x(a, b) JOIN (VALUES (CAST('abc' AS varchar(5)), 3)) y(a, c) USING (a)",
+      ['a varchar'],
+      [['abc']],
+    ],
     ['real with integer', "SELECT a FROM (VALUES (REAL '1', 2)) x(a, b) JOIN (VALUES (1, 3)) y(a, c) USING (a)", ['a real'], [[1]]],
     [
       'date with timestamp',
