@@ -160,6 +160,32 @@ describe('the type of a USING key', () => {
     expect(await namedResult(engine, sql)).toEqual({ columns, rows });
   });
 
+  // After an ON join the key may come from any relation before: the right key is cast, the left one cannot be.
+  const ON = '(VALUES (1, 0)) w(a0, q) JOIN';
+  it.each<[string, string, string[], unknown[][]]>([
+    ['the same type', `SELECT a FROM ${ON} ${X} ON w.a0 = x.a JOIN (VALUES (1, 3)) y(a, c) USING (a)`, ['a integer'], [[1]]],
+    [
+      'the wider key on the left',
+      `SELECT a FROM ${ON} (VALUES (BIGINT '1', 2)) x(a, b) ON w.a0 = x.a JOIN (VALUES (1, 3)) y(a, c) USING (a)`,
+      ['a bigint'],
+      [[1]],
+    ],
+    [
+      'the wider key on the right of a RIGHT JOIN',
+      `SELECT a FROM ${ON} ${X} ON w.a0 = x.a RIGHT JOIN (VALUES (BIGINT '1', 3), (BIGINT '5000000000', 4)) y(a, c) USING (a) ORDER BY 1`,
+      ['a bigint'],
+      [[1], [5000000000]],
+    ],
+  ])('after an ON join: %s', async (_name, sql, columns, rows) => {
+    expect(await namedResult(engine, sql)).toEqual({ columns, rows });
+  });
+
+  it('after an ON join, a wider right key of an inner join is refused while binding (Trino: bigint)', async () => {
+    await expect(namedResult(engine, `SELECT a FROM ${ON} ${X} ON w.a0 = x.a JOIN (VALUES (BIGINT '1', 3)) y(a, c) USING (a)`)).rejects.toThrow(
+      /common type of both sides/,
+    );
+  });
+
   it('keys Athena cannot compare still fail', async () => {
     // Trino: TYPE_MISMATCH "Cannot apply operator: integer = varchar(1)".
     await expect(namedResult(engine, `SELECT a FROM ${X} JOIN (VALUES ('1', 3)) y(a, c) USING (a)`)).rejects.toThrow();

@@ -5,6 +5,7 @@
 // join would show that NULL as the merged key of a right row without match, where Trino shows NaN, so a NaN key on
 // the right fails there instead. A zoned key is refused (trino_using_key): Trino joins it by instant. Keys of other
 // types fold to the column itself while DuckDB binds.
+import { REFUSED_KEY_MARKER } from '../shims/error-messages.js';
 import type { Part } from './operators.js';
 
 const COLUMN_LIST = /^\(\s*((?:"(?:[^"]|"")+"|\w+)(?:\s*,\s*(?:"(?:[^"]|"")+"|\w+))*)\s*\)$/;
@@ -44,7 +45,11 @@ function readableRelation(parts: Part[], meaningful: number[], first: number, la
 interface UsingJoin {
   right: Relation | undefined;
   outer: boolean;
+  /** RIGHT JOIN or FULL JOIN: DuckDB's merged key is then the right key or both keys' coalesce. */
+  rightKeyed: boolean;
   columns: string[];
+  /** The relations before the join, from FROM on (`w JOIN x ON …`), when the left side is not one relation. */
+  before?: string;
 }
 
 /**
@@ -83,20 +88,45 @@ export function guardNanUsingJoins(parts: Part[]): void {
       const before = parts[meaningful[start]];
       if (start >= 0 && (word(before) === 'FROM' || before.text === ',')) first = readableRelation(parts, meaningful, start + 1, end);
       else first = undefined;
-      if (first === undefined) joins.push({ right: undefined, outer: false, columns: [] });
+      if (first === undefined) joins.push({ right: undefined, outer: false, rightKeyed: false, columns: [] });
     }
-    joins.push({ right: readableRelation(parts, meaningful, j + 1, n - 1), outer, columns });
+    let end = j - 1;
+    while (end >= 0 && JOIN_WORDS.has(word(parts[meaningful[end]]))) end--;
+    let from = end;
+    while (from >= 0 && word(parts[meaningful[from]]) !== 'FROM') from--;
+    const before =
+      from >= 0 && from < end
+        ? parts
+            .slice(meaningful[from + 1], meaningful[end] + 1)
+            .map((p) => p.text)
+            .join('')
+        : undefined;
+    joins.push({ right: readableRelation(parts, meaningful, j + 1, n - 1), outer, rightKeyed: outer, columns, before });
   }
   if (joins.length === 0) return;
   // The relations each key merges, undefined when one of them is unknown.
   const holders = new Map<string, (Relation | undefined)[]>();
+  const namedFirst = new Map<string, UsingJoin>();
   joins.forEach((join, at) => {
     for (const column of join.columns) {
       const known = holders.get(column);
       if (known !== undefined) known.push(join.right);
       else holders.set(column, at === 0 ? [first, join.right] : [undefined]);
+      if (known === undefined) namedFirst.set(column, join);
     }
   });
+  // A key first named where the left side is several relations (`w JOIN x ON … JOIN y USING (k)`): k may come from any
+  // of them, so only the right key is cast, to the type of coalesce(k, <k of the relations before>). DuckDB's merged
+  // key is the right one for RIGHT and FULL joins; inner and LEFT joins keep the left one, refused while binding when
+  // that is not the common type.
+  const besideRelations = (column: string, join: UsingJoin, value: string) => {
+    if (join.before === undefined || namedFirst.get(column) !== join || holders.get(column)?.[0] !== undefined) return value;
+    const witness = `(SELECT ${column} FROM ${join.before} LIMIT 0)`;
+    const common = `coalesce(${column}, ${witness})`;
+    const cast = `cast_to_type(${value}, ${common})`;
+    if (join.rightKeyed) return cast;
+    return `{'trino_v': ${cast}}[CASE WHEN typeof(${witness}) <> typeof(${common}) THEN '${REFUSED_KEY_MARKER}using-key-type' ELSE 'trino_v' END]`;
+  };
   const commonType = (column: string, self: Relation, value: string) => {
     const relations = holders.get(column) ?? [];
     if (relations.some((r) => r === undefined)) return value;
@@ -109,7 +139,7 @@ export function guardNanUsingJoins(parts: Part[]): void {
   for (const join of joins) {
     const right = join.right;
     if (right === undefined) continue;
-    const replaced = join.columns.map((c) => `${commonType(c, right, keyGuard(c, join.outer))} AS ${c}`).join(', ');
+    const replaced = join.columns.map((c) => `${besideRelations(c, join, commonType(c, right, keyGuard(c, join.outer)))} AS ${c}`).join(', ');
     rewrites.push({ relation: right, replaced });
   }
   if (first !== undefined) {
