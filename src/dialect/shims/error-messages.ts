@@ -52,6 +52,9 @@ const REFUSALS: Record<string, string> = {
     'AMBIGUOUS_FUNCTION_CALL: Could not choose a best candidate operator for || or concat() of NULL and NULL, an array or a varbinary (Athena fails); CAST the NULL to the type of the other operand',
   'text-compare':
     "TYPE_MISMATCH: Cannot apply operator: a varchar compared with another type fails on Athena (date_col = '2025-01-01', int_col IN ('1')), where the local engine would cast the text; write a typed literal (DATE '2025-01-01', 1) or CAST one side",
+  // JOIN … USING (k) whose left side is several relations (translate/nan-using.ts): the merged key's type.
+  'using-key-type':
+    "the key of JOIN … USING has a wider type on the right than on the left, whose side is not one named relation (after an ON join, or a subquery without an alias): Athena gives the merged key the common type of both sides (integer with bigint is bigint), which the local engine does not reproduce there; CAST the left key to the right key's type in its relation, or join with ON",
   'type-compare':
     "TYPE_MISMATCH: Cannot apply operator: values of two types Athena does not compare (boolean = integer, date = integer, …), where the local engine would cast one; write a literal of the other type (true, DATE '2025-01-01') or CAST one side",
   // Trino 476 for `DATE '2025-01-01' + 1`, `date_col - 1` (translate/operators.ts).
