@@ -352,12 +352,13 @@ const TIE = (op: string) =>
 describe('INTERSECT ALL and EXCEPT ALL of zoned ties', () => {
   it.each<[string, string, string[], unknown[][]]>([
     [
+      // Ordered by the text, which differs by zone: UNION ALL alone has no order, and Trino's runs varied.
       'UNION ALL keeps both',
-      TIE('UNION ALL'),
+      `${TIE('UNION ALL')} ORDER BY to_iso8601(r)`,
       ['k integer', 'r timestamp(3) with time zone'],
       [
-        [1, '2025-01-01 01:00:00.000 +01:00'],
         [1, '2025-01-01 00:00:00.000 UTC'],
+        [1, '2025-01-01 01:00:00.000 +01:00'],
       ],
     ],
     [
