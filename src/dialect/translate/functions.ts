@@ -638,17 +638,20 @@ function castCall(c: CallContext, tryCast: boolean): string | undefined {
       ? `{'trino_v': ${sql}}[CASE WHEN regexp_matches(typeof([${value}]), '${NO_JSON_TYPES}') THEN '${REFUSED_KEY_MARKER}tojson ' || typeof([${value}]) ELSE 'trino_v' END]`
       : sql;
   // A boolean cast to decimal(p, p): Trino 476 gives true the out-of-range 1 (CAST(true AS decimal(1, 1)) is 1.0), DuckDB
-  // 0.1. Refused: a literal TRUE here, a column while binding (typeof folds; not in a correlated subquery, as above).
+  // 0.1. Refused: a literal TRUE here, a column while binding (typeof folds). In a correlated subquery the value stays out
+  // of the struct (DuckDB fails "Need named argument for struct pack" over an outer column in a macro inside one): the
+  // struct only types cast_to_type's target.
   const scaleOnly = /^DECIMAL\((\d+),\s*(\d+)\)$/.exec(type.sql);
   const booleanDecimal = scaleOnly !== null && scaleOnly[1] === scaleOnly[2];
   if (booleanDecimal && /^true$/i.test(value)) {
     c.report('cast', BOOLEAN_TO_SCALE_ONLY_DECIMAL, `CAST(true AS decimal(${Number(scaleOnly[1]) + 1}, ${scaleOnly[2]}))`);
     return undefined;
   }
-  const booleanDecimalBound = (sql: string): string =>
-    booleanDecimal && !isLiteralOperand(operand) && !/^false$/i.test(value) && !c.correlatable
-      ? `{'trino_v': ${sql}}[CASE WHEN typeof([${value}]) = 'BOOLEAN[]' THEN '${REFUSED_KEY_MARKER}boolean-decimal' ELSE 'trino_v' END]`
-      : sql;
+  const booleanDecimalBound = (sql: string): string => {
+    if (!booleanDecimal || isLiteralOperand(operand) || /^false$/i.test(value)) return sql;
+    const key = `[CASE WHEN typeof([${value}]) = 'BOOLEAN[]' THEN '${REFUSED_KEY_MARKER}boolean-decimal' ELSE 'trino_v' END]`;
+    return c.correlatable ? `cast_to_type(${sql}, {'trino_v': CAST(NULL AS ${type.sql})}${key})` : `{'trino_v': ${sql}}${key}`;
+  };
   // (An operand evaluated apart is checked as the lambda's parameter below.)
   const checked = (sql: string) =>
     booleanDecimalBound(
