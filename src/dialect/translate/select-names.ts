@@ -5,7 +5,7 @@
 import { ANONYMOUS_COLUMN, anonymousColumnList, repeatedColumn } from '../anonymous-columns.js';
 import { identifierName, SqlSyntaxError, type Token } from '../tokens.js';
 import { rowValues } from './set-operation-columns.js';
-import { isParen, isTriviaNode, meaningful, nodeKeyword, splitArgs, type Node } from './tree.js';
+import { isCase, isParen, isTriviaNode, meaningful, nodeKeyword, splitArgs, type Node } from './tree.js';
 
 const LIST_END = new Set(['FROM', 'WHERE', 'GROUP', 'HAVING', 'ORDER', 'LIMIT', 'OFFSET', 'FETCH', 'UNION', 'INTERSECT', 'EXCEPT', 'WINDOW', 'INTO']);
 /** Words that end an operand: an item ending in `<word> name` has no implicit alias after them. */
@@ -315,9 +315,43 @@ export function topLevelValuesColumns(items: readonly Node[]): number {
 }
 
 /**
- * The bare NULLs (`NULL AS c`, `NULL c`) of a CTAS query's own select list, with the names they give: Trino 476 fails
- * such a CTAS (COLUMN_TYPE_UNKNOWN "Column type is unknown: c"), where DuckDB writes an integer column. Not in a set
- * operation, whose other branches type the column.
+ * Whether an expression is of type unknown in Trino 476 as written: NULL, `(NULL)`, a CASE whose every result is one
+ * (a missing ELSE is NULL), coalesce of such values only, if(c, NULL[, NULL]), nullif(NULL, x).
+ */
+function isUnknownTyped(nodes: readonly Node[]): boolean {
+  const m = meaningful(nodes);
+  if (m.length === 1 && m[0].kind === 'token') return nodeKeyword(m[0]) === 'NULL';
+  if (m.length === 1 && isParen(m[0])) return isUnknownTyped(m[0].items);
+  if (m.length === 1 && isCase(m[0]) && m[0].kind === 'group') {
+    // The results: what follows each THEN and the ELSE, up to the next WHEN or ELSE.
+    const results: Node[][] = [];
+    let current: Node[] | undefined;
+    for (const n of m[0].items) {
+      const word = nodeKeyword(n);
+      if (word === 'WHEN') current = undefined;
+      else if (word === 'THEN' || word === 'ELSE') results.push((current = []));
+      else current?.push(n);
+    }
+    return results.length > 0 && results.every(isUnknownTyped);
+  }
+  if (m.length !== 2 || !isName(m[0]) || !isParen(m[1])) return false;
+  const args = splitArgs(m[1].items);
+  switch (nodeKeyword(m[0])) {
+    case 'COALESCE':
+      return args.length > 0 && args.every(isUnknownTyped);
+    case 'IF':
+      return (args.length === 2 || args.length === 3) && args.slice(1).every(isUnknownTyped);
+    case 'NULLIF':
+      return args.length === 2 && isUnknownTyped(args[0]);
+    default:
+      return false;
+  }
+}
+
+/**
+ * The NULLs (`NULL AS c`, `NULL c`, `CASE WHEN … THEN NULL END AS c`: isUnknownTyped) of a CTAS query's own select
+ * list, with the names they give: Trino 476 fails such a CTAS (COLUMN_TYPE_UNKNOWN "Column type is unknown: c"), where
+ * DuckDB writes an integer column. Not in a set operation, whose other branches type the column.
  */
 export function ctasUnknownColumns(items: readonly Node[]): { at: Token; name: string }[] {
   if (items.some((n) => ['UNION', 'INTERSECT', 'EXCEPT'].includes(nodeKeyword(n)))) return [];
@@ -329,9 +363,9 @@ export function ctasUnknownColumns(items: readonly Node[]): { at: Token; name: s
   while (end < items.length && !endsList(items, end)) end++;
   return splitItems(items.slice(start, end)).items.flatMap((item, position) => {
     const m = meaningful(item);
-    if (nodeKeyword(m[0]) !== 'NULL' || m[0].kind !== 'token') return [];
-    const alias = m.length === 3 && nodeKeyword(m[1]) === 'AS' ? m[2] : m.length === 2 ? m[1] : undefined;
-    if (m.length > 1 && !isName(alias)) return [];
-    return [{ at: m[0].token, name: alias?.kind === 'token' ? identifierName(alias.token).toLowerCase() : `_col${position}` }];
+    const alias = aliasOf(m);
+    const expression = alias === undefined ? m : m.slice(0, nodeKeyword(m[m.length - 2]) === 'AS' ? -2 : -1);
+    if (expression.length === 0 || !isUnknownTyped(expression)) return [];
+    return [{ at: firstTokenOf(expression), name: alias !== undefined ? identifierName(alias).toLowerCase() : `_col${position}` }];
   });
 }
