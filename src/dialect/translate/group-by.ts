@@ -220,19 +220,23 @@ function addRelations(m: readonly Node[], into: Set<string>): void {
 
 /**
  * `elements` with the spellings of one column made one, as Trino resolves them before comparing grouping sets: `k` and
- * `t.k` (t one of `relations`) are `k`; two qualified spellings (`t.k`, `x.t.k`) the first. A name qualified by two
- * relations (`t.k`, `s.k`) is two columns and left as written. Elements without such spellings are returned as they were.
+ * `t.k` (t one of `relations`) are `t.k`, which DuckDB fails to bind where t has no column k, as Trino fails
+ * (COLUMN_NOT_FOUND; the bare name would have bound to another relation's k); two qualified spellings (`t.k`, `x.t.k`)
+ * the first. A name qualified by two relations (`t.k`, `s.k`) is two columns and left as written. Elements without such
+ * spellings are returned as they were.
  */
 function unifyColumnSpellings(elements: Node[][], relations: ReadonlySet<string>): Node[][] {
   const references = elements.flatMap((element) => setMembers(element)?.flat() ?? [meaningfulSpan(element)]).filter((e) => isColumnReference(e, relations));
-  const byColumn = new Map<string, { qualifiers: Set<string>; spellings: Set<string>; canonical: Token[] }>();
+  const byColumn = new Map<string, { qualifiers: Set<string>; spellings: Set<string>; canonical: Token[]; bare?: Token }>();
   for (const e of references) {
     const names = nameChain(e) ?? [];
     const chain = names.map(identifierName);
     const column = chain[chain.length - 1];
     const entry = byColumn.get(column) ?? { qualifiers: new Set<string>(), spellings: new Set<string>(), canonical: names };
-    if (chain.length > 1) entry.qualifiers.add(chain[chain.length - 2]);
-    else entry.canonical = entry.canonical.length > 1 ? names : entry.canonical;
+    if (chain.length > 1) {
+      entry.qualifiers.add(chain[chain.length - 2]);
+      if (entry.canonical.length === 1) entry.canonical = names;
+    } else entry.bare = names[0];
     entry.spellings.add(chain.join('.'));
     byColumn.set(column, entry);
   }
@@ -243,6 +247,21 @@ function unifyColumnSpellings(elements: Node[][], relations: ReadonlySet<string>
     if (entry && entry.qualifiers.size === 1 && entry.spellings.size > 1) replacements.set(e[0], { span: e, canonical: entry.canonical });
   }
   if (replacements.size === 0) return elements;
+  // A bare name made qualified still fails where Trino finds it ambiguous (AMBIGUOUS_NAME, two relations holding k): a
+  // plain element `(k IS NULL AND false)` binds it, one constant more in every grouping set (no more groups).
+  const probes: Node[][] = [];
+  for (const entry of byColumn.values())
+    if (relations.size > 1 && entry.bare !== undefined && entry.qualifiers.size === 1 && entry.spellings.size > 1) {
+      const at = entry.bare;
+      const words = [at.text, 'IS', 'NULL', 'AND', 'false'].flatMap((w, k) => [
+        ...(k > 0 ? [synthetic(at, 'ws', ' ')] : []),
+        synthetic(at, k === 0 ? at.kind : 'word', w),
+      ]);
+      probes.push([
+        synthetic(at, 'ws', ' '),
+        { kind: 'group', open: { ...at, kind: 'punct', text: '(' }, close: { ...at, kind: 'punct', text: ')' }, items: words },
+      ]);
+    }
   const replaced = (nodes: Node[]): Node[] => {
     const out: Node[] = [];
     let changed = false;
@@ -263,7 +282,7 @@ function unifyColumnSpellings(elements: Node[][], relations: ReadonlySet<string>
     }
     return changed ? out : nodes;
   };
-  return elements.map(replaced);
+  return [...elements.map(replaced), ...probes];
 }
 
 /** A CUBE naming a member twice or a ROLLUP or CUBE with an empty member (`()`): its explicit GROUPING SETS list. */

@@ -65,3 +65,75 @@ describe('a NULL-typed column of a CREATE TABLE AS', () => {
     expect(result.columns.map((c) => `${c.name} ${c.type}`)).toEqual(columns);
   });
 });
+
+// `t.k` beside `k` inside ROLLUP, CUBE or GROUPING SETS is one column in Trino 476, resolved first: where t has no
+// column k it fails (COLUMN_NOT_FOUND "Column 't.k' cannot be resolved"), where two relations hold k the bare name
+// fails (AMBIGUOUS_NAME "Column 'k' is ambiguous"). Locally t.k was made k, which bound to the other relation's k.
+describe('t.k beside k in grouping sets', () => {
+  let engine: AthenaLocalEngine;
+  beforeAll(async () => {
+    engine = await AthenaLocalEngine.open({ lakeRoot: mkdtempSync(join(tmpdir(), 'lake-groups-')), inMemory: true, threads: 1 });
+  });
+  afterAll(async () => engine.close());
+  const TS = 'FROM (VALUES (1, 2), (2, 3)) t(k, v) CROSS JOIN (VALUES 1, 2) s(j)';
+
+  it.each([
+    [
+      'ROLLUP, t without k',
+      'SELECT k, count(*) AS c FROM (VALUES (1, 2)) t(j, v) CROSS JOIN (VALUES 1) s(k) GROUP BY ROLLUP (t.k, k) ORDER BY 1, 2',
+      /does not have a column named "k"/,
+    ],
+    [
+      'GROUPING SETS, t without k',
+      'SELECT k, count(*) AS c FROM (VALUES (1, 2)) t(j, v) CROSS JOIN (VALUES 1) s(k) GROUP BY GROUPING SETS ((k), (t.k)) ORDER BY 1, 2',
+      /does not have a column named "k"/,
+    ],
+    [
+      'k in two relations',
+      'SELECT count(*) AS c FROM (VALUES (1, 2)) t(k, v) CROSS JOIN (VALUES 1) s(k) GROUP BY CUBE (k, t.k) ORDER BY 1',
+      /Ambiguous reference to column name "k"/,
+    ],
+  ])('fails as in Trino: %s', async (_what, sql, message) => {
+    await expect(engine.execute(sql)).rejects.toThrow(message);
+  });
+
+  it.each<[string, string, string[], unknown[][]]>([
+    [
+      'CUBE',
+      `SELECT k, grouping(k) AS g, count(*) AS c ${TS} GROUP BY CUBE (k, t.k) ORDER BY 1, 2, 3`,
+      ['k integer', 'g integer', 'c bigint'],
+      [
+        [1, 0, 2],
+        [2, 0, 2],
+        [null, 1, 4],
+      ],
+    ],
+    [
+      'GROUP BY DISTINCT with HAVING',
+      `SELECT k, count(*) AS c ${TS} GROUP BY DISTINCT ROLLUP (k), ROLLUP (t.k) HAVING count(*) > 1 ORDER BY 1, 2`,
+      ['k integer', 'c bigint'],
+      [
+        [1, 2],
+        [2, 2],
+        [null, 4],
+      ],
+    ],
+    [
+      'GROUPING SETS with another column',
+      `SELECT k, j, sum(v) AS c ${TS} GROUP BY GROUPING SETS ((k, j), (t.k), ()) ORDER BY 1, 2, 3`,
+      ['k integer', 'j integer', 'c bigint'],
+      [
+        [1, 1, 2],
+        [1, 2, 2],
+        [1, null, 4],
+        [2, 1, 3],
+        [2, 2, 3],
+        [2, null, 6],
+        [null, null, 10],
+      ],
+    ],
+  ])('answers as Trino: %s', async (_what, sql, columns, rows) => {
+    const result = await engine.execute(sql);
+    expect({ columns: result.columns.map((c) => `${c.name} ${c.type}`), rows: result.rows }).toEqual({ columns, rows });
+  });
+});
