@@ -116,16 +116,22 @@ export function guardNanUsingJoins(parts: Part[]): void {
     }
   });
   // A key first named where the left side is several relations (`w JOIN x ON … JOIN y USING (k)`): k may come from any
-  // of them, so only the right key is cast, to the type of coalesce(k, <k of the relations before>). DuckDB's merged
-  // key is the right one for RIGHT and FULL joins; inner and LEFT joins keep the left one, refused while binding when
-  // that is not the common type.
+  // of them, so only the right keys are cast, the right key of that join and of every later USING join naming k, to the
+  // type of coalesce(k, <k of the relations before the first>, <k of the other right relations>): the merged key's type
+  // after the last join. DuckDB's merged key is the right one for RIGHT and FULL joins; inner and LEFT joins keep the
+  // left one, refused while binding when that is not the common type (unless a RIGHT or FULL join on k came before).
   const besideRelations = (column: string, join: UsingJoin, value: string) => {
-    if (join.before === undefined || namedFirst.get(column) !== join || holders.get(column)?.[0] !== undefined) return value;
-    const witness = `(SELECT ${column} FROM ${join.before} LIMIT 0)`;
-    const common = `coalesce(${column}, ${witness})`;
+    const first = namedFirst.get(column);
+    const relations = holders.get(column) ?? [];
+    if (first?.before === undefined || relations[0] !== undefined || relations.slice(1).some((r) => r === undefined)) return value;
+    const prefix = `(SELECT ${column} FROM ${first.before} LIMIT 0)`;
+    const others = relations.slice(1).filter((r): r is Relation => r !== undefined && r !== join.right);
+    const common = `coalesce(${[column, prefix, ...others.map((r) => `(SELECT ${column} FROM ${r.text} LIMIT 0)`)].join(', ')})`;
     const cast = `cast_to_type(${value}, ${common})`;
-    if (join.rightKeyed) return cast;
-    return `{'trino_v': ${cast}}[CASE WHEN typeof(${witness}) <> typeof(${common}) THEN '${REFUSED_KEY_MARKER}using-key-type' ELSE 'trino_v' END]`;
+    const at = joins.indexOf(join);
+    const leftMerged = joins.slice(joins.indexOf(first), at).every((j) => !(j.rightKeyed && j.columns.includes(column)));
+    if (join.rightKeyed || !leftMerged) return cast;
+    return `{'trino_v': ${cast}}[CASE WHEN typeof(${prefix}) <> typeof(${common}) THEN '${REFUSED_KEY_MARKER}using-key-type' ELSE 'trino_v' END]`;
   };
   const commonType = (column: string, self: Relation, value: string) => {
     const relations = holders.get(column) ?? [];

@@ -137,3 +137,66 @@ describe('t.k beside k in grouping sets', () => {
     expect({ columns: result.columns.map((c) => `${c.name} ${c.type}`), rows: result.rows }).toEqual({ columns, rows });
   });
 });
+
+// A second JOIN … USING on a key first named after an ON join (`w JOIN x ON … JOIN y USING (a) JOIN z USING (a)`):
+// Trino 476 gives the merged a the common type of every relation's a. Each right key is now cast to that type; the
+// left one cannot be (a may come from w or x), so an inner or LEFT join keeping a narrower left key is refused while
+// binding, unless a RIGHT or FULL join on a came before. Before, the second join's key was not cast (silent).
+describe('a later USING join on a key first named after an ON join', () => {
+  let engine: AthenaLocalEngine;
+  beforeAll(async () => {
+    engine = await AthenaLocalEngine.open({ lakeRoot: mkdtempSync(join(tmpdir(), 'lake-using-')), inMemory: true, threads: 1 });
+  });
+  afterAll(async () => engine.close());
+  const W = 'FROM (VALUES (1, 0)) w(a0, q) JOIN';
+
+  it.each<[string, string, string[], unknown[][]]>([
+    [
+      'the widest key on the left',
+      `SELECT a / 2 AS h ${W} (VALUES (1e0, 2)) x(a, b) ON w.a0 = x.a JOIN (VALUES (1, 3)) y(a, c) USING (a) JOIN (VALUES (BIGINT '1', 4)) z(a, d) USING (a)`,
+      ['h double'],
+      [[0.5]],
+    ],
+    [
+      'a RIGHT JOIN, then a bigint',
+      `SELECT a ${W} (VALUES (1, 2)) x(a, b) ON w.a0 = x.a RIGHT JOIN (VALUES (BIGINT '1', 3)) y(a, c) USING (a) JOIN (VALUES (1, 4)) z(a, d) USING (a)`,
+      ['a bigint'],
+      [[1]],
+    ],
+    [
+      'a RIGHT JOIN, then a double',
+      `SELECT a ${W} (VALUES (1, 2)) x(a, b) ON w.a0 = x.a RIGHT JOIN (VALUES (1, 3)) y(a, c) USING (a) JOIN (VALUES (1e0, 4)) z(a, d) USING (a)`,
+      ['a double'],
+      [[1]],
+    ],
+    [
+      'a FULL JOIN, then a LEFT JOIN of doubles',
+      `SELECT a ${W} (VALUES (1, 2)) x(a, b) ON w.a0 = x.a FULL JOIN (VALUES (BIGINT '5', 3)) y(a, c) USING (a) LEFT JOIN (VALUES (1e0, 4)) z(a, d) USING (a) ORDER BY 1`,
+      ['a double'],
+      [[1], [5]],
+    ],
+    [
+      'one type, a star',
+      `SELECT * ${W} (VALUES (1, 2)) x(a, b) ON w.a0 = x.a JOIN (VALUES (1, 3)) y(a, c) USING (a) JOIN (VALUES (1, 4)) z(a, d) USING (a)`,
+      ['a integer', 'a0 integer', 'q integer', 'b integer', 'c integer', 'd integer'],
+      [[1, 1, 0, 2, 3, 4]],
+    ],
+    [
+      'in a correlated subquery, a NULL key',
+      `SELECT v, (SELECT max(a) ${W} (VALUES (1e0, 2)) x(a, b) ON w.a0 = x.a JOIN (VALUES (1, 3)) y(a, c) USING (a) JOIN (VALUES (CAST(NULL AS bigint), 4), (1, 5)) z(a, d) USING (a) WHERE a <= t.v) AS m FROM (VALUES 1, 2) t(v) ORDER BY v`,
+      ['v integer', 'm double'],
+      [
+        [1, 1],
+        [2, 1],
+      ],
+    ],
+  ])('answers as Trino: %s', async (_what, sql, columns, rows) => {
+    const result = await engine.execute(sql);
+    expect({ columns: result.columns.map((c) => `${c.name} ${c.type}`), rows: result.rows }).toEqual({ columns, rows });
+  });
+
+  it('refuses an inner join keeping the narrower left key (Trino: a double 1.0; was integer 1)', async () => {
+    const sql = `SELECT a ${W} (VALUES (1, 2)) x(a, b) ON w.a0 = x.a JOIN (VALUES (1, 3)) y(a, c) USING (a) JOIN (VALUES (1e0, 4)) z(a, d) USING (a)`;
+    await expect(engine.execute(sql)).rejects.toThrow(/common type of both sides/);
+  });
+});
