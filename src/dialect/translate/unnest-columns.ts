@@ -147,8 +147,8 @@ const CLAUSE_AFTER_ON = new Set([
 
 /**
  * `… JOIN UNNEST(x) u(y) ON <condition>`: Trino 476 joins an UNNEST only ON TRUE (NOT_SUPPORTED "LEFT JOIN involving
- * UNNEST is only supported with condition ON TRUE", for INNER, LEFT, RIGHT and FULL alike); DuckDB filters by the
- * condition and answers. Refused at the ON.
+ * UNNEST is only supported with condition ON TRUE", for INNER, LEFT, RIGHT and FULL alike, and for USING); DuckDB
+ * filters by the condition and answers. Refused at the ON or USING.
  */
 export function refuseUnnestJoinConditions(items: readonly Node[], report: Report): void {
   const m = items.filter((n) => !isTriviaNode(n));
@@ -157,12 +157,13 @@ export function refuseUnnestJoinConditions(items: readonly Node[], report: Repor
     if (nodeKeyword(m[i]) !== 'UNNEST' || nodeKeyword(m[i - 1]) !== 'JOIN' || !isParen(m[i + 1])) continue;
     let on = i + 2;
     while (on < m.length && nodeKeyword(m[on]) !== 'ON' && !CLAUSE_AFTER_ON.has(nodeKeyword(m[on])) && nodeKeyword(m[on]) !== 'USING') on++;
-    if (nodeKeyword(m[on]) !== 'ON') continue;
+    // `JOIN UNNEST(…) u(k) USING (k)` fails alike.
+    if (nodeKeyword(m[on]) !== 'ON' && nodeKeyword(m[on]) !== 'USING') continue;
     let end = on + 1;
     while (end < m.length && !CLAUSE_AFTER_ON.has(nodeKeyword(m[end]))) end++;
     let condition = m.slice(on + 1, end);
     while (condition.length === 1 && condition[0].kind === 'group' && isParen(condition[0])) condition = condition[0].items.filter((n) => !isTriviaNode(n));
-    if (condition.length === 1 && nodeKeyword(condition[0]) === 'TRUE') continue;
+    if (nodeKeyword(m[on]) === 'ON' && condition.length === 1 && nodeKeyword(condition[0]) === 'TRUE') continue;
     const before = nodeKeyword(m[i - 2]) === 'OUTER' ? m[i - 3] : m[i - 2];
     const side = ['LEFT', 'RIGHT', 'FULL'].includes(nodeKeyword(before)) ? nodeKeyword(before) : 'INNER';
     const at = m[on];

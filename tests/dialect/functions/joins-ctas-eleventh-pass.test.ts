@@ -4,6 +4,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkFaithful } from '../../../src/dialect/lint/index.js';
 import { AthenaLocalEngine } from '../../../src/engines/local/engine.js';
 import { describeFunctions } from './harness.js';
 
@@ -198,5 +199,34 @@ describe('a later USING join on a key first named after an ON join', () => {
   it('refuses an inner join keeping the narrower left key (Trino: a double 1.0; was integer 1)', async () => {
     const sql = `SELECT a ${W} (VALUES (1, 2)) x(a, b) ON w.a0 = x.a JOIN (VALUES (1, 3)) y(a, c) USING (a) JOIN (VALUES (1e0, 4)) z(a, d) USING (a)`;
     await expect(engine.execute(sql)).rejects.toThrow(/common type of both sides/);
+  });
+});
+
+// `t JOIN UNNEST(…) u(k) USING (k)`: Trino 476 fails with NOT_SUPPORTED "INNER JOIN involving UNNEST is only supported
+// with condition ON TRUE" (LEFT alike), as for an ON condition; DuckDB joined and answered.
+describe('a join with UNNEST and USING', () => {
+  it.each([
+    ['INNER', 'SELECT k FROM (VALUES 1) t(k) JOIN UNNEST(ARRAY[1, 2]) u(k) USING (k)', 61],
+    ['LEFT', 'SELECT k FROM (VALUES 1) t(k) LEFT JOIN UNNEST(ARRAY[1, 2]) u(k) USING (k)', 66],
+    ['INNER', 'SELECT k FROM (VALUES 1) t(k) CROSS JOIN UNNEST(ARRAY[1, 2]) u(j) JOIN UNNEST(ARRAY[1]) w(k) USING (k)', 94],
+  ])('a %s JOIN is refused at lint time at its USING: %s', (side, sql, col) => {
+    expect(checkFaithful(sql, { file: 'sql/transforms/m.sql' })).toEqual([
+      expect.objectContaining({
+        line: 1,
+        col,
+        rule: 'unfaithful/unnest-join-condition',
+        message: expect.stringContaining(`${side} JOIN involving UNNEST is only supported with condition ON TRUE`),
+      }),
+    ]);
+  });
+
+  it('an UNNEST on the left of USING answers, as in Trino', async () => {
+    const engine = await AthenaLocalEngine.open({ lakeRoot: mkdtempSync(join(tmpdir(), 'lake-unnest-')), inMemory: true, threads: 1 });
+    try {
+      const result = await engine.execute('SELECT k FROM UNNEST(ARRAY[1, 2]) u(k) JOIN (VALUES 1) t(k) USING (k)');
+      expect({ columns: result.columns.map((c) => `${c.name} ${c.type}`), rows: result.rows }).toEqual({ columns: ['k integer'], rows: [[1]] });
+    } finally {
+      await engine.close();
+    }
   });
 });
