@@ -1013,10 +1013,16 @@ export const FUNCTIONS: Record<string, CallHandler> = {
     }
     const operand = c.render(items.slice(fromIndex + 1)).trim();
     // hour(DATE …) is 0 in Trino 476, EXTRACT(HOUR FROM DATE …) TYPE_MISMATCH "Cannot extract HOUR from date".
-    const value = wall(TIME_OF_DAY_FIELDS.has(field) ? `trino_not_date(${operand}, '${field}')` : operand);
     // A day-to-second interval's fields are read as whole days and a remainder, as hour() and day() read them (Trino
     // 476: EXTRACT(HOUR FROM INTERVAL '27' HOUR) is 3, EXTRACT(DAY FROM INTERVAL '55' HOUR) 2; DuckDB's 27 and 0).
+    // Any other field of an interval fails there.
     const intervalField = field === 'DAY' || TIME_OF_DAY_FIELDS.has(field);
+    const checked = TIME_OF_DAY_FIELDS.has(field)
+      ? `trino_not_date(${operand}, '${field}')`
+      : intervalField || DATETIME_LITERAL.test(operand)
+        ? operand
+        : `trino_not_interval(${operand}, '${field}')`;
+    const value = wall(checked);
     return `${fn}(${intervalField && !DATETIME_LITERAL.test(operand) ? `trino_interval_fields(${value})` : value})`;
   },
   date_format: (c) => {

@@ -230,3 +230,26 @@ describe('a join with UNNEST and USING', () => {
     }
   });
 });
+
+// EXTRACT from a day-to-second interval takes DAY, HOUR, MINUTE and SECOND only in Trino 476 (TYPE_MISMATCH "Cannot
+// extract DAY_OF_MONTH from interval day to second"); DuckDB answered DAY_OF_MONTH 3, QUARTER 1, MONTH and YEAR 0.
+describeFunctions(
+  'EXTRACT from an interval',
+  [
+    ['DAY of hours', "EXTRACT(DAY FROM INTERVAL '55' HOUR)", 2, 'bigint'],
+    ['the function day_of_month', "day_of_month(INTERVAL '3' DAY)", 3, 'bigint'],
+    ['YEAR of a date column', "EXTRACT(YEAR FROM x) FROM (VALUES DATE '2020-01-05') t(x)", 2020, 'bigint'],
+    ['DAY_OF_MONTH of a date column', "EXTRACT(DAY_OF_MONTH FROM x) FROM (VALUES DATE '2020-01-05') t(x)", 5, 'bigint'],
+  ],
+  [
+    ['DAY_OF_MONTH', "EXTRACT(DAY_OF_MONTH FROM INTERVAL '3' DAY)", /Cannot extract DAY_OF_MONTH from interval day to second/],
+    ['DAY_OF_MONTH of a column', "EXTRACT(DAY_OF_MONTH FROM x) FROM (VALUES INTERVAL '3' DAY) t(x)", /Cannot extract DAY_OF_MONTH from interval day to second/],
+    ['QUARTER', "EXTRACT(QUARTER FROM INTERVAL '3' DAY)", /Cannot extract QUARTER from interval day to second/],
+    ['YEAR of a column', "EXTRACT(YEAR FROM x) FROM (VALUES INTERVAL '3' DAY) t(x)", /Cannot extract YEAR from interval day to second/],
+    [
+      'MONTH in a correlated subquery',
+      "(SELECT EXTRACT(MONTH FROM t.x)) FROM (VALUES INTERVAL '3' DAY) t(x)",
+      /Cannot extract MONTH from interval day to second/,
+    ],
+  ],
+);
