@@ -71,6 +71,19 @@ export function refuseReturnedRowLists(items: readonly Node[], report: Report, k
       if (isRowList(only)) report(only.open, ANONYMOUS_ROW.rule, ANONYMOUS_ROW.message, ANONYMOUS_ROW.hint);
     }
   });
+  // A VALUES row of several values, one of them `(a, b)`: that value is a row column (`VALUES ((1, 'x'), 3)`; a row list
+  // alone in its row is the row's fields, set-operation-columns.ts rowValues).
+  m.forEach((node, k) => {
+    if (nodeKeyword(node) !== 'VALUES') return;
+    for (let r = k + 1; r < m.length && (isParen(m[r]) || tokenText(m[r]) === ','); r++) {
+      const row = m[r];
+      if (!isParen(row)) continue;
+      const values = splitArgs(row.items).map((value) => meaningful(value));
+      if (values.length < 2) continue;
+      for (const [only] of values.filter((value) => value.length === 1 && isRowList(value[0])))
+        if (only.kind === 'group') report(only.open, ANONYMOUS_ROW.rule, ANONYMOUS_ROW.message, ANONYMOUS_ROW.hint);
+    }
+  });
   m.forEach((node, k) => {
     if (!isRowList(node)) return;
     const [before, after] = [m[k - 1], m[k + 1]];

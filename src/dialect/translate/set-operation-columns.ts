@@ -23,12 +23,20 @@ function withoutAlias(item: readonly Node[]): Node[] {
   return m.length > 1 && isName ? m.slice(0, -1) : m;
 }
 
-/** The values of one row of `VALUES …`: `1`, `(1, 'a')`, `ROW(1, 'a')` or `CAST(ROW(1, 'a') AS ROW(x int, y varchar))`. */
+/**
+ * The values of one row of `VALUES …`: `1`, `(1, 'a')`, `ROW(1, 'a')` or `CAST(ROW(1, 'a') AS ROW(x int, y varchar))`.
+ * A row constructor alone in parentheses, `((1, 'a'))` or `(ROW(1, 'a'))`, is a row of its fields in Trino 476 too (a
+ * row-typed VALUES item gives its fields); DuckDB made it one struct column.
+ */
 export function rowValues(row: readonly Node[]): Node[][] {
   const m = meaningful(row);
   if (m.length === 1 && isParen(m[0])) {
     const values = splitArgs(m[0].items);
-    return (values.length === 1 && castRowFields(meaningful(values[0]))) || values;
+    if (values.length !== 1) return values;
+    const only = meaningful(values[0]);
+    if (only.length === 1 && isParen(only[0]) && splitArgs(only[0].items).length > 1) return splitArgs(only[0].items);
+    if (only.length === 2 && nodeKeyword(only[0]) === 'ROW' && isParen(only[1]) && splitArgs(only[1].items).length > 0) return splitArgs(only[1].items);
+    return castRowFields(only) ?? values;
   }
   if (m.length === 2 && nodeKeyword(m[0]) === 'ROW' && isParen(m[1])) return splitArgs(m[1].items);
   return castRowFields(m) ?? [row.slice(row.indexOf(m[0]), row.indexOf(m[m.length - 1]) + 1)];

@@ -253,3 +253,45 @@ describeFunctions(
     ],
   ],
 );
+
+// A row constructor alone in its VALUES row is a row of its fields in Trino 476 (`VALUES ((1, 'x'))` is two columns,
+// integer and varchar); DuckDB made it one struct column whose unnamed fields its client merged ({field0: 'x'}). Beside
+// other values it is a row column, refused as any returned row of unnamed fields.
+describe('a row constructor as a VALUES row', () => {
+  let engine: AthenaLocalEngine;
+  beforeAll(async () => {
+    engine = await AthenaLocalEngine.open({ lakeRoot: mkdtempSync(join(tmpdir(), 'lake-values-')), inMemory: true, threads: 1 });
+  });
+  afterAll(async () => engine.close());
+
+  it.each<[string, string, string[], unknown[][]]>([
+    ['(a, b)', "VALUES ((1, 'x'))", ['_col0 integer', '_col1 varchar'], [[1, 'x']]],
+    [
+      'two rows, aliased',
+      "SELECT * FROM (VALUES ((1, 'x')), ((2, 'y'))) t(a, b) ORDER BY a",
+      ['a integer', 'b varchar'],
+      [
+        [1, 'x'],
+        [2, 'y'],
+      ],
+    ],
+    ['ROW(a, b)', "VALUES (ROW(1, 'x'))", ['_col0 integer', '_col1 varchar'], [[1, 'x']]],
+    ['ROW(a)', 'SELECT a FROM (VALUES (ROW(1))) t(a)', ['a integer'], [[1]]],
+    [
+      'beside a plain row, a common type',
+      'SELECT * FROM (VALUES ((1, 2.5)), (2, 3)) t(a, b) ORDER BY a',
+      ['a integer', 'b decimal(11,1)'],
+      [
+        [1, '2.5'],
+        [2, '3.0'],
+      ],
+    ],
+  ])('answers as Trino: %s', async (_what, sql, columns, rows) => {
+    const result = await engine.execute(sql);
+    expect({ columns: result.columns.map((c) => `${c.name} ${c.type}`), rows: result.rows }).toEqual({ columns, rows });
+  });
+
+  it('refuses it beside another value (Trino: row(integer, varchar) {field0=1, field1=x}; was {field0: x})', async () => {
+    await expect(engine.execute("VALUES ((1, 'x'), 3)")).rejects.toThrow(/unfaithful\/anonymous-row/);
+  });
+});
