@@ -249,7 +249,7 @@ export function refuseUnplannedCorrelations(
         'compute the array in the outer query (a column of a subquery or a LATERAL join) and UNNEST that column',
       );
     else if (unnested) checkUnnestCorrelated(node, unnested, nodeKeyword(m[k - 1]) === 'IN', report);
-    else if (correlated.length > 0) checkCorrelated(node, nodeKeyword(m[k - 1]) === 'EXISTS', correlated, report);
+    else if (correlated.length > 0) checkCorrelated(node, nodeKeyword(m[k - 1]) === 'EXISTS', correlated, report, nodeKeyword(m[k - 1]) === 'IN');
     refuseUnplannedCorrelations(node.items, report, here, hereColumns);
   });
 }
@@ -349,8 +349,8 @@ function checkUnnestCorrelated(query: GroupNode, at: Token, underIn: boolean, re
     );
 }
 
-function checkCorrelated(query: GroupNode, exists: boolean, correlated: readonly OuterReference[], report: Report): void {
-  const unplanned = unplannedReason(query, exists, correlated);
+function checkCorrelated(query: GroupNode, exists: boolean, correlated: readonly OuterReference[], report: Report, underIn = false): void {
+  const unplanned = correlatedValuesReason(query, correlated, underIn) ?? unplannedReason(query, exists, correlated);
   if (unplanned)
     report(
       unplanned.at,
@@ -358,6 +358,48 @@ function checkCorrelated(query: GroupNode, exists: boolean, correlated: readonly
       `Athena fails with NOT_SUPPORTED "Given correlated subquery is not supported": ${unplanned.why}; the local engine would answer`,
       'join the subquery instead: aggregate it by its key (GROUP BY) and LEFT JOIN it on the key, or use a window function over the outer query',
     );
+}
+
+/** The name tokens of `nodes`, at any depth. */
+const nameTokens = (nodes: readonly Node[]): Token[] =>
+  meaningful(nodes).flatMap((n) => (n.kind === 'group' ? nameTokens(n.items) : isNameToken(n) ? [n.token] : []));
+
+/**
+ * A VALUES relation of the subquery's FROM reading an outer column (`(SELECT max(a) FROM (VALUES (t.v, 3)) y(a, c))`):
+ * Trino 476 plans it only as a projection of the outer row: one row, the subquery's only relation, no WHERE, not under
+ * IN, and no aggregate over a column the outer value fills (`max(c)`, `count(*)` plan). Anything else fails with
+ * NOT_SUPPORTED "Given correlated subquery is not supported" (asked of the shared Trino); DuckDB answered.
+ */
+function correlatedValuesReason(query: GroupNode, correlated: readonly OuterReference[], underIn: boolean): { at: Token; why: string } | undefined {
+  const clauses = clausesOf(query.items);
+  const from = meaningful(clauses.get('FROM') ?? []);
+  const at = from.findIndex((n) => isParen(n) && nodeKeyword(meaningful(n.items)[0]) === 'VALUES' && correlated.some((r) => tokenIn(n.items, r.at)));
+  if (at < 0) return undefined;
+  const values = from[at] as GroupNode;
+  const reference = correlated.find((r) => tokenIn(values.items, r.at)) as OuterReference;
+  const why = (what: string) => ({
+    at: reference.at,
+    why: `a subquery reads the outer column ${reference.qualifier}${reference.unqualified ? '' : '.…'} in a VALUES row ${what}`,
+  });
+  const rows = splitArgs(meaningful(values.items).slice(1));
+  if (rows.length !== 1) return why('beside other rows');
+  if (from.some((n) => isPunct(n, ',') || nodeKeyword(n) === 'JOIN')) return why('joined to another relation');
+  if (clauses.has('WHERE')) return why('it filters (WHERE)');
+  if (underIn) return why('under IN');
+  // The columns the outer values fill: the alias list's names at the positions of the row's correlated values.
+  const row = meaningful(rows[0]);
+  const cells = row.length === 1 && isParen(row[0]) ? splitArgs(row[0].items) : [rows[0]];
+  const aliasList = from.slice(at + 1).find((n) => isParen(n)) as GroupNode | undefined;
+  const names = aliasList ? splitArgs(aliasList.items).map((c) => meaningful(c)[0]) : [];
+  const filled = new Set(
+    cells.flatMap((cell, k) => {
+      const name = names[k];
+      return correlated.some((r) => tokenIn(cell, r.at)) && isNameToken(name) ? [nameOf(name)] : [];
+    }),
+  );
+  const select = clauses.get('SELECT') ?? [];
+  if (nameTokens(select).some((t) => filled.has(identifierName(t).toLowerCase()) && inAggregate(select, t))) return why('that an aggregate reads');
+  return undefined;
 }
 
 /** Why Trino 476 cannot plan the correlated subquery, at which outer column; undefined when it can. */

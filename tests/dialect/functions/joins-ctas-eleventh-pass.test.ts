@@ -295,3 +295,73 @@ describe('a row constructor as a VALUES row', () => {
     await expect(engine.execute("VALUES ((1, 'x'), 3)")).rejects.toThrow(/unfaithful\/anonymous-row/);
   });
 });
+
+// A correlated VALUES row in a subquery's FROM (`JOIN (VALUES (t.v, 3)) y(a, c) USING (a)`): Trino 476 plans it only as
+// a projection of the outer row (one row, the only relation, no WHERE, not under IN, no aggregate over a column the
+// outer value fills) and fails otherwise with NOT_SUPPORTED "Given correlated subquery is not supported"; DuckDB answered.
+describe('a correlated VALUES row in a subquery', () => {
+  const T = 'FROM (VALUES 1, 2) t(v) ORDER BY v';
+  it.each([
+    ['a USING join', `SELECT v, (SELECT max(a) FROM (VALUES (1, 2)) x(a, b) JOIN (VALUES (t.v, 3)) y(a, c) USING (a)) AS m ${T}`, 'joined to another relation'],
+    ['an ON join', `SELECT v, (SELECT max(x.a) FROM (VALUES (1, 2)) x(a, b) JOIN (VALUES (t.v, 3)) y(a, c) ON x.a = y.a) AS m ${T}`, 'joined'],
+    ['an aggregate of the outer value', `SELECT v, (SELECT max(a) FROM (VALUES (t.v, 3)) y(a, c)) AS m ${T}`, 'that an aggregate reads'],
+    ['an unqualified outer column', `SELECT v, (SELECT max(a) FROM (VALUES (v, 3)) y(a, c)) AS m ${T}`, 'that an aggregate reads'],
+    ['two rows', `SELECT v, (SELECT max(a) FROM (VALUES (t.v), (5)) y(a)) AS m ${T}`, 'beside other rows'],
+    ['a WHERE', `SELECT v, (SELECT y.a + 1 FROM (VALUES (t.v)) y(a) WHERE y.a > 0) AS m ${T}`, 'it filters'],
+    ['EXISTS with a WHERE', 'SELECT v FROM (VALUES 1, 2) t(v) WHERE EXISTS (SELECT 1 FROM (VALUES (t.v)) y(a) WHERE a > 1) ORDER BY v', 'it filters'],
+    ['IN', 'SELECT v FROM (VALUES 1, 2) t(v) WHERE v IN (SELECT a FROM (VALUES (t.v)) y(a)) ORDER BY v', 'under IN'],
+  ])('is refused at lint time: %s', (_what, sql, why) => {
+    expect(checkFaithful(sql, { file: 'sql/transforms/m.sql' })).toEqual([
+      expect.objectContaining({ rule: 'unfaithful/correlated-subquery', message: expect.stringContaining(why) }),
+    ]);
+  });
+
+  it.each<[string, string, string[], unknown[][]]>([
+    [
+      'a projection',
+      `SELECT v, (SELECT y.a FROM (VALUES (t.v)) y(a)) AS m ${T}`,
+      ['v integer', 'm integer'],
+      [
+        [1, 1],
+        [2, 2],
+      ],
+    ],
+    [
+      'an expression of it',
+      `SELECT v, (SELECT a * 2 FROM (VALUES (t.v + 1, 3)) y(a, c)) AS m ${T}`,
+      ['v integer', 'm integer'],
+      [
+        [1, 4],
+        [2, 6],
+      ],
+    ],
+    [
+      'count(*)',
+      `SELECT v, (SELECT count(*) FROM (VALUES t.v) y(a)) AS m ${T}`,
+      ['v integer', 'm bigint'],
+      [
+        [1, 1],
+        [2, 1],
+      ],
+    ],
+    [
+      'an aggregate of another column',
+      `SELECT v, (SELECT max(c) FROM (VALUES (t.v, 3)) y(a, c)) AS m ${T}`,
+      ['v integer', 'm integer'],
+      [
+        [1, 3],
+        [2, 3],
+      ],
+    ],
+    ['EXISTS', 'SELECT v FROM (VALUES 1, 2) t(v) WHERE EXISTS (SELECT 1 FROM (VALUES (t.v)) y(a)) ORDER BY v', ['v integer'], [[1], [2]]],
+  ])('answers as Trino: %s', async (_what, sql, columns, rows) => {
+    expect(checkFaithful(sql, { file: 'sql/transforms/m.sql' })).toEqual([]);
+    const engine = await AthenaLocalEngine.open({ lakeRoot: mkdtempSync(join(tmpdir(), 'lake-values-')), inMemory: true, threads: 1 });
+    try {
+      const result = await engine.execute(sql);
+      expect({ columns: result.columns.map((c) => `${c.name} ${c.type}`), rows: result.rows }).toEqual({ columns, rows });
+    } finally {
+      await engine.close();
+    }
+  });
+});
