@@ -19,8 +19,8 @@ function relationName(m: readonly Node[], end: number): string | undefined {
 }
 
 /** The relations and columns of each `… JOIN … USING (…)` at this level of the query. */
-function usingJoins(m: readonly Node[]): { relations: Set<string>; columns: Set<string> }[] {
-  const joins: { relations: Set<string>; columns: Set<string> }[] = [];
+function usingJoins(m: readonly Node[]): { relations: Set<string>; columns: Set<string>; lateralAt?: Token }[] {
+  const joins: { relations: Set<string>; columns: Set<string>; lateralAt?: Token }[] = [];
   for (let i = 0; i < m.length; i++) {
     if (nodeKeyword(m[i]) !== 'USING' || !isParen(m[i + 1])) continue;
     const group = m[i + 1];
@@ -36,7 +36,9 @@ function usingJoins(m: readonly Node[]): { relations: Set<string>; columns: Set<
     let before = join - 1;
     while (before >= 0 && JOIN_WORDS.has(nodeKeyword(m[before]))) before--;
     const left = before >= 0 ? relationName(m, before) : undefined;
-    joins.push({ relations: new Set([left, right].filter((r): r is string => r !== undefined)), columns });
+    const using = m[i];
+    const lateralAt = nodeKeyword(m[join + 1]) === 'LATERAL' && using.kind === 'token' ? using.token : undefined;
+    joins.push({ relations: new Set([left, right].filter((r): r is string => r !== undefined)), columns, lateralAt });
   }
   return joins;
 }
@@ -60,6 +62,16 @@ function qualifiedReferences(items: readonly Node[], found: { qualifier: string;
 export function refuseQualifiedUsingColumns(items: readonly Node[], report: Report): void {
   const m = meaningful(items);
   const joins = usingJoins(m);
+  // `JOIN LATERAL (…) u USING (k)`: Trino 476 fails (GENERIC_INTERNAL_ERROR "scope: 1, fields mappings: 2", inner and
+  // LEFT, correlated or not); DuckDB answered.
+  for (const { lateralAt } of joins)
+    if (lateralAt)
+      report(
+        lateralAt,
+        'lateral-using',
+        'JOIN LATERAL … USING fails in Athena (GENERIC_INTERNAL_ERROR "scope: 1, fields mappings: 2"); the local engine would join',
+        'join ON the keys (or ON TRUE with the condition inside the subquery)',
+      );
   if (joins.length > 0) {
     const references: { qualifier: string; column: string; at: Token }[] = [];
     qualifiedReferences(items, references);

@@ -365,3 +365,20 @@ describe('a correlated VALUES row in a subquery', () => {
     }
   });
 });
+
+// `JOIN LATERAL (…) u USING (k)`: Trino 476 fails with GENERIC_INTERNAL_ERROR "scope: 1, fields mappings: 2" (inner
+// and LEFT, correlated or not); DuckDB joined. The same subquery joined without LATERAL answers in both.
+describe('a LATERAL join with USING', () => {
+  it.each([
+    ['INNER', 'SELECT * FROM (VALUES 1) t(k) JOIN LATERAL (SELECT 1 AS k) u USING (k)', 62],
+    ['LEFT, correlated', 'SELECT * FROM (VALUES 1) t(k) LEFT JOIN LATERAL (SELECT t.k AS k) u USING (k)', 69],
+  ])('is refused at lint time at its USING: %s', (_what, sql, col) => {
+    expect(checkFaithful(sql, { file: 'sql/transforms/m.sql' })).toEqual([
+      expect.objectContaining({ line: 1, col, rule: 'unfaithful/lateral-using', message: expect.stringContaining('GENERIC_INTERNAL_ERROR') }),
+    ]);
+  });
+
+  it('a subquery without LATERAL answers, as in Trino', () => {
+    expect(checkFaithful('SELECT * FROM (VALUES 1) t(k) JOIN (SELECT 1 AS k) u USING (k)', { file: 'sql/transforms/m.sql' })).toEqual([]);
+  });
+});
