@@ -249,6 +249,13 @@ export function refuseUnplannedCorrelations(
         'compute the array in the outer query (a column of a subquery or a LATERAL join) and UNNEST that column',
       );
     else if (unnested) checkUnnestCorrelated(node, unnested, nodeKeyword(m[k - 1]) === 'IN', report);
+    else if (correlated.length > 0 && nodeKeyword(m[k - 1]) === 'LATERAL' && !clausesOf(node.items).has('FROM') && joinedOnCondition(m, k))
+      report(
+        correlated[0].at,
+        'correlated-subquery',
+        'Athena fails with NOT_SUPPORTED "Given correlated subquery is not supported": a LATERAL projection of the outer row (no FROM) joined ON a condition other than TRUE; the local engine would answer',
+        'join ON TRUE and filter in WHERE, or CROSS JOIN LATERAL',
+      );
     else if (correlated.length > 0) checkCorrelated(node, nodeKeyword(m[k - 1]) === 'EXISTS', correlated, report, nodeKeyword(m[k - 1]) === 'IN');
     refuseUnplannedCorrelations(node.items, report, here, hereColumns);
   });
@@ -358,6 +365,26 @@ function checkCorrelated(query: GroupNode, exists: boolean, correlated: readonly
       `Athena fails with NOT_SUPPORTED "Given correlated subquery is not supported": ${unplanned.why}; the local engine would answer`,
       'join the subquery instead: aggregate it by its key (GROUP BY) and LEFT JOIN it on the key, or use a window function over the outer query',
     );
+}
+
+const AFTER_JOIN_CONDITION = new Set([...FROM_ENDS, 'JOIN', 'INNER', 'LEFT', 'RIGHT', 'FULL', 'CROSS', 'NATURAL']);
+
+/**
+ * Whether the relation m[k] (a LATERAL subquery) is joined ON a condition other than TRUE: Trino 476 plans a LATERAL
+ * projection of the outer row (`LATERAL (SELECT t.k AS j) u`) under CROSS JOIN, a comma or ON TRUE, and fails under
+ * `ON t.k = u.j` (asked of the shared Trino).
+ */
+function joinedOnCondition(m: readonly Node[], k: number): boolean {
+  let j = k + 1;
+  if (nodeKeyword(m[j]) === 'AS') j++;
+  if (isNameToken(m[j]) && nodeKeyword(m[j]) !== 'ON') j++;
+  if (isParen(m[j])) j++;
+  if (nodeKeyword(m[j]) !== 'ON') return false;
+  let end = j + 1;
+  while (end < m.length && !AFTER_JOIN_CONDITION.has(nodeKeyword(m[end])) && !isPunct(m[end], ',')) end++;
+  let condition = m.slice(j + 1, end);
+  while (condition.length === 1 && isParen(condition[0])) condition = meaningful(condition[0].items);
+  return !(condition.length === 1 && nodeKeyword(condition[0]) === 'TRUE');
 }
 
 /** The name tokens of `nodes`, at any depth. */

@@ -382,3 +382,35 @@ describe('a LATERAL join with USING', () => {
     expect(checkFaithful('SELECT * FROM (VALUES 1) t(k) JOIN (SELECT 1 AS k) u USING (k)', { file: 'sql/transforms/m.sql' })).toEqual([]);
   });
 });
+
+// A LATERAL projection of the outer row (a subquery without FROM) joined ON a condition other than TRUE: Trino 476
+// fails with NOT_SUPPORTED "Given correlated subquery is not supported"; DuckDB answered. ON TRUE, CROSS JOIN, a comma
+// with WHERE, and a LATERAL subquery with a FROM plan in Trino.
+describe('a LATERAL projection joined ON a condition', () => {
+  it.each([
+    ['an equality', 'SELECT * FROM (VALUES 1) t(k) JOIN LATERAL (SELECT t.k AS j) u ON t.k = u.j', 52],
+    ['LEFT, a comparison', 'SELECT * FROM (VALUES 1) t(k) LEFT JOIN LATERAL (SELECT t.k + 1 AS j) u ON u.j > 1', 57],
+    ['an alias list', 'SELECT * FROM (VALUES 1) t(k) JOIN LATERAL (SELECT t.k AS j) AS u (j) ON t.k = u.j', 52],
+  ])('is refused at lint time: %s', (_what, sql, col) => {
+    expect(checkFaithful(sql, { file: 'sql/transforms/m.sql' })).toEqual([
+      expect.objectContaining({ line: 1, col, rule: 'unfaithful/correlated-subquery', message: expect.stringContaining('LATERAL projection') }),
+    ]);
+  });
+
+  it.each<[string, string, unknown[][]]>([
+    ['ON TRUE', 'SELECT * FROM (VALUES 1) t(k) JOIN LATERAL (SELECT t.k AS j) u ON (true)', [[1, 1]]],
+    ['not correlated', 'SELECT * FROM (VALUES 1) t(k) JOIN LATERAL (SELECT 1 AS j) u ON t.k = u.j', [[1, 1]]],
+    ['CROSS JOIN', 'SELECT * FROM (VALUES 1) t(k) CROSS JOIN LATERAL (SELECT t.k AS j) u', [[1, 1]]],
+    ['a comma and WHERE', 'SELECT * FROM (VALUES 1) t(k), LATERAL (SELECT t.k AS j) u WHERE t.k = u.j', [[1, 1]]],
+    ['with a FROM', 'SELECT * FROM (VALUES 1) t(k) JOIN LATERAL (SELECT s.x AS j FROM (VALUES 1, 2) s(x) WHERE s.x >= t.k) u ON u.j > 1', [[1, 2]]],
+  ])('answers as Trino: %s', async (_what, sql, rows) => {
+    expect(checkFaithful(sql, { file: 'sql/transforms/m.sql' })).toEqual([]);
+    const engine = await AthenaLocalEngine.open({ lakeRoot: mkdtempSync(join(tmpdir(), 'lake-lateral-')), inMemory: true, threads: 1 });
+    try {
+      const result = await engine.execute(sql);
+      expect({ columns: result.columns.map((c) => `${c.name} ${c.type}`), rows: result.rows }).toEqual({ columns: ['k integer', 'j integer'], rows });
+    } finally {
+      await engine.close();
+    }
+  });
+});
