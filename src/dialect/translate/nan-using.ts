@@ -30,15 +30,18 @@ function readableRelation(parts: Part[], meaningful: number[], first: number, la
   if (last < first) return undefined;
   const relation = meaningful.slice(first, last + 1).map((k) => parts[k]);
   if (relation.some((p) => p.kind === 'boundary' && word(p) !== 'AS') || /^(?:LATERAL|UNNEST)\b/i.test(relation[0].text)) return undefined;
-  // `… b`, `… AS b`, `… b(x, w)` (rendered as one part, like a call).
-  const alias = ALIAS.exec(relation[relation.length - 1].text.trim())?.[1];
-  if (alias === undefined || (relation.length === 1 && relation[0].text.trim().startsWith('('))) return undefined;
   const from = meaningful[first];
   const to = meaningful[last];
   const text = parts
     .slice(from, to + 1)
     .map((p) => p.text)
     .join('');
+  // A subquery without an alias (`(SELECT 1 AS a) JOIN y USING (a)`): nothing names it, so its projection needs none
+  // either. (A parenthesized join would hide its relations' names inside a projection: not read.)
+  if (relation.length === 1 && /^\(\s*(?:SELECT|WITH|VALUES)\b/i.test(relation[0].text.trim())) return { from, to, text, alias: '' };
+  // `… b`, `… AS b`, `… b(x, w)` (rendered as one part, like a call).
+  const alias = ALIAS.exec(relation[relation.length - 1].text.trim())?.[1];
+  if (alias === undefined || (relation.length === 1 && relation[0].text.trim().startsWith('('))) return undefined;
   return { from, to, text, alias };
 }
 
@@ -159,6 +162,6 @@ export function guardNanUsingJoins(parts: Part[]): void {
   for (const { relation, replaced } of rewrites.reverse())
     parts.splice(relation.from, relation.to - relation.from + 1, {
       kind: 'operand',
-      text: `(SELECT * REPLACE (${replaced}) FROM ${relation.text}) AS ${relation.alias}`,
+      text: `(SELECT * REPLACE (${replaced}) FROM ${relation.text})${relation.alias === '' ? '' : ` AS ${relation.alias}`}`,
     });
 }

@@ -414,3 +414,37 @@ describe('a LATERAL projection joined ON a condition', () => {
     }
   });
 });
+
+// A subquery without an alias beside JOIN … USING (`(SELECT 1 AS a) JOIN y USING (a)`): Trino 476 gives the merged key
+// the common type of both sides, as for a named relation; it was refused while binding (the left key could not be
+// cast without an alias). A parenthesized join on the left is still refused (loud): it is no subquery to project.
+describe('a subquery without an alias in a USING join', () => {
+  let engine: AthenaLocalEngine;
+  beforeAll(async () => {
+    engine = await AthenaLocalEngine.open({ lakeRoot: mkdtempSync(join(tmpdir(), 'lake-using-')), inMemory: true, threads: 1 });
+  });
+  afterAll(async () => engine.close());
+
+  it.each<[string, string, string[], unknown[][]]>([
+    ['on the left, a bigint right', "SELECT a FROM (SELECT 1 AS a) JOIN (VALUES (BIGINT '1', 3)) y(a, c) USING (a)", ['a bigint'], [[1]]],
+    [
+      'on the left of a LEFT JOIN, a star',
+      'SELECT * FROM (SELECT 1 AS a, 2 AS b) LEFT JOIN (VALUES (1e0, 3)) y(a, c) USING (a)',
+      ['a double', 'b integer', 'c integer'],
+      [[1, 2, 3]],
+    ],
+    ['on the right', "SELECT a, c FROM (VALUES (BIGINT '1', 3)) y(a, c) JOIN (SELECT 1 AS a) USING (a)", ['a bigint', 'c integer'], [[1, 3]]],
+    ['on both sides', "SELECT a FROM (SELECT 1 AS a) JOIN (SELECT BIGINT '1' AS a) USING (a)", ['a bigint'], [[1]]],
+    ['a double key', 'SELECT a / 2 AS h FROM (SELECT 1 AS a) JOIN (VALUES (1e0, 3)) y(a, c) USING (a)', ['h double'], [[0.5]]],
+    // NaN joins no NaN in Trino; the right subquery had no NaN guard without an alias (1 row).
+    ['a NaN key on the right', 'SELECT count(*) AS n FROM (VALUES nan()) x(a) JOIN (SELECT nan() AS a) USING (a)', ['n bigint'], [[0]]],
+  ])('answers as Trino: %s', async (_what, sql, columns, rows) => {
+    const result = await engine.execute(sql);
+    expect({ columns: result.columns.map((c) => `${c.name} ${c.type}`), rows: result.rows }).toEqual({ columns, rows });
+  });
+
+  it('still refuses a parenthesized ON join on the left (Trino: bigint 1)', async () => {
+    const sql = "SELECT a FROM ((VALUES (1, 0)) w(a, q) JOIN (VALUES (1, 2)) x(b, d) ON w.a = x.b) JOIN (VALUES (BIGINT '1', 3)) y(a, c) USING (a)";
+    await expect(engine.execute(sql)).rejects.toThrow(/common type of both sides/);
+  });
+});
