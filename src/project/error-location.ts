@@ -30,6 +30,8 @@ const NAMED = [
   // UNNEST's bind-time refusals (dialect/translate/unnest-columns.ts): the UNNEST.
   /^(UNNEST) of an array of rows/,
   /Cannot (unnest) type/,
+  // A CTAS column of type unknown (dialect/translate/select-names.ts), refused in the wrapping `lake lint` binds: its name.
+  /Column type is unknown: ([^:\s]+)/,
 ];
 
 /**

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AthenaLocalEngine } from '../engines/local/engine.js';
 import { parseCreateTable } from '../dialect/ddl-parse.js';
+import { DialectError } from '../dialect/diagnostics.js';
 import { HiveTypeError } from '../dialect/hive-types.js';
 import { splitStatements } from '../dialect/statements.js';
 import type { Column } from '../engines/engine.js';
@@ -233,7 +234,10 @@ async function scd2Shape(engine: AthenaLocalEngine, node: ProjectNode, selectSql
 
 /** The CTAS refusal of a column type no table holds (hive-types.ts: unwritableColumn, hiveTypeOfDuckDb for time, uuid). */
 const isUnsupportedType = (error: unknown): boolean =>
-  (error instanceof EngineError && error.details.code === 'NOT_SUPPORTED') || (error instanceof HiveTypeError && error.message.startsWith('NOT_SUPPORTED:'));
+  (error instanceof EngineError && error.details.code === 'NOT_SUPPORTED') ||
+  (error instanceof HiveTypeError && error.message.startsWith('NOT_SUPPORTED:')) ||
+  // A column of type unknown (`NULL AS c`, `CASE … THEN NULL END AS c`): Athena's CTAS fails (COLUMN_TYPE_UNKNOWN), a view keeps it.
+  (error instanceof DialectError && error.diagnostics.some((d) => d.rule.endsWith('column-type-unknown')));
 
 /** Creates the node's tables; the columns of the one its query creates, when known without reading it. */
 async function createNode(

@@ -361,6 +361,14 @@ export function ctasUnknownColumns(items: readonly Node[]): { at: Token; name: s
   while (start < items.length && (isTriviaNode(items[start]) || ['DISTINCT', 'ALL'].includes(nodeKeyword(items[start])))) start++;
   let end = start;
   while (end < items.length && !endsList(items, end)) end++;
+  // `SELECT * FROM (query) AS alias`, as `lake lint` binds a model: the columns are the inner query's.
+  const list = meaningful(items.slice(start, end));
+  const from = meaningful(items.slice(end));
+  if (list.length === 1 && nodeKeyword(list[0]) === '' && list[0].kind === 'token' && list[0].token.text === '*' && nodeKeyword(from[0]) === 'FROM') {
+    const inner = from[1];
+    const rest = from.slice(2).filter((n) => nodeKeyword(n) !== 'AS');
+    if (isParen(inner) && rest.length <= 1 && ['SELECT', 'WITH'].includes(nodeKeyword(meaningful(inner.items)[0]))) return ctasUnknownColumns(inner.items);
+  }
   return splitItems(items.slice(start, end)).items.flatMap((item, position) => {
     const m = meaningful(item);
     const alias = aliasOf(m);
