@@ -6,6 +6,10 @@ export const MAX_JSON_DEPTH = 1000;
 
 /** The nesting depth of `value` (a scalar is 0), without recursion; stops counting once past `limit`. */
 export function jsonDepth(value: unknown, limit = MAX_JSON_DEPTH): number {
+  if (typeof value !== 'object' || value === null) return 0;
+  // A flat record (every record of the demo's P1 chain, checked by the producer and again by the consumer) is depth 1:
+  // known without the walk's stack and entries (issue 18).
+  if (!Array.isArray(value) && holdsOnlyScalars(value)) return 1;
   let deepest = 0;
   const stack: [unknown, number][] = [[value, 0]];
   while (stack.length) {
@@ -16,6 +20,15 @@ export function jsonDepth(value: unknown, limit = MAX_JSON_DEPTH): number {
     for (const child of Array.isArray(v) ? v : Object.values(v)) stack.push([child, depth + 1]);
   }
   return deepest;
+}
+
+function holdsOnlyScalars(object: object): boolean {
+  for (const key in object) {
+    if (!Object.hasOwn(object, key)) continue;
+    const child = (object as Record<string, unknown>)[key];
+    if (typeof child === 'object' && child !== null) return false;
+  }
+  return true;
 }
 
 export const tooDeep = (value: unknown): boolean => jsonDepth(value) > MAX_JSON_DEPTH;
