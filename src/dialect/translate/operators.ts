@@ -298,10 +298,10 @@ export function rewriteOperators(parts: Part[], context: OperatorContext = {}): 
   }
   const columns = instantColumns(context);
   compareColumnListsByInstant(parts, columns, context.lambdaParameters ?? new Set());
+  evaluateInElements(parts);
   compareNestedValues(parts);
   markNumberComparisons(parts);
   compareZonedByInstant(parts, context.correlatable === true, columns, context.lambdaParameters ?? new Set(), context.makesZoned === true);
-  evaluateInElements(parts);
   guardTextComparisons(parts);
   guardColumnComparisons(parts, context.correlatable === true);
   rewriteQuantifiedComparisons(parts);
