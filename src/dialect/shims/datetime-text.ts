@@ -8,8 +8,8 @@ import { type DuckDBScalarFunction, VARCHAR } from '@duckdb/node-api';
 import { shimFunction } from './scalar-udf.js';
 
 const TIMESTAMP_TEXT =
-  /^\s*\+?(\d{4,}-\d{1,2}-\d{1,2})(?: (\d{1,2})(:\d{1,2}(?::\d{1,2}(?:\.\d{1,12})?)?))?\s*(Z|[+-]\d{1,2}(?::?\d{2})?|[A-Za-z][A-Za-z0-9_/+-]*)?\s*$/;
-const DATE_TEXT = /^\s*\+?(\d{4,}-\d{1,2}-\d{1,2})\s*$/;
+  /^\s*(?:\+(?=\d))?(-?\d{4,}-\d{1,2}-\d{1,2})(?: (\d{1,2})(:\d{1,2}(?::\d{1,2}(?:\.\d{1,12})?)?))?\s*(Z|[+-]\d{1,2}(?::?\d{2})?|[A-Za-z][A-Za-z0-9_/+-]*)?\s*$/;
+const DATE_TEXT = /^\s*(?:\+(?=\d))?(-?)(\d+)(-\d{1,2}-\d{1,2})\s*$/;
 
 const zoneNames = new Map<string, boolean>();
 
@@ -60,7 +60,8 @@ function roundedWall(date: string, time: string): string {
   if (!clock || fraction.length <= 3) return `${date} ${time}`;
   const [hour, minute, second] = [clock[1], clock[2], clock[3] ?? '0'].map(Number);
   let millis = Number(fraction.slice(0, 3)) + (fraction[3] >= '5' ? 1 : 0);
-  const [year, month, day] = date.split('-').map(Number);
+  // A negative year's sign is no separator ('-2020-02-29' is year -2020).
+  const [year, month, day] = (/^(-?\d+)-(\d+)-(\d+)$/.exec(date) ?? []).slice(1).map(Number);
   const wall = new Date(0);
   wall.setUTCFullYear(year, month - 1, day);
   if (wall.getUTCFullYear() !== year || wall.getUTCMonth() !== month - 1 || wall.getUTCDate() !== day || minute > 59 || second > 59)
@@ -70,7 +71,7 @@ function roundedWall(date: string, time: string): string {
   millis = wall.getUTCMilliseconds();
   const two = (n: number) => String(n).padStart(2, '0');
   const y = wall.getUTCFullYear();
-  return `${String(y).padStart(4, '0')}-${two(wall.getUTCMonth() + 1)}-${two(wall.getUTCDate())} ${two(wall.getUTCHours())}:${two(wall.getUTCMinutes())}:${two(wall.getUTCSeconds())}.${String(millis).padStart(3, '0')}`;
+  return `${y < 0 ? '-' : ''}${String(Math.abs(y)).padStart(4, '0')}-${two(wall.getUTCMonth() + 1)}-${two(wall.getUTCDate())} ${two(wall.getUTCHours())}:${two(wall.getUTCMinutes())}:${two(wall.getUTCSeconds())}.${String(millis).padStart(3, '0')}`;
 }
 
 /**
@@ -189,7 +190,8 @@ export function literalZoneKey(zone: string): { key: string } | { error: 'INVALI
 export function textDate(text: string): string {
   const m = DATE_TEXT.exec(text);
   if (!m) throw new Error(`Value cannot be cast to date: ${text}`);
-  return m[1];
+  // Trino 476 reads a date's year of any length ('20-01-01' is 0020-01-01); DuckDB wants four digits at least.
+  return `${m[1]}${m[2].padStart(4, '0')}${m[3]}`;
 }
 
 function textFunction(name: string, parameters: number, fn: (args: string[]) => string): DuckDBScalarFunction {

@@ -25,6 +25,14 @@ const padding = (builtin: 'lpad' | 'rpad') =>
      ELSE ${builtin}(s, CAST(n AS INTEGER), p) END`;
 
 export const STRING_MACROS: readonly string[] = [
+  // The pattern of `s LIKE p ESCAPE e` with a pattern or escape that is not a literal (translate/like-escape.ts): Trino
+  // 476 fails where e is not one UTF-16 unit or where e is followed by anything but '%', '_' or e (or ends p), unless
+  // s, p or e is NULL; DuckDB accepted '' as no escape and read `#b` as `b`. A literal escape makes the regular
+  // expression a constant, compiled once.
+  `trino_like_pattern(s, p, e) AS CASE WHEN s IS NULL OR p IS NULL OR e IS NULL THEN p
+     WHEN length(e) <> 1 OR unicode(e) > 65535 THEN trino_fail_as('Escape string must be a single character', p)
+     WHEN regexp_full_match(p, '(?s)(?:[^' || regexp_escape(e) || ']|' || regexp_escape(e) || '[%_' || regexp_escape(e) || '])*') THEN p
+     ELSE trino_fail_as('Escape character must be followed by ''%'', ''_'' or the escape character itself', p) END`,
   // DuckDB upper-cases ß to ẞ (U+1E9E); Java's Character.toUpperCase keeps ß (its upper case is two letters, SS).
   `trino_upper(s) AS translate(CASE WHEN contains(s, '\u00df')
        THEN array_to_string(list_transform(string_split(s, '\u00df'), lambda trino_part: upper(trino_part)), '\u00df')

@@ -373,12 +373,41 @@ export function compareNestedValues(parts: Part[]): void {
 const COLUMN_TEXT = /^(?:(?:"(?:[^"]|"")*"|[A-Za-z_][A-Za-z0-9_]*)\.)*(?:"(?:[^"]|"")*"|[A-Za-z_][A-Za-z0-9_]*)$/;
 
 /**
+ * Words of a rendered constant expression that are not calls: keywords (`ARRAY[1]`), the session's date and time,
+ * DuckDB's type names and the fields of a zoned value's struct (`CAST(trino_tz_literal(…) AS STRUCT(trino_instant TIMESTAMPTZ, …))`).
+ */
+const CONSTANT_WORDS = new Set(
+  'ARRAY AS CASE WHEN THEN ELSE END NULL TRUE FALSE AND OR NOT IS IN DISTINCT FROM BETWEEN LIKE ESCAPE CURRENT_DATE CURRENT_TIME CURRENT_TIMESTAMP LOCALTIME LOCALTIMESTAMP INTEGER BIGINT SMALLINT TINYINT HUGEINT DOUBLE FLOAT DECIMAL VARCHAR BOOLEAN DATE TIME TIMESTAMP TIMESTAMP_S TIMESTAMP_MS TIMESTAMPTZ INTERVAL STRUCT TRINO_INSTANT TRINO_ZONE TRINO_WALL'.split(
+    ' ',
+  ),
+);
+
+/**
+ * A rendered expression without a column reference (`add(CAST(1 AS INTEGER), CAST(2 AS INTEGER))`): besides literals
+ * it names calls and keywords only, never a quoted name or a subquery. DuckDB folds it like a literal.
+ */
+function isConstantExpression(text: string): boolean {
+  const words = text.replace(/'(?:[^']|'')*'/g, "''");
+  if (words.includes('"')) return false;
+  for (const m of words.matchAll(/[A-Za-z_][A-Za-z0-9_$]*/g)) {
+    const called = /^\s*\(/.test(words.slice(m.index + m[0].length));
+    if (!called && !CONSTANT_WORDS.has(m[0].toUpperCase())) return false;
+  }
+  return true;
+}
+
+/**
  * Trino 476 evaluates every element of an IN list: `3 IN (3, 5 / y)` fails on y = 0 (DIVISION_BY_ZERO), also
- * `3 IN (3, CAST('a' AS integer))`. DuckDB's optimizer folds a literal left operand equal to a literal element to true
- * and drops the other elements. Where the left operand is a literal and an element may fail (neither a literal nor a
- * column; a CAST of a literal may fail), the left operand becomes `CASE WHEN [e, …] IS NULL THEN NULL ELSE x END` (a
- * list value is never NULL): those elements are evaluated, and the operand is no longer a constant DuckDB folds. A
- * column operand is not folded: left alone. Runs before the passes that guard the IN by its operands' types.
+ * `3 IN (3, CAST('a' AS integer))`, unless the left operand is NULL: `NULL IN (3, 5 / y)` is NULL, no element
+ * evaluated. DuckDB's optimizer folds a literal (or constant, `1 + 2`, `CAST('3' AS integer)`) left operand equal to a
+ * literal element to true and drops the other elements; with a column operand it evaluates every element, also where
+ * the operand is NULL. Where an element may fail (neither a literal nor a column; a CAST of a literal may fail), it
+ * becomes `CASE WHEN x IS NULL THEN NULL ELSE e END` (the IN is NULL then whatever the elements are), and a constant
+ * operand becomes `CASE WHEN x IS NULL THEN NULL WHEN len([e, …]) = 0 THEN NULL ELSE x END` (that list is never
+ * empty): those elements are evaluated, and the operand is no longer a constant DuckDB folds. (Not `[e, …] IS NULL`:
+ * DuckDB knows a list value is never NULL and drops the test, and the elements with it, in a WHERE clause.)
+ * Runs before the passes that guard the IN by its operands' types (they would hide a call's IN inside
+ * trino_compare_any).
  */
 export function evaluateInElements(parts: Part[]): void {
   for (let i = 0; i < parts.length; i++) {
@@ -388,10 +417,17 @@ export function evaluateInElements(parts: Part[]): void {
     const notAt = previous(parts, inAt);
     const left = operand(parts, parts[notAt]?.text.toUpperCase() === 'NOT' ? notAt : inAt, -1);
     const x = left && textOf(parts, left).trim();
-    if (!left || !x || !isLiteral(x) || /^CAST\(/i.test(x)) continue;
-    const mayFail = p.inList.map((e) => e.text.trim()).filter((e) => !(isLiteral(e) && !/^CAST\(/i.test(e)) && !COLUMN_TEXT.test(e));
-    if (mayFail.length === 0) continue;
-    parts.splice(left[0], left[1] - left[0] + 1, { kind: 'operand', text: `(CASE WHEN [${mayFail.join(', ')}] IS NULL THEN NULL ELSE ${x} END)` });
-    i = left[0];
+    if (!left || !x) continue;
+    const mayFail = (e: string) => !(isLiteral(e) && !/^CAST\(/i.test(e)) && !COLUMN_TEXT.test(e);
+    const failing = p.inList.map((e) => e.text.trim()).filter(mayFail);
+    if (failing.length === 0) continue;
+    const inList = p.inList.map((e) => (mayFail(e.text.trim()) ? { ...e, text: `(CASE WHEN ${x} IS NULL THEN NULL ELSE ${e.text.trim()} END)` } : e));
+    parts[i] = { ...p, inList, text: `(${inList.map((e) => e.text).join(',')})` };
+    if (!isLiteral(x) && !isConstantExpression(x)) continue;
+    // A single part keeps what it visibly is (zoned, nested, varchar) for the passes after this one.
+    const { zoned, nested, varchar } = left[0] === left[1] ? parts[left[0]] : {};
+    const text = `(CASE WHEN ${x} IS NULL THEN NULL WHEN len([${failing.join(', ')}]) = 0 THEN NULL ELSE ${x} END)`;
+    parts.splice(left[0], left[1] - left[0] + 1, { kind: 'operand', text, zoned, nested, varchar });
+    i -= left[1] - left[0];
   }
 }

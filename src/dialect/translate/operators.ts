@@ -3,6 +3,7 @@
 import { betweenOperands, compareNestedValues, evaluateInElements, type Guard, guardColumnComparisons } from './nested-comparisons.js';
 import { concatWithUnknown, type ArrayAppend } from './concat-operands.js';
 import { guardTextComparisons, isVisiblyVarchar } from './text-comparisons.js';
+import { checkLikeEscapes } from './like-escape.js';
 import { guardNanComparisons } from './nan-comparisons.js';
 import { BIGINT_LITERAL, INTEGER_FIELD, wholeCall } from './nan-forms.js';
 import { rewriteQuantifiedComparisons } from './quantified-comparisons.js';
@@ -298,10 +299,11 @@ export function rewriteOperators(parts: Part[], context: OperatorContext = {}): 
   }
   const columns = instantColumns(context);
   compareColumnListsByInstant(parts, columns, context.lambdaParameters ?? new Set());
+  evaluateInElements(parts);
+  checkLikeEscapes(parts);
   compareNestedValues(parts);
   markNumberComparisons(parts);
   compareZonedByInstant(parts, context.correlatable === true, columns, context.lambdaParameters ?? new Set(), context.makesZoned === true);
-  evaluateInElements(parts);
   guardTextComparisons(parts);
   guardColumnComparisons(parts, context.correlatable === true);
   rewriteQuantifiedComparisons(parts);

@@ -24,6 +24,26 @@ describeFunctions(
 );
 
 describeFunctions(
+  'IN lists evaluate every element after a constant expression',
+  [
+    ['a sum found, the other element fine', '1 + 2 IN (3, 5 / y) FROM (VALUES 1) t(y)', true, 'boolean'],
+    ['a sum not found', '1 + 2 IN (4, 5 / y) FROM (VALUES 1) t(y)', false, 'boolean'],
+    ['a NULL element after the match', '1 + 2 IN (3, 5 / y) FROM (VALUES CAST(NULL AS integer)) t(y)', true, 'boolean'],
+    ['a call found', 'abs(-3) IN (3, 5 / y) FROM (VALUES 1) t(y)', true, 'boolean'],
+    ['a column beside a constant', 'y + 2 IN (3, 5 / y) FROM (VALUES 1) t(y)', true, 'boolean'],
+  ],
+  [
+    // Trino 476: DIVISION_BY_ZERO (DuckDB's optimizer folded the constant operand equal to 3 and answered true).
+    ['a sum', '1 + 2 IN (3, 5 / y) FROM (VALUES 0) t(y)', /Division by zero/],
+    ['NOT IN', '1 + 2 NOT IN (3, 5 / y) FROM (VALUES 0) t(y)', /Division by zero/],
+    ['a call', 'abs(-3) IN (3, 5 / y) FROM (VALUES 0) t(y)', /Division by zero/],
+    ['a call of a text', "length('abc') IN (3, 5 / y) FROM (VALUES 0) t(y)", /Division by zero/],
+    ['inside a correlated subquery', '(SELECT 1 + 2 IN (3, 5 / y)) FROM (VALUES 0) t(y)', /Division by zero/],
+    ['a call inside a correlated subquery', '(SELECT abs(-3) IN (3, 5 / y)) FROM (VALUES 0) t(y)', /Division by zero/],
+  ],
+);
+
+describeFunctions(
   'booleans cast to decimal(p, p)',
   [
     ['false to decimal(1, 1)', 'CAST(false AS DECIMAL(1, 1))', '0.0', 'decimal(1,1)'],
@@ -49,3 +69,26 @@ describeFunctions('two-array functions of NULLs', [
   ['array_except of a text array and NULL', "array_except(ARRAY['a'], NULL)", null, 'array(varchar)'],
   ['array_except of two arrays', 'array_except(ARRAY[1, 2], ARRAY[2])', [1], 'array(integer)'],
 ]);
+
+describeFunctions(
+  'text with a negative or short year cast to date and timestamps',
+  [
+    // Trino 476 reads a signed year (DuckDB's BC years); a date's year may have fewer than four digits.
+    ['TRY_CAST to timestamp', "TRY_CAST('-2020-01-01' AS timestamp)", '-2020-01-01 00:00:00.000', 'timestamp(3)'],
+    ['CAST to timestamp', "CAST('-2020-01-01 10:00' AS timestamp)", '-2020-01-01 10:00:00.000', 'timestamp(3)'],
+    ['a fraction rounded', "CAST('-2020-02-29 10:00:00.1235' AS timestamp)", '-2020-02-29 10:00:00.124', 'timestamp(3)'],
+    ['rounded into the year 0', "CAST('-0001-12-31 23:59:59.9996' AS timestamp)", '0000-01-01 00:00:00.000', 'timestamp(3)'],
+    ['TRY_CAST to date', "TRY_CAST('-0001-01-01' AS date)", '-0001-01-01', 'date'],
+    ['minus zero', "TRY_CAST('-0000-01-01' AS date)", '0000-01-01', 'date'],
+    ['a date of a column', "TRY_CAST(s AS date) FROM (VALUES '-2020-01-01') t(s)", '-2020-01-01', 'date'],
+    ['five digits', "CAST('-12020-01-01' AS date)", '-12020-01-01', 'date'],
+    ['a two-digit year', "TRY_CAST('20-01-01' AS date)", '0020-01-01', 'date'],
+    ['a one-digit negative year', "TRY_CAST('-1-01-01' AS date)", '-0001-01-01', 'date'],
+    ['zoned', "TRY_CAST('-2020-01-01' AS timestamp with time zone)", '-2020-01-01 00:00:00.000 UTC', 'timestamp(3) with time zone'],
+    ['zoned with an offset', "CAST('-2020-01-01 10:00 +01:00' AS timestamp with time zone)", '-2020-01-01 10:00:00.000 +01:00', 'timestamp(3) with time zone'],
+    // A timestamp's year has four digits at least; a sign after `+` is no year.
+    ['a short timestamp year', "TRY_CAST('-20-01-01' AS timestamp)", null, 'timestamp(3)'],
+    ['two signs', "TRY_CAST('+-2020-01-01' AS date)", null, 'date'],
+  ],
+  [['no such day', "CAST('-2021-02-29' AS date)", /Value cannot be cast to date: -2021-02-29/]],
+);
