@@ -5,12 +5,15 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Project } from '../project/model.js';
 import { projectData, shardOwners, type ProjectData, type ShardResult } from './bind-shards.js';
+import type { TranslationFeed } from './translation-feed.js';
 import { bundledWorkerScript } from './worker-script.js';
 
 export interface BindWorkerData {
   project: ProjectData;
   shard: number;
   owners: Array<[string, number]>;
+  /** Models whose translation lint's rules send (TranslationFeed.awaited). */
+  awaited?: readonly string[];
 }
 
 /** Below this many nodes to bind, the workers' start (a bundle and an engine each, ~0.3 s of CPU) does not pay off. */
@@ -31,13 +34,17 @@ export function bindThreads(project: Project): number {
 }
 
 /** Results of every node, bound in `threads` worker threads; each result is forwarded to the other workers. */
-export function bindInWorkers(project: Project, threads: number): Promise<Map<string, ShardResult>> {
+export function bindInWorkers(project: Project, threads: number, feed?: TranslationFeed): Promise<Map<string, ShardResult>> {
   const script = workerScript();
   if (!script) return Promise.reject(new Error('lake lint: the bind worker (dist/bind-worker.js) is missing'));
   const owners = [...shardOwners(project, threads)];
   const data = projectData(project);
   const results = new Map<string, ShardResult>();
-  const workers = Array.from({ length: threads }, (_, shard) => new Worker(script, { workerData: { project: data, shard, owners } satisfies BindWorkerData }));
+  const workerData = (shard: number): BindWorkerData => ({ project: data, shard, owners, ...(feed ? { awaited: feed.awaited } : {}) });
+  const workers = Array.from({ length: threads }, (_, shard) => new Worker(script, { workerData: workerData(shard) }));
+  // Each model's translation goes to the worker that binds it.
+  const byId = new Map(owners);
+  feed?.listen((post) => workers[byId.get(post.translated) ?? 0]?.postMessage(post));
   return new Promise<Map<string, ShardResult>>((resolve, reject) => {
     let running = threads;
     const fail = (error: Error) => {

@@ -7,6 +7,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AthenaLocalEngine } from '../engines/local/engine.js';
+import { QueryTranslations, type QueryTranslation } from '../dialect/translate/query.js';
 import type { Column } from '../engines/engine.js';
 import type { Project, ProjectNode } from '../project/model.js';
 import { substituteVariables, type Variables } from '../project/variables.js';
@@ -23,6 +24,11 @@ export interface ShardResult {
 export interface ShardChannel {
   post(result: ShardResult): void;
   result(id: string): Promise<ShardResult>;
+  /**
+   * The translations of a model's CTAS query that lint's rules made (TranslationFeed), for the models they translate;
+   * undefined for the others. Empty when the rules could not share theirs: the model is translated here.
+   */
+  translations?(id: string): Promise<QueryTranslation[]> | undefined;
 }
 
 /** A project as plain data (what a worker thread is sent), and back. */
@@ -93,7 +99,8 @@ async function createFromColumns(engine: AthenaLocalEngine, database: string, ta
 export async function bindShard(project: Project, shard: number, owners: ReadonlyMap<string, number>, channel: ShardChannel): Promise<void> {
   const lakeRoot = await mkdtemp(join(tmpdir(), 'lake-lint-shard-'));
   // Its tables are empty and have no files: there are no bytes scanned to count.
-  const engine = await AthenaLocalEngine.open({ lakeRoot, inMemory: true, threads: 1, meterScans: false, bindCache: true });
+  const queryTranslations = channel.translations ? new QueryTranslations() : undefined;
+  const engine = await AthenaLocalEngine.open({ lakeRoot, inMemory: true, threads: 1, meterScans: false, bindCache: true, queryTranslations });
   try {
     const vars = schemaVariables(project);
     const ensureDatabase = databaseEnsurer(engine);
@@ -133,6 +140,8 @@ export async function bindShard(project: Project, shard: number, owners: Readonl
         continue;
       }
       if (node.produces.length === 0) continue;
+      const translated = owned ? channel.translations?.(node.id) : undefined;
+      if (translated) queryTranslations?.add(await translated);
       const schemas = await discoverNode(engine, node, vars, ensureDatabase);
       for (const [table] of schemas.columns) tables.add(table);
       if (owned) channel.post({ id: node.id, schemas });

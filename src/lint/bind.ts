@@ -9,6 +9,7 @@ import { templateFields } from '../alerts/template.js';
 import type { Diagnostic } from '../dialect/diagnostics.js';
 import { TableSchemas } from '../testing/schemas.js';
 import { bindInWorkers, bindThreads } from './bind-pool.js';
+import type { TranslationFeed } from './translation-feed.js';
 import { alertBinding, bindInShards, type AlertBinding } from './bind-shards.js';
 import { ProjectError } from '../project/errors.js';
 import { locateEngineError } from '../project/error-location.js';
@@ -99,11 +100,11 @@ export interface BoundProject {
  * its failures are findings is decided after (bindDiagnostics). Large projects bind in worker threads (bind-pool.ts);
  * `parallel.shards` binds in that many engines of this thread instead.
  */
-export async function bindProject(project: Project, parallel: { shards?: number } = {}): Promise<BoundProject | undefined> {
+export async function bindProject(project: Project, parallel: { shards?: number; feed?: TranslationFeed } = {}): Promise<BoundProject | undefined> {
   try {
     const threads = parallel.shards === undefined ? bindThreads(project) : 0;
     if (threads > 0 || (parallel.shards ?? 1) > 1) {
-      const results = threads > 0 ? await bindInWorkers(project, threads) : await bindInShards(project, parallel.shards ?? 1);
+      const results = threads > 0 ? await bindInWorkers(project, threads, parallel.feed) : await bindInShards(project, parallel.shards ?? 1);
       return {
         schemas: TableSchemas.assemble(project, new Map([...results].flatMap(([id, r]) => (r.schemas ? [[id, r.schemas] as const] : [])))),
         alerts: new Map([...results].flatMap(([id, r]) => (r.alert ? [[id, r.alert] as const] : []))),

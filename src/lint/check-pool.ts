@@ -17,8 +17,8 @@ export interface CheckReply {
 }
 
 export interface FileChecker {
-  /** Results in item order. */
-  check(items: FileCheckItem[]): Promise<FileCheckResult[]>;
+  /** Results in item order; `onResult` is told each as soon as it is known. */
+  check(items: FileCheckItem[], onResult?: (index: number, result: FileCheckResult) => void): Promise<FileCheckResult[]>;
   close(): Promise<void>;
 }
 
@@ -29,10 +29,14 @@ export const PARALLEL_THRESHOLD = 200;
 const workerScript = (): string | undefined => bundledWorkerScript('check-worker.js', import.meta.url);
 
 const inProcess = (): FileChecker => ({
-  async check(items) {
+  async check(items, onResult) {
     const { checkFile } = await import('./file-checks.js');
     const results: FileCheckResult[] = [];
-    for (const item of items) results.push(await checkFile(item));
+    for (const item of items) {
+      const result = await checkFile(item);
+      onResult?.(results.length, result);
+      results.push(result);
+    }
     return results;
   },
   async close() {},
@@ -79,7 +83,7 @@ export function createFileChecker(grammarFiles: number): FileChecker {
       }),
   );
   return {
-    async check(items) {
+    async check(items, onResult) {
       const out: FileCheckResult[] = new Array(items.length);
       let next = 0;
       // Each worker takes the next batch as soon as it is done with its last one.
@@ -88,7 +92,10 @@ export function createFileChecker(grammarFiles: number): FileChecker {
           const start = next;
           next += BATCH;
           const results = await run(worker, { id: start, items: items.slice(start, start + BATCH) });
-          results.forEach((result, k) => (out[start + k] = result));
+          results.forEach((result, k) => {
+            out[start + k] = result;
+            onResult?.(start + k, result);
+          });
         }
       };
       await Promise.all(workers.map(drain));

@@ -1,7 +1,8 @@
 // The per-file checks of `lake lint`: syntax (the Trino subset, else dt-sql-parser's grammars) and then, on SQL that parses, the rules for
 // constructs the local engine cannot run faithfully (src/dialect/lint). Runs in-process or in a worker thread.
 import type { Diagnostic } from '../dialect/diagnostics.js';
-import { checkFaithful } from '../dialect/lint/index.js';
+import { checkFaithful, checkFaithfulEnclosed, type EnclosingStatement } from '../dialect/lint/index.js';
+import type { QueryTranslation } from '../dialect/translate/query.js';
 import { checkSyntax } from './syntax.js';
 
 export interface FileCheckItem {
@@ -10,17 +11,23 @@ export interface FileCheckItem {
   lineOffset?: number;
   /** False when the syntax result is known already (cached and clean): only the rules run. */
   parse: boolean;
+  /** The CTAS the bind runs for this model: the rules translate it, once for both (checkFaithfulEnclosed). */
+  enclosing?: EnclosingStatement;
 }
 
 export interface FileCheckResult {
   /** Present when the item was parsed. */
   syntax?: Diagnostic[];
   rules: Diagnostic[];
+  /** The enclosing statement's query translations, for the bind, when the rules were read from them. */
+  translations?: QueryTranslation[];
 }
 
 export async function checkFile(item: FileCheckItem): Promise<FileCheckResult> {
   const options = { file: item.file, lineOffset: item.lineOffset };
   const syntax = item.parse ? await checkSyntax(item.sql, options) : undefined;
   // The rules read the statement structure; after a syntax error their findings would be noise.
-  return { syntax, rules: syntax && syntax.length > 0 ? [] : checkFaithful(item.sql, options) };
+  if (syntax && syntax.length > 0) return { syntax, rules: [] };
+  const once = item.enclosing && checkFaithfulEnclosed(item.sql, item.enclosing, options);
+  return once ? { syntax, rules: once.diagnostics, translations: once.translations } : { syntax, rules: checkFaithful(item.sql, options) };
 }

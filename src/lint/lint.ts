@@ -2,10 +2,14 @@
 // from the loader; each file's SQL then goes through the syntax check and the unfaithful-construct rules.
 import type { Diagnostic } from '../dialect/diagnostics.js';
 import { createFileChecker, type FileChecker } from './check-pool.js';
+import type { EnclosingStatement } from '../dialect/lint/index.js';
+import type { FileCheckResult } from './file-checks.js';
+import { TranslationFeed } from './translation-feed.js';
+import { bindThreads } from './bind-pool.js';
 import { lakeRootOf, loadConfig } from '../project/config.js';
 import { contractsWithoutTable, loadContractFiles } from '../project/contract.js';
 import { ProjectError, sortDiagnostics } from '../project/errors.js';
-import type { TableSchemas } from '../testing/schemas.js';
+import { modelStatement, type TableSchemas } from '../testing/schemas.js';
 import { bindDiagnostics, bindProject } from './bind.js';
 import { dashboardDiagnostics, dashboardFiles } from './dashboards.js';
 import { SyntaxCache } from './cache.js';
@@ -53,18 +57,28 @@ export async function lintProject(root: string, options: LintOptions = {}): Prom
   const loaded = loadConfig(root);
   const cache = options.cache === false ? undefined : SyntaxCache.open(lakeRootOf(loaded));
   let checker: FileChecker | undefined;
+  let feed: TranslationFeed | undefined;
   try {
     const { project, sources, diagnostics } = await analyzeProject(root, { stage: options.stage });
-    // Binding needs only the loaded nodes: it runs (in worker threads on large projects) beside the checks below.
-    const binding = options.bind === false ? undefined : settled(bindProject(project, { shards: options.bindShards }));
     const chosen = selectsEverything(options.selection) ? undefined : new Set(selectNodes(project, options.selection).map((n) => n.file));
     const wanted = (file: string) => within(file, options.paths) && (!chosen || chosen.has(file));
     const selected = sources.filter((n) => wanted(n.file));
+    // Files the tokenizer could not read (unterminated quote or comment) were reported by the loader already.
+    const unreadable = new Set(diagnostics.filter((d) => d.rule === 'syntax').map((d) => d.file));
+    // With a bind worker, the rules translate each query model's CTAS once for both (translation-feed.ts).
+    const enclosing = new Map<string, { id: string; statement: EnclosingStatement }>();
+    if (options.bind !== false && options.bindShards === undefined && bindThreads(project) > 0) {
+      for (const n of selected) {
+        const statement = !unreadable.has(n.file) && project.node(n.id) === n ? modelStatement(n) : undefined;
+        if (statement) enclosing.set(n.file, { id: n.id, statement });
+      }
+      feed = new TranslationFeed([...enclosing.values()].map((e) => e.id));
+    }
+    // Binding needs only the loaded nodes: it runs (in worker threads on large projects) beside the checks below.
+    const binding = options.bind === false ? undefined : settled(bindProject(project, { shards: options.bindShards, feed }));
     const found = diagnostics.filter((d) => d.file === undefined || d.file === 'lakehouse.yaml' || wanted(d.file));
     // A named stage is one to deploy: every model must be run by something there.
     if (options.stage !== undefined) found.push(...neverRunDiagnostics(project).filter((d) => wanted(d.file as string)));
-    // Files the tokenizer could not read (unterminated quote or comment) were reported by the loader already.
-    const unreadable = new Set(diagnostics.filter((d) => d.rule === 'syntax').map((d) => d.file));
 
     const items = selected
       .filter((n) => !unreadable.has(n.file))
@@ -80,9 +94,25 @@ export async function lintProject(root: string, options: LintOptions = {}): Prom
     for (const item of items) found.push(...(item.cached ?? []));
     // Files known to have syntax errors need no further checks; the others run the rules (and parse unless known).
     const toCheck = items.filter((item) => !item.cached || item.cached.length === 0);
+    // Models not checked further are translated by the bind itself.
+    const checking = new Set(toCheck.map((item) => item.file));
+    for (const [file, { id }] of enclosing) if (!checking.has(file)) feed?.post(id);
     // Worker threads only pay off when many files need the grammars.
     checker = createFileChecker(toCheck.filter((item) => !item.cached).length);
-    const results = await checker.check(toCheck.map(({ sql, file, lineOffset, cached }) => ({ sql, file, lineOffset, parse: !cached })));
+    // In run order, the bind worker's, so that it seldom waits for a translation.
+    const runOrder = new Map(project.nodes.map((n, i) => [n.file, i]));
+    const order = toCheck.map((_, i) => i).sort((a, b) => (runOrder.get(toCheck[a].file) ?? Infinity) - (runOrder.get(toCheck[b].file) ?? Infinity));
+    const ordered = order.map((i) => toCheck[i]);
+    const checked = await checker.check(
+      ordered.map(({ sql, file, lineOffset, cached }) => ({ sql, file, lineOffset, parse: !cached, enclosing: enclosing.get(file)?.statement })),
+      (k, result) => {
+        const model = enclosing.get(ordered[k].file);
+        if (model) feed?.post(model.id, result.translations);
+      },
+    );
+    feed?.close();
+    const results: FileCheckResult[] = new Array(toCheck.length);
+    order.forEach((i, k) => (results[i] = checked[k]));
     toCheck.forEach((item, i) => {
       const { syntax, rules } = results[i];
       if (syntax) {
@@ -110,6 +140,7 @@ export async function lintProject(root: string, options: LintOptions = {}): Prom
     const files = [...selected.map((n) => n.file), ...dashboards, ...contracts.files.filter((f) => !chosen && within(f, options.paths))];
     return { files, diagnostics: sortDiagnostics(found) };
   } finally {
+    feed?.close();
     await checker?.close();
   }
 }

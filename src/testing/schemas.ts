@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { AthenaLocalEngine } from '../engines/local/engine.js';
 import { parseCreateTable } from '../dialect/ddl-parse.js';
 import { DialectError } from '../dialect/diagnostics.js';
+import type { EnclosingStatement } from '../dialect/lint/index.js';
 import { HiveTypeError } from '../dialect/hive-types.js';
 import { splitStatements } from '../dialect/statements.js';
 import type { Column } from '../engines/engine.js';
@@ -226,6 +227,30 @@ function asNativeTable(sql: string): string | undefined {
   return `CREATE TABLE IF NOT EXISTS ${name} (${columns.join(', ')}) LOCATION 's3://lake-test-schemas/${parsed.name.parts.join('/').replace(/[^A-Za-z0-9_/]/g, '_')}/' TBLPROPERTIES ('table_type' = 'ICEBERG')`;
 }
 
+/** The CTAS that types a query model's table: an empty native table, not a view (views over views make every later statement bind the whole chain). */
+function modelTableStatement(table: string, query: string): string {
+  const target = table.split('.').map(quote).join('.');
+  const location = `s3://lake-test-schemas/${table.replace(/[^A-Za-z0-9_]/g, '/')}/`;
+  return `CREATE TABLE ${target} WITH (table_type = 'ICEBERG', location = '${location}') AS SELECT * FROM (\n${query}\n) AS "__lake_model" WITH NO DATA`;
+}
+
+/**
+ * The CTAS discoverNode runs for `node`, when it is a query model without variables (its text is the file's), as the
+ * statement `lake lint` translates once for both its rules and its bind (src/dialect/lint checkFaithfulEnclosed).
+ */
+export function modelStatement(node: ProjectNode): EnclosingStatement | undefined {
+  if (node.kind === 'ddl' || node.kind === 'alert' || node.produces.length === 0 || node.sql.includes('${') || scd2ConfigOf(node)) return undefined;
+  let statements;
+  try {
+    statements = splitStatements(node.sql);
+  } catch {
+    return undefined; // the loader reports SQL the tokenizer cannot read
+  }
+  if (statements.length !== 1 || !isQuery(statements[0].text)) return undefined;
+  const [{ text, line, col }] = statements;
+  return { text: modelTableStatement(node.produces[0], text), database: node.database.toLowerCase(), query: { text, line, col } };
+}
+
 async function scd2Shape(engine: AthenaLocalEngine, node: ProjectNode, selectSql: string, config: Scd2Config): Promise<string> {
   const source = await sourceColumns(engine, selectSql, node.database);
   checkScd2Source(source, config, node.id);
@@ -256,16 +281,11 @@ async function createNode(
   // Models that MERGE/INSERT into a table get their columns from that table's DDL.
   if (statements.length !== 1 || !isQuery(statements[0].text)) return undefined;
   const target = node.produces[0].split('.').map(quote).join('.');
-  // An empty native table rather than a view: views over views make every later statement bind the whole chain.
-  const location = `s3://lake-test-schemas/${node.produces[0].replace(/[^A-Za-z0-9_]/g, '/')}/`;
   // An scd2 model's table is its source query in the scd2 shape (valid_from, valid_to, is_current).
   const scd2 = scd2ConfigOf(node);
   const query = scd2 ? await scd2Shape(engine, node, statements[0].text, scd2) : statements[0].text;
   try {
-    return await engine.createEmptyTable(
-      `CREATE TABLE ${target} WITH (table_type = 'ICEBERG', location = '${location}') AS SELECT * FROM (\n${query}\n) AS "__lake_model" WITH NO DATA`,
-      { database: node.database },
-    );
+    return await engine.createEmptyTable(modelTableStatement(node.produces[0], query), { database: node.database });
   } catch (error) {
     // A column no table holds (json, a zoned timestamp…) fails a table model as Athena's CTAS does; a view keeps it.
     if (materializationOf(node) !== 'view' && isUnsupportedType(error)) throw error;

@@ -319,7 +319,8 @@ export class ExpressionRewriter {
   private yearMonthStep = false;
 
   constructor(
-    private readonly position: (t: Token) => { line: number; col: number } = (t) => t,
+    // The token's own fields, not the token: keyword() keeps its upper-cased text on it (tokens.ts).
+    private readonly position: (t: Token) => { line: number; col: number } = (t) => ({ kind: t.kind, text: t.text, start: t.start, line: t.line, col: t.col }),
     /** The statement writes a NULL literal, ARRAY[] or MAP(): a column may be NULL-typed (Trino's unknown). */
     private readonly mayHoldUnknown = false,
     /** The statement may make zoned values (zoned-groups.ts makesZonedValues): its ORDER BY columns sort by instant. */

@@ -4,7 +4,7 @@ import type { LakeAction } from '../lake-actions.js';
 import { isTrivia, keyword, tokenize } from '../tokens.js';
 import { translateCatalogStatement, translateCreateTable } from './ddl.js';
 import { translateInsert, translateMerge, translateUpdateOrDelete } from './dml.js';
-import { translateQuery } from './query.js';
+import { translateQuery, type QueryTranslations } from './query.js';
 import { translateUnload } from './unload.js';
 
 export { namesRelation } from './zoned-groups.js';
@@ -24,6 +24,8 @@ export interface TranslateContext {
    * jsonParsedViewColumns): a cast of one to an array, map or row is refused (refuseViewJsonCasts).
    */
   jsonParsedColumns?: ReadonlySet<string>;
+  /** Query translations made before for the same inputs, and where new ones are kept (`lake lint`, issue 18). */
+  queries?: QueryTranslations;
 }
 
 /**

@@ -127,14 +127,62 @@ export function translateExpressions(sql: string, position?: (t: Token) => { lin
   return { sql: out, diagnostics: rewriter.diagnostics };
 }
 
+/** One translateExpressions result of a query, with the inputs that decide it (QueryTranslations). */
+export interface QueryTranslation {
+  sql: string;
+  ctas: boolean;
+  at?: { line: number; col: number };
+  translation: ExpressionTranslation;
+}
+
+/**
+ * Query translations made once and read again (issue 18): `lake lint`'s rules translate a model's CTAS on the main
+ * thread and its bind worker reads the result instead of translating the model a second time. A translation is a
+ * function of the query's text, `ctas` and `at` alone when no zoned views or json_parse columns are given (those
+ * queries are always translated), so an entry is used only for exactly those inputs.
+ */
+export class QueryTranslations {
+  private readonly byKey = new Map<string, QueryTranslation>();
+
+  constructor(known: readonly QueryTranslation[] = []) {
+    this.add(known);
+  }
+
+  private static key(sql: string, ctas: boolean, at: { line: number; col: number } | undefined): string {
+    return `${ctas ? 1 : 0}:${at ? `${at.line}:${at.col}` : '-'}:${sql}`;
+  }
+
+  add(known: readonly QueryTranslation[]): void {
+    for (const entry of known) this.byKey.set(QueryTranslations.key(entry.sql, entry.ctas, entry.at), entry);
+  }
+
+  /** The entries made or added so far. */
+  entries(): QueryTranslation[] {
+    return [...this.byKey.values()];
+  }
+
+  translate(sql: string, options: QueryOptions, translate: () => ExpressionTranslation): ExpressionTranslation {
+    const ctas = options.ctas === true;
+    const key = QueryTranslations.key(sql, ctas, options.at);
+    const known = this.byKey.get(key);
+    if (known) return known.translation;
+    const translation = translate();
+    this.byKey.set(key, { sql, ctas, ...(options.at ? { at: { line: options.at.line, col: options.at.col } } : {}), translation });
+    return translation;
+  }
+}
+
 export function translateQuery(sql: string, ctx?: TranslateContext, options: QueryOptions = {}): string {
   const zonedRelations = ctx?.zonedViews;
   const jsonParsedColumns = ctx?.jsonParsedColumns;
-  const { sql: out, diagnostics } = translateExpressions(sql, options.at && shiftedTo(options.at), {
-    ...options,
-    ...(zonedRelations ? { zonedRelations } : {}),
-    ...(jsonParsedColumns ? { jsonParsedColumns } : {}),
-  });
+  const translate = () =>
+    translateExpressions(sql, options.at && shiftedTo(options.at), {
+      ...options,
+      ...(zonedRelations ? { zonedRelations } : {}),
+      ...(jsonParsedColumns ? { jsonParsedColumns } : {}),
+    });
+  const queries = zonedRelations || jsonParsedColumns || options.zonedRelations || options.jsonParsedColumns ? undefined : ctx?.queries;
+  const { sql: out, diagnostics } = queries ? queries.translate(sql, options, translate) : translate();
   if (diagnostics.some((d) => d.severity === 'error')) throw new DialectError(diagnostics);
   return out;
 }

@@ -27,6 +27,7 @@ import { fileMissingColumn } from './parquet-reading.js';
 import type { TranslationCache } from './translation-cache.js';
 import { withTrinoColumnNames } from '../../dialect/anonymous-columns.js';
 import { namesRelation, translateStatement, type TranslateContext, type TranslationStep } from '../../dialect/translate/index.js';
+import type { QueryTranslations } from '../../dialect/translate/query.js';
 
 export interface LocalEngineOptions {
   /** Local lake folder. The catalog (the local Glue) is kept in `<lakeRoot>/.duckdb/catalog.duckdb`. */
@@ -53,6 +54,8 @@ export interface LocalEngineOptions {
    * engines whose tables are created once (`lake lint`'s, schema discovery's).
    */
   bindCache?: boolean;
+  /** Query translations made before (`lake lint`'s rules, on another thread), read instead of translating again. */
+  queryTranslations?: QueryTranslations;
 }
 
 /** Statements whose actions only read the catalog: they attach it read-only. */
@@ -126,6 +129,7 @@ export class AthenaLocalEngine implements Engine {
     private readonly defaultDatabase: string,
     private readonly translations: TranslationCache | undefined,
     private readonly bindCache: BindCache | undefined,
+    private readonly queryTranslations: QueryTranslations | undefined,
   ) {}
 
   /** The last `USE` sent, and during which attachment of the catalog (see useDatabase). */
@@ -152,7 +156,17 @@ export class AthenaLocalEngine implements Engine {
       const access = new CatalogAccess(duck.connection, catalog, options);
       await access.open();
       const bindCache = options.bindCache === true ? await BindCache.open(duck.connection) : undefined;
-      return new AthenaLocalEngine(duck, catalog, access, macros, scanMeter, options.database ?? DEFAULT_DATABASE, options.translations, bindCache);
+      return new AthenaLocalEngine(
+        duck,
+        catalog,
+        access,
+        macros,
+        scanMeter,
+        options.database ?? DEFAULT_DATABASE,
+        options.translations,
+        bindCache,
+        options.queryTranslations,
+      );
     } catch (error) {
       await duck.close();
       throw error;
@@ -223,7 +237,11 @@ export class AthenaLocalEngine implements Engine {
   }
 
   private async executeTranslated(sql: string, options: ExecuteOptions, adapt = (steps: TranslationStep[]) => steps): Promise<QueryResult> {
-    const ctx: TranslateContext = { lakeRoot: this.duck.lakeRoot, database: (options.database ?? this.defaultDatabase).toLowerCase() };
+    const ctx: TranslateContext = {
+      lakeRoot: this.duck.lakeRoot,
+      database: (options.database ?? this.defaultDatabase).toLowerCase(),
+      ...(this.queryTranslations ? { queries: this.queryTranslations } : {}),
+    };
     const started = performance.now();
     refuseOutsideAthena(sql);
     let steps = adapt(this.translate(sql, ctx));
