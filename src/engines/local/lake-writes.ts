@@ -384,7 +384,9 @@ export async function modifyRows(ctx: LakeSessionContext, action: Extract<LakeAc
       target,
     );
   }
-  if (action.multipleMatchCheck) {
+  // A target with no row has none that two source rows match: the check's answer is known without binding the
+  // source a second time (the SCD2 MERGE's first load: ~65 ms of CPU; issue 18).
+  if (action.multipleMatchCheck && (await holdsRows(ctx, target))) {
     const reader = await ctx.connection.runAndReadAll(action.multipleMatchCheck);
     if (reader.getRows().length > 0) {
       throw athenaError('MERGE_TARGET_ROW_MULTIPLE_MATCHES', 'One MERGE target table row matched more than one source row', target);
@@ -392,4 +394,9 @@ export async function modifyRows(ctx: LakeSessionContext, action: Extract<LakeAc
   }
   const result = await ctx.duck.execute(action.sql);
   return { columns: [], rows: [], stats: { durationMs: result.stats.durationMs, rowsWritten: result.stats.rowsWritten ?? 0 } };
+}
+
+async function holdsRows(ctx: LakeSessionContext, target: TableRef): Promise<boolean> {
+  const reader = await ctx.connection.runAndReadAll(`SELECT 1 FROM ${catalogName(target.database, target.name)} LIMIT 1`);
+  return reader.getRows().length > 0;
 }
