@@ -40,6 +40,8 @@ const CLOCK = /now|current|today|localtime|transaction_timestamp|epoch_ms\(\)/i;
 /** Partition values read alike by DuckDB's Hive reader and by this listing: no escapes, no NULL spellings. */
 const PLAIN_VALUE = /^[A-Za-z0-9_.+-]+$/;
 const NULL_VALUE = /^(?:null|__HIVE_DEFAULT_PARTITION__)$/i;
+/** The translator's one-row relation beside a query level whose `*` it checks (dialect/translate/star-names.ts). */
+const STAR_FILLER = 'trino_star_filler';
 
 /** The top-level AND conjuncts of a WHERE clause. */
 function conjuncts(expression: Json): Json[] {
@@ -74,6 +76,58 @@ function unqualified(conjunct: Json): Json {
     if (node.class === 'COLUMN_REF') node.column_names = [(node.column_names as string[]).at(-1)];
   }
   return copy;
+}
+
+/**
+ * The one table a query block reads: its FROM's table, or the table beside the star filler the translator joins to a
+ * query level whose `*` it checks (star-names.ts: `FROM (SELECT NULL AS trino_star_filler) AS trino_star_filler, t`,
+ * one row of one column no key is named after, so the block reads t's rows as they are and its unqualified keys are
+ * t's). The example's curated model is such a block: its landing read expanded the glob of every hour of history.
+ */
+function readTable(from: Json): Json | undefined {
+  if (from.type === 'BASE_TABLE') return from;
+  if (from.type !== 'JOIN' || from.ref_type !== 'CROSS' || !isObject(from.left) || !isObject(from.right)) return undefined;
+  return isStarFiller(from.left) && from.right.type === 'BASE_TABLE' ? from.right : undefined;
+}
+
+/** `(SELECT NULL AS trino_star_filler) AS trino_star_filler`, exactly. */
+function isStarFiller(relation: Json): boolean {
+  if (relation.type !== 'SUBQUERY' || relation.alias !== STAR_FILLER || !isObject(relation.subquery) || !isObject(relation.subquery.node)) return false;
+  const query = relation.subquery.node;
+  const items = query.select_list;
+  if (query.type !== 'SELECT_NODE' || !isObject(query.from_table) || query.from_table.type !== 'EMPTY' || !Array.isArray(items) || items.length !== 1)
+    return false;
+  const [item] = items as Json[];
+  const value = isObject(item.value) ? item.value : undefined;
+  const plain =
+    [query.where_clause, query.having, query.qualify, query.sample].every((clause) => clause === null || clause === undefined) &&
+    [query.modifiers, query.group_expressions].every((list) => Array.isArray(list) && list.length === 0);
+  return plain && item.class === 'CONSTANT' && item.alias === STAR_FILLER && value?.is_null === true;
+}
+
+/**
+ * Type guards that are TRUE or fail while DuckDB binds, from the column types alone (shims/function-macros.ts): a copy
+ * of a conjunct takes TRUE for them, as the statement keeps the conjunct with its guard, bound over the same types (the
+ * folders' values are typed as the table's reader types them). Binding the eight of the example's alert was ~4 ms of
+ * each of its folder choices (issue 18).
+ */
+const TYPE_GUARDS = new Set(['trino_text_comparable', 'trino_text_literal_comparable']);
+const TRUE_CONSTANT: Json = {
+  class: 'CONSTANT',
+  type: 'VALUE_CONSTANT',
+  alias: '',
+  query_location: 0,
+  value: { type: { id: 'BOOLEAN', type_info: null }, is_null: false, value: true },
+};
+
+/** The conjunct (a copy) with its type guards TRUE. */
+function withoutTypeGuards(conjunct: Json): Json {
+  for (const node of objects(conjunct)) {
+    if (node.class !== 'FUNCTION' || !TYPE_GUARDS.has(String(node.function_name).toLowerCase()) || (node.schema ?? '') !== '') continue;
+    for (const key of Object.keys(node)) delete node[key];
+    Object.assign(node, structuredClone(TRUE_CONSTANT));
+  }
+  return conjunct;
 }
 
 /** The end of a (possibly qualified, possibly quoted) name starting at `at`. */
@@ -197,20 +251,22 @@ export async function withPartitionFilters(connection: DuckDBConnection, catalog
   const splices: { at: number; end: number; text: string }[] = [];
   for (const node of objects(tree)) {
     if (node.type !== 'SELECT_NODE' || !isObject(node.from_table) || !isObject(node.where_clause)) continue;
-    const from = node.from_table;
-    if (from.type !== 'BASE_TABLE' || typeof from.query_location !== 'number') continue;
+    const from = readTable(node.from_table);
+    if (from === undefined || typeof from.query_location !== 'number') continue;
     const name = String(from.table_name).toLowerCase();
     const schema = String(from.schema_name).toLowerCase() || database;
     if (cteNames.has(name) || !['', 'awsdatacatalog'].includes(String(from.catalog_name).toLowerCase())) continue;
     const table = candidates.find((t) => t.name.toLowerCase() === name && t.database.toLowerCase() === schema);
     if (!table) continue;
     const keys = new Set(table.partitionKeys.map((k) => k.name.toLowerCase()));
+    // A key of the filler's name would be ambiguous beside it (DuckDB reads the nearer one).
+    if (from !== node.from_table && keys.has(STAR_FILLER)) continue;
     const alias = String(from.alias);
     const qualifiers = new Set([alias ? alias.toLowerCase() : name]);
     const filters: string[] = [];
     for (const conjunct of conjuncts(node.where_clause)) {
       if (!readsOnlyKeys(conjunct, keys, qualifiers)) continue;
-      const text = await expressionText(connection, unqualified(conjunct));
+      const text = await expressionText(connection, withoutTypeGuards(unqualified(conjunct)));
       if (text !== undefined) filters.push(`(${text})`);
     }
     if (filters.length === 0) continue;
