@@ -1,0 +1,60 @@
+// Collections leftovers, eleventh pass (docs/issue-15-audit.md): rows, arrays and maps that answered locally where
+// Trino 476 answers otherwise or fails. Every value, type and error is the shared Trino 476's.
+import { describeFunctions } from './harness.js';
+
+// Trino 476: GENERIC_INTERNAL_ERROR "Character count exceeds length limit 3" (the local shim's words name the value).
+const TOO_LONG_TRUE = /Value true cannot be represented as varchar\(3\)/;
+// Trino 476: INVALID_CAST_ARGUMENT "Value 1234 cannot be represented as varchar(3)".
+const TOO_LONG_1234 = /Value 1234 cannot be represented as varchar\(3\)/;
+
+describeFunctions(
+  'a written row with a NULL field inside an array or map is cast field by field, the NULL as a NULL of the target type',
+  [
+    ['TRY_CAST of a too long number', 'TRY_CAST(ARRAY[ROW(1234, NULL)] AS array(row(a varchar(3), b integer)))', null, 'array(row(a varchar, b integer))'],
+    [
+      'a NULL element beside',
+      'CAST(ARRAY[ROW(12, NULL), NULL] AS array(row(a varchar(3), b integer)))',
+      [{ a: '12', b: null }, null],
+      'array(row(a varchar, b integer))',
+    ],
+    [
+      'the NULL field to a date',
+      'CAST(ARRAY[ROW(12, NULL), ROW(34, NULL)] AS array(row(a varchar(3), b date)))',
+      [
+        { a: '12', b: null },
+        { a: '34', b: null },
+      ],
+      'array(row(a varchar, b date))',
+    ],
+    [
+      'NULL fields at other positions',
+      'CAST(ARRAY[ROW(12, NULL), ROW(NULL, 5)] AS array(row(a varchar(3), b integer)))',
+      [
+        { a: '12', b: null },
+        { a: null, b: 5 },
+      ],
+      'array(row(a varchar, b integer))',
+    ],
+    [
+      'a map value',
+      'CAST(MAP(ARRAY[1], ARRAY[ROW(12, NULL)]) AS map(integer, row(a varchar(3), b integer)))',
+      { 1: { a: '12', b: null } },
+      'map(integer, row(a varchar, b integer))',
+    ],
+    [
+      'the NULL field to an array',
+      'CAST(ARRAY[ARRAY[ROW(12, NULL)]] AS array(array(row(a varchar(3), b array(integer)))))',
+      [[{ a: '12', b: null }]],
+      'array(array(row(a varchar, b array(integer))))',
+    ],
+    ['a NULL element alone', 'CAST(ARRAY[NULL] AS array(row(a integer)))', [null], 'array(row(a integer))'],
+  ],
+  [
+    ['TRY_CAST of a boolean too long', 'TRY_CAST(ARRAY[ROW(true, NULL)] AS array(row(a varchar(3), b integer)))', TOO_LONG_TRUE],
+    ['CAST of a boolean too long', 'CAST(ARRAY[ROW(true, NULL)] AS array(row(a varchar(3), b integer)))', TOO_LONG_TRUE],
+    ['CAST of a number too long', 'CAST(ARRAY[ROW(1234, NULL)] AS array(row(a varchar(3), b integer)))', TOO_LONG_1234],
+    ['TRY_CAST of a map value', 'TRY_CAST(MAP(ARRAY[1], ARRAY[ROW(true, NULL)]) AS map(integer, row(a varchar(3), b integer)))', TOO_LONG_TRUE],
+    ['an array of arrays', 'CAST(ARRAY[ARRAY[ROW(true, NULL)]] AS array(array(row(a varchar(3), b integer))))', TOO_LONG_TRUE],
+    ['in a correlated subquery', '(SELECT CAST(ARRAY[ROW(x, NULL)] AS array(row(a varchar(3), b integer)))) FROM (VALUES true) t(x)', TOO_LONG_TRUE],
+  ],
+);
