@@ -484,14 +484,15 @@ export const FUNCTION_MACROS: readonly string[] = [
      ELSE list_filter(trino_array_distinct(cast_to_type(a, [a[1], b[1]])), lambda x: trino_in_set(x, b)) END END`,
   `trino_array_union(a, b) AS CASE WHEN a IS NOT NULL AND b IS NOT NULL THEN trino_array_distinct(list_concat(a, b)) END`,
   // Trino's array_max skips NaN unless every element is NaN, as max does (translate/nan-aggregates.ts); inside arrays
-  // of doubles NaN orders first (Trino 476: array_max(ARRAY[ARRAY[NaN()], ARRAY[3]]) is [3.0], DuckDB's [NaN]).
+  // of doubles NaN orders first (Trino 476: array_max(ARRAY[ARRAY[NaN()], ARRAY[3]]) is [3.0], DuckDB's [NaN]), and
+  // inside rows and deeper arrays too (nested-compare.ts trino_nan_lowest_max). array_min: NaN last, as DuckDB's order.
   // Arrays or rows as elements fail where Trino's walk compares a NULL element (nested-compare.ts trino_nested_max_checked).
   `trino_array_max(a) AS trino_array_max_ordered(trino_orderable(a))`,
   `trino_array_max_ordered(a) AS CASE WHEN NOT trino_has_null(a) THEN CASE WHEN typeof([a]) IN ('DOUBLE[][]', 'FLOAT[][]')
      THEN coalesce(list_max(list_filter(a, lambda trino_e: NOT isnan(TRY_CAST(trino_e AS DOUBLE)))), list_max(a))
      WHEN typeof([a]) IN ('DOUBLE[][][]', 'FLOAT[][][]') THEN trino_nested_max_checked(a, list_max(list_transform(a, lambda trino_e:
        {'k': list_transform(TRY_CAST(trino_e AS DOUBLE[]), lambda trino_x: {'n': NOT isnan(trino_x), 'x': trino_x}), 'v': trino_e})).v)
-     WHEN ${HAS_ZONED_ELEMENTS('a')} THEN trino_zoned_extreme(a, list_max(trino_cmp_keys(a))) ELSE trino_nested_max_checked(a, list_max(a)) END END`,
+     WHEN ${HAS_ZONED_ELEMENTS('a')} THEN trino_zoned_extreme(a, list_max(trino_cmp_keys(a))) ELSE trino_nested_max_checked(a, trino_nan_lowest_max(a, list_max(a))) END END`,
   `trino_array_min(a) AS trino_array_min_ordered(trino_orderable(a))`,
   `trino_array_min_ordered(a) AS CASE WHEN NOT trino_has_null(a) THEN CASE WHEN ${HAS_ZONED_ELEMENTS('a')} THEN trino_zoned_extreme(a, list_min(trino_cmp_keys(a)))
      ELSE trino_nested_min_checked(a, list_min(a)) END END`,

@@ -271,6 +271,42 @@ export function extremeNull(elements: readonly Json[], largest: boolean): 'ARRAY
 }
 
 /**
+ * Trino 476's order of two nested values inside array_max, where a double or real NaN orders below every number
+ * (ArrayMaxFunction compares with NaN first: array_max(ARRAY[ROW(nan()), ROW(3)]) is ROW(3.0); DuckDB's order puts
+ * NaN above every number). Texts compare by their UTF-8 bytes; NULL elements are checked apart (extremeNull).
+ */
+function nanLowestOrder(a: Json, b: Json): number {
+  if (zoned(a) && zoned(b)) return nanLowestOrder(byInstant(a), byInstant(b));
+  if (isNumber(a) && isNumber(b)) {
+    const [x, y] = [Number(a.number), Number(b.number)];
+    if (Number.isNaN(x) || Number.isNaN(y)) return Number(Number.isNaN(y)) - Number(Number.isNaN(x));
+    if (x !== y) return x < y ? -1 : 1;
+    // Integers past 2^53 that one double holds
+    const exact = /^-?\d+$/;
+    if (exact.test(a.number) && exact.test(b.number)) return BigInt(a.number) === BigInt(b.number) ? 0 : BigInt(a.number) < BigInt(b.number) ? -1 : 1;
+    return 0;
+  }
+  if (typeof a === 'string' && typeof b === 'string') return Math.sign(Buffer.compare(Buffer.from(a), Buffer.from(b)));
+  const fields = (v: Json) => (Array.isArray(v) ? v : isObject(v) ? [...v.entries.values()] : v);
+  const [x, y] = [fields(a), fields(b)];
+  if (Array.isArray(x) && Array.isArray(y)) {
+    for (let i = 0; i < Math.min(x.length, y.length); i++) {
+      const c = nanLowestOrder(x[i], y[i]);
+      if (c !== 0) return c;
+    }
+    return Math.sign(x.length - y.length);
+  }
+  return x === y ? 0 : Number(x === true) - Number(y === true);
+}
+
+/** The position (from 1) of Trino's array_max among `elements` (none NULL): the first largest, NaN lowest. */
+export function nanLowestMaxPosition(elements: readonly Json[]): number {
+  let kept = 0;
+  for (let i = 1; i < elements.length; i++) if (nanLowestOrder(elements[i], elements[kept]) > 0) kept = i;
+  return kept + 1;
+}
+
+/**
  * A total order of nested values in which every value sharing a prefix with another sits next to it (element by
  * element, shorter first, NULL elements last; zoned values by instant, then zone): the order in which sortNull looks
  * for a pair Trino's sort would fail on. Not Trino's order where it differs in ways that cannot split such a block
@@ -330,6 +366,10 @@ export function nestedCompareUdfs(): DuckDBScalarFunction[] {
       const elements = parseJson(String(json));
       return Array.isArray(elements) ? (extremeNull(elements, largest === true) ?? null) : null;
     }),
+    udf('trino_nan_lowest_max_json', [VARCHAR], BIGINT, ([json]) => {
+      const elements = parseJson(String(json));
+      return BigInt(Array.isArray(elements) ? nanLowestMaxPosition(elements) : 1);
+    }),
     udf('trino_unordered_key_json', [VARCHAR, BOOLEAN, BIGINT], VARCHAR, ([json, nanKeys, position]) =>
       unorderedKey(parseJson(String(json)), nanKeys === true, BigInt(position as bigint)),
     ),
@@ -387,6 +427,10 @@ export const NESTED_COMPARE_MACROS: readonly string[] = [
     ) => `trino_nested_${largest ? 'max' : 'min'}_checked(a, value) AS CASE WHEN typeof([a]) LIKE '%[][][]' OR (typeof([a]) LIKE 'STRUCT(%)[][]' AND typeof([a]) NOT LIKE 'STRUCT(trino\\_%' ESCAPE '\\')
        THEN CASE WHEN ${EXTREME_MESSAGE(largest)} IS NOT NULL THEN trino_fail_as(${EXTREME_MESSAGE(largest)}, value) ELSE value END ELSE value END`,
   ),
+  // array_max of arrays or rows holding doubles or reals (value: DuckDB's list_max): where value holds no NaN it is
+  // Trino's too (the two orders differ only where a NaN decides), else Trino's walk with NaN lowest (nanLowestMaxPosition).
+  `trino_nan_lowest_max(a, value) AS CASE WHEN regexp_matches(typeof([a]), '\\b(?:DOUBLE|FLOAT)\\b') AND contains(CAST(to_json(value) AS VARCHAR), 'NaN')
+     THEN a[trino_nan_lowest_max_json(CAST(to_json(a) AS VARCHAR))] ELSE value END`,
   // TRUE, or a binder error when a or b is an array, map or row: the guard of a comparison of two columns whose types
   // the translator cannot see (translate/nested-comparisons.ts). DuckDB folds typeof() while binding, so
   // \`a = b AND trino_not_nested(a, b)\` plans as \`a = b\` (a hash join stays one, a filter still pushes down).

@@ -58,3 +58,42 @@ describeFunctions(
     ['in a correlated subquery', '(SELECT CAST(ARRAY[ROW(x, NULL)] AS array(row(a varchar(3), b integer)))) FROM (VALUES true) t(x)', TOO_LONG_TRUE],
   ],
 );
+
+// Trino 476's array_max compares nested elements with a double or real NaN below every number (array_min with NaN
+// above, as DuckDB's order): the arrays of doubles were fixed before, rows and deeper arrays here.
+describeFunctions('array_max of rows and nested arrays holding NaN: NaN orders lowest', [
+  ['a row of NaN first', 'array_max(ARRAY[ROW(nan()), ROW(2), ROW(3)])', { field0: 3 }, 'row(double)'],
+  ['a row of NaN between', 'array_max(ARRAY[ROW(2), ROW(nan()), ROW(3)])', { field0: 3 }, 'row(double)'],
+  ['every row NaN', 'array_max(ARRAY[ROW(nan()), ROW(nan())])', { field0: Number.NaN }, 'row(double)'],
+  ['array_min keeps NaN last', 'array_min(ARRAY[ROW(nan()), ROW(2), ROW(3)])', { field0: 2 }, 'row(double)'],
+  ['arrays of arrays', 'array_max(ARRAY[ARRAY[ARRAY[nan()]], ARRAY[ARRAY[2e0]], ARRAY[ARRAY[3e0]]])', [[3]], 'array(array(double))'],
+  ['arrays of arrays of reals', "array_max(ARRAY[ARRAY[ARRAY[real 'NaN']], ARRAY[ARRAY[real '2']]])", [[2]], 'array(array(real))'],
+  ['a row of reals', "array_max(ARRAY[ROW(real 'NaN'), ROW(real '2')])", { field0: 2 }, 'row(real)'],
+  [
+    'NaN in the deciding field',
+    'array_max(ARRAY[CAST(ROW(1, nan()) AS row(a integer, b double)), CAST(ROW(1, 2) AS row(a integer, b double))])',
+    { a: 1, b: 2 },
+    'row(a integer, b double)',
+  ],
+  [
+    'NaN after the deciding field',
+    'array_max(ARRAY[CAST(ROW(2, nan()) AS row(a integer, b double)), CAST(ROW(1, 2) AS row(a integer, b double))])',
+    { a: 2, b: Number.NaN },
+    'row(a integer, b double)',
+  ],
+  [
+    'a varchar field first',
+    "array_max(ARRAY[CAST(ROW('b', nan()) AS row(a varchar, b double)), CAST(ROW('b', 2) AS row(a varchar, b double)), CAST(ROW('a', 5) AS row(a varchar, b double))])",
+    { a: 'b', b: 2 },
+    'row(a varchar, b double)',
+  ],
+  ['an array in a row', 'array_max(ARRAY[ROW(ARRAY[nan()]), ROW(ARRAY[2e0])])', { field0: [2] }, 'row(array(double))'],
+  ['below minus infinity', 'array_max(ARRAY[ROW(nan()), ROW(-infinity())]) = ROW(-infinity())', true, 'boolean'],
+  [
+    'a column in a correlated subquery',
+    '(SELECT array_max(r)) FROM (SELECT ARRAY[CAST(ROW(1, nan()) AS row(a integer, b double)), CAST(ROW(1, 2) AS row(a integer, b double))] AS r)',
+    { a: 1, b: 2 },
+    'row(a integer, b double)',
+  ],
+  ['a NULL array', 'array_max(CAST(NULL AS array(row(a double))))', null, 'row(a double)'],
+]);
