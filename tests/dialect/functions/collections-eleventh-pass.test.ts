@@ -97,3 +97,31 @@ describeFunctions('array_max of rows and nested arrays holding NaN: NaN orders l
   ],
   ['a NULL array', 'array_max(CAST(NULL AS array(row(a double))))', null, 'row(a double)'],
 ]);
+
+// Trino 476 compares zoned timestamps inside arrays and rows by their instant under IS DISTINCT FROM; the columns form
+// was fixed before, the written literals here.
+describeFunctions('IS DISTINCT FROM of written arrays and rows of zoned literals compares instants', [
+  ['one instant in two zones', "ARRAY[TIMESTAMP '2020-01-01 00:00:00 UTC'] IS DISTINCT FROM ARRAY[TIMESTAMP '2020-01-01 01:00:00 +01:00']", false, 'boolean'],
+  ['IS NOT DISTINCT FROM', "ARRAY[TIMESTAMP '2020-01-01 00:00:00 UTC'] IS NOT DISTINCT FROM ARRAY[TIMESTAMP '2020-01-01 01:00:00 +01:00']", true, 'boolean'],
+  ['two instants', "ARRAY[TIMESTAMP '2020-01-01 00:00:00 UTC'] IS DISTINCT FROM ARRAY[TIMESTAMP '2020-01-01 02:00:00 +01:00']", true, 'boolean'],
+  ['rows', "ROW(TIMESTAMP '2020-01-01 00:00:00 UTC') IS DISTINCT FROM ROW(TIMESTAMP '2020-01-01 01:00:00 +01:00')", false, 'boolean'],
+  [
+    'a named zone, milliseconds and a NULL element',
+    "ARRAY[TIMESTAMP '2020-01-01 00:00:00.123 UTC', NULL] IS DISTINCT FROM ARRAY[TIMESTAMP '2020-01-01 01:00:00.123 Europe/Berlin', NULL]",
+    false,
+    'boolean',
+  ],
+  [
+    'arrays of arrays',
+    "ARRAY[ARRAY[TIMESTAMP '2020-01-01 00:00:00 UTC']] IS DISTINCT FROM ARRAY[ARRAY[TIMESTAMP '2020-01-01 01:00:00 +01:00']]",
+    false,
+    'boolean',
+  ],
+  [
+    'beside a column',
+    "ARRAY[TIMESTAMP '2020-01-01 00:00:00 UTC'] IS DISTINCT FROM a FROM (SELECT ARRAY[TIMESTAMP '2020-01-01 01:00:00 +01:00'] AS a)",
+    false,
+    'boolean',
+  ],
+  ['from NULL', "ARRAY[TIMESTAMP '2020-01-01 00:00:00 UTC'] IS DISTINCT FROM NULL", true, 'boolean'],
+]);
