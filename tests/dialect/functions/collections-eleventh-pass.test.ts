@@ -125,3 +125,30 @@ describeFunctions('IS DISTINCT FROM of written arrays and rows of zoned literals
   ],
   ['from NULL', "ARRAY[TIMESTAMP '2020-01-01 00:00:00 UTC'] IS DISTINCT FROM NULL", true, 'boolean'],
 ]);
+
+// Trino 476 writes a map's double key as Java's Double.toString (a real's as Float.toString), sorted as texts.
+describeFunctions('CAST(map AS json) of maps keyed by doubles or reals writes Java texts as keys', [
+  ['past the double range ends and NaN', 'CAST(MAP(ARRAY[1e-323, 1e308, nan()], ARRAY[1, 2, 3]) AS JSON)', '{"1.0E308":2,"9.9E-324":1,"NaN":3}', 'json'],
+  [
+    'plain and scientific texts, sorted as texts',
+    'CAST(MAP(ARRAY[1.5e0, 2e0, -0e0, 1e7, 1e-4, 123456789.125e0], ARRAY[1, 2, 3, 4, 5, 6]) AS JSON)',
+    '{"-0.0":3,"1.0E-4":5,"1.0E7":4,"1.23456789125E8":6,"1.5":1,"2.0":2}',
+    'json',
+  ],
+  [
+    'reals',
+    "CAST(MAP(ARRAY[real '1.5', real '2', real 'NaN', real '1e10', real '1.1', real '3.4028235e38'], ARRAY[1, 2, 3, 4, 5, 6]) AS JSON)",
+    '{"1.0E10":4,"1.1":5,"1.5":1,"2.0":2,"3.4028235E38":6,"NaN":3}',
+    'json',
+  ],
+  ['infinities', 'CAST(MAP(ARRAY[infinity(), -infinity()], ARRAY[1, 2]) AS JSON)', '{"-Infinity":2,"Infinity":1}', 'json'],
+  [
+    'shortest digits',
+    'CAST(MAP(ARRAY[0.1e0, 1e23, 4.9e-324, 1152921504606846976e0, 1e21], ARRAY[1, 2, 3, 4, 5]) AS JSON)',
+    '{"0.1":1,"1.0E21":5,"1.0E23":2,"1.152921504606847E18":4,"4.9E-324":3}',
+    'json',
+  ],
+  ['maps in an array and in a map', 'CAST(ARRAY[MAP(ARRAY[1e7], ARRAY[MAP(ARRAY[1e-5], ARRAY[true])])] AS JSON)', '[{"1.0E7":{"1.0E-5":true}}]', 'json'],
+  ['a column', "CAST(m AS JSON) FROM (SELECT MAP(ARRAY[1e7, 2.5e0], ARRAY['a', 'b']) AS m)", '{"1.0E7":"a","2.5":"b"}', 'json'],
+  ['a map field of a row', 'CAST(CAST(ROW(MAP(ARRAY[1e7], ARRAY[1])) AS row(m map(double, integer))) AS JSON)', '{"m":{"1.0E7":1}}', 'json'],
+]);
