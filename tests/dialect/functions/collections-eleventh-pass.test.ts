@@ -152,3 +152,37 @@ describeFunctions('CAST(map AS json) of maps keyed by doubles or reals writes Ja
   ['a column', "CAST(m AS JSON) FROM (SELECT MAP(ARRAY[1e7, 2.5e0], ARRAY['a', 'b']) AS m)", '{"1.0E7":"a","2.5":"b"}', 'json'],
   ['a map field of a row', 'CAST(CAST(ROW(MAP(ARRAY[1e7], ARRAY[1])) AS row(m map(double, integer))) AS JSON)', '{"m":{"1.0E7":1}}', 'json'],
 ]);
+
+// A map keyed by rows is NaN-keyed (equal to nothing in Trino 476) by its double or real fields only: a varchar field
+// spelled nan beside a double field is a text, and two such maps are one value.
+const NAN_TEXT_KEY = "MAP(ARRAY[CAST(ROW('nan', 1e0) AS row(s varchar, x double))], ARRAY[1])";
+const NAN_KEY = "MAP(ARRAY[CAST(ROW('nan', nan()) AS row(s varchar, x double))], ARRAY[1])";
+describeFunctions('a map keyed by rows whose varchar field is spelled nan is no NaN-keyed map', [
+  ['count(DISTINCT m)', `count(DISTINCT m) FROM (VALUES (${NAN_TEXT_KEY}), (${NAN_TEXT_KEY})) t(m)`, 1, 'bigint'],
+  [
+    'spelled -nan',
+    `count(DISTINCT m) FROM (VALUES (${NAN_TEXT_KEY.replace("'nan'", "'-nan'")}), (${NAN_TEXT_KEY.replace("'nan'", "'-nan'")})) t(m)`,
+    1,
+    'bigint',
+  ],
+  [
+    'a text holding a field name and nan',
+    `count(DISTINCT m) FROM (VALUES (${NAN_TEXT_KEY.replace("'nan'", "'a, ''x'': nan'")}), (${NAN_TEXT_KEY.replace("'nan'", "'a, ''x'': nan'")})) t(m)`,
+    1,
+    'bigint',
+  ],
+  ['a NaN double field still counts apart', `count(DISTINCT m) FROM (VALUES (${NAN_KEY}), (${NAN_KEY})) t(m)`, 2, 'bigint'],
+  ['IS DISTINCT FROM', `${NAN_TEXT_KEY} IS DISTINCT FROM ${NAN_TEXT_KEY}`, false, 'boolean'],
+  ['IS DISTINCT FROM with a NaN double field', `${NAN_KEY} IS DISTINCT FROM ${NAN_KEY}`, true, 'boolean'],
+  ['contains', `contains(ARRAY[${NAN_TEXT_KEY}], ${NAN_TEXT_KEY})`, true, 'boolean'],
+  ['array_position', `array_position(ARRAY[${NAN_TEXT_KEY}], ${NAN_TEXT_KEY})`, 1, 'bigint'],
+  ['array_distinct', `cardinality(array_distinct(ARRAY[${NAN_TEXT_KEY}, ${NAN_TEXT_KEY}]))`, 1, 'bigint'],
+  ['array_distinct with a NaN double field', `cardinality(array_distinct(ARRAY[${NAN_KEY}, ${NAN_KEY}]))`, 2, 'bigint'],
+  [
+    'a quoted field name, keys of arrays of rows',
+    `count(DISTINCT m) FROM (VALUES (MAP(ARRAY[ARRAY[CAST(ROW('nan', 1e0) AS row("my s" varchar, x double))]], ARRAY[1])), (MAP(ARRAY[ARRAY[CAST(ROW('nan', 1e0) AS row("my s" varchar, x double))]], ARRAY[1]))) t(m)`,
+    1,
+    'bigint',
+  ],
+  ['equality', `${NAN_TEXT_KEY} = ${NAN_TEXT_KEY}`, true, 'boolean'],
+]);
