@@ -186,3 +186,40 @@ describeFunctions('a map keyed by rows whose varchar field is spelled nan is no 
   ],
   ['equality', `${NAN_TEXT_KEY} = ${NAN_TEXT_KEY}`, true, 'boolean'],
 ]);
+
+// Trino 476 takes reduce's state type S from the start and the step and fails (FUNCTION_NOT_FOUND "Unexpected
+// parameters (array(integer), integer, <function>, <function>) for function reduce") where the step gives a type the
+// start does not widen to; the local words name the rule.
+const REDUCE_STEP_TYPE = /FUNCTION_NOT_FOUND: Unexpected parameters for function reduce: the step gives another type/;
+describeFunctions(
+  'reduce whose step gives another type than its state fails as in Trino',
+  [
+    ['a step widening the start', 'reduce(ARRAY[1, 2], 0, (s, x) -> CAST(s + x AS BIGINT), s -> s)', 3, 'bigint'],
+    ['a double step from an integer start', 'reduce(ARRAY[1, 2], 0, (s, x) -> CAST(s AS double) + x, s -> s)', 3, 'double'],
+    ['a real start, a double step', 'reduce(ARRAY[1, 2], CAST(0 AS real), (s, x) -> s + 1e0, s -> s)', 2, 'double'],
+    ['tinyint elements, an integer start', 'reduce(ARRAY[CAST(1 AS tinyint)], 0, (s, x) -> s + x, s -> s)', 1, 'integer'],
+    ['a NULL in one branch', 'reduce(ARRAY[1, 2], 0, (s, x) -> IF(x > 5, NULL, s + x), s -> s)', 3, 'integer'],
+    ['a NULL start', 'reduce(ARRAY[1, 2], NULL, (s, x) -> CAST(x AS TINYINT), s -> s)', 2, 'tinyint'],
+    ['a decimal step from an integer start', 'reduce(ARRAY[1, 2], 0, (s, x) -> CAST(s + x AS decimal(10, 0)), s -> s)', '3', 'decimal(10,0)'],
+    [
+      'a date start, a timestamp step',
+      "reduce(ARRAY[1, 2], DATE '2020-01-01', (s, x) -> CAST(s AS timestamp), s -> s)",
+      '2020-01-01 00:00:00.000',
+      'timestamp(3)',
+    ],
+    ['texts', "reduce(ARRAY['a', 'b'], '', (s, x) -> s || x, s -> s)", 'ab', 'varchar'],
+  ],
+  [
+    ['a tinyint step', 'reduce(ARRAY[1, 2], 0, (s, x) -> CAST(s + x AS TINYINT), s -> s)', REDUCE_STEP_TYPE],
+    ['a smallint step', 'reduce(ARRAY[1, 2], 0, (s, x) -> CAST(s + x AS SMALLINT), s -> s)', REDUCE_STEP_TYPE],
+    ['a NULL step', 'reduce(ARRAY[1, 2], 0, (s, x) -> NULL, s -> s)', REDUCE_STEP_TYPE],
+    ['a boolean step', 'reduce(ARRAY[1, 2], 0, (s, x) -> s > x, s -> s)', REDUCE_STEP_TYPE],
+    ['a real step from a double start', 'reduce(ARRAY[1, 2], 0e0, (s, x) -> CAST(s + x AS real), s -> s)', REDUCE_STEP_TYPE],
+    ['an integer step from a bigint start', 'reduce(ARRAY[1, 2], CAST(0 AS bigint), (s, x) -> CAST(s AS integer) + x, s -> s)', REDUCE_STEP_TYPE],
+    ['an integer step from a decimal start', 'reduce(ARRAY[1, 2], CAST(0 AS decimal(10, 0)), (s, x) -> CAST(s + x AS integer), s -> s)', REDUCE_STEP_TYPE],
+    ['a column', 'reduce(x, 0, (s, e) -> CAST(s + e AS TINYINT), s -> s) FROM (VALUES ARRAY[1, 2]) t(x)', REDUCE_STEP_TYPE],
+    ['in a correlated subquery', '(SELECT reduce(x, 0, (s, e) -> CAST(s + e AS TINYINT), s -> s)) FROM (VALUES ARRAY[1, 2]) t(x)', REDUCE_STEP_TYPE],
+    ['over an aggregate', 'reduce(array_agg(x), 0, (s, e) -> CAST(s + e AS TINYINT), s -> s) FROM (VALUES 1, 2) t(x)', REDUCE_STEP_TYPE],
+    ['a NULL array', 'reduce(CAST(NULL AS array(integer)), 0, (s, x) -> CAST(s + x AS TINYINT), s -> s)', REDUCE_STEP_TYPE],
+  ],
+);
