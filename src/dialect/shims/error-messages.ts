@@ -29,6 +29,9 @@ export const mapRefused = (types: readonly string[], value: string, refusal: str
 /** reduce() whose decimal state changes type with each step (translate/functions.ts reduceSteps). */
 export const REDUCE_STATE_UNSETTLED =
   "GENERIC_INTERNAL_ERROR: reduce()'s state changes type with each step (a decimal state whose precision or scale grows: s + x over decimals, a decimal start plus integers), which Athena cannot solve (SignatureBinder.iterativeSolve does not converge); CAST the start and the step to one type: reduce(a, CAST(0 AS decimal(38, 2)), (s, x) -> CAST(s + x AS decimal(38, 2)), s -> s)";
+/** reduce() whose step gives another type than its state (translate/functions.ts reduceSteps). */
+export const REDUCE_STATE_TYPE =
+  "FUNCTION_NOT_FOUND: Unexpected parameters for function reduce: the step gives another type than the state's (reduce(array(T), S, function(S,T,S), function(S,R)): Athena takes S from the start and the step and fails where they differ, e.g. a start of 0 and a step CAST(s + x AS tinyint), a NULL or a boolean); CAST the start to the step's type or the step to the start's";
 /** The alias of a relation whose column alias list is checked while DuckDB binds (translate/column-aliases.ts). */
 export const ALIASED_RELATION = 'trino_aliased';
 /** CAST(true AS decimal(p, p)): refused at lint for the literal, while binding for a boolean column. */
@@ -99,6 +102,10 @@ const REFUSALS: Record<string, string> = {
     "AMBIGUOUS_FUNCTION_CALL: Could not choose a best candidate operator for -x of a value of type unknown (a column of NULLs; +x fails TYPE_MISMATCH: Unary '+' operator cannot by applied to unknown type); CAST it to the type meant",
   // reduce() whose decimal state changes type with each step (translate/functions.ts reduceSteps).
   'reduce state': REDUCE_STATE_UNSETTLED,
+  'reduce state type': REDUCE_STATE_TYPE,
+  // a || b of arrays of booleans and of numbers (function-macros.ts trino_concat_typed).
+  'array concat types':
+    'FUNCTION_NOT_FOUND: Unexpected parameters for function concat: the arrays joined have booleans on one side and numbers on the other, which have no common type on Athena; CAST one side first (CAST(b AS array(integer)))',
   'unknown argument':
     'AMBIGUOUS_FUNCTION_CALL: Could not choose a best candidate operator for a value of type unknown (a column of NULLs or of UNNEST(ARRAY[])), which matches several forms of the function; CAST it to the type meant',
   // cardinality() of a column that is not an array or a map (translate/column-operands.ts).

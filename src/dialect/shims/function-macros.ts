@@ -102,6 +102,10 @@ const CONCAT_ANY = `CASE WHEN NOT (trino_concat_text_like(a) AND trino_concat_te
      THEN ${fail(`'Unexpected parameters (' || lower(typeof(a)) || ', ' || lower(typeof(b)) || ') for function concat'`, 'a || b')}
      ELSE a || b END`;
 
+/** The boolean and number types in x's type text, in order (every number type as NUM), folded while binding. */
+const CONCAT_SCALARS = (x: string) =>
+  `regexp_extract_all(regexp_replace(typeof([${x}]), '\\b(?:TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|FLOAT|DOUBLE|DECIMAL\\(\\d+,\\s*\\d+\\))', 'NUM', 'g'), '\\b(?:BOOLEAN|NUM)\\b')`;
+
 export const FUNCTION_MACROS: readonly string[] = [
   // --- conditional and session -------------------------------------------------------------------------------------
   `trino_current_timezone() AS 'UTC'`,
@@ -374,12 +378,17 @@ export const FUNCTION_MACROS: readonly string[] = [
   // ARRAY[NULL]) and one not, are AMBIGUOUS_FUNCTION_CALL in Trino 476 for || and two-argument concat() (joining the
   // arrays or appending the array as an element), where DuckDB joins them; concat() of three or more arguments, Trino's
   // variadic array form, joins them (trino_pair false). A literal ARRAY[] is refused at lint (concat-operands.ts).
+  // Arrays whose elements are booleans on one side and numbers on the other at one place (ARRAY[1] || ARRAY[true],
+  // ARRAY[ARRAY[1]] || ARRAY[ARRAY[true]]) have no common type in Trino 476 (FUNCTION_NOT_FOUND), where DuckDB casts the
+  // booleans to numbers: compared by the sequence of boolean and number types in each operand's type (CONCAT_SCALARS).
   `trino_concat(a, b) AS trino_concat_typed(trino_concat_not_json(a), trino_concat_not_json(b), true),
      (a, b, trino_pair) AS trino_concat_typed(trino_concat_not_json(a), trino_concat_not_json(b), trino_pair)`,
   `trino_concat_typed(a VARCHAR, b VARCHAR, trino_pair) AS CAST(a || b AS VARCHAR), (a BLOB, b BLOB, trino_pair) AS CAST(a || b AS BLOB),
      (a, b, trino_pair) AS {'trino_v': CASE WHEN false THEN array_concat(a, b) ELSE a || b END}[CASE WHEN trino_pair
        AND typeof([a]) LIKE '%[][]' AND typeof([b]) LIKE '%[][]' AND (typeof([a]) = '"NULL"[][]') <> (typeof([b]) = '"NULL"[][]')
-       THEN '${REFUSED_KEY_MARKER}unknown array concat' ELSE 'trino_v' END]`,
+       THEN '${REFUSED_KEY_MARKER}unknown array concat'
+       WHEN typeof([a]) LIKE '%[][]' AND typeof([b]) LIKE '%[][]' AND len(${CONCAT_SCALARS('a')}) = len(${CONCAT_SCALARS('b')})
+         AND ${CONCAT_SCALARS('a')} <> ${CONCAT_SCALARS('b')} THEN '${REFUSED_KEY_MARKER}array concat types' ELSE 'trino_v' END]`,
   // NULL || x (concat-operands.ts): a NULL array of x's type; x an array, varbinary or NULL is ambiguous on Athena.
   `trino_concat_unknown(x) AS {'trino_v': CASE WHEN false THEN [x] END}[CASE WHEN typeof([x]) LIKE '%[][]' OR typeof([x]) IN ('BLOB[]', '"NULL"[]')
      THEN '${REFUSED_KEY_MARKER}concat unknown' ELSE 'trino_v' END]`,
@@ -490,14 +499,15 @@ export const FUNCTION_MACROS: readonly string[] = [
      ELSE list_filter(trino_array_distinct(cast_to_type(a, [a[1], b[1]])), lambda x: trino_in_set(x, b)) END END`,
   `trino_array_union(a, b) AS CASE WHEN a IS NOT NULL AND b IS NOT NULL THEN trino_array_distinct(list_concat(a, b)) END`,
   // Trino's array_max skips NaN unless every element is NaN, as max does (translate/nan-aggregates.ts); inside arrays
-  // of doubles NaN orders first (Trino 476: array_max(ARRAY[ARRAY[NaN()], ARRAY[3]]) is [3.0], DuckDB's [NaN]).
+  // of doubles NaN orders first (Trino 476: array_max(ARRAY[ARRAY[NaN()], ARRAY[3]]) is [3.0], DuckDB's [NaN]), and
+  // inside rows and deeper arrays too (nested-compare.ts trino_nan_lowest_max). array_min: NaN last, as DuckDB's order.
   // Arrays or rows as elements fail where Trino's walk compares a NULL element (nested-compare.ts trino_nested_max_checked).
   `trino_array_max(a) AS trino_array_max_ordered(trino_orderable(a))`,
   `trino_array_max_ordered(a) AS CASE WHEN NOT trino_has_null(a) THEN CASE WHEN typeof([a]) IN ('DOUBLE[][]', 'FLOAT[][]')
      THEN coalesce(list_max(list_filter(a, lambda trino_e: NOT isnan(TRY_CAST(trino_e AS DOUBLE)))), list_max(a))
      WHEN typeof([a]) IN ('DOUBLE[][][]', 'FLOAT[][][]') THEN trino_nested_max_checked(a, list_max(list_transform(a, lambda trino_e:
        {'k': list_transform(TRY_CAST(trino_e AS DOUBLE[]), lambda trino_x: {'n': NOT isnan(trino_x), 'x': trino_x}), 'v': trino_e})).v)
-     WHEN ${HAS_ZONED_ELEMENTS('a')} THEN trino_zoned_extreme(a, list_max(trino_cmp_keys(a))) ELSE trino_nested_max_checked(a, list_max(a)) END END`,
+     WHEN ${HAS_ZONED_ELEMENTS('a')} THEN trino_zoned_extreme(a, list_max(trino_cmp_keys(a))) ELSE trino_nested_max_checked(a, trino_nan_lowest_max(a, list_max(a))) END END`,
   `trino_array_min(a) AS trino_array_min_ordered(trino_orderable(a))`,
   `trino_array_min_ordered(a) AS CASE WHEN NOT trino_has_null(a) THEN CASE WHEN ${HAS_ZONED_ELEMENTS('a')} THEN trino_zoned_extreme(a, list_min(trino_cmp_keys(a)))
      ELSE trino_nested_min_checked(a, list_min(a)) END END`,
@@ -506,7 +516,7 @@ export const FUNCTION_MACROS: readonly string[] = [
   `trino_array_remove(a, x) AS CASE WHEN x IS NULL THEN NULL
      WHEN ${HAS_ZONED_ELEMENTS('a')} OR ${IS_ZONED_VALUE('x')} THEN list_transform([trino_cmp_keys(list_prepend(x, a))],
        lambda trino_k: list_filter(cast_to_type(a, [a[1], x]), lambda e, i: e IS NULL OR trino_k[i + 1] <> trino_k[1]))[1]
-     ELSE list_filter(cast_to_type(a, [a[1], x]), lambda e: e IS NULL OR e <> x OR trino_nan_in(e, x)) END`,
+     ELSE trino_remove_checked(a, x, list_filter(cast_to_type(a, [a[1], x]), lambda e: e IS NULL OR e <> x OR trino_nan_in(e, x))) END`,
   // cast_to_type: DuckDB folds list_sort of a constant NULL (split(nullif('a', 'a'), ',')) into an untyped NULL.
   // Zoned elements sort by instant, equal instants in their order in a (Trino 476's sort is stable: array_sort of
   // 02:00 +01:00, 00:00 UTC, 01:00 +01:00 keeps 00:00 UTC first), NULLs last; the local struct sorted them by zone name.

@@ -222,7 +222,7 @@ export const canonicalJson = (text: string): string => write(parse(text));
  */
 type JsonShape =
   | { kind: 'row'; fields: JsonShape[] }
-  | { kind: 'map'; value: JsonShape }
+  | { kind: 'map'; floatingKeys?: 'double' | 'real'; value: JsonShape }
   | { kind: 'list'; element: JsonShape }
   | { kind: 'json' }
   | { kind: 'decimal'; scale: number }
@@ -245,7 +245,10 @@ export function jsonShape(typeText: string): JsonShape {
   const base = /(\w+)\s*$/.exec(text.slice(0, open))?.[1].toUpperCase();
   const inner = splitTopLevel(text.slice(open + 1, -1));
   if (base === 'STRUCT') return { kind: 'row', fields: inner.map(jsonShape) };
-  if (base === 'MAP' && inner.length === 2) return { kind: 'map', value: jsonShape(inner[1]) };
+  if (base === 'MAP' && inner.length === 2) {
+    const key = inner[0].trim();
+    return { kind: 'map', floatingKeys: key === 'DOUBLE' ? 'double' : key === 'FLOAT' ? 'real' : undefined, value: jsonShape(inner[1]) };
+  }
   if (base === 'DECIMAL' && inner.length === 2) return { kind: 'decimal', scale: Number(inner[1]) };
   return { kind: 'other' };
 }
@@ -270,7 +273,13 @@ function writeShaped(v: JsonValue, shape: JsonShape): string {
       v.entries.map(([name, value]) => [/^trino_field_\d+$/.test(name) ? '' : name, value]),
       (value, k) => writeShaped(value, shape.fields[k]),
     );
-  if (v.kind === 'object' && shape.kind === 'map') return writeEntries(sortedEntries(v.entries), (value) => writeShaped(value, shape.value));
+  if (v.kind === 'object' && shape.kind === 'map') {
+    // A double or real key is Java's Double.toString / Float.toString of it (Trino 476: `1.0E308`, `9.9E-324`, `NaN`,
+    // `1.0E-4`, sorted as texts), where DuckDB writes its own text (`1e+308`, `1e-323`, `nan`, `0.0001`).
+    const { floatingKeys } = shape;
+    const entries = floatingKeys ? v.entries.map(([key, value]): [string, JsonValue] => [javaFloatingText(key, floatingKeys === 'real'), value]) : v.entries;
+    return writeEntries(sortedEntries(entries), (value) => writeShaped(value, shape.value));
+  }
   return shape.kind === 'json' ? writeAsWritten(v) : write(v);
 }
 

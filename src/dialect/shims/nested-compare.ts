@@ -107,10 +107,10 @@ function pairs(a: Json, b: Json): [Json, Json][] | false | undefined {
  * `nanKeys` (the operands' type holds a map keyed by double or real), a map keyed by NaN equals nothing, itself neither
  * (Trino 476: `MAP(ARRAY[nan()], ARRAY[1]) = MAP(ARRAY[nan()], ARRAY[1])` is false, with NULL values too).
  */
-export function nestedEqual(a: Json, b: Json, nanKeys = false): boolean | null {
+export function nestedEqual(a: Json, b: Json, nanKeys: NanKeys = false): boolean | null {
   if (a === null || b === null) return null;
   if (zoned(a) || zoned(b)) return sameScalar(byInstant(a), byInstant(b));
-  if (nanKeys && (keyedByNan(a) || keyedByNan(b))) return false;
+  if (nanKeys && (keyedByNan(a, nanKeys) || keyedByNan(b, nanKeys))) return false;
   const compared = pairs(a, b);
   if (compared === undefined) return sameScalar(a, b);
   if (compared === false) return false;
@@ -165,10 +165,10 @@ export const SEARCH = { absent: 0, absentWithNull: -1, indeterminate: -2 } as co
  * whose comparison with x is NULL (a NULL inside either) stops the search with NOT_SUPPORTED, unless x was found
  * before it.
  */
-export function nestedSearch(x: Json, elements: readonly Json[], nanKeys = false): number {
+export function nestedSearch(x: Json, elements: readonly Json[], nanKeys: NanKeys = false): number {
   let sawNull = false;
   // A value holding a map keyed by NaN equals nothing in Trino 476 (contains: false, array_position: 0).
-  const apart = (e: Json) => nanKeys && (holdsNanKey(x) || holdsNanKey(e));
+  const apart = (e: Json) => nanKeys && (holdsNanKey(x, nanKeys) || holdsNanKey(e, nanKeys));
   for (const [i, e] of elements.entries()) {
     if (e === null) {
       sawNull = true;
@@ -195,8 +195,8 @@ const bothSides = (json: unknown): [Json, Json] => {
  * by double or real) gives a value holding one a key no other value has: `#nan-keyed at <position>` where the caller
  * names a position from 1 (the element's in its list, the operand's side), else (0) one of its own per call (nanKeyedKey).
  */
-export function unorderedKey(v: Json, nanKeys = false, position = 0n): string {
-  if (nanKeys && holdsNanKey(v)) return position === 0n ? nanKeyedKey() : `#nan-keyed at ${position}`;
+export function unorderedKey(v: Json, nanKeys: NanKeys = false, position = 0n): string {
+  if (nanKeys && holdsNanKey(v, nanKeys)) return position === 0n ? nanKeyedKey() : `#nan-keyed at ${position}`;
   if (v === null || typeof v === 'boolean') return String(v);
   if (typeof v === 'string') return JSON.stringify(v);
   if (isNumber(v)) return v.number !== 'NaN' && Number(v.number) === 0 ? '0' : v.number;
@@ -207,22 +207,59 @@ export function unorderedKey(v: Json, nanKeys = false, position = 0n): string {
   return `{${entries.sort().join(',')}}`;
 }
 
+/**
+ * Where a value's type holds a map keyed by double or real (or arrays or rows of them): the names of the double and
+ * real fields of its rows (a varchar field's `nan` is no NaN); false where it holds none.
+ */
+type NanKeys = false | { readonly doubleFields: ReadonlySet<string> };
+
+/** NanKeys from the value's DuckDB type text (NAN_KEY_TYPES; '' where no map in it is keyed by doubles or reals). */
+function nanKeyTypes(types: unknown): NanKeys {
+  if (typeof types !== 'string' || types === '') return false;
+  const names = [...types.matchAll(/(?:STRUCT\(|, )("(?:[^"]|"")*"|[A-Za-z_][A-Za-z0-9_$]*) (?:DOUBLE|FLOAT)\b/g)].map(([, name]) =>
+    name.startsWith('"') ? name.slice(1, -1).replace(/""/g, '"') : name,
+  );
+  return { doubleFields: new Set(names) };
+}
+
 /** DuckDB's to_json writes a NaN map key as `nan` or `-nan` (a varchar key so spelled is read alike: rare). */
 const NAN_KEYS = new Set(['nan', '-nan']);
 /**
  * A map keyed by arrays or rows writes each key as DuckDB's text of it (`[nan]`, `{'x': nan}`): a NaN element or field
- * there makes the map equal to nothing in Trino 476 too (a row's varchar field spelled nan is read alike: rare).
+ * there makes the map equal to nothing in Trino 476 too. A row's varchar field is written unquoted too (`{'s': nan,
+ * 'x': 1.0}` of ROW('nan', 1e0)): a field's `nan` is a NaN where the field is named as a double or real one is.
  */
-const NAN_IN_NESTED_KEY = /^[[{].*?(?<=[[\s{:,])-?nan(?=[\]\s},])/;
+const NAN_IN_NESTED_KEY = /(?<=[[\s{:,])-?nan(?=[\]\s},])/g;
+/** The field name right before a value (`'x': `), in a key's text. */
+const FIELD_BEFORE = /'((?:[^'\\]|\\.)*)': $/;
+
+function nestedKeyHoldsNan(key: string, nanKeys: Exclude<NanKeys, false>): boolean {
+  if (!/^[[{]/.test(key)) return false;
+  // Quoted texts (a varchar with a comma or quote in it) hold no value of the key's own.
+  let text = '';
+  for (let at = 0; at < key.length; ) {
+    const quoted = key[at] === "'" ? /^'(?:[^'\\]|\\.)*'/.exec(key.slice(at))?.[0] : undefined;
+    if (!quoted) text += key[at++];
+    else {
+      at += quoted.length;
+      text += key[at] === ':' ? quoted : '_'.repeat(quoted.length);
+    }
+  }
+  for (const found of text.matchAll(NAN_IN_NESTED_KEY)) {
+    const field = FIELD_BEFORE.exec(text.slice(0, found.index));
+    if (!field || nanKeys.doubleFields.has(field[1].replace(/\\(.)/g, '$1'))) return true;
+  }
+  return false;
+}
 
 /** Whether v is itself a map with a NaN key (its elements and values are not looked at). */
-const keyedByNan = (v: Json): boolean =>
-  !Array.isArray(v) && isObject(v) && [...v.entries.keys()].some((key) => NAN_KEYS.has(key) || NAN_IN_NESTED_KEY.test(key));
+const keyedByNan = (v: Json, nanKeys: Exclude<NanKeys, false>): boolean =>
+  !Array.isArray(v) && isObject(v) && [...v.entries.keys()].some((key) => NAN_KEYS.has(key) || nestedKeyHoldsNan(key, nanKeys));
 
-function holdsNanKey(v: Json): boolean {
-  if (Array.isArray(v)) return v.some(holdsNanKey);
+function holdsNanKey(v: Json, nanKeys: Exclude<NanKeys, false>): boolean {
+  if (Array.isArray(v)) return v.some((e) => holdsNanKey(e, nanKeys));
   if (!isObject(v)) return false;
-  return keyedByNan(v) || [...v.entries.values()].some(holdsNanKey);
+  return keyedByNan(v, nanKeys) || [...v.entries.values()].some((e) => holdsNanKey(e, nanKeys));
 }
 
 let nanKeyedCalls = 0;
@@ -268,6 +305,42 @@ export function extremeNull(elements: readonly Json[], largest: boolean): 'ARRAY
     if (ordered(e, kept) === (largest ? 1 : -1)) kept = e;
   }
   return undefined;
+}
+
+/**
+ * Trino 476's order of two nested values inside array_max, where a double or real NaN orders below every number
+ * (ArrayMaxFunction compares with NaN first: array_max(ARRAY[ROW(nan()), ROW(3)]) is ROW(3.0); DuckDB's order puts
+ * NaN above every number). Texts compare by their UTF-8 bytes; NULL elements are checked apart (extremeNull).
+ */
+function nanLowestOrder(a: Json, b: Json): number {
+  if (zoned(a) && zoned(b)) return nanLowestOrder(byInstant(a), byInstant(b));
+  if (isNumber(a) && isNumber(b)) {
+    const [x, y] = [Number(a.number), Number(b.number)];
+    if (Number.isNaN(x) || Number.isNaN(y)) return Number(Number.isNaN(y)) - Number(Number.isNaN(x));
+    if (x !== y) return x < y ? -1 : 1;
+    // Integers past 2^53 that one double holds
+    const exact = /^-?\d+$/;
+    if (exact.test(a.number) && exact.test(b.number)) return BigInt(a.number) === BigInt(b.number) ? 0 : BigInt(a.number) < BigInt(b.number) ? -1 : 1;
+    return 0;
+  }
+  if (typeof a === 'string' && typeof b === 'string') return Math.sign(Buffer.compare(Buffer.from(a), Buffer.from(b)));
+  const fields = (v: Json) => (Array.isArray(v) ? v : isObject(v) ? [...v.entries.values()] : v);
+  const [x, y] = [fields(a), fields(b)];
+  if (Array.isArray(x) && Array.isArray(y)) {
+    for (let i = 0; i < Math.min(x.length, y.length); i++) {
+      const c = nanLowestOrder(x[i], y[i]);
+      if (c !== 0) return c;
+    }
+    return Math.sign(x.length - y.length);
+  }
+  return x === y ? 0 : Number(x === true) - Number(y === true);
+}
+
+/** The position (from 1) of Trino's array_max among `elements` (none NULL): the first largest, NaN lowest. */
+export function nanLowestMaxPosition(elements: readonly Json[]): number {
+  let kept = 0;
+  for (let i = 1; i < elements.length; i++) if (nanLowestOrder(elements[i], elements[kept]) > 0) kept = i;
+  return kept + 1;
 }
 
 /**
@@ -330,13 +403,22 @@ export function nestedCompareUdfs(): DuckDBScalarFunction[] {
       const elements = parseJson(String(json));
       return Array.isArray(elements) ? (extremeNull(elements, largest === true) ?? null) : null;
     }),
-    udf('trino_unordered_key_json', [VARCHAR, BOOLEAN, BIGINT], VARCHAR, ([json, nanKeys, position]) =>
-      unorderedKey(parseJson(String(json)), nanKeys === true, BigInt(position as bigint)),
-    ),
-    udf('trino_nested_equal_json', [VARCHAR, BOOLEAN], BOOLEAN, ([json, nanKeys]) => nestedEqual(...bothSides(json), nanKeys === true)),
-    udf('trino_nested_search_json', [VARCHAR, BOOLEAN], BIGINT, ([json, nanKeys]) => {
+    udf('trino_nan_lowest_max_json', [VARCHAR], BIGINT, ([json]) => {
+      const elements = parseJson(String(json));
+      return BigInt(Array.isArray(elements) ? nanLowestMaxPosition(elements) : 1);
+    }),
+    // Whether array_remove's comparison of some element with x (the list's first) meets a NULL before it is decided.
+    udf('trino_remove_indeterminate_json', [VARCHAR], BOOLEAN, ([json]) => {
       const [x, ...elements] = parseJson(String(json)) as Json[];
-      return BigInt(nestedSearch(x, elements, nanKeys === true));
+      return elements.some((e) => e !== null && nestedEqual(e, x) === null);
+    }),
+    udf('trino_unordered_key_json', [VARCHAR, VARCHAR, BIGINT], VARCHAR, ([json, types, position]) =>
+      unorderedKey(parseJson(String(json)), nanKeyTypes(types), BigInt(position as bigint)),
+    ),
+    udf('trino_nested_equal_json', [VARCHAR, VARCHAR], BOOLEAN, ([json, types]) => nestedEqual(...bothSides(json), nanKeyTypes(types))),
+    udf('trino_nested_search_json', [VARCHAR, VARCHAR], BIGINT, ([json, types]) => {
+      const [x, ...elements] = parseJson(String(json)) as Json[];
+      return BigInt(nestedSearch(x, elements, nanKeyTypes(types)));
     }),
     udf('trino_sort_null_json', [VARCHAR], VARCHAR, ([json]) => {
       const values = parseJson(String(json));
@@ -353,6 +435,13 @@ export function nestedCompareUdfs(): DuckDBScalarFunction[] {
  */
 const NAN_KEYED = (x: string) =>
   `regexp_matches(typeof([${x}]), 'MAP\\((?:(?:DOUBLE|FLOAT)(?:\\[\\])*,|STRUCT\\((?:[^()]|\\([^()]*\\))*?\\b(?:DOUBLE|FLOAT)\\b)')`;
+
+/**
+ * The type text of the first operand that is NAN_KEYED, else '' (a NULL argument would make the UDF's answer NULL): the
+ * UDFs read the names of its double and real row fields from it (nanKeyTypes), so that a varchar field spelled nan is
+ * not read as a NaN.
+ */
+const NAN_KEY_TYPES = (...operands: string[]) => `CASE ${operands.map((x) => `WHEN ${NAN_KEYED(x)} THEN typeof([${x}])`).join(' ')} ELSE '' END`;
 
 const NULL_MESSAGE = `CASE trino_nested_ordering_null_json(CAST(to_json([a, b]) AS VARCHAR))
   WHEN 'ARRAY' THEN 'ARRAY comparison not supported for arrays with null elements'
@@ -387,6 +476,16 @@ export const NESTED_COMPARE_MACROS: readonly string[] = [
     ) => `trino_nested_${largest ? 'max' : 'min'}_checked(a, value) AS CASE WHEN typeof([a]) LIKE '%[][][]' OR (typeof([a]) LIKE 'STRUCT(%)[][]' AND typeof([a]) NOT LIKE 'STRUCT(trino\\_%' ESCAPE '\\')
        THEN CASE WHEN ${EXTREME_MESSAGE(largest)} IS NOT NULL THEN trino_fail_as(${EXTREME_MESSAGE(largest)}, value) ELSE value END ELSE value END`,
   ),
+  // array_max of arrays or rows holding doubles or reals (value: DuckDB's list_max): where value holds no NaN it is
+  // Trino's too (the two orders differ only where a NaN decides), else Trino's walk with NaN lowest (nanLowestMaxPosition).
+  `trino_nan_lowest_max(a, value) AS CASE WHEN regexp_matches(typeof([a]), '\\b(?:DOUBLE|FLOAT)\\b') AND contains(CAST(to_json(value) AS VARCHAR), 'NaN')
+     THEN a[trino_nan_lowest_max_json(CAST(to_json(a) AS VARCHAR))] ELSE value END`,
+  // array_remove of arrays or rows (value: the local answer): Trino 476 fails (NOT_SUPPORTED) where comparing an
+  // element with x meets a NULL before it is decided (array_remove(ARRAY[ARRAY[1, NULL]], ARRAY[1, 2])), x found or
+  // not; NULL elements are skipped. typeof folds while binding: other element types keep the value alone.
+  `trino_remove_checked(a, x, value) AS CASE WHEN ${MAY_HOLD_NULL_ELEMENT('x')}
+     THEN CASE WHEN trino_remove_indeterminate_json(CAST(to_json(list_prepend(x, a)) AS VARCHAR)) THEN trino_fail_as(${NOT_SUPPORTED('array_remove')}, value) ELSE value END
+     ELSE value END`,
   // TRUE, or a binder error when a or b is an array, map or row: the guard of a comparison of two columns whose types
   // the translator cannot see (translate/nested-comparisons.ts). DuckDB folds typeof() while binding, so
   // \`a = b AND trino_not_nested(a, b)\` plans as \`a = b\` (a hash join stays one, a filter still pushes down).
@@ -401,7 +500,7 @@ export const NESTED_COMPARE_MACROS: readonly string[] = [
   // binding and the constant CASE while optimizing, so a scalar comparison still pushes down or joins by hash.
   `trino_compare_any(a, b, plain, nested) AS CASE WHEN ${IS_NESTED('a')} OR ${IS_NESTED('b')} THEN nested ELSE plain END`,
   // x prepended to the elements: the list gives them DuckDB's common type, as Trino coerces them.
-  `trino_nested_search(a, x) AS trino_nested_search_json(CAST(to_json(list_prepend(x, a)) AS VARCHAR), ${NAN_KEYED('x')})`,
+  `trino_nested_search(a, x) AS trino_nested_search_json(CAST(to_json(list_prepend(x, a)) AS VARCHAR), ${NAN_KEY_TYPES('x')})`,
   `trino_nested_contains(a, x) AS list_transform([trino_nested_search(a, x)], lambda trino_p: CASE
      WHEN trino_p = ${SEARCH.indeterminate} THEN trino_fail_as(${NOT_SUPPORTED('contains')}, true)
      WHEN trino_p = ${SEARCH.absentWithNull} THEN NULL ELSE trino_p > 0 END)[1]`,
@@ -410,9 +509,9 @@ export const NESTED_COMPARE_MACROS: readonly string[] = [
      ELSE greatest(trino_p, 0) END)[1]`,
   // Where a value's type holds a map (typeof folds while binding), its unorderedKey: the key of Trino's DISTINCT.
   // A map keyed by NaN (typeof folds) equals no value: a key of its own per call, per position (at, from 1) or none (hash).
-  `trino_unordered_key(x) AS trino_unordered_key_json(CAST(to_json(x) AS VARCHAR), ${NAN_KEYED('x')}, 0)`,
-  `trino_unordered_key_at(x, trino_at) AS trino_unordered_key_json(CAST(to_json(x) AS VARCHAR), ${NAN_KEYED('x')}, trino_at)`,
-  `trino_unordered_hash_key(x) AS trino_unordered_key_json(CAST(to_json(x) AS VARCHAR), false, 0)`,
+  `trino_unordered_key(x) AS trino_unordered_key_json(CAST(to_json(x) AS VARCHAR), ${NAN_KEY_TYPES('x')}, 0)`,
+  `trino_unordered_key_at(x, trino_at) AS trino_unordered_key_json(CAST(to_json(x) AS VARCHAR), ${NAN_KEY_TYPES('x')}, trino_at)`,
+  `trino_unordered_hash_key(x) AS trino_unordered_key_json(CAST(to_json(x) AS VARCHAR), '', 0)`,
   `trino_holds_map(x) AS typeof([x]) LIKE '%MAP(%'`,
   // Where a value's type holds a zoned timestamp inside an array, map or row (not a zoned timestamp alone, which
   // compares by its instant already): its IS DISTINCT FROM goes by unorderedKey, which reads the instant (Trino 476:
@@ -426,7 +525,7 @@ export const NESTED_COMPARE_MACROS: readonly string[] = [
   // The elements of a met first by their unorderedKey (array_distinct, array_agg(DISTINCT …) of maps).
   `trino_distinct_unordered(a) AS trino_distinct_by(a, list_transform(a, lambda trino_e, trino_i: trino_unordered_key_at(trino_e, trino_i)))`,
   // A map keyed by NaN (typeof folds) equals nothing.
-  `trino_nested_eq(a, b) AS trino_nested_equal_json(CAST(to_json([a, b]) AS VARCHAR), ${NAN_KEYED('a')} OR ${NAN_KEYED('b')})`,
+  `trino_nested_eq(a, b) AS trino_nested_equal_json(CAST(to_json([a, b]) AS VARCHAR), ${NAN_KEY_TYPES('a', 'b')})`,
   // true, or a failure where x (an ORDER BY or PARTITION BY key) holds a NULL element: which pairs of keys Trino 476
   // compares is its plan's (translate/window-keys.ts). Other types fold to true while binding.
   `trino_null_element_free(x) AS CASE WHEN ${MAY_HOLD_NULL_ELEMENT('x')}

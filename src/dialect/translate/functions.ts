@@ -41,7 +41,7 @@ import {
   zonedCastMismatch,
 } from './nested-casts.js';
 import { withoutRefusalGuards } from './type-witness.js';
-import { REDUCE_STATE_UNSETTLED } from '../shims/error-messages.js';
+import { REDUCE_STATE_TYPE, REDUCE_STATE_UNSETTLED } from '../shims/error-messages.js';
 
 export interface CallContext {
   name: Token;
@@ -785,22 +785,35 @@ function reduceSteps(c: CallContext): string | undefined {
   // Trino solves the state's type step by step and fails when it does not settle (GENERIC_INTERNAL_ERROR
   // "SignatureBinder.iterativeSolve does not converge after 4 iterations"): a decimal state whose step changes its
   // precision or scale (s + x over decimals, 0.5 + x over integers). Refused while binding when the step applied to
-  // the state's type gives a decimal of another type; DuckDB answered the sum in the widened type. Where the array is
-  // an aggregate, which a constant key cannot read, or an outer column (a correlated subquery, whose struct key DuckDB
-  // cannot fold), the check fails per row instead (over no rows it answers).
-  const settled = step(typed, none);
-  let unsettled = `typeof([${typed}]) LIKE 'DECIMAL%' AND typeof([${settled}]) <> typeof([${typed}])`;
+  // the state's type gives a decimal of another type; DuckDB answered the sum in the widened type. A step giving
+  // another type than the state's (a tinyint, a boolean or NULL after an integer start, a real after a double start)
+  // fails FUNCTION_NOT_FOUND in Trino 476 ("Unexpected parameters … for function reduce"), refused alike. Where the
+  // array is an aggregate, which a constant key cannot read, or an outer column (a correlated subquery, whose struct
+  // key DuckDB cannot fold), the check fails per row instead (over no rows it answers).
+  const unsettled = (state: string, after: string) => ({
+    decimal: `typeof([${state}]) LIKE 'DECIMAL%' AND typeof([${after}]) LIKE 'DECIMAL%' AND typeof([${after}]) <> typeof([${state}])`,
+    other: `typeof([${after}]) <> typeof([${state}])`,
+  });
+  // The other type is judged from the start's own type: DuckDB types a literal start by the step beside it (0 beside
+  // a tinyint is a tinyint), where Trino's 0 is an integer.
+  const own = `[${initial}][1]`;
+  const typedOwn = `[${own}, ${step(own, none)}][1]`;
+  let check = { decimal: unsettled(typed, step(typed, none)).decimal, other: unsettled(typedOwn, step(typedOwn, none)).other };
   if (c.correlatable === true) {
     // A bare NULL start is no decimal state (its per-row check could not type the failure: cast_to_type to NULL).
     if (/^\s*NULL\s*$/i.test(initial)) return reduced;
     // The element's NULL read once, outside the lambdas, where DuckDB binds an outer column.
     const stepOf = (state: string) => `list_transform([${state}], lambda ${s}: ${body})[1]`;
     const typedIn = `[${initial}, ${stepOf(initial)}][1]`;
-    unsettled = `list_transform([${none}], lambda ${x}: typeof([${typedIn}]) LIKE 'DECIMAL%' AND typeof([${stepOf(typedIn)}]) <> typeof([${typedIn}]))[1]`;
+    const typedOwnIn = `[${own}, ${stepOf(own)}][1]`;
+    const read = (condition: string) => `list_transform([${none}], lambda ${x}: ${condition})[1]`;
+    check = { decimal: read(unsettled(typedIn, stepOf(typedIn)).decimal), other: read(unsettled(typedOwnIn, stepOf(typedOwnIn)).other) };
   }
   if (hasAggregate(c.all()) || c.correlatable === true)
-    return `CASE WHEN ${unsettled} THEN cast_to_type(trino_fail(${sqlString(REDUCE_STATE_UNSETTLED)}), ${reduced}) ELSE ${reduced} END`;
-  return `{'trino_v': coalesce(${reduced})}[CASE WHEN ${unsettled} THEN '${REFUSED_KEY_MARKER}reduce state' ELSE 'trino_v' END]`;
+    return `CASE WHEN ${check.decimal} THEN cast_to_type(trino_fail(${sqlString(REDUCE_STATE_UNSETTLED)}), ${reduced})
+      WHEN ${check.other} THEN cast_to_type(trino_fail(${sqlString(REDUCE_STATE_TYPE)}), ${reduced}) ELSE ${reduced} END`;
+  return `{'trino_v': coalesce(${reduced})}[CASE WHEN ${check.decimal} THEN '${REFUSED_KEY_MARKER}reduce state'
+    WHEN ${check.other} THEN '${REFUSED_KEY_MARKER}reduce state type' ELSE 'trino_v' END]`;
 }
 
 function reduceCall(c: CallContext): string | undefined {

@@ -89,6 +89,48 @@ function writtenRowNullFields(operand: readonly Node[]): ReadonlySet<number> | u
   return new Set(args.flatMap((arg, k) => (/^null$/i.test(arg) ? [k] : [])));
 }
 
+/**
+ * Where a written value's rows hold bare NULL fields, which DuckDB types "NULL" (ARRAY[ROW(true, NULL)] is
+ * STRUCT(BOOLEAN, "NULL")[]): the row's positions (`fields`), its elements' (`element`), a map's values' (`value`).
+ */
+interface WrittenNulls {
+  readonly fields?: ReadonlySet<number>;
+  readonly element?: WrittenNulls;
+  readonly value?: WrittenNulls;
+}
+
+/** The NULL fields of a written ROW(…), ARRAY[…] of them or MAP(…, ARRAY[…]) of them, or undefined when not so written. */
+function writtenNulls(operand: readonly Node[]): WrittenNulls | undefined {
+  const m = meaningful(operand);
+  if (m.length !== 2 || m[1].kind !== 'group') return undefined;
+  const keyword = nodeKeyword(m[0]);
+  if (keyword === 'ROW' && isParen(m[1])) return { fields: writtenRowNullFields(operand) };
+  if (keyword === 'ARRAY' && isParen(m[1], '[')) {
+    // A bare NULL element gives no type; a field is typed "NULL" only where every other element's is (else DuckDB
+    // gives it the common type).
+    const shapes = splitArgs((m[1] as GroupNode).items)
+      .filter((e) => !/^null$/i.test(e.map(nodeText).join('').trim()))
+      .map(writtenNulls);
+    if (shapes.length === 0 || shapes.some((s) => s === undefined)) return undefined;
+    return { element: (shapes as WrittenNulls[]).reduce(commonNulls) };
+  }
+  if (keyword === 'MAP' && isParen(m[1])) {
+    const args = splitArgs((m[1] as GroupNode).items);
+    const value = args.length === 2 ? writtenNulls(args[1])?.element : undefined;
+    return value && { value };
+  }
+  return undefined;
+}
+
+function commonNulls(a: WrittenNulls, b: WrittenNulls): WrittenNulls {
+  const both = (x: WrittenNulls | undefined, y: WrittenNulls | undefined) => (x && y ? commonNulls(x, y) : undefined);
+  const fields = a.fields && b.fields ? new Set([...a.fields].filter((k) => b.fields?.has(k))) : undefined;
+  return { fields, element: both(a.element, b.element), value: both(a.value, b.value) };
+}
+
+const holdsNullField = (n: WrittenNulls | undefined): boolean =>
+  n !== undefined && ((n.fields?.size ?? 0) > 0 || holdsNullField(n.element) || holdsNullField(n.value));
+
 /** A written ROW(…)'s field count and the target ROW(…)'s, or undefined when either is not written so. */
 export function writtenRowWidths(operand: readonly Node[], target: readonly Node[]): { operand: number; target: number } | undefined {
   const [o, t] = [meaningful(operand), meaningful(target)];
@@ -176,25 +218,19 @@ export function castableChecked(sql: string, value: string, type: TranslatedType
 const element = (depth: number): string => `trino_cast_e${depth}`;
 
 /** `value` (of any type DuckDB can cast to the target) cast to the Trino type `items` element by element. */
-/** `nullFields`: a written ROW(…)'s bare NULL fields, cast as NULL of their type (a NULL matches every overload of trino_to_varchar). */
+/** `nulls`: where a written value's rows have bare NULL fields, cast as NULL of their type (a NULL matches every overload of trino_to_varchar). */
 /** `knownWidth`: the value is a written ROW(…) of the target's width, so the width check is left out. */
 /** `lenient`: a too long varchar(n) of an UNCAUGHT_TOO_LONG type is cut (scalarCastShim). */
-function castEach(
-  value: string,
-  items: readonly Node[],
-  depth: number,
-  nullFields: ReadonlySet<number> = new Set(),
-  knownWidth = false,
-  lenient = false,
-): string {
+function castEach(value: string, items: readonly Node[], depth: number, nulls: WrittenNulls = {}, knownWidth = false, lenient = false): string {
   const m = meaningful(items);
   const base = nodeKeyword(m[0]);
   const args = isParen(m[1]) ? splitArgs((m[1] as GroupNode).items) : [];
   const e = element(depth);
-  const inner = (v: string, t: readonly Node[]) => castEach(v, t, depth + 1, undefined, false, lenient);
-  if (base === 'ARRAY' && args.length === 1) return `list_transform(${value}, lambda ${e}: ${inner(e, args[0])})`;
+  const inner = (v: string, t: readonly Node[], n?: WrittenNulls) => castEach(v, t, depth + 1, n, false, lenient);
+  const nullFields = nulls.fields ?? new Set<number>();
+  if (base === 'ARRAY' && args.length === 1) return `list_transform(${value}, lambda ${e}: ${inner(e, args[0], nulls.element)})`;
   if (base === 'MAP' && args.length === 2) {
-    const entry = `{'key': ${inner(`${e}.key`, args[0])}, 'value': ${inner(`${e}.value`, args[1])}}`;
+    const entry = `{'key': ${inner(`${e}.key`, args[0])}, 'value': ${inner(`${e}.value`, args[1], nulls.value)}}`;
     return `map_from_entries(list_transform(map_entries(${value}), lambda ${e}: ${entry}))`;
   }
   if (base === 'ROW') {
@@ -264,7 +300,13 @@ export function nestedCastShim(x: string, source: string, operand: readonly Node
   // CAST(ROW(…) AS ROW(a …, b …)) names a row's fields: its fields are read as they are, a bare NULL as a NULL.
   const nullFields = writtenRowNullFields(operand);
   const widths = writtenRowWidths(operand, target);
-  if (nullFields) return `CAST(${castEach(x, target, 0, nullFields, widths !== undefined && widths.operand === widths.target, lenient)} AS ${type.sql})`;
+  if (nullFields)
+    return `CAST(${castEach(x, target, 0, { fields: nullFields }, widths !== undefined && widths.operand === widths.target, lenient)} AS ${type.sql})`;
+  // An array or map of written rows with NULL fields: read as written, each NULL field a NULL of the target's type (the
+  // witness below would cast such a value whole: ARRAY[ROW(true, NULL)] into array(row(a varchar(3), …)) gave 'tru',
+  // where Trino 476 fails "Character count exceeds length limit 3").
+  const nulls = writtenNulls(operand);
+  if (holdsNullField(nulls)) return `CAST(${castEach(x, target, 0, nulls, false, lenient)} AS ${type.sql})`;
   const targetJson = `'"${type.sql.replace(/'/g, "''").replace(/"/g, '\\"')}"'`;
   const castWhole = `typeof(${x}) = 'JSON' OR regexp_matches(typeof(${x}), '"NULL"')`;
   const own = `cast_to_type(${source}, from_json('null', CASE WHEN ${castWhole} THEN ${targetJson} ELSE to_json(${namedFieldsType(`typeof(${x})`, rowFieldCount(target))}) END))`;

@@ -463,9 +463,21 @@ function compareMapsAsSets(parts: Part[], ranges: [number, number][]): void {
   for (const [first, last] of spans) replace(parts, first, last, shimCall('trino_map_sorted', [joinParts(parts, first, last).trim()]));
 }
 
+/** The words of a written array or row of literals, zoned ones too (translated: trino_tz_literal cast to its struct). */
+const LITERAL_ONLY_WORDS =
+  /^(?:ARRAY|ROW|CAST|AS|STRUCT|NULL|TRUE|FALSE|DATE|TIMESTAMP|TIMESTAMPTZ|TIMESTAMP_S|TIMESTAMP_MS|VARCHAR|trino_tz_literal|trino_instant|trino_zone|trino_wall)$/i;
+/**
+ * Whether `text` is ARRAY[…] or ROW(…) of literals only (ARRAY[TIMESTAMP '2020-01-01 00:00 UTC']): a constant, as cheap
+ * to name twice as a column.
+ */
+function writtenLiterals(text: string): boolean {
+  if (!/^(?:ARRAY\s*\[|ROW\s*\()/i.test(text)) return false;
+  return (text.replace(/'(?:[^']|'')*'/g, "''").match(/[A-Za-z_][\w$]*/g) ?? []).every((word) => LITERAL_ONLY_WORDS.test(word));
+}
+
 /**
  * `a IS [NOT] DISTINCT FROM b` of two columns (after wrapZoned, each through trino_cmp_column; or ARRAY[…] of
- * columns) at `is`: where either
+ * columns, or of literals) at `is`: where either
  * holds a map (a typeof test DuckDB folds while binding), the two compare by their entries as sets, NULL elements as
  * equal (Trino 476: MAP(ARRAY[1, 2], …) IS DISTINCT FROM MAP(ARRAY[2, 1], …) of two columns is false; locally the
  * entry lists differed). Returns the index of the comparison, now one operand, or undefined where it is left.
@@ -486,7 +498,8 @@ function distinctColumnsAsSets(parts: Part[], is: number, correlatable: boolean)
     return (
       /^(?:trino_cmp_column\([^()]*\)|ARRAY\s*\[[\w\s.,"]*\])$/i.test(text) ||
       (COLUMN_TEXT.test(text) && !LITERAL_WORDS.test(text)) ||
-      /^trino_map_sorted\(/i.test(text)
+      /^trino_map_sorted\(/i.test(text) ||
+      writtenLiterals(text)
     );
   };
   if (correlatable || !simple(a) || !simple(b)) return undefined;
