@@ -5,7 +5,7 @@ import { DialectError, type Diagnostic } from '../diagnostics.js';
 import { tokenize, type Token } from '../tokens.js';
 import { ExpressionRewriter } from './expressions.js';
 import type { TranslateContext } from './index.js';
-import { nameUnnestColumns, refuseUnnestJoinConditions } from './unnest-columns.js';
+import { nameUnnestColumns, refuseUnnestJoinConditions, rewriteOuterLateralJoins } from './unnest-columns.js';
 import { ctasUnknownColumns, nameSelectItems, topLevelValuesColumns } from './select-names.js';
 import { renderStoredValues } from './stored-values.js';
 import { buildTree, meaningful, nodeKeyword, type Node } from './tree.js';
@@ -70,7 +70,10 @@ export function translateExpressions(sql: string, position?: (t: Token) => { lin
       report(at, 'syntax', `${text}: identifiers must not start with a digit (Athena's syntax error)`, `surround the identifier with double quotes: "${text}"`);
     else report(at, 'syntax', `${text}: two numeric literals in a row (Athena's syntax error)`, 'write one number: 0x10 + 0.5, not 0x10.5');
   }
-  const tree = rewriteGroupBy(rewriteWithinGroup(qualifyLateralAliases(refuseRowPatterns(buildTree(tokens), report), report), report), report);
+  const tree = rewriteOuterLateralJoins(
+    rewriteGroupBy(rewriteWithinGroup(qualifyLateralAliases(refuseRowPatterns(buildTree(tokens), report), report), report), report),
+    report,
+  );
   const zoned = options.zonedRelations;
   const grouped = checkZonedExtremes(checkZonedRows(checkZonedGroups(checkMapRows(checkMapGroups(tree)), tokens, zoned), tokens, zoned), tokens, zoned);
   if (options.ctas)

@@ -1,0 +1,153 @@
+// Found by replaying Trino's own query tests (io/trino/sql/query, second pass; docs/issue-15-audit.md "Trino's query
+// tests replayed, second pass"): forms where the local engine answered and Trino 476 fails or answers otherwise. Every
+// expectation is Trino 476's answer (value and type) or its failure, asked of the shared Trino.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AthenaLocalEngine } from '../../src/engines/local/engine.js';
+import { namedResult, openLake } from './lake-helpers.js';
+
+let engine: AthenaLocalEngine;
+beforeAll(async () => {
+  engine = await openLake();
+});
+afterAll(async () => engine.close());
+
+const refusedAt = (rule: string, sql: string, at: string) => new RegExp(`<sql>:1:${sql.indexOf(at) + 1}: error \\[unfaithful/${rule}\\] `);
+
+describe('correlated subqueries Athena cannot plan: FETCH FIRST … WITH TIES, several grouping sets', () => {
+  it.each<[string, string, string]>([
+    // TestSubqueries: NOT_SUPPORTED "Given correlated subquery is not supported" (locally 1, true, 1 and two rows).
+    [
+      'a scalar subquery WITH TIES',
+      'SELECT (SELECT t.a FROM (VALUES 1, 2, 3) t(a) WHERE t.a = t2.b ORDER BY a FETCH FIRST ROW WITH TIES) FROM (VALUES 1) t2(b)',
+      't2.b ORDER',
+    ],
+    [
+      'EXISTS WITH TIES',
+      'SELECT EXISTS (SELECT t.a FROM (VALUES 1, 2, 3) t(a) WHERE t.a = t2.b ORDER BY a FETCH FIRST ROW WITH TIES) FROM (VALUES 1) t2(b)',
+      't2.b ORDER',
+    ],
+    [
+      'IN WITH TIES',
+      'SELECT b FROM (VALUES 1) t2(b) WHERE b IN (SELECT t.a FROM (VALUES 1, 2, 3) t(a) WHERE t.a >= t2.b ORDER BY a FETCH FIRST ROW WITH TIES)',
+      't2.b ORDER',
+    ],
+    [
+      'LATERAL WITH TIES',
+      'SELECT * FROM (VALUES 1, 2) t2(b) CROSS JOIN LATERAL (SELECT t.a FROM (VALUES 1, 1, 3) t(a) WHERE t.a = t2.b ORDER BY a FETCH FIRST ROW WITH TIES)',
+      't2.b ORDER',
+    ],
+    // Correlated in WHERE and grouped by several grouping sets (locally answered with the rolled-up rows).
+    [
+      'LATERAL with GROUPING SETS of two sets',
+      'SELECT * FROM (VALUES 1, 2) t2(b), LATERAL (SELECT t.a, t.b, count(*) FROM (VALUES (1, 1), (1, 2), (2, 2), (3, 3)) t(a, b) WHERE t.a=t2.b GROUP BY GROUPING SETS ((t.a, t.b), (t.a))) ORDER BY 1, 2, 3, 4',
+      't2.b GROUP',
+    ],
+    [
+      'LATERAL with ROLLUP',
+      'SELECT * FROM (VALUES 1, 2) t2(b), LATERAL (SELECT t.a, count(*) FROM (VALUES (1, 1), (1, 2)) t(a, c) WHERE t.a = t2.b GROUP BY ROLLUP (t.a)) ORDER BY 1, 2, 3',
+      't2.b GROUP',
+    ],
+    [
+      'LATERAL with CUBE',
+      'SELECT * FROM (VALUES 1, 2) t2(b), LATERAL (SELECT t.a, count(*) FROM (VALUES (1, 1), (1, 2)) t(a, c) WHERE t.a = t2.b GROUP BY CUBE (t.a)) ORDER BY 1, 2, 3',
+      't2.b GROUP',
+    ],
+    [
+      'a key beside ROLLUP',
+      'SELECT * FROM (VALUES 1, 2) t2(b), LATERAL (SELECT t.a, t.c, count(*) FROM (VALUES (1, 1), (1, 2)) t(a, c) WHERE t.a = t2.b GROUP BY t.a, ROLLUP (t.c)) ORDER BY 1, 2, 3, 4',
+      't2.b GROUP',
+    ],
+    [
+      'a scalar subquery over a CUBE',
+      'SELECT b, (SELECT max(x) FROM (SELECT count(*) AS x FROM (VALUES (1, 1), (1, 2)) t(a, c) WHERE t.a = t2.b GROUP BY CUBE (t.a, t.c))) FROM (VALUES 1, 2) t2(b) ORDER BY b',
+      't2.b GROUP',
+    ],
+  ])('%s', async (_name, sql, at) => {
+    await expect(engine.execute(sql)).rejects.toThrow(refusedAt('correlated-subquery', sql, at));
+  });
+
+  it.each<[string, string, string[], unknown[][]]>([
+    [
+      'WITH TIES under an aggregate to one row',
+      'SELECT (SELECT max(t.a) FROM (VALUES 1, 2, 3) t(a) WHERE t.a = t2.b ORDER BY 1 FETCH FIRST ROW WITH TIES) FROM (VALUES 1) t2(b)',
+      ['_col0 integer'],
+      [[1]],
+    ],
+    [
+      'FETCH FIRST n ROWS ONLY',
+      'SELECT (SELECT t.a FROM (VALUES 1, 2, 3) t(a) WHERE t.a = t2.b ORDER BY a FETCH FIRST 1 ROWS ONLY) FROM (VALUES 1) t2(b)',
+      ['_col0 integer'],
+      [[1]],
+    ],
+    [
+      'EXISTS over two grouping sets',
+      'SELECT b, EXISTS (SELECT t.a, count(*) FROM (VALUES (1, 1), (1, 2)) t(a, c) WHERE t.a = t2.b GROUP BY GROUPING SETS ((t.a), ())) FROM (VALUES 1, 2) t2(b) ORDER BY b',
+      ['b integer', '_col1 boolean'],
+      [
+        [1, true],
+        [2, true],
+      ],
+    ],
+    [
+      'GROUPING SETS of one set',
+      'SELECT * FROM (VALUES 1, 2) t2(b), LATERAL (SELECT t.a, count(*) FROM (VALUES (1, 1), (1, 2)) t(a, c) WHERE t.a = t2.b GROUP BY GROUPING SETS ((t.a))) ORDER BY 1, 2, 3',
+      ['b integer', 'a integer', '_col2 bigint'],
+      [[1, 1, 2]],
+    ],
+  ])('%s plans', async (_name, sql, columns, rows) => {
+    expect(await namedResult(engine, sql)).toEqual({ columns, rows });
+  });
+});
+
+describe('RIGHT and FULL JOIN LATERAL join the subquery once per left row', () => {
+  it.each<[string, string, string[], unknown[][]]>([
+    // TestSubqueries testUncorrelatedSubquery and testRemoveUnreferencedScalarSubqueryOrInput: over an empty left side
+    // no rows (locally the subquery's rows beside NULLs).
+    ['RIGHT ON TRUE over no rows', 'SELECT a FROM (SELECT 1 where 0 = 1) t(a) RIGHT JOIN LATERAL (VALUES 2) t2(b) ON true', ['a integer'], []],
+    [
+      'FULL ON TRUE over no rows',
+      'SELECT * FROM (SELECT 1 WHERE 0 = 1) t(a) FULL JOIN LATERAL (SELECT * FROM (VALUES 2, null)) t2(b) ON TRUE',
+      ['a integer', 'b integer'],
+      [],
+    ],
+    [
+      'RIGHT OUTER ON (TRUE) over no rows',
+      'SELECT * FROM (SELECT 1 WHERE false) t(a) RIGHT OUTER JOIN LATERAL (SELECT b FROM (VALUES 1, 3) u(b)) x ON (TRUE)',
+      ['a integer', 'b integer'],
+      [],
+    ],
+    [
+      'FULL OUTER ON TRUE over no subquery rows',
+      'SELECT * FROM (VALUES 1, 2) t(a) FULL OUTER JOIN LATERAL (SELECT b FROM (VALUES 1, 3) u(b) WHERE b > 5) x ON TRUE ORDER BY 1, 2',
+      ['a integer', 'b integer'],
+      [
+        [1, null],
+        [2, null],
+      ],
+    ],
+    [
+      'RIGHT ON TRUE',
+      'SELECT * FROM (VALUES 1, null) t(a) RIGHT JOIN LATERAL (SELECT * FROM (VALUES 2, null)) t2(b) ON TRUE ORDER BY 1, 2',
+      ['a integer', 'b integer'],
+      [
+        [1, 2],
+        [1, null],
+        [null, 2],
+        [null, null],
+      ],
+    ],
+  ])('%s', async (_name, sql, columns, rows) => {
+    expect(await namedResult(engine, sql)).toEqual({ columns, rows });
+  });
+
+  it.each<[string, string]>([
+    // Trino: (1, 2), (null, 2), (null, NULL), (null, NULL); locally (1, 2), (null, NULL).
+    ['RIGHT ON a condition', 'SELECT * FROM (VALUES 1, null) t(a) RIGHT JOIN LATERAL (SELECT * FROM (VALUES 2, null)) t2(b) ON a < b ORDER BY 1, 2'],
+    // Trino: no rows; locally (NULL, 2), (NULL, NULL).
+    ['RIGHT ON a condition over no rows', 'SELECT * FROM (SELECT 1 WHERE 0 = 1) t(a) RIGHT JOIN LATERAL (SELECT * FROM (VALUES 2, null)) t2(b) ON a < b'],
+    // Trino: NOT_SUPPORTED "FULL JOIN involving LATERAL relation is only supported with condition ON TRUE".
+    ['FULL ON a condition', 'SELECT * FROM (VALUES 1, null) t(a) FULL JOIN LATERAL (SELECT * FROM (VALUES 2, null)) t2(b) ON a < b ORDER BY 1, 2'],
+  ])('%s is refused', async (_name, sql) => {
+    await expect(engine.execute(sql)).rejects.toThrow(refusedAt('lateral-outer-join', sql, 'LATERAL'));
+  });
+});
