@@ -8,6 +8,8 @@
 // - it has a window function, or a HAVING while the correlation is in its WHERE;
 // - it has FETCH FIRST … WITH TIES and does not aggregate to one row (EXISTS and IN too);
 // - the correlation is in its WHERE and it groups by several grouping sets (ROLLUP, CUBE; EXISTS plans).
+// A GROUP BY key that reads an outer column fails in every form, EXISTS too (GENERIC_INTERNAL_ERROR "Grouping field …
+// should originate from …"; NOT_SUPPORTED for an expression of it).
 // EXISTS plans the second, the third and the last, and a subquery without FROM plans the select-list and LIMIT forms.
 // Refused at lint where the SQL shows it: an outer column written qualified (`t.k`) by a relation of an enclosing
 // query that the subquery does not name itself, or unqualified (`k`) where every relation of the subquery shows its
@@ -352,6 +354,16 @@ function checkUnnestCorrelated(query: GroupNode, at: Token, underIn: boolean, re
 }
 
 function checkCorrelated(query: GroupNode, exists: boolean, correlated: readonly OuterReference[], report: Report): void {
+  const groupKey = correlated.find((r) => tokenIn(clausesOf(query.items).get('GROUP') ?? [], r.at));
+  if (groupKey) {
+    report(
+      groupKey.at,
+      'correlated-subquery',
+      'Athena fails where a subquery groups by a column of an enclosing query (EXISTS and LATERAL too): GENERIC_INTERNAL_ERROR "Grouping field … should originate from …" for the column, NOT_SUPPORTED "Given correlated subquery is not supported" for an expression of it; the local engine would answer',
+      'leave the outer column out of GROUP BY: it is one value for each run of the subquery',
+    );
+    return;
+  }
   const unplanned = unplannedReason(query, exists, correlated);
   if (unplanned)
     report(
