@@ -251,3 +251,64 @@ describe('set operations whose columns are of types Trino does not coerce to one
     expect(await namedResult(engine, sql)).toEqual({ columns, rows });
   });
 });
+
+describe('RANGE frame offsets Trino checks', () => {
+  // TestWindowFrameRange testInvalidOffset: Trino 476 fails INVALID_WINDOW_FRAME "Window frame offset value must not be
+  // negative or null" where a RANGE offset is NULL (locally measured as no offset: [2], [1]) or negative on a row whose
+  // key is NULL (locally never read: [1], [NULL]).
+  it.each<[string, string]>([
+    ['a NULL offset column', 'SELECT array_agg(a) OVER(ORDER BY a DESC RANGE x PRECEDING) FROM (VALUES (1, 0.1), (2, null)) T(a, x)'],
+    [
+      'a NULL FOLLOWING offset',
+      'SELECT array_agg(a) OVER(ORDER BY a DESC RANGE BETWEEN 1 PRECEDING AND x FOLLOWING) FROM (VALUES (1, 0.1), (2, null)) T(a, x)',
+    ],
+    [
+      'a NULL offset of a NULL key',
+      'SELECT array_agg(a) OVER(ORDER BY a DESC RANGE BETWEEN 1 PRECEDING AND x FOLLOWING) FROM (VALUES (1, 0.1), (null, null)) T(a, x)',
+    ],
+    [
+      'a negative offset of a NULL key',
+      'SELECT array_agg(a) OVER(ORDER BY a DESC RANGE BETWEEN 1 PRECEDING AND x FOLLOWING) FROM (VALUES (1, 0.1), (null, -0.1)) T(a, x)',
+    ],
+    ['a NULL of a type', 'SELECT a, sum(a) OVER(ORDER BY a RANGE BETWEEN CAST(NULL AS integer) PRECEDING AND CURRENT ROW) FROM (VALUES 1, 2) T(a) ORDER BY a'],
+  ])('%s fails', async (_name, sql) => {
+    await expect(engine.execute(sql)).rejects.toThrow('Window frame offset value must not be negative or null');
+  });
+
+  it.each<[string, string, string[], unknown[][]]>([
+    [
+      'offsets of columns',
+      'SELECT a, array_agg(a) OVER(ORDER BY a RANGE BETWEEN x * 10 PRECEDING AND y / 10.0 FOLLOWING) FROM (VALUES (1, 0.1, 10), (2, 0.2, 20), (4, 0.4, 40), (null, 0.5, 50)) T(a, x, y) ORDER BY a',
+      ['a integer', '_col1 array(integer)'],
+      [
+        [1, [1, 2]],
+        [2, [1, 2, 4]],
+        [4, [1, 2, 4]],
+        [null, [null]],
+      ],
+    ],
+    [
+      'an interval offset of a date key',
+      "SELECT x, array_agg(x) OVER(ORDER BY x RANGE BETWEEN CURRENT ROW AND interval '1' month FOLLOWING) FROM (VALUES DATE '2001-01-31', DATE '2001-02-28', DATE '2001-03-01') T(x) ORDER BY x",
+      ['x date', '_col1 array(date)'],
+      [
+        ['2001-01-31', ['2001-01-31', '2001-02-28']],
+        ['2001-02-28', ['2001-02-28', '2001-03-01']],
+        ['2001-03-01', ['2001-03-01']],
+      ],
+    ],
+  ])('%s', async (_name, sql, columns, rows) => {
+    expect(await namedResult(engine, sql)).toEqual({ columns, rows });
+  });
+
+  // Trino 476: TYPE_MISMATCH "Window frame ROWS start value type must be exact numeric type with scale 0 (actual
+  // varchar(1))" / "(actual decimal(2,1))", "Window frame RANGE value type (varchar(1)) not compatible with sort item
+  // type (integer)"; locally cast (1, 3).
+  it.each<[string, string, string]>([
+    ['a text ROWS offset', "SELECT a, sum(a) OVER(ORDER BY a ROWS BETWEEN '1' PRECEDING AND CURRENT ROW) FROM (VALUES 1, 2) T(a) ORDER BY a", "'1'"],
+    ['a decimal ROWS offset', 'SELECT a, sum(a) OVER(ORDER BY a ROWS BETWEEN 1.5 PRECEDING AND CURRENT ROW) FROM (VALUES 1, 2) T(a) ORDER BY a', '1.5'],
+    ['a text RANGE offset', "SELECT a, sum(a) OVER(ORDER BY a RANGE BETWEEN '1' PRECEDING AND CURRENT ROW) FROM (VALUES 1, 2) T(a) ORDER BY a", "'1'"],
+  ])('%s is refused', async (_name, sql, at) => {
+    await expect(engine.execute(sql)).rejects.toThrow(refusedAt('window-frame-offset', sql, at));
+  });
+});

@@ -34,7 +34,7 @@ import { IPPREFIX_INSTEAD, IPPREFIX_REFUSED, TYPED_LITERAL_KEYWORDS } from './ty
 import { IP_STRUCT, ipAddressLiteral, NamedScopeError } from '../shims/ip-address.js';
 import { TZ0_STRUCT, UNFOLDED_NULL } from '../shims/macros.js';
 import { literalZoneKey } from '../shims/datetime-text.js';
-import { instantKey, orderableCheck, renderWindowSpecification } from './window-keys.js';
+import { instantKey, mistypedFrameOffset, orderableCheck, renderWindowSpecification } from './window-keys.js';
 import { nanOf, nanOfColumn, nullsFirst, splitOrderElement, withNanKey } from './nan-order.js';
 import { guardNanUsingJoins } from './nan-using.js';
 import { hasAggregate, shimCall } from './unbound.js';
@@ -1222,6 +1222,9 @@ export class ExpressionRewriter {
         "Athena fails with SYNTAX_ERROR: mismatched input 'EXCLUDE' (a window frame has no EXCLUDE clause there; the local engine would exclude the rows)",
         'filter the rows in a subquery, or subtract the current row: sum(x) OVER (…) - x',
       );
+    const mistypedOffset = window && mistypedFrameOffset(window.items);
+    if (mistypedOffset)
+      this.report(mistypedOffset.at, 'window-frame-offset', mistypedOffset.message, 'write the offset as an integer (ROWS, GROUPS) or a number (RANGE)');
     const renderGroup = (n: GroupNode, k: number) =>
       `(${overAt >= 0 && k > overAt ? renderWindowSpecification(n.items, (nodes) => this.render(nodes)) : this.render(n.items)})`;
     const renderedTail = tail.map((n, k) => (n.kind === 'group' ? renderGroup(n, k) : nodeText(n))).join('');
