@@ -312,3 +312,67 @@ describe('RANGE frame offsets Trino checks', () => {
     await expect(engine.execute(sql)).rejects.toThrow(refusedAt('window-frame-offset', sql, at));
   });
 });
+
+describe('a condition that is not a boolean', () => {
+  // Found beside TestExtendedCase (its SQL:2023 forms fail to parse in both engines): Trino 476 fails TYPE_MISMATCH
+  // where a condition is an integer, decimal or text column or literal; DuckDB cast it to boolean and answered
+  // (`WHERE x` over 1, 0 gave 1).
+  it.each<[string, string, string]>([
+    ['WHERE of an integer column', 'SELECT x FROM (VALUES 1, 0) t(x) WHERE x', 'WHERE clause must evaluate to a boolean: actual type integer'],
+    [
+      'WHERE of a NULL integer',
+      'SELECT x FROM (VALUES (CAST(NULL AS integer), 1)) t(b, x) WHERE b',
+      'WHERE clause must evaluate to a boolean: actual type integer',
+    ],
+    ['WHERE of a text literal', "SELECT x FROM (VALUES 1) t(x) WHERE 'true'", 'WHERE clause must evaluate to a boolean: actual type varchar'],
+    [
+      'CASE WHEN of a text column',
+      "SELECT x, CASE WHEN x THEN 1 ELSE 2 END FROM (VALUES 'true', 'false') t(x)",
+      'CASE WHEN clause must evaluate to a boolean (actual: varchar)',
+    ],
+    [
+      'CASE WHEN of a decimal',
+      'SELECT x, CASE WHEN x THEN 1 ELSE 2 END FROM (VALUES 1.5) t(x)',
+      'CASE WHEN clause must evaluate to a boolean (actual: decimal(2,1))',
+    ],
+    ['IF of an integer', 'SELECT x, IF(x, 1, 2) FROM (VALUES 1, 0) t(x)', 'IF condition must evaluate to a boolean (actual: integer)'],
+    [
+      'FILTER of an integer',
+      'SELECT x, count(*) FILTER (WHERE x) FROM (VALUES 1, 0) t(x) GROUP BY x',
+      'Filter expression must evaluate to a boolean (actual: integer)',
+    ],
+    ['JOIN ON an integer', 'SELECT * FROM (VALUES 1, 0) t(x) JOIN (VALUES 1) u(y) ON x', 'JOIN ON clause must evaluate to a boolean: actual type integer'],
+    ['an AND term', 'SELECT x FROM (VALUES (1, 1), (0, 2)) t(b, x) WHERE x > 0 AND b', 'Logical expression term must evaluate to a boolean (actual: integer)'],
+    [
+      'a NOT operand',
+      'SELECT x FROM (VALUES (1, 1), (0, 2)) t(b, x) WHERE NOT b',
+      'Value of logical NOT expression must evaluate to a boolean (actual: integer)',
+    ],
+  ])('%s fails', async (_name, sql, message) => {
+    await expect(engine.execute(sql)).rejects.toThrow(`TYPE_MISMATCH: ${message}`);
+  });
+
+  it.each<[string, string, string[], unknown[][]]>([
+    ['WHERE of a boolean column', 'SELECT x FROM (VALUES true, false, null) t(x) WHERE x', ['x boolean'], [[true]]],
+    ['WHERE NULL', 'SELECT x FROM (VALUES 1, 2) t(x) WHERE NULL', ['x integer'], []],
+    ['CASE WHEN NULL', 'SELECT x, CASE WHEN NULL THEN 1 ELSE 2 END FROM (VALUES 1) t(x)', ['x integer', '_col1 integer'], [[1, 2]]],
+    [
+      'NOT IN, NOT BETWEEN and IS NOT NULL beside a boolean term',
+      'SELECT x FROM (VALUES (true, 1, 1, 3), (false, 2, 3, 4)) t(b, x, lo, hi) WHERE x NOT IN (5) AND x BETWEEN lo AND hi AND x IS NOT NULL AND NOT NOT b ORDER BY x',
+      ['x integer'],
+      [[1]],
+    ],
+    [
+      'a correlated boolean column',
+      'SELECT k, (SELECT count(*) FROM (VALUES 1, 2) s(v) WHERE t.b) FROM (VALUES (1, true), (2, false)) t(k, b) ORDER BY k',
+      ['k integer', '_col1 bigint'],
+      [
+        [1, 2],
+        [2, 0],
+      ],
+    ],
+    ['a JSON function ON ERROR', `SELECT json_exists('{"a":1}', 'lax $.a' FALSE ON ERROR)`, ['_col0 boolean'], [[true]]],
+  ])('%s', async (_name, sql, columns, rows) => {
+    expect(await namedResult(engine, sql)).toEqual({ columns, rows });
+  });
+});

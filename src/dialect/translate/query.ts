@@ -3,6 +3,7 @@
 import { MAY_BE_UNKNOWN } from './column-operands.js';
 import { DialectError, type Diagnostic } from '../diagnostics.js';
 import { tokenize, type Token } from '../tokens.js';
+import { checkConditionTypes } from './condition-types.js';
 import { ExpressionRewriter } from './expressions.js';
 import type { TranslateContext } from './index.js';
 import { nameUnnestColumns, refuseUnnestJoinConditions, rewriteOuterLateralJoins } from './unnest-columns.js';
@@ -105,20 +106,22 @@ export function translateExpressions(sql: string, position?: (t: Token) => { lin
     verb === 'UPDATE' || verb === 'MERGE'
       ? renderStoredValues(tree, (nodes) => rewriter.render(nodes))
       : rewriter.render(
-          rewriteFetchWithTies(
-            checkRepeatedStarNames(
-              checkHiddenAliasWidths(
-                checkRecursiveStepTypes(
-                  excludeUsingColumnsFromStars(
-                    nameSelectItems(
-                      nameUnnestColumns(tableSamplePercentages(rewriteTableSequences(checkInlinedJsonParses(grouped), renderAlone, report)), renderAlone),
-                      options.ctas,
+          checkConditionTypes(
+            rewriteFetchWithTies(
+              checkRepeatedStarNames(
+                checkHiddenAliasWidths(
+                  checkRecursiveStepTypes(
+                    excludeUsingColumnsFromStars(
+                      nameSelectItems(
+                        nameUnnestColumns(tableSamplePercentages(rewriteTableSequences(checkInlinedJsonParses(grouped), renderAlone, report)), renderAlone),
+                        options.ctas,
+                      ),
                     ),
                   ),
                 ),
               ),
+              report,
             ),
-            report,
           ),
         );
   // A statement that is only VALUES: Trino names its columns _col0, _col1, … (DuckDB: col0, …).
