@@ -376,3 +376,21 @@ describe('a condition that is not a boolean', () => {
     expect(await namedResult(engine, sql)).toEqual({ columns, rows });
   });
 });
+
+describe('an unquoted row field name is lower case', () => {
+  // TestGroupBy testCastDifferentCase: Trino 476 folds an unquoted field name of a row type to lower case; locally
+  // the field kept the written case ({ABC: 1}), also where GROUP BY wrote it so.
+  it.each<[string, string, string[], unknown[][]]>([
+    ['in a CAST', 'SELECT CAST(row(1) AS row(ABC bigint))', ['_col0 row(abc bigint)'], [[{ abc: 1 }]]],
+    ['of a column', 'SELECT CAST(row(x) AS row(Abc bigint)) FROM (VALUES 1) t(x)', ['_col0 row(abc bigint)'], [[{ abc: 1 }]]],
+    [
+      'grouped by the other case',
+      'SELECT CAST(row(x) AS row(abc bigint)) FROM (VALUES 42) t(x) GROUP BY CAST(row(x) AS row(ABC bigint))',
+      ['_col0 row(abc bigint)'],
+      [[{ abc: 42 }]],
+    ],
+    ['quoted keeps its case', 'SELECT CAST(row(1) AS row("ABC" bigint))', ['_col0 row(ABC bigint)'], [[{ ABC: 1 }]]],
+  ])('%s', async (_name, sql, columns, rows) => {
+    expect(await namedResult(engine, sql)).toEqual({ columns, rows });
+  });
+});
