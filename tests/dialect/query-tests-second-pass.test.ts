@@ -394,3 +394,22 @@ describe('an unquoted row field name is lower case', () => {
     expect(await namedResult(engine, sql)).toEqual({ columns, rows });
   });
 });
+
+describe('a row count that is not an integer', () => {
+  // Trino 476: SYNTAX_ERROR "mismatched input '1.5'. Expecting: '?', 'ALL', <integer>"; locally rounded (two rows).
+  it.each<[string, string]>([
+    ['LIMIT 1.5', 'SELECT x FROM (VALUES 3, 2, 1) t(x) ORDER BY x LIMIT 1.5'],
+    ['OFFSET 1.0', 'SELECT x FROM (VALUES 3, 2, 1) t(x) ORDER BY x OFFSET 1.0'],
+    ['FETCH FIRST 1.5 ROWS ONLY', 'SELECT x FROM (VALUES 3, 2, 1) t(x) ORDER BY x FETCH FIRST 1.5 ROWS ONLY'],
+    ['LIMIT 1e0', 'SELECT x FROM (VALUES 3, 2, 1) t(x) ORDER BY x LIMIT 1e0'],
+  ])('%s is refused', async (name, sql) => {
+    await expect(engine.execute(sql)).rejects.toThrow(refusedAt('row-count', sql, name.split(' ').find((w) => /\d/.test(w)) ?? ''));
+  });
+
+  it.each<[string, string, unknown[][]]>([
+    ['a hexadecimal LIMIT', 'SELECT x FROM (VALUES 3, 2, 1) t(x) ORDER BY x LIMIT 0x2', [[1], [2]]],
+    ['OFFSET and LIMIT', 'SELECT x FROM (VALUES 3, 2, 1) t(x) ORDER BY x OFFSET 1 LIMIT 1', [[2]]],
+  ])('%s answers', async (_name, sql, rows) => {
+    expect(await namedResult(engine, sql)).toEqual({ columns: ['x integer'], rows });
+  });
+});

@@ -582,6 +582,30 @@ export class ExpressionRewriter {
   private checkOffsetAfterLimit(items: readonly Node[]): void {
     const m = meaningful(items);
     const isCount = (n: Node | undefined) => n?.kind === 'token' && (n.token.kind === 'number' || n.token.kind === 'variable' || n.token.text === '?');
+    // `LIMIT 1.5`, `OFFSET 1e0 ROWS`, `FETCH FIRST 2.5 ROWS ONLY`: Trino's grammar takes an integer only (SYNTAX_ERROR
+    // "mismatched input '1.5'"); DuckDB rounded the count.
+    m.forEach((n, k) => {
+      const count =
+        nodeKeyword(n) === 'FETCH' && ['FIRST', 'NEXT'].includes(nodeKeyword(m[k + 1]))
+          ? m[k + 2]
+          : ['LIMIT', 'OFFSET'].includes(nodeKeyword(n))
+            ? m[k + 1]
+            : undefined;
+      if (
+        count?.kind === 'token' &&
+        count.token.kind === 'number' &&
+        !/^(?:\d[\d_]*|0[xX][\da-fA-F_]+|0[bB][01_]+|0[oO][0-7_]+)$/.test(count.token.text) &&
+        !this.offsetsReported.has(count.token)
+      ) {
+        this.offsetsReported.add(count.token);
+        this.report(
+          count.token,
+          'row-count',
+          `Athena fails with SYNTAX_ERROR: mismatched input '${count.token.text}' (a row count is an integer there; the local engine would round it)`,
+          'write the count as an integer',
+        );
+      }
+    });
     const limit = m.findIndex((n, k) => nodeKeyword(n) === 'LIMIT' && (isCount(m[k + 1]) || nodeKeyword(m[k + 1]) === 'ALL'));
     if (limit < 0) return;
     for (let k = limit + 2; k < m.length; k++) {
