@@ -413,3 +413,26 @@ describe('a row count that is not an integer', () => {
     expect(await namedResult(engine, sql)).toEqual({ columns: ['x integer'], rows });
   });
 });
+
+describe('a parenthesized condition that is not a boolean', () => {
+  // Trino 476: TYPE_MISMATCH as for the bare column (parentheses change nothing); locally cast to boolean.
+  it.each<[string, string, string]>([
+    ['WHERE (x)', 'SELECT x FROM (VALUES 1, 0) t(x) WHERE (x)', 'WHERE clause must evaluate to a boolean: actual type integer'],
+    [
+      'a term inside parentheses',
+      'SELECT x FROM (VALUES (1, 1), (0, 2)) t(b, x) WHERE (x > 1 OR b) AND x > 0',
+      'Logical expression term must evaluate to a boolean (actual: integer)',
+    ],
+    ['NOT (b)', 'SELECT x FROM (VALUES (1, 1), (0, 2)) t(b, x) WHERE NOT (b)', 'Value of logical NOT expression must evaluate to a boolean (actual: integer)'],
+    ['CASE WHEN (x)', 'SELECT x, CASE WHEN (x) THEN 1 END FROM (VALUES 1) t(x)', 'CASE WHEN clause must evaluate to a boolean (actual: integer)'],
+  ])('%s fails', async (_name, sql, message) => {
+    await expect(engine.execute(sql)).rejects.toThrow(`TYPE_MISMATCH: ${message}`);
+  });
+
+  it('boolean columns in parentheses answer', async () => {
+    expect(await namedResult(engine, 'SELECT x FROM (VALUES (true, 1), (false, 2)) t(b, x) WHERE (x > 1 OR b) AND (b) ORDER BY x')).toEqual({
+      columns: ['x integer'],
+      rows: [[1]],
+    });
+  });
+});

@@ -75,13 +75,20 @@ function checkCondition(nodes: readonly Node[], context: Context): Node[] {
   if (first < 0) return [...nodes];
   const whole = bareOperand(nodes);
   if (whole) return [...nodes.slice(0, first), ...checked(whole, context), ...nodes.slice(last + 1)];
+  // `(x)`, `(a OR x)`: a parenthesized condition (not a subquery) is checked inside.
+  const only = nodes[first];
+  if (first === last && isParen(only) && !['SELECT', 'WITH', 'VALUES'].includes(nodeKeyword(only.items.find((n) => !isTriviaNode(n)))))
+    return [...nodes.slice(0, first), withItems(only, checkCondition(only.items, context)), ...nodes.slice(last + 1)];
   const out: Node[] = [];
   let operand: Node[] = [];
   let between = false;
   let negated = false;
   const flush = () => {
     const bare = bareOperand(operand);
-    if (bare) {
+    const inner = operand.filter((n) => !isTriviaNode(n));
+    if (!bare && inner.length === 1 && isParen(inner[0])) {
+      out.push(...checkCondition(operand, negated ? 'not' : 'term'));
+    } else if (bare) {
       const from = operand.findIndex((n) => !isTriviaNode(n));
       const to = operand.length - 1 - [...operand].reverse().findIndex((n) => !isTriviaNode(n));
       out.push(...operand.slice(0, from), ...checked(bare, negated ? 'not' : 'term'), ...operand.slice(to + 1));
