@@ -46,7 +46,11 @@ describe('translateQuery', () => {
     ],
     // An IF whose values are number literals is a number: the enclosing IF needs no type-family check (its text, written
     // again beside each level, made a comparator IF(…, 0, IF(…, -1, 1)) take seconds to bind).
-    ['nested IF of number literals', 'SELECT IF(a, 0, (IF(b, -1, NULL)))', 'SELECT if(a, 0, (if(b, -CAST(1 AS INTEGER), NULL)))'],
+    [
+      'nested IF of number literals',
+      'SELECT IF(a, 0, (IF(b, -1, NULL)))',
+      "SELECT if(trino_condition(a, 'if'), 0, (if(trino_condition(b, 'if'), -CAST(1 AS INTEGER), NULL)))",
+    ],
     [
       'lambda',
       'SELECT transform(xs, x -> x + 1)',
@@ -74,7 +78,7 @@ describe('translateQuery', () => {
     [
       'sum keeps FILTER',
       'SELECT sum(x) FILTER (WHERE y)',
-      'SELECT trino_sum_checked(cast_to_type(sum(x) FILTER (WHERE y), min(trino_sum_type(x)) FILTER (WHERE y)))',
+      "SELECT trino_sum_checked(cast_to_type(sum(x) FILTER (WHERE trino_condition(y, 'filter')), min(trino_sum_type(x)) FILTER (WHERE trino_condition(y, 'filter'))))",
     ],
     [
       'sum keeps OVER',
@@ -97,7 +101,11 @@ describe('translateQuery', () => {
       'SELECT substr(s, 1, 2) FROM a LEFT JOIN b ON a.id = b.id',
       'SELECT trino_substr(s, 1, 2) FROM a LEFT JOIN b ON ((trino_nan_null(trino_cmp(a.id)) = trino_nan_null(trino_cmp(b.id))) AND trino_comparable_columns(trino_cmp(a.id), trino_cmp(b.id)))',
     ],
-    ['CASE is a unit', 'SELECT CASE WHEN a THEN 1 ELSE 2 END / 2', 'SELECT trino_divide(CASE WHEN a THEN 1 ELSE 2 END, CAST(2 AS INTEGER))'],
+    [
+      'CASE is a unit',
+      'SELECT CASE WHEN a THEN 1 ELSE 2 END / 2',
+      "SELECT trino_divide(CASE WHEN trino_condition(a, 'when') THEN 1 ELSE 2 END, CAST(2 AS INTEGER))",
+    ],
   ])('%s', (_name, athena, duck) => {
     // Unnamed items also get Trino's `_colN` name (tests/dialect/output-names.test.ts): left out here.
     expect(translateQuery(athena).replaceAll(/ AS "_col\$"/g, '')).toBe(duck);

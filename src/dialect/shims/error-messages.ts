@@ -202,6 +202,23 @@ function recursionMismatch(detail: string): string | undefined {
   return `TYPE_MISMATCH: recursion step relation output type (${trinoTypeName(m[2].toUpperCase())}) is not coercible to recursion base relation output type (${trinoTypeName(m[3].toUpperCase())}) at column ${m[1]}`;
 }
 
+/** Trino 476's words for a condition of another type (condition-types.ts), by where it is read. */
+const CONDITION_MESSAGES: Record<string, (type: string) => string> = {
+  where: (t) => `WHERE clause must evaluate to a boolean: actual type ${t}`,
+  having: (t) => `HAVING clause must evaluate to a boolean: actual type ${t}`,
+  on: (t) => `JOIN ON clause must evaluate to a boolean: actual type ${t}`,
+  when: (t) => `CASE WHEN clause must evaluate to a boolean (actual: ${t})`,
+  if: (t) => `IF condition must evaluate to a boolean (actual: ${t})`,
+  filter: (t) => `Filter expression must evaluate to a boolean (actual: ${t})`,
+  term: (t) => `Logical expression term must evaluate to a boolean (actual: ${t})`,
+  not: (t) => `Value of logical NOT expression must evaluate to a boolean (actual: ${t})`,
+};
+function conditionMismatch(detail: string): string | undefined {
+  const [context, type] = [detail.slice(0, detail.indexOf(' ')), detail.slice(detail.indexOf(' ') + 1)];
+  const message = CONDITION_MESSAGES[context];
+  return message && `TYPE_MISMATCH: ${message(trinoTypeName(type.toUpperCase()))} (the local engine would cast it to boolean)`;
+}
+
 const refusal = (key: string) =>
   REFUSALS[key] ??
   (key.startsWith('types ') ? typesMismatch(key.slice('types '.length)) : undefined) ??
@@ -216,6 +233,8 @@ const refusal = (key: string) =>
   (key.startsWith('range-offset ')
     ? `TYPE_MISMATCH: Window frame RANGE value type (a number) not compatible with sort item type (${trinoTypeName(key.slice('range-offset '.length).toUpperCase())}); write the offset as an INTERVAL: RANGE BETWEEN INTERVAL '1' DAY PRECEDING AND CURRENT ROW`
     : undefined) ??
+  // translate/condition-types.ts: a condition of another type than boolean ('condition where INTEGER').
+  (key.startsWith('condition ') ? conditionMismatch(key.slice('condition '.length)) : undefined) ??
   // translate/function-rewrites.ts listagg: its value is varchar only.
   (key.startsWith('listagg ')
     ? `TYPE_MISMATCH: Expected expression of varchar, but listagg's value has ${key === 'listagg null' ? 'unknown' : trinoTypeText(key.slice('listagg '.length))} type; CAST it to varchar`

@@ -220,6 +220,12 @@ export const MACROS: readonly string[] = [
   // A ROWS or GROUPS frame offset (translate/window-keys.ts): Trino fails on a negative or NULL one, where DuckDB's
   // ROWS frame was empty (NULL sums) or ended at the current row.
   `trino_frame_offset(n) AS CASE WHEN n >= 0 THEN n ELSE trino_fail_as('Window frame offset value must not be negative or null', n) END`,
+  // A bare condition (translate/condition-types.ts): x itself where x is a boolean or NULL (the struct's key is
+  // 'trino_v' once bound, and x AND TRUE folds to x); a binder error naming the type otherwise (error-messages.ts).
+  `trino_condition(x, context) AS x AND {'trino_v': true}[CASE WHEN typeof(x) IN ('BOOLEAN', '"NULL"') THEN 'trino_v' ELSE '${REFUSED_KEY_MARKER}condition ' || context || ' ' || typeof(x) END]`,
+  // A RANGE frame offset, a number or an interval (n - n is its zero): Trino fails on a NULL or negative one, where
+  // DuckDB measured a NULL one as none and read no offset of a row whose key is NULL.
+  `trino_range_offset(n) AS CASE WHEN n IS NULL OR n < n - n THEN trino_fail_as('Window frame offset value must not be negative or null', n) ELSE n END`,
   // --- zoned timestamps -------------------------------------------------------------------------------------------
   `trino_offset_minutes(zone) AS (CASE WHEN zone[1] = '-' THEN -1 ELSE 1 END) *
      (CAST(zone[2:3] AS INTEGER) * 60 + CAST(zone[5:6] AS INTEGER))`,

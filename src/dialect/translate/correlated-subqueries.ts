@@ -5,8 +5,12 @@
 // - the outer column is in its select list while it does not aggregate to one row (`(SELECT v + t.k FROM s WHERE
 //   s.v = t.k)`, also with GROUP BY; `(SELECT max(v) + t.k FROM s WHERE …)` plans);
 // - it has a LIMIT and does not aggregate to one row (`… WHERE s.v = t.k LIMIT 1`; FETCH FIRST plans);
-// - it has a window function, or a HAVING while the correlation is in its WHERE.
-// EXISTS plans all but the first and the last, and a subquery without FROM plans the select-list and LIMIT forms.
+// - it has a window function, or a HAVING while the correlation is in its WHERE;
+// - it has FETCH FIRST … WITH TIES and does not aggregate to one row (EXISTS and IN too);
+// - the correlation is in its WHERE and it groups by several grouping sets (ROLLUP, CUBE; EXISTS plans).
+// A GROUP BY key that reads an outer column fails in every form, EXISTS too (GENERIC_INTERNAL_ERROR "Grouping field …
+// should originate from …"; NOT_SUPPORTED for an expression of it).
+// EXISTS plans the second, the third and the last, and a subquery without FROM plans the select-list and LIMIT forms.
 // Refused at lint where the SQL shows it: an outer column written qualified (`t.k`) by a relation of an enclosing
 // query that the subquery does not name itself, or unqualified (`k`) where every relation of the subquery shows its
 // columns (VALUES or a subquery with an alias list, a subquery's select list) and none is `k` while an enclosing
@@ -357,6 +361,16 @@ function checkUnnestCorrelated(query: GroupNode, at: Token, underIn: boolean, re
 }
 
 function checkCorrelated(query: GroupNode, exists: boolean, correlated: readonly OuterReference[], report: Report, underIn = false): void {
+  const groupKey = correlated.find((r) => tokenIn(clausesOf(query.items).get('GROUP') ?? [], r.at));
+  if (groupKey) {
+    report(
+      groupKey.at,
+      'correlated-subquery',
+      'Athena fails where a subquery groups by a column of an enclosing query (EXISTS and LATERAL too): GENERIC_INTERNAL_ERROR "Grouping field … should originate from …" for the column, NOT_SUPPORTED "Given correlated subquery is not supported" for an expression of it; the local engine would answer',
+      'leave the outer column out of GROUP BY: it is one value for each run of the subquery',
+    );
+    return;
+  }
   const unplanned = correlatedValuesReason(query, correlated, underIn) ?? unplannedReason(query, exists, correlated);
   if (unplanned)
     report(
@@ -441,6 +455,17 @@ function fromOneValuesRow(from: readonly Node[]): boolean {
   return nodeKeyword(inner[0]) === 'VALUES' && splitArgs(inner.slice(1)).length === 1;
 }
 
+/** A GROUP BY of several grouping sets (ROLLUP, CUBE, GROUPING SETS of more than one set); one set plans as GROUP BY. */
+function groupsBySeveralSets(group: readonly Node[]): boolean {
+  const m = meaningful(group);
+  return m.some((node, k) => {
+    const word = nodeKeyword(node);
+    if (word === 'ROLLUP' || word === 'CUBE') return true;
+    const sets = m[k + 1];
+    return word === 'SETS' && isParen(sets) && splitArgs(meaningful(sets.items)).length > 1;
+  });
+}
+
 function unplannedReason(query: GroupNode, exists: boolean, correlated: readonly OuterReference[]): { at: Token; why: string } | undefined {
   const clauses = clausesOf(query.items);
   const select = clauses.get('SELECT') ?? [];
@@ -451,8 +476,12 @@ function unplannedReason(query: GroupNode, exists: boolean, correlated: readonly
   if (aggregated)
     return { at: aggregated.at, why: `a subquery reads the outer column ${aggregated.qualifier}${aggregated.unqualified ? '' : '.…'} inside an aggregate` };
   if (select.some((n) => nodeKeyword(n) === 'OVER')) return { at: first.at, why: 'a correlated subquery holds a window function' };
-  if (clauses.has('HAVING') && correlated.some((r) => tokenIn(where, r.at)))
-    return { at: first.at, why: 'a subquery correlated in its WHERE has a HAVING clause' };
+  const correlatedInWhere = correlated.some((r) => tokenIn(where, r.at));
+  if (clauses.has('HAVING') && correlatedInWhere) return { at: first.at, why: 'a subquery correlated in its WHERE has a HAVING clause' };
+  const withTies = (clauses.get('FETCH') ?? []).some((n) => nodeKeyword(n) === 'TIES');
+  if (withTies && !aggregatesToOneRow) return { at: first.at, why: 'a correlated subquery has FETCH FIRST … WITH TIES and does not aggregate to one row' };
+  if (!exists && correlatedInWhere && groupsBySeveralSets(clauses.get('GROUP') ?? []))
+    return { at: first.at, why: 'a subquery correlated in its WHERE groups by ROLLUP, CUBE or several GROUPING SETS' };
   // A subquery without FROM is a projection of the outer row (`LATERAL (SELECT t.k + 1 AS y)`), which plans.
   if (exists || aggregatesToOneRow || !clauses.has('FROM') || (fromOneValuesRow(clauses.get('FROM') ?? []) && !clauses.has('WHERE'))) return undefined;
   const selected = correlated.find((r) => tokenIn(select, r.at));

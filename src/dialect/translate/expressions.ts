@@ -34,7 +34,7 @@ import { IPPREFIX_INSTEAD, IPPREFIX_REFUSED, TYPED_LITERAL_KEYWORDS } from './ty
 import { IP_STRUCT, ipAddressLiteral, NamedScopeError } from '../shims/ip-address.js';
 import { TZ0_STRUCT, UNFOLDED_NULL } from '../shims/macros.js';
 import { literalZoneKey } from '../shims/datetime-text.js';
-import { instantKey, orderableCheck, renderWindowSpecification } from './window-keys.js';
+import { instantKey, mistypedFrameOffset, orderableCheck, renderWindowSpecification } from './window-keys.js';
 import { nanOf, nanOfColumn, nullsFirst, splitOrderElement, withNanKey } from './nan-order.js';
 import { guardNanUsingJoins } from './nan-using.js';
 import { hasAggregate, shimCall } from './unbound.js';
@@ -583,6 +583,30 @@ export class ExpressionRewriter {
   private checkOffsetAfterLimit(items: readonly Node[]): void {
     const m = meaningful(items);
     const isCount = (n: Node | undefined) => n?.kind === 'token' && (n.token.kind === 'number' || n.token.kind === 'variable' || n.token.text === '?');
+    // `LIMIT 1.5`, `OFFSET 1e0 ROWS`, `FETCH FIRST 2.5 ROWS ONLY`: Trino's grammar takes an integer only (SYNTAX_ERROR
+    // "mismatched input '1.5'"); DuckDB rounded the count.
+    m.forEach((n, k) => {
+      const count =
+        nodeKeyword(n) === 'FETCH' && ['FIRST', 'NEXT'].includes(nodeKeyword(m[k + 1]))
+          ? m[k + 2]
+          : ['LIMIT', 'OFFSET'].includes(nodeKeyword(n))
+            ? m[k + 1]
+            : undefined;
+      if (
+        count?.kind === 'token' &&
+        count.token.kind === 'number' &&
+        !/^(?:\d[\d_]*|0[xX][\da-fA-F_]+|0[bB][01_]+|0[oO][0-7_]+)$/.test(count.token.text) &&
+        !this.offsetsReported.has(count.token)
+      ) {
+        this.offsetsReported.add(count.token);
+        this.report(
+          count.token,
+          'row-count',
+          `Athena fails with SYNTAX_ERROR: mismatched input '${count.token.text}' (a row count is an integer there; the local engine would round it)`,
+          'write the count as an integer',
+        );
+      }
+    });
     const limit = m.findIndex((n, k) => nodeKeyword(n) === 'LIMIT' && (isCount(m[k + 1]) || nodeKeyword(m[k + 1]) === 'ALL'));
     if (limit < 0) return;
     for (let k = limit + 2; k < m.length; k++) {
@@ -1223,6 +1247,9 @@ export class ExpressionRewriter {
         "Athena fails with SYNTAX_ERROR: mismatched input 'EXCLUDE' (a window frame has no EXCLUDE clause there; the local engine would exclude the rows)",
         'filter the rows in a subquery, or subtract the current row: sum(x) OVER (…) - x',
       );
+    const mistypedOffset = window && mistypedFrameOffset(window.items);
+    if (mistypedOffset)
+      this.report(mistypedOffset.at, 'window-frame-offset', mistypedOffset.message, 'write the offset as an integer (ROWS, GROUPS) or a number (RANGE)');
     const renderGroup = (n: GroupNode, k: number) =>
       `(${overAt >= 0 && k > overAt ? renderWindowSpecification(n.items, (nodes) => this.render(nodes)) : this.render(n.items)})`;
     const renderedTail = tail.map((n, k) => (n.kind === 'group' ? renderGroup(n, k) : nodeText(n))).join('');

@@ -3,9 +3,10 @@
 import { MAY_BE_UNKNOWN } from './column-operands.js';
 import { DialectError, type Diagnostic } from '../diagnostics.js';
 import { tokenize, type Token } from '../tokens.js';
+import { checkConditionTypes } from './condition-types.js';
 import { ExpressionRewriter } from './expressions.js';
 import type { TranslateContext } from './index.js';
-import { nameUnnestColumns, refuseUnnestJoinConditions } from './unnest-columns.js';
+import { nameUnnestColumns, refuseUnnestJoinConditions, rewriteOuterLateralJoins } from './unnest-columns.js';
 import { ctasUnknownColumns, nameSelectItems, topLevelValuesColumns } from './select-names.js';
 import { renderStoredValues } from './stored-values.js';
 import { buildTree, meaningful, nodeKeyword, type Node } from './tree.js';
@@ -70,7 +71,10 @@ export function translateExpressions(sql: string, position?: (t: Token) => { lin
       report(at, 'syntax', `${text}: identifiers must not start with a digit (Athena's syntax error)`, `surround the identifier with double quotes: "${text}"`);
     else report(at, 'syntax', `${text}: two numeric literals in a row (Athena's syntax error)`, 'write one number: 0x10 + 0.5, not 0x10.5');
   }
-  const tree = rewriteGroupBy(rewriteWithinGroup(qualifyLateralAliases(refuseRowPatterns(buildTree(tokens), report), report), report), report);
+  const tree = rewriteOuterLateralJoins(
+    rewriteGroupBy(rewriteWithinGroup(qualifyLateralAliases(refuseRowPatterns(buildTree(tokens), report), report), report), report),
+    report,
+  );
   const zoned = options.zonedRelations;
   const grouped = checkZonedExtremes(checkZonedRows(checkZonedGroups(checkMapRows(checkMapGroups(tree)), tokens, zoned), tokens, zoned), tokens, zoned);
   if (options.ctas)
@@ -102,20 +106,22 @@ export function translateExpressions(sql: string, position?: (t: Token) => { lin
     verb === 'UPDATE' || verb === 'MERGE'
       ? renderStoredValues(tree, (nodes) => rewriter.render(nodes))
       : rewriter.render(
-          rewriteFetchWithTies(
-            checkRepeatedStarNames(
-              checkHiddenAliasWidths(
-                checkRecursiveStepTypes(
-                  excludeUsingColumnsFromStars(
-                    nameSelectItems(
-                      nameUnnestColumns(tableSamplePercentages(rewriteTableSequences(checkInlinedJsonParses(grouped), renderAlone, report)), renderAlone),
-                      options.ctas,
+          checkConditionTypes(
+            rewriteFetchWithTies(
+              checkRepeatedStarNames(
+                checkHiddenAliasWidths(
+                  checkRecursiveStepTypes(
+                    excludeUsingColumnsFromStars(
+                      nameSelectItems(
+                        nameUnnestColumns(tableSamplePercentages(rewriteTableSequences(checkInlinedJsonParses(grouped), renderAlone, report)), renderAlone),
+                        options.ctas,
+                      ),
                     ),
                   ),
                 ),
               ),
+              report,
             ),
-            report,
           ),
         );
   // A statement that is only VALUES: Trino names its columns _col0, _col1, … (DuckDB: col0, …).

@@ -5,6 +5,7 @@
 // carries, per checked column, a NULL whose type is decimal(s, s) for its value's scale s (DuckDB's union of those
 // keeps the largest scale), and a query around the set operation compares that scale with the column's own, in a
 // condition DuckDB folds while binding: refused over empty tables too (lake lint binds models), free per row.
+import { isAnonymousColumn } from '../anonymous-columns.js';
 import { REFUSED_KEY_MARKER } from '../shims/error-messages.js';
 import { keyword, type Token } from '../tokens.js';
 import { mayMixFamilies, refusedWhen, valuesMayLoseScaleWhenBound } from './decimal-common-type.js';
@@ -103,9 +104,40 @@ function distinctlyNamedColumns(branch: readonly Node[], distinct = true): numbe
   const end = m.findIndex((n, k) => k >= first && SELECT_LIST_END.has(nodeKeyword(n)));
   const items = splitArgs(m.slice(first, end < 0 ? m.length : end));
   if (items.some((item) => meaningful(item).some((n) => n.kind === 'token' && n.token.text === '*'))) return undefined;
-  // An unnamed expression gets a name of its own (nameSelectItems names most of them _colN).
-  const names = items.map((item, k) => itemName(item) ?? `\u0000${k}`);
+  // An unnamed expression gets a name of its own (nameSelectItems names most of them ANONYMOUS_COLUMN, which stays
+  // anonymous when DuckDB renames its repeats).
+  const names = items.map((item, k) => {
+    const name = itemName(item);
+    return name === undefined || isAnonymousColumn(name) ? `\u0000${k}` : name;
+  });
   return !distinct || new Set(names).size === names.length ? names.length : undefined;
+}
+
+/**
+ * How many columns `SELECT * FROM <relation>` gives, where the SQL shows it: the relation's alias list
+ * (`(VALUES (1, 2)) t(a, b)`), or a WITH query of `prefix` (its column list, or its select list).
+ */
+function starColumns(branch: readonly Node[], prefix: readonly Node[]): number | undefined {
+  const m = meaningful(branch);
+  if (m.length === 1 && isParen(m[0]) && !splitSetOperation(m[0].items)) return starColumns(m[0].items, prefix);
+  const fromAt = m.findIndex((n) => nodeKeyword(n) === 'FROM');
+  const end = m.findIndex((n, j) => j > fromAt && SELECT_LIST_END.has(nodeKeyword(n)));
+  const from = m.slice(fromAt + 1, end < 0 ? m.length : end);
+  const last = from[from.length - 1];
+  if (from.length >= 2 && isParen(last) && from[from.length - 2].kind === 'token') return splitArgs(last.items).length;
+  const name = from.length === 1 || (from.length === 3 && nodeKeyword(from[1]) === 'AS') || from.length === 2 ? from[0] : undefined;
+  if (name?.kind !== 'token' || !['word', 'quoted'].includes(name.token.kind)) return undefined;
+  const wanted = nodeText(name).replace(/^"|"$/g, '').toLowerCase();
+  const queries = meaningful(prefix).slice(1);
+  for (let k = 0; k < queries.length; k++) {
+    if (queries[k].kind !== 'token' || nodeText(queries[k]).replace(/^"|"$/g, '').toLowerCase() !== wanted || nodeText(queries[k - 1] ?? queries[k]) === '.')
+      continue;
+    const next = queries[k + 1];
+    if (isParen(next) && nodeKeyword(queries[k + 2]) === 'AS') return splitArgs(next.items).length;
+    const body = queries[k + 2];
+    if (nodeKeyword(next) === 'AS' && isParen(body)) return distinctlyNamedColumns(body.items, false);
+  }
+  return undefined;
 }
 
 /** `SELECT * FROM …` (a select list of `*` alone): over one relation, or over a join or a comma list. */
@@ -136,11 +168,11 @@ export function setOperationToCheck(items: readonly Node[]): CheckedSetOperation
     pieces &&
     (distinctlyNamedColumns(pieces.branches[0]) ??
       (star !== undefined
-        ? pieces.branches
+        ? (pieces.branches
             .slice(1)
             // A later branch's names are not the result's: only its width counts.
             .map((branch) => distinctlyNamedColumns(branch, false))
-            .find((n) => n !== undefined)
+            .find((n) => n !== undefined) ?? (star === 'one' ? starColumns(pieces.branches[0], pieces.prefix) : undefined))
         : undefined));
   if (!pieces || count === undefined) return undefined;
   const written = setOperationColumns(items);

@@ -89,7 +89,9 @@ export function translateType(items: readonly Node[], topLevel = false): Transla
     case 'ROW': {
       const fields = args.map((arg) => {
         const [name, ...type] = meaningful(arg);
-        return `${nodeText(name)} ${translateType(type).sql}`;
+        // Trino folds an unquoted field name to lower case (row(ABC bigint) has the field abc); DuckDB kept ABC.
+        const field = name.kind === 'token' && name.token.kind === 'word' ? nodeText(name).toLowerCase() : nodeText(name);
+        return `${field} ${translateType(type).sql}`;
       });
       return { sql: `STRUCT(${fields.join(', ')})`, base, withTimeZone: false };
     }

@@ -176,3 +176,45 @@ export function refuseUnnestJoinConditions(items: readonly Node[], report: Repor
       );
   }
 }
+
+/**
+ * `… RIGHT|FULL JOIN LATERAL (subquery) ON …` (a LATERAL subquery that reads the left side fails in both engines):
+ * Trino 476 joins the subquery once per left row. ON TRUE, RIGHT is an inner join and FULL a LEFT join (over an empty
+ * left side both give no rows, where DuckDB gave the subquery's rows beside NULLs): rewritten so. RIGHT JOIN ON
+ * <condition> keeps each unmatched subquery row once per left row, and FULL JOIN ON <condition> fails: refused at
+ * LATERAL.
+ */
+export function rewriteOuterLateralJoins(items: readonly Node[], report: Report): Node[] {
+  const out: (Node | undefined)[] = items.map((n) => (n.kind === 'group' ? { ...n, items: rewriteOuterLateralJoins(n.items, report) } : n));
+  const at = out.flatMap((n, k) => (isTriviaNode(n) ? [] : [k]));
+  const m = at.map((k) => out[k] as Node);
+  for (let i = 0; i < m.length; i++) {
+    const lateral = m[i];
+    if (nodeKeyword(lateral) !== 'LATERAL' || nodeKeyword(m[i - 1]) !== 'JOIN' || lateral.kind !== 'token') continue;
+    const outer = nodeKeyword(m[i - 2]) === 'OUTER';
+    const sideAt = outer ? i - 3 : i - 2;
+    const sideNode = m[sideAt];
+    const side = nodeKeyword(sideNode);
+    if ((side !== 'RIGHT' && side !== 'FULL') || sideNode.kind !== 'token') continue;
+    let on = i + 1;
+    while (on < m.length && nodeKeyword(m[on]) !== 'ON' && !CLAUSE_AFTER_ON.has(nodeKeyword(m[on]))) on++;
+    let end = on + 1;
+    while (end < m.length && !CLAUSE_AFTER_ON.has(nodeKeyword(m[end]))) end++;
+    let condition = m.slice(on + 1, end);
+    while (condition.length === 1 && condition[0].kind === 'group' && isParen(condition[0])) condition = condition[0].items.filter((n) => !isTriviaNode(n));
+    if (nodeKeyword(m[on]) === 'ON' && condition.length === 1 && nodeKeyword(condition[0]) === 'TRUE') {
+      out[at[sideAt]] = { kind: 'token', token: { ...sideNode.token, text: side === 'RIGHT' ? 'INNER' : 'LEFT' } };
+      if (outer && side === 'RIGHT') out[at[i - 2]] = undefined;
+      continue;
+    }
+    report(
+      lateral.token,
+      'lateral-outer-join',
+      side === 'RIGHT'
+        ? 'Athena joins a RIGHT JOIN LATERAL subquery once per left row: each subquery row the condition does not match comes back once per left row (beside NULLs), none over an empty left side; the local engine joins it once'
+        : 'Athena fails with NOT_SUPPORTED: FULL JOIN involving LATERAL relation is only supported with condition ON TRUE (the local engine would answer)',
+      'drop LATERAL (the subquery reads no column of the left side), or join it ON TRUE and filter in WHERE',
+    );
+  }
+  return out.filter((n): n is Node => n !== undefined);
+}

@@ -8,6 +8,7 @@
 import { mapRefused, REFUSED_KEY_MARKER } from '../shims/error-messages.js';
 import { nanOf, nullsFirst, splitOrderElement, withNanKey } from './nan-order.js';
 import { hasAggregate } from './unbound.js';
+import type { Token } from '../tokens.js';
 import { meaningful, nodeKeyword, splitArgs, type Node } from './tree.js';
 
 const CLAUSE_WORDS = new Set(['PARTITION', 'ORDER', 'ROWS', 'RANGE', 'GROUPS']);
@@ -103,10 +104,11 @@ const numberRangeKey = (key: string, value: string): string =>
 
 /**
  * The frame after ROWS or GROUPS, each offset (`n PRECEDING`, `n FOLLOWING`) checked by trino_frame_offset: Trino fails
- * on a negative or NULL offset (INVALID_WINDOW_FRAME), DuckDB answered over an empty or shortened frame. RANGE offsets
- * are not checked here: DuckDB fails on a negative one itself, and they may be intervals.
+ * on a negative or NULL offset (INVALID_WINDOW_FRAME), DuckDB answered over an empty or shortened frame. A RANGE
+ * offset (`check` trino_range_offset, also an interval) likewise: DuckDB measured a NULL one as none, and a negative
+ * one beside a NULL key was not read.
  */
-function renderCheckedFrame(items: readonly Node[], render: (nodes: readonly Node[]) => string): string {
+function renderCheckedFrame(items: readonly Node[], render: (nodes: readonly Node[]) => string, check = 'trino_frame_offset'): string {
   let out = '';
   let start = 0;
   for (let k = 0; k < items.length; k++) {
@@ -117,7 +119,10 @@ function renderCheckedFrame(items: readonly Node[], render: (nodes: readonly Nod
     } else if (word === 'PRECEDING' || word === 'FOLLOWING') {
       const offset = items.slice(start, k);
       const words = meaningful(offset);
-      out += words.length === 1 && nodeKeyword(words[0]) === 'UNBOUNDED' ? render(offset) : ` trino_frame_offset(${render(offset)}) `;
+      // An INTERVAL literal is neither NULL nor negative here; rendered token by token, as the frame was before, since
+      // a year-month interval rendered whole is refused as a value of its own (it measures a date key here).
+      if (nodeKeyword(words[0]) === 'INTERVAL') out += offset.map((n) => render([n])).join('');
+      else out += words.length === 1 && nodeKeyword(words[0]) === 'UNBOUNDED' ? render(offset) : ` ${check}(${render(offset)}) `;
       out += render([items[k]]);
       start = k + 1;
     }
@@ -125,14 +130,14 @@ function renderCheckedFrame(items: readonly Node[], render: (nodes: readonly Nod
   return out + render(items.slice(start));
 }
 
-/** The rendered items of a window specification, its PARTITION BY and ORDER BY expressions keyed, ROWS and GROUPS offsets checked. */
+/** The rendered items of a window specification, its PARTITION BY and ORDER BY expressions keyed, frame offsets checked. */
 export function renderWindowSpecification(items: readonly Node[], render: (nodes: readonly Node[]) => string): string {
   let out = '';
   let i = 0;
   while (i < items.length) {
     const word = nodeKeyword(items[i]);
-    if (word === 'ROWS' || word === 'GROUPS') {
-      out += render([items[i]]) + renderCheckedFrame(items.slice(i + 1), render);
+    if (word === 'ROWS' || word === 'GROUPS' || word === 'RANGE') {
+      out += render([items[i]]) + renderCheckedFrame(items.slice(i + 1), render, word === 'RANGE' ? 'trino_range_offset' : undefined);
       break;
     }
     const by = items.findIndex((n, k) => k > i && meaningful([n]).length > 0);
@@ -151,4 +156,34 @@ export function renderWindowSpecification(items: readonly Node[], render: (nodes
     i = end;
   }
   return out;
+}
+
+/**
+ * A frame offset written as a literal of a type Trino 476 refuses there (TYPE_MISMATCH), which DuckDB casts: a text
+ * (`'1' PRECEDING`) for ROWS, GROUPS and RANGE, a decimal or double (`1.5 PRECEDING`) for ROWS and GROUPS.
+ */
+export function mistypedFrameOffset(items: readonly Node[]): { at: Token; message: string } | undefined {
+  const m = meaningful(items);
+  const unit = m.find((n) => ['ROWS', 'GROUPS', 'RANGE'].includes(nodeKeyword(n)));
+  if (unit === undefined) return undefined;
+  const kind = nodeKeyword(unit);
+  for (let k = 1; k < m.length; k++) {
+    const word = nodeKeyword(m[k]);
+    const offset = m[k - 1];
+    if ((word !== 'PRECEDING' && word !== 'FOLLOWING') || offset.kind !== 'token' || !['BETWEEN', 'AND', kind].includes(nodeKeyword(m[k - 2]))) continue;
+    const text = offset.token.kind === 'string';
+    const fraction = offset.token.kind === 'number' && /[.eE]/.test(offset.token.text);
+    if (text && kind === 'RANGE')
+      return {
+        at: offset.token,
+        message:
+          'Athena fails with TYPE_MISMATCH: Window frame RANGE value type (varchar) not compatible with sort item type; the local engine would cast the text',
+      };
+    if (text || (fraction && kind !== 'RANGE'))
+      return {
+        at: offset.token,
+        message: `Athena fails with TYPE_MISMATCH: Window frame ${kind} start value type must be exact numeric type with scale 0 (actual ${text ? 'varchar' : 'decimal'}); the local engine would cast it`,
+      };
+  }
+  return undefined;
 }

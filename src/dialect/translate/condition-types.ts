@@ -1,0 +1,183 @@
+// A condition that is a bare column or literal (`WHERE flag`, `CASE WHEN n THEN …`, `IF(s, …)`, `a AND flag`): Trino
+// 476 takes a boolean (or NULL) only and fails with TYPE_MISMATCH ("WHERE clause must evaluate to a boolean: actual type
+// integer"); DuckDB casts an integer, a decimal or a text to boolean and answers. Each such operand goes through
+// trino_condition (shims/macros.ts), whose check folds away while DuckDB binds a boolean (EXPLAIN shows the filter on the
+// column alone, pushed into the scan) and fails there for any other type. Conditions
+// built by an operator (`x > 0`, `x IS NULL`, `EXISTS …`) are boolean already and are left as written.
+import type { Token } from '../tokens.js';
+import { isParen, isTriviaNode, nodeKeyword, nodeText, type GroupNode, type Node } from './tree.js';
+
+/** Where a condition is read, as Trino's message names it. */
+type Context = 'where' | 'having' | 'on' | 'when' | 'if' | 'filter' | 'term' | 'not';
+
+/** Keywords that end a WHERE, HAVING or ON condition at its level. */
+const CONDITION_ENDS = new Set([
+  'GROUP',
+  'HAVING',
+  'WINDOW',
+  'ORDER',
+  'LIMIT',
+  'OFFSET',
+  'FETCH',
+  'UNION',
+  'INTERSECT',
+  'EXCEPT',
+  'JOIN',
+  'INNER',
+  'LEFT',
+  'RIGHT',
+  'FULL',
+  'CROSS',
+  'NATURAL',
+  'WHERE',
+  'QUALIFY',
+]);
+const NOT_A_COLUMN = new Set(['TRUE', 'FALSE', 'NULL', 'CURRENT_DATE', 'CURRENT_TIME', 'CURRENT_TIMESTAMP', 'LOCALTIME', 'LOCALTIMESTAMP']);
+
+const translated = (at: Token, text: string): Node => ({ kind: 'token', token: { ...at, kind: 'translated', text } });
+
+/** The nodes of a bare column (`x`, `t.x`, `"x"`) or a number or text literal; undefined for anything else. */
+function bareOperand(nodes: readonly Node[]): Node[] | undefined {
+  const m = nodes.filter((n) => !isTriviaNode(n));
+  if (m.length === 0 || m.some((n) => n.kind !== 'token')) return undefined;
+  const tokens = m.map((n) => (n as Node & { kind: 'token' }).token);
+  if (
+    tokens.length === 1 &&
+    ((tokens[0].kind === 'number' && /^[\d.eE+-]+$/.test(tokens[0].text)) || (tokens[0].kind === 'string' && /^'(?:[^']|'')*'$/.test(tokens[0].text)))
+  )
+    return m;
+  // Names as the tokenizer gives them (a pass may insert DuckDB text as a word).
+  const isName = (t: Token) => (t.kind === 'word' && /^[A-Za-z_][\w$]*$/.test(t.text)) || (t.kind === 'quoted' && /^"(?:[^"]|"")*"$/.test(t.text));
+  const names = tokens.every((t, k) => (k % 2 === 0 ? isName(t) : t.text === '.'));
+  if (!names || tokens.length % 2 === 0 || tokens.length > 5) return undefined;
+  return NOT_A_COLUMN.has(nodeKeyword(m[0])) && tokens.length === 1 ? undefined : m;
+}
+
+/** `operand` as trino_condition(operand, context): the operand, its type checked while DuckDB binds. */
+function checked(operand: readonly Node[], context: Context): Node[] {
+  const at = operand[0].kind === 'token' ? operand[0].token : operand[0].open;
+  const group: GroupNode = {
+    kind: 'group',
+    open: { ...at, kind: 'punct', text: '(' },
+    close: { ...at, kind: 'punct', text: ')' },
+    items: [...operand, translated(at, `, '${context}'`)],
+  };
+  return [translated(at, 'trino_condition'), group];
+}
+
+/**
+ * The operands of a condition's top-level AND, OR and NOT (the AND of `BETWEEN … AND …` is none), each bare one
+ * checked; a condition that is one bare operand is checked as `context`, the others as terms of a logical expression.
+ */
+function checkCondition(nodes: readonly Node[], context: Context): Node[] {
+  const first = nodes.findIndex((n) => !isTriviaNode(n));
+  const last = nodes.length - 1 - [...nodes].reverse().findIndex((n) => !isTriviaNode(n));
+  if (first < 0) return [...nodes];
+  const whole = bareOperand(nodes);
+  if (whole) return [...nodes.slice(0, first), ...checked(whole, context), ...nodes.slice(last + 1)];
+  // `(x)`, `(a OR x)`: a parenthesized condition (not a subquery) is checked inside.
+  const only = nodes[first];
+  if (first === last && isParen(only) && !['SELECT', 'WITH', 'VALUES'].includes(nodeKeyword(only.items.find((n) => !isTriviaNode(n)))))
+    return [...nodes.slice(0, first), withItems(only, checkCondition(only.items, context)), ...nodes.slice(last + 1)];
+  const out: Node[] = [];
+  let operand: Node[] = [];
+  let between = false;
+  let negated = false;
+  const flush = () => {
+    const bare = bareOperand(operand);
+    const inner = operand.filter((n) => !isTriviaNode(n));
+    if (!bare && inner.length === 1 && isParen(inner[0])) {
+      out.push(...checkCondition(operand, negated ? 'not' : 'term'));
+    } else if (bare) {
+      const from = operand.findIndex((n) => !isTriviaNode(n));
+      const to = operand.length - 1 - [...operand].reverse().findIndex((n) => !isTriviaNode(n));
+      out.push(...operand.slice(0, from), ...checked(bare, negated ? 'not' : 'term'), ...operand.slice(to + 1));
+    } else out.push(...operand);
+    operand = [];
+  };
+  for (const node of nodes) {
+    const word = nodeKeyword(node);
+    if (word === 'BETWEEN') between = true;
+    // NOT starts an operand (`NOT flag`); after one it is a predicate's (`x NOT IN (…)`, `x NOT LIKE …`).
+    const prefixNot = word === 'NOT' && operand.every(isTriviaNode);
+    if ((word === 'AND' && !between) || word === 'OR' || prefixNot) {
+      flush();
+      negated = prefixNot;
+      out.push(node);
+    } else {
+      if (word === 'AND') between = false;
+      operand.push(node);
+    }
+  }
+  flush();
+  return out;
+}
+
+/** Checks the bare conditions of `items` and of every group in it (see above). */
+export function checkConditionTypes(items: readonly Node[]): Node[] {
+  // Groups left as they are keep their identity (later steps of the rendering may know a node by it).
+  const nested = items.map((n): Node => {
+    if (n.kind !== 'group') return n;
+    const inner = checkConditionTypes(n.items);
+    return withItems(n, inner);
+  });
+  const out: Node[] = [];
+  let joined = false;
+  const isCase = (n: Node) => n.kind === 'group' && nodeKeyword({ kind: 'token', token: n.open }) === 'CASE';
+  for (let i = 0; i < nested.length; i++) {
+    const node = nested[i];
+    const word = nodeKeyword(node);
+    out.push(node);
+    if (node.kind === 'group' && isCase(node)) {
+      out[out.length - 1] = withItems(node, checkCaseConditions(node.items));
+      continue;
+    }
+    if (node.kind === 'group' && isParen(node) && nodeKeyword(lastMeaningful(out.slice(0, -1))) === 'IF') {
+      out[out.length - 1] = withItems(node, checkFirstArgument(node.items));
+      continue;
+    }
+    if (word === 'JOIN') joined = true;
+    // A join's ON: not the ON of `… FALSE ON ERROR` in a JSON function's arguments.
+    if (word !== 'WHERE' && word !== 'HAVING' && (word !== 'ON' || !joined)) continue;
+    // `x IS [NOT] DISTINCT FROM`, `FILTER (WHERE …)`: a FILTER's WHERE is its own.
+    const filter = word === 'WHERE' && items.filter((n) => !isTriviaNode(n)).length > 0 && nodeKeyword(items.find((n) => !isTriviaNode(n))) === 'WHERE';
+    let end = i + 1;
+    while (end < nested.length && !CONDITION_ENDS.has(nodeKeyword(nested[end])) && nodeText(nested[end]) !== ';') end++;
+    const context: Context = filter ? 'filter' : word === 'WHERE' ? 'where' : word === 'HAVING' ? 'having' : 'on';
+    out.push(...checkCondition(nested.slice(i + 1, end), context));
+    i = end - 1;
+  }
+  return out;
+}
+
+/** `group` with `items`: the group itself where they are its own. */
+const withItems = (group: GroupNode, items: Node[]): GroupNode =>
+  items.length === group.items.length && items.every((x, k) => x === group.items[k]) ? group : { ...group, items };
+
+function lastMeaningful(nodes: readonly Node[]): Node | undefined {
+  for (let k = nodes.length - 1; k >= 0; k--) if (!isTriviaNode(nodes[k])) return nodes[k];
+  return undefined;
+}
+
+/** A searched CASE's WHEN conditions (`CASE WHEN c THEN …`); a simple CASE's WHEN values are compared, not tested. */
+function checkCaseConditions(items: readonly Node[]): Node[] {
+  const first = items.find((n) => !isTriviaNode(n));
+  if (nodeKeyword(first) !== 'WHEN') return [...items];
+  const out: Node[] = [];
+  for (let i = 0; i < items.length; i++) {
+    out.push(items[i]);
+    if (nodeKeyword(items[i]) !== 'WHEN') continue;
+    let end = i + 1;
+    while (end < items.length && nodeKeyword(items[end]) !== 'THEN') end++;
+    out.push(...checkCondition(items.slice(i + 1, end), 'when'));
+    i = end - 1;
+  }
+  return out;
+}
+
+/** IF(c, …): its first argument. */
+function checkFirstArgument(items: readonly Node[]): Node[] {
+  const comma = items.findIndex((n) => nodeText(n) === ',');
+  if (comma < 0) return [...items];
+  return [...checkCondition(items.slice(0, comma), 'if'), ...items.slice(comma)];
+}
