@@ -58,3 +58,15 @@ describeFunctions(
     ],
   ],
 );
+
+// Found by the columns form, seed 20261280, case 194: format('%e', from_ieee754_64(X'8000000000000000')) (-0.0).
+describeFunctions('format of negative zeros and decimal zeros, eleventh random pass', [
+  ['%e of a double -0.0', "format('%e', -0.0E0)", '-0.000000e+00', 'varchar'],
+  ['%f of a double -0.0', "format('%f', -0.0E0)", '-0.000000', 'varchar'],
+  ['%.2f of a double that rounds to zero', "format('%.2f', -0.001E0)", '-0.00', 'varchar'],
+  ['%(f of a double -0.0', "format('%(f', -0.0E0)", '(0.000000)', 'varchar'],
+  ['%.2f of a decimal that rounds to zero', "format('%.2f', DECIMAL '-0.001')", '-0.00', 'varchar'],
+  ['%.2f of a decimal zero written negative', "format('%.2f', DECIMAL '-0.00')", '0.00', 'varchar'],
+  ['%e of a decimal zero: its scale is the exponent', "format('%e', DECIMAL '0.00')", '0.000000e-02', 'varchar'],
+  ['%e of a double zero', "format('%e', 0.0E0)", '0.000000e+00', 'varchar'],
+]);
