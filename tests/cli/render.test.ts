@@ -80,7 +80,9 @@ FROM interactions_hourly;
     ).toBe(0);
     expect(io.out).toContain('trino_date_trunc(\'hour\', "timestamp") AS hr');
     // count_if is rewritten; a column compared with a number literal carries Trino's type check (bool_col = 1 fails).
-    expect(io.out).toMatch(/count\(CASE WHEN \(b\.rating <= 2 AND \{'trino_v': true\}\[.*'trino_refused:type-compare'.*\]\) THEN 1 END\) AS negative/);
+    expect(io.out).toMatch(
+      /count\(CASE WHEN trino_condition\(\(b\.rating <= 2 AND \{'trino_v': true\}\[.*'trino_refused:type-compare'.*\]\), 'count_if'\) THEN 1 END\) AS negative/,
+    );
     expect(io.out.trimEnd().endsWith(';')).toBe(true);
   });
 

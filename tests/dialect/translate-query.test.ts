@@ -90,7 +90,7 @@ describe('translateQuery', () => {
     [
       'count_if',
       'SELECT count_if(x > 1)',
-      "SELECT count(CASE WHEN ((x > 1 AND NOT trino_nan_in(x, 1)) AND {'trino_v': true}[CASE WHEN typeof([x]) IN ('BOOLEAN[]', 'DATE[]', 'VARCHAR[]', 'JSON[]', 'BLOB[]', 'INTERVAL[]', 'TIME[]', 'UUID[]') OR typeof([x]) LIKE 'TIMESTAMP%' THEN 'trino_refused:type-compare' ELSE 'trino_v' END]) THEN 1 END)",
+      "SELECT count(CASE WHEN trino_condition(((x > 1 AND NOT trino_nan_in(x, 1)) AND {'trino_v': true}[CASE WHEN typeof([x]) IN ('BOOLEAN[]', 'DATE[]', 'VARCHAR[]', 'JSON[]', 'BLOB[]', 'INTERVAL[]', 'TIME[]', 'UUID[]') OR typeof([x]) LIKE 'TIMESTAMP%' THEN 'trino_refused:type-compare' ELSE 'trino_v' END]), 'count_if') THEN 1 END)",
     ],
     ['regexp_replace $n', "SELECT regexp_replace(s, '(a)(b)', '$2$1')", "SELECT regexp_replace(s, '(a)(b)', '\\2\\1', 'g')"],
     ['date_format codes', "SELECT date_format(ts, '%Y-%m-%d %H:%i:%s')", "SELECT strftime(trino_wall(ts), '%Y-%m-%d %H:%M:%S')"],

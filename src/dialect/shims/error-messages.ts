@@ -209,11 +209,13 @@ const CONDITION_MESSAGES: Record<string, (type: string) => string> = {
   filter: (t) => `Filter expression must evaluate to a boolean (actual: ${t})`,
   term: (t) => `Logical expression term must evaluate to a boolean (actual: ${t})`,
   not: (t) => `Value of logical NOT expression must evaluate to a boolean (actual: ${t})`,
+  count_if: (t) => `Unexpected parameters (${t}) for function count_if. Expected: count_if(boolean)`,
 };
 function conditionMismatch(detail: string): string | undefined {
   const [context, type] = [detail.slice(0, detail.indexOf(' ')), detail.slice(detail.indexOf(' ') + 1)];
   const message = CONDITION_MESSAGES[context];
-  return message && `TYPE_MISMATCH: ${message(trinoTypeName(type.toUpperCase()))} (the local engine would cast it to boolean)`;
+  const code = context === 'count_if' ? 'FUNCTION_NOT_FOUND' : 'TYPE_MISMATCH';
+  return message && `${code}: ${message(trinoTypeName(type.toUpperCase()))} (the local engine would cast it to boolean)`;
 }
 
 const refusal = (key: string) =>

@@ -192,6 +192,9 @@ export function javaFormat(format: string, markedArgs: readonly (string | null)[
     if ((mark === INTEGER_MARK && 'fe'.includes(conv.toLowerCase())) || (mark === DECIMAL_MARK && 'dxo'.includes(conv.toLowerCase())))
       throw new JavaFormatError(`Invalid format string: ${spec} (IllegalFormatConversion: ${conv} != ${JAVA_CLASS[mark]})`);
     const number = asDouble(position) as string;
+    // Java signs a double whose sign bit is set (-0.0, and -0.001 rounded to -0.00) and a BigDecimal below zero (a
+    // decimal -0.00 is zero): Trino 476 format('%f', -0.0E0) is '-0.000000', format('%.2f', DECIMAL '-0.001') '-0.00'.
+    const negative = number.trim().startsWith('-') && (mark !== DECIMAL_MARK || /[1-9]/.test(number));
     switch (conv.toLowerCase()) {
       case 'd': {
         if (!/^-?\d+$/.test(arg)) throw new JavaFormatError(`format(): %d needs an integer, got '${arg}'`);
@@ -210,7 +213,6 @@ export function javaFormat(format: string, markedArgs: readonly (string | null)[
         const n = Number(number);
         if (!Number.isFinite(n)) return out(Number.isNaN(n) ? 'NaN' : signed('Infinity', n < 0, flags));
         const body = fixed(number, precision ?? 6);
-        const negative = number.trim().startsWith('-') && /[1-9]/.test(body);
         const [i, f] = body.split('.');
         return out(signed(flags.includes(',') ? group(i) + (f !== undefined ? `.${f}` : '') : body, negative, flags), true);
       }
@@ -221,9 +223,10 @@ export function javaFormat(format: string, markedArgs: readonly (string | null)[
         const [mantissa, exponent] = Math.abs(n)
           .toExponential(precision ?? 6)
           .split('e');
-        const e = Number(exponent);
+        // A BigDecimal zero keeps its scale as the exponent: Trino 476 format('%e', DECIMAL '0.00') is '0.000000e-02'.
+        const e = mark === DECIMAL_MARK && n === 0 ? -(number.split('.')[1]?.length ?? 0) : Number(exponent);
         const body = `${mantissa}e${e < 0 ? '-' : '+'}${String(Math.abs(e)).padStart(2, '0')}`;
-        return out(signed(body, n < 0, flags), true);
+        return out(signed(body, negative, flags), true);
       }
       default:
         throw new JavaFormatError(`format(): unsupported conversion %${conv}`);

@@ -2,8 +2,10 @@
 // 476 takes a boolean (or NULL) only and fails with TYPE_MISMATCH ("WHERE clause must evaluate to a boolean: actual type
 // integer"); DuckDB casts an integer, a decimal or a text to boolean and answers. Each such operand goes through
 // trino_condition (shims/macros.ts), whose check folds away while DuckDB binds a boolean (EXPLAIN shows the filter on the
-// column alone, pushed into the scan) and fails there for any other type. Conditions
-// built by an operator (`x > 0`, `x IS NULL`, `EXISTS …`) are boolean already and are left as written.
+// column alone, pushed into the scan) and fails there for any other type. So is any other operand that no top-level
+// comparison or predicate makes boolean (`WHERE abs(x)`, `WHERE x + 1`, `CASE WHEN coalesce(n, 0) THEN`, `NOT x + 0`):
+// a function's type is known only once bound. Conditions built by an operator (`x > 0`, `x IS NULL`, `EXISTS …`) are
+// boolean already and are left as written.
 import type { Token } from '../tokens.js';
 import { isParen, isTriviaNode, nodeKeyword, nodeText, type GroupNode, type Node } from './tree.js';
 
@@ -53,6 +55,28 @@ function bareOperand(nodes: readonly Node[]): Node[] | undefined {
   return NOT_A_COLUMN.has(nodeKeyword(m[0])) && tokens.length === 1 ? undefined : m;
 }
 
+/** Operators and words that make a boolean of the operand they stand in at its top level. */
+const COMPARISONS = new Set(['=', '<>', '!=', '<', '>', '<=', '>=']);
+// AND and OR: the whole condition is split on them first.
+const PREDICATE_WORDS = new Set(['IS', 'IN', 'LIKE', 'BETWEEN', 'EXISTS', 'NOT', 'AND', 'OR']);
+
+/** A subquery in parentheses: `(SELECT …)`, `(WITH …)`, `(VALUES …)`. */
+const isSubquery = (n: Node): boolean => isParen(n) && ['SELECT', 'WITH', 'VALUES'].includes(nodeKeyword(n.items.find((m) => !isTriviaNode(m))));
+
+/**
+ * The nodes of an operand whose type only binding tells (a bare column or literal, a function call, CAST, CASE,
+ * arithmetic); undefined where a top-level comparison or predicate makes it boolean, or for one parenthesized group
+ * (checked inside, or a subquery, left as written).
+ */
+function operandToCheck(nodes: readonly Node[]): Node[] | undefined {
+  const bare = bareOperand(nodes);
+  if (bare) return bare;
+  const m = nodes.filter((n) => !isTriviaNode(n));
+  if (m.length === 0 || (m.length === 1 && (isParen(m[0]) || m[0].kind === 'token'))) return undefined;
+  const predicate = (n: Node) => n.kind === 'token' && (COMPARISONS.has(n.token.text) || n.token.text === '?' || PREDICATE_WORDS.has(nodeKeyword(n)));
+  return m.some(predicate) ? undefined : m;
+}
+
 /** `operand` as trino_condition(operand, context): the operand, its type checked while DuckDB binds. */
 function checked(operand: readonly Node[], context: Context): Node[] {
   const at = operand[0].kind === 'token' ? operand[0].token : operand[0].open;
@@ -73,20 +97,21 @@ function checkCondition(nodes: readonly Node[], context: Context): Node[] {
   const first = nodes.findIndex((n) => !isTriviaNode(n));
   const last = nodes.length - 1 - [...nodes].reverse().findIndex((n) => !isTriviaNode(n));
   if (first < 0) return [...nodes];
-  const whole = bareOperand(nodes);
+  const whole = operandToCheck(nodes);
   if (whole) return [...nodes.slice(0, first), ...checked(whole, context), ...nodes.slice(last + 1)];
   // `(x)`, `(a OR x)`: a parenthesized condition (not a subquery) is checked inside.
   const only = nodes[first];
-  if (first === last && isParen(only) && !['SELECT', 'WITH', 'VALUES'].includes(nodeKeyword(only.items.find((n) => !isTriviaNode(n)))))
+  if (first === last && isParen(only) && !isSubquery(only))
     return [...nodes.slice(0, first), withItems(only, checkCondition(only.items, context)), ...nodes.slice(last + 1)];
   const out: Node[] = [];
   let operand: Node[] = [];
   let between = false;
   let negated = false;
   const flush = () => {
-    const bare = bareOperand(operand);
+    const bare = operandToCheck(operand);
     const inner = operand.filter((n) => !isTriviaNode(n));
-    if (!bare && inner.length === 1 && isParen(inner[0])) {
+    // A subquery is left as written: checking inside it would come back here (`WHERE (SELECT true)` overflowed the stack).
+    if (!bare && inner.length === 1 && isParen(inner[0]) && !isSubquery(inner[0])) {
       out.push(...checkCondition(operand, negated ? 'not' : 'term'));
     } else if (bare) {
       const from = operand.findIndex((n) => !isTriviaNode(n));

@@ -902,7 +902,8 @@ export const FUNCTIONS: Record<string, CallHandler> = {
   bitwise_and_agg: bitwiseAggregate('bit_and', 'bitwise_and_agg'),
   bitwise_or_agg: bitwiseAggregate('bit_or', 'bitwise_or_agg'),
   bitwise_xor_agg: bitwiseAggregate('bit_xor', 'bitwise_xor_agg'),
-  count_if: (c) => `count(CASE WHEN ${c.arg(0)} THEN 1 END)${c.tail}`,
+  // Trino 476 takes a boolean only (count_if(x) of an integer: FUNCTION_NOT_FOUND); CASE WHEN would cast it.
+  count_if: (c) => `count(CASE WHEN trino_condition(${c.arg(0)}, 'count_if') THEN 1 END)${c.tail}`,
   count: distinctByInstant('count'),
   approx_distinct: approxDistinct,
   approx_percentile: (c) => {
