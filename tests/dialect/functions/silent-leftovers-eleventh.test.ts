@@ -1,0 +1,63 @@
+// Silent leftovers of the last replay (docs/issue-15-audit.md, "Silent leftovers, eleventh pass"): forms where the
+// local engine answered and Trino 476 fails. Every expectation is the shared Trino 476's answer (value and type) or its
+// failure.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AthenaLocalEngine } from '../../../src/engines/local/engine.js';
+import { namedResult, openLake } from '../lake-helpers.js';
+
+let engine: AthenaLocalEngine;
+beforeAll(async () => {
+  engine = await openLake();
+});
+afterAll(async () => engine.close());
+
+const refusedAt = (rule: string, sql: string, at: string) => new RegExp(`<sql>:1:${sql.indexOf(at) + 1}: error \\[unfaithful/${rule}\\] `);
+
+describe('AND, OR and NOT outside a condition', () => {
+  // Trino 476: TYPE_MISMATCH wherever an operand of AND, OR or NOT is not a boolean; locally cast to boolean
+  // (`SELECT NOT x` over 1, 0 gave false, true).
+  it.each<[string, string, string]>([
+    ['NOT in a select list', 'SELECT NOT x FROM (VALUES 1, 0) t(x)', 'Value of logical NOT expression must evaluate to a boolean (actual: integer)'],
+    ['AND true in a select list', 'SELECT x AND true AS y FROM (VALUES 1, 0) t(x)', 'Logical expression term must evaluate to a boolean (actual: integer)'],
+    ['OR of a text column', "SELECT true OR x FROM (VALUES 'true') t(x)", 'Logical expression term must evaluate to a boolean (actual: varchar)'],
+    [
+      'NOT in a function argument',
+      'SELECT coalesce(NOT x, false) FROM (VALUES 1) t(x)',
+      'Value of logical NOT expression must evaluate to a boolean (actual: integer)',
+    ],
+    ['NOT of a parenthesized column', 'SELECT NOT (x) FROM (VALUES 1) t(x)', 'Value of logical NOT expression must evaluate to a boolean (actual: integer)'],
+    [
+      'NOT in a THEN',
+      'SELECT CASE WHEN x > 0 THEN NOT x END FROM (VALUES 1) t(x)',
+      'Value of logical NOT expression must evaluate to a boolean (actual: integer)',
+    ],
+    ['NOT of an outer column', 'SELECT (SELECT NOT t.x) FROM (VALUES 1) t(x)', 'Value of logical NOT expression must evaluate to a boolean (actual: integer)'],
+    ['NOT in a lambda', 'SELECT filter(ARRAY[1, 0], e -> NOT e)', 'Value of logical NOT expression must evaluate to a boolean (actual: integer)'],
+    [
+      'AND in an aggregate',
+      "SELECT count_if(b AND x) FROM (VALUES (true, 'a')) t(b, x)",
+      'Logical expression term must evaluate to a boolean (actual: varchar)',
+    ],
+  ])('%s fails', async (_name, sql, message) => {
+    await expect(engine.execute(sql)).rejects.toThrow(`TYPE_MISMATCH: ${message}`);
+  });
+
+  it.each<[string, string, string[], unknown[][]]>([
+    [
+      'boolean operands, NULL, BETWEEN … AND, IS NULL',
+      'SELECT NOT b, b AND NULL, b OR (b), x BETWEEN 1 AND 2 AND b FROM (VALUES (true, 1), (false, 2)) t(b, x) ORDER BY 1, 2, 3, 4',
+      ['_col0 boolean', '_col1 boolean', '_col2 boolean', '_col3 boolean'],
+      [
+        [false, null, true, true],
+        [true, false, false, false],
+      ],
+    ],
+    ['NOT of a NULL column', 'SELECT NOT x FROM (SELECT NULL AS x)', ['_col0 boolean'], [[null]]],
+    // Before, a NULL-typed column failed locally ("Key name for struct_extract needs to be a constant string").
+    ['WHERE of a NULL column', 'SELECT 1 FROM (VALUES NULL) t(x) WHERE x', ['_col0 integer'], []],
+    ['a boolean lambda', 'SELECT filter(ARRAY[true, false, NULL], e -> NOT e)', ['_col0 array(boolean)'], [[[false]]]],
+    ['a subquery operand', 'SELECT b AND (SELECT true), NOT b IS NULL FROM (VALUES true) t(b)', ['_col0 boolean', '_col1 boolean'], [[true, true]]],
+  ])('%s', async (_name, sql, columns, rows) => {
+    expect(await namedResult(engine, sql)).toEqual({ columns, rows });
+  });
+});
