@@ -233,16 +233,22 @@ export function refuseUnplannedCorrelations(
   m.forEach((node, k) => {
     if (node.kind !== 'group') return;
     const hereColumns = new Set([...outerColumns, ...levelColumns(items, node).some]);
+    const quantified = quantifiedOperand(m, k);
+    if (quantified && nodeKeyword(meaningful(node.items)[0]) === 'VALUES') {
+      // `1 > ALL (VALUES k)`: its rows are its select list, which reads the outer row (see unplannedReason).
+      const reference = outerReferences(node.items, new Set(), here, hereColumns)[0];
+      if (reference) reportSelectedUnderQuantifier(reference, report);
+      refuseUnplannedCorrelations(node.items, report, here, hereColumns);
+      return;
+    }
     if (!isQuery(node)) {
       refuseUnplannedCorrelations(node.items, report, here, hereColumns);
       return;
     }
     const own = relationNames(node.items);
-    const ownColumns = levelColumns(node.items).all;
-    const correlated = [
-      ...qualifiedReferences(node.items).filter((r) => !own.has(r.qualifier) && here.has(r.qualifier)),
-      ...(ownColumns === undefined ? [] : unqualifiedOuterReferences(node.items, ownColumns, hereColumns)),
-    ];
+    // Under IN or a quantified comparison, a subquery without FROM has no columns of its own (`k IN (SELECT k)`).
+    const ownColumns = levelColumns(node.items).all ?? (quantified && !clausesOf(node.items).has('FROM') ? new Set<string>() : undefined);
+    const correlated = outerReferences(node.items, own, here, hereColumns, ownColumns);
     const unnested = unnestedOuterColumn(node, correlated);
     const nested = correlatedInUnnest(node, here);
     if (nested)
@@ -260,9 +266,47 @@ export function refuseUnplannedCorrelations(
         'Athena fails with NOT_SUPPORTED "Given correlated subquery is not supported": a LATERAL projection of the outer row (no FROM) joined ON a condition other than TRUE; the local engine would answer',
         'join ON TRUE and filter in WHERE, or CROSS JOIN LATERAL',
       );
-    else if (correlated.length > 0) checkCorrelated(node, nodeKeyword(m[k - 1]) === 'EXISTS', correlated, report, nodeKeyword(m[k - 1]) === 'IN');
+    else if (correlated.length > 0 && quantified && correlated.some((r) => tokenIn(clausesOf(node.items).get('SELECT') ?? [], r.at)))
+      reportSelectedUnderQuantifier(correlated.find((r) => tokenIn(clausesOf(node.items).get('SELECT') ?? [], r.at)) as OuterReference, report);
+    else if (correlated.length > 0) checkCorrelated(node, nodeKeyword(m[k - 1]) === 'EXISTS', correlated, report, quantified);
     refuseUnplannedCorrelations(node.items, report, here, hereColumns);
   });
+}
+
+const COMPARISONS = new Set(['=', '<>', '!=', '<', '>', '<=', '>=']);
+
+/** Whether m[k] is the subquery of `x IN (…)` or of a quantified comparison (`x > ALL (…)`, `= ANY`, `= SOME`). */
+function quantifiedOperand(m: readonly Node[], k: number): boolean {
+  const word = nodeKeyword(m[k - 1]);
+  return word === 'IN' || (['ANY', 'SOME', 'ALL'].includes(word) && COMPARISONS.has(nodeText(m[k - 2] as Node)));
+}
+
+/** The outer columns `items` reads: qualified by an enclosing query's relation, or unqualified where `ownColumns` are known. */
+function outerReferences(
+  items: readonly Node[],
+  own: ReadonlySet<string>,
+  here: ReadonlySet<string>,
+  hereColumns: ReadonlySet<string>,
+  ownColumns: ReadonlySet<string> | undefined = new Set(),
+): OuterReference[] {
+  return [
+    ...qualifiedReferences(items).filter((r) => !own.has(r.qualifier) && here.has(r.qualifier)),
+    ...(ownColumns === undefined ? [] : unqualifiedOuterReferences(items, ownColumns, hereColumns)),
+  ];
+}
+
+/**
+ * Trino 476 fails with NOT_SUPPORTED where the subquery of IN, ANY, SOME or ALL selects an outer column, aggregated
+ * or not, with or without FROM (`k IN (SELECT k)`, `1 > ALL (VALUES k)`, `1 IN (SELECT max(v) + k FROM s)`; asked of
+ * the shared Trino); DuckDB answered. A correlation in its WHERE plans.
+ */
+function reportSelectedUnderQuantifier(reference: OuterReference, report: Report): void {
+  report(
+    reference.at,
+    'correlated-subquery',
+    `Athena fails with NOT_SUPPORTED "Given correlated subquery is not supported": the subquery of IN or of a quantified comparison (ANY, SOME, ALL) selects the outer column ${reference.qualifier}${reference.unqualified ? '' : '.…'}; the local engine would answer`,
+    "compare with the outer column outside the subquery, or correlate it in the subquery's WHERE",
+  );
 }
 
 /** Words in expressions that are no column: keywords, literal prefixes, interval units. */
@@ -426,7 +470,7 @@ function correlatedValuesReason(query: GroupNode, correlated: readonly OuterRefe
   if (rows.length !== 1) return why('beside other rows');
   if (from.some((n) => isPunct(n, ',') || nodeKeyword(n) === 'JOIN')) return why('joined to another relation');
   if (clauses.has('WHERE')) return why('it filters (WHERE)');
-  if (underIn) return why('under IN');
+  if (underIn) return why('under IN or a quantified comparison');
   // The columns the outer values fill: the alias list's names at the positions of the row's correlated values.
   const row = meaningful(rows[0]);
   const cells = row.length === 1 && isParen(row[0]) ? splitArgs(row[0].items) : [rows[0]];

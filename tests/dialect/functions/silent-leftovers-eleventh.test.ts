@@ -61,3 +61,45 @@ describe('AND, OR and NOT outside a condition', () => {
     expect(await namedResult(engine, sql)).toEqual({ columns, rows });
   });
 });
+
+describe('IN, ANY, SOME and ALL over a subquery selecting an outer column', () => {
+  // Trino 476: NOT_SUPPORTED "Given correlated subquery is not supported"; locally answered (false, false).
+  it.each<[string, string, string]>([
+    ['ALL of a correlated VALUES, grouped', 'SELECT 1 > ALL (VALUES k) FROM (VALUES (1, 1), (1, 2)) t(k, v) GROUP BY k', 'k) FROM'],
+    ['ANY of a correlated VALUES', 'SELECT k, 1 = ANY (VALUES k) FROM (VALUES 1, 2) t(k) ORDER BY k', 'k) FROM'],
+    ['IN of a correlated VALUES', 'SELECT k, k IN (VALUES k) FROM (VALUES 1, 2) t(k) ORDER BY k', 'k) FROM'],
+    ['ALL of two rows', 'SELECT k, 1 > ALL (VALUES k, 2) FROM (VALUES 1, 2) t(k) ORDER BY k', 'k, 2)'],
+    ['ALL of a qualified expression', 'SELECT k, 1 > ALL (VALUES t.k + 1) FROM (VALUES 1, 2) t(k) ORDER BY k', 't.k + 1'],
+    ['IN of a correlated VALUES in WHERE', 'SELECT k FROM (VALUES 1, 2) t(k) WHERE 1 IN (VALUES k) ORDER BY k', 'k) ORDER'],
+    ['ALL of a SELECT without FROM', 'SELECT k, 1 > ALL (SELECT k) FROM (VALUES 1, 2) t(k) ORDER BY k', 'k) FROM'],
+    ['IN of a SELECT without FROM', 'SELECT k, k IN (SELECT k) FROM (VALUES 1, 2) t(k) ORDER BY k', 'k) FROM'],
+    ['IN of an aggregate plus an outer column', 'SELECT k, 1 IN (SELECT max(v) + k FROM (VALUES 1, 2) s(v)) FROM (VALUES 1, 2) t(k) ORDER BY k', 'k FROM'],
+    ['ANY over a correlated VALUES row', 'SELECT k, 1 = ANY (SELECT x FROM (VALUES k) s(x)) FROM (VALUES 1, 2) t(k) ORDER BY k', 'k) s(x)'],
+  ])('%s is refused', async (_name, sql, at) => {
+    await expect(engine.execute(sql)).rejects.toThrow(refusedAt('correlated-subquery', sql, at));
+  });
+
+  it.each<[string, string, string[], unknown[][]]>([
+    [
+      'ALL correlated in WHERE',
+      'SELECT k, 1 > ALL (SELECT v FROM (VALUES 1, 2) s(v) WHERE v = t.k) FROM (VALUES 1, 2) t(k) ORDER BY k',
+      ['k integer', '_col1 boolean'],
+      [
+        [1, false],
+        [2, false],
+      ],
+    ],
+    [
+      'uncorrelated VALUES under IN and ALL',
+      'SELECT k, k IN (VALUES 1, 3), k > ALL (VALUES 1) FROM (VALUES 1, 2) t(k) ORDER BY k',
+      ['k integer', '_col1 boolean', '_col2 boolean'],
+      [
+        [1, true, false],
+        [2, false, true],
+      ],
+    ],
+    ['a scalar correlated VALUES', 'SELECT (VALUES k) FROM (VALUES 1, 2) t(k) ORDER BY 1', ['_col0 integer'], [[1], [2]]],
+  ])('%s', async (_name, sql, columns, rows) => {
+    expect(await namedResult(engine, sql)).toEqual({ columns, rows });
+  });
+});
