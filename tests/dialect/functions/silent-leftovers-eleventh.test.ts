@@ -103,3 +103,43 @@ describe('IN, ANY, SOME and ALL over a subquery selecting an outer column', () =
     expect(await namedResult(engine, sql)).toEqual({ columns, rows });
   });
 });
+
+describe('quoted row field names of two cases in the select list and GROUP BY', () => {
+  // Trino 476: EXPRESSION_NOT_AGGREGATE "'CAST(ROW (x) AS ROW("a" bigint))' must be an aggregate expression or appear in
+  // GROUP BY clause"; locally answered {a: 1}.
+  it.each<[string, string, string]>([
+    ['"a" against "A"', 'SELECT CAST(row(x) AS row("a" bigint)) FROM (VALUES 1) t(x) GROUP BY CAST(row(x) AS row("A" bigint))', '"a" bigint)) FROM'],
+    ['"a" against a', 'SELECT CAST(row(x) AS row("a" bigint)) FROM (VALUES 1) t(x) GROUP BY CAST(row(x) AS row(a bigint))', '"a" bigint)) FROM'],
+    [
+      'inside an array',
+      'SELECT CAST(ARRAY[row(x)] AS array(row("a" bigint))) FROM (VALUES 1) t(x) GROUP BY CAST(ARRAY[row(x)] AS array(row("A" bigint)))',
+      '"a" bigint))) FROM',
+    ],
+  ])('%s is refused', async (_name, sql, at) => {
+    await expect(engine.execute(sql)).rejects.toThrow(refusedAt('row-field-case', sql, at));
+  });
+
+  it.each<[string, string, string[], unknown[][]]>([
+    [
+      '"A" against A',
+      'SELECT CAST(row(x) AS row("A" bigint)) FROM (VALUES 1) t(x) GROUP BY CAST(row(x) AS row(A bigint))',
+      ['_col0 row(a bigint)'],
+      [[{ a: 1 }]],
+    ],
+    ['a against A', 'SELECT CAST(row(x) AS row(a bigint)) FROM (VALUES 1) t(x) GROUP BY CAST(row(x) AS row(A bigint))', ['_col0 row(a bigint)'], [[{ a: 1 }]]],
+    [
+      '"a" against "a"',
+      'SELECT CAST(row(x) AS row("a" bigint)) FROM (VALUES 1) t(x) GROUP BY CAST(row(x) AS row("a" bigint))',
+      ['_col0 row(a bigint)'],
+      [[{ a: 1 }]],
+    ],
+    [
+      'inside an aggregate',
+      'SELECT count(CAST(row(x) AS row("a" bigint))) FROM (VALUES 1) t(x) GROUP BY CAST(row(x) AS row("A" bigint))',
+      ['_col0 bigint'],
+      [[1]],
+    ],
+  ])('%s', async (_name, sql, columns, rows) => {
+    expect(await namedResult(engine, sql)).toEqual({ columns, rows });
+  });
+});
