@@ -487,6 +487,55 @@ function correlatedValuesReason(query: GroupNode, correlated: readonly OuterRefe
   return undefined;
 }
 
+/**
+ * A grouped subquery's WHERE term that reads an outer column, is no equality and reads a column of the subquery that is
+ * no GROUP BY key (`EXISTS (SELECT 1 FROM s WHERE s.b < t.b GROUP BY s.a)`, also scalar): Trino 476 cannot pull it
+ * above the aggregation and fails with NOT_SUPPORTED; `s.a < t.b` and `s.b = t.b` plan (asked of the shared Trino).
+ */
+function ungroupedCorrelation(clauses: ReadonlyMap<string, Node[]>, correlated: readonly OuterReference[]): OuterReference | undefined {
+  const group = clauses.get('GROUP');
+  const where = clauses.get('WHERE');
+  if (!group || !where) return undefined;
+  const keys = new Set(
+    splitArgs(meaningful(group).slice(1)).flatMap((key) => {
+      const m = meaningful(key);
+      const last = m[m.length - 1];
+      return isNameToken(last) && m.every((n, k) => (k % 2 === 0 ? isNameToken(n) : isPunct(n, '.'))) ? [nameOf(last)] : [];
+    }),
+  );
+  let between = false;
+  const terms: Node[][] = [[]];
+  for (const node of meaningful(where)) {
+    const word = nodeKeyword(node);
+    if (word === 'BETWEEN') between = true;
+    if (word === 'AND' && !between) terms.push([]);
+    else {
+      if (word === 'AND') between = false;
+      terms[terms.length - 1].push(node);
+    }
+  }
+  for (const term of terms) {
+    const reference = correlated.find((r) => tokenIn(term, r.at));
+    if (!reference || term.some((n) => isPunct(n, '=')) || term.some((n) => nodeKeyword(n) === 'OR')) continue;
+    if (ownColumnNames(term, correlated).some((c) => !keys.has(c))) return reference;
+  }
+  return undefined;
+}
+
+/** The names of the columns `nodes` reads that are no outer references (the last name of `s.b`, a bare `b`). */
+function ownColumnNames(nodes: readonly Node[], correlated: readonly OuterReference[]): string[] {
+  const m = meaningful(nodes);
+  return m.flatMap((node, k): string[] => {
+    if (node.kind === 'group') return isQuery(node) ? [] : ownColumnNames(node.items, correlated);
+    if (!isNameToken(node) || isPunct(m[k + 1], '.') || isParen(m[k + 1]) || NOT_A_COLUMN.has(nodeKeyword(node))) return [];
+    if (correlated.some((r) => r.at === node.token)) return [];
+    // `t2.b` of an outer relation t2: its qualifier is the reference.
+    const qualifier = isPunct(m[k - 1], '.') ? m[k - 2] : undefined;
+    if (qualifier?.kind === 'token' && correlated.some((r) => r.at === qualifier.token)) return [];
+    return [nameOf(node)];
+  });
+}
+
 /** Why Trino 476 cannot plan the correlated subquery, at which outer column; undefined when it can. */
 /**
  * A FROM of one VALUES row (`FROM (VALUES 1) u(y)`): Trino 476 plans a subquery over it that selects an outer column
@@ -526,6 +575,8 @@ function unplannedReason(query: GroupNode, exists: boolean, correlated: readonly
   if (withTies && !aggregatesToOneRow) return { at: first.at, why: 'a correlated subquery has FETCH FIRST … WITH TIES and does not aggregate to one row' };
   if (!exists && correlatedInWhere && groupsBySeveralSets(clauses.get('GROUP') ?? []))
     return { at: first.at, why: 'a subquery correlated in its WHERE groups by ROLLUP, CUBE or several GROUPING SETS' };
+  const ungrouped = ungroupedCorrelation(clauses, correlated);
+  if (ungrouped) return { at: ungrouped.at, why: 'a grouped subquery compares an outer column other than by = with a column it does not group by' };
   // A subquery without FROM is a projection of the outer row (`LATERAL (SELECT t.k + 1 AS y)`), which plans.
   if (exists || aggregatesToOneRow || !clauses.has('FROM') || (fromOneValuesRow(clauses.get('FROM') ?? []) && !clauses.has('WHERE'))) return undefined;
   const selected = correlated.find((r) => tokenIn(select, r.at));

@@ -143,3 +143,63 @@ describe('quoted row field names of two cases in the select list and GROUP BY', 
     expect(await namedResult(engine, sql)).toEqual({ columns, rows });
   });
 });
+
+describe('a grouped subquery correlated by a non-equality over a column it does not group by', () => {
+  // Trino 476: NOT_SUPPORTED "Given correlated subquery is not supported" (TestSubqueries); locally false, false.
+  it.each<[string, string, string]>([
+    [
+      'EXISTS over a sum of a key and another column',
+      'SELECT b, EXISTS(SELECT 1 FROM (VALUES (1, 1), (1, 1), (null, null), (3, 3)) t(a, b) WHERE t.a+t.b<t2.b GROUP BY t.a) FROM (VALUES 1, 2) t2(b) ORDER BY b',
+      't2.b GROUP',
+    ],
+    [
+      'EXISTS over another column',
+      'SELECT b, EXISTS(SELECT 1 FROM (VALUES (1, 1), (3, 3)) t(a, b) WHERE t.b < t2.b GROUP BY t.a) FROM (VALUES 1, 2) t2(b) ORDER BY b',
+      't2.b GROUP',
+    ],
+    [
+      'a scalar count',
+      'SELECT b, (SELECT count(*) FROM (VALUES (1, 1), (3, 3)) t(a, b) WHERE t.b < t2.b GROUP BY t.a) FROM (VALUES 1, 2) t2(b) ORDER BY b',
+      't2.b GROUP',
+    ],
+    [
+      'a <> term beside a filter',
+      'SELECT b, EXISTS(SELECT 1 FROM (VALUES (1, 1), (3, 3)) t(a, b) WHERE a > 0 AND t.b <> t2.b GROUP BY a) FROM (VALUES 1, 2) t2(b) ORDER BY b',
+      't2.b GROUP',
+    ],
+  ])('%s is refused', async (_name, sql, at) => {
+    await expect(engine.execute(sql)).rejects.toThrow(refusedAt('correlated-subquery', sql, at));
+  });
+
+  it.each<[string, string, string[], unknown[][]]>([
+    [
+      'a non-equality over the key',
+      'SELECT b, EXISTS(SELECT 1 FROM (VALUES (1, 1), (3, 3)) t(a, b) WHERE t.a < t2.b GROUP BY t.a) FROM (VALUES 1, 2) t2(b) ORDER BY b',
+      ['b integer', '_col1 boolean'],
+      [
+        [1, false],
+        [2, true],
+      ],
+    ],
+    [
+      'an equality over another column',
+      'SELECT b, EXISTS(SELECT 1 FROM (VALUES (1, 1), (3, 3)) t(a, b) WHERE t.b = t2.b GROUP BY t.a) FROM (VALUES 1, 2) t2(b) ORDER BY b',
+      ['b integer', '_col1 boolean'],
+      [
+        [1, true],
+        [2, false],
+      ],
+    ],
+    [
+      'BETWEEN over the key',
+      'SELECT b, EXISTS(SELECT 1 FROM (VALUES (1, 1), (3, 3)) t(a, b) WHERE t.a BETWEEN 0 AND t2.b GROUP BY t.a) FROM (VALUES 1, 2) t2(b) ORDER BY b',
+      ['b integer', '_col1 boolean'],
+      [
+        [1, true],
+        [2, true],
+      ],
+    ],
+  ])('%s', async (_name, sql, columns, rows) => {
+    expect(await namedResult(engine, sql)).toEqual({ columns, rows });
+  });
+});
