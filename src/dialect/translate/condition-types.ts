@@ -164,8 +164,13 @@ function checkLogicalOperands(items: readonly Node[]): Node[] {
     out.push(...(logical ? checkCondition(expression, 'term') : expression));
     expression = [];
   };
+  let previous = '';
   for (const node of items) {
-    if (nodeText(node) === ',' || nodeText(node) === ';' || nodeText(node) === '->' || EXPRESSION_ENDS.has(nodeKeyword(node))) {
+    const word = nodeKeyword(node);
+    // `m IS [NOT] DISTINCT FROM n` is one operand.
+    const distinctFrom = (word === 'DISTINCT' && (previous === 'IS' || previous === 'NOT')) || (word === 'FROM' && previous === 'DISTINCT');
+    if (!isTriviaNode(node)) previous = word;
+    if (nodeText(node) === ',' || nodeText(node) === ';' || nodeText(node) === '->' || (EXPRESSION_ENDS.has(word) && !distinctFrom)) {
       flush();
       out.push(node);
     } else expression.push(node);

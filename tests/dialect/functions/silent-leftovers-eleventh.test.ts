@@ -203,3 +203,15 @@ describe('a grouped subquery correlated by a non-equality over a column it does 
     expect(await namedResult(engine, sql)).toEqual({ columns, rows });
   });
 });
+
+describe('IS DISTINCT FROM beside AND outside a condition', () => {
+  // `m IS NOT DISTINCT FROM n` is one operand (its FROM ends no expression): before, n alone was checked as a term.
+  it('answers as Trino over map and boolean operands', async () => {
+    expect(
+      await namedResult(
+        engine,
+        "SELECT i, m IS NOT DISTINCT FROM n AND b FROM (VALUES (1, MAP(ARRAY[1], ARRAY['a']), MAP(ARRAY[1], ARRAY['a']), true)) t(i, m, n, b) ORDER BY i",
+      ),
+    ).toEqual({ columns: ['i integer', '_col1 boolean'], rows: [[1, true]] });
+  });
+});
