@@ -459,7 +459,7 @@ function correlatedValuesReason(query: GroupNode, correlated: readonly OuterRefe
   const clauses = clausesOf(query.items);
   const from = meaningful(clauses.get('FROM') ?? []);
   const at = from.findIndex((n) => isParen(n) && nodeKeyword(meaningful(n.items)[0]) === 'VALUES' && correlated.some((r) => tokenIn(n.items, r.at)));
-  if (at < 0) return undefined;
+  if (at < 0) return starOverCorrelatedValues(query, from, correlated);
   const values = from[at] as GroupNode;
   const reference = correlated.find((r) => tokenIn(values.items, r.at)) as OuterReference;
   const why = (what: string) => ({
@@ -485,6 +485,38 @@ function correlatedValuesReason(query: GroupNode, correlated: readonly OuterRefe
   const select = clauses.get('SELECT') ?? [];
   if (nameTokens(select).some((t) => filled.has(identifierName(t).toLowerCase()) && inAggregate(select, t))) return why('that an aggregate reads');
   return undefined;
+}
+
+/**
+ * `(SELECT max(a) FROM (SELECT * FROM (VALUES (t.v, 3)) y(a, c)))`: the correlated VALUES row one subquery further in,
+ * shown by its star, and aggregated here over a column the outer value fills: Trino 476 fails with NOT_SUPPORTED (the
+ * inner level alone is a projection it plans); DuckDB answered. `max(c)` of the constant column plans.
+ */
+function starOverCorrelatedValues(query: GroupNode, from: readonly Node[], correlated: readonly OuterReference[]): { at: Token; why: string } | undefined {
+  const inner = from.find((n): n is GroupNode => isQuery(n) && correlated.some((r) => tokenIn((n as GroupNode).items, r.at)));
+  if (!inner) return undefined;
+  const innerClauses = clausesOf(inner.items);
+  if (!(innerClauses.get('SELECT') ?? []).every((n) => isPunct(n, '*'))) return undefined;
+  const innerFrom = meaningful(innerClauses.get('FROM') ?? []);
+  const at = innerFrom.findIndex((n) => isParen(n) && nodeKeyword(meaningful(n.items)[0]) === 'VALUES' && correlated.some((r) => tokenIn(n.items, r.at)));
+  if (at < 0) return undefined;
+  const rows = splitArgs(meaningful((innerFrom[at] as GroupNode).items).slice(1));
+  if (rows.length !== 1) return undefined;
+  const row = meaningful(rows[0]);
+  const cells = row.length === 1 && isParen(row[0]) ? splitArgs(row[0].items) : [rows[0]];
+  const aliasList = innerFrom.slice(at + 1).find((n) => isParen(n)) as GroupNode | undefined;
+  const names = aliasList ? splitArgs(aliasList.items).map((c) => meaningful(c)[0]) : [];
+  const filled = new Set(
+    cells.flatMap((cell, k) => (correlated.some((r) => tokenIn(cell, r.at)) && isNameToken(names[k]) ? [nameOf(names[k] as Node & { kind: 'token' })] : [])),
+  );
+  const select = clausesOf(query.items).get('SELECT') ?? [];
+  const aggregated = nameTokens(select).find((t) => filled.has(identifierName(t).toLowerCase()) && inAggregate(select, t));
+  if (!aggregated) return undefined;
+  const reference = correlated.find((r) => tokenIn(inner.items, r.at)) as OuterReference;
+  return {
+    at: reference.at,
+    why: `a subquery aggregates a column that the outer column ${reference.qualifier}${reference.unqualified ? '' : '.…'} fills in a VALUES row one subquery further in`,
+  };
 }
 
 /**

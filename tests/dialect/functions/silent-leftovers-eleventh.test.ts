@@ -215,3 +215,24 @@ describe('IS DISTINCT FROM beside AND outside a condition', () => {
     ).toEqual({ columns: ['i integer', '_col1 boolean'], rows: [[1, true]] });
   });
 });
+
+describe('correlated VALUES and UNNEST one subquery further in', () => {
+  // Trino 476: NOT_SUPPORTED "Given correlated subquery is not supported"; locally 1 and [1, 2].
+  it.each<[string, string, string]>([
+    ['max of the filled column over a star', 'SELECT (SELECT max(a) FROM (SELECT * FROM (VALUES (t.v, 3)) y(a, c))) FROM (VALUES 1) t(v)', 't.v, 3'],
+    [
+      'a filtered aggregate over a nested LEFT JOIN UNNEST in LATERAL',
+      'SELECT * FROM (VALUES ARRAY[1, 2]) t(a) LEFT JOIN LATERAL (SELECT array_agg(x) FILTER (WHERE x < 3) FROM (SELECT x FROM (VALUES 1) LEFT JOIN UNNEST(a) u(x) ON TRUE)) t2(b) ON TRUE',
+      'a) u(x)',
+    ],
+  ])('%s is refused', async (_name, sql, at) => {
+    await expect(engine.execute(sql)).rejects.toThrow(refusedAt('correlated-subquery', sql, at));
+  });
+
+  it.each<[string, string, string[], unknown[][]]>([
+    ['max of the constant column', 'SELECT (SELECT max(c) FROM (SELECT * FROM (VALUES (t.v, 3)) y(a, c))) FROM (VALUES 1) t(v)', ['_col0 integer'], [[3]]],
+    ['the filled column unaggregated', 'SELECT (SELECT a FROM (SELECT * FROM (VALUES (t.v, 3)) y(a, c))) FROM (VALUES 1) t(v)', ['_col0 integer'], [[1]]],
+  ])('%s', async (_name, sql, columns, rows) => {
+    expect(await namedResult(engine, sql)).toEqual({ columns, rows });
+  });
+});
