@@ -222,7 +222,9 @@ export const MACROS: readonly string[] = [
   `trino_frame_offset(n) AS CASE WHEN n >= 0 THEN n ELSE trino_fail_as('Window frame offset value must not be negative or null', n) END`,
   // A bare condition (translate/condition-types.ts): x itself where x is a boolean or NULL (the struct's key is
   // 'trino_v' once bound, and x AND TRUE folds to x); a binder error naming the type otherwise (error-messages.ts).
-  `trino_condition(x, context) AS x AND {'trino_v': true}[CASE WHEN typeof(x) IN ('BOOLEAN', '"NULL"') THEN 'trino_v' ELSE '${REFUSED_KEY_MARKER}condition ' || context || ' ' || typeof(x) END]`,
+  // The type is read as typeof([x]): DuckDB does not fold typeof(x) of a NULL-typed column (`(VALUES NULL) t(x)`),
+  // and the key was then no constant ("Key name for struct_extract needs to be a constant string").
+  `trino_condition(x, context) AS x AND {'trino_v': true}[CASE WHEN typeof([x]) IN ('BOOLEAN[]', '"NULL"[]') THEN 'trino_v' ELSE '${REFUSED_KEY_MARKER}condition ' || context || ' ' || regexp_replace(typeof([x]), '\\[\\]$', '') END]`,
   // A RANGE frame offset, a number or an interval (n - n is its zero): Trino fails on a NULL or negative one, where
   // DuckDB measured a NULL one as none and read no offset of a row whose key is NULL.
   `trino_range_offset(n) AS CASE WHEN n IS NULL OR n < n - n THEN trino_fail_as('Window frame offset value must not be negative or null', n) ELSE n END`,

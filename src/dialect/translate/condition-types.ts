@@ -138,14 +138,82 @@ function checkCondition(nodes: readonly Node[], context: Context): Node[] {
   return out;
 }
 
+const isSubquery = (group: GroupNode): boolean => ['SELECT', 'WITH', 'VALUES'].includes(nodeKeyword(group.items.find((n) => !isTriviaNode(n))));
+
+/**
+ * Words that end an expression: the operands of AND, OR and NOT are looked for between them (and commas), so that
+ * `SELECT x AND true AS y` checks `true`, not `true AS y`.
+ */
+const EXPRESSION_ENDS = new Set([
+  ...CONDITION_ENDS,
+  'SELECT',
+  'DISTINCT',
+  'ALL',
+  'FROM',
+  'AS',
+  'ON',
+  'USING',
+  'BY',
+  'WHEN',
+  'THEN',
+  'ELSE',
+  'END',
+  'ASC',
+  'DESC',
+  'NULLS',
+  'VALUES',
+  'WITH',
+  'SET',
+  'RETURN',
+  'RETURNS',
+  'ESCAPE',
+]);
+
+/**
+ * The bare operands of AND, OR and NOT wherever they stand (a select list, a function's argument, a THEN): Trino fails
+ * `SELECT NOT x` over an integer x as it fails `WHERE NOT x` ("Value of logical NOT expression must evaluate to a
+ * boolean"); DuckDB casts. The conditions of WHERE, HAVING, ON, CASE WHEN, IF and FILTER are checked as such below.
+ */
+function checkLogicalOperands(items: readonly Node[]): Node[] {
+  const out: Node[] = [];
+  let expression: Node[] = [];
+  const flush = () => {
+    let between = false;
+    const logical = expression.some((node, k) => {
+      const word = nodeKeyword(node);
+      if (word === 'BETWEEN') between = true;
+      else if (word === 'AND' && between) between = false;
+      else if (word === 'AND' || word === 'OR') return true;
+      return word === 'NOT' && expression.slice(0, k).every(isTriviaNode);
+    });
+    out.push(...(logical ? checkCondition(expression, 'term') : expression));
+    expression = [];
+  };
+  let previous = '';
+  for (const node of items) {
+    const word = nodeKeyword(node);
+    // `m IS [NOT] DISTINCT FROM n` is one operand.
+    const distinctFrom = (word === 'DISTINCT' && (previous === 'IS' || previous === 'NOT')) || (word === 'FROM' && previous === 'DISTINCT');
+    if (!isTriviaNode(node)) previous = word;
+    if (nodeText(node) === ',' || nodeText(node) === ';' || nodeText(node) === '->' || (EXPRESSION_ENDS.has(word) && !distinctFrom)) {
+      flush();
+      out.push(node);
+    } else expression.push(node);
+  }
+  flush();
+  return out;
+}
+
 /** Checks the bare conditions of `items` and of every group in it (see above). */
 export function checkConditionTypes(items: readonly Node[]): Node[] {
   // Groups left as they are keep their identity (later steps of the rendering may know a node by it).
-  const nested = items.map((n): Node => {
-    if (n.kind !== 'group') return n;
-    const inner = checkConditionTypes(n.items);
-    return withItems(n, inner);
-  });
+  const nested = checkLogicalOperands(
+    items.map((n): Node => {
+      if (n.kind !== 'group') return n;
+      const inner = checkConditionTypes(n.items);
+      return withItems(n, inner);
+    }),
+  );
   const out: Node[] = [];
   let joined = false;
   const isCase = (n: Node) => n.kind === 'group' && nodeKeyword({ kind: 'token', token: n.open }) === 'CASE';

@@ -233,16 +233,22 @@ export function refuseUnplannedCorrelations(
   m.forEach((node, k) => {
     if (node.kind !== 'group') return;
     const hereColumns = new Set([...outerColumns, ...levelColumns(items, node).some]);
+    const quantified = quantifiedOperand(m, k);
+    if (quantified && nodeKeyword(meaningful(node.items)[0]) === 'VALUES') {
+      // `1 > ALL (VALUES k)`: its rows are its select list, which reads the outer row (see unplannedReason).
+      const reference = outerReferences(node.items, new Set(), here, hereColumns)[0];
+      if (reference) reportSelectedUnderQuantifier(reference, report);
+      refuseUnplannedCorrelations(node.items, report, here, hereColumns);
+      return;
+    }
     if (!isQuery(node)) {
       refuseUnplannedCorrelations(node.items, report, here, hereColumns);
       return;
     }
     const own = relationNames(node.items);
-    const ownColumns = levelColumns(node.items).all;
-    const correlated = [
-      ...qualifiedReferences(node.items).filter((r) => !own.has(r.qualifier) && here.has(r.qualifier)),
-      ...(ownColumns === undefined ? [] : unqualifiedOuterReferences(node.items, ownColumns, hereColumns)),
-    ];
+    // Under IN or a quantified comparison, a subquery without FROM has no columns of its own (`k IN (SELECT k)`).
+    const ownColumns = levelColumns(node.items).all ?? (quantified && !clausesOf(node.items).has('FROM') ? new Set<string>() : undefined);
+    const correlated = outerReferences(node.items, own, here, hereColumns, ownColumns);
     const unnested = unnestedOuterColumn(node, correlated);
     const nested = correlatedInUnnest(node, here);
     if (nested)
@@ -260,9 +266,47 @@ export function refuseUnplannedCorrelations(
         'Athena fails with NOT_SUPPORTED "Given correlated subquery is not supported": a LATERAL projection of the outer row (no FROM) joined ON a condition other than TRUE; the local engine would answer',
         'join ON TRUE and filter in WHERE, or CROSS JOIN LATERAL',
       );
-    else if (correlated.length > 0) checkCorrelated(node, nodeKeyword(m[k - 1]) === 'EXISTS', correlated, report, nodeKeyword(m[k - 1]) === 'IN');
+    else if (correlated.length > 0 && quantified && correlated.some((r) => tokenIn(clausesOf(node.items).get('SELECT') ?? [], r.at)))
+      reportSelectedUnderQuantifier(correlated.find((r) => tokenIn(clausesOf(node.items).get('SELECT') ?? [], r.at)) as OuterReference, report);
+    else if (correlated.length > 0) checkCorrelated(node, nodeKeyword(m[k - 1]) === 'EXISTS', correlated, report, quantified);
     refuseUnplannedCorrelations(node.items, report, here, hereColumns);
   });
+}
+
+const COMPARISONS = new Set(['=', '<>', '!=', '<', '>', '<=', '>=']);
+
+/** Whether m[k] is the subquery of `x IN (…)` or of a quantified comparison (`x > ALL (…)`, `= ANY`, `= SOME`). */
+function quantifiedOperand(m: readonly Node[], k: number): boolean {
+  const word = nodeKeyword(m[k - 1]);
+  return word === 'IN' || (['ANY', 'SOME', 'ALL'].includes(word) && COMPARISONS.has(nodeText(m[k - 2] as Node)));
+}
+
+/** The outer columns `items` reads: qualified by an enclosing query's relation, or unqualified where `ownColumns` are known. */
+function outerReferences(
+  items: readonly Node[],
+  own: ReadonlySet<string>,
+  here: ReadonlySet<string>,
+  hereColumns: ReadonlySet<string>,
+  ownColumns: ReadonlySet<string> | undefined = new Set(),
+): OuterReference[] {
+  return [
+    ...qualifiedReferences(items).filter((r) => !own.has(r.qualifier) && here.has(r.qualifier)),
+    ...(ownColumns === undefined ? [] : unqualifiedOuterReferences(items, ownColumns, hereColumns)),
+  ];
+}
+
+/**
+ * Trino 476 fails with NOT_SUPPORTED where the subquery of IN, ANY, SOME or ALL selects an outer column, aggregated
+ * or not, with or without FROM (`k IN (SELECT k)`, `1 > ALL (VALUES k)`, `1 IN (SELECT max(v) + k FROM s)`; asked of
+ * the shared Trino); DuckDB answered. A correlation in its WHERE plans.
+ */
+function reportSelectedUnderQuantifier(reference: OuterReference, report: Report): void {
+  report(
+    reference.at,
+    'correlated-subquery',
+    `Athena fails with NOT_SUPPORTED "Given correlated subquery is not supported": the subquery of IN or of a quantified comparison (ANY, SOME, ALL) selects the outer column ${reference.qualifier}${reference.unqualified ? '' : '.…'}; the local engine would answer`,
+    "compare with the outer column outside the subquery, or correlate it in the subquery's WHERE",
+  );
 }
 
 /** Words in expressions that are no column: keywords, literal prefixes, interval units. */
@@ -415,7 +459,7 @@ function correlatedValuesReason(query: GroupNode, correlated: readonly OuterRefe
   const clauses = clausesOf(query.items);
   const from = meaningful(clauses.get('FROM') ?? []);
   const at = from.findIndex((n) => isParen(n) && nodeKeyword(meaningful(n.items)[0]) === 'VALUES' && correlated.some((r) => tokenIn(n.items, r.at)));
-  if (at < 0) return undefined;
+  if (at < 0) return starOverCorrelatedValues(query, from, correlated);
   const values = from[at] as GroupNode;
   const reference = correlated.find((r) => tokenIn(values.items, r.at)) as OuterReference;
   const why = (what: string) => ({
@@ -426,7 +470,7 @@ function correlatedValuesReason(query: GroupNode, correlated: readonly OuterRefe
   if (rows.length !== 1) return why('beside other rows');
   if (from.some((n) => isPunct(n, ',') || nodeKeyword(n) === 'JOIN')) return why('joined to another relation');
   if (clauses.has('WHERE')) return why('it filters (WHERE)');
-  if (underIn) return why('under IN');
+  if (underIn) return why('under IN or a quantified comparison');
   // The columns the outer values fill: the alias list's names at the positions of the row's correlated values.
   const row = meaningful(rows[0]);
   const cells = row.length === 1 && isParen(row[0]) ? splitArgs(row[0].items) : [rows[0]];
@@ -441,6 +485,87 @@ function correlatedValuesReason(query: GroupNode, correlated: readonly OuterRefe
   const select = clauses.get('SELECT') ?? [];
   if (nameTokens(select).some((t) => filled.has(identifierName(t).toLowerCase()) && inAggregate(select, t))) return why('that an aggregate reads');
   return undefined;
+}
+
+/**
+ * `(SELECT max(a) FROM (SELECT * FROM (VALUES (t.v, 3)) y(a, c)))`: the correlated VALUES row one subquery further in,
+ * shown by its star, and aggregated here over a column the outer value fills: Trino 476 fails with NOT_SUPPORTED (the
+ * inner level alone is a projection it plans); DuckDB answered. `max(c)` of the constant column plans.
+ */
+function starOverCorrelatedValues(query: GroupNode, from: readonly Node[], correlated: readonly OuterReference[]): { at: Token; why: string } | undefined {
+  const inner = from.find((n): n is GroupNode => isQuery(n) && correlated.some((r) => tokenIn((n as GroupNode).items, r.at)));
+  if (!inner) return undefined;
+  const innerClauses = clausesOf(inner.items);
+  if (!(innerClauses.get('SELECT') ?? []).every((n) => isPunct(n, '*'))) return undefined;
+  const innerFrom = meaningful(innerClauses.get('FROM') ?? []);
+  const at = innerFrom.findIndex((n) => isParen(n) && nodeKeyword(meaningful(n.items)[0]) === 'VALUES' && correlated.some((r) => tokenIn(n.items, r.at)));
+  if (at < 0) return undefined;
+  const rows = splitArgs(meaningful((innerFrom[at] as GroupNode).items).slice(1));
+  if (rows.length !== 1) return undefined;
+  const row = meaningful(rows[0]);
+  const cells = row.length === 1 && isParen(row[0]) ? splitArgs(row[0].items) : [rows[0]];
+  const aliasList = innerFrom.slice(at + 1).find((n) => isParen(n)) as GroupNode | undefined;
+  const names = aliasList ? splitArgs(aliasList.items).map((c) => meaningful(c)[0]) : [];
+  const filled = new Set(
+    cells.flatMap((cell, k) => (correlated.some((r) => tokenIn(cell, r.at)) && isNameToken(names[k]) ? [nameOf(names[k] as Node & { kind: 'token' })] : [])),
+  );
+  const select = clausesOf(query.items).get('SELECT') ?? [];
+  const aggregated = nameTokens(select).find((t) => filled.has(identifierName(t).toLowerCase()) && inAggregate(select, t));
+  if (!aggregated) return undefined;
+  const reference = correlated.find((r) => tokenIn(inner.items, r.at)) as OuterReference;
+  return {
+    at: reference.at,
+    why: `a subquery aggregates a column that the outer column ${reference.qualifier}${reference.unqualified ? '' : '.…'} fills in a VALUES row one subquery further in`,
+  };
+}
+
+/**
+ * A grouped subquery's WHERE term that reads an outer column, is no equality and reads a column of the subquery that is
+ * no GROUP BY key (`EXISTS (SELECT 1 FROM s WHERE s.b < t.b GROUP BY s.a)`, also scalar): Trino 476 cannot pull it
+ * above the aggregation and fails with NOT_SUPPORTED; `s.a < t.b` and `s.b = t.b` plan (asked of the shared Trino).
+ */
+function ungroupedCorrelation(clauses: ReadonlyMap<string, Node[]>, correlated: readonly OuterReference[]): OuterReference | undefined {
+  const group = clauses.get('GROUP');
+  const where = clauses.get('WHERE');
+  if (!group || !where) return undefined;
+  const keys = new Set(
+    splitArgs(meaningful(group).slice(1)).flatMap((key) => {
+      const m = meaningful(key);
+      const last = m[m.length - 1];
+      return isNameToken(last) && m.every((n, k) => (k % 2 === 0 ? isNameToken(n) : isPunct(n, '.'))) ? [nameOf(last)] : [];
+    }),
+  );
+  let between = false;
+  const terms: Node[][] = [[]];
+  for (const node of meaningful(where)) {
+    const word = nodeKeyword(node);
+    if (word === 'BETWEEN') between = true;
+    if (word === 'AND' && !between) terms.push([]);
+    else {
+      if (word === 'AND') between = false;
+      terms[terms.length - 1].push(node);
+    }
+  }
+  for (const term of terms) {
+    const reference = correlated.find((r) => tokenIn(term, r.at));
+    if (!reference || term.some((n) => isPunct(n, '=')) || term.some((n) => nodeKeyword(n) === 'OR')) continue;
+    if (ownColumnNames(term, correlated).some((c) => !keys.has(c))) return reference;
+  }
+  return undefined;
+}
+
+/** The names of the columns `nodes` reads that are no outer references (the last name of `s.b`, a bare `b`). */
+function ownColumnNames(nodes: readonly Node[], correlated: readonly OuterReference[]): string[] {
+  const m = meaningful(nodes);
+  return m.flatMap((node, k): string[] => {
+    if (node.kind === 'group') return isQuery(node) ? [] : ownColumnNames(node.items, correlated);
+    if (!isNameToken(node) || isPunct(m[k + 1], '.') || isParen(m[k + 1]) || NOT_A_COLUMN.has(nodeKeyword(node))) return [];
+    if (correlated.some((r) => r.at === node.token)) return [];
+    // `t2.b` of an outer relation t2: its qualifier is the reference.
+    const qualifier = isPunct(m[k - 1], '.') ? m[k - 2] : undefined;
+    if (qualifier?.kind === 'token' && correlated.some((r) => r.at === qualifier.token)) return [];
+    return [nameOf(node)];
+  });
 }
 
 /** Why Trino 476 cannot plan the correlated subquery, at which outer column; undefined when it can. */
@@ -482,6 +607,8 @@ function unplannedReason(query: GroupNode, exists: boolean, correlated: readonly
   if (withTies && !aggregatesToOneRow) return { at: first.at, why: 'a correlated subquery has FETCH FIRST … WITH TIES and does not aggregate to one row' };
   if (!exists && correlatedInWhere && groupsBySeveralSets(clauses.get('GROUP') ?? []))
     return { at: first.at, why: 'a subquery correlated in its WHERE groups by ROLLUP, CUBE or several GROUPING SETS' };
+  const ungrouped = ungroupedCorrelation(clauses, correlated);
+  if (ungrouped) return { at: ungrouped.at, why: 'a grouped subquery compares an outer column other than by = with a column it does not group by' };
   // A subquery without FROM is a projection of the outer row (`LATERAL (SELECT t.k + 1 AS y)`), which plans.
   if (exists || aggregatesToOneRow || !clauses.has('FROM') || (fromOneValuesRow(clauses.get('FROM') ?? []) && !clauses.has('WHERE'))) return undefined;
   const selected = correlated.find((r) => tokenIn(select, r.at));

@@ -12,6 +12,7 @@
 // column of the query's own relations become one; a qualified name that is none of them (`r.x`, a row's field, or an
 // outer column) is refused inside grouping sets, as Trino fails there.
 import { TRINO_NOT_IDENTIFIERS } from '../../lint/trino-keywords.js';
+import { isAggregateFunction } from '../functions/index.js';
 import { identifierName, keyword, type Token } from '../tokens.js';
 import { NOT_AN_ALIAS } from './select-names.js';
 import { isParen, isTriviaNode, meaningful, nodeKeyword, nodeText, splitArgs, type Node } from './tree.js';
@@ -317,6 +318,7 @@ export function rewriteGroupBy(items: readonly Node[], report: Report): Node[] {
     while (end < items.length && !CLAUSE_END.has(nodeKeyword(items[end])) && nodeText(items[end]) !== ';') end++;
     const body = items.slice(start, end).map((n) => (n.kind === 'group' ? { ...n, items: rewriteGroupBy(n.items, report) } : n));
     const relations = fromRelations(items, i);
+    refuseRowFieldCases(items.slice(0, i), body, report);
     const written = splitArgs(body);
     for (const element of written) refuseComputedGroupingColumns(element, relations, report);
     const elements = unifyColumnSpellings(written, relations);
@@ -337,6 +339,56 @@ export function rewriteGroupBy(items: readonly Node[], report: Report): Node[] {
 }
 
 const firstOf = (n: Node): Token => (n.kind === 'token' ? n.token : n.open);
+
+/**
+ * The field names of the row types written in `nodes` (`row("a" bigint)`, at any depth): a ROW group whose every
+ * argument is a name then a type word (a row constructor's `row(x, y + 1)` is none).
+ */
+function rowTypeFieldNames(nodes: readonly Node[], outsideAggregates = false, into: Token[] = []): Token[] {
+  const m = meaningful(nodes);
+  m.forEach((node, k) => {
+    if (node.kind !== 'group') return;
+    const call = m[k - 1];
+    if (outsideAggregates && call?.kind === 'token' && isAggregateFunction(call.token.text)) return;
+    const args = splitArgs(node.items).map(meaningful);
+    const fields = args.map((a) => a[0]);
+    const typed = args.every(
+      (a) => a.length >= 2 && a[0].kind === 'token' && ['word', 'quoted'].includes(a[0].token.kind) && a[1].kind === 'token' && a[1].token.kind === 'word',
+    );
+    if (nodeKeyword(m[k - 1]) === 'ROW' && args.length > 0 && typed) into.push(...fields.map((f) => (f as Node & { kind: 'token' }).token));
+    rowTypeFieldNames(node.items, outsideAggregates, into);
+  });
+  return into;
+}
+
+/** A field name as Trino compares written expressions: a quoted name as written, an unquoted one upper case. */
+const comparedName = (t: Token): string => (t.kind === 'quoted' ? t.text.slice(1, -1).replaceAll('""', '"') : t.text.toUpperCase());
+
+/**
+ * `SELECT CAST(row(x) AS row("a" bigint)) … GROUP BY CAST(row(x) AS row("A" bigint))`: Trino 476 compares the written
+ * expressions with a quoted field name's case (`"a"` and `a` differ too; `"A"` and `A` are one) and fails with
+ * EXPRESSION_NOT_AGGREGATE; DuckDB matches field names in any case and answered. Refused at the select list's field
+ * where the GROUP BY writes the same name in another case only.
+ */
+function refuseRowFieldCases(before: readonly Node[], body: readonly Node[], report: Report): void {
+  const grouped = rowTypeFieldNames(body);
+  if (grouped.length === 0) return;
+  const m = meaningful(before);
+  const selectAt = m.map(nodeKeyword).lastIndexOf('SELECT');
+  if (selectAt < 0) return;
+  const compared = new Set(grouped.map(comparedName));
+  // An aggregate's argument is no grouped expression (`count(CAST(… AS row("a" …)))` answers in Trino).
+  for (const field of rowTypeFieldNames(m.slice(selectAt + 1), true)) {
+    const other = grouped.find((g) => comparedName(g).toLowerCase() === comparedName(field).toLowerCase());
+    if (other === undefined || compared.has(comparedName(field))) continue;
+    report(
+      field,
+      'row-field-case',
+      `Athena fails with EXPRESSION_NOT_AGGREGATE: the row field ${field.text} of the select list is not GROUP BY's ${other.text} (Trino compares a quoted field name with its case, an unquoted one upper case); the local engine would match them`,
+      'spell the row type the same in the select list and in GROUP BY',
+    );
+  }
+}
 
 function nextMeaningful(items: readonly Node[], i: number): number {
   for (let k = i + 1; k < items.length; k++) if (!isTriviaNode(items[k])) return k;
