@@ -237,7 +237,16 @@ export const NULL_AWARE_REWRITES: Record<string, CallHandler> = {
   regr_slope: realOrDoubleStatistic,
   regr_intercept: realOrDoubleStatistic,
   // grouping() is an integer in Trino (DuckDB's is a BIGINT).
-  grouping: (c) => `CAST(grouping(${c.all()}) AS INTEGER)`,
+  // OVER or FILTER after it is a syntax error there (DuckDB dropped neither, the tail was left out here).
+  grouping: (c) => {
+    if (!c.tail.trim()) return `CAST(grouping(${c.all()}) AS INTEGER)`;
+    c.report(
+      'grouping-call',
+      `grouping() takes no ${c.tail.trim().split(/\s/)[0].toUpperCase()} clause: Athena fails with SYNTAX_ERROR (mismatched input '(')`,
+      'write grouping(a) alone',
+    );
+    return undefined;
+  },
   skewness: centralMoment('trino_skewness_of'),
   kurtosis: centralMoment('trino_kurtosis_of'),
   stddev: varianceStatistic(2),

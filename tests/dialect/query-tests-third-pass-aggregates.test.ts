@@ -1,0 +1,93 @@
+// Found by replaying Trino's own query tests (io/trino/sql/query, third pass: aggregates, windows and the rest;
+// docs/issue-15-audit.md "Trino's query tests replayed, third pass: aggregates, windows and the rest"): forms where the
+// local engine answered and Trino 476 fails. Every expectation is Trino 476's answer (value and type) or its failure,
+// asked of the shared Trino.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AthenaLocalEngine } from '../../src/engines/local/engine.js';
+import { namedResult, openLake } from './lake-helpers.js';
+
+let engine: AthenaLocalEngine;
+beforeAll(async () => {
+  engine = await openLake();
+});
+afterAll(async () => engine.close());
+
+const refusedAt = (rule: string, sql: string, at: string) => new RegExp(`<sql>:1:${sql.indexOf(at) + 1}: error \\[unfaithful/${rule}\\] `);
+
+describe('the offset of lag, lead, nth_value and the bucket count of ntile are bigint in Trino', () => {
+  it.each<[string, string]>([
+    // Trino: FUNCTION_NOT_FOUND "Unexpected parameters (integer, decimal(2,1)) for function lead" (locally 20, NULL).
+    ['lead, a decimal literal', 'SELECT lead(v, 1.0) OVER (ORDER BY k) FROM (VALUES (1, 10), (2, 20)) t(k, v)'],
+    ['lag, a double literal', 'SELECT lag(v, 1e0) OVER (ORDER BY k) FROM (VALUES (1, 10), (2, 20)) t(k, v)'],
+    ['lead with a default, a varchar literal', "SELECT lead(v, '1', 0) OVER (ORDER BY k) FROM (VALUES (1, 10), (2, 20)) t(k, v)"],
+    ['nth_value, a decimal literal', 'SELECT nth_value(v, 1.0) OVER (ORDER BY k) FROM (VALUES (1, 10), (2, 20)) t(k, v)'],
+    ['ntile, a double literal', 'SELECT ntile(2e0) OVER (ORDER BY k) FROM (VALUES (1, 10), (2, 20)) t(k, v)'],
+    ['lead, a decimal column', 'SELECT lead(v, o) OVER (ORDER BY k) FROM (VALUES (1, 10, 1.0), (2, 20, 0.0)) t(k, v, o)'],
+    // Over no rows too: Trino fails while analysing.
+    ['lead, a decimal column over no rows', 'SELECT lead(v, o) OVER (ORDER BY k) FROM (VALUES (1, 10, 1.0)) t(k, v, o) WHERE k > 5'],
+  ])('%s: FUNCTION_NOT_FOUND', async (_name, sql) => {
+    await expect(engine.execute(sql)).rejects.toThrow(/FUNCTION_NOT_FOUND: Unexpected parameters for function (lead|lag|nth_value|ntile)/);
+  });
+
+  it('integer offsets of every width, and a NULL one where Trino answers, keep their answers', async () => {
+    expect(
+      await namedResult(
+        engine,
+        "SELECT k, lead(v, TINYINT '1') OVER (ORDER BY k) a, lag(v, SMALLINT '1', 0) OVER (ORDER BY k) b, nth_value(v, BIGINT '2') OVER (ORDER BY k) c, ntile(2) OVER (ORDER BY k) d, nth_value(v, NULL) OVER (ORDER BY k) e, ntile(NULL) OVER (ORDER BY k) f FROM (VALUES (1, 10), (2, 20)) t(k, v) ORDER BY k",
+      ),
+    ).toEqual({
+      columns: ['k integer', 'a integer', 'b integer', 'c integer', 'd bigint', 'e integer', 'f bigint'],
+      rows: [
+        [1, 20, 0, null, 1, null, null],
+        [2, null, 10, 20, 2, null, null],
+      ],
+    });
+  });
+
+  it('an integer column offset keeps its answer', async () => {
+    expect(await namedResult(engine, 'SELECT k, lead(v, o) OVER (ORDER BY k) x FROM (VALUES (1, 10, 1), (2, 20, 0)) t(k, v, o) ORDER BY k')).toEqual({
+      columns: ['k integer', 'x integer'],
+      rows: [
+        [1, 20],
+        [2, 20],
+      ],
+    });
+  });
+});
+
+describe('min(x, n) and max(x, n) with n above 10000', () => {
+  it.each<[string, string, string]>([
+    // Trino: INVALID_FUNCTION_ARGUMENT "second argument of max_n must be less than or equal to 10000; found 10001" (locally [1]).
+    ['max', 'SELECT max(x, 10001) FROM (VALUES 1) t(x)', 'max('],
+    ['min over a window', 'SELECT min(x, 10001) OVER () FROM (VALUES 1) t(x)', 'min('],
+  ])('%s: refused at lint', async (_name, sql, at) => {
+    await expect(engine.execute(sql)).rejects.toThrow(refusedAt('min-max-count', sql, at));
+  });
+
+  it('n = 10000 answers as in Trino', async () => {
+    expect(await namedResult(engine, 'SELECT max(x, 10000) a, min(x, 10000) b FROM (VALUES 1) t(x)')).toEqual({
+      columns: ['a array(integer)', 'b array(integer)'],
+      rows: [[[1], [1]]],
+    });
+  });
+});
+
+describe('grouping() with OVER or FILTER', () => {
+  it.each<[string, string]>([
+    // Trino: SYNTAX_ERROR "mismatched input '('" (locally the OVER / FILTER was dropped: 1, 0).
+    ['OVER', 'SELECT a, grouping(a) OVER () FROM (VALUES 1) t(a) GROUP BY a'],
+    ['FILTER', 'SELECT a, grouping(a) FILTER (WHERE a > 0) FROM (VALUES 1) t(a) GROUP BY a'],
+  ])('%s: refused at lint', async (_name, sql) => {
+    await expect(engine.execute(sql)).rejects.toThrow(refusedAt('grouping-call', sql, 'grouping('));
+  });
+
+  it('grouping() alone answers as in Trino', async () => {
+    expect(await namedResult(engine, 'SELECT a, grouping(a) g FROM (VALUES 1) t(a) GROUP BY ROLLUP (a) ORDER BY a')).toEqual({
+      columns: ['a integer', 'g integer'],
+      rows: [
+        [1, 0],
+        [null, 1],
+      ],
+    });
+  });
+});
