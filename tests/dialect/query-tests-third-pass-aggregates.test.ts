@@ -91,3 +91,45 @@ describe('grouping() with OVER or FILTER', () => {
     });
   });
 });
+
+describe('trim(FROM s) without a side or characters', () => {
+  it('is refused at lint (Trino SYNTAX_ERROR; locally the spaces were trimmed)', async () => {
+    const sql = "SELECT trim(FROM ' a ')";
+    await expect(engine.execute(sql)).rejects.toThrow(refusedAt('trim-from', sql, 'trim('));
+  });
+
+  it('the forms Trino takes answer as in Trino', async () => {
+    expect(await namedResult(engine, "SELECT trim(BOTH FROM ' a ') a, trim(LEADING 'a' FROM 'aba') b, trim(' a ') c, trim('aba', 'a') d")).toEqual({
+      columns: ['a varchar', 'b varchar', 'c varchar', 'd varchar'],
+      rows: [['a', 'ba', 'a', 'b']],
+    });
+  });
+});
+
+describe('a GROUPS frame with an offset and no ORDER BY', () => {
+  it.each<[string, string]>([
+    // Trino: MISSING_ORDER_BY "Window frame of type GROUPS PRECEDING or FOLLOWING requires ORDER BY" (locally the whole
+    // partition was one peer group: [1, 2, 3] on every row).
+    ['GROUPS n PRECEDING', 'SELECT x, array_agg(x) OVER (GROUPS 1 PRECEDING) FROM (VALUES 1, 2, 3) t(x) ORDER BY x'],
+    [
+      'PARTITION BY … GROUPS … n FOLLOWING',
+      'SELECT x, array_agg(x) OVER (PARTITION BY x % 2 GROUPS BETWEEN CURRENT ROW AND 1 FOLLOWING) FROM (VALUES 1, 2, 3) t(x) ORDER BY x',
+    ],
+    ['a named window', 'SELECT x, array_agg(x) OVER w FROM (VALUES 1, 2, 3) t(x) WINDOW w AS (GROUPS 1 PRECEDING) ORDER BY x'],
+  ])('%s: refused at lint', async (_name, sql) => {
+    await expect(engine.execute(sql)).rejects.toThrow(refusedAt('missing-order-by', sql, 'GROUPS'));
+  });
+
+  it('unbounded GROUPS frames without ORDER BY answer as in Trino', async () => {
+    expect(
+      await namedResult(engine, 'SELECT x, array_agg(x) OVER (GROUPS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) a FROM (VALUES 1, 2, 3) t(x) ORDER BY x'),
+    ).toEqual({
+      columns: ['x integer', 'a array(integer)'],
+      rows: [
+        [1, [1, 2, 3]],
+        [2, [1, 2, 3]],
+        [3, [1, 2, 3]],
+      ],
+    });
+  });
+});

@@ -189,6 +189,15 @@ export const NULL_AWARE_REWRITES: Record<string, CallHandler> = {
   // TRIM(LEADING FROM s), without characters, is ltrim(s) in Trino; DuckDB read LEADING as a column.
   trim: (c) => {
     const [side, from] = meaningful(c.group.items).map(nodeKeyword);
+    // TRIM(FROM s), neither a side nor characters: a syntax error in Trino (DuckDB trimmed spaces).
+    if (side === 'FROM') {
+      c.report(
+        'trim-from',
+        "Athena fails with SYNTAX_ERROR: The 'trim' function must have specification, char or both arguments when it takes FROM",
+        'write trim(s) or trim(BOTH FROM s)',
+      );
+      return undefined;
+    }
     const shim = { LEADING: 'trino_ltrim', TRAILING: 'trino_rtrim', BOTH: 'trino_trim' }[side];
     if (shim && from === 'FROM') return `${shim}(${c.all().replace(/^\s*\S+\s+FROM\s+/i, '')})`;
     return c.group.items.some((n) => nodeKeyword(n) === 'FROM') ? undefined : `trino_trim(${c.all()})`;
