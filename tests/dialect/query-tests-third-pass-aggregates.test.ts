@@ -133,3 +133,28 @@ describe('a GROUPS frame with an offset and no ORDER BY', () => {
     });
   });
 });
+
+describe('a WITH query that calls a random function is inlined, as Trino inlines every WITH query', () => {
+  it.each<[string, string, number]>([
+    // Trino draws per reference: 2 distinct values (locally DuckDB materialized the CTE read twice: 1).
+    ['rand() read twice', 'SELECT count(DISTINCT r) n FROM (WITH t AS (SELECT rand() r) SELECT r FROM t UNION ALL SELECT r FROM t)', 2],
+    ['random() under a column list', 'WITH t(r) AS (SELECT random()) SELECT count(DISTINCT r) n FROM (SELECT r FROM t UNION ALL SELECT r FROM t)', 2],
+    [
+      'uuid() after another WITH query',
+      'WITH u AS (SELECT 1 a), t AS (SELECT uuid() r FROM u) SELECT count(DISTINCT r) n FROM (SELECT r FROM t UNION ALL SELECT r FROM t)',
+      2,
+    ],
+    // Trino 0 (each side's own value), locally 1.
+    ['a self-join on the random value', 'WITH t AS (SELECT rand() r) SELECT count(*) n FROM t a JOIN t b ON a.r = b.r', 0],
+  ])('%s', async (_name, sql, n) => {
+    expect(await namedResult(engine, sql)).toEqual({ columns: ['n bigint'], rows: [[n]] });
+  });
+
+  it.each<[string, string, string]>([
+    // DuckDB's own syntax: Trino SYNTAX_ERROR "mismatched input 'MATERIALIZED'. Expecting: '('".
+    ['MATERIALIZED', 'WITH t AS MATERIALIZED (SELECT 1 a) SELECT * FROM t', 'MATERIALIZED'],
+    ['NOT MATERIALIZED', 'WITH t AS NOT MATERIALIZED (SELECT 1 a) SELECT * FROM t', 'NOT'],
+  ])('%s written by hand is refused at lint', async (_name, sql, at) => {
+    await expect(engine.execute(sql)).rejects.toThrow(refusedAt('materialized-cte', sql, at));
+  });
+});

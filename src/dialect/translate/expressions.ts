@@ -210,7 +210,8 @@ const VALUES_END = new Set(['ORDER', 'LIMIT', 'OFFSET', 'FETCH', 'UNION', 'INTER
  * Words before a parenthesized query that make it a derived table, a CTE body or a set operation's branch: it cannot
  * reference the enclosing query's columns (a LATERAL one can, and a statement's first query has nothing before it).
  */
-const UNCORRELATED_BEFORE = new Set(['', 'FROM', 'JOIN', 'AS', 'UNION', 'INTERSECT', 'EXCEPT', 'ALL', 'DISTINCT']);
+// MATERIALIZED: `AS NOT MATERIALIZED (…)`, a WITH query inlined-ctes.ts writes so.
+const UNCORRELATED_BEFORE = new Set(['', 'FROM', 'JOIN', 'AS', 'MATERIALIZED', 'UNION', 'INTERSECT', 'EXCEPT', 'ALL', 'DISTINCT']);
 
 /**
  * A year-month interval literal that is not added to a date or timestamp: Trino types it `interval year to month`
