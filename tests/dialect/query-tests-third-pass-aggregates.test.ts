@@ -158,3 +158,20 @@ describe('a WITH query that calls a random function is inlined, as Trino inlines
     await expect(engine.execute(sql)).rejects.toThrow(refusedAt('materialized-cte', sql, at));
   });
 });
+
+describe('a named window that names a later one', () => {
+  it('is refused at lint (Trino INVALID_WINDOW_REFERENCE "Cannot resolve WINDOW name v"; locally answered)', async () => {
+    const sql = 'SELECT x, sum(x) OVER w FROM (VALUES 2, 1) t(x) WINDOW w AS (v), v AS (ORDER BY x) ORDER BY x';
+    await expect(engine.execute(sql)).rejects.toThrow(refusedAt('window-reference', sql, 'v), v'));
+  });
+
+  it('naming an earlier one answers as in Trino', async () => {
+    expect(await namedResult(engine, 'SELECT x, sum(x) OVER w s FROM (VALUES 2, 1) t(x) WINDOW v AS (ORDER BY x), w AS (v) ORDER BY x')).toEqual({
+      columns: ['x integer', 's bigint'],
+      rows: [
+        [1, 1],
+        [2, 3],
+      ],
+    });
+  });
+});

@@ -16,6 +16,7 @@ import { refuseTimeTravel } from './time-travel.js';
 import { refuseNaturalJoin } from './natural-join.js';
 import { checkHiddenAliasWidths, refuseMismatchedColumnAliases } from './column-aliases.js';
 import { inlineRandomCtes, refuseMaterializedCtes } from './inlined-ctes.js';
+import { refuseForwardWindowNames } from './window-names.js';
 import { refuseWindowFilter } from './window-filter.js';
 import { refuseDistinctOrderBy } from './distinct-order.js';
 import { refuseReturnedRowLists } from './row-lists.js';
@@ -89,6 +90,7 @@ export function translateExpressions(sql: string, position?: (t: Token) => { lin
   refuseTimeTravel(tree, report);
   refuseNaturalJoin(tree, report);
   refuseMaterializedCtes(tree, report);
+  refuseForwardWindowNames(tree, report);
   refuseUnplannedCorrelations(tree, report);
   refuseMismatchedColumnAliases(tree, report);
   refuseWindowFilter(tree, report);
