@@ -7,7 +7,7 @@ export const WINDOW: FunctionFamily = {
   dense_rank: duckdb('0'),
   percent_rank: duckdb('0'),
   cume_dist: duckdb('0'),
-  ntile: duckdb('1'),
+  ntile: rewrite('a bucket count not an integer fails', '1'),
   lag: rewrite('the value and the default meet in their common type; a NULL or negative offset fails', '1-3'),
   lead: rewrite('the value and the default meet in their common type; a NULL or negative offset fails', '1-3'),
   first_value: duckdb('1'),

@@ -234,6 +234,10 @@ const refusal = (key: string) =>
     : undefined) ??
   // translate/condition-types.ts: a condition of another type than boolean ('condition where INTEGER').
   (key.startsWith('condition ') ? conditionMismatch(key.slice('condition '.length)) : undefined) ??
+  // translate/window-rewrites.ts: 'bigint-argument lead DECIMAL(2,1)', an offset of lag/lead/nth_value/ntile not an integer.
+  (key.startsWith('bigint-argument ')
+    ? `FUNCTION_NOT_FOUND: Unexpected parameters for function ${key.split(' ')[1]}: its offset is ${trinoTypeText(key.split(' ').slice(2).join(' '))}, where Athena takes a bigint only; CAST it to bigint`
+    : undefined) ??
   // translate/function-rewrites.ts listagg: its value is varchar only.
   (key.startsWith('listagg ')
     ? `TYPE_MISMATCH: Expected expression of varchar, but listagg's value has ${key === 'listagg null' ? 'unknown' : trinoTypeText(key.slice('listagg '.length))} type; CAST it to varchar`

@@ -10,11 +10,13 @@ const EXPRESSION_AFTER = new Set(['FOR', 'DEFAULT', 'BOTH', 'LEADING', 'TRAILING
 /** Words followed by `(` that are statement or DDL syntax, never functions. */
 // (`ADD COLUMNS (…)` and `REPLACE COLUMNS (…)` need no entry: after a word, a name is not a call; `SELECT COLUMNS(*)`
 // is DuckDB's star expression, a call to an unknown function for the table.)
-export const SYNTAX_BEFORE_PAREN = new Set(['TBLPROPERTIES', 'SERDEPROPERTIES', 'DBPROPERTIES', 'UNLOAD', 'EXPLAIN']);
+// MATERIALIZED: `WITH t AS NOT MATERIALIZED (…)`, as inlined-ctes.ts writes a WITH query.
+export const SYNTAX_BEFORE_PAREN = new Set(['TBLPROPERTIES', 'SERDEPROPERTIES', 'DBPROPERTIES', 'UNLOAD', 'EXPLAIN', 'MATERIALIZED']);
 
 function followedByAsParen(items: readonly Node[], groupIndex: number): boolean {
   const rest = items.slice(groupIndex + 1).filter((n) => !isTriviaNode(n));
-  return nodeKeyword(rest[0]) === 'AS' && isParen(rest[1]);
+  const body = nodeKeyword(rest[1]) === 'NOT' && nodeKeyword(rest[2]) === 'MATERIALIZED' ? rest[3] : rest[1];
+  return nodeKeyword(rest[0]) === 'AS' && isParen(body);
 }
 
 /**

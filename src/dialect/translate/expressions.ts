@@ -210,7 +210,8 @@ const VALUES_END = new Set(['ORDER', 'LIMIT', 'OFFSET', 'FETCH', 'UNION', 'INTER
  * Words before a parenthesized query that make it a derived table, a CTE body or a set operation's branch: it cannot
  * reference the enclosing query's columns (a LATERAL one can, and a statement's first query has nothing before it).
  */
-const UNCORRELATED_BEFORE = new Set(['', 'FROM', 'JOIN', 'AS', 'UNION', 'INTERSECT', 'EXCEPT', 'ALL', 'DISTINCT']);
+// MATERIALIZED: `AS NOT MATERIALIZED (…)`, a WITH query inlined-ctes.ts writes so.
+const UNCORRELATED_BEFORE = new Set(['', 'FROM', 'JOIN', 'AS', 'MATERIALIZED', 'UNION', 'INTERSECT', 'EXCEPT', 'ALL', 'DISTINCT']);
 
 /**
  * A year-month interval literal that is not added to a date or timestamp: Trino types it `interval year to month`
@@ -716,6 +717,7 @@ export class ExpressionRewriter {
         const inList = splitArgs(node.items).map((a) => this.renderZoned(a));
         parts.push({ kind: 'operand', text: `(${inList.map((e) => e.text).join(',')}${node.close?.text ?? ''}`, inList });
       } else if (namesWindow(items, i) || nodeKeyword(meaningful(items.slice(0, i)).at(-1)) === 'OVER') {
+        if (namesWindow(items, i)) this.reportGroupsWithoutOrder(node.items);
         // `OVER (…)` after a call the translator wrote (zoned-extremes.ts copies the tail after its tie macros) is a
         // window specification as after any call: its frame is not part of the last ORDER BY key.
         parts.push({ kind: 'operand', text: `(${renderWindowSpecification(node.items, (nodes) => this.render(nodes))}${node.close?.text ?? ''}` });
@@ -1247,6 +1249,7 @@ export class ExpressionRewriter {
         "Athena fails with SYNTAX_ERROR: mismatched input 'EXCLUDE' (a window frame has no EXCLUDE clause there; the local engine would exclude the rows)",
         'filter the rows in a subquery, or subtract the current row: sum(x) OVER (…) - x',
       );
+    if (window) this.reportGroupsWithoutOrder(window.items);
     const mistypedOffset = window && mistypedFrameOffset(window.items);
     if (mistypedOffset)
       this.report(mistypedOffset.at, 'window-frame-offset', mistypedOffset.message, 'write the offset as an integer (ROWS, GROUPS) or a number (RANGE)');
@@ -1287,6 +1290,25 @@ export class ExpressionRewriter {
       (ZONED_IF_ANY_ARG.has(lower) && args.some((_a, k) => argument(k).zoned)) ||
       /^(try\()?(trino_tz_round_to_seconds\()?trino_to_tstz(_any)?\(/.test(text);
     return { text, zoned, nested: isNestedCall(lower, group), varchar: isVarcharCast(lower, group) };
+  }
+
+  /**
+   * A GROUPS frame with an offset needs an ORDER BY in Trino (MISSING_ORDER_BY); DuckDB took the whole partition as one
+   * peer group. A window that starts with a name may take its ORDER BY from that named window: left as written.
+   */
+  private reportGroupsWithoutOrder(items: readonly Node[]): void {
+    const spec = meaningful(items);
+    const groupsAt = spec.findIndex((n) => nodeKeyword(n) === 'GROUPS');
+    const groups = spec[groupsAt];
+    if (groups?.kind !== 'token' || spec.some((n) => nodeKeyword(n) === 'ORDER') || (groupsAt > 0 && nodeKeyword(spec[0]) !== 'PARTITION')) return;
+    const bounds = spec.slice(groupsAt);
+    if (!bounds.some((n, k) => ['PRECEDING', 'FOLLOWING'].includes(nodeKeyword(n)) && nodeKeyword(bounds[k - 1]) !== 'UNBOUNDED')) return;
+    this.report(
+      groups.token,
+      'missing-order-by',
+      'Athena fails with MISSING_ORDER_BY: Window frame of type GROUPS PRECEDING or FOLLOWING requires ORDER BY (the local engine would frame the whole partition)',
+      'add an ORDER BY to the window',
+    );
   }
 }
 

@@ -189,6 +189,15 @@ export const NULL_AWARE_REWRITES: Record<string, CallHandler> = {
   // TRIM(LEADING FROM s), without characters, is ltrim(s) in Trino; DuckDB read LEADING as a column.
   trim: (c) => {
     const [side, from] = meaningful(c.group.items).map(nodeKeyword);
+    // TRIM(FROM s), neither a side nor characters: a syntax error in Trino (DuckDB trimmed spaces).
+    if (side === 'FROM') {
+      c.report(
+        'trim-from',
+        "Athena fails with SYNTAX_ERROR: The 'trim' function must have specification, char or both arguments when it takes FROM",
+        'write trim(s) or trim(BOTH FROM s)',
+      );
+      return undefined;
+    }
     const shim = { LEADING: 'trino_ltrim', TRAILING: 'trino_rtrim', BOTH: 'trino_trim' }[side];
     if (shim && from === 'FROM') return `${shim}(${c.all().replace(/^\s*\S+\s+FROM\s+/i, '')})`;
     return c.group.items.some((n) => nodeKeyword(n) === 'FROM') ? undefined : `trino_trim(${c.all()})`;
@@ -237,7 +246,16 @@ export const NULL_AWARE_REWRITES: Record<string, CallHandler> = {
   regr_slope: realOrDoubleStatistic,
   regr_intercept: realOrDoubleStatistic,
   // grouping() is an integer in Trino (DuckDB's is a BIGINT).
-  grouping: (c) => `CAST(grouping(${c.all()}) AS INTEGER)`,
+  // OVER or FILTER after it is a syntax error there (DuckDB dropped neither, the tail was left out here).
+  grouping: (c) => {
+    if (!c.tail.trim()) return `CAST(grouping(${c.all()}) AS INTEGER)`;
+    c.report(
+      'grouping-call',
+      `grouping() takes no ${c.tail.trim().split(/\s/)[0].toUpperCase()} clause: Athena fails with SYNTAX_ERROR (mismatched input '(')`,
+      'write grouping(a) alone',
+    );
+    return undefined;
+  },
   skewness: centralMoment('trino_skewness_of'),
   kurtosis: centralMoment('trino_kurtosis_of'),
   stddev: varianceStatistic(2),

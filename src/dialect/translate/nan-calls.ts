@@ -118,11 +118,28 @@ function orderable(value: string, tail: string, sql: string | undefined): string
 }
 const byKey = (c: Parameters<CallHandler>[0], sql: string | undefined) => orderable(c.arg(1), c.tail, sql);
 
+/**
+ * min(x, n) and max(x, n): Trino fails INVALID_FUNCTION_ARGUMENT "second argument of max_n must be less than or equal
+ * to 10000" (over no rows too), where DuckDB answered. Refused at lint for a literal n (a column n is a binder error
+ * locally).
+ */
+function countOverLimit(c: Parameters<CallHandler>[0], which: 'min' | 'max'): boolean {
+  const n = c.args.length === 2 ? c.arg(1).trim() : '';
+  if (!/^\d+$/.test(n) || Number(n) <= 10_000) return false;
+  c.report(
+    'min-max-count',
+    `the second argument of ${which}_n must be less than or equal to 10000 (Athena: INVALID_FUNCTION_ARGUMENT)`,
+    `write ${which}(x, 3)`,
+  );
+  return true;
+}
+
 export const NAN_CALL_REWRITES: Record<string, CallHandler> = {
   array_agg: arrayAggCall,
-  min: (c) => orderable(c.arg(0).slice(distinctOf(c.arg(0)).length), c.tail, `min(${c.all()})${c.tail}`),
+  min: (c) => (countOverLimit(c, 'min') ? undefined : orderable(c.arg(0).slice(distinctOf(c.arg(0)).length), c.tail, `min(${c.all()})${c.tail}`)),
   min_by: (c) => byKey(c, c.args.length === 3 ? byRows('min')(c) : c.args.length === 2 ? `arg_min_null(${c.arg(0)}, ${instantKeyOf(c)})${c.tail}` : undefined),
   max: (c) => {
+    if (countOverLimit(c, 'max')) return undefined;
     const x = c.arg(0).slice(distinctOf(c.arg(0)).length);
     return /^\s*NULL\s*$/i.test(x) ? undefined : orderable(x, c.tail, maxCall(c));
   },

@@ -15,6 +15,8 @@ import { rewriteGroupBy } from './group-by.js';
 import { refuseTimeTravel } from './time-travel.js';
 import { refuseNaturalJoin } from './natural-join.js';
 import { checkHiddenAliasWidths, refuseMismatchedColumnAliases } from './column-aliases.js';
+import { inlineRandomCtes, refuseMaterializedCtes } from './inlined-ctes.js';
+import { refuseForwardWindowNames } from './window-names.js';
 import { refuseWindowFilter } from './window-filter.js';
 import { refuseDistinctOrderBy } from './distinct-order.js';
 import { refuseReturnedRowLists } from './row-lists.js';
@@ -87,6 +89,8 @@ export function translateExpressions(sql: string, position?: (t: Token) => { lin
       );
   refuseTimeTravel(tree, report);
   refuseNaturalJoin(tree, report);
+  refuseMaterializedCtes(tree, report);
+  refuseForwardWindowNames(tree, report);
   refuseUnplannedCorrelations(tree, report);
   refuseMismatchedColumnAliases(tree, report);
   refuseWindowFilter(tree, report);
@@ -106,21 +110,23 @@ export function translateExpressions(sql: string, position?: (t: Token) => { lin
     verb === 'UPDATE' || verb === 'MERGE'
       ? renderStoredValues(tree, (nodes) => rewriter.render(nodes))
       : rewriter.render(
-          checkConditionTypes(
-            rewriteFetchWithTies(
-              checkRepeatedStarNames(
-                checkHiddenAliasWidths(
-                  checkRecursiveStepTypes(
-                    excludeUsingColumnsFromStars(
-                      nameSelectItems(
-                        nameUnnestColumns(tableSamplePercentages(rewriteTableSequences(checkInlinedJsonParses(grouped), renderAlone, report)), renderAlone),
-                        options.ctas,
+          inlineRandomCtes(
+            checkConditionTypes(
+              rewriteFetchWithTies(
+                checkRepeatedStarNames(
+                  checkHiddenAliasWidths(
+                    checkRecursiveStepTypes(
+                      excludeUsingColumnsFromStars(
+                        nameSelectItems(
+                          nameUnnestColumns(tableSamplePercentages(rewriteTableSequences(checkInlinedJsonParses(grouped), renderAlone, report)), renderAlone),
+                          options.ctas,
+                        ),
                       ),
                     ),
                   ),
                 ),
+                report,
               ),
-              report,
             ),
           ),
         );
