@@ -241,6 +241,16 @@ export function refuseUnplannedCorrelations(
       refuseUnplannedCorrelations(node.items, report, here, hereColumns);
       return;
     }
+    if (isValuesRelation(node)) {
+      const sibling = siblingReference(items, k, outer, outerColumns, new Set(), new Set());
+      if (sibling)
+        report(
+          sibling,
+          'derived-table-scope',
+          `Athena fails with COLUMN_NOT_FOUND "Column '${sibling.text}' cannot be resolved": VALUES in FROM without LATERAL does not see the other relations of its FROM clause; the local engine (DuckDB) joins it laterally and answers`,
+          'write LATERAL before the VALUES, or compute the value in the outer query',
+        );
+    }
     if (!isQuery(node)) {
       refuseUnplannedCorrelations(node.items, report, here, hereColumns);
       return;
@@ -248,6 +258,14 @@ export function refuseUnplannedCorrelations(
     const own = relationNames(node.items);
     // Under IN or a quantified comparison, a subquery without FROM has no columns of its own (`k IN (SELECT k)`).
     const ownColumns = levelColumns(node.items).all ?? (quantified && !clausesOf(node.items).has('FROM') ? new Set<string>() : undefined);
+    const sibling = siblingReference(items, k, outer, outerColumns, own, levelColumns(node.items).all);
+    if (sibling)
+      report(
+        sibling,
+        'derived-table-scope',
+        `Athena fails with COLUMN_NOT_FOUND "Column '${sibling.text}' cannot be resolved": a subquery in FROM without LATERAL does not see the other relations of its FROM clause; the local engine (DuckDB) joins it laterally and answers`,
+        'write LATERAL before the subquery, or read the column in the outer query',
+      );
     const correlated = outerReferences(node.items, own, here, hereColumns, ownColumns);
     const unnested = unnestedOuterColumn(node, correlated);
     const nested = correlatedInUnnest(node, here);
@@ -307,6 +325,73 @@ function reportSelectedUnderQuantifier(reference: OuterReference, report: Report
     `Athena fails with NOT_SUPPORTED "Given correlated subquery is not supported": the subquery of IN or of a quantified comparison (ANY, SOME, ALL) selects the outer column ${reference.qualifier}${reference.unqualified ? '' : '.…'}; the local engine would answer`,
     "compare with the outer column outside the subquery, or correlate it in the subquery's WHERE",
   );
+}
+
+const isValuesRelation = (group: Node): boolean => isParen(group) && nodeKeyword(meaningful(group.items)[0]) === 'VALUES';
+
+/**
+ * The relations of one level's FROM clause (each one's first node index and its name, an alias or a table's last
+ * name), with whether LATERAL precedes it.
+ */
+function fromRelations(m: readonly Node[]): { at: number; name: string | undefined; lateral: boolean }[] {
+  const relations: { at: number; name: string | undefined; lateral: boolean }[] = [];
+  const fromAt = m.findIndex((_n, k) => isFromClause(m, k));
+  if (fromAt < 0) return relations;
+  let expect = true;
+  let lateral = false;
+  for (let k = fromAt + 1; k < m.length; k++) {
+    const node = m[k];
+    const word = nodeKeyword(node);
+    if (FROM_ENDS.has(word) || word === 'SELECT') break;
+    if (word === 'LATERAL') lateral = true;
+    if (word === 'JOIN' || word === 'LATERAL' || isPunct(node, ',')) {
+      expect = true;
+      continue;
+    }
+    if (!expect) continue;
+    expect = false;
+    let end = k;
+    if (isNameToken(node) && !isParen(m[k + 1])) while (isPunct(m[end + 1], '.') && isNameToken(m[end + 2])) end += 2;
+    else if (isParen(m[k + 1])) end = k + 1;
+    if (nodeKeyword(m[end + 1]) === 'WITH' && nodeKeyword(m[end + 2]) === 'ORDINALITY') end += 2;
+    const aliasAt = nodeKeyword(m[end + 1]) === 'AS' ? end + 2 : end + 1;
+    const alias = m[aliasAt];
+    const named = isNameToken(alias) && !NOT_AN_ITEM_ALIAS.has(nodeKeyword(alias)) ? alias : isNameToken(m[end]) ? m[end] : undefined;
+    relations.push({ at: k, name: named && isNameToken(named) ? nameOf(named) : undefined, lateral });
+    lateral = false;
+  }
+  return relations;
+}
+
+/**
+ * A column that the subquery or VALUES m[k], a relation of this level's FROM clause not marked LATERAL, reads from
+ * a relation before it in the same FROM clause (`FROM t, (SELECT t.a)`, `FROM t(a) CROSS JOIN (VALUES a)`): Trino 476
+ * resolves a derived table's names in the enclosing queries only (COLUMN_NOT_FOUND), DuckDB joins it laterally. A
+ * name that an enclosing query's relation also shows resolves there in Trino and is left alone.
+ */
+function siblingReference(
+  items: readonly Node[],
+  k: number,
+  outer: ReadonlySet<string>,
+  outerColumns: ReadonlySet<string>,
+  own: ReadonlySet<string>,
+  ownColumns: ReadonlySet<string> | undefined,
+): Token | undefined {
+  const m = meaningful(items);
+  const relations = fromRelations(m);
+  const self = relations.find((r) => r.at === k);
+  if (!self || self.lateral) return undefined;
+  // DuckDB resolves only the relations before it (a later one fails there too).
+  const before = relations.filter((r) => r.at < k);
+  const siblings = new Set(before.flatMap((r) => (r.name === undefined || outer.has(r.name) ? [] : [r.name])));
+  const node = m[k] as GroupNode;
+  const qualified = qualifiedReferences(node.items).find((r) => siblings.has(r.qualifier) && !own.has(r.qualifier));
+  if (qualified) return qualified.at;
+  // A subquery without FROM has no columns of its own.
+  const columns = ownColumns ?? (isQuery(node) && !clausesOf(node.items).has('FROM') ? new Set<string>() : undefined);
+  if (columns === undefined) return undefined;
+  const siblingColumns = new Set([...levelColumns(m.slice(0, k)).some].filter((c) => !outerColumns.has(c)));
+  return unqualifiedOuterReferences(node.items, columns, siblingColumns)[0]?.at;
 }
 
 /** Words in expressions that are no column: keywords, literal prefixes, interval units. */
