@@ -138,8 +138,6 @@ function checkCondition(nodes: readonly Node[], context: Context): Node[] {
   return out;
 }
 
-const isSubquery = (group: GroupNode): boolean => ['SELECT', 'WITH', 'VALUES'].includes(nodeKeyword(group.items.find((n) => !isTriviaNode(n))));
-
 /**
  * Words that end an expression: the operands of AND, OR and NOT are looked for between them (and commas), so that
  * `SELECT x AND true AS y` checks `true`, not `true AS y`.
