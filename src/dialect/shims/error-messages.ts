@@ -103,6 +103,9 @@ const REFUSALS: Record<string, string> = {
   // reduce() whose decimal state changes type with each step (translate/functions.ts reduceSteps).
   'reduce state': REDUCE_STATE_UNSETTLED,
   'reduce state type': REDUCE_STATE_TYPE,
+  // a || b of arrays of booleans and of numbers (function-macros.ts trino_concat_typed).
+  'array concat types':
+    'FUNCTION_NOT_FOUND: Unexpected parameters for function concat: the arrays joined have booleans on one side and numbers on the other, which have no common type on Athena; CAST one side first (CAST(b AS array(integer)))',
   'unknown argument':
     'AMBIGUOUS_FUNCTION_CALL: Could not choose a best candidate operator for a value of type unknown (a column of NULLs or of UNNEST(ARRAY[])), which matches several forms of the function; CAST it to the type meant',
   // cardinality() of a column that is not an array or a map (translate/column-operands.ts).

@@ -102,6 +102,10 @@ const CONCAT_ANY = `CASE WHEN NOT (trino_concat_text_like(a) AND trino_concat_te
      THEN ${fail(`'Unexpected parameters (' || lower(typeof(a)) || ', ' || lower(typeof(b)) || ') for function concat'`, 'a || b')}
      ELSE a || b END`;
 
+/** The boolean and number types in x's type text, in order (every number type as NUM), folded while binding. */
+const CONCAT_SCALARS = (x: string) =>
+  `regexp_extract_all(regexp_replace(typeof([${x}]), '\\b(?:TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|FLOAT|DOUBLE|DECIMAL\\(\\d+,\\s*\\d+\\))', 'NUM', 'g'), '\\b(?:BOOLEAN|NUM)\\b')`;
+
 export const FUNCTION_MACROS: readonly string[] = [
   // --- conditional and session -------------------------------------------------------------------------------------
   `trino_current_timezone() AS 'UTC'`,
@@ -374,12 +378,17 @@ export const FUNCTION_MACROS: readonly string[] = [
   // ARRAY[NULL]) and one not, are AMBIGUOUS_FUNCTION_CALL in Trino 476 for || and two-argument concat() (joining the
   // arrays or appending the array as an element), where DuckDB joins them; concat() of three or more arguments, Trino's
   // variadic array form, joins them (trino_pair false). A literal ARRAY[] is refused at lint (concat-operands.ts).
+  // Arrays whose elements are booleans on one side and numbers on the other at one place (ARRAY[1] || ARRAY[true],
+  // ARRAY[ARRAY[1]] || ARRAY[ARRAY[true]]) have no common type in Trino 476 (FUNCTION_NOT_FOUND), where DuckDB casts the
+  // booleans to numbers: compared by the sequence of boolean and number types in each operand's type (CONCAT_SCALARS).
   `trino_concat(a, b) AS trino_concat_typed(trino_concat_not_json(a), trino_concat_not_json(b), true),
      (a, b, trino_pair) AS trino_concat_typed(trino_concat_not_json(a), trino_concat_not_json(b), trino_pair)`,
   `trino_concat_typed(a VARCHAR, b VARCHAR, trino_pair) AS CAST(a || b AS VARCHAR), (a BLOB, b BLOB, trino_pair) AS CAST(a || b AS BLOB),
      (a, b, trino_pair) AS {'trino_v': CASE WHEN false THEN array_concat(a, b) ELSE a || b END}[CASE WHEN trino_pair
        AND typeof([a]) LIKE '%[][]' AND typeof([b]) LIKE '%[][]' AND (typeof([a]) = '"NULL"[][]') <> (typeof([b]) = '"NULL"[][]')
-       THEN '${REFUSED_KEY_MARKER}unknown array concat' ELSE 'trino_v' END]`,
+       THEN '${REFUSED_KEY_MARKER}unknown array concat'
+       WHEN typeof([a]) LIKE '%[][]' AND typeof([b]) LIKE '%[][]' AND len(${CONCAT_SCALARS('a')}) = len(${CONCAT_SCALARS('b')})
+         AND ${CONCAT_SCALARS('a')} <> ${CONCAT_SCALARS('b')} THEN '${REFUSED_KEY_MARKER}array concat types' ELSE 'trino_v' END]`,
   // NULL || x (concat-operands.ts): a NULL array of x's type; x an array, varbinary or NULL is ambiguous on Athena.
   `trino_concat_unknown(x) AS {'trino_v': CASE WHEN false THEN [x] END}[CASE WHEN typeof([x]) LIKE '%[][]' OR typeof([x]) IN ('BLOB[]', '"NULL"[]')
      THEN '${REFUSED_KEY_MARKER}concat unknown' ELSE 'trino_v' END]`,

@@ -247,3 +247,33 @@ describeFunctions(
     ['in a correlated subquery', '(SELECT array_remove(a, b)) FROM (SELECT ARRAY[ARRAY[1, NULL]] AS a, ARRAY[1, 2] AS b)', REMOVE_NULL],
   ],
 );
+
+// Trino 476 joins arrays whose elements have a common type only: booleans and numbers have none (FUNCTION_NOT_FOUND
+// "Unexpected parameters (array(integer), array(boolean)) for function concat"), where DuckDB cast the booleans.
+const CONCAT_TYPES = /FUNCTION_NOT_FOUND: Unexpected parameters for function concat: the arrays joined have booleans/;
+describeFunctions(
+  'a || b of arrays of booleans and of numbers fails as in Trino',
+  [
+    ['numbers of two types', 'ARRAY[ARRAY[1]] || ARRAY[ARRAY[2e0]]', [[1], [2]], 'array(array(double))'],
+    ['decimals', 'ARRAY[ARRAY[1]] || ARRAY[ARRAY[1.5]]', [['1.0'], ['1.5']], 'array(array(decimal(11,1)))'],
+    ['booleans', 'ARRAY[true] || ARRAY[false]', [true, false], 'array(boolean)'],
+    [
+      'rows of a boolean and a number',
+      'ARRAY[CAST(ROW(true, 1) AS row(a boolean, b integer))] || ARRAY[CAST(ROW(false, 2) AS row(a boolean, b integer))]',
+      [
+        { a: true, b: 1 },
+        { a: false, b: 2 },
+      ],
+      'array(row(a boolean, b integer))',
+    ],
+  ],
+  [
+    ['arrays of arrays', 'ARRAY[ARRAY[1]] || ARRAY[ARRAY[true]]', CONCAT_TYPES],
+    ['booleans first', 'ARRAY[ARRAY[true]] || ARRAY[ARRAY[1]]', CONCAT_TYPES],
+    ['arrays', 'ARRAY[1] || ARRAY[true]', CONCAT_TYPES],
+    ['rows', 'ARRAY[ROW(1)] || ARRAY[ROW(true)]', CONCAT_TYPES],
+    ['concat()', 'concat(ARRAY[ARRAY[1]], ARRAY[ARRAY[true]])', CONCAT_TYPES],
+    ['concat() of three', 'concat(ARRAY[1], ARRAY[2], ARRAY[true])', CONCAT_TYPES],
+    ['columns', 'a || b FROM (SELECT ARRAY[1] AS a, ARRAY[true] AS b)', CONCAT_TYPES],
+  ],
+);
