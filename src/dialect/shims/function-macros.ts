@@ -516,7 +516,7 @@ export const FUNCTION_MACROS: readonly string[] = [
   `trino_array_remove(a, x) AS CASE WHEN x IS NULL THEN NULL
      WHEN ${HAS_ZONED_ELEMENTS('a')} OR ${IS_ZONED_VALUE('x')} THEN list_transform([trino_cmp_keys(list_prepend(x, a))],
        lambda trino_k: list_filter(cast_to_type(a, [a[1], x]), lambda e, i: e IS NULL OR trino_k[i + 1] <> trino_k[1]))[1]
-     ELSE trino_remove_checked(a, x, list_filter(cast_to_type(a, [a[1], x]), lambda e: e IS NULL OR e <> x OR trino_nan_in(e, x))) END`,
+     ELSE list_filter(cast_to_type(a, [a[1], x]), lambda e: e IS NULL OR e <> x OR trino_nan_in(e, x)) END`,
   // cast_to_type: DuckDB folds list_sort of a constant NULL (split(nullif('a', 'a'), ',')) into an untyped NULL.
   // Zoned elements sort by instant, equal instants in their order in a (Trino 476's sort is stable: array_sort of
   // 02:00 +01:00, 00:00 UTC, 01:00 +01:00 keeps 00:00 UTC first), NULLs last; the local struct sorted them by zone name.

@@ -407,11 +407,6 @@ export function nestedCompareUdfs(): DuckDBScalarFunction[] {
       const elements = parseJson(String(json));
       return BigInt(Array.isArray(elements) ? nanLowestMaxPosition(elements) : 1);
     }),
-    // Whether array_remove's comparison of some element with x (the list's first) meets a NULL before it is decided.
-    udf('trino_remove_indeterminate_json', [VARCHAR], BOOLEAN, ([json]) => {
-      const [x, ...elements] = parseJson(String(json)) as Json[];
-      return elements.some((e) => e !== null && nestedEqual(e, x) === null);
-    }),
     udf('trino_unordered_key_json', [VARCHAR, VARCHAR, BIGINT], VARCHAR, ([json, types, position]) =>
       unorderedKey(parseJson(String(json)), nanKeyTypes(types), BigInt(position as bigint)),
     ),
@@ -480,12 +475,6 @@ export const NESTED_COMPARE_MACROS: readonly string[] = [
   // Trino's too (the two orders differ only where a NaN decides), else Trino's walk with NaN lowest (nanLowestMaxPosition).
   `trino_nan_lowest_max(a, value) AS CASE WHEN regexp_matches(typeof([a]), '\\b(?:DOUBLE|FLOAT)\\b') AND contains(CAST(to_json(value) AS VARCHAR), 'NaN')
      THEN a[trino_nan_lowest_max_json(CAST(to_json(a) AS VARCHAR))] ELSE value END`,
-  // array_remove of arrays or rows (value: the local answer): Trino 476 fails (NOT_SUPPORTED) where comparing an
-  // element with x meets a NULL before it is decided (array_remove(ARRAY[ARRAY[1, NULL]], ARRAY[1, 2])), x found or
-  // not; NULL elements are skipped. typeof folds while binding: other element types keep the value alone.
-  `trino_remove_checked(a, x, value) AS CASE WHEN ${MAY_HOLD_NULL_ELEMENT('x')}
-     THEN CASE WHEN trino_remove_indeterminate_json(CAST(to_json(list_prepend(x, a)) AS VARCHAR)) THEN trino_fail_as(${NOT_SUPPORTED('array_remove')}, value) ELSE value END
-     ELSE value END`,
   // TRUE, or a binder error when a or b is an array, map or row: the guard of a comparison of two columns whose types
   // the translator cannot see (translate/nested-comparisons.ts). DuckDB folds typeof() while binding, so
   // \`a = b AND trino_not_nested(a, b)\` plans as \`a = b\` (a hash join stays one, a filter still pushes down).

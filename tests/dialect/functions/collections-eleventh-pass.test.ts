@@ -224,30 +224,6 @@ describeFunctions(
   ],
 );
 
-// Trino 476's array_remove fails (NOT_SUPPORTED) where comparing an element with the value removed meets a NULL
-// before the comparison is decided, found or not; NULL elements are skipped.
-const REMOVE_NULL = /array_remove does not support arrays with elements that are null or contain null/;
-describeFunctions(
-  'array_remove of arrays or rows holding NULL elements',
-  [
-    ['decided before the NULL', 'array_remove(ARRAY[ARRAY[1, NULL], ARRAY[2]], ARRAY[3, 2])', [[1, null], [2]], 'array(array(integer))'],
-    ['decided by the lengths', 'array_remove(ARRAY[ARRAY[2], ARRAY[1, NULL]], ARRAY[2])', [[1, null]], 'array(array(integer))'],
-    ['decided after the NULL', 'array_remove(ARRAY[ARRAY[1, NULL]], ARRAY[2, NULL])', [[1, null]], 'array(array(integer))'],
-    ['a NULL element is skipped', 'array_remove(ARRAY[ARRAY[1], NULL], ARRAY[2])', [[1], null], 'array(array(integer))'],
-    ['scalars', 'array_remove(ARRAY[1, NULL, 2], 1)', [null, 2], 'array(integer)'],
-  ],
-  [
-    ['the same NULL', 'array_remove(ARRAY[ARRAY[1, NULL]], ARRAY[1, NULL])', REMOVE_NULL],
-    ['a NULL beside a match', 'array_remove(ARRAY[ARRAY[1, NULL], ARRAY[2]], ARRAY[1, 2])', REMOVE_NULL],
-    ['after the value removed', 'array_remove(ARRAY[ARRAY[1, 2], ARRAY[1, NULL]], ARRAY[1, 2])', REMOVE_NULL],
-    ['a NULL in the value removed', 'array_remove(ARRAY[ARRAY[1, 2]], ARRAY[1, NULL])', REMOVE_NULL],
-    ['rows', 'array_remove(ARRAY[CAST(ROW(1, NULL) AS row(a integer, b integer))], CAST(ROW(1, 2) AS row(a integer, b integer)))', REMOVE_NULL],
-    ['arrays of arrays', 'array_remove(ARRAY[ARRAY[ARRAY[1, NULL]]], ARRAY[ARRAY[1, 2]])', REMOVE_NULL],
-    ['columns', 'array_remove(a, b) FROM (SELECT ARRAY[ARRAY[1, NULL]] AS a, ARRAY[1, 2] AS b)', REMOVE_NULL],
-    ['in a correlated subquery', '(SELECT array_remove(a, b)) FROM (SELECT ARRAY[ARRAY[1, NULL]] AS a, ARRAY[1, 2] AS b)', REMOVE_NULL],
-  ],
-);
-
 // Trino 476 joins arrays whose elements have a common type only: booleans and numbers have none (FUNCTION_NOT_FOUND
 // "Unexpected parameters (array(integer), array(boolean)) for function concat"), where DuckDB cast the booleans.
 const CONCAT_TYPES = /FUNCTION_NOT_FOUND: Unexpected parameters for function concat: the arrays joined have booleans/;
