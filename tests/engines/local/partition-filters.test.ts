@@ -87,31 +87,39 @@ describe('partition predicates on a Parquet table read only the matching partiti
   });
 });
 
+// The example's landing in small: a JSON table partitioned by year/month/day/hour with three hour folders of
+// 2025-03-08/09, and a Parquet table d.counts partitioned by hour (its columns `n`, then `countsColumns`, then `hour`).
+async function openLandingLake(countsColumns: string, extraFiles?: (lake: string) => void): Promise<AthenaLocalEngine> {
+  const lake = tempLake();
+  const engine = await openLake(lake);
+  const landing = (day: string, hour: string, rows: object[]) =>
+    writeLakeFile(lake, `b/landing/year=2025/month=03/day=${day}/hour=${hour}/part-${day}${hour}.json`, ndjson(rows));
+  await engine.execute('CREATE DATABASE d');
+  await engine.execute(
+    "CREATE EXTERNAL TABLE d.landing (v string) PARTITIONED BY (year string, month string, day string, hour string) ROW FORMAT SERDE 'org.openx.data.jsonserde.JsonSerDe' LOCATION 's3://b/landing/'",
+  );
+  landing('08', '00', [{ v: 'a' }, { v: 'b' }]);
+  landing('08', '01', [{ v: 'c' }]);
+  landing('09', '00', [{ v: 'd' }, { v: 'e' }, { v: 'f' }]);
+  extraFiles?.(lake);
+  await engine.execute(
+    `CREATE TABLE d.counts WITH (format = 'PARQUET', partitioned_by = ARRAY['hour'], external_location = 's3://b/counts/') AS SELECT CAST(0 AS bigint) AS n, ${countsColumns}'' AS hour WITH NO DATA`,
+  );
+  return engine;
+}
+
 // The partition folders a write reads are chosen from the folder names (partition-filters.ts, chosenFolders): the
 // read lists those folders instead of a glob of every folder of the table, which DuckDB walked in full at every
 // statement (issue 18: a walk of every hour of history). Each answer is the one the same query gives over the whole
 // table (Athena prunes partitions without changing answers).
 describe('a write reads only the partition folders its predicate keeps', () => {
-  let lake: string;
   let json: AthenaLocalEngine;
   const counts = { database: 'd', name: 'counts' };
-  const landing = (day: string, hour: string, rows: object[]) =>
-    writeLakeFile(lake, `b/landing/year=2025/month=03/day=${day}/hour=${hour}/part-${day}${hour}.json`, ndjson(rows));
 
   beforeAll(async () => {
-    lake = tempLake();
-    json = await openLake(lake);
-    await json.execute('CREATE DATABASE d');
-    await json.execute(
-      "CREATE EXTERNAL TABLE d.landing (v string) PARTITIONED BY (year string, month string, day string, hour string) ROW FORMAT SERDE 'org.openx.data.jsonserde.JsonSerDe' LOCATION 's3://b/landing/'",
-    );
-    landing('08', '00', [{ v: 'a' }, { v: 'b' }]);
-    landing('08', '01', [{ v: 'c' }]);
-    landing('09', '00', [{ v: 'd' }, { v: 'e' }, { v: 'f' }]);
-    // A folder the predicate keeps that holds only a marker: the glob matched nothing there either.
-    writeLakeFile(lake, 'b/landing/year=2025/month=03/day=08/hour=02/_SUCCESS', '');
-    await json.execute(
-      "CREATE TABLE d.counts WITH (format = 'PARQUET', partitioned_by = ARRAY['hour'], external_location = 's3://b/counts/') AS SELECT CAST(0 AS bigint) AS n, '' AS hour WITH NO DATA",
+    json = await openLandingLake('', (lake) =>
+      // A folder the predicate keeps that holds only a marker: the glob matched nothing there either.
+      writeLakeFile(lake, 'b/landing/year=2025/month=03/day=08/hour=02/_SUCCESS', ''),
     );
   });
   afterAll(() => json.close());
@@ -186,11 +194,8 @@ describe('a write reads only the partition folders its predicate keeps', () => {
 // curated model does over its landing table. The folders are chosen there too (issue 18: that read expanded the glob
 // of every landing hour of history, 16 ms of a run at four weeks), with the answer of the whole table.
 describe('a table read beside the star filler takes the kept partition folders', () => {
-  let lake: string;
   let json: AthenaLocalEngine;
   const counts = { database: 'd', name: 'counts' };
-  const landing = (day: string, hour: string, rows: object[]) =>
-    writeLakeFile(lake, `b/landing/year=2025/month=03/day=${day}/hour=${hour}/part-${day}${hour}.json`, ndjson(rows));
   const writes = async (sql: string): Promise<string[]> => {
     const sent: string[] = [];
     const original = DuckDBConnection.prototype.runAndReadAll;
@@ -207,18 +212,7 @@ describe('a table read beside the star filler takes the kept partition folders',
   };
 
   beforeAll(async () => {
-    lake = tempLake();
-    json = await openLake(lake);
-    await json.execute('CREATE DATABASE d');
-    await json.execute(
-      "CREATE EXTERNAL TABLE d.landing (v string) PARTITIONED BY (year string, month string, day string, hour string) ROW FORMAT SERDE 'org.openx.data.jsonserde.JsonSerDe' LOCATION 's3://b/landing/'",
-    );
-    landing('08', '00', [{ v: 'a' }, { v: 'b' }]);
-    landing('08', '01', [{ v: 'c' }]);
-    landing('09', '00', [{ v: 'd' }, { v: 'e' }, { v: 'f' }]);
-    await json.execute(
-      "CREATE TABLE d.counts WITH (format = 'PARQUET', partitioned_by = ARRAY['hour'], external_location = 's3://b/counts/') AS SELECT CAST(0 AS bigint) AS n, '' AS u, '' AS hour WITH NO DATA",
-    );
+    json = await openLandingLake("'' AS u, ");
   });
   afterAll(() => json.close());
 
