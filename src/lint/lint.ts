@@ -9,7 +9,7 @@ import { bindThreads } from './bind-pool.js';
 import { lakeRootOf, loadConfig } from '../project/config.js';
 import { contractsWithoutTable, loadContractFiles } from '../project/contract.js';
 import { ProjectError, sortDiagnostics } from '../project/errors.js';
-import { modelStatement, type TableSchemas } from '../testing/schemas.js';
+import { modelStatement, schemaVariables, type TableSchemas } from '../testing/schemas.js';
 import { bindDiagnostics, bindProject } from './bind.js';
 import { dashboardDiagnostics, dashboardFiles } from './dashboards.js';
 import { SyntaxCache } from './cache.js';
@@ -68,8 +68,9 @@ export async function lintProject(root: string, options: LintOptions = {}): Prom
     // With a bind worker, the rules translate each query model's CTAS once for both (translation-feed.ts).
     const enclosing = new Map<string, { id: string; statement: EnclosingStatement }>();
     if (options.bind !== false && options.bindShards === undefined && bindThreads(project) > 0) {
+      const vars = schemaVariables(project);
       for (const n of selected) {
-        const statement = !unreadable.has(n.file) && project.node(n.id) === n ? modelStatement(n) : undefined;
+        const statement = !unreadable.has(n.file) && project.node(n.id) === n ? modelStatement(n, vars) : undefined;
         if (statement) enclosing.set(n.file, { id: n.id, statement });
       }
       feed = new TranslationFeed([...enclosing.values()].map((e) => e.id));

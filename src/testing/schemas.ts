@@ -235,20 +235,30 @@ function modelTableStatement(table: string, query: string): string {
 }
 
 /**
- * The CTAS discoverNode runs for `node`, when it is a query model without variables (its text is the file's), as the
- * statement `lake lint` translates once for both its rules and its bind (src/dialect/lint checkFaithfulEnclosed).
+ * The CTAS discoverNode runs for `node`, when it is a query model (not scd2), as the statement `lake lint` translates
+ * once for both its rules and its bind (src/dialect/lint checkFaithfulEnclosed). A model with `${…}` variables has one
+ * only when `vars` are given (the bind's, schemaVariables): its text is then the model's with them substituted.
  */
-export function modelStatement(node: ProjectNode): EnclosingStatement | undefined {
-  if (node.kind === 'ddl' || node.kind === 'alert' || node.produces.length === 0 || node.sql.includes('${') || scd2ConfigOf(node)) return undefined;
+export function modelStatement(node: ProjectNode, vars?: Variables): EnclosingStatement | undefined {
+  if (node.kind === 'ddl' || node.kind === 'alert' || node.produces.length === 0 || scd2ConfigOf(node)) return undefined;
+  const variables = node.sql.includes('${');
+  if (variables && !vars) return undefined;
   let statements;
+  let substituted: string | undefined;
   try {
-    statements = splitStatements(node.sql);
+    substituted = variables && vars ? substituteVariables(node.sql, vars, { file: node.file, lineOffset: node.bodyLine - 1 }) : undefined;
+    statements = splitStatements(substituted ?? node.sql);
   } catch {
-    return undefined; // the loader reports SQL the tokenizer cannot read
+    return undefined; // the loader reports SQL the tokenizer cannot read and unknown variables
   }
   if (statements.length !== 1 || !isQuery(statements[0].text)) return undefined;
   const [{ text, line, col }] = statements;
-  return { text: modelTableStatement(node.produces[0], text), database: node.database.toLowerCase(), query: { text, line, col } };
+  return {
+    text: modelTableStatement(node.produces[0], text),
+    database: node.database.toLowerCase(),
+    query: { text, line, col },
+    ...(substituted !== undefined ? { substituted } : {}),
+  };
 }
 
 async function scd2Shape(engine: AthenaLocalEngine, node: ProjectNode, selectSql: string, config: Scd2Config): Promise<string> {

@@ -27,6 +27,11 @@ export interface EnclosingStatement {
   database: string;
   /** The query as it is in the checked SQL (without the comments and `;` around it) and where it starts there. */
   query: { text: string; line: number; col: number };
+  /**
+   * The checked SQL with its `${…}` variables substituted, when it has any: the query is this text's (the values the
+   * bind gives them), and the rules still check the SQL as written (see checkFaithfulEnclosed).
+   */
+  substituted?: string;
 }
 
 /**
@@ -36,6 +41,13 @@ export interface EnclosingStatement {
  * a `PARTITIONED` word (checkFaithful blanks DDL partition clauses first), a `;` outside the query, a statement that does not translate one
  * query enclosing the SQL's on lines of its own, or a finding outside the SQL's lines (the enclosing text's own).
  * tests/lint/translate-once.test.ts compares the two on every example and generated model and on edge cases.
+ *
+ * A model with variables (`statement.substituted`): the rules check the SQL as written, `${…}` an opaque operand,
+ * where the statement holds the values. When that translation has no finding and every variable is a whole operand
+ * of a CAST, a comparison or year()/month()/day()/hour() (variablesAsOperands), checkFaithful has none either
+ * (tests/lint/lint30-variables-once.test.ts compares the two on ~4,800 uses of every kind of value, the example's and
+ * the bench's models); otherwise checkFaithful runs on the SQL as written, and the statement's translation still
+ * goes to the bind.
  */
 export function checkFaithfulEnclosed(
   sql: string,
@@ -44,7 +56,8 @@ export function checkFaithfulEnclosed(
 ): { diagnostics: Diagnostic[]; translations: QueryTranslation[] } | undefined {
   // checkFaithful reads a `;` after the query as part of it (`ORDER BY a;` is not `ORDER BY a`): such SQL is checked as before.
   const semicolons = (text: string) => text.split(';').length - 1;
-  if (/partitioned/i.test(sql) || semicolons(sql) !== semicolons(statement.query.text)) return undefined;
+  const enclosed = statement.substituted ?? sql;
+  if (/partitioned/i.test(sql) || /partitioned/i.test(enclosed) || semicolons(enclosed) !== semicolons(statement.query.text)) return undefined;
   const queries = new QueryTranslations();
   try {
     translateStatement(statement.text, { lakeRoot: '', database: statement.database, queries });
@@ -58,6 +71,10 @@ export function checkFaithfulEnclosed(
   const start = query.indexOf(inner);
   // The enclosing text before and after the SQL's query is one line each: the query's lines are the SQL's.
   if (start < 0 || query.slice(0, start).includes('\n') || query.slice(start + inner.length).includes('\n')) return undefined;
+  if (statement.substituted !== undefined) {
+    const none = translation.diagnostics.length === 0 && variablesAsOperands(sql);
+    return { diagnostics: none ? [] : checkFaithful(sql, options), translations };
+  }
   const lines = statement.query.text.split('\n').length;
   const offset = options.lineOffset ?? 0;
   const diagnostics: Diagnostic[] = [];
@@ -70,6 +87,34 @@ export function checkFaithfulEnclosed(
     diagnostics.push({ ...d, line, col, ...(options.file ? { file: options.file } : {}) });
   }
   return { diagnostics, translations };
+}
+
+const COMPARISONS = new Set(['=', '<>', '!=', '<', '<=', '>', '>=']);
+/** Words after which an operand ends: a condition's `AND`/`OR`, a clause. */
+const OPERAND_END = new Set(['AND', 'OR', 'THEN', 'ELSE', 'END', 'GROUP', 'ORDER', 'HAVING', 'LIMIT', 'UNION', 'EXCEPT', 'INTERSECT', 'WINDOW']);
+/** Words before a condition's first operand. */
+const CONDITION_START = new Set(['WHERE', 'AND', 'OR', 'ON', 'WHEN', 'HAVING', 'NOT']);
+/** Functions of one timestamp or date argument (the period filters of models: `year(${period_start})`). */
+const DATE_PARTS = new Set(['YEAR', 'MONTH', 'DAY', 'HOUR']);
+
+/**
+ * Whether every `${…}` of `sql` is a whole operand where a literal and an opaque operand are checked alike: the
+ * operand of a CAST, the argument of year()/month()/day()/hour(), or a side of a comparison. Elsewhere a value can
+ * satisfy what a variable cannot (a format pattern must be a string literal: `date_format(ts, ${fmt})` is refused as
+ * written, not with its value), and inside a string literal the value changes the literal's text.
+ */
+function variablesAsOperands(sql: string): boolean {
+  const tokens = tokenize(sql).filter((t) => !isTrivia(t));
+  const word = (t: Token | undefined) => (t === undefined ? '' : t.kind === 'word' ? keyword(t) : t.text);
+  return tokens.every((t, i) => {
+    if (t.kind === 'string' || t.kind === 'quoted') return !t.text.includes('${');
+    if (t.kind !== 'variable') return true;
+    const [before, prev, next] = [word(tokens[i - 2]), word(tokens[i - 1]), word(tokens[i + 1])];
+    if (prev === '(' && (before === 'CAST' || before === 'TRY_CAST') && next === 'AS') return true;
+    if (prev === '(' && DATE_PARTS.has(before) && next === ')') return true;
+    const ends = next === '' || next === ')' || OPERAND_END.has(next);
+    return (COMPARISONS.has(prev) && ends) || ((prev === '(' || CONDITION_START.has(prev)) && COMPARISONS.has(next));
+  });
 }
 
 /** Athena's Iceberg partition transforms (https://docs.aws.amazon.com/athena/latest/ug/querying-iceberg-creating-tables.html). */
