@@ -16,6 +16,10 @@
 // A LATERAL subquery that reads the outer row and aggregates to one row (an aggregate, no GROUP BY; or a select over
 // one such derived table) plans under CROSS JOIN, a comma or ON TRUE, and fails joined ON another condition
 // (`JOIN LATERAL (SELECT count(*) AS s FROM u WHERE u.b < t.a) l ON l.s > 1`).
+//
+// A WHERE over one derived table that aggregates the outer row's matches to one row fails in every position (scalar,
+// EXISTS, LATERAL): `(SELECT c FROM (SELECT count(*) AS c FROM u WHERE u.b = t.a) WHERE c = 0)`; a row limit over it
+// plans (at most one row).
 import { identifierName, type Token } from '../tokens.js';
 import { isParen, meaningful, nodeKeyword, nodeText, splitArgs, type Node } from './tree.js';
 import { hasAggregate } from './unbound.js';
@@ -158,6 +162,21 @@ export function yieldsOneAggregatedRow(clauses: ReadonlyMap<string, Node[]>, cla
     return false;
   const inner = clausesOf(relation.items);
   return inner.has('SELECT') && !inner.has('GROUP') && hasAggregate((inner.get('SELECT') ?? []).map(nodeText).join(' '));
+}
+
+/**
+ * A WHERE over one derived table that aggregates the outer row's matches to one row (`(SELECT c FROM (SELECT count(*)
+ * AS c FROM u WHERE u.b = t.a) WHERE c = 0)`, scalar, EXISTS or LATERAL): Trino 476 NOT_SUPPORTED, like a HAVING beside
+ * a WHERE correlation; without the WHERE it plans.
+ */
+export function filteredCorrelatedAggregate(
+  clauses: ReadonlyMap<string, Node[]>,
+  clausesOf: (items: readonly Node[]) => Map<string, Node[]>,
+  correlated: readonly Reference[],
+): Reference | undefined {
+  if (!clauses.has('WHERE') || hasAggregate((clauses.get('SELECT') ?? []).map(nodeText).join(' ')) || !yieldsOneAggregatedRow(clauses, clausesOf))
+    return undefined;
+  return correlated.find((r) => tokenIn(clauses.get('FROM') ?? [], r.at));
 }
 
 export const LATERAL_AGGREGATE_ON_CONDITION = {

@@ -22,7 +22,7 @@
 // column, a FILTER, GROUP BY keys, a HAVING, a window function, another relation in its FROM, or under IN.
 import { isAggregateFunction } from '../functions/index.js';
 import { identifierName, type Token } from '../tokens.js';
-import { LATERAL_AGGREGATE_ON_CONDITION, rowLimitReason, yieldsOneAggregatedRow } from './correlated-row-limits.js';
+import { filteredCorrelatedAggregate, LATERAL_AGGREGATE_ON_CONDITION, rowLimitReason, yieldsOneAggregatedRow } from './correlated-row-limits.js';
 import { aliasOf, itemName, NOT_AN_ALIAS, splitItems } from './select-names.js';
 import { isParen, meaningful, nodeKeyword, nodeText, splitArgs, type GroupNode, type Node } from './tree.js';
 import { hasAggregate } from './unbound.js';
@@ -696,6 +696,8 @@ function unplannedReason(query: GroupNode, exists: boolean, correlated: readonly
   if (select.some((n) => nodeKeyword(n) === 'OVER')) return { at: first.at, why: 'a correlated subquery holds a window function' };
   const correlatedInWhere = correlated.some((r) => tokenIn(where, r.at));
   if (clauses.has('HAVING') && correlatedInWhere) return { at: first.at, why: 'a subquery correlated in its WHERE has a HAVING clause' };
+  const filtered = filteredCorrelatedAggregate(clauses, clausesOf, correlated);
+  if (filtered) return { at: filtered.at, why: 'a WHERE filters a derived table that aggregates the correlated rows to one row' };
   const withTies = (clauses.get('FETCH') ?? []).some((n) => nodeKeyword(n) === 'TIES');
   if (withTies && !aggregatesToOneRow) return { at: first.at, why: 'a correlated subquery has FETCH FIRST … WITH TIES and does not aggregate to one row' };
   if (!exists && correlatedInWhere && groupsBySeveralSets(clauses.get('GROUP') ?? []))
@@ -704,7 +706,7 @@ function unplannedReason(query: GroupNode, exists: boolean, correlated: readonly
   if (ungrouped) return { at: ungrouped.at, why: 'a grouped subquery compares an outer column other than by = with a column it does not group by' };
   // LIMIT, FETCH FIRST and OFFSET: correlated-row-limits.ts.
   const limited =
-    aggregatesToOneRow || !clauses.has('FROM')
+    aggregatesToOneRow || !clauses.has('FROM') || yieldsOneAggregatedRow(clauses, clausesOf)
       ? undefined
       : rowLimitReason({ clauses, exists, underIn, correlated, ownColumns: (nodes) => ownColumnNames(nodes, correlated) });
   if (limited) return limited;
