@@ -4,7 +4,7 @@
 // - the outer column is read inside an aggregate's argument or FILTER (`(SELECT max(v + t.k) FROM s)`);
 // - the outer column is in its select list while it does not aggregate to one row (`(SELECT v + t.k FROM s WHERE
 //   s.v = t.k)`, also with GROUP BY; `(SELECT max(v) + t.k FROM s WHERE …)` plans);
-// - it has a LIMIT and does not aggregate to one row (`… WHERE s.v = t.k LIMIT 1`; FETCH FIRST plans);
+// - it has a row limit Trino cannot decorrelate (LIMIT, FETCH FIRST, OFFSET: correlated-row-limits.ts);
 // - it has a window function, or a HAVING while the correlation is in its WHERE;
 // - it has FETCH FIRST … WITH TIES and does not aggregate to one row (EXISTS and IN too);
 // - the correlation is in its WHERE and it groups by several grouping sets (ROLLUP, CUBE; EXISTS plans).
@@ -22,6 +22,7 @@
 // column, a FILTER, GROUP BY keys, a HAVING, a window function, another relation in its FROM, or under IN.
 import { isAggregateFunction } from '../functions/index.js';
 import { identifierName, type Token } from '../tokens.js';
+import { filteredCorrelatedAggregate, LATERAL_AGGREGATE_ON_CONDITION, rowLimitReason, yieldsOneAggregatedRow } from './correlated-row-limits.js';
 import { aliasOf, itemName, NOT_AN_ALIAS, splitItems } from './select-names.js';
 import { isParen, meaningful, nodeKeyword, nodeText, splitArgs, type GroupNode, type Node } from './tree.js';
 import { hasAggregate } from './unbound.js';
@@ -284,6 +285,13 @@ export function refuseUnplannedCorrelations(
         'Athena fails with NOT_SUPPORTED "Given correlated subquery is not supported": a LATERAL projection of the outer row (no FROM) joined ON a condition other than TRUE; the local engine would answer',
         'join ON TRUE and filter in WHERE, or CROSS JOIN LATERAL',
       );
+    else if (
+      correlated.length > 0 &&
+      nodeKeyword(m[k - 1]) === 'LATERAL' &&
+      joinedOnCondition(m, k) &&
+      yieldsOneAggregatedRow(clausesOf(node.items), clausesOf)
+    )
+      report(correlated[0].at, 'correlated-subquery', LATERAL_AGGREGATE_ON_CONDITION.why, LATERAL_AGGREGATE_ON_CONDITION.hint);
     else if (correlated.length > 0 && quantified && correlated.some((r) => tokenIn(clausesOf(node.items).get('SELECT') ?? [], r.at)))
       reportSelectedUnderQuantifier(correlated.find((r) => tokenIn(clausesOf(node.items).get('SELECT') ?? [], r.at)) as OuterReference, report);
     else if (correlated.length > 0) checkCorrelated(node, nodeKeyword(m[k - 1]) === 'EXISTS', correlated, report, quantified);
@@ -500,7 +508,7 @@ function checkCorrelated(query: GroupNode, exists: boolean, correlated: readonly
     );
     return;
   }
-  const unplanned = correlatedValuesReason(query, correlated, underIn) ?? unplannedReason(query, exists, correlated);
+  const unplanned = correlatedValuesReason(query, correlated, underIn) ?? unplannedReason(query, exists, correlated, underIn);
   if (unplanned)
     report(
       unplanned.at,
@@ -676,7 +684,7 @@ function groupsBySeveralSets(group: readonly Node[]): boolean {
   });
 }
 
-function unplannedReason(query: GroupNode, exists: boolean, correlated: readonly OuterReference[]): { at: Token; why: string } | undefined {
+function unplannedReason(query: GroupNode, exists: boolean, correlated: readonly OuterReference[], underIn = false): { at: Token; why: string } | undefined {
   const clauses = clausesOf(query.items);
   const select = clauses.get('SELECT') ?? [];
   const where = clauses.get('WHERE') ?? [];
@@ -688,16 +696,23 @@ function unplannedReason(query: GroupNode, exists: boolean, correlated: readonly
   if (select.some((n) => nodeKeyword(n) === 'OVER')) return { at: first.at, why: 'a correlated subquery holds a window function' };
   const correlatedInWhere = correlated.some((r) => tokenIn(where, r.at));
   if (clauses.has('HAVING') && correlatedInWhere) return { at: first.at, why: 'a subquery correlated in its WHERE has a HAVING clause' };
+  const filtered = filteredCorrelatedAggregate(clauses, clausesOf, correlated);
+  if (filtered) return { at: filtered.at, why: 'a WHERE filters a derived table that aggregates the correlated rows to one row' };
   const withTies = (clauses.get('FETCH') ?? []).some((n) => nodeKeyword(n) === 'TIES');
   if (withTies && !aggregatesToOneRow) return { at: first.at, why: 'a correlated subquery has FETCH FIRST … WITH TIES and does not aggregate to one row' };
   if (!exists && correlatedInWhere && groupsBySeveralSets(clauses.get('GROUP') ?? []))
     return { at: first.at, why: 'a subquery correlated in its WHERE groups by ROLLUP, CUBE or several GROUPING SETS' };
   const ungrouped = ungroupedCorrelation(clauses, correlated);
   if (ungrouped) return { at: ungrouped.at, why: 'a grouped subquery compares an outer column other than by = with a column it does not group by' };
+  // LIMIT, FETCH FIRST and OFFSET: correlated-row-limits.ts.
+  const limited =
+    aggregatesToOneRow || !clauses.has('FROM') || yieldsOneAggregatedRow(clauses, clausesOf)
+      ? undefined
+      : rowLimitReason({ clauses, exists, underIn, correlated, ownColumns: (nodes) => ownColumnNames(nodes, correlated) });
+  if (limited) return limited;
   // A subquery without FROM is a projection of the outer row (`LATERAL (SELECT t.k + 1 AS y)`), which plans.
   if (exists || aggregatesToOneRow || !clauses.has('FROM') || (fromOneValuesRow(clauses.get('FROM') ?? []) && !clauses.has('WHERE'))) return undefined;
   const selected = correlated.find((r) => tokenIn(select, r.at));
   if (selected) return { at: selected.at, why: 'a subquery that does not aggregate to one row selects an outer column' };
-  if (clauses.has('LIMIT')) return { at: first.at, why: 'a correlated subquery has a LIMIT (FETCH FIRST n ROWS ONLY plans)' };
   return undefined;
 }
