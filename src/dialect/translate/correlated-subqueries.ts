@@ -230,8 +230,9 @@ export function refuseUnplannedCorrelations(
 ): void {
   const m = meaningful(items);
   const here = new Set([...outer, ...relationNames(items)]);
+  refuseOuterJoinOnSubqueries(m, report, here, new Set([...outerColumns, ...levelColumns(items).some]));
   m.forEach((node, k) => {
-    if (node.kind !== 'group') return;
+    if (node.kind !== 'group' || refusedInOn.has(node)) return;
     const hereColumns = new Set([...outerColumns, ...levelColumns(items, node).some]);
     const quantified = quantifiedOperand(m, k);
     if (quantified && nodeKeyword(meaningful(node.items)[0]) === 'VALUES') {
@@ -292,6 +293,76 @@ export function refuseUnplannedCorrelations(
 }
 
 const COMPARISONS = new Set(['=', '<>', '!=', '<', '>', '<=', '>=']);
+
+/** Subqueries of an outer join's ON condition already refused (not checked again as correlated subqueries). */
+const refusedInOn = new WeakSet<Node>();
+
+/** The subqueries and VALUES groups in `nodes`, outermost first. */
+const subqueriesIn = (nodes: readonly Node[]): GroupNode[] =>
+  nodes.flatMap((n) => (n.kind !== 'group' ? [] : isQuery(n) || isValuesRelation(n) ? [n as GroupNode] : subqueriesIn(n.items)));
+
+/** `q.c` or `c`: the text of the column reference whose first token is `at` in `nodes`. */
+function referenceText(nodes: readonly Node[], at: Token): string | undefined {
+  const m = meaningful(nodes);
+  for (const [k, node] of m.entries()) {
+    if (node.kind === 'group') {
+      const found = referenceText(node.items, at);
+      if (found) return found;
+    } else if (node.token === at) return isPunct(m[k + 1], '.') && m[k + 2] ? `${nodeText(node)}.${nodeText(m[k + 2] as Node)}` : nodeText(node);
+  }
+  return undefined;
+}
+
+/**
+ * The first column that `query`, or a subquery inside it, reads from outside `query` (a relation named in `names`, a
+ * column in `columns`, or a column of an enclosing level inside `query`).
+ */
+function readsOutside(query: GroupNode, names: ReadonlySet<string>, columns: ReadonlySet<string>): OuterReference | undefined {
+  const own = relationNames(query.items);
+  const ownColumns = levelColumns(query.items).all ?? (clausesOf(query.items).has('FROM') ? undefined : new Set<string>());
+  const found = outerReferences(query.items, own, names, columns, ownColumns)[0];
+  if (found) return found;
+  const innerNames = new Set([...names, ...own]);
+  const innerColumns = new Set([...columns, ...levelColumns(query.items).some]);
+  for (const nested of subqueriesIn(query.items)) {
+    const reference = readsOutside(nested, innerNames, innerColumns);
+    if (reference) return reference;
+  }
+  return undefined;
+}
+
+/**
+ * Trino 476 fails with NOT_SUPPORTED "Reference to column 't.x' from outer scope not allowed in this context" where a
+ * subquery in the ON condition of a LEFT, RIGHT or FULL join is correlated at all: it reads a column of either side,
+ * of an enclosing query, or (a subquery inside it) of the subquery around it (`LEFT JOIN u ON u.x = (SELECT max(v)
+ * FROM s WHERE v = t.x)`, `ON u.x IN (VALUES u.x)`; asked of the shared Trino). DuckDB answered where it plans the
+ * join. An uncorrelated subquery there answers in Trino (DuckDB fails on some: "Cannot perform non-inner join on
+ * subquery"); INNER JOIN plans correlated ones.
+ */
+function refuseOuterJoinOnSubqueries(m: readonly Node[], report: Report, names: ReadonlySet<string>, columns: ReadonlySet<string>): void {
+  for (let k = 0; k < m.length; k++) {
+    if (!['LEFT', 'RIGHT', 'FULL'].includes(nodeKeyword(m[k]))) continue;
+    let j = k + 1;
+    if (nodeKeyword(m[j]) === 'OUTER') j++;
+    if (nodeKeyword(m[j]) !== 'JOIN') continue;
+    let on = j + 1;
+    while (on < m.length && nodeKeyword(m[on]) !== 'ON' && !AFTER_JOIN_CONDITION.has(nodeKeyword(m[on])) && !isPunct(m[on], ',')) on++;
+    if (nodeKeyword(m[on]) !== 'ON') continue;
+    let end = on + 1;
+    while (end < m.length && !AFTER_JOIN_CONDITION.has(nodeKeyword(m[end])) && !isPunct(m[end], ',')) end++;
+    for (const subquery of subqueriesIn(m.slice(on + 1, end))) {
+      const reference = readsOutside(subquery, names, columns);
+      if (!reference) continue;
+      refusedInOn.add(subquery);
+      report(
+        reference.at,
+        'correlated-subquery',
+        `Athena fails with NOT_SUPPORTED "Reference to column '${referenceText(subquery.items, reference.at) ?? reference.qualifier}' from outer scope not allowed in this context": a subquery in the ON condition of a ${nodeKeyword(m[k])} JOIN reads a column from outside itself (of the joined relations or an enclosing query); the local engine would answer`,
+        'compute the value first as a column of one side (a derived table, or a LATERAL subquery) and compare the columns in ON',
+      );
+    }
+  }
+}
 
 /** Whether m[k] is the subquery of `x IN (…)` or of a quantified comparison (`x > ALL (…)`, `= ANY`, `= SOME`). */
 function quantifiedOperand(m: readonly Node[], k: number): boolean {
