@@ -8,6 +8,12 @@
 // - it has a window function, or a HAVING while the correlation is in its WHERE;
 // - it has FETCH FIRST … WITH TIES and does not aggregate to one row (EXISTS and IN too);
 // - the correlation is in its WHERE and it groups by several grouping sets (ROLLUP, CUBE; EXISTS plans).
+// - it is a set operation reading the outer row (EXISTS over UNION ALL reading it only in select lists plans);
+// - it has no FROM, filters on the outer row (WHERE, HAVING) and selects it (a constant select list plans);
+// - a derived table in its FROM selects the outer row and it aggregates, filters or groups by that column, or selects
+//   it beside a WHERE; a LATERAL VALUES of several rows reads the outer row.
+// A subquery in the ON condition of a LEFT, RIGHT or FULL join that reads any column from outside itself fails with
+// NOT_SUPPORTED "Reference to column … from outer scope not allowed in this context" (refuseOuterJoinOnSubqueries).
 // A GROUP BY key that reads an outer column fails in every form, EXISTS too (GENERIC_INTERNAL_ERROR "Grouping field …
 // should originate from …"; NOT_SUPPORTED for an expression of it).
 // EXISTS plans the second, the third and the last, and a subquery without FROM plans the select-list and LIMIT forms.
@@ -141,8 +147,21 @@ function levelColumns(items: readonly Node[], except?: Node): { all: Set<string>
  * Unqualified names in `items` (not inside a nested query) that are `outer` columns and no column of the subquery's
  * own relations (`own`): not after `.` or AS, not before `.` or `(`.
  */
-function unqualifiedOuterReferences(items: readonly Node[], own: ReadonlySet<string>, outer: ReadonlySet<string>, into: OuterReference[] = []) {
+function unqualifiedOuterReferences(
+  items: readonly Node[],
+  own: ReadonlySet<string>,
+  outer: ReadonlySet<string>,
+  into: OuterReference[] = [],
+  lambdaParameters: ReadonlySet<string> = new Set(),
+) {
   const m = meaningful(items);
+  // A lambda's parameters (`a -> a > 1`) are no columns in its body.
+  const parameters = new Set(lambdaParameters);
+  m.forEach((node, k) => {
+    if (!isPunct(m[k + 1], '->')) return;
+    if (isNameToken(node)) parameters.add(nameOf(node));
+    else if (isParen(node)) for (const p of meaningful(node.items)) if (isNameToken(p)) parameters.add(nameOf(p));
+  });
   const selectAt = m.findIndex((n) => nodeKeyword(n) === 'SELECT');
   const fromAt = m.findIndex((_n, k) => k > selectAt && isFromClause(m, k));
   // The select items' own names (`count(*) c`) are no references.
@@ -151,7 +170,7 @@ function unqualifiedOuterReferences(items: readonly Node[], own: ReadonlySet<str
   );
   m.forEach((node, k) => {
     if (node.kind === 'group') {
-      if (!isQuery(node)) unqualifiedOuterReferences(node.items, own, outer, into);
+      if (!isQuery(node)) unqualifiedOuterReferences(node.items, own, outer, into, parameters);
       return;
     }
     if (
@@ -164,7 +183,7 @@ function unqualifiedOuterReferences(items: readonly Node[], own: ReadonlySet<str
     )
       return;
     const name = nameOf(node);
-    if (outer.has(name) && !own.has(name)) into.push({ at: node.token, qualifier: name, unqualified: true });
+    if (outer.has(name) && !own.has(name) && !parameters.has(name)) into.push({ at: node.token, qualifier: name, unqualified: true });
   });
   return into;
 }
@@ -237,7 +256,7 @@ export function refuseUnplannedCorrelations(
     const quantified = quantifiedOperand(m, k);
     if (quantified && nodeKeyword(meaningful(node.items)[0]) === 'VALUES') {
       // `1 > ALL (VALUES k)`: its rows are its select list, which reads the outer row (see unplannedReason).
-      const reference = outerReferences(node.items, new Set(), here, hereColumns)[0];
+      const reference = outerReferences(node.items, new Set(), here, hereColumns, new Set())[0];
       if (reference) reportSelectedUnderQuantifier(reference, report);
       refuseUnplannedCorrelations(node.items, report, here, hereColumns);
       return;
@@ -252,13 +271,24 @@ export function refuseUnplannedCorrelations(
           'write LATERAL before the VALUES, or compute the value in the outer query',
         );
     }
+    if (isValuesRelation(node) && nodeKeyword(m[k - 1]) === 'LATERAL' && splitArgs(meaningful(node.items).slice(1)).length > 1) {
+      const reference = outerReferences(node.items, new Set(), here, hereColumns, new Set())[0];
+      if (reference)
+        report(
+          reference.at,
+          'correlated-subquery',
+          `Athena fails with NOT_SUPPORTED "Given correlated subquery is not supported": a LATERAL VALUES of several rows reads the outer column ${describe(reference)}; the local engine would answer`,
+          'write one LATERAL VALUES row per value, joined by UNION ALL in the outer query, or UNNEST an array of the rows',
+        );
+    }
     if (!isQuery(node)) {
       refuseUnplannedCorrelations(node.items, report, here, hereColumns);
       return;
     }
     const own = relationNames(node.items);
-    // Under IN or a quantified comparison, a subquery without FROM has no columns of its own (`k IN (SELECT k)`).
-    const ownColumns = levelColumns(node.items).all ?? (quantified && !clausesOf(node.items).has('FROM') ? new Set<string>() : undefined);
+    // A subquery without FROM has no columns of its own (`k IN (SELECT k)`, `(SELECT t.a WHERE a = 1)`).
+    const ownColumns =
+      levelColumns(node.items).all ?? (!clausesOf(node.items).has('FROM') && !setOperationBranches(node.items) ? new Set<string>() : undefined);
     const sibling = siblingReference(items, k, outer, outerColumns, own, levelColumns(node.items).all);
     if (sibling)
       report(
@@ -267,10 +297,28 @@ export function refuseUnplannedCorrelations(
         `Athena fails with COLUMN_NOT_FOUND "Column '${sibling.text}' cannot be resolved": a subquery in FROM without LATERAL does not see the other relations of its FROM clause; the local engine (DuckDB) joins it laterally and answers`,
         'write LATERAL before the subquery, or read the column in the outer query',
       );
-    const correlated = outerReferences(node.items, own, here, hereColumns, ownColumns);
+    const correlated = outerReferences(node.items, own, here, hereColumns, ownColumns ?? new Set());
     const unnested = unnestedOuterColumn(node, correlated);
     const nested = correlatedInUnnest(node, here);
-    if (nested)
+    // A WITH query (`w AS (…)`) reads no row of the query after it.
+    const withQuery = nodeKeyword(m[k - 1]) === 'AS';
+    const setOperation = withQuery ? undefined : correlatedSetOperation(node, nodeKeyword(m[k - 1]) === 'EXISTS', here, hereColumns);
+    const derived = withQuery || nodeKeyword(m[k - 1]) === 'EXISTS' ? undefined : filteredDerivedColumn(node, here, hereColumns);
+    if (setOperation)
+      report(
+        setOperation.at,
+        'correlated-subquery',
+        `Athena fails with NOT_SUPPORTED "Given correlated subquery is not supported": a set operation (UNION, INTERSECT, EXCEPT) in a subquery reads the outer column ${describe(setOperation)}; the local engine would answer`,
+        'compute the branches in the outer query (a UNION of joins), or correlate a subquery over the set operation in its WHERE',
+      );
+    else if (derived)
+      report(
+        derived.at,
+        'correlated-subquery',
+        `Athena fails with NOT_SUPPORTED "Given correlated subquery is not supported": a subquery ${derived.why} a column that a derived table inside it fills with the outer column ${describe(derived)}; the local engine would answer`,
+        'read the outer column in the outer query, or join the subquery instead',
+      );
+    else if (nested)
       report(
         nested,
         'correlated-subquery',
@@ -293,6 +341,114 @@ export function refuseUnplannedCorrelations(
 }
 
 const COMPARISONS = new Set(['=', '<>', '!=', '<', '>', '<=', '>=']);
+
+const describe = (r: OuterReference): string => `${r.qualifier}${r.unqualified ? '' : '.…'}`;
+
+/**
+ * The branches of a set operation at the top of `items` (`SELECT a UNION ALL SELECT 1`), each with the operator
+ * before it (undefined for the first); undefined when `items` holds none.
+ */
+function setOperationBranches(items: readonly Node[]): { items: Node[]; operator: string | undefined }[] | undefined {
+  const m = meaningful(items);
+  const branches: { items: Node[]; operator: string | undefined }[] = [{ items: [], operator: undefined }];
+  for (let k = 0; k < m.length; k++) {
+    const word = nodeKeyword(m[k]);
+    if (['UNION', 'INTERSECT', 'EXCEPT'].includes(word)) {
+      const quantifier = ['ALL', 'DISTINCT'].includes(nodeKeyword(m[k + 1])) ? nodeKeyword(m[k + 1]) : '';
+      if (quantifier) k++;
+      branches.push({ items: [], operator: `${word}${quantifier === 'ALL' ? ' ALL' : ''}` });
+    } else branches[branches.length - 1].items.push(m[k]);
+  }
+  if (branches.length < 2) return undefined;
+  // A branch in parentheses: its query.
+  return branches.map((b) => (b.items.length === 1 && isQuery(b.items[0]) ? { ...b, items: (b.items[0] as GroupNode).items } : b));
+}
+
+/**
+ * A set operation reading the outer row (`LATERAL (SELECT a UNION ALL SELECT 1)`, `(SELECT 1 UNION ALL SELECT a LIMIT
+ * 1)`, `a IN (SELECT 1 UNION ALL SELECT 2 WHERE a > 1)`): Trino 476 fails with NOT_SUPPORTED in every form but EXISTS
+ * over UNION ALL branches that read the outer row only in their select lists (`EXISTS (SELECT 1 UNION ALL SELECT a)`
+ * plans; a WHERE, UNION, INTERSECT or EXCEPT fails; asked of the shared Trino). DuckDB answered.
+ */
+function correlatedSetOperation(query: GroupNode, exists: boolean, here: ReadonlySet<string>, hereColumns: ReadonlySet<string>): OuterReference | undefined {
+  const branches = setOperationBranches(query.items);
+  if (!branches) return undefined;
+  const found = branches.flatMap((branch) => {
+    const from = clausesOf(branch.items).has('FROM');
+    const ownColumns = levelColumns(branch.items).all ?? (from ? undefined : new Set<string>());
+    const selectList = clausesOf(branch.items).get('SELECT') ?? [];
+    return outerReferences(branch.items, relationNames(branch.items), here, hereColumns, ownColumns).map((r) => ({ r, selected: tokenIn(selectList, r.at) }));
+  });
+  if (found.length === 0) return undefined;
+  if (exists && branches.every((b) => b.operator === undefined || b.operator === 'UNION ALL') && found.every((f) => f.selected)) return undefined;
+  return found[0].r;
+}
+
+/**
+ * A derived table in the subquery's FROM whose select list reads the outer row (`(SELECT max(x) FROM (SELECT a)
+ * s(x))`, `(SELECT x FROM (SELECT a) s(x) WHERE x > 1)`, `(SELECT count(a) FROM (SELECT * FROM (VALUES (v, 3)) y(a,
+ * c)))`): Trino 476 fails with NOT_SUPPORTED where the subquery aggregates, filters (WHERE) or groups by a column the
+ * outer value fills, or selects it beside any WHERE; `count(*)`, `max(c)` of a constant column, `… WHERE y = 1` over a
+ * constant column and an unfiltered `x + 1` plan (asked of the shared Trino). DuckDB answered.
+ */
+function filteredDerivedColumn(query: GroupNode, here: ReadonlySet<string>, hereColumns: ReadonlySet<string>): (OuterReference & { why: string }) | undefined {
+  if (setOperationBranches(query.items)) return undefined;
+  const clauses = clausesOf(query.items);
+  const from = meaningful(clauses.get('FROM') ?? []);
+  const select = clauses.get('SELECT') ?? [];
+  const where = clauses.get('WHERE') ?? [];
+  for (let k = 0; k < from.length; k++) {
+    const derived = from[k] as GroupNode;
+    if (!isQuery(derived) || setOperationBranches(derived.items)) continue;
+    const dClauses = clausesOf(derived.items);
+    const dFrom = dClauses.has('FROM');
+    const dOwnColumns = levelColumns(derived.items).all ?? (dFrom ? undefined : new Set<string>());
+    const references = outerReferences(derived.items, relationNames(derived.items), here, hereColumns, dOwnColumns);
+    if (references.length === 0) continue;
+    const aliasAt = nodeKeyword(from[k + 1]) === 'AS' ? k + 2 : k + 1;
+    const aliasList = isNameToken(from[aliasAt]) && isParen(from[aliasAt + 1]) ? (from[aliasAt + 1] as GroupNode) : undefined;
+    const aliases = aliasList ? splitArgs(aliasList.items).map((c) => meaningful(c)[0]) : [];
+    const dSelect = meaningful(dClauses.get('SELECT') ?? []).filter((n) => !['DISTINCT', 'ALL'].includes(nodeKeyword(n)));
+    const filled = new Map<string, OuterReference>();
+    if (dSelect.length === 1 && isPunct(dSelect[0], '*')) {
+      // `SELECT * FROM (VALUES (v, 3)) y(a, c)`: the VALUES row's cells under its alias list.
+      const inner = meaningful(dClauses.get('FROM') ?? []);
+      const at = inner.findIndex((n) => isValuesRelation(n));
+      if (at < 0 || inner.length > at + 3) continue;
+      const rows = splitArgs(meaningful((inner[at] as GroupNode).items).slice(1));
+      const innerAliasList = inner.slice(at + 1).find((n) => isParen(n)) as GroupNode | undefined;
+      if (rows.length !== 1 || !innerAliasList) continue;
+      const row = meaningful(rows[0]);
+      const cells = row.length === 1 && isParen(row[0]) ? splitArgs(row[0].items) : [rows[0]];
+      const names = (aliasList ? aliases : splitArgs(innerAliasList.items).map((c) => meaningful(c)[0])) as Node[];
+      cells.forEach((cell, i) => {
+        const reference = references.find((r) => tokenIn(cell, r.at));
+        if (reference && isNameToken(names[i])) filled.set(nameOf(names[i] as Node & { kind: 'token' }), reference);
+      });
+    } else {
+      splitItems(dSelect).items.forEach((item, i) => {
+        const reference = references.find((r) => tokenIn(item, r.at));
+        const name =
+          aliases[i] !== undefined
+            ? isNameToken(aliases[i])
+              ? nameOf(aliases[i] as Node & { kind: 'token' })
+              : undefined
+            : itemName(meaningful(item))?.toLowerCase();
+        if (reference && name) filled.set(name, reference);
+      });
+    }
+    const read = (nodes: readonly Node[]) => nameTokens(nodes).find((t) => filled.has(identifierName(t).toLowerCase()));
+    const aggregated = nameTokens(select).find((t) => filled.has(identifierName(t).toLowerCase()) && inAggregate(select, t));
+    if (aggregated) return { ...(filled.get(identifierName(aggregated).toLowerCase()) as OuterReference), why: 'aggregates' };
+    const filtered = read(where);
+    if (filtered) return { ...(filled.get(identifierName(filtered).toLowerCase()) as OuterReference), why: 'filters (WHERE) on' };
+    const grouped = read(clauses.get('GROUP') ?? []);
+    if (grouped) return { ...(filled.get(identifierName(grouped).toLowerCase()) as OuterReference), why: 'groups by' };
+    const selected = clauses.has('WHERE') ? read(select) : undefined;
+    if (selected) return { ...(filled.get(identifierName(selected).toLowerCase()) as OuterReference), why: 'filters (WHERE) and selects' };
+  }
+  return undefined;
+}
 
 /** Subqueries of an outer join's ON condition already refused (not checked again as correlated subqueries). */
 const refusedInOn = new WeakSet<Node>();
@@ -376,7 +532,8 @@ function outerReferences(
   own: ReadonlySet<string>,
   here: ReadonlySet<string>,
   hereColumns: ReadonlySet<string>,
-  ownColumns: ReadonlySet<string> | undefined = new Set(),
+  // undefined: unknown (a table), and no unqualified name is read as an outer column.
+  ownColumns: ReadonlySet<string> | undefined,
 ): OuterReference[] {
   return [
     ...qualifiedReferences(items).filter((r) => !own.has(r.qualifier) && here.has(r.qualifier)),
@@ -462,7 +619,39 @@ function siblingReference(
   const columns = ownColumns ?? (isQuery(node) && !clausesOf(node.items).has('FROM') ? new Set<string>() : undefined);
   if (columns === undefined) return undefined;
   const siblingColumns = new Set([...levelColumns(m.slice(0, k)).some].filter((c) => !outerColumns.has(c)));
-  return unqualifiedOuterReferences(node.items, columns, siblingColumns)[0]?.at;
+  return unqualifiedOuterReferences(node.items, columns, siblingColumns)[0]?.at ?? deeperSiblingReference(node.items, new Set(), siblingColumns);
+}
+
+/**
+ * An unqualified sibling column (`siblingColumns`) read by a subquery nested in the derived table (`FROM t(a), (SELECT
+ * * FROM LATERAL (SELECT a))`, `(SELECT * FROM (SELECT a))`): Trino 476 fails with COLUMN_NOT_FOUND there too. A
+ * nested subquery sees `visible` (the columns of the levels around it inside the derived table), and a LATERAL one the
+ * relations before it; where a level's columns are unknown (a table) the walk stops.
+ */
+function deeperSiblingReference(items: readonly Node[], visible: ReadonlySet<string>, siblingColumns: ReadonlySet<string>): Token | undefined {
+  const m = meaningful(items);
+  const relations = fromRelations(m);
+  const level = levelColumns(items).all ?? (clausesOf(items).has('FROM') ? undefined : new Set<string>());
+  for (const [k, node] of m.entries()) {
+    if (node.kind !== 'group') continue;
+    if (!isQuery(node)) {
+      const found = deeperSiblingReference(node.items, visible, siblingColumns);
+      if (found) return found;
+      continue;
+    }
+    const relation = relations.find((r) => r.at === k);
+    const around = relation
+      ? relation.lateral && relations.some((r) => r.at < k)
+        ? levelColumns(m.slice(0, k)).all && new Set([...visible, ...(levelColumns(m.slice(0, k)).all ?? [])])
+        : visible
+      : level && new Set([...visible, ...level]);
+    const own = levelColumns(node.items).all ?? (clausesOf(node.items).has('FROM') || setOperationBranches(node.items) ? undefined : new Set<string>());
+    if (!around || !own) continue;
+    const seen = new Set([...around, ...own]);
+    const found = unqualifiedOuterReferences(node.items, seen, siblingColumns)[0]?.at ?? deeperSiblingReference(node.items, around, siblingColumns);
+    if (found) return found;
+  }
+  return undefined;
 }
 
 /** Words in expressions that are no column: keywords, literal prefixes, interval units. */
@@ -765,6 +954,12 @@ function unplannedReason(query: GroupNode, exists: boolean, correlated: readonly
     return { at: first.at, why: 'a subquery correlated in its WHERE groups by ROLLUP, CUBE or several GROUPING SETS' };
   const ungrouped = ungroupedCorrelation(clauses, correlated);
   if (ungrouped) return { at: ungrouped.at, why: 'a grouped subquery compares an outer column other than by = with a column it does not group by' };
+  // A subquery without FROM that filters on the outer row and selects it (`(SELECT t.a WHERE t.a = 1)`, `LATERAL
+  // (SELECT a * 2 HAVING a > 1)`) fails; with a constant select list it plans (asked of the shared Trino).
+  const selectedOuter = correlated.find((r) => tokenIn(select, r.at));
+  const filteredOuter = correlated.some((r) => tokenIn(where, r.at) || tokenIn(clauses.get('HAVING') ?? [], r.at));
+  if (!exists && !aggregatesToOneRow && !clauses.has('FROM') && selectedOuter && filteredOuter)
+    return { at: selectedOuter.at, why: 'a subquery without FROM filters on the outer row (WHERE, HAVING) and selects an outer column' };
   // A subquery without FROM is a projection of the outer row (`LATERAL (SELECT t.k + 1 AS y)`), which plans.
   if (exists || aggregatesToOneRow || !clauses.has('FROM') || (fromOneValuesRow(clauses.get('FROM') ?? []) && !clauses.has('WHERE'))) return undefined;
   const selected = correlated.find((r) => tokenIn(select, r.at));
