@@ -188,6 +188,36 @@ describe('a derived table filled with the outer row, aggregated, filtered or gro
   ]);
 });
 
+describe('a VALUES row or derived table filled with the outer row, read through further derived tables', () => {
+  refused([
+    // Trino 476: NOT_SUPPORTED (locally 1, 2).
+    [
+      'two stars over a VALUES row',
+      'SELECT v, (SELECT max(a) FROM (SELECT * FROM (SELECT * FROM (VALUES (t.v, 3)) y(a, c)))) FROM (VALUES 1, 2) t(v) ORDER BY 1',
+      't.v, 3)',
+    ],
+    [
+      'a select list over a star',
+      'SELECT v, (SELECT max(a) FROM (SELECT a FROM (SELECT * FROM (VALUES (t.v, 3)) y(a, c)))) FROM (VALUES 1, 2) t(v) ORDER BY 1',
+      't.v, 3)',
+    ],
+    [
+      'renamed, unqualified',
+      'SELECT v, (SELECT max(x) FROM (SELECT a AS x FROM (SELECT * FROM (VALUES (v, 3)) y(a, c)))) FROM (VALUES 1, 2) t(v) ORDER BY 1',
+      'v, 3)',
+    ],
+    ['a VALUES relation one level in', 'SELECT v, (SELECT max(x) FROM (SELECT x FROM (VALUES (t.v)) y(x)) z) FROM (VALUES 1, 2) t(v) ORDER BY 1', 't.v)'],
+  ]);
+  plans([
+    [
+      'max of the constant column',
+      'SELECT v, (SELECT max(c) FROM (SELECT * FROM (SELECT * FROM (VALUES (t.v, 3)) y(a, c)))) FROM (VALUES 1, 2) t(v) ORDER BY 1',
+      ['v integer', '_col1 integer'],
+      twoRows(3, 3),
+    ],
+  ]);
+});
+
 describe("a subquery nested in a derived table reads a sibling's column", () => {
   refused(
     [

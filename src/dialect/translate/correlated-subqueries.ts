@@ -394,60 +394,91 @@ function correlatedSetOperation(query: GroupNode, exists: boolean, here: Readonl
 function filteredDerivedColumn(query: GroupNode, here: ReadonlySet<string>, hereColumns: ReadonlySet<string>): (OuterReference & { why: string }) | undefined {
   if (setOperationBranches(query.items)) return undefined;
   const clauses = clausesOf(query.items);
-  const from = meaningful(clauses.get('FROM') ?? []);
   const select = clauses.get('SELECT') ?? [];
   const where = clauses.get('WHERE') ?? [];
+  const filled = filledColumns(meaningful(clauses.get('FROM') ?? []), here, hereColumns);
+  if (filled.size === 0) return undefined;
+  const read = (nodes: readonly Node[]) => nameTokens(nodes).find((t) => filled.has(identifierName(t).toLowerCase()));
+  const at = (t: Token, why: string) => ({ ...(filled.get(identifierName(t).toLowerCase()) as OuterReference), why });
+  const aggregated = nameTokens(select).find((t) => filled.has(identifierName(t).toLowerCase()) && inAggregate(select, t));
+  if (aggregated) return at(aggregated, 'aggregates');
+  const filtered = read(where);
+  if (filtered) return at(filtered, 'filters (WHERE) on');
+  const grouped = read(clauses.get('GROUP') ?? []);
+  if (grouped) return at(grouped, 'groups by');
+  const selected = clauses.has('WHERE') ? read(select) : undefined;
+  if (selected) return at(selected, 'filters (WHERE) and selects');
+  return undefined;
+}
+
+/**
+ * The columns that derived tables and VALUES rows of a FROM clause (`from`) fill with an outer column, by name, each
+ * with the outer reference: a select item reading the outer row or a filled column of its own FROM, `SELECT *` over
+ * them, a VALUES row's cell (one row), renamed by an alias list; at any depth (`(SELECT max(a) FROM (SELECT * FROM
+ * (SELECT * FROM (VALUES (t.v, 3)) y(a, c))))`).
+ */
+function filledColumns(from: readonly Node[], here: ReadonlySet<string>, hereColumns: ReadonlySet<string>, depth = 0): Map<string, OuterReference> {
+  const filled = new Map<string, OuterReference>();
+  if (depth > 8) return filled;
   for (let k = 0; k < from.length; k++) {
-    const derived = from[k] as GroupNode;
-    if (!isQuery(derived) || setOperationBranches(derived.items)) continue;
-    const dClauses = clausesOf(derived.items);
-    const dFrom = dClauses.has('FROM');
-    const dOwnColumns = levelColumns(derived.items).all ?? (dFrom ? undefined : new Set<string>());
-    const references = outerReferences(derived.items, relationNames(derived.items), here, hereColumns, dOwnColumns);
-    if (references.length === 0) continue;
+    const relation = from[k];
+    if (!isParen(relation) || !(isQuery(relation) || isValuesRelation(relation))) continue;
     const aliasAt = nodeKeyword(from[k + 1]) === 'AS' ? k + 2 : k + 1;
     const aliasList = isNameToken(from[aliasAt]) && isParen(from[aliasAt + 1]) ? (from[aliasAt + 1] as GroupNode) : undefined;
-    const aliases = aliasList ? splitArgs(aliasList.items).map((c) => meaningful(c)[0]) : [];
-    const dSelect = meaningful(dClauses.get('SELECT') ?? []).filter((n) => !['DISTINCT', 'ALL'].includes(nodeKeyword(n)));
-    const filled = new Map<string, OuterReference>();
-    if (dSelect.length === 1 && isPunct(dSelect[0], '*')) {
-      // `SELECT * FROM (VALUES (v, 3)) y(a, c)`: the VALUES row's cells under its alias list.
-      const inner = meaningful(dClauses.get('FROM') ?? []);
-      const at = inner.findIndex((n) => isValuesRelation(n));
-      if (at < 0 || inner.length > at + 3) continue;
-      const rows = splitArgs(meaningful((inner[at] as GroupNode).items).slice(1));
-      const innerAliasList = inner.slice(at + 1).find((n) => isParen(n)) as GroupNode | undefined;
-      if (rows.length !== 1 || !innerAliasList) continue;
-      const row = meaningful(rows[0]);
-      const cells = row.length === 1 && isParen(row[0]) ? splitArgs(row[0].items) : [rows[0]];
-      const names = (aliasList ? aliases : splitArgs(innerAliasList.items).map((c) => meaningful(c)[0])) as Node[];
-      cells.forEach((cell, i) => {
-        const reference = references.find((r) => tokenIn(cell, r.at));
-        if (reference && isNameToken(names[i])) filled.set(nameOf(names[i] as Node & { kind: 'token' }), reference);
-      });
-    } else {
-      splitItems(dSelect).items.forEach((item, i) => {
-        const reference = references.find((r) => tokenIn(item, r.at));
-        const name =
-          aliases[i] !== undefined
-            ? isNameToken(aliases[i])
-              ? nameOf(aliases[i] as Node & { kind: 'token' })
-              : undefined
-            : itemName(meaningful(item))?.toLowerCase();
-        if (reference && name) filled.set(name, reference);
-      });
-    }
-    const read = (nodes: readonly Node[]) => nameTokens(nodes).find((t) => filled.has(identifierName(t).toLowerCase()));
-    const aggregated = nameTokens(select).find((t) => filled.has(identifierName(t).toLowerCase()) && inAggregate(select, t));
-    if (aggregated) return { ...(filled.get(identifierName(aggregated).toLowerCase()) as OuterReference), why: 'aggregates' };
-    const filtered = read(where);
-    if (filtered) return { ...(filled.get(identifierName(filtered).toLowerCase()) as OuterReference), why: 'filters (WHERE) on' };
-    const grouped = read(clauses.get('GROUP') ?? []);
-    if (grouped) return { ...(filled.get(identifierName(grouped).toLowerCase()) as OuterReference), why: 'groups by' };
-    const selected = clauses.has('WHERE') ? read(select) : undefined;
-    if (selected) return { ...(filled.get(identifierName(selected).toLowerCase()) as OuterReference), why: 'filters (WHERE) and selects' };
+    const aliases = aliasList ? splitArgs(aliasList.items).map((c) => meaningful(c)[0]) : undefined;
+    const columns = relationColumns(relation, here, hereColumns, depth);
+    columns?.forEach((column, i) => {
+      const alias = aliases?.[i];
+      const name = aliases ? (isNameToken(alias) ? nameOf(alias) : undefined) : column.name;
+      if (name && column.reference) filled.set(name, column.reference);
+    });
   }
-  return undefined;
+  return filled;
+}
+
+/** The columns of a derived table or VALUES group in order (see filledColumns); undefined where not known. */
+function relationColumns(
+  relation: GroupNode,
+  here: ReadonlySet<string>,
+  hereColumns: ReadonlySet<string>,
+  depth: number,
+): { name: string | undefined; reference: OuterReference | undefined }[] | undefined {
+  if (isValuesRelation(relation)) {
+    const rows = splitArgs(meaningful(relation.items).slice(1));
+    if (rows.length !== 1) return undefined;
+    const references = outerReferences(relation.items, new Set(), here, hereColumns, new Set());
+    const row = meaningful(rows[0]);
+    const cells = row.length === 1 && isParen(row[0]) ? splitArgs(row[0].items) : [rows[0]];
+    return cells.map((cell) => ({ name: undefined, reference: references.find((r) => tokenIn(cell, r.at)) }));
+  }
+  if (setOperationBranches(relation.items)) return undefined;
+  const clauses = clausesOf(relation.items);
+  const from = meaningful(clauses.get('FROM') ?? []);
+  const ownColumns = levelColumns(relation.items).all ?? (clauses.has('FROM') ? undefined : new Set<string>());
+  const references = outerReferences(relation.items, relationNames(relation.items), here, hereColumns, ownColumns);
+  const innerFilled = filledColumns(from, here, hereColumns, depth + 1);
+  const select = meaningful(clauses.get('SELECT') ?? []).filter((n) => !['DISTINCT', 'ALL'].includes(nodeKeyword(n)));
+  if (select.length === 1 && isPunct(select[0], '*')) {
+    // `SELECT * FROM (one relation)`: its columns.
+    if (from.some((n) => isPunct(n, ',') || nodeKeyword(n) === 'JOIN')) return undefined;
+    const inner = from[0];
+    if (!isParen(inner)) return undefined;
+    const columns = relationColumns(inner, here, hereColumns, depth + 1);
+    const aliasAt = nodeKeyword(from[1]) === 'AS' ? 2 : 1;
+    const aliasList = isNameToken(from[aliasAt]) && isParen(from[aliasAt + 1]) ? (from[aliasAt + 1] as GroupNode) : undefined;
+    const aliases = aliasList ? splitArgs(aliasList.items).map((c) => meaningful(c)[0]) : undefined;
+    return columns?.map((column, i) => {
+      const alias = aliases?.[i];
+      return { name: aliases ? (isNameToken(alias) ? nameOf(alias) : undefined) : column.name, reference: column.reference };
+    });
+  }
+  return splitItems(select).items.map((item) => {
+    const inner = nameTokens(item).find((t) => innerFilled.has(identifierName(t).toLowerCase()));
+    return {
+      name: itemName(meaningful(item))?.toLowerCase(),
+      reference: references.find((r) => tokenIn(item, r.at)) ?? (inner ? innerFilled.get(identifierName(inner).toLowerCase()) : undefined),
+    };
+  });
 }
 
 /** Subqueries of an outer join's ON condition already refused (not checked again as correlated subqueries). */
