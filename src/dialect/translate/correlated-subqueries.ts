@@ -8,6 +8,12 @@
 // - it has a window function, or a HAVING while the correlation is in its WHERE;
 // - it has FETCH FIRST … WITH TIES and does not aggregate to one row (EXISTS and IN too);
 // - the correlation is in its WHERE and it groups by several grouping sets (ROLLUP, CUBE; EXISTS plans).
+// - it is a set operation reading the outer row (EXISTS over UNION ALL reading it only in select lists plans);
+// - it has no FROM, filters on the outer row (WHERE, HAVING) and selects it (a constant select list plans);
+// - a derived table in its FROM selects the outer row and it aggregates, filters or groups by that column, or selects
+//   it beside a WHERE; a LATERAL VALUES of several rows reads the outer row.
+// A subquery in the ON condition of a LEFT, RIGHT or FULL join that reads any column from outside itself fails with
+// NOT_SUPPORTED "Reference to column … from outer scope not allowed in this context" (refuseOuterJoinOnSubqueries).
 // A GROUP BY key that reads an outer column fails in every form, EXISTS too (GENERIC_INTERNAL_ERROR "Grouping field …
 // should originate from …"; NOT_SUPPORTED for an expression of it).
 // EXISTS plans the second, the third and the last, and a subquery without FROM plans the select-list and LIMIT forms.
@@ -142,8 +148,21 @@ function levelColumns(items: readonly Node[], except?: Node): { all: Set<string>
  * Unqualified names in `items` (not inside a nested query) that are `outer` columns and no column of the subquery's
  * own relations (`own`): not after `.` or AS, not before `.` or `(`.
  */
-function unqualifiedOuterReferences(items: readonly Node[], own: ReadonlySet<string>, outer: ReadonlySet<string>, into: OuterReference[] = []) {
+function unqualifiedOuterReferences(
+  items: readonly Node[],
+  own: ReadonlySet<string>,
+  outer: ReadonlySet<string>,
+  into: OuterReference[] = [],
+  lambdaParameters: ReadonlySet<string> = new Set(),
+) {
   const m = meaningful(items);
+  // A lambda's parameters (`a -> a > 1`) are no columns in its body.
+  const parameters = new Set(lambdaParameters);
+  m.forEach((node, k) => {
+    if (!isPunct(m[k + 1], '->')) return;
+    if (isNameToken(node)) parameters.add(nameOf(node));
+    else if (isParen(node)) for (const p of meaningful(node.items)) if (isNameToken(p)) parameters.add(nameOf(p));
+  });
   const selectAt = m.findIndex((n) => nodeKeyword(n) === 'SELECT');
   const fromAt = m.findIndex((_n, k) => k > selectAt && isFromClause(m, k));
   // The select items' own names (`count(*) c`) are no references.
@@ -152,7 +171,7 @@ function unqualifiedOuterReferences(items: readonly Node[], own: ReadonlySet<str
   );
   m.forEach((node, k) => {
     if (node.kind === 'group') {
-      if (!isQuery(node)) unqualifiedOuterReferences(node.items, own, outer, into);
+      if (!isQuery(node)) unqualifiedOuterReferences(node.items, own, outer, into, parameters);
       return;
     }
     if (
@@ -165,7 +184,7 @@ function unqualifiedOuterReferences(items: readonly Node[], own: ReadonlySet<str
     )
       return;
     const name = nameOf(node);
-    if (outer.has(name) && !own.has(name)) into.push({ at: node.token, qualifier: name, unqualified: true });
+    if (outer.has(name) && !own.has(name) && !parameters.has(name)) into.push({ at: node.token, qualifier: name, unqualified: true });
   });
   return into;
 }
@@ -231,13 +250,14 @@ export function refuseUnplannedCorrelations(
 ): void {
   const m = meaningful(items);
   const here = new Set([...outer, ...relationNames(items)]);
+  refuseOuterJoinOnSubqueries(m, report, here, new Set([...outerColumns, ...levelColumns(items).some]));
   m.forEach((node, k) => {
-    if (node.kind !== 'group') return;
+    if (node.kind !== 'group' || refusedInOn.has(node)) return;
     const hereColumns = new Set([...outerColumns, ...levelColumns(items, node).some]);
     const quantified = quantifiedOperand(m, k);
     if (quantified && nodeKeyword(meaningful(node.items)[0]) === 'VALUES') {
       // `1 > ALL (VALUES k)`: its rows are its select list, which reads the outer row (see unplannedReason).
-      const reference = outerReferences(node.items, new Set(), here, hereColumns)[0];
+      const reference = outerReferences(node.items, new Set(), here, hereColumns, new Set())[0];
       if (reference) reportSelectedUnderQuantifier(reference, report);
       refuseUnplannedCorrelations(node.items, report, here, hereColumns);
       return;
@@ -252,13 +272,24 @@ export function refuseUnplannedCorrelations(
           'write LATERAL before the VALUES, or compute the value in the outer query',
         );
     }
+    if (isValuesRelation(node) && nodeKeyword(m[k - 1]) === 'LATERAL' && splitArgs(meaningful(node.items).slice(1)).length > 1) {
+      const reference = outerReferences(node.items, new Set(), here, hereColumns, new Set())[0];
+      if (reference)
+        report(
+          reference.at,
+          'correlated-subquery',
+          `Athena fails with NOT_SUPPORTED "Given correlated subquery is not supported": a LATERAL VALUES of several rows reads the outer column ${describe(reference)}; the local engine would answer`,
+          'write one LATERAL VALUES row per value, joined by UNION ALL in the outer query, or UNNEST an array of the rows',
+        );
+    }
     if (!isQuery(node)) {
       refuseUnplannedCorrelations(node.items, report, here, hereColumns);
       return;
     }
     const own = relationNames(node.items);
-    // Under IN or a quantified comparison, a subquery without FROM has no columns of its own (`k IN (SELECT k)`).
-    const ownColumns = levelColumns(node.items).all ?? (quantified && !clausesOf(node.items).has('FROM') ? new Set<string>() : undefined);
+    // A subquery without FROM has no columns of its own (`k IN (SELECT k)`, `(SELECT t.a WHERE a = 1)`).
+    const ownColumns =
+      levelColumns(node.items).all ?? (!clausesOf(node.items).has('FROM') && !setOperationBranches(node.items) ? new Set<string>() : undefined);
     const sibling = siblingReference(items, k, outer, outerColumns, own, levelColumns(node.items).all);
     if (sibling)
       report(
@@ -267,10 +298,28 @@ export function refuseUnplannedCorrelations(
         `Athena fails with COLUMN_NOT_FOUND "Column '${sibling.text}' cannot be resolved": a subquery in FROM without LATERAL does not see the other relations of its FROM clause; the local engine (DuckDB) joins it laterally and answers`,
         'write LATERAL before the subquery, or read the column in the outer query',
       );
-    const correlated = outerReferences(node.items, own, here, hereColumns, ownColumns);
+    const correlated = outerReferences(node.items, own, here, hereColumns, ownColumns ?? new Set());
     const unnested = unnestedOuterColumn(node, correlated);
     const nested = correlatedInUnnest(node, here);
-    if (nested)
+    // A WITH query (`w AS (…)`) reads no row of the query after it.
+    const withQuery = nodeKeyword(m[k - 1]) === 'AS';
+    const setOperation = withQuery ? undefined : correlatedSetOperation(node, nodeKeyword(m[k - 1]) === 'EXISTS', here, hereColumns);
+    const derived = withQuery || nodeKeyword(m[k - 1]) === 'EXISTS' ? undefined : filteredDerivedColumn(node, here, hereColumns);
+    if (setOperation)
+      report(
+        setOperation.at,
+        'correlated-subquery',
+        `Athena fails with NOT_SUPPORTED "Given correlated subquery is not supported": a set operation (UNION, INTERSECT, EXCEPT) in a subquery reads the outer column ${describe(setOperation)}; the local engine would answer`,
+        'compute the branches in the outer query (a UNION of joins), or correlate a subquery over the set operation in its WHERE',
+      );
+    else if (derived)
+      report(
+        derived.at,
+        'correlated-subquery',
+        `Athena fails with NOT_SUPPORTED "Given correlated subquery is not supported": a subquery ${derived.why} a column that a derived table inside it fills with the outer column ${describe(derived)}; the local engine would answer`,
+        'read the outer column in the outer query, or join the subquery instead',
+      );
+    else if (nested)
       report(
         nested,
         'correlated-subquery',
@@ -301,6 +350,215 @@ export function refuseUnplannedCorrelations(
 
 const COMPARISONS = new Set(['=', '<>', '!=', '<', '>', '<=', '>=']);
 
+const describe = (r: OuterReference): string => `${r.qualifier}${r.unqualified ? '' : '.…'}`;
+
+/**
+ * The branches of a set operation at the top of `items` (`SELECT a UNION ALL SELECT 1`), each with the operator
+ * before it (undefined for the first); undefined when `items` holds none.
+ */
+function setOperationBranches(items: readonly Node[]): { items: Node[]; operator: string | undefined }[] | undefined {
+  const m = meaningful(items);
+  const branches: { items: Node[]; operator: string | undefined }[] = [{ items: [], operator: undefined }];
+  for (let k = 0; k < m.length; k++) {
+    const word = nodeKeyword(m[k]);
+    if (['UNION', 'INTERSECT', 'EXCEPT'].includes(word)) {
+      const quantifier = ['ALL', 'DISTINCT'].includes(nodeKeyword(m[k + 1])) ? nodeKeyword(m[k + 1]) : '';
+      if (quantifier) k++;
+      branches.push({ items: [], operator: `${word}${quantifier === 'ALL' ? ' ALL' : ''}` });
+    } else branches[branches.length - 1].items.push(m[k]);
+  }
+  if (branches.length < 2) return undefined;
+  // A branch in parentheses: its query.
+  return branches.map((b) => (b.items.length === 1 && isQuery(b.items[0]) ? { ...b, items: (b.items[0] as GroupNode).items } : b));
+}
+
+/**
+ * A set operation reading the outer row (`LATERAL (SELECT a UNION ALL SELECT 1)`, `(SELECT 1 UNION ALL SELECT a LIMIT
+ * 1)`, `a IN (SELECT 1 UNION ALL SELECT 2 WHERE a > 1)`): Trino 476 fails with NOT_SUPPORTED in every form but EXISTS
+ * over UNION ALL branches that read the outer row only in their select lists (`EXISTS (SELECT 1 UNION ALL SELECT a)`
+ * plans; a WHERE, UNION, INTERSECT or EXCEPT fails; asked of the shared Trino). DuckDB answered.
+ */
+function correlatedSetOperation(query: GroupNode, exists: boolean, here: ReadonlySet<string>, hereColumns: ReadonlySet<string>): OuterReference | undefined {
+  const branches = setOperationBranches(query.items);
+  if (!branches) return undefined;
+  const found = branches.flatMap((branch) => {
+    const from = clausesOf(branch.items).has('FROM');
+    const ownColumns = levelColumns(branch.items).all ?? (from ? undefined : new Set<string>());
+    const selectList = clausesOf(branch.items).get('SELECT') ?? [];
+    return outerReferences(branch.items, relationNames(branch.items), here, hereColumns, ownColumns).map((r) => ({ r, selected: tokenIn(selectList, r.at) }));
+  });
+  if (found.length === 0) return undefined;
+  if (exists && branches.every((b) => b.operator === undefined || b.operator === 'UNION ALL') && found.every((f) => f.selected)) return undefined;
+  return found[0].r;
+}
+
+/**
+ * A derived table in the subquery's FROM whose select list reads the outer row (`(SELECT max(x) FROM (SELECT a)
+ * s(x))`, `(SELECT x FROM (SELECT a) s(x) WHERE x > 1)`, `(SELECT count(a) FROM (SELECT * FROM (VALUES (v, 3)) y(a,
+ * c)))`): Trino 476 fails with NOT_SUPPORTED where the subquery aggregates, filters (WHERE) or groups by a column the
+ * outer value fills, or selects it beside any WHERE; `count(*)`, `max(c)` of a constant column, `… WHERE y = 1` over a
+ * constant column and an unfiltered `x + 1` plan (asked of the shared Trino). DuckDB answered.
+ */
+function filteredDerivedColumn(query: GroupNode, here: ReadonlySet<string>, hereColumns: ReadonlySet<string>): (OuterReference & { why: string }) | undefined {
+  if (setOperationBranches(query.items)) return undefined;
+  const clauses = clausesOf(query.items);
+  const select = clauses.get('SELECT') ?? [];
+  const where = clauses.get('WHERE') ?? [];
+  const filled = filledColumns(meaningful(clauses.get('FROM') ?? []), here, hereColumns);
+  if (filled.size === 0) return undefined;
+  const read = (nodes: readonly Node[]) => nameTokens(nodes).find((t) => filled.has(identifierName(t).toLowerCase()));
+  const at = (t: Token, why: string) => ({ ...(filled.get(identifierName(t).toLowerCase()) as OuterReference), why });
+  const aggregated = nameTokens(select).find((t) => filled.has(identifierName(t).toLowerCase()) && inAggregate(select, t));
+  if (aggregated) return at(aggregated, 'aggregates');
+  const filtered = read(where);
+  if (filtered) return at(filtered, 'filters (WHERE) on');
+  const grouped = read(clauses.get('GROUP') ?? []);
+  if (grouped) return at(grouped, 'groups by');
+  const selected = clauses.has('WHERE') ? read(select) : undefined;
+  if (selected) return at(selected, 'filters (WHERE) and selects');
+  return undefined;
+}
+
+/**
+ * The columns that derived tables and VALUES rows of a FROM clause (`from`) fill with an outer column, by name, each
+ * with the outer reference: a select item reading the outer row or a filled column of its own FROM, `SELECT *` over
+ * them, a VALUES row's cell (one row), renamed by an alias list; at any depth (`(SELECT max(a) FROM (SELECT * FROM
+ * (SELECT * FROM (VALUES (t.v, 3)) y(a, c))))`).
+ */
+function filledColumns(from: readonly Node[], here: ReadonlySet<string>, hereColumns: ReadonlySet<string>, depth = 0): Map<string, OuterReference> {
+  const filled = new Map<string, OuterReference>();
+  if (depth > 8) return filled;
+  for (let k = 0; k < from.length; k++) {
+    const relation = from[k];
+    if (!isParen(relation) || !(isQuery(relation) || isValuesRelation(relation))) continue;
+    const aliasAt = nodeKeyword(from[k + 1]) === 'AS' ? k + 2 : k + 1;
+    const aliasList = isNameToken(from[aliasAt]) && isParen(from[aliasAt + 1]) ? (from[aliasAt + 1] as GroupNode) : undefined;
+    const aliases = aliasList ? splitArgs(aliasList.items).map((c) => meaningful(c)[0]) : undefined;
+    const columns = relationColumns(relation, here, hereColumns, depth);
+    columns?.forEach((column, i) => {
+      const alias = aliases?.[i];
+      const name = aliases ? (isNameToken(alias) ? nameOf(alias) : undefined) : column.name;
+      if (name && column.reference) filled.set(name, column.reference);
+    });
+  }
+  return filled;
+}
+
+/** The columns of a derived table or VALUES group in order (see filledColumns); undefined where not known. */
+function relationColumns(
+  relation: GroupNode,
+  here: ReadonlySet<string>,
+  hereColumns: ReadonlySet<string>,
+  depth: number,
+): { name: string | undefined; reference: OuterReference | undefined }[] | undefined {
+  if (isValuesRelation(relation)) {
+    const rows = splitArgs(meaningful(relation.items).slice(1));
+    if (rows.length !== 1) return undefined;
+    const references = outerReferences(relation.items, new Set(), here, hereColumns, new Set());
+    const row = meaningful(rows[0]);
+    const cells = row.length === 1 && isParen(row[0]) ? splitArgs(row[0].items) : [rows[0]];
+    return cells.map((cell) => ({ name: undefined, reference: references.find((r) => tokenIn(cell, r.at)) }));
+  }
+  if (setOperationBranches(relation.items)) return undefined;
+  const clauses = clausesOf(relation.items);
+  const from = meaningful(clauses.get('FROM') ?? []);
+  const ownColumns = levelColumns(relation.items).all ?? (clauses.has('FROM') ? undefined : new Set<string>());
+  const references = outerReferences(relation.items, relationNames(relation.items), here, hereColumns, ownColumns);
+  const innerFilled = filledColumns(from, here, hereColumns, depth + 1);
+  const select = meaningful(clauses.get('SELECT') ?? []).filter((n) => !['DISTINCT', 'ALL'].includes(nodeKeyword(n)));
+  if (select.length === 1 && isPunct(select[0], '*')) {
+    // `SELECT * FROM (one relation)`: its columns.
+    if (from.some((n) => isPunct(n, ',') || nodeKeyword(n) === 'JOIN')) return undefined;
+    const inner = from[0];
+    if (!isParen(inner)) return undefined;
+    const columns = relationColumns(inner, here, hereColumns, depth + 1);
+    const aliasAt = nodeKeyword(from[1]) === 'AS' ? 2 : 1;
+    const aliasList = isNameToken(from[aliasAt]) && isParen(from[aliasAt + 1]) ? (from[aliasAt + 1] as GroupNode) : undefined;
+    const aliases = aliasList ? splitArgs(aliasList.items).map((c) => meaningful(c)[0]) : undefined;
+    return columns?.map((column, i) => {
+      const alias = aliases?.[i];
+      return { name: aliases ? (isNameToken(alias) ? nameOf(alias) : undefined) : column.name, reference: column.reference };
+    });
+  }
+  return splitItems(select).items.map((item) => {
+    const inner = nameTokens(item).find((t) => innerFilled.has(identifierName(t).toLowerCase()));
+    return {
+      name: itemName(meaningful(item))?.toLowerCase(),
+      reference: references.find((r) => tokenIn(item, r.at)) ?? (inner ? innerFilled.get(identifierName(inner).toLowerCase()) : undefined),
+    };
+  });
+}
+
+/** Subqueries of an outer join's ON condition already refused (not checked again as correlated subqueries). */
+const refusedInOn = new WeakSet<Node>();
+
+/** The subqueries and VALUES groups in `nodes`, outermost first. */
+const subqueriesIn = (nodes: readonly Node[]): GroupNode[] =>
+  nodes.flatMap((n) => (n.kind !== 'group' ? [] : isQuery(n) || isValuesRelation(n) ? [n as GroupNode] : subqueriesIn(n.items)));
+
+/** `q.c` or `c`: the text of the column reference whose first token is `at` in `nodes`. */
+function referenceText(nodes: readonly Node[], at: Token): string | undefined {
+  const m = meaningful(nodes);
+  for (const [k, node] of m.entries()) {
+    if (node.kind === 'group') {
+      const found = referenceText(node.items, at);
+      if (found) return found;
+    } else if (node.token === at) return isPunct(m[k + 1], '.') && m[k + 2] ? `${nodeText(node)}.${nodeText(m[k + 2] as Node)}` : nodeText(node);
+  }
+  return undefined;
+}
+
+/**
+ * The first column that `query`, or a subquery inside it, reads from outside `query` (a relation named in `names`, a
+ * column in `columns`, or a column of an enclosing level inside `query`).
+ */
+function readsOutside(query: GroupNode, names: ReadonlySet<string>, columns: ReadonlySet<string>): OuterReference | undefined {
+  const own = relationNames(query.items);
+  const ownColumns = levelColumns(query.items).all ?? (clausesOf(query.items).has('FROM') ? undefined : new Set<string>());
+  const found = outerReferences(query.items, own, names, columns, ownColumns)[0];
+  if (found) return found;
+  const innerNames = new Set([...names, ...own]);
+  const innerColumns = new Set([...columns, ...levelColumns(query.items).some]);
+  for (const nested of subqueriesIn(query.items)) {
+    const reference = readsOutside(nested, innerNames, innerColumns);
+    if (reference) return reference;
+  }
+  return undefined;
+}
+
+/**
+ * Trino 476 fails with NOT_SUPPORTED "Reference to column 't.x' from outer scope not allowed in this context" where a
+ * subquery in the ON condition of a LEFT, RIGHT or FULL join is correlated at all: it reads a column of either side,
+ * of an enclosing query, or (a subquery inside it) of the subquery around it (`LEFT JOIN u ON u.x = (SELECT max(v)
+ * FROM s WHERE v = t.x)`, `ON u.x IN (VALUES u.x)`; asked of the shared Trino). DuckDB answered where it plans the
+ * join. An uncorrelated subquery there answers in Trino (DuckDB fails on some: "Cannot perform non-inner join on
+ * subquery"); INNER JOIN plans correlated ones.
+ */
+function refuseOuterJoinOnSubqueries(m: readonly Node[], report: Report, names: ReadonlySet<string>, columns: ReadonlySet<string>): void {
+  for (let k = 0; k < m.length; k++) {
+    if (!['LEFT', 'RIGHT', 'FULL'].includes(nodeKeyword(m[k]))) continue;
+    let j = k + 1;
+    if (nodeKeyword(m[j]) === 'OUTER') j++;
+    if (nodeKeyword(m[j]) !== 'JOIN') continue;
+    let on = j + 1;
+    while (on < m.length && nodeKeyword(m[on]) !== 'ON' && !AFTER_JOIN_CONDITION.has(nodeKeyword(m[on])) && !isPunct(m[on], ',')) on++;
+    if (nodeKeyword(m[on]) !== 'ON') continue;
+    let end = on + 1;
+    while (end < m.length && !AFTER_JOIN_CONDITION.has(nodeKeyword(m[end])) && !isPunct(m[end], ',')) end++;
+    for (const subquery of subqueriesIn(m.slice(on + 1, end))) {
+      const reference = readsOutside(subquery, names, columns);
+      if (!reference) continue;
+      refusedInOn.add(subquery);
+      report(
+        reference.at,
+        'correlated-subquery',
+        `Athena fails with NOT_SUPPORTED "Reference to column '${referenceText(subquery.items, reference.at) ?? reference.qualifier}' from outer scope not allowed in this context": a subquery in the ON condition of a ${nodeKeyword(m[k])} JOIN reads a column from outside itself (of the joined relations or an enclosing query); the local engine would answer`,
+        'compute the value first as a column of one side (a derived table, or a LATERAL subquery) and compare the columns in ON',
+      );
+    }
+  }
+}
+
 /** Whether m[k] is the subquery of `x IN (…)` or of a quantified comparison (`x > ALL (…)`, `= ANY`, `= SOME`). */
 function quantifiedOperand(m: readonly Node[], k: number): boolean {
   const word = nodeKeyword(m[k - 1]);
@@ -313,7 +571,8 @@ function outerReferences(
   own: ReadonlySet<string>,
   here: ReadonlySet<string>,
   hereColumns: ReadonlySet<string>,
-  ownColumns: ReadonlySet<string> | undefined = new Set(),
+  // undefined: unknown (a table), and no unqualified name is read as an outer column.
+  ownColumns: ReadonlySet<string> | undefined,
 ): OuterReference[] {
   return [
     ...qualifiedReferences(items).filter((r) => !own.has(r.qualifier) && here.has(r.qualifier)),
@@ -399,7 +658,39 @@ function siblingReference(
   const columns = ownColumns ?? (isQuery(node) && !clausesOf(node.items).has('FROM') ? new Set<string>() : undefined);
   if (columns === undefined) return undefined;
   const siblingColumns = new Set([...levelColumns(m.slice(0, k)).some].filter((c) => !outerColumns.has(c)));
-  return unqualifiedOuterReferences(node.items, columns, siblingColumns)[0]?.at;
+  return unqualifiedOuterReferences(node.items, columns, siblingColumns)[0]?.at ?? deeperSiblingReference(node.items, new Set(), siblingColumns);
+}
+
+/**
+ * An unqualified sibling column (`siblingColumns`) read by a subquery nested in the derived table (`FROM t(a), (SELECT
+ * * FROM LATERAL (SELECT a))`, `(SELECT * FROM (SELECT a))`): Trino 476 fails with COLUMN_NOT_FOUND there too. A
+ * nested subquery sees `visible` (the columns of the levels around it inside the derived table), and a LATERAL one the
+ * relations before it; where a level's columns are unknown (a table) the walk stops.
+ */
+function deeperSiblingReference(items: readonly Node[], visible: ReadonlySet<string>, siblingColumns: ReadonlySet<string>): Token | undefined {
+  const m = meaningful(items);
+  const relations = fromRelations(m);
+  const level = levelColumns(items).all ?? (clausesOf(items).has('FROM') ? undefined : new Set<string>());
+  for (const [k, node] of m.entries()) {
+    if (node.kind !== 'group') continue;
+    if (!isQuery(node)) {
+      const found = deeperSiblingReference(node.items, visible, siblingColumns);
+      if (found) return found;
+      continue;
+    }
+    const relation = relations.find((r) => r.at === k);
+    const around = relation
+      ? relation.lateral && relations.some((r) => r.at < k)
+        ? levelColumns(m.slice(0, k)).all && new Set([...visible, ...(levelColumns(m.slice(0, k)).all ?? [])])
+        : visible
+      : level && new Set([...visible, ...level]);
+    const own = levelColumns(node.items).all ?? (clausesOf(node.items).has('FROM') || setOperationBranches(node.items) ? undefined : new Set<string>());
+    if (!around || !own) continue;
+    const seen = new Set([...around, ...own]);
+    const found = unqualifiedOuterReferences(node.items, seen, siblingColumns)[0]?.at ?? deeperSiblingReference(node.items, around, siblingColumns);
+    if (found) return found;
+  }
+  return undefined;
 }
 
 /** Words in expressions that are no column: keywords, literal prefixes, interval units. */
@@ -710,6 +1001,12 @@ function unplannedReason(query: GroupNode, exists: boolean, correlated: readonly
       ? undefined
       : rowLimitReason({ clauses, exists, underIn, correlated, ownColumns: (nodes) => ownColumnNames(nodes, correlated) });
   if (limited) return limited;
+  // A subquery without FROM that filters on the outer row and selects it (`(SELECT t.a WHERE t.a = 1)`, `LATERAL
+  // (SELECT a * 2 HAVING a > 1)`) fails; with a constant select list it plans (asked of the shared Trino).
+  const selectedOuter = correlated.find((r) => tokenIn(select, r.at));
+  const filteredOuter = correlated.some((r) => tokenIn(where, r.at) || tokenIn(clauses.get('HAVING') ?? [], r.at));
+  if (!exists && !aggregatesToOneRow && !clauses.has('FROM') && selectedOuter && filteredOuter)
+    return { at: selectedOuter.at, why: 'a subquery without FROM filters on the outer row (WHERE, HAVING) and selects an outer column' };
   // A subquery without FROM is a projection of the outer row (`LATERAL (SELECT t.k + 1 AS y)`), which plans.
   if (exists || aggregatesToOneRow || !clauses.has('FROM') || (fromOneValuesRow(clauses.get('FROM') ?? []) && !clauses.has('WHERE'))) return undefined;
   const selected = correlated.find((r) => tokenIn(select, r.at));
