@@ -805,6 +805,12 @@ export const MACROS: readonly string[] = [
      ELSE list_filter(a, lambda x, i: coalesce(list_position(a, x) = i, list_position(a, NULL) = i)) END`,
   // The elements of a whose key (keys[i]) is met first at i: zoned timestamps of one instant are one element in Trino.
   `trino_distinct_by(a, keys) AS list_filter(a, lambda x, i: coalesce(list_position(keys, keys[i]) = i, list_position(keys, NULL) = i))`,
+  // a[i] whose array or index is itself an expression (a[1][2], a[b[1]]): trino_subscript mentions a and i ~17 times
+  // each, so nested subscripts made DuckDB bind the innermost operand 17^depth times (a[1][1][1][1]: ~7 s of CPU, issue
+  // 18). Here a and i are bound once, as the fields of a lambda's parameter (coalesce: see OPERAND_PAIR), and the
+  // checks below read the fields. A plain column's subscript keeps trino_subscript: the lambda costs more binding
+  // than a column's mentions (translate/operators.ts chooses).
+  `trino_subscript_once(a, i) AS list_transform([{'a': coalesce(a), 'i': coalesce(i)}], lambda trino_ai: trino_subscript(trino_ai['a'], trino_ai['i']))[1]`,
   // a[i]: Trino raises where DuckDB gives NULL (index past the end, missing map key) or counts from the end (i < 0).
   // The checks run only when a[i] is NULL; typeof folds to a constant and to_json binds for lists and maps alike.
   // A NULL array or map gives NULL whatever the index (Trino's functions return NULL on a NULL argument).

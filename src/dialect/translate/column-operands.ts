@@ -175,7 +175,8 @@ export function unknownOperatorGuarded(result: string, operands: readonly [strin
  * `element_at(x[1], 2)` are array subscripts of unknown again (Trino 476: unknown; DuckDB took list_extract's varchar
  * form). Retyped as an expression (bound once more) only then.
  */
-export const retypedElement = (written: string): boolean => /^trino_subscript\(/.test(written.trim()) && written.includes(`CAST(NULL AS ${UNKNOWN_ARRAY})`);
+export const retypedElement = (written: string): boolean =>
+  /^trino_subscript(?:_once)?\(/.test(written.trim()) && written.includes(`CAST(NULL AS ${UNKNOWN_ARRAY})`);
 
 export function unknownRetyped(value: string, mayHoldUnknown: boolean, type: string, expression = false): string {
   if (!mayHoldUnknown || !(expression || isColumn(value.trim()))) return value;

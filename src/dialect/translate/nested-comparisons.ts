@@ -227,7 +227,7 @@ const NOT_COLUMNS = new Set(['TRUE', 'FALSE', 'NULL']);
 /** A column reference (`a`, `t.a`, `"s"."t".a`) or an element `x[i]`: its type is known to DuckDB's binder only. */
 export function isColumnOrElement(parts: readonly Part[], [a, b]: [number, number]): boolean {
   const m = parts.slice(a, b + 1).filter((p) => p.kind !== 'trivia');
-  if (m.length === 1 && /^trino_subscript(?:_any)?\(/.test(m[0].text)) return true;
+  if (m.length === 1 && /^trino_subscript(?:_any|_once)?\(/.test(m[0].text)) return true;
   if (m.length % 2 === 0 || (m.length === 1 && NOT_COLUMNS.has(m[0].text.toUpperCase()))) return false;
   return m.every((p, n) => (n % 2 === 0 ? p.kind === 'operand' && IDENTIFIER.test(p.text) : p.kind === 'dot'));
 }

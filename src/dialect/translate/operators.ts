@@ -169,6 +169,14 @@ export interface OperatorContext {
 
 const holdsInterval = (parts: readonly Part[], from: number, to: number) => parts.slice(from, to + 1).some((p) => p.interval);
 
+/**
+ * `a[i]` as trino_subscript(a, i), whose checks mention a and i ~17 times each. Where the container or the index as
+ * written (`written`, before its guards) is an expression of calls (a[1][2], a[b[1]], element_at(…)[1]),
+ * trino_subscript_once binds both once (issue 18: nested subscripts bound the innermost operand 17^depth times).
+ */
+const subscriptCall = (container: string, written: string, index: string): string =>
+  /\(/.test(container) || /\(/.test(written) ? `trino_subscript_once(${container}, ${index})` : `trino_subscript(${container}, ${index})`;
+
 export function rewriteOperators(parts: Part[], context: OperatorContext = {}): void {
   typeIntegerLiteralsInArithmetic(parts);
   const unknownMayMeet = context.mayHoldUnknown === true;
@@ -194,7 +202,7 @@ export function rewriteOperators(parts: Part[], context: OperatorContext = {}): 
       i,
       parts[i].zonedIndex
         ? `trino_zoned_subscript(${container}, ${index})`
-        : `trino_subscript(${container}, ${textIndexGuarded(container, keyByInstant(container, index, unbound))})`,
+        : subscriptCall(container, index, textIndexGuarded(container, keyByInstant(container, index, unbound))),
     );
     i = l;
   }

@@ -50,15 +50,15 @@ function sideBySide(
     items.push(...call('unnest', rows ? [...arg, ...expanded] : arg), ...alias);
   });
   if (ordinality) {
-    // 1 … the longest length: sequence(0, n) without its 0 (sequence(1, 0) would count down).
-    const lengths: Node[] = [];
-    args.forEach((arg, k) => {
-      if (k > 0) lengths.push(...comma);
-      lengths.push(...call('coalesce', [...call('cardinality', arg), ...comma, token(at, 'number', '0')]));
-    });
-    const longest = args.length > 1 ? call('greatest', lengths) : lengths;
-    const ordinals = call('array_remove', [...call('sequence', [token(at, 'number', '0'), ...comma, ...longest]), ...comma, token(at, 'number', '0')]);
-    items.push(...comma, ...call('unnest', ordinals), ...alias);
+    // 1 … the longest length, written in DuckDB's own functions (one word, so no later rewrite wraps it): each argument
+    // is bound once more, by len(). Written in Trino's (greatest of coalesce of cardinality, sequence, array_remove),
+    // the shims' type checks mentioned each operand again at every level: DuckDB bound the arguments of
+    // UNNEST(a, b, c) WITH ORDINALITY hundreds of times (~12 s of CPU, issue 18). len() of a NULL array is NULL and
+    // DuckDB's greatest() skips NULLs, but coalesce keeps the count 0 when every array is NULL. An argument unnest()
+    // cannot take (a map, a varchar) fails first at its own unnest(), earlier in the select list.
+    const lengths = args.map((arg) => `coalesce(len(${render(arg)}), 0)`);
+    const longest = lengths.length > 1 ? `greatest(${lengths.join(', ')})` : lengths[0];
+    items.push(...comma, token(at, 'word', `unnest(range(1, ${longest} + 1))`), ...alias);
   }
   if (rows) {
     // The struct of a zoned timestamp (or ipaddress) is one value in Trino: its array gives one column, so the longer
