@@ -12,6 +12,8 @@ beforeAll(async () => {
 });
 afterAll(async () => engine.close());
 
+const refusedAt = (rule: string, sql: string, at: string) => new RegExp(`<sql>:1:${sql.indexOf(at) + 1}: error \\[unfaithful/${rule}\\] `);
+
 describe('a ROWS or GROUPS frame offset is an exact number of scale 0 in Trino', () => {
   it.each<[string, string, string]>([
     // Trino: TYPE_MISMATCH "Window frame ROWS start value type must be exact numeric type with scale 0 (actual
@@ -135,5 +137,41 @@ describe('a ROWS or GROUPS frame offset is an exact number of scale 0 in Trino',
       ],
       types: ['integer', 'bigint'],
     });
+  });
+});
+
+describe('the qualifier of q.* names a relation in Trino, never a row column', () => {
+  it.each<[string, string, string]>([
+    // Trino: TABLE_NOT_FOUND "Unable to resolve reference r"; locally DuckDB expanded the struct column (1, 'a').
+    ['a row column', "SELECT r.* FROM (SELECT CAST(ROW(1, 'a') AS ROW(x integer, y varchar)) r) t", 'r.*'],
+    ['a column alias', "SELECT x.* FROM (SELECT CAST(ROW(1, 'a') AS ROW(f1 bigint, f2 varchar(1))) AS r) t(x)", 'x.*'],
+    ['a NULL row', 'SELECT r.* FROM (SELECT CAST(NULL AS ROW(x integer, y varchar)) r) t', 'r.*'],
+    ['a WITH query', "WITH s AS (SELECT CAST(ROW(1, 'a') AS ROW(x integer, y varchar)) r) SELECT r.* FROM s", 'r.*'],
+    ['beside a column', 'SELECT k, r.* FROM (VALUES (1, CAST(ROW(2, 3) AS ROW(x integer, y integer)))) t(k, r)', 'r.*'],
+    ['in a subquery', 'SELECT (SELECT count(*) FROM (SELECT r.* FROM (SELECT CAST(ROW(1) AS ROW(x integer)) r) q))', 'r.*'],
+  ])('%s: TABLE_NOT_FOUND', async (_name, sql, at) => {
+    await expect(engine.execute(sql)).rejects.toThrow(refusedAt('column-star', sql, at));
+  });
+
+  it.each<[string, string, unknown[][], string[]]>([
+    [
+      'a relation holding a row column',
+      "SELECT t.* FROM (SELECT CAST(ROW(1, 'a') AS ROW(x integer, y varchar)) r) t",
+      [[{ x: 1, y: 'a' }]],
+      ['row(x integer, y varchar)'],
+    ],
+    [
+      'a relation named like nothing else',
+      "SELECT r.* FROM (SELECT CAST(ROW(1, 'a') AS ROW(x integer, y varchar)) c) r",
+      [[{ x: 1, y: 'a' }]],
+      ['row(x integer, y varchar)'],
+    ],
+    ['a WITH query', 'WITH w AS (SELECT 1 AS a) SELECT w.* FROM w', [[1]], ['integer']],
+    ['UNNEST', 'SELECT u.* FROM UNNEST(ARRAY[1, 2]) AS u(x) ORDER BY 1', [[1], [2]], ['integer']],
+    ['a LATERAL subquery', 'SELECT s.* FROM (VALUES 1) t(a) CROSS JOIN LATERAL (SELECT a + 1 AS b) s', [[2]], ['integer']],
+    ['a quoted upper-case name', 'SELECT "T".* FROM (VALUES (1, 2)) t(a, b)', [[1, 2]], ['integer', 'integer']],
+    ['an outer join', 'SELECT o.* FROM (VALUES 1) t(a) LEFT JOIN (VALUES 2) o(b) ON true', [[2]], ['integer']],
+  ])('%s plans', async (_name, sql, rows, types) => {
+    expect(await rowsAndTypes(engine, sql)).toEqual({ rows, types });
   });
 });
