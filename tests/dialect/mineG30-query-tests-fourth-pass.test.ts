@@ -149,6 +149,12 @@ describe('the qualifier of q.* names a relation in Trino, never a row column', (
     ['a WITH query', "WITH s AS (SELECT CAST(ROW(1, 'a') AS ROW(x integer, y varchar)) r) SELECT r.* FROM s", 'r.*'],
     ['beside a column', 'SELECT k, r.* FROM (VALUES (1, CAST(ROW(2, 3) AS ROW(x integer, y integer)))) t(k, r)', 'r.*'],
     ['in a subquery', 'SELECT (SELECT count(*) FROM (SELECT r.* FROM (SELECT CAST(ROW(1) AS ROW(x integer)) r) q))', 'r.*'],
+    // A relation r at another level does not count (Trino: TABLE_NOT_FOUND at 1:8).
+    [
+      'a relation of that name in a subquery',
+      'SELECT r.* FROM (SELECT CAST(ROW(1, 2) AS ROW(x integer, y integer)) r) t WHERE EXISTS (SELECT 1 FROM (VALUES 1) r(z))',
+      'r.*',
+    ],
   ])('%s: TABLE_NOT_FOUND', async (_name, sql, at) => {
     await expect(engine.execute(sql)).rejects.toThrow(refusedAt('column-star', sql, at));
   });
@@ -171,6 +177,8 @@ describe('the qualifier of q.* names a relation in Trino, never a row column', (
     ['a LATERAL subquery', 'SELECT s.* FROM (VALUES 1) t(a) CROSS JOIN LATERAL (SELECT a + 1 AS b) s', [[2]], ['integer']],
     ['a quoted upper-case name', 'SELECT "T".* FROM (VALUES (1, 2)) t(a, b)', [[1, 2]], ['integer', 'integer']],
     ['an outer join', 'SELECT o.* FROM (VALUES 1) t(a) LEFT JOIN (VALUES 2) o(b) ON true', [[2]], ['integer']],
+    ['a parenthesized join', 'SELECT o.* FROM ((VALUES 1) t(a) JOIN (VALUES 2) o(b) ON true)', [[2]], ['integer']],
+    ['a set operation', 'SELECT t.* FROM (VALUES 1) t(a) UNION ALL SELECT u.* FROM (VALUES 2) u(b) ORDER BY 1', [[1], [2]], ['integer']],
   ])('%s plans', async (_name, sql, rows, types) => {
     expect(await rowsAndTypes(engine, sql)).toEqual({ rows, types });
   });
