@@ -1,7 +1,7 @@
-// Trino's query tests TestSelectAll, TestTrim, TestWindow, TestWindowFrameGroups, TestWindowFrameRows and
-// TestUnwrapCastInComparison (io/trino/sql/query), replayed against the shared Trino 476 on 2026-12-06 (docs/issue-15-
-// audit.md "Trino's query tests replayed, fourth pass: TestS* to TestW*"): the queries on which the local engine gave
-// Trino's answer, kept here with Trino 476's value and types so they stay checked. Each query has a total order (an
+// Trino's query tests TestSelectAll, TestTrim, TestWindow, TestWindowFrameGroups, TestWindowFrameRows,
+// TestUnwrapCastInComparison and TestWith (io/trino/sql/query), replayed against the shared Trino 476 on 2026-12-06
+// (docs/issue-15-audit.md "Trino's query tests replayed, fourth pass: TestS* to TestW*"): the queries on which the
+// local engine gave Trino's answer, kept here with Trino 476's value and types so they stay checked. Each query has a total order (an
 // ORDER BY added where Trino's test compared rows unordered; window queries over ties got a key column) or one row.
 // TestUnwrapCastInComparison compares `CAST(v AS T) op CAST(c AS T)` for every operator and boundary value, one query
 // per (type, value) pair of its loops: one of each pair is kept here (95 such queries agreed).
@@ -231,11 +231,26 @@ const TESTUNWRAPCASTINCOMPARISON: Case[] = [
   ["SELECT CAST(v AS timestamp(3) with time zone) = CAST(TIMESTAMP '2020-07-03 01:23:45 Europe/Warsaw' AS timestamp(3) with time zone), CAST(v AS timestamp(3) with time zone) = CAST(TIMESTAMP '2020-07-03 01:23:45 UTC' AS timestamp(3) with time zone), CAST(v AS timestamp(3) with time zone) <> CAST(TIMESTAMP '2020-07-03 01:23:45 Europe/Warsaw' AS timestamp(3) with time zone), CAST(v AS timestamp(3) with time zone) <> CAST(TIMESTAMP '2020-07-03 01:23:45 UTC' AS timestamp(3) with time zone), CAST(v AS timestamp(3) with time zone) >= CAST(TIMESTAMP '2020-07-03 01:23:45 Europe/Warsaw' AS timestamp(3) with time zone), CAST(v AS timestamp(3) with time zone) >= CAST(TIMESTAMP '2020-07-03 01:23:45 UTC' AS timestamp(3) with time zone), CAST(v AS timestamp(3) with time zone) > CAST(TIMESTAMP '2020-07-03 01:23:45 Europe/Warsaw' AS timestamp(3) with time zone), CAST(v AS timestamp(3) with time zone) > CAST(TIMESTAMP '2020-07-03 01:23:45 UTC' AS timestamp(3) with time zone), CAST(v AS timestamp(3) with time zone) <= CAST(TIMESTAMP '2020-07-03 01:23:45 Europe/Warsaw' AS timestamp(3) with time zone), CAST(v AS timestamp(3) with time zone) <= CAST(TIMESTAMP '2020-07-03 01:23:45 UTC' AS timestamp(3) with time zone), CAST(v AS timestamp(3) with time zone) < CAST(TIMESTAMP '2020-07-03 01:23:45 Europe/Warsaw' AS timestamp(3) with time zone), CAST(v AS timestamp(3) with time zone) < CAST(TIMESTAMP '2020-07-03 01:23:45 UTC' AS timestamp(3) with time zone), CAST(v AS timestamp(3) with time zone) IS DISTINCT FROM CAST(TIMESTAMP '2020-07-03 01:23:45 Europe/Warsaw' AS timestamp(3) with time zone), CAST(v AS timestamp(3) with time zone) IS DISTINCT FROM CAST(TIMESTAMP '2020-07-03 01:23:45 UTC' AS timestamp(3) with time zone) FROM (VALUES CAST(TIMESTAMP '2020-07-03 01:23:45.123' AS timestamp(3))) t(v)", ["boolean","boolean","boolean","boolean","boolean","boolean","boolean","boolean","boolean","boolean","boolean","boolean","boolean","boolean"], [[false,false,true,true,true,true,true,true,false,false,false,false,true,true]]],
   ["SELECT CAST(v AS timestamp(3) with time zone) = CAST(TIMESTAMP '2017-09-24 03:00:00.000 Z' AS timestamp(3) with time zone), CAST(v AS timestamp(3) with time zone) = CAST(TIMESTAMP '2017-09-24 04:00:00 +01:00' AS timestamp(3) with time zone), CAST(v AS timestamp(3) with time zone) <> CAST(TIMESTAMP '2017-09-24 03:00:00.000 Z' AS timestamp(3) with time zone), CAST(v AS timestamp(3) with time zone) <> CAST(TIMESTAMP '2017-09-24 04:00:00 +01:00' AS timestamp(3) with time zone), CAST(v AS timestamp(3) with time zone) >= CAST(TIMESTAMP '2017-09-24 03:00:00.000 Z' AS timestamp(3) with time zone), CAST(v AS timestamp(3) with time zone) >= CAST(TIMESTAMP '2017-09-24 04:00:00 +01:00' AS timestamp(3) with time zone), CAST(v AS timestamp(3) with time zone) > CAST(TIMESTAMP '2017-09-24 03:00:00.000 Z' AS timestamp(3) with time zone), CAST(v AS timestamp(3) with time zone) > CAST(TIMESTAMP '2017-09-24 04:00:00 +01:00' AS timestamp(3) with time zone), CAST(v AS timestamp(3) with time zone) <= CAST(TIMESTAMP '2017-09-24 03:00:00.000 Z' AS timestamp(3) with time zone), CAST(v AS timestamp(3) with time zone) <= CAST(TIMESTAMP '2017-09-24 04:00:00 +01:00' AS timestamp(3) with time zone), CAST(v AS timestamp(3) with time zone) < CAST(TIMESTAMP '2017-09-24 03:00:00.000 Z' AS timestamp(3) with time zone), CAST(v AS timestamp(3) with time zone) < CAST(TIMESTAMP '2017-09-24 04:00:00 +01:00' AS timestamp(3) with time zone), CAST(v AS timestamp(3) with time zone) IS DISTINCT FROM CAST(TIMESTAMP '2017-09-24 03:00:00.000 Z' AS timestamp(3) with time zone), CAST(v AS timestamp(3) with time zone) IS DISTINCT FROM CAST(TIMESTAMP '2017-09-24 04:00:00 +01:00' AS timestamp(3) with time zone) FROM (VALUES CAST(TIMESTAMP '2017-09-24 03:00:00' AS timestamp(0))) t(v)", ["boolean","boolean","boolean","boolean","boolean","boolean","boolean","boolean","boolean","boolean","boolean","boolean","boolean","boolean"], [[true,true,false,false,true,true,false,false,true,true,false,false,false,false]]],
 ];
+
+// TestWith
+// biome-ignore format: a table, one case a line
+const TESTWITH: Case[] = [
+  ["WITH n AS (SELECT 1 AS k, 'ARGENTINA' AS name, 2 AS r, 'x' AS c), t(a, b, c, d) AS (TABLE n) SELECT a, b FROM t WHERE a = 1", ["integer","varchar"], [[1,"ARGENTINA"]]],
+  ["WITH n AS (SELECT 1 AS k, 'ARGENTINA' AS name), t AS (TABLE n) SELECT * FROM t", ["integer","varchar"], [[1,"ARGENTINA"]]],
+  ["WITH t(a) AS (VALUES 1, 2) SELECT * FROM t ORDER BY a", ["integer"], [[1],[2]]],
+  ["WITH t(a, b) AS (SELECT 1, 2), u(c) AS (SELECT a + b FROM t) SELECT * FROM u", ["integer"], [[3]]],
+  ["WITH T AS (SELECT 1 AS a) SELECT * FROM t", ["integer"], [[1]]],
+  ["WITH t AS (SELECT 1 AS a) SELECT * FROM (WITH t AS (SELECT 2 AS a) SELECT * FROM t)", ["integer"], [[2]]],
+  ["WITH t AS (SELECT 1 AS a) SELECT (WITH u AS (SELECT a + 1 AS b FROM t) SELECT b FROM u)", ["integer"], [[2]]],
+  ["WITH t AS (SELECT 1 AS a) SELECT * FROM t x, t y", ["integer","integer"], [[1,1]]],
+];
+
 describe.each<[string, Case[]]>([
   ['TestSelectAll', TESTSELECTALL],
   ['TestTrim', TESTTRIM],
   ['TestWindow, TestWindowFrameGroups, TestWindowFrameRows', TESTWINDOW],
   ['TestUnwrapCastInComparison', TESTUNWRAPCASTINCOMPARISON],
+  ['TestWith (a WITH query in place of TPC-H nation)', TESTWITH],
 ])('%s: the queries that agree with Trino 476', (_file, cases) => {
   it.each(cases)('%s', async (sql, types, rows) => {
     expect(await rowsAndTypes(engine, sql)).toEqual({ rows, types });
