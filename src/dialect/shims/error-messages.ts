@@ -221,6 +221,12 @@ function conditionMismatch(detail: string): string | undefined {
   return message && `${code}: ${message(trinoTypeName(type.toUpperCase()))} (the local engine would cast it to boolean)`;
 }
 
+/** translate/window-keys.ts exactOffset: 'ROWS start DECIMAL(2,1)', a ROWS or GROUPS offset of another type than an integer. */
+function frameOffsetMismatch(detail: string): string {
+  const [unit, bound, ...type] = detail.split(' ');
+  return `TYPE_MISMATCH: Window frame ${unit.toUpperCase()} ${bound} value type must be exact numeric type with scale 0 (actual ${type.join(' ').toUpperCase() === 'NULL' ? 'unknown' : trinoTypeName(type.join(' ').toUpperCase())}); CAST the offset to bigint (the local engine would cast it)`;
+}
+
 const refusal = (key: string) =>
   REFUSALS[key] ??
   (key.startsWith('types ') ? typesMismatch(key.slice('types '.length)) : undefined) ??
@@ -237,6 +243,8 @@ const refusal = (key: string) =>
     : undefined) ??
   // translate/condition-types.ts: a condition of another type than boolean ('condition where INTEGER').
   (key.startsWith('condition ') ? conditionMismatch(key.slice('condition '.length)) : undefined) ??
+  // translate/window-keys.ts: 'frame-offset ROWS start DOUBLE', a ROWS or GROUPS offset not an integer.
+  (key.startsWith('frame-offset ') ? frameOffsetMismatch(key.slice('frame-offset '.length)) : undefined) ??
   // translate/window-rewrites.ts: 'bigint-argument lead DECIMAL(2,1)', an offset of lag/lead/nth_value/ntile not an integer.
   (key.startsWith('bigint-argument ')
     ? `FUNCTION_NOT_FOUND: Unexpected parameters for function ${key.split(' ')[1]}: its offset is ${trinoTypeText(key.split(' ').slice(2).join(' '))}, where Athena takes a bigint only; CAST it to bigint`

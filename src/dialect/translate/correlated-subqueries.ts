@@ -51,7 +51,7 @@ function isQuery(group: Node | undefined): boolean {
 }
 
 /** The names a level's FROM clauses give their relations (an alias, or a table's last name), at any depth. */
-function relationNames(items: readonly Node[], into = new Set<string>()): Set<string> {
+export function relationNames(items: readonly Node[], into = new Set<string>()): Set<string> {
   const m = meaningful(items);
   let inFrom = false;
   let expect = false;

@@ -33,6 +33,7 @@ import { checkMapRows, checkZonedRows } from './zoned-rows.js';
 import { checkRepeatedStarNames } from './star-names.js';
 import { checkRecursiveStepTypes, refuseRecursiveQueries } from './recursive-steps.js';
 import { refuseUnplannedCorrelations } from './correlated-subqueries.js';
+import { refuseColumnStars } from './column-stars.js';
 import { tableSamplePercentages } from './table-sample.js';
 import { checkInlinedJsonParses, refuseViewJsonCasts } from './inlined-json-parse.js';
 import { rewriteFetchWithTies } from './fetch-with-ties.js';
@@ -92,6 +93,7 @@ export function translateExpressions(sql: string, position?: (t: Token) => { lin
   refuseMaterializedCtes(tree, report);
   refuseForwardWindowNames(tree, report);
   refuseUnplannedCorrelations(tree, report);
+  refuseColumnStars(tree, report);
   refuseMismatchedColumnAliases(tree, report);
   refuseWindowFilter(tree, report);
   refuseDistinctOrderBy(tree, report);

@@ -103,26 +103,40 @@ const numberRangeKey = (key: string, value: string): string =>
   );
 
 /**
+ * A ROWS or GROUPS offset of a type Trino 476 refuses there (TYPE_MISMATCH "Window frame ROWS start value type must be
+ * exact numeric type with scale 0 (actual double)"): a decimal with a scale, a double, a real, a text, an unknown NULL.
+ * DuckDB cast it (`ROWS BETWEEN x PRECEDING` over a decimal(2,1) x = 1.5 measured 2 rows; `DECIMAL '1.5' PRECEDING`
+ * too), where the literal check at lint (mistypedFrameOffset) sees number tokens only. Refused while binding from the
+ * offset's type (the CASE folds; over no rows too, as Trino fails at analysis). The type is read as typeof([x]): DuckDB
+ * does not fold typeof(x) of a NULL-typed column (trino_condition in shims/macros.ts).
+ */
+const exactOffset = (unit: string, bound: string, value: string): string =>
+  `{'trino_v': ${value}}[CASE WHEN regexp_matches(typeof([${value}]), '^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|DECIMAL\\(\\d+,0\\))\\[\\]$') THEN 'trino_v' ELSE '${REFUSED_KEY_MARKER}frame-offset ${unit} ${bound} ' || replace(replace(typeof([${value}]), '"', ''), '[]', '') END]`;
+
+/**
  * The frame after ROWS or GROUPS, each offset (`n PRECEDING`, `n FOLLOWING`) checked by trino_frame_offset: Trino fails
  * on a negative or NULL offset (INVALID_WINDOW_FRAME), DuckDB answered over an empty or shortened frame. A RANGE
  * offset (`check` trino_range_offset, also an interval) likewise: DuckDB measured a NULL one as none, and a negative
  * one beside a NULL key was not read.
  */
-function renderCheckedFrame(items: readonly Node[], render: (nodes: readonly Node[]) => string, check = 'trino_frame_offset'): string {
+function renderCheckedFrame(items: readonly Node[], render: (nodes: readonly Node[]) => string, unit: string): string {
   let out = '';
   let start = 0;
+  let bound = 'start';
   for (let k = 0; k < items.length; k++) {
     const word = nodeKeyword(items[k]);
     if (word === 'BETWEEN' || word === 'AND') {
       out += render(items.slice(start, k + 1));
       start = k + 1;
+      if (word === 'AND') bound = 'end';
     } else if (word === 'PRECEDING' || word === 'FOLLOWING') {
       const offset = items.slice(start, k);
       const words = meaningful(offset);
       // An INTERVAL literal is neither NULL nor negative here; rendered token by token, as the frame was before, since
       // a year-month interval rendered whole is refused as a value of its own (it measures a date key here).
       if (nodeKeyword(words[0]) === 'INTERVAL') out += offset.map((n) => render([n])).join('');
-      else out += words.length === 1 && nodeKeyword(words[0]) === 'UNBOUNDED' ? render(offset) : ` ${check}(${render(offset)}) `;
+      else if (words.length === 1 && nodeKeyword(words[0]) === 'UNBOUNDED') out += render(offset);
+      else out += unit === 'RANGE' ? ` trino_range_offset(${render(offset)}) ` : ` trino_frame_offset(${exactOffset(unit, bound, render(offset))}) `;
       out += render([items[k]]);
       start = k + 1;
     }
@@ -137,7 +151,7 @@ export function renderWindowSpecification(items: readonly Node[], render: (nodes
   while (i < items.length) {
     const word = nodeKeyword(items[i]);
     if (word === 'ROWS' || word === 'GROUPS' || word === 'RANGE') {
-      out += render([items[i]]) + renderCheckedFrame(items.slice(i + 1), render, word === 'RANGE' ? 'trino_range_offset' : undefined);
+      out += render([items[i]]) + renderCheckedFrame(items.slice(i + 1), render, word);
       break;
     }
     const by = items.findIndex((n, k) => k > i && meaningful([n]).length > 0);

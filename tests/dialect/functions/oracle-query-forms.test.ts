@@ -310,9 +310,11 @@ describeFunctions(
       /Window frame offset value must not be negative or null/,
     ],
     [
+      // n is NULL-typed here: Trino 476 fails TYPE_MISMATCH "Window frame GROUPS end value type must be exact numeric
+      // type with scale 0 (actual unknown)" while analysing (window-keys.ts exactOffset; asked of the shared Trino).
       'a NULL GROUPS offset column',
       'sum(i) OVER (ORDER BY i GROUPS BETWEEN CURRENT ROW AND n FOLLOWING) FROM (VALUES (1, NULL)) t(i, n)',
-      /Window frame offset value must not be negative or null/,
+      /Window frame GROUPS end value type must be exact numeric type with scale 0 \(actual unknown\)/,
     ],
     // lag/lead's value and default meet in Trino's common type, which keeps the larger scale past 38 digits, and a value
     // that does not fit fails its cast; DuckDB's rounded the scale away (windows, seed 20261210, cases 56 and 59).
