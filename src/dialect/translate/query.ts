@@ -31,7 +31,8 @@ import { checkMapGroups, checkZonedGroups, makesZonedValues } from './zoned-grou
 import { checkZonedExtremes } from './zoned-extremes.js';
 import { checkMapRows, checkZonedRows } from './zoned-rows.js';
 import { checkRepeatedStarNames } from './star-names.js';
-import { checkRecursiveStepTypes, refuseRecursiveQueries } from './recursive-steps.js';
+import { refuseRecursiveQueries } from './recursive-steps.js';
+import { refuseRecursiveReferences, unrollRecursiveQueries } from './recursive-unroll.js';
 import { refuseUnplannedCorrelations } from './correlated-subqueries.js';
 import { tableSamplePercentages } from './table-sample.js';
 import { checkInlinedJsonParses, refuseViewJsonCasts } from './inlined-json-parse.js';
@@ -78,7 +79,11 @@ export function translateExpressions(sql: string, position?: (t: Token) => { lin
     report,
   );
   const zoned = options.zonedRelations;
-  const grouped = checkZonedExtremes(checkZonedRows(checkZonedGroups(checkMapRows(checkMapGroups(tree)), tokens, zoned), tokens, zoned), tokens, zoned);
+  const grouped = checkZonedExtremes(
+    checkZonedRows(checkZonedGroups(checkMapRows(checkMapGroups(unrollRecursiveQueries(tree))), tokens, zoned), tokens, zoned),
+    tokens,
+    zoned,
+  );
   if (options.ctas)
     for (const { at, name } of ctasUnknownColumns(tree))
       report(
@@ -96,6 +101,7 @@ export function translateExpressions(sql: string, position?: (t: Token) => { lin
   refuseWindowFilter(tree, report);
   refuseDistinctOrderBy(tree, report);
   refuseRecursiveQueries(tree, report);
+  refuseRecursiveReferences(tree, report);
   refuseReturnedRowLists(tree, report);
   refuseBadLikeEscapes(tree, report);
   refuseQualifiedUsingColumns(tree, report);
@@ -115,12 +121,10 @@ export function translateExpressions(sql: string, position?: (t: Token) => { lin
               rewriteFetchWithTies(
                 checkRepeatedStarNames(
                   checkHiddenAliasWidths(
-                    checkRecursiveStepTypes(
-                      excludeUsingColumnsFromStars(
-                        nameSelectItems(
-                          nameUnnestColumns(tableSamplePercentages(rewriteTableSequences(checkInlinedJsonParses(grouped), renderAlone, report)), renderAlone),
-                          options.ctas,
-                        ),
+                    excludeUsingColumnsFromStars(
+                      nameSelectItems(
+                        nameUnnestColumns(tableSamplePercentages(rewriteTableSequences(checkInlinedJsonParses(grouped), renderAlone, report)), renderAlone),
+                        options.ctas,
                       ),
                     ),
                   ),
