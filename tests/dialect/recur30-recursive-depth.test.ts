@@ -30,7 +30,7 @@ describe('a recursive WITH stops at depth 10 as in Trino', () => {
     ],
     [
       'an aliased reference and a second WITH query',
-      'WITH RECURSIVE t(n, s) AS (SELECT 1, CAST(\'a\' AS varchar) UNION ALL SELECT x.n + 1, x.s || \'b\' FROM t AS x WHERE x.n < 3), u(c) AS (SELECT count(*) FROM t) SELECT n, s, c FROM t, u ORDER BY n',
+      "WITH RECURSIVE t(n, s) AS (SELECT 1, CAST('a' AS varchar) UNION ALL SELECT x.n + 1, x.s || 'b' FROM t AS x WHERE x.n < 3), u(c) AS (SELECT count(*) FROM t) SELECT n, s, c FROM t, u ORDER BY n",
       ['n integer', 's varchar', 'c bigint'],
       [
         [1, 'a', 3],
@@ -75,12 +75,7 @@ describe('a recursive WITH stops at depth 10 as in Trino', () => {
       ['n integer'],
       [[1], [2], [2], [3], [3]],
     ],
-    [
-      'UNION (distinct)',
-      'WITH RECURSIVE t(n) AS (SELECT 1 UNION SELECT n + 1 FROM t WHERE n < 3) SELECT n FROM t ORDER BY n',
-      ['n integer'],
-      [[1], [2], [3]],
-    ],
+    ['UNION (distinct)', 'WITH RECURSIVE t(n) AS (SELECT 1 UNION SELECT n + 1 FROM t WHERE n < 3) SELECT n FROM t ORDER BY n', ['n integer'], [[1], [2], [3]]],
     ['a recursive query that is not read', 'WITH RECURSIVE t(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM t WHERE n < 20) SELECT 5', ['_col0 integer'], [[5]]],
   ])('%s', async (_name, sql, columns, rows) => {
     expect(await namedResult(engine, sql)).toEqual({ columns, rows });
