@@ -33,6 +33,7 @@ import { checkMapRows, checkZonedRows } from './zoned-rows.js';
 import { checkRepeatedStarNames } from './star-names.js';
 import { refuseRecursiveQueries } from './recursive-steps.js';
 import { refuseRecursiveReferences, unrollRecursiveQueries } from './recursive-unroll.js';
+import { inlineWindowChains, refuseNamedWindowFrames } from './named-window-frames.js';
 import { refuseUnplannedCorrelations } from './correlated-subqueries.js';
 import { tableSamplePercentages } from './table-sample.js';
 import { checkInlinedJsonParses, refuseViewJsonCasts } from './inlined-json-parse.js';
@@ -80,7 +81,7 @@ export function translateExpressions(sql: string, position?: (t: Token) => { lin
   );
   const zoned = options.zonedRelations;
   const grouped = checkZonedExtremes(
-    checkZonedRows(checkZonedGroups(checkMapRows(checkMapGroups(unrollRecursiveQueries(tree))), tokens, zoned), tokens, zoned),
+    checkZonedRows(checkZonedGroups(checkMapRows(checkMapGroups(unrollRecursiveQueries(inlineWindowChains(tree)))), tokens, zoned), tokens, zoned),
     tokens,
     zoned,
   );
@@ -96,6 +97,7 @@ export function translateExpressions(sql: string, position?: (t: Token) => { lin
   refuseNaturalJoin(tree, report);
   refuseMaterializedCtes(tree, report);
   refuseForwardWindowNames(tree, report);
+  refuseNamedWindowFrames(tree, report);
   refuseUnplannedCorrelations(tree, report);
   refuseMismatchedColumnAliases(tree, report);
   refuseWindowFilter(tree, report);
