@@ -76,6 +76,13 @@ describe('a recursive WITH stops at depth 10 as in Trino', () => {
       [[1], [2], [2], [3], [3]],
     ],
     ['UNION (distinct)', 'WITH RECURSIVE t(n) AS (SELECT 1 UNION SELECT n + 1 FROM t WHERE n < 3) SELECT n FROM t ORDER BY n', ['n integer'], [[1], [2], [3]]],
+    // Failed locally before: the step's type check read t.n outside the aggregate (now it reads the step's output).
+    [
+      'a step that aggregates',
+      'WITH RECURSIVE t(n) AS (SELECT 1 UNION ALL SELECT max(n) + 1 FROM t HAVING max(n) < 5) SELECT n FROM t ORDER BY n',
+      ['n integer'],
+      [[1], [2], [3], [4], [5]],
+    ],
     ['a recursive query that is not read', 'WITH RECURSIVE t(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM t WHERE n < 20) SELECT 5', ['_col0 integer'], [[5]]],
   ])('%s', async (_name, sql, columns, rows) => {
     expect(await namedResult(engine, sql)).toEqual({ columns, rows });

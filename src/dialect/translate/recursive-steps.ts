@@ -2,8 +2,8 @@
 // ("recursion step relation output type (decimal(13,2)) is not coercible to recursion base relation output type
 // (decimal(5,2)) at column 1") when a step's column does not coerce to the base's type, over no rows too; DuckDB casts
 // the step's values to the base's type and answered (`SELECT 1 … UNION ALL SELECT n + 1.5` gave 1, 3, 5). Each step
-// column is checked while DuckDB binds against the CTE's own column (trino_coercible_type, macros.ts; checkedStep, applied
-// by recursive-unroll.ts to the first unrolled copy of the step), and a base
+// column is checked while DuckDB binds against the CTE's own column (trino_coercible_type, macros.ts; checkedStep, for
+// the recursive queries recursive-unroll.ts leaves to DuckDB, which checks the first unrolled copy itself), and a base
 // column that is a string literal (varchar(n) in Trino, varchar in DuckDB, where `s || 'a'` grows past it) is refused
 // at lint unless the step gives a literal as short or the column itself.
 import { REFUSED_KEY_MARKER } from '../shims/error-messages.js';

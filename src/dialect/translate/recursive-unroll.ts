@@ -9,6 +9,7 @@
 // Refused at lint, as Trino fails while analyzing (INVALID_RECURSIVE_REFERENCE): a step reading the recursive table
 // twice (also in a subquery, EXISTS), and the recursive table as the right side of a LEFT or FULL join or the left
 // side of a RIGHT or FULL join.
+import { REFUSED_KEY_MARKER } from '../shims/error-messages.js';
 import { identifierName, type Token } from '../tokens.js';
 import { checkedStep, recursiveQueries, type RecursiveQuery } from './recursive-steps.js';
 import { isName, NOT_AN_ALIAS } from './select-names.js';
@@ -138,8 +139,21 @@ export function unrollRecursiveQueries(items: readonly Node[]): Node[] {
     const stepStart = q.step.findIndex((n) => !isTriviaNode(n));
     const quantifier = nodeKeyword(q.step[stepStart]);
     const unquantified = (step: readonly Node[]) => (quantifier === 'ALL' || quantifier === 'DISTINCT' ? step.slice(stepStart + 1) : step);
-    // The first copy reads the base: it alone checks the step's types against the base's, as Trino does once.
-    const steps = [unquantified(checked ?? q.step), unquantified(q.step)];
+    const step = unquantified(q.step);
+    // The first copy reads the base: it alone checks the step's types against the base's, as Trino does once, over its
+    // output columns (beside the base's, from a join that gives no base row), so the step's expressions are bound once
+    // and a step that aggregates or selects * is checked too.
+    const columns = q.columns ?? [];
+    const checks = columns.map((c, k) => {
+      const value = `trino_step.trino_c${k}`;
+      const base = `typeof([trino_base.${c.text}])`;
+      return `{'trino_v': ${value}}[CASE WHEN trino_coercible_type(typeof([${value}]), ${base}) THEN 'trino_v' ELSE '${REFUSED_KEY_MARKER}recursion ${k + 1}: ' || typeof([${value}]) || ', ' || ${base} END]`;
+    });
+    const firstStep = (): Node[] => [
+      translated(at, `SELECT ${checks.join(', ')} FROM `),
+      { kind: 'group', open: { ...at, kind: 'punct', text: '(' }, close: { ...at, kind: 'punct', text: ')' }, items: readFrom(step, target, `${prefix}0`) },
+      translated(at, ` AS trino_step(${columns.map((_c, k) => `trino_c${k}`).join(', ')}) LEFT JOIN ${prefix}0 AS trino_base ON false`),
+    ];
     const level = (k: number, body: readonly Node[]): Node[] => [
       translated(at, `${prefix}${k}`),
       list,
@@ -148,7 +162,7 @@ export function unrollRecursiveQueries(items: readonly Node[]): Node[] {
       translated(at, ', '),
     ];
     const levels: Node[] = [...level(0, base)];
-    for (let k = 1; k <= MAX_RECURSION_DEPTH + 1; k++) levels.push(...level(k, readFrom(steps[k === 1 ? 0 : 1], target, `${prefix}${k - 1}`)));
+    for (let k = 1; k <= MAX_RECURSION_DEPTH + 1; k++) levels.push(...level(k, k === 1 ? firstStep() : readFrom(step, target, `${prefix}${k - 1}`)));
     const reads = Array.from({ length: MAX_RECURSION_DEPTH + 1 }, (_v, k) => `SELECT * FROM ${prefix}${k}`).join(' UNION ALL ');
     const check = `(SELECT max(trino_fail('${DEPTH_MESSAGE}')) FROM ${prefix}${MAX_RECURSION_DEPTH + 1}) IS NULL`;
     const distinct = quantifier === 'ALL' ? '' : 'DISTINCT ';
