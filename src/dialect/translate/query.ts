@@ -31,7 +31,9 @@ import { checkMapGroups, checkZonedGroups, makesZonedValues } from './zoned-grou
 import { checkZonedExtremes } from './zoned-extremes.js';
 import { checkMapRows, checkZonedRows } from './zoned-rows.js';
 import { checkRepeatedStarNames } from './star-names.js';
-import { checkRecursiveStepTypes, refuseRecursiveQueries } from './recursive-steps.js';
+import { refuseRecursiveQueries } from './recursive-steps.js';
+import { refuseRecursiveReferences, unrollRecursiveQueries } from './recursive-unroll.js';
+import { inlineWindowChains, refuseNamedWindowFrames } from './named-window-frames.js';
 import { refuseUnplannedCorrelations } from './correlated-subqueries.js';
 import { refuseColumnStars } from './column-stars.js';
 import { tableSamplePercentages } from './table-sample.js';
@@ -79,7 +81,11 @@ export function translateExpressions(sql: string, position?: (t: Token) => { lin
     report,
   );
   const zoned = options.zonedRelations;
-  const grouped = checkZonedExtremes(checkZonedRows(checkZonedGroups(checkMapRows(checkMapGroups(tree)), tokens, zoned), tokens, zoned), tokens, zoned);
+  const grouped = checkZonedExtremes(
+    checkZonedRows(checkZonedGroups(checkMapRows(checkMapGroups(unrollRecursiveQueries(inlineWindowChains(tree)))), tokens, zoned), tokens, zoned),
+    tokens,
+    zoned,
+  );
   if (options.ctas)
     for (const { at, name } of ctasUnknownColumns(tree))
       report(
@@ -92,12 +98,14 @@ export function translateExpressions(sql: string, position?: (t: Token) => { lin
   refuseNaturalJoin(tree, report);
   refuseMaterializedCtes(tree, report);
   refuseForwardWindowNames(tree, report);
+  refuseNamedWindowFrames(tree, report);
   refuseUnplannedCorrelations(tree, report);
   refuseColumnStars(tree, report);
   refuseMismatchedColumnAliases(tree, report);
   refuseWindowFilter(tree, report);
   refuseDistinctOrderBy(tree, report);
   refuseRecursiveQueries(tree, report);
+  refuseRecursiveReferences(tree, report);
   refuseReturnedRowLists(tree, report);
   refuseBadLikeEscapes(tree, report);
   refuseQualifiedUsingColumns(tree, report);
@@ -117,12 +125,10 @@ export function translateExpressions(sql: string, position?: (t: Token) => { lin
               rewriteFetchWithTies(
                 checkRepeatedStarNames(
                   checkHiddenAliasWidths(
-                    checkRecursiveStepTypes(
-                      excludeUsingColumnsFromStars(
-                        nameSelectItems(
-                          nameUnnestColumns(tableSamplePercentages(rewriteTableSequences(checkInlinedJsonParses(grouped), renderAlone, report)), renderAlone),
-                          options.ctas,
-                        ),
+                    excludeUsingColumnsFromStars(
+                      nameSelectItems(
+                        nameUnnestColumns(tableSamplePercentages(rewriteTableSequences(checkInlinedJsonParses(grouped), renderAlone, report)), renderAlone),
+                        options.ctas,
                       ),
                     ),
                   ),

@@ -2,7 +2,8 @@
 // ("recursion step relation output type (decimal(13,2)) is not coercible to recursion base relation output type
 // (decimal(5,2)) at column 1") when a step's column does not coerce to the base's type, over no rows too; DuckDB casts
 // the step's values to the base's type and answered (`SELECT 1 … UNION ALL SELECT n + 1.5` gave 1, 3, 5). Each step
-// column is checked while DuckDB binds against the CTE's own column (trino_coercible_type, macros.ts), and a base
+// column is checked while DuckDB binds against the CTE's own column (trino_coercible_type, macros.ts; checkedStep, for
+// the recursive queries recursive-unroll.ts leaves to DuckDB, which checks the first unrolled copy itself), and a base
 // column that is a string literal (varchar(n) in Trino, varchar in DuckDB, where `s || 'a'` grows past it) is refused
 // at lint unless the step gives a literal as short or the column itself.
 import { REFUSED_KEY_MARKER } from '../shims/error-messages.js';
@@ -23,7 +24,7 @@ const parenthesized = (at: Token, items: readonly Node[]): GroupNode => ({
   items: [...items],
 });
 
-interface RecursiveQuery {
+export interface RecursiveQuery {
   /** The CTE's name as written. */
   name: Token;
   /** Its column names as written (the alias list, else the base's item names), undefined when hidden. */
@@ -50,7 +51,7 @@ const listEnd = (items: readonly Node[], select: number) => {
 };
 
 /** Every `WITH RECURSIVE name [(columns)] AS (base UNION [ALL] step)` directly in `items`. */
-function recursiveQueries(items: readonly Node[]): RecursiveQuery[] {
+export function recursiveQueries(items: readonly Node[]): RecursiveQuery[] {
   const m = meaningful(items);
   if (nodeKeyword(m[0]) !== 'WITH' || nodeKeyword(m[1]) !== 'RECURSIVE') return [];
   const found: RecursiveQuery[] = [];
@@ -120,41 +121,30 @@ function splitAlias(item: readonly Node[]): { expression: Node[]; alias: Node[] 
   return { expression: item.slice(0, asAt), alias: item.slice(asAt) };
 }
 
-/** Every recursive step's columns in `items` (recursively), checked against the base's types while DuckDB binds. */
-export function checkRecursiveStepTypes(items: readonly Node[]): Node[] {
-  const queries = recursiveQueries(items);
-  const checkedBodies = new Map<GroupNode, GroupNode>();
-  for (const q of queries) {
-    const qualifier = stepQualifier(q);
-    if (qualifier === undefined || q.columns === undefined) continue;
-    const stepItems = selectList(q.step, q.select, q.from);
-    if (stepItems.length !== q.columns.length || stepItems.some(isStar)) continue;
-    const at = q.name;
-    const checkedItems = stepItems.map((item, k) => {
-      const { expression, alias } = splitAlias(item);
-      const value = () => parenthesized(at, expression);
-      const column = `typeof([${qualifier}.${q.columns?.[k].text}])`;
-      return [
-        translated(at, " {'trino_v': "),
-        value(),
-        translated(at, '}[CASE WHEN trino_coercible_type(typeof(['),
-        value(),
-        translated(at, `]), ${column}) THEN 'trino_v' ELSE '${REFUSED_KEY_MARKER}recursion ${k + 1}: ' || typeof([`),
-        value(),
-        translated(at, `]) || ', ' || ${column} END] `),
-        ...alias,
-      ];
-    });
-    const comma = translated(at, ', ');
-    const stepOut = [...q.step.slice(0, q.select + 1), ...checkedItems.flatMap((item, k) => (k === 0 ? item : [comma, ...item])), ...q.step.slice(q.from)];
-    const unionAt = q.body.items.length - q.step.length;
-    checkedBodies.set(q.body, { ...q.body, items: [...q.body.items.slice(0, unionAt), ...stepOut] });
-  }
-  return items.map((node) => {
-    if (node.kind !== 'group') return node;
-    const checked = checkedBodies.get(node) ?? node;
-    return { ...checked, items: checkRecursiveStepTypes(checked.items) };
+/** A recursive query's step with each column checked against the base's type while DuckDB binds (undefined: unchecked). */
+export function checkedStep(q: RecursiveQuery): Node[] | undefined {
+  const qualifier = stepQualifier(q);
+  if (qualifier === undefined || q.columns === undefined) return undefined;
+  const stepItems = selectList(q.step, q.select, q.from);
+  if (stepItems.length !== q.columns.length || stepItems.some(isStar)) return undefined;
+  const at = q.name;
+  const checkedItems = stepItems.map((item, k) => {
+    const { expression, alias } = splitAlias(item);
+    const value = () => parenthesized(at, expression);
+    const column = `typeof([${qualifier}.${q.columns?.[k].text}])`;
+    return [
+      translated(at, " {'trino_v': "),
+      value(),
+      translated(at, '}[CASE WHEN trino_coercible_type(typeof(['),
+      value(),
+      translated(at, `]), ${column}) THEN 'trino_v' ELSE '${REFUSED_KEY_MARKER}recursion ${k + 1}: ' || typeof([`),
+      value(),
+      translated(at, `]) || ', ' || ${column} END] `),
+      ...alias,
+    ];
   });
+  const comma = translated(at, ', ');
+  return [...q.step.slice(0, q.select + 1), ...checkedItems.flatMap((item, k) => (k === 0 ? item : [comma, ...item])), ...q.step.slice(q.from)];
 }
 
 /**

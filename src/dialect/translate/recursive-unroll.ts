@@ -1,0 +1,197 @@
+// WITH RECURSIVE r(n) AS (base UNION [ALL] step) as Trino 476 plans it: the step unrolled max_recursion_depth (10)
+// times, each copy reading the one before, and a check that the copy after the last gives no row (else NOT_SUPPORTED
+// "Recursion depth limit exceeded (10). Use 'max_recursion_depth' session property to modify the limit."). DuckDB's
+// own recursion ran on to any depth (`… WHERE n < 20` gave 20, a step that never ends never came back), stopped a
+// UNION (distinct) at the first step giving no new row (Trino unrolls it as well and fails at depth 10) and failed to
+// bind a UNION (distinct) body ("Circular reference to CTE"). The unrolled CTEs are materialized by DuckDB (each is read
+// twice), so the cost is one pass of the step per level, as in DuckDB's own recursion.
+//
+// Refused at lint, as Trino fails while analyzing (INVALID_RECURSIVE_REFERENCE): a step reading the recursive table
+// twice (also in a subquery, EXISTS), and the recursive table as the right side of a LEFT or FULL join or the left
+// side of a RIGHT or FULL join.
+import { REFUSED_KEY_MARKER } from '../shims/error-messages.js';
+import { identifierName, type Token } from '../tokens.js';
+import { checkedStep, recursiveQueries, type RecursiveQuery } from './recursive-steps.js';
+import { isName, NOT_AN_ALIAS } from './select-names.js';
+import { isParen, isTriviaNode, nodeKeyword, type GroupNode, type Node } from './tree.js';
+import type { Report } from './within-group.js';
+
+/** Trino 476's default max_recursion_depth. */
+export const MAX_RECURSION_DEPTH = 10;
+const DEPTH_MESSAGE = `NOT_SUPPORTED: Recursion depth limit exceeded (${MAX_RECURSION_DEPTH}). Use ''max_recursion_depth'' session property to modify the limit.`;
+
+const FROM_END = new Set(['WHERE', 'GROUP', 'HAVING', 'WINDOW', 'ORDER', 'LIMIT', 'OFFSET', 'FETCH', 'SELECT', 'UNION', 'INTERSECT', 'EXCEPT', 'ON', 'USING']);
+const isPunct = (n: Node | undefined, text: string) => n !== undefined && n.kind === 'token' && n.token.text === text;
+const translated = (at: Token, text: string): Node => ({ kind: 'token', token: { ...at, kind: 'translated', text } });
+
+/** A reference to the recursive table in a FROM clause: the list holding it, its index there, and where it joins. */
+interface Reference {
+  token: Token;
+  /** The recursive table is the right side of a LEFT or FULL join, or the left side of a RIGHT or FULL one. */
+  outer?: string;
+}
+
+const meaningfulIndexes = (items: readonly Node[]) => items.flatMap((n, k) => (isTriviaNode(n) ? [] : [k]));
+
+/** Whether the name at `items[k]` has an alias after it (`t x`, `t AS x`). */
+function hasAlias(items: readonly Node[], m: readonly number[], at: number): boolean {
+  const next = items[m[at + 1]];
+  if (nodeKeyword(next) === 'AS') return true;
+  return isName(next) && !NOT_AN_ALIAS.has(nodeKeyword(next));
+}
+
+/**
+ * Every reference to `target` as a relation in `items` (and the groups in it): a name right after FROM or JOIN, or
+ * after a comma of a FROM clause, not qualified.
+ */
+function findReferences(items: readonly Node[], target: string, found: Reference[]): void {
+  const m = meaningfulIndexes(items);
+  let inFrom = false;
+  m.forEach((index, at) => {
+    const n = items[index];
+    const word = nodeKeyword(n);
+    const before = items[m[at - 1]];
+    const beforeWord = nodeKeyword(before);
+    if (
+      isName(n) &&
+      identifierName(n.token) === target &&
+      !isPunct(items[m[at + 1]], '.') &&
+      !isPunct(before, '.') &&
+      (beforeWord === 'FROM' || beforeWord === 'JOIN' || (inFrom && isPunct(before, ',')))
+    ) {
+      const reference: Reference = { token: n.token };
+      if (beforeWord === 'JOIN') {
+        const joinWords = [nodeKeyword(items[m[at - 2]]), nodeKeyword(items[m[at - 3]])];
+        const kind = joinWords[0] === 'OUTER' ? joinWords[1] : joinWords[0];
+        if (kind === 'LEFT' || kind === 'FULL') reference.outer = `recursive reference in right source of ${kind} join`;
+      }
+      if (!reference.outer)
+        for (let j = at + 1; j < m.length; j++) {
+          const w = nodeKeyword(items[m[j]]);
+          if (isPunct(items[m[j]], ',') || (FROM_END.has(w) && w !== 'ON' && w !== 'USING')) break;
+          if (w === 'RIGHT' || w === 'FULL') {
+            reference.outer = `recursive reference in left source of ${w} join`;
+            break;
+          }
+        }
+      found.push(reference);
+    }
+    if (word === 'FROM') inFrom = true;
+    else if (FROM_END.has(word) && word !== 'ON' && word !== 'USING') inFrom = false;
+    if (n.kind === 'group') findReferences(n.items, target, found);
+  });
+}
+
+/** `items` with every reference to `target` as a relation read from `level` instead (keeping `target` as its alias). */
+function readFrom(items: readonly Node[], target: string, level: string): Node[] {
+  const m = meaningfulIndexes(items);
+  const out = [...items];
+  let inFrom = false;
+  m.forEach((index, at) => {
+    const n = items[index];
+    const word = nodeKeyword(n);
+    const before = items[m[at - 1]];
+    const beforeWord = nodeKeyword(before);
+    if (
+      isName(n) &&
+      identifierName(n.token) === target &&
+      !isPunct(items[m[at + 1]], '.') &&
+      !isPunct(before, '.') &&
+      (beforeWord === 'FROM' || beforeWord === 'JOIN' || (inFrom && isPunct(before, ',')))
+    )
+      out[index] = translated(n.token, hasAlias(items, m, at) ? level : `${level} AS ${n.token.text}`);
+    if (word === 'FROM') inFrom = true;
+    else if (FROM_END.has(word) && word !== 'ON' && word !== 'USING') inFrom = false;
+    if (n.kind === 'group') out[index] = { ...n, items: readFrom(n.items, target, level) };
+  });
+  return out;
+}
+
+/** The recursive WITH queries Trino would plan: an alias list, one UNION, one reference in the step. */
+function unrollable(q: RecursiveQuery): boolean {
+  if (q.columns === undefined) return false;
+  const found: Reference[] = [];
+  findReferences(q.step, identifierName(q.name), found);
+  return found.length === 1 && found[0].outer === undefined;
+}
+
+/** Every recursive WITH query in `items` (and in the groups in it) unrolled as Trino 476 plans it. */
+export function unrollRecursiveQueries(items: readonly Node[]): Node[] {
+  let out: Node[] = [...items];
+  for (const q of recursiveQueries(items)) {
+    const checked = checkedStep(q);
+    if (!unrollable(q)) {
+      // Left to DuckDB's recursion, with its step's types checked.
+      const bodyAt = out.indexOf(q.body);
+      if (checked && bodyAt >= 0) out[bodyAt] = { ...q.body, items: [...q.body.items.slice(0, q.body.items.length - q.step.length), ...checked] };
+      continue;
+    }
+    const nameAt = out.findIndex((n) => n.kind === 'token' && n.token === q.name);
+    const bodyAt = out.indexOf(q.body);
+    if (nameAt < 0 || bodyAt < nameAt) continue;
+    const list = out.slice(nameAt + 1, bodyAt).find((n) => isParen(n));
+    if (!list) continue;
+    const target = identifierName(q.name);
+    const at = q.name;
+    const prefix = `trino_recursion_${target.replace(/[^A-Za-z0-9_]/g, '_')}_`;
+    const unionAt = q.body.items.length - q.step.length - 1;
+    const base = q.body.items.slice(0, unionAt);
+    const stepStart = q.step.findIndex((n) => !isTriviaNode(n));
+    const quantifier = nodeKeyword(q.step[stepStart]);
+    const unquantified = (step: readonly Node[]) => (quantifier === 'ALL' || quantifier === 'DISTINCT' ? step.slice(stepStart + 1) : step);
+    const step = unquantified(q.step);
+    // The first copy reads the base: it alone checks the step's types against the base's, as Trino does once, over its
+    // output columns (beside the base's, from a join that gives no base row), so the step's expressions are bound once
+    // and a step that aggregates or selects * is checked too.
+    const columns = q.columns ?? [];
+    const checks = columns.map((c, k) => {
+      const value = `trino_step.trino_c${k}`;
+      const base = `typeof([trino_base.${c.text}])`;
+      return `{'trino_v': ${value}}[CASE WHEN trino_coercible_type(typeof([${value}]), ${base}) THEN 'trino_v' ELSE '${REFUSED_KEY_MARKER}recursion ${k + 1}: ' || typeof([${value}]) || ', ' || ${base} END]`;
+    });
+    const firstStep = (): Node[] => [
+      translated(at, `SELECT ${checks.join(', ')} FROM `),
+      { kind: 'group', open: { ...at, kind: 'punct', text: '(' }, close: { ...at, kind: 'punct', text: ')' }, items: readFrom(step, target, `${prefix}0`) },
+      translated(at, ` AS trino_step(${columns.map((_c, k) => `trino_c${k}`).join(', ')}) LEFT JOIN ${prefix}0 AS trino_base ON false`),
+    ];
+    const level = (k: number, body: readonly Node[]): Node[] => [
+      translated(at, `${prefix}${k}`),
+      list,
+      translated(at, ' AS '),
+      { ...(q.body as GroupNode), items: [...body] },
+      translated(at, ', '),
+    ];
+    const levels: Node[] = [...level(0, base)];
+    for (let k = 1; k <= MAX_RECURSION_DEPTH + 1; k++) levels.push(...level(k, k === 1 ? firstStep() : readFrom(step, target, `${prefix}${k - 1}`)));
+    const reads = Array.from({ length: MAX_RECURSION_DEPTH + 1 }, (_v, k) => `SELECT * FROM ${prefix}${k}`).join(' UNION ALL ');
+    const check = `(SELECT max(trino_fail('${DEPTH_MESSAGE}')) FROM ${prefix}${MAX_RECURSION_DEPTH + 1}) IS NULL`;
+    const distinct = quantifier === 'ALL' ? '' : 'DISTINCT ';
+    const union = translated(at, `(SELECT ${distinct}* FROM (${reads}) WHERE ${check})`);
+    out = [...out.slice(0, nameAt), ...levels, ...out.slice(nameAt, bodyAt), union, ...out.slice(bodyAt + 1)];
+  }
+  return out.map((node) => (node.kind === 'group' ? { ...node, items: unrollRecursiveQueries(node.items) } : node));
+}
+
+/** Refused at lint: recursive references Trino 476 does not plan (INVALID_RECURSIVE_REFERENCE). */
+export function refuseRecursiveReferences(items: readonly Node[], report: Report): void {
+  for (const q of recursiveQueries(items)) {
+    const found: Reference[] = [];
+    findReferences(q.step, identifierName(q.name), found);
+    if (found.length > 1)
+      report(
+        found[1].token,
+        'recursive-reference',
+        `multiple recursive references in the step relation of recursion: Athena fails with INVALID_RECURSIVE_REFERENCE when the step reads ${q.name.text} more than once (also in a subquery or EXISTS), where the local engine would answer`,
+        `read ${q.name.text} once in the step; join what else is needed to that one reference`,
+      );
+    for (const reference of found)
+      if (reference.outer)
+        report(
+          reference.token,
+          'recursive-reference',
+          `${reference.outer}: Athena fails with INVALID_RECURSIVE_REFERENCE for the recursive table on the outer-joined side, where the local engine would answer`,
+          `join ${q.name.text} with an inner join, or put it on the preserved side (${q.name.text} LEFT JOIN other)`,
+        );
+  }
+  for (const node of items) if (node.kind === 'group') refuseRecursiveReferences(node.items, report);
+}
