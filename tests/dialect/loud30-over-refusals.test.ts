@@ -90,3 +90,72 @@ describe('a row type with unnamed fields is refused with a message that says so'
     });
   });
 });
+
+describe('a scalar subquery without FROM reads the outer row as its expression would (scalar-selects.ts)', () => {
+  // Trino 476 plans `(SELECT e)` as e. Locally DuckDB bound it as a correlated subquery: typed macro overloads failed
+  // on outer columns ("Unimplemented type for cast", "has multiple overloads"), a lambda could not read them
+  // ("Referenced table t not found"), and it was evaluated where Trino's CASE skips it ("Division by zero").
+  it.each<[string, string[], unknown[][]]>([
+    ['SELECT (SELECT filter(ARRAY[true], e -> e AND t.b)) FROM (VALUES true) t(b)', ['_col0 array(boolean)'], [[[true]]]],
+    ["SELECT (SELECT month(t.x)) FROM (VALUES DATE '2024-03-05') t(x)", ['_col0 bigint'], [[3]]],
+    [
+      "SELECT k, (SELECT month(t.x)), (SELECT year(t.x)) FROM (VALUES (1, TIMESTAMP '2024-12-31 23:59:59.999'), (2, NULL)) t(k, x) ORDER BY k",
+      ['k integer', '_col1 bigint', '_col2 bigint'],
+      [
+        [1, 12, 2024],
+        [2, null, null],
+      ],
+    ],
+    [
+      "SELECT k, (SELECT to_iso8601(t.z)) FROM (VALUES (1, TIMESTAMP '2024-03-05 01:02:03.456 America/New_York'), (2, NULL), (3, TIMESTAMP '2024-03-05 01:02:03 +05:30')) t(k, z) ORDER BY k",
+      ['k integer', '_col1 varchar'],
+      [
+        [1, '2024-03-05T01:02:03.456-05:00'],
+        [2, null],
+        [3, '2024-03-05T01:02:03.000+05:30'],
+      ],
+    ],
+    [
+      'SELECT k, (SELECT a || b) FROM (VALUES (1, ARRAY[1], ARRAY[2]), (2, NULL, ARRAY[3]), (3, ARRAY[NULL], ARRAY[])) t(k, a, b) ORDER BY k',
+      ['k integer', '_col1 array(integer)'],
+      [
+        [1, [1, 2]],
+        [2, null],
+        [3, [null]],
+      ],
+    ],
+    [
+      "SELECT k, (SELECT a || b) FROM (VALUES (1, 'x', 'y'), (2, NULL, 'z')) t(k, a, b) ORDER BY k",
+      ['k integer', '_col1 varchar'],
+      [
+        [1, 'xy'],
+        [2, null],
+      ],
+    ],
+    [
+      'SELECT y, CASE WHEN y = 0 THEN 0 ELSE (SELECT 5 / y) END FROM (VALUES 0, 1) t(y) ORDER BY y',
+      ['y integer', '_col1 integer'],
+      [
+        [0, 0],
+        [1, 5],
+      ],
+    ],
+    ['SELECT x IN (3, (SELECT 5 / y)) FROM (VALUES (CAST(NULL AS integer), 0)) t(x, y)', ['_col0 boolean'], [[null]]],
+    ['SELECT x FROM (VALUES 1, 2, 3) t(x) WHERE (SELECT x > 1) ORDER BY x', ['x integer'], [[2], [3]]],
+    ['SELECT (SELECT t.x AS y) y FROM (VALUES 1) t(x)', ['y integer'], [[1]]],
+    ['SELECT (SELECT x) FROM (VALUES 1) t(x)', ['_col0 integer'], [[1]]],
+  ])('%s', async (sql, columns, rows) => {
+    expect(await namedResult(engine, sql)).toEqual({ columns, rows });
+  });
+
+  it.each([
+    // Trino 476: DIVISION_BY_ZERO and NUMERIC_VALUE_OUT_OF_RANGE where the value is read.
+    ['SELECT (SELECT 5 / y) FROM (VALUES 0) t(y)', /Division by zero/],
+    ['SELECT x, x IN (3, (SELECT 5 / y)) FROM (VALUES (4, 0)) t(x, y) ORDER BY x', /Division by zero/],
+    ['SELECT (SELECT t.x + 1) FROM (VALUES 2147483647) t(x)', /integer addition overflow/],
+    // Trino 476: NOT_SUPPORTED "Given correlated subquery is not supported" (an aggregate stays a subquery).
+    ['SELECT x, (SELECT max(t.x)) FROM (VALUES 1, 2) t(x) ORDER BY x', /unfaithful\/correlated-subquery/],
+  ])('%s fails', async (sql, error) => {
+    await expect(engine.execute(sql)).rejects.toThrow(error);
+  });
+});

@@ -1,5 +1,6 @@
 // Trino query/expression SQL → DuckDB SQL with Trino's semantics (function shims, operator and literal rewrites).
 // Constructs that cannot be made faithful are refused with a DialectError rather than run with a different answer.
+import { inlineScalarSelects } from './scalar-selects.js';
 import { MAY_BE_UNKNOWN } from './column-operands.js';
 import { DialectError, type Diagnostic } from '../diagnostics.js';
 import { tokenize, type Token } from '../tokens.js';
@@ -117,9 +118,11 @@ export function translateExpressions(sql: string, position?: (t: Token) => { lin
                   checkHiddenAliasWidths(
                     checkRecursiveStepTypes(
                       excludeUsingColumnsFromStars(
-                        nameSelectItems(
-                          nameUnnestColumns(tableSamplePercentages(rewriteTableSequences(checkInlinedJsonParses(grouped), renderAlone, report)), renderAlone),
-                          options.ctas,
+                        inlineScalarSelects(
+                          nameSelectItems(
+                            nameUnnestColumns(tableSamplePercentages(rewriteTableSequences(checkInlinedJsonParses(grouped), renderAlone, report)), renderAlone),
+                            options.ctas,
+                          ),
                         ),
                       ),
                     ),
