@@ -159,3 +159,52 @@ describe('a scalar subquery without FROM reads the outer row as its expression w
     await expect(engine.execute(sql)).rejects.toThrow(error);
   });
 });
+
+describe('GROUP BY AUTO groups by every select item that is not an aggregate call (group-by-auto.ts)', () => {
+  // DuckDB read AUTO as a column ("Referenced column AUTO not found"); Trino 476 answers each of these.
+  it.each<[string, string[], unknown[][]]>([
+    [
+      'SELECT k, count(*) FROM (VALUES 1, 1, 2) t(k) GROUP BY AUTO ORDER BY k',
+      ['k integer', '_col1 bigint'],
+      [
+        [1, 2],
+        [2, 1],
+      ],
+    ],
+    // A constant is a key (no row over no input); no key at all is a global aggregation (one row).
+    ["SELECT 'a', count(*) FROM (VALUES 1) t(k) WHERE false GROUP BY AUTO", ['_col0 varchar', '_col1 bigint'], []],
+    ['SELECT count(*) FROM (VALUES 1) t(k) WHERE false GROUP BY AUTO', ['_col0 bigint'], [[0]]],
+    [
+      'SELECT k, 5, sum(v) FILTER (WHERE v > 1) AS s FROM (VALUES (1, 1), (1, 2), (NULL, 3)) t(k, v) GROUP BY AUTO ORDER BY k',
+      ['k integer', '_col1 integer', 's bigint'],
+      [
+        [1, 5, 2],
+        [null, 5, 3],
+      ],
+    ],
+    ['SELECT k, count(*) FROM (VALUES 1, 1, 2) t(k) GROUP BY AUTO HAVING count(*) > 1', ['k integer', '_col1 bigint'], [[1, 2]]],
+    [
+      'SELECT k + 1 AS j, max(v) m FROM (VALUES (1, 1), (1, 2), (2, nan())) t(k, v) GROUP BY AUTO ORDER BY j',
+      ['j integer', 'm double'],
+      [
+        [2, 2],
+        [3, Number.NaN],
+      ],
+    ],
+    ['SELECT (SELECT count(*) FROM (VALUES 1, 2) u(v) GROUP BY AUTO)', ['_col0 bigint'], [[2]]],
+  ])('%s', async (sql, columns, rows) => {
+    expect(await namedResult(engine, sql)).toEqual({ columns, rows });
+  });
+
+  it.each([
+    // Trino 476: EXPRESSION_NOT_SCALAR (k * count(*) is a key).
+    ['SELECT k * count(*) FROM (VALUES 1, 1, 2) t(k) GROUP BY AUTO', /GROUP BY clause cannot contain aggregates/],
+    // Trino 476 groups one instant in two zones as one; refused locally as GROUP BY 1 is.
+    [
+      "SELECT z, count(*) FROM (VALUES TIMESTAMP '2024-01-01 01:00:00 UTC', TIMESTAMP '2024-01-01 02:00:00 +01:00') t(z) GROUP BY AUTO",
+      /GROUP BY of timestamp with time zone values is refused locally/,
+    ],
+  ])('%s fails', async (sql, error) => {
+    await expect(engine.execute(sql)).rejects.toThrow(error);
+  });
+});
