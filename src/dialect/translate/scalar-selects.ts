@@ -64,13 +64,17 @@ function inlinedValue(group: GroupNode): Node[] | undefined {
   return group.items.slice(first, last + 1);
 }
 
-function rewriteLevel(items: readonly Node[], inherited: string | undefined): Node[] {
+function rewriteLevel(items: readonly Node[], inherited: string | undefined, inheritedLambda = false): Node[] {
   let clause = inherited;
   let previous: Node | undefined;
+  // Inside a lambda's body Trino fails (NOT_SUPPORTED "Lambda expression cannot contain subqueries"): left alone.
+  let lambda = inheritedLambda;
   return items.map((node) => {
     if (node.kind === 'token') {
       const word = nodeKeyword(node);
       if (CLAUSES.has(word)) clause = word;
+      if (node.token.text === '->') lambda = true;
+      else if (node.token.text === ',' && !inheritedLambda) lambda = false;
       if (!meaningful([node]).length) return node;
       previous = node;
       return node;
@@ -83,12 +87,13 @@ function rewriteLevel(items: readonly Node[], inherited: string | undefined): No
       isParen(node) &&
       clause !== undefined &&
       VALUE_CLAUSES.has(clause) &&
+      !lambda &&
       !(before?.kind === 'token' && (QUERY_OPERAND.has(nodeKeyword(before)) || (before.token.kind === 'word' && !isOperatorWord(nodeKeyword(before)))))
     ) {
       const value = inlinedValue(node);
-      if (value) return { ...node, items: rewriteLevel(value, clause) };
+      if (value) return { ...node, items: rewriteLevel(value, clause, lambda) };
     }
-    return { ...node, items: rewriteLevel(node.items, query ? undefined : clause) };
+    return { ...node, items: rewriteLevel(node.items, query ? undefined : clause, lambda) };
   });
 }
 
