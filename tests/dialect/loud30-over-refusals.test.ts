@@ -155,6 +155,10 @@ describe('a scalar subquery without FROM reads the outer row as its expression w
     ['SELECT (SELECT t.x + 1) FROM (VALUES 2147483647) t(x)', /integer addition overflow/],
     // Trino 476: NOT_SUPPORTED "Given correlated subquery is not supported" (an aggregate stays a subquery).
     ['SELECT x, (SELECT max(t.x)) FROM (VALUES 1, 2) t(x) ORDER BY x', /unfaithful\/correlated-subquery/],
+    // Trino 476: TYPE_MISMATCH "WHERE clause must evaluate to a boolean: actual type integer" (answered before: the
+    // condition check did not look inside a subquery).
+    ['SELECT x FROM (VALUES 1, 2) t(x) WHERE (SELECT 1)', /WHERE clause must evaluate to a boolean: actual type integer/],
+    ['SELECT x FROM (VALUES 1, 2) t(x) WHERE (SELECT t.x)', /WHERE clause must evaluate to a boolean: actual type integer/],
     // Trino 476: NOT_SUPPORTED "Lambda expression cannot contain subqueries" (a subquery in a lambda stays one).
     ['SELECT transform(ARRAY[1, 2], x -> (SELECT x + t.k)) FROM (VALUES 10) t(k)', /unfaithful\/lambda-subquery/],
     ['SELECT transform(ARRAY[1, 2], x -> x + (SELECT 1)), (SELECT t.k) FROM (VALUES 10) t(k)', /unfaithful\/lambda-subquery/],
