@@ -49,6 +49,12 @@ function aggregates(nodes: readonly Node[]): boolean {
   });
 }
 
+const KEEPS_TRY = new Set(['TRY_CAST', 'TRY']);
+
+/** Whether a word of `words` appears anywhere in `nodes`. */
+const mentions = (nodes: readonly Node[], words: ReadonlySet<string>): boolean =>
+  nodes.some((n) => (n.kind === 'group' ? mentions(n.items, words) : words.has(nodeKeyword(n))));
+
 /** The expression e of `(SELECT e [AS name])` when it may stand for the subquery, else undefined. */
 function inlinedValue(group: GroupNode): Node[] | undefined {
   const m = meaningful(group.items);
@@ -58,6 +64,10 @@ function inlinedValue(group: GroupNode): Node[] | undefined {
   if (nodeKeyword(item[item.length - 2]) === 'AS') item = item.slice(0, -2);
   else if (aliasOf(item) !== undefined) item = item.slice(0, -1);
   if (item.length === 0 || nodeText(item[item.length - 1]) === '*' || aggregates(item)) return undefined;
+  // `(SELECT NULL)` is not the literal NULL to Trino (sum((SELECT NULL)) fails, sum(NULL) answers); TRY_CAST and TRY
+  // keep the subquery's binding (a top-level TRY_CAST of a text to a zoned timestamp fails locally, Trino NULL).
+  if (item.length === 1 && nodeKeyword(item[0]) === 'NULL') return undefined;
+  if (mentions(item, KEEPS_TRY)) return undefined;
   // The items between SELECT and the end, trivia kept, without the alias.
   const first = group.items.indexOf(m[1]);
   const last = group.items.indexOf(item[item.length - 1]);
