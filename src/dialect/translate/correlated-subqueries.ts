@@ -233,7 +233,8 @@ function inAggregate(nodes: readonly Node[], at: Token): boolean {
     if (node.kind !== 'group') return false;
     const call = m[k - 1];
     const aggregate = call?.kind === 'token' && isAggregateFunction(call.token.text) && isParen(node);
-    const filter = nodeKeyword(call) === 'FILTER';
+    // FILTER (WHERE …), not the lambda function filter(array, e -> …).
+    const filter = nodeKeyword(call) === 'FILTER' && nodeKeyword(meaningful(node.items)[0]) === 'WHERE';
     return ((aggregate || filter) && tokenIn(node.items, at)) || inAggregate(node.items, at);
   });
 }

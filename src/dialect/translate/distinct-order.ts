@@ -4,6 +4,7 @@
 // spacing, quotes and table qualifiers aside), as Trino compares them after resolving names; a select list with `*`
 // accepts every bare name.
 import type { Token } from '../tokens.js';
+import { aliasOf } from './select-names.js';
 import { isParen, meaningful, nodeKeyword, nodeText, splitArgs, type Node } from './tree.js';
 import type { Report } from './within-group.js';
 
@@ -54,8 +55,9 @@ function selectItem(nodes: readonly Node[]): SelectItem {
   const asAt = m.findIndex((n) => nodeKeyword(n) === 'AS');
   // `expr AS name` or `expr name` (a trailing word after an expression that is not itself one name).
   const aliased = asAt >= 0 ? { expr: m.slice(0, asAt), alias: m.slice(asAt + 1) } : undefined;
+  // `NOT x`, `-x`, `x IS NULL` end in an operand, not an alias (aliasOf knows the words and operators before one).
   const bareAlias =
-    !aliased && m.length >= 2 && columnName(m.slice(-1)) !== undefined && columnName(m) === undefined && nodeText(m[m.length - 2]) !== '.'
+    !aliased && m.length >= 2 && columnName(m.slice(-1)) !== undefined && columnName(m) === undefined && aliasOf(m) !== undefined
       ? { expr: m.slice(0, -1), alias: m.slice(-1) }
       : undefined;
   const written = aliased ?? bareAlias;

@@ -8,6 +8,7 @@
 // count rows before the DISTINCT), a key naming an output alias inside an expression, an ordinal beside a `*`.
 import { tokenize, type Token } from '../tokens.js';
 import { selectListItems } from './distinct-order.js';
+import { aliasOf } from './select-names.js';
 import { buildTree, isParen, meaningful, nodeKeyword, nodeText, splitArgs, type Node } from './tree.js';
 import type { Report } from './within-group.js';
 
@@ -40,7 +41,7 @@ function selectItem(nodes: readonly Node[]): SelectItem {
   const asAt = m.findIndex((n) => nodeKeyword(n) === 'AS');
   if (asAt > 0) return { expression: m.slice(0, asAt), alias: bareName(m.slice(asAt + 1)), star };
   const last = m.length >= 2 ? bareName(m.slice(-1)) : undefined;
-  if (last !== undefined && nodeText(m[m.length - 2]) !== '.') return { expression: m.slice(0, -1), alias: last, star };
+  if (last !== undefined && aliasOf(m) !== undefined) return { expression: m.slice(0, -1), alias: last, star };
   return { expression: m, star };
 }
 

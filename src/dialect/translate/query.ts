@@ -1,5 +1,7 @@
 // Trino query/expression SQL → DuckDB SQL with Trino's semantics (function shims, operator and literal rewrites).
 // Constructs that cannot be made faithful are refused with a DialectError rather than run with a different answer.
+import { rewriteGroupByAuto } from './group-by-auto.js';
+import { inlineScalarSelects } from './scalar-selects.js';
 import { MAY_BE_UNKNOWN } from './column-operands.js';
 import { DialectError, type Diagnostic } from '../diagnostics.js';
 import { tokenize, type Token } from '../tokens.js';
@@ -77,7 +79,7 @@ export function translateExpressions(sql: string, position?: (t: Token) => { lin
     else report(at, 'syntax', `${text}: two numeric literals in a row (Athena's syntax error)`, 'write one number: 0x10 + 0.5, not 0x10.5');
   }
   const tree = rewriteOuterLateralJoins(
-    rewriteGroupBy(rewriteWithinGroup(qualifyLateralAliases(refuseRowPatterns(buildTree(tokens), report), report), report), report),
+    rewriteGroupBy(rewriteWithinGroup(qualifyLateralAliases(refuseRowPatterns(rewriteGroupByAuto(buildTree(tokens)), report), report), report), report),
     report,
   );
   const zoned = options.zonedRelations;
@@ -126,9 +128,11 @@ export function translateExpressions(sql: string, position?: (t: Token) => { lin
                 checkRepeatedStarNames(
                   checkHiddenAliasWidths(
                     excludeUsingColumnsFromStars(
-                      nameSelectItems(
-                        nameUnnestColumns(tableSamplePercentages(rewriteTableSequences(checkInlinedJsonParses(grouped), renderAlone, report)), renderAlone),
-                        options.ctas,
+                      inlineScalarSelects(
+                        nameSelectItems(
+                          nameUnnestColumns(tableSamplePercentages(rewriteTableSequences(checkInlinedJsonParses(grouped), renderAlone, report)), renderAlone),
+                          options.ctas,
+                        ),
                       ),
                     ),
                   ),

@@ -89,6 +89,13 @@ export function translateType(items: readonly Node[], topLevel = false): Transla
     case 'ROW': {
       const fields = args.map((arg) => {
         const [name, ...type] = meaningful(arg);
+        // row(double, boolean): Trino's fields without names (field0, field1 in its client). DuckDB's structs need
+        // names, and a named stand-in would report another type: refused with a message that says so.
+        if (name === undefined || type.length === 0 || isParen(type[0]) || ['WITH', 'PRECISION'].includes(nodeKeyword(type[0])))
+          throw new TypeSyntaxError(
+            `a row type with unnamed fields (ROW(${args.map((a) => a.map(nodeText).join('').trim()).join(', ')})) is not supported locally: the local engine's rows need field names`,
+            'name the fields: ROW(a double, b boolean)',
+          );
         // Trino folds an unquoted field name to lower case (row(ABC bigint) has the field abc); DuckDB kept ABC.
         const field = name.kind === 'token' && name.token.kind === 'word' ? nodeText(name).toLowerCase() : nodeText(name);
         return `${field} ${translateType(type).sql}`;

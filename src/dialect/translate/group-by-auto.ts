@@ -1,0 +1,46 @@
+// `GROUP BY AUTO` (Trino 476; AUTO is reserved, never a column): Trino groups by every select item that is not an
+// aggregate call, constants and window functions included (`SELECT 'a', count(*) … WHERE false GROUP BY AUTO` has no
+// row; `SELECT k * count(*) … GROUP BY AUTO` fails: the item is a key), and with no such item the query is a global
+// aggregation (`SELECT count(*) … WHERE false GROUP BY AUTO` is one row, 0). DuckDB read AUTO as a column. Written
+// here as the ordinals of those items (`GROUP BY 1, 3`), or without the GROUP BY when there are none, before the other
+// GROUP BY rules see it. A select list with a `*` is left as it is (DuckDB fails: loud).
+import { isAggregateFunction } from '../functions/index.js';
+import { tokenize, type Token } from '../tokens.js';
+import { selectListItems } from './distinct-order.js';
+import { aliasOf } from './select-names.js';
+import { buildTree, isParen, meaningful, nodeKeyword, nodeText, type Node } from './tree.js';
+
+/** Nodes of `text`, placed at `at` (so a finding about them names the clause they replace). */
+const spliced = (text: string, at: Token): Node[] => buildTree(tokenize(text).map((t) => ({ ...t, start: at.start, line: at.line, col: at.col })));
+
+/** `count(*)`, `sum(x) FILTER (WHERE …)`, `max(x) AS m`: an aggregate call and nothing else (no OVER). */
+function isAggregateCall(item: readonly Node[]): boolean {
+  let m = meaningful(item);
+  if (nodeKeyword(m[m.length - 2]) === 'AS') m = m.slice(0, -2);
+  else if (aliasOf(m) !== undefined) m = m.slice(0, -1);
+  const [name, args, ...rest] = m;
+  if (name?.kind !== 'token' || name.token.kind !== 'word' || !isParen(args) || !isAggregateFunction(name.token.text)) return false;
+  return rest.length === 0 || (rest.length === 2 && nodeKeyword(rest[0]) === 'FILTER' && isParen(rest[1]));
+}
+
+function rewriteLevel(items: readonly Node[]): Node[] {
+  const nested = items.map((n) => (n.kind === 'group' ? { ...n, items: rewriteLevel(n.items) } : n));
+  const m = meaningful(nested);
+  const at = m.findIndex((n, k) => nodeKeyword(n) === 'GROUP' && nodeKeyword(m[k + 1]) === 'BY' && nodeKeyword(m[k + 2]) === 'AUTO');
+  if (at < 0) return nested;
+  const selectAt = m.findIndex((n, k) => k < at && nodeKeyword(n) === 'SELECT');
+  if (selectAt < 0) return nested;
+  const select = selectListItems(m, selectAt);
+  if (select.some((item) => item.length === 0 || nodeText(item[item.length - 1]) === '*')) return nested;
+  const keys = select.flatMap((item, k) => (isAggregateCall(item) ? [] : [k + 1]));
+  const group = (m[at] as { token: Token }).token;
+  const replacement = keys.length === 0 ? [] : spliced(`GROUP BY ${keys.join(', ')}`, group);
+  const from = nested.indexOf(m[at]);
+  const to = nested.indexOf(m[at + 2]);
+  return [...nested.slice(0, from), ...replacement, ...nested.slice(to + 1)];
+}
+
+/** Every query level's `GROUP BY AUTO` as the ordinals it stands for (see the header). */
+export function rewriteGroupByAuto(items: readonly Node[]): Node[] {
+  return rewriteLevel(items);
+}
