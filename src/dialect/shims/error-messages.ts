@@ -56,6 +56,9 @@ const REFUSALS: Record<string, string> = {
   'text-compare':
     "TYPE_MISMATCH: Cannot apply operator: a varchar compared with another type fails on Athena (date_col = '2025-01-01', int_col IN ('1')), where the local engine would cast the text; write a typed literal (DATE '2025-01-01', 1) or CAST one side",
   // JOIN … USING (k) whose left side is several relations (translate/nan-using.ts): the merged key's type.
+  // array_remove(a, x) whose operands show no type, of arrays, maps or rows (translate/array-remove.ts).
+  'array_remove nested':
+    "array_remove of arrays, maps or rows is refused locally where the SQL does not show the elements' type: Athena fails (NOT_SUPPORTED: array_remove does not support arrays with elements that are null or contain null) where comparing an element with the value removed meets a NULL, which the local engine checks only where it sees the type; CAST the array or the value to its type: array_remove(CAST(a AS array(array(integer))), x)",
   'using-key-type':
     "the key of JOIN … USING has a wider type on the right than on the left, whose side is not one named relation (after an ON join, or a subquery without an alias): Athena gives the merged key the common type of both sides (integer with bigint is bigint), which the local engine does not reproduce there; CAST the left key to the right key's type in its relation, or join with ON",
   'type-compare':

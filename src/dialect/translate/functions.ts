@@ -41,6 +41,7 @@ import {
   zonedCastMismatch,
 } from './nested-casts.js';
 import { withoutRefusalGuards } from './type-witness.js';
+import { arrayRemoveText, removedType } from './array-remove.js';
 import { REDUCE_STATE_TYPE, REDUCE_STATE_UNSETTLED } from '../shims/error-messages.js';
 
 export interface CallContext {
@@ -1185,6 +1186,9 @@ export const FUNCTIONS: Record<string, CallHandler> = {
   },
   contains: typedRename('trino_contains'),
   array_position: rename('trino_array_position'),
+  // The NULL-element check where the SQL shows arrays, maps or rows compared (array-remove.ts).
+  array_remove: (c) =>
+    c.args.length === 2 ? `${arrayRemoveText(removedType(c.args[0], c.args[1]), c.arg(0), c.arg(1), c.correlatable)}${c.tail}` : call('trino_array_remove', c),
   array_distinct: rename('trino_array_distinct'),
   // array_to_string gives NULL when no element is left; Trino an empty string.
   json_exists: (c) => sqlJsonCall(c, 'trino_sql_json_exists'),
