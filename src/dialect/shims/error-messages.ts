@@ -84,11 +84,11 @@ const REFUSALS: Record<string, string> = {
   // array_sort's comparator of another result type than integer (shims/function-macros.ts trino_comparator_result).
   'comparator-type':
     'FUNCTION_NOT_FOUND: Unexpected parameters for function array_sort: Athena takes a comparator returning an integer (function(t,t,integer)), not a bigint, tinyint or decimal; CAST the result: CAST(sign(x - y) AS integer)',
-  // sum()/avg() of a NULL-typed column (translate/column-operands.ts unknownGuarded).
+  // sum()/avg() of a NULL-typed column or expression (translate/column-operands.ts unknownGuarded, unknown-aggregates.ts).
   'unknown sum':
-    'AMBIGUOUS_FUNCTION_CALL: Could not choose a best candidate operator for sum() of a value of type unknown (a column of NULLs or of UNNEST(ARRAY[])); CAST it to a number type',
+    'AMBIGUOUS_FUNCTION_CALL: Could not choose a best candidate operator for sum() of a value of type unknown (a column of NULLs or of UNNEST(ARRAY[]), an element of ARRAY[], a CASE or coalesce of NULLs); CAST it to a number type',
   'unknown avg':
-    'AMBIGUOUS_FUNCTION_CALL: Could not choose a best candidate operator for avg() of a value of type unknown (a column of NULLs or of UNNEST(ARRAY[])); CAST it to a number type',
+    'AMBIGUOUS_FUNCTION_CALL: Could not choose a best candidate operator for avg() of a value of type unknown (a column of NULLs or of UNNEST(ARRAY[]), an element of ARRAY[], a CASE or coalesce of NULLs); CAST it to a number type',
   // CAST or TRY_CAST from a type Athena has no cast from (translate/nested-casts.ts castableChecked).
   // translate/functions.ts sqlJsonCall: json_exists / json_value of a json column.
   sqljson: 'TYPE_MISMATCH: Cannot read input of type json as JSON using formatting JSON (json_exists and json_value take the JSON text); pass json_format(j)',

@@ -42,6 +42,7 @@ import {
 } from './nested-casts.js';
 import { withoutRefusalGuards } from './type-witness.js';
 import { arrayRemoveText, removedType } from './array-remove.js';
+import { unknownWitness } from './unknown-aggregates.js';
 import { REDUCE_STATE_TYPE, REDUCE_STATE_UNSETTLED } from '../shims/error-messages.js';
 
 export interface CallContext {
@@ -753,7 +754,7 @@ function sumCall(c: CallContext): string | undefined {
     return `trino_sum_checked(cast_to_type(sum(${c.all()})${c.tail}, ${typed}))`;
   }
   // The witness is bound for its type only: without the value's refusal guards (type-witness.ts).
-  const witness = unknownGuarded(withoutRefusalGuards(value), c.mayHoldUnknown === true, 'sum', true);
+  const witness = unknownWitness(withoutRefusalGuards(value), c.mayHoldUnknown === true, 'sum', c.correlatable === true);
   return `trino_sum_checked(cast_to_type(sum(${c.all()})${c.tail}, min(${distinct ? 'DISTINCT ' : ''}trino_sum_type(${witness}))${c.tail}))`;
 }
 
