@@ -97,6 +97,19 @@ interface WrittenNulls {
   readonly fields?: ReadonlySet<number>;
   readonly element?: WrittenNulls;
   readonly value?: WrittenNulls;
+  /** A written row's fields that are written values holding NULL fields themselves (ROW(ROW(true, NULL))), by position. */
+  readonly rowFields?: ReadonlyMap<number, WrittenNulls>;
+}
+
+/** The written rows, arrays or maps with NULL fields among a written ROW(…)'s fields, by position. */
+function writtenRowFields(operand: readonly Node[]): ReadonlyMap<number, WrittenNulls> | undefined {
+  const m = meaningful(operand);
+  const found = new Map<number, WrittenNulls>();
+  splitArgs((m[1] as GroupNode).items).forEach((arg, k) => {
+    const nulls = writtenNulls(arg);
+    if (holdsNullField(nulls)) found.set(k, nulls as WrittenNulls);
+  });
+  return found.size > 0 ? found : undefined;
 }
 
 /** The NULL fields of a written ROW(…), ARRAY[…] of them or MAP(…, ARRAY[…]) of them, or undefined when not so written. */
@@ -104,7 +117,7 @@ function writtenNulls(operand: readonly Node[]): WrittenNulls | undefined {
   const m = meaningful(operand);
   if (m.length !== 2 || m[1].kind !== 'group') return undefined;
   const keyword = nodeKeyword(m[0]);
-  if (keyword === 'ROW' && isParen(m[1])) return { fields: writtenRowNullFields(operand) };
+  if (keyword === 'ROW' && isParen(m[1])) return { fields: writtenRowNullFields(operand), rowFields: writtenRowFields(operand) };
   if (keyword === 'ARRAY' && isParen(m[1], '[')) {
     // A bare NULL element gives no type; a field is typed "NULL" only where every other element's is (else DuckDB
     // gives it the common type).
@@ -125,11 +138,20 @@ function writtenNulls(operand: readonly Node[]): WrittenNulls | undefined {
 function commonNulls(a: WrittenNulls, b: WrittenNulls): WrittenNulls {
   const both = (x: WrittenNulls | undefined, y: WrittenNulls | undefined) => (x && y ? commonNulls(x, y) : undefined);
   const fields = a.fields && b.fields ? new Set([...a.fields].filter((k) => b.fields?.has(k))) : undefined;
-  return { fields, element: both(a.element, b.element), value: both(a.value, b.value) };
+  const rowFields = new Map<number, WrittenNulls>();
+  for (const [k, x] of a.rowFields ?? []) {
+    const common = both(x, b.rowFields?.get(k));
+    if (common) rowFields.set(k, common);
+  }
+  return { fields, element: both(a.element, b.element), value: both(a.value, b.value), rowFields: rowFields.size > 0 ? rowFields : undefined };
 }
 
-const holdsNullField = (n: WrittenNulls | undefined): boolean =>
-  n !== undefined && ((n.fields?.size ?? 0) > 0 || holdsNullField(n.element) || holdsNullField(n.value));
+function holdsNullField(n: WrittenNulls | undefined): boolean {
+  return (
+    n !== undefined &&
+    ((n.fields?.size ?? 0) > 0 || holdsNullField(n.element) || holdsNullField(n.value) || [...(n.rowFields?.values() ?? [])].some(holdsNullField))
+  );
+}
 
 /** A written ROW(…)'s field count and the target ROW(…)'s, or undefined when either is not written so. */
 export function writtenRowWidths(operand: readonly Node[], target: readonly Node[]): { operand: number; target: number } | undefined {
@@ -240,7 +262,7 @@ function castEach(value: string, items: readonly Node[], depth: number, nulls: W
     // The row is bound once, as a lambda's parameter: each field reads it.
     const packed = fields.map(
       (f, i) =>
-        `${nodeText(f[0])} := ${nullFields.has(i) ? `CAST(NULL AS ${translateType(f.slice(1)).sql})` : inner(`struct_extract_at(${e}, ${i + 1})`, f.slice(1))}`,
+        `${nodeText(f[0])} := ${nullFields.has(i) ? `CAST(NULL AS ${translateType(f.slice(1)).sql})` : inner(`struct_extract_at(${e}, ${i + 1})`, f.slice(1), nulls.rowFields?.get(i))}`,
     );
     // Trino casts a row of as many fields only ("Cannot cast row(integer, integer) to row(a integer)"); struct_pack
     // would drop the fields past the target's. The width is read from typeof, folded while binding.
@@ -301,10 +323,11 @@ export function nestedCastShim(x: string, source: string, operand: readonly Node
   const nullFields = writtenRowNullFields(operand);
   const widths = writtenRowWidths(operand, target);
   if (nullFields)
-    return `CAST(${castEach(x, target, 0, { fields: nullFields }, widths !== undefined && widths.operand === widths.target, lenient)} AS ${type.sql})`;
+    return `CAST(${castEach(x, target, 0, writtenNulls(operand), widths !== undefined && widths.operand === widths.target, lenient)} AS ${type.sql})`;
   // An array or map of written rows with NULL fields: read as written, each NULL field a NULL of the target's type (the
   // witness below would cast such a value whole: ARRAY[ROW(true, NULL)] into array(row(a varchar(3), …)) gave 'tru',
-  // where Trino 476 fails "Character count exceeds length limit 3").
+  // where Trino 476 fails "Character count exceeds length limit 3"), also a written row in a written row's field
+  // (ARRAY[ROW(ROW(true, NULL))], ROW(ARRAY[ROW(true, NULL)]) in an array: rowFields).
   const nulls = writtenNulls(operand);
   if (holdsNullField(nulls)) return `CAST(${castEach(x, target, 0, nulls, false, lenient)} AS ${type.sql})`;
   const targetJson = `'"${type.sql.replace(/'/g, "''").replace(/"/g, '\\"')}"'`;
