@@ -37,6 +37,7 @@ import {
   rowWidthChecked,
   scalarCastShim,
   TEXT_CHECKED_TARGETS,
+  writtenElementRowWidths,
   writtenRowWidths,
   zonedCastMismatch,
 } from './nested-casts.js';
@@ -625,6 +626,15 @@ function castCall(c: CallContext, tryCast: boolean): string | undefined {
   }
   if (widths && widths.operand !== widths.target) {
     c.report('cast', `Cannot cast a row of ${widths.operand} fields to ${written}: Athena fails (TYPE_MISMATCH)`, 'give the row as many fields as the type');
+    return undefined;
+  }
+  const elementWidths = widths ? undefined : writtenElementRowWidths(operand, target);
+  if (elementWidths) {
+    c.report(
+      'cast',
+      `Cannot cast a row of ${elementWidths.operand} fields to a row of ${elementWidths.target} in ${written}: Athena fails (TYPE_MISMATCH), under TRY_CAST too`,
+      'give the rows as many fields as the type',
+    );
     return undefined;
   }
   // Any other row of another width fails at analysis too ("Cannot cast row(a integer, b integer) to row(a integer)"),

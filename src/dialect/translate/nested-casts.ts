@@ -160,6 +160,26 @@ export function writtenRowWidths(operand: readonly Node[], target: readonly Node
   return { operand: splitArgs((o[1] as GroupNode).items).length, target: splitArgs((t[1] as GroupNode).items).length };
 }
 
+/**
+ * A written ROW(…) of another width than the target's row at the same place, inside written ARRAY[…]s (ARRAY[ROW(1,
+ * 2)] to array(row(a integer))): Trino 476 fails at analysis (TYPE_MISMATCH "Cannot cast array(row(integer, integer))
+ * to array(row(a integer))"), under TRY_CAST and over no rows too, where the element casts' width check runs per row
+ * inside TRY (NULL). Both widths, or undefined.
+ */
+export function writtenElementRowWidths(operand: readonly Node[], target: readonly Node[]): { operand: number; target: number } | undefined {
+  const widths = writtenRowWidths(operand, target);
+  if (widths) return widths.operand === widths.target ? undefined : widths;
+  const [o, t] = [meaningful(operand), meaningful(target)];
+  if (o.length !== 2 || nodeKeyword(o[0]) !== 'ARRAY' || !isParen(o[1], '[') || nodeKeyword(t[0]) !== 'ARRAY' || !isParen(t[1])) return undefined;
+  const inner = splitArgs((t[1] as GroupNode).items);
+  if (inner.length !== 1) return undefined;
+  for (const element of splitArgs((o[1] as GroupNode).items)) {
+    const found = writtenElementRowWidths(element, inner[0]);
+    if (found) return found;
+  }
+  return undefined;
+}
+
 /** The number of fields of the row `e`, from its type's text with the parenthesized parts of its fields' types left out. */
 function rowWidth(e: string): string {
   let fields = `regexp_replace(typeof(${e}), '^STRUCT\\((.*)\\)$', '\\1')`;
