@@ -8,7 +8,12 @@ describeFunctions('a real -0.0 written as Java writes a Float', [
   ['%f', "format('%f', REAL '-0.0')", '-0.000000', 'varchar'],
   ['%e', "format('%e', REAL '-0.0')", '-0.000000e+00', 'varchar'],
   ['a column', "format('%s|%f|%e|%.2f', x, x, x, x) FROM (VALUES REAL '-0.0') t(x)", '-0.0|-0.000000|-0.000000e+00|-0.00', 'varchar'],
-  ['flags and widths', "format('%10.3f|%-8s|%+f|%(f', REAL '-0.0', REAL '-0.0', REAL '-0.0', REAL '-0.0')", '    -0.000|-0.0    |-0.000000|(0.000000)', 'varchar'],
+  [
+    'flags and widths',
+    "format('%10.3f|%-8s|%+f|%(f', REAL '-0.0', REAL '-0.0', REAL '-0.0', REAL '-0.0')",
+    '    -0.000|-0.0    |-0.000000|(0.000000)',
+    'varchar',
+  ],
   ['a positive zero', "format('%s %s', REAL '0.0', REAL '-1.5')", '0.0 -1.5', 'varchar'],
   ['a small negative', "format('%s|%.2f|%e', x, x, x) FROM (VALUES REAL '-0.001') t(x)", '-0.001|-0.00|-1.000000e-03', 'varchar'],
   ['a map key cast to JSON', "CAST(MAP(ARRAY[REAL '-0.0'], ARRAY[1]) AS JSON)", '{"-0.0":1}', 'json'],
