@@ -17,7 +17,10 @@ export const ARRAY: FunctionFamily = {
   array_max: shim('trino_array_max', '1', 'NULL when an element is NULL'),
   array_min: shim('trino_array_min', '1', 'NULL when an element is NULL'),
   array_position: rewrite('0 when absent (Trino 476 has no 3-argument form: array_position(a, x, instance) is refused by arity)', '2'),
-  array_remove: shim('trino_array_remove', '2', 'NULL elements are kept'),
+  array_remove: rewrite(
+    'NULL elements are kept; elements that are arrays, maps or rows holding a NULL fail as in Trino where compared (refused while binding where neither operand shows its type and the elements are nested: CAST one)',
+    '2',
+  ),
   array_sort: rewrite('ascending, NULLs last; with a comparator (x, y) -> -1|0|1, a stable sort by it (another result fails)', '1-2'),
   arrays_overlap: shim('trino_arrays_overlap', '2', 'NULL when no common element and either has a NULL'),
   cardinality: rewrite('arrays and maps', '1'),

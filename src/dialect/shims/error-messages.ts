@@ -56,6 +56,9 @@ const REFUSALS: Record<string, string> = {
   'text-compare':
     "TYPE_MISMATCH: Cannot apply operator: a varchar compared with another type fails on Athena (date_col = '2025-01-01', int_col IN ('1')), where the local engine would cast the text; write a typed literal (DATE '2025-01-01', 1) or CAST one side",
   // JOIN … USING (k) whose left side is several relations (translate/nan-using.ts): the merged key's type.
+  // array_remove(a, x) whose operands show no type, of arrays, maps or rows (translate/array-remove.ts).
+  'array_remove nested':
+    "array_remove of arrays, maps or rows is refused locally where the SQL does not show the elements' type: Athena fails (NOT_SUPPORTED: array_remove does not support arrays with elements that are null or contain null) where comparing an element with the value removed meets a NULL, which the local engine checks only where it sees the type; CAST the array or the value to its type: array_remove(CAST(a AS array(array(integer))), x)",
   'using-key-type':
     "the key of JOIN … USING has a wider type on the right than on the left, whose side is not one named relation (after an ON join, or a subquery without an alias): Athena gives the merged key the common type of both sides (integer with bigint is bigint), which the local engine does not reproduce there; CAST the left key to the right key's type in its relation, or join with ON",
   'type-compare':
@@ -81,11 +84,11 @@ const REFUSALS: Record<string, string> = {
   // array_sort's comparator of another result type than integer (shims/function-macros.ts trino_comparator_result).
   'comparator-type':
     'FUNCTION_NOT_FOUND: Unexpected parameters for function array_sort: Athena takes a comparator returning an integer (function(t,t,integer)), not a bigint, tinyint or decimal; CAST the result: CAST(sign(x - y) AS integer)',
-  // sum()/avg() of a NULL-typed column (translate/column-operands.ts unknownGuarded).
+  // sum()/avg() of a NULL-typed column or expression (translate/column-operands.ts unknownGuarded, unknown-aggregates.ts).
   'unknown sum':
-    'AMBIGUOUS_FUNCTION_CALL: Could not choose a best candidate operator for sum() of a value of type unknown (a column of NULLs or of UNNEST(ARRAY[])); CAST it to a number type',
+    'AMBIGUOUS_FUNCTION_CALL: Could not choose a best candidate operator for sum() of a value of type unknown (a column of NULLs or of UNNEST(ARRAY[]), an element of ARRAY[], a CASE or coalesce of NULLs); CAST it to a number type',
   'unknown avg':
-    'AMBIGUOUS_FUNCTION_CALL: Could not choose a best candidate operator for avg() of a value of type unknown (a column of NULLs or of UNNEST(ARRAY[])); CAST it to a number type',
+    'AMBIGUOUS_FUNCTION_CALL: Could not choose a best candidate operator for avg() of a value of type unknown (a column of NULLs or of UNNEST(ARRAY[]), an element of ARRAY[], a CASE or coalesce of NULLs); CAST it to a number type',
   // CAST or TRY_CAST from a type Athena has no cast from (translate/nested-casts.ts castableChecked).
   // translate/functions.ts sqlJsonCall: json_exists / json_value of a json column.
   sqljson: 'TYPE_MISMATCH: Cannot read input of type json as JSON using formatting JSON (json_exists and json_value take the JSON text); pass json_format(j)',

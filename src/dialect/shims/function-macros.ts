@@ -517,6 +517,15 @@ export const FUNCTION_MACROS: readonly string[] = [
      WHEN ${HAS_ZONED_ELEMENTS('a')} OR ${IS_ZONED_VALUE('x')} THEN list_transform([trino_cmp_keys(list_prepend(x, a))],
        lambda trino_k: list_filter(cast_to_type(a, [a[1], x]), lambda e, i: e IS NULL OR trino_k[i + 1] <> trino_k[1]))[1]
      ELSE list_filter(cast_to_type(a, [a[1], x]), lambda e: e IS NULL OR e <> x OR trino_nan_in(e, x)) END`,
+  // array_remove of arrays, maps or rows (chosen at translation where the SQL shows them: translate/array-remove.ts),
+  // and of any element type in a correlated subquery whose operands show no type: each non-NULL element is compared
+  // with x as Trino 476 compares (nested-compare.ts trino_remove_kept_json over the JSON of x and the element, a UDF on
+  // the lambda's parameter: NaN equal to nothing, zoned values by instant), and where that comparison meets a NULL
+  // before it is decided Trino fails (NOT_SUPPORTED: array_remove(ARRAY[ARRAY[1, NULL]], ARRAY[1, 2])). NULL elements
+  // are kept.
+  `trino_array_remove_nested(a, x) AS CASE WHEN x IS NULL THEN NULL
+     ELSE list_filter(cast_to_type(a, [a[1], x]), lambda e: e IS NULL OR coalesce(trino_remove_kept_json(CAST(to_json([x, e]) AS VARCHAR)),
+       trino_fail_as('array_remove does not support arrays with elements that are null or contain null', true))) END`,
   // cast_to_type: DuckDB folds list_sort of a constant NULL (split(nullif('a', 'a'), ',')) into an untyped NULL.
   // Zoned elements sort by instant, equal instants in their order in a (Trino 476's sort is stable: array_sort of
   // 02:00 +01:00, 00:00 UTC, 01:00 +01:00 keeps 00:00 UTC first), NULLs last; the local struct sorted them by zone name.

@@ -11,6 +11,9 @@ export class JavaFormatError extends Error {}
 
 /** The shortest decimal digits that read back as the same float (Java's Float.toString picks those). */
 function shortestFloat(f: number): number {
+  // A zero keeps its sign: Math.fround(0) === -0, so the loop below gave -0.0 back as 0 (Trino 476: format('%s',
+  // REAL '-0.0') is '-0.0', '%f' '-0.000000').
+  if (f === 0) return f;
   for (let digits = 1; digits < 9; digits++) {
     const candidate = Number(f.toPrecision(digits));
     if (Math.fround(candidate) === f) return candidate;

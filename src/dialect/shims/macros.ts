@@ -451,9 +451,13 @@ export const MACROS: readonly string[] = [
   `trino_minus_day_second(x DATE, i) AS ${wholeDays('subtract hour, minutes or seconds from', 'trino_plus_interval(x, -i)')},
      (x, i) AS trino_plus_day_second(x, -i)`,
   // Trino's date_add takes an int count (Math.toIntExact): a larger one fails with 'integer overflow'. (trino_fail_as:
-  // a NULL count is NULL-typed, which cast_to_type refuses.)
-  `trino_date_add_count(n) AS CASE WHEN n BETWEEN -2147483648 AND 2147483647 THEN n
-     ELSE trino_fail_as('date_add: integer overflow', n) END`,
+  // a NULL count is NULL-typed, which cast_to_type refuses.) A NULL count is a NULL date (Trino 476; the BETWEEN of
+  // a NULL bigint column failed 'integer overflow' here). A count DuckDB types NULL (element_at(ARRAY[], x)) is read
+  // as Trino reads unknown, a bigint (coalesce with a bigint NULL): DuckDB folds a call given a NULL-typed argument
+  // into a NULL without evaluating it, which dropped element_at's failure (Trino 476: "SQL array indices start at 1").
+  // Other counts keep their type (a double still finds no to_days overload, as Trino finds no date_add).
+  `trino_date_add_count(n) AS CASE WHEN NOT (n BETWEEN -2147483648 AND 2147483647) THEN trino_fail_as('date_add: integer overflow', n)
+     ELSE coalesce(n, NULL::BIGINT) END`,
   // date_add keeps the precision: on a timestamp(0) the sum is rounded half up to the second (Trino 476:
   // date_add('millisecond', 700, TIMESTAMP '2025-01-01 10:00:00') is 2025-01-01 10:00:01, a timestamp(0)).
   `trino_date_add_plain(x, i) AS cast_to_type(CASE WHEN typeof(x) = 'TIMESTAMP_S'

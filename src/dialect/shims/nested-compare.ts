@@ -407,6 +407,16 @@ export function nestedCompareUdfs(): DuckDBScalarFunction[] {
       const elements = parseJson(String(json));
       return BigInt(Array.isArray(elements) ? nanLowestMaxPosition(elements) : 1);
     }),
+    // array_remove's decision for an element (the list's second) and x (its first): kept when unequal, removed when
+    // equal, NULL where the comparison meets a NULL before it is decided (shims/function-macros.ts
+    // trino_array_remove_nested fails there).
+    udf('trino_remove_kept_json', [VARCHAR], BOOLEAN, ([json]) => {
+      const [x, e] = parseJson(String(json)) as Json[];
+      // A NULL element is kept (DuckDB's OR evaluates both sides of the macro's \`e IS NULL OR …\`).
+      if (e === null) return true;
+      const equal = nestedEqual(e, x);
+      return equal === null ? null : !equal;
+    }),
     udf('trino_unordered_key_json', [VARCHAR, VARCHAR, BIGINT], VARCHAR, ([json, types, position]) =>
       unorderedKey(parseJson(String(json)), nanKeyTypes(types), BigInt(position as bigint)),
     ),

@@ -37,10 +37,13 @@ import {
   rowWidthChecked,
   scalarCastShim,
   TEXT_CHECKED_TARGETS,
+  writtenElementRowWidths,
   writtenRowWidths,
   zonedCastMismatch,
 } from './nested-casts.js';
 import { withoutRefusalGuards } from './type-witness.js';
+import { arrayRemoveText, removedType } from './array-remove.js';
+import { unknownWitness } from './unknown-aggregates.js';
 import { REDUCE_STATE_TYPE, REDUCE_STATE_UNSETTLED } from '../shims/error-messages.js';
 
 export interface CallContext {
@@ -625,6 +628,15 @@ function castCall(c: CallContext, tryCast: boolean): string | undefined {
     c.report('cast', `Cannot cast a row of ${widths.operand} fields to ${written}: Athena fails (TYPE_MISMATCH)`, 'give the row as many fields as the type');
     return undefined;
   }
+  const elementWidths = widths ? undefined : writtenElementRowWidths(operand, target);
+  if (elementWidths) {
+    c.report(
+      'cast',
+      `Cannot cast a row of ${elementWidths.operand} fields to a row of ${elementWidths.target} in ${written}: Athena fails (TYPE_MISMATCH), under TRY_CAST too`,
+      'give the rows as many fields as the type',
+    );
+    return undefined;
+  }
   // Any other row of another width fails at analysis too ("Cannot cast row(a integer, b integer) to row(a integer)"),
   // over no rows and under TRY_CAST, where the element casts' own check (nested-casts.ts) runs per row inside TRY:
   // checked while binding, from the operand's type.
@@ -752,7 +764,7 @@ function sumCall(c: CallContext): string | undefined {
     return `trino_sum_checked(cast_to_type(sum(${c.all()})${c.tail}, ${typed}))`;
   }
   // The witness is bound for its type only: without the value's refusal guards (type-witness.ts).
-  const witness = unknownGuarded(withoutRefusalGuards(value), c.mayHoldUnknown === true, 'sum', true);
+  const witness = unknownWitness(withoutRefusalGuards(value), c.mayHoldUnknown === true, 'sum', c.correlatable === true);
   return `trino_sum_checked(cast_to_type(sum(${c.all()})${c.tail}, min(${distinct ? 'DISTINCT ' : ''}trino_sum_type(${witness}))${c.tail}))`;
 }
 
@@ -1185,6 +1197,9 @@ export const FUNCTIONS: Record<string, CallHandler> = {
   },
   contains: typedRename('trino_contains'),
   array_position: rename('trino_array_position'),
+  // The NULL-element check where the SQL shows arrays, maps or rows compared (array-remove.ts).
+  array_remove: (c) =>
+    c.args.length === 2 ? `${arrayRemoveText(removedType(c.args[0], c.args[1]), c.arg(0), c.arg(1), c.correlatable)}${c.tail}` : call('trino_array_remove', c),
   array_distinct: rename('trino_array_distinct'),
   // array_to_string gives NULL when no element is left; Trino an empty string.
   json_exists: (c) => sqlJsonCall(c, 'trino_sql_json_exists'),

@@ -97,6 +97,19 @@ interface WrittenNulls {
   readonly fields?: ReadonlySet<number>;
   readonly element?: WrittenNulls;
   readonly value?: WrittenNulls;
+  /** A written row's fields that are written values holding NULL fields themselves (ROW(ROW(true, NULL))), by position. */
+  readonly rowFields?: ReadonlyMap<number, WrittenNulls>;
+}
+
+/** The written rows, arrays or maps with NULL fields among a written ROW(…)'s fields, by position. */
+function writtenRowFields(operand: readonly Node[]): ReadonlyMap<number, WrittenNulls> | undefined {
+  const m = meaningful(operand);
+  const found = new Map<number, WrittenNulls>();
+  splitArgs((m[1] as GroupNode).items).forEach((arg, k) => {
+    const nulls = writtenNulls(arg);
+    if (holdsNullField(nulls)) found.set(k, nulls as WrittenNulls);
+  });
+  return found.size > 0 ? found : undefined;
 }
 
 /** The NULL fields of a written ROW(…), ARRAY[…] of them or MAP(…, ARRAY[…]) of them, or undefined when not so written. */
@@ -104,7 +117,7 @@ function writtenNulls(operand: readonly Node[]): WrittenNulls | undefined {
   const m = meaningful(operand);
   if (m.length !== 2 || m[1].kind !== 'group') return undefined;
   const keyword = nodeKeyword(m[0]);
-  if (keyword === 'ROW' && isParen(m[1])) return { fields: writtenRowNullFields(operand) };
+  if (keyword === 'ROW' && isParen(m[1])) return { fields: writtenRowNullFields(operand), rowFields: writtenRowFields(operand) };
   if (keyword === 'ARRAY' && isParen(m[1], '[')) {
     // A bare NULL element gives no type; a field is typed "NULL" only where every other element's is (else DuckDB
     // gives it the common type).
@@ -125,17 +138,46 @@ function writtenNulls(operand: readonly Node[]): WrittenNulls | undefined {
 function commonNulls(a: WrittenNulls, b: WrittenNulls): WrittenNulls {
   const both = (x: WrittenNulls | undefined, y: WrittenNulls | undefined) => (x && y ? commonNulls(x, y) : undefined);
   const fields = a.fields && b.fields ? new Set([...a.fields].filter((k) => b.fields?.has(k))) : undefined;
-  return { fields, element: both(a.element, b.element), value: both(a.value, b.value) };
+  const rowFields = new Map<number, WrittenNulls>();
+  for (const [k, x] of a.rowFields ?? []) {
+    const common = both(x, b.rowFields?.get(k));
+    if (common) rowFields.set(k, common);
+  }
+  return { fields, element: both(a.element, b.element), value: both(a.value, b.value), rowFields: rowFields.size > 0 ? rowFields : undefined };
 }
 
-const holdsNullField = (n: WrittenNulls | undefined): boolean =>
-  n !== undefined && ((n.fields?.size ?? 0) > 0 || holdsNullField(n.element) || holdsNullField(n.value));
+function holdsNullField(n: WrittenNulls | undefined): boolean {
+  return (
+    n !== undefined &&
+    ((n.fields?.size ?? 0) > 0 || holdsNullField(n.element) || holdsNullField(n.value) || [...(n.rowFields?.values() ?? [])].some(holdsNullField))
+  );
+}
 
 /** A written ROW(…)'s field count and the target ROW(…)'s, or undefined when either is not written so. */
 export function writtenRowWidths(operand: readonly Node[], target: readonly Node[]): { operand: number; target: number } | undefined {
   const [o, t] = [meaningful(operand), meaningful(target)];
   if (o.length !== 2 || nodeKeyword(o[0]) !== 'ROW' || !isParen(o[1]) || nodeKeyword(t[0]) !== 'ROW' || !isParen(t[1])) return undefined;
   return { operand: splitArgs((o[1] as GroupNode).items).length, target: splitArgs((t[1] as GroupNode).items).length };
+}
+
+/**
+ * A written ROW(…) of another width than the target's row at the same place, inside written ARRAY[…]s (ARRAY[ROW(1,
+ * 2)] to array(row(a integer))): Trino 476 fails at analysis (TYPE_MISMATCH "Cannot cast array(row(integer, integer))
+ * to array(row(a integer))"), under TRY_CAST and over no rows too, where the element casts' width check runs per row
+ * inside TRY (NULL). Both widths, or undefined.
+ */
+export function writtenElementRowWidths(operand: readonly Node[], target: readonly Node[]): { operand: number; target: number } | undefined {
+  const widths = writtenRowWidths(operand, target);
+  if (widths) return widths.operand === widths.target ? undefined : widths;
+  const [o, t] = [meaningful(operand), meaningful(target)];
+  if (o.length !== 2 || nodeKeyword(o[0]) !== 'ARRAY' || !isParen(o[1], '[') || nodeKeyword(t[0]) !== 'ARRAY' || !isParen(t[1])) return undefined;
+  const inner = splitArgs((t[1] as GroupNode).items);
+  if (inner.length !== 1) return undefined;
+  for (const element of splitArgs((o[1] as GroupNode).items)) {
+    const found = writtenElementRowWidths(element, inner[0]);
+    if (found) return found;
+  }
+  return undefined;
 }
 
 /** The number of fields of the row `e`, from its type's text with the parenthesized parts of its fields' types left out. */
@@ -240,7 +282,7 @@ function castEach(value: string, items: readonly Node[], depth: number, nulls: W
     // The row is bound once, as a lambda's parameter: each field reads it.
     const packed = fields.map(
       (f, i) =>
-        `${nodeText(f[0])} := ${nullFields.has(i) ? `CAST(NULL AS ${translateType(f.slice(1)).sql})` : inner(`struct_extract_at(${e}, ${i + 1})`, f.slice(1))}`,
+        `${nodeText(f[0])} := ${nullFields.has(i) ? `CAST(NULL AS ${translateType(f.slice(1)).sql})` : inner(`struct_extract_at(${e}, ${i + 1})`, f.slice(1), nulls.rowFields?.get(i))}`,
     );
     // Trino casts a row of as many fields only ("Cannot cast row(integer, integer) to row(a integer)"); struct_pack
     // would drop the fields past the target's. The width is read from typeof, folded while binding.
@@ -301,10 +343,11 @@ export function nestedCastShim(x: string, source: string, operand: readonly Node
   const nullFields = writtenRowNullFields(operand);
   const widths = writtenRowWidths(operand, target);
   if (nullFields)
-    return `CAST(${castEach(x, target, 0, { fields: nullFields }, widths !== undefined && widths.operand === widths.target, lenient)} AS ${type.sql})`;
+    return `CAST(${castEach(x, target, 0, writtenNulls(operand), widths !== undefined && widths.operand === widths.target, lenient)} AS ${type.sql})`;
   // An array or map of written rows with NULL fields: read as written, each NULL field a NULL of the target's type (the
   // witness below would cast such a value whole: ARRAY[ROW(true, NULL)] into array(row(a varchar(3), …)) gave 'tru',
-  // where Trino 476 fails "Character count exceeds length limit 3").
+  // where Trino 476 fails "Character count exceeds length limit 3"), also a written row in a written row's field
+  // (ARRAY[ROW(ROW(true, NULL))], ROW(ARRAY[ROW(true, NULL)]) in an array: rowFields).
   const nulls = writtenNulls(operand);
   if (holdsNullField(nulls)) return `CAST(${castEach(x, target, 0, nulls, false, lenient)} AS ${type.sql})`;
   const targetJson = `'"${type.sql.replace(/'/g, "''").replace(/"/g, '\\"')}"'`;
