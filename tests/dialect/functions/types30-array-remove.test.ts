@@ -40,12 +40,6 @@ describeFunctions(
       [[1, 3]],
       'array(array(integer))',
     ],
-    [
-      'in a correlated subquery, nothing shown',
-      '(SELECT array_remove(a, b)) FROM (SELECT ARRAY[ARRAY[1, 3], ARRAY[1, 2]] AS a, ARRAY[1, 2] AS b)',
-      [[1, 3]],
-      'array(array(integer))',
-    ],
     ['scalars', 'array_remove(ARRAY[1, NULL, 2], 1)', [null, 2], 'array(integer)'],
     ['scalar columns', 'array_remove(a, b) FROM (SELECT ARRAY[1, 3, NULL] AS a, 3 AS b)', [1, null], 'array(integer)'],
     ['scalars in a correlated subquery', '(SELECT array_remove(a, b)) FROM (SELECT ARRAY[1, NULL, 2] AS a, 2 AS b)', [1, null], 'array(integer)'],
@@ -74,6 +68,13 @@ describeFunctions(
     ['two columns', 'array_remove(a, b) FROM (SELECT ARRAY[ARRAY[1, NULL]] AS a, ARRAY[1, 2] AS b)', REMOVE_UNSEEN],
     // Trino 476 answers [[1, 3]] here, by the data: refused the same, a CAST shows the type (above).
     ['two columns without NULL', 'array_remove(a, b) FROM (SELECT ARRAY[ARRAY[1, 3], ARRAY[1, 2]] AS a, ARRAY[1, 2] AS b)', REMOVE_UNSEEN],
+    // Trino 476 answers [[1, 3]]; `(SELECT e)` without FROM is planned as `e` (translate/scalar-selects.ts), so it is
+    // refused as the two columns above are.
+    [
+      'in a subquery without FROM, nothing shown',
+      '(SELECT array_remove(a, b)) FROM (SELECT ARRAY[ARRAY[1, 3], ARRAY[1, 2]] AS a, ARRAY[1, 2] AS b)',
+      REMOVE_UNSEEN,
+    ],
   ],
 );
 
