@@ -24,7 +24,8 @@ const translated = (sql: string) => {
   return step.kind === 'sql' ? step.sql : '';
 };
 
-const generalConversions = (sql: string) => translated(sql).split('trino_to_varchar(').length - 1;
+// The general conversion in its plain or its _once form (an operand holding a call binds once, bind31).
+const generalConversions = (sql: string) => translated(sql).split(/trino_to_varchar(?:_once)?\(/).length - 1;
 
 describe('CAST(CAST(x AS t) AS varchar) for a known t', () => {
   it.each<[inner: string, text: string | null]>([

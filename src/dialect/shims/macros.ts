@@ -815,6 +815,14 @@ export const MACROS: readonly string[] = [
   // checks below read the fields. A plain column's subscript keeps trino_subscript: the lambda costs more binding
   // than a column's mentions (translate/operators.ts chooses).
   `trino_subscript_once(a, i) AS list_transform([{'a': coalesce(a), 'i': coalesce(i)}], lambda trino_ai: trino_subscript(trino_ai['a'], trino_ai['i']))[1]`,
+  // The casts whose macro mentions its operand most (trino_to_varchar_any x 28, trino_to_varchar 24, trino_cast_json
+  // 16): an operand that is itself an expression of calls (CAST(max(zoned) AS VARCHAR): ~16 s of
+  // CPU, issue 18) is bound once, as a lambda's parameter (coalesce: see OPERAND_PAIR), which the cast's macro reads;
+  // inside the lambda it has its type, so the typed overloads pick as they would on x. A column keeps the plain macro
+  // (translate/nested-casts.ts castShimCall chooses).
+  ...['trino_to_varchar', 'trino_to_varchar_any', 'trino_cast_json', 'trino_cast_json_any'].map(
+    (name) => `${name}_once(x) AS list_transform([coalesce(x)], lambda trino_v: ${name}(trino_v))[1]`,
+  ),
   // a[i]: Trino raises where DuckDB gives NULL (index past the end, missing map key) or counts from the end (i < 0).
   // The checks run only when a[i] is NULL; typeof folds to a constant and to_json binds for lists and maps alike.
   // A NULL array or map gives NULL whatever the index (Trino's functions return NULL on a NULL argument).

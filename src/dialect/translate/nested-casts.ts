@@ -25,6 +25,16 @@ const UNBOUNDED_TEXT = '(?:BOOLEAN|INTERVAL|UUID|TIMESTAMP(?:_S|_MS|_NS| WITH TI
 const UNCAUGHT_TOO_LONG = `${UNBOUNDED_TEXT}|STRUCT\\(trino_(?:instant|ipaddress) .*`;
 
 /**
+ * The cast shim `name` (its `_any` form over an aggregate) of x; its `_once` form where x holds a call, which binds x
+ * once: the cast macros mention x 8 to 28 times, so a cast over a shim's call made DuckDB bind the call's operands that
+ * many times over (issue 18: CAST(max(from_iso8601_timestamp(s)) AS VARCHAR) took ~16 s of CPU).
+ */
+function castShimCall(name: string, x: string): string {
+  const call = shimCall(name, [x]);
+  return /\(/.test(x) ? call.replace(/^(\w+)\(/, '$1_once(') : call;
+}
+
+/**
  * The shim of a CAST of `x` to a scalar type, whatever x is; undefined where DuckDB's own CAST is Trino's. `unbound`:
  * x may read an outer column (a correlated subquery), whose type DuckDB does not see when it picks a typed shim's
  * overload of the varchar, time and zoned casts ("multiple overloads", or the zoned one for a text): those shims are
@@ -39,7 +49,7 @@ export function scalarCastShim(x: string, type: TranslatedType, unbound = false,
   }
   if (type.base === 'VARCHAR') {
     const source = type.length && !lenient ? shimCall('trino_bounded_varchar_source', [x, String(type.length)]) : x;
-    const text = shimCall('trino_to_varchar', [source]);
+    const text = castShimCall('trino_to_varchar', source);
     // `lenient`: a text whose length TRY does not shield is cut as a varchar's (TRY_CAST's second look, castCall).
     const sourceType = lenient ? `CASE WHEN regexp_full_match(typeof(${x}), '${UNCAUGHT_TOO_LONG}') THEN 'VARCHAR' ELSE typeof(${x}) END` : `typeof(${x})`;
     return type.length ? `trino_varchar_fit(${text}, ${type.length}, ${sourceType})` : text;
@@ -49,7 +59,7 @@ export function scalarCastShim(x: string, type: TranslatedType, unbound = false,
   if (type.base === 'TIME' && !type.withTimeZone) return shimCall('trino_to_time', [x]);
   if (INTEGER_TARGETS.has(type.base) || TEXT_CHECKED_TARGETS.has(type.sql)) return `trino_to_${type.sql.toLowerCase()}(${x})`;
   if (type.base === 'DECIMAL') return `trino_to_decimal(${x}, CAST(NULL AS ${type.sql}))`;
-  if (type.base === 'JSON') return shimCall('trino_cast_json', [x]);
+  if (type.base === 'JSON') return castShimCall('trino_cast_json', x);
   if (type.base === 'IPADDRESS') return shimCall('trino_to_ipaddress', [x]);
   if (type.base === 'UUID') return `trino_to_uuid(${x})`;
   if (type.sql === 'BLOB') return `trino_to_varbinary(${x})`;
