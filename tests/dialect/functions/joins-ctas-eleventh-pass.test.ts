@@ -299,15 +299,33 @@ describe('a row constructor as a VALUES row', () => {
 // A correlated VALUES row in a subquery's FROM (`JOIN (VALUES (t.v, 3)) y(a, c) USING (a)`): Trino 476 plans it only as
 // a projection of the outer row (one row, the only relation, no WHERE, not under IN, no aggregate over a column the
 // outer value fills) and fails otherwise with NOT_SUPPORTED "Given correlated subquery is not supported"; DuckDB answered.
+// Five forms are now reported by corr30's broader derived-table check first (correlated-subqueries.ts,
+// filteredDerivedColumn): the same rule, its own reason.
 describe('a correlated VALUES row in a subquery', () => {
   const T = 'FROM (VALUES 1, 2) t(v) ORDER BY v';
   it.each([
-    ['a USING join', `SELECT v, (SELECT max(a) FROM (VALUES (1, 2)) x(a, b) JOIN (VALUES (t.v, 3)) y(a, c) USING (a)) AS m ${T}`, 'joined to another relation'],
-    ['an ON join', `SELECT v, (SELECT max(x.a) FROM (VALUES (1, 2)) x(a, b) JOIN (VALUES (t.v, 3)) y(a, c) ON x.a = y.a) AS m ${T}`, 'joined'],
-    ['an aggregate of the outer value', `SELECT v, (SELECT max(a) FROM (VALUES (t.v, 3)) y(a, c)) AS m ${T}`, 'that an aggregate reads'],
-    ['an unqualified outer column', `SELECT v, (SELECT max(a) FROM (VALUES (v, 3)) y(a, c)) AS m ${T}`, 'that an aggregate reads'],
+    [
+      'a USING join',
+      `SELECT v, (SELECT max(a) FROM (VALUES (1, 2)) x(a, b) JOIN (VALUES (t.v, 3)) y(a, c) USING (a)) AS m ${T}`,
+      'a derived table inside it fills with the outer column',
+    ],
+    [
+      'an ON join',
+      `SELECT v, (SELECT max(x.a) FROM (VALUES (1, 2)) x(a, b) JOIN (VALUES (t.v, 3)) y(a, c) ON x.a = y.a) AS m ${T}`,
+      'a derived table inside it fills with the outer column',
+    ],
+    [
+      'an aggregate of the outer value',
+      `SELECT v, (SELECT max(a) FROM (VALUES (t.v, 3)) y(a, c)) AS m ${T}`,
+      'a derived table inside it fills with the outer column',
+    ],
+    [
+      'an unqualified outer column',
+      `SELECT v, (SELECT max(a) FROM (VALUES (v, 3)) y(a, c)) AS m ${T}`,
+      'a derived table inside it fills with the outer column',
+    ],
     ['two rows', `SELECT v, (SELECT max(a) FROM (VALUES (t.v), (5)) y(a)) AS m ${T}`, 'beside other rows'],
-    ['a WHERE', `SELECT v, (SELECT y.a + 1 FROM (VALUES (t.v)) y(a) WHERE y.a > 0) AS m ${T}`, 'it filters'],
+    ['a WHERE', `SELECT v, (SELECT y.a + 1 FROM (VALUES (t.v)) y(a) WHERE y.a > 0) AS m ${T}`, 'a derived table inside it fills with the outer column'],
     ['EXISTS with a WHERE', 'SELECT v FROM (VALUES 1, 2) t(v) WHERE EXISTS (SELECT 1 FROM (VALUES (t.v)) y(a) WHERE a > 1) ORDER BY v', 'it filters'],
     ['IN', 'SELECT v FROM (VALUES 1, 2) t(v) WHERE v IN (SELECT a FROM (VALUES (t.v)) y(a)) ORDER BY v', 'under IN'],
   ])('is refused at lint time: %s', (_what, sql, why) => {
