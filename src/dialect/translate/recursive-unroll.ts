@@ -40,6 +40,24 @@ function hasAlias(items: readonly Node[], m: readonly number[], at: number): boo
   return isName(next) && !NOT_AN_ALIAS.has(nodeKeyword(next));
 }
 
+/** The name token of `items[m[at]]` where it names `target` as a relation: right after FROM or JOIN, or after a comma of a FROM clause, not qualified. */
+function relationReference(items: readonly Node[], m: readonly number[], at: number, target: string, inFrom: boolean): Token | undefined {
+  const n = items[m[at]];
+  const before = items[m[at - 1]];
+  const beforeWord = nodeKeyword(before);
+  return isName(n) &&
+    identifierName(n.token) === target &&
+    !isPunct(items[m[at + 1]], '.') &&
+    !isPunct(before, '.') &&
+    (beforeWord === 'FROM' || beforeWord === 'JOIN' || (inFrom && isPunct(before, ',')))
+    ? n.token
+    : undefined;
+}
+
+/** Whether a FROM clause goes on after the word `word` (ON and USING belong to its joins). */
+const stillInFrom = (word: string, inFrom: boolean): boolean =>
+  word === 'FROM' ? true : FROM_END.has(word) && word !== 'ON' && word !== 'USING' ? false : inFrom;
+
 /**
  * Every reference to `target` as a relation in `items` (and the groups in it): a name right after FROM or JOIN, or
  * after a comma of a FROM clause, not qualified.
@@ -52,14 +70,9 @@ function findReferences(items: readonly Node[], target: string, found: Reference
     const word = nodeKeyword(n);
     const before = items[m[at - 1]];
     const beforeWord = nodeKeyword(before);
-    if (
-      isName(n) &&
-      identifierName(n.token) === target &&
-      !isPunct(items[m[at + 1]], '.') &&
-      !isPunct(before, '.') &&
-      (beforeWord === 'FROM' || beforeWord === 'JOIN' || (inFrom && isPunct(before, ',')))
-    ) {
-      const reference: Reference = { token: n.token };
+    const token = relationReference(items, m, at, target, inFrom);
+    if (token) {
+      const reference: Reference = { token };
       if (beforeWord === 'JOIN') {
         const joinWords = [nodeKeyword(items[m[at - 2]]), nodeKeyword(items[m[at - 3]])];
         const kind = joinWords[0] === 'OUTER' ? joinWords[1] : joinWords[0];
@@ -76,8 +89,7 @@ function findReferences(items: readonly Node[], target: string, found: Reference
         }
       found.push(reference);
     }
-    if (word === 'FROM') inFrom = true;
-    else if (FROM_END.has(word) && word !== 'ON' && word !== 'USING') inFrom = false;
+    inFrom = stillInFrom(word, inFrom);
     if (n.kind === 'group') findReferences(n.items, target, found);
   });
 }
@@ -90,18 +102,9 @@ function readFrom(items: readonly Node[], target: string, level: string): Node[]
   m.forEach((index, at) => {
     const n = items[index];
     const word = nodeKeyword(n);
-    const before = items[m[at - 1]];
-    const beforeWord = nodeKeyword(before);
-    if (
-      isName(n) &&
-      identifierName(n.token) === target &&
-      !isPunct(items[m[at + 1]], '.') &&
-      !isPunct(before, '.') &&
-      (beforeWord === 'FROM' || beforeWord === 'JOIN' || (inFrom && isPunct(before, ',')))
-    )
-      out[index] = translated(n.token, hasAlias(items, m, at) ? level : `${level} AS ${n.token.text}`);
-    if (word === 'FROM') inFrom = true;
-    else if (FROM_END.has(word) && word !== 'ON' && word !== 'USING') inFrom = false;
+    const token = relationReference(items, m, at, target, inFrom);
+    if (token) out[index] = translated(token, hasAlias(items, m, at) ? level : `${level} AS ${token.text}`);
+    inFrom = stillInFrom(word, inFrom);
     if (n.kind === 'group') out[index] = { ...n, items: readFrom(n.items, target, level) };
   });
   return out;
