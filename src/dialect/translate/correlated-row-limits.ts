@@ -47,7 +47,7 @@ const isName = (n: Node | undefined): n is Node & { kind: 'token' } =>
 const isDot = (n: Node | undefined) => n !== undefined && n.kind === 'token' && n.token.text === '.';
 
 /** The top-level AND terms of a condition (an AND inside BETWEEN … AND … does not split). */
-function andTerms(condition: readonly Node[]): Node[][] {
+export function andTerms(condition: readonly Node[]): Node[][] {
   let between = false;
   const terms: Node[][] = [[]];
   for (const node of meaningful(condition)) {

@@ -28,7 +28,7 @@
 // column, a FILTER, GROUP BY keys, a HAVING, a window function, another relation in its FROM, or under IN.
 import { isAggregateFunction } from '../functions/index.js';
 import { identifierName, type Token } from '../tokens.js';
-import { filteredCorrelatedAggregate, LATERAL_AGGREGATE_ON_CONDITION, rowLimitReason, yieldsOneAggregatedRow } from './correlated-row-limits.js';
+import { andTerms, filteredCorrelatedAggregate, LATERAL_AGGREGATE_ON_CONDITION, rowLimitReason, yieldsOneAggregatedRow } from './correlated-row-limits.js';
 import { aliasOf, itemName, NOT_AN_ALIAS, splitItems } from './select-names.js';
 import { isParen, meaningful, nodeKeyword, nodeText, splitArgs, type GroupNode, type Node } from './tree.js';
 import { hasAggregate } from './unbound.js';
@@ -920,18 +920,7 @@ function ungroupedCorrelation(clauses: ReadonlyMap<string, Node[]>, correlated: 
       return isNameToken(last) && m.every((n, k) => (k % 2 === 0 ? isNameToken(n) : isPunct(n, '.'))) ? [nameOf(last)] : [];
     }),
   );
-  let between = false;
-  const terms: Node[][] = [[]];
-  for (const node of meaningful(where)) {
-    const word = nodeKeyword(node);
-    if (word === 'BETWEEN') between = true;
-    if (word === 'AND' && !between) terms.push([]);
-    else {
-      if (word === 'AND') between = false;
-      terms[terms.length - 1].push(node);
-    }
-  }
-  for (const term of terms) {
+  for (const term of andTerms(where)) {
     const reference = correlated.find((r) => tokenIn(term, r.at));
     if (!reference || term.some((n) => isPunct(n, '=')) || term.some((n) => nodeKeyword(n) === 'OR')) continue;
     if (ownColumnNames(term, correlated).some((c) => !keys.has(c))) return reference;
