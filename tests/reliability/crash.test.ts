@@ -78,7 +78,11 @@ async function checkIncremental(lake: string): Promise<void> {
   }
 }
 
-describe('SIGKILL while materializing an incremental model', () => {
+// Each test spawns child processes that write and rewrite thousands of rows; on two shared cores under CI's load a
+// run has taken longer than the default 30 s, so these get room without any timing assertion.
+const SPAWNED_RUN_TIMEOUT_MS = 120_000;
+
+describe('SIGKILL while materializing an incremental model', { timeout: SPAWNED_RUN_TIMEOUT_MS }, () => {
   it('mid-write of a partition batch: no half-written file visible, the rerun has every row exactly once', async () => {
     const lake = join(work, 'mid-write');
     // A first complete run, so the kill hits a rerun that replaces partitions holding data.
@@ -103,7 +107,7 @@ describe('SIGKILL while materializing an incremental model', () => {
   });
 });
 
-describe('SIGKILL while the local engine replaces an incremental model’s partitions in one write', () => {
+describe('SIGKILL while the local engine replaces an incremental model’s partitions in one write', { timeout: SPAWNED_RUN_TIMEOUT_MS }, () => {
   // Kills land anywhere in a run: in the COPY to staging (nothing visible yet), or between publishing a partition's
   // new files and deleting its older ones (the partition briefly holds both; never a partial or temp file).
   it.each([[60], [250], [700]])('after %i ms: no half-written file visible, the rerun has every row exactly once', async (delayMs) => {
@@ -115,7 +119,7 @@ describe('SIGKILL while the local engine replaces an incremental model’s parti
   });
 });
 
-describe('SIGKILL in the middle of an Iceberg MERGE', () => {
+describe('SIGKILL in the middle of an Iceberg MERGE', { timeout: SPAWNED_RUN_TIMEOUT_MS }, () => {
   it('leaves the table as before or after the statement, never between; a rerun completes it without duplicates', async () => {
     const lake = join(work, 'merge');
     expect((await runAndKill(['merge', lake, 'setup'], /^$/)).lines).toContain('ready');
@@ -137,7 +141,7 @@ describe('SIGKILL in the middle of an Iceberg MERGE', () => {
   });
 });
 
-describe('SIGKILL while holding the P2 lock', () => {
+describe('SIGKILL while holding the P2 lock', { timeout: SPAWNED_RUN_TIMEOUT_MS }, () => {
   it('a live holder blocks `lake ingest`; once it is killed the stale lock is detected and released safely', async () => {
     const lake = join(work, 'lock');
     const lockPath = join(lake, 'lakehouse-local', 'incoming', 'pipeline.lock');
