@@ -106,7 +106,7 @@ function shownColumns(relation: Node | undefined, list: Node | undefined): strin
  * The columns every relation of one level's FROM clause shows (undefined when one shows none: a table, a `*`), and
  * those some relation shows (`some`).
  */
-function levelColumns(items: readonly Node[], except?: Node): { all: Set<string> | undefined; some: Set<string> } {
+export function levelColumns(items: readonly Node[], except?: Node): { all: Set<string> | undefined; some: Set<string> } {
   const m = meaningful(items);
   const all = new Set<string>();
   const some = new Set<string>();
