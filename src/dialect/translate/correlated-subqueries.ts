@@ -306,6 +306,7 @@ export function refuseUnplannedCorrelations(
     const withQuery = nodeKeyword(m[k - 1]) === 'AS';
     const setOperation = withQuery ? undefined : correlatedSetOperation(node, nodeKeyword(m[k - 1]) === 'EXISTS', here, hereColumns);
     const derived = withQuery || nodeKeyword(m[k - 1]) === 'EXISTS' ? undefined : filteredDerivedColumn(node, here, hereColumns);
+    const joined = withQuery ? undefined : joinedFilteredDerivedTable(node, here, hereColumns);
     if (setOperation)
       report(
         setOperation.at,
@@ -319,6 +320,13 @@ export function refuseUnplannedCorrelations(
         'correlated-subquery',
         `Athena fails with NOT_SUPPORTED "Given correlated subquery is not supported": a subquery ${derived.why} a column that a derived table inside it fills with the outer column ${describe(derived)}; the local engine would answer`,
         'read the outer column in the outer query, or join the subquery instead',
+      );
+    else if (joined)
+      report(
+        joined.at,
+        'correlated-subquery',
+        `Athena fails with NOT_SUPPORTED "Given correlated subquery is not supported": a derived table inside a subquery reads the outer column ${describe(joined)} outside its select list (a WHERE, HAVING or a subquery of its own) while the subquery joins it to another relation; the local engine would answer`,
+        "filter on the outer column in the subquery's own WHERE (after the join), or join the derived table in the outer query",
       );
     else if (nested)
       report(
@@ -417,6 +425,36 @@ function filteredDerivedColumn(query: GroupNode, here: ReadonlySet<string>, here
   if (grouped) return at(grouped, 'groups by');
   const selected = clauses.has('WHERE') ? read(select) : undefined;
   if (selected) return at(selected, 'filters (WHERE) and selects');
+  return undefined;
+}
+
+/**
+ * A derived table of the subquery's FROM that reads the outer row other than in its own select list (its WHERE or
+ * HAVING, or a derived table or subquery inside it, at any depth), where the subquery's FROM has another relation
+ * (any join, a comma, a LATERAL): `LATERAL (SELECT w.b, v.c FROM (SELECT u.b FROM u WHERE u.b <= t.a) w LEFT JOIN
+ * (VALUES 2, 3) v(c) ON w.b = v.c)`. Trino 476 fails with NOT_SUPPORTED under LEFT, RIGHT, inner and CROSS joins,
+ * either side, an equality or a constant filter on the outer row (`WHERE t.a > 1`), an aggregating or DISTINCT derived
+ * table, scalar, EXISTS and LEFT JOIN LATERAL; the derived table alone, or the filter moved to the subquery's WHERE,
+ * plans (asked of the shared Trino). DuckDB answered.
+ */
+function joinedFilteredDerivedTable(query: GroupNode, here: ReadonlySet<string>, hereColumns: ReadonlySet<string>): OuterReference | undefined {
+  if (setOperationBranches(query.items)) return undefined;
+  const m = meaningful(query.items);
+  const relations = fromRelations(m);
+  if (relations.length < 2) return undefined;
+  for (const { at } of relations) {
+    const relation = m[at];
+    if (!isParen(relation) || !isQuery(relation) || setOperationBranches(relation.items)) continue;
+    const inner = meaningful(relation.items);
+    const selectAt = inner.findIndex((n) => nodeKeyword(n) === 'SELECT');
+    const fromAt = inner.findIndex((_n, k) => isFromClause(inner, k));
+    if (selectAt < 0) continue;
+    // The derived table without its select list: what it reads elsewhere.
+    const end = fromAt < 0 ? inner.length : fromAt;
+    const unselected: GroupNode = { ...relation, items: [...inner.slice(0, selectAt + 1), ...inner.slice(end)] };
+    const reference = readsOutside(unselected, here, hereColumns);
+    if (reference) return reference;
+  }
   return undefined;
 }
 
