@@ -352,7 +352,7 @@ export function refuseUnplannedCorrelations(
       report(correlated[0].at, 'correlated-subquery', LATERAL_AGGREGATE_ON_CONDITION.why, LATERAL_AGGREGATE_ON_CONDITION.hint);
     else if (correlated.length > 0 && quantified && correlated.some((r) => tokenIn(clausesOf(node.items).get('SELECT') ?? [], r.at)))
       reportSelectedUnderQuantifier(correlated.find((r) => tokenIn(clausesOf(node.items).get('SELECT') ?? [], r.at)) as OuterReference, report);
-    else if (correlated.length > 0) checkCorrelated(node, nodeKeyword(m[k - 1]) === 'EXISTS', correlated, report, quantified);
+    else if (correlated.length > 0) checkCorrelated(node, nodeKeyword(m[k - 1]) === 'EXISTS', correlated, report, quantified, innerLateral(m, k));
     refuseUnplannedCorrelations(node.items, report, here, hereColumns);
   });
 }
@@ -827,7 +827,7 @@ function checkUnnestCorrelated(query: GroupNode, at: Token, underIn: boolean, re
     );
 }
 
-function checkCorrelated(query: GroupNode, exists: boolean, correlated: readonly OuterReference[], report: Report, underIn = false): void {
+function checkCorrelated(query: GroupNode, exists: boolean, correlated: readonly OuterReference[], report: Report, underIn = false, inner = false): void {
   const groupKey = correlated.find((r) => tokenIn(clausesOf(query.items).get('GROUP') ?? [], r.at));
   if (groupKey) {
     report(
@@ -838,7 +838,7 @@ function checkCorrelated(query: GroupNode, exists: boolean, correlated: readonly
     );
     return;
   }
-  const unplanned = correlatedValuesReason(query, correlated, underIn) ?? unplannedReason(query, exists, correlated, underIn);
+  const unplanned = correlatedValuesReason(query, correlated, underIn, exists) ?? unplannedReason(query, exists, correlated, underIn, inner);
   if (unplanned)
     report(
       unplanned.at,
@@ -868,6 +868,17 @@ function joinedOnCondition(m: readonly Node[], k: number): boolean {
   return !(condition.length === 1 && nodeKeyword(condition[0]) === 'TRUE');
 }
 
+/**
+ * Whether the relation m[k] is a LATERAL subquery joined as an inner join without a condition: `CROSS JOIN LATERAL`,
+ * `, LATERAL`, `[INNER] JOIN LATERAL … ON TRUE` (not LEFT, RIGHT or FULL).
+ */
+function innerLateral(m: readonly Node[], k: number): boolean {
+  if (nodeKeyword(m[k - 1]) !== 'LATERAL') return false;
+  if (isPunct(m[k - 2], ',')) return true;
+  if (nodeKeyword(m[k - 2]) !== 'JOIN' || ['LEFT', 'RIGHT', 'FULL', 'OUTER'].includes(nodeKeyword(m[k - 3]))) return false;
+  return !joinedOnCondition(m, k);
+}
+
 /** The name tokens of `nodes`, at any depth. */
 const nameTokens = (nodes: readonly Node[]): Token[] =>
   meaningful(nodes).flatMap((n) => (n.kind === 'group' ? nameTokens(n.items) : isNameToken(n) ? [n.token] : []));
@@ -875,12 +886,21 @@ const nameTokens = (nodes: readonly Node[]): Token[] =>
 /**
  * A VALUES relation of the subquery's FROM reading an outer column (`(SELECT max(a) FROM (VALUES (t.v, 3)) y(a, c))`):
  * Trino 476 plans it only as a projection of the outer row: one row, the subquery's only relation, no WHERE, not under
- * IN, and no aggregate over a column the outer value fills (`max(c)`, `count(*)` plan). Anything else fails with
+ * IN, and no aggregate over a column the outer value fills (`max(c)`, `count(*)` plan); under EXISTS, anything without a
+ * WHERE, HAVING or ON. Anything else fails with
  * NOT_SUPPORTED "Given correlated subquery is not supported" (asked of the shared Trino); DuckDB answered.
  */
-function correlatedValuesReason(query: GroupNode, correlated: readonly OuterReference[], underIn: boolean): { at: Token; why: string } | undefined {
+function correlatedValuesReason(
+  query: GroupNode,
+  correlated: readonly OuterReference[],
+  underIn: boolean,
+  exists = false,
+): { at: Token; why: string } | undefined {
   const clauses = clausesOf(query.items);
   const from = meaningful(clauses.get('FROM') ?? []);
+  // EXISTS over correlated VALUES that nothing filters (no WHERE, HAVING or ON) plans, with several rows, an aggregate,
+  // a comma or CROSS JOIN, GROUP BY, LIMIT (`EXISTS (SELECT * FROM (VALUES a, 3) s(x))`: true; asked of the shared Trino).
+  if (exists && !clauses.has('WHERE') && !clauses.has('HAVING') && !from.some((n) => nodeKeyword(n) === 'ON')) return undefined;
   const at = from.findIndex((n) => isParen(n) && nodeKeyword(meaningful(n.items)[0]) === 'VALUES' && correlated.some((r) => tokenIn(n.items, r.at)));
   if (at < 0) return starOverCorrelatedValues(query, from, correlated);
   const values = from[at] as GroupNode;
@@ -1003,7 +1023,13 @@ function groupsBySeveralSets(group: readonly Node[]): boolean {
   });
 }
 
-function unplannedReason(query: GroupNode, exists: boolean, correlated: readonly OuterReference[], underIn = false): { at: Token; why: string } | undefined {
+function unplannedReason(
+  query: GroupNode,
+  exists: boolean,
+  correlated: readonly OuterReference[],
+  underIn = false,
+  inner = false,
+): { at: Token; why: string } | undefined {
   const clauses = clausesOf(query.items);
   const select = clauses.get('SELECT') ?? [];
   const where = clauses.get('WHERE') ?? [];
@@ -1021,7 +1047,9 @@ function unplannedReason(query: GroupNode, exists: boolean, correlated: readonly
   if (withTies && !aggregatesToOneRow) return { at: first.at, why: 'a correlated subquery has FETCH FIRST … WITH TIES and does not aggregate to one row' };
   if (!exists && correlatedInWhere && groupsBySeveralSets(clauses.get('GROUP') ?? []))
     return { at: first.at, why: 'a subquery correlated in its WHERE groups by ROLLUP, CUBE or several GROUPING SETS' };
-  const ungrouped = ungroupedCorrelation(clauses, correlated);
+  // An INNER, CROSS or comma LATERAL joined without a condition plans it (TestCorrelatedAggregation's INNER JOIN
+  // LATERAL … GROUP BY value ON TRUE); scalar, EXISTS and LEFT JOIN LATERAL do not.
+  const ungrouped = inner ? undefined : ungroupedCorrelation(clauses, correlated);
   if (ungrouped) return { at: ungrouped.at, why: 'a grouped subquery compares an outer column other than by = with a column it does not group by' };
   // LIMIT, FETCH FIRST and OFFSET: correlated-row-limits.ts.
   const limited =
