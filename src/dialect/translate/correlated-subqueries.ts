@@ -11,7 +11,9 @@
 // - it is a set operation reading the outer row (EXISTS over UNION ALL reading it only in select lists plans);
 // - it has no FROM, filters on the outer row (WHERE, HAVING) and selects it (a constant select list plans);
 // - a derived table in its FROM selects the outer row and it aggregates, filters or groups by that column, or selects
-//   it beside a WHERE; a LATERAL VALUES of several rows reads the outer row.
+//   it beside a WHERE; a LATERAL VALUES of several rows reads the outer row;
+// - a derived table in its FROM reads the outer row outside its select list while another relation is joined to it;
+// - a subquery in its WHERE, HAVING or ORDER BY reads a column of a query enclosing it.
 // A subquery in the ON condition of a LEFT, RIGHT or FULL join that reads any column from outside itself fails with
 // NOT_SUPPORTED "Reference to column … from outer scope not allowed in this context" (refuseOuterJoinOnSubqueries).
 // A GROUP BY key that reads an outer column fails in every form, EXISTS too (GENERIC_INTERNAL_ERROR "Grouping field …
@@ -307,6 +309,7 @@ export function refuseUnplannedCorrelations(
     const setOperation = withQuery ? undefined : correlatedSetOperation(node, nodeKeyword(m[k - 1]) === 'EXISTS', here, hereColumns);
     const derived = withQuery || nodeKeyword(m[k - 1]) === 'EXISTS' ? undefined : filteredDerivedColumn(node, here, hereColumns);
     const joined = withQuery ? undefined : joinedFilteredDerivedTable(node, here, hereColumns);
+    const filterNested = withQuery ? undefined : nestedOuterReferenceInFilter(node, here, hereColumns);
     if (setOperation)
       report(
         setOperation.at,
@@ -327,6 +330,13 @@ export function refuseUnplannedCorrelations(
         'correlated-subquery',
         `Athena fails with NOT_SUPPORTED "Given correlated subquery is not supported": a derived table inside a subquery reads the outer column ${describe(joined)} outside its select list (a WHERE, HAVING or a subquery of its own) while the subquery joins it to another relation; the local engine would answer`,
         "filter on the outer column in the subquery's own WHERE (after the join), or join the derived table in the outer query",
+      );
+    else if (filterNested)
+      report(
+        filterNested.at,
+        'correlated-subquery',
+        `Athena fails with NOT_SUPPORTED "Given correlated subquery is not supported": a subquery in the WHERE, HAVING or ORDER BY of a subquery reads the column ${describe(filterNested)} of a query enclosing both; the local engine would answer`,
+        'compute the inner value in the outer query (a LATERAL join or a column of a subquery) and compare with that column',
       );
     else if (nested)
       report(
@@ -429,6 +439,50 @@ function filteredDerivedColumn(query: GroupNode, here: ReadonlySet<string>, here
 }
 
 /**
+ * The first column that `query`, or a subquery inside it, reads from a relation named in `names` or by an unqualified
+ * name in `columns`, where no level in between has a relation of that name or shows such a column (unqualified names
+ * are not followed below a level whose columns are unknown). Unlike readsOutside, a column of a level inside `query`
+ * does not count.
+ */
+function readsNames(query: GroupNode, names: ReadonlySet<string>, columns: ReadonlySet<string>): OuterReference | undefined {
+  const own = relationNames(query.items);
+  const ownColumns = levelColumns(query.items).all ?? (clausesOf(query.items).has('FROM') ? undefined : new Set<string>());
+  const visible = new Set([...names].filter((n) => !own.has(n)));
+  const visibleColumns = ownColumns === undefined ? new Set<string>() : new Set([...columns].filter((c) => !ownColumns.has(c)));
+  const found = outerReferences(query.items, own, visible, visibleColumns, ownColumns)[0];
+  if (found) return found;
+  for (const nested of subqueriesIn(query.items)) {
+    const reference = readsNames(nested, visible, visibleColumns);
+    if (reference) return reference;
+  }
+  return undefined;
+}
+
+/**
+ * A subquery in the WHERE, HAVING or ORDER BY of the subquery `query` that reads a column of a query enclosing `query`
+ * (`(SELECT max(b) FROM u WHERE b < (SELECT t.a))`, `… WHERE EXISTS (SELECT 1 FROM v WHERE c > t.a)`, `(SELECT 1
+ * WHERE EXISTS (…))`, `ORDER BY (SELECT t.a) LIMIT 1`, `b > (SELECT 1 WHERE t.a > 0)`): Trino 476 fails with
+ * NOT_SUPPORTED, scalar, EXISTS and LATERAL alike; a nested subquery reading only `query`'s own columns, or the outer
+ * column read outside the nested subquery (`b < t.a + (SELECT 1)`), plans (asked of the shared Trino). DuckDB answered.
+ * Unqualified names count only where `query`'s relations show their columns and have none of that name.
+ */
+function nestedOuterReferenceInFilter(query: GroupNode, here: ReadonlySet<string>, hereColumns: ReadonlySet<string>): OuterReference | undefined {
+  if (setOperationBranches(query.items)) return undefined;
+  const clauses = clausesOf(query.items);
+  const own = relationNames(query.items);
+  const names = new Set([...here].filter((n) => !own.has(n)));
+  const ownColumns = levelColumns(query.items).all ?? (clauses.has('FROM') ? undefined : new Set<string>());
+  const columns = ownColumns === undefined ? new Set<string>() : new Set([...hereColumns].filter((c) => !ownColumns.has(c)));
+  for (const clause of ['WHERE', 'HAVING', 'ORDER']) {
+    for (const nested of subqueriesIn(clauses.get(clause) ?? [])) {
+      const reference = readsNames(nested, names, columns);
+      if (reference) return reference;
+    }
+  }
+  return undefined;
+}
+
+/**
  * A derived table of the subquery's FROM that reads the outer row other than in its own select list (its WHERE or
  * HAVING, or a derived table or subquery inside it, at any depth), where the subquery's FROM has another relation
  * (any join, a comma, a LATERAL): `LATERAL (SELECT w.b, v.c FROM (SELECT u.b FROM u WHERE u.b <= t.a) w LEFT JOIN
@@ -452,7 +506,7 @@ function joinedFilteredDerivedTable(query: GroupNode, here: ReadonlySet<string>,
     // The derived table without its select list: what it reads elsewhere.
     const end = fromAt < 0 ? inner.length : fromAt;
     const unselected: GroupNode = { ...relation, items: [...inner.slice(0, selectAt + 1), ...inner.slice(end)] };
-    const reference = readsOutside(unselected, here, hereColumns);
+    const reference = readsNames(unselected, here, hereColumns);
     if (reference) return reference;
   }
   return undefined;
