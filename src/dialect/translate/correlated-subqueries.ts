@@ -11,7 +11,9 @@
 // - it is a set operation reading the outer row (EXISTS over UNION ALL reading it only in select lists plans);
 // - it has no FROM, filters on the outer row (WHERE, HAVING) and selects it (a constant select list plans);
 // - a derived table in its FROM selects the outer row and it aggregates, filters or groups by that column, or selects
-//   it beside a WHERE; a LATERAL VALUES of several rows reads the outer row.
+//   it beside a WHERE; a LATERAL VALUES of several rows reads the outer row;
+// - a derived table in its FROM reads the outer row outside its select list while another relation is joined to it;
+// - a subquery in its WHERE, HAVING or ORDER BY reads a column of a query enclosing it.
 // A subquery in the ON condition of a LEFT, RIGHT or FULL join that reads any column from outside itself fails with
 // NOT_SUPPORTED "Reference to column … from outer scope not allowed in this context" (refuseOuterJoinOnSubqueries).
 // A GROUP BY key that reads an outer column fails in every form, EXISTS too (GENERIC_INTERNAL_ERROR "Grouping field …
@@ -106,7 +108,7 @@ function shownColumns(relation: Node | undefined, list: Node | undefined): strin
  * The columns every relation of one level's FROM clause shows (undefined when one shows none: a table, a `*`), and
  * those some relation shows (`some`).
  */
-function levelColumns(items: readonly Node[], except?: Node): { all: Set<string> | undefined; some: Set<string> } {
+export function levelColumns(items: readonly Node[], except?: Node): { all: Set<string> | undefined; some: Set<string> } {
   const m = meaningful(items);
   const all = new Set<string>();
   const some = new Set<string>();
@@ -306,6 +308,8 @@ export function refuseUnplannedCorrelations(
     const withQuery = nodeKeyword(m[k - 1]) === 'AS';
     const setOperation = withQuery ? undefined : correlatedSetOperation(node, nodeKeyword(m[k - 1]) === 'EXISTS', here, hereColumns);
     const derived = withQuery || nodeKeyword(m[k - 1]) === 'EXISTS' ? undefined : filteredDerivedColumn(node, here, hereColumns);
+    const joined = withQuery ? undefined : joinedFilteredDerivedTable(node, here, hereColumns);
+    const filterNested = withQuery ? undefined : nestedOuterReferenceInFilter(node, here, hereColumns);
     if (setOperation)
       report(
         setOperation.at,
@@ -319,6 +323,20 @@ export function refuseUnplannedCorrelations(
         'correlated-subquery',
         `Athena fails with NOT_SUPPORTED "Given correlated subquery is not supported": a subquery ${derived.why} a column that a derived table inside it fills with the outer column ${describe(derived)}; the local engine would answer`,
         'read the outer column in the outer query, or join the subquery instead',
+      );
+    else if (joined)
+      report(
+        joined.at,
+        'correlated-subquery',
+        `Athena fails with NOT_SUPPORTED "Given correlated subquery is not supported": a derived table inside a subquery reads the outer column ${describe(joined)} outside its select list (a WHERE, HAVING or a subquery of its own) while the subquery joins it to another relation; the local engine would answer`,
+        "filter on the outer column in the subquery's own WHERE (after the join), or join the derived table in the outer query",
+      );
+    else if (filterNested)
+      report(
+        filterNested.at,
+        'correlated-subquery',
+        `Athena fails with NOT_SUPPORTED "Given correlated subquery is not supported": a subquery in the WHERE, HAVING or ORDER BY of a subquery reads the column ${describe(filterNested)} of a query enclosing both; the local engine would answer`,
+        'compute the inner value in the outer query (a LATERAL join or a column of a subquery) and compare with that column',
       );
     else if (nested)
       report(
@@ -344,7 +362,7 @@ export function refuseUnplannedCorrelations(
       report(correlated[0].at, 'correlated-subquery', LATERAL_AGGREGATE_ON_CONDITION.why, LATERAL_AGGREGATE_ON_CONDITION.hint);
     else if (correlated.length > 0 && quantified && correlated.some((r) => tokenIn(clausesOf(node.items).get('SELECT') ?? [], r.at)))
       reportSelectedUnderQuantifier(correlated.find((r) => tokenIn(clausesOf(node.items).get('SELECT') ?? [], r.at)) as OuterReference, report);
-    else if (correlated.length > 0) checkCorrelated(node, nodeKeyword(m[k - 1]) === 'EXISTS', correlated, report, quantified);
+    else if (correlated.length > 0) checkCorrelated(node, nodeKeyword(m[k - 1]) === 'EXISTS', correlated, report, quantified, innerLateral(m, k));
     refuseUnplannedCorrelations(node.items, report, here, hereColumns);
   });
 }
@@ -417,6 +435,80 @@ function filteredDerivedColumn(query: GroupNode, here: ReadonlySet<string>, here
   if (grouped) return at(grouped, 'groups by');
   const selected = clauses.has('WHERE') ? read(select) : undefined;
   if (selected) return at(selected, 'filters (WHERE) and selects');
+  return undefined;
+}
+
+/**
+ * The first column that `query`, or a subquery inside it, reads from a relation named in `names` or by an unqualified
+ * name in `columns`, where no level in between has a relation of that name or shows such a column (unqualified names
+ * are not followed below a level whose columns are unknown). Unlike readsOutside, a column of a level inside `query`
+ * does not count.
+ */
+function readsNames(query: GroupNode, names: ReadonlySet<string>, columns: ReadonlySet<string>): OuterReference | undefined {
+  const own = relationNames(query.items);
+  const ownColumns = levelColumns(query.items).all ?? (clausesOf(query.items).has('FROM') ? undefined : new Set<string>());
+  const visible = new Set([...names].filter((n) => !own.has(n)));
+  const visibleColumns = ownColumns === undefined ? new Set<string>() : new Set([...columns].filter((c) => !ownColumns.has(c)));
+  const found = outerReferences(query.items, own, visible, visibleColumns, ownColumns)[0];
+  if (found) return found;
+  for (const nested of subqueriesIn(query.items)) {
+    const reference = readsNames(nested, visible, visibleColumns);
+    if (reference) return reference;
+  }
+  return undefined;
+}
+
+/**
+ * A subquery in the WHERE, HAVING or ORDER BY of the subquery `query` that reads a column of a query enclosing `query`
+ * (`(SELECT max(b) FROM u WHERE b < (SELECT t.a))`, `… WHERE EXISTS (SELECT 1 FROM v WHERE c > t.a)`, `(SELECT 1
+ * WHERE EXISTS (…))`, `ORDER BY (SELECT t.a) LIMIT 1`, `b > (SELECT 1 WHERE t.a > 0)`): Trino 476 fails with
+ * NOT_SUPPORTED, scalar, EXISTS and LATERAL alike; a nested subquery reading only `query`'s own columns, or the outer
+ * column read outside the nested subquery (`b < t.a + (SELECT 1)`), plans (asked of the shared Trino). DuckDB answered.
+ * Unqualified names count only where `query`'s relations show their columns and have none of that name.
+ */
+function nestedOuterReferenceInFilter(query: GroupNode, here: ReadonlySet<string>, hereColumns: ReadonlySet<string>): OuterReference | undefined {
+  if (setOperationBranches(query.items)) return undefined;
+  const clauses = clausesOf(query.items);
+  const own = relationNames(query.items);
+  const names = new Set([...here].filter((n) => !own.has(n)));
+  const ownColumns = levelColumns(query.items).all ?? (clauses.has('FROM') ? undefined : new Set<string>());
+  const columns = ownColumns === undefined ? new Set<string>() : new Set([...hereColumns].filter((c) => !ownColumns.has(c)));
+  for (const clause of ['WHERE', 'HAVING', 'ORDER']) {
+    for (const nested of subqueriesIn(clauses.get(clause) ?? [])) {
+      const reference = readsNames(nested, names, columns);
+      if (reference) return reference;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * A derived table of the subquery's FROM that reads the outer row other than in its own select list (its WHERE or
+ * HAVING, or a derived table or subquery inside it, at any depth), where the subquery's FROM has another relation
+ * (any join, a comma, a LATERAL): `LATERAL (SELECT w.b, v.c FROM (SELECT u.b FROM u WHERE u.b <= t.a) w LEFT JOIN
+ * (VALUES 2, 3) v(c) ON w.b = v.c)`. Trino 476 fails with NOT_SUPPORTED under LEFT, RIGHT, inner and CROSS joins,
+ * either side, an equality or a constant filter on the outer row (`WHERE t.a > 1`), an aggregating or DISTINCT derived
+ * table, scalar, EXISTS and LEFT JOIN LATERAL; the derived table alone, or the filter moved to the subquery's WHERE,
+ * plans (asked of the shared Trino). DuckDB answered.
+ */
+function joinedFilteredDerivedTable(query: GroupNode, here: ReadonlySet<string>, hereColumns: ReadonlySet<string>): OuterReference | undefined {
+  if (setOperationBranches(query.items)) return undefined;
+  const m = meaningful(query.items);
+  const relations = fromRelations(m);
+  if (relations.length < 2) return undefined;
+  for (const { at } of relations) {
+    const relation = m[at];
+    if (!isParen(relation) || !isQuery(relation) || setOperationBranches(relation.items)) continue;
+    const inner = meaningful(relation.items);
+    const selectAt = inner.findIndex((n) => nodeKeyword(n) === 'SELECT');
+    const fromAt = inner.findIndex((_n, k) => isFromClause(inner, k));
+    if (selectAt < 0) continue;
+    // The derived table without its select list: what it reads elsewhere.
+    const end = fromAt < 0 ? inner.length : fromAt;
+    const unselected: GroupNode = { ...relation, items: [...inner.slice(0, selectAt + 1), ...inner.slice(end)] };
+    const reference = readsNames(unselected, here, hereColumns);
+    if (reference) return reference;
+  }
   return undefined;
 }
 
@@ -789,7 +881,7 @@ function checkUnnestCorrelated(query: GroupNode, at: Token, underIn: boolean, re
     );
 }
 
-function checkCorrelated(query: GroupNode, exists: boolean, correlated: readonly OuterReference[], report: Report, underIn = false): void {
+function checkCorrelated(query: GroupNode, exists: boolean, correlated: readonly OuterReference[], report: Report, underIn = false, inner = false): void {
   const groupKey = correlated.find((r) => tokenIn(clausesOf(query.items).get('GROUP') ?? [], r.at));
   if (groupKey) {
     report(
@@ -800,7 +892,7 @@ function checkCorrelated(query: GroupNode, exists: boolean, correlated: readonly
     );
     return;
   }
-  const unplanned = correlatedValuesReason(query, correlated, underIn) ?? unplannedReason(query, exists, correlated, underIn);
+  const unplanned = correlatedValuesReason(query, correlated, underIn, exists) ?? unplannedReason(query, exists, correlated, underIn, inner);
   if (unplanned)
     report(
       unplanned.at,
@@ -830,6 +922,17 @@ function joinedOnCondition(m: readonly Node[], k: number): boolean {
   return !(condition.length === 1 && nodeKeyword(condition[0]) === 'TRUE');
 }
 
+/**
+ * Whether the relation m[k] is a LATERAL subquery joined as an inner join without a condition: `CROSS JOIN LATERAL`,
+ * `, LATERAL`, `[INNER] JOIN LATERAL … ON TRUE` (not LEFT, RIGHT or FULL).
+ */
+function innerLateral(m: readonly Node[], k: number): boolean {
+  if (nodeKeyword(m[k - 1]) !== 'LATERAL') return false;
+  if (isPunct(m[k - 2], ',')) return true;
+  if (nodeKeyword(m[k - 2]) !== 'JOIN' || ['LEFT', 'RIGHT', 'FULL', 'OUTER'].includes(nodeKeyword(m[k - 3]))) return false;
+  return !joinedOnCondition(m, k);
+}
+
 /** The name tokens of `nodes`, at any depth. */
 const nameTokens = (nodes: readonly Node[]): Token[] =>
   meaningful(nodes).flatMap((n) => (n.kind === 'group' ? nameTokens(n.items) : isNameToken(n) ? [n.token] : []));
@@ -837,12 +940,21 @@ const nameTokens = (nodes: readonly Node[]): Token[] =>
 /**
  * A VALUES relation of the subquery's FROM reading an outer column (`(SELECT max(a) FROM (VALUES (t.v, 3)) y(a, c))`):
  * Trino 476 plans it only as a projection of the outer row: one row, the subquery's only relation, no WHERE, not under
- * IN, and no aggregate over a column the outer value fills (`max(c)`, `count(*)` plan). Anything else fails with
+ * IN, and no aggregate over a column the outer value fills (`max(c)`, `count(*)` plan); under EXISTS, anything without a
+ * WHERE, HAVING or ON. Anything else fails with
  * NOT_SUPPORTED "Given correlated subquery is not supported" (asked of the shared Trino); DuckDB answered.
  */
-function correlatedValuesReason(query: GroupNode, correlated: readonly OuterReference[], underIn: boolean): { at: Token; why: string } | undefined {
+function correlatedValuesReason(
+  query: GroupNode,
+  correlated: readonly OuterReference[],
+  underIn: boolean,
+  exists = false,
+): { at: Token; why: string } | undefined {
   const clauses = clausesOf(query.items);
   const from = meaningful(clauses.get('FROM') ?? []);
+  // EXISTS over correlated VALUES that nothing filters (no WHERE, HAVING or ON) plans, with several rows, an aggregate,
+  // a comma or CROSS JOIN, GROUP BY, LIMIT (`EXISTS (SELECT * FROM (VALUES a, 3) s(x))`: true; asked of the shared Trino).
+  if (exists && !clauses.has('WHERE') && !clauses.has('HAVING') && !from.some((n) => nodeKeyword(n) === 'ON')) return undefined;
   const at = from.findIndex((n) => isParen(n) && nodeKeyword(meaningful(n.items)[0]) === 'VALUES' && correlated.some((r) => tokenIn(n.items, r.at)));
   if (at < 0) return starOverCorrelatedValues(query, from, correlated);
   const values = from[at] as GroupNode;
@@ -965,7 +1077,13 @@ function groupsBySeveralSets(group: readonly Node[]): boolean {
   });
 }
 
-function unplannedReason(query: GroupNode, exists: boolean, correlated: readonly OuterReference[], underIn = false): { at: Token; why: string } | undefined {
+function unplannedReason(
+  query: GroupNode,
+  exists: boolean,
+  correlated: readonly OuterReference[],
+  underIn = false,
+  inner = false,
+): { at: Token; why: string } | undefined {
   const clauses = clausesOf(query.items);
   const select = clauses.get('SELECT') ?? [];
   const where = clauses.get('WHERE') ?? [];
@@ -983,7 +1101,9 @@ function unplannedReason(query: GroupNode, exists: boolean, correlated: readonly
   if (withTies && !aggregatesToOneRow) return { at: first.at, why: 'a correlated subquery has FETCH FIRST … WITH TIES and does not aggregate to one row' };
   if (!exists && correlatedInWhere && groupsBySeveralSets(clauses.get('GROUP') ?? []))
     return { at: first.at, why: 'a subquery correlated in its WHERE groups by ROLLUP, CUBE or several GROUPING SETS' };
-  const ungrouped = ungroupedCorrelation(clauses, correlated);
+  // An INNER, CROSS or comma LATERAL joined without a condition plans it (TestCorrelatedAggregation's INNER JOIN
+  // LATERAL … GROUP BY value ON TRUE); scalar, EXISTS and LEFT JOIN LATERAL do not.
+  const ungrouped = inner ? undefined : ungroupedCorrelation(clauses, correlated);
   if (ungrouped) return { at: ungrouped.at, why: 'a grouped subquery compares an outer column other than by = with a column it does not group by' };
   // LIMIT, FETCH FIRST and OFFSET: correlated-row-limits.ts.
   const limited =

@@ -10,6 +10,7 @@
 import { TRINO_KEYWORDS } from '../../lint/trino-keywords.js';
 import { identifierName, type Token } from '../tokens.js';
 import { isParen, meaningful, nodeKeyword, splitArgs, type Node } from './tree.js';
+import { levelColumns, relationNames } from './correlated-subqueries.js';
 import { aliasOf, itemName } from './select-names.js';
 import type { Report } from './within-group.js';
 
@@ -119,10 +120,25 @@ function qualifyBlock(items: Node[], block: readonly Node[], report: Report): vo
   if (from && !single && !severalItems(from)) return;
   const references = [...clauses.get('SELECT')!, ...[...INPUT_CLAUSES].flatMap((c) => clauses.get(c) ?? [])];
   const ownColumns = new Set(selectItems.flatMap(selfNamedAlias));
-  for (const ref of aliasReferences(references, aliases)) {
+  const fromAt = block.findIndex((n, k) => nodeKeyword(n) === 'FROM' && nodeKeyword(block[k - 1]) !== 'DISTINCT');
+  // The columns the FROM shows (none without one; undefined when a relation does not show them).
+  const fromColumns = from ? levelColumns(block.slice(fromAt)).all : new Set<string>();
+  const nested = nestedAliasReferences(references, aliases);
+  for (const ref of [...aliasReferences(references, aliases), ...nested]) {
     if (aliasTokens.includes(ref.token)) continue;
     const name = identifierName(ref.token);
-    const qualifier = single ?? (from ? listedColumnOwner(from, name) : undefined);
+    if (ref.between && fromColumns && !fromColumns.has(name.toLowerCase())) {
+      report(
+        ref.token,
+        'lateral-alias',
+        `${ref.token.text} inside a subquery names an output column alias of an enclosing SELECT, which Athena does not resolve (COLUMN_NOT_FOUND: Column '${name}' cannot be resolved); the local engine would read the alias`,
+        'repeat the expression, or compute it in a subquery and select from that',
+      );
+      continue;
+    }
+    const candidate = single ?? (from ? listedColumnOwner(from, name) : undefined);
+    // A relation in between of the qualifier's name would take `q.a` for its own.
+    const qualifier = candidate && ref.between?.has(identifierName(candidate).toLowerCase()) ? undefined : candidate;
     if (qualifier) qualify(items, ref, qualifier);
     else if (!from)
       report(
@@ -187,6 +203,70 @@ function fromItemName(from: readonly Node[]): Token | undefined {
 
 interface Reference {
   token: Token;
+  /** For a name inside a subquery: the relation names of the levels in between (which a qualifier must not be). */
+  between?: ReadonlySet<string>;
+}
+
+/**
+ * Bare names of `aliases` inside the subqueries in `nodes` (at any depth: scalar, IN, EXISTS, VALUES, a set
+ * operation's branches) that no level in between resolves: each level shows its columns (VALUES, an alias list, a
+ * select list; none without FROM) and none has the name, and no level has a select alias of that name (its own
+ * qualifyBlock handles those). A level over a table or a `*` stops the walk (the name may be its column).
+ */
+function nestedAliasReferences(nodes: readonly Node[], aliases: ReadonlySet<string>, between: ReadonlySet<string> = new Set()): Reference[] {
+  return meaningful(nodes).flatMap((node): Reference[] => {
+    if (node.kind !== 'group' || node.items.some((n) => punct(n, '->'))) return [];
+    if (!isSubquery(node.items) && !isParenthesizedQuery(node.items)) return nestedAliasReferences(node.items, aliases, between);
+    return branchesOf(node.items).flatMap((branch) => {
+      const m = meaningful(branch);
+      const first = nodeKeyword(m[0]);
+      if (first === 'WITH') return [];
+      if (first !== 'SELECT' && first !== 'VALUES') return nestedAliasReferences(branch, aliases, between);
+      const fromAt = m.findIndex((n, k) => nodeKeyword(n) === 'FROM' && nodeKeyword(m[k - 1]) !== 'DISTINCT');
+      const columns = fromAt < 0 ? new Set<string>() : levelColumns(branch).all;
+      if (!columns) return [];
+      const clauses = levelClauses(m);
+      const own = new Set(
+        splitArgs(first === 'VALUES' ? [] : (clauses.get('SELECT') ?? [])).flatMap((item) => {
+          const alias = aliasOf(meaningful(item));
+          return alias ? [identifierName(alias)] : [];
+        }),
+      );
+      const open = new Set([...aliases].filter((a) => !columns.has(a.toLowerCase()) && !own.has(a)));
+      if (open.size === 0) return [];
+      const names = relationNames(branch, new Set(between));
+      const here = first === 'VALUES' ? m.slice(1) : [...(clauses.get('SELECT') ?? []), ...[...INPUT_CLAUSES].flatMap((c) => clauses.get(c) ?? [])];
+      return [...aliasReferences(here, open).map((r) => ({ ...r, between: names })), ...nestedAliasReferences(here, open, names)];
+    });
+  });
+}
+
+const isParenthesizedQuery = (items: readonly Node[]): boolean => {
+  const first = meaningful(items)[0];
+  return first?.kind === 'group' && (isSubquery(first.items) || isParenthesizedQuery(first.items));
+};
+
+/** A query's set-operation branches (the query itself when it has none). */
+function branchesOf(items: readonly Node[]): Node[][] {
+  const branches: Node[][] = [[]];
+  for (const node of items) {
+    if (BLOCK_ENDS.has(nodeKeyword(node))) branches.push([]);
+    else branches[branches.length - 1].push(node);
+  }
+  return branches.map((b) => (['ALL', 'DISTINCT'].includes(nodeKeyword(meaningful(b)[0])) ? b.slice(b.indexOf(meaningful(b)[0]) + 1) : b));
+}
+
+/** The clauses of one SELECT level (its meaningful nodes), by their first word. */
+function levelClauses(m: readonly Node[]): Map<string, Node[]> {
+  const clauses = new Map<string, Node[]>();
+  let current = 'SELECT';
+  clauses.set(current, []);
+  for (const node of m.slice(1)) {
+    const word = nodeKeyword(node);
+    if (CLAUSE_STARTS.has(word) && !clauses.has(word)) clauses.set((current = word), []);
+    else clauses.get(current)!.push(node);
+  }
+  return clauses;
 }
 
 /** Bare names in `nodes` that are one of `aliases`: not qualified, not a call, not a field, outside subqueries and lambdas. */
