@@ -45,6 +45,9 @@ const REFUSALS: Record<string, string> = {
     'UNNEST of an array of rows: Athena gives a column per field of the row (named by its fields, or by the alias list), where the local engine would give one row column; name the fields in an alias list of one UNNEST: CROSS JOIN UNNEST(items) AS t(a, b)',
   'ip-stored':
     "TYPE_MISMATCH: table column types don't match the values assigned: Expressions: [ipaddress] (no table column holds an ipaddress); CAST the value to varchar",
+  // shims/macros.ts trino_subscript: j[1] or j['k'] of a json value.
+  'json subscript':
+    "TYPE_MISMATCH: Cannot use a subscript of json on Athena (j[1], j['k']: no such operator; the local engine would read it as DuckDB's JSON extraction); use json_extract(j, '$[0]') or json_array_get(j, 0), json_extract(j, '$.k')",
   'concat json':
     'FUNCTION_NOT_FOUND: Unexpected parameters (…, json) for function concat: concat and || take varchar, varbinary or arrays on Athena; CAST the json to varchar (its JSON text) or extract a value (json_extract_scalar)',
   'contains-in-try':
