@@ -45,9 +45,6 @@ const REFUSALS: Record<string, string> = {
     'UNNEST of an array of rows: Athena gives a column per field of the row (named by its fields, or by the alias list), where the local engine would give one row column; name the fields in an alias list of one UNNEST: CROSS JOIN UNNEST(items) AS t(a, b)',
   'ip-stored':
     "TYPE_MISMATCH: table column types don't match the values assigned: Expressions: [ipaddress] (no table column holds an ipaddress); CAST the value to varchar",
-  // shims/macros.ts trino_subscript: j[1] or j['k'] of a json value.
-  'json subscript':
-    "TYPE_MISMATCH: Cannot use a subscript of json on Athena (j[1], j['k']: no such operator; the local engine would read it as DuckDB's JSON extraction); use json_extract(j, '$[0]') or json_array_get(j, 0), json_extract(j, '$.k')",
   'concat json':
     'FUNCTION_NOT_FOUND: Unexpected parameters (…, json) for function concat: concat and || take varchar, varbinary or arrays on Athena; CAST the json to varchar (its JSON text) or extract a value (json_extract_scalar)',
   'contains-in-try':
@@ -308,6 +305,12 @@ function argumentTypes(types: string): string[] {
 }
 
 const REWRITES: readonly [RegExp, (...groups: string[]) => string][] = [
+  // shims/macros.ts json_extract: DuckDB's member access or subscript of a JSON value (j.foo, j[1]).
+  [
+    /Serialization Error: Cannot copy bound expression/,
+    () =>
+      "TYPE_MISMATCH: a member or subscript of a json value (j.k, j[1], j['k']) is not Athena SQL (Athena: Expression j is not of type ROW; Cannot use integer for subscript of json); the local engine would read it as DuckDB's JSON extraction; use json_extract(j, '$.k'), json_extract_scalar(j, '$.k') or json_array_get(j, 0), or CAST(j AS row(k …)) first",
+  ],
   [new RegExp(`Binder Error: Could not find key "${REFUSED_KEY_MARKER}([^"]*)" in struct(?:\\s*Candidate Entries: "trino_v")?`), refusal],
   [/Binder Error: table "([^"]*)" has (\d+) columns available but (\d+) columns specified/, longAliasList],
   // trino_fail(message) raises by casting its marked message to an integer.

@@ -209,6 +209,13 @@ const zonedDateTrunc = (x: string) => `list_transform([${x}], lambda trino_x: CA
        ELSE trino_tz_from_wall(date_trunc(unit, trino_x.trino_wall), trino_x.trino_zone) END)[1]`;
 
 export const MACROS: readonly string[] = [
+  // DuckDB binds a member or subscript of a JSON value (j.foo, o.j.foo, j[1], j['k']) as a call of json_extract(j, …)
+  // that it looks up by name; Trino 476 has neither ("Expression j is not of type ROW", "Cannot use integer for
+  // subscript of json"). Shadowed by this macro, the call
+  // DuckDB builds fails while binding ("Cannot copy bound expression", reworded by error-messages.ts), over no rows
+  // too; a call written json_extract(…) still reaches the built-in (the translator names Trino's json_extract
+  // trino_json_extract, so only DuckDB's own rewrites get here).
+  'json_extract(j, path) AS system.main.json_extract(j, path)',
   // error() is volatile, and TRY() refuses volatile arguments: a failing cast raises instead, so TRY(a / 0) works.
   // The marker lets the engine show Trino's message alone (failureMessage), not DuckDB's conversion error.
   `trino_fail(message) AS CAST('${FAIL_MARKER}' || message AS INTEGER)`,
@@ -826,9 +833,7 @@ export const MACROS: readonly string[] = [
   // a[i]: Trino raises where DuckDB gives NULL (index past the end, missing map key) or counts from the end (i < 0).
   // The checks run only when a[i] is NULL; typeof folds to a constant and to_json binds for lists and maps alike.
   // A NULL array or map gives NULL whatever the index (Trino's functions return NULL on a NULL argument).
-  // A json a fails while binding (typeof folds): Trino 476 has no subscript of json ("Cannot use integer for subscript
-  // of json"), where DuckDB reads j[1] and j['k'] as its JSON extraction.
-  `trino_subscript(a, i) AS {'trino_v': CASE
+  `trino_subscript(a, i) AS CASE
      WHEN a IS NULL THEN a[i]
      WHEN typeof(a) NOT LIKE 'MAP(%)' AND TRY_CAST(i AS BIGINT) < 1 THEN trino_fail_as(CASE WHEN TRY_CAST(i AS BIGINT) = 0
        THEN 'SQL array indices start at 1' ELSE 'Array subscript is negative: ' || i END, a[i])
@@ -838,7 +843,7 @@ export const MACROS: readonly string[] = [
        ELSE trino_fail_as('Key not present in map: ' || i, a[i]) END
      WHEN TRY_CAST(i AS BIGINT) <= json_array_length(to_json(a)) THEN a[i]
      ELSE trino_fail_as('Array subscript must be less than or equal to array length: '
-       || i || ' > ' || json_array_length(to_json(a)), a[i]) END}[CASE WHEN typeof([a]) = 'JSON[]' THEN '${REFUSED_KEY_MARKER}json subscript' ELSE 'trino_v' END]`,
+       || i || ' > ' || json_array_length(to_json(a)), a[i]) END`,
   // m[k] and element_at(m, k) of a zoned key k (translate/operators.ts, functions.ts): Trino finds the key of k's instant
   // in any zone. The map's keys are compared by trino_cmp; the key text of the failure is Trino's text of k.
   // The key of m[k] or element_at(m, k) where k's type is known only here (translate/column-operands.ts keyByInstant):
