@@ -305,6 +305,12 @@ function argumentTypes(types: string): string[] {
 }
 
 const REWRITES: readonly [RegExp, (...groups: string[]) => string][] = [
+  // shims/macros.ts json_extract: DuckDB's member access or subscript of a JSON value (j.foo, j[1]).
+  [
+    /Serialization Error: Cannot copy bound expression/,
+    () =>
+      "TYPE_MISMATCH: a member or subscript of a json value (j.k, j[1], j['k']) is not Athena SQL (Athena: Expression j is not of type ROW; Cannot use integer for subscript of json); the local engine would read it as DuckDB's JSON extraction; use json_extract(j, '$.k'), json_extract_scalar(j, '$.k') or json_array_get(j, 0), or CAST(j AS row(k …)) first",
+  ],
   [new RegExp(`Binder Error: Could not find key "${REFUSED_KEY_MARKER}([^"]*)" in struct(?:\\s*Candidate Entries: "trino_v")?`), refusal],
   [/Binder Error: table "([^"]*)" has (\d+) columns available but (\d+) columns specified/, longAliasList],
   // trino_fail(message) raises by casting its marked message to an integer.

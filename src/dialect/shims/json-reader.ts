@@ -21,6 +21,9 @@ export const isFloatText = (text: string): boolean => /[.eE]/.test(text);
 
 const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][-+]?\d+)?/y;
 
+/** A UTF-16 unit Java's Character.isJavaIdentifierPart accepts (past the ASCII punctuation below '0'). */
+const JAVA_NAME_PART = /^[\p{L}\p{Nl}\p{Nd}\p{Mn}\p{Mc}\p{Pc}\p{Sc}\p{Cf}\u007f-\u009f]$/u;
+
 export class JsonReader {
   private at = 0;
   /** Arrays and objects open at the cursor: Jackson checks what follows a number at the top level only. */
@@ -78,6 +81,10 @@ export class JsonReader {
     for (const word of ['true', 'false', 'null'] as const) {
       if (this.text.startsWith(word, this.at)) {
         this.at += word.length;
+        // Jackson reads `truex` as one unknown token: a word may not run into a character Java allows in a name
+        // (`true,`, `true$`, `true-` end the word; Trino 476: json_value('true_', 'lax $') is NULL, 'true$' is 'true').
+        const after = this.text[this.at];
+        if (after !== undefined && after >= '0' && after !== ']' && after !== '}' && JAVA_NAME_PART.test(after)) this.fail();
         return { kind: 'word', word };
       }
     }
@@ -173,4 +180,16 @@ export function readWholeJson(text: string): JsonValue {
   const value = reader.value();
   if (!reader.atEnd()) throw new JsonSyntaxError('Unexpected trailing content');
   return value;
+}
+
+/**
+ * The text as Trino's SQL/JSON path functions read it (Jackson's readTree, trailing tokens allowed): the first value,
+ * nothing after it is read (Trino 476: json_value('{"a":1} x', 'lax $.a') is '1', json_exists('[1] [', 'lax $') true);
+ * a text of whitespace only reads as JSON null (Jackson's missing node: json_exists('', 'lax $') is true,
+ * json_query('', 'lax $') 'null').
+ */
+export function readFirstJson(text: string): JsonValue {
+  const reader = new JsonReader(text);
+  if (reader.atEnd()) return { kind: 'word', word: 'null' };
+  return reader.value();
 }

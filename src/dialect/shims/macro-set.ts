@@ -11,6 +11,12 @@ import { SESSION_COLUMN_WORDS } from './session-word-macros.js';
  */
 const SHIM_NAME = new RegExp(`trino_\\w+|\\b(?:${SESSION_COLUMN_WORDS.join('|')})\\b`, 'gi');
 
+/**
+ * Macros no text names, defined with a connection's first statement: json_extract stands in for DuckDB's own, which
+ * DuckDB calls for a member of a JSON value (macros.ts), so that j.foo fails as in Athena.
+ */
+const ALWAYS = ['json_extract'];
+
 interface MacroDefinition {
   name: string;
   sql: string;
@@ -61,6 +67,7 @@ export class MacroSet {
       for (const used of byListOrder(definition.uses)) visit(used);
       ordered.push(name);
     };
+    for (const name of ALWAYS) visit(name);
     for (const name of byListOrder(new Set(texts.flatMap((text) => (text.match(SHIM_NAME) ?? []).map((name) => name.toLowerCase()))))) visit(name);
     return ordered;
   }

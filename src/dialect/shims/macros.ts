@@ -209,6 +209,13 @@ const zonedDateTrunc = (x: string) => `list_transform([${x}], lambda trino_x: CA
        ELSE trino_tz_from_wall(date_trunc(unit, trino_x.trino_wall), trino_x.trino_zone) END)[1]`;
 
 export const MACROS: readonly string[] = [
+  // DuckDB binds a member or subscript of a JSON value (j.foo, o.j.foo, j[1], j['k']) as a call of json_extract(j, …)
+  // that it looks up by name; Trino 476 has neither ("Expression j is not of type ROW", "Cannot use integer for
+  // subscript of json"). Shadowed by this macro, the call
+  // DuckDB builds fails while binding ("Cannot copy bound expression", reworded by error-messages.ts), over no rows
+  // too; a call written json_extract(…) still reaches the built-in (the translator names Trino's json_extract
+  // trino_json_extract, so only DuckDB's own rewrites get here).
+  'json_extract(j, path) AS system.main.json_extract(j, path)',
   // error() is volatile, and TRY() refuses volatile arguments: a failing cast raises instead, so TRY(a / 0) works.
   // The marker lets the engine show Trino's message alone (failureMessage), not DuckDB's conversion error.
   `trino_fail(message) AS CAST('${FAIL_MARKER}' || message AS INTEGER)`,

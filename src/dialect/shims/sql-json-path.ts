@@ -1,8 +1,9 @@
 // The SQL/JSON path functions json_exists, json_value and json_query (https://trino.io/docs/current/functions/json.html), for the
 // subset the translator lets through (translate/functions.ts sqlJsonCall): lax mode, member accessors `.a` and `."a b"`,
 // array accessors `[0]` and `[*]`, the default behaviours (json_exists FALSE ON ERROR, json_value NULL ON EMPTY and NULL
-// ON ERROR, RETURNING varchar). The input is JSON text, read as Trino's Jackson reads it (repeated keys: the last).
-import { isFloatText, javaUtf8Text, type JsonValue, readWholeJson } from './json-reader.js';
+// ON ERROR, RETURNING varchar). The input is JSON text, read as Trino's Jackson reads it (repeated keys: the last; the
+// first value only: json-reader.ts readFirstJson).
+import { isFloatText, javaUtf8Text, type JsonValue, readFirstJson } from './json-reader.js';
 import { jacksonString, scalarJson, trinoDoubleText } from './json-canonical.js';
 
 export type PathStep = { kind: 'member'; name: string } | { kind: 'element'; index: number } | { kind: 'all' };
@@ -61,7 +62,7 @@ function step(items: readonly JsonValue[], s: PathStep): JsonValue[] {
 function evaluate(text: string, path: string): JsonValue[] {
   const steps = sqlJsonPathSteps(path);
   if (!steps) throw new Error(`JSON path not supported locally: ${path}`);
-  return steps.reduce(step, [readWholeJson(text)]);
+  return steps.reduce(step, [readFirstJson(text)]);
 }
 
 /** The path's items, or undefined for a text that is not JSON (NULL ON ERROR); an unsupported path still fails. */

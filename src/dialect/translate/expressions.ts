@@ -819,6 +819,16 @@ export class ExpressionRewriter {
         parts.push({ kind: t.text === '.' ? 'dot' : 'boundary', text: t.text });
         return 0;
       case 'op':
+        // An arrow that does not open a lambda argument (renderArgumentZoned takes those): DuckDB reads `j -> 'a'` and
+        // `j ->> 'a'` as its JSON operators; Trino 476 fails ("Lambda expression should always be used inside a
+        // function", `->>` a syntax error).
+        if (t.text === '->')
+          this.report(
+            t,
+            'json-operator',
+            "'->' outside a lambda argument is not Athena SQL (Athena fails; DuckDB would read it as its JSON operator)",
+            "json_extract(j, '$.a') or json_extract_scalar(j, '$.a')",
+          );
         parts.push({ kind: 'op', text: t.text, op: t.text, append: this.arrayAppends.get(t) });
         return 0;
     }

@@ -327,8 +327,20 @@ function elementsToTextBound(c: CallContext, sql: string): string {
  */
 function sqlJsonCall(c: CallContext, shim: string): string | undefined {
   const name = c.name.text;
-  const [input, pathNodes] = c.args;
+  const [written, pathNodes] = c.args;
   const path = pathNodes ? meaningful(pathNodes) : [];
+  // `s FORMAT JSON` is the default reading of a text (Trino 476: json_value('["a"]' FORMAT JSON, 'lax $[0]') is 'a');
+  // an ENCODING is for a varbinary input, which fails on a text (TYPE_MISMATCH) and does not run locally.
+  const inputWords = meaningful(written ?? []);
+  const formatAt = inputWords.length > 2 ? inputWords.length - 2 : -1;
+  const formatJson = formatAt > 0 && nodeKeyword(inputWords[formatAt]) === 'FORMAT' && nodeKeyword(inputWords[formatAt + 1]) === 'JSON';
+  const encodingAt = inputWords.length - 4;
+  const encoding = encodingAt > 0 && ['FORMAT', 'JSON', 'ENCODING'].every((word, k) => nodeKeyword(inputWords[encodingAt + k]) === word);
+  if (encoding) {
+    c.report('sql-json', `${name}(): FORMAT JSON ENCODING … is not supported locally (a varbinary input)`, `${name}(from_utf8(b), 'lax $.a')`);
+    return undefined;
+  }
+  const input = formatJson ? (written ?? []).slice(0, (written ?? []).indexOf(inputWords[formatAt])) : (written ?? []);
   if (c.args.length !== 2 || path.length === 0 || path[0].kind !== 'token' || path[0].token.kind !== 'string') {
     c.report('sql-json', `${name}(): only a JSON text and a path literal are supported locally`, `${name}(s, 'lax $.a')`);
     return undefined;
@@ -370,7 +382,7 @@ function sqlJsonCall(c: CallContext, shim: string): string | undefined {
     );
     return undefined;
   }
-  const text = c.arg(0);
+  const text = formatJson ? c.render(input).trim() : c.arg(0);
   const sql = `${shim}(${text}, ${sqlString(pathText)}${shim === 'trino_sql_json_query' ? `, '${wrapper}'` : ''})${c.tail}`;
   return SIMPLE_OPERAND.test(text) && !c.correlatable
     ? `{'trino_v': ${sql}}[CASE WHEN typeof([${text}]) = 'JSON[]' THEN '${REFUSED_KEY_MARKER}sqljson' ELSE 'trino_v' END]`
