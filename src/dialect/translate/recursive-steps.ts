@@ -12,8 +12,10 @@ import { aliasOf, itemName, NOT_AN_ALIAS, isName, splitItems } from './select-na
 import { isParen, meaningful, nodeKeyword, splitArgs, type GroupNode, type Node } from './tree.js';
 import type { Report } from './within-group.js';
 
-const SELECT_LIST_END = new Set(['FROM', 'WHERE', 'GROUP', 'HAVING', 'WINDOW', 'ORDER', 'LIMIT', 'OFFSET', 'FETCH']);
+const SELECT_LIST_END = new Set(['FROM', 'WHERE', 'GROUP', 'HAVING', 'WINDOW', 'ORDER', 'LIMIT', 'OFFSET', 'FETCH', 'UNION', 'INTERSECT', 'EXCEPT']);
 const FROM_END = new Set(['WHERE', 'GROUP', 'HAVING', 'WINDOW', 'ORDER', 'LIMIT', 'OFFSET', 'FETCH']);
+/** Clauses that, after the step, belong to the whole body in Trino. */
+const STEP_TAIL = new Set(['ORDER', 'LIMIT', 'OFFSET', 'FETCH']);
 
 const isPunct = (n: Node | undefined, text: string) => n !== undefined && n.kind === 'token' && n.token.text === text;
 const translated = (at: Token, text: string): Node => ({ kind: 'token', token: { ...at, kind: 'translated', text } });
@@ -36,6 +38,10 @@ export interface RecursiveQuery {
   select: number;
   from: number;
   body: GroupNode;
+  /** The index of the UNION in the body's items: the base is the items before it. */
+  unionAt: number;
+  /** The step is written in parentheses (`UNION ALL (SELECT …)`); `step` holds their items. */
+  parenthesized: boolean;
 }
 
 /** A select list's items between items[select] and items[end]. */
@@ -62,12 +68,23 @@ export function recursiveQueries(items: readonly Node[]): RecursiveQuery[] {
     const nameNode = m[list ? k - 3 : k - 2];
     if (!isName(nameNode)) return;
     const body = node;
-    const unions = body.items.flatMap((n, j) => (['UNION', 'INTERSECT', 'EXCEPT'].includes(nodeKeyword(n)) ? [j] : []));
-    if (unions.length !== 1 || nodeKeyword(body.items[unions[0]]) !== 'UNION') return;
-    const baseItems = body.items.slice(0, unions[0]);
+    // Trino 476 reads the body as a set operation (UNION and EXCEPT left to right, INTERSECT first): the last UNION
+    // splits it into the base (any query, set operations too) and the step, which must be one SELECT (else
+    // INVALID_RECURSIVE_REFERENCE, or NOT_SUPPORTED "immediate ORDER BY clause in recursive query" for a trailing
+    // ORDER BY or LIMIT; those bodies are refused by recursive-unroll.ts when they read the table).
+    const operators = body.items.flatMap((n, j) => (['UNION', 'INTERSECT', 'EXCEPT'].includes(nodeKeyword(n)) ? [j] : []));
+    const unionAt = operators[operators.length - 1];
+    if (unionAt === undefined || nodeKeyword(body.items[unionAt]) !== 'UNION') return;
+    const baseItems = body.items.slice(0, unionAt);
     const baseSelect = baseItems.findIndex((n) => nodeKeyword(n) === 'SELECT');
     const base = baseSelect < 0 ? undefined : selectList(baseItems, baseSelect, listEnd(baseItems, baseSelect));
-    const step = body.items.slice(unions[0] + 1);
+    let step = body.items.slice(unionAt + 1);
+    // A parenthesized step, `UNION ALL (SELECT … FROM r …)`, is read as written without its parentheses.
+    const stepNodes = meaningful(step);
+    const quantified = ['ALL', 'DISTINCT'].includes(nodeKeyword(stepNodes[0])) ? 1 : 0;
+    const parenthesized = stepNodes.length === quantified + 1 && isParen(stepNodes[quantified]) ? stepNodes[quantified] : undefined;
+    if (parenthesized) step = [...step.slice(0, step.indexOf(parenthesized)), ...parenthesized.items];
+    if (step.some((n) => STEP_TAIL.has(nodeKeyword(n)))) return;
     const select = step.findIndex((n) => nodeKeyword(n) === 'SELECT');
     if (select < 0) return;
     const from = listEnd(step, select);
@@ -80,7 +97,7 @@ export function recursiveQueries(items: readonly Node[]): RecursiveQuery[] {
           return alias ? [{ kind: 'token', token: alias } as Node] : itemName(m2) !== undefined && last ? [last] : [];
         });
     const columns = written?.every((c) => c.length === 1 && isName(c[0])) ? written.map((c) => (c[0] as Node & { kind: 'token' }).token) : undefined;
-    found.push({ name: nameNode.token, columns, base, step, select, from, body });
+    found.push({ name: nameNode.token, columns, base, step, select, from, body, unionAt, parenthesized: parenthesized !== undefined });
   });
   return found;
 }
