@@ -88,8 +88,9 @@ const stillInFrom = (word: string, inFrom: boolean): boolean =>
 
 /** Why the relation at `items[m[at]]` is on an outer-joined side (Trino's message), if it is. */
 function outerSide(items: readonly Node[], m: readonly number[], at: number): string | undefined {
-  if (nodeKeyword(items[m[at - 1]]) === 'JOIN') {
-    const joinWords = [nodeKeyword(items[m[at - 2]]), nodeKeyword(items[m[at - 3]])];
+  const j = nodeKeyword(items[m[at - 1]]) === 'LATERAL' ? at - 1 : at;
+  if (nodeKeyword(items[m[j - 1]]) === 'JOIN') {
+    const joinWords = [nodeKeyword(items[m[j - 2]]), nodeKeyword(items[m[j - 3]])];
     const kind = joinWords[0] === 'OUTER' ? joinWords[1] : joinWords[0];
     if (kind === 'LEFT' || kind === 'FULL') return `recursive reference in right source of ${kind} join`;
   }
@@ -116,8 +117,12 @@ function findReferences(items: readonly Node[], target: string, found: Reference
     if (token) found.push({ token, outer: outer ?? outerSide(items, m, at) });
     const isJoinGroup = joinGroupAt(items, m, at, inFrom, joinGroup);
     inFrom = stillInFrom(word, inFrom);
+    // A subquery or parenthesized join on an outer-joined side puts every reference in it there (Trino 476: `LEFT
+    // JOIN (SELECT * FROM t) s` fails as `LEFT JOIN t`).
+    const relation =
+      n.kind === 'group' && (isJoinGroup || (isParen(n) && (relationPosition(items, m, at, inFrom, joinGroup) || nodeKeyword(items[m[at - 1]]) === 'LATERAL')));
     if (n.kind === 'group' && !shadows(n, target))
-      findReferences(n.items, target, found, isJoinGroup, isJoinGroup ? (outer ?? outerSide(items, m, at)) : undefined);
+      findReferences(n.items, target, found, isJoinGroup, outer ?? (relation ? outerSide(items, m, at) : undefined));
   });
 }
 
