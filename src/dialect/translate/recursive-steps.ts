@@ -9,7 +9,7 @@
 import { REFUSED_KEY_MARKER } from '../shims/error-messages.js';
 import { identifierName, stringValue, type Token } from '../tokens.js';
 import { aliasOf, itemName, NOT_AN_ALIAS, isName, splitItems } from './select-names.js';
-import { isParen, meaningful, nodeKeyword, splitArgs, type GroupNode, type Node } from './tree.js';
+import { isCase, isParen, meaningful, nodeKeyword, splitArgs, type GroupNode, type Node } from './tree.js';
 import type { Report } from './within-group.js';
 
 const SELECT_LIST_END = new Set(['FROM', 'WHERE', 'GROUP', 'HAVING', 'WINDOW', 'ORDER', 'LIMIT', 'OFFSET', 'FETCH', 'UNION', 'INTERSECT', 'EXCEPT']);
@@ -164,6 +164,44 @@ export function checkedStep(q: RecursiveQuery): Node[] | undefined {
   return [...q.step.slice(0, q.select + 1), ...checkedItems.flatMap((item, k) => (k === 0 ? item : [comma, ...item])), ...q.step.slice(q.from)];
 }
 
+/** Functions Trino 476 types varchar(n) for a varchar(n) first argument (asked of it: substr(x, 1, 1) of varchar(2) is varchar(2)). */
+const LENGTH_KEEPING = new Set(['SUBSTR', 'SUBSTRING', 'LOWER', 'UPPER', 'TRIM', 'LTRIM', 'RTRIM', 'REVERSE']);
+
+/**
+ * Whether a step expression's text is typed varchar(n) with n at most `length` by Trino: a literal as short, NULL, the
+ * column itself (`s`, `t.s`), a CASE or coalesce whose every result is such, or a length-keeping function of one.
+ */
+function boundedText(expression: readonly Node[], length: number, own: string | undefined): boolean {
+  const e = meaningful(expression);
+  const one = e.length === 1 && e[0].kind === 'token' ? e[0].token : undefined;
+  if (one?.kind === 'string' && one.text.startsWith("'")) return stringValue(one).length <= length;
+  if (e.length === 1 && nodeKeyword(e[0]) === 'NULL') return true;
+  const last = e[e.length - 1];
+  if (own !== undefined && last?.kind === 'token' && isName(last) && identifierName(last.token) === own && e.length <= 3)
+    return e.length === 1 || isPunct(e[1], '.');
+  if (e.length === 1 && isParen(e[0])) return boundedText(e[0].items, length, own);
+  const only = e.length === 1 ? e[0] : undefined;
+  if (only?.kind === 'group' && isCase(only)) {
+    // The results: after each THEN and after ELSE, up to the next WHEN or ELSE (no ELSE: NULL).
+    const results: Node[][] = [];
+    let current: Node[] | undefined;
+    for (const n of meaningful(only.items)) {
+      const word = nodeKeyword(n);
+      if (word === 'WHEN') current = undefined;
+      else if (word === 'THEN' || word === 'ELSE') results.push((current = []));
+      else current?.push(n);
+    }
+    return results.length > 0 && results.every((r) => boundedText(r, length, own));
+  }
+  if (e.length === 2 && e[0].kind === 'token' && isName(e[0]) && isParen(e[1])) {
+    const name = nodeKeyword(e[0]);
+    const args = splitArgs(e[1].items);
+    if (name === 'COALESCE') return args.every((a) => boundedText(a, length, own));
+    if (LENGTH_KEEPING.has(name)) return boundedText(args[0], length, own);
+  }
+  return false;
+}
+
 /**
  * Refused at lint: a WITH query of a WITH RECURSIVE without a column alias list (Trino 476: MISSING_COLUMN_ALIASES,
  * also for the queries that do not recur; DuckDB answered), and a base column that is a string literal where the step
@@ -193,11 +231,7 @@ export function refuseRecursiveQueries(items: readonly Node[], report: Report): 
       const step = meaningful(splitAlias(stepItems[k] ?? []).expression);
       if (step.length === 0) return;
       const one = step.length === 1 && step[0].kind === 'token' ? step[0].token : undefined;
-      if (one?.kind === 'string' && one.text.startsWith("'") && stringValue(one).length <= length) return;
-      if (nodeKeyword(step[0]) === 'NULL' && step.length === 1) return;
-      const own = q.columns?.[k] && identifierName(q.columns[k]);
-      const last = step[step.length - 1];
-      if (own !== undefined && last.kind === 'token' && isName(last) && identifierName(last.token) === own && step.length <= 3) return;
+      if (boundedText(step, length, q.columns?.[k] && identifierName(q.columns[k]))) return;
       const stepType = one?.kind === 'string' ? `varchar(${stringValue(one).length})` : 'varchar';
       const first = step[0].kind === 'token' ? step[0].token : step[0].open;
       report(
