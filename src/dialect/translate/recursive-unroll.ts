@@ -7,8 +7,10 @@
 // twice), so the cost is one pass of the step per level, as in DuckDB's own recursion.
 //
 // Refused at lint, as Trino fails while analyzing (INVALID_RECURSIVE_REFERENCE): a step reading the recursive table
-// twice (also in a subquery, EXISTS), and the recursive table as the right side of a LEFT or FULL join or the left
-// side of a RIGHT or FULL join.
+// twice (also in a subquery, EXISTS), the recursive table (also inside a subquery, LATERAL or parenthesized join) as
+// the right side of a LEFT or FULL join or the left side of a RIGHT or FULL join, the table read before the body's last
+// UNION, and any other WITH query reading itself that is not unrolled here (INTERSECT/EXCEPT after the step, no UNION,
+// an ORDER BY or LIMIT after the step: NOT_SUPPORTED), so that none is left to DuckDB's recursion.
 import { REFUSED_KEY_MARKER } from '../shims/error-messages.js';
 import { identifierName, tokenize, type Token } from '../tokens.js';
 import { checkedStep, recursiveQueries, type RecursiveQuery } from './recursive-steps.js';
