@@ -9,11 +9,13 @@
 import { REFUSED_KEY_MARKER } from '../shims/error-messages.js';
 import { identifierName, stringValue, type Token } from '../tokens.js';
 import { aliasOf, itemName, NOT_AN_ALIAS, isName, splitItems } from './select-names.js';
-import { isParen, meaningful, nodeKeyword, splitArgs, type GroupNode, type Node } from './tree.js';
+import { isCase, isParen, meaningful, nodeKeyword, splitArgs, type GroupNode, type Node } from './tree.js';
 import type { Report } from './within-group.js';
 
-const SELECT_LIST_END = new Set(['FROM', 'WHERE', 'GROUP', 'HAVING', 'WINDOW', 'ORDER', 'LIMIT', 'OFFSET', 'FETCH']);
+const SELECT_LIST_END = new Set(['FROM', 'WHERE', 'GROUP', 'HAVING', 'WINDOW', 'ORDER', 'LIMIT', 'OFFSET', 'FETCH', 'UNION', 'INTERSECT', 'EXCEPT']);
 const FROM_END = new Set(['WHERE', 'GROUP', 'HAVING', 'WINDOW', 'ORDER', 'LIMIT', 'OFFSET', 'FETCH']);
+/** Clauses that, after the step, belong to the whole body in Trino. */
+const STEP_TAIL = new Set(['ORDER', 'LIMIT', 'OFFSET', 'FETCH']);
 
 const isPunct = (n: Node | undefined, text: string) => n !== undefined && n.kind === 'token' && n.token.text === text;
 const translated = (at: Token, text: string): Node => ({ kind: 'token', token: { ...at, kind: 'translated', text } });
@@ -36,6 +38,10 @@ export interface RecursiveQuery {
   select: number;
   from: number;
   body: GroupNode;
+  /** The index of the UNION in the body's items: the base is the items before it. */
+  unionAt: number;
+  /** The step is written in parentheses (`UNION ALL (SELECT …)`); `step` holds their items. */
+  parenthesized: boolean;
 }
 
 /** A select list's items between items[select] and items[end]. */
@@ -62,12 +68,23 @@ export function recursiveQueries(items: readonly Node[]): RecursiveQuery[] {
     const nameNode = m[list ? k - 3 : k - 2];
     if (!isName(nameNode)) return;
     const body = node;
-    const unions = body.items.flatMap((n, j) => (['UNION', 'INTERSECT', 'EXCEPT'].includes(nodeKeyword(n)) ? [j] : []));
-    if (unions.length !== 1 || nodeKeyword(body.items[unions[0]]) !== 'UNION') return;
-    const baseItems = body.items.slice(0, unions[0]);
+    // Trino 476 reads the body as a set operation (UNION and EXCEPT left to right, INTERSECT first): the last UNION
+    // splits it into the base (any query, set operations too) and the step, which must be one SELECT (else
+    // INVALID_RECURSIVE_REFERENCE, or NOT_SUPPORTED "immediate ORDER BY clause in recursive query" for a trailing
+    // ORDER BY or LIMIT; those bodies are refused by recursive-unroll.ts when they read the table).
+    const operators = body.items.flatMap((n, j) => (['UNION', 'INTERSECT', 'EXCEPT'].includes(nodeKeyword(n)) ? [j] : []));
+    const unionAt = operators[operators.length - 1];
+    if (unionAt === undefined || nodeKeyword(body.items[unionAt]) !== 'UNION') return;
+    const baseItems = body.items.slice(0, unionAt);
     const baseSelect = baseItems.findIndex((n) => nodeKeyword(n) === 'SELECT');
     const base = baseSelect < 0 ? undefined : selectList(baseItems, baseSelect, listEnd(baseItems, baseSelect));
-    const step = body.items.slice(unions[0] + 1);
+    let step = body.items.slice(unionAt + 1);
+    // A parenthesized step, `UNION ALL (SELECT … FROM r …)`, is read as written without its parentheses.
+    const stepNodes = meaningful(step);
+    const quantified = ['ALL', 'DISTINCT'].includes(nodeKeyword(stepNodes[0])) ? 1 : 0;
+    const parenthesized = stepNodes.length === quantified + 1 && isParen(stepNodes[quantified]) ? stepNodes[quantified] : undefined;
+    if (parenthesized) step = [...step.slice(0, step.indexOf(parenthesized)), ...parenthesized.items];
+    if (step.some((n) => STEP_TAIL.has(nodeKeyword(n)))) return;
     const select = step.findIndex((n) => nodeKeyword(n) === 'SELECT');
     if (select < 0) return;
     const from = listEnd(step, select);
@@ -80,7 +97,7 @@ export function recursiveQueries(items: readonly Node[]): RecursiveQuery[] {
           return alias ? [{ kind: 'token', token: alias } as Node] : itemName(m2) !== undefined && last ? [last] : [];
         });
     const columns = written?.every((c) => c.length === 1 && isName(c[0])) ? written.map((c) => (c[0] as Node & { kind: 'token' }).token) : undefined;
-    found.push({ name: nameNode.token, columns, base, step, select, from, body });
+    found.push({ name: nameNode.token, columns, base, step, select, from, body, unionAt, parenthesized: parenthesized !== undefined });
   });
   return found;
 }
@@ -147,6 +164,44 @@ export function checkedStep(q: RecursiveQuery): Node[] | undefined {
   return [...q.step.slice(0, q.select + 1), ...checkedItems.flatMap((item, k) => (k === 0 ? item : [comma, ...item])), ...q.step.slice(q.from)];
 }
 
+/** Functions Trino 476 types varchar(n) for a varchar(n) first argument (asked of it: substr(x, 1, 1) of varchar(2) is varchar(2)). */
+const LENGTH_KEEPING = new Set(['SUBSTR', 'SUBSTRING', 'LOWER', 'UPPER', 'TRIM', 'LTRIM', 'RTRIM', 'REVERSE']);
+
+/**
+ * Whether a step expression's text is typed varchar(n) with n at most `length` by Trino: a literal as short, NULL, the
+ * column itself (`s`, `t.s`), a CASE or coalesce whose every result is such, or a length-keeping function of one.
+ */
+function boundedText(expression: readonly Node[], length: number, own: string | undefined): boolean {
+  const e = meaningful(expression);
+  const one = e.length === 1 && e[0].kind === 'token' ? e[0].token : undefined;
+  if (one?.kind === 'string' && one.text.startsWith("'")) return stringValue(one).length <= length;
+  if (e.length === 1 && nodeKeyword(e[0]) === 'NULL') return true;
+  const last = e[e.length - 1];
+  if (own !== undefined && last?.kind === 'token' && isName(last) && identifierName(last.token) === own && e.length <= 3)
+    return e.length === 1 || isPunct(e[1], '.');
+  if (e.length === 1 && isParen(e[0])) return boundedText(e[0].items, length, own);
+  const only = e.length === 1 ? e[0] : undefined;
+  if (only?.kind === 'group' && isCase(only)) {
+    // The results: after each THEN and after ELSE, up to the next WHEN or ELSE (no ELSE: NULL).
+    const results: Node[][] = [];
+    let current: Node[] | undefined;
+    for (const n of meaningful(only.items)) {
+      const word = nodeKeyword(n);
+      if (word === 'WHEN') current = undefined;
+      else if (word === 'THEN' || word === 'ELSE') results.push((current = []));
+      else current?.push(n);
+    }
+    return results.length > 0 && results.every((r) => boundedText(r, length, own));
+  }
+  if (e.length === 2 && e[0].kind === 'token' && isName(e[0]) && isParen(e[1])) {
+    const name = nodeKeyword(e[0]);
+    const args = splitArgs(e[1].items);
+    if (name === 'COALESCE') return args.every((a) => boundedText(a, length, own));
+    if (LENGTH_KEEPING.has(name)) return boundedText(args[0], length, own);
+  }
+  return false;
+}
+
 /**
  * Refused at lint: a WITH query of a WITH RECURSIVE without a column alias list (Trino 476: MISSING_COLUMN_ALIASES,
  * also for the queries that do not recur; DuckDB answered), and a base column that is a string literal where the step
@@ -176,11 +231,7 @@ export function refuseRecursiveQueries(items: readonly Node[], report: Report): 
       const step = meaningful(splitAlias(stepItems[k] ?? []).expression);
       if (step.length === 0) return;
       const one = step.length === 1 && step[0].kind === 'token' ? step[0].token : undefined;
-      if (one?.kind === 'string' && one.text.startsWith("'") && stringValue(one).length <= length) return;
-      if (nodeKeyword(step[0]) === 'NULL' && step.length === 1) return;
-      const own = q.columns?.[k] && identifierName(q.columns[k]);
-      const last = step[step.length - 1];
-      if (own !== undefined && last.kind === 'token' && isName(last) && identifierName(last.token) === own && step.length <= 3) return;
+      if (boundedText(step, length, q.columns?.[k] && identifierName(q.columns[k]))) return;
       const stepType = one?.kind === 'string' ? `varchar(${stringValue(one).length})` : 'varchar';
       const first = step[0].kind === 'token' ? step[0].token : step[0].open;
       report(
