@@ -740,8 +740,13 @@ export const MACROS: readonly string[] = [
   // first letter of a directly nested STRUCT(.
   `trino_unknown_marked(x) AS cast_to_type(x, from_json('null', CAST(to_json(${nameAnonymousFields(nameAnonymousFields(`replace(typeof([x]), '"NULL"', 'ENUM(''trino_unknown'')')`))}[1:-3]) AS VARCHAR)))`,
   // sum() over integers is BIGINT in Trino, HUGEINT in DuckDB: this gives the type sum() must be cast to.
+  // sum() of an interval day to second (DuckDB has no sum(INTERVAL)) adds its milliseconds (trino_summand), typed
+  // VARCHAR, a type no other sum has and no number is implicitly cast to (BIGNUM took the BIGINT sums), which
+  // trino_sum_checked turns back into an interval (decimal-macros.ts). Trino 476 adds the milliseconds as a bigint:
+  // sum(INTERVAL '1' DAY, INTERVAL '2' HOUR) is 1 02:00:00.000.
   `trino_sum_type(x TINYINT) AS 0::BIGINT, (x SMALLINT) AS 0::BIGINT, (x INTEGER) AS 0::BIGINT,
-     (x BIGINT) AS 0::BIGINT, (x HUGEINT) AS 0::BIGINT, (x) AS x + 0::HUGEINT`,
+     (x BIGINT) AS 0::BIGINT, (x HUGEINT) AS 0::BIGINT, (x INTERVAL) AS NULL::VARCHAR, (x) AS x + 0::HUGEINT`,
+  `trino_summand(x INTERVAL) AS epoch_ms(x), (x) AS x`,
   // approx_percentile's type in Trino: bigint for integers, real for real and decimal (a decimal coerces to real),
   // double for double (https://trino.io/docs/current/functions/aggregate.html#approx_percentile).
   `trino_percentile_type(x TINYINT) AS 0::BIGINT, (x SMALLINT) AS 0::BIGINT, (x INTEGER) AS 0::BIGINT,

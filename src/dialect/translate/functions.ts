@@ -761,11 +761,16 @@ function sumCall(c: CallContext): string | undefined {
     if (!/^\s*OVER\b/i.test(c.tail) || /\bOVER\b/i.test(value)) return `trino_sum_checked(sum(${c.all()})${c.tail})`;
     const element = unknownGuarded('trino_e', c.mayHoldUnknown === true, 'sum');
     const typed = `min(${distinct ? 'DISTINCT ' : ''}list_transform([${value}], lambda trino_e: trino_sum_type(${element}))[1])${c.tail}`;
-    return `trino_sum_checked(cast_to_type(sum(${c.all()})${c.tail}, ${typed}))`;
+    // An interval's milliseconds (trino_summand) through a lambda too: the typed macro would not see the aggregate's type.
+    const lone = c.all().trim() === `${distinct ? 'DISTINCT ' : ''}${value}`.trim();
+    const summed = lone ? `${distinct ? 'DISTINCT ' : ''}list_transform([${value}], lambda trino_e: trino_summand(trino_e))[1]` : c.all();
+    return `trino_sum_checked(cast_to_type(sum(${summed})${c.tail}, ${typed}))`;
   }
   // The witness is bound for its type only: without the value's refusal guards (type-witness.ts).
   const witness = unknownWitness(withoutRefusalGuards(value), c.mayHoldUnknown === true, 'sum', c.correlatable === true);
-  return `trino_sum_checked(cast_to_type(sum(${c.all()})${c.tail}, min(${distinct ? 'DISTINCT ' : ''}trino_sum_type(${witness}))${c.tail}))`;
+  // An interval is summed as its milliseconds (trino_summand), where the call holds the value alone.
+  const summed = c.all().trim() === `${distinct ? 'DISTINCT ' : ''}${value}`.trim() ? `${distinct ? 'DISTINCT ' : ''}trino_summand(${value})` : c.all();
+  return `trino_sum_checked(cast_to_type(sum(${summed})${c.tail}, min(${distinct ? 'DISTINCT ' : ''}trino_sum_type(${witness}))${c.tail}))`;
 }
 
 /**
