@@ -877,9 +877,14 @@ function countedByInstant(to: string, distinct: string, value: string, tail: str
 const APPROX_DISTINCT_EXACT_UP_TO = 250;
 const approxDistinct: CallHandler = (c) => {
   if (c.args.length === 2) return approxDistinctWithError(c);
-  const estimate = distinctByInstant('approx_count_distinct')(c);
-  if (c.args.length !== 1 || /\bOVER\b/i.test(c.tail) || hasAggregate(c.arg(0))) return estimate;
-  const exact = countedByInstant('count', 'DISTINCT ', c.arg(0), c.tail, true);
+  // approx_distinct(DISTINCT x) counts the same values as approx_distinct(x) (Trino 476: 2 for 1, 1, 2, NULL); the
+  // DISTINCT went inside the key macro ("DISTINCT … only applicable to aggregate functions").
+  const value = c.arg(0).replace(/^\s*DISTINCT\s+/i, '');
+  const plain = c.args.length === 1 && !/\bOVER\b/i.test(c.tail) && !hasAggregate(c.arg(0));
+  const estimate =
+    plain && value !== c.arg(0) ? countedByInstant('approx_count_distinct', '', value, c.tail, true) : distinctByInstant('approx_count_distinct')(c);
+  if (!plain) return estimate;
+  const exact = countedByInstant('count', 'DISTINCT ', value, c.tail, true);
   return `CASE WHEN ${exact} <= ${APPROX_DISTINCT_EXACT_UP_TO} THEN ${exact} ELSE ${estimate} END`;
 };
 
