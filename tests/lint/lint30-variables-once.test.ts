@@ -197,16 +197,22 @@ describe('the rules of a model with variables, translated once with the values, 
     const found = shapes().map((sql) => bothFindings(modelOf(sql), VARS));
     expect(found.length).toBeGreaterThan(4500);
     const compared = found.filter((f) => f.once !== undefined);
-    expect(compared.filter((f) => f.once !== f.rules).map((f) => ({ sql: f.sql, once: f.once, rules: f.rules }))).toEqual([]);
+    // A variable standing for a format pattern is not refused when the values are patterns the local engine reads
+    // (branch loud32: the statement that runs holds them): there the rules' findings are checkFaithful's without those.
+    const formatVariable = /(?:format_datetime|parse_datetime|date_format|date_parse)\([^,]*, \$\{(?:pat|fmt)\}\)/;
+    const withoutFormatVariables = (f: (typeof found)[number]) =>
+      formatVariable.test(f.sql) ? JSON.stringify((JSON.parse(f.rules) as { rule: string }[]).filter((d) => d.rule !== 'unfaithful/dynamic-format')) : f.rules;
+    expect(compared.filter((f) => f.once !== withoutFormatVariables(f)).map((f) => ({ sql: f.sql, once: f.once, rules: f.rules }))).toEqual([]);
     // Not vacuous: most are read once (a value that cannot stand where it is, `EXTRACT(YEAR FROM ${s})`, leaves no
     // statement: the loader reports it), many have findings (and so run checkFaithful), most have none.
     expect(found.every((f) => f.statement === undefined || f.statement.substituted !== undefined)).toBe(true);
     expect(compared.length).toBeGreaterThan(found.length * 0.9);
     expect(compared.filter((f) => f.once !== '[]').length).toBeGreaterThan(150);
     expect(compared.filter((f) => f.once === '[]').length).toBeGreaterThan(3000);
-    // A variable that must be a literal where it stands is refused as written, though its value would be accepted.
+    // A variable standing for a format pattern is read with its value (branch loud32; it was refused as written).
     const format = found.find((f) => f.sql === 'SELECT date_format(ts, ${fmt}) AS t FROM x');
-    expect(format?.once).toMatch(/unfaithful\/dynamic-format/);
+    expect(format?.rules).toMatch(/unfaithful\/dynamic-format/);
+    expect(format?.once).toBe('[]');
   });
 
   it('declines a `;` after the query and the word PARTITIONED, in the SQL or a value', () => {

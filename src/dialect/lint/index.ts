@@ -73,7 +73,16 @@ export function checkFaithfulEnclosed(
   if (start < 0 || query.slice(0, start).includes('\n') || query.slice(start + inner.length).includes('\n')) return undefined;
   if (statement.substituted !== undefined) {
     const none = translation.diagnostics.length === 0 && variablesAsOperands(sql);
-    return { diagnostics: none ? [] : checkFaithful(sql, options), translations };
+    if (none) return { diagnostics: [], translations };
+    const found = checkFaithful(sql, options);
+    // A `${…}` standing for a format pattern (`date_format(ts, ${fmt})`) is refused as written, but the statement that
+    // runs holds its value: where that translation's findings on formats are the other formats' (as many), the
+    // values are patterns the local engine reads.
+    const offset = options.lineOffset ?? 0;
+    const tokens = tokenize(sql).filter((t) => !isTrivia(t));
+    const kept = found.filter((d) => !(d.rule === 'unfaithful/dynamic-format' && variableFormatAt(tokens, d.line - offset, d.col)));
+    const formats = (list: readonly Diagnostic[]) => list.filter((d) => FORMAT_RULES.has(d.rule)).length;
+    return { diagnostics: formats(translation.diagnostics) === formats(kept) ? kept : found, translations };
   }
   const lines = statement.query.text.split('\n').length;
   const offset = options.lineOffset ?? 0;
@@ -115,6 +124,26 @@ function variablesAsOperands(sql: string): boolean {
     const ends = next === '' || next === ')' || OPERAND_END.has(next);
     return (COMPARISONS.has(prev) && ends) || ((prev === '(' || CONDITION_START.has(prev)) && COMPARISONS.has(next));
   });
+}
+
+const FORMAT_RULES = new Set(['unfaithful/dynamic-format', 'unfaithful/format-pattern']);
+
+/** Whether the call named at `line`:`col` has a lone `${…}` as its second argument, the format of date_format & co. */
+function variableFormatAt(tokens: readonly Token[], line: number, col: number): boolean {
+  const at = tokens.findIndex((t) => t.line === line && t.col === col);
+  if (at < 0 || tokens[at].kind !== 'word' || tokens[at + 1]?.text !== '(') return false;
+  const args: Token[][] = [[]];
+  let depth = 0;
+  for (let i = at + 1; i < tokens.length; i++) {
+    const text = tokens[i].text;
+    if (text === '(' || text === '[') depth++;
+    else if (text === ')' || text === ']') depth--;
+    if (depth === 0) break;
+    if (depth === 1 && text === ',') args.push([]);
+    else if (i > at + 1) args[args.length - 1].push(tokens[i]);
+  }
+  const format = args[1] ?? [];
+  return format.length === 1 && format[0].kind === 'variable';
 }
 
 /** Athena's Iceberg partition transforms (https://docs.aws.amazon.com/athena/latest/ug/querying-iceberg-creating-tables.html). */

@@ -90,8 +90,11 @@ const TRUNCATE_PLACES = `list_transform([x], lambda v: cast_to_type(CASE
  * checked with one comparison. Other types pass unchanged.
  */
 const LARGEST_OF_SCALE = `cast_to_type(repeat('9', 38 - ${S}) || CASE WHEN ${S} > 0 THEN '.' || repeat('9', ${S}) ELSE '' END, v)`;
-const SUM_CHECKED = `list_transform([x], lambda v: CASE WHEN ${IS_DECIMAL} AND abs(v) > ${LARGEST_OF_SCALE}
-  THEN cast_to_type(trino_fail('Decimal overflow'), v) ELSE v END)[1]`;
+// A sum past 38 digits fails as Trino's decimal sum does; an interval's sum of milliseconds, typed VARCHAR (macros.ts
+// trino_sum_type), is made an interval again. In a lambda: a typed macro does not see an aggregate's type.
+const SUM_CHECKED = `list_transform([x], lambda v: trino_sum_back(v))[1]`;
+const SUM_BACK = `(v VARCHAR) AS to_milliseconds(CAST(v AS BIGINT)),
+  (v) AS CASE WHEN ${IS_DECIMAL} AND abs(v) > ${LARGEST_OF_SCALE} THEN cast_to_type(trino_fail('Decimal overflow'), v) ELSE v END`;
 export const DECIMAL_MACROS: readonly string[] = [
   // A NULL of type decimal(s, s) under key 's<s>', of no type under 'n': DuckDB's common type of several of them keeps
   // the largest scale (the set operation check, translate/set-operation-types.ts).
@@ -101,6 +104,7 @@ export const DECIMAL_MACROS: readonly string[] = [
   // named it six times (issue 18: a witness per column per branch of each set operation, 44 in the SCD2 MERGE).
   `trino_scale_key(t) AS coalesce('s' || nullif(regexp_extract(t, '^DECIMAL\\([0-9]+,([1-9][0-9]*)\\)', 1), ''), 'n')`,
   `trino_sum_checked(x) AS ${SUM_CHECKED}`,
+  `trino_sum_back${SUM_BACK}`,
   // - 0.0 (a decimal(2,1)): DuckDB's floor of an integer is a double, of an exact decimal an exact decimal. Minus,
   // because -0.0 + 0.0 is +0.0 where Trino's floor(-0.0) and ceil(-0.0) keep -0.0 (1 / floor(x) is -Infinity).
   `trino_floor(x) AS ${bound(SCALE_38_FAILS('floor(v - 0.0)'), ROUNDED)}`,

@@ -146,8 +146,15 @@ export const FUNCTION_MACROS: readonly string[] = [
      ELSE concat_ws(sep, CAST(a AS VARCHAR)) END`,
   // avg(decimal) and avg(real) keep the input type; integers and doubles give double (typed overloads pick it; a
   // DOUBLE overload would also catch decimals).
+  // An interval day to second is marked VARCHAR, as in trino_sum_type (macros.ts); its milliseconds are summed.
   `trino_avg_type(x TINYINT) AS 0::DOUBLE, (x SMALLINT) AS 0::DOUBLE, (x INTEGER) AS 0::DOUBLE, (x BIGINT) AS 0::DOUBLE,
-     (x HUGEINT) AS 0::DOUBLE, (x) AS x`,
+     (x HUGEINT) AS 0::DOUBLE, (x INTERVAL) AS NULL::VARCHAR, (x) AS x`,
+  // avg from its sum s, count n and witness w, bound once each in a struct (a typed macro does not see an aggregate's
+  // type; the lambda's fields have theirs). An interval's average is Trino 476's: the milliseconds summed as a double,
+  // divided by the count and rounded half up (Math.round): avg(INTERVAL '1' DAY, INTERVAL '2' HOUR) is 0 13:00:00.000.
+  `trino_avg_of(s, n, w) AS list_transform([{'s': s, 'n': n, 'w': w}], lambda trino_a: trino_avg_bound(trino_a.s, trino_a.n, trino_a.w))[1]`,
+  `trino_avg_bound(s, n, w VARCHAR) AS to_milliseconds(CAST(floor(CAST(s AS DOUBLE) / n + 0.5) AS BIGINT)),
+     (s, n, w) AS cast_to_type(trino_divide(trino_avg_sum(s, w), nullif(n, 0)), w)`,
   // avg's sum s in the type of s + 0 * w (a double for integers, w the witness above), but a decimal sum as it is:
   // Trino's average of decimals whose total passes 38 digits answers (avg(DECIMAL '9…9' (38 digits), 1) is 5…0), where
   // a decimal addition would fail past 38 digits. The struct's fields are types only (cast_to_type reads its type).

@@ -392,10 +392,13 @@ export const MACROS: readonly string[] = [
   `trino_from_unixtime(x) AS trino_tz_from_instant(trino_unixtime_instant(x), 'UTC'),
      (x, zone) AS trino_tz_from_instant(trino_unixtime_instant(x), zone)`,
   `trino_to_unixtime(x ${TZ_STRUCT}) AS epoch(x.trino_instant), (x) AS epoch(x)`,
+  // The text's zone is read first, in a list: read as trino_tz_from_wall's zone argument (inside its CASE inside a
+  // lambda), the parser's failure escaped DuckDB's try(), so a top-level TRY_CAST('2020-01-02T03:04:05 UTC' AS
+  // timestamp with time zone) failed where Trino 476 answers NULL.
   `trino_to_tstz(x ${TZ_STRUCT}) AS x,
      (x) AS CASE WHEN typeof(x) = 'JSON' THEN cast_to_type(trino_fail('Cannot cast json to timestamp with time zone'), trino_tz_from_wall(NULL::TIMESTAMP, 'UTC'))
-     WHEN typeof(x) = 'VARCHAR' THEN trino_tz_from_wall(
-       CAST(trino_text_wall(CAST(x AS VARCHAR), 'timestamp with time zone') AS TIMESTAMP), trino_text_zone(CAST(x AS VARCHAR)))
+     WHEN typeof(x) = 'VARCHAR' THEN list_transform([trino_text_zone(CAST(x AS VARCHAR))], lambda trino_z: trino_tz_from_wall(
+       CAST(trino_text_wall(CAST(x AS VARCHAR), 'timestamp with time zone') AS TIMESTAMP), trino_z))[1]
      ELSE trino_tz_from_wall(CAST(x AS TIMESTAMP), 'UTC') END`,
   // The zone as its offset at that instant ('Z' when 0), for named zones too (Trino 476: -04:00, not the zone name).
   `trino_iso_offset(minutes) AS CASE WHEN minutes = 0 THEN 'Z' ELSE CASE WHEN minutes < 0 THEN '-' ELSE '+' END
@@ -744,8 +747,13 @@ export const MACROS: readonly string[] = [
   // first letter of a directly nested STRUCT(.
   `trino_unknown_marked(x) AS cast_to_type(x, from_json('null', CAST(to_json(${nameAnonymousFields(nameAnonymousFields(`replace(typeof([x]), '"NULL"', 'ENUM(''trino_unknown'')')`))}[1:-3]) AS VARCHAR)))`,
   // sum() over integers is BIGINT in Trino, HUGEINT in DuckDB: this gives the type sum() must be cast to.
+  // sum() of an interval day to second (DuckDB has no sum(INTERVAL)) adds its milliseconds (trino_summand), typed
+  // VARCHAR, a type no other sum has and no number is implicitly cast to (BIGNUM took the BIGINT sums), which
+  // trino_sum_checked turns back into an interval (decimal-macros.ts). Trino 476 adds the milliseconds as a bigint:
+  // sum(INTERVAL '1' DAY, INTERVAL '2' HOUR) is 1 02:00:00.000.
   `trino_sum_type(x TINYINT) AS 0::BIGINT, (x SMALLINT) AS 0::BIGINT, (x INTEGER) AS 0::BIGINT,
-     (x BIGINT) AS 0::BIGINT, (x HUGEINT) AS 0::BIGINT, (x) AS x + 0::HUGEINT`,
+     (x BIGINT) AS 0::BIGINT, (x HUGEINT) AS 0::BIGINT, (x INTERVAL) AS NULL::VARCHAR, (x) AS x + 0::HUGEINT`,
+  `trino_summand(x INTERVAL) AS epoch_ms(x), (x) AS x`,
   // approx_percentile's type in Trino: bigint for integers, real for real and decimal (a decimal coerces to real),
   // double for double (https://trino.io/docs/current/functions/aggregate.html#approx_percentile).
   `trino_percentile_type(x TINYINT) AS 0::BIGINT, (x SMALLINT) AS 0::BIGINT, (x INTEGER) AS 0::BIGINT,

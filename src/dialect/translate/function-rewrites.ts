@@ -239,7 +239,11 @@ export const NULL_AWARE_REWRITES: Record<string, CallHandler> = {
       ? `list_transform([${value}], lambda trino_e: trino_avg_type(${unknownGuarded('trino_e', c.mayHoldUnknown === true, 'avg')}))[1]`
       : `trino_avg_type((SELECT ${typedWhereOuter(unknownWitness(value, c.mayHoldUnknown === true, 'avg', c.correlatable === true))}))`;
     const witness = `min(${typed})${c.tail}`;
-    return `cast_to_type(trino_divide(trino_avg_sum(sum(${c.all()})${c.tail}, ${witness}), nullif(count(${c.all()})${c.tail}, 0)), ${witness})`;
+    // An interval is summed as its milliseconds (trino_summand), where the call holds the value alone.
+    const distinct = /^\s*DISTINCT\s/i.test(c.arg(0));
+    const lone = c.args.length === 1 && c.all().trim() === c.arg(0).trim();
+    const summed = lone ? `${distinct ? 'DISTINCT ' : ''}trino_summand(${c.arg(0).replace(/^\s*DISTINCT\s+/i, '')})` : c.all();
+    return `trino_avg_of(sum(${summed})${c.tail}, count(${c.all()})${c.tail}, ${witness})`;
   },
   corr: realOrDoubleStatistic,
   covar_pop: realOrDoubleStatistic,

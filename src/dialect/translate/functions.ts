@@ -773,11 +773,16 @@ function sumCall(c: CallContext): string | undefined {
     if (!/^\s*OVER\b/i.test(c.tail) || /\bOVER\b/i.test(value)) return `trino_sum_checked(sum(${c.all()})${c.tail})`;
     const element = unknownGuarded('trino_e', c.mayHoldUnknown === true, 'sum');
     const typed = `min(${distinct ? 'DISTINCT ' : ''}list_transform([${value}], lambda trino_e: trino_sum_type(${element}))[1])${c.tail}`;
-    return `trino_sum_checked(cast_to_type(sum(${c.all()})${c.tail}, ${typed}))`;
+    // An interval's milliseconds (trino_summand) through a lambda too: the typed macro would not see the aggregate's type.
+    const lone = c.all().trim() === `${distinct ? 'DISTINCT ' : ''}${value}`.trim();
+    const summed = lone ? `${distinct ? 'DISTINCT ' : ''}list_transform([${value}], lambda trino_e: trino_summand(trino_e))[1]` : c.all();
+    return `trino_sum_checked(cast_to_type(sum(${summed})${c.tail}, ${typed}))`;
   }
   // The witness is bound for its type only: without the value's refusal guards (type-witness.ts).
   const witness = unknownWitness(withoutRefusalGuards(value), c.mayHoldUnknown === true, 'sum', c.correlatable === true);
-  return `trino_sum_checked(cast_to_type(sum(${c.all()})${c.tail}, min(${distinct ? 'DISTINCT ' : ''}trino_sum_type(${witness}))${c.tail}))`;
+  // An interval is summed as its milliseconds (trino_summand), where the call holds the value alone.
+  const summed = c.all().trim() === `${distinct ? 'DISTINCT ' : ''}${value}`.trim() ? `${distinct ? 'DISTINCT ' : ''}trino_summand(${value})` : c.all();
+  return `trino_sum_checked(cast_to_type(sum(${summed})${c.tail}, min(${distinct ? 'DISTINCT ' : ''}trino_sum_type(${witness}))${c.tail}))`;
 }
 
 /**
@@ -884,9 +889,14 @@ function countedByInstant(to: string, distinct: string, value: string, tail: str
 const APPROX_DISTINCT_EXACT_UP_TO = 250;
 const approxDistinct: CallHandler = (c) => {
   if (c.args.length === 2) return approxDistinctWithError(c);
-  const estimate = distinctByInstant('approx_count_distinct')(c);
-  if (c.args.length !== 1 || /\bOVER\b/i.test(c.tail) || hasAggregate(c.arg(0))) return estimate;
-  const exact = countedByInstant('count', 'DISTINCT ', c.arg(0), c.tail, true);
+  // approx_distinct(DISTINCT x) counts the same values as approx_distinct(x) (Trino 476: 2 for 1, 1, 2, NULL); the
+  // DISTINCT went inside the key macro ("DISTINCT … only applicable to aggregate functions").
+  const value = c.arg(0).replace(/^\s*DISTINCT\s+/i, '');
+  const plain = c.args.length === 1 && !/\bOVER\b/i.test(c.tail) && !hasAggregate(c.arg(0));
+  const estimate =
+    plain && value !== c.arg(0) ? countedByInstant('approx_count_distinct', '', value, c.tail, true) : distinctByInstant('approx_count_distinct')(c);
+  if (!plain) return estimate;
+  const exact = countedByInstant('count', 'DISTINCT ', value, c.tail, true);
   return `CASE WHEN ${exact} <= ${APPROX_DISTINCT_EXACT_UP_TO} THEN ${exact} ELSE ${estimate} END`;
 };
 
