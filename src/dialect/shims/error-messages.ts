@@ -432,7 +432,10 @@ const NO_OVERLOAD =
  * calls that function (a shim's own inner call, upper's contains(), is left as DuckDB wrote it); error-location.ts
  * then finds the call by that name.
  */
-export function failureMessage(message: string, sql = ''): string {
+export function failureMessage(duckdbMessage: string, sql = ''): string {
+  // A cast inside a `_once` shim's lambda (macros.ts: trino_to_double_once, …) names the lambda's parameter as the
+  // source column of a failed conversion; the same cast of the call itself named none (issue 18).
+  const message = duckdbMessage.replace(/ when casting from source column trino_v\b/g, '');
   // DuckDB's pointer into the translated SQL (`LINE 1: …` with a caret, on errors raised while binding constants) is
   // not the user's text: a reworded message leaves it out.
   const reworded = (m: RegExpExecArray, text: string) =>

@@ -835,9 +835,12 @@ export const MACROS: readonly string[] = [
   // CPU, issue 18) is bound once, as a lambda's parameter (coalesce: see OPERAND_PAIR), which the cast's macro reads;
   // inside the lambda it has its type, so the typed overloads pick as they would on x. A column keeps the plain macro
   // (translate/nested-casts.ts castShimCall chooses).
-  ...['trino_to_varchar', 'trino_to_varchar_any', 'trino_cast_json', 'trino_cast_json_any'].map(
+  // The same for trino_to_double and trino_to_float (x 8) and trino_to_decimal (x 13; w, the NULL of the target type,
+  // is a constant).
+  ...['trino_to_varchar', 'trino_to_varchar_any', 'trino_cast_json', 'trino_cast_json_any', 'trino_to_double', 'trino_to_float'].map(
     (name) => `${name}_once(x) AS list_transform([coalesce(x)], lambda trino_v: ${name}(trino_v))[1]`,
   ),
+  `trino_to_decimal_once(x, w) AS list_transform([coalesce(x)], lambda trino_v: trino_to_decimal(trino_v, w))[1]`,
   // a[i]: Trino raises where DuckDB gives NULL (index past the end, missing map key) or counts from the end (i < 0).
   // The checks run only when a[i] is NULL; typeof folds to a constant and to_json binds for lists and maps alike.
   // A NULL array or map gives NULL whatever the index (Trino's functions return NULL on a NULL argument).

@@ -223,7 +223,7 @@ const isNumberLiteral = (parts: readonly Part[], [a, b]: [number, number]) => a 
  * check (`count(*) > 0`, `x % 2 = 0`, `length(s) = 3`; a check duplicates the operand's text for the binder).
  */
 const NUMBER_CALL =
-  /^(?:count|sum|trino_sum_checked|cast_to_type\(trino_divide|add|subtract|multiply|trino_multiply|trino_multiply_any|trino_divide|trino_modulus|abs|length|trino_length|trino_strpos|strpos|trino_cardinality|trino_round\w*|round|floor|ceil|year|month|day|hour|minute|second|trino_to_(?:tinyint|smallint|integer|bigint|double|real|decimal)|trino_date_diff)\(/i;
+  /^(?:count|sum|trino_sum_checked|cast_to_type\(trino_divide|add|subtract|multiply|trino_multiply|trino_multiply_any|trino_divide|trino_modulus|abs|length|trino_length|trino_strpos|strpos|trino_cardinality|trino_round\w*|round|floor|ceil|year|month|day|hour|minute|second|trino_to_(?:tinyint|smallint|integer|bigint|double|real|decimal)(?:_once)?|trino_date_diff)\(/i;
 /** The head of a scalar subquery up to its first select item. */
 const SCALAR_SUBQUERY = /^\(\s*SELECT\s+(?:ALL\s+|DISTINCT\s+)?/i;
 /** An expression compared with a number literal is checked when at most this long (its text is written twice more). */
