@@ -106,7 +106,7 @@ function shownColumns(relation: Node | undefined, list: Node | undefined): strin
  * The columns every relation of one level's FROM clause shows (undefined when one shows none: a table, a `*`), and
  * those some relation shows (`some`).
  */
-function levelColumns(items: readonly Node[], except?: Node): { all: Set<string> | undefined; some: Set<string> } {
+export function levelColumns(items: readonly Node[], except?: Node): { all: Set<string> | undefined; some: Set<string> } {
   const m = meaningful(items);
   const all = new Set<string>();
   const some = new Set<string>();
@@ -201,7 +201,8 @@ function qualifiedReferences(items: readonly Node[], into: { at: Token; qualifie
   const m = meaningful(items);
   m.forEach((node, k) => {
     if (node.kind === 'group') qualifiedReferences(node.items, into);
-    else if (isNameToken(node) && !isPunct(m[k - 1], '.') && isPunct(m[k + 1], '.') && isNameToken(m[k + 2]) && !isParen(m[k + 3]))
+    // `q.*` of an outer relation reads its row as `q.c` does (column-stars.ts expandRowStars).
+    else if (isNameToken(node) && !isPunct(m[k - 1], '.') && isPunct(m[k + 1], '.') && (isNameToken(m[k + 2]) || isPunct(m[k + 2], '*')) && !isParen(m[k + 3]))
       into.push({ at: node.token, qualifier: nameOf(node) });
   });
   return into;
