@@ -109,6 +109,22 @@ describe('a star over a row expression expands its fields, named by them', () =>
       ['z timestamp(3) with time zone', 'b integer'],
       [['2020-01-01 00:00:00.000 UTC', 2]],
     ],
+    [
+      'DISTINCT',
+      "SELECT DISTINCT t.r.* FROM (VALUES ROW(CAST(ROW(1, 'a') AS ROW(x integer, y varchar))), ROW(CAST(ROW(1, 'a') AS ROW(x integer, y varchar)))) t(r)",
+      ['x integer', 'y varchar'],
+      [[1, 'a']],
+    ],
+    [
+      'a branch of UNION ALL',
+      "SELECT t.r.* FROM (VALUES ROW(CAST(ROW(1, 'a') AS ROW(x integer, y varchar)))) t(r) UNION ALL SELECT 3, 'c' ORDER BY 1",
+      ['x integer', 'y varchar'],
+      [
+        [1, 'a'],
+        [3, 'c'],
+      ],
+    ],
+    ['a WITH query', "WITH w AS (SELECT CAST(ROW(1, 'a') AS ROW(x integer, y varchar)) AS r) SELECT w.r.* FROM w", ['x integer', 'y varchar'], [[1, 'a']]],
     ['over no rows', `SELECT t.r.* FROM (${ROWS_F1}) t(r) WHERE false`, ['f1 integer'], []],
   ])('%s', async (_name, sql, columns, rows) => {
     expect(await namedResult(engine, sql)).toEqual({ columns, rows });
