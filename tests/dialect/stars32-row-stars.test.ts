@@ -181,6 +181,8 @@ describe("t.* of an outer query's relation reads its row", () => {
       ['a integer', 'b varchar', 'a integer', 'b varchar', 'c integer'],
       [[1, 'x', 1, 'x', 7]],
     ],
+    ['LATERAL without FROM, LIMIT 5', 'SELECT * FROM (VALUES 0) t(a), LATERAL (SELECT t.* LIMIT 5)', ['a integer', 'a integer'], [[0, 0]]],
+    ['LATERAL without FROM, LIMIT 0', 'SELECT * FROM (VALUES 0, 1) t(a), LATERAL (SELECT t.* LIMIT 0)', ['a integer', 'a integer'], []],
     [
       'a LATERAL inside a LATERAL',
       'SELECT * FROM (VALUES 0, 1) t(a), LATERAL (SELECT t2.* from (VALUES 3, 4) t2(b), LATERAL (SELECT t.*)) ORDER BY 1, 2',
@@ -210,6 +212,7 @@ describe("t.* of an outer query's relation reads its row", () => {
     ['LATERAL without FROM under WHERE false', 'SELECT * FROM (VALUES 0, 1) t(a), LATERAL (SELECT t.* WHERE false)'],
     ['a scalar subquery without FROM under WHERE false', 'SELECT (SELECT t.* WHERE false) FROM (VALUES 1) t(a)'],
     ['under WHERE 1 = 0', 'SELECT * FROM (VALUES 0, 1) t(a), LATERAL (SELECT t.* WHERE 1 = 0)'],
+    ['OFFSET', 'SELECT * FROM (VALUES 0, 1) t(a), LATERAL (SELECT t.* OFFSET 1)'],
   ])('%s: refused', async (_name, sql) => {
     await expect(engine.execute(sql)).rejects.toThrow(refusedAt('correlated-subquery', sql, 't.*'));
   });

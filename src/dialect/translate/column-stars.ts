@@ -46,7 +46,7 @@ function checkLevel(items: readonly Node[], outer: ReadonlySet<string>, report: 
       report(
         node.token,
         'correlated-subquery',
-        `Athena fails with NOT_SUPPORTED "Given correlated subquery is not supported": a subquery without FROM selects the outer relation's row ${name}.* under a WHERE other than TRUE; the local engine would answer`,
+        `Athena fails with NOT_SUPPORTED "Given correlated subquery is not supported": a subquery without FROM selects the outer relation's row ${name}.* under a WHERE other than TRUE or an OFFSET; the local engine would answer`,
         'filter in the outer query, or select the outer columns without the WHERE',
       );
       return;
@@ -73,13 +73,15 @@ function checkLevel(items: readonly Node[], outer: ReadonlySet<string>, report: 
 const WHERE_ENDS = new Set(['GROUP', 'HAVING', 'ORDER', 'LIMIT', 'OFFSET', 'FETCH', 'WINDOW']);
 
 /**
- * A query level without FROM with a WHERE other than `TRUE` (`LATERAL (SELECT t.* WHERE false)`): Trino 476 cannot
+ * A query level without FROM with a WHERE other than `TRUE` (`LATERAL (SELECT t.* WHERE false)`) or an OFFSET: Trino 476 cannot
  * decorrelate its `t.*` of an outer relation (NOT_SUPPORTED, asked of the shared Trino; it answers `WHERE true` and
  * `WHERE 0 = 0`, the second refused here too), where DuckDB answers (no row). A WHERE reading the outer row is
  * correlated-subqueries.ts's.
  */
 function filteredWithoutFrom(m: readonly Node[]): boolean {
   if (nodeKeyword(m[0]) !== 'SELECT' || m.some((n) => nodeKeyword(n) === 'FROM')) return false;
+  // OFFSET: `LATERAL (SELECT t.* OFFSET 1)` fails alike in Trino (NOT_SUPPORTED); LIMIT plans (LIMIT 0: no row).
+  if (m.some((n) => nodeKeyword(n) === 'OFFSET')) return true;
   const where = m.findIndex((n) => nodeKeyword(n) === 'WHERE');
   if (where < 0) return false;
   const rest = m.slice(where + 1);
