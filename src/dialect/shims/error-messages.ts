@@ -39,6 +39,11 @@ export const BOOLEAN_TO_SCALE_ONLY_DECIMAL =
   "a boolean cast to decimal(p, p) is refused locally: Athena gives true the value 1 beyond the type's range (CAST(true AS decimal(1, 1)) is 1.0), which the local decimal cannot hold (DuckDB gives 0.1); cast to a decimal with an integer digit, decimal(p + 1, p)";
 
 const REFUSALS: Record<string, string> = {
+  // translate/column-stars.ts expandRowStars: `expr.*` whose value is no row (Trino fails at analysis).
+  'row-star-type': 'TYPE_MISMATCH: a star over an expression (expr.*) needs a row value on Athena; this one is not a row',
+  // translate/column-stars.ts expandRowStars: `expr.*` of a row whose fields have no names (ROW(1), zip()'s rows).
+  'anonymous-row-star':
+    "a star over a row whose fields have no names (ROW(1).*, a zip() element's fields) is refused locally: Athena names those columns _col<position>, which the local engine cannot; CAST the row to a row type with named fields first (CAST(r AS ROW(a integer)).*)",
   'unnest unknown': 'INVALID_FUNCTION_ARGUMENT: Cannot unnest type: unknown',
   // UNNEST of an array of rows without an alias list naming its fields (translate/unnest-columns.ts).
   'unnest rows':

@@ -4,9 +4,12 @@
 // answered (1, 'a'). Found replaying Trino's TestSelectAll (docs/issue-15-audit.md "Trino's query tests replayed,
 // fourth pass"). Refused at lint where the qualifier is a single name that no FROM clause of the star's level or of an
 // enclosing level gives a relation (an alias, or a table's last name).
+// Stars Trino answers and DuckDB could not parse or bind (`expr.*`, `t.r.*`, an outer `t.*`) are written as DuckDB's
+// unnest(struct) by expandRowStars below (docs/issue-15-audit.md "Stars over row expressions and outer t.*").
+import { REFUSED_KEY_MARKER } from '../shims/error-messages.js';
 import { identifierName } from '../tokens.js';
-import { relationNames } from './correlated-subqueries.js';
-import { meaningful, nodeKeyword, type Node } from './tree.js';
+import { levelColumns, relationNames } from './correlated-subqueries.js';
+import { firstToken, isTriviaNode, meaningful, nodeKeyword, type Node } from './tree.js';
 import type { Report } from './within-group.js';
 
 const isPunct = (n: Node | undefined, text: string) => n !== undefined && n.kind === 'token' && n.token.text === text;
@@ -32,22 +35,31 @@ const joinedRelations = (node: Node): Node[] =>
  * `(SELECT t.*)` reads the outer t in Trino). Each `q.*` of the level is checked against them.
  */
 function checkLevel(items: readonly Node[], outer: ReadonlySet<string>, report: Report): void {
-  const own = relationNames(items.map((n) => (isQuery(n) && n.kind === 'group' ? { ...n, items: [] } : n)));
-  const addJoined = (nodes: readonly Node[]): void => {
-    for (const n of nodes) {
-      const joined = joinedRelations(n);
-      if (joined.length === 0 || n.kind !== 'group') continue;
-      relationNames(joined, own);
-      addJoined(n.items);
-    }
-  };
-  addJoined(items);
+  const own = ownRelations(items);
   const scope = new Set([...outer, ...own]);
   const m = meaningful(items);
   m.forEach((node, k) => {
     if (node.kind === 'group') return checkLevel(node.items, scope, report);
     if (!isName(node) || !isPunct(m[k + 1], '.') || !isPunct(m[k + 2], '*') || isPunct(m[k - 1], '.')) return;
     const name = identifierName(node.token).toLowerCase();
+    if (!own.has(name) && outer.has(name) && filteredWithoutFrom(m)) {
+      report(
+        node.token,
+        'correlated-subquery',
+        `Athena fails with NOT_SUPPORTED "Given correlated subquery is not supported": a subquery without FROM selects the outer relation's row ${name}.* under a WHERE other than TRUE or an OFFSET; the local engine would answer`,
+        'filter in the outer query, or select the outer columns without the WHERE',
+      );
+      return;
+    }
+    if (!own.has(name) && outer.has(name) && levelColumns(items).some.has(name)) {
+      report(
+        node.token,
+        'column-star',
+        `${name}.* reads the outer relation ${name} in Athena, and a relation of this FROM clause has a column ${name}, which the local engine would expand instead`,
+        `rename the column ${name} in the FROM clause, or alias the outer relation differently`,
+      );
+      return;
+    }
     if (scope.has(name)) return;
     report(
       node.token,
@@ -58,6 +70,122 @@ function checkLevel(items: readonly Node[], outer: ReadonlySet<string>, report: 
   });
 }
 
+const WHERE_ENDS = new Set(['GROUP', 'HAVING', 'ORDER', 'LIMIT', 'OFFSET', 'FETCH', 'WINDOW']);
+
+/**
+ * A query level without FROM with a WHERE other than `TRUE` (`LATERAL (SELECT t.* WHERE false)`) or an OFFSET: Trino 476 cannot
+ * decorrelate its `t.*` of an outer relation (NOT_SUPPORTED, asked of the shared Trino; it answers `WHERE true` and
+ * `WHERE 0 = 0`, the second refused here too), where DuckDB answers (no row). A WHERE reading the outer row is
+ * correlated-subqueries.ts's.
+ */
+function filteredWithoutFrom(m: readonly Node[]): boolean {
+  if (nodeKeyword(m[0]) !== 'SELECT' || m.some((n) => nodeKeyword(n) === 'FROM')) return false;
+  // OFFSET: `LATERAL (SELECT t.* OFFSET 1)` fails alike in Trino (NOT_SUPPORTED); LIMIT plans (LIMIT 0: no row).
+  if (m.some((n) => nodeKeyword(n) === 'OFFSET')) return true;
+  const where = m.findIndex((n) => nodeKeyword(n) === 'WHERE');
+  if (where < 0) return false;
+  const rest = m.slice(where + 1);
+  const end = rest.findIndex((n) => WHERE_ENDS.has(nodeKeyword(n)));
+  const condition = end < 0 ? rest : rest.slice(0, end);
+  return !(condition.length === 1 && nodeKeyword(condition[0]) === 'TRUE');
+}
+
 export function refuseColumnStars(tree: readonly Node[], report: Report): void {
   checkLevel(tree, new Set(), report);
+}
+
+/** The relation names a level's own FROM clauses give (its subqueries' not; a parenthesized join's yes). */
+function ownRelations(items: readonly Node[]): Set<string> {
+  const own = relationNames(items.map((n) => (isQuery(n) && n.kind === 'group' ? { ...n, items: [] } : n)));
+  const addJoined = (nodes: readonly Node[]): void => {
+    for (const n of nodes) {
+      const joined = joinedRelations(n);
+      if (joined.length === 0 || n.kind !== 'group') continue;
+      relationNames(joined, own);
+      addJoined(n.items);
+    }
+  };
+  addJoined(items);
+  return own;
+}
+
+/** Words a select item starts after. */
+const ITEM_STARTS = new Set(['SELECT', 'DISTINCT', 'ALL']);
+
+/**
+ * Stars DuckDB cannot parse or bind, written as DuckDB's `unnest(struct)`, which expands a struct into its fields as
+ * columns named by them, evaluating the struct once, as Trino's `expr.*` does (TestSelectAll):
+ * - a star over a row expression: `CAST(… AS row(x integer, y varchar)).*`, `(…).*`, `f(…).*`, `b[1].*`, and a row
+ *   column reached through its relation, `t.r.*` or `t.r.b.*` (where t is a relation of the level or an enclosing one:
+ *   a name path whose first name is no relation stays a table star, `schema.table.*`);
+ * - `t.*` of an enclosing query's relation inside a subquery or LATERAL (`(SELECT t.*)`, `LATERAL (SELECT t.* …)`):
+ *   DuckDB binds the outer relation's name as a struct of its row (it fails `t.*` there: "Referenced table t not
+ *   found", "* expression without FROM clause").
+ * Runs last, after the passes that read `q.*` as a star (they leave such an item unnamed). Rows with several unnamed
+ * fields stay refused (unfaithful/anonymous-row): DuckDB's names for them are not Trino's `_colN`.
+ */
+export function expandRowStars(tree: readonly Node[]): Node[] {
+  return expandLevel(tree, new Set());
+}
+
+function expandLevel(items: readonly Node[], outer: ReadonlySet<string>): Node[] {
+  const own = ownRelations(items);
+  const scope = new Set([...outer, ...own]);
+  const out = items.map((n) => (n.kind === 'group' ? { ...n, items: expandLevel(n.items, scope) } : n));
+  for (let star = out.length - 1; star >= 0; star--) {
+    if (!isPunct(out[star], '*')) continue;
+    const dot = previous(out, star);
+    if (dot < 0 || !isPunct(out[dot], '.')) continue;
+    let start = dot;
+    for (let k = previous(out, dot); k >= 0; k = previous(out, k)) {
+      const n = out[k];
+      if (isPunct(n, ',') || (n.kind === 'token' && ITEM_STARTS.has(nodeKeyword(n)))) break;
+      start = k;
+    }
+    if (start === dot) continue;
+    const before = previous(out, start);
+    if (before < 0 || !(isPunct(out[before], ',') || ITEM_STARTS.has(nodeKeyword(out[before])))) continue;
+    const operand = out.slice(start, dot);
+    const m = meaningful(operand);
+    const path = m.every((n, k) => (k % 2 === 0 ? isName(n) : isPunct(n, '.')));
+    const first = m[0];
+    const relation = (n: Node | undefined) => isName(n) && scope.has(identifierName(n.token).toLowerCase());
+    let row: boolean;
+    if (!path) row = true;
+    else if (m.length === 1) row = isName(first) && !own.has(identifierName(first.token).toLowerCase()) && outer.has(identifierName(first.token).toLowerCase());
+    else row = relation(first);
+    if (!row) continue;
+    const at = firstToken(out[start]);
+    const call: Node[] = [
+      { kind: 'token', token: { ...at, kind: 'translated', text: `${EXPANDED}(list_transform([` } },
+      { kind: 'group', open: { ...at, kind: 'punct', text: '(' }, close: { ...at, kind: 'punct', text: ')' }, items: operand },
+      { kind: 'token', token: { ...at, kind: 'translated', text: `], ${ROW_CHECKED})[1])` } },
+    ];
+    out.splice(start, star - start + 1, ...call);
+  }
+  return out;
+}
+
+/** The text expandRowStars writes before a star's row. */
+const EXPANDED = 'unnest';
+/**
+ * The check of the row's type while DuckDB binds (typeof folds; the lambda names the row once, so it is bound once):
+ * DuckDB's unnest would also expand a list into rows, and the structs that stand for zoned timestamps and ipaddress
+ * into their parts (Trino fails: no row), and would name the columns of a row without field names `element1` or after
+ * zip()'s reserved names (Trino: `_col<position>`).
+ */
+const ROW_CHECKED =
+  "lambda trino_row: {'trino_v': trino_row}[CASE WHEN NOT starts_with(typeof(trino_row), 'STRUCT(') OR regexp_matches(typeof(trino_row), '^STRUCT\\((?:trino_instant|trino_ipaddress) ') " +
+  `THEN '${REFUSED_KEY_MARKER}row-star-type' WHEN regexp_matches(typeof(trino_row), '^STRUCT\\((?:trino_field_|[A-Z][A-Z0-9_]*(?:[,()\\[]| WITH TIME ZONE))') THEN '${REFUSED_KEY_MARKER}anonymous-row-star' ELSE 'trino_v' END]`;
+
+/** A select item expandRowStars wrote (`unnest(…)`): it stands for as many columns as the row has fields. */
+export function isExpandedStar(item: readonly Node[]): boolean {
+  const first = meaningful(item)[0];
+  return first?.kind === 'token' && first.token.kind === 'translated' && first.token.text.startsWith(`${EXPANDED}(`);
+}
+
+/** The index of the meaningful node before k, or -1. */
+function previous(items: readonly Node[], k: number): number {
+  for (let j = k - 1; j >= 0; j--) if (!isTriviaNode(items[j])) return j;
+  return -1;
 }

@@ -203,7 +203,8 @@ function qualifiedReferences(items: readonly Node[], into: { at: Token; qualifie
   const m = meaningful(items);
   m.forEach((node, k) => {
     if (node.kind === 'group') qualifiedReferences(node.items, into);
-    else if (isNameToken(node) && !isPunct(m[k - 1], '.') && isPunct(m[k + 1], '.') && isNameToken(m[k + 2]) && !isParen(m[k + 3]))
+    // `q.*` of an outer relation reads its row as `q.c` does (column-stars.ts expandRowStars).
+    else if (isNameToken(node) && !isPunct(m[k - 1], '.') && isPunct(m[k + 1], '.') && (isNameToken(m[k + 2]) || isPunct(m[k + 2], '*')) && !isParen(m[k + 3]))
       into.push({ at: node.token, qualifier: nameOf(node) });
   });
   return into;

@@ -1,6 +1,7 @@
 // The expression rewriter: walks the token tree, renders calls through the function table (functions.ts), typed
 // literals, lambdas and operators whose DuckDB meaning differs (`/`, `%`, `± INTERVAL`, `AT TIME ZONE`). Text it does
 // not rewrite is emitted byte for byte.
+import { isExpandedStar } from './column-stars.js';
 import { lambdaParameterName, type LambdaParameters, retypedElement, UNKNOWN_ARRAY, unknownGuarded, unknownRetyped } from './column-operands.js';
 import { REGEXP_CALLS, withJavaRegex } from './java-regex.js';
 import {
@@ -161,7 +162,8 @@ function selectListOf(items: readonly Node[]): Node[][] | undefined {
     if (as >= 0) return item.slice(0, item.indexOf(m[as]));
     return m.length === 2 && m[1].kind === 'token' && (m[1].token.kind === 'word' || m[1].token.kind === 'quoted') ? [m[0]] : item;
   });
-  return expressions.some((e) => nodeText(meaningful(e).at(-1) ?? e[0]).endsWith('*')) ? undefined : expressions;
+  // A star over a row (column-stars.ts expandRowStars: `unnest(…)`) expands to columns as `*` does.
+  return expressions.some((e) => nodeText(meaningful(e).at(-1) ?? e[0]).endsWith('*') || isExpandedStar(e)) ? undefined : expressions;
 }
 
 /** The lower-case, unquoted name of a column reference `a` or `t.a` (its last part), or undefined. */

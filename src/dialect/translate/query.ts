@@ -37,7 +37,7 @@ import { refuseRecursiveQueries } from './recursive-steps.js';
 import { refuseRecursiveReferences, unrollRecursiveQueries } from './recursive-unroll.js';
 import { inlineWindowChains, refuseNamedWindowFrames } from './named-window-frames.js';
 import { refuseUnplannedCorrelations } from './correlated-subqueries.js';
-import { refuseColumnStars } from './column-stars.js';
+import { expandRowStars, refuseColumnStars } from './column-stars.js';
 import { tableSamplePercentages } from './table-sample.js';
 import { checkInlinedJsonParses, refuseViewJsonCasts } from './inlined-json-parse.js';
 import { rewriteFetchWithTies } from './fetch-with-ties.js';
@@ -122,22 +122,24 @@ export function translateExpressions(sql: string, position?: (t: Token) => { lin
     verb === 'UPDATE' || verb === 'MERGE'
       ? renderStoredValues(tree, (nodes) => rewriter.render(nodes))
       : rewriter.render(
-          inlineRandomCtes(
-            checkConditionTypes(
-              rewriteFetchWithTies(
-                checkRepeatedStarNames(
-                  checkHiddenAliasWidths(
-                    excludeUsingColumnsFromStars(
-                      inlineScalarSelects(
-                        nameSelectItems(
-                          nameUnnestColumns(tableSamplePercentages(rewriteTableSequences(checkInlinedJsonParses(grouped), renderAlone, report)), renderAlone),
-                          options.ctas,
+          expandRowStars(
+            inlineRandomCtes(
+              checkConditionTypes(
+                rewriteFetchWithTies(
+                  checkRepeatedStarNames(
+                    checkHiddenAliasWidths(
+                      excludeUsingColumnsFromStars(
+                        inlineScalarSelects(
+                          nameSelectItems(
+                            nameUnnestColumns(tableSamplePercentages(rewriteTableSequences(checkInlinedJsonParses(grouped), renderAlone, report)), renderAlone),
+                            options.ctas,
+                          ),
                         ),
                       ),
                     ),
                   ),
+                  report,
                 ),
-                report,
               ),
             ),
           ),

@@ -212,8 +212,13 @@ function endsList(items: readonly Node[], k: number): boolean {
   if (word === 'GROUP' && nodeKeyword(prev) === 'WITHIN' && isParen(next)) return false;
   if (!UNRESERVED_END.has(word)) return true;
   const operandSide = (x: Node | undefined) => x !== undefined && x.kind === 'token' && (x.token.kind === 'op' || ['.', ','].includes(x.token.text));
+  // `SELECT t.* LIMIT 5` (a LATERAL without FROM): the `*` of a star ends an item, it multiplies nothing.
+  let pp = p - 1;
+  while (pp >= 0 && isTriviaNode(items[pp])) pp--;
+  const star = prev?.kind === 'token' && prev.token.text === '*';
+  const starItem = star && (pp < 0 || isPunct(items[pp], '.') || isPunct(items[pp], ',') || ['SELECT', 'DISTINCT', 'ALL'].includes(nodeKeyword(items[pp])));
   return !(
-    operandSide(prev) ||
+    (operandSide(prev) && !starItem) ||
     operandSide(next) ||
     ['SELECT', 'DISTINCT', 'ALL', 'AS'].includes(nodeKeyword(prev)) ||
     ['FROM', 'AS'].includes(nodeKeyword(next)) ||
