@@ -1,7 +1,15 @@
 // The expression rewriter: walks the token tree, renders calls through the function table (functions.ts), typed
 // literals, lambdas and operators whose DuckDB meaning differs (`/`, `%`, `± INTERVAL`, `AT TIME ZONE`). Text it does
 // not rewrite is emitted byte for byte.
-import { lambdaParameterName, type LambdaParameters, retypedElement, UNKNOWN_ARRAY, unknownGuarded, unknownRetyped } from './column-operands.js';
+import {
+  lambdaParameterName,
+  type LambdaParameters,
+  mayBeUnknownExpression,
+  retypedElement,
+  UNKNOWN_ARRAY,
+  unknownGuarded,
+  unknownRetyped,
+} from './column-operands.js';
 import { REGEXP_CALLS, withJavaRegex } from './java-regex.js';
 import {
   AMBIGUOUS_NULL_DATETIME,
@@ -1214,7 +1222,14 @@ export class ExpressionRewriter {
         rendered.set(k, (r = this.renderArgumentZoned(args[k] ?? [])));
         const typed = k === 0 || (k === 1 && BOTH_ARRAYS_TYPED.has(callee)) ? nullArgumentType(callee, args) : undefined;
         if (typed && /^\s*NULL\s*$/i.test(r.text)) rendered.set(k, (r = { ...r, text: `CAST(${UNFOLDED_NULL} AS ${typed})` }));
-        else if (typed) rendered.set(k, (r = { ...r, text: unknownRetyped(r.text, this.mayHoldUnknown, typed, retypedElement(r.text)) }));
+        else if (typed)
+          rendered.set(
+            k,
+            (r = {
+              ...r,
+              text: unknownRetyped(r.text, this.mayHoldUnknown, typed, retypedElement(r.text) || (typed !== UNKNOWN_ARRAY && mayBeUnknownExpression(r.text))),
+            }),
+          );
         else if (UNKNOWN_AMBIGUOUS_ARGUMENT[callee] === k) rendered.set(k, (r = { ...r, text: unknownGuarded(r.text, this.mayHoldUnknown, 'argument') }));
       }
       return r;
