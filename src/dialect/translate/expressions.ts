@@ -4,6 +4,7 @@
 import {
   lambdaParameterName,
   type LambdaParameters,
+  MAY_BE_UNKNOWN,
   mayBeUnknownExpression,
   retypedElement,
   UNKNOWN_ARRAY,
@@ -305,6 +306,8 @@ const nullArgumentType = (callee: string, args: readonly (readonly Node[])[]): s
  */
 /** Window functions Trino 476 runs over an ordered window only (MISSING_ORDER_BY "lag function requires an ORDER BY window clause"). */
 const ORDERED_WINDOW_CALLS = new Set(['lag', 'lead']);
+/** Calls that evaluate a NULL-typed argument themselves (DuckDB's special NULL handling, or a shim's CASE). */
+const EVALUATING_CALLS = new Set(['coalesce', 'if', 'nullif', 'try', 'typeof', 'element_at', 'unnest']);
 /** Window functions Trino 476 runs without a frame (INVALID_WINDOW_FRAME "Cannot specify window frame for rank function"). */
 const FRAMELESS_WINDOW_CALLS = new Set(['lag', 'lead', 'rank', 'dense_rank', 'row_number', 'ntile', 'percent_rank', 'cume_dist']);
 
@@ -1296,6 +1299,15 @@ export class ExpressionRewriter {
       text = `${entry.run.to}(${checked.join(', ')}${close}${renderedTail}`;
     } else if (entry?.run.kind === 'builtin' || entry?.run.kind === 'shim') text = `${entry.run.to}(${call.all()}${close}${renderedTail}`;
     text ??= `${name.text}(${ctx.all()}${close}${renderedTail}`;
+    if (
+      entry &&
+      entry.run.kind !== 'rewrite' &&
+      entry.calls === undefined &&
+      tail.length === 0 &&
+      !(lower in NULL_ARGUMENT_TYPES) &&
+      !EVALUATING_CALLS.has(lower)
+    )
+      text = this.untypedArgumentsEvaluated(text, args, (k) => argument(k).text);
     // DuckDB writes the null treatment inside the call: lag(x, 1 IGNORE NULLS) OVER (…).
     if (ignoreNulls) text = `${text.slice(0, text.length - renderedTail.length - 1)} IGNORE NULLS)${renderedTail}`;
     const zoned =
@@ -1305,6 +1317,27 @@ export class ExpressionRewriter {
       (ZONED_IF_ANY_ARG.has(lower) && args.some((_a, k) => argument(k).zoned)) ||
       /^(try\()?(trino_tz_round_to_seconds\()?trino_to_tstz(_any)?\(/.test(text);
     return { text, zoned, nested: isNestedCall(lower, group), varchar: isVarcharCast(lower, group) };
+  }
+
+  /**
+   * `text` (a scalar call) with each argument that may be NULL-typed (its written text holds a NULL, `[]` or `MAP()`:
+   * `upper(element_at(ARRAY[], x))`, `exp(CASE WHEN 1 / x > 0 THEN NULL END)`) evaluated beside the call where DuckDB
+   * types it NULL: DuckDB folds a call given a NULL-typed argument into a NULL without evaluating the argument, which
+   * dropped the argument's own failure (Trino 476 evaluates it: "SQL array indices start at 1", DIVISION_BY_ZERO, …).
+   * The extra field is a CASE on the argument's type, which DuckDB simplifies away where the argument is typed. Not in
+   * a subquery that may read outer columns (a struct over an outer column there fails in DuckDB).
+   */
+  private untypedArgumentsEvaluated(text: string, args: readonly (readonly Node[])[], rendered: (k: number) => string): string {
+    if (!this.mayHoldUnknown || this.correlatableDepth > 0) return text;
+    const evaluated: string[] = [];
+    args.forEach((a, k) => {
+      const written = a.map(nodeText).join('');
+      if (!MAY_BE_UNKNOWN.test(written) || /^\s*NULL\s*$/i.test(written) || /->/.test(written)) return;
+      const value = rendered(k).trim();
+      if (!mayBeUnknownExpression(value) || hasAggregate(value)) return;
+      evaluated.push(`'trino_e${evaluated.length}': CASE WHEN typeof([${value}]) = '"NULL"[]' THEN ${value} END`);
+    });
+    return evaluated.length === 0 ? text : `{'trino_v': ${text}, ${evaluated.join(', ')}}['trino_v']`;
   }
 
   /**

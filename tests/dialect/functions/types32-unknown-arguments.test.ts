@@ -36,3 +36,28 @@ describeFunctions(
     ['abs of a NULL subquery of two rows', 'abs((SELECT NULL FROM (VALUES 1, 2) s(a)))', /multiple rows|More than one row/],
   ],
 );
+
+// Any other scalar call written as a builtin or shim (not a rewrite): an argument whose written text holds a NULL,
+// `[]` or `MAP()` is evaluated beside the call where DuckDB types it NULL (expressions.ts untypedArgumentsEvaluated).
+describeFunctions(
+  'other scalar calls given an untyped expression',
+  [
+    ['upper of an element in range', 'upper(element_at(ARRAY[], x)) FROM (VALUES 1) t(x)', null, 'varchar'],
+    ['strpos of it', "strpos(element_at(ARRAY[], x), 'a') FROM (VALUES 1) t(x)", null, 'bigint'],
+    ['exp of it', 'exp(element_at(ARRAY[], x)) FROM (VALUES 1) t(x)', null, 'double'],
+    ['is_nan of it', 'is_nan(element_at(ARRAY[], x)) FROM (VALUES 1) t(x)', null, 'boolean'],
+    ['upper of a typed CASE with a NULL branch', "upper(CASE WHEN x > 0 THEN 'a' ELSE NULL END) FROM (VALUES 1) t(x)", 'A', 'varchar'],
+    ['degrees of a typed CASE', 'degrees(CASE WHEN x > 0 THEN 2e0 ELSE NULL END) FROM (VALUES 1) t(x)', 114.59155902616465, 'double'],
+  ],
+  [
+    ['upper of element_at out of range', 'upper(element_at(ARRAY[], x)) FROM (VALUES 0) t(x)', INDICES],
+    ['strpos of a subscript past the end', "strpos(ARRAY[NULL][x], 'a') FROM (VALUES 2) t(x)", PAST_END],
+    ['exp of a CASE whose condition fails', 'exp(CASE WHEN 1 / x > 0 THEN NULL END) FROM (VALUES 0) t(x)', BY_ZERO],
+    ['lpad of element_at out of range', "lpad(element_at(ARRAY[], x), 3, 'a') FROM (VALUES 0) t(x)", INDICES],
+    ['is_nan of it', 'is_nan(element_at(ARRAY[], x)) FROM (VALUES 0) t(x)', INDICES],
+    ['to_hex of it', 'to_hex(element_at(ARRAY[], x)) FROM (VALUES 0) t(x)', INDICES],
+    ['starts_with of it', "starts_with(element_at(ARRAY[], x), 'a') FROM (VALUES 0) t(x)", INDICES],
+    // Trino 476: SUBQUERY_MULTIPLE_ROWS "Scalar sub-query has returned multiple rows"; locally DuckDB's wording.
+    ['lower of a NULL subquery of two rows', 'lower((SELECT NULL FROM (VALUES 1, 2) s(a)))', /multiple rows|More than one row/],
+  ],
+);
