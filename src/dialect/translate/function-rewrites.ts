@@ -237,7 +237,7 @@ export const NULL_AWARE_REWRITES: Record<string, CallHandler> = {
     if (overAggregate && (!/^\s*OVER\b/i.test(c.tail) || /\bOVER\b/i.test(value))) return `avg(${c.all()})${c.tail}`;
     const typed = overAggregate
       ? `list_transform([${value}], lambda trino_e: trino_avg_type(${unknownGuarded('trino_e', c.mayHoldUnknown === true, 'avg')}))[1]`
-      : `trino_avg_type((SELECT ${typedWhereOuter(unknownWitness(value, c.mayHoldUnknown === true, 'avg', c.correlatable === true))}))`;
+      : `trino_avg_type((SELECT ${typedWhereOuter(unknownWitness(value, c.mayHoldUnknown === true, 'avg'))}))`;
     const witness = `min(${typed})${c.tail}`;
     return `cast_to_type(trino_divide(trino_avg_sum(sum(${c.all()})${c.tail}, ${witness}), nullif(count(${c.all()})${c.tail}, 0)), ${witness})`;
   },

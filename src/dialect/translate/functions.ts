@@ -764,7 +764,7 @@ function sumCall(c: CallContext): string | undefined {
     return `trino_sum_checked(cast_to_type(sum(${c.all()})${c.tail}, ${typed}))`;
   }
   // The witness is bound for its type only: without the value's refusal guards (type-witness.ts).
-  const witness = unknownWitness(withoutRefusalGuards(value), c.mayHoldUnknown === true, 'sum', c.correlatable === true);
+  const witness = unknownWitness(withoutRefusalGuards(value), c.mayHoldUnknown === true, 'sum');
   return `trino_sum_checked(cast_to_type(sum(${c.all()})${c.tail}, min(${distinct ? 'DISTINCT ' : ''}trino_sum_type(${witness}))${c.tail}))`;
 }
 
