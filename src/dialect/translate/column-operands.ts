@@ -88,8 +88,8 @@ export const MAY_BE_UNKNOWN = /(?<!\bIS\s+(?:NOT\s+)?)\bNULL\b|\[\s*\]|\bMAP\s*\
  * and concat(x, 'a'), an array(varchar) NULL in Trino (unknown is read as an array) and a varchar locally. Only where the statement writes a source of
  * `unknown` (MAY_BE_UNKNOWN): elsewhere no column is NULL-typed, and the check would cost binding time.
  */
-export function unknownGuarded(value: string, mayHoldUnknown: boolean, what: string, subquery = false): string {
-  if (!mayHoldUnknown || !(isColumn(value.trim()) || (subquery && isScalarSubquery(value.trim())))) return value;
+export function unknownGuarded(value: string, mayHoldUnknown: boolean, what: string, subquery = false, expression = false): string {
+  if (!mayHoldUnknown || !(expression || isColumn(value.trim()) || (subquery && isScalarSubquery(value.trim())))) return value;
   return `{'trino_v': ${value}}[CASE WHEN typeof([${value}]) = '"NULL"[]' THEN '${REFUSED_KEY_MARKER}unknown ${what}' ELSE 'trino_v' END]`;
 }
 
