@@ -215,6 +215,7 @@ const CONDITION_MESSAGES: Record<string, (type: string) => string> = {
   where: (t) => `WHERE clause must evaluate to a boolean: actual type ${t}`,
   having: (t) => `HAVING clause must evaluate to a boolean: actual type ${t}`,
   on: (t) => `JOIN ON clause must evaluate to a boolean: actual type ${t}`,
+  merge: (t) => `The MERGE predicate must evaluate to a boolean: actual type ${t}`,
   when: (t) => `CASE WHEN clause must evaluate to a boolean (actual: ${t})`,
   if: (t) => `IF condition must evaluate to a boolean (actual: ${t})`,
   filter: (t) => `Filter expression must evaluate to a boolean (actual: ${t})`,

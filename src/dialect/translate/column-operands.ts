@@ -88,8 +88,8 @@ export const MAY_BE_UNKNOWN = /(?<!\bIS\s+(?:NOT\s+)?)\bNULL\b|\[\s*\]|\bMAP\s*\
  * and concat(x, 'a'), an array(varchar) NULL in Trino (unknown is read as an array) and a varchar locally. Only where the statement writes a source of
  * `unknown` (MAY_BE_UNKNOWN): elsewhere no column is NULL-typed, and the check would cost binding time.
  */
-export function unknownGuarded(value: string, mayHoldUnknown: boolean, what: string, subquery = false): string {
-  if (!mayHoldUnknown || !(isColumn(value.trim()) || (subquery && isScalarSubquery(value.trim())))) return value;
+export function unknownGuarded(value: string, mayHoldUnknown: boolean, what: string, subquery = false, expression = false): string {
+  if (!mayHoldUnknown || !(expression || isColumn(value.trim()) || (subquery && isScalarSubquery(value.trim())))) return value;
   return `{'trino_v': ${value}}[CASE WHEN typeof([${value}]) = '"NULL"[]' THEN '${REFUSED_KEY_MARKER}unknown ${what}' ELSE 'trino_v' END]`;
 }
 
@@ -177,6 +177,24 @@ export function unknownOperatorGuarded(result: string, operands: readonly [strin
  */
 export const retypedElement = (written: string): boolean =>
   /^trino_subscript(?:_once)?\(/.test(written.trim()) && written.includes(`CAST(NULL AS ${UNKNOWN_ARRAY})`);
+
+/**
+ * An expression retyped by unknownRetyped is at most this long: it is written, and bound, twice (nested calls double
+ * it up to this length only). A CASE's rendered guards reach ~1500 characters.
+ */
+const MAX_RETYPED_EXPRESSION = 2000;
+const NUMBER_OR_TEXT_LITERAL = /^(?:-?\d[\d.e+-]*|'(?:[^']|'')*')$/i;
+
+/**
+ * A rendered argument other than a column or a literal that DuckDB may type NULL (Trino's unknown: `element_at(ARRAY[],
+ * x)`, `ARRAY[NULL][x]`, `CASE WHEN 1 / x > 0 THEN NULL END`, `(SELECT NULL …)`): DuckDB folds a call given a NULL-typed
+ * argument into a NULL without evaluating the argument, which drops the argument's own failure (Trino 476 fails
+ * "SQL array indices start at 1", DIVISION_BY_ZERO, SUBQUERY_MULTIPLE_ROWS …). Retyped, the argument is evaluated.
+ */
+export const mayBeUnknownExpression = (text: string): boolean => {
+  const t = text.trim();
+  return t.length <= MAX_RETYPED_EXPRESSION && !isColumn(t) && !NUMBER_OR_TEXT_LITERAL.test(t) && !/^NULL$/i.test(t);
+};
 
 export function unknownRetyped(value: string, mayHoldUnknown: boolean, type: string, expression = false): string {
   if (!mayHoldUnknown || !(expression || isColumn(value.trim()))) return value;

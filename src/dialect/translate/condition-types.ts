@@ -10,7 +10,7 @@ import type { Token } from '../tokens.js';
 import { isParen, isTriviaNode, nodeKeyword, nodeText, type GroupNode, type Node } from './tree.js';
 
 /** Where a condition is read, as Trino's message names it. */
-type Context = 'where' | 'having' | 'on' | 'when' | 'if' | 'filter' | 'term' | 'not';
+type Context = 'where' | 'having' | 'on' | 'merge' | 'when' | 'if' | 'filter' | 'term' | 'not';
 
 /** Keywords that end a WHERE, HAVING or ON condition at its level. */
 const CONDITION_ENDS = new Set([
@@ -239,6 +239,20 @@ export function checkConditionTypes(items: readonly Node[]): Node[] {
     i = end - 1;
   }
   return out;
+}
+
+/**
+ * A MERGE's ON condition (`MERGE INTO t USING s ON c WHEN …`, between the top-level ON after USING and the first
+ * top-level WHEN) checked as a join's: Trino 476 fails TYPE_MISMATCH "The MERGE predicate must evaluate to a boolean:
+ * actual type integer" where DuckDB cast it. The WHEN clauses are left as written.
+ */
+export function checkMergeCondition(items: readonly Node[]): Node[] {
+  const using = items.findIndex((n) => nodeKeyword(n) === 'USING');
+  const on = using < 0 ? -1 : items.findIndex((n, k) => k > using && nodeKeyword(n) === 'ON');
+  if (on < 0) return [...items];
+  let end = on + 1;
+  while (end < items.length && nodeKeyword(items[end]) !== 'WHEN' && nodeText(items[end]) !== ';') end++;
+  return [...items.slice(0, on + 1), ...checkCondition(items.slice(on + 1, end), 'merge'), ...items.slice(end)];
 }
 
 /** `group` with `items`: the group itself where they are its own. */

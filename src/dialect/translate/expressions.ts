@@ -2,7 +2,16 @@
 // literals, lambdas and operators whose DuckDB meaning differs (`/`, `%`, `± INTERVAL`, `AT TIME ZONE`). Text it does
 // not rewrite is emitted byte for byte.
 import { isExpandedStar } from './column-stars.js';
-import { lambdaParameterName, type LambdaParameters, retypedElement, UNKNOWN_ARRAY, unknownGuarded, unknownRetyped } from './column-operands.js';
+import {
+  lambdaParameterName,
+  type LambdaParameters,
+  MAY_BE_UNKNOWN,
+  mayBeUnknownExpression,
+  retypedElement,
+  UNKNOWN_ARRAY,
+  unknownGuarded,
+  unknownRetyped,
+} from './column-operands.js';
 import { REGEXP_CALLS, withJavaRegex } from './java-regex.js';
 import {
   AMBIGUOUS_NULL_DATETIME,
@@ -299,6 +308,8 @@ const nullArgumentType = (callee: string, args: readonly (readonly Node[])[]): s
  */
 /** Window functions Trino 476 runs over an ordered window only (MISSING_ORDER_BY "lag function requires an ORDER BY window clause"). */
 const ORDERED_WINDOW_CALLS = new Set(['lag', 'lead']);
+/** Calls that evaluate a NULL-typed argument themselves (DuckDB's special NULL handling, or a shim's CASE). */
+const EVALUATING_CALLS = new Set(['coalesce', 'if', 'nullif', 'try', 'typeof', 'element_at', 'unnest']);
 /** Window functions Trino 476 runs without a frame (INVALID_WINDOW_FRAME "Cannot specify window frame for rank function"). */
 const FRAMELESS_WINDOW_CALLS = new Set(['lag', 'lead', 'rank', 'dense_rank', 'row_number', 'ntile', 'percent_rank', 'cume_dist']);
 
@@ -1226,7 +1237,14 @@ export class ExpressionRewriter {
         rendered.set(k, (r = this.renderArgumentZoned(args[k] ?? [])));
         const typed = k === 0 || (k === 1 && BOTH_ARRAYS_TYPED.has(callee)) ? nullArgumentType(callee, args) : undefined;
         if (typed && /^\s*NULL\s*$/i.test(r.text)) rendered.set(k, (r = { ...r, text: `CAST(${UNFOLDED_NULL} AS ${typed})` }));
-        else if (typed) rendered.set(k, (r = { ...r, text: unknownRetyped(r.text, this.mayHoldUnknown, typed, retypedElement(r.text)) }));
+        else if (typed)
+          rendered.set(
+            k,
+            (r = {
+              ...r,
+              text: unknownRetyped(r.text, this.mayHoldUnknown, typed, retypedElement(r.text) || (typed !== UNKNOWN_ARRAY && mayBeUnknownExpression(r.text))),
+            }),
+          );
         else if (UNKNOWN_AMBIGUOUS_ARGUMENT[callee] === k) rendered.set(k, (r = { ...r, text: unknownGuarded(r.text, this.mayHoldUnknown, 'argument') }));
       }
       return r;
@@ -1293,6 +1311,15 @@ export class ExpressionRewriter {
       text = `${entry.run.to}(${checked.join(', ')}${close}${renderedTail}`;
     } else if (entry?.run.kind === 'builtin' || entry?.run.kind === 'shim') text = `${entry.run.to}(${call.all()}${close}${renderedTail}`;
     text ??= `${name.text}(${ctx.all()}${close}${renderedTail}`;
+    if (
+      entry &&
+      entry.run.kind !== 'rewrite' &&
+      entry.calls === undefined &&
+      tail.length === 0 &&
+      !(lower in NULL_ARGUMENT_TYPES) &&
+      !EVALUATING_CALLS.has(lower)
+    )
+      text = this.untypedArgumentsEvaluated(text, args, (k) => argument(k).text);
     // DuckDB writes the null treatment inside the call: lag(x, 1 IGNORE NULLS) OVER (…).
     if (ignoreNulls) text = `${text.slice(0, text.length - renderedTail.length - 1)} IGNORE NULLS)${renderedTail}`;
     const zoned =
@@ -1302,6 +1329,27 @@ export class ExpressionRewriter {
       (ZONED_IF_ANY_ARG.has(lower) && args.some((_a, k) => argument(k).zoned)) ||
       /^(try\()?(trino_tz_round_to_seconds\()?trino_to_tstz(_any)?\(/.test(text);
     return { text, zoned, nested: isNestedCall(lower, group), varchar: isVarcharCast(lower, group) };
+  }
+
+  /**
+   * `text` (a scalar call) with each argument that may be NULL-typed (its written text holds a NULL, `[]` or `MAP()`:
+   * `upper(element_at(ARRAY[], x))`, `exp(CASE WHEN 1 / x > 0 THEN NULL END)`) evaluated beside the call where DuckDB
+   * types it NULL: DuckDB folds a call given a NULL-typed argument into a NULL without evaluating the argument, which
+   * dropped the argument's own failure (Trino 476 evaluates it: "SQL array indices start at 1", DIVISION_BY_ZERO, …).
+   * The extra field is a CASE on the argument's type, which DuckDB simplifies away where the argument is typed. Not in
+   * a subquery that may read outer columns (a struct over an outer column there fails in DuckDB).
+   */
+  private untypedArgumentsEvaluated(text: string, args: readonly (readonly Node[])[], rendered: (k: number) => string): string {
+    if (!this.mayHoldUnknown || this.correlatableDepth > 0) return text;
+    const evaluated: string[] = [];
+    args.forEach((a, k) => {
+      const written = a.map(nodeText).join('');
+      if (!MAY_BE_UNKNOWN.test(written) || /^\s*NULL\s*$/i.test(written) || /->/.test(written)) return;
+      const value = rendered(k).trim();
+      if (!mayBeUnknownExpression(value) || hasAggregate(value)) return;
+      evaluated.push(`'trino_e${evaluated.length}': CASE WHEN typeof([${value}]) = '"NULL"[]' THEN ${value} END`);
+    });
+    return evaluated.length === 0 ? text : `{'trino_v': ${text}, ${evaluated.join(', ')}}['trino_v']`;
   }
 
   /**

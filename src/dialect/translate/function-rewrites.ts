@@ -237,7 +237,7 @@ export const NULL_AWARE_REWRITES: Record<string, CallHandler> = {
     if (overAggregate && (!/^\s*OVER\b/i.test(c.tail) || /\bOVER\b/i.test(value))) return `avg(${c.all()})${c.tail}`;
     const typed = overAggregate
       ? `list_transform([${value}], lambda trino_e: trino_avg_type(${unknownGuarded('trino_e', c.mayHoldUnknown === true, 'avg')}))[1]`
-      : `trino_avg_type((SELECT ${typedWhereOuter(unknownWitness(value, c.mayHoldUnknown === true, 'avg', c.correlatable === true))}))`;
+      : `trino_avg_type((SELECT ${typedWhereOuter(unknownWitness(value, c.mayHoldUnknown === true, 'avg'))}))`;
     const witness = `min(${typed})${c.tail}`;
     // An interval is summed as its milliseconds (trino_summand), where the call holds the value alone.
     const distinct = /^\s*DISTINCT\s/i.test(c.arg(0));

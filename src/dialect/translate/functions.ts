@@ -779,7 +779,7 @@ function sumCall(c: CallContext): string | undefined {
     return `trino_sum_checked(cast_to_type(sum(${summed})${c.tail}, ${typed}))`;
   }
   // The witness is bound for its type only: without the value's refusal guards (type-witness.ts).
-  const witness = unknownWitness(withoutRefusalGuards(value), c.mayHoldUnknown === true, 'sum', c.correlatable === true);
+  const witness = unknownWitness(withoutRefusalGuards(value), c.mayHoldUnknown === true, 'sum');
   // An interval is summed as its milliseconds (trino_summand), where the call holds the value alone.
   const summed = c.all().trim() === `${distinct ? 'DISTINCT ' : ''}${value}`.trim() ? `${distinct ? 'DISTINCT ' : ''}trino_summand(${value})` : c.all();
   return `trino_sum_checked(cast_to_type(sum(${summed})${c.tail}, min(${distinct ? 'DISTINCT ' : ''}trino_sum_type(${witness}))${c.tail}))`;

@@ -189,20 +189,40 @@ export function writtenRowWidths(operand: readonly Node[], target: readonly Node
 }
 
 /**
- * A written ROW(…) of another width than the target's row at the same place, inside written ARRAY[…]s (ARRAY[ROW(1,
- * 2)] to array(row(a integer))): Trino 476 fails at analysis (TYPE_MISMATCH "Cannot cast array(row(integer, integer))
- * to array(row(a integer))"), under TRY_CAST and over no rows too, where the element casts' width check runs per row
- * inside TRY (NULL). Both widths, or undefined.
+ * A written ROW(…) or parenthesised row `(1, 2)` of another width than the target's row at the same place, inside
+ * written ARRAY[…]s and as the values of a written MAP(ARRAY[…], ARRAY[…]) (ARRAY[ROW(1, 2)] or ARRAY[(1, 2)] to
+ * array(row(a integer)), MAP(ARRAY['k'], ARRAY[ROW(1, 2)]) to map(varchar, row(a integer))): Trino 476 fails at
+ * analysis (TYPE_MISMATCH "Cannot cast array(row(integer, integer)) to array(row(a integer))"), under TRY_CAST and
+ * over no rows too, where the element casts' width check runs per row inside TRY (NULL). Both widths, or undefined.
  */
-export function writtenElementRowWidths(operand: readonly Node[], target: readonly Node[]): { operand: number; target: number } | undefined {
+export function writtenElementRowWidths(operand: readonly Node[], target: readonly Node[], nested = false): { operand: number; target: number } | undefined {
   const widths = writtenRowWidths(operand, target);
   if (widths) return widths.operand === widths.target ? undefined : widths;
   const [o, t] = [meaningful(operand), meaningful(target)];
-  if (o.length !== 2 || nodeKeyword(o[0]) !== 'ARRAY' || !isParen(o[1], '[') || nodeKeyword(t[0]) !== 'ARRAY' || !isParen(t[1])) return undefined;
-  const inner = splitArgs((t[1] as GroupNode).items);
-  if (inner.length !== 1) return undefined;
-  for (const element of splitArgs((o[1] as GroupNode).items)) {
-    const found = writtenElementRowWidths(element, inner[0]);
+  const targetArgs = (k: number): Node[][] | undefined => (isParen(t[k]) ? splitArgs((t[k] as GroupNode).items) : undefined);
+  // A parenthesised row of two or more fields (one is a parenthesised value), inside an array or a map only.
+  if (nested && o.length === 1 && isParen(o[0]) && nodeKeyword(t[0]) === 'ROW') {
+    const fields = splitArgs((o[0] as GroupNode).items).length;
+    const width = targetArgs(1)?.length;
+    return fields < 2 || width === undefined || fields === width ? undefined : { operand: fields, target: width };
+  }
+  const elementsOf = (n: Node | undefined): Node[][] | undefined => (isParen(n, '[') ? splitArgs(n.items) : undefined);
+  let elements: Node[][] | undefined;
+  let inner: Node[] | undefined;
+  if (o.length === 2 && nodeKeyword(o[0]) === 'ARRAY' && nodeKeyword(t[0]) === 'ARRAY') {
+    elements = elementsOf(o[1]);
+    const types = targetArgs(1);
+    inner = types?.length === 1 ? types[0] : undefined;
+  } else if (o.length === 2 && nodeKeyword(o[0]) === 'MAP' && isParen(o[1]) && nodeKeyword(t[0]) === 'MAP') {
+    const args = splitArgs((o[1] as GroupNode).items);
+    const values = args.length === 2 ? meaningful(args[1]) : [];
+    elements = values.length === 2 && nodeKeyword(values[0]) === 'ARRAY' ? elementsOf(values[1]) : undefined;
+    const types = targetArgs(1);
+    inner = types?.length === 2 ? types[1] : undefined;
+  }
+  if (!elements || !inner) return undefined;
+  for (const element of elements) {
+    const found = writtenElementRowWidths(element, inner, true);
     if (found) return found;
   }
   return undefined;

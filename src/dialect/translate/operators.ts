@@ -16,6 +16,8 @@ import {
   lambdaParameterName,
   type LambdaParameters,
   markNumberComparisons,
+  MAY_BE_UNKNOWN,
+  mayBeUnknownExpression,
   textIndexGuarded,
   unknownGuarded,
   unknownOperatorGuarded,
@@ -218,8 +220,10 @@ export function rewriteOperators(parts: Part[], context: OperatorContext = {}): 
         : joinParts(parts, n, r)
             .trim()
             .replace(/^\(\s*([^()]*?)\s*\)$/, '$1');
-    if (!isColumnName(operand)) continue;
-    replace(parts, i, r, `${parts[i].op}${unknownGuarded(operand, true, 'sign')}`);
+    // An expression holding NULL, [] or MAP() too (-element_at(ARRAY[], x), -CASE WHEN … THEN NULL END).
+    const expression = !isColumnName(operand) && MAY_BE_UNKNOWN.test(operand) && mayBeUnknownExpression(operand);
+    if (!isColumnName(operand) && !expression) continue;
+    replace(parts, i, r, `${parts[i].op}${unknownGuarded(operand, true, 'sign', false, expression)}`);
   }
   // AT TIME ZONE binds tighter than any arithmetic.
   for (let i = 0; i < parts.length; i++) {

@@ -5,7 +5,7 @@ import { inlineScalarSelects } from './scalar-selects.js';
 import { MAY_BE_UNKNOWN } from './column-operands.js';
 import { DialectError, type Diagnostic } from '../diagnostics.js';
 import { tokenize, type Token } from '../tokens.js';
-import { checkConditionTypes } from './condition-types.js';
+import { checkConditionTypes, checkMergeCondition } from './condition-types.js';
 import { ExpressionRewriter } from './expressions.js';
 import type { TranslateContext } from './index.js';
 import { nameUnnestColumns, refuseUnnestJoinConditions, rewriteOuterLateralJoins } from './unnest-columns.js';
@@ -120,7 +120,8 @@ export function translateExpressions(sql: string, position?: (t: Token) => { lin
   const renderAlone = (nodes: readonly Node[]) => new ExpressionRewriter(position).render(nodes);
   let out =
     verb === 'UPDATE' || verb === 'MERGE'
-      ? renderStoredValues(tree, (nodes) => rewriter.render(nodes))
+      ? // A MERGE's ON is a condition (condition-types.ts), read at the statement's top level.
+        renderStoredValues(verb === 'MERGE' ? checkMergeCondition(tree) : tree, (nodes) => rewriter.render(nodes))
       : rewriter.render(
           expandRowStars(
             inlineRandomCtes(

@@ -11,11 +11,11 @@ const LITERAL = /^(?:-?\d|'(?:[^']|'')*'$)/;
 
 /**
  * The witness text of sum's or avg's value (`value`, as rendered, without refusal guards), refused while binding
- * where DuckDB types it NULL. Only where the statement writes a source of unknown (mayHoldUnknown), and not in a
- * subquery that may read outer columns (a lambda over an outer column there is left as it was).
+ * where DuckDB types it NULL. Only where the statement writes a source of unknown (mayHoldUnknown); in a subquery that
+ * reads the outer row too (Trino 476 fails there as well; an aggregate of an outer column is refused before).
  */
-export function unknownWitness(value: string, mayHoldUnknown: boolean, what: 'sum' | 'avg', correlatable: boolean): string {
+export function unknownWitness(value: string, mayHoldUnknown: boolean, what: 'sum' | 'avg'): string {
   const guarded = unknownGuarded(value, mayHoldUnknown, what, true);
-  if (guarded !== value || !mayHoldUnknown || correlatable || LITERAL.test(value.trim())) return guarded;
+  if (guarded !== value || !mayHoldUnknown || LITERAL.test(value.trim())) return guarded;
   return `list_transform([${value}], lambda trino_e: ${unknownGuarded('trino_e', true, what)})[1]`;
 }
