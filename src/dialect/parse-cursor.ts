@@ -1,6 +1,6 @@
 // A cursor over the meaningful tokens of one statement, for the small recursive-descent parsers of Athena DDL/DML.
 import { DialectError } from './diagnostics.js';
-import { identifierName, isTrivia, keyword, stringValue, tokenizeRead, type Token } from './tokens.js';
+import { identifierName, isTrivia, keyword, stringValue, tokenize, type Token } from './tokens.js';
 
 export interface QualifiedName {
   /** Case-folded parts: `["awsdatacatalog", "db", "t"]`, `["db", "t"]` or `["t"]`. */
@@ -14,7 +14,7 @@ export class TokenCursor {
   pos = 0;
 
   constructor(readonly sql: string) {
-    this.tokens = tokenizeRead(sql).filter((t) => !isTrivia(t));
+    this.tokens = tokenize(sql).filter((t) => !isTrivia(t));
   }
 
   peek(offset = 0): Token | undefined {

@@ -61,50 +61,7 @@ const NUMBER_FORMS = [
 ];
 const numberLength = (text: string): number => Math.max(1, ...NUMBER_FORMS.map((form) => form.exec(text)?.[0].length ?? 0));
 
-/**
- * Token arrays shared by text while a `lake lint` run asks for them (issue 18, shareTokens): a model's text and its
- * statement are read by several readers in a row (the syntax check's grammar choice and its Trino subset check, the
- * variables' substitution and split, the variables check and the rules), each of which tokenized it again. Only the
- * last few texts are kept: arrays kept for every model from the load to the end of the run cost more in collections
- * (+90 MB, ~+8 % CPU on 1,000 models) than tokenizing again saves. A shared array is frozen, so a reader that changed
- * it would throw rather than change another reader's tokens; the tokens themselves are only written by keyword()'s
- * cache of their upper-cased text.
- */
-let sharedTokens: Map<string, Token[]> | undefined;
-let sharers = 0;
-const SHARED_TEXTS = 4;
-
-/** Shares token arrays by text until the returned function is called (once per call of shareTokens). */
-export function shareTokens(): () => void {
-  sharers++;
-  sharedTokens ??= new Map();
-  let released = false;
-  return () => {
-    if (released) return;
-    released = true;
-    if (--sharers === 0) sharedTokens = undefined;
-  };
-}
-
 export function tokenize(sql: string): Token[] {
-  if (!sharedTokens) return tokenized(sql);
-  const known = sharedTokens.get(sql);
-  if (known) return known;
-  const tokens = Object.freeze(tokenized(sql)) as Token[];
-  if (sharedTokens.size >= SHARED_TEXTS) sharedTokens.delete(sharedTokens.keys().next().value as string);
-  sharedTokens.set(sql, tokens);
-  return tokens;
-}
-
-/**
- * tokenize() for a text a lint run reads once (a CTAS the rules translate, its query): the shared array when a reader
- * just made one (checkFaithful's query is the model's text), else a fresh array not kept.
- */
-export function tokenizeRead(sql: string): Token[] {
-  return sharedTokens?.get(sql) ?? tokenized(sql);
-}
-
-function tokenized(sql: string): Token[] {
   const tokens: Token[] = [];
   let i = 0;
   let line = 1;

@@ -14,7 +14,6 @@ import { bindDiagnostics, bindProject } from './bind.js';
 import { dashboardDiagnostics, dashboardFiles } from './dashboards.js';
 import { SyntaxCache } from './cache.js';
 import { checkSyntaxWithoutGrammars } from './syntax.js';
-import { shareTokens } from '../dialect/tokens.js';
 import { analyzeProject } from '../project/loader.js';
 import { neverRunDiagnostics } from '../pipeline/scheduled-selection.js';
 import { selectNodes, selectsEverything, type Selection } from '../project/selector.js';
@@ -59,8 +58,6 @@ export async function lintProject(root: string, options: LintOptions = {}): Prom
   const cache = options.cache === false ? undefined : SyntaxCache.open(lakeRootOf(loaded));
   let checker: FileChecker | undefined;
   let feed: TranslationFeed | undefined;
-  // Each model's text is tokenized once for the loader, the checks and the translator (issue 18).
-  const unshare = shareTokens();
   try {
     const { project, sources, diagnostics } = await analyzeProject(root, { stage: options.stage });
     const chosen = selectsEverything(options.selection) ? undefined : new Set(selectNodes(project, options.selection).map((n) => n.file));
@@ -144,7 +141,6 @@ export async function lintProject(root: string, options: LintOptions = {}): Prom
     const files = [...selected.map((n) => n.file), ...dashboards, ...contracts.files.filter((f) => !chosen && within(f, options.paths))];
     return { files, diagnostics: sortDiagnostics(found) };
   } finally {
-    unshare();
     feed?.close();
     await checker?.close();
   }

@@ -4,7 +4,7 @@ import { rewriteGroupByAuto } from './group-by-auto.js';
 import { inlineScalarSelects } from './scalar-selects.js';
 import { MAY_BE_UNKNOWN } from './column-operands.js';
 import { DialectError, type Diagnostic } from '../diagnostics.js';
-import { tokenizeRead, type Token } from '../tokens.js';
+import { tokenize, type Token } from '../tokens.js';
 import { checkConditionTypes } from './condition-types.js';
 import { ExpressionRewriter } from './expressions.js';
 import type { TranslateContext } from './index.js';
@@ -69,7 +69,7 @@ const shiftedTo =
 
 /** Rewrites every expression in `sql`; diagnostics list what could not be made faithful. */
 export function translateExpressions(sql: string, position?: (t: Token) => { line: number; col: number }, options: QueryOptions = {}): ExpressionTranslation {
-  const tokens = tokenizeRead(sql);
+  const tokens = tokenize(sql);
   const uncommented = tokens.map((t) => (t.kind === 'comment' ? ' ' : t.text)).join('');
   const rewriter = new ExpressionRewriter(position, MAY_BE_UNKNOWN.test(uncommented), makesZonedValues(tokens, options.zonedRelations));
   const report = (at: Token, rule: string, message: string, hint?: string) => rewriter.report(at, rule, message, hint);
