@@ -171,15 +171,20 @@ export function checkHiddenAliasWidths(items: readonly Node[]): Node[] {
   // Whether the FROM clause of this level's query goes on (its items after a comma are FROM items too).
   let inFrom = false;
   for (let i = 0; i < items.length; i++) {
+    // Whitespace and comments start nothing below and are not `previous` (issue 18: the lookahead below ran for each).
+    if (isTriviaNode(items[i])) {
+      out.push(items[i]);
+      continue;
+    }
     const node = items[i].kind === 'group' ? { ...(items[i] as GroupNode), items: checkHiddenAliasWidths((items[i] as GroupNode).items) } : items[i];
     const listAt = nextMeaningful(items, i);
     const list = items[listAt];
     const asAt = nextMeaningful(items, listAt);
     const bodyAt = nextMeaningful(items, asAt);
-    const entries = aliasEntries(list);
     const startsCte = ['WITH', 'RECURSIVE'].includes(nodeKeyword(previous)) || (previous?.kind === 'token' && previous.token.text === ',');
     // WITH w (a, b) AS (SELECT * …)
-    if (!recursive && startsCte && isName(node) && isParen(list) && entries !== undefined && nodeKeyword(items[asAt]) === 'AS') {
+    const entries = !recursive && startsCte && isName(node) && isParen(list) ? aliasEntries(list) : undefined;
+    if (entries !== undefined && isParen(list) && nodeKeyword(items[asAt]) === 'AS') {
       const body = items[bodyAt];
       if (isParen(body) && queryColumns(body) === undefined && isQuery(body)) {
         // Trino names no CTE in its message ("… but relation has 2 columns").
@@ -195,7 +200,7 @@ export function checkHiddenAliasWidths(items: readonly Node[]): Node[] {
     const alias = items[nameAt];
     const aliasListAt = nextMeaningful(items, nameAt);
     const aliasList = items[aliasListAt];
-    const aliasCount = aliasEntries(aliasList);
+    const aliasCount = node.kind === 'group' && isParen(aliasList) ? aliasEntries(aliasList) : undefined;
     if (
       node.kind === 'group' &&
       isQuery(node) &&
