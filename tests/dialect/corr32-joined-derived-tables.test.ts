@@ -2,9 +2,9 @@
 // (docs/issue-15-audit.md "Lateral aliases in subqueries, joined correlated derived tables and over-refused correlated
 // aggregates (session of 2026-12-06 night, branch corr32)").
 // Every expectation is the shared Trino 476's answer (value and type) or its failure, asked on 2026-12-06.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe } from 'vitest';
 import type { AthenaLocalEngine } from '../../src/engines/local/engine.js';
-import { openLake, rowsAndTypes } from './lake-helpers.js';
+import { caseTables, openLake } from './lake-helpers.js';
 
 let engine: AthenaLocalEngine;
 beforeAll(async () => {
@@ -12,17 +12,7 @@ beforeAll(async () => {
 });
 afterAll(async () => engine.close());
 
-const refusedAt = (rule: string, sql: string, at: string) => new RegExp(`<sql>:1:${sql.indexOf(at) + 1}: error \\[unfaithful/${rule}\\] `);
-
-const refused = (cases: [string, string, string][], rule: string) =>
-  it.each<[string, string, string]>(cases)('%s', async (_name, sql, at) => {
-    await expect(engine.execute(sql)).rejects.toThrow(refusedAt(rule, sql, at));
-  });
-
-const answers = (cases: [string, string, string[], unknown[][]][]) =>
-  it.each<[string, string, string[], unknown[][]]>(cases)('%s answers as Trino', async (_name, sql, types, rows) => {
-    expect(await rowsAndTypes(engine, sql)).toEqual({ rows, types });
-  });
+const { refused, answers } = caseTables(() => engine);
 
 describe('a derived table reading the outer row outside its select list, joined inside a subquery', () => {
   const t = 'SELECT * FROM (VALUES 1, 2, 3) t(a) CROSS JOIN LATERAL';

@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { expect, it } from 'vitest';
 import { AthenaLocalEngine } from '../../src/engines/local/engine.js';
 
 export const tempLake = (): string => mkdtempSync(join(tmpdir(), 'lake-ddl-'));
@@ -32,3 +33,23 @@ export function writeLakeFile(lakeRoot: string, path: string, content: string): 
 }
 
 export const ndjson = (rows: object[]): string => rows.map((r) => JSON.stringify(r)).join('\n') + '\n';
+
+/** A lint refusal `<sql>:1:<col>: error [unfaithful/<rule>]` placed at the first occurrence of `at` in `sql`. */
+export const refusedAt = (rule: string, sql: string, at: string): RegExp => new RegExp(`<sql>:1:${sql.indexOf(at) + 1}: error \\[unfaithful/${rule}\\] `);
+
+/**
+ * Tables of query cases over one engine: `refused` rows are [name, sql, the text the refusal points at], `answers`
+ * rows are [name, sql, Trino's column types, Trino's rows].
+ */
+export function caseTables(engine: () => AthenaLocalEngine) {
+  return {
+    refused: (cases: [string, string, string][], rule: string) =>
+      it.each<[string, string, string]>(cases)('%s', async (_name, sql, at) => {
+        await expect(engine().execute(sql)).rejects.toThrow(refusedAt(rule, sql, at));
+      }),
+    answers: (cases: [string, string, string[], unknown[][]][]) =>
+      it.each<[string, string, string[], unknown[][]]>(cases)('%s answers as Trino', async (_name, sql, types, rows) => {
+        expect(await rowsAndTypes(engine(), sql)).toEqual({ rows, types });
+      }),
+  };
+}
