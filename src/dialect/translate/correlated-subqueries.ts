@@ -446,10 +446,7 @@ function filteredDerivedColumn(query: GroupNode, here: ReadonlySet<string>, here
  * does not count.
  */
 function readsNames(query: GroupNode, names: ReadonlySet<string>, columns: ReadonlySet<string>): OuterReference | undefined {
-  const own = relationNames(query.items);
-  const ownColumns = levelColumns(query.items).all ?? (clausesOf(query.items).has('FROM') ? undefined : new Set<string>());
-  const visible = new Set([...names].filter((n) => !own.has(n)));
-  const visibleColumns = ownColumns === undefined ? new Set<string>() : new Set([...columns].filter((c) => !ownColumns.has(c)));
+  const { own, ownColumns, visible, visibleColumns } = scopeBelow(query, names, columns);
   const found = outerReferences(query.items, own, visible, visibleColumns, ownColumns)[0];
   if (found) return found;
   for (const nested of subqueriesIn(query.items)) {
@@ -457,6 +454,18 @@ function readsNames(query: GroupNode, names: ReadonlySet<string>, columns: Reado
     if (reference) return reference;
   }
   return undefined;
+}
+
+/**
+ * What `query` itself names (its relations, and its columns where they are known; a level without FROM has none) and
+ * which of the enclosing `names` and `columns` stay visible below it (those it does not hide).
+ */
+function scopeBelow(query: GroupNode, names: ReadonlySet<string>, columns: ReadonlySet<string>) {
+  const own = relationNames(query.items);
+  const ownColumns = levelColumns(query.items).all ?? (clausesOf(query.items).has('FROM') ? undefined : new Set<string>());
+  const visible = new Set([...names].filter((n) => !own.has(n)));
+  const visibleColumns = ownColumns === undefined ? new Set<string>() : new Set([...columns].filter((c) => !ownColumns.has(c)));
+  return { own, ownColumns, visible, visibleColumns };
 }
 
 /**
@@ -470,10 +479,7 @@ function readsNames(query: GroupNode, names: ReadonlySet<string>, columns: Reado
 function nestedOuterReferenceInFilter(query: GroupNode, here: ReadonlySet<string>, hereColumns: ReadonlySet<string>): OuterReference | undefined {
   if (setOperationBranches(query.items)) return undefined;
   const clauses = clausesOf(query.items);
-  const own = relationNames(query.items);
-  const names = new Set([...here].filter((n) => !own.has(n)));
-  const ownColumns = levelColumns(query.items).all ?? (clauses.has('FROM') ? undefined : new Set<string>());
-  const columns = ownColumns === undefined ? new Set<string>() : new Set([...hereColumns].filter((c) => !ownColumns.has(c)));
+  const { visible: names, visibleColumns: columns } = scopeBelow(query, here, hereColumns);
   for (const clause of ['WHERE', 'HAVING', 'ORDER']) {
     for (const nested of subqueriesIn(clauses.get(clause) ?? [])) {
       const reference = readsNames(nested, names, columns);
