@@ -242,7 +242,11 @@ export const NULL_AWARE_REWRITES: Record<string, CallHandler> = {
     // An interval is summed as its milliseconds (trino_summand), where the call holds the value alone.
     const distinct = /^\s*DISTINCT\s/i.test(c.arg(0));
     const lone = c.args.length === 1 && c.all().trim() === c.arg(0).trim();
-    const summed = lone ? `${distinct ? 'DISTINCT ' : ''}trino_summand(${c.arg(0).replace(/^\s*DISTINCT\s+/i, '')})` : c.all();
+    const operand = c.arg(0).replace(/^\s*DISTINCT\s+/i, '');
+    // Over an aggregate (a window of it) through a lambda, as sum does: the typed macro would not see the aggregate's
+    // type and took the interval form (avg(sum(x)) OVER () of reals failed "cast FLOAT -> INTERVAL").
+    const summand = overAggregate ? `list_transform([${operand}], lambda trino_e: trino_summand(trino_e))[1]` : `trino_summand(${operand})`;
+    const summed = lone ? `${distinct ? 'DISTINCT ' : ''}${summand}` : c.all();
     return `trino_avg_of(sum(${summed})${c.tail}, count(${c.all()})${c.tail}, ${witness})`;
   },
   corr: realOrDoubleStatistic,
