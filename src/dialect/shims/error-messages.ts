@@ -2,6 +2,7 @@
 // would say (Trino 476's messages, read from scripts/trino.sh): a shim's trino_fail('…') message alone, integer
 // overflow, casts out of range and text that is not a number. Other messages are left as DuckDB wrote them.
 import { DUCKDB_ONLY, FUNCTION_TABLE } from '../functions/index.js';
+import { isTrivia, keyword, tokenize } from '../tokens.js';
 import { FAIL_MARKER } from './fail-marker.js';
 import { javaDouble } from './json-canonical.js';
 
@@ -310,10 +311,41 @@ function argumentTypes(types: string): string[] {
   return [...parts, types.slice(start).trim()].filter(Boolean);
 }
 
+/** DuckDB's binding failure of shims/macros.ts json_extract, and of other statements it cannot bind (a DuckDB bug). */
+const COPY_BOUND = /Serialization Error: Cannot copy bound expression/;
+
+/**
+ * Whether the statement has a member access (`x.k`, `f(…).k`, `x."K"`) or a subscript (`x[1]`, `f(…)['k']`, `'…'[1]`,
+ * not `ARRAY[…]`): only then can COPY_BOUND be DuckDB's reading of a json member or subscript, and be reworded as
+ * such (the types are not known here: a row field or array subscript passes too). A statement of neither keeps
+ * DuckDB's message.
+ */
+function hasMemberOrSubscript(sql: string): boolean {
+  let tokens: ReturnType<typeof tokenize>;
+  try {
+    tokens = tokenize(sql).filter((t) => !isTrivia(t));
+  } catch {
+    return false;
+  }
+  return tokens.some((t, i) => {
+    const before = tokens[i - 1];
+    const operand =
+      before !== undefined &&
+      (before.kind === 'quoted' ||
+        before.kind === 'string' ||
+        before.text === ')' ||
+        before.text === ']' ||
+        (before.kind === 'word' && keyword(before) !== 'ARRAY'));
+    if (t.text === '[') return operand;
+    return t.text === '.' && operand && (tokens[i + 1]?.kind === 'word' || tokens[i + 1]?.kind === 'quoted');
+  });
+}
+
 const REWRITES: readonly [RegExp, (...groups: string[]) => string][] = [
-  // shims/macros.ts json_extract: DuckDB's member access or subscript of a JSON value (j.foo, j[1]).
+  // shims/macros.ts json_extract: DuckDB's member access or subscript of a JSON value (j.foo, j[1]); failureMessage
+  // rewords it only where the statement has a member or subscript.
   [
-    /Serialization Error: Cannot copy bound expression/,
+    COPY_BOUND,
     () =>
       "TYPE_MISMATCH: a member or subscript of a json value (j.k, j[1], j['k']) is not Athena SQL (Athena: Expression j is not of type ROW; Cannot use integer for subscript of json); the local engine would read it as DuckDB's JSON extraction; use json_extract(j, '$.k'), json_extract_scalar(j, '$.k') or json_array_get(j, 0), or CAST(j AS row(k …)) first",
   ],
@@ -447,6 +479,7 @@ export function failureMessage(duckdbMessage: string, sql = ''): string {
   const reworded = (m: RegExpExecArray, text: string) =>
     message.slice(0, m.index) + text + message.slice(m.index + m[0].length).replace(/\n+LINE \d+:[\s\S]*$/, '');
   for (const [pattern, rewrite] of REWRITES) {
+    if (pattern === COPY_BOUND && !hasMemberOrSubscript(sql)) continue;
     const m = pattern.exec(message);
     if (m) return reworded(m, rewrite(...m.slice(1)));
   }

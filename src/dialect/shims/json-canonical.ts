@@ -283,5 +283,14 @@ function writeShaped(v: JsonValue, shape: JsonShape): string {
   return shape.kind === 'json' ? writeAsWritten(v) : write(v);
 }
 
+/**
+ * DuckDB's to_json writes a double or real NaN or infinity bare (`[NaN,Infinity,-Infinity]`), which is no JSON; Jackson
+ * writes them as strings for Trino (Trino 476: CAST(ARRAY[nan(), infinity()] AS JSON) is `["NaN","Infinity"]`,
+ * CAST(-infinity() AS JSON) `"-Infinity"`). Strings are passed over as they are.
+ */
+const quotedSpecialDoubles = (text: string): string =>
+  text.replace(/"(?:[^"\\]|\\.)*"|-?Infinity|NaN/g, (token) => (token.startsWith('"') ? token : `"${token}"`));
+
 /** The JSON of a value of DuckDB type `typeText` (DuckDB's to_json text) as Trino's CAST(… AS JSON) writes it. */
-export const valueJson = (text: string, typeText: string): string => writeShaped(parse(text), jsonShape(typeText));
+export const valueJson = (text: string, typeText: string): string =>
+  writeShaped(parse(/\b(?:DOUBLE|FLOAT)\b/.test(typeText) ? quotedSpecialDoubles(text) : text), jsonShape(typeText));

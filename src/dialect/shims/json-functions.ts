@@ -4,11 +4,11 @@
 // (https://trino.io/docs/current/functions/json.html; each rule below is a case of
 // tests/dialect/functions/json-numbers.test.ts, asked of Trino 476).
 import { sqlJsonExists, sqlJsonQuery, sqlJsonValue, type Wrapper } from './sql-json-path.js';
-import { BIGINT, BOOLEAN, VARCHAR, type DuckDBScalarFunction } from '@duckdb/node-api';
+import { BIGINT, BLOB, BOOLEAN, VARCHAR, type DuckDBScalarFunction } from '@duckdb/node-api';
 import { trinoJsonPathTokens } from '../translate/json-path.js';
 import { canonicalNumber, jacksonString } from './json-canonical.js';
 import { isFloatText, javaUtf8Text, JsonReader, JsonSyntaxError, type JsonValue } from './json-reader.js';
-import { udf } from './scalar-udf.js';
+import { bytesOf, udf } from './scalar-udf.js';
 
 /** What Jackson's copyCurrentStructure writes: entries in their order (repeats kept), numbers and strings canonical. */
 export function copiedJson(v: JsonValue): string {
@@ -203,6 +203,23 @@ export function jsonArrayContains(text: string, kind: NeedleKind, needle: string
   }
 }
 
+/**
+ * A varbinary input of json_exists, json_value and json_query: Trino 476 reads its bytes as UTF-8 text, a byte order
+ * mark as the character U+FEFF (json_value(X'5B312C325D', 'lax $[1]') is '2', json_value(X'EFBBBF5B315D', 'lax $[0]')
+ * NULL). Bytes that are not well-formed UTF-8 are refused: Java replaces malformed sequences with U+FFFD in its own
+ * way (Trino 476: X'5B22EDA080E282225D' reads as two U+FFFD, TextDecoder's reading has four).
+ */
+const UTF8 = new TextDecoder('utf-8', { ignoreBOM: true, fatal: true });
+function bytesText(v: unknown): string {
+  try {
+    return UTF8.decode(bytesOf(v));
+  } catch {
+    throw new Error(
+      "a varbinary input of json_exists, json_value or json_query that is not well-formed UTF-8 is not read locally (Athena reads malformed bytes as U+FFFD, in Java's way); pass well-formed UTF-8 or a varchar",
+    );
+  }
+}
+
 /** The UDFs the JSON macros call (json-macros.ts), each on the JSON text. */
 export function jsonFunctionUdfs(): DuckDBScalarFunction[] {
   return [
@@ -214,6 +231,10 @@ export function jsonFunctionUdfs(): DuckDBScalarFunction[] {
     udf('trino_sql_json_exists', [VARCHAR, VARCHAR], BOOLEAN, ([j, p]) => sqlJsonExists(String(j), String(p))),
     udf('trino_sql_json_value', [VARCHAR, VARCHAR], VARCHAR, ([j, p]) => sqlJsonValue(String(j), String(p))),
     udf('trino_sql_json_query', [VARCHAR, VARCHAR, VARCHAR], VARCHAR, ([j, p, w]) => sqlJsonQuery(String(j), String(p), String(w) as Wrapper)),
+    // Overloads over a varbinary input (DuckDB's binder found none before: loud).
+    udf('trino_sql_json_exists', [BLOB, VARCHAR], BOOLEAN, ([j, p]) => sqlJsonExists(bytesText(j), String(p))),
+    udf('trino_sql_json_value', [BLOB, VARCHAR], VARCHAR, ([j, p]) => sqlJsonValue(bytesText(j), String(p))),
+    udf('trino_sql_json_query', [BLOB, VARCHAR, VARCHAR], VARCHAR, ([j, p, w]) => sqlJsonQuery(bytesText(j), String(p), String(w) as Wrapper)),
     udf('trino_json_array_contains_text', [VARCHAR, VARCHAR, VARCHAR], BOOLEAN, ([j, kind, needle]) =>
       jsonArrayContains(String(j), String(kind) as NeedleKind, String(needle)),
     ),
