@@ -308,6 +308,13 @@ const nullArgumentType = (callee: string, args: readonly (readonly Node[])[]): s
  */
 /** Window functions Trino 476 runs over an ordered window only (MISSING_ORDER_BY "lag function requires an ORDER BY window clause"). */
 const ORDERED_WINDOW_CALLS = new Set(['lag', 'lead']);
+/**
+ * Rewritten calls whose arguments are plain values (no `FROM`, no type): checked by untypedArgumentsEvaluated as
+ * builtins are. Trino 476 evaluates a failing NULL-typed argument of `trim(e)`, `replace(e, 'a'[, 'b'])` and fails
+ * ("SQL array indices start at 1"); DuckDB folded the call into a NULL. `contains` and `array_join` failed locally
+ * already (their shims evaluate the argument). `trim(BOTH 'x' FROM e)` is left (its one argument is not a value).
+ */
+const UNTYPED_EVALUATING_REWRITES = new Set(['trim', 'replace']);
 /** Calls that evaluate a NULL-typed argument themselves (DuckDB's special NULL handling, or a shim's CASE). */
 const EVALUATING_CALLS = new Set(['coalesce', 'if', 'nullif', 'try', 'typeof', 'element_at', 'unnest']);
 /** Window functions Trino 476 runs without a frame (INVALID_WINDOW_FRAME "Cannot specify window frame for rank function"). */
@@ -1313,7 +1320,7 @@ export class ExpressionRewriter {
     text ??= `${name.text}(${ctx.all()}${close}${renderedTail}`;
     if (
       entry &&
-      entry.run.kind !== 'rewrite' &&
+      (entry.run.kind !== 'rewrite' || (UNTYPED_EVALUATING_REWRITES.has(lower) && !group.items.some((n) => nodeKeyword(n) === 'FROM'))) &&
       entry.calls === undefined &&
       tail.length === 0 &&
       !(lower in NULL_ARGUMENT_TYPES) &&

@@ -4,6 +4,7 @@ import { betweenOperands, compareNestedValues, evaluateInElements, type Guard, g
 import { concatWithUnknown, type ArrayAppend } from './concat-operands.js';
 import { guardTextComparisons, isVisiblyVarchar } from './text-comparisons.js';
 import { checkLikeEscapes } from './like-escape.js';
+import { evaluateUntypedPredicateOperands } from './untyped-predicates.js';
 import { guardNanComparisons } from './nan-comparisons.js';
 import { BIGINT_LITERAL, INTEGER_FIELD, wholeCall } from './nan-forms.js';
 import { rewriteQuantifiedComparisons } from './quantified-comparisons.js';
@@ -309,6 +310,7 @@ export function rewriteOperators(parts: Part[], context: OperatorContext = {}): 
     replace(parts, l, r, append ? `list_${append}(${operands.join(', ')})` : (concatWithUnknown(operands) ?? shimCall('trino_concat', operands)));
     i = l;
   }
+  evaluateUntypedPredicateOperands(parts, unknownMayMeet, context.correlatable === true);
   const columns = instantColumns(context);
   compareColumnListsByInstant(parts, columns, context.lambdaParameters ?? new Set());
   evaluateInElements(parts);
