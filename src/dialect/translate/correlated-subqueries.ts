@@ -1170,6 +1170,12 @@ function unplannedReason(
   if (aggregated)
     return { at: aggregated.at, why: `a subquery reads the outer column ${aggregated.qualifier}${aggregated.unqualified ? '' : '.…'} inside an aggregate` };
   if (select.some((n) => nodeKeyword(n) === 'OVER')) return { at: first.at, why: 'a correlated subquery holds a window function' };
+  // A subquery in the select list reading the outer row beside an aggregate over a FROM: `(SELECT (SELECT t.a) +
+  // max(b) FROM u)`, `LATERAL (…)`, `max(b) + (SELECT max(c) FROM w WHERE c < t.a)` fail in Trino 476 (NOT_SUPPORTED,
+  // asked of the shared Trino) where `t.a + max(b)` plans; without FROM (`(SELECT (SELECT t.a) + count(*))`), without
+  // aggregate, and under EXISTS it plans. DuckDB answered.
+  const besideAggregate = exists || !aggregatesToOneRow || !clauses.has('FROM') ? undefined : correlated.find((r) => tokenIn(subqueriesIn(select), r.at));
+  if (besideAggregate) return { at: besideAggregate.at, why: 'a subquery in the select list reads the outer row beside an aggregate' };
   const correlatedInWhere = correlated.some((r) => tokenIn(where, r.at));
   if (clauses.has('HAVING') && correlatedInWhere) return { at: first.at, why: 'a subquery correlated in its WHERE has a HAVING clause' };
   const filtered = filteredCorrelatedAggregate(clauses, clausesOf, correlated);
