@@ -1,8 +1,8 @@
 // A subquery without FROM that selects a column of the outer row under a WHERE or HAVING other than TRUE (not reading
 // the outer row), or an OFFSET other than 0: Trino 476 NOT_SUPPORTED "Given correlated subquery is not supported",
 // DuckDB answered (no row, NULL, or the outer row) (docs/issue-15-audit.md "Correlated subqueries without FROM under a
-// constant filter (session of 2026-12-06 night, branch corr33)"). Every expectation is the shared Trino 476's answer
-// (value and type) or its failure, asked on 2026-12-07.
+// constant filter, and nested beside an aggregate (session of 2026-12-06 night, branch corr33)"). Every
+// expectation is the shared Trino 476's answer (value and type) or its failure, asked on 2026-12-07.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AthenaLocalEngine } from '../../src/engines/local/engine.js';
 import { openLake, rowsAndTypes } from './lake-helpers.js';
