@@ -1084,6 +1084,82 @@ function groupsBySeveralSets(group: readonly Node[]): boolean {
   });
 }
 
+type Constant = boolean | number | null | undefined;
+
+/**
+ * A condition's value where it is made of TRUE, FALSE, NULL, integer literals, comparisons, AND, OR, NOT and
+ * parentheses (`WHERE true`, `WHERE (1 = 1 AND NOT false)`, `WHERE 1 < 2 OR NULL`), which Trino folds before it
+ * decorrelates; undefined otherwise (a column, a function call: `length('a') = 1` also folds in Trino, refused here).
+ */
+function constantValue(nodes: readonly Node[]): Constant {
+  const m = meaningful(nodes);
+  let k = 0;
+  const word = () => nodeKeyword(m[k]);
+  const primary = (): Constant => {
+    const node = m[k++];
+    if (node === undefined) return undefined;
+    if (isParen(node)) return constantValue(node.items);
+    if (node.kind !== 'token') return undefined;
+    const w = nodeKeyword(node);
+    if (w === 'TRUE' || w === 'FALSE') return w === 'TRUE';
+    if (w === 'NULL') return null;
+    return node.token.kind === 'number' && /^\d+$/.test(node.token.text) ? Number(node.token.text) : undefined;
+  };
+  const comparison = (): Constant => {
+    const left = primary();
+    const op = m[k];
+    if (op?.kind !== 'token' || !['=', '<>', '!=', '<', '<=', '>', '>='].includes(op.token.text)) return left;
+    k++;
+    const right = primary();
+    if (left === null || right === null) return null;
+    if (typeof left !== 'number' || typeof right !== 'number') return undefined;
+    const t = op.token.text;
+    return t === '='
+      ? left === right
+      : t === '<>' || t === '!='
+        ? left !== right
+        : t === '<'
+          ? left < right
+          : t === '<='
+            ? left <= right
+            : t === '>'
+              ? left > right
+              : left >= right;
+  };
+  const negation = (): Constant => {
+    if (word() !== 'NOT') return comparison();
+    k++;
+    const v = negation();
+    return v === null ? null : typeof v === 'boolean' ? !v : undefined;
+  };
+  const chain = (keyword: 'AND' | 'OR', operand: () => Constant): Constant => {
+    let v = operand();
+    while (word() === keyword) {
+      k++;
+      const w = operand();
+      if ((v !== null && typeof v !== 'boolean') || (w !== null && typeof w !== 'boolean')) return undefined;
+      v =
+        keyword === 'AND'
+          ? v === false || w === false
+            ? false
+            : v === null || w === null
+              ? null
+              : true
+          : v === true || w === true
+            ? true
+            : v === null || w === null
+              ? null
+              : false;
+    }
+    return v;
+  };
+  const value = chain('OR', () => chain('AND', negation));
+  return k === m.length ? value : undefined;
+}
+
+/** A condition Trino folds to TRUE (see constantValue). */
+const onlyTrue = (nodes: readonly Node[]): boolean => constantValue(nodes) === true;
+
 function unplannedReason(
   query: GroupNode,
   exists: boolean,
@@ -1100,6 +1176,12 @@ function unplannedReason(
   if (aggregated)
     return { at: aggregated.at, why: `a subquery reads the outer column ${aggregated.qualifier}${aggregated.unqualified ? '' : '.…'} inside an aggregate` };
   if (select.some((n) => nodeKeyword(n) === 'OVER')) return { at: first.at, why: 'a correlated subquery holds a window function' };
+  // A subquery in the select list reading the outer row beside an aggregate over a FROM: `(SELECT (SELECT t.a) +
+  // max(b) FROM u)`, `LATERAL (…)`, `max(b) + (SELECT max(c) FROM w WHERE c < t.a)` fail in Trino 476 (NOT_SUPPORTED,
+  // asked of the shared Trino) where `t.a + max(b)` plans; without FROM (`(SELECT (SELECT t.a) + count(*))`), without
+  // aggregate, and under EXISTS it plans. DuckDB answered.
+  const besideAggregate = exists || !aggregatesToOneRow || !clauses.has('FROM') ? undefined : correlated.find((r) => tokenIn(subqueriesIn(select), r.at));
+  if (besideAggregate) return { at: besideAggregate.at, why: 'a subquery in the select list reads the outer row beside an aggregate' };
   const correlatedInWhere = correlated.some((r) => tokenIn(where, r.at));
   if (clauses.has('HAVING') && correlatedInWhere) return { at: first.at, why: 'a subquery correlated in its WHERE has a HAVING clause' };
   const filtered = filteredCorrelatedAggregate(clauses, clausesOf, correlated);
@@ -1120,10 +1202,27 @@ function unplannedReason(
   if (limited) return limited;
   // A subquery without FROM that filters on the outer row and selects it (`(SELECT t.a WHERE t.a = 1)`, `LATERAL
   // (SELECT a * 2 HAVING a > 1)`) fails; with a constant select list it plans (asked of the shared Trino).
+  // Selecting the outer row, it fails also under a WHERE or HAVING that does not read it, other than TRUE
+  // (`LATERAL (SELECT t.a WHERE false)`, `WHERE 1 = 0`, `WHERE rand() < 2`, `HAVING false`), and under an OFFSET other
+  // than 0, where DuckDB answered (no row, or the outer row). Trino plans `WHERE true`, `WHERE (true)`, `HAVING true`,
+  // `OFFSET 0` and a WHERE it folds to TRUE (`WHERE 1 = 1`, `WHERE 1 < 2 OR NULL`; constantValue folds literals,
+  // comparisons and AND/OR/NOT: `WHERE length('a') = 1`, which Trino folds too, is refused here).
   const selectedOuter = correlated.find((r) => tokenIn(select, r.at));
-  const filteredOuter = correlated.some((r) => tokenIn(where, r.at) || tokenIn(clauses.get('HAVING') ?? [], r.at));
-  if (!exists && !aggregatesToOneRow && !clauses.has('FROM') && selectedOuter && filteredOuter)
-    return { at: selectedOuter.at, why: 'a subquery without FROM filters on the outer row (WHERE, HAVING) and selects an outer column' };
+  const having = clauses.get('HAVING') ?? [];
+  const filteredOuter = correlated.some((r) => tokenIn(where, r.at) || tokenIn(having, r.at));
+  const offset = meaningful(clauses.get('OFFSET') ?? []);
+  const filteredLevel =
+    filteredOuter ||
+    (clauses.has('WHERE') && !onlyTrue(where)) ||
+    (clauses.has('HAVING') && !onlyTrue(having)) ||
+    (clauses.has('OFFSET') && !(offset[0]?.kind === 'token' && offset[0].token.text === '0'));
+  if (!exists && !aggregatesToOneRow && !clauses.has('FROM') && selectedOuter && filteredLevel)
+    return {
+      at: selectedOuter.at,
+      why: filteredOuter
+        ? 'a subquery without FROM filters on the outer row (WHERE, HAVING) and selects an outer column'
+        : 'a subquery without FROM selects an outer column under a WHERE or HAVING other than TRUE, or an OFFSET',
+    };
   // A subquery without FROM is a projection of the outer row (`LATERAL (SELECT t.k + 1 AS y)`), which plans.
   if (exists || aggregatesToOneRow || !clauses.has('FROM') || (fromOneValuesRow(clauses.get('FROM') ?? []) && !clauses.has('WHERE'))) return undefined;
   const selected = correlated.find((r) => tokenIn(select, r.at));
