@@ -8,7 +8,7 @@ import { mapRefused } from '../shims/error-messages.js';
 import { NAN_KEYED_TYPES } from '../shims/nan-macros.js';
 import type { CallHandler } from './functions.js';
 import { hasAggregate } from './unbound.js';
-import { meaningful, nodeKeyword } from './tree.js';
+import { meaningful, nodeKeyword, nodeText } from './tree.js';
 import { IS_ZONED_VALUE } from '../shims/nested-type.js';
 
 const distinctOf = (arg: string) => /^DISTINCT\s+/i.exec(arg)?.[0] ?? '';
@@ -134,11 +134,29 @@ function countOverLimit(c: Parameters<CallHandler>[0], which: 'min' | 'max'): bo
   return true;
 }
 
+/**
+ * min(x, NULL) and max(x, NULL) (also with OVER): Trino 476 answers NULL of type array(x's type), over rows holding
+ * NULL elements too, where DuckDB fails "n value cannot be NULL". The array's type comes from `[min(x)]` in a branch
+ * never taken (DuckDB folds it); a map is still refused (Trino: FUNCTION_NOT_FOUND, not orderable).
+ */
+function nullCount(c: Parameters<CallHandler>[0]): string | undefined {
+  // Read as written: the rendered CAST(NULL AS bigint) is an unfolded NULL (UNFOLDED_NULL).
+  const n = meaningful(c.args[1] ?? [])
+    .map(nodeText)
+    .join(' ');
+  if (c.args.length !== 2 || !/^(NULL|CAST\s*\(\s*NULL\s+AS\s+(BIGINT|INTEGER)\s*\))$/i.test(n)) return undefined;
+  const x = c.arg(0).slice(distinctOf(c.arg(0)).length);
+  return mapRefused([`min(${x})${c.tail}`], `CASE WHEN false THEN [min(${x})${c.tail}] END`, 'map-extreme');
+}
+
 export const NAN_CALL_REWRITES: Record<string, CallHandler> = {
   array_agg: arrayAggCall,
-  min: (c) => (countOverLimit(c, 'min') ? undefined : orderable(c.arg(0).slice(distinctOf(c.arg(0)).length), c.tail, `min(${c.all()})${c.tail}`)),
+  min: (c) =>
+    nullCount(c) ?? (countOverLimit(c, 'min') ? undefined : orderable(c.arg(0).slice(distinctOf(c.arg(0)).length), c.tail, `min(${c.all()})${c.tail}`)),
   min_by: (c) => byKey(c, c.args.length === 3 ? byRows('min')(c) : c.args.length === 2 ? `arg_min_null(${c.arg(0)}, ${instantKeyOf(c)})${c.tail}` : undefined),
   max: (c) => {
+    const nulled = nullCount(c);
+    if (nulled) return nulled;
     if (countOverLimit(c, 'max')) return undefined;
     const x = c.arg(0).slice(distinctOf(c.arg(0)).length);
     return /^\s*NULL\s*$/i.test(x) ? undefined : orderable(x, c.tail, maxCall(c));
