@@ -244,7 +244,11 @@ export const NULL_AWARE_REWRITES: Record<string, CallHandler> = {
     // An interval is summed as its milliseconds (trino_summand), where the call holds the value alone.
     const distinct = /^\s*DISTINCT\s/i.test(c.arg(0));
     const lone = c.args.length === 1 && c.all().trim() === c.arg(0).trim();
-    const summed = lone ? `${distinct ? 'DISTINCT ' : ''}trino_summand(${c.arg(0).replace(/^\s*DISTINCT\s+/i, '')})` : c.all();
+    // Over an aggregate (avg(max(x)) OVER ()) through a lambda, as in sum: the typed macro would not see the aggregate's
+    // type and took its interval overload ("Unimplemented type for cast (DECIMAL(3,2) -> INTERVAL)").
+    const bare = c.arg(0).replace(/^\s*DISTINCT\s+/i, '');
+    const summand = overAggregate ? `list_transform([${bare}], lambda trino_e: trino_summand(trino_e))[1]` : `trino_summand(${bare})`;
+    const summed = lone ? `${distinct ? 'DISTINCT ' : ''}${summand}` : c.all();
     return `trino_avg_of(sum(${summed}${order})${c.tail}, count(${c.all()}${order})${c.tail}, ${witness})`;
   },
   corr: realOrDoubleStatistic,
