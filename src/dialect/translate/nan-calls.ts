@@ -149,15 +149,37 @@ function nullCount(c: Parameters<CallHandler>[0]): string | undefined {
   return mapRefused([`min(${x})${c.tail}`], `CASE WHEN false THEN [min(${x})${c.tail}] END`, 'map-extreme');
 }
 
+/**
+ * min(x, n) OVER (…) and max(x, n) OVER (…) with a count that is no literal: Trino 476 skips the rows whose n is NULL
+ * (max(x, n) OVER () of (1, 2), (2, NULL) is [1]) where DuckDB reads them ([2, 1]), a silently different answer.
+ * Refused (unfaithful/min-max-count). Without OVER a column n is a binder error locally (loud).
+ */
+function columnCountInWindow(c: Parameters<CallHandler>[0], which: 'min' | 'max'): boolean {
+  if (c.args.length !== 2 || !/^\s*OVER\b/i.test(c.tail)) return false;
+  const n = meaningful(c.args[1] ?? [])
+    .map(nodeText)
+    .join(' ');
+  if (/^(\d+|NULL|CAST\s*\(\s*NULL\s+AS\s+(BIGINT|INTEGER)\s*\))$/i.test(n)) return false;
+  c.report(
+    'min-max-count',
+    `the second argument of ${which}(x, n) OVER (…) must be an integer literal here: Athena skips the rows whose n is NULL, which the local engine does not reproduce`,
+    `write ${which}(x, 3), or filter the rows first`,
+  );
+  return true;
+}
+
 export const NAN_CALL_REWRITES: Record<string, CallHandler> = {
   array_agg: arrayAggCall,
   min: (c) =>
-    nullCount(c) ?? (countOverLimit(c, 'min') ? undefined : orderable(c.arg(0).slice(distinctOf(c.arg(0)).length), c.tail, `min(${c.all()})${c.tail}`)),
+    nullCount(c) ??
+    (countOverLimit(c, 'min') || columnCountInWindow(c, 'min')
+      ? undefined
+      : orderable(c.arg(0).slice(distinctOf(c.arg(0)).length), c.tail, `min(${c.all()})${c.tail}`)),
   min_by: (c) => byKey(c, c.args.length === 3 ? byRows('min')(c) : c.args.length === 2 ? `arg_min_null(${c.arg(0)}, ${instantKeyOf(c)})${c.tail}` : undefined),
   max: (c) => {
     const nulled = nullCount(c);
     if (nulled) return nulled;
-    if (countOverLimit(c, 'max')) return undefined;
+    if (countOverLimit(c, 'max') || columnCountInWindow(c, 'max')) return undefined;
     const x = c.arg(0).slice(distinctOf(c.arg(0)).length);
     return /^\s*NULL\s*$/i.test(x) ? undefined : orderable(x, c.tail, maxCall(c));
   },
