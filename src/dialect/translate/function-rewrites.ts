@@ -2,7 +2,7 @@
 // (concat_ws), result types (avg) and statistics (skewness). Merged into FUNCTIONS (functions.ts).
 import { unknownGuarded } from './column-operands.js';
 import { checkedCoalesce, checkedFamilies, checkedOnce, mayMixFamilies, mixesIpAddress } from './decimal-common-type.js';
-import { type CallHandler, refusedUntypedNull } from './functions.js';
+import { type CallHandler, refusedUntypedNull, splitAggregateOrder } from './functions.js';
 import { meaningful, nodeKeyword } from './tree.js';
 import { hasAggregate, hasOuterAggregate, shimCall, shimCallText } from './unbound.js';
 import { typedWhereOuter } from './operators.js';
@@ -228,13 +228,15 @@ export const NULL_AWARE_REWRITES: Record<string, CallHandler> = {
   // The witness's argument is a scalar subquery because DuckDB binds an overloaded macro's arguments before the rest
   // of the expression and reports an unknown column there as "multiple overloads match"; bound through (SELECT …)
   // first, the unknown column is reported by name (and the file position follows it).
-  avg: (c) => {
+  avg: (whole) => {
+    // avg(x ORDER BY y): the ORDER BY goes back inside sum's and count's own calls, not the macros' (splitAggregateOrder).
+    const { c, order } = splitAggregateOrder(whole);
     if (refusedUntypedNull(c)) return undefined;
     const value = unknownGuarded(c.arg(0).replace(/^DISTINCT\s+/i, ''), c.mayHoldUnknown === true, 'avg', true);
     // A window over an aggregate (avg(sum(x)) OVER ()) types it through a lambda, as sum does; an aggregate over an
     // aggregate has no witness.
     const overAggregate = hasOuterAggregate(c.all());
-    if (overAggregate && (!/^\s*OVER\b/i.test(c.tail) || /\bOVER\b/i.test(value))) return `avg(${c.all()})${c.tail}`;
+    if (overAggregate && (!/^\s*OVER\b/i.test(c.tail) || /\bOVER\b/i.test(value))) return `avg(${c.all()}${order})${c.tail}`;
     const typed = overAggregate
       ? `list_transform([${value}], lambda trino_e: trino_avg_type(${unknownGuarded('trino_e', c.mayHoldUnknown === true, 'avg')}))[1]`
       : `trino_avg_type((SELECT ${typedWhereOuter(unknownWitness(value, c.mayHoldUnknown === true, 'avg'))}))`;
@@ -242,12 +244,12 @@ export const NULL_AWARE_REWRITES: Record<string, CallHandler> = {
     // An interval is summed as its milliseconds (trino_summand), where the call holds the value alone.
     const distinct = /^\s*DISTINCT\s/i.test(c.arg(0));
     const lone = c.args.length === 1 && c.all().trim() === c.arg(0).trim();
-    const operand = c.arg(0).replace(/^\s*DISTINCT\s+/i, '');
-    // Over an aggregate (a window of it) through a lambda, as sum does: the typed macro would not see the aggregate's
-    // type and took the interval form (avg(sum(x)) OVER () of reals failed "cast FLOAT -> INTERVAL").
-    const summand = overAggregate ? `list_transform([${operand}], lambda trino_e: trino_summand(trino_e))[1]` : `trino_summand(${operand})`;
+    // Over an aggregate (avg(max(x)) OVER ()) through a lambda, as in sum: the typed macro would not see the aggregate's
+    // type and took its interval overload ("Unimplemented type for cast (DECIMAL(3,2) -> INTERVAL)").
+    const bare = c.arg(0).replace(/^\s*DISTINCT\s+/i, '');
+    const summand = overAggregate ? `list_transform([${bare}], lambda trino_e: trino_summand(trino_e))[1]` : `trino_summand(${bare})`;
     const summed = lone ? `${distinct ? 'DISTINCT ' : ''}${summand}` : c.all();
-    return `trino_avg_of(sum(${summed})${c.tail}, count(${c.all()})${c.tail}, ${witness})`;
+    return `trino_avg_of(sum(${summed}${order})${c.tail}, count(${c.all()}${order})${c.tail}, ${witness})`;
   },
   corr: realOrDoubleStatistic,
   covar_pop: realOrDoubleStatistic,

@@ -758,7 +758,40 @@ export function refusedUntypedNull(c: CallContext, anyArity = false): boolean {
   return true;
 }
 
-function sumCall(c: CallContext): string | undefined {
+/**
+ * An aggregate's own `ORDER BY` (sum(x ORDER BY y)) split from its value: the value's rewrites wrap macros around it
+ * (trino_summand, the type witnesses), and DuckDB fails when an ORDER BY sits inside a macro's call ("… is a Macro
+ * Function. "DISTINCT", "FILTER", and "ORDER BY" are only applicable to aggregate functions"). The returned context
+ * holds the value alone; `order` (' ORDER BY …', rendered, or '') goes back inside the aggregate's own call, where
+ * DuckDB checks its keys' types as Trino 476 does (a map key fails) and, as Trino, ignores it for an order-insensitive
+ * aggregate. Found in the rendered text at depth 0, outside quotes; the arguments' nodes are cut at ORDER too.
+ */
+export function splitAggregateOrder(c: CallContext): { c: CallContext; order: string } {
+  const first = c.args[0] ?? [];
+  const m = meaningful(first);
+  const at = m.findIndex((n, k) => nodeKeyword(n) === 'ORDER' && nodeKeyword(m[k + 1]) === 'BY');
+  if (at < 0) return { c, order: '' };
+  const text = c.all();
+  let depth = 0;
+  let cut = -1;
+  for (let k = 0; k < text.length && cut < 0; k++) {
+    const ch = text[k];
+    if (ch === "'" || ch === '"') {
+      let end = k + 1;
+      while (end < text.length && !(text[end] === ch && text[end + 1] !== ch)) end += text[end] === ch ? 2 : 1;
+      k = end;
+    } else if (ch === '(' || ch === '[' || ch === '{') depth++;
+    else if (ch === ')' || ch === ']' || ch === '}') depth--;
+    else if (depth === 0 && /^ORDER\s+BY\b/i.test(text.slice(k, k + 20)) && !/\w/.test(text[k - 1] ?? '')) cut = k;
+  }
+  if (cut < 0) return { c, order: '' };
+  const value = text.slice(0, cut);
+  const nodes = first.slice(0, first.indexOf(m[at]));
+  return { c: { ...c, args: [nodes], arg: () => value.trim(), all: () => value.trimEnd() }, order: ` ${text.slice(cut).trim()}` };
+}
+
+function sumCall(whole: CallContext): string | undefined {
+  const { c, order } = splitAggregateOrder(whole);
   if (refusedUntypedNull(c)) return undefined;
   const first = meaningful(c.args[0] ?? []);
   const distinct = nodeKeyword(first[0]) === 'DISTINCT';
@@ -770,19 +803,19 @@ function sumCall(c: CallContext): string | undefined {
   if (hasOuterAggregate(value)) {
     // A window over an aggregate (sum(sum(x)) OVER ()): the witness binds the aggregate through a lambda, where the typed
     // macro sees its type (as an argument it would be UNKNOWN); an aggregate over an aggregate has no witness.
-    if (!/^\s*OVER\b/i.test(c.tail) || /\bOVER\b/i.test(value)) return `trino_sum_checked(sum(${c.all()})${c.tail})`;
+    if (!/^\s*OVER\b/i.test(c.tail) || /\bOVER\b/i.test(value)) return `trino_sum_checked(sum(${c.all()}${order})${c.tail})`;
     const element = unknownGuarded('trino_e', c.mayHoldUnknown === true, 'sum');
     const typed = `min(${distinct ? 'DISTINCT ' : ''}list_transform([${value}], lambda trino_e: trino_sum_type(${element}))[1])${c.tail}`;
     // An interval's milliseconds (trino_summand) through a lambda too: the typed macro would not see the aggregate's type.
     const lone = c.all().trim() === `${distinct ? 'DISTINCT ' : ''}${value}`.trim();
     const summed = lone ? `${distinct ? 'DISTINCT ' : ''}list_transform([${value}], lambda trino_e: trino_summand(trino_e))[1]` : c.all();
-    return `trino_sum_checked(cast_to_type(sum(${summed})${c.tail}, ${typed}))`;
+    return `trino_sum_checked(cast_to_type(sum(${summed}${order})${c.tail}, ${typed}))`;
   }
   // The witness is bound for its type only: without the value's refusal guards (type-witness.ts).
   const witness = unknownWitness(withoutRefusalGuards(value), c.mayHoldUnknown === true, 'sum');
   // An interval is summed as its milliseconds (trino_summand), where the call holds the value alone.
   const summed = c.all().trim() === `${distinct ? 'DISTINCT ' : ''}${value}`.trim() ? `${distinct ? 'DISTINCT ' : ''}trino_summand(${value})` : c.all();
-  return `trino_sum_checked(cast_to_type(sum(${summed})${c.tail}, min(${distinct ? 'DISTINCT ' : ''}trino_sum_type(${witness}))${c.tail}))`;
+  return `trino_sum_checked(cast_to_type(sum(${summed}${order})${c.tail}, min(${distinct ? 'DISTINCT ' : ''}trino_sum_type(${witness}))${c.tail}))`;
 }
 
 /**

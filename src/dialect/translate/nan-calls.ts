@@ -8,7 +8,7 @@ import { mapRefused } from '../shims/error-messages.js';
 import { NAN_KEYED_TYPES } from '../shims/nan-macros.js';
 import type { CallHandler } from './functions.js';
 import { hasAggregate } from './unbound.js';
-import { meaningful, nodeKeyword } from './tree.js';
+import { meaningful, nodeKeyword, nodeText } from './tree.js';
 import { IS_ZONED_VALUE } from '../shims/nested-type.js';
 
 const distinctOf = (arg: string) => /^DISTINCT\s+/i.exec(arg)?.[0] ?? '';
@@ -134,12 +134,52 @@ function countOverLimit(c: Parameters<CallHandler>[0], which: 'min' | 'max'): bo
   return true;
 }
 
+/**
+ * min(x, NULL) and max(x, NULL) (also with OVER): Trino 476 answers NULL of type array(x's type), over rows holding
+ * NULL elements too, where DuckDB fails "n value cannot be NULL". The array's type comes from `[min(x)]` in a branch
+ * never taken (DuckDB folds it); a map is still refused (Trino: FUNCTION_NOT_FOUND, not orderable).
+ */
+function nullCount(c: Parameters<CallHandler>[0]): string | undefined {
+  // Read as written: the rendered CAST(NULL AS bigint) is an unfolded NULL (UNFOLDED_NULL).
+  const n = meaningful(c.args[1] ?? [])
+    .map(nodeText)
+    .join(' ');
+  if (c.args.length !== 2 || !/^(NULL|CAST\s*\(\s*NULL\s+AS\s+(BIGINT|INTEGER)\s*\))$/i.test(n)) return undefined;
+  const x = c.arg(0).slice(distinctOf(c.arg(0)).length);
+  return mapRefused([`min(${x})${c.tail}`], `CASE WHEN false THEN [min(${x})${c.tail}] END`, 'map-extreme');
+}
+
+/**
+ * min(x, n) OVER (…) and max(x, n) OVER (…) with a count that is no literal: Trino 476 skips the rows whose n is NULL
+ * (max(x, n) OVER () of (1, 2), (2, NULL) is [1]) where DuckDB reads them ([2, 1]), a silently different answer.
+ * Refused (unfaithful/min-max-count). Without OVER a column n is a binder error locally (loud).
+ */
+function columnCountInWindow(c: Parameters<CallHandler>[0], which: 'min' | 'max'): boolean {
+  if (c.args.length !== 2 || !/^\s*OVER\b/i.test(c.tail)) return false;
+  const n = meaningful(c.args[1] ?? [])
+    .map(nodeText)
+    .join(' ');
+  if (/^(\d+|NULL|CAST\s*\(\s*NULL\s+AS\s+(BIGINT|INTEGER)\s*\))$/i.test(n)) return false;
+  c.report(
+    'min-max-count',
+    `the second argument of ${which}(x, n) OVER (…) must be an integer literal here: Athena skips the rows whose n is NULL, which the local engine does not reproduce`,
+    `write ${which}(x, 3), or filter the rows first`,
+  );
+  return true;
+}
+
 export const NAN_CALL_REWRITES: Record<string, CallHandler> = {
   array_agg: arrayAggCall,
-  min: (c) => (countOverLimit(c, 'min') ? undefined : orderable(c.arg(0).slice(distinctOf(c.arg(0)).length), c.tail, `min(${c.all()})${c.tail}`)),
+  min: (c) =>
+    nullCount(c) ??
+    (countOverLimit(c, 'min') || columnCountInWindow(c, 'min')
+      ? undefined
+      : orderable(c.arg(0).slice(distinctOf(c.arg(0)).length), c.tail, `min(${c.all()})${c.tail}`)),
   min_by: (c) => byKey(c, c.args.length === 3 ? byRows('min')(c) : c.args.length === 2 ? `arg_min_null(${c.arg(0)}, ${instantKeyOf(c)})${c.tail}` : undefined),
   max: (c) => {
-    if (countOverLimit(c, 'max')) return undefined;
+    const nulled = nullCount(c);
+    if (nulled) return nulled;
+    if (countOverLimit(c, 'max') || columnCountInWindow(c, 'max')) return undefined;
     const x = c.arg(0).slice(distinctOf(c.arg(0)).length);
     return /^\s*NULL\s*$/i.test(x) ? undefined : orderable(x, c.tail, maxCall(c));
   },
