@@ -15,6 +15,7 @@ import type { Project, ProjectNode } from '../../src/project/model.js';
 import { dateVariable, identifierVariable, timestampVariable, type Variables } from '../../src/project/variables.js';
 import { modelStatement, schemaVariables } from '../../src/testing/schemas.js';
 import { makeProject } from '../project/project-helpers.js';
+import { modelOf } from './query-model.js';
 
 const at = timestampVariable(new Date(Date.UTC(2000, 0, 1)));
 /** One variable of every kind of value, and strings that mean something where they stand (a unit, a zone, a pattern…). */
@@ -159,22 +160,6 @@ const shapes = (): string[] => {
   const expressions = [...WITH_ANY.flatMap((e) => Object.keys(VARS).map((v) => e.replaceAll('${V}', `\${${v}}`))), ...WITH_NAMED];
   return TEMPLATES.flatMap((t) => expressions.map((e) => t.replace('<e>', e)));
 };
-
-/** A query model of `sql` (its table analytics.t), as the loader makes one. */
-const modelOf = (sql: string): ProjectNode => ({
-  id: 'analytics.t',
-  name: 't',
-  kind: 'model',
-  file: 'sql/transforms/t.sql',
-  header: { tags: [] } as unknown as ProjectNode['header'],
-  sql,
-  bodyLine: 4,
-  database: 'analytics',
-  produces: ['analytics.t'],
-  dependsOn: [],
-  upstream: [],
-  downstream: [],
-});
 
 /** The rules' findings read through the single translation (undefined where it declines) and checkFaithful's. */
 function bothFindings(node: ProjectNode, vars: Variables) {

@@ -5,24 +5,9 @@
 // read is still refused, and so is a variable inside an expression (`'%Y-' || ${fmt}`).
 import { describe, expect, it } from 'vitest';
 import { checkFaithfulEnclosed } from '../../src/dialect/lint/index.js';
-import type { ProjectNode } from '../../src/project/model.js';
+import { modelOf } from './query-model.js';
 import type { Variables } from '../../src/project/variables.js';
 import { modelStatement } from '../../src/testing/schemas.js';
-
-const modelOf = (sql: string): ProjectNode => ({
-  id: 'analytics.t',
-  name: 't',
-  kind: 'model',
-  file: 'sql/transforms/t.sql',
-  header: { tags: [] } as unknown as ProjectNode['header'],
-  sql,
-  bodyLine: 4,
-  database: 'analytics',
-  produces: ['analytics.t'],
-  dependsOn: [],
-  upstream: [],
-  downstream: [],
-});
 
 /** The rules' findings of a model, as `lake lint` reads them through the statement holding the values. */
 function findings(sql: string, vars: Variables): string[] | undefined {
