@@ -458,9 +458,12 @@ function columnReference(parts: readonly Part[], [a, b]: [number, number]): [num
 }
 
 const EQUALITY = new Set(['=', '<>', '!=']);
-/** Calls and casts whose value is a MAP. */
+/**
+ * Calls and casts whose value is a MAP; a call may come inside the struct that evaluates its untyped arguments beside
+ * it (`{'trino_v': map(…), 'trino_e0': …}['trino_v']`, expressions.ts untypedArgumentsEvaluated).
+ */
 const MAP_EXPRESSION =
-  /^(?:(?:map|map_from_entries|map_concat|map_agg|multimap_agg|histogram|map_filter|transform_keys|transform_values|map_zip_with|trino_map\w*)\s*\(|(?:try_)?cast\s*\([\s\S]*\bAS\s+MAP\s*\([^()]*(?:\([^()]*\)[^()]*)*\)\s*\)$)/i;
+  /^(?:\{'trino_v':\s*)?(?:(?:map|map_from_entries|map_concat|map_agg|multimap_agg|histogram|map_filter|transform_keys|transform_values|map_zip_with|trino_map\w*)\s*\(|(?:try_)?cast\s*\([\s\S]*\bAS\s+MAP\s*\([^()]*(?:\([^()]*\)[^()]*)*\)\s*\)$)/i;
 
 /**
  * `m1 = m2` with a visible map operand (MAP(…), map_agg(…), CAST(… AS MAP(…))): both sides compare with sorted
