@@ -34,8 +34,16 @@ export function writeLakeFile(lakeRoot: string, path: string, content: string): 
 
 export const ndjson = (rows: object[]): string => rows.map((r) => JSON.stringify(r)).join('\n') + '\n';
 
-/** A lint refusal `<sql>:1:<col>: error [unfaithful/<rule>]` placed at the first occurrence of `at` in `sql`. */
-export const refusedAt = (rule: string, sql: string, at: string): RegExp => new RegExp(`<sql>:1:${sql.indexOf(at) + 1}: error \\[unfaithful/${rule}\\] `);
+/**
+ * A lint refusal `<sql>:1:<col>: error [unfaithful/<rule>] <message>` placed at the first occurrence of `at` in `sql`;
+ * `message` is a regular expression source for the start of the message.
+ */
+export const refusedAt = (rule: string, sql: string, at: string, message = ''): RegExp =>
+  new RegExp(`<sql>:1:${sql.indexOf(at) + 1}: error \\[unfaithful/${rule}\\] ${message}`);
+
+/** Trino 476's failure when a recursive WITH has not ended after its default depth of 10 steps. */
+export const RECURSION_DEPTH_EXCEEDED =
+  /NOT_SUPPORTED: Recursion depth limit exceeded \(10\)\. Use 'max_recursion_depth' session property to modify the limit\./;
 
 /**
  * Tables of query cases over one engine: `refused` rows are [name, sql, the text the refusal points at], `answers`

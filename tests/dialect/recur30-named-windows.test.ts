@@ -6,7 +6,7 @@
 // type) or its failure, asked on 2026-12-06.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AthenaLocalEngine } from '../../src/engines/local/engine.js';
-import { namedResult, openLake } from './lake-helpers.js';
+import { namedResult, openLake, refusedAt } from './lake-helpers.js';
 
 let engine: AthenaLocalEngine;
 beforeAll(async () => {
@@ -15,7 +15,6 @@ beforeAll(async () => {
 afterAll(async () => engine.close());
 
 const FROM = 'FROM (VALUES (1, 1), (2, 1), (3, 2)) t(x, y)';
-const refusedAt = (rule: string, sql: string, at: string) => new RegExp(`<sql>:1:${sql.indexOf(at) + 1}: error \\[unfaithful/${rule}\\] `);
 
 describe('a named window takes the clauses of the window it names', () => {
   it.each<[string, string, unknown[][]]>([

@@ -5,7 +5,7 @@
 // Trino 476's answer (value and type) or its failure, asked on 2026-12-06.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AthenaLocalEngine } from '../../src/engines/local/engine.js';
-import { namedResult, openLake } from './lake-helpers.js';
+import { namedResult, openLake, RECURSION_DEPTH_EXCEEDED, refusedAt } from './lake-helpers.js';
 
 let engine: AthenaLocalEngine;
 beforeAll(async () => {
@@ -13,9 +13,6 @@ beforeAll(async () => {
 });
 afterAll(async () => engine.close());
 
-const DEPTH = /NOT_SUPPORTED: Recursion depth limit exceeded \(10\)\. Use 'max_recursion_depth' session property to modify the limit\./;
-const refusedAt = (sql: string, at: string, message: string) =>
-  new RegExp(`<sql>:1:${sql.indexOf(at) + 1}: error \\[unfaithful/recursive-reference\\] ${message}`);
 const counter = (limit: number) => `WITH RECURSIVE t(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM t WHERE n < ${limit}) SELECT max(n), count(*) FROM t`;
 
 describe('a recursive WITH stops at depth 10 as in Trino', () => {
@@ -100,7 +97,7 @@ describe('a recursive WITH stops at depth 10 as in Trino', () => {
     // DuckDB's UNION recursion stopped when no new row came; Trino unrolls it as well.
     ['UNION (distinct) of a step giving the same row', 'WITH RECURSIVE t(n) AS (SELECT 1 UNION SELECT least(n + 1, 3) FROM t) SELECT n FROM t ORDER BY n'],
   ])('%s fails as in Trino', async (_name, sql) => {
-    await expect(engine.execute(sql)).rejects.toThrow(DEPTH);
+    await expect(engine.execute(sql)).rejects.toThrow(RECURSION_DEPTH_EXCEEDED);
   });
 });
 
@@ -149,6 +146,6 @@ describe('recursive references Trino does not plan are refused at lint', () => {
       'recursive reference in left source of RIGHT join',
     ],
   ])('%s', async (_name, sql, at, message) => {
-    await expect(engine.execute(sql)).rejects.toThrow(refusedAt(sql, at, message));
+    await expect(engine.execute(sql)).rejects.toThrow(refusedAt('recursive-reference', sql, at, message));
   });
 });

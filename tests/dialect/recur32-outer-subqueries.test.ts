@@ -4,7 +4,7 @@
 // 2026-12-06 (night).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AthenaLocalEngine } from '../../src/engines/local/engine.js';
-import { namedResult, openLake } from './lake-helpers.js';
+import { namedResult, openLake, refusedAt } from './lake-helpers.js';
 
 let engine: AthenaLocalEngine;
 beforeAll(async () => {
@@ -12,8 +12,6 @@ beforeAll(async () => {
 });
 afterAll(async () => engine.close());
 
-const refusedAt = (sql: string, at: string, message: string) =>
-  new RegExp(`<sql>:1:${sql.indexOf(at) + 1}: error \\[unfaithful/recursive-reference\\] ${message}`);
 const step = (from: string) => `WITH RECURSIVE t(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM ${from} WHERE n < 3) SELECT n FROM t ORDER BY n`;
 
 describe('the recursive table in a subquery on an outer-joined side is refused at lint', () => {
@@ -37,7 +35,7 @@ describe('the recursive table in a subquery on an outer-joined side is refused a
       'recursive reference in left source of FULL join',
     ],
   ])('%s', async (_name, sql, at, message) => {
-    await expect(engine.execute(sql)).rejects.toThrow(refusedAt(sql, at, message));
+    await expect(engine.execute(sql)).rejects.toThrow(refusedAt('recursive-reference', sql, at, message));
   });
 
   it('a subquery in an inner join answers', async () => {

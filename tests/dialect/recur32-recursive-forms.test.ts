@@ -6,7 +6,7 @@
 // 2026-12-06 (night).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AthenaLocalEngine } from '../../src/engines/local/engine.js';
-import { namedResult, openLake } from './lake-helpers.js';
+import { namedResult, openLake, RECURSION_DEPTH_EXCEEDED, refusedAt } from './lake-helpers.js';
 
 let engine: AthenaLocalEngine;
 beforeAll(async () => {
@@ -14,9 +14,6 @@ beforeAll(async () => {
 });
 afterAll(async () => engine.close());
 
-const DEPTH = /NOT_SUPPORTED: Recursion depth limit exceeded \(10\)\. Use 'max_recursion_depth' session property to modify the limit\./;
-const refusedAt = (sql: string, at: string, message: string) =>
-  new RegExp(`<sql>:1:${sql.indexOf(at) + 1}: error \\[unfaithful/recursive-reference\\] ${message}`);
 const body = (b: string) => `WITH RECURSIVE t(n) AS (${b}) SELECT n FROM t ORDER BY n`;
 
 describe('recursive WITH forms unrolled as Trino plans them', () => {
@@ -75,7 +72,7 @@ describe('recursive WITH forms unrolled as Trino plans them', () => {
       'WITH RECURSIVE t(n) AS (SELECT 1 UNION ALL (SELECT n + 1 FROM ((TABLE t) EXCEPT DISTINCT (SELECT 100)) u(n) WHERE n < 20)) SELECT max(n) FROM t',
     ],
   ])('%s fails at depth 10 as in Trino', async (_name, sql) => {
-    await expect(engine.execute(sql)).rejects.toThrow(DEPTH);
+    await expect(engine.execute(sql)).rejects.toThrow(RECURSION_DEPTH_EXCEEDED);
   });
 });
 
@@ -114,7 +111,7 @@ describe('recursive WITH bodies Trino does not plan are refused at lint', () => 
       'recursive reference in left source of RIGHT join',
     ],
   ])('%s', async (_name, sql, at, message) => {
-    await expect(engine.execute(sql)).rejects.toThrow(refusedAt(sql, at, message));
+    await expect(engine.execute(sql)).rejects.toThrow(refusedAt('recursive-reference', sql, at, message));
   });
 });
 
