@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBDataChunk, INTEGER, type DuckDBConnection, type DuckDBType, type DuckDBValue } from '@duckdb/node-api';
 import type { ObjectStore } from '../storage/object-store/index.js';
+import { recordWrittenParquet } from '../storage/written-parquet.js';
 
 export interface ParquetColumn {
   name: string;
@@ -85,6 +86,7 @@ async function writeTogether(
       appender.closeSync();
     }
     await connection.run(`COPY ${STAGE_TABLE} TO ${sqlString(scratch)} (FORMAT parquet, COMPRESSION snappy, PARTITION_BY (file_no), OVERWRITE_OR_IGNORE)`);
+    const schema = `ingest-parquet ${JSON.stringify(columns.map((c) => [c.name, c.sqlType]))}`;
     const outcomes: ParquetWriteOutcome[] = [];
     for (const [fileNo, object] of objects.entries()) {
       const rows = rowCount(object);
@@ -95,6 +97,9 @@ async function writeTogether(
         const files = await readdir(folder);
         if (files.length !== 1) throw new Error(`DuckDB wrote ${files.length} files for ${object.key}, expected 1`);
         const file = join(folder, files[0]);
+        // Every file of this COPY has the Parquet schema of these columns: the lake's catalog need not read its footer
+        // to tell (written-parquet.ts). Recorded before the rename into the lake, which keeps the file's identity.
+        recordWrittenParquet(file, schema);
         if (store.putFile) await store.putFile(bucket, object.key, file);
         else await store.put(bucket, object.key, await readFile(file));
         outcomes.push({ key: object.key, rows });
