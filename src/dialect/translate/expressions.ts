@@ -3,6 +3,7 @@
 // not rewrite is emitted byte for byte.
 import { isExpandedStar } from './column-stars.js';
 import { mentionsName } from './unknown-names.js';
+import { evaluatedBeside } from './evaluated-beside.js';
 import {
   isColumnName,
   lambdaParameterName,
@@ -1353,11 +1354,11 @@ export class ExpressionRewriter {
    * `upper(element_at(ARRAY[], x))`, `exp(CASE WHEN 1 / x > 0 THEN NULL END)`) evaluated beside the call where DuckDB
    * types it NULL: DuckDB folds a call given a NULL-typed argument into a NULL without evaluating the argument, which
    * dropped the argument's own failure (Trino 476 evaluates it: "SQL array indices start at 1", DIVISION_BY_ZERO, …).
-   * The extra field is a CASE on the argument's type, which DuckDB simplifies away where the argument is typed. Not in
-   * a subquery that may read outer columns (a struct over an outer column there fails in DuckDB).
+   * The extra field is a CASE on the argument's type, which DuckDB simplifies away where the argument is typed. In a
+   * subquery that may read outer columns the shape is an unnamed row (evaluated-beside.ts).
    */
   private untypedArgumentsEvaluated(text: string, args: readonly (readonly Node[])[], rendered: (k: number) => string): string {
-    if (!this.mayHoldUnknown || this.correlatableDepth > 0) return text;
+    if (!this.mayHoldUnknown) return text;
     const evaluated: string[] = [];
     args.forEach((a, k) => {
       const written = a.map(nodeText).join('');
@@ -1367,9 +1368,9 @@ export class ExpressionRewriter {
       if (!(named || MAY_BE_UNKNOWN.test(written)) || /^\s*NULL\s*$/i.test(written) || /->/.test(written)) return;
       const value = rendered(k).trim();
       if (!(mayBeUnknownExpression(value) || (named && isColumnName(value))) || hasAggregate(value)) return;
-      evaluated.push(`'trino_e${evaluated.length}': CASE WHEN typeof([${value}]) = '"NULL"[]' THEN ${value} END`);
+      evaluated.push(`CASE WHEN typeof([${value}]) = '"NULL"[]' THEN ${value} END`);
     });
-    return evaluated.length === 0 ? text : `{'trino_v': ${text}, ${evaluated.join(', ')}}['trino_v']`;
+    return evaluatedBeside(text, evaluated, this.correlatableDepth > 0);
   }
 
   /**

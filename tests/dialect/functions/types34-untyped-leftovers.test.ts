@@ -53,3 +53,28 @@ describeFunctions(
     ['a bare column whose value fails', 'upper(n) FROM (SELECT element_at(ARRAY[], 0) n) t', INDICES],
   ],
 );
+
+// In a subquery that reads the outer row the evaluated argument rides in an unnamed row (evaluated-beside.ts): the
+// named struct failed to bind there ("Need named argument for struct pack").
+describeFunctions(
+  'untyped arguments inside subqueries that read the outer row',
+  [
+    [
+      'a scalar subquery, the element in range',
+      'WITH t(x) AS (VALUES 1) SELECT (SELECT upper(element_at(ARRAY[], t.x)) FROM (VALUES 1) u(y)) AS r FROM t',
+      null,
+      'varchar',
+    ],
+    ['a LATERAL, in range', "u.r FROM (VALUES 1) t(x) CROSS JOIN LATERAL (SELECT lpad(element_at(ARRAY[], t.x), 2, 'a') AS r) u", null, 'varchar'],
+    ['EXISTS does not evaluate its select list', 'x FROM (VALUES 1) t(x) WHERE EXISTS (SELECT upper(element_at(ARRAY[], t.x - 1)))', 1, 'integer'],
+  ],
+  [
+    ['an outer column in the argument', '(SELECT upper(element_at(ARRAY[], t.x)) FROM (VALUES 1) u(y)) FROM (VALUES 0) t(x)', INDICES],
+    ['an inner column, correlated by WHERE', '(SELECT upper(element_at(ARRAY[], y)) FROM (VALUES 0) u(y) WHERE y = t.x) FROM (VALUES 0) t(x)', INDICES],
+    ['a CASE whose condition fails', '(SELECT lower(CASE WHEN 1 / y > 0 THEN NULL END) FROM (VALUES 0) u(y) WHERE y = t.x) FROM (VALUES 0) t(x)', BY_ZERO],
+    ['a LATERAL', "t.x, u.r FROM (VALUES 0) t(x) CROSS JOIN LATERAL (SELECT lpad(element_at(ARRAY[], t.x), 2, 'a') AS r) u", INDICES],
+    ['an IN subquery', "x FROM (VALUES 0) t(x) WHERE 'A' IN (SELECT upper(element_at(ARRAY[], y)) FROM (VALUES 0) u(y) WHERE y = t.x)", INDICES],
+    ['trim(BOTH … FROM …) of it', "(SELECT trim(BOTH 'x' FROM element_at(ARRAY[], t.x)) FROM (VALUES 1) u(y)) FROM (VALUES 0) t(x)", INDICES],
+    ['replace with it', "(SELECT replace('abc', 'b', element_at(ARRAY[], t.x)) FROM (VALUES 1) u(y)) FROM (VALUES 0) t(x)", INDICES],
+  ],
+);
