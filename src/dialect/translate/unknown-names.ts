@@ -17,6 +17,16 @@ const LIST_ENDS = new Set(['FROM', 'WHERE', 'GROUP', 'HAVING', 'WINDOW', 'ORDER'
 export function unknownSelectNames(items: readonly Node[]): Set<string> {
   const names = new Set<string>();
   const walk = (seq: readonly Node[]) => {
+    const m = meaningful(seq);
+    for (let i = 0; i < m.length; i++) {
+      // A column alias list of a relation whose text holds a source of unknown: `(VALUES NULL) t(n)`,
+      // `(SELECT NULL) AS t(n)`, and a WITH query's `v(n) AS (SELECT NULL)`: every name in it.
+      const n = m[i];
+      if (!isParenGroup(n) || !MAY_BE_UNKNOWN.test(nodeText(n))) continue;
+      const after = nodeKeyword(m[i + 1]) === 'AS' ? i + 2 : i + 1;
+      if (isName(m[after]) && isParenGroup(m[after + 1])) addNames(m[after + 1]);
+      if (nodeKeyword(m[i - 1]) === 'AS' && isParenGroup(m[i - 2]) && isName(m[i - 3])) addNames(m[i - 2]);
+    }
     for (let i = 0; i < seq.length; i++) {
       const n = seq[i];
       if (n.kind === 'group') walk(n.items);
@@ -32,9 +42,16 @@ export function unknownSelectNames(items: readonly Node[]): Set<string> {
       }
     }
   };
+  const addNames = (list: Node) => {
+    if (list.kind !== 'group') return;
+    for (const t of meaningful(list.items)) if (isName(t) && t.kind === 'token') names.add(identifierName(t.token).toLowerCase());
+  };
   walk(items);
   return names;
 }
+
+const isParenGroup = (n: Node | undefined): boolean => n?.kind === 'group' && n.open.text === '(';
+const isName = (n: Node | undefined): boolean => n?.kind === 'token' && (n.token.kind === 'word' || n.token.kind === 'quoted');
 
 /** Whether `nodes` name (at any depth) one of `names` (a word or a quoted name). */
 export function mentionsName(nodes: readonly Node[], names: ReadonlySet<string>): boolean {

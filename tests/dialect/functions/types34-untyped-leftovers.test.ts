@@ -78,3 +78,13 @@ describeFunctions(
     ['replace with it', "(SELECT replace('abc', 'b', element_at(ARRAY[], t.x)) FROM (VALUES 1) u(y)) FROM (VALUES 0) t(x)", INDICES],
   ],
 );
+
+describeFunctions(
+  'calls reading a NULL-typed column named by a column alias list',
+  [['VALUES NULL, the element in range', 'upper(element_at(ARRAY[n], 1)) FROM (VALUES NULL) t(n)', null, 'varchar']],
+  [
+    ['VALUES NULL, out of range', 'upper(element_at(ARRAY[n], 0)) FROM (VALUES NULL) t(n)', INDICES],
+    ['a subquery with AS t(n)', 'upper(element_at(ARRAY[n], 0)) FROM (SELECT NULL) AS t(n)', INDICES],
+    ['a WITH query v(n)', '* FROM (WITH v(n) AS (SELECT NULL) SELECT upper(element_at(ARRAY[n], 0)) AS r FROM v)', INDICES],
+  ],
+);
