@@ -32,6 +32,12 @@ describeFunctions(
     ['an empty search over an empty string', "replace(s, '', y) FROM (VALUES ('', '+')) t(s, y)", '+', 'varchar'],
     ['backslashes in the replacement', "replace(s, '', y) FROM (VALUES ('aé', '\\1\\')) t(s, y)", '\\1\\a\\1\\é\\1\\', 'varchar'],
     ['a dollar in the replacement', "replace(s, '', y) FROM (VALUES ('xy', '$0')) t(s, y)", '$0x$0y$0', 'varchar'],
+    [
+      'an empty search over a surrogate pair and a combining mark',
+      "replace(s, '', y) FROM (VALUES ('a😀e' || U&'\\0301', '-')) t(s, y)",
+      '-a-😀-e-\u0301-',
+      'varchar',
+    ],
     ['a NULL column replacement', "replace(s, '', y) FROM (VALUES ('x', CAST(NULL AS varchar))) t(s, y)", null, 'varchar'],
     ['an untyped replacement in range', "replace('abc', 'b', element_at(ARRAY[], x)) FROM (VALUES 1) t(x)", null, 'varchar'],
   ],
