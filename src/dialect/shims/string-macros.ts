@@ -42,9 +42,11 @@ export const STRING_MACROS: readonly string[] = [
   padding('lpad'),
   padding('rpad'),
   // Trino inserts the replacement before every code point and at the end when the search string is empty
-  // (replace('ab', '', '-') is '-a-b-'); DuckDB returns the string unchanged.
+  // (replace('ab', '', '-') is '-a-b-'); DuckDB returns the string unchanged. regexp_replace's empty matches, one per
+  // code point and one at the end, with the replacement's backslashes escaped (RE2 reads `\1` as a group): DuckDB's
+  // array_to_string takes only a constant separator ("Separator argument to StringAgg must be a constant", a column r).
   `trino_replace(s, search) AS replace(s, search, ''),
-     (s, search, r) AS CASE WHEN search = '' THEN CASE WHEN s = '' THEN r ELSE r || array_to_string(string_split(s, ''), r) || r END
+     (s, search, r) AS CASE WHEN search = '' THEN regexp_replace(s, '', replace(r, '\\', '\\\\'), 'g')
        ELSE replace(s, search, r) END`,
   // codepoint takes a varchar(1): '' and longer literals fail in Trino (DuckDB's unicode gives -1, or the first one).
   `trino_codepoint(s) AS CASE WHEN length(s) <> 1 THEN ${fail('Input string must be a single character string', '0::INTEGER')}

@@ -2,7 +2,10 @@
 // literals, lambdas and operators whose DuckDB meaning differs (`/`, `%`, `± INTERVAL`, `AT TIME ZONE`). Text it does
 // not rewrite is emitted byte for byte.
 import { isExpandedStar } from './column-stars.js';
+import { mentionsName } from './unknown-names.js';
+import { evaluatedBeside } from './evaluated-beside.js';
 import {
+  isColumnName,
   lambdaParameterName,
   type LambdaParameters,
   MAY_BE_UNKNOWN,
@@ -338,6 +341,9 @@ export class ExpressionRewriter {
 
   /** The next sequence rendered is sequence()'s step, which may be a year-month interval literal. */
   private yearMonthStep = false;
+
+  /** Names select lists give to values that may be NULL-typed (unknown-names.ts), set where the statement may hold unknowns. */
+  unknownNames: ReadonlySet<string> = new Set();
 
   constructor(
     // The token's own fields, not the token: keyword() keeps its upper-cased text on it (tokens.ts).
@@ -1327,6 +1333,11 @@ export class ExpressionRewriter {
       !EVALUATING_CALLS.has(lower)
     )
       text = this.untypedArgumentsEvaluated(text, args, (k) => argument(k).text);
+    else if (lower === 'trim' && args.length === 1) {
+      // trim(BOTH 'x' FROM e): the characters and the string are the pieces around FROM (the side word is no value).
+      const pieces = trimFromPieces(args[0]);
+      if (pieces) text = this.untypedArgumentsEvaluated(text, pieces, (k) => this.render(pieces[k]));
+    }
     // DuckDB writes the null treatment inside the call: lag(x, 1 IGNORE NULLS) OVER (…).
     if (ignoreNulls) text = `${text.slice(0, text.length - renderedTail.length - 1)} IGNORE NULLS)${renderedTail}`;
     const zoned =
@@ -1343,20 +1354,23 @@ export class ExpressionRewriter {
    * `upper(element_at(ARRAY[], x))`, `exp(CASE WHEN 1 / x > 0 THEN NULL END)`) evaluated beside the call where DuckDB
    * types it NULL: DuckDB folds a call given a NULL-typed argument into a NULL without evaluating the argument, which
    * dropped the argument's own failure (Trino 476 evaluates it: "SQL array indices start at 1", DIVISION_BY_ZERO, …).
-   * The extra field is a CASE on the argument's type, which DuckDB simplifies away where the argument is typed. Not in
-   * a subquery that may read outer columns (a struct over an outer column there fails in DuckDB).
+   * The extra field is a CASE on the argument's type, which DuckDB simplifies away where the argument is typed. In a
+   * subquery that may read outer columns the shape is an unnamed row (evaluated-beside.ts).
    */
   private untypedArgumentsEvaluated(text: string, args: readonly (readonly Node[])[], rendered: (k: number) => string): string {
-    if (!this.mayHoldUnknown || this.correlatableDepth > 0) return text;
+    if (!this.mayHoldUnknown) return text;
     const evaluated: string[] = [];
     args.forEach((a, k) => {
       const written = a.map(nodeText).join('');
-      if (!MAY_BE_UNKNOWN.test(written) || /^\s*NULL\s*$/i.test(written) || /->/.test(written)) return;
+      // An argument reading a column a select list made of a NULL, `[]` or `MAP()` (unknown-names.ts) may be NULL-typed
+      // too; a bare such column is evaluated as well (its value may fail: `SELECT element_at(ARRAY[], 0) AS n`).
+      const named = mentionsName(a, this.unknownNames);
+      if (!(named || MAY_BE_UNKNOWN.test(written)) || /^\s*NULL\s*$/i.test(written) || /->/.test(written)) return;
       const value = rendered(k).trim();
-      if (!mayBeUnknownExpression(value) || hasAggregate(value)) return;
-      evaluated.push(`'trino_e${evaluated.length}': CASE WHEN typeof([${value}]) = '"NULL"[]' THEN ${value} END`);
+      if (!(mayBeUnknownExpression(value) || (named && isColumnName(value))) || hasAggregate(value)) return;
+      evaluated.push(`CASE WHEN typeof([${value}]) = '"NULL"[]' THEN ${value} END`);
     });
-    return evaluated.length === 0 ? text : `{'trino_v': ${text}, ${evaluated.join(', ')}}['trino_v']`;
+    return evaluatedBeside(text, evaluated, this.correlatableDepth > 0);
   }
 
   /**
@@ -1377,6 +1391,19 @@ export class ExpressionRewriter {
       'add an ORDER BY to the window',
     );
   }
+}
+
+/**
+ * The value pieces of `trim(side chars FROM s)` / `trim(side FROM s)`: the characters (when written) and the string,
+ * without the side word and FROM; undefined without a top-level FROM.
+ */
+function trimFromPieces(arg: readonly Node[]): Node[][] | undefined {
+  const from = arg.findIndex((n) => nodeKeyword(n) === 'FROM');
+  if (from < 0) return undefined;
+  const before = arg.slice(0, from);
+  const side = before.findIndex((n) => ['BOTH', 'LEADING', 'TRAILING'].includes(nodeKeyword(n)));
+  const chars = side < 0 ? before : before.slice(side + 1);
+  return [...(meaningful(chars).length > 0 ? [chars] : []), arg.slice(from + 1)];
 }
 
 /** The window value functions that take a null treatment (Trino: IGNORE NULLS / RESPECT NULLS before OVER). */

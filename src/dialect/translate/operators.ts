@@ -1,5 +1,6 @@
 // Operators whose DuckDB meaning differs, rewritten over the rendered parts of one expression sequence: `AT TIME ZONE`,
 // `/` and `%`, `± INTERVAL` (a DATE stays a DATE), `||` (typed operands), comparisons with zoned timestamps (compared by instant) and of arrays, maps and rows.
+import { valueHead } from './evaluated-beside.js';
 import { betweenOperands, compareNestedValues, evaluateInElements, type Guard, guardColumnComparisons } from './nested-comparisons.js';
 import { concatWithUnknown, type ArrayAppend } from './concat-operands.js';
 import { guardTextComparisons, isVisiblyVarchar } from './text-comparisons.js';
@@ -459,11 +460,11 @@ function columnReference(parts: readonly Part[], [a, b]: [number, number]): [num
 
 const EQUALITY = new Set(['=', '<>', '!=']);
 /**
- * Calls and casts whose value is a MAP; a call may come inside the struct that evaluates its untyped arguments beside
- * it (`{'trino_v': map(…), 'trino_e0': …}['trino_v']`, expressions.ts untypedArgumentsEvaluated).
+ * Calls and casts whose value is a MAP; a call may come inside the shape that evaluates its untyped arguments beside
+ * it (evaluated-beside.ts, read through valueHead).
  */
 const MAP_EXPRESSION =
-  /^(?:\{'trino_v':\s*)?(?:(?:map|map_from_entries|map_concat|map_agg|multimap_agg|histogram|map_filter|transform_keys|transform_values|map_zip_with|trino_map\w*)\s*\(|(?:try_)?cast\s*\([\s\S]*\bAS\s+MAP\s*\([^()]*(?:\([^()]*\)[^()]*)*\)\s*\)$)/i;
+  /^(?:(?:map|map_from_entries|map_concat|map_agg|multimap_agg|histogram|map_filter|transform_keys|transform_values|map_zip_with|trino_map\w*)\s*\(|(?:try_)?cast\s*\([\s\S]*\bAS\s+MAP\s*\([^()]*(?:\([^()]*\)[^()]*)*\)\s*\)$)/i;
 
 /**
  * `m1 = m2` with a visible map operand (MAP(…), map_agg(…), CAST(… AS MAP(…))): both sides compare with sorted
@@ -472,7 +473,7 @@ const MAP_EXPRESSION =
  */
 function compareMapsAsSets(parts: Part[], ranges: [number, number][]): void {
   const singles = ranges.map(([a, b]) => single(parts, a, b));
-  if (!singles.some((k) => k >= 0 && MAP_EXPRESSION.test(parts[k].text.trim()))) return;
+  if (!singles.some((k) => k >= 0 && MAP_EXPRESSION.test(valueHead(parts[k].text.trim())))) return;
   const spans = ranges
     .map((r, n) => (singles[n] >= 0 ? ([singles[n], singles[n]] as [number, number]) : columnReference(parts, r)))
     .filter((r): r is [number, number] => r !== undefined)

@@ -3,6 +3,7 @@
 import { rewriteGroupByAuto } from './group-by-auto.js';
 import { inlineScalarSelects } from './scalar-selects.js';
 import { MAY_BE_UNKNOWN } from './column-operands.js';
+import { unknownSelectNames } from './unknown-names.js';
 import { DialectError, type Diagnostic } from '../diagnostics.js';
 import { tokenize, type Token } from '../tokens.js';
 import { checkConditionTypes, checkMergeCondition } from './condition-types.js';
@@ -82,6 +83,7 @@ export function translateExpressions(sql: string, position?: (t: Token) => { lin
     rewriteGroupBy(rewriteWithinGroup(qualifyLateralAliases(refuseRowPatterns(rewriteGroupByAuto(buildTree(tokens)), report), report), report), report),
     report,
   );
+  if (MAY_BE_UNKNOWN.test(uncommented)) rewriter.unknownNames = unknownSelectNames(tree);
   const zoned = options.zonedRelations;
   const grouped = checkZonedExtremes(
     checkZonedRows(checkZonedGroups(checkMapRows(checkMapGroups(unrollRecursiveQueries(inlineWindowChains(tree)))), tokens, zoned), tokens, zoned),

@@ -7,6 +7,7 @@
 // untypedArgumentsEvaluated is: only where the statement may hold unknowns, for operands whose text holds NULL, `[]`
 // or `MAP()`, not in a subquery that may read outer columns, not over an aggregate.
 import { MAY_BE_UNKNOWN, mayBeUnknownExpression, unknownRetyped } from './column-operands.js';
+import { evaluatedBeside } from './evaluated-beside.js';
 import { operand, previous, textOf } from './nested-comparisons.js';
 import type { Part } from './operators.js';
 import { hasAggregate } from './unbound.js';
@@ -41,7 +42,7 @@ export function evaluateUntypedPredicateOperands(parts: Part[], mayHoldUnknown: 
       const test = `(${text}) IS ${next === 'NOT' ? 'NOT ' : ''}NULL`;
       parts.splice(range[0], end - range[0] + 1, {
         kind: 'operand',
-        text: `{'trino_v': ${test}, 'trino_e0': CASE WHEN typeof([${text}]) = '"NULL"[]' THEN ${text} END}['trino_v']`,
+        text: evaluatedBeside(test, [`CASE WHEN typeof([${text}]) = '"NULL"[]' THEN ${text} END`], false),
       });
       i = range[0];
     } else if (w === 'LIKE') {
