@@ -71,6 +71,10 @@ export function translateMerge(sql: string, ctx: TranslateContext): LakeAction {
   const onEnd = c.findTopLevel((t) => keyword(t) === 'WHEN');
   const condition = translateQuery(c.textFrom(onStart, onEnd), ctx, { at: c.tokenAt(onStart) });
   c.pos = onEnd;
+  // `WHEN NOT MATCHED BY SOURCE|TARGET` is newer than Trino 476: Athena's syntax error at BY ("mismatched input 'BY'.
+  // Expecting: 'AND', 'THEN'"), where DuckDB ran it (replay34, Trino's TestMergeNotMatchedBySource).
+  const by = c.findTopLevel((t, i) => keyword(t) === 'BY' && keyword(c.tokenAt(i - 1)) === 'MATCHED' && keyword(c.tokenAt(i - 2)) === 'NOT');
+  if (by < c.tokenCount) throw c.error("expected AND or THEN after WHEN NOT MATCHED (Athena's syntax error)", c.tokenAt(by));
   const hasMatched = c.findTopLevel((t, i) => keyword(t) === 'WHEN' && keyword(c.tokenAt(i + 1)) === 'MATCHED') < c.tokenCount;
   const q = (name: string) => `"${name.replaceAll('"', '""')}"`;
   const check = hasMatched
