@@ -29,6 +29,7 @@ import { refuseVisiblyMistypedOperands } from './visible-operand-types.js';
 import { numbersRunIntoText } from './number-literals.js';
 import { refuseRowPatterns } from './row-pattern.js';
 import { refusePivots } from './pivot-clauses.js';
+import { refuseRepeatedRandomLambdas } from './random-lambdas.js';
 import { qualifyLateralAliases } from './lateral-aliases.js';
 import { checkMapGroups, checkZonedGroups, makesZonedValues } from './zoned-groups.js';
 import { checkZonedExtremes } from './zoned-extremes.js';
@@ -81,6 +82,7 @@ export function translateExpressions(sql: string, position?: (t: Token) => { lin
   }
   const built = buildTree(tokens);
   refusePivots(built, report);
+  refuseRepeatedRandomLambdas(built, report);
   const tree = rewriteOuterLateralJoins(
     rewriteGroupBy(rewriteWithinGroup(qualifyLateralAliases(refuseRowPatterns(rewriteGroupByAuto(built), report), report), report), report),
     report,
