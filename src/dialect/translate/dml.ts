@@ -66,6 +66,16 @@ export function translateMerge(sql: string, ctx: TranslateContext): LakeAction {
   }
   c.acceptKeyword('AS');
   const sourceAlias = c.peek() && !isClauseWord(keyword(c.peek())) ? c.identifier('an alias') : undefined;
+  // `USING (VALUES 2, 4) s(k)`: the alias's column list (Trino 476 takes it; replay34, TestMergeNotMatchedBySource).
+  let sourceColumns = '';
+  if (sourceAlias !== undefined && c.isPunct('(')) {
+    const start = c.pos;
+    c.expectPunct('(');
+    do c.identifier('a column name');
+    while (c.acceptPunct(','));
+    c.expectPunct(')');
+    sourceColumns = c.textFrom(start, c.pos);
+  }
   c.expectKeyword('ON');
   const onStart = c.pos;
   const onEnd = c.findTopLevel((t) => keyword(t) === 'WHEN');
@@ -78,7 +88,7 @@ export function translateMerge(sql: string, ctx: TranslateContext): LakeAction {
   const hasMatched = c.findTopLevel((t, i) => keyword(t) === 'WHEN' && keyword(c.tokenAt(i + 1)) === 'MATCHED') < c.tokenCount;
   const q = (name: string) => `"${name.replaceAll('"', '""')}"`;
   const check = hasMatched
-    ? `SELECT 1 FROM ${targetText} AS ${q(targetAlias)} JOIN ${sourceText}${sourceAlias ? ` AS ${q(sourceAlias)}` : ''} ON ${condition} GROUP BY ${q(targetAlias)}.rowid HAVING count(*) > 1 LIMIT 1`
+    ? `SELECT 1 FROM ${targetText} AS ${q(targetAlias)} JOIN ${sourceText}${sourceAlias ? ` AS ${q(sourceAlias)}${sourceColumns}` : ''} ON ${condition} GROUP BY ${q(targetAlias)}.rowid HAVING count(*) > 1 LIMIT 1`
     : undefined;
   return { type: 'modifyRows', verb: 'MERGE', target, sql: translateQuery(sql, ctx), ...(check ? { multipleMatchCheck: check } : {}) };
 }
