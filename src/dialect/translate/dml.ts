@@ -66,15 +66,29 @@ export function translateMerge(sql: string, ctx: TranslateContext): LakeAction {
   }
   c.acceptKeyword('AS');
   const sourceAlias = c.peek() && !isClauseWord(keyword(c.peek())) ? c.identifier('an alias') : undefined;
+  // `USING (VALUES 2, 4) s(k)`: the alias's column list (Trino 476 takes it; replay34, TestMergeNotMatchedBySource).
+  let sourceColumns = '';
+  if (sourceAlias !== undefined && c.isPunct('(')) {
+    const start = c.pos;
+    c.expectPunct('(');
+    do c.identifier('a column name');
+    while (c.acceptPunct(','));
+    c.expectPunct(')');
+    sourceColumns = c.textFrom(start, c.pos);
+  }
   c.expectKeyword('ON');
   const onStart = c.pos;
   const onEnd = c.findTopLevel((t) => keyword(t) === 'WHEN');
   const condition = translateQuery(c.textFrom(onStart, onEnd), ctx, { at: c.tokenAt(onStart) });
   c.pos = onEnd;
+  // `WHEN NOT MATCHED BY SOURCE|TARGET` is newer than Trino 476: Athena's syntax error at BY ("mismatched input 'BY'.
+  // Expecting: 'AND', 'THEN'"), where DuckDB ran it (replay34, Trino's TestMergeNotMatchedBySource).
+  const by = c.findTopLevel((t, i) => keyword(t) === 'BY' && keyword(c.tokenAt(i - 1)) === 'MATCHED' && keyword(c.tokenAt(i - 2)) === 'NOT');
+  if (by < c.tokenCount) throw c.error("expected AND or THEN after WHEN NOT MATCHED (Athena's syntax error)", c.tokenAt(by));
   const hasMatched = c.findTopLevel((t, i) => keyword(t) === 'WHEN' && keyword(c.tokenAt(i + 1)) === 'MATCHED') < c.tokenCount;
   const q = (name: string) => `"${name.replaceAll('"', '""')}"`;
   const check = hasMatched
-    ? `SELECT 1 FROM ${targetText} AS ${q(targetAlias)} JOIN ${sourceText}${sourceAlias ? ` AS ${q(sourceAlias)}` : ''} ON ${condition} GROUP BY ${q(targetAlias)}.rowid HAVING count(*) > 1 LIMIT 1`
+    ? `SELECT 1 FROM ${targetText} AS ${q(targetAlias)} JOIN ${sourceText}${sourceAlias ? ` AS ${q(sourceAlias)}${sourceColumns}` : ''} ON ${condition} GROUP BY ${q(targetAlias)}.rowid HAVING count(*) > 1 LIMIT 1`
     : undefined;
   return { type: 'modifyRows', verb: 'MERGE', target, sql: translateQuery(sql, ctx), ...(check ? { multipleMatchCheck: check } : {}) };
 }

@@ -29,6 +29,8 @@ import { refuseCodepointOfVarchar } from './codepoint-argument.js';
 import { refuseVisiblyMistypedOperands } from './visible-operand-types.js';
 import { numbersRunIntoText } from './number-literals.js';
 import { refuseRowPatterns } from './row-pattern.js';
+import { refusePivots } from './pivot-clauses.js';
+import { refuseRepeatedRandomLambdas } from './random-lambdas.js';
 import { qualifyLateralAliases } from './lateral-aliases.js';
 import { checkMapGroups, checkZonedGroups, makesZonedValues } from './zoned-groups.js';
 import { checkZonedExtremes } from './zoned-extremes.js';
@@ -79,8 +81,11 @@ export function translateExpressions(sql: string, position?: (t: Token) => { lin
       report(at, 'syntax', `${text}: identifiers must not start with a digit (Athena's syntax error)`, `surround the identifier with double quotes: "${text}"`);
     else report(at, 'syntax', `${text}: two numeric literals in a row (Athena's syntax error)`, 'write one number: 0x10 + 0.5, not 0x10.5');
   }
+  const built = buildTree(tokens);
+  refusePivots(built, report);
+  refuseRepeatedRandomLambdas(built, report);
   const tree = rewriteOuterLateralJoins(
-    rewriteGroupBy(rewriteWithinGroup(qualifyLateralAliases(refuseRowPatterns(rewriteGroupByAuto(buildTree(tokens)), report), report), report), report),
+    rewriteGroupBy(rewriteWithinGroup(qualifyLateralAliases(refuseRowPatterns(rewriteGroupByAuto(built), report), report), report), report),
     report,
   );
   if (MAY_BE_UNKNOWN.test(uncommented)) rewriter.unknownNames = unknownSelectNames(tree);
