@@ -9,6 +9,7 @@ import { tokenize, type Token } from '../tokens.js';
 import { selectListItems } from './distinct-order.js';
 import { aliasOf } from './select-names.js';
 import { buildTree, isParen, meaningful, nodeKeyword, nodeText, type Node } from './tree.js';
+import type { Report } from './within-group.js';
 
 /** Nodes of `text`, placed at `at` (so a finding about them names the clause they replace). */
 const spliced = (text: string, at: Token): Node[] => buildTree(tokenize(text).map((t) => ({ ...t, start: at.start, line: at.line, col: at.col })));
@@ -43,4 +44,26 @@ function rewriteLevel(items: readonly Node[]): Node[] {
 /** Every query level's `GROUP BY AUTO` as the ordinals it stands for (see the header). */
 export function rewriteGroupByAuto(items: readonly Node[]): Node[] {
   return rewriteLevel(items);
+}
+
+/**
+ * AUTO written as an identifier (`t(auto)`, `AS auto`, `GROUP BY auto` of such a column): Trino 476's parser reserves
+ * it (SYNTAX_ERROR "mismatched input 'auto'. Expecting: <identifier>", asked of the shared Trino), where DuckDB reads a
+ * column and answers (`SELECT count(*) … t(auto) GROUP BY auto` grouped by the column; Trino's GROUP BY AUTO would be
+ * one global group). dt-sql-parser's grammar predates the word, so lint's syntax check accepts it. Only `GROUP BY AUTO`
+ * passes; `"auto"` quoted is an identifier in both.
+ */
+export function refuseAutoIdentifiers(items: readonly Node[], report: Report): void {
+  const m = meaningful(items);
+  m.forEach((n, k) => {
+    if (n.kind === 'group') return refuseAutoIdentifiers(n.items, report);
+    if (n.token.kind !== 'word' || nodeKeyword(n) !== 'AUTO') return;
+    if (nodeKeyword(m[k - 1]) === 'BY' && nodeKeyword(m[k - 2]) === 'GROUP') return;
+    report(
+      n.token,
+      'syntax',
+      `Athena fails with SYNTAX_ERROR: mismatched input '${n.token.text}' (AUTO is a reserved word there, only GROUP BY AUTO takes it), where the local engine would read an identifier`,
+      'write the identifier in double quotes: "auto"',
+    );
+  });
 }

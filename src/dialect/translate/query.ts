@@ -1,6 +1,6 @@
 // Trino query/expression SQL → DuckDB SQL with Trino's semantics (function shims, operator and literal rewrites).
 // Constructs that cannot be made faithful are refused with a DialectError rather than run with a different answer.
-import { rewriteGroupByAuto } from './group-by-auto.js';
+import { refuseAutoIdentifiers, rewriteGroupByAuto } from './group-by-auto.js';
 import { inlineScalarSelects } from './scalar-selects.js';
 import { MAY_BE_UNKNOWN } from './column-operands.js';
 import { DialectError, type Diagnostic } from '../diagnostics.js';
@@ -78,8 +78,10 @@ export function translateExpressions(sql: string, position?: (t: Token) => { lin
       report(at, 'syntax', `${text}: identifiers must not start with a digit (Athena's syntax error)`, `surround the identifier with double quotes: "${text}"`);
     else report(at, 'syntax', `${text}: two numeric literals in a row (Athena's syntax error)`, 'write one number: 0x10 + 0.5, not 0x10.5');
   }
+  const built = buildTree(tokens);
+  refuseAutoIdentifiers(built, report);
   const tree = rewriteOuterLateralJoins(
-    rewriteGroupBy(rewriteWithinGroup(qualifyLateralAliases(refuseRowPatterns(rewriteGroupByAuto(buildTree(tokens)), report), report), report), report),
+    rewriteGroupBy(rewriteWithinGroup(qualifyLateralAliases(refuseRowPatterns(rewriteGroupByAuto(built), report), report), report), report),
     report,
   );
   const zoned = options.zonedRelations;
