@@ -38,3 +38,59 @@ describe('AUTO is a reserved word in Trino 476 (group-by-auto.ts refuseAutoIdent
     expect(await namedResult(engine, sql)).toEqual({ columns, rows });
   });
 });
+
+const R = "VALUES (CAST(ROW(2, 'a') AS ROW(f1 bigint, f2 varchar)), 1), (CAST(ROW(1, 'b') AS ROW(f1 bigint, f2 varchar)), 2)";
+
+describe('ORDER BY a name that a field of a star over a row gives (column-stars.ts orderByNames)', () => {
+  it.each<[string, string]>([
+    // Trino sorts by the field f1 (1, 'b' first); DuckDB read the FROM clause's column f1 (2, 'a' first): silent.
+    ['the FROM clause has a column of the name', `SELECT t.r.* FROM (${R}) t(r, f1) ORDER BY f1`],
+    ['inside an expression', `SELECT t.r.* FROM (${R}) t(r, f1) ORDER BY f1 + 0`],
+    // Trino: AMBIGUOUS_NAME "Column 'f1' is ambiguous"; DuckDB sorted by 5 AS f1.
+    ['another select item has the name', `SELECT t.r.*, 5 AS f1 FROM (${R}) t(r, x) ORDER BY f1`],
+    // Trino answers (2, 'a'), (1, 'b'); DuckDB: "Referenced column F1 not found".
+    ['only the field has the name, in upper case', `SELECT t.r.* FROM (${R}) t(r, x) ORDER BY F1 DESC`],
+    ["a CAST's row", "SELECT CAST(ROW(1, 'a') AS ROW(f1 bigint, f2 varchar)).* ORDER BY f1"],
+  ])('%s: refused while binding', async (_name, sql) => {
+    await expect(engine.execute(sql)).rejects.toThrow(/ORDER BY names a field of a row that a star expands/);
+  });
+
+  it.each<[string, string[], unknown[][]]>([
+    // A name the row has no field of, a qualified name, an ordinal and a set operation's ORDER BY answer as in Trino.
+    [
+      `SELECT t.r.*, x FROM (${R}) t(r, x) ORDER BY x`,
+      ['f1 bigint', 'f2 varchar', 'x integer'],
+      [
+        [2, 'a', 1],
+        [1, 'b', 2],
+      ],
+    ],
+    [
+      `SELECT t.r.* FROM (${R}) t(r, f1) ORDER BY t.f1`,
+      ['f1 bigint', 'f2 varchar'],
+      [
+        [2, 'a'],
+        [1, 'b'],
+      ],
+    ],
+    [
+      `SELECT t.r.* FROM (${R}) t(r, f1) ORDER BY 1`,
+      ['f1 bigint', 'f2 varchar'],
+      [
+        [1, 'b'],
+        [2, 'a'],
+      ],
+    ],
+    [
+      `SELECT t.r.* FROM (${R}) t(r, x) UNION ALL SELECT 3, 'c' ORDER BY f1`,
+      ['f1 bigint', 'f2 varchar'],
+      [
+        [1, 'b'],
+        [2, 'a'],
+        [3, 'c'],
+      ],
+    ],
+  ])('%s answers', async (sql, columns, rows) => {
+    expect(await namedResult(engine, sql)).toEqual({ columns, rows });
+  });
+});

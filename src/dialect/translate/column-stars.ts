@@ -9,7 +9,7 @@
 import { REFUSED_KEY_MARKER } from '../shims/error-messages.js';
 import { identifierName } from '../tokens.js';
 import { levelColumns, relationNames } from './correlated-subqueries.js';
-import { firstToken, isTriviaNode, meaningful, nodeKeyword, type Node } from './tree.js';
+import { firstToken, isParen, isTriviaNode, meaningful, nodeKeyword, type Node } from './tree.js';
 import type { Report } from './within-group.js';
 
 const isPunct = (n: Node | undefined, text: string) => n !== undefined && n.kind === 'token' && n.token.text === text;
@@ -132,6 +132,7 @@ function expandLevel(items: readonly Node[], outer: ReadonlySet<string>): Node[]
   const own = ownRelations(items);
   const scope = new Set([...outer, ...own]);
   const out = items.map((n) => (n.kind === 'group' ? { ...n, items: expandLevel(n.items, scope) } : n));
+  const checked = rowChecked(orderByNames(out));
   for (let star = out.length - 1; star >= 0; star--) {
     if (!isPunct(out[star], '*')) continue;
     const dot = previous(out, star);
@@ -159,11 +160,56 @@ function expandLevel(items: readonly Node[], outer: ReadonlySet<string>): Node[]
     const call: Node[] = [
       { kind: 'token', token: { ...at, kind: 'translated', text: `${EXPANDED}(list_transform([` } },
       { kind: 'group', open: { ...at, kind: 'punct', text: '(' }, close: { ...at, kind: 'punct', text: ')' }, items: operand },
-      { kind: 'token', token: { ...at, kind: 'translated', text: `], ${ROW_CHECKED})[1])` } },
+      { kind: 'token', token: { ...at, kind: 'translated', text: `], ${checked})[1])` } },
     ];
     out.splice(start, star - start + 1, ...call);
   }
   return out;
+}
+
+/** Words of an ORDER BY clause that are no column name. */
+const ORDER_WORDS = new Set(['ASC', 'DESC', 'NULLS', 'FIRST', 'LAST', 'AND', 'OR', 'NOT', 'IS', 'NULL', 'TRUE', 'FALSE', 'IN', 'BETWEEN', 'LIKE', 'ESCAPE']);
+const ORDER_ENDS = new Set(['LIMIT', 'OFFSET', 'FETCH']);
+
+/**
+ * The unqualified names (lower case) an ORDER BY of this level reads, at any depth of its keys but a subquery's
+ * (`ORDER BY f1`, `f1 + 0`): Trino reads an output column first, and the fields a star over a row expands are output
+ * columns (it sorts by the field where the FROM clause also has a column f1, and fails AMBIGUOUS_NAME where another
+ * select item is named f1); DuckDB does not see them (binder error, or the FROM clause's column: silent). Not after a
+ * set operation, whose ORDER BY DuckDB reads from its output names as Trino does.
+ */
+function orderByNames(items: readonly Node[]): string[] {
+  const m = meaningful(items);
+  if (m.some((n) => ['UNION', 'INTERSECT', 'EXCEPT'].includes(nodeKeyword(n)))) return [];
+  const order = m.findIndex((n, k) => nodeKeyword(n) === 'ORDER' && nodeKeyword(m[k + 1]) === 'BY');
+  if (order < 0) return [];
+  const names = new Set<string>();
+  const read = (nodes: readonly Node[]): void => {
+    const keys = meaningful(nodes);
+    keys.forEach((n, k) => {
+      if (n.kind === 'group') {
+        if (!isQuery(n)) read(n.items);
+        return;
+      }
+      if (!isName(n) || isPunct(keys[k - 1], '.') || isPunct(keys[k + 1], '.') || isParen(keys[k + 1])) return;
+      if (n.token.kind === 'word' && ORDER_WORDS.has(nodeKeyword(n))) return;
+      names.add(identifierName(n.token).toLowerCase());
+    });
+  };
+  const rest = m.slice(order + 2);
+  const end = rest.findIndex((n) => ORDER_ENDS.has(nodeKeyword(n)));
+  read(end < 0 ? rest : rest.slice(0, end));
+  return [...names];
+}
+
+/** A name as a literal piece of a regular expression, inside a SQL string. */
+const regexpLiteral = (name: string): string => name.replace(/[\\^$.|?*+()[\]{}]/g, '\\$&').replace(/'/g, "''");
+
+/** The row check of a level whose ORDER BY reads `names`: refused where the row has a field of one of them. */
+function rowChecked(names: readonly string[]): string {
+  if (names.length === 0) return ROW_CHECKED;
+  const fields = `'^STRUCT\\((?:.*, )?"?(?:${names.map(regexpLiteral).join('|')})"? '`;
+  return ROW_CHECKED.replace(' ELSE ', ` WHEN regexp_matches(typeof(trino_row), ${fields}, 'i') THEN '${REFUSED_KEY_MARKER}row-star-order-name' ELSE `);
 }
 
 /** The text expandRowStars writes before a star's row. */
