@@ -94,3 +94,64 @@ describe('ORDER BY a name that a field of a star over a row gives (column-stars.
     expect(await namedResult(engine, sql)).toEqual({ columns, rows });
   });
 });
+
+describe('a star with an alias list names its columns (column-stars.ts starAliases)', () => {
+  // DuckDB failed them all ("syntax error at or near ("). Trino 476 names an unquoted alias in upper case.
+  it.each<[string, string, string[], unknown[][]]>([
+    ["a CAST's row", "SELECT CAST(ROW(1, 'a') AS ROW(f1 bigint, f2 varchar)).* AS (a, b)", ['A bigint', 'B varchar'], [[1, 'a']]],
+    ['a relation of the FROM clause', 'SELECT t.* AS (a, b, c) FROM (VALUES (1, 2, 3)) t(x, y, z)', ['A integer', 'B integer', 'C integer'], [[1, 2, 3]]],
+    [
+      'quoted aliases keep their case',
+      'SELECT t.* AS (a, "B", "c""d") FROM (VALUES (1, 2, 3)) t(x, y, z)',
+      ['A integer', 'B integer', 'c"d integer'],
+      [[1, 2, 3]],
+    ],
+    [
+      'a nested row field',
+      "SELECT CAST(ROW(1, CAST(ROW(2.5, 'z') AS ROW(c decimal(10, 2), d varchar))) AS ROW(a integer, b ROW(c decimal(10, 2), d varchar))).* AS (x, y)",
+      ['X integer', 'Y row(c decimal(10,2), d varchar)'],
+      [[1, { c: '2.50', d: 'z' }]],
+    ],
+    [
+      'a row column, NULL rows, beside a column',
+      "SELECT k, t.r.* AS (p, q) FROM (VALUES (1, CAST(NULL AS ROW(x integer, y varchar))), (2, CAST(ROW(3, 'w') AS ROW(x integer, y varchar)))) t(k, r) ORDER BY k",
+      ['k integer', 'P integer', 'Q varchar'],
+      [
+        [1, null, null],
+        [2, 3, 'w'],
+      ],
+    ],
+    [
+      'zoned and map fields',
+      "SELECT t.r.* AS (p, q) FROM (VALUES ROW(CAST(ROW(TIMESTAMP '2020-01-01 00:00:00 UTC', MAP(ARRAY['k'], ARRAY[2])) AS ROW(z timestamp(3) with time zone, m map(varchar, integer))))) t(r)",
+      ['P timestamp(3) with time zone', 'Q map(varchar, integer)'],
+      [['2020-01-01 00:00:00.000 UTC', { k: 2 }]],
+    ],
+    [
+      'an outer relation in a LATERAL',
+      'SELECT * FROM (VALUES (1, 2)) t(a, b) CROSS JOIN LATERAL (SELECT t.* AS (p, q))',
+      ['a integer', 'b integer', 'P integer', 'Q integer'],
+      [[1, 2, 1, 2]],
+    ],
+    [
+      'beside another star over a join',
+      'SELECT t.* AS (p, q), u.* FROM (VALUES (1, 2)) t(a, b) JOIN (VALUES 3) u(c) ON true',
+      ['P integer', 'Q integer', 'c integer'],
+      [[1, 2, 3]],
+    ],
+  ])('%s', async (_name, sql, columns, rows) => {
+    expect(await namedResult(engine, sql)).toEqual({ columns, rows });
+  });
+
+  it.each<[string, string]>([
+    // Trino: MISMATCHED_COLUMN_ALIASES "Column alias list has 2 entries but relation has 3 columns".
+    ['fewer aliases than columns', 'SELECT t.* AS (a, b) FROM (VALUES (1, 2, 3)) t(x, y, z)'],
+    ['more aliases than fields', "SELECT CAST(ROW(1, 'a') AS ROW(f1 bigint, f2 varchar)).* AS (a, b, c)"],
+    [
+      'more aliases than fields of a row with a nested row',
+      "SELECT CAST(ROW(1, CAST(ROW(2.5, 'z') AS ROW(c decimal(10, 2), d varchar))) AS ROW(a integer, b ROW(c decimal(10, 2), d varchar))).* AS (x, y, z)",
+    ],
+  ])('%s: fails', async (_name, sql) => {
+    await expect(engine.execute(sql)).rejects.toThrow(/MISMATCHED_COLUMN_ALIASES/);
+  });
+});
