@@ -155,3 +155,23 @@ describe('a star with an alias list names its columns (column-stars.ts starAlias
     await expect(engine.execute(sql)).rejects.toThrow(/MISMATCHED_COLUMN_ALIASES/);
   });
 });
+
+describe('qualify as a relation alias with a column list (expressions.ts)', () => {
+  it.each<[string, string[], unknown[][]]>([
+    // DuckDB: syntax error at or near "qualify" (loud).
+    ['SELECT a FROM (VALUES 1) AS qualify(a)', ['a integer'], [[1]]],
+    // DuckDB read QUALIFY (a) as its clause: "Referenced column a not found" (loud).
+    ['SELECT qualify.a FROM (VALUES 1) qualify(a)', ['a integer'], [[1]]],
+    // DuckDB read QUALIFY (b) as its clause beside a window function and kept only the true row (silent).
+    [
+      'SELECT b, count(*) OVER () AS n FROM (SELECT false AS b UNION ALL SELECT true) qualify(b) ORDER BY b',
+      ['b boolean', 'n bigint'],
+      [
+        [false, 2],
+        [true, 2],
+      ],
+    ],
+  ])('%s', async (sql, columns, rows) => {
+    expect(await namedResult(engine, sql)).toEqual({ columns, rows });
+  });
+});
