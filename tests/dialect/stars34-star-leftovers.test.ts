@@ -175,3 +175,15 @@ describe('qualify as a relation alias with a column list (expressions.ts)', () =
     expect(await namedResult(engine, sql)).toEqual({ columns, rows });
   });
 });
+
+describe('GROUP BY AUTO over a star (group-by-auto.ts)', () => {
+  it.each<[string, string]>([
+    // Trino 476 answers (1, 2); (1, 2, 2); (X 1, Y 2, c 2). DuckDB failed: "Referenced column AUTO not found", "UNNEST
+    // not supported here"; refused with the way out.
+    ['SELECT * FROM (VALUES (1, 2)) t(a, b) GROUP BY AUTO', 'GROUP BY AUTO'],
+    ['SELECT t.*, count(*) AS c FROM (VALUES (1, 2), (1, 2)) t(a, b) GROUP BY AUTO', 'GROUP BY AUTO'],
+    ['SELECT t.* AS (x, y), count(*) AS c FROM (VALUES (1, 2), (1, 2)) t(a, b) GROUP BY AUTO', 'GROUP BY AUTO'],
+  ])('%s: refused', async (sql, at) => {
+    await expect(engine.execute(sql)).rejects.toThrow(refusedAt('group-by-auto', sql, at));
+  });
+});

@@ -81,7 +81,7 @@ export function translateExpressions(sql: string, position?: (t: Token) => { lin
   const built = buildTree(tokens);
   refuseAutoIdentifiers(built, report);
   const tree = rewriteOuterLateralJoins(
-    rewriteGroupBy(rewriteWithinGroup(qualifyLateralAliases(refuseRowPatterns(rewriteGroupByAuto(built), report), report), report), report),
+    rewriteGroupBy(rewriteWithinGroup(qualifyLateralAliases(refuseRowPatterns(rewriteGroupByAuto(built, report), report), report), report), report),
     report,
   );
   const zoned = options.zonedRelations;
