@@ -45,6 +45,12 @@ const REFUSALS: Record<string, string> = {
   // translate/column-stars.ts expandRowStars: `expr.*` of a row whose fields have no names (ROW(1), zip()'s rows).
   'anonymous-row-star':
     "a star over a row whose fields have no names (ROW(1).*, a zip() element's fields) is refused locally: Athena names those columns _col<position>, which the local engine cannot; CAST the row to a row type with named fields first (CAST(r AS ROW(a integer)).*)",
+  // translate/column-stars.ts expandRowStars: ORDER BY a name that a field of a star over a row gives.
+  'row-star-order-name':
+    "ORDER BY names a field of a row that a star expands (r.*, CAST(… AS ROW(…)).*): Athena sorts by that output column (or fails AMBIGUOUS_NAME where another output column has the name), where the local engine would not see it (a column of the FROM clause of that name, or a binder error); sort by the field's ordinal (ORDER BY 1) or select the field by name (r.f1)",
+  // translate/column-stars.ts expandRowStars: `expr.* AS (a, b)` whose list has another length than the row.
+  'row-star-alias-count':
+    'MISMATCHED_COLUMN_ALIASES: the column alias list of a star (expr.* AS (a, b), t.* AS (a, b)) has another number of entries than the row has fields',
   'unnest unknown': 'INVALID_FUNCTION_ARGUMENT: Cannot unnest type: unknown',
   // UNNEST of an array of rows without an alias list naming its fields (translate/unnest-columns.ts).
   'unnest rows':

@@ -9,7 +9,7 @@
 import { REFUSED_KEY_MARKER } from '../shims/error-messages.js';
 import { identifierName } from '../tokens.js';
 import { levelColumns, relationNames } from './correlated-subqueries.js';
-import { firstToken, isTriviaNode, meaningful, nodeKeyword, type Node } from './tree.js';
+import { firstToken, isParen, isTriviaNode, meaningful, nodeKeyword, type Node } from './tree.js';
 import type { Report } from './within-group.js';
 
 const isPunct = (n: Node | undefined, text: string) => n !== undefined && n.kind === 'token' && n.token.text === text;
@@ -132,6 +132,7 @@ function expandLevel(items: readonly Node[], outer: ReadonlySet<string>): Node[]
   const own = ownRelations(items);
   const scope = new Set([...outer, ...own]);
   const out = items.map((n) => (n.kind === 'group' ? { ...n, items: expandLevel(n.items, scope) } : n));
+  const checked = rowChecked(orderByNames(out));
   for (let star = out.length - 1; star >= 0; star--) {
     if (!isPunct(out[star], '*')) continue;
     const dot = previous(out, star);
@@ -150,20 +151,103 @@ function expandLevel(items: readonly Node[], outer: ReadonlySet<string>): Node[]
     const path = m.every((n, k) => (k % 2 === 0 ? isName(n) : isPunct(n, '.')));
     const first = m[0];
     const relation = (n: Node | undefined) => isName(n) && scope.has(identifierName(n.token).toLowerCase());
+    const aliases = starAliases(out, star);
     let row: boolean;
     if (!path) row = true;
-    else if (m.length === 1) row = isName(first) && !own.has(identifierName(first.token).toLowerCase()) && outer.has(identifierName(first.token).toLowerCase());
-    else row = relation(first);
+    else if (m.length === 1) {
+      const name = isName(first) ? identifierName(first.token).toLowerCase() : '';
+      // `t.* AS (a, b)` of the level's own relation t: its row, as DuckDB binds a relation's name, unless a column of
+      // the FROM clause is called t (DuckDB would read it).
+      row = (!own.has(name) && outer.has(name)) || (aliases !== undefined && own.has(name) && !levelColumns(items).some.has(name));
+    } else row = relation(first);
     if (!row) continue;
     const at = firstToken(out[start]);
+    const rowCheck = aliases === undefined ? checked : aliasedRowChecked(aliases.names.length);
+    const renamed =
+      aliases === undefined
+        ? ''
+        : `, lambda trino_row: struct_pack(${aliases.names.map((name, k) => `"${name.replace(/"/g, '""')}" := struct_extract_at(trino_row, ${k + 1})`).join(', ')})`;
     const call: Node[] = [
-      { kind: 'token', token: { ...at, kind: 'translated', text: `${EXPANDED}(list_transform([` } },
+      { kind: 'token', token: { ...at, kind: 'translated', text: `${EXPANDED}(list_transform(${aliases === undefined ? '' : 'list_transform('}[` } },
       { kind: 'group', open: { ...at, kind: 'punct', text: '(' }, close: { ...at, kind: 'punct', text: ')' }, items: operand },
-      { kind: 'token', token: { ...at, kind: 'translated', text: `], ${ROW_CHECKED})[1])` } },
+      { kind: 'token', token: { ...at, kind: 'translated', text: `], ${rowCheck}${aliases === undefined ? '' : `)${renamed}`})[1])` } },
     ];
-    out.splice(start, star - start + 1, ...call);
+    out.splice(start, (aliases?.end ?? star) - start + 1, ...call);
   }
   return out;
+}
+
+/** Words of an ORDER BY clause that are no column name. */
+const ORDER_WORDS = new Set(['ASC', 'DESC', 'NULLS', 'FIRST', 'LAST', 'AND', 'OR', 'NOT', 'IS', 'NULL', 'TRUE', 'FALSE', 'IN', 'BETWEEN', 'LIKE', 'ESCAPE']);
+const ORDER_ENDS = new Set(['LIMIT', 'OFFSET', 'FETCH']);
+
+/**
+ * The unqualified names (lower case) an ORDER BY of this level reads, at any depth of its keys but a subquery's
+ * (`ORDER BY f1`, `f1 + 0`): Trino reads an output column first, and the fields a star over a row expands are output
+ * columns (it sorts by the field where the FROM clause also has a column f1, and fails AMBIGUOUS_NAME where another
+ * select item is named f1); DuckDB does not see them (binder error, or the FROM clause's column: silent). Not after a
+ * set operation, whose ORDER BY DuckDB reads from its output names as Trino does.
+ */
+function orderByNames(items: readonly Node[]): string[] {
+  const m = meaningful(items);
+  if (m.some((n) => ['UNION', 'INTERSECT', 'EXCEPT'].includes(nodeKeyword(n)))) return [];
+  const order = m.findIndex((n, k) => nodeKeyword(n) === 'ORDER' && nodeKeyword(m[k + 1]) === 'BY');
+  if (order < 0) return [];
+  const names = new Set<string>();
+  const read = (nodes: readonly Node[]): void => {
+    const keys = meaningful(nodes);
+    keys.forEach((n, k) => {
+      if (n.kind === 'group') {
+        if (!isQuery(n)) read(n.items);
+        return;
+      }
+      if (!isName(n) || isPunct(keys[k - 1], '.') || isPunct(keys[k + 1], '.') || isParen(keys[k + 1])) return;
+      if (n.token.kind === 'word' && ORDER_WORDS.has(nodeKeyword(n))) return;
+      names.add(identifierName(n.token).toLowerCase());
+    });
+  };
+  const rest = m.slice(order + 2);
+  const end = rest.findIndex((n) => ORDER_ENDS.has(nodeKeyword(n)));
+  read(end < 0 ? rest : rest.slice(0, end));
+  return [...names];
+}
+
+/** A name as a literal piece of a regular expression, inside a SQL string. */
+const regexpLiteral = (name: string): string => name.replace(/[\\^$.|?*+()[\]{}]/g, '\\$&').replace(/'/g, "''");
+
+/** The row check of a level whose ORDER BY reads `names`: refused where the row has a field of one of them. */
+function rowChecked(names: readonly string[]): string {
+  if (names.length === 0) return ROW_CHECKED;
+  const fields = `'^STRUCT\\((?:.*, )?"?(?:${names.map(regexpLiteral).join('|')})"? '`;
+  return ROW_CHECKED.replace(' ELSE ', ` WHEN regexp_matches(typeof(trino_row), ${fields}, 'i') THEN '${REFUSED_KEY_MARKER}row-star-order-name' ELSE `);
+}
+
+/**
+ * `expr.* AS (a, "B")`: the alias list after a star, each name as Trino 476 names the column (asked of the shared
+ * Trino: an unquoted alias in upper case, `A`; a quoted one as written), and the index of the list's node.
+ */
+function starAliases(items: readonly Node[], star: number): { names: string[]; end: number } | undefined {
+  const as = next(items, star);
+  const list = as < 0 ? -1 : next(items, as);
+  const group = items[list];
+  if (nodeKeyword(items[as]) !== 'AS' || !isParen(group)) return undefined;
+  const m = meaningful(group.items);
+  if (m.length % 2 === 0 || !m.every((n, k) => (k % 2 === 0 ? isName(n) : isPunct(n, ',')))) return undefined;
+  const names = m.flatMap((n) => (isName(n) ? [n.token.kind === 'quoted' ? n.token.text.slice(1, -1).replaceAll('""', '"') : n.token.text.toUpperCase()] : []));
+  return { names, end: list };
+}
+
+/**
+ * The check of a row whose star has an alias list of `count` names: its type as any row's, and its number of fields
+ * (the fields of DuckDB's typeof text at the top level: quoted names and parenthesized parts taken out, six levels
+ * deep; deeper ones leave commas, so a count can only come out too high: a refusal, never a wrong answer). Trino 476
+ * fails MISMATCHED_COLUMN_ALIASES where they differ. Rows without field names pass: the aliases name them.
+ */
+function aliasedRowChecked(count: number): string {
+  let fields = `regexp_replace(regexp_extract(typeof(trino_row), '^STRUCT\\((.*)\\)$', 1), '"(?:[^"]|"")*"', 'q', 'g')`;
+  for (let k = 0; k < 6; k++) fields = `regexp_replace(${fields}, '\\([^()]*\\)', '', 'g')`;
+  const anonymous = ROW_CHECKED.indexOf(' WHEN regexp_matches');
+  return `${ROW_CHECKED.slice(0, anonymous)} WHEN length(regexp_replace(${fields}, '[^,]', '', 'g')) + 1 <> ${count} THEN '${REFUSED_KEY_MARKER}row-star-alias-count' ELSE 'trino_v' END]`;
 }
 
 /** The text expandRowStars writes before a star's row. */
@@ -182,6 +266,12 @@ const ROW_CHECKED =
 export function isExpandedStar(item: readonly Node[]): boolean {
   const first = meaningful(item)[0];
   return first?.kind === 'token' && first.token.kind === 'translated' && first.token.text.startsWith(`${EXPANDED}(`);
+}
+
+/** The index of the meaningful node after k, or -1. */
+function next(items: readonly Node[], k: number): number {
+  for (let j = k + 1; j < items.length; j++) if (!isTriviaNode(items[j])) return j;
+  return -1;
 }
 
 /** The index of the meaningful node before k, or -1. */

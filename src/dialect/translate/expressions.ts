@@ -864,6 +864,13 @@ export class ExpressionRewriter {
     const next = nextIndex < 0 ? undefined : items[nextIndex];
     const prev = lastMeaningful(parts);
     const qualified = prev?.kind === 'dot';
+    // `(VALUES 1) AS qualify(a)`, `… qualify(b)`: Trino has no QUALIFY clause or function, so the word is a relation
+    // alias with its column list, where DuckDB parsed a syntax error or its QUALIFY clause (beside a window function it
+    // filtered the rows by b: silent). Quoted, as the other words DuckDB reserves (identifiers.ts).
+    if (!qualified && isParen(next) && word === 'QUALIFY' && t.kind === 'word') {
+      parts.push({ kind: 'operand', text: `"${t.text.toLowerCase()}"` });
+      return 0;
+    }
     if (!qualified && isParen(next) && !NOT_A_CALL.has(word)) {
       const tail = aggregateTail(items, nextIndex);
       const call = isCallPosition(prev, items, nextIndex);

@@ -1,6 +1,6 @@
 // Trino query/expression SQL → DuckDB SQL with Trino's semantics (function shims, operator and literal rewrites).
 // Constructs that cannot be made faithful are refused with a DialectError rather than run with a different answer.
-import { rewriteGroupByAuto } from './group-by-auto.js';
+import { refuseAutoIdentifiers, rewriteGroupByAuto } from './group-by-auto.js';
 import { inlineScalarSelects } from './scalar-selects.js';
 import { MAY_BE_UNKNOWN } from './column-operands.js';
 import { unknownSelectNames } from './unknown-names.js';
@@ -84,8 +84,9 @@ export function translateExpressions(sql: string, position?: (t: Token) => { lin
   const built = buildTree(tokens);
   refusePivots(built, report);
   refuseRepeatedRandomLambdas(built, report);
+  refuseAutoIdentifiers(built, report);
   const tree = rewriteOuterLateralJoins(
-    rewriteGroupBy(rewriteWithinGroup(qualifyLateralAliases(refuseRowPatterns(rewriteGroupByAuto(built), report), report), report), report),
+    rewriteGroupBy(rewriteWithinGroup(qualifyLateralAliases(refuseRowPatterns(rewriteGroupByAuto(built, report), report), report), report), report),
     report,
   );
   if (MAY_BE_UNKNOWN.test(uncommented)) rewriter.unknownNames = unknownSelectNames(tree);
