@@ -51,23 +51,20 @@ const JSON_MEMBER = /a member or subscript of a json value/;
 /**
  * The start of the value of the first member (`j.foo`) or subscript (`j[1]`, `j['k']`) in the text whose value is
  * known to be json without the statement's types: a json_parse call, a `CAST(… AS json)`, a `JSON '…'` literal, or a
- * name in `jsonNames` (the json columns of the node's inputs, from `lake lint`'s bind), with its qualifiers (`x.j`).
+ * name in `inputNames` (the json columns of the node's inputs, from `lake lint`'s bind) or one the statement gives such a
+ * value with AS, with its qualifiers (`x.j`).
  * That is where Trino 476 places its TYPE_MISMATCH ("line 1:8: Expression x.j is not of type ROW" for `SELECT
  * x.j.foo`). Undefined when none is known (then the error stays at the statement's start: a row field or a table
  * qualifier reads the same without the types).
  */
-function jsonMemberValue(all: readonly Token[], jsonNames: ReadonlySet<string>): Token | undefined {
+function jsonMemberValue(all: readonly Token[], inputNames: ReadonlySet<string>): Token | undefined {
   const tokens = all.filter((t) => !isTrivia(t));
-  const valueStart = (i: number): Token | undefined => {
+  const isName = (t: Token | undefined) => t?.kind === 'word' || t?.kind === 'quoted';
+  // The start of a json_parse call, a CAST to json or a JSON literal ending just before token i.
+  const jsonCallStart = (i: number): Token | undefined => {
     const before = tokens[i - 1];
     if (before === undefined) return undefined;
     if (before.kind === 'string') return keyword(tokens[i - 2]) === 'JSON' ? tokens[i - 2] : undefined;
-    if (before.kind === 'word' || before.kind === 'quoted') {
-      if (!jsonNames.has(identifierName(before).toLowerCase())) return undefined;
-      let k = i - 1;
-      while (tokens[k - 1]?.text === '.' && (tokens[k - 2]?.kind === 'word' || tokens[k - 2]?.kind === 'quoted')) k -= 2;
-      return tokens[k];
-    }
     if (before.text !== ')') return undefined;
     let depth = 0;
     let open = i - 1;
@@ -79,6 +76,22 @@ function jsonMemberValue(all: readonly Token[], jsonNames: ReadonlySet<string>):
     if (callee === 'JSON_PARSE') return tokens[open - 1];
     const cast = (callee === 'CAST' || callee === 'TRY_CAST') && keyword(tokens[i - 2]) === 'JSON' && keyword(tokens[i - 3]) === 'AS';
     return cast ? tokens[open - 1] : undefined;
+  };
+  // Besides the inputs' json columns: names the statement itself gives such a value (`json_parse(s) AS p` in a
+  // subquery or WITH query; a name of another scope spelled the same would be taken too, the statement is refused anyway).
+  const jsonNames = new Set(inputNames);
+  tokens.forEach((t, i) => {
+    if (keyword(t) === 'AS' && isName(tokens[i + 1]) && jsonCallStart(i)) jsonNames.add(identifierName(tokens[i + 1]));
+  });
+  const valueStart = (i: number): Token | undefined => {
+    const before = tokens[i - 1];
+    if (before?.kind === 'word' || before?.kind === 'quoted') {
+      if (!jsonNames.has(identifierName(before))) return undefined;
+      let k = i - 1;
+      while (tokens[k - 1]?.text === '.' && isName(tokens[k - 2])) k -= 2;
+      return tokens[k];
+    }
+    return jsonCallStart(i);
   };
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
