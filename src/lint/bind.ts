@@ -17,9 +17,15 @@ import type { Project, ProjectNode } from '../project/model.js';
 
 const firstLine = (text: string) => text.split('\n')[0];
 
+/** Lower-case names of the json columns of the tables a node reads (where its json member refusal is). */
+function jsonColumnNames(node: ProjectNode, schemas: TableSchemas): Set<string> {
+  const columns = node.upstream.flatMap((id) => schemas.columns(id) ?? []);
+  return new Set(columns.filter((c) => c.type === 'json').map((c) => c.name.toLowerCase()));
+}
+
 /** The engine's message as a diagnostic at the place in the file it names (else the first line of the SQL). */
-function queryDiagnostic(node: ProjectNode, message: string): Diagnostic {
-  const at = locateEngineError(message, node) ?? { line: node.bodyLine, col: 1 };
+function queryDiagnostic(node: ProjectNode, message: string, schemas: TableSchemas): Diagnostic {
+  const at = locateEngineError(message, node, jsonColumnNames(node, schemas)) ?? { line: node.bodyLine, col: 1 };
   const candidates = /Candidate bindings: (.*)/.exec(message)?.[1];
   return {
     severity: 'error',
@@ -143,7 +149,7 @@ export function bindDiagnostics(
   const alertColumns = new Map<string, string[]>();
   const report = ({ node, error }: { node: ProjectNode; error: string }) => {
     // What failed only because something upstream did is not a second finding; DDL is checked by its grammar.
-    if (!failed.has(node.id) && !upstreamFailed(node) && node.kind !== 'ddl' && wanted(node.file)) diagnostics.push(queryDiagnostic(node, error));
+    if (!failed.has(node.id) && !upstreamFailed(node) && node.kind !== 'ddl' && wanted(node.file)) diagnostics.push(queryDiagnostic(node, error, schemas));
     failed.add(node.id);
   };
   for (const failure of schemas.failures) report(failure);

@@ -2,7 +2,7 @@
 // the statement was wrapped (CREATE TABLE … AS, INSERT …) and translated to DuckDB, so its "LINE 7:" counts lines of
 // text the user never wrote. The error does name the token it stopped at (the echoed line and caret, or a quoted name
 // in the message); that token is found again in the file's own SQL, on the line that looks most like the echoed one.
-import { tokenize, type Token } from '../dialect/tokens.js';
+import { identifierName, isTrivia, keyword, tokenize, type Token } from '../dialect/tokens.js';
 
 /** SQL as it stands in a file: `sql` starts at line `bodyLine` (column 1) of `file`. */
 export interface SqlSource {
@@ -45,6 +45,63 @@ const OPERATOR_TYPES = /Cannot apply operator: .* ([-+*]) /;
 const COMMON_TYPES =
   /All (CASE|COALESCE|ARRAY) (?:results|operands|elements) must|Result types for (IF) must|comparable with (NULLIF)|^(?:TYPE_MISMATCH: )?(Values) rows|for function (greatest|least)\.|in (UNION|INTERSECT|EXCEPT) query has/;
 
+/** shims/error-messages.ts's TYPE_MISMATCH for DuckDB's reading of a member or subscript of a json value. */
+const JSON_MEMBER = /a member or subscript of a json value/;
+
+/**
+ * The start of the value of the first member (`j.foo`) or subscript (`j[1]`, `j['k']`) in the text whose value is
+ * known to be json without the statement's types: a json_parse call, a `CAST(… AS json)`, a `JSON '…'` literal, or a
+ * name in `inputNames` (the json columns of the node's inputs, from `lake lint`'s bind) or one the statement gives such a
+ * value with AS, with its qualifiers (`x.j`).
+ * That is where Trino 476 places its TYPE_MISMATCH ("line 1:8: Expression x.j is not of type ROW" for `SELECT
+ * x.j.foo`). Undefined when none is known (then the error stays at the statement's start: a row field or a table
+ * qualifier reads the same without the types).
+ */
+function jsonMemberValue(all: readonly Token[], inputNames: ReadonlySet<string>): Token | undefined {
+  const tokens = all.filter((t) => !isTrivia(t));
+  const isName = (t: Token | undefined) => t?.kind === 'word' || t?.kind === 'quoted';
+  // The start of a json_parse call, a CAST to json or a JSON literal ending just before token i.
+  const jsonCallStart = (i: number): Token | undefined => {
+    const before = tokens[i - 1];
+    if (before === undefined) return undefined;
+    if (before.kind === 'string') return keyword(tokens[i - 2]) === 'JSON' ? tokens[i - 2] : undefined;
+    if (before.text !== ')') return undefined;
+    let depth = 0;
+    let open = i - 1;
+    for (; open >= 0; open--) {
+      if (tokens[open].text === ')') depth++;
+      else if (tokens[open].text === '(' && --depth === 0) break;
+    }
+    const callee = keyword(tokens[open - 1]);
+    if (callee === 'JSON_PARSE') return tokens[open - 1];
+    const cast = (callee === 'CAST' || callee === 'TRY_CAST') && keyword(tokens[i - 2]) === 'JSON' && keyword(tokens[i - 3]) === 'AS';
+    return cast ? tokens[open - 1] : undefined;
+  };
+  // Besides the inputs' json columns: names the statement itself gives such a value (`json_parse(s) AS p` in a
+  // subquery or WITH query; a name of another scope spelled the same would be taken too, the statement is refused anyway).
+  const jsonNames = new Set(inputNames);
+  tokens.forEach((t, i) => {
+    if (keyword(t) === 'AS' && isName(tokens[i + 1]) && jsonCallStart(i)) jsonNames.add(identifierName(tokens[i + 1]));
+  });
+  const valueStart = (i: number): Token | undefined => {
+    const before = tokens[i - 1];
+    if (before?.kind === 'word' || before?.kind === 'quoted') {
+      if (!jsonNames.has(identifierName(before))) return undefined;
+      let k = i - 1;
+      while (tokens[k - 1]?.text === '.' && isName(tokens[k - 2])) k -= 2;
+      return tokens[k];
+    }
+    return jsonCallStart(i);
+  };
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    const member = t.text === '[' || (t.text === '.' && (tokens[i + 1]?.kind === 'word' || tokens[i + 1]?.kind === 'quoted'));
+    const start = member ? valueStart(i) : undefined;
+    if (start) return start;
+  }
+  return undefined;
+}
+
 const normalize = (text: string) => text.replace(/^"(.*)"$/, '$1').toLowerCase();
 
 /** The token DuckDB's caret sits under, and the echoed line's text. */
@@ -66,13 +123,20 @@ function similarity(a: string, b: string): number {
   return same + (x.includes(y) || y.includes(x) ? 100 : 0);
 }
 
-/** The file position of the token an engine error stopped at; undefined when the error names nothing found there. */
-export function locateEngineError(message: string, source: SqlSource): SourcePosition | undefined {
+/**
+ * The file position of the token an engine error stopped at; undefined when the error names nothing found there.
+ * `jsonNames`: lower-case names of json columns the statement reads (places a json member or subscript refusal).
+ */
+export function locateEngineError(message: string, source: SqlSource, jsonNames: ReadonlySet<string> = new Set()): SourcePosition | undefined {
   let tokens: Token[];
   try {
     tokens = tokenize(source.sql);
   } catch {
     return undefined;
+  }
+  if (JSON_MEMBER.test(message)) {
+    const value = jsonMemberValue(tokens, jsonNames);
+    return value && { line: value.line + source.bodyLine - 1, col: value.col };
   }
   const lines = source.sql.split('\n');
   const echo = echoed(message);
