@@ -43,7 +43,7 @@ function headerLine(text: string, key: string): number {
   return index < 0 ? 1 : index + 1;
 }
 
-function checkPartitions(node: ProjectNode, schemas: TableSchemas, text: string): Diagnostic[] {
+function checkPartitions(node: ProjectNode, schemas: TableSchemas, text: () => string): Diagnostic[] {
   const columns = schemas.columns(node.produces[0] ?? '');
   if (!columns || node.header.partitioned_by.length === 0) return [];
   const names = new Set(columns.map((c) => c.name.toLowerCase()));
@@ -55,12 +55,12 @@ function checkPartitions(node: ProjectNode, schemas: TableSchemas, text: string)
       message: `partitioned_by column '${p}' is not returned by the query`,
       hint: `the query returns: ${columns.map((c) => c.name).join(', ')}`,
       file: node.file,
-      line: headerLine(text, 'partitioned_by'),
+      line: headerLine(text(), 'partitioned_by'),
       col: 1,
     }));
 }
 
-function checkAlertColumns(node: ProjectNode, columns: string[], text: string): Diagnostic[] {
+function checkAlertColumns(node: ProjectNode, columns: string[], text: () => string): Diagnostic[] {
   let definition;
   try {
     definition = defineAlert(node);
@@ -76,7 +76,7 @@ function checkAlertColumns(node: ProjectNode, columns: string[], text: string): 
     message,
     hint,
     file: node.file,
-    line: headerLine(text, key),
+    line: headerLine(text(), key),
     col: 1,
   });
   return [
@@ -143,7 +143,12 @@ export function bindDiagnostics(
   const diagnostics: Diagnostic[] = [];
   if (!bound) return { diagnostics };
   const { schemas } = bound;
-  const text = (node: ProjectNode) => readFileSync(join(project.root, node.file), 'utf8');
+  // A file's text is read only for a finding's header line (issue 18: reading every model's file again was ~1 % of an
+  // uncached lint's main thread).
+  const text = (node: ProjectNode): (() => string) => {
+    let read: string | undefined;
+    return () => (read ??= readFileSync(join(project.root, node.file), 'utf8'));
+  };
   const failed = new Set<string>(unloaded);
   const upstreamFailed = (node: ProjectNode) => node.upstream.some((id) => failed.has(id));
   const alertColumns = new Map<string, string[]>();

@@ -7,7 +7,7 @@
 // a function's type is known only once bound. Conditions built by an operator (`x > 0`, `x IS NULL`, `EXISTS …`) are
 // boolean already and are left as written.
 import type { Token } from '../tokens.js';
-import { isParen, isTriviaNode, nodeKeyword, nodeText, type GroupNode, type Node } from './tree.js';
+import { isParen, isTriviaNode, nodeKeyword, type GroupNode, type Node } from './tree.js';
 
 /** Where a condition is read, as Trino's message names it. */
 type Context = 'where' | 'having' | 'on' | 'merge' | 'when' | 'if' | 'filter' | 'term' | 'not';
@@ -177,12 +177,16 @@ function checkLogicalOperands(items: readonly Node[]): Node[] {
   let expression: Node[] = [];
   const flush = () => {
     let between = false;
-    const logical = expression.some((node, k) => {
+    // Whether a node before this one is not trivia (a NOT after one is a predicate's).
+    let started = false;
+    const logical = expression.some((node) => {
       const word = nodeKeyword(node);
       if (word === 'BETWEEN') between = true;
       else if (word === 'AND' && between) between = false;
       else if (word === 'AND' || word === 'OR') return true;
-      return word === 'NOT' && expression.slice(0, k).every(isTriviaNode);
+      if (word === 'NOT' && !started) return true;
+      if (!isTriviaNode(node)) started = true;
+      return false;
     });
     out.push(...(logical ? checkCondition(expression, 'term') : expression));
     expression = [];
@@ -193,7 +197,8 @@ function checkLogicalOperands(items: readonly Node[]): Node[] {
     // `m IS [NOT] DISTINCT FROM n` is one operand.
     const distinctFrom = (word === 'DISTINCT' && (previous === 'IS' || previous === 'NOT')) || (word === 'FROM' && previous === 'DISTINCT');
     if (!isTriviaNode(node)) previous = word;
-    if (nodeText(node) === ',' || nodeText(node) === ';' || nodeText(node) === '->' || (EXPRESSION_ENDS.has(word) && !distinctFrom)) {
+    const text = tokenText(node);
+    if (text === ',' || text === ';' || text === '->' || (EXPRESSION_ENDS.has(word) && !distinctFrom)) {
       flush();
       out.push(node);
     } else expression.push(node);
@@ -223,7 +228,7 @@ export function checkConditionTypes(items: readonly Node[]): Node[] {
       out[out.length - 1] = withItems(node, checkCaseConditions(node.items));
       continue;
     }
-    if (node.kind === 'group' && isParen(node) && nodeKeyword(lastMeaningful(out.slice(0, -1))) === 'IF') {
+    if (node.kind === 'group' && isParen(node) && nodeKeyword(lastMeaningful(out, out.length - 1)) === 'IF') {
       out[out.length - 1] = withItems(node, checkFirstArgument(node.items));
       continue;
     }
@@ -233,7 +238,7 @@ export function checkConditionTypes(items: readonly Node[]): Node[] {
     // `x IS [NOT] DISTINCT FROM`, `FILTER (WHERE …)`: a FILTER's WHERE is its own.
     const filter = word === 'WHERE' && items.filter((n) => !isTriviaNode(n)).length > 0 && nodeKeyword(items.find((n) => !isTriviaNode(n))) === 'WHERE';
     let end = i + 1;
-    while (end < nested.length && !CONDITION_ENDS.has(nodeKeyword(nested[end])) && nodeText(nested[end]) !== ';') end++;
+    while (end < nested.length && !CONDITION_ENDS.has(nodeKeyword(nested[end])) && tokenText(nested[end]) !== ';') end++;
     const context: Context = filter ? 'filter' : word === 'WHERE' ? 'where' : word === 'HAVING' ? 'having' : 'on';
     out.push(...checkCondition(nested.slice(i + 1, end), context));
     i = end - 1;
@@ -251,16 +256,23 @@ export function checkMergeCondition(items: readonly Node[]): Node[] {
   const on = using < 0 ? -1 : items.findIndex((n, k) => k > using && nodeKeyword(n) === 'ON');
   if (on < 0) return [...items];
   let end = on + 1;
-  while (end < items.length && nodeKeyword(items[end]) !== 'WHEN' && nodeText(items[end]) !== ';') end++;
+  while (end < items.length && nodeKeyword(items[end]) !== 'WHEN' && tokenText(items[end]) !== ';') end++;
   return [...items.slice(0, on + 1), ...checkCondition(items.slice(on + 1, end), 'merge'), ...items.slice(end)];
 }
+
+/**
+ * A token's text, '' for a group: a group's text (nodeText) starts with its `(`, `[` or CASE, so it is never a `,`, `;`
+ * or `->`, and nodeText of a group joins all of its text (issue 18: it was most of checkLogicalOperands' time).
+ */
+const tokenText = (node: Node): string => (node.kind === 'token' ? node.token.text : '');
 
 /** `group` with `items`: the group itself where they are its own. */
 const withItems = (group: GroupNode, items: Node[]): GroupNode =>
   items.length === group.items.length && items.every((x, k) => x === group.items[k]) ? group : { ...group, items };
 
-function lastMeaningful(nodes: readonly Node[]): Node | undefined {
-  for (let k = nodes.length - 1; k >= 0; k--) if (!isTriviaNode(nodes[k])) return nodes[k];
+/** The last node of `nodes` before index `end` that is not trivia. */
+function lastMeaningful(nodes: readonly Node[], end = nodes.length): Node | undefined {
+  for (let k = end - 1; k >= 0; k--) if (!isTriviaNode(nodes[k])) return nodes[k];
   return undefined;
 }
 
@@ -282,7 +294,7 @@ function checkCaseConditions(items: readonly Node[]): Node[] {
 
 /** IF(c, …): its first argument. */
 function checkFirstArgument(items: readonly Node[]): Node[] {
-  const comma = items.findIndex((n) => nodeText(n) === ',');
+  const comma = items.findIndex((n) => tokenText(n) === ',');
   if (comma < 0) return [...items];
   return [...checkCondition(items.slice(0, comma), 'if'), ...items.slice(comma)];
 }

@@ -242,6 +242,14 @@ function inAggregate(nodes: readonly Node[], at: Token): boolean {
   });
 }
 
+const QUERY_WORDS = new Set(['SELECT', 'WITH', 'VALUES']);
+
+/**
+ * Whether `items` holds the word SELECT, WITH or VALUES at any depth: every query and VALUES group starts with one
+ * (isQuery, isValuesRelation), so a group without them holds no subquery for refuseUnplannedCorrelations to report.
+ */
+const holdsQueryWord = (items: readonly Node[]): boolean => items.some((n) => (n.kind === 'token' ? QUERY_WORDS.has(nodeKeyword(n)) : holdsQueryWord(n.items)));
+
 /**
  * Reports every correlated subquery of `items` that Trino 476 cannot plan (see above). `outer` holds the relation
  * names of the enclosing queries.
@@ -256,7 +264,8 @@ export function refuseUnplannedCorrelations(
   const here = new Set([...outer, ...relationNames(items)]);
   refuseOuterJoinOnSubqueries(m, report, here, new Set([...outerColumns, ...levelColumns(items).some]));
   m.forEach((node, k) => {
-    if (node.kind !== 'group' || refusedInOn.has(node)) return;
+    // A group with no subquery or VALUES at any depth has nothing to refuse (issue 18: the checks below cost per group).
+    if (node.kind !== 'group' || refusedInOn.has(node) || !holdsQueryWord(node.items)) return;
     const hereColumns = new Set([...outerColumns, ...levelColumns(items, node).some]);
     const quantified = quantifiedOperand(m, k);
     if (quantified && nodeKeyword(meaningful(node.items)[0]) === 'VALUES') {

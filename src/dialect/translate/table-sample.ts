@@ -5,10 +5,18 @@
 import { isParen, isTriviaNode, meaningful, nodeKeyword, type Node } from './tree.js';
 
 export function tableSamplePercentages(items: readonly Node[]): Node[] {
+  // Only a group after TABLESAMPLE is rewritten (issue 18: without one, the walk copied every group for nothing).
+  return holdsTableSample(items) ? sampled(items) : [...items];
+}
+
+const holdsTableSample = (items: readonly Node[]): boolean =>
+  items.some((n) => (n.kind === 'group' ? holdsTableSample(n.items) : nodeKeyword(n) === 'TABLESAMPLE'));
+
+function sampled(items: readonly Node[]): Node[] {
   const before: Node[] = [];
   return items.map((node) => {
     let result = node;
-    if (node.kind === 'group') result = { ...node, items: tableSamplePercentages(node.items) };
+    if (node.kind === 'group') result = { ...node, items: sampled(node.items) };
     const [method, sample] = [before[before.length - 1], before[before.length - 2]];
     const percentage = isParen(node) ? meaningful(node.items) : [];
     const number = percentage[0];
