@@ -1,6 +1,6 @@
 // contains and array_position of a zoned array with a plain timestamp or a date, and of a plain array with a zoned
-// value (docs/issue-15-audit.md "Zoned contains and array_position (session of 2026-12-07 early morning, branch
-// loud34)"): the local engine failed with binder errors ("Cannot concatenate lists of types TIMESTAMP_S[] and
+// value (docs/issue-15-audit.md "Zoned contains and array_position, max_by of a NULL count, IN lists (session of
+// 2026-12-07 early morning, branch loud34)"): the local engine failed with binder errors ("Cannot concatenate lists of types TIMESTAMP_S[] and
 // STRUCT(trino_instant …)[]") where Trino 476 compares instants, reading a plain timestamp or a date in the session
 // zone (UTC). The NULL-typed, empty, aggregate and correlated forms are here because the fix dispatches on the
 // arguments' types. Every expectation is Trino 476's answer (value, type and column name), asked of the shared Trino.
