@@ -1,7 +1,7 @@
 // Macros for the function table's `shim` entries (src/dialect/functions). Each follows the Trino documentation of
 // the function it stands for; NULL handling is Trino's (a NULL argument gives NULL unless the docs say otherwise).
 import { mapRefused, REFUSED_KEY_MARKER } from './error-messages.js';
-import { HAS_ZONED_ELEMENTS, IS_NESTED, IS_ZONED_VALUE } from './nested-type.js';
+import { HAS_ZONED_ELEMENTS, IS_NESTED, IS_ZONED_VALUE, SEARCH_KEYS } from './nested-type.js';
 import { IP_FIELD, IP_STRUCT } from './ip-address.js';
 import { DECIMAL_TO_VARCHAR, OFFSET_ZONE, TZ_STRUCT } from './macros.js';
 import { NAN_KEYED_TYPES } from './nan-macros.js';
@@ -485,8 +485,11 @@ export const FUNCTION_MACROS: readonly string[] = [
   // contains(a, x): NULL when x is NULL, or when x is absent and a has a NULL element. contains(network varchar,
   // address ipaddress) is Trino's other overload (src/dialect/shims/ip-address.ts); an aggregate argument takes the
   // array path (`_any`), so an aggregated ipaddress there is a bind error, never another answer.
-  `trino_contains(a VARCHAR, x ${IP_STRUCT}) AS trino_ipaddress_contains(a, x.${IP_FIELD}), (a, x) AS ${ARRAY_CONTAINS}`,
-  `trino_contains_any(a, x) AS ${ARRAY_CONTAINS}`,
+  // Zoned values are searched by their instants (trino_search_keys, trino_cmp, inside a lambda where their types are
+  // known), so a zoned array meets a plain timestamp or a date (read in the session zone, UTC) and the other way round.
+  `trino_contains(a VARCHAR, x ${IP_STRUCT}) AS trino_ipaddress_contains(a, x.${IP_FIELD}), (a, x) AS ${SEARCH_KEYS('trino_contains_keys')}`,
+  `trino_contains_any(a, x) AS trino_contains_keys(a, x)`,
+  `trino_contains_keys(a, x) AS ${ARRAY_CONTAINS}`,
   // Inside try() (try-escapes.ts) with a network that is not a literal: Trino's error for a prefix length that is not a
   // number escapes try(), DuckDB's TRY would give NULL, so the ipaddress overload is refused while DuckDB binds it.
   `trino_contains_in_try(a, x) AS {'trino_v': trino_contains(a, x)}[CASE WHEN typeof([x]) = '${IP_STRUCT}[]' THEN '${REFUSED_KEY_MARKER}contains-in-try' ELSE 'trino_v' END]`,

@@ -12,7 +12,7 @@ import { FAIL_MARKER } from './fail-marker.js';
 import { REFUSED_KEY_MARKER } from './error-messages.js';
 import { IP_FIELD, IP_STRUCT } from './ip-address.js';
 import { floatingToVarchar } from './json-canonical.js';
-import { HAS_ZONED_ELEMENTS, IS_NESTED, IS_ZONED_VALUE } from './nested-type.js';
+import { HAS_ZONED_ELEMENTS, IS_NESTED, IS_ZONED_VALUE, SEARCH_KEYS } from './nested-type.js';
 import { JODA_HISTORY_LATEST } from './joda-zones.js';
 
 /**
@@ -289,6 +289,12 @@ export const MACROS: readonly string[] = [
   // it makes with a, so both take DuckDB's common type (the zoned branch binds for ARRAY[], ARRAY[NULL] and an
   // aggregate x too; types without one fail to bind, as they do unzoned).
   `trino_cmp_keys(a) AS list_transform(a, lambda trino_e: trino_cmp(trino_e))`,
+  // The keys of an array's elements for contains and array_position (nested-type.ts SEARCH_KEYS): the array itself
+  // unless its elements are zoned (one typed overload per macro: the first is for DuckDB's NULL type, ARRAY[]).
+  `trino_search_keys(a "NULL"[]) AS a, (a) AS trino_search_zoned_keys(a)`,
+  `trino_search_zoned_keys(a ${TZ_STRUCT}[]) AS trino_cmp_keys(a), (a) AS a`,
+  // The key of the value searched for: trino_cmp, except for DuckDB's NULL type (it would take the zoned overload).
+  `trino_search_key(x "NULL") AS x, (x) AS trino_cmp(x)`,
   `trino_list_contains(a, x) AS CASE WHEN ${HAS_ZONED_ELEMENTS('a')} OR ${IS_ZONED_VALUE('x')}
      THEN list_transform([trino_cmp_keys(list_prepend(x, a))], lambda trino_k: list_contains(trino_k[2:], trino_k[1]))[1]
      ELSE list_contains(a, x) END`,
@@ -901,7 +907,9 @@ export const MACROS: readonly string[] = [
      ELSE a[i] END`,
   // NULL searched for gives NULL; NULL elements never match (list_position would find a NULL). Elements that are
   // arrays, maps or rows compare as Trino does (nested-compare.ts).
-  `trino_array_position(a, x) AS CASE WHEN x IS NOT NULL AND a IS NOT NULL THEN CASE WHEN ${IS_NESTED('x')} THEN trino_nested_position(a, x)
+  `trino_array_position(a, x) AS ${SEARCH_KEYS('trino_array_position_keys')}`,
+  `trino_array_position_any(a, x) AS trino_array_position_keys(a, x)`,
+  `trino_array_position_keys(a, x) AS CASE WHEN x IS NOT NULL AND a IS NOT NULL THEN CASE WHEN ${IS_NESTED('x')} THEN trino_nested_position(a, x)
      WHEN trino_nan_of(x) THEN CAST(0 AS BIGINT) ELSE CAST(coalesce(trino_list_position(a, x), 0) AS BIGINT) END END`,
   // Trino fails where DuckDB gives [] (a step away from the stop) and past 10000 elements (Trino 476, oracle).
   `trino_sequence_checked(a, b, step) AS CASE

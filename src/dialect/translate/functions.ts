@@ -1251,7 +1251,7 @@ export const FUNCTIONS: Record<string, CallHandler> = {
     return `trino_element_at(${c.arg(0)}, ${textIndexGuarded(c.arg(0), key)})${c.tail}`;
   },
   contains: typedRename('trino_contains'),
-  array_position: rename('trino_array_position'),
+  array_position: typedRename('trino_array_position'),
   // The NULL-element check where the SQL shows arrays, maps or rows compared (array-remove.ts).
   array_remove: (c) =>
     c.args.length === 2 ? `${arrayRemoveText(removedType(c.args[0], c.args[1]), c.arg(0), c.arg(1), c.correlatable)}${c.tail}` : call('trino_array_remove', c),

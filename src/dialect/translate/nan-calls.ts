@@ -81,6 +81,8 @@ function arrayAggCall(c: Parameters<CallHandler>[0]): string | undefined {
 function byRows(which: 'max' | 'min'): CallHandler {
   return (c) => {
     const name = `${which}_by`;
+    // A count written NULL: Trino 476 answers NULL, array of x's type (over no rows, in a window too).
+    if (isNullCount(c.args[2])) return `CASE WHEN false THEN [any_value(${c.arg(0)})${c.tail}] END`;
     const n = c.arg(2).trim();
     if (!/^\d+$/.test(n) || Number(n) < 1 || Number(n) > 10_000) {
       const wrong = !/^\d+$/.test(n) ? 'an integer literal' : Number(n) < 1 ? 'a positive integer' : 'less than or equal to 10000';
@@ -139,12 +141,16 @@ function countOverLimit(c: Parameters<CallHandler>[0], which: 'min' | 'max'): bo
  * NULL elements too, where DuckDB fails "n value cannot be NULL". The array's type comes from `[min(x)]` in a branch
  * never taken (DuckDB folds it); a map is still refused (Trino: FUNCTION_NOT_FOUND, not orderable).
  */
-function nullCount(c: Parameters<CallHandler>[0]): string | undefined {
-  // Read as written: the rendered CAST(NULL AS bigint) is an unfolded NULL (UNFOLDED_NULL).
-  const n = meaningful(c.args[1] ?? [])
+/** A count argument written `NULL` or `CAST(NULL AS bigint|integer)`, read as written (the rendered cast is an unfolded NULL, UNFOLDED_NULL). */
+function isNullCount(nodes: Parameters<CallHandler>[0]['args'][number] | undefined): boolean {
+  const n = meaningful(nodes ?? [])
     .map(nodeText)
     .join(' ');
-  if (c.args.length !== 2 || !/^(NULL|CAST\s*\(\s*NULL\s+AS\s+(BIGINT|INTEGER)\s*\))$/i.test(n)) return undefined;
+  return /^(NULL|CAST\s*\(\s*NULL\s+AS\s+(BIGINT|INTEGER)\s*\))$/i.test(n);
+}
+
+function nullCount(c: Parameters<CallHandler>[0]): string | undefined {
+  if (c.args.length !== 2 || !isNullCount(c.args[1])) return undefined;
   const x = c.arg(0).slice(distinctOf(c.arg(0)).length);
   return mapRefused([`min(${x})${c.tail}`], `CASE WHEN false THEN [min(${x})${c.tail}] END`, 'map-extreme');
 }
