@@ -33,7 +33,7 @@ import { identifierName, type Token } from '../tokens.js';
 import { andTerms, filteredCorrelatedAggregate, LATERAL_AGGREGATE_ON_CONDITION, rowLimitReason, yieldsOneAggregatedRow } from './correlated-row-limits.js';
 import { aliasOf, itemName, NOT_AN_ALIAS, splitItems } from './select-names.js';
 import { isParen, meaningful, nodeKeyword, nodeText, splitArgs, type GroupNode, type Node } from './tree.js';
-import { hasAggregate } from './unbound.js';
+import { hasAggregate, hasOuterAggregate } from './unbound.js';
 import type { Report } from './within-group.js';
 
 const FROM_ENDS = new Set(['WHERE', 'GROUP', 'HAVING', 'WINDOW', 'ORDER', 'LIMIT', 'OFFSET', 'FETCH', 'UNION', 'INTERSECT', 'EXCEPT', 'QUALIFY']);
@@ -311,6 +311,7 @@ export function refuseUnplannedCorrelations(
     const derived = withQuery || nodeKeyword(m[k - 1]) === 'EXISTS' ? undefined : filteredDerivedColumn(node, here, hereColumns);
     const joined = withQuery ? undefined : joinedFilteredDerivedTable(node, here, hereColumns);
     const filterNested = withQuery ? undefined : nestedOuterReferenceInFilter(node, here, hereColumns);
+    const besideAggregate = withQuery || nodeKeyword(m[k - 1]) === 'EXISTS' ? undefined : nestedOuterReferenceBesideAggregate(node, here, hereColumns);
     if (setOperation)
       report(
         setOperation.at,
@@ -338,6 +339,13 @@ export function refuseUnplannedCorrelations(
         'correlated-subquery',
         `Athena fails with NOT_SUPPORTED "Given correlated subquery is not supported": a subquery in the WHERE, HAVING or ORDER BY of a subquery reads the column ${describe(filterNested)} of a query enclosing both; the local engine would answer`,
         'compute the inner value in the outer query (a LATERAL join or a column of a subquery) and compare with that column',
+      );
+    else if (besideAggregate)
+      report(
+        besideAggregate.at,
+        'correlated-subquery',
+        `Athena fails with NOT_SUPPORTED "Given correlated subquery is not supported": a subquery in the select list of an aggregating subquery reads the outer column ${describe(besideAggregate)} beside the aggregate; the local engine would answer`,
+        'read the outer column directly beside the aggregate (t.a + max(b)), or compute the inner value in the outer query',
       );
     else if (nested)
       report(
@@ -485,6 +493,27 @@ function nestedOuterReferenceInFilter(query: GroupNode, here: ReadonlySet<string
       const reference = readsNames(nested, names, columns);
       if (reference) return reference;
     }
+  }
+  return undefined;
+}
+
+/**
+ * A subquery in the select list of the subquery `query` that aggregates to one row over a FROM, reading a column of a
+ * query enclosing `query` by an unqualified name (`(SELECT (SELECT a) + max(b) FROM (VALUES 1, 2) u(b))`, `max(b) +
+ * (SELECT a + 1)`, `max(b) + (SELECT max(c) FROM w WHERE c < a)`): Trino 476 fails with NOT_SUPPORTED, scalar, IN and
+ * LATERAL alike; EXISTS and a subquery without FROM (`(SELECT (SELECT a) + count(*))`) plan (asked of the shared
+ * Trino). DuckDB answered. The qualified `t.a` is unplannedReason's (its outer references reach nested subqueries;
+ * unqualified ones do not). Unqualified names count only where `query`'s relations show their columns.
+ */
+function nestedOuterReferenceBesideAggregate(query: GroupNode, here: ReadonlySet<string>, hereColumns: ReadonlySet<string>): OuterReference | undefined {
+  if (setOperationBranches(query.items)) return undefined;
+  const clauses = clausesOf(query.items);
+  const select = clauses.get('SELECT') ?? [];
+  if (!clauses.has('FROM') || clauses.has('GROUP') || !hasOuterAggregate(select.map(nodeText).join(' '))) return undefined;
+  const { visible: names, visibleColumns: columns } = scopeBelow(query, here, hereColumns);
+  for (const nested of subqueriesIn(select)) {
+    const reference = readsNames(nested, names, columns);
+    if (reference) return reference;
   }
   return undefined;
 }
