@@ -1187,7 +1187,7 @@ function constantValue(nodes: readonly Node[]): Constant {
 }
 
 /** A condition Trino folds to TRUE (see constantValue). */
-const onlyTrue = (nodes: readonly Node[]): boolean => constantValue(nodes) === true;
+export const onlyTrue = (nodes: readonly Node[]): boolean => constantValue(nodes) === true;
 
 function unplannedReason(
   query: GroupNode,
