@@ -1186,6 +1186,17 @@ function constantValue(nodes: readonly Node[]): Constant {
   return k === m.length ? value : undefined;
 }
 
+/**
+ * Whether every outer column the subquery reads (`correlated`) lies in a VALUES relation of its FROM and nothing
+ * filters it: no WHERE, HAVING or join ON.
+ */
+function unfilteredValuesCorrelation(clauses: ReadonlyMap<string, Node[]>, correlated: readonly OuterReference[]): boolean {
+  const from = meaningful(clauses.get('FROM') ?? []);
+  if (clauses.has('WHERE') || clauses.has('HAVING') || from.some((n) => nodeKeyword(n) === 'ON')) return false;
+  const values = from.filter((n) => isValuesRelation(n));
+  return correlated.length > 0 && correlated.every((r) => values.some((v) => tokenIn([v], r.at)));
+}
+
 /** A condition Trino folds to TRUE (see constantValue). */
 export const onlyTrue = (nodes: readonly Node[]): boolean => constantValue(nodes) === true;
 
@@ -1223,9 +1234,15 @@ function unplannedReason(
   // LATERAL … GROUP BY value ON TRUE); scalar, EXISTS and LEFT JOIN LATERAL do not.
   const ungrouped = inner ? undefined : ungroupedCorrelation(clauses, correlated);
   if (ungrouped) return { at: ungrouped.at, why: 'a grouped subquery compares an outer column other than by = with a column it does not group by' };
-  // LIMIT, FETCH FIRST and OFFSET: correlated-row-limits.ts.
+  // LIMIT, FETCH FIRST and OFFSET: correlated-row-limits.ts. EXISTS over correlated VALUES that nothing filters plans
+  // them (`EXISTS (SELECT x FROM (VALUES a, 3) s(x) ORDER BY x LIMIT 1)`: true, `OFFSET 2`: false; corr34, asked of the
+  // shared Trino), as it plans the VALUES alone (correlatedValuesReason); an OFFSET beside a LIMIT or FETCH FIRST fails.
+  const offsetAndLimit = clauses.has('OFFSET') && (clauses.has('LIMIT') || clauses.has('FETCH'));
   const limited =
-    aggregatesToOneRow || !clauses.has('FROM') || yieldsOneAggregatedRow(clauses, clausesOf)
+    aggregatesToOneRow ||
+    !clauses.has('FROM') ||
+    yieldsOneAggregatedRow(clauses, clausesOf) ||
+    (exists && !offsetAndLimit && unfilteredValuesCorrelation(clauses, correlated))
       ? undefined
       : rowLimitReason({ clauses, exists, underIn, correlated, ownColumns: (nodes) => ownColumnNames(nodes, correlated) });
   if (limited) return limited;
