@@ -413,7 +413,11 @@ function correlatedSetOperation(query: GroupNode, exists: boolean, here: Readonl
     const from = clausesOf(branch.items).has('FROM');
     const ownColumns = levelColumns(branch.items).all ?? (from ? undefined : new Set<string>());
     const selectList = clausesOf(branch.items).get('SELECT') ?? [];
-    return outerReferences(branch.items, relationNames(branch.items), here, hereColumns, ownColumns).map((r) => ({ r, selected: tokenIn(selectList, r.at) }));
+    const references = outerReferences(branch.items, relationNames(branch.items), here, hereColumns, ownColumns);
+    // A correlated VALUES of the branch that nothing filters plans under EXISTS too (`EXISTS (SELECT x FROM (VALUES a,
+    // 3) s(x) UNION ALL SELECT 1)`: true; with a WHERE in that branch NOT_SUPPORTED; corr34, asked of the shared Trino).
+    const values = unfilteredValuesCorrelation(clausesOf(branch.items), references);
+    return references.map((r) => ({ r, selected: values || tokenIn(selectList, r.at) }));
   });
   if (found.length === 0) return undefined;
   if (exists && branches.every((b) => b.operator === undefined || b.operator === 'UNION ALL') && found.every((f) => f.selected)) return undefined;
