@@ -29,6 +29,10 @@ const isPunct = (n: Node | undefined, text: string) => n !== undefined && n.kind
 function visiblyScalar(cell: readonly Node[]): boolean {
   const m = meaningful(cell);
   if (m.length === 1 && isParen(m[0])) return visiblyScalar(m[0].items);
+  // A typed literal (DATE '2025-01-01', TIMESTAMP '…', X'…', INTERVAL '1' DAY) or a signed number: no row either.
+  const word = m[0]?.kind === 'token' && m[0].token.kind === 'word';
+  if (m.length >= 2 && word && m[1].kind === 'token' && m[1].token.kind === 'string') return m.length === 2 || nodeKeyword(m[0]) === 'INTERVAL';
+  if (m.length === 2 && (isPunct(m[0], '-') || isPunct(m[0], '+'))) return visiblyScalar(m.slice(1));
   if (m.length !== 1 || m[0].kind !== 'token') return false;
   const t = m[0].token;
   return t.kind === 'number' || t.kind === 'string' || ['NULL', 'TRUE', 'FALSE'].includes(nodeKeyword(m[0]));
