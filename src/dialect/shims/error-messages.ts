@@ -52,6 +52,9 @@ const REFUSALS: Record<string, string> = {
   'row-star-alias-count':
     'MISMATCHED_COLUMN_ALIASES: the column alias list of a star (expr.* AS (a, b), t.* AS (a, b)) has another number of entries than the row has fields',
   'unnest unknown': 'INVALID_FUNCTION_ARGUMENT: Cannot unnest type: unknown',
+  // translate/row-values-cells.ts: a VALUES row of one row-typed value under LATERAL or an alias list of one name.
+  'values row cell':
+    "MISMATCHED_COLUMN_ALIASES or NOT_SUPPORTED: a VALUES row of one value of a row type gives a column per field on Athena (an alias list must name them all; a LATERAL VALUES reading the outer row's row column is not supported), where the local engine would give one row column; list the fields instead: VALUES (r.x, r.y)",
   // UNNEST of an array of rows without an alias list naming its fields (translate/unnest-columns.ts).
   'unnest rows':
     'UNNEST of an array of rows: Athena gives a column per field of the row (named by its fields, or by the alias list), where the local engine would give one row column; name the fields in an alias list of one UNNEST: CROSS JOIN UNNEST(items) AS t(a, b)',

@@ -8,7 +8,7 @@
 // unnest(struct) by expandRowStars below (docs/issue-15-audit.md "Stars over row expressions and outer t.*").
 import { REFUSED_KEY_MARKER } from '../shims/error-messages.js';
 import { identifierName } from '../tokens.js';
-import { levelColumns, relationNames } from './correlated-subqueries.js';
+import { levelColumns, onlyTrue, relationNames } from './correlated-subqueries.js';
 import { firstToken, isParen, isTriviaNode, meaningful, nodeKeyword, type Node } from './tree.js';
 import type { Report } from './within-group.js';
 
@@ -73,21 +73,24 @@ function checkLevel(items: readonly Node[], outer: ReadonlySet<string>, report: 
 const WHERE_ENDS = new Set(['GROUP', 'HAVING', 'ORDER', 'LIMIT', 'OFFSET', 'FETCH', 'WINDOW']);
 
 /**
- * A query level without FROM with a WHERE other than `TRUE` (`LATERAL (SELECT t.* WHERE false)`) or an OFFSET: Trino 476 cannot
- * decorrelate its `t.*` of an outer relation (NOT_SUPPORTED, asked of the shared Trino; it answers `WHERE true` and
- * `WHERE 0 = 0`, the second refused here too), where DuckDB answers (no row). A WHERE reading the outer row is
+ * A query level without FROM with a WHERE other than `TRUE` (`LATERAL (SELECT t.* WHERE false)`) or an OFFSET other
+ * than 0: Trino 476 cannot decorrelate its `t.*` of an outer relation (NOT_SUPPORTED, asked of the shared Trino),
+ * where DuckDB answers (no row). Trino folds the condition first and answers `WHERE true`, `WHERE 0 = 0`, `WHERE 1 = 1
+ * AND NOT false`, `WHERE 1 < 2 OR NULL` and `OFFSET 0` (corr34, asked of the shared Trino): the WHERE is folded by
+ * correlated-subqueries.ts onlyTrue (corr33's constantValue). A WHERE reading the outer row is
  * correlated-subqueries.ts's.
  */
 function filteredWithoutFrom(m: readonly Node[]): boolean {
   if (nodeKeyword(m[0]) !== 'SELECT' || m.some((n) => nodeKeyword(n) === 'FROM')) return false;
   // OFFSET: `LATERAL (SELECT t.* OFFSET 1)` fails alike in Trino (NOT_SUPPORTED); LIMIT plans (LIMIT 0: no row).
-  if (m.some((n) => nodeKeyword(n) === 'OFFSET')) return true;
+  const offset = m.findIndex((n) => nodeKeyword(n) === 'OFFSET');
+  const count = m[offset + 1];
+  if (offset >= 0 && !(count?.kind === 'token' && count.token.text === '0')) return true;
   const where = m.findIndex((n) => nodeKeyword(n) === 'WHERE');
   if (where < 0) return false;
   const rest = m.slice(where + 1);
   const end = rest.findIndex((n) => WHERE_ENDS.has(nodeKeyword(n)));
-  const condition = end < 0 ? rest : rest.slice(0, end);
-  return !(condition.length === 1 && nodeKeyword(condition[0]) === 'TRUE');
+  return !onlyTrue(end < 0 ? rest : rest.slice(0, end));
 }
 
 export function refuseColumnStars(tree: readonly Node[], report: Report): void {

@@ -33,7 +33,7 @@ import { identifierName, type Token } from '../tokens.js';
 import { andTerms, filteredCorrelatedAggregate, LATERAL_AGGREGATE_ON_CONDITION, rowLimitReason, yieldsOneAggregatedRow } from './correlated-row-limits.js';
 import { aliasOf, itemName, NOT_AN_ALIAS, splitItems } from './select-names.js';
 import { isParen, meaningful, nodeKeyword, nodeText, splitArgs, type GroupNode, type Node } from './tree.js';
-import { hasAggregate } from './unbound.js';
+import { hasAggregate, hasOuterAggregate } from './unbound.js';
 import type { Report } from './within-group.js';
 
 const FROM_ENDS = new Set(['WHERE', 'GROUP', 'HAVING', 'WINDOW', 'ORDER', 'LIMIT', 'OFFSET', 'FETCH', 'UNION', 'INTERSECT', 'EXCEPT', 'QUALIFY']);
@@ -320,6 +320,7 @@ export function refuseUnplannedCorrelations(
     const derived = withQuery || nodeKeyword(m[k - 1]) === 'EXISTS' ? undefined : filteredDerivedColumn(node, here, hereColumns);
     const joined = withQuery ? undefined : joinedFilteredDerivedTable(node, here, hereColumns);
     const filterNested = withQuery ? undefined : nestedOuterReferenceInFilter(node, here, hereColumns);
+    const besideAggregate = withQuery || nodeKeyword(m[k - 1]) === 'EXISTS' ? undefined : nestedOuterReferenceBesideAggregate(node, here, hereColumns);
     if (setOperation)
       report(
         setOperation.at,
@@ -347,6 +348,13 @@ export function refuseUnplannedCorrelations(
         'correlated-subquery',
         `Athena fails with NOT_SUPPORTED "Given correlated subquery is not supported": a subquery in the WHERE, HAVING or ORDER BY of a subquery reads the column ${describe(filterNested)} of a query enclosing both; the local engine would answer`,
         'compute the inner value in the outer query (a LATERAL join or a column of a subquery) and compare with that column',
+      );
+    else if (besideAggregate)
+      report(
+        besideAggregate.at,
+        'correlated-subquery',
+        `Athena fails with NOT_SUPPORTED "Given correlated subquery is not supported": a subquery in the select list of an aggregating subquery reads the outer column ${describe(besideAggregate)} beside the aggregate; the local engine would answer`,
+        'read the outer column directly beside the aggregate (t.a + max(b)), or compute the inner value in the outer query',
       );
     else if (nested)
       report(
@@ -414,7 +422,11 @@ function correlatedSetOperation(query: GroupNode, exists: boolean, here: Readonl
     const from = clausesOf(branch.items).has('FROM');
     const ownColumns = levelColumns(branch.items).all ?? (from ? undefined : new Set<string>());
     const selectList = clausesOf(branch.items).get('SELECT') ?? [];
-    return outerReferences(branch.items, relationNames(branch.items), here, hereColumns, ownColumns).map((r) => ({ r, selected: tokenIn(selectList, r.at) }));
+    const references = outerReferences(branch.items, relationNames(branch.items), here, hereColumns, ownColumns);
+    // A correlated VALUES of the branch that nothing filters plans under EXISTS too (`EXISTS (SELECT x FROM (VALUES a,
+    // 3) s(x) UNION ALL SELECT 1)`: true; with a WHERE in that branch NOT_SUPPORTED; corr34, asked of the shared Trino).
+    const values = unfilteredValuesCorrelation(clausesOf(branch.items), references);
+    return references.map((r) => ({ r, selected: values || tokenIn(selectList, r.at) }));
   });
   if (found.length === 0) return undefined;
   if (exists && branches.every((b) => b.operator === undefined || b.operator === 'UNION ALL') && found.every((f) => f.selected)) return undefined;
@@ -494,6 +506,27 @@ function nestedOuterReferenceInFilter(query: GroupNode, here: ReadonlySet<string
       const reference = readsNames(nested, names, columns);
       if (reference) return reference;
     }
+  }
+  return undefined;
+}
+
+/**
+ * A subquery in the select list of the subquery `query` that aggregates to one row over a FROM, reading a column of a
+ * query enclosing `query` by an unqualified name (`(SELECT (SELECT a) + max(b) FROM (VALUES 1, 2) u(b))`, `max(b) +
+ * (SELECT a + 1)`, `max(b) + (SELECT max(c) FROM w WHERE c < a)`): Trino 476 fails with NOT_SUPPORTED, scalar, IN and
+ * LATERAL alike; EXISTS and a subquery without FROM (`(SELECT (SELECT a) + count(*))`) plan (asked of the shared
+ * Trino). DuckDB answered. The qualified `t.a` is unplannedReason's (its outer references reach nested subqueries;
+ * unqualified ones do not). Unqualified names count only where `query`'s relations show their columns.
+ */
+function nestedOuterReferenceBesideAggregate(query: GroupNode, here: ReadonlySet<string>, hereColumns: ReadonlySet<string>): OuterReference | undefined {
+  if (setOperationBranches(query.items)) return undefined;
+  const clauses = clausesOf(query.items);
+  const select = clauses.get('SELECT') ?? [];
+  if (!clauses.has('FROM') || clauses.has('GROUP') || !hasOuterAggregate(select.map(nodeText).join(' '))) return undefined;
+  const { visible: names, visibleColumns: columns } = scopeBelow(query, here, hereColumns);
+  for (const nested of subqueriesIn(select)) {
+    const reference = readsNames(nested, names, columns);
+    if (reference) return reference;
   }
   return undefined;
 }
@@ -1166,8 +1199,19 @@ function constantValue(nodes: readonly Node[]): Constant {
   return k === m.length ? value : undefined;
 }
 
+/**
+ * Whether every outer column the subquery reads (`correlated`) lies in a VALUES relation of its FROM and nothing
+ * filters it: no WHERE, HAVING or join ON.
+ */
+function unfilteredValuesCorrelation(clauses: ReadonlyMap<string, Node[]>, correlated: readonly OuterReference[]): boolean {
+  const from = meaningful(clauses.get('FROM') ?? []);
+  if (clauses.has('WHERE') || clauses.has('HAVING') || from.some((n) => nodeKeyword(n) === 'ON')) return false;
+  const values = from.filter((n) => isValuesRelation(n));
+  return correlated.length > 0 && correlated.every((r) => values.some((v) => tokenIn([v], r.at)));
+}
+
 /** A condition Trino folds to TRUE (see constantValue). */
-const onlyTrue = (nodes: readonly Node[]): boolean => constantValue(nodes) === true;
+export const onlyTrue = (nodes: readonly Node[]): boolean => constantValue(nodes) === true;
 
 function unplannedReason(
   query: GroupNode,
@@ -1203,9 +1247,15 @@ function unplannedReason(
   // LATERAL … GROUP BY value ON TRUE); scalar, EXISTS and LEFT JOIN LATERAL do not.
   const ungrouped = inner ? undefined : ungroupedCorrelation(clauses, correlated);
   if (ungrouped) return { at: ungrouped.at, why: 'a grouped subquery compares an outer column other than by = with a column it does not group by' };
-  // LIMIT, FETCH FIRST and OFFSET: correlated-row-limits.ts.
+  // LIMIT, FETCH FIRST and OFFSET: correlated-row-limits.ts. EXISTS over correlated VALUES that nothing filters plans
+  // them (`EXISTS (SELECT x FROM (VALUES a, 3) s(x) ORDER BY x LIMIT 1)`: true, `OFFSET 2`: false; corr34, asked of the
+  // shared Trino), as it plans the VALUES alone (correlatedValuesReason); an OFFSET beside a LIMIT or FETCH FIRST fails.
+  const offsetAndLimit = clauses.has('OFFSET') && (clauses.has('LIMIT') || clauses.has('FETCH'));
   const limited =
-    aggregatesToOneRow || !clauses.has('FROM') || yieldsOneAggregatedRow(clauses, clausesOf)
+    aggregatesToOneRow ||
+    !clauses.has('FROM') ||
+    yieldsOneAggregatedRow(clauses, clausesOf) ||
+    (exists && !offsetAndLimit && unfilteredValuesCorrelation(clauses, correlated))
       ? undefined
       : rowLimitReason({ clauses, exists, underIn, correlated, ownColumns: (nodes) => ownColumnNames(nodes, correlated) });
   if (limited) return limited;

@@ -41,6 +41,7 @@ import { refuseRecursiveReferences, unrollRecursiveQueries } from './recursive-u
 import { inlineWindowChains, refuseNamedWindowFrames } from './named-window-frames.js';
 import { refuseUnplannedCorrelations } from './correlated-subqueries.js';
 import { expandRowStars, refuseColumnStars } from './column-stars.js';
+import { checkRowValueCells } from './row-values-cells.js';
 import { tableSamplePercentages } from './table-sample.js';
 import { checkInlinedJsonParses, refuseViewJsonCasts } from './inlined-json-parse.js';
 import { rewriteFetchWithTies } from './fetch-with-ties.js';
@@ -132,22 +133,27 @@ export function translateExpressions(sql: string, position?: (t: Token) => { lin
         renderStoredValues(verb === 'MERGE' ? checkMergeCondition(tree) : tree, (nodes) => rewriter.render(nodes))
       : rewriter.render(
           expandRowStars(
-            inlineRandomCtes(
-              checkConditionTypes(
-                rewriteFetchWithTies(
-                  checkRepeatedStarNames(
-                    checkHiddenAliasWidths(
-                      excludeUsingColumnsFromStars(
-                        inlineScalarSelects(
-                          nameSelectItems(
-                            nameUnnestColumns(tableSamplePercentages(rewriteTableSequences(checkInlinedJsonParses(grouped), renderAlone, report)), renderAlone),
-                            options.ctas,
+            checkRowValueCells(
+              inlineRandomCtes(
+                checkConditionTypes(
+                  rewriteFetchWithTies(
+                    checkRepeatedStarNames(
+                      checkHiddenAliasWidths(
+                        excludeUsingColumnsFromStars(
+                          inlineScalarSelects(
+                            nameSelectItems(
+                              nameUnnestColumns(
+                                tableSamplePercentages(rewriteTableSequences(checkInlinedJsonParses(grouped), renderAlone, report)),
+                                renderAlone,
+                              ),
+                              options.ctas,
+                            ),
                           ),
                         ),
                       ),
                     ),
+                    report,
                   ),
-                  report,
                 ),
               ),
             ),
