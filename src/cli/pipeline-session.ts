@@ -11,6 +11,7 @@ import { JsonFileKeyValueStore } from '../storage/kv-store/json-file.js';
 import { LocalObjectStore } from '../storage/object-store/index.js';
 import { lakeRootOf } from '../project/config.js';
 import { formatDiagnostic } from '../dialect/diagnostics.js';
+import { fileSyntaxErrors } from '../lint/syntax.js';
 import { loadProject, ProjectError } from '../project/loader.js';
 import { loadPartialProject, type PartialProject } from '../project/partial.js';
 import type { Project } from '../project/model.js';
@@ -66,7 +67,7 @@ export async function loadProjectForCli(io: Io, stage?: string): Promise<Project
 export async function loadProjectForOnCall(io: Io, stage?: string): Promise<PartialProject> {
   let partial: PartialProject;
   try {
-    partial = await loadPartialProject(requireProjectRoot(io), { stage });
+    partial = await loadPartialProject(requireProjectRoot(io), { stage, checkNode: fileSyntaxErrors });
   } catch (error) {
     if (error instanceof ProjectError) throw new CliError(error.message, { hint: '`lake lint` lists every problem with its fix' });
     throw error;

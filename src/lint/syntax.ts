@@ -144,6 +144,13 @@ export function checkSyntaxWithoutGrammars(sql: string, options: SyntaxOptions =
   return diagnostics;
 }
 
+/**
+ * Athena's syntax errors in a project file's SQL, positioned in the file: the commands that run a project check it
+ * first, as `lake lint` does, since DuckDB would run its own syntax (`1::int`, PIVOT, QUALIFY) that Athena rejects.
+ */
+export const fileSyntaxErrors = (node: { sql: string; file: string; bodyLine: number }): Promise<Diagnostic[]> =>
+  checkSyntax(node.sql, { file: node.file, lineOffset: node.bodyLine - 1 });
+
 /** Syntax errors in `sql`, one per failing statement, positioned in the file. */
 export async function checkSyntax(sql: string, options: SyntaxOptions = {}): Promise<Diagnostic[]> {
   const diagnostics: Diagnostic[] = [];

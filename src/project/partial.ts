@@ -1,10 +1,10 @@
 // A project with broken files, for the commands that keep production going (run, test, alert, schedule): a file with
-// a load error (header, variables, unknown table, cycle) is broken; it and everything downstream of it are blocked,
+// a load error (header, variables, unknown table, cycle, or one the caller checks: Athena's grammar) is broken; it and everything downstream of it are blocked,
 // everything else loads and runs. Problems outside the project's SQL files (lakehouse.yaml) still stop everything.
 import type { Diagnostic } from '../dialect/diagnostics.js';
 import { errorCount, ProjectError } from './errors.js';
 import { analyzeProject, type LoadOptions } from './loader.js';
-import type { Project } from './model.js';
+import type { Project, ProjectNode } from './model.js';
 
 export interface PartialProject {
   project: Project;
@@ -16,8 +16,18 @@ export interface PartialProject {
   broken: Set<string>;
 }
 
-export async function loadPartialProject(root: string, options: LoadOptions = {}): Promise<PartialProject> {
+export interface PartialLoadOptions extends LoadOptions {
+  /**
+   * More errors of a loaded file (the caller's: Athena's grammar, which the project layer does not know); a file with
+   * one is broken like a file that does not load.
+   */
+  checkNode?: (node: ProjectNode) => Promise<readonly Diagnostic[]>;
+}
+
+export async function loadPartialProject(root: string, options: PartialLoadOptions = {}): Promise<PartialProject> {
   const { project, sources, diagnostics } = await analyzeProject(root, options);
+  const { checkNode } = options;
+  if (checkNode) for (const node of project.nodes) diagnostics.push(...(await checkNode(node)));
   const problems = diagnostics.filter((d) => d.severity === 'error');
   const sqlFiles = new Set(sources.map((n) => n.file));
   const outside = problems.filter((d) => d.file === undefined || !sqlFiles.has(d.file));

@@ -11,6 +11,7 @@ import { TranslationCache } from '../engines/local/translation-cache.js';
 import { CodeStampedCache } from '../storage/code-stamped-cache.js';
 import type { Engine } from '../engines/engine.js';
 import { checkRunner, compileChecks, type CheckResult, type CompiledCheck } from '../pipeline/checks.js';
+import { fileSyntaxErrors } from '../lint/syntax.js';
 import { loadPartialProject } from '../project/partial.js';
 import type { Project } from '../project/model.js';
 import { selectNodes, selectsEverything, type SelectorInput } from '../project/selector.js';
@@ -75,7 +76,7 @@ async function inParallel<T, R>(items: readonly T[], limit: number, work: (item:
 export async function runTests(root: string, options: TestRunOptions = {}): Promise<TestReport> {
   const started = performance.now();
   // A broken file fails only the tests of what it blocks: the rest of the project is tested as usual.
-  const { project, blocked } = await loadPartialProject(root, { stage: options.stage });
+  const { project, blocked } = await loadPartialProject(root, { stage: options.stage, checkNode: fileSyntaxErrors });
   const chosen = selectNodes(project, options.selector);
   const unloaded = chosen.filter((n) => blocked.has(n.id)).map((n) => ({ node: n.id, reason: blocked.get(n.id)! }));
   const selected = new Set(chosen.filter((n) => !blocked.has(n.id)).map((n) => n.id));
