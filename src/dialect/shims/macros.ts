@@ -54,6 +54,12 @@ const SEQUENCE_WITHOUT_STEP = (type: string) =>
 export const OFFSET_ZONE = `'^[+-][0-9]{2}:[0-9]{2}$'`;
 const FLOATING = `('DOUBLE', 'FLOAT')`;
 /**
+ * The smallest double that Java's (float) cast rounds to Infinity (FLT_MAX plus half its last unit; ties go to even,
+ * away from FLT_MAX's odd mantissa): CAST(double AS real) from there on is ±Infinity in Trino 476, an "out of range"
+ * failure in DuckDB, which rounds the doubles below it to FLT_MAX as Java does.
+ */
+const FLOAT_OVERFLOW = '3.4028235677973366e38';
+/**
  * The operands a and b as the struct {a, b}. Each is wrapped in coalesce(): DuckDB 1.5 loses a struct field's name when
  * its value is a macro call reading an outer column inside a subquery (`(SELECT a[t.i] + 1 FROM …)`: trino_plus of
  * trino_subscript failed "Need named argument for struct pack"); coalesce of one value is that value.
@@ -674,8 +680,17 @@ export const MACROS: readonly string[] = [
   `trino_half_up(y) AS round(y)`,
   // CAST(double AS integer) rounds half away from zero in Trino, half to even in DuckDB. A varchar must be an integer
   // between Java's trimmed spaces (Long.parseLong: no '1e3', '1.5', '0x10' or '1_000', which DuckDB reads).
+  // CAST(real AS bigint) saturates in Trino 476 (Math.round of the value as a double): a real from 2^63 on, and
+  // ±Infinity, give the bigint's bounds (CAST(REAL '1e19' AS bigint) is 9223372036854775807); DuckDB failed "Out of
+  // range". A double there fails in both; NaN fails in both (NaN sorts above Infinity in DuckDB, so BETWEEN drops it).
   ...(['TINYINT', 'SMALLINT', 'INTEGER', 'BIGINT'] as const).map(
-    (t) => `trino_to_${t.toLowerCase()}(x) AS CASE WHEN typeof(x) IN ${FLOATING}
+    (t) => `trino_to_${t.toLowerCase()}(x) AS CASE ${
+      t === 'BIGINT'
+        ? `WHEN typeof(x) = 'FLOAT' AND abs(CAST(x AS DOUBLE)) BETWEEN 9.223372036854775807e18 AND 'Infinity'::DOUBLE
+       THEN CASE WHEN CAST(x AS DOUBLE) > 0 THEN 9223372036854775807 ELSE -9223372036854775808 END
+       `
+        : ''
+    }WHEN typeof(x) IN ${FLOATING}
        THEN CAST(trino_java_round(CAST(x AS DOUBLE), 0) AS ${t})
        WHEN typeof(x) = 'VARCHAR' THEN CAST(trino_integer_text(CAST(x AS VARCHAR), '${t === 'INTEGER' ? 'INT' : t}') AS ${t})
        WHEN typeof(x) = 'JSON' THEN CAST(trino_json_for_cast(x, '${t.toLowerCase()}') AS ${t})
@@ -694,7 +709,13 @@ export const MACROS: readonly string[] = [
          OR (regexp_full_match(CAST(x AS VARCHAR), '(?i)\\s*[+-]?(inf|infinity|nan)\\s*')
            AND NOT regexp_full_match(CAST(x AS VARCHAR), '\\s*[+-]?(Infinity|NaN)\\s*')))
        THEN cast_to_type(trino_fail('Cannot cast ''' || CAST(x AS VARCHAR) || ''' to ${t === 'FLOAT' ? 'REAL' : t}'), CAST(NULL AS ${t}))
-       WHEN typeof(x) = 'JSON' THEN CAST(trino_json_for_cast(x, '${t === 'FLOAT' ? 'real' : 'double'}') AS ${t})
+       WHEN typeof(x) = 'JSON' THEN CAST(trino_json_for_cast(x, '${t === 'FLOAT' ? 'real' : 'double'}') AS ${t})${
+         t === 'FLOAT'
+           ? `
+       WHEN typeof(x) = 'DOUBLE' AND abs(CAST(x AS DOUBLE)) BETWEEN ${FLOAT_OVERFLOW} AND 'Infinity'::DOUBLE
+       THEN CAST(sign(CAST(x AS DOUBLE)) * 'Infinity'::DOUBLE AS FLOAT)`
+           : ''
+       }
        ELSE CAST(x AS ${t}) END`,
   ),
   // CAST(double or real AS decimal): Trino 476 reads the shortest text that gives the value back (Java's
