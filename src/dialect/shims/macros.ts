@@ -704,6 +704,11 @@ export const MACROS: readonly string[] = [
        ELSE CAST(x AS BOOLEAN) END`,
   // Java's Double.parseDouble and Float.parseFloat spell the special values NaN and Infinity (a sign allowed) and know
   // no digit separator; DuckDB also reads inf, infinity and nan in any case, and 1_0.
+  // A decimal becomes the double or real nearest its value in Trino 476; DuckDB divides the unscaled integer by a power
+  // of ten in the target type, which rounds twice: CAST(DECIMAL '16777217.5' AS real) was 16777216 (Trino 16777218),
+  // CAST(DECIMAL '9007199254740993.0000000001' AS double) 9007199254740992 (Trino …994). The decimal's exact text is
+  // read instead (DuckDB's text-to-double and text-to-real casts round once). A double is exact up to 15 digits (the
+  // unscaled value and the power of ten are exact doubles, and one division rounds once), so those keep DuckDB's cast.
   ...(['DOUBLE', 'FLOAT'] as const).map(
     (t) => `trino_to_${t.toLowerCase()}(x) AS CASE WHEN typeof(x) = 'VARCHAR' AND (contains(CAST(x AS VARCHAR), '_')
          OR (regexp_full_match(CAST(x AS VARCHAR), '(?i)\\s*[+-]?(inf|infinity|nan)\\s*')
@@ -716,6 +721,7 @@ export const MACROS: readonly string[] = [
        THEN CAST(sign(CAST(x AS DOUBLE)) * 'Infinity'::DOUBLE AS FLOAT)`
            : ''
        }
+       WHEN typeof(x) LIKE 'DECIMAL%'${t === 'DOUBLE' ? ' AND trino_type_precision(typeof(x)) > 15' : ''} THEN CAST(CAST(x AS VARCHAR) AS ${t})
        ELSE CAST(x AS ${t}) END`,
   ),
   // CAST(double or real AS decimal): Trino 476 reads the shortest text that gives the value back (Java's
@@ -726,9 +732,12 @@ export const MACROS: readonly string[] = [
   // DuckDB's text-to-decimal cast rounds an exponent form whose first digit lies two or more places past the scale as
   // if that digit were the first one dropped: CAST('6e-4' AS DECIMAL(10,2)) and CAST(6e-10 AS DECIMAL(10,2)) gave
   // 0.01 (Trino 476: 0.00). Below half a unit of the scale (5e-3 at scale 2, as the double it reads) the value is 0.
+  // A real is compared with the real nearest that half unit, below which its shortest text lies below the half unit
+  // too: REAL '0.005' is 0.00499999988… as a double, but its text 0.005 rounds to 0.01 (Trino 476; was 0.00).
   `trino_to_decimal(x, w) AS CASE
      WHEN typeof(x) IN ${FLOATING} THEN CASE
-       WHEN abs(TRY_CAST(x AS DOUBLE)) < ${HALF_UNIT_OF_SCALE} THEN cast_to_type(0, w)
+       WHEN abs(TRY_CAST(x AS DOUBLE)) < CASE WHEN typeof(x) = 'FLOAT' THEN CAST(CAST(${HALF_UNIT_OF_SCALE} AS FLOAT) AS DOUBLE)
+         ELSE ${HALF_UNIT_OF_SCALE} END THEN cast_to_type(0, w)
        WHEN abs(TRY_CAST(x AS DOUBLE)) < pow(10, trino_type_precision(typeof(w)) - trino_type_scale(typeof(w)))
        THEN cast_to_type(CAST(x AS VARCHAR), w) ELSE cast_to_type(x, w) END
      WHEN typeof(x) = 'VARCHAR' AND NOT regexp_full_match(CAST(x AS VARCHAR), '[+-]?([0-9]+[.]?[0-9]*|[.][0-9]+)([eE][+-]?[0-9]+)?')
