@@ -394,7 +394,10 @@ export const MACROS: readonly string[] = [
      (x, zone) AS trino_tz_from_wall(CAST(x AS TIMESTAMP), zone)`,
   // Trino 476 rounds the seconds to milliseconds half up (Math.round(x * 1000)); DuckDB's to_timestamp keeps
   // microseconds, which the millisecond text then truncates (0.5366 showed .536, Trino .537).
-  `trino_unixtime_instant(x) AS to_timestamp(0) + to_milliseconds(CAST(floor(CAST(x AS DOUBLE) * 1000 + 0.5) AS BIGINT))`,
+  // Math.round(NaN) is 0: from_unixtime(nan()) is 1970-01-01 00:00:00.000 UTC in Trino 476 (DuckDB's cast of NaN to
+  // BIGINT failed "Out of range"); ±Infinity and values past the millisecond range still fail in both.
+  `trino_unixtime_instant(x) AS to_timestamp(0) + to_milliseconds(trino_round_millis(CAST(x AS DOUBLE) * 1000))`,
+  `trino_round_millis(v) AS CASE WHEN isnan(v) THEN 0 ELSE CAST(floor(v + 0.5) AS BIGINT) END`,
   `trino_from_unixtime(x) AS trino_tz_from_instant(trino_unixtime_instant(x), 'UTC'),
      (x, zone) AS trino_tz_from_instant(trino_unixtime_instant(x), zone)`,
   `trino_to_unixtime(x ${TZ_STRUCT}) AS epoch(x.trino_instant), (x) AS epoch(x)`,
