@@ -54,6 +54,12 @@ const SEQUENCE_WITHOUT_STEP = (type: string) =>
 export const OFFSET_ZONE = `'^[+-][0-9]{2}:[0-9]{2}$'`;
 const FLOATING = `('DOUBLE', 'FLOAT')`;
 /**
+ * The smallest double that Java's (float) cast rounds to Infinity (FLT_MAX plus half its last unit; ties go to even,
+ * away from FLT_MAX's odd mantissa): CAST(double AS real) from there on is ±Infinity in Trino 476, an "out of range"
+ * failure in DuckDB, which rounds the doubles below it to FLT_MAX as Java does.
+ */
+const FLOAT_OVERFLOW = '3.4028235677973366e38';
+/**
  * The operands a and b as the struct {a, b}. Each is wrapped in coalesce(): DuckDB 1.5 loses a struct field's name when
  * its value is a macro call reading an outer column inside a subquery (`(SELECT a[t.i] + 1 FROM …)`: trino_plus of
  * trino_subscript failed "Need named argument for struct pack"); coalesce of one value is that value.
@@ -394,7 +400,10 @@ export const MACROS: readonly string[] = [
      (x, zone) AS trino_tz_from_wall(CAST(x AS TIMESTAMP), zone)`,
   // Trino 476 rounds the seconds to milliseconds half up (Math.round(x * 1000)); DuckDB's to_timestamp keeps
   // microseconds, which the millisecond text then truncates (0.5366 showed .536, Trino .537).
-  `trino_unixtime_instant(x) AS to_timestamp(0) + to_milliseconds(CAST(floor(CAST(x AS DOUBLE) * 1000 + 0.5) AS BIGINT))`,
+  // Math.round(NaN) is 0: from_unixtime(nan()) is 1970-01-01 00:00:00.000 UTC in Trino 476 (DuckDB's cast of NaN to
+  // BIGINT failed "Out of range"); ±Infinity and values past the millisecond range still fail in both.
+  `trino_unixtime_instant(x) AS to_timestamp(0) + to_milliseconds(trino_round_millis(CAST(x AS DOUBLE) * 1000))`,
+  `trino_round_millis(v) AS CASE WHEN isnan(v) THEN 0 ELSE CAST(floor(v + 0.5) AS BIGINT) END`,
   `trino_from_unixtime(x) AS trino_tz_from_instant(trino_unixtime_instant(x), 'UTC'),
      (x, zone) AS trino_tz_from_instant(trino_unixtime_instant(x), zone)`,
   `trino_to_unixtime(x ${TZ_STRUCT}) AS epoch(x.trino_instant), (x) AS epoch(x)`,
@@ -680,8 +689,17 @@ export const MACROS: readonly string[] = [
   `trino_half_up(y) AS round(y)`,
   // CAST(double AS integer) rounds half away from zero in Trino, half to even in DuckDB. A varchar must be an integer
   // between Java's trimmed spaces (Long.parseLong: no '1e3', '1.5', '0x10' or '1_000', which DuckDB reads).
+  // CAST(real AS bigint) saturates in Trino 476 (Math.round of the value as a double): a real from 2^63 on, and
+  // ±Infinity, give the bigint's bounds (CAST(REAL '1e19' AS bigint) is 9223372036854775807); DuckDB failed "Out of
+  // range". A double there fails in both; NaN fails in both (NaN sorts above Infinity in DuckDB, so BETWEEN drops it).
   ...(['TINYINT', 'SMALLINT', 'INTEGER', 'BIGINT'] as const).map(
-    (t) => `trino_to_${t.toLowerCase()}(x) AS CASE WHEN typeof(x) IN ${FLOATING}
+    (t) => `trino_to_${t.toLowerCase()}(x) AS CASE ${
+      t === 'BIGINT'
+        ? `WHEN typeof(x) = 'FLOAT' AND abs(CAST(x AS DOUBLE)) BETWEEN 9.223372036854775807e18 AND 'Infinity'::DOUBLE
+       THEN CASE WHEN CAST(x AS DOUBLE) > 0 THEN 9223372036854775807 ELSE -9223372036854775808 END
+       `
+        : ''
+    }WHEN typeof(x) IN ${FLOATING}
        THEN CAST(trino_java_round(CAST(x AS DOUBLE), 0) AS ${t})
        WHEN typeof(x) = 'VARCHAR' THEN CAST(trino_integer_text(CAST(x AS VARCHAR), '${t === 'INTEGER' ? 'INT' : t}') AS ${t})
        WHEN typeof(x) = 'JSON' THEN CAST(trino_json_for_cast(x, '${t.toLowerCase()}') AS ${t})
@@ -695,12 +713,24 @@ export const MACROS: readonly string[] = [
        ELSE CAST(x AS BOOLEAN) END`,
   // Java's Double.parseDouble and Float.parseFloat spell the special values NaN and Infinity (a sign allowed) and know
   // no digit separator; DuckDB also reads inf, infinity and nan in any case, and 1_0.
+  // A decimal becomes the double or real nearest its value in Trino 476; DuckDB divides the unscaled integer by a power
+  // of ten in the target type, which rounds twice: CAST(DECIMAL '16777217.5' AS real) was 16777216 (Trino 16777218),
+  // CAST(DECIMAL '9007199254740993.0000000001' AS double) 9007199254740992 (Trino …994). The decimal's exact text is
+  // read instead (DuckDB's text-to-double and text-to-real casts round once). A double is exact up to 15 digits (the
+  // unscaled value and the power of ten are exact doubles, and one division rounds once), so those keep DuckDB's cast.
   ...(['DOUBLE', 'FLOAT'] as const).map(
     (t) => `trino_to_${t.toLowerCase()}(x) AS CASE WHEN typeof(x) = 'VARCHAR' AND (contains(CAST(x AS VARCHAR), '_')
          OR (regexp_full_match(CAST(x AS VARCHAR), '(?i)\\s*[+-]?(inf|infinity|nan)\\s*')
            AND NOT regexp_full_match(CAST(x AS VARCHAR), '\\s*[+-]?(Infinity|NaN)\\s*')))
        THEN cast_to_type(trino_fail('Cannot cast ''' || CAST(x AS VARCHAR) || ''' to ${t === 'FLOAT' ? 'REAL' : t}'), CAST(NULL AS ${t}))
-       WHEN typeof(x) = 'JSON' THEN CAST(trino_json_for_cast(x, '${t === 'FLOAT' ? 'real' : 'double'}') AS ${t})
+       WHEN typeof(x) = 'JSON' THEN CAST(trino_json_for_cast(x, '${t === 'FLOAT' ? 'real' : 'double'}') AS ${t})${
+         t === 'FLOAT'
+           ? `
+       WHEN typeof(x) = 'DOUBLE' AND abs(CAST(x AS DOUBLE)) BETWEEN ${FLOAT_OVERFLOW} AND 'Infinity'::DOUBLE
+       THEN CAST(sign(CAST(x AS DOUBLE)) * 'Infinity'::DOUBLE AS FLOAT)`
+           : ''
+       }
+       WHEN typeof(x) LIKE 'DECIMAL%'${t === 'DOUBLE' ? ' AND trino_type_precision(typeof(x)) > 15' : ''} THEN CAST(CAST(x AS VARCHAR) AS ${t})
        ELSE CAST(x AS ${t}) END`,
   ),
   // CAST(double or real AS decimal): Trino 476 reads the shortest text that gives the value back (Java's
@@ -711,9 +741,12 @@ export const MACROS: readonly string[] = [
   // DuckDB's text-to-decimal cast rounds an exponent form whose first digit lies two or more places past the scale as
   // if that digit were the first one dropped: CAST('6e-4' AS DECIMAL(10,2)) and CAST(6e-10 AS DECIMAL(10,2)) gave
   // 0.01 (Trino 476: 0.00). Below half a unit of the scale (5e-3 at scale 2, as the double it reads) the value is 0.
+  // A real is compared with the real nearest that half unit, below which its shortest text lies below the half unit
+  // too: REAL '0.005' is 0.00499999988… as a double, but its text 0.005 rounds to 0.01 (Trino 476; was 0.00).
   `trino_to_decimal(x, w) AS CASE
      WHEN typeof(x) IN ${FLOATING} THEN CASE
-       WHEN abs(TRY_CAST(x AS DOUBLE)) < ${HALF_UNIT_OF_SCALE} THEN cast_to_type(0, w)
+       WHEN abs(TRY_CAST(x AS DOUBLE)) < CASE WHEN typeof(x) = 'FLOAT' THEN CAST(CAST(${HALF_UNIT_OF_SCALE} AS FLOAT) AS DOUBLE)
+         ELSE ${HALF_UNIT_OF_SCALE} END THEN cast_to_type(0, w)
        WHEN abs(TRY_CAST(x AS DOUBLE)) < pow(10, trino_type_precision(typeof(w)) - trino_type_scale(typeof(w)))
        THEN cast_to_type(CAST(x AS VARCHAR), w) ELSE cast_to_type(x, w) END
      WHEN typeof(x) = 'VARCHAR' AND NOT regexp_full_match(CAST(x AS VARCHAR), '[+-]?([0-9]+[.]?[0-9]*|[.][0-9]+)([eE][+-]?[0-9]+)?')

@@ -143,6 +143,57 @@ const STRING_LITERAL = /^'((?:[^']|'')*)'$/s;
  * checked here, another one by trino_java_regex and trino_java_regex_checks while the query runs. The text goes
  * through trino_regexp_checked_text when the pattern needs it.
  */
+/**
+ * The functions that list every match: DuckDB's regexp_extract_all (also under regexp_count) reports an empty match
+ * twice when it lies past the position the search started from, as an assertion's does (regexp_count('ab', '$') and
+ * regexp_count('ab', '\b') were 2 and 3; Trino 476: 1 and 2). An empty match at the search's start (the pattern '',
+ * 'x*') is reported once, as in Trino.
+ */
+const COUNTS_EVERY_MATCH: ReadonlySet<string> = new Set(['regexp_count', 'regexp_extract_all']);
+
+/**
+ * Whether a Java pattern has an assertion that can stand past the search's start (`$`, `\b`, `\B`, `\z`, `\Z`, or `^`
+ * under the multi-line flag) and, with its assertions left out, matches the empty string: then it can match empty at a
+ * place the search reaches after its start. A pattern JavaScript cannot read gets no opinion (false).
+ */
+export function emptyMatchAfterAssertion(pattern: string): boolean {
+  const multiLine = /\(\?[a-zA-Z]*m/.test(pattern);
+  // Anchored at the start without alternation: it matches at the search's first position or nowhere.
+  if (!multiLine && pattern.startsWith('^') && !pattern.includes('|')) return false;
+  let stripped = '';
+  let assertion = false;
+  let inClass = false;
+  for (let i = 0; i < pattern.length; i++) {
+    const ch = pattern[i];
+    if (ch === '\\') {
+      const next = pattern[i + 1] ?? '';
+      if (!inClass && 'bBzZ'.includes(next) && next !== '') {
+        assertion = true;
+        i++;
+        continue;
+      }
+      stripped += ch + next;
+      i++;
+    } else if (inClass) {
+      stripped += ch;
+      if (ch === ']') inClass = false;
+    } else if (ch === '[') {
+      stripped += ch;
+      inClass = true;
+      if (pattern[i + 1] === '^') stripped += pattern[++i];
+      if (pattern[i + 1] === ']') stripped += pattern[++i];
+    } else if (ch === '$') assertion = true;
+    else if (ch === '^') assertion ||= multiLine;
+    else stripped += ch;
+  }
+  if (!assertion) return false;
+  try {
+    return new RegExp(stripped.replace(/^\(\?[a-zA-Z]+\)/, '')).test('');
+  } catch {
+    return false;
+  }
+}
+
 export function withJavaRegex(c: CallContext): CallContext {
   if (c.args.length < 2) return c;
   const matchOnly = c.name.text.toLowerCase() === 'regexp_like';
@@ -153,6 +204,12 @@ export function withJavaRegex(c: CallContext): CallContext {
     const translated = javaPatternToRe2(literal[1].replaceAll("''", "'"), matchOnly);
     if (translated.unfaithful)
       c.report('regexp-syntax', `${c.name.text}(): ${translated.unfaithful}`, 'write the pattern without it (list the characters of the class)');
+    else if (COUNTS_EVERY_MATCH.has(c.name.text.toLowerCase()) && emptyMatchAfterAssertion(literal[1].replaceAll("''", "'")))
+      c.report(
+        'regexp-empty-match',
+        `${c.name.text}(): the pattern ${JSON.stringify(literal[1].replaceAll("''", "'"))} can match the empty string at an assertion ($, \\b, \\B, \\z, \\Z, a multi-line ^), and the local engine counts such a match twice where Athena counts it once`,
+        "match at least one character, e.g. 'a$' instead of 'a?$', or count with length() and replace()",
+      );
     pattern = `'${translated.re2.replaceAll("'", "''")}'`;
     checks = regexpChecks(translated);
   } else {
