@@ -5,15 +5,13 @@
 // refusal's position is the one Trino reports.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AthenaLocalEngine } from '../../src/engines/local/engine.js';
-import { namedResult, openLake } from './lake-helpers.js';
+import { namedResult, openLake, refusedAt } from './lake-helpers.js';
 
 let engine: AthenaLocalEngine;
 beforeAll(async () => {
   engine = await openLake();
 });
 afterAll(async () => engine.close());
-
-const refusedAt = (rule: string, sql: string, at: string) => new RegExp(`<sql>:1:${sql.indexOf(at) + 1}: error \\[unfaithful/${rule}\\] `);
 
 describe('a correlated subquery in the ON condition of an outer join', () => {
   it.each<[string, string, string]>([

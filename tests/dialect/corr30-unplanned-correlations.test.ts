@@ -4,15 +4,13 @@
 // of 2026-12-06, branch corr30)"). Every expectation is the shared Trino 476's answer (value and type) or its failure.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AthenaLocalEngine } from '../../src/engines/local/engine.js';
-import { namedResult, openLake } from './lake-helpers.js';
+import { namedResult, openLake, refusedAt } from './lake-helpers.js';
 
 let engine: AthenaLocalEngine;
 beforeAll(async () => {
   engine = await openLake();
 });
 afterAll(async () => engine.close());
-
-const refusedAt = (rule: string, sql: string, at: string) => new RegExp(`<sql>:1:${sql.indexOf(at) + 1}: error \\[unfaithful/${rule}\\] `);
 
 const refused = (cases: [string, string, string][], rule = 'correlated-subquery') =>
   it.each<[string, string, string]>(cases)('%s', async (_name, sql, at) => {

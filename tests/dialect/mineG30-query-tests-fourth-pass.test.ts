@@ -4,15 +4,13 @@
 // of the shared Trino on 2026-12-06.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AthenaLocalEngine } from '../../src/engines/local/engine.js';
-import { openLake, rowsAndTypes } from './lake-helpers.js';
+import { openLake, refusedAt, rowsAndTypes } from './lake-helpers.js';
 
 let engine: AthenaLocalEngine;
 beforeAll(async () => {
   engine = await openLake();
 });
 afterAll(async () => engine.close());
-
-const refusedAt = (rule: string, sql: string, at: string) => new RegExp(`<sql>:1:${sql.indexOf(at) + 1}: error \\[unfaithful/${rule}\\] `);
 
 describe('a ROWS or GROUPS frame offset is an exact number of scale 0 in Trino', () => {
   it.each<[string, string, string]>([

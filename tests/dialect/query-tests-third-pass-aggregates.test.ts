@@ -4,15 +4,13 @@
 // asked of the shared Trino.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AthenaLocalEngine } from '../../src/engines/local/engine.js';
-import { namedResult, openLake } from './lake-helpers.js';
+import { namedResult, openLake, refusedAt } from './lake-helpers.js';
 
 let engine: AthenaLocalEngine;
 beforeAll(async () => {
   engine = await openLake();
 });
 afterAll(async () => engine.close());
-
-const refusedAt = (rule: string, sql: string, at: string) => new RegExp(`<sql>:1:${sql.indexOf(at) + 1}: error \\[unfaithful/${rule}\\] `);
 
 describe('the offset of lag, lead, nth_value and the bucket count of ntile are bigint in Trino', () => {
   it.each<[string, string]>([

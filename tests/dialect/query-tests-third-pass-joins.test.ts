@@ -4,15 +4,13 @@
 // expectation is Trino 476's answer (value and type) or its failure, asked of the shared Trino.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AthenaLocalEngine } from '../../src/engines/local/engine.js';
-import { namedResult, openLake } from './lake-helpers.js';
+import { namedResult, openLake, refusedAt } from './lake-helpers.js';
 
 let engine: AthenaLocalEngine;
 beforeAll(async () => {
   engine = await openLake();
 });
 afterAll(async () => engine.close());
-
-const refusedAt = (rule: string, sql: string, at: string) => new RegExp(`<sql>:1:${sql.indexOf(at) + 1}: error \\[unfaithful/${rule}\\] `);
 
 describe('a subquery or VALUES in FROM without LATERAL does not see the other relations of its FROM clause', () => {
   it.each<[string, string, string]>([

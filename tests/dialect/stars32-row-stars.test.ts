@@ -5,15 +5,13 @@
 // values, or the failure) is Trino 476's, asked of the shared Trino on 2026-12-06.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AthenaLocalEngine } from '../../src/engines/local/engine.js';
-import { namedResult, openLake } from './lake-helpers.js';
+import { namedResult, openLake, refusedAt } from './lake-helpers.js';
 
 let engine: AthenaLocalEngine;
 beforeAll(async () => {
   engine = await openLake();
 });
 afterAll(async () => engine.close());
-
-const refusedAt = (rule: string, sql: string, at: string) => new RegExp(`<sql>:1:${sql.indexOf(at) + 1}: error \\[unfaithful/${rule}\\] `);
 
 const ROWS_F1 = 'VALUES ROW(CAST(ROW(1) AS ROW(f1 integer))), ROW(CAST(ROW(2) AS ROW(f1 integer)))';
 const ROWS_XY = "VALUES ROW(CAST(ROW(1, 'a') AS ROW(x integer, y varchar))), ROW(CAST(ROW(2, 'b') AS ROW(x integer, y varchar)))";

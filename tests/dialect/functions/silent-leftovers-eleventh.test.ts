@@ -3,15 +3,13 @@
 // failure.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AthenaLocalEngine } from '../../../src/engines/local/engine.js';
-import { namedResult, openLake } from '../lake-helpers.js';
+import { namedResult, openLake, refusedAt } from '../lake-helpers.js';
 
 let engine: AthenaLocalEngine;
 beforeAll(async () => {
   engine = await openLake();
 });
 afterAll(async () => engine.close());
-
-const refusedAt = (rule: string, sql: string, at: string) => new RegExp(`<sql>:1:${sql.indexOf(at) + 1}: error \\[unfaithful/${rule}\\] `);
 
 describe('AND, OR and NOT outside a condition', () => {
   // Trino 476: TYPE_MISMATCH wherever an operand of AND, OR or NOT is not a boolean; locally cast to boolean
