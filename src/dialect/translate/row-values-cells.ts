@@ -33,6 +33,13 @@ function visiblyScalar(cell: readonly Node[]): boolean {
   const word = m[0]?.kind === 'token' && m[0].token.kind === 'word';
   if (m.length >= 2 && word && m[1].kind === 'token' && m[1].token.kind === 'string') return m.length === 2 || nodeKeyword(m[0]) === 'INTERVAL';
   if (m.length === 2 && (isPunct(m[0], '-') || isPunct(m[0], '+'))) return visiblyScalar(m.slice(1));
+  // A cast to a type other than a row (`CAST(1.5 AS decimal(38,1))`): left as written, so the checks that read casts
+  // (decimal-common-type's VALUES columns) still see it.
+  if (m.length === 2 && ['CAST', 'TRY_CAST'].includes(nodeKeyword(m[0])) && isParen(m[1])) {
+    const inner = meaningful(m[1].items);
+    const as = inner.findIndex((n) => nodeKeyword(n) === 'AS');
+    return as > 0 && as + 1 < inner.length && nodeKeyword(inner[as + 1]) !== 'ROW';
+  }
   if (m.length !== 1 || m[0].kind !== 'token') return false;
   const t = m[0].token;
   return t.kind === 'number' || t.kind === 'string' || ['NULL', 'TRUE', 'FALSE'].includes(nodeKeyword(m[0]));
