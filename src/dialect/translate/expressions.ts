@@ -836,6 +836,9 @@ export class ExpressionRewriter {
         return 0;
       }
       case 'quoted':
+        this.checkQuotedCall(t, items, i, parts);
+        parts.push({ kind: 'operand', text: t.text });
+        return 0;
       case 'variable':
       case 'dollar':
       case 'translated':
@@ -1188,6 +1191,28 @@ export class ExpressionRewriter {
     }
     parts.push({ kind: 'operand', text, zoned });
     return stringIndex - i;
+  }
+
+  /**
+   * `"json"('[1]')`, `"concat"('a', NULL)`, `"main"."json"(…)`: a function name in double quotes (or backquotes)
+   * passed the function table and its translation, so DuckDB ran its own function of that name: its json() and
+   * list_value() where Trino 476 fails FUNCTION_NOT_FOUND, its concat, greatest, date_trunc and md5 with other answers
+   * or types (silent). Refused at the name; Trino resolves a quoted name as the plain one, so unquoted it runs.
+   */
+  private checkQuotedCall(t: Token, items: readonly Node[], i: number, parts: readonly Part[]): void {
+    const nextIndex = nextMeaningful(items, i);
+    const next = nextIndex < 0 ? undefined : items[nextIndex];
+    if (!isParen(next)) return;
+    const prev = lastMeaningful(parts);
+    const qualified = prev?.kind === 'dot';
+    if (!isCallPosition(qualified ? partBeforeQualifiedName(parts) : prev, items, nextIndex)) return;
+    const plain = t.text.slice(1, -1);
+    this.report(
+      t,
+      'quoted-function',
+      `${t.text}(): a function name in quotes is not checked or translated locally (DuckDB would run its own function of that name)`,
+      /^[a-z_][a-z0-9_]*$/i.test(plain) ? `write ${plain.toLowerCase()}(…) without the quotes` : 'write the function name without quotes',
+    );
   }
 
   /**
