@@ -114,11 +114,14 @@ describe('TestMergeNotMatchedBySource: WHEN NOT MATCHED BY SOURCE/TARGET (Trino 
   });
 });
 
+// DuckDB's parser failed at the @ before replay35; refused at it since (DuckDB's abs operator, replay35-duckdb-operators).
+const DUCKDB_AT = /error \[unfaithful\/syntax\] '@' is DuckDB's syntax for an operator/;
+
 describe('TestBranching: t @ branch (Trino 476: "mismatched input \'@\'")', () => {
   fails([
-    ['INSERT', 'INSERT INTO ice @ main VALUES (6, 60)', /Parser Error: syntax error at or near "@"/],
-    ['DELETE', 'DELETE FROM ice @ main WHERE key < 3', /Parser Error: syntax error at or near "@"/],
-    ['UPDATE', 'UPDATE ice @ main SET value = value + 1', /Parser Error: syntax error at or near "@"/],
+    ['INSERT', 'INSERT INTO ice @ main VALUES (6, 60)', DUCKDB_AT],
+    ['DELETE', 'DELETE FROM ice @ main WHERE key < 3', DUCKDB_AT],
+    ['UPDATE', 'UPDATE ice @ main SET value = value + 1', DUCKDB_AT],
     [
       'MERGE',
       'MERGE INTO ice @ main USING (VALUES 42) t(dummy) ON false WHEN NOT MATCHED THEN INSERT VALUES (101, 0)',

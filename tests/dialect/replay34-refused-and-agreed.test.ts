@@ -82,13 +82,12 @@ describe('TestAllColumnSearch: allcolumnsearch() (newer than Trino 476: FUNCTION
 });
 
 describe('TestHiddenFunctions', () => {
-  // Trino 476 still answers "$not"(true) (false) and "$like_pattern"(…) (type LikePattern): a loud difference, left.
-  it.each<[string, string]>([
-    ['"$not"', 'SELECT "$not"(true)'],
-    ['"$like_pattern"', `SELECT "$like_pattern"(VARCHAR 'a%')`],
-  ])('%s fails locally', async (_name, sql) => {
-    await expect(engine.execute(sql)).rejects.toThrow(/Scalar Function with name \$(not|like_pattern) does not exist/);
-  });
+  // Trino 476 still answers "$not"(true) (false) and "$like_pattern"(…) (type LikePattern): DuckDB's Catalog Error
+  // before (loud); refused at the quoted name since replay35 (replay35-quoted-function.test.ts).
+  refused('quoted-function', [
+    ['"$not"', 'SELECT "$not"(true)', '"$not"'],
+    ['"$like_pattern"', `SELECT "$like_pattern"(VARCHAR 'a%')`, '"$like_pattern"'],
+  ]);
   answers([['NOT and LIKE', "SELECT NOT true, 'abc' LIKE 'a%', 'abc' LIKE 'b%'", ['boolean', 'boolean', 'boolean'], [[false, true, false]]]]);
 });
 

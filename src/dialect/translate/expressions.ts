@@ -836,15 +836,20 @@ export class ExpressionRewriter {
         return 0;
       }
       case 'quoted':
+        this.checkQuotedCall(t, items, i, parts);
+        parts.push({ kind: 'operand', text: t.text });
+        return 0;
       case 'variable':
       case 'dollar':
       case 'translated':
         parts.push({ kind: 'operand', text: t.text });
         return 0;
       case 'punct':
+        if (t.text === '{') this.reportDuckdbOperator(t, '{…}', 'a struct literal');
         parts.push({ kind: t.text === '.' ? 'dot' : 'boundary', text: t.text });
         return 0;
       case 'op':
+        this.checkDuckdbOperator(items, i, t);
         // An arrow that does not open a lambda argument (renderArgumentZoned takes those): DuckDB reads `j -> 'a'` and
         // `j ->> 'a'` as its JSON operators; Trino 476 fails ("Lambda expression should always be used inside a
         // function", `->>` a syntax error).
@@ -1191,6 +1196,53 @@ export class ExpressionRewriter {
   }
 
   /**
+   * DuckDB's own operators, which Athena's grammar does not have (Trino 476 SYNTAX_ERROR at the operator): `'[1]'::json`
+   * and `1::varchar` (its cast), `7 // 2`, `2 ** 3`, `2 ^ 3`, `'a' ^@ 'a'`, `@ -5`, `~ 5`, `5 & 3`, `5 | 3`, `1 << 2`.
+   * `lake lint` and `lake sql` stop them with the Trino grammar; the engine's own path (`lake run`, the library API)
+   * answered them (silent). Refused at the operator.
+   */
+  private checkDuckdbOperator(items: readonly Node[], i: number, t: Token): void {
+    if (t.text === '::') this.reportDuckdbOperator(t, '::', 'a cast');
+    if (DUCKDB_SINGLE_OPERATORS.has(t.text)) this.reportDuckdbOperator(t, t.text, 'an operator');
+    const next = items[i + 1];
+    const adjacent = next?.kind === 'token' && next.token.kind === 'op' && next.token.start === t.start + t.text.length ? next.token.text : undefined;
+    // At the second character, where Trino 476 places its syntax error.
+    if ((t.text === '/' || t.text === '*' || t.text === '<') && adjacent === t.text)
+      this.reportDuckdbOperator((next as { token: Token }).token, t.text + adjacent, 'an operator');
+  }
+
+  private reportDuckdbOperator(t: Token, written: string, what: string): void {
+    this.report(
+      t,
+      'syntax',
+      `'${written}' is DuckDB's syntax for ${what}, not Athena's (Athena's syntax error)`,
+      'write it in Athena SQL: CAST(x AS type), ROW(…), power(x, y), bitwise_and(x, y), starts_with(s, p)',
+    );
+  }
+
+  /**
+   * `"json"('[1]')`, `"concat"('a', NULL)`, `"main"."json"(…)`: a function name in double quotes (or backquotes)
+   * passed the function table and its translation, so DuckDB ran its own function of that name: its json() and
+   * list_value() where Trino 476 fails FUNCTION_NOT_FOUND, its concat, greatest, date_trunc and md5 with other answers
+   * or types (silent). Refused at the name; Trino resolves a quoted name as the plain one, so unquoted it runs.
+   */
+  private checkQuotedCall(t: Token, items: readonly Node[], i: number, parts: readonly Part[]): void {
+    const nextIndex = nextMeaningful(items, i);
+    const next = nextIndex < 0 ? undefined : items[nextIndex];
+    if (!isParen(next)) return;
+    const prev = lastMeaningful(parts);
+    const qualified = prev?.kind === 'dot';
+    if (!isCallPosition(qualified ? partBeforeQualifiedName(parts) : prev, items, nextIndex)) return;
+    const plain = t.text.slice(1, -1);
+    this.report(
+      t,
+      'quoted-function',
+      `${t.text}(): a function name in quotes is not checked or translated locally (DuckDB would run its own function of that name)`,
+      /^[a-z_][a-z0-9_]*$/i.test(plain) ? `write ${plain.toLowerCase()}(…) without the quotes` : 'write the function name without quotes',
+    );
+  }
+
+  /**
    * Default-deny: a call runs only as its function-table entry says (src/dialect/functions). Returns false after
    * reporting when the call is unknown, refused or has an argument count the entry does not accept.
    */
@@ -1435,6 +1487,9 @@ function namesWindow(items: readonly Node[], i: number): boolean {
   }
   return false;
 }
+
+/** One-character operators DuckDB has and Trino 476's grammar does not (outside row patterns, refused anyway). */
+const DUCKDB_SINGLE_OPERATORS = new Set(['^', '~', '&', '|', '#', '@', '!']);
 
 function nextMeaningful(items: readonly Node[], i: number): number {
   for (let k = i + 1; k < items.length; k++) if (!isTriviaNode(items[k])) return k;
