@@ -58,6 +58,9 @@ const REFUSALS: Record<string, string> = {
   // UNNEST of an array of rows without an alias list naming its fields (translate/unnest-columns.ts).
   'unnest rows':
     'UNNEST of an array of rows: Athena gives a column per field of the row (named by its fields, or by the alias list), where the local engine would give one row column; name the fields in an alias list of one UNNEST: CROSS JOIN UNNEST(items) AS t(a, b)',
+  // UNNEST of a map (translate/unnest-columns.ts): Trino 476 gives a key and a value column per entry.
+  'unnest map':
+    'UNNEST of a map is refused locally: Athena gives a key column and a value column per entry (CROSS JOIN UNNEST(m) AS u(k, v)), which the local engine cannot unnest; write UNNEST(map_keys(m), map_values(m)) AS u(k, v), which both engines answer alike',
   'ip-stored':
     "TYPE_MISMATCH: table column types don't match the values assigned: Expressions: [ipaddress] (no table column holds an ipaddress); CAST the value to varchar",
   'concat json':

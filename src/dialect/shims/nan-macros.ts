@@ -66,6 +66,14 @@ export const NAN_MACROS: readonly string[] = [
   // DuckDB's own answer, which lists the NaNs first.
   `trino_max_n(skipping, every, n) AS CASE WHEN every IS NOT NULL THEN list_concat(coalesce(skipping, []),
      list_filter(every, lambda trino_e: trino_nan_of(trino_e))[1:n - len(coalesce(skipping, []))]) END`,
+  // min(x, n) and max(x, n) with a column n (translate/nan-calls.ts columnCount): s holds the answer a over the rows
+  // whose x and n are not NULL, with k distinct counts among them, the least lo and the largest hi. Trino 476 reads n
+  // from one such row, in no fixed order: a count that varies is refused; f names Trino's function (max_n, min_n).
+  `trino_extremes_counted(s, f) AS list_transform([s], lambda trino_s: CASE
+     WHEN trino_s.k > 1 THEN cast_to_type(trino_fail(replace(f, '_n', '') || '(x, n) whose n varies among the rows of a group: Athena reads n from one row, in no fixed order, so its answer is not fixed; write one count per group (a literal, or a column with one value per group)'), trino_s.a)
+     WHEN trino_s.hi > 10000 THEN cast_to_type(trino_fail('second argument of ' || f || ' must be less than or equal to 10000; found ' || trino_s.hi), trino_s.a)
+     WHEN trino_s.lo <= 0 THEN cast_to_type(trino_fail('second argument of ' || f || ' must be positive'), trino_s.a)
+     ELSE trino_s.a END)[1]`,
   // approx_percentile fails on a value that is not finite (Trino 476: "value must be finite; was NaN"); the first one
   // met is named, as Java's Double.toString writes it.
   `trino_finite_values(l) AS CASE WHEN typeof([l]) IN ('DOUBLE[][]', 'FLOAT[][]')

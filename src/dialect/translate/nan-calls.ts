@@ -158,7 +158,7 @@ function nullCount(c: Parameters<CallHandler>[0]): string | undefined {
 /**
  * min(x, n) OVER (…) and max(x, n) OVER (…) with a count that is no literal: Trino 476 skips the rows whose n is NULL
  * (max(x, n) OVER () of (1, 2), (2, NULL) is [1]) where DuckDB reads them ([2, 1]), a silently different answer.
- * Refused (unfaithful/min-max-count). Without OVER a column n is a binder error locally (loud).
+ * Refused (unfaithful/min-max-count). Without OVER, see columnCount.
  */
 function columnCountInWindow(c: Parameters<CallHandler>[0], which: 'min' | 'max'): boolean {
   if (c.args.length !== 2 || !/^\s*OVER\b/i.test(c.tail)) return false;
@@ -174,25 +174,53 @@ function columnCountInWindow(c: Parameters<CallHandler>[0], which: 'min' | 'max'
   return true;
 }
 
+/**
+ * min(x, n) and max(x, n) without OVER with a count that is no literal: Trino 476 skips the rows whose x or n is NULL
+ * and reads n from one of the others (min(x, n) of (5, 2), (1, NULL), (3, 2) is [3, 5]; max(x, n) of (NULL, 1), (3,
+ * 2), (5, 2) is [5, 3]), where DuckDB read every row ([1, 3]; max was a binder error: trino_max_n named n outside the
+ * aggregate). The call is made over those rows only (its FILTER), its count is the group's, and
+ * trino_extremes_counted fails as Trino does for a count past 10000 or below 1 and refuses a count that varies within
+ * a group (Trino's answer then depends on which row it reads first). `undefined` where the form is another one.
+ */
+function columnCount(
+  c: Parameters<CallHandler>[0],
+  which: 'min' | 'max',
+  answer: (c: Parameters<CallHandler>[0], count: string) => string | undefined,
+): string | undefined {
+  if (c.args.length !== 2 || /^\s*OVER\b/i.test(c.tail)) return undefined;
+  const written = meaningful(c.args[1] ?? [])
+    .map(nodeText)
+    .join(' ');
+  if (/^(\d+|NULL|CAST\s*\(\s*NULL\s+AS\s+(BIGINT|INTEGER)\s*\))$/i.test(written)) return undefined;
+  const filter = /^\s*FILTER\s*\(\s*WHERE\s+([\s\S]*)\)\s*$/i.exec(c.tail);
+  if (c.tail.trim() !== '' && !filter) return undefined;
+  const x = c.arg(0).slice(distinctOf(c.arg(0)).length);
+  const n = c.arg(1);
+  const tail = ` FILTER (WHERE (${x}) IS NOT NULL AND (${n}) IS NOT NULL${filter ? ` AND (${filter[1]})` : ''})`;
+  const sql = answer({ ...c, tail }, `max(${n})${tail}`);
+  if (!sql) return undefined;
+  return `trino_extremes_counted({'a': ${sql}, 'k': count(DISTINCT ${n})${tail}, 'lo': min(${n})${tail}, 'hi': max(${n})${tail}}, '${which}_n')`;
+}
+
 export const NAN_CALL_REWRITES: Record<string, CallHandler> = {
   array_agg: arrayAggCall,
-  min: (c) =>
-    nullCount(c) ??
-    (countOverLimit(c, 'min') || columnCountInWindow(c, 'min')
-      ? undefined
-      : orderable(c.arg(0).slice(distinctOf(c.arg(0)).length), c.tail, `min(${c.all()})${c.tail}`)),
+  min: (c) => nullCount(c) ?? (countOverLimit(c, 'min') || columnCountInWindow(c, 'min') ? undefined : (columnCount(c, 'min', minCall) ?? minCall(c))),
   min_by: (c) => byKey(c, c.args.length === 3 ? byRows('min')(c) : c.args.length === 2 ? `arg_min_null(${c.arg(0)}, ${instantKeyOf(c)})${c.tail}` : undefined),
   max: (c) => {
     const nulled = nullCount(c);
     if (nulled) return nulled;
     if (countOverLimit(c, 'max') || columnCountInWindow(c, 'max')) return undefined;
     const x = c.arg(0).slice(distinctOf(c.arg(0)).length);
-    return /^\s*NULL\s*$/i.test(x) ? undefined : orderable(x, c.tail, maxCall(c));
+    if (/^\s*NULL\s*$/i.test(x)) return undefined;
+    return columnCount(c, 'max', (d, count) => orderable(x, d.tail, maxCall(d, count))) ?? orderable(x, c.tail, maxCall(c));
   },
   max_by: (c) => byKey(c, maxByCall(c)),
 };
 
-function maxCall(c: Parameters<CallHandler>[0]): string | undefined {
+const minCall = (c: Parameters<CallHandler>[0]) => orderable(c.arg(0).slice(distinctOf(c.arg(0)).length), c.tail, `min(${c.all()})${c.tail}`);
+
+/** `count`: the count trino_max_n slices by, outside the aggregates (the group's, for a column count). */
+function maxCall(c: Parameters<CallHandler>[0], count = c.arg(1)): string | undefined {
   const distinct = distinctOf(c.arg(0));
   const x = c.arg(0).slice(distinct.length);
   // max(NULL) is Trino's unknown NULL; the NaN forms would cast to DuckDB's NULL type, which cast_to_type refuses.
@@ -207,7 +235,7 @@ function maxCall(c: Parameters<CallHandler>[0]): string | undefined {
       `arg_max(${x}, ${nanMaxKey(x)})${c.tail}`,
     );
   if (c.args.length !== 2) return undefined;
-  const largest = `trino_max_n(max(${distinct}trino_nan_null(${x}), ${c.arg(1)})${c.tail}, max(${c.all()})${c.tail}, ${c.arg(1)})`;
+  const largest = `trino_max_n(max(${distinct}trino_nan_null(${x}), ${c.arg(1)})${c.tail}, max(${c.all()})${c.tail}, ${count})`;
   return refusingNestedNaN(`min(${x})`, x, c.tail, largest, largest, `arg_max(${x}, ${nanMaxKey(x)}, ${c.arg(1)})${c.tail}`);
 }
 

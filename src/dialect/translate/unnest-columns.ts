@@ -21,8 +21,15 @@ function nextMeaningful(items: readonly Node[], i: number): number {
   return k;
 }
 
-/** A plain row's array (not the zoned timestamp or ipaddress structs the shims use), by its type's text. */
-const rowArray = (arg: string) => `(typeof(${arg}) LIKE 'STRUCT(%)[]' AND typeof(${arg}) NOT LIKE 'STRUCT(trino\\_%' ESCAPE '\\')`;
+/**
+ * What an argument's type refuses, ranked (among several arguments the lowest rank wins): '1unnest unknown' (a NULL of no
+ * type), '2unnest map' (Trino unnests a map into a key and a value column; DuckDB's unnest() takes no map, and the
+ * translator does not know an argument's type), '3unnest rows' (a plain row's array, not the zoned timestamp or
+ * ipaddress structs the shims use), else NULL. The argument is named once (its typeof, in a one-element lambda that
+ * DuckDB folds while binding), so the check does not bind it once per test.
+ */
+const refusedKind = (arg: string) =>
+  `list_transform([typeof(${arg})], lambda trino_t: CASE WHEN trino_t = '"NULL"' THEN '1unnest unknown' WHEN trino_t LIKE 'MAP(%)' THEN '2unnest map' WHEN trino_t LIKE 'STRUCT(%)[]' AND trino_t NOT LIKE 'STRUCT(trino\\_%' ESCAPE '\\' THEN '3unnest rows' END)[1]`;
 
 /**
  * `(SELECT unnest(a) AS …, unnest(b) AS …[, ordinals])` for UNNEST(a, b, …). `rows`: one argument whose alias list
@@ -63,14 +70,13 @@ function sideBySide(
   if (rows) {
     // The struct of a zoned timestamp (or ipaddress) is one value in Trino: its array gives one column, so the longer
     // alias list fails with MISMATCHED_COLUMN_ALIASES there; DuckDB would unnest the struct's fields.
-    const check = `{'trino_v': true}[CASE WHEN ${rowArray(render(args[0]))} THEN 'trino_v' ELSE '${REFUSED_KEY_MARKER}${rows.key}' END]`;
+    const check = `{'trino_v': true}[CASE ${refusedKind(render(args[0]))} WHEN '3unnest rows' THEN 'trino_v' WHEN '2unnest map' THEN '${REFUSED_KEY_MARKER}unnest map' ELSE '${REFUSED_KEY_MARKER}${rows.key}' END]`;
     items.push(token(at, 'ws', ' '), token(at, 'word', 'WHERE'), token(at, 'ws', ' '), token(at, 'word', check));
   } else {
-    // Folded while binding (over no rows too); the plan keeps the lateral UNNEST as it was.
-    const anyRows = args.map((arg) => rowArray(render(arg))).join(' OR ');
-    // A NULL of no type: Trino's INVALID_FUNCTION_ARGUMENT "Cannot unnest type: unknown" (DuckDB unnests nothing).
-    const unknown = args.map((arg) => `typeof(${render(arg)}) = '"NULL"'`).join(' OR ');
-    const check = `{'trino_v': true}[CASE WHEN ${unknown} THEN '${REFUSED_KEY_MARKER}unnest unknown' WHEN ${anyRows} THEN '${REFUSED_KEY_MARKER}unnest rows' ELSE 'trino_v' END]`;
+    // Folded while binding (over no rows too); the plan keeps the lateral UNNEST as it was. A NULL of no type: Trino's
+    // INVALID_FUNCTION_ARGUMENT "Cannot unnest type: unknown" (DuckDB unnests nothing); then a map; then a row array.
+    const kinds = args.map((arg) => refusedKind(render(arg))).join(', ');
+    const check = `{'trino_v': true}[coalesce('${REFUSED_KEY_MARKER}' || list_min([${kinds}])[2:], 'trino_v')]`;
     items.push(token(at, 'ws', ' '), token(at, 'word', 'WHERE'), token(at, 'ws', ' '), token(at, 'word', check));
   }
   return { kind: 'group', open: { ...at, kind: 'punct', text: '(' }, close: { ...at, kind: 'punct', text: ')' }, items };

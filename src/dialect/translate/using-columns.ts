@@ -19,8 +19,16 @@ function relationName(m: readonly Node[], end: number): string | undefined {
 }
 
 /** The relations and columns of each `… JOIN … USING (…)` at this level of the query. */
-function usingJoins(m: readonly Node[]): { relations: Set<string>; columns: Set<string>; lateralAt?: Token }[] {
-  const joins: { relations: Set<string>; columns: Set<string>; lateralAt?: Token }[] = [];
+interface UsingJoin {
+  relations: Set<string>;
+  columns: Set<string>;
+  lateralAt?: Token;
+  /** `t JOIN t USING (k)`: the right relation is a bare name (m's index) that the left relation also has. */
+  repeated?: { name: string; at: number };
+}
+
+function usingJoins(m: readonly Node[]): UsingJoin[] {
+  const joins: UsingJoin[] = [];
   for (let i = 0; i < m.length; i++) {
     if (nodeKeyword(m[i]) !== 'USING' || !isParen(m[i + 1])) continue;
     const group = m[i + 1];
@@ -38,7 +46,9 @@ function usingJoins(m: readonly Node[]): { relations: Set<string>; columns: Set<
     const left = before >= 0 ? relationName(m, before) : undefined;
     const using = m[i];
     const lateralAt = nodeKeyword(m[join + 1]) === 'LATERAL' && using.kind === 'token' ? using.token : undefined;
-    joins.push({ relations: new Set([left, right].filter((r): r is string => r !== undefined)), columns, lateralAt });
+    const bare = join === i - 2 && right !== undefined && right === nameOf(m[i - 1]);
+    const repeated = bare && left === right ? { name: right, at: i - 1 } : undefined;
+    joins.push({ relations: new Set([left, right].filter((r): r is string => r !== undefined)), columns, lateralAt, repeated });
   }
   return joins;
 }
@@ -76,6 +86,17 @@ export function refuseQualifiedUsingColumns(items: readonly Node[], report: Repo
     const references: { qualifier: string; column: string; at: Token }[] = [];
     qualifiedReferences(items, references);
     for (const ref of references) {
+      // `t JOIN t USING (k)` (the second t gets a hidden alias, excludeUsingColumnsFromStars): Trino 476 reads `t.s`
+      // as either side (AMBIGUOUS_NAME), where the local engine would read the first.
+      if (joins.some((j) => j.repeated?.name === ref.qualifier && !j.columns.has(ref.column))) {
+        report(
+          ref.at,
+          'using-column',
+          `Column '${ref.qualifier}.${ref.column}' is ambiguous: ${ref.qualifier} is joined with itself (AMBIGUOUS_NAME)`,
+          `give each side its own alias: ${ref.qualifier} AS a JOIN ${ref.qualifier} AS b USING (…)`,
+        );
+        continue;
+      }
       if (!joins.some((j) => j.relations.has(ref.qualifier) && j.columns.has(ref.column))) continue;
       report(
         ref.at,
@@ -113,8 +134,13 @@ export function excludeUsingColumnsFromStars(items: readonly Node[]): Node[] {
   const joins = usingJoins(meaningful(out));
   if (joins.length === 0) return out;
   const m = meaningful(out);
+  const repeated = new Set(joins.flatMap((j) => (j.repeated ? [m[j.repeated.at]] : [])));
   return out.flatMap((node) => {
     const k = m.indexOf(node);
+    // `t JOIN t USING (k)`: Trino 476 joins t with itself (SELECT * is k and both sides' other columns), where DuckDB
+    // fails on the repeated name; the second t gets an alias of its own (qualified references are refused above).
+    if (repeated.has(node) && node.kind === 'token')
+      return [node, { kind: 'token', token: { ...node.token, kind: 'word', text: ` AS "${nameOf(node)}$using"` } }];
     if (isBareSelectStar(m, k) && node.kind === 'token') {
       // The last join's columns first: the left of `(a JOIN b USING (k)) JOIN c USING (j)` is itself a join.
       const columns = [...new Set([...joins].reverse().flatMap((j) => [...j.columns]))].map(quotedName);
