@@ -692,10 +692,11 @@ export const MACROS: readonly string[] = [
   // CAST(real AS bigint) saturates in Trino 476 (Math.round of the value as a double): a real from 2^63 on, and
   // ±Infinity, give the bigint's bounds (CAST(REAL '1e19' AS bigint) is 9223372036854775807); DuckDB failed "Out of
   // range". A double there fails in both; NaN fails in both (NaN sorts above Infinity in DuckDB, so BETWEEN drops it).
+  // The value is cast to DOUBLE only under its own type test: an AND does not stop DuckDB folding CAST('0x10' AS DOUBLE).
   ...(['TINYINT', 'SMALLINT', 'INTEGER', 'BIGINT'] as const).map(
     (t) => `trino_to_${t.toLowerCase()}(x) AS CASE ${
       t === 'BIGINT'
-        ? `WHEN typeof(x) = 'FLOAT' AND abs(CAST(x AS DOUBLE)) BETWEEN 9.223372036854775807e18 AND 'Infinity'::DOUBLE
+        ? `WHEN typeof(x) = 'FLOAT' AND abs(CASE WHEN typeof(x) = 'FLOAT' THEN CAST(x AS DOUBLE) END) BETWEEN 9.223372036854775807e18 AND 'Infinity'::DOUBLE
        THEN CASE WHEN CAST(x AS DOUBLE) > 0 THEN 9223372036854775807 ELSE -9223372036854775808 END
        `
         : ''
@@ -726,7 +727,7 @@ export const MACROS: readonly string[] = [
        WHEN typeof(x) = 'JSON' THEN CAST(trino_json_for_cast(x, '${t === 'FLOAT' ? 'real' : 'double'}') AS ${t})${
          t === 'FLOAT'
            ? `
-       WHEN typeof(x) = 'DOUBLE' AND abs(CAST(x AS DOUBLE)) BETWEEN ${FLOAT_OVERFLOW} AND 'Infinity'::DOUBLE
+       WHEN typeof(x) = 'DOUBLE' AND abs(CASE WHEN typeof(x) = 'DOUBLE' THEN CAST(x AS DOUBLE) END) BETWEEN ${FLOAT_OVERFLOW} AND 'Infinity'::DOUBLE
        THEN CAST(sign(CAST(x AS DOUBLE)) * 'Infinity'::DOUBLE AS FLOAT)`
            : ''
        }
