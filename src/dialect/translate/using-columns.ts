@@ -47,7 +47,8 @@ function usingJoins(m: readonly Node[]): UsingJoin[] {
     const using = m[i];
     const lateralAt = nodeKeyword(m[join + 1]) === 'LATERAL' && using.kind === 'token' ? using.token : undefined;
     const bare = join === i - 2 && right !== undefined && right === nameOf(m[i - 1]);
-    const repeated = bare && left === right ? { name: right, at: i - 1 } : undefined;
+    // `t JOIN t USING (k) JOIN t USING (k)`: the third t repeats a name an earlier join of this level has.
+    const repeated = bare && (left === right || joins.some((j) => j.relations.has(right))) ? { name: right, at: i - 1 } : undefined;
     joins.push({ relations: new Set([left, right].filter((r): r is string => r !== undefined)), columns, lateralAt, repeated });
   }
   return joins;
@@ -140,7 +141,7 @@ export function excludeUsingColumnsFromStars(items: readonly Node[]): Node[] {
     // `t JOIN t USING (k)`: Trino 476 joins t with itself (SELECT * is k and both sides' other columns), where DuckDB
     // fails on the repeated name; the second t gets an alias of its own (qualified references are refused above).
     if (repeated.has(node) && node.kind === 'token')
-      return [node, { kind: 'token', token: { ...node.token, kind: 'word', text: ` AS "${nameOf(node)}$using"` } }];
+      return [node, { kind: 'token', token: { ...node.token, kind: 'word', text: ` AS "${nameOf(node)}$using${k}"` } }];
     if (isBareSelectStar(m, k) && node.kind === 'token') {
       // The last join's columns first: the left of `(a JOIN b USING (k)) JOIN c USING (j)` is itself a join.
       const columns = [...new Set([...joins].reverse().flatMap((j) => [...j.columns]))].map(quotedName);
