@@ -47,10 +47,43 @@ function usingJoins(m: readonly Node[]): UsingJoin[] {
     const using = m[i];
     const lateralAt = nodeKeyword(m[join + 1]) === 'LATERAL' && using.kind === 'token' ? using.token : undefined;
     const bare = join === i - 2 && right !== undefined && right === nameOf(m[i - 1]);
-    const repeated = bare && left === right ? { name: right, at: i - 1 } : undefined;
+    // `t JOIN t USING (k) JOIN t USING (k)`: the third t repeats a name an earlier join of this level has.
+    const repeated = bare && (left === right || joins.some((j) => j.relations.has(right))) ? { name: right, at: i - 1 } : undefined;
     joins.push({ relations: new Set([left, right].filter((r): r is string => r !== undefined)), columns, lateralAt, repeated });
   }
   return joins;
+}
+
+/** Words that end a FROM clause at a query's level. */
+const FROM_ENDS = new Set(['WHERE', 'GROUP', 'HAVING', 'WINDOW', 'ORDER', 'LIMIT', 'OFFSET', 'FETCH', 'UNION', 'INTERSECT', 'EXCEPT']);
+
+/**
+ * `FROM t, t` and `t CROSS JOIN t`: the bare relation names (m's index) after a comma or CROSS JOIN that an earlier bare
+ * relation of this level's FROM clause has. Trino 476 joins t with itself (SELECT * is k, s, k, s; `t.*` is both sides'
+ * columns; `t.k` fails AMBIGUOUS_NAME), where DuckDB fails "Ambiguous reference to table t (duplicate alias)".
+ */
+function repeatedCrossRelations(m: readonly Node[]): { name: string; at: number }[] {
+  const repeated: { name: string; at: number }[] = [];
+  const from = m.findIndex((n) => nodeKeyword(n) === 'FROM');
+  if (from < 0) return repeated;
+  const seen = new Set<string>();
+  for (let i = from + 1; i < m.length && !FROM_ENDS.has(nodeKeyword(m[i])); i++) {
+    const previous = m[i - 1];
+    const cross = nodeText(previous) === ',' || (nodeKeyword(previous) === 'JOIN' && nodeKeyword(m[i - 2]) === 'CROSS');
+    if (!(i === from + 1 || cross || nodeKeyword(previous) === 'JOIN')) continue;
+    const name = nameOf(m[i]);
+    const next = m[i + 1];
+    const bare =
+      next === undefined ||
+      nodeText(next) === ',' ||
+      JOIN_WORDS.has(nodeKeyword(next)) ||
+      ['ON', 'USING', 'NATURAL'].includes(nodeKeyword(next)) ||
+      FROM_ENDS.has(nodeKeyword(next));
+    if (name === undefined || !bare || JOIN_WORDS.has(name.toUpperCase())) continue;
+    if (cross && seen.has(name)) repeated.push({ name, at: i });
+    seen.add(name);
+  }
+  return repeated;
 }
 
 /** Qualified references `x.k` in `items` and their nested groups, subqueries aside. */
@@ -82,10 +115,20 @@ export function refuseQualifiedUsingColumns(items: readonly Node[], report: Repo
         'JOIN LATERAL … USING fails in Athena (GENERIC_INTERNAL_ERROR "scope: 1, fields mappings: 2"); the local engine would join',
         'join ON the keys (or ON TRUE with the condition inside the subquery)',
       );
-  if (joins.length > 0) {
+  const crossed = new Set(repeatedCrossRelations(m).map((r) => r.name));
+  if (joins.length > 0 || crossed.size > 0) {
     const references: { qualifier: string; column: string; at: Token }[] = [];
     qualifiedReferences(items, references);
     for (const ref of references) {
+      if (crossed.has(ref.qualifier)) {
+        report(
+          ref.at,
+          'using-column',
+          `Column '${ref.qualifier}.${ref.column}' is ambiguous: ${ref.qualifier} is joined with itself (AMBIGUOUS_NAME)`,
+          `give each side its own alias: ${ref.qualifier} AS a, ${ref.qualifier} AS b`,
+        );
+        continue;
+      }
       // `t JOIN t USING (k)` (the second t gets a hidden alias, excludeUsingColumnsFromStars): Trino 476 reads `t.s`
       // as either side (AMBIGUOUS_NAME), where the local engine would read the first.
       if (joins.some((j) => j.repeated?.name === ref.qualifier && !j.columns.has(ref.column))) {
@@ -132,16 +175,27 @@ function isBareSelectStar(m: readonly Node[], k: number): boolean {
 export function excludeUsingColumnsFromStars(items: readonly Node[]): Node[] {
   const out = items.map((node) => (node.kind === 'group' ? { ...node, items: excludeUsingColumnsFromStars(node.items) } : node));
   const joins = usingJoins(meaningful(out));
-  if (joins.length === 0) return out;
   const m = meaningful(out);
+  const crossed = repeatedCrossRelations(m);
+  if (joins.length === 0 && crossed.length === 0) return out;
   const repeated = new Set(joins.flatMap((j) => (j.repeated ? [m[j.repeated.at]] : [])));
+  const crossAlias = (name: string, at: number) => `"${name}$cross${at}"`;
   return out.flatMap((node) => {
     const k = m.indexOf(node);
+    // `FROM t, t` (repeatedCrossRelations): the repeat gets an alias of its own, and `t.*` reads every side named t.
+    const crossedAt = crossed.find((r) => m[r.at] === node);
+    if (crossedAt && node.kind === 'token')
+      return [node, { kind: 'token', token: { ...node.token, kind: 'word', text: ` AS ${crossAlias(crossedAt.name, crossedAt.at)}` } }];
+    if (crossed.length > 0 && k >= 2 && nodeText(node) === '*' && nodeText(m[k - 1]) === '.' && nodeText(m[k - 3] ?? m[0]) !== '.' && node.kind === 'token') {
+      const qualifier = nameOf(m[k - 2]);
+      const sides = crossed.filter((r) => r.name === qualifier).map((r) => `, ${crossAlias(r.name, r.at)}.*`);
+      if (sides.length > 0) return [node, { kind: 'token', token: { ...node.token, kind: 'word', text: sides.join('') } }];
+    }
     // `t JOIN t USING (k)`: Trino 476 joins t with itself (SELECT * is k and both sides' other columns), where DuckDB
     // fails on the repeated name; the second t gets an alias of its own (qualified references are refused above).
     if (repeated.has(node) && node.kind === 'token')
-      return [node, { kind: 'token', token: { ...node.token, kind: 'word', text: ` AS "${nameOf(node)}$using"` } }];
-    if (isBareSelectStar(m, k) && node.kind === 'token') {
+      return [node, { kind: 'token', token: { ...node.token, kind: 'word', text: ` AS "${nameOf(node)}$using${k}"` } }];
+    if (joins.length > 0 && isBareSelectStar(m, k) && node.kind === 'token') {
       // The last join's columns first: the left of `(a JOIN b USING (k)) JOIN c USING (j)` is itself a join.
       const columns = [...new Set([...joins].reverse().flatMap((j) => [...j.columns]))].map(quotedName);
       // Separate tokens: later passes (ORDER BY ordinals, star checks) count the select items.

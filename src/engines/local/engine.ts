@@ -20,6 +20,7 @@ import { AthenaCodedError } from '../../dialect/athena-error.js';
 import { NO_SCAN_METER, ScanMeter, type ScanMetering } from './scan-meter.js';
 import { confineToLake, refuseOutsideAthena } from './sandbox.js';
 import { failureMessage, registerShims, type MacroSet } from '../../dialect/shims/index.js';
+import { withSortedOutsideNames } from './sorted-names.js';
 import { withUnknownTypes } from './unknown-types.js';
 import { withUnambiguousMacroError } from './ambiguous-macros.js';
 import { withPartitionFilters } from './partition-filters.js';
@@ -278,7 +279,11 @@ export class AthenaLocalEngine implements Engine {
             step.kind === 'sql'
               ? await (reads && step.result ? this.read(step.sql, options) : this.duck.execute(step.sql, options))
               : await runLakeAction(session, step.action);
-          if (step.result) last = step.kind === 'sql' ? await withUnknownTypes(this.duck.connection, this.macros, sql, step.sql, r) : r;
+          if (step.result)
+            last =
+              step.kind === 'sql'
+                ? await withSortedOutsideNames(this.duck.connection, step.sql, await withUnknownTypes(this.duck.connection, this.macros, sql, step.sql, r))
+                : r;
           succeeded = true;
         } catch (error) {
           throw await withUnambiguousMacroError(this.duck.connection, error, step);
@@ -318,7 +323,8 @@ export class AthenaLocalEngine implements Engine {
     for (const step of steps) {
       if (step.kind !== 'sql') continue;
       const r = await this.duck.execute(step.sql, options);
-      if (step.result) last = await withUnknownTypes(this.duck.connection, this.macros, sql, step.sql, r);
+      if (step.result)
+        last = await withSortedOutsideNames(this.duck.connection, step.sql, await withUnknownTypes(this.duck.connection, this.macros, sql, step.sql, r));
     }
     if (!last) throw new EngineError('internal: translation produced no result step');
     return { ...last, columns: withTrinoColumnNames(last.columns), stats: { ...last.stats, durationMs: performance.now() - started, bytesScanned: 0 } };
