@@ -1210,6 +1210,9 @@ export class ExpressionRewriter {
     // At the second character, where Trino 476 places its syntax error.
     if ((t.text === '/' || t.text === '*' || t.text === '<') && adjacent === t.text)
       this.reportDuckdbOperator((next as { token: Token }).token, t.text + adjacent, 'an operator');
+    // `8 >> 2` (DuckDB's shift; Trino 476 SYNTAX_ERROR at the second >), but not the end of a Hive or Trino type
+    // (`array<map<string,int>>`): a `<` opened after ARRAY, MAP, ROW or STRUCT before it at this level is a type's.
+    if (t.text === '>' && adjacent === '>' && !opensTypeBracket(items, i)) this.reportDuckdbOperator((next as { token: Token }).token, '>>', 'an operator');
   }
 
   /** Words before a string literal that make it a typed literal (DATE '…'), whose subscript is not a varchar's. */
@@ -1530,6 +1533,12 @@ function namesWindow(items: readonly Node[], i: number): boolean {
     if (!listed) return false;
   }
   return false;
+}
+
+/** Whether a `<` after ARRAY, MAP, ROW or STRUCT (a type's bracket, `array<int>`) comes before items[i] at its level. */
+function opensTypeBracket(items: readonly Node[], i: number): boolean {
+  const before = meaningful(items.slice(0, i));
+  return before.some((n, k) => n.kind === 'token' && n.token.text === '<' && ['ARRAY', 'MAP', 'ROW', 'STRUCT'].includes(nodeKeyword(before[k - 1]) ?? ''));
 }
 
 /** One-character operators DuckDB has and Trino 476's grammar does not (outside row patterns, refused anyway). */
