@@ -52,6 +52,9 @@ const REFUSALS: Record<string, string> = {
   'row-star-alias-count':
     'MISMATCHED_COLUMN_ALIASES: the column alias list of a star (expr.* AS (a, b), t.* AS (a, b)) has another number of entries than the row has fields',
   'unnest unknown': 'INVALID_FUNCTION_ARGUMENT: Cannot unnest type: unknown',
+  // shims/macros.ts trino_subscript: s[i] of a varchar s (DuckDB's string subscript; Trino fails at analysis).
+  'varchar subscript':
+    'TYPE_MISMATCH: Cannot use a subscript of varchar (s[i]): Athena subscripts only arrays and maps (Cannot use integer for subscript of varchar), where the local engine would give the i-th character; use substr(s, i, 1)',
   // translate/row-values-cells.ts: a VALUES row of one row-typed value under LATERAL or an alias list of one name.
   'values row cell':
     "MISMATCHED_COLUMN_ALIASES or NOT_SUPPORTED: a VALUES row of one value of a row type gives a column per field on Athena (an alias list must name them all; a LATERAL VALUES reading the outer row's row column is not supported), where the local engine would give one row column; list the fields instead: VALUES (r.x, r.y)",

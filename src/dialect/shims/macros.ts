@@ -884,7 +884,9 @@ export const MACROS: readonly string[] = [
   // a[i]: Trino raises where DuckDB gives NULL (index past the end, missing map key) or counts from the end (i < 0).
   // The checks run only when a[i] is NULL; typeof folds to a constant and to_json binds for lists and maps alike.
   // A NULL array or map gives NULL whatever the index (Trino's functions return NULL on a NULL argument).
-  `trino_subscript(a, i) AS CASE
+  // A varchar a (DuckDB's string subscript, 'abc'[1] = 'a') is refused while DuckDB binds (typeof folds): Trino 476
+  // fails TYPE_MISMATCH at analysis, also over no rows. One more mention of a, folded (no copy of the operand's check).
+  `trino_subscript(a, i) AS {'trino_v': CASE
      WHEN a IS NULL THEN a[i]
      WHEN typeof(a) NOT LIKE 'MAP(%)' AND TRY_CAST(i AS BIGINT) < 1 THEN trino_fail_as(CASE WHEN TRY_CAST(i AS BIGINT) = 0
        THEN 'SQL array indices start at 1' ELSE 'Array subscript is negative: ' || i END, a[i])
@@ -894,7 +896,8 @@ export const MACROS: readonly string[] = [
        ELSE trino_fail_as('Key not present in map: ' || i, a[i]) END
      WHEN TRY_CAST(i AS BIGINT) <= json_array_length(to_json(a)) THEN a[i]
      ELSE trino_fail_as('Array subscript must be less than or equal to array length: '
-       || i || ' > ' || json_array_length(to_json(a)), a[i]) END`,
+       || i || ' > ' || json_array_length(to_json(a)), a[i]) END}[CASE WHEN typeof([a]) = 'VARCHAR[]'
+       THEN '${REFUSED_KEY_MARKER}varchar subscript' ELSE 'trino_v' END]`,
   // m[k] and element_at(m, k) of a zoned key k (translate/operators.ts, functions.ts): Trino finds the key of k's instant
   // in any zone. The map's keys are compared by trino_cmp; the key text of the failure is Trino's text of k.
   // The key of m[k] or element_at(m, k) where k's type is known only here (translate/column-operands.ts keyByInstant):

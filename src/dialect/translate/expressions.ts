@@ -733,6 +733,7 @@ export class ExpressionRewriter {
       else if (node.open.text === '[') {
         const prev = lastMeaningful(parts);
         const subscript = prev !== undefined && (prev.kind === 'operand' || prev.kind === 'subscript');
+        if (subscript) this.checkTextSubscript(items, i);
         const { text: index, zoned } = this.renderZoned(node.items);
         parts.push(
           subscript
@@ -1209,6 +1210,52 @@ export class ExpressionRewriter {
     // At the second character, where Trino 476 places its syntax error.
     if ((t.text === '/' || t.text === '*' || t.text === '<') && adjacent === t.text)
       this.reportDuckdbOperator((next as { token: Token }).token, t.text + adjacent, 'an operator');
+    // `8 >> 2` (DuckDB's shift; Trino 476 SYNTAX_ERROR at the second >), but not the end of a Hive or Trino type
+    // (`array<map<string,int>>`): a `<` opened after ARRAY, MAP, ROW or STRUCT before it at this level is a type's.
+    if (t.text === '>' && adjacent === '>' && !opensTypeBracket(items, i)) this.reportDuckdbOperator((next as { token: Token }).token, '>>', 'an operator');
+  }
+
+  /** Words before a string literal that make it a typed literal (DATE '…'), whose subscript is not a varchar's. */
+  private static readonly TYPED_LITERAL_WORDS = new Set([
+    'DATE',
+    'TIME',
+    'TIMESTAMP',
+    'JSON',
+    'DECIMAL',
+    'REAL',
+    'DOUBLE',
+    'BIGINT',
+    'INTEGER',
+    'INT',
+    'SMALLINT',
+    'TINYINT',
+    'CHAR',
+    'VARBINARY',
+    'INTERVAL',
+    'IPADDRESS',
+    'IPPREFIX',
+    'UUID',
+    'BOOLEAN',
+  ]);
+
+  /**
+   * `'abc'[1]`: a subscript of a string literal, DuckDB's string subscript ('a'), where Trino 476 fails TYPE_MISMATCH at
+   * analysis ("Cannot use integer for subscript of varchar(3)", at the literal). Refused at the literal; a varchar
+   * the text does not show (a column, a cast) is refused while DuckDB binds (shims/macros.ts trino_subscript).
+   */
+  private checkTextSubscript(items: readonly Node[], i: number): void {
+    const before = meaningful(items.slice(0, i));
+    const operand = before.at(-1);
+    if (operand?.kind !== 'token' || operand.token.kind !== 'string' || !operand.token.text.startsWith("'")) return;
+    // A typed literal (DATE '…', JSON '…', X'…') is no varchar: its own subscript rules apply.
+    const head = before.at(-2);
+    if (head?.kind === 'token' && head.token.kind === 'word' && ExpressionRewriter.TYPED_LITERAL_WORDS.has(head.token.text.toUpperCase())) return;
+    this.report(
+      operand.token,
+      'type',
+      'a subscript of a varchar (s[i]) is not Athena SQL (TYPE_MISMATCH: Cannot use integer for subscript of varchar); the local engine would give the i-th character',
+      'use substr(s, i, 1)',
+    );
   }
 
   private reportDuckdbOperator(t: Token, written: string, what: string): void {
@@ -1486,6 +1533,12 @@ function namesWindow(items: readonly Node[], i: number): boolean {
     if (!listed) return false;
   }
   return false;
+}
+
+/** Whether a `<` after ARRAY, MAP, ROW or STRUCT (a type's bracket, `array<int>`) comes before items[i] at its level. */
+function opensTypeBracket(items: readonly Node[], i: number): boolean {
+  const before = meaningful(items.slice(0, i));
+  return before.some((n, k) => n.kind === 'token' && n.token.text === '<' && ['ARRAY', 'MAP', 'ROW', 'STRUCT'].includes(nodeKeyword(before[k - 1]) ?? ''));
 }
 
 /** One-character operators DuckDB has and Trino 476's grammar does not (outside row patterns, refused anyway). */
