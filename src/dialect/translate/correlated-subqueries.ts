@@ -601,7 +601,8 @@ function correlatedCastRowValues(
  * `… FROM (VALUES 1) u(b) WHERE b = 1`, `… ORDER BY b LIMIT 1`): Trino 476 fails with NOT_SUPPORTED (or
  * GENERIC_INTERNAL_ERROR where the nested subquery also reads `query`'s column: `WHERE c < a + b`); it plans only
  * where `query` is a bare one-row VALUES whose columns nothing reads (`(SELECT (…) + 1 FROM (VALUES 1) u(b))`, `(…) *
- * 2`, `(…)` alone), and under EXISTS; a nested subquery without FROM (`(SELECT a) + b`) plans (corr36, asked of the
+ * 2`, `(…)` alone), and under EXISTS; a nested subquery without FROM (`(SELECT a) + b`) plans unless it aggregates
+ * (`(SELECT count(*) + t.a) + b … WHERE b = 1` fails; over a bare one-row VALUES it plans, refused here) (corr36, asked of the
  * shared Trino). DuckDB answered.
  */
 function nestedCorrelatedSelectWithFrom(query: GroupNode, here: ReadonlySet<string>, hereColumns: ReadonlySet<string>): OuterReference | undefined {
@@ -615,7 +616,9 @@ function nestedCorrelatedSelectWithFrom(query: GroupNode, here: ReadonlySet<stri
   const readsOwn = (): boolean =>
     outerReferences(select, new Set(), own, ownSet, new Set()).length > 0 || subqueriesIn(select).some((n) => readsNames(n, own, ownSet) !== undefined);
   for (const nested of subqueriesIn(select)) {
-    if (!clausesOf(nested.items).has('FROM')) continue;
+    // An aggregate makes a nested subquery without FROM a query of its own too (`(SELECT count(*) + t.a) + b`).
+    const nestedClauses = clausesOf(nested.items);
+    if (!nestedClauses.has('FROM') && !hasAggregate((nestedClauses.get('SELECT') ?? []).map(nodeText).join(' '))) continue;
     const reference = readsNames(nested, names, columns);
     if (reference && (!bare || readsOwn())) return reference;
   }
@@ -1323,8 +1326,13 @@ function unplannedReason(
   // A subquery in the select list reading the outer row beside an aggregate over a FROM: `(SELECT (SELECT t.a) +
   // max(b) FROM u)`, `LATERAL (…)`, `max(b) + (SELECT max(c) FROM w WHERE c < t.a)` fail in Trino 476 (NOT_SUPPORTED,
   // asked of the shared Trino) where `t.a + max(b)` plans; without FROM (`(SELECT (SELECT t.a) + count(*))`), without
-  // aggregate, and under EXISTS it plans. DuckDB answered.
-  const besideAggregate = exists || !aggregatesToOneRow || !clauses.has('FROM') ? undefined : correlated.find((r) => tokenIn(subqueriesIn(select), r.at));
+  // aggregate, and under EXISTS it plans. DuckDB answered. Only an aggregate of this level counts: a nested
+  // subquery's own (`(SELECT (SELECT max(c) FROM w WHERE c < t.a) FROM (VALUES 1) u(b))`) plans (corr36, asked of the
+  // shared Trino; nestedCorrelatedSelectWithFrom refuses where it does not).
+  const besideAggregate =
+    exists || !hasOuterAggregate(select.map(nodeText).join(' ')) || clauses.has('GROUP') || !clauses.has('FROM')
+      ? undefined
+      : correlated.find((r) => tokenIn(subqueriesIn(select), r.at));
   if (besideAggregate) return { at: besideAggregate.at, why: 'a subquery in the select list reads the outer row beside an aggregate' };
   const correlatedInWhere = correlated.some((r) => tokenIn(where, r.at));
   if (clauses.has('HAVING') && correlatedInWhere) return { at: first.at, why: 'a subquery correlated in its WHERE has a HAVING clause' };
