@@ -68,6 +68,15 @@ describe('a correlated VALUES row of a cast row', () => {
       ],
     ],
     [
+      'EXISTS selecting its column',
+      `SELECT t.a, EXISTS (SELECT x FROM (VALUES CAST(ROW(t.a) AS ROW(f1 integer))) u(x)) ${t} ORDER BY 1`,
+      ['integer', 'boolean'],
+      [
+        [10, true],
+        [20, true],
+      ],
+    ],
+    [
       'EXISTS',
       `SELECT t.a, EXISTS (SELECT 1 FROM (VALUES CAST(ROW(t.a) AS ROW(f1 integer))) u(x)) ${t} ORDER BY 1`,
       ['integer', 'boolean'],

@@ -259,6 +259,8 @@ export function refuseUnplannedCorrelations(
   report: Report,
   outer: ReadonlySet<string> = new Set(),
   outerColumns: ReadonlySet<string> = new Set(),
+  // Whether `items` is the query of EXISTS: its select list is not read (correlatedCastRowValues).
+  underExists = false,
 ): void {
   const m = meaningful(items);
   const here = new Set([...outer, ...relationNames(items)]);
@@ -295,7 +297,7 @@ export function refuseUnplannedCorrelations(
           'write one LATERAL VALUES row per value, joined by UNION ALL in the outer query, or UNNEST an array of the rows',
         );
     }
-    const castRow = isValuesRelation(node) ? correlatedCastRowValues(m, k, items, here, hereColumns) : undefined;
+    const castRow = isValuesRelation(node) ? correlatedCastRowValues(m, k, items, here, hereColumns, underExists) : undefined;
     if (castRow)
       report(
         castRow.at,
@@ -397,7 +399,7 @@ export function refuseUnplannedCorrelations(
     else if (correlated.length > 0 && quantified && correlated.some((r) => tokenIn(clausesOf(node.items).get('SELECT') ?? [], r.at)))
       reportSelectedUnderQuantifier(correlated.find((r) => tokenIn(clausesOf(node.items).get('SELECT') ?? [], r.at)) as OuterReference, report);
     else if (correlated.length > 0) checkCorrelated(node, nodeKeyword(m[k - 1]) === 'EXISTS', correlated, report, quantified, innerLateral(m, k));
-    refuseUnplannedCorrelations(node.items, report, here, hereColumns);
+    refuseUnplannedCorrelations(node.items, report, here, hereColumns, nodeKeyword(m[k - 1]) === 'EXISTS');
   });
 }
 
@@ -572,6 +574,7 @@ function correlatedCastRowValues(
   items: readonly Node[],
   here: ReadonlySet<string>,
   hereColumns: ReadonlySet<string>,
+  underExists: boolean,
 ): OuterReference | undefined {
   const node = m[k] as GroupNode;
   const rows = splitArgs(meaningful(node.items).slice(1));
@@ -579,6 +582,8 @@ function correlatedCastRowValues(
   const reference = outerReferences(node.items, new Set(), here, hereColumns, new Set())[0];
   if (!reference) return undefined;
   if (nodeKeyword(m[k - 1]) === 'LATERAL') return reference;
+  // EXISTS (SELECT x FROM (VALUES CAST(ROW(t.a) AS …)) u(x)) answers in Trino (true).
+  if (underExists) return undefined;
   const aliasAt = nodeKeyword(m[k + 1]) === 'AS' ? k + 2 : k + 1;
   const alias = m[aliasAt];
   const names = new Set<string>();
