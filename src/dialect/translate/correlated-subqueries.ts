@@ -259,6 +259,8 @@ export function refuseUnplannedCorrelations(
   report: Report,
   outer: ReadonlySet<string> = new Set(),
   outerColumns: ReadonlySet<string> = new Set(),
+  // Whether `items` is the query of EXISTS: its select list is not read (correlatedCastRowValues).
+  underExists = false,
 ): void {
   const m = meaningful(items);
   const here = new Set([...outer, ...relationNames(items)]);
@@ -295,6 +297,14 @@ export function refuseUnplannedCorrelations(
           'write one LATERAL VALUES row per value, joined by UNION ALL in the outer query, or UNNEST an array of the rows',
         );
     }
+    const castRow = isValuesRelation(node) ? correlatedCastRowValues(m, k, items, here, hereColumns, underExists) : undefined;
+    if (castRow)
+      report(
+        castRow.at,
+        'correlated-subquery',
+        `Athena fails with NOT_SUPPORTED "Given correlated subquery is not supported": a VALUES row that casts a ROW(…) of the outer column ${describe(castRow)} to a row type gives a column per field, which Athena cannot correlate; the local engine would answer`,
+        'select the fields in the outer query (t.a AS f1), or write the VALUES row as its fields: VALUES (t.a)',
+      );
     if (!isQuery(node)) {
       refuseUnplannedCorrelations(node.items, report, here, hereColumns);
       return;
@@ -321,6 +331,7 @@ export function refuseUnplannedCorrelations(
     const joined = withQuery ? undefined : joinedFilteredDerivedTable(node, here, hereColumns);
     const filterNested = withQuery ? undefined : nestedOuterReferenceInFilter(node, here, hereColumns);
     const besideAggregate = withQuery || nodeKeyword(m[k - 1]) === 'EXISTS' ? undefined : nestedOuterReferenceBesideAggregate(node, here, hereColumns);
+    const selectNested = withQuery || nodeKeyword(m[k - 1]) === 'EXISTS' ? undefined : nestedCorrelatedSelectWithFrom(node, here, hereColumns);
     if (setOperation)
       report(
         setOperation.at,
@@ -356,6 +367,13 @@ export function refuseUnplannedCorrelations(
         `Athena fails with NOT_SUPPORTED "Given correlated subquery is not supported": a subquery in the select list of an aggregating subquery reads the outer column ${describe(besideAggregate)} beside the aggregate; the local engine would answer`,
         'read the outer column directly beside the aggregate (t.a + max(b)), or compute the inner value in the outer query',
       );
+    else if (selectNested)
+      report(
+        selectNested.at,
+        'correlated-subquery',
+        `Athena fails with NOT_SUPPORTED "Given correlated subquery is not supported": a subquery with a FROM in the select list of a subquery reads the column ${describe(selectNested)} of a query enclosing both; the local engine would answer`,
+        'compute the inner value in the outer query (a LATERAL join or a column of a subquery) and combine it there',
+      );
     else if (nested)
       report(
         nested,
@@ -381,7 +399,7 @@ export function refuseUnplannedCorrelations(
     else if (correlated.length > 0 && quantified && correlated.some((r) => tokenIn(clausesOf(node.items).get('SELECT') ?? [], r.at)))
       reportSelectedUnderQuantifier(correlated.find((r) => tokenIn(clausesOf(node.items).get('SELECT') ?? [], r.at)) as OuterReference, report);
     else if (correlated.length > 0) checkCorrelated(node, nodeKeyword(m[k - 1]) === 'EXISTS', correlated, report, quantified, innerLateral(m, k));
-    refuseUnplannedCorrelations(node.items, report, here, hereColumns);
+    refuseUnplannedCorrelations(node.items, report, here, hereColumns, nodeKeyword(m[k - 1]) === 'EXISTS');
   });
 }
 
@@ -527,6 +545,87 @@ function nestedOuterReferenceBesideAggregate(query: GroupNode, here: ReadonlySet
   for (const nested of subqueriesIn(select)) {
     const reference = readsNames(nested, names, columns);
     if (reference) return reference;
+  }
+  return undefined;
+}
+
+/** Whether a VALUES row is one value `CAST(… AS ROW(…))` or TRY_CAST, in parentheses or not. */
+function castToRow(row: readonly Node[]): boolean {
+  let value = meaningful(row);
+  while (value.length === 1 && isParen(value[0]) && splitArgs(value[0].items).length === 1) value = meaningful(value[0].items);
+  if (value.length !== 2 || !['CAST', 'TRY_CAST'].includes(nodeKeyword(value[0])) || !isParen(value[1])) return false;
+  const inner = meaningful(value[1].items);
+  const as = inner.findIndex((n) => nodeKeyword(n) === 'AS');
+  return as > 0 && nodeKeyword(inner[as + 1]) === 'ROW';
+}
+
+/**
+ * The VALUES relation m[k] (of `items`) with a row that casts a value to a row type reading the outer row
+ * (`CROSS JOIN LATERAL (VALUES CAST(ROW(a) AS ROW(f1 integer))) u(x)`, `TRY_CAST`, two fields, LEFT JOIN LATERAL … ON
+ * true, `(SELECT x FROM (VALUES CAST(ROW(t.a) AS ROW(f1 integer))) u(x))`): Trino 476 expands the row into a column per
+ * field and fails with NOT_SUPPORTED; DuckDB answered. Trino answers where nothing reads the VALUES' columns
+ * (`count(*)`, EXISTS), a row of several values holding the cast (`(CAST(ROW(a) AS …), 1)`), `ROW(CAST(…))` and
+ * `ROW(a)` (corr36, asked of the shared Trino). Refused under LATERAL, and in FROM where the level's select list names
+ * the VALUES' alias, one of its columns or `*`.
+ */
+function correlatedCastRowValues(
+  m: readonly Node[],
+  k: number,
+  items: readonly Node[],
+  here: ReadonlySet<string>,
+  hereColumns: ReadonlySet<string>,
+  underExists: boolean,
+): OuterReference | undefined {
+  const node = m[k] as GroupNode;
+  const rows = splitArgs(meaningful(node.items).slice(1));
+  if (!rows.some(castToRow)) return undefined;
+  const reference = outerReferences(node.items, new Set(), here, hereColumns, new Set())[0];
+  if (!reference) return undefined;
+  if (nodeKeyword(m[k - 1]) === 'LATERAL') return reference;
+  // EXISTS (SELECT x FROM (VALUES CAST(ROW(t.a) AS …)) u(x)) answers in Trino (true).
+  if (underExists) return undefined;
+  const aliasAt = nodeKeyword(m[k + 1]) === 'AS' ? k + 2 : k + 1;
+  const alias = m[aliasAt];
+  const names = new Set<string>();
+  if (alias?.kind === 'token' && isNameToken(alias)) names.add(nameOf(alias));
+  const list = m[aliasAt + 1];
+  if (isParen(list)) for (const n of meaningful(list.items)) if (isNameToken(n)) names.add(nameOf(n));
+  const select = clausesOf(items).get('SELECT') ?? [];
+  // A star of the select list (not count(*)'s) reads every column.
+  const readsValues = (nodes: readonly Node[], top: boolean): boolean =>
+    meaningful(nodes).some((n) =>
+      n.kind === 'group' ? !isQuery(n) && readsValues(n.items, false) : (top && isPunct(n, '*')) || (isNameToken(n) && names.has(nameOf(n))),
+    );
+  return readsValues(select, true) ? reference : undefined;
+}
+
+/**
+ * A subquery with a FROM in the select list of the subquery `query` (which has a FROM) that reads a column of a query
+ * enclosing `query`, qualified or not (`(SELECT (SELECT max(c) FROM w WHERE c < a) + b FROM (VALUES 1) u(b))`,
+ * `(SELECT c FROM (VALUES 5) w(c) WHERE c < t.a) + b`, `b + (…)`, `LATERAL (SELECT (…) AS x FROM (VALUES 1, 2) u(b))`,
+ * `… FROM (VALUES 1) u(b) WHERE b = 1`, `… ORDER BY b LIMIT 1`): Trino 476 fails with NOT_SUPPORTED (or
+ * GENERIC_INTERNAL_ERROR where the nested subquery also reads `query`'s column: `WHERE c < a + b`); it plans only
+ * where `query` is a bare one-row VALUES whose columns nothing reads (`(SELECT (…) + 1 FROM (VALUES 1) u(b))`, `(…) *
+ * 2`, `(…)` alone), and under EXISTS; a nested subquery without FROM (`(SELECT a) + b`) plans unless it aggregates
+ * (`(SELECT count(*) + t.a) + b … WHERE b = 1` fails; over a bare one-row VALUES it plans, refused here) (corr36, asked of the
+ * shared Trino). DuckDB answered.
+ */
+function nestedCorrelatedSelectWithFrom(query: GroupNode, here: ReadonlySet<string>, hereColumns: ReadonlySet<string>): OuterReference | undefined {
+  if (setOperationBranches(query.items)) return undefined;
+  const clauses = clausesOf(query.items);
+  if (!clauses.has('FROM')) return undefined;
+  const select = clauses.get('SELECT') ?? [];
+  const { own, ownColumns, visible: names, visibleColumns: columns } = scopeBelow(query, here, hereColumns);
+  const bare = [...clauses.keys()].every((c) => c === 'SELECT' || c === 'FROM') && fromOneValuesRow(clauses.get('FROM') ?? []);
+  const ownSet = ownColumns ?? new Set<string>();
+  const readsOwn = (): boolean =>
+    outerReferences(select, new Set(), own, ownSet, new Set()).length > 0 || subqueriesIn(select).some((n) => readsNames(n, own, ownSet) !== undefined);
+  for (const nested of subqueriesIn(select)) {
+    // An aggregate makes a nested subquery without FROM a query of its own too (`(SELECT count(*) + t.a) + b`).
+    const nestedClauses = clausesOf(nested.items);
+    if (!nestedClauses.has('FROM') && !hasAggregate((nestedClauses.get('SELECT') ?? []).map(nodeText).join(' '))) continue;
+    const reference = readsNames(nested, names, columns);
+    if (reference && (!bare || readsOwn())) return reference;
   }
   return undefined;
 }
@@ -1232,8 +1331,13 @@ function unplannedReason(
   // A subquery in the select list reading the outer row beside an aggregate over a FROM: `(SELECT (SELECT t.a) +
   // max(b) FROM u)`, `LATERAL (…)`, `max(b) + (SELECT max(c) FROM w WHERE c < t.a)` fail in Trino 476 (NOT_SUPPORTED,
   // asked of the shared Trino) where `t.a + max(b)` plans; without FROM (`(SELECT (SELECT t.a) + count(*))`), without
-  // aggregate, and under EXISTS it plans. DuckDB answered.
-  const besideAggregate = exists || !aggregatesToOneRow || !clauses.has('FROM') ? undefined : correlated.find((r) => tokenIn(subqueriesIn(select), r.at));
+  // aggregate, and under EXISTS it plans. DuckDB answered. Only an aggregate of this level counts: a nested
+  // subquery's own (`(SELECT (SELECT max(c) FROM w WHERE c < t.a) FROM (VALUES 1) u(b))`) plans (corr36, asked of the
+  // shared Trino; nestedCorrelatedSelectWithFrom refuses where it does not).
+  const besideAggregate =
+    exists || !hasOuterAggregate(select.map(nodeText).join(' ')) || clauses.has('GROUP') || !clauses.has('FROM')
+      ? undefined
+      : correlated.find((r) => tokenIn(subqueriesIn(select), r.at));
   if (besideAggregate) return { at: besideAggregate.at, why: 'a subquery in the select list reads the outer row beside an aggregate' };
   const correlatedInWhere = correlated.some((r) => tokenIn(where, r.at));
   if (clauses.has('HAVING') && correlatedInWhere) return { at: first.at, why: 'a subquery correlated in its WHERE has a HAVING clause' };
