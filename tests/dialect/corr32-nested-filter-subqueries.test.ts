@@ -5,15 +5,13 @@
 // 2026-12-06.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AthenaLocalEngine } from '../../src/engines/local/engine.js';
-import { openLake, refusedAt, rowsAndTypes } from './lake-helpers.js';
+import { correlatedAt, openLake, rowsAndTypes } from './lake-helpers.js';
 
 let engine: AthenaLocalEngine;
 beforeAll(async () => {
   engine = await openLake();
 });
 afterAll(async () => engine.close());
-
-const correlatedAt = (sql: string, at: string) => refusedAt('correlated-subquery', sql, at);
 
 describe("a subquery in a subquery's filter reading the outermost row", () => {
   const t = 'FROM (VALUES (5, 3)) t(x, a)';

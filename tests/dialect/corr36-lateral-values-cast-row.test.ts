@@ -5,15 +5,13 @@
 // Trino 476's answer (value and type) or its failure, asked on 2026-12-07.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AthenaLocalEngine } from '../../src/engines/local/engine.js';
-import { openLake, refusedAt, rowsAndTypes } from './lake-helpers.js';
+import { correlatedAt, openLake, rowsAndTypes } from './lake-helpers.js';
 
 let engine: AthenaLocalEngine;
 beforeAll(async () => {
   engine = await openLake();
 });
 afterAll(async () => engine.close());
-
-const correlatedAt = (sql: string, at: string) => refusedAt('correlated-subquery', sql, at);
 
 const t = 'FROM (VALUES 10, 20) t(a)';
 

@@ -41,6 +41,9 @@ export const ndjson = (rows: object[]): string => rows.map((r) => JSON.stringify
 export const refusedAt = (rule: string, sql: string, at: string, message = ''): RegExp =>
   new RegExp(`<sql>:1:${sql.indexOf(at) + 1}: error \\[unfaithful/${rule}\\] ${message}`);
 
+/** A correlated subquery refused at lint (`unfaithful/correlated-subquery`) at the first occurrence of `at` in `sql`. */
+export const correlatedAt = (sql: string, at: string): RegExp => refusedAt('correlated-subquery', sql, at);
+
 /** Trino 476's failure when a recursive WITH has not ended after its default depth of 10 steps. */
 export const RECURSION_DEPTH_EXCEEDED =
   /NOT_SUPPORTED: Recursion depth limit exceeded \(10\)\. Use 'max_recursion_depth' session property to modify the limit\./;
