@@ -1212,7 +1212,8 @@ export class ExpressionRewriter {
       this.reportDuckdbOperator((next as { token: Token }).token, t.text + adjacent, 'an operator');
     // `8 >> 2` (DuckDB's shift; Trino 476 SYNTAX_ERROR at the second >), but not the end of a Hive or Trino type
     // (`array<map<string,int>>`): a `<` opened after ARRAY, MAP, ROW or STRUCT before it at this level is a type's.
-    if (t.text === '>' && adjacent === '>' && !opensTypeBracket(items, i)) this.reportDuckdbOperator((next as { token: Token }).token, '>>', 'an operator');
+    if (t.text === '>' && adjacent === '>' && !opensTypeBracket(items, i) && startsOperand(items, i + 2))
+      this.reportDuckdbOperator((next as { token: Token }).token, '>>', 'an operator');
   }
 
   /** Words before a string literal that make it a typed literal (DATE '…'), whose subscript is not a varchar's. */
@@ -1536,6 +1537,20 @@ function namesWindow(items: readonly Node[], i: number): boolean {
 }
 
 /** Whether a `<` after ARRAY, MAP, ROW or STRUCT (a type's bracket, `array<int>`) comes before items[i] at its level. */
+/**
+ * Whether the node after items[i - 1] starts an operand (a number, a string, a name or a parenthesis), as after the
+ * shift in `8 >> 2`. A type's closing `>>` is followed by `,`, `)`, `>`, COMMENT or nothing; the rewriter may see only
+ * the type's last comma-separated piece (`… error: STRING>>`), where the `<` that opened it is out of sight.
+ */
+function startsOperand(items: readonly Node[], i: number): boolean {
+  const after = meaningful(items.slice(i))[0];
+  if (after === undefined) return false;
+  if (isParen(after)) return true;
+  if (after.kind !== 'token') return false;
+  const { kind } = after.token;
+  return kind === 'number' || kind === 'string' || (kind === 'word' && nodeKeyword(after) !== 'COMMENT');
+}
+
 function opensTypeBracket(items: readonly Node[], i: number): boolean {
   const before = meaningful(items.slice(0, i));
   return before.some((n, k) => n.kind === 'token' && n.token.text === '<' && ['ARRAY', 'MAP', 'ROW', 'STRUCT'].includes(nodeKeyword(before[k - 1]) ?? ''));
