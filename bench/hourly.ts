@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { ingestNodeDirect } from './ingest.js';
 import { linkLanding, runBaseline, runProduct, type PipelineInput, type PipelineRun } from './pipeline.js';
 import { assertSameChecksums, pipelineChecksums } from './checksums.js';
+import { median, round } from './measure.js';
 import { BENCH_BUCKET, CURATED_PREFIX, LANDING_PREFIX } from './project.js';
 
 const HOUR_MS = 3_600_000;
@@ -87,12 +88,7 @@ export async function timeHourly(
     await pipelineChecksums(productCuratedDir(lake), productKpiDir(lake)),
     await pipelineChecksums(join(baselineDir, 'processed'), join(baselineDir, 'kpi')),
   );
-  const med = (runs: PipelineRun[], key: 'totalMs' | 'cpuMs') => {
-    const sorted = runs.map((x) => x[key]).sort((a, b) => a - b);
-    const mid = Math.floor(sorted.length / 2);
-    return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-  };
-  const round = (n: number, d = 1) => Math.round(n * 10 ** d) / 10 ** d;
+  const med = (runs: PipelineRun[], key: 'totalMs' | 'cpuMs') => median(runs.map((x) => x[key]));
   const p = med(product, 'totalMs');
   const b = med(baseline, 'totalMs');
   const pc = med(product, 'cpuMs');

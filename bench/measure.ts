@@ -54,4 +54,5 @@ export function median(values: readonly number[]): number {
 /** Peak RSS of the whole process so far (MB), as the kernel reports it. */
 export const processMaxRssMb = (): number => process.resourceUsage().maxRSS / 1024;
 
-export const round = (n: number, digits = 1): number => Math.round(n * 10 ** digits) / 10 ** digits;
+/** Rounded to `digits`; never -0, which JSON writes as 0 (a tiny negative exponent rounded to -0 broke bench.test's round trip). */
+export const round = (n: number, digits = 1): number => Math.round(n * 10 ** digits) / 10 ** digits + 0;
