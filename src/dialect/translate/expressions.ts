@@ -51,6 +51,7 @@ import { instantKey, mistypedFrameOffset, orderableCheck, renderWindowSpecificat
 import { nanOf, nanOfColumn, nullsFirst, splitOrderElement, withNanKey } from './nan-order.js';
 import { guardNanUsingJoins } from './nan-using.js';
 import { hasAggregate, shimCall } from './unbound.js';
+import { sortedColumn, wrappedForSorting } from './sorted-outside.js';
 
 /** Words that end an operand; anything else bare is an identifier. */
 const RESERVED = new Set(
@@ -520,9 +521,12 @@ export class ExpressionRewriter {
       !elements.some((e) => nullsFirst(e.modifiers)) &&
       starOrdinals.every((k) => k !== undefined)
     ) {
-      const columns = starOrdinals.map((k) => `struct_extract_at(trino_sorted, ${k})`);
+      const columns = starOrdinals.map((k) => sortedColumn(k ?? ''));
       const keys = elements.map(({ modifiers }, i) => `${this.makesZoned ? orderKeyByInstant(columns[i]) : columns[i]}${this.render(modifiers)}`);
-      return `SELECT * FROM (${this.render(items.slice(0, items.indexOf(m[order])))}) AS trino_sorted ORDER BY ${keys.join(', ')}, ${orderableCheck(columns)} ${this.render(items.slice(end))}`;
+      return wrappedForSorting(
+        this.render(items.slice(0, items.indexOf(m[order]))),
+        `ORDER BY ${keys.join(', ')}, ${orderableCheck(columns)} ${this.render(items.slice(end))}`,
+      );
     }
     // A set operation's and a DISTINCT query's ORDER BY name output columns (ordinals, output names): sorted outside
     // too, so that its keys take the checks above (Trino 476 fails on a map key, and NOT_SUPPORTED where two arrays
@@ -534,7 +538,7 @@ export class ExpressionRewriter {
     const outputNames = new Set([...aliases.keys(), ...(selectItems ?? []).flatMap((e) => columnName(e) ?? []).filter((n) => !renamed.has(n))]);
     const outsideKeys = elements.map(({ expression }) => {
       const ordinal = ordinalOf(expression);
-      if (ordinal !== undefined) return `struct_extract_at(trino_sorted, ${ordinal})`;
+      if (ordinal !== undefined) return sortedColumn(ordinal);
       const name = meaningful(expression).length === 1 ? columnName(expression) : undefined;
       return setOperation || (selectItems && name !== undefined && outputNames.has(name)) ? this.render(expression) : undefined;
     });
@@ -546,7 +550,10 @@ export class ExpressionRewriter {
       outsideKeys.every((k) => k !== undefined)
     ) {
       const keys = elements.map(({ modifiers }, i) => `${this.makesZoned ? orderKeyByInstant(outsideKeys[i] ?? '') : outsideKeys[i]}${this.render(modifiers)}`);
-      return `SELECT * FROM (${this.render(items.slice(0, items.indexOf(m[order])))}) AS trino_sorted ORDER BY ${keys.join(', ')}, ${orderableCheck(outsideKeys.map((k) => k ?? ''))} ${this.render(items.slice(end))}`;
+      return wrappedForSorting(
+        this.render(items.slice(0, items.indexOf(m[order]))),
+        `ORDER BY ${keys.join(', ')}, ${orderableCheck(outsideKeys.map((k) => k ?? ''))} ${this.render(items.slice(end))}`,
+      );
     }
     if (!elements.some((e) => nullsFirst(e.modifiers))) {
       const byInstant = aggregateKeys || elements.some((e) => orderedColumn(e.expression));
@@ -568,7 +575,7 @@ export class ExpressionRewriter {
       return selected ? withNanKey(nanOf(this.render(selected)), text, modifiers, this.render(modifiers)) : text + this.render(modifiers);
     });
     const sorted = `ORDER BY${rendered.join(',')}${this.render(items.slice(end))}`;
-    if (sortedOutside) return `SELECT * FROM (${this.render(items.slice(0, items.indexOf(m[order])))}) AS trino_sorted ${sorted}`;
+    if (sortedOutside) return wrappedForSorting(this.render(items.slice(0, items.indexOf(m[order]))), sorted);
     return `${this.render(items.slice(0, by + 1))}${rendered.join(',')}${typesChecked}${this.render(items.slice(end))}`;
   }
 

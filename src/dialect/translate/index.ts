@@ -8,6 +8,7 @@ import { translateQuery, type QueryTranslations } from './query.js';
 import { translateUnload } from './unload.js';
 
 export { namesRelation } from './zoned-groups.js';
+export { sortedOutsideQuery } from './sorted-outside.js';
 
 export interface TranslateContext {
   /** Local lake folder: `s3://BUCKET/KEY` ↔ `<lakeRoot>/BUCKET/KEY`. */
