@@ -2,16 +2,11 @@
 // mentions its array and index ~17 times each, so a[1][1][1][1] made DuckDB bind `a` 17^4 times (~7 s of CPU). An
 // array or index that is itself an expression of calls now goes through trino_subscript_once, which binds both once.
 // Every expected answer and failure is Trino 476's (value and type), asked of the shared Trino.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { translateQuery } from '../../src/dialect/translate/query.js';
-import type { AthenaLocalEngine } from '../../src/engines/local/engine.js';
-import { namedResult, openLake } from './lake-helpers.js';
+import { namedResult, sharedLake } from './lake-helpers.js';
 
-let engine: AthenaLocalEngine;
-beforeAll(async () => {
-  engine = await openLake();
-});
-afterAll(async () => engine.close());
+const engine = sharedLake();
 
 describe('a subscript of a subscript binds its operands once', () => {
   it('an inner subscript or call goes through trino_subscript_once; a column with a literal index keeps trino_subscript', () => {

@@ -4,16 +4,11 @@
 // argument dozens of times (~12 s of CPU for three arrays). The ordinals are now DuckDB's len() and range(): each
 // argument is written a bounded number of times. Every expected answer is Trino 476's (value and type), asked of the
 // shared Trino.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { translateQuery } from '../../src/dialect/translate/query.js';
-import type { AthenaLocalEngine } from '../../src/engines/local/engine.js';
-import { namedResult, openLake } from './lake-helpers.js';
+import { namedResult, sharedLake } from './lake-helpers.js';
 
-let engine: AthenaLocalEngine;
-beforeAll(async () => {
-  engine = await openLake();
-});
-afterAll(async () => engine.close());
+const engine = sharedLake();
 
 const mentions = (text: string, operand: string) => text.split(operand).length - 1;
 

@@ -4,16 +4,11 @@
 // VARCHAR): ~12-16 s of CPU). An operand that holds a call now goes through the `_once` form, which binds it once as a
 // lambda's parameter; a column keeps the plain macro. Every expected answer and failure is Trino 476's (value and
 // type), asked of the shared Trino.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { translateQuery } from '../../src/dialect/translate/query.js';
-import type { AthenaLocalEngine } from '../../src/engines/local/engine.js';
-import { namedResult, openLake } from './lake-helpers.js';
+import { namedResult, sharedLake } from './lake-helpers.js';
 
-let engine: AthenaLocalEngine;
-beforeAll(async () => {
-  engine = await openLake();
-});
-afterAll(async () => engine.close());
+const engine = sharedLake();
 
 describe('a cast over a call binds its operand once', () => {
   it('an operand holding a call goes through the _once form; a column keeps the plain macro', () => {

@@ -4,16 +4,11 @@
 // casts multiplied (CAST(CAST(… AS DOUBLE) AS DECIMAL(10, 2)): 8 × 13). An operand that holds a call now goes through
 // the `_once` form, which binds it once as a lambda's parameter; a column keeps the plain macro. Every expected answer
 // and failure is Trino 476's (value and type), asked of the shared Trino.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { translateQuery } from '../../src/dialect/translate/query.js';
-import type { AthenaLocalEngine } from '../../src/engines/local/engine.js';
-import { namedResult, openLake } from './lake-helpers.js';
+import { namedResult, sharedLake } from './lake-helpers.js';
 
-let engine: AthenaLocalEngine;
-beforeAll(async () => {
-  engine = await openLake();
-});
-afterAll(async () => engine.close());
+const engine = sharedLake();
 
 describe('a cast to double, real or decimal over an aggregate, a window or a cast binds its operand once', () => {
   it('an aggregate, a window or a nested cast goes through the _once form; a column or a per-row call keeps the plain macro', () => {

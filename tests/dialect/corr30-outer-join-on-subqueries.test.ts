@@ -3,15 +3,10 @@
 // (docs/issue-15-audit.md "Outer-join ON subqueries and unplanned correlated subqueries (session of 2026-12-06,
 // branch corr30)"). Every expectation is the shared Trino 476's answer (value and type) or its failure, and the
 // refusal's position is the one Trino reports.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AthenaLocalEngine } from '../../src/engines/local/engine.js';
-import { namedResult, openLake, refusedAt } from './lake-helpers.js';
+import { describe, expect, it } from 'vitest';
+import { namedResult, sharedLake, refusedAt } from './lake-helpers.js';
 
-let engine: AthenaLocalEngine;
-beforeAll(async () => {
-  engine = await openLake();
-});
-afterAll(async () => engine.close());
+const engine = sharedLake();
 
 describe('a correlated subquery in the ON condition of an outer join', () => {
   it.each<[string, string, string]>([

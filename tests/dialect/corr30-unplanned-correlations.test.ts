@@ -2,15 +2,10 @@
 // correlated-subquery rule missed, and a derived table's sibling reference one level deeper (COLUMN_NOT_FOUND);
 // DuckDB answered each (docs/issue-15-audit.md "Outer-join ON subqueries and unplanned correlated subqueries (session
 // of 2026-12-06, branch corr30)"). Every expectation is the shared Trino 476's answer (value and type) or its failure.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AthenaLocalEngine } from '../../src/engines/local/engine.js';
-import { namedResult, openLake, refusedAt } from './lake-helpers.js';
+import { describe, expect, it } from 'vitest';
+import { namedResult, sharedLake, refusedAt } from './lake-helpers.js';
 
-let engine: AthenaLocalEngine;
-beforeAll(async () => {
-  engine = await openLake();
-});
-afterAll(async () => engine.close());
+const engine = sharedLake();
 
 const refused = (cases: [string, string, string][], rule = 'correlated-subquery') =>
   it.each<[string, string, string]>(cases)('%s', async (_name, sql, at) => {

@@ -2,15 +2,10 @@
 // (docs/issue-15-audit.md "Lateral aliases in subqueries, joined correlated derived tables and over-refused correlated
 // aggregates (session of 2026-12-06 night, branch corr32)").
 // Every expectation is the shared Trino 476's answer (value and type) or its failure, asked on 2026-12-06.
-import { afterAll, beforeAll, describe } from 'vitest';
-import type { AthenaLocalEngine } from '../../src/engines/local/engine.js';
-import { caseTables, openLake } from './lake-helpers.js';
+import { describe } from 'vitest';
+import { caseTables, sharedLake } from './lake-helpers.js';
 
-let engine: AthenaLocalEngine;
-beforeAll(async () => {
-  engine = await openLake();
-});
-afterAll(async () => engine.close());
+const engine = sharedLake();
 
 const { refused, answers } = caseTables(() => engine);
 

@@ -3,15 +3,10 @@
 // in subqueries, joined correlated derived tables and over-refused correlated aggregates (session of 2026-12-06 night,
 // branch corr32)"). Every expectation is the shared Trino 476's answer (value and type) or its failure, asked on
 // 2026-12-06.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AthenaLocalEngine } from '../../src/engines/local/engine.js';
-import { correlatedAt, openLake, rowsAndTypes } from './lake-helpers.js';
+import { describe, expect, it } from 'vitest';
+import { correlatedAt, sharedLake, rowsAndTypes } from './lake-helpers.js';
 
-let engine: AthenaLocalEngine;
-beforeAll(async () => {
-  engine = await openLake();
-});
-afterAll(async () => engine.close());
+const engine = sharedLake();
 
 describe("a subquery in a subquery's filter reading the outermost row", () => {
   const t = 'FROM (VALUES (5, 3)) t(x, a)';

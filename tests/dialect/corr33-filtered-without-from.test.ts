@@ -3,15 +3,10 @@
 // DuckDB answered (no row, NULL, or the outer row) (docs/issue-15-audit.md "Correlated subqueries without FROM under a
 // constant filter, and nested beside an aggregate (session of 2026-12-06 night, branch corr33)"). Every
 // expectation is the shared Trino 476's answer (value and type) or its failure, asked on 2026-12-07.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AthenaLocalEngine } from '../../src/engines/local/engine.js';
-import { correlatedAt, openLake, rowsAndTypes } from './lake-helpers.js';
+import { describe, expect, it } from 'vitest';
+import { correlatedAt, sharedLake, rowsAndTypes } from './lake-helpers.js';
 
-let engine: AthenaLocalEngine;
-beforeAll(async () => {
-  engine = await openLake();
-});
-afterAll(async () => engine.close());
+const engine = sharedLake();
 
 const t = 'FROM (VALUES 1, 2) t(a)';
 const lateral = (body: string) => `SELECT * ${t} CROSS JOIN LATERAL (${body}) u(b) ORDER BY 1, 2`;

@@ -3,15 +3,10 @@
 // (docs/issue-15-audit.md "Correlated subqueries left by corr32/corr33 (session of 2026-12-07 early morning, branch
 // corr34)"; corr33 refused the qualified t.a). Every expectation is the shared Trino 476's answer (value and type) or
 // its failure, asked on 2026-12-07.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AthenaLocalEngine } from '../../src/engines/local/engine.js';
-import { correlatedAt, openLake, rowsAndTypes } from './lake-helpers.js';
+import { describe, expect, it } from 'vitest';
+import { correlatedAt, sharedLake, rowsAndTypes } from './lake-helpers.js';
 
-let engine: AthenaLocalEngine;
-beforeAll(async () => {
-  engine = await openLake();
-});
-afterAll(async () => engine.close());
+const engine = sharedLake();
 
 const t = 'FROM (VALUES 10, 20) t(a)';
 const u = 'FROM (VALUES 1, 2) u(b)';

@@ -1,15 +1,10 @@
 // Correlated subqueries Trino 476 cannot plan (translate/correlated-subqueries.ts): it fails with NOT_SUPPORTED "Given
 // correlated subquery is not supported", where DuckDB answered. Refused at lint at the outer column's qualifier. The
 // neighbours Trino plans keep its answers. Every expectation is Trino 476's (the shared oracle).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AthenaLocalEngine } from '../../src/engines/local/engine.js';
-import { namedResult, openLake } from './lake-helpers.js';
+import { describe, expect, it } from 'vitest';
+import { namedResult, sharedLake } from './lake-helpers.js';
 
-let engine: AthenaLocalEngine;
-beforeAll(async () => {
-  engine = await openLake();
-});
-afterAll(async () => engine.close());
+const engine = sharedLake();
 
 const T = 'FROM (VALUES 1, 2, 3) t(k) ORDER BY k';
 const S = '(VALUES 1, 2) s(v)';

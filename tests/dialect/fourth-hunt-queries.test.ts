@@ -1,14 +1,9 @@
 // Query shapes found by the fourth hunt (docs/issue-15-audit.md "Found by the fourth hunt"): each case is the whole
 // query with Trino 476's failure, or its column names, types and rows.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AthenaLocalEngine } from '../../src/engines/local/engine.js';
-import { namedResult, openLake } from './lake-helpers.js';
+import { describe, expect, it } from 'vitest';
+import { namedResult, sharedLake } from './lake-helpers.js';
 
-let engine: AthenaLocalEngine;
-beforeAll(async () => {
-  engine = await openLake();
-});
-afterAll(async () => engine.close());
+const engine = sharedLake();
 
 const run = (sql: string) => namedResult(engine, sql);
 

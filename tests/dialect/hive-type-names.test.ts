@@ -2,16 +2,11 @@
 // `CAST(1 AS STRING)` with TYPE_MISMATCH "Unknown type: STRING" (also FLOAT and BINARY). DuckDB knows all three, so
 // the cast ran locally; it is refused at lint time, while the DDL keeps them
 // (https://docs.aws.amazon.com/athena/latest/ug/data-types.html: string, float and binary are DDL types).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { checkFaithful } from '../../src/dialect/lint/index.js';
-import type { AthenaLocalEngine } from '../../src/engines/local/engine.js';
-import { openLake } from './lake-helpers.js';
+import { sharedLake } from './lake-helpers.js';
 
-let engine: AthenaLocalEngine;
-beforeAll(async () => {
-  engine = await openLake();
-});
-afterAll(async () => engine.close());
+const engine = sharedLake();
 
 describe("Hive's type names in a query", () => {
   it.each([

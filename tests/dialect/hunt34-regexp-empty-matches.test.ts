@@ -3,15 +3,10 @@
 // lies past the position its search started from, as an assertion's does. Such literal patterns are refused at lint;
 // the empty matches found at the search's start ('', 'x*', 'b*') and patterns that need a character answer as in
 // Trino. Every value and type is Trino 476's answer, asked of the shared Trino.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AthenaLocalEngine } from '../../src/engines/local/engine.js';
-import { openLake, refusedAt, rowsAndTypes } from './lake-helpers.js';
+import { describe, expect, it } from 'vitest';
+import { sharedLake, refusedAt, rowsAndTypes } from './lake-helpers.js';
 
-let engine: AthenaLocalEngine;
-beforeAll(async () => {
-  engine = await openLake();
-});
-afterAll(async () => engine.close());
+const engine = sharedLake();
 
 describe('regexp_count and regexp_extract_all of a pattern that matches empty at an assertion are refused', () => {
   it.each<[string, string, string]>([

@@ -3,15 +3,10 @@
 // TestJsonArrayFunction, TestJsonObjectFunction and TestJsonTable are refused forms), replayed against the shared Trino
 // 476 on 2026-12-06 (docs/issue-15-audit.md "Trino's JSON query tests replayed"): every value and type below is
 // Trino 476's answer, and every error a failure there too. Each query gives one row or has an ORDER BY.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AthenaLocalEngine } from '../../src/engines/local/engine.js';
-import { openLake, rowsAndTypes } from './lake-helpers.js';
+import { describe, expect, it } from 'vitest';
+import { sharedLake, rowsAndTypes } from './lake-helpers.js';
 
-let engine: AthenaLocalEngine;
-beforeAll(async () => {
-  engine = await openLake();
-});
-afterAll(async () => engine.close());
+const engine = sharedLake();
 
 /** A query, Trino 476's column types and its rows. */
 type Case = [string, string[], unknown[][]];

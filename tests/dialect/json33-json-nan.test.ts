@@ -2,15 +2,10 @@
 // branch json33)"): Jackson writes them as the strings "NaN", "Infinity", "-Infinity" for Trino; DuckDB's to_json wrote
 // them bare, which the canonical writer could not read (loud: "Cannot convert value to JSON: '[NaN,Infinity]'").
 // Every value and type below is the shared Trino 476's answer (2026-12-06); each query gives one row.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AthenaLocalEngine } from '../../src/engines/local/engine.js';
-import { openLake, rowsAndTypes } from './lake-helpers.js';
+import { describe, expect, it } from 'vitest';
+import { sharedLake, rowsAndTypes } from './lake-helpers.js';
 
-let engine: AthenaLocalEngine;
-beforeAll(async () => {
-  engine = await openLake();
-});
-afterAll(async () => engine.close());
+const engine = sharedLake();
 
 /** A query, Trino 476's column types and its rows. */
 type Case = [string, string[], unknown[][]];

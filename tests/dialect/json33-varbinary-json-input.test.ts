@@ -3,15 +3,10 @@
 // the shims (loud: "No function matches … trino_sql_json_value(BLOB, STRING_LITERAL)"). Every value and type below is
 // the shared Trino 476's answer (2026-12-06); each query gives one row. Bytes that are not well-formed UTF-8 are
 // refused: Java replaces malformed sequences in its own way (X'5B22EDA080E282225D' reads as two U+FFFD in Trino).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AthenaLocalEngine } from '../../src/engines/local/engine.js';
-import { openLake, rowsAndTypes } from './lake-helpers.js';
+import { describe, expect, it } from 'vitest';
+import { sharedLake, rowsAndTypes } from './lake-helpers.js';
 
-let engine: AthenaLocalEngine;
-beforeAll(async () => {
-  engine = await openLake();
-});
-afterAll(async () => engine.close());
+const engine = sharedLake();
 
 /** A query, Trino 476's column types and its rows. */
 type Case = [string, string[], unknown[][]];

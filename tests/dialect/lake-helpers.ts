@@ -3,13 +3,35 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { AthenaLocalEngine } from '../../src/engines/local/engine.js';
 
 export const tempLake = (): string => mkdtempSync(join(tmpdir(), 'lake-ddl-'));
 
 export async function openLake(lakeRoot = tempLake()): Promise<AthenaLocalEngine> {
   return AthenaLocalEngine.open({ lakeRoot, inMemory: true, threads: 1 });
+}
+
+/**
+ * A local engine over a throw-away in-memory lake, opened before the calling file's tests and closed after them. The
+ * value stands for the engine from the file's first test on (its methods are the opened engine's).
+ */
+export function sharedLake(): AthenaLocalEngine {
+  let engine: AthenaLocalEngine | undefined;
+  beforeAll(async () => {
+    engine = await openLake();
+  });
+  afterAll(async () => engine?.close());
+  const opened = (): AthenaLocalEngine => {
+    if (engine === undefined) throw new Error('sharedLake: the engine is opened in beforeAll, before the first test');
+    return engine;
+  };
+  return new Proxy({} as AthenaLocalEngine, {
+    get: (_target, key) => {
+      const value: unknown = Reflect.get(opened(), key);
+      return typeof value === 'function' ? value.bind(opened()) : value;
+    },
+  });
 }
 
 /** A query's rows and its columns' types, as Trino reports them. */

@@ -1,15 +1,10 @@
 // Over-refusals and loud failures (docs/issue-15-audit.md "Over-refusals and loud failures (session of 2026-12-06,
 // branch loud30)"): forms the local engine refused or failed on where Trino 476 answers. Every expectation is Trino
 // 476's answer (value, type and column name) or its error, asked of the shared Trino.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AthenaLocalEngine } from '../../src/engines/local/engine.js';
-import { namedResult, openLake } from './lake-helpers.js';
+import { describe, expect, it } from 'vitest';
+import { namedResult, sharedLake } from './lake-helpers.js';
 
-let engine: AthenaLocalEngine;
-beforeAll(async () => {
-  engine = await openLake();
-});
-afterAll(async () => engine.close());
+const engine = sharedLake();
 
 describe('a select item ending in an operand is not an alias (ORDER BY x is not ambiguous)', () => {
   // Was refused as unfaithful/ambiguous-order-by: `NOT x` and `-x` were read as the alias x of NOT and -.

@@ -1,15 +1,10 @@
 // Loud failures where Trino answers (docs/issue-15-audit.md "Loud failures where Trino answers (session of 2026-12-06
 // night, branch loud32)"): forms the local engine failed on where Trino 476 answers. Every expectation is Trino 476's
 // answer (value, type and column name) or its error, asked of the shared Trino.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AthenaLocalEngine } from '../../src/engines/local/engine.js';
-import { namedResult, openLake } from './lake-helpers.js';
+import { describe, expect, it } from 'vitest';
+import { namedResult, sharedLake } from './lake-helpers.js';
 
-let engine: AthenaLocalEngine;
-beforeAll(async () => {
-  engine = await openLake();
-});
-afterAll(async () => engine.close());
+const engine = sharedLake();
 
 describe('TRY_CAST of text to timestamp with time zone at the top level', () => {
   // Failed locally ("Value cannot be cast to timestamp with time zone"): the text's zone was parsed inside a lambda,

@@ -2,15 +2,10 @@
 // night, branch loud33)"): the local engine failed ("Function "trino_summand" is a Macro Function. … "ORDER BY" are
 // only applicable to aggregate functions") where Trino 476 answers. Every expectation is Trino 476's answer (value,
 // type and column name) or its error, asked of the shared Trino.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AthenaLocalEngine } from '../../src/engines/local/engine.js';
-import { namedResult, openLake } from './lake-helpers.js';
+import { describe, expect, it } from 'vitest';
+import { namedResult, sharedLake } from './lake-helpers.js';
 
-let engine: AthenaLocalEngine;
-beforeAll(async () => {
-  engine = await openLake();
-});
-afterAll(async () => engine.close());
+const engine = sharedLake();
 
 describe('sum and avg with an ORDER BY inside the call', () => {
   it.each<[string, string[], unknown[][]]>([

@@ -2,15 +2,10 @@
 // of a NULL count (session of 2026-12-06 night, branch loud33)"): the local engine failed ("Invalid input for
 // MIN/MAX: n value cannot be NULL") where Trino 476 answers NULL. Every expectation is Trino 476's answer (value, type
 // and column name) or its error, asked of the shared Trino.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AthenaLocalEngine } from '../../src/engines/local/engine.js';
-import { namedResult, openLake } from './lake-helpers.js';
+import { describe, expect, it } from 'vitest';
+import { namedResult, sharedLake } from './lake-helpers.js';
 
-let engine: AthenaLocalEngine;
-beforeAll(async () => {
-  engine = await openLake();
-});
-afterAll(async () => engine.close());
+const engine = sharedLake();
 
 describe('min and max of a NULL count', () => {
   it.each<[string, string[], unknown[][]]>([

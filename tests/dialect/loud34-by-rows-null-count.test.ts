@@ -2,15 +2,10 @@
 // a NULL count, IN lists (session of 2026-12-07 early morning, branch loud34)"): refused before (unfaithful/by-rows, "must be an integer
 // literal") where Trino 476 answers NULL of type array(x's type), grouped, in a window and over no rows too. Every
 // expectation is Trino 476's answer (value, type and column name), asked of the shared Trino.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AthenaLocalEngine } from '../../src/engines/local/engine.js';
-import { namedResult, openLake } from './lake-helpers.js';
+import { describe, expect, it } from 'vitest';
+import { namedResult, sharedLake } from './lake-helpers.js';
 
-let engine: AthenaLocalEngine;
-beforeAll(async () => {
-  engine = await openLake();
-});
-afterAll(async () => engine.close());
+const engine = sharedLake();
 
 describe('max_by and min_by of a NULL count', () => {
   it.each<[string, string[], unknown[][]]>([

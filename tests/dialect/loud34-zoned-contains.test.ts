@@ -4,15 +4,10 @@
 // STRUCT(trino_instant …)[]") where Trino 476 compares instants, reading a plain timestamp or a date in the session
 // zone (UTC). The NULL-typed, empty, aggregate and correlated forms are here because the fix dispatches on the
 // arguments' types. Every expectation is Trino 476's answer (value, type and column name), asked of the shared Trino.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AthenaLocalEngine } from '../../src/engines/local/engine.js';
-import { namedResult, openLake } from './lake-helpers.js';
+import { describe, expect, it } from 'vitest';
+import { namedResult, sharedLake } from './lake-helpers.js';
 
-let engine: AthenaLocalEngine;
-beforeAll(async () => {
-  engine = await openLake();
-});
-afterAll(async () => engine.close());
+const engine = sharedLake();
 
 describe('contains and array_position across zoned and plain datetimes', () => {
   it.each<[string, string[], unknown[][]]>([

@@ -2,15 +2,10 @@
 // UNNEST of a map (session of 2026-12-07 early morning, branch loud35)"): Trino 476 answers (SELECT * is k and both
 // sides' other columns), where DuckDB failed "Ambiguous reference to table t (duplicate alias)". Every expectation is
 // Trino 476's answer (value, type and column name) or its error, asked of the shared Trino.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AthenaLocalEngine } from '../../src/engines/local/engine.js';
-import { namedResult, openLake } from './lake-helpers.js';
+import { describe, expect, it } from 'vitest';
+import { namedResult, sharedLake } from './lake-helpers.js';
 
-let engine: AthenaLocalEngine;
-beforeAll(async () => {
-  engine = await openLake();
-});
-afterAll(async () => engine.close());
+const engine = sharedLake();
 
 const T = "WITH t AS (SELECT * FROM (VALUES (1, 'a'), (2, 'b')) v(k, s))";
 

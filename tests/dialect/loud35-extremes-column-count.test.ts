@@ -3,15 +3,10 @@
 // NULL and reads n from the others, where the local engine read every row (min: a silently different answer) or failed
 // (max: a binder error). Every expectation is Trino 476's answer (value, type and column name) or its error, asked of
 // the shared Trino; a count that varies within a group is refused (Trino reads it from one row, in no fixed order).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AthenaLocalEngine } from '../../src/engines/local/engine.js';
-import { namedResult, openLake } from './lake-helpers.js';
+import { describe, expect, it } from 'vitest';
+import { namedResult, sharedLake } from './lake-helpers.js';
 
-let engine: AthenaLocalEngine;
-beforeAll(async () => {
-  engine = await openLake();
-});
-afterAll(async () => engine.close());
+const engine = sharedLake();
 
 describe('min and max with a column count', () => {
   it.each<[string, string[], unknown[][]]>([

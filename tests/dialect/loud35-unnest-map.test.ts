@@ -4,15 +4,10 @@
 // local engine failed with a misleading MISMATCHED_COLUMN_ALIASES or DuckDB's binder error. The translator does not
 // know an argument's type, so the form is refused by name, with the rewrite both engines answer alike; the rewrite's
 // answers (value, type and column name) and the array-of-maps answer were read from the shared Trino 476.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AthenaLocalEngine } from '../../src/engines/local/engine.js';
-import { namedResult, openLake } from './lake-helpers.js';
+import { describe, expect, it } from 'vitest';
+import { namedResult, sharedLake } from './lake-helpers.js';
 
-let engine: AthenaLocalEngine;
-beforeAll(async () => {
-  engine = await openLake();
-});
-afterAll(async () => engine.close());
+const engine = sharedLake();
 
 describe('UNNEST of a map', () => {
   it.each([

@@ -2,17 +2,12 @@
 // maps as sets of entries, DuckDB in entry order. Every expectation is the shared Trino 476's answer (value and
 // type), or its error, or the local refusal where Trino answers (a map as a GROUP BY key, in DISTINCT rows or a set
 // operation's rows: refused while binding).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
-import type { AthenaLocalEngine } from '../../src/engines/local/engine.js';
 import { captureIo, makeProject } from '../project/project-helpers.js';
-import { namedResult, openLake } from './lake-helpers.js';
+import { namedResult, sharedLake } from './lake-helpers.js';
 
-let engine: AthenaLocalEngine;
-beforeAll(async () => {
-  engine = await openLake();
-});
-afterAll(async () => engine.close());
+const engine = sharedLake();
 
 // m of row 1 and n of row 1 hold the same entries in two orders; m of row 2 too.
 const T =

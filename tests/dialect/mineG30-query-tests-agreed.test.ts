@@ -5,15 +5,10 @@
 // ORDER BY added where Trino's test compared rows unordered; window queries over ties got a key column) or one row.
 // TestUnwrapCastInComparison compares `CAST(v AS T) op CAST(c AS T)` for every operator and boundary value, one query
 // per (type, value) pair of its loops: one of each pair is kept here (95 such queries agreed).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AthenaLocalEngine } from '../../src/engines/local/engine.js';
-import { openLake, rowsAndTypes } from './lake-helpers.js';
+import { describe, expect, it } from 'vitest';
+import { sharedLake, rowsAndTypes } from './lake-helpers.js';
 
-let engine: AthenaLocalEngine;
-beforeAll(async () => {
-  engine = await openLake();
-});
-afterAll(async () => engine.close());
+const engine = sharedLake();
 
 /** A query, Trino 476's column types and its rows. */
 type Case = [string, string[], unknown[][]];

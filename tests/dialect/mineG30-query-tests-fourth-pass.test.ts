@@ -2,15 +2,10 @@
 // query; docs/issue-15-audit.md "Trino's query tests replayed, fourth pass: TestS* to TestW*"): forms where the local
 // engine answered and Trino 476 fails. Every expectation is Trino 476's answer (value and type) or its failure, asked
 // of the shared Trino on 2026-12-06.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AthenaLocalEngine } from '../../src/engines/local/engine.js';
-import { openLake, refusedAt, rowsAndTypes } from './lake-helpers.js';
+import { describe, expect, it } from 'vitest';
+import { sharedLake, refusedAt, rowsAndTypes } from './lake-helpers.js';
 
-let engine: AthenaLocalEngine;
-beforeAll(async () => {
-  engine = await openLake();
-});
-afterAll(async () => engine.close());
+const engine = sharedLake();
 
 describe('a ROWS or GROUPS frame offset is an exact number of scale 0 in Trino', () => {
   it.each<[string, string, string]>([

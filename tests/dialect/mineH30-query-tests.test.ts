@@ -5,16 +5,11 @@
 // docs/issue-15-audit.md "Trino's query tests replayed: issues and leftovers"), and variations around each finding.
 // Every expectation is Trino 476's answer (value and type) or its failure (NOT_SUPPORTED "Given correlated subquery is
 // not supported"), asked of the shared Trino; ORDER BY over every column added where a query answers several rows.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AthenaLocalEngine } from '../../src/engines/local/engine.js';
+import { describe, expect, it } from 'vitest';
 import { checkSyntax } from '../../src/lint/syntax.js';
-import { openLake, refusedAt, rowsAndTypes } from './lake-helpers.js';
+import { sharedLake, refusedAt, rowsAndTypes } from './lake-helpers.js';
 
-let engine: AthenaLocalEngine;
-beforeAll(async () => {
-  engine = await openLake();
-});
-afterAll(async () => engine.close());
+const engine = sharedLake();
 
 const correlatedAt = (sql: string, at: string) => refusedAt('correlated-subquery', sql, at, 'Athena fails with NOT_SUPPORTED');
 

@@ -1,17 +1,12 @@
 // Trino's numeric literals: `_` between digits and hex, octal and binary integers (Trino 476's lexer, SqlBase.g4;
 // https://trino.io/docs/current/language/types.html#integer), each with Trino 476's value and type. DuckDB read
 // `1_000` as 1 AS _000 and `0x10` as 0 AS x10: answers that Athena does not give.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { SqlValue } from '../../src/engines/engine.js';
-import type { AthenaLocalEngine } from '../../src/engines/local/engine.js';
 import { checkFaithful } from '../../src/dialect/lint/index.js';
-import { openLake } from './lake-helpers.js';
+import { sharedLake } from './lake-helpers.js';
 
-let engine: AthenaLocalEngine;
-beforeAll(async () => {
-  engine = await openLake();
-});
-afterAll(async () => engine.close());
+const engine = sharedLake();
 
 describe('numeric literals', () => {
   it.each<[string, SqlValue, string]>([

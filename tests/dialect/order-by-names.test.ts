@@ -2,15 +2,10 @@
 // - inside an ORDER BY expression a name is the output column first (`SELECT -x AS x … ORDER BY x + 0` sorts by -x);
 //   DuckDB took the input column there (sorted by x), so the alias's expression is put in its place;
 // - SELECT DISTINCT … ORDER BY e fails with EXPRESSION_NOT_IN_DISTINCT unless e is a select item; DuckDB sorted.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AthenaLocalEngine } from '../../src/engines/local/engine.js';
-import { namedResult, openLake } from './lake-helpers.js';
+import { describe, expect, it } from 'vitest';
+import { namedResult, sharedLake } from './lake-helpers.js';
 
-let engine: AthenaLocalEngine;
-beforeAll(async () => {
-  engine = await openLake();
-});
-afterAll(async () => engine.close());
+const engine = sharedLake();
 
 describe('an output column name inside an ORDER BY expression', () => {
   it.each<[string, string, string[], unknown[][]]>([

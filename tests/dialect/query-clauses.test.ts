@@ -1,15 +1,10 @@
 // Query syntax whose words look like clause boundaries: `IS [NOT] DISTINCT FROM` and `WITHIN GROUP` inside a select
 // item, and the GROUP BY set quantifier (ALL / DISTINCT). Values and types are Trino's, from its documentation.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AthenaLocalEngine } from '../../src/engines/local/engine.js';
+import { describe, expect, it } from 'vitest';
 import { checkFaithful } from '../../src/dialect/lint/index.js';
-import { namedResult, openLake } from './lake-helpers.js';
+import { namedResult, sharedLake } from './lake-helpers.js';
 
-let engine: AthenaLocalEngine;
-beforeAll(async () => {
-  engine = await openLake();
-});
-afterAll(async () => engine.close());
+const engine = sharedLake();
 
 const run = (sql: string) => namedResult(engine, sql);
 

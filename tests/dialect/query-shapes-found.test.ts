@@ -1,16 +1,11 @@
 // Query shapes where the differential hunt (issue 15, docs/issue-15-audit.md "Found by the query hunt") found the local
 // engine answering differently from Trino 476: each case is the whole query, with the column names, types and rows
 // (or the failure) Trino 476 gave for the same SQL.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AthenaLocalEngine } from '../../src/engines/local/engine.js';
+import { describe, expect, it } from 'vitest';
 import type { SqlValue } from '../../src/engines/engine.js';
-import { namedResult, openLake } from './lake-helpers.js';
+import { namedResult, sharedLake } from './lake-helpers.js';
 
-let engine: AthenaLocalEngine;
-beforeAll(async () => {
-  engine = await openLake();
-});
-afterAll(async () => engine.close());
+const engine = sharedLake();
 
 /** [what it shows, Athena query, Trino's `name type` of each column, Trino's rows]. */
 type QueryCase = [construct: string, sql: string, columns: string[], rows: SqlValue[][]];

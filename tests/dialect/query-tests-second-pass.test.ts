@@ -1,15 +1,10 @@
 // Found by replaying Trino's own query tests (io/trino/sql/query, second pass; docs/issue-15-audit.md "Trino's query
 // tests replayed, second pass"): forms where the local engine answered and Trino 476 fails or answers otherwise. Every
 // expectation is Trino 476's answer (value and type) or its failure, asked of the shared Trino.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AthenaLocalEngine } from '../../src/engines/local/engine.js';
-import { namedResult, openLake, refusedAt } from './lake-helpers.js';
+import { describe, expect, it } from 'vitest';
+import { namedResult, sharedLake, refusedAt } from './lake-helpers.js';
 
-let engine: AthenaLocalEngine;
-beforeAll(async () => {
-  engine = await openLake();
-});
-afterAll(async () => engine.close());
+const engine = sharedLake();
 
 describe('correlated subqueries Athena cannot plan: FETCH FIRST … WITH TIES, several grouping sets', () => {
   it.each<[string, string, string]>([

@@ -2,15 +2,10 @@
 // TestCorrelatedJoin, TestDecorrelateDependentJoin, TestRecursiveCte, …; docs/issue-15-audit.md "Trino's query tests
 // replayed, third pass: joins and correlation"): forms where the local engine answered and Trino 476 fails. Every
 // expectation is Trino 476's answer (value and type) or its failure, asked of the shared Trino.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AthenaLocalEngine } from '../../src/engines/local/engine.js';
-import { namedResult, openLake, refusedAt } from './lake-helpers.js';
+import { describe, expect, it } from 'vitest';
+import { namedResult, sharedLake, refusedAt } from './lake-helpers.js';
 
-let engine: AthenaLocalEngine;
-beforeAll(async () => {
-  engine = await openLake();
-});
-afterAll(async () => engine.close());
+const engine = sharedLake();
 
 describe('a subquery or VALUES in FROM without LATERAL does not see the other relations of its FROM clause', () => {
   it.each<[string, string, string]>([

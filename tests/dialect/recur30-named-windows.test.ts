@@ -4,15 +4,10 @@
 // without ORDER BY fails (MISSING_ORDER_BY; locally the whole partition was the frame); a PARTITION BY beside a window
 // name fails (INVALID_PARTITION_BY; locally answered). Every expectation is the shared Trino 476's answer (value and
 // type) or its failure, asked on 2026-12-06.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AthenaLocalEngine } from '../../src/engines/local/engine.js';
-import { namedResult, openLake, refusedAt } from './lake-helpers.js';
+import { describe, expect, it } from 'vitest';
+import { namedResult, sharedLake, refusedAt } from './lake-helpers.js';
 
-let engine: AthenaLocalEngine;
-beforeAll(async () => {
-  engine = await openLake();
-});
-afterAll(async () => engine.close());
+const engine = sharedLake();
 
 const FROM = 'FROM (VALUES (1, 1), (2, 1), (3, 2)) t(x, y)';
 

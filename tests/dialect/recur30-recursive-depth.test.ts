@@ -3,15 +3,10 @@
 // gave 20, a step that never ends never came back), and a UNION (distinct) body failed to bind. The recursive
 // references Trino does not plan are refused at lint (INVALID_RECURSIVE_REFERENCE). Every expectation is the shared
 // Trino 476's answer (value and type) or its failure, asked on 2026-12-06.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AthenaLocalEngine } from '../../src/engines/local/engine.js';
-import { namedResult, openLake, RECURSION_DEPTH_EXCEEDED, refusedAt } from './lake-helpers.js';
+import { describe, expect, it } from 'vitest';
+import { namedResult, sharedLake, RECURSION_DEPTH_EXCEEDED, refusedAt } from './lake-helpers.js';
 
-let engine: AthenaLocalEngine;
-beforeAll(async () => {
-  engine = await openLake();
-});
-afterAll(async () => engine.close());
+const engine = sharedLake();
 
 const counter = (limit: number) => `WITH RECURSIVE t(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM t WHERE n < ${limit}) SELECT max(n), count(*) FROM t`;
 

@@ -2,15 +2,10 @@
 // INVALID_RECURSIVE_REFERENCE at the reference inside, as for the table itself there; locally answered before
 // (translate/recursive-unroll.ts findReferences). Every expectation is the shared Trino 476's answer or failure, asked on
 // 2026-12-06 (night).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AthenaLocalEngine } from '../../src/engines/local/engine.js';
-import { namedResult, openLake, refusedAt } from './lake-helpers.js';
+import { describe, expect, it } from 'vitest';
+import { namedResult, sharedLake, refusedAt } from './lake-helpers.js';
 
-let engine: AthenaLocalEngine;
-beforeAll(async () => {
-  engine = await openLake();
-});
-afterAll(async () => engine.close());
+const engine = sharedLake();
 
 const step = (from: string) => `WITH RECURSIVE t(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM ${from} WHERE n < 3) SELECT n FROM t ORDER BY n`;
 

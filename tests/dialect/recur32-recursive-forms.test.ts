@@ -4,15 +4,10 @@
 // read by `TABLE t`, a UNION (distinct) over maps or zoned values, the bodies Trino refuses, and TestRecursiveCte's
 // cases replayed. Every expectation is the shared Trino 476's answer (value and type) or its failure, asked on
 // 2026-12-06 (night).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AthenaLocalEngine } from '../../src/engines/local/engine.js';
-import { namedResult, openLake, RECURSION_DEPTH_EXCEEDED, refusedAt } from './lake-helpers.js';
+import { describe, expect, it } from 'vitest';
+import { namedResult, sharedLake, RECURSION_DEPTH_EXCEEDED, refusedAt } from './lake-helpers.js';
 
-let engine: AthenaLocalEngine;
-beforeAll(async () => {
-  engine = await openLake();
-});
-afterAll(async () => engine.close());
+const engine = sharedLake();
 
 const body = (b: string) => `WITH RECURSIVE t(n) AS (${b}) SELECT n FROM t ORDER BY n`;
 

@@ -3,15 +3,10 @@
 // refused the rest, also step expressions Trino types within the bound (a CASE of short literals, substr or upper of
 // the column); and it took `'a' || s` for the column (its last name), answering where Trino fails. Every expectation
 // is the shared Trino 476's answer (value and type) or failure, asked on 2026-12-06 (night).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AthenaLocalEngine } from '../../src/engines/local/engine.js';
-import { namedResult, openLake } from './lake-helpers.js';
+import { describe, expect, it } from 'vitest';
+import { namedResult, sharedLake } from './lake-helpers.js';
 
-let engine: AthenaLocalEngine;
-beforeAll(async () => {
-  engine = await openLake();
-});
-afterAll(async () => engine.close());
+const engine = sharedLake();
 
 const step = (s: string) => `WITH RECURSIVE t(n, s) AS (SELECT 1, 'ab' UNION ALL SELECT n + 1, ${s} FROM t WHERE n < 3) SELECT n, s FROM t ORDER BY n`;
 const columns = ['n integer', 's varchar'];

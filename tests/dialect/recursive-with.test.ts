@@ -2,15 +2,10 @@
 // subquery, which hid the CTE from its own recursive step: every recursive query whose step computed a value failed
 // locally ('Circular reference to CTE "r"') where Trino answers (expressions.ts reads a recursive body as written).
 // A body whose first branch hides its width (`SELECT *`) takes the width of a later branch for the alias-list check.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AthenaLocalEngine } from '../../src/engines/local/engine.js';
-import { namedResult, openLake } from './lake-helpers.js';
+import { describe, expect, it } from 'vitest';
+import { namedResult, sharedLake } from './lake-helpers.js';
 
-let engine: AthenaLocalEngine;
-beforeAll(async () => {
-  engine = await openLake();
-});
-afterAll(async () => engine.close());
+const engine = sharedLake();
 
 describe('recursive WITH queries keep Trino’s answers', () => {
   it.each<[string, string, string[], unknown[][]]>([

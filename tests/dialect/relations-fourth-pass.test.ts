@@ -1,14 +1,9 @@
 // Relations, fourth pass (docs/issue-15-audit.md "Relations, fourth pass"). Every expectation is Trino 476's (the
 // shared oracle): its value, type and column name, or its error.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AthenaLocalEngine } from '../../src/engines/local/engine.js';
-import { namedResult, openLake } from './lake-helpers.js';
+import { describe, expect, it } from 'vitest';
+import { namedResult, sharedLake } from './lake-helpers.js';
 
-let engine: AthenaLocalEngine;
-beforeAll(async () => {
-  engine = await openLake();
-});
-afterAll(async () => engine.close());
+const engine = sharedLake();
 
 describe('arithmetic on a subscript read with an outer index, inside a subquery', () => {
   // DuckDB lost a struct field's name where a macro call reading an outer column was the value (trino_plus of

@@ -4,15 +4,10 @@
 // own and answered some of them (count(*) and arbitrary() slots, `FROM (PIVOT t ON c)`, `FROM (UNPIVOT t ON a, b)`):
 // those are now reported as the syntax errors they are in Athena, at the word. Each expectation was asked of the
 // shared Trino 476: the forms below fail SYNTAX_ERROR there; the alias forms answer as written.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AthenaLocalEngine } from '../../src/engines/local/engine.js';
-import { openLake, refusedAt, rowsAndTypes } from './lake-helpers.js';
+import { describe, expect, it } from 'vitest';
+import { sharedLake, refusedAt, rowsAndTypes } from './lake-helpers.js';
 
-let engine: AthenaLocalEngine;
-beforeAll(async () => {
-  engine = await openLake();
-});
-afterAll(async () => engine.close());
+const engine = sharedLake();
 
 const SALES =
   "WITH sales(region, month, amount) AS (VALUES ('NA', 1, BIGINT '100'), ('NA', 1, BIGINT '50'), ('NA', 2, BIGINT '70'), ('EU', 1, BIGINT '40'), ('EU', 3, BIGINT '20')) ";

@@ -2,15 +2,10 @@
 // query. Trino 476 draws each call (`… = …` is false, asked of the shared Trino 476); DuckDB does not mark such a lambda
 // volatile and computed the two calls once (true: silent). Refused at the second call (docs/issue-15-audit.md "Trino's
 // query tests replayed: TestPivot, TestNearest, TestMatchPredicate and the other newer files", branch replay34).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AthenaLocalEngine } from '../../src/engines/local/engine.js';
-import { openLake, refusedAt, rowsAndTypes } from './lake-helpers.js';
+import { describe, expect, it } from 'vitest';
+import { sharedLake, refusedAt, rowsAndTypes } from './lake-helpers.js';
 
-let engine: AthenaLocalEngine;
-beforeAll(async () => {
-  engine = await openLake();
-});
-afterAll(async () => engine.close());
+const engine = sharedLake();
 
 // The second occurrence of the call: the text after the first one.
 const second = (sql: string, call: string) => refusedAt('random-lambda', sql.replace(call, ' '.repeat(call.length)), call);

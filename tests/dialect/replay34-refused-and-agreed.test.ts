@@ -4,15 +4,10 @@
 // TestHiddenFunctions, TestRandom and TestMergeProjectWithValues (docs/issue-15-audit.md "Trino's query tests replayed:
 // TestPivot, TestNearest, TestMatchPredicate and the other newer files", branch replay34). Each case's local outcome is
 // asserted: refused at the position Athena's answer could differ, or Trino 476's answer (asked of the shared Trino).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AthenaLocalEngine } from '../../src/engines/local/engine.js';
-import { openLake, refusedAt, rowsAndTypes } from './lake-helpers.js';
+import { describe, expect, it } from 'vitest';
+import { sharedLake, refusedAt, rowsAndTypes } from './lake-helpers.js';
 
-let engine: AthenaLocalEngine;
-beforeAll(async () => {
-  engine = await openLake();
-});
-afterAll(async () => engine.close());
+const engine = sharedLake();
 
 const refused = (rule: string, cases: [string, string, string][]) =>
   it.each<[string, string, string]>(cases)('%s', async (_name, sql, at) => {

@@ -3,15 +3,10 @@
 // [1] on the engine's own path (`lake run`, the library API; `lake lint` and `lake sql` stop it with the Trino grammar).
 // Trino 476 fails each with SYNTAX_ERROR at the operator (asked of the shared Trino on 2026-12-07), so Athena does; the
 // local answers before are in the comments. Trino's operators beside them keep their answers.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AthenaLocalEngine } from '../../src/engines/local/engine.js';
-import { openLake, rowsAndTypes } from './lake-helpers.js';
+import { describe, expect, it } from 'vitest';
+import { sharedLake, rowsAndTypes } from './lake-helpers.js';
 
-let engine: AthenaLocalEngine;
-beforeAll(async () => {
-  engine = await openLake();
-});
-afterAll(async () => engine.close());
+const engine = sharedLake();
 
 describe("DuckDB's operators (Trino 476: SYNTAX_ERROR; refused at the operator)", () => {
   // [sql, column of the refusal (Trino 476's column of its syntax error), the operator as the message writes it]

@@ -3,15 +3,10 @@
 // than Trino 476: there `JSON(…)` is a call of a function json that does not exist (FUNCTION_NOT_FOUND) and its
 // FORMAT JSON forms are syntax errors, so Athena fails them too; the local engine refuses each call at its name.
 // Every Trino 476 outcome below was asked of the shared Trino on 2026-12-07; each query gives one row.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AthenaLocalEngine } from '../../src/engines/local/engine.js';
-import { openLake, refusedAt, rowsAndTypes } from './lake-helpers.js';
+import { describe, expect, it } from 'vitest';
+import { sharedLake, refusedAt, rowsAndTypes } from './lake-helpers.js';
 
-let engine: AthenaLocalEngine;
-beforeAll(async () => {
-  engine = await openLake();
-});
-afterAll(async () => engine.close());
+const engine = sharedLake();
 
 const refused = (rule: string, cases: [string, string][]) =>
   it.each<[string, string]>(cases)('%s', async (sql, at) => {

@@ -5,15 +5,10 @@
 // newer than Trino 476, which fails each while analysing (NOT_SUPPORTED "like_regex predicate in JSON path is not yet
 // supported"); the number type is newer too (TYPE_MISMATCH "Unknown type: number"). Every Trino 476 outcome below was
 // asked of the shared Trino on 2026-12-07; each query gives one row.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AthenaLocalEngine } from '../../src/engines/local/engine.js';
-import { openLake, refusedAt, rowsAndTypes } from './lake-helpers.js';
+import { describe, expect, it } from 'vitest';
+import { sharedLake, refusedAt, rowsAndTypes } from './lake-helpers.js';
 
-let engine: AthenaLocalEngine;
-beforeAll(async () => {
-  engine = await openLake();
-});
-afterAll(async () => engine.close());
+const engine = sharedLake();
 
 const refused = (rule: string, cases: [string, string][]) =>
   it.each<[string, string]>(cases)('%s', async (sql, at) => {

@@ -5,15 +5,10 @@
 // silent; or its Catalog Error: loud). Trino 476 resolves a quoted name as the plain one, so the hint says to unquote.
 // Quoted names that are not calls (columns, aliases with column lists, WITH names, row fields) answer as before.
 // Every Trino 476 outcome below was asked of the shared Trino on 2026-12-07; each query gives one row.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AthenaLocalEngine } from '../../src/engines/local/engine.js';
-import { openLake, refusedAt, rowsAndTypes } from './lake-helpers.js';
+import { describe, expect, it } from 'vitest';
+import { sharedLake, refusedAt, rowsAndTypes } from './lake-helpers.js';
 
-let engine: AthenaLocalEngine;
-beforeAll(async () => {
-  engine = await openLake();
-});
-afterAll(async () => engine.close());
+const engine = sharedLake();
 
 describe('a quoted function name (refused at the name)', () => {
   it.each<[string, string]>([

@@ -3,15 +3,10 @@
 // selfjoin36)"): Trino 476 answers (SELECT * is k, s, k, s; t.* is both sides' columns), where DuckDB failed "Ambiguous
 // reference to table t (duplicate alias)". Every expectation is Trino 476's answer (value, type and column name) or its
 // error, asked of the shared Trino.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AthenaLocalEngine } from '../../src/engines/local/engine.js';
-import { namedResult, openLake } from './lake-helpers.js';
+import { describe, expect, it } from 'vitest';
+import { namedResult, sharedLake } from './lake-helpers.js';
 
-let engine: AthenaLocalEngine;
-beforeAll(async () => {
-  engine = await openLake();
-});
-afterAll(async () => engine.close());
+const engine = sharedLake();
 
 const T = "WITH t AS (SELECT * FROM (VALUES (1, 'a'), (2, 'b')) v(k, s))";
 const KSKS = ['k integer', 's varchar', 'k integer', 's varchar'];

@@ -3,15 +3,10 @@
 // comparison not supported for fields with null elements") where a comparison meets a NULL element before the order
 // is decided; DuckDB orders NULL elements last. Every expectation is the shared Trino 476's answer (value and type) or
 // its error, or the local refusal where Trino's answer depends on which pairs its plan compares.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AthenaLocalEngine } from '../../src/engines/local/engine.js';
-import { namedResult, openLake } from './lake-helpers.js';
+import { describe, expect, it } from 'vitest';
+import { namedResult, sharedLake } from './lake-helpers.js';
 
-let engine: AthenaLocalEngine;
-beforeAll(async () => {
-  engine = await openLake();
-});
-afterAll(async () => engine.close());
+const engine = sharedLake();
 
 const NULL_ARRAY = /^ARRAY comparison not supported for arrays with null elements/;
 const NULL_ROW = /^ROW comparison not supported for fields with null elements/;

@@ -4,15 +4,10 @@
 // binds (translate/star-names.ts), so over no rows too; names that do not repeat, USING joins and EXISTS keep Trino's
 // answers. Also the first branch of a UNION/INTERSECT/EXCEPT that is a `SELECT *`: its columns now get the type-family
 // check the written branches had (set-operation-types.ts). Every expectation is Trino 476's.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AthenaLocalEngine } from '../../src/engines/local/engine.js';
-import { namedResult, openLake } from './lake-helpers.js';
+import { describe, expect, it } from 'vitest';
+import { namedResult, sharedLake } from './lake-helpers.js';
 
-let engine: AthenaLocalEngine;
-beforeAll(async () => {
-  engine = await openLake();
-});
-afterAll(async () => engine.close());
+const engine = sharedLake();
 
 const JOIN_K = 'SELECT * FROM (VALUES (1, 2)) a(k, x) JOIN (VALUES (1, 3)) b(k, y) ON a.k = b.k';
 const JOIN_DISTINCT = 'SELECT * FROM (VALUES (1, 2)) a(k, x) JOIN (VALUES (1, 3)) b(k2, y) ON a.k = b.k2';

@@ -3,15 +3,10 @@
 // t.*"). DuckDB failed them all ("syntax error at or near *", "Referenced table t not found", "* expression without FROM
 // clause"); column-stars.ts expandRowStars writes them as DuckDB's unnest(struct). Every expectation (names, types and
 // values, or the failure) is Trino 476's, asked of the shared Trino on 2026-12-06.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AthenaLocalEngine } from '../../src/engines/local/engine.js';
-import { namedResult, openLake, refusedAt } from './lake-helpers.js';
+import { describe, expect, it } from 'vitest';
+import { namedResult, sharedLake, refusedAt } from './lake-helpers.js';
 
-let engine: AthenaLocalEngine;
-beforeAll(async () => {
-  engine = await openLake();
-});
-afterAll(async () => engine.close());
+const engine = sharedLake();
 
 const ROWS_F1 = 'VALUES ROW(CAST(ROW(1) AS ROW(f1 integer))), ROW(CAST(ROW(2) AS ROW(f1 integer)))';
 const ROWS_XY = "VALUES ROW(CAST(ROW(1, 'a') AS ROW(x integer, y varchar))), ROW(CAST(ROW(2, 'b') AS ROW(x integer, y varchar)))";

@@ -1,15 +1,10 @@
 // Leftovers of stars32 (docs/issue-15-audit.md "Star leftovers (session of 2026-12-07 early morning, branch stars34)"):
 // AUTO as an identifier, ORDER BY a name a star over a row expanded, `expr.* AS (a, b)`. Every expectation (names,
 // types and values, or the failure) is Trino 476's, asked of the shared Trino on 2026-12-07.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AthenaLocalEngine } from '../../src/engines/local/engine.js';
-import { namedResult, openLake, refusedAt } from './lake-helpers.js';
+import { describe, expect, it } from 'vitest';
+import { namedResult, sharedLake, refusedAt } from './lake-helpers.js';
 
-let engine: AthenaLocalEngine;
-beforeAll(async () => {
-  engine = await openLake();
-});
-afterAll(async () => engine.close());
+const engine = sharedLake();
 
 describe('AUTO is a reserved word in Trino 476 (group-by-auto.ts refuseAutoIdentifiers)', () => {
   it.each<[string, string]>([

@@ -2,16 +2,12 @@
 // right shift answered 2 on the engine's own path (`lake run`, the library API), where Trino 476 fails SYNTAX_ERROR at
 // the second > ("line 1:11: mismatched input '>'", asked of the shared Trino on 2026-12-07). The `>>` closing a Hive type
 // in DDL (`array<map<string,int>>`) is a type's end, not the operator, and stays accepted.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { AthenaLocalEngine } from '../../src/engines/local/engine.js';
 import { checkFile } from '../../src/lint/file-checks.js';
-import { openLake, rowsAndTypes, tempLake } from './lake-helpers.js';
+import { openLake, sharedLake, rowsAndTypes, tempLake } from './lake-helpers.js';
 
-let engine: AthenaLocalEngine;
-beforeAll(async () => {
-  engine = await openLake();
-});
-afterAll(async () => engine.close());
+const engine = sharedLake();
 
 describe('>> (Trino 476: SYNTAX_ERROR at the second >; refused there)', () => {
   it.each<[string, number]>([

@@ -3,15 +3,10 @@
 // analysis ("Cannot use integer for subscript of varchar(3)"), also over no rows. Each case's error and each answer
 // beside them (value and type) was asked of the shared Trino 476 on 2026-12-07. A string literal's subscript is refused
 // at lint at the literal (Trino's column); a varchar the text does not show while DuckDB binds (trino_subscript).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AthenaLocalEngine } from '../../src/engines/local/engine.js';
-import { openLake, rowsAndTypes } from './lake-helpers.js';
+import { describe, expect, it } from 'vitest';
+import { sharedLake, rowsAndTypes } from './lake-helpers.js';
 
-let engine: AthenaLocalEngine;
-beforeAll(async () => {
-  engine = await openLake();
-});
-afterAll(async () => engine.close());
+const engine = sharedLake();
 
 describe('a string literal subscript (Trino 476: TYPE_MISMATCH at the literal; refused at lint)', () => {
   // [sql, column of the refusal]; Trino 476 names the same column (1:8), but 1:8 for VARCHAR 'abc' (its literal's start)

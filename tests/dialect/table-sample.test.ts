@@ -1,14 +1,9 @@
 // TABLESAMPLE BERNOULLI (p) / SYSTEM (p) take a percentage in Trino 476 (the shared oracle: 100 keeps every row, 0
 // none); DuckDB refused a bare number with those methods (translate/table-sample.ts writes `p%`).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AthenaLocalEngine } from '../../src/engines/local/engine.js';
-import { openLake } from './lake-helpers.js';
+import { describe, expect, it } from 'vitest';
+import { sharedLake } from './lake-helpers.js';
 
-let engine: AthenaLocalEngine;
-beforeAll(async () => {
-  engine = await openLake();
-});
-afterAll(async () => engine.close());
+const engine = sharedLake();
 
 describe('TABLESAMPLE takes a percentage', () => {
   it.each<[string, number]>([

@@ -1,16 +1,11 @@
 // Semantics of non-function constructs, each asserting Trino's value AND type, with the Trino documentation it
 // follows. Every row runs through AthenaLocalEngine (translation + shims + DuckDB).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AthenaLocalEngine } from '../../src/engines/local/engine.js';
+import { describe, expect, it } from 'vitest';
 import type { SqlValue } from '../../src/engines/engine.js';
 import { checkFaithful } from '../../src/dialect/lint/index.js';
-import { openLake } from './lake-helpers.js';
+import { sharedLake } from './lake-helpers.js';
 
-let engine: AthenaLocalEngine;
-beforeAll(async () => {
-  engine = await openLake();
-});
-afterAll(async () => engine.close());
+const engine = sharedLake();
 
 const single = async (expression: string): Promise<{ value: SqlValue; type: string }> => {
   const result = await engine.execute(`SELECT ${expression} AS v`);

@@ -1,16 +1,11 @@
 // `… JOIN UNNEST(x) u(y) ON <condition>`: Trino 476 (the shared oracle) joins an UNNEST only ON TRUE and fails
 // otherwise with NOT_SUPPORTED "LEFT JOIN involving UNNEST is only supported with condition ON TRUE" (INNER, RIGHT and
 // FULL alike); DuckDB filtered by the condition and answered. Found by replaying Trino's TestUnnest.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { checkFaithful } from '../../src/dialect/lint/index.js';
-import type { AthenaLocalEngine } from '../../src/engines/local/engine.js';
-import { namedResult, openLake } from './lake-helpers.js';
+import { namedResult, sharedLake } from './lake-helpers.js';
 
-let engine: AthenaLocalEngine;
-beforeAll(async () => {
-  engine = await openLake();
-});
-afterAll(async () => engine.close());
+const engine = sharedLake();
 
 describe('a join with UNNEST and a condition', () => {
   it.each([

@@ -3,15 +3,10 @@
 // `t.b` failed, `t.*` showed the row, and WITH ORDINALITY put the ordinal under the name `b`. One UNNEST whose alias
 // list names more columns than it would give otherwise now unnests the rows' fields; an array of rows anywhere else is
 // refused while DuckDB binds (over no rows too), as is UNNEST(NULL). Every expectation is Trino 476's.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AthenaLocalEngine } from '../../src/engines/local/engine.js';
-import { namedResult, openLake } from './lake-helpers.js';
+import { describe, expect, it } from 'vitest';
+import { namedResult, sharedLake } from './lake-helpers.js';
 
-let engine: AthenaLocalEngine;
-beforeAll(async () => {
-  engine = await openLake();
-});
-afterAll(async () => engine.close());
+const engine = sharedLake();
 
 const ITEMS = `CAST(json_parse('[{"a":1,"b":"x"},{"a":2,"b":"y"}]') AS array(row(a integer, b varchar)))`;
 const V = `(SELECT 1 AS id, ${ITEMS} AS items, ARRAY[7, 8, 9] AS nums) v`;

@@ -1,14 +1,9 @@
 // `t.*` after `t JOIN u USING (k)`: Trino 476 (the shared oracle) leaves k out of t.* and u.* (the join's one k is no
 // column of either side any more); DuckDB kept it (translate/using-columns.ts writes `t.* EXCLUDE ("k")`).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AthenaLocalEngine } from '../../src/engines/local/engine.js';
-import { namedResult, openLake } from './lake-helpers.js';
+import { describe, expect, it } from 'vitest';
+import { namedResult, sharedLake } from './lake-helpers.js';
 
-let engine: AthenaLocalEngine;
-beforeAll(async () => {
-  engine = await openLake();
-});
-afterAll(async () => engine.close());
+const engine = sharedLake();
 
 const A = '(VALUES (1, 2)) a(k, x)';
 const B = '(VALUES (1, 3)) b(k, y)';

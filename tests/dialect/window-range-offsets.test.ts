@@ -1,16 +1,11 @@
 // A RANGE frame whose offset is a number over a date, time or timestamp ORDER BY key: Trino 476 (the shared oracle)
 // fails with TYPE_MISMATCH "Window frame RANGE value type (integer) not compatible with sort item type (date)"; DuckDB
 // measured days and answered. Found by replaying Trino's window tests; an INTERVAL offset and a number key still run.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { checkFaithful } from '../../src/dialect/lint/index.js';
-import type { AthenaLocalEngine } from '../../src/engines/local/engine.js';
-import { namedResult, openLake } from './lake-helpers.js';
+import { namedResult, sharedLake } from './lake-helpers.js';
 
-let engine: AthenaLocalEngine;
-beforeAll(async () => {
-  engine = await openLake();
-});
-afterAll(async () => engine.close());
+const engine = sharedLake();
 
 const DATES = "(VALUES DATE '2020-01-01', DATE '2020-01-02', DATE '2020-01-04') t(k)";
 

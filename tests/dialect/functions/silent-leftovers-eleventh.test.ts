@@ -1,15 +1,10 @@
 // Silent leftovers of the last replay (docs/issue-15-audit.md, "Silent leftovers, eleventh pass"): forms where the
 // local engine answered and Trino 476 fails. Every expectation is the shared Trino 476's answer (value and type) or its
 // failure.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AthenaLocalEngine } from '../../../src/engines/local/engine.js';
-import { namedResult, openLake, refusedAt } from '../lake-helpers.js';
+import { describe, expect, it } from 'vitest';
+import { namedResult, sharedLake, refusedAt } from '../lake-helpers.js';
 
-let engine: AthenaLocalEngine;
-beforeAll(async () => {
-  engine = await openLake();
-});
-afterAll(async () => engine.close());
+const engine = sharedLake();
 
 describe('AND, OR and NOT outside a condition', () => {
   // Trino 476: TYPE_MISMATCH wherever an operand of AND, OR or NOT is not a boolean; locally cast to boolean
