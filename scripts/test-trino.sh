@@ -5,7 +5,9 @@
 # script starts, in the background while the dialect tests record, and always stops (trap), pass or fail.
 #  1. the dialect tests run on the local engine only to record their queries (tests/trino/record.config.ts); whether
 #     they pass is `npm test`'s verdict, so a failure here (a timing assertion on a loaded machine, say) is reported
-#     but does not stop the replay, which needs only the recorded SQL (and checks that there is enough of it);
+#     but does not stop the replay, which needs only the recorded SQL (and checks that there is enough of it). `npm
+#     test` records the same queries as it runs them: when its recording is whole and no source or test changed
+#     since (.ci/run runs this tier right after it), that recording is replayed and this step runs no test;
 #  2. the oracle proper (tests/trino/vitest.config.ts): replay, random expressions, the example project on Trino;
 #  3. one summary line (scripts/trino-summary.mjs) from the parts' results in .cache/trino/.
 set -uo pipefail
