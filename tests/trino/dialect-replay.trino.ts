@@ -8,13 +8,29 @@ import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { athenaIsTheReference } from './athena-reference.js';
 import { knownDifference } from './known-differences.js';
-import { openEngines, outcomeOf, verdict, type Engines } from './oracle.js';
+import { openEngines, outcomeOf, verdict, type Engines, type Outcome } from './oracle.js';
 import { recordedQueries } from './recorded.js';
 import { formatDifferences, writeDifferences, type Difference } from './report.js';
 
-let engines: Engines;
-beforeAll(async () => (engines = await openEngines(mkdtempSync(join(tmpdir(), 'lake-oracle-')))));
-afterAll(() => engines.close());
+// Queries run in lanes, each with its own local engine (Trino takes them concurrently): one query at a time leaves the
+// cores idle while Trino schedules and the client waits for its pages. Each query is independent (a SELECT on a fresh
+// in-memory lake), so the verdicts do not depend on the lanes; they are counted in the recorded order.
+const LANES = Math.max(1, Number(process.env.ORACLE_LANES ?? 3));
+let lanes: Engines[];
+beforeAll(async () => (lanes = await Promise.all(Array.from({ length: LANES }, () => openEngines(mkdtempSync(join(tmpdir(), 'lake-oracle-')))))));
+afterAll(() => Promise.all(lanes.map((engines) => engines.close())));
+
+/** Each query's local and Trino outcomes, `lanes.length` queries at a time, in the queries' order. */
+async function outcomes(sqls: readonly string[]): Promise<[Outcome, Outcome][]> {
+  const results: [Outcome, Outcome][] = new Array(sqls.length);
+  let next = 0;
+  await Promise.all(
+    lanes.map(async (engines) => {
+      for (let i = next++; i < sqls.length; i = next++) results[i] = await Promise.all([outcomeOf(engines.local, sqls[i]), outcomeOf(engines.trino, sqls[i])]);
+    }),
+  );
+  return results;
+}
 
 describe('the dialect tests’ SQL on the local engine and on Trino', () => {
   it('gives Trino’s value and type, or a refusal, for every recorded query', async () => {
@@ -23,12 +39,11 @@ describe('the dialect tests’ SQL on the local engine and on Trino', () => {
     const counts = { same: 0, bothFail: 0, localRefuses: 0, known: 0, athenaReference: 0, differ: 0 };
     const differences: Difference[] = [];
     const known: string[] = [];
-    for (const query of queries) {
-      if (athenaIsTheReference(query.sql)) {
-        counts.athenaReference++;
-        continue;
-      }
-      const [local, trino] = await Promise.all([outcomeOf(engines.local, query.sql), outcomeOf(engines.trino, query.sql)]);
+    const replayed = queries.filter((query) => !athenaIsTheReference(query.sql));
+    counts.athenaReference = queries.length - replayed.length;
+    const answers = await outcomes(replayed.map((query) => query.sql));
+    for (const [i, query] of replayed.entries()) {
+      const [local, trino] = answers[i];
       const v = verdict(local, trino);
       const entry = v.kind === 'differ' ? knownDifference(query.sql, v.local, v.trino) : undefined;
       if (entry) {
