@@ -102,6 +102,15 @@ describe('DDL column types that close with >> pass lake lint', () => {
     expect(checkFaithful(sql)).toEqual([]);
   });
 
+  it('ALTER TABLE … CHANGE COLUMN a b <type>', () => {
+    expect(checkFaithful('ALTER TABLE raw.t CHANGE COLUMN c d ARRAY<ARRAY<INT>>')).toEqual([]);
+  });
+
+  it('a column named change or returning outside ALTER TABLE and a call is a name: the >> after it is refused', () => {
+    expect(checkFaithful('SELECT change, x >> 1 FROM t').map((d) => `${d.line}:${d.col} ${d.rule}`)).toEqual(['1:19 unfaithful/syntax']);
+    expect(checkFaithful('SELECT returning, x >> 1 FROM t').map((d) => `${d.line}:${d.col} ${d.rule}`)).toEqual(['1:22 unfaithful/syntax']);
+  });
+
   it("a CTAS's query is no type position: its >> is refused", () => {
     expect(checkFaithful('CREATE TABLE t2 AS SELECT 8 >> 2 AS x').map((d) => `${d.line}:${d.col} ${d.rule}`)).toEqual(['1:30 unfaithful/syntax']);
   });

@@ -15,7 +15,7 @@ export interface TypeContext {
   /** The second `>` of each run of adjacent `>` outside a type: DuckDB's shift operator, where Trino fails. */
   shifts: Token[];
   /** The tokens, with the `<…>` of array<T> and map<K, V> inside a CAST's or TRY_CAST's type written as `(…)`. */
-  tokens: Token[];
+  tokens: readonly Token[];
 }
 
 /** A CAST's or TRY_CAST's parenthesis: its type after AS, the `<` of it still open, the `<…>` pairs to write as `(…)`. */
@@ -49,12 +49,15 @@ function opensColumnList(m: readonly Token[], k: number, statementStart: number)
 }
 
 /**
- * Where a single type starts after m[k] (not in a parenthesised list): `ADD COLUMN c <type>`, `CHANGE [COLUMN] a b
- * <type>`, `SET DATA TYPE <type>`, `RETURNING <type>`. Returns the index of its first token, or -1.
+ * Where a single type starts after m[k] (not in a parenthesised list): `ALTER TABLE … ADD COLUMN c <type>`, `CHANGE
+ * [COLUMN] a b <type>`, `SET DATA TYPE <type>`, `RETURNING <type>`. Returns the index of its first token, or -1.
  */
-function typeStartAfter(m: readonly Token[], k: number): number {
+function typeStartAfter(m: readonly Token[], k: number, statementStart: number, inParens: boolean): number {
   const word = keyword(m[k]);
-  if (word === 'RETURNING') return k + 1;
+  // RETURNING inside a call's parentheses (json_value, json_query); the others in ALTER TABLE only, so a column named
+  // change or returning is still read as a name.
+  if (word === 'RETURNING') return inParens ? k + 1 : -1;
+  if (!isWord(m[statementStart], 'ALTER')) return -1;
   if (word === 'TYPE' && isWord(m[k - 1], 'DATA') && isWord(m[k - 2], 'SET')) return k + 1;
   if (word === 'COLUMN' && isWord(m[k - 1], 'ADD')) return isName(m[k + 1]) ? k + 2 : -1;
   if (word === 'CHANGE') {
@@ -131,7 +134,7 @@ export function readTypeContext(tokens: readonly Token[]): TypeContext {
       }
     }
     if (!here && singleTypeEnd <= k) {
-      const start = typeStartAfter(m, k);
+      const start = typeStartAfter(m, k, statementStart, stack.length > 0);
       if (start >= 0) singleTypeEnd = typeEnd(m, start);
     }
   }
@@ -143,7 +146,7 @@ export function readTypeContext(tokens: readonly Token[]): TypeContext {
     const run = k >= 2 && m[k - 2].text === '>' && m[k - 2].start === before.start - 1;
     if (adjacent && !run && !inType.has(t)) shifts.push(t);
   }
-  if (renamed.size === 0) return { shifts, tokens: [...tokens] };
+  if (renamed.size === 0) return { shifts, tokens };
   return {
     shifts,
     tokens: tokens.map((t) => {
