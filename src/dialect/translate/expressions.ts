@@ -344,6 +344,8 @@ export class ExpressionRewriter {
 
   /** Names select lists give to values that may be NULL-typed (unknown-names.ts), set where the statement may hold unknowns. */
   unknownNames: ReadonlySet<string> = new Set();
+  /** Parentheses of a type's parameters (`DECIMAL(10,2)` inside a DDL column's `ARRAY<…>`), no call (type-context.ts). */
+  typeParens: ReadonlySet<Token> = new Set();
 
   constructor(
     // The token's own fields, not the token: keyword() keeps its upper-cased text on it (tokens.ts).
@@ -877,7 +879,7 @@ export class ExpressionRewriter {
       parts.push({ kind: 'operand', text: `"${t.text.toLowerCase()}"` });
       return 0;
     }
-    if (!qualified && isParen(next) && !NOT_A_CALL.has(word)) {
+    if (!qualified && isParen(next) && !NOT_A_CALL.has(word) && !this.typeParens.has(firstToken(next))) {
       const tail = aggregateTail(items, nextIndex);
       const call = isCallPosition(prev, items, nextIndex);
       parts.push({ kind: 'operand', ...this.renderCall(t, next, tail.nodes, call) });

@@ -76,10 +76,11 @@ const shiftedTo =
 export function translateExpressions(sql: string, position?: (t: Token) => { line: number; col: number }, options: QueryOptions = {}): ExpressionTranslation {
   // Trino's array<T> and map<K, V> inside a CAST's type are given as array(T) and map(K, V); a `>>` outside any type
   // is DuckDB's shift (type-context.ts).
-  const { tokens, shifts } = readTypeContext(tokenize(sql));
+  const { tokens, shifts, typeParens } = readTypeContext(tokenize(sql));
   const uncommented = tokens.map((t) => (t.kind === 'comment' ? ' ' : t.text)).join('');
   const rewriter = new ExpressionRewriter(position, MAY_BE_UNKNOWN.test(uncommented), makesZonedValues(tokens, options.zonedRelations));
   const report = (at: Token, rule: string, message: string, hint?: string) => rewriter.report(at, rule, message, hint);
+  rewriter.typeParens = typeParens;
   for (const { at, text, kind } of numbersRunIntoText(tokens)) {
     if (kind === 'identifier')
       report(at, 'syntax', `${text}: identifiers must not start with a digit (Athena's syntax error)`, `surround the identifier with double quotes: "${text}"`);

@@ -14,6 +14,8 @@ import { isTrivia, keyword, type Token } from '../tokens.js';
 export interface TypeContext {
   /** The second `>` of each run of adjacent `>` outside a type: DuckDB's shift operator, where Trino fails. */
   shifts: Token[];
+  /** The `(` of a type's parameters inside a type position (`DECIMAL(10,2)`, `varchar(3)`): no call. */
+  typeParens: ReadonlySet<Token>;
   /** The tokens, with the `<…>` of array<T> and map<K, V> inside a CAST's or TRY_CAST's type written as `(…)`. */
   tokens: readonly Token[];
 }
@@ -96,6 +98,7 @@ export function readTypeContext(tokens: readonly Token[]): TypeContext {
   const inType = new Set<Token>();
   const stack: Paren[] = [];
   const renamed = new Map<Token, string>();
+  const typeParens = new Set<Token>();
   let statementStart = 0;
   let singleTypeEnd = -1;
   for (let k = 0; k < m.length; k++) {
@@ -108,7 +111,10 @@ export function readTypeContext(tokens: readonly Token[]): TypeContext {
     if (t.text === '(' || t.text === '[') {
       const opensCast = t.text === '(' && !here && (isWord(m[k - 1], 'CAST') || isWord(m[k - 1], 'TRY_CAST'));
       if (opensCast) stack.push({ kind: 'cast', afterAs: false, angles: [], pairs: [], clean: true });
-      else if (here) stack.push({ kind: 'type', cast });
+      else if (here) {
+        stack.push({ kind: 'type', cast });
+        if (m[k - 1]?.kind === 'word') typeParens.add(t);
+      }
       else stack.push(t.text === '(' && opensColumnList(m, k, statementStart) ? { kind: 'type' } : { kind: 'other' });
       continue;
     }
@@ -146,9 +152,10 @@ export function readTypeContext(tokens: readonly Token[]): TypeContext {
     const run = k >= 2 && m[k - 2].text === '>' && m[k - 2].start === before.start - 1;
     if (adjacent && !run && !inType.has(t)) shifts.push(t);
   }
-  if (renamed.size === 0) return { shifts, tokens };
+  if (renamed.size === 0) return { shifts, typeParens, tokens };
   return {
     shifts,
+    typeParens,
     tokens: tokens.map((t) => {
       const text = renamed.get(t);
       return text === undefined ? t : { kind: 'punct', text, start: t.start, line: t.line, col: t.col };
