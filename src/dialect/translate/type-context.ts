@@ -114,8 +114,7 @@ export function readTypeContext(tokens: readonly Token[]): TypeContext {
       else if (here) {
         stack.push({ kind: 'type', cast });
         if (m[k - 1]?.kind === 'word') typeParens.add(t);
-      }
-      else stack.push(t.text === '(' && opensColumnList(m, k, statementStart) ? { kind: 'type' } : { kind: 'other' });
+      } else stack.push(t.text === '(' && opensColumnList(m, k, statementStart) ? { kind: 'type' } : { kind: 'other' });
       continue;
     }
     if (t.text === ')' || t.text === ']') {
