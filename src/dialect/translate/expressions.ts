@@ -345,6 +345,8 @@ export class ExpressionRewriter {
 
   /** Names select lists give to values that may be NULL-typed (unknown-names.ts), set where the statement may hold unknowns. */
   unknownNames: ReadonlySet<string> = new Set();
+  /** Parentheses of a type's parameters (`DECIMAL(10,2)` inside a DDL column's `ARRAY<…>`), no call (type-context.ts). */
+  typeParens: ReadonlySet<Token> = new Set();
 
   constructor(
     // The token's own fields, not the token: keyword() keeps its upper-cased text on it (tokens.ts).
@@ -884,7 +886,7 @@ export class ExpressionRewriter {
       parts.push({ kind: 'operand', text: `"${t.text.toLowerCase()}"` });
       return 0;
     }
-    if (!qualified && isParen(next) && !NOT_A_CALL.has(word)) {
+    if (!qualified && isParen(next) && !NOT_A_CALL.has(word) && !this.typeParens.has(firstToken(next))) {
       const tail = aggregateTail(items, nextIndex);
       const call = isCallPosition(prev, items, nextIndex);
       parts.push({ kind: 'operand', ...this.renderCall(t, next, tail.nodes, call) });
@@ -1217,10 +1219,7 @@ export class ExpressionRewriter {
     // At the second character, where Trino 476 places its syntax error.
     if ((t.text === '/' || t.text === '*' || t.text === '<') && adjacent === t.text)
       this.reportDuckdbOperator((next as { token: Token }).token, t.text + adjacent, 'an operator');
-    // `8 >> 2` (DuckDB's shift; Trino 476 SYNTAX_ERROR at the second >), but not the end of a Hive or Trino type
-    // (`array<map<string,int>>`): a `<` opened after ARRAY, MAP, ROW or STRUCT before it at this level is a type's.
-    if (t.text === '>' && adjacent === '>' && !opensTypeBracket(items, i) && startsOperand(items, i + 2))
-      this.reportDuckdbOperator((next as { token: Token }).token, '>>', 'an operator');
+    // `>>` is read with the statement's type positions, before the tree is built (type-context.ts, query.ts).
   }
 
   /** Words before a string literal that make it a typed literal (DATE '…'), whose subscript is not a varchar's. */
@@ -1266,7 +1265,7 @@ export class ExpressionRewriter {
     );
   }
 
-  private reportDuckdbOperator(t: Token, written: string, what: string): void {
+  reportDuckdbOperator(t: Token, written: string, what: string): void {
     this.report(
       t,
       'syntax',
@@ -1541,26 +1540,6 @@ function namesWindow(items: readonly Node[], i: number): boolean {
     if (!listed) return false;
   }
   return false;
-}
-
-/** Whether a `<` after ARRAY, MAP, ROW or STRUCT (a type's bracket, `array<int>`) comes before items[i] at its level. */
-/**
- * Whether the node after items[i - 1] starts an operand (a number, a string, a name or a parenthesis), as after the
- * shift in `8 >> 2`. A type's closing `>>` is followed by `,`, `)`, `>`, COMMENT or nothing; the rewriter may see only
- * the type's last comma-separated piece (`… error: STRING>>`), where the `<` that opened it is out of sight.
- */
-function startsOperand(items: readonly Node[], i: number): boolean {
-  const after = meaningful(items.slice(i))[0];
-  if (after === undefined) return false;
-  if (isParen(after)) return true;
-  if (after.kind !== 'token') return false;
-  const { kind } = after.token;
-  return kind === 'number' || kind === 'string' || (kind === 'word' && nodeKeyword(after) !== 'COMMENT');
-}
-
-function opensTypeBracket(items: readonly Node[], i: number): boolean {
-  const before = meaningful(items.slice(0, i));
-  return before.some((n, k) => n.kind === 'token' && n.token.text === '<' && ['ARRAY', 'MAP', 'ROW', 'STRUCT'].includes(nodeKeyword(before[k - 1]) ?? ''));
 }
 
 /** One-character operators DuckDB has and Trino 476's grammar does not (outside row patterns, refused anyway). */

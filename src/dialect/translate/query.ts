@@ -46,6 +46,7 @@ import { tableSamplePercentages } from './table-sample.js';
 import { checkInlinedJsonParses, refuseViewJsonCasts } from './inlined-json-parse.js';
 import { rewriteFetchWithTies } from './fetch-with-ties.js';
 import { rewriteTableSequences } from './table-sequence.js';
+import { readTypeContext } from './type-context.js';
 
 export interface ExpressionTranslation {
   sql: string;
@@ -73,15 +74,20 @@ const shiftedTo =
 
 /** Rewrites every expression in `sql`; diagnostics list what could not be made faithful. */
 export function translateExpressions(sql: string, position?: (t: Token) => { line: number; col: number }, options: QueryOptions = {}): ExpressionTranslation {
-  const tokens = tokenize(sql);
+  // Trino's array<T> and map<K, V> inside a CAST's type are given as array(T) and map(K, V); a `>>` outside any type
+  // is DuckDB's shift (type-context.ts).
+  const { tokens, shifts, typeParens } = readTypeContext(tokenize(sql));
   const uncommented = tokens.map((t) => (t.kind === 'comment' ? ' ' : t.text)).join('');
   const rewriter = new ExpressionRewriter(position, MAY_BE_UNKNOWN.test(uncommented), makesZonedValues(tokens, options.zonedRelations));
   const report = (at: Token, rule: string, message: string, hint?: string) => rewriter.report(at, rule, message, hint);
+  rewriter.typeParens = typeParens;
   for (const { at, text, kind } of numbersRunIntoText(tokens)) {
     if (kind === 'identifier')
       report(at, 'syntax', `${text}: identifiers must not start with a digit (Athena's syntax error)`, `surround the identifier with double quotes: "${text}"`);
     else report(at, 'syntax', `${text}: two numeric literals in a row (Athena's syntax error)`, 'write one number: 0x10 + 0.5, not 0x10.5');
   }
+  // `8 >> 2` (DuckDB's shift; Trino 476 SYNTAX_ERROR at the second >), refused there.
+  for (const at of shifts) rewriter.reportDuckdbOperator(at, '>>', 'an operator');
   const built = buildTree(tokens);
   refusePivots(built, report);
   refuseRepeatedRandomLambdas(built, report);

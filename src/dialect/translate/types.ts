@@ -81,6 +81,9 @@ export function translateType(items: readonly Node[], topLevel = false): Transla
   const rest = m.slice(params ? 2 : 1).map(nodeKeyword);
   if (!base) throw new TypeSyntaxError(`not a type: ${items.map(nodeText).join('').trim()}`);
   const args = params ? splitArgs(params.items) : [];
+  // `row<a integer>`, `struct<…>` or a bare `array`: Trino 476's SYNTAX_ERROR (its array<T> and map<K, V> reach here
+  // written array(T) and map(K, V), type-context.ts); DuckDB would have read an empty STRUCT().
+  if (!params && (base === 'ARRAY' || base === 'MAP' || base === 'ROW')) throw new TypeSyntaxError(`not a type: ${items.map(nodeText).join('').trim()}`);
   switch (base) {
     case 'ARRAY':
       return { sql: `${translateType(args[0] ?? []).sql}[]`, base, withTimeZone: false };
