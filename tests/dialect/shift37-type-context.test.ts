@@ -4,17 +4,12 @@
 // characters around `>>` let `SELECT map < 3, 8 >> 2` answer 2. Trino's legacy `array<T>` / `map<K, V>` in a CAST now
 // translate (they were refused as "not a type"). Every expected value, type, error and column was asked of the shared
 // Trino 476 on 2026-12-07.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { checkFaithful } from '../../src/dialect/lint/index.js';
-import type { AthenaLocalEngine } from '../../src/engines/local/engine.js';
 import { checkFile } from '../../src/lint/file-checks.js';
-import { openLake, rowsAndTypes } from './lake-helpers.js';
+import { sharedLake, rowsAndTypes } from './lake-helpers.js';
 
-let engine: AthenaLocalEngine;
-beforeAll(async () => {
-  engine = await openLake();
-});
-afterAll(async () => engine.close());
+const engine = sharedLake();
 
 const SHIFT = (col: number) => new RegExp(`<sql>:1:${col}: error \\[unfaithful/syntax\\] '>>' is DuckDB's syntax`);
 
