@@ -607,8 +607,8 @@ function correlatedCastRowValues(
  * GENERIC_INTERNAL_ERROR where the nested subquery also reads `query`'s column: `WHERE c < a + b`); it plans only
  * where `query` is a bare one-row VALUES whose columns nothing reads (`(SELECT (…) + 1 FROM (VALUES 1) u(b))`, `(…) *
  * 2`, `(…)` alone), and under EXISTS; a nested subquery without FROM (`(SELECT a) + b`) plans unless it aggregates
- * (`(SELECT count(*) + t.a) + b … WHERE b = 1` fails; over a bare one-row VALUES it plans, refused here) (corr36, asked of the
- * shared Trino). DuckDB answered.
+ * (`(SELECT count(*) + t.a) + b … WHERE b = 1` fails; over a bare one-row VALUES it plans, also where `query`'s
+ * columns are read: corr37) (corr36, asked of the shared Trino). DuckDB answered.
  */
 function nestedCorrelatedSelectWithFrom(query: GroupNode, here: ReadonlySet<string>, hereColumns: ReadonlySet<string>): OuterReference | undefined {
   if (setOperationBranches(query.items)) return undefined;
@@ -623,9 +623,13 @@ function nestedCorrelatedSelectWithFrom(query: GroupNode, here: ReadonlySet<stri
   for (const nested of subqueriesIn(select)) {
     // An aggregate makes a nested subquery without FROM a query of its own too (`(SELECT count(*) + t.a) + b`).
     const nestedClauses = clausesOf(nested.items);
-    if (!nestedClauses.has('FROM') && !hasAggregate((nestedClauses.get('SELECT') ?? []).map(nodeText).join(' '))) continue;
+    const withFrom = nestedClauses.has('FROM');
+    if (!withFrom && !hasAggregate((nestedClauses.get('SELECT') ?? []).map(nodeText).join(' '))) continue;
     const reference = readsNames(nested, names, columns);
-    if (reference && (!bare || readsOwn())) return reference;
+    // Over a bare one-row VALUES, an aggregating one without FROM plans also where `query`'s columns are read
+    // (`(SELECT (SELECT count(*) + t.a) + b FROM (VALUES 1) u(b))`, `b * (…)`, `count(*) + t.a + b`: Trino 476
+    // answers, asked by corr37); one with a FROM does not.
+    if (reference && (!bare || (withFrom && readsOwn()))) return reference;
   }
   return undefined;
 }
