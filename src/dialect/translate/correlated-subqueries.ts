@@ -326,7 +326,9 @@ export function refuseUnplannedCorrelations(
     const nested = correlatedInUnnest(node, here);
     // A WITH query (`w AS (…)`) reads no row of the query after it.
     const withQuery = nodeKeyword(m[k - 1]) === 'AS';
-    const setOperation = withQuery ? undefined : correlatedSetOperation(node, nodeKeyword(m[k - 1]) === 'EXISTS', here, hereColumns);
+    // Rows counted, columns unread (`(SELECT count(*) FROM (… UNION ALL …))`): planned as under EXISTS.
+    const rowsOnly = nodeKeyword(m[k - 1]) === 'EXISTS' || (!withQuery && columnsUnread(items, node));
+    const setOperation = withQuery ? undefined : correlatedSetOperation(node, rowsOnly, here, hereColumns);
     const derived = withQuery || nodeKeyword(m[k - 1]) === 'EXISTS' ? undefined : filteredDerivedColumn(node, here, hereColumns);
     const joined = withQuery ? undefined : joinedFilteredDerivedTable(node, here, hereColumns);
     const filterNested = withQuery ? undefined : nestedOuterReferenceInFilter(node, here, hereColumns);
@@ -398,7 +400,7 @@ export function refuseUnplannedCorrelations(
       report(correlated[0].at, 'correlated-subquery', LATERAL_AGGREGATE_ON_CONDITION.why, LATERAL_AGGREGATE_ON_CONDITION.hint);
     else if (correlated.length > 0 && quantified && correlated.some((r) => tokenIn(clausesOf(node.items).get('SELECT') ?? [], r.at)))
       reportSelectedUnderQuantifier(correlated.find((r) => tokenIn(clausesOf(node.items).get('SELECT') ?? [], r.at)) as OuterReference, report);
-    else if (correlated.length > 0) checkCorrelated(node, nodeKeyword(m[k - 1]) === 'EXISTS', correlated, report, quantified, innerLateral(m, k));
+    else if (correlated.length > 0) checkCorrelated(node, rowsOnly, correlated, report, quantified, innerLateral(m, k));
     refuseUnplannedCorrelations(node.items, report, here, hereColumns, nodeKeyword(m[k - 1]) === 'EXISTS');
   });
 }
@@ -449,6 +451,31 @@ function correlatedSetOperation(query: GroupNode, exists: boolean, here: Readonl
   if (found.length === 0) return undefined;
   if (exists && branches.every((b) => b.operator === undefined || b.operator === 'UNION ALL') && found.every((f) => f.selected)) return undefined;
   return found[0].r;
+}
+
+/**
+ * Whether the set operation `relation` (branches of SELECT and FROM only) is the only relation of its level's FROM
+ * clause (with its alias), the level has no clause but SELECT and FROM, and its select list reads no column (names only of calls: `count(*)`, `count(1)`): Trino 476 prunes
+ * the relation's columns, so a correlated UNION ALL there plans as under EXISTS (`(SELECT count(*) FROM (SELECT x FROM
+ * (VALUES a, 3) s(x) UNION ALL SELECT 1))`: 3; with `sum(x)`, a WHERE over it or UNION NOT_SUPPORTED; corr37, asked).
+ */
+function columnsUnread(items: readonly Node[], relation: GroupNode): boolean {
+  const branches = setOperationBranches(relation.items);
+  if (!branches?.every((b) => [...clausesOf(b.items).keys()].every((c) => c === 'SELECT' || c === 'FROM'))) return false;
+  const clauses = clausesOf(items);
+  if (![...clauses.keys()].every((c) => c === 'SELECT' || c === 'FROM')) return false;
+  const from = meaningful(clauses.get('FROM') ?? []);
+  if (from[0] !== relation || from.slice(1).some((n) => !(isNameToken(n) || nodeKeyword(n) === 'AS' || (isParen(n) && !isQuery(n))))) return false;
+  const readsColumn = (nodes: readonly Node[]): boolean => {
+    const list = meaningful(nodes);
+    return list.some((n, j) =>
+      n.kind === 'group'
+        ? isQuery(n) || readsColumn(n.items)
+        : isNameToken(n) && !isParen(list[j + 1]) && nodeKeyword(n) !== 'AS' && nodeKeyword(list[j - 1]) !== 'AS',
+    );
+  };
+  const select = clausesOf(items).get('SELECT') ?? [];
+  return !readsColumn(select) && !meaningful(select).some((n) => isPunct(n, '*'));
 }
 
 /**
