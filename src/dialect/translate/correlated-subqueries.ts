@@ -1245,6 +1245,25 @@ function fromOneValuesRow(from: readonly Node[]): boolean {
   return nodeKeyword(inner[0]) === 'VALUES' && splitArgs(inner.slice(1)).length === 1;
 }
 
+/**
+ * Every relation of the level's FROM clause is a one-row VALUES (not LATERAL), joined by commas, CROSS JOIN or `ON`
+ * a condition Trino folds to TRUE: an outer column selected over them plans in Trino 476; a second relation of several
+ * rows, `JOIN … ON y = z` or a LEFT JOIN on a condition fail with NOT_SUPPORTED (corr37, asked; DuckDB answered).
+ */
+function onlyOneRowValues(items: readonly Node[]): boolean {
+  const m = meaningful(items);
+  const relations = fromRelations(m);
+  if (relations.length === 0 || relations.some((r) => r.lateral || !fromOneValuesRow([m[r.at]]))) return false;
+  return m.every((n, k) => {
+    const word = nodeKeyword(n);
+    if (word === 'USING' || word === 'NATURAL') return false;
+    if (word !== 'ON') return true;
+    let end = k + 1;
+    while (end < m.length && !AFTER_JOIN_CONDITION.has(nodeKeyword(m[end])) && !isPunct(m[end], ',')) end++;
+    return onlyTrue(m.slice(k + 1, end));
+  });
+}
+
 /** A GROUP BY of several grouping sets (ROLLUP, CUBE, GROUPING SETS of more than one set); one set plans as GROUP BY. */
 function groupsBySeveralSets(group: readonly Node[]): boolean {
   const m = meaningful(group);
@@ -1418,7 +1437,7 @@ function unplannedReason(
         : 'a subquery without FROM selects an outer column under a WHERE or HAVING other than TRUE, or an OFFSET',
     };
   // A subquery without FROM is a projection of the outer row (`LATERAL (SELECT t.k + 1 AS y)`), which plans.
-  if (exists || aggregatesToOneRow || !clauses.has('FROM') || (fromOneValuesRow(clauses.get('FROM') ?? []) && !clauses.has('WHERE'))) return undefined;
+  if (exists || aggregatesToOneRow || !clauses.has('FROM') || (onlyOneRowValues(query.items) && !clauses.has('WHERE'))) return undefined;
   const selected = correlated.find((r) => tokenIn(select, r.at));
   if (selected) return { at: selected.at, why: 'a subquery that does not aggregate to one row selects an outer column' };
   return undefined;
