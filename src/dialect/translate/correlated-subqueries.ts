@@ -326,7 +326,9 @@ export function refuseUnplannedCorrelations(
     const nested = correlatedInUnnest(node, here);
     // A WITH query (`w AS (…)`) reads no row of the query after it.
     const withQuery = nodeKeyword(m[k - 1]) === 'AS';
-    const setOperation = withQuery ? undefined : correlatedSetOperation(node, nodeKeyword(m[k - 1]) === 'EXISTS', here, hereColumns);
+    // Rows counted, columns unread (`(SELECT count(*) FROM (… UNION ALL …))`): planned as under EXISTS.
+    const rowsOnly = nodeKeyword(m[k - 1]) === 'EXISTS' || (!withQuery && columnsUnread(items, node));
+    const setOperation = withQuery ? undefined : correlatedSetOperation(node, rowsOnly, here, hereColumns);
     const derived = withQuery || nodeKeyword(m[k - 1]) === 'EXISTS' ? undefined : filteredDerivedColumn(node, here, hereColumns);
     const joined = withQuery ? undefined : joinedFilteredDerivedTable(node, here, hereColumns);
     const filterNested = withQuery ? undefined : nestedOuterReferenceInFilter(node, here, hereColumns);
@@ -398,7 +400,7 @@ export function refuseUnplannedCorrelations(
       report(correlated[0].at, 'correlated-subquery', LATERAL_AGGREGATE_ON_CONDITION.why, LATERAL_AGGREGATE_ON_CONDITION.hint);
     else if (correlated.length > 0 && quantified && correlated.some((r) => tokenIn(clausesOf(node.items).get('SELECT') ?? [], r.at)))
       reportSelectedUnderQuantifier(correlated.find((r) => tokenIn(clausesOf(node.items).get('SELECT') ?? [], r.at)) as OuterReference, report);
-    else if (correlated.length > 0) checkCorrelated(node, nodeKeyword(m[k - 1]) === 'EXISTS', correlated, report, quantified, innerLateral(m, k));
+    else if (correlated.length > 0) checkCorrelated(node, rowsOnly, correlated, report, quantified, innerLateral(m, k));
     refuseUnplannedCorrelations(node.items, report, here, hereColumns, nodeKeyword(m[k - 1]) === 'EXISTS');
   });
 }
@@ -449,6 +451,31 @@ function correlatedSetOperation(query: GroupNode, exists: boolean, here: Readonl
   if (found.length === 0) return undefined;
   if (exists && branches.every((b) => b.operator === undefined || b.operator === 'UNION ALL') && found.every((f) => f.selected)) return undefined;
   return found[0].r;
+}
+
+/**
+ * Whether the set operation `relation` (branches of SELECT and FROM only) is the only relation of its level's FROM
+ * clause (with its alias), the level has no clause but SELECT and FROM, and its select list reads no column (names only of calls: `count(*)`, `count(1)`): Trino 476 prunes
+ * the relation's columns, so a correlated UNION ALL there plans as under EXISTS (`(SELECT count(*) FROM (SELECT x FROM
+ * (VALUES a, 3) s(x) UNION ALL SELECT 1))`: 3; with `sum(x)`, a WHERE over it or UNION NOT_SUPPORTED; corr37, asked).
+ */
+function columnsUnread(items: readonly Node[], relation: GroupNode): boolean {
+  const branches = setOperationBranches(relation.items);
+  if (!branches?.every((b) => [...clausesOf(b.items).keys()].every((c) => c === 'SELECT' || c === 'FROM'))) return false;
+  const clauses = clausesOf(items);
+  if (![...clauses.keys()].every((c) => c === 'SELECT' || c === 'FROM')) return false;
+  const from = meaningful(clauses.get('FROM') ?? []);
+  if (from[0] !== relation || from.slice(1).some((n) => !(isNameToken(n) || nodeKeyword(n) === 'AS' || (isParen(n) && !isQuery(n))))) return false;
+  const readsColumn = (nodes: readonly Node[]): boolean => {
+    const list = meaningful(nodes);
+    return list.some((n, j) =>
+      n.kind === 'group'
+        ? isQuery(n) || readsColumn(n.items)
+        : isNameToken(n) && !isParen(list[j + 1]) && nodeKeyword(n) !== 'AS' && nodeKeyword(list[j - 1]) !== 'AS',
+    );
+  };
+  const select = clausesOf(items).get('SELECT') ?? [];
+  return !readsColumn(select) && !meaningful(select).some((n) => isPunct(n, '*'));
 }
 
 /**
@@ -607,8 +634,8 @@ function correlatedCastRowValues(
  * GENERIC_INTERNAL_ERROR where the nested subquery also reads `query`'s column: `WHERE c < a + b`); it plans only
  * where `query` is a bare one-row VALUES whose columns nothing reads (`(SELECT (…) + 1 FROM (VALUES 1) u(b))`, `(…) *
  * 2`, `(…)` alone), and under EXISTS; a nested subquery without FROM (`(SELECT a) + b`) plans unless it aggregates
- * (`(SELECT count(*) + t.a) + b … WHERE b = 1` fails; over a bare one-row VALUES it plans, refused here) (corr36, asked of the
- * shared Trino). DuckDB answered.
+ * (`(SELECT count(*) + t.a) + b … WHERE b = 1` fails; over a bare one-row VALUES it plans, also where `query`'s
+ * columns are read: corr37) (corr36, asked of the shared Trino). DuckDB answered.
  */
 function nestedCorrelatedSelectWithFrom(query: GroupNode, here: ReadonlySet<string>, hereColumns: ReadonlySet<string>): OuterReference | undefined {
   if (setOperationBranches(query.items)) return undefined;
@@ -623,9 +650,13 @@ function nestedCorrelatedSelectWithFrom(query: GroupNode, here: ReadonlySet<stri
   for (const nested of subqueriesIn(select)) {
     // An aggregate makes a nested subquery without FROM a query of its own too (`(SELECT count(*) + t.a) + b`).
     const nestedClauses = clausesOf(nested.items);
-    if (!nestedClauses.has('FROM') && !hasAggregate((nestedClauses.get('SELECT') ?? []).map(nodeText).join(' '))) continue;
+    const withFrom = nestedClauses.has('FROM');
+    if (!withFrom && !hasAggregate((nestedClauses.get('SELECT') ?? []).map(nodeText).join(' '))) continue;
     const reference = readsNames(nested, names, columns);
-    if (reference && (!bare || readsOwn())) return reference;
+    // Over a bare one-row VALUES, an aggregating one without FROM plans also where `query`'s columns are read
+    // (`(SELECT (SELECT count(*) + t.a) + b FROM (VALUES 1) u(b))`, `b * (…)`, `count(*) + t.a + b`: Trino 476
+    // answers, asked by corr37); one with a FROM does not.
+    if (reference && (!bare || (withFrom && readsOwn()))) return reference;
   }
   return undefined;
 }
@@ -1214,6 +1245,25 @@ function fromOneValuesRow(from: readonly Node[]): boolean {
   return nodeKeyword(inner[0]) === 'VALUES' && splitArgs(inner.slice(1)).length === 1;
 }
 
+/**
+ * Every relation of the level's FROM clause is a one-row VALUES (not LATERAL), joined by commas, CROSS JOIN or `ON`
+ * a condition Trino folds to TRUE: an outer column selected over them plans in Trino 476; a second relation of several
+ * rows, `JOIN … ON y = z` or a LEFT JOIN on a condition fail with NOT_SUPPORTED (corr37, asked; DuckDB answered).
+ */
+function onlyOneRowValues(items: readonly Node[]): boolean {
+  const m = meaningful(items);
+  const relations = fromRelations(m);
+  if (relations.length === 0 || relations.some((r) => r.lateral || !fromOneValuesRow([m[r.at]]))) return false;
+  return m.every((n, k) => {
+    const word = nodeKeyword(n);
+    if (word === 'USING' || word === 'NATURAL') return false;
+    if (word !== 'ON') return true;
+    let end = k + 1;
+    while (end < m.length && !AFTER_JOIN_CONDITION.has(nodeKeyword(m[end])) && !isPunct(m[end], ',')) end++;
+    return onlyTrue(m.slice(k + 1, end));
+  });
+}
+
 /** A GROUP BY of several grouping sets (ROLLUP, CUBE, GROUPING SETS of more than one set); one set plans as GROUP BY. */
 function groupsBySeveralSets(group: readonly Node[]): boolean {
   const m = meaningful(group);
@@ -1387,7 +1437,7 @@ function unplannedReason(
         : 'a subquery without FROM selects an outer column under a WHERE or HAVING other than TRUE, or an OFFSET',
     };
   // A subquery without FROM is a projection of the outer row (`LATERAL (SELECT t.k + 1 AS y)`), which plans.
-  if (exists || aggregatesToOneRow || !clauses.has('FROM') || (fromOneValuesRow(clauses.get('FROM') ?? []) && !clauses.has('WHERE'))) return undefined;
+  if (exists || aggregatesToOneRow || !clauses.has('FROM') || (onlyOneRowValues(query.items) && !clauses.has('WHERE'))) return undefined;
   const selected = correlated.find((r) => tokenIn(select, r.at));
   if (selected) return { at: selected.at, why: 'a subquery that does not aggregate to one row selects an outer column' };
   return undefined;

@@ -158,6 +158,22 @@ const ORDER_BY_END = new Set(['LIMIT', 'OFFSET', 'FETCH']);
 /** Words of a query before its ORDER BY, where the ORDER BY is no aggregate's. */
 const QUERY_WORDS = new Set(['SELECT', 'VALUES', 'TABLE', 'FROM', 'UNION', 'INTERSECT', 'EXCEPT']);
 
+/** The words that start a clause of a query level (the select list ends at the next one). */
+const LEVEL_CLAUSES = new Set(['SELECT', 'FROM', 'WHERE', 'GROUP', 'HAVING', 'WINDOW', 'ORDER', 'LIMIT', 'OFFSET', 'FETCH', 'UNION', 'INTERSECT', 'EXCEPT']);
+
+/**
+ * For a query level inside a subquery that may read outer columns: whether Trino 476 evaluates an untyped `e IS NULL`
+ * of its select list (undefined where `items` is no query level). Asked of Trino (docs/issue-15-audit.md, corr37): a
+ * level with a FROM and none of WHERE, ON, GROUP BY, HAVING or a set operation evaluates e (fails where e fails: scalar
+ * subquery in SELECT or WHERE, LATERAL, with or without an outer column in e); with a WHERE (correlated or not) or a
+ * GROUP BY it answers true without evaluating e, as the local engine does.
+ */
+function predicatesEvaluatedLevel(items: readonly Node[]): boolean | undefined {
+  const words = meaningful(items).map(nodeKeyword);
+  if (words[0] !== 'SELECT') return undefined;
+  return words.includes('FROM') && !words.some((w) => w === 'WHERE' || w === 'ON' || w === 'GROUP' || w === 'HAVING' || SET_OPERATORS.has(w));
+}
+
 /**
  * The expressions of a query's select list (aliases dropped), for ORDER BY ordinals; undefined for `SELECT *` and
  * `t.*` items, whose columns are not written out.
@@ -337,6 +353,11 @@ export class ExpressionRewriter {
 
   /** How many subqueries that may reference outer columns enclose the sequence being rendered. */
   private correlatableDepth = 0;
+  /**
+   * Inside such a subquery, the sequence is in the select list of a level whose `e IS NULL` Trino 476 evaluates (a
+   * FROM, no WHERE, ON, GROUP BY or HAVING: predicatesEvaluatedLevel); untyped-predicates.ts evaluates e there too.
+   */
+  private predicatesEvaluated = false;
   /** The parameters of the lambdas being rendered (a zoned comparison reads a parameter, not a column). */
   private lambdaParameters: LambdaParameters = new Set();
 
@@ -406,11 +427,18 @@ export class ExpressionRewriter {
     const setOperation = this.recursiveBodies.has(items) ? undefined : setOperationToCheck(items);
     if (setOperation) return { text: checkedSetOperationText(setOperation, (nodes) => this.render(nodes)), zoned: false };
     const parts: Part[] = [];
-    for (let i = 0; i < items.length; i++) i += this.renderNode(items, i, parts);
+    const level = this.correlatableDepth > 0 ? predicatesEvaluatedLevel(items) : undefined;
+    const enclosingSelectList = this.predicatesEvaluated;
+    for (let i = 0; i < items.length; i++) {
+      if (level !== undefined && LEVEL_CLAUSES.has(nodeKeyword(items[i]))) this.predicatesEvaluated = level && nodeKeyword(items[i]) === 'SELECT';
+      i += this.renderNode(items, i, parts);
+    }
+    this.predicatesEvaluated = enclosingSelectList;
     const yearMonths = parts.flatMap((p) => (p.yearMonth ? [p.yearMonth] : []));
     const addedYearMonths = new Set<Token>();
     rewriteOperators(parts, {
       correlatable: this.correlatableDepth > 0,
+      predicatesEvaluated: level ?? this.predicatesEvaluated,
       addedYearMonths,
       mayHoldUnknown: this.mayHoldUnknown,
       lambdaParameters: this.lambdaParameters,

@@ -161,6 +161,8 @@ const ADDITIVE = new Set(['*', '/', '%', '+', '-']);
 export interface OperatorContext {
   /** Inside a subquery that may reference the outer query's columns, whose types DuckDB's overload choice cannot see. */
   correlatable?: boolean;
+  /** Inside such a subquery, in a select list where Trino 476 evaluates an untyped `e IS NULL` (expressions.ts). */
+  predicatesEvaluated?: boolean;
   /** Gets the year-month interval literals added to or subtracted from an operand that holds no interval literal. */
   addedYearMonths?: Set<Token>;
   /** The statement may hold NULL-typed columns (column-operands.ts MAY_BE_UNKNOWN). */
@@ -311,7 +313,7 @@ export function rewriteOperators(parts: Part[], context: OperatorContext = {}): 
     replace(parts, l, r, append ? `list_${append}(${operands.join(', ')})` : (concatWithUnknown(operands) ?? shimCall('trino_concat', operands)));
     i = l;
   }
-  evaluateUntypedPredicateOperands(parts, unknownMayMeet, context.correlatable === true);
+  evaluateUntypedPredicateOperands(parts, unknownMayMeet, context.correlatable === true, context.predicatesEvaluated === true);
   const columns = instantColumns(context);
   compareColumnListsByInstant(parts, columns, context.lambdaParameters ?? new Set());
   evaluateInElements(parts);

@@ -56,6 +56,18 @@ const listEnd = (items: readonly Node[], select: number) => {
   return end;
 };
 
+/**
+ * The base's first branch where it starts with a parenthesized query (`(SELECT 'a' UNION ALL SELECT 'b') UNION ALL
+ * step`, `((SELECT 'ab') UNION ALL …)`): its items, as an unparenthesized base of several branches is read by its
+ * first SELECT. Trino 476 types such a base varchar(n) as well (TYPE_MISMATCH for a step `s || 'a'`, asked: corr37).
+ */
+function firstBranch(items: readonly Node[]): readonly Node[] {
+  const first = meaningful(items)[0];
+  if (!isParen(first)) return items;
+  const inner = meaningful(first.items)[0];
+  return nodeKeyword(inner) === 'SELECT' || isParen(inner) ? firstBranch(first.items) : items;
+}
+
 /** Every `WITH RECURSIVE name [(columns)] AS (base UNION [ALL] step)` directly in `items`. */
 export function recursiveQueries(items: readonly Node[]): RecursiveQuery[] {
   const m = meaningful(items);
@@ -75,7 +87,7 @@ export function recursiveQueries(items: readonly Node[]): RecursiveQuery[] {
     const operators = body.items.flatMap((n, j) => (['UNION', 'INTERSECT', 'EXCEPT'].includes(nodeKeyword(n)) ? [j] : []));
     const unionAt = operators[operators.length - 1];
     if (unionAt === undefined || nodeKeyword(body.items[unionAt]) !== 'UNION') return;
-    const baseItems = body.items.slice(0, unionAt);
+    const baseItems = firstBranch(body.items.slice(0, unionAt));
     const baseSelect = baseItems.findIndex((n) => nodeKeyword(n) === 'SELECT');
     const base = baseSelect < 0 ? undefined : selectList(baseItems, baseSelect, listEnd(baseItems, baseSelect));
     let step = body.items.slice(unionAt + 1);

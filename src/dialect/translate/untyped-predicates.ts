@@ -19,19 +19,23 @@ const word = (parts: readonly Part[], k: number) =>
 const mayBeUnknown = (text: string) => MAY_BE_UNKNOWN.test(text) && mayBeUnknownExpression(text) && !hasAggregate(text);
 
 /** The operand [a, b] retyped as `type` where it may be NULL-typed (one part then); how many parts fewer there are. */
-function retyped(parts: Part[], range: [number, number] | undefined, type: string): number {
+function retyped(parts: Part[], range: [number, number] | undefined, type: string, correlatable: boolean): number {
   if (!range) return 0;
   const text = textOf(parts, range).trim();
   if (!mayBeUnknown(text)) return 0;
-  parts.splice(range[0], range[1] - range[0] + 1, { kind: 'operand', text: unknownRetyped(text, true, type, true) });
+  const typed = correlatable
+    ? `struct_extract_at(row(${text}, CAST(NULL AS ${type})), CASE WHEN typeof([${text}]) = '"NULL"[]' THEN 2 ELSE 1 END)`
+    : unknownRetyped(text, true, type, true);
+  parts.splice(range[0], range[1] - range[0] + 1, { kind: 'operand', text: typed });
   return range[1] - range[0];
 }
 
-export function evaluateUntypedPredicateOperands(parts: Part[], mayHoldUnknown: boolean, correlatable: boolean): void {
-  if (!mayHoldUnknown || correlatable) return;
+export function evaluateUntypedPredicateOperands(parts: Part[], mayHoldUnknown: boolean, correlatable: boolean, evaluated: boolean): void {
+  if (!mayHoldUnknown) return;
   for (let i = 0; i < parts.length; i++) {
     const w = word(parts, i);
     if (w === 'IS') {
+      if (correlatable && !evaluated) continue;
       const next = nextWord(parts, i);
       if (next !== 'NULL' && !(next === 'NOT' && nextWord(parts, nextMeaningful(parts, i)) === 'NULL')) continue;
       const range = operand(parts, i, -1);
@@ -42,14 +46,14 @@ export function evaluateUntypedPredicateOperands(parts: Part[], mayHoldUnknown: 
       const test = `(${text}) IS ${next === 'NOT' ? 'NOT ' : ''}NULL`;
       parts.splice(range[0], end - range[0] + 1, {
         kind: 'operand',
-        text: evaluatedBeside(test, [`CASE WHEN typeof([${text}]) = '"NULL"[]' THEN ${text} END`], false),
+        text: evaluatedBeside(test, [`CASE WHEN typeof([${text}]) = '"NULL"[]' THEN ${text} END`], correlatable),
       });
       i = range[0];
     } else if (w === 'LIKE') {
       // The pattern first, so the subject's indices stay; then the LIKE moves left by the parts the subject lost.
-      retyped(parts, operand(parts, i, 1), 'VARCHAR');
+      retyped(parts, operand(parts, i, 1), 'VARCHAR', correlatable);
       const notAt = previous(parts, i);
-      i -= retyped(parts, operand(parts, word(parts, notAt) === 'NOT' ? notAt : i, -1), 'VARCHAR');
+      i -= retyped(parts, operand(parts, word(parts, notAt) === 'NOT' ? notAt : i, -1), 'VARCHAR', correlatable);
     }
   }
 }
