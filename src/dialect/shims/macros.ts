@@ -576,6 +576,10 @@ export const MACROS: readonly string[] = [
   `trino_type_precision(t) AS CASE WHEN t LIKE 'DECIMAL(%' THEN CAST(regexp_extract(t, '^DECIMAL\\(([0-9]+),', 1) AS INTEGER)
      WHEN t = 'TINYINT[]' THEN 3 WHEN t = 'SMALLINT[]' THEN 5 WHEN t = 'INTEGER[]' THEN 10 WHEN t IN ('BIGINT[]', 'HUGEINT[]') THEN 19 ELSE 1 END`,
   `trino_type_scale(t) AS CASE WHEN t LIKE 'DECIMAL(%' THEN CAST(regexp_extract(t, ',([0-9]+)\\)', 1) AS INTEGER) ELSE 0 END`,
+  // The digits a decimal type holds (0 for any other type), and the digits a real (7) or double (15) takes from a
+  // decimal exactly through DuckDB's cast (38 for any other type), by typeof([x]) (translate/decimal-common-type.ts).
+  `trino_decimal_digits(t) AS CASE WHEN t LIKE 'DECIMAL(%' THEN trino_type_precision(t) ELSE 0 END`,
+  `trino_floating_digits(t) AS CASE WHEN t LIKE 'FLOAT%' THEN 7 WHEN t LIKE 'DOUBLE%' THEN 15 ELSE 38 END`,
   // Whether Trino 476 coerces a value of type s to type b, both as typeof([x]) (translate/recursive-steps.ts: a recursive
   // step's column to its base's): the same type or unknown; an exact number to a wider one (integers as decimal(p, 0):
   // no digit lost on either side of the point); any number to double, an exact one to real; a date to a timestamp.
