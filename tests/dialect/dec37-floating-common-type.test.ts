@@ -25,6 +25,13 @@ describeFunctions(
     ['BETWEEN', "16777217.5 BETWEEN REAL '16777218' AND REAL '16777218'", true, 'boolean'],
     ['= a double literal of more than 15 digits', "DECIMAL '9007199254740993.0000000001' = 9007199254740994e0", true, 'boolean'],
     ['ARRAY[…] with a double', "element_at(ARRAY[DOUBLE '1', DECIMAL '9007199254740993.0000000001'], 2)", 9007199254740994, 'double'],
+    ['UNION ALL', "WITH t(x) AS (SELECT REAL '1.5' UNION ALL SELECT DECIMAL '16777217.5') SELECT max(x) FROM t", 16777218, 'real'],
+    [
+      'UNION ALL of a parenthesised branch and VALUES',
+      "WITH t(k, x) AS (SELECT 1, DECIMAL '16777217.5' UNION ALL (SELECT 2, REAL '1.5') UNION ALL VALUES (3, 16777219.5)) SELECT max(CASE WHEN k = 1 THEN x END) FROM t",
+      16777218,
+      'real',
+    ],
     // Unchanged: a value of a type the SQL does not show may make the whole a double, where the decimal is exact.
     [
       'CASE beside a double column',

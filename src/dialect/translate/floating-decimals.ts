@@ -8,6 +8,7 @@
 // (macros.ts trino_floating_operand); values whose types the SQL does not show are left (docs/issue-15-audit.md).
 import { keyword, type Token } from '../tokens.js';
 import { floatingLiteral, literalDigits, unsigned } from './decimal-common-type.js';
+import { setOperationColumns } from './set-operation-columns.js';
 import { isCase, isParen, isTriviaNode, meaningful, nodeKeyword, type GroupNode, type Node } from './tree.js';
 
 type Floating = 'REAL' | 'DOUBLE';
@@ -213,8 +214,43 @@ function castValuesColumns(items: Node[], start: number): void {
 const shifted = (casts: ReadonlyMap<number, { end: number; nodes: Node[] }>, by: number) =>
   new Map([...casts].map(([s, c]) => [s - by, { end: c.end - by, nodes: c.nodes }]));
 
+/** Replaces each run of nodes from a key node to its `last` (found by identity, at any depth) with `nodes`. */
+function replacedRuns(items: readonly Node[], runs: ReadonlyMap<Node, { last: Node; nodes: Node[] }>): Node[] {
+  const out: Node[] = [];
+  for (let k = 0; k < items.length; k++) {
+    const node = items[k];
+    const run = runs.get(node);
+    const end = run ? items.indexOf(run.last, k) : -1;
+    if (run && end >= 0) {
+      out.push(...run.nodes);
+      k = end;
+    } else out.push(node.kind === 'group' ? withItems(node, replacedRuns(node.items, runs)) : node);
+  }
+  return out;
+}
+
+/** The columns of a set operation at the top level of `items` (set-operation-columns.ts): each column's values. */
+function castSetOperationColumns(items: Node[]): Node[] {
+  const operation = setOperationColumns(items);
+  if (!operation) return items;
+  const runs = new Map<Node, { last: Node; nodes: Node[] }>();
+  for (const values of operation.columns) {
+    const floating = visibleFloating(values);
+    if (floating === undefined) continue;
+    for (const v of values) {
+      const m = meaningful(v);
+      if (m.length > 0 && inexactDecimal(v, floating)) runs.set(m[0], { last: m[m.length - 1], nodes: castTo(m, floating) });
+    }
+  }
+  return runs.size === 0 ? items : replacedRuns(items, runs);
+}
+
 /** `items` with each decimal literal that meets a visible real or double in one type cast to it (see above). */
 export function castDecimalsBesideFloats(items: readonly Node[]): Node[] {
+  return castSetOperationColumns(castWithin(items));
+}
+
+function castWithin(items: readonly Node[]): Node[] {
   const out = items.map((n, k): Node => {
     if (n.kind !== 'group') return n;
     let inner = castDecimalsBesideFloats(n.items);
