@@ -255,6 +255,10 @@ function frameOffsetMismatch(detail: string): string {
 const refusal = (key: string) =>
   REFUSALS[key] ??
   (key.startsWith('types ') ? typesMismatch(key.slice('types '.length)) : undefined) ??
+  // translate/decimal-common-type.ts floatingCheck: a decimal of more digits than a real or double holds meets one.
+  (key.startsWith('floating ')
+    ? `${construct(key.slice('floating '.length))}: a decimal of more than 7 digits meets a real (or of more than 15 a double) here; Athena takes the real or double nearest the decimal, where the local engine rounds it twice; CAST the decimal to real or double first`
+    : undefined) ??
   // session-word-macros.ts: a session word that no column has (Trino 476's COLUMN_NOT_FOUND message).
   (key.startsWith('column ')
     ? `COLUMN_NOT_FOUND: Column '${key.slice('column '.length)}' cannot be resolved (a column name on Athena, not the session user)`

@@ -66,11 +66,24 @@ const FLOAT_OVERFLOW = '3.4028235677973366e38';
  */
 const OPERAND_PAIR = "{'a': coalesce(a), 'b': coalesce(b)}";
 /**
+ * A decimal operand x of an operator whose other operand y is a real or a double: Trino 476 makes x the real or double
+ * nearest its value (one rounding: DECIMAL '16777217.5' + REAL '0' is 16777218), where DuckDB's implicit cast rounds
+ * twice (through a double: 16777216; a decimal of more than 15 digits divided in double: DECIMAL
+ * '9007199254740993.0000000001' + DOUBLE '0' was 9007199254740992, Trino …994). x's text is read as y's type instead,
+ * as the explicit CAST does (trino_to_float, trino_to_double). A decimal of up to 7 digits (to a real) or 15 (to a
+ * double) keeps DuckDB's cast, exact there; a constant tag (UUID: read the text, BIT: keep x) picks the overload of
+ * trino_floating_operand while DuckDB binds, so other operands pay nothing per row.
+ */
+const floatingOperand = (x: string, y: string) =>
+  `trino_floating_operand(${x}, ${y}, from_json('null', CASE WHEN typeof([${x}]) LIKE 'DECIMAL%' AND trino_type_precision(typeof([${x}]))
+       > CASE typeof([${y}]) WHEN 'FLOAT[]' THEN 7 WHEN 'DOUBLE[]' THEN 15 ELSE 38 END THEN '"UUID"' ELSE '"BIT"' END))`;
+/**
  * `name(a, b)`: a one-element list of {a, b, w, s}, a and b bound once; w a NULL of the type `typeName` gives the
  * result of a op b (DuckDB's type of a op b is its third argument), s the scale of b.
  */
 const typedOperands = (name: string, typeName: string, op: string, more = '') =>
-  `${name}(a, b) AS list_transform([${OPERAND_PAIR}], lambda trino_ab: {'a': trino_ab['a'], 'b': trino_ab['b'],
+  `${name}(a, b) AS list_transform([${OPERAND_PAIR}], lambda trino_ab: {'a': ${floatingOperand("trino_ab['a']", "trino_ab['b']")},
+     'b': ${floatingOperand("trino_ab['b']", "trino_ab['a']")},
      'w': cast_to_type(NULL, from_json('null', '"' || ${typeName}(typeof([trino_ab['a']]), typeof([trino_ab['b']]), typeof([trino_ab['a'] ${op} trino_ab['b']])) || '"')),
      's': trino_type_scale(typeof([trino_ab['b']]))${more}})`;
 /**
@@ -141,6 +154,8 @@ const TYPED_PRODUCT = `list_transform(trino_product_operands(a, b), lambda trino
      trino_abw['b']), trino_abw['w']))[1]`;
 /** Half a unit of the last digit of w's decimal type (5e-3 for decimal(10,2)), as the double DuckDB reads from that text. */
 const HALF_UNIT_OF_SCALE = "CAST('5e-' || (trino_type_scale(typeof(w)) + 1) AS DOUBLE)";
+/** typeof([x]) of a double or a real. */
+const FLOATING_KINDS = `('DOUBLE[]', 'FLOAT[]')`;
 /** typeof([x]) of an exact number that is not a decimal, or of a NULL. */
 const EXACT_KINDS = `('TINYINT[]', 'SMALLINT[]', 'INTEGER[]', 'BIGINT[]', 'HUGEINT[]', '"NULL"[]')`;
 /** CAST(double or real AS varchar) of x: Trino's scientific text, 1.5E0. */
@@ -561,6 +576,10 @@ export const MACROS: readonly string[] = [
   `trino_type_precision(t) AS CASE WHEN t LIKE 'DECIMAL(%' THEN CAST(regexp_extract(t, '^DECIMAL\\(([0-9]+),', 1) AS INTEGER)
      WHEN t = 'TINYINT[]' THEN 3 WHEN t = 'SMALLINT[]' THEN 5 WHEN t = 'INTEGER[]' THEN 10 WHEN t IN ('BIGINT[]', 'HUGEINT[]') THEN 19 ELSE 1 END`,
   `trino_type_scale(t) AS CASE WHEN t LIKE 'DECIMAL(%' THEN CAST(regexp_extract(t, ',([0-9]+)\\)', 1) AS INTEGER) ELSE 0 END`,
+  // The digits a decimal type holds (0 for any other type), and the digits a real (7) or double (15) takes from a
+  // decimal exactly through DuckDB's cast (38 for any other type), by typeof([x]) (translate/decimal-common-type.ts).
+  `trino_decimal_digits(t) AS CASE WHEN t LIKE 'DECIMAL(%' THEN trino_type_precision(t) ELSE 0 END`,
+  `trino_floating_digits(t) AS CASE WHEN t LIKE 'FLOAT%' THEN 7 WHEN t LIKE 'DOUBLE%' THEN 15 ELSE 38 END`,
   // Whether Trino 476 coerces a value of type s to type b, both as typeof([x]) (translate/recursive-steps.ts: a recursive
   // step's column to its base's): the same type or unknown; an exact number to a wider one (integers as decimal(p, 0):
   // no digit lost on either side of the point); any number to double, an exact one to real; a date to a timestamp.
@@ -592,6 +611,8 @@ export const MACROS: readonly string[] = [
   // bound) at every use, which nested divisions multiplied (((x / y) / y) / y took seconds to plan). A first lambda
   // adds the constants of the operands' types: w, a NULL of Trino's result type (trino_quotient_type,
   // trino_remainder_type; from_json's structure is a constant, so its NULL has that type); a second lambda computes.
+  // A decimal beside a real or double, read as that type from its text (floatingOperand above).
+  `trino_floating_operand(x, y, trino_plain BIT) AS x, (x, y, trino_plain) AS cast_to_type(CAST(x AS VARCHAR), y)`,
   typedOperands('trino_quotient_operands', 'trino_quotient_type', '+'),
   typedOperands('trino_remainder_operands', 'trino_remainder_type', '%'),
   // a * b: DuckDB keeps the product of two decimals of at most 18 digits in 18 digits (DECIMAL(10,2) * DECIMAL(10,2)
@@ -628,7 +649,8 @@ export const MACROS: readonly string[] = [
      WHEN t = '"NULL"[]' THEN 'INTEGER' ELSE t[1:-3] END`,
   `trino_addend_type(ta, tb) AS CASE WHEN trino_decimal_operands(ta, tb)
      THEN 'DECIMAL(' || greatest(19, trino_type_precision(ta)) || ',' || trino_type_scale(ta) || ')'
-     WHEN ta = '"NULL"[]' THEN CASE WHEN tb IN ('DATE[]', '"NULL"[]') THEN 'INTEGER' ELSE tb[1:-3] END ELSE ta[1:-3] END`,
+     WHEN ta = '"NULL"[]' THEN CASE WHEN tb IN ('DATE[]', '"NULL"[]') THEN 'INTEGER' ELSE tb[1:-3] END
+     WHEN ta LIKE 'DECIMAL(%' AND tb IN ${FLOATING_KINDS} THEN tb[1:-3] ELSE ta[1:-3] END`,
   // trino_plus(a, b), trino_subtract(a, b) (a - b where a date difference is not possible: translate/operators.ts) and
   // trino_minus(a, b) above; the _any variants type an aggregate or an outer reference in the lambda first.
   unlessDecimal('trino_typed_sum', 'add', typedSum('trino_addition_operands', 'add')),

@@ -45,6 +45,7 @@ import { checkRowValueCells } from './row-values-cells.js';
 import { tableSamplePercentages } from './table-sample.js';
 import { checkInlinedJsonParses, refuseViewJsonCasts } from './inlined-json-parse.js';
 import { rewriteFetchWithTies } from './fetch-with-ties.js';
+import { castDecimalsBesideFloats } from './floating-decimals.js';
 import { rewriteTableSequences } from './table-sequence.js';
 import { readTypeContext } from './type-context.js';
 
@@ -149,7 +150,7 @@ export function translateExpressions(sql: string, position?: (t: Token) => { lin
                           inlineScalarSelects(
                             nameSelectItems(
                               nameUnnestColumns(
-                                tableSamplePercentages(rewriteTableSequences(checkInlinedJsonParses(grouped), renderAlone, report)),
+                                tableSamplePercentages(rewriteTableSequences(castDecimalsBesideFloats(checkInlinedJsonParses(grouped)), renderAlone, report)),
                                 renderAlone,
                               ),
                               options.ctas,
