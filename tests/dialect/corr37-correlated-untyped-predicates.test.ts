@@ -4,15 +4,10 @@
 // list, WHERE, EXISTS, IN, LATERAL); IS NULL evaluates e in the select list of a level with a FROM and no WHERE, ON,
 // GROUP BY or HAVING, and answers without evaluating it under a WHERE or GROUP BY, or in EXISTS's select list. Every
 // expectation is the shared Trino 476's answer (value and type) or its failure, asked on 2026-12-07.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AthenaLocalEngine } from '../../src/engines/local/engine.js';
-import { openLake, rowsAndTypes } from './lake-helpers.js';
+import { describe, expect, it } from 'vitest';
+import { sharedLake, rowsAndTypes } from './lake-helpers.js';
 
-let engine: AthenaLocalEngine;
-beforeAll(async () => {
-  engine = await openLake();
-});
-afterAll(async () => engine.close());
+const engine = sharedLake();
 
 const t = 'FROM (VALUES 0, 1) t(x)';
 const INDICES = /SQL array indices start at 1/;

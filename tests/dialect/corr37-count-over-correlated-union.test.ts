@@ -4,15 +4,10 @@
 // operation is its level's only relation, the level has only SELECT and FROM, and its select list reads no column.
 // Every expectation is the shared Trino 476's answer (value and type) or its failure, asked on 2026-12-07
 // (docs/issue-15-audit.md, branch corr37's section).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AthenaLocalEngine } from '../../src/engines/local/engine.js';
-import { correlatedAt, openLake, rowsAndTypes } from './lake-helpers.js';
+import { describe, expect, it } from 'vitest';
+import { correlatedAt, sharedLake, rowsAndTypes } from './lake-helpers.js';
 
-let engine: AthenaLocalEngine;
-beforeAll(async () => {
-  engine = await openLake();
-});
-afterAll(async () => engine.close());
+const engine = sharedLake();
 
 const t = 'FROM (VALUES 10, 20) t(a)';
 const union = '(SELECT x FROM (VALUES a, 3) s(x) UNION ALL SELECT 1)';

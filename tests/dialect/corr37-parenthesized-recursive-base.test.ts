@@ -5,15 +5,10 @@
 // and the local engine answered. It now reads the base's first branch, as it does an unparenthesized one. Every
 // expectation is the shared Trino 476's answer (value and type) or failure, asked on 2026-12-07 (docs/issue-15-audit.md,
 // branch corr37's section).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AthenaLocalEngine } from '../../src/engines/local/engine.js';
-import { namedResult, openLake, refusedAt } from './lake-helpers.js';
+import { describe, expect, it } from 'vitest';
+import { namedResult, sharedLake, refusedAt } from './lake-helpers.js';
 
-let engine: AthenaLocalEngine;
-beforeAll(async () => {
-  engine = await openLake();
-});
-afterAll(async () => engine.close());
+const engine = sharedLake();
 
 const recursive = (base: string, step: string, where = 'length(s) < 3', columns = 's') =>
   `WITH RECURSIVE r(${columns}) AS (${base} UNION ALL ${step} FROM r WHERE ${where}) SELECT ${columns} FROM r ORDER BY ${columns}`;

@@ -4,15 +4,10 @@
 // only the first relation and the local engine answered (found by corr37 asking the shapes of `e IS NULL` inside
 // correlated subqueries). Every expectation is the shared Trino 476's answer (value and type) or its failure, asked on
 // 2026-12-07 (docs/issue-15-audit.md, branch corr37's section).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AthenaLocalEngine } from '../../src/engines/local/engine.js';
-import { correlatedAt, openLake, rowsAndTypes } from './lake-helpers.js';
+import { describe, expect, it } from 'vitest';
+import { correlatedAt, sharedLake, rowsAndTypes } from './lake-helpers.js';
 
-let engine: AthenaLocalEngine;
-beforeAll(async () => {
-  engine = await openLake();
-});
-afterAll(async () => engine.close());
+const engine = sharedLake();
 
 const t = 'FROM (VALUES 10, 20) t(a)';
 
