@@ -212,6 +212,10 @@ export function withJavaRegex(c: CallContext): CallContext {
       );
     pattern = `'${translated.re2.replaceAll("'", "''")}'`;
     checks = regexpChecks(translated);
+  } else if (COUNTS_EVERY_MATCH.has(c.name.text.toLowerCase())) {
+    // The same check as above for a literal pattern, made on each pattern value (trino_java_regex_listed fails).
+    pattern = `trino_java_regex_listed(${c.arg(1)})`;
+    checks = `trino_java_regex_checks(${c.arg(1)}, false)`;
   } else {
     pattern = `trino_java_regex(${c.arg(1)}, ${matchOnly})`;
     checks = `trino_java_regex_checks(${c.arg(1)}, ${matchOnly})`;
