@@ -65,6 +65,7 @@ export function javaPatternToRe2(pattern: string, matchOnly = false): Re2Pattern
   let caseInsensitive = false;
   let unfaithful: string | undefined;
   let afterClassEscape = false;
+  const patternMultiLine = /\(\?[a-zA-Z]*m/.test(pattern);
   for (let i = 0; i < pattern.length; i++) {
     const ch = pattern[i];
     const wasClassEscape = afterClassEscape;
@@ -111,6 +112,14 @@ export function javaPatternToRe2(pattern: string, matchOnly = false): Re2Pattern
       if (flags.includes('U')) unfaithful ??= '(?U) fails on Athena ("undefined group option"); RE2 reads it as ungreedy';
     }
     if (ch === '$') {
+      // `$\n` (the escape or the character, no quantifier after it) takes the final line break: only the one before
+      // the end can follow a `$` (not multi-line), so it is RE2's `\n\z`, whatever the text.
+      const newline = pattern.startsWith('\\n', i + 1) ? 2 : pattern[i + 1] === '\n' ? 1 : 0;
+      if (newline > 0 && !patternMultiLine && !/^[?*+{]/.test(pattern.slice(i + 1 + newline))) {
+        re2 += '\\n\\z';
+        i += newline;
+        continue;
+      }
       endAnchor = true;
       // `a$\n` matches 'a' + LF in Java: `$` looks ahead without taking the line break. `(?:\n?$)` takes it, so it
       // stands only where nothing follows the `$` in its branch; elsewhere the text is checked as for regexp_extract.
