@@ -48,6 +48,30 @@ export interface Re2Pattern {
   unfaithful?: string;
 }
 
+/**
+ * Joni's POSIX property classes that RE2 can say exactly, as [outside a class, inside one, negated outside, negated
+ * inside] (Trino 476: \p{Digit} takes ٣ as \p{Nd} does; \p{XDigit} and \p{ASCII} are ASCII only: Ａ and é are not).
+ * Joni reads property names in any case.
+ */
+const POSIX_PROPERTIES = new Map<string, [string, string, string, string]>([
+  ['digit', ['\\p{Nd}', '\\p{Nd}', '\\P{Nd}', '\\P{Nd}']],
+  ['xdigit', ['[0-9A-Fa-f]', '0-9A-Fa-f', '[^0-9A-Fa-f]', '\\x00-\\x2F\\x3A-\\x40\\x47-\\x60\\x67-\\x{10FFFF}']],
+  ['ascii', ['[\\x00-\\x7F]', '\\x00-\\x7F', '[^\\x00-\\x7F]', '\\x{80}-\\x{10FFFF}']],
+]);
+
+/** Joni's other POSIX property classes (\p{Alpha} …): Unicode properties RE2 does not have. */
+const POSIX_PROPERTY_NAMES = /^(?:alnum|alpha|blank|cntrl|graph|lower|print|punct|space|upper|word|alphabetic|lowercase|uppercase|white_?space)$/i;
+
+/** Escapes RE2 rejects, said in words (`k` also stands for the numbered back references \1 … \9). */
+const UNSUPPORTED_ESCAPES: Record<string, string> = {
+  k: 'a back reference (\\1, \\k<name>) is not supported by the local engine (RE2)',
+  h: '\\h (horizontal white space on Athena) is not supported by the local engine (RE2); list the characters',
+  H: '\\H (not horizontal white space on Athena) is not supported by the local engine (RE2); list the characters',
+  R: '\\R (any line break sequence on Athena) is not supported by the local engine (RE2); write (?:\\r\\n|[\\n\\r])',
+  Z: '\\Z (the end, or before a final line break, on Athena) is not supported by the local engine (RE2); write $ (without the multi-line flag)',
+  G: '\\G (the end of the previous match) is not supported by the local engine (RE2)',
+};
+
 /** Escapes that stand for a class of characters (a `-` after one, inside a class, is no range in RE2). */
 const CLASS_ESCAPES = new Set(['d', 'D', 'w', 'W', 's', 'S', 'p', 'P', 'h', 'H', 'v', 'V']);
 
@@ -65,6 +89,8 @@ export function javaPatternToRe2(pattern: string, matchOnly = false): Re2Pattern
   let caseInsensitive = false;
   let unfaithful: string | undefined;
   let afterClassEscape = false;
+  let quantified = false;
+  let afterOpen = false;
   const patternMultiLine = /\(\?[a-zA-Z]*m/.test(pattern);
   for (let i = 0; i < pattern.length; i++) {
     const ch = pattern[i];
@@ -77,13 +103,32 @@ export function javaPatternToRe2(pattern: string, matchOnly = false): Re2Pattern
       else if ((next === 'p' || next === 'P') && pattern[i + 1] === '{') {
         const close = pattern.indexOf('}', i);
         const end = close < 0 ? pattern.length - 1 : close;
-        re2 += pattern.slice(i - 1, end + 1);
+        const name = pattern.slice(i + 2, end);
+        const posix = POSIX_PROPERTIES.get(name.toLowerCase());
+        if (posix === undefined && POSIX_PROPERTY_NAMES.test(name))
+          unfaithful ??= `\\${next}{${name}} is a Unicode property on Athena (Joni: é is \\p{Alpha}, ٣ is \\p{Digit}) and the local engine (RE2) has no such class; list the characters (e.g. [A-Za-z]) or use a general category (\\p{L}, \\p{Nd})`;
+        re2 += posix === undefined ? pattern.slice(i - 1, end + 1) : posix[next === 'p' ? (inClass ? 1 : 0) : inClass ? 3 : 2];
         i = end;
+      } else if (next === 'e') re2 += '\\x1B';
+      // Joni reads \X as the letter (Trino 476: regexp_like('X', '\X') is true).
+      else if (next === 'X') re2 += 'X';
+      else if (next === 'c' && /[A-Za-z]/.test(pattern[i + 1] ?? '')) {
+        // Joni's control character: \cA and \ca are both U+0001.
+        re2 += `\\x{${(pattern.charCodeAt(++i) & 0x1f).toString(16)}}`;
+      } else if (next === 'u' && /^[0-9A-Fa-f]{4}$/.test(pattern.slice(i + 1, i + 5))) {
+        const code = Number.parseInt(pattern.slice(i + 1, i + 5), 16);
+        if (code >= 0xd800 && code <= 0xdfff) unfaithful ??= 'a surrogate escape (\\uD83D) is half a character; write the character as \\x{1F600}';
+        re2 += `\\x{${code.toString(16)}}`;
+        i += 4;
       } else {
         if (!inClass && (next === 'b' || next === 'B')) unicodeWords = true;
+        const unsupported = UNSUPPORTED_ESCAPES[next] ?? (!inClass && /[1-9]/.test(next) ? UNSUPPORTED_ESCAPES.k : undefined);
+        if (unsupported) unfaithful ??= unsupported;
         re2 += ch + next;
       }
       afterClassEscape = inClass && CLASS_ESCAPES.has(next);
+      quantified = false;
+      afterOpen = false;
       continue;
     }
     if (inClass) {
@@ -106,10 +151,25 @@ export function javaPatternToRe2(pattern: string, matchOnly = false): Re2Pattern
     }
     if (ch === '(' && pattern[i + 1] === '?') {
       // Inline flags (?i), (?-i), (?i:…): the ones set, before any `-`.
-      const flags = /^\(\?([A-Za-z]*)(?:-[A-Za-z]*)?[:)]/.exec(pattern.slice(i))?.[1] ?? '';
+      const group = /^\(\?([A-Za-z]*)(?:-([A-Za-z]*))?[:)]/.exec(pattern.slice(i));
+      const flags = group?.[1] ?? '';
       if (flags.includes('i')) caseInsensitive = true;
       if (flags.includes('m')) multiLine = true;
       if (flags.includes('U')) unfaithful ??= '(?U) fails on Athena ("undefined group option"); RE2 reads it as ungreedy';
+      const other = /[^imsU]/.exec(flags + (group?.[2] ?? ''))?.[0];
+      if (other === 'x') unfaithful ??= 'the comments flag (?x) (white space and # comments ignored) is not supported by the local engine (RE2)';
+      else if (other) unfaithful ??= `the flag (?${other}) is not supported by the local engine (RE2)`;
+      const rest = pattern.slice(i);
+      if (/^\(\?<?[=!]/.test(rest)) unfaithful ??= 'a look-ahead or look-behind ((?=…), (?!…), (?<=…), (?<!…)) is not supported by the local engine (RE2)';
+      else if (rest.startsWith('(?>')) unfaithful ??= 'an atomic group (?>…) is not supported by the local engine (RE2)';
+      else if (/^\(\?<[A-Za-z]/.test(rest)) {
+        // A named group: RE2 spells it (?P<name>…); its number is the same.
+        re2 += '(?P<';
+        i += 2;
+        quantified = false;
+        afterOpen = false;
+        continue;
+      }
     }
     if (ch === '$') {
       // `$\n` (the escape or the character, no quantifier after it) takes the final line break: only the one before
@@ -125,8 +185,19 @@ export function javaPatternToRe2(pattern: string, matchOnly = false): Re2Pattern
       // stands only where nothing follows the `$` in its branch; elsewhere the text is checked as for regexp_extract.
       if (i + 1 < pattern.length && pattern[i + 1] !== ')' && pattern[i + 1] !== '|') dollarBeforeMore = true;
       re2 += matchOnly ? '(?:\\n?$)' : ch;
+      quantified = false;
+      afterOpen = false;
       continue;
     }
+    // Quantifiers: a `+` right after one makes it possessive (a++, a*+, a{2}+); a `?` after one makes it lazy.
+    const wasQuantified = quantified;
+    const wasOpen = afterOpen;
+    quantified = false;
+    afterOpen = ch === '(';
+    if (ch === '+' && wasQuantified)
+      unfaithful ??= 'a possessive quantifier (a++, a*+, a?+, a{2}+) never gives back what it took on Athena and is not supported by the local engine (RE2)';
+    else if (ch === '*' || ch === '+' || (ch === '?' && !wasQuantified && !wasOpen)) quantified = true;
+    else if (ch === '}' && /\{\d+(?:,\d*)?\}$/.test(pattern.slice(0, i + 1))) quantified = true;
     re2 += ch;
   }
   const endBeforeNewline = endAnchor && !multiLine;
@@ -212,7 +283,7 @@ export function withJavaRegex(c: CallContext): CallContext {
   if (literal) {
     const translated = javaPatternToRe2(literal[1].replaceAll("''", "'"), matchOnly);
     if (translated.unfaithful)
-      c.report('regexp-syntax', `${c.name.text}(): ${translated.unfaithful}`, 'write the pattern without it (list the characters of the class)');
+      c.report('regexp-syntax', `${c.name.text}(): ${translated.unfaithful}`, 'write the pattern without the construct the message names');
     else if (COUNTS_EVERY_MATCH.has(c.name.text.toLowerCase()) && emptyMatchAfterAssertion(literal[1].replaceAll("''", "'")))
       c.report(
         'regexp-empty-match',
