@@ -62,12 +62,16 @@ const POSIX_PROPERTIES = new Map<string, [string, string, string, string]>([
 /** Joni's other POSIX property classes (\p{Alpha} …): Unicode properties RE2 does not have. */
 const POSIX_PROPERTY_NAMES = /^(?:alnum|alpha|blank|cntrl|graph|lower|print|punct|space|upper|word|alphabetic|lowercase|uppercase|white_?space)$/i;
 
+/**
+ * Escaped letters Joni reads as the letter itself (Trino 476: regexp_like('h', '\\h') is true, regexp_like('#', '\\h')
+ * false), which RE2 rejects or, for \\C, reads as any byte: written as the letter. Inside a class also the anchors.
+ */
+const LITERAL_ESCAPES = new Set('ghijlmoqyCEFHIJKLMNORTUVX');
+const LITERAL_ESCAPES_IN_CLASS = new Set('ghijklmoqyzABCEFGHIJKLMNOQRTUVXZ');
+
 /** Escapes RE2 rejects, said in words (`k` also stands for the numbered back references \1 … \9). */
 const UNSUPPORTED_ESCAPES: Record<string, string> = {
   k: 'a back reference (\\1, \\k<name>) is not supported by the local engine (RE2)',
-  h: '\\h (horizontal white space on Athena) is not supported by the local engine (RE2); list the characters',
-  H: '\\H (not horizontal white space on Athena) is not supported by the local engine (RE2); list the characters',
-  R: '\\R (any line break sequence on Athena) is not supported by the local engine (RE2); write (?:\\r\\n|[\\n\\r])',
   Z: '\\Z (the end, or before a final line break, on Athena) is not supported by the local engine (RE2); write $ (without the multi-line flag)',
   G: '\\G (the end of the previous match) is not supported by the local engine (RE2)',
 };
@@ -110,9 +114,14 @@ export function javaPatternToRe2(pattern: string, matchOnly = false): Re2Pattern
         re2 += posix === undefined ? pattern.slice(i - 1, end + 1) : posix[next === 'p' ? (inClass ? 1 : 0) : inClass ? 3 : 2];
         i = end;
       } else if (next === 'e') re2 += '\\x1B';
-      // Joni reads \X as the letter (Trino 476: regexp_like('X', '\X') is true).
-      else if (next === 'X') re2 += 'X';
-      else if (next === 'c' && /[A-Za-z]/.test(pattern[i + 1] ?? '')) {
+      else if ((inClass ? LITERAL_ESCAPES_IN_CLASS : LITERAL_ESCAPES).has(next) || (next === 'k' && pattern[i + 1] !== '<')) re2 += next;
+      else if (next === 'Q') {
+        // \Q…\E quotes: copied as it is (RE2 reads it alike), nothing inside is translated.
+        const end = pattern.indexOf('\\E', i + 1);
+        const stop = end < 0 ? pattern.length : end + 2;
+        re2 += pattern.slice(i - 1, stop);
+        i = stop - 1;
+      } else if (next === 'c' && /[A-Za-z]/.test(pattern[i + 1] ?? '')) {
         // Joni's control character: \cA and \ca are both U+0001.
         re2 += `\\x{${(pattern.charCodeAt(++i) & 0x1f).toString(16)}}`;
       } else if (next === 'u' && /^[0-9A-Fa-f]{4}$/.test(pattern.slice(i + 1, i + 5))) {
