@@ -6,6 +6,7 @@
 // é is \p{Alpha}, so it has no ASCII translation).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AthenaLocalEngine } from '../../src/engines/local/engine.js';
+import { regexSerdePattern } from '../../src/dialect/translate/java-regex.js';
 import { openLake, refusedAt, rowsAndTypes } from './lake-helpers.js';
 
 let engine: AthenaLocalEngine;
@@ -108,5 +109,15 @@ describe('Java regex forms RE2 rejects are refused naming the construct', () => 
     // Trino 476: true.
     const sql = "SELECT regexp_like(x, p) AS v FROM (VALUES ('aab', 'a*+b')) t(x, p)";
     await expect(engine.execute(sql)).rejects.toThrow(/"a\*\+b" is refused locally: a possessive quantifier/);
+  });
+});
+
+describe("RegexSerDe's java.util.regex does not take Joni's readings", () => {
+  it.each<[string]>([['(\\p{Digit}+)'], ['(\\p{XDigit}+)'], ['(a\\h)'], ['(\\ca)'], ['(\\X)']])('%s is refused', (pattern) => {
+    expect(regexSerdePattern(pattern, false)).toHaveProperty('unfaithful');
+  });
+
+  it('the forms both read alike are translated', () => {
+    expect(regexSerdePattern('([0-9]+) (?<n>\\e)', false)).toEqual({ re2: '(?s)^(?:([0-9]+) (?P<n>\\x1B))$', groups: 2 });
   });
 });

@@ -81,9 +81,10 @@ const CLASS_ESCAPES = new Set(['d', 'D', 'w', 'W', 's', 'S', 'p', 'P', 'h', 'H',
 
 /**
  * A Java pattern as RE2 reads it the same way. `matchOnly`: only whether the pattern matches counts (regexp_like), so a
- * final `$` may take the `\n` before the end with it.
+ * final `$` may take the `\n` before the end with it. `joni`: Trino's regexp functions (Joni, Java syntax); false for
+ * java.util.regex (RegexSerDe), where Joni's readings of \p{Digit}, \cx and escaped letters are refused.
  */
-export function javaPatternToRe2(pattern: string, matchOnly = false): Re2Pattern {
+export function javaPatternToRe2(pattern: string, matchOnly = false, joni = true): Re2Pattern {
   let re2 = '';
   let inClass = false;
   let unicodeWords = false;
@@ -108,21 +109,27 @@ export function javaPatternToRe2(pattern: string, matchOnly = false): Re2Pattern
         const close = pattern.indexOf('}', i);
         const end = close < 0 ? pattern.length - 1 : close;
         const name = pattern.slice(i + 2, end);
-        const posix = POSIX_PROPERTIES.get(name.toLowerCase());
-        if (posix === undefined && POSIX_PROPERTY_NAMES.test(name))
+        const posix = joni ? POSIX_PROPERTIES.get(name.toLowerCase()) : undefined;
+        if (!joni && (POSIX_PROPERTIES.has(name.toLowerCase()) || POSIX_PROPERTY_NAMES.test(name)))
+          unfaithful ??= `\\${next}{${name}}: java.util.regex's POSIX classes are not Joni's, and RE2 has none`;
+        else if (posix === undefined && POSIX_PROPERTY_NAMES.test(name))
           unfaithful ??= `\\${next}{${name}} is a Unicode property on Athena (Joni: é is \\p{Alpha}, ٣ is \\p{Digit}) and the local engine (RE2) has no such class; list the characters (e.g. [A-Za-z]) or use a general category (\\p{L}, \\p{Nd})`;
         re2 += posix === undefined ? pattern.slice(i - 1, end + 1) : posix[next === 'p' ? (inClass ? 1 : 0) : inClass ? 3 : 2];
         i = end;
       } else if (next === 'e') re2 += '\\x1B';
-      else if ((inClass ? LITERAL_ESCAPES_IN_CLASS : LITERAL_ESCAPES).has(next) || (next === 'k' && pattern[i + 1] !== '<')) re2 += next;
-      else if (next === 'Q') {
+      else if ((inClass ? LITERAL_ESCAPES_IN_CLASS : LITERAL_ESCAPES).has(next) || (next === 'k' && pattern[i + 1] !== '<')) {
+        // Joni's reading; java.util.regex (RegexSerDe) rejects most of them or reads \h, \R, \X otherwise.
+        if (!joni) unfaithful ??= `\\${next} means another thing in java.util.regex than the letter, and RE2 rejects it`;
+        re2 += next;
+      } else if (next === 'Q') {
         // \Q…\E quotes: copied as it is (RE2 reads it alike), nothing inside is translated.
         const end = pattern.indexOf('\\E', i + 1);
         const stop = end < 0 ? pattern.length : end + 2;
         re2 += pattern.slice(i - 1, stop);
         i = stop - 1;
       } else if (next === 'c' && /[A-Za-z]/.test(pattern[i + 1] ?? '')) {
-        // Joni's control character: \cA and \ca are both U+0001.
+        // Joni's control character: \cA and \ca are both U+0001 (java.util.regex: \ca is !).
+        if (!joni) unfaithful ??= '\\c: java.util.regex reads a control escape otherwise than Joni';
         re2 += `\\x{${(pattern.charCodeAt(++i) & 0x1f).toString(16)}}`;
       } else if (next === 'u' && /^[0-9A-Fa-f]{4}$/.test(pattern.slice(i + 1, i + 5))) {
         const code = Number.parseInt(pattern.slice(i + 1, i + 5), 16);
@@ -210,7 +217,7 @@ export function javaPatternToRe2(pattern: string, matchOnly = false): Re2Pattern
     re2 += ch;
   }
   const endBeforeNewline = endAnchor && !multiLine;
-  if ((multiLine || dollarBeforeMore) && matchOnly) re2 = javaPatternToRe2(pattern).re2;
+  if ((multiLine || dollarBeforeMore) && matchOnly) re2 = javaPatternToRe2(pattern, false, joni).re2;
   if (caseInsensitive && MULTI_CHARACTER_FOLDS.test(pattern)) {
     unfaithful ??= 'under (?i) Java matches ß, ﬁ and other characters whose case folding is several letters with those letters (ß with SS); RE2 does not';
   }
@@ -321,7 +328,7 @@ export function withJavaRegex(c: CallContext): CallContext {
  * ASCII only), or a group that may not take part in the match (Java's group is NULL then, RE2's the empty text).
  */
 export function regexSerdePattern(pattern: string, caseInsensitive: boolean): { re2: string; groups: number } | { unfaithful: string } {
-  const p = javaPatternToRe2(pattern);
+  const p = javaPatternToRe2(pattern, false, false);
   if (p.unfaithful) return { unfaithful: p.unfaithful };
   if (p.unicodeWords) return { unfaithful: '\\b, \\B and POSIX classes match non-ASCII letters in Java, not in RE2' };
   if (caseInsensitive || p.caseInsensitive) return { unfaithful: "Java's case-insensitive matching is ASCII only; RE2's folds every letter" };
