@@ -48,14 +48,43 @@ export interface Re2Pattern {
   unfaithful?: string;
 }
 
+/**
+ * Joni's POSIX property classes that RE2 can say exactly, as [outside a class, inside one, negated outside, negated
+ * inside] (Trino 476: \p{Digit} takes ٣ as \p{Nd} does; \p{XDigit} and \p{ASCII} are ASCII only: Ａ and é are not).
+ * Joni reads property names in any case.
+ */
+const POSIX_PROPERTIES = new Map<string, [string, string, string, string]>([
+  ['digit', ['\\p{Nd}', '\\p{Nd}', '\\P{Nd}', '\\P{Nd}']],
+  ['xdigit', ['[0-9A-Fa-f]', '0-9A-Fa-f', '[^0-9A-Fa-f]', '\\x00-\\x2F\\x3A-\\x40\\x47-\\x60\\x67-\\x{10FFFF}']],
+  ['ascii', ['[\\x00-\\x7F]', '\\x00-\\x7F', '[^\\x00-\\x7F]', '\\x{80}-\\x{10FFFF}']],
+]);
+
+/** Joni's other POSIX property classes (\p{Alpha} …): Unicode properties RE2 does not have. */
+const POSIX_PROPERTY_NAMES = /^(?:alnum|alpha|blank|cntrl|graph|lower|print|punct|space|upper|word|alphabetic|lowercase|uppercase|white_?space)$/i;
+
+/**
+ * Escaped letters Joni reads as the letter itself (Trino 476: regexp_like('h', '\\h') is true, regexp_like('#', '\\h')
+ * false), which RE2 rejects or, for \\C, reads as any byte: written as the letter. Inside a class also the anchors.
+ */
+const LITERAL_ESCAPES = new Set('ghijlmoqyCEFHIJKLMNORTUVX');
+const LITERAL_ESCAPES_IN_CLASS = new Set('ghijklmoqyzABCEFGHIJKLMNOQRTUVXZ');
+
+/** Escapes RE2 rejects, said in words (`k` also stands for the numbered back references \1 … \9). */
+const UNSUPPORTED_ESCAPES: Record<string, string> = {
+  k: 'a back reference (\\1, \\k<name>) is not supported by the local engine (RE2)',
+  Z: '\\Z (the end, or before a final line break, on Athena) is not supported by the local engine (RE2); write $ (without the multi-line flag)',
+  G: '\\G (the end of the previous match) is not supported by the local engine (RE2)',
+};
+
 /** Escapes that stand for a class of characters (a `-` after one, inside a class, is no range in RE2). */
 const CLASS_ESCAPES = new Set(['d', 'D', 'w', 'W', 's', 'S', 'p', 'P', 'h', 'H', 'v', 'V']);
 
 /**
  * A Java pattern as RE2 reads it the same way. `matchOnly`: only whether the pattern matches counts (regexp_like), so a
- * final `$` may take the `\n` before the end with it.
+ * final `$` may take the `\n` before the end with it. `joni`: Trino's regexp functions (Joni, Java syntax); false for
+ * java.util.regex (RegexSerDe), where Joni's readings of \p{Digit}, \cx and escaped letters are refused.
  */
-export function javaPatternToRe2(pattern: string, matchOnly = false): Re2Pattern {
+export function javaPatternToRe2(pattern: string, matchOnly = false, joni = true): Re2Pattern {
   let re2 = '';
   let inClass = false;
   let unicodeWords = false;
@@ -65,6 +94,9 @@ export function javaPatternToRe2(pattern: string, matchOnly = false): Re2Pattern
   let caseInsensitive = false;
   let unfaithful: string | undefined;
   let afterClassEscape = false;
+  let quantified = false;
+  let afterOpen = false;
+  const patternMultiLine = /\(\?[a-zA-Z]*m/.test(pattern);
   for (let i = 0; i < pattern.length; i++) {
     const ch = pattern[i];
     const wasClassEscape = afterClassEscape;
@@ -76,13 +108,43 @@ export function javaPatternToRe2(pattern: string, matchOnly = false): Re2Pattern
       else if ((next === 'p' || next === 'P') && pattern[i + 1] === '{') {
         const close = pattern.indexOf('}', i);
         const end = close < 0 ? pattern.length - 1 : close;
-        re2 += pattern.slice(i - 1, end + 1);
+        const name = pattern.slice(i + 2, end);
+        const posix = joni ? POSIX_PROPERTIES.get(name.toLowerCase()) : undefined;
+        if (!joni && (POSIX_PROPERTIES.has(name.toLowerCase()) || POSIX_PROPERTY_NAMES.test(name)))
+          unfaithful ??= `\\${next}{${name}}: java.util.regex's POSIX classes are not Joni's, and RE2 has none`;
+        else if (posix === undefined && POSIX_PROPERTY_NAMES.test(name))
+          unfaithful ??= `\\${next}{${name}} is a Unicode property on Athena (Joni: é is \\p{Alpha}, ٣ is \\p{Digit}) and the local engine (RE2) has no such class; list the characters (e.g. [A-Za-z]) or use a general category (\\p{L}, \\p{Nd})`;
+        re2 += posix === undefined ? pattern.slice(i - 1, end + 1) : posix[next === 'p' ? (inClass ? 1 : 0) : inClass ? 3 : 2];
         i = end;
+      } else if (next === 'e') re2 += '\\x1B';
+      else if ((inClass ? LITERAL_ESCAPES_IN_CLASS : LITERAL_ESCAPES).has(next) || (next === 'k' && pattern[i + 1] !== '<')) {
+        // Joni's reading; java.util.regex (RegexSerDe) rejects most of them or reads \h, \R, \X otherwise.
+        if (!joni) unfaithful ??= `\\${next} means another thing in java.util.regex than the letter, and RE2 rejects it`;
+        re2 += next;
+      } else if (next === 'Q') {
+        // \Q…\E quotes: copied as it is (RE2 reads it alike), nothing inside is translated.
+        const end = pattern.indexOf('\\E', i + 1);
+        const stop = end < 0 ? pattern.length : end + 2;
+        re2 += pattern.slice(i - 1, stop);
+        i = stop - 1;
+      } else if (next === 'c' && /[A-Za-z]/.test(pattern[i + 1] ?? '')) {
+        // Joni's control character: \cA and \ca are both U+0001 (java.util.regex: \ca is !).
+        if (!joni) unfaithful ??= '\\c: java.util.regex reads a control escape otherwise than Joni';
+        re2 += `\\x{${(pattern.charCodeAt(++i) & 0x1f).toString(16)}}`;
+      } else if (next === 'u' && /^[0-9A-Fa-f]{4}$/.test(pattern.slice(i + 1, i + 5))) {
+        const code = Number.parseInt(pattern.slice(i + 1, i + 5), 16);
+        if (code >= 0xd800 && code <= 0xdfff) unfaithful ??= 'a surrogate escape (\\uD83D) is half a character; write the character as \\x{1F600}';
+        re2 += `\\x{${code.toString(16)}}`;
+        i += 4;
       } else {
         if (!inClass && (next === 'b' || next === 'B')) unicodeWords = true;
+        const unsupported = UNSUPPORTED_ESCAPES[next] ?? (!inClass && /[1-9]/.test(next) ? UNSUPPORTED_ESCAPES.k : undefined);
+        if (unsupported) unfaithful ??= unsupported;
         re2 += ch + next;
       }
       afterClassEscape = inClass && CLASS_ESCAPES.has(next);
+      quantified = false;
+      afterOpen = false;
       continue;
     }
     if (inClass) {
@@ -105,23 +167,57 @@ export function javaPatternToRe2(pattern: string, matchOnly = false): Re2Pattern
     }
     if (ch === '(' && pattern[i + 1] === '?') {
       // Inline flags (?i), (?-i), (?i:…): the ones set, before any `-`.
-      const flags = /^\(\?([A-Za-z]*)(?:-[A-Za-z]*)?[:)]/.exec(pattern.slice(i))?.[1] ?? '';
+      const group = /^\(\?([A-Za-z]*)(?:-([A-Za-z]*))?[:)]/.exec(pattern.slice(i));
+      const flags = group?.[1] ?? '';
       if (flags.includes('i')) caseInsensitive = true;
       if (flags.includes('m')) multiLine = true;
       if (flags.includes('U')) unfaithful ??= '(?U) fails on Athena ("undefined group option"); RE2 reads it as ungreedy';
+      const other = /[^imsU]/.exec(flags + (group?.[2] ?? ''))?.[0];
+      if (other === 'x') unfaithful ??= 'the comments flag (?x) (white space and # comments ignored) is not supported by the local engine (RE2)';
+      else if (other) unfaithful ??= `the flag (?${other}) is not supported by the local engine (RE2)`;
+      const rest = pattern.slice(i);
+      if (/^\(\?<?[=!]/.test(rest)) unfaithful ??= 'a look-ahead or look-behind ((?=…), (?!…), (?<=…), (?<!…)) is not supported by the local engine (RE2)';
+      else if (rest.startsWith('(?>')) unfaithful ??= 'an atomic group (?>…) is not supported by the local engine (RE2)';
+      else if (/^\(\?<[A-Za-z]/.test(rest)) {
+        // A named group: RE2 spells it (?P<name>…); its number is the same.
+        re2 += '(?P<';
+        i += 2;
+        quantified = false;
+        afterOpen = false;
+        continue;
+      }
     }
     if (ch === '$') {
+      // `$\n` (the escape or the character, no quantifier after it) takes the final line break: only the one before
+      // the end can follow a `$` (not multi-line), so it is RE2's `\n\z`, whatever the text.
+      const newline = pattern.startsWith('\\n', i + 1) ? 2 : pattern[i + 1] === '\n' ? 1 : 0;
+      if (newline > 0 && !patternMultiLine && !/^[?*+{]/.test(pattern.slice(i + 1 + newline))) {
+        re2 += '\\n\\z';
+        i += newline;
+        continue;
+      }
       endAnchor = true;
       // `a$\n` matches 'a' + LF in Java: `$` looks ahead without taking the line break. `(?:\n?$)` takes it, so it
       // stands only where nothing follows the `$` in its branch; elsewhere the text is checked as for regexp_extract.
       if (i + 1 < pattern.length && pattern[i + 1] !== ')' && pattern[i + 1] !== '|') dollarBeforeMore = true;
       re2 += matchOnly ? '(?:\\n?$)' : ch;
+      quantified = false;
+      afterOpen = false;
       continue;
     }
+    // Quantifiers: a `+` right after one makes it possessive (a++, a*+, a{2}+); a `?` after one makes it lazy.
+    const wasQuantified = quantified;
+    const wasOpen = afterOpen;
+    quantified = false;
+    afterOpen = ch === '(';
+    if (ch === '+' && wasQuantified)
+      unfaithful ??= 'a possessive quantifier (a++, a*+, a?+, a{2}+) never gives back what it took on Athena and is not supported by the local engine (RE2)';
+    else if (ch === '*' || ch === '+' || (ch === '?' && !wasQuantified && !wasOpen)) quantified = true;
+    else if (ch === '}' && /\{\d+(?:,\d*)?\}$/.test(pattern.slice(0, i + 1))) quantified = true;
     re2 += ch;
   }
   const endBeforeNewline = endAnchor && !multiLine;
-  if ((multiLine || dollarBeforeMore) && matchOnly) re2 = javaPatternToRe2(pattern).re2;
+  if ((multiLine || dollarBeforeMore) && matchOnly) re2 = javaPatternToRe2(pattern, false, joni).re2;
   if (caseInsensitive && MULTI_CHARACTER_FOLDS.test(pattern)) {
     unfaithful ??= 'under (?i) Java matches ß, ﬁ and other characters whose case folding is several letters with those letters (ß with SS); RE2 does not';
   }
@@ -203,7 +299,7 @@ export function withJavaRegex(c: CallContext): CallContext {
   if (literal) {
     const translated = javaPatternToRe2(literal[1].replaceAll("''", "'"), matchOnly);
     if (translated.unfaithful)
-      c.report('regexp-syntax', `${c.name.text}(): ${translated.unfaithful}`, 'write the pattern without it (list the characters of the class)');
+      c.report('regexp-syntax', `${c.name.text}(): ${translated.unfaithful}`, 'write the pattern without the construct the message names');
     else if (COUNTS_EVERY_MATCH.has(c.name.text.toLowerCase()) && emptyMatchAfterAssertion(literal[1].replaceAll("''", "'")))
       c.report(
         'regexp-empty-match',
@@ -212,6 +308,10 @@ export function withJavaRegex(c: CallContext): CallContext {
       );
     pattern = `'${translated.re2.replaceAll("'", "''")}'`;
     checks = regexpChecks(translated);
+  } else if (COUNTS_EVERY_MATCH.has(c.name.text.toLowerCase())) {
+    // The same check as above for a literal pattern, made on each pattern value (trino_java_regex_listed fails).
+    pattern = `trino_java_regex_listed(${c.arg(1)})`;
+    checks = `trino_java_regex_checks(${c.arg(1)}, false)`;
   } else {
     pattern = `trino_java_regex(${c.arg(1)}, ${matchOnly})`;
     checks = `trino_java_regex_checks(${c.arg(1)}, ${matchOnly})`;
@@ -228,7 +328,7 @@ export function withJavaRegex(c: CallContext): CallContext {
  * ASCII only), or a group that may not take part in the match (Java's group is NULL then, RE2's the empty text).
  */
 export function regexSerdePattern(pattern: string, caseInsensitive: boolean): { re2: string; groups: number } | { unfaithful: string } {
-  const p = javaPatternToRe2(pattern);
+  const p = javaPatternToRe2(pattern, false, false);
   if (p.unfaithful) return { unfaithful: p.unfaithful };
   if (p.unicodeWords) return { unfaithful: '\\b, \\B and POSIX classes match non-ASCII letters in Java, not in RE2' };
   if (caseInsensitive || p.caseInsensitive) return { unfaithful: "Java's case-insensitive matching is ASCII only; RE2's folds every letter" };
