@@ -2,15 +2,10 @@
 // expressions left … branch regex37"): Java's (Joni's) `$` also matches before a final line break, so `$\n` takes the
 // text's final line break; it was checked while running (a text ending in a line break refused). It is now RE2's
 // `\n\z`, which means the same for every text. Every value and type is Trino 476's answer, asked of the shared Trino.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AthenaLocalEngine } from '../../src/engines/local/engine.js';
-import { openLake, rowsAndTypes } from './lake-helpers.js';
+import { describe, expect, it } from 'vitest';
+import { sharedLake, rowsAndTypes } from './lake-helpers.js';
 
-let engine: AthenaLocalEngine;
-beforeAll(async () => {
-  engine = await openLake();
-});
-afterAll(async () => engine.close());
+const engine = sharedLake();
 
 describe('a $ followed by a line break answers as on Athena', () => {
   it('in every regexp function, over texts with and without a final line break', async () => {

@@ -4,16 +4,11 @@
 // call's position for a literal pattern (unfaithful/regexp-syntax), while running for a pattern value. Every value
 // and type is Trino 476's answer, asked of the shared Trino (Trino uses Joni: \p{Alpha} is a Unicode property there,
 // é is \p{Alpha}, so it has no ASCII translation).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AthenaLocalEngine } from '../../src/engines/local/engine.js';
+import { describe, expect, it } from 'vitest';
 import { regexSerdePattern } from '../../src/dialect/translate/java-regex.js';
-import { openLake, refusedAt, rowsAndTypes } from './lake-helpers.js';
+import { sharedLake, refusedAt, rowsAndTypes } from './lake-helpers.js';
 
-let engine: AthenaLocalEngine;
-beforeAll(async () => {
-  engine = await openLake();
-});
-afterAll(async () => engine.close());
+const engine = sharedLake();
 
 describe('Java regex forms with an exact RE2 equivalent answer as on Athena', () => {
   it('POSIX properties Digit, XDigit and ASCII, \\e, \\cA, \\uXXXX and \\X, over ten texts', async () => {

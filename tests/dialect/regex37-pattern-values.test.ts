@@ -3,15 +3,10 @@
 // match at an assertion past the search's start twice (regexp_count(x, p) of 'ab' and '$' was 2). A literal such
 // pattern is refused at lint (hunt34-regexp-empty-matches.test.ts); a pattern value is now checked while the query
 // runs, with the same rule. Every value and type is Trino 476's answer, asked of the shared Trino.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AthenaLocalEngine } from '../../src/engines/local/engine.js';
-import { openLake, rowsAndTypes } from './lake-helpers.js';
+import { describe, expect, it } from 'vitest';
+import { sharedLake, rowsAndTypes } from './lake-helpers.js';
 
-let engine: AthenaLocalEngine;
-beforeAll(async () => {
-  engine = await openLake();
-});
-afterAll(async () => engine.close());
+const engine = sharedLake();
 
 const REFUSED = /can match the empty string at an assertion .* counts such a match twice/;
 
