@@ -147,6 +147,22 @@ export const normalizeHiveType = (text: string): string => formatHiveType(parseH
 /** True for types whose values are nested (read from JSON with json_transform rather than a text cast). */
 export const isNestedHiveType = (text: string): boolean => parseHiveType(text).kind !== 'primitive';
 
+/** Trino's spelling of a Hive column type: `array<struct<a:int>>` → `array(row("a" integer))`. */
+export function trinoTypeOfHive(type: HiveType): string {
+  switch (type.kind) {
+    case 'array':
+      return `array(${trinoTypeOfHive(type.element)})`;
+    case 'map':
+      return `map(${trinoTypeOfHive(type.key)}, ${trinoTypeOfHive(type.value)})`;
+    case 'struct':
+      return `row(${type.fields.map((f) => `"${f.name.replaceAll('"', '""')}" ${trinoTypeOfHive(f.type)}`).join(', ')})`;
+    case 'primitive': {
+      const name = { string: 'varchar', int: 'integer', float: 'real', binary: 'varbinary', timestamp: 'timestamp(3)' }[type.name] ?? type.name;
+      return type.params ? `${name}(${type.params.join(',')})` : name;
+    }
+  }
+}
+
 /** True for Hive string types (values are kept as text, never cast). */
 export const isStringHiveType = (text: string): boolean => {
   const t = parseHiveType(text);

@@ -17,7 +17,10 @@ import type { TranslateContext } from './index.js';
 import { resolveDatabaseName, resolveTableName } from './names.js';
 import { translateQuery } from './query.js';
 import { qualifyViewReads } from './view-names.js';
-import { MissingColumnNameError } from './select-names.js';
+import { ctasUnknownColumns, MissingColumnNameError } from './select-names.js';
+import { DialectError } from '../diagnostics.js';
+import { tokenize, type Token } from '../tokens.js';
+import { buildTree } from './tree.js';
 import { AthenaCodedError } from '../athena-error.js';
 import { regexSerdePattern } from './java-regex.js';
 
@@ -172,6 +175,27 @@ function partitionSpec(c: TokenCursor): PartitionSpec {
   return spec;
 }
 
+/**
+ * Trino 476 fails a CREATE VIEW whose query gives a NULL column of no type (COLUMN_TYPE_UNKNOWN "Column type is
+ * unknown: n"), as it fails such a CTAS (select-names.ts ctasUnknownColumns); the local view made it an integer
+ * column, so a query of it answered (`abs(n / 0)` of `SELECT NULL AS n` gave NULL). Refused where the query is read,
+ * at the NULL (`lake lint` too).
+ */
+function refuseUnknownViewColumns(query: string, at: Token): void {
+  const unknown = ctasUnknownColumns(buildTree(tokenize(query)));
+  if (unknown.length === 0) return;
+  throw new DialectError(
+    unknown.map(({ at: t, name }) => ({
+      severity: 'error',
+      rule: 'unfaithful/column-type-unknown',
+      message: `Column type is unknown: ${name}: Athena fails the CREATE VIEW (COLUMN_TYPE_UNKNOWN); the local view would make it an integer column`,
+      hint: `give the NULL a type: CAST(NULL AS varchar) AS ${name}`,
+      line: t.line + at.line - 1,
+      col: t.line === 1 ? t.col + at.col - 1 : t.col,
+    })),
+  );
+}
+
 /** CREATE/DROP DATABASE, CREATE VIEW, DROP TABLE/VIEW, ALTER TABLE … PARTITION, MSCK, SHOW, DESCRIBE. */
 export function translateCatalogStatement(sql: string, ctx: TranslateContext): LakeAction {
   const c = new TokenCursor(sql);
@@ -192,7 +216,9 @@ export function translateCatalogStatement(sql: string, ctx: TranslateContext): L
     const target = table();
     c.expectKeyword('AS');
     // Translated as written first, so a refusal names the statement's line and column (qualifying shifts them).
-    translateQuery(c.textFrom(), ctx, { at: c.peek() });
+    const queryAt = c.peek();
+    translateQuery(c.textFrom(), ctx, { at: queryAt });
+    if (queryAt) refuseUnknownViewColumns(c.textFrom(), queryAt);
     return { type: 'createView', target, orReplace, sql: translateQuery(qualifyViewReads(c.textFrom(), ctx.database), ctx) };
   }
   if (c.acceptKeyword('DROP')) {

@@ -36,6 +36,7 @@ import { checkedArray, checkedCase, checkedValuesColumn, literalsCommonDecimal, 
 import { failingDecimalComparisons } from './decimal-comparisons.js';
 import { rowValues, setOperationColumns, valuesColumns } from './set-operation-columns.js';
 import { checkedSetOperationText, setOperationToCheck } from './set-operation-types.js';
+import type { KnownTypes } from './known-types.js';
 import { FUNCTIONS, type CallContext } from './functions.js';
 import { quoteReservedIdentifier } from './identifiers.js';
 import { sessionWord } from './session-words.js';
@@ -369,6 +370,9 @@ export class ExpressionRewriter {
   /** Parentheses of a type's parameters (`DECIMAL(10,2)` inside a DDL column's `ARRAY<…>`), no call (type-context.ts). */
   typeParens: ReadonlySet<Token> = new Set();
 
+  /** The catalog's column types of the tables the statement reads (TranslateContext.columnTypes), where it has them. */
+  knownTypes: KnownTypes | undefined;
+
   constructor(
     // The token's own fields, not the token: keyword() keeps its upper-cased text on it (tokens.ts).
     private readonly position: (t: Token) => { line: number; col: number } = (t) => ({ kind: t.kind, text: t.text, start: t.start, line: t.line, col: t.col }),
@@ -424,7 +428,7 @@ export class ExpressionRewriter {
     if (nanOrdered !== undefined) return { text: nanOrdered, zoned: false };
     this.noteRecursiveBodies(items);
     // A recursive WITH query's body is the recursion itself: wrapping its branches would hide the CTE from its step.
-    const setOperation = this.recursiveBodies.has(items) ? undefined : setOperationToCheck(items);
+    const setOperation = this.recursiveBodies.has(items) ? undefined : setOperationToCheck(items, this.knownTypes);
     if (setOperation) return { text: checkedSetOperationText(setOperation, (nodes) => this.render(nodes)), zoned: false };
     const parts: Part[] = [];
     const level = this.correlatableDepth > 0 ? predicatesEvaluatedLevel(items) : undefined;

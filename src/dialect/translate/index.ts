@@ -4,11 +4,13 @@ import type { LakeAction } from '../lake-actions.js';
 import { isTrivia, keyword, tokenize } from '../tokens.js';
 import { translateCatalogStatement, translateCreateTable } from './ddl.js';
 import { translateInsert, translateMerge, translateUpdateOrDelete } from './dml.js';
+import type { CatalogColumn } from './known-types.js';
 import { translateQuery, type QueryTranslations } from './query.js';
 import { translateUnload } from './unload.js';
 
 export { namesRelation } from './zoned-groups.js';
 export { sortedOutsideQuery } from './sorted-outside.js';
+export type { CatalogColumn } from './known-types.js';
 
 export interface TranslateContext {
   /** Local lake folder: `s3://BUCKET/KEY` ↔ `<lakeRoot>/BUCKET/KEY`. */
@@ -25,6 +27,12 @@ export interface TranslateContext {
    * jsonParsedViewColumns): a cast of one to an array, map or row is refused (refuseViewJsonCasts).
    */
   jsonParsedColumns?: ReadonlySet<string>;
+  /**
+   * Columns (in order, with their Trino types) of the catalog's tables the statement names, by lower-case qualified
+   * name (`db.table`): a set operation's column whose branches' types are known to meet is not checked while DuckDB
+   * binds (known-types.ts, set-operation-types.ts).
+   */
+  columnTypes?: ReadonlyMap<string, readonly CatalogColumn[]>;
   /** Query translations made before for the same inputs, and where new ones are kept (`lake lint`, issue 18). */
   queries?: QueryTranslations;
 }

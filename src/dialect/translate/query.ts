@@ -46,6 +46,7 @@ import { tableSamplePercentages } from './table-sample.js';
 import { checkInlinedJsonParses, refuseViewJsonCasts } from './inlined-json-parse.js';
 import { rewriteFetchWithTies } from './fetch-with-ties.js';
 import { castDecimalsBesideFloats } from './floating-decimals.js';
+import { type CatalogColumn, withQueries, withQueryNames } from './known-types.js';
 import { rewriteTableSequences } from './table-sequence.js';
 import { readTypeContext } from './type-context.js';
 
@@ -66,7 +67,11 @@ export interface QueryOptions {
   zonedRelations?: ReadonlySet<string>;
   /** Columns the views the statement reads made with json_parse (TranslateContext.jsonParsedColumns). */
   jsonParsedColumns?: ReadonlySet<string>;
+  /** The catalog's column types of the tables the statement names, and its default database (TranslateContext.columnTypes). */
+  columnTypes?: { columns: ReadonlyMap<string, readonly CatalogColumn[]>; database: string };
 }
+
+const SET_OPERATION_WORD = /\b(?:UNION|INTERSECT|EXCEPT)\b/i;
 
 /** Positions in a query that starts at `at` of its statement. */
 const shiftedTo =
@@ -98,6 +103,9 @@ export function translateExpressions(sql: string, position?: (t: Token) => { lin
     report,
   );
   if (MAY_BE_UNKNOWN.test(uncommented)) rewriter.unknownNames = unknownSelectNames(tree);
+  // Set operations' columns of known types (count(*), literals, the catalog's columns) meet without a bind-time check.
+  if (SET_OPERATION_WORD.test(uncommented))
+    rewriter.knownTypes = { columns: new Map(), database: '', ...options.columnTypes, withNames: withQueryNames(tree), withQueries: withQueries(tree) };
   const zoned = options.zonedRelations;
   const grouped = checkZonedExtremes(
     checkZonedRows(checkZonedGroups(checkMapRows(checkMapGroups(unrollRecursiveQueries(inlineWindowChains(tree)))), tokens, zoned), tokens, zoned),
@@ -223,13 +231,16 @@ export class QueryTranslations {
 export function translateQuery(sql: string, ctx?: TranslateContext, options: QueryOptions = {}): string {
   const zonedRelations = ctx?.zonedViews;
   const jsonParsedColumns = ctx?.jsonParsedColumns;
+  const columnTypes = ctx?.columnTypes && ctx.columnTypes.size > 0 ? { columns: ctx.columnTypes, database: ctx.database } : undefined;
   const translate = () =>
     translateExpressions(sql, options.at && shiftedTo(options.at), {
       ...options,
       ...(zonedRelations ? { zonedRelations } : {}),
       ...(jsonParsedColumns ? { jsonParsedColumns } : {}),
+      ...(columnTypes ? { columnTypes } : {}),
     });
-  const queries = zonedRelations || jsonParsedColumns || options.zonedRelations || options.jsonParsedColumns ? undefined : ctx?.queries;
+  const queries =
+    zonedRelations || jsonParsedColumns || columnTypes || options.zonedRelations || options.jsonParsedColumns || options.columnTypes ? undefined : ctx?.queries;
   const { sql: out, diagnostics } = queries ? queries.translate(sql, options, translate) : translate();
   if (diagnostics.some((d) => d.severity === 'error')) throw new DialectError(diagnostics);
   return out;

@@ -10,6 +10,7 @@ import { REFUSED_KEY_MARKER } from '../shims/error-messages.js';
 import { keyword, type Token } from '../tokens.js';
 import { mayMixFamilies, refusedWhen, valuesMayLoseScaleWhenBound } from './decimal-common-type.js';
 import { setOperationColumns, valuesColumns } from './set-operation-columns.js';
+import { columnsKnownToMeet, type KnownTypes } from './known-types.js';
 import { FILLER_EXCLUDE, withStarCheck } from './star-names.js';
 import { isParen, isTriviaNode, meaningful, nodeKeyword, nodeText, splitArgs, type Node } from './tree.js';
 
@@ -155,8 +156,11 @@ function starBranch(branch: readonly Node[]): 'one' | 'join' | undefined {
   return from.some((n) => nodeText(n) === ',' || ['JOIN', 'CROSS', 'NATURAL'].includes(nodeKeyword(n))) ? 'join' : 'one';
 }
 
-/** The set operation at the top level of `items` when a column's decimal types are decided only by DuckDB's binder. */
-export function setOperationToCheck(items: readonly Node[]): CheckedSetOperation | undefined {
+/**
+ * The set operation at the top level of `items` when a column's decimal types are decided only by DuckDB's binder.
+ * `known`: the catalog's column types (known-types.ts); a column whose branches' types are known to meet is not checked.
+ */
+export function setOperationToCheck(items: readonly Node[], known?: KnownTypes): CheckedSetOperation | undefined {
   if (!items.some((n) => SET_OPERATIONS.has(nodeKeyword(n)))) return undefined;
   const split = splitSetOperation(items);
   // A first branch `SELECT * FROM t` names its columns after one relation (distinct names): the other branches count
@@ -179,13 +183,16 @@ export function setOperationToCheck(items: readonly Node[]): CheckedSetOperation
   const operator = meaningful(pieces.operators[0])[0];
   if (operator?.kind !== 'token') return undefined;
   // A branch of `SELECT *` lists no values: every column's scale is checked (the check reads the types DuckDB binds).
-  const columns = written
-    ? written.columns.flatMap((values, k) => (k < count && valuesMayLoseScaleWhenBound(values) ? [k] : []))
-    : Array.from({ length: count }, (_v, k) => k);
+  const meet = known ? columnsKnownToMeet(pieces.branches, count, known) : new Set<number>();
+  const columns = (
+    written
+      ? written.columns.flatMap((values, k) => (k < count && valuesMayLoseScaleWhenBound(values) ? [k] : []))
+      : Array.from({ length: count }, (_v, k) => k)
+  ).filter((k) => !meet.has(k));
   // Likewise the type families: a `*` shows none of its values.
-  const familyColumns = written
-    ? written.columns.flatMap((values, k) => (k < count && mayMixFamilies(values) ? [k] : []))
-    : Array.from({ length: count }, (_v, k) => k);
+  const familyColumns = (
+    written ? written.columns.flatMap((values, k) => (k < count && mayMixFamilies(values) ? [k] : [])) : Array.from({ length: count }, (_v, k) => k)
+  ).filter((k) => !meet.has(k));
   return columns.length === 0 && familyColumns.length === 0 ? undefined : { ...pieces, at: written?.at ?? operator.token, columns, familyColumns };
 }
 

@@ -5,7 +5,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { hiveToDuckDb } from '../../dialect/hive-types.js';
 import { jsonParsedViewColumns } from '../../dialect/translate/inlined-json-parse.js';
 import { DataFilePresence, listDataFiles, localPathOf } from './lake-storage.js';
-import type { LakeTable } from '../../dialect/lake-table.js';
+import type { LakeColumn, LakeTable } from '../../dialect/lake-table.js';
 import { hiveTableSelect, sqlIdent, sqlString, tableFolderGlob, type SourcePresence } from './readers.js';
 import { filesAgree, firstDataFile, mayReadPlain, readsAsDeclared, settledStamp } from './parquet-reading.js';
 import { writtenWithOneSchema } from '../../storage/written-parquet.js';
@@ -292,6 +292,19 @@ export class LakeCatalog {
     return (await this.storedTables())
       .filter((t) => database === undefined || t.table.database === database)
       .map((t) => ({ ...t, table: structuredClone(t.table) }));
+  }
+
+  /**
+   * The columns (data columns, then partition keys, with their Hive types) of the tables among `names` (lower-case
+   * `database.name`), by that name (TranslateContext.columnTypes).
+   */
+  async tableColumns(names: ReadonlySet<string>): Promise<Map<string, readonly LakeColumn[]>> {
+    const found = new Map<string, readonly LakeColumn[]>();
+    for (const { table } of await this.storedTables()) {
+      const key = `${table.database}.${table.name}`.toLowerCase();
+      if (names.has(key)) found.set(key, [...table.columns, ...table.partitionKeys]);
+    }
+    return found;
   }
 
   async get(database: string, name: string): Promise<LakeTable | undefined> {

@@ -27,7 +27,9 @@ import { withPartitionFilters } from './partition-filters.js';
 import { fileMissingColumn } from './parquet-reading.js';
 import type { TranslationCache } from './translation-cache.js';
 import { withTrinoColumnNames } from '../../dialect/anonymous-columns.js';
-import { namesRelation, translateStatement, type TranslateContext, type TranslationStep } from '../../dialect/translate/index.js';
+import { type CatalogColumn, namesRelation, translateStatement, type TranslateContext, type TranslationStep } from '../../dialect/translate/index.js';
+import { isTrivia, tokenize, type Token } from '../../dialect/tokens.js';
+import { parseHiveType, trinoTypeOfHive } from '../../dialect/hive-types.js';
 import type { QueryTranslations } from '../../dialect/translate/query.js';
 
 export interface LocalEngineOptions {
@@ -114,6 +116,34 @@ function jsonParsedColumnsNamed(sql: string, views: ReadonlyMap<string, Readonly
   const named = [...views].filter(([view]) => namesRelation(sql, new Set([view])));
   return named.length > 0 ? new Set(named.flatMap(([, columns]) => [...columns])) : undefined;
 }
+const SET_OPERATION = /\b(?:UNION|INTERSECT|EXCEPT)\b/i;
+const relationPart = (t: Token | undefined): string | undefined =>
+  t && (t.kind === 'word' || t.kind === 'quoted')
+    ? t.text
+        .replace(/^"(.*)"$/s, '$1')
+        .replaceAll('""', '"')
+        .toLowerCase()
+    : undefined;
+
+/**
+ * The catalog's column types (Trino's spelling) of the tables a statement with a set operation names
+ * (TranslateContext.columnTypes: its branches' columns known to meet are not checked while DuckDB binds), or undefined.
+ */
+async function columnTypesNamed(sql: string, database: string, catalog: LakeCatalog): Promise<ReadonlyMap<string, readonly CatalogColumn[]> | undefined> {
+  if (!SET_OPERATION.test(sql)) return undefined;
+  const tokens = tokenize(sql).filter((t) => !isTrivia(t));
+  const names = new Set<string>();
+  tokens.forEach((t, k) => {
+    const name = relationPart(t);
+    if (name === undefined) return;
+    const qualifier = tokens[k - 1]?.text === '.' ? relationPart(tokens[k - 2]) : undefined;
+    names.add(qualifier === undefined ? `${database}.${name}` : `${qualifier}.${name}`);
+  });
+  const tables = await catalog.tableColumns(names);
+  if (tables.size === 0) return undefined;
+  return new Map([...tables].map(([name, columns]) => [name, columns.map((c) => ({ name: c.name, trinoType: trinoTypeOfHive(parseHiveType(c.type)) }))]));
+}
+
 /**
  * The local Athena: takes Athena SQL, translates it to DuckDB SQL with Trino's semantics, runs it on embedded DuckDB
  * over the local lake folder.
@@ -256,8 +286,17 @@ export class AthenaLocalEngine implements Engine {
       const zonedViews = await this.catalog.zonedViews();
       const jsonParsedColumns = jsonParsedColumnsNamed(sql, await this.catalog.jsonParsedViews());
       const readsZoned = zonedViews.size > 0 && namesRelation(sql, zonedViews);
-      if (readsZoned || jsonParsedColumns)
-        steps = adapt(this.translate(sql, { ...ctx, ...(readsZoned ? { zonedViews } : {}), ...(jsonParsedColumns ? { jsonParsedColumns } : {}) }));
+      // One with a set operation over catalog tables, with their column types (known-types.ts).
+      const columnTypes = await columnTypesNamed(sql, ctx.database, this.catalog);
+      if (readsZoned || jsonParsedColumns || columnTypes)
+        steps = adapt(
+          this.translate(sql, {
+            ...ctx,
+            ...(readsZoned ? { zonedViews } : {}),
+            ...(jsonParsedColumns ? { jsonParsedColumns } : {}),
+            ...(columnTypes ? { columnTypes } : {}),
+          }),
+        );
       const session: LakeSessionContext = {
         duck: this.duck,
         connection: this.duck.connection,

@@ -3,26 +3,10 @@
 // through untouched. Storage clauses are dropped: on a Trino cluster a table lives where its catalog puts it.
 import { parseCreateTable, type ParsedColumn } from '../../dialect/ddl-parse.js';
 import { isTrivia, keyword, tokenize, type Token } from '../../dialect/tokens.js';
-import { parseHiveType, type HiveType } from '../../dialect/hive-types.js';
+import { parseHiveType, trinoTypeOfHive } from '../../dialect/hive-types.js';
 
 const quote = (name: string): string => `"${name.replaceAll('"', '""')}"`;
 const qualified = (parts: string[]): string => parts.map(quote).join('.');
-
-/** Trino's spelling of a Hive column type: `array<struct<a:int>>` → `array(row("a" integer))`. */
-export function trinoTypeOfHive(type: HiveType): string {
-  switch (type.kind) {
-    case 'array':
-      return `array(${trinoTypeOfHive(type.element)})`;
-    case 'map':
-      return `map(${trinoTypeOfHive(type.key)}, ${trinoTypeOfHive(type.value)})`;
-    case 'struct':
-      return `row(${type.fields.map((f) => `${quote(f.name)} ${trinoTypeOfHive(f.type)}`).join(', ')})`;
-    case 'primitive': {
-      const name = { string: 'varchar', int: 'integer', float: 'real', binary: 'varbinary', timestamp: 'timestamp(3)' }[type.name] ?? type.name;
-      return type.params ? `${name}(${type.params.join(',')})` : name;
-    }
-  }
-}
 
 const columnDefinition = (column: ParsedColumn): string => `${quote(column.name)} ${trinoTypeOfHive(parseHiveType(column.type))}`;
 
