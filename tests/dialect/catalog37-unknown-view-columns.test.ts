@@ -2,15 +2,10 @@
 // "Column type is unknown: n", as it fails such a CTAS), where the local view made the column an integer, so that
 // `SELECT abs(n / 0) FROM v` answered NULL. Refused at the NULL, as the CTAS is (select-names.ts ctasUnknownColumns).
 // Every expectation is Trino 476's, asked of the shared Trino (CREATE VIEW memory.default.… of the same queries).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AthenaLocalEngine } from '../../src/engines/local/engine.js';
-import { openLake, refusedAt, rowsAndTypes } from './lake-helpers.js';
+import { describe, expect, it } from 'vitest';
+import { sharedLake, refusedAt, rowsAndTypes } from './lake-helpers.js';
 
-let engine: AthenaLocalEngine;
-beforeAll(async () => {
-  engine = await openLake();
-});
-afterAll(async () => engine.close());
+const engine = sharedLake();
 
 describe('CREATE VIEW of a NULL column of no type', () => {
   // Trino 476: COLUMN_TYPE_UNKNOWN "Column type is unknown: <name>".
