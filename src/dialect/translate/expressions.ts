@@ -756,6 +756,17 @@ export class ExpressionRewriter {
           isSubquery(node.items) &&
           (quantified || (before === undefined && this.argumentHeads.has(node)) || !UNCORRELATED_BEFORE.has(before?.text.toUpperCase() ?? ''));
         if (correlatable) this.correlatableDepth++;
+        // A parenthesised expression where a subquery may read the outer row (`((SELECT max(c) FROM w WHERE c < a) +
+        // 1)`, as scalar-selects.ts writes `(SELECT (…) + 1)`): the subquery that opens it has nothing before it but
+        // may too (Trino 476: (2), (16); DuckDB's binder could not pick trino_cmp_column's overload for the outer a).
+        const head = meaningful(node.items)[0];
+        if (
+          !isSubquery(node.items) &&
+          head !== undefined &&
+          isParen(head) &&
+          (quantified || (before === undefined && this.argumentHeads.has(node)) || !UNCORRELATED_BEFORE.has(before?.text.toUpperCase() ?? ''))
+        )
+          this.argumentHeads.add(head);
         const inner = this.renderZoned(node.items);
         if (correlatable) this.correlatableDepth--;
         parts.push({ kind: 'operand', text: `(${inner.text}${node.close?.text ?? ''}`, zoned: inner.zoned, nested: inner.nested, varchar: inner.varchar });
