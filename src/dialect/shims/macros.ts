@@ -58,7 +58,7 @@ const FLOATING = `('DOUBLE', 'FLOAT')`;
  * away from FLT_MAX's odd mantissa): CAST(double AS real) from there on is ±Infinity in Trino 476, an "out of range"
  * failure in DuckDB, which rounds the doubles below it to FLT_MAX as Java does.
  */
-const FLOAT_OVERFLOW = '3.4028235677973366e38';
+export const FLOAT_OVERFLOW = '3.4028235677973366e38';
 /**
  * The operands a and b as the struct {a, b}. Each is wrapped in coalesce(): DuckDB 1.5 loses a struct field's name when
  * its value is a macro call reading an outer column inside a subquery (`(SELECT a[t.i] + 1 FROM …)`: trino_plus of
