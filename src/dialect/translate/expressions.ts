@@ -37,7 +37,7 @@ import { failingDecimalComparisons } from './decimal-comparisons.js';
 import { rowValues, setOperationColumns, valuesColumns } from './set-operation-columns.js';
 import { checkedSetOperationText, setOperationToCheck } from './set-operation-types.js';
 import { FUNCTIONS, type CallContext } from './functions.js';
-import { quoteReservedIdentifier } from './identifiers.js';
+import { isDuckdbOnlyReserved, quoteReservedIdentifier } from './identifiers.js';
 import { sessionWord } from './session-words.js';
 import { DATE_AT_TIME_ZONE, writtenDateBefore } from './date-at-time-zone.js';
 import { isNestedCall, isVarcharCast, simpleCaseRender } from './nested-comparisons.js';
@@ -884,7 +884,16 @@ export class ExpressionRewriter {
     // `(VALUES 1) AS qualify(a)`, `… qualify(b)`: Trino has no QUALIFY clause or function, so the word is a relation
     // alias with its column list, where DuckDB parsed a syntax error or its QUALIFY clause (beside a window function it
     // filtered the rows by b: silent). Quoted, as the other words DuckDB reserves (identifiers.ts).
-    if (!qualified && isParen(next) && word === 'QUALIFY' && t.kind === 'word') {
+    // So is any word DuckDB reserves that names a relation with its column list after AS or in a WITH list
+    // (`(VALUES 1) AS window(window)`, `WITH limit(a) AS (…)`: Trino 476 answers, DuckDB failed to parse; not ARRAY,
+    // which opens a type after CAST's AS).
+    const prevWord = prev?.text.trim().toUpperCase() ?? '';
+    const namesRelation =
+      isParen(next) &&
+      word !== 'ARRAY' &&
+      isDuckdbOnlyReserved(word) &&
+      (prevWord === 'AS' || (['WITH', 'RECURSIVE', ','].includes(prevWord) && nodeKeyword(items[nextMeaningful(items, nextIndex)]) === 'AS'));
+    if (!qualified && isParen(next) && (word === 'QUALIFY' || namesRelation) && t.kind === 'word') {
       parts.push({ kind: 'operand', text: `"${t.text.toLowerCase()}"` });
       return 0;
     }
