@@ -240,6 +240,43 @@ const YEAR_MONTH_VALUE = {
 
 const isSubquery = (items: readonly Node[]) => ['SELECT', 'WITH', 'VALUES'].includes(nodeKeyword(meaningful(items)[0]));
 
+/** Names of Trino's grammar forms that are not functions when quoted (expressions.ts plainQuotedCall). */
+const GRAMMAR_FORMS = new Set([
+  'row',
+  'array',
+  'map',
+  'unnest',
+  'cast',
+  'try_cast',
+  'extract',
+  'position',
+  'trim',
+  'substring',
+  'normalize',
+  'grouping',
+  'listagg',
+  'json_value',
+  'json_query',
+  'json_exists',
+  'json_object',
+  'json_array',
+  'json_table',
+  'current_date',
+  'current_time',
+  'current_timestamp',
+  'localtime',
+  'localtimestamp',
+  'current_user',
+  'current_catalog',
+  'current_schema',
+  'current_path',
+  // Random functions: the random-lambda rule reads their names as words.
+  'random',
+  'rand',
+  'shuffle',
+  'uuid',
+]);
+
 /**
  * `INTERVAL '1-2' YEAR TO MONTH` and `INTERVAL '1 02:03:04.5' DAY TO SECOND` as the one-field literal of the same
  * interval (`INTERVAL '14' MONTH`, `INTERVAL '93784.5' SECOND`), which DuckDB reads and the year-month and
@@ -848,6 +885,12 @@ export class ExpressionRewriter {
         return 0;
       }
       case 'quoted':
+        if (this.plainQuotedCall(t, items, i, parts)) {
+          // Rendered as the unquoted call: the word's path checks and translates it.
+          const unquoted = items.slice();
+          unquoted[i] = { kind: 'token', token: { ...t, kind: 'word', text: t.text.slice(1, -1).toLowerCase() } };
+          return this.renderNode(unquoted, i, parts);
+        }
         this.checkQuotedCall(t, items, i, parts);
         parts.push({ kind: 'operand', text: t.text });
         return 0;
@@ -1286,6 +1329,24 @@ export class ExpressionRewriter {
       `'${written}' is DuckDB's syntax for ${what}, not Athena's (Athena's syntax error)`,
       'write it in Athena SQL: CAST(x AS type), ROW(…), power(x, y), bitwise_and(x, y), starts_with(s, p)',
     );
+  }
+
+  /**
+   * `"abs"(-1)`, `"ABS"(-1)`, `"concat"('a', 'b')`: Trino 476 resolves a quoted function name as the plain name in
+   * lower case, so a double-quoted name that is exactly a reviewed scalar function's is that call (asked: 1, 1, 'ab').
+   * Not the names Trino's grammar reads as forms rather than functions (GRAMMAR_FORMS: `"row"(1, 2)`, `"position"(…)`,
+   * `"json_value"(…)` fail FUNCTION_NOT_FOUND, `"cast"(1 AS varchar)` and `"extract"(year FROM d)` SYNTAX_ERROR,
+   * `"normalize"('a')` wants its second argument), aggregates and window functions (other checks read their names as
+   * words), a qualified name, and backquotes (not Athena's).
+   */
+  private plainQuotedCall(t: Token, items: readonly Node[], i: number, parts: readonly Part[]): boolean {
+    const plain = /^"([a-z_][a-z0-9_]*)"$/i.exec(t.text)?.[1]?.toLowerCase();
+    if (plain === undefined || GRAMMAR_FORMS.has(plain)) return false;
+    const entry = lookupFunction(plain);
+    if (entry === undefined || entry.calls !== undefined || plain.startsWith('st_')) return false;
+    const nextIndex = nextMeaningful(items, i);
+    const prev = lastMeaningful(parts);
+    return nextIndex >= 0 && isParen(items[nextIndex]) && prev?.kind !== 'dot' && isCallPosition(prev, items, nextIndex);
   }
 
   /**
