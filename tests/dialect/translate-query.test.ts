@@ -79,14 +79,14 @@ describe('translateQuery', () => {
     [
       'sum keeps FILTER',
       'SELECT sum(x) FILTER (WHERE y)',
-      "SELECT trino_sum_checked(cast_to_type(sum(trino_summand(x)) FILTER (WHERE trino_condition(y, 'filter')), min(trino_sum_type(x)) FILTER (WHERE trino_condition(y, 'filter'))))",
+      "SELECT trino_sum_checked(sum(trino_summand(x)) FILTER (WHERE trino_condition(y, 'filter')), min(trino_sum_type(x)) FILTER (WHERE trino_condition(y, 'filter')))",
     ],
     [
       'sum keeps OVER',
       'SELECT sum(x) OVER (PARTITION BY z)',
       // Window keys go through trino_cmp (by instant when zoned, the value itself otherwise); a map key is refused
       // while binding (a CASE whose condition folds to false).
-      `SELECT trino_sum_checked(cast_to_type(sum(trino_summand(x)) OVER (PARTITION BY ${MAP_PARTITION('trino_cmp(z)')}), min(trino_sum_type(x)) OVER (PARTITION BY ${MAP_PARTITION('trino_cmp(z)')})))`,
+      `SELECT trino_sum_checked(sum(trino_summand(x)) OVER (PARTITION BY ${MAP_PARTITION('trino_cmp(z)')}), min(trino_sum_type(x)) OVER (PARTITION BY ${MAP_PARTITION('trino_cmp(z)')}))`,
     ],
     [
       'count_if',

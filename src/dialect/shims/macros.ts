@@ -58,7 +58,7 @@ const FLOATING = `('DOUBLE', 'FLOAT')`;
  * away from FLT_MAX's odd mantissa): CAST(double AS real) from there on is ±Infinity in Trino 476, an "out of range"
  * failure in DuckDB, which rounds the doubles below it to FLT_MAX as Java does.
  */
-const FLOAT_OVERFLOW = '3.4028235677973366e38';
+export const FLOAT_OVERFLOW = '3.4028235677973366e38';
 /**
  * The operands a and b as the struct {a, b}. Each is wrapped in coalesce(): DuckDB 1.5 loses a struct field's name when
  * its value is a macro call reading an outer column inside a subquery (`(SELECT a[t.i] + 1 FROM …)`: trino_plus of
@@ -754,8 +754,12 @@ export const MACROS: readonly string[] = [
            : ''
        }
        WHEN typeof(x) LIKE 'DECIMAL%'${t === 'DOUBLE' ? ' AND trino_type_precision(typeof(x)) > 15' : ''} THEN CAST(CAST(x AS VARCHAR) AS ${t})
-       ELSE CAST(x AS ${t}) END`,
+       ELSE CAST(trino_float_text(x) AS ${t}) END`,
   ),
+  // Java's parse reads a decimal number with a type suffix f, F, d or D (Trino 476: CAST('1.1f' AS real) is 1.1,
+  // CAST('2D' AS double) 2.0, TRY_CAST('1.5f ' AS double) 1.5; not after NaN or Infinity, not before a space): the text
+  // without it. A typed overload, so the operand is not mentioned again (other types pass through unchanged).
+  `trino_float_text(x VARCHAR) AS regexp_replace(x, '^(\\s*[+-]?(?:[0-9]+\\.?[0-9]*|\\.[0-9]+)(?:[eE][+-]?[0-9]+)?)[fFdD](\\s*)$', '\\1\\2'), (x) AS x`,
   // CAST(double or real AS decimal): Trino 476 reads the shortest text that gives the value back (Java's
   // Double.toString, Float.toString: BigDecimal.valueOf) and rounds it half up, so CAST(1.005E0 AS DECIMAL(4, 2)) is
   // 1.01 although the double is 1.00499…; DuckDB rounds the binary value (1.00). DuckDB's text of a double or real is

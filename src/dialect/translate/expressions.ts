@@ -38,7 +38,7 @@ import { rowValues, setOperationColumns, valuesColumns } from './set-operation-c
 import { checkedSetOperationText, setOperationToCheck } from './set-operation-types.js';
 import type { KnownTypes } from './known-types.js';
 import { FUNCTIONS, type CallContext } from './functions.js';
-import { quoteReservedIdentifier } from './identifiers.js';
+import { isDuckdbOnlyReserved, quoteReservedIdentifier } from './identifiers.js';
 import { sessionWord } from './session-words.js';
 import { DATE_AT_TIME_ZONE, writtenDateBefore } from './date-at-time-zone.js';
 import { isNestedCall, isVarcharCast, simpleCaseRender } from './nested-comparisons.js';
@@ -257,6 +257,43 @@ const YEAR_MONTH_VALUE = {
 };
 
 const isSubquery = (items: readonly Node[]) => ['SELECT', 'WITH', 'VALUES'].includes(nodeKeyword(meaningful(items)[0]));
+
+/** Names of Trino's grammar forms that are not functions when quoted (expressions.ts plainQuotedCall). */
+const GRAMMAR_FORMS = new Set([
+  'row',
+  'array',
+  'map',
+  'unnest',
+  'cast',
+  'try_cast',
+  'extract',
+  'position',
+  'trim',
+  'substring',
+  'normalize',
+  'grouping',
+  'listagg',
+  'json_value',
+  'json_query',
+  'json_exists',
+  'json_object',
+  'json_array',
+  'json_table',
+  'current_date',
+  'current_time',
+  'current_timestamp',
+  'localtime',
+  'localtimestamp',
+  'current_user',
+  'current_catalog',
+  'current_schema',
+  'current_path',
+  // Random functions: the random-lambda rule reads their names as words.
+  'random',
+  'rand',
+  'shuffle',
+  'uuid',
+]);
 
 /**
  * `INTERVAL '1-2' YEAR TO MONTH` and `INTERVAL '1 02:03:04.5' DAY TO SECOND` as the one-field literal of the same
@@ -797,6 +834,17 @@ export class ExpressionRewriter {
           isSubquery(node.items) &&
           (quantified || (before === undefined && this.argumentHeads.has(node)) || !UNCORRELATED_BEFORE.has(before?.text.toUpperCase() ?? ''));
         if (correlatable) this.correlatableDepth++;
+        // A parenthesised expression where a subquery may read the outer row (`((SELECT max(c) FROM w WHERE c < a) +
+        // 1)`, as scalar-selects.ts writes `(SELECT (…) + 1)`): the subquery that opens it has nothing before it but
+        // may too (Trino 476: (2), (16); DuckDB's binder could not pick trino_cmp_column's overload for the outer a).
+        const head = meaningful(node.items)[0];
+        if (
+          !isSubquery(node.items) &&
+          head !== undefined &&
+          isParen(head) &&
+          (quantified || (before === undefined && this.argumentHeads.has(node)) || !UNCORRELATED_BEFORE.has(before?.text.toUpperCase() ?? ''))
+        )
+          this.argumentHeads.add(head);
         const inner = this.renderZoned(node.items);
         if (correlatable) this.correlatableDepth--;
         parts.push({ kind: 'operand', text: `(${inner.text}${node.close?.text ?? ''}`, zoned: inner.zoned, nested: inner.nested, varchar: inner.varchar });
@@ -878,6 +926,12 @@ export class ExpressionRewriter {
         return 0;
       }
       case 'quoted':
+        if (this.plainQuotedCall(t, items, i, parts)) {
+          // Rendered as the unquoted call: the word's path checks and translates it.
+          const unquoted = items.slice();
+          unquoted[i] = { kind: 'token', token: { ...t, kind: 'word', text: t.text.slice(1, -1).toLowerCase() } };
+          return this.renderNode(unquoted, i, parts);
+        }
         this.checkQuotedCall(t, items, i, parts);
         parts.push({ kind: 'operand', text: t.text });
         return 0;
@@ -914,7 +968,16 @@ export class ExpressionRewriter {
     // `(VALUES 1) AS qualify(a)`, `… qualify(b)`: Trino has no QUALIFY clause or function, so the word is a relation
     // alias with its column list, where DuckDB parsed a syntax error or its QUALIFY clause (beside a window function it
     // filtered the rows by b: silent). Quoted, as the other words DuckDB reserves (identifiers.ts).
-    if (!qualified && isParen(next) && word === 'QUALIFY' && t.kind === 'word') {
+    // So is any word DuckDB reserves that names a relation with its column list after AS or in a WITH list
+    // (`(VALUES 1) AS window(window)`, `WITH limit(a) AS (…)`: Trino 476 answers, DuckDB failed to parse; not ARRAY,
+    // which opens a type after CAST's AS).
+    const prevWord = prev?.text.trim().toUpperCase() ?? '';
+    const namesRelation =
+      isParen(next) &&
+      word !== 'ARRAY' &&
+      isDuckdbOnlyReserved(word) &&
+      (prevWord === 'AS' || (['WITH', 'RECURSIVE', ','].includes(prevWord) && nodeKeyword(items[nextMeaningful(items, nextIndex)]) === 'AS'));
+    if (!qualified && isParen(next) && (word === 'QUALIFY' || namesRelation) && t.kind === 'word') {
       parts.push({ kind: 'operand', text: `"${t.text.toLowerCase()}"` });
       return 0;
     }
@@ -1304,6 +1367,24 @@ export class ExpressionRewriter {
       `'${written}' is DuckDB's syntax for ${what}, not Athena's (Athena's syntax error)`,
       'write it in Athena SQL: CAST(x AS type), ROW(…), power(x, y), bitwise_and(x, y), starts_with(s, p)',
     );
+  }
+
+  /**
+   * `"abs"(-1)`, `"ABS"(-1)`, `"concat"('a', 'b')`: Trino 476 resolves a quoted function name as the plain name in
+   * lower case, so a double-quoted name that is exactly a reviewed scalar function's is that call (asked: 1, 1, 'ab').
+   * Not the names Trino's grammar reads as forms rather than functions (GRAMMAR_FORMS: `"row"(1, 2)`, `"position"(…)`,
+   * `"json_value"(…)` fail FUNCTION_NOT_FOUND, `"cast"(1 AS varchar)` and `"extract"(year FROM d)` SYNTAX_ERROR,
+   * `"normalize"('a')` wants its second argument), aggregates and window functions (other checks read their names as
+   * words), a qualified name, and backquotes (not Athena's).
+   */
+  private plainQuotedCall(t: Token, items: readonly Node[], i: number, parts: readonly Part[]): boolean {
+    const plain = /^"([a-z_][a-z0-9_]*)"$/i.exec(t.text)?.[1]?.toLowerCase();
+    if (plain === undefined || GRAMMAR_FORMS.has(plain)) return false;
+    const entry = lookupFunction(plain);
+    if (entry === undefined || entry.calls !== undefined || plain.startsWith('st_')) return false;
+    const nextIndex = nextMeaningful(items, i);
+    const prev = lastMeaningful(parts);
+    return nextIndex >= 0 && isParen(items[nextIndex]) && prev?.kind !== 'dot' && isCallPosition(prev, items, nextIndex);
   }
 
   /**

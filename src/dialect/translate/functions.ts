@@ -799,7 +799,8 @@ function sumCall(whole: CallContext): string | undefined {
   // sum() of integers is HUGEINT in DuckDB (written to Parquet as DOUBLE); Trino's is BIGINT. The witness is dropped
   // at plan time, so this costs nothing. An aggregate inside an aggregate cannot go through the typed witness; DuckDB's
   // HUGEINT is then reported as bigint.
-  // trino_sum_checked: a decimal total past 38 digits fails as in Trino (decimal-macros.ts).
+  // trino_sum_checked(total, witness) casts the total to the witness's type: a decimal total past 38 digits fails as in
+  // Trino, a real one past the range is ±Infinity (decimal-macros.ts).
   if (hasOuterAggregate(value)) {
     // A window over an aggregate (sum(sum(x)) OVER ()): the witness binds the aggregate through a lambda, where the typed
     // macro sees its type (as an argument it would be UNKNOWN); an aggregate over an aggregate has no witness.
@@ -809,13 +810,13 @@ function sumCall(whole: CallContext): string | undefined {
     // An interval's milliseconds (trino_summand) through a lambda too: the typed macro would not see the aggregate's type.
     const lone = c.all().trim() === `${distinct ? 'DISTINCT ' : ''}${value}`.trim();
     const summed = lone ? `${distinct ? 'DISTINCT ' : ''}list_transform([${value}], lambda trino_e: trino_summand(trino_e))[1]` : c.all();
-    return `trino_sum_checked(cast_to_type(sum(${summed}${order})${c.tail}, ${typed}))`;
+    return `trino_sum_checked(sum(${summed}${order})${c.tail}, ${typed})`;
   }
   // The witness is bound for its type only: without the value's refusal guards (type-witness.ts).
   const witness = unknownWitness(withoutRefusalGuards(value), c.mayHoldUnknown === true, 'sum');
   // An interval is summed as its milliseconds (trino_summand), where the call holds the value alone.
   const summed = c.all().trim() === `${distinct ? 'DISTINCT ' : ''}${value}`.trim() ? `${distinct ? 'DISTINCT ' : ''}trino_summand(${value})` : c.all();
-  return `trino_sum_checked(cast_to_type(sum(${summed}${order})${c.tail}, min(${distinct ? 'DISTINCT ' : ''}trino_sum_type(${witness}))${c.tail}))`;
+  return `trino_sum_checked(sum(${summed}${order})${c.tail}, min(${distinct ? 'DISTINCT ' : ''}trino_sum_type(${witness}))${c.tail})`;
 }
 
 /**

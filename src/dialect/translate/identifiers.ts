@@ -15,6 +15,9 @@ const DUCKDB_ONLY_RESERVED = new Set(
   ).split(' '),
 );
 
+/** Whether DuckDB's parser reserves a word Trino reads as an identifier. */
+export const isDuckdbOnlyReserved = (word: string): boolean => DUCKDB_ONLY_RESERVED.has(word.toUpperCase());
+
 /** Previous tokens after which a word starts an operand, so it is an identifier. */
 const OPERAND_BEFORE = new Set([
   '.',

@@ -64,6 +64,9 @@ function inlinedValue(group: GroupNode): Node[] | undefined {
   if (nodeKeyword(item[item.length - 2]) === 'AS') item = item.slice(0, -2);
   else if (aliasOf(item) !== undefined) item = item.slice(0, -1);
   if (item.length === 0 || nodeText(item[item.length - 1]) === '*' || aggregates(item)) return undefined;
+  // `t.* AS (p)` (a star with an alias list; the alias step above took `(p)` for an alias): a subquery, whose select
+  // list column-stars.ts reads (Trino 476: `(SELECT t.* AS (p))` over one column is 1; inlined, DuckDB's syntax error).
+  if (item.some((n, k) => nodeText(n) === '*' && k > 0 && nodeText(item[k - 1]) === '.')) return undefined;
   // `(SELECT NULL)` is not the literal NULL to Trino (sum((SELECT NULL)) fails, sum(NULL) answers); TRY_CAST and TRY
   // keep the subquery's binding (a top-level TRY_CAST of a text to a zoned timestamp fails locally, Trino NULL).
   if (item.length === 1 && nodeKeyword(item[0]) === 'NULL') return undefined;
