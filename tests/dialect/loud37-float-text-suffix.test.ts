@@ -2,15 +2,10 @@
 // a decimal number followed by a type suffix f, F, d or D (the suffix does not change the target type). DuckDB failed
 // "Could not convert string '1.1f' to FLOAT" (loud) and TRY_CAST answered NULL (silent). Every expectation is the
 // shared Trino 476's answer (value and type), asked on 2026-12-07 (branch loud37).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AthenaLocalEngine } from '../../src/engines/local/engine.js';
-import { openLake, rowsAndTypes } from './lake-helpers.js';
+import { describe, expect, it } from 'vitest';
+import { sharedLake, rowsAndTypes } from './lake-helpers.js';
 
-let engine: AthenaLocalEngine;
-beforeAll(async () => {
-  engine = await openLake();
-});
-afterAll(async () => engine.close());
+const engine = sharedLake();
 
 describe('a real or double text with a type suffix', () => {
   it.each<[string, string, string[], unknown[][]]>([

@@ -3,15 +3,10 @@
 // parentheses, so the translator took it for an uncorrelated query and compared the outer `a` through
 // trino_cmp_column, whose overload DuckDB's binder could not pick ("Macro trino_cmp_column() has multiple overloads",
 // loud). Every expectation is the shared Trino 476's answer (value and type), asked on 2026-12-07 (branch loud37).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AthenaLocalEngine } from '../../src/engines/local/engine.js';
-import { openLake, rowsAndTypes } from './lake-helpers.js';
+import { describe, expect, it } from 'vitest';
+import { sharedLake, rowsAndTypes } from './lake-helpers.js';
 
-let engine: AthenaLocalEngine;
-beforeAll(async () => {
-  engine = await openLake();
-});
-afterAll(async () => engine.close());
+const engine = sharedLake();
 
 const t = 'FROM (VALUES 10, 20) t(a)';
 const w = 'FROM (VALUES 1, 15) w(c)';

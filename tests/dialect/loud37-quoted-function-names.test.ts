@@ -5,15 +5,10 @@
 // names that are not reviewed functions, aggregates and window functions, qualified and backquoted names, and the
 // names of Trino's grammar forms. Every expectation is the shared Trino 476's answer (value and type) or its failure,
 // asked on 2026-12-07 (branch loud37).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AthenaLocalEngine } from '../../src/engines/local/engine.js';
-import { openLake, refusedAt, rowsAndTypes } from './lake-helpers.js';
+import { describe, expect, it } from 'vitest';
+import { sharedLake, refusedAt, rowsAndTypes } from './lake-helpers.js';
 
-let engine: AthenaLocalEngine;
-beforeAll(async () => {
-  engine = await openLake();
-});
-afterAll(async () => engine.close());
+const engine = sharedLake();
 
 describe('a quoted name of a reviewed scalar function', () => {
   it.each<[string, string[], unknown[][]]>([

@@ -2,15 +2,10 @@
 // real as Java's (float) cast does, so the answer is ±Infinity (real); DuckDB's cast of the double total to FLOAT
 // failed "out of range" (loud). Every expectation is the shared Trino 476's answer (value and type), asked on
 // 2026-12-07 (branch loud37).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AthenaLocalEngine } from '../../src/engines/local/engine.js';
-import { openLake, rowsAndTypes } from './lake-helpers.js';
+import { describe, expect, it } from 'vitest';
+import { sharedLake, rowsAndTypes } from './lake-helpers.js';
 
-let engine: AthenaLocalEngine;
-beforeAll(async () => {
-  engine = await openLake();
-});
-afterAll(async () => engine.close());
+const engine = sharedLake();
 
 describe('sum of reals past the real range', () => {
   it.each<[string, string, string[], unknown[][]]>([

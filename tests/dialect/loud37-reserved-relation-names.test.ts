@@ -2,15 +2,10 @@
 // with its column list: after AS (`(VALUES 1) AS window(window)`) or in a WITH list (`WITH window(a) AS (…)`). DuckDB
 // failed to parse it (loud); it is quoted as those words already were elsewhere. Every expectation is the shared
 // Trino 476's answer (value, type and name), asked on 2026-12-07 (branch loud37).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AthenaLocalEngine } from '../../src/engines/local/engine.js';
-import { namedResult, openLake } from './lake-helpers.js';
+import { describe, expect, it } from 'vitest';
+import { namedResult, sharedLake } from './lake-helpers.js';
 
-let engine: AthenaLocalEngine;
-beforeAll(async () => {
-  engine = await openLake();
-});
-afterAll(async () => engine.close());
+const engine = sharedLake();
 
 describe('a DuckDB-reserved word naming a relation with its columns', () => {
   it.each<[string, string, string[], unknown[][]]>([

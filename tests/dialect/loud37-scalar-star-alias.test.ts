@@ -2,15 +2,10 @@
 // took `(p)` for the item's alias and inlined `t.* AS (p)` as an expression, which DuckDB could not parse (loud); it
 // stays a subquery now, whose select list the star rules read. Every expectation is the shared Trino 476's answer
 // (value and type), asked on 2026-12-07 (branch loud37).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AthenaLocalEngine } from '../../src/engines/local/engine.js';
-import { openLake, rowsAndTypes } from './lake-helpers.js';
+import { describe, expect, it } from 'vitest';
+import { sharedLake, rowsAndTypes } from './lake-helpers.js';
 
-let engine: AthenaLocalEngine;
-beforeAll(async () => {
-  engine = await openLake();
-});
-afterAll(async () => engine.close());
+const engine = sharedLake();
 
 describe('a star with an alias list as a scalar subquery', () => {
   it.each<[string, string, string[], unknown[][]]>([
