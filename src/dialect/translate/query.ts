@@ -74,7 +74,8 @@ const shiftedTo =
 /** Rewrites every expression in `sql`; diagnostics list what could not be made faithful. */
 export function translateExpressions(sql: string, position?: (t: Token) => { line: number; col: number }, options: QueryOptions = {}): ExpressionTranslation {
   const tokens = tokenize(sql);
-  const uncommented = tokens.map((t) => (t.kind === 'comment' ? ' ' : t.text)).join('');
+  let uncommented = '';
+  for (const t of tokens) uncommented += t.kind === 'comment' ? ' ' : t.text;
   const rewriter = new ExpressionRewriter(position, MAY_BE_UNKNOWN.test(uncommented), makesZonedValues(tokens, options.zonedRelations));
   const report = (at: Token, rule: string, message: string, hint?: string) => rewriter.report(at, rule, message, hint);
   for (const { at, text, kind } of numbersRunIntoText(tokens)) {
