@@ -378,6 +378,11 @@ const EVALUATING_CALLS = new Set(['coalesce', 'if', 'nullif', 'try', 'typeof', '
 /** Window functions Trino 476 runs without a frame (INVALID_WINDOW_FRAME "Cannot specify window frame for rank function"). */
 const FRAMELESS_WINDOW_CALLS = new Set(['lag', 'lead', 'rank', 'dense_rank', 'row_number', 'ntile', 'percent_rank', 'cume_dist']);
 
+/** The operators checkConcatOperands' checks read (concat-operands.ts): `||`, and NULL_OPERATORS' arithmetic. */
+const CHECKED_OPERATORS = new Set(['||', '+', '-', '*', '/']);
+/** The words checkOffsetAfterLimit's checks start at. */
+const ROW_COUNT_WORDS = new Set(['FETCH', 'LIMIT', 'OFFSET']);
+
 const UNKNOWN_AMBIGUOUS_ARGUMENT: Readonly<Record<string, number>> = {
   reverse: 0,
   substr: 0,
@@ -475,7 +480,9 @@ export class ExpressionRewriter {
       i += this.renderNode(items, i, parts);
     }
     this.predicatesEvaluated = enclosingSelectList;
-    const yearMonths = parts.flatMap((p) => (p.yearMonth ? [p.yearMonth] : []));
+    // Loops, not flatMap/map+join: renderZoned runs for every sequence of every statement (issue 18).
+    const yearMonths: Token[] = [];
+    for (const p of parts) if (p.yearMonth) yearMonths.push(p.yearMonth);
     const addedYearMonths = new Set<Token>();
     rewriteOperators(parts, {
       correlatable: this.correlatableDepth > 0,
@@ -492,7 +499,9 @@ export class ExpressionRewriter {
       if (!addedYearMonths.has(at) && !(yearMonthStep && one?.yearMonth === at))
         this.report(at, 'year-month-interval', YEAR_MONTH_VALUE.message, YEAR_MONTH_VALUE.hint);
     }
-    return { text: parts.map((p) => p.text).join(''), zoned: one?.zoned === true, nested: one?.nested === true, varchar: one?.varchar === true };
+    let text = '';
+    for (const p of parts) text += p.text;
+    return { text, zoned: one?.zoned === true, nested: one?.nested === true, varchar: one?.varchar === true };
   }
 
   /**
@@ -671,6 +680,7 @@ export class ExpressionRewriter {
    * none), so it is refused.
    */
   private checkOrderByAll(items: readonly Node[]): void {
+    if (!items.some((n) => nodeKeyword(n) === 'ORDER')) return;
     const m = meaningful(items);
     m.forEach((node, k) => {
       if (nodeKeyword(node) !== 'ORDER' || nodeKeyword(m[k + 1]) !== 'BY' || nodeKeyword(m[k + 2]) !== 'ALL') return;
@@ -686,6 +696,8 @@ export class ExpressionRewriter {
    * https://trino.io/docs/current/sql/select.html) rejects it as a syntax error, so it is refused here.
    */
   private checkOffsetAfterLimit(items: readonly Node[]): void {
+    // Both checks start at a FETCH, LIMIT or OFFSET word of this level.
+    if (!items.some((n) => ROW_COUNT_WORDS.has(nodeKeyword(n)))) return;
     const m = meaningful(items);
     const isCount = (n: Node | undefined) => n?.kind === 'token' && (n.token.kind === 'number' || n.token.kind === 'variable' || n.token.text === '?');
     // `LIMIT 1.5`, `OFFSET 1e0 ROWS`, `FETCH FIRST 2.5 ROWS ONLY`: Trino's grammar takes an integer only (SYNTAX_ERROR
@@ -729,6 +741,9 @@ export class ExpressionRewriter {
 
   /** `'x' || 1`: Trino has no || of varchar and a number, boolean, date or decimal (concat-operands.ts). */
   private checkConcatOperands(items: readonly Node[]): void {
+    // Each check below reports (or notes) an operator token of this level: `||`, `+`, `-`, `*` or `/` (issue 18: most
+    // levels, a call's arguments, hold none, and the six walks were ~3 % of a translation).
+    if (!items.some((n) => n.kind === 'token' && CHECKED_OPERATORS.has(n.token.text))) return;
     for (const op of mismatchedConcatOperators(items)) {
       if (this.concatsReported.has(op)) continue;
       this.concatsReported.add(op);
@@ -821,7 +836,7 @@ export class ExpressionRewriter {
       } else if (lastMeaningful(parts)?.text.toUpperCase() === 'IN' && !isSubquery(node.items)) {
         const inList = splitArgs(node.items).map((a) => this.renderZoned(a));
         parts.push({ kind: 'operand', text: `(${inList.map((e) => e.text).join(',')}${node.close?.text ?? ''}`, inList });
-      } else if (namesWindow(items, i) || nodeKeyword(meaningful(items.slice(0, i)).at(-1)) === 'OVER') {
+      } else if (namesWindow(items, i) || nodeKeyword(items[previousMeaningful(items, i)]) === 'OVER') {
         if (namesWindow(items, i)) this.reportGroupsWithoutOrder(node.items);
         // `OVER (…)` after a call the translator wrote (zoned-extremes.ts copies the tail after its tie macros) is a
         // window specification as after any call: its frame is not part of the last ORDER BY key.
@@ -1643,10 +1658,12 @@ const holdsQuery = (nodes: readonly Node[]): boolean => nodes.some((n) => n.kind
  * so its frame offsets are checked and its keys compared as Trino does (window-keys.ts). A CTE's `q AS (…)` is not.
  */
 function namesWindow(items: readonly Node[], i: number): boolean {
-  const before = meaningful(items.slice(0, i));
-  if (nodeKeyword(before[before.length - 1]) !== 'AS') return false;
-  for (let k = before.length - 2; k >= 0; k--) {
-    const n = before[k];
+  // Read backwards in place (issue 18: a copy of the nodes before every parenthesis rendered was ~1 % of a translation).
+  let k = previousMeaningful(items, i);
+  if (nodeKeyword(items[k]) !== 'AS') return false;
+  for (k--; k >= 0; k--) {
+    const n = items[k];
+    if (isTriviaNode(n)) continue;
     const word = nodeKeyword(n);
     if (word === 'WINDOW' || word === 'WITH') return word === 'WINDOW';
     const listed = n.kind === 'group' || (n.kind === 'token' && (n.token.kind === 'word' || n.token.kind === 'quoted' || n.token.text === ','));
@@ -1657,6 +1674,13 @@ function namesWindow(items: readonly Node[], i: number): boolean {
 
 /** One-character operators DuckDB has and Trino 476's grammar does not (outside row patterns, refused anyway). */
 const DUCKDB_SINGLE_OPERATORS = new Set(['^', '~', '&', '|', '#', '@', '!']);
+
+/** The index of the last non-trivia node before items[i], -1 when there is none. */
+function previousMeaningful(items: readonly Node[], i: number): number {
+  let k = i - 1;
+  while (k >= 0 && isTriviaNode(items[k])) k--;
+  return k;
+}
 
 function nextMeaningful(items: readonly Node[], i: number): number {
   for (let k = i + 1; k < items.length; k++) if (!isTriviaNode(items[k])) return k;

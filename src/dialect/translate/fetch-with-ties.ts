@@ -9,13 +9,14 @@
 import { tokenize, type Token } from '../tokens.js';
 import { selectListItems } from './distinct-order.js';
 import { aliasOf } from './select-names.js';
-import { buildTree, isParen, meaningful, nodeKeyword, nodeText, splitArgs, type Node } from './tree.js';
+import { buildTree, holdsWord, isParen, meaningful, nodeKeyword, nodeText, splitArgs, type Node } from './tree.js';
 import type { Report } from './within-group.js';
 
 const SET_OPERATORS = new Set(['UNION', 'INTERSECT', 'EXCEPT']);
 const ORDERING_WORDS = new Set(['ASC', 'DESC', 'NULLS', 'FIRST', 'LAST']);
 const SELECT_LIST_END = new Set(['FROM', 'WHERE', 'GROUP', 'HAVING', 'WINDOW', 'ORDER']);
 const RANK = '__tie_rank';
+const TIES: ReadonlySet<string> = new Set(['TIES']);
 
 /** Nodes of `text`, placed at `at` (so a finding about them names the clause they replace). */
 const spliced = (text: string, at: Token): Node[] => buildTree(tokenize(text).map((t) => ({ ...t, start: at.start, line: at.line, col: at.col })));
@@ -134,6 +135,8 @@ function rewriteLevel(items: readonly Node[], report: Report): Node[] {
 
 /** Every query level's `FETCH … WITH TIES` as a QUALIFY by rank (see the header). */
 export function rewriteFetchWithTies(items: readonly Node[], report: Report): Node[] {
+  // rewriteLevel rewrites or refuses a `… WITH TIES` only (issue 18: the walk copied every group of every statement).
+  if (!holdsWord(items, TIES)) return [...items];
   const nested = items.map((n) => (n.kind === 'group' ? { ...n, items: rewriteFetchWithTies(n.items, report) } : n));
   return rewriteLevel(nested, report);
 }

@@ -7,11 +7,13 @@
 // - `OVER (w PARTITION BY x)`, `WINDOW w AS (v PARTITION BY x)`: Trino fails with INVALID_PARTITION_BY; DuckDB answered
 //   (refused at lint).
 import { identifierName } from '../tokens.js';
-import { isParen, meaningful, type GroupNode, type Node, nodeKeyword } from './tree.js';
+import { holdsWord, isParen, meaningful, type GroupNode, type Node, nodeKeyword } from './tree.js';
 import type { Report } from './within-group.js';
 
 const SPEC_WORDS = new Set(['PARTITION', 'ORDER', 'ROWS', 'RANGE', 'GROUPS']);
 const QUERY_WORDS = new Set(['SELECT', 'WITH', 'VALUES', 'TABLE']);
+const WINDOW_WORD: ReadonlySet<string> = new Set(['WINDOW']);
+const WINDOW_WORDS: ReadonlySet<string> = new Set(['WINDOW', 'OVER']);
 
 /** The name a window specification starts with (`w` of `(w ORDER BY …)`), if any. */
 function specName(spec: GroupNode): string | undefined {
@@ -40,6 +42,8 @@ const isQuery = (n: GroupNode) => QUERY_WORDS.has(nodeKeyword(meaningful(n.items
 
 /** `items` with each named window that starts with an earlier window's name written out with that window's clauses. */
 export function inlineWindowChains(items: readonly Node[]): Node[] {
+  // Only a WINDOW clause defines windows (issue 18: without one the walk copied every group).
+  if (!holdsWord(items, WINDOW_WORD)) return [...items];
   const definitions = windowDefinitions(items);
   const resolved = new Map<string, Node[]>();
   const replaced = new Map<GroupNode, GroupNode>();
@@ -64,6 +68,8 @@ export function inlineWindowChains(items: readonly Node[]): Node[] {
 
 /** Refused at lint: named-window references Trino 476 fails on (MISSING_ORDER_BY, INVALID_PARTITION_BY). */
 export function refuseNamedWindowFrames(items: readonly Node[], report: Report): void {
+  // Its checks read a WINDOW clause's definitions and OVER (…) specifications only.
+  if (!holdsWord(items, WINDOW_WORDS)) return;
   refuseInQuery(items, report);
   const walk = (nodes: readonly Node[]) => {
     for (const node of nodes)

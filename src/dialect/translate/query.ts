@@ -83,7 +83,8 @@ export function translateExpressions(sql: string, position?: (t: Token) => { lin
   // Trino's array<T> and map<K, V> inside a CAST's type are given as array(T) and map(K, V); a `>>` outside any type
   // is DuckDB's shift (type-context.ts).
   const { tokens, shifts, typeParens } = readTypeContext(tokenize(sql));
-  const uncommented = tokens.map((t) => (t.kind === 'comment' ? ' ' : t.text)).join('');
+  let uncommented = '';
+  for (const t of tokens) uncommented += t.kind === 'comment' ? ' ' : t.text;
   const rewriter = new ExpressionRewriter(position, MAY_BE_UNKNOWN.test(uncommented), makesZonedValues(tokens, options.zonedRelations));
   const report = (at: Token, rule: string, message: string, hint?: string) => rewriter.report(at, rule, message, hint);
   rewriter.typeParens = typeParens;

@@ -9,7 +9,7 @@
 import { REFUSED_KEY_MARKER } from '../shims/error-messages.js';
 import { identifierName, stringValue, type Token } from '../tokens.js';
 import { aliasOf, itemName, NOT_AN_ALIAS, isName, splitItems } from './select-names.js';
-import { isCase, isParen, meaningful, nodeKeyword, splitArgs, type GroupNode, type Node } from './tree.js';
+import { holdsWord, isCase, isParen, meaningful, nodeKeyword, splitArgs, type GroupNode, type Node } from './tree.js';
 import type { Report } from './within-group.js';
 
 const SELECT_LIST_END = new Set(['FROM', 'WHERE', 'GROUP', 'HAVING', 'WINDOW', 'ORDER', 'LIMIT', 'OFFSET', 'FETCH', 'UNION', 'INTERSECT', 'EXCEPT']);
@@ -69,6 +69,9 @@ function firstBranch(items: readonly Node[]): readonly Node[] {
 }
 
 /** Every `WITH RECURSIVE name [(columns)] AS (base UNION [ALL] step)` directly in `items`. */
+/** The word every check of a recursive query starts at (holdsWord's pre-test, here and in recursive-unroll.ts). */
+export const RECURSIVE: ReadonlySet<string> = new Set(['RECURSIVE']);
+
 export function recursiveQueries(items: readonly Node[]): RecursiveQuery[] {
   const m = meaningful(items);
   if (nodeKeyword(m[0]) !== 'WITH' || nodeKeyword(m[1]) !== 'RECURSIVE') return [];
@@ -220,6 +223,8 @@ function boundedText(expression: readonly Node[], length: number, own: string | 
  * gives a longer or unknown text.
  */
 export function refuseRecursiveQueries(items: readonly Node[], report: Report): void {
+  // Both checks read a WITH RECURSIVE (recursiveQueries); issue 18: without one the walk found nothing.
+  if (!holdsWord(items, RECURSIVE)) return;
   const m = meaningful(items);
   if (nodeKeyword(m[0]) === 'WITH' && nodeKeyword(m[1]) === 'RECURSIVE') {
     for (let k = 3; k < m.length && nodeKeyword(m[k]) !== 'SELECT'; k++) {

@@ -13,9 +13,9 @@
 // an ORDER BY or LIMIT after the step: NOT_SUPPORTED), so that none is left to DuckDB's recursion.
 import { REFUSED_KEY_MARKER } from '../shims/error-messages.js';
 import { identifierName, tokenize, type Token } from '../tokens.js';
-import { checkedStep, recursiveQueries, type RecursiveQuery } from './recursive-steps.js';
+import { checkedStep, RECURSIVE, recursiveQueries, type RecursiveQuery } from './recursive-steps.js';
 import { isName, NOT_AN_ALIAS } from './select-names.js';
-import { isParen, isTriviaNode, meaningful, nodeKeyword, type GroupNode, type Node } from './tree.js';
+import { holdsWord, isParen, isTriviaNode, meaningful, nodeKeyword, type GroupNode, type Node } from './tree.js';
 import type { Report } from './within-group.js';
 
 /** Trino 476's default max_recursion_depth. */
@@ -159,6 +159,8 @@ function unrollable(q: RecursiveQuery): boolean {
 
 /** Every recursive WITH query in `items` (and in the groups in it) unrolled as Trino 476 plans it. */
 export function unrollRecursiveQueries(items: readonly Node[]): Node[] {
+  // Only a WITH RECURSIVE is unrolled (issue 18: without one the walk copied every group).
+  if (!holdsWord(items, RECURSIVE)) return [...items];
   let out: Node[] = [...items];
   for (const q of recursiveQueries(items)) {
     const checked = checkedStep(q);
@@ -240,6 +242,7 @@ function withRecursiveQueries(items: readonly Node[]): { name: Token; columns: b
  * query reading itself that is not unrolled here (so none is left to DuckDB's recursion, which has no depth limit).
  */
 export function refuseRecursiveReferences(items: readonly Node[], report: Report): void {
+  if (!holdsWord(items, RECURSIVE)) return;
   const recognized = recursiveQueries(items);
   for (const w of withRecursiveQueries(items)) {
     // Without a column alias list it is refused by recursive-steps.ts (MISSING_COLUMN_ALIASES).

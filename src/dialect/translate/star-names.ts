@@ -207,6 +207,9 @@ export function withStarCheck(items: readonly Node[], reads: ReadNames = 'all'):
  * select list keeps both names as Trino does.
  */
 export function checkRepeatedStarNames(items: readonly Node[], root: readonly Node[] = items, reads?: ReadNames): Node[] {
+  // Every check and mark is for a `*` select item (starCheck's starOf): without one the walk copies the tree unchanged
+  // (issue 18: ~4 % of a translation of the bench's models, whose `*` are count(*) and products).
+  if (items === root && reads === undefined && !holdsSelectStar(items)) return [...items];
   let previous: Node | undefined;
   const firstMeaningful = items.find((n) => !isTriviaNode(n));
   const out = items.map((node) => {
@@ -220,4 +223,22 @@ export function checkRepeatedStarNames(items: readonly Node[], root: readonly No
     return result;
   });
   return reads !== undefined ? withStarCheck(out, reads) : out;
+}
+
+/**
+ * Whether some level of `items` has a `*` that could be a select item's (`*`, `q.*`): one whose sibling before it
+ * (trivia and translated tokens aside, as starOf reads an item) is `,`, `.` or SELECT / DISTINCT / ALL. A `*` after
+ * an operand (a product) or first in its group (`count(*)`: a select list starts after its SELECT) is not.
+ */
+function holdsSelectStar(items: readonly Node[]): boolean {
+  let previous: Node | undefined;
+  for (const n of items) {
+    if (n.kind === 'group') {
+      if (holdsSelectStar(n.items)) return true;
+    } else if (isPunct(n, '*')) {
+      if (isPunct(previous, ',') || isPunct(previous, '.') || ['SELECT', 'DISTINCT', 'ALL'].includes(nodeKeyword(previous))) return true;
+    }
+    if (!isTriviaNode(n) && !(n.kind === 'token' && n.token.kind === 'translated')) previous = n;
+  }
+  return false;
 }

@@ -3,12 +3,15 @@
 // tables as plain tables without snapshots, so it cannot answer as of another time. Refused, never run on the
 // current data.
 import { keyword } from '../tokens.js';
-import { isTriviaNode, type Node } from './tree.js';
+import { holdsWord, isTriviaNode, type Node } from './tree.js';
 import type { Report } from './within-group.js';
 
 const PERIODS = new Set(['TIMESTAMP', 'VERSION', 'SYSTEM_TIME', 'SYSTEM_VERSION']);
+const FOR: ReadonlySet<string> = new Set(['FOR']);
 
 export function refuseTimeTravel(items: readonly Node[], report: Report): void {
+  // Its finding is at a FOR (issue 18: the walk copied every level's meaningful nodes to find none).
+  if (!holdsWord(items, FOR)) return;
   const m = items.filter((n) => !isTriviaNode(n));
   m.forEach((node, k) => {
     if (node.kind === 'group') return refuseTimeTravel(node.items, report);

@@ -88,6 +88,15 @@ export function splitCallArgs(items: readonly Node[]): Node[][] {
   return [...before, [...last, ...items.slice(order)]];
 }
 
+/**
+ * Whether a word token of `items`, at any depth, is one of `words` (upper case). A pass whose every finding and rewrite
+ * starts at such a word returns its input (copied) without its walk where there is none (issue 18).
+ */
+export function holdsWord(items: readonly Node[], words: ReadonlySet<string>): boolean {
+  for (const n of items) if (n.kind === 'group' ? words.has(keyword(n.open)) || holdsWord(n.items, words) : words.has(keyword(n.token))) return true;
+  return false;
+}
+
 /** Non-trivia nodes of a sequence. */
 export const meaningful = (items: readonly Node[]): Node[] => items.filter((n) => !isTriviaNode(n));
 

@@ -5,8 +5,6 @@
 // twice saves ~2.5 ms of DuckDB's binding per bench model with two joins (docs/performance.md, thirteenth pass).
 import { REFUSED_KEY_MARKER } from '../shims/error-messages.js';
 
-const OPEN: Record<string, string> = { '(': ')', '[': ']', '{': '}' };
-
 /** The index just past the string, quoted name or bracketed group that starts at `start`; -1 when unbalanced. */
 function skip(text: string, start: number): number {
   const first = text[start];
@@ -18,7 +16,8 @@ function skip(text: string, start: number): number {
     }
     return -1;
   }
-  const close = OPEN[first];
+  // Compared, not looked up in a record: a miss (every other character) went through the prototype chain (issue 18).
+  const close = first === '(' ? ')' : first === '[' ? ']' : first === '{' ? '}' : undefined;
   if (close === undefined) return start + 1;
   for (let i = start + 1; i < text.length; ) {
     if (text[i] === close) return i + 1;
@@ -55,7 +54,8 @@ function isRefusalKey(key: string): boolean {
   if (!/^CASE\b/i.test(k) || !/\bELSE\s+'trino_v'\s+END$/i.test(k)) return false;
   // Words at the top level of the key (outside strings and brackets): every THEN is followed by a refusal key.
   for (let i = 0; i < k.length; ) {
-    if (/^THEN\b/i.test(k.slice(i, i + 5)) && /\W/.test(k[i - 1] ?? ' ')) {
+    // Issue 18: the first letter is looked at before the slice and the two patterns (each character of every key).
+    if ((k[i] === 'T' || k[i] === 't') && /^THEN\b/i.test(k.slice(i, i + 5)) && /\W/.test(k[i - 1] ?? ' ')) {
       if (!REFUSAL_THEN.test(k.slice(i + 4))) return false;
       i += 4;
       continue;
@@ -84,6 +84,9 @@ function guardedValue(struct: string, index: string): string | undefined {
 export function withoutRefusalGuards(text: string): string {
   if (!text.includes(REFUSED_KEY_MARKER)) return text;
   let out = '';
+  // The text from `copied` to `i` is kept as written: copied in one piece where a guard (or the end) comes, not one
+  // character at a time (issue 18: sum's witness of every bench model's value went through here).
+  let copied = 0;
   for (let i = 0; i < text.length; ) {
     const c = text[i];
     if (c === '{') {
@@ -92,16 +95,16 @@ export function withoutRefusalGuards(text: string): string {
         const indexEnd = skip(text, structEnd);
         const value = indexEnd > 0 ? guardedValue(text.slice(i, structEnd), text.slice(structEnd, indexEnd)) : undefined;
         if (value !== undefined) {
-          out += withoutRefusalGuards(value.trim());
+          out += text.slice(copied, i) + withoutRefusalGuards(value.trim());
           i = indexEnd;
+          copied = i;
           continue;
         }
       }
     }
     const next = c === "'" || c === '"' ? skip(text, i) : i + 1;
     if (next < 0) return text;
-    out += text.slice(i, next);
     i = next;
   }
-  return out;
+  return out + text.slice(copied);
 }

@@ -3,7 +3,7 @@
 // the separator defaults to '' (DuckDB's to ','), `ON OVERFLOW ERROR` is the default behaviour and
 // `ON OVERFLOW TRUNCATE` has no DuckDB counterpart, so it is refused.
 import type { Token } from '../tokens.js';
-import { isParen, isTriviaNode, meaningful, nodeKeyword, splitArgs, type GroupNode, type Node } from './tree.js';
+import { holdsWord, isParen, isTriviaNode, meaningful, nodeKeyword, splitArgs, type GroupNode, type Node } from './tree.js';
 
 export type Report = (at: Token, rule: string, message: string, hint?: string) => void;
 
@@ -36,7 +36,11 @@ function withoutOverflowClause(call: GroupNode, report: Report): Node[] | undefi
 }
 
 /** Rewrites every `name(…) WITHIN GROUP (ORDER BY …)` in `items`, recursively. */
+const WITHIN: ReadonlySet<string> = new Set(['WITHIN']);
+
 export function rewriteWithinGroup(items: readonly Node[], report: Report): Node[] {
+  // Every rewrite and finding is at a WITHIN GROUP (issue 18: the walk copied every group of every statement).
+  if (!holdsWord(items, WITHIN)) return [...items];
   const out: Node[] = [];
   for (let i = 0; i < items.length; i++) {
     const node = items[i];
