@@ -985,11 +985,13 @@ export class ExpressionRewriter {
     // filtered the rows by b: silent). Quoted, as the other words DuckDB reserves (identifiers.ts).
     // So is any word DuckDB reserves that names a relation with its column list after AS or in a WITH list
     // (`(VALUES 1) AS window(window)`, `WITH limit(a) AS (…)`: Trino 476 answers, DuckDB failed to parse; not ARRAY,
-    // which opens a type after CAST's AS).
+    // which opens a type after CAST's AS, nor LATERAL, which opens a relation after a comma: `t, LATERAL (SELECT t.*) AS
+    // u(c)` once its star is expanded).
     const prevWord = prev?.text.trim().toUpperCase() ?? '';
     const namesRelation =
       isParen(next) &&
       word !== 'ARRAY' &&
+      word !== 'LATERAL' &&
       isDuckdbOnlyReserved(word) &&
       (prevWord === 'AS' || (['WITH', 'RECURSIVE', ','].includes(prevWord) && nodeKeyword(items[nextMeaningful(items, nextIndex)]) === 'AS'));
     if (!qualified && isParen(next) && (word === 'QUALIFY' || namesRelation) && t.kind === 'word') {
