@@ -77,6 +77,11 @@ describe('Java regex forms with an exact RE2 equivalent answer as on Athena', ()
       "SELECT regexp_extract('aab', 'a+?b') AS a, regexp_extract('aab', '[a-c]+b') AS b, regexp_extract('aab', 'a?b') AS c, regexp_like('aab', '\\++') AS d";
     expect(await rowsAndTypes(engine, sql)).toEqual({ rows: [['aab', 'aab', 'ab', false]], types: ['varchar', 'varchar', 'varchar', 'boolean'] });
   });
+  it('a class after a quantified atom is quantified on its own', async () => {
+    // Trino 476: '  ab' (varchar), 3 (bigint): the `+` after `[a-b]` is not a possessive `*+`.
+    const sql = "SELECT regexp_extract('  ab', '\\s*[a-b]+') AS v, regexp_count('1a 2b 14m', '\\s*[a-z]+\\s*') AS n";
+    expect(await rowsAndTypes(engine, sql)).toEqual({ rows: [['  ab', 3]], types: ['varchar', 'bigint'] });
+  });
 });
 
 describe('Java regex forms RE2 rejects are refused naming the construct', () => {

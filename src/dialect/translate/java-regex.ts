@@ -159,6 +159,9 @@ export function javaPatternToRe2(pattern: string, matchOnly = false, joni = true
     }
     if (ch === '[') {
       inClass = true;
+      // A class is an atom: a `+` after it quantifies it (`\s*[a-z]+` is not possessive).
+      quantified = false;
+      afterOpen = false;
       re2 += ch;
       // `[]…]` and `[^]…]`: a `]` first in a class is a character.
       if (pattern[i + 1] === '^') re2 += pattern[++i];
