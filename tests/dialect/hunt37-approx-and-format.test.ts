@@ -63,3 +63,11 @@ describeFunctions(
     ['100 integers with a standard error of 0.1', `approx_distinct(x, 0.1) FROM ${UP_TO(100)}`, /approx_distinct counted more than 2 distinct values/],
   ],
 );
+
+describeFunctions('approx_percentile(DISTINCT x, p) picks among the distinct values (DuckDB failed: a macro takes no DISTINCT)', [
+  ['over repeated values', 'approx_percentile(DISTINCT x, 0.5) FROM (VALUES 1, 1, 1, 2, 3) t(x)', 2, 'bigint'],
+  ['the same without DISTINCT', 'approx_percentile(x, 0.5) FROM (VALUES 1, 1, 1, 2, 3) t(x)', 1, 'bigint'],
+  ['an array of percentiles', 'approx_percentile(DISTINCT x, ARRAY[0.5, 0.9]) FROM (VALUES 1e0, 1e0, 1e0, 2e0, 3e0) t(x)', [2, 3], 'array(double)'],
+  ['with FILTER', 'approx_percentile(DISTINCT x, 0.5) FILTER (WHERE x > 1) FROM (VALUES 1, 1, 1, 2, 3, 3) t(x)', 3, 'bigint'],
+  ['30 distinct of 100 values', 'approx_percentile(DISTINCT x, 0.5) FROM (SELECT x % 30 AS x FROM UNNEST(sequence(1, 100)) u(x)) t(x)', 15, 'bigint'],
+]);

@@ -983,9 +983,13 @@ export const FUNCTIONS: Record<string, CallHandler> = {
     // Trino answers with an element of the input (trino_percentile_pick says which). The witness gives Trino's
     // result type (bigint for any integer); an array of percentages gives an array.
     if (hasAggregate(c.arg(0))) return call('quantile_disc', c);
-    const witness = `min(trino_percentile_type(${c.arg(0)}))${c.tail}`;
+    // approx_percentile(DISTINCT x, p) picks among the distinct values (Trino 476: 2 for 1, 1, 1, 2, 3 at 0.5); the
+    // DISTINCT goes to the list only (a macro takes none: DuckDB failed, hunt37).
+    const distinct = /^\s*DISTINCT\s+/i.exec(c.arg(0))?.[0] ?? '';
+    const value = c.arg(0).slice(distinct.length);
+    const witness = `min(trino_percentile_type(${value}))${c.tail}`;
     // trino_finite_values: a NaN or an infinity fails as in Trino (nan-macros.ts).
-    const sorted = `list_sort(trino_finite_values(list_filter(list(${c.arg(0)})${c.tail}, lambda e: e IS NOT NULL)))`;
+    const sorted = `list_sort(trino_finite_values(list_filter(list(${distinct}${value})${c.tail}, lambda e: e IS NOT NULL)))`;
     const first = meaningful(c.args[1])[0];
     const percentages = nodeKeyword(first) === 'ARRAY' || isParen(first, '[');
     return percentages
