@@ -71,3 +71,34 @@ describeFunctions('approx_percentile(DISTINCT x, p) picks among the distinct val
   ['with FILTER', 'approx_percentile(DISTINCT x, 0.5) FILTER (WHERE x > 1) FROM (VALUES 1, 1, 1, 2, 3, 3) t(x)', 3, 'bigint'],
   ['30 distinct of 100 values', 'approx_percentile(DISTINCT x, 0.5) FROM (SELECT x % 30 AS x FROM UNNEST(sequence(1, 100)) u(x)) t(x)', 15, 'bigint'],
 ]);
+
+describeFunctions(
+  'approx_percentile of decimals is the real nearest the decimal picked; a bigint without an exact double fails',
+  [
+    // Found by the aggregates form, seed 20261296, case 265 (locally 1.0000001e-38: DuckDB's cast rounded twice).
+    ['a decimal at scale 38', "approx_percentile(DECIMAL '0.00000000000000000000000000000000000001', 0.9)", 1e-38, 'real'],
+    ['a decimal between two reals', "approx_percentile(x, 0.5) FROM (VALUES DECIMAL '16777217.5') t(x)", 16777218, 'real'],
+    ['in an array', "approx_percentile(x, ARRAY[0.5]) FROM (VALUES DECIMAL '16777217.5', DECIMAL '1.5') t(x)", [16777218], 'array(real)'],
+    [
+      'the largest bigint (Java saturates 2^63 back to it)',
+      "approx_percentile(x, 0.5) FROM (VALUES BIGINT '9223372036854775807', BIGINT '-9223372036854775808') t(x)",
+      9223372036854775807n,
+      'bigint',
+    ],
+    [
+      '2^53 and an even bigint past it',
+      "approx_percentile(x, 0.5) FROM (VALUES BIGINT '9007199254740992', BIGINT '-9007199254740994') t(x)",
+      9007199254740992n,
+      'bigint',
+    ],
+    ['such a bigint over no rows', "approx_percentile(x, 0.5) FROM (VALUES BIGINT '9007199254740993') t(x) WHERE false", null, 'bigint'],
+  ],
+  [
+    ['2^53 + 1', "approx_percentile(x, 0.5) FROM (VALUES BIGINT '9007199254740993') t(x)", /no exact double representation for long: 9007199254740993/],
+    [
+      '2^63 - 2',
+      "approx_percentile(x, ARRAY[0.5]) FROM (VALUES BIGINT '9223372036854775807', BIGINT '9223372036854775806') t(x)",
+      /no exact double representation for long: 9223372036854775806/,
+    ],
+  ],
+);

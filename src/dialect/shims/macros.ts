@@ -808,12 +808,24 @@ export const MACROS: readonly string[] = [
   // 31.5; every percentile 0.00 … 1.00 agrees up to 39 values, integers, reals and doubles alike): refused there. A
   // NULL percentile skips its rows (NULL); one outside [0, 1], or a NULL in an array of them, fails once a value is
   // met (Trino 476: "Percentile must be between 0 and 1", "Percentile cannot be null"). Each operand is bound once.
+  // The element picked is given as its text, which the caller casts to Trino's type: a decimal becomes the real nearest
+  // its value, where DuckDB's cast rounded twice (Trino 476: 16777218 for DECIMAL '16777217.5', 1e-38 for DECIMAL
+  // '1e-38' at scale 38; locally 16777216 and 1.0000001e-38, seed 20261296 of the aggregates form, hunt37); integers,
+  // doubles and reals read back from their text unchanged (DuckDB writes the shortest digits that read back).
+  // Trino 476 adds a bigint to its digest as a double and fails on one that has no exact double ("no exact double
+  // representation for long: 9223372036854775806"; Java's (long) of 2^63 saturates, so 2^63 - 1 passes); locally it was
+  // picked (hunt37). l: the group's values, not NULL, bound once.
+  `trino_exact_double_longs(l) AS list_transform([l], lambda trino_l: CASE WHEN typeof(trino_l) = 'BIGINT[]' AND list_bool_or(list_transform(trino_l,
+       lambda trino_e: least(CAST(CAST(TRY_CAST(trino_e AS BIGINT) AS DOUBLE) AS HUGEINT), 9223372036854775807) <> TRY_CAST(trino_e AS HUGEINT)))
+     THEN cast_to_type(trino_fail('no exact double representation for long: ' || CAST(list_filter(trino_l, lambda trino_e:
+       least(CAST(CAST(TRY_CAST(trino_e AS BIGINT) AS DOUBLE) AS HUGEINT), 9223372036854775807) <> TRY_CAST(trino_e AS HUGEINT))[1] AS VARCHAR)), trino_l)
+     ELSE trino_l END)[1]`,
   `trino_percentile_pick(l, p) AS list_transform([l], lambda trino_l: CASE WHEN coalesce(len(trino_l), 0) = 0 OR p IS NULL THEN NULL
-     WHEN NOT (p >= 0 AND p <= 1) THEN cast_to_type(trino_fail('Percentile must be between 0 and 1'), trino_l[1])
-     WHEN len(trino_l) > ${EXACT_PERCENTILE_VALUES} THEN cast_to_type(trino_fail(${PERCENTILE_REFUSAL}), trino_l[1])
-     ELSE trino_l[least(CAST(floor(p * len(trino_l)) AS BIGINT), len(trino_l) - 1) + 1] END)[1]`,
+     WHEN NOT (p >= 0 AND p <= 1) THEN cast_to_type(trino_fail('Percentile must be between 0 and 1'), '')
+     WHEN len(trino_l) > ${EXACT_PERCENTILE_VALUES} THEN cast_to_type(trino_fail(${PERCENTILE_REFUSAL}), '')
+     ELSE CAST(trino_l[least(CAST(floor(p * len(trino_l)) AS BIGINT), len(trino_l) - 1) + 1] AS VARCHAR) END)[1]`,
   `trino_percentiles_pick(l, ps) AS list_transform([l], lambda trino_l: CASE WHEN coalesce(len(trino_l), 0) = 0 OR ps IS NULL THEN NULL
-     WHEN list_bool_or(list_transform(ps, lambda trino_p: trino_p IS NULL)) THEN cast_to_type(trino_fail('Percentile cannot be null'), [trino_l[1]])
+     WHEN list_bool_or(list_transform(ps, lambda trino_p: trino_p IS NULL)) THEN cast_to_type(trino_fail('Percentile cannot be null'), [''])
      ELSE list_transform(ps, lambda trino_p: trino_percentile_pick(trino_l, trino_p)) END)[1]`,
 
   `trino_nonempty_delimiter(d) AS CASE WHEN d = '' THEN cast_to_type(trino_fail('The delimiter may not be the empty string'), d) ELSE d END`,

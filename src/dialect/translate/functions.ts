@@ -988,8 +988,9 @@ export const FUNCTIONS: Record<string, CallHandler> = {
     const distinct = /^\s*DISTINCT\s+/i.exec(c.arg(0))?.[0] ?? '';
     const value = c.arg(0).slice(distinct.length);
     const witness = `min(trino_percentile_type(${value}))${c.tail}`;
-    // trino_finite_values: a NaN or an infinity fails as in Trino (nan-macros.ts).
-    const sorted = `list_sort(trino_finite_values(list_filter(list(${distinct}${value})${c.tail}, lambda e: e IS NOT NULL)))`;
+    // trino_finite_values: a NaN or an infinity fails as in Trino (nan-macros.ts); trino_exact_double_longs: a bigint
+    // without an exact double fails (macros.ts).
+    const sorted = `list_sort(trino_exact_double_longs(trino_finite_values(list_filter(list(${distinct}${value})${c.tail}, lambda e: e IS NOT NULL))))`;
     const first = meaningful(c.args[1])[0];
     const percentages = nodeKeyword(first) === 'ARRAY' || isParen(first, '[');
     return percentages
