@@ -26,11 +26,11 @@ export const AGGREGATE: FunctionFamily = {
   arbitrary: rewrite('any non-NULL value', '1'),
   any_value: duckdb('1'),
   approx_distinct: rewrite(
-    'an estimate, as on Athena (the two estimates may differ slightly); exact while Athena’s sketch is, for its standard error e too',
+    'exact while Athena’s sketch is (250 distinct values; for a standard error e, as many as its buckets keep), over a window too; refused while running past that, where the two estimates differ',
     '1-2',
   ),
   approx_percentile: rewrite(
-    'the sorted element at floor(p * n), as Trino’s t-digest on small inputs; bigint for integers, real for decimals; weights and accuracy are refused',
+    'the sorted element at floor(p * n), as Trino’s t-digest up to 39 values; refused while running past them (Athena interpolates); bigint for integers, real for decimals; weights and accuracy are refused',
   ),
   corr: rewrite(`${REAL_OR_DOUBLE}; NULL when not finite (a constant column)`, '2'),
   covar_pop: rewrite(REAL_OR_DOUBLE, '2'),

@@ -15,7 +15,16 @@ const zoneNames = new Map<string, boolean>();
 
 // Trino 476 refuses these tzdb names (its zone index leaves them out); `EST5EDT`, `CET`, `GMT0`, links such as
 // `US/Eastern` and `ROK` are accepted (checked with scripts/trino.sh).
-const NOT_TRINO_ZONES = new Set(['EST', 'MST', 'HST']);
+// ICU (behind Intl) also takes Java's old three-letter ids (ZoneId.SHORT_IDS: PST, IST, CST, …), which Trino 476 does not
+// (INVALID_LITERAL, "'PST' is not a valid time zone"; hunt37), ROC and US/Pacific-New (links tzdb dropped), and
+// America/Coyhaique (tzdb 2025b, newer than Trino 476's JDK): every name ICU took that Trino refused, over /usr/share/zoneinfo.
+const NOT_TRINO_ZONES = new Set([
+  'EST',
+  'MST',
+  'HST',
+  ...['ACT', 'AET', 'AGT', 'ART', 'AST', 'BET', 'BST', 'CAT', 'CNT', 'CST', 'CTT', 'EAT', 'ECT', 'IET', 'IST', 'JST', 'MIT'],
+  ...['NET', 'NST', 'PLT', 'PNT', 'PRT', 'PST', 'SST', 'VST', 'ROC', 'US/Pacific-New', 'America/Coyhaique'],
+]);
 
 /**
  * Whether `name` is a time zone Trino knows: an IANA name or link that the ICU behind Intl knows too, written as tzdb

@@ -147,13 +147,16 @@ function checkSpecifier(format: string, spec: string, flags: string, width: numb
   if (width === undefined && has('-')) fail('MissingFormatWidth', spec);
 }
 
+/** A UTF-16 surrogate without its other half. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
 export function javaFormat(format: string, markedArgs: readonly (string | null)[]): string {
   const marks = markedArgs.map((a) => MARKS.find((mark) => a?.startsWith(mark)));
   const args = markedArgs.map((a, k) => (marks[k] ? (a as string).slice(1) : a));
   const asDouble = (position: number): string | null => (markedArgs[position]?.startsWith(REAL_MARK) ? widenedReal(args[position] as string) : args[position]);
   let next = 0;
   let previous: number | undefined;
-  return format.replace(SPEC, (spec: string, index: string | undefined, flags: string, w: string | undefined, p: string | undefined, conv: string) => {
+  const text = format.replace(SPEC, (spec: string, index: string | undefined, flags: string, w: string | undefined, p: string | undefined, conv: string) => {
     const width = w ? Number(w) : undefined;
     const precision = p ? Number(p.slice(1)) : undefined;
     checkSpecifier(format, spec, flags, width, precision, conv);
@@ -235,4 +238,7 @@ export function javaFormat(format: string, markedArgs: readonly (string | null)[
         throw new JavaFormatError(`format(): unsupported conversion %${conv}`);
     }
   });
+  // Java's precision and String.substring count UTF-16 units, so '%.1s' of '🙂x' keeps half of the emoji; Trino
+  // encodes that lone surrogate as '?' (Trino 476: format('%.1s', '🙂x') is '?'), where JavaScript's UTF-8 gives U+FFFD.
+  return text.replace(LONE_SURROGATE, '?');
 }

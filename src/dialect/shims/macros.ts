@@ -53,6 +53,9 @@ const SEQUENCE_WITHOUT_STEP = (type: string) =>
 
 export const OFFSET_ZONE = `'^[+-][0-9]{2}:[0-9]{2}$'`;
 const FLOATING = `('DOUBLE', 'FLOAT')`;
+/** approx_percentile answers as Trino 476's t-digest up to this many values (macros below), and is refused past it. */
+const EXACT_PERCENTILE_VALUES = 39;
+const PERCENTILE_REFUSAL = `'approx_percentile over more than ${EXACT_PERCENTILE_VALUES} values is refused locally: Athena''s t-digest then interpolates between neighbouring values, which the local engine does not reproduce (it picks the sorted element at floor(p * n))'`;
 /**
  * The smallest double that Java's (float) cast rounds to Infinity (FLT_MAX plus half its last unit; ties go to even,
  * away from FLT_MAX's odd mantissa): CAST(double AS real) from there on is ±Infinity in Trino 476, an "out of range"
@@ -827,8 +830,29 @@ export const MACROS: readonly string[] = [
      (x) AS cast_to_type(trino_fail('approx_percentile takes a number, not ' || typeof(x)), 0::REAL)`,
   // Trino's t-digest answers, on inputs small enough to be kept exactly, the sorted element at floor(p * n)
   // (quantile_disc takes floor(p * (n - 1)): the median of 1, 2 is 2 in Trino, 1 in DuckDB). l: sorted, no NULLs.
-  `trino_percentile_pick(l, p) AS CASE WHEN len(l) > 0 THEN l[least(CAST(floor(p * len(l)) AS BIGINT), len(l) - 1) + 1] END`,
-  `trino_percentiles_pick(l, ps) AS CASE WHEN len(l) > 0 THEN list_transform(ps, lambda p: trino_percentile_pick(l, p)) END`,
+  // From 40 values on, the digest interpolates between neighbours (Trino 476, 1.5 · 1..40 at 0.5: 30.75, the element
+  // 31.5; every percentile 0.00 … 1.00 agrees up to 39 values, integers, reals and doubles alike): refused there. A
+  // NULL percentile skips its rows (NULL); one outside [0, 1], or a NULL in an array of them, fails once a value is
+  // met (Trino 476: "Percentile must be between 0 and 1", "Percentile cannot be null"). Each operand is bound once.
+  // The element picked is given as its text, which the caller casts to Trino's type: a decimal becomes the real nearest
+  // its value, where DuckDB's cast rounded twice (Trino 476: 16777218 for DECIMAL '16777217.5', 1e-38 for DECIMAL
+  // '1e-38' at scale 38; locally 16777216 and 1.0000001e-38, seed 20261296 of the aggregates form, hunt37); integers,
+  // doubles and reals read back from their text unchanged (DuckDB writes the shortest digits that read back).
+  // Trino 476 adds a bigint to its digest as a double and fails on one that has no exact double ("no exact double
+  // representation for long: 9223372036854775806"; Java's (long) of 2^63 saturates, so 2^63 - 1 passes); locally it was
+  // picked (hunt37). l: the group's values, not NULL, bound once.
+  `trino_exact_double_longs(l) AS list_transform([l], lambda trino_l: CASE WHEN typeof(trino_l) = 'BIGINT[]' AND list_bool_or(list_transform(trino_l,
+       lambda trino_e: least(CAST(CAST(TRY_CAST(trino_e AS BIGINT) AS DOUBLE) AS HUGEINT), 9223372036854775807) <> TRY_CAST(trino_e AS HUGEINT)))
+     THEN cast_to_type(trino_fail('no exact double representation for long: ' || CAST(list_filter(trino_l, lambda trino_e:
+       least(CAST(CAST(TRY_CAST(trino_e AS BIGINT) AS DOUBLE) AS HUGEINT), 9223372036854775807) <> TRY_CAST(trino_e AS HUGEINT))[1] AS VARCHAR)), trino_l)
+     ELSE trino_l END)[1]`,
+  `trino_percentile_pick(l, p) AS list_transform([l], lambda trino_l: CASE WHEN coalesce(len(trino_l), 0) = 0 OR p IS NULL THEN NULL
+     WHEN NOT (p >= 0 AND p <= 1) THEN cast_to_type(trino_fail('Percentile must be between 0 and 1'), '')
+     WHEN len(trino_l) > ${EXACT_PERCENTILE_VALUES} THEN cast_to_type(trino_fail(${PERCENTILE_REFUSAL}), '')
+     ELSE CAST(trino_l[least(CAST(floor(p * len(trino_l)) AS BIGINT), len(trino_l) - 1) + 1] AS VARCHAR) END)[1]`,
+  `trino_percentiles_pick(l, ps) AS list_transform([l], lambda trino_l: CASE WHEN coalesce(len(trino_l), 0) = 0 OR ps IS NULL THEN NULL
+     WHEN list_bool_or(list_transform(ps, lambda trino_p: trino_p IS NULL)) THEN cast_to_type(trino_fail('Percentile cannot be null'), [''])
+     ELSE list_transform(ps, lambda trino_p: trino_percentile_pick(trino_l, trino_p)) END)[1]`,
 
   `trino_nonempty_delimiter(d) AS CASE WHEN d = '' THEN cast_to_type(trino_fail('The delimiter may not be the empty string'), d) ELSE d END`,
   // --- strings, regexps, json -------------------------------------------------------------------------------------

@@ -917,29 +917,31 @@ function countedByInstant(to: string, distinct: string, value: string, tail: str
 /**
  * approx_distinct(x): Trino's HyperLogLog stays sparse, and exact, while it holds few values (Trino 476: exact for every
  * count to 251 over integers, texts, dates and doubles; 252 of 256 integers), where DuckDB's estimate already misses
- * (4 dates counted 3; aggregates, seed 20261231, case 22). Up to 250 distinct values the count is exact; past them both
- * are estimates, which may differ slightly (docs/functions.md).
+ * (4 dates counted 3; aggregates, seed 20261231, case 22). Up to 250 distinct values the count is exact, also over a
+ * window (DuckDB's estimate there counted those 4 dates 3 as well); past them the two estimates differ (Trino 476: 298
+ * for 1..300, 1008 for 1..1000, 4941 for 1..5000, where DuckDB's were 339, 1232 and 5618), so the count is refused
+ * while running (hunt37).
  */
 const APPROX_DISTINCT_EXACT_UP_TO = 250;
+const approxDistinctRefusal = (limit: string) =>
+  `cast_to_type(trino_fail('approx_distinct counted more than ' || (${limit}) || ' distinct values, where Athena''s HyperLogLog estimate is not reproduced locally: use count(DISTINCT x) for an exact count'), 0::BIGINT)`;
 const approxDistinct: CallHandler = (c) => {
   if (c.args.length === 2) return approxDistinctWithError(c);
   // approx_distinct(DISTINCT x) counts the same values as approx_distinct(x) (Trino 476: 2 for 1, 1, 2, NULL); the
   // DISTINCT went inside the key macro ("DISTINCT … only applicable to aggregate functions").
   const value = c.arg(0).replace(/^\s*DISTINCT\s+/i, '');
-  const plain = c.args.length === 1 && !/\bOVER\b/i.test(c.tail) && !hasAggregate(c.arg(0));
-  const estimate =
-    plain && value !== c.arg(0) ? countedByInstant('approx_count_distinct', '', value, c.tail, true) : distinctByInstant('approx_count_distinct')(c);
-  if (!plain) return estimate;
+  // Of an aggregate (a window over a grouped query): DuckDB's estimate, as before (left: hunt37 in issue-15-audit.md).
+  if (c.args.length !== 1 || hasAggregate(c.arg(0))) return distinctByInstant('approx_count_distinct')(c);
   const exact = countedByInstant('count', 'DISTINCT ', value, c.tail, true);
-  return `CASE WHEN ${exact} <= ${APPROX_DISTINCT_EXACT_UP_TO} THEN ${exact} ELSE ${estimate} END`;
+  return `CASE WHEN ${exact} <= ${APPROX_DISTINCT_EXACT_UP_TO} THEN ${exact} ELSE ${approxDistinctRefusal(String(APPROX_DISTINCT_EXACT_UP_TO))} END`;
 };
 
 /**
  * approx_distinct(x, e): Trino's sketch has 2^ceil(log2(ceil(1.0816 / e²))) buckets and stays exact while sparse, for
  * about buckets / 8 values (Trino 476 over integers, texts and dates: exact to 58 with 512 buckets, e = 0.05; 250 with
  * 2048; 2042 with 16384; only to 2 below 512 buckets); a row whose e is NULL is not counted, and an e outside
- * [0.0040625, 0.26] fails on the first row (trino_approx_exact_up_to). Past that count both are estimates, as for
- * approx_distinct(x).
+ * [0.0040625, 0.26] fails on the first row (trino_approx_exact_up_to). Past that count it is refused while running, as
+ * approx_distinct(x) past 250 (Trino 476: 104 for approx_distinct(x, 0.1) of 1..100, DuckDB's estimate 96).
  */
 function approxDistinctWithError(c: CallContext): string | undefined {
   const [x, e] = [c.arg(0), c.arg(1)];
@@ -949,8 +951,8 @@ function approxDistinctWithError(c: CallContext): string | undefined {
   }
   const counted = `CASE WHEN (${e}) IS NOT NULL THEN ${x} END`;
   const exact = countedByInstant('count', 'DISTINCT ', counted, c.tail, true);
-  const estimate = countedByInstant('approx_count_distinct', '', counted, c.tail, true);
-  return `CASE WHEN ${exact} <= coalesce(max(trino_approx_exact_up_to(${e}))${c.tail}, 0) THEN ${exact} ELSE ${estimate} END`;
+  const limit = `coalesce(max(trino_approx_exact_up_to(${e}))${c.tail}, 0)`;
+  return `CASE WHEN ${exact} <= ${limit} THEN ${exact} ELSE ${approxDistinctRefusal(limit)} END`;
 }
 
 /**
@@ -982,9 +984,14 @@ export const FUNCTIONS: Record<string, CallHandler> = {
     // Trino answers with an element of the input (trino_percentile_pick says which). The witness gives Trino's
     // result type (bigint for any integer); an array of percentages gives an array.
     if (hasAggregate(c.arg(0))) return call('quantile_disc', c);
-    const witness = `min(trino_percentile_type(${c.arg(0)}))${c.tail}`;
-    // trino_finite_values: a NaN or an infinity fails as in Trino (nan-macros.ts).
-    const sorted = `list_sort(trino_finite_values(list_filter(list(${c.arg(0)})${c.tail}, lambda e: e IS NOT NULL)))`;
+    // approx_percentile(DISTINCT x, p) picks among the distinct values (Trino 476: 2 for 1, 1, 1, 2, 3 at 0.5); the
+    // DISTINCT goes to the list only (a macro takes none: DuckDB failed, hunt37).
+    const distinct = /^\s*DISTINCT\s+/i.exec(c.arg(0))?.[0] ?? '';
+    const value = c.arg(0).slice(distinct.length);
+    const witness = `min(trino_percentile_type(${value}))${c.tail}`;
+    // trino_finite_values: a NaN or an infinity fails as in Trino (nan-macros.ts); trino_exact_double_longs: a bigint
+    // without an exact double fails (macros.ts).
+    const sorted = `list_sort(trino_exact_double_longs(trino_finite_values(list_filter(list(${distinct}${value})${c.tail}, lambda e: e IS NOT NULL))))`;
     const first = meaningful(c.args[1])[0];
     const percentages = nodeKeyword(first) === 'ARRAY' || isParen(first, '[');
     return percentages
