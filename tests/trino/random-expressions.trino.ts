@@ -24,19 +24,51 @@ const MAX_SHRUNK = Number(process.env.ORACLE_MAX_SHRUNK ?? 60);
 const FORM = process.env.ORACLE_FORM ?? 'expressions';
 if (FORM !== 'expressions' && !FORMS.includes(FORM as Form)) throw new Error(`ORACLE_FORM=${FORM}: one of expressions, ${FORMS.join(', ')}`);
 
-let engines: Engines;
-beforeAll(async () => (engines = await openEngines(mkdtempSync(join(tmpdir(), 'lake-oracle-')))));
-afterAll(() => engines.close());
+// Batches run in lanes, each with its own local engine (Trino takes them concurrently), as the dialect replay's
+// queries do; each batch's verdicts are counted in the drawn order, so the counts do not depend on the lanes.
+const LANES = Math.max(1, Number(process.env.ORACLE_LANES ?? 3));
+let lanes: Engines[];
+beforeAll(async () => (lanes = await Promise.all(Array.from({ length: LANES }, () => openEngines(mkdtempSync(join(tmpdir(), 'lake-oracle-')))))));
+afterAll(() => Promise.all(lanes.map((engines) => engines.close())));
 
 const verdicts = new Map<string, Promise<Verdict>>();
 /** Both engines' answers for one SQL text, remembered: shrinking tries the same candidates again and again. */
-function compare(sql: string): Promise<Verdict> {
+function compare(sql: string, engines: Engines = lanes[0]): Promise<Verdict> {
   let v = verdicts.get(sql);
   if (!v) {
     v = Promise.all([outcomeOf(engines.local, sql), outcomeOf(engines.trino, sql)]).then(([local, trino]) => verdict(local, trino));
     verdicts.set(sql, v);
   }
   return v;
+}
+
+/** Each batch's verdicts, `lanes.length` batches at a time: one for the whole batch when it agrees, else one per case. */
+async function batchVerdicts(batches: readonly Case[][]): Promise<(Verdict[] | 'same')[]> {
+  const results: (Verdict[] | 'same')[] = new Array(batches.length);
+  let next = 0;
+  await Promise.all(
+    lanes.map(async (engines) => {
+      for (let b = next++; b < batches.length; b = next++) {
+        const batch = batches[b];
+        // One query for the whole batch when it agrees; one per expression otherwise, so a failure cannot hide another.
+        // A batch shares its shape (query-forms.ts draws one per batch).
+        const together = await compare(
+          queryOfShape(
+            batch[0].shape,
+            batch.map(({ expr }, i) => `${sqlOf(expr)} AS c${i}`),
+          ),
+          engines,
+        );
+        if (together.kind === 'same') results[b] = 'same';
+        else {
+          const each: Verdict[] = [];
+          for (const item of batch) each.push(await compare(query(item), engines));
+          results[b] = each;
+        }
+      }
+    }),
+  );
+  return results;
 }
 
 /** Scalar expressions over literals: `SELECT e AS v`, a batch `SELECT e0 AS c0, e1 AS c1, …`. */
@@ -59,23 +91,18 @@ describe(`random ${FORM} on both engines (ORACLE_SEED=${SEED})`, () => {
     const known = new Map<string, number>();
     // What the local engine refuses (allowed, but each is a gap to close), by message without its literals.
     const refusals = new Map<string, number>();
-    for (let start = 0; start < exprs.length; start += BATCH) {
-      const batch = exprs.slice(start, start + BATCH);
-      // One query for the whole batch when it agrees; one per expression otherwise, so a failure cannot hide another.
-      // A batch shares its shape (query-forms.ts draws one per batch).
-      const together = await compare(
-        queryOfShape(
-          batch[0].shape,
-          batch.map(({ expr }, i) => `${sqlOf(expr)} AS c${i}`),
-        ),
-      );
-      if (together.kind === 'same') {
+    const batches = Array.from({ length: Math.ceil(exprs.length / BATCH) }, (_, b) => exprs.slice(b * BATCH, (b + 1) * BATCH));
+    const results = await batchVerdicts(batches);
+    for (const [b, batch] of batches.entries()) {
+      const start = b * BATCH;
+      const result = results[b];
+      if (result === 'same') {
         counts.same += batch.length;
         continue;
       }
       for (const [i, item] of batch.entries()) {
         const sql = query(item);
-        const v = await compare(sql);
+        const v = result[i];
         const entry = v.kind === 'differ' ? knownDifference(sql, v.local, v.trino) : undefined;
         if (entry) {
           counts.known++;
