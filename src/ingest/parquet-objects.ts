@@ -71,16 +71,31 @@ async function writeTogether(
     await connection.run(`CREATE OR REPLACE TEMP TABLE ${STAGE_TABLE} (${definition})`);
     const appender = await connection.createAppender(STAGE_TABLE, 'main', 'temp');
     try {
+      // The objects' rows in order, packed into full chunks: the P1 consumer's objects hold ~90 rows each (an hour of a
+      // batch), and a chunk per object cost a DataChunk and its vectors per ~90 rows (issue 18: ~1,150 chunks per
+      // `npm start` instead of ~55). The staged table holds the same rows in the same order either way.
       const types = [INTEGER, ...columns.map((c) => c.type)];
+      let pending: DuckDBValue[][] = types.map(() => []);
+      const append = () => {
+        const chunk = DuckDBDataChunk.create(types, pending[0].length);
+        chunk.setColumns(pending);
+        appender.appendDataChunk(chunk);
+        pending = types.map(() => []);
+      };
       objects.forEach((object, fileNo) => {
         const rows = rowCount(object);
-        for (let start = 0; start < rows; start += CHUNK_ROWS) {
-          const end = Math.min(rows, start + CHUNK_ROWS);
-          const chunk = DuckDBDataChunk.create(types, end - start);
-          chunk.setColumns([new Array<DuckDBValue>(end - start).fill(fileNo), ...object.columns.map((values) => values.slice(start, end))]);
-          appender.appendDataChunk(chunk);
+        for (let start = 0; start < rows; ) {
+          const end = Math.min(rows, start + CHUNK_ROWS - pending[0].length);
+          for (let i = start; i < end; i++) pending[0].push(fileNo);
+          object.columns.forEach((values, c) => {
+            const target = pending[c + 1];
+            for (let i = start; i < end; i++) target.push(values[i]);
+          });
+          start = end;
+          if (pending[0].length === CHUNK_ROWS) append();
         }
       });
+      if (pending[0].length) append();
       appender.flushSync();
     } finally {
       appender.closeSync();

@@ -18,6 +18,28 @@ export function hourPartitionOf(epochMs: number): HourPartition {
 /** `year=YYYY/month=MM/day=DD/hour=HH` */
 export const hourPartitionPath = (p: HourPartition): string => `year=${p.year}/month=${p.month}/day=${p.day}/hour=${p.hour}`;
 
+const HOUR_MS = 3_600_000;
+/** Each hour's partition path, by hour number since the epoch: a consumer batch's ~100 records fall in an hour or two. */
+const hourPaths = new Map<number, string>();
+
+/**
+ * `hourPartitionPath(hourPartitionOf(epochMs))` without a Date and four strings per call (issue 18: the P1 consumer
+ * asks once per record, 100,000 times per `npm start`). Epoch milliseconds count no leap seconds, so every instant of
+ * one hour number has that hour's partition.
+ */
+export function hourPartitionPathOf(epochMs: number): string {
+  // Date drops a fraction toward zero, and has no instant beyond ±8.64e15 ms (nor NaN): those take the long way.
+  if (!Number.isInteger(epochMs) || Math.abs(epochMs) > 8.64e15) return hourPartitionPath(hourPartitionOf(epochMs));
+  const hour = Math.floor(epochMs / HOUR_MS);
+  let path = hourPaths.get(hour);
+  if (path === undefined) {
+    path = hourPartitionPath(hourPartitionOf(hour * HOUR_MS));
+    if (hourPaths.size >= 10_000) hourPaths.clear();
+    hourPaths.set(hour, path);
+  }
+  return path;
+}
+
 /** `year=YYYY/month=MM/day=DD` */
 export const dayPartitionPath = (epochMs: number): string => {
   const p = hourPartitionOf(epochMs);

@@ -21,7 +21,7 @@ import type { DeadLetterQueue, DeadLetterRecord } from '../dead-letter.js';
 import { TOO_DEEP_ERROR, tooDeep } from '../json-depth.js';
 import { INGEST_PREFIX } from '../layout.js';
 import { writeParquetObjects, type ParquetColumn, type ParquetObject } from '../parquet-objects.js';
-import { hourPartitionOf, hourPartitionPath, hourPartitionValues } from '../partitions.js';
+import { hourPartitionOf, hourPartitionPathOf, hourPartitionValues } from '../partitions.js';
 import type { LocalRecordStream } from '../stream/local-record-stream.js';
 import type { ReceivedRecord } from '../stream/record-stream.js';
 import { cleanInteraction, type Interaction } from './record.js';
@@ -119,7 +119,7 @@ export class InteractionConsumer {
           quarantine(counts, cleaned.reason);
           continue;
         }
-        const path = hourPartitionPath(hourPartitionOf(cleaned.record.timestamp));
+        const path = hourPartitionPathOf(cleaned.record.timestamp);
         const rows = byHour.get(path) ?? [];
         if (!rows.length) byHour.set(path, rows);
         rows.push({ interaction: cleaned.record, source });
