@@ -1,5 +1,6 @@
 // Athena statement → the steps that give the same effect on DuckDB. One entry point; each statement family has its
 // own module (ddl.ts, dml.ts, query.ts) so the translator for a construct lives in one place.
+import { bindHeavyArgumentsOnce } from './bind-once.js';
 import type { LakeAction } from '../lake-actions.js';
 import { isTrivia, keyword, tokenize } from '../tokens.js';
 import { translateCatalogStatement, translateCreateTable } from './ddl.js';
@@ -49,7 +50,16 @@ export interface Translation {
 
 const action = (a: LakeAction): Translation => ({ steps: [{ kind: 'action', action: a, result: true }] });
 
+/**
+ * One Athena statement as the local engine runs it: DuckDB SQL steps and catalog actions. A function call whose
+ * arguments DuckDB would bind thousands of times binds them once (bind-once.ts).
+ */
 export function translateStatement(sql: string, ctx: TranslateContext): Translation {
+  const { steps } = translateStatementSteps(sql, ctx);
+  return { steps: steps.map((step) => (step.kind === 'sql' ? { ...step, sql: bindHeavyArgumentsOnce(step.sql) } : step)) };
+}
+
+function translateStatementSteps(sql: string, ctx: TranslateContext): Translation {
   const words = tokenize(sql)
     .filter((t) => !isTrivia(t))
     .slice(0, 4)
