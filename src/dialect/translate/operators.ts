@@ -59,6 +59,8 @@ export interface Part {
   integerLiteral?: boolean;
   /** For a `||` part: it appends an element to an unknown-typed array (or prepends one). */
   append?: ArrayAppend;
+  /** For an `IS` part: in a WHERE whose untyped `e IS NULL` Trino evaluates (untyped-predicates.ts whereEvaluatesTests). */
+  evaluatedTest?: boolean;
 }
 
 export function lastMeaningful(parts: readonly Part[]): Part | undefined {

@@ -10,6 +10,7 @@ import { MAY_BE_UNKNOWN, mayBeUnknownExpression, unknownRetyped } from './column
 import { evaluatedBeside } from './evaluated-beside.js';
 import { operand, previous, textOf } from './nested-comparisons.js';
 import type { Part } from './operators.js';
+import { isParen, meaningful, nodeKeyword, type Node } from './tree.js';
 import { hasAggregate } from './unbound.js';
 
 /** A keyword part's word (NULL is an operand part). */
@@ -35,7 +36,7 @@ export function evaluateUntypedPredicateOperands(parts: Part[], mayHoldUnknown: 
   for (let i = 0; i < parts.length; i++) {
     const w = word(parts, i);
     if (w === 'IS') {
-      if (correlatable && !evaluated) continue;
+      if (correlatable && !evaluated && parts[i].evaluatedTest !== true) continue;
       const next = nextWord(parts, i);
       if (next !== 'NULL' && !(next === 'NOT' && nextWord(parts, nextMeaningful(parts, i)) === 'NULL')) continue;
       const range = operand(parts, i, -1);
@@ -63,3 +64,64 @@ const nextMeaningful = (parts: readonly Part[], i: number): number => {
   return -1;
 };
 const nextWord = (parts: readonly Part[], i: number) => (i < 0 ? '' : word(parts, nextMeaningful(parts, i)));
+
+/** The words that end a query level's WHERE. */
+const AFTER_WHERE = new Set(['GROUP', 'HAVING', 'WINDOW', 'ORDER', 'LIMIT', 'OFFSET', 'FETCH', 'UNION', 'INTERSECT', 'EXCEPT']);
+
+const isText = (n: Node | undefined, text: string) => n?.kind === 'token' && n.token.text === text;
+const isNameToken = (n: Node | undefined): n is Node & { kind: 'token' } => n?.kind === 'token' && (n.token.kind === 'word' || n.token.kind === 'quoted');
+const nameKey = (n: Node & { kind: 'token' }) => n.token.text.replaceAll('"', '').toLowerCase();
+
+/** Whether `nodes` (recursively) qualify a column by a name other than `inner`'s (`t.x` of an enclosing query's t). */
+function readsOuterQualifier(nodes: readonly Node[], inner: ReadonlySet<string>): boolean {
+  const m = meaningful(nodes);
+  return m.some(
+    (n, k) =>
+      (n.kind === 'group' && readsOuterQualifier(n.items, inner)) ||
+      (isNameToken(n) && isText(m[k + 1], '.') && !isText(m[k - 1], '.') && !inner.has(nameKey(n))),
+  );
+}
+
+/**
+ * For a query level inside a subquery that may read outer columns: whether Trino 476 evaluates an untyped `e IS [NOT]
+ * NULL` of its WHERE (and so fails where e fails; docs/issue-15-audit.md, corr38's section). Asked of Trino 476 over
+ * VALUES rows: it fails with COMPILER_ERROR "argumentType unknown should not be UNKNOWN" where e fails and the test's
+ * conjunct reads only the level's own rows (`e(y) IS NULL`, alone or beside `y = t.x`), or reads the outer row beside
+ * another conjunct that does (`e(t.x) IS NULL AND y = t.x`); it answers without evaluating e where the WHERE is an OR
+ * (`y = t.x OR e IS NULL`), or the test reads the outer row and no other conjunct does (`e(t.x) IS NULL`, `e(y + t.x)
+ * IS NULL`, `e(t.x) IS NULL AND y = 0`). An outer column is seen when qualified by a name the level's FROM does not
+ * give; an unqualified one is read as the level's own (evaluated: a failure where Trino may answer, loud, not silent).
+ */
+export function whereEvaluatesTests(items: readonly Node[]): boolean {
+  const m = meaningful(items);
+  const where = m.findIndex((n) => nodeKeyword(n) === 'WHERE');
+  if (where < 0) return false;
+  let end = where + 1;
+  while (end < m.length && !AFTER_WHERE.has(nodeKeyword(m[end])) && !isText(m[end], ';')) end++;
+  const clause = m.slice(where + 1, end);
+  if (clause.some((n) => nodeKeyword(n) === 'OR')) return false;
+  // The conjuncts (a BETWEEN's AND is its own).
+  const conjuncts: Node[][] = [[]];
+  let between = 0;
+  for (const n of clause) {
+    const word = nodeKeyword(n);
+    if (word === 'BETWEEN') between++;
+    if (word === 'AND' && between === 0) conjuncts.push([]);
+    else {
+      if (word === 'AND') between--;
+      conjuncts[conjuncts.length - 1].push(n);
+    }
+  }
+  // The names the level's FROM gives its relations (and any other name there not followed by a dot: harmless).
+  const from = m.findIndex((n) => nodeKeyword(n) === 'FROM');
+  const inner = new Set<string>();
+  const fromNodes = from >= 0 ? m.slice(from + 1, where) : [];
+  fromNodes.forEach((n, k) => {
+    if (isNameToken(n) && !isText(fromNodes[k + 1], '.')) inner.add(nameKey(n));
+  });
+  const outer = conjuncts.map((c) => readsOuterQualifier(c, inner));
+  // A test of the level's own rows, or of the outer row beside another conjunct reading the outer row.
+  return conjuncts.some((c, k) => holdsIs(c) && (!outer[k] || outer.some((o, j) => o && j !== k)));
+}
+
+const holdsIs = (nodes: readonly Node[]): boolean => nodes.some((n) => nodeKeyword(n) === 'IS' || (isParen(n) && holdsIs(n.items)));
