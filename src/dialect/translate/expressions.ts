@@ -4,7 +4,7 @@
 import { isExpandedStar } from './column-stars.js';
 import { mentionsName } from './unknown-names.js';
 import { evaluatedBeside } from './evaluated-beside.js';
-import { whereEvaluatesTests } from './untyped-predicates.js';
+import { filtersTableRows, whereEvaluatesTests } from './untyped-predicates.js';
 import {
   isColumnName,
   lambdaParameterName,
@@ -179,6 +179,11 @@ function predicatesEvaluatedLevel(items: readonly Node[]): boolean | undefined {
 /** Marks the `IS` parts from `start` on: a WHERE whose untyped `e IS NULL` is evaluated (whereEvaluatesTests). */
 function markEvaluatedTests(parts: Part[], start: number): void {
   for (let k = start; k < parts.length; k++) if (parts[k].kind === 'boundary' && /^IS$/i.test(parts[k].text)) parts[k].evaluatedTest = true;
+}
+
+/** Marks the `IS` parts from `start` on: a WHERE or HAVING over a table, whose untyped tests are refused (filtersTableRows). */
+function markRefusedTests(parts: Part[], start: number): void {
+  for (let k = start; k < parts.length; k++) if (parts[k].kind === 'boundary' && /^IS$/i.test(parts[k].text)) parts[k].refusedTest = true;
 }
 
 /**
@@ -483,8 +488,15 @@ export class ExpressionRewriter {
     // A WHERE whose untyped `e IS NULL` Trino 476 evaluates (untyped-predicates.ts whereEvaluatesTests): its IS parts.
     const where = level !== undefined && this.mayHoldUnknown && whereEvaluatesTests(items);
     let whereStart = -1;
+    // A top-level query's WHERE or HAVING over a table's rows: its untyped tests are refused (filtersTableRows).
+    const filters = this.correlatableDepth === 0 && this.mayHoldUnknown && filtersTableRows(items);
+    let filterStart = -1;
     const enclosingSelectList = this.predicatesEvaluated;
     for (let i = 0; i < items.length; i++) {
+      if (filters && LEVEL_CLAUSES.has(nodeKeyword(items[i]))) {
+        if (filterStart >= 0) markRefusedTests(parts, filterStart);
+        filterStart = ['WHERE', 'HAVING'].includes(nodeKeyword(items[i])) ? parts.length : -1;
+      }
       if (level !== undefined && LEVEL_CLAUSES.has(nodeKeyword(items[i]))) {
         if (whereStart >= 0) markEvaluatedTests(parts, whereStart);
         whereStart = where && nodeKeyword(items[i]) === 'WHERE' ? parts.length : -1;
@@ -493,6 +505,7 @@ export class ExpressionRewriter {
       i += this.renderNode(items, i, parts);
     }
     if (whereStart >= 0) markEvaluatedTests(parts, whereStart);
+    if (filterStart >= 0) markRefusedTests(parts, filterStart);
     this.predicatesEvaluated = enclosingSelectList;
     // Loops, not flatMap/map+join: renderZoned runs for every sequence of every statement (issue 18).
     const yearMonths: Token[] = [];

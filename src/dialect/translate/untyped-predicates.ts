@@ -6,6 +6,7 @@
 // where it is typed, the CASE on its type simplified away while binding). Gated as expressions.ts
 // untypedArgumentsEvaluated is: only where the statement may hold unknowns, for operands whose text holds NULL, `[]`
 // or `MAP()`, not in a subquery that may read outer columns, not over an aggregate.
+import { REFUSED_KEY_MARKER } from '../shims/error-messages.js';
 import { MAY_BE_UNKNOWN, mayBeUnknownExpression, unknownRetyped } from './column-operands.js';
 import { evaluatedBeside } from './evaluated-beside.js';
 import { operand, previous, textOf } from './nested-comparisons.js';
@@ -47,7 +48,10 @@ export function evaluateUntypedPredicateOperands(parts: Part[], mayHoldUnknown: 
       const test = `(${text}) IS ${next === 'NOT' ? 'NOT ' : ''}NULL`;
       parts.splice(range[0], end - range[0] + 1, {
         kind: 'operand',
-        text: evaluatedBeside(test, [`CASE WHEN typeof([${text}]) = '"NULL"[]' THEN ${text} END`], correlatable),
+        text:
+          parts[i].refusedTest === true && !correlatable && readsColumn(text)
+            ? `{'trino_v': ${test}}[CASE WHEN typeof([${text}]) = '"NULL"[]' THEN '${REFUSED_KEY_MARKER}unknown filter test' ELSE 'trino_v' END]`
+            : evaluatedBeside(test, [`CASE WHEN typeof([${text}]) = '"NULL"[]' THEN ${text} END`], correlatable),
       });
       i = range[0];
     } else if (w === 'LIKE') {
@@ -125,3 +129,49 @@ export function whereEvaluatesTests(items: readonly Node[]): boolean {
 }
 
 const holdsIs = (nodes: readonly Node[]): boolean => nodes.some((n) => nodeKeyword(n) === 'IS' || (isParen(n) && holdsIs(n.items)));
+
+/**
+ * Whether a query level's FROM reads rows other than VALUES (a table, a WITH query's name, UNNEST, a subquery): Trino
+ * 476 compiles its WHERE or HAVING test `e IS [NOT] NULL` of an unknown-typed e and fails (COMPILER_ERROR "argumentType
+ * unknown should not be UNKNOWN"), also where e is a NULL without failing (`FROM UNNEST(sequence(1, 2)) u(y) WHERE
+ * element_at(ARRAY[], y) IS NULL`, `OR`, `IS NOT NULL`, `NOT e IS NULL`, HAVING, a CASE of NULLs, if(c, NULL)); over VALUES
+ * rows it folds the test and answers where e does not fail (`FROM (VALUES 1, 2) u(y) WHERE …`: 1, 2). Asked of the
+ * shared Trino 476 (docs/issue-15-audit.md, corr38's section).
+ */
+export function filtersTableRows(items: readonly Node[]): boolean {
+  const m = meaningful(items);
+  if (nodeKeyword(m[0]) !== 'SELECT' && nodeKeyword(m[0]) !== 'WITH') return false;
+  const from = m.findIndex((n) => nodeKeyword(n) === 'FROM');
+  if (from < 0 || !m.some((n) => nodeKeyword(n) === 'WHERE' || nodeKeyword(n) === 'HAVING')) return false;
+  let expect = true;
+  for (let k = from + 1; k < m.length; k++) {
+    const n = m[k];
+    const word = nodeKeyword(n);
+    if (AFTER_WHERE.has(word) || word === 'WHERE') break;
+    if (word === 'JOIN' || isText(n, ',')) {
+      expect = true;
+      continue;
+    }
+    if (!expect || word === 'LATERAL' || ['LEFT', 'RIGHT', 'FULL', 'INNER', 'OUTER', 'CROSS', 'NATURAL'].includes(word)) continue;
+    expect = false;
+    if (!(isParen(n) && nodeKeyword(meaningful(n.items)[0]) === 'VALUES')) return true;
+  }
+  return false;
+}
+
+/** Words of a rendered operand that are no column: values, CASE and CAST words, type names. */
+const NOT_COLUMNS = new Set(
+  'NULL TRUE FALSE ARRAY MAP ROW CASE WHEN THEN ELSE END AND OR NOT IS IN AS CAST TRY_CAST INTEGER BIGINT SMALLINT TINYINT DOUBLE REAL VARCHAR BOOLEAN DATE TIMESTAMP INTERVAL DECIMAL STRUCT LIST'.split(
+    ' ',
+  ),
+);
+
+/**
+ * Whether a rendered operand may read a column: a word that is no call, keyword or type, outside string literals
+ * (Trino 476 folds a test of a constant, `element_at(ARRAY[], 1) IS NULL`, and answers). Unsure words count as columns.
+ */
+function readsColumn(text: string): boolean {
+  const words = text.replace(/'(?:[^']|'')*'/g, "''").matchAll(/(?<![\w.])([A-Za-z_]\w*\b|"(?:[^"]|"")+")(?!\s*\()/g);
+  for (const [, word] of words) if (!NOT_COLUMNS.has(word.toUpperCase())) return true;
+  return false;
+}
