@@ -34,6 +34,7 @@ import { andTerms, filteredCorrelatedAggregate, LATERAL_AGGREGATE_ON_CONDITION, 
 import { aliasOf, itemName, NOT_AN_ALIAS, splitItems } from './select-names.js';
 import { isParen, meaningful, nodeKeyword, nodeText, splitArgs, type GroupNode, type Node } from './tree.js';
 import { hasAggregate, hasOuterAggregate } from './unbound.js';
+import type { CatalogColumn } from './known-types.js';
 import type { Report } from './within-group.js';
 
 const FROM_ENDS = new Set(['WHERE', 'GROUP', 'HAVING', 'WINDOW', 'ORDER', 'LIMIT', 'OFFSET', 'FETCH', 'UNION', 'INTERSECT', 'EXCEPT', 'QUALIFY']);
@@ -105,6 +106,31 @@ function shownColumns(relation: Node | undefined, list: Node | undefined): strin
 }
 
 /**
+ * The catalog's columns of the tables the statement names (TranslateContext.columnTypes, filled by the local engine;
+ * not in `lake lint`), set while the refusals that read levelColumns run (withCatalogColumns), and the statement's
+ * WITH query names (such a name is not read as a table).
+ */
+let catalog: { columns: ReadonlyMap<string, readonly CatalogColumn[]>; database: string; withNames: ReadonlySet<string> } | undefined;
+
+/** Runs `check` with the catalog's table columns known to levelColumns (a table's columns then show, as a list's do). */
+export function withCatalogColumns<T>(known: typeof catalog, check: () => T): T {
+  const before = catalog;
+  catalog = known;
+  try {
+    return check();
+  } finally {
+    catalog = before;
+  }
+}
+
+/** A catalog table's column names (lower case) for the name parts `db.t` or `t`; undefined where not known. */
+function tableColumns(parts: readonly string[]): string[] | undefined {
+  if (catalog === undefined || parts.length > 2 || (parts.length === 1 && catalog.withNames.has(parts[0]))) return undefined;
+  const columns = catalog.columns.get(parts.length === 1 ? `${catalog.database}.${parts[0]}` : parts.join('.'));
+  return columns?.map((c) => c.name.toLowerCase());
+}
+
+/**
  * The columns every relation of one level's FROM clause shows (undefined when one shows none: a table, a `*`), and
  * those some relation shows (`some`).
  */
@@ -135,7 +161,17 @@ export function levelColumns(items: readonly Node[], except?: Node): { all: Set<
     const aliasAt = nodeKeyword(m[end + 1]) === 'AS' ? end + 2 : end + 1;
     const alias = m[aliasAt];
     const hasAlias = isNameToken(alias) && !NOT_AN_ITEM_ALIAS.has(nodeKeyword(alias));
-    const columns = shownColumns(isParen(node) ? node : undefined, hasAlias ? m[aliasAt + 1] : undefined);
+    const table = isNameToken(node) && !isParen(m[k + 1]) && !(hasAlias && isParen(m[aliasAt + 1]));
+    const columns =
+      shownColumns(isParen(node) ? node : undefined, hasAlias ? m[aliasAt + 1] : undefined) ??
+      (table
+        ? tableColumns(
+            m
+              .slice(k, end + 1)
+              .filter(isNameToken)
+              .map(nameOf),
+          )
+        : undefined);
     if (columns === undefined) known = false;
     for (const c of columns ?? []) {
       all.add(c);

@@ -4,6 +4,7 @@
 import { isExpandedStar } from './column-stars.js';
 import { mentionsName } from './unknown-names.js';
 import { evaluatedBeside } from './evaluated-beside.js';
+import { filtersTableRows, whereEvaluatesTests } from './untyped-predicates.js';
 import {
   isColumnName,
   lambdaParameterName,
@@ -173,6 +174,16 @@ function predicatesEvaluatedLevel(items: readonly Node[]): boolean | undefined {
   const words = meaningful(items).map(nodeKeyword);
   if (words[0] !== 'SELECT') return undefined;
   return words.includes('FROM') && !words.some((w) => w === 'WHERE' || w === 'ON' || w === 'GROUP' || w === 'HAVING' || SET_OPERATORS.has(w));
+}
+
+/** Marks the `IS` parts from `start` on: a WHERE whose untyped `e IS NULL` is evaluated (whereEvaluatesTests). */
+function markEvaluatedTests(parts: Part[], start: number): void {
+  for (let k = start; k < parts.length; k++) if (parts[k].kind === 'boundary' && /^IS$/i.test(parts[k].text)) parts[k].evaluatedTest = true;
+}
+
+/** Marks the `IS` parts from `start` on: a WHERE or HAVING over a table, whose untyped tests are refused (filtersTableRows). */
+function markRefusedTests(parts: Part[], start: number): void {
+  for (let k = start; k < parts.length; k++) if (parts[k].kind === 'boundary' && /^IS$/i.test(parts[k].text)) parts[k].refusedTest = true;
 }
 
 /**
@@ -474,11 +485,27 @@ export class ExpressionRewriter {
     if (setOperation) return { text: checkedSetOperationText(setOperation, (nodes) => this.render(nodes)), zoned: false };
     const parts: Part[] = [];
     const level = this.correlatableDepth > 0 ? predicatesEvaluatedLevel(items) : undefined;
+    // A WHERE whose untyped `e IS NULL` Trino 476 evaluates (untyped-predicates.ts whereEvaluatesTests): its IS parts.
+    const where = level !== undefined && this.mayHoldUnknown && whereEvaluatesTests(items);
+    let whereStart = -1;
+    // A top-level query's WHERE or HAVING over a table's rows: its untyped tests are refused (filtersTableRows).
+    const filters = this.correlatableDepth === 0 && this.mayHoldUnknown && filtersTableRows(items);
+    let filterStart = -1;
     const enclosingSelectList = this.predicatesEvaluated;
     for (let i = 0; i < items.length; i++) {
-      if (level !== undefined && LEVEL_CLAUSES.has(nodeKeyword(items[i]))) this.predicatesEvaluated = level && nodeKeyword(items[i]) === 'SELECT';
+      if (filters && LEVEL_CLAUSES.has(nodeKeyword(items[i]))) {
+        if (filterStart >= 0) markRefusedTests(parts, filterStart);
+        filterStart = ['WHERE', 'HAVING'].includes(nodeKeyword(items[i])) ? parts.length : -1;
+      }
+      if (level !== undefined && LEVEL_CLAUSES.has(nodeKeyword(items[i]))) {
+        if (whereStart >= 0) markEvaluatedTests(parts, whereStart);
+        whereStart = where && nodeKeyword(items[i]) === 'WHERE' ? parts.length : -1;
+        this.predicatesEvaluated = (level && nodeKeyword(items[i]) === 'SELECT') || whereStart >= 0;
+      }
       i += this.renderNode(items, i, parts);
     }
+    if (whereStart >= 0) markEvaluatedTests(parts, whereStart);
+    if (filterStart >= 0) markRefusedTests(parts, filterStart);
     this.predicatesEvaluated = enclosingSelectList;
     // Loops, not flatMap/map+join: renderZoned runs for every sequence of every statement (issue 18).
     const yearMonths: Token[] = [];

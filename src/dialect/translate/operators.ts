@@ -59,6 +59,10 @@ export interface Part {
   integerLiteral?: boolean;
   /** For a `||` part: it appends an element to an unknown-typed array (or prepends one). */
   append?: ArrayAppend;
+  /** For an `IS` part: in a WHERE whose untyped `e IS NULL` Trino evaluates (untyped-predicates.ts whereEvaluatesTests). */
+  evaluatedTest?: boolean;
+  /** For an `IS` part: a WHERE or HAVING test over a table's rows, refused where its operand is NULL-typed (untyped-predicates.ts). */
+  refusedTest?: boolean;
 }
 
 export function lastMeaningful(parts: readonly Part[]): Part | undefined {

@@ -39,7 +39,7 @@ import { checkRepeatedStarNames } from './star-names.js';
 import { refuseRecursiveQueries } from './recursive-steps.js';
 import { refuseRecursiveReferences, unrollRecursiveQueries } from './recursive-unroll.js';
 import { inlineWindowChains, refuseNamedWindowFrames } from './named-window-frames.js';
-import { refuseUnplannedCorrelations } from './correlated-subqueries.js';
+import { refuseUnplannedCorrelations, withCatalogColumns } from './correlated-subqueries.js';
 import { expandRowStars, refuseColumnStars } from './column-stars.js';
 import { checkRowValueCells } from './row-values-cells.js';
 import { tableSamplePercentages } from './table-sample.js';
@@ -126,8 +126,12 @@ export function translateExpressions(sql: string, position?: (t: Token) => { lin
   refuseMaterializedCtes(tree, report);
   refuseForwardWindowNames(tree, report);
   refuseNamedWindowFrames(tree, report);
-  refuseUnplannedCorrelations(tree, report);
-  refuseColumnStars(tree, report);
+  // A table's columns from the catalog (the local engine's run; `lake lint` has none): bare-name correlations and
+  // `t.*` over a table with a column t are seen as over a relation whose columns the SQL shows.
+  withCatalogColumns(options.columnTypes && { ...options.columnTypes, withNames: withQueryNames(tree) }, () => {
+    refuseUnplannedCorrelations(tree, report);
+    refuseColumnStars(tree, report);
+  });
   refuseMismatchedColumnAliases(tree, report);
   refuseWindowFilter(tree, report);
   refuseDistinctOrderBy(tree, report);

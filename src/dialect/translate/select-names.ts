@@ -319,14 +319,27 @@ export function topLevelValuesColumns(items: readonly Node[]): number {
   return valuesColumns({ kind: 'group', open: { kind: 'punct', text: '(', start: 0, line: 1, col: 1 }, items: [...items] });
 }
 
+/** A column of type unknown that a query gives: where its NULL is, its name and its place (undefined after a `*`). */
+interface UnknownColumn {
+  at: Token;
+  name: string;
+  position: number | undefined;
+}
+/** Resolves a column reference (`n`, `c.n`) to the unknown column it reads, if it reads one. */
+type UnknownReference = (reference: readonly Node[]) => Token | undefined;
+
 /**
  * Whether an expression is of type unknown in Trino 476 as written: NULL, `(NULL)`, a CASE whose every result is one
- * (a missing ELSE is NULL), coalesce of such values only, if(c, NULL[, NULL]), nullif(NULL, x).
+ * (a missing ELSE is NULL), coalesce of such values only, if(c, NULL[, NULL]), nullif(NULL, x), and a reference to
+ * a column of type unknown of a WITH query or subquery of the FROM (`reference`).
  */
-function isUnknownTyped(nodes: readonly Node[]): boolean {
+function unknownTypedAt(nodes: readonly Node[], reference: UnknownReference): Token | undefined {
   const m = meaningful(nodes);
-  if (m.length === 1 && m[0].kind === 'token') return nodeKeyword(m[0]) === 'NULL';
-  if (m.length === 1 && isParen(m[0])) return isUnknownTyped(m[0].items);
+  if (m.length === 1 && m[0].kind === 'token') return nodeKeyword(m[0]) === 'NULL' ? m[0].token : reference(m);
+  if (isColumnRef(m)) return reference(m);
+  if (m.length === 1 && isParen(m[0])) return unknownTypedAt(m[0].items, reference);
+  const all = (parts: readonly Node[][]) =>
+    parts.length > 0 && parts.every((part) => unknownTypedAt(part, reference) !== undefined) ? firstTokenOf(m) : undefined;
   if (m.length === 1 && isCase(m[0]) && m[0].kind === 'group') {
     // The results: what follows each THEN and the ELSE, up to the next WHEN or ELSE.
     const results: Node[][] = [];
@@ -337,48 +350,151 @@ function isUnknownTyped(nodes: readonly Node[]): boolean {
       else if (word === 'THEN' || word === 'ELSE') results.push((current = []));
       else current?.push(n);
     }
-    return results.length > 0 && results.every(isUnknownTyped);
+    return all(results);
   }
-  if (m.length !== 2 || !isName(m[0]) || !isParen(m[1])) return false;
+  if (m.length !== 2 || !isName(m[0]) || !isParen(m[1])) return undefined;
   const args = splitArgs(m[1].items);
   switch (nodeKeyword(m[0])) {
     case 'COALESCE':
-      return args.length > 0 && args.every(isUnknownTyped);
+      return all(args);
     case 'IF':
-      return (args.length === 2 || args.length === 3) && args.slice(1).every(isUnknownTyped);
+      return args.length === 2 || args.length === 3 ? all(args.slice(1)) : undefined;
     case 'NULLIF':
-      return args.length === 2 && isUnknownTyped(args[0]);
+      return args.length === 2 ? all(args.slice(0, 1)) : undefined;
     default:
-      return false;
+      return undefined;
   }
 }
 
+/** A relation of a FROM clause as the unknown-column check reads it: its qualifier and its columns of type unknown. */
+interface UnknownRelation {
+  name: string | undefined;
+  unknown: UnknownColumn[];
+}
+
+/** Renames a query's unknown columns by a column alias list (`c(n) AS (…)`, `(…) s(n)`), by their places. */
+function renamed(columns: UnknownColumn[], list: Node | undefined): UnknownColumn[] {
+  if (!isParen(list)) return columns;
+  const names = splitArgs(list.items).map((c) => meaningful(c)[0]);
+  return columns.flatMap((c) => {
+    const alias = c.position === undefined ? undefined : names[c.position];
+    return alias !== undefined && isName(alias) ? [{ ...c, name: identifierName(alias.token) }] : [];
+  });
+}
+
 /**
- * The NULLs (`NULL AS c`, `NULL c`, `CASE WHEN … THEN NULL END AS c`: isUnknownTyped) of a CTAS query's own select
- * list, with the names they give: Trino 476 fails such a CTAS (COLUMN_TYPE_UNKNOWN "Column type is unknown: c"), where
- * DuckDB writes an integer column. Not in a set operation, whose other branches type the column.
+ * The relations of a FROM clause (`m`: its meaningful nodes after FROM, up to the clause's end) with their columns of
+ * type unknown: a WITH query of `scope`, a parenthesized query (its own columns, recursively), anything else none.
+ */
+function unknownRelations(m: readonly Node[], scope: ReadonlyMap<string, UnknownColumn[]>): UnknownRelation[] {
+  const relations: UnknownRelation[] = [];
+  let k = 0;
+  const starts = (n: Node | undefined) => isPunct(n, ',') || nodeKeyword(n) === 'JOIN';
+  while (k < m.length) {
+    const first = m[k];
+    let name: string | undefined;
+    let unknown: UnknownColumn[] = [];
+    let next = k + 1;
+    if (isParen(first) && ['SELECT', 'WITH'].includes(nodeKeyword(meaningful(first.items)[0]))) unknown = unknownColumns(first.items, scope);
+    else if (isName(first) && !NOT_AN_ALIAS.has(nodeKeyword(first))) {
+      while (isPunct(m[next], '.') && isName(m[next + 1])) next += 2;
+      const last = m[next - 1];
+      name = last.kind === 'token' ? identifierName(last.token) : undefined;
+      // A WITH query is named by one part; a qualified name is a table; `unnest(…)`, a table function, has none.
+      if (next === k + 1 && name !== undefined && !isParen(m[next])) unknown = scope.get(name) ?? [];
+      if (isParen(m[next])) next++;
+    }
+    if (nodeKeyword(m[next]) === 'AS') next++;
+    const alias = m[next];
+    if (isName(alias) && !NOT_AN_ALIAS.has(nodeKeyword(alias))) {
+      name = identifierName(alias.token);
+      unknown = renamed(unknown, m[next + 1]);
+    }
+    relations.push({ name, unknown });
+    k = next;
+    while (k < m.length && !starts(m[k])) k++;
+    k++;
+  }
+  return relations;
+}
+
+/**
+ * The NULLs (`NULL AS c`, `NULL c`, `CASE WHEN … THEN NULL END AS c`: unknownTypedAt) a CTAS or view query gives as
+ * columns, with the names they give: Trino 476 fails such a CTAS or CREATE VIEW (COLUMN_TYPE_UNKNOWN "Column type is
+ * unknown: c"), where DuckDB writes an integer column. Read through the query's own WITH queries and subqueries of
+ * its FROM (`WITH c AS (SELECT NULL AS n) SELECT n FROM c`, `SELECT c.n AS m …`, `SELECT * …`, a column alias list:
+ * Trino 476 fails each). Not in a set operation, whose other branches type the column.
  */
 export function ctasUnknownColumns(items: readonly Node[]): { at: Token; name: string }[] {
+  return unknownColumns(items, new Map()).map(({ at, name }) => ({ at, name }));
+}
+
+function unknownColumns(items: readonly Node[], outer: ReadonlyMap<string, UnknownColumn[]>): UnknownColumn[] {
   if (items.some((n) => ['UNION', 'INTERSECT', 'EXCEPT'].includes(nodeKeyword(n)))) return [];
+  const m = meaningful(items);
+  let scope = outer;
+  if (nodeKeyword(m[0]) === 'WITH') {
+    const recursive = nodeKeyword(m[1]) === 'RECURSIVE';
+    let at = recursive ? 2 : 1;
+    const inner = new Map(outer);
+    for (;;) {
+      const name = m[at];
+      const list = isParen(m[at + 1]) ? m[at + 1] : undefined;
+      const as = list ? at + 2 : at + 1;
+      const body = m[as + 1];
+      if (!isName(name) || nodeKeyword(m[as]) !== 'AS' || !isParen(body)) break;
+      // A recursive query's columns are typed by its steps too: not read.
+      inner.set(identifierName(name.token), recursive ? [] : renamed(unknownColumns(body.items, inner), list));
+      if (!isPunct(m[as + 2], ',')) break;
+      at = as + 3;
+    }
+    scope = inner;
+  }
   const select = items.findIndex((n) => nodeKeyword(n) === 'SELECT');
   if (select < 0) return [];
   let start = select + 1;
   while (start < items.length && (isTriviaNode(items[start]) || ['DISTINCT', 'ALL'].includes(nodeKeyword(items[start])))) start++;
   let end = start;
   while (end < items.length && !endsList(items, end)) end++;
-  // `SELECT * FROM (query) AS alias`, as `lake lint` binds a model: the columns are the inner query's.
-  const list = meaningful(items.slice(start, end));
-  const from = meaningful(items.slice(end));
-  if (list.length === 1 && nodeKeyword(list[0]) === '' && list[0].kind === 'token' && list[0].token.text === '*' && nodeKeyword(from[0]) === 'FROM') {
-    const inner = from[1];
-    const rest = from.slice(2).filter((n) => nodeKeyword(n) !== 'AS');
-    if (isParen(inner) && rest.length <= 1 && ['SELECT', 'WITH'].includes(nodeKeyword(meaningful(inner.items)[0]))) return ctasUnknownColumns(inner.items);
+  const clause = meaningful(items.slice(end));
+  let fromEnd = 1;
+  while (fromEnd < clause.length && !(LIST_END.has(nodeKeyword(clause[fromEnd])) && nodeKeyword(clause[fromEnd]) !== 'FROM') && !isPunct(clause[fromEnd], ';'))
+    fromEnd++;
+  const relations = nodeKeyword(clause[0]) === 'FROM' ? unknownRelations(clause.slice(1, fromEnd), scope) : [];
+  const reference: UnknownReference = (ref) => {
+    const parts = ref.filter((n) => !isPunct(n, '.')).map((n) => (n.kind === 'token' ? identifierName(n.token) : ''));
+    if (parts.length > 2) return undefined;
+    const column = parts[parts.length - 1];
+    const holders = relations.filter((r) => parts.length === 1 || r.name === parts[0]);
+    return holders.flatMap((r) => r.unknown).find((c) => c.name === column)?.at;
+  };
+  const out: UnknownColumn[] = [];
+  let position: number | undefined = 0;
+  for (const item of splitItems(items.slice(start, end)).items) {
+    const im = meaningful(item);
+    const last = im[im.length - 1];
+    if (last?.kind === 'token' && last.token.text === '*' && (im.length === 1 || isPunct(im[im.length - 2], '.'))) {
+      // `*`, `c.*`: the relations' unknown columns, at their places where the star is the first item over one relation.
+      const qualifier = im.length === 3 && isName(im[0]) ? identifierName(im[0].token) : undefined;
+      const read = relations.filter((r) => im.length === 1 || r.name === qualifier);
+      const single = position === 0 && read.length === 1 && relations.length === 1;
+      for (const c of read.flatMap((r) => r.unknown)) out.push({ ...c, position: single ? c.position : undefined });
+      position = undefined;
+      continue;
+    }
+    const alias = aliasOf(im);
+    const expression = alias === undefined ? im : im.slice(0, nodeKeyword(im[im.length - 2]) === 'AS' ? -2 : -1);
+    const found = expression.length === 0 ? undefined : unknownTypedAt(expression, reference);
+    if (found !== undefined) {
+      const column = withoutParens(expression);
+      // At the expression, or at the NULL a column reference reads (where the CAST goes).
+      const at = isColumnRef(column) ? found : firstTokenOf(expression);
+      const refName = isColumnRef(column) && column[column.length - 1].kind === 'token' ? column[column.length - 1] : undefined;
+      const name =
+        alias !== undefined ? identifierName(alias) : refName?.kind === 'token' && isName(refName) ? identifierName(refName.token) : `_col${position ?? '?'}`;
+      out.push({ at, name, position });
+    }
+    if (position !== undefined) position++;
   }
-  return splitItems(items.slice(start, end)).items.flatMap((item, position) => {
-    const m = meaningful(item);
-    const alias = aliasOf(m);
-    const expression = alias === undefined ? m : m.slice(0, nodeKeyword(m[m.length - 2]) === 'AS' ? -2 : -1);
-    if (expression.length === 0 || !isUnknownTyped(expression)) return [];
-    return [{ at: firstTokenOf(expression), name: alias !== undefined ? identifierName(alias).toLowerCase() : `_col${position}` }];
-  });
+  return out;
 }

@@ -6,10 +6,12 @@
 // where it is typed, the CASE on its type simplified away while binding). Gated as expressions.ts
 // untypedArgumentsEvaluated is: only where the statement may hold unknowns, for operands whose text holds NULL, `[]`
 // or `MAP()`, not in a subquery that may read outer columns, not over an aggregate.
+import { REFUSED_KEY_MARKER } from '../shims/error-messages.js';
 import { MAY_BE_UNKNOWN, mayBeUnknownExpression, unknownRetyped } from './column-operands.js';
 import { evaluatedBeside } from './evaluated-beside.js';
 import { operand, previous, textOf } from './nested-comparisons.js';
 import type { Part } from './operators.js';
+import { isParen, meaningful, nodeKeyword, type Node } from './tree.js';
 import { hasAggregate } from './unbound.js';
 
 /** A keyword part's word (NULL is an operand part). */
@@ -35,7 +37,7 @@ export function evaluateUntypedPredicateOperands(parts: Part[], mayHoldUnknown: 
   for (let i = 0; i < parts.length; i++) {
     const w = word(parts, i);
     if (w === 'IS') {
-      if (correlatable && !evaluated) continue;
+      if (correlatable && !evaluated && parts[i].evaluatedTest !== true) continue;
       const next = nextWord(parts, i);
       if (next !== 'NULL' && !(next === 'NOT' && nextWord(parts, nextMeaningful(parts, i)) === 'NULL')) continue;
       const range = operand(parts, i, -1);
@@ -46,7 +48,10 @@ export function evaluateUntypedPredicateOperands(parts: Part[], mayHoldUnknown: 
       const test = `(${text}) IS ${next === 'NOT' ? 'NOT ' : ''}NULL`;
       parts.splice(range[0], end - range[0] + 1, {
         kind: 'operand',
-        text: evaluatedBeside(test, [`CASE WHEN typeof([${text}]) = '"NULL"[]' THEN ${text} END`], correlatable),
+        text:
+          parts[i].refusedTest === true && !correlatable && readsColumn(text)
+            ? `{'trino_v': ${test}}[CASE WHEN typeof([${text}]) = '"NULL"[]' THEN '${REFUSED_KEY_MARKER}unknown filter test' ELSE 'trino_v' END]`
+            : evaluatedBeside(test, [`CASE WHEN typeof([${text}]) = '"NULL"[]' THEN ${text} END`], correlatable),
       });
       i = range[0];
     } else if (w === 'LIKE') {
@@ -63,3 +68,110 @@ const nextMeaningful = (parts: readonly Part[], i: number): number => {
   return -1;
 };
 const nextWord = (parts: readonly Part[], i: number) => (i < 0 ? '' : word(parts, nextMeaningful(parts, i)));
+
+/** The words that end a query level's WHERE. */
+const AFTER_WHERE = new Set(['GROUP', 'HAVING', 'WINDOW', 'ORDER', 'LIMIT', 'OFFSET', 'FETCH', 'UNION', 'INTERSECT', 'EXCEPT']);
+
+const isText = (n: Node | undefined, text: string) => n?.kind === 'token' && n.token.text === text;
+const isNameToken = (n: Node | undefined): n is Node & { kind: 'token' } => n?.kind === 'token' && (n.token.kind === 'word' || n.token.kind === 'quoted');
+const nameKey = (n: Node & { kind: 'token' }) => n.token.text.replaceAll('"', '').toLowerCase();
+
+/** Whether `nodes` (recursively) qualify a column by a name other than `inner`'s (`t.x` of an enclosing query's t). */
+function readsOuterQualifier(nodes: readonly Node[], inner: ReadonlySet<string>): boolean {
+  const m = meaningful(nodes);
+  return m.some(
+    (n, k) =>
+      (n.kind === 'group' && readsOuterQualifier(n.items, inner)) ||
+      (isNameToken(n) && isText(m[k + 1], '.') && !isText(m[k - 1], '.') && !inner.has(nameKey(n))),
+  );
+}
+
+/**
+ * For a query level inside a subquery that may read outer columns: whether Trino 476 evaluates an untyped `e IS [NOT]
+ * NULL` of its WHERE (and so fails where e fails; docs/issue-15-audit.md, corr38's section). Asked of Trino 476 over
+ * VALUES rows: it fails with COMPILER_ERROR "argumentType unknown should not be UNKNOWN" where e fails and the test's
+ * conjunct reads only the level's own rows (`e(y) IS NULL`, alone or beside `y = t.x`), or reads the outer row beside
+ * another conjunct that does (`e(t.x) IS NULL AND y = t.x`); it answers without evaluating e where the WHERE is an OR
+ * (`y = t.x OR e IS NULL`), or the test reads the outer row and no other conjunct does (`e(t.x) IS NULL`, `e(y + t.x)
+ * IS NULL`, `e(t.x) IS NULL AND y = 0`). An outer column is seen when qualified by a name the level's FROM does not
+ * give; an unqualified one is read as the level's own (evaluated: a failure where Trino may answer, loud, not silent).
+ */
+export function whereEvaluatesTests(items: readonly Node[]): boolean {
+  const m = meaningful(items);
+  const where = m.findIndex((n) => nodeKeyword(n) === 'WHERE');
+  if (where < 0) return false;
+  let end = where + 1;
+  while (end < m.length && !AFTER_WHERE.has(nodeKeyword(m[end])) && !isText(m[end], ';')) end++;
+  const clause = m.slice(where + 1, end);
+  if (clause.some((n) => nodeKeyword(n) === 'OR')) return false;
+  // The conjuncts (a BETWEEN's AND is its own).
+  const conjuncts: Node[][] = [[]];
+  let between = 0;
+  for (const n of clause) {
+    const word = nodeKeyword(n);
+    if (word === 'BETWEEN') between++;
+    if (word === 'AND' && between === 0) conjuncts.push([]);
+    else {
+      if (word === 'AND') between--;
+      conjuncts[conjuncts.length - 1].push(n);
+    }
+  }
+  // The names the level's FROM gives its relations (and any other name there not followed by a dot: harmless).
+  const from = m.findIndex((n) => nodeKeyword(n) === 'FROM');
+  const inner = new Set<string>();
+  const fromNodes = from >= 0 ? m.slice(from + 1, where) : [];
+  fromNodes.forEach((n, k) => {
+    if (isNameToken(n) && !isText(fromNodes[k + 1], '.')) inner.add(nameKey(n));
+  });
+  const outer = conjuncts.map((c) => readsOuterQualifier(c, inner));
+  // A test of the level's own rows, or of the outer row beside another conjunct reading the outer row.
+  return conjuncts.some((c, k) => holdsIs(c) && (!outer[k] || outer.some((o, j) => o && j !== k)));
+}
+
+const holdsIs = (nodes: readonly Node[]): boolean => nodes.some((n) => nodeKeyword(n) === 'IS' || (isParen(n) && holdsIs(n.items)));
+
+/**
+ * Whether a query level's FROM reads rows other than VALUES (a table, a WITH query's name, UNNEST, a subquery): Trino
+ * 476 compiles its WHERE or HAVING test `e IS [NOT] NULL` of an unknown-typed e and fails (COMPILER_ERROR "argumentType
+ * unknown should not be UNKNOWN"), also where e is a NULL without failing (`FROM UNNEST(sequence(1, 2)) u(y) WHERE
+ * element_at(ARRAY[], y) IS NULL`, `OR`, `IS NOT NULL`, `NOT e IS NULL`, HAVING, a CASE of NULLs, if(c, NULL)); over VALUES
+ * rows it folds the test and answers where e does not fail (`FROM (VALUES 1, 2) u(y) WHERE …`: 1, 2). Asked of the
+ * shared Trino 476 (docs/issue-15-audit.md, corr38's section).
+ */
+export function filtersTableRows(items: readonly Node[]): boolean {
+  const m = meaningful(items);
+  if (nodeKeyword(m[0]) !== 'SELECT' && nodeKeyword(m[0]) !== 'WITH') return false;
+  const from = m.findIndex((n) => nodeKeyword(n) === 'FROM');
+  if (from < 0 || !m.some((n) => nodeKeyword(n) === 'WHERE' || nodeKeyword(n) === 'HAVING')) return false;
+  let expect = true;
+  for (let k = from + 1; k < m.length; k++) {
+    const n = m[k];
+    const word = nodeKeyword(n);
+    if (AFTER_WHERE.has(word) || word === 'WHERE') break;
+    if (word === 'JOIN' || isText(n, ',')) {
+      expect = true;
+      continue;
+    }
+    if (!expect || word === 'LATERAL' || ['LEFT', 'RIGHT', 'FULL', 'INNER', 'OUTER', 'CROSS', 'NATURAL'].includes(word)) continue;
+    expect = false;
+    if (!(isParen(n) && nodeKeyword(meaningful(n.items)[0]) === 'VALUES')) return true;
+  }
+  return false;
+}
+
+/** Words of a rendered operand that are no column: values, CASE and CAST words, type names. */
+const NOT_COLUMNS = new Set(
+  'NULL TRUE FALSE ARRAY MAP ROW CASE WHEN THEN ELSE END AND OR NOT IS IN AS CAST TRY_CAST INTEGER BIGINT SMALLINT TINYINT DOUBLE REAL VARCHAR BOOLEAN DATE TIMESTAMP INTERVAL DECIMAL STRUCT LIST'.split(
+    ' ',
+  ),
+);
+
+/**
+ * Whether a rendered operand may read a column: a word that is no call, keyword or type, outside string literals
+ * (Trino 476 folds a test of a constant, `element_at(ARRAY[], 1) IS NULL`, and answers). Unsure words count as columns.
+ */
+function readsColumn(text: string): boolean {
+  const words = text.replace(/'(?:[^']|'')*'/g, "''").matchAll(/(?<![\w.])([A-Za-z_]\w*\b|"(?:[^"]|"")+")(?!\s*\()/g);
+  for (const [, word] of words) if (!NOT_COLUMNS.has(word.toUpperCase())) return true;
+  return false;
+}

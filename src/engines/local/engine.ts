@@ -117,6 +117,8 @@ function jsonParsedColumnsNamed(sql: string, views: ReadonlyMap<string, Readonly
   return named.length > 0 ? new Set(named.flatMap(([, columns]) => [...columns])) : undefined;
 }
 const SET_OPERATION = /\b(?:UNION|INTERSECT|EXCEPT)\b/i;
+/** A subquery that is no derived table of a FROM or JOIN: it may read the outer row (correlated-subqueries.ts). */
+const SUBQUERY = /(?<!\b(?:FROM|JOIN)\s*)\(\s*(?:SELECT|WITH)\b/i;
 const relationPart = (t: Token | undefined): string | undefined =>
   t && (t.kind === 'word' || t.kind === 'quoted')
     ? t.text
@@ -126,11 +128,12 @@ const relationPart = (t: Token | undefined): string | undefined =>
     : undefined;
 
 /**
- * The catalog's column types (Trino's spelling) of the tables a statement with a set operation names
- * (TranslateContext.columnTypes: its branches' columns known to meet are not checked while DuckDB binds), or undefined.
+ * The catalog's column types (Trino's spelling) of the tables a statement with a set operation or a subquery names
+ * (TranslateContext.columnTypes: its branches' columns known to meet are not checked while DuckDB binds; a subquery's
+ * table shows its columns to the correlation checks, correlated-subqueries.ts withCatalogColumns), or undefined.
  */
 async function columnTypesNamed(sql: string, database: string, catalog: LakeCatalog): Promise<ReadonlyMap<string, readonly CatalogColumn[]> | undefined> {
-  if (!SET_OPERATION.test(sql)) return undefined;
+  if (!SET_OPERATION.test(sql) && !SUBQUERY.test(sql)) return undefined;
   const tokens = tokenize(sql).filter((t) => !isTrivia(t));
   const names = new Set<string>();
   tokens.forEach((t, k) => {
