@@ -11,7 +11,8 @@
 // so a name that is in none of those lists is only ever compared for equality, and renaming it alike in the input
 // and the output gives the other query's translation. What this module checks before sharing:
 // - only ordinary names are replaced (lower-case plain words, not a Trino keyword, DuckDB reserved word, function or
-//   type name); any other name stays in the key as written, so only queries with that very name share;
+//   type name, nor named like the local engine's shims and helpers); any other name stays in the key as written, so
+//   only queries with that very name share;
 // - a replaced name is never written after `.` (a field or a qualified name), before `(` (a call) or `=>` (a named
 //   argument: sequence's `step => 2`), in no other case
 //   (`M1`, `"m1"`), and appears in the text nowhere else (not in a string, a comment, a longer word): otherwise no
@@ -39,7 +40,9 @@ const TYPE_NAMES = new Set(
 
 /** Whether the translator can only compare `name` with other tokens: no word list of it holds the name. */
 export function isOrdinaryName(name: string): boolean {
-  return PLAIN_NAME.test(name) && !TRINO_KEYWORDS.has(name.toUpperCase()) && !isDuckdbOnlyReserved(name) && !FUNCTION_TABLE.has(name) && !TYPE_NAMES.has(name);
+  // The local engine's own names (shims `trino_…`, helpers `…__…`) are left out too: passes read some in translated text.
+  if (!PLAIN_NAME.test(name) || name.startsWith('trino_') || name.includes('__')) return false;
+  return !TRINO_KEYWORDS.has(name.toUpperCase()) && !isDuckdbOnlyReserved(name) && !FUNCTION_TABLE.has(name) && !TYPE_NAMES.has(name);
 }
 
 interface Shape {

@@ -114,7 +114,8 @@ describe('lake lint shares the translation of a query shape', () => {
     expect(shape('SELECT id FROM aa01, aa02')).not.toBe(shape('SELECT id FROM bb02, bb01', new Set(['bb01', 'bb02'])));
     expect(shape('SELECT id FROM aa01, aa02')).toBe(shape('SELECT id FROM bb01, bb02', new Set(['bb01', 'bb02'])));
     // A name some word list of the translator holds stays as written.
-    for (const name of ['date', 'sequence', 'bigint', 'window', 'values', 'Mixed', '_x']) expect(isOrdinaryName(name), name).toBe(false);
+    for (const name of ['date', 'sequence', 'bigint', 'window', 'values', 'Mixed', '_x', 'trino_subscript', 'a__b'])
+      expect(isOrdinaryName(name), name).toBe(false);
     expect(shape('SELECT id FROM sequence', new Set(['sequence']))).toBeUndefined();
   });
 });
