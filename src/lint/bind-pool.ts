@@ -5,7 +5,7 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Project } from '../project/model.js';
 import { projectData, shardOwners, type ProjectData, type ShardResult } from './bind-shards.js';
-import type { TranslationFeed } from './translation-feed.js';
+import type { TranslationBatch, TranslationFeed } from './translation-feed.js';
 import { bundledWorkerScript } from './worker-script.js';
 
 export interface BindWorkerData {
@@ -42,9 +42,14 @@ export function bindInWorkers(project: Project, threads: number, feed?: Translat
   const results = new Map<string, ShardResult>();
   const workerData = (shard: number): BindWorkerData => ({ project: data, shard, owners, ...(feed ? { awaited: feed.awaited } : {}) });
   const workers = Array.from({ length: threads }, (_, shard) => new Worker(script, { workerData: workerData(shard) }));
-  // Each model's translation goes to the worker that binds it.
+  // Each model's translation goes to the worker that binds it, in one message per worker and batch.
   const byId = new Map(owners);
-  feed?.listen((post) => workers[byId.get(post.translated) ?? 0]?.postMessage(post));
+  feed?.listen((posts) =>
+    workers.forEach((worker, shard) => {
+      const mine = posts.filter((post) => (byId.get(post.translated) ?? 0) === shard);
+      if (mine.length > 0) worker.postMessage({ posts: mine } satisfies TranslationBatch);
+    }),
+  );
   return new Promise<Map<string, ShardResult>>((resolve, reject) => {
     let running = threads;
     const fail = (error: Error) => {

@@ -4,13 +4,13 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { bindShard, projectOf, resultBoard, type ShardResult } from './bind-shards.js';
 import type { BindWorkerData } from './bind-pool.js';
-import { translationBoard, type TranslationPost } from './translation-feed.js';
+import { translationBoard, type TranslationBatch } from './translation-feed.js';
 
 const { project, shard, owners, awaited } = workerData as BindWorkerData;
 const board = resultBoard();
 const translations = awaited ? translationBoard(awaited) : undefined;
-parentPort!.on('message', (message: ShardResult | TranslationPost) => {
-  if ('translated' in message) translations?.receive(message);
+parentPort!.on('message', (message: ShardResult | TranslationBatch) => {
+  if ('posts' in message) for (const post of message.posts) translations?.receive(post);
   else board.post(message);
 });
 await bindShard(projectOf(project), shard, new Map(owners), {

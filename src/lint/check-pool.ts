@@ -30,10 +30,11 @@ const workerScript = (): string | undefined => bundledWorkerScript('check-worker
 
 const inProcess = (): FileChecker => ({
   async check(items, onResult) {
-    const { checkFile } = await import('./file-checks.js');
+    const [{ checkFile }, { ShapeTranslations }] = await Promise.all([import('./file-checks.js'), import('./shape-translations.js')]);
+    const shapes = new ShapeTranslations();
     const results: FileCheckResult[] = [];
     for (const item of items) {
-      const result = await checkFile(item);
+      const result = await checkFile(item, shapes);
       onResult?.(results.length, result);
       results.push(result);
     }

@@ -3,6 +3,7 @@
 import type { Diagnostic } from '../dialect/diagnostics.js';
 import { checkFaithful, checkFaithfulEnclosed, type EnclosingStatement } from '../dialect/lint/index.js';
 import type { QueryTranslation } from '../dialect/translate/query.js';
+import type { ShapeTranslations } from './shape-translations.js';
 import { checkSyntax } from './syntax.js';
 
 export interface FileCheckItem {
@@ -13,6 +14,8 @@ export interface FileCheckItem {
   parse: boolean;
   /** The CTAS the bind runs for this model: the rules translate it, once for both (checkFaithfulEnclosed). */
   enclosing?: EnclosingStatement;
+  /** The tables the model reads in its own database (lower-case bare names): its query's shape (shape-translations.ts). */
+  tables?: string[];
 }
 
 export interface FileCheckResult {
@@ -23,11 +26,13 @@ export interface FileCheckResult {
   translations?: QueryTranslation[];
 }
 
-export async function checkFile(item: FileCheckItem): Promise<FileCheckResult> {
+/** `shapes`: translations of the run's queries shared between queries of one shape (shape-translations.ts). */
+export async function checkFile(item: FileCheckItem, shapes?: ShapeTranslations): Promise<FileCheckResult> {
   const options = { file: item.file, lineOffset: item.lineOffset };
   const syntax = item.parse ? await checkSyntax(item.sql, options) : undefined;
   // The rules read the statement structure; after a syntax error their findings would be noise.
   if (syntax && syntax.length > 0) return { syntax, rules: [] };
-  const once = item.enclosing && checkFaithfulEnclosed(item.sql, item.enclosing, options);
+  const shared = shapes && item.tables && item.tables.length > 0 ? shapes.forTables(item.tables) : undefined;
+  const once = item.enclosing && checkFaithfulEnclosed(item.sql, item.enclosing, options, shared);
   return once ? { syntax, rules: once.diagnostics, translations: once.translations } : { syntax, rules: checkFaithful(item.sql, options) };
 }

@@ -66,12 +66,12 @@ export async function lintProject(root: string, options: LintOptions = {}): Prom
     // Files the tokenizer could not read (unterminated quote or comment) were reported by the loader already.
     const unreadable = new Set(diagnostics.filter((d) => d.rule === 'syntax').map((d) => d.file));
     // With a bind worker, the rules translate each query model's CTAS once for both (translation-feed.ts).
-    const enclosing = new Map<string, { id: string; statement: EnclosingStatement }>();
+    const enclosing = new Map<string, { id: string; statement: EnclosingStatement; tables: string[] }>();
     if (options.bind !== false && options.bindShards === undefined && bindThreads(project) > 0) {
       const vars = schemaVariables(project);
       for (const n of selected) {
         const statement = !unreadable.has(n.file) && project.node(n.id) === n ? modelStatement(n, vars) : undefined;
-        if (statement) enclosing.set(n.file, { id: n.id, statement });
+        if (statement) enclosing.set(n.file, { id: n.id, statement, tables: tablesIn(n.database, n.dependsOn) });
       }
       feed = new TranslationFeed([...enclosing.values()].map((e) => e.id));
     }
@@ -105,7 +105,10 @@ export async function lintProject(root: string, options: LintOptions = {}): Prom
     const order = toCheck.map((_, i) => i).sort((a, b) => (runOrder.get(toCheck[a].file) ?? Infinity) - (runOrder.get(toCheck[b].file) ?? Infinity));
     const ordered = order.map((i) => toCheck[i]);
     const checked = await checker.check(
-      ordered.map(({ sql, file, lineOffset, cached }) => ({ sql, file, lineOffset, parse: !cached, enclosing: enclosing.get(file)?.statement })),
+      ordered.map(({ sql, file, lineOffset, cached }) => {
+        const model = enclosing.get(file);
+        return { sql, file, lineOffset, parse: !cached, ...(model ? { enclosing: model.statement, tables: model.tables } : {}) };
+      }),
       (k, result) => {
         const model = enclosing.get(ordered[k].file);
         if (model) feed?.post(model.id, result.translations);
@@ -144,6 +147,12 @@ export async function lintProject(root: string, options: LintOptions = {}): Prom
     feed?.close();
     await checker?.close();
   }
+}
+
+/** The bare lower-case names of the tables of `database` among a node's qualified `tables`. */
+function tablesIn(database: string, tables: readonly string[]): string[] {
+  const prefix = `${database.toLowerCase()}.`;
+  return tables.flatMap((t) => (t.toLowerCase().startsWith(prefix) && !t.slice(prefix.length).includes('.') ? [t.slice(prefix.length).toLowerCase()] : []));
 }
 
 /** `<sql>/contracts/*.yaml`: each contract valid against the schema (src/project/contract.ts) and for a table of the project. */

@@ -3,7 +3,7 @@
 import type { Diagnostic } from '../diagnostics.js';
 import { isTrivia, keyword, tokenize, type Token } from '../tokens.js';
 import { translateStatement } from '../translate/index.js';
-import { QueryTranslations, translateExpressions, type QueryTranslation } from '../translate/query.js';
+import { QueryTranslations, translateExpressions, type QueryTranslation, type SharedTranslations } from '../translate/query.js';
 
 export interface FaithfulOptions {
   /** File the SQL came from, relative to the project root. */
@@ -48,17 +48,21 @@ export interface EnclosingStatement {
  * (tests/lint/lint30-variables-once.test.ts compares the two on ~4,800 uses of every kind of value, the example's and
  * the bench's models); otherwise checkFaithful runs on the SQL as written, and the statement's translation still
  * goes to the bind.
+ *
+ * `shared`: where the statement's query is asked for first (`lake lint`: a translation of a query of the same shape,
+ * src/lint/shape-translations.ts), which gives what translating it would.
  */
 export function checkFaithfulEnclosed(
   sql: string,
   statement: EnclosingStatement,
   options: FaithfulOptions = {},
+  shared?: SharedTranslations,
 ): { diagnostics: Diagnostic[]; translations: QueryTranslation[] } | undefined {
   // checkFaithful reads a `;` after the query as part of it (`ORDER BY a;` is not `ORDER BY a`): such SQL is checked as before.
   const semicolons = (text: string) => text.split(';').length - 1;
   const enclosed = statement.substituted ?? sql;
   if (/partitioned/i.test(sql) || /partitioned/i.test(enclosed) || semicolons(enclosed) !== semicolons(statement.query.text)) return undefined;
-  const queries = new QueryTranslations();
+  const queries = new QueryTranslations([], shared);
   try {
     translateStatement(statement.text, { lakeRoot: '', database: statement.database, queries });
   } catch {

@@ -189,6 +189,11 @@ export function translateExpressions(sql: string, position?: (t: Token) => { lin
 }
 
 /** One translateExpressions result of a query, with the inputs that decide it (QueryTranslations). */
+/** Translations of other queries that give this query's translation without translating it, or call `translate`. */
+export interface SharedTranslations {
+  translate(sql: string, options: QueryOptions, translate: () => ExpressionTranslation): ExpressionTranslation;
+}
+
 export interface QueryTranslation {
   sql: string;
   ctas: boolean;
@@ -205,7 +210,11 @@ export interface QueryTranslation {
 export class QueryTranslations {
   private readonly byKey = new Map<string, QueryTranslation>();
 
-  constructor(known: readonly QueryTranslation[] = []) {
+  /** `shared`: where a query not translated here is asked first (lake lint's queries of one shape, src/lint/shape-translations.ts). */
+  constructor(
+    known: readonly QueryTranslation[] = [],
+    private readonly shared?: SharedTranslations,
+  ) {
     this.add(known);
   }
 
@@ -227,7 +236,7 @@ export class QueryTranslations {
     const key = QueryTranslations.key(sql, ctas, options.at);
     const known = this.byKey.get(key);
     if (known) return known.translation;
-    const translation = translate();
+    const translation = this.shared ? this.shared.translate(sql, options, translate) : translate();
     this.byKey.set(key, { sql, ctas, ...(options.at ? { at: { line: options.at.line, col: options.at.col } } : {}), translation });
     return translation;
   }
