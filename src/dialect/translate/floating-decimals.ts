@@ -64,7 +64,7 @@ function nearestFloat(u: bigint): number {
 
 /**
  * The text of the real or double Trino 476 makes of a decimal literal's text (DecimalConversions, macros.ts
- * trino_decimal_floating): up to 18 digits the unscaled integer made that type divided by the power of ten made that
+ * trino_floating_operand, trino_decimal_floating_any): up to 18 digits the unscaled integer made that type divided by the power of ten made that
  * type (DECIMAL '400149.50' is the real 400149.53125, not the nearest 400149.5), past them the value nearest the text.
  */
 export function trinoFloatingText(text: string, floating: Floating): string {

@@ -69,7 +69,8 @@ export function meetingFloating(texts: readonly string[]): Floating | undefined 
 export const floatingColumn = (x: string, floating: Floating, correlatable = false): string =>
   correlatable
     ? `CASE WHEN typeof([${x}]) LIKE 'DECIMAL%' AND trino_type_precision(typeof([${x}])) > ${floating === 'FLOAT' ? 7 : 15} THEN trino_decimal_floating_any(${x}, CAST(NULL AS ${floating})) ELSE ${x} END`
-    : `trino_floating_operand(${x}, CAST(NULL AS ${floating}), from_json('null', CASE WHEN typeof([${x}]) LIKE 'DECIMAL%' AND trino_type_precision(typeof([${x}])) > ${floating === 'FLOAT' ? 7 : 15} THEN '"UUID"' ELSE '"BIT"' END))`;
+    : `trino_floating_operand(${x}, CAST(NULL AS ${floating}), from_json('null', CASE WHEN typeof([${x}]) LIKE 'DECIMAL%' AND trino_type_precision(typeof([${x}])) > ${floating === 'FLOAT' ? 7 : 15}
+      THEN CASE WHEN trino_type_precision(typeof([${x}])) + trino_type_scale(typeof([${x}])) <= 18 THEN '"UUID"' ELSE '"INTERVAL"' END ELSE '"BIT"' END))`;
 
 /** `text` (a rendered value meeting `others`) as floatingColumn where it is a column name and they show a floating type. */
 export function besideFloating(text: string, others: readonly string[], correlatable = false): string | undefined {
