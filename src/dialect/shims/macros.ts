@@ -69,17 +69,18 @@ export const FLOAT_OVERFLOW = '3.4028235677973366e38';
  */
 const OPERAND_PAIR = "{'a': coalesce(a), 'b': coalesce(b)}";
 /**
- * A decimal operand x of an operator whose other operand y is a real or a double: Trino 476 makes x the real or double
- * nearest its value (one rounding: DECIMAL '16777217.5' + REAL '0' is 16777218), where DuckDB's implicit cast rounds
- * twice (through a double: 16777216; a decimal of more than 15 digits divided in double: DECIMAL
- * '9007199254740993.0000000001' + DOUBLE '0' was 9007199254740992, Trino …994). x's text is read as y's type instead,
- * as the explicit CAST does (trino_to_float, trino_to_double). A decimal of up to 7 digits (to a real) or 15 (to a
- * double) keeps DuckDB's cast, exact there; a constant tag (UUID: read the text, BIT: keep x) picks the overload of
- * trino_floating_operand while DuckDB binds, so other operands pay nothing per row.
+ * A decimal operand x of an operator whose other operand y is a real or a double: Trino 476 makes x that type by its
+ * own rule (trino_floating_operand below: DECIMAL '16777217.5' + REAL '0' is 16777218, DECIMAL '400149.50' + REAL '0'
+ * 400149.53), where DuckDB's implicit cast differs (16777216, 400149.5; a decimal of more than 15 digits: DECIMAL
+ * '9007199254740993.0000000001' + DOUBLE '0' was 9007199254740992, Trino …994); the explicit CAST takes the same rule
+ * (trino_to_float, trino_to_double). A decimal of up to 7 digits (to a real) or 15 (to a double) keeps DuckDB's cast,
+ * exact there; a constant tag (UUID or INTERVAL: convert, BIT: keep x) picks the overload of trino_floating_operand while DuckDB
+ * binds, so other operands pay nothing per row.
  */
 const floatingOperand = (x: string, y: string) =>
   `trino_floating_operand(${x}, ${y}, from_json('null', CASE WHEN typeof([${x}]) LIKE 'DECIMAL%' AND trino_type_precision(typeof([${x}]))
-       > CASE typeof([${y}]) WHEN 'FLOAT[]' THEN 7 WHEN 'DOUBLE[]' THEN 15 ELSE 38 END THEN '"UUID"' ELSE '"BIT"' END))`;
+       > CASE typeof([${y}]) WHEN 'FLOAT[]' THEN 7 WHEN 'DOUBLE[]' THEN 15 ELSE 38 END
+       THEN CASE WHEN trino_type_precision(typeof([${x}])) + trino_type_scale(typeof([${x}])) <= 18 THEN '"UUID"' ELSE '"INTERVAL"' END ELSE '"BIT"' END))`;
 /**
  * `name(a, b)`: a one-element list of {a, b, w, s}, a and b bound once; w a NULL of the type `typeName` gives the
  * result of a op b (DuckDB's type of a op b is its third argument), s the scale of b.
@@ -614,8 +615,24 @@ export const MACROS: readonly string[] = [
   // bound) at every use, which nested divisions multiplied (((x / y) / y) / y took seconds to plan). A first lambda
   // adds the constants of the operands' types: w, a NULL of Trino's result type (trino_quotient_type,
   // trino_remainder_type; from_json's structure is a constant, so its NULL has that type); a second lambda computes.
-  // A decimal beside a real or double, read as that type from its text (floatingOperand above).
-  `trino_floating_operand(x, y, trino_plain BIT) AS x, (x, y, trino_plain) AS cast_to_type(CAST(x AS VARCHAR), y)`,
+  // A decimal beside a real or double, made that type as Trino makes it (floatingOperand above).
+  // A decimal x as the real or double y's type, as Trino 476 converts it (DecimalConversions): a decimal of at most 18
+  // digits is its unscaled integer made that type divided by the power of ten made that type, which rounds twice for a
+  // real (CAST(DECIMAL '400149.50' AS real) is 400149.53, DECIMAL '16777218.5' 16777220; the nearest reals are
+  // 400149.5 and 16777218, which DuckDB's cast and the decimal's text gave); a longer one is the value nearest its text.
+  // The tag (floatingOperand above) picks: BIT keeps x; UUID, where the product's unscaled value fits DuckDB's 18 digits
+  // (p + s <= 18), takes the unscaled integer as x times an INTEGER power of ten (a BIGINT factor made DuckDB multiply
+  // in 128 bits, ~0.45 s for 1 M rows against ~0.02 s); any other tag reads x's text (trino_decimal_floating_any). An
+  // overload, not a CASE: inside the typed arithmetic's lambda DuckDB evaluated the CASE's type tests for every row.
+  `trino_floating_operand(x, y, trino_plain BIT) AS x,
+   (x, y, trino_plain UUID) AS cast_to_type(CAST(x * CAST(pow(10, trino_type_scale(typeof([x]))) AS INTEGER) AS BIGINT), y)
+     / cast_to_type(CAST(pow(10, trino_type_scale(typeof([x]))) AS BIGINT), y),
+   (x, y, trino_plain) AS trino_decimal_floating_any(x, y)`,
+  // The same where x may be of any type (a CASE branch of trino_to_double, trino_to_float, which must bind for a text
+  // too): the unscaled integer is read from x's text up to 18 digits, the nearest value past them.
+  `trino_decimal_floating_any(x, y) AS CASE WHEN trino_type_precision(typeof([x])) <= 18
+     THEN cast_to_type(CAST(replace(CAST(x AS VARCHAR), '.', '') AS BIGINT), y) / cast_to_type(CAST(pow(10, trino_type_scale(typeof([x]))) AS BIGINT), y)
+     ELSE cast_to_type(CAST(x AS VARCHAR), y) END`,
   typedOperands('trino_quotient_operands', 'trino_quotient_type', '+'),
   typedOperands('trino_remainder_operands', 'trino_remainder_type', '%'),
   // a * b: DuckDB keeps the product of two decimals of at most 18 digits in 18 digits (DECIMAL(10,2) * DECIMAL(10,2)
@@ -739,11 +756,12 @@ export const MACROS: readonly string[] = [
        ELSE CAST(x AS BOOLEAN) END`,
   // Java's Double.parseDouble and Float.parseFloat spell the special values NaN and Infinity (a sign allowed) and know
   // no digit separator; DuckDB also reads inf, infinity and nan in any case, and 1_0.
-  // A decimal becomes the double or real nearest its value in Trino 476; DuckDB divides the unscaled integer by a power
-  // of ten in the target type, which rounds twice: CAST(DECIMAL '16777217.5' AS real) was 16777216 (Trino 16777218),
-  // CAST(DECIMAL '9007199254740993.0000000001' AS double) 9007199254740992 (Trino …994). The decimal's exact text is
-  // read instead (DuckDB's text-to-double and text-to-real casts round once). A double is exact up to 15 digits (the
-  // unscaled value and the power of ten are exact doubles, and one division rounds once), so those keep DuckDB's cast.
+  // A decimal becomes a double or real as Trino 476 converts it (trino_decimal_floating_any: the unscaled integer divided
+  // by the power of ten in the target type up to 18 digits, the nearest value past them); DuckDB's cast differed:
+  // CAST(DECIMAL '16777217.5' AS real) was 16777216 (Trino 16777218), CAST(DECIMAL '400149.50' AS real) 400149.5 (Trino
+  // 400149.53), CAST(DECIMAL '9007199254740993.0000000001' AS double) 9007199254740992 (Trino …994). A double is exact
+  // up to 15 digits (the unscaled value and the power of ten are exact doubles, and one division rounds once), so those
+  // keep DuckDB's cast.
   ...(['DOUBLE', 'FLOAT'] as const).map(
     (t) => `trino_to_${t.toLowerCase()}(x) AS CASE WHEN typeof(x) = 'VARCHAR' AND (contains(CAST(x AS VARCHAR), '_')
          OR (regexp_full_match(CAST(x AS VARCHAR), '(?i)\\s*[+-]?(inf|infinity|nan)\\s*')
@@ -756,7 +774,7 @@ export const MACROS: readonly string[] = [
        THEN CAST(sign(CAST(x AS DOUBLE)) * 'Infinity'::DOUBLE AS FLOAT)`
            : ''
        }
-       WHEN typeof(x) LIKE 'DECIMAL%'${t === 'DOUBLE' ? ' AND trino_type_precision(typeof(x)) > 15' : ''} THEN CAST(CAST(x AS VARCHAR) AS ${t})
+       WHEN typeof(x) LIKE 'DECIMAL%'${t === 'DOUBLE' ? ' AND trino_type_precision(typeof(x)) > 15' : ''} THEN trino_decimal_floating_any(x, CAST(NULL AS ${t}))
        ELSE CAST(trino_float_text(x) AS ${t}) END`,
   ),
   // Java's parse reads a decimal number with a type suffix f, F, d or D (Trino 476: CAST('1.1f' AS real) is 1.1,

@@ -44,6 +44,7 @@ import { sessionWord } from './session-words.js';
 import { DATE_AT_TIME_ZONE, writtenDateBefore } from './date-at-time-zone.js';
 import { isNestedCall, isVarcharCast, simpleCaseRender } from './nested-comparisons.js';
 import { columnsByInstant, instantColumns, isUnarySign, lastMeaningful, rewriteOperators, type Part } from './operators.js';
+import { DOUBLE_ARGUMENT_CALLS, doubleArgument } from './floating-operands.js';
 import { firstToken, isCase, isParen, isTriviaNode, meaningful, nodeKeyword, nodeText, splitArgs, splitCallArgs, type GroupNode, type Node } from './tree.js';
 import { IPPREFIX_INSTEAD, IPPREFIX_REFUSED, TYPED_LITERAL_KEYWORDS } from './types.js';
 import { IP_STRUCT, ipAddressLiteral, NamedScopeError } from '../shims/ip-address.js';
@@ -1587,13 +1588,22 @@ export class ExpressionRewriter {
     };
     let text: string | undefined;
     // A regular expression's pattern and text, as Java reads them (java-regex.ts).
-    const call = entry && REGEXP_CALLS.has(lower) ? withJavaRegex(ctx) : ctx;
+    const call =
+      entry && REGEXP_CALLS.has(lower)
+        ? withJavaRegex(ctx)
+        : entry && DOUBLE_ARGUMENT_CALLS.has(lower)
+          ? {
+              ...ctx,
+              arg: (k: number) => doubleArgument(ctx.arg(k), this.correlatableDepth > 0),
+              all: () => args.map((_a, k) => doubleArgument(argument(k).text, this.correlatableDepth > 0)).join(','),
+            }
+          : ctx;
     if (entry?.run.kind === 'rewrite') text = FUNCTIONS[lower](call);
     else if (entry?.run.kind === 'shim' && entry.varbinaryArgs) {
       const checked = args.map((_a, k) => shimCall('trino_varbinary_arg', [call.arg(k), sqlString(lower)]));
       text = `${entry.run.to}(${checked.join(', ')}${close}${renderedTail}`;
     } else if (entry?.run.kind === 'builtin' || entry?.run.kind === 'shim') text = `${entry.run.to}(${call.all()}${close}${renderedTail}`;
-    text ??= `${name.text}(${ctx.all()}${close}${renderedTail}`;
+    text ??= `${name.text}(${(entry && DOUBLE_ARGUMENT_CALLS.has(lower) ? call : ctx).all()}${close}${renderedTail}`;
     if (
       entry &&
       (entry.run.kind !== 'rewrite' || (UNTYPED_EVALUATING_REWRITES.has(lower) && !group.items.some((n) => nodeKeyword(n) === 'FROM'))) &&

@@ -6,8 +6,9 @@
 // trino_to_float, trino_to_double) as Trino's coercion does. A decimal of up to 7 digits (to a real) or 15 (to a
 // double) is left alone: DuckDB's cast is exact there. Arithmetic operators take the same conversion while DuckDB binds
 // (macros.ts trino_floating_operand); values whose types the SQL does not show are left (docs/issue-15-audit.md).
-import { keyword, type Token } from '../tokens.js';
+import { keyword, stringValue, type Token } from '../tokens.js';
 import { floatingLiteral, literalDigits, unsigned } from './decimal-common-type.js';
+import { DOUBLE_ARGUMENT_CALLS } from './floating-operands.js';
 import { setOperationColumns } from './set-operation-columns.js';
 import { isCase, isParen, isTriviaNode, meaningful, nodeKeyword, type GroupNode, type Node } from './tree.js';
 
@@ -50,6 +51,31 @@ function inexactDecimal(nodes: readonly Node[], floating: Floating): boolean {
 
 const synthetic = (at: Token, kind: Token['kind'], text: string): Node => ({ kind: 'token', token: { ...at, kind, text } });
 
+/** The real nearest a non-negative integer (round half even, as Java's (float) of a long). */
+function nearestFloat(u: bigint): number {
+  if (u < 2n ** 53n) return Math.fround(Number(u));
+  const shift = BigInt(u.toString(2).length - 24);
+  let q = u >> shift;
+  const rest = u - (q << shift);
+  const half = 1n << (shift - 1n);
+  if (rest > half || (rest === half && (q & 1n) === 1n)) q += 1n;
+  return Number(q) * 2 ** Number(shift);
+}
+
+/**
+ * The text of the real or double Trino 476 makes of a decimal literal's text (DecimalConversions, macros.ts
+ * trino_floating_operand, trino_decimal_floating_any): up to 18 digits the unscaled integer made that type divided by the power of ten made that
+ * type (DECIMAL '400149.50' is the real 400149.53125, not the nearest 400149.5), past them the value nearest the text.
+ */
+export function trinoFloatingText(text: string, floating: Floating): string {
+  const m = /^\s*([-+]?)0*(\d*)(?:\.(\d*))?\s*$/.exec(text);
+  if (!m || m[2].length + (m[3] ?? '').length > 18) return text.trim();
+  const scale = (m[3] ?? '').length;
+  const unscaled = BigInt(`${m[2]}${m[3] ?? ''}` || '0');
+  const value = floating === 'DOUBLE' ? Number(unscaled) / 10 ** scale : Math.fround(nearestFloat(unscaled) / Math.fround(10 ** scale));
+  return `${m[1] === '-' && value !== 0 ? '-' : ''}${String(value)}`;
+}
+
 /**
  * `nodes` as that floating type: a decimal literal (`DECIMAL '1.5'`, `1.5`) as the typed literal `REAL '1.5'` (Trino's
  * literal is the nearest value to the text, as its coercion of the decimal), anything else as CAST(nodes AS floating);
@@ -69,11 +95,19 @@ function castTo(nodes: readonly Node[], floating: Floating): Node[] {
         ...nodes.slice(0, literalAt),
         synthetic(word.token, 'word', floating),
         synthetic(word.token, 'ws', ' '),
-        synthetic(word.token, 'string', `'${word.token.text}'`),
+        synthetic(word.token, 'string', `'${trinoFloatingText(word.token.text, floating)}'`),
         ...nodes.slice(literalAt + 1),
       ];
-    if (text?.kind === 'token' && text.token.kind === 'string' && ['DECIMAL', 'NUMERIC'].includes(keyword(word.token)))
-      return [...nodes.slice(0, literalAt), synthetic(word.token, 'word', floating), ...nodes.slice(literalAt + 1)];
+    if (text?.kind === 'token' && text.token.kind === 'string' && ['DECIMAL', 'NUMERIC'].includes(keyword(word.token))) {
+      const textAt = nodes.indexOf(text);
+      return [
+        ...nodes.slice(0, literalAt),
+        synthetic(word.token, 'word', floating),
+        ...nodes.slice(literalAt + 1, textAt),
+        synthetic(text.token, 'string', `'${trinoFloatingText(stringValue(text.token), floating)}'`),
+        ...nodes.slice(textAt + 1),
+      ];
+    }
   }
   const group: GroupNode = {
     kind: 'group',
@@ -260,6 +294,14 @@ function castWithin(items: readonly Node[]): Node[] {
     else if (isParen(n) && prev?.kind === 'token' && COMMON_TYPE_CALLS.has(keyword(prev.token))) {
       const args = argRanges(inner);
       inner = replaced(inner, castRanges(inner, keyword(prev.token) === 'IF' ? args.slice(1) : args));
+    } else if (isParen(n) && prev?.kind === 'token' && prev.token.kind === 'word' && DOUBLE_ARGUMENT_CALLS.has(prev.token.text.toLowerCase())) {
+      // A decimal literal given to a function that takes doubles only (floating-operands.ts).
+      const casts = new Map<number, { end: number; nodes: Node[] }>();
+      for (const [s, e] of argRanges(inner)) {
+        const v = inner.slice(s, e);
+        if (inexactDecimal(v, 'DOUBLE')) casts.set(s, { end: e, nodes: castTo(v, 'DOUBLE') });
+      }
+      inner = replaced(inner, casts);
     } else if (isParen(n) && nodeKeyword(prev) === 'IN') {
       // An IN list's values meet the tested value: found with the comparisons of the enclosing items below.
     }

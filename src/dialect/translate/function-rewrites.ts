@@ -2,6 +2,7 @@
 // (concat_ws), result types (avg) and statistics (skewness). Merged into FUNCTIONS (functions.ts).
 import { unknownGuarded } from './column-operands.js';
 import { checkedCoalesce, checkedFamilies, checkedOnce, mayMixFamilies, mixesIpAddress } from './decimal-common-type.js';
+import { besideFloating } from './floating-operands.js';
 import { type CallHandler, refusedUntypedNull, splitAggregateOrder } from './functions.js';
 import { meaningful, nodeKeyword } from './tree.js';
 import { hasAggregate, hasOuterAggregate, shimCall, shimCallText } from './unbound.js';
@@ -136,6 +137,16 @@ const COLUMN_NAME = /^(?!(?:TRUE|FALSE|NULL)$)[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*$/i
 /** The instant comparison of a compared column: an outer one's overload is picked in trino_cmp_outer's lambda. */
 const columnCmp = (c: Parameters<CallHandler>[0]) => (c.correlatable ? 'trino_cmp_outer' : 'trino_cmp_column');
 
+/**
+ * nullif(d, REAL '…') or nullif(REAL '…', d) of a column d: Trino 476 compares in the real or double, d the value
+ * nearest its exact value (floating-operands.ts; nullif(d, REAL '16777218') of a decimal(9,1) 16777217.5 is NULL).
+ */
+function nullifBesideFloating(c: Parameters<CallHandler>[0]): string | undefined {
+  const [first, second] = [besideFloating(c.arg(0), [c.arg(1)], c.correlatable), besideFloating(c.arg(1), [c.arg(0)], c.correlatable)];
+  if (first === undefined && second === undefined) return undefined;
+  return `CASE WHEN ${first ?? c.arg(0)} = trino_nan_null(${second ?? c.arg(1)}) THEN NULL ELSE ${c.arg(0)} END`;
+}
+
 export const NULL_AWARE_REWRITES: Record<string, CallHandler> = {
   coalesce: coalesceCall,
   // Trino 476: "Types are not comparable with NULLIF: integer vs varchar(1)" where DuckDB casts the text.
@@ -151,11 +162,12 @@ export const NULL_AWARE_REWRITES: Record<string, CallHandler> = {
             ? `CASE WHEN ${shimCall('trino_cmp', [c.arg(0)])} = ${shimCall('trino_cmp', [c.arg(1)])} THEN NULL ELSE ${c.arg(0)} END`
             : (!c.correlatable || c.makesZoned) && [c.arg(0), c.arg(1)].every((a) => COLUMN_NAME.test(a) && !c.lambdaParameters?.has(a.toLowerCase()))
               ? `CASE WHEN ${columnCmp(c)}(${c.arg(0)}) = ${columnCmp(c)}(trino_nan_null(${c.arg(1)})) THEN NULL ELSE ${c.arg(0)} END`
-              : // DuckDB 1.5 fails to bind nullif of an outer column inside the check's struct ("Need named
+              : (nullifBesideFloating(c) ??
+                // DuckDB 1.5 fails to bind nullif of an outer column inside the check's struct ("Need named
                 // argument for struct pack"): in a subquery that may be correlated it is written as its CASE.
-                c.correlatable
-                ? `CASE WHEN ${c.arg(0)} = trino_nan_null(${c.arg(1)}) THEN NULL ELSE ${c.arg(0)} END`
-                : `nullif(${c.arg(0)}, trino_nan_null(${c.arg(1)}))`,
+                (c.correlatable
+                  ? `CASE WHEN ${c.arg(0)} = trino_nan_null(${c.arg(1)}) THEN NULL ELSE ${c.arg(0)} END`
+                  : `nullif(${c.arg(0)}, trino_nan_null(${c.arg(1)}))`)),
           c.args,
           c.args.map((_a, k) => c.arg(k)),
         )

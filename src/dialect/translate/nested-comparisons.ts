@@ -12,6 +12,7 @@ import { meaningful, nodeKeyword } from './tree.js';
 import type { Part } from './operators.js';
 import { inJoinCondition } from './operators.js';
 import { isNumberLiteralText, numberComparable } from './column-operands.js';
+import { besideFloating } from './floating-operands.js';
 import {
   betweenGuards,
   comparisonMeetsNaN,
@@ -195,7 +196,7 @@ export function simpleCaseRender(
   const whens: number[] = [];
   for (let k = 0; k < items.length; k++) if (nodeKeyword(items[k]) === 'WHEN') whens.push(k);
   if (whens.length === 0 || meaningful(items.slice(0, whens[0])).length === 0) return plain;
-  const x = render(items.slice(0, whens[0]));
+  const operandValue = render(items.slice(0, whens[0]));
   const values = new Map(
     whens.map((w) => {
       const then = items.findIndex((n, k) => k > w && nodeKeyword(n) === 'THEN');
@@ -203,12 +204,21 @@ export function simpleCaseRender(
       return [value[0], render(value)] as const;
     }),
   );
+  // A column meeting WHEN values written as a real or double is read as Trino coerces it (floating-operands.ts).
+  const read = operandValue.zoned
+    ? undefined
+    : besideFloating(
+        operandValue.text,
+        [...values.values()].map((v) => v.text),
+      );
+  const x = read === undefined ? operandValue : { ...operandValue, text: read };
   const visible = x.nested || [...values.values()].some((v) => v.nested);
   const unseen = (v: Rendered) => !x.zoned && !v.zoned && !isLiteral(x.text) && !isLiteral(v.text);
   // A zoned operand or value: every WHEN compares instants (Trino 476: CASE 01:00 +01:00 WHEN 00:00 UTC matches).
   const zoned = !visible && (x.zoned || [...values.values()].some((v) => v.zoned));
-  if (!visible && !zoned && ![...values.values()].some(unseen)) return plain;
   const operandStart = items[0];
+  if (!visible && !zoned && ![...values.values()].some(unseen))
+    return read === undefined ? plain : (nodes) => (nodes[0] === operandStart ? ` ${read} ` : plain(nodes));
   return (nodes) => {
     if (nodes[0] === operandStart) return ' ';
     const value = values.get(nodes[0]);

@@ -7,6 +7,7 @@ import { guardTextComparisons, isVisiblyVarchar } from './text-comparisons.js';
 import { checkLikeEscapes } from './like-escape.js';
 import { evaluateUntypedPredicateOperands } from './untyped-predicates.js';
 import { guardNanComparisons } from './nan-comparisons.js';
+import { readColumnsBesideFloats } from './floating-operands.js';
 import { BIGINT_LITERAL, INTEGER_FIELD, wholeCall } from './nan-forms.js';
 import { rewriteQuantifiedComparisons } from './quantified-comparisons.js';
 import { hasAggregate, shimCall } from './unbound.js';
@@ -320,6 +321,7 @@ export function rewriteOperators(parts: Part[], context: OperatorContext = {}): 
   evaluateUntypedPredicateOperands(parts, unknownMayMeet, context.correlatable === true, context.predicatesEvaluated === true);
   const columns = instantColumns(context);
   compareColumnListsByInstant(parts, columns, context.lambdaParameters ?? new Set());
+  readColumnsBesideFloats(parts, context.correlatable === true);
   evaluateInElements(parts);
   checkLikeEscapes(parts);
   compareNestedValues(parts);

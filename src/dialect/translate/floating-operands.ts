@@ -1,0 +1,153 @@
+// A column compared with a value written as a real or double (`d = REAL '16777218'`, `d IN (REAL …)`, `d BETWEEN
+// DOUBLE … AND …`, `CASE d WHEN REAL …`, `nullif(d, REAL …)`): Trino 476 compares in the real or double, the decimal
+// column made the value nearest its exact value (one rounding: a decimal(9,1) 16777217.5 = REAL '16777218' is true),
+// where DuckDB's implicit cast rounds twice (through a double, or dividing the unscaled value in double past 15
+// digits). The column's type is DuckDB's to know: the column is written as trino_floating_operand (macros.ts), whose
+// constant tag, decided while DuckDB binds, reads a decimal of more than 7 (real) or 15 (double) digits from its text
+// as that type (the explicit CAST's reading, trino_to_float / trino_to_double) and leaves any other type as it is (no
+// cost per row). Only a column name is written so (it is bound three times, which costs nothing for a name); decimal
+// literals are cast by floating-decimals.ts. A real meets a real only where no other value may be a double (a double
+// would make the comparison a double one, where the decimal is exact): every other value is a number literal or NULL.
+import { isColumnName } from './column-operands.js';
+import { betweenOperands, operand, previous, textOf } from './nested-comparisons.js';
+import type { Part } from './operators.js';
+
+export type Floating = 'FLOAT' | 'DOUBLE';
+
+const COMPARISONS = new Set(['=', '<>', '!=', '<', '<=', '>', '>=']);
+const TYPED_LITERAL = /^[-+]?\s*CAST\('[^']*' AS (FLOAT|DOUBLE)\)$/;
+const EXPONENT = /^[-+]?\s*(?:\d+\.?\d*|\.\d+)e[-+]?\d+$/i;
+const CAST_CALL = /^[-+]?\s*trino_to_(float|double)\(/;
+/** A number literal as rendered (`CAST(1 AS INTEGER)`, `1.5`, `CAST('1.5' AS DECIMAL(2, 1))`) or NULL. */
+const NUMBER_OR_NULL =
+  /^(?:NULL|[-+]?\s*(?:CAST\(\d+ AS INTEGER\)|\d+\.?\d*|\.\d+|CAST\('[-+]?[\d.]+' AS (?:DECIMAL\(\d+, ?\d+\)|BIGINT|INTEGER|SMALLINT|TINYINT)\)))$/i;
+
+/** Whether `text` is one call: its first `(` closes at its end (quotes skipped). */
+function oneCall(text: string): boolean {
+  let depth = 0;
+  let quote = '';
+  for (let k = 0; k < text.length; k++) {
+    const c = text[k];
+    if (quote) {
+      if (c === quote) quote = '';
+    } else if (c === "'" || c === '"') quote = c;
+    else if (c === '(') depth++;
+    else if (c === ')' && --depth === 0) return k === text.length - 1;
+  }
+  return false;
+}
+
+/** The floating type a rendered value is visibly written in: a REAL/DOUBLE literal, a number with an exponent, a CAST. */
+export function renderedFloating(text: string): Floating | undefined {
+  const t = text.trim();
+  const typed = TYPED_LITERAL.exec(t);
+  if (typed) return typed[1] as Floating;
+  if (EXPONENT.test(t)) return 'DOUBLE';
+  const cast = CAST_CALL.exec(t);
+  if (cast && oneCall(t.replace(/^[-+]\s*/, ''))) return cast[1] === 'float' ? 'FLOAT' : 'DOUBLE';
+  return undefined;
+}
+
+/**
+ * The floating type values (rendered texts) meet in where the SQL shows it: DOUBLE when one is written as a double,
+ * FLOAT when one is written as a real and at most one other is not a number literal or NULL (the column to read).
+ */
+export function meetingFloating(texts: readonly string[]): Floating | undefined {
+  const kinds = texts.map(renderedFloating);
+  if (kinds.includes('DOUBLE')) return 'DOUBLE';
+  if (!kinds.includes('FLOAT')) return undefined;
+  const unseen = texts.filter((t, k) => kinds[k] === undefined && !NUMBER_OR_NULL.test(t.trim()));
+  return unseen.length <= 1 ? 'FLOAT' : undefined;
+}
+
+/**
+ * The column `x` as the value Trino compares beside a `floating` value (see above). In a subquery that may read an
+ * outer column, DuckDB picks trino_floating_operand's overload before it knows an outer column's type (the decimal was
+ * kept: `(SELECT count(*) … WHERE v.d = REAL '16777218')` counted 0, Trino 1): there the choice is a CASE on the type,
+ * of the type DuckDB would give the comparison anyway (a real or double, or x's own).
+ */
+export const floatingColumn = (x: string, floating: Floating, correlatable = false): string =>
+  correlatable
+    ? `CASE WHEN typeof([${x}]) LIKE 'DECIMAL%' AND trino_type_precision(typeof([${x}])) > ${floating === 'FLOAT' ? 7 : 15} THEN trino_decimal_floating_any(${x}, CAST(NULL AS ${floating})) ELSE ${x} END`
+    : `trino_floating_operand(${x}, CAST(NULL AS ${floating}), from_json('null', CASE WHEN typeof([${x}]) LIKE 'DECIMAL%' AND trino_type_precision(typeof([${x}])) > ${floating === 'FLOAT' ? 7 : 15}
+      THEN CASE WHEN trino_type_precision(typeof([${x}])) + trino_type_scale(typeof([${x}])) <= 18 THEN '"UUID"' ELSE '"INTERVAL"' END ELSE '"BIT"' END))`;
+
+/** `text` (a rendered value meeting `others`) as floatingColumn where it is a column name and they show a floating type. */
+export function besideFloating(text: string, others: readonly string[], correlatable = false): string | undefined {
+  const x = text.trim();
+  if (!isColumnName(x)) return undefined;
+  const floating = meetingFloating([x, ...others]);
+  return floating === undefined ? undefined : floatingColumn(x, floating, correlatable);
+}
+
+/** Replaces each range of `ranges` that is a column meeting a visible floating type among them; returns the shift of `at`. */
+function readRanges(parts: Part[], ranges: readonly [number, number][], at: number, correlatable: boolean): number {
+  const texts = ranges.map((r) => textOf(parts, r));
+  const floating = meetingFloating(texts);
+  if (floating === undefined) return at;
+  let shifted = at;
+  // From the last, so earlier ranges keep their indexes.
+  for (let k = ranges.length - 1; k >= 0; k--) {
+    const [a, b] = ranges[k];
+    const x = texts[k].trim();
+    if (renderedFloating(x) !== undefined || !isColumnName(x)) continue;
+    parts.splice(a, b - a + 1, { kind: 'operand', text: floatingColumn(x, floating, correlatable) });
+    if (a < shifted) shifted -= b - a;
+  }
+  return shifted;
+}
+
+/** Comparisons, BETWEEN and IN lists among the rendered parts whose column operands meet a visible real or double. */
+export function readColumnsBesideFloats(parts: Part[], correlatable: boolean): void {
+  for (let i = 0; i < parts.length; i++) {
+    const p = parts[i];
+    if (p.kind === 'op' && COMPARISONS.has(p.op ?? '')) {
+      const [left, right] = [operand(parts, i, -1), operand(parts, i, 1)];
+      if (left && right) i = readRanges(parts, [left, right], i, correlatable);
+    } else if (p.kind === 'boundary' && p.text.toUpperCase() === 'BETWEEN') {
+      const between = betweenOperands(parts, i);
+      if (between) i = readRanges(parts, [between.x, between.low, between.high], i, correlatable);
+    } else if (p.inList) {
+      const inAt = previous(parts, i);
+      const notAt = previous(parts, inAt);
+      const left = operand(parts, parts[notAt]?.text.toUpperCase() === 'NOT' ? notAt : inAt, -1);
+      if (!left) continue;
+      const read = besideFloating(
+        textOf(parts, left),
+        p.inList.map((e) => e.text),
+        correlatable,
+      );
+      if (read === undefined) continue;
+      parts.splice(left[0], left[1] - left[0] + 1, { kind: 'operand', text: read });
+      i -= left[1] - left[0];
+    }
+  }
+}
+
+/**
+ * Functions whose only signature takes doubles (Trino 476's math functions): a decimal argument is made the double
+ * nearest its value (power(DECIMAL '9007199254740993.0000000001', 1) is 9007199254740994, where DuckDB's implicit cast
+ * gave …992). A decimal literal argument is cast by floating-decimals.ts, a column argument read here.
+ */
+export const DOUBLE_ARGUMENT_CALLS: ReadonlySet<string> = new Set(
+  ['cbrt', 'degrees', 'exp', 'ln', 'log', 'log2', 'log10', 'pow', 'power', 'radians', 'sqrt'].concat([
+    'acos',
+    'asin',
+    'atan',
+    'atan2',
+    'cos',
+    'cosh',
+    'sin',
+    'sinh',
+    'tan',
+    'tanh',
+  ]),
+);
+
+/** A rendered argument of a DOUBLE_ARGUMENT_CALLS call: a column name as the double Trino makes of it. */
+export function doubleArgument(text: string, correlatable = false): string {
+  const x = text.trim();
+  if (!isColumnName(x)) return text;
+  const [lead, trail] = [/^\s*/.exec(text)?.[0] ?? '', /\s*$/.exec(text)?.[0] ?? ''];
+  return `${lead}${floatingColumn(x, 'DOUBLE', correlatable)}${trail}`;
+}
