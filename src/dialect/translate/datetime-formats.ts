@@ -1,6 +1,8 @@
 // Date format patterns → DuckDB strftime/strptime patterns. Trino's date_format/date_parse take MySQL codes
 // (%i is minutes, %s seconds); format_datetime/parse_datetime take Joda (Java) patterns.
 
+import { JODA_LETTERS, jodaTokens, MYSQL_UNSUPPORTED } from '../shims/datetime-pattern-text.js';
+
 export class FormatPatternError extends Error {}
 
 const MYSQL_FORMAT: Record<string, string> = {
@@ -50,7 +52,98 @@ function fromMysql(pattern: string, table: Record<string, string>): string {
   return out;
 }
 
-export const mysqlToStrftime = (pattern: string): string => fromMysql(pattern, MYSQL_FORMAT);
+/**
+ * date_format's pattern as strftime's. Trino 476 writes any other character after % as itself ('%Q' is Q, '%-' -)
+ * and drops a trailing %; %D %U %u %V %w %X fail ("%D not supported in date format string"), as does a lone '%'.
+ */
+export function mysqlToStrftime(pattern: string): string {
+  if (pattern === '' || pattern === '%') throw new FormatPatternError(`the format '${pattern}' fails on Athena (Both printing and parsing not supported)`);
+  let out = '';
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i];
+    if (c !== '%') {
+      out += c;
+      continue;
+    }
+    const code = pattern[++i];
+    if (code === undefined) break;
+    if (MYSQL_UNSUPPORTED.has(code)) throw new FormatPatternError(`%${code} fails on Athena (not supported in date format string)`);
+    out += MYSQL_FORMAT[code] ?? (code === '%' ? '%%' : code);
+  }
+  return out;
+}
+
+/**
+ * The rows strftime writes as Trino 476 does for every code: years 1678 to 2261. A TIMESTAMP_S (timestamp(0))
+ * outside them fails DuckDB's conversion to nanoseconds ("Could not convert Timestamp(US) to Timestamp(NS)"), and years
+ * before 1 or after 9999 come out otherwise (-5 for -0005, an ISO week-year of 7290); Joda's 'y' and 'yyy' write a
+ * year before 1000 unpadded. Other rows go to the JavaScript formatter (shims/datetime-pattern-text.ts).
+ */
+const STRFTIME_ROWS = (v: string) => `${v} >= TIMESTAMP '1678-01-01' AND ${v} < TIMESTAMP '2262-01-01'`;
+/** A column or a literal, which may be named twice; anything else is named once, as a lambda's parameter. */
+const NAMED_TWICE =
+  /^(?:"(?:[^"]|"")*"|[A-Za-z_][A-Za-z0-9_.]*|'(?:[^']|'')*'|(?:TIMESTAMP|DATE)\s+'(?:[^']|'')*'|CAST\((?:TIMESTAMP|DATE)\s+'(?:[^']|'')*' AS TIMESTAMP(?:_[A-Z]+)?\))$/i;
+
+/**
+ * SQL writing `value` (a wall clock: DATE, TIMESTAMP or TIMESTAMP_S) with strftime's `strftime` pattern where that is
+ * Trino's text, else with `udf` (trino_mysql_text, trino_joda_text) and Trino's own `pattern`. `value` is the wall
+ * expression of the operand `operand`: named twice when the operand is a column or a literal, else once, in a lambda.
+ * trino_format_result (the identity) names the result as text for the NaN and nested-type checks.
+ */
+export function datetimeText(value: string, operand: string, strftime: string | undefined, udf: string, pattern: string): string {
+  const quoted = (s: string) => `'${s.replaceAll("'", "''")}'`;
+  if (strftime === undefined) return `trino_format_result(${udf}(${value}, ${quoted(pattern)}))`;
+  const text = (v: string) => `CASE WHEN ${STRFTIME_ROWS(v)} THEN strftime(${v}, ${quoted(strftime)}) ELSE ${udf}(${v}, ${quoted(pattern)}) END`;
+  return NAMED_TWICE.test(operand.trim())
+    ? `trino_format_result(${text(value)})`
+    : `trino_format_result(list_transform([${value}], lambda trino_v: ${text('trino_v')})[1])`;
+}
+
+/** A piece of a format_datetime pattern: the zone offset (Z, ZZ) or text, with strftime's pattern when it has one. */
+export type JodaPiece = { kind: 'offset'; colon: boolean } | { kind: 'text'; joda: string; strftime?: string };
+
+/**
+ * format_datetime's pattern in pieces. A run of letters strftime writes as Joda does (JODA, PADDED_RUNS, SSS) keeps a
+ * strftime pattern; any other (K k e C x w G, S other than SSS, numbers padded past their code's width) leaves its
+ * piece to trino_joda_text. Zone ids and names (ZZZ, z) are refused, and a letter Joda lacks fails on Athena.
+ */
+export function jodaFormatPieces(pattern: string): JodaPiece[] {
+  if (pattern === '') throw new FormatPatternError('an empty pattern fails on Athena (Invalid pattern specification: Pattern is null or empty)');
+  const pieces: JodaPiece[] = [];
+  let joda = '';
+  let strftime: string | undefined = '';
+  const flush = () => {
+    if (joda !== '') pieces.push({ kind: 'text', joda, ...(strftime === undefined ? {} : { strftime }) });
+    joda = '';
+    strftime = '';
+  };
+  for (const token of jodaTokens(pattern)) {
+    if (token.kind === 'text') {
+      joda += `'${token.text.replaceAll("'", "''")}'`;
+      if (strftime !== undefined) strftime += token.text.replaceAll('%', '%%');
+      continue;
+    }
+    const { letter: c, run } = token;
+    if (c === 'Z' && run <= 2) {
+      flush();
+      pieces.push({ kind: 'offset', colon: run === 2 });
+      continue;
+    }
+    if (c === 'Z')
+      throw new FormatPatternError(
+        `Joda '${c.repeat(run)}' writes the zone's Joda id on Athena (US/Pacific as America/Los_Angeles), which the local engine cannot`,
+      );
+    if (c === 'z')
+      throw new FormatPatternError(`Joda '${c.repeat(run)}' writes the zone's Java name on Athena (IST, India Standard Time), which the local engine cannot`);
+    if (!JODA_LETTERS.has(c)) throw new FormatPatternError(`Joda pattern letter '${c}' fails on Athena (Illegal pattern component: ${c.repeat(run)})`);
+    joda += c.repeat(run);
+    const choices = JODA[c];
+    const strftimeWrites = choices && (c !== 'S' || run === 3) && (!PADDED_RUNS[c] || PADDED_RUNS[c].includes(run));
+    if (strftime !== undefined) strftime = strftimeWrites ? strftime + choices[Math.min(run, choices.length) - 1] : undefined;
+  }
+  flush();
+  return pieces;
+}
 export const mysqlToStrptime = (pattern: string): string => withoutLoneWeekday(fromMysql(pattern, MYSQL_PARSE));
 
 /**
