@@ -152,6 +152,14 @@ export const mysqlToStrptime = (pattern: string): string => withoutLoneWeekday(f
  */
 function withoutLoneWeekday(strptimePattern: string): string {
   const codes = strptimePattern.replaceAll('%%', '');
+  // Joda sets the hour of the day after the half day, so the hour wins: Trino 476 reads date_parse('2024-02-29 03:00
+  // PM', '%Y-%m-%d %H:%i %p') as 03:00 and '… 12:00 AM' as 12:00 (parse_datetime's HH with a alike); strptime moves the
+  // hour by the marker (15:00, 00:00) or fails (13:00 PM).
+  if (/%-?H/.test(codes) && /%p/.test(codes)) {
+    throw new FormatPatternError(
+      'a 24-hour field (%H, %k, %T, HH) with AM/PM (%p, a) keeps the hour as written on Athena (03:00 PM is 03:00); use %h/%l/%r or hh',
+    );
+  }
   if (/%[aA]/.test(codes) && !/%-?[dj]/.test(codes)) {
     throw new FormatPatternError('a weekday without a day of the month is read as another date on Athena; parse a date with it (%d or %j)');
   }
@@ -176,18 +184,12 @@ const JODA: Record<string, string[]> = {
 
 /**
  * Joda pads a number to the length of its run ('ddd' is 005, 'yyyyy' 02025, 'DD' 05 in Trino 476); strftime pads to
- * its code's own width. The runs whose padding strftime has (the others are refused when formatting).
+ * its code's own width. The runs whose padding strftime has (format_datetime leaves the others to trino_joda_text).
  */
 const PADDED_RUNS: Record<string, readonly number[]> = { y: [1, 2, 3, 4], Y: [1, 2, 3, 4], d: [1, 2], H: [1, 2], h: [1, 2], m: [1, 2], s: [1, 2], D: [1, 3] };
 
-/**
- * Joda's 'Z' (+0530) and 'ZZ' (+05:30), the value's offset from UTC, have no strftime code: jodaToStrftime leaves this
- * mark in their place, and format_datetime writes the offset there (functions.ts, trino_joda_offset).
- */
-const zoneOffsetMark = (colon: boolean) => `\u0001${colon ? 'ZZ' : 'Z'}\u0001`;
-export const ZONE_OFFSET_MARK = /\u0001(ZZ?)\u0001/;
-
-export function jodaToStrftime(pattern: string, forParsing = false): string {
+/** parse_datetime's Joda pattern as strptime's (format_datetime's is jodaFormatPieces). */
+export function jodaToStrptime(pattern: string): string {
   let out = '';
   for (let i = 0; i < pattern.length; ) {
     const c = pattern[i];
@@ -205,28 +207,14 @@ export function jodaToStrftime(pattern: string, forParsing = false): string {
     }
     let run = 1;
     while (pattern[i + run] === c) run++;
-    if (c === 'Z' && run <= 2 && !forParsing) {
-      out += zoneOffsetMark(run === 2);
-      i += run;
-      continue;
-    }
-    if (c === 'Z' && !forParsing)
-      throw new FormatPatternError(
-        `Joda '${c.repeat(run)}' writes the zone's Joda id on Athena (US/Pacific as America/Los_Angeles), which the local engine cannot`,
-      );
-    if (c === 'z' && !forParsing)
-      throw new FormatPatternError(`Joda '${c.repeat(run)}' writes the zone's Java name on Athena (IST, India Standard Time), which the local engine cannot`);
     const choices = JODA[c];
     if (!choices) throw new FormatPatternError(`Joda pattern letter '${c}' has no local equivalent`);
     if (c === 'S' && run !== 3) throw new FormatPatternError(`Joda fraction 'S' x${run}: only SSS (milliseconds) is supported`);
-    if (!forParsing && PADDED_RUNS[c] && !PADDED_RUNS[c].includes(run))
-      throw new FormatPatternError(`Joda '${c.repeat(run)}' pads the number to ${run} digits on Athena, which the local engine cannot`);
-    let code = choices[Math.min(run, choices.length) - 1];
-    if (forParsing) code = code.replace('%-', '%');
+    const code = choices[Math.min(run, choices.length) - 1].replace('%-', '%');
     out += code;
     i += run;
   }
-  return forParsing ? withoutLoneWeekday(out) : out;
+  return withoutLoneWeekday(out);
 }
 
 /**
@@ -242,7 +230,23 @@ export function jodaToStrftime(pattern: string, forParsing = false): string {
  * (1946 to 2045 in 2026; Trino 476).
  */
 export function strptimeCall(input: string, pattern: string, twoDigitYearsFrom = '1970'): string {
-  return exactSpaces(input, pattern, (s) => strptimeWithDefaults(s, pattern, twoDigitYearsFrom));
+  return exactSpaces(input, pattern, (s) => dayOfYearChecked(s, strptimeWithDefaults(s, pattern, twoDigitYearsFrom), pattern));
+}
+
+/**
+ * A day of the year (%j, D) of 366 in a year that is not a leap year: Joda fails (Trino 476: date_parse('2023 366',
+ * '%Y %j') "Cannot parse "2023 366": Value 366 for dayOfYear must be in the range [1,365]"), strptime rolls over to
+ * the next 1 January. The input is read again with the day of the year as a fraction of a second (%f: '366' is
+ * .366000, '1' .100000, '001' .001000), which gives the number and the year as written.
+ */
+function dayOfYearChecked(input: string, parsed: string, pattern: string): string {
+  const codes = pattern.replaceAll('%%', '');
+  if (!/%j/.test(codes)) return parsed;
+  if (/%[fg]/.test(codes)) throw new FormatPatternError('a day of the year (%j, D) beside a fraction of a second is not checked locally');
+  const asFraction = pattern.replace(/%(.)/g, (code, c: string) => (c === 'j' ? '%f' : code));
+  const written = `try_strptime(${input}, ${asFraction})`;
+  const year = /%[Yy]/.test(codes) ? `year(${written})` : '2000';
+  return `CASE WHEN microsecond(${written}) = 366000 AND dayofyear(make_date(${year}, 12, 31)) = 365 THEN cast_to_type(trino_fail('Cannot parse "' || ${input} || '": Value 366 for dayOfYear must be in the range [1,365]'), CAST(NULL AS TIMESTAMP)) ELSE ${parsed} END`;
 }
 
 function strptimeWithDefaults(input: string, pattern: string, twoDigitYearsFrom: string): string {

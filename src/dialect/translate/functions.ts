@@ -9,7 +9,7 @@ import {
   unknownArrayAppendArguments,
   unknownArrayConcatArguments,
 } from './concat-operands.js';
-import { datetimeText, FormatPatternError, jodaFormatPieces, jodaToStrftime, mysqlToStrftime, mysqlToStrptime, strptimeCall } from './datetime-formats.js';
+import { datetimeText, FormatPatternError, jodaFormatPieces, jodaToStrptime, mysqlToStrftime, mysqlToStrptime, strptimeCall } from './datetime-formats.js';
 import { isCase, isParen, meaningful, nodeKeyword, nodeText, splitArgs, type GroupNode, type Node } from './tree.js';
 import { translateType, TYPED_LITERAL_KEYWORDS, TypeSyntaxError } from './types.js';
 import { castParts, foldedDateCast } from './constant-dates.js';
@@ -1140,7 +1140,7 @@ export const FUNCTIONS: Record<string, CallHandler> = {
     return parts.length === 1 ? parts[0] : `(${parts.join(' || ')})`;
   },
   parse_datetime: (c) => {
-    const pattern = formatPattern(c, 1, (p) => jodaToStrftime(p, true), 'pattern');
+    const pattern = formatPattern(c, 1, jodaToStrptime, 'pattern');
     return pattern && `trino_tz_from_wall(${strptimeCall(c.arg(0), pattern, 'year(current_date) - 80')}, 'UTC')`;
   },
 
