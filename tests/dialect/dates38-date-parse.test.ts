@@ -53,3 +53,24 @@ describeFunctions(
     ['HH with a', "parse_datetime('2024-02-29 03:00 PM', 'yyyy-MM-dd HH:mm a')", /format-pattern.*24-hour field/],
   ],
 );
+
+describeFunctions(
+  'date_parse: a character after % other than a code is read as itself, a trailing % dropped (refused locally)',
+  [
+    ['%Q', "date_parse('2024Q', '%Y%Q')", '2024-01-01 00:00:00.000', 'timestamp(3)'],
+    ['a trailing %', "date_parse('2024', '%Y%')", '2024-01-01 00:00:00.000', 'timestamp(3)'],
+    ['%Q alone', "date_parse('Q', '%Q')", '1970-01-01 00:00:00.000', 'timestamp(3)'],
+    ['%-', "date_parse('2024-', '%Y%-')", '2024-01-01 00:00:00.000', 'timestamp(3)'],
+    ['%%', "date_parse('2024%', '%Y%%')", '2024-01-01 00:00:00.000', 'timestamp(3)'],
+    [
+      'a column',
+      "array_agg(date_parse(x, '%Y%Q') ORDER BY x) FROM (VALUES '2024Q', CAST(NULL AS varchar)) t(x)",
+      ['2024-01-01 00:00:00.000', null],
+      'array(timestamp(3))',
+    ],
+  ],
+  [
+    ['%D', "date_parse('2024 x', '%Y %D')", /%D fails on Athena \(not supported in date format string\)/],
+    ['an empty format', "date_parse('', '')", /Both printing and parsing not supported/],
+  ],
+);

@@ -144,7 +144,25 @@ export function jodaFormatPieces(pattern: string): JodaPiece[] {
   flush();
   return pieces;
 }
-export const mysqlToStrptime = (pattern: string): string => withoutLoneWeekday(fromMysql(pattern, MYSQL_PARSE));
+/**
+ * date_parse's pattern as strptime's. As in date_format, Trino 476 reads another character after % as itself
+ * (date_parse('2024Q', '%Y%Q') is 2024-01-01) and drops a trailing %; %D %U %u %V %w %X, '' and '%' fail.
+ */
+export function mysqlToStrptime(pattern: string): string {
+  if (pattern === '' || pattern === '%') throw new FormatPatternError(`the format '${pattern}' fails on Athena (Both printing and parsing not supported)`);
+  let written = '';
+  for (let i = 0; i < pattern.length; i++) {
+    if (pattern[i] !== '%') {
+      written += pattern[i];
+      continue;
+    }
+    const code = pattern[++i];
+    if (code === undefined) break;
+    if (MYSQL_UNSUPPORTED.has(code)) throw new FormatPatternError(`%${code} fails on Athena (not supported in date format string)`);
+    written += MYSQL_PARSE[code] === undefined ? code : `%${code}`;
+  }
+  return withoutLoneWeekday(fromMysql(written, MYSQL_PARSE));
+}
 
 /**
  * A parse pattern with a weekday but no day of the month or of the year is refused: Joda then picks a date from the
