@@ -94,7 +94,12 @@ describe('translateQuery', () => {
       "SELECT count(CASE WHEN trino_condition(((x > 1 AND NOT trino_nan_in(x, 1)) AND {'trino_v': true}[CASE WHEN typeof([x]) IN ('BOOLEAN[]', 'DATE[]', 'VARCHAR[]', 'JSON[]', 'BLOB[]', 'INTERVAL[]', 'TIME[]', 'UUID[]') OR typeof([x]) LIKE 'TIMESTAMP%' THEN 'trino_refused:type-compare' ELSE 'trino_v' END]), 'count_if') THEN 1 END)",
     ],
     ['regexp_replace $n', "SELECT regexp_replace(s, '(a)(b)', '$2$1')", "SELECT regexp_replace(s, '(a)(b)', '\\2\\1', 'g')"],
-    ['date_format codes', "SELECT date_format(ts, '%Y-%m-%d %H:%i:%s')", "SELECT strftime(trino_wall(ts), '%Y-%m-%d %H:%M:%S')"],
+    // strftime for the years it writes as Trino does, trino_mysql_text for the others (dates38).
+    [
+      'date_format codes',
+      "SELECT date_format(ts, '%Y-%m-%d %H:%i:%s')",
+      "SELECT trino_format_result(CASE WHEN trino_wall(ts) >= TIMESTAMP '1678-01-01' AND trino_wall(ts) < TIMESTAMP '2262-01-01' THEN strftime(trino_wall(ts), '%Y-%m-%d %H:%M:%S') ELSE trino_mysql_text(trino_wall(ts), '%Y-%m-%d %H:%i:%s') END)",
+    ],
     ['extract', 'SELECT extract(DOW FROM d)', "SELECT isodow(trino_wall(trino_not_interval(d, 'DOW')))"],
     // Join columns compare through trino_cmp (by instant when zoned, the column itself otherwise).
     [

@@ -9,9 +9,15 @@ export const DATETIME: FunctionFamily = {
   date_add: rewrite('DATE stays DATE, TIMESTAMP stays TIMESTAMP, zoned values keep their zone; a literal count past every date of Athena is refused', '3'),
   date_diff: rewrite('whole elapsed units between instants', '3'),
   date_trunc: rewrite('in the value’s own zone; DATE stays DATE', '2'),
-  date_format: rewrite('MySQL format codes translated to strftime (literal patterns only)', '2'),
-  date_parse: rewrite('MySQL format codes translated to strptime (literal patterns only)', '2'),
-  format_datetime: rewrite('Joda patterns translated to strftime (literal patterns only)', '2'),
+  date_format: rewrite(
+    'MySQL format codes translated to strftime for years 1678-2261, other years written in JavaScript; another character after % is written as itself (literal patterns only)',
+    '2',
+  ),
+  date_parse: rewrite('MySQL format codes translated to strptime (literal patterns only); a 24-hour field with %p is refused', '2'),
+  format_datetime: rewrite(
+    'Joda patterns: strftime for the letters and years it writes as Joda does, JavaScript for the others (literal patterns only; ZZZ and z refused)',
+    '2',
+  ),
   parse_datetime: rewrite('Joda patterns translated to strptime (literal patterns only); the result is in UTC', '2'),
   from_iso8601_timestamp: rewrite('keeps the offset or zone of the text', '1'),
   from_iso8601_date: rewrite('ISO year, year-month or year-month-day (Joda’s date element); a time, zone or other form fails', '1'),

@@ -10,6 +10,9 @@ const zonedClock = (x: string) => `CASE WHEN lower(unit) IN ('day', 'week', 'mon
        THEN CAST(trino_tz_from_instant(${x}.trino_instant, zone).trino_wall AS TIMESTAMP) ELSE timezone('UTC', ${x}.trino_instant) END`;
 
 export const DATETIME_FIELD_MACROS: readonly string[] = [
+  // date_format and format_datetime's text (translate/datetime-formats.ts datetimeText): the value itself, a name the
+  // translator's checks read as text, never a number or a nested value.
+  `trino_format_result(s) AS s`,
   // date_add, date_diff and date_trunc of a DATE take day, week, month, quarter or year; DuckDB moved a DATE by an
   // hour and truncated it back to the same day.
   `trino_date_unit(unit, x) AS CASE WHEN typeof(x) = 'DATE' AND lower(unit) NOT IN ('day', 'week', 'month', 'quarter', 'year')

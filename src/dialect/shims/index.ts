@@ -1,4 +1,5 @@
 // Session set-up that makes Trino functions available on a DuckDB connection under `trino_*` names.
+import { datetimePatternUdfs } from './datetime-pattern-text.js';
 import { type DuckDBScalarFunction, VARCHAR, type DuckDBConnection } from '@duckdb/node-api';
 import { CHECKSUM_MACROS, checksumUdfs } from './checksum.js';
 import { COLLECTION_MACROS } from './collection-macros.js';
@@ -129,6 +130,7 @@ export function registerShims(connection: DuckDBConnection): MacroSet {
     ...functionUdfs(),
     ...checksumUdfs(),
     ...datetimeTextUdfs(),
+    ...datetimePatternUdfs(),
     ...ipAddressUdfs(),
     ...decimalQuotientUdfs(),
     ...nestedCompareUdfs(),

@@ -1,6 +1,8 @@
 // Date format patterns → DuckDB strftime/strptime patterns. Trino's date_format/date_parse take MySQL codes
 // (%i is minutes, %s seconds); format_datetime/parse_datetime take Joda (Java) patterns.
 
+import { JODA_LETTERS, jodaTokens, MYSQL_UNSUPPORTED } from '../shims/datetime-pattern-text.js';
+
 export class FormatPatternError extends Error {}
 
 const MYSQL_FORMAT: Record<string, string> = {
@@ -50,8 +52,117 @@ function fromMysql(pattern: string, table: Record<string, string>): string {
   return out;
 }
 
-export const mysqlToStrftime = (pattern: string): string => fromMysql(pattern, MYSQL_FORMAT);
-export const mysqlToStrptime = (pattern: string): string => withoutLoneWeekday(fromMysql(pattern, MYSQL_PARSE));
+/**
+ * date_format's pattern as strftime's. Trino 476 writes any other character after % as itself ('%Q' is Q, '%-' -)
+ * and drops a trailing %; %D %U %u %V %w %X fail ("%D not supported in date format string"), as does a lone '%'.
+ */
+export function mysqlToStrftime(pattern: string): string {
+  if (pattern === '' || pattern === '%') throw new FormatPatternError(`the format '${pattern}' fails on Athena (Both printing and parsing not supported)`);
+  let out = '';
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i];
+    if (c !== '%') {
+      out += c;
+      continue;
+    }
+    const code = pattern[++i];
+    if (code === undefined) break;
+    if (MYSQL_UNSUPPORTED.has(code)) throw new FormatPatternError(`%${code} fails on Athena (not supported in date format string)`);
+    out += MYSQL_FORMAT[code] ?? (code === '%' ? '%%' : code);
+  }
+  return out;
+}
+
+/**
+ * The rows strftime writes as Trino 476 does for every code: years 1678 to 2261. A TIMESTAMP_S (timestamp(0))
+ * outside them fails DuckDB's conversion to nanoseconds ("Could not convert Timestamp(US) to Timestamp(NS)"), and years
+ * before 1 or after 9999 come out otherwise (-5 for -0005, an ISO week-year of 7290); Joda's 'y' and 'yyy' write a
+ * year before 1000 unpadded. Other rows go to the JavaScript formatter (shims/datetime-pattern-text.ts).
+ */
+const STRFTIME_ROWS = (v: string) => `${v} >= TIMESTAMP '1678-01-01' AND ${v} < TIMESTAMP '2262-01-01'`;
+/** A column or a literal, which may be named twice; anything else is named once, as a lambda's parameter. */
+const NAMED_TWICE =
+  /^(?:"(?:[^"]|"")*"|[A-Za-z_][A-Za-z0-9_.]*|'(?:[^']|'')*'|(?:TIMESTAMP|DATE)\s+'(?:[^']|'')*'|CAST\((?:TIMESTAMP|DATE)\s+'(?:[^']|'')*' AS TIMESTAMP(?:_[A-Z]+)?\))$/i;
+
+/**
+ * SQL writing `value` (a wall clock: DATE, TIMESTAMP or TIMESTAMP_S) with strftime's `strftime` pattern where that is
+ * Trino's text, else with `udf` (trino_mysql_text, trino_joda_text) and Trino's own `pattern`. `value` is the wall
+ * expression of the operand `operand`: named twice when the operand is a column or a literal, else once, in a lambda.
+ * trino_format_result (the identity) names the result as text for the NaN and nested-type checks.
+ */
+export function datetimeText(value: string, operand: string, strftime: string | undefined, udf: string, pattern: string): string {
+  const quoted = (s: string) => `'${s.replaceAll("'", "''")}'`;
+  if (strftime === undefined) return `trino_format_result(${udf}(${value}, ${quoted(pattern)}))`;
+  const text = (v: string) => `CASE WHEN ${STRFTIME_ROWS(v)} THEN strftime(${v}, ${quoted(strftime)}) ELSE ${udf}(${v}, ${quoted(pattern)}) END`;
+  return NAMED_TWICE.test(operand.trim())
+    ? `trino_format_result(${text(value)})`
+    : `trino_format_result(list_transform([${value}], lambda trino_v: ${text('trino_v')})[1])`;
+}
+
+/** A piece of a format_datetime pattern: the zone offset (Z, ZZ) or text, with strftime's pattern when it has one. */
+export type JodaPiece = { kind: 'offset'; colon: boolean } | { kind: 'text'; joda: string; strftime?: string };
+
+/**
+ * format_datetime's pattern in pieces. A run of letters strftime writes as Joda does (JODA, PADDED_RUNS, SSS) keeps a
+ * strftime pattern; any other (K k e C x w G, S other than SSS, numbers padded past their code's width) leaves its
+ * piece to trino_joda_text. Zone ids and names (ZZZ, z) are refused, and a letter Joda lacks fails on Athena.
+ */
+export function jodaFormatPieces(pattern: string): JodaPiece[] {
+  if (pattern === '') throw new FormatPatternError('an empty pattern fails on Athena (Invalid pattern specification: Pattern is null or empty)');
+  const pieces: JodaPiece[] = [];
+  let joda = '';
+  let strftime: string | undefined = '';
+  const flush = () => {
+    if (joda !== '') pieces.push({ kind: 'text', joda, ...(strftime === undefined ? {} : { strftime }) });
+    joda = '';
+    strftime = '';
+  };
+  for (const token of jodaTokens(pattern)) {
+    if (token.kind === 'text') {
+      joda += `'${token.text.replaceAll("'", "''")}'`;
+      if (strftime !== undefined) strftime += token.text.replaceAll('%', '%%');
+      continue;
+    }
+    const { letter: c, run } = token;
+    if (c === 'Z' && run <= 2) {
+      flush();
+      pieces.push({ kind: 'offset', colon: run === 2 });
+      continue;
+    }
+    if (c === 'Z')
+      throw new FormatPatternError(
+        `Joda '${c.repeat(run)}' writes the zone's Joda id on Athena (US/Pacific as America/Los_Angeles), which the local engine cannot`,
+      );
+    if (c === 'z')
+      throw new FormatPatternError(`Joda '${c.repeat(run)}' writes the zone's Java name on Athena (IST, India Standard Time), which the local engine cannot`);
+    if (!JODA_LETTERS.has(c)) throw new FormatPatternError(`Joda pattern letter '${c}' fails on Athena (Illegal pattern component: ${c.repeat(run)})`);
+    joda += c.repeat(run);
+    const choices = JODA[c];
+    const strftimeWrites = choices && (c !== 'S' || run === 3) && (!PADDED_RUNS[c] || PADDED_RUNS[c].includes(run));
+    if (strftime !== undefined) strftime = strftimeWrites ? strftime + choices[Math.min(run, choices.length) - 1] : undefined;
+  }
+  flush();
+  return pieces;
+}
+/**
+ * date_parse's pattern as strptime's. As in date_format, Trino 476 reads another character after % as itself
+ * (date_parse('2024Q', '%Y%Q') is 2024-01-01) and drops a trailing %; %D %U %u %V %w %X, '' and '%' fail.
+ */
+export function mysqlToStrptime(pattern: string): string {
+  if (pattern === '' || pattern === '%') throw new FormatPatternError(`the format '${pattern}' fails on Athena (Both printing and parsing not supported)`);
+  let written = '';
+  for (let i = 0; i < pattern.length; i++) {
+    if (pattern[i] !== '%') {
+      written += pattern[i];
+      continue;
+    }
+    const code = pattern[++i];
+    if (code === undefined) break;
+    if (MYSQL_UNSUPPORTED.has(code)) throw new FormatPatternError(`%${code} fails on Athena (not supported in date format string)`);
+    written += MYSQL_PARSE[code] === undefined ? code : `%${code}`;
+  }
+  return withoutLoneWeekday(fromMysql(written, MYSQL_PARSE));
+}
 
 /**
  * A parse pattern with a weekday but no day of the month or of the year is refused: Joda then picks a date from the
@@ -59,6 +170,14 @@ export const mysqlToStrptime = (pattern: string): string => withoutLoneWeekday(f
  */
 function withoutLoneWeekday(strptimePattern: string): string {
   const codes = strptimePattern.replaceAll('%%', '');
+  // Joda sets the hour of the day after the half day, so the hour wins: Trino 476 reads date_parse('2024-02-29 03:00
+  // PM', '%Y-%m-%d %H:%i %p') as 03:00 and '… 12:00 AM' as 12:00 (parse_datetime's HH with a alike); strptime moves the
+  // hour by the marker (15:00, 00:00) or fails (13:00 PM).
+  if (/%-?H/.test(codes) && /%p/.test(codes)) {
+    throw new FormatPatternError(
+      'a 24-hour field (%H, %k, %T, HH) with AM/PM (%p, a) keeps the hour as written on Athena (03:00 PM is 03:00); use %h/%l/%r or hh',
+    );
+  }
   if (/%[aA]/.test(codes) && !/%-?[dj]/.test(codes)) {
     throw new FormatPatternError('a weekday without a day of the month is read as another date on Athena; parse a date with it (%d or %j)');
   }
@@ -83,18 +202,12 @@ const JODA: Record<string, string[]> = {
 
 /**
  * Joda pads a number to the length of its run ('ddd' is 005, 'yyyyy' 02025, 'DD' 05 in Trino 476); strftime pads to
- * its code's own width. The runs whose padding strftime has (the others are refused when formatting).
+ * its code's own width. The runs whose padding strftime has (format_datetime leaves the others to trino_joda_text).
  */
 const PADDED_RUNS: Record<string, readonly number[]> = { y: [1, 2, 3, 4], Y: [1, 2, 3, 4], d: [1, 2], H: [1, 2], h: [1, 2], m: [1, 2], s: [1, 2], D: [1, 3] };
 
-/**
- * Joda's 'Z' (+0530) and 'ZZ' (+05:30), the value's offset from UTC, have no strftime code: jodaToStrftime leaves this
- * mark in their place, and format_datetime writes the offset there (functions.ts, trino_joda_offset).
- */
-const zoneOffsetMark = (colon: boolean) => `\u0001${colon ? 'ZZ' : 'Z'}\u0001`;
-export const ZONE_OFFSET_MARK = /\u0001(ZZ?)\u0001/;
-
-export function jodaToStrftime(pattern: string, forParsing = false): string {
+/** parse_datetime's Joda pattern as strptime's (format_datetime's is jodaFormatPieces). */
+export function jodaToStrptime(pattern: string): string {
   let out = '';
   for (let i = 0; i < pattern.length; ) {
     const c = pattern[i];
@@ -112,28 +225,14 @@ export function jodaToStrftime(pattern: string, forParsing = false): string {
     }
     let run = 1;
     while (pattern[i + run] === c) run++;
-    if (c === 'Z' && run <= 2 && !forParsing) {
-      out += zoneOffsetMark(run === 2);
-      i += run;
-      continue;
-    }
-    if (c === 'Z' && !forParsing)
-      throw new FormatPatternError(
-        `Joda '${c.repeat(run)}' writes the zone's Joda id on Athena (US/Pacific as America/Los_Angeles), which the local engine cannot`,
-      );
-    if (c === 'z' && !forParsing)
-      throw new FormatPatternError(`Joda '${c.repeat(run)}' writes the zone's Java name on Athena (IST, India Standard Time), which the local engine cannot`);
     const choices = JODA[c];
     if (!choices) throw new FormatPatternError(`Joda pattern letter '${c}' has no local equivalent`);
     if (c === 'S' && run !== 3) throw new FormatPatternError(`Joda fraction 'S' x${run}: only SSS (milliseconds) is supported`);
-    if (!forParsing && PADDED_RUNS[c] && !PADDED_RUNS[c].includes(run))
-      throw new FormatPatternError(`Joda '${c.repeat(run)}' pads the number to ${run} digits on Athena, which the local engine cannot`);
-    let code = choices[Math.min(run, choices.length) - 1];
-    if (forParsing) code = code.replace('%-', '%');
+    const code = choices[Math.min(run, choices.length) - 1].replace('%-', '%');
     out += code;
     i += run;
   }
-  return forParsing ? withoutLoneWeekday(out) : out;
+  return withoutLoneWeekday(out);
 }
 
 /**
@@ -149,7 +248,23 @@ export function jodaToStrftime(pattern: string, forParsing = false): string {
  * (1946 to 2045 in 2026; Trino 476).
  */
 export function strptimeCall(input: string, pattern: string, twoDigitYearsFrom = '1970'): string {
-  return exactSpaces(input, pattern, (s) => strptimeWithDefaults(s, pattern, twoDigitYearsFrom));
+  return exactSpaces(input, pattern, (s) => dayOfYearChecked(s, strptimeWithDefaults(s, pattern, twoDigitYearsFrom), pattern));
+}
+
+/**
+ * A day of the year (%j, D) of 366 in a year that is not a leap year: Joda fails (Trino 476: date_parse('2023 366',
+ * '%Y %j') "Cannot parse "2023 366": Value 366 for dayOfYear must be in the range [1,365]"), strptime rolls over to
+ * the next 1 January. The input is read again with the day of the year as a fraction of a second (%f: '366' is
+ * .366000, '1' .100000, '001' .001000), which gives the number and the year as written.
+ */
+function dayOfYearChecked(input: string, parsed: string, pattern: string): string {
+  const codes = pattern.replaceAll('%%', '');
+  if (!/%j/.test(codes)) return parsed;
+  if (/%[fg]/.test(codes)) throw new FormatPatternError('a day of the year (%j, D) beside a fraction of a second is not checked locally');
+  const asFraction = pattern.replace(/%(.)/g, (code, c: string) => (c === 'j' ? '%f' : code));
+  const written = `try_strptime(${input}, ${asFraction})`;
+  const year = /%[Yy]/.test(codes) ? `year(${written})` : '2000';
+  return `CASE WHEN microsecond(${written}) = 366000 AND dayofyear(make_date(${year}, 12, 31)) = 365 THEN cast_to_type(trino_fail('Cannot parse "' || ${input} || '": Value 366 for dayOfYear must be in the range [1,365]'), CAST(NULL AS TIMESTAMP)) ELSE ${parsed} END`;
 }
 
 function strptimeWithDefaults(input: string, pattern: string, twoDigitYearsFrom: string): string {

@@ -9,7 +9,7 @@ import {
   unknownArrayAppendArguments,
   unknownArrayConcatArguments,
 } from './concat-operands.js';
-import { FormatPatternError, jodaToStrftime, mysqlToStrftime, mysqlToStrptime, strptimeCall, ZONE_OFFSET_MARK } from './datetime-formats.js';
+import { datetimeText, FormatPatternError, jodaFormatPieces, jodaToStrptime, mysqlToStrftime, mysqlToStrptime, strptimeCall } from './datetime-formats.js';
 import { isCase, isParen, meaningful, nodeKeyword, nodeText, splitArgs, type GroupNode, type Node } from './tree.js';
 import { translateType, TYPED_LITERAL_KEYWORDS, TypeSyntaxError } from './types.js';
 import { castParts, foldedDateCast } from './constant-dates.js';
@@ -151,13 +151,19 @@ function literalArg(c: CallContext, k: number): string | undefined {
 const sqlString = (s: string) => `'${s.replaceAll("'", "''")}'`;
 
 function formatPattern(c: CallContext, k: number, translate: (p: string) => string, what: string): string | undefined {
+  const translated = translatedPattern(c, k, translate, what);
+  return translated === undefined ? undefined : sqlString(translated);
+}
+
+/** The literal pattern of argument k translated, or undefined when it is not a literal or cannot be (reported). */
+function translatedPattern<T>(c: CallContext, k: number, translate: (p: string) => T, what: string): T | undefined {
   const pattern = literalArg(c, k);
   if (pattern === undefined) {
     c.report('dynamic-format', `${c.name.text}(): the ${what} must be a string literal to be translated`, 'write the format as a literal');
     return undefined;
   }
   try {
-    return sqlString(translate(pattern));
+    return translate(pattern);
   } catch (error) {
     if (!(error instanceof FormatPatternError)) throw error;
     c.report('format-pattern', `${c.name.text}(): ${error.message}`, 'use the codes listed in docs/athena-on-duckdb.md');
@@ -1115,25 +1121,26 @@ export const FUNCTIONS: Record<string, CallHandler> = {
     return `${fn}(${intervalField && !DATETIME_LITERAL.test(operand) ? `trino_interval_fields(${value})` : value})`;
   },
   date_format: (c) => {
-    const pattern = formatPattern(c, 1, mysqlToStrftime, 'format');
-    return pattern && `strftime(${wall(c.arg(0))}, ${pattern})`;
+    const pattern = translatedPattern(c, 1, (p) => ({ p, strftime: mysqlToStrftime(p) }), 'format');
+    return pattern && datetimeText(wall(c.arg(0)), c.arg(0), pattern.strftime, 'trino_mysql_text', pattern.p);
   },
   date_parse: (c) => {
     const pattern = formatPattern(c, 1, mysqlToStrptime, 'format');
     return pattern && strptimeCall(c.arg(0), pattern);
   },
   format_datetime: (c) => {
-    const pattern = formatPattern(c, 1, (p) => jodaToStrftime(p), 'pattern');
-    if (!pattern || !ZONE_OFFSET_MARK.test(pattern)) return pattern && `strftime(${wall(c.arg(0))}, ${pattern})`;
-    // The pattern's texts between its offsets ('Z', 'ZZ'), each a quoted literal again: `'a\u0001Z\u0001b'` → 'a', Z, 'b'.
-    const parts = pattern.slice(1, -1).split(ZONE_OFFSET_MARK);
-    const pieces = parts.flatMap((part, k) =>
-      k % 2 === 1 ? [`trino_joda_offset(${c.arg(0)}, ${part === 'ZZ' ? "':'" : "''"})`] : part === '' ? [] : [`strftime(${wall(c.arg(0))}, '${part}')`],
+    const pieces = translatedPattern(c, 1, jodaFormatPieces, 'pattern');
+    if (!pieces) return undefined;
+    // Each piece names the operand again: the offset needs the zoned value, the text its wall clock.
+    const parts = pieces.map((piece) =>
+      piece.kind === 'offset'
+        ? `trino_joda_offset(${c.arg(0)}, ${piece.colon ? "':'" : "''"})`
+        : datetimeText(wall(c.arg(0)), c.arg(0), piece.strftime, 'trino_joda_text', piece.joda),
     );
-    return `(${pieces.join(' || ')})`;
+    return parts.length === 1 ? parts[0] : `(${parts.join(' || ')})`;
   },
   parse_datetime: (c) => {
-    const pattern = formatPattern(c, 1, (p) => jodaToStrftime(p, true), 'pattern');
+    const pattern = formatPattern(c, 1, jodaToStrptime, 'pattern');
     return pattern && `trino_tz_from_wall(${strptimeCall(c.arg(0), pattern, 'year(current_date) - 80')}, 'UTC')`;
   },
 

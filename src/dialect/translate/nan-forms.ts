@@ -31,7 +31,7 @@ export const INTEGER_FIELD: ReadonlySet<string> = new Set(['year', 'month', 'day
 /** `+`, `-`, `*` (operators.ts): exact when both operands are (an overflow fails on both engines; no NaN). */
 const EXACT_ARITHMETIC = new Set(['add', 'subtract', 'multiply', ...['trino_multiply', 'trino_plus', 'trino_subtract'].flatMap((shim) => [shim, `${shim}_1`])]);
 /** Calls whose value is text (date_format's strftime; `||` and concat() of texts, varbinary or arrays): no number. */
-const NOT_A_NUMBER_CALL = new Set(['strftime', 'trino_concat']);
+const NOT_A_NUMBER_CALL = new Set(['strftime', 'trino_format_result', 'trino_concat']);
 
 /** `name(args)` when the whole text is one call: its lower-case name and top-level arguments. */
 export function wholeCall(text: string): { name: string; args: string[] } | undefined {

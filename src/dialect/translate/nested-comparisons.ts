@@ -259,7 +259,7 @@ const isLiteral = (text: string) => LITERAL.test(text.trim());
  * BETWEEN …` took ~100 ms to bind (issue 18).
  */
 const SCALAR_CALL =
-  /^(?:add|subtract|multiply|strftime|year|month|day|hour|minute|second|trino_(?:(?:multiply|plus|subtract|minus)(?:_1)?|plus_interval|minus_interval|plus_day_second|minus_day_second|divide|modulus|at_time_zone))\(/;
+  /^(?:add|subtract|multiply|strftime|trino_format_result|year|month|day|hour|minute|second|trino_(?:(?:multiply|plus|subtract|minus)(?:_1)?|plus_interval|minus_interval|plus_day_second|minus_day_second|divide|modulus|at_time_zone))\(/;
 
 /** An operand whose type only DuckDB's binder knows: a column, an element, a call, a CASE, a subquery. */
 export function unseenType(parts: readonly Part[], range: [number, number]): boolean {
