@@ -26,7 +26,7 @@ export const AGGREGATE: FunctionFamily = {
   arbitrary: rewrite('any non-NULL value', '1'),
   any_value: duckdb('1'),
   approx_distinct: rewrite(
-    'exact while Athena’s sketch is (250 distinct values; for a standard error e, as many as its buckets keep), over a window too; refused while running past that, where the two estimates differ',
+    'exact while Athena’s sketch is (250 distinct values; for a standard error e, as many as its buckets keep), over a window and of an aggregate there too; refused while running past that, where the two estimates differ, and for maps whose keys and values hash alike (Athena’s map hash collides: {1:1} and {2:2} count once)',
     '1-2',
   ),
   approx_percentile: rewrite(

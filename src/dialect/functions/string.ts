@@ -31,7 +31,7 @@ export const STRING: FunctionFamily = {
   substring: rewrite('Trino positions (0 or past the end gives an empty string, a NULL argument NULL); SUBSTRING(s FROM i FOR n) as written', '1-3'),
   translate: duckdb('3'),
   word_stem: refused('no stemmer locally', 'none'),
-  normalize: shim('trino_normalize', '1', 'NFC; other forms (NFD, NFKC, NFKD) are refused by arity'),
+  normalize: rewrite('NFC, or the form written (NFD, NFKC, NFKD) as JavaScript’s String.normalize; a form in lower case fails as in Trino', '1-2'),
   to_utf8: builtin('encode', '1'),
   from_utf8: builtin('decode', '1', 'invalid UTF-8 fails (Trino replaces it with U+FFFD)'),
   format: rewrite('Java String.format', '2+'),

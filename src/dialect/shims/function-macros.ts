@@ -293,12 +293,18 @@ export const FUNCTION_MACROS: readonly string[] = [
      ELSE CAST(trunc(CAST(n AS DOUBLE) * (x - lower) / (upper - lower) + 1) AS BIGINT) END`,
   `trino_to_base(x, r) AS trino_to_base_of(trino_integer_arg(x, 'to_base'), trino_integer_arg(r, 'to_base'))`,
   `trino_to_base_of(x, r) AS CASE WHEN r < 2 OR r > 36 THEN ${fail(`'Radix must be between 2 and 36'`, "''")}
+     -- The bigint minimum has no positive twin (-x overflowed): its digits are those of -(x // r), then -(x % r); in
+     -- base 2 its 65 characters pass to_base's varchar(64) (Trino 476 fails; hunt38).
+     WHEN x = -9223372036854775808 AND r = 2 THEN ${fail(`'Character count exceeds length limit 64'`, "''")}
+     WHEN x = -9223372036854775808 THEN '-' || lower(to_base(-(CAST(x AS BIGINT) // r), CAST(r AS INTEGER)) || to_base(-(CAST(x AS BIGINT) % r), CAST(r AS INTEGER)))
      WHEN x < 0 THEN '-' || lower(to_base(-CAST(x AS BIGINT), CAST(r AS INTEGER))) ELSE lower(to_base(CAST(x AS BIGINT), CAST(r AS INTEGER))) END`,
   `trino_base_digits(s) AS list_transform(string_split(lower(translate(s, '${JAVA_DIGITS.from}', '${JAVA_DIGITS.to}')), ''), lambda c: position(c IN '0123456789abcdefghijklmnopqrstuvwxyz') - 1)`,
-  `trino_from_base_unsigned(s, r) AS CASE
+  // Long.parseLong accumulates with the number's sign, so '-8000000000000000' (base 16) is the bigint minimum, where
+  // negating the positive total overflowed (hunt38, Trino 476).
+  `trino_from_base_unsigned(s, r, sign) AS CASE
      WHEN s = '' OR list_bool_or(list_transform(trino_base_digits(s), lambda d: d < 0 OR d >= r))
        THEN ${fail(`'Not a valid base-' || r || ' number: ' || s`, '0::BIGINT')}
-     ELSE list_reduce(list_transform(trino_base_digits(s), lambda d: CAST(d AS BIGINT)), lambda acc, d: acc * r + d) END`,
+     ELSE list_reduce(list_transform(trino_base_digits(s), lambda d: sign * CAST(d AS BIGINT)), lambda acc, d: acc * r + d) END`,
   // approx_distinct(x, e): how many distinct values Trino's sketch of standard error e counts exactly (translate/
   // functions.ts approxDistinctWithError); an e outside Trino's bounds fails as there.
   `trino_approx_exact_up_to(e) AS CASE WHEN e IS NULL THEN NULL
@@ -310,9 +316,9 @@ export const FUNCTION_MACROS: readonly string[] = [
   `trino_java_double_text(d) AS CASE WHEN abs(d) >= 1e-3 AND abs(d) < 1e7 THEN CAST(d AS VARCHAR) ELSE trino_to_varchar(d) END`,
   `trino_from_base(s, r) AS trino_from_base_of(s, trino_integer_arg(r, 'from_base'))`,
   `trino_from_base_of(s, r) AS CASE WHEN r < 2 OR r > 36 THEN ${fail(`'Radix must be between 2 and 36'`, '0::BIGINT')}
-     WHEN starts_with(s, '-') THEN -trino_from_base_unsigned(s[2:], r)
-     WHEN starts_with(s, '+') THEN trino_from_base_unsigned(s[2:], r)
-     ELSE trino_from_base_unsigned(s, r) END`,
+     WHEN starts_with(s, '-') THEN trino_from_base_unsigned(s[2:], r, -1)
+     WHEN starts_with(s, '+') THEN trino_from_base_unsigned(s[2:], r, 1)
+     ELSE trino_from_base_unsigned(s, r, 1) END`,
   // Wilson score interval for a binomial proportion (Trino's formula, its argument checks: successes and trials are
   // bigint, 0 <= successes <= trials, trials > 0, z >= 0).
   `trino_wilson_interval_lower(s, n, z) AS trino_wilson_interval(trino_integer_arg(s, 'wilson_interval_lower'),
@@ -606,7 +612,10 @@ export const FUNCTION_MACROS: readonly string[] = [
   // (1.0E7, NaN), a decimal as BigDecimal.toString (-0.5), a timestamp as LocalDateTime.toString (2025-01-01T10:00, seconds and milliseconds only when not
   // zero), a zoned one as ZonedDateTime.toString (…T10:00Z[UTC], …T10:00+01:00); Trino 476 refuses arrays, maps, rows
   // and varbinary ("Type not supported for formatting"). The lambda binds the argument once, however deep calls nest.
-  `trino_java_local_date_time(t) AS strftime(t, '%Y-%m-%dT%H:%M') || CASE WHEN microsecond(t) = 0 THEN ''
+  // LocalDate.toString's year: a sign before the year 0 and past 9999 (-0001-01-01, +10000-01-01; hunt38, Trino 476).
+  `trino_java_local_date_time(t) AS trino_year_text(year(t), '+') || strftime(t, '-%m-%dT') || trino_java_local_time(t)`,
+  // LocalTime.toString of a timestamp's time of day: HH:mm, then :ss and .SSS only when not zero (10:00, 10:00:01.500).
+  `trino_java_local_time(t) AS strftime(t, '%H:%M') || CASE WHEN microsecond(t) = 0 THEN ''
      ELSE strftime(t, ':%S') || CASE WHEN microsecond(t) % 1000000 = 0 THEN '' ELSE '.' || strftime(t, '%g') END END`,
   `trino_java_zone_offset(minutes) AS CASE WHEN minutes = 0 THEN 'Z' ELSE (CASE WHEN minutes < 0 THEN '-' ELSE '+' END)
      || lpad(CAST(abs(minutes) // 60 AS VARCHAR), 2, '0') || ':' || lpad(CAST(abs(minutes) % 60 AS VARCHAR), 2, '0') END`,
@@ -623,6 +632,12 @@ export const FUNCTION_MACROS: readonly string[] = [
        WHEN typeof(v) IN ('TINYINT', 'SMALLINT', 'INTEGER', 'BIGINT') THEN chr(2) || CAST(v AS VARCHAR)
        WHEN typeof(v) LIKE 'DECIMAL%' THEN chr(3) || ${DECIMAL_TO_VARCHAR.replace('CAST(x AS', 'CAST(v AS')}
        WHEN typeof(v) IN ('TIMESTAMP', 'TIMESTAMP_S') THEN trino_java_local_date_time(TRY_CAST(CAST(v AS VARCHAR) AS TIMESTAMP))
+       -- A date as LocalDate.toString, a time as LocalTime.toString, an interval as SqlIntervalDayTime.toString (its
+       -- CAST to varchar's text, 1 00:00:00.000), where DuckDB's own text was 0002-01-01 (BC), 10:00:00, 1 day (hunt38).
+       WHEN typeof(v) = 'DATE' THEN list_transform([TRY_CAST(CAST(v AS VARCHAR) AS DATE)], lambda trino_d:
+         trino_year_text(year(trino_d), '+') || strftime(trino_d, '-%m-%d'))[1]
+       WHEN typeof(v) = 'TIME' THEN trino_java_local_time(DATE '1970-01-01' + TRY_CAST(CAST(v AS VARCHAR) AS TIME))
+       WHEN typeof(v) = 'INTERVAL' THEN trino_interval_text(TRY_CAST(CAST(v AS VARCHAR) AS INTERVAL))
        WHEN typeof(v) = 'BLOB' OR typeof(v) LIKE '%[]' OR typeof(v) LIKE 'MAP(%' OR typeof(v) LIKE 'STRUCT(%'
        THEN ${fail("'format(): Type not supported for formatting: ' || lower(typeof(v))", "''")}
        ELSE CAST(v AS VARCHAR) END`,

@@ -371,6 +371,8 @@ export function functionUdfs(): DuckDBScalarFunction[] {
     combinationPositionsFunction(),
     // Java's cbrt is fdlibm's, as V8's Math.cbrt is: exact for exact cubes.
     udf('trino_cbrt', [DOUBLE], DOUBLE, ([x]) => Math.cbrt(Number(x))),
+    // normalize(s, form): Java's Normalizer, as String.prototype.normalize (both follow Unicode's algorithm; hunt38).
+    udf('trino_normalize_form', [VARCHAR, VARCHAR], VARCHAR, ([s, form]) => String(s).normalize(String(form) as 'NFC' | 'NFD' | 'NFKC' | 'NFKD')),
     // format('%s', x) of a double or real: Java's Double.toString / Float.toString of DuckDB's text of it.
     udf('trino_java_floating_text', [VARCHAR, BOOLEAN], VARCHAR, ([t, real]) => javaFloatingText(String(t), real === true)),
     // Java's double division: ±Infinity or NaN by zero, where DuckDB's `/` gives NULL (log(1, x) is ln(x) / 0).

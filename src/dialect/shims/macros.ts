@@ -710,10 +710,11 @@ export const MACROS: readonly string[] = [
   // A decimal remainder whose operands' common type passes 38 digits is DuckDB's DOUBLE remainder: exact here
   // (decimal-quotient.ts), as Trino's.
   // NULL % 0 is NULL (it was NaN for doubles, 'Division by zero' for the others). An integer % -1 is 0 (Java's
-  // remainder; DuckDB failed "Overflow in division" on the type's minimum).
+  // remainder; DuckDB failed "Overflow in division" on the type's minimum). b is compared as a DOUBLE: a decimal(38,38)
+  // b has no room for the literal -1 (DuckDB failed "Cannot cast '-1' to DECIMAL(38, 38)"; hunt38).
   `trino_modulus_bound(a, b, w) AS CASE
      WHEN b = 0 AND a IS NOT NULL THEN cast_to_type(CASE WHEN typeof(a + b) IN ${FLOATING} THEN 'NaN'::DOUBLE ELSE trino_fail('Division by zero') END, w)
-     WHEN b = -1 AND a IS NOT NULL AND typeof(w) IN ('TINYINT', 'SMALLINT', 'INTEGER', 'BIGINT') THEN cast_to_type(0, w)
+     WHEN CAST(b AS DOUBLE) = -1 AND a IS NOT NULL AND typeof(w) IN ('TINYINT', 'SMALLINT', 'INTEGER', 'BIGINT') THEN cast_to_type(0, w)
      WHEN typeof(w) LIKE 'DECIMAL%' AND greatest(trino_type_precision(typeof([a])) - trino_scale(a), trino_type_precision(typeof([b])) - trino_scale(b))
        + trino_scale(w) > 38
        THEN cast_to_type(trino_decimal_remainder_text(CAST(a AS VARCHAR), CAST(b AS VARCHAR), trino_scale(w)), w)

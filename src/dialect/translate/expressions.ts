@@ -121,7 +121,7 @@ const TIMESTAMP_LITERAL_CLOCK = /^\s*[+-]?\d+-\d+-\d+\s+(\d+):(\d+)(?::(\d+))?/;
 const isClockInRange = ([hour, minute, second]: readonly (string | undefined)[]): boolean =>
   [hour, minute, second].every((field) => field === undefined || field.length <= 2) && Number(hour) <= 23 && Number(minute) <= 59 && Number(second ?? 0) <= 59;
 // Trino reads one-digit months, days, minutes and seconds too (TIMESTAMP '2001-1-2 3:4:5.321 UTC').
-const ZONED_TIMESTAMP = /^(\d{4}-\d{1,2}-\d{1,2}(?:[ T]\d{1,2}:\d{1,2}(?::\d{1,2}(?:\.\d+)?)?)?)\s*([A-Za-z+-]\S*)$/;
+const ZONED_TIMESTAMP = /^([-+]?\d{4,}-\d{1,2}-\d{1,2}(?:[ T]\d{1,2}:\d{1,2}(?::\d{1,2}(?:\.\d+)?)?)?)\s*([A-Za-z+-]\S*)$/;
 
 const sqlString = (s: string) => `'${s.replaceAll("'", "''")}'`;
 
@@ -865,7 +865,11 @@ export class ExpressionRewriter {
         const inList = splitArgs(node.items).map((a) => this.renderZoned(a));
         parts.push({ kind: 'operand', text: `(${inList.map((e) => e.text).join(',')}${node.close?.text ?? ''}`, inList });
       } else if (namesWindow(items, i) || nodeKeyword(items[previousMeaningful(items, i)]) === 'OVER') {
-        if (namesWindow(items, i)) this.reportGroupsWithoutOrder(node.items);
+        if (namesWindow(items, i)) {
+          this.reportGroupsWithoutOrder(node.items);
+          // A named window's frame (`WINDOW w AS (… EXCLUDE TIES)`) as an OVER (…)'s (Trino 476: SYNTAX_ERROR; hunt38).
+          this.reportWindowExclusion(node.items);
+        }
         // `OVER (…)` after a call the translator wrote (zoned-extremes.ts copies the tail after its tie macros) is a
         // window specification as after any call: its frame is not part of the last ORDER BY key.
         parts.push({ kind: 'operand', text: `(${renderWindowSpecification(node.items, (nodes) => this.render(nodes))}${node.close?.text ?? ''}` });
@@ -1554,15 +1558,7 @@ export class ExpressionRewriter {
         'remove the ROWS, RANGE or GROUPS frame',
       );
     }
-    // DuckDB's frame exclusion (EXCLUDE CURRENT ROW | GROUP | TIES | NO OTHERS) is no Trino 476 syntax.
-    const exclusion = window?.items.find((n) => nodeKeyword(n) === 'EXCLUDE');
-    if (exclusion?.kind === 'token')
-      this.report(
-        exclusion.token,
-        'window-exclude',
-        "Athena fails with SYNTAX_ERROR: mismatched input 'EXCLUDE' (a window frame has no EXCLUDE clause there; the local engine would exclude the rows)",
-        'filter the rows in a subquery, or subtract the current row: sum(x) OVER (…) - x',
-      );
+    if (window) this.reportWindowExclusion(window.items);
     if (window) this.reportGroupsWithoutOrder(window.items);
     const mistypedOffset = window && mistypedFrameOffset(window.items);
     if (mistypedOffset)
@@ -1651,6 +1647,18 @@ export class ExpressionRewriter {
       evaluated.push(`CASE WHEN typeof([${value}]) = '"NULL"[]' THEN ${value} END`);
     });
     return evaluatedBeside(text, evaluated, this.correlatableDepth > 0);
+  }
+
+  /** DuckDB's frame exclusion (EXCLUDE CURRENT ROW | GROUP | TIES | NO OTHERS) is no Trino 476 syntax. */
+  private reportWindowExclusion(items: readonly Node[]): void {
+    const exclusion = items.find((n) => nodeKeyword(n) === 'EXCLUDE');
+    if (exclusion?.kind === 'token')
+      this.report(
+        exclusion.token,
+        'window-exclude',
+        "Athena fails with SYNTAX_ERROR: mismatched input 'EXCLUDE' (a window frame has no EXCLUDE clause there; the local engine would exclude the rows)",
+        'filter the rows in a subquery, or subtract the current row: sum(x) OVER (…) - x',
+      );
   }
 
   /**

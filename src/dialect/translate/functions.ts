@@ -907,6 +907,8 @@ const distinctByInstant =
     return countedByInstant(to, distinct, c.arg(0).slice(distinct.length), c.tail, to !== 'count');
   };
 
+const MAP_HASH_REFUSAL = `cast_to_type(trino_fail('approx_distinct of a map whose keys and values hash alike (one type, or integers and dates): Athena hashes a map as the sum of hash(key) XOR hash(value), so {1:1} and {2:2} count as one value, which the local engine does not reproduce; use count(DISTINCT m)'), 0::BIGINT)`;
+
 /**
  * `to([DISTINCT] value)` by instant; a value holding a map by its entries as a set. `byHash`: approx_distinct, which
  * counts values by their hash, so maps keyed by NaN, equal to nothing, are one value there as well.
@@ -917,7 +919,10 @@ function countedByInstant(to: string, distinct: string, value: string, tail: str
   // A value holding a map is counted by its entries as a set (Trino 476: count(DISTINCT m) of MAP(ARRAY[1, 2], …)
   // and MAP(ARRAY[2, 1], …) is 1); the CASE folds while binding and the unused aggregate is dropped.
   const key = byHash ? 'trino_unordered_hash_key' : 'trino_unordered_key';
-  return `CASE WHEN trino_holds_map(any_value(${value})${tail}) THEN ${to}(${distinct}${key}(${value}))${tail} ELSE ${counted} END`;
+  const byKey = `${to}(${distinct}${key}(${value}))${tail}`;
+  // By hash, maps whose keys and values hash alike collide in Trino (trino_map_hash_alike): refused while running.
+  const maps = byHash ? `CASE WHEN trino_map_hash_alike(any_value(${value})${tail}) THEN ${MAP_HASH_REFUSAL} ELSE ${byKey} END` : byKey;
+  return `CASE WHEN trino_holds_map(any_value(${value})${tail}) THEN ${maps} ELSE ${counted} END`;
 }
 
 /**
@@ -936,11 +941,23 @@ const approxDistinct: CallHandler = (c) => {
   // approx_distinct(DISTINCT x) counts the same values as approx_distinct(x) (Trino 476: 2 for 1, 1, 2, NULL); the
   // DISTINCT went inside the key macro ("DISTINCT … only applicable to aggregate functions").
   const value = c.arg(0).replace(/^\s*DISTINCT\s+/i, '');
-  // Of an aggregate (a window over a grouped query): DuckDB's estimate, as before (left: hunt37 in issue-15-audit.md).
-  if (c.args.length !== 1 || hasAggregate(c.arg(0))) return distinctByInstant('approx_count_distinct')(c);
+  if (c.args.length !== 1) return distinctByInstant('approx_count_distinct')(c);
+  if (hasAggregate(value)) return approxDistinctOfAggregate(value, c.tail);
   const exact = countedByInstant('count', 'DISTINCT ', value, c.tail, true);
   return `CASE WHEN ${exact} <= ${APPROX_DISTINCT_EXACT_UP_TO} THEN ${exact} ELSE ${approxDistinctRefusal(String(APPROX_DISTINCT_EXACT_UP_TO))} END`;
 };
+
+/**
+ * approx_distinct(agg) OVER (…) of an aggregate (a window over a grouped query): the same exact count up to 250 values,
+ * where DuckDB's estimate counted 40 dates 41 (hunt38, Trino 476: 40). The key macros take the aggregate inside a
+ * lambda, where it has its type (their _any variants read any value as a timestamp), and the count is bound once.
+ */
+function approxDistinctOfAggregate(value: string, tail: string): string {
+  const keyed = (key: string) => `count(DISTINCT list_transform([${value}], lambda trino_e: ${key}(trino_e))[1])${tail}`;
+  const maps = `CASE WHEN trino_map_hash_alike(any_value(${value})${tail}) THEN ${MAP_HASH_REFUSAL} ELSE ${keyed('trino_unordered_hash_key')} END`;
+  const exact = `CASE WHEN trino_holds_map(any_value(${value})${tail}) THEN ${maps} ELSE ${keyed('trino_cmp')} END`;
+  return `list_transform([${exact}], lambda trino_n: CASE WHEN trino_n <= ${APPROX_DISTINCT_EXACT_UP_TO} THEN trino_n ELSE ${approxDistinctRefusal(String(APPROX_DISTINCT_EXACT_UP_TO))} END)[1]`;
+}
 
 /**
  * approx_distinct(x, e): Trino's sketch has 2^ceil(log2(ceil(1.0816 / e²))) buckets and stays exact while sparse, for
@@ -971,6 +988,8 @@ const bitwiseAggregate =
     const distinct = /^DISTINCT\s+/i.exec(c.arg(0))?.[0] ?? '';
     return `CAST(${to}(${distinct}trino_integer_arg(${c.arg(0).slice(distinct.length)}, '${name}'))${c.tail} AS BIGINT)`;
   };
+
+const NORMAL_FORMS = ['NFC', 'NFD', 'NFKC', 'NFKD'];
 
 export const FUNCTIONS: Record<string, CallHandler> = {
   // aggregates
@@ -1199,6 +1218,24 @@ export const FUNCTIONS: Record<string, CallHandler> = {
   // Trino fails on an empty delimiter (DuckDB splits into characters).
   split: (c) => `string_split(${c.arg(0)}, trino_nonempty_delimiter(${c.arg(1)}))${c.tail}`,
   replace: rename('trino_replace'),
+  // normalize(s, NFD): the form is a keyword of Trino's grammar (a string or another word is a SYNTAX_ERROR), read
+  // case-insensitively there but checked in upper case while running (Trino 476: normalize('é', nfd) fails
+  // "Normalization form must be one of [NFD, NFC, NFKD, NFKC]"); hunt38, where a form was refused by arity.
+  normalize: (c) => {
+    if (c.args.length === 1) return `trino_normalize(${c.arg(0)})${c.tail}`;
+    const form = meaningful(c.args[1]);
+    const word = form.length === 1 && form[0].kind === 'token' && form[0].token.kind === 'word' ? form[0].token.text : '';
+    if (!NORMAL_FORMS.includes(word.toUpperCase())) {
+      c.report(
+        'normalize-form',
+        `normalize(s, ${c.args[1].map(nodeText).join('').trim()}): Athena fails with SYNTAX_ERROR (the form is one of the words NFC, NFD, NFKC, NFKD)`,
+        'write normalize(s, NFD)',
+      );
+      return undefined;
+    }
+    if (!NORMAL_FORMS.includes(word)) return `cast_to_type(trino_fail('Normalization form must be one of [NFD, NFC, NFKD, NFKC]'), '')`;
+    return `trino_normalize_form(${c.arg(0)}, '${word}')`;
+  },
   format: (c) => {
     // A bare NULL has no type to pick trino_format_value's overload by; Java prints it as "null" whatever it is.
     const values = c.args.slice(1).map((_a, k) => (/^NULL$/i.test(c.arg(k + 1)) ? 'CAST(NULL AS VARCHAR)' : `trino_format_text(${c.arg(k + 1)})`));

@@ -19,7 +19,8 @@ import { isParen, meaningful, nodeKeyword, nodeText, splitArgs, type Node } from
 const GROUP_END = new Set(['HAVING', 'WINDOW', 'ORDER', 'LIMIT', 'OFFSET', 'FETCH', 'UNION', 'INTERSECT', 'EXCEPT']);
 const HAVING_END = new Set(['WINDOW', 'ORDER', 'LIMIT', 'OFFSET', 'FETCH', 'UNION', 'INTERSECT', 'EXCEPT']);
 const ZONE_CALLS = new Set(['WITH_TIMEZONE', 'AT_TIMEZONE', 'FROM_ISO8601_TIMESTAMP', 'PARSE_DATETIME']);
-const ZONED_TEXT = /^'\d{4}-\d{2}-\d{2}[^']*\s*(?:[+-]\d{2}:?\d{2}|[A-Za-z]+\/[A-Za-z_/+-]+|UTC|Z)'$/;
+// Years outside 0000-9999 (a sign, five digits) and one-digit months and days as Trino reads them (hunt38).
+const ZONED_TEXT = /^'[-+]?\d{4,}-\d{1,2}-\d{1,2}[^']*\s*(?:[+-]\d{2}:?\d{2}|[A-Za-z]+\/[A-Za-z_/+-]+|UTC|Z)'$/;
 /** Words after which a last word of a select item is not its alias. */
 const NOT_BEFORE_ALIAS = new Set(['AND', 'OR', 'NOT', 'IS', 'AS', 'SELECT', 'DISTINCT', 'ALL', 'THEN', 'ELSE', 'WHEN', 'CASE', 'LIKE', 'IN', 'BETWEEN']);
 const NOT_AN_ALIAS = new Set(['NULL', 'TRUE', 'FALSE', 'END']);
