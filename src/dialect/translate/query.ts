@@ -2,6 +2,7 @@
 // Constructs that cannot be made faithful are refused with a DialectError rather than run with a different answer.
 import { refuseAutoIdentifiers, rewriteGroupByAuto } from './group-by-auto.js';
 import { inlineScalarSelects } from './scalar-selects.js';
+import { refuseScalarSubqueryRows } from './scalar-subquery-rows.js';
 import { MAY_BE_UNKNOWN } from './column-operands.js';
 import { unknownSelectNames } from './unknown-names.js';
 import { DialectError, type Diagnostic } from '../diagnostics.js';
@@ -128,6 +129,7 @@ export function translateExpressions(sql: string, position?: (t: Token) => { lin
   refuseNamedWindowFrames(tree, report);
   refuseUnplannedCorrelations(tree, report);
   refuseColumnStars(tree, report);
+  refuseScalarSubqueryRows(tree, report);
   refuseMismatchedColumnAliases(tree, report);
   refuseWindowFilter(tree, report);
   refuseDistinctOrderBy(tree, report);
