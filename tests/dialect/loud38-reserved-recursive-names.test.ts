@@ -13,7 +13,10 @@ describe('relation names DuckDB reserves', () => {
     ['WITH RECURSIVE window', 'WITH RECURSIVE window(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM window WHERE n < 3) SELECT n FROM window ORDER BY n'],
     ['WITH RECURSIVE at, qualified', 'WITH RECURSIVE at(n) AS (SELECT 1 UNION ALL SELECT at.n + 1 FROM at WHERE at.n < 3) SELECT at.n FROM at ORDER BY 1'],
     ['WITH RECURSIVE limit', 'WITH RECURSIVE limit(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM limit WHERE n < 3) SELECT limit.n FROM limit ORDER BY 1'],
-    ['WITH RECURSIVE offset', 'WITH RECURSIVE offset(n) AS (SELECT 1 UNION ALL SELECT offset.n + 1 FROM offset WHERE offset.n < 3) SELECT n FROM offset ORDER BY 1'],
+    [
+      'WITH RECURSIVE offset',
+      'WITH RECURSIVE offset(n) AS (SELECT 1 UNION ALL SELECT offset.n + 1 FROM offset WHERE offset.n < 3) SELECT n FROM offset ORDER BY 1',
+    ],
     ['WITH RECURSIVE fetch', 'WITH RECURSIVE fetch(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM fetch WHERE n < 3) SELECT n FROM fetch ORDER BY n'],
   ])('%s', async (_name, sql) => {
     expect(await rowsAndTypes(engine, sql)).toEqual({ rows: [[1], [2], [3]], types: ['integer'] });
