@@ -3,12 +3,12 @@
 // where the local engine refused them (unfaithful/quoted-function: the checks of aggregates and window functions read
 // their names as words; loud37 unquoted reviewed scalar functions only). A double-quoted name that is exactly an
 // aggregate's or a window function's, called, is written as the plain word before any check reads the statement.
-// Not after a dot (a qualified name), AS (`AS "rank"(a)`, a relation's column list), FROM or JOIN, nor a WITH query's
-// name (`"rank"(x) AS (…)`).
+// Not after a dot (a qualified name), AS (`AS "rank"(a)`, a relation's column list), FROM, JOIN, INTO, TABLE, UPDATE,
+// VIEW or EXISTS (a table's name with its columns), nor a WITH query's name (`"rank"(x) AS (…)`).
 import { lookupFunction } from '../functions/index.js';
 import { isTrivia, keyword, type Token } from '../tokens.js';
 
-const NOT_A_CALL_AFTER = new Set(['.', 'AS', 'FROM', 'JOIN', 'TABLE']);
+const NOT_A_CALL_AFTER = new Set(['.', 'AS', 'FROM', 'JOIN', 'TABLE', 'INTO', 'UPDATE', 'VIEW', 'EXISTS']);
 
 /** `tokens` with every called, double-quoted aggregate or window function name written plain (see the header). */
 export function unquoteAggregateNames(tokens: readonly Token[]): Token[] {
