@@ -77,6 +77,10 @@ export function parseHiveType(text: string): HiveType {
         const fieldName = word().toLowerCase();
         expect(':');
         fields.push({ name: fieldName, type: parse() });
+        // Hive's `name: type COMMENT 'text'` (Athena's DDL takes it; the comment is no part of the type).
+        skip();
+        const comment = /^COMMENT\s*('(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*")/i.exec(src.slice(i));
+        if (comment) i += comment[0].length;
         if (peek() === ',') i++;
         else break;
       }

@@ -8,7 +8,7 @@ import { type DuckDBScalarFunction, VARCHAR } from '@duckdb/node-api';
 import { shimFunction } from './scalar-udf.js';
 
 const TIMESTAMP_TEXT =
-  /^\s*(?:\+(?=\d))?(-?\d{4,}-\d{1,2}-\d{1,2})(?: (\d{1,2})(:\d{1,2}(?::\d{1,2}(?:\.\d{1,12})?)?))?\s*(Z|[+-]\d{1,2}(?::?\d{2})?|[A-Za-z][A-Za-z0-9_/+-]*)?\s*$/;
+  /^\s*(?:\+(?=\d))?(-?\d{4,}-\d{1,2}-\d{1,2})(?: (\d{1,2})(:\d{1,2}(?::\d{1,2}(?:\.\d{1,12})?)?))?\s*(Z|[+-]\d{1,2}(?::?\d{2})?|(?:UTC|GMT|UT)[+-][0-9:]+|[A-Za-z][A-Za-z0-9_/+-]*)?\s*$/;
 const DATE_TEXT = /^\s*(?:\+(?=\d))?(-?)(\d+)(-\d{1,2}-\d{1,2})\s*$/;
 
 const zoneNames = new Map<string, boolean>();
@@ -50,7 +50,8 @@ function isZoneName(name: string): boolean {
 function parts(text: string, target: string): { wall: string; zone: string } {
   const m = TIMESTAMP_TEXT.exec(text);
   // A word after the time that is no zone ('10:00 AM') fails in Trino, also when the target has no zone to keep.
-  const badZone = m?.[4] !== undefined && /^[A-Za-z]/.test(m[4]) && m[4] !== 'Z' && !isZoneName(m[4]);
+  const prefixed = m?.[4] === undefined ? undefined : prefixedOffset(m[4]);
+  const badZone = m?.[4] !== undefined && /^[A-Za-z]/.test(m[4]) && m[4] !== 'Z' && (prefixed === undefined ? !isZoneName(m[4]) : prefixed === false);
   if (!m || Number(m[2] ?? 0) > 23 || badZone) throw new Error(`Value cannot be cast to ${target}: ${text}`);
   return { wall: m[2] === undefined ? m[1] : roundedWall(m[1], `${m[2]}${m[3]}`), zone: m[4] ?? '' };
 }
@@ -102,10 +103,32 @@ export function textTime(text: string): string {
 /** The wall clock as text DuckDB casts (date and time, without the zone), or Trino's error naming the target type. */
 export const textWall = (text: string, target: string): string => parts(text, target).wall;
 
+/**
+ * A zone written UTC, GMT or UT and a Java offset (ZoneId.of: ±h, ±hh, ±hh:mm, ±hhmm, ±hh:mm:ss, ±hhmmss up to 18
+ * hours): Trino 476 casts '2001-08-22 03:04:05 GMT+3' to +03:00, also 'UTC-05:30', 'UT+3', 'GMT+0300', 'GMT+03:00:00'
+ * (DuckDB failed); 'GMT+3:30', 'GMT+003', 'GMT+03:00:30', 'UTC+12:60' fail (false here), and past ±14:00 the zone is
+ * not supported (offsetKey). Undefined when the zone is not written so.
+ */
+function prefixedOffset(zone: string): { prefix: string; sign: string; hours: string; minutes: string } | false | undefined {
+  const written = /^(UTC|GMT|UT)([+-])(.*)$/.exec(zone);
+  if (!written) return undefined;
+  const offset = /^(\d{1,2}|\d{2}:?\d{2}|\d{2}:\d{2}:\d{2}|\d{6})$/.exec(written[3]);
+  const digits = offset?.[1].replaceAll(':', '') ?? '';
+  const [h, m, sec] = digits.length <= 2 ? [digits, '00', '00'] : [digits.slice(0, 2), digits.slice(2, 4), digits.slice(4) || '00'];
+  if (!offset || Number(h) > 18 || Number(m) > 59 || Number(sec) !== 0) return false;
+  return { prefix: written[1], sign: written[2], hours: String(Number(h)), minutes: m };
+}
+
 /** The zone of the text as Trino names it: none, Z or +00:00 is UTC, +h is +0h:00, +hhmm is +hh:mm. */
 export function textZone(text: string): string {
   const zone = parts(text, 'timestamp with time zone').zone;
   if (zone === '' || zone === 'Z') return 'UTC';
+  const prefixed = prefixedOffset(zone);
+  if (prefixed) {
+    const key = offsetKey(prefixed.sign, prefixed.hours, prefixed.minutes);
+    if (key === undefined) throw new Error(`Time zone not supported: ${prefixed.prefix}${prefixed.sign}${prefixed.hours.padStart(2, '0')}:${prefixed.minutes}`);
+    return key;
+  }
   const offset = /^([+-])(\d{1,2})(?::?(\d{2}))?$/.exec(zone);
   if (!offset) return trinoZoneKey(zone);
   const key = offsetKey(offset[1], offset[2], offset[3]);

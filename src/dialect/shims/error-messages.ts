@@ -372,6 +372,14 @@ const REWRITES: readonly [RegExp, (...groups: string[]) => string][] = [
       "TYPE_MISMATCH: a member or subscript of a json value (j.k, j[1], j['k']) is not Athena SQL (Athena: Expression j is not of type ROW; Cannot use integer for subscript of json); the local engine would read it as DuckDB's JSON extraction; use json_extract(j, '$.k'), json_extract_scalar(j, '$.k') or json_array_get(j, 0), or CAST(j AS row(k …)) first",
   ],
   [new RegExp(`Binder Error: Could not find key "${REFUSED_KEY_MARKER}([^"]*)" in struct(?:\\s*Candidate Entries: "trino_v")?`), refusal],
+  // map_concat of maps whose key or value types differ: Trino 476 answers over their common type
+  // (MAP(ARRAY[1], ARRAY[2]) with MAP(ARRAY[BIGINT '3'], ARRAY[4]) is map(bigint, integer)); DuckDB's map_concat wants
+  // one type (loud37, loud38: refused with this message instead of DuckDB's).
+  [
+    /Invalid Input Error: '(key|value)' type of map differs between arguments, expected '([^']*)', found '([^']*)' instead/,
+    (_part, expected, found) =>
+      `NOT_SUPPORTED: map_concat of maps whose key or value types differ (${trinoTypeText(trinoTypeName(found))}, ${trinoTypeText(trinoTypeName(expected))}): Athena answers over their common type, the local engine does not; cast every map to the one type Athena would take first: map_concat(CAST(m AS map(k, v)), CAST(n AS map(k, v)))`,
+  ],
   [/Binder Error: table "([^"]*)" has (\d+) columns available but (\d+) columns specified/, longAliasList],
   // trino_fail(message) raises by casting its marked message to an integer.
   [new RegExp(`Conversion Error: Could not convert string '${FAIL_MARKER}([\\s\\S]*?)' to INT32`), (message) => message],

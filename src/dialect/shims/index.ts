@@ -20,6 +20,7 @@ import { MACROS } from './macros.js';
 import { MacroSet } from './macro-set.js';
 import { NAN_MACROS } from './nan-macros.js';
 import { NESTED_COMPARE_MACROS, nestedCompareUdfs } from './nested-compare.js';
+import { hexFloatUdfs } from './hex-float.js';
 import { jodaZoneUdfs } from './joda-zones.js';
 import { shimFunction } from './scalar-udf.js';
 import { STRING_MACROS } from './string-macros.js';
@@ -135,6 +136,7 @@ export function registerShims(connection: DuckDBConnection): MacroSet {
     ...decimalQuotientUdfs(),
     ...nestedCompareUdfs(),
     ...jodaZoneUdfs(),
+    ...hexFloatUdfs(),
   ])
     connection.registerScalarFunction(fn);
   for (const fn of [...jsonFunctionUdfs(), jsonCastUdf()]) connection.registerScalarFunction(fn);

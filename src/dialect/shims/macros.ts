@@ -776,12 +776,17 @@ export const MACROS: readonly string[] = [
            : ''
        }
        WHEN typeof(x) LIKE 'DECIMAL%'${t === 'DOUBLE' ? ' AND trino_type_precision(typeof(x)) > 15' : ''} THEN trino_decimal_floating_any(x, CAST(NULL AS ${t}))
-       ELSE CAST(trino_float_text(x) AS ${t}) END`,
+       ELSE CAST(trino_float_text(x, ${t === 'FLOAT'}) AS ${t}) END`,
   ),
   // Java's parse reads a decimal number with a type suffix f, F, d or D (Trino 476: CAST('1.1f' AS real) is 1.1,
   // CAST('2D' AS double) 2.0, TRY_CAST('1.5f ' AS double) 1.5; not after NaN or Infinity, not before a space): the text
   // without it. A typed overload, so the operand is not mentioned again (other types pass through unchanged).
-  `trino_float_text(x VARCHAR) AS regexp_replace(x, '^(\\s*[+-]?(?:[0-9]+\\.?[0-9]*|\\.[0-9]+)(?:[eE][+-]?[0-9]+)?)[fFdD](\\s*)$', '\\1\\2'), (x) AS x`,
+  // Java also reads hexadecimal floating-point text (Trino 476: CAST('0x1p3' AS double) 8.0, CAST('0x1.8p1f' AS real)
+  // 3.0; DuckDB failed): a text that starts like one is given as the decimal text of its value, rounded once to the
+  // target (real: r), by trino_hex_float_text (hex-float.ts). Bound once, in a lambda.
+  `trino_float_text(x VARCHAR, r BOOLEAN) AS list_transform([x], lambda v: CASE WHEN regexp_matches(v, '^[\\x00-\\x20]*[+-]?0[xX]')
+     THEN trino_hex_float_text(v, r)
+     ELSE regexp_replace(v, '^(\\s*[+-]?(?:[0-9]+\\.?[0-9]*|\\.[0-9]+)(?:[eE][+-]?[0-9]+)?)[fFdD](\\s*)$', '\\1\\2') END)[1], (x, r) AS x`,
   // CAST(double or real AS decimal): Trino 476 reads the shortest text that gives the value back (Java's
   // Double.toString, Float.toString: BigDecimal.valueOf) and rounds it half up, so CAST(1.005E0 AS DECIMAL(4, 2)) is
   // 1.01 although the double is 1.00499…; DuckDB rounds the binary value (1.00). DuckDB's text of a double or real is

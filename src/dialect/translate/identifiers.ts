@@ -38,6 +38,9 @@ const OPERAND_BEFORE = new Set([
   'HAVING',
   'AS',
   'CASE',
+  // a relation's name: `WITH window(a) AS (…) SELECT a FROM window ORDER BY 1`
+  'FROM',
+  'JOIN',
 ]);
 /** Next tokens before which a word ends an operand. */
 const OPERAND_AFTER = new Set(['.', ',', ')', ']', 'FROM', 'AS', 'IS', 'IN', 'BETWEEN', 'LIKE']);

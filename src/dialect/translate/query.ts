@@ -2,6 +2,8 @@
 // Constructs that cannot be made faithful are refused with a DialectError rather than run with a different answer.
 import { refuseAutoIdentifiers, rewriteGroupByAuto } from './group-by-auto.js';
 import { inlineScalarSelects } from './scalar-selects.js';
+import { refuseScalarSubqueryRows } from './scalar-subquery-rows.js';
+import { unquoteAggregateNames } from './quoted-aggregates.js';
 import { MAY_BE_UNKNOWN } from './column-operands.js';
 import { unknownSelectNames } from './unknown-names.js';
 import { DialectError, type Diagnostic } from '../diagnostics.js';
@@ -95,7 +97,7 @@ export function translateExpressions(sql: string, position?: (t: Token) => { lin
   }
   // `8 >> 2` (DuckDB's shift; Trino 476 SYNTAX_ERROR at the second >), refused there.
   for (const at of shifts) rewriter.reportDuckdbOperator(at, '>>', 'an operator');
-  const built = buildTree(tokens);
+  const built = buildTree(unquoteAggregateNames(tokens));
   refusePivots(built, report);
   refuseRepeatedRandomLambdas(built, report);
   refuseAutoIdentifiers(built, report);
@@ -132,6 +134,7 @@ export function translateExpressions(sql: string, position?: (t: Token) => { lin
     refuseUnplannedCorrelations(tree, report);
     refuseColumnStars(tree, report);
   });
+  refuseScalarSubqueryRows(tree, report);
   refuseMismatchedColumnAliases(tree, report);
   refuseWindowFilter(tree, report);
   refuseDistinctOrderBy(tree, report);

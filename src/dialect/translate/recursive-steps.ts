@@ -16,6 +16,22 @@ const SELECT_LIST_END = new Set(['FROM', 'WHERE', 'GROUP', 'HAVING', 'WINDOW', '
 const FROM_END = new Set(['WHERE', 'GROUP', 'HAVING', 'WINDOW', 'ORDER', 'LIMIT', 'OFFSET', 'FETCH']);
 /** Clauses that, after the step, belong to the whole body in Trino. */
 const STEP_TAIL = new Set(['ORDER', 'LIMIT', 'OFFSET', 'FETCH']);
+/** Words before which LIMIT, OFFSET or FETCH names a relation or a column, not a clause (Trino does not reserve them). */
+const NAME_BEFORE = new Set(['FROM', 'JOIN', ',', '.', 'AS', 'ON', 'BY', '(']);
+
+/**
+ * The clause words of STEP_TAIL among `items` (not in groups): `FROM limit`, `limit.n`, `offset(o)` are names
+ * (`WITH RECURSIVE limit(n) AS (… FROM limit …)`: Trino 476 answers; the step was taken for one with a LIMIT).
+ */
+export function stepTailWords(items: readonly Node[]): Node[] {
+  const m = meaningful(items);
+  return m.filter((n, k) => {
+    if (!STEP_TAIL.has(nodeKeyword(n))) return false;
+    const before = m[k - 1];
+    const named = (before?.kind === 'token' && NAME_BEFORE.has(before.token.text.toUpperCase())) || isPunct(m[k + 1], '.') || isParen(m[k + 1]);
+    return nodeKeyword(n) === 'ORDER' || !named;
+  });
+}
 
 const isPunct = (n: Node | undefined, text: string) => n !== undefined && n.kind === 'token' && n.token.text === text;
 const translated = (at: Token, text: string): Node => ({ kind: 'token', token: { ...at, kind: 'translated', text } });
@@ -99,7 +115,7 @@ export function recursiveQueries(items: readonly Node[]): RecursiveQuery[] {
     const quantified = ['ALL', 'DISTINCT'].includes(nodeKeyword(stepNodes[0])) ? 1 : 0;
     const parenthesized = stepNodes.length === quantified + 1 && isParen(stepNodes[quantified]) ? stepNodes[quantified] : undefined;
     if (parenthesized) step = [...step.slice(0, step.indexOf(parenthesized)), ...parenthesized.items];
-    if (step.some((n) => STEP_TAIL.has(nodeKeyword(n)))) return;
+    if (stepTailWords(step).length > 0) return;
     const select = step.findIndex((n) => nodeKeyword(n) === 'SELECT');
     if (select < 0) return;
     const from = listEnd(step, select);

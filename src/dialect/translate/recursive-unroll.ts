@@ -12,8 +12,9 @@
 // UNION, and any other WITH query reading itself that is not unrolled here (INTERSECT/EXCEPT after the step, no UNION,
 // an ORDER BY or LIMIT after the step: NOT_SUPPORTED), so that none is left to DuckDB's recursion.
 import { REFUSED_KEY_MARKER } from '../shims/error-messages.js';
+import { isDuckdbOnlyReserved } from './identifiers.js';
 import { identifierName, tokenize, type Token } from '../tokens.js';
-import { checkedStep, RECURSIVE, recursiveQueries, type RecursiveQuery } from './recursive-steps.js';
+import { checkedStep, RECURSIVE, recursiveQueries, type RecursiveQuery, stepTailWords } from './recursive-steps.js';
 import { isName, NOT_AN_ALIAS } from './select-names.js';
 import { holdsWord, isParen, isTriviaNode, meaningful, nodeKeyword, type GroupNode, type Node } from './tree.js';
 import type { Report } from './within-group.js';
@@ -139,7 +140,9 @@ function readFrom(items: readonly Node[], target: string, level: string, joinGro
     const token = relationReference(items, m, at, target, inFrom, joinGroup);
     // `TABLE t` takes no alias: the level's columns have t's names.
     const aliased = nodeKeyword(items[m[at - 1]]) === 'TABLE' || hasAlias(items, m, at);
-    if (token) out[index] = translated(token, aliased ? level : `${level} AS ${token.text}`);
+    // A word DuckDB reserves and Trino does not (`WITH RECURSIVE window(n) …`) is quoted as the alias it becomes.
+    const alias = token?.kind === 'word' && isDuckdbOnlyReserved(token.text) ? `"${token.text.toLowerCase()}"` : token?.text;
+    if (token) out[index] = translated(token, aliased ? level : `${level} AS ${alias}`);
     const isJoinGroup = joinGroupAt(items, m, at, inFrom, joinGroup);
     inFrom = stillInFrom(word, inFrom);
     if (n.kind === 'group' && !shadows(n, target)) out[index] = { ...n, items: readFrom(n.items, target, level, isJoinGroup) };
@@ -250,7 +253,7 @@ export function refuseRecursiveReferences(items: readonly Node[], report: Report
     const found: Reference[] = [];
     findReferences(w.body.items, identifierName(w.name), found);
     if (found.length === 0) continue;
-    const tail = meaningful(w.body.items).find((n) => ['ORDER', 'LIMIT', 'OFFSET', 'FETCH'].includes(nodeKeyword(n)));
+    const tail = stepTailWords(w.body.items)[0];
     if (tail?.kind === 'token')
       report(
         tail.token,

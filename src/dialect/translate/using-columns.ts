@@ -71,16 +71,22 @@ function repeatedCrossRelations(m: readonly Node[]): { name: string; at: number 
     const previous = m[i - 1];
     const cross = nodeText(previous) === ',' || (nodeKeyword(previous) === 'JOIN' && nodeKeyword(m[i - 2]) === 'CROSS');
     if (!(i === from + 1 || cross || nodeKeyword(previous) === 'JOIN')) continue;
-    const name = nameOf(m[i]);
-    const next = m[i + 1];
+    // A qualified table, `lake.t, lake.t` (Trino 476 answers; DuckDB's duplicate alias): named by its last part.
+    let last = i;
+    while (nameOf(m[last]) !== undefined && m[last + 1] !== undefined && nodeText(m[last + 1]) === '.' && nameOf(m[last + 2]) !== undefined) last += 2;
+    const name = nameOf(m[last]);
+    const next = m[last + 1];
     const bare =
       next === undefined ||
       nodeText(next) === ',' ||
       JOIN_WORDS.has(nodeKeyword(next)) ||
       ['ON', 'USING', 'NATURAL'].includes(nodeKeyword(next)) ||
       FROM_ENDS.has(nodeKeyword(next));
+    // A table under an alias, `u AS t, t`: the alias is a name a later bare t repeats (Trino 476 answers both sides).
+    const alias = nodeKeyword(next) === 'AS' ? nameOf(m[last + 2]) : undefined;
+    if (name !== undefined && alias !== undefined && !isParen(m[last + 3])) seen.add(alias);
     if (name === undefined || !bare || JOIN_WORDS.has(name.toUpperCase())) continue;
-    if (cross && seen.has(name)) repeated.push({ name, at: i });
+    if (cross && seen.has(name)) repeated.push({ name, at: last });
     seen.add(name);
   }
   return repeated;
@@ -97,8 +103,13 @@ function qualifiedReferences(items: readonly Node[], found: { qualifier: string;
     }
     const qualifier = nameOf(node);
     const column = nameOf(m[i + 2]);
-    if (qualifier !== undefined && column !== undefined && nodeText(m[i + 1]) === '.' && nodeText(m[i - 1] ?? node) !== '.')
+    if (qualifier !== undefined && column !== undefined && nodeText(m[i + 1]) === '.' && nodeText(m[i - 1] ?? node) !== '.') {
       found.push({ qualifier, column, at: node.token });
+      // `lake.t.k`, `awsdatacatalog.lake.t.k`: also each later pair of the chain, the table's last name and the column
+      // (Trino 476: AMBIGUOUS_NAME over `lake.t, lake.t`).
+      for (let j = i + 2; nameOf(m[j + 2]) !== undefined && m[j + 1] !== undefined && nodeText(m[j + 1]) === '.'; j += 2)
+        found.push({ qualifier: nameOf(m[j]) ?? '', column: nameOf(m[j + 2]) ?? '', at: node.token });
+    }
   }
 }
 
