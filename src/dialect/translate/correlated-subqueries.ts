@@ -299,12 +299,17 @@ export function refuseUnplannedCorrelations(
   underExists = false,
 ): void {
   const m = meaningful(items);
-  const here = new Set([...outer, ...relationNames(items)]);
-  refuseOuterJoinOnSubqueries(m, report, here, new Set([...outerColumns, ...levelColumns(items).some]));
+  const levelHere = new Set([...outer, ...relationNames(items)]);
+  refuseOuterJoinOnSubqueries(m, report, levelHere, new Set([...outerColumns, ...levelColumns(items).some]));
+  // The query a WITH clause names (`WITH w AS (…) SELECT …`) starts at its first SELECT, VALUES or TABLE.
+  const mainAt = ['WITH', 'RECURSIVE'].includes(nodeKeyword(m[0])) ? m.findIndex((n) => ['SELECT', 'VALUES', 'TABLE'].includes(nodeKeyword(n))) : -1;
   m.forEach((node, k) => {
     // A group with no subquery or VALUES at any depth has nothing to refuse (issue 18: the checks below cost per group).
     if (node.kind !== 'group' || refusedInOn.has(node) || !holdsQueryWord(node.items)) return;
-    const hereColumns = new Set([...outerColumns, ...levelColumns(items, node).some]);
+    // A WITH query sees the queries around this one, not this one's FROM (its relations are not its outer rows).
+    const withDefinition = mainAt >= 0 && k < mainAt && nodeKeyword(m[k - 1]) === 'AS';
+    const here = withDefinition ? new Set(outer) : levelHere;
+    const hereColumns = withDefinition ? new Set(outerColumns) : new Set([...outerColumns, ...levelColumns(items, node).some]);
     const quantified = quantifiedOperand(m, k);
     if (quantified && nodeKeyword(meaningful(node.items)[0]) === 'VALUES') {
       // `1 > ALL (VALUES k)`: its rows are its select list, which reads the outer row (see unplannedReason).
