@@ -117,6 +117,16 @@ describe('query levels over catalog tables of known column types', () => {
       ],
     ],
     ['a join on integer arithmetic and a bigint', 'SELECT a.k, b.k AS k2 FROM t a JOIN t b ON a.i + 8 = b.b ORDER BY 1, 2', ['integer', 'integer'], [[1, 1]]],
+    [
+      'a double over nullif of a count or an integer column (plain division), and over a bare count (Infinity kept)',
+      'SELECT s, CAST(count_if(i > 0) AS DOUBLE) / nullif(count(i), 0) AS share, CAST(count(*) AS DOUBLE) / nullif(count(b), 0) AS per, CAST(count(*) AS DOUBLE) / nullif(y, 0) AS q, CAST(count(*) AS DOUBLE) / count(i) AS r FROM t GROUP BY s, y ORDER BY s NULLS FIRST, y',
+      ['varchar', 'double', 'double', 'double', 'double'],
+      [
+        [null, null, null, 0.0004938271604938272, Number.POSITIVE_INFINITY],
+        ['app', 1, 1, 0.0004935834155972359, 1],
+        ['web', 0.5, 1, 0.0009871668311944718, 1],
+      ],
+    ],
   ])('%s answers as Trino', async (_name, sql, types, rows) => {
     expect(await rowsAndTypes(engine, sql)).toEqual({ rows, types });
   });
@@ -144,6 +154,9 @@ describe('query levels over catalog tables of known column types', () => {
     const partition = "SELECT k FROM t WHERE y = year(TIMESTAMP '2026-12-06 10:00:00')";
     expect(translated(partition)).not.toMatch(/trino_text_comparable|typeof/);
     expect(translated(partition, false)).toMatch(/trino_text_comparable/);
+    // A double over nullif(count, 0) divides as DuckDB does; over a count that may be zero it keeps trino_divide.
+    expect(translated('SELECT CAST(count(*) AS DOUBLE) / nullif(count(i), 0) AS q FROM t')).not.toMatch(/trino_divide/);
+    expect(translated('SELECT CAST(count(*) AS DOUBLE) / count(i) AS q FROM t')).toMatch(/trino_divide/);
     // A varchar column with a number, a double column (NaN), a derived table's column of a call, a lambda's parameter.
     expect(translated('SELECT k FROM t WHERE s = 1')).toMatch(/typeof\(\[/);
     expect(translated('SELECT k FROM t WHERE d > 1')).toMatch(/trino_nan_in/);

@@ -300,7 +300,9 @@ export class AthenaLocalEngine implements Engine {
     // While this process holds the writer lock (a whole `lake run`), the catalog's snapshot is its content: the column
     // types of the tables the statement names are read from it before the one translation (issue 18: the hourly run
     // translated its KPI and alert twice, once without them).
-    const snapshotTypes = this.access.snapshotHolds ? this.catalog.snapshotTableColumns(namesOf(sql, ctx.database)) : undefined;
+    // Not where the statement's translations are handed (lint's bind: translated once, without the catalog's types).
+    const typed = this.queryTranslations === undefined;
+    const snapshotTypes = typed && this.access.snapshotHolds ? this.catalog.snapshotTableColumns(namesOf(sql, ctx.database)) : undefined;
     const earlyTypes = snapshotTypes && trinoColumns(snapshotTypes);
     let steps = adapt(this.translate(sql, earlyTypes ? { ...ctx, columnTypes: earlyTypes } : ctx));
     const known = this.answerFromSnapshot(steps);
@@ -314,7 +316,7 @@ export class AthenaLocalEngine implements Engine {
       const jsonParsedColumns = jsonParsedColumnsNamed(sql, await this.catalog.jsonParsedViews());
       const readsZoned = zonedViews.size > 0 && namesRelation(sql, zonedViews);
       // One with a set operation or type checks over catalog tables, with their column types (known-types.ts).
-      const columnTypes = earlyTypes ?? (await columnTypesNamed(sql, steps, ctx.database, this.catalog));
+      const columnTypes = earlyTypes ?? (await columnTypesNamed(sql, typed ? steps : [], ctx.database, this.catalog));
       if (readsZoned || jsonParsedColumns || (columnTypes && !earlyTypes))
         steps = adapt(
           this.translate(sql, {
