@@ -11,7 +11,7 @@
 // parameters are checked as columns: a DuckDB lambda is bound once; array_sort's comparator, inlined per pair, gets
 // elements for its parameters (lambda-rewrites.ts), which cardinality() leaves unchecked.
 import { REFUSED_KEY_MARKER } from '../shims/error-messages.js';
-import { isColumnOrElement, operand, textOf, unseenType } from './nested-comparisons.js';
+import { isColumnOrElement, operand, textOf, typeFamily, unseenType } from './nested-comparisons.js';
 import type { Part } from './operators.js';
 
 const NAME = `(?:"(?:[^"]|"")*"|[A-Za-z_][A-Za-z0-9_]*)`;
@@ -261,6 +261,8 @@ export function markNumberComparisons(parts: Part[]): void {
     const right = operand(parts, i, 1);
     if (!left || !right) continue;
     const checked = (r: [number, number]) => {
+      // A column the catalog types as a number (issue 18) meets a number literal.
+      if (r[0] === r[1] && typeFamily(parts[r[0]].knownType) === 'number') return false;
       if (isColumnOrElement(parts, r)) return true;
       const text = textOf(parts, r).trim();
       // A scalar subquery is checked as a call is, by its select item: `(SELECT count(*) …) > 0` needs no check (its

@@ -37,7 +37,7 @@ import { checkedArray, checkedCase, checkedValuesColumn, literalsCommonDecimal, 
 import { failingDecimalComparisons } from './decimal-comparisons.js';
 import { rowValues, setOperationColumns, valuesColumns } from './set-operation-columns.js';
 import { checkedSetOperationText, setOperationToCheck } from './set-operation-types.js';
-import type { KnownTypes } from './known-types.js';
+import { columnNameParts, holdsSelect, type KnownTypes, levelColumnTypes } from './known-types.js';
 import { FUNCTIONS, type CallContext } from './functions.js';
 import { isDuckdbOnlyReserved, quoteReservedIdentifier } from './identifiers.js';
 import { sessionWord } from './session-words.js';
@@ -426,6 +426,19 @@ export class ExpressionRewriter {
 
   /** The catalog's column types of the tables the statement reads (TranslateContext.columnTypes), where it has them. */
   knownTypes: KnownTypes | undefined;
+  /** The column types of the query level being rendered (known-types.ts levelColumnTypes), where knownTypes has tables. */
+  private levelTypes: ((parts: readonly string[]) => string | undefined) | undefined;
+
+  /**
+   * The Trino type of a rendered operand that is a column of the level being rendered, from the catalog's column types
+   * (undefined: unknown, as for a lambda's parameter, an outer reference or anything in a subquery that may be correlated).
+   */
+  private readonly knownType = (text: string): string | undefined => {
+    if (this.levelTypes === undefined || this.correlatableDepth > 0) return undefined;
+    const parts = columnNameParts(text);
+    if (parts === undefined || (parts.length === 1 && this.lambdaParameters.has(parts[0]))) return undefined;
+    return this.levelTypes(parts);
+  };
 
   constructor(
     // The token's own fields, not the token: keyword() keeps its upper-cased text on it (tokens.ts).
@@ -484,6 +497,8 @@ export class ExpressionRewriter {
     // A recursive WITH query's body is the recursion itself: wrapping its branches would hide the CTE from its step.
     const setOperation = this.recursiveBodies.has(items) ? undefined : setOperationToCheck(items, this.knownTypes);
     if (setOperation) return { text: checkedSetOperationText(setOperation, (nodes) => this.render(nodes)), zoned: false };
+    const enclosingLevelTypes = this.levelTypes;
+    if (this.knownTypes !== undefined && this.knownTypes.columns.size > 0 && holdsSelect(items)) this.levelTypes = levelColumnTypes(items, this.knownTypes);
     const parts: Part[] = [];
     const level = this.correlatableDepth > 0 ? predicatesEvaluatedLevel(items) : undefined;
     // A WHERE whose untyped `e IS NULL` Trino 476 evaluates (untyped-predicates.ts whereEvaluatesTests): its IS parts.
@@ -519,7 +534,9 @@ export class ExpressionRewriter {
       mayHoldUnknown: this.mayHoldUnknown,
       lambdaParameters: this.lambdaParameters,
       makesZoned: this.makesZoned,
+      ...(this.levelTypes !== undefined ? { knownType: this.knownType } : {}),
     });
+    this.levelTypes = enclosingLevelTypes;
     guardNanUsingJoins(parts);
     const meaningfulParts = parts.filter((p) => p.kind !== 'trivia');
     const one = meaningfulParts.length === 1 ? meaningfulParts[0] : undefined;
@@ -1581,6 +1598,7 @@ export class ExpressionRewriter {
       lambdaParameters: this.lambdaParameters,
       correlatable: this.correlatableDepth > 0,
       makesZoned: this.makesZoned,
+      ...(this.levelTypes !== undefined ? { knownType: this.knownType } : {}),
     };
     let text: string | undefined;
     // A regular expression's pattern and text, as Java reads them (java-regex.ts).

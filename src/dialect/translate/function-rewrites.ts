@@ -3,10 +3,11 @@
 import { unknownGuarded } from './column-operands.js';
 import { checkedCoalesce, checkedFamilies, checkedOnce, mayMixFamilies, mixesIpAddress } from './decimal-common-type.js';
 import { besideFloating } from './floating-operands.js';
-import { type CallHandler, refusedUntypedNull, splitAggregateOrder } from './functions.js';
+import { type CallContext, type CallHandler, refusedUntypedNull, splitAggregateOrder } from './functions.js';
 import { meaningful, nodeKeyword } from './tree.js';
 import { hasAggregate, hasOuterAggregate, shimCall, shimCallText } from './unbound.js';
-import { typedWhereOuter } from './operators.js';
+import { INTEGER_TYPES, typedWhereOuter } from './operators.js';
+import { typeFamily } from './nested-comparisons.js';
 import { REFUSED_KEY_MARKER } from '../shims/error-messages.js';
 import { unknownWitness } from './unknown-aggregates.js';
 
@@ -54,11 +55,39 @@ function withinGroup(tail: string): { orderBy: string; rest: string } | undefine
 
 /** coalesce() of decimals whose common type needs more than 38 digits is refused (decimal-common-type.ts). */
 const coalesceCall: CallHandler = (c) =>
-  checkedCoalesce(
-    `coalesce(${c.all()})`,
-    c.args,
-    c.args.map((_a, k) => c.arg(k)),
-  );
+  oneKnownFamily(c)
+    ? `coalesce(${c.all()})`
+    : checkedCoalesce(
+        `coalesce(${c.all()})`,
+        c.args,
+        c.args.map((_a, k) => c.arg(k)),
+      );
+
+const STRING_LITERAL = /^'(?:[^']|'')*'$/;
+const INTEGER_LITERAL = /^(?:-\s*)?(?:\d+|CAST\(\d+ AS INTEGER\))$/;
+/** count() and count_if() of anything, as rendered (count_if is count(CASE …)): a bigint. */
+const COUNT_CALL = /^count\((?:[^()']|'(?:[^']|'')*'|\((?:[^()']|'(?:[^']|'')*'|\([^()]*\))*\))*\)$/i;
+
+/**
+ * The type family (number without decimals, varchar, boolean, date) of a rendered argument whose type is known before
+ * DuckDB binds it: a column the catalog types (issue 18), a string or integer literal, a count; undefined otherwise.
+ */
+function argumentFamily(c: CallContext, text: string): string | undefined {
+  if (STRING_LITERAL.test(text)) return 'varchar';
+  if (INTEGER_LITERAL.test(text) || COUNT_CALL.test(text)) return 'number';
+  const type = c.knownType?.(text);
+  return type === undefined ? undefined : typeFamily(type);
+}
+
+/**
+ * Whether every argument of a call (coalesce, nullif) is of one known type family without decimals, so the checks of
+ * its values meeting in one type (families, decimal scales, ipaddress: decimal-common-type.ts) can only pass.
+ */
+function oneKnownFamily(c: CallContext): boolean {
+  if (c.args.length < 2) return false;
+  const family = argumentFamily(c, c.arg(0));
+  return family !== undefined && c.args.every((_a, k) => argumentFamily(c, c.arg(k)) === family);
+}
 
 /**
  * corr, covar_pop, covar_samp, regr_slope, regr_intercept: Trino has double and real forms only, so integer and decimal
@@ -150,28 +179,31 @@ function nullifBesideFloating(c: Parameters<CallHandler>[0]): string | undefined
 export const NULL_AWARE_REWRITES: Record<string, CallHandler> = {
   coalesce: coalesceCall,
   // Trino 476: "Types are not comparable with NULLIF: integer vs varchar(1)" where DuckDB casts the text.
-  nullif: (c) =>
-    c.args.length === 2
-      ? checkedFamilies(
+  nullif: (c) => {
+    if (c.args.length !== 2) return undefined;
+    // A NaN second argument matches nothing (NaN = NaN is false in Trino; nan-macros.ts). A zoned argument matches by
+    // instant (Trino 476: nullif(01:00 +01:00, 00:00 UTC) is NULL), and so do two columns, whose types only DuckDB's
+    // binder knows (in a subquery that may reference outer columns, of a statement that makes zoned values only).
+    const whole = c.args.some((a) => c.renderZoned(a).zoned)
+      ? `CASE WHEN ${shimCall('trino_cmp', [c.arg(0)])} = ${shimCall('trino_cmp', [c.arg(1)])} THEN NULL ELSE ${c.arg(0)} END`
+      : (!c.correlatable || c.makesZoned) && [c.arg(0), c.arg(1)].every((a) => COLUMN_NAME.test(a) && !c.lambdaParameters?.has(a.toLowerCase()))
+        ? `CASE WHEN ${columnCmp(c)}(${c.arg(0)}) = ${columnCmp(c)}(trino_nan_null(${c.arg(1)})) THEN NULL ELSE ${c.arg(0)} END`
+        : (nullifBesideFloating(c) ??
+          // DuckDB 1.5 fails to bind nullif of an outer column inside the check's struct ("Need named argument for
+          // struct pack"): in a subquery that may be correlated it is written as its CASE.
+          (c.correlatable
+            ? `CASE WHEN ${c.arg(0)} = trino_nan_null(${c.arg(1)}) THEN NULL ELSE ${c.arg(0)} END`
+            : `nullif(${c.arg(0)}, trino_nan_null(${c.arg(1)}))`));
+    // Two values of one known family (`nullif(count(x), 0)`): "Types are not comparable with NULLIF" cannot happen.
+    return oneKnownFamily(c)
+      ? whole
+      : checkedFamilies(
           'nullif()',
-          // A NaN second argument matches nothing (NaN = NaN is false in Trino; nan-macros.ts). A zoned argument
-          // matches by instant (Trino 476: nullif(01:00 +01:00, 00:00 UTC) is NULL), and so do two columns, whose
-          // types only DuckDB's binder knows (in a subquery that may reference outer columns, of a statement that makes
-          // zoned values only).
-          c.args.some((a) => c.renderZoned(a).zoned)
-            ? `CASE WHEN ${shimCall('trino_cmp', [c.arg(0)])} = ${shimCall('trino_cmp', [c.arg(1)])} THEN NULL ELSE ${c.arg(0)} END`
-            : (!c.correlatable || c.makesZoned) && [c.arg(0), c.arg(1)].every((a) => COLUMN_NAME.test(a) && !c.lambdaParameters?.has(a.toLowerCase()))
-              ? `CASE WHEN ${columnCmp(c)}(${c.arg(0)}) = ${columnCmp(c)}(trino_nan_null(${c.arg(1)})) THEN NULL ELSE ${c.arg(0)} END`
-              : (nullifBesideFloating(c) ??
-                // DuckDB 1.5 fails to bind nullif of an outer column inside the check's struct ("Need named
-                // argument for struct pack"): in a subquery that may be correlated it is written as its CASE.
-                (c.correlatable
-                  ? `CASE WHEN ${c.arg(0)} = trino_nan_null(${c.arg(1)}) THEN NULL ELSE ${c.arg(0)} END`
-                  : `nullif(${c.arg(0)}, trino_nan_null(${c.arg(1)}))`)),
+          whole,
           c.args,
           c.args.map((_a, k) => c.arg(k)),
-        )
-      : undefined,
+        );
+  },
   // LISTAGG(x, sep) WITHIN GROUP (ORDER BY …): string_agg skips NULLs and gives NULL over no rows, as Trino does.
   // The query pass (within-group.ts) has already moved the ORDER BY into the call, defaulted the separator to '' and
   // reported an ON OVERFLOW TRUNCATE at its position; a call without an ordering is refused here.
@@ -244,6 +276,10 @@ export const NULL_AWARE_REWRITES: Record<string, CallHandler> = {
     // avg(x ORDER BY y): the ORDER BY goes back inside sum's and count's own calls, not the macros' (splitAggregateOrder).
     const { c, order } = splitAggregateOrder(whole);
     if (refusedUntypedNull(c)) return undefined;
+    // A column the catalog types as an integer (issue 18: the hourly KPI's avg(rating)): Trino's double average, the
+    // sum as a double over the count, as trino_avg_of computes it for integers without its witness and shims.
+    const integer = c.args.length === 1 && order === '' && c.tail.trim() === '' && INTEGER_TYPES.has(c.knownType?.(c.arg(0)) ?? '');
+    if (integer) return `CAST(sum(${c.arg(0)}) AS DOUBLE) / CAST(count(${c.arg(0)}) AS DOUBLE)`;
     const value = unknownGuarded(c.arg(0).replace(/^DISTINCT\s+/i, ''), c.mayHoldUnknown === true, 'avg', true);
     // A window over an aggregate (avg(sum(x)) OVER ()) types it through a lambda, as sum does; an aggregate over an
     // aggregate has no witness.

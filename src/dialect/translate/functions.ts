@@ -68,6 +68,8 @@ export interface CallContext {
   correlatable?: boolean;
   /** The statement may make zoned values (zoned-groups.ts makesZonedValues). */
   makesZoned?: boolean;
+  /** The Trino type of a rendered argument that is a column the catalog types, where known (known-types.ts levelColumnTypes). */
+  knownType?: (text: string) => string | undefined;
 }
 
 /** Returns the DuckDB text for the call (including its tail), or undefined to keep the call as written. */
@@ -591,8 +593,14 @@ function castCall(c: CallContext, tryCast: boolean): string | undefined {
     );
     return undefined;
   }
+  // A column the catalog types (issue 18) is no json: its cast needs no check.
+  const knownType = c.knownType?.(value);
   const jsonBound = (sql: string): string =>
-    jsonAtAnalysis && (SIMPLE_OPERAND.test(value) || typeFollowingCall(operand, value)) && !/["']/.test(targetName) && !c.correlatable
+    jsonAtAnalysis &&
+    (knownType === undefined || knownType === 'json') &&
+    (SIMPLE_OPERAND.test(value) || typeFollowingCall(operand, value)) &&
+    !/["']/.test(targetName) &&
+    !c.correlatable
       ? `{'trino_v': ${sql}}[CASE WHEN typeof([${value}]) = 'JSON[]' THEN '${REFUSED_KEY_MARKER}json ${targetName}' ELSE 'trino_v' END]`
       : sql;
   // A cast of a constant date is its literal; an operand whose type is known takes that type's text.

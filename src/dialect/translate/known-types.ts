@@ -340,3 +340,66 @@ export function columnsKnownToMeet(branches: readonly Node[][], count: number, k
   }
   return meet;
 }
+
+/** The parts of a rendered column reference (`c`, `t.c`, `"t"."c"`), lower case and unquoted; undefined for others. */
+export function columnNameParts(text: string): string[] | undefined {
+  const parts: string[] = [];
+  const name = /\s*(?:"((?:[^"]|"")*)"|([A-Za-z_][A-Za-z0-9_]*))\s*(\.|$)/y;
+  let at = 0;
+  for (;;) {
+    name.lastIndex = at;
+    const m = name.exec(text);
+    if (!m) return undefined;
+    parts.push((m[1] !== undefined ? m[1].replaceAll('""', '"') : m[2]).toLowerCase());
+    at = name.lastIndex;
+    if (m[3] === '') return parts.length <= 2 ? parts : undefined;
+  }
+}
+
+/** Whether a sequence holds a SELECT of its own (a query level, not an expression inside one). */
+export const holdsSelect = (items: readonly Node[]): boolean => items.some((n) => nodeKeyword(n) === 'SELECT');
+
+const NOT_COLUMN_WORDS = new Set(['null', 'true', 'false']);
+
+/**
+ * The Trino types of the columns a query level's expressions name (issue 18: the guards the translator writes because
+ * only DuckDB's binder knows an operand's type): `items` is a level (`[WITH …] SELECT … FROM …`), its relations read
+ * as the set operations' branches are (catalog tables, WITH queries, derived tables, joins). The answer is by the
+ * parts of a column reference (columnNameParts): the type of the one column of the level's relations it names, or
+ * undefined (unknown) for a name of none of them (an outer reference) or of two, a relation whose columns are not
+ * known, a level that is a set operation, and, where the level has an ORDER BY (which may name output columns), a
+ * name a select item gives another value.
+ */
+export function levelColumnTypes(items: readonly Node[], known: KnownTypes): ((parts: readonly string[]) => string | undefined) | undefined {
+  const m = meaningful(items);
+  let select = -1;
+  for (let k = 0; k < m.length; k++) {
+    const word = nodeKeyword(m[k]);
+    if (SET_OPERATIONS.has(word)) return undefined;
+    if (word === 'SELECT' && select < 0) select = k;
+  }
+  if (select < 0) return undefined;
+  let first = select + 1;
+  if (['DISTINCT', 'ALL'].includes(nodeKeyword(m[first]))) first++;
+  const end = m.findIndex((n, k) => k >= first && SELECT_LIST_END.has(nodeKeyword(n)));
+  if (end < 0 || nodeKeyword(m[end]) !== 'FROM') return undefined;
+  const fromEnd = m.findIndex((n, k) => k > end && FROM_END.has(nodeKeyword(n)));
+  const relations = fromRelations(m.slice(end + 1, fromEnd < 0 ? m.length : fromEnd), known, new Set());
+  if (!relations || relations.length === 0) return undefined;
+  const renamed = new Set<string>();
+  if (m.some((n, k) => k > end && nodeKeyword(n) === 'ORDER'))
+    for (const item of splitArgs(m.slice(first, end))) {
+      const { value, name } = itemParts(item);
+      const same = value.length === 1 ? nameOf(value[0]) : value.length === 3 && nodeText(value[1]) === '.' ? nameOf(value[2]) : undefined;
+      if (name !== undefined && same !== name) renamed.add(name);
+    }
+  return (parts) => {
+    const name = parts[parts.length - 1];
+    if (NOT_COLUMN_WORDS.has(name) || (parts.length === 1 && renamed.has(name))) return undefined;
+    const among = parts.length === 2 ? relations.filter((r) => r.qualifier === parts[0]) : relations;
+    if (among.length !== 1 && parts.length === 2) return undefined;
+    if (among.some((r) => r.columns === undefined)) return undefined;
+    const found = among.flatMap((r) => r.columns?.filter((c) => c.name === name) ?? []);
+    return found.length === 1 ? found[0].type : undefined;
+  };
+}

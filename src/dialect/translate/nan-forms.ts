@@ -71,8 +71,13 @@ function isExactNumber(text: string): boolean {
   return EXACT_ARITHMETIC.has(call.name) && call.args.length === 2 && call.args.every(isExactNumber);
 }
 
+/** A type the catalog gives a column (Part.knownType) whose values are never NaN: an integer or a decimal. */
+const neverNaNType = (type: string | undefined): boolean =>
+  type !== undefined && (['tinyint', 'smallint', 'integer', 'bigint'].includes(type) || /^decimal\(\d+,\s*\d+\)$/.test(type));
+
 /**
- * 'number' for a number that is never NaN (a literal, a date field, exact arithmetic of such); 'other' for a value
+ * 'number' for a number that is never NaN (a literal, a date field, exact arithmetic of such, a column the catalog
+ * types as an integer or a decimal); 'other' for a value
  * that is no double or real (so neither is what it is compared with: DuckDB refuses a double compared with a text or
  * a datetime, as Trino does); 'unknown' for anything that may be NaN.
  */
@@ -81,7 +86,7 @@ export function literalKind(parts: readonly Part[], [a, b]: [number, number]): '
   const value = m.length === 2 && m[0].kind === 'op' && (m[0].op === '-' || m[0].op === '+') ? m[1] : m.length === 1 ? m[0] : undefined;
   if (value?.kind !== 'operand') return 'unknown';
   const text = value.text.trim();
-  if (NUMBER.test(text) || isExactNumber(text)) return 'number';
+  if (NUMBER.test(text) || isExactNumber(text) || neverNaNType(value.knownType)) return 'number';
   if (value.zoned || value.interval || value.varchar || NOT_A_NUMBER.test(text) || DATETIME_LITERAL_CAST.test(text) || DATETIME_SHIM.test(text)) return 'other';
   return NOT_A_NUMBER_CALL.has(wholeCall(text)?.name ?? '') ? 'other' : 'unknown';
 }

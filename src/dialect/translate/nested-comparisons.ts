@@ -22,6 +22,7 @@ import {
   nanAwareInList,
   nanAwareJoinComparison,
   BIGINT_LITERAL,
+  literalKind,
 } from './nan-forms.js';
 import { hasAggregate, shimCall } from './unbound.js';
 
@@ -327,6 +328,31 @@ export function guardColumnComparisons(parts: Part[], correlatable: boolean): vo
   }
 }
 
+/**
+ * The type family of a type the catalog gives a column (Part.knownType): number (integers, real, double; decimals are
+ * left to the decimal checks), varchar, boolean, date, timestamp; undefined for others (arrays, maps, rows…).
+ */
+export function typeFamily(type: string | undefined): string | undefined {
+  if (type === undefined) return undefined;
+  if (['tinyint', 'smallint', 'integer', 'bigint', 'real', 'double'].includes(type)) return 'number';
+  if (type === 'varchar' || /^varchar\(\d+\)$/.test(type)) return 'varchar';
+  if (type === 'boolean' || type === 'date') return type;
+  return /^timestamp(?:\(\d+\))?$/.test(type) ? 'timestamp' : undefined;
+}
+
+/**
+ * The type family of an operand known before DuckDB binds it: a column the catalog types (Part.knownType, issue 18),
+ * a number that is never NaN (nan-forms.ts literalKind: a literal, a date field, exact arithmetic of such); undefined
+ * where only the binder knows it.
+ */
+export function knownFamily(parts: readonly Part[], [a, b]: [number, number]): string | undefined {
+  const m = parts.slice(a, b + 1).filter((p) => p.kind !== 'trivia');
+  if (m.length !== 1 || m[0].kind !== 'operand') return undefined;
+  if (m[0].knownType !== undefined) return typeFamily(m[0].knownType);
+  const text = m[0].text.trim();
+  return isNumberLiteralText(text) || BIGINT_LITERAL.test(text) || literalKind(parts, [a, b]) === 'number' ? 'number' : undefined;
+}
+
 /** The guard of a comparison of operands neither of which is visibly nested, or none when one is visibly scalar. */
 function unseenComparison(parts: readonly Part[], i: number, left: [number, number], right: [number, number]): Guard | undefined {
   if (isColumnOrElement(parts, left) && isColumnOrElement(parts, right)) return 'refuse';
@@ -347,7 +373,10 @@ export function compareNestedValues(parts: Part[]): void {
       const right = operand(parts, i, 1);
       if (!left || !right) continue;
       if (!isNested(parts, left) && !isNested(parts, right)) {
-        p.guarded = unseenComparison(parts, i, left, right);
+        // Two operands of one known family (a catalog column of an integer type and a number literal): nothing to refuse.
+        const family = knownFamily(parts, left);
+        const typed = [left, right].some(([a, b]) => parts.slice(a, b + 1).some((q) => q.knownType !== undefined));
+        p.guarded = typed && family !== undefined && family === knownFamily(parts, right) ? undefined : unseenComparison(parts, i, left, right);
         continue;
       }
       const text = nestedComparison(textOf(parts, left).trim(), p.op ?? '', textOf(parts, right).trim());

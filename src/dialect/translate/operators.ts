@@ -64,6 +64,11 @@ export interface Part {
   evaluatedTest?: boolean;
   /** For an `IS` part: a WHERE or HAVING test over a table's rows, refused where its operand is NULL-typed (untyped-predicates.ts). */
   refusedTest?: boolean;
+  /**
+   * The Trino type of an operand known before DuckDB binds it: a column the catalog types (OperatorContext.knownType),
+   * or `bigint` for add(), subtract(), multiply() of integers (an integer type: the widest of its operands').
+   */
+  knownType?: string;
 }
 
 export function lastMeaningful(parts: readonly Part[]): Part | undefined {
@@ -176,6 +181,8 @@ export interface OperatorContext {
   lambdaParameters?: LambdaParameters;
   /** The statement may make zoned values (zoned-groups.ts makesZonedValues). */
   makesZoned?: boolean;
+  /** The Trino type of an operand that is a column of the catalog's tables, where known (known-types.ts levelColumnTypes). */
+  knownType?: (text: string) => string | undefined;
 }
 
 const holdsInterval = (parts: readonly Part[], from: number, to: number) => parts.slice(from, to + 1).some((p) => p.interval);
@@ -190,6 +197,7 @@ const subscriptCall = (container: string, written: string, index: string): strin
 
 export function rewriteOperators(parts: Part[], context: OperatorContext = {}): void {
   typeIntegerLiteralsInArithmetic(parts);
+  if (context.knownType !== undefined) typeKnownColumns(parts, context.knownType);
   const unknownMayMeet = context.mayHoldUnknown === true;
   // a[i] raises where Trino raises (past the end, missing map key, i < 1); DuckDB gives NULL or counts from the end.
   for (let i = 0; i < parts.length; i++) {
@@ -260,9 +268,15 @@ export function rewriteOperators(parts: Part[], context: OperatorContext = {}): 
     // An interval literal divided: Trino's interval / number (a NULL divisor gives NULL, zero fails), not the numbers'.
     const interval = parts[l].interval === true && single(parts, l, prevIndex(parts, i)) === l;
     const [left, right] = [joinParts(parts, l, prevIndex(parts, i)), joinParts(parts, nextIndexOf(parts, i), r)];
-    const product = [left, right].every(visiblyInteger) ? CHECKED_ARITHMETIC['*'] : typedArithmetic('trino_multiply', [left, right], context);
+    const integers = [left, right].every((o) => visiblyInteger(o, context.knownType));
+    const product = integers ? CHECKED_ARITHMETIC['*'] : typedArithmetic('trino_multiply', [left, right], context);
     const fn = op === '*' ? product : op === '/' ? (interval ? 'trino_interval_divide' : 'trino_divide') : 'trino_modulus';
-    replace(parts, l, r, unknownOperatorGuarded(`${fn}(${left}, ${right})`, [left, right], op, unknownMayMeet));
+    // A double over an integer that is never zero (the KPI's `CAST(count_if(…) AS DOUBLE) / nullif(count(x), 0)`):
+    // DuckDB's division of doubles is Trino's; trino_divide's zero and decimal branches cost ~8 ms of binding.
+    const quotient =
+      op === '/' && !interval && isDouble(left) && neverZeroInteger(right, context.knownType) ? `(${left} / CAST(${right} AS DOUBLE))` : undefined;
+    replace(parts, l, r, unknownOperatorGuarded(quotient ?? `${fn}(${left}, ${right})`, [left, right], op, unknownMayMeet));
+    if (op === '*' && integers && context.knownType !== undefined) parts[l].knownType = 'bigint';
     i = l;
   }
   // DATE ± INTERVAL stays a DATE.
@@ -354,11 +368,40 @@ const CHECKED_ARITHMETIC: Readonly<Record<string, string>> = { '+': 'add', '-': 
  */
 const INTEGER_LITERAL = /^\s*(?:-?\s*\d+|CAST\(\s*-?\d+ AS INTEGER\))\s*$/;
 const INTEGER_ARITHMETIC = new Set(Object.values(CHECKED_ARITHMETIC));
-function visiblyInteger(text: string): boolean {
+function visiblyInteger(text: string, knownType?: (text: string) => string | undefined): boolean {
   if (INTEGER_LITERAL.test(text) || BIGINT_LITERAL.test(text)) return true;
+  // A column the catalog types as an integer type (issue 18: the hourly KPI's `year * 1000000 + …`): DuckDB's add(),
+  // multiply() of integers answer and overflow as Trino's integer arithmetic does.
+  if (knownType !== undefined && isColumnName(text.trim()) && INTEGER_TYPES.has(knownType(text.trim()) ?? '')) return true;
   const call = wholeCall(text.trim());
   if (!call) return false;
-  return INTEGER_FIELD.has(call.name) || (INTEGER_ARITHMETIC.has(call.name) && call.args.length === 2 && call.args.every(visiblyInteger));
+  return INTEGER_FIELD.has(call.name) || (INTEGER_ARITHMETIC.has(call.name) && call.args.length === 2 && call.args.every((a) => visiblyInteger(a, knownType)));
+}
+
+/** A value visibly a double: a cast to double as rendered (trino_to_double, or its `_once` form, of one operand). */
+const isDouble = (text: string): boolean => /^trino_to_double(?:_once)?$/.test(wholeCall(text.trim())?.name ?? '');
+
+/**
+ * `nullif(v, 0)` of an integer v (a count, a literal, a column the catalog types as an integer, their integer
+ * arithmetic), as rendered: an integer that is never zero, or NULL.
+ */
+function neverZeroInteger(text: string, knownType?: (text: string) => string | undefined): boolean {
+  const call = wholeCall(text.trim());
+  if (call?.name.toLowerCase() !== 'nullif' || call.args.length !== 2 || !/^(?:0|trino_nan_null\(0\))$/.test(call.args[1].trim())) return false;
+  const value = call.args[0].trim();
+  return wholeCall(value)?.name.toLowerCase() === 'count' || visiblyInteger(value, knownType);
+}
+
+/** Trino's integer types, as the catalog's column types spell them. */
+export const INTEGER_TYPES: ReadonlySet<string> = new Set(['tinyint', 'smallint', 'integer', 'bigint']);
+
+/** Marks each operand that is a column of a type the catalog gives (Part.knownType). */
+function typeKnownColumns(parts: Part[], knownType: (text: string) => string | undefined): void {
+  for (const p of parts) {
+    if (p.kind !== 'operand' || !isColumnName(p.text.trim())) continue;
+    const type = knownType(p.text.trim());
+    if (type !== undefined) p.knownType = type;
+  }
 }
 
 /**
@@ -405,8 +448,12 @@ function addAndSubtract(parts: Part[], context: OperatorContext): void {
     const operands = columnArithmeticGuarded(dateArithmeticGuarded(written, op), op);
     const notDates = op === '+' || operands.some((o) => NUMBER.test(o)) || /^NULL$/i.test(operands[1]);
     const shim = !notDates ? 'trino_minus' : op === '+' ? 'trino_plus' : 'trino_subtract';
-    const fn = written.every(visiblyInteger) ? CHECKED_ARITHMETIC[op] : typedArithmetic(shim, operands, context);
-    replace(parts, l, r, unknownOperatorGuarded(`${fn}(${operands.join(', ')})`, written, op, context.mayHoldUnknown === true));
+    const integers = written.every((o) => visiblyInteger(o, context.knownType));
+    const fn = integers ? CHECKED_ARITHMETIC[op] : typedArithmetic(shim, operands, context);
+    // Integers (literals, date fields, columns the catalog types) are no dates and no arrays: no guard of those.
+    const args = integers && context.knownType !== undefined ? written : operands;
+    replace(parts, l, r, unknownOperatorGuarded(`${fn}(${args.join(', ')})`, written, op, context.mayHoldUnknown === true));
+    if (integers && context.knownType !== undefined) parts[l].knownType = 'bigint';
     i = l;
   }
 }

@@ -107,7 +107,8 @@ export function translateExpressions(sql: string, position?: (t: Token) => { lin
   );
   if (MAY_BE_UNKNOWN.test(uncommented)) rewriter.unknownNames = unknownSelectNames(tree);
   // Set operations' columns of known types (count(*), literals, the catalog's columns) meet without a bind-time check.
-  if (SET_OPERATION_WORD.test(uncommented))
+  // The same types give the columns of each query level (known-types.ts levelColumnTypes).
+  if (SET_OPERATION_WORD.test(uncommented) || (options.columnTypes && options.columnTypes.columns.size > 0))
     rewriter.knownTypes = { columns: new Map(), database: '', ...options.columnTypes, withNames: withQueryNames(tree), withQueries: withQueries(tree) };
   const zoned = options.zonedRelations;
   const grouped = checkZonedExtremes(

@@ -4,7 +4,7 @@
 // answers. A comparison (=, <>, <, …, IN, BETWEEN) with a string literal gets the guard trino_text_comparable (function-macros.ts), refused while
 // DuckDB binds when the other side is not a text: `(a = 'x' AND trino_text_comparable(a, 'x'))`, planned as `a = 'x'`.
 // Comparisons of two columns get the same guard beside trino_not_nested (nested-comparisons.ts).
-import { betweenOperands, operand, previous, textOf } from './nested-comparisons.js';
+import { betweenOperands, knownFamily, operand, previous, textOf } from './nested-comparisons.js';
 import type { Part } from './operators.js';
 
 const COMPARISONS = new Set(['=', '<>', '!=', '<', '<=', '>', '>=']);
@@ -66,6 +66,8 @@ export function guardTextComparisons(parts: Part[]): void {
       if (!typed || (typed === isBooleanLiteral && (isStringLiteral(parts, left) || isStringLiteral(parts, right)))) continue;
       const [value, literal] = typed(parts, left) ? [right, left] : [left, right];
       if (QUANTIFIED.test(textOf(parts, value))) continue;
+      // A column the catalog types as a varchar (a boolean) meets a string (a boolean) literal (issue 18).
+      if (knownFamily(parts, value) === (typed === isStringLiteral ? 'varchar' : 'boolean')) continue;
       guard(parts, [left[0], right[1]], [textOf(parts, value)], textOf(parts, literal), typed === isStringLiteral);
       i = left[0];
     } else if (p.inList) {

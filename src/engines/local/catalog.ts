@@ -307,6 +307,21 @@ export class LakeCatalog {
     return found;
   }
 
+  /**
+   * tableColumns from the snapshot alone, without reading the catalog: undefined where the snapshot holds no table
+   * descriptions (a caller knows the snapshot is the catalog's content: CatalogAccess.snapshotHolds).
+   */
+  snapshotTableColumns(names: ReadonlySet<string>): Map<string, readonly LakeColumn[]> | undefined {
+    const { tables } = this.snapshot;
+    if (!tables) return undefined;
+    const found = new Map<string, readonly LakeColumn[]>();
+    for (const { table } of tables) {
+      const key = `${table.database}.${table.name}`.toLowerCase();
+      if (names.has(key)) found.set(key, [...table.columns, ...table.partitionKeys]);
+    }
+    return found;
+  }
+
   async get(database: string, name: string): Promise<LakeTable | undefined> {
     const stored = (await this.storedTables()).find((t) => t.table.database === database && t.table.name === name);
     return stored && structuredClone(stored.table);

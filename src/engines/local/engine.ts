@@ -9,6 +9,7 @@ import {
   type TableName,
 } from '../engine.js';
 import { CATALOG, catalogName, LakeCatalog } from './catalog.js';
+import type { LakeColumn } from '../../dialect/lake-table.js';
 import { CatalogAccess } from './catalog-access.js';
 import { DuckDbEngine, withoutInternalSuggestions } from '../duckdb/engine.js';
 import type { LakeAction } from '../../dialect/lake-actions.js';
@@ -119,6 +120,12 @@ function jsonParsedColumnsNamed(sql: string, views: ReadonlyMap<string, Readonly
 const SET_OPERATION = /\b(?:UNION|INTERSECT|EXCEPT)\b/i;
 /** A subquery that is no derived table of a FROM or JOIN: it may read the outer row (correlated-subqueries.ts). */
 const SUBQUERY = /(?<!\b(?:FROM|JOIN)\s*)\(\s*(?:SELECT|WITH)\b/i;
+/**
+ * Checks and shims of a translation that a column's known type makes needless (issue 18; known-types.ts
+ * levelColumnTypes): type checks (`typeof([…])`, comparison guards), typed arithmetic, NaN comparisons, avg's witness.
+ */
+const TYPE_GUARDED =
+  /typeof\(\[|trino_text_(?:literal_)?comparable\(|trino_comparable_columns\(|trino_avg_type\(|trino_(?:plus|multiply|subtract|minus)_1\(|trino_nan_in\(/;
 const relationPart = (t: Token | undefined): string | undefined =>
   t && (t.kind === 'word' || t.kind === 'quoted')
     ? t.text
@@ -127,13 +134,8 @@ const relationPart = (t: Token | undefined): string | undefined =>
         .toLowerCase()
     : undefined;
 
-/**
- * The catalog's column types (Trino's spelling) of the tables a statement with a set operation or a subquery names
- * (TranslateContext.columnTypes: its branches' columns known to meet are not checked while DuckDB binds; a subquery's
- * table shows its columns to the correlation checks, correlated-subqueries.ts withCatalogColumns), or undefined.
- */
-async function columnTypesNamed(sql: string, database: string, catalog: LakeCatalog): Promise<ReadonlyMap<string, readonly CatalogColumn[]> | undefined> {
-  if (!SET_OPERATION.test(sql) && !SUBQUERY.test(sql)) return undefined;
+/** The lower-case `database.name` of every name a statement's tokens may make (the catalog keeps only tables' ones). */
+function namesOf(sql: string, database: string): Set<string> {
   const tokens = tokenize(sql).filter((t) => !isTrivia(t));
   const names = new Set<string>();
   tokens.forEach((t, k) => {
@@ -142,9 +144,29 @@ async function columnTypesNamed(sql: string, database: string, catalog: LakeCata
     const qualifier = tokens[k - 1]?.text === '.' ? relationPart(tokens[k - 2]) : undefined;
     names.add(qualifier === undefined ? `${database}.${name}` : `${qualifier}.${name}`);
   });
-  const tables = await catalog.tableColumns(names);
-  if (tables.size === 0) return undefined;
-  return new Map([...tables].map(([name, columns]) => [name, columns.map((c) => ({ name: c.name, trinoType: trinoTypeOfHive(parseHiveType(c.type)) }))]));
+  return names;
+}
+
+/** The columns of a catalog's table description with their Trino types (TranslateContext.columnTypes). */
+const trinoColumns = (tables: ReadonlyMap<string, readonly LakeColumn[]>): ReadonlyMap<string, readonly CatalogColumn[]> | undefined =>
+  tables.size === 0
+    ? undefined
+    : new Map([...tables].map(([name, columns]) => [name, columns.map((c) => ({ name: c.name, trinoType: trinoTypeOfHive(parseHiveType(c.type)) }))]));
+
+/**
+ * The catalog's column types (Trino's spelling) of the tables a statement names, where it has a set operation (its
+ * branches' columns known to meet are not checked while DuckDB binds), a subquery (its table shows its columns to the
+ * correlation checks, correlated-subqueries.ts withCatalogColumns) or its translation `steps` without them holds a
+ * check or shim a known type makes needless (TranslateContext.columnTypes), or undefined.
+ */
+async function columnTypesNamed(
+  sql: string,
+  steps: readonly TranslationStep[],
+  database: string,
+  catalog: LakeCatalog,
+): Promise<ReadonlyMap<string, readonly CatalogColumn[]> | undefined> {
+  if (!SET_OPERATION.test(sql) && !SUBQUERY.test(sql) && !TYPE_GUARDED.test(JSON.stringify(steps))) return undefined;
+  return trinoColumns(await catalog.tableColumns(namesOf(sql, database)));
 }
 
 /**
@@ -278,7 +300,14 @@ export class AthenaLocalEngine implements Engine {
     };
     const started = performance.now();
     refuseOutsideAthena(sql);
-    let steps = adapt(this.translate(sql, ctx));
+    // While this process holds the writer lock (a whole `lake run`), the catalog's snapshot is its content: the column
+    // types of the tables the statement names are read from it before the one translation (issue 18: the hourly run
+    // translated its KPI and alert twice, once without them).
+    // Not where the statement's translations are handed (lint's bind: translated once, without the catalog's types).
+    const typed = this.queryTranslations === undefined;
+    const snapshotTypes = typed && this.access.snapshotHolds ? this.catalog.snapshotTableColumns(namesOf(sql, ctx.database)) : undefined;
+    const earlyTypes = snapshotTypes && trinoColumns(snapshotTypes);
+    let steps = adapt(this.translate(sql, earlyTypes ? { ...ctx, columnTypes: earlyTypes } : ctx));
     const known = this.answerFromSnapshot(steps);
     if (known) return { ...known, stats: { durationMs: performance.now() - started, bytesScanned: 0 } };
     if (options.readsNoTables === true && steps.every((step) => step.kind === 'sql')) return this.runWithoutCatalog(sql, steps, options, started);
@@ -289,9 +318,9 @@ export class AthenaLocalEngine implements Engine {
       const zonedViews = await this.catalog.zonedViews();
       const jsonParsedColumns = jsonParsedColumnsNamed(sql, await this.catalog.jsonParsedViews());
       const readsZoned = zonedViews.size > 0 && namesRelation(sql, zonedViews);
-      // One with a set operation over catalog tables, with their column types (known-types.ts).
-      const columnTypes = await columnTypesNamed(sql, ctx.database, this.catalog);
-      if (readsZoned || jsonParsedColumns || columnTypes)
+      // One with a set operation or type checks over catalog tables, with their column types (known-types.ts).
+      const columnTypes = earlyTypes ?? (await columnTypesNamed(sql, typed ? steps : [], ctx.database, this.catalog));
+      if (readsZoned || jsonParsedColumns || (columnTypes && !earlyTypes))
         steps = adapt(
           this.translate(sql, {
             ...ctx,
