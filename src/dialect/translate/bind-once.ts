@@ -4,8 +4,7 @@
 // `date_trunc('quarter', date_add('quarter', element_at(m, k), d))` 23 million characters of SQL: seconds of binding
 // for one expression (found by the random oracle, where a few such expressions took most of the local engine's time).
 // The heavy arguments become the fields of a lambda's parameter, bound once, and the call reads the fields:
-// `list_transform([{'a1': x}], lambda trino_once1: f('unit', trino_once1['a1']))[1]` (x checked for a NULL type,
-// which binds it once more: twice, not thousands of times).
+// `list_transform([{'a1': coalesce(x)}], lambda trino_once1: f('unit', trino_once1['a1']))[1]`.
 //
 // Only macros that compute a Trino function (`trino_<name>` for a function of the table, and the shims the table
 // names) are written this way: Trino evaluates a function's arguments before calling it, so evaluating them once,
@@ -72,8 +71,9 @@ function onceCall(written: string, name: string, args: readonly string[]): strin
   if (!heavy) return undefined;
   // Nested calls name their parameters apart, so an inner call's parameter never hides an outer one.
   const parameter = `trino_once${(args.join(',').match(/lambda trino_once/g)?.length ?? 0) + 1}`;
-  // A NULL-typed argument stays unevaluated, as DuckDB leaves it in a call (and Trino where it folds such a call).
-  const fields = args.flatMap((arg, k) => (moved[k] ? [`'a${k}': CASE WHEN typeof([${arg.trim()}]) = '"NULL"[]' THEN NULL ELSE ${arg.trim()} END`] : []));
+  // coalesce keeps a NULL-typed argument's type and evaluates it: Trino evaluates an untyped argument of a function
+  // (date_add('day', element_at(ARRAY[], 0), d) fails), where DuckDB would drop it.
+  const fields = args.flatMap((arg, k) => (moved[k] ? [`'a${k}': coalesce(${arg.trim()})`] : []));
   const call = args.map((arg, k) => (moved[k] ? `${parameter}['a${k}']` : arg.trim())).join(', ');
   return `list_transform([{${fields.join(', ')}}], lambda ${parameter}: ${written}(${call}))[1]`;
 }
