@@ -131,12 +131,13 @@ describe('catalog access', () => {
     it('a reader that finds the file attached by another process says so in readers-waiting/ while it waits, and clears it after', async () => {
       const lake = newLake();
       const reader = await holding(lake, 60_000);
-      // Another process attaches the catalog read-write (as a run holding it does) for a while.
+      // Another process attaches the catalog read-write (as a run holding it does) until the test lets it go, once the
+      // reader is seen waiting (a fixed 1.5 s hold lost the race on a loaded CI machine: the reader came after it).
       const script = `import { DuckDBInstance } from '@duckdb/node-api';
         const c = await (await DuckDBInstance.create(':memory:')).connect();
         await c.run(${JSON.stringify(`ATTACH '${lakeCatalogPath(lake)}' AS held`)});
         console.log('attached');
-        setTimeout(() => process.exit(0), 1500);`;
+        setTimeout(() => process.exit(0), 30_000);`;
       const child = spawn(process.execPath, ['--input-type=module', '-e', script], {
         cwd: join(import.meta.dirname, '../../..'),
         stdio: ['ignore', 'pipe', 'inherit'],
@@ -145,6 +146,7 @@ describe('catalog access', () => {
       await new Promise<void>((resolve) => child.stdout.on('data', () => resolve()));
       const read = reader.execute('SELECT count(*) FROM t');
       await vi.waitFor(() => expect(readdirSync(readersWaitingPath(lake))).toHaveLength(1), { timeout: 10_000, interval: 5 });
+      child.kill();
       expect((await read).rows).toEqual([[1]]);
       expect(readdirSync(readersWaitingPath(lake))).toEqual([]);
       await exited;
