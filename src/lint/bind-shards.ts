@@ -7,7 +7,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AthenaLocalEngine } from '../engines/local/engine.js';
-import { QueryTranslations, type QueryTranslation } from '../dialect/translate/query.js';
+import { QueryTranslations, type QueryTranslation, type SharedTranslations } from '../dialect/translate/query.js';
+import { ShapeTranslations, tablesIn } from './shape-translations.js';
 import type { Column } from '../engines/engine.js';
 import type { Project, ProjectNode } from '../project/model.js';
 import { substituteVariables, type Variables } from '../project/variables.js';
@@ -99,7 +100,14 @@ async function createFromColumns(engine: AthenaLocalEngine, database: string, ta
 export async function bindShard(project: Project, shard: number, owners: ReadonlyMap<string, number>, channel: ShardChannel): Promise<void> {
   const lakeRoot = await mkdtemp(join(tmpdir(), 'lake-lint-shard-'));
   // Its tables are empty and have no files: there are no bytes scanned to count.
-  const queryTranslations = channel.translations ? new QueryTranslations() : undefined;
+  // A query translated again with the catalog's column types (a subquery or a set operation: engine.ts
+  // columnTypesNamed) is shared between the models of one shape, as the rules share theirs (shape-translations.ts).
+  const shapes = new ShapeTranslations();
+  let sharing: SharedTranslations | undefined;
+  const typedShapes: SharedTranslations = {
+    translate: (sql, options, translate, columnTypes) => (columnTypes && sharing ? sharing.translate(sql, options, translate, columnTypes) : translate()),
+  };
+  const queryTranslations = channel.translations ? new QueryTranslations([], typedShapes) : undefined;
   const engine = await AthenaLocalEngine.open({ lakeRoot, inMemory: true, threads: 1, meterScans: false, bindCache: true, queryTranslations });
   try {
     const vars = schemaVariables(project);
@@ -142,7 +150,10 @@ export async function bindShard(project: Project, shard: number, owners: Readonl
       if (node.produces.length === 0) continue;
       const translated = owned ? channel.translations?.(node.id) : undefined;
       if (translated) queryTranslations?.add(await translated);
+      const tablesRead = owned ? tablesIn(node.database, node.dependsOn) : [];
+      sharing = tablesRead.length > 0 ? shapes.forTables(tablesRead) : undefined;
       const schemas = await discoverNode(engine, node, vars, ensureDatabase);
+      sharing = undefined;
       for (const [table] of schemas.columns) tables.add(table);
       if (owned) channel.post({ id: node.id, schemas });
     }

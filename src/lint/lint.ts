@@ -5,6 +5,7 @@ import { createFileChecker, type FileChecker } from './check-pool.js';
 import type { EnclosingStatement } from '../dialect/lint/index.js';
 import type { FileCheckResult } from './file-checks.js';
 import { TranslationFeed } from './translation-feed.js';
+import { tablesIn } from './shape-translations.js';
 import { bindThreads } from './bind-pool.js';
 import { lakeRootOf, loadConfig } from '../project/config.js';
 import { contractsWithoutTable, loadContractFiles } from '../project/contract.js';
@@ -147,12 +148,6 @@ export async function lintProject(root: string, options: LintOptions = {}): Prom
     feed?.close();
     await checker?.close();
   }
-}
-
-/** The bare lower-case names of the tables of `database` among a node's qualified `tables`. */
-function tablesIn(database: string, tables: readonly string[]): string[] {
-  const prefix = `${database.toLowerCase()}.`;
-  return tables.flatMap((t) => (t.toLowerCase().startsWith(prefix) && !t.slice(prefix.length).includes('.') ? [t.slice(prefix.length).toLowerCase()] : []));
 }
 
 /** `<sql>/contracts/*.yaml`: each contract valid against the schema (src/project/contract.ts) and for a table of the project. */

@@ -19,6 +19,8 @@
 //   shape;
 // - a translation is kept for the shape only when it has no finding (a message could name a table) and every
 //   appearance of each of its names in its output is a whole word (or quoted identifier) the rename can replace.
+// The bind worker translates a query with a subquery or set operation again with the catalog's column types
+// (engine.ts columnTypesNamed): those share too, the types in the key with the replaced names' placeholders (typesKey).
 // tests/lint/lint38-shared-shapes.test.ts compares shared and own translations of every bench and example model and
 // of renamed queries of the repository's tests.
 import type { ExpressionTranslation, QueryOptions, SharedTranslations } from '../dialect/translate/query.js';
@@ -110,6 +112,31 @@ function occurrences(text: string, part: string): number {
   return count;
 }
 
+/**
+ * The part of a shape's key for the catalog's column types a query is translated with (lake lint's bind worker, for a
+ * query with a subquery or set operation): the database, then each table's name, with a replaced name's placeholder,
+ * and its columns as given, in the map's order. Undefined (no shape) when a replaced name is anywhere else in them: a
+ * column, a type's field, another database's name or a qualifier (the translator could write a catalog column's name
+ * into its output, which the rename would then take for the table's).
+ */
+export function typesKey(types: NonNullable<QueryOptions['columnTypes']>, names: readonly string[]): string | undefined {
+  const index = new Map(names.map((n, k) => [n, k]));
+  const prefix = `${types.database}.`;
+  const inside = (text: string) => {
+    const lower = text.toLowerCase();
+    return lower.includes(SEPARATOR) || lower.includes('\u0002') || names.some((n) => lower.includes(n));
+  };
+  if (inside(types.database)) return undefined;
+  let key = `${SEPARATOR}T${SEPARATOR}${types.database}`;
+  for (const [table, columns] of types.columns) {
+    const k = table.startsWith(prefix) ? index.get(table.slice(prefix.length)) : undefined;
+    const text = JSON.stringify(columns);
+    if (inside(text) || (k === undefined && inside(table))) return undefined;
+    key += `${SEPARATOR}${k === undefined ? table : `\u0002${k}\u0002`}${SEPARATOR}${text}`;
+  }
+  return key;
+}
+
 /** A kept translation: its output's text between the places of the names, and which placeholder each place is. */
 interface Kept {
   pieces: string[];
@@ -152,6 +179,12 @@ function keep(out: string, names: readonly string[]): Kept | undefined {
   return { pieces, slots };
 }
 
+/** The bare lower-case names of the tables of `database` among a node's qualified `tables` (a model's shape's names). */
+export function tablesIn(database: string, tables: readonly string[]): string[] {
+  const prefix = `${database.toLowerCase()}.`;
+  return tables.flatMap((t) => (t.toLowerCase().startsWith(prefix) && !t.slice(prefix.length).includes('.') ? [t.slice(prefix.length).toLowerCase()] : []));
+}
+
 /** Translations shared between queries of one shape, for one lint run (one per thread that checks files). */
 export class ShapeTranslations {
   private readonly kept = new Map<string, Kept | null>();
@@ -162,11 +195,19 @@ export class ShapeTranslations {
   /** The sharing for a model that reads `tables` (lower-case bare names in its database). */
   forTables(tables: readonly string[]): SharedTranslations {
     const set = new Set(tables.filter(isOrdinaryName));
-    return { translate: (sql, options, translate) => this.translate(sql, set, options, translate) };
+    return { translate: (sql, options, translate, columnTypes) => this.translate(sql, set, options, translate, columnTypes) };
   }
 
-  private translate(sql: string, tables: ReadonlySet<string>, options: QueryOptions, translate: () => ExpressionTranslation): ExpressionTranslation {
-    const shape = shapeOf(sql, tables, options);
+  private translate(
+    sql: string,
+    tables: ReadonlySet<string>,
+    options: QueryOptions,
+    translate: () => ExpressionTranslation,
+    columnTypes?: QueryOptions['columnTypes'],
+  ): ExpressionTranslation {
+    const plain = shapeOf(sql, tables, options);
+    const typed = plain && columnTypes ? typesKey(columnTypes, plain.names) : '';
+    const shape = plain && typed !== undefined ? { key: plain.key + typed, names: plain.names } : undefined;
     const known = shape && this.kept.get(shape.key);
     if (shape && known) {
       this.shared++;

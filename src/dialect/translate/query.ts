@@ -195,7 +195,8 @@ export function translateExpressions(sql: string, position?: (t: Token) => { lin
 /** One translateExpressions result of a query, with the inputs that decide it (QueryTranslations). */
 /** Translations of other queries that give this query's translation without translating it, or call `translate`. */
 export interface SharedTranslations {
-  translate(sql: string, options: QueryOptions, translate: () => ExpressionTranslation): ExpressionTranslation;
+  /** `columnTypes`: the catalog's column types `translate` is given (lake lint's bind), part of what decides it. */
+  translate(sql: string, options: QueryOptions, translate: () => ExpressionTranslation, columnTypes?: QueryOptions['columnTypes']): ExpressionTranslation;
 }
 
 export interface QueryTranslation {
@@ -209,10 +210,12 @@ export interface QueryTranslation {
  * Query translations made once and read again (issue 18): `lake lint`'s rules translate a model's CTAS on the main
  * thread and its bind worker reads the result instead of translating the model a second time. A translation is a
  * function of the query's text, `ctas` and `at` alone when no zoned views or json_parse columns are given (those
- * queries are always translated), so an entry is used only for exactly those inputs.
+ * queries are always translated), so an entry is used only for exactly those inputs; one with the catalog's column
+ * types, of those and the types (the database, and each table's columns in the order given).
  */
 export class QueryTranslations {
   private readonly byKey = new Map<string, QueryTranslation>();
+  private readonly typed = new Map<string, ExpressionTranslation>();
 
   /** `shared`: where a query not translated here is asked first (lake lint's queries of one shape, src/lint/shape-translations.ts). */
   constructor(
@@ -230,14 +233,27 @@ export class QueryTranslations {
     for (const entry of known) this.byKey.set(QueryTranslations.key(entry.sql, entry.ctas, entry.at), entry);
   }
 
-  /** The entries made or added so far. */
+  /** The entries made or added so far (without the catalog's column types: those are kept apart, never handed on). */
   entries(): QueryTranslation[] {
     return [...this.byKey.values()];
   }
 
-  translate(sql: string, options: QueryOptions, translate: () => ExpressionTranslation): ExpressionTranslation {
+  /**
+   * With `columnTypes` (lake lint's bind: a statement with a subquery or a set operation over the catalog's tables is
+   * translated again with their column types) the translation is not one of the entries: it is asked of the shared
+   * translations with those types, and kept apart under a key that holds them.
+   */
+  translate(sql: string, options: QueryOptions, translate: () => ExpressionTranslation, columnTypes?: QueryOptions['columnTypes']): ExpressionTranslation {
     const ctas = options.ctas === true;
     const key = QueryTranslations.key(sql, ctas, options.at);
+    if (columnTypes) {
+      const typedKey = `${columnTypes.database}\u0001${JSON.stringify([...columnTypes.columns])}\u0001${key}`;
+      const typed = this.typed.get(typedKey);
+      if (typed) return typed;
+      const translation = this.shared ? this.shared.translate(sql, options, translate, columnTypes) : translate();
+      this.typed.set(typedKey, translation);
+      return translation;
+    }
     const known = this.byKey.get(key);
     if (known) return known.translation;
     const translation = this.shared ? this.shared.translate(sql, options, translate) : translate();
@@ -257,9 +273,8 @@ export function translateQuery(sql: string, ctx?: TranslateContext, options: Que
       ...(jsonParsedColumns ? { jsonParsedColumns } : {}),
       ...(columnTypes ? { columnTypes } : {}),
     });
-  const queries =
-    zonedRelations || jsonParsedColumns || columnTypes || options.zonedRelations || options.jsonParsedColumns || options.columnTypes ? undefined : ctx?.queries;
-  const { sql: out, diagnostics } = queries ? queries.translate(sql, options, translate) : translate();
+  const queries = zonedRelations || jsonParsedColumns || options.zonedRelations || options.jsonParsedColumns || options.columnTypes ? undefined : ctx?.queries;
+  const { sql: out, diagnostics } = queries ? queries.translate(sql, options, translate, columnTypes) : translate();
   if (diagnostics.some((d) => d.severity === 'error')) throw new DialectError(diagnostics);
   return out;
 }
