@@ -46,6 +46,8 @@ describeFunctions(
     ['DISTINCT', `sum(DISTINCT x) FROM (VALUES ${MAX}, 1, -1) t(x)`, REFUSED],
     // Trino 476: "bigint addition overflow: 9223372036854775807 + 1".
     ['FILTER', `sum(x) FILTER (WHERE x <> 0) FROM (VALUES ${MAX}, 1, -1) t(x)`, REFUSED],
+    // Trino 476 fails: an ORDER BY in sum() does not fix its order (ascending would have answered).
+    ['ORDER BY in the call', `sum(x ORDER BY x) FROM (VALUES ${MAX}, 1, -1) t(x)`, REFUSED],
     ['one group of two', `g, sum(x) FROM (VALUES (1, ${MAX}), (1, 1), (1, -1), (2, 5)) t(g, x) GROUP BY g`, REFUSED],
     // A total out of the range fails in every order (Trino 476: "bigint addition overflow: 9223372036854775807 + 1").
     ['a total past the range', `sum(x) FROM (VALUES ${MAX}, 1) t(x)`, /Out of range for bigint|bigint addition overflow/],
