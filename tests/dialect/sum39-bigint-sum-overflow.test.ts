@@ -5,13 +5,17 @@
 // 9223372036854775807 for both. Where the positive values or the negative ones alone leave the range the local sum is
 // now refused while running; where neither does, no order can overflow and the sum answers. A window's bigint sum
 // wraps around in Trino 476 (two's complement, running, sliding and whole frames alike), where the local cast to bigint
-// failed: it now wraps too. Every value and type below is Trino 476's answer, and every error Trino's failure or the
+// failed: it now wraps too. An interval day to second is summed as bigint milliseconds in Trino, with the same rule. Every value and type below is Trino 476's answer, and every error Trino's failure or the
 // local refusal of a plan-dependent answer, asked of the shared Trino.
 import { describeFunctions } from './functions/harness.js';
 
 const MAX = "BIGINT '9223372036854775807'";
 const MIN = "BIGINT '-9223372036854775808'";
-const REFUSED = /sum\(\) of bigint values whose running total can leave the bigint range before coming back is refused locally/;
+const REFUSED =
+  /sum\(\) of bigint values \(or of intervals, as milliseconds\) whose running total can leave the bigint range before coming back is refused locally/;
+// Intervals of ±2,000,000,000 days (172,800,000,000,000,000 ms each): n positive ones, then m negative ones.
+const intervals = (n: number, m: number): string =>
+  `FROM (SELECT INTERVAL '1' DAY * 2000000000 * (CASE WHEN i <= ${n} THEN 1 ELSE -1 END) AS x FROM UNNEST(sequence(1, ${n + m})) t(i))`;
 
 describeFunctions(
   'sum() of bigints: answered where no order of the rows can overflow, refused where the answer depends on the order',
@@ -33,6 +37,8 @@ describeFunctions(
     // The refusal's advice: a decimal(38, 0) sum is exact on both engines.
     ['as decimals', `sum(CAST(x AS decimal(38, 0))) FROM (VALUES ${MAX}, 1, -1) t(x)`, '9223372036854775807', 'decimal(38,0)'],
     // avg(bigint) does not overflow in Trino 476 (and did not locally): the exact sum divided as a double.
+    // An interval's milliseconds are a bigint sum in Trino 476: 40 of each sign stay in range (0 00:00:00.000).
+    ['intervals that cannot overflow', `sum(x) ${intervals(40, 40)}`, '0 00:00:00.000', 'interval day to second'],
     ['avg past the range', `avg(x) FROM (VALUES ${MAX}, ${MAX}) t(x)`, 2 ** 63, 'double'],
   ],
   [
@@ -49,6 +55,8 @@ describeFunctions(
     // Trino 476 fails: an ORDER BY in sum() does not fix its order (ascending would have answered).
     ['ORDER BY in the call', `sum(x ORDER BY x) FROM (VALUES ${MAX}, 1, -1) t(x)`, REFUSED],
     ['one group of two', `g, sum(x) FROM (VALUES (1, ${MAX}), (1, 1), (1, -1), (2, 5)) t(g, x) GROUP BY g`, REFUSED],
+    // Trino 476: "bigint addition overflow: 9158400000000000000 + 172800000000000000" (locally 0 00:00:00.000 before).
+    ['intervals, 60 of each sign', `sum(x) ${intervals(60, 60)}`, REFUSED],
     // A total out of the range fails in every order (Trino 476: "bigint addition overflow: 9223372036854775807 + 1").
     ['a total past the range', `sum(x) FROM (VALUES ${MAX}, 1) t(x)`, /Out of range for bigint|bigint addition overflow/],
   ],

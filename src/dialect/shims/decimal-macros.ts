@@ -111,7 +111,7 @@ const SUM_TYPED_OF = (
 const SUM_TYPED = SUM_TYPED_OF('s');
 const BIGINT_MIN = '-9223372036854775808::HUGEINT';
 const BIGINT_MAX = '9223372036854775807::HUGEINT';
-const SUM_ORDER_REFUSAL = `'sum() of bigint values whose running total can leave the bigint range before coming back is refused locally: Athena adds in an order its plan chooses and fails (bigint addition overflow) in some orders, answers in others; the local engine sums exactly. Sum them as decimals, sum(CAST(x AS decimal(38, 0))), for the exact total on both'`;
+const SUM_ORDER_REFUSAL = `'sum() of bigint values (or of intervals, as milliseconds) whose running total can leave the bigint range before coming back is refused locally: Athena adds in an order its plan chooses and fails (bigint addition overflow) in some orders, answers in others; the local engine sums exactly. Sum bigints as decimals, sum(CAST(x AS decimal(38, 0))), for the exact total on both'`;
 export const DECIMAL_MACROS: readonly string[] = [
   // A NULL of type decimal(s, s) under key 's<s>', of no type under 'n': DuckDB's common type of several of them keeps
   // the largest scale (the set operation check, translate/set-operation-types.ts).
