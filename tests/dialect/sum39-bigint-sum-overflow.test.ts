@@ -101,3 +101,23 @@ describeFunctions('a windowed bigint sum wraps around as in Trino 476', [
   ],
   ['integers in a running sum', window('ORDER BY k', '(1, 2147483647), (2, 1)'), [2147483647, 2147483648], 'array(bigint)'],
 ]);
+
+// An interval's sum and avg were made intervals with to_milliseconds, which fails past 2^63 microseconds (about
+// 106,751,991 days: "Interval value … milliseconds out of range"); they are built from days and milliseconds now.
+describeFunctions('interval sums and averages past 106,751,991 days', [
+  ['sum', "sum(x) FROM (VALUES INTERVAL '100000000' DAY, INTERVAL '100000000' DAY) t(x)", '200000000 00:00:00.000', 'interval day to second'],
+  [
+    'a negative sum with a fraction',
+    "sum(x) FROM (VALUES INTERVAL '-100000000' DAY, INTERVAL '-100000000' DAY, INTERVAL '-1.5' SECOND) t(x)",
+    '-200000000 00:00:01.500',
+    'interval day to second',
+  ],
+  ['avg', `avg(x) ${intervals(60, 0)}`, '2000000000 00:00:00.000', 'interval day to second'],
+  ['a negative avg', "avg(x) FROM (VALUES INTERVAL '-100000000' DAY, INTERVAL '-100000001' DAY) t(x)", '-100000000 12:00:00.000', 'interval day to second'],
+  [
+    'a windowed sum',
+    "WITH w AS (SELECT sum(x) OVER () AS s FROM (VALUES INTERVAL '100000000' DAY, INTERVAL '100000000' DAY) t(x)) SELECT max(s) FROM w",
+    '200000000 00:00:00.000',
+    'interval day to second',
+  ],
+]);

@@ -93,9 +93,11 @@ const TRUNCATE_PLACES = `list_transform([x], lambda v: cast_to_type(CASE
  */
 const LARGEST_OF_SCALE = `cast_to_type(repeat('9', 38 - ${S}) || CASE WHEN ${S} > 0 THEN '.' || repeat('9', ${S}) ELSE '' END, v)`;
 // A sum past 38 digits fails as Trino's decimal sum does; an interval's sum of milliseconds, typed VARCHAR (macros.ts
-// trino_sum_type), is made an interval again. In a lambda: a typed macro does not see an aggregate's type.
+// trino_sum_type), is made an interval again, as days and milliseconds (trino_interval_from_millis; to_milliseconds alone
+// failed past 2^63 microseconds, where Trino 476's sum of INTERVAL '100000000' DAY twice is 200000000 00:00:00.000). In
+// a lambda: a typed macro does not see an aggregate's type.
 const SUM_CHECKED = `list_transform([x], lambda v: trino_sum_back(v))[1]`;
-const SUM_BACK = `(v VARCHAR) AS to_milliseconds(CAST(v AS BIGINT)),
+const SUM_BACK = `(v VARCHAR) AS trino_interval_from_millis(CAST(v AS BIGINT)),
   (v) AS CASE WHEN ${IS_DECIMAL} AND abs(v) > ${LARGEST_OF_SCALE} THEN cast_to_type(trino_fail('Decimal overflow'), v) ELSE v END`;
 /**
  * sum(x) cast to its Trino type (the witness w, macros.ts trino_sum_type) and checked. A real total is summed as a
