@@ -79,14 +79,16 @@ describe('translateQuery', () => {
     [
       'sum keeps FILTER',
       'SELECT sum(x) FILTER (WHERE y)',
-      "SELECT trino_sum_checked(sum(trino_summand(x)) FILTER (WHERE trino_condition(y, 'filter')), min(trino_sum_type(x)) FILTER (WHERE trino_condition(y, 'filter')))",
+      // The sum of the positive values beside it (a bigint input only, sum39: refused where Trino's order decides).
+      "SELECT trino_sum_checked(sum(trino_summand(x)) FILTER (WHERE trino_condition(y, 'filter')), min(trino_sum_type(x)) FILTER (WHERE trino_condition(y, 'filter')), sum(trino_sum_positive(x)) FILTER (WHERE trino_condition(y, 'filter')))",
     ],
     [
       'sum keeps OVER',
       'SELECT sum(x) OVER (PARTITION BY z)',
       // Window keys go through trino_cmp (by instant when zoned, the value itself otherwise); a map key is refused
       // while binding (a CASE whose condition folds to false).
-      `SELECT trino_sum_checked(sum(trino_summand(x)) OVER (PARTITION BY ${MAP_PARTITION('trino_cmp(z)')}), min(trino_sum_type(x)) OVER (PARTITION BY ${MAP_PARTITION('trino_cmp(z)')}))`,
+      // A window's bigint sum wraps around as Trino 476's does (trino_sum_windowed, sum39).
+      `SELECT trino_sum_windowed(sum(trino_summand(x)) OVER (PARTITION BY ${MAP_PARTITION('trino_cmp(z)')}), min(trino_sum_type(x)) OVER (PARTITION BY ${MAP_PARTITION('trino_cmp(z)')}))`,
     ],
     [
       'count_if',

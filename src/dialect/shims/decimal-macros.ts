@@ -93,9 +93,11 @@ const TRUNCATE_PLACES = `list_transform([x], lambda v: cast_to_type(CASE
  */
 const LARGEST_OF_SCALE = `cast_to_type(repeat('9', 38 - ${S}) || CASE WHEN ${S} > 0 THEN '.' || repeat('9', ${S}) ELSE '' END, v)`;
 // A sum past 38 digits fails as Trino's decimal sum does; an interval's sum of milliseconds, typed VARCHAR (macros.ts
-// trino_sum_type), is made an interval again. In a lambda: a typed macro does not see an aggregate's type.
+// trino_sum_type), is made an interval again, as days and milliseconds (trino_interval_from_millis; to_milliseconds alone
+// failed past 2^63 microseconds, where Trino 476's sum of INTERVAL '100000000' DAY twice is 200000000 00:00:00.000). In
+// a lambda: a typed macro does not see an aggregate's type.
 const SUM_CHECKED = `list_transform([x], lambda v: trino_sum_back(v))[1]`;
-const SUM_BACK = `(v VARCHAR) AS to_milliseconds(CAST(v AS BIGINT)),
+const SUM_BACK = `(v VARCHAR) AS trino_interval_from_millis(CAST(v AS BIGINT)),
   (v) AS CASE WHEN ${IS_DECIMAL} AND abs(v) > ${LARGEST_OF_SCALE} THEN cast_to_type(trino_fail('Decimal overflow'), v) ELSE v END`;
 /**
  * sum(x) cast to its Trino type (the witness w, macros.ts trino_sum_type) and checked. A real total is summed as a
@@ -103,9 +105,15 @@ const SUM_BACK = `(v VARCHAR) AS to_milliseconds(CAST(v AS BIGINT)),
  * twice is Infinity, real), where DuckDB's cast failed "out of range". The total and the witness are bound once each,
  * as one struct, and the real case is told by the witness's type; BETWEEN keeps NaN (DuckDB orders it above Infinity).
  */
-const SUM_TYPED = `list_transform([{'s': coalesce(s), 'w': coalesce(w)}], lambda p: trino_sum_back(CASE WHEN typeof(struct_extract(p, 'w')) = 'FLOAT'
+const SUM_TYPED_OF = (
+  total: string,
+): string => `list_transform([{'s': coalesce(${total}), 'w': coalesce(w)}], lambda p: trino_sum_back(CASE WHEN typeof(struct_extract(p, 'w')) = 'FLOAT'
   THEN cast_to_type(CASE WHEN abs(struct_extract(p, 's')) BETWEEN ${FLOAT_OVERFLOW} AND 'Infinity'::DOUBLE THEN sign(struct_extract(p, 's')) * 'Infinity'::DOUBLE ELSE struct_extract(p, 's') END, struct_extract(p, 'w'))
   ELSE cast_to_type(struct_extract(p, 's'), struct_extract(p, 'w')) END))[1]`;
+const SUM_TYPED = SUM_TYPED_OF('s');
+const BIGINT_MIN = '-9223372036854775808::HUGEINT';
+const BIGINT_MAX = '9223372036854775807::HUGEINT';
+const SUM_ORDER_REFUSAL = `'sum() of bigint values (or of intervals, as milliseconds) whose running total can leave the bigint range before coming back is refused locally: Athena adds in an order its plan chooses and fails (bigint addition overflow) in some orders, answers in others; the local engine sums exactly. Sum bigints as decimals, sum(CAST(x AS decimal(38, 0))), for the exact total on both'`;
 export const DECIMAL_MACROS: readonly string[] = [
   // A NULL of type decimal(s, s) under key 's<s>', of no type under 'n': DuckDB's common type of several of them keeps
   // the largest scale (the set operation check, translate/set-operation-types.ts).
@@ -114,8 +122,24 @@ export const DECIMAL_MACROS: readonly string[] = [
   // expression naming t once, where `CASE WHEN trino_type_scale(t) > 0 THEN 's' || trino_type_scale(t) ELSE 'n' END`
   // named it six times (issue 18: a witness per column per branch of each set operation, 44 in the SCD2 MERGE).
   `trino_scale_key(t) AS coalesce('s' || nullif(regexp_extract(t, '^DECIMAL\\([0-9]+,([1-9][0-9]*)\\)', 1), ''), 'n')`,
-  `trino_sum_checked(x) AS ${SUM_CHECKED}, (s, w) AS ${SUM_TYPED}`,
+  `trino_sum_checked(x) AS ${SUM_CHECKED}, (s, w) AS ${SUM_TYPED}, (s, w, trino_pos) AS ${SUM_TYPED_OF('trino_sum_orderless(s, trino_pos)')}`,
   `trino_sum_back${SUM_BACK}`,
+  // sum(x) of bigints, total s, with p the sum of its positive values (macros.ts trino_sum_positive; a DOUBLE NULL for other
+  // types): where s is in the bigint range but the positive values or the negative ones (s - p) alone are not, Trino
+  // 476's answer depends on the order it adds in (it fails once a running total leaves the range: 9223372036854775807,
+  // 1, -1 fails, -1, 9223372036854775807, 1 answers), so the local sum is refused. A total out of the range fails in
+  // every order, as the cast to bigint does here. Each operand is bound once (trino_sum_checked(s, w, p) above). Told
+  // apart by p's type alone: DuckDB would cast a decimal or double total s to a HUGEINT parameter.
+  `trino_sum_orderless(s, p HUGEINT) AS list_transform([{'s': coalesce(s), 'p': coalesce(p)}], lambda q: CASE
+     WHEN struct_extract(q, 's') BETWEEN ${BIGINT_MIN} AND ${BIGINT_MAX} AND (struct_extract(q, 'p') > ${BIGINT_MAX}
+       OR struct_extract(q, 's') - struct_extract(q, 'p') < ${BIGINT_MIN})
+     THEN cast_to_type(trino_fail(${SUM_ORDER_REFUSAL}), struct_extract(q, 's')) ELSE struct_extract(q, 's') END)[1], (s, p) AS s`,
+  // A windowed sum of bigints wraps around in Trino 476 (sum(x) OVER () of 9223372036854775807 and 1 is
+  // -9223372036854775808; running and sliding frames alike), where the cast to bigint fails: the HUGEINT total is
+  // wrapped into 64 bits first. Only under a bigint witness (integers of every width; told apart by the witness's type
+  // alone, as DuckDB would cast a decimal total to a typed parameter); an interval's milliseconds are not wrapped.
+  `trino_sum_windowed(s, w) AS list_transform([{'s': coalesce(s), 'w': coalesce(w)}], lambda trino_sw: trino_sum_checked(trino_sum_wrap(struct_extract(trino_sw, 's'), struct_extract(trino_sw, 'w')), struct_extract(trino_sw, 'w')))[1]`,
+  `trino_sum_wrap(s, w BIGINT) AS (((s + 9223372036854775808::HUGEINT) % 18446744073709551616::HUGEINT + 18446744073709551616::HUGEINT) % 18446744073709551616::HUGEINT) - 9223372036854775808::HUGEINT, (s, w) AS s`,
   // - 0.0 (a decimal(2,1)): DuckDB's floor of an integer is a double, of an exact decimal an exact decimal. Minus,
   // because -0.0 + 0.0 is +0.0 where Trino's floor(-0.0) and ceil(-0.0) keep -0.0 (1 / floor(x) is -Infinity).
   `trino_floor(x) AS ${bound(SCALE_38_FAILS('floor(v - 0.0)'), ROUNDED)}`,

@@ -152,8 +152,10 @@ export const FUNCTION_MACROS: readonly string[] = [
   // avg from its sum s, count n and witness w, bound once each in a struct (a typed macro does not see an aggregate's
   // type; the lambda's fields have theirs). An interval's average is Trino 476's: the milliseconds summed as a double,
   // divided by the count and rounded half up (Math.round): avg(INTERVAL '1' DAY, INTERVAL '2' HOUR) is 0 13:00:00.000.
+  // Made an interval as days and milliseconds (trino_interval_from_millis): to_milliseconds alone fails past 2^63
+  // microseconds, about 106,751,991 days (Trino 476: avg of 60 intervals of 2e9 days is 2000000000 00:00:00.000).
   `trino_avg_of(s, n, w) AS list_transform([{'s': s, 'n': n, 'w': w}], lambda trino_a: trino_avg_bound(trino_a.s, trino_a.n, trino_a.w))[1]`,
-  `trino_avg_bound(s, n, w VARCHAR) AS to_milliseconds(CAST(floor(CAST(s AS DOUBLE) / n + 0.5) AS BIGINT)),
+  `trino_avg_bound(s, n, w VARCHAR) AS trino_interval_from_millis(CAST(floor(CAST(s AS DOUBLE) / n + 0.5) AS BIGINT)),
      (s, n, w) AS cast_to_type(trino_divide(trino_avg_sum(s, w), nullif(n, 0)), w)`,
   // avg's sum s in the type of s + 0 * w (a double for integers, w the witness above), but a decimal sum as it is:
   // Trino's average of decimals whose total passes 38 digits answers (avg(DECIMAL '9…9' (38 digits), 1) is 5…0), where

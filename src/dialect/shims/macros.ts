@@ -847,6 +847,17 @@ export const MACROS: readonly string[] = [
   `trino_sum_type(x TINYINT) AS 0::BIGINT, (x SMALLINT) AS 0::BIGINT, (x INTEGER) AS 0::BIGINT,
      (x BIGINT) AS 0::BIGINT, (x HUGEINT) AS 0::BIGINT, (x INTERVAL) AS NULL::VARCHAR, (x) AS x + 0::HUGEINT`,
   `trino_summand(x INTERVAL) AS epoch_ms(x), (x) AS x`,
+  // The positive part of a bigint summand, summed beside sum(x) (translate/functions.ts sumCall): Trino 476 adds bigints
+  // with Math.addExact in an order its plan chooses, so a total that leaves the bigint range and comes back
+  // (9223372036854775807, 1, -1) fails in some orders ("bigint addition overflow") and answers in others; where the
+  // positive values and the negative ones each sum into the range, no order can leave it (trino_sum_orderless,
+  // decimal-macros.ts). NULL for tinyint, smallint and integer, listed by name as DuckDB would cast them to BIGINT:
+  // each is at most 2^31 in size, so its bigint total can leave the range only past 2^32 rows in one group, and a
+  // constant NULL costs DuckDB's sum next to nothing. An interval day to second is summed as its milliseconds, a
+  // bigint, with Math.addExact too (Trino 476: 120 intervals of ±2e9 days fail "bigint addition overflow" in one
+  // order). The others give a DOUBLE NULL, whose sum is no HUGEINT, which tells trino_sum_orderless's overloads apart.
+  `trino_sum_positive(x TINYINT) AS NULL::DOUBLE, (x SMALLINT) AS NULL::DOUBLE, (x INTEGER) AS NULL::DOUBLE,
+     (x BIGINT) AS greatest(x, 0), (x INTERVAL) AS greatest(epoch_ms(x), 0), (x) AS NULL::DOUBLE`,
   // approx_percentile's type in Trino: bigint for integers, real for real and decimal (a decimal coerces to real),
   // double for double (https://trino.io/docs/current/functions/aggregate.html#approx_percentile).
   `trino_percentile_type(x TINYINT) AS 0::BIGINT, (x SMALLINT) AS 0::BIGINT, (x INTEGER) AS 0::BIGINT,

@@ -824,13 +824,19 @@ function sumCall(whole: CallContext): string | undefined {
     // An interval's milliseconds (trino_summand) through a lambda too: the typed macro would not see the aggregate's type.
     const lone = c.all().trim() === `${distinct ? 'DISTINCT ' : ''}${value}`.trim();
     const summed = lone ? `${distinct ? 'DISTINCT ' : ''}list_transform([${value}], lambda trino_e: trino_summand(trino_e))[1]` : c.all();
-    return `trino_sum_checked(sum(${summed}${order})${c.tail}, ${typed})`;
+    return `trino_sum_windowed(sum(${summed}${order})${c.tail}, ${typed})`;
   }
   // The witness is bound for its type only: without the value's refusal guards (type-witness.ts).
   const witness = unknownWitness(withoutRefusalGuards(value), c.mayHoldUnknown === true, 'sum');
   // An interval is summed as its milliseconds (trino_summand), where the call holds the value alone.
   const summed = c.all().trim() === `${distinct ? 'DISTINCT ' : ''}${value}`.trim() ? `${distinct ? 'DISTINCT ' : ''}trino_summand(${value})` : c.all();
-  return `trino_sum_checked(sum(${summed}${order})${c.tail}, min(${distinct ? 'DISTINCT ' : ''}trino_sum_type(${witness}))${c.tail})`;
+  const typed = `min(${distinct ? 'DISTINCT ' : ''}trino_sum_type(${witness}))${c.tail}`;
+  // A window's bigint sum wraps around in Trino 476 (trino_sum_windowed). An aggregate's fails once a running total in
+  // Trino's order leaves the range: the sum of the positive values beside it tells whether any order can (a bigint
+  // input only; trino_sum_positive is a constant NULL for the other types, decimal-macros.ts trino_sum_orderless).
+  if (/^\s*OVER\b/i.test(c.tail)) return `trino_sum_windowed(sum(${summed}${order})${c.tail}, ${typed})`;
+  const positive = `sum(${distinct ? 'DISTINCT ' : ''}trino_sum_positive(${value}))${c.tail}`;
+  return `trino_sum_checked(sum(${summed}${order})${c.tail}, ${typed}, ${positive})`;
 }
 
 /**
