@@ -8,6 +8,7 @@ import { hasAggregate, shimCall } from './unbound.js';
 import { isParen, meaningful, nodeKeyword, nodeText, splitArgs, type GroupNode, type Node } from './tree.js';
 import { translateType, type TranslatedType } from './types.js';
 import { REFUSED_KEY_MARKER } from '../shims/error-messages.js';
+import { argumentWeight, expandedSize } from '../shims/macro-weights.js';
 
 /** The lambda parameter an outer column's cast reads (scalarCastShim). */
 const CAST_OPERAND = 'cast_operand';
@@ -48,7 +49,24 @@ const CAST_SHIM_CALL = /\btrino_(?:to_\w+|cast_json\w*)\(/;
  * the result, and binding a plain call 8 or 13 times costs less than that on a large scan.
  */
 function onceWhereCall(name: string, x: string): string {
-  return hasAggregate(x) || CAST_SHIM_CALL.test(x) ? `${name}_once` : name;
+  return hasAggregate(x) || CAST_SHIM_CALL.test(x) || heavyOperand(name, x) ? `${name}_once` : name;
+}
+
+/**
+ * Characters of expanded SQL that binding a cast's operand again at each of its mentions must add before the cast
+ * binds it once (the threshold of translate/bind-once.ts, which leaves casts alone).
+ */
+const HEAVY_OPERAND = 200_000;
+
+/**
+ * Whether x is a call whose expansion, bound at each of the cast's mentions, would cost more than HEAVY_OPERAND: the
+ * p3_contract_violations alert's `CAST(total - failing AS DOUBLE) / total` over columns of unknown type, a guarded
+ * subtraction (~9,600 characters expanded) that trino_to_double's 26 mentions made ~250,000, three times over inside
+ * its condition's checks: ~0.45 s of binding per evaluation (issue 18). A per-row lambda (~0.15 µs) costs less than that
+ * below tens of millions of rows.
+ */
+function heavyOperand(name: string, x: string): boolean {
+  return /\(/.test(x) && (argumentWeight(name, name === 'trino_to_decimal' ? 2 : 1, 0) - 1) * expandedSize(x) > HEAVY_OPERAND;
 }
 
 /**
