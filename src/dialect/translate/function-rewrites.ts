@@ -322,10 +322,16 @@ export const NULL_AWARE_REWRITES: Record<string, CallHandler> = {
   covar_samp: realOrDoubleStatistic,
   regr_slope: realOrDoubleStatistic,
   regr_intercept: realOrDoubleStatistic,
-  // grouping() is an integer in Trino (DuckDB's is a BIGINT).
-  // OVER or FILTER after it is a syntax error there (DuckDB dropped neither, the tail was left out here).
+  // grouping() is an integer in Trino (DuckDB's is a BIGINT), a bigint of 32 to 63 arguments (Trino 476: 32 arguments
+  // bigint, 33 under ROLLUP 8589934591, where the INTEGER cast failed "Out of range"), and 64 or more fail
+  // TOO_MANY_ARGUMENTS (DuckDB's wording differed). OVER or FILTER after it is a syntax error there (DuckDB dropped
+  // neither, the tail was left out here).
   grouping: (c) => {
-    if (!c.tail.trim()) return `CAST(grouping(${c.all()}) AS INTEGER)`;
+    if (c.args.length > 63) {
+      c.report('grouping-call', 'TOO_MANY_ARGUMENTS: GROUPING supports up to 63 column arguments (Athena fails)', 'split it into several grouping() calls');
+      return undefined;
+    }
+    if (!c.tail.trim()) return `CAST(grouping(${c.all()}) AS ${c.args.length > 31 ? 'BIGINT' : 'INTEGER'})`;
     c.report(
       'grouping-call',
       `grouping() takes no ${c.tail.trim().split(/\s/)[0].toUpperCase()} clause: Athena fails with SYNTAX_ERROR (mismatched input '(')`,
