@@ -34,6 +34,23 @@ describe('an aggregate of a value whose macro picks its overload by type', () =>
       [[null, 0]],
     ],
     ['SELECT geometric_mean(sqrt(x)) FROM (VALUES 16e0, 16e0, NULL) t(x)', ['double'], [[4]]],
+    [
+      'SELECT avg(sqrt(x)) OVER (), x FROM (VALUES 4e0, 16e0) t(x) ORDER BY x',
+      ['double', 'double'],
+      [
+        [3, 4],
+        [3, 16],
+      ],
+    ],
+    [
+      'SELECT corr(nullif(x, y), y) OVER (), x FROM (VALUES (1e0, 2e0), (2e0, 5e0)) t(x, y) ORDER BY x',
+      ['double', 'double'],
+      [
+        [1, 1],
+        [1, 2],
+      ],
+    ],
+    ['SELECT (SELECT avg(sqrt(x)) FROM (VALUES 4e0, NULL) t(x) WHERE x > u.y) FROM (VALUES 1e0) u(y)', ['double'], [[2]]],
   ])('%s', async (sql, types, rows) => {
     expect(await rowsAndTypes(engine, sql)).toEqual({ rows, types });
   });
