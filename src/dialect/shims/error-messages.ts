@@ -363,6 +363,9 @@ function hasMemberOrSubscript(sql: string): boolean {
   });
 }
 
+/** DuckDB's failure of a subquery of several columns used as one value; its echo of the SQL is kept (the position). */
+const SUBQUERY_COLUMNS = /Binder Error: Subquery returns (\d+) columns - expected 1/;
+
 const REWRITES: readonly [RegExp, (...groups: string[]) => string][] = [
   // shims/macros.ts json_extract: DuckDB's member access or subscript of a JSON value (j.foo, j[1]); failureMessage
   // rewords it only where the statement has a member or subscript.
@@ -379,6 +382,14 @@ const REWRITES: readonly [RegExp, (...groups: string[]) => string][] = [
     /Invalid Input Error: '(key|value)' type of map differs between arguments, expected '([^']*)', found '([^']*)' instead/,
     (_part, expected, found) =>
       `NOT_SUPPORTED: map_concat of maps whose key or value types differ (${trinoTypeText(trinoTypeName(found))}, ${trinoTypeText(trinoTypeName(expected))}): Athena answers over their common type, the local engine does not; cast every map to the one type Athena would take first: map_concat(CAST(m AS map(k, v)), CAST(n AS map(k, v)))`,
+  ],
+  // A subquery of several columns used as one value that lint could not see (`(SELECT t.*)`, `(SELECT t.* FROM (VALUES
+  // 0))` over a two-column t, `(SELECT * FROM u)`): Trino 476 answers a scalar subquery's columns as one row
+  // (row(a integer, b integer)); DuckDB fails "Subquery returns 2 columns - expected 1" (loud37, loud38, loud39).
+  [
+    SUBQUERY_COLUMNS,
+    (n) =>
+      `NOT_SUPPORTED: a subquery used as one value returns ${n} columns (a star over several columns, or several select items): as a scalar subquery Athena answers one row value holding them (row(a integer, b integer)), the local engine does not; select the row as one column: (SELECT CAST(ROW(a, b) AS ROW(a integer, b integer)) …)`,
   ],
   [/Binder Error: table "([^"]*)" has (\d+) columns available but (\d+) columns specified/, longAliasList],
   // trino_fail(message) raises by casting its marked message to an integer.
@@ -506,12 +517,14 @@ export function failureMessage(duckdbMessage: string, sql = ''): string {
   const message = duckdbMessage.replace(/ when casting from source column trino_v\b/g, '');
   // DuckDB's pointer into the translated SQL (`LINE 1: …` with a caret, on errors raised while binding constants) is
   // not the user's text: a reworded message leaves it out.
-  const reworded = (m: RegExpExecArray, text: string) =>
-    message.slice(0, m.index) + text + message.slice(m.index + m[0].length).replace(/\n+LINE \d+:[\s\S]*$/, '');
+  const reworded = (m: RegExpExecArray, text: string, keepEcho = false) =>
+    message.slice(0, m.index) +
+    text +
+    (keepEcho ? message.slice(m.index + m[0].length) : message.slice(m.index + m[0].length).replace(/\n+LINE \d+:[\s\S]*$/, ''));
   for (const [pattern, rewrite] of REWRITES) {
     if (pattern === COPY_BOUND && !hasMemberOrSubscript(sql)) continue;
     const m = pattern.exec(message);
-    if (m) return reworded(m, rewrite(...m.slice(1)));
+    if (m) return reworded(m, rewrite(...m.slice(1)), pattern === SUBQUERY_COLUMNS);
   }
   const call = NO_OVERLOAD.exec(message);
   const athena = call && ATHENA_NAME_OF.get(call[1].toLowerCase());

@@ -888,6 +888,14 @@ export const MACROS: readonly string[] = [
   `trino_percentiles_pick(l, ps) AS list_transform([l], lambda trino_l: CASE WHEN coalesce(len(trino_l), 0) = 0 OR ps IS NULL THEN NULL
      WHEN list_bool_or(list_transform(ps, lambda trino_p: trino_p IS NULL)) THEN cast_to_type(trino_fail('Percentile cannot be null'), [''])
      ELSE list_transform(ps, lambda trino_p: trino_percentile_pick(trino_l, trino_p)) END)[1]`,
+  // A percentile read from a column (approx_percentile(x, p)): one percentage or an array of them, told by p's type;
+  // w: the result's type witness. p: the rows' one percentile (trino_row_percentile).
+  `trino_percentile_any(l, p DOUBLE, w) AS cast_to_type(trino_percentile_pick(l, p), w),
+     (l, p DOUBLE[], w) AS cast_to_type(trino_percentiles_pick(l, p), [w])`,
+  // Trino 476 keeps the percentile of the last row it reads (rows whose value or percentile is NULL skipped): its
+  // answer depends on the row order where the rows' percentiles differ, so n (their count of distinct ones) past 1
+  // fails; p: any of them.
+  `trino_row_percentile(p, n) AS list_transform([p], lambda trino_p: CASE WHEN n > 1 THEN cast_to_type(trino_fail('approx_percentile with a percentile that differs between rows is refused locally: Athena keeps the percentile of the last row it reads, which depends on its plan; give one percentile (a literal) for the whole group'), trino_p) ELSE trino_p END)[1]`,
 
   `trino_nonempty_delimiter(d) AS CASE WHEN d = '' THEN cast_to_type(trino_fail('The delimiter may not be the empty string'), d) ELSE d END`,
   // --- strings, regexps, json -------------------------------------------------------------------------------------

@@ -79,7 +79,7 @@ export function collectionGuarded(arg: string): string {
 }
 
 /** A NULL literal (not `IS [NOT] NULL`), `ARRAY[]` or `MAP()`: the sources of Trino's `unknown` type in a statement. */
-export const MAY_BE_UNKNOWN = /(?<!\bIS\s+(?:NOT\s+)?)\bNULL\b|\[\s*\]|\bMAP\s*\(\s*\)/i;
+export const MAY_BE_UNKNOWN = /(?<!\bIS\s+(?:NOT\s+)?)\bNULL\b|\[\s*\]|(?:\bMAP|"MAP")\s*\(\s*\)/i;
 
 /**
  * `value` (a column or a lambda's parameter, as rendered) refused while binding when DuckDB types it NULL (a column of

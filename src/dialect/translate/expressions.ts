@@ -270,6 +270,14 @@ const YEAR_MONTH_VALUE = {
 
 const isSubquery = (items: readonly Node[]) => ['SELECT', 'WITH', 'VALUES'].includes(nodeKeyword(meaningful(items)[0]));
 
+/**
+ * Grammar forms whose quoted name Trino 476 calls as its function of that name (asked: `"map"(ARRAY[1], ARRAY[2])`
+ * {1=2}, `"map"()` {}, `"trim"('xax', 'x')` 'a', `"substring"('abcdef', 2, 3)` 'bcd'), so the quoted call is the plain
+ * one as long as the form's own words are not inside (FORM_WORDS).
+ */
+const QUOTED_AS_FUNCTIONS = new Set(['map', 'trim', 'substring']);
+const FORM_WORDS = new Set(['FROM', 'FOR', 'BOTH', 'LEADING', 'TRAILING']);
+
 /** Names of Trino's grammar forms that are not functions when quoted (expressions.ts plainQuotedCall). */
 const GRAMMAR_FORMS = new Set([
   'row',
@@ -989,7 +997,13 @@ export class ExpressionRewriter {
         parts.push({ kind: 'operand', text: withoutLeadingZeros(digits), integerLiteral: /^\d+$/.test(digits) && Number(digits) <= 2147483647 });
         return 0;
       }
-      case 'quoted':
+      case 'quoted': {
+        const session = this.quotedSessionCall(t, items, i, parts);
+        if (session >= 0) {
+          // `"current_date"()`: Trino 476 calls its function current_date(), which is the plain word's value.
+          this.renderNode([{ kind: 'token', token: { ...t, kind: 'word', text: 'current_date' } }], 0, parts);
+          return session - i;
+        }
         if (this.plainQuotedCall(t, items, i, parts)) {
           // Rendered as the unquoted call: the word's path checks and translates it.
           const unquoted = items.slice();
@@ -999,6 +1013,7 @@ export class ExpressionRewriter {
         this.checkQuotedCall(t, items, i, parts);
         parts.push({ kind: 'operand', text: t.text });
         return 0;
+      }
       case 'variable':
       case 'dollar':
       case 'translated':
@@ -1445,12 +1460,29 @@ export class ExpressionRewriter {
    */
   private plainQuotedCall(t: Token, items: readonly Node[], i: number, parts: readonly Part[]): boolean {
     const plain = /^"([a-z_][a-z0-9_]*)"$/i.exec(t.text)?.[1]?.toLowerCase();
-    if (plain === undefined || GRAMMAR_FORMS.has(plain)) return false;
+    if (plain === undefined || (GRAMMAR_FORMS.has(plain) && !QUOTED_AS_FUNCTIONS.has(plain))) return false;
     const entry = lookupFunction(plain);
     if (entry === undefined || entry.calls !== undefined || plain.startsWith('st_')) return false;
     const nextIndex = nextMeaningful(items, i);
     const prev = lastMeaningful(parts);
-    return nextIndex >= 0 && isParen(items[nextIndex]) && prev?.kind !== 'dot' && isCallPosition(prev, items, nextIndex);
+    const args = items[nextIndex];
+    if (nextIndex < 0 || !isParen(args) || prev?.kind === 'dot' || !isCallPosition(prev, items, nextIndex)) return false;
+    // `"trim"(BOTH 'a' FROM s)`, `"substring"(s FROM 2)`: the grammar's forms are Trino's syntax error when quoted.
+    return !QUOTED_AS_FUNCTIONS.has(plain) || !args.items.some((n) => n.kind === 'token' && FORM_WORDS.has(keyword(n.token)));
+  }
+
+  /**
+   * `"current_date"()`: Trino 476 answers today's date (type date), as the plain `current_date`; plain
+   * `current_date()` is its syntax error, `"current_date"(1)` FUNCTION_NOT_FOUND (left refused). Returns the index of
+   * the empty parentheses, or -1.
+   */
+  private quotedSessionCall(t: Token, items: readonly Node[], i: number, parts: readonly Part[]): number {
+    if (t.text.toLowerCase() !== '"current_date"') return -1;
+    const nextIndex = nextMeaningful(items, i);
+    const args = items[nextIndex];
+    const prev = lastMeaningful(parts);
+    if (nextIndex < 0 || !isParen(args) || meaningful(args.items).length > 0 || prev?.kind === 'dot') return -1;
+    return isCallPosition(prev, items, nextIndex) ? nextIndex : -1;
   }
 
   /**

@@ -90,6 +90,21 @@ function oneKnownFamily(c: CallContext): boolean {
 }
 
 /**
+ * Macros that pick their overload by a type tag DuckDB folds from the column's type (trino_cmp_column of nullif(x, y),
+ * trino_floating_operand of tan(x) over VALUES): inside an aggregate's witness `(SELECT …)` the column is an outer one,
+ * whose tag is not folded, and DuckDB failed "multiple overloads" (Trino 476: avg(tan(x)) over (VALUES 1e0, NULL)
+ * 1.5574077246549023, corr(nullif(x, x), x) NULL, both double).
+ */
+const PICKS_BY_TYPE = /\btrino_(?:cmp_column|floating_operand)\(/;
+
+/**
+ * `macro` applied to `value` for an aggregate's type witness: through `(SELECT …)`, so that DuckDB reports an unknown
+ * column by name, or through a lambda where the value holds a macro of PICKS_BY_TYPE.
+ */
+const typedWitness = (value: string, macro: string): string =>
+  PICKS_BY_TYPE.test(value) ? `list_transform([${value}], lambda trino_e: ${macro}(trino_e))[1]` : `${macro}((SELECT ${typedWhereOuter(value)}))`;
+
+/**
  * corr, covar_pop, covar_samp, regr_slope, regr_intercept: Trino has double and real forms only, so integer and decimal
  * arguments become real (rounded to float, trino_stat_arg) and the result is real unless an argument is a double (the
  * witness, bound through (SELECT …) inside min() as avg's is). The value is Trino's: its covariance state updated pair by
@@ -102,7 +117,7 @@ const realOrDoubleStatistic: CallHandler = (c) => {
   // (y, x): the first argument is the dependent one; Trino's state reads the pair as (x, y).
   const [y, x] = [c.arg(0).slice(distinct.length), c.arg(1)];
   const pairs = `list(${distinct}{'x': trino_stat_arg(${x}, ${x}, ${y}), 'y': trino_stat_arg(${y}, ${x}, ${y})})${c.tail}`;
-  const witness = `min(trino_stat_type((SELECT ${typedWhereOuter(y)})) + trino_stat_type((SELECT ${typedWhereOuter(x)})))${c.tail}`;
+  const witness = `min(${typedWitness(y, 'trino_stat_type')} + ${typedWitness(x, 'trino_stat_type')})${c.tail}`;
   return `cast_to_type(trino_${c.name.text.toLowerCase()}_of(trino_covariance_state(${pairs})), ${witness})`;
 };
 
@@ -155,7 +170,7 @@ const geometricMean: CallHandler = (c) => {
   if (hasOuterAggregate(c.all())) return undefined;
   const distinct = /^DISTINCT\s+/i.exec(c.arg(0))?.[0] ?? '';
   const x = c.arg(0).slice(distinct.length);
-  const witness = `min(trino_geomean_type((SELECT ${typedWhereOuter(x)})))${c.tail}`;
+  const witness = `min(${typedWitness(x, 'trino_geomean_type')})${c.tail}`;
   const logs = `sum(${distinct}trino_ln(trino_geomean_arg(${x})))${c.tail}`;
   return `cast_to_type(exp(${logs} / count(${distinct}${x})${c.tail}), ${witness})`;
 };
@@ -285,9 +300,12 @@ export const NULL_AWARE_REWRITES: Record<string, CallHandler> = {
     // aggregate has no witness.
     const overAggregate = hasOuterAggregate(c.all());
     if (overAggregate && (!/^\s*OVER\b/i.test(c.tail) || /\bOVER\b/i.test(value))) return `avg(${c.all()}${order})${c.tail}`;
-    const typed = overAggregate
-      ? `list_transform([${value}], lambda trino_e: trino_avg_type(${unknownGuarded('trino_e', c.mayHoldUnknown === true, 'avg')}))[1]`
-      : `trino_avg_type((SELECT ${typedWhereOuter(unknownWitness(value, c.mayHoldUnknown === true, 'avg'))}))`;
+    // A value holding a macro that picks its overload by the column's type (avg(tan(x)) over VALUES) is typed through
+    // a lambda too (PICKS_BY_TYPE).
+    const typed =
+      overAggregate || PICKS_BY_TYPE.test(value)
+        ? `list_transform([${value}], lambda trino_e: trino_avg_type(${unknownGuarded('trino_e', c.mayHoldUnknown === true, 'avg')}))[1]`
+        : `trino_avg_type((SELECT ${typedWhereOuter(unknownWitness(value, c.mayHoldUnknown === true, 'avg'))}))`;
     const witness = `min(${typed})${c.tail}`;
     // An interval is summed as its milliseconds (trino_summand), where the call holds the value alone.
     const distinct = /^\s*DISTINCT\s/i.test(c.arg(0));
@@ -304,10 +322,16 @@ export const NULL_AWARE_REWRITES: Record<string, CallHandler> = {
   covar_samp: realOrDoubleStatistic,
   regr_slope: realOrDoubleStatistic,
   regr_intercept: realOrDoubleStatistic,
-  // grouping() is an integer in Trino (DuckDB's is a BIGINT).
-  // OVER or FILTER after it is a syntax error there (DuckDB dropped neither, the tail was left out here).
+  // grouping() is an integer in Trino (DuckDB's is a BIGINT), a bigint of 32 to 63 arguments (Trino 476: 32 arguments
+  // bigint, 33 under ROLLUP 8589934591, where the INTEGER cast failed "Out of range"), and 64 or more fail
+  // TOO_MANY_ARGUMENTS (DuckDB's wording differed). OVER or FILTER after it is a syntax error there (DuckDB dropped
+  // neither, the tail was left out here).
   grouping: (c) => {
-    if (!c.tail.trim()) return `CAST(grouping(${c.all()}) AS INTEGER)`;
+    if (c.args.length > 63) {
+      c.report('grouping-call', 'TOO_MANY_ARGUMENTS: GROUPING supports up to 63 column arguments (Athena fails)', 'split it into several grouping() calls');
+      return undefined;
+    }
+    if (!c.tail.trim()) return `CAST(grouping(${c.all()}) AS ${c.args.length > 31 ? 'BIGINT' : 'INTEGER'})`;
     c.report(
       'grouping-call',
       `grouping() takes no ${c.tail.trim().split(/\s/)[0].toUpperCase()} clause: Athena fails with SYNTAX_ERROR (mismatched input '(')`,

@@ -1005,6 +1005,33 @@ const bitwiseAggregate =
 
 const NORMAL_FORMS = ['NFC', 'NFD', 'NFKC', 'NFKD'];
 
+/** Words of a percentile written as a constant (0.5, ARRAY[0.1, 0.9], CAST(NULL AS array(double))). */
+const CONSTANT_WORDS = new Set(['ARRAY', 'CAST', 'TRY_CAST', 'AS', 'NULL', 'DOUBLE', 'REAL', 'DECIMAL']);
+
+/** A percentile that names something else than CONSTANT_WORDS (a column, a function): read from the rows. */
+function fromRows(arg: readonly Node[]): boolean {
+  const words = arg
+    .map(nodeText)
+    .join('')
+    .replace(/'(?:[^']|'')*'/g, "''")
+    .match(/\b[A-Za-z_]\w*/g);
+  return (words ?? []).some((w) => !CONSTANT_WORDS.has(w.toUpperCase()));
+}
+
+/**
+ * `CAST(e AS array(double))` (or TRY_CAST) as the whole argument: an array of percentages (Trino 476:
+ * approx_percentile(x, CAST(NULL AS array(double))) is NULL, array(bigint); it was read as one percentage, and DuckDB
+ * failed "Cannot apply operator: double[] * bigint").
+ */
+function castToArray(arg: readonly Node[]): boolean {
+  const [word, paren, ...rest] = meaningful(arg);
+  if (rest.length > 0 || !['CAST', 'TRY_CAST'].includes(nodeKeyword(word)) || !isParen(paren)) return false;
+  const inner = meaningful(paren.items);
+  let as = -1;
+  for (let k = 0; k < inner.length; k++) if (nodeKeyword(inner[k]) === 'AS') as = k;
+  return as >= 0 && nodeKeyword(inner[as + 1]) === 'ARRAY';
+}
+
 export const FUNCTIONS: Record<string, CallHandler> = {
   // aggregates
   sum: sumCall,
@@ -1031,8 +1058,20 @@ export const FUNCTIONS: Record<string, CallHandler> = {
     // trino_finite_values: a NaN or an infinity fails as in Trino (nan-macros.ts); trino_exact_double_longs: a bigint
     // without an exact double fails (macros.ts).
     const sorted = `list_sort(trino_exact_double_longs(trino_finite_values(list_filter(list(${distinct}${value})${c.tail}, lambda e: e IS NOT NULL))))`;
+    if (c.tail.trim() === '' && fromRows(c.args[1])) {
+      // A percentile read from the rows (approx_percentile(x, p) of a column p): Trino 476 skips the rows whose value
+      // or percentile is NULL and keeps the last row's percentile (1, 2, 3 at 0.5 each: 2, bigint); refused where
+      // they differ (trino_row_percentile).
+      const p = c.arg(1);
+      const rows = `(${value}) IS NOT NULL AND (${p}) IS NOT NULL`;
+      const kept = `list_sort(trino_exact_double_longs(trino_finite_values(list(${distinct}${value}) FILTER (WHERE ${rows}))))`;
+      const percentile = `trino_row_percentile(any_value(${p}) FILTER (WHERE ${rows}), count(DISTINCT ${p}) FILTER (WHERE ${rows}))`;
+      // Bound in a lambda first: the macro's overload is picked by the percentile's type, which DuckDB does not know
+      // for an aggregate written as the argument itself ("multiple overloads").
+      return `list_transform([{'l': ${kept}, 'p': ${percentile}, 'w': ${witness}}], lambda trino_a: trino_percentile_any(struct_extract(trino_a, 'l'), struct_extract(trino_a, 'p'), struct_extract(trino_a, 'w')))[1]`;
+    }
     const first = meaningful(c.args[1])[0];
-    const percentages = nodeKeyword(first) === 'ARRAY' || isParen(first, '[');
+    const percentages = nodeKeyword(first) === 'ARRAY' || isParen(first, '[') || castToArray(c.args[1]);
     return percentages
       ? `cast_to_type(trino_percentiles_pick(${sorted}, ${c.arg(1)}), [${witness}])`
       : `cast_to_type(trino_percentile_pick(${sorted}, ${c.arg(1)}), ${witness})`;

@@ -1,5 +1,6 @@
 // Trino type syntax → DuckDB type syntax: ARRAY(T) → T[], ROW(a T) → STRUCT(a T), MAP(K, V), VARBINARY → BLOB,
 // TIMESTAMP(p) WITH TIME ZONE → the zoned-timestamp struct the shims use.
+import { identifierName } from '../tokens.js';
 import { IP_STRUCT } from '../shims/ip-address.js';
 import { TZ0_STRUCT, TZ_STRUCT } from '../shims/macros.js';
 import { isParen, meaningful, nodeKeyword, nodeText, splitArgs, type Node } from './tree.js';
@@ -103,6 +104,20 @@ export function translateType(items: readonly Node[], topLevel = false): Transla
         const field = name.kind === 'token' && name.token.kind === 'word' ? nodeText(name).toLowerCase() : nodeText(name);
         return `${field} ${translateType(type).sql}`;
       });
+      // row(a integer, a integer): Trino 476 keeps both fields (CAST(ROW(1, 2) AS ROW(a integer, a integer)).* is the
+      // columns a, a: 1, 2); a DuckDB struct cannot hold one name twice ("Duplicate struct entry name", which read as
+      // the star-over-join refusal). Refused with a message that says so.
+      const seen = new Set<string>();
+      for (const arg of args) {
+        const name = meaningful(arg)[0];
+        const key = name.kind === 'token' ? identifierName(name.token).toLowerCase() : nodeText(name).toLowerCase();
+        if (seen.has(key))
+          throw new TypeSyntaxError(
+            `a row type with two fields named ${key} is not supported locally: the local engine's rows need distinct field names`,
+            'name the fields apart: ROW(a integer, a2 integer)',
+          );
+        seen.add(key);
+      }
       return { sql: `STRUCT(${fields.join(', ')})`, base, withTimeZone: false };
     }
     case 'DECIMAL':
