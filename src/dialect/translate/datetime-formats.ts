@@ -249,10 +249,26 @@ export function jodaToStrptime(pattern: string): string {
  */
 export function strptimeCall(input: string, pattern: string, twoDigitYearsFrom = '1970'): string {
   const folded = caseFolded(pattern);
+  const signed = pattern.startsWith("'%Y");
   return exactSpaces(input, pattern, (s) => {
-    const read = folded ? `lower(${s})` : s;
-    return dayOfYearChecked(s, strptimeWithDefaults(read, folded ?? pattern, twoDigitYearsFrom), folded ?? pattern, read);
+    // `s < '0'` (one comparison of text) passes only text whose first character sorts before the digits: '+' and '-'.
+    const unsigned = signed ? `CASE WHEN ${s} < '0' AND ${s}[1] IN ('-', '+') AND ${s}[2] BETWEEN '0' AND '9' THEN ${s}[2:] ELSE ${s} END` : s;
+    const read = folded ? `lower(${unsigned})` : unsigned;
+    const parsed = dayOfYearChecked(s, strptimeWithDefaults(read, folded ?? pattern, twoDigitYearsFrom), folded ?? pattern, read);
+    return signed ? signedYear(s, parsed) : parsed;
   });
+}
+
+/**
+ * A year with a sign where the pattern starts with it (%Y, parse_datetime's y and yyyy): Joda reads a sign and up to
+ * four digits there (Trino 476: date_parse('-0005-02-03', '%Y-%m-%d') is -0005-02-03, '-5' with '%Y' -0005-01-01,
+ * '+2020' 2020-01-01; '-x' and '--5' fail), strptime no sign. The input is read without a sign followed by a digit; a
+ * '-' then moves the parsed value back by
+ * twice its year (the proleptic calendar's leap years are symmetric about year 0), the year's digits read from the text
+ * so that the parsed value is named once.
+ */
+function signedYear(input: string, parsed: string): string {
+  return `(${parsed} - to_years(CASE WHEN ${input} < '0' AND ${input}[1] = '-' AND ${input}[2] BETWEEN '0' AND '9' THEN 2 * CAST(regexp_extract(${input}, '^-([0-9]{1,4})', 1) AS INTEGER) ELSE 0 END))`;
 }
 
 /**
