@@ -119,8 +119,9 @@ describe('CAST(from_iso8601_timestamp(s) AS timestamp) is the wall clock of the 
       const [differing, accepted, all] = reader.getRows()[0].map(Number);
       expect({ differing, all }).toEqual({ differing: 0, all: texts.size });
       // Texts the general rule cuts to their first 23 characters: the shape, each of its 17 digits replaced by each
-      // other digit (all taken by the GLOB), and two it leaves to the check (',' for '.', and no 'Z').
-      expect(accepted).toBe(1 + 17 * 9 + 2);
+      // other digit (all taken by the GLOB), and one it leaves to the check (no 'Z'); ',' for '.' is read by Joda's
+      // grammar since dates39 (shims/iso8601-text.ts), which writes the wall clock with a space.
+      expect(accepted).toBe(1 + 17 * 9 + 1);
     } finally {
       connection.closeSync();
       instance.closeSync();

@@ -1,5 +1,6 @@
 // Session set-up that makes Trino functions available on a DuckDB connection under `trino_*` names.
 import { datetimePatternUdfs } from './datetime-pattern-text.js';
+import { iso8601Udfs } from './iso8601-text.js';
 import { type DuckDBScalarFunction, VARCHAR, type DuckDBConnection } from '@duckdb/node-api';
 import { CHECKSUM_MACROS, checksumUdfs } from './checksum.js';
 import { COLLECTION_MACROS } from './collection-macros.js';
@@ -132,6 +133,7 @@ export function registerShims(connection: DuckDBConnection): MacroSet {
     ...checksumUdfs(),
     ...datetimeTextUdfs(),
     ...datetimePatternUdfs(),
+    ...iso8601Udfs(),
     ...ipAddressUdfs(),
     ...decimalQuotientUdfs(),
     ...nestedCompareUdfs(),

@@ -359,13 +359,13 @@ export const MACROS: readonly string[] = [
   // to 23, no spaces ('2025-01-01 10:00:00Z' and '+99:99' are malformed there); an offset of -00:00 is UTC. T24:00:00
   // (Joda: hourOfDay must be in [0,23]) is the next midnight here, as DuckDB reads it: the GLOB below would need a
   // second pattern for hours 20-23 (+24 ms CPU per million texts on the hot path; docs/issue-15-audit.md, sixth
-  // hunt). Text outside this form (also week and ordinal dates and offsets with seconds, which Joda reads) becomes
-  // text the CAST to TIMESTAMP rejects: the check fails nowhere but in that one CAST, which already fails on bad text.
-  // A failing check of its own would be evaluated outside a CASE WHEN regexp_like(…) guard when DuckDB's
-  // common-subexpression elimination hoists it (P3's SQL).
+  // hunt). The calendar form with hours and minutes (and at most 9 digits of a second's fraction: Trino 476 fails on
+  // a tenth, "malformed at") goes to DuckDB's CAST as it is, hours 25-99 too (they fail there, as in the GLOB's path); every other text (week and ordinal dates, reduced forms,
+  // signed or long years, an hour alone, comma fractions, a bare T, out-of-range fields) is read by Joda's grammar in
+  // JavaScript (shims/iso8601-text.ts), which gives the wall clock's text or fails as Trino does.
   `trino_iso8601_or_invalid(s, text) AS CASE
-     WHEN regexp_full_match(s, '[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?(T([01][0-9]|2[0-35-9]|[3-9][0-9])(:[0-9]{2}(:[0-9]{2}([.,][0-9]+)?)?)?(Z|[+-]([01][0-9]|2[0-3])(:?[0-5][0-9])?)?)?')
-     THEN text ELSE 'Invalid format: "' || s || '"' END`,
+     WHEN regexp_full_match(s, '[0-9]{4}-[0-9]{2}-[0-9]{2}(T([01][0-9]|2[0-35-9]|[3-9][0-9]):[0-9]{2}(:[0-9]{2}(\\.[0-9]{1,9})?)?(Z|[+-]([01][0-9]|2[0-3])(:?[0-5][0-9])?)?)?')
+     THEN text ELSE trino_iso8601_wall_joda(s) END`,
   `trino_from_iso8601_timestamp(s) AS trino_tz_from_wall(
      CAST(trino_iso8601_or_invalid(s, s[1:length(s) - length(regexp_extract(s, 'T[0-9:.,]*(Z|[+-][0-9]{2}(:?[0-9]{2})?)$', 1))]) AS TIMESTAMP),
      trino_iso_zone(regexp_extract(s, 'T[0-9:.,]*(Z|[+-][0-9]{2}(:?[0-9]{2})?)$', 1)))`,
@@ -537,12 +537,13 @@ export const MACROS: readonly string[] = [
      ELSE CAST(trino_wall(x) AS TIME) END`,
   // from_iso8601_date reads Joda's ISO date element only: a year, year-month or year-month-day, the month and day of one
   // or two digits (Trino 476 fails "Invalid format" on a time, a zone, spaces or slashes, which DuckDB's CAST read).
-  // The ordinal (2024-034) and week (2024-W05-6) forms fail here too, as DuckDB's CAST did.
+  // The ordinal (2024-034) and week (2024-W05-6, 2024-W05) forms and signed years are read by Joda's grammar in
+  // JavaScript (shims/iso8601-text.ts), which fails as Trino does on anything else.
   `trino_from_iso8601_date(s) AS CASE
      WHEN regexp_full_match(s, '[0-9]+-[0-9]{1,2}-[0-9]{1,2}') THEN CAST(s AS DATE)
      WHEN regexp_full_match(s, '[0-9]+-[0-9]{1,2}') THEN CAST(s || '-01' AS DATE)
      WHEN regexp_full_match(s, '[0-9]+') THEN CAST(s || '-01-01' AS DATE)
-     ELSE cast_to_type(trino_fail('Invalid format: "' || s || '"'), NULL::DATE) END`,
+     ELSE CAST(trino_iso8601_date_text(s) AS DATE) END`,
   // CAST(varchar AS uuid) reads the 8-4-4-4-12 hex form only (DuckDB also reads it without hyphens or in braces).
   `trino_to_uuid(x) AS CASE WHEN typeof(x) = 'JSON' THEN cast_to_type(trino_fail('Cannot cast json to uuid'), NULL::UUID)
      WHEN typeof(x) <> 'VARCHAR'

@@ -248,7 +248,41 @@ export function jodaToStrptime(pattern: string): string {
  * (1946 to 2045 in 2026; Trino 476).
  */
 export function strptimeCall(input: string, pattern: string, twoDigitYearsFrom = '1970'): string {
-  return exactSpaces(input, pattern, (s) => dayOfYearChecked(s, strptimeWithDefaults(s, pattern, twoDigitYearsFrom), pattern));
+  const folded = caseFolded(pattern);
+  const signed = pattern.startsWith("'%Y");
+  return exactSpaces(input, pattern, (s) => {
+    // `s < '0'` (one comparison of text) passes only text whose first character sorts before the digits: '+' and '-'.
+    const unsigned = signed ? `CASE WHEN ${s} < '0' AND ${s}[1] IN ('-', '+') AND ${s}[2] BETWEEN '0' AND '9' THEN ${s}[2:] ELSE ${s} END` : s;
+    const read = folded ? `lower(${unsigned})` : unsigned;
+    const parsed = dayOfYearChecked(s, strptimeWithDefaults(read, folded ?? pattern, twoDigitYearsFrom), folded ?? pattern, read);
+    return signed ? signedYear(s, parsed) : parsed;
+  });
+}
+
+/**
+ * A year with a sign where the pattern starts with it (%Y, parse_datetime's y and yyyy): Joda reads a sign and up to
+ * four digits there (Trino 476: date_parse('-0005-02-03', '%Y-%m-%d') is -0005-02-03, '-5' with '%Y' -0005-01-01,
+ * '+2020' 2020-01-01; '-x' and '--5' fail), strptime no sign. The input is read without a sign followed by a digit; a
+ * '-' then moves the parsed value back by
+ * twice its year (the proleptic calendar's leap years are symmetric about year 0), the year's digits read from the text
+ * so that the parsed value is named once.
+ */
+function signedYear(input: string, parsed: string): string {
+  return `(${parsed} - to_years(CASE WHEN ${input} < '0' AND ${input}[1] = '-' AND ${input}[2] BETWEEN '0' AND '9' THEN 2 * CAST(regexp_extract(${input}, '^-([0-9]{1,4})', 1) AS INTEGER) ELSE 0 END))`;
+}
+
+/**
+ * Joda matches a pattern's literal letters without regard to case (Trino 476: date_parse('2020t01', '%YT%m') is
+ * 2020-01-01, parse_datetime('2020t01', 'yyyy''T''MM') alike), strptime with it. A pattern (a SQL string literal) whose
+ * literal text holds a letter: the same pattern with its literal letters in lower case, and the input is read in lower
+ * case (the names %b %B %a %A %p read are matched without case by strptime too); undefined for any other pattern, and
+ * for literal text outside ASCII (DuckDB's lower and Java's case rules may differ there).
+ */
+function caseFolded(pattern: string): string | undefined {
+  const body = pattern.slice(1, -1);
+  const literal = body.replace(/%./g, '');
+  if (!/[A-Za-z]/.test(literal) || /[^\x00-\x7f]/.test(literal)) return undefined;
+  return `'${body.replace(/%.|[A-Z]/g, (piece) => (piece.length === 2 ? piece : piece.toLowerCase()))}'`;
 }
 
 /**
@@ -257,12 +291,12 @@ export function strptimeCall(input: string, pattern: string, twoDigitYearsFrom =
  * the next 1 January. The input is read again with the day of the year as a fraction of a second (%f: '366' is
  * .366000, '1' .100000, '001' .001000), which gives the number and the year as written.
  */
-function dayOfYearChecked(input: string, parsed: string, pattern: string): string {
+function dayOfYearChecked(input: string, parsed: string, pattern: string, read = input): string {
   const codes = pattern.replaceAll('%%', '');
   if (!/%j/.test(codes)) return parsed;
   if (/%[fg]/.test(codes)) throw new FormatPatternError('a day of the year (%j, D) beside a fraction of a second is not checked locally');
   const asFraction = pattern.replace(/%(.)/g, (code, c: string) => (c === 'j' ? '%f' : code));
-  const written = `try_strptime(${input}, ${asFraction})`;
+  const written = `try_strptime(${read}, ${asFraction})`;
   const year = /%[Yy]/.test(codes) ? `year(${written})` : '2000';
   return `CASE WHEN microsecond(${written}) = 366000 AND dayofyear(make_date(${year}, 12, 31)) = 365 THEN cast_to_type(trino_fail('Cannot parse "' || ${input} || '": Value 366 for dayOfYear must be in the range [1,365]'), CAST(NULL AS TIMESTAMP)) ELSE ${parsed} END`;
 }

@@ -231,8 +231,16 @@ describeFunctions(
     ],
   ],
   [
-    ['the fast shape', "CAST(from_iso8601_timestamp(s) AS timestamp) FROM (VALUES '2024-02-03T24:00:00.000Z') t(s)", /Invalid format/],
-    ['the zoned value', "from_iso8601_timestamp(s) FROM (VALUES '2024-02-03T24:00:00Z') t(s)", /Invalid format/],
-    ['at time zone UTC', "CAST(from_iso8601_timestamp(s) AT TIME ZONE 'UTC' AS timestamp) FROM (VALUES '2024-02-03T24:00:00.000Z') t(s)", /Invalid format/],
+    [
+      'the fast shape',
+      "CAST(from_iso8601_timestamp(s) AS timestamp) FROM (VALUES '2024-02-03T24:00:00.000Z') t(s)",
+      /Value 24 for hourOfDay must be in the range \[0,23\]/,
+    ],
+    ['the zoned value', "from_iso8601_timestamp(s) FROM (VALUES '2024-02-03T24:00:00Z') t(s)", /Value 24 for hourOfDay must be in the range \[0,23\]/],
+    [
+      'at time zone UTC',
+      "CAST(from_iso8601_timestamp(s) AT TIME ZONE 'UTC' AS timestamp) FROM (VALUES '2024-02-03T24:00:00.000Z') t(s)",
+      /Value 24 for hourOfDay must be in the range \[0,23\]/,
+    ],
   ],
 );
