@@ -2,7 +2,7 @@
 // (concat_ws), result types (avg) and statistics (skewness). Merged into FUNCTIONS (functions.ts).
 import { unknownGuarded } from './column-operands.js';
 import { checkedCoalesce, checkedFamilies, checkedOnce, mayMixFamilies, mixesIpAddress } from './decimal-common-type.js';
-import { besideFloating } from './floating-operands.js';
+import { besideFloating, doubleArgument } from './floating-operands.js';
 import { type CallContext, type CallHandler, refusedUntypedNull, splitAggregateOrder } from './functions.js';
 import { meaningful, nodeKeyword } from './tree.js';
 import { hasAggregate, hasOuterAggregate, shimCall, shimCallText } from './unbound.js';
@@ -118,7 +118,8 @@ const varianceStatistic =
   (c) => {
     if (hasOuterAggregate(c.all())) return undefined;
     const distinct = /^DISTINCT\s+/i.exec(c.arg(0))?.[0] ?? '';
-    const x = c.arg(0).slice(distinct.length);
+    // A decimal of more than 15 digits made a double as Trino 476 makes it (floating-operands.ts doubleArgument).
+    const x = doubleArgument(c.arg(0).slice(distinct.length), c.correlatable);
     const finite = `isfinite(CAST(${x} AS DOUBLE))`;
     const nonFinite = `count(CASE WHEN NOT ${finite} THEN 1 END)${c.tail}`;
     const nan = `CASE WHEN count(${distinct}${x})${c.tail} >= ${least} THEN 'NaN'::DOUBLE END`;
@@ -144,7 +145,7 @@ const centralMoment =
   (c) => {
     if (hasOuterAggregate(c.all())) return undefined;
     const distinct = /^DISTINCT\s+/i.exec(c.arg(0))?.[0] ?? '';
-    return `${macro}(trino_central_moments(list(${distinct}CAST(${c.arg(0).slice(distinct.length)} AS DOUBLE))${c.tail}))`;
+    return `${macro}(trino_central_moments(list(${distinct}CAST(${doubleArgument(c.arg(0).slice(distinct.length), c.correlatable)} AS DOUBLE))${c.tail}))`;
   };
 
 /**
