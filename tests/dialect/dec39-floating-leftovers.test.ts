@@ -97,6 +97,35 @@ describeFunctions('BETWEEN of two decimal columns, and decimal values that are n
   ['sum(e) = DOUBLE …', `sum(e) = DOUBLE '912312924575.2179' FROM (VALUES DECIMAL '912312924575.21800') t(e)`, false, 'boolean'],
 ]);
 
+// A decimal column beside a real or double column in one common type (coalesce, CASE, ARRAY, IF) with every value a
+// column name or a literal: Trino 476 makes the decimal a real or double by its rule (coalesce(d, r) 16777218 real,
+// coalesce(f, c) 912312924575.2179 double); refused while DuckDB binds (`floating <construct>`), where the local cast
+// gave 16777216 and 912312924575.218. Exact conversions and no floating type still answer.
+const MIXED =
+  "FROM (VALUES (DECIMAL '16777217.5', REAL '16777218', CAST(DECIMAL '1.5' AS decimal(7,1)), DECIMAL '2.5', DOUBLE '3', DECIMAL '912312924575.21800')) t(d, r, s, e, c, f)";
+const REFUSED = /a decimal of more than 7 digits meets a real \(or of more than 15 a double\)/;
+describeFunctions(
+  'a decimal column beside a real or double column in one common type',
+  [
+    ['if of a decimal(7,1) and a real', `IF(s > 0, s, r) ${MIXED}`, 1.5, 'real'],
+    ['if of two decimals', `IF(d > 0, d, e) ${MIXED}`, '16777217.5', 'decimal(9,1)'],
+    ['coalesce of a decimal(7,1) and a real', `coalesce(s, r) ${MIXED}`, 1.5, 'real'],
+    ['coalesce of two decimals', `coalesce(d, e) ${MIXED}`, '16777217.5', 'decimal(9,1)'],
+    ['coalesce of a real and a double', `coalesce(r, c) ${MIXED}`, 16777218, 'double'],
+    ['CASE of two decimals', `CASE WHEN d > 0 THEN d ELSE e END ${MIXED}`, '16777217.5', 'decimal(9,1)'],
+    ['coalesce of a decimal and an integer', `coalesce(d, 1) ${MIXED}`, '16777217.5', 'decimal(11,1)'],
+  ],
+  [
+    ['coalesce(d, r)', `coalesce(d, r) ${MIXED}`, REFUSED],
+    ['coalesce(t.d, t.r)', `coalesce(t.d, t.r) ${MIXED}`, REFUSED],
+    ['coalesce of a decimal literal and a real column', `coalesce(DECIMAL '16777217.5', r) ${MIXED}`, REFUSED],
+    ['coalesce(f, c) of a decimal(17,5) and a double', `coalesce(f, c) ${MIXED}`, REFUSED],
+    ['CASE … THEN d ELSE r', `CASE WHEN d > 0 THEN d ELSE r END ${MIXED}`, REFUSED],
+    ['ARRAY[d, r]', `ARRAY[d, r] ${MIXED}`, REFUSED],
+    ['IF(…, d, r)', `IF(d > 0, d, r) ${MIXED}`, REFUSED],
+  ],
+);
+
 describe('decimal columns of a lake table beside real and double columns', () => {
   let engine: AthenaLocalEngine;
   beforeAll(async () => {
