@@ -3,8 +3,9 @@
 // expression, of an aggregate, of a window call, of a subquery), the real forms of corr/covar/regr and geometric_mean
 // over decimals of more than 7 digits, a decimal column compared with a real or double column (`d = r`, a join's keys),
 // `REAL … BETWEEN d AND d`, and decimal values that are not a column name beside a real or double literal (`d + 0 =
-// REAL …`, CASE, IN, nullif, `max(e) = DOUBLE …`). Trino 476 converts a decimal of at most 18 digits by dividing its
-// unscaled integer in the target type (DuckDB's cast gives the nearest value), and a longer one to the nearest value
+// REAL …`, CASE, IN, nullif, `max(e) = DOUBLE …`), nullif of two columns; coalesce, CASE, ARRAY and IF of such
+// columns are refused. Trino 476 converts a decimal of at most 18 digits by dividing its unscaled integer in the target
+// type (DuckDB's cast gives the nearest value), and a longer one to the nearest value
 // (docs/issue-15-audit.md, "… branch dec39"; macros.ts trino_floating_read, translate/floating-operands.ts). Every value
 // and type below is Trino 476's answer, asked of the shared Trino with the same SQL (a memory-catalog table of the same
 // column types for the table cases).
@@ -125,6 +126,19 @@ describeFunctions(
     ['IF(…, d, r)', `IF(d > 0, d, r) ${MIXED}`, REFUSED],
   ],
 );
+
+// nullif of two columns compares them as Trino does (a decimal beside a real or double made that type by its rule);
+// the result keeps the first argument's type.
+const NULLIF_COLUMNS =
+  "FROM (VALUES (DECIMAL '16777217.5', REAL '16777218', DECIMAL '912312924575.21800', DOUBLE '912312924575.2179', CAST(DECIMAL '1.5' AS decimal(7,1)), REAL '1.5')) t(d, r, e, c, s, q)";
+describeFunctions('nullif of a decimal column and a real or double column', [
+  ['nullif(d, r)', `nullif(d, r) ${NULLIF_COLUMNS}`, null, 'decimal(9,1)'],
+  ['nullif(r, d)', `nullif(r, d) ${NULLIF_COLUMNS}`, null, 'real'],
+  ['nullif(e, c) of a decimal(17,5) and a double', `nullif(e, c) ${NULLIF_COLUMNS}`, null, 'decimal(17,5)'],
+  ['nullif(c, e)', `nullif(c, e) ${NULLIF_COLUMNS}`, null, 'double'],
+  ['nullif of a decimal(7,1) and a real (unchanged)', `nullif(s, q) ${NULLIF_COLUMNS}`, null, 'decimal(7,1)'],
+  ['nullif of two decimals (unchanged)', `nullif(d, e) ${NULLIF_COLUMNS}`, '16777217.5', 'decimal(9,1)'],
+]);
 
 describe('decimal columns of a lake table beside real and double columns', () => {
   let engine: AthenaLocalEngine;
