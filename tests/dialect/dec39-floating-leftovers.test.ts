@@ -3,9 +3,9 @@
 // expression, of an aggregate, of a window call, of a subquery), the real forms of corr/covar/regr and geometric_mean
 // over decimals of more than 7 digits, a decimal column compared with a real or double column (`d = r`, a join's keys),
 // `REAL … BETWEEN d AND d`, and decimal values that are not a column name beside a real or double literal (`d + 0 =
-// REAL …`, CASE, IN, nullif, `max(e) = DOUBLE …`), nullif of two columns; coalesce, CASE, ARRAY and IF of such
-// columns are refused. Trino 476 converts a decimal of at most 18 digits by dividing its unscaled integer in the target
-// type (DuckDB's cast gives the nearest value), and a longer one to the nearest value
+// REAL …`, CASE, IN, nullif, `max(e) = DOUBLE …`), nullif and CASE x WHEN y of two columns; coalesce, CASE, ARRAY
+// and IF of such columns are refused. Trino 476 converts a decimal of at most 18 digits by dividing its unscaled
+// integer in the target type (DuckDB's cast gives the nearest value), and a longer one to the nearest value
 // (docs/issue-15-audit.md, "… branch dec39"; macros.ts trino_floating_read, translate/floating-operands.ts). Every value
 // and type below is Trino 476's answer, asked of the shared Trino with the same SQL (a memory-catalog table of the same
 // column types for the table cases).
@@ -138,6 +138,16 @@ describeFunctions('nullif of a decimal column and a real or double column', [
   ['nullif(c, e)', `nullif(c, e) ${NULLIF_COLUMNS}`, null, 'double'],
   ['nullif of a decimal(7,1) and a real (unchanged)', `nullif(s, q) ${NULLIF_COLUMNS}`, null, 'decimal(7,1)'],
   ['nullif of two decimals (unchanged)', `nullif(d, e) ${NULLIF_COLUMNS}`, '16777217.5', 'decimal(9,1)'],
+]);
+
+describeFunctions('CASE x WHEN y of a decimal column and a real or double column', [
+  ['CASE d WHEN r', `CASE d WHEN r THEN 1 ELSE 0 END ${NULLIF_COLUMNS}`, 1, 'integer'],
+  ['CASE r WHEN d', `CASE r WHEN d THEN 1 ELSE 0 END ${NULLIF_COLUMNS}`, 1, 'integer'],
+  ['CASE e WHEN c of a decimal(17,5) and a double', `CASE e WHEN c THEN 1 ELSE 0 END ${NULLIF_COLUMNS}`, 1, 'integer'],
+  ['CASE c WHEN e', `CASE c WHEN e THEN 1 ELSE 0 END ${NULLIF_COLUMNS}`, 1, 'integer'],
+  ['CASE t.d WHEN t.r … WHEN 5', `CASE t.d WHEN t.r THEN 1 WHEN 5 THEN 2 ELSE 0 END ${NULLIF_COLUMNS}`, 1, 'integer'],
+  ['CASE of a decimal(7,1) and a real (unchanged)', `CASE s WHEN q THEN 1 ELSE 0 END ${NULLIF_COLUMNS}`, 1, 'integer'],
+  ['CASE of two decimals (unchanged)', `CASE d WHEN e THEN 1 ELSE 0 END ${NULLIF_COLUMNS}`, 0, 'integer'],
 ]);
 
 describe('decimal columns of a lake table beside real and double columns', () => {

@@ -230,11 +230,15 @@ export function simpleCaseRender(
     const [a, b] = (!visible && !zoned && byInstant?.(written)) || written;
     const nested = `trino_nested_eq(${a}, ${b})`;
     if (zoned) return `${lead}${shimCall('trino_cmp', [a])} = ${shimCall('trino_cmp', [b])}${trail}`;
-    return `${lead}${visible ? nested : compareAny(a, b, nanAwareComparison(`(${a}) = (${b})`, '=', a, b), nested)}${trail}`;
+    // Two columns (`CASE d WHEN r`): a decimal beside a real or double is read as Trino compares it (floatingPair).
+    const [fa, fb] = (!visible && COMPARED_COLUMN.test(a) && COMPARED_COLUMN.test(b) && floatingPair(a, b)) || [a, b];
+    return `${lead}${visible ? nested : compareAny(a, b, nanAwareComparison(`(${fa}) = (${fb})`, '=', fa, fb), nested)}${trail}`;
   };
 }
 
 const IDENTIFIER = /^(?:"(?:[^"]|"")*"|`[^`]*`|[A-Za-z_][A-Za-z0-9_]*)$/;
+/** A column name as a comparison renders it: bare, qualified, or through trino_cmp_column / trino_cmp_outer. */
+const COMPARED_COLUMN = /^(?:trino_cmp_(?:column|outer)\(\s*[\w."]+\s*\)|[A-Za-z_][\w]*(?:\.[A-Za-z_][\w]*)?)$/;
 const NOT_COLUMNS = new Set(['TRUE', 'FALSE', 'NULL']);
 
 /** A column reference (`a`, `t.a`, `"s"."t".a`) or an element `x[i]`: its type is known to DuckDB's binder only. */
