@@ -107,7 +107,7 @@ describe('translateQuery', () => {
     [
       'LEFT JOIN is not a call',
       'SELECT substr(s, 1, 2) FROM a LEFT JOIN b ON a.id = b.id',
-      'SELECT trino_substr(s, 1, 2) FROM a LEFT JOIN b ON ((trino_nan_null(trino_cmp(a.id)) = trino_nan_null(trino_cmp(b.id))) AND trino_comparable_columns(trino_cmp(a.id), trino_cmp(b.id)))',
+      'SELECT trino_substr(s, 1, 2) FROM a LEFT JOIN b ON ((trino_nan_null(trino_floating_read(trino_cmp(a.id), trino_cmp(b.id))) = trino_nan_null(trino_floating_read(trino_cmp(b.id), trino_cmp(a.id)))) AND trino_comparable_columns(trino_cmp(a.id), trino_cmp(b.id)))',
     ],
     [
       'CASE is a unit',

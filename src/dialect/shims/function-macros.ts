@@ -167,8 +167,10 @@ export const FUNCTION_MACROS: readonly string[] = [
   // FUNCTIONS): unless an argument is a double, both become real (rounded to float) and the result is real.
   `trino_stat_type(x TINYINT) AS 0::FLOAT, (x SMALLINT) AS 0::FLOAT, (x INTEGER) AS 0::FLOAT, (x BIGINT) AS 0::FLOAT,
      (x HUGEINT) AS 0::FLOAT, (x DECIMAL) AS 0::FLOAT, (x FLOAT) AS 0::FLOAT, (x DOUBLE) AS 0::DOUBLE, (x) AS 0::FLOAT`,
-  `trino_stat_arg(v, x, y) AS CASE WHEN typeof(x) = 'DOUBLE' OR typeof(y) = 'DOUBLE' THEN CAST(v AS DOUBLE)
-     ELSE CAST(CAST(v AS FLOAT) AS DOUBLE) END`,
+  // A decimal becomes the real or double as Trino 476 converts it (macros.ts trino_floating_read: DuckDB's cast of a
+  // decimal of more than 7 digits to real, or 15 to double, differed: covar_pop of decimal(9,1) 16777217.5 and 16777219.5).
+  `trino_stat_arg(v, x, y) AS CASE WHEN typeof(x) = 'DOUBLE' OR typeof(y) = 'DOUBLE' THEN CAST(trino_floating_read(v, CAST(NULL AS DOUBLE)) AS DOUBLE)
+     ELSE CAST(CAST(trino_floating_read(v, CAST(NULL AS FLOAT)) AS FLOAT) AS DOUBLE) END`,
   // Trino's covariance state (count, means, C2, M2X, M2Y) updated pair by pair in double, in Trino's order of
   // operations, over the pairs with no NULL; corr, regr_slope and regr_intercept write NULL for a result that is not
   // finite (a constant column's NaN), covar_pop over no pair and covar_samp under two pairs are NULL.
@@ -206,7 +208,7 @@ export const FUNCTION_MACROS: readonly string[] = [
   `trino_geomean_type(x TINYINT) AS 0::DOUBLE, (x SMALLINT) AS 0::DOUBLE, (x INTEGER) AS 0::DOUBLE, (x BIGINT) AS 0::DOUBLE,
      (x HUGEINT) AS 0::DOUBLE, (x DECIMAL) AS 0::FLOAT, (x FLOAT) AS 0::FLOAT, (x) AS 0::DOUBLE`,
   `trino_geomean_arg(x TINYINT) AS CAST(x AS DOUBLE), (x SMALLINT) AS CAST(x AS DOUBLE), (x INTEGER) AS CAST(x AS DOUBLE),
-     (x BIGINT) AS CAST(x AS DOUBLE), (x HUGEINT) AS CAST(x AS DOUBLE), (x DECIMAL) AS CAST(CAST(x AS FLOAT) AS DOUBLE),
+     (x BIGINT) AS CAST(x AS DOUBLE), (x HUGEINT) AS CAST(x AS DOUBLE), (x DECIMAL) AS CAST(CAST(trino_floating_read(x, CAST(NULL AS FLOAT)) AS FLOAT) AS DOUBLE),
      (x) AS CAST(x AS DOUBLE)`,
 
   // --- math --------------------------------------------------------------------------------------------------------

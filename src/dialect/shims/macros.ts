@@ -629,6 +629,14 @@ export const MACROS: readonly string[] = [
    (x, y, trino_plain UUID) AS cast_to_type(CAST(x * CAST(pow(10, trino_type_scale(typeof([x]))) AS INTEGER) AS BIGINT), y)
      / cast_to_type(CAST(pow(10, trino_type_scale(typeof([x]))) AS BIGINT), y),
    (x, y, trino_plain) AS trino_decimal_floating_any(x, y)`,
+  // x as Trino 476 reads it beside a value of y's type (y a real or double, read for its type only; any other y, or an
+  // x that is no decimal of more digits than y's type holds exactly, leaves x as it is): a call of the tag above, for
+  // operands that are not a column name (`d * 2 = REAL …`, `sqrt(sum(d))`, stddev's argument) and two columns
+  // (`d = c`), so bind-once.ts can bind a heavy x once (translate/floating-operands.ts).
+  `trino_floating_read(x, y) AS ${floatingOperand('x', 'y')}`,
+  // The same where x holds an aggregate, a window call or a subquery, whose type the tag cannot read while DuckDB binds
+  // (`sqrt(sum(d))`): x and y as the fields of a lambda's parameter, which have their types.
+  `trino_floating_read_any(x, y) AS list_transform([{'x': x, 'y': y}], lambda trino_fr: trino_floating_read(trino_fr['x'], trino_fr['y']))[1]`,
   // The same where x may be of any type (a CASE branch of trino_to_double, trino_to_float, which must bind for a text
   // too): the unscaled integer is read from x's text up to 18 digits, the nearest value past them.
   `trino_decimal_floating_any(x, y) AS CASE WHEN trino_type_precision(typeof([x])) <= 18

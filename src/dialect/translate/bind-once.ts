@@ -25,9 +25,9 @@ const LAZY = new Set(['coalesce', 'nullif', 'if', 'try', 'try_cast', 'cast', 'ro
 /**
  * Helper macros that evaluate their argument on every path, as the function they serve does (reviewed one by one):
  * the zoned-key check around a map (map_concat, map_from_entries), greatest/least of a list, a zoned value's wall
- * clock, an interval's fields.
+ * clock, an interval's fields, a decimal read as a real or double (trino_floating_read).
  */
-const EAGER_HELPERS = ['trino_zoned_keys_apart', 'trino_greatest_of', 'trino_least_of', 'trino_wall', 'trino_interval_fields'];
+const EAGER_HELPERS = ['trino_zoned_keys_apart', 'trino_greatest_of', 'trino_least_of', 'trino_wall', 'trino_interval_fields', 'trino_floating_read'];
 
 let eagerMacros: Set<string> | undefined;
 /** Macros that compute a Trino function, whose arguments Trino evaluates first. */

@@ -68,6 +68,31 @@ export function floatingLiteral(nodes: readonly Node[]): 'REAL' | 'DOUBLE' | und
 
 const showsFloating = (values: readonly Node[][]) => values.some((v) => floatingLiteral(v) !== undefined);
 
+/** A bare or qualified column name (`d`, `t.d`, `"t"."d"`). */
+function isColumnValue(nodes: readonly Node[]): boolean {
+  const m = meaningful(nodes);
+  return (
+    m.length % 2 === 1 && m.every((n, k) => n.kind === 'token' && (k % 2 === 1 ? n.token.text === '.' : n.token.kind === 'word' || n.token.kind === 'quoted'))
+  );
+}
+
+/** A value DuckDB binds again at no cost: a column name, a literal (`1.5`, `'a'`, NULL, `DECIMAL '1.5'`). */
+function isCheapValue(nodes: readonly Node[]): boolean {
+  const m = unsigned(nodes);
+  if (isColumnValue(m)) return true;
+  if (m.length === 1) return m[0].kind === 'token' && ['number', 'string'].includes(m[0].token.kind);
+  return m.length === 2 && m[0].kind === 'token' && m[0].token.kind === 'word' && m[1].kind === 'token' && m[1].token.kind === 'string';
+}
+
+/**
+ * Whether the check of a decimal meeting a real or double (floatingCheck) is written beside a construct: where a value
+ * is written as a real or double, and where every value is a column name or a literal, one at least a column
+ * (`coalesce(d, r)`, `CASE … THEN d ELSE r END`, `ARRAY[d, r]` of a decimal(9,1) d and a real r: Trino 476 makes d a
+ * real by its own rule, 16777218 for 16777217.5, DuckDB's cast 16777216), whose binding again costs nothing.
+ */
+const floatingChecked = (values: readonly Node[][]) =>
+  showsFloating(values) || (values.length >= 2 && values.some(isColumnValue) && values.every(isCheapValue));
+
 const IP_LIST = `${IP_STRUCT}[]`;
 
 /**
@@ -402,7 +427,7 @@ export function checkedValuesColumn(values: readonly Node[][], texts: readonly s
   if (!scale && !families) return first;
   const [lead, trail] = [/^\s*/.exec(first)?.[0] ?? '', /\s*$/.exec(first)?.[0] ?? ''];
   const trimmed = texts.map((t) => t.trim());
-  const wanted = { scale, ip: false, families, floating: showsFloating(values) };
+  const wanted = { scale, ip: false, families, floating: floatingChecked(values) };
   return `${lead}${checkedBeside('VALUES', `[${trimmed.join(', ')}]`, trimmed, wanted, trimmed[0], values.map(literalFamily))}${trail}`;
 }
 
@@ -441,9 +466,13 @@ export function checkedArray(whole: string, elements: readonly Node[][], texts: 
  * `whole` (if(c, a, b), nullif(a, b)) refused while DuckDB binds it when two of `values` (rendered as `texts`) are of
  * type families Trino does not coerce between. Left alone where a value holds a check of its own (linear size).
  */
-export function checkedFamilies(what: string, whole: string, values: readonly Node[][], texts: readonly string[]): string {
-  if (!mayMixFamilies(values) || holdsCheck(whole)) return whole;
-  return checkedBeside(what, whole, texts, { scale: false, ip: false, families: true }, whole, values.map(literalFamily));
+export function checkedFamilies(what: string, whole: string, values: readonly Node[][], texts: readonly string[], common = false): string {
+  // `common` (if(c, a, b), whose a and b meet in one type): a decimal column beside a real or double column is checked
+  // as in CASE (floatingChecked), with the scale DuckDB's common type may lose.
+  const floating = common && floatingChecked(values) && mayLoseScale(values);
+  const families = mayMixFamilies(values);
+  if ((!families && !floating) || holdsCheck(whole)) return whole;
+  return checkedBeside(what, whole, texts, { scale: floating, ip: false, families, floating }, whole, values.map(literalFamily));
 }
 
 /**
@@ -455,7 +484,7 @@ export function wantedChecks(values: readonly Node[][], whole: string): Wanted |
   const ip = mixesIpAddress(values);
   const scale = mayLoseScale(values);
   const families = mayMixFamilies(values) && (ip || scale || !holdsCheck(whole));
-  return ip || scale || families ? { scale, ip, families, floating: showsFloating(values) } : undefined;
+  return ip || scale || families ? { scale, ip, families, floating: floatingChecked(values) } : undefined;
 }
 
 /**

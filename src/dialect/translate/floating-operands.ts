@@ -11,6 +11,7 @@
 import { isColumnName } from './column-operands.js';
 import { betweenOperands, operand, previous, textOf } from './nested-comparisons.js';
 import type { Part } from './operators.js';
+import { hasAggregate } from './unbound.js';
 
 export type Floating = 'FLOAT' | 'DOUBLE';
 
@@ -72,26 +73,61 @@ export const floatingColumn = (x: string, floating: Floating, correlatable = fal
     : `trino_floating_operand(${x}, CAST(NULL AS ${floating}), from_json('null', CASE WHEN typeof([${x}]) LIKE 'DECIMAL%' AND trino_type_precision(typeof([${x}])) > ${floating === 'FLOAT' ? 7 : 15}
       THEN CASE WHEN trino_type_precision(typeof([${x}])) + trino_type_scale(typeof([${x}])) <= 18 THEN '"UUID"' ELSE '"INTERVAL"' END ELSE '"BIT"' END))`;
 
+/** Characters of a value that is not a column name that the CASE form (correlatable) writes four times at most. */
+const SHORT_VALUE = 400;
+
+/**
+ * A value `x` that is not a column name (`d * 2`, `sum(d)`) as Trino reads it beside a `floating` value: a call of
+ * trino_floating_read (macros.ts; its tag is decided while DuckDB binds, so other types pay nothing per row, and
+ * bind-once.ts binds a heavy x once; its `_any` form where x holds an aggregate, a window call or a subquery); in a subquery that may read an outer column, the CASE form of floatingColumn where
+ * x is short, else undefined (left to DuckDB's cast).
+ */
+export function floatingValue(x: string, floating: Floating, correlatable = false): string | undefined {
+  const t = x.trim();
+  if (t === '' || NUMBER_OR_NULL.test(t) || renderedFloating(t) !== undefined) return undefined;
+  if (isColumnName(t)) return floatingColumn(t, floating, correlatable);
+  if (correlatable) return t.length <= SHORT_VALUE ? floatingColumn(t, floating, true) : undefined;
+  return `trino_floating_read${hasAggregate(t) || /\(\s*(?:SELECT|WITH)\b/i.test(t) ? '_any' : ''}(${t}, CAST(NULL AS ${floating}))`;
+}
+
 /** `text` (a rendered value meeting `others`) as floatingColumn where it is a column name and they show a floating type. */
 export function besideFloating(text: string, others: readonly string[], correlatable = false): string | undefined {
   const x = text.trim();
-  if (!isColumnName(x)) return undefined;
   const floating = meetingFloating([x, ...others]);
-  return floating === undefined ? undefined : floatingColumn(x, floating, correlatable);
+  return floating === undefined ? undefined : floatingValue(x, floating, correlatable);
+}
+
+/**
+ * Values of one comparison or BETWEEN of which two or more are not number literals, with a real literal among them
+ * (`REAL '16777218' BETWEEN d AND d`: meetingFloating cannot tell which unseen value may be a double): each column name
+ * read beside the others (trino_floating_read, y the coalesce of the others: DuckDB's common type of a real and a
+ * decimal is a real, as Trino's, and a double among them makes it a double). Only where every value is a column name
+ * or a literal, so the others are cheap to bind again; undefined otherwise.
+ */
+function unseenBesideReal(texts: readonly string[], correlatable: boolean): (string | undefined)[] | undefined {
+  if (correlatable || !texts.some((t) => renderedFloating(t) === 'FLOAT')) return undefined;
+  const plain = (t: string) => isColumnName(t.trim()) || renderedFloating(t) !== undefined || NUMBER_OR_NULL.test(t.trim());
+  if (!texts.every(plain) || texts.filter((t) => isColumnName(t.trim())).length < 2) return undefined;
+  return texts.map((t, k) => {
+    if (!isColumnName(t.trim())) return undefined;
+    const others = texts.filter((_o, j) => j !== k).map((o) => o.trim());
+    return `trino_floating_read(${t.trim()}, ${others.length === 1 ? others[0] : `coalesce(${others.join(', ')})`})`;
+  });
 }
 
 /** Replaces each range of `ranges` that is a column meeting a visible floating type among them; returns the shift of `at`. */
 function readRanges(parts: Part[], ranges: readonly [number, number][], at: number, correlatable: boolean): number {
   const texts = ranges.map((r) => textOf(parts, r));
   const floating = meetingFloating(texts);
-  if (floating === undefined) return at;
+  const unseen = floating === undefined ? unseenBesideReal(texts, correlatable) : undefined;
+  if (floating === undefined && unseen === undefined) return at;
   let shifted = at;
   // From the last, so earlier ranges keep their indexes.
   for (let k = ranges.length - 1; k >= 0; k--) {
     const [a, b] = ranges[k];
-    const x = texts[k].trim();
-    if (renderedFloating(x) !== undefined || !isColumnName(x)) continue;
-    parts.splice(a, b - a + 1, { kind: 'operand', text: floatingColumn(x, floating, correlatable) });
+    const read = floating === undefined ? unseen?.[k] : floatingValue(texts[k], floating, correlatable);
+    if (read === undefined) continue;
+    parts.splice(a, b - a + 1, { kind: 'operand', text: read });
     if (a < shifted) shifted -= b - a;
   }
   return shifted;
@@ -144,10 +180,21 @@ export const DOUBLE_ARGUMENT_CALLS: ReadonlySet<string> = new Set(
   ]),
 );
 
-/** A rendered argument of a DOUBLE_ARGUMENT_CALLS call: a column name as the double Trino makes of it. */
+/** A rendered argument of a DOUBLE_ARGUMENT_CALLS call or of a double-only aggregate as the double Trino makes of it. */
 export function doubleArgument(text: string, correlatable = false): string {
-  const x = text.trim();
-  if (!isColumnName(x)) return text;
+  const read = floatingValue(text, 'DOUBLE', correlatable);
+  if (read === undefined) return text;
   const [lead, trail] = [/^\s*/.exec(text)?.[0] ?? '', /\s*$/.exec(text)?.[0] ?? ''];
-  return `${lead}${floatingColumn(x, 'DOUBLE', correlatable)}${trail}`;
+  return `${lead}${read}${trail}`;
+}
+
+/**
+ * Two compared values (rendered; two columns, or a join's keys) each read beside the other as Trino compares them: a
+ * decimal beside a real or double column (`d = c`, no floating value written) is made that type by Trino's rule
+ * (trino_floating_read; any other pair expands to the values themselves while DuckDB binds). Undefined where a value
+ * is long (the other is bound again inside its tag).
+ */
+export function floatingPair(a: string, b: string): [string, string] | undefined {
+  if (a.length > SHORT_VALUE || b.length > SHORT_VALUE) return undefined;
+  return [`trino_floating_read(${a}, ${b})`, `trino_floating_read(${b}, ${a})`];
 }

@@ -2,7 +2,7 @@
 // (concat_ws), result types (avg) and statistics (skewness). Merged into FUNCTIONS (functions.ts).
 import { unknownGuarded } from './column-operands.js';
 import { checkedCoalesce, checkedFamilies, checkedOnce, mayMixFamilies, mixesIpAddress } from './decimal-common-type.js';
-import { besideFloating } from './floating-operands.js';
+import { besideFloating, doubleArgument, floatingPair } from './floating-operands.js';
 import { type CallContext, type CallHandler, refusedUntypedNull, splitAggregateOrder } from './functions.js';
 import { meaningful, nodeKeyword } from './tree.js';
 import { hasAggregate, hasOuterAggregate, shimCall, shimCallText } from './unbound.js';
@@ -133,7 +133,8 @@ const varianceStatistic =
   (c) => {
     if (hasOuterAggregate(c.all())) return undefined;
     const distinct = /^DISTINCT\s+/i.exec(c.arg(0))?.[0] ?? '';
-    const x = c.arg(0).slice(distinct.length);
+    // A decimal of more than 15 digits made a double as Trino 476 makes it (floating-operands.ts doubleArgument).
+    const x = doubleArgument(c.arg(0).slice(distinct.length), c.correlatable);
     const finite = `isfinite(CAST(${x} AS DOUBLE))`;
     const nonFinite = `count(CASE WHEN NOT ${finite} THEN 1 END)${c.tail}`;
     const nan = `CASE WHEN count(${distinct}${x})${c.tail} >= ${least} THEN 'NaN'::DOUBLE END`;
@@ -159,7 +160,7 @@ const centralMoment =
   (c) => {
     if (hasOuterAggregate(c.all())) return undefined;
     const distinct = /^DISTINCT\s+/i.exec(c.arg(0))?.[0] ?? '';
-    return `${macro}(trino_central_moments(list(${distinct}CAST(${c.arg(0).slice(distinct.length)} AS DOUBLE))${c.tail}))`;
+    return `${macro}(trino_central_moments(list(${distinct}CAST(${doubleArgument(c.arg(0).slice(distinct.length), c.correlatable)} AS DOUBLE))${c.tail}))`;
   };
 
 /**
@@ -191,6 +192,15 @@ function nullifBesideFloating(c: Parameters<CallHandler>[0]): string | undefined
   return `CASE WHEN ${first ?? c.arg(0)} = trino_nan_null(${second ?? c.arg(1)}) THEN NULL ELSE ${c.arg(0)} END`;
 }
 
+/**
+ * `a = b` of two compared columns; outside a correlated subquery a decimal beside a real or double is read as Trino
+ * compares it (floating-operands.ts floatingPair: nullif(d, r) of a decimal(9,1) 16777217.5 and REAL '16777218' is NULL).
+ */
+function columnsCompared(c: Parameters<CallHandler>[0], a: string, b: string): string {
+  const read = c.correlatable ? undefined : floatingPair(a, b);
+  return read ? `${read[0]} = ${read[1]}` : `${a} = ${b}`;
+}
+
 export const NULL_AWARE_REWRITES: Record<string, CallHandler> = {
   coalesce: coalesceCall,
   // Trino 476: "Types are not comparable with NULLIF: integer vs varchar(1)" where DuckDB casts the text.
@@ -202,7 +212,7 @@ export const NULL_AWARE_REWRITES: Record<string, CallHandler> = {
     const whole = c.args.some((a) => c.renderZoned(a).zoned)
       ? `CASE WHEN ${shimCall('trino_cmp', [c.arg(0)])} = ${shimCall('trino_cmp', [c.arg(1)])} THEN NULL ELSE ${c.arg(0)} END`
       : (!c.correlatable || c.makesZoned) && [c.arg(0), c.arg(1)].every((a) => COLUMN_NAME.test(a) && !c.lambdaParameters?.has(a.toLowerCase()))
-        ? `CASE WHEN ${columnCmp(c)}(${c.arg(0)}) = ${columnCmp(c)}(trino_nan_null(${c.arg(1)})) THEN NULL ELSE ${c.arg(0)} END`
+        ? `CASE WHEN ${columnsCompared(c, `${columnCmp(c)}(${c.arg(0)})`, `${columnCmp(c)}(trino_nan_null(${c.arg(1)}))`)} THEN NULL ELSE ${c.arg(0)} END`
         : (nullifBesideFloating(c) ??
           // DuckDB 1.5 fails to bind nullif of an outer column inside the check's struct ("Need named argument for
           // struct pack"): in a subquery that may be correlated it is written as its CASE.

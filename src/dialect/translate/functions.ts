@@ -1225,7 +1225,7 @@ export const FUNCTIONS: Record<string, CallHandler> = {
     c.args.length === 2
       ? `if(${c.all()}, NULL)`
       : c.args.length === 3
-        ? checkedFamilies('if()', `if(${c.all()})${c.tail}`, c.args.slice(1), [c.arg(1), c.arg(2)])
+        ? checkedFamilies('if()', `if(${c.all()})${c.tail}`, c.args.slice(1), [c.arg(1), c.arg(2)], true)
         : undefined,
   try: tryCall,
   cast: (c) => castCall(c, false),

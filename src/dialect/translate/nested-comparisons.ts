@@ -12,7 +12,7 @@ import { meaningful, nodeKeyword } from './tree.js';
 import type { Part } from './operators.js';
 import { inJoinCondition } from './operators.js';
 import { isNumberLiteralText, numberComparable } from './column-operands.js';
-import { besideFloating } from './floating-operands.js';
+import { besideFloating, floatingPair } from './floating-operands.js';
 import {
   betweenGuards,
   comparisonMeetsNaN,
@@ -230,11 +230,15 @@ export function simpleCaseRender(
     const [a, b] = (!visible && !zoned && byInstant?.(written)) || written;
     const nested = `trino_nested_eq(${a}, ${b})`;
     if (zoned) return `${lead}${shimCall('trino_cmp', [a])} = ${shimCall('trino_cmp', [b])}${trail}`;
-    return `${lead}${visible ? nested : compareAny(a, b, nanAwareComparison(`(${a}) = (${b})`, '=', a, b), nested)}${trail}`;
+    // Two columns (`CASE d WHEN r`): a decimal beside a real or double is read as Trino compares it (floatingPair).
+    const [fa, fb] = (!visible && COMPARED_COLUMN.test(a) && COMPARED_COLUMN.test(b) && floatingPair(a, b)) || [a, b];
+    return `${lead}${visible ? nested : compareAny(a, b, nanAwareComparison(`(${fa}) = (${fb})`, '=', fa, fb), nested)}${trail}`;
   };
 }
 
 const IDENTIFIER = /^(?:"(?:[^"]|"")*"|`[^`]*`|[A-Za-z_][A-Za-z0-9_]*)$/;
+/** A column name as a comparison renders it: bare, qualified, or through trino_cmp_column / trino_cmp_outer. */
+const COMPARED_COLUMN = /^(?:trino_cmp_(?:column|outer)\(\s*[\w."]+\s*\)|[A-Za-z_][\w]*(?:\.[A-Za-z_][\w]*)?)$/;
 const NOT_COLUMNS = new Set(['TRUE', 'FALSE', 'NULL']);
 
 /** A column reference (`a`, `t.a`, `"s"."t".a`) or an element `x[i]`: its type is known to DuckDB's binder only. */
@@ -300,17 +304,21 @@ export function guardColumnComparisons(parts: Part[], correlatable: boolean): vo
     const right = operand(parts, i, 1);
     if (!left || !right) continue;
     const [a, b] = [textOf(parts, left).trim(), textOf(parts, right).trim()];
-    const whole = textOf(parts, [left[0], right[1]]);
+    const op = parts[i].op ?? '';
+    // Two columns (or a join's keys): a decimal beside a real or double is read as Trino reads it (floatingPair; no
+    // cost per row for other types, and join keys stay one per side).
+    const read = guard === 'refuse' && !correlatable && !hasAggregate(a) && !hasAggregate(b) ? floatingPair(a, b) : undefined;
+    const [ra, rb] = read ?? [a, b];
+    const whole = read ? `${ra} ${op} ${rb}` : textOf(parts, [left[0], right[1]]);
     // A text meeting another type fails in Trino (text-comparisons.ts), whatever the guard.
     // NaN compares as in Trino (nan-forms.ts); in a join's ON condition as keys that stay one per side (a hash join).
-    const op = parts[i].op ?? '';
     const scalar = !comparisonMeetsNaN(parts, op, left, right)
       ? guard === 'refuse'
         ? whole
         : whole.trim()
       : guard !== 'dispatch' && decidesJoinMatch(parts, i)
-        ? nanAwareJoinComparison(whole, op, a, b)
-        : nanAwareComparison(whole, op, a, b);
+        ? nanAwareJoinComparison(whole, op, ra, rb)
+        : nanAwareComparison(whole, op, ra, rb);
     // trino_comparable_columns decides two numbers by its typed overload; an outer reference or an aggregate, whose
     // type DuckDB does not see where it picks one, takes the two guards themselves.
     const text =
