@@ -122,9 +122,22 @@ const MICROS_PER_DAY = 86_400_000_000n;
 /** Java's ISO year (LocalDate.toString, as Trino prints a date): -0075 is 76 BC, a year past 9999 has a `+` sign. */
 const isoYear = (year: number) => (year > 9999 ? `+${year}` : year < 0 ? `-${pad(-year, 4)}` : pad(year, 4));
 
+/**
+ * The proleptic Gregorian date `days` after 1970-01-01, in integers (Hinnant's civil_from_days): JavaScript's Date
+ * ends at ±100,000,000 days (year 275760), DuckDB's and Trino's dates go on to year 5881580
+ * (`from_iso8601_date('2020123')` is year 2020123 in both).
+ */
 function formatDate(days: number): string {
-  const d = new Date(days * 86_400_000);
-  return `${isoYear(d.getUTCFullYear())}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+  const z = days + 719_468;
+  const era = Math.floor(z / 146_097);
+  const dayOfEra = z - era * 146_097;
+  const yearOfEra = Math.floor((dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) / 365);
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const shiftedMonth = Math.floor((5 * dayOfYear + 2) / 153);
+  const day = dayOfYear - Math.floor((153 * shiftedMonth + 2) / 5) + 1;
+  const month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9;
+  const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
+  return `${isoYear(year)}-${pad(month)}-${pad(day)}`;
 }
 
 /** `YYYY-MM-DD HH:MM:SS.fff` from microseconds since the epoch, truncated to Athena's millisecond precision. */
