@@ -11,7 +11,7 @@ import { MAY_BE_UNKNOWN, mayBeUnknownExpression, unknownRetyped } from './column
 import { evaluatedBeside } from './evaluated-beside.js';
 import { operand, previous, textOf } from './nested-comparisons.js';
 import type { Part } from './operators.js';
-import { isCase, isParen, isTriviaNode, meaningful, nodeKeyword, type Node } from './tree.js';
+import { isCase, isParen, isTriviaNode, meaningful, nodeKeyword, nodeText, type Node } from './tree.js';
 import { hasAggregate } from './unbound.js';
 
 /** A keyword part's word (NULL is an operand part). */
@@ -174,8 +174,14 @@ export function filtersAggregatedTableRows(items: readonly Node[]): boolean {
 /** Whether a query level (its meaningful nodes) reads rows other than VALUES: a table, a WITH query, UNNEST, a subquery. */
 function readsTableRows(m: readonly Node[]): boolean {
   if (nodeKeyword(m[0]) !== 'SELECT' && nodeKeyword(m[0]) !== 'WITH') return false;
+  const withValues = valuesOnlyWithQueries(m, new Set());
   const from = m.findIndex((n) => nodeKeyword(n) === 'FROM');
-  if (from < 0) return false;
+  return from >= 0 && !relationsFrom(m, from).every((n) => valuesOnlyRelation(n, withValues));
+}
+
+/** The relations of the FROM clause at m[from] (up to its WHERE or the level's next clause). */
+function relationsFrom(m: readonly Node[], from: number): Node[] {
+  const relations: Node[] = [];
   let expect = true;
   for (let k = from + 1; k < m.length; k++) {
     const n = m[k];
@@ -187,9 +193,55 @@ function readsTableRows(m: readonly Node[]): boolean {
     }
     if (!expect || word === 'LATERAL' || ['LEFT', 'RIGHT', 'FULL', 'INNER', 'OUTER', 'CROSS', 'NATURAL'].includes(word)) continue;
     expect = false;
-    if (!(isParen(n) && nodeKeyword(meaningful(n.items)[0]) === 'VALUES')) return true;
+    relations.push(n);
   }
-  return false;
+  return relations;
+}
+
+/**
+ * Words after which Trino 476 no longer folds a filter over VALUES rows (asked: a subquery's `max(y)` without GROUP BY,
+ * `row_number() OVER ()`, `ORDER BY y LIMIT 1` under the filter fail with COMPILER_ERROR), or that read other rows.
+ */
+const NOT_FOLDED = /\b(?:OVER|LIMIT|FETCH|OFFSET|ORDER|UNNEST|LATERAL|TABLESAMPLE|RECURSIVE|MATCH_RECOGNIZE)\b/i;
+
+/**
+ * Whether a relation's rows are VALUES rows only, as Trino 476 folds a filter's untyped test over them and answers: `(VALUES
+ * …)`, a subquery of such relations (also FROM-less, over a join, with WHERE, GROUP BY, DISTINCT or UNION ALL of them),
+ * or a WITH query of the level that is one (`WITH c AS (SELECT * FROM (VALUES 1, 2) v(y)) SELECT y FROM c WHERE e IS
+ * NULL`: 1, 2; asked of the shared Trino 476, corr39). A window, an aggregate, ORDER BY or LIMIT inside is not.
+ */
+function valuesOnlyRelation(n: Node, withValues: ReadonlySet<string>): boolean {
+  if (isParen(n)) return valuesOnlyQuery(n.items, withValues);
+  return isNameToken(n) && withValues.has(nameKey(n));
+}
+
+function valuesOnlyQuery(items: readonly Node[], withValues: ReadonlySet<string>): boolean {
+  const m = meaningful(items);
+  if (m.length === 1 && isParen(m[0])) return valuesOnlyQuery(m[0].items, withValues);
+  if (nodeKeyword(m[0]) === 'VALUES') return true;
+  if (nodeKeyword(m[0]) !== 'SELECT' && nodeKeyword(m[0]) !== 'WITH') return false;
+  const text = items.map(nodeText).join('');
+  if (NOT_FOLDED.test(text) || hasAggregate(text)) return false;
+  const names = valuesOnlyWithQueries(m, withValues);
+  return m.every((n, k) => nodeKeyword(n) !== 'FROM' || relationsFrom(m, k).every((r) => valuesOnlyRelation(r, names)));
+}
+
+/** The names of a level's WITH queries whose rows are VALUES rows only, beside `outer`'s. */
+function valuesOnlyWithQueries(m: readonly Node[], outer: ReadonlySet<string>): ReadonlySet<string> {
+  if (nodeKeyword(m[0]) !== 'WITH') return outer;
+  const names = new Set(outer);
+  let at = 1;
+  for (;;) {
+    const name = m[at];
+    const as = isParen(m[at + 1]) ? at + 2 : at + 1;
+    const body = m[as + 1];
+    if (!isNameToken(name) || nodeKeyword(m[as]) !== 'AS' || !isParen(body)) break;
+    if (valuesOnlyQuery(body.items, names)) names.add(nameKey(name));
+    else names.delete(nameKey(name));
+    if (!isText(m[as + 2], ',')) break;
+    at = as + 3;
+  }
+  return names;
 }
 
 /** Words of a rendered operand that are no column: values, CASE and CAST words, type names. */
