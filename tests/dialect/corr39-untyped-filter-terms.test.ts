@@ -1,7 +1,8 @@
 // The untyped filter test `e IS [NOT] NULL` (e of type unknown: element_at(ARRAY[], y)) that corr38 left (issue 15,
 // docs/issue-15-audit.md, corr39's section): over the rows of UNNEST or a table, Trino 476 fails with COMPILER_ERROR
 // "argumentType unknown should not be UNKNOWN" whatever the rows hold also where the test is a parenthesized term of
-// the WHERE (`NOT (e IS NULL)`, `(a OR e IS NULL)`), a condition of a CASE of TRUE/NULL values that is a term, an
+// the WHERE (`NOT (e IS NULL)`, `(a OR e IS NULL)`), a condition of a CASE of TRUE/NULL values (or `if(c, true)`)
+// that is a term not under NOT, an
 // aggregate's FILTER (WHERE …) without GROUP BY, or the WHERE of a correlated subquery over a table (where Trino
 // compiles the test: its conjunct reads the table's rows). The local engine answered; now it refuses while running.
 // Every expectation is the shared Trino 476's answer or failure, asked on 2026-12-07 (the table as
@@ -36,6 +37,9 @@ describe('an untyped e IS NULL as a term of a filter over the rows of a table', 
     ['a CASE in parentheses', `SELECT y ${u} WHERE (CASE WHEN ${e} IS NULL THEN true END) ORDER BY 1`],
     ['a CASE of FALSE then TRUE', `SELECT y ${u} WHERE CASE WHEN y > 5 THEN false WHEN ${e} IS NULL THEN true END ORDER BY 1`],
     ['a CASE condition NOT (…)', `SELECT y ${u} WHERE CASE WHEN NOT (${e} IS NULL) THEN true END ORDER BY 1`],
+    ['if(e IS NULL, true)', `SELECT y ${u} WHERE if(${e} IS NULL, true) ORDER BY 1`],
+    ['if(e IS NULL, true, NULL)', `SELECT y ${u} WHERE if(${e} IS NULL, true, NULL) ORDER BY 1`],
+    ['if(…) beside another test', `SELECT y ${u} WHERE y > 0 AND if(${e} IS NULL, true) ORDER BY 1`],
     ['FILTER (WHERE e IS NULL)', `SELECT count(*) FILTER (WHERE ${e} IS NULL) ${u}`],
     ['FILTER (WHERE e IS NOT NULL)', `SELECT count(*) FILTER (WHERE ${e} IS NOT NULL) ${u}`],
     ['FILTER over a table', 'SELECT count(*) FILTER (WHERE element_at(ARRAY[], c) IS NULL) FROM w'],
@@ -54,6 +58,11 @@ describe('an untyped e IS NULL as a term of a filter over the rows of a table', 
     ['a CASE … THEN false', `SELECT y ${u} WHERE CASE WHEN ${e} IS NULL THEN false END ORDER BY 1`, ['bigint'], []],
     ['a CASE of a comparison', `SELECT y ${u} WHERE CASE WHEN ${e} IS NULL THEN y > 0 END ORDER BY 1`, ['bigint'], [[1], [2]]],
     ['a CASE compared', `SELECT y ${u} WHERE CASE WHEN ${e} IS NULL THEN 1 ELSE 0 END = 1 ORDER BY 1`, ['bigint'], [[1], [2]]],
+    ['NOT CASE … THEN true END', `SELECT y ${u} WHERE NOT CASE WHEN ${e} IS NULL THEN true END ORDER BY 1`, ['bigint'], []],
+    ['NOT (CASE … THEN true END)', `SELECT y ${u} WHERE NOT (CASE WHEN ${e} IS NULL THEN true END) ORDER BY 1`, ['bigint'], []],
+    ['NOT if(e IS NULL, true)', `SELECT y ${u} WHERE NOT if(${e} IS NULL, true) ORDER BY 1`, ['bigint'], []],
+    ['if(e IS NULL, true, false)', `SELECT y ${u} WHERE if(${e} IS NULL, true, false) ORDER BY 1`, ['bigint'], [[1], [2]]],
+    ['if(e IS NULL, a)', `SELECT y ${u} WHERE if(${e} IS NULL, y > 0) ORDER BY 1`, ['bigint'], [[1], [2]]],
     ['a simple CASE', `SELECT y ${u} WHERE CASE ${e} IS NULL WHEN true THEN true END ORDER BY 1`, ['bigint'], [[1], [2]]],
     [
       'FILTER under GROUP BY',

@@ -6,9 +6,11 @@ import { mentionsName } from './unknown-names.js';
 import { evaluatedBeside } from './evaluated-beside.js';
 import {
   caseConditionStarts,
+  type FilterTerm,
   filterTermAt,
   filtersAggregatedTableRows,
   filtersTableRows,
+  trueOnlyIfAt,
   whereEvaluatesTests,
   whereTestsReadOuter,
 } from './untyped-predicates.js';
@@ -433,9 +435,11 @@ export class ExpressionRewriter {
    * The next sequence rendered is a term of a filter whose untyped tests are refused (untyped-predicates.ts
    * filterTermAt: `NOT (e IS NULL)`, a CASE condition, an aggregate's `FILTER (WHERE …)`): its IS parts are marked.
    */
-  private refusedFilterTerm = false;
+  private refusedFilterTerm: FilterTerm = false;
   /** The query level being rendered has aggregates whose FILTER tests are refused (filtersAggregatedTableRows). */
   private aggregateFiltersRefused = false;
+  /** The argument group of an `if(c, true)` that is a term of a refused filter (trueOnlyIfAt): c is a term. */
+  private refusedIfCall: Node | undefined;
   /** The next sequence rendered is a subquery that is a conjunct of a WHERE over a table's rows (whereTestsReadOuter). */
   private tableFilterConjunct = false;
   /** The parameters of the lambdas being rendered (a zoned comparison reads a parameter, not a column). */
@@ -557,11 +561,16 @@ export class ExpressionRewriter {
         whereStart = where && nodeKeyword(items[i]) === 'WHERE' ? parts.length : -1;
         this.predicatesEvaluated = (level && nodeKeyword(items[i]) === 'SELECT') || whereStart >= 0;
       }
-      if ((filterStart >= 0 || filterTerm) && filterTermAt(items, i)) this.refusedFilterTerm = true;
+      const enclosingIf = this.refusedIfCall;
+      if (filterStart >= 0 || filterTerm) {
+        this.refusedFilterTerm = filterTermAt(items, i, filterTerm === 'negated');
+        this.refusedIfCall = trueOnlyIfAt(items, i, filterTerm === 'negated') ?? enclosingIf;
+      }
       if (filterStart >= 0 && topLevelAnd && this.correlatableDepth === 0 && conjunctSubqueryAt(items, i)) this.tableFilterConjunct = true;
       i += this.renderNode(items, i, parts);
       this.refusedFilterTerm = false;
       this.tableFilterConjunct = false;
+      this.refusedIfCall = enclosingIf;
     }
     if (whereStart >= 0) markEvaluatedTests(parts, whereStart);
     if (filterStart >= 0) markRefusedTests(parts, filterStart);
@@ -906,7 +915,7 @@ export class ExpressionRewriter {
         const conditions = this.refusedFilterTerm ? caseConditionStarts(node) : undefined;
         this.refusedFilterTerm = false;
         const renderPiece = (nodes: readonly Node[]) => {
-          this.refusedFilterTerm = conditions?.has(nodes[0]) === true;
+          this.refusedFilterTerm = conditions?.has(nodes[0]) === true ? 'term' : false;
           const rendered = this.renderZoned(nodes);
           this.refusedFilterTerm = false;
           return rendered;
@@ -1589,7 +1598,9 @@ export class ExpressionRewriter {
         // Where a year-month interval is read as one (sequence's step; year() and month() of it), not carried as a value.
         const callee = name.text.toLowerCase();
         this.yearMonthStep = (k === 2 && callee === 'sequence') || (k === 0 && (callee === 'year' || callee === 'month'));
+        this.refusedFilterTerm = k === 0 && this.refusedIfCall === group ? 'term' : false;
         rendered.set(k, (r = this.renderArgumentZoned(args[k] ?? [])));
+        this.refusedFilterTerm = false;
         const typed = k === 0 || (k === 1 && BOTH_ARRAYS_TYPED.has(callee)) ? nullArgumentType(callee, args) : undefined;
         if (typed && /^\s*NULL\s*$/i.test(r.text)) rendered.set(k, (r = { ...r, text: `CAST(${UNFOLDED_NULL} AS ${typed})` }));
         else if (typed)
@@ -1635,7 +1646,7 @@ export class ExpressionRewriter {
       // `FILTER (WHERE …)` of an aggregate over a table without GROUP BY: its tests are refused (filtersAggregatedTableRows).
       let before = k - 1;
       while (before >= 0 && isTriviaNode(tail[before])) before--;
-      this.refusedFilterTerm = this.aggregateFiltersRefused && nodeKeyword(tail[before]) === 'FILTER';
+      this.refusedFilterTerm = this.aggregateFiltersRefused && nodeKeyword(tail[before]) === 'FILTER' ? 'term' : false;
       const text = this.render(n.items);
       this.refusedFilterTerm = false;
       return `(${text})`;

@@ -11,7 +11,7 @@ import { MAY_BE_UNKNOWN, mayBeUnknownExpression, unknownRetyped } from './column
 import { evaluatedBeside } from './evaluated-beside.js';
 import { operand, previous, textOf } from './nested-comparisons.js';
 import type { Part } from './operators.js';
-import { isCase, isParen, isTriviaNode, meaningful, nodeKeyword, nodeText, type Node } from './tree.js';
+import { isCase, isParen, isTriviaNode, meaningful, nodeKeyword, nodeText, splitArgs, type Node } from './tree.js';
 import { hasAggregate } from './unbound.js';
 
 /** A keyword part's word (NULL is an operand part). */
@@ -278,12 +278,43 @@ const isValuesOrQuery = (items: readonly Node[]) => ['SELECT', 'WITH', 'VALUES',
  * answers: an operand (`(e IS NULL) = true`, `CASE WHEN e IS NULL THEN 1 ELSE 0 END = 1`), a call's argument
  * (coalesce). A CASE is one only where trueOnlyCase says so.
  */
-export function filterTermAt(items: readonly Node[], i: number): boolean {
+export function filterTermAt(items: readonly Node[], i: number, negated: boolean): FilterTerm {
   const n = items[i];
   if (!(isCase(n) || (isParen(n) && !isValuesOrQuery(n.items)))) return false;
-  let before = i - 1;
+  const before = termPlace(items, i, i);
+  if (before === undefined) return false;
+  // Under NOT a TRUE-only CASE answers (`NOT CASE WHEN e IS NULL THEN true END`, `NOT (CASE …)`: no rows in Trino 476).
+  const under = negated || before === 'NOT';
+  if (isCase(n)) return !under && trueOnlyCase(n as Node & { kind: 'group' }) ? 'term' : false;
+  return under ? 'negated' : 'term';
+}
+
+/** A term of a refused filter, and whether it stands under NOT (filterTermAt). */
+export type FilterTerm = false | 'term' | 'negated';
+
+/**
+ * The argument group of `if(c, true)` or `if(c, true, NULL)` at items[i] where it is a term of a refused filter (as
+ * filterTermAt): Trino 476 reads it as c and fails on c's untyped test (`WHERE if(e IS NULL, true)`: COMPILER_ERROR);
+ * `if(c, true, false)` and `if(c, y > 0)` answer (asked of the shared Trino 476, corr39). Undefined elsewhere.
+ */
+export function trueOnlyIfAt(items: readonly Node[], i: number, negated: boolean): (Node & { kind: 'group' }) | undefined {
+  if (negated || nodeKeyword(items[i]) !== 'IF') return undefined;
+  let open = i + 1;
+  while (open < items.length && isTriviaNode(items[open])) open++;
+  const group = items[open];
+  const before = isParen(group) ? termPlace(items, i, open) : undefined;
+  if (!isParen(group) || before === undefined || before === 'NOT') return undefined;
+  const args = splitArgs(group.items);
+  const value = (k: number, word: string) => isWordNode(args[k] ?? [], word);
+  return (args.length === 2 && value(1, 'TRUE')) || (args.length === 3 && value(1, 'TRUE') && value(2, 'NULL')) ? group : undefined;
+}
+
+/** The word before items[first..last] where they stand as a term of a filter's boolean structure (else undefined). */
+function termPlace(items: readonly Node[], first: number, last: number): string | undefined {
+  const n = items[first];
+  let before = first - 1;
   while (before >= 0 && isTriviaNode(items[before])) before--;
-  let after = i + 1;
+  let after = last + 1;
   while (after < items.length && isTriviaNode(items[after])) after++;
   // condition-types.ts wraps a CASE term as `trino_condition(CASE …, 'term')`: the wrapper's place decides.
   if (isParen(n) && isTranslated(items[before], /^trino_condition$/)) {
@@ -292,8 +323,7 @@ export function filterTermAt(items: readonly Node[], i: number): boolean {
   }
   const word = (k: number) => (k >= 0 && k < items.length ? nodeKeyword(items[k]) || '?' : '');
   const ends = after >= items.length || AFTER_TERM.has(word(after)) || isText(items[after], ';') || isTranslated(items[after], /^\s*,/);
-  if (!BEFORE_TERM.has(word(before)) || !ends) return false;
-  return !isCase(n) || trueOnlyCase(n as Node & { kind: 'group' });
+  return BEFORE_TERM.has(word(before)) && ends ? word(before) : undefined;
 }
 
 const isWordNode = (nodes: readonly Node[], word: string) => {
