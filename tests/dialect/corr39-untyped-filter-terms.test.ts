@@ -1,8 +1,8 @@
 // The untyped filter test `e IS [NOT] NULL` (e of type unknown: element_at(ARRAY[], y)) that corr38 left (issue 15,
 // docs/issue-15-audit.md, corr39's section): over the rows of UNNEST or a table, Trino 476 fails with COMPILER_ERROR
 // "argumentType unknown should not be UNKNOWN" whatever the rows hold also where the test is a parenthesized term of
-// the WHERE (`NOT (e IS NULL)`, `(a OR e IS NULL)`), a condition of a CASE of TRUE/NULL values (or `if(c, true)`)
-// that is a term not under NOT, an
+// the WHERE (`NOT (e IS NULL)`, `(a OR e IS NULL)`), a condition of a CASE of TRUE/NULL values (or `if(c, true)`, or
+// a CASE of literals compared true with a literal) that is a term not under NOT, an
 // aggregate's FILTER (WHERE …) without GROUP BY, or the WHERE of a correlated subquery over a table (where Trino
 // compiles the test: its conjunct reads the table's rows). The local engine answered; now it refuses while running.
 // Every expectation is the shared Trino 476's answer or failure, asked on 2026-12-07 (the table as
@@ -40,6 +40,12 @@ describe('an untyped e IS NULL as a term of a filter over the rows of a table', 
     ['if(e IS NULL, true)', `SELECT y ${u} WHERE if(${e} IS NULL, true) ORDER BY 1`],
     ['if(e IS NULL, true, NULL)', `SELECT y ${u} WHERE if(${e} IS NULL, true, NULL) ORDER BY 1`],
     ['if(…) beside another test', `SELECT y ${u} WHERE y > 0 AND if(${e} IS NULL, true) ORDER BY 1`],
+    ['a CASE compared with its value', `SELECT y ${u} WHERE CASE WHEN ${e} IS NULL THEN 1 END = 1 ORDER BY 1`],
+    ['a literal compared with the CASE', `SELECT y ${u} WHERE 1 = CASE WHEN ${e} IS NULL THEN 1 END ORDER BY 1`],
+    ['a CASE of a text compared', `SELECT y ${u} WHERE CASE WHEN ${e} IS NULL THEN 'a' END = 'a' ORDER BY 1`],
+    ['a CASE … ELSE NULL compared', `SELECT y ${u} WHERE CASE WHEN ${e} IS NULL THEN 1 ELSE NULL END = 1 ORDER BY 1`],
+    ['a CASE compared true in its second value', `SELECT y ${u} WHERE CASE WHEN y > 5 THEN 2 WHEN ${e} IS NULL THEN 1 END = 1 ORDER BY 1`],
+    ['a CASE compared by >', `SELECT y ${u} WHERE CASE WHEN ${e} IS NULL THEN 1 END > 0 ORDER BY 1`],
     ['FILTER (WHERE e IS NULL)', `SELECT count(*) FILTER (WHERE ${e} IS NULL) ${u}`],
     ['FILTER (WHERE e IS NOT NULL)', `SELECT count(*) FILTER (WHERE ${e} IS NOT NULL) ${u}`],
     ['FILTER over a table', 'SELECT count(*) FILTER (WHERE element_at(ARRAY[], c) IS NULL) FROM w'],
@@ -63,6 +69,8 @@ describe('an untyped e IS NULL as a term of a filter over the rows of a table', 
     ['NOT if(e IS NULL, true)', `SELECT y ${u} WHERE NOT if(${e} IS NULL, true) ORDER BY 1`, ['bigint'], []],
     ['if(e IS NULL, true, false)', `SELECT y ${u} WHERE if(${e} IS NULL, true, false) ORDER BY 1`, ['bigint'], [[1], [2]]],
     ['if(e IS NULL, a)', `SELECT y ${u} WHERE if(${e} IS NULL, y > 0) ORDER BY 1`, ['bigint'], [[1], [2]]],
+    ['a CASE compared false', `SELECT y ${u} WHERE CASE WHEN ${e} IS NULL THEN 1 END = 2 ORDER BY 1`, ['bigint'], []],
+    ['a CASE compared with a column', `SELECT y ${u} WHERE CASE WHEN ${e} IS NULL THEN 1 END = y ORDER BY 1`, ['bigint'], [[1]]],
     ['a simple CASE', `SELECT y ${u} WHERE CASE ${e} IS NULL WHEN true THEN true END ORDER BY 1`, ['bigint'], [[1], [2]]],
     [
       'FILTER under GROUP BY',

@@ -6,6 +6,7 @@ import { mentionsName } from './unknown-names.js';
 import { evaluatedBeside } from './evaluated-beside.js';
 import {
   caseConditionStarts,
+  comparedTrueOnlyCaseAt,
   type FilterTerm,
   filterTermAt,
   filtersAggregatedTableRows,
@@ -563,7 +564,8 @@ export class ExpressionRewriter {
       }
       const enclosingIf = this.refusedIfCall;
       if (filterStart >= 0 || filterTerm) {
-        this.refusedFilterTerm = filterTermAt(items, i, filterTerm === 'negated');
+        this.refusedFilterTerm =
+          filterTermAt(items, i, filterTerm === 'negated') || (comparedTrueOnlyCaseAt(items, i, filterTerm === 'negated') ? 'term' : false);
         this.refusedIfCall = trueOnlyIfAt(items, i, filterTerm === 'negated') ?? enclosingIf;
       }
       if (filterStart >= 0 && topLevelAnd && this.correlatableDepth === 0 && conjunctSubqueryAt(items, i)) this.tableFilterConjunct = true;

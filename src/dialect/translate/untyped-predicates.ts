@@ -289,6 +289,98 @@ export function filterTermAt(items: readonly Node[], i: number, negated: boolean
   return under ? 'negated' : 'term';
 }
 
+/**
+ * Whether the CASE at items[i] is compared with a literal as a term of a refused filter (`CASE WHEN e IS NULL THEN 1
+ * END = 1`, `1 = CASE …`, `… THEN 'a' END = 'a'`, `… END > 0`): Trino 476 compares each literal value and reads the
+ * CASE as its conditions where one value compares true, failing on their untyped tests (COMPILER_ERROR); where none
+ * does (`… END = 2`: no rows), ELSE is not NULL or a value is no literal (`… END = y`) it answers (asked, corr39).
+ */
+export function comparedTrueOnlyCaseAt(items: readonly Node[], i: number, negated: boolean): boolean {
+  const n = items[i];
+  if (negated || !isCase(n)) return false;
+  const near = (from: number, step: number) => {
+    let k = from + step;
+    while (k >= 0 && k < items.length && isTriviaNode(items[k])) k += step;
+    return k;
+  };
+  const [after, before] = [near(i, 1), near(i, -1)];
+  const literalAfter = COMPARISONS.has(opText(items[after])) ? near(after, 1) : -1;
+  const literalBefore = COMPARISONS.has(opText(items[before])) ? near(before, -1) : -1;
+  let op: string;
+  let literal: Node;
+  let first: number;
+  let last: number;
+  if (literalAfter >= 0 && literalOf(items[literalAfter]) !== undefined) {
+    [op, literal, first, last] = [opText(items[after]), items[literalAfter], i, literalAfter];
+  } else if (literalBefore >= 0 && literalOf(items[literalBefore]) !== undefined) {
+    [op, literal, first, last] = [MIRRORED[opText(items[before])] ?? '', items[literalBefore], literalBefore, i];
+  } else return false;
+  const place = termPlace(items, first, last);
+  if (place === undefined || place === 'NOT') return false;
+  const values = caseValues(n as Node & { kind: 'group' });
+  if (values === undefined) return false;
+  const right = literalOf(literal);
+  let someTrue = false;
+  for (const v of values) {
+    const m = meaningful(v);
+    if (m.length === 1 && nodeKeyword(m[0]) === 'NULL') continue;
+    const left = m.length === 1 ? literalOf(m[0]) : undefined;
+    if (left === undefined || right === undefined || typeof left !== typeof right) return false;
+    if (compare(left, op, right)) someTrue = true;
+  }
+  return someTrue;
+}
+
+const COMPARISONS = new Set(['=', '<>', '!=', '<', '>', '<=', '>=']);
+const MIRRORED: Record<string, string> = { '=': '=', '<>': '<>', '!=': '!=', '<': '>', '>': '<', '<=': '>=', '>=': '<=' };
+const opText = (n: Node | undefined) => (n?.kind === 'token' && (n.token.kind === 'op' || n.token.kind === 'punct') ? n.token.text : '');
+
+/** A plain number or string literal's value (no sign, no typed literal). */
+function literalOf(n: Node | undefined): number | string | undefined {
+  if (n?.kind !== 'token') return undefined;
+  if (n.token.kind === 'number' && /^\d+(?:\.\d*)?$/.test(n.token.text)) return Number(n.token.text);
+  if (n.token.kind === 'string' && /^'(?:[^']|'')*'$/.test(n.token.text) && /^[\x20-\x7e]*$/.test(n.token.text))
+    return n.token.text.slice(1, -1).replaceAll("''", "'");
+  return undefined;
+}
+
+function compare(a: number | string, op: string, b: number | string): boolean {
+  switch (op) {
+    case '=':
+      return a === b;
+    case '<>':
+    case '!=':
+      return a !== b;
+    case '<':
+      return a < b;
+    case '>':
+      return a > b;
+    case '<=':
+      return a <= b;
+    case '>=':
+      return a >= b;
+    default:
+      return false;
+  }
+}
+
+/** A searched CASE's THEN values where it has no ELSE or ELSE NULL (undefined otherwise). */
+function caseValues(group: Node & { kind: 'group' }): Node[][] | undefined {
+  const items = group.items;
+  const firstWhen = items.findIndex((n) => nodeKeyword(n) === 'WHEN');
+  if (firstWhen < 0 || meaningful(items.slice(0, firstWhen)).length > 0) return undefined;
+  const values: Node[][] = [];
+  for (let k = 0; k < items.length; k++) {
+    const word = nodeKeyword(items[k]);
+    if (word !== 'THEN' && word !== 'ELSE') continue;
+    let end = k + 1;
+    while (end < items.length && !['WHEN', 'ELSE', 'END'].includes(nodeKeyword(items[end]))) end++;
+    if (word === 'ELSE' && !isWordNode(items.slice(k + 1, end), 'NULL')) return undefined;
+    if (word === 'THEN') values.push(items.slice(k + 1, end));
+  }
+  return values;
+}
+
 /** A term of a refused filter, and whether it stands under NOT (filterTermAt). */
 export type FilterTerm = false | 'term' | 'negated';
 
