@@ -105,9 +105,9 @@ const REFUSALS: Record<string, string> = {
   // array_sort's comparator of another result type than integer (shims/function-macros.ts trino_comparator_result).
   'comparator-type':
     'FUNCTION_NOT_FOUND: Unexpected parameters for function array_sort: Athena takes a comparator returning an integer (function(t,t,integer)), not a bigint, tinyint or decimal; CAST the result: CAST(sign(x - y) AS integer)',
-  // WHERE/HAVING `e IS [NOT] NULL` of a NULL-typed e over a table (translate/untyped-predicates.ts, corr38).
+  // WHERE/HAVING `e IS [NOT] NULL` of a NULL-typed e over a table (translate/untyped-predicates.ts, corr38, corr39).
   'unknown filter test':
-    'COMPILER_ERROR: argumentType unknown should not be UNKNOWN: Athena cannot compile a WHERE or HAVING test e IS [NOT] NULL of a value of type unknown (element_at(ARRAY[], x), CASE WHEN … THEN NULL END, a column of NULLs) over the rows of a table, where the local engine would answer; CAST it to the type meant: CAST(e AS varchar) IS NULL',
+    "COMPILER_ERROR: argumentType unknown should not be UNKNOWN: Athena cannot compile a WHERE or HAVING test e IS [NOT] NULL (also in parentheses, a CASE condition, an aggregate's FILTER or a correlated subquery's WHERE) of a value of type unknown (element_at(ARRAY[], x), CASE WHEN … THEN NULL END, a column of NULLs) over the rows of a table, where the local engine would answer; CAST it to the type meant: CAST(e AS varchar) IS NULL",
   // sum()/avg() of a NULL-typed column or expression (translate/column-operands.ts unknownGuarded, unknown-aggregates.ts).
   'unknown sum':
     'AMBIGUOUS_FUNCTION_CALL: Could not choose a best candidate operator for sum() of a value of type unknown (a column of NULLs or of UNNEST(ARRAY[]), an element of ARRAY[], a CASE or coalesce of NULLs); CAST it to a number type',

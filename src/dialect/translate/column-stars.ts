@@ -34,12 +34,12 @@ const joinedRelations = (node: Node): Node[] =>
  * so a parenthesized join's relations count and a subquery's do not) and the enclosing levels' (`outer`: a correlated
  * `(SELECT t.*)` reads the outer t in Trino). Each `q.*` of the level is checked against them.
  */
-function checkLevel(items: readonly Node[], outer: ReadonlySet<string>, report: Report): void {
+function checkLevel(items: readonly Node[], outer: ReadonlySet<string>, report: Report, existsBody = false): void {
   const own = ownRelations(items);
   const scope = new Set([...outer, ...own]);
   const m = meaningful(items);
   m.forEach((node, k) => {
-    if (node.kind === 'group') return checkLevel(node.items, scope, report);
+    if (node.kind === 'group') return checkLevel(node.items, scope, report, nodeKeyword(m[k - 1]) === 'EXISTS');
     if (!isName(node) || !isPunct(m[k + 1], '.') || !isPunct(m[k + 2], '*') || isPunct(m[k - 1], '.')) return;
     const name = identifierName(node.token).toLowerCase();
     if (!own.has(name) && outer.has(name) && filteredWithoutFrom(m)) {
@@ -51,7 +51,8 @@ function checkLevel(items: readonly Node[], outer: ReadonlySet<string>, report: 
       );
       return;
     }
-    if (!own.has(name) && outer.has(name) && levelColumns(items).some.has(name)) {
+    // Under EXISTS whose select list Trino does not read, either reading answers alike (expandLevel writes 1 there).
+    if (!own.has(name) && outer.has(name) && !(existsBody && unreadSelectList(items)) && levelColumns(items).some.has(name)) {
       report(
         node.token,
         'column-star',
@@ -138,10 +139,11 @@ function holdsDotStar(items: readonly Node[]): boolean {
   return items.some((n, k) => (n.kind === 'group' ? holdsDotStar(n.items) : isPunct(n, '*') && isPunct(items[previous(items, k)], '.')));
 }
 
-function expandLevel(items: readonly Node[], outer: ReadonlySet<string>): Node[] {
+function expandLevel(items: readonly Node[], outer: ReadonlySet<string>, existsBody = false): Node[] {
   const own = ownRelations(items);
   const scope = new Set([...outer, ...own]);
-  const out = items.map((n) => (n.kind === 'group' ? { ...n, items: expandLevel(n.items, scope) } : n));
+  const out = items.map((n, k) => (n.kind === 'group' ? { ...n, items: expandLevel(n.items, scope, nodeKeyword(items[previous(items, k)]) === 'EXISTS') } : n));
+  const unread = existsBody && unreadSelectList(items);
   const checked = rowChecked(orderByNames(out));
   for (let star = out.length - 1; star >= 0; star--) {
     if (!isPunct(out[star], '*')) continue;
@@ -172,6 +174,12 @@ function expandLevel(items: readonly Node[], outer: ReadonlySet<string>): Node[]
     } else row = relation(first);
     if (!row) continue;
     const at = firstToken(out[start]);
+    if (unread && m.length === 1 && aliases === undefined && !own.has(identifierName((first as Node & { kind: 'token' }).token).toLowerCase())) {
+      // EXISTS (SELECT t.* FROM w2) of an outer t: Trino 476 does not read the select list (true where w2 has rows, also
+      // where w2 has a column t, which DuckDB would bind instead: TYPE_MISMATCH locally; corr38, asked again by corr39).
+      out.splice(start, star - start + 1, { kind: 'token', token: { ...at, kind: 'translated', text: '1' } });
+      continue;
+    }
     const rowCheck = aliases === undefined ? checked : aliasedRowChecked(aliases.names.length);
     const renamed =
       aliases === undefined
@@ -185,6 +193,16 @@ function expandLevel(items: readonly Node[], outer: ReadonlySet<string>): Node[]
     out.splice(start, (aliases?.end ?? star) - start + 1, ...call);
   }
   return out;
+}
+
+/**
+ * An EXISTS body whose select list Trino 476 does not read: a SELECT with no DISTINCT, GROUP BY, HAVING,
+ * ORDER BY, LIMIT, OFFSET, FETCH or set operation (`EXISTS (SELECT DISTINCT t.* …)` is NOT_SUPPORTED there).
+ */
+function unreadSelectList(items: readonly Node[]): boolean {
+  const words = meaningful(items).map(nodeKeyword);
+  if (words[0] !== 'SELECT' || ['DISTINCT', 'ALL'].includes(words[1])) return false;
+  return !words.some((w) => ['GROUP', 'HAVING', 'ORDER', 'LIMIT', 'OFFSET', 'FETCH', 'UNION', 'INTERSECT', 'EXCEPT', 'WINDOW'].includes(w));
 }
 
 /** Words of an ORDER BY clause that are no column name. */

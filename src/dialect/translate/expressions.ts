@@ -4,7 +4,17 @@
 import { isExpandedStar } from './column-stars.js';
 import { mentionsName } from './unknown-names.js';
 import { evaluatedBeside } from './evaluated-beside.js';
-import { filtersTableRows, whereEvaluatesTests } from './untyped-predicates.js';
+import {
+  caseConditionStarts,
+  comparedTrueOnlyCaseAt,
+  type FilterTerm,
+  filterTermAt,
+  filtersAggregatedTableRows,
+  filtersTableRows,
+  trueOnlyIfAt,
+  whereEvaluatesTests,
+  whereTestsReadOuter,
+} from './untyped-predicates.js';
 import {
   isColumnName,
   lambdaParameterName,
@@ -180,6 +190,15 @@ function predicatesEvaluatedLevel(items: readonly Node[]): boolean | undefined {
 /** Marks the `IS` parts from `start` on: a WHERE whose untyped `e IS NULL` is evaluated (whereEvaluatesTests). */
 function markEvaluatedTests(parts: Part[], start: number): void {
   for (let k = start; k < parts.length; k++) if (parts[k].kind === 'boundary' && /^IS$/i.test(parts[k].text)) parts[k].evaluatedTest = true;
+}
+
+/** Whether items[i] is a subquery in parentheses not under NOT (`EXISTS (…)`, `x IN (…)`, `(…) = 1`; not `NOT EXISTS (…)`). */
+function conjunctSubqueryAt(items: readonly Node[], i: number): boolean {
+  const n = items[i];
+  if (!isParen(n) || !isSubquery(n.items)) return false;
+  let before = previousMeaningful(items, i);
+  if (nodeKeyword(items[before]) === 'EXISTS') before = previousMeaningful(items, before);
+  return nodeKeyword(items[before]) !== 'NOT';
 }
 
 /** Marks the `IS` parts from `start` on: a WHERE or HAVING over a table, whose untyped tests are refused (filtersTableRows). */
@@ -421,6 +440,17 @@ export class ExpressionRewriter {
    * FROM, no WHERE, ON, GROUP BY or HAVING: predicatesEvaluatedLevel); untyped-predicates.ts evaluates e there too.
    */
   private predicatesEvaluated = false;
+  /**
+   * The next sequence rendered is a term of a filter whose untyped tests are refused (untyped-predicates.ts
+   * filterTermAt: `NOT (e IS NULL)`, a CASE condition, an aggregate's `FILTER (WHERE …)`): its IS parts are marked.
+   */
+  private refusedFilterTerm: FilterTerm = false;
+  /** The query level being rendered has aggregates whose FILTER tests are refused (filtersAggregatedTableRows). */
+  private aggregateFiltersRefused = false;
+  /** The argument group of an `if(c, true)` that is a term of a refused filter (trueOnlyIfAt): c is a term. */
+  private refusedIfCall: Node | undefined;
+  /** The next sequence rendered is a subquery that is a conjunct of a WHERE over a table's rows (whereTestsReadOuter). */
+  private tableFilterConjunct = false;
   /** The parameters of the lambdas being rendered (a zoned comparison reads a parameter, not a column). */
   private lambdaParameters: LambdaParameters = new Set();
 
@@ -491,6 +521,11 @@ export class ExpressionRewriter {
 
   /** Renders a sequence; `zoned` when it is one operand that is syntactically a zoned timestamp. */
   renderZoned(items: readonly Node[]): Rendered {
+    // A term of a refused filter (filterTermAt): every IS part of the sequence is refused as a WHERE's own.
+    const filterTerm = this.refusedFilterTerm;
+    this.refusedFilterTerm = false;
+    const tableFilterConjunct = this.tableFilterConjunct;
+    this.tableFilterConjunct = false;
     this.checkOffsetAfterLimit(items);
     this.checkOrderByAll(items);
     this.checkConcatOperands(items);
@@ -513,24 +548,45 @@ export class ExpressionRewriter {
     const where = level !== undefined && this.mayHoldUnknown && whereEvaluatesTests(items);
     let whereStart = -1;
     // A top-level query's WHERE or HAVING over a table's rows: its untyped tests are refused (filtersTableRows).
-    const filters = this.correlatableDepth === 0 && this.mayHoldUnknown && filtersTableRows(items);
+    // So is the WHERE of a subquery that may read the outer row over a table's rows where Trino compiles its test
+    // (whereEvaluatesTests): COMPILER_ERROR whatever the rows hold (corr39).
+    // And its WHERE's test of the outer row where the subquery is a conjunct of a WHERE over a table's rows.
+    const correlatedFilters =
+      (where && filtersTableRows(items)) || (level !== undefined && tableFilterConjunct && this.mayHoldUnknown && whereTestsReadOuter(items));
+    const filters = (this.correlatableDepth === 0 && this.mayHoldUnknown && filtersTableRows(items)) || correlatedFilters;
     let filterStart = -1;
+    // A WHERE or HAVING of conjuncts only (no OR at its level): a subquery there is a conjunct (conjunctSubqueryAt).
+    const topLevelAnd = filters && !items.some((n) => nodeKeyword(n) === 'OR');
     const enclosingSelectList = this.predicatesEvaluated;
+    const enclosingAggregateFilters = this.aggregateFiltersRefused;
+    if (holdsSelect(items)) this.aggregateFiltersRefused = this.correlatableDepth === 0 && this.mayHoldUnknown && filtersAggregatedTableRows(items);
     for (let i = 0; i < items.length; i++) {
       if (filters && LEVEL_CLAUSES.has(nodeKeyword(items[i]))) {
         if (filterStart >= 0) markRefusedTests(parts, filterStart);
-        filterStart = ['WHERE', 'HAVING'].includes(nodeKeyword(items[i])) ? parts.length : -1;
+        filterStart = (correlatedFilters ? ['WHERE'] : ['WHERE', 'HAVING']).includes(nodeKeyword(items[i])) ? parts.length : -1;
       }
       if (level !== undefined && LEVEL_CLAUSES.has(nodeKeyword(items[i]))) {
         if (whereStart >= 0) markEvaluatedTests(parts, whereStart);
         whereStart = where && nodeKeyword(items[i]) === 'WHERE' ? parts.length : -1;
         this.predicatesEvaluated = (level && nodeKeyword(items[i]) === 'SELECT') || whereStart >= 0;
       }
+      const enclosingIf = this.refusedIfCall;
+      if (filterStart >= 0 || filterTerm) {
+        this.refusedFilterTerm =
+          filterTermAt(items, i, filterTerm === 'negated') || (comparedTrueOnlyCaseAt(items, i, filterTerm === 'negated') ? 'term' : false);
+        this.refusedIfCall = trueOnlyIfAt(items, i, filterTerm === 'negated') ?? enclosingIf;
+      }
+      if (filterStart >= 0 && topLevelAnd && this.correlatableDepth === 0 && conjunctSubqueryAt(items, i)) this.tableFilterConjunct = true;
       i += this.renderNode(items, i, parts);
+      this.refusedFilterTerm = false;
+      this.tableFilterConjunct = false;
+      this.refusedIfCall = enclosingIf;
     }
     if (whereStart >= 0) markEvaluatedTests(parts, whereStart);
     if (filterStart >= 0) markRefusedTests(parts, filterStart);
+    if (filterTerm) markRefusedTests(parts, 0);
     this.predicatesEvaluated = enclosingSelectList;
+    this.aggregateFiltersRefused = enclosingAggregateFilters;
     // Loops, not flatMap/map+join: renderZoned runs for every sequence of every statement (issue 18).
     const yearMonths: Token[] = [];
     for (const p of parts) if (p.yearMonth) yearMonths.push(p.yearMonth);
@@ -864,19 +920,24 @@ export class ExpressionRewriter {
   private renderNode(items: readonly Node[], i: number, parts: Part[]): number {
     const node = items[i];
     if (node.kind === 'group') {
-      if (isCase(node))
+      if (isCase(node)) {
+        // A CASE that is a term of a refused filter (filterTermAt): its WHEN conditions are terms too.
+        const conditions = this.refusedFilterTerm ? caseConditionStarts(node) : undefined;
+        this.refusedFilterTerm = false;
+        const renderPiece = (nodes: readonly Node[]) => {
+          this.refusedFilterTerm = conditions?.has(nodes[0]) === true ? 'term' : false;
+          const rendered = this.renderZoned(nodes);
+          this.refusedFilterTerm = false;
+          return rendered;
+        };
         parts.push({
           kind: 'operand',
           text: checkedCase(
             node,
-            simpleCaseRender(
-              node,
-              (nodes) => this.renderZoned(nodes),
-              (texts) => columnsByInstant(texts, this.instantColumns(), this.lambdaParameters),
-            ),
+            simpleCaseRender(node, renderPiece, (texts) => columnsByInstant(texts, this.instantColumns(), this.lambdaParameters)),
           ),
         });
-      else if (node.open.text === '[') {
+      } else if (node.open.text === '[') {
         const prev = lastMeaningful(parts);
         const subscript = prev !== undefined && (prev.kind === 'operand' || prev.kind === 'subscript');
         if (subscript) this.checkTextSubscript(items, i);
@@ -1571,7 +1632,9 @@ export class ExpressionRewriter {
         // Where a year-month interval is read as one (sequence's step; year() and month() of it), not carried as a value.
         const callee = name.text.toLowerCase();
         this.yearMonthStep = (k === 2 && callee === 'sequence') || (k === 0 && (callee === 'year' || callee === 'month'));
+        this.refusedFilterTerm = k === 0 && this.refusedIfCall === group ? 'term' : false;
         rendered.set(k, (r = this.renderArgumentZoned(args[k] ?? [])));
+        this.refusedFilterTerm = false;
         const typed = k === 0 || (k === 1 && BOTH_ARRAYS_TYPED.has(callee)) ? nullArgumentType(callee, args) : undefined;
         if (typed && /^\s*NULL\s*$/i.test(r.text)) rendered.set(k, (r = { ...r, text: `CAST(${UNFOLDED_NULL} AS ${typed})` }));
         else if (typed)
@@ -1612,8 +1675,16 @@ export class ExpressionRewriter {
     const mistypedOffset = window && mistypedFrameOffset(window.items);
     if (mistypedOffset)
       this.report(mistypedOffset.at, 'window-frame-offset', mistypedOffset.message, 'write the offset as an integer (ROWS, GROUPS) or a number (RANGE)');
-    const renderGroup = (n: GroupNode, k: number) =>
-      `(${overAt >= 0 && k > overAt ? renderWindowSpecification(n.items, (nodes) => this.render(nodes)) : this.render(n.items)})`;
+    const renderGroup = (n: GroupNode, k: number) => {
+      if (overAt >= 0 && k > overAt) return `(${renderWindowSpecification(n.items, (nodes) => this.render(nodes))})`;
+      // `FILTER (WHERE …)` of an aggregate over a table without GROUP BY: its tests are refused (filtersAggregatedTableRows).
+      let before = k - 1;
+      while (before >= 0 && isTriviaNode(tail[before])) before--;
+      this.refusedFilterTerm = this.aggregateFiltersRefused && nodeKeyword(tail[before]) === 'FILTER' ? 'term' : false;
+      const text = this.render(n.items);
+      this.refusedFilterTerm = false;
+      return `(${text})`;
+    };
     const renderedTail = tail.map((n, k) => (n.kind === 'group' ? renderGroup(n, k) : nodeText(n))).join('');
     const close = group.close?.text ?? '';
     const ctx: CallContext = {

@@ -352,8 +352,32 @@ function unknownTypedAt(nodes: readonly Node[], reference: UnknownReference): To
     }
     return all(results);
   }
-  if (m.length !== 2 || !isName(m[0]) || !isParen(m[1])) return undefined;
+  // An aggregate's FILTER (WHERE …) or OVER (…) / OVER w after the call keeps its type.
+  const tail = m.slice(2);
+  const aggregateTail =
+    (tail.length === 2 && ['FILTER', 'OVER'].includes(nodeKeyword(tail[0])) && isParen(tail[1])) ||
+    (tail.length === 2 && nodeKeyword(tail[0]) === 'OVER' && isName(tail[1])) ||
+    (tail.length === 4 && nodeKeyword(tail[0]) === 'FILTER' && isParen(tail[1]) && nodeKeyword(tail[2]) === 'OVER');
+  if (m.length < 2 || !isName(m[0]) || !isParen(m[1]) || (m.length > 2 && !aggregateTail)) return undefined;
   const args = splitArgs(m[1].items);
+  // Aggregates whose result has their argument's type: Trino 476 fails a view or CTAS column `max(n) AS m` of an
+  // unknown n (COLUMN_TYPE_UNKNOWN "Column type is unknown: m"; max, min, arbitrary, any_value, with DISTINCT, FILTER or
+  // OVER, max_by/min_by of it; asked of the shared Trino 476, corr39). `max(n, 2)`, `count(n)`, `array_agg(n)` are typed.
+  const first = () => {
+    const a = meaningful(args[0] ?? []);
+    return ['DISTINCT', 'ALL'].includes(nodeKeyword(a[0])) ? a.slice(1) : a;
+  };
+  switch (nodeKeyword(m[0])) {
+    case 'MAX':
+    case 'MIN':
+    case 'ARBITRARY':
+    case 'ANY_VALUE':
+      return args.length === 1 && unknownTypedAt(first(), reference) !== undefined ? firstTokenOf(m) : undefined;
+    case 'MAX_BY':
+    case 'MIN_BY':
+      return args.length === 2 && unknownTypedAt(first(), reference) !== undefined ? firstTokenOf(m) : undefined;
+  }
+  if (m.length !== 2) return undefined;
   switch (nodeKeyword(m[0])) {
     case 'COALESCE':
       return all(args);

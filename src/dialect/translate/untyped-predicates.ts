@@ -11,7 +11,7 @@ import { MAY_BE_UNKNOWN, mayBeUnknownExpression, unknownRetyped } from './column
 import { evaluatedBeside } from './evaluated-beside.js';
 import { operand, previous, textOf } from './nested-comparisons.js';
 import type { Part } from './operators.js';
-import { isParen, meaningful, nodeKeyword, type Node } from './tree.js';
+import { isCase, isParen, isTriviaNode, meaningful, nodeKeyword, nodeText, splitArgs, type Node } from './tree.js';
 import { hasAggregate } from './unbound.js';
 
 /** A keyword part's word (NULL is an operand part). */
@@ -37,7 +37,7 @@ export function evaluateUntypedPredicateOperands(parts: Part[], mayHoldUnknown: 
   for (let i = 0; i < parts.length; i++) {
     const w = word(parts, i);
     if (w === 'IS') {
-      if (correlatable && !evaluated && parts[i].evaluatedTest !== true) continue;
+      if (correlatable && !evaluated && parts[i].evaluatedTest !== true && parts[i].refusedTest !== true) continue;
       const next = nextWord(parts, i);
       if (next !== 'NULL' && !(next === 'NOT' && nextWord(parts, nextMeaningful(parts, i)) === 'NULL')) continue;
       const range = operand(parts, i, -1);
@@ -46,11 +46,16 @@ export function evaluateUntypedPredicateOperands(parts: Part[], mayHoldUnknown: 
       // A retyped operand is a typed NULL there, which DuckDB folds away too: the operand is evaluated beside the test.
       const end = next === 'NULL' ? nextMeaningful(parts, i) : nextMeaningful(parts, nextMeaningful(parts, i));
       const test = `(${text}) IS ${next === 'NOT' ? 'NOT ' : ''}NULL`;
+      const refusedKey = `CASE WHEN typeof([${text}]) = '"NULL"[]' THEN '${REFUSED_KEY_MARKER}unknown filter test' ELSE 'trino_v' END`;
       parts.splice(range[0], end - range[0] + 1, {
         kind: 'operand',
         text:
-          parts[i].refusedTest === true && !correlatable && readsColumn(text)
-            ? `{'trino_v': ${test}}[CASE WHEN typeof([${text}]) = '"NULL"[]' THEN '${REFUSED_KEY_MARKER}unknown filter test' ELSE 'trino_v' END]`
+          parts[i].refusedTest === true && readsColumn(text)
+            ? // Inside a subquery that may read the outer row the struct holds a constant (a struct of an outer column
+              // does not bind: "Need named argument for struct pack"); DuckDB folds the key while binding.
+              correlatable
+              ? `({'trino_v': true}[${refusedKey}] AND ${test})`
+              : `{'trino_v': ${test}}[${refusedKey}]`
             : evaluatedBeside(test, [`CASE WHEN typeof([${text}]) = '"NULL"[]' THEN ${text} END`], correlatable),
       });
       i = range[0];
@@ -96,7 +101,7 @@ function readsOuterQualifier(nodes: readonly Node[], inner: ReadonlySet<string>)
  * IS NULL`, `e(t.x) IS NULL AND y = 0`). An outer column is seen when qualified by a name the level's FROM does not
  * give; an unqualified one is read as the level's own (evaluated: a failure where Trino may answer, loud, not silent).
  */
-export function whereEvaluatesTests(items: readonly Node[]): boolean {
+export function whereEvaluatesTests(items: readonly Node[], readingOuter = false): boolean {
   const m = meaningful(items);
   const where = m.findIndex((n) => nodeKeyword(n) === 'WHERE');
   if (where < 0) return false;
@@ -125,7 +130,19 @@ export function whereEvaluatesTests(items: readonly Node[]): boolean {
   });
   const outer = conjuncts.map((c) => readsOuterQualifier(c, inner));
   // A test of the level's own rows, or of the outer row beside another conjunct reading the outer row.
+  if (readingOuter) return conjuncts.some((c, k) => holdsIs(c) && outer[k]);
   return conjuncts.some((c, k) => holdsIs(c) && (!outer[k] || outer.some((o, j) => o && j !== k)));
+}
+
+/**
+ * Whether a subquery level's WHERE (no OR) has a test `e IS [NOT] NULL` in a conjunct that reads the outer row. Where
+ * the subquery is a conjunct of a WHERE over a table's rows (`FROM UNNEST(…) t(x) WHERE EXISTS (SELECT 1 FROM (VALUES 1)
+ * u(y) WHERE element_at(ARRAY[], t.x) IS NULL)`, `x > 0 AND EXISTS …`, `x IN (SELECT …)`, `(SELECT count(*) …) = 1`, `e(y
+ * + t.x)`), Trino 476 fails with COMPILER_ERROR whatever the rows hold; under NOT EXISTS, an OR, over VALUES outer rows
+ * or in the select list it answers (asked of the shared Trino 476, corr39).
+ */
+export function whereTestsReadOuter(items: readonly Node[]): boolean {
+  return whereEvaluatesTests(items, true);
 }
 
 const holdsIs = (nodes: readonly Node[]): boolean => nodes.some((n) => nodeKeyword(n) === 'IS' || (isParen(n) && holdsIs(n.items)));
@@ -140,9 +157,31 @@ const holdsIs = (nodes: readonly Node[]): boolean => nodes.some((n) => nodeKeywo
  */
 export function filtersTableRows(items: readonly Node[]): boolean {
   const m = meaningful(items);
+  return m.some((n) => nodeKeyword(n) === 'WHERE' || nodeKeyword(n) === 'HAVING') && readsTableRows(m);
+}
+
+/**
+ * Whether a query level without GROUP BY reads rows other than VALUES: Trino 476 turns an aggregate's `FILTER (WHERE
+ * …)` there into a filter of the rows and fails on its untyped test as on a WHERE's (`count(*) FILTER (WHERE
+ * element_at(ARRAY[], y) IS NULL)` over UNNEST or a table, `NOT (…)`, beside another test, a CASE condition:
+ * COMPILER_ERROR; asked of the shared Trino 476, corr39). With GROUP BY y or y % 2 it answers, as over VALUES rows.
+ */
+export function filtersAggregatedTableRows(items: readonly Node[]): boolean {
+  const m = meaningful(items);
+  return !m.some((n) => nodeKeyword(n) === 'GROUP') && readsTableRows(m);
+}
+
+/** Whether a query level (its meaningful nodes) reads rows other than VALUES: a table, a WITH query, UNNEST, a subquery. */
+function readsTableRows(m: readonly Node[]): boolean {
   if (nodeKeyword(m[0]) !== 'SELECT' && nodeKeyword(m[0]) !== 'WITH') return false;
+  const withValues = valuesOnlyWithQueries(m, new Set());
   const from = m.findIndex((n) => nodeKeyword(n) === 'FROM');
-  if (from < 0 || !m.some((n) => nodeKeyword(n) === 'WHERE' || nodeKeyword(n) === 'HAVING')) return false;
+  return from >= 0 && !relationsFrom(m, from).every((n) => valuesOnlyRelation(n, withValues));
+}
+
+/** The relations of the FROM clause at m[from] (up to its WHERE or the level's next clause). */
+function relationsFrom(m: readonly Node[], from: number): Node[] {
+  const relations: Node[] = [];
   let expect = true;
   for (let k = from + 1; k < m.length; k++) {
     const n = m[k];
@@ -154,9 +193,55 @@ export function filtersTableRows(items: readonly Node[]): boolean {
     }
     if (!expect || word === 'LATERAL' || ['LEFT', 'RIGHT', 'FULL', 'INNER', 'OUTER', 'CROSS', 'NATURAL'].includes(word)) continue;
     expect = false;
-    if (!(isParen(n) && nodeKeyword(meaningful(n.items)[0]) === 'VALUES')) return true;
+    relations.push(n);
   }
-  return false;
+  return relations;
+}
+
+/**
+ * Words after which Trino 476 no longer folds a filter over VALUES rows (asked: a subquery's `max(y)` without GROUP BY,
+ * `row_number() OVER ()`, `ORDER BY y LIMIT 1` under the filter fail with COMPILER_ERROR), or that read other rows.
+ */
+const NOT_FOLDED = /\b(?:OVER|LIMIT|FETCH|OFFSET|ORDER|UNNEST|LATERAL|TABLESAMPLE|RECURSIVE|MATCH_RECOGNIZE)\b/i;
+
+/**
+ * Whether a relation's rows are VALUES rows only, as Trino 476 folds a filter's untyped test over them and answers: `(VALUES
+ * …)`, a subquery of such relations (also FROM-less, over a join, with WHERE, GROUP BY, DISTINCT or UNION ALL of them),
+ * or a WITH query of the level that is one (`WITH c AS (SELECT * FROM (VALUES 1, 2) v(y)) SELECT y FROM c WHERE e IS
+ * NULL`: 1, 2; asked of the shared Trino 476, corr39). A window, an aggregate, ORDER BY or LIMIT inside is not.
+ */
+function valuesOnlyRelation(n: Node, withValues: ReadonlySet<string>): boolean {
+  if (isParen(n)) return valuesOnlyQuery(n.items, withValues);
+  return isNameToken(n) && withValues.has(nameKey(n));
+}
+
+function valuesOnlyQuery(items: readonly Node[], withValues: ReadonlySet<string>): boolean {
+  const m = meaningful(items);
+  if (m.length === 1 && isParen(m[0])) return valuesOnlyQuery(m[0].items, withValues);
+  if (nodeKeyword(m[0]) === 'VALUES') return true;
+  if (nodeKeyword(m[0]) !== 'SELECT' && nodeKeyword(m[0]) !== 'WITH') return false;
+  const text = items.map(nodeText).join('');
+  if (NOT_FOLDED.test(text) || hasAggregate(text)) return false;
+  const names = valuesOnlyWithQueries(m, withValues);
+  return m.every((n, k) => nodeKeyword(n) !== 'FROM' || relationsFrom(m, k).every((r) => valuesOnlyRelation(r, names)));
+}
+
+/** The names of a level's WITH queries whose rows are VALUES rows only, beside `outer`'s. */
+function valuesOnlyWithQueries(m: readonly Node[], outer: ReadonlySet<string>): ReadonlySet<string> {
+  if (nodeKeyword(m[0]) !== 'WITH') return outer;
+  const names = new Set(outer);
+  let at = 1;
+  for (;;) {
+    const name = m[at];
+    const as = isParen(m[at + 1]) ? at + 2 : at + 1;
+    const body = m[as + 1];
+    if (!isNameToken(name) || nodeKeyword(m[as]) !== 'AS' || !isParen(body)) break;
+    if (valuesOnlyQuery(body.items, names)) names.add(nameKey(name));
+    else names.delete(nameKey(name));
+    if (!isText(m[as + 2], ',')) break;
+    at = as + 3;
+  }
+  return names;
 }
 
 /** Words of a rendered operand that are no column: values, CASE and CAST words, type names. */
@@ -174,4 +259,200 @@ function readsColumn(text: string): boolean {
   const words = text.replace(/'(?:[^']|'')*'/g, "''").matchAll(/(?<![\w.])([A-Za-z_]\w*\b|"(?:[^"]|"")+")(?!\s*\()/g);
   for (const [, word] of words) if (!NOT_COLUMNS.has(word.toUpperCase())) return true;
   return false;
+}
+
+/** The words before a term of a filter's boolean structure (`WHERE (…)`, `AND NOT (…)`; '' at a term sequence's start). */
+const BEFORE_TERM = new Set(['', 'WHERE', 'HAVING', 'AND', 'OR', 'NOT']);
+/** The words after one (AND, OR, the level's next clause; '' at the sequence's end). */
+const AFTER_TERM = new Set(['', 'AND', 'OR', ...AFTER_WHERE, 'WINDOW']);
+
+const isTranslated = (n: Node | undefined, text: RegExp) => n?.kind === 'token' && n.token.kind === 'translated' && text.test(n.token.text);
+const isValuesOrQuery = (items: readonly Node[]) => ['SELECT', 'WITH', 'VALUES', 'TABLE'].includes(nodeKeyword(meaningful(items)[0]));
+
+/**
+ * Whether items[i] is a parenthesized expression or a CASE that is a term of the boolean structure of a filter whose
+ * untyped tests Trino 476 cannot compile (filtersTableRows, filtersAggregatedTableRows): `WHERE NOT (e IS NULL)`, `(y =
+ * 5 OR e IS NULL)`, `(e IS NULL) AND y > 0`, `((e IS NULL))`, `CASE WHEN e IS NULL THEN true END`, `y > 0 AND CASE …`,
+ * `(CASE …)`, `CASE WHEN NOT (e IS NULL) THEN true END`, the same in `FILTER (WHERE …)`: COMPILER_ERROR "argumentType
+ * unknown should not be UNKNOWN" (asked of the shared Trino 476 over UNNEST and a table, corr39). Not a term, as Trino
+ * answers: an operand (`(e IS NULL) = true`, `CASE WHEN e IS NULL THEN 1 ELSE 0 END = 1`), a call's argument
+ * (coalesce). A CASE is one only where trueOnlyCase says so.
+ */
+export function filterTermAt(items: readonly Node[], i: number, negated: boolean): FilterTerm {
+  const n = items[i];
+  if (!(isCase(n) || (isParen(n) && !isValuesOrQuery(n.items)))) return false;
+  const before = termPlace(items, i, i);
+  if (before === undefined) return false;
+  // Under NOT a TRUE-only CASE answers (`NOT CASE WHEN e IS NULL THEN true END`, `NOT (CASE …)`: no rows in Trino 476).
+  const under = negated || before === 'NOT';
+  if (isCase(n)) return !under && trueOnlyCase(n as Node & { kind: 'group' }) ? 'term' : false;
+  return under ? 'negated' : 'term';
+}
+
+/**
+ * Whether the CASE at items[i] is compared with a literal as a term of a refused filter (`CASE WHEN e IS NULL THEN 1
+ * END = 1`, `1 = CASE …`, `… THEN 'a' END = 'a'`, `… END > 0`): Trino 476 compares each literal value and reads the
+ * CASE as its conditions where one value compares true, failing on their untyped tests (COMPILER_ERROR); where none
+ * does (`… END = 2`: no rows), ELSE is not NULL or a value is no literal (`… END = y`) it answers (asked, corr39).
+ */
+export function comparedTrueOnlyCaseAt(items: readonly Node[], i: number, negated: boolean): boolean {
+  const n = items[i];
+  if (negated || !isCase(n)) return false;
+  const near = (from: number, step: number) => {
+    let k = from + step;
+    while (k >= 0 && k < items.length && isTriviaNode(items[k])) k += step;
+    return k;
+  };
+  const [after, before] = [near(i, 1), near(i, -1)];
+  const literalAfter = COMPARISONS.has(opText(items[after])) ? near(after, 1) : -1;
+  const literalBefore = COMPARISONS.has(opText(items[before])) ? near(before, -1) : -1;
+  let op: string;
+  let literal: Node;
+  let first: number;
+  let last: number;
+  if (literalAfter >= 0 && literalOf(items[literalAfter]) !== undefined) {
+    [op, literal, first, last] = [opText(items[after]), items[literalAfter], i, literalAfter];
+  } else if (literalBefore >= 0 && literalOf(items[literalBefore]) !== undefined) {
+    [op, literal, first, last] = [MIRRORED[opText(items[before])] ?? '', items[literalBefore], literalBefore, i];
+  } else return false;
+  const place = termPlace(items, first, last);
+  if (place === undefined || place === 'NOT') return false;
+  const values = caseValues(n as Node & { kind: 'group' });
+  if (values === undefined) return false;
+  const right = literalOf(literal);
+  let someTrue = false;
+  for (const v of values) {
+    const m = meaningful(v);
+    if (m.length === 1 && nodeKeyword(m[0]) === 'NULL') continue;
+    const left = m.length === 1 ? literalOf(m[0]) : undefined;
+    if (left === undefined || right === undefined || typeof left !== typeof right) return false;
+    if (compare(left, op, right)) someTrue = true;
+  }
+  return someTrue;
+}
+
+const COMPARISONS = new Set(['=', '<>', '!=', '<', '>', '<=', '>=']);
+const MIRRORED: Record<string, string> = { '=': '=', '<>': '<>', '!=': '!=', '<': '>', '>': '<', '<=': '>=', '>=': '<=' };
+const opText = (n: Node | undefined) => (n?.kind === 'token' && (n.token.kind === 'op' || n.token.kind === 'punct') ? n.token.text : '');
+
+/** A plain number or string literal's value (no sign, no typed literal). */
+function literalOf(n: Node | undefined): number | string | undefined {
+  if (n?.kind !== 'token') return undefined;
+  if (n.token.kind === 'number' && /^\d+(?:\.\d*)?$/.test(n.token.text)) return Number(n.token.text);
+  if (n.token.kind === 'string' && /^'(?:[^']|'')*'$/.test(n.token.text) && /^[\x20-\x7e]*$/.test(n.token.text))
+    return n.token.text.slice(1, -1).replaceAll("''", "'");
+  return undefined;
+}
+
+function compare(a: number | string, op: string, b: number | string): boolean {
+  switch (op) {
+    case '=':
+      return a === b;
+    case '<>':
+    case '!=':
+      return a !== b;
+    case '<':
+      return a < b;
+    case '>':
+      return a > b;
+    case '<=':
+      return a <= b;
+    case '>=':
+      return a >= b;
+    default:
+      return false;
+  }
+}
+
+/** A searched CASE's THEN values where it has no ELSE or ELSE NULL (undefined otherwise). */
+function caseValues(group: Node & { kind: 'group' }): Node[][] | undefined {
+  const items = group.items;
+  const firstWhen = items.findIndex((n) => nodeKeyword(n) === 'WHEN');
+  if (firstWhen < 0 || meaningful(items.slice(0, firstWhen)).length > 0) return undefined;
+  const values: Node[][] = [];
+  for (let k = 0; k < items.length; k++) {
+    const word = nodeKeyword(items[k]);
+    if (word !== 'THEN' && word !== 'ELSE') continue;
+    let end = k + 1;
+    while (end < items.length && !['WHEN', 'ELSE', 'END'].includes(nodeKeyword(items[end]))) end++;
+    if (word === 'ELSE' && !isWordNode(items.slice(k + 1, end), 'NULL')) return undefined;
+    if (word === 'THEN') values.push(items.slice(k + 1, end));
+  }
+  return values;
+}
+
+/** A term of a refused filter, and whether it stands under NOT (filterTermAt). */
+export type FilterTerm = false | 'term' | 'negated';
+
+/**
+ * The argument group of `if(c, true)` or `if(c, true, NULL)` at items[i] where it is a term of a refused filter (as
+ * filterTermAt): Trino 476 reads it as c and fails on c's untyped test (`WHERE if(e IS NULL, true)`: COMPILER_ERROR);
+ * `if(c, true, false)` and `if(c, y > 0)` answer (asked of the shared Trino 476, corr39). Undefined elsewhere.
+ */
+export function trueOnlyIfAt(items: readonly Node[], i: number, negated: boolean): (Node & { kind: 'group' }) | undefined {
+  if (negated || nodeKeyword(items[i]) !== 'IF') return undefined;
+  let open = i + 1;
+  while (open < items.length && isTriviaNode(items[open])) open++;
+  const group = items[open];
+  const before = isParen(group) ? termPlace(items, i, open) : undefined;
+  if (!isParen(group) || before === undefined || before === 'NOT') return undefined;
+  const args = splitArgs(group.items);
+  const value = (k: number, word: string) => isWordNode(args[k] ?? [], word);
+  return (args.length === 2 && value(1, 'TRUE')) || (args.length === 3 && value(1, 'TRUE') && value(2, 'NULL')) ? group : undefined;
+}
+
+/** The word before items[first..last] where they stand as a term of a filter's boolean structure (else undefined). */
+function termPlace(items: readonly Node[], first: number, last: number): string | undefined {
+  const n = items[first];
+  let before = first - 1;
+  while (before >= 0 && isTriviaNode(items[before])) before--;
+  let after = last + 1;
+  while (after < items.length && isTriviaNode(items[after])) after++;
+  // condition-types.ts wraps a CASE term as `trino_condition(CASE …, 'term')`: the wrapper's place decides.
+  if (isParen(n) && isTranslated(items[before], /^trino_condition$/)) {
+    before--;
+    while (before >= 0 && isTriviaNode(items[before])) before--;
+  }
+  const word = (k: number) => (k >= 0 && k < items.length ? nodeKeyword(items[k]) || '?' : '');
+  const ends = after >= items.length || AFTER_TERM.has(word(after)) || isText(items[after], ';') || isTranslated(items[after], /^\s*,/);
+  return BEFORE_TERM.has(word(before)) && ends ? word(before) : undefined;
+}
+
+const isWordNode = (nodes: readonly Node[], word: string) => {
+  const m = meaningful(nodes);
+  return m.length === 1 && nodeKeyword(m[0]) === word;
+};
+
+/**
+ * A searched CASE whose values are TRUE, FALSE or NULL literals, at least one TRUE, with no ELSE or ELSE NULL: in a
+ * filter Trino 476 reads it as its conditions and fails on their untyped tests (`CASE WHEN e IS NULL THEN true END`,
+ * `… ELSE NULL END`, `CASE WHEN y > 5 THEN false WHEN e IS NULL THEN true END`: COMPILER_ERROR). It answers where the
+ * CASE has ELSE FALSE or ELSE TRUE, no TRUE value, or a value that is no literal (`THEN y > 0`), as the local engine does.
+ */
+function trueOnlyCase(group: Node & { kind: 'group' }): boolean {
+  const items = group.items;
+  const whens: number[] = [];
+  for (let k = 0; k < items.length; k++) if (nodeKeyword(items[k]) === 'WHEN') whens.push(k);
+  if (whens.length === 0 || meaningful(items.slice(0, whens[0])).length > 0) return false;
+  const values: Node[][] = [];
+  let elseValue: Node[] | undefined;
+  for (let k = 0; k < items.length; k++) {
+    const word = nodeKeyword(items[k]);
+    if (word !== 'THEN' && word !== 'ELSE') continue;
+    let end = k + 1;
+    while (end < items.length && !['WHEN', 'ELSE', 'END'].includes(nodeKeyword(items[end]))) end++;
+    if (word === 'ELSE') elseValue = items.slice(k + 1, end);
+    else values.push(items.slice(k + 1, end));
+  }
+  if (elseValue !== undefined && !isWordNode(elseValue, 'NULL')) return false;
+  return values.some((v) => isWordNode(v, 'TRUE')) && values.every((v) => ['TRUE', 'FALSE', 'NULL'].some((w) => isWordNode(v, w)));
+}
+
+/** The first node of each WHEN condition of a CASE group (the nodes checkedCase renders it from). */
+export function caseConditionStarts(group: Node & { kind: 'group' }): Set<Node> {
+  const starts = new Set<Node>();
+  group.items.forEach((n, k) => {
+    if (nodeKeyword(n) === 'WHEN' && k + 1 < group.items.length) starts.add(group.items[k + 1]);
+  });
+  return starts;
 }
