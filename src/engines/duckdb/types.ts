@@ -122,9 +122,23 @@ const MICROS_PER_DAY = 86_400_000_000n;
 /** Java's ISO year (LocalDate.toString, as Trino prints a date): -0075 is 76 BC, a year past 9999 has a `+` sign. */
 const isoYear = (year: number) => (year > 9999 ? `+${year}` : year < 0 ? `-${pad(-year, 4)}` : pad(year, 4));
 
+/**
+ * The proleptic Gregorian date of a day number (days since 1970-01-01), in integers: JavaScript's Date stops at
+ * ±100,000,000 days (years ±275,760), where DuckDB's dates and Trino's go on (`date_add('day', 100000000, DATE
+ * '2025-03-10')` is +275815-11-22 in Trino 476; Date printed 0NaN-NaN-NaN).
+ */
 function formatDate(days: number): string {
-  const d = new Date(days * 86_400_000);
-  return `${isoYear(d.getUTCFullYear())}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+  // Days since 0000-03-01, counted in 400-year eras of 146,097 days (March first, so the leap day ends a year).
+  const z = days + 719_468;
+  const era = Math.floor(z / 146_097);
+  const dayOfEra = z - era * 146_097;
+  const yearOfEra = Math.floor((dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) / 365);
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const monthFromMarch = Math.floor((5 * dayOfYear + 2) / 153);
+  const day = dayOfYear - Math.floor((153 * monthFromMarch + 2) / 5) + 1;
+  const month = monthFromMarch < 10 ? monthFromMarch + 3 : monthFromMarch - 9;
+  const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
+  return `${isoYear(year)}-${pad(month)}-${pad(day)}`;
 }
 
 /** `YYYY-MM-DD HH:MM:SS.fff` from microseconds since the epoch, truncated to Athena's millisecond precision. */
