@@ -47,6 +47,9 @@ const keptAtSeconds = (tz3: (x: string) => string) => (x: string) => `cast_to_ty
 const wholeDays = (what: string, then: string, x = 'x', i = 'i') =>
   `CASE WHEN epoch_us(${i}) % 86400000000 <> 0 THEN cast_to_type(trino_fail('Cannot ${what} a date'), ${x}) ELSE ${then} END`;
 
+/** Trino 476's TYPE_MISMATCH for a time of day and a year-month interval. */
+const TIME_YEAR_MONTH = (op: '+' | '-') => `cast_to_type(trino_fail('Cannot apply operator: time(3) ${op} interval year to month'), x)`;
+
 /** Trino 476's FUNCTION_NOT_FOUND for sequence(timestamp, timestamp): timestamps need a step. */
 const SEQUENCE_WITHOUT_STEP = (type: string) =>
   `Unexpected parameters (${type}, ${type}) for function sequence. Expected: sequence(bigint, bigint), sequence(bigint, bigint, bigint), sequence(date, date), sequence(date, date, interval day to second), sequence(date, date, interval year to month), sequence(timestamp(p), timestamp(p), interval day to second), sequence(timestamp(p), timestamp(p), interval year to month)`;
@@ -474,7 +477,10 @@ export const MACROS: readonly string[] = [
   `trino_tz_plus_elapsed(x, i) AS trino_tz_from_instant(timezone('UTC', timezone('UTC', x.trino_instant) + i), x.trino_zone)`,
   // A year-month interval keeps timestamp(0) with time zone (Trino 476); a day-to-second one takes
   // trino_plus_day_second, whose TZ_STRUCT overload makes it timestamp(3) with time zone.
+  // A time of day takes no year-month interval: Trino 476 fails TIME '10:00:00.000' + INTERVAL '1' MONTH ("Cannot
+  // apply operator: time(3) + interval year to month"), where DuckDB kept the time (found by hunt39).
   `trino_plus_interval${zonedOverloads('', ', i', zonedPlus, keptAtSeconds(zonedPlus))},
+     (x TIME, i) AS ${TIME_YEAR_MONTH('+')},
      (x, i) AS cast_to_type(x + i, x)`,
   `trino_minus_interval${zonedOverloads(
     '',
@@ -482,6 +488,7 @@ export const MACROS: readonly string[] = [
     (x) => `trino_plus_interval(${x}, -i)`,
     (x) => `trino_plus_interval(${x}, -i)`,
   )},
+     (x TIME, i) AS ${TIME_YEAR_MONTH('-')},
      (x, i) AS cast_to_type(x - i, x)`,
   // timestamp(p) ± a day-to-second interval is timestamp(max(p, 3)) in Trino 476 (TIMESTAMP '2025-01-01 10:00:00' +
   // INTERVAL '1' SECOND is a timestamp(3)); a year-month interval keeps p (trino_plus_interval). The typed overloads

@@ -1,0 +1,57 @@
+// Hand probes of TIME values (docs/issue-15-audit.md, "Random hunt with new seeds … branch hunt39"): a time of day plus
+// or minus a year-month interval kept the time locally (DuckDB adds the months to nothing), where Trino 476 fails at
+// analysis. Every value and type below is Trino 476's answer, and every error Trino's message, asked of the shared
+// Trino.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AthenaLocalEngine } from '../../src/engines/local/engine.js';
+import { describeFunctions } from './functions/harness.js';
+
+describeFunctions(
+  'a time of day and an interval',
+  [
+    // A day-to-second interval moves the time around the clock, as before.
+    ['plus hours past midnight', "TIME '23:00:00.000' + INTERVAL '3' HOUR", '02:00:00.000', 'time(3)'],
+    ['minus a millisecond at midnight', "TIME '00:00:00.000' - INTERVAL '0.001' SECOND", '23:59:59.999', 'time(3)'],
+    ['plus a day', "TIME '10:00:00.000' + INTERVAL '1' DAY", '10:00:00.000', 'time(3)'],
+    // A year-month interval still moves dates and timestamps.
+    ['a date plus a month', "DATE '2025-01-31' + INTERVAL '1' MONTH", '2025-02-28', 'date'],
+    ['a timestamp minus a year', "TIMESTAMP '2025-01-31 10:00:00.000' - INTERVAL '1' YEAR", '2024-01-31 10:00:00.000', 'timestamp(3)'],
+    ['a typed NULL date plus a month', "CAST(NULL AS date) + INTERVAL '1' MONTH", null, 'date'],
+  ],
+  [
+    // TYPE_MISMATCH: Cannot apply operator: time(3) + interval year to month (local: 10:00:00.000).
+    ['a time plus a month', "TIME '10:00:00.000' + INTERVAL '1' MONTH", /Cannot apply operator: time\(3\) \+ interval year to month/],
+    ['a time minus a year', "TIME '10:00:00.000' - INTERVAL '1' YEAR", /Cannot apply operator: time\(3\) - interval year to month/],
+    // Trino: "interval year to month + time(3)".
+    ['a month plus a time', "INTERVAL '2' MONTH + TIME '10:00:00.000'", /Cannot apply operator: .*interval year to month/],
+    [
+      'a cast time plus years to months',
+      "CAST('10:00:00' AS time) + INTERVAL '1-2' YEAR TO MONTH",
+      /Cannot apply operator: time\(3\) \+ interval year to month/,
+    ],
+    ['a typed NULL time plus a month', "CAST(NULL AS time) + INTERVAL '1' MONTH", /Cannot apply operator: time\(3\) \+ interval year to month/],
+  ],
+);
+
+describe('a time column and a year-month interval', () => {
+  let engine: AthenaLocalEngine;
+  beforeAll(async () => {
+    engine = await AthenaLocalEngine.open({ lakeRoot: mkdtempSync(join(tmpdir(), 'lake-fn-')), inMemory: true, threads: 1 });
+  });
+  afterAll(async () => engine.close());
+
+  it.each([
+    ["SELECT t + INTERVAL '1' MONTH AS v FROM (VALUES CAST('10:00:00' AS time)) x(t)", /time\(3\) \+ interval year to month/],
+    // A NULL row fails too: Trino rejects the query before reading any row.
+    ["SELECT t - INTERVAL '1' MONTH AS v FROM (VALUES CAST('10:00:00' AS time), NULL) x(t) ORDER BY v", /time\(3\) - interval year to month/],
+  ])(
+    '%s fails as in Trino',
+    async (sql, message) => {
+      await expect(engine.execute(sql)).rejects.toThrow(message);
+    },
+    120_000,
+  );
+});
