@@ -1,6 +1,8 @@
 // Hand probes of TIME values (docs/issue-15-audit.md, "Random hunt with new seeds … branch hunt39"): a time of day plus
 // or minus a year-month interval kept the time locally (DuckDB adds the months to nothing), where Trino 476 fails at
-// analysis. Every value and type below is Trino 476's answer, and every error Trino's message, asked of the shared
+// analysis; a time plus a day-to-second interval whose picoseconds pass a long (over ~106 days) wraps around in Trino
+// (another time, or a failure when printed), and is refused locally; text with more than 12 fraction digits is no
+// time in Trino (local: read to the millisecond). Every value and type below is Trino 476's answer, and every error Trino's message, asked of the shared
 // Trino.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -55,3 +57,38 @@ describe('a time column and a year-month interval', () => {
     120_000,
   );
 });
+
+describeFunctions(
+  'a time of day and an interval past 106 days',
+  [
+    ['106 days on', "TIME '12:00:00.000' + INTERVAL '106' DAY", '12:00:00.000', 'time(3)'],
+    // The product wraps, the difference comes back into range: Trino's answer is right.
+    ['107 days back', "TIME '12:00:00.000' - INTERVAL '107' DAY", '12:00:00.000', 'time(3)'],
+    ['2^63 picoseconds back, less the time', "TIME '12:00:00.000' - INTERVAL '9223372.037' SECOND", '17:57:07.963', 'time(3)'],
+    ['just below 2^63 picoseconds on from midnight', "TIME '00:00:00.000' + INTERVAL '9223372.036' SECOND", '18:02:52.036', 'time(3)'],
+    ['three hours past midnight', "INTERVAL '3' HOUR + TIME '23:00:00.000'", '02:00:00.000', 'time(3)'],
+    ['nested', "((TIME '12:00:00.000' + INTERVAL '1' HOUR) + INTERVAL '1' HOUR) - INTERVAL '30' MINUTE", '13:30:00.000', 'time(3)'],
+    ['a day and a half of parse_duration', "CAST('10:00:00' AS time) + parse_duration('1.5d')", '22:00:00.000', 'time(3)'],
+  ],
+  [
+    // Trino 476: GENERIC_INTERNAL_ERROR "picos contains data beyond specified precision (3): 86055926290448384".
+    ['107 days on', "TIME '12:00:00.000' + INTERVAL '107' DAY", /refused locally: Trino's time arithmetic overflows/],
+    // Trino 476 answers 23, the hour of the wrapped sum.
+    ['the hour of 107 days on', "hour(TIME '12:00:00.000' + INTERVAL '107' DAY)", /refused locally: Trino's time arithmetic overflows/],
+    ['2^63 picoseconds on from noon', "TIME '12:00:00.000' + INTERVAL '9223372' SECOND", /refused locally: Trino's time arithmetic overflows/],
+    ['2^63 picoseconds on from midnight', "TIME '00:00:00.000' + INTERVAL '9223372.037' SECOND", /refused locally: Trino's time arithmetic overflows/],
+  ],
+);
+
+describeFunctions(
+  'text cast to time: 12 fraction digits at most',
+  [
+    ['12 digits', "CAST('12:00:00.123456789123' AS time)", '12:00:00.123', 'time(3)'],
+    ['try_cast of 13 digits', "try_cast('12:00:00.1234567891234' AS time)", null, 'time(3)'],
+  ],
+  [
+    // INVALID_CAST_ARGUMENT: Value cannot be cast to time: 12:00:00.1234567891234 (local: 12:00:00.123).
+    ['13 digits', "CAST('12:00:00.1234567891234' AS time)", /Value cannot be cast to time: 12:00:00.1234567891234/],
+    ['13 zeros', "CAST('12:00:00.0000000000000' AS time)", /Value cannot be cast to time: 12:00:00.0000000000000/],
+  ],
+);

@@ -50,6 +50,19 @@ const wholeDays = (what: string, then: string, x = 'x', i = 'i') =>
 /** Trino 476's TYPE_MISMATCH for a time of day and a year-month interval. */
 const TIME_YEAR_MONTH = (op: '+' | '-') => `cast_to_type(trino_fail('Cannot apply operator: time(3) ${op} interval year to month'), x)`;
 
+/**
+ * A time of day plus a day-to-second interval i (minus is plus -i). Trino 476 adds picoseconds in a long, the
+ * interval's milliseconds times 10^9, and takes the sum modulo a day: where the sum passes a long (i over ~106 days,
+ * less the time; the product alone may wrap, the sum comes back) it answers another time or fails (TIME '12:00:00.000' + INTERVAL '107' DAY: "picos contains data
+ * beyond specified precision"), where DuckDB gave 12:00:00.000; refused there (found by hunt39). x is named once, as
+ * a lambda's parameter.
+ */
+const TIME_PLUS_DAY_SECOND = `list_transform([x], lambda trino_t: CASE
+     WHEN list_transform([CAST(epoch_us(i) AS HUGEINT) // 1000 * 1000000000], lambda trino_p:
+       NOT (CAST(epoch_us(trino_t) AS HUGEINT) * 1000000 + trino_p BETWEEN -9223372036854775808 AND 9223372036854775807))[1]
+     THEN cast_to_type(trino_fail('A time of day plus or minus an interval past about 106 days is refused locally: Trino''s time arithmetic overflows there (it fails or answers another time)'), trino_t)
+     ELSE trino_t + i END)[1]`;
+
 /** Trino 476's FUNCTION_NOT_FOUND for sequence(timestamp, timestamp): timestamps need a step. */
 const SEQUENCE_WITHOUT_STEP = (type: string) =>
   `Unexpected parameters (${type}, ${type}) for function sequence. Expected: sequence(bigint, bigint), sequence(bigint, bigint, bigint), sequence(date, date), sequence(date, date, interval day to second), sequence(date, date, interval year to month), sequence(timestamp(p), timestamp(p), interval day to second), sequence(timestamp(p), timestamp(p), interval year to month)`;
@@ -498,6 +511,7 @@ export const MACROS: readonly string[] = [
   `trino_plus_day_second(x ${TZ_STRUCT}, i) AS trino_plus_interval(x, i),
      (x DATE, i) AS ${wholeDays('add hour, minutes or seconds to', 'trino_plus_interval(x, i)')},
      (x TIMESTAMP_S, i) AS CAST(x AS TIMESTAMP) + i,
+     (x TIME, i) AS ${TIME_PLUS_DAY_SECOND},
      (x, i) AS cast_to_type(x + i, x)`,
   `trino_minus_day_second(x DATE, i) AS ${wholeDays('subtract hour, minutes or seconds from', 'trino_plus_interval(x, -i)')},
      (x, i) AS trino_plus_day_second(x, -i)`,
