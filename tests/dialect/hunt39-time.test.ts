@@ -92,3 +92,36 @@ describeFunctions(
     ['13 zeros', "CAST('12:00:00.0000000000000' AS time)", /Value cannot be cast to time: 12:00:00.0000000000000/],
   ],
 );
+
+describeFunctions(
+  'date_add and date_diff of a time of day',
+  [
+    // local: "Binder Error: Cannot mix values of type TIME and TIMESTAMP in CASE expression" (loud).
+    ['an hour', "date_add('hour', 1, CAST('10:00:00' AS time))", '11:00:00.000', 'time(3)'],
+    ['a unit in capitals', "date_add('HOUR', 1, CAST('10:00:00' AS time))", '11:00:00.000', 'time(3)'],
+    ['a millisecond past midnight', "date_add('millisecond', 1, TIME '23:59:59.999')", '00:00:00.000', 'time(3)'],
+    ['90 minutes back past midnight', "date_add('minute', -90, CAST('00:30:00' AS time))", '23:00:00.000', 'time(3)'],
+    ['the largest int count of hours', "date_add('hour', 2147483647, CAST('10:00:00' AS time))", '17:00:00.000', 'time(3)'],
+    ['the smallest int count of milliseconds', "date_add('millisecond', -2147483648, CAST('10:00:00' AS time))", '13:28:36.352', 'time(3)'],
+    ['a NULL count', "date_add('hour', NULL, CAST('10:00:00' AS time))", null, 'time(3)'],
+    ['a NULL time', "date_add('hour', 1, CAST(NULL AS time))", null, 'time(3)'],
+    ['a column', "date_add('second', 30, t) FROM (VALUES CAST('10:00:00' AS time)) x(t)", '10:00:30.000', 'time(3)'],
+    ['date_diff in hours', "date_diff('HOUR', CAST('10:00:00' AS time), CAST('11:00:00' AS time))", 1, 'bigint'],
+    // Dates and timestamp(0) keep their answers.
+    ['a timestamp(0) plus 700 ms', "date_add('millisecond', 700, TIMESTAMP '2025-01-01 10:00:00')", '2025-01-01 10:00:01.000', 'timestamp(3)'],
+    ['a date plus a day', "date_add('day', 1, DATE '2025-01-01')", '2025-01-02', 'date'],
+  ],
+  [
+    // INVALID_FUNCTION_ARGUMENT (local: the binder error; DuckDB's TIME + INTERVAL 1 DAY is the same time).
+    ['date_add of a week', "date_add('week', 1, CAST('10:00:00' AS time))", /'week' is not a valid TIME field/],
+    ['date_add of a day', "date_add('day', 1, CAST('10:00:00' AS time))", /'day' is not a valid TIME field/],
+    // local: DuckDB's "time units day not recognized".
+    ['date_diff in days', "date_diff('day', CAST('10:00:00' AS time), CAST('11:00:00' AS time))", /'day' is not a valid TIME field/],
+    ['a date in hours still', "date_add('hour', 1, DATE '2025-01-01')", /'hour' is not a valid DATE field/],
+    // AMBIGUOUS_FUNCTION_CALL: Could not choose a best candidate operator (local before: a NULL timestamp(3) with time
+    // zone; now DuckDB's binder finds the TIME and NULL overloads alike).
+    ['a NULL', "date_add('day', 1, NULL)", /overloads|ambiguous|best candidate/i],
+    ['an unknown-typed element', "date_add('day', 1, element_at(ARRAY[], 1))", /overloads|ambiguous|best candidate/i],
+    ['a CASE of NULL', "date_add('day', 1, CASE WHEN false THEN NULL END)", /overloads|ambiguous|best candidate/i],
+  ],
+);

@@ -533,12 +533,16 @@ export const MACROS: readonly string[] = [
   `trino_tz_round_to_seconds(t) AS cast_to_type(trino_tz_from_instant(trino_round_instant_to_seconds(t.trino_instant), t.trino_zone),
      NULL::${TZ0_STRUCT})`,
   `trino_round_instant_to_seconds(i) AS timezone('UTC', date_trunc('second', timezone('UTC', i) + INTERVAL 500 MILLISECOND))`,
+  // A time of day moves around the clock (Trino 476: date_add('hour', 25, time '10:00') is 11:00); its own overload, as
+  // trino_date_add_plain's timestamp(0) branch does not bind for a TIME ("Cannot mix values of type TIME and TIMESTAMP
+  // in CASE expression", found by hunt39). x is named once.
   `trino_date_add${zonedOverloads('unit, n, ', '', zonedDateAdd, (x) =>
     keptAtSeconds(
       (y) => `list_transform([${zonedDateAdd(y)}], lambda trino_r:
        trino_tz_from_instant(trino_round_instant_to_seconds(trino_r.trino_instant), trino_r.trino_zone))[1]`,
     )(x),
   )},
+     (unit, n, x TIME) AS x + trino_interval(trino_date_unit(unit, NULL::TIME), trino_date_add_count(n)),
      (unit, n, x) AS trino_date_add_plain(x, trino_interval(trino_date_unit(unit, x), trino_date_add_count(n)))`,
   // Below a day, Trino truncates keeping the offset (01:30 EST on a fall-back night truncates to 01:00 EST, not EDT).
   `trino_date_trunc${zonedOverloads('unit, ', '', zonedDateTrunc, keptAtSeconds(zonedDateTrunc))},
