@@ -125,3 +125,26 @@ describeFunctions(
     ['a CASE of NULL', "date_add('day', 1, CASE WHEN false THEN NULL END)", /overloads|ambiguous|best candidate/i],
   ],
 );
+
+describeFunctions(
+  'date_trunc of a time of day',
+  [
+    // local: "Unexpected parameters (varchar, time) for function date_trunc" (DuckDB has no date_trunc of a TIME).
+    ['to the hour', "date_trunc('hour', CAST('10:11:12.345' AS time))", '10:00:00.000', 'time(3)'],
+    ['to the minute', "date_trunc('minute', CAST('10:11:12.345' AS time))", '10:11:00.000', 'time(3)'],
+    ['to the second', "date_trunc('second', CAST('10:11:12.345' AS time))", '10:11:12.000', 'time(3)'],
+    ['to the millisecond', "date_trunc('millisecond', CAST('10:11:12.345' AS time))", '10:11:12.345', 'time(3)'],
+    ['a unit in capitals', "date_trunc('HOUR', TIME '23:59:59.999')", '23:00:00.000', 'time(3)'],
+    ['nested', "date_trunc('minute', date_trunc('hour', TIME '10:11:12.345'))", '10:00:00.000', 'time(3)'],
+    ['a NULL time', "date_trunc('hour', CAST(NULL AS time))", null, 'time(3)'],
+    ['a column', "date_trunc('hour', t) FROM (VALUES CAST('10:11:12.345' AS time)) x(t)", '10:00:00.000', 'time(3)'],
+    // Timestamps and dates keep their answers.
+    ['a timestamp to the hour', "date_trunc('hour', TIMESTAMP '2025-01-01 10:11:12.345')", '2025-01-01 10:00:00.000', 'timestamp(3)'],
+    ['a date to the month', "date_trunc('month', DATE '2025-01-15')", '2025-01-01', 'date'],
+  ],
+  [
+    ['to the day', "date_trunc('day', CAST('10:11:12.345' AS time))", /'day' is not a valid TIME field/],
+    // AMBIGUOUS_FUNCTION_CALL (local before: a NULL timestamp(3) with time zone).
+    ['a NULL', "date_trunc('day', NULL)", /overloads|ambiguous|best candidate/i],
+  ],
+);

@@ -545,7 +545,13 @@ export const MACROS: readonly string[] = [
      (unit, n, x TIME) AS x + trino_interval(trino_date_unit(unit, NULL::TIME), trino_date_add_count(n)),
      (unit, n, x) AS trino_date_add_plain(x, trino_interval(trino_date_unit(unit, x), trino_date_add_count(n)))`,
   // Below a day, Trino truncates keeping the offset (01:30 EST on a fall-back night truncates to 01:00 EST, not EDT).
+  // A time of day is cut to the millisecond, second, minute or hour (Trino 476: date_trunc('hour', time '10:11:12.345')
+  // is 10:00:00.000; DuckDB has no date_trunc of a TIME). Its own overload, as for date_add, which also makes a NULL
+  // ambiguous as in Trino (date_trunc('day', NULL) answered a NULL timestamp with time zone; found by hunt39). x is
+  // named once, as a lambda's parameter.
   `trino_date_trunc${zonedOverloads('unit, ', '', zonedDateTrunc, keptAtSeconds(zonedDateTrunc))},
+     (unit, x TIME) AS list_transform([x], lambda trino_t: trino_t - to_microseconds(epoch_us(trino_t)
+       % CASE lower(trino_date_unit(unit, NULL::TIME)) WHEN 'millisecond' THEN 1000 WHEN 'second' THEN 1000000 WHEN 'minute' THEN 60000000 ELSE 3600000000 END))[1],
      (unit, x) AS cast_to_type(date_trunc(trino_date_unit(unit, x), x), x)`,
   // CAST(varchar AS timestamp | date) reads Trino's text grammar only (src/dialect/shims/datetime-text.ts, a UDF:
   // regular expressions in a macro cost their compilation at every CAST the binder expands).
