@@ -63,6 +63,13 @@ const TIME_PLUS_DAY_SECOND = `list_transform([x], lambda trino_t: CASE
      THEN cast_to_type(trino_fail('A time of day plus or minus an interval past about 106 days is refused locally: Trino''s time arithmetic overflows there (it fails or answers another time)'), trino_t)
      ELSE trino_t + i END)[1]`;
 
+/**
+ * Trino 476's AMBIGUOUS_FUNCTION_CALL for sequence(NULL, NULL): two values of no type match the bigint, date and
+ * timestamp forms alike (DuckDB picked the date form and answered a NULL array(date); found by hunt39). With this
+ * overload DuckDB's binder finds several forms for a NULL-typed pair and fails ("multiple overloads"), as Trino does.
+ */
+const SEQUENCE_OF_NULLS = 'sequence(NULL, NULL): Could not choose a best candidate operator. Explicit type casts must be added.';
+
 /** Trino 476's FUNCTION_NOT_FOUND for sequence(timestamp, timestamp): timestamps need a step. */
 const SEQUENCE_WITHOUT_STEP = (type: string) =>
   `Unexpected parameters (${type}, ${type}) for function sequence. Expected: sequence(bigint, bigint), sequence(bigint, bigint, bigint), sequence(date, date), sequence(date, date, interval day to second), sequence(date, date, interval year to month), sequence(timestamp(p), timestamp(p), interval day to second), sequence(timestamp(p), timestamp(p), interval year to month)`;
@@ -1095,6 +1102,7 @@ export const MACROS: readonly string[] = [
        ELSE trino_sequence_datetime(a, b, step) END,
      (a TIMESTAMP_S, b TIMESTAMP_S) AS cast_to_type(trino_fail('${SEQUENCE_WITHOUT_STEP('timestamp(0)')}'), [a]),
      (a TIMESTAMP, b TIMESTAMP) AS cast_to_type(trino_fail('${SEQUENCE_WITHOUT_STEP('timestamp(3)')}'), [a]),
+     (a "NULL", b "NULL") AS cast_to_type(trino_fail('${SEQUENCE_OF_NULLS}'), NULL::DATE[]),
      (a, b) AS trino_sequence_checked(a, b, CASE WHEN a <= b THEN 1 ELSE -1 END),
      (a, b, step) AS trino_sequence_checked(a, b, step)`,
 ];
