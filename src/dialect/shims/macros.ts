@@ -917,6 +917,9 @@ export const MACROS: readonly string[] = [
      ELSE list_transform(ps, lambda trino_p: trino_percentile_pick(trino_l, trino_p)) END)[1]`,
 
   `trino_nonempty_delimiter(d) AS CASE WHEN d = '' THEN cast_to_type(trino_fail('The delimiter may not be the empty string'), d) ELSE d END`,
+  // split(s, NULL) is NULL in Trino 476; DuckDB's string_split(s, NULL) is [s] (a varchar NULL delimiter answered
+  // ['a,b']; found by hunt39). A delimiter of no type (split('a,b', NULL)) still fails to bind (cast_to_type).
+  `trino_split(s, d) AS CASE WHEN d IS NOT NULL THEN string_split(s, trino_nonempty_delimiter(d)) END`,
   // --- strings, regexps, json -------------------------------------------------------------------------------------
   `trino_split_part(s, d, i) AS CASE WHEN i < 1 THEN cast_to_type(trino_fail('Index must be greater than zero'), s)
      WHEN d = '' THEN CASE WHEN i <= length(s) THEN substr(s, i, 1) END
