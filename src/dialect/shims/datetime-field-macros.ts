@@ -14,9 +14,14 @@ export const DATETIME_FIELD_MACROS: readonly string[] = [
   // translator's checks read as text, never a number or a nested value.
   `trino_format_result(s) AS s`,
   // date_add, date_diff and date_trunc of a DATE take day, week, month, quarter or year; DuckDB moved a DATE by an
-  // hour and truncated it back to the same day.
-  `trino_date_unit(unit, x) AS CASE WHEN typeof(x) = 'DATE' AND lower(unit) NOT IN ('day', 'week', 'month', 'quarter', 'year')
-     THEN cast_to_type(trino_fail('''' || unit || ''' is not a valid DATE field'), '') ELSE unit END`,
+  // hour and truncated it back to the same day. Of a TIME they take millisecond, second, minute or hour (Trino 476:
+  // "'day' is not a valid TIME field"; DuckDB's TIME + INTERVAL 1 DAY is the same time). x is named once.
+  `trino_date_unit(unit, x) AS CASE typeof(x)
+     WHEN 'DATE' THEN CASE WHEN lower(unit) NOT IN ('day', 'week', 'month', 'quarter', 'year')
+       THEN cast_to_type(trino_fail('''' || unit || ''' is not a valid DATE field'), '') ELSE unit END
+     WHEN 'TIME' THEN CASE WHEN lower(unit) NOT IN ('millisecond', 'second', 'minute', 'hour')
+       THEN cast_to_type(trino_fail('''' || unit || ''' is not a valid TIME field'), '') ELSE unit END
+     ELSE unit END`,
   // A day-to-second interval is a number of milliseconds in Trino: hour() is its hours within a day, day() its whole
   // days (hour(INTERVAL '27' HOUR) is 3, day() of it 1; Java's / and % keep the sign). DuckDB keeps days and
   // microseconds apart as written (27 hours, 0 days). The interval is rebuilt as whole days and the remainder.

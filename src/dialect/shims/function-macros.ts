@@ -454,10 +454,12 @@ export const FUNCTION_MACROS: readonly string[] = [
        WHEN n > 0 THEN trino_occurrences(s, sub)[n]::BIGINT
        ELSE trino_utf16_position(s, trino_occurrences(s, sub)[len(trino_occurrences(s, sub)) + n + 1])::BIGINT END`,
   // split_to_map / split_to_multimap: the entries between entry delimiters (one trailing empty entry dropped), each
-  // with the key-value delimiter exactly once, as Trino 476 checks ('a=1=2' and an empty entry fail).
+  // with the key-value delimiter exactly once, as Trino 476 checks ('a=1=2' and an empty entry fail). A NULL
+  // delimiter gives NULL (DuckDB's string_split(s, NULL) is [s]: split_to_map('a=1', NULL, '=') was {a=1}; hunt39).
   `trino_split_entries(s, entry) AS list_slice(string_split(s, entry), 1,
      len(string_split(s, entry)) - CASE WHEN s = '' OR ends_with(s, entry) THEN 1 ELSE 0 END)`,
   `trino_split_checked(s, entry, kv, quote) AS CASE
+     WHEN entry IS NULL OR kv IS NULL THEN NULL
      WHEN entry = '' THEN ${fail(`'entryDelimiter is empty'`, `[{'key': '', 'value': ''}]`)}
      WHEN kv = '' THEN ${fail(`'keyValueDelimiter is empty'`, `[{'key': '', 'value': ''}]`)}
      WHEN entry = kv THEN ${fail(`'entryDelimiter and keyValueDelimiter must not be the same'`, `[{'key': '', 'value': ''}]`)}

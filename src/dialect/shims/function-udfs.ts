@@ -11,15 +11,11 @@ import { tCdf, tPdf } from './t-distribution.js';
 import { inverseNormalCdf, normalCdf } from './normal-distribution.js';
 import { murmur3, spookyHash32, spookyHash64 } from './murmur-spooky.js';
 import { xxhash64 } from './xxhash64.js';
+import { decodeUriComponent, parseJavaUri } from './java-uri.js';
 import { bytesOf, shimFunction, udf } from './scalar-udf.js';
 import { emptyMatchAfterAssertion, javaPatternToRe2, type Re2Pattern, regexpChecks } from '../translate/java-regex.js';
 
 // --- java.net.URI ----------------------------------------------------------------------------------------------------
-
-/** RFC 2396 split, as java.net.URI parses (scheme, authority, path, query, fragment). */
-const URI_PARTS = /^(?:([A-Za-z][A-Za-z0-9+.-]*):)?(?:\/\/([^/?#]*))?([^?#]*)(?:\?([^#]*))?(?:#(.*))?$/s;
-/** Characters java.net.URI rejects anywhere, and a `%` not followed by two hex digits. */
-const URI_ILLEGAL = /[\s"<>\\^`{|}]|%(?![0-9A-Fa-f]{2})/;
 
 interface UriParts {
   protocol: string;
@@ -31,40 +27,18 @@ interface UriParts {
   fragment: string;
 }
 
-/** The decoded component, as URI.getPath(), getQuery() and getFragment() give it: `%XX` escapes are UTF-8 bytes. */
-const decode = (s: string) =>
-  Buffer.concat(
-    s
-      .split(/(%[0-9A-Fa-f]{2})/)
-      .map((piece) => (/^%[0-9A-Fa-f]{2}$/.test(piece) ? Buffer.from([Number.parseInt(piece.slice(1), 16)]) : Buffer.from(piece, 'utf8'))),
-  ).toString('utf8');
-
-/**
- * java.net.URI's server-based host: an IPv6 reference, or labels of ASCII letters, digits and inner `-` joined by `.`
- * (a trailing `.` allowed), the last of several starting with a letter unless they are an IPv4 address (four numbers up to 255).
- */
-const JAVA_HOST =
-  /^(?:\[[^\]]*\]|(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)|[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?|(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)+(?:[A-Za-z](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.?)?)$/;
-
+/** The parts Trino's url_extract_* read of `new URI(text)` (a missing part is ''); undefined where it throws. */
 function parseUri(text: string): UriParts | undefined {
-  if (URI_ILLEGAL.test(text)) return undefined;
-  const m = URI_PARTS.exec(text);
-  if (!m) return undefined;
-  const [, scheme, authority, path, query, fragment] = m;
-  // An opaque URI (a scheme, then no `/`: mailto:x@y) has no path or query, only a fragment.
-  const opaque = scheme !== undefined && authority === undefined && !path.startsWith('/');
-  // A host java.net.URI does not read as a server (a_b, é.com, a..b) makes the authority registry-based: no host, no
-  // port.
-  const server = authority === undefined ? undefined : /^(?:[^@]*@)?(\[[^\]]*\]|[^:]*)(?::(\d*))?$/.exec(authority);
-  const host = server && JAVA_HOST.test(server[1]) ? server : undefined;
+  const uri = parseJavaUri(text);
+  if (!uri) return undefined;
   return {
-    protocol: scheme ?? '',
-    host: host?.[1] ?? '',
-    port: host?.[2] ? host[2] : null,
-    path: opaque ? '' : decode(path),
-    rawQuery: opaque || query === undefined ? null : query,
-    query: opaque || query === undefined ? null : decode(query),
-    fragment: fragment === undefined ? '' : decode(fragment),
+    protocol: uri.scheme ?? '',
+    host: uri.host ?? '',
+    port: uri.port >= 0 ? String(uri.port) : null,
+    path: uri.path === null ? '' : decodeUriComponent(uri.path),
+    rawQuery: uri.query,
+    query: uri.query === null ? null : decodeUriComponent(uri.query),
+    fragment: uri.fragment === null ? '' : decodeUriComponent(uri.fragment),
   };
 }
 
@@ -103,10 +77,10 @@ function urlEncode(s: string): string {
   return out;
 }
 
-/** java.net.URLDecoder: `+` is a space, `%XX` are UTF-8 bytes; a malformed escape is an error. */
+/** java.net.URLDecoder: `+` is a space, `%XX` are UTF-8 bytes (Java's replacement); a malformed escape is an error. */
 function urlDecode(s: string): string {
   if (/%(?![0-9A-Fa-f]{2})/.test(s)) throw new Error(`url_decode: malformed escape in ${s}`);
-  return decode(s.replaceAll('+', ' '));
+  return decodeUriComponent(s.replaceAll('+', ' '));
 }
 
 // --- regular expressions given as values -----------------------------------------------------------------------------

@@ -47,6 +47,29 @@ const keptAtSeconds = (tz3: (x: string) => string) => (x: string) => `cast_to_ty
 const wholeDays = (what: string, then: string, x = 'x', i = 'i') =>
   `CASE WHEN epoch_us(${i}) % 86400000000 <> 0 THEN cast_to_type(trino_fail('Cannot ${what} a date'), ${x}) ELSE ${then} END`;
 
+/** Trino 476's TYPE_MISMATCH for a time of day and a year-month interval. */
+const TIME_YEAR_MONTH = (op: '+' | '-') => `cast_to_type(trino_fail('Cannot apply operator: time(3) ${op} interval year to month'), x)`;
+
+/**
+ * A time of day plus a day-to-second interval i (minus is plus -i). Trino 476 adds picoseconds in a long, the
+ * interval's milliseconds times 10^9, and takes the sum modulo a day: where the sum passes a long (i over ~106 days,
+ * less the time; the product alone may wrap, the sum comes back) it answers another time or fails (TIME '12:00:00.000' + INTERVAL '107' DAY: "picos contains data
+ * beyond specified precision"), where DuckDB gave 12:00:00.000; refused there (found by hunt39). x is named once, as
+ * a lambda's parameter.
+ */
+const TIME_PLUS_DAY_SECOND = `list_transform([x], lambda trino_t: CASE
+     WHEN list_transform([CAST(epoch_us(i) AS HUGEINT) // 1000 * 1000000000], lambda trino_p:
+       NOT (CAST(epoch_us(trino_t) AS HUGEINT) * 1000000 + trino_p BETWEEN -9223372036854775808 AND 9223372036854775807))[1]
+     THEN cast_to_type(trino_fail('A time of day plus or minus an interval past about 106 days is refused locally: Trino''s time arithmetic overflows there (it fails or answers another time)'), trino_t)
+     ELSE trino_t + i END)[1]`;
+
+/**
+ * Trino 476's AMBIGUOUS_FUNCTION_CALL for sequence(NULL, NULL): two values of no type match the bigint, date and
+ * timestamp forms alike (DuckDB picked the date form and answered a NULL array(date); found by hunt39). With this
+ * overload DuckDB's binder finds several forms for a NULL-typed pair and fails ("multiple overloads"), as Trino does.
+ */
+const SEQUENCE_OF_NULLS = 'sequence(NULL, NULL): Could not choose a best candidate operator. Explicit type casts must be added.';
+
 /** Trino 476's FUNCTION_NOT_FOUND for sequence(timestamp, timestamp): timestamps need a step. */
 const SEQUENCE_WITHOUT_STEP = (type: string) =>
   `Unexpected parameters (${type}, ${type}) for function sequence. Expected: sequence(bigint, bigint), sequence(bigint, bigint, bigint), sequence(date, date), sequence(date, date, interval day to second), sequence(date, date, interval year to month), sequence(timestamp(p), timestamp(p), interval day to second), sequence(timestamp(p), timestamp(p), interval year to month)`;
@@ -474,7 +497,10 @@ export const MACROS: readonly string[] = [
   `trino_tz_plus_elapsed(x, i) AS trino_tz_from_instant(timezone('UTC', timezone('UTC', x.trino_instant) + i), x.trino_zone)`,
   // A year-month interval keeps timestamp(0) with time zone (Trino 476); a day-to-second one takes
   // trino_plus_day_second, whose TZ_STRUCT overload makes it timestamp(3) with time zone.
+  // A time of day takes no year-month interval: Trino 476 fails TIME '10:00:00.000' + INTERVAL '1' MONTH ("Cannot
+  // apply operator: time(3) + interval year to month"), where DuckDB kept the time (found by hunt39).
   `trino_plus_interval${zonedOverloads('', ', i', zonedPlus, keptAtSeconds(zonedPlus))},
+     (x TIME, i) AS ${TIME_YEAR_MONTH('+')},
      (x, i) AS cast_to_type(x + i, x)`,
   `trino_minus_interval${zonedOverloads(
     '',
@@ -482,6 +508,7 @@ export const MACROS: readonly string[] = [
     (x) => `trino_plus_interval(${x}, -i)`,
     (x) => `trino_plus_interval(${x}, -i)`,
   )},
+     (x TIME, i) AS ${TIME_YEAR_MONTH('-')},
      (x, i) AS cast_to_type(x - i, x)`,
   // timestamp(p) ± a day-to-second interval is timestamp(max(p, 3)) in Trino 476 (TIMESTAMP '2025-01-01 10:00:00' +
   // INTERVAL '1' SECOND is a timestamp(3)); a year-month interval keeps p (trino_plus_interval). The typed overloads
@@ -491,6 +518,7 @@ export const MACROS: readonly string[] = [
   `trino_plus_day_second(x ${TZ_STRUCT}, i) AS trino_plus_interval(x, i),
      (x DATE, i) AS ${wholeDays('add hour, minutes or seconds to', 'trino_plus_interval(x, i)')},
      (x TIMESTAMP_S, i) AS CAST(x AS TIMESTAMP) + i,
+     (x TIME, i) AS ${TIME_PLUS_DAY_SECOND},
      (x, i) AS cast_to_type(x + i, x)`,
   `trino_minus_day_second(x DATE, i) AS ${wholeDays('subtract hour, minutes or seconds from', 'trino_plus_interval(x, -i)')},
      (x, i) AS trino_plus_day_second(x, -i)`,
@@ -512,15 +540,25 @@ export const MACROS: readonly string[] = [
   `trino_tz_round_to_seconds(t) AS cast_to_type(trino_tz_from_instant(trino_round_instant_to_seconds(t.trino_instant), t.trino_zone),
      NULL::${TZ0_STRUCT})`,
   `trino_round_instant_to_seconds(i) AS timezone('UTC', date_trunc('second', timezone('UTC', i) + INTERVAL 500 MILLISECOND))`,
+  // A time of day moves around the clock (Trino 476: date_add('hour', 25, time '10:00') is 11:00); its own overload, as
+  // trino_date_add_plain's timestamp(0) branch does not bind for a TIME ("Cannot mix values of type TIME and TIMESTAMP
+  // in CASE expression", found by hunt39). x is named once.
   `trino_date_add${zonedOverloads('unit, n, ', '', zonedDateAdd, (x) =>
     keptAtSeconds(
       (y) => `list_transform([${zonedDateAdd(y)}], lambda trino_r:
        trino_tz_from_instant(trino_round_instant_to_seconds(trino_r.trino_instant), trino_r.trino_zone))[1]`,
     )(x),
   )},
+     (unit, n, x TIME) AS x + trino_interval(trino_date_unit(unit, NULL::TIME), trino_date_add_count(n)),
      (unit, n, x) AS trino_date_add_plain(x, trino_interval(trino_date_unit(unit, x), trino_date_add_count(n)))`,
   // Below a day, Trino truncates keeping the offset (01:30 EST on a fall-back night truncates to 01:00 EST, not EDT).
+  // A time of day is cut to the millisecond, second, minute or hour (Trino 476: date_trunc('hour', time '10:11:12.345')
+  // is 10:00:00.000; DuckDB has no date_trunc of a TIME). Its own overload, as for date_add, which also makes a NULL
+  // ambiguous as in Trino (date_trunc('day', NULL) answered a NULL timestamp with time zone; found by hunt39). x is
+  // named once, as a lambda's parameter.
   `trino_date_trunc${zonedOverloads('unit, ', '', zonedDateTrunc, keptAtSeconds(zonedDateTrunc))},
+     (unit, x TIME) AS list_transform([x], lambda trino_t: trino_t - to_microseconds(epoch_us(trino_t)
+       % CASE lower(trino_date_unit(unit, NULL::TIME)) WHEN 'millisecond' THEN 1000 WHEN 'second' THEN 1000000 WHEN 'minute' THEN 60000000 ELSE 3600000000 END))[1],
      (unit, x) AS cast_to_type(date_trunc(trino_date_unit(unit, x), x), x)`,
   // CAST(varchar AS timestamp | date) reads Trino's text grammar only (src/dialect/shims/datetime-text.ts, a UDF:
   // regular expressions in a macro cost their compilation at every CAST the binder expands).
@@ -907,6 +945,9 @@ export const MACROS: readonly string[] = [
   `trino_row_percentile(p, n) AS list_transform([p], lambda trino_p: CASE WHEN n > 1 THEN cast_to_type(trino_fail('approx_percentile with a percentile that differs between rows is refused locally: Athena keeps the percentile of the last row it reads, which depends on its plan; give one percentile (a literal) for the whole group'), trino_p) ELSE trino_p END)[1]`,
 
   `trino_nonempty_delimiter(d) AS CASE WHEN d = '' THEN cast_to_type(trino_fail('The delimiter may not be the empty string'), d) ELSE d END`,
+  // split(s, NULL) is NULL in Trino 476; DuckDB's string_split(s, NULL) is [s] (a varchar NULL delimiter answered
+  // ['a,b']; found by hunt39). A delimiter of no type (split('a,b', NULL)) still fails to bind (cast_to_type).
+  `trino_split(s, d) AS CASE WHEN d IS NOT NULL THEN string_split(s, trino_nonempty_delimiter(d)) END`,
   // --- strings, regexps, json -------------------------------------------------------------------------------------
   `trino_split_part(s, d, i) AS CASE WHEN i < 1 THEN cast_to_type(trino_fail('Index must be greater than zero'), s)
      WHEN d = '' THEN CASE WHEN i <= length(s) THEN substr(s, i, 1) END
@@ -1092,6 +1133,7 @@ export const MACROS: readonly string[] = [
        ELSE trino_sequence_datetime(a, b, step) END,
      (a TIMESTAMP_S, b TIMESTAMP_S) AS cast_to_type(trino_fail('${SEQUENCE_WITHOUT_STEP('timestamp(0)')}'), [a]),
      (a TIMESTAMP, b TIMESTAMP) AS cast_to_type(trino_fail('${SEQUENCE_WITHOUT_STEP('timestamp(3)')}'), [a]),
+     (a "NULL", b "NULL") AS cast_to_type(trino_fail('${SEQUENCE_OF_NULLS}'), NULL::DATE[]),
      (a, b) AS trino_sequence_checked(a, b, CASE WHEN a <= b THEN 1 ELSE -1 END),
      (a, b, step) AS trino_sequence_checked(a, b, step)`,
 ];

@@ -1268,8 +1268,8 @@ export const FUNCTIONS: Record<string, CallHandler> = {
   // substring() has varchar forms only in Trino 476: substring(NULL, 1) is a varchar NULL there.
   substring: (c) => (c.group.items.some((n) => nodeKeyword(n) === 'FROM') ? undefined : call('trino_substr', c)),
   split_part: rename('trino_split_part'),
-  // Trino fails on an empty delimiter (DuckDB splits into characters).
-  split: (c) => `string_split(${c.arg(0)}, trino_nonempty_delimiter(${c.arg(1)}))${c.tail}`,
+  // Trino fails on an empty delimiter (DuckDB splits into characters); a NULL delimiter gives NULL (trino_split).
+  split: (c) => `trino_split(${c.arg(0)}, ${c.arg(1)})${c.tail}`,
   replace: rename('trino_replace'),
   // normalize(s, NFD): the form is a keyword of Trino's grammar (a string or another word is a SYNTAX_ERROR), read
   // case-insensitively there but checked in upper case while running (Trino 476: normalize('é', nfd) fails

@@ -123,19 +123,20 @@ const MICROS_PER_DAY = 86_400_000_000n;
 const isoYear = (year: number) => (year > 9999 ? `+${year}` : year < 0 ? `-${pad(-year, 4)}` : pad(year, 4));
 
 /**
- * The proleptic Gregorian date `days` after 1970-01-01, in integers (Hinnant's civil_from_days): JavaScript's Date
- * ends at ±100,000,000 days (year 275760), DuckDB's and Trino's dates go on to year 5881580
- * (`from_iso8601_date('2020123')` is year 2020123 in both).
+ * The proleptic Gregorian date of a day number (days since 1970-01-01), in integers: JavaScript's Date stops at
+ * ±100,000,000 days (years ±275,760), where DuckDB's dates and Trino's go on (`date_add('day', 100000000, DATE
+ * '2025-03-10')` is +275815-11-22 in Trino 476; Date printed 0NaN-NaN-NaN).
  */
 function formatDate(days: number): string {
+  // Days since 0000-03-01, counted in 400-year eras of 146,097 days (March first, so the leap day ends a year).
   const z = days + 719_468;
   const era = Math.floor(z / 146_097);
   const dayOfEra = z - era * 146_097;
   const yearOfEra = Math.floor((dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) / 365);
   const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
-  const shiftedMonth = Math.floor((5 * dayOfYear + 2) / 153);
-  const day = dayOfYear - Math.floor((153 * shiftedMonth + 2) / 5) + 1;
-  const month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9;
+  const monthFromMarch = Math.floor((5 * dayOfYear + 2) / 153);
+  const day = dayOfYear - Math.floor((153 * monthFromMarch + 2) / 5) + 1;
+  const month = monthFromMarch < 10 ? monthFromMarch + 3 : monthFromMarch - 9;
   const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
   return `${isoYear(year)}-${pad(month)}-${pad(day)}`;
 }
