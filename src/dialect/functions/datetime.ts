@@ -19,8 +19,14 @@ export const DATETIME: FunctionFamily = {
     '2',
   ),
   parse_datetime: rewrite('Joda patterns translated to strptime (literal patterns only); the result is in UTC', '2'),
-  from_iso8601_timestamp: rewrite('keeps the offset or zone of the text; week and ordinal dates, reduced forms and fractions of an hour or minute read as Joda reads them', '1'),
-  from_iso8601_date: rewrite('Joda’s ISO date element: calendar, week (2020-W01-1) and ordinal (2020-123) dates, reduced forms, signed years; a time, zone or other form fails', '1'),
+  from_iso8601_timestamp: rewrite(
+    'keeps the offset or zone of the text; week and ordinal dates, reduced forms and fractions of an hour or minute read as Joda reads them',
+    '1',
+  ),
+  from_iso8601_date: rewrite(
+    'Joda’s ISO date element: calendar, week (2020-W01-1) and ordinal (2020-123) dates, reduced forms, signed years; a time, zone or other form fails',
+    '1',
+  ),
   from_unixtime: rewrite('timestamp with time zone in UTC, or in the given zone', '1-2'),
   to_unixtime: rewrite('seconds since the epoch of the instant, as double', '1'),
   to_iso8601: rewrite('ISO 8601 text with milliseconds', '1'),
