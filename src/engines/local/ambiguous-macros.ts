@@ -4,7 +4,8 @@
 // `m[nope]`), which Trino reports as COLUMN_NOT_FOUND at its place. On that error only, the statement is planned again
 // (never run) with the macro's calls as plain parentheses, `trino_cmp_column(nope)` → `(nope)` (a call of several
 // arguments becomes a row of them): the arguments bind as written, and DuckDB's own error for them is reported, which
-// names the column (error-location.ts finds it in the file). Any other outcome keeps the original error.
+// names the column (error-location.ts finds it in the file). A typed macro called inside another (not in the
+// statement's text) has every shim call unwrapped. Any other outcome keeps the original error.
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { TranslationStep } from '../../dialect/translate/index.js';
 
@@ -29,7 +30,10 @@ export async function withUnambiguousMacroError(connection: DuckDBConnection, er
   let ambiguous = AMBIGUOUS_MACRO.exec(error.message);
   let probe = ambiguous ? stepSql(step) : undefined;
   for (let round = 0; ambiguous && probe !== undefined && round < MAX_UNWRAPPED; round++) {
-    const unwrapped = probe.replace(new RegExp(`\\b${ambiguous[1]}\\(`, 'g'), '(');
+    // A macro the statement does not call is inside one it calls (trino_floating_operand inside trino_floating_read):
+    // every shim call is unwrapped then.
+    let unwrapped = probe.replace(new RegExp(`\\b${ambiguous[1]}\\(`, 'g'), '(');
+    if (unwrapped === probe) unwrapped = probe.replace(/\btrino_\w+\(/g, '(');
     if (unwrapped === probe) break;
     probe = unwrapped;
     try {
