@@ -21,6 +21,7 @@ import {
 } from '@duckdb/node-api';
 import type { SqlValue } from '../engine.js';
 import { valueText } from '../value-text.js';
+import { civilFromDays } from '../../dialect/shims/civil-days.js';
 import { IP_FIELD, ipAddressText } from '../../dialect/shims/ip-address.js';
 import { javaDouble } from '../../dialect/shims/json-canonical.js';
 
@@ -123,21 +124,12 @@ const MICROS_PER_DAY = 86_400_000_000n;
 const isoYear = (year: number) => (year > 9999 ? `+${year}` : year < 0 ? `-${pad(-year, 4)}` : pad(year, 4));
 
 /**
- * The proleptic Gregorian date of a day number (days since 1970-01-01), in integers: JavaScript's Date stops at
+ * Java's LocalDate text of a day number (days since 1970-01-01), from integers (civil-days.ts): JavaScript's Date stops at
  * ±100,000,000 days (years ±275,760), where DuckDB's dates and Trino's go on (`date_add('day', 100000000, DATE
  * '2025-03-10')` is +275815-11-22 in Trino 476; Date printed 0NaN-NaN-NaN).
  */
 function formatDate(days: number): string {
-  // Days since 0000-03-01, counted in 400-year eras of 146,097 days (March first, so the leap day ends a year).
-  const z = days + 719_468;
-  const era = Math.floor(z / 146_097);
-  const dayOfEra = z - era * 146_097;
-  const yearOfEra = Math.floor((dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) / 365);
-  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
-  const monthFromMarch = Math.floor((5 * dayOfYear + 2) / 153);
-  const day = dayOfYear - Math.floor((153 * monthFromMarch + 2) / 5) + 1;
-  const month = monthFromMarch < 10 ? monthFromMarch + 3 : monthFromMarch - 9;
-  const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
+  const [year, month, day] = civilFromDays(days);
   return `${isoYear(year)}-${pad(month)}-${pad(day)}`;
 }
 
