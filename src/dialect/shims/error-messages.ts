@@ -377,8 +377,12 @@ const REWRITES: readonly [RegExp, (...groups: string[]) => string][] = [
   [new RegExp(`Binder Error: Could not find key "${REFUSED_KEY_MARKER}([^"]*)" in struct(?:\\s*Candidate Entries: "trino_v")?`), refusal],
   // A NULL-typed operand of `x ± INTERVAL …` matches every typed overload of the interval arithmetic shims (timestamp,
   // date, time since hunt39), and DuckDB fails binding before the unknown-operator check (column-operands.ts
-  // unknownOperatorGuarded) is read; an unknown column was reported by name before this (engines/local/ambiguous-macros.ts).
-  [/Binder Error: Macro trino_(?:plus|minus)_(?:day_second|interval)\(\) has multiple overloads that match the supplied arguments\.[\s\S]*/, () => refusal('unknown operator')],
+  // unknownOperatorGuarded) is read; an unknown column was reported by name before this
+  // (engines/local/ambiguous-macros.ts).
+  [
+    /Binder Error: Macro trino_(?:plus|minus)_(?:day_second|interval)\(\) has multiple overloads that match the supplied arguments\.[\s\S]*/,
+    () => refusal('unknown operator'),
+  ],
   // map_concat of maps whose key or value types differ: Trino 476 answers over their common type
   // (MAP(ARRAY[1], ARRAY[2]) with MAP(ARRAY[BIGINT '3'], ARRAY[4]) is map(bigint, integer)); DuckDB's map_concat wants
   // one type (loud37, loud38: refused with this message instead of DuckDB's).
