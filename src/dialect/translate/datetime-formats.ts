@@ -36,7 +36,11 @@ const MYSQL_FORMAT: Record<string, string> = {
 // strptime reads 1- or 2-digit fields with the padded codes.
 const MYSQL_PARSE: Record<string, string> = { ...MYSQL_FORMAT, c: '%m', e: '%d', k: '%H', l: '%I' };
 
-function fromMysql(pattern: string, table: Record<string, string>): string {
+/**
+ * `pattern` with each MySQL code (`%` and the character after it, or nothing at the end) replaced by `codeText`'s
+ * answer; other characters are kept. `codeText` answering null ends the pattern there.
+ */
+function replaceMysqlCodes(pattern: string, codeText: (code: string | undefined) => string | null): string {
   let out = '';
   for (let i = 0; i < pattern.length; i++) {
     const c = pattern[i];
@@ -44,12 +48,19 @@ function fromMysql(pattern: string, table: Record<string, string>): string {
       out += c;
       continue;
     }
-    const code = pattern[++i];
-    const mapped = code === undefined ? undefined : table[code];
-    if (mapped === undefined) throw new FormatPatternError(`MySQL format code %${code ?? ''} has no local equivalent`);
-    out += mapped;
+    const text = codeText(pattern[++i]);
+    if (text === null) break;
+    out += text;
   }
   return out;
+}
+
+function fromMysql(pattern: string, table: Record<string, string>): string {
+  return replaceMysqlCodes(pattern, (code) => {
+    const mapped = code === undefined ? undefined : table[code];
+    if (mapped === undefined) throw new FormatPatternError(`MySQL format code %${code ?? ''} has no local equivalent`);
+    return mapped;
+  });
 }
 
 /**
@@ -58,19 +69,11 @@ function fromMysql(pattern: string, table: Record<string, string>): string {
  */
 export function mysqlToStrftime(pattern: string): string {
   if (pattern === '' || pattern === '%') throw new FormatPatternError(`the format '${pattern}' fails on Athena (Both printing and parsing not supported)`);
-  let out = '';
-  for (let i = 0; i < pattern.length; i++) {
-    const c = pattern[i];
-    if (c !== '%') {
-      out += c;
-      continue;
-    }
-    const code = pattern[++i];
-    if (code === undefined) break;
+  return replaceMysqlCodes(pattern, (code) => {
+    if (code === undefined) return null;
     if (MYSQL_UNSUPPORTED.has(code)) throw new FormatPatternError(`%${code} fails on Athena (not supported in date format string)`);
-    out += MYSQL_FORMAT[code] ?? (code === '%' ? '%%' : code);
-  }
-  return out;
+    return MYSQL_FORMAT[code] ?? code;
+  });
 }
 
 /**
