@@ -7,7 +7,7 @@
 // a function's type is known only once bound. Conditions built by an operator (`x > 0`, `x IS NULL`, `EXISTS …`) are
 // boolean already and are left as written.
 import type { Token } from '../tokens.js';
-import { isParen, isTriviaNode, nodeKeyword, type GroupNode, type Node } from './tree.js';
+import { isCase, isParen, isTriviaNode, nodeKeyword, type GroupNode, type Node } from './tree.js';
 
 /** Where a condition is read, as Trino's message names it. */
 type Context = 'where' | 'having' | 'on' | 'merge' | 'when' | 'if' | 'filter' | 'term' | 'not';
@@ -63,6 +63,44 @@ const PREDICATE_WORDS = new Set(['IS', 'IN', 'LIKE', 'BETWEEN', 'EXISTS', 'NOT',
 /** A subquery in parentheses: `(SELECT …)`, `(WITH …)`, `(VALUES …)`. */
 const isSubquery = (n: Node): boolean => isParen(n) && ['SELECT', 'WITH', 'VALUES'].includes(nodeKeyword(n.items.find((m) => !isTriviaNode(m))));
 
+const CASE_VALUE_WORDS = new Set(['WHEN', 'THEN', 'ELSE']);
+
+/**
+ * Whether a value is a boolean whatever its operands' types: a comparison or predicate at its top level (`x > 0`,
+ * `a AND b`, `x IS NULL`, `NOT x`, `x IN (…)`), TRUE or FALSE, one in parentheses, or a CASE whose every THEN and ELSE
+ * value is one of those or NULL (issue 18: the p3_contract_violations alert's `CASE WHEN … THEN total > 0 AND … ELSE
+ * failing > 0 END` was checked as a condition and for its values' common type, ~200 ms of DuckDB's binding). An
+ * operand of another type inside it fails on its own (the comparison's or predicate's check).
+ */
+export function surelyBoolean(nodes: readonly Node[]): boolean {
+  const m = nodes.filter((n) => !isTriviaNode(n));
+  if (m.length === 0 || m.some((n) => n.kind === 'token' && (n.token.text === '->' || n.token.text === '=>'))) return false;
+  if (m.length > 1)
+    return m.some(
+      (n) =>
+        n.kind === 'token' && ((n.token.kind === 'op' && COMPARISONS.has(n.token.text)) || (n.token.kind === 'word' && PREDICATE_WORDS.has(nodeKeyword(n)))),
+    );
+  const only = m[0];
+  if (only.kind === 'token') return only.token.kind === 'word' && (nodeKeyword(only) === 'TRUE' || nodeKeyword(only) === 'FALSE');
+  if (isParen(only)) return !isSubquery(only) && surelyBoolean(only.items);
+  if (!isCase(only)) return false;
+  // The values after THEN and ELSE (a WHEN starts the next condition).
+  const values: Node[][] = [];
+  let inValue = false;
+  for (const node of (only as GroupNode).items) {
+    const word = nodeKeyword(node);
+    if (CASE_VALUE_WORDS.has(word) && node.kind === 'token') {
+      inValue = word !== 'WHEN';
+      if (inValue) values.push([]);
+    } else if (inValue) values[values.length - 1].push(node);
+  }
+  const isNull = (v: readonly Node[]) => {
+    const vm = v.filter((n) => !isTriviaNode(n));
+    return vm.length === 1 && vm[0].kind === 'token' && vm[0].token.kind === 'word' && nodeKeyword(vm[0]) === 'NULL';
+  };
+  return values.length > 0 && values.every((v) => isNull(v) || surelyBoolean(v));
+}
+
 /**
  * The nodes of an operand whose type only binding tells (a bare column or literal, a function call, CAST, CASE,
  * arithmetic); undefined where a top-level comparison or predicate makes it boolean, or for one parenthesized group
@@ -74,7 +112,8 @@ function operandToCheck(nodes: readonly Node[]): Node[] | undefined {
   const m = nodes.filter((n) => !isTriviaNode(n));
   if (m.length === 0 || (m.length === 1 && (isParen(m[0]) || m[0].kind === 'token'))) return undefined;
   const predicate = (n: Node) => n.kind === 'token' && (COMPARISONS.has(n.token.text) || n.token.text === '?' || PREDICATE_WORDS.has(nodeKeyword(n)));
-  return m.some(predicate) ? undefined : m;
+  // A CASE of boolean values (surelyBoolean) is a boolean or NULL.
+  return m.some(predicate) || (m.length === 1 && surelyBoolean(m)) ? undefined : m;
 }
 
 /** `operand` as trino_condition(operand, context): the operand, its type checked while DuckDB binds. */

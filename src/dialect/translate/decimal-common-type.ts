@@ -8,6 +8,7 @@ import { REFUSED_KEY_MARKER } from '../shims/error-messages.js';
 import { ofOtherFamily } from '../shims/function-macros.js';
 import { IP_STRUCT } from '../shims/ip-address.js';
 import { keyword, stringValue } from '../tokens.js';
+import { surelyBoolean } from './condition-types.js';
 import { isCase, isParen, meaningful, nodeKeyword, nodeText, splitArgs, type GroupNode, type Node } from './tree.js';
 
 /** The shim (function-macros.ts) every check calls: a rendered text containing it holds a check already. */
@@ -221,6 +222,8 @@ const NOT_NUMERIC_TYPES = new Set([
 ]);
 
 function surelyNotNumeric(nodes: readonly Node[]): boolean {
+  // A comparison, a predicate, a CASE of such (condition-types.ts surelyBoolean): a boolean (issue 18).
+  if (surelyBoolean(nodes)) return true;
   const m = meaningful(nodes);
   // CAST(… AS row(…)), TRY_CAST(… AS varchar), …
   if (m.length === 2 && ['CAST', 'TRY_CAST'].includes(nodeKeyword(m[0])) && isParen(m[1])) {
@@ -247,6 +250,7 @@ const TYPED_LITERAL_FAMILIES: Record<string, string> = {
 
 /** The type family (trino_type_family) of a value written as a literal; undefined for anything else. */
 function literalFamily(nodes: readonly Node[]): string | undefined {
+  if (surelyBoolean(nodes)) return 'boolean';
   const m = meaningful(nodes);
   const signed = m.length > 1 && m[0].kind === 'token' && m[0].token.kind === 'op' && /^[-+]$/.test(m[0].token.text) ? m.slice(1) : m;
   const [first, second] = signed;

@@ -469,10 +469,12 @@ export class ExpressionRewriter {
 
   /**
    * The Trino type of a rendered operand that is a column of the level being rendered, from the catalog's column types
-   * (undefined: unknown, as for a lambda's parameter, an outer reference or anything in a subquery that may be correlated).
+   * (undefined: unknown, as for a lambda's parameter or an outer reference). In a subquery that may be correlated, a
+   * name of one column of the subquery's own relations (all of them known: levelColumnTypes) is that column, never
+   * the outer row's (alert40: the p3_contract_violations alert's scalar `(SELECT coalesce(sum(c), 0) FROM (…))`).
    */
   private readonly knownType = (text: string): string | undefined => {
-    if (this.levelTypes === undefined || this.correlatableDepth > 0) return undefined;
+    if (this.levelTypes === undefined) return undefined;
     const parts = columnNameParts(text);
     if (parts === undefined || (parts.length === 1 && this.lambdaParameters.has(parts[0]))) return undefined;
     return this.levelTypes(parts);

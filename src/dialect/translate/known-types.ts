@@ -210,6 +210,41 @@ function columnType(value: readonly Node[], relations: readonly Relation[]): str
 /** `lag` and `lead` of one value (an offset at most, no default): of the value's type. */
 const SHIFTS = new Set(['LAG', 'LEAD']);
 
+/** Trino's integer types, narrowest first: integer arithmetic and coalesce of them are of the widest operand's type. */
+const INTEGER_RANK = ['tinyint', 'smallint', 'integer', 'bigint'];
+const widestInteger = (types: readonly (string | undefined)[]): string | undefined =>
+  types.every((t) => t !== undefined && INTEGER_RANK.includes(t)) ? INTEGER_RANK[Math.max(...types.map((t) => INTEGER_RANK.indexOf(t as string)))] : undefined;
+/** An operator token at the top level of a value: `+`, `-`, `*`, `||`, a comparison… */
+const opText = (n: Node): string | undefined => (n.kind === 'token' && n.token.kind === 'op' ? n.token.text : undefined);
+
+/**
+ * The type of a value whose top level is `a + b - c * d` of integer-typed operands (the widest of their types, as
+ * Trino's integer arithmetic gives; issue 18: the p3_contract_violations alert's `count(*) - count(DISTINCT …)` and
+ * `r.total - t.typed`) or `a || b` of varchar operands (varchar), where every operand's type is known; undefined for
+ * anything else (a unary sign, another operator, a word operator such as AND, IS, BETWEEN, AT TIME ZONE).
+ */
+function operatorType(m: readonly Node[], relations: readonly Relation[], known: KnownTypes, seen: ReadonlySet<string>): string | undefined {
+  const operands: Node[][] = [[]];
+  const ops = new Set<string>();
+  for (const node of m) {
+    const op = opText(node);
+    if (op === undefined) {
+      if (node.kind === 'token' && node.token.kind === 'word' && WORD_OPERATORS.has(keyword(node.token))) return undefined;
+      operands[operands.length - 1].push(node);
+      continue;
+    }
+    if (op !== '+' && op !== '-' && op !== '*' && op !== '||') return undefined;
+    ops.add(op === '||' ? '||' : '+');
+    operands.push([]);
+  }
+  if (operands.length < 2 || ops.size !== 1 || operands.some((o) => o.length === 0)) return undefined;
+  const types = operands.map((o) => valueType(o, relations, known, seen));
+  if (ops.has('||')) return types.every((t) => t === 'varchar') ? 'varchar' : undefined;
+  return widestInteger(types);
+}
+/** Words that make a value more than arithmetic of its operands (its type is not theirs). */
+const WORD_OPERATORS = new Set(['AND', 'OR', 'NOT', 'IS', 'IN', 'LIKE', 'BETWEEN', 'AT', 'OVER', 'FILTER', 'ESCAPE', 'EXISTS', 'DISTINCT']);
+
 /** The Trino type of one select item's value, where it is known for certain; undefined otherwise. */
 function valueType(value: readonly Node[], relations: readonly Relation[], known: KnownTypes, seen: ReadonlySet<string>): string | undefined {
   const m = meaningful(value);
@@ -238,6 +273,15 @@ function valueType(value: readonly Node[], relations: readonly Relation[], known
   const fn = m[0].kind === 'token' && m[0].token.kind === 'word' && isParen(m[1]) ? keyword(m[0].token) : undefined;
   if (m.length === 2 && fn !== undefined) {
     if (fn === 'COUNT' || fn === 'COUNT_IF') return 'bigint';
+    const args = splitArgs((m[1] as { items: Node[] }).items);
+    // sum of an integer type is a bigint (Trino's); coalesce of integer types the widest, of varchars a varchar.
+    if (fn === 'SUM' && args.length === 1 && nodeKeyword(meaningful(args[0])[0]) !== 'DISTINCT')
+      return widestInteger([valueType(args[0], relations, known, seen)]) === undefined ? undefined : 'bigint';
+    if (fn === 'COALESCE' && args.length >= 2) {
+      const types = args.map((a) => valueType(a, relations, known, seen)).filter((t) => t !== NULL_TYPE);
+      if (types.length > 0 && types.every((t) => t === 'varchar')) return 'varchar';
+      return types.length > 0 ? widestInteger(types) : undefined;
+    }
     if (fn === 'CAST' || fn === 'TRY_CAST') {
       const inner = meaningful((m[1] as { items: Node[] }).items);
       const as = inner.findIndex((n) => nodeKeyword(n) === 'AS');
@@ -248,6 +292,8 @@ function valueType(value: readonly Node[], relations: readonly Relation[], known
     }
     return undefined;
   }
+  const arithmetic = operatorType(m, relations, known, seen);
+  if (arithmetic !== undefined) return arithmetic;
   if (m.length === 4 && fn !== undefined && SHIFTS.has(fn) && nodeKeyword(m[2]) === 'OVER' && isParen(m[3])) {
     const args = splitArgs((m[1] as { items: Node[] }).items);
     const offset = meaningful(args[1] ?? []);
