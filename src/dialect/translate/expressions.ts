@@ -10,6 +10,7 @@ import {
   type FilterTerm,
   filterTermAt,
   filtersAggregatedTableRows,
+  oddNotsBefore,
   filtersTableRows,
   trueOnlyIfAt,
   whereEvaluatesTests,
@@ -451,6 +452,12 @@ export class ExpressionRewriter {
   private refusedIfCall: Node | undefined;
   /** The next sequence rendered is a subquery that is a conjunct of a WHERE over a table's rows (whereTestsReadOuter). */
   private tableFilterConjunct = false;
+  /**
+   * The next sequence rendered is a conjunct of such a WHERE written in parentheses or as the one condition of a
+   * TRUE-only CASE (`WHERE (x > 0 AND EXISTS (…))`, `WHERE CASE WHEN EXISTS (…) THEN true END`): a subquery conjunct
+   * there is one of the WHERE's (corr40).
+   */
+  private conjunctTerm = false;
   /** The parameters of the lambdas being rendered (a zoned comparison reads a parameter, not a column). */
   private lambdaParameters: LambdaParameters = new Set();
 
@@ -526,6 +533,8 @@ export class ExpressionRewriter {
     this.refusedFilterTerm = false;
     const tableFilterConjunct = this.tableFilterConjunct;
     this.tableFilterConjunct = false;
+    const conjunctTerm = this.conjunctTerm;
+    this.conjunctTerm = false;
     this.checkOffsetAfterLimit(items);
     this.checkOrderByAll(items);
     this.checkConcatOperands(items);
@@ -556,7 +565,7 @@ export class ExpressionRewriter {
     const filters = (this.correlatableDepth === 0 && this.mayHoldUnknown && filtersTableRows(items)) || correlatedFilters;
     let filterStart = -1;
     // A WHERE or HAVING of conjuncts only (no OR at its level): a subquery there is a conjunct (conjunctSubqueryAt).
-    const topLevelAnd = filters && !items.some((n) => nodeKeyword(n) === 'OR');
+    const topLevelAnd = (filters || conjunctTerm) && !items.some((n) => nodeKeyword(n) === 'OR');
     const enclosingSelectList = this.predicatesEvaluated;
     const enclosingAggregateFilters = this.aggregateFiltersRefused;
     if (holdsSelect(items)) this.aggregateFiltersRefused = this.correlatableDepth === 0 && this.mayHoldUnknown && filtersAggregatedTableRows(items);
@@ -576,10 +585,15 @@ export class ExpressionRewriter {
           filterTermAt(items, i, filterTerm === 'negated') || (comparedTrueOnlyCaseAt(items, i, filterTerm === 'negated') ? 'term' : false);
         this.refusedIfCall = trueOnlyIfAt(items, i, filterTerm === 'negated') ?? enclosingIf;
       }
-      if (filterStart >= 0 && topLevelAnd && this.correlatableDepth === 0 && conjunctSubqueryAt(items, i)) this.tableFilterConjunct = true;
+      if ((filterStart >= 0 || conjunctTerm) && topLevelAnd && this.correlatableDepth === 0) {
+        if (conjunctSubqueryAt(items, i)) this.tableFilterConjunct = true;
+        // A parenthesized term or a TRUE-only CASE not under NOT: its conjuncts are the WHERE's (corr40).
+        else if (this.refusedFilterTerm === 'term' && (isParen(items[i]) || isCase(items[i])) && !oddNotsBefore(items, i)) this.conjunctTerm = true;
+      }
       i += this.renderNode(items, i, parts);
       this.refusedFilterTerm = false;
       this.tableFilterConjunct = false;
+      this.conjunctTerm = false;
       this.refusedIfCall = enclosingIf;
     }
     if (whereStart >= 0) markEvaluatedTests(parts, whereStart);
@@ -924,10 +938,15 @@ export class ExpressionRewriter {
         // A CASE that is a term of a refused filter (filterTermAt): its WHEN conditions are terms too.
         const conditions = this.refusedFilterTerm ? caseConditionStarts(node) : undefined;
         this.refusedFilterTerm = false;
+        // The one condition of a TRUE-only CASE that is a conjunct is one too (Trino reads the CASE as it).
+        const conjunct = this.conjunctTerm && conditions?.size === 1;
+        this.conjunctTerm = false;
         const renderPiece = (nodes: readonly Node[]) => {
           this.refusedFilterTerm = conditions?.has(nodes[0]) === true ? 'term' : false;
+          this.conjunctTerm = conjunct && conditions?.has(nodes[0]) === true;
           const rendered = this.renderZoned(nodes);
           this.refusedFilterTerm = false;
+          this.conjunctTerm = false;
           return rendered;
         };
         parts.push({

@@ -481,7 +481,7 @@ export function trueOnlyIfAt(items: readonly Node[], i: number, negated: boolean
 }
 
 /** Whether an odd number of NOT words stands right before items[first] (`NOT NOT CASE …` is even). */
-function oddNotsBefore(items: readonly Node[], first: number): boolean {
+export function oddNotsBefore(items: readonly Node[], first: number): boolean {
   let odd = false;
   let wrapper = isParen(items[first]);
   for (let k = first - 1; k >= 0; k--) {
