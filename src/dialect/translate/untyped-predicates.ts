@@ -168,7 +168,29 @@ export function filtersTableRows(items: readonly Node[]): boolean {
  */
 export function filtersAggregatedTableRows(items: readonly Node[]): boolean {
   const m = meaningful(items);
-  return !m.some((n) => nodeKeyword(n) === 'GROUP') && readsTableRows(m);
+  return !m.some((n) => nodeKeyword(n) === 'GROUP') && readsTableRows(m) && !holdsUnfilteredAggregate(items);
+}
+
+/**
+ * Whether a query level (outside its subqueries) calls an aggregate without FILTER, in its select list, HAVING or ORDER
+ * BY (a window call is none): Trino 476 then keeps every FILTER as a mask of its aggregation and answers
+ * (`count(*) FILTER (WHERE element_at(ARRAY[], y) IS NULL), max(y)` over UNNEST or a table: 2, 2; `1 + max(y)`, `HAVING
+ * max(y) > 0`, `ORDER BY max(y)`); where every aggregate has one it filters the rows by them and fails (COMPILER_ERROR;
+ * beside `count(*) FILTER (WHERE y > 1)` or a subquery's `max(z)` too). Asked of the shared Trino 476, corr40.
+ */
+function holdsUnfilteredAggregate(items: readonly Node[]): boolean {
+  const m = meaningful(items);
+  for (let k = 0; k < m.length; k++) {
+    const n = m[k];
+    if (n.kind === 'group') {
+      if (!(isParen(n) && isValuesOrQuery(n.items)) && holdsUnfilteredAggregate(n.items)) return true;
+      continue;
+    }
+    if (!isNameToken(n) || !isParen(m[k + 1]) || isText(m[k - 1], '.') || !hasAggregate(`${n.token.text}(`)) continue;
+    const after = nodeKeyword(m[k + 2]);
+    if (after !== 'FILTER' && after !== 'OVER') return true;
+  }
+  return false;
 }
 
 /** Whether a query level (its meaningful nodes) reads rows other than VALUES: a table, a WITH query, UNNEST, a subquery. */
