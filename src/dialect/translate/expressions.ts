@@ -11,6 +11,7 @@ import {
   filterTermAt,
   filtersAggregatedTableRows,
   oddNotsBefore,
+  valuesOnlyWithQueries,
   filtersTableRows,
   trueOnlyIfAt,
   whereEvaluatesTests,
@@ -458,6 +459,8 @@ export class ExpressionRewriter {
    * there is one of the WHERE's (corr40).
    */
   private conjunctTerm = false;
+  /** The names of the enclosing levels' WITH queries of VALUES rows only (untyped-predicates.ts valuesOnlyWithQueries). */
+  private valuesWithQueries: ReadonlySet<string> = new Set();
   /** The parameters of the lambdas being rendered (a zoned comparison reads a parameter, not a column). */
   private lambdaParameters: LambdaParameters = new Set();
 
@@ -552,6 +555,10 @@ export class ExpressionRewriter {
     const enclosingLevelTypes = this.levelTypes;
     if (this.knownTypes !== undefined && this.knownTypes.columns.size > 0 && holdsSelect(items)) this.levelTypes = levelColumnTypes(items, this.knownTypes);
     const parts: Part[] = [];
+    // The WITH queries of VALUES rows an enclosing level names, for the levels nested in this one (corr40).
+    const enclosingValuesWith = this.valuesWithQueries;
+    if (this.mayHoldUnknown && nodeKeyword(items.find((n) => !isTriviaNode(n))) === 'WITH')
+      this.valuesWithQueries = valuesOnlyWithQueries(items, enclosingValuesWith);
     const level = this.correlatableDepth > 0 ? predicatesEvaluatedLevel(items) : undefined;
     // A WHERE whose untyped `e IS NULL` Trino 476 evaluates (untyped-predicates.ts whereEvaluatesTests): its IS parts.
     const where = level !== undefined && this.mayHoldUnknown && whereEvaluatesTests(items);
@@ -561,14 +568,16 @@ export class ExpressionRewriter {
     // (whereEvaluatesTests): COMPILER_ERROR whatever the rows hold (corr39).
     // And its WHERE's test of the outer row where the subquery is a conjunct of a WHERE over a table's rows.
     const correlatedFilters =
-      (where && filtersTableRows(items)) || (level !== undefined && tableFilterConjunct && this.mayHoldUnknown && whereTestsReadOuter(items));
-    const filters = (this.correlatableDepth === 0 && this.mayHoldUnknown && filtersTableRows(items)) || correlatedFilters;
+      (where && filtersTableRows(items, this.valuesWithQueries)) ||
+      (level !== undefined && tableFilterConjunct && this.mayHoldUnknown && whereTestsReadOuter(items));
+    const filters = (this.correlatableDepth === 0 && this.mayHoldUnknown && filtersTableRows(items, this.valuesWithQueries)) || correlatedFilters;
     let filterStart = -1;
     // A WHERE or HAVING of conjuncts only (no OR at its level): a subquery there is a conjunct (conjunctSubqueryAt).
     const topLevelAnd = (filters || conjunctTerm) && !items.some((n) => nodeKeyword(n) === 'OR');
     const enclosingSelectList = this.predicatesEvaluated;
     const enclosingAggregateFilters = this.aggregateFiltersRefused;
-    if (holdsSelect(items)) this.aggregateFiltersRefused = this.correlatableDepth === 0 && this.mayHoldUnknown && filtersAggregatedTableRows(items);
+    if (holdsSelect(items))
+      this.aggregateFiltersRefused = this.correlatableDepth === 0 && this.mayHoldUnknown && filtersAggregatedTableRows(items, this.valuesWithQueries);
     for (let i = 0; i < items.length; i++) {
       if (filters && LEVEL_CLAUSES.has(nodeKeyword(items[i]))) {
         if (filterStart >= 0) markRefusedTests(parts, filterStart);
@@ -600,6 +609,7 @@ export class ExpressionRewriter {
     if (filterStart >= 0) markRefusedTests(parts, filterStart);
     if (filterTerm) markRefusedTests(parts, 0);
     this.predicatesEvaluated = enclosingSelectList;
+    this.valuesWithQueries = enclosingValuesWith;
     this.aggregateFiltersRefused = enclosingAggregateFilters;
     // Loops, not flatMap/map+join: renderZoned runs for every sequence of every statement (issue 18).
     const yearMonths: Token[] = [];

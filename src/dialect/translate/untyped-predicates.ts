@@ -155,9 +155,9 @@ const holdsIs = (nodes: readonly Node[]): boolean => nodes.some((n) => nodeKeywo
  * rows it folds the test and answers where e does not fail (`FROM (VALUES 1, 2) u(y) WHERE …`: 1, 2). Asked of the
  * shared Trino 476 (docs/issue-15-audit.md, corr38's section).
  */
-export function filtersTableRows(items: readonly Node[]): boolean {
+export function filtersTableRows(items: readonly Node[], withValues: ReadonlySet<string> = new Set()): boolean {
   const m = meaningful(items);
-  return m.some((n) => nodeKeyword(n) === 'WHERE' || nodeKeyword(n) === 'HAVING') && readsTableRows(m);
+  return m.some((n) => nodeKeyword(n) === 'WHERE' || nodeKeyword(n) === 'HAVING') && readsTableRows(m, withValues);
 }
 
 /**
@@ -166,9 +166,9 @@ export function filtersTableRows(items: readonly Node[]): boolean {
  * element_at(ARRAY[], y) IS NULL)` over UNNEST or a table, `NOT (…)`, beside another test, a CASE condition:
  * COMPILER_ERROR; asked of the shared Trino 476, corr39). With GROUP BY y or y % 2 it answers, as over VALUES rows.
  */
-export function filtersAggregatedTableRows(items: readonly Node[]): boolean {
+export function filtersAggregatedTableRows(items: readonly Node[], withValues: ReadonlySet<string> = new Set()): boolean {
   const m = meaningful(items);
-  return !m.some((n) => nodeKeyword(n) === 'GROUP') && readsTableRows(m) && !holdsUnfilteredAggregate(items);
+  return !m.some((n) => nodeKeyword(n) === 'GROUP') && readsTableRows(m, withValues) && !holdsUnfilteredAggregate(items);
 }
 
 /**
@@ -193,10 +193,14 @@ function holdsUnfilteredAggregate(items: readonly Node[]): boolean {
   return false;
 }
 
-/** Whether a query level (its meaningful nodes) reads rows other than VALUES: a table, a WITH query, UNNEST, a subquery. */
-function readsTableRows(m: readonly Node[]): boolean {
+/**
+ * Whether a query level (its meaningful nodes) reads rows other than VALUES: a table, a WITH query, UNNEST, a subquery.
+ * `outer` names the enclosing levels' WITH queries of VALUES rows (`WITH c AS (SELECT * FROM (VALUES 1, 2) v(y))
+ * SELECT … FROM (SELECT y FROM c WHERE e IS NULL)`, a scalar subquery or IN over c: Trino 476 answers; corr40).
+ */
+function readsTableRows(m: readonly Node[], outer: ReadonlySet<string>): boolean {
   if (nodeKeyword(m[0]) !== 'SELECT' && nodeKeyword(m[0]) !== 'WITH') return false;
-  const withValues = valuesOnlyWithQueries(m, new Set());
+  const withValues = valuesOnlyWithQueries(m, outer);
   const from = m.findIndex((n) => nodeKeyword(n) === 'FROM');
   return from >= 0 && !relationsFrom(m, from).every((n) => valuesOnlyRelation(n, withValues));
 }
@@ -249,7 +253,8 @@ function valuesOnlyQuery(items: readonly Node[], withValues: ReadonlySet<string>
 }
 
 /** The names of a level's WITH queries whose rows are VALUES rows only, beside `outer`'s. */
-function valuesOnlyWithQueries(m: readonly Node[], outer: ReadonlySet<string>): ReadonlySet<string> {
+export function valuesOnlyWithQueries(items: readonly Node[], outer: ReadonlySet<string>): ReadonlySet<string> {
+  const m = meaningful(items);
   if (nodeKeyword(m[0]) !== 'WITH') return outer;
   const names = new Set(outer);
   let at = 1;
