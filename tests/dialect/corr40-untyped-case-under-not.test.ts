@@ -3,9 +3,10 @@
 // docs/issue-15-audit.md, corr40's section). Over the rows of UNNEST, Trino 476 pushes NOTs down before it reads such a
 // CASE as its conditions: under two NOTs (`NOT NOT CASE …`, `NOT (a OR NOT CASE …)`) the CASE is a term again and
 // Trino fails with COMPILER_ERROR "argumentType unknown should not be UNKNOWN"; a compared CASE under one NOT is compared
-// with the negated operator (`NOT (CASE … THEN 1 END = 2)` fails); signed and typed literals (`= -1`, `= BIGINT '1'`,
-// `= DATE '…'`, `= 1e0`) are compared as plain ones. The local engine answered; now it refuses while running. Every
-// expectation is the shared Trino 476's answer or failure, asked on 2026-12-07.
+// with the negated operator (`NOT (CASE … THEN 1 END = 2)` fails); signed and typed literals and casts of literals
+// (`= -1`, `= BIGINT '1'`, `= DATE '…'`, `= 1e0`, `= CAST(1 AS bigint)`) are compared as plain ones. The local engine
+// answered; now it refuses while running. Every expectation is the shared Trino 476's answer or failure, asked on
+// 2026-12-07.
 import { describe, expect, it } from 'vitest';
 import { rowsAndTypes, sharedLake } from './lake-helpers.js';
 
@@ -39,6 +40,9 @@ describe('a TRUE-only or compared CASE of an untyped test under NOT, and compare
     ['= DOUBLE literal', `SELECT y ${u} WHERE CASE WHEN ${e} IS NULL THEN 1 END = DOUBLE '1' ORDER BY 1`],
     ['= DATE literal', `SELECT y ${u} WHERE CASE WHEN ${e} IS NULL THEN DATE '2020-01-01' END = DATE '2020-01-01' ORDER BY 1`],
     ['> DATE literal', `SELECT y ${u} WHERE CASE WHEN ${e} IS NULL THEN DATE '2020-01-02' END > DATE '2020-01-01' ORDER BY 1`],
+    ['= CAST(1 AS bigint)', `SELECT y ${u} WHERE CASE WHEN ${e} IS NULL THEN 1 END = CAST(1 AS bigint) ORDER BY 1`],
+    ['= CAST(… AS varchar)', `SELECT y ${u} WHERE CASE WHEN ${e} IS NULL THEN 'a' END = CAST('a' AS varchar) ORDER BY 1`],
+    ['a CAST value', `SELECT y ${u} WHERE CASE WHEN ${e} IS NULL THEN CAST('b' AS varchar) END = 'b' ORDER BY 1`],
   ])('%s is refused', async (_name, sql) => {
     await expect(engine.execute(sql)).rejects.toThrow(REFUSED);
   });
@@ -56,6 +60,7 @@ describe('a TRUE-only or compared CASE of an untyped test under NOT, and compare
     ['CASE … THEN 1 END = -1', `SELECT y ${u} WHERE CASE WHEN ${e} IS NULL THEN 1 END = -1 ORDER BY 1`, []],
     ['y - 1 = CASE …', `SELECT y ${u} WHERE y - 1 = CASE WHEN ${e} IS NULL THEN -1 END ORDER BY 1`, []],
     ['< DATE literal, false', `SELECT y ${u} WHERE CASE WHEN ${e} IS NULL THEN DATE '2020-01-02' END < DATE '2020-01-01' ORDER BY 1`, []],
+    ['= CAST(… AS integer), false', `SELECT y ${u} WHERE CASE WHEN ${e} IS NULL THEN 1 END = CAST('2' AS integer) ORDER BY 1`, []],
     ['integer and double values', `SELECT y ${u} WHERE CASE WHEN ${e} IS NULL THEN 1 WHEN y > 5 THEN 1e0 END = 1 ORDER BY 1`, [[1], [2]]],
   ])('%s answers', async (_name, sql, rows) => {
     expect(await rowsAndTypes(engine, sql)).toEqual({ rows, types: ['bigint'] });

@@ -389,6 +389,7 @@ function numberLiteral(text: string, sign: string, double: boolean): Literal | u
 /** The literal written by the meaningful nodes m: `1`, `-1`, `'a'`, `BIGINT '1'`, `DECIMAL '2.5'`, `DATE '2020-01-01'`. */
 function literalNodes(m: readonly Node[]): Literal | undefined {
   if (m.length === 1) return literalOf(m[0]);
+  if (m.length === 2 && nodeKeyword(m[0]) === 'CAST' && isParen(m[1])) return castLiteral(meaningful(m[1].items));
   if (m.length !== 2 || m[1].kind !== 'token') return undefined;
   const sign = opText(m[0]);
   if ((sign === '-' || sign === '+') && m[1].token.kind === 'number') return numberLiteral(m[1].token.text, sign, false);
@@ -400,6 +401,25 @@ function literalNodes(m: readonly Node[]): Literal | undefined {
     return signed ? numberLiteral(signed[2], signed[1], type === 'DOUBLE' || type === 'REAL') : undefined;
   }
   if (DATETIME_TYPES.has(type)) return { kind: 'datetime', type, value: text };
+  return undefined;
+}
+
+/**
+ * `CAST(literal AS type)` of a plain literal to a number type, plain varchar, date or timestamp (folded by Trino 476
+ * as a literal: `… END = CAST(1 AS bigint)`, `THEN CAST('b' AS varchar) END = 'b'` fail; corr40).
+ */
+function castLiteral(inner: readonly Node[]): Literal | undefined {
+  if (inner.length !== 3 || nodeKeyword(inner[1]) !== 'AS') return undefined;
+  const value = literalOf(inner[0]);
+  const type = nodeKeyword(inner[2]);
+  if (value === undefined) return undefined;
+  if (type === 'VARCHAR') return value.kind === 'string' ? value : undefined;
+  const text = value.kind === 'string' ? value.value : inner[0].kind === 'token' ? inner[0].token.text : '';
+  if (NUMBER_TYPES.has(type) && type !== 'DECIMAL') {
+    const signed = /^\s*([+-]?)\s*(.*?)\s*$/.exec(text);
+    return signed ? numberLiteral(signed[2], signed[1], type === 'DOUBLE' || type === 'REAL') : undefined;
+  }
+  if (DATETIME_TYPES.has(type) && value.kind === 'string') return { kind: 'datetime', type, value: value.value };
   return undefined;
 }
 
