@@ -1065,10 +1065,10 @@ export const MACROS: readonly string[] = [
   // key ("Duplicate map keys (<the later key>) are not allowed").
   // The key's text is read from its JSON, which binds for keys of every type (the branch is taken for zoned ones only).
   `trino_map() AS MAP(),
-     (k, v) AS CASE WHEN trino_instants_unique(k) THEN MAP(k, v) ELSE list_transform(
+     (k, v) AS CASE WHEN trino_instants_unique(k) THEN MAP(k, v) ELSE trino_fail_as(list_transform(
        [to_json(list_filter(k, lambda trino_e, trino_i: list_position(trino_cmp_keys(k), trino_cmp_keys(k)[trino_i]) < trino_i)[1])],
-       lambda trino_j: trino_fail_as('Duplicate map keys (' || json_extract_string(trino_j, '$.trino_wall') || ' '
-         || json_extract_string(trino_j, '$.trino_zone') || ') are not allowed', MAP(k, v)))[1] END`,
+       lambda trino_j: 'Duplicate map keys (' || json_extract_string(trino_j, '$.trino_wall') || ' '
+         || json_extract_string(trino_j, '$.trino_zone') || ') are not allowed')[1], MAP(k, v)) END`,
   // map_agg, map_concat, histogram and map_from_entries whose zoned keys meet one instant in other zones: Trino keeps
   // one entry (map_concat the last map's, map_agg one of them, histogram counts them together) or fails
   // (map_from_entries: Duplicate map keys); refused while running.

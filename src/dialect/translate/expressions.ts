@@ -10,6 +10,8 @@ import {
   type FilterTerm,
   filterTermAt,
   filtersAggregatedTableRows,
+  oddNotsBefore,
+  valuesOnlyWithQueries,
   filtersTableRows,
   trueOnlyIfAt,
   whereEvaluatesTests,
@@ -451,6 +453,14 @@ export class ExpressionRewriter {
   private refusedIfCall: Node | undefined;
   /** The next sequence rendered is a subquery that is a conjunct of a WHERE over a table's rows (whereTestsReadOuter). */
   private tableFilterConjunct = false;
+  /**
+   * The next sequence rendered is a conjunct of such a WHERE written in parentheses or as the one condition of a
+   * TRUE-only CASE (`WHERE (x > 0 AND EXISTS (…))`, `WHERE CASE WHEN EXISTS (…) THEN true END`): a subquery conjunct
+   * there is one of the WHERE's (corr40).
+   */
+  private conjunctTerm = false;
+  /** The names of the enclosing levels' WITH queries of VALUES rows only (untyped-predicates.ts valuesOnlyWithQueries). */
+  private valuesWithQueries: ReadonlySet<string> = new Set();
   /** The parameters of the lambdas being rendered (a zoned comparison reads a parameter, not a column). */
   private lambdaParameters: LambdaParameters = new Set();
 
@@ -528,6 +538,8 @@ export class ExpressionRewriter {
     this.refusedFilterTerm = false;
     const tableFilterConjunct = this.tableFilterConjunct;
     this.tableFilterConjunct = false;
+    const conjunctTerm = this.conjunctTerm;
+    this.conjunctTerm = false;
     this.checkOffsetAfterLimit(items);
     this.checkOrderByAll(items);
     this.checkConcatOperands(items);
@@ -545,6 +557,10 @@ export class ExpressionRewriter {
     const enclosingLevelTypes = this.levelTypes;
     if (this.knownTypes !== undefined && this.knownTypes.columns.size > 0 && holdsSelect(items)) this.levelTypes = levelColumnTypes(items, this.knownTypes);
     const parts: Part[] = [];
+    // The WITH queries of VALUES rows an enclosing level names, for the levels nested in this one (corr40).
+    const enclosingValuesWith = this.valuesWithQueries;
+    if (this.mayHoldUnknown && nodeKeyword(items.find((n) => !isTriviaNode(n))) === 'WITH')
+      this.valuesWithQueries = valuesOnlyWithQueries(items, enclosingValuesWith);
     const level = this.correlatableDepth > 0 ? predicatesEvaluatedLevel(items) : undefined;
     // A WHERE whose untyped `e IS NULL` Trino 476 evaluates (untyped-predicates.ts whereEvaluatesTests): its IS parts.
     const where = level !== undefined && this.mayHoldUnknown && whereEvaluatesTests(items);
@@ -554,14 +570,16 @@ export class ExpressionRewriter {
     // (whereEvaluatesTests): COMPILER_ERROR whatever the rows hold (corr39).
     // And its WHERE's test of the outer row where the subquery is a conjunct of a WHERE over a table's rows.
     const correlatedFilters =
-      (where && filtersTableRows(items)) || (level !== undefined && tableFilterConjunct && this.mayHoldUnknown && whereTestsReadOuter(items));
-    const filters = (this.correlatableDepth === 0 && this.mayHoldUnknown && filtersTableRows(items)) || correlatedFilters;
+      (where && filtersTableRows(items, this.valuesWithQueries)) ||
+      (level !== undefined && tableFilterConjunct && this.mayHoldUnknown && whereTestsReadOuter(items));
+    const filters = (this.correlatableDepth === 0 && this.mayHoldUnknown && filtersTableRows(items, this.valuesWithQueries)) || correlatedFilters;
     let filterStart = -1;
     // A WHERE or HAVING of conjuncts only (no OR at its level): a subquery there is a conjunct (conjunctSubqueryAt).
-    const topLevelAnd = filters && !items.some((n) => nodeKeyword(n) === 'OR');
+    const topLevelAnd = (filters || conjunctTerm) && !items.some((n) => nodeKeyword(n) === 'OR');
     const enclosingSelectList = this.predicatesEvaluated;
     const enclosingAggregateFilters = this.aggregateFiltersRefused;
-    if (holdsSelect(items)) this.aggregateFiltersRefused = this.correlatableDepth === 0 && this.mayHoldUnknown && filtersAggregatedTableRows(items);
+    if (holdsSelect(items))
+      this.aggregateFiltersRefused = this.correlatableDepth === 0 && this.mayHoldUnknown && filtersAggregatedTableRows(items, this.valuesWithQueries);
     for (let i = 0; i < items.length; i++) {
       if (filters && LEVEL_CLAUSES.has(nodeKeyword(items[i]))) {
         if (filterStart >= 0) markRefusedTests(parts, filterStart);
@@ -578,16 +596,22 @@ export class ExpressionRewriter {
           filterTermAt(items, i, filterTerm === 'negated') || (comparedTrueOnlyCaseAt(items, i, filterTerm === 'negated') ? 'term' : false);
         this.refusedIfCall = trueOnlyIfAt(items, i, filterTerm === 'negated') ?? enclosingIf;
       }
-      if (filterStart >= 0 && topLevelAnd && this.correlatableDepth === 0 && conjunctSubqueryAt(items, i)) this.tableFilterConjunct = true;
+      if ((filterStart >= 0 || conjunctTerm) && topLevelAnd && this.correlatableDepth === 0) {
+        if (conjunctSubqueryAt(items, i)) this.tableFilterConjunct = true;
+        // A parenthesized term or a TRUE-only CASE not under NOT: its conjuncts are the WHERE's (corr40).
+        else if (this.refusedFilterTerm === 'term' && (isParen(items[i]) || isCase(items[i])) && !oddNotsBefore(items, i)) this.conjunctTerm = true;
+      }
       i += this.renderNode(items, i, parts);
       this.refusedFilterTerm = false;
       this.tableFilterConjunct = false;
+      this.conjunctTerm = false;
       this.refusedIfCall = enclosingIf;
     }
     if (whereStart >= 0) markEvaluatedTests(parts, whereStart);
     if (filterStart >= 0) markRefusedTests(parts, filterStart);
     if (filterTerm) markRefusedTests(parts, 0);
     this.predicatesEvaluated = enclosingSelectList;
+    this.valuesWithQueries = enclosingValuesWith;
     this.aggregateFiltersRefused = enclosingAggregateFilters;
     // Loops, not flatMap/map+join: renderZoned runs for every sequence of every statement (issue 18).
     const yearMonths: Token[] = [];
@@ -926,10 +950,15 @@ export class ExpressionRewriter {
         // A CASE that is a term of a refused filter (filterTermAt): its WHEN conditions are terms too.
         const conditions = this.refusedFilterTerm ? caseConditionStarts(node) : undefined;
         this.refusedFilterTerm = false;
+        // The one condition of a TRUE-only CASE that is a conjunct is one too (Trino reads the CASE as it).
+        const conjunct = this.conjunctTerm && conditions?.size === 1;
+        this.conjunctTerm = false;
         const renderPiece = (nodes: readonly Node[]) => {
           this.refusedFilterTerm = conditions?.has(nodes[0]) === true ? 'term' : false;
+          this.conjunctTerm = conjunct && conditions?.has(nodes[0]) === true;
           const rendered = this.renderZoned(nodes);
           this.refusedFilterTerm = false;
+          this.conjunctTerm = false;
           return rendered;
         };
         parts.push({

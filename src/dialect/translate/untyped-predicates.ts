@@ -155,9 +155,9 @@ const holdsIs = (nodes: readonly Node[]): boolean => nodes.some((n) => nodeKeywo
  * rows it folds the test and answers where e does not fail (`FROM (VALUES 1, 2) u(y) WHERE …`: 1, 2). Asked of the
  * shared Trino 476 (docs/issue-15-audit.md, corr38's section).
  */
-export function filtersTableRows(items: readonly Node[]): boolean {
+export function filtersTableRows(items: readonly Node[], withValues: ReadonlySet<string> = new Set()): boolean {
   const m = meaningful(items);
-  return m.some((n) => nodeKeyword(n) === 'WHERE' || nodeKeyword(n) === 'HAVING') && readsTableRows(m);
+  return m.some((n) => nodeKeyword(n) === 'WHERE' || nodeKeyword(n) === 'HAVING') && readsTableRows(m, withValues);
 }
 
 /**
@@ -166,15 +166,41 @@ export function filtersTableRows(items: readonly Node[]): boolean {
  * element_at(ARRAY[], y) IS NULL)` over UNNEST or a table, `NOT (…)`, beside another test, a CASE condition:
  * COMPILER_ERROR; asked of the shared Trino 476, corr39). With GROUP BY y or y % 2 it answers, as over VALUES rows.
  */
-export function filtersAggregatedTableRows(items: readonly Node[]): boolean {
+export function filtersAggregatedTableRows(items: readonly Node[], withValues: ReadonlySet<string> = new Set()): boolean {
   const m = meaningful(items);
-  return !m.some((n) => nodeKeyword(n) === 'GROUP') && readsTableRows(m);
+  return !m.some((n) => nodeKeyword(n) === 'GROUP') && readsTableRows(m, withValues) && !holdsUnfilteredAggregate(items);
 }
 
-/** Whether a query level (its meaningful nodes) reads rows other than VALUES: a table, a WITH query, UNNEST, a subquery. */
-function readsTableRows(m: readonly Node[]): boolean {
+/**
+ * Whether a query level (outside its subqueries) calls an aggregate without FILTER, in its select list, HAVING or ORDER
+ * BY (a window call is none): Trino 476 then keeps every FILTER as a mask of its aggregation and answers
+ * (`count(*) FILTER (WHERE element_at(ARRAY[], y) IS NULL), max(y)` over UNNEST or a table: 2, 2; `1 + max(y)`, `HAVING
+ * max(y) > 0`, `ORDER BY max(y)`); where every aggregate has one it filters the rows by them and fails (COMPILER_ERROR;
+ * beside `count(*) FILTER (WHERE y > 1)` or a subquery's `max(z)` too). Asked of the shared Trino 476, corr40.
+ */
+function holdsUnfilteredAggregate(items: readonly Node[]): boolean {
+  const m = meaningful(items);
+  for (let k = 0; k < m.length; k++) {
+    const n = m[k];
+    if (n.kind === 'group') {
+      if (!(isParen(n) && isValuesOrQuery(n.items)) && holdsUnfilteredAggregate(n.items)) return true;
+      continue;
+    }
+    if (!isNameToken(n) || !isParen(m[k + 1]) || isText(m[k - 1], '.') || !hasAggregate(`${n.token.text}(`)) continue;
+    const after = nodeKeyword(m[k + 2]);
+    if (after !== 'FILTER' && after !== 'OVER') return true;
+  }
+  return false;
+}
+
+/**
+ * Whether a query level (its meaningful nodes) reads rows other than VALUES: a table, a WITH query, UNNEST, a subquery.
+ * `outer` names the enclosing levels' WITH queries of VALUES rows (`WITH c AS (SELECT * FROM (VALUES 1, 2) v(y))
+ * SELECT … FROM (SELECT y FROM c WHERE e IS NULL)`, a scalar subquery or IN over c: Trino 476 answers; corr40).
+ */
+function readsTableRows(m: readonly Node[], outer: ReadonlySet<string>): boolean {
   if (nodeKeyword(m[0]) !== 'SELECT' && nodeKeyword(m[0]) !== 'WITH') return false;
-  const withValues = valuesOnlyWithQueries(m, new Set());
+  const withValues = valuesOnlyWithQueries(m, outer);
   const from = m.findIndex((n) => nodeKeyword(n) === 'FROM');
   return from >= 0 && !relationsFrom(m, from).every((n) => valuesOnlyRelation(n, withValues));
 }
@@ -227,7 +253,8 @@ function valuesOnlyQuery(items: readonly Node[], withValues: ReadonlySet<string>
 }
 
 /** The names of a level's WITH queries whose rows are VALUES rows only, beside `outer`'s. */
-function valuesOnlyWithQueries(m: readonly Node[], outer: ReadonlySet<string>): ReadonlySet<string> {
+export function valuesOnlyWithQueries(items: readonly Node[], outer: ReadonlySet<string>): ReadonlySet<string> {
+  const m = meaningful(items);
   if (nodeKeyword(m[0]) !== 'WITH') return outer;
   const names = new Set(outer);
   let at = 1;
@@ -283,8 +310,9 @@ export function filterTermAt(items: readonly Node[], i: number, negated: boolean
   if (!(isCase(n) || (isParen(n) && !isValuesOrQuery(n.items)))) return false;
   const before = termPlace(items, i, i);
   if (before === undefined) return false;
-  // Under NOT a TRUE-only CASE answers (`NOT CASE WHEN e IS NULL THEN true END`, `NOT (CASE …)`: no rows in Trino 476).
-  const under = negated || before === 'NOT';
+  // Under NOT a TRUE-only CASE answers (`NOT CASE WHEN e IS NULL THEN true END`, `NOT (CASE …)`: no rows in Trino 476);
+  // under two it is a term again (`NOT NOT CASE …`, `NOT (NOT CASE …)`, `NOT (a OR NOT CASE …)`: COMPILER_ERROR; corr40).
+  const under = negated !== oddNotsBefore(items, i);
   if (isCase(n)) return !under && trueOnlyCase(n as Node & { kind: 'group' }) ? 'term' : false;
   return under ? 'negated' : 'term';
 }
@@ -297,54 +325,152 @@ export function filterTermAt(items: readonly Node[], i: number, negated: boolean
  */
 export function comparedTrueOnlyCaseAt(items: readonly Node[], i: number, negated: boolean): boolean {
   const n = items[i];
-  if (negated || !isCase(n)) return false;
+  if (!isCase(n)) return false;
   const near = (from: number, step: number) => {
     let k = from + step;
     while (k >= 0 && k < items.length && isTriviaNode(items[k])) k += step;
     return k;
   };
   const [after, before] = [near(i, 1), near(i, -1)];
-  const literalAfter = COMPARISONS.has(opText(items[after])) ? near(after, 1) : -1;
-  const literalBefore = COMPARISONS.has(opText(items[before])) ? near(before, -1) : -1;
+  const literalAfter = COMPARISONS.has(opText(items[after])) ? literalNear(items, near(after, 1), 1) : undefined;
+  const literalBefore = COMPARISONS.has(opText(items[before])) ? literalNear(items, near(before, -1), -1) : undefined;
   let op: string;
-  let literal: Node;
+  let literal: Literal;
   let first: number;
   let last: number;
-  if (literalAfter >= 0 && literalOf(items[literalAfter]) !== undefined) {
-    [op, literal, first, last] = [opText(items[after]), items[literalAfter], i, literalAfter];
-  } else if (literalBefore >= 0 && literalOf(items[literalBefore]) !== undefined) {
-    [op, literal, first, last] = [MIRRORED[opText(items[before])] ?? '', items[literalBefore], literalBefore, i];
+  if (literalAfter !== undefined) {
+    [op, literal, first, last] = [opText(items[after]), literalAfter.literal, i, literalAfter.at];
+  } else if (literalBefore !== undefined) {
+    [op, literal, first, last] = [MIRRORED[opText(items[before])] ?? '', literalBefore.literal, literalBefore.at, i];
   } else return false;
-  const place = termPlace(items, first, last);
-  if (place === undefined || place === 'NOT') return false;
+  if (termPlace(items, first, last) === undefined) return false;
+  // Under NOT Trino 476 compares with the negated operator (`NOT (CASE WHEN e IS NULL THEN 1 END = 2)`: COMPILER_ERROR;
+  // `NOT NOT (… END = 1)` too; `NOT (… END = 1)`: no rows; corr40).
+  if (negated !== oddNotsBefore(items, first)) op = NEGATED[op] ?? '';
   const values = caseValues(n as Node & { kind: 'group' });
   if (values === undefined) return false;
-  const right = literalOf(literal);
-  let someTrue = false;
+  const right = literal;
+  const lefts: Literal[] = [];
   for (const v of values) {
     const m = meaningful(v);
     if (m.length === 1 && nodeKeyword(m[0]) === 'NULL') continue;
-    const left = m.length === 1 ? literalOf(m[0]) : undefined;
-    if (left === undefined || right === undefined || typeof left !== typeof right) return false;
-    if (compare(left, op, right)) someTrue = true;
+    const left = literalNodes(m);
+    if (left === undefined) return false;
+    lefts.push(left);
   }
-  return someTrue;
+  // Values of a double and an exact number answer (`THEN 1 WHEN … THEN 1e0 END = 1`: the CASE's casts are not folded
+  // before its comparison is; asked, corr40); integer beside decimal or bigint values fail as one kind does.
+  const numbers = lefts.filter((l) => l.kind === 'number');
+  if (numbers.some((l) => l.double) && numbers.some((l) => !l.double)) return false;
+  return lefts.some((left) => compare(left, op, right));
+}
+
+/** A literal value: a number (signed, typed or not), a string, or a date/time literal's text (same type word only). */
+type Literal =
+  | { kind: 'number'; value: number; double: boolean; exact: boolean }
+  | { kind: 'string'; value: string }
+  | { kind: 'datetime'; type: string; value: string };
+
+const NUMBER_TYPES = new Set(['TINYINT', 'SMALLINT', 'INTEGER', 'INT', 'BIGINT', 'DECIMAL', 'DOUBLE', 'REAL']);
+const DATETIME_TYPES = new Set(['DATE', 'TIMESTAMP']);
+
+/** A number's text as a Literal (exact: few enough digits that a double holds it; a double: an exponent or type). */
+function numberLiteral(text: string, sign: string, double: boolean): Literal | undefined {
+  const t = text.trim();
+  if (!/^(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/.test(t)) return undefined;
+  const digits = t
+    .replace(/[eE].*$/, '')
+    .replace(/\D/g, '')
+    .replace(/^0+/, '');
+  const value = Number(t) * (sign === '-' ? -1 : 1);
+  return { kind: 'number', value, double: double || /[eE]/.test(t), exact: digits.length <= 15 && Number.isFinite(value) };
+}
+
+/** The literal written by the meaningful nodes m: `1`, `-1`, `'a'`, `BIGINT '1'`, `DECIMAL '2.5'`, `DATE '2020-01-01'`. */
+function literalNodes(m: readonly Node[]): Literal | undefined {
+  if (m.length === 1) return literalOf(m[0]);
+  if (m.length === 2 && nodeKeyword(m[0]) === 'CAST' && isParen(m[1])) return castLiteral(meaningful(m[1].items));
+  if (m.length !== 2 || m[1].kind !== 'token') return undefined;
+  const sign = opText(m[0]);
+  if ((sign === '-' || sign === '+') && m[1].token.kind === 'number') return numberLiteral(m[1].token.text, sign, false);
+  const type = nodeKeyword(m[0]);
+  if (m[1].token.kind !== 'string' || !/^'(?:[^']|'')*'$/.test(m[1].token.text)) return undefined;
+  const text = m[1].token.text.slice(1, -1).replaceAll("''", "'");
+  if (NUMBER_TYPES.has(type)) {
+    const signed = /^\s*([+-]?)\s*(.*)$/.exec(text);
+    return signed ? numberLiteral(signed[2], signed[1], type === 'DOUBLE' || type === 'REAL') : undefined;
+  }
+  if (DATETIME_TYPES.has(type)) return { kind: 'datetime', type, value: text };
+  return undefined;
+}
+
+/**
+ * `CAST(literal AS type)` of a plain literal to a number type, plain varchar, date or timestamp (folded by Trino 476
+ * as a literal: `… END = CAST(1 AS bigint)`, `THEN CAST('b' AS varchar) END = 'b'` fail; corr40).
+ */
+function castLiteral(inner: readonly Node[]): Literal | undefined {
+  if (inner.length !== 3 || nodeKeyword(inner[1]) !== 'AS') return undefined;
+  const value = literalOf(inner[0]);
+  const type = nodeKeyword(inner[2]);
+  if (value === undefined) return undefined;
+  if (type === 'VARCHAR') return value.kind === 'string' ? value : undefined;
+  const text = value.kind === 'string' ? value.value : inner[0].kind === 'token' ? inner[0].token.text : '';
+  if (NUMBER_TYPES.has(type) && type !== 'DECIMAL') {
+    const signed = /^\s*([+-]?)\s*(.*?)\s*$/.exec(text);
+    return signed ? numberLiteral(signed[2], signed[1], type === 'DOUBLE' || type === 'REAL') : undefined;
+  }
+  if (DATETIME_TYPES.has(type) && value.kind === 'string') return { kind: 'datetime', type, value: value.value };
+  return undefined;
+}
+
+/**
+ * The literal beside a comparison, from items[k] on in direction step: `1`, `'a'`, `-1`, `BIGINT '1'`, `DATE '…'` (a
+ * sign or type word first); `at` is its far end. A sign before a number on the left may be a binary minus (`y - 1 = …`):
+ * the term's place, read before `at`, then rejects it.
+ */
+function literalNear(items: readonly Node[], k: number, step: 1 | -1): { literal: Literal; at: number } | undefined {
+  if (k < 0 || k >= items.length) return undefined;
+  let other = k + step;
+  while (other >= 0 && other < items.length && isTriviaNode(items[other])) other += step;
+  if (other >= 0 && other < items.length) {
+    const pair = literalNodes(step === 1 ? [items[k], items[other]] : [items[other], items[k]]);
+    if (pair !== undefined) return { literal: pair, at: other };
+  }
+  const single = literalOf(items[k]);
+  return single === undefined ? undefined : { literal: single, at: k };
 }
 
 const COMPARISONS = new Set(['=', '<>', '!=', '<', '>', '<=', '>=']);
 const MIRRORED: Record<string, string> = { '=': '=', '<>': '<>', '!=': '!=', '<': '>', '>': '<', '<=': '>=', '>=': '<=' };
+const NEGATED: Record<string, string> = { '=': '<>', '<>': '=', '!=': '=', '<': '>=', '>': '<=', '<=': '>', '>=': '<' };
 const opText = (n: Node | undefined) => (n?.kind === 'token' && (n.token.kind === 'op' || n.token.kind === 'punct') ? n.token.text : '');
 
-/** A plain number or string literal's value (no sign, no typed literal). */
-function literalOf(n: Node | undefined): number | string | undefined {
+/** A plain number or string literal's value (unsigned, not typed). */
+function literalOf(n: Node | undefined): Literal | undefined {
   if (n?.kind !== 'token') return undefined;
-  if (n.token.kind === 'number' && /^\d+(?:\.\d*)?$/.test(n.token.text)) return Number(n.token.text);
+  if (n.token.kind === 'number') return numberLiteral(n.token.text, '', false);
   if (n.token.kind === 'string' && /^'(?:[^']|'')*'$/.test(n.token.text) && /^[\x20-\x7e]*$/.test(n.token.text))
-    return n.token.text.slice(1, -1).replaceAll("''", "'");
+    return { kind: 'string', value: n.token.text.slice(1, -1).replaceAll("''", "'") };
   return undefined;
 }
 
-function compare(a: number | string, op: string, b: number | string): boolean {
+/**
+ * Whether `left op right` may be true: numbers compared by value, strings by their text; where the value is not sure
+ * (more digits than a double holds, a date/time literal not written as ISO digits) it may. Kinds that Trino would not
+ * compare (a number with a string) are not.
+ */
+function compare(l: Literal, op: string, r: Literal): boolean {
+  if (l.kind === 'number' && r.kind === 'number') return !l.exact || !r.exact || compareValues(l.value, op, r.value);
+  if (l.kind === 'string' && r.kind === 'string') return compareValues(l.value, op, r.value);
+  if (l.kind === 'datetime' && r.kind === 'datetime') {
+    const iso = /^\d{4}-\d{2}-\d{2}(?: \d{2}:\d{2}:\d{2})?$/;
+    const sure = l.type === r.type && iso.test(l.value) && iso.test(r.value) && l.value.length === r.value.length;
+    return !sure || compareValues(l.value, op, r.value);
+  }
+  return false;
+}
+
+function compareValues(a: number | string, op: string, b: number | string): boolean {
   switch (op) {
     case '=':
       return a === b;
@@ -390,15 +516,33 @@ export type FilterTerm = false | 'term' | 'negated';
  * `if(c, true, false)` and `if(c, y > 0)` answer (asked of the shared Trino 476, corr39). Undefined elsewhere.
  */
 export function trueOnlyIfAt(items: readonly Node[], i: number, negated: boolean): (Node & { kind: 'group' }) | undefined {
-  if (negated || nodeKeyword(items[i]) !== 'IF') return undefined;
+  if (negated !== oddNotsBefore(items, i) || nodeKeyword(items[i]) !== 'IF') return undefined;
   let open = i + 1;
   while (open < items.length && isTriviaNode(items[open])) open++;
   const group = items[open];
   const before = isParen(group) ? termPlace(items, i, open) : undefined;
-  if (!isParen(group) || before === undefined || before === 'NOT') return undefined;
+  if (!isParen(group) || before === undefined) return undefined;
   const args = splitArgs(group.items);
   const value = (k: number, word: string) => isWordNode(args[k] ?? [], word);
   return (args.length === 2 && value(1, 'TRUE')) || (args.length === 3 && value(1, 'TRUE') && value(2, 'NULL')) ? group : undefined;
+}
+
+/** Whether an odd number of NOT words stands right before items[first] (`NOT NOT CASE …` is even). */
+export function oddNotsBefore(items: readonly Node[], first: number): boolean {
+  let odd = false;
+  let wrapper = isParen(items[first]);
+  for (let k = first - 1; k >= 0; k--) {
+    if (isTriviaNode(items[k])) continue;
+    // condition-types.ts's `trino_condition(CASE …, 'term')`: the NOTs before the wrapper.
+    if (wrapper && isTranslated(items[k], /^trino_condition$/)) {
+      wrapper = false;
+      continue;
+    }
+    wrapper = false;
+    if (nodeKeyword(items[k]) !== 'NOT') break;
+    odd = !odd;
+  }
+  return odd;
 }
 
 /** The word before items[first..last] where they stand as a term of a filter's boolean structure (else undefined). */
