@@ -102,18 +102,29 @@ export function besideFloating(text: string, others: readonly string[], correlat
  * (`REAL '16777218' BETWEEN d AND d`: meetingFloating cannot tell which unseen value may be a double): each column name
  * read beside the others (trino_floating_read, y the coalesce of the others: DuckDB's common type of a real and a
  * decimal is a real, as Trino's, and a double among them makes it a double). Only where every value is a column name
- * or a literal, so the others are cheap to bind again; undefined otherwise.
+ * or a literal, so the others are cheap to bind again; undefined otherwise. `written` false: also where no value is
+ * written as a real (an IN list or BETWEEN of columns, `d IN (r)`, `r BETWEEN d AND d`: nested-comparisons.ts reads
+ * them in the comparison itself, not in its NaN and nested forms; the read expands to the column itself for any other
+ * types while DuckDB binds).
  */
-function unseenBesideReal(texts: readonly string[], correlatable: boolean): (string | undefined)[] | undefined {
-  if (correlatable || !texts.some((t) => renderedFloating(t) === 'FLOAT')) return undefined;
-  const plain = (t: string) => isColumnName(t.trim()) || renderedFloating(t) !== undefined || NUMBER_OR_NULL.test(t.trim());
-  if (!texts.every(plain) || texts.filter((t) => isColumnName(t.trim())).length < 2) return undefined;
+export function unseenBesideReal(texts: readonly string[], correlatable: boolean, written = true): (string | undefined)[] | undefined {
+  if (correlatable || (written && !texts.some((t) => renderedFloating(t) === 'FLOAT'))) return undefined;
+  const plain = (t: string) => isReadColumn(t.trim()) || renderedFloating(t) !== undefined || NUMBER_OR_NULL.test(t.trim());
+  if (!texts.every(plain) || texts.filter((t) => isReadColumn(t.trim())).length < 2) return undefined;
   return texts.map((t, k) => {
-    if (!isColumnName(t.trim())) return undefined;
-    const others = texts.filter((_o, j) => j !== k).map((o) => o.trim());
+    if (!isReadColumn(t.trim())) return undefined;
+    const others = [...new Set(texts.filter((_o, j) => j !== k).map((o) => o.trim()))];
     return `trino_floating_read(${t.trim()}, ${others.length === 1 ? others[0] : `coalesce(${others.join(', ')})`})`;
   });
 }
+
+/**
+ * A column name as the comparisons meet it: bare or qualified, or through trino_cmp_column (operators.ts
+ * compareColumnListsByInstant wraps the columns of an IN list or a BETWEEN of columns only, so zoned ones compare by
+ * instant, before this pass; the shim keeps any other type as it is).
+ */
+export const isReadColumn = (t: string): boolean => isColumnName(t) || CMP_COLUMN.test(t);
+const CMP_COLUMN = /^trino_cmp_column\(\s*(?:"(?:[^"]|"")*"|[A-Za-z_]\w*)(?:\s*\.\s*(?:"(?:[^"]|"")*"|[A-Za-z_]\w*))*\s*\)$/;
 
 /** Replaces each range of `ranges` that is a column meeting a visible floating type among them; returns the shift of `at`. */
 function readRanges(parts: Part[], ranges: readonly [number, number][], at: number, correlatable: boolean): number {

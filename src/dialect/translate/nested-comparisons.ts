@@ -12,7 +12,7 @@ import { meaningful, nodeKeyword } from './tree.js';
 import type { Part } from './operators.js';
 import { inJoinCondition } from './operators.js';
 import { isNumberLiteralText, numberComparable } from './column-operands.js';
-import { besideFloating, floatingPair } from './floating-operands.js';
+import { besideFloating, floatingPair, isReadColumn, unseenBesideReal } from './floating-operands.js';
 import {
   betweenGuards,
   comparisonMeetsNaN,
@@ -165,18 +165,38 @@ export function betweenOperands(
   return high ? { not, x, low, high } : undefined;
 }
 
+/**
+ * Columns (and number literals) of one IN list or BETWEEN as the comparison reads them: a decimal beside a real or
+ * double column made that type as Trino 476 makes it (`d IN (r)`, `r BETWEEN d AND d` of a decimal(9,1) 16777217.5 and
+ * a real 16777218: true; floating-operands.ts unseenBesideReal). Written in the comparison only, not in its NaN,
+ * NULL and nested forms (each read binds its column again). Undefined where a value is not a column name or literal,
+ * or in a subquery that may read an outer column (the read's overload is picked before its type is known).
+ */
+function readColumns(texts: readonly string[], correlatable: boolean): string[] | undefined {
+  if (correlatable || texts.filter((t) => isReadColumn(t.trim())).length < 2) return undefined;
+  const reads = unseenBesideReal(texts, correlatable, false);
+  return reads?.map((r, k) => r ?? texts[k].trim());
+}
+
 /** `x BETWEEN lo AND hi` is `lo <= x AND x <= hi` in Trino. */
-function nestedBetween(parts: Part[], i: number): number {
+function nestedBetween(parts: Part[], i: number, correlatable: boolean): number {
   const between = betweenOperands(parts, i);
   if (!between) return i;
   const { not, x, low, high } = between;
   const visible = [x, low, high].some((r) => isNested(parts, r));
   const unseen = !visible && mayBeNested(parts, x) && (mayBeNested(parts, low) || mayBeNested(parts, high)) && !inJoinCondition(parts, i);
-  if (!visible && !unseen) return i;
   const [a, lo, hi] = [x, low, high].map((r) => textOf(parts, r).trim());
+  const read = visible ? undefined : readColumns([a, lo, hi], correlatable);
+  if (!visible && !unseen) {
+    // A JOIN's ON condition keeps its BETWEEN for the passes after this one, its columns read.
+    if (!read) return i;
+    for (const [k, r] of [high, low, x].entries()) parts.splice(r[0], r[1] - r[0] + 1, { kind: 'operand', text: read[2 - k] });
+    return x[0];
+  }
   const both = `(${nestedComparison(lo, '<=', a)} AND ${nestedComparison(a, '<=', hi)})`;
   const nested = not ? `(NOT ${both})` : both;
-  const text = unseen ? compareAny(a, mayBeNested(parts, low) ? lo : hi, nanAwareBetween(a, lo, hi, not, betweenGuards(parts, x, low, high)), nested) : nested;
+  const plain = nanAwareBetween(a, lo, hi, not, betweenGuards(parts, x, low, high), read as [string, string, string] | undefined);
+  const text = unseen ? compareAny(a, mayBeNested(parts, low) ? lo : hi, plain, nested) : nested;
   parts.splice(x[0], high[1] - x[0] + 1, { kind: 'operand', text });
   return x[0];
 }
@@ -369,11 +389,11 @@ function unseenComparison(parts: readonly Part[], i: number, left: [number, numb
   return unseenType(parts, left) && unseenType(parts, right) ? 'text' : undefined;
 }
 
-export function compareNestedValues(parts: Part[]): void {
+export function compareNestedValues(parts: Part[], correlatable = false): void {
   for (let i = 0; i < parts.length; i++) {
     const p = parts[i];
     if (p.kind === 'boundary' && p.text.toUpperCase() === 'BETWEEN') {
-      i = nestedBetween(parts, i);
+      i = nestedBetween(parts, i, correlatable);
       continue;
     }
     if (p.kind === 'op' && COMPARISONS.has(p.op ?? '')) {
@@ -405,12 +425,9 @@ export function compareNestedValues(parts: Part[]): void {
         p.inList.map((e) => e.text),
         not,
       );
-      const plain = nanAwareInList(
-        x,
-        p.text,
-        p.inList.map((e) => e.text),
-        not,
-      );
+      const elements = p.inList.map((e) => e.text);
+      const read = visible ? undefined : readColumns([x, ...elements], correlatable);
+      const plain = nanAwareInList(x, p.text, elements, not, read && { x: read[0], list: `(${read.slice(1).join(', ')})` });
       const text = visible ? nested : compareAny(x, unseen?.text.trim() ?? '', plain, nested);
       parts.splice(left[0], i - left[0] + 1, { kind: 'operand', text });
       i = left[0];
@@ -467,7 +484,8 @@ export function evaluateInElements(parts: Part[]): void {
     const left = operand(parts, parts[notAt]?.text.toUpperCase() === 'NOT' ? notAt : inAt, -1);
     const x = left && textOf(parts, left).trim();
     if (!left || !x) continue;
-    const mayFail = (e: string) => !(isLiteral(e) && !/^CAST\(/i.test(e)) && !COLUMN_TEXT.test(e);
+    // A column through trino_cmp_column (operators.ts compareColumnListsByInstant) never fails either.
+    const mayFail = (e: string) => !(isLiteral(e) && !/^CAST\(/i.test(e)) && !COLUMN_TEXT.test(e) && !isReadColumn(e);
     const failing = p.inList.map((e) => e.text.trim()).filter(mayFail);
     if (failing.length === 0) continue;
     const inList = p.inList.map((e) => (mayFail(e.text.trim()) ? { ...e, text: `(CASE WHEN ${x} IS NULL THEN NULL ELSE ${e.text.trim()} END)` } : e));
