@@ -260,7 +260,7 @@ const refusal = (key: string) =>
   (key.startsWith('types ') ? typesMismatch(key.slice('types '.length)) : undefined) ??
   // translate/decimal-common-type.ts floatingCheck: a decimal of more digits than a real or double holds meets one.
   (key.startsWith('floating ')
-    ? `${construct(key.slice('floating '.length))}: a decimal of more than 7 digits meets a real (or of more than 15 a double) here; Athena takes the real or double nearest the decimal, where the local engine rounds it twice; CAST the decimal to real or double first`
+    ? `${construct(key.slice('floating '.length))}: a decimal of more than 7 digits meets a real (or of more than 15 a double) here; Athena converts it by its own rule (up to 18 digits, the unscaled integer divided by the power of ten in the real or double; past 18, the nearest value), which DuckDB's implicit cast does not follow; CAST the decimal to real or double first (the cast follows Athena's rule)`
     : undefined) ??
   // session-word-macros.ts: a session word that no column has (Trino 476's COLUMN_NOT_FOUND message).
   (key.startsWith('column ')
