@@ -282,6 +282,10 @@ const refusal = (key: string) =>
     ? `FUNCTION_NOT_FOUND: Unexpected parameters for function ${key.split(' ')[1]}: its offset is ${trinoTypeText(key.split(' ').slice(2).join(' '))}, where Athena takes a bigint only; CAST it to bigint`
     : undefined) ??
   // translate/function-rewrites.ts listagg: its value is varchar only.
+  // translate/function-rewrites.ts distinctDecimalRefused: a DISTINCT statistic of a decimal of more than 15 digits.
+  (key.startsWith('distinct statistic ')
+    ? `${key.slice('distinct statistic '.length)}(DISTINCT …) of a decimal of more than 15 digits: Athena's last digits depend on how it plans the aggregation (stddev(DISTINCT d) of four decimal(17,5) values is 238181407490.20306 alone, 238181407490.203 beside count(*)), which the local engine cannot tell (over a DISTINCT subquery both engines' answers depend on the order of its rows too); drop DISTINCT`
+    : undefined) ??
   (key.startsWith('listagg ')
     ? `TYPE_MISMATCH: Expected expression of varchar, but listagg's value has ${key === 'listagg null' ? 'unknown' : trinoTypeText(key.slice('listagg '.length))} type; CAST it to varchar`
     : undefined) ??

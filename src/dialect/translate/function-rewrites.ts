@@ -122,6 +122,19 @@ const realOrDoubleStatistic: CallHandler = (c) => {
 };
 
 /**
+ * `x` (the argument rendered for the aggregate) refused while DuckDB binds where the aggregate is DISTINCT and `raw` (the
+ * argument as written) is a decimal of more than 15 digits: Trino 476 merges partial states of a DISTINCT statistic
+ * in an order its plan decides, so its last digits differ between plans (stddev(DISTINCT d) of four decimal(17,5)
+ * values 238181407490.20306 alone, …203 beside count(*)). typeof folds while binding: free per row; `raw` is bound once
+ * more (DISTINCT statistics only).
+ */
+const distinctDecimalRefused = (distinct: string, name: string, raw: string, x: string, tail: string): string =>
+  // A window's DISTINCT aggregate reads its frame row by row (Trino 476: stddev(DISTINCT d) OVER () is …203, as here).
+  distinct && !/^\s*(?:FILTER\s*\([\s\S]*\)\s*)?OVER\b/i.test(tail)
+    ? `{'trino_v': ${x}}[CASE WHEN trino_decimal_digits(typeof([${raw.trim()}])) > 15 THEN '${REFUSED_KEY_MARKER}distinct statistic ${name}' ELSE 'trino_v' END]`
+    : x;
+
+/**
  * The variance family: Trino runs Welford's update in double, so one NaN or ±Infinity makes the result NaN (Infinity -
  * Infinity), where DuckDB's aggregate raises "out of range" (and answers 0 for var_pop of one Infinity). Finite values
  * keep DuckDB's aggregate (the same update); a group holding a non-finite value is NaN once it has the values the
@@ -146,7 +159,8 @@ const varianceStatistic =
     // overflowed square by a count of 0). Such a group fails with that said; only DuckDB's aggregate over the other
     // groups sees the values (which cannot overflow it).
     const large = `cast_to_type(trino_fail('${name}() of values past 2^500 (±3.27E150), whose squares may overflow: Athena answers Infinity or NaN there depending on how it plans the aggregation, which the local engine cannot tell; scale the values down first (x / 1e150)'), 0::DOUBLE)`;
-    const plain = `${c.name.text}(${distinct}CASE WHEN ${finite} AND abs(CAST(${x} AS DOUBLE)) <= pow(2.0, 500) THEN ${x} END)${c.tail}`;
+    const value = distinctDecimalRefused(distinct, name, c.arg(0).slice(distinct.length), x, c.tail);
+    const plain = `${c.name.text}(${distinct}CASE WHEN ${finite} AND abs(CAST(${x} AS DOUBLE)) <= pow(2.0, 500) THEN ${value} END)${c.tail}`;
     return `CASE WHEN ${nonFinite} > 0 THEN ${nan} WHEN ${largest} > pow(2.0, 500) THEN ${large} ELSE ${plain} END`;
   };
 
@@ -160,7 +174,9 @@ const centralMoment =
   (c) => {
     if (hasOuterAggregate(c.all())) return undefined;
     const distinct = /^DISTINCT\s+/i.exec(c.arg(0))?.[0] ?? '';
-    return `${macro}(trino_central_moments(list(${distinct}CAST(${doubleArgument(c.arg(0).slice(distinct.length), c.correlatable)} AS DOUBLE))${c.tail}))`;
+    const raw = c.arg(0).slice(distinct.length);
+    const x = distinctDecimalRefused(distinct, c.name.text.toLowerCase(), raw, `CAST(${doubleArgument(raw, c.correlatable)} AS DOUBLE)`, c.tail);
+    return `${macro}(trino_central_moments(list(${distinct}${x})${c.tail}))`;
   };
 
 /**
