@@ -172,7 +172,15 @@ const REFUSALS: Record<string, string> = {
   'varchar-at-time-zone':
     "TYPE_MISMATCH: Type of value must be a time or timestamp with or without time zone (actual varchar); CAST the text first: CAST(s AS timestamp) AT TIME ZONE 'UTC'",
 };
-const CONSTRUCT_NAMES: Record<string, string> = { case: 'CASE', 'array[…]': 'ARRAY[…]', values: 'VALUES' };
+const CONSTRUCT_NAMES: Record<string, string> = {
+  case: 'CASE',
+  'array[…]': 'ARRAY[…]',
+  values: 'VALUES',
+  // translate/floating-operands.ts floatingRefused.
+  'case x when y in a correlated subquery': 'CASE x WHEN y in a correlated subquery',
+  'in in a correlated subquery': 'IN in a correlated subquery',
+  'between in a correlated subquery': 'BETWEEN in a correlated subquery',
+};
 // A set operation's column (translate/set-operation-types.ts): 'union column 2'.
 const construct = (key: string) => CONSTRUCT_NAMES[key] ?? key.replace(/^(union|intersect|except)\b/, (word) => word.toUpperCase());
 /** An ipaddress meeting another type in `what`: greatest/least have no such signature, the others no common type. */

@@ -11,6 +11,7 @@
 import { isColumnName } from './column-operands.js';
 import { betweenOperands, operand, previous, textOf } from './nested-comparisons.js';
 import type { Part } from './operators.js';
+import { REFUSED_KEY_MARKER } from '../shims/error-messages.js';
 import { hasAggregate } from './unbound.js';
 
 export type Floating = 'FLOAT' | 'DOUBLE';
@@ -208,4 +209,18 @@ export function doubleArgument(text: string, correlatable = false): string {
 export function floatingPair(a: string, b: string): [string, string] | undefined {
   if (a.length > SHORT_VALUE || b.length > SHORT_VALUE) return undefined;
   return [`trino_floating_read(${a}, ${b})`, `trino_floating_read(${b}, ${a})`];
+}
+
+/**
+ * `whole` (two compared values, rendered) refused while DuckDB binds where a decimal of more than 7 digits meets a real,
+ * or of more than 15 a double: in a subquery that may read an outer column, where floatingPair's overload is picked
+ * before the outer column's type is known (DuckDB failed "Macro trino_floating_operand() has multiple overloads" for
+ * `CASE t.d WHEN u.q`, and `u.q = t.d` compared DuckDB's cast: Trino 476 counts 1 for a decimal(9,1) 16777217.5 beside
+ * REAL '16777218', locally 0). A plain typeof folds there, the outer column's too; a branch holding the read would
+ * have to bind for any type (a varchar, an array), so the pair is refused, not read. `what` names the construct.
+ */
+export function floatingRefused(a: string, b: string, whole: string, what: string): string {
+  if (a.length > SHORT_VALUE || b.length > SHORT_VALUE) return whole;
+  const digits = (x: string, y: string) => `trino_decimal_digits(typeof([${x}])) > trino_floating_digits(typeof([${y}]))`;
+  return `{'trino_v': ${whole}}[CASE WHEN ${digits(a, b)} OR ${digits(b, a)} THEN '${REFUSED_KEY_MARKER}floating ${what}' ELSE 'trino_v' END]`;
 }

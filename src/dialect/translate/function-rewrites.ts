@@ -2,7 +2,7 @@
 // (concat_ws), result types (avg) and statistics (skewness). Merged into FUNCTIONS (functions.ts).
 import { unknownGuarded } from './column-operands.js';
 import { checkedCoalesce, checkedFamilies, checkedOnce, mayMixFamilies, mixesIpAddress } from './decimal-common-type.js';
-import { besideFloating, doubleArgument, floatingPair } from './floating-operands.js';
+import { besideFloating, doubleArgument, floatingPair, floatingRefused } from './floating-operands.js';
 import { type CallContext, type CallHandler, refusedUntypedNull, splitAggregateOrder } from './functions.js';
 import { meaningful, nodeKeyword } from './tree.js';
 import { hasAggregate, hasOuterAggregate, shimCall, shimCallText } from './unbound.js';
@@ -213,7 +213,9 @@ function nullifBesideFloating(c: Parameters<CallHandler>[0]): string | undefined
  * compares it (floating-operands.ts floatingPair: nullif(d, r) of a decimal(9,1) 16777217.5 and REAL '16777218' is NULL).
  */
 function columnsCompared(c: Parameters<CallHandler>[0], a: string, b: string): string {
-  const read = c.correlatable ? undefined : floatingPair(a, b);
+  // In a correlated subquery: refused where a decimal meets a real or double (floating-operands.ts floatingRefused).
+  if (c.correlatable) return floatingRefused(a, b, `${a} = ${b}`, 'nullif() in a correlated subquery');
+  const read = floatingPair(a, b);
   return read ? `${read[0]} = ${read[1]}` : `${a} = ${b}`;
 }
 
@@ -233,7 +235,11 @@ export const NULL_AWARE_REWRITES: Record<string, CallHandler> = {
           // DuckDB 1.5 fails to bind nullif of an outer column inside the check's struct ("Need named argument for
           // struct pack"): in a subquery that may be correlated it is written as its CASE.
           (c.correlatable
-            ? `CASE WHEN ${c.arg(0)} = trino_nan_null(${c.arg(1)}) THEN NULL ELSE ${c.arg(0)} END`
+            ? `CASE WHEN ${
+                [c.arg(0), c.arg(1)].every((a) => COLUMN_NAME.test(a) && !c.lambdaParameters?.has(a.toLowerCase()))
+                  ? columnsCompared(c, c.arg(0), `trino_nan_null(${c.arg(1)})`)
+                  : `${c.arg(0)} = trino_nan_null(${c.arg(1)})`
+              } THEN NULL ELSE ${c.arg(0)} END`
             : `nullif(${c.arg(0)}, trino_nan_null(${c.arg(1)}))`));
     // Two values of one known family (`nullif(count(x), 0)`): "Types are not comparable with NULLIF" cannot happen.
     return oneKnownFamily(c)
