@@ -172,7 +172,15 @@ const REFUSALS: Record<string, string> = {
   'varchar-at-time-zone':
     "TYPE_MISMATCH: Type of value must be a time or timestamp with or without time zone (actual varchar); CAST the text first: CAST(s AS timestamp) AT TIME ZONE 'UTC'",
 };
-const CONSTRUCT_NAMES: Record<string, string> = { case: 'CASE', 'array[…]': 'ARRAY[…]', values: 'VALUES' };
+const CONSTRUCT_NAMES: Record<string, string> = {
+  case: 'CASE',
+  'array[…]': 'ARRAY[…]',
+  values: 'VALUES',
+  // translate/floating-operands.ts floatingRefused.
+  'case x when y in a correlated subquery': 'CASE x WHEN y in a correlated subquery',
+  'in in a correlated subquery': 'IN in a correlated subquery',
+  'between in a correlated subquery': 'BETWEEN in a correlated subquery',
+};
 // A set operation's column (translate/set-operation-types.ts): 'union column 2'.
 const construct = (key: string) => CONSTRUCT_NAMES[key] ?? key.replace(/^(union|intersect|except)\b/, (word) => word.toUpperCase());
 /** An ipaddress meeting another type in `what`: greatest/least have no such signature, the others no common type. */
@@ -260,7 +268,7 @@ const refusal = (key: string) =>
   (key.startsWith('types ') ? typesMismatch(key.slice('types '.length)) : undefined) ??
   // translate/decimal-common-type.ts floatingCheck: a decimal of more digits than a real or double holds meets one.
   (key.startsWith('floating ')
-    ? `${construct(key.slice('floating '.length))}: a decimal of more than 7 digits meets a real (or of more than 15 a double) here; Athena takes the real or double nearest the decimal, where the local engine rounds it twice; CAST the decimal to real or double first`
+    ? `${construct(key.slice('floating '.length))}: a decimal of more than 7 digits meets a real (or of more than 15 a double) here; Athena converts it by its own rule (up to 18 digits, the unscaled integer divided by the power of ten in the real or double; past 18, the nearest value), which DuckDB's implicit cast does not follow; CAST the decimal to real or double first (the cast follows Athena's rule)`
     : undefined) ??
   // session-word-macros.ts: a session word that no column has (Trino 476's COLUMN_NOT_FOUND message).
   (key.startsWith('column ')
@@ -282,6 +290,10 @@ const refusal = (key: string) =>
     ? `FUNCTION_NOT_FOUND: Unexpected parameters for function ${key.split(' ')[1]}: its offset is ${trinoTypeText(key.split(' ').slice(2).join(' '))}, where Athena takes a bigint only; CAST it to bigint`
     : undefined) ??
   // translate/function-rewrites.ts listagg: its value is varchar only.
+  // translate/function-rewrites.ts distinctDecimalRefused: a DISTINCT statistic of a decimal of more than 15 digits.
+  (key.startsWith('distinct statistic ')
+    ? `${key.slice('distinct statistic '.length)}(DISTINCT …) of a decimal of more than 15 digits: Athena's last digits depend on how it plans the aggregation (stddev(DISTINCT d) of four decimal(17,5) values is 238181407490.20306 alone, 238181407490.203 beside count(*)), which the local engine cannot tell (over a DISTINCT subquery both engines' answers depend on the order of its rows too); drop DISTINCT`
+    : undefined) ??
   (key.startsWith('listagg ')
     ? `TYPE_MISMATCH: Expected expression of varchar, but listagg's value has ${key === 'listagg null' ? 'unknown' : trinoTypeText(key.slice('listagg '.length))} type; CAST it to varchar`
     : undefined) ??

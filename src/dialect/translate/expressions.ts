@@ -965,7 +965,7 @@ export class ExpressionRewriter {
           kind: 'operand',
           text: checkedCase(
             node,
-            simpleCaseRender(node, renderPiece, (texts) => columnsByInstant(texts, this.instantColumns(), this.lambdaParameters)),
+            simpleCaseRender(node, renderPiece, (texts) => columnsByInstant(texts, this.instantColumns(), this.lambdaParameters), this.correlatableDepth > 0),
           ),
         });
       } else if (node.open.text === '[') {

@@ -11,6 +11,7 @@
 import { isColumnName } from './column-operands.js';
 import { betweenOperands, operand, previous, textOf } from './nested-comparisons.js';
 import type { Part } from './operators.js';
+import { REFUSED_KEY_MARKER } from '../shims/error-messages.js';
 import { hasAggregate } from './unbound.js';
 
 export type Floating = 'FLOAT' | 'DOUBLE';
@@ -102,18 +103,29 @@ export function besideFloating(text: string, others: readonly string[], correlat
  * (`REAL '16777218' BETWEEN d AND d`: meetingFloating cannot tell which unseen value may be a double): each column name
  * read beside the others (trino_floating_read, y the coalesce of the others: DuckDB's common type of a real and a
  * decimal is a real, as Trino's, and a double among them makes it a double). Only where every value is a column name
- * or a literal, so the others are cheap to bind again; undefined otherwise.
+ * or a literal, so the others are cheap to bind again; undefined otherwise. `written` false: also where no value is
+ * written as a real (an IN list or BETWEEN of columns, `d IN (r)`, `r BETWEEN d AND d`: nested-comparisons.ts reads
+ * them in the comparison itself, not in its NaN and nested forms; the read expands to the column itself for any other
+ * types while DuckDB binds).
  */
-function unseenBesideReal(texts: readonly string[], correlatable: boolean): (string | undefined)[] | undefined {
-  if (correlatable || !texts.some((t) => renderedFloating(t) === 'FLOAT')) return undefined;
-  const plain = (t: string) => isColumnName(t.trim()) || renderedFloating(t) !== undefined || NUMBER_OR_NULL.test(t.trim());
-  if (!texts.every(plain) || texts.filter((t) => isColumnName(t.trim())).length < 2) return undefined;
+export function unseenBesideReal(texts: readonly string[], correlatable: boolean, written = true): (string | undefined)[] | undefined {
+  if (correlatable || (written && !texts.some((t) => renderedFloating(t) === 'FLOAT'))) return undefined;
+  const plain = (t: string) => isReadColumn(t.trim()) || renderedFloating(t) !== undefined || NUMBER_OR_NULL.test(t.trim());
+  if (!texts.every(plain) || texts.filter((t) => isReadColumn(t.trim())).length < 2) return undefined;
   return texts.map((t, k) => {
-    if (!isColumnName(t.trim())) return undefined;
-    const others = texts.filter((_o, j) => j !== k).map((o) => o.trim());
+    if (!isReadColumn(t.trim())) return undefined;
+    const others = [...new Set(texts.filter((_o, j) => j !== k).map((o) => o.trim()))];
     return `trino_floating_read(${t.trim()}, ${others.length === 1 ? others[0] : `coalesce(${others.join(', ')})`})`;
   });
 }
+
+/**
+ * A column name as the comparisons meet it: bare or qualified, or through trino_cmp_column (operators.ts
+ * compareColumnListsByInstant wraps the columns of an IN list or a BETWEEN of columns only, so zoned ones compare by
+ * instant, before this pass; the shim keeps any other type as it is).
+ */
+export const isReadColumn = (t: string): boolean => isColumnName(t) || CMP_COLUMN.test(t);
+const CMP_COLUMN = /^trino_cmp_column\(\s*(?:"(?:[^"]|"")*"|[A-Za-z_]\w*)(?:\s*\.\s*(?:"(?:[^"]|"")*"|[A-Za-z_]\w*))*\s*\)$/;
 
 /** Replaces each range of `ranges` that is a column meeting a visible floating type among them; returns the shift of `at`. */
 function readRanges(parts: Part[], ranges: readonly [number, number][], at: number, correlatable: boolean): number {
@@ -197,4 +209,18 @@ export function doubleArgument(text: string, correlatable = false): string {
 export function floatingPair(a: string, b: string): [string, string] | undefined {
   if (a.length > SHORT_VALUE || b.length > SHORT_VALUE) return undefined;
   return [`trino_floating_read(${a}, ${b})`, `trino_floating_read(${b}, ${a})`];
+}
+
+/**
+ * `whole` (two compared values, rendered) refused while DuckDB binds where a decimal of more than 7 digits meets a real,
+ * or of more than 15 a double: in a subquery that may read an outer column, where floatingPair's overload is picked
+ * before the outer column's type is known (DuckDB failed "Macro trino_floating_operand() has multiple overloads" for
+ * `CASE t.d WHEN u.q`, and `u.q = t.d` compared DuckDB's cast: Trino 476 counts 1 for a decimal(9,1) 16777217.5 beside
+ * REAL '16777218', locally 0). A plain typeof folds there, the outer column's too; a branch holding the read would
+ * have to bind for any type (a varchar, an array), so the pair is refused, not read. `what` names the construct.
+ */
+export function floatingRefused(a: string, b: string, whole: string, what: string): string {
+  if (a.length > SHORT_VALUE || b.length > SHORT_VALUE) return whole;
+  const digits = (x: string, y: string) => `trino_decimal_digits(typeof([${x}])) > trino_floating_digits(typeof([${y}]))`;
+  return `{'trino_v': ${whole}}[CASE WHEN ${digits(a, b)} OR ${digits(b, a)} THEN '${REFUSED_KEY_MARKER}floating ${what}' ELSE 'trino_v' END]`;
 }

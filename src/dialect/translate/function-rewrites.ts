@@ -2,7 +2,7 @@
 // (concat_ws), result types (avg) and statistics (skewness). Merged into FUNCTIONS (functions.ts).
 import { unknownGuarded } from './column-operands.js';
 import { checkedCoalesce, checkedFamilies, checkedOnce, mayMixFamilies, mixesIpAddress } from './decimal-common-type.js';
-import { besideFloating, doubleArgument, floatingPair } from './floating-operands.js';
+import { besideFloating, doubleArgument, floatingPair, floatingRefused } from './floating-operands.js';
 import { type CallContext, type CallHandler, refusedUntypedNull, splitAggregateOrder } from './functions.js';
 import { meaningful, nodeKeyword } from './tree.js';
 import { hasAggregate, hasOuterAggregate, shimCall, shimCallText } from './unbound.js';
@@ -127,6 +127,19 @@ const realOrDoubleStatistic: CallHandler = (c) => {
 };
 
 /**
+ * `x` (the argument rendered for the aggregate) refused while DuckDB binds where the aggregate is DISTINCT and `raw` (the
+ * argument as written) is a decimal of more than 15 digits: Trino 476 merges partial states of a DISTINCT statistic
+ * in an order its plan decides, so its last digits differ between plans (stddev(DISTINCT d) of four decimal(17,5)
+ * values 238181407490.20306 alone, …203 beside count(*)). typeof folds while binding: free per row; `raw` is bound once
+ * more (DISTINCT statistics only).
+ */
+const distinctDecimalRefused = (distinct: string, name: string, raw: string, x: string, tail: string): string =>
+  // A window's DISTINCT aggregate reads its frame row by row (Trino 476: stddev(DISTINCT d) OVER () is …203, as here).
+  distinct && !/^\s*(?:FILTER\s*\([\s\S]*\)\s*)?OVER\b/i.test(tail)
+    ? `{'trino_v': ${x}}[CASE WHEN trino_decimal_digits(typeof([${raw.trim()}])) > 15 THEN '${REFUSED_KEY_MARKER}distinct statistic ${name}' ELSE 'trino_v' END]`
+    : x;
+
+/**
  * The variance family: Trino runs Welford's update in double, so one NaN or ±Infinity makes the result NaN (Infinity -
  * Infinity), where DuckDB's aggregate raises "out of range" (and answers 0 for var_pop of one Infinity). Finite values
  * keep DuckDB's aggregate (the same update); a group holding a non-finite value is NaN once it has the values the
@@ -151,7 +164,8 @@ const varianceStatistic =
     // overflowed square by a count of 0). Such a group fails with that said; only DuckDB's aggregate over the other
     // groups sees the values (which cannot overflow it).
     const large = `cast_to_type(trino_fail('${name}() of values past 2^500 (±3.27E150), whose squares may overflow: Athena answers Infinity or NaN there depending on how it plans the aggregation, which the local engine cannot tell; scale the values down first (x / 1e150)'), 0::DOUBLE)`;
-    const plain = `${c.name.text}(${distinct}CASE WHEN ${finite} AND abs(CAST(${x} AS DOUBLE)) <= pow(2.0, 500) THEN ${x} END)${c.tail}`;
+    const value = distinctDecimalRefused(distinct, name, c.arg(0).slice(distinct.length), x, c.tail);
+    const plain = `${c.name.text}(${distinct}CASE WHEN ${finite} AND abs(CAST(${x} AS DOUBLE)) <= pow(2.0, 500) THEN ${value} END)${c.tail}`;
     return `CASE WHEN ${nonFinite} > 0 THEN ${nan} WHEN ${largest} > pow(2.0, 500) THEN ${large} ELSE ${plain} END`;
   };
 
@@ -165,7 +179,9 @@ const centralMoment =
   (c) => {
     if (hasOuterAggregate(c.all())) return undefined;
     const distinct = /^DISTINCT\s+/i.exec(c.arg(0))?.[0] ?? '';
-    return `${macro}(trino_central_moments(list(${distinct}CAST(${doubleArgument(c.arg(0).slice(distinct.length), c.correlatable)} AS DOUBLE))${c.tail}))`;
+    const raw = c.arg(0).slice(distinct.length);
+    const x = distinctDecimalRefused(distinct, c.name.text.toLowerCase(), raw, `CAST(${doubleArgument(raw, c.correlatable)} AS DOUBLE)`, c.tail);
+    return `${macro}(trino_central_moments(list(${distinct}${x})${c.tail}))`;
   };
 
 /**
@@ -202,7 +218,9 @@ function nullifBesideFloating(c: Parameters<CallHandler>[0]): string | undefined
  * compares it (floating-operands.ts floatingPair: nullif(d, r) of a decimal(9,1) 16777217.5 and REAL '16777218' is NULL).
  */
 function columnsCompared(c: Parameters<CallHandler>[0], a: string, b: string): string {
-  const read = c.correlatable ? undefined : floatingPair(a, b);
+  // In a correlated subquery: refused where a decimal meets a real or double (floating-operands.ts floatingRefused).
+  if (c.correlatable) return floatingRefused(a, b, `${a} = ${b}`, 'nullif() in a correlated subquery');
+  const read = floatingPair(a, b);
   return read ? `${read[0]} = ${read[1]}` : `${a} = ${b}`;
 }
 
@@ -222,7 +240,11 @@ export const NULL_AWARE_REWRITES: Record<string, CallHandler> = {
           // DuckDB 1.5 fails to bind nullif of an outer column inside the check's struct ("Need named argument for
           // struct pack"): in a subquery that may be correlated it is written as its CASE.
           (c.correlatable
-            ? `CASE WHEN ${c.arg(0)} = trino_nan_null(${c.arg(1)}) THEN NULL ELSE ${c.arg(0)} END`
+            ? `CASE WHEN ${
+                [c.arg(0), c.arg(1)].every((a) => COLUMN_NAME.test(a) && !c.lambdaParameters?.has(a.toLowerCase()))
+                  ? columnsCompared(c, c.arg(0), `trino_nan_null(${c.arg(1)})`)
+                  : `${c.arg(0)} = trino_nan_null(${c.arg(1)})`
+              } THEN NULL ELSE ${c.arg(0)} END`
             : `nullif(${c.arg(0)}, trino_nan_null(${c.arg(1)}))`));
     // Two values of one known family (`nullif(count(x), 0)`): "Types are not comparable with NULLIF" cannot happen.
     return oneKnownFamily(c)

@@ -125,9 +125,11 @@ export function nanAwareJoinComparison(whole: string, op: string, a: string, b: 
 }
 
 /** `x [NOT] IN (elements)`: a NaN x equals no element (NULL when one is NULL); a NaN element equals no x. */
-export function nanAwareInList(x: string, list: string, elements: readonly string[], not: boolean): string {
+export function nanAwareInList(x: string, list: string, elements: readonly string[], not: boolean, read?: { x: string; list: string }): string {
   const someNull = elements.map((e) => `(${e.trim()}) IS NULL`).join(' OR ');
-  const any = `CASE WHEN trino_nan_of(${x}) THEN (${someNull}) AND NULL ELSE ${x} IN ${list.trim()} END`;
+  // `read`: the operands as the IN compares them (a decimal beside a real or double, floating-operands.ts), which the
+  // NaN and NULL tests need not see.
+  const any = `CASE WHEN trino_nan_of(${x}) THEN (${someNull}) AND NULL ELSE ${read?.x ?? x} IN ${(read?.list ?? list).trim()} END`;
   return not ? `(NOT ${any})` : `(${any})`;
 }
 
@@ -164,11 +166,21 @@ export function betweenGuards(parts: readonly Part[], x: [number, number], low: 
  * BETWEEN NULL AND 1`, `x BETWEEN 0 AND CAST(NULL AS double)`, NOT BETWEEN alike), where DuckDB's `NULL <= x AND x <= 1`
  * is false; a NaN it folds while planning stays false.
  */
-export function nanAwareBetween(x: string, lo: string, hi: string, not: boolean, guard = { low: true, high: true }): string {
+export function nanAwareBetween(
+  x: string,
+  lo: string,
+  hi: string,
+  not: boolean,
+  guard = { low: true, high: true },
+  read?: readonly [string, string, string],
+): string {
+  // `read`: the operands as BETWEEN compares them (a decimal beside a real or double, floating-operands.ts), which the
+  // NaN tests need not see.
+  const [rx, rlo, rhi] = read ?? [x, lo, hi];
   if ((isNullLiteral(lo) || isNullLiteral(hi)) && mayReadColumn(x))
-    return `(CASE WHEN trino_nan_of(${x}) THEN NULL ELSE ${not ? 'NOT ' : ''}(${x} BETWEEN ${lo} AND ${hi}) END)`;
+    return `(CASE WHEN trino_nan_of(${x}) THEN NULL ELSE ${not ? 'NOT ' : ''}(${rx} BETWEEN ${rlo} AND ${rhi}) END)`;
   const guards = [guard.low ? ` AND NOT trino_nan_in(${x}, ${lo})` : '', guard.high ? ` AND NOT trino_nan_in(${x}, ${hi})` : ''].join('');
-  const both = `(${x} BETWEEN ${lo} AND ${hi}${guards})`;
+  const both = `(${rx} BETWEEN ${rlo} AND ${rhi}${guards})`;
   return not ? `(NOT ${both})` : both;
 }
 

@@ -12,7 +12,7 @@ import { meaningful, nodeKeyword } from './tree.js';
 import type { Part } from './operators.js';
 import { inJoinCondition } from './operators.js';
 import { isNumberLiteralText, numberComparable } from './column-operands.js';
-import { besideFloating, floatingPair } from './floating-operands.js';
+import { besideFloating, floatingPair, floatingRefused, isReadColumn, unseenBesideReal } from './floating-operands.js';
 import {
   betweenGuards,
   comparisonMeetsNaN,
@@ -165,18 +165,52 @@ export function betweenOperands(
   return high ? { not, x, low, high } : undefined;
 }
 
+/**
+ * Columns (and number literals) of one IN list or BETWEEN as the comparison reads them: a decimal beside a real or
+ * double column made that type as Trino 476 makes it (`d IN (r)`, `r BETWEEN d AND d` of a decimal(9,1) 16777217.5 and
+ * a real 16777218: true; floating-operands.ts unseenBesideReal). Written in the comparison only, not in its NaN,
+ * NULL and nested forms (each read binds its column again). Undefined where a value is not a column name or literal,
+ * or in a subquery that may read an outer column (the read's overload is picked before its type is known).
+ */
+function readColumns(texts: readonly string[], correlatable: boolean): string[] | undefined {
+  if (correlatable || texts.filter((t) => isReadColumn(t.trim())).length < 2) return undefined;
+  const reads = unseenBesideReal(texts, correlatable, false);
+  return reads?.map((r, k) => r ?? texts[k].trim());
+}
+
+/**
+ * `plain` (an IN list's or BETWEEN's comparison of `texts`, all column names) in a subquery that may read an outer
+ * column: refused while DuckDB binds where a decimal meets a real or double among the pairs of the first value with
+ * each other and of BETWEEN's bounds (floating-operands.ts floatingRefused; the read cannot be written there).
+ */
+function correlatedColumnsRefused(texts: readonly string[], plain: string, what: string): string {
+  const names = texts.map((t) => t.trim());
+  if (names.length < 2 || !names.every(isReadColumn)) return plain;
+  const pairs = names.slice(1).map((t) => [names[0], t] as const);
+  if (what === 'BETWEEN') pairs.push([names[1], names[2]]);
+  return pairs.reduce((whole, [a, b]) => floatingRefused(a, b, whole, `${what} in a correlated subquery`), plain);
+}
+
 /** `x BETWEEN lo AND hi` is `lo <= x AND x <= hi` in Trino. */
-function nestedBetween(parts: Part[], i: number): number {
+function nestedBetween(parts: Part[], i: number, correlatable: boolean): number {
   const between = betweenOperands(parts, i);
   if (!between) return i;
   const { not, x, low, high } = between;
   const visible = [x, low, high].some((r) => isNested(parts, r));
   const unseen = !visible && mayBeNested(parts, x) && (mayBeNested(parts, low) || mayBeNested(parts, high)) && !inJoinCondition(parts, i);
-  if (!visible && !unseen) return i;
   const [a, lo, hi] = [x, low, high].map((r) => textOf(parts, r).trim());
+  const read = visible ? undefined : readColumns([a, lo, hi], correlatable);
+  if (!visible && !unseen) {
+    // A JOIN's ON condition keeps its BETWEEN for the passes after this one, its columns read.
+    if (!read) return i;
+    for (const [k, r] of [high, low, x].entries()) parts.splice(r[0], r[1] - r[0] + 1, { kind: 'operand', text: read[2 - k] });
+    return x[0];
+  }
   const both = `(${nestedComparison(lo, '<=', a)} AND ${nestedComparison(a, '<=', hi)})`;
   const nested = not ? `(NOT ${both})` : both;
-  const text = unseen ? compareAny(a, mayBeNested(parts, low) ? lo : hi, nanAwareBetween(a, lo, hi, not, betweenGuards(parts, x, low, high)), nested) : nested;
+  const compared = nanAwareBetween(a, lo, hi, not, betweenGuards(parts, x, low, high), read as [string, string, string] | undefined);
+  const plain = correlatable ? correlatedColumnsRefused([a, lo, hi], compared, 'BETWEEN') : compared;
+  const text = unseen ? compareAny(a, mayBeNested(parts, low) ? lo : hi, plain, nested) : nested;
   parts.splice(x[0], high[1] - x[0] + 1, { kind: 'operand', text });
   return x[0];
 }
@@ -190,6 +224,7 @@ export function simpleCaseRender(
   group: GroupNode,
   render: (nodes: readonly Node[]) => Rendered,
   byInstant?: (texts: readonly string[]) => string[] | undefined,
+  correlatable = false,
 ): (nodes: readonly Node[]) => string {
   const plain = (nodes: readonly Node[]) => render(nodes).text;
   const items = group.items;
@@ -231,8 +266,13 @@ export function simpleCaseRender(
     const nested = `trino_nested_eq(${a}, ${b})`;
     if (zoned) return `${lead}${shimCall('trino_cmp', [a])} = ${shimCall('trino_cmp', [b])}${trail}`;
     // Two columns (`CASE d WHEN r`): a decimal beside a real or double is read as Trino compares it (floatingPair).
-    const [fa, fb] = (!visible && COMPARED_COLUMN.test(a) && COMPARED_COLUMN.test(b) && floatingPair(a, b)) || [a, b];
-    return `${lead}${visible ? nested : compareAny(a, b, nanAwareComparison(`(${fa}) = (${fb})`, '=', fa, fb), nested)}${trail}`;
+    // In a subquery that may read an outer column the pair is refused where a decimal meets a real or double
+    // (floatingRefused: the read's overload is picked before an outer column's type is known).
+    const columns = !visible && COMPARED_COLUMN.test(a) && COMPARED_COLUMN.test(b);
+    const [fa, fb] = (columns && !correlatable && floatingPair(a, b)) || [a, b];
+    const compared = nanAwareComparison(`(${fa}) = (${fb})`, '=', fa, fb);
+    const checked = columns && correlatable ? floatingRefused(a, b, compared, 'CASE x WHEN y in a correlated subquery') : compared;
+    return `${lead}${visible ? nested : compareAny(a, b, checked, nested)}${trail}`;
   };
 }
 
@@ -324,7 +364,7 @@ export function guardColumnComparisons(parts: Part[], correlatable: boolean): vo
     const text =
       guard === 'refuse'
         ? correlatable || hasAggregate(a) || hasAggregate(b)
-          ? `(${scalar} AND trino_not_nested(${a}, ${b}) AND trino_text_comparable(${a}, ${b}))`
+          ? `(${scalar} AND trino_not_nested(${a}, ${b}) AND trino_text_comparable(${a}, ${b})${correlatable && !hasAggregate(a) && !hasAggregate(b) ? ` AND ${floatingRefused(a, b, 'true', 'comparison in a correlated subquery')}` : ''})`
           : `(${scalar} AND trino_comparable_columns(${a}, ${b}))`
         : guard === 'number'
           ? `(${scalar} AND ${numberComparable(isNumberLiteralText(a) ? b : a)})`
@@ -369,11 +409,11 @@ function unseenComparison(parts: readonly Part[], i: number, left: [number, numb
   return unseenType(parts, left) && unseenType(parts, right) ? 'text' : undefined;
 }
 
-export function compareNestedValues(parts: Part[]): void {
+export function compareNestedValues(parts: Part[], correlatable = false): void {
   for (let i = 0; i < parts.length; i++) {
     const p = parts[i];
     if (p.kind === 'boundary' && p.text.toUpperCase() === 'BETWEEN') {
-      i = nestedBetween(parts, i);
+      i = nestedBetween(parts, i, correlatable);
       continue;
     }
     if (p.kind === 'op' && COMPARISONS.has(p.op ?? '')) {
@@ -405,12 +445,10 @@ export function compareNestedValues(parts: Part[]): void {
         p.inList.map((e) => e.text),
         not,
       );
-      const plain = nanAwareInList(
-        x,
-        p.text,
-        p.inList.map((e) => e.text),
-        not,
-      );
+      const elements = p.inList.map((e) => e.text);
+      const read = visible ? undefined : readColumns([x, ...elements], correlatable);
+      const compared = nanAwareInList(x, p.text, elements, not, read && { x: read[0], list: `(${read.slice(1).join(', ')})` });
+      const plain = correlatable ? correlatedColumnsRefused([x, ...elements], compared, 'IN') : compared;
       const text = visible ? nested : compareAny(x, unseen?.text.trim() ?? '', plain, nested);
       parts.splice(left[0], i - left[0] + 1, { kind: 'operand', text });
       i = left[0];
@@ -467,7 +505,8 @@ export function evaluateInElements(parts: Part[]): void {
     const left = operand(parts, parts[notAt]?.text.toUpperCase() === 'NOT' ? notAt : inAt, -1);
     const x = left && textOf(parts, left).trim();
     if (!left || !x) continue;
-    const mayFail = (e: string) => !(isLiteral(e) && !/^CAST\(/i.test(e)) && !COLUMN_TEXT.test(e);
+    // A column through trino_cmp_column (operators.ts compareColumnListsByInstant) never fails either.
+    const mayFail = (e: string) => !(isLiteral(e) && !/^CAST\(/i.test(e)) && !COLUMN_TEXT.test(e) && !isReadColumn(e);
     const failing = p.inList.map((e) => e.text.trim()).filter(mayFail);
     if (failing.length === 0) continue;
     const inList = p.inList.map((e) => (mayFail(e.text.trim()) ? { ...e, text: `(CASE WHEN ${x} IS NULL THEN NULL ELSE ${e.text.trim()} END)` } : e));

@@ -338,7 +338,7 @@ export function rewriteOperators(parts: Part[], context: OperatorContext = {}): 
   readColumnsBesideFloats(parts, context.correlatable === true);
   evaluateInElements(parts);
   checkLikeEscapes(parts);
-  compareNestedValues(parts);
+  compareNestedValues(parts, context.correlatable === true);
   markNumberComparisons(parts);
   compareZonedByInstant(parts, context.correlatable === true, columns, context.lambdaParameters ?? new Set(), context.makesZoned === true);
   guardTextComparisons(parts);

@@ -221,6 +221,20 @@ const scaleOf = (value: string) => `trino_type_scale(typeof([${value}]))`;
 const hidden = (k: number) => `trino_scale_${k + 1}`;
 
 /**
+ * A decimal column of one branch beside a real or double column of another (`SELECT d … UNION ALL SELECT r`, a
+ * decimal(9,1) 16777217.5: Trino 476 makes it the real 16777218 by its rule, unscaled division; DuckDB's cast gave
+ * 16777216). The branches bind apart, so the decimal cannot be read beside the other type: each branch carries a NULL
+ * of decimal(8, 0) for a decimal of 8–15 digits, decimal(16, 0) past 15, no type otherwise (DuckDB's union keeps the
+ * widest), and the query around refuses a real column whose witness has 8 digits or more, a double one 16 or more.
+ */
+const DIGITS_NULLS = "{'n': NULL, 'p8': NULL::DECIMAL(8, 0), 'p16': NULL::DECIMAL(16, 0)}";
+const digitsKey = (value: string) =>
+  `CASE WHEN typeof([${value}]) NOT LIKE 'DECIMAL(%' THEN 'n' WHEN trino_type_precision(typeof([${value}])) > 15 THEN 'p16' WHEN trino_type_precision(typeof([${value}])) > 7 THEN 'p8' ELSE 'n' END`;
+const digitsHidden = (k: number) => `trino_digits_${k + 1}`;
+const digitsWitness = (k: number) => `struct_extract(${DIGITS_NULLS}, ${digitsKey(`#${k + 1}`)}) AS ${digitsHidden(k)}`;
+const floatingLost = (k: number) => `trino_decimal_digits(typeof([${digitsHidden(k)}])) > trino_floating_digits(typeof([#${k + 1}]))`;
+
+/**
  * The set operation, each branch with a scale witness per checked column (trino_scale_nulls: a NULL of type
  * decimal(s, s), or of no type for a scale of 0 and types that are not decimals), inside a query that refuses, while
  * DuckDB binds it, a decimal column whose scale is smaller than the largest of its branches'.
@@ -229,18 +243,20 @@ export function checkedSetOperationText(operation: CheckedSetOperation, render: 
   const { prefix, branches, operators, suffix, at, columns, familyColumns } = operation;
   const witnesses = [
     ...columns.map((k) => `struct_extract(trino_scale_nulls(), trino_scale_key(typeof([#${k + 1}]))) AS ${hidden(k)}`),
+    ...columns.map(digitsWitness),
     ...familyColumns.map(familyWitness),
   ].join(', ');
   const body = branches
     .map((branch, k) => `${k > 0 ? ` ${render(operators[k - 1]).trim()} ` : ''}SELECT *, ${witnesses} FROM (${render(branch).trim()}) trino_branch`)
     .join('');
   const operator = keyword(at);
-  const lost = columns.map(
-    (k) => [`typeof([#${k + 1}]) LIKE 'DECIMAL(%' AND ${scaleOf(`#${k + 1}`)} < ${scaleOf(hidden(k))}`, `${operator} column ${k + 1}`] as const,
-  );
+  const lost = [
+    ...columns.map((k) => [`typeof([#${k + 1}]) LIKE 'DECIMAL(%' AND ${scaleOf(`#${k + 1}`)} < ${scaleOf(hidden(k))}`, `${operator} column ${k + 1}`] as const),
+    ...columns.map((k) => [floatingLost(k), `floating ${operator} column ${k + 1}`] as const),
+  ];
   const rest = render(suffix);
   // The families first: a column of a number and a varchar is refused as such, not as a decimal's lost scale.
   const where = [...familyColumns.map((k) => familyRefusal(operator, k)), ...(lost.length > 0 ? [refusedWhen(lost, 'true')] : [])].join(' AND ');
-  const excluded = [...columns.map(hidden), ...familyColumns.map(familyHidden)].join(', ');
+  const excluded = [...columns.map(hidden), ...columns.map(digitsHidden), ...familyColumns.map(familyHidden)].join(', ');
   return `${render(prefix)}SELECT * EXCLUDE (${excluded}) FROM (${body}) trino_set WHERE ${where}${rest && !/^\s/.test(rest) ? ' ' : ''}${rest}`;
 }
