@@ -452,6 +452,8 @@ export class ExpressionRewriter {
   private refusedIfCall: Node | undefined;
   /** Calls written as an order-free consumer's argument (cardinality(array_agg(DISTINCT x))): their hash order is not revealed (hash-orders.ts). */
   private readonly orderFreeCalls = new Set<GroupNode>();
+  /** The names the statement gives hash-ordered maps in its select lists (hash-orders.ts hashOrderedAliases). */
+  hashOrderedColumns: ReadonlySet<string> = new Set();
   /** The next sequence rendered is a subquery that is a conjunct of a WHERE over a table's rows (whereTestsReadOuter). */
   private tableFilterConjunct = false;
   /** The parameters of the lambdas being rendered (a zoned comparison reads a parameter, not a column). */
@@ -1657,7 +1659,7 @@ export class ExpressionRewriter {
     if (entry) {
       // A value whose order is Athena's hash order, revealed here (hash-orders.ts).
       for (const g of orderFreeArgumentCalls(lower, args, splitCallArgs)) this.orderFreeCalls.add(g);
-      const hashOrder = hashOrderRefusal(lower, args, tail, this.orderFreeCalls.has(group), splitCallArgs);
+      const hashOrder = hashOrderRefusal(lower, args, tail, this.orderFreeCalls.has(group), splitCallArgs, this.hashOrderedColumns);
       if (hashOrder) this.report(name, 'hash-order', hashOrder.message, hashOrder.hint);
     }
     const overAt = tail.findIndex((n) => nodeKeyword(n) === 'OVER');
