@@ -57,6 +57,7 @@ import { DATE_AT_TIME_ZONE, writtenDateBefore } from './date-at-time-zone.js';
 import { isNestedCall, isVarcharCast, simpleCaseRender } from './nested-comparisons.js';
 import { columnsByInstant, instantColumns, isUnarySign, lastMeaningful, rewriteOperators, type Part } from './operators.js';
 import { DOUBLE_ARGUMENT_CALLS, doubleArgument } from './floating-operands.js';
+import { hashOrderRefusal, orderFreeArgumentCalls } from './hash-orders.js';
 import { firstToken, isCase, isParen, isTriviaNode, meaningful, nodeKeyword, nodeText, splitArgs, splitCallArgs, type GroupNode, type Node } from './tree.js';
 import { IPPREFIX_INSTEAD, IPPREFIX_REFUSED, TYPED_LITERAL_KEYWORDS } from './types.js';
 import { IP_STRUCT, ipAddressLiteral, NamedScopeError } from '../shims/ip-address.js';
@@ -451,6 +452,10 @@ export class ExpressionRewriter {
   private aggregateFiltersRefused = false;
   /** The argument group of an `if(c, true)` that is a term of a refused filter (trueOnlyIfAt): c is a term. */
   private refusedIfCall: Node | undefined;
+  /** Calls written as an order-free consumer's argument (cardinality(array_agg(DISTINCT x))): their hash order is not revealed (hash-orders.ts). */
+  private readonly orderFreeCalls = new Set<GroupNode>();
+  /** The names the statement gives hash-ordered maps in its select lists (hash-orders.ts hashOrderedAliases). */
+  hashOrderedColumns: ReadonlySet<string> = new Set();
   /** The next sequence rendered is a subquery that is a conjunct of a WHERE over a table's rows (whereTestsReadOuter). */
   private tableFilterConjunct = false;
   /**
@@ -1682,6 +1687,12 @@ export class ExpressionRewriter {
     };
     const lower = name.text.toLowerCase();
     const entry = isCall && this.checkCall(name, args.length) ? lookupFunction(lower) : undefined;
+    if (entry) {
+      // A value whose order is Athena's hash order, revealed here (hash-orders.ts).
+      for (const g of orderFreeArgumentCalls(lower, args, splitCallArgs)) this.orderFreeCalls.add(g);
+      const hashOrder = hashOrderRefusal(lower, args, tail, this.orderFreeCalls.has(group), splitCallArgs, this.hashOrderedColumns);
+      if (hashOrder) this.report(name, 'hash-order', hashOrder.message, hashOrder.hint);
+    }
     const overAt = tail.findIndex((n) => nodeKeyword(n) === 'OVER');
     // lag and lead need an ordered window in Trino 476 (MISSING_ORDER_BY); DuckDB reads the rows in any order.
     const window = overAt >= 0 ? tail.slice(overAt + 1).find((n): n is GroupNode => n.kind === 'group') : undefined;

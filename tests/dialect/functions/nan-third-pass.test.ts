@@ -65,13 +65,14 @@ describeFunctions(
 );
 
 // histogram of values holding NaN: Trino counts NaN as one key beside the others; DuckDB's histogram counted every
-// value under the NaN key ({NaN: 3} for NaN, 1, 2).
+// value under the NaN key ({NaN: 3} for NaN, 1, 2). The values are sorted: map_values of a histogram comes in Athena's
+// hash order, refused locally (unfaithful/hash-order; the sorted answers asked of Trino 476 on 2026-12-07, hash40).
 describeFunctions('NaN in histogram', [
-  ['keys and counts', 'map_values(histogram(x)) FROM (VALUES nan(), nan(), 1e0) v(x)', [2, 1], 'array(bigint)'],
+  ['keys and counts', 'array_sort(map_values(histogram(x))) FROM (VALUES nan(), nan(), 1e0) v(x)', [1, 2], 'array(bigint)'],
   ['entries', 'cardinality(histogram(x)) FROM (VALUES nan(), 1e0, 2e0) v(x)', 3, 'bigint'],
   ['a number key beside NaN', 'histogram(x)[2e0] FROM (VALUES nan(), 1e0, 2e0, 2e0) v(x)', 2, 'bigint'],
   ['reals', "cardinality(histogram(x)) FROM (VALUES CAST(nan() AS real), REAL '1') v(x)", 2, 'bigint'],
-  ['NaN alone', 'map_values(histogram(x)) FROM (VALUES nan()) v(x)', [1], 'array(bigint)'],
+  ['NaN alone', 'array_sort(map_values(histogram(x))) FROM (VALUES nan()) v(x)', [1], 'array(bigint)'],
   ['over a window', 'cardinality(histogram(x) OVER ()) FROM (VALUES nan(), 1e0) v(x)', 2, 'bigint'],
-  ['integers as before', 'map_values(histogram(x)) FROM (VALUES 1, 1) v(x)', [2], 'array(bigint)'],
+  ['integers as before', 'array_sort(map_values(histogram(x))) FROM (VALUES 1, 1) v(x)', [2], 'array(bigint)'],
 ]);

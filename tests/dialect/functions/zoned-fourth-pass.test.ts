@@ -148,11 +148,12 @@ describeFunctions('max_by and min_by with zoned keys of one instant', [
   ['a NULL value of the smallest key', 'min_by(k, x) FROM (VALUES (NULL, 1), (2, 2)) v(k, x)', null, 'integer'],
 ]);
 
-// array_agg(DISTINCT t) keeps one value per instant, the first met (was: one per zone).
+// array_agg(DISTINCT t) keeps one value per instant, the first met (was: one per zone). Sorted: without ORDER BY its
+// order is Athena's hash order, refused locally (unfaithful/hash-order; asked of Trino 476 on 2026-12-07, hash40).
 describeFunctions('array_agg(DISTINCT) of zoned values', [
   [
     'one instant in two zones',
-    `array_agg(DISTINCT t) FROM (VALUES ${PARIS1}, ${UTC0}) v(t)`,
+    `array_sort(array_agg(DISTINCT t)) FROM (VALUES ${PARIS1}, ${UTC0}) v(t)`,
     ['2025-01-01 01:00:00.000 +01:00'],
     'array(timestamp(3) with time zone)',
   ],
