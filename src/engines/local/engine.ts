@@ -106,6 +106,10 @@ const RELATION_KEEPING_ACTIONS = new Set<LakeAction['type']>([
 const keepsRelations = (step: TranslationStep, reads: boolean) =>
   step.kind === 'sql' ? reads : !writes(step) || RELATION_KEEPING_ACTIONS.has(step.action.type);
 
+/** A `CREATE TABLE … AS … WITH NO DATA` of an Iceberg table: bound, never run (lake-create-empty.ts). */
+const createsEmptyTable = (step: TranslationStep): boolean =>
+  step.kind === 'action' && step.action.type === 'createTableAs' && !step.action.spec.withData && step.action.spec.tableType === 'iceberg';
+
 export const DEFAULT_DATABASE = 'default';
 const quoteName = (name: string) => `"${name.replaceAll('"', '""')}"`;
 /** Athena: one CTAS/INSERT may write at most 100 partitions (HIVE_TOO_MANY_OPEN_PARTITIONS). */
@@ -207,7 +211,8 @@ export class AthenaLocalEngine implements Engine {
     try {
       const macros = registerShims(duck.connection);
       const scanMeter = options.meterScans === false ? NO_SCAN_METER : await ScanMeter.start(duck.connection, options.lakeRoot);
-      const catalog = new LakeCatalog(duck.connection, options.lakeRoot);
+      // A scratch engine's new empty tables are written in batches (LakeCatalog.addNewTable, lake-create-empty.ts).
+      const catalog = new LakeCatalog(duck.connection, options.lakeRoot, options.inMemory === true && options.bindCache === true);
       await confineToLake(duck.connection, options.lakeRoot);
       const access = new CatalogAccess(duck.connection, catalog, options);
       await access.open();
@@ -284,6 +289,7 @@ export class AthenaLocalEngine implements Engine {
   /** The catalog swap of a `table` model, as one write statement (lake-swap.ts). */
   async swapTable(source: TableName, target: TableName, properties: Record<string, string>): Promise<void> {
     this.bindCache?.clear();
+    await this.catalog.writeNewTables();
     await this.access.statement('write', () => swapLakeTable({ catalog: this.catalog, connection: this.duck.connection }, source, target, properties));
   }
 
@@ -308,6 +314,8 @@ export class AthenaLocalEngine implements Engine {
     const snapshotTypes = typed && this.access.snapshotHolds ? this.catalog.snapshotTableColumns(namesOf(sql, ctx.database)) : undefined;
     const earlyTypes = snapshotTypes && trinoColumns(snapshotTypes);
     let steps = adapt(this.translate(sql, earlyTypes ? { ...ctx, columnTypes: earlyTypes } : ctx));
+    // New empty tables not yet written (LakeCatalog.addNewTable) wait only through statements that create more.
+    if (!steps.every(createsEmptyTable)) await this.catalog.writeNewTables();
     const known = this.answerFromSnapshot(steps);
     if (known) return { ...known, stats: { durationMs: performance.now() - started, bytesScanned: 0 } };
     if (options.readsNoTables === true && steps.every((step) => step.kind === 'sql')) return this.runWithoutCatalog(sql, steps, options, started);
@@ -357,6 +365,7 @@ export class AthenaLocalEngine implements Engine {
                 : r;
           succeeded = true;
         } catch (error) {
+          await this.catalog.writeNewTables(); // the error's probes may read them
           throw await withUnambiguousMacroError(this.duck.connection, error, step);
         } finally {
           // DDL changes schemas and relations behind the catalog's snapshot: drop it, even on failure.
