@@ -125,6 +125,11 @@ const SET_OPERATION = /\b(?:UNION|INTERSECT|EXCEPT)\b/i;
 /** A subquery that is no derived table of a FROM or JOIN: it may read the outer row (correlated-subqueries.ts). */
 const SUBQUERY = /(?<!\b(?:FROM|JOIN)\s*)\(\s*(?:SELECT|WITH)\b/i;
 /**
+ * The same, but not a WITH query's body either (`name AS (SELECT`, `name(a, b) AS (WITH`): no query's FROM is visible
+ * in it (correlated-subqueries.ts, 62dd1d4). What `lake lint`'s bind asks (columnTypesNamed).
+ */
+const OUTER_ROW_SUBQUERY = /(?<!\b(?:FROM|JOIN|AS)\s*)\(\s*(?:SELECT|WITH)\b/i;
+/**
  * Checks and shims of a translation that a column's known type makes needless (issue 18; known-types.ts
  * levelColumnTypes): type checks (`typeof([…])`, comparison guards), typed arithmetic, NaN comparisons, avg's witness.
  */
@@ -162,14 +167,19 @@ const trinoColumns = (tables: ReadonlyMap<string, readonly LakeColumn[]>): Reado
  * branches' columns known to meet are not checked while DuckDB binds), a subquery (its table shows its columns to the
  * correlation checks, correlated-subqueries.ts withCatalogColumns) or its translation `steps` without them holds a
  * check or shim a known type makes needless (TranslateContext.columnTypes), or undefined.
+ * No `steps` where the translation was handed without types (`lake lint`'s bind, whose rules read that translation):
+ * there only a set operation or a subquery that may read the outer row asks for them. A WITH query's body cannot: the
+ * bench's 1,000 models (each a WITH query) were each translated again with types, 44 of them on the worker's cold
+ * translator, for the same findings (issue 18, lint40).
  */
 async function columnTypesNamed(
   sql: string,
-  steps: readonly TranslationStep[],
+  steps: readonly TranslationStep[] | undefined,
   database: string,
   catalog: LakeCatalog,
 ): Promise<ReadonlyMap<string, readonly CatalogColumn[]> | undefined> {
-  if (!SET_OPERATION.test(sql) && !SUBQUERY.test(sql) && !TYPE_GUARDED.test(JSON.stringify(steps))) return undefined;
+  const subquery = steps === undefined ? OUTER_ROW_SUBQUERY : SUBQUERY;
+  if (!SET_OPERATION.test(sql) && !subquery.test(sql) && !(steps && TYPE_GUARDED.test(JSON.stringify(steps)))) return undefined;
   return trinoColumns(await catalog.tableColumns(namesOf(sql, database)));
 }
 
@@ -327,7 +337,7 @@ export class AthenaLocalEngine implements Engine {
       const jsonParsedColumns = jsonParsedColumnsNamed(sql, await this.catalog.jsonParsedViews());
       const readsZoned = zonedViews.size > 0 && namesRelation(sql, zonedViews);
       // One with a set operation or type checks over catalog tables, with their column types (known-types.ts).
-      const columnTypes = earlyTypes ?? (await columnTypesNamed(sql, typed ? steps : [], ctx.database, this.catalog));
+      const columnTypes = earlyTypes ?? (await columnTypesNamed(sql, typed ? steps : undefined, ctx.database, this.catalog));
       if (readsZoned || jsonParsedColumns || (columnTypes && !earlyTypes))
         steps = adapt(
           this.translate(sql, {
