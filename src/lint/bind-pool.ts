@@ -16,6 +16,11 @@ export interface BindWorkerData {
   awaited?: readonly string[];
 }
 
+/** A bind worker's results, in the order it bound their nodes (bind-worker.ts). */
+export interface ShardResults {
+  results: ShardResult[];
+}
+
 /** Below this many nodes to bind, the workers' start (a bundle and an engine each, ~0.3 s of CPU) does not pay off. */
 export const BIND_PARALLEL_THRESHOLD = 200;
 
@@ -58,7 +63,7 @@ export function bindInWorkers(project: Project, threads: number, feed?: Translat
     };
     workers.forEach((worker, shard) => {
       worker
-        .on('message', (message: ShardResult | 'done') => {
+        .on('message', (message: ShardResults | 'done') => {
           if (message === 'done') {
             if (--running === 0) {
               for (const w of workers) void w.terminate();
@@ -66,8 +71,10 @@ export function bindInWorkers(project: Project, threads: number, feed?: Translat
             }
             return;
           }
-          results.set(message.id, message);
-          workers.forEach((other, k) => k !== shard && other.postMessage(message));
+          for (const result of message.results) {
+            results.set(result.id, result);
+            workers.forEach((other, k) => k !== shard && other.postMessage(result));
+          }
         })
         .on('error', fail)
         .on('exit', (code) => {

@@ -32,6 +32,8 @@ export class BindCache {
   private readonly bound = new Map<string, readonly BoundColumn[]>();
   /** A table's column definitions (`"id" BIGINT, …`) → its columns read back: a function of the definitions alone. */
   private readonly readBack = new Map<string, readonly BoundColumn[]>();
+  /** Column definitions a CREATE TABLE succeeded with (wasCreated): a function of the definitions alone too. */
+  private readonly created = new Set<string>();
 
   private constructor(private readonly keywords: ReadonlySet<string>) {}
 
@@ -98,6 +100,18 @@ export class BindCache {
         .join(', '),
     );
     return { key: [prefix, parts.join(' '), ...columns].join('\u0001'), tables: [...placeholders.keys()] };
+  }
+
+  /**
+   * Whether a CREATE TABLE of these column definitions succeeded here before: another of them, under a free name in a
+   * database that exists, cannot fail, so its creation may wait (LakeCatalog.addNewTable).
+   */
+  wasCreated(definitions: string): boolean {
+    return this.created.has(definitions);
+  }
+
+  definitionsCreated(definitions: string): void {
+    this.created.add(definitions);
   }
 
   /** The columns a table created with these definitions reads back as, once one such table was read. */

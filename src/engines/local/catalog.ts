@@ -92,10 +92,27 @@ export class LakeCatalog {
   /** Per table folder and columns: its first data file, whether it reads as declared, and the walk's stamp. */
   private readonly firstFilesChecked = new Map<string, { paths: string[]; stamp: string; reads: boolean }>();
 
+  /**
+   * New native tables of a scratch engine not yet written (addNewTable): their CREATE TABLE statements and their
+   * descriptions' rows, written in one round trip before anything else runs on the connection that could see them.
+   */
+  private readonly unwritten: { creates: string[]; rows: string[] } = { creates: [], rows: [] };
+
+  /**
+   * `deferNewTables`: the catalog is in memory and this process's alone (a scratch engine of `lake lint` or schema
+   * discovery), so a new table's creation and description may wait for the next statement (addNewTable).
+   */
   constructor(
     private readonly connection: DuckDBConnection,
     readonly lakeRoot: string,
+    private readonly deferNewTables = false,
   ) {}
+
+  /** A statement of the catalog's own, after the new tables not yet written (addNewTable). */
+  private async run(sql: string): Promise<void> {
+    await this.writeNewTables();
+    await this.connection.run(sql);
+  }
 
   /**
    * Drops what was read: called when another process may have changed the catalog (a statement not under this
@@ -114,15 +131,16 @@ export class LakeCatalog {
    */
   async ensure(): Promise<void> {
     if (this.ensured) return;
-    await this.connection.run(`CREATE SCHEMA IF NOT EXISTS ${catalogName(META_SCHEMA)}`);
-    await this.connection.run(`CREATE SCHEMA IF NOT EXISTS ${catalogName('default')}`);
-    await this.connection.run(
+    await this.run(`CREATE SCHEMA IF NOT EXISTS ${catalogName(META_SCHEMA)}`);
+    await this.run(`CREATE SCHEMA IF NOT EXISTS ${catalogName('default')}`);
+    await this.run(
       `CREATE TABLE IF NOT EXISTS ${catalogName(META_SCHEMA, 'tables')} (database VARCHAR, name VARCHAR, spec VARCHAR, view_sql VARCHAR, PRIMARY KEY (database, name))`,
     );
     this.ensured = true;
   }
 
   private async rows(sql: string): Promise<Record<string, unknown>[]> {
+    await this.writeNewTables();
     const reader = await this.connection.runAndReadAll(sql);
     return reader.getRowObjects() as Record<string, unknown>[];
   }
@@ -340,12 +358,43 @@ export class LakeCatalog {
       return;
     }
     // A new table is a plain INSERT: the snapshot knows it is not there, and INSERT OR REPLACE costs twice as much.
-    await this.connection.run(
+    await this.run(
       `INSERT${stored ? ' OR REPLACE' : ''} INTO ${catalogName(META_SCHEMA, 'tables')} VALUES (${sqlString(table.database)}, ${sqlString(table.name)}, ${sqlString(spec)}, NULL)`,
     );
     this.remember({ table: structuredClone(table), viewSql: null });
     if (table.tableType === 'hive') await this.refreshView({ table, viewSql: null });
     if (!stored) this.rememberRelation(table.database, table.name, table.tableType === 'hive');
+  }
+
+  /**
+   * A new native table: `create` (its CREATE TABLE, which its caller knows cannot fail: the name is free in a database
+   * that exists, and the same column definitions were created before) and its description, as `put` records it. A
+   * catalog that defers new tables keeps both and writes them with the next ones, in one round trip, before its next
+   * statement or the engine's next one other than such a creation (writeNewTables): `lake lint` of 1,000 models sent
+   * 2,000 statements of ~0.5 ms of DuckDB CPU each for them (issue 18). What reads the snapshot sees the table at once.
+   */
+  async addNewTable(create: string, table: LakeTable): Promise<void> {
+    const stored = (await this.storedTables()).some((t) => t.table.database === table.database && t.table.name === table.name);
+    if (!this.deferNewTables || stored || table.tableType === 'hive') {
+      await this.run(create);
+      await this.put(table);
+      return;
+    }
+    this.unwritten.creates.push(create);
+    this.unwritten.rows.push(`(${sqlString(table.database)}, ${sqlString(table.name)}, ${sqlString(JSON.stringify(table))}, NULL)`);
+    this.remember({ table: structuredClone(table), viewSql: null });
+    this.rememberRelation(table.database, table.name, false);
+    if (this.unwritten.rows.length >= 64) await this.writeNewTables();
+  }
+
+  /** Writes the new tables addNewTable kept: their CREATE TABLE statements, then their descriptions in one INSERT. */
+  async writeNewTables(): Promise<void> {
+    const { creates, rows } = this.unwritten;
+    if (rows.length === 0) return;
+    const sql = [...creates, `INSERT INTO ${catalogName(META_SCHEMA, 'tables')} VALUES ${rows.join(', ')}`].join(';\n');
+    creates.length = 0;
+    rows.length = 0;
+    await this.connection.run(sql);
   }
 
   /** Puts a description this process just wrote into the snapshot (when one is held), in the catalog's order. */
@@ -423,13 +472,13 @@ export class LakeCatalog {
    * drops every fixture table after its test).
    */
   async remove(database: string, name: string, view: boolean): Promise<void> {
-    await this.connection.run(`DELETE FROM ${catalogName(META_SCHEMA, 'tables')} WHERE database = ${sqlString(database)} AND name = ${sqlString(name)}`);
+    await this.run(`DELETE FROM ${catalogName(META_SCHEMA, 'tables')} WHERE database = ${sqlString(database)} AND name = ${sqlString(name)}`);
     this.relationGone(database, name, view);
   }
 
   /** A database this process creates: the snapshot's list gains it, in the listing's order, with no relations. */
   async createDatabase(database: string): Promise<void> {
-    await this.connection.run(`CREATE SCHEMA ${catalogName(database)}`);
+    await this.run(`CREATE SCHEMA ${catalogName(database)}`);
     const { databases } = this.snapshot;
     if (databases && !databases.includes(database)) {
       const after = databases.findIndex((d) => byCatalogOrder([d], [database]) > 0);
@@ -463,7 +512,7 @@ export class LakeCatalog {
 
   async removeDatabase(database: string): Promise<void> {
     this.forget();
-    await this.connection.run(`DELETE FROM ${catalogName(META_SCHEMA, 'tables')} WHERE database = ${sqlString(database)}`);
+    await this.run(`DELETE FROM ${catalogName(META_SCHEMA, 'tables')} WHERE database = ${sqlString(database)}`);
   }
 
   presence(table: LakeTable): SourcePresence {
@@ -601,8 +650,9 @@ export class LakeCatalog {
     if (select === stored.viewSql) return;
     const view = catalogName(table.database, table.name);
     let readable = true;
+    await this.writeNewTables(); // not inside the try: its failure is no unreadable table's
     try {
-      await this.connection.run(`CREATE OR REPLACE VIEW ${view} AS ${select}`);
+      await this.run(`CREATE OR REPLACE VIEW ${view} AS ${select}`);
       if (!select.includes('trino_')) this.ownViews.add(`${table.database}.${table.name}`);
     } catch (error) {
       // One unreadable table (a corrupt file) must not break every statement: its view raises the reason, which names
@@ -611,9 +661,9 @@ export class LakeCatalog {
       readable = false;
       const reason = `table ${table.database}.${table.name} (${table.location}) cannot be read: ${error instanceof Error ? error.message : String(error)}`;
       const columns = [...table.columns, ...table.partitionKeys].map((c) => `CAST(NULL AS ${hiveToDuckDb(c.type)}) AS ${sqlIdent(c.name)}`);
-      await this.connection.run(`CREATE OR REPLACE VIEW ${view} AS SELECT ${columns.join(', ')} FROM range(1) WHERE error(${sqlString(reason)}) IS NULL`);
+      await this.run(`CREATE OR REPLACE VIEW ${view} AS SELECT ${columns.join(', ')} FROM range(1) WHERE error(${sqlString(reason)}) IS NULL`);
     }
-    await this.connection.run(
+    await this.run(
       `UPDATE ${catalogName(META_SCHEMA, 'tables')} SET view_sql = ${readable ? sqlString(select) : 'NULL'} WHERE database = ${sqlString(table.database)} AND name = ${sqlString(table.name)}`,
     );
     this.remember({ table: structuredClone(table), viewSql: readable ? select : null });

@@ -106,6 +106,10 @@ const RELATION_KEEPING_ACTIONS = new Set<LakeAction['type']>([
 const keepsRelations = (step: TranslationStep, reads: boolean) =>
   step.kind === 'sql' ? reads : !writes(step) || RELATION_KEEPING_ACTIONS.has(step.action.type);
 
+/** A `CREATE TABLE … AS … WITH NO DATA` of an Iceberg table: bound, never run (lake-create-empty.ts). */
+const createsEmptyTable = (step: TranslationStep): boolean =>
+  step.kind === 'action' && step.action.type === 'createTableAs' && !step.action.spec.withData && step.action.spec.tableType === 'iceberg';
+
 export const DEFAULT_DATABASE = 'default';
 const quoteName = (name: string) => `"${name.replaceAll('"', '""')}"`;
 /** Athena: one CTAS/INSERT may write at most 100 partitions (HIVE_TOO_MANY_OPEN_PARTITIONS). */
@@ -120,6 +124,11 @@ function jsonParsedColumnsNamed(sql: string, views: ReadonlyMap<string, Readonly
 const SET_OPERATION = /\b(?:UNION|INTERSECT|EXCEPT)\b/i;
 /** A subquery that is no derived table of a FROM or JOIN: it may read the outer row (correlated-subqueries.ts). */
 const SUBQUERY = /(?<!\b(?:FROM|JOIN)\s*)\(\s*(?:SELECT|WITH)\b/i;
+/**
+ * The same, but not a WITH query's body either (`name AS (SELECT`, `name(a, b) AS (WITH`): no query's FROM is visible
+ * in it (correlated-subqueries.ts, 62dd1d4). What `lake lint`'s bind asks (columnTypesNamed).
+ */
+const OUTER_ROW_SUBQUERY = /(?<!\b(?:FROM|JOIN|AS)\s*)\(\s*(?:SELECT|WITH)\b/i;
 /**
  * Checks and shims of a translation that a column's known type makes needless (issue 18; known-types.ts
  * levelColumnTypes): type checks (`typeof([…])`, comparison guards), typed arithmetic, NaN comparisons, avg's witness.
@@ -158,14 +167,19 @@ const trinoColumns = (tables: ReadonlyMap<string, readonly LakeColumn[]>): Reado
  * branches' columns known to meet are not checked while DuckDB binds), a subquery (its table shows its columns to the
  * correlation checks, correlated-subqueries.ts withCatalogColumns) or its translation `steps` without them holds a
  * check or shim a known type makes needless (TranslateContext.columnTypes), or undefined.
+ * No `steps` where the translation was handed without types (`lake lint`'s bind, whose rules read that translation):
+ * there only a set operation or a subquery that may read the outer row asks for them. A WITH query's body cannot: the
+ * bench's 1,000 models (each a WITH query) were each translated again with types, 44 of them on the worker's cold
+ * translator, for the same findings (issue 18, lint40).
  */
 async function columnTypesNamed(
   sql: string,
-  steps: readonly TranslationStep[],
+  steps: readonly TranslationStep[] | undefined,
   database: string,
   catalog: LakeCatalog,
 ): Promise<ReadonlyMap<string, readonly CatalogColumn[]> | undefined> {
-  if (!SET_OPERATION.test(sql) && !SUBQUERY.test(sql) && !TYPE_GUARDED.test(JSON.stringify(steps))) return undefined;
+  const subquery = steps === undefined ? OUTER_ROW_SUBQUERY : SUBQUERY;
+  if (!SET_OPERATION.test(sql) && !subquery.test(sql) && !(steps && TYPE_GUARDED.test(JSON.stringify(steps)))) return undefined;
   return trinoColumns(await catalog.tableColumns(namesOf(sql, database)));
 }
 
@@ -207,7 +221,8 @@ export class AthenaLocalEngine implements Engine {
     try {
       const macros = registerShims(duck.connection);
       const scanMeter = options.meterScans === false ? NO_SCAN_METER : await ScanMeter.start(duck.connection, options.lakeRoot);
-      const catalog = new LakeCatalog(duck.connection, options.lakeRoot);
+      // A scratch engine's new empty tables are written in batches (LakeCatalog.addNewTable, lake-create-empty.ts).
+      const catalog = new LakeCatalog(duck.connection, options.lakeRoot, options.inMemory === true && options.bindCache === true);
       await confineToLake(duck.connection, options.lakeRoot);
       const access = new CatalogAccess(duck.connection, catalog, options);
       await access.open();
@@ -284,6 +299,7 @@ export class AthenaLocalEngine implements Engine {
   /** The catalog swap of a `table` model, as one write statement (lake-swap.ts). */
   async swapTable(source: TableName, target: TableName, properties: Record<string, string>): Promise<void> {
     this.bindCache?.clear();
+    await this.catalog.writeNewTables();
     await this.access.statement('write', () => swapLakeTable({ catalog: this.catalog, connection: this.duck.connection }, source, target, properties));
   }
 
@@ -308,6 +324,8 @@ export class AthenaLocalEngine implements Engine {
     const snapshotTypes = typed && this.access.snapshotHolds ? this.catalog.snapshotTableColumns(namesOf(sql, ctx.database)) : undefined;
     const earlyTypes = snapshotTypes && trinoColumns(snapshotTypes);
     let steps = adapt(this.translate(sql, earlyTypes ? { ...ctx, columnTypes: earlyTypes } : ctx));
+    // New empty tables not yet written (LakeCatalog.addNewTable) wait only through statements that create more.
+    if (!steps.every(createsEmptyTable)) await this.catalog.writeNewTables();
     const known = this.answerFromSnapshot(steps);
     if (known) return { ...known, stats: { durationMs: performance.now() - started, bytesScanned: 0 } };
     if (options.readsNoTables === true && steps.every((step) => step.kind === 'sql')) return this.runWithoutCatalog(sql, steps, options, started);
@@ -319,7 +337,7 @@ export class AthenaLocalEngine implements Engine {
       const jsonParsedColumns = jsonParsedColumnsNamed(sql, await this.catalog.jsonParsedViews());
       const readsZoned = zonedViews.size > 0 && namesRelation(sql, zonedViews);
       // One with a set operation or type checks over catalog tables, with their column types (known-types.ts).
-      const columnTypes = earlyTypes ?? (await columnTypesNamed(sql, typed ? steps : [], ctx.database, this.catalog));
+      const columnTypes = earlyTypes ?? (await columnTypesNamed(sql, typed ? steps : undefined, ctx.database, this.catalog));
       if (readsZoned || jsonParsedColumns || (columnTypes && !earlyTypes))
         steps = adapt(
           this.translate(sql, {
@@ -357,6 +375,7 @@ export class AthenaLocalEngine implements Engine {
                 : r;
           succeeded = true;
         } catch (error) {
+          await this.catalog.writeNewTables(); // the error's probes may read them
           throw await withUnambiguousMacroError(this.duck.connection, error, step);
         } finally {
           // DDL changes schemas and relations behind the catalog's snapshot: drop it, even on failure.

@@ -13,6 +13,7 @@ import { defaultLocation, lakeTable, tableColumns, type StagedRows } from './lak
 
 /** The query's columns as the staged path sees them, from its prepared statement (nothing runs). */
 async function boundColumns(ctx: LakeSessionContext, sourceSql: string): Promise<StagedRows['columns']> {
+  await ctx.catalog.writeNewTables(); // the query may read tables not yet created (addNewTable)
   const prepared = await ctx.connection.prepare(`SELECT * FROM (${sourceSql}) AS __src`);
   try {
     return Array.from({ length: prepared.columnCount }, (_, i) => {
@@ -42,9 +43,17 @@ export async function createEmptyIcebergTable(ctx: LakeSessionContext, spec: Cta
   const types = columns.map((c) => ({ name: c.name, duckType: duckDbTypeOf(parseHiveType(c.type)) }));
   const definitions = types.map((c) => `${sqlIdent(c.name)} ${c.duckType}`).join(', ');
   const table = catalogName(spec.target.database, spec.target.name);
-  await ctx.connection.run(`CREATE TABLE ${table} (${definitions})`);
+  const create = `CREATE TABLE ${table} (${definitions})`;
+  const description = lakeTable(spec, columns, [], { kind: 'parquet' }, spec.location ?? defaultLocation());
+  // In a scratch engine, a table of definitions created before is created with the next ones (LakeCatalog.addNewTable).
+  if (ctx.bindCache?.cache.wasCreated(definitions)) await ctx.catalog.addNewTable(create, description);
+  else {
+    await ctx.catalog.writeNewTables();
+    await ctx.connection.run(create);
+    ctx.bindCache?.cache.definitionsCreated(definitions);
+    await ctx.catalog.put(description);
+  }
   ctx.bindCache?.cache.tableCreated(spec.target.database, spec.target.name, types);
-  await ctx.catalog.put(lakeTable(spec, columns, [], { kind: 'parquet' }, spec.location ?? defaultLocation()));
   if (!spec.reportColumns) return emptyResult({ rowsWritten: 0 });
   const readTable = () => boundColumns(ctx, `SELECT * FROM ${table}`);
   const read = ctx.bindCache ? await ctx.bindCache.cache.columnsOf(definitions, readTable) : await readTable();
