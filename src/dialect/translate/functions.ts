@@ -1290,6 +1290,15 @@ export const FUNCTIONS: Record<string, CallHandler> = {
     return `trino_normalize_form(${c.arg(0)}, '${word}')`;
   },
   format: (c) => {
+    // Trino 476 types the format of a NULL literal unknown and fails at analysis (hunt40); locally it was NULL.
+    if (/^NULL$/i.test(c.arg(0))) {
+      c.report(
+        'format-argument',
+        'Type of first argument to format() must be VARCHAR (actual: unknown) (Athena: TYPE_MISMATCH)',
+        'write the format as a string',
+      );
+      return undefined;
+    }
     // A bare NULL has no type to pick trino_format_value's overload by; Java prints it as "null" whatever it is.
     const values = c.args.slice(1).map((_a, k) => (/^NULL$/i.test(c.arg(k + 1)) ? 'CAST(NULL AS VARCHAR)' : `trino_format_text(${c.arg(k + 1)})`));
     return `trino_java_format(${[c.arg(0), ...values].join(', ')})`;
