@@ -49,7 +49,7 @@ describe('translateQuery', () => {
     [
       'nested IF of number literals',
       'SELECT IF(a, 0, (IF(b, -1, NULL)))',
-      "SELECT if(trino_condition(a, 'if'), 0, (if(trino_condition(b, 'if'), -CAST(1 AS INTEGER), NULL)))",
+      "SELECT if(trino_condition(a, 'if'), CAST(0 AS INTEGER), (if(trino_condition(b, 'if'), -CAST(1 AS INTEGER), NULL)))",
     ],
     [
       'lambda',

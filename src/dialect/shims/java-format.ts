@@ -83,6 +83,26 @@ function fixed(text: string, precision: number): string {
 }
 
 /**
+ * %e as Java writes it: the shortest decimal form of the value (a BigDecimal's own digits) rounded HALF_UP to
+ * `precision` digits after the first (Trino 476: format('%.3e', 9.9995e0) is 1.000e+01, format('%e', 1e-320)
+ * 1.000000e-320, where toExponential rounds the binary value: 9.999e+0, 9.999889e-321).
+ */
+function scientific(text: string, precision: number): { mantissa: string; exponent: number } {
+  const { int, frac } = plainDigits(text);
+  const all = int + frac;
+  const first = all.search(/[1-9]/);
+  if (first < 0) return { mantissa: precision > 0 ? `0.${'0'.repeat(precision)}` : '0', exponent: 0 };
+  const digits = all.slice(first);
+  let scaled = BigInt(digits.slice(0, precision + 1).padEnd(precision + 1, '0'));
+  if ((digits[precision + 1] ?? '0') >= '5') scaled += 1n;
+  const rounded = scaled.toString();
+  // A carry (9.9995 to 10.000) adds a digit: one more in the exponent.
+  const exponent = int.length - 1 - first + (rounded.length > precision + 1 ? 1 : 0);
+  const kept = rounded.slice(0, precision + 1);
+  return { mantissa: precision > 0 ? `${kept[0]}.${kept.slice(1)}` : kept, exponent };
+}
+
+/**
  * Marks a real's text among format()'s arguments. Java's Formatter prints a Float's %s as Float.toString (1.1) but its
  * %f and %e from the double the float widens to (Trino 476: format('%.10f', REAL '1.1') is 1.1000000238).
  */
@@ -226,9 +246,7 @@ export function javaFormat(format: string, markedArgs: readonly (string | null)[
         const n = Number(number);
         // As %f: Java writes NaN and ±Infinity as words (Trino 476: format('%e', infinity()) is 'Infinity').
         if (!Number.isFinite(n)) return out(Number.isNaN(n) ? 'NaN' : signed('Infinity', n < 0, flags));
-        const [mantissa, exponent] = Math.abs(n)
-          .toExponential(precision ?? 6)
-          .split('e');
+        const { mantissa, exponent } = scientific(number, precision ?? 6);
         // A BigDecimal zero keeps its scale as the exponent: Trino 476 format('%e', DECIMAL '0.00') is '0.000000e-02'.
         const e = mark === DECIMAL_MARK && n === 0 ? -(number.split('.')[1]?.length ?? 0) : Number(exponent);
         const body = `${mantissa}e${e < 0 ? '-' : '+'}${String(Math.abs(e)).padStart(2, '0')}`;

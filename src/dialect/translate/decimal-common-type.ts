@@ -9,6 +9,7 @@ import { ofOtherFamily } from '../shims/function-macros.js';
 import { IP_STRUCT } from '../shims/ip-address.js';
 import { keyword, stringValue } from '../tokens.js';
 import { surelyBoolean } from './condition-types.js';
+import { typedIntegerLiterals } from './integer-literal-types.js';
 import { isCase, isParen, meaningful, nodeKeyword, nodeText, splitArgs, type GroupNode, type Node } from './tree.js';
 
 /** The shim (function-macros.ts) every check calls: a rendered text containing it holds a check already. */
@@ -521,6 +522,9 @@ export function checkedCase(group: GroupNode, render: (nodes: readonly Node[]) =
   }
   const isValue = (p: { keyword: string }) => p.keyword === 'THEN' || p.keyword === 'ELSE';
   const rendered = pieces.map((p) => (p.keyword ? { head: render(p.nodes.slice(0, 1)), body: render(p.nodes.slice(1)) } : { head: '', body: render(p.nodes) }));
+  // An integer literal among the values is an integer, as in Trino (integer-literal-types.ts).
+  const valueAt = pieces.flatMap((p, k) => (isValue(p) ? [k] : []));
+  typedIntegerLiterals(valueAt.map((k) => rendered[k].body)).forEach((body, n) => (rendered[valueAt[n]].body = body));
   const close = group.close?.text ?? '';
   const text = (body: (k: number) => string) => `${group.open.text}${rendered.map((r, k) => r.head + body(k)).join('')}${close}`;
   const whole = text((k) => rendered[k].body);

@@ -45,6 +45,7 @@ import type { Diagnostic } from '../diagnostics.js';
 import { keyword, stringValue, type Token } from '../tokens.js';
 import { arityAccepts, describeArity, DUCKDB_ONLY, FUNCTION_TABLE, lookupFunction } from '../functions/index.js';
 import { isCallPosition, partBeforeQualifiedName, SYNTAX_BEFORE_PAREN } from './call-position.js';
+import { MEETING_ARGUMENTS, typedIntegerLiterals } from './integer-literal-types.js';
 import { checkedArray, checkedCase, checkedValuesColumn, literalsCommonDecimal, literalsLoseScale } from './decimal-common-type.js';
 import { failingDecimalComparisons } from './decimal-comparisons.js';
 import { rowValues, setOperationColumns, valuesColumns } from './set-operation-columns.js';
@@ -1240,6 +1241,12 @@ export class ExpressionRewriter {
         return typed.has(k) && !/^\s*NULL\s*$/i.test(text) ? text.replace(/^(\s*)([\s\S]*?)(\s*)$/, `$1CAST($2 AS ${typed.get(k)})$3`) : text;
       }),
     );
+    // An integer literal in a column of other values is an integer, as in Trino (integer-literal-types.ts).
+    const width = Math.max(0, ...cells.map((row) => row.length));
+    for (let k = 0; k < width && cells.length > 1; k++) {
+      const column = typedIntegerLiterals(cells.map((row) => row[k] ?? 'NULL'));
+      cells.forEach((row, r) => k < row.length && (row[k] = column[r]));
+    }
     // A column whose values' types are not all written is checked while DuckDB binds it, beside its first value.
     const columns = valuesColumns(rowNodes);
     if (cells.length > 1)
@@ -1682,6 +1689,13 @@ export class ExpressionRewriter {
             }),
           );
         else if (UNKNOWN_AMBIGUOUS_ARGUMENT[callee] === k) rendered.set(k, (r = { ...r, text: unknownGuarded(r.text, this.mayHoldUnknown, 'argument') }));
+        // An integer literal meeting other values in one type is an integer, as in Trino (integer-literal-types.ts).
+        if (Object.hasOwn(MEETING_ARGUMENTS, callee)) {
+          const at = MEETING_ARGUMENTS[callee] ?? args.map((_a, j) => j);
+          const written = at.filter((j) => j < args.length).map((j) => (j === k ? r!.text : args[j].map(nodeText).join('')));
+          const own = at.filter((j) => j < args.length).indexOf(k);
+          if (own >= 0) rendered.set(k, (r = { ...r, text: typedIntegerLiterals(written)[own] }));
+        }
       }
       return r;
     };

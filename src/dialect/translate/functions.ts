@@ -179,12 +179,26 @@ function translatedPattern<T>(c: CallContext, k: number, translate: (p: string) 
  * group 1 and a '0' with fewer), so the pattern's group count is needed; without it every digit counts. Also the highest
  * group referenced, or why the replacement is refused.
  */
-function replacementToRe2(replacement: string, groups: number | undefined): { re2: string; highestGroup: number } | { illegal: string } | undefined {
+function replacementToRe2(
+  replacement: string,
+  groups: number | undefined,
+  names: ReadonlyMap<string, number> = new Map(),
+): { re2: string; highestGroup: number } | { illegal: string } | undefined {
   let out = '';
   let highestGroup = 0;
   for (let i = 0; i < replacement.length; i++) {
     const ch = replacement[i];
-    if (ch === '\\') {
+    // `${name}`: a named group of a literal pattern is its number (Trino 476: regexp_replace('abc', '(?<x>b)',
+    // '[${x}]') is a[b]c); a name the pattern lacks fails on any match ("unknown group { y }").
+    const named = ch === '$' && groups !== undefined ? /^\{([A-Za-z][A-Za-z0-9]*)\}/.exec(replacement.slice(i + 1)) : null;
+    if (named) {
+      const group = names.get(named[1]);
+      if (group === undefined) return { illegal: `the replacement refers to the group named ${named[1]}, which the pattern lacks (Athena fails on any match)` };
+      if (group > 9) return { illegal: `the replacement refers to group ${group}; the local engine can refer to groups 0 to 9 only` };
+      out += `\\${group}`;
+      highestGroup = Math.max(highestGroup, group);
+      i += named[0].length;
+    } else if (ch === '\\') {
       if (i + 1 === replacement.length)
         return { illegal: 'the replacement ends in a lone backslash, which Athena rejects on any match (Illegal replacement sequence)' };
       const next = replacement[++i];
@@ -206,18 +220,26 @@ function replacementToRe2(replacement: string, groups: number | undefined): { re
   return { re2: out, highestGroup };
 }
 
-/** Capturing groups of a Java regular expression: `(` not escaped, outside a class, not `(?…` unless `(?<name>`. */
-function captureGroupCount(pattern: string): number {
+/**
+ * Capturing groups of a Java regular expression (`(` not escaped, outside a class, not `(?…` unless `(?<name>`): their
+ * count and the numbers of the named ones.
+ */
+function captureGroups(pattern: string): { count: number; names: Map<string, number> } {
   let count = 0;
+  const names = new Map<string, number>();
   let inClass = false;
   for (let i = 0; i < pattern.length; i++) {
     const ch = pattern[i];
     if (ch === '\\') i++;
     else if (inClass) inClass = ch !== ']';
     else if (ch === '[') inClass = true;
-    else if (ch === '(' && (pattern[i + 1] !== '?' || (pattern[i + 2] === '<' && /[A-Za-z]/.test(pattern[i + 3] ?? '')))) count++;
+    else if (ch === '(' && (pattern[i + 1] !== '?' || (pattern[i + 2] === '<' && /[A-Za-z]/.test(pattern[i + 3] ?? '')))) {
+      count++;
+      const name = pattern[i + 1] === '?' ? /^[A-Za-z][A-Za-z0-9]*(?=>)/.exec(pattern.slice(i + 3))?.[0] : undefined;
+      if (name !== undefined) names.set(name, count);
+    }
   }
-  return count;
+  return { count, names };
 }
 
 /**
@@ -1290,6 +1312,15 @@ export const FUNCTIONS: Record<string, CallHandler> = {
     return `trino_normalize_form(${c.arg(0)}, '${word}')`;
   },
   format: (c) => {
+    // Trino 476 types the format of a NULL literal unknown and fails at analysis (hunt40); locally it was NULL.
+    if (/^NULL$/i.test(c.arg(0))) {
+      c.report(
+        'format-argument',
+        'Type of first argument to format() must be VARCHAR (actual: unknown) (Athena: TYPE_MISMATCH)',
+        'write the format as a string',
+      );
+      return undefined;
+    }
     // A bare NULL has no type to pick trino_format_value's overload by; Java prints it as "null" whatever it is.
     const values = c.args.slice(1).map((_a, k) => (/^NULL$/i.test(c.arg(k + 1)) ? 'CAST(NULL AS VARCHAR)' : `trino_format_text(${c.arg(k + 1)})`));
     return `trino_java_format(${[c.arg(0), ...values].join(', ')})`;
@@ -1310,8 +1341,9 @@ export const FUNCTIONS: Record<string, CallHandler> = {
     if (c.args.length === 2) return `regexp_replace(${c.arg(0)}, ${c.arg(1)}, '', 'g')`;
     const replacement = literalArg(c, 2);
     const pattern = literalArg(c, 1);
-    const groups = pattern === undefined ? undefined : captureGroupCount(pattern);
-    const re2 = replacement === undefined ? undefined : replacementToRe2(replacement, groups);
+    const captured = pattern === undefined ? undefined : captureGroups(pattern);
+    const groups = captured?.count;
+    const re2 = replacement === undefined ? undefined : replacementToRe2(replacement, groups, captured?.names);
     if (re2 !== undefined && 'illegal' in re2) {
       c.report('regexp-replace-backref', `regexp_replace(): ${re2.illegal}`, "escape a literal backslash as '\\\\' and a dollar as '\\$'");
       return undefined;
