@@ -946,7 +946,8 @@ export const MACROS: readonly string[] = [
 
   `trino_nonempty_delimiter(d) AS CASE WHEN d = '' THEN cast_to_type(trino_fail('The delimiter may not be the empty string'), d) ELSE d END`,
   // split(s, NULL) is NULL in Trino 476; DuckDB's string_split(s, NULL) is [s] (a varchar NULL delimiter answered
-  // ['a,b']; found by hunt39). A delimiter of no type (split('a,b', NULL)) still fails to bind (cast_to_type).
+  // ['a,b']; found by hunt39). A delimiter of no type (split('a,b', NULL)) is typed varchar first (expressions.ts
+  // BOTH_ARRAYS_TYPED; cast_to_type failed to bind it).
   `trino_split(s, d) AS CASE WHEN d IS NOT NULL THEN string_split(s, trino_nonempty_delimiter(d)) END`,
   // --- strings, regexps, json -------------------------------------------------------------------------------------
   `trino_split_part(s, d, i) AS CASE WHEN i < 1 THEN cast_to_type(trino_fail('Index must be greater than zero'), s)

@@ -23,7 +23,7 @@ import { LAMBDA_REWRITES, refusedUnknownElementLambda } from './lambda-rewrites.
 import { hasAggregate, hasOuterAggregate, shimCall, shimCallText } from './unbound.js';
 import { ANONYMOUS_ROW } from './row-lists.js';
 import { IP_STRUCT, nestedIpCastGuard } from '../shims/ip-address.js';
-import { UNFOLDED_NULL, VARBINARY_TO_VARCHAR_FAIL, VARCHAR_OF_KNOWN_TYPE } from '../shims/macros.js';
+import { TZ_STRUCT, UNFOLDED_NULL, VARBINARY_TO_VARCHAR_FAIL, VARCHAR_OF_KNOWN_TYPE } from '../shims/macros.js';
 import { trinoJsonPathTokens } from './json-path.js';
 import { jsonUnreadablePart } from '../shims/json-cast.js';
 import { BOOLEAN_TO_SCALE_ONLY_DECIMAL, REFUSED_KEY_MARKER } from '../shims/error-messages.js';
@@ -101,7 +101,17 @@ const wall = (value: string) => shimCall('trino_wall', [value]);
 const onWallClock =
   (fn: string, wrap = (s: string) => s): CallHandler =>
   (c) =>
-    wrap(`${fn}(${wall(c.arg(0))})`);
+    bareNull(c) && fn !== 'last_day' ? 'CAST(NULL AS BIGINT)' : wrap(`${fn}(${wall(c.arg(0))})`);
+/**
+ * A call whose only argument is a bare NULL: Trino 476 picks one of its forms and answers a typed NULL (year(NULL),
+ * day_of_week(NULL), week(NULL), quarter(NULL), to_milliseconds(NULL) are bigint, to_unixtime(NULL) double), where
+ * DuckDB's binder cannot choose among the date, timestamp and interval forms ("Could not choose a best candidate").
+ */
+const bareNull = (c: CallContext): boolean => c.args.length === 1 && /^NULL$/i.test(c.arg(0).trim());
+/** A typed NULL timestamp(3) with time zone (at_timezone(NULL, 'UTC') and with_timezone(NULL, 'UTC') in Trino 476). */
+const ZONED_NULL = `CAST(${UNFOLDED_NULL} AS ${TZ_STRUCT})`;
+/** The same for a first argument of a zoned function whose zone is a string literal (at_timezone(NULL, 'UTC')). */
+const bareNullBeforeZone = (c: CallContext): boolean => c.args.length === 2 && /^NULL$/i.test(c.arg(0).trim()) && literalArg(c, 1) !== undefined;
 /** A rendered TIMESTAMP or DATE literal (what `${period_start}` becomes): no interval. */
 const DATETIME_LITERAL = /^(?:(?:TIMESTAMP|DATE)\s+'(?:[^']|'')*'|CAST\((?:TIMESTAMP|DATE)\s+'(?:[^']|'')*' AS TIMESTAMP(?:_[A-Z]+)?\))$/i;
 /**
@@ -1136,10 +1146,10 @@ export const FUNCTIONS: Record<string, CallHandler> = {
   from_iso8601_timestamp: rename('trino_from_iso8601_timestamp'),
   from_iso8601_date: (c) => `trino_from_iso8601_date(${c.arg(0)})`,
   from_unixtime: (c) => call('trino_from_unixtime', withZoneKey(c, 1)),
-  to_unixtime: typedRename('trino_to_unixtime'),
+  to_unixtime: (c) => (bareNull(c) ? 'CAST(NULL AS DOUBLE)' : typedRename('trino_to_unixtime')(c)),
   to_iso8601: typedRename('trino_to_iso8601'),
-  with_timezone: (c) => call('trino_with_timezone', withZoneKey(c, 1)),
-  at_timezone: (c) => typedRename('trino_at_time_zone')(withZoneKey(c, 1)),
+  with_timezone: (c) => (bareNullBeforeZone(c) ? ZONED_NULL : call('trino_with_timezone', withZoneKey(c, 1))),
+  at_timezone: (c) => (bareNullBeforeZone(c) ? ZONED_NULL : typedRename('trino_at_time_zone')(withZoneKey(c, 1))),
   now: () => 'trino_now()',
   // Trino's grammar takes current_timestamp or current_timestamp(precision); `current_timestamp()` is a syntax error.
   current_timestamp: (c) => {
