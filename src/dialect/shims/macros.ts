@@ -979,10 +979,24 @@ export const MACROS: readonly string[] = [
   `trino_regexp_extract_all(s, p) AS regexp_extract_all(s, p),
      (s, p, g) AS CASE WHEN s IS NOT NULL THEN regexp_extract_all(s, p, trino_regexp_group(p, g)) END`,
   // A NULL argument gives NULL before the out-of-range cases give ''.
+  // Bytes (Trino 476: substr(X'010203', 2) is 0203, substr(X'010203', -2, 5) 0203; DuckDB has no substr of a BLOB)
+  // are cut from their hex text, two digits a byte: a start p > 0 is digit 2p - 1, p < 0 digit 2p (from the end).
+  // substring(bytes, p) is no function in Trino (only the FROM form is): trino_substring fails there.
   `trino_substr(s, start) AS CASE WHEN s IS NULL OR start IS NULL THEN NULL
        WHEN start = 0 OR abs(CAST(start AS BIGINT)) > length(s) THEN '' ELSE substr(s, start) END,
      (s, start, n) AS CASE WHEN s IS NULL OR start IS NULL OR n IS NULL THEN NULL
-       WHEN start = 0 OR n <= 0 OR abs(CAST(start AS BIGINT)) > length(s) THEN '' ELSE substr(s, start, n) END`,
+       WHEN start = 0 OR n <= 0 OR abs(CAST(start AS BIGINT)) > length(s) THEN '' ELSE substr(s, start, n) END,
+     (s BLOB, start) AS CASE WHEN s IS NULL OR start IS NULL THEN NULL
+       WHEN start = 0 OR abs(CAST(start AS HUGEINT)) > octet_length(s) THEN ''::BLOB
+       ELSE unhex(substr(hex(s), CAST(CASE WHEN start > 0 THEN 2 * start - 1 ELSE 2 * start END AS BIGINT))) END,
+     (s BLOB, start, n) AS CASE WHEN s IS NULL OR start IS NULL OR n IS NULL THEN NULL
+       WHEN start = 0 OR n <= 0 OR abs(CAST(start AS HUGEINT)) > octet_length(s) THEN ''::BLOB
+       ELSE unhex(substr(hex(s), CAST(CASE WHEN start > 0 THEN 2 * start - 1 ELSE 2 * start END AS BIGINT),
+         CAST(2 * least(n, octet_length(s)) AS BIGINT))) END`,
+  `trino_substring(s BLOB, start) AS cast_to_type(trino_fail('Unexpected parameters (varbinary, bigint) for function substring. Expected: substring(varchar(x), bigint), substring(varchar(x), bigint, bigint); Athena reads bytes with substr(b, start) or SUBSTRING(b FROM start)'), s),
+     (s, start) AS trino_substr(s, start),
+     (s BLOB, start, n) AS cast_to_type(trino_fail('Unexpected parameters (varbinary, bigint, bigint) for function substring. Expected: substring(varchar(x), bigint), substring(varchar(x), bigint, bigint); Athena reads bytes with substr(b, start, length) or SUBSTRING(b FROM start FOR length)'), s),
+     (s, start, n) AS trino_substr(s, start, n)`,
 
   // --- arrays and maps --------------------------------------------------------------------------------------------
   // DuckDB types map_from_entries(x) and flatten(x) as NULL when x is a constant it folds to NULL (`zip(split(NULL,

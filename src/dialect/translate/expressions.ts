@@ -380,6 +380,9 @@ const NULL_ARGUMENT_TYPES: Readonly<Record<string, string>> = {
   // to_milliseconds(NULL) is a bigint NULL (its one form takes an interval day to second); DuckDB's epoch(NULL) could
   // not choose between its interval and timestamp forms.
   to_milliseconds: 'INTERVAL',
+  // substring(s, p) has varchar forms only (substring(NULL, 2) is a varchar NULL); substr also reads bytes, and its
+  // NULL is ambiguous (functions.ts refusedUntypedNull).
+  substring: 'VARCHAR',
   // Their array form: an unknown element (array_max(NULL), element_at(x, 1) of a NULL-typed x), an array(unknown)
   // (array_distinct, array_sort, slice); DuckDB's NULL took list_extract's varchar form or failed in cast_to_type.
   element_at: UNKNOWN_ARRAY,

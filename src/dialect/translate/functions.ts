@@ -1276,7 +1276,26 @@ export const FUNCTIONS: Record<string, CallHandler> = {
   },
   substr: (c) => (c.group.items.some((n) => nodeKeyword(n) === 'FROM') || refusedUntypedNull(c, true) ? undefined : call('trino_substr', c)),
   // substring() has varchar forms only in Trino 476: substring(NULL, 1) is a varchar NULL there.
-  substring: (c) => (c.group.items.some((n) => nodeKeyword(n) === 'FROM') ? undefined : call('trino_substr', c)),
+  // SUBSTRING(s FROM p [FOR n]) has substr's positions (Trino 476: SUBSTRING('abc' FROM 0) is '', DuckDB's 'abc') and
+  // reads bytes too; the call form substring(s, p) takes varchar only (trino_substring fails on bytes, as Trino does).
+  substring: (c) => {
+    const items = c.group.items;
+    const from = items.findIndex((n) => nodeKeyword(n) === 'FROM');
+    if (from < 0) return call('trino_substring', c);
+    const forAt = items.findIndex((n, k) => k > from && nodeKeyword(n) === 'FOR');
+    const parts = forAt < 0 ? [items.slice(0, from), items.slice(from + 1)] : [items.slice(0, from), items.slice(from + 1, forAt), items.slice(forAt + 1)];
+    const [value, ...positions] = parts.map((p) => c.render(p).trim());
+    // Its value may be bytes or text: a NULL of no type matches both forms (Trino 476: AMBIGUOUS_FUNCTION_CALL).
+    if (/^NULL$/i.test(value)) {
+      c.report(
+        'ambiguous-call',
+        'SUBSTRING(NULL FROM …): Could not choose a best candidate operator. Explicit type casts must be added (Athena fails with AMBIGUOUS_FUNCTION_CALL: a NULL of no type matches its varchar and varbinary forms)',
+        'CAST the NULL to a type: SUBSTRING(CAST(NULL AS varchar) FROM 2)',
+      );
+      return undefined;
+    }
+    return `trino_substr(${[unknownGuarded(value, c.mayHoldUnknown === true, 'argument'), ...positions].join(', ')})${c.tail}`;
+  },
   split_part: rename('trino_split_part'),
   // Trino fails on an empty delimiter (DuckDB splits into characters); a NULL delimiter gives NULL (trino_split).
   split: (c) => `trino_split(${c.arg(0)}, ${c.arg(1)})${c.tail}`,
