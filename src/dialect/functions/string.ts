@@ -27,8 +27,11 @@ export const STRING: FunctionFamily = {
   split_to_multimap: shim('trino_split_to_multimap', '3', 'values of a repeated key in order; each entry needs the delimiter exactly once'),
   strpos: shim('trino_strpos', '2-3', 'strpos(s, sub, instance): the instance-th occurrence, from the end when negative'),
   starts_with: duckdb('2'),
-  substr: rewrite('Trino positions (0 or past the end gives an empty string, a NULL argument NULL)', '1-3'),
-  substring: rewrite('Trino positions (0 or past the end gives an empty string, a NULL argument NULL); SUBSTRING(s FROM i FOR n) as written', '1-3'),
+  substr: rewrite('Trino positions (0 or past the end gives an empty string, a NULL argument NULL); of varchar or varbinary', '1-3'),
+  substring: rewrite(
+    'Trino positions (0 or past the end gives an empty string, a NULL argument NULL); SUBSTRING(s FROM i FOR n) of varchar or varbinary, substring(s, i) of varchar only',
+    '1-3',
+  ),
   translate: duckdb('3'),
   word_stem: refused('no stemmer locally', 'none'),
   normalize: rewrite('NFC, or the form written (NFD, NFKC, NFKD) as JavaScript’s String.normalize; a form in lower case fails as in Trino', '1-2'),

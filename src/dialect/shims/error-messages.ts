@@ -439,6 +439,15 @@ const REWRITES: readonly [RegExp, (...groups: string[]) => string][] = [
   ],
   [/Conversion Error: Could not convert string '([\s\S]*?)' to (INT8|INT16|INT32|INT64)/, (text, type) => `Cannot cast '${text}' to ${CAST_NAMES[type]}`],
   [/Out of Range Error: Overflow on abs\((-?\d+)\)/, (value) => `Value ${value} is out of range for abs`],
+  // A date moved past DuckDB's timestamps (years 290309 BC to 294247 AD): DuckDB adds intervals and date_add's units to a
+  // date as a timestamp. Trino 476's dates reach 5881580-07-11 (date_add('year', 300000, DATE '2000-01-01') is
+  // +302000-01-01), its timestamps about the same years as DuckDB's (date_add('year', 300000, TIMESTAMP …) fails "long
+  // overflow"). Found by loud40 (hunt39's far dates).
+  [
+    /Conversion Error: (?:Date and time not in timestamp range|Could not convert Day to Microseconds)/,
+    () =>
+      "Date and time not in timestamp range: a date or timestamp was moved past the local engine's range (years 290309 BC to 294247 AD, where dates are moved as timestamps). Athena's timestamps end about there too (it fails), but its dates reach 5881580-07-11, so a date this far may be Athena's answer; the local engine cannot compute it: keep dates within the years -290308 to 294247",
+  ],
   // CAST('2025-02-30' AS DATE): text of the date grammar naming no day of the calendar (Trino 476: INVALID_CAST_ARGUMENT).
   [/Conversion Error: date field value out of range: "([^"]*)"/, (text) => `Value cannot be cast to date: ${text}`],
   // A cast to a decimal that does not fit (Trino 476: INVALID_CAST_ARGUMENT). DuckDB names the source type only for

@@ -421,7 +421,10 @@ export const FUNCTION_MACROS: readonly string[] = [
   `trino_rtrim(s) AS regexp_replace(s, '${JAVA_WHITESPACE_CLASS}+$', ''), (s, chars) AS rtrim(s, chars)`,
   // Trino reverses code points (Java's), DuckDB's reverse() grapheme clusters: reverse('e' || chr(769) || 'a') is
   // 'a' || chr(769) || 'e' in Trino 476 (the accent moves to the a), 'aé' in DuckDB. string_split(x, '') splits code points.
-  `trino_reverse(x VARCHAR) AS array_to_string(list_reverse(string_split(x, '')), ''), (x) AS list_reverse(x)`,
+  // Bytes are reversed as their hex text's pairs of digits (Trino 476: reverse(X'010203') is 030201; DuckDB's
+  // list_reverse failed on a BLOB, "Slice with steps has not been implemented").
+  `trino_reverse(x VARCHAR) AS array_to_string(list_reverse(string_split(x, '')), ''),
+     (x BLOB) AS unhex(array_to_string(list_reverse(regexp_extract_all(hex(x), '..')), '')), (x) AS list_reverse(x)`,
   `trino_length(s VARCHAR) AS length(s), (s BLOB) AS octet_length(s)`,
   // Luhn: from the right, every second digit doubled (minus 9 above 9); valid when the sum ends in 0. Trino 476: ''
   // is false, any character but 0-9 fails (DuckDB's cast failed on both, with its own message).

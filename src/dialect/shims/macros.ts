@@ -456,6 +456,7 @@ export const MACROS: readonly string[] = [
      (x) AS CASE WHEN typeof(x) = 'JSON' THEN cast_to_type(trino_fail('Cannot cast json to timestamp with time zone'), trino_tz_from_wall(NULL::TIMESTAMP, 'UTC'))
      WHEN typeof(x) = 'VARCHAR' THEN list_transform([trino_text_zone(CAST(x AS VARCHAR))], lambda trino_z: trino_tz_from_wall(
        CAST(trino_text_wall(CAST(x AS VARCHAR), 'timestamp with time zone') AS TIMESTAMP), trino_z))[1]
+     WHEN typeof(x) = 'TIME' THEN trino_tz_from_wall(current_date + CAST(CAST(x AS VARCHAR) AS TIME), 'UTC')
      ELSE trino_tz_from_wall(CAST(x AS TIMESTAMP), 'UTC') END`,
   // The zone as its offset at that instant ('Z' when 0), for named zones too (Trino 476: -04:00, not the zone name).
   `trino_iso_offset(minutes) AS CASE WHEN minutes = 0 THEN 'Z' ELSE CASE WHEN minutes < 0 THEN '-' ELSE '+' END
@@ -542,14 +543,17 @@ export const MACROS: readonly string[] = [
   `trino_round_instant_to_seconds(i) AS timezone('UTC', date_trunc('second', timezone('UTC', i) + INTERVAL 500 MILLISECOND))`,
   // A time of day moves around the clock (Trino 476: date_add('hour', 25, time '10:00') is 11:00); its own overload, as
   // trino_date_add_plain's timestamp(0) branch does not bind for a TIME ("Cannot mix values of type TIME and TIMESTAMP
-  // in CASE expression", found by hunt39). x is named once.
+  // in CASE expression", found by hunt39). x is named once. The count is taken modulo a day's units first: Trino 476
+  // moves a time by any bigint count (date_add('hour', BIGINT '2147483648', TIME '10:00:00.000') is 18:00:00.000,
+  // date_add('millisecond', 9223372036854775807, …) 17:12:55.807), where the int check of dates failed.
   `trino_date_add${zonedOverloads('unit, n, ', '', zonedDateAdd, (x) =>
     keptAtSeconds(
       (y) => `list_transform([${zonedDateAdd(y)}], lambda trino_r:
        trino_tz_from_instant(trino_round_instant_to_seconds(trino_r.trino_instant), trino_r.trino_zone))[1]`,
     )(x),
   )},
-     (unit, n, x TIME) AS x + trino_interval(trino_date_unit(unit, NULL::TIME), trino_date_add_count(n)),
+     (unit, n, x TIME) AS x + trino_interval(trino_date_unit(unit, NULL::TIME), n % CASE lower(trino_date_unit(unit, NULL::TIME))
+       WHEN 'millisecond' THEN 86400000 WHEN 'second' THEN 86400 WHEN 'minute' THEN 1440 ELSE 24 END),
      (unit, n, x) AS trino_date_add_plain(x, trino_interval(trino_date_unit(unit, x), trino_date_add_count(n)))`,
   // Below a day, Trino truncates keeping the offset (01:30 EST on a fall-back night truncates to 01:00 EST, not EDT).
   // A time of day is cut to the millisecond, second, minute or hour (Trino 476: date_trunc('hour', time '10:11:12.345')
@@ -563,8 +567,12 @@ export const MACROS: readonly string[] = [
   // CAST(varchar AS timestamp | date) reads Trino's text grammar only (src/dialect/shims/datetime-text.ts, a UDF:
   // regular expressions in a macro cost their compilation at every CAST the binder expands).
   // json is read as booleans, numbers and text only (Trino 476: "Cannot cast json to date"; DuckDB cast its text).
+  // A time of day is read on the session's current date (Trino 476: CAST(TIME '10:11:12.345' AS timestamp) is today's
+  // 10:11:12.345, the date in the session zone, UTC on Athena and locally; current_date is the same day locally), also
+  // CAST(time AS timestamp with time zone) in trino_to_tstz above (today's 10:11:12.345 UTC).
   `trino_to_timestamp(x) AS CASE WHEN typeof(x) = 'JSON' THEN cast_to_type(trino_fail('Cannot cast json to timestamp'), NULL::TIMESTAMP)
      WHEN typeof(x) = 'VARCHAR' THEN CAST(trino_text_wall(CAST(x AS VARCHAR), 'timestamp') AS TIMESTAMP)
+     WHEN typeof(x) = 'TIME' THEN current_date + CAST(CAST(x AS VARCHAR) AS TIME)
      ELSE CAST(trino_wall(x) AS TIMESTAMP) END`,
   `trino_to_date(x) AS CASE WHEN typeof(x) = 'JSON' THEN cast_to_type(trino_fail('Cannot cast json to date'), NULL::DATE)
      WHEN typeof(x) = 'VARCHAR' THEN CAST(trino_text_date(CAST(x AS VARCHAR)) AS DATE)
@@ -607,6 +615,9 @@ export const MACROS: readonly string[] = [
       `(a DATE, b DATE) AS ${DATE_DIFFERENCE}`,
       ...sumOverloads('subtract'),
       `(a ${TZ_STRUCT}, b ${TZ_STRUCT}) AS a.trino_instant - b.trino_instant`,
+      // TIME - TIME is the interval day to second between them in Trino 476 (TIME '01:00:00.000' - TIME
+      // '23:00:00.000' is -0 22:00:00.000); DuckDB has no subtract(TIME, TIME): both are read on one day.
+      `(a TIME, b TIME) AS (DATE '1970-01-01' + a) - (DATE '1970-01-01' + b)`,
     ],
     TYPED_DIFFERENCE,
   ),
@@ -946,7 +957,8 @@ export const MACROS: readonly string[] = [
 
   `trino_nonempty_delimiter(d) AS CASE WHEN d = '' THEN cast_to_type(trino_fail('The delimiter may not be the empty string'), d) ELSE d END`,
   // split(s, NULL) is NULL in Trino 476; DuckDB's string_split(s, NULL) is [s] (a varchar NULL delimiter answered
-  // ['a,b']; found by hunt39). A delimiter of no type (split('a,b', NULL)) still fails to bind (cast_to_type).
+  // ['a,b']; found by hunt39). A delimiter of no type (split('a,b', NULL)) is typed varchar first (expressions.ts
+  // BOTH_ARRAYS_TYPED; cast_to_type failed to bind it).
   `trino_split(s, d) AS CASE WHEN d IS NOT NULL THEN string_split(s, trino_nonempty_delimiter(d)) END`,
   // --- strings, regexps, json -------------------------------------------------------------------------------------
   `trino_split_part(s, d, i) AS CASE WHEN i < 1 THEN cast_to_type(trino_fail('Index must be greater than zero'), s)
@@ -978,10 +990,24 @@ export const MACROS: readonly string[] = [
   `trino_regexp_extract_all(s, p) AS regexp_extract_all(s, p),
      (s, p, g) AS CASE WHEN s IS NOT NULL THEN regexp_extract_all(s, p, trino_regexp_group(p, g)) END`,
   // A NULL argument gives NULL before the out-of-range cases give ''.
+  // Bytes (Trino 476: substr(X'010203', 2) is 0203, substr(X'010203', -2, 5) 0203; DuckDB has no substr of a BLOB)
+  // are cut from their hex text, two digits a byte: a start p > 0 is digit 2p - 1, p < 0 digit 2p (from the end).
+  // substring(bytes, p) is no function in Trino (only the FROM form is): trino_substring fails there.
   `trino_substr(s, start) AS CASE WHEN s IS NULL OR start IS NULL THEN NULL
        WHEN start = 0 OR abs(CAST(start AS BIGINT)) > length(s) THEN '' ELSE substr(s, start) END,
      (s, start, n) AS CASE WHEN s IS NULL OR start IS NULL OR n IS NULL THEN NULL
-       WHEN start = 0 OR n <= 0 OR abs(CAST(start AS BIGINT)) > length(s) THEN '' ELSE substr(s, start, n) END`,
+       WHEN start = 0 OR n <= 0 OR abs(CAST(start AS BIGINT)) > length(s) THEN '' ELSE substr(s, start, n) END,
+     (s BLOB, start) AS CASE WHEN s IS NULL OR start IS NULL THEN NULL
+       WHEN start = 0 OR abs(CAST(start AS HUGEINT)) > octet_length(s) THEN ''::BLOB
+       ELSE unhex(substr(hex(s), CAST(CASE WHEN start > 0 THEN 2 * start - 1 ELSE 2 * start END AS BIGINT))) END,
+     (s BLOB, start, n) AS CASE WHEN s IS NULL OR start IS NULL OR n IS NULL THEN NULL
+       WHEN start = 0 OR n <= 0 OR abs(CAST(start AS HUGEINT)) > octet_length(s) THEN ''::BLOB
+       ELSE unhex(substr(hex(s), CAST(CASE WHEN start > 0 THEN 2 * start - 1 ELSE 2 * start END AS BIGINT),
+         CAST(2 * least(n, octet_length(s)) AS BIGINT))) END`,
+  `trino_substring(s BLOB, start) AS cast_to_type(trino_fail('Unexpected parameters (varbinary, bigint) for function substring. Expected: substring(varchar(x), bigint), substring(varchar(x), bigint, bigint); Athena reads bytes with substr(b, start) or SUBSTRING(b FROM start)'), s),
+     (s, start) AS trino_substr(s, start),
+     (s BLOB, start, n) AS cast_to_type(trino_fail('Unexpected parameters (varbinary, bigint, bigint) for function substring. Expected: substring(varchar(x), bigint), substring(varchar(x), bigint, bigint); Athena reads bytes with substr(b, start, length) or SUBSTRING(b FROM start FOR length)'), s),
+     (s, start, n) AS trino_substr(s, start, n)`,
 
   // --- arrays and maps --------------------------------------------------------------------------------------------
   // DuckDB types map_from_entries(x) and flatten(x) as NULL when x is a constant it folds to NULL (`zip(split(NULL,

@@ -22,7 +22,11 @@ const padding = (builtin: 'lpad' | 'rpad') =>
   `trino_${builtin}(s, n, p) AS CASE WHEN s IS NULL OR p IS NULL THEN NULL
      WHEN n < 0 OR n > 2147483647 THEN ${fail('Target length must be in the range [0..2147483647]', "''")}
      WHEN p = '' THEN ${fail('Padding string must not be empty', "''")}
-     ELSE ${builtin}(s, CAST(n AS INTEGER), p) END`;
+     ELSE ${builtin}(s, CAST(n AS INTEGER), p) END,
+   (s BLOB, n, p BLOB) AS CASE WHEN s IS NULL OR p IS NULL THEN NULL
+     WHEN n < 0 OR n > 2147483647 THEN ${fail('Target length must be in the range [0..2147483647]', "''::BLOB")}
+     WHEN octet_length(p) = 0 THEN ${fail('Padding bytes must not be empty', "''::BLOB")}
+     ELSE unhex(${builtin}(hex(s), CAST(2 * n AS INTEGER), hex(p))) END`;
 
 export const STRING_MACROS: readonly string[] = [
   // The pattern of `s LIKE p ESCAPE e` with a pattern or escape that is not a literal (translate/like-escape.ts): Trino
@@ -39,6 +43,9 @@ export const STRING_MACROS: readonly string[] = [
        ELSE upper(s) END, '${UNICODE_16_LOWER}', '${UNICODE_16_UPPER}')`,
   `trino_lower(s) AS translate(lower(s), '${UNICODE_16_UPPER}', '${UNICODE_16_LOWER}')`,
   // DuckDB pads to an empty string below 0; Trino fails (the length is a bigint there, checked against the int range).
+  // Bytes (Trino 476: lpad(X'0102', 5, X'09') is 0909090102, rpad(X'0102', 5, X'0908') 0102090809, a shorter length
+  // keeps the first bytes; DuckDB has no lpad of a BLOB) are padded as their hex text: two digits a byte, so the
+  // padding's cycle and the cut fall between bytes. Both the value and the padding must be bytes, as in Trino.
   padding('lpad'),
   padding('rpad'),
   // Trino inserts the replacement before every code point and at the end when the search string is empty

@@ -381,6 +381,12 @@ const NULL_ARGUMENT_TYPES: Readonly<Record<string, string>> = {
   bitwise_left_shift: 'TINYINT',
   bitwise_right_shift: 'TINYINT',
   bitwise_right_shift_arithmetic: 'TINYINT',
+  // to_milliseconds(NULL) is a bigint NULL (its one form takes an interval day to second); DuckDB's epoch(NULL) could
+  // not choose between its interval and timestamp forms.
+  to_milliseconds: 'INTERVAL',
+  // substring(s, p) has varchar forms only (substring(NULL, 2) is a varchar NULL); substr also reads bytes, and its
+  // NULL is ambiguous (functions.ts refusedUntypedNull).
+  substring: 'VARCHAR',
   // Their array form: an unknown element (array_max(NULL), element_at(x, 1) of a NULL-typed x), an array(unknown)
   // (array_distinct, array_sort, slice); DuckDB's NULL took list_extract's varchar form or failed in cast_to_type.
   element_at: UNKNOWN_ARRAY,
@@ -395,8 +401,12 @@ const NULL_ARGUMENT_TYPES: Readonly<Record<string, string>> = {
   array_union: UNKNOWN_ARRAY,
 };
 
-/** The two-array functions whose second argument NULL_ARGUMENT_TYPES types too (array_except(NULL, NULL)). */
-const BOTH_ARRAYS_TYPED = new Set(['array_except', 'array_intersect', 'array_union']);
+/**
+ * The two-array functions whose second argument NULL_ARGUMENT_TYPES types too (array_except(NULL, NULL)), and split,
+ * whose delimiter is a varchar: split('a,b', NULL) is an array(varchar) NULL in Trino 476, where DuckDB failed in
+ * trino_nonempty_delimiter's cast_to_type ("cannot be used to cast to NULL").
+ */
+const BOTH_ARRAYS_TYPED = new Set(['array_except', 'array_intersect', 'array_union', 'split']);
 
 /** The type NULL_ARGUMENT_TYPES gives `callee`'s first argument; element_at's map form (a text key) keeps unknown. */
 const nullArgumentType = (callee: string, args: readonly (readonly Node[])[]): string | undefined =>

@@ -23,7 +23,7 @@ import { LAMBDA_REWRITES, refusedUnknownElementLambda } from './lambda-rewrites.
 import { hasAggregate, hasOuterAggregate, shimCall, shimCallText } from './unbound.js';
 import { ANONYMOUS_ROW } from './row-lists.js';
 import { IP_STRUCT, nestedIpCastGuard } from '../shims/ip-address.js';
-import { UNFOLDED_NULL, VARBINARY_TO_VARCHAR_FAIL, VARCHAR_OF_KNOWN_TYPE } from '../shims/macros.js';
+import { TZ_STRUCT, UNFOLDED_NULL, VARBINARY_TO_VARCHAR_FAIL, VARCHAR_OF_KNOWN_TYPE } from '../shims/macros.js';
 import { trinoJsonPathTokens } from './json-path.js';
 import { jsonUnreadablePart } from '../shims/json-cast.js';
 import { BOOLEAN_TO_SCALE_ONLY_DECIMAL, REFUSED_KEY_MARKER } from '../shims/error-messages.js';
@@ -101,7 +101,17 @@ const wall = (value: string) => shimCall('trino_wall', [value]);
 const onWallClock =
   (fn: string, wrap = (s: string) => s): CallHandler =>
   (c) =>
-    wrap(`${fn}(${wall(c.arg(0))})`);
+    bareNull(c) && fn !== 'last_day' ? 'CAST(NULL AS BIGINT)' : wrap(`${fn}(${wall(c.arg(0))})`);
+/**
+ * A call whose only argument is a bare NULL: Trino 476 picks one of its forms and answers a typed NULL (year(NULL),
+ * day_of_week(NULL), week(NULL), quarter(NULL), to_milliseconds(NULL) are bigint, to_unixtime(NULL) double), where
+ * DuckDB's binder cannot choose among the date, timestamp and interval forms ("Could not choose a best candidate").
+ */
+const bareNull = (c: CallContext): boolean => c.args.length === 1 && /^NULL$/i.test(c.arg(0).trim());
+/** A typed NULL timestamp(3) with time zone (at_timezone(NULL, 'UTC') and with_timezone(NULL, 'UTC') in Trino 476). */
+const ZONED_NULL = `CAST(${UNFOLDED_NULL} AS ${TZ_STRUCT})`;
+/** The same for a first argument of a zoned function whose zone is a string literal (at_timezone(NULL, 'UTC')). */
+const bareNullBeforeZone = (c: CallContext): boolean => c.args.length === 2 && /^NULL$/i.test(c.arg(0).trim()) && literalArg(c, 1) !== undefined;
 /** A rendered TIMESTAMP or DATE literal (what `${period_start}` becomes): no interval. */
 const DATETIME_LITERAL = /^(?:(?:TIMESTAMP|DATE)\s+'(?:[^']|'')*'|CAST\((?:TIMESTAMP|DATE)\s+'(?:[^']|'')*' AS TIMESTAMP(?:_[A-Z]+)?\))$/i;
 /**
@@ -1158,10 +1168,10 @@ export const FUNCTIONS: Record<string, CallHandler> = {
   from_iso8601_timestamp: rename('trino_from_iso8601_timestamp'),
   from_iso8601_date: (c) => `trino_from_iso8601_date(${c.arg(0)})`,
   from_unixtime: (c) => call('trino_from_unixtime', withZoneKey(c, 1)),
-  to_unixtime: typedRename('trino_to_unixtime'),
+  to_unixtime: (c) => (bareNull(c) ? 'CAST(NULL AS DOUBLE)' : typedRename('trino_to_unixtime')(c)),
   to_iso8601: typedRename('trino_to_iso8601'),
-  with_timezone: (c) => call('trino_with_timezone', withZoneKey(c, 1)),
-  at_timezone: (c) => typedRename('trino_at_time_zone')(withZoneKey(c, 1)),
+  with_timezone: (c) => (bareNullBeforeZone(c) ? ZONED_NULL : call('trino_with_timezone', withZoneKey(c, 1))),
+  at_timezone: (c) => (bareNullBeforeZone(c) ? ZONED_NULL : typedRename('trino_at_time_zone')(withZoneKey(c, 1))),
   now: () => 'trino_now()',
   // Trino's grammar takes current_timestamp or current_timestamp(precision); `current_timestamp()` is a syntax error.
   current_timestamp: (c) => {
@@ -1288,7 +1298,26 @@ export const FUNCTIONS: Record<string, CallHandler> = {
   },
   substr: (c) => (c.group.items.some((n) => nodeKeyword(n) === 'FROM') || refusedUntypedNull(c, true) ? undefined : call('trino_substr', c)),
   // substring() has varchar forms only in Trino 476: substring(NULL, 1) is a varchar NULL there.
-  substring: (c) => (c.group.items.some((n) => nodeKeyword(n) === 'FROM') ? undefined : call('trino_substr', c)),
+  // SUBSTRING(s FROM p [FOR n]) has substr's positions (Trino 476: SUBSTRING('abc' FROM 0) is '', DuckDB's 'abc') and
+  // reads bytes too; the call form substring(s, p) takes varchar only (trino_substring fails on bytes, as Trino does).
+  substring: (c) => {
+    const items = c.group.items;
+    const from = items.findIndex((n) => nodeKeyword(n) === 'FROM');
+    if (from < 0) return call('trino_substring', c);
+    const forAt = items.findIndex((n, k) => k > from && nodeKeyword(n) === 'FOR');
+    const parts = forAt < 0 ? [items.slice(0, from), items.slice(from + 1)] : [items.slice(0, from), items.slice(from + 1, forAt), items.slice(forAt + 1)];
+    const [value, ...positions] = parts.map((p) => c.render(p).trim());
+    // Its value may be bytes or text: a NULL of no type matches both forms (Trino 476: AMBIGUOUS_FUNCTION_CALL).
+    if (/^NULL$/i.test(value)) {
+      c.report(
+        'ambiguous-call',
+        'SUBSTRING(NULL FROM …): Could not choose a best candidate operator. Explicit type casts must be added (Athena fails with AMBIGUOUS_FUNCTION_CALL: a NULL of no type matches its varchar and varbinary forms)',
+        'CAST the NULL to a type: SUBSTRING(CAST(NULL AS varchar) FROM 2)',
+      );
+      return undefined;
+    }
+    return `trino_substr(${[unknownGuarded(value, c.mayHoldUnknown === true, 'argument'), ...positions].join(', ')})${c.tail}`;
+  },
   split_part: rename('trino_split_part'),
   // Trino fails on an empty delimiter (DuckDB splits into characters); a NULL delimiter gives NULL (trino_split).
   split: (c) => `trino_split(${c.arg(0)}, ${c.arg(1)})${c.tail}`,
