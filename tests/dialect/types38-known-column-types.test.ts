@@ -9,41 +9,15 @@
 // (2, -1, BIGINT '20', 'web', DOUBLE '2.5', DATE '2026-12-07', 2026), (3, NULL, NULL, NULL, NULL, NULL, 2025),
 // (4, 5, BIGINT '-3', 'app', nan(), DATE '2026-12-06', 2026))`.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { translateStatement, type CatalogColumn } from '../../src/dialect/translate/index.js';
 import type { AthenaLocalEngine } from '../../src/engines/local/engine.js';
-import { openLake, rowsAndTypes } from './lake-helpers.js';
+import { rowsAndTypes } from './lake-helpers.js';
+import { openLakeWithTableT, translated } from './typed-table-t.js';
 
 let engine: AthenaLocalEngine;
 beforeAll(async () => {
-  engine = await openLake();
-  await engine.execute(
-    "CREATE TABLE t (k int, i int, b bigint, s string, d double, dt date, y int) LOCATION 's3://b/t/' TBLPROPERTIES ('table_type' = 'ICEBERG')",
-  );
-  await engine.execute(
-    "INSERT INTO t VALUES (1, 2, 10, 'web', 1.5, DATE '2026-12-06', 2026), (2, -1, 20, 'web', 2.5, DATE '2026-12-07', 2026), (3, NULL, NULL, NULL, NULL, NULL, 2025), (4, 5, -3, 'app', nan(), DATE '2026-12-06', 2026)",
-  );
+  engine = await openLakeWithTableT();
 });
 afterAll(async () => engine.close());
-
-const columnTypes = new Map<string, CatalogColumn[]>([
-  [
-    'default.t',
-    [
-      ['k', 'integer'],
-      ['i', 'integer'],
-      ['b', 'bigint'],
-      ['s', 'varchar'],
-      ['d', 'double'],
-      ['dt', 'date'],
-      ['y', 'integer'],
-    ].map(([name, trinoType]) => ({ name, trinoType })),
-  ],
-]);
-/** The translation of `sql`, with the catalog's column types or without. */
-const translated = (sql: string, known = true) =>
-  translateStatement(sql, { lakeRoot: '/lake', database: 'default', ...(known ? { columnTypes } : {}) })
-    .steps.map((s) => (s.kind === 'sql' ? s.sql : JSON.stringify(s)))
-    .join('\n');
 
 describe('query levels over catalog tables of known column types', () => {
   it.each<[string, string, string[], unknown[][]]>([
