@@ -36,9 +36,13 @@ describe('lake lint binds every query over empty typed inputs', () => {
     const uses = (sent: string[]) => sent.filter((sql) => sql.startsWith('USE ')).length;
     // The session moves to the models' database once, whatever their number.
     expect(uses(many)).toBe(uses(few));
-    // A new table's description is inserted, not replaced (the snapshot knows it is new).
-    expect(many.filter((sql) => sql.startsWith('INSERT OR REPLACE INTO "awsdatacatalog"."__lake"'))).toEqual([]);
-    expect(many.filter((sql) => sql.startsWith('INSERT INTO "awsdatacatalog"."__lake"."tables"'))).toHaveLength(8 + 1);
+    // A new table's description is inserted once, not replaced (the snapshot knows it is new). Lint's scratch engine
+    // writes new tables and their descriptions in batches, before a statement that may read them (lint40): the source
+    // table and m0…m6 are read by the next model; m7, read by nothing, is never written.
+    const all = many.join('\n');
+    expect(all).not.toContain('INSERT OR REPLACE INTO "awsdatacatalog"."__lake"');
+    const inserted = [...all.matchAll(/INSERT INTO "awsdatacatalog"\."__lake"\."tables" VALUES \('analytics', '(\w+)'/g)].map((m) => m[1]);
+    expect(inserted.sort()).toEqual(['m0', 'm1', 'm2', 'm3', 'm4', 'm5', 'm6', 'reviews']);
   });
 
   it('a model selecting an unknown column on line 6: <file>:6 and the name, exit 1', async () => {
