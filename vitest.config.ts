@@ -8,6 +8,10 @@ export default defineConfig({
     // DuckDB is native and multi-threaded; two forks match the two cores of the target machine.
     pool: 'forks',
     poolOptions: { forks: { maxForks: 2, minForks: 1 } },
+    // One module graph per fork, not per file: evaluating src/ again for each of ~530 files cost ~0.6–0.9 s of CPU per
+    // file (docs/performance.md, "CI time"). A file that mocks a module loads its modules again (vi.resetModules) and
+    // drops the mock after it; tests/trino/record-setup.ts wraps the engine once per module instance.
+    isolate: false,
     globalSetup: ['tests/global-setup.ts'],
     // Records the dialect tests' queries for `npm run test:trino` (tests/trino/recorded.ts), which then need not run them again.
     setupFiles: ['tests/trino/record-setup.ts'],

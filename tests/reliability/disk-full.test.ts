@@ -6,10 +6,6 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { main } from '../../src/cli/main.js';
-import { reportError } from '../../src/cli/errors.js';
-import { query } from '../ingest/helpers.js';
-import { captureIo } from '../helpers/io.js';
 
 const disk = vi.hoisted(() => ({ fullUnder: undefined as string | undefined, failures: 0 }));
 
@@ -42,6 +38,18 @@ vi.mock('node:fs', async (importOriginal) => {
   const overrides = { writeFileSync, renameSync, copyFileSync };
   return { ...fs, ...overrides, default: { ...fs, ...overrides } };
 });
+
+// Test files share one module graph (vitest.config.ts, `isolate: false`): the modules under test may have been loaded
+// by an earlier file without this file's mock, so they are loaded again here, and again after it without the mock.
+vi.resetModules();
+afterAll(() => {
+  vi.doUnmock('node:fs');
+  vi.resetModules();
+});
+const { main } = await import('../../src/cli/main.js');
+const { reportError } = await import('../../src/cli/errors.js');
+const { query } = await import('../ingest/helpers.js');
+const { captureIo } = await import('../helpers/io.js');
 
 const REPO = resolve('.');
 const HEADER = 'order_id,user_id,order_date,total_amount,status';

@@ -5,13 +5,20 @@ import * as fs from 'node:fs';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it, vi } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 
 vi.mock('node:fs', async (original) => {
   const actual = await original<typeof import('node:fs')>();
   return { ...actual, readdirSync: vi.fn(actual.readdirSync), opendirSync: vi.fn(actual.opendirSync) };
 });
 
+// Test files share one module graph (vitest.config.ts, `isolate: false`): the modules under test may have been loaded
+// by an earlier file without this file's mock, so they are loaded again here, and again after it without the mock.
+vi.resetModules();
+afterAll(() => {
+  vi.doUnmock('node:fs');
+  vi.resetModules();
+});
 const { DataFilePresence, hasDataFiles, hasPartitionData } = await import('../../../src/engines/local/lake-storage.js');
 
 describe('hasDataFiles', () => {

@@ -5,7 +5,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { describe, expect, it, vi } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { eventsTable } from './lake-table-fixture.js';
 
 vi.mock('../../../src/engines/local/readers.js', async (original) => {
@@ -13,6 +13,13 @@ vi.mock('../../../src/engines/local/readers.js', async (original) => {
   return { ...actual, hiveTableSelect: vi.fn(actual.hiveTableSelect) };
 });
 
+// Test files share one module graph (vitest.config.ts, `isolate: false`): the modules under test may have been loaded
+// by an earlier file without this file's mock, so they are loaded again here, and again after it without the mock.
+vi.resetModules();
+afterAll(() => {
+  vi.doUnmock('../../../src/engines/local/readers.js');
+  vi.resetModules();
+});
 const readers = await import('../../../src/engines/local/readers.js');
 const { CATALOG, LakeCatalog } = await import('../../../src/engines/local/catalog.js');
 
