@@ -393,7 +393,9 @@ export function guardColumnComparisons(parts: Part[], correlatable: boolean): vo
           : compareAny(l, r, `(${compared} AND trino_text_comparable(${l}, ${r}))`, nestedComparison(l, op, r));
     // In a lambda's body, heavy operands bound once (boundOnce; never a join's keys, an outer or aggregated operand).
     const once =
-      (guard === 'text' || guard === 'dispatch' || (guard === 'refuse' && !correlatable && !hasAggregate(a) && !hasAggregate(b))) &&
+      (guard === 'text' || guard === 'dispatch' || (guard === 'refuse' && !correlatable)) &&
+      !hasAggregate(a) &&
+      !hasAggregate(b) &&
       !read &&
       !inJoinCondition(parts, i)
         ? boundOnce(a, b, guarded(a, b, scalar), (l, r) => guarded(l, r, meetsNaN ? nanAwareComparison(`${l} ${op} ${r}`, op, l, r) : `${l} ${op} ${r}`))
