@@ -269,20 +269,38 @@ const E = 'trino_e';
 const I = 'trino_i';
 const J = 'trino_j';
 
+/** array_sort comparators being built, nested: each binds its array under its own name (sortWithComparator). */
+let sortDepth = 0;
+
 /**
  * array_sort(a, (x, y) -> …): a stable sort by the comparator. Element i goes to 1 + the number of elements that
  * compare below it, or equal to it and stand before it (no element is compared with itself; trino_sort_by_ranks places them; a comparator that gives no
  * order fails). A comparator result other than -1, 0 or 1 fails as in Trino.
+ *
+ * The array is bound once, as a lambda's parameter (`list_transform([a], lambda trino_sorted1: …)[1]`), and so is
+ * each comparator result: the sort names the array ~5 times and the comparator twice, and each comparison in the
+ * comparator names its operands again through its shims, so DuckDB bound the array's text hundreds of times (issue 18:
+ * `array_sort(ARRAY[ARRAY[2, 3, 1], ARRAY[1], ARRAY[4, 5]], (x, y) -> IF(cardinality(x) < cardinality(y), …))` took
+ * ~11 s of CPU to bind). Trino evaluates the array before sorting and the comparator once per pair, so binding them
+ * once changes no answer.
  */
 function sortWithComparator(c: CallContext, body: (values: string[]) => string): string {
-  const a = `(${c.arg(0)})`;
-  const cmp = `trino_comparator_result(${body([`${a}[${J}]`, `${a}[${I}]`])})`;
-  const rank = `1 + len(list_filter(range(1, len(${a}) + 1), lambda ${J}: CASE WHEN ${J} <> ${I} THEN ${cmp} < 0 OR (${cmp} = 0 AND ${J} < ${I}) ELSE false END))`;
-  // Trino 476 takes a comparator returning an integer only (function(t,t,integer)); checked once while binding.
-  // The body over a lambda's parameter, not over an element of the (often long) array text: DuckDB binds it once more.
-  const W = 'trino_w';
-  const typed = `{'trino_v': ${a}}[CASE WHEN typeof(list_transform(${a}, lambda ${W}: ${body([W, W])})) IN ('INTEGER[]', '"NULL"[]') THEN 'trino_v' ELSE '${REFUSED_KEY_MARKER}comparator-type' END]`;
-  return `trino_sort_by_ranks(${typed}, list_transform(range(1, len(${a}) + 1), lambda ${I}: ${rank}))`;
+  const array = c.arg(0);
+  sortDepth++;
+  try {
+    const a = `(trino_sorted${sortDepth})`;
+    // The comparator's result bound once too (trino_comparator_result names it three times).
+    const R = `trino_r${sortDepth}`;
+    const cmp = `trino_comparator_result(${R})`;
+    const rank = `1 + len(list_filter(range(1, len(${a}) + 1), lambda ${J}: CASE WHEN ${J} <> ${I} THEN list_transform([${body([`${a}[${J}]`, `${a}[${I}]`])}], lambda ${R}: ${cmp} < 0 OR (${cmp} = 0 AND ${J} < ${I}))[1] ELSE false END))`;
+    // Trino 476 takes a comparator returning an integer only (function(t,t,integer)); checked once while binding.
+    // The body over a lambda's parameter, not over an element of the array: DuckDB binds it once more.
+    const W = 'trino_w';
+    const typed = `{'trino_v': ${a}}[CASE WHEN typeof(list_transform(${a}, lambda ${W}: ${body([W, W])})) IN ('INTEGER[]', '"NULL"[]') THEN 'trino_v' ELSE '${REFUSED_KEY_MARKER}comparator-type' END]`;
+    return `list_transform([${array}], lambda trino_sorted${sortDepth}: trino_sort_by_ranks(${typed}, list_transform(range(1, len(${a}) + 1), lambda ${I}: ${rank})))[1]`;
+  } finally {
+    sortDepth--;
+  }
 }
 
 const arraySortByComparator = withLambda(1, 2, sortWithComparator);

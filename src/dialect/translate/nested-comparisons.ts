@@ -25,6 +25,7 @@ import {
   literalKind,
 } from './nan-forms.js';
 import { hasAggregate, shimCall } from './unbound.js';
+import { expandedSize } from '../shims/macro-weights.js';
 
 /**
  * How a comparison whose operand types only DuckDB's binder knows is rewritten (guardColumnComparisons): refused
@@ -330,6 +331,30 @@ function mayBeNested(parts: readonly Part[], range: [number, number]): boolean {
 /** `plain` when a and b are not arrays, maps or rows, else `nested`: DuckDB folds the choice while binding. */
 const compareAny = (a: string, b: string, plain: string, nested: string) => `trino_compare_any(${a}, ${b}, ${plain}, ${nested})`;
 
+/** A name the translator gives an inlined lambda's parameter or element (lambda-rewrites.ts: array_sort's comparator…). */
+const INLINED_LAMBDA_NAME = /\btrino_(?:sorted\d+|w|e|i|j)\b/;
+/** Characters of expanded SQL a guarded comparison in a lambda's body must cost before its operands are bound once. */
+const HEAVY_IN_LAMBDA = 5_000;
+
+/**
+ * A comparison in a lambda's body (an operand names an inlined lambda's parameter) written with its operands bound
+ * once, when its guards would make DuckDB bind them many times: `plain` (`guarded(a, b)`) names each operand ~7 times
+ * (trino_nan_in, trino_text_comparable; trino_compare_any's branches ~15), and a comparator lambda's operands are
+ * calls (`cardinality(x) < cardinality(y)`, `x % 2 = y % 2`: ~9,000 characters of trino_modulus each) — issue 18.
+ * The operands that are calls become the fields of a lambda's parameter, evaluated once, first, as Trino evaluates a
+ * comparison's operands (coalesce keeps a NULL-typed operand's type); literals and plain names stay in place. The
+ * comparison's answer is unchanged; undefined where nothing is gained (`plain` stays).
+ */
+function boundOnce(a: string, b: string, plain: string, guarded: (l: string, r: string) => string): string | undefined {
+  if (!INLINED_LAMBDA_NAME.test(a) && !INLINED_LAMBDA_NAME.test(b)) return undefined;
+  const moved = [a, b].map((t) => /\w\s*\(/.test(t) && !isLiteral(t));
+  if (!moved.some(Boolean) || expandedSize(plain) <= HEAVY_IN_LAMBDA) return undefined;
+  const parameter = `trino_cmp${(`${a},${b}`.match(/lambda trino_cmp/g)?.length ?? 0) + 1}`;
+  const [x, y] = [a, b].map((t, k) => (moved[k] ? `${parameter}['${k === 0 ? 'l' : 'r'}']` : t));
+  const fields = [a, b].flatMap((t, k) => (moved[k] ? [`'${k === 0 ? 'l' : 'r'}': coalesce(${t})`] : []));
+  return `list_transform([{${fields.join(', ')}}], lambda ${parameter}: ${guarded(x, y)})[1]`;
+}
+
 /**
  * Comparisons marked by compareNestedValues, once the other operator rewrites (zoned timestamps compared by instant)
  * are done. 'refuse' (two columns, or a JOIN condition) gets the guard trino_not_nested (nested-compare.ts):
@@ -352,25 +377,40 @@ export function guardColumnComparisons(parts: Part[], correlatable: boolean): vo
     const whole = read ? `${ra} ${op} ${rb}` : textOf(parts, [left[0], right[1]]);
     // A text meeting another type fails in Trino (text-comparisons.ts), whatever the guard.
     // NaN compares as in Trino (nan-forms.ts); in a join's ON condition as keys that stay one per side (a hash join).
-    const scalar = !comparisonMeetsNaN(parts, op, left, right)
+    const meetsNaN = comparisonMeetsNaN(parts, op, left, right);
+    const scalar = !meetsNaN
       ? guard === 'refuse'
         ? whole
         : whole.trim()
       : guard !== 'dispatch' && decidesJoinMatch(parts, i)
         ? nanAwareJoinComparison(whole, op, ra, rb)
         : nanAwareComparison(whole, op, ra, rb);
+    const guarded = (l: string, r: string, compared: string) =>
+      guard === 'refuse'
+        ? `(${compared} AND trino_comparable_columns(${l}, ${r}))`
+        : guard === 'text'
+          ? `(${compared} AND trino_text_comparable(${l}, ${r}))`
+          : compareAny(l, r, `(${compared} AND trino_text_comparable(${l}, ${r}))`, nestedComparison(l, op, r));
+    // In a lambda's body, heavy operands bound once (boundOnce; never a join's keys, an outer or aggregated operand).
+    const once =
+      (guard === 'text' || guard === 'dispatch' || (guard === 'refuse' && !correlatable)) &&
+      !hasAggregate(a) &&
+      !hasAggregate(b) &&
+      !read &&
+      !inJoinCondition(parts, i)
+        ? boundOnce(a, b, guarded(a, b, scalar), (l, r) => guarded(l, r, meetsNaN ? nanAwareComparison(`${l} ${op} ${r}`, op, l, r) : `${l} ${op} ${r}`))
+        : undefined;
     // trino_comparable_columns decides two numbers by its typed overload; an outer reference or an aggregate, whose
     // type DuckDB does not see where it picks one, takes the two guards themselves.
-    const text =
-      guard === 'refuse'
+    const text = once
+      ? once
+      : guard === 'refuse'
         ? correlatable || hasAggregate(a) || hasAggregate(b)
           ? `(${scalar} AND trino_not_nested(${a}, ${b}) AND trino_text_comparable(${a}, ${b})${correlatable && !hasAggregate(a) && !hasAggregate(b) ? ` AND ${floatingRefused(a, b, 'true', 'comparison in a correlated subquery')}` : ''})`
-          : `(${scalar} AND trino_comparable_columns(${a}, ${b}))`
+          : guarded(a, b, scalar)
         : guard === 'number'
           ? `(${scalar} AND ${numberComparable(isNumberLiteralText(a) ? b : a)})`
-          : guard === 'text'
-            ? `(${scalar} AND trino_text_comparable(${a}, ${b}))`
-            : compareAny(a, b, `(${scalar} AND trino_text_comparable(${a}, ${b}))`, nestedComparison(a, op, b));
+          : guarded(a, b, scalar);
     parts.splice(left[0], right[1] - left[0] + 1, { kind: 'operand', text });
     i = left[0];
   }
