@@ -2,7 +2,7 @@
 // answered (issue 15, docs/issue-15-audit.md, sil41's section): a compared TRUE-only CASE whose other side or values are
 // constant expressions other than literals (`abs(-1)`, `1 + 1`, `length('a')`, `CAST('b' AS varchar(3))`), which Trino
 // 476 folds before it reads the CASE as its conditions, and the outer-row test of a subquery conjunct under two NOTs
-// (`NOT (NOT (EXISTS …))`, `NOT NOT EXISTS …`, `NOT (x > 5 OR NOT EXISTS …)`), which Trino pushes down to the conjunct.
+// (`NOT (NOT (EXISTS …))`, `NOT NOT EXISTS …`, `NOT (x > 5 OR NOT EXISTS …)`, `NOT NOT x IN (…)`), which Trino pushes down to the conjunct.
 // Every expectation is the shared Trino 476's answer (value and type) or failure (COMPILER_ERROR "argumentType unknown
 // should not be UNKNOWN"), asked on 2026-12-07.
 import { describe, expect, it } from 'vitest';
@@ -14,6 +14,7 @@ const u = 'SELECT y FROM UNNEST(sequence(1, 2)) u(y) WHERE';
 const c = (then: string) => `CASE WHEN element_at(ARRAY[], y) IS NULL THEN ${then} END`;
 const t = 'SELECT x FROM UNNEST(sequence(1, 2)) t(x) WHERE';
 const s = 'EXISTS (SELECT 1 FROM (VALUES 1) u(y) WHERE element_at(ARRAY[], t.x) IS NULL)';
+const q = '(SELECT y FROM (VALUES 1, 2) u(y) WHERE element_at(ARRAY[], t.x) IS NULL)';
 const REFUSED = /COMPILER_ERROR: argumentType unknown should not be UNKNOWN: Athena cannot compile a WHERE or HAVING test/;
 
 describe('a compared TRUE-only CASE beside a constant expression', () => {
@@ -51,6 +52,8 @@ describe('the outer-row test of a subquery conjunct under two NOTs', () => {
     [`${t} NOT (x > 5 OR NOT (${s})) ORDER BY x`],
     [`${t} NOT (NOT (x > 0 AND ${s})) ORDER BY x`],
     [`${t} x > 0 AND NOT (NOT ${s}) ORDER BY x`],
+    [`${t} NOT (NOT x IN ${q}) ORDER BY x`],
+    [`${t} NOT NOT x IN ${q} ORDER BY x`],
   ])('%s is refused', async (sql) => {
     await expect(engine.execute(sql)).rejects.toThrow(REFUSED);
   });
@@ -61,6 +64,7 @@ describe('the outer-row test of a subquery conjunct under two NOTs', () => {
     [`${t} NOT (x > 0 AND NOT ${s}) ORDER BY x`, [[1], [2]]],
     [`${t} NOT NOT NOT ${s} ORDER BY x`, []],
     [`${t} NOT (${s}) ORDER BY x`, []],
+    [`${t} NOT x IN ${q} ORDER BY x`, []],
   ])('%s answers', async (sql, rows) => {
     expect(await rowsAndTypes(engine, sql)).toEqual({ rows, types: ['bigint'] });
   });

@@ -206,6 +206,11 @@ function conjunctSubqueryAt(items: readonly Node[], i: number, negated: boolean)
   if (!isParen(n) || !isSubquery(n.items)) return false;
   let before = previousMeaningful(items, i);
   if (nodeKeyword(items[before]) === 'EXISTS') before = previousMeaningful(items, before);
+  // `NOT x IN (…)`: the NOTs stand before a one-node left operand.
+  else if (nodeKeyword(items[before]) === 'IN') {
+    const left = previousMeaningful(items, before);
+    if (left >= 0 && nodeKeyword(items[left]) !== 'NOT' && !LEVEL_CLAUSES.has(nodeKeyword(items[left]))) before = previousMeaningful(items, left);
+  }
   let odd = negated;
   while (before >= 0 && nodeKeyword(items[before]) === 'NOT') {
     odd = !odd;
