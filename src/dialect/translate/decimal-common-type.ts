@@ -68,32 +68,15 @@ export function floatingLiteral(nodes: readonly Node[]): 'REAL' | 'DOUBLE' | und
   return undefined;
 }
 
-const showsFloating = (values: readonly Node[][]) => values.some((v) => floatingLiteral(v) !== undefined);
-
-/** A bare or qualified column name (`d`, `t.d`, `"t"."d"`). */
-function isColumnValue(nodes: readonly Node[]): boolean {
-  const m = meaningful(nodes);
-  return (
-    m.length % 2 === 1 && m.every((n, k) => n.kind === 'token' && (k % 2 === 1 ? n.token.text === '.' : n.token.kind === 'word' || n.token.kind === 'quoted'))
-  );
-}
-
-/** A value DuckDB binds again at no cost: a column name, a literal (`1.5`, `'a'`, NULL, `DECIMAL '1.5'`). */
-function isCheapValue(nodes: readonly Node[]): boolean {
-  const m = unsigned(nodes);
-  if (isColumnValue(m)) return true;
-  if (m.length === 1) return m[0].kind === 'token' && ['number', 'string'].includes(m[0].token.kind);
-  return m.length === 2 && m[0].kind === 'token' && m[0].token.kind === 'word' && m[1].kind === 'token' && m[1].token.kind === 'string';
-}
-
 /**
- * Whether the check of a decimal meeting a real or double (floatingCheck) is written beside a construct: where a value
- * is written as a real or double, and where every value is a column name or a literal, one at least a column
- * (`coalesce(d, r)`, `CASE … THEN d ELSE r END`, `ARRAY[d, r]` of a decimal(9,1) d and a real r: Trino 476 makes d a
- * real by its own rule, 16777218 for 16777217.5, DuckDB's cast 16777216), whose binding again costs nothing.
+ * Whether the check of a decimal meeting a real or double (floatingCheck) is written beside a construct: wherever two
+ * values meet and the scale check is (it rides on the same bindings: `coalesce(d, r)`, `CASE … THEN d ELSE r END`,
+ * `ARRAY[d, r]` of a decimal(9,1) d and a real r, and since sil41 values that are expressions, `coalesce(d + 0, r)`,
+ * `ARRAY[abs(d), r]`, `VALUES abs(DECIMAL '16777217.5'), abs(REAL '1')`: Trino 476 makes d a real by its own rule,
+ * 16777218 for 16777217.5, DuckDB's cast 16777216). Decided by DuckDB's type of each value, which for arithmetic is
+ * wider than its values (`d * 2` of a decimal(10,2) is a decimal(18,2)): such a value beside a double is refused too.
  */
-const floatingChecked = (values: readonly Node[][]) =>
-  showsFloating(values) || (values.length >= 2 && values.some(isColumnValue) && values.every(isCheapValue));
+const floatingChecked = (values: readonly Node[][]) => values.length >= 2;
 
 const IP_LIST = `${IP_STRUCT}[]`;
 
@@ -135,8 +118,8 @@ interface Wanted {
   families: boolean;
   /**
    * Whether a decimal meeting a real or double is checked with the scale (floatingCheck); by default where the values
-   * are written once (checkedOnce). Beside a construct, where each value is written again (a value's arithmetic bound
-   * once more: ~0.1 s for a CASE of two sums), only when a value is written as a real or double (floatingLiteral).
+   * are written once (checkedOnce); beside a construct wherever two values meet (floatingChecked; each value is
+   * written once more there).
    */
   floating?: boolean;
 }

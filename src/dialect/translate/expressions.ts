@@ -196,13 +196,27 @@ function markEvaluatedTests(parts: Part[], start: number): void {
   for (let k = start; k < parts.length; k++) if (parts[k].kind === 'boundary' && /^IS$/i.test(parts[k].text)) parts[k].evaluatedTest = true;
 }
 
-/** Whether items[i] is a subquery in parentheses not under NOT (`EXISTS (…)`, `x IN (…)`, `(…) = 1`; not `NOT EXISTS (…)`). */
-function conjunctSubqueryAt(items: readonly Node[], i: number): boolean {
+/**
+ * Whether items[i] is a subquery in parentheses at positive polarity (`EXISTS (…)`, `x IN (…)`, `(…) = 1`, `NOT NOT
+ * EXISTS (…)`; not `NOT EXISTS (…)`): `negated` where the sequence stands under an odd number of NOTs (`NOT (NOT (EXISTS
+ * (…)))`: Trino 476 pushes the NOTs down and fails on the conjunct as on `EXISTS (…)`; sil41).
+ */
+function conjunctSubqueryAt(items: readonly Node[], i: number, negated: boolean): boolean {
   const n = items[i];
   if (!isParen(n) || !isSubquery(n.items)) return false;
   let before = previousMeaningful(items, i);
   if (nodeKeyword(items[before]) === 'EXISTS') before = previousMeaningful(items, before);
-  return nodeKeyword(items[before]) !== 'NOT';
+  // `NOT x IN (…)`: the NOTs stand before a one-node left operand.
+  else if (nodeKeyword(items[before]) === 'IN') {
+    const left = previousMeaningful(items, before);
+    if (left >= 0 && nodeKeyword(items[left]) !== 'NOT' && !LEVEL_CLAUSES.has(nodeKeyword(items[left]))) before = previousMeaningful(items, left);
+  }
+  let odd = negated;
+  while (before >= 0 && nodeKeyword(items[before]) === 'NOT') {
+    odd = !odd;
+    before = previousMeaningful(items, before);
+  }
+  return !odd;
 }
 
 /** Marks the `IS` parts from `start` on: a WHERE or HAVING over a table, whose untyped tests are refused (filtersTableRows). */
@@ -474,7 +488,7 @@ export class ExpressionRewriter {
    * TRUE-only CASE (`WHERE (x > 0 AND EXISTS (…))`, `WHERE CASE WHEN EXISTS (…) THEN true END`): a subquery conjunct
    * there is one of the WHERE's (corr40).
    */
-  private conjunctTerm = false;
+  private conjunctTerm: FilterTerm = false;
   /** The names of the enclosing levels' WITH queries of VALUES rows only (untyped-predicates.ts valuesOnlyWithQueries). */
   private valuesWithQueries: ReadonlySet<string> = new Set();
   /** The parameters of the lambdas being rendered (a zoned comparison reads a parameter, not a column). */
@@ -591,7 +605,12 @@ export class ExpressionRewriter {
     const filters = (this.correlatableDepth === 0 && this.mayHoldUnknown && filtersTableRows(items, this.valuesWithQueries)) || correlatedFilters;
     let filterStart = -1;
     // A WHERE or HAVING of conjuncts only (no OR at its level): a subquery there is a conjunct (conjunctSubqueryAt).
-    const topLevelAnd = (filters || conjunctTerm) && !items.some((n) => nodeKeyword(n) === 'OR');
+    // Under an odd number of NOTs (conjunctTerm 'negated', `NOT (x > 0 OR NOT EXISTS (…))`), a sequence of disjuncts
+    // only: pushed down, they are conjuncts (sil41).
+    const topLevelAnd =
+      conjunctTerm === 'negated'
+        ? !items.some((n) => nodeKeyword(n) === 'AND')
+        : (filters || conjunctTerm === 'term') && !items.some((n) => nodeKeyword(n) === 'OR');
     const enclosingSelectList = this.predicatesEvaluated;
     const enclosingAggregateFilters = this.aggregateFiltersRefused;
     if (holdsSelect(items))
@@ -613,9 +632,12 @@ export class ExpressionRewriter {
         this.refusedIfCall = trueOnlyIfAt(items, i, filterTerm === 'negated') ?? enclosingIf;
       }
       if ((filterStart >= 0 || conjunctTerm) && topLevelAnd && this.correlatableDepth === 0) {
-        if (conjunctSubqueryAt(items, i)) this.tableFilterConjunct = true;
-        // A parenthesized term or a TRUE-only CASE not under NOT: its conjuncts are the WHERE's (corr40).
-        else if (this.refusedFilterTerm === 'term' && (isParen(items[i]) || isCase(items[i])) && !oddNotsBefore(items, i)) this.conjunctTerm = true;
+        if (conjunctSubqueryAt(items, i, conjunctTerm === 'negated')) this.tableFilterConjunct = true;
+        // A parenthesized term or a TRUE-only CASE not under NOT: its conjuncts are the WHERE's (corr40). A
+        // parenthesized term under an odd number of NOTs: its disjuncts are, negated (`NOT (NOT (EXISTS (…)))`; sil41).
+        else if (this.refusedFilterTerm === 'term' && (isParen(items[i]) || isCase(items[i])) && conjunctTerm !== 'negated' && !oddNotsBefore(items, i))
+          this.conjunctTerm = 'term';
+        else if (this.refusedFilterTerm !== false && isParen(items[i])) this.conjunctTerm = this.refusedFilterTerm;
       }
       i += this.renderNode(items, i, parts);
       this.refusedFilterTerm = false;
@@ -967,11 +989,11 @@ export class ExpressionRewriter {
         const conditions = this.refusedFilterTerm ? caseConditionStarts(node) : undefined;
         this.refusedFilterTerm = false;
         // The one condition of a TRUE-only CASE that is a conjunct is one too (Trino reads the CASE as it).
-        const conjunct = this.conjunctTerm && conditions?.size === 1;
+        const conjunct = this.conjunctTerm === 'term' && conditions?.size === 1;
         this.conjunctTerm = false;
         const renderPiece = (nodes: readonly Node[]) => {
           this.refusedFilterTerm = conditions?.has(nodes[0]) === true ? 'term' : false;
-          this.conjunctTerm = conjunct && conditions?.has(nodes[0]) === true;
+          this.conjunctTerm = conjunct && conditions?.has(nodes[0]) === true ? 'term' : false;
           const rendered = this.renderZoned(nodes);
           this.refusedFilterTerm = false;
           this.conjunctTerm = false;

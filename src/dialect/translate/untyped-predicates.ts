@@ -332,8 +332,8 @@ export function comparedTrueOnlyCaseAt(items: readonly Node[], i: number, negate
     return k;
   };
   const [after, before] = [near(i, 1), near(i, -1)];
-  const literalAfter = COMPARISONS.has(opText(items[after])) ? literalNear(items, near(after, 1), 1) : undefined;
-  const literalBefore = COMPARISONS.has(opText(items[before])) ? literalNear(items, near(before, -1), -1) : undefined;
+  const literalAfter = COMPARISONS.has(opText(items[after])) ? sideNear(items, near(after, 1), 1) : undefined;
+  const literalBefore = COMPARISONS.has(opText(items[before])) ? sideNear(items, near(before, -1), -1) : undefined;
   let op: string;
   let literal: Literal;
   let first: number;
@@ -354,7 +354,9 @@ export function comparedTrueOnlyCaseAt(items: readonly Node[], i: number, negate
   for (const v of values) {
     const m = meaningful(v);
     if (m.length === 1 && nodeKeyword(m[0]) === 'NULL') continue;
-    const left = literalNodes(m);
+    // A constant expression (`THEN abs(-1) END = 1`, `THEN 1 + 1 END = 2`): Trino 476 folds it before it compares; its
+    // value is not read here, so it may compare true (sil41).
+    const left = literalNodes(m) ?? (constantNodes(m) ? (integerSum(m) ?? UNKNOWN) : undefined);
     if (left === undefined) return false;
     lefts.push(left);
   }
@@ -365,11 +367,127 @@ export function comparedTrueOnlyCaseAt(items: readonly Node[], i: number, negate
   return lefts.some((left) => compare(left, op, right));
 }
 
-/** A literal value: a number (signed, typed or not), a string, or a date/time literal's text (same type word only). */
+/**
+ * A literal value: a number (signed, typed or not), a string, or a date/time literal's text (same type word only); or
+ * a constant expression whose value is not read (`abs(-1)`, `1 + 1`), which may compare true.
+ */
 type Literal =
   | { kind: 'number'; value: number; double: boolean; exact: boolean }
   | { kind: 'string'; value: string }
-  | { kind: 'datetime'; type: string; value: string };
+  | { kind: 'datetime'; type: string; value: string }
+  | { kind: 'unknown' };
+
+const UNKNOWN: Literal = { kind: 'unknown' };
+
+/** Words that stop the run of a constant expression beside a comparison (a term's boundary, another comparison). */
+const RUN_ENDS = new Set(['', 'WHERE', 'HAVING', 'AND', 'OR', 'NOT', 'WHEN', 'THEN', 'ELSE', 'END', 'ON', 'WINDOW', ...AFTER_WHERE]);
+/** Calls Trino 476 does not fold (nondeterministic), and words before parentheses that are no call. */
+const UNFOLDED_CALLS = new Set(['RANDOM', 'RAND', 'UUID', 'SHUFFLE', 'NOT', 'EXISTS', 'IN', 'VALUES', 'SELECT', 'ARRAY', 'MAP', 'LAMBDA']);
+const TYPED_LITERAL_WORDS = new Set([
+  'TINYINT',
+  'SMALLINT',
+  'INTEGER',
+  'INT',
+  'BIGINT',
+  'DECIMAL',
+  'DOUBLE',
+  'REAL',
+  'DATE',
+  'TIMESTAMP',
+  'TIME',
+  'VARCHAR',
+  'CHAR',
+  'JSON',
+]);
+const ARITHMETIC = new Set(['+', '-', '*', '/', '%', '||']);
+
+/**
+ * Whether the meaningful nodes m are a constant expression Trino 476 folds: literals, typed literals, arithmetic,
+ * parentheses and calls (CAST among them) of such, no column, subquery, CASE or nondeterministic call.
+ */
+function constantNodes(m: readonly Node[]): boolean {
+  if (m.length === 0) return false;
+  for (let k = 0; k < m.length; k++) {
+    const n = m[k];
+    if (n.kind === 'group') {
+      if (!isParen(n) || !constantArguments(n.items)) return false;
+      continue;
+    }
+    const t = n.token;
+    if (t.kind === 'number' || (t.kind === 'string' && /^'/.test(t.text))) continue;
+    if (t.kind === 'op' && ARITHMETIC.has(t.text)) continue;
+    if (t.kind !== 'word') return false;
+    const word = nodeKeyword(n);
+    const next = m[k + 1];
+    if ((word === 'CAST' || word === 'TRY_CAST') && isParen(next)) {
+      const inner = meaningful(next.items);
+      const as = inner.findIndex((x) => nodeKeyword(x) === 'AS');
+      if (as <= 0 || !constantNodes(inner.slice(0, as))) return false;
+      k++;
+      continue;
+    }
+    if (isParen(next) && !UNFOLDED_CALLS.has(word) && !RUN_ENDS.has(word)) {
+      if (meaningful(next.items).length > 0 && !constantArguments(next.items)) return false;
+      k++;
+      continue;
+    }
+    if (TYPED_LITERAL_WORDS.has(word) && next?.kind === 'token' && next.token.kind === 'string') {
+      k++;
+      continue;
+    }
+    return false;
+  }
+  return true;
+}
+
+const constantArguments = (items: readonly Node[]) => splitArgs(items).every((a) => constantNodes(meaningful(a)));
+
+/**
+ * The value beside a comparison, from items[k] on in direction step (as literalNear): the run of nodes up to the
+ * term's boundary, read as a literal, else as a constant expression (UNKNOWN: `… END = abs(-1)`, `1 + 1 = CASE …`:
+ * Trino 476 folds it and fails as on a literal; asked, sil41), else literalNear's.
+ */
+function sideNear(items: readonly Node[], k: number, step: 1 | -1): { literal: Literal; at: number } | undefined {
+  if (k < 0 || k >= items.length) return undefined;
+  let end = k;
+  for (let j = k; j >= 0 && j < items.length; j += step) {
+    const n = items[j];
+    if (isTriviaNode(n)) continue;
+    if (
+      (nodeKeyword(n) !== '' && RUN_ENDS.has(nodeKeyword(n))) ||
+      COMPARISONS.has(opText(n)) ||
+      opText(n) === ',' ||
+      isText(n, ';') ||
+      (n.kind === 'token' && n.token.kind === 'translated')
+    )
+      break;
+    end = j;
+  }
+  const [first, last] = step === 1 ? [k, end] : [end, k];
+  const run = meaningful(items.slice(first, last + 1));
+  const literal = literalNodes(run);
+  if (literal !== undefined) return { literal, at: end };
+  if (constantNodes(run)) return { literal: integerSum(run) ?? UNKNOWN, at: end };
+  return literalNear(items, k, step);
+}
+
+/** The value of a sum of integer literals (`1 + 1`, `-1 - 2`; each of at most 15 digits), else undefined. */
+function integerSum(run: readonly Node[]): Literal | undefined {
+  let value = 0;
+  let sign = 1;
+  let expectNumber = true;
+  for (const n of run) {
+    if (n.kind !== 'token') return undefined;
+    const text = n.token.text;
+    if (expectNumber && (text === '-' || text === '+')) sign *= text === '-' ? -1 : 1;
+    else if (expectNumber && n.token.kind === 'number' && /^\d{1,15}$/.test(text)) {
+      value += sign * Number(text);
+      [sign, expectNumber] = [1, false];
+    } else if (!expectNumber && (text === '-' || text === '+')) [sign, expectNumber] = [text === '-' ? -1 : 1, true];
+    else return undefined;
+  }
+  return expectNumber || !Number.isSafeInteger(value) ? undefined : { kind: 'number', value, double: false, exact: true };
+}
 
 const NUMBER_TYPES = new Set(['TINYINT', 'SMALLINT', 'INTEGER', 'INT', 'BIGINT', 'DECIMAL', 'DOUBLE', 'REAL']);
 const DATETIME_TYPES = new Set(['DATE', 'TIMESTAMP']);
@@ -460,6 +578,7 @@ function literalOf(n: Node | undefined): Literal | undefined {
  * compare (a number with a string) are not.
  */
 function compare(l: Literal, op: string, r: Literal): boolean {
+  if (l.kind === 'unknown' || r.kind === 'unknown') return true;
   if (l.kind === 'number' && r.kind === 'number') return !l.exact || !r.exact || compareValues(l.value, op, r.value);
   if (l.kind === 'string' && r.kind === 'string') return compareValues(l.value, op, r.value);
   if (l.kind === 'datetime' && r.kind === 'datetime') {
