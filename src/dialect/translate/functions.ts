@@ -1228,9 +1228,11 @@ export const FUNCTIONS: Record<string, CallHandler> = {
     const pattern = translatedPattern(c, 1, (p) => ({ p, strftime: mysqlToStrftime(p) }), 'format');
     return pattern && datetimeText(wall(c.arg(0)), c.arg(0), pattern.strftime, 'trino_mysql_text', pattern.p);
   },
+  // Trino 476 reads a year of up to 9 digits (and a sign) with the pattern '%Y-%m-%d' only (date_parse('12345-02-03',
+  // '%Y-%m-%d') is +12345-02-03; '%Y-%m', '%Y/%m/%d' and '%Y-%m-%d %H' stop after four digits and fail).
   date_parse: (c) => {
     const pattern = formatPattern(c, 1, mysqlToStrptime, 'format');
-    return pattern && strptimeCall(c.arg(0), pattern);
+    return pattern && strptimeCall(c.arg(0), pattern, '1970', literalArg(c, 1) === '%Y-%m-%d');
   },
   format_datetime: (c) => {
     const pieces = translatedPattern(c, 1, jodaFormatPieces, 'pattern');
@@ -1245,7 +1247,10 @@ export const FUNCTIONS: Record<string, CallHandler> = {
   },
   parse_datetime: (c) => {
     const pattern = formatPattern(c, 1, jodaToStrptime, 'pattern');
-    return pattern && `trino_tz_from_wall(${strptimeCall(c.arg(0), pattern, 'year(current_date) - 80')}, 'UTC')`;
+    // Joda's y, yyy, yyyy… read up to 9 digits where no number follows (Trino 476: parse_datetime('12345-02-03 10:11',
+    // 'yyyy-MM-dd HH:mm') is +12345-02-03 10:11 UTC): a leading year followed by a literal that is not a letter.
+    const longYear = /^(?:y|y{3,})[^A-Za-z'0-9]/.test(literalArg(c, 1) ?? '');
+    return pattern && `trino_tz_from_wall(${strptimeCall(c.arg(0), pattern, 'year(current_date) - 80', longYear)}, 'UTC')`;
   },
 
   // arithmetic
