@@ -221,6 +221,8 @@ export const IS_NESTED_TYPE = `(typeof(x) LIKE '%[]' OR typeof(x) LIKE 'MAP(%' O
 /** Trino 476 has no cast from varbinary to varchar (TYPE_MISMATCH); DuckDB decoded the bytes. */
 export const VARBINARY_TO_VARCHAR_FAIL = `cast_to_type(trino_fail('Cannot cast varbinary to varchar; write from_utf8(b)'), '')`;
 export const NESTED_TO_VARCHAR_FAIL = `cast_to_type(trino_fail('Cannot cast an array, map or row to varchar; write json_format(CAST(x AS JSON)) or array_join(x, sep)'), '')`;
+/** Trino's substr failure where its 32-bit end position wraps around (trino_substr). */
+const SUBSTR_RANGE_FAIL = `'Range out of bounds: substr''s start and length end past position 2147483647 (Athena fails with GENERIC_INTERNAL_ERROR "Range [i, i + n) out of bounds"); give a length that ends within the value'`;
 
 /** A DuckDB type name with the field of each row without field names named trino_field_0 (trino_unknown_marked). */
 const nameAnonymousFields = (type: string) => `regexp_replace(${type}, 'STRUCT\\(([A-Z])', 'STRUCT(trino_field_0 \\1', 'g')`;
@@ -993,15 +995,25 @@ export const MACROS: readonly string[] = [
   // Bytes (Trino 476: substr(X'010203', 2) is 0203, substr(X'010203', -2, 5) 0203; DuckDB has no substr of a BLOB)
   // are cut from their hex text, two digits a byte: a start p > 0 is digit 2p - 1, p < 0 digit 2p (from the end).
   // substring(bytes, p) is no function in Trino (only the FROM form is): trino_substring fails there.
+  // A start of -2^63 is out of abs's BIGINT range and a length past 2^31 - 1 out of DuckDB's substr range (Trino 476:
+  // substr('abc', -9223372036854775808) is '', substr('abc', 2, 9223372036854775807) 'bc'): abs of a HUGEINT, and the
+  // length capped (no text is that long). Trino caps the length at 2^31 - 1 and adds it to the 0-based start in 32
+  // bits: text counted from the end (a start < 0) and bytes from either end fail where that sum passes 2^31 - 1
+  // (Trino 476: substr('abc', -2, 2147483647) and substr(X'010203', 2, 2147483647) fail GENERIC_INTERNAL_ERROR "Range
+  // [1, 1 + …) out of bounds for length 3"; substr('abc', -2, 2147483646) is 'bc', substr('abc', -3, 2^63 - 1) 'abc').
   `trino_substr(s, start) AS CASE WHEN s IS NULL OR start IS NULL THEN NULL
-       WHEN start = 0 OR abs(CAST(start AS BIGINT)) > length(s) THEN '' ELSE substr(s, start) END,
+       WHEN start = 0 OR abs(CAST(start AS HUGEINT)) > length(s) THEN '' ELSE substr(s, start) END,
      (s, start, n) AS CASE WHEN s IS NULL OR start IS NULL OR n IS NULL THEN NULL
-       WHEN start = 0 OR n <= 0 OR abs(CAST(start AS BIGINT)) > length(s) THEN '' ELSE substr(s, start, n) END,
+       WHEN start = 0 OR n <= 0 OR abs(CAST(start AS HUGEINT)) > length(s) THEN ''
+       WHEN start < 0 AND length(s) + start + least(n, 2147483647) > 2147483647 THEN cast_to_type(trino_fail(${SUBSTR_RANGE_FAIL}), s)
+       ELSE substr(s, start, least(n, 2147483647)) END,
      (s BLOB, start) AS CASE WHEN s IS NULL OR start IS NULL THEN NULL
        WHEN start = 0 OR abs(CAST(start AS HUGEINT)) > octet_length(s) THEN ''::BLOB
        ELSE unhex(substr(hex(s), CAST(CASE WHEN start > 0 THEN 2 * start - 1 ELSE 2 * start END AS BIGINT))) END,
      (s BLOB, start, n) AS CASE WHEN s IS NULL OR start IS NULL OR n IS NULL THEN NULL
        WHEN start = 0 OR n <= 0 OR abs(CAST(start AS HUGEINT)) > octet_length(s) THEN ''::BLOB
+       WHEN CASE WHEN start > 0 THEN start - 1 ELSE octet_length(s) + start END + least(n, 2147483647) > 2147483647
+         THEN cast_to_type(trino_fail(${SUBSTR_RANGE_FAIL}), s)
        ELSE unhex(substr(hex(s), CAST(CASE WHEN start > 0 THEN 2 * start - 1 ELSE 2 * start END AS BIGINT),
          CAST(2 * least(n, octet_length(s)) AS BIGINT))) END`,
   `trino_substring(s BLOB, start) AS cast_to_type(trino_fail('Unexpected parameters (varbinary, bigint) for function substring. Expected: substring(varchar(x), bigint), substring(varchar(x), bigint, bigint); Athena reads bytes with substr(b, start) or SUBSTRING(b FROM start)'), s),
