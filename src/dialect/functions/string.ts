@@ -21,7 +21,7 @@ export const STRING: FunctionFamily = {
   replace: rewrite('replace(s, search) removes search; an empty search inserts the replacement around every code point', '2-3'),
   reverse: rewrite('strings and arrays; of an aggregate it is refused (compute the aggregate in a subquery)', '1'),
   soundex: shim('trino_soundex', '1', 'American Soundex of the letters (Commons Codec’s); a letter outside A-Z fails'),
-  split: rewrite('split(s, delimiter)', '2'),
+  split: rewrite('split(s, delimiter[, limit]): at most limit elements, the last holding the rest; a limit of 0 or less fails', '2-3'),
   split_part: rewrite('NULL past the last field; an empty delimiter gives the index-th code point', '3'),
   split_to_map: shim('trino_split_to_map', '3', 'fails on a duplicate key or an entry without exactly one delimiter, as Trino does'),
   split_to_multimap: shim('trino_split_to_multimap', '3', 'values of a repeated key in order; each entry needs the delimiter exactly once'),

@@ -961,7 +961,17 @@ export const MACROS: readonly string[] = [
   // split(s, NULL) is NULL in Trino 476; DuckDB's string_split(s, NULL) is [s] (a varchar NULL delimiter answered
   // ['a,b']; found by hunt39). A delimiter of no type (split('a,b', NULL)) is typed varchar first (expressions.ts
   // BOTH_ARRAYS_TYPED; cast_to_type failed to bind it).
-  `trino_split(s, d) AS CASE WHEN d IS NOT NULL THEN string_split(s, trino_nonempty_delimiter(d)) END`,
+  // split(s, d, limit): at most limit elements, the last holding the rest of the text (Trino 476: split('a,b,c,d', ',', 2)
+  // is [a, b,c,d], split('a,b,', ',', 3) [a, b, ]); a limit of 0 or less fails "Limit must be positive", past 2^31 - 1
+  // "Limit is too large"; a NULL
+  // argument gives NULL. The rest is the remaining pieces joined by the delimiter again, which gives the text back.
+  `trino_split(s, d) AS CASE WHEN d IS NOT NULL THEN string_split(s, trino_nonempty_delimiter(d)) END,
+     (s, d, n) AS CASE WHEN d IS NOT NULL AND n IS NOT NULL THEN list_transform([string_split(s, trino_nonempty_delimiter(d))], lambda trino_parts:
+       CASE WHEN trino_parts IS NULL THEN NULL
+         WHEN n <= 0 THEN cast_to_type(trino_fail('Limit must be positive'), trino_parts)
+         WHEN n > 2147483647 THEN cast_to_type(trino_fail('Limit is too large'), trino_parts)
+         WHEN len(trino_parts) <= n THEN trino_parts
+         ELSE list_concat(trino_parts[1:n - 1], [list_reduce(trino_parts[n:], lambda trino_a, trino_b: trino_a || d || trino_b)]) END)[1] END`,
   // --- strings, regexps, json -------------------------------------------------------------------------------------
   `trino_split_part(s, d, i) AS CASE WHEN i < 1 THEN cast_to_type(trino_fail('Index must be greater than zero'), s)
      WHEN d = '' THEN CASE WHEN i <= length(s) THEN substr(s, i, 1) END

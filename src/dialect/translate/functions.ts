@@ -1325,7 +1325,7 @@ export const FUNCTIONS: Record<string, CallHandler> = {
   },
   split_part: rename('trino_split_part'),
   // Trino fails on an empty delimiter (DuckDB splits into characters); a NULL delimiter gives NULL (trino_split).
-  split: (c) => `trino_split(${c.arg(0)}, ${c.arg(1)})${c.tail}`,
+  split: (c) => `trino_split(${c.args.map((_a, k) => c.arg(k)).join(', ')})${c.tail}`,
   replace: rename('trino_replace'),
   // normalize(s, NFD): the form is a keyword of Trino's grammar (a string or another word is a SYNTAX_ERROR), read
   // case-insensitively there but checked in upper case while running (Trino 476: normalize('é', nfd) fails
@@ -1373,6 +1373,9 @@ export const FUNCTIONS: Record<string, CallHandler> = {
     const c = refuseEmptyMatches(given, true);
     if (!c) return undefined;
     if (c.args.length === 2) return `regexp_replace(${c.arg(0)}, ${c.arg(1)}, '', 'g')`;
+    // A NULL replacement gives NULL (Trino 476: regexp_replace('abc', 'b', NULL) is a varchar NULL); the text and the
+    // pattern are still evaluated.
+    if (/^NULL$/i.test(c.arg(2).trim())) return `regexp_replace(${c.arg(0)}, ${c.arg(1)}, CAST(NULL AS VARCHAR), 'g')`;
     const replacement = literalArg(c, 2);
     const pattern = literalArg(c, 1);
     const captured = pattern === undefined ? undefined : captureGroups(pattern);
