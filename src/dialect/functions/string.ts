@@ -36,7 +36,11 @@ export const STRING: FunctionFamily = {
   word_stem: refused('no stemmer locally', 'none'),
   normalize: rewrite('NFC, or the form written (NFD, NFKC, NFKD) as JavaScript’s String.normalize; a form in lower case fails as in Trino', '1-2'),
   to_utf8: builtin('encode', '1'),
-  from_utf8: builtin('decode', '1', 'invalid UTF-8 fails (Trino replaces it with U+FFFD)'),
+  from_utf8: shim(
+    'trino_from_utf8',
+    '1-2',
+    'each invalid UTF-8 sequence becomes U+FFFD or the replacement (a character or a code point), as Trino counts them',
+  ),
   format: rewrite('Java String.format', '2+'),
   format_number: shim('trino_format_number', '1', 'K, M, B, T, Q units with 3 significant digits, rounded half up; a fraction is truncated first'),
   parse_data_size: shim(

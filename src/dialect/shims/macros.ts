@@ -958,6 +958,16 @@ export const MACROS: readonly string[] = [
   `trino_row_percentile(p, n) AS list_transform([p], lambda trino_p: CASE WHEN n > 1 THEN cast_to_type(trino_fail('approx_percentile with a percentile that differs between rows is refused locally: Athena keeps the percentile of the last row it reads, which depends on its plan; give one percentile (a literal) for the whole group'), trino_p) ELSE trino_p END)[1]`,
 
   `trino_nonempty_delimiter(d) AS CASE WHEN d = '' THEN cast_to_type(trino_fail('The delimiter may not be the empty string'), d) ELSE d END`,
+  // from_utf8(b[, r]): invalid UTF-8 becomes r, U+FFFD by default (Trino 476: from_utf8(X'61FF62') is a\uFFFDb,
+  // from_utf8(X'61FF62', '?') a?b, '' drops it, 63 a?b); DuckDB's decode failed. A replacement text longer than one
+  // UTF-16 unit fails "Replacement character string must empty or a single character" (also where the bytes are valid),
+  // a code point that is negative, a surrogate or past U+10FFFF "Invalid replacement character"; a NULL one is NULL.
+  // Bytes DuckDB decodes are read by decode; the others by trino_utf8_replaced (function-udfs.ts), for those rows alone.
+  `trino_from_utf8(b) AS coalesce(try(decode(b)), trino_utf8_replaced(b, chr(65533))),
+     (b, r VARCHAR) AS trino_utf8_replaced(b, CASE WHEN length(r) > 1 OR unicode(r) > 65535
+       THEN cast_to_type(trino_fail('Replacement character string must empty or a single character'), r) ELSE r END),
+     (b, r) AS trino_utf8_replaced(b, CASE WHEN r < 0 OR r > 1114111 OR r BETWEEN 55296 AND 57343
+       THEN cast_to_type(trino_fail('Invalid replacement character'), '') ELSE chr(CAST(r AS INTEGER)) END)`,
   // split(s, NULL) is NULL in Trino 476; DuckDB's string_split(s, NULL) is [s] (a varchar NULL delimiter answered
   // ['a,b']; found by hunt39). A delimiter of no type (split('a,b', NULL)) is typed varchar first (expressions.ts
   // BOTH_ARRAYS_TYPED; cast_to_type failed to bind it).
