@@ -41,7 +41,7 @@ export const STRING: FunctionFamily = {
     '1-2',
     'each invalid UTF-8 sequence becomes U+FFFD or the replacement (a character or a code point), as Trino counts them',
   ),
-  format: rewrite('Java String.format', '2+'),
+  format: rewrite('Java String.format; %g of a decimal and %h are refused', '2+'),
   format_number: shim('trino_format_number', '1', 'K, M, B, T, Q units with 3 significant digits, rounded half up; a fraction is truncated first'),
   parse_data_size: shim(
     'trino_parse_data_size',
