@@ -64,6 +64,13 @@ describe('date_parse and parse_datetime of long years', () => {
     expect(result.rows).toEqual([['+12345-02-03 10:11:00.000 UTC', '-12345-02-03 00:00:00.000 UTC', '+12345-02-03 00:00:00.000 UTC', null]]);
   }, 120_000);
 
+  it("parse_datetime's year alone reads up to 9 digits (Trino 476: +12345-01-01, -12345-01-01, +54321-01-01 UTC)", async () => {
+    const result = await engine.execute(
+      "SELECT parse_datetime('12345', 'yyyy') AS a, parse_datetime('-12345', 'y') AS b, parse_datetime(x, 'yyyy') AS c FROM (VALUES '54321') t(x)",
+    );
+    expect(result.rows).toEqual([['+12345-01-01 00:00:00.000 UTC', '-12345-01-01 00:00:00.000 UTC', '+54321-01-01 00:00:00.000 UTC']]);
+  }, 120_000);
+
   it.each([
     // Trino 476: "Cannot parse "12345-02-30": Value 30 for dayOfMonth must be in the range [1,28]".
     ["SELECT date_parse('12345-02-30', '%Y-%m-%d')", /Cannot parse "12345-02-30"/],

@@ -277,7 +277,7 @@ export function strptimeCall(input: string, pattern: string, twoDigitYearsFrom =
 function longYearRead(read: string, pattern: string, parsed: string): string {
   if (!parsed.startsWith(`strptime(${read}, `)) return parsed;
   const cycles = 'CAST(trino_y.y AS BIGINT) // 400 * 400 - 2000';
-  const again = `list_transform([${read}], lambda trino_r: CASE WHEN regexp_matches(trino_r, '^[0-9]{5,9}[^0-9]')
+  const again = `list_transform([${read}], lambda trino_r: CASE WHEN regexp_matches(trino_r, '^[0-9]{5,9}([^0-9]|$)')
     THEN list_transform([regexp_extract(trino_r, '^([0-9]+)(.*)$', ['y', 'rest'])], lambda trino_y:
       coalesce(try_strptime(CAST(2000 + CAST(trino_y.y AS BIGINT) % 400 AS VARCHAR) || trino_y.rest, ${pattern}),
         cast_to_type(trino_fail('Cannot parse "' || trino_r || '": Invalid format, or a field out of its range'), NULL::TIMESTAMP))

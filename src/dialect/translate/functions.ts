@@ -1289,8 +1289,9 @@ export const FUNCTIONS: Record<string, CallHandler> = {
   parse_datetime: (c) => {
     const pattern = formatPattern(c, 1, jodaToStrptime, 'pattern');
     // Joda's y, yyy, yyyy… read up to 9 digits where no number follows (Trino 476: parse_datetime('12345-02-03 10:11',
-    // 'yyyy-MM-dd HH:mm') is +12345-02-03 10:11 UTC): a leading year followed by a literal that is not a letter.
-    const longYear = /^(?:y|y{3,})[^A-Za-z'0-9]/.test(literalArg(c, 1) ?? '');
+    // 'yyyy-MM-dd HH:mm') is +12345-02-03 10:11 UTC, parse_datetime('12345', 'yyyy') +12345-01-01): a leading year
+    // alone or followed by a literal that is not a letter.
+    const longYear = /^(?:y|y{3,})(?:[^A-Za-z'0-9]|$)/.test(literalArg(c, 1) ?? '');
     return pattern && `trino_tz_from_wall(${strptimeCall(c.arg(0), pattern, 'year(current_date) - 80', longYear)}, 'UTC')`;
   },
 
