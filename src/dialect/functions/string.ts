@@ -21,7 +21,7 @@ export const STRING: FunctionFamily = {
   replace: rewrite('replace(s, search) removes search; an empty search inserts the replacement around every code point', '2-3'),
   reverse: rewrite('strings and arrays; of an aggregate it is refused (compute the aggregate in a subquery)', '1'),
   soundex: shim('trino_soundex', '1', 'American Soundex of the letters (Commons Codec’s); a letter outside A-Z fails'),
-  split: rewrite('split(s, delimiter)', '2'),
+  split: rewrite('split(s, delimiter[, limit]): at most limit elements, the last holding the rest; a limit of 0 or less fails', '2-3'),
   split_part: rewrite('NULL past the last field; an empty delimiter gives the index-th code point', '3'),
   split_to_map: shim('trino_split_to_map', '3', 'fails on a duplicate key or an entry without exactly one delimiter, as Trino does'),
   split_to_multimap: shim('trino_split_to_multimap', '3', 'values of a repeated key in order; each entry needs the delimiter exactly once'),
@@ -36,8 +36,12 @@ export const STRING: FunctionFamily = {
   word_stem: refused('no stemmer locally', 'none'),
   normalize: rewrite('NFC, or the form written (NFD, NFKC, NFKD) as JavaScript’s String.normalize; a form in lower case fails as in Trino', '1-2'),
   to_utf8: builtin('encode', '1'),
-  from_utf8: builtin('decode', '1', 'invalid UTF-8 fails (Trino replaces it with U+FFFD)'),
-  format: rewrite('Java String.format', '2+'),
+  from_utf8: shim(
+    'trino_from_utf8',
+    '1-2',
+    'each invalid UTF-8 sequence becomes U+FFFD or the replacement (a character or a code point), as Trino counts them',
+  ),
+  format: rewrite('Java String.format; %g of a decimal and %h are refused', '2+'),
   format_number: shim('trino_format_number', '1', 'K, M, B, T, Q units with 3 significant digits, rounded half up; a fraction is truncated first'),
   parse_data_size: shim(
     'trino_parse_data_size',

@@ -140,10 +140,12 @@ export const DECIMAL_MACROS: readonly string[] = [
   // alone, as DuckDB would cast a decimal total to a typed parameter); an interval's milliseconds are not wrapped.
   `trino_sum_windowed(s, w) AS list_transform([{'s': coalesce(s), 'w': coalesce(w)}], lambda trino_sw: trino_sum_checked(trino_sum_wrap(struct_extract(trino_sw, 's'), struct_extract(trino_sw, 'w')), struct_extract(trino_sw, 'w')))[1]`,
   `trino_sum_wrap(s, w BIGINT) AS (((s + 9223372036854775808::HUGEINT) % 18446744073709551616::HUGEINT + 18446744073709551616::HUGEINT) % 18446744073709551616::HUGEINT) - 9223372036854775808::HUGEINT, (s, w) AS s`,
-  // - 0.0 (a decimal(2,1)): DuckDB's floor of an integer is a double, of an exact decimal an exact decimal. Minus,
-  // because -0.0 + 0.0 is +0.0 where Trino's floor(-0.0) and ceil(-0.0) keep -0.0 (1 / floor(x) is -Infinity).
-  `trino_floor(x) AS ${bound(SCALE_38_FAILS('floor(v - 0.0)'), ROUNDED)}`,
-  `trino_ceil(x) AS ${bound(SCALE_38_FAILS('ceil(v - 0.0)'), ROUNDED)}`,
+  // - 0 as a decimal(1,0): DuckDB's floor of an integer is a double, of an exact decimal an exact decimal. Minus,
+  // because -0.0 + 0.0 is +0.0 where Trino's floor(-0.0) and ceil(-0.0) keep -0.0 (1 / floor(x) is -Infinity). Of
+  // scale 0, so that a decimal(38,0) keeps its type (Trino 476: ceil(DECIMAL '99999999999999999999999999999999999999')
+  // is that value, decimal(38,0); a decimal(2,1) 0.0 made it a decimal(38,1), which failed to hold it).
+  `trino_floor(x) AS ${bound(SCALE_38_FAILS('floor(v - 0::DECIMAL(1,0))'), ROUNDED)}`,
+  `trino_ceil(x) AS ${bound(SCALE_38_FAILS('ceil(v - 0::DECIMAL(1,0))'), ROUNDED)}`,
   // round(x): Java Math.round (half up on the scaled double) for double and real, half away from zero otherwise.
   `trino_round_whole(x) AS ${bound(`CASE WHEN ${T} IN ('DOUBLE', 'FLOAT') THEN cast_to_type(trino_java_round(CAST(v AS DOUBLE), 0), v) ELSE round(v) END`, ROUNDED)}`,
   // round(x, d): an integer is rounded as a HUGEINT and cast back: DuckDB's round(integer, -n) wraps around

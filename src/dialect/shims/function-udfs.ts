@@ -340,8 +340,51 @@ export function levenshteinDistance(a: string, b: string): bigint {
   return BigInt(previous[right.length]);
 }
 
+const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * from_utf8(b, r): the bytes as UTF-8 with each invalid sequence replaced by r, one r a sequence as Trino 476 (airlift's
+ * SliceUtf8) counts them: a lead byte announces its length (up to 6 bytes, as the old UTF-8 did); the sequence ends
+ * early at the first byte that is not a continuation byte, and a whole sequence that decodes to an overlong form, a
+ * surrogate or a value past U+10FFFF is one invalid sequence (Trino 476: from_utf8(X'61FF62') is a\uFFFDb,
+ * X'E28261' \uFFFDa, X'EDA080EDB080' two, X'F88880808080' two, X'80808080' four). Valid text is decoded as it is.
+ */
+export function utf8WithReplacement(bytes: Uint8Array, replacement: string): string {
+  try {
+    return STRICT_UTF8.decode(bytes);
+  } catch {
+    // read below
+  }
+  let out = '';
+  let i = 0;
+  while (i < bytes.length) {
+    const lead = bytes[i];
+    const length = lead < 0x80 ? 1 : lead < 0xc0 ? 0 : lead < 0xe0 ? 2 : lead < 0xf0 ? 3 : lead < 0xf8 ? 4 : lead < 0xfc ? 5 : lead < 0xfe ? 6 : 0;
+    if (length === 1) {
+      out += String.fromCharCode(lead);
+      i++;
+      continue;
+    }
+    if (length === 0) {
+      out += replacement;
+      i++;
+      continue;
+    }
+    let taken = 1;
+    let value = lead & (0x7f >> length);
+    while (taken < length && i + taken < bytes.length && (bytes[i + taken] & 0xc0) === 0x80) value = value * 64 + (bytes[i + taken++] & 0x3f);
+    const smallest = [0, 0, 0x80, 0x800, 0x10000][length] ?? Number.POSITIVE_INFINITY;
+    if (taken < length || length > 4 || value < smallest || value > 0x10ffff || (value >= 0xd800 && value <= 0xdfff)) out += replacement;
+    else out += String.fromCodePoint(value);
+    i += taken;
+  }
+  return out;
+}
+
 export function functionUdfs(): DuckDBScalarFunction[] {
   return [
+    // from_utf8 of bytes that may not be UTF-8 (trino_from_utf8 checks the replacement first).
+    udf('trino_utf8_replaced', [BLOB, VARCHAR], VARCHAR, ([b, r]) => utf8WithReplacement(bytesOf(b), String(r))),
     combinationPositionsFunction(),
     // Java's cbrt is fdlibm's, as V8's Math.cbrt is: exact for exact cubes.
     udf('trino_cbrt', [DOUBLE], DOUBLE, ([x]) => Math.cbrt(Number(x))),

@@ -163,6 +163,7 @@ function checkSpecifier(format: string, spec: string, flags: string, width: numb
       // Checked as a Long is printed: a sign flag suits only a BigInteger, which no SQL value is.
       if (has('+') || has(' ') || has('(')) fail('FormatFlagsConversionMismatch', `Conversion = ${conv}, Flags = ${javaFlags}`);
     } else if (lower === 'e') mismatch(',');
+    else if (lower === 'g') mismatch('#');
   }
   if (width === undefined && has('-')) fail('MissingFormatWidth', spec);
 }
@@ -215,7 +216,7 @@ export function javaFormat(format: string, markedArgs: readonly (string | null)[
     // Java prints a null argument of any conversion as %s would: precision cuts it, width pads it with spaces.
     if (arg === null) return out(precision === undefined ? 'null' : 'null'.slice(0, precision));
     const mark = marks[position];
-    if ((mark === INTEGER_MARK && 'fe'.includes(conv.toLowerCase())) || (mark === DECIMAL_MARK && 'dxo'.includes(conv.toLowerCase())))
+    if ((mark === INTEGER_MARK && 'feg'.includes(conv.toLowerCase())) || (mark === DECIMAL_MARK && 'dxo'.includes(conv.toLowerCase())))
       throw new JavaFormatError(`Invalid format string: ${spec} (IllegalFormatConversion: ${conv} != ${JAVA_CLASS[mark]})`);
     const number = asDouble(position) as string;
     // Java signs a double whose sign bit is set (-0.0, and -0.001 rounded to -0.00) and a BigDecimal below zero (a
@@ -251,6 +252,23 @@ export function javaFormat(format: string, markedArgs: readonly (string | null)[
         const e = mark === DECIMAL_MARK && n === 0 ? -(number.split('.')[1]?.length ?? 0) : Number(exponent);
         const body = `${mantissa}e${e < 0 ? '-' : '+'}${String(Math.abs(e)).padStart(2, '0')}`;
         return out(signed(body, negative, flags), true);
+      }
+      case 'g': {
+        // Java's %g of a double: rounded to the precision's significant digits (6, and 0 read as 1) as %e rounds, then
+        // written as %e where the rounded exponent is below -4 or at least the precision, else as %f with the digits
+        // left (Trino 476: format('%g', 1.5E0) is 1.50000, '%.3g' of 123456.7E0 1.23e+05, '%g' of 9.9999995E0 10.0000,
+        // of 0.0E0 0.00000). A BigDecimal is compared before rounding (Java's own rule): refused.
+        if (mark === DECIMAL_MARK)
+          throw new JavaFormatError(`format(): ${spec} of a decimal is not supported locally (Java rounds a BigDecimal by other rules); CAST it to double`);
+        const n = Number(number);
+        if (!Number.isFinite(n)) return out(Number.isNaN(n) ? 'NaN' : signed('Infinity', n < 0, flags));
+        const digits = precision === undefined ? 6 : Math.max(precision, 1);
+        const { mantissa, exponent } = scientific(number, digits - 1);
+        const e = n === 0 ? 0 : Number(exponent);
+        if (e < -4 || e >= digits) return out(signed(`${mantissa}e${e < 0 ? '-' : '+'}${String(Math.abs(e)).padStart(2, '0')}`, negative, flags), true);
+        const body = fixed(number, digits - 1 - e);
+        const [i, f] = body.split('.');
+        return out(signed(flags.includes(',') ? group(i) + (f !== undefined ? `.${f}` : '') : body, negative, flags), true);
       }
       default:
         throw new JavaFormatError(`format(): unsupported conversion %${conv}`);

@@ -221,6 +221,8 @@ export const IS_NESTED_TYPE = `(typeof(x) LIKE '%[]' OR typeof(x) LIKE 'MAP(%' O
 /** Trino 476 has no cast from varbinary to varchar (TYPE_MISMATCH); DuckDB decoded the bytes. */
 export const VARBINARY_TO_VARCHAR_FAIL = `cast_to_type(trino_fail('Cannot cast varbinary to varchar; write from_utf8(b)'), '')`;
 export const NESTED_TO_VARCHAR_FAIL = `cast_to_type(trino_fail('Cannot cast an array, map or row to varchar; write json_format(CAST(x AS JSON)) or array_join(x, sep)'), '')`;
+/** Trino's substr failure where its 32-bit end position wraps around (trino_substr). */
+const SUBSTR_RANGE_FAIL = `'Range out of bounds: substr''s start and length end past position 2147483647 (Athena fails with GENERIC_INTERNAL_ERROR "Range [i, i + n) out of bounds"); give a length that ends within the value'`;
 
 /** A DuckDB type name with the field of each row without field names named trino_field_0 (trino_unknown_marked). */
 const nameAnonymousFields = (type: string) => `regexp_replace(${type}, 'STRUCT\\(([A-Z])', 'STRUCT(trino_field_0 \\1', 'g')`;
@@ -956,10 +958,30 @@ export const MACROS: readonly string[] = [
   `trino_row_percentile(p, n) AS list_transform([p], lambda trino_p: CASE WHEN n > 1 THEN cast_to_type(trino_fail('approx_percentile with a percentile that differs between rows is refused locally: Athena keeps the percentile of the last row it reads, which depends on its plan; give one percentile (a literal) for the whole group'), trino_p) ELSE trino_p END)[1]`,
 
   `trino_nonempty_delimiter(d) AS CASE WHEN d = '' THEN cast_to_type(trino_fail('The delimiter may not be the empty string'), d) ELSE d END`,
+  // from_utf8(b[, r]): invalid UTF-8 becomes r, U+FFFD by default (Trino 476: from_utf8(X'61FF62') is a\uFFFDb,
+  // from_utf8(X'61FF62', '?') a?b, '' drops it, 63 a?b); DuckDB's decode failed. A replacement text longer than one
+  // UTF-16 unit fails "Replacement character string must empty or a single character" (also where the bytes are valid),
+  // a code point that is negative, a surrogate or past U+10FFFF "Invalid replacement character"; a NULL one is NULL.
+  // Bytes DuckDB decodes are read by decode; the others by trino_utf8_replaced (function-udfs.ts), for those rows alone.
+  `trino_from_utf8(b) AS coalesce(try(decode(b)), trino_utf8_replaced(b, chr(65533))),
+     (b, r VARCHAR) AS trino_utf8_replaced(b, CASE WHEN length(r) > 1 OR unicode(r) > 65535
+       THEN cast_to_type(trino_fail('Replacement character string must empty or a single character'), r) ELSE r END),
+     (b, r) AS trino_utf8_replaced(b, CASE WHEN r < 0 OR r > 1114111 OR r BETWEEN 55296 AND 57343
+       THEN cast_to_type(trino_fail('Invalid replacement character'), '') ELSE chr(CAST(r AS INTEGER)) END)`,
   // split(s, NULL) is NULL in Trino 476; DuckDB's string_split(s, NULL) is [s] (a varchar NULL delimiter answered
   // ['a,b']; found by hunt39). A delimiter of no type (split('a,b', NULL)) is typed varchar first (expressions.ts
   // BOTH_ARRAYS_TYPED; cast_to_type failed to bind it).
-  `trino_split(s, d) AS CASE WHEN d IS NOT NULL THEN string_split(s, trino_nonempty_delimiter(d)) END`,
+  // split(s, d, limit): at most limit elements, the last holding the rest of the text (Trino 476: split('a,b,c,d', ',', 2)
+  // is [a, b,c,d], split('a,b,', ',', 3) [a, b, ]); a limit of 0 or less fails "Limit must be positive", past 2^31 - 1
+  // "Limit is too large"; a NULL
+  // argument gives NULL. The rest is the remaining pieces joined by the delimiter again, which gives the text back.
+  `trino_split(s, d) AS CASE WHEN d IS NOT NULL THEN string_split(s, trino_nonempty_delimiter(d)) END,
+     (s, d, n) AS CASE WHEN d IS NOT NULL AND n IS NOT NULL THEN list_transform([string_split(s, trino_nonempty_delimiter(d))], lambda trino_parts:
+       CASE WHEN trino_parts IS NULL THEN NULL
+         WHEN n <= 0 THEN cast_to_type(trino_fail('Limit must be positive'), trino_parts)
+         WHEN n > 2147483647 THEN cast_to_type(trino_fail('Limit is too large'), trino_parts)
+         WHEN len(trino_parts) <= n THEN trino_parts
+         ELSE list_concat(trino_parts[1:n - 1], [list_reduce(trino_parts[n:], lambda trino_a, trino_b: trino_a || d || trino_b)]) END)[1] END`,
   // --- strings, regexps, json -------------------------------------------------------------------------------------
   `trino_split_part(s, d, i) AS CASE WHEN i < 1 THEN cast_to_type(trino_fail('Index must be greater than zero'), s)
      WHEN d = '' THEN CASE WHEN i <= length(s) THEN substr(s, i, 1) END
@@ -993,15 +1015,25 @@ export const MACROS: readonly string[] = [
   // Bytes (Trino 476: substr(X'010203', 2) is 0203, substr(X'010203', -2, 5) 0203; DuckDB has no substr of a BLOB)
   // are cut from their hex text, two digits a byte: a start p > 0 is digit 2p - 1, p < 0 digit 2p (from the end).
   // substring(bytes, p) is no function in Trino (only the FROM form is): trino_substring fails there.
+  // A start of -2^63 is out of abs's BIGINT range and a length past 2^31 - 1 out of DuckDB's substr range (Trino 476:
+  // substr('abc', -9223372036854775808) is '', substr('abc', 2, 9223372036854775807) 'bc'): abs of a HUGEINT, and the
+  // length capped (no text is that long). Trino caps the length at 2^31 - 1 and adds it to the 0-based start in 32
+  // bits: text counted from the end (a start < 0) and bytes from either end fail where that sum passes 2^31 - 1
+  // (Trino 476: substr('abc', -2, 2147483647) and substr(X'010203', 2, 2147483647) fail GENERIC_INTERNAL_ERROR "Range
+  // [1, 1 + …) out of bounds for length 3"; substr('abc', -2, 2147483646) is 'bc', substr('abc', -3, 2^63 - 1) 'abc').
   `trino_substr(s, start) AS CASE WHEN s IS NULL OR start IS NULL THEN NULL
-       WHEN start = 0 OR abs(CAST(start AS BIGINT)) > length(s) THEN '' ELSE substr(s, start) END,
+       WHEN start = 0 OR abs(CAST(start AS HUGEINT)) > length(s) THEN '' ELSE substr(s, start) END,
      (s, start, n) AS CASE WHEN s IS NULL OR start IS NULL OR n IS NULL THEN NULL
-       WHEN start = 0 OR n <= 0 OR abs(CAST(start AS BIGINT)) > length(s) THEN '' ELSE substr(s, start, n) END,
+       WHEN start = 0 OR n <= 0 OR abs(CAST(start AS HUGEINT)) > length(s) THEN ''
+       WHEN start < 0 AND length(s) + start + least(n, 2147483647) > 2147483647 THEN cast_to_type(trino_fail(${SUBSTR_RANGE_FAIL}), s)
+       ELSE substr(s, start, least(n, 2147483647)) END,
      (s BLOB, start) AS CASE WHEN s IS NULL OR start IS NULL THEN NULL
        WHEN start = 0 OR abs(CAST(start AS HUGEINT)) > octet_length(s) THEN ''::BLOB
        ELSE unhex(substr(hex(s), CAST(CASE WHEN start > 0 THEN 2 * start - 1 ELSE 2 * start END AS BIGINT))) END,
      (s BLOB, start, n) AS CASE WHEN s IS NULL OR start IS NULL OR n IS NULL THEN NULL
        WHEN start = 0 OR n <= 0 OR abs(CAST(start AS HUGEINT)) > octet_length(s) THEN ''::BLOB
+       WHEN CASE WHEN start > 0 THEN start - 1 ELSE octet_length(s) + start END + least(n, 2147483647) > 2147483647
+         THEN cast_to_type(trino_fail(${SUBSTR_RANGE_FAIL}), s)
        ELSE unhex(substr(hex(s), CAST(CASE WHEN start > 0 THEN 2 * start - 1 ELSE 2 * start END AS BIGINT),
          CAST(2 * least(n, octet_length(s)) AS BIGINT))) END`,
   `trino_substring(s BLOB, start) AS cast_to_type(trino_fail('Unexpected parameters (varbinary, bigint) for function substring. Expected: substring(varchar(x), bigint), substring(varchar(x), bigint, bigint); Athena reads bytes with substr(b, start) or SUBSTRING(b FROM start)'), s),

@@ -250,16 +250,40 @@ export function jodaToStrptime(pattern: string): string {
  * date_parse 1970 to 2069, parse_datetime's yy (Joda's pivot) the 100 years from 80 years before the current year
  * (1946 to 2045 in 2026; Trino 476).
  */
-export function strptimeCall(input: string, pattern: string, twoDigitYearsFrom = '1970'): string {
+export function strptimeCall(input: string, pattern: string, twoDigitYearsFrom = '1970', longYear = false): string {
+  // A bare NULL: Trino 476's date_parse(NULL, '%Y-%m-%d') is a timestamp(3) NULL (the text below would index NULL[1]).
+  if (/^NULL$/i.test(input.trim())) return 'CAST(NULL AS TIMESTAMP)';
   const folded = caseFolded(pattern);
   const signed = pattern.startsWith("'%Y");
   return exactSpaces(input, pattern, (s) => {
     // `s < '0'` (one comparison of text) passes only text whose first character sorts before the digits: '+' and '-'.
     const unsigned = signed ? `CASE WHEN ${s} < '0' AND ${s}[1] IN ('-', '+') AND ${s}[2] BETWEEN '0' AND '9' THEN ${s}[2:] ELSE ${s} END` : s;
     const read = folded ? `lower(${unsigned})` : unsigned;
-    const parsed = dayOfYearChecked(s, strptimeWithDefaults(read, folded ?? pattern, twoDigitYearsFrom), folded ?? pattern, read);
-    return signed ? signedYear(s, parsed) : parsed;
+    const withDefaults = strptimeWithDefaults(read, folded ?? pattern, twoDigitYearsFrom);
+    const parsed = dayOfYearChecked(s, longYear && signed && !folded ? longYearRead(read, pattern, withDefaults) : withDefaults, folded ?? pattern, read);
+    return signed ? signedYear(s, parsed, longYear ? 9 : 4) : parsed;
   });
+}
+
+/**
+ * A leading year of 5 to 9 digits (Trino 476: date_parse('12345-02-03', '%Y-%m-%d') is +12345-02-03, '0012345-02-03'
+ * +12345-02-03; parse_datetime's yyyy alike), which strptime cannot read (four digits at most). Only the text strptime
+ * fails on is read again, so the common case costs nothing more (try_strptime, and DuckDB's coalesce evaluates its
+ * second argument for the NULL rows alone): the year becomes one of 2000–2399, which has the same calendar (400
+ * Gregorian years are 146097 days, whole weeks), and the parsed value is moved by the whole 400-year cycles. Text of
+ * any other shape goes to strptime again, which fails as before; a year past DuckDB's range fails (Trino too, "long
+ * overflow", past 294247); a rebuilt text strptime cannot read fails naming the text as written.
+ */
+function longYearRead(read: string, pattern: string, parsed: string): string {
+  if (!parsed.startsWith(`strptime(${read}, `)) return parsed;
+  const cycles = 'CAST(trino_y.y AS BIGINT) // 400 * 400 - 2000';
+  const again = `list_transform([${read}], lambda trino_r: CASE WHEN regexp_matches(trino_r, '^[0-9]{5,9}([^0-9]|$)')
+    THEN list_transform([regexp_extract(trino_r, '^([0-9]+)(.*)$', ['y', 'rest'])], lambda trino_y:
+      coalesce(try_strptime(CAST(2000 + CAST(trino_y.y AS BIGINT) % 400 AS VARCHAR) || trino_y.rest, ${pattern}),
+        cast_to_type(trino_fail('Cannot parse "' || trino_r || '": Invalid format, or a field out of its range'), NULL::TIMESTAMP))
+      + to_years(CAST(${cycles} AS INTEGER)))[1]
+    ELSE strptime(trino_r, ${pattern}) END)[1]`;
+  return `coalesce(try_${parsed}, ${again})`;
 }
 
 /**
@@ -270,8 +294,8 @@ export function strptimeCall(input: string, pattern: string, twoDigitYearsFrom =
  * twice its year (the proleptic calendar's leap years are symmetric about year 0), the year's digits read from the text
  * so that the parsed value is named once.
  */
-function signedYear(input: string, parsed: string): string {
-  return `(${parsed} - to_years(CASE WHEN ${input} < '0' AND ${input}[1] = '-' AND ${input}[2] BETWEEN '0' AND '9' THEN 2 * CAST(regexp_extract(${input}, '^-([0-9]{1,4})', 1) AS INTEGER) ELSE 0 END))`;
+function signedYear(input: string, parsed: string, digits: number): string {
+  return `(${parsed} - to_years(CASE WHEN ${input} < '0' AND ${input}[1] = '-' AND ${input}[2] BETWEEN '0' AND '9' THEN 2 * CAST(regexp_extract(${input}, '^-([0-9]{1,${digits}})', 1) AS INTEGER) ELSE 0 END))`;
 }
 
 /**

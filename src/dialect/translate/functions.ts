@@ -193,9 +193,17 @@ function replacementToRe2(
   replacement: string,
   groups: number | undefined,
   names: ReadonlyMap<string, number> = new Map(),
-): { re2: string; highestGroup: number } | { illegal: string } | undefined {
+  renumbered?: ReadonlyMap<number, number>,
+): { re2: string; highestGroup: number; referenced: Set<number> } | { illegal: string } | undefined {
   let out = '';
   let highestGroup = 0;
+  const referenced = new Set<number>();
+  // A group past 9 is kept when the pattern's groups can be renumbered (renumberedGroups); RE2 reads one digit.
+  const written = (group: number) => {
+    referenced.add(group);
+    highestGroup = Math.max(highestGroup, group);
+    return `\\${renumbered?.get(group) ?? group}`;
+  };
   for (let i = 0; i < replacement.length; i++) {
     const ch = replacement[i];
     // `${name}`: a named group of a literal pattern is its number (Trino 476: regexp_replace('abc', '(?<x>b)',
@@ -204,9 +212,7 @@ function replacementToRe2(
     if (named) {
       const group = names.get(named[1]);
       if (group === undefined) return { illegal: `the replacement refers to the group named ${named[1]}, which the pattern lacks (Athena fails on any match)` };
-      if (group > 9) return { illegal: `the replacement refers to group ${group}; the local engine can refer to groups 0 to 9 only` };
-      out += `\\${group}`;
-      highestGroup = Math.max(highestGroup, group);
+      out += written(group);
       i += named[0].length;
     } else if (ch === '\\') {
       if (i + 1 === replacement.length)
@@ -219,15 +225,50 @@ function replacementToRe2(
       let group = Number(digits[0]);
       let used = 1;
       while (used < digits.length && (groups === undefined || group * 10 + Number(digits[used]) <= groups)) group = group * 10 + Number(digits[used++]);
-      // RE2 reads one digit after the backslash: a group past 9 has no rewrite.
-      if (groups !== undefined && group > 9 && group <= groups)
-        return { illegal: `the replacement refers to group ${group}; the local engine can refer to groups 0 to 9 only` };
-      out += `\\${group}`;
-      highestGroup = Math.max(highestGroup, group);
+      out += written(group);
       i += used;
     } else out += ch;
   }
-  return { re2: out, highestGroup };
+  return { re2: out, highestGroup, referenced };
+}
+
+/**
+ * RE2 reads one digit after a backslash in a replacement, so `$10` (Java's group 10 of a pattern with ten or more)
+ * has no rewrite as it is. The capturing groups the replacement does not refer to become non-capturing in the RE2
+ * pattern (a SQL string literal), which numbers the referenced ones 1, 2, …: the new number of each, and the pattern;
+ * undefined where more than nine groups are referenced or the pattern is not a literal.
+ */
+function renumberedGroups(re2Pattern: string, referenced: ReadonlySet<number>): { pattern: string; numbers: Map<number, number> } | undefined {
+  const used = [...referenced].filter((g) => g > 0).sort((a, b) => a - b);
+  if (used.length > 9 || !/^'(?:[^']|'')*'$/.test(re2Pattern)) return undefined;
+  const numbers = new Map(used.map((g, k) => [g, k + 1]));
+  let out = '';
+  let group = 0;
+  let inClass = false;
+  for (let i = 0; i < re2Pattern.length; i++) {
+    const ch = re2Pattern[i];
+    if (ch === '\\') {
+      out += ch + (re2Pattern[i + 1] ?? '');
+      i++;
+    } else if (inClass) {
+      inClass = ch !== ']';
+      out += ch;
+    } else if (ch === '[') {
+      inClass = true;
+      out += ch;
+      if (re2Pattern[i + 1] === '^') out += re2Pattern[++i];
+      if (re2Pattern[i + 1] === ']') out += re2Pattern[++i];
+    } else if (ch === '(' && re2Pattern[i + 1] !== '?') {
+      group++;
+      out += numbers.has(group) ? '(' : '(?:';
+    } else if (ch === '(' && /^\(\?P?<[A-Za-z]/.test(re2Pattern.slice(i))) {
+      group++;
+      const name = /^\(\?P?<[A-Za-z][A-Za-z0-9]*>/.exec(re2Pattern.slice(i))?.[0] ?? '(';
+      out += numbers.has(group) ? name : '(?:';
+      i += name.length - 1;
+    } else out += ch;
+  }
+  return { pattern: out, numbers };
 }
 
 /**
@@ -1228,9 +1269,11 @@ export const FUNCTIONS: Record<string, CallHandler> = {
     const pattern = translatedPattern(c, 1, (p) => ({ p, strftime: mysqlToStrftime(p) }), 'format');
     return pattern && datetimeText(wall(c.arg(0)), c.arg(0), pattern.strftime, 'trino_mysql_text', pattern.p);
   },
+  // Trino 476 reads a year of up to 9 digits (and a sign) with the pattern '%Y-%m-%d' only (date_parse('12345-02-03',
+  // '%Y-%m-%d') is +12345-02-03; '%Y-%m', '%Y/%m/%d' and '%Y-%m-%d %H' stop after four digits and fail).
   date_parse: (c) => {
     const pattern = formatPattern(c, 1, mysqlToStrptime, 'format');
-    return pattern && strptimeCall(c.arg(0), pattern);
+    return pattern && strptimeCall(c.arg(0), pattern, '1970', literalArg(c, 1) === '%Y-%m-%d');
   },
   format_datetime: (c) => {
     const pieces = translatedPattern(c, 1, jodaFormatPieces, 'pattern');
@@ -1245,7 +1288,11 @@ export const FUNCTIONS: Record<string, CallHandler> = {
   },
   parse_datetime: (c) => {
     const pattern = formatPattern(c, 1, jodaToStrptime, 'pattern');
-    return pattern && `trino_tz_from_wall(${strptimeCall(c.arg(0), pattern, 'year(current_date) - 80')}, 'UTC')`;
+    // Joda's y, yyy, yyyy… read up to 9 digits where no number follows (Trino 476: parse_datetime('12345-02-03 10:11',
+    // 'yyyy-MM-dd HH:mm') is +12345-02-03 10:11 UTC, parse_datetime('12345', 'yyyy') +12345-01-01): a leading year
+    // alone or followed by a literal that is not a letter.
+    const longYear = /^(?:y|y{3,})(?:[^A-Za-z'0-9]|$)/.test(literalArg(c, 1) ?? '');
+    return pattern && `trino_tz_from_wall(${strptimeCall(c.arg(0), pattern, 'year(current_date) - 80', longYear)}, 'UTC')`;
   },
 
   // arithmetic
@@ -1320,7 +1367,7 @@ export const FUNCTIONS: Record<string, CallHandler> = {
   },
   split_part: rename('trino_split_part'),
   // Trino fails on an empty delimiter (DuckDB splits into characters); a NULL delimiter gives NULL (trino_split).
-  split: (c) => `trino_split(${c.arg(0)}, ${c.arg(1)})${c.tail}`,
+  split: (c) => `trino_split(${c.args.map((_a, k) => c.arg(k)).join(', ')})${c.tail}`,
   replace: rename('trino_replace'),
   // normalize(s, NFD): the form is a keyword of Trino's grammar (a string or another word is a SYNTAX_ERROR), read
   // case-insensitively there but checked in upper case while running (Trino 476: normalize('é', nfd) fails
@@ -1368,6 +1415,9 @@ export const FUNCTIONS: Record<string, CallHandler> = {
     const c = refuseEmptyMatches(given, true);
     if (!c) return undefined;
     if (c.args.length === 2) return `regexp_replace(${c.arg(0)}, ${c.arg(1)}, '', 'g')`;
+    // A NULL replacement gives NULL (Trino 476: regexp_replace('abc', 'b', NULL) is a varchar NULL); the text and the
+    // pattern are still evaluated.
+    if (/^NULL$/i.test(c.arg(2).trim())) return `regexp_replace(${c.arg(0)}, ${c.arg(1)}, CAST(NULL AS VARCHAR), 'g')`;
     const replacement = literalArg(c, 2);
     const pattern = literalArg(c, 1);
     const captured = pattern === undefined ? undefined : captureGroups(pattern);
@@ -1399,6 +1449,19 @@ export const FUNCTIONS: Record<string, CallHandler> = {
         );
         return undefined;
       }
+    }
+    if (referenced > 9) {
+      const renumbered = renumberedGroups(c.arg(1), re2.referenced);
+      const again = renumbered && replacementToRe2(replacement ?? '', groups, captured?.names, renumbered.numbers);
+      if (!renumbered || !again || 'illegal' in again) {
+        c.report(
+          'regexp-replace-backref',
+          `regexp_replace(): the replacement refers to ${re2.referenced.size} groups, up to group ${referenced}; the local engine can refer to nine groups at most`,
+          'refer to fewer groups, or make the groups not referred to non-capturing: (?:…)',
+        );
+        return undefined;
+      }
+      return `regexp_replace(${c.arg(0)}, ${renumbered.pattern}, ${sqlString(again.re2)}, 'g')`;
     }
     return `regexp_replace(${c.arg(0)}, ${c.arg(1)}, ${sqlString(re2.re2)}, 'g')`;
   },
