@@ -19,8 +19,8 @@
 // the order. A map is also hash-ordered through coalesce, if, nullif, try and CASE (Trino 476 keeps the order), and
 // through names: a WITH or subquery column named after one in a select list or a column list (`WITH t(m) AS (SELECT
 // map_agg(k, v) …)`), passed on as `m AS n`, or a lambda parameter bound to the elements of ARRAY[…]/array_agg of one
-// (hashOrderedAliases), by name in the whole statement. Not seen: a view's column, a table written by an earlier model
-// (docs/issue-15-audit.md, hashv41's section).
+// (hashOrderedAliases), by name in the whole statement. Not seen here: a view's column, a table written by an earlier
+// model (`lake lint` reads upstream models' columns: lint/hash-upstream.ts; docs/issue-15-audit.md, hashv41's section).
 import { isCase, isParen, meaningful, nodeKeyword, nodeText, type GroupNode, type Node } from './tree.js';
 
 /** Aggregates and scalars whose map comes out of a hash table in Trino 476 (each asked with keys in an order its hash does not keep). */
