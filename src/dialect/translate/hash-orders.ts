@@ -126,9 +126,12 @@ function isHashOrderedMap(nodes: readonly Node[], splitArgs: (items: readonly No
   if (selected) return isHashOrderedMap(selected, splitArgs, columns);
   const m = meaningful(nodes);
   if (m.length === 1 && isCase(m[0])) return caseResults(m[0] as GroupNode).some((r) => isHashOrderedMap(r, splitArgs, columns));
+  // An element of an array of such maps: `ARRAY[map_agg(k, v)][1]`, element_at(array_agg(h), 1) (Trino 476 keeps the order).
+  if (m.length > 2 && isParen(m[m.length - 1], '[') && isArrayOfHashOrderedMaps(m.slice(0, -1), splitArgs, columns)) return true;
   const call = writtenCall(nodes, splitArgs);
   if (!call) return false;
   if (HASH_MAP_PRODUCERS.has(call.name)) return true;
+  if (call.name === 'element_at' && call.args.length === 2 && isArrayOfHashOrderedMaps(call.args[0], splitArgs, columns)) return true;
   const keeps = MAP_ORDER_KEEPERS[call.name];
   if (!keeps) return false;
   return call.args.some((a, k) => (keeps === 'all' || keeps.includes(k)) && isHashOrderedMap(a, splitArgs, columns));
@@ -302,7 +305,8 @@ export function hashOrderedAliases(
         end = i + 2;
         while (['OVER', 'FILTER'].includes(nodeKeyword(m[end])) && m[end + 1]) end += 2;
       } else if (isCase(n)) end = i + 1;
-      else if (names.size > 0 && (nodeKeyword(m[i - 1]) === 'SELECT' || nodeText(m[i - 1] ?? n) === ',') && columnName([n]) !== undefined) end = i + 1;
+      else if (names.size > 0 && (nodeKeyword(m[i - 1]) === 'SELECT' || nodeText(m[i - 1] ?? n) === ',') && columnName([n]) !== undefined)
+        end = nodeText(m[i + 1] ?? n) === '.' && columnName(m.slice(i, i + 3)) !== undefined ? i + 3 : i + 1;
       else continue;
       const j = nodeKeyword(m[end]) === 'AS' ? end + 1 : end;
       const alias = m[j];
