@@ -2,7 +2,8 @@
 // column is a hash-built map (`map_agg(k, v) AS m`, hash-orders.ts) writes it in Athena's hash order, and Athena reads
 // the stored entries back in that order; the local table holds the local order. `map_keys(m)` of that column in a
 // downstream model reveals it as `map_keys(map_agg(k, v))` does, so `lake lint` refuses it there (file:line:col), by
-// the column's name (as the statement's own names are read). The local run does not see upstream definitions.
+// the column's name (as the statement's own names are read); a DDL file's view (`CREATE VIEW v AS SELECT map_agg(…) m`)
+// too, its first query read. The local run does not see upstream definitions.
 import type { Diagnostic } from '../dialect/diagnostics.js';
 import { tokenize } from '../dialect/tokens.js';
 import {
@@ -23,7 +24,6 @@ export function upstreamHashOrderDiagnostics(project: Project, wanted: (file: st
   const outputs = new Map<string, ReadonlySet<string>>();
   const diagnostics: Diagnostic[] = [];
   for (const node of project.nodes) {
-    if (node.kind === 'ddl') continue;
     const seeds = new Set(node.upstream.flatMap((id) => [...(outputs.get(id) ?? [])]));
     if (seeds.size === 0 && !MAY_NAME_HASH_ORDERED.test(node.sql)) continue;
     let tree: Node[];
@@ -32,7 +32,8 @@ export function upstreamHashOrderDiagnostics(project: Project, wanted: (file: st
     } catch {
       continue; // the loader reported the unreadable text
     }
-    if (node.kind === 'model') outputs.set(node.id, outputHashOrderedColumns(tree, splitCallArgs, seeds));
+    // A model's query, or a DDL file's first query (`CREATE VIEW v AS SELECT …`, a CTAS).
+    if (node.kind === 'model' || node.kind === 'ddl') outputs.set(node.id, outputHashOrderedColumns(tree, splitCallArgs, seeds));
     if (seeds.size === 0 || !wanted(node.file) || !REVEALERS.test(node.sql)) continue;
     // Only what the statement's own names do not refuse already (the translator reports those).
     const own = hashOrderedAliases(tree, splitCallArgs);
