@@ -12,6 +12,7 @@ import { contractsWithoutTable, loadContractFiles } from '../project/contract.js
 import { ProjectError, sortDiagnostics } from '../project/errors.js';
 import { modelStatement, schemaVariables, type TableSchemas } from '../testing/schemas.js';
 import { bindDiagnostics, bindProject } from './bind.js';
+import { upstreamHashOrderDiagnostics } from './hash-upstream.js';
 import { dashboardDiagnostics, dashboardFiles } from './dashboards.js';
 import { SyntaxCache } from './cache.js';
 import { checkSyntaxWithoutGrammars } from './syntax.js';
@@ -79,6 +80,8 @@ export async function lintProject(root: string, options: LintOptions = {}): Prom
     // Binding needs only the loaded nodes: it runs (in worker threads on large projects) beside the checks below.
     const binding = options.bind === false ? undefined : settled(bindProject(project, { shards: options.bindShards, feed }));
     const found = diagnostics.filter((d) => d.file === undefined || d.file === 'lakehouse.yaml' || wanted(d.file));
+    // map_keys of an upstream model's hash-built map column (hash-upstream.ts).
+    found.push(...upstreamHashOrderDiagnostics(project, wanted));
     // A named stage is one to deploy: every model must be run by something there.
     if (options.stage !== undefined) found.push(...neverRunDiagnostics(project).filter((d) => wanted(d.file as string)));
 

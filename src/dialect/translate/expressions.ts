@@ -479,6 +479,8 @@ export class ExpressionRewriter {
   private refusedIfCall: Node | undefined;
   /** Calls written as an order-free consumer's argument (cardinality(array_agg(DISTINCT x))): their hash order is not revealed (hash-orders.ts). */
   private readonly orderFreeCalls = new Set<GroupNode>();
+  /** The opening parentheses of calls whose hash order no one reads (hash-orders.ts unreadHashOrderCalls). */
+  unreadHashOrders: ReadonlySet<Token> = new Set();
   /** The names the statement gives hash-ordered maps in its select lists (hash-orders.ts hashOrderedAliases). */
   hashOrderedColumns: ReadonlySet<string> = new Set();
   /** The next sequence rendered is a subquery that is a conjunct of a WHERE over a table's rows (whereTestsReadOuter). */
@@ -1736,7 +1738,14 @@ export class ExpressionRewriter {
     if (entry) {
       // A value whose order is Athena's hash order, revealed here (hash-orders.ts).
       for (const g of orderFreeArgumentCalls(lower, args, splitCallArgs)) this.orderFreeCalls.add(g);
-      const hashOrder = hashOrderRefusal(lower, args, tail, this.orderFreeCalls.has(group), splitCallArgs, this.hashOrderedColumns);
+      const hashOrder = hashOrderRefusal(
+        lower,
+        args,
+        tail,
+        this.orderFreeCalls.has(group) || this.unreadHashOrders.has(group.open),
+        splitCallArgs,
+        this.hashOrderedColumns,
+      );
       if (hashOrder) this.report(name, 'hash-order', hashOrder.message, hashOrder.hint);
     }
     const overAt = tail.findIndex((n) => nodeKeyword(n) === 'OVER');

@@ -11,25 +11,35 @@
 //   element_at(m, key) or m[key] read one entry.
 // - A hash-ordered array: map_keys, map_values or map_entries of a hash-ordered map; array_agg(DISTINCT x) without an
 //   ORDER BY and without OVER (the window form keeps the input order in Trino 476, as locally).
-// A hash-ordered array is refused unless its call is the direct argument of an order-free consumer (cardinality,
-// contains, array_sort of one argument, array_max, array_min, arrays_overlap;
-// Trino 476's array_max of [1, NaN, 2], [NaN, 1, 2] and [2, 1, NaN] is 2 in each): everything else (a subscript, array_join, UNNEST, a cast,
-// `=`, transform, zip, the array as an output column) reveals the order.
-// A WITH or subquery column named in a select list after such a map (`WITH t AS (SELECT map_agg(k, v) m …) SELECT
-// map_keys(m) FROM t`) is one too, by name (hashOrderedAliases). Not seen: a name given in a column list, a view's
-// column, a table written by an earlier model; an order-free consumer reached through other calls (cardinality(filter(array_agg(DISTINCT
-// x), …)) is refused: write the array_sort inside).
-import { isParen, meaningful, nodeKeyword, nodeText, type GroupNode, type Node } from './tree.js';
+// A hash-ordered array is refused unless its call is an argument of an order-free consumer (cardinality, contains,
+// array_sort of one argument, array_max, array_min, arrays_overlap, any_match, all_match, none_match; Trino 476's
+// array_max of [1, NaN, 2], [NaN, 1, 2] and [2, 1, NaN] is 2 in each), directly or through calls that pass elements on
+// (filter, transform, array_distinct, …: ORDER_PASSERS), or a subquery's column read only so (unreadHashOrderCalls):
+// everything else (a subscript, array_join, UNNEST, a cast, `=`, reduce, zip, the array as an output column) reveals
+// the order. A map is also hash-ordered through coalesce, if, nullif, try and CASE (Trino 476 keeps the order), and
+// through names: a WITH or subquery column named after one in a select list or a column list (`WITH t(m) AS (SELECT
+// map_agg(k, v) …)`), passed on as `m AS n`, or a lambda parameter bound to the elements of ARRAY[…]/array_agg of one
+// (hashOrderedAliases), by name in the whole statement. Not seen here: a view's column, a table written by an earlier
+// model (`lake lint` reads upstream models' columns: lint/hash-upstream.ts; docs/issue-15-audit.md, hashv41's section).
+import { isCase, isParen, meaningful, nodeKeyword, nodeText, type GroupNode, type Node } from './tree.js';
 
 /** Aggregates and scalars whose map comes out of a hash table in Trino 476 (each asked with keys in an order its hash does not keep). */
 const HASH_MAP_PRODUCERS = new Set(['map_agg', 'histogram', 'multimap_agg', 'map_union', 'split_to_map', 'split_to_multimap', 'approx_most_frequent']);
-/** Map functions whose result keeps its map arguments' order (Trino 476), by the argument positions that pass it on. */
+/**
+ * Map functions whose result keeps its map arguments' order (Trino 476), by the argument positions that pass it on;
+ * also the forms that hand one of their arguments on (coalesce, if, nullif, try: Trino 476 map_keys of each around a
+ * map_agg of 3, 1, 2 is [3, 2, 1], as of the map_agg; CASE's branches are read in isHashOrderedMap).
+ */
 const MAP_ORDER_KEEPERS: Record<string, readonly number[] | 'all'> = {
   map_filter: [0],
   transform_keys: [0],
   transform_values: [0],
   map_zip_with: [0, 1],
   map_concat: 'all',
+  coalesce: 'all',
+  if: [1, 2],
+  nullif: [0],
+  try: [0],
 };
 /** The calls that hand a map's entries out as an array, in the map's order. */
 const MAP_ORDER_REVEALERS = new Set(['map_keys', 'map_values', 'map_entries']);
@@ -41,6 +51,42 @@ const ORDER_FREE_CONSUMERS: Record<string, readonly number[]> = {
   array_max: [0],
   array_min: [0],
   arrays_overlap: [0, 1],
+  // Trino 476 stops at the first deciding element, the local engine reads them all: an element whose predicate fails
+  // fails locally wherever it is, so an order can only make Trino's answer where the local engine fails (loud).
+  any_match: [0],
+  all_match: [0],
+  none_match: [0],
+};
+/**
+ * Calls whose array keeps (part of) its array arguments' elements in their order, by the positions that pass them on:
+ * under an order-free consumer (cardinality(filter(array_agg(DISTINCT x), …))) the order stays unread.
+ */
+const ORDER_PASSERS: Record<string, readonly number[] | 'all'> = {
+  filter: [0],
+  transform: [0],
+  array_distinct: [0],
+  array_remove: [0],
+  array_union: [0, 1],
+  array_intersect: [0, 1],
+  array_except: [0, 1],
+  concat: 'all',
+};
+/** Functions with lambdas over an array's elements, by the lambda parameter each array argument binds (hashOrderedAliases). */
+const ELEMENT_LAMBDAS: Record<string, readonly (readonly [number, number])[]> = {
+  transform: [[0, 0]],
+  filter: [[0, 0]],
+  any_match: [[0, 0]],
+  all_match: [[0, 0]],
+  none_match: [[0, 0]],
+  array_sort: [
+    [0, 0],
+    [0, 1],
+  ],
+  reduce: [[0, 1]],
+  zip_with: [
+    [0, 0],
+    [1, 1],
+  ],
 };
 
 interface WrittenCall {
@@ -78,12 +124,87 @@ function isHashOrderedMap(nodes: readonly Node[], splitArgs: (items: readonly No
   if (column !== undefined) return columns.has(column);
   const selected = scalarSelectItem(nodes);
   if (selected) return isHashOrderedMap(selected, splitArgs, columns);
+  const m = meaningful(nodes);
+  if (m.length === 1 && isCase(m[0])) return caseResults(m[0] as GroupNode).some((r) => isHashOrderedMap(r, splitArgs, columns));
+  // An element of an array of such maps: `ARRAY[map_agg(k, v)][1]`, element_at(array_agg(h), 1) (Trino 476 keeps the order).
+  if (m.length > 2 && isParen(m[m.length - 1], '[') && isArrayOfHashOrderedMaps(m.slice(0, -1), splitArgs, columns)) return true;
   const call = writtenCall(nodes, splitArgs);
   if (!call) return false;
   if (HASH_MAP_PRODUCERS.has(call.name)) return true;
+  if (call.name === 'element_at' && call.args.length === 2 && isArrayOfHashOrderedMaps(call.args[0], splitArgs, columns)) return true;
   const keeps = MAP_ORDER_KEEPERS[call.name];
   if (!keeps) return false;
   return call.args.some((a, k) => (keeps === 'all' || keeps.includes(k)) && isHashOrderedMap(a, splitArgs, columns));
+}
+
+/** The result expressions of a CASE (after each THEN and the ELSE). */
+function caseResults(group: GroupNode): Node[][] {
+  const results: Node[][] = [];
+  let current: Node[] | undefined;
+  for (const n of group.items) {
+    const word = nodeKeyword(n);
+    if (word === 'WHEN') current = undefined;
+    else if (word === 'THEN' || word === 'ELSE') results.push((current = []));
+    else current?.push(n);
+  }
+  return results;
+}
+
+/** Whether the nodes are an array whose elements are hash-ordered maps: ARRAY[…] holding one, or array_agg of one. */
+function isArrayOfHashOrderedMaps(nodes: readonly Node[], splitArgs: (items: readonly Node[]) => Node[][], columns: ReadonlySet<string>): boolean {
+  const m = meaningful(nodes);
+  if (m.length === 2 && nodeKeyword(m[0]) === 'ARRAY' && isParen(m[1], '[')) return splitArgs(m[1].items).some((e) => isHashOrderedMap(e, splitArgs, columns));
+  const call = writtenCall(nodes, splitArgs);
+  return call?.name === 'array_agg' && call.args.length === 1 && isHashOrderedMap(withoutOrderBy(call.args[0]), splitArgs, columns);
+}
+const withoutOrderBy = (nodes: readonly Node[]): Node[] => {
+  const m = meaningful(nodes);
+  const order = m.findIndex((n) => nodeKeyword(n) === 'ORDER');
+  return order < 0 ? m : m.slice(0, order);
+};
+
+/** The select items of a query's every branch (UNION …), each without its alias; undefined where one is `*` or unread. */
+function selectItemsOfBranches(items: readonly Node[], splitArgs: (items: readonly Node[]) => Node[][]): Node[][][] | undefined {
+  const branches: Node[][] = [[]];
+  for (const n of meaningful(items)) {
+    if (['UNION', 'INTERSECT', 'EXCEPT'].includes(nodeKeyword(n))) branches.push([]);
+    else branches[branches.length - 1].push(n);
+  }
+  const lists: Node[][][] = [];
+  for (const written of branches) {
+    const b = ['ALL', 'DISTINCT'].includes(nodeKeyword(written[0])) ? written.slice(1) : written;
+    if (nodeKeyword(b[0]) !== 'SELECT') return undefined;
+    const from = b.findIndex((n) => ['FROM', 'WHERE', 'GROUP', 'ORDER', 'LIMIT'].includes(nodeKeyword(n)));
+    const list = b.slice(['DISTINCT', 'ALL'].includes(nodeKeyword(b[1])) ? 2 : 1, from < 0 ? b.length : from);
+    const selected = splitArgs(list).map(withoutAlias);
+    if (selected.some((e) => e.length === 1 && nodeText(e[0]).endsWith('*'))) return undefined;
+    lists.push(selected);
+  }
+  return lists;
+}
+
+/** A select item without its alias (`e AS a`, `e a`). */
+function withoutAlias(item: readonly Node[]): Node[] {
+  const m = meaningful(item);
+  const last = m[m.length - 1];
+  if (m.length < 2 || last.kind !== 'token' || (last.token.kind !== 'word' && last.token.kind !== 'quoted') || NOT_AN_ALIAS.has(nodeKeyword(last))) return m;
+  if (nodeKeyword(m[m.length - 2]) === 'AS') return m.slice(0, -2);
+  const before = m[m.length - 2];
+  return before.kind === 'group' || before.token.kind === 'word' || before.token.kind === 'quoted' ? m.slice(0, -1) : m;
+}
+
+/** The names a column list gives (`t(a, b)`), lower-cased; undefined for anything else. */
+function columnListNames(group: Node | undefined): string[] | undefined {
+  if (!isParen(group)) return undefined;
+  const names = meaningful(group.items).filter((n) => nodeText(n) !== ',');
+  return names.every((n) => n.kind === 'token' && (n.token.kind === 'word' || n.token.kind === 'quoted')) ? names.map((n) => nameOf(nodeText(n))) : undefined;
+}
+
+/** The column list after a subquery's alias at `at` (`(SELECT …) s(m)`); undefined without one. */
+function derivedColumnNames(m: readonly Node[], at: number): string[] | undefined {
+  const alias = m[at];
+  if (alias?.kind !== 'token' || (alias.token.kind !== 'word' && alias.token.kind !== 'quoted') || NOT_AN_ALIAS.has(nodeKeyword(alias))) return undefined;
+  return columnListNames(m[at + 1]);
 }
 
 /**
@@ -133,29 +254,71 @@ const NOT_AN_ALIAS = new Set([
 export const MAY_NAME_HASH_ORDERED = /\b(?:map_agg|histogram|multimap_agg|map_union|split_to_map|split_to_multimap|approx_most_frequent)\s*\(/i;
 
 /**
- * The names given to hash-ordered maps in the statement's select lists (`map_agg(k, v) AS m`, `histogram(x) h`), at any
- * level, lower-cased: `map_keys(m)` of such a column of a WITH query or subquery reveals the order as the call does.
- * By name only (a table column of the same name elsewhere in the statement is taken as one too); a name given in a
- * column list (`WITH t(m) AS (…)`) is not read.
+ * The names given to hash-ordered maps in the statement, at any level, lower-cased: `map_keys(m)` of such a name
+ * reveals the order as the call does. Read: select items (`map_agg(k, v) AS m`, `histogram(x) h`, a CASE or coalesce
+ * around one, a column already so named passed on as `m AS n`), the names of a column list (`WITH t(m) AS (SELECT
+ * map_agg(k, v) …)`, `(SELECT map_agg(k, v) …) s(m)`, by position, in any UNION branch) and the lambda parameters bound
+ * to the elements of an array of such maps (`transform(ARRAY[map_agg(k, v)], m -> map_keys(m))`), until no new name
+ * comes. By name only (a table column of the same name elsewhere in the statement is taken as one too). `seeds`: names
+ * known to hold such maps already (an upstream model's columns, lint/hash-upstream.ts).
  */
-export function hashOrderedAliases(tree: readonly Node[], splitArgs: (items: readonly Node[]) => Node[][]): Set<string> {
-  const names = new Set<string>();
+export function hashOrderedAliases(
+  tree: readonly Node[],
+  splitArgs: (items: readonly Node[]) => Node[][],
+  seeds: ReadonlySet<string> = new Set(),
+): Set<string> {
+  const names = new Set<string>(seeds);
+  const add = (name: string) => names.add(name);
   const walk = (items: readonly Node[]) => {
     const m = meaningful(items);
     for (let i = 0; i < m.length; i++) {
       const n = m[i];
       if (n.kind === 'group') walk(n.items);
-      if (n.kind !== 'token' || n.token.kind !== 'word' || !isParen(m[i + 1])) continue;
-      let j = i + 2;
-      while (['OVER', 'FILTER'].includes(nodeKeyword(m[j])) && m[j + 1]) j += 2;
-      const end = j;
-      if (nodeKeyword(m[j]) === 'AS') j++;
+      // A column list over a query: WITH t(m) AS (SELECT …), (SELECT …) [AS] s(m).
+      const listed =
+        n.kind === 'token' && isParen(m[i + 1]) && nodeKeyword(m[i + 2]) === 'AS' && isParen(m[i + 3])
+          ? { names: columnListNames(m[i + 1]), query: m[i + 3] as GroupNode }
+          : isParen(n) && nodeKeyword(meaningful(n.items)[0]) === 'SELECT'
+            ? { names: derivedColumnNames(m, nodeKeyword(m[i + 1]) === 'AS' ? i + 2 : i + 1), query: n }
+            : undefined;
+      if (listed?.names) {
+        const branches = selectItemsOfBranches(listed.query.items, splitArgs) ?? [];
+        listed.names.forEach((name, k) => {
+          if (branches.some((b) => b[k] && isHashOrderedMap(b[k], splitArgs, names))) add(name);
+        });
+      }
+      // Lambda parameters bound to the elements of an array of hash-ordered maps.
+      const lambdas = n.kind === 'token' && isParen(m[i + 1]) ? ELEMENT_LAMBDAS[nodeText(n).toLowerCase()] : undefined;
+      if (lambdas) {
+        const args = splitArgs((m[i + 1] as GroupNode).items);
+        for (const a of args) {
+          const parts = meaningful(a);
+          if (nodeText(parts[1] ?? n) !== '->') continue;
+          const params = isParen(parts[0]) ? meaningful(parts[0].items).filter((p) => nodeText(p) !== ',') : [parts[0]];
+          for (const [array, param] of lambdas)
+            if (params[param] && args[array] !== a && isArrayOfHashOrderedMaps(args[array] ?? [], splitArgs, names)) add(nameOf(nodeText(params[param])));
+        }
+      }
+      // A select item named: a call (with its OVER/FILTER), a CASE, or a column already so named.
+      let end: number;
+      if (n.kind === 'token' && n.token.kind === 'word' && isParen(m[i + 1])) {
+        end = i + 2;
+        while (['OVER', 'FILTER'].includes(nodeKeyword(m[end])) && m[end + 1]) end += 2;
+      } else if (isCase(n)) end = i + 1;
+      else if (names.size > 0 && (nodeKeyword(m[i - 1]) === 'SELECT' || nodeText(m[i - 1] ?? n) === ',') && columnName([n]) !== undefined)
+        end = nodeText(m[i + 1] ?? n) === '.' && columnName(m.slice(i, i + 3)) !== undefined ? i + 3 : i + 1;
+      else continue;
+      const j = nodeKeyword(m[end]) === 'AS' ? end + 1 : end;
       const alias = m[j];
       if (alias?.kind !== 'token' || (alias.token.kind !== 'word' && alias.token.kind !== 'quoted') || NOT_AN_ALIAS.has(nodeKeyword(alias))) continue;
-      if (isHashOrderedMap(m.slice(i, end), splitArgs, new Set())) names.add(nameOf(alias.token.text));
+      if (isHashOrderedMap(m.slice(i, end), splitArgs, names)) add(nameOf(alias.token.text));
     }
   };
-  walk(tree);
+  for (let pass = 0; pass < 4; pass++) {
+    const known = names.size;
+    walk(tree);
+    if (names.size === known) break;
+  }
   return names;
 }
 
@@ -195,8 +358,8 @@ export function hashOrderRefusal(
     const column = columnName(args[0]);
     const producer =
       column !== undefined
-        ? `a column (${column}) holding a map_agg, histogram or split_to_map`
-        : `a map made by ${innermostProducer(args[0], splitArgs) ?? 'map_agg'}`;
+        ? `a column or lambda parameter (${column}) holding a map_agg, histogram or split_to_map`
+        : `a map made by ${innermostProducer(args[0]) ?? 'map_agg'}`;
     return {
       message: `${name} of ${producer} hands its entries out in Athena's hash order (which also depends on its distributed plan), which the local engine does not reproduce`,
       hint: `write array_sort(${name}(…))${name === 'map_entries' ? ', or read the entries by key: element_at(m, key)' : ''}`,
@@ -205,23 +368,132 @@ export function hashOrderRefusal(
   return undefined;
 }
 
-function innermostProducer(nodes: readonly Node[], splitArgs: (items: readonly Node[]) => Node[][]): string | undefined {
-  const call = writtenCall(nodes, splitArgs);
-  if (!call) return undefined;
-  if (HASH_MAP_PRODUCERS.has(call.name)) return call.name;
-  for (const a of call.args) {
-    const inner = innermostProducer(a, splitArgs);
+function innermostProducer(nodes: readonly Node[]): string | undefined {
+  const m = meaningful(nodes);
+  for (let i = 0; i < m.length; i++) {
+    const n = m[i];
+    if (n.kind === 'token' && isParen(m[i + 1]) && HASH_MAP_PRODUCERS.has(nodeText(n).toLowerCase())) return nodeText(n).toLowerCase();
+    const inner = n.kind === 'group' ? innermostProducer(n.items) : undefined;
     if (inner) return inner;
   }
   return undefined;
 }
 
-/** The calls written as the order-free arguments of the call `name(args)` (their hash order is not revealed there). */
+/**
+ * The calls written as the order-free arguments of the call `name(args)` (their hash order is not revealed there),
+ * also through calls that pass their elements on (cardinality(filter(array_agg(DISTINCT x), …)): ORDER_PASSERS).
+ */
 export function orderFreeArgumentCalls(name: string, args: readonly Node[][], splitArgs: (items: readonly Node[]) => Node[][]): GroupNode[] {
   const positions = ORDER_FREE_CONSUMERS[name];
   if (!positions || (name === 'array_sort' && args.length !== 1)) return [];
-  return positions.flatMap((k) => {
-    const call = args[k] ? writtenCall(args[k], splitArgs) : undefined;
-    return call ? [call.group] : [];
+  const calls: GroupNode[] = [];
+  const take = (arg: readonly Node[] | undefined) => {
+    const call = arg ? writtenCall(arg, splitArgs) : undefined;
+    if (!call) return;
+    calls.push(call.group);
+    const passes = ORDER_PASSERS[call.name];
+    if (passes) call.args.forEach((a, k) => (passes === 'all' || passes.includes(k)) && take(a));
+  };
+  for (const k of positions) take(args[k]);
+  return calls;
+}
+
+/** A regular expression for the statements that may hand a hash-ordered array out as a subquery's column (cheap test). */
+export const MAY_SELECT_HASH_ORDERED = /\b(?:map_keys|map_values|map_entries|array_agg)\s*\(/i;
+
+/**
+ * The hash-ordered calls whose order no one reads: a select item `array_agg(DISTINCT x) AS a` (or `map_keys(…) AS a`)
+ * of a FROM subquery or a WITH query without a column list, DISTINCT or set operation, where every other mention of
+ * `a` in the statement is an order-free consumer's argument (cardinality(a), any_match(filter(a, …), …)). None where
+ * the statement selects a star or reads a whole table (TABLE t): the column could be handed out there.
+ */
+export function unreadHashOrderCalls(tree: readonly Node[], splitArgs: (items: readonly Node[]) => Node[][], columns: ReadonlySet<string>): Set<GroupNode> {
+  const free = new Set<Node>();
+  const mentions: Node[] = [];
+  const candidates: { call: GroupNode; alias: Node; name: string }[] = [];
+  let star = false;
+  const orderFreeLeaves = (nodes: readonly Node[]) => {
+    const column = columnName(nodes);
+    if (column !== undefined) {
+      const m = meaningful(nodes);
+      free.add(m[m.length - 1]);
+      return;
+    }
+    const call = writtenCall(nodes, splitArgs);
+    const passes = call && ORDER_PASSERS[call.name];
+    if (call && passes) call.args.forEach((a, k) => (passes === 'all' || passes.includes(k)) && orderFreeLeaves(a));
+  };
+  const selectItems = (query: GroupNode) => {
+    const q = meaningful(query.items);
+    if (nodeKeyword(q[0]) !== 'SELECT' || ['DISTINCT', 'ALL'].includes(nodeKeyword(q[1]))) return;
+    if (q.some((n) => ['UNION', 'INTERSECT', 'EXCEPT'].includes(nodeKeyword(n)))) return;
+    const from = q.findIndex((n) => nodeKeyword(n) === 'FROM');
+    for (const item of splitArgs(q.slice(1, from < 0 ? q.length : from))) {
+      const m = meaningful(item);
+      const alias = m[m.length - 1];
+      const expression = withoutAlias(m);
+      if (expression.length === m.length || alias.kind !== 'token') continue;
+      const call = writtenCall(expression, splitArgs);
+      if (call && hashOrderRefusal(call.name, call.args, call.tail, false, splitArgs, columns))
+        candidates.push({ call: call.group, alias, name: nameOf(alias.token.text) });
+    }
+  };
+  const walk = (items: readonly Node[]) => {
+    const m = meaningful(items);
+    for (let i = 0; i < m.length; i++) {
+      const n = m[i];
+      const before = nodeKeyword(m[i - 1]);
+      if (n.kind === 'token') {
+        if (n.token.text === '*' && (['SELECT', 'DISTINCT', 'ALL'].includes(before) || ['.', ','].includes(nodeText(m[i - 1] ?? n)))) star = true;
+        if (nodeKeyword(n) === 'TABLE') star = true;
+        if (n.token.kind === 'word' || n.token.kind === 'quoted') mentions.push(n);
+        const positions = isParen(m[i + 1]) ? ORDER_FREE_CONSUMERS[nodeText(n).toLowerCase()] : undefined;
+        const args = positions ? splitArgs((m[i + 1] as GroupNode).items) : [];
+        if (positions && !(nodeText(n).toLowerCase() === 'array_sort' && args.length !== 1)) for (const k of positions) if (args[k]) orderFreeLeaves(args[k]);
+        continue;
+      }
+      // A FROM or JOIN subquery, or a WITH query without a column list (`name AS (SELECT …)`).
+      const source =
+        before === 'FROM' ||
+        before === 'JOIN' ||
+        (before === 'AS' && m[i - 2]?.kind === 'token' && ['WITH', ','].includes(nodeKeyword(m[i - 3]) || nodeText(m[i - 3] ?? n)));
+      // (Not one renamed by a column list: `(SELECT …) s(b)`.)
+      const renamed = derivedColumnNames(m, nodeKeyword(m[i + 1]) === 'AS' ? i + 2 : i + 1) !== undefined;
+      if (source && !renamed && isParen(n)) selectItems(n);
+      walk(n.items);
+    }
+  };
+  walk(tree);
+  if (star) return new Set();
+  const unread = new Set<GroupNode>();
+  for (const c of candidates)
+    if (mentions.every((n) => n === c.alias || n.kind !== 'token' || nameOf(n.token.text) !== c.name || free.has(n))) unread.add(c.call);
+  return unread;
+}
+
+/**
+ * The output columns of a query (its last top-level SELECT's items, by alias or column name, over every UNION branch)
+ * that are hash-ordered maps, lower-cased; `seeds` as for hashOrderedAliases (the columns of the tables it reads).
+ */
+export function outputHashOrderedColumns(tree: readonly Node[], splitArgs: (items: readonly Node[]) => Node[][], seeds: ReadonlySet<string>): Set<string> {
+  const names = hashOrderedAliases(tree, splitArgs, seeds);
+  const top = meaningful(tree);
+  const select = top.findIndex((n) => nodeKeyword(n) === 'SELECT');
+  const out = new Set<string>();
+  if (select < 0 || names.size === 0) return out;
+  const end = top.findIndex((n, k) => k > select && nodeText(n) === ';');
+  const query = top.slice(select, end < 0 ? top.length : end);
+  const branches = selectItemsOfBranches(query, splitArgs);
+  const first = branches && meaningful(query);
+  if (!branches || !first) return out;
+  const from = first.findIndex((n) => ['FROM', 'WHERE', 'GROUP', 'ORDER', 'LIMIT', 'UNION', 'INTERSECT', 'EXCEPT'].includes(nodeKeyword(n)));
+  const items = splitArgs(first.slice(['DISTINCT', 'ALL'].includes(nodeKeyword(first[1])) ? 2 : 1, from < 0 ? first.length : from));
+  items.forEach((item, k) => {
+    const m = meaningful(item);
+    const expression = withoutAlias(m);
+    const last = m[m.length - 1];
+    const name = expression.length < m.length && last?.kind === 'token' ? nameOf(last.token.text) : columnName(m);
+    if (name !== undefined && branches.some((b) => b[k] && isHashOrderedMap(b[k], splitArgs, names))) out.add(name);
   });
+  return out;
 }

@@ -15,7 +15,7 @@ import { nameUnnestColumns, refuseUnnestJoinConditions, rewriteOuterLateralJoins
 import { ctasUnknownColumns, nameSelectItems, topLevelValuesColumns } from './select-names.js';
 import { renderStoredValues } from './stored-values.js';
 import { buildTree, meaningful, nodeKeyword, splitCallArgs, type Node } from './tree.js';
-import { hashOrderedAliases, MAY_NAME_HASH_ORDERED } from './hash-orders.js';
+import { hashOrderedAliases, MAY_NAME_HASH_ORDERED, MAY_SELECT_HASH_ORDERED, unreadHashOrderCalls } from './hash-orders.js';
 import { rewriteWithinGroup } from './within-group.js';
 import { rewriteGroupBy } from './group-by.js';
 import { refuseTimeTravel } from './time-travel.js';
@@ -109,6 +109,9 @@ export function translateExpressions(sql: string, position?: (t: Token) => { lin
   if (MAY_BE_UNKNOWN.test(uncommented)) rewriter.unknownNames = unknownSelectNames(tree);
   // Columns named after a hash-ordered map (map_agg(k, v) AS m): map_keys(m) is refused as map_keys(map_agg(k, v)) is.
   if (MAY_NAME_HASH_ORDERED.test(uncommented)) rewriter.hashOrderedColumns = hashOrderedAliases(tree, splitCallArgs);
+  // A subquery's hash-ordered column read only by order-free consumers (cardinality(a)) is not refused.
+  if (MAY_SELECT_HASH_ORDERED.test(uncommented) && /\(\s*SELECT\b/i.test(uncommented))
+    rewriter.unreadHashOrders = new Set([...unreadHashOrderCalls(tree, splitCallArgs, rewriter.hashOrderedColumns)].map((g) => g.open));
   // Set operations' columns of known types (count(*), literals, the catalog's columns) meet without a bind-time check.
   // The same types give the columns of each query level (known-types.ts levelColumnTypes).
   if (SET_OPERATION_WORD.test(uncommented) || (options.columnTypes && options.columnTypes.columns.size > 0))
