@@ -25,7 +25,7 @@ const example = read('example-project');
 const timings = json('timings');
 const parts = [
   dialect
-    ? `dialect replay ${dialect.queries} queries: ${counts(dialect)}${missing.length ? ` (parts ${missing.join(', ')} of ${expected}: no result)` : ''}`
+    ? `dialect replay ${dialect.queries} queries: ${counts(dialect)}${missing.length ? ` (part${missing.length > 1 ? 's' : ''} ${missing.join(', ')} of ${expected}: no result)` : ''}`
     : 'dialect replay: no result',
   random ? `random expressions (seed ${random.seed}) ${random.cases}: ${counts(random)}` : 'random expressions: no result',
   example ? `example project ${example.same}/${example.tests} same outcome as locally` : 'example project: no result',
