@@ -16,7 +16,7 @@ started=$SECONDS
 export ORACLE_SEED="${ORACLE_SEED:-20261205}" ORACLE_CASES="${ORACLE_CASES:-3000}"
 echo "test:trino: seed $ORACLE_SEED, $ORACLE_CASES random expressions (set ORACLE_SEED / ORACLE_CASES to change them)" >&2
 mkdir -p .cache/trino
-rm -f .cache/trino/dialect-differences.json .cache/trino/random-differences.json .cache/trino/example-project.json
+rm -f .cache/trino/dialect-differences*.json .cache/trino/random-differences.json .cache/trino/example-project.json .cache/trino/timings.json
 
 start_pid=""
 stop_trino() {

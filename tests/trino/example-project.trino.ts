@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TrinoEngine } from '../../src/engines/trino/index.js';
 import { runTests } from '../../src/testing/suite.js';
-import { trinoUrl } from './oracle.js';
+import { trinoUrl, uncompressedFetch } from './oracle.js';
 import { writeDifferences } from './report.js';
 
 const catalog = `oracle_${process.pid}_${Date.now()}`;
@@ -29,7 +29,7 @@ describe('the example project’s unit tests on Trino', () => {
     const url = trinoUrl();
     const [local, trino] = await Promise.all([
       runTests(root, { checks: false, concurrency: 1 }),
-      runTests(root, { checks: false, unitEngine: async (database) => new TrinoEngine({ url, database, catalog }) }),
+      runTests(root, { checks: false, unitEngine: async (database) => new TrinoEngine({ url, database, catalog }, { fetch: uncompressedFetch }) }),
     ]);
     const outcome = (r: typeof local) => r.unit.map((u) => `${u.test.file}:${u.test.line} ${u.status}${u.error ? ` (${u.error})` : ''}`);
     console.log(`example project on Trino:\n  ${outcome(trino).join('\n  ')}`);

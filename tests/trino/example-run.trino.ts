@@ -21,7 +21,7 @@ import { TrinoEngine } from '../../src/engines/trino/index.js';
 import { runPipeline, type PipelineContext } from '../../src/pipeline/runner.js';
 import { LocalObjectStore } from '../../src/storage/object-store/index.js';
 import { day, openExampleLake, type ExampleLake } from '../pipeline/example/harness.js';
-import { trinoUrl } from './oracle.js';
+import { trinoUrl, uncompressedFetch } from './oracle.js';
 import { createScratchCatalog, type ScratchCatalog } from './scratch-catalog.js';
 
 const MODELS = 'kind:model';
@@ -33,7 +33,7 @@ let trinoLake: string;
 beforeAll(async () => {
   catalog = await createScratchCatalog('example_run');
   local = await openExampleLake();
-  trino = new TrinoEngine({ url: trinoUrl(), catalog: catalog.name, database: local.project.config.database });
+  trino = new TrinoEngine({ url: trinoUrl(), catalog: catalog.name, database: local.project.config.database }, { fetch: uncompressedFetch });
   // The run's object store (run records) is a folder of its own: nothing of the Trino run lives in the local lake.
   trinoLake = mkdtempSync(join(tmpdir(), 'lake-trino-example-objects-'));
 });

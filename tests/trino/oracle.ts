@@ -77,8 +77,19 @@ export function trinoUrl(): string {
   return url;
 }
 
+/**
+ * fetch asking Trino for uncompressed answers: Trino gzips every answer a client accepts gzipped (Node's fetch asks
+ * for it), and on the loopback the compression is CPU for nothing on both sides: inflating took 18 % of the random
+ * expressions fork's JavaScript CPU (docs/performance.md, "the Trino oracle tier's wall time").
+ */
+export const uncompressedFetch: typeof fetch = (input, init) => {
+  const headers = new Headers(init?.headers);
+  headers.set('accept-encoding', 'identity');
+  return fetch(input, { ...init, headers });
+};
+
 export async function openEngines(lakeRoot: string): Promise<Engines> {
   const local = await AthenaLocalEngine.open({ lakeRoot, inMemory: true, threads: 1 });
-  const trino = new TrinoEngine({ url: trinoUrl() });
+  const trino = new TrinoEngine({ url: trinoUrl() }, { fetch: uncompressedFetch });
   return { local, trino, close: () => local.close() };
 }
