@@ -91,3 +91,18 @@ describe('comparisons of CASTs to timestamp with time zone', () => {
     expect(out).not.toMatch(/trino_nan_in/);
   });
 });
+
+describe('a string literal cast to varchar(n)', () => {
+  it('is cut to n characters, as Trino cuts it', async () => {
+    const sql = `SELECT CAST('abc' AS VARCHAR(2)), TRY_CAST('abc' AS varchar(1)), CAST('it''s' AS VARCHAR(3)), CAST('h😀llo' AS VARCHAR(2)),
+      CAST('' AS VARCHAR(1)) = CAST('' AS VARCHAR(2)), CAST('ab' AS VARCHAR(300)) < CAST('b' AS VARCHAR(300))`;
+    expect(await rowsAndTypes(engine, sql)).toEqual({
+      types: ['varchar', 'varchar', 'varchar', 'varchar', 'boolean', 'boolean'],
+      rows: [['ab', 'a', "it'", 'h😀', true, true]],
+    });
+  });
+
+  it('is written as left(literal, n)', () => {
+    expect(translateQuery("SELECT CAST('abc' AS VARCHAR(2)) AS c")).toBe("SELECT left('abc', 2) AS c");
+  });
+});
