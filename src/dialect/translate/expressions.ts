@@ -55,7 +55,7 @@ import { FUNCTIONS, type CallContext } from './functions.js';
 import { isDuckdbOnlyReserved, quoteReservedIdentifier } from './identifiers.js';
 import { sessionWord } from './session-words.js';
 import { DATE_AT_TIME_ZONE, writtenDateBefore } from './date-at-time-zone.js';
-import { isNestedCall, isVarcharCast, simpleCaseRender } from './nested-comparisons.js';
+import { isNestedCall, isVarcharCast, isZonedCast, scalarCastType, simpleCaseRender } from './nested-comparisons.js';
 import { columnsByInstant, instantColumns, isUnarySign, lastMeaningful, rewriteOperators, type Part } from './operators.js';
 import { DOUBLE_ARGUMENT_CALLS, doubleArgument } from './floating-operands.js';
 import { hashOrderRefusal, orderFreeArgumentCalls } from './hash-orders.js';
@@ -163,6 +163,8 @@ interface Rendered {
   nested?: boolean;
   /** Visibly a varchar: a CAST or TRY_CAST to varchar (nested-comparisons.ts isVarcharCast). */
   varchar?: boolean;
+  /** The Trino type of a CAST or TRY_CAST to an integer type, real or double (nested-comparisons.ts scalarCastType). */
+  knownType?: string;
 }
 
 const NEGATIVE_LITERAL_BOUNDS = new Map([
@@ -1839,8 +1841,10 @@ export class ExpressionRewriter {
       (ZONED_IF_LAST_ARG.has(lower) && args.length > 0 && argument(args.length - 1).zoned) ||
       (ZONED_IF_FIRST_ARG.has(lower) && args.length > 0 && argument(0).zoned) ||
       (ZONED_IF_ANY_ARG.has(lower) && args.some((_a, k) => argument(k).zoned)) ||
-      /^(try\()?(trino_tz_round_to_seconds\()?trino_to_tstz(_any)?\(/.test(text);
-    return { text, zoned, nested: isNestedCall(lower, group), varchar: isVarcharCast(lower, group) };
+      /^(try\()?(trino_tz_round_to_seconds\()?trino_to_tstz(_any)?\(/.test(text) ||
+      isZonedCast(lower, group);
+    const knownType = scalarCastType(lower, group);
+    return { text, zoned, nested: isNestedCall(lower, group), varchar: isVarcharCast(lower, group), ...(knownType ? { knownType } : {}) };
   }
 
   /**

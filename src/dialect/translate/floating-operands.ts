@@ -127,6 +127,20 @@ export function unseenBesideReal(texts: readonly string[], correlatable: boolean
 export const isReadColumn = (t: string): boolean => isColumnName(t) || CMP_COLUMN.test(t);
 const CMP_COLUMN = /^trino_cmp_column\(\s*(?:"(?:[^"]|"")*"|[A-Za-z_]\w*)(?:\s*\.\s*(?:"(?:[^"]|"")*"|[A-Za-z_]\w*))*\s*\)$/;
 
+/** Trino's number types that are no decimal: trino_floating_read leaves their values as they are. */
+const NOT_DECIMAL_NUMBERS: ReadonlySet<string> = new Set(['tinyint', 'smallint', 'integer', 'bigint', 'real', 'double']);
+
+/**
+ * A value whose Trino type is known to be a number type other than a decimal (Part.knownType: a column the catalog
+ * types so, a CAST to one): its reading beside a floating value is the value itself, so it is not written as one (a
+ * typed NULL, `CAST(NULL AS DOUBLE)`, beside a cast to double was trino_floating_read's call, bound at each of the
+ * comparison's mentions).
+ */
+function knownNotDecimal(parts: readonly Part[], [a, b]: [number, number]): boolean {
+  const m = parts.slice(a, b + 1).filter((p) => p.kind !== 'trivia');
+  return m.length === 1 && m[0].kind === 'operand' && NOT_DECIMAL_NUMBERS.has(m[0].knownType ?? '');
+}
+
 /** Replaces each range of `ranges` that is a column meeting a visible floating type among them; returns the shift of `at`. */
 function readRanges(parts: Part[], ranges: readonly [number, number][], at: number, correlatable: boolean): number {
   const texts = ranges.map((r) => textOf(parts, r));
@@ -137,6 +151,7 @@ function readRanges(parts: Part[], ranges: readonly [number, number][], at: numb
   // From the last, so earlier ranges keep their indexes.
   for (let k = ranges.length - 1; k >= 0; k--) {
     const [a, b] = ranges[k];
+    if (knownNotDecimal(parts, ranges[k])) continue;
     const read = floating === undefined ? unseen?.[k] : floatingValue(texts[k], floating, correlatable);
     if (read === undefined) continue;
     parts.splice(a, b - a + 1, { kind: 'operand', text: read });

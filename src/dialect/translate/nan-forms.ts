@@ -6,7 +6,7 @@
 
 import { UNFOLDED_NULL } from '../shims/macros.js';
 import type { Part } from './operators.js';
-import { inJoinCondition } from './operators.js';
+import { inJoinCondition, ZONED_INSTANT } from './operators.js';
 
 const ORDERINGS = new Set(['<', '<=', '>', '>=']);
 
@@ -87,7 +87,16 @@ export function literalKind(parts: readonly Part[], [a, b]: [number, number]): '
   if (value?.kind !== 'operand') return 'unknown';
   const text = value.text.trim();
   if (NUMBER.test(text) || isExactNumber(text) || neverNaNType(value.knownType)) return 'number';
-  if (value.zoned || value.interval || value.varchar || NOT_A_NUMBER.test(text) || DATETIME_LITERAL_CAST.test(text) || DATETIME_SHIM.test(text)) return 'other';
+  if (
+    value.zoned ||
+    value.knownType === ZONED_INSTANT ||
+    value.interval ||
+    value.varchar ||
+    NOT_A_NUMBER.test(text) ||
+    DATETIME_LITERAL_CAST.test(text) ||
+    DATETIME_SHIM.test(text)
+  )
+    return 'other';
   return NOT_A_NUMBER_CALL.has(wholeCall(text)?.name ?? '') ? 'other' : 'unknown';
 }
 
