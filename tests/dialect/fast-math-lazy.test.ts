@@ -5,9 +5,13 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { AthenaLocalEngine } from '../../src/engines/local/engine.js';
-import { fastMathTablesBuilt } from '../../src/dialect/shims/fast-math.js';
+import { describe, expect, it, vi } from 'vitest';
+
+// Test files share one module graph (vitest.config.ts, `isolate: false`): an earlier file may have built the tables,
+// so this file loads the modules afresh (its two queries are recorded for the oracle by other files).
+vi.resetModules();
+const { AthenaLocalEngine } = await import('../../src/engines/local/engine.js');
+const { fastMathTablesBuilt } = await import('../../src/dialect/shims/fast-math.js');
 
 describe('FastMath tables', () => {
   it('are built by the first normal_cdf, not by opening the engine', async () => {

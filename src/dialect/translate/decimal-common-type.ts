@@ -76,7 +76,33 @@ export function floatingLiteral(nodes: readonly Node[]): 'REAL' | 'DOUBLE' | und
  * 16777218 for 16777217.5, DuckDB's cast 16777216). Decided by DuckDB's type of each value, which for arithmetic is
  * wider than its values (`d * 2` of a decimal(10,2) is a decimal(18,2)): such a value beside a double is refused too.
  */
-const floatingChecked = (values: readonly Node[][]) => values.length >= 2;
+const floatingChecked = (values: readonly Node[][]) => values.length >= 2 && !values.every(surelyNotFloating);
+
+/**
+ * A value that is never a real or double: not a number, a literal or CAST whose type the SQL spells as an integer or
+ * decimal (literalDigits), or IF/coalesce/nullif, an ARRAY or parentheses of such values (`IF(c, -1, IF(d, 0, 1))`,
+ * an array_sort comparator; `ARRAY[ARRAY[2, 3, 1], ARRAY[1]]`): no floating check is written beside it, which would write every value again (bind41's
+ * comparators bound their array six times over).
+ */
+function surelyNotFloating(nodes: readonly Node[]): boolean {
+  if (surelyNotNumeric(nodes) || literalDigits(nodes) !== undefined) return true;
+  const m = meaningful(nodes);
+  if (m.length === 1 && isParen(m[0])) return surelyNotFloating(m[0].items);
+  const [name, args] = m;
+  if (m.length !== 2 || args.kind !== 'group') return false;
+  const word = nodeKeyword(name);
+  const values =
+    word === 'ARRAY' && args.open.text === '['
+      ? splitArgs(args.items)
+      : !isParen(args)
+        ? undefined
+        : word === 'IF'
+          ? splitArgs(args.items).slice(1)
+          : word === 'COALESCE' || word === 'NULLIF'
+            ? splitArgs(args.items)
+            : undefined;
+  return values !== undefined && values.length > 0 && values.every(surelyNotFloating);
+}
 
 const IP_LIST = `${IP_STRUCT}[]`;
 
