@@ -1,20 +1,13 @@
 // ceil/floor of decimal(38,0) and substr with lengths and starts at the ends of bigint (docs/issue-15-audit.md, loud40's
 // leftovers; branch loud41). Trino 476's answers (value and type, or its failure), asked of the shared Trino, are
 // written beside each case.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AthenaLocalEngine } from '../../src/engines/local/engine.js';
+import { describe, expect, it } from 'vitest';
+import { sharedLake } from './lake-helpers.js';
 
 const NINES = '99999999999999999999999999999999999999';
 
 describe('ceil/floor of decimal(38,0), substr at the ends of bigint', () => {
-  let engine: AthenaLocalEngine;
-  beforeAll(async () => {
-    engine = await AthenaLocalEngine.open({ lakeRoot: mkdtempSync(join(tmpdir(), 'lake-fn-')), inMemory: true, threads: 1 });
-  });
-  afterAll(async () => engine.close());
+  const engine = sharedLake();
 
   it('ceil and floor keep a decimal(38,0) (Trino 476: the value itself, decimal(38,0); it failed "Cannot cast … to DECIMAL(38, 1)")', async () => {
     const result = await engine.execute(

@@ -1,18 +1,11 @@
 // format's %g of doubles and reals (docs/issue-15-audit.md, hunt38's and loud40's over-refusals; branch loud41): Java's
 // Formatter rounds to the precision's significant digits and writes %e or %f by the rounded exponent. Trino 476's
 // answers (value and type, or its failure), asked of the shared Trino, are written beside each case.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AthenaLocalEngine } from '../../src/engines/local/engine.js';
+import { describe, expect, it } from 'vitest';
+import { sharedLake } from './lake-helpers.js';
 
 describe("format's %g", () => {
-  let engine: AthenaLocalEngine;
-  beforeAll(async () => {
-    engine = await AthenaLocalEngine.open({ lakeRoot: mkdtempSync(join(tmpdir(), 'lake-fn-')), inMemory: true, threads: 1 });
-  });
-  afterAll(async () => engine.close());
+  const engine = sharedLake();
 
   it('writes %e or %f by the rounded exponent (Trino 476: the texts below, varchar)', async () => {
     const result = await engine.execute(

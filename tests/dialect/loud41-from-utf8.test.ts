@@ -2,18 +2,11 @@
 // writes one replacement (U+FFFD, or the one given) per invalid sequence as airlift's SliceUtf8 counts them; the local
 // engine failed ("could not convert blob to UTF8 string") and refused the two-argument form by arity. Trino 476's
 // answers (value and type, or its failure), asked of the shared Trino, are written beside each case.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AthenaLocalEngine } from '../../src/engines/local/engine.js';
+import { describe, expect, it } from 'vitest';
+import { sharedLake } from './lake-helpers.js';
 
 describe('from_utf8 of invalid bytes', () => {
-  let engine: AthenaLocalEngine;
-  beforeAll(async () => {
-    engine = await AthenaLocalEngine.open({ lakeRoot: mkdtempSync(join(tmpdir(), 'lake-fn-')), inMemory: true, threads: 1 });
-  });
-  afterAll(async () => engine.close());
+  const engine = sharedLake();
 
   it('writes one U+FFFD per invalid sequence (Trino 476: the UTF-8 below in hex)', async () => {
     const cases: [string, string][] = [

@@ -2,18 +2,11 @@
 // Trino 476 reads a leading year of up to 9 digits, with a sign, where date_parse's pattern is exactly '%Y-%m-%d' and
 // where parse_datetime's y/yyyy is followed by a literal; strptime reads four digits. The local engine reads again only
 // the text strptime fails on. Trino 476's answers (value and type), asked of the shared Trino, are written beside each case.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AthenaLocalEngine } from '../../src/engines/local/engine.js';
+import { describe, expect, it } from 'vitest';
+import { sharedLake } from './lake-helpers.js';
 
 describe('date_parse and parse_datetime of long years', () => {
-  let engine: AthenaLocalEngine;
-  beforeAll(async () => {
-    engine = await AthenaLocalEngine.open({ lakeRoot: mkdtempSync(join(tmpdir(), 'lake-fn-')), inMemory: true, threads: 1 });
-  });
-  afterAll(async () => engine.close());
+  const engine = sharedLake();
 
   it("date_parse(…, '%Y-%m-%d') reads 5 to 9 digits and a sign (Trino 476: the values below, timestamp(3))", async () => {
     const result = await engine.execute(

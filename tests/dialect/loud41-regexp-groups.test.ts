@@ -2,18 +2,11 @@
 // digit after a backslash, so a reference to group 10+ was refused. The groups the replacement does not refer to are
 // made non-capturing locally, which numbers the referenced ones from 1; more than nine referenced stay refused. Trino
 // 476's answers (value and type), asked of the shared Trino, are written beside each case.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AthenaLocalEngine } from '../../src/engines/local/engine.js';
+import { describe, expect, it } from 'vitest';
+import { sharedLake } from './lake-helpers.js';
 
 describe('regexp_replace with group references past 9', () => {
-  let engine: AthenaLocalEngine;
-  beforeAll(async () => {
-    engine = await AthenaLocalEngine.open({ lakeRoot: mkdtempSync(join(tmpdir(), 'lake-fn-')), inMemory: true, threads: 1 });
-  });
-  afterAll(async () => engine.close());
+  const engine = sharedLake();
 
   it('refers to groups 10 and 11 (Trino 476: [kja]l, j-j0k, kjabcdefghijk, x<kb>x, a0b, j|c|cdk; varchar)', async () => {
     const result = await engine.execute(

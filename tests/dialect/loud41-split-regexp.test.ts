@@ -1,18 +1,11 @@
 // split with a limit and regexp_replace with a NULL replacement (docs/issue-15-audit.md, loud40's over-refusals; branch
 // loud41): both were refused locally where Trino 476 answers. Trino 476's answers (value and type, or its failure),
 // asked of the shared Trino, are written beside each case.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AthenaLocalEngine } from '../../src/engines/local/engine.js';
+import { describe, expect, it } from 'vitest';
+import { sharedLake } from './lake-helpers.js';
 
 describe('split with a limit, regexp_replace with a NULL replacement', () => {
-  let engine: AthenaLocalEngine;
-  beforeAll(async () => {
-    engine = await AthenaLocalEngine.open({ lakeRoot: mkdtempSync(join(tmpdir(), 'lake-fn-')), inMemory: true, threads: 1 });
-  });
-  afterAll(async () => engine.close());
+  const engine = sharedLake();
 
   it('split(s, d, limit): the last element holds the rest (Trino 476: the values below, array(varchar))', async () => {
     const result = await engine.execute(
