@@ -6,11 +6,9 @@
 // expectation is the shared Trino 476's answer or failure, asked on 2026-12-07 (the table as memory.default.corr38_w).
 import { describe, expect, it } from 'vitest';
 import { rowsAndTypes, sharedLake } from './lake-helpers.js';
+import { REFUSED, u } from './untyped-filter-fixture.js';
 
 const engine = sharedLake();
-
-const u = 'FROM UNNEST(sequence(1, 2)) u(y)';
-const REFUSED = /COMPILER_ERROR: argumentType unknown should not be UNKNOWN: Athena cannot compile a WHERE or HAVING test/;
 
 describe('an untyped e IS NULL filtering the rows of a table', () => {
   it('makes the table', async () => {

@@ -9,12 +9,9 @@
 // memory.default.corr39_w(c) = 1, 15).
 import { describe, expect, it } from 'vitest';
 import { rowsAndTypes, sharedLake } from './lake-helpers.js';
+import { REFUSED, e, u } from './untyped-filter-fixture.js';
 
 const engine = sharedLake();
-
-const u = 'FROM UNNEST(sequence(1, 2)) u(y)';
-const e = 'element_at(ARRAY[], y)';
-const REFUSED = /COMPILER_ERROR: argumentType unknown should not be UNKNOWN: Athena cannot compile a WHERE or HAVING test/;
 
 describe('an untyped e IS NULL as a term of a filter over the rows of a table', () => {
   it('makes the table', async () => {

@@ -5,11 +5,9 @@
 // be UNKNOWN"): still refused. Every expectation is the shared Trino 476's answer or failure, asked on 2026-12-07.
 import { describe, expect, it } from 'vitest';
 import { rowsAndTypes, sharedLake } from './lake-helpers.js';
+import { REFUSED, e } from './untyped-filter-fixture.js';
 
 const engine = sharedLake();
-
-const e = 'element_at(ARRAY[], y)';
-const REFUSED = /COMPILER_ERROR: argumentType unknown should not be UNKNOWN: Athena cannot compile a WHERE or HAVING test/;
 
 describe('an untyped e IS NULL over a query of VALUES rows', () => {
   it.each<[string, string, string[], unknown[][]]>([

@@ -7,12 +7,11 @@
 // and type) or failure, asked on 2026-12-07.
 import { describe, expect, it } from 'vitest';
 import { rowsAndTypes, sharedLake } from './lake-helpers.js';
+import { REFUSED, e } from './untyped-filter-fixture.js';
 
 const engine = sharedLake();
 
-const e = 'element_at(ARRAY[], y)';
 const w = 'WITH c AS (SELECT * FROM (VALUES 1, 2) v(y))';
-const REFUSED = /COMPILER_ERROR: argumentType unknown should not be UNKNOWN: Athena cannot compile a WHERE or HAVING test/;
 
 describe('an untyped filter test over an enclosing WITH query of VALUES rows', () => {
   it.each<[string, string, string[], unknown[][]]>([

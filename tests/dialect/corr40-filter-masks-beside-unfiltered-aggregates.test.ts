@@ -7,12 +7,9 @@
 // memory.default.corr40_w(c) = 1, 15).
 import { describe, expect, it } from 'vitest';
 import { rowsAndTypes, sharedLake } from './lake-helpers.js';
+import { REFUSED, e, u } from './untyped-filter-fixture.js';
 
 const engine = sharedLake();
-
-const u = 'FROM UNNEST(sequence(1, 2)) u(y)';
-const e = 'element_at(ARRAY[], y)';
-const REFUSED = /COMPILER_ERROR: argumentType unknown should not be UNKNOWN: Athena cannot compile a WHERE or HAVING test/;
 
 describe('an untyped FILTER test beside an aggregate without FILTER', () => {
   it('makes the table', async () => {

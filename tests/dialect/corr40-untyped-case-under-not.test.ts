@@ -9,13 +9,11 @@
 // 2026-12-07.
 import { describe, expect, it } from 'vitest';
 import { rowsAndTypes, sharedLake } from './lake-helpers.js';
+import { REFUSED, e, u } from './untyped-filter-fixture.js';
 
 const engine = sharedLake();
 
-const u = 'FROM UNNEST(sequence(1, 2)) u(y)';
-const e = 'element_at(ARRAY[], y)';
 const c = `CASE WHEN ${e} IS NULL THEN true END`;
-const REFUSED = /COMPILER_ERROR: argumentType unknown should not be UNKNOWN: Athena cannot compile a WHERE or HAVING test/;
 
 describe('a TRUE-only or compared CASE of an untyped test under NOT, and compared with signed or typed literals', () => {
   // Trino 476: COMPILER_ERROR "argumentType unknown should not be UNKNOWN" for each.
