@@ -27,6 +27,8 @@ export interface CtasSpec {
   properties: Record<string, string>;
   /** The result lists the new table's columns as a read of it reports them (schema discovery, never user SQL). */
   reportColumns?: boolean;
+  /** The query's hash-ordered map columns (hash-orders.ts queryHashOrderedOutputs), kept with the table. */
+  hashOrderedColumns?: string[];
 }
 
 /** UNLOAD: the query's rows written as files at `location`, no table created. */
@@ -49,7 +51,8 @@ export type LakeAction =
   | { type: 'createTable'; table: LakeTable; ifNotExists: boolean }
   | { type: 'createTableAs'; spec: CtasSpec }
   | { type: 'dropTable'; target: TableRef; ifExists: boolean }
-  | { type: 'createView'; target: TableRef; orReplace: boolean; sql: string }
+  /** `hashOrderedColumns`: the query's hash-ordered map columns (hash-orders.ts queryHashOrderedOutputs), kept with the view. */
+  | { type: 'createView'; target: TableRef; orReplace: boolean; sql: string; hashOrderedColumns?: string[] }
   | { type: 'dropView'; target: TableRef; ifExists: boolean }
   | { type: 'addPartitions'; target: TableRef; ifNotExists: boolean; partitions: { spec: PartitionSpec; location?: string }[] }
   | { type: 'dropPartitions'; target: TableRef; ifExists: boolean; partitions: PartitionSpec[] }
@@ -69,6 +72,15 @@ export type LakeAction =
    * `replacePartitions`: the written partitions' older files go (incremental models locally; no Athena statement);
    * `exactColumns`: with it, the query's columns must be the table's names and types (ReplacePartitionsOptions).
    */
-  | { type: 'insert'; target: TableRef; columns?: string[]; sourceSql: string; replacePartitions?: boolean; exactColumns?: boolean }
+  /** `hashOrderedPositions`: the query's hash-ordered map columns by position (queryHashOrderedOutputs), kept with the table. */
+  | {
+      type: 'insert';
+      target: TableRef;
+      columns?: string[];
+      sourceSql: string;
+      replacePartitions?: boolean;
+      exactColumns?: boolean;
+      hashOrderedPositions?: number[];
+    }
   /** UPDATE / DELETE / MERGE: only Iceberg tables accept them. `sql` is the DuckDB statement to run. */
   | { type: 'modifyRows'; verb: 'UPDATE' | 'DELETE' | 'MERGE'; target: TableRef; sql: string; multipleMatchCheck?: string };

@@ -52,6 +52,12 @@ export interface LakeTable {
   partitions: LakePartition[];
   /** Partitions dropped with ALTER TABLE … DROP PARTITION: hidden although their folders remain. */
   droppedPartitions: string[][];
+  /**
+   * Lower-case names of the columns a CTAS or INSERT wrote from a hash-built map (`map_agg(k, v) AS m`,
+   * hash-orders.ts): Athena stores them in its hash order, the local table in the local order, so a query's
+   * `map_keys(m)` of one is refused (TranslateContext.hashOrderedColumns). Local only: no Glue fact.
+   */
+  hashOrderedColumns?: string[];
 }
 
 /** Lines Hive skips at the start of each file ('skip.header.line.count'). */

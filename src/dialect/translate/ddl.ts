@@ -15,12 +15,13 @@ import {
 import { TokenCursor } from '../parse-cursor.js';
 import type { TranslateContext } from './index.js';
 import { resolveDatabaseName, resolveTableName } from './names.js';
+import { queryHashOrderedOutputs } from './hash-orders.js';
 import { translateQuery } from './query.js';
 import { qualifyViewReads } from './view-names.js';
 import { ctasUnknownColumns, MissingColumnNameError } from './select-names.js';
 import { DialectError } from '../diagnostics.js';
 import { tokenize, type Token } from '../tokens.js';
-import { buildTree } from './tree.js';
+import { buildTree, splitCallArgs } from './tree.js';
 import { AthenaCodedError } from '../athena-error.js';
 import { regexSerdePattern } from './java-regex.js';
 
@@ -138,12 +139,14 @@ function ctasSpec(stmt: CreateTableAsStatement, ctx: TranslateContext): CtasSpec
   const tableType = asString(p.table_type)?.toUpperCase() === 'ICEBERG' ? 'iceberg' : 'hive';
   const partitioned = p.partitioned_by ?? (tableType === 'iceberg' ? undefined : p.partitioning);
   const location = asString(p.external_location ?? p.location);
+  const hashOrdered = queryHashOrderedOutputs(stmt.query, splitCallArgs, ctx.hashOrderedColumns);
   const properties: Record<string, string> = {};
   for (const [k, v] of Object.entries(p)) properties[k] = Array.isArray(v) ? v.join(',') : String(v);
   return {
     target: resolveTableName(stmt.name, ctx.database),
     ifNotExists: stmt.ifNotExists,
     sourceSql: ctasQuery(stmt.query, stmt.queryAt, ctx),
+    ...(hashOrdered?.names.length ? { hashOrderedColumns: hashOrdered.names } : {}),
     withData: stmt.withData,
     tableType,
     format: asString(p.format) ?? 'PARQUET',
@@ -219,7 +222,14 @@ export function translateCatalogStatement(sql: string, ctx: TranslateContext): L
     const queryAt = c.peek();
     translateQuery(c.textFrom(), ctx, { at: queryAt });
     if (queryAt) refuseUnknownViewColumns(c.textFrom(), queryAt);
-    return { type: 'createView', target, orReplace, sql: translateQuery(qualifyViewReads(c.textFrom(), ctx.database), ctx) };
+    const hashOrdered = queryHashOrderedOutputs(c.textFrom(), splitCallArgs, ctx.hashOrderedColumns);
+    return {
+      type: 'createView',
+      target,
+      orReplace,
+      sql: translateQuery(qualifyViewReads(c.textFrom(), ctx.database), ctx),
+      ...(hashOrdered?.names.length ? { hashOrderedColumns: hashOrdered.names } : {}),
+    };
   }
   if (c.acceptKeyword('DROP')) {
     if (c.acceptKeyword('DATABASE') || c.acceptKeyword('SCHEMA')) {

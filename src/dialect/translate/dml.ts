@@ -4,8 +4,10 @@ import type { LakeAction } from '../lake-actions.js';
 import { TokenCursor } from '../parse-cursor.js';
 import { keyword } from '../tokens.js';
 import type { TranslateContext } from './index.js';
+import { queryHashOrderedOutputs } from './hash-orders.js';
 import { resolveTableName } from './names.js';
 import { translateQuery } from './query.js';
+import { splitCallArgs } from './tree.js';
 
 const QUERY_STARTS = new Set(['SELECT', 'WITH', 'VALUES', 'TABLE']);
 
@@ -25,7 +27,9 @@ export function translateInsert(sql: string, ctx: TranslateContext): LakeAction 
   const at = c.peek();
   const query = c.textFrom();
   if (!query) throw c.error('expected SELECT … or VALUES … after the table name');
-  return { type: 'insert', target, ...(columns ? { columns } : {}), sourceSql: translateQuery(query, ctx, { at }) };
+  const sourceSql = translateQuery(query, ctx, { at });
+  const hashOrdered = queryHashOrderedOutputs(query, splitCallArgs, ctx.hashOrderedColumns);
+  return { type: 'insert', target, ...(columns ? { columns } : {}), sourceSql, ...(hashOrdered ? { hashOrderedPositions: hashOrdered.positions } : {}) };
 }
 
 const isClauseWord = (word: string) => ['WHEN', 'ON', 'USING', 'SET', 'WHERE'].includes(word);

@@ -21,7 +21,8 @@
 // map_agg(k, v) …)`), passed on as `m AS n`, or a lambda parameter bound to the elements of ARRAY[…]/array_agg of one
 // (hashOrderedAliases), by name in the whole statement. Not seen here: a view's column, a table written by an earlier
 // model (`lake lint` reads upstream models' columns: lint/hash-upstream.ts; docs/issue-15-audit.md, hashv41's section).
-import { isCase, isParen, meaningful, nodeKeyword, nodeText, type GroupNode, type Node } from './tree.js';
+import { tokenize } from '../tokens.js';
+import { buildTree, isCase, isParen, meaningful, nodeKeyword, nodeText, type GroupNode, type Node } from './tree.js';
 
 /** Aggregates and scalars whose map comes out of a hash table in Trino 476 (each asked with keys in an order its hash does not keep). */
 const HASH_MAP_PRODUCERS = new Set(['map_agg', 'histogram', 'multimap_agg', 'map_union', 'split_to_map', 'split_to_multimap', 'approx_most_frequent']);
@@ -476,10 +477,37 @@ export function unreadHashOrderCalls(tree: readonly Node[], splitArgs: (items: r
  * that are hash-ordered maps, lower-cased; `seeds` as for hashOrderedAliases (the columns of the tables it reads).
  */
 export function outputHashOrderedColumns(tree: readonly Node[], splitArgs: (items: readonly Node[]) => Node[][], seeds: ReadonlySet<string>): Set<string> {
+  return new Set(outputHashOrderedItems(tree, splitArgs, seeds).flatMap(({ name }) => (name === undefined ? [] : [name])));
+}
+
+/**
+ * The hash-ordered output columns of a CTAS's, INSERT's or view's query (`query`, Trino SQL), by position (an INSERT
+ * writes by position) and name; `seeds`: the hash-ordered columns of the relations it reads (TranslateContext
+ * .hashOrderedColumns). The local catalog keeps them with the table or view it writes (LakeCatalog
+ * .hashOrderedRelations), so a later statement's `map_keys(m)` of one is refused at `lake run` and `lake sql` as
+ * `lake lint` refuses it (lint/hash-upstream.ts). Undefined for none (the query is read only where it may hold one).
+ */
+export function queryHashOrderedOutputs(
+  query: string,
+  splitArgs: (items: readonly Node[]) => Node[][],
+  seeds: ReadonlySet<string> | undefined,
+): { positions: number[]; names: string[] } | undefined {
+  if (!seeds?.size && !MAY_NAME_HASH_ORDERED.test(query)) return undefined;
+  const items = outputHashOrderedItems(buildTree(tokenize(query)), splitArgs, seeds ?? new Set());
+  if (items.length === 0) return undefined;
+  return { positions: items.map(({ position }) => position), names: items.flatMap(({ name }) => (name === undefined ? [] : [name])) };
+}
+
+/** The output columns that are hash-ordered maps, by position, with their names where the item gives one. */
+function outputHashOrderedItems(
+  tree: readonly Node[],
+  splitArgs: (items: readonly Node[]) => Node[][],
+  seeds: ReadonlySet<string>,
+): { position: number; name: string | undefined }[] {
   const names = hashOrderedAliases(tree, splitArgs, seeds);
   const top = meaningful(tree);
   const select = top.findIndex((n) => nodeKeyword(n) === 'SELECT');
-  const out = new Set<string>();
+  const out: { position: number; name: string | undefined }[] = [];
   if (select < 0 || names.size === 0) return out;
   const end = top.findIndex((n, k) => k > select && nodeText(n) === ';');
   const query = top.slice(select, end < 0 ? top.length : end);
@@ -493,7 +521,7 @@ export function outputHashOrderedColumns(tree: readonly Node[], splitArgs: (item
     const expression = withoutAlias(m);
     const last = m[m.length - 1];
     const name = expression.length < m.length && last?.kind === 'token' ? nameOf(last.token.text) : columnName(m);
-    if (name !== undefined && branches.some((b) => b[k] && isHashOrderedMap(b[k], splitArgs, names))) out.add(name);
+    if (branches.some((b) => b[k] && isHashOrderedMap(b[k], splitArgs, names))) out.push({ position: k, name });
   });
   return out;
 }

@@ -29,6 +29,12 @@ export interface TranslateContext {
    */
   jsonParsedColumns?: ReadonlySet<string>;
   /**
+   * Lower-case names of the hash-ordered map columns (`map_agg(k, v) AS m`, hash-orders.ts) of the catalog's tables
+   * and views the statement names (LakeCatalog.hashOrderedRelations): `map_keys(m)` of one is refused as
+   * `map_keys(map_agg(k, v))` is, and a CTAS, INSERT or view passing one on records it again.
+   */
+  hashOrderedColumns?: ReadonlySet<string>;
+  /**
    * Columns (in order, with their Trino types) of the catalog's tables the statement names, by lower-case qualified
    * name (`db.table`): a set operation's column whose branches' types are known to meet is not checked while DuckDB
    * binds (known-types.ts, set-operation-types.ts).

@@ -70,6 +70,8 @@ export interface QueryOptions {
   zonedRelations?: ReadonlySet<string>;
   /** Columns the views the statement reads made with json_parse (TranslateContext.jsonParsedColumns). */
   jsonParsedColumns?: ReadonlySet<string>;
+  /** Hash-ordered map columns of the tables and views the statement reads (TranslateContext.hashOrderedColumns). */
+  hashOrderedColumns?: ReadonlySet<string>;
   /** The catalog's column types of the tables the statement names, and its default database (TranslateContext.columnTypes). */
   columnTypes?: { columns: ReadonlyMap<string, readonly CatalogColumn[]>; database: string };
 }
@@ -108,7 +110,9 @@ export function translateExpressions(sql: string, position?: (t: Token) => { lin
   );
   if (MAY_BE_UNKNOWN.test(uncommented)) rewriter.unknownNames = unknownSelectNames(tree);
   // Columns named after a hash-ordered map (map_agg(k, v) AS m): map_keys(m) is refused as map_keys(map_agg(k, v)) is.
-  if (MAY_NAME_HASH_ORDERED.test(uncommented)) rewriter.hashOrderedColumns = hashOrderedAliases(tree, splitCallArgs);
+  // Also the hash-ordered columns of the catalog's tables and views the statement reads (options.hashOrderedColumns).
+  const hashSeeds = options.hashOrderedColumns;
+  if (hashSeeds || MAY_NAME_HASH_ORDERED.test(uncommented)) rewriter.hashOrderedColumns = hashOrderedAliases(tree, splitCallArgs, hashSeeds);
   // A subquery's hash-ordered column read only by order-free consumers (cardinality(a)) is not refused.
   if (MAY_SELECT_HASH_ORDERED.test(uncommented) && /\(\s*SELECT\b/i.test(uncommented))
     rewriter.unreadHashOrders = new Set([...unreadHashOrderCalls(tree, splitCallArgs, rewriter.hashOrderedColumns)].map((g) => g.open));
@@ -271,15 +275,20 @@ export class QueryTranslations {
 export function translateQuery(sql: string, ctx?: TranslateContext, options: QueryOptions = {}): string {
   const zonedRelations = ctx?.zonedViews;
   const jsonParsedColumns = ctx?.jsonParsedColumns;
+  const hashOrderedColumns = ctx?.hashOrderedColumns;
   const columnTypes = ctx?.columnTypes && ctx.columnTypes.size > 0 ? { columns: ctx.columnTypes, database: ctx.database } : undefined;
   const translate = () =>
     translateExpressions(sql, options.at && shiftedTo(options.at), {
       ...options,
       ...(zonedRelations ? { zonedRelations } : {}),
       ...(jsonParsedColumns ? { jsonParsedColumns } : {}),
+      ...(hashOrderedColumns ? { hashOrderedColumns } : {}),
       ...(columnTypes ? { columnTypes } : {}),
     });
-  const queries = zonedRelations || jsonParsedColumns || options.zonedRelations || options.jsonParsedColumns || options.columnTypes ? undefined : ctx?.queries;
+  const queries =
+    zonedRelations || jsonParsedColumns || hashOrderedColumns || options.zonedRelations || options.jsonParsedColumns || options.columnTypes
+      ? undefined
+      : ctx?.queries;
   const { sql: out, diagnostics } = queries ? queries.translate(sql, options, translate, columnTypes) : translate();
   if (diagnostics.some((d) => d.severity === 'error')) throw new DialectError(diagnostics);
   return out;

@@ -37,13 +37,22 @@ interface CatalogSnapshot {
   views?: [schema: string, view: string][];
   zonedViews?: ReadonlySet<string>;
   jsonParsedViews?: ReadonlyMap<string, ReadonlySet<string>>;
+  hashOrdered?: ReadonlyMap<string, ReadonlySet<string>>;
 }
 
 /** Views (lower-case names) of zoned values, and the json_parse columns of views (LakeCatalog.viewColumnKinds). */
 interface ViewColumnKinds {
   zoned: ReadonlySet<string>;
   jsonParsed: ReadonlyMap<string, ReadonlySet<string>>;
+  /** Hash-ordered map columns of views, by the view's lower-case name (the view's comment: HASH_ORDERED_COMMENT). */
+  hashOrdered: ReadonlyMap<string, ReadonlySet<string>>;
 }
+
+/**
+ * How a view's hash-ordered map columns are kept with it (LakeCatalog.hashOrderedViewCreated): its DuckDB comment,
+ * made and dropped with the view, read only here (no Athena statement shows a local view's comment).
+ */
+const HASH_ORDERED_COMMENT = 'lake hash-ordered columns: ';
 
 const emptySnapshot = (): CatalogSnapshot => ({ relations: new Map() });
 
@@ -230,7 +239,38 @@ export class LakeCatalog {
     return this.snapshot.jsonParsedViews;
   }
 
-  /** What zonedViews and jsonParsedViews answer, listed again only when the views of CREATE VIEW change. */
+  /**
+   * The hash-ordered map columns (hash-orders.ts) of the tables a CTAS or INSERT wrote and of the views made here, by
+   * the relation's lower-case name: a statement naming one is translated with them (TranslateContext
+   * .hashOrderedColumns), so `map_keys(m)` of such a column is refused at `lake run` and `lake sql` as at `lake lint`.
+   */
+  async hashOrderedRelations(): Promise<ReadonlyMap<string, ReadonlySet<string>>> {
+    if (!this.snapshot.hashOrdered) {
+      const found = new Map((await this.viewColumnKinds()).hashOrdered);
+      for (const { table } of await this.storedTables()) {
+        if (!table.hashOrderedColumns?.length) continue;
+        const name = table.name.toLowerCase();
+        found.set(name, new Set([...(found.get(name) ?? []), ...table.hashOrderedColumns]));
+      }
+      this.snapshot.hashOrdered = found;
+    }
+    return this.snapshot.hashOrdered;
+  }
+
+  /** Keeps a new view's hash-ordered map columns with it (its comment; a view replaced without them has none). */
+  async hashOrderedViewCreated(database: string, name: string, columns: readonly string[]): Promise<void> {
+    await this.run(`COMMENT ON VIEW ${catalogName(database, name)} IS ${sqlString(HASH_ORDERED_COMMENT + JSON.stringify(columns))}`);
+  }
+
+  /** Adds the columns an INSERT wrote from hash-built maps to its table's (a table written once so stays so). */
+  async addHashOrderedColumns(database: string, name: string, columns: readonly string[]): Promise<void> {
+    const table = await this.get(database, name);
+    const known = new Set(table?.hashOrderedColumns ?? []);
+    if (!table || columns.every((c) => known.has(c))) return;
+    await this.put({ ...table, hashOrderedColumns: [...new Set([...known, ...columns])] });
+  }
+
+  /** What zonedViews, jsonParsedViews and hashOrderedRelations read of views, listed again only when the views of CREATE VIEW change. */
   private async viewColumnKinds(): Promise<ViewColumnKinds> {
     const hive = new Set((await this.storedTables()).filter((t) => t.table.tableType === 'hive').map((t) => `${t.table.database}.${t.table.name}`));
     const key = (await this.viewNames())
@@ -265,7 +305,13 @@ export class LakeCatalog {
           }
         }
       }
-      this.viewColumnsSeen = { key, zoned: new Set(rows.filter((r) => r.zoned === true).map((r) => String(r.name))), jsonParsed };
+      const hashOrdered = new Map<string, ReadonlySet<string>>();
+      if (key !== '')
+        for (const r of await this.rows(
+          `SELECT lower(view_name) AS name, comment FROM duckdb_views() WHERE database_name = ${sqlString(CATALOG)} AND NOT internal AND starts_with(comment, ${sqlString(HASH_ORDERED_COMMENT)})`,
+        ))
+          hashOrdered.set(String(r.name), new Set(JSON.parse(String(r.comment).slice(HASH_ORDERED_COMMENT.length)) as string[]));
+      this.viewColumnsSeen = { key, zoned: new Set(rows.filter((r) => r.zoned === true).map((r) => String(r.name))), jsonParsed, hashOrdered };
     }
     return this.viewColumnsSeen;
   }
@@ -399,6 +445,7 @@ export class LakeCatalog {
 
   /** Puts a description this process just wrote into the snapshot (when one is held), in the catalog's order. */
   private remember(stored: StoredTable): void {
+    this.snapshot.hashOrdered = undefined;
     const { tables } = this.snapshot;
     if (!tables) return;
     const at = tables.findIndex((t) => t.table.database === stored.table.database && t.table.name === stored.table.name);
@@ -430,6 +477,7 @@ export class LakeCatalog {
     this.snapshot.viewTexts = undefined;
     this.snapshot.zonedViews = undefined;
     this.snapshot.jsonParsedViews = undefined;
+    this.snapshot.hashOrdered = undefined;
     if (replaced) this.viewColumnsSeen = undefined;
     const { views } = this.snapshot;
     if (!views) return;
@@ -500,6 +548,7 @@ export class LakeCatalog {
 
   private relationGone(database: string, name: string, view: boolean): void {
     if (view) this.viewsChanged(false, database, name, false);
+    this.snapshot.hashOrdered = undefined;
     const { tables } = this.snapshot;
     if (tables) this.snapshot.tables = tables.filter((t) => !(t.table.database === database && t.table.name === name));
     const relations = this.snapshot.relations.get(database);

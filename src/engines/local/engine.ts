@@ -115,8 +115,11 @@ const quoteName = (name: string) => `"${name.replaceAll('"', '""')}"`;
 /** Athena: one CTAS/INSERT may write at most 100 partitions (HIVE_TOO_MANY_OPEN_PARTITIONS). */
 export const ATHENA_MAX_PARTITIONS_PER_WRITE = 100;
 
-/** The json_parse columns of the views (LakeCatalog.jsonParsedViews) the statement names, or undefined for none. */
-function jsonParsedColumnsNamed(sql: string, views: ReadonlyMap<string, ReadonlySet<string>>): ReadonlySet<string> | undefined {
+/**
+ * The columns of the relations the statement names, or undefined for none: the json_parse columns of views
+ * (LakeCatalog.jsonParsedViews), the hash-ordered map columns of tables and views (LakeCatalog.hashOrderedRelations).
+ */
+function columnsOfRelationsNamed(sql: string, views: ReadonlyMap<string, ReadonlySet<string>>): ReadonlySet<string> | undefined {
   if (views.size === 0) return undefined;
   const named = [...views].filter(([view]) => namesRelation(sql, new Set([view])));
   return named.length > 0 ? new Set(named.flatMap(([, columns]) => [...columns])) : undefined;
@@ -332,18 +335,21 @@ export class AthenaLocalEngine implements Engine {
     const result = await this.access.statement(steps.some(writes) ? 'write' : 'read', async () => {
       await this.useDatabase(ctx.database);
       // A statement naming a view of zoned values is translated again with the checks of zoned values (zoned-groups.ts),
-      // one naming a view made with json_parse with the check of its json columns' casts (inlined-json-parse.ts).
+      // one naming a view made with json_parse with the check of its json columns' casts (inlined-json-parse.ts), one
+      // naming a table or view with hash-ordered map columns with them (hash-orders.ts: map_keys(m) of one is refused).
       const zonedViews = await this.catalog.zonedViews();
-      const jsonParsedColumns = jsonParsedColumnsNamed(sql, await this.catalog.jsonParsedViews());
+      const jsonParsedColumns = columnsOfRelationsNamed(sql, await this.catalog.jsonParsedViews());
+      const hashOrderedColumns = columnsOfRelationsNamed(sql, await this.catalog.hashOrderedRelations());
       const readsZoned = zonedViews.size > 0 && namesRelation(sql, zonedViews);
       // One with a set operation or type checks over catalog tables, with their column types (known-types.ts).
       const columnTypes = earlyTypes ?? (await columnTypesNamed(sql, typed ? steps : undefined, ctx.database, this.catalog));
-      if (readsZoned || jsonParsedColumns || (columnTypes && !earlyTypes))
+      if (readsZoned || jsonParsedColumns || hashOrderedColumns || (columnTypes && !earlyTypes))
         steps = adapt(
           this.translate(sql, {
             ...ctx,
             ...(readsZoned ? { zonedViews } : {}),
             ...(jsonParsedColumns ? { jsonParsedColumns } : {}),
+            ...(hashOrderedColumns ? { hashOrderedColumns } : {}),
             ...(columnTypes ? { columnTypes } : {}),
           }),
         );

@@ -99,6 +99,7 @@ export async function runLakeAction(ctx: LakeSessionContext, action: LakeAction)
       // A view replaced changes what its name means in a query's shape; a new name changes no shape bound before.
       if (kind === 'view') ctx.bindCache?.cache.clear();
       await createCheckedView(ctx, action.sql, action.target, kind === 'view');
+      if (action.hashOrderedColumns) await catalog.hashOrderedViewCreated(action.target.database, action.target.name, action.hashOrderedColumns);
       catalog.viewCreated(action.target.database, action.target.name);
       return emptyResult();
     }
@@ -178,8 +179,18 @@ export async function runLakeAction(ctx: LakeSessionContext, action: LakeAction)
       return unload(ctx, action.spec);
     case 'describe':
       return describe(ctx, action.target);
-    case 'insert':
-      return insertInto(ctx, action.target, action.columns, action.sourceSql, action.replacePartitions, action.exactColumns);
+    case 'insert': {
+      const result = await insertInto(ctx, action.target, action.columns, action.sourceSql, action.replacePartitions, action.exactColumns);
+      const positions = action.hashOrderedPositions;
+      const table = positions && (await catalog.get(action.target.database, action.target.name));
+      if (positions && table) {
+        // The query's columns go to the listed columns, or to the table's in order (hash-orders.ts queryHashOrderedOutputs).
+        const written = action.columns ?? [...table.columns, ...table.partitionKeys].map((c) => c.name);
+        const names = positions.flatMap((k) => (written[k] === undefined ? [] : [written[k].toLowerCase()]));
+        await catalog.addHashOrderedColumns(table.database, table.name, names);
+      }
+      return result;
+    }
     case 'modifyRows':
       return modifyRows(ctx, action);
   }

@@ -190,6 +190,7 @@ export function lakeTable(spec: CtasSpec, columns: LakeColumn[], partitionKeys: 
     properties: spec.properties,
     partitions: [],
     droppedPartitions: [],
+    ...(spec.hashOrderedColumns?.length ? { hashOrderedColumns: spec.hashOrderedColumns } : {}),
   };
 }
 

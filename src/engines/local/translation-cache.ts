@@ -1,7 +1,7 @@
 // The local engine's translations kept between runs (issue 18): `lake test` translates the same fixtures and models
 // each run (~0.6 s of its CPU on the example, most of it first-use compilation of the translator in a fresh process).
 // Not `lake run`: a scheduled run's texts carry its window's timestamps, new every hour, so it would only miss. A translation is a function of the statement's text, its default database, the zoned
-// views it reads (and json_parse columns, catalog column types of a set operation's tables) and the code (the translator never reads the lake root: locations are mapped by the engine), so it
+// views it reads (and json_parse columns, hash-ordered columns, catalog column types of a set operation's tables) and the code (the translator never reads the lake root: locations are mapped by the engine), so it
 // is kept under a hash of the first three in the lake folder's .cache/translations.json (code-stamped-cache.ts),
 // shared by every engine of a run (lake test's scratch engines too).
 import type { TranslateContext, TranslationStep } from '../../dialect/translate/index.js';
@@ -24,6 +24,7 @@ export class TranslationCache {
       ctx.database,
       ctx.zonedViews ? [...ctx.zonedViews].sort() : null,
       ctx.jsonParsedColumns ? [...ctx.jsonParsedColumns].sort() : null,
+      ctx.hashOrderedColumns ? [...ctx.hashOrderedColumns].sort() : null,
       ctx.columnTypes ? [...ctx.columnTypes].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)) : null,
     ]);
     const known = this.cache.get(hash);
