@@ -72,7 +72,10 @@ export type LakeAction =
    * `replacePartitions`: the written partitions' older files go (incremental models locally; no Athena statement);
    * `exactColumns`: with it, the query's columns must be the table's names and types (ReplacePartitionsOptions).
    */
-  /** `hashOrderedPositions`: the query's hash-ordered map columns by position (queryHashOrderedOutputs), kept with the table. */
+  /**
+   * `hashOrderedPositions`: the query's hash-ordered map columns by position (queryHashOrderedOutputs), kept with the
+   * table; `hashOrderedColumns` by name where a star hides the positions (those of the table's columns are kept).
+   */
   | {
       type: 'insert';
       target: TableRef;
@@ -81,6 +84,7 @@ export type LakeAction =
       replacePartitions?: boolean;
       exactColumns?: boolean;
       hashOrderedPositions?: number[];
+      hashOrderedColumns?: string[];
     }
   /** UPDATE / DELETE / MERGE: only Iceberg tables accept them. `sql` is the DuckDB statement to run. */
   | { type: 'modifyRows'; verb: 'UPDATE' | 'DELETE' | 'MERGE'; target: TableRef; sql: string; multipleMatchCheck?: string };

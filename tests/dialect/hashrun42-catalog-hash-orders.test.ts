@@ -21,6 +21,11 @@ const SETUP = [
   `INSERT INTO t3 (mm, id) SELECT map_agg(k, v), 1 ${KV}`,
   "CREATE VIEW v3 AS SELECT MAP(ARRAY[3, 1, 2], ARRAY['x', 'y', 'z']) AS m",
   `CREATE VIEW v4 AS SELECT histogram(k) AS h ${KV}`,
+  // Stars pass the columns on under their names.
+  'CREATE TABLE t6 AS SELECT * FROM t',
+  'CREATE VIEW v6 AS SELECT x.* FROM t x',
+  "CREATE TABLE t7 AS SELECT MAP(ARRAY[0], ARRAY['q']) AS m, 0 AS one WITH NO DATA",
+  'INSERT INTO t7 SELECT * FROM t',
 ];
 
 // The catalog in the lake's file (not in memory): what one engine kept, the next one reads.
@@ -48,6 +53,10 @@ describe('a hash-ordered column of a table or view is refused where its order is
     // Trino 476 [3, 2, 1]: the INSERT's first column goes to mm (its column list).
     ['map_keys of a column an INSERT wrote from map_agg', 'SELECT map_keys(mm) FROM t3', 'map_keys'],
     ['map_keys of the column renamed in a subquery', 'SELECT map_keys(x) FROM (SELECT m AS x FROM t)', 'map_keys'],
+    // Trino 476 [3, 2, 1] each: a CTAS, a view and an INSERT of a star over t.
+    ['map_keys of a column a CTAS of a star wrote', 'SELECT map_keys(m) FROM t6', 'map_keys'],
+    ['map_keys of a column a view of t.* reads', 'SELECT map_keys(m) FROM v6', 'map_keys'],
+    ['map_keys of a column an INSERT of a star wrote', 'SELECT map_keys(m), one FROM t7', 'map_keys'],
     // A downstream model's CTAS and a view, as `lake run` writes them.
     ["a CTAS's map_keys of the column", 'CREATE TABLE d AS SELECT map_keys(m) AS ks FROM t', 'map_keys'],
     ["a view's map_keys of the column", 'CREATE VIEW dv AS SELECT map_keys(m) AS ks FROM t', 'map_keys'],
@@ -70,6 +79,7 @@ describe('order-free uses of those columns, and written maps, still answer', () 
       [[3, 1, [1, 1, 1]]],
       ['bigint', 'bigint', 'array(bigint)'],
     ],
+    ["the other column and cardinality of the star INSERT's table", 'SELECT one, cardinality(m) FROM t7', [[1, 3]], ['integer', 'bigint']],
     ["contains and array_max of the INSERT's column", 'SELECT contains(map_keys(mm), 2), array_max(map_keys(mm)) FROM t3', [[true, 3]], ['boolean', 'integer']],
     // A written map keeps its order in Trino 476 too.
     ["map_keys of a view's written MAP(…)", 'SELECT map_keys(m) FROM v3', [[[3, 1, 2]]], ['array(integer)']],

@@ -29,7 +29,13 @@ export function translateInsert(sql: string, ctx: TranslateContext): LakeAction 
   if (!query) throw c.error('expected SELECT … or VALUES … after the table name');
   const sourceSql = translateQuery(query, ctx, { at });
   const hashOrdered = queryHashOrderedOutputs(query, splitCallArgs, ctx.hashOrderedColumns);
-  return { type: 'insert', target, ...(columns ? { columns } : {}), sourceSql, ...(hashOrdered ? { hashOrderedPositions: hashOrdered.positions } : {}) };
+  return {
+    type: 'insert',
+    target,
+    ...(columns ? { columns } : {}),
+    sourceSql,
+    ...(hashOrdered ? (hashOrdered.positions ? { hashOrderedPositions: hashOrdered.positions } : { hashOrderedColumns: hashOrdered.names }) : {}),
+  };
 }
 
 const isClauseWord = (word: string) => ['WHEN', 'ON', 'USING', 'SET', 'WHERE'].includes(word);

@@ -482,7 +482,7 @@ export function outputHashOrderedColumns(tree: readonly Node[], splitArgs: (item
 
 /**
  * The hash-ordered output columns of a CTAS's, INSERT's or view's query (`query`, Trino SQL), by position (an INSERT
- * writes by position) and name; `seeds`: the hash-ordered columns of the relations it reads (TranslateContext
+ * writes by position; none under a star) and name; `seeds`: the hash-ordered columns of the relations it reads (TranslateContext
  * .hashOrderedColumns). The local catalog keeps them with the table or view it writes (LakeCatalog
  * .hashOrderedRelations), so a later statement's `map_keys(m)` of one is refused at `lake run` and `lake sql` as
  * `lake lint` refuses it (lint/hash-upstream.ts). Undefined for none (the query is read only where it may hold one).
@@ -491,11 +491,13 @@ export function queryHashOrderedOutputs(
   query: string,
   splitArgs: (items: readonly Node[]) => Node[][],
   seeds: ReadonlySet<string> | undefined,
-): { positions: number[]; names: string[] } | undefined {
+): { positions: number[] | undefined; names: string[] } | undefined {
   if (!seeds?.size && !MAY_NAME_HASH_ORDERED.test(query)) return undefined;
   const items = outputHashOrderedItems(buildTree(tokenize(query)), splitArgs, seeds ?? new Set());
   if (items.length === 0) return undefined;
-  return { positions: items.map(({ position }) => position), names: items.flatMap(({ name }) => (name === undefined ? [] : [name])) };
+  const positions = items.flatMap(({ position }) => (position === undefined ? [] : [position]));
+  // Positions only where every column has one (no star): an INSERT then matches the names to the table's columns.
+  return { positions: positions.length === items.length ? positions : undefined, names: items.flatMap(({ name }) => (name === undefined ? [] : [name])) };
 }
 
 /** The output columns that are hash-ordered maps, by position, with their names where the item gives one. */
@@ -503,19 +505,22 @@ function outputHashOrderedItems(
   tree: readonly Node[],
   splitArgs: (items: readonly Node[]) => Node[][],
   seeds: ReadonlySet<string>,
-): { position: number; name: string | undefined }[] {
+): { position: number | undefined; name: string | undefined }[] {
   const names = hashOrderedAliases(tree, splitArgs, seeds);
   const top = meaningful(tree);
   const select = top.findIndex((n) => nodeKeyword(n) === 'SELECT');
-  const out: { position: number; name: string | undefined }[] = [];
+  const out: { position: number | undefined; name: string | undefined }[] = [];
   if (select < 0 || names.size === 0) return out;
   const end = top.findIndex((n, k) => k > select && nodeText(n) === ';');
   const query = top.slice(select, end < 0 ? top.length : end);
-  const branches = selectItemsOfBranches(query, splitArgs);
-  const first = branches && meaningful(query);
-  if (!branches || !first) return out;
+  const first = meaningful(query);
   const from = first.findIndex((n) => ['FROM', 'WHERE', 'GROUP', 'ORDER', 'LIMIT', 'UNION', 'INTERSECT', 'EXCEPT'].includes(nodeKeyword(n)));
   const items = splitArgs(first.slice(['DISTINCT', 'ALL'].includes(nodeKeyword(first[1])) ? 2 : 1, from < 0 ? first.length : from));
+  // A star (`*`, `t.*`) hands the columns it reads on under their names, at positions the text does not show: every
+  // name known to hold such a map (an over-refusal where the star's relation has no such column).
+  if (items.some((item) => nodeText(meaningful(item).at(-1) ?? first[0]) === '*')) return [...names].map((name) => ({ position: undefined, name }));
+  const branches = selectItemsOfBranches(query, splitArgs);
+  if (!branches) return out;
   items.forEach((item, k) => {
     const m = meaningful(item);
     const expression = withoutAlias(m);

@@ -181,12 +181,12 @@ export async function runLakeAction(ctx: LakeSessionContext, action: LakeAction)
       return describe(ctx, action.target);
     case 'insert': {
       const result = await insertInto(ctx, action.target, action.columns, action.sourceSql, action.replacePartitions, action.exactColumns);
-      const positions = action.hashOrderedPositions;
-      const table = positions && (await catalog.get(action.target.database, action.target.name));
-      if (positions && table) {
+      const { hashOrderedPositions: positions, hashOrderedColumns: named } = action;
+      const table = (positions || named) && (await catalog.get(action.target.database, action.target.name));
+      if (table) {
         // The query's columns go to the listed columns, or to the table's in order (hash-orders.ts queryHashOrderedOutputs).
-        const written = action.columns ?? [...table.columns, ...table.partitionKeys].map((c) => c.name);
-        const names = positions.flatMap((k) => (written[k] === undefined ? [] : [written[k].toLowerCase()]));
+        const written = (action.columns ?? [...table.columns, ...table.partitionKeys].map((c) => c.name)).map((c) => c.toLowerCase());
+        const names = positions ? positions.flatMap((k) => (written[k] === undefined ? [] : [written[k]])) : written.filter((c) => named?.includes(c));
         await catalog.addHashOrderedColumns(table.database, table.name, names);
       }
       return result;
