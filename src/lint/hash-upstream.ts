@@ -3,7 +3,8 @@
 // the stored entries back in that order; the local table holds the local order. `map_keys(m)` of that column in a
 // downstream model reveals it as `map_keys(map_agg(k, v))` does, so `lake lint` refuses it there (file:line:col), by
 // the column's name (as the statement's own names are read); a DDL file's view (`CREATE VIEW v AS SELECT map_agg(…) m`)
-// too, its first query read. The local run does not see upstream definitions.
+// too, its first query read. The local run sees them through its catalog (the tables and views they wrote:
+// TranslateContext.hashOrderedColumns, hash-orders.ts queryHashOrderedOutputs).
 import type { Diagnostic } from '../dialect/diagnostics.js';
 import { tokenize } from '../dialect/tokens.js';
 import {
