@@ -90,3 +90,42 @@ describe('min and max of values of a plainly ordered type', () => {
   });
 });
 
+// date_diff is a bigint whatever it compares (nested-comparisons.ts fixedCallType): compared with a column of a number
+// type it needs no guard; NaN stays unordered (Trino: `2 < NaN` is false) and a varchar keeps its guard.
+describe('date_diff compared as the bigint it is', () => {
+  it.each<[string, string, string[], unknown[][]]>([
+    [
+      'with an integer column and a double column holding NaN',
+      "SELECT k, date_diff('day', dt, DATE '2026-12-08') AS n FROM t WHERE date_diff('day', dt, DATE '2026-12-08') > i OR date_diff('day', dt, DATE '2026-12-08') < d ORDER BY k",
+      ['k integer', 'n bigint'],
+      [[2, 1]],
+    ],
+    [
+      'with a literal and in BETWEEN a bigint column',
+      "SELECT k, date_diff('hour', CAST(dt AS TIMESTAMP), TIMESTAMP '2026-12-07 12:00:00') >= 12 AS a, date_diff('day', dt, DATE '2026-12-08') BETWEEN 1 AND b AS c FROM t ORDER BY k",
+      ['k integer', 'a boolean', 'c boolean'],
+      [
+        [1, true, true],
+        [2, true, true],
+        [3, null, null],
+        [4, true, false],
+      ],
+    ],
+    [
+      'beside a call of another type (nan(), a double: Trino orders NaN apart, `NaN > 5` is false)',
+      "SELECT count(*) AS n, count_if(date_diff('day', dt, DATE '2026-12-08') > i) AS m FROM t WHERE nan() > i OR date_diff('day', dt, DATE '2026-12-08') > i",
+      ['n bigint', 'm bigint'],
+      [[1, 1]],
+    ],
+  ])('%s', async (_name, sql, columns, rows) => {
+    expect(await namedResult(engine, sql)).toEqual({ columns, rows });
+  });
+
+  it('writes the comparison with a known number column alone', () => {
+    const sql = translated("SELECT k FROM t WHERE date_diff('day', dt, DATE '2026-12-08') > i");
+    expect(sql).toContain("WHERE trino_date_diff('day', dt, DATE '2026-12-08') > i");
+    expect(sql).not.toContain('trino_compare_any');
+    // With a varchar (Trino: TYPE_MISMATCH "Cannot apply operator: bigint = varchar(3)") the text guard stays.
+    expect(translated("SELECT k FROM t WHERE date_diff('day', dt, DATE '2026-12-08') = s")).toContain('trino_text_comparable(');
+  });
+});
