@@ -55,7 +55,7 @@ import { FUNCTIONS, type CallContext } from './functions.js';
 import { isDuckdbOnlyReserved, quoteReservedIdentifier } from './identifiers.js';
 import { sessionWord } from './session-words.js';
 import { DATE_AT_TIME_ZONE, writtenDateBefore } from './date-at-time-zone.js';
-import { isNestedCall, isVarcharCast, isZonedCast, scalarCastType, simpleCaseRender } from './nested-comparisons.js';
+import { fixedCallType, isNestedCall, isVarcharCast, isZonedCast, scalarCastType, simpleCaseRender } from './nested-comparisons.js';
 import { columnsByInstant, instantColumns, isUnarySign, lastMeaningful, rewriteOperators, type Part } from './operators.js';
 import { DOUBLE_ARGUMENT_CALLS, doubleArgument } from './floating-operands.js';
 import { hashOrderRefusal, orderFreeArgumentCalls } from './hash-orders.js';
@@ -1843,7 +1843,7 @@ export class ExpressionRewriter {
       (ZONED_IF_ANY_ARG.has(lower) && args.some((_a, k) => argument(k).zoned)) ||
       /^(try\()?(trino_tz_round_to_seconds\()?trino_to_tstz(_any)?\(/.test(text) ||
       isZonedCast(lower, group);
-    const knownType = scalarCastType(lower, group);
+    const knownType = scalarCastType(lower, group) ?? fixedCallType(lower);
     return { text, zoned, nested: isNestedCall(lower, group), varchar: isVarcharCast(lower, group), ...(knownType ? { knownType } : {}) };
   }
 

@@ -8,7 +8,7 @@ import { mapRefused } from '../shims/error-messages.js';
 import { NAN_KEYED_TYPES } from '../shims/nan-macros.js';
 import type { CallHandler } from './functions.js';
 import { hasAggregate } from './unbound.js';
-import { meaningful, nodeKeyword, nodeText } from './tree.js';
+import { isParen, meaningful, nodeKeyword, nodeText, type Node } from './tree.js';
 import { IS_ZONED_VALUE } from '../shims/nested-type.js';
 
 const distinctOf = (arg: string) => /^DISTINCT\s+/i.exec(arg)?.[0] ?? '';
@@ -202,11 +202,65 @@ function columnCount(
   return `trino_extremes_counted({'a': ${sql}, 'k': count(DISTINCT ${n})${tail}, 'lo': min(${n})${tail}, 'hi': max(${n})${tail}}, '${which}_n')`;
 }
 
+/**
+ * Trino types of one value (no array, map or row), never a NaN and never zoned: min and max of them are DuckDB's own
+ * calls, every guard of the forms above folding away while binding (issue 18: the freshness alert's four `max(x)` of
+ * timestamps were ~1.1M of its 1.5M characters of expanded SQL). Spelled as the catalog and a CAST spell them.
+ */
+const PLAIN_ORDERED =
+  /^(tinyint|smallint|int|integer|bigint|decimal\(\d+,\d+\)|decimal\(\d+\)|decimal|varchar|varchar\(\d+\)|date|timestamp|timestamp\(\d+\)|boolean)$/;
+
+/** The type of a CAST or TRY_CAST as written (lower case, no blanks), undefined for anything else. */
+function castTarget(m: readonly Node[]): string | undefined {
+  if (m.length !== 2 || !['CAST', 'TRY_CAST'].includes(nodeKeyword(m[0])) || !isParen(m[1])) return undefined;
+  const inner = meaningful(m[1].items);
+  const as = inner.findIndex((n) => nodeKeyword(n) === 'AS');
+  return as > 0
+    ? inner
+        .slice(as + 1)
+        .map(nodeText)
+        .join('')
+        .replace(/\s+/g, '')
+        .toLowerCase()
+    : undefined;
+}
+
+/**
+ * Whether a value is visibly of a PLAIN_ORDERED type: a column of one (`type`: the catalog's column types, where the
+ * caller has them), a CAST or TRY_CAST to one (whatever its operand: the cast gives that type or fails), or a date or
+ * timestamp of those `± INTERVAL '…' unit` (a date or timestamp again: Trino's date and timestamp arithmetic).
+ */
+export function plainOrderedValue(nodes: readonly Node[], type?: (text: string) => string | undefined): boolean {
+  const m = meaningful(nodes);
+  if (m.length === 1 && isParen(m[0])) return plainOrderedValue(m[0].items, type);
+  const target = castTarget(m);
+  if (target !== undefined) return PLAIN_ORDERED.test(target);
+  const sign = m.findIndex((n) => n.kind === 'token' && n.token.kind === 'op' && (n.token.text === '+' || n.token.text === '-'));
+  if (sign > 0 && nodeKeyword(m[sign + 1]) === 'INTERVAL' && m.slice(sign + 1).every((n) => n.kind === 'token' && n.token.kind !== 'op')) {
+    const left = m.slice(0, sign);
+    const leftType = castTarget(left) ?? (left.length === 1 || left.length === 3 ? type?.(left.map(nodeText).join('')) : undefined);
+    return leftType !== undefined && /^(date|timestamp(\(\d+\))?)$/.test(leftType);
+  }
+  const column = type?.(m.map(nodeText).join(''));
+  return column !== undefined && PLAIN_ORDERED.test(column.replace(/\s+/g, ''));
+}
+
+/** min(x) or max(x) (DISTINCT, FILTER, OVER kept) as DuckDB's own call, where x is of a PLAIN_ORDERED type. */
+const plainExtreme = (c: Parameters<CallHandler>[0]): string | undefined => {
+  if (c.args.length !== 1) return undefined;
+  const value = meaningful(c.args[0]);
+  const x = nodeKeyword(value[0]) === 'DISTINCT' ? value.slice(1) : value;
+  return plainOrderedValue(x, c.knownType && ((text) => c.knownType?.(text))) ? `${c.name.text}(${c.all()})${c.tail}` : undefined;
+};
+
 export const NAN_CALL_REWRITES: Record<string, CallHandler> = {
   array_agg: arrayAggCall,
-  min: (c) => nullCount(c) ?? (countOverLimit(c, 'min') || columnCountInWindow(c, 'min') ? undefined : (columnCount(c, 'min', minCall) ?? minCall(c))),
+  min: (c) =>
+    plainExtreme(c) ?? nullCount(c) ?? (countOverLimit(c, 'min') || columnCountInWindow(c, 'min') ? undefined : (columnCount(c, 'min', minCall) ?? minCall(c))),
   min_by: (c) => byKey(c, c.args.length === 3 ? byRows('min')(c) : c.args.length === 2 ? `arg_min_null(${c.arg(0)}, ${instantKeyOf(c)})${c.tail}` : undefined),
   max: (c) => {
+    const plain = plainExtreme(c);
+    if (plain) return plain;
     const nulled = nullCount(c);
     if (nulled) return nulled;
     if (countOverLimit(c, 'max') || columnCountInWindow(c, 'max')) return undefined;

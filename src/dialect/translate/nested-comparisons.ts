@@ -129,6 +129,14 @@ export function scalarCastType(name: string, group: GroupNode): string | undefin
 }
 
 /**
+ * The Trino type of a call whose type does not depend on its arguments' (Part.knownType): date_diff is a bigint
+ * whatever it compares (the local trino_date_diff is DuckDB's date_sub, a BIGINT). Its comparison with a column of a
+ * number type needs no guard (issue 18: the freshness alert's `date_diff('minute', latest, now) > max_lag_minutes`
+ * bound its call ~10 times in trino_compare_any's dispatch, trino_nan_in and trino_text_comparable).
+ */
+export const fixedCallType = (name: string): string | undefined => (name === 'date_diff' ? 'bigint' : undefined);
+
+/**
  * Whether a call `name(group)` is a CAST or TRY_CAST to timestamp(p) with time zone: a zoned value, however its shim
  * is written (a column's cast is wrapped in the check that refuses a json operand, a TRY_CAST in its own forms), so it
  * is compared by instant. Two casts of columns compared as the structs were false for one instant in two zones

@@ -13,6 +13,7 @@
 import type { Token } from '../tokens.js';
 import { isParen, meaningful, nodeKeyword, nodeText, splitArgs, type Node } from './tree.js';
 import { hasAggregate } from './unbound.js';
+import { plainOrderedValue } from './nan-calls.js';
 import { makesZonedValues, translated } from './zoned-groups.js';
 
 /** The zone-name aggregates of the extreme instant, for max and for min: [smallest zone, largest zone]. */
@@ -74,6 +75,11 @@ function checkCalls(items: readonly Node[]): Node[] {
     }
     const args = meaningful(call.items);
     const value = nodeKeyword(args[0]) === 'DISTINCT' ? call.items.slice(call.items.indexOf(args[0]) + 1) : call.items;
+    // A value visibly of a type that is never zoned (a CAST to timestamp, a date + INTERVAL): no ties to check.
+    if (plainOrderedValue(value)) {
+      out.push(node);
+      continue;
+    }
     const at = node.token;
     // An aggregate in x (`max(count(y)) OVER ()`) has no type where DuckDB picks the tie macro's overload: it took the
     // zoned one and failed ("Unimplemented type for cast (BIGINT -> STRUCT…"); inside a lambda the type is known.
