@@ -1270,10 +1270,11 @@ export const FUNCTIONS: Record<string, CallHandler> = {
     return pattern && datetimeText(wall(c.arg(0)), c.arg(0), pattern.strftime, 'trino_mysql_text', pattern.p);
   },
   // Trino 476 reads a year of up to 9 digits (and a sign) with the pattern '%Y-%m-%d' only (date_parse('12345-02-03',
-  // '%Y-%m-%d') is +12345-02-03; '%Y-%m', '%Y/%m/%d' and '%Y-%m-%d %H' stop after four digits and fail).
+  // '%Y-%m-%d') is +12345-02-03; '%Y-%m', '%Y/%m/%d' and '%Y-%m-%d %H' stop after four digits and fail); a year later
+  // in the pattern, a sign and four digits (date_parse('02/03/-0005', '%m/%d/%Y') is -0005-02-03).
   date_parse: (c) => {
     const pattern = formatPattern(c, 1, mysqlToStrptime, 'format');
-    return pattern && strptimeCall(c.arg(0), pattern, '1970', literalArg(c, 1) === '%Y-%m-%d');
+    return pattern && strptimeCall(c.arg(0), pattern, '1970', literalArg(c, 1) === '%Y-%m-%d', 4);
   },
   format_datetime: (c) => {
     const pieces = translatedPattern(c, 1, jodaFormatPieces, 'pattern');
@@ -1292,7 +1293,7 @@ export const FUNCTIONS: Record<string, CallHandler> = {
     // 'yyyy-MM-dd HH:mm') is +12345-02-03 10:11 UTC, parse_datetime('12345', 'yyyy') +12345-01-01): a leading year
     // alone or followed by a literal that is not a letter.
     const longYear = /^(?:y|y{3,})(?:[^A-Za-z'0-9]|$)/.test(literalArg(c, 1) ?? '');
-    return pattern && `trino_tz_from_wall(${strptimeCall(c.arg(0), pattern, 'year(current_date) - 80', longYear)}, 'UTC')`;
+    return pattern && `trino_tz_from_wall(${strptimeCall(c.arg(0), pattern, 'year(current_date) - 80', longYear, 9)}, 'UTC')`;
   },
 
   // arithmetic
