@@ -19,7 +19,8 @@ import { NAN_CALL_REWRITES } from './nan-calls.js';
 import { checkedFamilies } from './decimal-common-type.js';
 import { WINDOW_REWRITES } from './window-rewrites.js';
 import { dateAddPastEveryDate, tryCall } from './try-escapes.js';
-import { LAMBDA_REWRITES, refusedUnknownElementLambda } from './lambda-rewrites.js';
+import { captureGroups as javaCaptureGroups } from './java-regex.js';
+import { isLambdaArgument, LAMBDA_REWRITES, refusedUnknownElementLambda, regexpReplaceByLambda } from './lambda-rewrites.js';
 import { hasAggregate, hasOuterAggregate, shimCall, shimCallText } from './unbound.js';
 import { ANONYMOUS_ROW } from './row-lists.js';
 import { IP_STRUCT, nestedIpCastGuard } from '../shims/ip-address.js';
@@ -299,6 +300,30 @@ function captureGroups(pattern: string): { count: number; names: Map<string, num
  * refused here and another one fails while the query runs (trino_regexp_nonempty). The call to translate, or undefined
  * when refused (reported).
  */
+/**
+ * regexp_replace with a lambda (lambda-rewrites.ts regexpReplaceByLambda): the pattern must be a literal that matches no
+ * empty text, and each of its groups must take part in every match (java-regex.ts captureGroups).
+ */
+function regexpReplaceLambda(given: CallContext): string | undefined {
+  const pattern = literalArg(given, 1);
+  const refuse = (why: string) => {
+    given.report(
+      'regexp-replace-lambda',
+      `regexp_replace() with a lambda: ${why}`,
+      "write the groups out: regexp_replace(s, '(a)(b)', '$2$1'), or use a literal pattern whose groups always take part",
+    );
+    return undefined;
+  };
+  if (pattern === undefined) return refuse('the pattern must be a string literal, to count its groups');
+  const c = refuseEmptyMatches(given);
+  if (!c) return undefined;
+  const groups = javaCaptureGroups(pattern);
+  const optional = groups.findIndex((g) => g.mayNotTakePart);
+  if (optional >= 0)
+    return refuse(`group ${optional + 1} may not take part in a match (it is inside ?, * or one side of |): Athena passes NULL for it, the local engine ''`);
+  return regexpReplaceByLambda(c, groups.length);
+}
+
 function refuseEmptyMatches(c: CallContext, allowAnchoredAtStart = false): CallContext | undefined {
   const pattern = literalArg(c, 1);
   if (pattern === undefined) {
@@ -1413,6 +1438,7 @@ export const FUNCTIONS: Record<string, CallHandler> = {
     return checked && call('trino_regexp_position', checked);
   },
   regexp_replace: (given) => {
+    if (given.args.length === 3 && isLambdaArgument(given, 2, 1)) return regexpReplaceLambda(given);
     const c = refuseEmptyMatches(given, true);
     if (!c) return undefined;
     if (c.args.length === 2) return `regexp_replace(${c.arg(0)}, ${c.arg(1)}, '', 'g')`;

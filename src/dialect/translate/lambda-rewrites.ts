@@ -314,6 +314,33 @@ function sortWithComparator(c: CallContext, body: (values: string[]) => string):
 
 const arraySortByComparator = withLambda(1, 2, sortWithComparator);
 
+/** Whether argument k is a lambda of `arity` parameters. */
+export function isLambdaArgument(c: CallContext, k: number, arity: number): boolean {
+  return lambdaOf(c, k, arity) !== undefined;
+}
+
+/**
+ * regexp_replace(s, pattern, x -> …): Trino 476 calls the lambda once per match with the array of the match's
+ * capturing groups (group 1 first; `regexp_replace('new york', '(\w)(\w*)', x -> upper(x[1]) || lower(x[2]))` is New
+ * York) and fails on a result that is not a varchar (FUNCTION_NOT_FOUND); a NULL result makes the whole value NULL.
+ * DuckDB has no per-match callback: the text between matches (regexp_split_to_array) and each group's texts
+ * (regexp_extract_all, one list per group, bound once) are joined in order. The caller admits only patterns that match
+ * no empty text and whose every group takes part in every match (RE2 gives '' where Java gives NULL).
+ */
+export function regexpReplaceByLambda(c: CallContext, groups: number): string | undefined {
+  return withLambda(2, 1, (call, body) => {
+    const [S, P, G, K, Q] = ['trino_rs', 'trino_rp', 'trino_rg', 'trino_rk', 'trino_rq'];
+    const pattern = call.arg(1);
+    const lists = `[${Array.from({ length: groups }, (_v, g) => `regexp_extract_all(${S}, ${pattern}, ${g + 1})`).join(', ')}]`;
+    const match = groups === 0 ? 'CAST([] AS VARCHAR[])' : `[${Array.from({ length: groups }, (_v, g) => `${G}[${g + 1}][${K}]`).join(', ')}]`;
+    const result = body([match]);
+    const typed = `{'trino_v': ${result}}[CASE WHEN typeof(${result}) = 'VARCHAR' THEN 'trino_v' ELSE '${REFUSED_KEY_MARKER}regexp-replace-lambda-type' END]`;
+    const pieces = `list_transform(range(1, len(${P}) + 1), lambda ${K}: ${P}[${K}] || CASE WHEN ${K} < len(${P}) THEN ${typed} ELSE '' END)`;
+    const joined = `list_transform([${pieces}], lambda ${Q}: CASE WHEN NOT list_bool_or(list_transform(${Q}, lambda trino_re: trino_re IS NULL)) THEN array_to_string(${Q}, '') END)[1]`;
+    return `list_transform([${call.arg(0)}], lambda ${S}: list_transform([${lists}], lambda ${G}: list_transform([regexp_split_to_array(${S}, ${pattern})], lambda ${P}: ${joined})[1])[1])[1]`;
+  })(c);
+}
+
 const mapFilter = withLambda(1, 2, (c, body) => `map_from_entries(list_filter(map_entries(${c.arg(0)}), lambda ${E}: ${body([`${E}.key`, `${E}.value`])}))`);
 
 export const LAMBDA_REWRITES: Record<string, CallHandler> = {
