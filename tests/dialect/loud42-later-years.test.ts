@@ -9,49 +9,42 @@ import { sharedLake } from './lake-helpers.js';
 describe('date_parse and parse_datetime of a year later in the pattern', () => {
   const engine = sharedLake();
 
-  it('date_parse reads a sign before a later %Y (Trino 476: the values below, timestamp(3))', async () => {
-    const result = await engine.execute(
-      `SELECT date_parse('02/03/-0005', '%m/%d/%Y') AS a, date_parse('02/03/+2020', '%m/%d/%Y') AS b,
-        date_parse('02/03/-5', '%m/%d/%Y') AS c, date_parse('Feb 03 -0005', '%b %d %Y') AS d,
-        date_parse('03 -0005 10:11', '%d %Y %H:%i') AS e, date_parse('01/02/2345', '%m/%d/%Y') AS f,
-        date_parse('29.02.-0004', '%d.%m.%Y') AS g, date_parse('02/03/-0000', '%m/%d/%Y') AS h`,
-    );
-    expect(result.columns.map((c) => c.type)).toEqual(Array(8).fill('timestamp(3)'));
-    expect(result.rows).toEqual([
-      [
-        '-0005-02-03 00:00:00.000',
-        '2020-02-03 00:00:00.000',
-        '-0005-02-03 00:00:00.000',
-        '-0005-02-03 00:00:00.000',
-        '-0005-01-03 10:11:00.000',
-        '2345-01-02 00:00:00.000',
-        '-0004-02-29 00:00:00.000',
-        '0000-02-03 00:00:00.000',
-      ],
-    ]);
-  }, 120_000);
+  // [text, pattern, Trino 476's value]
+  const DATE_PARSE: [string, string, string][] = [
+    ['02/03/-0005', '%m/%d/%Y', '-0005-02-03 00:00:00.000'],
+    ['02/03/+2020', '%m/%d/%Y', '2020-02-03 00:00:00.000'],
+    ['02/03/-5', '%m/%d/%Y', '-0005-02-03 00:00:00.000'],
+    ['Feb 03 -0005', '%b %d %Y', '-0005-02-03 00:00:00.000'],
+    ['03 -0005 10:11', '%d %Y %H:%i', '-0005-01-03 10:11:00.000'],
+    ['01/02/2345', '%m/%d/%Y', '2345-01-02 00:00:00.000'],
+    ['29.02.-0004', '%d.%m.%Y', '-0004-02-29 00:00:00.000'],
+    ['02/03/-0000', '%m/%d/%Y', '0000-02-03 00:00:00.000'],
+  ];
+  const PARSE_DATETIME: [string, string, string][] = [
+    ['01/02/12345', 'MM/dd/yyyy', '+12345-01-02 00:00:00.000 UTC'],
+    ['02/03/-0005', 'MM/dd/yyyy', '-0005-02-03 00:00:00.000 UTC'],
+    ['02/03/-12345 10', 'MM/dd/yyyy HH', '-12345-02-03 10:00:00.000 UTC'],
+    ['02/03/+0012345', 'MM/dd/yyyy', '+12345-02-03 00:00:00.000 UTC'],
+    ['02/03/-5', 'MM/dd/yyyy', '-0005-02-03 00:00:00.000 UTC'],
+    ['29.02.12344 23:59', 'dd.MM.yyyy HH:mm', '+12344-02-29 23:59:00.000 UTC'],
+    ['Mon 01/02/-0005', 'EEE MM/dd/yyyy', '-0005-01-02 00:00:00.000 UTC'],
+    ['5 -1', 'M y', '-0001-05-01 00:00:00.000 UTC'],
+  ];
 
-  it('parse_datetime reads a sign and up to 9 digits in a later yyyy (Trino 476: the values below, timestamp(3) with time zone)', async () => {
-    const result = await engine.execute(
-      `SELECT parse_datetime('01/02/12345', 'MM/dd/yyyy') AS a, parse_datetime('02/03/-0005', 'MM/dd/yyyy') AS b,
-        parse_datetime('02/03/-12345 10', 'MM/dd/yyyy HH') AS c, parse_datetime('02/03/+0012345', 'MM/dd/yyyy') AS d,
-        parse_datetime('02/03/-5', 'MM/dd/yyyy') AS e, parse_datetime('29.02.12344 23:59', 'dd.MM.yyyy HH:mm') AS f,
-        parse_datetime('Mon 01/02/-0005', 'EEE MM/dd/yyyy') AS g, parse_datetime('5 -1', 'M y') AS h`,
-    );
-    expect(result.columns.map((c) => c.type)).toEqual(Array(8).fill('timestamp(3) with time zone'));
-    expect(result.rows).toEqual([
-      [
-        '+12345-01-02 00:00:00.000 UTC',
-        '-0005-02-03 00:00:00.000 UTC',
-        '-12345-02-03 10:00:00.000 UTC',
-        '+12345-02-03 00:00:00.000 UTC',
-        '-0005-02-03 00:00:00.000 UTC',
-        '+12344-02-29 23:59:00.000 UTC',
-        '-0005-01-02 00:00:00.000 UTC',
-        '-0001-05-01 00:00:00.000 UTC',
-      ],
-    ]);
-  }, 120_000);
+  it.each([
+    // date_parse's later %Y: a sign and four digits.
+    ['date_parse', DATE_PARSE, 'timestamp(3)'],
+    // parse_datetime's later y/yyyy where no number follows: a sign and up to nine digits.
+    ['parse_datetime', PARSE_DATETIME, 'timestamp(3) with time zone'],
+  ] as const)(
+    '%s reads a signed or long later year (Trino 476: the values in the table)',
+    async (fn, cases, type) => {
+      const result = await engine.execute(`SELECT ${cases.map(([text, pattern], k) => `${fn}('${text}', '${pattern}') AS c${k}`).join(', ')}`);
+      expect(result.columns.map((c) => c.type)).toEqual(Array(cases.length).fill(type));
+      expect(result.rows).toEqual([cases.map(([, , value]) => value)]);
+    },
+    120_000,
+  );
 
   it('reads a column whose rows mix years (Trino 476: the same values, NULL last)', async () => {
     const result = await engine.execute("SELECT date_parse(x, '%m/%d/%Y') AS v FROM (VALUES '02/03/-0005', '01/02/2020', NULL, '12/31/+0099') t(x) ORDER BY 1");
