@@ -11,7 +11,7 @@ export const REGEXP: FunctionFamily = {
     'a group that takes no part in a match is NULL; a group the pattern lacks fails; a literal pattern that matches empty at an assertion ($, \\b) is refused',
   ),
   regexp_replace: rewrite(
-    '$1 group references ($10 and past where nine groups at most are referenced); a NULL replacement gives NULL; a lambda is refused; the 2-argument form removes matches; a literal pattern matching the empty string is refused unless anchored with ^',
+    '$1 group references ($10 and past where nine groups at most are referenced); a NULL replacement gives NULL; a lambda gets the groups of each match (refused where a group may take no part, or the pattern is not a literal); the 2-argument form removes matches; a literal pattern matching the empty string is refused unless anchored with ^',
     '2-3',
   ),
   regexp_split: rewrite('regexp_split_to_array; a literal pattern matching the empty string is refused', '2'),

@@ -103,8 +103,11 @@ const REFUSALS: Record<string, string> = {
   'unknown array concat':
     'AMBIGUOUS_FUNCTION_CALL: || or concat() of an array of unknown elements (transform(a, x -> NULL), array_except(ARRAY[NULL], …), a column of ARRAY[NULL]) and another array: Athena cannot choose between joining the arrays and appending an element, where the local engine would join them; CAST it: CAST(transform(a, x -> NULL) AS array(integer))',
   // array_sort's comparator of another result type than integer (shims/function-macros.ts trino_comparator_result).
+  // regexp_replace(s, p, x -> …) whose lambda returns another type than varchar (lambda-rewrites.ts regexpReplaceByLambda).
+  'regexp-replace-lambda-type':
+    'FUNCTION_NOT_FOUND: Unexpected parameters for function regexp_replace: Athena takes a lambda returning a varchar (function(array(varchar), varchar)); CAST the result: CAST(… AS varchar)',
   'comparator-type':
-    'FUNCTION_NOT_FOUND: Unexpected parameters for function array_sort: Athena takes a comparator returning an integer (function(t,t,integer)), not a bigint, tinyint or decimal; CAST the result: CAST(sign(x - y) AS integer)',
+    'FUNCTION_NOT_FOUND: Unexpected parameters for function array_sort: Athena takes a comparator returning an integer (function(t,t,integer)), not a bigint, tinyint, decimal or a NULL of type unknown; CAST the result: CAST(sign(x - y) AS integer)',
   // WHERE/HAVING `e IS [NOT] NULL` of a NULL-typed e over a table (translate/untyped-predicates.ts, corr38, corr39).
   'unknown filter test':
     "COMPILER_ERROR: argumentType unknown should not be UNKNOWN: Athena cannot compile a WHERE or HAVING test e IS [NOT] NULL (also in parentheses, a CASE condition, an aggregate's FILTER or a correlated subquery's WHERE) of a value of type unknown (element_at(ARRAY[], x), CASE WHEN … THEN NULL END, a column of NULLs) over the rows of a table, where the local engine would answer; CAST it to the type meant: CAST(e AS varchar) IS NULL",

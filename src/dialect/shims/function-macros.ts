@@ -562,7 +562,9 @@ export const FUNCTION_MACROS: readonly string[] = [
   `trino_sort_by_ranks(a, ranks) AS CASE
      WHEN list_sort(ranks) <> range(1, len(a) + 1) THEN ${fail(`'Lambda comparator violates the comparator contract'`, 'a')}
      ELSE list_transform(range(1, len(a) + 1), lambda trino_p: a[list_position(ranks, trino_p)]) END`,
-  `trino_comparator_result(r) AS CASE WHEN r IN (-1, 0, 1) THEN r ELSE ${fail(`'Lambda comparator must return either -1, 0, or 1'`, 'r')} END`,
+  // The witness of a NULL-typed r is an integer, so that binding reaches array_sort's type check (lambda-rewrites.ts
+  // sortWithComparator), which names Trino's FUNCTION_NOT_FOUND; cast_to_type cannot cast to NULL.
+  `trino_comparator_result(r) AS CASE WHEN r IN (-1, 0, 1) THEN r ELSE ${fail(`'Lambda comparator must return either -1, 0, or 1'`, 'coalesce(r, NULL::INTEGER)')} END`,
   `trino_array_join(a, sep) AS CASE WHEN a IS NOT NULL AND sep IS NOT NULL
      THEN coalesce(array_to_string(list_transform(a, lambda trino_e: trino_text(trino_e)), sep), '') END`,
   // An empty array overlaps nothing, NULL elements or not (Trino 476: arrays_overlap(ARRAY[], ARRAY[2, NULL]) is false).
@@ -636,14 +638,18 @@ export const FUNCTION_MACROS: readonly string[] = [
      (v) AS CASE
        -- A real is marked (java-format.ts REAL_MARK): %s prints it as a Float, %f and %e as the double it widens to.
        WHEN typeof(v) = 'FLOAT' THEN chr(1) || trino_java_floating_text(CAST(v AS VARCHAR), true)
-       WHEN typeof(v) = 'DOUBLE' THEN trino_java_floating_text(CAST(v AS VARCHAR), false)
+       -- Doubles, varchars, booleans, dates and timestamps are marked for %h (java-format.ts DOUBLE_MARK…: Java's hashCode
+       -- of its class).
+       WHEN typeof(v) = 'DOUBLE' THEN chr(4) || trino_java_floating_text(CAST(v AS VARCHAR), false)
+       WHEN typeof(v) = 'VARCHAR' THEN chr(5) || CAST(v AS VARCHAR)
+       WHEN typeof(v) = 'BOOLEAN' THEN chr(6) || CAST(v AS VARCHAR)
        -- Integers and decimals are marked too (INTEGER_MARK, DECIMAL_MARK): %f of a Long and %d of a BigDecimal fail.
        WHEN typeof(v) IN ('TINYINT', 'SMALLINT', 'INTEGER', 'BIGINT') THEN chr(2) || CAST(v AS VARCHAR)
        WHEN typeof(v) LIKE 'DECIMAL%' THEN chr(3) || ${DECIMAL_TO_VARCHAR.replace('CAST(x AS', 'CAST(v AS')}
-       WHEN typeof(v) IN ('TIMESTAMP', 'TIMESTAMP_S') THEN trino_java_local_date_time(TRY_CAST(CAST(v AS VARCHAR) AS TIMESTAMP))
+       WHEN typeof(v) IN ('TIMESTAMP', 'TIMESTAMP_S') THEN chr(8) || trino_java_local_date_time(TRY_CAST(CAST(v AS VARCHAR) AS TIMESTAMP))
        -- A date as LocalDate.toString, a time as LocalTime.toString, an interval as SqlIntervalDayTime.toString (its
        -- CAST to varchar's text, 1 00:00:00.000), where DuckDB's own text was 0002-01-01 (BC), 10:00:00, 1 day (hunt38).
-       WHEN typeof(v) = 'DATE' THEN list_transform([TRY_CAST(CAST(v AS VARCHAR) AS DATE)], lambda trino_d:
+       WHEN typeof(v) = 'DATE' THEN chr(7) || list_transform([TRY_CAST(CAST(v AS VARCHAR) AS DATE)], lambda trino_d:
          trino_year_text(year(trino_d), '+') || strftime(trino_d, '-%m-%d'))[1]
        WHEN typeof(v) = 'TIME' THEN trino_java_local_time(DATE '1970-01-01' + TRY_CAST(CAST(v AS VARCHAR) AS TIME))
        WHEN typeof(v) = 'INTERVAL' THEN trino_interval_text(TRY_CAST(CAST(v AS VARCHAR) AS INTERVAL))

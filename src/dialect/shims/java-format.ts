@@ -113,8 +113,105 @@ export const REAL_MARK = '\u0001';
  */
 export const INTEGER_MARK = '\u0002';
 export const DECIMAL_MARK = '\u0003';
-const MARKS = [REAL_MARK, INTEGER_MARK, DECIMAL_MARK];
-const JAVA_CLASS: Readonly<Record<string, string>> = { [INTEGER_MARK]: 'java.lang.Long', [DECIMAL_MARK]: 'java.math.BigDecimal' };
+/**
+ * A double's (Double), a varchar's (String), a boolean's (Boolean) and a date's (LocalDate) text are marked for %h,
+ * Java's hashCode of the argument's class in hex (Trino 476: format('%h', 1.5E0) is 3ff80000, of '1.5' 17862): the
+ * same text of two classes hashes apart; a timestamp's (LocalDateTime) too. An unmarked argument (a zoned timestamp, a
+ * time, an interval…) has no %h locally.
+ */
+export const DOUBLE_MARK = '\u0004';
+export const STRING_MARK = '\u0005';
+export const BOOLEAN_MARK = '\u0006';
+export const DATE_MARK = '\u0007';
+export const TIMESTAMP_MARK = '\b';
+const MARKS = [REAL_MARK, INTEGER_MARK, DECIMAL_MARK, DOUBLE_MARK, STRING_MARK, BOOLEAN_MARK, DATE_MARK, TIMESTAMP_MARK];
+const JAVA_CLASS: Readonly<Record<string, string>> = {
+  [INTEGER_MARK]: 'java.lang.Long',
+  [DECIMAL_MARK]: 'java.math.BigDecimal',
+  [STRING_MARK]: 'java.lang.String',
+  [BOOLEAN_MARK]: 'java.lang.Boolean',
+  [DATE_MARK]: 'java.time.LocalDate',
+};
+
+/** LocalDate.hashCode from its text (LocalDate.toString: -0001-01-01, +10000-01-01). */
+function localDateHash(text: string): number {
+  const [, year, month, day] = /^([-+]?\d+)-(\d+)-(\d+)$/.exec(text) ?? [];
+  const y = Number(year);
+  return (y & 0xfffff800) ^ ((y << 11) + (Number(month) << 6) + Number(day));
+}
+
+/** Java's hashCode of the argument as Trino passes it (Double, Float, Long, BigDecimal, String, Boolean, LocalDate…). */
+function javaHashCode(mark: string | undefined, text: string): number {
+  const view = new DataView(new ArrayBuffer(8));
+  switch (mark) {
+    case DOUBLE_MARK: {
+      // Double.hashCode: the bits (doubleToLongBits: one NaN) folded, high word XOR low word.
+      const value = Number(text);
+      view.setFloat64(0, Number.isNaN(value) ? Number.NaN : value);
+      return view.getInt32(0) ^ view.getInt32(4);
+    }
+    case REAL_MARK: {
+      view.setFloat32(0, Math.fround(Number(text)));
+      return view.getInt32(0);
+    }
+    case INTEGER_MARK: {
+      const value = BigInt.asUintN(64, BigInt(text));
+      return Number(BigInt.asIntN(32, value ^ (value >> 32n)));
+    }
+    case DECIMAL_MARK: {
+      // BigDecimal.hashCode: 31 * the unscaled BigInteger's hashCode (its magnitude's 32-bit words, signed) + scale.
+      const scale = text.split('.')[1]?.length ?? 0;
+      const unscaled = BigInt(text.replace('.', ''));
+      const words: bigint[] = [];
+      for (let m = unscaled < 0n ? -unscaled : unscaled; m > 0n; m >>= 32n) words.unshift(m & 0xffffffffn);
+      let hash = 0;
+      for (const word of words) hash = (Math.imul(31, hash) + Number(BigInt.asIntN(32, word))) | 0;
+      return (Math.imul(31, unscaled < 0n ? -hash : hash) + scale) | 0;
+    }
+    case STRING_MARK: {
+      let hash = 0;
+      for (let k = 0; k < text.length; k++) hash = (Math.imul(31, hash) + text.charCodeAt(k)) | 0;
+      return hash;
+    }
+    case BOOLEAN_MARK:
+      return text === 'true' ? 1231 : 1237;
+    case DATE_MARK:
+      return localDateHash(text);
+    case TIMESTAMP_MARK: {
+      // LocalDateTime.hashCode: the date's XOR the time's (LocalTime: Long.hashCode of its nanosecond of the day), from
+      // LocalDateTime.toString (2020-01-01T10:11, :12 and .345 only when not zero).
+      const [date, time] = text.split('T');
+      const [h, m, sec = '0'] = time.split(':');
+      const nanos = ((BigInt(h) * 60n + BigInt(m)) * 60n + BigInt(sec.split('.')[0])) * 1_000_000_000n + BigInt((sec.split('.')[1] ?? '').padEnd(9, '0'));
+      return localDateHash(date) ^ Number(BigInt.asIntN(32, nanos ^ (nanos >> 32n)));
+    }
+    default:
+      throw new JavaFormatError(
+        "format(): %h (Java's hashCode) of a timestamp with time zone, time, interval or other value is not supported locally; format a double, integer, decimal, varchar, boolean, date or timestamp, or CAST it to varchar",
+      );
+  }
+}
+
+/**
+ * %a as Java writes a double (Double.toHexString; a float widened): 0x1.8p0, subnormals 0x0.…p-1022, zero 0x0.0p0.
+ * A precision of 13 digits or more pads the digits with zeros; 1 to 12 round (refused locally).
+ */
+function hexFloat(text: string, precision: number | undefined, flags: string, width: number | undefined, spec: string): string {
+  const value = Math.abs(Number(text));
+  if (precision !== undefined && precision < 13) throw new JavaFormatError(`format(): ${spec} (a rounded %a) is not supported locally; write %a`);
+  const view = new DataView(new ArrayBuffer(8));
+  view.setFloat64(0, value);
+  const bits = view.getBigUint64(0);
+  const exponent = Number(bits >> 52n);
+  const digits = (bits & 0xfffffffffffffn).toString(16).padStart(13, '0').replace(/0+$/, '') || '0';
+  const body = value === 0 ? '0.0p0' : exponent === 0 ? `0.${digits}p-1022` : `1.${digits}p${exponent - 1023}`;
+  const [mantissa, power] = body.split('p');
+  const padded = precision === undefined ? mantissa : mantissa.padEnd(mantissa.indexOf('.') + 1 + precision, '0');
+  const sign = text.trim().startsWith('-') ? '-' : flags.includes('+') ? '+' : flags.includes(' ') ? ' ' : '';
+  // Java's zero padding goes between 0x and the digits ('%012a' of -1.5 is -0x00001.8p0).
+  const zeros = flags.includes('0') && width !== undefined ? '0'.repeat(Math.max(0, width - sign.length - 2 - padded.length - 1 - power.length)) : '';
+  return `${sign}0x${zeros}${padded}p${power}`;
+}
 
 function widenedReal(text: string): string {
   const value = Number(text);
@@ -163,6 +260,7 @@ function checkSpecifier(format: string, spec: string, flags: string, width: numb
       // Checked as a Long is printed: a sign flag suits only a BigInteger, which no SQL value is.
       if (has('+') || has(' ') || has('(')) fail('FormatFlagsConversionMismatch', `Conversion = ${conv}, Flags = ${javaFlags}`);
     } else if (lower === 'e') mismatch(',');
+    else if (lower === 'a') mismatch(',(');
     else if (lower === 'g') mismatch('#');
   }
   if (width === undefined && has('-')) fail('MissingFormatWidth', spec);
@@ -206,6 +304,10 @@ export function javaFormat(format: string, markedArgs: readonly (string | null)[
       // Java's %c takes a Character, Byte, Short or Integer; Trino passes a Long (any integer type), a Double, a
       // BigDecimal, a Boolean or a String, so every value but NULL fails there (Trino 476: "Invalid format string: %c
       // (IllegalFormatConversion: c != java.lang.Long)").
+      // Java prints a null argument of %h as "null" (below); any other through its class's hashCode.
+      case 'h':
+        if (arg === null) break;
+        return out((javaHashCode(marks[position], arg) >>> 0).toString(16).slice(0, precision));
       case 'c':
         if (arg !== null)
           throw new JavaFormatError(
@@ -216,7 +318,7 @@ export function javaFormat(format: string, markedArgs: readonly (string | null)[
     // Java prints a null argument of any conversion as %s would: precision cuts it, width pads it with spaces.
     if (arg === null) return out(precision === undefined ? 'null' : 'null'.slice(0, precision));
     const mark = marks[position];
-    if ((mark === INTEGER_MARK && 'feg'.includes(conv.toLowerCase())) || (mark === DECIMAL_MARK && 'dxo'.includes(conv.toLowerCase())))
+    if ((mark === INTEGER_MARK && 'fega'.includes(conv.toLowerCase())) || (mark === DECIMAL_MARK && 'dxoa'.includes(conv.toLowerCase())))
       throw new JavaFormatError(`Invalid format string: ${spec} (IllegalFormatConversion: ${conv} != ${JAVA_CLASS[mark]})`);
     const number = asDouble(position) as string;
     // Java signs a double whose sign bit is set (-0.0, and -0.001 rounded to -0.00) and a BigDecimal below zero (a
@@ -269,6 +371,14 @@ export function javaFormat(format: string, markedArgs: readonly (string | null)[
         const body = fixed(number, digits - 1 - e);
         const [i, f] = body.split('.');
         return out(signed(flags.includes(',') ? group(i) + (f !== undefined ? `.${f}` : '') : body, negative, flags), true);
+      }
+      case 'a': {
+        // Only a Double or a Float (widened) has a hex form.
+        if (mark !== DOUBLE_MARK && mark !== REAL_MARK)
+          throw new JavaFormatError(`Invalid format string: ${spec} (IllegalFormatConversion: ${conv} != ${(mark && JAVA_CLASS[mark]) ?? 'its class'})`);
+        const n = Number(number);
+        if (!Number.isFinite(n)) return out(Number.isNaN(n) ? 'NaN' : signed('Infinity', n < 0, flags));
+        return out(hexFloat(number, precision, flags, width, spec));
       }
       default:
         throw new JavaFormatError(`format(): unsupported conversion %${conv}`);

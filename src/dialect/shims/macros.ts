@@ -460,6 +460,16 @@ export const MACROS: readonly string[] = [
        CAST(trino_text_wall(CAST(x AS VARCHAR), 'timestamp with time zone') AS TIMESTAMP), trino_z))[1]
      WHEN typeof(x) = 'TIME' THEN trino_tz_from_wall(current_date + CAST(CAST(x AS VARCHAR) AS TIME), 'UTC')
      ELSE trino_tz_from_wall(CAST(x AS TIMESTAMP), 'UTC') END`,
+  // A value meeting a zoned one in one type (coalesce, greatest, least, IF, lag/lead's value and default; expressions.ts
+  // ZONED_COERCED_ARGUMENTS): Trino 476 coerces a plain timestamp or a date to timestamp with time zone in the session
+  // zone, UTC (coalesce(TIMESTAMP '2021-05-06 07:08:09', TIMESTAMP '… +05:00') is 2021-05-06 07:08:09.000 UTC), and
+  // fails on any other type (TYPE_MISMATCH "Cannot find common type"); DuckDB found no common type of a timestamp
+  // and the zoned struct. Through VARCHAR, so the branch binds for any x.
+  `trino_tz_coerced(x ${TZ_STRUCT}) AS x,
+     (x) AS CASE WHEN typeof(x) IN ('TIMESTAMP', 'TIMESTAMP_S', 'TIMESTAMP_MS', 'DATE', '"NULL"')
+       THEN trino_tz_from_wall(CAST(CAST(x AS VARCHAR) AS TIMESTAMP), 'UTC')
+     ELSE cast_to_type(trino_fail('TYPE_MISMATCH: Cannot find common type between ' || lower(typeof(x)) || ' and timestamp with time zone'),
+       trino_tz_from_wall(NULL::TIMESTAMP, 'UTC')) END`,
   // The zone as its offset at that instant ('Z' when 0), for named zones too (Trino 476: -04:00, not the zone name).
   `trino_iso_offset(minutes) AS CASE WHEN minutes = 0 THEN 'Z' ELSE CASE WHEN minutes < 0 THEN '-' ELSE '+' END
      || lpad(CAST(abs(minutes) // 60 AS VARCHAR), 2, '0') || ':' || lpad(CAST(abs(minutes) % 60 AS VARCHAR), 2, '0') END`,

@@ -250,38 +250,95 @@ export function jodaToStrptime(pattern: string): string {
  * date_parse 1970 to 2069, parse_datetime's yy (Joda's pivot) the 100 years from 80 years before the current year
  * (1946 to 2045 in 2026; Trino 476).
  */
-export function strptimeCall(input: string, pattern: string, twoDigitYearsFrom = '1970', longYear = false): string {
+/**
+ * `laterYearDigits`: the digits a year later in the pattern reads with its sign (Joda: date_parse's %Y 4, Trino 476
+ * date_parse('02/03/-0005', '%m/%d/%Y') is -0005-02-03 and '01/02/12345' fails; parse_datetime's y/yyyy where no number
+ * follows 9, parse_datetime('01/02/12345', 'MM/dd/yyyy') is +12345-01-02 UTC); 0 reads it as strptime does.
+ */
+export function strptimeCall(input: string, pattern: string, twoDigitYearsFrom = '1970', longYear = false, laterYearDigits = 0): string {
   // A bare NULL: Trino 476's date_parse(NULL, '%Y-%m-%d') is a timestamp(3) NULL (the text below would index NULL[1]).
   if (/^NULL$/i.test(input.trim())) return 'CAST(NULL AS TIMESTAMP)';
   const folded = caseFolded(pattern);
   const signed = pattern.startsWith("'%Y");
+  const later = laterYearDigits > 0 && !signed && !folded ? laterYearPrefix(pattern) : undefined;
   return exactSpaces(input, pattern, (s) => {
     // `s < '0'` (one comparison of text) passes only text whose first character sorts before the digits: '+' and '-'.
     const unsigned = signed ? `CASE WHEN ${s} < '0' AND ${s}[1] IN ('-', '+') AND ${s}[2] BETWEEN '0' AND '9' THEN ${s}[2:] ELSE ${s} END` : s;
     const read = folded ? `lower(${unsigned})` : unsigned;
     const withDefaults = strptimeWithDefaults(read, folded ?? pattern, twoDigitYearsFrom);
-    const parsed = dayOfYearChecked(s, longYear && signed && !folded ? longYearRead(read, pattern, withDefaults) : withDefaults, folded ?? pattern, read);
+    const reread =
+      longYear && signed && !folded
+        ? longYearRead(read, pattern, withDefaults)
+        : later !== undefined
+          ? longYearRead(read, pattern, withDefaults, later, laterYearDigits)
+          : withDefaults;
+    const parsed = dayOfYearChecked(s, reread, folded ?? pattern, read);
     return signed ? signedYear(s, parsed, longYear ? 9 : 4) : parsed;
   });
 }
 
+/** What each strptime code of a parse pattern reads, as RE2 (the text before a later year; laterYearPrefix). */
+const CODE_TEXT: Record<string, string> = {
+  m: '[0-9]{1,2}',
+  d: '[0-9]{1,2}',
+  H: '[0-9]{1,2}',
+  I: '[0-9]{1,2}',
+  M: '[0-9]{1,2}',
+  S: '[0-9]{1,2}',
+  y: '[0-9]{1,2}',
+  j: '[0-9]{1,3}',
+  f: '[0-9]+',
+  g: '[0-9]+',
+  b: '[A-Za-z]+',
+  B: '[A-Za-z]+',
+  a: '[A-Za-z]+',
+  A: '[A-Za-z]+',
+  p: '[A-Za-z]{2}',
+  '%': '%',
+};
+
+/**
+ * A strptime pattern (a SQL string literal) with one %Y after other fields and no number read right after it: RE2 for
+ * the text before the year (as a SQL string literal's body), which strptime reads without the year's sign or digits
+ * past four. Undefined for any other pattern.
+ */
+function laterYearPrefix(pattern: string): string | undefined {
+  const body = pattern.slice(1, -1).replaceAll("''", "'");
+  const pieces: string[] = body.match(/%.|[^%]/gs) ?? [];
+  const at = pieces.indexOf('%Y');
+  if (at <= 0 || pieces.lastIndexOf('%Y') !== at) return undefined;
+  const next = pieces[at + 1];
+  if (next !== undefined && (/^[0-9]$/.test(next) || (next.length === 2 && next !== '%%' && CODE_TEXT[next[1]]?.startsWith('[0-9]')))) return undefined;
+  let prefix = '';
+  for (const piece of pieces.slice(0, at)) {
+    const text = piece.length === 2 ? CODE_TEXT[piece[1]] : piece.replace(/[\\^$.|?*+()[\]{}]/g, '\\$&');
+    if (text === undefined) return undefined;
+    prefix += text;
+  }
+  return prefix.replaceAll("'", "''");
+}
+
 /**
  * A leading year of 5 to 9 digits (Trino 476: date_parse('12345-02-03', '%Y-%m-%d') is +12345-02-03, '0012345-02-03'
- * +12345-02-03; parse_datetime's yyyy alike), which strptime cannot read (four digits at most). Only the text strptime
- * fails on is read again, so the common case costs nothing more (try_strptime, and DuckDB's coalesce evaluates its
- * second argument for the NULL rows alone): the year becomes one of 2000–2399, which has the same calendar (400
- * Gregorian years are 146097 days, whole weeks), and the parsed value is moved by the whole 400-year cycles. Text of
- * any other shape goes to strptime again, which fails as before; a year past DuckDB's range fails (Trino too, "long
- * overflow", past 294247); a rebuilt text strptime cannot read fails naming the text as written.
+ * +12345-02-03; parse_datetime's yyyy alike), which strptime cannot read (four digits at most), or a year after
+ * `prefix` (RE2 of the text before it; laterYearPrefix) with a sign or more than four of `digits` digits. Only the text
+ * strptime fails on is read again, so the common case costs nothing more (try_strptime, and DuckDB's coalesce
+ * evaluates its second argument for the NULL rows alone): the year becomes one of 2000–2399, which has the same
+ * calendar (400 Gregorian years are 146097 days, whole weeks), and the parsed value is moved by the whole 400-year
+ * cycles (the sign included). Text of any other shape goes to strptime again, which fails as before; a year past
+ * DuckDB's range fails (Trino too, "long overflow", past 294247); a rebuilt text strptime cannot read fails naming the
+ * text as written.
  */
-function longYearRead(read: string, pattern: string, parsed: string): string {
+function longYearRead(read: string, pattern: string, parsed: string, prefix = '', digits = 9): string {
   if (!parsed.startsWith(`strptime(${read}, `)) return parsed;
-  const cycles = 'CAST(trino_y.y AS BIGINT) // 400 * 400 - 2000';
-  const again = `list_transform([${read}], lambda trino_r: CASE WHEN regexp_matches(trino_r, '^[0-9]{5,9}([^0-9]|$)')
-    THEN list_transform([regexp_extract(trino_r, '^([0-9]+)(.*)$', ['y', 'rest'])], lambda trino_y:
-      coalesce(try_strptime(CAST(2000 + CAST(trino_y.y AS BIGINT) % 400 AS VARCHAR) || trino_y.rest, ${pattern}),
+  const year = "CASE WHEN trino_y.sign = '-' THEN -1 ELSE 1 END * CAST(trino_y.y AS BIGINT)";
+  const inCycle = `(2000 + (${year}) % 400 + CASE WHEN (${year}) % 400 < 0 THEN 400 ELSE 0 END)`;
+  const again = `list_transform([${read}], lambda trino_r: CASE WHEN regexp_matches(trino_r, '^${prefix}[-+]?[0-9]{1,${digits}}([^0-9]|$)')
+      AND NOT regexp_matches(trino_r, '^${prefix}[0-9]{1,4}([^0-9]|$)')
+    THEN list_transform([regexp_extract(trino_r, '(?s)^(${prefix})([-+]?)([0-9]+)(.*)$', ['p', 'sign', 'y', 'rest'])], lambda trino_y:
+      coalesce(try_strptime(trino_y.p || CAST(${inCycle} AS VARCHAR) || trino_y.rest, ${pattern}),
         cast_to_type(trino_fail('Cannot parse "' || trino_r || '": Invalid format, or a field out of its range'), NULL::TIMESTAMP))
-      + to_years(CAST(${cycles} AS INTEGER)))[1]
+      + to_years(CAST(${year} - ${inCycle} AS INTEGER)))[1]
     ELSE strptime(trino_r, ${pattern}) END)[1]`;
   return `coalesce(try_${parsed}, ${again})`;
 }

@@ -143,7 +143,57 @@ const sqlString = (s: string) => `'${s.replaceAll("'", "''")}'`;
 const ZONED_CALLS = new Set(['now', 'current_timestamp', 'from_iso8601_timestamp', 'from_unixtime', 'with_timezone', 'at_timezone', 'parse_datetime']);
 const ZONED_IF_LAST_ARG = new Set(['date_trunc', 'date_add']);
 const ZONED_IF_FIRST_ARG = new Set(['max', 'min', 'arbitrary', 'any_value', 'max_by', 'min_by', 'lag', 'lead', 'first_value', 'last_value', 'nth_value']);
-const ZONED_IF_ANY_ARG = new Set(['coalesce', 'greatest', 'least']);
+const ZONED_IF_ANY_ARG = new Set(['coalesce', 'greatest', 'least', 'if']);
+/**
+ * The arguments of a call that meet in one type (all when undefined): where one is syntactically zoned, the others
+ * are read as zoned in the session zone (trino_tz_coerced), as Trino 476 coerces a plain timestamp or a date.
+ */
+const ZONED_COERCED_ARGUMENTS: Record<string, readonly number[] | undefined> = {
+  coalesce: undefined,
+  greatest: undefined,
+  least: undefined,
+  if: [1, 2],
+  lag: [0, 2],
+  lead: [0, 2],
+};
+
+/** A CASE's text that may make a zoned value (zonedCaseValues reads its values first only then). */
+const ZONED_HINT = /\b(?:TIMESTAMP|ZONE|now|current_timestamp|from_iso8601_timestamp|from_unixtime|with_timezone|at_timezone|parse_datetime)\b/i;
+
+/**
+ * A CASE's pieces rendered once each; where one of its values (after THEN and ELSE) is syntactically zoned, the
+ * others (not a bare NULL) are read as zoned in the session zone (trino_tz_coerced), as Trino 476 coerces a plain
+ * timestamp or a date (CASE … THEN x ELSE TIMESTAMP '… +05:00' END is a timestamp(3) with time zone, x read in UTC).
+ */
+function zonedCaseValues(group: GroupNode, render: (nodes: readonly Node[]) => Rendered): (nodes: readonly Node[]) => Rendered {
+  if (!ZONED_HINT.test(nodeText(group))) return render;
+  const values = new Set<Node>();
+  group.items.forEach((n, k) => {
+    const word = nodeKeyword(n);
+    if ((word === 'THEN' || word === 'ELSE') && k + 1 < group.items.length) values.add(group.items[k + 1]);
+  });
+  const seen = new Map<Node, Rendered>();
+  const once = (nodes: readonly Node[]): Rendered => {
+    if (nodes.length === 0) return render(nodes);
+    let r = seen.get(nodes[0]);
+    if (!r) seen.set(nodes[0], (r = render(nodes)));
+    return r;
+  };
+  const valueNodes: Node[][] = [];
+  for (const start of values) {
+    const k = group.items.indexOf(start);
+    let end = k;
+    while (end < group.items.length && !['WHEN', 'THEN', 'ELSE', 'END'].includes(nodeKeyword(group.items[end]))) end++;
+    valueNodes.push(group.items.slice(k, end));
+  }
+  if (!valueNodes.map(once).some((r) => r.zoned)) return once;
+  return (nodes) => {
+    const r = once(nodes);
+    return nodes.length > 0 && values.has(nodes[0]) && !r.zoned && !/^\s*NULL\s*$/i.test(r.text)
+      ? { ...r, text: ` trino_tz_coerced(${r.text.trim()}) `, zoned: true }
+      : r;
+  };
+}
 
 /** The table says `rewrite` exactly for the names functions.ts has a handler for (checked once, at load). */
 function assertRewritesMatchTable(): void {
@@ -1003,11 +1053,12 @@ export class ExpressionRewriter {
           this.conjunctTerm = false;
           return rendered;
         };
+        const piece = zonedCaseValues(node, renderPiece);
         parts.push({
           kind: 'operand',
           text: checkedCase(
             node,
-            simpleCaseRender(node, renderPiece, (texts) => columnsByInstant(texts, this.instantColumns(), this.lambdaParameters), this.correlatableDepth > 0),
+            simpleCaseRender(node, piece, (texts) => columnsByInstant(texts, this.instantColumns(), this.lambdaParameters), this.correlatableDepth > 0),
           ),
         });
       } else if (node.open.text === '[') {
@@ -1701,6 +1752,16 @@ export class ExpressionRewriter {
     return { tail: [...tail.slice(0, at), ...tail.slice(nextMeaningful(tail, at) + 1)], ignoreNulls };
   }
 
+  /** Where one of the arguments at `at` is syntactically zoned, the others (not a bare NULL) are read as zoned. */
+  private zonedArgumentsCoerced(at: readonly number[], count: number, argument: (k: number) => Rendered, rendered: Map<number, Rendered>): void {
+    const meeting = at.filter((j) => j < count);
+    if (!meeting.some((j) => argument(j).zoned)) return;
+    for (const j of meeting) {
+      const r = argument(j);
+      if (!r.zoned && !/^\s*NULL\s*$/i.test(r.text)) rendered.set(j, { ...r, text: `trino_tz_coerced(${r.text.trim()})`, zoned: true });
+    }
+  }
+
   private renderCall(name: Token, group: GroupNode, writtenTail: Node[], isCall: boolean): Rendered {
     const args = splitCallArgs(group.items);
     const { tail, ignoreNulls } = this.nullTreatment(name, writtenTail);
@@ -1786,6 +1847,8 @@ export class ExpressionRewriter {
     };
     const renderedTail = tail.map((n, k) => (n.kind === 'group' ? renderGroup(n, k) : nodeText(n))).join('');
     const close = group.close?.text ?? '';
+    if (isCall && Object.hasOwn(ZONED_COERCED_ARGUMENTS, lower))
+      this.zonedArgumentsCoerced(ZONED_COERCED_ARGUMENTS[lower] ?? args.map((_a, j) => j), args.length, argument, rendered);
     const ctx: CallContext = {
       name,
       mayHoldUnknown: this.mayHoldUnknown,

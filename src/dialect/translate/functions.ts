@@ -19,7 +19,8 @@ import { NAN_CALL_REWRITES } from './nan-calls.js';
 import { checkedFamilies } from './decimal-common-type.js';
 import { WINDOW_REWRITES } from './window-rewrites.js';
 import { dateAddPastEveryDate, tryCall } from './try-escapes.js';
-import { LAMBDA_REWRITES, refusedUnknownElementLambda } from './lambda-rewrites.js';
+import { captureGroups as javaCaptureGroups } from './java-regex.js';
+import { isLambdaArgument, LAMBDA_REWRITES, refusedUnknownElementLambda, regexpReplaceByLambda } from './lambda-rewrites.js';
 import { hasAggregate, hasOuterAggregate, shimCall, shimCallText } from './unbound.js';
 import { ANONYMOUS_ROW } from './row-lists.js';
 import { IP_STRUCT, nestedIpCastGuard } from '../shims/ip-address.js';
@@ -299,6 +300,30 @@ function captureGroups(pattern: string): { count: number; names: Map<string, num
  * refused here and another one fails while the query runs (trino_regexp_nonempty). The call to translate, or undefined
  * when refused (reported).
  */
+/**
+ * regexp_replace with a lambda (lambda-rewrites.ts regexpReplaceByLambda): the pattern must be a literal that matches no
+ * empty text, and each of its groups must take part in every match (java-regex.ts captureGroups).
+ */
+function regexpReplaceLambda(given: CallContext): string | undefined {
+  const pattern = literalArg(given, 1);
+  const refuse = (why: string) => {
+    given.report(
+      'regexp-replace-lambda',
+      `regexp_replace() with a lambda: ${why}`,
+      "write the groups out: regexp_replace(s, '(a)(b)', '$2$1'), or use a literal pattern whose groups always take part",
+    );
+    return undefined;
+  };
+  if (pattern === undefined) return refuse('the pattern must be a string literal, to count its groups');
+  const c = refuseEmptyMatches(given);
+  if (!c) return undefined;
+  const groups = javaCaptureGroups(pattern);
+  const optional = groups.findIndex((g) => g.mayNotTakePart);
+  if (optional >= 0)
+    return refuse(`group ${optional + 1} may not take part in a match (it is inside ?, * or one side of |): Athena passes NULL for it, the local engine ''`);
+  return regexpReplaceByLambda(c, groups.length);
+}
+
 function refuseEmptyMatches(c: CallContext, allowAnchoredAtStart = false): CallContext | undefined {
   const pattern = literalArg(c, 1);
   if (pattern === undefined) {
@@ -1270,10 +1295,11 @@ export const FUNCTIONS: Record<string, CallHandler> = {
     return pattern && datetimeText(wall(c.arg(0)), c.arg(0), pattern.strftime, 'trino_mysql_text', pattern.p);
   },
   // Trino 476 reads a year of up to 9 digits (and a sign) with the pattern '%Y-%m-%d' only (date_parse('12345-02-03',
-  // '%Y-%m-%d') is +12345-02-03; '%Y-%m', '%Y/%m/%d' and '%Y-%m-%d %H' stop after four digits and fail).
+  // '%Y-%m-%d') is +12345-02-03; '%Y-%m', '%Y/%m/%d' and '%Y-%m-%d %H' stop after four digits and fail); a year later
+  // in the pattern, a sign and four digits (date_parse('02/03/-0005', '%m/%d/%Y') is -0005-02-03).
   date_parse: (c) => {
     const pattern = formatPattern(c, 1, mysqlToStrptime, 'format');
-    return pattern && strptimeCall(c.arg(0), pattern, '1970', literalArg(c, 1) === '%Y-%m-%d');
+    return pattern && strptimeCall(c.arg(0), pattern, '1970', literalArg(c, 1) === '%Y-%m-%d', 4);
   },
   format_datetime: (c) => {
     const pieces = translatedPattern(c, 1, jodaFormatPieces, 'pattern');
@@ -1292,7 +1318,7 @@ export const FUNCTIONS: Record<string, CallHandler> = {
     // 'yyyy-MM-dd HH:mm') is +12345-02-03 10:11 UTC, parse_datetime('12345', 'yyyy') +12345-01-01): a leading year
     // alone or followed by a literal that is not a letter.
     const longYear = /^(?:y|y{3,})(?:[^A-Za-z'0-9]|$)/.test(literalArg(c, 1) ?? '');
-    return pattern && `trino_tz_from_wall(${strptimeCall(c.arg(0), pattern, 'year(current_date) - 80', longYear)}, 'UTC')`;
+    return pattern && `trino_tz_from_wall(${strptimeCall(c.arg(0), pattern, 'year(current_date) - 80', longYear, 9)}, 'UTC')`;
   },
 
   // arithmetic
@@ -1412,6 +1438,7 @@ export const FUNCTIONS: Record<string, CallHandler> = {
     return checked && call('trino_regexp_position', checked);
   },
   regexp_replace: (given) => {
+    if (given.args.length === 3 && isLambdaArgument(given, 2, 1)) return regexpReplaceLambda(given);
     const c = refuseEmptyMatches(given, true);
     if (!c) return undefined;
     if (c.args.length === 2) return `regexp_replace(${c.arg(0)}, ${c.arg(1)}, '', 'g')`;

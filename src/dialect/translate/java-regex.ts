@@ -345,7 +345,7 @@ export function regexSerdePattern(pattern: string, caseInsensitive: boolean): { 
 }
 
 /** The capturing groups of a Java pattern in order, and whether each may be left out of a match. */
-function captureGroups(pattern: string): { mayNotTakePart: boolean }[] {
+export function captureGroups(pattern: string): { mayNotTakePart: boolean }[] {
   interface Level {
     capture: boolean;
     optional: boolean;

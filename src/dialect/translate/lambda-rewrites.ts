@@ -251,13 +251,21 @@ function unknownTyped(nodes: readonly Node[]): boolean {
  * the call.
  */
 export function refusedUnknownPredicate(c: CallContext): boolean {
-  if (!PREDICATE_LAMBDAS.has(c.name.text.toLowerCase())) return false;
-  const lambda = c.args.length >= 2 ? lambdaOf(c, c.args.length - 1, c.name.text.toLowerCase() === 'map_filter' ? 2 : 1) : undefined;
+  const name = c.name.text.toLowerCase();
+  // array_sort's comparator alike (Trino 476: array_sort(ARRAY[3, 1, 2], (x, y) -> NULL) fails FUNCTION_NOT_FOUND
+  // "… Expected: …, array_sort(array(t), function(t,t,integer))"; DuckDB failed "cast_to_type cannot be used to cast to NULL").
+  const comparator = name === 'array_sort' && c.args.length === 2;
+  if (!PREDICATE_LAMBDAS.has(name) && !comparator) return false;
+  const lambda = c.args.length >= 2 ? lambdaOf(c, c.args.length - 1, name === 'map_filter' || comparator ? 2 : 1) : undefined;
   if (!lambda || !unknownTyped(lambda.body)) return false;
   c.report(
     'lambda-type',
-    `${c.name.text}(): a lambda whose body is a NULL of no type is not a predicate: Athena fails with FUNCTION_NOT_FOUND (it expects function(…, boolean))`,
-    'give the NULL a type: CAST(NULL AS boolean), or write the condition',
+    comparator
+      ? `${c.name.text}(): a comparator whose body is a NULL of no type returns no integer: Athena fails with FUNCTION_NOT_FOUND (it expects function(t,t,integer))`
+      : `${c.name.text}(): a lambda whose body is a NULL of no type is not a predicate: Athena fails with FUNCTION_NOT_FOUND (it expects function(…, boolean))`,
+    comparator
+      ? 'return -1, 0 or 1: IF(x < y, -1, IF(x = y, 0, 1)), or give the NULL a type: CAST(NULL AS integer)'
+      : 'give the NULL a type: CAST(NULL AS boolean), or write the condition',
   );
   return true;
 }
@@ -293,10 +301,11 @@ function sortWithComparator(c: CallContext, body: (values: string[]) => string):
     const R = `trino_r${sortDepth}`;
     const cmp = `trino_comparator_result(${R})`;
     const rank = `1 + len(list_filter(range(1, len(${a}) + 1), lambda ${J}: CASE WHEN ${J} <> ${I} THEN list_transform([${body([`${a}[${J}]`, `${a}[${I}]`])}], lambda ${R}: ${cmp} < 0 OR (${cmp} = 0 AND ${J} < ${I}))[1] ELSE false END))`;
-    // Trino 476 takes a comparator returning an integer only (function(t,t,integer)); checked once while binding.
+    // Trino 476 takes a comparator returning an integer only (function(t,t,integer)), not a NULL of type unknown
+    // either (array_sort(ARRAY[NULL, NULL], (x, y) -> x) fails FUNCTION_NOT_FOUND); checked once while binding.
     // The body over a lambda's parameter, not over an element of the array: DuckDB binds it once more.
     const W = 'trino_w';
-    const typed = `{'trino_v': ${a}}[CASE WHEN typeof(list_transform(${a}, lambda ${W}: ${body([W, W])})) IN ('INTEGER[]', '"NULL"[]') THEN 'trino_v' ELSE '${REFUSED_KEY_MARKER}comparator-type' END]`;
+    const typed = `{'trino_v': ${a}}[CASE WHEN typeof(list_transform(${a}, lambda ${W}: ${body([W, W])})) = 'INTEGER[]' THEN 'trino_v' ELSE '${REFUSED_KEY_MARKER}comparator-type' END]`;
     return `list_transform([${array}], lambda trino_sorted${sortDepth}: trino_sort_by_ranks(${typed}, list_transform(range(1, len(${a}) + 1), lambda ${I}: ${rank})))[1]`;
   } finally {
     sortDepth--;
@@ -305,10 +314,37 @@ function sortWithComparator(c: CallContext, body: (values: string[]) => string):
 
 const arraySortByComparator = withLambda(1, 2, sortWithComparator);
 
+/** Whether argument k is a lambda of `arity` parameters. */
+export function isLambdaArgument(c: CallContext, k: number, arity: number): boolean {
+  return lambdaOf(c, k, arity) !== undefined;
+}
+
+/**
+ * regexp_replace(s, pattern, x -> …): Trino 476 calls the lambda once per match with the array of the match's
+ * capturing groups (group 1 first; `regexp_replace('new york', '(\w)(\w*)', x -> upper(x[1]) || lower(x[2]))` is New
+ * York) and fails on a result that is not a varchar (FUNCTION_NOT_FOUND); a NULL result makes the whole value NULL.
+ * DuckDB has no per-match callback: the text between matches (regexp_split_to_array) and each group's texts
+ * (regexp_extract_all, one list per group, bound once) are joined in order. The caller admits only patterns that match
+ * no empty text and whose every group takes part in every match (RE2 gives '' where Java gives NULL).
+ */
+export function regexpReplaceByLambda(c: CallContext, groups: number): string | undefined {
+  return withLambda(2, 1, (call, body) => {
+    const [S, P, G, K, Q] = ['trino_rs', 'trino_rp', 'trino_rg', 'trino_rk', 'trino_rq'];
+    const pattern = call.arg(1);
+    const lists = `[${Array.from({ length: groups }, (_v, g) => `regexp_extract_all(${S}, ${pattern}, ${g + 1})`).join(', ')}]`;
+    const match = groups === 0 ? 'CAST([] AS VARCHAR[])' : `[${Array.from({ length: groups }, (_v, g) => `${G}[${g + 1}][${K}]`).join(', ')}]`;
+    const result = body([match]);
+    const typed = `{'trino_v': ${result}}[CASE WHEN typeof(${result}) = 'VARCHAR' THEN 'trino_v' ELSE '${REFUSED_KEY_MARKER}regexp-replace-lambda-type' END]`;
+    const pieces = `list_transform(range(1, len(${P}) + 1), lambda ${K}: ${P}[${K}] || CASE WHEN ${K} < len(${P}) THEN ${typed} ELSE '' END)`;
+    const joined = `list_transform([${pieces}], lambda ${Q}: CASE WHEN NOT list_bool_or(list_transform(${Q}, lambda trino_re: trino_re IS NULL)) THEN array_to_string(${Q}, '') END)[1]`;
+    return `list_transform([${call.arg(0)}], lambda ${S}: list_transform([${lists}], lambda ${G}: list_transform([regexp_split_to_array(${S}, ${pattern})], lambda ${P}: ${joined})[1])[1])[1]`;
+  })(c);
+}
+
 const mapFilter = withLambda(1, 2, (c, body) => `map_from_entries(list_filter(map_entries(${c.arg(0)}), lambda ${E}: ${body([`${E}.key`, `${E}.value`])}))`);
 
 export const LAMBDA_REWRITES: Record<string, CallHandler> = {
-  array_sort: (c) => (c.args.length === 1 ? `trino_array_sort(${c.all()})` : arraySortByComparator(c)),
+  array_sort: (c) => (c.args.length === 1 ? `trino_array_sort(${c.all()})` : refusedUnknownPredicate(c) ? undefined : arraySortByComparator(c)),
   map_filter: (c) => (refusedUnknownPredicate(c) ? undefined : mapFilter(c)),
   transform_values: withLambda(
     1,
