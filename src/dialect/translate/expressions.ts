@@ -257,19 +257,31 @@ function conjunctSubqueryAt(items: readonly Node[], i: number, negated: boolean)
   const n = items[i];
   if (!isParen(n) || !isSubquery(n.items)) return false;
   let before = previousMeaningful(items, i);
-  if (nodeKeyword(items[before]) === 'EXISTS') before = previousMeaningful(items, before);
-  // `NOT x IN (…)`: the NOTs stand before a one-node left operand.
-  else if (nodeKeyword(items[before]) === 'IN') {
-    const left = previousMeaningful(items, before);
-    if (left >= 0 && nodeKeyword(items[left]) !== 'NOT' && !LEVEL_CLAUSES.has(nodeKeyword(items[left]))) before = previousMeaningful(items, left);
-  }
   let odd = negated;
+  if (nodeKeyword(items[before]) === 'EXISTS') before = previousMeaningful(items, before);
+  else if (nodeKeyword(items[before]) === 'IN') {
+    before = previousMeaningful(items, before);
+    // `x NOT IN (…)` is one NOT more: Trino 476 pushes it down as the NOTs before the operand (`NOT x NOT IN (…)` fails
+    // as `x IN (…)` does; tryshort42).
+    if (nodeKeyword(items[before]) === 'NOT') {
+      odd = !odd;
+      before = previousMeaningful(items, before);
+    }
+    // The NOTs stand before the whole left operand (`NOT x + 0 IN (…)`, `NOT abs(x) IN (…)`, `NOT t.x IN (…)`).
+    while (before >= 0 && !operandBoundary(items[before])) before = previousMeaningful(items, before);
+  }
   while (before >= 0 && nodeKeyword(items[before]) === 'NOT') {
     odd = !odd;
     before = previousMeaningful(items, before);
   }
   return !odd;
 }
+
+/** Words and operators the left operand of IN does not hold (it is a value expression: names, calls, arithmetic). */
+const OPERAND_BOUNDARIES = new Set(['NOT', 'AND', 'OR', 'ON', 'WHEN', 'THEN', 'ELSE', ...LEVEL_CLAUSES]);
+const OPERAND_ENDS = new Set(['=', '<>', '!=', '<', '>', '<=', '>=', ',']);
+const operandBoundary = (n: Node): boolean =>
+  OPERAND_BOUNDARIES.has(nodeKeyword(n)) || (n.kind === 'token' && (n.token.kind === 'op' || n.token.kind === 'punct') && OPERAND_ENDS.has(n.token.text));
 
 /** Marks the `IS` parts from `start` on: a WHERE or HAVING over a table, whose untyped tests are refused (filtersTableRows). */
 function markRefusedTests(parts: Part[], start: number): void {

@@ -21,6 +21,7 @@ import { WINDOW_REWRITES } from './window-rewrites.js';
 import { dateAddPastEveryDate, tryCall } from './try-escapes.js';
 import { captureGroups as javaCaptureGroups } from './java-regex.js';
 import { isLambdaArgument, LAMBDA_REWRITES, refusedUnknownElementLambda, regexpReplaceByLambda } from './lambda-rewrites.js';
+import { orderedMatch } from './ordered-matches.js';
 import { hasAggregate, hasOuterAggregate, shimCall, shimCallText } from './unbound.js';
 import { ANONYMOUS_ROW } from './row-lists.js';
 import { IP_STRUCT, nestedIpCastGuard } from '../shims/ip-address.js';
@@ -1526,9 +1527,10 @@ export const FUNCTIONS: Record<string, CallHandler> = {
   transform: overKnownElements(rename('list_transform')),
   filter: overKnownElements(rename('list_filter')),
   reduce: overKnownElements(reduceCall),
-  any_match: overKnownElements((c) => `trino_any_match(list_transform(${c.all()}))`),
-  all_match: overKnownElements((c) => `trino_all_match(list_transform(${c.all()}))`),
-  none_match: overKnownElements((c) => `trino_none_match(list_transform(${c.all()}))`),
+  // In order, up to the deciding element, as Trino stops there (ordered-matches.ts).
+  any_match: overKnownElements(orderedMatch('any_match')),
+  all_match: overKnownElements(orderedMatch('all_match')),
+  none_match: overKnownElements(orderedMatch('none_match')),
   // DuckDB's client merges the fields of a row whose fields have no names (Trino calls them field0, field1, …), so a
   // multi-field anonymous row would come back with one field: refuse it unless it is CAST to a named row type.
   row: (c) => {
