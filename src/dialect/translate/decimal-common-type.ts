@@ -8,6 +8,7 @@ import { REFUSED_KEY_MARKER } from '../shims/error-messages.js';
 import { ofOtherFamily } from '../shims/function-macros.js';
 import { IP_STRUCT } from '../shims/ip-address.js';
 import { keyword, stringValue } from '../tokens.js';
+import { isColumnName } from './column-operands.js';
 import { surelyBoolean } from './condition-types.js';
 import { typedIntegerLiterals } from './integer-literal-types.js';
 import { isCase, isParen, meaningful, nodeKeyword, nodeText, splitArgs, type GroupNode, type Node } from './tree.js';
@@ -19,6 +20,7 @@ export type Check = readonly [when: string, key: string];
 
 /** `whole` when no check holds; a binder error naming the first that holds. */
 export function refusedWhen(checks: readonly Check[], whole: string): string {
+  if (checks.length === 0) return whole;
   const whens = checks.map(([when, key]) => `WHEN ${when} THEN '${REFUSED_KEY_MARKER}${key}'`).join(' ');
   return `{'trino_v': ${whole}}[CASE ${whens} ELSE 'trino_v' END]`;
 }
@@ -42,8 +44,101 @@ const FLOATING_WHOLE = (whole: string) => ` AND typeof([${whole}]) NOT LIKE 'DOU
  * holds 16777218 in Trino, 16777216 locally). Literals are cast where the SQL shows both types (floating-decimals.ts);
  * here the values' types are DuckDB's, so the construct is refused (also over empty inputs: lake lint).
  */
-const floatingCheck = (whole: string, values: readonly string[]) =>
-  `greatest(${values.map((v) => `trino_decimal_digits(typeof([${v}]))`).join(', ')}) > trino_floating_digits(typeof([${whole}]))`;
+const floatingCheck = (whole: string, values: readonly string[], nodes?: readonly Node[][]) => {
+  const digits = values.map((v, k) => floatingDigits(v, nodes?.[k]));
+  return digits.every((d) => typeof d === 'number' && d <= REAL_DIGITS)
+    ? undefined
+    : `greatest(${digits.join(', ')}) > trino_floating_digits(typeof([${whole}]))`;
+};
+
+/** floatingCheck as the refusal's check, none where every value's digits are known to fit a real. */
+const floatingChecks = (what: string, whole: string, values: readonly string[], nodes?: readonly Node[][]): Check[] => {
+  const when = floatingCheck(whole, values, nodes);
+  return when === undefined ? [] : [[when, `floating ${what}`]];
+};
+
+/** The digits a real takes from a decimal exactly (a double 15), through Trino's rule and DuckDB's cast alike. */
+const REAL_DIGITS = 7;
+
+/**
+ * The digits of a value (rendered as `text`, written as `nodes`) that floatingCheck compares with the real's or
+ * double's: DuckDB's precision of its type (0 for a value that is no decimal), or fewer where the value is decimal
+ * arithmetic whose digits the SQL bounds (arithmeticDigits): a number, or an expression DuckDB folds while binding.
+ */
+function floatingDigits(text: string, nodes: readonly Node[] | undefined): string | number {
+  const local = `trino_decimal_digits(typeof([${text}]))`;
+  const bound = nodes && arithmeticDigits(nodes, text);
+  if (bound === undefined) return local;
+  const digits = plus(bound.integer, bound.scale);
+  return typeof digits === 'number' && digits <= REAL_DIGITS ? 0 : `least(${digits}, ${local})`;
+}
+
+/** Digits before and after the point, each a number or an SQL expression DuckDB folds while binding. */
+interface Digits {
+  integer: number | string;
+  scale: number | string;
+}
+const folded = (op: 'greatest' | 'least', a: number | string, b: number | string) =>
+  typeof a === 'number' && typeof b === 'number' ? Math[op === 'greatest' ? 'max' : 'min'](a, b) : `${op}(${a}, ${b})`;
+const plus = (a: number | string, b: number | string) => (typeof a === 'number' && typeof b === 'number' ? a + b : `(${a} + ${b})`);
+
+const ARITHMETIC = new Set(['+', '-', '*', '/', '%']);
+const opText = (n: Node | undefined) => (n !== undefined && n.kind === 'token' && n.token.kind === 'op' ? n.token.text : undefined);
+const isOp = (n: Node | undefined, ops: readonly string[]) => ops.includes(opText(n) ?? '');
+
+/**
+ * The digits of a decimal value the SQL bounds, at Trino's scale of it: `+ - * / %` (also unary minus and parentheses)
+ * of number literals (their values' digits: `2` has one), CASTs to a decimal or integer type and column names (DuckDB's
+ * type of the column, read while binding, where `text`, the rendered value, names the column as written), digits as
+ * Trino's result types count them (https://trino.io/docs/current/language/types.html#decimal): `a ± b` max(i1, i2) + 1
+ * integer digits and scale max(s1, s2), `a * b` i1 + i2 and s1 + s2, `a / b` i1 + s2 and max(s1, s2), `a % b` min(i1,
+ * i2) and max(s1, s2). Undefined for anything else (a call, a CASE, a NULL): DuckDB's type of the value decides. A
+ * value of at most 7 (15) digits is exact through both engines' rules for a real (double): Trino 476 divides its
+ * unscaled integer (below 2^24, 2^53) by an exact power of ten, or takes the nearest value past 18 digits of type, and
+ * DuckDB's cast gives the nearest value at any width (400 000 values of each of decimal(p, 1, 2, 5) for p of 7, 12,
+ * 18, 38 and 15, 17, 18, 38 compared; declam42). So `coalesce(s * 2, r)` of a decimal(5,1) beside a real (its type
+ * decimal(15,1)) and `CAST(x AS decimal(10,2)) * 2` beside a double answer as in Trino.
+ */
+function arithmeticDigits(nodes: readonly Node[], text: string, operand = false): Digits | undefined {
+  const m = meaningful(nodes);
+  if (m.length === 0) return undefined;
+  if (m.length === 1 && isParen(m[0])) return arithmeticDigits(m[0].items, text, operand);
+  // The last binary operator of the lowest precedence splits the value (left-associative).
+  for (const ops of [
+    ['+', '-'],
+    ['*', '/', '%'],
+  ]) {
+    for (let k = m.length - 1; k > 0; k--) {
+      const op = opText(m[k]);
+      if (op === undefined || !ops.includes(op) || opText(m[k - 1]) !== undefined) continue;
+      const [a, b] = [arithmeticDigits(m.slice(0, k), text, true), arithmeticDigits(m.slice(k + 1), text, true)];
+      if (a === undefined || b === undefined) return undefined;
+      const scale = op === '*' ? plus(a.scale, b.scale) : folded('greatest', a.scale, b.scale);
+      const integer =
+        op === '*'
+          ? plus(a.integer, b.integer)
+          : op === '/'
+            ? plus(a.integer, b.scale)
+            : op === '%'
+              ? folded('least', a.integer, b.integer)
+              : plus(folded('greatest', a.integer, b.integer), 1);
+      return { integer, scale };
+    }
+  }
+  if (m.some((n) => !ARITHMETIC.has(opText(n) ?? '+') && opText(n) !== '.')) return undefined;
+  if (isOp(m[0], ['-', '+'])) return arithmeticDigits(m.slice(1), text, operand);
+  // A value that is no arithmetic: DuckDB's type of it is its own.
+  if (!operand) return undefined;
+  const written = literalDigits(m);
+  if (written !== undefined) {
+    const value = valueIntegerDigits(m);
+    return { integer: value ?? written.integer, scale: written.scale };
+  }
+  const name = m.map(nodeText).join('');
+  if (!isColumnName(name) || !new RegExp(`(?:^|[^\\w."])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:$|[^\\w"(])`).test(text)) return undefined;
+  const type = `typeof([${name}])`;
+  return { integer: `(trino_type_precision(${type}) - trino_type_scale(${type}))`, scale: `trino_type_scale(${type})` };
+}
 
 /** The value without a leading sign, trivia left out. */
 export function unsigned(nodes: readonly Node[]): Node[] {
@@ -74,7 +169,8 @@ export function floatingLiteral(nodes: readonly Node[]): 'REAL' | 'DOUBLE' | und
  * `ARRAY[d, r]` of a decimal(9,1) d and a real r, and since sil41 values that are expressions, `coalesce(d + 0, r)`,
  * `ARRAY[abs(d), r]`, `VALUES abs(DECIMAL '16777217.5'), abs(REAL '1')`: Trino 476 makes d a real by its own rule,
  * 16777218 for 16777217.5, DuckDB's cast 16777216). Decided by DuckDB's type of each value, which for arithmetic is
- * wider than its values (`d * 2` of a decimal(10,2) is a decimal(18,2)): such a value beside a double is refused too.
+ * wider than its values (`d * 2` of a decimal(10,2) is a decimal(20,2)), or for decimal arithmetic by the digits the
+ * SQL bounds (floatingDigits; since declam42 `CAST(x AS decimal(10,2)) * 2` beside a double answers).
  */
 const floatingChecked = (values: readonly Node[][]) => values.length >= 2 && !values.every(surelyNotFloating);
 
@@ -151,10 +247,17 @@ interface Wanted {
 }
 
 /** The checks of `values`; `families` (literalFamily of each value, where known) may spare the family names (above). */
-const checks = (what: string, whole: string, values: readonly string[], wanted: Wanted, families: readonly (string | undefined)[] = []): Check[] => [
+const checks = (
+  what: string,
+  whole: string,
+  values: readonly string[],
+  wanted: Wanted,
+  families: readonly (string | undefined)[] = [],
+  nodes?: readonly Node[][],
+): Check[] => [
   ...(wanted.families ? [[literalFamilyMismatch(values, families) ?? familyMismatch(values), `types ${what}`] as const] : []),
   ...(wanted.scale || wanted.ip ? [[lostCheck(whole, values), what] as const] : []),
-  ...(wanted.scale && wanted.floating !== false ? [[floatingCheck(whole, values), `floating ${what}`] as const] : []),
+  ...(wanted.scale && wanted.floating !== false ? floatingChecks(what, whole, values, nodes) : []),
   ...(wanted.ip ? [[ipMismatch(values), `ipaddress ${what}`] as const] : []),
 ];
 
@@ -169,8 +272,9 @@ function checkedBeside(
   wanted: Wanted,
   result = whole,
   families: readonly (string | undefined)[] = [],
+  nodes?: readonly Node[][],
 ): string {
-  const all = checks(what, whole, values, wanted, families);
+  const all = checks(what, whole, values, wanted, families, nodes);
   if (!wanted.families) return refusedWhen(all, result);
   // Two type families first, in a field bound before `whole`: DuckDB's own error for the construct ("Cannot mix values
   // of type INTEGER and VARCHAR in CASE expression") would otherwise come before the refusal in Trino's words.
@@ -442,7 +546,7 @@ export function checkedValuesColumn(values: readonly Node[][], texts: readonly s
   const [lead, trail] = [/^\s*/.exec(first)?.[0] ?? '', /\s*$/.exec(first)?.[0] ?? ''];
   const trimmed = texts.map((t) => t.trim());
   const wanted = { scale, ip: false, families, floating: floatingChecked(values) };
-  return `${lead}${checkedBeside('VALUES', `[${trimmed.join(', ')}]`, trimmed, wanted, trimmed[0], values.map(literalFamily))}${trail}`;
+  return `${lead}${checkedBeside('VALUES', `[${trimmed.join(', ')}]`, trimmed, wanted, trimmed[0], values.map(literalFamily), values)}${trail}`;
 }
 
 /**
@@ -471,7 +575,7 @@ const coalesceOf = (fields: readonly string[]) => `coalesce(${fields.join(', ')}
 export function checkedArray(whole: string, elements: readonly Node[][], texts: readonly string[], what = 'ARRAY[…]'): string {
   const wanted = wantedChecks(elements, whole);
   if (!wanted) return whole;
-  if (!wanted.ip && !holdsCheck(whole)) return checkedBeside(what, whole, texts, wanted, whole, elements.map(literalFamily));
+  if (!wanted.ip && !holdsCheck(whole)) return checkedBeside(what, whole, texts, wanted, whole, elements.map(literalFamily), elements);
   const struct = `{${texts.map((t, k) => `'trino_${k}': ${t.trim()}`).join(', ')}}`;
   return checkedOnce(what, struct, texts.length, (fields) => `[${fields.join(', ')}]`, wanted);
 }
@@ -486,7 +590,7 @@ export function checkedFamilies(what: string, whole: string, values: readonly No
   const floating = common && floatingChecked(values) && mayLoseScale(values);
   const families = mayMixFamilies(values);
   if ((!families && !floating) || holdsCheck(whole)) return whole;
-  return checkedBeside(what, whole, texts, { scale: floating, ip: false, families, floating }, whole, values.map(literalFamily));
+  return checkedBeside(what, whole, texts, { scale: floating, ip: false, families, floating }, whole, values.map(literalFamily), values);
 }
 
 /**
@@ -508,7 +612,7 @@ export function wantedChecks(values: readonly Node[][], whole: string): Wanted |
 export function checkedCoalesce(whole: string, args: readonly Node[][], texts: readonly string[]): string {
   const wanted = wantedChecks(args, whole);
   if (!wanted) return whole;
-  if (!wanted.ip && !holdsCheck(whole)) return checkedBeside('coalesce()', whole, texts, wanted, whole, args.map(literalFamily));
+  if (!wanted.ip && !holdsCheck(whole)) return checkedBeside('coalesce()', whole, texts, wanted, whole, args.map(literalFamily), args);
   const kept = texts.filter((_t, k) => !isNullLiteral(args[k]));
   const wrapped = kept.map(
     (t, k) => `list_transform([${t.trim()}], lambda trino_w: CASE WHEN trino_w IS NOT NULL THEN ${fieldStruct(k, kept.length, 'trino_w')} END)[1]`,
@@ -549,6 +653,7 @@ export function checkedCase(group: GroupNode, render: (nodes: readonly Node[]) =
       wanted,
       whole,
       valueNodes.map(literalFamily),
+      valueNodes,
     );
   const fields = values.filter((k) => !isNullLiteral(pieces[k].nodes.slice(1)));
   const asStruct = (k: number) => {

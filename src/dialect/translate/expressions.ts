@@ -565,6 +565,8 @@ export class ExpressionRewriter {
 
   /** Names select lists give to values that may be NULL-typed (unknown-names.ts), set where the statement may hold unknowns. */
   unknownNames: ReadonlySet<string> = new Set();
+  /** The cells of the statement's VALUES columns (try-escapes.ts valuesColumnCells), set where it calls date_add. */
+  valuesCells: ReadonlyMap<string, Node[][]> | undefined;
   /** Parentheses of a type's parameters (`DECIMAL(10,2)` inside a DDL column's `ARRAY<…>`), no call (type-context.ts). */
   typeParens: ReadonlySet<Token> = new Set();
 
@@ -1876,6 +1878,7 @@ export class ExpressionRewriter {
       correlatable: this.correlatableDepth > 0,
       makesZoned: this.makesZoned,
       ...(this.levelTypes !== undefined ? { knownType: this.knownType } : {}),
+      ...(this.valuesCells !== undefined ? { valuesCells: this.valuesCells } : {}),
     };
     let text: string | undefined;
     // A regular expression's pattern and text, as Java reads them (java-regex.ts).

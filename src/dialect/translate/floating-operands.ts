@@ -122,10 +122,12 @@ export function unseenBesideReal(texts: readonly string[], correlatable: boolean
 /**
  * A column name as the comparisons meet it: bare or qualified, or through trino_cmp_column (operators.ts
  * compareColumnListsByInstant wraps the columns of an IN list or a BETWEEN of columns only, so zoned ones compare by
- * instant, before this pass; the shim keeps any other type as it is).
+ * instant, before this pass; the shim keeps any other type as it is), or a lambda's parameter beside a column, which
+ * that pass writes through trino_cmp (`filter(ARRAY[d], x -> x IN (r))` of a decimal(9,1) 16777217.5 and a real
+ * 16777218: Trino 476 `[16777217.5]`, DuckDB's cast `[]`; declam42).
  */
 export const isReadColumn = (t: string): boolean => isColumnName(t) || CMP_COLUMN.test(t);
-const CMP_COLUMN = /^trino_cmp_column\(\s*(?:"(?:[^"]|"")*"|[A-Za-z_]\w*)(?:\s*\.\s*(?:"(?:[^"]|"")*"|[A-Za-z_]\w*))*\s*\)$/;
+const CMP_COLUMN = /^trino_cmp(?:_column)?\(\s*(?:"(?:[^"]|"")*"|[A-Za-z_]\w*)(?:\s*\.\s*(?:"(?:[^"]|"")*"|[A-Za-z_]\w*))*\s*\)$/;
 
 /** Trino's number types that are no decimal: trino_floating_read leaves their values as they are. */
 const NOT_DECIMAL_NUMBERS: ReadonlySet<string> = new Set(['tinyint', 'smallint', 'integer', 'bigint', 'real', 'double']);

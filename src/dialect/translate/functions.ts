@@ -18,7 +18,7 @@ import { NULL_AWARE_REWRITES } from './function-rewrites.js';
 import { NAN_CALL_REWRITES } from './nan-calls.js';
 import { checkedFamilies } from './decimal-common-type.js';
 import { WINDOW_REWRITES } from './window-rewrites.js';
-import { dateAddPastEveryDate, tryCall } from './try-escapes.js';
+import { dateAddFoldFails, dateAddPastEveryDate, tryCall } from './try-escapes.js';
 import { captureGroups as javaCaptureGroups } from './java-regex.js';
 import { isLambdaArgument, LAMBDA_REWRITES, refusedUnknownElementLambda, regexpReplaceByLambda } from './lambda-rewrites.js';
 import { orderedMatch } from './ordered-matches.js';
@@ -72,6 +72,8 @@ export interface CallContext {
   makesZoned?: boolean;
   /** The Trino type of a rendered argument that is a column the catalog types, where known (known-types.ts levelColumnTypes). */
   knownType?: (text: string) => string | undefined;
+  /** The cells of the statement's VALUES columns by lower-case name, where it calls date_add (try-escapes.ts valuesColumnCells). */
+  valuesCells?: ReadonlyMap<string, Node[][]>;
 }
 
 /** Returns the DuckDB text for the call (including its tail), or undefined to keep the call as written. */
@@ -1226,6 +1228,17 @@ export const FUNCTIONS: Record<string, CallHandler> = {
         'date-out-of-range',
         `date_add(): a count of ${(c.args[1] ?? []).map(nodeText).join('').trim()} moves every date past Athena's range of dates (about 5.8 million years either way), so it fails on Athena`,
         'use a count within the range of dates',
+      );
+      return undefined;
+    }
+    const count = meaningful(c.args[1] ?? []);
+    const name = count.length === 1 ? nodeText(count[0]).replace(/^"|"$/g, '').toLowerCase() : '';
+    const cell = c.valuesCells?.get(name)?.find((v) => dateAddFoldFails(c.args[0] ?? [], v));
+    if (cell !== undefined) {
+      c.report(
+        'date-out-of-range',
+        `date_add(): the count ${name} of a VALUES row (${meaningful(cell).map(nodeText).join('')}) moves the date past Athena's range; Athena computes the call while planning over literal rows and fails, also in an IF or CASE branch not taken`,
+        'keep the count within the range of dates, or read the rows from a table',
       );
       return undefined;
     }

@@ -15,6 +15,7 @@ import { nameUnnestColumns, refuseUnnestJoinConditions, rewriteOuterLateralJoins
 import { ctasUnknownColumns, nameSelectItems, topLevelValuesColumns } from './select-names.js';
 import { renderStoredValues } from './stored-values.js';
 import { buildTree, meaningful, nodeKeyword, splitCallArgs, type Node } from './tree.js';
+import { valuesColumnCells } from './try-escapes.js';
 import { hashOrderedAliases, MAY_NAME_HASH_ORDERED, MAY_SELECT_HASH_ORDERED, unreadHashOrderCalls } from './hash-orders.js';
 import { rewriteWithinGroup } from './within-group.js';
 import { rewriteGroupBy } from './group-by.js';
@@ -109,6 +110,8 @@ export function translateExpressions(sql: string, position?: (t: Token) => { lin
     report,
   );
   if (MAY_BE_UNKNOWN.test(uncommented)) rewriter.unknownNames = unknownSelectNames(tree);
+  // A date_add count read from literal VALUES rows, which Trino folds while planning (try-escapes.ts dateAddFoldFails).
+  if (/\bdate_add\b/i.test(uncommented) && /\bVALUES\b/i.test(uncommented)) rewriter.valuesCells = valuesColumnCells(tree);
   // Columns named after a hash-ordered map (map_agg(k, v) AS m): map_keys(m) is refused as map_keys(map_agg(k, v)) is.
   // Also the hash-ordered columns of the catalog's tables and views the statement reads (options.hashOrderedColumns).
   const hashSeeds = options.hashOrderedColumns;

@@ -8,7 +8,8 @@
 import { keyword, stringValue } from '../tokens.js';
 import { networkErrorEscapingTry } from '../shims/ip-address.js';
 import type { CallHandler } from './functions.js';
-import { isParen, meaningful, splitArgs, type Node } from './tree.js';
+import { rowValues } from './set-operation-columns.js';
+import { isParen, meaningful, nodeKeyword, nodeText, splitArgs, type Node } from './tree.js';
 
 /** A million of any unit stays far inside Trino's and DuckDB's date range (about 5.8 million years either way). */
 const SAFE_COUNT = 1_000_000n;
@@ -48,6 +49,56 @@ export function dateAddPastEveryDate(unitNodes: readonly Node[], countNodes: rea
   if (days === undefined) return false;
   const magnitude = count < 0n ? -count : count;
   return count < -INT_RANGE || count >= INT_RANGE || magnitude * days >= 2n * INT_RANGE;
+}
+
+/** Joda's range of years (Trino 476: "Value 300001900 for year must be in the range [-292275054,292278993]"). */
+const JODA_YEARS = [-292_275_054n, 292_278_993n] as const;
+/** The years of a date literal a VALUES row may hold beside the count (0001–9999). */
+const LITERAL_YEARS = 9_999n;
+
+/**
+ * Whether date_add(unit, n, d) fails on Athena while it plans a query whose count n is a cell of a VALUES column of
+ * literal rows, whatever d (a date of years 1–9999): Trino 476 inlines such rows and folds the projection, an untaken
+ * IF or CASE branch too, and these failures are Java exceptions the folding does not leave for run time (sil41; asked
+ * of Trino again by declam42): years past an int ("integer overflow") or past Joda's range ("The calculation caused an
+ * overflow: 1900 + 2147483647", "Value 2147475548 for year must be in the range …"), a quarter count whose months pass
+ * an int ("Magnitude of add amount is too large: 6442450941"). Months, weeks and days of 2147483647 answer there
+ * (Trino's own range error is left for run time), and so do hours of a time past an int (loud40); the local engine
+ * answers the untaken branch (1900-03-01). Days past an int of a date also fail there (not refused: the unit's value may
+ * be a time).
+ */
+export function dateAddFoldFails(unitNodes: readonly Node[], cell: readonly Node[]): boolean {
+  const unit = meaningful(unitNodes);
+  const count = integerLiteral(cell);
+  if (count === undefined || unit.length !== 1 || unit[0].kind !== 'token' || unit[0].token.kind !== 'string') return false;
+  const name = stringValue(unit[0].token).trim().toLowerCase();
+  if (name === 'year') return count < -INT_RANGE || count >= INT_RANGE || count > JODA_YEARS[1] - LITERAL_YEARS || count < JODA_YEARS[0] - 1n;
+  return name === 'quarter' && (count * 3n >= INT_RANGE || count * 3n < -INT_RANGE);
+}
+
+/**
+ * The cells of each column of the statement's VALUES relations with an alias list (`(VALUES (…), …) t(a, b)`, `WITH
+ * w(a, b) AS (VALUES …)`), by the column's lower-case name (a name given twice keeps the cells of both).
+ */
+export function valuesColumnCells(items: readonly Node[], cells = new Map<string, Node[][]>()): Map<string, Node[][]> {
+  const m = meaningful(items);
+  m.forEach((node, k) => {
+    if (node.kind !== 'group') return;
+    const inner = meaningful(node.items);
+    if (isParen(node) && nodeKeyword(inner[0]) === 'VALUES') {
+      const after = nodeKeyword(m[k + 1]) === 'AS' ? k + 2 : k + 1;
+      const names = isParen(m[after + 1]) ? m[after + 1] : nodeKeyword(m[k - 1]) === 'AS' && isParen(m[k - 2]) ? m[k - 2] : undefined;
+      const columns =
+        names?.kind === 'group' ? splitArgs(names.items).map((c) => meaningful(c).map(nodeText).join('').replace(/^"|"$/g, '').toLowerCase()) : [];
+      for (const row of splitArgs(node.items.slice(node.items.indexOf(inner[0]) + 1))) {
+        const values = rowValues(row);
+        if (values.length !== columns.length) continue;
+        columns.forEach((c, j) => cells.set(c, [...(cells.get(c) ?? []), values[j]]));
+      }
+    }
+    valuesColumnCells(node.items, cells);
+  });
+  return cells;
 }
 
 /** Whether a count cannot overflow: an integer literal up to a million, or a CAST / try_cast to tinyint or smallint. */
