@@ -96,9 +96,10 @@ const REFUSALS: Record<string, string> = {
   // concat_ws(sep, x, …) of a value that is not a varchar (shims/function-macros.ts trino_concat_ws_text).
   concat_ws:
     "FUNCTION_NOT_FOUND: Unexpected parameters for function concat_ws: Athena's concat_ws takes varchar values or one array(varchar), where the local engine would cast numbers and dates to text; CAST them to varchar",
-  // x || 'a', concat(x, 'a') of a NULL-typed column (translate/column-operands.ts unknownGuarded).
+  // x || 'a', concat(x, 'a') of a NULL-typed column (translate/column-operands.ts unknownGuarded) or other operand
+  // (shims/function-macros.ts trino_concat_not_json, CONCAT_ANY).
   'unknown concat':
-    "|| or concat() of a value of type unknown (a column of NULLs, the element of ARRAY[NULL]): Athena reads it as an array and answers an array (x || 'a' is an array(varchar)) or fails, where the local engine would answer a varchar; CAST it to the type meant",
+    "|| or concat() of a value of type unknown (a column of NULLs, the element of ARRAY[NULL], (SELECT NULL), if(c, NULL)): Athena reads it as an array and answers an array (x || 'a' is an array(varchar)) or fails (AMBIGUOUS_FUNCTION_CALL beside an array, a varbinary or another unknown value), where the local engine would answer a varchar or join the arrays; CAST it to the type meant",
   // a || b, concat(a, b) of an array of unknown elements and another array (shims/function-macros.ts trino_concat_typed).
   'unknown array concat':
     'AMBIGUOUS_FUNCTION_CALL: || or concat() of an array of unknown elements (transform(a, x -> NULL), array_except(ARRAY[NULL], …), a column of ARRAY[NULL]) and another array: Athena cannot choose between joining the arrays and appending an element, where the local engine would join them; CAST it: CAST(transform(a, x -> NULL) AS array(integer))',
@@ -412,8 +413,12 @@ const REWRITES: readonly [RegExp, (...groups: string[]) => string][] = [
       `NOT_SUPPORTED: a subquery used as one value returns ${n} columns (a star over several columns, or several select items): as a scalar subquery Athena answers one row value holding them (row(a integer, b integer)), the local engine does not; select the row as one column: (SELECT CAST(ROW(a, b) AS ROW(a integer, b integer)) …)`,
   ],
   [/Binder Error: table "([^"]*)" has (\d+) columns available but (\d+) columns specified/, longAliasList],
-  // trino_fail(message) raises by casting its marked message to an integer.
-  [new RegExp(`Conversion Error: Could not convert string '${FAIL_MARKER}([\\s\\S]*?)' to INT32`), (message) => message],
+  // trino_fail(message) raises by casting its marked message to an integer; a message that is a refusal's key (a check
+  // made per row that its binding sibling makes with the key, function-macros.ts CONCAT_ANY) reads as that refusal.
+  [
+    new RegExp(`Conversion Error: Could not convert string '${FAIL_MARKER}([\\s\\S]*?)' to INT32`),
+    (message) => (message.startsWith(REFUSED_KEY_MARKER) ? refusal(message.slice(REFUSED_KEY_MARKER.length)) : message),
+  ],
   // A shim's JavaScript threw Trino's message (scalar-udf.ts marks it); DuckDB put its error class before it.
   [new RegExp(`Invalid Input Error: ${FAIL_MARKER}`), () => ''],
   // Trino 476 words an overflow of decimal arithmetic past 38 digits without the operands (NUMERIC_VALUE_OUT_OF_RANGE).
