@@ -286,6 +286,10 @@ const refusal = (key: string) =>
   (key.startsWith('condition ') ? conditionMismatch(key.slice('condition '.length)) : undefined) ??
   // translate/window-keys.ts: 'frame-offset ROWS start DOUBLE', a ROWS or GROUPS offset not an integer.
   (key.startsWith('frame-offset ') ? frameOffsetMismatch(key.slice('frame-offset '.length)) : undefined) ??
+  // shims/function-macros.ts trino_shift_count_checked: 'shift-count bitwise_left_shift BIGINT', a shift count not an integer.
+  (key.startsWith('shift-count ')
+    ? `FUNCTION_NOT_FOUND: Unexpected parameters for function ${key.split(' ')[1]}: its shift count is ${trinoTypeText(key.split(' ').slice(2).join(' '))}, where Athena takes an integer (tinyint, smallint or integer) only; CAST it to integer`
+    : undefined) ??
   // translate/window-rewrites.ts: 'bigint-argument lead DECIMAL(2,1)', an offset of lag/lead/nth_value/ntile not an integer.
   (key.startsWith('bigint-argument ')
     ? `FUNCTION_NOT_FOUND: Unexpected parameters for function ${key.split(' ')[1]}: its offset is ${trinoTypeText(key.split(' ').slice(2).join(' '))}, where Athena takes a bigint only; CAST it to bigint`

@@ -355,6 +355,11 @@ export const FUNCTION_MACROS: readonly string[] = [
   // (The failing branch yields x too, so the type stays x's, also for an untyped NULL that cast_to_type cannot take.)
   `trino_integer_checked(x, fn) AS CASE WHEN typeof(x) IN ('TINYINT', 'SMALLINT', 'INTEGER', 'BIGINT', '"NULL"') THEN x
      WHEN trino_fail(fn || '() takes integer arguments on Athena, not ' || lower(typeof(x)) || ': CAST it to bigint first') IS NULL THEN x ELSE x END`,
+  // A shift's count is an integer parameter (bitwise_left_shift(bigint, integer)): a bigint count, even BIGINT '3', is
+  // FUNCTION_NOT_FOUND in Trino 476 (it casts no bigint to integer implicitly), where DuckDB shifted (hunt42). Refused
+  // while binding (so `lake lint` sees it); other types go on to trino_integer_checked.
+  `trino_shift_count_checked(x, fn) AS {'trino_v': x}[CASE WHEN typeof(x) IN ('BIGINT', 'HUGEINT')
+     THEN '${REFUSED_KEY_MARKER}shift-count ' || fn || ' ' || typeof(x) ELSE 'trino_v' END]`,
   `trino_integer_arg(x, fn) AS CAST(trino_integer_checked(x, fn) AS BIGINT)`,
   // TABLE(sequence(start, stop, step))'s checks (translate/table-sequence.ts), in Trino 476's words; its start.
   `trino_table_sequence_start(a, b, s) AS CASE WHEN a IS NULL THEN ${fail(`'Start is null'`, '0::BIGINT')}
@@ -384,13 +389,13 @@ export const FUNCTION_MACROS: readonly string[] = [
   // A NULL value or count is NULL (the width branches would answer 0). A negative count below the width shifts by its
   // low six bits, as Java's long shift does in Trino 476 (bitwise_left_shift(BIGINT '1', -1) is -9223372036854775808,
   // bitwise_right_shift_arithmetic(-8, -1) is -1); DuckDB failed or answered 0.
-  `trino_bitwise_left_shift(a, n) AS trino_bitwise_left_shift_of(trino_integer_checked(a, 'bitwise_left_shift'), trino_integer_checked(n, 'bitwise_left_shift'))`,
+  `trino_bitwise_left_shift(a, n) AS trino_bitwise_left_shift_of(trino_integer_checked(a, 'bitwise_left_shift'), trino_integer_checked(trino_shift_count_checked(n, 'bitwise_left_shift'), 'bitwise_left_shift'))`,
   `trino_bitwise_left_shift_of(a, n) AS CASE WHEN a IS NULL OR n IS NULL THEN NULL WHEN n >= trino_shift_bits(a) THEN cast_to_type(0, a)
      ELSE trino_signed(trino_unsigned(a) * (CAST(1 AS HUGEINT) << (n & 63)) % (CAST(1 AS HUGEINT) << trino_shift_bits(a)), a) END`,
-  `trino_bitwise_right_shift(a, n) AS trino_bitwise_right_shift_of(trino_integer_checked(a, 'bitwise_right_shift'), trino_integer_checked(n, 'bitwise_right_shift'))`,
+  `trino_bitwise_right_shift(a, n) AS trino_bitwise_right_shift_of(trino_integer_checked(a, 'bitwise_right_shift'), trino_integer_checked(trino_shift_count_checked(n, 'bitwise_right_shift'), 'bitwise_right_shift'))`,
   `trino_bitwise_right_shift_of(a, n) AS CASE WHEN a IS NULL OR n IS NULL THEN NULL WHEN n >= trino_shift_bits(a) THEN cast_to_type(0, a)
      ELSE trino_signed(trino_unsigned(a) // (CAST(1 AS HUGEINT) << (n & 63)), a) END`,
-  `trino_bitwise_right_shift_arithmetic(a, n) AS trino_bitwise_right_shift_arithmetic_of(trino_integer_checked(a, 'bitwise_right_shift_arithmetic'), trino_integer_checked(n, 'bitwise_right_shift_arithmetic'))`,
+  `trino_bitwise_right_shift_arithmetic(a, n) AS trino_bitwise_right_shift_arithmetic_of(trino_integer_checked(a, 'bitwise_right_shift_arithmetic'), trino_integer_checked(trino_shift_count_checked(n, 'bitwise_right_shift_arithmetic'), 'bitwise_right_shift_arithmetic'))`,
   `trino_bitwise_right_shift_arithmetic_of(a, n) AS CASE WHEN a IS NULL OR n IS NULL THEN NULL WHEN n >= trino_shift_bits(a) THEN cast_to_type(CASE WHEN a < 0 THEN -1 ELSE 0 END, a)
      ELSE cast_to_type(CAST(a AS BIGINT) >> (n & 63), a) END`,
 
