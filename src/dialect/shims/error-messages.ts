@@ -135,7 +135,7 @@ const REFUSALS: Record<string, string> = {
   'array concat types':
     'FUNCTION_NOT_FOUND: Unexpected parameters for function concat: the arrays joined have booleans on one side and numbers on the other, which have no common type on Athena; CAST one side first (CAST(b AS array(integer)))',
   'unknown argument':
-    'AMBIGUOUS_FUNCTION_CALL: Could not choose a best candidate operator for a value of type unknown (a column of NULLs or of UNNEST(ARRAY[])), which matches several forms of the function; CAST it to the type meant',
+    'AMBIGUOUS_FUNCTION_CALL: Could not choose a best candidate operator for a value of type unknown (a column of NULLs or of UNNEST(ARRAY[]), (SELECT NULL), if(c, NULL)), which matches several forms of the function; CAST it to the type meant',
   // cardinality() of a column that is not an array or a map (translate/column-operands.ts).
   cardinality:
     'FUNCTION_NOT_FOUND: Unexpected parameters for function cardinality: Athena takes an array or a map (the local engine would answer 0 for a varchar); for the length of a text use length(s)',

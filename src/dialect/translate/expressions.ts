@@ -1737,7 +1737,10 @@ export class ExpressionRewriter {
               text: unknownRetyped(r.text, this.mayHoldUnknown, typed, retypedElement(r.text) || (typed !== UNKNOWN_ARRAY && mayBeUnknownExpression(r.text))),
             }),
           );
-        else if (UNKNOWN_AMBIGUOUS_ARGUMENT[callee] === k) rendered.set(k, (r = { ...r, text: unknownGuarded(r.text, this.mayHoldUnknown, 'argument') }));
+        // Also a scalar subquery or another expression DuckDB may type NULL (`reverse((SELECT NULL))`, `substr(if(c,
+        // NULL), 1)`: Trino 476 AMBIGUOUS_FUNCTION_CALL, locally a varbinary or varchar NULL; hunt42).
+        else if (UNKNOWN_AMBIGUOUS_ARGUMENT[callee] === k)
+          rendered.set(k, (r = { ...r, text: unknownGuarded(r.text, this.mayHoldUnknown, 'argument', true, mayBeUnknownExpression(r.text)) }));
         // An integer literal meeting other values in one type is an integer, as in Trino (integer-literal-types.ts).
         if (Object.hasOwn(MEETING_ARGUMENTS, callee)) {
           const at = MEETING_ARGUMENTS[callee] ?? args.map((_a, j) => j);
