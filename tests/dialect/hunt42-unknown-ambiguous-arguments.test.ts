@@ -36,4 +36,26 @@ describe('functions of several forms given an unknown-typed expression', () => {
     expect(result.columns.map((c) => c.type)).toEqual(['varchar', 'varchar', 'varchar', 'varchar', 'varchar', 'varchar']);
     expect(result.rows).toEqual([[null, null, null, 'ba', 'bc', '1']]);
   });
+
+  it.each([
+    // Trino 476: AMBIGUOUS_FUNCTION_CALL for each (unknown * double, * bigint, / double, + unknown, + interval,
+    // timestamp - unknown); locally a double, bigint or timestamp NULL where no column is unknown.
+    'SELECT if(false, NULL) * 2e0',
+    'SELECT (SELECT NULL) * 2e0',
+    'SELECT 2e0 * if(false, NULL)',
+    "SELECT if(false, NULL) * BIGINT '2'",
+    'SELECT if(false, NULL) / 2e0',
+    'SELECT coalesce(NULL, NULL) * 2e0',
+    'SELECT element_at(ARRAY[NULL], 1) * 2e0',
+  ])('%s is refused', async (sql) => {
+    await expect(engine.execute(sql)).rejects.toThrow(/AMBIGUOUS_FUNCTION_CALL: Could not choose a best candidate operator for an arithmetic operator/);
+  });
+
+  it('arithmetic of typed expressions and unknown + integer answer (Trino 476: NULL integer, NULL integer, NULL double, NULL double, 2.0 double)', async () => {
+    const result = await engine.execute(
+      'SELECT if(false, NULL) + 1 AS a, if(false, NULL) * 2 AS b, if(false, 1) * 2e0 AS c, nullif(1, 1) * 2e0 AS d, (SELECT 1) * 2e0 AS e',
+    );
+    expect(result.columns.map((c) => c.type)).toEqual(['integer', 'integer', 'double', 'double', 'double']);
+    expect(result.rows).toEqual([[null, null, null, null, 2]]);
+  });
 });

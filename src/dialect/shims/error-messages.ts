@@ -125,7 +125,7 @@ const REFUSALS: Record<string, string> = {
   // reverse, substr, date_trunc, date_add, json_extract_scalar of a NULL-typed column (translate/expressions.ts).
   // a + b, a * b, -a … of a NULL-typed column (translate/column-operands.ts unknownOperatorGuarded, operators.ts).
   'unknown operator':
-    'AMBIGUOUS_FUNCTION_CALL: Could not choose a best candidate operator for an arithmetic operator over a value of type unknown (a column of NULLs) and another unknown value, a bigint or double (* and /), an interval or a timestamp (+ and -); CAST it to the type meant',
+    'AMBIGUOUS_FUNCTION_CALL: Could not choose a best candidate operator for an arithmetic operator over a value of type unknown (a column of NULLs, (SELECT NULL), if(c, NULL)) and another unknown value, a bigint or double (* and /), an interval or a timestamp (+ and -); CAST it to the type meant',
   'unknown sign':
     "AMBIGUOUS_FUNCTION_CALL: Could not choose a best candidate operator for -x of a value of type unknown (a column of NULLs; +x fails TYPE_MISMATCH: Unary '+' operator cannot by applied to unknown type); CAST it to the type meant",
   // reduce() whose decimal state changes type with each step (translate/functions.ts reduceSteps).
