@@ -58,4 +58,22 @@ describe('functions of several forms given an unknown-typed expression', () => {
     expect(result.columns.map((c) => c.type)).toEqual(['integer', 'integer', 'double', 'double', 'double']);
     expect(result.rows).toEqual([[null, null, null, null, 2]]);
   });
+
+  it.each([
+    // Trino 476: AMBIGUOUS_FUNCTION_CALL for each (the varchar and the array(varchar) form); locally ''.
+    "SELECT concat_ws(',', if(false, NULL))",
+    "SELECT concat_ws(',', (SELECT NULL))",
+    "SELECT concat_ws(',', coalesce(NULL, NULL))",
+    "SELECT concat_ws(',', x) FROM (VALUES NULL) AS t(x)",
+  ])('%s is refused', async (sql) => {
+    await expect(engine.execute(sql)).rejects.toThrow(/AMBIGUOUS_FUNCTION_CALL: Could not choose a best candidate operator for concat_ws/);
+  });
+
+  it("concat_ws of typed values, or of an unknown value among several, answers (Trino 476: 'a', 'a,b', '', 'p')", async () => {
+    const result = await engine.execute(
+      `SELECT concat_ws(',', if(false, NULL), 'a') AS a, concat_ws(',', ARRAY['a', NULL, 'b']) AS b, concat_ws(',', if(false, 'a')) AS c,
+        concat_ws(',', (SELECT max(x) FROM (VALUES 'p') AS t(x))) AS d`,
+    );
+    expect(result.rows).toEqual([['a', 'a,b', '', 'p']]);
+  });
 });

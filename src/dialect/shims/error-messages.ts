@@ -93,6 +93,9 @@ const REFUSALS: Record<string, string> = {
   'array + array':
     'TYPE_MISMATCH: Cannot apply operator: array + array (Athena adds no arrays; the local engine would concatenate them); write concat(a, b) or a || b',
   'array - array': 'TYPE_MISMATCH: Cannot apply operator: array - array (Athena subtracts no arrays)',
+  // concat_ws(sep, x) of a value of type unknown other than a bare NULL (translate/function-rewrites.ts concat_ws).
+  'unknown concat_ws':
+    "AMBIGUOUS_FUNCTION_CALL: Could not choose a best candidate operator for concat_ws(separator, x) of a value of type unknown (a column of NULLs, (SELECT NULL), if(c, NULL)), which matches both the varchar and the array(varchar) form on Athena, where the local engine would answer ''; CAST it to a type: concat_ws(',', CAST(x AS varchar))",
   // concat_ws(sep, x, …) of a value that is not a varchar (shims/function-macros.ts trino_concat_ws_text).
   concat_ws:
     "FUNCTION_NOT_FOUND: Unexpected parameters for function concat_ws: Athena's concat_ws takes varchar values or one array(varchar), where the local engine would cast numbers and dates to text; CAST them to varchar",
