@@ -5,7 +5,7 @@ import { checkedCoalesce, checkedFamilies, checkedOnce, mayMixFamilies, mixesIpA
 import { besideFloating, doubleArgument, floatingPair, floatingRefused } from './floating-operands.js';
 import { type CallContext, type CallHandler, refusedUntypedNull, splitAggregateOrder } from './functions.js';
 import { meaningful, nodeKeyword } from './tree.js';
-import { hasAggregate, hasOuterAggregate, shimCall, shimCallText } from './unbound.js';
+import { hasAggregate, hasOuterAggregate, shimCall } from './unbound.js';
 import { INTEGER_TYPES, typedWhereOuter } from './operators.js';
 import { typeFamily } from './nested-comparisons.js';
 import { REFUSED_KEY_MARKER } from '../shims/error-messages.js';
