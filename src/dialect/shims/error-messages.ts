@@ -93,12 +93,16 @@ const REFUSALS: Record<string, string> = {
   'array + array':
     'TYPE_MISMATCH: Cannot apply operator: array + array (Athena adds no arrays; the local engine would concatenate them); write concat(a, b) or a || b',
   'array - array': 'TYPE_MISMATCH: Cannot apply operator: array - array (Athena subtracts no arrays)',
+  // concat_ws(sep, x) of a value of type unknown other than a bare NULL (translate/function-rewrites.ts concat_ws).
+  'unknown concat_ws':
+    "AMBIGUOUS_FUNCTION_CALL: Could not choose a best candidate operator for concat_ws(separator, x) of a value of type unknown (a column of NULLs, (SELECT NULL), if(c, NULL)), which matches both the varchar and the array(varchar) form on Athena, where the local engine would answer ''; CAST it to a type: concat_ws(',', CAST(x AS varchar))",
   // concat_ws(sep, x, …) of a value that is not a varchar (shims/function-macros.ts trino_concat_ws_text).
   concat_ws:
     "FUNCTION_NOT_FOUND: Unexpected parameters for function concat_ws: Athena's concat_ws takes varchar values or one array(varchar), where the local engine would cast numbers and dates to text; CAST them to varchar",
-  // x || 'a', concat(x, 'a') of a NULL-typed column (translate/column-operands.ts unknownGuarded).
+  // x || 'a', concat(x, 'a') of a NULL-typed column (translate/column-operands.ts unknownGuarded) or other operand
+  // (shims/function-macros.ts trino_concat_not_json, CONCAT_ANY).
   'unknown concat':
-    "|| or concat() of a value of type unknown (a column of NULLs, the element of ARRAY[NULL]): Athena reads it as an array and answers an array (x || 'a' is an array(varchar)) or fails, where the local engine would answer a varchar; CAST it to the type meant",
+    "|| or concat() of a value of type unknown (a column of NULLs, the element of ARRAY[NULL], (SELECT NULL), if(c, NULL)): Athena reads it as an array and answers an array (x || 'a' is an array(varchar)) or fails (AMBIGUOUS_FUNCTION_CALL beside an array, a varbinary or another unknown value), where the local engine would answer a varchar or join the arrays; CAST it to the type meant",
   // a || b, concat(a, b) of an array of unknown elements and another array (shims/function-macros.ts trino_concat_typed).
   'unknown array concat':
     'AMBIGUOUS_FUNCTION_CALL: || or concat() of an array of unknown elements (transform(a, x -> NULL), array_except(ARRAY[NULL], …), a column of ARRAY[NULL]) and another array: Athena cannot choose between joining the arrays and appending an element, where the local engine would join them; CAST it: CAST(transform(a, x -> NULL) AS array(integer))',
@@ -127,7 +131,7 @@ const REFUSALS: Record<string, string> = {
   // reverse, substr, date_trunc, date_add, json_extract_scalar of a NULL-typed column (translate/expressions.ts).
   // a + b, a * b, -a … of a NULL-typed column (translate/column-operands.ts unknownOperatorGuarded, operators.ts).
   'unknown operator':
-    'AMBIGUOUS_FUNCTION_CALL: Could not choose a best candidate operator for an arithmetic operator over a value of type unknown (a column of NULLs) and another unknown value, a bigint or double (* and /), an interval or a timestamp (+ and -); CAST it to the type meant',
+    'AMBIGUOUS_FUNCTION_CALL: Could not choose a best candidate operator for an arithmetic operator over a value of type unknown (a column of NULLs, (SELECT NULL), if(c, NULL)) and another unknown value, a bigint or double (* and /), an interval or a timestamp (+ and -); CAST it to the type meant',
   'unknown sign':
     "AMBIGUOUS_FUNCTION_CALL: Could not choose a best candidate operator for -x of a value of type unknown (a column of NULLs; +x fails TYPE_MISMATCH: Unary '+' operator cannot by applied to unknown type); CAST it to the type meant",
   // reduce() whose decimal state changes type with each step (translate/functions.ts reduceSteps).
@@ -137,7 +141,7 @@ const REFUSALS: Record<string, string> = {
   'array concat types':
     'FUNCTION_NOT_FOUND: Unexpected parameters for function concat: the arrays joined have booleans on one side and numbers on the other, which have no common type on Athena; CAST one side first (CAST(b AS array(integer)))',
   'unknown argument':
-    'AMBIGUOUS_FUNCTION_CALL: Could not choose a best candidate operator for a value of type unknown (a column of NULLs or of UNNEST(ARRAY[])), which matches several forms of the function; CAST it to the type meant',
+    'AMBIGUOUS_FUNCTION_CALL: Could not choose a best candidate operator for a value of type unknown (a column of NULLs or of UNNEST(ARRAY[]), (SELECT NULL), if(c, NULL)), which matches several forms of the function; CAST it to the type meant',
   // cardinality() of a column that is not an array or a map (translate/column-operands.ts).
   cardinality:
     'FUNCTION_NOT_FOUND: Unexpected parameters for function cardinality: Athena takes an array or a map (the local engine would answer 0 for a varchar); for the length of a text use length(s)',
@@ -288,6 +292,10 @@ const refusal = (key: string) =>
   (key.startsWith('condition ') ? conditionMismatch(key.slice('condition '.length)) : undefined) ??
   // translate/window-keys.ts: 'frame-offset ROWS start DOUBLE', a ROWS or GROUPS offset not an integer.
   (key.startsWith('frame-offset ') ? frameOffsetMismatch(key.slice('frame-offset '.length)) : undefined) ??
+  // shims/function-macros.ts trino_shift_count_checked: 'shift-count bitwise_left_shift BIGINT', a shift count not an integer.
+  (key.startsWith('shift-count ')
+    ? `FUNCTION_NOT_FOUND: Unexpected parameters for function ${key.split(' ')[1]}: its shift count is ${trinoTypeText(key.split(' ').slice(2).join(' '))}, where Athena takes an integer (tinyint, smallint or integer) only; CAST it to integer`
+    : undefined) ??
   // translate/window-rewrites.ts: 'bigint-argument lead DECIMAL(2,1)', an offset of lag/lead/nth_value/ntile not an integer.
   (key.startsWith('bigint-argument ')
     ? `FUNCTION_NOT_FOUND: Unexpected parameters for function ${key.split(' ')[1]}: its offset is ${trinoTypeText(key.split(' ').slice(2).join(' '))}, where Athena takes a bigint only; CAST it to bigint`
@@ -415,8 +423,12 @@ const REWRITES: readonly [RegExp, (...groups: string[]) => string][] = [
       `NOT_SUPPORTED: a subquery used as one value returns ${n} columns (a star over several columns, or several select items): as a scalar subquery Athena answers one row value holding them (row(a integer, b integer)), the local engine does not; select the row as one column: (SELECT CAST(ROW(a, b) AS ROW(a integer, b integer)) …)`,
   ],
   [/Binder Error: table "([^"]*)" has (\d+) columns available but (\d+) columns specified/, longAliasList],
-  // trino_fail(message) raises by casting its marked message to an integer.
-  [new RegExp(`Conversion Error: Could not convert string '${FAIL_MARKER}([\\s\\S]*?)' to INT32`), (message) => message],
+  // trino_fail(message) raises by casting its marked message to an integer; a message that is a refusal's key (a check
+  // made per row that its binding sibling makes with the key, function-macros.ts CONCAT_ANY) reads as that refusal.
+  [
+    new RegExp(`Conversion Error: Could not convert string '${FAIL_MARKER}([\\s\\S]*?)' to INT32`),
+    (message) => (message.startsWith(REFUSED_KEY_MARKER) ? refusal(message.slice(REFUSED_KEY_MARKER.length)) : message),
+  ],
   // A shim's JavaScript threw Trino's message (scalar-udf.ts marks it); DuckDB put its error class before it.
   [new RegExp(`Invalid Input Error: ${FAIL_MARKER}`), () => ''],
   // Trino 476 words an overflow of decimal arithmetic past 38 digits without the operands (NUMERIC_VALUE_OUT_OF_RANGE).

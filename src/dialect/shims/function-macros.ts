@@ -97,9 +97,21 @@ function familyKey(t: string): string {
 const ARRAY_CONTAINS = `CASE WHEN x IS NULL OR a IS NULL THEN NULL WHEN ${IS_NESTED('x')} THEN trino_nested_contains(a, x)
      WHEN trino_list_contains(a, x) AND NOT trino_nan_of(x) THEN true WHEN list_count(a) < len(a) THEN NULL ELSE false END`;
 const fail = (message: string, witness: string) => `cast_to_type(trino_fail(${message}), ${witness})`;
-/** a || b of operands whose types typed overloads cannot see (an aggregate's): Trino's rule, checked per row. */
-const CONCAT_ANY = `CASE WHEN NOT (trino_concat_text_like(a) AND trino_concat_text_like(b))
+/**
+ * a || b (trino_pair) of two arrays, one of unknown elements and one not: AMBIGUOUS_FUNCTION_CALL in Trino 476
+ * (trino_concat_typed). Read by typeof of one-element arrays, which DuckDB folds inside a macro.
+ */
+const UNKNOWN_ARRAY_PAIR = (pair: string) =>
+  `${pair} AND typeof([a]) LIKE '%[][]' AND typeof([b]) LIKE '%[][]' AND (typeof([a]) = '"NULL"[][]') <> (typeof([b]) = '"NULL"[][]')`;
+/**
+ * a || b of operands whose types typed overloads cannot see (an aggregate's): Trino's rules, checked per row, as the
+ * typed overloads and trino_concat_not_json check them while binding (an unknown operand, `ARRAY[1] || array_agg(NULL)`
+ * or `'a' || (SELECT array_agg(…) …)`'s NULL-typed or array(unknown) side, hunt42).
+ */
+const CONCAT_ANY = (pair: string) => `CASE WHEN NOT (trino_concat_text_like(a) AND trino_concat_text_like(b))
      THEN ${fail(`'Unexpected parameters (' || lower(typeof(a)) || ', ' || lower(typeof(b)) || ') for function concat'`, 'a || b')}
+     WHEN ${pair} AND (typeof([a]) = '"NULL"[]' OR typeof([b]) = '"NULL"[]') THEN ${fail(`'${REFUSED_KEY_MARKER}unknown concat'`, 'a || b')}
+     WHEN ${UNKNOWN_ARRAY_PAIR(pair)} THEN ${fail(`'${REFUSED_KEY_MARKER}unknown array concat'`, 'a || b')}
      ELSE a || b END`;
 
 /** The boolean and number types in x's type text, in order (every number type as NUM), folded while binding. */
@@ -343,6 +355,11 @@ export const FUNCTION_MACROS: readonly string[] = [
   // (The failing branch yields x too, so the type stays x's, also for an untyped NULL that cast_to_type cannot take.)
   `trino_integer_checked(x, fn) AS CASE WHEN typeof(x) IN ('TINYINT', 'SMALLINT', 'INTEGER', 'BIGINT', '"NULL"') THEN x
      WHEN trino_fail(fn || '() takes integer arguments on Athena, not ' || lower(typeof(x)) || ': CAST it to bigint first') IS NULL THEN x ELSE x END`,
+  // A shift's count is an integer parameter (bitwise_left_shift(bigint, integer)): a bigint count, even BIGINT '3', is
+  // FUNCTION_NOT_FOUND in Trino 476 (it casts no bigint to integer implicitly), where DuckDB shifted (hunt42). Refused
+  // while binding (so `lake lint` sees it); other types go on to trino_integer_checked.
+  `trino_shift_count_checked(x, fn) AS {'trino_v': x}[CASE WHEN typeof(x) IN ('BIGINT', 'HUGEINT')
+     THEN '${REFUSED_KEY_MARKER}shift-count ' || fn || ' ' || typeof(x) ELSE 'trino_v' END]`,
   `trino_integer_arg(x, fn) AS CAST(trino_integer_checked(x, fn) AS BIGINT)`,
   // TABLE(sequence(start, stop, step))'s checks (translate/table-sequence.ts), in Trino 476's words; its start.
   `trino_table_sequence_start(a, b, s) AS CASE WHEN a IS NULL THEN ${fail(`'Start is null'`, '0::BIGINT')}
@@ -372,13 +389,13 @@ export const FUNCTION_MACROS: readonly string[] = [
   // A NULL value or count is NULL (the width branches would answer 0). A negative count below the width shifts by its
   // low six bits, as Java's long shift does in Trino 476 (bitwise_left_shift(BIGINT '1', -1) is -9223372036854775808,
   // bitwise_right_shift_arithmetic(-8, -1) is -1); DuckDB failed or answered 0.
-  `trino_bitwise_left_shift(a, n) AS trino_bitwise_left_shift_of(trino_integer_checked(a, 'bitwise_left_shift'), trino_integer_checked(n, 'bitwise_left_shift'))`,
+  `trino_bitwise_left_shift(a, n) AS trino_bitwise_left_shift_of(trino_integer_checked(a, 'bitwise_left_shift'), trino_integer_checked(trino_shift_count_checked(n, 'bitwise_left_shift'), 'bitwise_left_shift'))`,
   `trino_bitwise_left_shift_of(a, n) AS CASE WHEN a IS NULL OR n IS NULL THEN NULL WHEN n >= trino_shift_bits(a) THEN cast_to_type(0, a)
      ELSE trino_signed(trino_unsigned(a) * (CAST(1 AS HUGEINT) << (n & 63)) % (CAST(1 AS HUGEINT) << trino_shift_bits(a)), a) END`,
-  `trino_bitwise_right_shift(a, n) AS trino_bitwise_right_shift_of(trino_integer_checked(a, 'bitwise_right_shift'), trino_integer_checked(n, 'bitwise_right_shift'))`,
+  `trino_bitwise_right_shift(a, n) AS trino_bitwise_right_shift_of(trino_integer_checked(a, 'bitwise_right_shift'), trino_integer_checked(trino_shift_count_checked(n, 'bitwise_right_shift'), 'bitwise_right_shift'))`,
   `trino_bitwise_right_shift_of(a, n) AS CASE WHEN a IS NULL OR n IS NULL THEN NULL WHEN n >= trino_shift_bits(a) THEN cast_to_type(0, a)
      ELSE trino_signed(trino_unsigned(a) // (CAST(1 AS HUGEINT) << (n & 63)), a) END`,
-  `trino_bitwise_right_shift_arithmetic(a, n) AS trino_bitwise_right_shift_arithmetic_of(trino_integer_checked(a, 'bitwise_right_shift_arithmetic'), trino_integer_checked(n, 'bitwise_right_shift_arithmetic'))`,
+  `trino_bitwise_right_shift_arithmetic(a, n) AS trino_bitwise_right_shift_arithmetic_of(trino_integer_checked(a, 'bitwise_right_shift_arithmetic'), trino_integer_checked(trino_shift_count_checked(n, 'bitwise_right_shift_arithmetic'), 'bitwise_right_shift_arithmetic'))`,
   `trino_bitwise_right_shift_arithmetic_of(a, n) AS CASE WHEN a IS NULL OR n IS NULL THEN NULL WHEN n >= trino_shift_bits(a) THEN cast_to_type(CASE WHEN a < 0 THEN -1 ELSE 0 END, a)
      ELSE cast_to_type(CAST(a AS BIGINT) >> (n & 63), a) END`,
 
@@ -398,11 +415,10 @@ export const FUNCTION_MACROS: readonly string[] = [
   // Arrays whose elements are booleans on one side and numbers on the other at one place (ARRAY[1] || ARRAY[true],
   // ARRAY[ARRAY[1]] || ARRAY[ARRAY[true]]) have no common type in Trino 476 (FUNCTION_NOT_FOUND), where DuckDB casts the
   // booleans to numbers: compared by the sequence of boolean and number types in each operand's type (CONCAT_SCALARS).
-  `trino_concat(a, b) AS trino_concat_typed(trino_concat_not_json(a), trino_concat_not_json(b), true),
-     (a, b, trino_pair) AS trino_concat_typed(trino_concat_not_json(a), trino_concat_not_json(b), trino_pair)`,
+  `trino_concat(a, b) AS trino_concat_typed(trino_concat_not_json(a, true), trino_concat_not_json(b, true), true),
+     (a, b, trino_pair) AS trino_concat_typed(trino_concat_not_json(a, trino_pair), trino_concat_not_json(b, trino_pair), trino_pair)`,
   `trino_concat_typed(a VARCHAR, b VARCHAR, trino_pair) AS CAST(a || b AS VARCHAR), (a BLOB, b BLOB, trino_pair) AS CAST(a || b AS BLOB),
-     (a, b, trino_pair) AS {'trino_v': CASE WHEN false THEN array_concat(a, b) ELSE a || b END}[CASE WHEN trino_pair
-       AND typeof([a]) LIKE '%[][]' AND typeof([b]) LIKE '%[][]' AND (typeof([a]) = '"NULL"[][]') <> (typeof([b]) = '"NULL"[][]')
+     (a, b, trino_pair) AS {'trino_v': CASE WHEN false THEN array_concat(a, b) ELSE a || b END}[CASE WHEN ${UNKNOWN_ARRAY_PAIR('trino_pair')}
        THEN '${REFUSED_KEY_MARKER}unknown array concat'
        WHEN typeof([a]) LIKE '%[][]' AND typeof([b]) LIKE '%[][]' AND len(${CONCAT_SCALARS('a')}) = len(${CONCAT_SCALARS('b')})
          AND ${CONCAT_SCALARS('a')} <> ${CONCAT_SCALARS('b')} THEN '${REFUSED_KEY_MARKER}array concat types' ELSE 'trino_v' END]`,
@@ -410,10 +426,16 @@ export const FUNCTION_MACROS: readonly string[] = [
   `trino_concat_unknown(x) AS {'trino_v': CASE WHEN false THEN [x] END}[CASE WHEN typeof([x]) LIKE '%[][]' OR typeof([x]) IN ('BLOB[]', '"NULL"[]')
      THEN '${REFUSED_KEY_MARKER}concat unknown' ELSE 'trino_v' END]`,
   // coalesce(x): DuckDB loses the field's name when x is a macro call reading an outer column (macros.ts OPERAND_PAIR).
-  `trino_concat_not_json(x) AS {'trino_v': coalesce(x)}[CASE WHEN typeof([x]) = 'JSON[]' THEN '${REFUSED_KEY_MARKER}concat json' ELSE 'trino_v' END]`,
+  // An operand of two (trino_pair) typed unknown in Trino 476 (a NULL-typed scalar subquery, if(false, NULL),
+  // element_at(ARRAY[NULL], 1), coalesce(NULL, NULL)) is read as array(E) there: 'a' || (SELECT NULL) is an
+  // array(varchar) NULL, beside an array, a varbinary or another unknown AMBIGUOUS_FUNCTION_CALL, where DuckDB answered
+  // a varchar or an array (hunt42; a NULL-typed column is refused alike by translate/column-operands.ts unknownGuarded,
+  // a bare NULL at lint). Three or more arguments are Trino's varchar or array concat, which takes it.
+  `trino_concat_not_json(x, trino_pair) AS {'trino_v': coalesce(x)}[CASE WHEN typeof([x]) = 'JSON[]' THEN '${REFUSED_KEY_MARKER}concat json'
+     WHEN trino_pair AND typeof([x]) = '"NULL"[]' THEN '${REFUSED_KEY_MARKER}unknown concat' ELSE 'trino_v' END]`,
   // With an aggregate argument typed overloads cannot bind (both are unknown then): the same rule, checked per row.
   `trino_concat_text_like(x) AS typeof(x) IN ('VARCHAR', 'BLOB', '"NULL"') OR typeof(x) LIKE '%[]'`,
-  `trino_concat_any(a, b) AS ${CONCAT_ANY}, (a, b, trino_pair) AS ${CONCAT_ANY}`,
+  `trino_concat_any(a, b) AS ${CONCAT_ANY('true')}, (a, b, trino_pair) AS ${CONCAT_ANY('trino_pair')}`,
   // One regular expression, which names its argument once: a CASE around trim() would copy the argument into each
   // branch, and nested macros (trim inside from_iso8601_timestamp inside a view) multiply the copies at bind time.
   `trino_trim(s) AS regexp_replace(s, '^${JAVA_WHITESPACE_CLASS}+|${JAVA_WHITESPACE_CLASS}+$', '', 'g'), (s, chars) AS trim(s, chars)`,

@@ -152,8 +152,12 @@ function isColumnOrItsElement(text: string): boolean {
 export function unknownOperatorGuarded(result: string, operands: readonly [string, string], op: string, mayHoldUnknown: boolean): string {
   const partners = UNKNOWN_AMBIGUOUS_PARTNERS[op];
   const [a, b] = operands.map((o) => o.trim());
-  const mayBeUnknown = (o: string) => isColumnOrItsElement(o) || /^NULL$/i.test(o);
-  if (!mayHoldUnknown || partners === undefined || !(isColumnOrItsElement(a) || isColumnOrItsElement(b))) return result;
+  // Also an expression DuckDB may type NULL (`if(false, NULL) * 2E0`, `(SELECT NULL) * 2E0`: Trino 476
+  // AMBIGUOUS_FUNCTION_CALL; locally a double NULL; hunt42).
+  const unknownExpression = (o: string) => MAY_BE_UNKNOWN.test(o) && mayBeUnknownExpression(o);
+  const mayBeUnknown = (o: string) => isColumnOrItsElement(o) || /^NULL$/i.test(o) || unknownExpression(o);
+  const checked = (o: string) => isColumnOrItsElement(o) || unknownExpression(o);
+  if (!mayHoldUnknown || partners === undefined || !(checked(a) || checked(b))) return result;
   if (a.length > MAX_UNKNOWN_PARTNER || b.length > MAX_UNKNOWN_PARTNER) return result;
   const type = (o: string) => `typeof([${o}])`;
   const conditions = [

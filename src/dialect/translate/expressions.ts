@@ -14,6 +14,7 @@ import {
   valuesOnlyWithQueries,
   filtersTableRows,
   trueOnlyIfAt,
+  unnestAliasColumns,
   whereEvaluatesTests,
   whereTestsReadOuter,
 } from './untyped-predicates.js';
@@ -283,9 +284,15 @@ const OPERAND_ENDS = new Set(['=', '<>', '!=', '<', '>', '<=', '>=', ',']);
 const operandBoundary = (n: Node): boolean =>
   OPERAND_BOUNDARIES.has(nodeKeyword(n)) || (n.kind === 'token' && (n.token.kind === 'op' || n.token.kind === 'punct') && OPERAND_ENDS.has(n.token.text));
 
+const NO_COLUMNS: ReadonlySet<string> = new Set();
+
 /** Marks the `IS` parts from `start` on: a WHERE or HAVING over a table, whose untyped tests are refused (filtersTableRows). */
-function markRefusedTests(parts: Part[], start: number): void {
-  for (let k = start; k < parts.length; k++) if (parts[k].kind === 'boundary' && /^IS$/i.test(parts[k].text)) parts[k].refusedTest = true;
+function markRefusedTests(parts: Part[], start: number, unnestColumns: ReadonlySet<string>): void {
+  for (let k = start; k < parts.length; k++)
+    if (parts[k].kind === 'boundary' && /^IS$/i.test(parts[k].text)) {
+      parts[k].refusedTest = true;
+      parts[k].unnestColumns = unnestColumns;
+    }
 }
 
 /**
@@ -539,6 +546,8 @@ export class ExpressionRewriter {
   private refusedFilterTerm: FilterTerm = false;
   /** The query level being rendered has aggregates whose FILTER tests are refused (filtersAggregatedTableRows). */
   private aggregateFiltersRefused = false;
+  /** The columns the query level being rendered names in UNNEST alias lists, where the statement may hold unknowns. */
+  private unnestColumns: ReadonlySet<string> = NO_COLUMNS;
   /** The argument group of an `if(c, true)` that is a term of a refused filter (trueOnlyIfAt): c is a term. */
   private refusedIfCall: Node | undefined;
   /** Calls written as an order-free consumer's argument (cardinality(array_agg(DISTINCT x))): their hash order is not revealed (hash-orders.ts). */
@@ -681,11 +690,14 @@ export class ExpressionRewriter {
         : (filters || conjunctTerm === 'term') && !items.some((n) => nodeKeyword(n) === 'OR');
     const enclosingSelectList = this.predicatesEvaluated;
     const enclosingAggregateFilters = this.aggregateFiltersRefused;
-    if (holdsSelect(items))
+    const enclosingUnnestColumns = this.unnestColumns;
+    if (holdsSelect(items)) {
       this.aggregateFiltersRefused = this.correlatableDepth === 0 && this.mayHoldUnknown && filtersAggregatedTableRows(items, this.valuesWithQueries);
+      this.unnestColumns = this.mayHoldUnknown ? unnestAliasColumns(items) : NO_COLUMNS;
+    }
     for (let i = 0; i < items.length; i++) {
       if (filters && LEVEL_CLAUSES.has(nodeKeyword(items[i]))) {
-        if (filterStart >= 0) markRefusedTests(parts, filterStart);
+        if (filterStart >= 0) markRefusedTests(parts, filterStart, this.unnestColumns);
         filterStart = (correlatedFilters ? ['WHERE'] : ['WHERE', 'HAVING']).includes(nodeKeyword(items[i])) ? parts.length : -1;
       }
       if (level !== undefined && LEVEL_CLAUSES.has(nodeKeyword(items[i]))) {
@@ -714,11 +726,12 @@ export class ExpressionRewriter {
       this.refusedIfCall = enclosingIf;
     }
     if (whereStart >= 0) markEvaluatedTests(parts, whereStart);
-    if (filterStart >= 0) markRefusedTests(parts, filterStart);
-    if (filterTerm) markRefusedTests(parts, 0);
+    if (filterStart >= 0) markRefusedTests(parts, filterStart, this.unnestColumns);
+    if (filterTerm) markRefusedTests(parts, 0, this.unnestColumns);
     this.predicatesEvaluated = enclosingSelectList;
     this.valuesWithQueries = enclosingValuesWith;
     this.aggregateFiltersRefused = enclosingAggregateFilters;
+    this.unnestColumns = enclosingUnnestColumns;
     // Loops, not flatMap/map+join: renderZoned runs for every sequence of every statement (issue 18).
     const yearMonths: Token[] = [];
     for (const p of parts) if (p.yearMonth) yearMonths.push(p.yearMonth);
@@ -1799,7 +1812,10 @@ export class ExpressionRewriter {
               text: unknownRetyped(r.text, this.mayHoldUnknown, typed, retypedElement(r.text) || (typed !== UNKNOWN_ARRAY && mayBeUnknownExpression(r.text))),
             }),
           );
-        else if (UNKNOWN_AMBIGUOUS_ARGUMENT[callee] === k) rendered.set(k, (r = { ...r, text: unknownGuarded(r.text, this.mayHoldUnknown, 'argument') }));
+        // Also a scalar subquery or another expression DuckDB may type NULL (`reverse((SELECT NULL))`, `substr(if(c,
+        // NULL), 1)`: Trino 476 AMBIGUOUS_FUNCTION_CALL, locally a varbinary or varchar NULL; hunt42).
+        else if (UNKNOWN_AMBIGUOUS_ARGUMENT[callee] === k)
+          rendered.set(k, (r = { ...r, text: unknownGuarded(r.text, this.mayHoldUnknown, 'argument', true, mayBeUnknownExpression(r.text)) }));
         // An integer literal meeting other values in one type is an integer, as in Trino (integer-literal-types.ts).
         if (Object.hasOwn(MEETING_ARGUMENTS, callee)) {
           const at = MEETING_ARGUMENTS[callee] ?? args.map((_a, j) => j);

@@ -1,11 +1,11 @@
 // Rewrites of calls whose DuckDB namesake answers differently: NULL arguments (greatest, least), array arguments
 // (concat_ws), result types (avg) and statistics (skewness). Merged into FUNCTIONS (functions.ts).
-import { unknownGuarded } from './column-operands.js';
+import { mayBeUnknownExpression, unknownGuarded } from './column-operands.js';
 import { checkedCoalesce, checkedFamilies, checkedOnce, mayMixFamilies, mixesIpAddress } from './decimal-common-type.js';
 import { besideFloating, doubleArgument, floatingPair, floatingRefused } from './floating-operands.js';
 import { type CallContext, type CallHandler, refusedUntypedNull, splitAggregateOrder } from './functions.js';
 import { meaningful, nodeKeyword } from './tree.js';
-import { hasAggregate, hasOuterAggregate, shimCall, shimCallText } from './unbound.js';
+import { hasAggregate, hasOuterAggregate, shimCall } from './unbound.js';
 import { INTEGER_TYPES, typedWhereOuter } from './operators.js';
 import { typeFamily } from './nested-comparisons.js';
 import { REFUSED_KEY_MARKER } from '../shims/error-messages.js';
@@ -314,8 +314,9 @@ export const NULL_AWARE_REWRITES: Record<string, CallHandler> = {
       );
       return undefined;
     }
+    // A value typed unknown otherwise (a column of NULLs, (SELECT NULL), if(c, NULL)) matches both forms too (hunt42).
     return c.args.length === 2
-      ? shimCallText('trino_concat_ws', c.all())
+      ? shimCall('trino_concat_ws', [c.arg(0), unknownGuarded(c.arg(1), c.mayHoldUnknown === true, 'concat_ws', true, mayBeUnknownExpression(c.arg(1)))])
       : `concat_ws(${[c.arg(0), ...c.args.slice(1).map((_a, k) => `trino_concat_ws_text(${c.arg(k + 1)})`)].join(', ')})`;
   },
   // avg is sum / count in Trino's result type: double for integers (the witness turns the sum into a double), the

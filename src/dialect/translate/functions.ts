@@ -31,7 +31,7 @@ import { jsonUnreadablePart } from '../shims/json-cast.js';
 import { BOOLEAN_TO_SCALE_ONLY_DECIMAL, REFUSED_KEY_MARKER } from '../shims/error-messages.js';
 import { NO_JSON_TYPES } from '../shims/json-macros.js';
 import { sqlJsonPathSteps } from '../shims/sql-json-path.js';
-import { collectionGuarded, keyByInstant, type LambdaParameters, textIndexGuarded, unknownGuarded } from './column-operands.js';
+import { collectionGuarded, keyByInstant, type LambdaParameters, mayBeUnknownExpression, textIndexGuarded, unknownGuarded } from './column-operands.js';
 import {
   castableChecked,
   INTEGER_TARGETS,
@@ -1403,7 +1403,7 @@ export const FUNCTIONS: Record<string, CallHandler> = {
       );
       return undefined;
     }
-    return `trino_substr(${[unknownGuarded(value, c.mayHoldUnknown === true, 'argument'), ...positions].join(', ')})${c.tail}`;
+    return `trino_substr(${[unknownGuarded(value, c.mayHoldUnknown === true, 'argument', true, mayBeUnknownExpression(value)), ...positions].join(', ')})${c.tail}`;
   },
   split_part: rename('trino_split_part'),
   // Trino fails on an empty delimiter (DuckDB splits into characters); a NULL delimiter gives NULL (trino_split).

@@ -64,6 +64,8 @@ export interface Part {
   evaluatedTest?: boolean;
   /** For an `IS` part: a WHERE or HAVING test over a table's rows, refused where its operand is NULL-typed (untyped-predicates.ts). */
   refusedTest?: boolean;
+  /** For a refused `IS` part: its level's UNNEST alias columns (untyped-predicates.ts unnestAliasColumns), lower case. */
+  unnestColumns?: ReadonlySet<string>;
   /**
    * The Trino type of an operand known before DuckDB binds it: a column the catalog types (OperatorContext.knownType),
    * or `bigint` for add(), subtract(), multiply() of integers (an integer type: the widest of its operands').

@@ -7,7 +7,7 @@
 // untypedArgumentsEvaluated is: only where the statement may hold unknowns, for operands whose text holds NULL, `[]`
 // or `MAP()`, not in a subquery that may read outer columns, not over an aggregate.
 import { REFUSED_KEY_MARKER } from '../shims/error-messages.js';
-import { MAY_BE_UNKNOWN, mayBeUnknownExpression, unknownRetyped } from './column-operands.js';
+import { isColumnName, lambdaParameterName, MAY_BE_UNKNOWN, mayBeUnknownExpression, unknownRetyped } from './column-operands.js';
 import { evaluatedBeside } from './evaluated-beside.js';
 import { operand, previous, textOf } from './nested-comparisons.js';
 import type { Part } from './operators.js';
@@ -42,7 +42,12 @@ export function evaluateUntypedPredicateOperands(parts: Part[], mayHoldUnknown: 
       if (next !== 'NULL' && !(next === 'NOT' && nextWord(parts, nextMeaningful(parts, i)) === 'NULL')) continue;
       const range = operand(parts, i, -1);
       const text = range ? textOf(parts, range).trim() : '';
-      if (!range || !mayBeUnknown(text)) continue;
+      // A bare column of unknown type that its level's UNNEST names (UNNEST(ARRAY[NULL]) t(k), UNNEST(map_keys(MAP()))
+      // t(k)) in a filter Trino compiles fails there as an expression does (`WHERE k IS NULL`: COMPILER_ERROR), where
+      // DuckDB answered (hunt42). A column of a constant NULL (`WITH c AS (SELECT NULL AS n …)`) Trino folds: it answers.
+      const bareColumn =
+        parts[i].refusedTest === true && isColumnName(text) && parts[i].unnestColumns?.has(lambdaParameterName(text.split('.').pop() ?? '')) === true;
+      if (!range || !(mayBeUnknown(text) || bareColumn)) continue;
       // A retyped operand is a typed NULL there, which DuckDB folds away too: the operand is evaluated beside the test.
       const end = next === 'NULL' ? nextMeaningful(parts, i) : nextMeaningful(parts, nextMeaningful(parts, i));
       const test = `(${text}) IS ${next === 'NOT' ? 'NOT ' : ''}NULL`;
@@ -73,6 +78,29 @@ const nextMeaningful = (parts: readonly Part[], i: number): number => {
   return -1;
 };
 const nextWord = (parts: readonly Part[], i: number) => (i < 0 ? '' : word(parts, nextMeaningful(parts, i)));
+
+/**
+ * The columns a query level's FROM names in UNNEST alias lists (`UNNEST(a, b) [WITH ORDINALITY] [AS] t(k, v)`, also as
+ * unnest-columns.ts nameUnnestColumns rewrote it before the level is rendered, `(SELECT unnest(a) …) AS t(k, v)`), lower
+ * case and unquoted: their values are the arrays' elements, which Trino 476 does not fold into a filter's test.
+ */
+export function unnestAliasColumns(items: readonly Node[]): ReadonlySet<string> {
+  const m = meaningful(items);
+  const columns = new Set<string>();
+  const from = m.findIndex((n) => nodeKeyword(n) === 'FROM');
+  for (let k = from + 1; from >= 0 && k < m.length && !AFTER_WHERE.has(nodeKeyword(m[k])) && nodeKeyword(m[k]) !== 'WHERE'; k++) {
+    const n = m[k];
+    const rewritten = isParen(n) && nodeKeyword(meaningful(n.items)[0]) === 'SELECT' && nodeKeyword(meaningful(n.items)[1]) === 'UNNEST';
+    if (!rewritten && (nodeKeyword(n) !== 'UNNEST' || !isParen(m[k + 1]))) continue;
+    let j = rewritten ? k + 1 : k + 2;
+    if (nodeKeyword(m[j]) === 'WITH' && nodeKeyword(m[j + 1]) === 'ORDINALITY') j += 2;
+    if (nodeKeyword(m[j]) === 'AS') j++;
+    const list = m[j + 1];
+    if (!isNameToken(m[j]) || !isParen(list)) continue;
+    for (const n of meaningful(list.items)) if (isNameToken(n)) columns.add(nameKey(n));
+  }
+  return columns;
+}
 
 /** The words that end a query level's WHERE. */
 const AFTER_WHERE = new Set(['GROUP', 'HAVING', 'WINDOW', 'ORDER', 'LIMIT', 'OFFSET', 'FETCH', 'UNION', 'INTERSECT', 'EXCEPT']);
