@@ -4,9 +4,12 @@ import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { ENV, requireEnv } from './lib/environment.js';
 import { lookupHandler, parseServedTables } from './lib/lookup.js';
 
-let answer: ReturnType<typeof lookupHandler> | undefined;
+// Built once per container; built again only if the served tables change under it (a warm module that another
+// configuration reuses, as tests running in one process do, must not answer from the first one's tables).
+let built: { servedTables: string; answer: ReturnType<typeof lookupHandler> } | undefined;
 
 export const handler = async (event: APIGatewayProxyEventV2) => {
-  answer ??= lookupHandler(parseServedTables(requireEnv(ENV.servedTables)), new DynamoDBClient({}));
-  return answer(event);
+  const servedTables = requireEnv(ENV.servedTables);
+  if (built?.servedTables !== servedTables) built = { servedTables, answer: lookupHandler(parseServedTables(servedTables), new DynamoDBClient({})) };
+  return built.answer(event);
 };

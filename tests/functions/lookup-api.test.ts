@@ -84,6 +84,15 @@ describe('lookup-api handler', () => {
     expect(dynamodb.calls()).toHaveLength(0);
   });
 
+  it('reads the served tables of its current environment, also when a warm module was built with other ones', async () => {
+    process.env.SERVED_TABLES = JSON.stringify([{ ...TABLES[0], tableName: 'other-CustomerFeatures' }]);
+    dynamodb.on(GetItemCommand).resolves({});
+    await answer('/v1/CustomerFeatures/42');
+    process.env.SERVED_TABLES = JSON.stringify(TABLES);
+    await answer('/v1/CustomerFeatures/42');
+    expect(dynamodb.commandCalls(GetItemCommand).map((c) => c.args[0].input.TableName)).toEqual(['other-CustomerFeatures', 'stage-CustomerFeatures']);
+  });
+
   it('lets a DynamoDB failure fail the invocation (API Gateway answers 500)', async () => {
     dynamodb.on(GetItemCommand).rejects(Object.assign(new Error('Requested resource not found'), { name: 'ResourceNotFoundException' }));
     await expect(request('/v1/CustomerFeatures/42')).rejects.toThrow(/Requested resource not found/);
