@@ -15,31 +15,9 @@ import { cannotFail, VOLATILE_CALL } from './ordered-matches.js';
 import { isTriviaNode, meaningful, type Node, nodeKeyword, nodeText } from './tree.js';
 
 /** Words that end a single expression at its own level (a clause, a CASE piece, an alias): such a sequence is left as is. */
-const NOT_ONE_EXPRESSION = new Set([
-  'SELECT',
-  'FROM',
-  'WHERE',
-  'GROUP',
-  'HAVING',
-  'WINDOW',
-  'ORDER',
-  'LIMIT',
-  'OFFSET',
-  'FETCH',
-  'UNION',
-  'INTERSECT',
-  'EXCEPT',
-  'WITH',
-  'VALUES',
-  'WHEN',
-  'THEN',
-  'ELSE',
-  'AS',
-  'ON',
-  'JOIN',
-  'USING',
-  'BY',
-]);
+const NOT_ONE_EXPRESSION = new Set(
+  'SELECT FROM WHERE GROUP HAVING WINDOW ORDER LIMIT OFFSET FETCH UNION INTERSECT EXCEPT WITH VALUES WHEN THEN ELSE AS ON JOIN USING BY'.split(' '),
+);
 
 /** The sequence's operands of `word` (AND or OR) at its own level; BETWEEN's AND stays inside its operand. */
 function operands(items: readonly Node[], word: 'AND' | 'OR'): Node[][] | undefined {
@@ -84,11 +62,8 @@ export function shortCircuited(items: readonly Node[], render: (nodes: readonly 
     return /--[^\n]*$/.test(text) ? `${text}\n` : text;
   });
   const whens = texts.slice(0, last).map((t) => (word === 'AND' ? `WHEN NOT (${t}) THEN false` : `WHEN (${t}) THEN true`));
-  const m = meaningful(items);
-  const lead = items.slice(0, items.indexOf(m[0])).map(nodeText).join('');
-  const trail = items
-    .slice(items.indexOf(m[m.length - 1]) + 1)
-    .map(nodeText)
-    .join('');
-  return `${lead}CASE ${whens.join(' ')} ELSE ${texts.map((t) => `(${t})`).join(` ${word} `)} END${trail}`;
+  // The sequence's own leading and trailing spaces and comments stay around the CASE.
+  const [first, end] = [items.findIndex((n) => !isTriviaNode(n)), items.length - [...items].reverse().findIndex((n) => !isTriviaNode(n))];
+  const around = (nodes: readonly Node[]) => nodes.map(nodeText).join('');
+  return `${around(items.slice(0, first))}CASE ${whens.join(' ')} ELSE ${texts.map((t) => `(${t})`).join(` ${word} `)} END${around(items.slice(end))}`;
 }
