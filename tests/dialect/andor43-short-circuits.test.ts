@@ -83,6 +83,22 @@ describe('AND and OR under try() and in lambdas stop at the deciding operand', (
     ]);
   }, 120_000);
 
+  it.each([
+    // Each asked of Trino 476 as `SELECT k, <expression> AS a FROM UNNEST(sequence(0, 5, 5)) t(k) ORDER BY k`.
+    ['three operands', 'try(k <> 0 AND 10 / k > 1 AND k > 2)', [false, true]],
+    ['an AND as coalesce operand', 'try(coalesce(k <> 0 AND 10 / k > 1, true))', [false, true]],
+    ['a BETWEEN among OR operands', 'try(k IS NULL OR k BETWEEN -1 AND 1 OR 10 / k > 1)', [true, true]],
+    ['a NULL operand does not decide', 'try(NULL OR 10 / k > 1)', [null, true]],
+    ['reduce, under NOT in IF, without try()', 'reduce(ARRAY[k, 5], 0, (s, x) -> IF(NOT (x <> 0 AND 10 / x > 1), s + 1, s), s -> s)', [1, 0]],
+  ])(
+    '%s: %s (Trino 476 for k = 0, 5: %j)',
+    async (_name, expression, expected) => {
+      const result = await engine.execute(`SELECT k, ${expression} AS a ${ROWS}`);
+      expect(result.rows).toEqual([0, 5].map((k, i) => [k, expected[i]]));
+    },
+    120_000,
+  );
+
   it('the translation of an AND without try(), or whose later operands cannot fail, is unchanged', () => {
     const sql = (text: string) =>
       translateStatement(text, { lakeRoot: '/tmp/lake', database: 'default' })
