@@ -51,6 +51,7 @@ import { checkedArray, checkedCase, checkedValuesColumn, literalsCommonDecimal, 
 import { failingDecimalComparisons } from './decimal-comparisons.js';
 import { rowValues, setOperationColumns, valuesColumns } from './set-operation-columns.js';
 import { checkedSetOperationText, setOperationToCheck } from './set-operation-types.js';
+import { shortCircuited } from './short-circuits.js';
 import { columnNameParts, holdsSelect, type KnownTypes, levelColumnTypes } from './known-types.js';
 import { FUNCTIONS, type CallContext } from './functions.js';
 import { isDuckdbOnlyReserved, quoteReservedIdentifier } from './identifiers.js';
@@ -569,6 +570,12 @@ export class ExpressionRewriter {
   /** The parameters of the lambdas being rendered (a zoned comparison reads a parameter, not a column). */
   private lambdaParameters: LambdaParameters = new Set();
 
+  /**
+   * How many try() arguments and lambda bodies enclose the sequence being rendered: an AND or OR there stops at its
+   * deciding operand as in Trino (short-circuits.ts).
+   */
+  private shortCircuits = 0;
+
   /** The next sequence rendered is sequence()'s step, which may be a year-month interval literal. */
   private yearMonthStep = false;
 
@@ -640,6 +647,10 @@ export class ExpressionRewriter {
 
   /** Renders a sequence; `zoned` when it is one operand that is syntactically a zoned timestamp. */
   renderZoned(items: readonly Node[]): Rendered {
+    if (this.shortCircuits > 0 && !this.refusedFilterTerm && !this.tableFilterConjunct && !this.conjunctTerm) {
+      const ordered = shortCircuited(items, (nodes) => this.render(nodes));
+      if (ordered !== undefined) return { text: ordered, zoned: false };
+    }
     // A term of a refused filter (filterTermAt): every IS part of the sequence is refused as a WHERE's own.
     const filterTerm = this.refusedFilterTerm;
     this.refusedFilterTerm = false;
@@ -1026,6 +1037,16 @@ export class ExpressionRewriter {
     }
   }
 
+  /** Renders a lambda's body, where an AND or OR stops at its deciding operand (short-circuits.ts). */
+  private renderLambdaBody(body: readonly Node[]): string {
+    this.shortCircuits++;
+    try {
+      return this.render(body);
+    } finally {
+      this.shortCircuits--;
+    }
+  }
+
   /** Renders a sequence as one argument: a lambda `x -> …` / `(x, y) -> …` becomes DuckDB's `lambda x, y: …`. */
   renderArgument(items: readonly Node[]): string {
     return this.renderArgumentZoned(items).text;
@@ -1047,7 +1068,7 @@ export class ExpressionRewriter {
       const outer = this.lambdaParameters;
       this.lambdaParameters = new Set([...outer, ...params.map(lambdaParameterName)]);
       try {
-        return { text: `${items.slice(0, start).map(nodeText).join('')}lambda ${params.join(', ')}:${this.render(body)}`, zoned: false };
+        return { text: `${items.slice(0, start).map(nodeText).join('')}lambda ${params.join(', ')}:${this.renderLambdaBody(body)}`, zoned: false };
       } finally {
         this.lambdaParameters = outer;
       }
@@ -1800,7 +1821,14 @@ export class ExpressionRewriter {
         const callee = name.text.toLowerCase();
         this.yearMonthStep = (k === 2 && callee === 'sequence') || (k === 0 && (callee === 'year' || callee === 'month'));
         this.refusedFilterTerm = k === 0 && this.refusedIfCall === group ? 'term' : false;
-        rendered.set(k, (r = this.renderArgumentZoned(args[k] ?? [])));
+        // try()'s argument: an AND or OR in it stops at its deciding operand (short-circuits.ts).
+        const tried = isCall && callee === 'try';
+        if (tried) this.shortCircuits++;
+        try {
+          rendered.set(k, (r = this.renderArgumentZoned(args[k] ?? [])));
+        } finally {
+          if (tried) this.shortCircuits--;
+        }
         this.refusedFilterTerm = false;
         const typed = k === 0 || (k === 1 && BOTH_ARRAYS_TYPED.has(callee)) ? nullArgumentType(callee, args) : undefined;
         if (typed && /^\s*NULL\s*$/i.test(r.text)) rendered.set(k, (r = { ...r, text: `CAST(${UNFOLDED_NULL} AS ${typed})` }));
@@ -1889,6 +1917,7 @@ export class ExpressionRewriter {
       tail: renderedTail,
       report: (rule, message, hint) => this.report(name, rule, message, hint),
       render: (nodes) => this.render(nodes),
+      renderLambdaBody: (nodes) => this.renderLambdaBody(nodes),
       renderZoned: (nodes) => this.renderZoned(nodes),
       lambdaParameters: this.lambdaParameters,
       correlatable: this.correlatableDepth > 0,

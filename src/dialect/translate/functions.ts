@@ -62,6 +62,8 @@ export interface CallContext {
   tail: string;
   report(rule: string, message: string, hint?: string): void;
   render(nodes: readonly Node[]): string;
+  /** Renders a lambda's body (short-circuits.ts: an AND or OR there stops at its deciding operand); render where absent. */
+  renderLambdaBody?(nodes: readonly Node[]): string;
   /** The rendered nodes, and whether they are one operand that is syntactically a zoned timestamp. */
   renderZoned(nodes: readonly Node[]): { text: string; zoned: boolean };
   /** The parameters of the lambdas around the call. */

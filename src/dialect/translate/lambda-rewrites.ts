@@ -207,7 +207,7 @@ function withLambda(arg: number, arity: number, build: (c: CallContext, body: (v
       );
       return undefined;
     }
-    const body = (values: string[]) => c.render(substitute(lambda.body, new Map(lambda.params.map((p, i) => [p, values[i]])))).trim();
+    const body = (values: string[]) => (c.renderLambdaBody ?? c.render)(substitute(lambda.body, new Map(lambda.params.map((p, i) => [p, values[i]])))).trim();
     return build(c, body);
   };
 }

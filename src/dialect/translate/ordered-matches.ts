@@ -19,17 +19,30 @@ const COMPARISONS = new Set(['=', '<>', '!=', '<', '>', '<=', '>=']);
 /** Words that change what a name or literal beside them means, with a failure of their own (a zone, an escape). */
 const FAILING_WORDS = new Set(['AT', 'ESCAPE', 'INTERVAL', 'CASE']);
 
+/** Words after which a `-` or `+` is a sign, not an operator. */
+const BEFORE_SIGN = new Set(['AND', 'OR', 'NOT', 'BETWEEN', 'LIKE', 'THEN', 'ELSE', 'WHEN']);
+
+/** Whether m[i] is the sign of a number literal (`x < -1`), which cannot fail as a subtraction can (overflow). */
+function signedLiteral(m: readonly Node[], i: number): boolean {
+  const [before, sign, after] = [m[i - 1], m[i], m[i + 1]];
+  if (sign?.kind !== 'token' || (sign.token.text !== '-' && sign.token.text !== '+')) return false;
+  if (after?.kind !== 'token' || after.token.kind !== 'number') return false;
+  return (
+    before === undefined || (before.kind === 'token' && (before.token.kind === 'op' || before.token.text === ',' || BEFORE_SIGN.has(keyword(before.token))))
+  );
+}
+
 /**
  * Whether a lambda body (Trino's text) cannot fail for any element: no call (a word before `(` other than IN), no
  * subscript, operator other than a comparison, typed literal (`DATE '…'`), zone or escape.
  */
-function cannotFail(nodes: readonly Node[]): boolean {
+export function cannotFail(nodes: readonly Node[]): boolean {
   const m = meaningful(nodes);
   return m.every((n, i) => {
     const next = m[i + 1];
     if (n.kind === 'group') return isParen(n) && cannotFail(n.items);
     const { kind, text } = n.token;
-    if (kind === 'op') return COMPARISONS.has(text);
+    if (kind === 'op') return COMPARISONS.has(text) || signedLiteral(m, i);
     if (kind === 'punct') return text === ',' || text === '.';
     if (kind === 'word') {
       if (next?.kind === 'group') return keyword(n.token) === 'IN';
@@ -40,7 +53,7 @@ function cannotFail(nodes: readonly Node[]): boolean {
 }
 
 /** Calls DuckDB marks volatile, which TRY refuses (trino_random, Trino's rand/random/uuid/shuffle, error). */
-const VOLATILE_CALL = /(?:random|rand|uuid|shuffle|\berror|nextval|setseed)\s*\(/i;
+export const VOLATILE_CALL = /(?:random|rand|uuid|shuffle|\berror|nextval|setseed)\s*\(/i;
 
 interface MatchRule {
   /** The code of the deciding predicate value: 1 (true) or 2 (false). */

@@ -1,0 +1,69 @@
+// AND and OR in Trino 476 stop at the deciding operand, left to right: `k <> 0 AND 10 / k > 1` is false for k = 0
+// without evaluating the division, and `k = 0 OR 10 / k > 1` true. DuckDB stops only where it selects rows (a WHERE, a
+// CASE's WHEN condition written as the AND itself); in a projection, a lambda's body or under NOT it evaluates every
+// operand of every row, so the division's error was NULL under try() (Trino false/true: silent) and failed the query in
+// a lambda (`filter(ARRAY[0, 5], x -> x > 0 AND 10 / x > 1)`, Trino [5]).
+//
+// Inside try() and in a lambda's body, an AND or OR whose later operand can fail (ordered-matches.ts cannotFail reads
+// that from Trino's text) is written as a CASE, which DuckDB evaluates row by row in order:
+//   a AND b AND c  →  CASE WHEN NOT (a) THEN false WHEN NOT (b) THEN false ELSE (a) AND (b) AND (c) END
+// with a WHEN for each operand before the last one that can fail; a row reaching the ELSE evaluates the operands before
+// it again (they did not fail for it), the last failing one for the first time, as Trino does. OR alike with `WHEN (a)
+// THEN true`. Elsewhere, and where no later operand can fail (the common case), the text is unchanged. An operand
+// evaluated twice must give the same value: a random draw among them keeps the plain form (try() refuses it anyway).
+import { cannotFail, VOLATILE_CALL } from './ordered-matches.js';
+import { isTriviaNode, meaningful, type Node, nodeKeyword, nodeText } from './tree.js';
+
+/** Words that end a single expression at its own level (a clause, a CASE piece, an alias): such a sequence is left as is. */
+const NOT_ONE_EXPRESSION = new Set(
+  'SELECT FROM WHERE GROUP HAVING WINDOW ORDER LIMIT OFFSET FETCH UNION INTERSECT EXCEPT WITH VALUES WHEN THEN ELSE AS ON JOIN USING BY'.split(' '),
+);
+
+/** The sequence's operands of `word` (AND or OR) at its own level; BETWEEN's AND stays inside its operand. */
+function operands(items: readonly Node[], word: 'AND' | 'OR'): Node[][] | undefined {
+  const out: Node[][] = [[]];
+  let between = 0;
+  let previous = '';
+  for (const n of items) {
+    const k = nodeKeyword(n);
+    if (n.kind === 'token' && (n.token.text === ',' || n.token.text === '->' || n.token.text === ';')) return undefined;
+    // `a IS [NOT] DISTINCT FROM b` is an operand, not a clause.
+    if (NOT_ONE_EXPRESSION.has(k) && !(k === 'FROM' && previous === 'DISTINCT')) return undefined;
+    if (k === 'BETWEEN') between++;
+    if (k === 'AND' && between > 0) {
+      between--;
+      out[out.length - 1].push(n);
+    } else if (k === word) out.push([]);
+    else out[out.length - 1].push(n);
+    if (!isTriviaNode(n)) previous = k;
+  }
+  return out.some((o) => meaningful(o).length === 0) ? undefined : out;
+}
+
+/**
+ * The DuckDB text of `items` (one AND or OR expression of Trino's) evaluated in order up to the deciding operand, each
+ * operand rendered by `render`; undefined where the plain form is already Trino's (no later operand can fail) or the
+ * sequence is not one such expression.
+ */
+export function shortCircuited(items: readonly Node[], render: (nodes: readonly Node[]) => string): string | undefined {
+  if (!items.some((n) => nodeKeyword(n) === 'AND' || nodeKeyword(n) === 'OR')) return undefined;
+  const disjuncts = operands(items, 'OR');
+  const word = disjuncts && disjuncts.length > 1 ? 'OR' : 'AND';
+  const terms = word === 'OR' ? disjuncts : operands(items, 'AND');
+  if (!terms || terms.length < 2) return undefined;
+  let last = terms.length - 1;
+  while (last > 0 && cannotFail(meaningful(terms[last]))) last--;
+  if (last === 0) return undefined;
+  const before = terms.slice(0, last);
+  if (before.some((t) => VOLATILE_CALL.test(t.map(nodeText).join('')))) return undefined;
+  // A line comment ending an operand is closed by a new line before the parenthesis.
+  const texts = terms.map((t) => {
+    const text = render(t).trim();
+    return /--[^\n]*$/.test(text) ? `${text}\n` : text;
+  });
+  const whens = texts.slice(0, last).map((t) => (word === 'AND' ? `WHEN NOT (${t}) THEN false` : `WHEN (${t}) THEN true`));
+  // The sequence's own leading and trailing spaces and comments stay around the CASE.
+  const [first, end] = [items.findIndex((n) => !isTriviaNode(n)), items.length - [...items].reverse().findIndex((n) => !isTriviaNode(n))];
+  const around = (nodes: readonly Node[]) => nodes.map(nodeText).join('');
+  return `${around(items.slice(0, first))}CASE ${whens.join(' ')} ELSE ${texts.map((t) => `(${t})`).join(` ${word} `)} END${around(items.slice(end))}`;
+}
