@@ -1,0 +1,35 @@
+// A number compared with a varchar column (issue 15, docs/issue-15-audit.md, overref43's section; perf42 found it with
+// date_diff): Trino 476 fails with TYPE_MISMATCH ("Cannot apply operator: bigint = varchar(1)"); locally DuckDB's binder
+// failed first on the nested branch of trino_compare_any ("Cannot deduce template type 'T' in function: 'list_value(T,
+// [T...]) -> T[]'"), not with the product's refusal. The plain branch, which holds the text guard, is now bound first
+// (nested-compare.ts trino_compare_any). Every answer below is the shared Trino 476's to the same SQL, asked on 2026-12-08.
+import { describe, expect, it } from 'vitest';
+import { rowsAndTypes, sharedLake } from './lake-helpers.js';
+
+const engine = sharedLake();
+
+const SOURCE = "FROM (VALUES (DATE '2024-01-01', DATE '2024-01-03', '2', 1, 2)) t(d1, d2, v, i, n)";
+const REFUSED = /TYPE_MISMATCH: Cannot apply operator: a varchar compared with another type fails on Athena/;
+
+describe('a number compared with a varchar column', () => {
+  // Trino 476: TYPE_MISMATCH, "Cannot apply operator: bigint = varchar(1)" (varchar(1) = bigint, bigint < varchar(1),
+  // integer = varchar(1)), also in WHERE.
+  it.each<[string]>([
+    [`SELECT date_diff('day', d1, d2) = v ${SOURCE}`],
+    [`SELECT v = date_diff('day', d1, d2) ${SOURCE}`],
+    [`SELECT date_diff('day', d1, d2) > v ${SOURCE}`],
+    [`SELECT date_diff('day', d1, d2) <> v ${SOURCE}`],
+    [`SELECT count(*) ${SOURCE} WHERE date_diff('day', d1, d2) = v`],
+    [`SELECT abs(i) = v ${SOURCE}`],
+    [`SELECT i = v ${SOURCE}`],
+  ])('%s is refused with the product message', async (sql) => {
+    await expect(engine.execute(sql)).rejects.toThrow(REFUSED);
+  });
+
+  it('still answers date_diff compared with a number column', async () => {
+    expect(await rowsAndTypes(engine, `SELECT date_diff('day', d1, d2) = n, date_diff('day', d1, d2) > i ${SOURCE}`)).toEqual({
+      rows: [[true, true]],
+      types: ['boolean', 'boolean'],
+    });
+  });
+});
