@@ -33,3 +33,25 @@ describe('a number compared with a varchar column', () => {
     });
   });
 });
+
+// `x IS [NOT] DISTINCT FROM y` of two columns took no text guard: an integer beside a varchar column answered true
+// locally (silent); the guard of = is now beside it (operators.ts distinctColumnsAsSets).
+describe('IS [NOT] DISTINCT FROM of a number and a varchar column', () => {
+  const TYPED = "FROM (VALUES (DATE '2024-01-01', '2', 1, NULL, ARRAY[1], 2.5e0, '3')) t(d, v, i, z, a, g, w)";
+  // Trino 476: TYPE_MISMATCH "Cannot check if integer is identical to varchar(1)" (varchar(1) … integer), also in WHERE.
+  it.each<[string]>([
+    [`SELECT i IS DISTINCT FROM v ${TYPED}`],
+    [`SELECT v IS NOT DISTINCT FROM i ${TYPED}`],
+    [`SELECT count(*) ${TYPED} WHERE i IS DISTINCT FROM v`],
+  ])('%s is refused with the product message', async (sql) => {
+    await expect(engine.execute(sql)).rejects.toThrow(REFUSED);
+  });
+
+  it('still answers NULL, number, varchar, date and array pairs', async () => {
+    const sql = `SELECT i IS NOT DISTINCT FROM z, v IS DISTINCT FROM z, i IS DISTINCT FROM g, v IS DISTINCT FROM w, d IS DISTINCT FROM d, a IS DISTINCT FROM a ${TYPED}`;
+    expect(await rowsAndTypes(engine, sql)).toEqual({
+      rows: [[false, true, true, true, false, false]],
+      types: ['boolean', 'boolean', 'boolean', 'boolean', 'boolean', 'boolean'],
+    });
+  });
+});
