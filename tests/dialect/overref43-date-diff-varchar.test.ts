@@ -43,6 +43,9 @@ describe('IS [NOT] DISTINCT FROM of a number and a varchar column', () => {
     [`SELECT i IS DISTINCT FROM v ${TYPED}`],
     [`SELECT v IS NOT DISTINCT FROM i ${TYPED}`],
     [`SELECT count(*) ${TYPED} WHERE i IS DISTINCT FROM v`],
+    // Trino 476: "Cannot check if bigint is identical to varchar(1)", "… integer is identical to varchar(1)".
+    [`SELECT date_diff('day', d, d) IS DISTINCT FROM v ${TYPED}`],
+    [`SELECT abs(i) IS NOT DISTINCT FROM v ${TYPED}`],
   ])('%s is refused with the product message', async (sql) => {
     await expect(engine.execute(sql)).rejects.toThrow(REFUSED);
   });
@@ -53,5 +56,7 @@ describe('IS [NOT] DISTINCT FROM of a number and a varchar column', () => {
       rows: [[false, true, true, true, false, false]],
       types: ['boolean', 'boolean', 'boolean', 'boolean', 'boolean', 'boolean'],
     });
+    const calls = `SELECT date_diff('day', d1, d2) IS DISTINCT FROM n, abs(i) IS DISTINCT FROM NULL, upper(v) IS DISTINCT FROM '2', ARRAY[i] IS DISTINCT FROM ARRAY[n] ${SOURCE}`;
+    expect(await rowsAndTypes(engine, calls)).toEqual({ rows: [[false, true, false, true]], types: ['boolean', 'boolean', 'boolean', 'boolean'] });
   });
 });

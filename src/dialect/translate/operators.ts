@@ -583,9 +583,16 @@ function distinctColumnsAsSets(parts: Part[], is: number, correlatable: boolean)
       writtenLiterals(text)
     );
   };
-  if (correlatable || !simple(a) || !simple(b)) return undefined;
+  if (correlatable || a < 0 || b < 0) return undefined;
   const [x, y] = [parts[a].text.trim(), parts[b].text.trim()];
   const op = joinParts(parts, is, from).trim().replace(/\s+/g, ' ');
+  if (!simple(a) || !simple(b)) {
+    // One operand each that is no column (`date_diff(…) IS DISTINCT FROM v`): the text guard alone, unless the SQL shows
+    // both types (Part.knownType); a subquery is not written twice (it would be planned twice).
+    if ((parts[a].knownType !== undefined && parts[b].knownType !== undefined) || SUBQUERY.test(x) || SUBQUERY.test(y)) return undefined;
+    replace(parts, a, b, `(${x} ${op} ${y} AND trino_text_comparable(${x}, ${y}))`);
+    return a;
+  }
   replace(
     parts,
     a,
