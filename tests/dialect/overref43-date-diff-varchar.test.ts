@@ -60,3 +60,24 @@ describe('IS [NOT] DISTINCT FROM of a number and a varchar column', () => {
     expect(await rowsAndTypes(engine, calls)).toEqual({ rows: [[false, true, false, true]], types: ['boolean', 'boolean', 'boolean', 'boolean'] });
   });
 });
+
+// `x IN (v)` of a number and a varchar column element failed with DuckDB's binder error on the nested branch's list; the
+// plain branch's elements now take ='s text guard (nested-comparisons.ts, the IN list beside compareAny).
+describe('IN lists of a varchar column beside a number', () => {
+  const LISTS = "FROM (VALUES (DATE '2024-01-01', DATE '2024-01-03', '2', 1, 2, 2.5e0)) t(d1, d2, v, i, n, g)";
+  // Trino 476: TYPE_MISMATCH "IN value and list items must be the same type or coercible to a common type".
+  it.each<[string]>([[`SELECT i IN (v) ${LISTS}`], [`SELECT date_diff('day', d1, d2) IN (v) ${LISTS}`]])(
+    '%s is refused with the product message',
+    async (sql) => {
+      await expect(engine.execute(sql)).rejects.toThrow(REFUSED);
+    },
+  );
+
+  it('still answers lists of one family', async () => {
+    const sql = `SELECT i IN (n, 1), date_diff('day', d1, d2) IN (n), i IN (g, n), v IN (v, '2'), i NOT IN (n) ${LISTS}`;
+    expect(await rowsAndTypes(engine, sql)).toEqual({
+      rows: [[true, true, false, true, true]],
+      types: ['boolean', 'boolean', 'boolean', 'boolean', 'boolean'],
+    });
+  });
+});
