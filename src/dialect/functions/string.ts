@@ -19,7 +19,7 @@ export const STRING: FunctionFamily = {
   luhn_check: shim('trino_luhn_check', '1'),
   position: duckdb(undefined, 'POSITION(substring IN string)'),
   replace: rewrite('replace(s, search) removes search; an empty search inserts the replacement around every code point', '2-3'),
-  reverse: rewrite('strings and arrays; of an aggregate it is refused (compute the aggregate in a subquery)', '1'),
+  reverse: rewrite('strings and arrays; of array_agg(…) list_reverse; of another aggregate it is refused (compute the aggregate in a subquery)', '1'),
   soundex: shim('trino_soundex', '1', 'American Soundex of the letters (Commons Codec’s); a letter outside A-Z fails'),
   split: rewrite('split(s, delimiter[, limit]): at most limit elements, the last holding the rest; a limit of 0 or less fails', '2-3'),
   split_part: rewrite('NULL past the last field; an empty delimiter gives the index-th code point', '3'),

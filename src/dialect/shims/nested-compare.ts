@@ -499,8 +499,10 @@ export const NESTED_COMPARE_MACROS: readonly string[] = [
   `trino_comparable_columns(a DOUBLE, b DOUBLE) AS true, (a, b) AS trino_not_nested(a, b) AND trino_text_comparable(a, b)`,
   // `plain` when neither a nor b is an array, map or row, else `nested` (Trino's comparison): the comparison of
   // operands whose types the translator cannot see (translate/nested-comparisons.ts). DuckDB folds typeof() while
-  // binding and the constant CASE while optimizing, so a scalar comparison still pushes down or joins by hash.
-  `trino_compare_any(a, b, plain, nested) AS CASE WHEN ${IS_NESTED('a')} OR ${IS_NESTED('b')} THEN nested ELSE plain END`,
+  // binding and the constant CASE while optimizing, so a scalar comparison still pushes down or joins by hash. The plain
+  // branch comes first: DuckDB binds the branches in order, so a number compared with a varchar is refused by plain's
+  // text guard before nested's list of the two fails with DuckDB's own binder error (overref43: `date_diff(…) = s`).
+  `trino_compare_any(a, b, plain, nested) AS CASE WHEN NOT (${IS_NESTED('a')} OR ${IS_NESTED('b')}) THEN plain ELSE nested END`,
   // x prepended to the elements: the list gives them DuckDB's common type, as Trino coerces them.
   `trino_nested_search(a, x) AS trino_nested_search_json(CAST(to_json(list_prepend(x, a)) AS VARCHAR), ${NAN_KEY_TYPES('x')})`,
   `trino_nested_contains(a, x) AS list_transform([trino_nested_search(a, x)], lambda trino_p: CASE

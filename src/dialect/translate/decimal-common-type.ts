@@ -125,6 +125,8 @@ function arithmeticDigits(nodes: readonly Node[], text: string, operand = false)
       return { integer, scale };
     }
   }
+  // abs(x) of a decimal is of x's type in Trino 476 (abs(DECIMAL '-1234.5') is a decimal(5,1)): x's digits (overref43).
+  if (m.length === 2 && nodeKeyword(m[0]) === 'ABS' && isParen(m[1])) return arithmeticDigits(m[1].items, text, operand);
   if (m.some((n) => !ARITHMETIC.has(opText(n) ?? '+') && opText(n) !== '.')) return undefined;
   if (isOp(m[0], ['-', '+'])) return arithmeticDigits(m.slice(1), text, operand);
   // A value that is no arithmetic: DuckDB's type of it is its own.

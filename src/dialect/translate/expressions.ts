@@ -583,6 +583,8 @@ export class ExpressionRewriter {
   unknownNames: ReadonlySet<string> = new Set();
   /** The cells of the statement's VALUES columns (try-escapes.ts valuesColumnCells), set where it calls date_add. */
   valuesCells: ReadonlyMap<string, Node[][]> | undefined;
+  /** The statement calls try() more than once (try-escapes.ts tryCall), set by query.ts. */
+  manyTries = false;
   /** Parentheses of a type's parameters (`DECIMAL(10,2)` inside a DDL column's `ARRAY<…>`), no call (type-context.ts). */
   typeParens: ReadonlySet<Token> = new Set();
 
@@ -1924,6 +1926,7 @@ export class ExpressionRewriter {
       makesZoned: this.makesZoned,
       ...(this.levelTypes !== undefined ? { knownType: this.knownType } : {}),
       ...(this.valuesCells !== undefined ? { valuesCells: this.valuesCells } : {}),
+      ...(this.manyTries ? { manyTries: true } : {}),
     };
     let text: string | undefined;
     // A regular expression's pattern and text, as Java reads them (java-regex.ts).

@@ -4,8 +4,8 @@ import { mayBeUnknownExpression, unknownGuarded } from './column-operands.js';
 import { checkedCoalesce, checkedFamilies, checkedOnce, mayMixFamilies, mixesIpAddress } from './decimal-common-type.js';
 import { besideFloating, doubleArgument, floatingPair, floatingRefused } from './floating-operands.js';
 import { type CallContext, type CallHandler, refusedUntypedNull, splitAggregateOrder } from './functions.js';
-import { meaningful, nodeKeyword } from './tree.js';
-import { hasAggregate, hasOuterAggregate, shimCall } from './unbound.js';
+import { isParen, meaningful, type Node, nodeKeyword } from './tree.js';
+import { hasOuterAggregate, shimCall } from './unbound.js';
 import { INTEGER_TYPES, typedWhereOuter } from './operators.js';
 import { typeFamily } from './nested-comparisons.js';
 import { REFUSED_KEY_MARKER } from '../shims/error-messages.js';
@@ -33,7 +33,9 @@ const overArgumentList =
 const typedShim =
   (shim: string, plain?: string): CallHandler =>
   (c) => {
-    if (!hasAggregate(c.all())) return `${shim}(${c.all()})${c.tail}`;
+    // An aggregate inside a scalar subquery is the subquery's own: the subquery's column is typed when DuckDB binds the
+    // macro (reverse(regexp_replace((SELECT max_by(x, y) FROM …), '[0-9]')), the random tier's seed 20261205, case 515).
+    if (!hasOuterAggregate(c.all())) return `${shim}(${c.all()})${c.tail}`;
     if (plain) return `${plain}(${c.all()})${c.tail}`;
     c.report(
       'aggregate-argument',
@@ -42,6 +44,12 @@ const typedShim =
     );
     return undefined;
   };
+
+/** `array_agg(…)`, alone (an array whatever its argument: reverse() of it is list_reverse, with or without OVER/FILTER). */
+function arrayAggregate(arg: readonly Node[] | undefined): boolean {
+  const [name, group, ...rest] = meaningful(arg ?? []);
+  return nodeKeyword(name) === 'ARRAY_AGG' && isParen(group) && rest.every((n) => ['FILTER', 'OVER'].includes(nodeKeyword(n)) || isParen(n));
+}
 
 /** Splits a rendered `WITHIN GROUP (ORDER BY …) rest` tail into the ORDER BY text and the rest. */
 function withinGroup(tail: string): { orderBy: string; rest: string } | undefined {
@@ -280,7 +288,7 @@ export const NULL_AWARE_REWRITES: Record<string, CallHandler> = {
   },
   // Java: log(b, x) = ln(x) / ln(b), NaN or ±Infinity where DuckDB raises or (base 1, a division by 0) gives NULL.
   log: (c) => `trino_double_divide(trino_ln(${c.arg(1)}), trino_ln(${c.arg(0)}))`,
-  reverse: (c) => (refusedUntypedNull(c) ? undefined : typedShim('trino_reverse')(c)),
+  reverse: (c) => (refusedUntypedNull(c) ? undefined : arrayAggregate(c.args[0]) ? `list_reverse(${c.arg(0)})` : typedShim('trino_reverse')(c)),
   length: typedShim('trino_length', 'length'),
   // TRIM(LEADING 'x' FROM s) is SQL syntax DuckDB shares; trim(s) removes Java whitespace, not only spaces.
   // TRIM(LEADING FROM s), without characters, is ltrim(s) in Trino; DuckDB read LEADING as a column.

@@ -76,6 +76,8 @@ export interface CallContext {
   knownType?: (text: string) => string | undefined;
   /** The cells of the statement's VALUES columns by lower-case name, where it calls date_add (try-escapes.ts valuesColumnCells). */
   valuesCells?: ReadonlyMap<string, Node[][]>;
+  /** The statement calls try() more than once (try-escapes.ts tryCall keeps each one's value apart from the others). */
+  manyTries?: boolean;
 }
 
 /** Returns the DuckDB text for the call (including its tail), or undefined to keep the call as written. */

@@ -539,7 +539,11 @@ export function compareNestedValues(parts: Part[], correlatable = false): void {
       const elements = p.inList.map((e) => e.text);
       const read = visible ? undefined : readColumns([x, ...elements], correlatable);
       const compared = nanAwareInList(x, p.text, elements, not, read && { x: read[0], list: `(${read.slice(1).join(', ')})` });
-      const plain = correlatable ? correlatedColumnsRefused([x, ...elements], compared, 'IN') : compared;
+      // Each element that is no literal beside x takes ='s text guard (overref43: `i IN (v)` of an integer and a varchar
+      // column, Trino 476 TYPE_MISMATCH; locally DuckDB's binder error on the nested branch's list).
+      const guards = p.inList.filter((e) => !e.zoned && !isLiteral(e.text)).map((e) => ` AND trino_text_comparable(${x}, ${e.text.trim()})`);
+      const guarded = visible || guards.length === 0 ? compared : `(${compared}${guards.join('')})`;
+      const plain = correlatable ? correlatedColumnsRefused([x, ...elements], guarded, 'IN') : guarded;
       const text = visible ? nested : compareAny(x, unseen?.text.trim() ?? '', plain, nested);
       parts.splice(left[0], i - left[0] + 1, { kind: 'operand', text });
       i = left[0];

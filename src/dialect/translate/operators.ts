@@ -558,7 +558,10 @@ function writtenLiterals(text: string): boolean {
  * columns, or of literals) at `is`: where either
  * holds a map (a typeof test DuckDB folds while binding), the two compare by their entries as sets, NULL elements as
  * equal (Trino 476: MAP(ARRAY[1, 2], …) IS DISTINCT FROM MAP(ARRAY[2, 1], …) of two columns is false; locally the
- * entry lists differed). Returns the index of the comparison, now one operand, or undefined where it is left.
+ * entry lists differed). A varchar beside a value of another type, or two values of other type families, is refused by
+ * trino_text_comparable as with = (Trino 476: `i IS DISTINCT FROM v` of an integer and a varchar column is TYPE_MISMATCH
+ * "Cannot check if integer is identical to varchar(1)"; locally it was true; overref43). Returns the index of the
+ * comparison, now one operand, or undefined where it is left.
  */
 function distinctColumnsAsSets(parts: Part[], is: number, correlatable: boolean): number | undefined {
   const left = operandRange(parts, is, -1);
@@ -580,14 +583,21 @@ function distinctColumnsAsSets(parts: Part[], is: number, correlatable: boolean)
       writtenLiterals(text)
     );
   };
-  if (correlatable || !simple(a) || !simple(b)) return undefined;
+  if (correlatable || a < 0 || b < 0) return undefined;
   const [x, y] = [parts[a].text.trim(), parts[b].text.trim()];
   const op = joinParts(parts, is, from).trim().replace(/\s+/g, ' ');
+  if (!simple(a) || !simple(b)) {
+    // One operand each that is no column (`date_diff(…) IS DISTINCT FROM v`): the text guard alone, unless the SQL shows
+    // both types (Part.knownType); a subquery is not written twice (it would be planned twice).
+    if ((parts[a].knownType !== undefined && parts[b].knownType !== undefined) || SUBQUERY.test(x) || SUBQUERY.test(y)) return undefined;
+    replace(parts, a, b, `(${x} ${op} ${y} AND trino_text_comparable(${x}, ${y}))`);
+    return a;
+  }
   replace(
     parts,
     a,
     b,
-    `CASE WHEN trino_holds_map(${x}) OR trino_holds_map(${y}) OR trino_holds_nested_zoned(${x}) OR trino_holds_nested_zoned(${y}) THEN trino_unordered_key_at(${x}, 1) ${op} trino_unordered_key_at(${y}, 2) ELSE ${x} ${op} ${y} END`,
+    `CASE WHEN trino_holds_map(${x}) OR trino_holds_map(${y}) OR trino_holds_nested_zoned(${x}) OR trino_holds_nested_zoned(${y}) THEN trino_unordered_key_at(${x}, 1) ${op} trino_unordered_key_at(${y}, 2) ELSE (${x} ${op} ${y} AND trino_text_comparable(${x}, ${y})) END`,
   );
   return a;
 }

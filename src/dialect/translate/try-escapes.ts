@@ -7,7 +7,8 @@
 // tinyint/smallint, whose own failure try() does catch); another count is refused.
 import { keyword, stringValue } from '../tokens.js';
 import { networkErrorEscapingTry } from '../shims/ip-address.js';
-import type { CallHandler } from './functions.js';
+import type { CallContext, CallHandler } from './functions.js';
+import { hasAggregate } from './unbound.js';
 import { rowValues } from './set-operation-columns.js';
 import { isParen, meaningful, nodeKeyword, nodeText, splitArgs, type Node } from './tree.js';
 
@@ -147,6 +148,21 @@ const stringLiteral = (nodes: readonly Node[]): string | undefined => {
   return m.length === 1 && m[0].kind === 'token' && m[0].token.kind === 'string' ? stringValue(m[0].token) : undefined;
 };
 
+/**
+ * try()'s argument, kept apart from the statement's other try() calls. DuckDB's common-subexpression pass computes a
+ * subexpression two try() calls share once, below both and outside their TRY, so its failure fails the query (Trino 476:
+ * `SELECT k, try(10 / k > 1), try(10 / k > 2) FROM (VALUES 0, 5) t(k)` is NULL, NULL / true, false; locally "Division
+ * by zero"). The pass does not look into a lambda's body, so the value is computed there, over a list of one element.
+ * Only where the statement calls try() more than once (CallContext.manyTries), and not where a lambda, subquery,
+ * aggregate or outer column would have to move into that body (DuckDB binds neither a subquery nor an outer column
+ * there; TRY refuses the aggregate anyway).
+ */
+function apartFromOtherTries(c: CallContext): string {
+  const value = c.all();
+  if (!c.manyTries || c.correlatable || (c.lambdaParameters?.size ?? 0) > 0 || /\(\s*(?:SELECT|WITH)\b/i.test(value) || hasAggregate(value)) return value;
+  return `list_transform([0], lambda trino_try_apart: ${value.trim()})[1]`;
+}
+
 export const tryCall: CallHandler = (c) => {
   // contains(network, address): Trino's error for a prefix length that is not a number escapes try() too. A literal
   // network is read here; another is refused when DuckDB binds the ipaddress overload (trino_contains_in_try).
@@ -170,5 +186,5 @@ export const tryCall: CallHandler = (c) => {
     return undefined;
   }
   // Each contains() whose network is not one string literal (read above) takes the refusing variant.
-  return `try(${c.all()})${c.tail}`.replace(/trino_contains\((?!\s*'(?:[^']|'')*'\s*,)/g, 'trino_contains_in_try(');
+  return `try(${apartFromOtherTries(c)})${c.tail}`.replace(/trino_contains\((?!\s*'(?:[^']|'')*'\s*,)/g, 'trino_contains_in_try(');
 };
