@@ -37,7 +37,7 @@ export function evaluateUntypedPredicateOperands(parts: Part[], mayHoldUnknown: 
   for (let i = 0; i < parts.length; i++) {
     const w = word(parts, i);
     if (w === 'IS') {
-      if (correlatable && !evaluated && parts[i].evaluatedTest !== true && parts[i].refusedTest !== true) continue;
+      if (correlatable && !evaluated && parts[i].evaluatedTest !== true && parts[i].refusedTest !== true && parts[i].havingTest !== true) continue;
       const next = nextWord(parts, i);
       if (next !== 'NULL' && !(next === 'NOT' && nextWord(parts, nextMeaningful(parts, i)) === 'NULL')) continue;
       const range = operand(parts, i, -1);
@@ -47,7 +47,11 @@ export function evaluateUntypedPredicateOperands(parts: Part[], mayHoldUnknown: 
       // DuckDB answered (hunt42). A column of a constant NULL (`WITH c AS (SELECT NULL AS n …)`) Trino folds: it answers.
       const bareColumn =
         parts[i].refusedTest === true && isColumnName(text) && parts[i].unnestColumns?.has(lambdaParameterName(text.split('.').pop() ?? '')) === true;
-      if (!range || !(mayBeUnknown(text) || bareColumn)) continue;
+      // An aggregate (or a scalar subquery's) of unknown type tested in a HAVING term Trino 476 does not fold (`HAVING
+      // max(k) IS NULL` of an unknown k from UNNEST, VALUES or `SELECT NULL`, `HAVING max(NULL) IS NOT NULL`,
+      // `coalesce(max(k), NULL) IS NULL`): COMPILER_ERROR, where DuckDB answered (hunt43).
+      const aggregateTest = parts[i].havingTest === true && hasAggregate(text);
+      if (!range || !(mayBeUnknown(text) || bareColumn || aggregateTest)) continue;
       // A retyped operand is a typed NULL there, which DuckDB folds away too: the operand is evaluated beside the test.
       const end = next === 'NULL' ? nextMeaningful(parts, i) : nextMeaningful(parts, nextMeaningful(parts, i));
       const test = `(${text}) IS ${next === 'NOT' ? 'NOT ' : ''}NULL`;
@@ -55,7 +59,7 @@ export function evaluateUntypedPredicateOperands(parts: Part[], mayHoldUnknown: 
       parts.splice(range[0], end - range[0] + 1, {
         kind: 'operand',
         text:
-          parts[i].refusedTest === true && readsColumn(text)
+          (parts[i].refusedTest === true && readsColumn(text)) || aggregateTest
             ? // Inside a subquery that may read the outer row the struct holds a constant (a struct of an outer column
               // does not bind: "Need named argument for struct pack"); DuckDB folds the key while binding.
               correlatable
