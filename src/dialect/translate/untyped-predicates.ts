@@ -95,6 +95,10 @@ export function unnestAliasColumns(items: readonly Node[]): ReadonlySet<string> 
   for (let k = from + 1; from >= 0 && k < m.length && !AFTER_WHERE.has(nodeKeyword(m[k])) && nodeKeyword(m[k]) !== 'WHERE'; k++) {
     const n = m[k];
     const rewritten = isParen(n) && nodeKeyword(meaningful(n.items)[0]) === 'SELECT' && nodeKeyword(meaningful(n.items)[1]) === 'UNNEST';
+    if (!rewritten && isParen(n) && nodeKeyword(meaningful(n.items)[0]) === 'SELECT') {
+      derivedUnnestColumns(n.items, m, k, columns);
+      continue;
+    }
     if (!rewritten && (nodeKeyword(n) !== 'UNNEST' || !isParen(m[k + 1]))) continue;
     let j = rewritten ? k + 1 : k + 2;
     if (nodeKeyword(m[j]) === 'WITH' && nodeKeyword(m[j + 1]) === 'ORDINALITY') j += 2;
@@ -104,6 +108,48 @@ export function unnestAliasColumns(items: readonly Node[]): ReadonlySet<string> 
     for (const n of meaningful(list.items)) if (isNameToken(n)) columns.add(nameKey(n));
   }
   return columns;
+}
+
+/**
+ * The columns a derived table `(SELECT … FROM UNNEST(…) u(x)) [AS] t [(k)]` passes on from its own level's UNNEST alias
+ * columns (unnestAliasColumns, recursively): a select item that is such a bare column (`x`, `u.x`, `x AS k`, renamed by
+ * t's column list by position) or a star. Trino 476 does not fold them into the outer filter's test either (`WHERE k IS
+ * NULL`: COMPILER_ERROR; hunt43); a constant NULL item (`NULL AS k`) it folds and is not one.
+ */
+function derivedUnnestColumns(subquery: readonly Node[], m: readonly Node[], k: number, columns: Set<string>): void {
+  const inner = unnestAliasColumns(subquery);
+  if (inner.size === 0) return;
+  const q = meaningful(subquery);
+  const from = q.findIndex((n) => nodeKeyword(n) === 'FROM');
+  if (from < 0) return;
+  let j = k + 1;
+  if (nodeKeyword(m[j]) === 'AS') j++;
+  const listNode = m[j + 1];
+  const list = isNameToken(m[j]) && isParen(listNode) ? meaningful(listNode.items).filter((n) => isNameToken(n)) : undefined;
+  const first = nodeKeyword(q[1]) === 'DISTINCT' || nodeKeyword(q[1]) === 'ALL' ? 2 : 1;
+  splitArgs(q.slice(first, from)).forEach((item, position) => {
+    const t = meaningful(item);
+    if (t.length > 0 && isText(t[t.length - 1], '*')) {
+      if (!list) for (const c of inner) columns.add(c);
+      return;
+    }
+    let end = t.length;
+    let alias: string | undefined;
+    const last = t[end - 1];
+    if (end >= 2 && isNameToken(last) && (nodeKeyword(t[end - 2]) === 'AS' || isNameToken(t[end - 2]))) {
+      alias = nameKey(last);
+      end -= nodeKeyword(t[end - 2]) === 'AS' ? 2 : 1;
+    }
+    // A bare column, qualified or not, or an aggregate of one (`max(x)`: not folded either).
+    const call = end === 2 && isNameToken(t[0]) && isParen(t[1]) && hasAggregate(`${t[0].token.text}(`) ? meaningful(t[1].items) : undefined;
+    const value = call ?? t.slice(0, end);
+    const column = value.length === 1 ? value[0] : value.length === 3 && isText(value[1], '.') ? value[2] : undefined;
+    if (!isNameToken(column) || !inner.has(nameKey(column))) return;
+    const named = list?.[position];
+    if (list && !isNameToken(named)) return;
+    const name = isNameToken(named) ? nameKey(named) : (alias ?? (call ? undefined : nameKey(column)));
+    if (name !== undefined) columns.add(name);
+  });
 }
 
 /** The words that end a query level's WHERE. */
