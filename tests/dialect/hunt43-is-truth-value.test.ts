@@ -5,7 +5,7 @@
 // (`unfaithful/syntax`) at the token Trino names; found by hand, docs/issue-15-audit.md, hunt43's section. Trino 476's
 // answers, asked of the shared Trino, beside each case.
 import { describe, expect, it } from 'vitest';
-import { rowsAndTypes, sharedLake } from './lake-helpers.js';
+import { refusedAt, rowsAndTypes, sharedLake } from './lake-helpers.js';
 
 describe('IS followed by a truth value, or by a second IS', () => {
   const engine = sharedLake();
