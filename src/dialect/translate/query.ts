@@ -32,7 +32,6 @@ import { excludeUsingColumnsFromStars, refuseQualifiedUsingColumns } from './usi
 import { refuseCodepointOfVarchar } from './codepoint-argument.js';
 import { refuseVisiblyMistypedOperands } from './visible-operand-types.js';
 import { numbersRunIntoText } from './number-literals.js';
-import { booleanIsTests } from './boolean-tests.js';
 import { refuseRowPatterns } from './row-pattern.js';
 import { refusePivots } from './pivot-clauses.js';
 import { refuseRepeatedRandomLambdas } from './random-lambdas.js';
@@ -100,13 +99,6 @@ export function translateExpressions(sql: string, position?: (t: Token) => { lin
       report(at, 'syntax', `${text}: identifiers must not start with a digit (Athena's syntax error)`, `surround the identifier with double quotes: "${text}"`);
     else report(at, 'syntax', `${text}: two numeric literals in a row (Athena's syntax error)`, 'write one number: 0x10 + 0.5, not 0x10.5');
   }
-  for (const { at, text } of booleanIsTests(tokens))
-    report(
-      at,
-      'syntax',
-      `${text}: Athena's IS takes only [NOT] NULL and [NOT] DISTINCT FROM, once (Athena's syntax error)`,
-      'write x = true, x IS DISTINCT FROM true, x IS NULL, or parenthesize the first test: (x IS NULL) IS NULL',
-    );
   // `8 >> 2` (DuckDB's shift; Trino 476 SYNTAX_ERROR at the second >), refused there.
   for (const at of shifts) rewriter.reportDuckdbOperator(at, '>>', 'an operator');
   const built = buildTree(unquoteAggregateNames(tokens));
