@@ -39,7 +39,6 @@ export function evaluateUntypedPredicateOperands(parts: Part[], mayHoldUnknown: 
     if (w === 'IS') {
       if (correlatable && !evaluated && parts[i].evaluatedTest !== true && parts[i].refusedTest !== true && parts[i].havingTest !== true) continue;
       const next = nextWord(parts, i);
-      if (next !== 'NULL' && !(next === 'NOT' && nextWord(parts, nextMeaningful(parts, i)) === 'NULL')) continue;
       const range = operand(parts, i, -1);
       const text = range ? textOf(parts, range).trim() : '';
       // A bare column of unknown type that its level's UNNEST names (UNNEST(ARRAY[NULL]) t(k), UNNEST(map_keys(MAP()))
@@ -51,20 +50,25 @@ export function evaluateUntypedPredicateOperands(parts: Part[], mayHoldUnknown: 
       // max(k) IS NULL` of an unknown k from UNNEST, VALUES or `SELECT NULL`, `HAVING max(NULL) IS NOT NULL`,
       // `coalesce(max(k), NULL) IS NULL`): COMPILER_ERROR, where DuckDB answered (hunt43).
       const aggregateTest = parts[i].havingTest === true && hasAggregate(text);
+      // `IS [NOT] DISTINCT FROM NULL` of those two fails as IS [NOT] NULL does (hunt43; Trino 476 folds it for the
+      // other untyped operands, `element_at(ARRAY[], 1) IS DISTINCT FROM NULL`: false, as DuckDB does).
+      const nullAt = range && (bareColumn || aggregateTest) ? distinctFromNullEnd(parts, i) : -1;
+      if (range && nullAt >= 0) {
+        const test = textOf(parts, [i, nullAt]).trim();
+        parts.splice(range[0], nullAt - range[0] + 1, { kind: 'operand', text: refusedUnlessTyped(text, `(${text}) ${test}`, correlatable) });
+        i = range[0];
+        continue;
+      }
+      if (next !== 'NULL' && !(next === 'NOT' && nextWord(parts, nextMeaningful(parts, i)) === 'NULL')) continue;
       if (!range || !(mayBeUnknown(text) || bareColumn || aggregateTest)) continue;
       // A retyped operand is a typed NULL there, which DuckDB folds away too: the operand is evaluated beside the test.
       const end = next === 'NULL' ? nextMeaningful(parts, i) : nextMeaningful(parts, nextMeaningful(parts, i));
       const test = `(${text}) IS ${next === 'NOT' ? 'NOT ' : ''}NULL`;
-      const refusedKey = `CASE WHEN typeof([${text}]) = '"NULL"[]' THEN '${REFUSED_KEY_MARKER}unknown filter test' ELSE 'trino_v' END`;
       parts.splice(range[0], end - range[0] + 1, {
         kind: 'operand',
         text:
           (parts[i].refusedTest === true && readsColumn(text)) || aggregateTest
-            ? // Inside a subquery that may read the outer row the struct holds a constant (a struct of an outer column
-              // does not bind: "Need named argument for struct pack"); DuckDB folds the key while binding.
-              correlatable
-              ? `({'trino_v': true}[${refusedKey}] AND ${test})`
-              : `{'trino_v': ${test}}[${refusedKey}]`
+            ? refusedUnlessTyped(text, test, correlatable)
             : evaluatedBeside(test, [`CASE WHEN typeof([${text}]) = '"NULL"[]' THEN ${text} END`], correlatable),
       });
       i = range[0];
@@ -75,6 +79,25 @@ export function evaluateUntypedPredicateOperands(parts: Part[], mayHoldUnknown: 
       i -= retyped(parts, operand(parts, word(parts, notAt) === 'NOT' ? notAt : i, -1), 'VARCHAR', correlatable);
     }
   }
+}
+
+/** `test` (a boolean of `text`), refused while binding where `text` is NULL-typed (Trino's unknown). */
+function refusedUnlessTyped(text: string, test: string, correlatable: boolean): string {
+  const refusedKey = `CASE WHEN typeof([${text}]) = '"NULL"[]' THEN '${REFUSED_KEY_MARKER}unknown filter test' ELSE 'trino_v' END`;
+  // Inside a subquery that may read the outer row the struct holds a constant (a struct of an outer column does not
+  // bind: "Need named argument for struct pack"); DuckDB folds the key while binding.
+  return correlatable ? `({'trino_v': true}[${refusedKey}] AND ${test})` : `{'trino_v': ${test}}[${refusedKey}]`;
+}
+
+/** For the IS part at i: the index of the NULL that ends `IS [NOT] DISTINCT FROM NULL`, else -1. */
+function distinctFromNullEnd(parts: readonly Part[], i: number): number {
+  let k = nextMeaningful(parts, i);
+  if (word(parts, k) === 'NOT') k = nextMeaningful(parts, k);
+  if (word(parts, k) !== 'DISTINCT') return -1;
+  const from = nextMeaningful(parts, k);
+  const end = from >= 0 && word(parts, from) === 'FROM' ? nextMeaningful(parts, from) : -1;
+  const after = end >= 0 ? nextMeaningful(parts, end) : -1;
+  return end >= 0 && word(parts, end) === 'NULL' && (after < 0 || parts[after].kind === 'boundary') ? end : -1;
 }
 
 const nextMeaningful = (parts: readonly Part[], i: number): number => {
