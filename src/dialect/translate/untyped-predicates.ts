@@ -115,13 +115,20 @@ export function unnestAliasColumns(items: readonly Node[]): ReadonlySet<string> 
   const m = meaningful(items);
   const columns = new Set<string>();
   const from = m.findIndex((n) => nodeKeyword(n) === 'FROM');
+  const withQueries = nodeKeyword(m[0]) === 'WITH' && from >= 0 ? withUnnestColumns(m.slice(1, from)) : undefined;
   for (let k = from + 1; from >= 0 && k < m.length && !AFTER_WHERE.has(nodeKeyword(m[k])) && nodeKeyword(m[k]) !== 'WHERE'; k++) {
     const n = m[k];
     const rewritten = isParen(n) && nodeKeyword(meaningful(n.items)[0]) === 'SELECT' && nodeKeyword(meaningful(n.items)[1]) === 'UNNEST';
     if (!rewritten && isParen(n) && nodeKeyword(meaningful(n.items)[0]) === 'SELECT') {
-      derivedUnnestColumns(n.items, m, k, columns);
+      let j = k + 1;
+      if (nodeKeyword(m[j]) === 'AS') j++;
+      const list = m[j + 1];
+      passedUnnestColumns(n.items, isNameToken(m[j]) && isParen(list) ? list.items : undefined, columns);
       continue;
     }
+    // A WITH query of this level read by name (`FROM w`, not `w.x` or a call): the columns it passes on.
+    const named = isNameToken(n) && !isText(m[k + 1], '.') && !isParen(m[k + 1]) ? withQueries?.get(nameKey(n)) : undefined;
+    if (named) for (const c of named) columns.add(c);
     if (!rewritten && (nodeKeyword(n) !== 'UNNEST' || !isParen(m[k + 1]))) continue;
     let j = rewritten ? k + 1 : k + 2;
     if (nodeKeyword(m[j]) === 'WITH' && nodeKeyword(m[j + 1]) === 'ORDINALITY') j += 2;
@@ -133,22 +140,36 @@ export function unnestAliasColumns(items: readonly Node[]): ReadonlySet<string> 
   return columns;
 }
 
+/** The WITH queries `w [(k)] AS (SELECT …)` of a level's WITH clause (`nodes` between WITH and FROM): the columns each passes on. */
+function withUnnestColumns(nodes: readonly Node[]): Map<string, Set<string>> {
+  const queries = new Map<string, Set<string>>();
+  for (const query of splitArgs(nodes)) {
+    const q = meaningful(query);
+    const name = q[0];
+    const list = isParen(q[1]) ? q[1] : undefined;
+    const body = q[list ? 3 : 2];
+    if (!isNameToken(name) || nodeKeyword(q[list ? 2 : 1]) !== 'AS' || !isParen(body)) continue;
+    const columns = new Set<string>();
+    passedUnnestColumns(body.items, list?.items, columns);
+    if (columns.size > 0) queries.set(nameKey(name), columns);
+  }
+  return queries;
+}
+
 /**
- * The columns a derived table `(SELECT … FROM UNNEST(…) u(x)) [AS] t [(k)]` passes on from its own level's UNNEST alias
- * columns (unnestAliasColumns, recursively): a select item that is such a bare column (`x`, `u.x`, `x AS k`, renamed by
- * t's column list by position) or a star. Trino 476 does not fold them into the outer filter's test either (`WHERE k IS
- * NULL`: COMPILER_ERROR; hunt43); a constant NULL item (`NULL AS k`) it folds and is not one.
+ * The columns a derived table `(SELECT … FROM UNNEST(…) u(x)) [AS] t [(k)]` or a WITH query `w [(k)] AS (SELECT …)`
+ * passes on from its own level's UNNEST alias columns (unnestAliasColumns, recursively): a select item that is such a
+ * bare column (`x`, `u.x`, `x AS k`, renamed by the column list `aliases` by position) or a star. Trino 476 does not
+ * fold them into the outer filter's test either (`WHERE k IS NULL`: COMPILER_ERROR; hunt43); a constant NULL item
+ * (`NULL AS k`) it folds and is not one.
  */
-function derivedUnnestColumns(subquery: readonly Node[], m: readonly Node[], k: number, columns: Set<string>): void {
+function passedUnnestColumns(subquery: readonly Node[], aliases: readonly Node[] | undefined, columns: Set<string>): void {
   const inner = unnestAliasColumns(subquery);
   if (inner.size === 0) return;
   const q = meaningful(subquery);
   const from = q.findIndex((n) => nodeKeyword(n) === 'FROM');
   if (from < 0) return;
-  let j = k + 1;
-  if (nodeKeyword(m[j]) === 'AS') j++;
-  const listNode = m[j + 1];
-  const list = isNameToken(m[j]) && isParen(listNode) ? meaningful(listNode.items).filter((n) => isNameToken(n)) : undefined;
+  const list = aliases ? meaningful(aliases).filter((n) => isNameToken(n)) : undefined;
   const first = nodeKeyword(q[1]) === 'DISTINCT' || nodeKeyword(q[1]) === 'ALL' ? 2 : 1;
   splitArgs(q.slice(first, from)).forEach((item, position) => {
     const t = meaningful(item);
