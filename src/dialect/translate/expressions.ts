@@ -296,6 +296,11 @@ function markRefusedTests(parts: Part[], start: number, unnestColumns: ReadonlyS
     }
 }
 
+/** Marks the `IS` parts from `start` on: terms of a HAVING, whose untyped tests of an aggregate are refused (hunt43). */
+function markHavingTests(parts: Part[], start: number): void {
+  for (let k = start; k < parts.length; k++) if (parts[k].kind === 'boundary' && /^IS$/i.test(parts[k].text)) parts[k].havingTest = true;
+}
+
 /**
  * The expressions of a query's select list (aliases dropped), for ORDER BY ordinals; undefined for `SELECT *` and
  * `t.*` items, whose columns are not written out.
@@ -545,6 +550,11 @@ export class ExpressionRewriter {
    * filterTermAt: `NOT (e IS NULL)`, a CASE condition, an aggregate's `FILTER (WHERE …)`): its IS parts are marked.
    */
   private refusedFilterTerm: FilterTerm = false;
+  /**
+   * The next sequence rendered is a term of a HAVING (filterTermAt, as refusedFilterTerm is for a WHERE over a table's
+   * rows), over any rows: its IS parts are marked havingTest (an aggregate's untyped test is refused there; hunt43).
+   */
+  private havingTerm: FilterTerm = false;
   /** The query level being rendered has aggregates whose FILTER tests are refused (filtersAggregatedTableRows). */
   private aggregateFiltersRefused = false;
   /** The columns the query level being rendered names in UNNEST alias lists, where the statement may hold unknowns. */
@@ -656,6 +666,8 @@ export class ExpressionRewriter {
     // A term of a refused filter (filterTermAt): every IS part of the sequence is refused as a WHERE's own.
     const filterTerm = this.refusedFilterTerm;
     this.refusedFilterTerm = false;
+    const havingTerm = this.havingTerm;
+    this.havingTerm = false;
     const tableFilterConjunct = this.tableFilterConjunct;
     this.tableFilterConjunct = false;
     const conjunctTerm = this.conjunctTerm;
@@ -694,6 +706,9 @@ export class ExpressionRewriter {
       (level !== undefined && tableFilterConjunct && this.mayHoldUnknown && whereTestsReadOuter(items));
     const filters = (this.correlatableDepth === 0 && this.mayHoldUnknown && filtersTableRows(items, this.valuesWithQueries)) || correlatedFilters;
     let filterStart = -1;
+    // A HAVING's terms, over any rows (VALUES too): Trino 476 cannot compile an untyped test of an aggregate there.
+    const having = this.mayHoldUnknown && items.some((n) => nodeKeyword(n) === 'HAVING') && holdsSelect(items);
+    let havingStart = -1;
     // A WHERE or HAVING of conjuncts only (no OR at its level): a subquery there is a conjunct (conjunctSubqueryAt).
     // Under an odd number of NOTs (conjunctTerm 'negated', `NOT (x > 0 OR NOT EXISTS (…))`), a sequence of disjuncts
     // only: pushed down, they are conjuncts (sil41).
@@ -713,6 +728,12 @@ export class ExpressionRewriter {
         if (filterStart >= 0) markRefusedTests(parts, filterStart, this.unnestColumns);
         filterStart = (correlatedFilters ? ['WHERE'] : ['WHERE', 'HAVING']).includes(nodeKeyword(items[i])) ? parts.length : -1;
       }
+      if (having && LEVEL_CLAUSES.has(nodeKeyword(items[i]))) {
+        if (havingStart >= 0) markHavingTests(parts, havingStart);
+        havingStart = nodeKeyword(items[i]) === 'HAVING' ? parts.length : -1;
+      }
+      if (havingStart >= 0 || havingTerm)
+        this.havingTerm = filterTermAt(items, i, havingTerm === 'negated') || (comparedTrueOnlyCaseAt(items, i, havingTerm === 'negated') ? 'term' : false);
       if (level !== undefined && LEVEL_CLAUSES.has(nodeKeyword(items[i]))) {
         if (whereStart >= 0) markEvaluatedTests(parts, whereStart);
         whereStart = where && nodeKeyword(items[i]) === 'WHERE' ? parts.length : -1;
@@ -734,6 +755,7 @@ export class ExpressionRewriter {
       }
       i += this.renderNode(items, i, parts);
       this.refusedFilterTerm = false;
+      this.havingTerm = false;
       this.tableFilterConjunct = false;
       this.conjunctTerm = false;
       this.refusedIfCall = enclosingIf;
@@ -741,6 +763,8 @@ export class ExpressionRewriter {
     if (whereStart >= 0) markEvaluatedTests(parts, whereStart);
     if (filterStart >= 0) markRefusedTests(parts, filterStart, this.unnestColumns);
     if (filterTerm) markRefusedTests(parts, 0, this.unnestColumns);
+    if (havingStart >= 0) markHavingTests(parts, havingStart);
+    if (havingTerm) markHavingTests(parts, 0);
     this.predicatesEvaluated = enclosingSelectList;
     this.valuesWithQueries = enclosingValuesWith;
     this.aggregateFiltersRefused = enclosingAggregateFilters;
@@ -1092,14 +1116,18 @@ export class ExpressionRewriter {
         // A CASE that is a term of a refused filter (filterTermAt): its WHEN conditions are terms too.
         const conditions = this.refusedFilterTerm ? caseConditionStarts(node) : undefined;
         this.refusedFilterTerm = false;
+        const havingConditions = this.havingTerm ? caseConditionStarts(node) : undefined;
+        this.havingTerm = false;
         // The one condition of a TRUE-only CASE that is a conjunct is one too (Trino reads the CASE as it).
         const conjunct = this.conjunctTerm === 'term' && conditions?.size === 1;
         this.conjunctTerm = false;
         const renderPiece = (nodes: readonly Node[]) => {
           this.refusedFilterTerm = conditions?.has(nodes[0]) === true ? 'term' : false;
+          this.havingTerm = havingConditions?.has(nodes[0]) === true ? 'term' : false;
           this.conjunctTerm = conjunct && conditions?.has(nodes[0]) === true ? 'term' : false;
           const rendered = this.renderZoned(nodes);
           this.refusedFilterTerm = false;
+          this.havingTerm = false;
           this.conjunctTerm = false;
           return rendered;
         };

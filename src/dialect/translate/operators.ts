@@ -64,6 +64,11 @@ export interface Part {
   evaluatedTest?: boolean;
   /** For an `IS` part: a WHERE or HAVING test over a table's rows, refused where its operand is NULL-typed (untyped-predicates.ts). */
   refusedTest?: boolean;
+  /**
+   * For an `IS` part: a term of a HAVING (over any rows), refused where its operand holds an aggregate and is
+   * NULL-typed: Trino 476 fails to compile `HAVING max(k) IS NULL` of an unknown k (untyped-predicates.ts; hunt43).
+   */
+  havingTest?: boolean;
   /** For a refused `IS` part: its level's UNNEST alias columns (untyped-predicates.ts unnestAliasColumns), lower case. */
   unnestColumns?: ReadonlySet<string>;
   /**

@@ -37,9 +37,8 @@ export function evaluateUntypedPredicateOperands(parts: Part[], mayHoldUnknown: 
   for (let i = 0; i < parts.length; i++) {
     const w = word(parts, i);
     if (w === 'IS') {
-      if (correlatable && !evaluated && parts[i].evaluatedTest !== true && parts[i].refusedTest !== true) continue;
+      if (correlatable && !evaluated && parts[i].evaluatedTest !== true && parts[i].refusedTest !== true && parts[i].havingTest !== true) continue;
       const next = nextWord(parts, i);
-      if (next !== 'NULL' && !(next === 'NOT' && nextWord(parts, nextMeaningful(parts, i)) === 'NULL')) continue;
       const range = operand(parts, i, -1);
       const text = range ? textOf(parts, range).trim() : '';
       // A bare column of unknown type that its level's UNNEST names (UNNEST(ARRAY[NULL]) t(k), UNNEST(map_keys(MAP()))
@@ -47,20 +46,29 @@ export function evaluateUntypedPredicateOperands(parts: Part[], mayHoldUnknown: 
       // DuckDB answered (hunt42). A column of a constant NULL (`WITH c AS (SELECT NULL AS n …)`) Trino folds: it answers.
       const bareColumn =
         parts[i].refusedTest === true && isColumnName(text) && parts[i].unnestColumns?.has(lambdaParameterName(text.split('.').pop() ?? '')) === true;
-      if (!range || !(mayBeUnknown(text) || bareColumn)) continue;
+      // An aggregate (or a scalar subquery's) of unknown type tested in a HAVING term Trino 476 does not fold (`HAVING
+      // max(k) IS NULL` of an unknown k from UNNEST, VALUES or `SELECT NULL`, `HAVING max(NULL) IS NOT NULL`,
+      // `coalesce(max(k), NULL) IS NULL`): COMPILER_ERROR, where DuckDB answered (hunt43).
+      const aggregateTest = parts[i].havingTest === true && hasAggregate(text);
+      // `IS [NOT] DISTINCT FROM NULL` of those two fails as IS [NOT] NULL does (hunt43; Trino 476 folds it for the
+      // other untyped operands, `element_at(ARRAY[], 1) IS DISTINCT FROM NULL`: false, as DuckDB does).
+      const nullAt = range && (bareColumn || aggregateTest) ? distinctFromNullEnd(parts, i) : -1;
+      if (range && nullAt >= 0) {
+        const test = textOf(parts, [i, nullAt]).trim();
+        parts.splice(range[0], nullAt - range[0] + 1, { kind: 'operand', text: refusedUnlessTyped(text, `(${text}) ${test}`, correlatable) });
+        i = range[0];
+        continue;
+      }
+      if (next !== 'NULL' && !(next === 'NOT' && nextWord(parts, nextMeaningful(parts, i)) === 'NULL')) continue;
+      if (!range || !(mayBeUnknown(text) || bareColumn || aggregateTest)) continue;
       // A retyped operand is a typed NULL there, which DuckDB folds away too: the operand is evaluated beside the test.
       const end = next === 'NULL' ? nextMeaningful(parts, i) : nextMeaningful(parts, nextMeaningful(parts, i));
       const test = `(${text}) IS ${next === 'NOT' ? 'NOT ' : ''}NULL`;
-      const refusedKey = `CASE WHEN typeof([${text}]) = '"NULL"[]' THEN '${REFUSED_KEY_MARKER}unknown filter test' ELSE 'trino_v' END`;
       parts.splice(range[0], end - range[0] + 1, {
         kind: 'operand',
         text:
-          parts[i].refusedTest === true && readsColumn(text)
-            ? // Inside a subquery that may read the outer row the struct holds a constant (a struct of an outer column
-              // does not bind: "Need named argument for struct pack"); DuckDB folds the key while binding.
-              correlatable
-              ? `({'trino_v': true}[${refusedKey}] AND ${test})`
-              : `{'trino_v': ${test}}[${refusedKey}]`
+          (parts[i].refusedTest === true && readsColumn(text)) || aggregateTest
+            ? refusedUnlessTyped(text, test, correlatable)
             : evaluatedBeside(test, [`CASE WHEN typeof([${text}]) = '"NULL"[]' THEN ${text} END`], correlatable),
       });
       i = range[0];
@@ -71,6 +79,25 @@ export function evaluateUntypedPredicateOperands(parts: Part[], mayHoldUnknown: 
       i -= retyped(parts, operand(parts, word(parts, notAt) === 'NOT' ? notAt : i, -1), 'VARCHAR', correlatable);
     }
   }
+}
+
+/** `test` (a boolean of `text`), refused while binding where `text` is NULL-typed (Trino's unknown). */
+function refusedUnlessTyped(text: string, test: string, correlatable: boolean): string {
+  const refusedKey = `CASE WHEN typeof([${text}]) = '"NULL"[]' THEN '${REFUSED_KEY_MARKER}unknown filter test' ELSE 'trino_v' END`;
+  // Inside a subquery that may read the outer row the struct holds a constant (a struct of an outer column does not
+  // bind: "Need named argument for struct pack"); DuckDB folds the key while binding.
+  return correlatable ? `({'trino_v': true}[${refusedKey}] AND ${test})` : `{'trino_v': ${test}}[${refusedKey}]`;
+}
+
+/** For the IS part at i: the index of the NULL that ends `IS [NOT] DISTINCT FROM NULL`, else -1. */
+function distinctFromNullEnd(parts: readonly Part[], i: number): number {
+  let k = nextMeaningful(parts, i);
+  if (word(parts, k) === 'NOT') k = nextMeaningful(parts, k);
+  if (word(parts, k) !== 'DISTINCT') return -1;
+  const from = nextMeaningful(parts, k);
+  const end = from >= 0 && word(parts, from) === 'FROM' ? nextMeaningful(parts, from) : -1;
+  const after = end >= 0 ? nextMeaningful(parts, end) : -1;
+  return end >= 0 && word(parts, end) === 'NULL' && (after < 0 || parts[after].kind === 'boundary') ? end : -1;
 }
 
 const nextMeaningful = (parts: readonly Part[], i: number): number => {
@@ -88,9 +115,20 @@ export function unnestAliasColumns(items: readonly Node[]): ReadonlySet<string> 
   const m = meaningful(items);
   const columns = new Set<string>();
   const from = m.findIndex((n) => nodeKeyword(n) === 'FROM');
+  const withQueries = nodeKeyword(m[0]) === 'WITH' && from >= 0 ? withUnnestColumns(m.slice(1, from)) : undefined;
   for (let k = from + 1; from >= 0 && k < m.length && !AFTER_WHERE.has(nodeKeyword(m[k])) && nodeKeyword(m[k]) !== 'WHERE'; k++) {
     const n = m[k];
     const rewritten = isParen(n) && nodeKeyword(meaningful(n.items)[0]) === 'SELECT' && nodeKeyword(meaningful(n.items)[1]) === 'UNNEST';
+    if (!rewritten && isParen(n) && nodeKeyword(meaningful(n.items)[0]) === 'SELECT') {
+      let j = k + 1;
+      if (nodeKeyword(m[j]) === 'AS') j++;
+      const list = m[j + 1];
+      passedUnnestColumns(n.items, isNameToken(m[j]) && isParen(list) ? list.items : undefined, columns);
+      continue;
+    }
+    // A WITH query of this level read by name (`FROM w`, not `w.x` or a call): the columns it passes on.
+    const named = isNameToken(n) && !isText(m[k + 1], '.') && !isParen(m[k + 1]) ? withQueries?.get(nameKey(n)) : undefined;
+    if (named) for (const c of named) columns.add(c);
     if (!rewritten && (nodeKeyword(n) !== 'UNNEST' || !isParen(m[k + 1]))) continue;
     let j = rewritten ? k + 1 : k + 2;
     if (nodeKeyword(m[j]) === 'WITH' && nodeKeyword(m[j + 1]) === 'ORDINALITY') j += 2;
@@ -100,6 +138,62 @@ export function unnestAliasColumns(items: readonly Node[]): ReadonlySet<string> 
     for (const n of meaningful(list.items)) if (isNameToken(n)) columns.add(nameKey(n));
   }
   return columns;
+}
+
+/** The WITH queries `w [(k)] AS (SELECT …)` of a level's WITH clause (`nodes` between WITH and FROM): the columns each passes on. */
+function withUnnestColumns(nodes: readonly Node[]): Map<string, Set<string>> {
+  const queries = new Map<string, Set<string>>();
+  for (const query of splitArgs(nodes)) {
+    const q = meaningful(query);
+    const name = q[0];
+    const list = isParen(q[1]) ? q[1] : undefined;
+    const body = q[list ? 3 : 2];
+    if (!isNameToken(name) || nodeKeyword(q[list ? 2 : 1]) !== 'AS' || !isParen(body)) continue;
+    const columns = new Set<string>();
+    passedUnnestColumns(body.items, list?.items, columns);
+    if (columns.size > 0) queries.set(nameKey(name), columns);
+  }
+  return queries;
+}
+
+/**
+ * The columns a derived table `(SELECT … FROM UNNEST(…) u(x)) [AS] t [(k)]` or a WITH query `w [(k)] AS (SELECT …)`
+ * passes on from its own level's UNNEST alias columns (unnestAliasColumns, recursively): a select item that is such a
+ * bare column (`x`, `u.x`, `x AS k`, renamed by the column list `aliases` by position) or a star. Trino 476 does not
+ * fold them into the outer filter's test either (`WHERE k IS NULL`: COMPILER_ERROR; hunt43); a constant NULL item
+ * (`NULL AS k`) it folds and is not one.
+ */
+function passedUnnestColumns(subquery: readonly Node[], aliases: readonly Node[] | undefined, columns: Set<string>): void {
+  const inner = unnestAliasColumns(subquery);
+  if (inner.size === 0) return;
+  const q = meaningful(subquery);
+  const from = q.findIndex((n) => nodeKeyword(n) === 'FROM');
+  if (from < 0) return;
+  const list = aliases ? meaningful(aliases).filter((n) => isNameToken(n)) : undefined;
+  const first = nodeKeyword(q[1]) === 'DISTINCT' || nodeKeyword(q[1]) === 'ALL' ? 2 : 1;
+  splitArgs(q.slice(first, from)).forEach((item, position) => {
+    const t = meaningful(item);
+    if (t.length > 0 && isText(t[t.length - 1], '*')) {
+      if (!list) for (const c of inner) columns.add(c);
+      return;
+    }
+    let end = t.length;
+    let alias: string | undefined;
+    const last = t[end - 1];
+    if (end >= 2 && isNameToken(last) && (nodeKeyword(t[end - 2]) === 'AS' || isNameToken(t[end - 2]))) {
+      alias = nameKey(last);
+      end -= nodeKeyword(t[end - 2]) === 'AS' ? 2 : 1;
+    }
+    // A bare column, qualified or not, or an aggregate of one (`max(x)`: not folded either).
+    const call = end === 2 && isNameToken(t[0]) && isParen(t[1]) && hasAggregate(`${t[0].token.text}(`) ? meaningful(t[1].items) : undefined;
+    const value = call ?? t.slice(0, end);
+    const column = value.length === 1 ? value[0] : value.length === 3 && isText(value[1], '.') ? value[2] : undefined;
+    if (!isNameToken(column) || !inner.has(nameKey(column))) return;
+    const named = list?.[position];
+    if (list && !isNameToken(named)) return;
+    const name = isNameToken(named) ? nameKey(named) : (alias ?? (call ? undefined : nameKey(column)));
+    if (name !== undefined) columns.add(name);
+  });
 }
 
 /** The words that end a query level's WHERE. */
