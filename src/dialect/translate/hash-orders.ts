@@ -25,6 +25,7 @@
 // docs/issue-15-audit.md, hashv41's and hashrun42's sections).
 import { tokenize } from '../tokens.js';
 import { buildTree, isCase, isParen, meaningful, nodeKeyword, nodeText, type GroupNode, type Node } from './tree.js';
+import { columnsOfRelationsNamed } from './zoned-groups.js';
 
 /** Aggregates and scalars whose map comes out of a hash table in Trino 476 (each asked with keys in an order its hash does not keep). */
 const HASH_MAP_PRODUCERS = new Set(['map_agg', 'histogram', 'multimap_agg', 'map_union', 'split_to_map', 'split_to_multimap', 'approx_most_frequent']);
@@ -495,11 +496,84 @@ export function queryHashOrderedOutputs(
   seeds: ReadonlySet<string> | undefined,
 ): { positions: number[] | undefined; names: string[] } | undefined {
   if (!seeds?.size && !MAY_NAME_HASH_ORDERED.test(query)) return undefined;
-  const items = outputHashOrderedItems(buildTree(tokenize(query)), splitArgs, seeds ?? new Set());
+  // `TABLE t` is Trino's `SELECT * FROM t` (`INSERT INTO x TABLE t`, `CREATE TABLE x AS TABLE t`).
+  const items = outputHashOrderedItems(buildTree(tokenize(query.replace(/^\s*TABLE\b/i, 'SELECT * FROM'))), splitArgs, seeds ?? new Set());
   if (items.length === 0) return undefined;
   const positions = items.flatMap(({ position }) => (position === undefined ? [] : [position]));
   // Positions only where every column has one (no star): an INSERT then matches the names to the table's columns.
   return { positions: positions.length === items.length ? positions : undefined, names: items.flatMap(({ name }) => (name === undefined ? [] : [name])) };
+}
+
+/**
+ * The target's columns an UPDATE's or a MERGE's assignments write from hash-ordered maps, lower-cased: `SET m = s.m`
+ * (UPDATE, a MERGE's WHEN MATCHED) by name; a MERGE's `INSERT (a, m) VALUES (…)` by its column list's name, `INSERT
+ * VALUES (…)` by position among the table's columns. `seeds` as for hashOrderedAliases (the hash-ordered columns of the
+ * relations the statement reads). The local catalog adds them to the table's (LakeCatalog.addHashOrderedColumns), as
+ * an INSERT's (queryHashOrderedOutputs). Undefined for none.
+ */
+export function assignedHashOrderedColumns(
+  statement: string,
+  splitArgs: (items: readonly Node[]) => Node[][],
+  seeds: ReadonlySet<string> | undefined,
+): { names: string[]; positions: number[] } | undefined {
+  if (!seeds?.size && !MAY_NAME_HASH_ORDERED.test(statement)) return undefined;
+  const tree = buildTree(tokenize(statement));
+  const names = hashOrderedAliases(tree, splitArgs, seeds);
+  const top = meaningful(tree);
+  const out: { names: string[]; positions: number[] } = { names: [], positions: [] };
+  top.forEach((n, i) => {
+    const word = nodeKeyword(n);
+    if (word === 'SET') {
+      const end = top.findIndex((e, k) => k > i && ['WHERE', 'WHEN'].includes(nodeKeyword(e)));
+      for (const assignment of splitArgs(top.slice(i + 1, end < 0 ? top.length : end))) {
+        const [column, equals, ...value] = meaningful(assignment);
+        const name = column && columnName([column]);
+        if (name !== undefined && nodeText(equals ?? column) === '=' && isHashOrderedMap(value, splitArgs, names)) out.names.push(name);
+      }
+    } else if (word === 'INSERT') {
+      const listed = nodeKeyword(top[i + 2]) === 'VALUES' ? columnListNames(top[i + 1]) : undefined;
+      const values = top[listed ? i + 3 : i + 2];
+      if (nodeKeyword(top[listed ? i + 2 : i + 1]) !== 'VALUES' || !isParen(values)) return;
+      splitArgs(values.items).forEach((value, k) => {
+        if (!isHashOrderedMap(value, splitArgs, names)) return;
+        if (!listed) out.positions.push(k);
+        else if (listed[k] !== undefined) out.names.push(listed[k]);
+      });
+    }
+  });
+  return out.names.length > 0 || out.positions.length > 0 ? out : undefined;
+}
+
+/**
+ * The hash-ordered map columns of tables and views by the relation's lower-case name, a view's derived from its query
+ * (Trino SQL) with the columns of the relations it names now as seeds, in rounds until none changes (a view over a view
+ * takes a round): a view reads what its relations hold when it is read, not when it was made (a view replaced under
+ * it, a table made again). `tables`: the columns a table's writes gave it; `views`: each view's own columns (those its
+ * text makes, without seeds) and its query (none for a view made before this was kept: its columns as they were).
+ */
+export function relationsHashOrderedColumns(
+  tables: ReadonlyMap<string, ReadonlySet<string>>,
+  views: readonly { name: string; own: readonly string[]; query?: string }[],
+  splitArgs: (items: readonly Node[]) => Node[][],
+): Map<string, ReadonlySet<string>> {
+  const found = new Map(tables);
+  const add = (name: string, columns: readonly string[]): boolean => {
+    const known = found.get(name);
+    const all = new Set([...(known ?? []), ...columns]);
+    if (all.size === (known?.size ?? 0)) return false;
+    found.set(name, all);
+    return true;
+  };
+  for (const { name, own } of views) add(name, own);
+  for (let round = 0, changed = true; changed && round <= views.length; round++) {
+    changed = false;
+    for (const { name, query } of views) {
+      const seeds = query === undefined ? undefined : columnsOfRelationsNamed(query, found);
+      const outputs = seeds && queryHashOrderedOutputs(query as string, splitArgs, seeds);
+      if (outputs && add(name, outputs.names)) changed = true;
+    }
+  }
+  return found;
 }
 
 /** The output columns that are hash-ordered maps, by position, with their names where the item gives one. */

@@ -55,6 +55,22 @@ export function namesRelation(sql: string, relations: ReadonlySet<string>): bool
   return tokenize(sql).some((t) => (t.kind === 'word' || t.kind === 'quoted') && relations.has(relationName(t.text)));
 }
 
+/**
+ * The columns of the relations a statement's text names (`relations`: lower-case relation name → its columns), or
+ * undefined for none: the json_parse columns of views (LakeCatalog.jsonParsedViews, inlined-json-parse.ts), the
+ * hash-ordered map columns of tables and views (LakeCatalog.hashOrderedRelations, hash-orders.ts). The text is
+ * tokenized once, and only where it holds one of the names.
+ */
+export function columnsOfRelationsNamed(sql: string, relations: ReadonlyMap<string, ReadonlySet<string>>): ReadonlySet<string> | undefined {
+  if (relations.size === 0) return undefined;
+  const lower = sql.toLowerCase();
+  const candidates = [...relations].filter(([name]) => lower.includes(name) || name.includes('"'));
+  if (candidates.length === 0) return undefined;
+  const words = new Set(tokenize(sql).flatMap((t) => (t.kind === 'word' || t.kind === 'quoted' ? [relationName(t.text)] : [])));
+  const named = candidates.filter(([name]) => words.has(name));
+  return named.length > 0 ? new Set(named.flatMap(([, columns]) => [...columns])) : undefined;
+}
+
 export const translated = (at: Token, text: string): Node => ({ kind: 'token', token: { ...at, kind: 'translated', text } });
 export const parsed = (text: string): Node[] => tokenize(text).map((token) => ({ kind: 'token', token }));
 
