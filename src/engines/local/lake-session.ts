@@ -426,7 +426,9 @@ async function dropColumn(ctx: LakeSessionContext, target: TableRef, column: str
     throw athenaError('COLUMN_NOT_FOUND', `Column '${column}' does not exist in '${table.database}.${table.name}'`, target);
   if (table.columns.length === 1) throw athenaError('NOT_SUPPORTED', `Cannot drop the only column of '${table.database}.${table.name}'`, target);
   await ctx.connection.run(`ALTER TABLE ${catalogName(table.database, table.name)} DROP COLUMN ${sqlIdent(column)}`);
-  await ctx.catalog.put({ ...table, columns: table.columns.filter((c) => c.name !== column) });
+  // A dropped column's hash order goes with it (a same-named column of another relation is no longer taken for it).
+  const hashOrderedColumns = table.hashOrderedColumns?.filter((c) => c !== column.toLowerCase());
+  await ctx.catalog.put({ ...table, columns: table.columns.filter((c) => c.name !== column), ...(hashOrderedColumns ? { hashOrderedColumns } : {}) });
   return emptyResult();
 }
 
