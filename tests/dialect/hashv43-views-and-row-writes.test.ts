@@ -1,4 +1,5 @@
-// Hash orders through views made before their relations changed, and through UPDATE, MERGE and `TABLE t` (issue 15;
+// Hash orders through views made before their relations changed, and through UPDATE, MERGE, `TABLE t`, a query in
+// parentheses and an INSERT's unnamed column (issue 15;
 // docs/issue-15-audit.md "Hash-ordered columns through replaced views, UPDATE, MERGE and TABLE (session of 2026-12-08
 // early, branch hashv43)"). hashrun42 kept a view's hash-ordered map columns as they were when the view was made, so a
 // view over a view replaced later by a hash-built one (or over a table made again) answered `map_keys` in the local
@@ -11,6 +12,8 @@ import { AthenaLocalEngine } from '../../src/engines/local/engine.js';
 import { refusedAt, rowsAndTypes, tempLake } from './lake-helpers.js';
 
 const KV = "FROM (VALUES (3, 'x'), (1, 'y'), (2, 'z')) t(k, v)";
+// No relation is named kv, a or b: an INSERT's unnamed map_agg column is read without seeds.
+const KV2 = "FROM (VALUES (3, 'x'), (1, 'y'), (2, 'z')) kv(a, b)";
 const WRITTEN = "MAP(ARRAY[3, 1, 2], ARRAY[BIGINT '1', 1, 1])";
 const iceberg = (name: string) => `CREATE TABLE ${name} WITH (table_type = 'ICEBERG', is_external = false, location = 's3://b/${name}/') AS`;
 
@@ -44,6 +47,15 @@ const SETUP = [
   "CREATE TABLE i AS SELECT MAP(ARRAY[0], ARRAY['q']) AS m, 0 AS one WITH NO DATA",
   'INSERT INTO i TABLE t',
   'CREATE TABLE t8 AS TABLE t',
+  // A query in parentheses; an INSERT's map_agg column without a name.
+  `CREATE TABLE p AS (SELECT map_agg(k, v) AS m ${KV})`,
+  `CREATE VIEW pv AS (SELECT map_agg(k, v) AS m ${KV})`,
+  "CREATE TABLE pn AS SELECT MAP(ARRAY[0], ARRAY['q']) AS m, 0 AS one WITH NO DATA",
+  `INSERT INTO pn SELECT map_agg(a, b), 1 ${KV2}`,
+  "CREATE TABLE pk AS SELECT MAP(ARRAY[0], ARRAY['q']) AS m, 0 AS one WITH NO DATA",
+  `INSERT INTO pk (SELECT map_agg(a, b), 1 ${KV2})`,
+  "CREATE TABLE pj AS SELECT MAP(ARRAY[0], ARRAY['q']) AS m, 0 AS one WITH NO DATA",
+  'INSERT INTO pj (TABLE t)',
   // A dropped column's mark goes with it.
   `${iceberg('dc')} SELECT 1 AS id, map_agg(k, v) AS m ${KV}`,
   'ALTER TABLE dc DROP COLUMN m',
@@ -80,6 +92,12 @@ describe('a hash-ordered column reached through a changed view, UPDATE, MERGE or
     // Trino 476 [3, 2, 1], 1.
     ['INSERT INTO i TABLE t', 'SELECT map_keys(m), one FROM i'],
     ['CREATE TABLE t8 AS TABLE t', 'SELECT map_keys(m), one FROM t8'],
+    // Trino 476 [3, 2, 1] (and 1); locally [3, 1, 2] before.
+    ['CREATE TABLE p AS (SELECT map_agg(k, v) AS m …)', 'SELECT map_keys(m) FROM p'],
+    ['CREATE VIEW pv AS (SELECT map_agg(k, v) AS m …)', 'SELECT map_keys(m) FROM pv'],
+    ["INSERT INTO pn SELECT map_agg(k, v), 1 …: the column's name is the table's", 'SELECT map_keys(m), one FROM pn'],
+    ['INSERT INTO pk (SELECT map_agg(a, b), 1 …)', 'SELECT map_keys(m), one FROM pk'],
+    ['INSERT INTO pj (TABLE t)', 'SELECT map_keys(m), one FROM pj'],
     // Trino 476 [1, [3, 2, 1]]: t's m beside the table whose m was dropped.
     ["a CTAS's column beside a table whose same-named column was dropped", 'SELECT id, map_keys(m) FROM dc, t'],
   ])('%s', async (_name, sql) => {

@@ -496,8 +496,7 @@ export function queryHashOrderedOutputs(
   seeds: ReadonlySet<string> | undefined,
 ): { positions: number[] | undefined; names: string[] } | undefined {
   if (!seeds?.size && !MAY_NAME_HASH_ORDERED.test(query)) return undefined;
-  // `TABLE t` is Trino's `SELECT * FROM t` (`INSERT INTO x TABLE t`, `CREATE TABLE x AS TABLE t`).
-  const items = outputHashOrderedItems(buildTree(tokenize(query.replace(/^\s*TABLE\b/i, 'SELECT * FROM'))), splitArgs, seeds ?? new Set());
+  const items = outputHashOrderedItems(buildTree(tokenize(query)), splitArgs, seeds ?? new Set());
   if (items.length === 0) return undefined;
   const positions = items.flatMap(({ position }) => (position === undefined ? [] : [position]));
   // Positions only where every column has one (no star): an INSERT then matches the names to the table's columns.
@@ -583,12 +582,17 @@ function outputHashOrderedItems(
   seeds: ReadonlySet<string>,
 ): { position: number | undefined; name: string | undefined }[] {
   const names = hashOrderedAliases(tree, splitArgs, seeds);
-  const top = meaningful(tree);
-  const select = top.findIndex((n) => nodeKeyword(n) === 'SELECT');
+  let top = meaningful(tree);
   const out: { position: number | undefined; name: string | undefined }[] = [];
-  if (select < 0 || names.size === 0) return out;
-  const end = top.findIndex((n, k) => k > select && nodeText(n) === ';');
-  const query = top.slice(select, end < 0 ? top.length : end);
+  // A query in parentheses (`CREATE TABLE x AS (SELECT …)`, `INSERT INTO x (SELECT …)`) is the query itself.
+  const semicolon = top.findIndex((n) => nodeText(n) === ';');
+  if (semicolon >= 0) top = top.slice(0, semicolon);
+  while (top.length === 1 && isParen(top[0])) top = meaningful(top[0].items);
+  // `TABLE t` is Trino's `SELECT * FROM t` (`INSERT INTO x TABLE t`, `CREATE TABLE x AS TABLE t`): as a star below.
+  if (nodeKeyword(top[0]) === 'TABLE') return [...names].map((name) => ({ position: undefined, name }));
+  const select = top.findIndex((n) => nodeKeyword(n) === 'SELECT');
+  if (select < 0) return out;
+  const query = top.slice(select);
   const first = meaningful(query);
   const from = first.findIndex((n) => ['FROM', 'WHERE', 'GROUP', 'ORDER', 'LIMIT', 'UNION', 'INTERSECT', 'EXCEPT'].includes(nodeKeyword(n)));
   const items = splitArgs(first.slice(['DISTINCT', 'ALL'].includes(nodeKeyword(first[1])) ? 2 : 1, from < 0 ? first.length : from));
