@@ -25,7 +25,7 @@
 // docs/issue-15-audit.md, hashv41's and hashrun42's sections).
 import { tokenize } from '../tokens.js';
 import { buildTree, isCase, isParen, meaningful, nodeKeyword, nodeText, type GroupNode, type Node } from './tree.js';
-import { columnsOfRelationsNamed } from './zoned-groups.js';
+import { relationNamesIn } from './zoned-groups.js';
 
 /** Aggregates and scalars whose map comes out of a hash table in Trino 476 (each asked with keys in an order its hash does not keep). */
 const HASH_MAP_PRODUCERS = new Set(['map_agg', 'histogram', 'multimap_agg', 'map_union', 'split_to_map', 'split_to_multimap', 'approx_most_frequent']);
@@ -564,13 +564,20 @@ export function relationsHashOrderedColumns(
     return true;
   };
   for (const { name, own } of views) add(name, own);
+  if (found.size === 0) return found;
+  // Each query's words read once; a query read again only when the columns of the relations it names grew.
+  const words = views.map(({ query }) => (query === undefined ? undefined : relationNamesIn(query)));
+  const seen = views.map(() => 0);
   for (let round = 0, changed = true; changed && round <= views.length; round++) {
     changed = false;
-    for (const { name, query } of views) {
-      const seeds = query === undefined ? undefined : columnsOfRelationsNamed(query, found);
-      const outputs = seeds && queryHashOrderedOutputs(query as string, splitArgs, seeds);
+    views.forEach(({ name, query }, k) => {
+      const seeds = new Set<string>();
+      for (const word of words[k] ?? []) for (const column of found.get(word) ?? []) seeds.add(column);
+      if (query === undefined || seeds.size === seen[k]) return;
+      seen[k] = seeds.size;
+      const outputs = queryHashOrderedOutputs(query, splitArgs, seeds);
       if (outputs && add(name, outputs.names)) changed = true;
-    }
+    });
   }
   return found;
 }

@@ -55,6 +55,11 @@ export function namesRelation(sql: string, relations: ReadonlySet<string>): bool
   return tokenize(sql).some((t) => (t.kind === 'word' || t.kind === 'quoted') && relations.has(relationName(t.text)));
 }
 
+/** Every word of a statement's text as a relation name (lower case, unquoted): what namesRelation matches. */
+export function relationNamesIn(sql: string): Set<string> {
+  return new Set(tokenize(sql).flatMap((t) => (t.kind === 'word' || t.kind === 'quoted' ? [relationName(t.text)] : [])));
+}
+
 /**
  * The columns of the relations a statement's text names (`relations`: lower-case relation name → its columns), or
  * undefined for none: the json_parse columns of views (LakeCatalog.jsonParsedViews, inlined-json-parse.ts), the
@@ -66,7 +71,7 @@ export function columnsOfRelationsNamed(sql: string, relations: ReadonlyMap<stri
   const lower = sql.toLowerCase();
   const candidates = [...relations].filter(([name]) => lower.includes(name) || name.includes('"'));
   if (candidates.length === 0) return undefined;
-  const words = new Set(tokenize(sql).flatMap((t) => (t.kind === 'word' || t.kind === 'quoted' ? [relationName(t.text)] : [])));
+  const words = relationNamesIn(sql);
   const named = candidates.filter(([name]) => words.has(name));
   return named.length > 0 ? new Set(named.flatMap(([, columns]) => [...columns])) : undefined;
 }
