@@ -53,10 +53,18 @@ export type LakeAction =
   | { type: 'dropTable'; target: TableRef; ifExists: boolean }
   /**
    * `hashOrderedColumns`: the hash-ordered map columns the query makes itself (hash-orders.ts queryHashOrderedOutputs,
-   * no seeds), kept with the view with `query`, its Trino SQL, from which those of the relations it reads are derived
-   * when the catalog lists them (relationsHashOrderedColumns).
+   * no seeds), kept with the view with `query`, its Trino SQL and the database its unqualified names are of (the
+   * current one), from which those of the relations it reads are derived when the catalog lists them
+   * (relationsHashOrderedColumns).
    */
-  | { type: 'createView'; target: TableRef; orReplace: boolean; sql: string; query?: string; hashOrderedColumns?: string[] }
+  | {
+      type: 'createView';
+      target: TableRef;
+      orReplace: boolean;
+      sql: string;
+      query?: { text: string; database: string };
+      hashOrderedColumns?: string[];
+    }
   | { type: 'dropView'; target: TableRef; ifExists: boolean }
   | { type: 'addPartitions'; target: TableRef; ifNotExists: boolean; partitions: { spec: PartitionSpec; location?: string }[] }
   | { type: 'dropPartitions'; target: TableRef; ifExists: boolean; partitions: PartitionSpec[] }

@@ -56,6 +56,12 @@ const SETUP = [
   `INSERT INTO pk (SELECT map_agg(a, b), 1 ${KV2})`,
   "CREATE TABLE pj AS SELECT MAP(ARRAY[0], ARRAY['q']) AS m, 0 AS one WITH NO DATA",
   'INSERT INTO pj (TABLE t)',
+  // A table of the same name in another database, and views there.
+  'CREATE DATABASE other',
+  "CREATE TABLE other.t AS SELECT MAP(ARRAY[3, 1, 2], ARRAY['x', 'y', 'z']) AS m",
+  'CREATE VIEW other.ov AS SELECT m AS n FROM other.t',
+  // Made in the current database default: its t is default.t.
+  'CREATE VIEW other.dv AS SELECT m AS n FROM t',
   // A dropped column's mark goes with it.
   `${iceberg('dc')} SELECT 1 AS id, map_agg(k, v) AS m ${KV}`,
   'ALTER TABLE dc DROP COLUMN m',
@@ -98,6 +104,9 @@ describe('a hash-ordered column reached through a changed view, UPDATE, MERGE or
     ["INSERT INTO pn SELECT map_agg(a, b), 1 …: the column's name is the table's", 'SELECT map_keys(m), one FROM pn'],
     ['INSERT INTO pk (SELECT map_agg(a, b), 1 …)', 'SELECT map_keys(m), one FROM pk'],
     ['INSERT INTO pj (TABLE t)', 'SELECT map_keys(m), one FROM pj'],
+    // Trino 476 [3, 2, 1]: a view of another database over default's t (its name unqualified, as made in default).
+    ["a view of another database over the current database's t", 'SELECT map_keys(n) FROM other.dv'],
+    ["default's t named with its database", 'SELECT map_keys(m) FROM "default".t'],
     // Trino 476 [1, [3, 2, 1]]: t's m beside the table whose m was dropped.
     ["a CTAS's column beside a table whose same-named column was dropped", 'SELECT id, map_keys(m) FROM dc, t'],
   ])('%s', async (_name, sql) => {
@@ -113,6 +122,9 @@ describe('what the relations hold now decides; order-free uses answer', () => {
     ['cardinality over the table made again', 'SELECT cardinality(n) FROM tv', [[3]], ['bigint']],
     ['cardinality and a key of the merged map', 'SELECT cardinality(m), m[3] FROM ga', [[3, 'x']], ['bigint', 'varchar']],
     ['element_at of the updated map', 'SELECT element_at(m, 2) FROM ub', [['z']], ['varchar']],
+    // Trino 476 [3, 1, 2] each; refused before (the relations were matched by name in any database).
+    ['a written map of a same-named table in another database', 'SELECT map_keys(m) FROM other.t', [[[3, 1, 2]]], ['array(integer)']],
+    ['a view over it in that database', 'SELECT map_keys(n) FROM other.ov', [[[3, 1, 2]]], ['array(integer)']],
     // Trino 476 [1, [3, 1, 2]]; refused before (dc's dropped m kept its mark, matched by name in the statement).
     [
       'a written map named like the dropped column',

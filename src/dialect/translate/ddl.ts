@@ -230,7 +230,7 @@ export function translateCatalogStatement(sql: string, ctx: TranslateContext): L
       target,
       orReplace,
       sql: translateQuery(qualifyViewReads(c.textFrom(), ctx.database), ctx),
-      query: c.textFrom(),
+      query: { text: c.textFrom(), database: ctx.database },
       ...(hashOrdered?.names.length ? { hashOrderedColumns: hashOrdered.names } : {}),
     };
   }

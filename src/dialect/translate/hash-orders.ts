@@ -544,15 +544,16 @@ export function assignedHashOrderedColumns(
 }
 
 /**
- * The hash-ordered map columns of tables and views by the relation's lower-case name, a view's derived from its query
+ * The hash-ordered map columns of tables and views by `database.name` (lower case), a view's derived from its query
  * (Trino SQL) with the columns of the relations it names now as seeds, in rounds until none changes (a view over a view
  * takes a round): a view reads what its relations hold when it is read, not when it was made (a view replaced under
  * it, a table made again). `tables`: the columns a table's writes gave it; `views`: each view's own columns (those its
- * text makes, without seeds) and its query (none for a view made before this was kept: its columns as they were).
+ * text makes, without seeds) and its query (none for a view made before this was kept: its columns as they were),
+ * whose unqualified names are of `database` (the current database when the view was made).
  */
 export function relationsHashOrderedColumns(
   tables: ReadonlyMap<string, ReadonlySet<string>>,
-  views: readonly { name: string; own: readonly string[]; query?: string }[],
+  views: readonly { name: string; database: string; own: readonly string[]; query?: string }[],
   splitArgs: (items: readonly Node[]) => Node[][],
 ): Map<string, ReadonlySet<string>> {
   const found = new Map(tables);
@@ -566,7 +567,7 @@ export function relationsHashOrderedColumns(
   for (const { name, own } of views) add(name, own);
   if (found.size === 0) return found;
   // Each query's words read once; a query read again only when the columns of the relations it names grew.
-  const words = views.map(({ query }) => (query === undefined ? undefined : relationNamesIn(query)));
+  const words = views.map(({ query, database }) => (query === undefined ? undefined : relationNamesIn(query, database)));
   const seen = views.map(() => 0);
   for (let round = 0, changed = true; changed && round <= views.length; round++) {
     changed = false;

@@ -337,7 +337,7 @@ export class AthenaLocalEngine implements Engine {
       // naming a table or view with hash-ordered map columns with them (hash-orders.ts: map_keys(m) of one is refused).
       const zonedViews = await this.catalog.zonedViews();
       const jsonParsedColumns = columnsOfRelationsNamed(sql, await this.catalog.jsonParsedViews());
-      const hashOrderedColumns = columnsOfRelationsNamed(sql, await this.catalog.hashOrderedRelations());
+      const hashOrderedColumns = columnsOfRelationsNamed(sql, await this.catalog.hashOrderedRelations(), ctx.database);
       const readsZoned = zonedViews.size > 0 && namesRelation(sql, zonedViews);
       // One with a set operation or type checks over catalog tables, with their column types (known-types.ts).
       const columnTypes = earlyTypes ?? (await columnTypesNamed(sql, typed ? steps : undefined, ctx.database, this.catalog));
