@@ -7,9 +7,8 @@
 // views are made by one engine over a lake file and read by a second one opened afterwards (a later `lake sql`). Every
 // answer below, value and type, was asked of the shared Trino 476 on 2026-12-08 (memory catalog views and tables,
 // iceberg tables for UPDATE and MERGE, made by the same statements).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AthenaLocalEngine } from '../../src/engines/local/engine.js';
-import { refusedAt, rowsAndTypes, tempLake } from './lake-helpers.js';
+import { describe, expect, it } from 'vitest';
+import { refusedAt, reopenedLake, rowsAndTypes } from './lake-helpers.js';
 
 const KV = "FROM (VALUES (3, 'x'), (1, 'y'), (2, 'z')) t(k, v)";
 // No relation is named kv, a or b: an INSERT's unnamed map_agg column is read without seeds.
@@ -68,17 +67,7 @@ const SETUP = [
 ];
 
 // The catalog in the lake's file (not in memory): what one engine kept, the next one reads.
-const lake = tempLake();
-const openLake = () => AthenaLocalEngine.open({ lakeRoot: lake, threads: 1 });
-let reader: AthenaLocalEngine | undefined;
-beforeAll(async () => {
-  const writer = await openLake();
-  for (const sql of SETUP) await writer.execute(sql);
-  await writer.close();
-  reader = await openLake();
-});
-afterAll(async () => reader?.close());
-const engine = (): AthenaLocalEngine => reader!;
+const engine = reopenedLake(SETUP);
 
 describe('a hash-ordered column reached through a changed view, UPDATE, MERGE or TABLE is refused', () => {
   it.each<[string, string]>([
