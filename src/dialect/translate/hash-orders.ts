@@ -20,9 +20,10 @@
 // through names: a WITH or subquery column named after one in a select list or a column list (`WITH t(m) AS (SELECT
 // map_agg(k, v) …)`), passed on as `m AS n`, or a lambda parameter bound to the elements of ARRAY[…]/array_agg of one
 // (hashOrderedAliases), by name in the whole statement; and a column of a table or view the statement reads that holds
-// one (a CTAS, INSERT or view wrote it from such a map: queryHashOrderedOutputs, kept by the local catalog and handed
-// in as TranslateContext.hashOrderedColumns; `lake lint` reads upstream models' columns: lint/hash-upstream.ts;
-// docs/issue-15-audit.md, hashv41's and hashrun42's sections).
+// one (a CTAS, INSERT, UPDATE, MERGE or view wrote it from such a map: queryHashOrderedOutputs,
+// assignedHashOrderedColumns; a view's derived again from its query when the catalog lists them:
+// relationsHashOrderedColumns; kept by the local catalog and handed in as TranslateContext.hashOrderedColumns; `lake lint` reads upstream models' columns: lint/hash-upstream.ts;
+// docs/issue-15-audit.md, hashv41's, hashrun42's and hashv43's sections).
 import { tokenize } from '../tokens.js';
 import { buildTree, isCase, isParen, meaningful, nodeKeyword, nodeText, type GroupNode, type Node } from './tree.js';
 import { relationNamesIn } from './zoned-groups.js';
