@@ -51,8 +51,20 @@ export type LakeAction =
   | { type: 'createTable'; table: LakeTable; ifNotExists: boolean }
   | { type: 'createTableAs'; spec: CtasSpec }
   | { type: 'dropTable'; target: TableRef; ifExists: boolean }
-  /** `hashOrderedColumns`: the query's hash-ordered map columns (hash-orders.ts queryHashOrderedOutputs), kept with the view. */
-  | { type: 'createView'; target: TableRef; orReplace: boolean; sql: string; hashOrderedColumns?: string[] }
+  /**
+   * `hashOrderedColumns`: the hash-ordered map columns the query makes itself (hash-orders.ts queryHashOrderedOutputs,
+   * no seeds), kept with the view with `query`, its Trino SQL and the database its unqualified names are of (the
+   * current one), from which those of the relations it reads are derived when the catalog lists them
+   * (relationsHashOrderedColumns).
+   */
+  | {
+      type: 'createView';
+      target: TableRef;
+      orReplace: boolean;
+      sql: string;
+      query?: { text: string; database: string };
+      hashOrderedColumns?: string[];
+    }
   | { type: 'dropView'; target: TableRef; ifExists: boolean }
   | { type: 'addPartitions'; target: TableRef; ifNotExists: boolean; partitions: { spec: PartitionSpec; location?: string }[] }
   | { type: 'dropPartitions'; target: TableRef; ifExists: boolean; partitions: PartitionSpec[] }
@@ -86,5 +98,17 @@ export type LakeAction =
       hashOrderedPositions?: number[];
       hashOrderedColumns?: string[];
     }
-  /** UPDATE / DELETE / MERGE: only Iceberg tables accept them. `sql` is the DuckDB statement to run. */
-  | { type: 'modifyRows'; verb: 'UPDATE' | 'DELETE' | 'MERGE'; target: TableRef; sql: string; multipleMatchCheck?: string };
+  /**
+   * UPDATE / DELETE / MERGE: only Iceberg tables accept them. `sql` is the DuckDB statement to run.
+   * `hashOrderedColumns` / `hashOrderedPositions`: the columns its assignments write from hash-ordered maps, by name and
+   * by position among the table's (hash-orders.ts assignedHashOrderedColumns), added to the table's.
+   */
+  | {
+      type: 'modifyRows';
+      verb: 'UPDATE' | 'DELETE' | 'MERGE';
+      target: TableRef;
+      sql: string;
+      multipleMatchCheck?: string;
+      hashOrderedPositions?: number[];
+      hashOrderedColumns?: string[];
+    };

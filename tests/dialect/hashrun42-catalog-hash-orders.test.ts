@@ -6,9 +6,8 @@
 // them is refused as `map_keys(map_agg(k, v))` is. The tables and views are made by one engine and read by another one
 // opened afterwards on the same lake (a later `lake sql`, a `lake run`'s next model). Every answer below, value and
 // type, was asked of the shared Trino 476 on 2026-12-07 (memory catalog tables and views made by the same statements).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AthenaLocalEngine } from '../../src/engines/local/engine.js';
-import { refusedAt, rowsAndTypes, tempLake } from './lake-helpers.js';
+import { describe, expect, it } from 'vitest';
+import { refusedAt, reopenedLake, rowsAndTypes } from './lake-helpers.js';
 
 const KV = "FROM (VALUES (3, 'x'), (1, 'y'), (2, 'z')) t(k, v)";
 
@@ -29,17 +28,7 @@ const SETUP = [
 ];
 
 // The catalog in the lake's file (not in memory): what one engine kept, the next one reads.
-const lake = tempLake();
-const openLake = () => AthenaLocalEngine.open({ lakeRoot: lake, threads: 1 });
-let reader: AthenaLocalEngine | undefined;
-beforeAll(async () => {
-  const writer = await openLake();
-  for (const sql of SETUP) await writer.execute(sql);
-  await writer.close();
-  reader = await openLake();
-});
-afterAll(async () => reader?.close());
-const engine = (): AthenaLocalEngine => reader!;
+const engine = reopenedLake(SETUP);
 
 describe('a hash-ordered column of a table or view is refused where its order is revealed', () => {
   it.each<[string, string, string]>([

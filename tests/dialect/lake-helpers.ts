@@ -34,6 +34,28 @@ export function sharedLake(): AthenaLocalEngine {
   });
 }
 
+/**
+ * A lake file written by one engine running `setup`, then read by a second engine opened after it (what a later
+ * `lake sql` or `lake run` model sees: the catalog in the lake's file, not in memory), opened before the calling file's
+ * tests and closed after them. The value gives the reading engine from the file's first test on.
+ */
+export function reopenedLake(setup: readonly string[]): () => AthenaLocalEngine {
+  const lake = tempLake();
+  const open = () => AthenaLocalEngine.open({ lakeRoot: lake, threads: 1 });
+  let reader: AthenaLocalEngine | undefined;
+  beforeAll(async () => {
+    const writer = await open();
+    for (const sql of setup) await writer.execute(sql);
+    await writer.close();
+    reader = await open();
+  });
+  afterAll(async () => reader?.close());
+  return () => {
+    if (reader === undefined) throw new Error('reopenedLake: the engine is opened in beforeAll, before the first test');
+    return reader;
+  };
+}
+
 /** A query's rows and its columns' types, as Trino reports them. */
 export async function rowsAndTypes(engine: AthenaLocalEngine, sql: string): Promise<{ rows: unknown[][]; types: string[] }> {
   const result = await engine.execute(sql);

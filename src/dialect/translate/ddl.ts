@@ -222,12 +222,15 @@ export function translateCatalogStatement(sql: string, ctx: TranslateContext): L
     const queryAt = c.peek();
     translateQuery(c.textFrom(), ctx, { at: queryAt });
     if (queryAt) refuseUnknownViewColumns(c.textFrom(), queryAt);
-    const hashOrdered = queryHashOrderedOutputs(c.textFrom(), splitCallArgs, ctx.hashOrderedColumns);
+    // The view's own hash-ordered columns (no seeds): those it passes on from the relations it reads are read again
+    // from its query whenever the catalog lists them (hash-orders.ts relationsHashOrderedColumns).
+    const hashOrdered = queryHashOrderedOutputs(c.textFrom(), splitCallArgs, undefined);
     return {
       type: 'createView',
       target,
       orReplace,
       sql: translateQuery(qualifyViewReads(c.textFrom(), ctx.database), ctx),
+      query: { text: c.textFrom(), database: ctx.database },
       ...(hashOrdered?.names.length ? { hashOrderedColumns: hashOrdered.names } : {}),
     };
   }

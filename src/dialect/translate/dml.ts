@@ -4,7 +4,7 @@ import type { LakeAction } from '../lake-actions.js';
 import { TokenCursor } from '../parse-cursor.js';
 import { keyword } from '../tokens.js';
 import type { TranslateContext } from './index.js';
-import { queryHashOrderedOutputs } from './hash-orders.js';
+import { assignedHashOrderedColumns, queryHashOrderedOutputs } from './hash-orders.js';
 import { resolveTableName } from './names.js';
 import { translateQuery } from './query.js';
 import { splitCallArgs } from './tree.js';
@@ -49,7 +49,17 @@ export function translateUpdateOrDelete(sql: string, ctx: TranslateContext): Lak
     verb = 'DELETE';
   }
   const target = resolveTableName(c.qualifiedName(), ctx.database);
-  return { type: 'modifyRows', verb, target, sql: translateQuery(sql, ctx) };
+  return { type: 'modifyRows', verb, target, sql: translateQuery(sql, ctx), ...(verb === 'UPDATE' ? assignedHashOrdered(sql, ctx) : {}) };
+}
+
+/** The columns an UPDATE's or MERGE's assignments write from hash-ordered maps (hash-orders.ts assignedHashOrderedColumns). */
+function assignedHashOrdered(sql: string, ctx: TranslateContext): { hashOrderedColumns?: string[]; hashOrderedPositions?: number[] } {
+  const assigned = assignedHashOrderedColumns(sql, splitCallArgs, ctx.hashOrderedColumns);
+  if (!assigned) return {};
+  return {
+    ...(assigned.names.length > 0 ? { hashOrderedColumns: assigned.names } : {}),
+    ...(assigned.positions.length > 0 ? { hashOrderedPositions: assigned.positions } : {}),
+  };
 }
 
 /**
@@ -100,5 +110,12 @@ export function translateMerge(sql: string, ctx: TranslateContext): LakeAction {
   const check = hasMatched
     ? `SELECT 1 FROM ${targetText} AS ${q(targetAlias)} JOIN ${sourceText}${sourceAlias ? ` AS ${q(sourceAlias)}${sourceColumns}` : ''} ON ${condition} GROUP BY ${q(targetAlias)}.rowid HAVING count(*) > 1 LIMIT 1`
     : undefined;
-  return { type: 'modifyRows', verb: 'MERGE', target, sql: translateQuery(sql, ctx), ...(check ? { multipleMatchCheck: check } : {}) };
+  return {
+    type: 'modifyRows',
+    verb: 'MERGE',
+    target,
+    sql: translateQuery(sql, ctx),
+    ...(check ? { multipleMatchCheck: check } : {}),
+    ...assignedHashOrdered(sql, ctx),
+  };
 }

@@ -20,11 +20,13 @@
 // through names: a WITH or subquery column named after one in a select list or a column list (`WITH t(m) AS (SELECT
 // map_agg(k, v) …)`), passed on as `m AS n`, or a lambda parameter bound to the elements of ARRAY[…]/array_agg of one
 // (hashOrderedAliases), by name in the whole statement; and a column of a table or view the statement reads that holds
-// one (a CTAS, INSERT or view wrote it from such a map: queryHashOrderedOutputs, kept by the local catalog and handed
-// in as TranslateContext.hashOrderedColumns; `lake lint` reads upstream models' columns: lint/hash-upstream.ts;
-// docs/issue-15-audit.md, hashv41's and hashrun42's sections).
+// one (a CTAS, INSERT, UPDATE, MERGE or view wrote it from such a map: queryHashOrderedOutputs,
+// assignedHashOrderedColumns; a view's derived again from its query when the catalog lists them:
+// relationsHashOrderedColumns; kept by the local catalog and handed in as TranslateContext.hashOrderedColumns; `lake lint` reads upstream models' columns: lint/hash-upstream.ts;
+// docs/issue-15-audit.md, hashv41's, hashrun42's and hashv43's sections).
 import { tokenize } from '../tokens.js';
 import { buildTree, isCase, isParen, meaningful, nodeKeyword, nodeText, type GroupNode, type Node } from './tree.js';
+import { relationNamesIn } from './zoned-groups.js';
 
 /** Aggregates and scalars whose map comes out of a hash table in Trino 476 (each asked with keys in an order its hash does not keep). */
 const HASH_MAP_PRODUCERS = new Set(['map_agg', 'histogram', 'multimap_agg', 'map_union', 'split_to_map', 'split_to_multimap', 'approx_most_frequent']);
@@ -502,6 +504,86 @@ export function queryHashOrderedOutputs(
   return { positions: positions.length === items.length ? positions : undefined, names: items.flatMap(({ name }) => (name === undefined ? [] : [name])) };
 }
 
+/**
+ * The target's columns an UPDATE's or a MERGE's assignments write from hash-ordered maps, lower-cased: `SET m = s.m`
+ * (UPDATE, a MERGE's WHEN MATCHED) by name; a MERGE's `INSERT (a, m) VALUES (…)` by its column list's name, `INSERT
+ * VALUES (…)` by position among the table's columns. `seeds` as for hashOrderedAliases (the hash-ordered columns of the
+ * relations the statement reads). The local catalog adds them to the table's (LakeCatalog.addHashOrderedColumns), as
+ * an INSERT's (queryHashOrderedOutputs). Undefined for none.
+ */
+export function assignedHashOrderedColumns(
+  statement: string,
+  splitArgs: (items: readonly Node[]) => Node[][],
+  seeds: ReadonlySet<string> | undefined,
+): { names: string[]; positions: number[] } | undefined {
+  if (!seeds?.size && !MAY_NAME_HASH_ORDERED.test(statement)) return undefined;
+  const tree = buildTree(tokenize(statement));
+  const names = hashOrderedAliases(tree, splitArgs, seeds);
+  const top = meaningful(tree);
+  const out: { names: string[]; positions: number[] } = { names: [], positions: [] };
+  top.forEach((n, i) => {
+    const word = nodeKeyword(n);
+    if (word === 'SET') {
+      const end = top.findIndex((e, k) => k > i && ['WHERE', 'WHEN'].includes(nodeKeyword(e)));
+      for (const assignment of splitArgs(top.slice(i + 1, end < 0 ? top.length : end))) {
+        const [column, equals, ...value] = meaningful(assignment);
+        const name = column && columnName([column]);
+        if (name !== undefined && nodeText(equals ?? column) === '=' && isHashOrderedMap(value, splitArgs, names)) out.names.push(name);
+      }
+    } else if (word === 'INSERT') {
+      const listed = nodeKeyword(top[i + 2]) === 'VALUES' ? columnListNames(top[i + 1]) : undefined;
+      const values = top[listed ? i + 3 : i + 2];
+      if (nodeKeyword(top[listed ? i + 2 : i + 1]) !== 'VALUES' || !isParen(values)) return;
+      splitArgs(values.items).forEach((value, k) => {
+        if (!isHashOrderedMap(value, splitArgs, names)) return;
+        if (!listed) out.positions.push(k);
+        else if (listed[k] !== undefined) out.names.push(listed[k]);
+      });
+    }
+  });
+  return out.names.length > 0 || out.positions.length > 0 ? out : undefined;
+}
+
+/**
+ * The hash-ordered map columns of tables and views by `database.name` (lower case), a view's derived from its query
+ * (Trino SQL) with the columns of the relations it names now as seeds, in rounds until none changes (a view over a view
+ * takes a round): a view reads what its relations hold when it is read, not when it was made (a view replaced under
+ * it, a table made again). `tables`: the columns a table's writes gave it; `views`: each view's own columns (those its
+ * text makes, without seeds) and its query (none for a view made before this was kept: its columns as they were),
+ * whose unqualified names are of `database` (the current database when the view was made).
+ */
+export function relationsHashOrderedColumns(
+  tables: ReadonlyMap<string, ReadonlySet<string>>,
+  views: readonly { name: string; database: string; own: readonly string[]; query?: string }[],
+  splitArgs: (items: readonly Node[]) => Node[][],
+): Map<string, ReadonlySet<string>> {
+  const found = new Map(tables);
+  const add = (name: string, columns: readonly string[]): boolean => {
+    const known = found.get(name);
+    const all = new Set([...(known ?? []), ...columns]);
+    if (all.size === (known?.size ?? 0)) return false;
+    found.set(name, all);
+    return true;
+  };
+  for (const { name, own } of views) add(name, own);
+  if (found.size === 0) return found;
+  // Each query's words read once; a query read again only when the columns of the relations it names grew.
+  const words = views.map(({ query, database }) => (query === undefined ? undefined : relationNamesIn(query, database)));
+  const seen = views.map(() => 0);
+  for (let round = 0, changed = true; changed && round <= views.length; round++) {
+    changed = false;
+    views.forEach(({ name, query }, k) => {
+      const seeds = new Set<string>();
+      for (const word of words[k] ?? []) for (const column of found.get(word) ?? []) seeds.add(column);
+      if (query === undefined || seeds.size === seen[k]) return;
+      seen[k] = seeds.size;
+      const outputs = queryHashOrderedOutputs(query, splitArgs, seeds);
+      if (outputs && add(name, outputs.names)) changed = true;
+    });
+  }
+  return found;
+}
+
 /** The output columns that are hash-ordered maps, by position, with their names where the item gives one. */
 function outputHashOrderedItems(
   tree: readonly Node[],
@@ -509,12 +591,17 @@ function outputHashOrderedItems(
   seeds: ReadonlySet<string>,
 ): { position: number | undefined; name: string | undefined }[] {
   const names = hashOrderedAliases(tree, splitArgs, seeds);
-  const top = meaningful(tree);
-  const select = top.findIndex((n) => nodeKeyword(n) === 'SELECT');
+  let top = meaningful(tree);
   const out: { position: number | undefined; name: string | undefined }[] = [];
-  if (select < 0 || names.size === 0) return out;
-  const end = top.findIndex((n, k) => k > select && nodeText(n) === ';');
-  const query = top.slice(select, end < 0 ? top.length : end);
+  // A query in parentheses (`CREATE TABLE x AS (SELECT …)`, `INSERT INTO x (SELECT …)`) is the query itself.
+  const semicolon = top.findIndex((n) => nodeText(n) === ';');
+  if (semicolon >= 0) top = top.slice(0, semicolon);
+  while (top.length === 1 && isParen(top[0])) top = meaningful(top[0].items);
+  // `TABLE t` is Trino's `SELECT * FROM t` (`INSERT INTO x TABLE t`, `CREATE TABLE x AS TABLE t`): as a star below.
+  if (nodeKeyword(top[0]) === 'TABLE') return [...names].map((name) => ({ position: undefined, name }));
+  const select = top.findIndex((n) => nodeKeyword(n) === 'SELECT');
+  if (select < 0) return out;
+  const query = top.slice(select);
   const first = meaningful(query);
   const from = first.findIndex((n) => ['FROM', 'WHERE', 'GROUP', 'ORDER', 'LIMIT', 'UNION', 'INTERSECT', 'EXCEPT'].includes(nodeKeyword(n)));
   const items = splitArgs(first.slice(['DISTINCT', 'ALL'].includes(nodeKeyword(first[1])) ? 2 : 1, from < 0 ? first.length : from));

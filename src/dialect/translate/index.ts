@@ -9,7 +9,7 @@ import type { CatalogColumn } from './known-types.js';
 import { translateQuery, type QueryTranslations } from './query.js';
 import { translateUnload } from './unload.js';
 
-export { namesRelation } from './zoned-groups.js';
+export { columnsOfRelationsNamed, namesRelation } from './zoned-groups.js';
 export { sortedOutsideQuery } from './sorted-outside.js';
 export type { CatalogColumn } from './known-types.js';
 

@@ -9,7 +9,7 @@
 // `json_parse(s) j` also evaluates the cast of the text (whose repeated key fails as Trino's does) and keeps
 // json_parse's value. Elsewhere the value stays json_parse's, as Trino's does when it cannot inline.
 import { isTrivia, type Token, tokenize } from '../tokens.js';
-import { namesRelation } from './zoned-groups.js';
+import { columnsOfRelationsNamed } from './zoned-groups.js';
 import { buildTree, type GroupNode, isParen, meaningful, type Node, nodeKeyword, nodeText, splitArgs } from './tree.js';
 
 const READ_TARGETS = new Set(['ARRAY', 'MAP', 'ROW']);
@@ -177,8 +177,7 @@ export function jsonParsedViewColumns(
   viewSql: string,
   known: ReadonlyMap<string, ReadonlySet<string>> = new Map(),
 ): { view: string; columns: Set<string> } | undefined {
-  const named = [...known].filter(([view]) => namesRelation(viewSql, new Set([view]))).flatMap(([, columns]) => [...columns]);
-  const passedOn = new Set(named);
+  const passedOn = new Set(columnsOfRelationsNamed(viewSql, known));
   if (!viewSql.toUpperCase().includes(`${JSON_PARSE_SHIM}(`) && passedOn.size === 0) return undefined;
   const tokens = tokenize(viewSql).filter((t) => !isTrivia(t));
   const as = tokens.findIndex((t) => t.text.toUpperCase() === 'AS');

@@ -12,7 +12,7 @@
 // and a window on every GROUP BY would slow ordinary queries. ROLLUP, CUBE and GROUPING SETS are checked per grouping
 // set (grouping() of every key joins the partition). Views made by another statement are known from the local catalog
 // (zonedRelations). Left unchecked: a key given by an ordinal whose select item cannot be read.
-import { keyword, tokenize, type Token } from '../tokens.js';
+import { isTrivia, keyword, tokenize, type Token } from '../tokens.js';
 import { repeatsGroupingSet } from './group-by.js';
 import { isParen, meaningful, nodeKeyword, nodeText, splitArgs, type Node } from './tree.js';
 
@@ -53,6 +53,46 @@ const relationName = (text: string) =>
 /** Whether a statement's text names one of `relations` (lower-case names), as makesZonedValues reads it. */
 export function namesRelation(sql: string, relations: ReadonlySet<string>): boolean {
   return tokenize(sql).some((t) => (t.kind === 'word' || t.kind === 'quoted') && relations.has(relationName(t.text)));
+}
+
+/**
+ * Every relation a statement's text may name, as `database.name` (lower case, unquoted): each word not after a dot
+ * as a name in `database` (the statement's current one), each `a.b` as b of database a (also the last two parts of
+ * `a.b.c`). More than it names (aliases, columns, `t.c`), never fewer.
+ */
+export function relationNamesIn(sql: string, database: string): Set<string> {
+  const words = tokenize(sql).filter((t) => !isTrivia(t));
+  const names = new Set<string>();
+  const current = relationName(database);
+  const isName = (t: Token | undefined): t is Token => t?.kind === 'word' || t?.kind === 'quoted';
+  words.forEach((t, k) => {
+    if (!isName(t)) return;
+    if (words[k - 1]?.text !== '.') names.add(`${current}.${relationName(t.text)}`);
+    const next = words[k + 2];
+    if (words[k + 1]?.text === '.' && isName(next)) names.add(`${relationName(t.text)}.${relationName(next.text)}`);
+  });
+  return names;
+}
+
+/**
+ * The columns of the relations a statement's text names (`relations`: lower-case relation name → its columns), or
+ * undefined for none: the json_parse columns of views (LakeCatalog.jsonParsedViews, inlined-json-parse.ts); with
+ * `database` (the statement's current one), relations keyed `database.name`, the hash-ordered map columns of tables
+ * and views (LakeCatalog.hashOrderedRelations, hash-orders.ts). The text is tokenized once, and only where it holds
+ * one of the names.
+ */
+export function columnsOfRelationsNamed(sql: string, relations: ReadonlyMap<string, ReadonlySet<string>>, database?: string): ReadonlySet<string> | undefined {
+  if (relations.size === 0) return undefined;
+  const lower = sql.toLowerCase();
+  const unqualified = (name: string) => (database === undefined ? name : name.slice(name.indexOf('.') + 1));
+  const candidates = [...relations].filter(([name]) => lower.includes(unqualified(name)) || name.includes('"'));
+  if (candidates.length === 0) return undefined;
+  const words =
+    database === undefined
+      ? new Set(tokenize(sql).flatMap((t) => (t.kind === 'word' || t.kind === 'quoted' ? [relationName(t.text)] : [])))
+      : relationNamesIn(sql, database);
+  const named = candidates.filter(([name]) => words.has(name));
+  return named.length > 0 ? new Set(named.flatMap(([, columns]) => [...columns])) : undefined;
 }
 
 export const translated = (at: Token, text: string): Node => ({ kind: 'token', token: { ...at, kind: 'translated', text } });

@@ -3,7 +3,9 @@
 // description is kept in the hidden schema `__lake`. Iceberg tables are native DuckDB tables.
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { hiveToDuckDb } from '../../dialect/hive-types.js';
+import { relationsHashOrderedColumns } from '../../dialect/translate/hash-orders.js';
 import { jsonParsedViewColumns } from '../../dialect/translate/inlined-json-parse.js';
+import { splitCallArgs } from '../../dialect/translate/tree.js';
 import { DataFilePresence, listDataFiles, localPathOf } from './lake-storage.js';
 import type { LakeColumn, LakeTable } from '../../dialect/lake-table.js';
 import { hiveTableSelect, sqlIdent, sqlString, tableFolderGlob, type SourcePresence } from './readers.js';
@@ -44,13 +46,18 @@ interface CatalogSnapshot {
 interface ViewColumnKinds {
   zoned: ReadonlySet<string>;
   jsonParsed: ReadonlyMap<string, ReadonlySet<string>>;
-  /** Hash-ordered map columns of views, by the view's lower-case name (the view's comment: HASH_ORDERED_COMMENT). */
-  hashOrdered: ReadonlyMap<string, ReadonlySet<string>>;
+  /**
+   * Each view's own hash-ordered map columns and its query (Trino SQL), by the view's lower-case name (the view's
+   * comment: HASH_ORDERED_COMMENT); a view made before the query was kept has its columns as they were, no query.
+   */
+  hashOrdered: readonly { name: string; database: string; own: readonly string[]; query?: string }[];
 }
 
 /**
  * How a view's hash-ordered map columns are kept with it (LakeCatalog.hashOrderedViewCreated): its DuckDB comment,
- * made and dropped with the view, read only here (no Athena statement shows a local view's comment).
+ * made and dropped with the view, read only here (no Athena statement shows a local view's comment). JSON after it:
+ * `{"own": [columns], "query": "Trino SQL", "database": "its unqualified names' database"}` (an array of columns from
+ * views made before hashv43).
  */
 const HASH_ORDERED_COMMENT = 'lake hash-ordered columns: ';
 
@@ -265,26 +272,31 @@ export class LakeCatalog {
   }
 
   /**
-   * The hash-ordered map columns (hash-orders.ts) of the tables a CTAS or INSERT wrote and of the views made here, by
-   * the relation's lower-case name: a statement naming one is translated with them (TranslateContext
+   * The hash-ordered map columns (hash-orders.ts) of the tables a CTAS, INSERT, UPDATE or MERGE wrote and of the views
+   * made here, by `database.name` (lower case): a statement naming one is translated with them (TranslateContext
    * .hashOrderedColumns), so `map_keys(m)` of such a column is refused at `lake run` and `lake sql` as at `lake lint`.
    */
   async hashOrderedRelations(): Promise<ReadonlyMap<string, ReadonlySet<string>>> {
     if (!this.snapshot.hashOrdered) {
-      const found = new Map((await this.viewColumnKinds()).hashOrdered);
+      const tables = new Map<string, ReadonlySet<string>>();
       for (const { table } of await this.storedTables()) {
         if (!table.hashOrderedColumns?.length) continue;
-        const name = table.name.toLowerCase();
-        found.set(name, new Set([...(found.get(name) ?? []), ...table.hashOrderedColumns]));
+        const name = `${table.database}.${table.name}`.toLowerCase();
+        tables.set(name, new Set([...(tables.get(name) ?? []), ...table.hashOrderedColumns]));
       }
-      this.snapshot.hashOrdered = found;
+      // A view's columns follow what the relations it reads hold now (a view replaced under it): derived from its query.
+      this.snapshot.hashOrdered = relationsHashOrderedColumns(tables, (await this.viewColumnKinds()).hashOrdered, splitCallArgs);
     }
     return this.snapshot.hashOrdered;
   }
 
-  /** Keeps a new view's hash-ordered map columns with it (its comment; a view replaced without them has none). */
-  async hashOrderedViewCreated(database: string, name: string, columns: readonly string[]): Promise<void> {
-    await this.run(`COMMENT ON VIEW ${catalogName(database, name)} IS ${sqlString(HASH_ORDERED_COMMENT + JSON.stringify(columns))}`);
+  /**
+   * Keeps a new view's own hash-ordered map columns and its query (Trino SQL, with the database its unqualified names
+   * are of) with it: its comment.
+   */
+  async hashOrderedViewCreated(database: string, name: string, own: readonly string[], query: { text: string; database: string } | undefined): Promise<void> {
+    const kept = query === undefined ? own : { own, query: query.text, database: query.database };
+    await this.run(`COMMENT ON VIEW ${catalogName(database, name)} IS ${sqlString(HASH_ORDERED_COMMENT + JSON.stringify(kept))}`);
   }
 
   /** Adds the columns an INSERT wrote from hash-built maps to its table's (a table written once so stays so). */
@@ -330,12 +342,15 @@ export class LakeCatalog {
           }
         }
       }
-      const hashOrdered = new Map<string, ReadonlySet<string>>();
+      const hashOrdered: ViewColumnKinds['hashOrdered'][number][] = [];
       if (key !== '')
         for (const r of await this.rows(
-          `SELECT lower(view_name) AS name, comment FROM duckdb_views() WHERE database_name = ${sqlString(CATALOG)} AND NOT internal AND starts_with(comment, ${sqlString(HASH_ORDERED_COMMENT)})`,
-        ))
-          hashOrdered.set(String(r.name), new Set(JSON.parse(String(r.comment).slice(HASH_ORDERED_COMMENT.length)) as string[]));
+          `SELECT lower(schema_name) AS database, lower(view_name) AS name, comment FROM duckdb_views() WHERE database_name = ${sqlString(CATALOG)} AND NOT internal AND starts_with(comment, ${sqlString(HASH_ORDERED_COMMENT)})`,
+        )) {
+          const kept = JSON.parse(String(r.comment).slice(HASH_ORDERED_COMMENT.length)) as string[] | { own: string[]; query: string; database: string };
+          const view = { name: `${String(r.database)}.${String(r.name)}`, database: String(r.database) };
+          hashOrdered.push(Array.isArray(kept) ? { ...view, own: kept } : { ...view, ...kept });
+        }
       this.viewColumnsSeen = { key, zoned: new Set(rows.filter((r) => r.zoned === true).map((r) => String(r.name))), jsonParsed, hashOrdered };
     }
     return this.viewColumnsSeen;

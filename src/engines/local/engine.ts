@@ -28,7 +28,14 @@ import { withPartitionFilters } from './partition-filters.js';
 import { fileMissingColumn } from './parquet-reading.js';
 import type { TranslationCache } from './translation-cache.js';
 import { withTrinoColumnNames } from '../../dialect/anonymous-columns.js';
-import { type CatalogColumn, namesRelation, translateStatement, type TranslateContext, type TranslationStep } from '../../dialect/translate/index.js';
+import {
+  type CatalogColumn,
+  columnsOfRelationsNamed,
+  namesRelation,
+  translateStatement,
+  type TranslateContext,
+  type TranslationStep,
+} from '../../dialect/translate/index.js';
 import { isTrivia, tokenize, type Token } from '../../dialect/tokens.js';
 import { parseHiveType, trinoTypeOfHive } from '../../dialect/hive-types.js';
 import type { QueryTranslations } from '../../dialect/translate/query.js';
@@ -115,15 +122,6 @@ const quoteName = (name: string) => `"${name.replaceAll('"', '""')}"`;
 /** Athena: one CTAS/INSERT may write at most 100 partitions (HIVE_TOO_MANY_OPEN_PARTITIONS). */
 export const ATHENA_MAX_PARTITIONS_PER_WRITE = 100;
 
-/**
- * The columns of the relations the statement names, or undefined for none: the json_parse columns of views
- * (LakeCatalog.jsonParsedViews), the hash-ordered map columns of tables and views (LakeCatalog.hashOrderedRelations).
- */
-function columnsOfRelationsNamed(sql: string, views: ReadonlyMap<string, ReadonlySet<string>>): ReadonlySet<string> | undefined {
-  if (views.size === 0) return undefined;
-  const named = [...views].filter(([view]) => namesRelation(sql, new Set([view])));
-  return named.length > 0 ? new Set(named.flatMap(([, columns]) => [...columns])) : undefined;
-}
 const SET_OPERATION = /\b(?:UNION|INTERSECT|EXCEPT)\b/i;
 /** A subquery that is no derived table of a FROM or JOIN: it may read the outer row (correlated-subqueries.ts). */
 const SUBQUERY = /(?<!\b(?:FROM|JOIN)\s*)\(\s*(?:SELECT|WITH)\b/i;
@@ -339,7 +337,7 @@ export class AthenaLocalEngine implements Engine {
       // naming a table or view with hash-ordered map columns with them (hash-orders.ts: map_keys(m) of one is refused).
       const zonedViews = await this.catalog.zonedViews();
       const jsonParsedColumns = columnsOfRelationsNamed(sql, await this.catalog.jsonParsedViews());
-      const hashOrderedColumns = columnsOfRelationsNamed(sql, await this.catalog.hashOrderedRelations());
+      const hashOrderedColumns = columnsOfRelationsNamed(sql, await this.catalog.hashOrderedRelations(), ctx.database);
       const readsZoned = zonedViews.size > 0 && namesRelation(sql, zonedViews);
       // One with a set operation or type checks over catalog tables, with their column types (known-types.ts).
       const columnTypes = earlyTypes ?? (await columnTypesNamed(sql, typed ? steps : undefined, ctx.database, this.catalog));

@@ -99,7 +99,8 @@ export async function runLakeAction(ctx: LakeSessionContext, action: LakeAction)
       // A view replaced changes what its name means in a query's shape; a new name changes no shape bound before.
       if (kind === 'view') ctx.bindCache?.cache.clear();
       await createCheckedView(ctx, action.sql, action.target, kind === 'view');
-      if (action.hashOrderedColumns) await catalog.hashOrderedViewCreated(action.target.database, action.target.name, action.hashOrderedColumns);
+      if (action.query !== undefined || action.hashOrderedColumns)
+        await catalog.hashOrderedViewCreated(action.target.database, action.target.name, action.hashOrderedColumns ?? [], action.query);
       catalog.viewCreated(action.target.database, action.target.name);
       return emptyResult();
     }
@@ -181,19 +182,34 @@ export async function runLakeAction(ctx: LakeSessionContext, action: LakeAction)
       return describe(ctx, action.target);
     case 'insert': {
       const result = await insertInto(ctx, action.target, action.columns, action.sourceSql, action.replacePartitions, action.exactColumns);
-      const { hashOrderedPositions: positions, hashOrderedColumns: named } = action;
-      const table = (positions || named) && (await catalog.get(action.target.database, action.target.name));
-      if (table) {
-        // The query's columns go to the listed columns, or to the table's in order (hash-orders.ts queryHashOrderedOutputs).
-        const written = (action.columns ?? [...table.columns, ...table.partitionKeys].map((c) => c.name)).map((c) => c.toLowerCase());
-        const names = positions ? positions.flatMap((k) => (written[k] === undefined ? [] : [written[k]])) : written.filter((c) => named?.includes(c));
-        await catalog.addHashOrderedColumns(table.database, table.name, names);
-      }
+      await keepHashOrderedColumns(catalog, action, action.columns);
       return result;
     }
-    case 'modifyRows':
-      return modifyRows(ctx, action);
+    case 'modifyRows': {
+      const result = await modifyRows(ctx, action);
+      await keepHashOrderedColumns(catalog, action, undefined);
+      return result;
+    }
   }
+}
+
+/**
+ * Adds the columns an INSERT, UPDATE or MERGE wrote from hash-ordered maps to its table's (LakeCatalog
+ * .addHashOrderedColumns): `hashOrderedPositions` among the listed columns (`listed`) or the table's in order,
+ * `hashOrderedColumns` by name, those of them written (hash-orders.ts queryHashOrderedOutputs, assignedHashOrderedColumns).
+ */
+async function keepHashOrderedColumns(
+  catalog: LakeCatalog,
+  action: { target: TableRef; hashOrderedPositions?: number[]; hashOrderedColumns?: string[] },
+  listed: readonly string[] | undefined,
+): Promise<void> {
+  const { hashOrderedPositions: positions, hashOrderedColumns: named } = action;
+  const table = (positions || named) && (await catalog.get(action.target.database, action.target.name));
+  if (!table) return;
+  const columns = [...table.columns, ...table.partitionKeys].map((c) => c.name.toLowerCase());
+  const written = listed?.map((c) => c.toLowerCase()) ?? columns;
+  const names = [...(positions ?? []).flatMap((k) => (written[k] === undefined ? [] : [written[k]])), ...written.filter((c) => named?.includes(c))];
+  await catalog.addHashOrderedColumns(table.database, table.name, names);
 }
 
 /**
@@ -410,7 +426,9 @@ async function dropColumn(ctx: LakeSessionContext, target: TableRef, column: str
     throw athenaError('COLUMN_NOT_FOUND', `Column '${column}' does not exist in '${table.database}.${table.name}'`, target);
   if (table.columns.length === 1) throw athenaError('NOT_SUPPORTED', `Cannot drop the only column of '${table.database}.${table.name}'`, target);
   await ctx.connection.run(`ALTER TABLE ${catalogName(table.database, table.name)} DROP COLUMN ${sqlIdent(column)}`);
-  await ctx.catalog.put({ ...table, columns: table.columns.filter((c) => c.name !== column) });
+  // A dropped column's hash order goes with it (a same-named column of another relation is no longer taken for it).
+  const hashOrderedColumns = table.hashOrderedColumns?.filter((c) => c !== column.toLowerCase());
+  await ctx.catalog.put({ ...table, columns: table.columns.filter((c) => c.name !== column), ...(hashOrderedColumns ? { hashOrderedColumns } : {}) });
   return emptyResult();
 }
 

@@ -177,6 +177,8 @@ export const defaultLocation = () => `s3://${DEFAULT_CTAS_BUCKET}/tables/${rando
 
 export function lakeTable(spec: CtasSpec, columns: LakeColumn[], partitionKeys: LakeColumn[], format: StorageFormat, location: string): LakeTable {
   const compression = spec.writeCompression?.toLowerCase() ?? (format.kind === 'parquet' ? 'snappy' : 'gzip');
+  // A star passes on every hash-ordered name the query knows (queryHashOrderedOutputs): only the table's are kept.
+  const hashOrderedColumns = spec.hashOrderedColumns?.filter((c) => [...columns, ...partitionKeys].some((k) => k.name.toLowerCase() === c));
   return {
     database: spec.target.database,
     name: spec.target.name,
@@ -190,7 +192,7 @@ export function lakeTable(spec: CtasSpec, columns: LakeColumn[], partitionKeys: 
     properties: spec.properties,
     partitions: [],
     droppedPartitions: [],
-    ...(spec.hashOrderedColumns?.length ? { hashOrderedColumns: spec.hashOrderedColumns } : {}),
+    ...(hashOrderedColumns?.length ? { hashOrderedColumns } : {}),
   };
 }
 
