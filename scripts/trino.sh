@@ -9,7 +9,7 @@
 #
 # The jars come from scripts/trino/pom.xml (pinned version) through Maven's local repository (~/.m2) into
 # .cache/trino/<version>/lib (ignored by git). The JVM is the first Java >= 24 found: $TRINO_JAVA_HOME, then a Temurin
-# 25 under /usr/lib/jvm. TRINO_PORT picks the port (default: a free one).
+# 25 under /usr/lib/jvm. TRINO_PORT picks the port (default: a free one). TRINO_AOT=use: never record an AOT cache (below).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
@@ -84,15 +84,19 @@ start() {
   # flags; an AOT cache (JEP 514: classes loaded and linked ahead of time) and C1 only (-XX:TieredStopAtLevel=1: the
   # oracle runs many small queries, where C2's compile time is not paid back) bring it to 18 s. The cache is
   # recorded by the first run of a JDK and artifact set and written when that Trino stops (see stop); a cache that
-  # does not fit the JVM is ignored with a warning (-XX:AOTMode=auto).
-  local aot="$build/trino-$(basename "$jdk").aot" aot_flag
-  if [ -f "$aot" ]; then aot_flag="-XX:AOTCache=$aot"; rm -f "$AOT_PENDING"; else aot_flag="-XX:AOTCacheOutput=$aot"; touch "$AOT_PENDING"; fi
+  # does not fit the JVM is ignored with a warning (-XX:AOTMode=auto). TRINO_AOT=use takes a cache that exists but
+  # never records one: .ci/run sets it, since its start is hidden behind test:aws and a fresh clone's cache would be
+  # thrown away, while writing it held the run's end for 135 s at load ~28 (docs/performance.md, branch ci43).
+  local aot="$build/trino-$(basename "$jdk").aot" aot_flag=""
+  rm -f "$AOT_PENDING"
+  if [ -f "$aot" ]; then aot_flag="-XX:AOTCache=$aot"
+  elif [ "${TRINO_AOT:-record}" != use ]; then aot_flag="-XX:AOTCacheOutput=$aot"; touch "$AOT_PENDING"; fi
   # The log exists before the JVM opens it: the wait below reads it at once (a missing file failed the start under set -e).
   : >"$LOG_FILE"
   # Flags from Trino's recommended jvm.config; UTC so the session zone matches Athena's.
   nohup "$jdk/bin/java" -Xmx2G -XX:+UseG1GC -XX:+ExitOnOutOfMemoryError -Djdk.attach.allowAttachSelf=true \
     --enable-native-access=ALL-UNNAMED --add-opens=java.base/java.nio=ALL-UNNAMED -Duser.timezone=UTC \
-    -XX:TieredStopAtLevel=1 "$aot_flag" \
+    -XX:TieredStopAtLevel=1 ${aot_flag:+"$aot_flag"} \
     -cp "$oracle_jar:$LIB/*" TrinoOracle "${TRINO_PORT:-0}" "$WAREHOUSE" >"$LOG_FILE" 2>&1 </dev/null &
   local pid=$!
   echo "$pid" >"$PID_FILE"
