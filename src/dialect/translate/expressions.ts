@@ -13,6 +13,7 @@ import {
   oddNotsBefore,
   valuesOnlyWithQueries,
   filtersTableRows,
+  readsValuesRowsOnly,
   trueOnlyIfAt,
   unnestAliasColumns,
   whereEvaluatesTests,
@@ -51,7 +52,7 @@ import { checkedArray, checkedCase, checkedValuesColumn, literalsCommonDecimal, 
 import { failingDecimalComparisons } from './decimal-comparisons.js';
 import { rowValues, setOperationColumns, valuesColumns } from './set-operation-columns.js';
 import { checkedSetOperationText, setOperationToCheck } from './set-operation-types.js';
-import { shortCircuited } from './short-circuits.js';
+import { FOLDED_ORDER, foldedOrderOperator, shortCircuited } from './short-circuits.js';
 import { columnNameParts, holdsSelect, type KnownTypes, levelColumnTypes } from './known-types.js';
 import { FUNCTIONS, type CallContext } from './functions.js';
 import { isDuckdbOnlyReserved, quoteReservedIdentifier } from './identifiers.js';
@@ -585,6 +586,15 @@ export class ExpressionRewriter {
    * deciding operand as in Trino (short-circuits.ts).
    */
   private shortCircuits = 0;
+  /**
+   * How many try() arguments enclose the sequence being rendered inside a level of VALUES rows (valuesRows), outside
+   * lambda bodies: Trino 476 folds an AND or OR there order-free (short-circuits.ts foldedOrderOperator).
+   */
+  private foldedTries = 0;
+  /** The query level being rendered reads VALUES rows only, or no rows (untyped-predicates.ts readsValuesRowsOnly). */
+  private valuesRows = true;
+  /** The statement calls try() (query.ts): levels of VALUES rows are told apart. */
+  holdsTry = false;
 
   /** The next sequence rendered is sequence()'s step, which may be a year-month interval literal. */
   private yearMonthStep = false;
@@ -659,6 +669,10 @@ export class ExpressionRewriter {
 
   /** Renders a sequence; `zoned` when it is one operand that is syntactically a zoned timestamp. */
   renderZoned(items: readonly Node[]): Rendered {
+    if (this.foldedTries > 0 && this.valuesRows) {
+      const at = foldedOrderOperator(items);
+      if (at) this.report(at, 'folded-order', FOLDED_ORDER.message, FOLDED_ORDER.hint);
+    }
     if (this.shortCircuits > 0 && !this.refusedFilterTerm && !this.tableFilterConjunct && !this.conjunctTerm) {
       const ordered = shortCircuited(items, (nodes) => this.render(nodes));
       if (ordered !== undefined) return { text: ordered, zoned: false };
@@ -691,7 +705,7 @@ export class ExpressionRewriter {
     const parts: Part[] = [];
     // The WITH queries of VALUES rows an enclosing level names, for the levels nested in this one (corr40).
     const enclosingValuesWith = this.valuesWithQueries;
-    if (this.mayHoldUnknown && nodeKeyword(items.find((n) => !isTriviaNode(n))) === 'WITH')
+    if ((this.mayHoldUnknown || this.holdsTry) && nodeKeyword(items.find((n) => !isTriviaNode(n))) === 'WITH')
       this.valuesWithQueries = valuesOnlyWithQueries(items, enclosingValuesWith);
     const level = this.correlatableDepth > 0 ? predicatesEvaluatedLevel(items) : undefined;
     // A WHERE whose untyped `e IS NULL` Trino 476 evaluates (untyped-predicates.ts whereEvaluatesTests): its IS parts.
@@ -719,6 +733,8 @@ export class ExpressionRewriter {
     const enclosingSelectList = this.predicatesEvaluated;
     const enclosingAggregateFilters = this.aggregateFiltersRefused;
     const enclosingUnnestColumns = this.unnestColumns;
+    const enclosingValuesRows = this.valuesRows;
+    if (this.holdsTry && holdsSelect(items)) this.valuesRows = readsValuesRowsOnly(items, this.valuesWithQueries) ?? enclosingValuesRows;
     if (holdsSelect(items)) {
       this.aggregateFiltersRefused = this.correlatableDepth === 0 && this.mayHoldUnknown && filtersAggregatedTableRows(items, this.valuesWithQueries);
       this.unnestColumns = this.mayHoldUnknown ? unnestAliasColumns(items) : NO_COLUMNS;
@@ -769,6 +785,7 @@ export class ExpressionRewriter {
     this.valuesWithQueries = enclosingValuesWith;
     this.aggregateFiltersRefused = enclosingAggregateFilters;
     this.unnestColumns = enclosingUnnestColumns;
+    this.valuesRows = enclosingValuesRows;
     // Loops, not flatMap/map+join: renderZoned runs for every sequence of every statement (issue 18).
     const yearMonths: Token[] = [];
     for (const p of parts) if (p.yearMonth) yearMonths.push(p.yearMonth);
@@ -1066,10 +1083,14 @@ export class ExpressionRewriter {
   /** Renders a lambda's body, where an AND or OR stops at its deciding operand (short-circuits.ts). */
   private renderLambdaBody(body: readonly Node[]): string {
     this.shortCircuits++;
+    // Trino 476 does not fold a lambda's body over VALUES rows (foldedOrderOperator).
+    const foldedTries = this.foldedTries;
+    this.foldedTries = 0;
     try {
       return this.render(body);
     } finally {
       this.shortCircuits--;
+      this.foldedTries = foldedTries;
     }
   }
 
@@ -1854,10 +1875,13 @@ export class ExpressionRewriter {
         // try()'s argument: an AND or OR in it stops at its deciding operand (short-circuits.ts).
         const tried = isCall && callee === 'try';
         if (tried) this.shortCircuits++;
+        const folded = tried && this.holdsTry && this.valuesRows;
+        if (folded) this.foldedTries++;
         try {
           rendered.set(k, (r = this.renderArgumentZoned(args[k] ?? [])));
         } finally {
           if (tried) this.shortCircuits--;
+          if (folded) this.foldedTries--;
         }
         this.refusedFilterTerm = false;
         const typed = k === 0 || (k === 1 && BOTH_ARRAYS_TYPED.has(callee)) ? nullArgumentType(callee, args) : undefined;

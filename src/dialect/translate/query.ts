@@ -113,7 +113,10 @@ export function translateExpressions(sql: string, position?: (t: Token) => { lin
   // A date_add count read from literal VALUES rows, which Trino folds while planning (try-escapes.ts dateAddFoldFails).
   if (/\bdate_add\b/i.test(uncommented) && /\bVALUES\b/i.test(uncommented)) rewriter.valuesCells = valuesColumnCells(tree);
   // Two or more try() calls: each one's value is kept apart from DuckDB's common subexpressions (try-escapes.ts tryCall).
-  if ((uncommented.match(/\btry\s*\(/gi) ?? []).length > 1) rewriter.manyTries = true;
+  const tries = (uncommented.match(/\btry\s*\(/gi) ?? []).length;
+  if (tries > 1) rewriter.manyTries = true;
+  // A try() over VALUES rows: Trino folds its AND or OR order-free (short-circuits.ts foldedOrderOperator).
+  if (tries > 0) rewriter.holdsTry = true;
   // Columns named after a hash-ordered map (map_agg(k, v) AS m): map_keys(m) is refused as map_keys(map_agg(k, v)) is.
   // Also the hash-ordered columns of the catalog's tables and views the statement reads (options.hashOrderedColumns).
   const hashSeeds = options.hashOrderedColumns;

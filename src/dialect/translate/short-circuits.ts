@@ -12,6 +12,7 @@
 // THEN true`. Elsewhere, and where no later operand can fail (the common case), the text is unchanged. An operand
 // evaluated twice must give the same value: a random draw among them keeps the plain form (try() refuses it anyway).
 import { cannotFail, VOLATILE_CALL } from './ordered-matches.js';
+import type { Token } from '../tokens.js';
 import { isTriviaNode, meaningful, type Node, nodeKeyword, nodeText } from './tree.js';
 
 /** Words that end a single expression at its own level (a clause, a CASE piece, an alias): such a sequence is left as is. */
@@ -20,7 +21,7 @@ const NOT_ONE_EXPRESSION = new Set(
 );
 
 /** The sequence's operands of `word` (AND or OR) at its own level; BETWEEN's AND stays inside its operand. */
-function operands(items: readonly Node[], word: 'AND' | 'OR'): Node[][] | undefined {
+function operands(items: readonly Node[], word: 'AND' | 'OR', separators: Node[] = []): Node[][] | undefined {
   const out: Node[][] = [[]];
   let between = 0;
   let previous = '';
@@ -33,8 +34,10 @@ function operands(items: readonly Node[], word: 'AND' | 'OR'): Node[][] | undefi
     if (k === 'AND' && between > 0) {
       between--;
       out[out.length - 1].push(n);
-    } else if (k === word) out.push([]);
-    else out[out.length - 1].push(n);
+    } else if (k === word) {
+      out.push([]);
+      separators.push(n);
+    } else out[out.length - 1].push(n);
     if (!isTriviaNode(n)) previous = k;
   }
   return out.some((o) => meaningful(o).length === 0) ? undefined : out;
@@ -66,4 +69,44 @@ export function shortCircuited(items: readonly Node[], render: (nodes: readonly 
   const [first, end] = [items.findIndex((n) => !isTriviaNode(n)), items.length - [...items].reverse().findIndex((n) => !isTriviaNode(n))];
   const around = (nodes: readonly Node[]) => nodes.map(nodeText).join('');
   return `${around(items.slice(0, first))}CASE ${whens.join(' ')} ELSE ${texts.map((t) => `(${t})`).join(` ${word} `)} END${around(items.slice(end))}`;
+}
+
+/** The refusal of foldedOrderOperator's AND or OR (expressions.ts reports it at the operator). */
+export const FOLDED_ORDER = {
+  message:
+    "try() around an AND or OR whose earlier operand can fail, over VALUES rows: Athena (Trino 476) folds each VALUES row's value while planning, where any operand that is false (AND) or true (OR) decides whatever its place, so `try(10 / k > 1 AND k <> 0)` is false for k = 0 there, while it evaluates the operands left to right over other rows (NULL); the local engine's answer follows the order",
+  hint: 'write the operand that can fail last (`k <> 0 AND 10 / k > 1`), or decide first with CASE (`CASE WHEN k = 0 THEN false ELSE 10 / k > 1 END`)',
+};
+
+/**
+ * Over VALUES rows (a query level reading only VALUES rows, a WITH query or a subquery of them, a level without FROM)
+ * Trino 476 folds each row's try() argument while planning, order-free: an AND whose operand is false is false (OR:
+ * true) even where an earlier operand fails (`SELECT k, try(10 / k > 1 AND k <> 0) FROM (VALUES 0, 5) t(k)`: false,
+ * true), not in a lambda's body, and not everywhere (GROUP BY, a WHERE or a window at the level keep the order: NULL,
+ * true). The local evaluation is ordered (above), so where an operand before the last can fail the answer depends on
+ * Trino's plan: the AND or OR operator after the first such operand followed by one that cannot fail, to refuse there;
+ * undefined where there is none.
+ */
+export function foldedOrderOperator(items: readonly Node[]): Token | undefined {
+  if (!items.some((n) => nodeKeyword(n) === 'AND' || nodeKeyword(n) === 'OR')) return undefined;
+  const ors: Node[] = [];
+  const disjuncts = operands(items, 'OR', ors);
+  if (!disjuncts) return undefined;
+  // The first operand that can fail with a later one that cannot (a comparison of columns and literals, which folds
+  // and decides), and the operator after it. Two operands that can fail (calls, `contains(a, 2) OR contains(…)`) are
+  // left as they are (a later failing operand's decision over an earlier failure is not caught).
+  const after = (terms: Node[][], separators: Node[]) => {
+    const safe = terms.map((t) => cannotFail(meaningful(t)));
+    const at = separators[safe.findIndex((s, i) => !s && safe.slice(i + 1).some(Boolean))];
+    return at?.kind === 'token' ? at.token : undefined;
+  };
+  const or = after(disjuncts, ors);
+  if (or) return or;
+  for (const d of disjuncts) {
+    const ands: Node[] = [];
+    const terms = operands(d, 'AND', ands);
+    const and = terms && after(terms, ands);
+    if (and) return and;
+  }
+  return undefined;
 }

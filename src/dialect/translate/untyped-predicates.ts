@@ -327,6 +327,18 @@ function readsTableRows(m: readonly Node[], outer: ReadonlySet<string>): boolean
   return from >= 0 && !relationsFrom(m, from).every((n) => valuesOnlyRelation(n, withValues));
 }
 
+/**
+ * Whether a query level's rows are VALUES rows only (its FROM reads VALUES, a WITH query of them or a subquery over
+ * them: readsTableRows' opposite); undefined for a level without FROM, whose rows are the enclosing level's. Trino 476
+ * folds such rows' try() arguments while planning (short-circuits.ts foldedOrderOperator).
+ */
+export function readsValuesRowsOnly(items: readonly Node[], outer: ReadonlySet<string>): boolean | undefined {
+  const m = meaningful(items);
+  if (nodeKeyword(m[0]) !== 'SELECT' && nodeKeyword(m[0]) !== 'WITH') return undefined;
+  if (!m.some((n) => nodeKeyword(n) === 'FROM')) return undefined;
+  return !readsTableRows(m, outer);
+}
+
 /** The relations of the FROM clause at m[from] (up to its WHERE or the level's next clause). */
 function relationsFrom(m: readonly Node[], from: number): Node[] {
   const relations: Node[] = [];
