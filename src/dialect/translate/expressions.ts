@@ -591,6 +591,8 @@ export class ExpressionRewriter {
    * lambda bodies: Trino 476 folds an AND or OR there order-free (short-circuits.ts foldedOrderOperator).
    */
   private foldedTries = 0;
+  /** The next sequence rendered is a CASE's WHEN condition inside try() or a lambda, where DuckDB reorders an AND's operands. */
+  private selectedCondition = false;
   /** The query level being rendered reads VALUES rows only, or no rows (untyped-predicates.ts readsValuesRowsOnly). */
   private valuesRows = true;
   /** The statement calls try() (query.ts): levels of VALUES rows are told apart. */
@@ -673,8 +675,10 @@ export class ExpressionRewriter {
       const at = foldedOrderOperator(items);
       if (at) this.report(at, 'folded-order', FOLDED_ORDER.message, FOLDED_ORDER.hint);
     }
+    const selected = this.selectedCondition;
+    this.selectedCondition = false;
     if (this.shortCircuits > 0 && !this.refusedFilterTerm && !this.tableFilterConjunct && !this.conjunctTerm) {
-      const ordered = shortCircuited(items, (nodes) => this.render(nodes));
+      const ordered = shortCircuited(items, (nodes) => this.render(nodes), selected);
       if (ordered !== undefined) return { text: ordered, zoned: false };
     }
     // A term of a refused filter (filterTermAt): every IS part of the sequence is refused as a WHERE's own.
@@ -1142,7 +1146,10 @@ export class ExpressionRewriter {
         // The one condition of a TRUE-only CASE that is a conjunct is one too (Trino reads the CASE as it).
         const conjunct = this.conjunctTerm === 'term' && conditions?.size === 1;
         this.conjunctTerm = false;
+        // Inside try() or a lambda, a WHEN condition's AND or OR keeps Trino's order (short-circuits.ts `selected`).
+        const whens = this.shortCircuits > 0 ? caseConditionStarts(node) : undefined;
         const renderPiece = (nodes: readonly Node[]) => {
+          this.selectedCondition = whens?.has(nodes[0]) === true;
           this.refusedFilterTerm = conditions?.has(nodes[0]) === true ? 'term' : false;
           this.havingTerm = havingConditions?.has(nodes[0]) === true ? 'term' : false;
           this.conjunctTerm = conjunct && conditions?.has(nodes[0]) === true ? 'term' : false;

@@ -45,10 +45,10 @@ function operands(items: readonly Node[], word: 'AND' | 'OR', separators: Node[]
 
 /**
  * The DuckDB text of `items` (one AND or OR expression of Trino's) evaluated in order up to the deciding operand, each
- * operand rendered by `render`; undefined where the plain form is already Trino's (no later operand can fail) or the
- * sequence is not one such expression.
+ * operand rendered by `render`; undefined where the plain form is already Trino's (no later operand can fail; in a
+ * CASE's WHEN condition, `selected`, no operand before the last) or the sequence is not one such expression.
  */
-export function shortCircuited(items: readonly Node[], render: (nodes: readonly Node[]) => string): string | undefined {
+export function shortCircuited(items: readonly Node[], render: (nodes: readonly Node[]) => string, selected = false): string | undefined {
   if (!items.some((n) => nodeKeyword(n) === 'AND' || nodeKeyword(n) === 'OR')) return undefined;
   const disjuncts = operands(items, 'OR');
   const word = disjuncts && disjuncts.length > 1 ? 'OR' : 'AND';
@@ -56,7 +56,8 @@ export function shortCircuited(items: readonly Node[], render: (nodes: readonly 
   if (!terms || terms.length < 2) return undefined;
   let last = terms.length - 1;
   while (last > 0 && cannotFail(meaningful(terms[last]))) last--;
-  if (last === 0) return undefined;
+  const failingFirst = selected && terms.slice(0, -1).some((t) => !cannotFail(meaningful(t)));
+  if (last === 0 && !failingFirst) return undefined;
   const before = terms.slice(0, last);
   if (before.some((t) => VOLATILE_CALL.test(t.map(nodeText).join('')))) return undefined;
   // A line comment ending an operand is closed by a new line before the parenthesis.
@@ -64,10 +65,25 @@ export function shortCircuited(items: readonly Node[], render: (nodes: readonly 
     const text = render(t).trim();
     return /--[^\n]*$/.test(text) ? `${text}\n` : text;
   });
-  const whens = texts.slice(0, last).map((t) => (word === 'AND' ? `WHEN NOT (${t}) THEN false` : `WHEN (${t}) THEN true`));
   // The sequence's own leading and trailing spaces and comments stay around the CASE.
   const [first, end] = [items.findIndex((n) => !isTriviaNode(n)), items.length - [...items].reverse().findIndex((n) => !isTriviaNode(n))];
   const around = (nodes: readonly Node[]) => nodes.map(nodeText).join('');
+  // A CASE's WHEN condition (`selected`): DuckDB selects its rows operand by operand, cheapest first, so an earlier
+  // operand that can fail was evaluated after a later one that decides (`try(CASE WHEN 10 / k > 1 AND k <> 0 THEN 1
+  // ELSE 2 END)` 2 for k = 0; Trino 476 evaluates the division first: NULL). There each operand is nested in the CASE
+  // of the one before it, evaluated once: DuckDB lifts an expression met twice out of TRY, which would fail the query.
+  // Only the condition's truth counts there, so `CASE WHEN (a) THEN (b) ELSE false END` reads as `a AND b` (but for a
+  // NULL a, where b is not evaluated; Trino evaluates it).
+  if (failingFirst) {
+    const nested = texts
+      .slice(0, -1)
+      .reduceRight(
+        (rest, t) => (word === 'AND' ? `CASE WHEN (${t}) THEN ${rest} ELSE false END` : `CASE WHEN (${t}) THEN true ELSE ${rest} END`),
+        `(${texts[texts.length - 1]})`,
+      );
+    return `${around(items.slice(0, first))}${nested}${around(items.slice(end))}`;
+  }
+  const whens = texts.slice(0, last).map((t) => (word === 'AND' ? `WHEN NOT (${t}) THEN false` : `WHEN (${t}) THEN true`));
   return `${around(items.slice(0, first))}CASE ${whens.join(' ')} ELSE ${texts.map((t) => `(${t})`).join(` ${word} `)} END${around(items.slice(end))}`;
 }
 
