@@ -16,6 +16,9 @@ describe("a WHEN condition's AND/OR keeps Trino's order inside try() and lambdas
     ['OR, the failing operand first', 'try(CASE WHEN 10 / k > 1 OR k = 0 THEN 1 ELSE 2 END)', [null, 1]],
     ['an AND inside an OR, a later WHEN', 'try(CASE WHEN k > 100 OR 10 / k > 1 AND k <> 0 THEN 1 WHEN k = 0 THEN 3 ELSE 2 END)', [null, 1]],
     ['a lambda body under try()', 'try(transform(ARRAY[k, 5], x -> CASE WHEN 10 / x > 1 AND x <> 0 THEN 1 ELSE 2 END))', [null, [1, 1]]],
+    // A simple CASE's WHEN value keeps DuckDB's AND: a NULL first operand makes the value NULL, which matches nothing
+    // (k = 5: NULL AND true); the nested form would read it as false and match. Trino 476 NULL, 2.
+    ['a simple CASE compares the value', 'try(CASE false WHEN 10 / nullif(k, 5) > 1 AND k > 1 THEN 1 ELSE 2 END)', [null, 2]],
     // Unchanged where the first operand cannot fail: Trino 476 2, 1.
     ['the deciding operand first', 'try(CASE WHEN k <> 0 AND 10 / k > 1 THEN 1 ELSE 2 END)', [2, 1]],
     // The second operand fails where the first is true (k = 5): Trino 476 2, NULL.

@@ -1146,8 +1146,9 @@ export class ExpressionRewriter {
         // The one condition of a TRUE-only CASE that is a conjunct is one too (Trino reads the CASE as it).
         const conjunct = this.conjunctTerm === 'term' && conditions?.size === 1;
         this.conjunctTerm = false;
-        // Inside try() or a lambda, a WHEN condition's AND or OR keeps Trino's order (short-circuits.ts `selected`).
-        const whens = this.shortCircuits > 0 ? caseConditionStarts(node) : undefined;
+        // Inside try() or a lambda, a WHEN condition's AND or OR keeps Trino's order (short-circuits.ts `selected`); not
+        // a simple CASE's WHEN value (`CASE x WHEN a AND b`), whose NULL would compare.
+        const whens = this.shortCircuits > 0 && nodeKeyword(meaningful(node.items)[0]) === 'WHEN' ? caseConditionStarts(node) : undefined;
         const renderPiece = (nodes: readonly Node[]) => {
           this.selectedCondition = whens?.has(nodes[0]) === true;
           this.refusedFilterTerm = conditions?.has(nodes[0]) === true ? 'term' : false;
