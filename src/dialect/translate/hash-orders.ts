@@ -24,6 +24,7 @@
 // assignedHashOrderedColumns; a view's derived again from its query when the catalog lists them:
 // relationsHashOrderedColumns; kept by the local catalog and handed in as TranslateContext.hashOrderedColumns; `lake lint` reads upstream models' columns: lint/hash-upstream.ts;
 // docs/issue-15-audit.md, hashv41's, hashrun42's and hashv43's sections).
+import { splitStatements } from '../statements.js';
 import { tokenize } from '../tokens.js';
 import { buildTree, isCase, isParen, meaningful, nodeKeyword, nodeText, type GroupNode, type Node } from './tree.js';
 import { relationNamesIn } from './zoned-groups.js';
@@ -613,6 +614,24 @@ export function assignedHashOrderedColumns(
     }
   });
   return out.names.length > 0 || out.positions.length > 0 ? out : undefined;
+}
+
+/**
+ * The columns a script's statements give hash-ordered maps, by name, each statement read with what those before it
+ * gave (`seeds` and on): a CTAS's, view's or INSERT's query (queryHashOrderedOutputs) and an UPDATE's or MERGE's
+ * assignments (assignedHashOrderedColumns). `lake lint` reads a DDL file so (lint/hash-upstream.ts), as the local run
+ * reads its statements one by one through the catalog. By name, not by table: the file's tables are one node.
+ */
+export function scriptHashOrderedColumns(script: string, splitArgs: (items: readonly Node[]) => Node[][], seeds: ReadonlySet<string>): Set<string> {
+  const found = new Set(seeds);
+  if (found.size === 0 && !MAY_NAME_HASH_ORDERED.test(script)) return found;
+  for (const { text } of splitStatements(script)) {
+    const verb = /^\s*(\w+)/.exec(text)?.[1]?.toUpperCase();
+    const written =
+      verb === 'UPDATE' || verb === 'MERGE' ? assignedHashOrderedColumns(text, splitArgs, found)?.names : queryHashOrderedOutputs(text, splitArgs, found)?.names;
+    for (const name of written ?? []) found.add(name);
+  }
+  return found;
 }
 
 /**
