@@ -628,7 +628,9 @@ export function scriptHashOrderedColumns(script: string, splitArgs: (items: read
   for (const { text } of splitStatements(script)) {
     const verb = /^\s*(\w+)/.exec(text)?.[1]?.toUpperCase();
     const written =
-      verb === 'UPDATE' || verb === 'MERGE' ? assignedHashOrderedColumns(text, splitArgs, found)?.names : queryHashOrderedOutputs(text, splitArgs, found)?.names;
+      verb === 'UPDATE' || verb === 'MERGE'
+        ? assignedHashOrderedColumns(text, splitArgs, found)?.names
+        : queryHashOrderedOutputs(text, splitArgs, found)?.names;
     for (const name of written ?? []) found.add(name);
   }
   return found;
