@@ -53,12 +53,16 @@ export function translateUpdateOrDelete(sql: string, ctx: TranslateContext): Lak
 }
 
 /** The columns an UPDATE's or MERGE's assignments write from hash-ordered maps (hash-orders.ts assignedHashOrderedColumns). */
-function assignedHashOrdered(sql: string, ctx: TranslateContext): { hashOrderedColumns?: string[]; hashOrderedPositions?: number[] } {
+function assignedHashOrdered(
+  sql: string,
+  ctx: TranslateContext,
+): { hashOrderedColumns?: string[]; hashOrderedPositions?: number[]; hashOrderReplaced?: string[] } {
   const assigned = assignedHashOrderedColumns(sql, splitCallArgs, ctx.hashOrderedColumns);
   if (!assigned) return {};
   return {
     ...(assigned.names.length > 0 ? { hashOrderedColumns: assigned.names } : {}),
     ...(assigned.positions.length > 0 ? { hashOrderedPositions: assigned.positions } : {}),
+    ...(assigned.replaced.length > 0 ? { hashOrderReplaced: assigned.replaced } : {}),
   };
 }
 

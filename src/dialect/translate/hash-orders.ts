@@ -581,18 +581,22 @@ export function queryHashOrderedOutputs(
  * (UPDATE, a MERGE's WHEN MATCHED) by name; a MERGE's `INSERT (a, m) VALUES (…)` by its column list's name, `INSERT
  * VALUES (…)` by position among the table's columns. `seeds` as for hashOrderedAliases (the hash-ordered columns of the
  * relations the statement reads). The local catalog adds them to the table's (LakeCatalog.addHashOrderedColumns), as
- * an INSERT's (queryHashOrderedOutputs). Undefined for none.
+ * an INSERT's (queryHashOrderedOutputs); `replaced`: the columns an UPDATE of every row sets from other values, whose
+ * marks go. Undefined for none.
  */
 export function assignedHashOrderedColumns(
   statement: string,
   splitArgs: (items: readonly Node[]) => Node[][],
   seeds: ReadonlySet<string> | undefined,
-): { names: string[]; positions: number[] } | undefined {
+): { names: string[]; positions: number[]; replaced: string[] } | undefined {
   if (!seeds?.size && !MAY_NAME_HASH_ORDERED.test(statement)) return undefined;
   const tree = buildTree(tokenize(statement));
   const names = hashOrderedAliases(tree, splitArgs, seeds);
   const top = meaningful(tree);
-  const out: { names: string[]; positions: number[] } = { names: [], positions: [] };
+  const out: { names: string[]; positions: number[]; replaced: string[] } = { names: [], positions: [], replaced: [] };
+  // An UPDATE of every row (no WHERE) writes each assigned column of every row: one set from a map of no hash order
+  // holds none after it (Trino 476: map_keys of a map_agg column updated to MAP(ARRAY[3, 1, 2], …) is [3, 1, 2]).
+  const everyRow = nodeKeyword(top[0]) === 'UPDATE' && !top.some((n) => nodeKeyword(n) === 'WHERE');
   top.forEach((n, i) => {
     const word = nodeKeyword(n);
     if (word === 'SET') {
@@ -600,7 +604,9 @@ export function assignedHashOrderedColumns(
       for (const assignment of splitArgs(top.slice(i + 1, end < 0 ? top.length : end))) {
         const [column, equals, ...value] = meaningful(assignment);
         const name = column && columnName([column]);
-        if (name !== undefined && nodeText(equals ?? column) === '=' && holdsHashOrder(value, splitArgs, names)) out.names.push(name);
+        if (name === undefined || nodeText(equals ?? column) !== '=') continue;
+        if (holdsHashOrder(value, splitArgs, names)) out.names.push(name);
+        else if (everyRow) out.replaced.push(name);
       }
     } else if (word === 'INSERT') {
       const listed = nodeKeyword(top[i + 2]) === 'VALUES' ? columnListNames(top[i + 1]) : undefined;
@@ -613,7 +619,7 @@ export function assignedHashOrderedColumns(
       });
     }
   });
-  return out.names.length > 0 || out.positions.length > 0 ? out : undefined;
+  return out.names.length > 0 || out.positions.length > 0 || out.replaced.length > 0 ? out : undefined;
 }
 
 /**

@@ -299,12 +299,17 @@ export class LakeCatalog {
     await this.run(`COMMENT ON VIEW ${catalogName(database, name)} IS ${sqlString(HASH_ORDERED_COMMENT + JSON.stringify(kept))}`);
   }
 
-  /** Adds the columns an INSERT wrote from hash-built maps to its table's (a table written once so stays so). */
-  async addHashOrderedColumns(database: string, name: string, columns: readonly string[]): Promise<void> {
+  /**
+   * Adds the columns an INSERT wrote from hash-built maps to its table's (a table written once so stays so), and drops
+   * `replaced`'s (an UPDATE of every row wrote each of their rows from maps of no hash order).
+   */
+  async addHashOrderedColumns(database: string, name: string, columns: readonly string[], replaced: readonly string[] = []): Promise<void> {
     const table = await this.get(database, name);
     const known = new Set(table?.hashOrderedColumns ?? []);
-    if (!table || columns.every((c) => known.has(c))) return;
-    await this.put({ ...table, hashOrderedColumns: [...new Set([...known, ...columns])] });
+    const gone = replaced.filter((c) => known.has(c) && !columns.includes(c));
+    if (!table || (columns.every((c) => known.has(c)) && gone.length === 0)) return;
+    const kept = [...new Set([...known, ...columns])].filter((c) => !gone.includes(c));
+    await this.put({ ...table, hashOrderedColumns: kept });
   }
 
   /** What zonedViews, jsonParsedViews and hashOrderedRelations read of views, listed again only when the views of CREATE VIEW change. */
