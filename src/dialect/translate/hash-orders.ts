@@ -648,11 +648,12 @@ export function scriptHashOrderedColumns(script: string, splitArgs: (items: read
  * takes a round): a view reads what its relations hold when it is read, not when it was made (a view replaced under
  * it, a table made again). `tables`: the columns a table's writes gave it; `views`: each view's own columns (those its
  * text makes, without seeds) and its query (none for a view made before this was kept: its columns as they were),
- * whose unqualified names are of `database` (the current database when the view was made).
+ * whose unqualified names are of `database` (the current database when the view was made), and its `columns` (what it
+ * passes on is cut to them).
  */
 export function relationsHashOrderedColumns(
   tables: ReadonlyMap<string, ReadonlySet<string>>,
-  views: readonly { name: string; database: string; own: readonly string[]; query?: string }[],
+  views: readonly { name: string; database: string; own: readonly string[]; query?: string; columns?: readonly string[] }[],
   splitArgs: (items: readonly Node[]) => Node[][],
 ): Map<string, ReadonlySet<string>> {
   const found = new Map(tables);
@@ -670,13 +671,14 @@ export function relationsHashOrderedColumns(
   const seen = views.map(() => 0);
   for (let round = 0, changed = true; changed && round <= views.length; round++) {
     changed = false;
-    views.forEach(({ name, query }, k) => {
+    views.forEach(({ name, query, columns }, k) => {
       const seeds = new Set<string>();
       for (const word of words[k] ?? []) for (const column of found.get(word) ?? []) seeds.add(column);
       if (query === undefined || seeds.size === seen[k]) return;
       seen[k] = seeds.size;
       const outputs = queryHashOrderedOutputs(query, splitArgs, seeds);
-      if (outputs && add(name, outputs.names)) changed = true;
+      // Only the view's own columns (a star passes on every name the query knows: cut to those the view has).
+      if (outputs && add(name, columns ? outputs.names.filter((c) => columns.includes(c)) : outputs.names)) changed = true;
     });
   }
   return found;

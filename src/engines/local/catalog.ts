@@ -50,7 +50,7 @@ interface ViewColumnKinds {
    * Each view's own hash-ordered map columns and its query (Trino SQL), by the view's lower-case name (the view's
    * comment: HASH_ORDERED_COMMENT); a view made before the query was kept has its columns as they were, no query.
    */
-  hashOrdered: readonly { name: string; database: string; own: readonly string[]; query?: string }[];
+  hashOrdered: readonly { name: string; database: string; own: readonly string[]; query?: string; columns?: readonly string[] }[];
 }
 
 /**
@@ -356,6 +356,23 @@ export class LakeCatalog {
           const view = { name: `${String(r.database)}.${String(r.name)}`, database: String(r.database) };
           hashOrdered.push(Array.isArray(kept) ? { ...view, own: kept } : { ...view, ...kept });
         }
+      // Their columns: what a view's query passes on is cut to the names it has (a star passes on every name the query
+      // knows to hold such a map, also those of a relation the star does not read: `SELECT x.* FROM x CROSS JOIN t`).
+      if (hashOrdered.length > 0) {
+        const names = [...new Set(hashOrdered.map((v) => v.name.slice(v.name.indexOf('.') + 1)))];
+        const columns = new Map<string, string[]>();
+        for (const r of await this.rows(
+          `SELECT lower(schema_name) AS database, lower(table_name) AS name, lower(column_name) AS column FROM duckdb_columns()
+           WHERE database_name = ${sqlString(CATALOG)} AND lower(table_name) IN (${names.map(sqlString).join(', ')})`,
+        )) {
+          const view = `${String(r.database)}.${String(r.name)}`;
+          columns.set(view, [...(columns.get(view) ?? []), String(r.column)]);
+        }
+        hashOrdered.forEach((v, k) => {
+          const known = columns.get(v.name);
+          if (known) hashOrdered[k] = { ...v, columns: known };
+        });
+      }
       this.viewColumnsSeen = { key, zoned: new Set(rows.filter((r) => r.zoned === true).map((r) => String(r.name))), jsonParsed, hashOrdered };
     }
     return this.viewColumnsSeen;
