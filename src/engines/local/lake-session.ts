@@ -197,11 +197,11 @@ export async function runLakeAction(ctx: LakeSessionContext, action: LakeAction)
  * Adds the columns an INSERT, UPDATE or MERGE wrote from hash-ordered maps to its table's (LakeCatalog
  * .addHashOrderedColumns): `hashOrderedPositions` among the listed columns (`listed`) or the table's in order,
  * `hashOrderedColumns` by name, those of them written (hash-orders.ts queryHashOrderedOutputs, assignedHashOrderedColumns);
- * drops `hashOrderReplaced`'s (an UPDATE of every row wrote them from maps of no hash order).
+ * drops `hashOrderReplaced`'s (an UPDATE of every row wrote them from maps of no hash order; 'all': a DELETE of every row).
  */
 async function keepHashOrderedColumns(
   catalog: LakeCatalog,
-  action: { target: TableRef; hashOrderedPositions?: number[]; hashOrderedColumns?: string[]; hashOrderReplaced?: string[] },
+  action: { target: TableRef; hashOrderedPositions?: number[]; hashOrderedColumns?: string[]; hashOrderReplaced?: string[] | 'all' },
   listed: readonly string[] | undefined,
 ): Promise<void> {
   const { hashOrderedPositions: positions, hashOrderedColumns: named, hashOrderReplaced: replaced } = action;
@@ -210,7 +210,7 @@ async function keepHashOrderedColumns(
   const columns = [...table.columns, ...table.partitionKeys].map((c) => c.name.toLowerCase());
   const written = listed?.map((c) => c.toLowerCase()) ?? columns;
   const names = [...(positions ?? []).flatMap((k) => (written[k] === undefined ? [] : [written[k]])), ...written.filter((c) => named?.includes(c))];
-  await catalog.addHashOrderedColumns(table.database, table.name, names, replaced);
+  await catalog.addHashOrderedColumns(table.database, table.name, names, replaced === 'all' ? columns : replaced);
 }
 
 /**
