@@ -101,7 +101,9 @@ export type LakeAction =
   /**
    * UPDATE / DELETE / MERGE: only Iceberg tables accept them. `sql` is the DuckDB statement to run.
    * `hashOrderedColumns` / `hashOrderedPositions`: the columns its assignments write from hash-ordered maps, by name and
-   * by position among the table's (hash-orders.ts assignedHashOrderedColumns), added to the table's.
+   * by position among the table's (hash-orders.ts assignedHashOrderedColumns), added to the table's;
+   * `hashOrderReplaced`: the columns an UPDATE of every row set from maps of no hash order, whose marks go ('all': a
+   * DELETE of every row).
    */
   | {
       type: 'modifyRows';
@@ -111,4 +113,5 @@ export type LakeAction =
       multipleMatchCheck?: string;
       hashOrderedPositions?: number[];
       hashOrderedColumns?: string[];
+      hashOrderReplaced?: string[] | 'all';
     };

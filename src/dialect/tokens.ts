@@ -26,6 +26,8 @@ export interface Token {
   /** keyword()'s upper-cased `upperOf`, kept on the token: a token copied with another text recomputes it. */
   upper?: string;
   upperOf?: string;
+  /** The lambda parameter a substituted value stands for (lambda-rewrites.ts substitute; read by hash-orders.ts). */
+  parameter?: string;
 }
 
 export class SqlSyntaxError extends LakeError {

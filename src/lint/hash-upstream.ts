@@ -3,7 +3,7 @@
 // the stored entries back in that order; the local table holds the local order. `map_keys(m)` of that column in a
 // downstream model reveals it as `map_keys(map_agg(k, v))` does, so `lake lint` refuses it there (file:line:col), by
 // the column's name (as the statement's own names are read); a DDL file's view (`CREATE VIEW v AS SELECT map_agg(…) m`)
-// too, its first query read. The local run sees them through its catalog (the tables and views they wrote:
+// too, its every statement read (its UPDATE and MERGE, its later views: scriptHashOrderedColumns). The local run sees them through its catalog (the tables and views they wrote:
 // TranslateContext.hashOrderedColumns, hash-orders.ts queryHashOrderedOutputs).
 import type { Diagnostic } from '../dialect/diagnostics.js';
 import { tokenize } from '../dialect/tokens.js';
@@ -13,6 +13,7 @@ import {
   MAY_NAME_HASH_ORDERED,
   orderFreeArgumentCalls,
   outputHashOrderedColumns,
+  scriptHashOrderedColumns,
   unreadHashOrderCalls,
 } from '../dialect/translate/hash-orders.js';
 import { buildTree, isParen, meaningful, nodeText, splitCallArgs, type GroupNode, type Node } from '../dialect/translate/tree.js';
@@ -33,8 +34,14 @@ export function upstreamHashOrderDiagnostics(project: Project, wanted: (file: st
     } catch {
       continue; // the loader reported the unreadable text
     }
-    // A model's query, or a DDL file's first query (`CREATE VIEW v AS SELECT …`, a CTAS).
-    if (node.kind === 'model' || node.kind === 'ddl') outputs.set(node.id, outputHashOrderedColumns(tree, splitCallArgs, seeds));
+    // A model's query; a DDL file's every statement, each with what those before it wrote (`CREATE VIEW v AS SELECT
+    // …`, a CTAS, INSERT, UPDATE … SET m = map_agg(…), MERGE), which its own later statements read too.
+    if (node.kind === 'model') outputs.set(node.id, outputHashOrderedColumns(tree, splitCallArgs, seeds));
+    if (node.kind === 'ddl') {
+      const written = scriptHashOrderedColumns(node.sql, splitCallArgs, seeds);
+      outputs.set(node.id, written);
+      for (const name of written) seeds.add(name);
+    }
     if (seeds.size === 0 || !wanted(node.file) || !REVEALERS.test(node.sql)) continue;
     // Only what the statement's own names do not refuse already (the translator reports those).
     const own = hashOrderedAliases(tree, splitCallArgs);

@@ -49,16 +49,22 @@ export function translateUpdateOrDelete(sql: string, ctx: TranslateContext): Lak
     verb = 'DELETE';
   }
   const target = resolveTableName(c.qualifiedName(), ctx.database);
-  return { type: 'modifyRows', verb, target, sql: translateQuery(sql, ctx), ...(verb === 'UPDATE' ? assignedHashOrdered(sql, ctx) : {}) };
+  // A DELETE of every row leaves no value of a hash order behind (a WHERE written anywhere, even in a quoted name, keeps them).
+  const emptied = verb === 'DELETE' && !/\bWHERE\b/i.test(sql) ? { hashOrderReplaced: 'all' as const } : {};
+  return { type: 'modifyRows', verb, target, sql: translateQuery(sql, ctx), ...(verb === 'UPDATE' ? assignedHashOrdered(sql, ctx) : emptied) };
 }
 
 /** The columns an UPDATE's or MERGE's assignments write from hash-ordered maps (hash-orders.ts assignedHashOrderedColumns). */
-function assignedHashOrdered(sql: string, ctx: TranslateContext): { hashOrderedColumns?: string[]; hashOrderedPositions?: number[] } {
+function assignedHashOrdered(
+  sql: string,
+  ctx: TranslateContext,
+): { hashOrderedColumns?: string[]; hashOrderedPositions?: number[]; hashOrderReplaced?: string[] } {
   const assigned = assignedHashOrderedColumns(sql, splitCallArgs, ctx.hashOrderedColumns);
   if (!assigned) return {};
   return {
     ...(assigned.names.length > 0 ? { hashOrderedColumns: assigned.names } : {}),
     ...(assigned.positions.length > 0 ? { hashOrderedPositions: assigned.positions } : {}),
+    ...(assigned.replaced.length > 0 ? { hashOrderReplaced: assigned.replaced } : {}),
   };
 }
 

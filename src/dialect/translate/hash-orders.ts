@@ -24,6 +24,7 @@
 // assignedHashOrderedColumns; a view's derived again from its query when the catalog lists them:
 // relationsHashOrderedColumns; kept by the local catalog and handed in as TranslateContext.hashOrderedColumns; `lake lint` reads upstream models' columns: lint/hash-upstream.ts;
 // docs/issue-15-audit.md, hashv41's, hashrun42's and hashv43's sections).
+import { splitStatements } from '../statements.js';
 import { tokenize } from '../tokens.js';
 import { buildTree, isCase, isParen, meaningful, nodeKeyword, nodeText, type GroupNode, type Node } from './tree.js';
 import { relationNamesIn } from './zoned-groups.js';
@@ -76,7 +77,7 @@ const ORDER_PASSERS: Record<string, readonly number[] | 'all'> = {
   array_except: [0, 1],
   concat: 'all',
 };
-/** Functions with lambdas over an array's elements, by the lambda parameter each array argument binds (hashOrderedAliases). */
+/** Functions with lambdas over an array's elements or a map's values, by the lambda parameter each array or map argument binds (hashOrderedAliases). */
 const ELEMENT_LAMBDAS: Record<string, readonly (readonly [number, number])[]> = {
   transform: [[0, 0]],
   filter: [[0, 0]],
@@ -91,6 +92,14 @@ const ELEMENT_LAMBDAS: Record<string, readonly (readonly [number, number])[]> = 
   zip_with: [
     [0, 0],
     [1, 1],
+  ],
+  // A map's values: transform_values(mm, (k, h) -> map_keys(h)) of a map of such maps.
+  transform_values: [[0, 1]],
+  transform_keys: [[0, 1]],
+  map_filter: [[0, 1]],
+  map_zip_with: [
+    [0, 1],
+    [1, 2],
   ],
 };
 
@@ -116,7 +125,8 @@ function columnName(nodes: readonly Node[]): string | undefined {
   const last = m[m.length - 1];
   const plain = m.length === 1 || (m.length === 3 && nodeText(m[1]) === '.' && m[0].kind === 'token');
   if (!plain || last?.kind !== 'token' || (last.token.kind !== 'word' && last.token.kind !== 'quoted')) return undefined;
-  return nameOf(last.token.text);
+  // A map lambda's parameter is substituted by its value before its body is read (lambda-rewrites.ts): by its name.
+  return nameOf(last.token.parameter ?? last.token.text);
 }
 const nameOf = (text: string): string => (/^["`]/.test(text) ? text.slice(1, -1).replace(/""/g, '"') : text).toLowerCase();
 
@@ -126,17 +136,22 @@ const nameOf = (text: string): string => (/^["`]/.test(text) ? text.slice(1, -1)
  */
 function isHashOrderedMap(nodes: readonly Node[], splitArgs: (items: readonly Node[]) => Node[][], columns: ReadonlySet<string>): boolean {
   const column = columns.size > 0 ? columnName(nodes) : undefined;
-  if (column !== undefined) return columns.has(column);
+  const m = meaningful(nodes);
+  // `r.m`: a column m, or the field m of a name holding such maps (`CAST(ROW(map_agg(k, v)) AS ROW(m MAP(…))) AS r`).
+  if (column !== undefined) return columns.has(column) || (m.length === 3 && columns.has(nameOf(nodeText(m[0]))));
   const selected = scalarSelectItem(nodes);
   if (selected) return isHashOrderedMap(selected, splitArgs, columns);
-  const m = meaningful(nodes);
   if (m.length === 1 && isCase(m[0])) return caseResults(m[0] as GroupNode).some((r) => isHashOrderedMap(r, splitArgs, columns));
-  // An element of an array of such maps: `ARRAY[map_agg(k, v)][1]`, element_at(array_agg(h), 1) (Trino 476 keeps the order).
-  if (m.length > 2 && isParen(m[m.length - 1], '[') && isArrayOfHashOrderedMaps(m.slice(0, -1), splitArgs, columns)) return true;
+  // An element or a field of a value holding such maps: `ARRAY[map_agg(k, v)][1]`, `CAST(ROW(map_agg(k, v)) AS
+  // ROW(m MAP(…))).m`, `ROW(map_agg(k, v))[1]` (Trino 476 keeps the order).
+  if (m.length >= 2 && isParen(m[m.length - 1], '[') && holdsHashOrderedMaps(m.slice(0, -1), splitArgs, columns)) return true;
+  if (m.length > 2 && nodeText(m[m.length - 2]) === '.' && holdsHashOrderedMaps(m.slice(0, -2), splitArgs, columns)) return true;
   const call = writtenCall(nodes, splitArgs);
   if (!call) return false;
   if (HASH_MAP_PRODUCERS.has(call.name)) return true;
-  if (call.name === 'element_at' && call.args.length === 2 && isArrayOfHashOrderedMaps(call.args[0], splitArgs, columns)) return true;
+  // element_at of an array or a map of such maps; a cast keeps the order (Trino 476: map_keys(CAST(map_agg(k, v) AS MAP(…))) is [3, 2, 1]).
+  if (call.name === 'element_at' && call.args.length === 2 && holdsHashOrderedMaps(call.args[0], splitArgs, columns)) return true;
+  if ((call.name === 'cast' || call.name === 'try_cast') && call.args.length === 1) return isHashOrderedMap(castOperand(call.args[0]), splitArgs, columns);
   const keeps = MAP_ORDER_KEEPERS[call.name];
   if (!keeps) return false;
   return call.args.some((a, k) => (keeps === 'all' || keeps.includes(k)) && isHashOrderedMap(a, splitArgs, columns));
@@ -155,13 +170,58 @@ function caseResults(group: GroupNode): Node[][] {
   return results;
 }
 
-/** Whether the nodes are an array whose elements are hash-ordered maps: ARRAY[…] holding one, or array_agg of one. */
-function isArrayOfHashOrderedMaps(nodes: readonly Node[], splitArgs: (items: readonly Node[]) => Node[][], columns: ReadonlySet<string>): boolean {
+/** The operand of a cast's `x AS type`. */
+const castOperand = (arg: readonly Node[]): Node[] => {
+  const m = meaningful(arg);
+  const as = m.findIndex((n) => nodeKeyword(n) === 'AS');
+  return as < 0 ? m : m.slice(0, as);
+};
+
+/**
+ * Whether the nodes hold hash-ordered maps inside them (their elements, fields or values): ARRAY[…] or ROW(…) holding
+ * one, array_agg of one, map_agg or multimap_agg whose values are such maps, MAP(keys, such an array), a cast or an
+ * order keeper of one (transform_values of a map of them), or a name the statement gives such a value or map (names
+ * hold both: `map_keys` of a name holding a ROW is an error on both engines, so the sets need not be told apart).
+ */
+function holdsHashOrderedMaps(nodes: readonly Node[], splitArgs: (items: readonly Node[]) => Node[][], columns: ReadonlySet<string>): boolean {
+  const column = columns.size > 0 ? columnName(nodes) : undefined;
+  if (column !== undefined) return columns.has(column);
+  const selected = scalarSelectItem(nodes);
+  if (selected) return holdsHashOrder(selected, splitArgs, columns);
   const m = meaningful(nodes);
-  if (m.length === 2 && nodeKeyword(m[0]) === 'ARRAY' && isParen(m[1], '[')) return splitArgs(m[1].items).some((e) => isHashOrderedMap(e, splitArgs, columns));
+  if (m.length === 1 && isCase(m[0])) return caseResults(m[0] as GroupNode).some((r) => holdsHashOrderedMaps(r, splitArgs, columns));
+  if (m.length === 2 && nodeKeyword(m[0]) === 'ARRAY' && isParen(m[1], '[')) return splitArgs(m[1].items).some((e) => holdsHashOrder(e, splitArgs, columns));
+  // An element or a field of one that holds such values itself (`ARRAY[ARRAY[map_agg(k, v)]][1]`).
+  if (
+    m.length > 2 &&
+    (isParen(m[m.length - 1], '[') || nodeText(m[m.length - 2]) === '.') &&
+    holdsHashOrderedMaps(m.slice(0, isParen(m[m.length - 1], '[') ? -1 : -2), splitArgs, columns)
+  )
+    return true;
   const call = writtenCall(nodes, splitArgs);
-  return call?.name === 'array_agg' && call.args.length === 1 && isHashOrderedMap(withoutOrderBy(call.args[0]), splitArgs, columns);
+  if (!call) return false;
+  const [first, second] = call.args;
+  switch (call.name) {
+    case 'row':
+      return call.args.some((a) => holdsHashOrder(a, splitArgs, columns));
+    case 'array_agg':
+      return call.args.length === 1 && holdsHashOrder(withoutOrderBy(first), splitArgs, columns);
+    case 'map_agg':
+    case 'multimap_agg':
+    case 'map':
+      return second !== undefined && holdsHashOrder(second, splitArgs, columns);
+    case 'cast':
+    case 'try_cast':
+      return call.args.length === 1 && holdsHashOrderedMaps(castOperand(first), splitArgs, columns);
+    case 'element_at':
+      return call.args.length === 2 && holdsHashOrderedMaps(first, splitArgs, columns);
+  }
+  const keeps = MAP_ORDER_KEEPERS[call.name];
+  return keeps !== undefined && call.args.some((a, k) => (keeps === 'all' || keeps.includes(k)) && holdsHashOrderedMaps(a, splitArgs, columns));
 }
+/** A hash-ordered map, or a value holding such maps. */
+const holdsHashOrder = (nodes: readonly Node[], splitArgs: (items: readonly Node[]) => Node[][], columns: ReadonlySet<string>): boolean =>
+  isHashOrderedMap(nodes, splitArgs, columns) || holdsHashOrderedMaps(nodes, splitArgs, columns);
 const withoutOrderBy = (nodes: readonly Node[]): Node[] => {
   const m = meaningful(nodes);
   const order = m.findIndex((n) => nodeKeyword(n) === 'ORDER');
@@ -289,8 +349,19 @@ export function hashOrderedAliases(
       if (listed?.names) {
         const branches = selectItemsOfBranches(listed.query.items, splitArgs) ?? [];
         listed.names.forEach((name, k) => {
-          if (branches.some((b) => b[k] && isHashOrderedMap(b[k], splitArgs, names))) add(name);
+          if (branches.some((b) => b[k] && holdsHashOrder(b[k], splitArgs, names))) add(name);
         });
+      }
+      // UNNEST's columns: `UNNEST(a) u(h)` over an array of such maps (or of rows of them), by position where each
+      // argument gives one column, else every name of the list (a row's fields are columns of their own).
+      if (nodeKeyword(n) === 'UNNEST' && isParen(m[i + 1])) {
+        const args = splitArgs((m[i + 1] as GroupNode).items);
+        const after = nodeKeyword(m[i + 2]) === 'WITH' ? i + 4 : i + 2;
+        const listed = derivedColumnNames(m, nodeKeyword(m[after]) === 'AS' ? after + 1 : after) ?? [];
+        const holding = args.map((a) => holdsHashOrderedMaps(a, splitArgs, names));
+        const ordinality = nodeKeyword(m[i + 2]) === 'WITH' ? 1 : 0;
+        const byPosition = listed.length === args.length + ordinality;
+        if (holding.some(Boolean)) listed.forEach((name, k) => (byPosition ? holding[k] : true) && add(name));
       }
       // Lambda parameters bound to the elements of an array of hash-ordered maps.
       const lambdas = n.kind === 'token' && isParen(m[i + 1]) ? ELEMENT_LAMBDAS[nodeText(n).toLowerCase()] : undefined;
@@ -301,7 +372,7 @@ export function hashOrderedAliases(
           if (nodeText(parts[1] ?? n) !== '->') continue;
           const params = isParen(parts[0]) ? meaningful(parts[0].items).filter((p) => nodeText(p) !== ',') : [parts[0]];
           for (const [array, param] of lambdas)
-            if (params[param] && args[array] !== a && isArrayOfHashOrderedMaps(args[array] ?? [], splitArgs, names)) add(nameOf(nodeText(params[param])));
+            if (params[param] && args[array] !== a && holdsHashOrderedMaps(args[array] ?? [], splitArgs, names)) add(nameOf(nodeText(params[param])));
         }
       }
       // A select item named: a call (with its OVER/FILTER), a CASE, or a column already so named.
@@ -310,13 +381,14 @@ export function hashOrderedAliases(
         end = i + 2;
         while (['OVER', 'FILTER'].includes(nodeKeyword(m[end])) && m[end + 1]) end += 2;
       } else if (isCase(n)) end = i + 1;
+      else if (nodeKeyword(n) === 'ARRAY' && isParen(m[i + 1], '[')) end = i + 2;
       else if (names.size > 0 && (nodeKeyword(m[i - 1]) === 'SELECT' || nodeText(m[i - 1] ?? n) === ',') && columnName([n]) !== undefined)
         end = nodeText(m[i + 1] ?? n) === '.' && columnName(m.slice(i, i + 3)) !== undefined ? i + 3 : i + 1;
       else continue;
       const j = nodeKeyword(m[end]) === 'AS' ? end + 1 : end;
       const alias = m[j];
       if (alias?.kind !== 'token' || (alias.token.kind !== 'word' && alias.token.kind !== 'quoted') || NOT_AN_ALIAS.has(nodeKeyword(alias))) continue;
-      if (isHashOrderedMap(m.slice(i, end), splitArgs, names)) add(nameOf(alias.token.text));
+      if (holdsHashOrder(m.slice(i, end), splitArgs, names)) add(nameOf(alias.token.text));
     }
   };
   for (let pass = 0; pass < 4; pass++) {
@@ -509,18 +581,22 @@ export function queryHashOrderedOutputs(
  * (UPDATE, a MERGE's WHEN MATCHED) by name; a MERGE's `INSERT (a, m) VALUES (…)` by its column list's name, `INSERT
  * VALUES (…)` by position among the table's columns. `seeds` as for hashOrderedAliases (the hash-ordered columns of the
  * relations the statement reads). The local catalog adds them to the table's (LakeCatalog.addHashOrderedColumns), as
- * an INSERT's (queryHashOrderedOutputs). Undefined for none.
+ * an INSERT's (queryHashOrderedOutputs); `replaced`: the columns an UPDATE of every row sets from other values, whose
+ * marks go. Undefined for none.
  */
 export function assignedHashOrderedColumns(
   statement: string,
   splitArgs: (items: readonly Node[]) => Node[][],
   seeds: ReadonlySet<string> | undefined,
-): { names: string[]; positions: number[] } | undefined {
+): { names: string[]; positions: number[]; replaced: string[] } | undefined {
   if (!seeds?.size && !MAY_NAME_HASH_ORDERED.test(statement)) return undefined;
   const tree = buildTree(tokenize(statement));
   const names = hashOrderedAliases(tree, splitArgs, seeds);
   const top = meaningful(tree);
-  const out: { names: string[]; positions: number[] } = { names: [], positions: [] };
+  const out: { names: string[]; positions: number[]; replaced: string[] } = { names: [], positions: [], replaced: [] };
+  // An UPDATE of every row (no WHERE) writes each assigned column of every row: one set from a map of no hash order
+  // holds none after it (Trino 476: map_keys of a map_agg column updated to MAP(ARRAY[3, 1, 2], …) is [3, 1, 2]).
+  const everyRow = nodeKeyword(top[0]) === 'UPDATE' && !top.some((n) => nodeKeyword(n) === 'WHERE');
   top.forEach((n, i) => {
     const word = nodeKeyword(n);
     if (word === 'SET') {
@@ -528,20 +604,42 @@ export function assignedHashOrderedColumns(
       for (const assignment of splitArgs(top.slice(i + 1, end < 0 ? top.length : end))) {
         const [column, equals, ...value] = meaningful(assignment);
         const name = column && columnName([column]);
-        if (name !== undefined && nodeText(equals ?? column) === '=' && isHashOrderedMap(value, splitArgs, names)) out.names.push(name);
+        if (name === undefined || nodeText(equals ?? column) !== '=') continue;
+        if (holdsHashOrder(value, splitArgs, names)) out.names.push(name);
+        else if (everyRow) out.replaced.push(name);
       }
     } else if (word === 'INSERT') {
       const listed = nodeKeyword(top[i + 2]) === 'VALUES' ? columnListNames(top[i + 1]) : undefined;
       const values = top[listed ? i + 3 : i + 2];
       if (nodeKeyword(top[listed ? i + 2 : i + 1]) !== 'VALUES' || !isParen(values)) return;
       splitArgs(values.items).forEach((value, k) => {
-        if (!isHashOrderedMap(value, splitArgs, names)) return;
+        if (!holdsHashOrder(value, splitArgs, names)) return;
         if (!listed) out.positions.push(k);
         else if (listed[k] !== undefined) out.names.push(listed[k]);
       });
     }
   });
-  return out.names.length > 0 || out.positions.length > 0 ? out : undefined;
+  return out.names.length > 0 || out.positions.length > 0 || out.replaced.length > 0 ? out : undefined;
+}
+
+/**
+ * The columns a script's statements give hash-ordered maps, by name, each statement read with what those before it
+ * gave (`seeds` and on): a CTAS's, view's or INSERT's query (queryHashOrderedOutputs) and an UPDATE's or MERGE's
+ * assignments (assignedHashOrderedColumns). `lake lint` reads a DDL file so (lint/hash-upstream.ts), as the local run
+ * reads its statements one by one through the catalog. By name, not by table: the file's tables are one node.
+ */
+export function scriptHashOrderedColumns(script: string, splitArgs: (items: readonly Node[]) => Node[][], seeds: ReadonlySet<string>): Set<string> {
+  const found = new Set(seeds);
+  if (found.size === 0 && !MAY_NAME_HASH_ORDERED.test(script)) return found;
+  for (const { text } of splitStatements(script)) {
+    const verb = /^\s*(\w+)/.exec(text)?.[1]?.toUpperCase();
+    const written =
+      verb === 'UPDATE' || verb === 'MERGE'
+        ? assignedHashOrderedColumns(text, splitArgs, found)?.names
+        : queryHashOrderedOutputs(text, splitArgs, found)?.names;
+    for (const name of written ?? []) found.add(name);
+  }
+  return found;
 }
 
 /**
@@ -550,11 +648,12 @@ export function assignedHashOrderedColumns(
  * takes a round): a view reads what its relations hold when it is read, not when it was made (a view replaced under
  * it, a table made again). `tables`: the columns a table's writes gave it; `views`: each view's own columns (those its
  * text makes, without seeds) and its query (none for a view made before this was kept: its columns as they were),
- * whose unqualified names are of `database` (the current database when the view was made).
+ * whose unqualified names are of `database` (the current database when the view was made), and its `columns` (what it
+ * passes on is cut to them).
  */
 export function relationsHashOrderedColumns(
   tables: ReadonlyMap<string, ReadonlySet<string>>,
-  views: readonly { name: string; database: string; own: readonly string[]; query?: string }[],
+  views: readonly { name: string; database: string; own: readonly string[]; query?: string; columns?: readonly string[] }[],
   splitArgs: (items: readonly Node[]) => Node[][],
 ): Map<string, ReadonlySet<string>> {
   const found = new Map(tables);
@@ -572,13 +671,14 @@ export function relationsHashOrderedColumns(
   const seen = views.map(() => 0);
   for (let round = 0, changed = true; changed && round <= views.length; round++) {
     changed = false;
-    views.forEach(({ name, query }, k) => {
+    views.forEach(({ name, query, columns }, k) => {
       const seeds = new Set<string>();
       for (const word of words[k] ?? []) for (const column of found.get(word) ?? []) seeds.add(column);
       if (query === undefined || seeds.size === seen[k]) return;
       seen[k] = seeds.size;
       const outputs = queryHashOrderedOutputs(query, splitArgs, seeds);
-      if (outputs && add(name, outputs.names)) changed = true;
+      // Only the view's own columns (a star passes on every name the query knows: cut to those the view has).
+      if (outputs && add(name, columns ? outputs.names.filter((c) => columns.includes(c)) : outputs.names)) changed = true;
     });
   }
   return found;
@@ -615,7 +715,7 @@ function outputHashOrderedItems(
     const expression = withoutAlias(m);
     const last = m[m.length - 1];
     const name = expression.length < m.length && last?.kind === 'token' ? nameOf(last.token.text) : columnName(m);
-    if (branches.some((b) => b[k] && isHashOrderedMap(b[k], splitArgs, names))) out.push({ position: k, name });
+    if (branches.some((b) => b[k] && holdsHashOrder(b[k], splitArgs, names))) out.push({ position: k, name });
   });
   return out;
 }

@@ -38,7 +38,7 @@ function substitute(nodes: readonly Node[], values: ReadonlyMap<string, string>)
     const value = n.token.kind === 'word' ? values.get(n.token.text.toLowerCase()) : undefined;
     const qualified = before?.kind === 'token' && before.token.text === '.';
     if (value === undefined || qualified) return n;
-    const token: Token = { ...n.token, kind: 'word', text: `(${value})` };
+    const token: Token = { ...n.token, kind: 'word', text: `(${value})`, parameter: n.token.text };
     return { kind: 'token', token };
   });
 }

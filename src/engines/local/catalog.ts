@@ -50,7 +50,7 @@ interface ViewColumnKinds {
    * Each view's own hash-ordered map columns and its query (Trino SQL), by the view's lower-case name (the view's
    * comment: HASH_ORDERED_COMMENT); a view made before the query was kept has its columns as they were, no query.
    */
-  hashOrdered: readonly { name: string; database: string; own: readonly string[]; query?: string }[];
+  hashOrdered: readonly { name: string; database: string; own: readonly string[]; query?: string; columns?: readonly string[] }[];
 }
 
 /**
@@ -299,12 +299,17 @@ export class LakeCatalog {
     await this.run(`COMMENT ON VIEW ${catalogName(database, name)} IS ${sqlString(HASH_ORDERED_COMMENT + JSON.stringify(kept))}`);
   }
 
-  /** Adds the columns an INSERT wrote from hash-built maps to its table's (a table written once so stays so). */
-  async addHashOrderedColumns(database: string, name: string, columns: readonly string[]): Promise<void> {
+  /**
+   * Adds the columns an INSERT wrote from hash-built maps to its table's (a table written once so stays so), and drops
+   * `replaced`'s (an UPDATE of every row wrote each of their rows from maps of no hash order).
+   */
+  async addHashOrderedColumns(database: string, name: string, columns: readonly string[], replaced: readonly string[] = []): Promise<void> {
     const table = await this.get(database, name);
     const known = new Set(table?.hashOrderedColumns ?? []);
-    if (!table || columns.every((c) => known.has(c))) return;
-    await this.put({ ...table, hashOrderedColumns: [...new Set([...known, ...columns])] });
+    const gone = replaced.filter((c) => known.has(c) && !columns.includes(c));
+    if (!table || (columns.every((c) => known.has(c)) && gone.length === 0)) return;
+    const kept = [...new Set([...known, ...columns])].filter((c) => !gone.includes(c));
+    await this.put({ ...table, hashOrderedColumns: kept });
   }
 
   /** What zonedViews, jsonParsedViews and hashOrderedRelations read of views, listed again only when the views of CREATE VIEW change. */
@@ -351,6 +356,23 @@ export class LakeCatalog {
           const view = { name: `${String(r.database)}.${String(r.name)}`, database: String(r.database) };
           hashOrdered.push(Array.isArray(kept) ? { ...view, own: kept } : { ...view, ...kept });
         }
+      // Their columns: what a view's query passes on is cut to the names it has (a star passes on every name the query
+      // knows to hold such a map, also those of a relation the star does not read: `SELECT x.* FROM x CROSS JOIN t`).
+      if (hashOrdered.length > 0) {
+        const names = [...new Set(hashOrdered.map((v) => v.name.slice(v.name.indexOf('.') + 1)))];
+        const columns = new Map<string, string[]>();
+        for (const r of await this.rows(
+          `SELECT lower(schema_name) AS database, lower(table_name) AS name, lower(column_name) AS column FROM duckdb_columns()
+           WHERE database_name = ${sqlString(CATALOG)} AND lower(table_name) IN (${names.map(sqlString).join(', ')})`,
+        )) {
+          const view = `${String(r.database)}.${String(r.name)}`;
+          columns.set(view, [...(columns.get(view) ?? []), String(r.column)]);
+        }
+        hashOrdered.forEach((v, k) => {
+          const known = columns.get(v.name);
+          if (known) hashOrdered[k] = { ...v, columns: known };
+        });
+      }
       this.viewColumnsSeen = { key, zoned: new Set(rows.filter((r) => r.zoned === true).map((r) => String(r.name))), jsonParsed, hashOrdered };
     }
     return this.viewColumnsSeen;

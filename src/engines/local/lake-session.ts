@@ -196,20 +196,21 @@ export async function runLakeAction(ctx: LakeSessionContext, action: LakeAction)
 /**
  * Adds the columns an INSERT, UPDATE or MERGE wrote from hash-ordered maps to its table's (LakeCatalog
  * .addHashOrderedColumns): `hashOrderedPositions` among the listed columns (`listed`) or the table's in order,
- * `hashOrderedColumns` by name, those of them written (hash-orders.ts queryHashOrderedOutputs, assignedHashOrderedColumns).
+ * `hashOrderedColumns` by name, those of them written (hash-orders.ts queryHashOrderedOutputs, assignedHashOrderedColumns);
+ * drops `hashOrderReplaced`'s (an UPDATE of every row wrote them from maps of no hash order; 'all': a DELETE of every row).
  */
 async function keepHashOrderedColumns(
   catalog: LakeCatalog,
-  action: { target: TableRef; hashOrderedPositions?: number[]; hashOrderedColumns?: string[] },
+  action: { target: TableRef; hashOrderedPositions?: number[]; hashOrderedColumns?: string[]; hashOrderReplaced?: string[] | 'all' },
   listed: readonly string[] | undefined,
 ): Promise<void> {
-  const { hashOrderedPositions: positions, hashOrderedColumns: named } = action;
-  const table = (positions || named) && (await catalog.get(action.target.database, action.target.name));
+  const { hashOrderedPositions: positions, hashOrderedColumns: named, hashOrderReplaced: replaced } = action;
+  const table = (positions || named || replaced) && (await catalog.get(action.target.database, action.target.name));
   if (!table) return;
   const columns = [...table.columns, ...table.partitionKeys].map((c) => c.name.toLowerCase());
   const written = listed?.map((c) => c.toLowerCase()) ?? columns;
   const names = [...(positions ?? []).flatMap((k) => (written[k] === undefined ? [] : [written[k]])), ...written.filter((c) => named?.includes(c))];
-  await catalog.addHashOrderedColumns(table.database, table.name, names);
+  await catalog.addHashOrderedColumns(table.database, table.name, names, replaced === 'all' ? columns : replaced);
 }
 
 /**
