@@ -16,6 +16,8 @@ export interface FileCheckItem {
   enclosing?: EnclosingStatement;
   /** The tables the model reads in its own database (lower-case bare names): its query's shape (shape-translations.ts). */
   tables?: string[];
+  /** False when nothing takes the enclosing statement's translations (`--no-bind`): the result leaves them out. */
+  forBind?: boolean;
 }
 
 export interface FileCheckResult {
@@ -34,5 +36,6 @@ export async function checkFile(item: FileCheckItem, shapes?: ShapeTranslations)
   if (syntax && syntax.length > 0) return { syntax, rules: [] };
   const shared = shapes && item.tables && item.tables.length > 0 ? shapes.forTables(item.tables) : undefined;
   const once = item.enclosing && checkFaithfulEnclosed(item.sql, item.enclosing, options, shared);
-  return once ? { syntax, rules: once.diagnostics, translations: once.translations } : { syntax, rules: checkFaithful(item.sql, options) };
+  if (!once) return { syntax, rules: checkFaithful(item.sql, options) };
+  return item.forBind === false ? { syntax, rules: once.diagnostics } : { syntax, rules: once.diagnostics, translations: once.translations };
 }

@@ -67,15 +67,19 @@ export async function lintProject(root: string, options: LintOptions = {}): Prom
     const selected = sources.filter((n) => wanted(n.file));
     // Files the tokenizer could not read (unterminated quote or comment) were reported by the loader already.
     const unreadable = new Set(diagnostics.filter((d) => d.rule === 'syntax').map((d) => d.file));
-    // With a bind worker, the rules translate each query model's CTAS once for both (translation-feed.ts).
+    // The rules read each query model's findings from the translation of the CTAS the bind runs for it
+    // (checkFaithfulEnclosed), which queries of one shape share (shape-translations.ts): with a bind worker, which then
+    // takes that translation instead of making its own (translation-feed.ts), and with no bind at all (`--no-bind`,
+    // issue 18: checkFaithful on each file translated all 1,000 bench models where the shapes need 44).
     const enclosing = new Map<string, { id: string; statement: EnclosingStatement; tables: string[] }>();
-    if (options.bind !== false && options.bindShards === undefined && bindThreads(project) > 0) {
+    const bindWorker = options.bind !== false && options.bindShards === undefined && bindThreads(project) > 0;
+    if (bindWorker || options.bind === false) {
       const vars = schemaVariables(project);
       for (const n of selected) {
         const statement = !unreadable.has(n.file) && project.node(n.id) === n ? modelStatement(n, vars) : undefined;
         if (statement) enclosing.set(n.file, { id: n.id, statement, tables: tablesIn(n.database, n.dependsOn) });
       }
-      feed = new TranslationFeed([...enclosing.values()].map((e) => e.id));
+      if (bindWorker) feed = new TranslationFeed([...enclosing.values()].map((e) => e.id));
     }
     // Binding needs only the loaded nodes: it runs (in worker threads on large projects) beside the checks below.
     const binding = options.bind === false ? undefined : settled(bindProject(project, { shards: options.bindShards, feed }));
@@ -111,7 +115,7 @@ export async function lintProject(root: string, options: LintOptions = {}): Prom
     const checked = await checker.check(
       ordered.map(({ sql, file, lineOffset, cached }) => {
         const model = enclosing.get(file);
-        return { sql, file, lineOffset, parse: !cached, ...(model ? { enclosing: model.statement, tables: model.tables } : {}) };
+        return { sql, file, lineOffset, parse: !cached, ...(model ? { enclosing: model.statement, tables: model.tables, forBind: feed !== undefined } : {}) };
       }),
       (k, result) => {
         const model = enclosing.get(ordered[k].file);
