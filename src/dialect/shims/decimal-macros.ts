@@ -82,7 +82,7 @@ const ROUND_PLACES = `list_transform([x], lambda v: cast_to_type(CASE
 const TRUNCATE_PLACES = `list_transform([x], lambda v: cast_to_type(CASE
   WHEN v IS NULL THEN NULL
   WHEN n >= ${S} THEN CAST(v AS VARCHAR)
-  WHEN ${S} - n > 38 THEN '0'
+  WHEN ${S} - CAST(n AS BIGINT) > 38 THEN '0'
   ELSE list_transform([(${UNSCALED} // ${TEN_TO(`${S} - n`)}) * ${TEN_TO(`${S} - n`)}], lambda trino_r: ${SCALED_TEXT('trino_r')})[1]
   END, v))[1]`;
 /**

@@ -30,10 +30,16 @@ export function decimalQuotientText(a: string, b: string, scale: number): string
  * The text of a % b (decimal texts, b not zero) at `scale` fraction digits (max of both scales), exact, with a's sign
  * as Trino's remainder. DuckDB computes a % b of decimals whose common type passes 38 digits as DOUBLE
  * (DECIMAL(38,0) 2 % DECIMAL(38,37) 0.7 gave 0.6000000000000001139…); Trino 476 answers 0.6 exactly.
+ * Trino 476 divides the operands at the common scale in 128 bits and fails "Decimal overflow" where the quotient's
+ * magnitude reaches 2^128: DECIMAL '68056473384187692692674921486353642292' % DECIMAL '0.2' fails, …291 answers 0.0,
+ * DECIMAL '4' % 1e-38 fails, % 3e-38 answers (DuckDB answered all; hunt44, seed 20261337). Only a dividend rescaled
+ * past 38 digits reaches it, which the common type's width sends here (trino_modulus_bound, macros.ts).
  */
 export function decimalRemainderText(a: string, b: string, scale: number): string {
   const [x, y] = [unscaled(a), unscaled(b)];
-  const remainder = (x.value * 10n ** BigInt(scale - x.scale)) % (y.value * 10n ** BigInt(scale - y.scale));
+  const [dividend, divisor] = [x.value * 10n ** BigInt(scale - x.scale), y.value * 10n ** BigInt(scale - y.scale)];
+  if ((dividend < 0n ? -dividend : dividend) / (divisor < 0n ? -divisor : divisor) >= 2n ** 128n) throw new Error('Decimal overflow');
+  const remainder = dividend % divisor;
   const digits = (remainder < 0n ? -remainder : remainder).toString().padStart(scale + 1, '0');
   const text = scale === 0 ? digits : `${digits.slice(0, -scale)}.${digits.slice(-scale)}`;
   return remainder < 0n ? `-${text}` : text;

@@ -281,8 +281,12 @@ export const FUNCTION_MACROS: readonly string[] = [
   // Trino has truncate(double), truncate(real) and truncate(decimal[, n]): an integer is a decimal(p,0) there (an
   // integer is decimal(10,0), a bigint decimal(19,0)), and truncate(double, n) does not exist.
   // truncate(x) alone: trino_truncate_whole, truncate(decimal, n): trino_truncate_decimal (decimal-macros.ts).
-  `trino_truncate(x TINYINT, n) AS CAST(x AS DECIMAL(3,0)), (x SMALLINT, n) AS CAST(x AS DECIMAL(5,0)),
-     (x INTEGER, n) AS CAST(x AS DECIMAL(10,0)), (x BIGINT, n) AS CAST(x AS DECIMAL(19,0)),
+  // An integer x is truncated as that decimal(p,0) at n places: a negative n cuts its integer digits (Trino 476:
+  // truncate(12345, -2) is 12300; the integer overloads returned x unchanged, 12345).
+  `trino_truncate(x TINYINT, n) AS trino_truncate_decimal(CAST(x AS DECIMAL(3,0)), n),
+     (x SMALLINT, n) AS trino_truncate_decimal(CAST(x AS DECIMAL(5,0)), n),
+     (x INTEGER, n) AS trino_truncate_decimal(CAST(x AS DECIMAL(10,0)), n),
+     (x BIGINT, n) AS trino_truncate_decimal(CAST(x AS DECIMAL(19,0)), n),
      (x, n) AS CASE WHEN typeof(x) LIKE 'DECIMAL%' THEN trino_truncate_decimal(x, n)
        ELSE cast_to_type(trino_fail('truncate(x, n) takes a decimal x, as in Trino; for a double write truncate(CAST(x AS decimal(p, s)), n)'), x) END`,
   // Trino's width_bucket(double, double, double, bigint) (MathFunctions.widthBucket): the arguments are doubles, so

@@ -45,7 +45,7 @@ import {
 import { decimalDigits, decimalLiteralPast38, integerPastBigint, withoutLeadingZeros } from './number-literals.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { keyword, stringValue, type Token } from '../tokens.js';
-import { arityAccepts, describeArity, DUCKDB_ONLY, FUNCTION_TABLE, lookupFunction } from '../functions/index.js';
+import { arityAccepts, describeArity, DUCKDB_ONLY, FUNCTION_TABLE, lookupFunction, type FunctionEntry } from '../functions/index.js';
 import { isCallPosition, partBeforeQualifiedName, SYNTAX_BEFORE_PAREN } from './call-position.js';
 import { MEETING_ARGUMENTS, typedIntegerLiterals } from './integer-literal-types.js';
 import { checkedArray, checkedCase, checkedValuesColumn, literalsCommonDecimal, literalsLoseScale } from './decimal-common-type.js';
@@ -1859,6 +1859,30 @@ export class ExpressionRewriter {
     return { tail: [...tail.slice(0, at), ...tail.slice(nextMeaningful(tail, at) + 1)], ignoreNulls };
   }
 
+  /**
+   * FILTER (WHERE …) or OVER (…) after a call of a known function that reads one row (neither an aggregate nor a window
+   * function): Trino 476 fails (FUNCTION_NOT_AGGREGATE "Filter is only valid for aggregation functions",
+   * FUNCTION_NOT_WINDOW "Not a window function: abs", a SYNTAX_ERROR for coalesce, if, nullif, grouping). Rewrites around
+   * an aggregate argument answered locally, the FILTER dropped (`array_sort(array_agg(x)) FILTER (WHERE x > 1)` [1, 2,
+   * 3]) or the OVER given to the aggregate (`coalesce(max(x), 0) OVER ()` 3; hunt44). Refused at the FILTER or OVER.
+   */
+  private reportRowClauses(lower: string, entry: FunctionEntry | undefined, tail: readonly Node[]): void {
+    if (!entry || entry.run.kind === 'refused') return;
+    const clause = tail.find((n) => nodeKeyword(n) === 'FILTER' || nodeKeyword(n) === 'OVER');
+    if (clause?.kind !== 'token') return;
+    const over = nodeKeyword(clause) === 'OVER';
+    this.report(
+      clause.token,
+      'not-aggregate',
+      over
+        ? `${lower}() is neither an aggregate nor a window function: ${lower}(…) OVER (…) fails on Athena (FUNCTION_NOT_WINDOW, or a syntax error for coalesce, if, nullif, grouping)`
+        : `${lower}() is not an aggregate function: ${lower}(…) FILTER (WHERE …) fails on Athena (FUNCTION_NOT_AGGREGATE, or a syntax error for coalesce, if, nullif, grouping)`,
+      over
+        ? `move OVER (…) inside, onto the aggregate: ${lower}(sum(x) OVER (…))`
+        : `move FILTER (WHERE …) inside, onto the aggregate: ${lower}(array_agg(x) FILTER (WHERE …))`,
+    );
+  }
+
   /** Where one of the arguments at `at` is syntactically zoned, the others (not a bare NULL) are read as zoned. */
   private zonedArgumentsCoerced(at: readonly number[], count: number, argument: (k: number) => Rendered, rendered: Map<number, Rendered>): void {
     const meeting = at.filter((j) => j < count);
@@ -1931,6 +1955,7 @@ export class ExpressionRewriter {
       );
       if (hashOrder) this.report(name, 'hash-order', hashOrder.message, hashOrder.hint);
     }
+    if (entry?.calls === undefined) this.reportRowClauses(lower, entry, tail);
     const overAt = tail.findIndex((n) => nodeKeyword(n) === 'OVER');
     // lag and lead need an ordered window in Trino 476 (MISSING_ORDER_BY); DuckDB reads the rows in any order.
     const window = overAt >= 0 ? tail.slice(overAt + 1).find((n): n is GroupNode => n.kind === 'group') : undefined;

@@ -371,19 +371,13 @@ export const NULL_AWARE_REWRITES: Record<string, CallHandler> = {
   // grouping() is an integer in Trino (DuckDB's is a BIGINT), a bigint of 32 to 63 arguments (Trino 476: 32 arguments
   // bigint, 33 under ROLLUP 8589934591, where the INTEGER cast failed "Out of range"), and 64 or more fail
   // TOO_MANY_ARGUMENTS (DuckDB's wording differed). OVER or FILTER after it is a syntax error there (DuckDB dropped
-  // neither, the tail was left out here).
+  // neither): refused as after any call of a function that reads one row (expressions.ts reportRowClauses).
   grouping: (c) => {
     if (c.args.length > 63) {
       c.report('grouping-call', 'TOO_MANY_ARGUMENTS: GROUPING supports up to 63 column arguments (Athena fails)', 'split it into several grouping() calls');
       return undefined;
     }
-    if (!c.tail.trim()) return `CAST(grouping(${c.all()}) AS ${c.args.length > 31 ? 'BIGINT' : 'INTEGER'})`;
-    c.report(
-      'grouping-call',
-      `grouping() takes no ${c.tail.trim().split(/\s/)[0].toUpperCase()} clause: Athena fails with SYNTAX_ERROR (mismatched input '(')`,
-      'write grouping(a) alone',
-    );
-    return undefined;
+    return c.tail.trim() ? undefined : `CAST(grouping(${c.all()}) AS ${c.args.length > 31 ? 'BIGINT' : 'INTEGER'})`;
   },
   skewness: centralMoment('trino_skewness_of'),
   kurtosis: centralMoment('trino_kurtosis_of'),
