@@ -92,6 +92,32 @@ function familyKey(t: string): string {
   return patterns.reduce((key, pattern) => `regexp_replace(${key}, '${likeRegex(pattern)}', '${pattern}')`, t);
 }
 
+/**
+ * The key by which trino_text_comparable tells two values' types apart (trino_compare_family below): the type name
+ * `t` (typeof of a one-element array) with each scalar type of TYPE_FAMILIES written as its family (`#number`), MAP(
+ * and STRUCT( as `m(` and `s(`, and a row's field names dropped (Trino 476 compares rows by position: `row(a integer)`
+ * meets `row(b integer)`), so that an array, map or row of numbers and one of varchars differ (`#number[][]`,
+ * `#varchar[][]`: Trino's "Cannot check if array(integer) is identical to array(varchar(1))") where the same nesting
+ * of families is equal. NULL where any type in it is of no family (NULL, ENUM, the local zoned and ipaddress structs,
+ * unsigned integers), as trino_type_family is NULL for them: those meet anything. One expression naming `t` once.
+ */
+function compareFamilyKey(t: string): string {
+  // A type of TYPE_FAMILIES as a regular expression inside another type's name: `%` is DECIMAL's digits or
+  // TIMESTAMP's suffix (_S, _MS, _NS, TZ: `WITH TIME ZONE` is shortened first).
+  const typeRegex = (type: string) =>
+    `\\b${type
+      .slice(0, -2)
+      .replace(/[()[\]]/g, '\\$&')
+      .replace('\\(%\\)', '\\([0-9, ]*\\)')
+      .replace('%', '\\w*')}${type.endsWith(')[]') ? '' : '\\b'}`;
+  const families = Object.entries(TYPE_FAMILIES).reduce(
+    (key, [family, types]) => `regexp_replace(${key}, '${types.map(typeRegex).join('|')}', '#${family}', 'g')`,
+    `regexp_replace(regexp_replace(${t}, ' WITH TIME ZONE', 'TZ', 'g'), 'STRUCT\\(trino_', 'LOCAL(', 'g')`,
+  );
+  const named = `regexp_replace(regexp_replace(regexp_replace(${families}, 'STRUCT\\(', 's(', 'g'), 'MAP\\(', 'm(', 'g'), '([(]|, )(?:"(?:[^"]|"")*"|[A-Za-z_][A-Za-z0-9_$]*) ', '\\1', 'g')`;
+  return `nullif(regexp_replace(${named}, '(?s)^.*[A-Z"].*$', ''), '')`;
+}
+
 /** `trino_fail(message)` typed like `witness`, for errors Trino raises. */
 /** Trino's contains(array, x); elements that are arrays, maps or rows compare as Trino does (nested-compare.ts). */
 const ARRAY_CONTAINS = `CASE WHEN x IS NULL OR a IS NULL THEN NULL WHEN ${IS_NESTED('x')} THEN trino_nested_contains(a, x)
@@ -124,11 +150,12 @@ export const FUNCTION_MACROS: readonly string[] = [
   // TRUE, or a binder error when one of a and b is a text and the other is not (translate/text-comparisons.ts): Trino
   // compares a varchar only with a varchar. A NULL or unknown-typed side (ENUM, unknown-types.ts) meets anything.
   // typeof of a one-element array: DuckDB folds it inside a macro where it does not fold typeof(a).
-  // Other values of two type families (trino_type_family) fail alike: `true = 1`, `date_col = int_col`.
+  // Other values of two type families (trino_type_family) fail alike: `true = 1`, `date_col = int_col`, and arrays,
+  // maps and rows of them (trino_compare_family: `ARRAY[1] IS DISTINCT FROM ARRAY['a']`, overref44).
   `trino_text_comparable(a, b) AS {'trino_v': true}[CASE WHEN typeof([a]) <> '"NULL"[]' AND typeof([b]) <> '"NULL"[]'
      AND typeof([a]) NOT LIKE 'ENUM%' AND typeof([b]) NOT LIKE 'ENUM%' AND (typeof([a]) = 'VARCHAR[]') <> (typeof([b]) = 'VARCHAR[]')
      THEN '${REFUSED_KEY_MARKER}text-compare'
-     WHEN trino_type_family(typeof([a])) <> trino_type_family(typeof([b])) THEN '${REFUSED_KEY_MARKER}type-compare' ELSE 'trino_v' END]`,
+     WHEN trino_compare_family(typeof([a])) <> trino_compare_family(typeof([b])) THEN '${REFUSED_KEY_MARKER}type-compare' ELSE 'trino_v' END]`,
   // trino_text_comparable(a, b) for b a string literal (a VARCHAR: the guard of a comparison with one): its family branch
   // never fires then, so a is written twice and no family is looked up (issue 18: those guards were ~20 % of binding the
   // example's models).
@@ -269,6 +296,8 @@ export const FUNCTION_MACROS: readonly string[] = [
   // DuckDB casts one (translate/decimal-common-type.ts). NULL for types not checked (NULL, ENUM, nested, zoned).
   // One lookup naming `t` once: DuckDB binds a macro's argument again at each mention, and a CASE per family named it
   // 11 times, so a comparison's guard (trino_text_comparable) copied each side ~15 times (issue 18).
+  // The same families for trino_text_comparable, through arrays, maps and rows (compareFamilyKey).
+  `trino_compare_family(t) AS ${compareFamilyKey('t')}`,
   `trino_type_family(t) AS MAP {${Object.entries(TYPE_FAMILIES)
     .flatMap(([family, types]) => types.map((type) => `'${type}': '${family}'`))
     .join(', ')}}[${familyKey('t')}]`,

@@ -593,8 +593,9 @@ function distinctColumnsAsSets(parts: Part[], is: number, correlatable: boolean)
   const op = joinParts(parts, is, from).trim().replace(/\s+/g, ' ');
   if (!simple(a) || !simple(b)) {
     // One operand each that is no column (`date_diff(…) IS DISTINCT FROM v`): the text guard alone, unless the SQL shows
-    // both types (Part.knownType); a subquery is not written twice (it would be planned twice).
-    if ((parts[a].knownType !== undefined && parts[b].knownType !== undefined) || SUBQUERY.test(x) || SUBQUERY.test(y)) return undefined;
+    // both types (Part.knownType). A scalar subquery too (`(SELECT x …) IS DISTINCT FROM v`, overref44): the guard reads
+    // only typeof([…]), which DuckDB folds while binding, so the subquery it names is bound again but planned once.
+    if (parts[a].knownType !== undefined && parts[b].knownType !== undefined) return undefined;
     replace(parts, a, b, `(${x} ${op} ${y} AND trino_text_comparable(${x}, ${y}))`);
     return a;
   }
