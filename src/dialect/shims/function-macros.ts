@@ -717,8 +717,16 @@ export const FUNCTION_MACROS: readonly string[] = [
      trino_seconds_unit(s // 604800, 'week'), trino_seconds_unit(s % 604800 // 86400, 'day'),
      trino_seconds_unit(s % 86400 // 3600, 'hour'), trino_seconds_unit(s % 3600 // 60, 'minute'),
      trino_seconds_unit(s % 60, 'second')], ', '), ''), '0 seconds')`,
-  // Trino rounds the magnitude half up (Math.round(Math.abs(x))): -0.5 is '1 second', not '-1 seconds'.
-  `trino_human_readable_seconds(x) AS CASE WHEN x IS NOT NULL THEN trino_human_readable_seconds_of(CAST(round(abs(x)) AS BIGINT)) END`,
+  // Trino rounds the magnitude half up (Math.round(Math.abs(x))): -0.5 is '1 second', not '-1 seconds'. Java's
+  // Math.round of a double from 2^63 up is Long.MAX_VALUE (Trino 476: human_readable_seconds(1e300) is '15250284452471
+  // weeks, 3 days, 15 hours, 30 minutes, 7 seconds'; locally "Out of range for bigint", overref44); NaN and ±Infinity
+  // fail ("Invalid argument found: NaN").
+  `trino_human_readable_seconds(x) AS CASE WHEN x IS NOT NULL THEN trino_human_readable_seconds_of(CASE
+     WHEN isnan(CAST(x AS DOUBLE)) OR isinf(CAST(x AS DOUBLE)) THEN ${fail(
+       `'Invalid argument found: ' || CASE WHEN isnan(CAST(x AS DOUBLE)) THEN 'NaN' WHEN x > 0 THEN 'Infinity' ELSE '-Infinity' END`,
+       '0::BIGINT',
+     )}
+     WHEN abs(CAST(x AS DOUBLE)) >= 9223372036854775808.0 THEN 9223372036854775807 ELSE CAST(round(abs(CAST(x AS DOUBLE))) AS BIGINT) END) END`,
   // Day-to-second intervals keep whole days apart from the time of day (as Trino prints them).
   `trino_interval_from_millis(ms) AS to_days(CAST(ms // 86400000 AS INTEGER)) + to_milliseconds(ms % 86400000)`,
   `trino_parse_duration(s) AS CASE WHEN s IS NOT NULL THEN CASE
