@@ -93,30 +93,40 @@ function familyKey(t: string): string {
 }
 
 /**
- * The key by which trino_text_comparable tells two values' types apart (trino_compare_family below): the type name
- * `t` (typeof of a one-element array) with each scalar type of TYPE_FAMILIES written as its family (`#number`), MAP(
- * and STRUCT( as `m(` and `s(`, and a row's field names dropped (Trino 476 compares rows by position: `row(a integer)`
+ * The key by which trino_nested_comparable tells two values' types apart (trino_compare_family below): the type name
+ * `t` (typeof of a one-element array) with each scalar type of TYPE_FAMILIES written as its family (`#number`), MAP
+ * and STRUCT as `m` and `s`, and a row's field names dropped (Trino 476 compares rows by position: `row(a integer)`
  * meets `row(b integer)`), so that an array, map or row of numbers and one of varchars differ (`#number[][]`,
  * `#varchar[][]`: Trino's "Cannot check if array(integer) is identical to array(varchar(1))") where the same nesting
  * of families is equal. NULL where any type in it is of no family (NULL, ENUM, the local zoned and ipaddress structs,
- * unsigned integers), as trino_type_family is NULL for them: those meet anything. One expression naming `t` once.
+ * unsigned integers), as trino_type_family is NULL for them: those meet anything. One expression naming `t` once, its
+ * names looked up in one map (a chain of replace() per name cost DuckDB's binder twice as much; issue 18).
  */
 function compareFamilyKey(t: string): string {
-  // A type of TYPE_FAMILIES as a regular expression inside another type's name: `%` is DECIMAL's digits or
-  // TIMESTAMP's suffix (_S, _MS, _NS, TZ: `WITH TIME ZONE` is shortened first).
-  const typeRegex = (type: string) =>
-    `\\b${type
-      .slice(0, -2)
-      .replace(/[()[\]]/g, '\\$&')
-      .replace('\\(%\\)', '\\([0-9, ]*\\)')
-      .replace('%', '\\w*')}${type.endsWith(')[]') ? '' : '\\b'}`;
-  const families = Object.entries(TYPE_FAMILIES).reduce(
-    (key, [family, types]) => `regexp_replace(${key}, '${types.map(typeRegex).join('|')}', '#${family}', 'g')`,
-    `regexp_replace(regexp_replace(${t}, ' WITH TIME ZONE', 'TZ', 'g'), 'STRUCT\\(trino_', 'LOCAL(', 'g')`,
+  // `%` is DECIMAL's digits (dropped first) or TIMESTAMP's suffix (`WITH TIME ZONE` shortened to TZ first).
+  const names = Object.entries(TYPE_FAMILIES).flatMap(([family, types]) =>
+    types.flatMap((type) => {
+      const name = type.slice(0, -2).replace('(%)', '');
+      return (name.endsWith('%') ? ['_NS', '_MS', '_S', 'TZ', ''].map((suffix) => name.slice(0, -1) + suffix) : [name]).map((n) => `'${n}': '#${family}'`);
+    }),
   );
-  const named = `regexp_replace(regexp_replace(regexp_replace(${families}, 'STRUCT\\(', 's(', 'g'), 'MAP\\(', 'm(', 'g'), '([(]|, )(?:"(?:[^"]|"")*"|[A-Za-z_][A-Za-z0-9_$]*) ', '\\1', 'g')`;
-  return `nullif(regexp_replace(${named}, '(?s)^.*[A-Z"].*$', ''), '')`;
+  const lookup = `MAP {${[...names, "'STRUCT': 's'", "'MAP': 'm'"].join(', ')}}`;
+  const shortened = `regexp_replace(replace(replace(${t}, ' WITH TIME ZONE', 'TZ'), 'STRUCT(trino_', 'LOCAL('), '\\([0-9]+,[0-9]+\\)', '', 'g')`;
+  const unnamed = `regexp_replace(${shortened}, '([(]|, )(?:"(?:[^"]|"")*"|[A-Za-z_][A-Za-z0-9_$]*) ([A-Z])', '\\1\\2', 'g')`;
+  const words = `list_transform(regexp_extract_all(${unnamed}, '[A-Z_0-9]+|[^A-Z_0-9]+'), lambda trino_w: coalesce(${lookup}[trino_w], trino_w))`;
+  return `nullif(regexp_replace(array_to_string(${words}, ''), '(?s)^.*[A-Z"].*$', ''), '')`;
 }
+
+/**
+ * TRUE, or a binder error when one of a and b is a text and the other is not (translate/text-comparisons.ts): Trino
+ * compares a varchar only with a varchar; or when `differ` says their type families differ.
+ * A NULL or unknown-typed side (ENUM, unknown-types.ts) meets anything. typeof of a one-element array: DuckDB folds it
+ * inside a macro where it does not fold typeof(a).
+ */
+const comparableGuard = (differ: string) => `{'trino_v': true}[CASE WHEN typeof([a]) <> '"NULL"[]' AND typeof([b]) <> '"NULL"[]'
+     AND typeof([a]) NOT LIKE 'ENUM%' AND typeof([b]) NOT LIKE 'ENUM%' AND (typeof([a]) = 'VARCHAR[]') <> (typeof([b]) = 'VARCHAR[]')
+     THEN '${REFUSED_KEY_MARKER}text-compare'
+     WHEN ${differ} THEN '${REFUSED_KEY_MARKER}type-compare' ELSE 'trino_v' END]`;
 
 /** `trino_fail(message)` typed like `witness`, for errors Trino raises. */
 /** Trino's contains(array, x); elements that are arrays, maps or rows compare as Trino does (nested-compare.ts). */
@@ -147,15 +157,14 @@ const CONCAT_SCALARS = (x: string) =>
 export const FUNCTION_MACROS: readonly string[] = [
   // --- conditional and session -------------------------------------------------------------------------------------
   `trino_current_timezone() AS 'UTC'`,
-  // TRUE, or a binder error when one of a and b is a text and the other is not (translate/text-comparisons.ts): Trino
-  // compares a varchar only with a varchar. A NULL or unknown-typed side (ENUM, unknown-types.ts) meets anything.
-  // typeof of a one-element array: DuckDB folds it inside a macro where it does not fold typeof(a).
-  // Other values of two type families (trino_type_family) fail alike: `true = 1`, `date_col = int_col`, and arrays,
-  // maps and rows of them (trino_compare_family: `ARRAY[1] IS DISTINCT FROM ARRAY['a']`, overref44).
-  `trino_text_comparable(a, b) AS {'trino_v': true}[CASE WHEN typeof([a]) <> '"NULL"[]' AND typeof([b]) <> '"NULL"[]'
-     AND typeof([a]) NOT LIKE 'ENUM%' AND typeof([b]) NOT LIKE 'ENUM%' AND (typeof([a]) = 'VARCHAR[]') <> (typeof([b]) = 'VARCHAR[]')
-     THEN '${REFUSED_KEY_MARKER}text-compare'
-     WHEN trino_compare_family(typeof([a])) <> trino_compare_family(typeof([b])) THEN '${REFUSED_KEY_MARKER}type-compare' ELSE 'trino_v' END]`,
+  // The guard of a comparison (comparableGuard): values of two type families (trino_type_family) fail alike: `true = 1`,
+  // `date_col = int_col`.
+  `trino_text_comparable(a, b) AS ${comparableGuard('trino_type_family(typeof([a])) <> trino_type_family(typeof([b]))')}`,
+  // The same through arrays, maps and rows (trino_compare_family: `ARRAY[1] IS DISTINCT FROM ARRAY['a']`, overref44):
+  // IS [NOT] DISTINCT FROM (translate/operators.ts) and comparisons of visibly nested values. Not every comparison's
+  // guard: its key costs DuckDB's binder ~2 ms per comparison (a chain of replace() in it made 60 `abs(i + k) = n`
+  // take 1.3 → 2.1 s; issue 18). The key of both types at once, `|` between: one key to bind, not two.
+  `trino_nested_comparable(a, b) AS ${comparableGuard("len(list_distinct(string_split(trino_compare_family(typeof([a]) || '|' || typeof([b])), '|'))) > 1")}`,
   // trino_text_comparable(a, b) for b a string literal (a VARCHAR: the guard of a comparison with one): its family branch
   // never fires then, so a is written twice and no family is looked up (issue 18: those guards were ~20 % of binding the
   // example's models).

@@ -563,8 +563,8 @@ function writtenLiterals(text: string): boolean {
  * columns, or of literals) at `is`: where either
  * holds a map (a typeof test DuckDB folds while binding), the two compare by their entries as sets, NULL elements as
  * equal (Trino 476: MAP(ARRAY[1, 2], …) IS DISTINCT FROM MAP(ARRAY[2, 1], …) of two columns is false; locally the
- * entry lists differed). A varchar beside a value of another type, or two values of other type families, is refused by
- * trino_text_comparable as with = (Trino 476: `i IS DISTINCT FROM v` of an integer and a varchar column is TYPE_MISMATCH
+ * entry lists differed). A varchar beside a value of another type, or two values of other type families (arrays, maps
+ * and rows of them too: trino_nested_comparable, overref44), is refused as with = (Trino 476: `i IS DISTINCT FROM v` of an integer and a varchar column is TYPE_MISMATCH
  * "Cannot check if integer is identical to varchar(1)"; locally it was true; overref43). Returns the index of the
  * comparison, now one operand, or undefined where it is left.
  */
@@ -596,14 +596,14 @@ function distinctColumnsAsSets(parts: Part[], is: number, correlatable: boolean)
     // both types (Part.knownType). A scalar subquery too (`(SELECT x …) IS DISTINCT FROM v`, overref44): the guard reads
     // only typeof([…]), which DuckDB folds while binding, so the subquery it names is bound again but planned once.
     if (parts[a].knownType !== undefined && parts[b].knownType !== undefined) return undefined;
-    replace(parts, a, b, `(${x} ${op} ${y} AND trino_text_comparable(${x}, ${y}))`);
+    replace(parts, a, b, `(${x} ${op} ${y} AND trino_nested_comparable(${x}, ${y}))`);
     return a;
   }
   replace(
     parts,
     a,
     b,
-    `CASE WHEN trino_holds_map(${x}) OR trino_holds_map(${y}) OR trino_holds_nested_zoned(${x}) OR trino_holds_nested_zoned(${y}) THEN trino_unordered_key_at(${x}, 1) ${op} trino_unordered_key_at(${y}, 2) ELSE (${x} ${op} ${y} AND trino_text_comparable(${x}, ${y})) END`,
+    `CASE WHEN trino_holds_map(${x}) OR trino_holds_map(${y}) OR trino_holds_nested_zoned(${x}) OR trino_holds_nested_zoned(${y}) THEN trino_unordered_key_at(${x}, 1) ${op} trino_unordered_key_at(${y}, 2) ELSE (${x} ${op} ${y} AND trino_nested_comparable(${x}, ${y})) END`,
   );
   return a;
 }
