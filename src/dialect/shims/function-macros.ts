@@ -123,10 +123,10 @@ function compareFamilyKey(t: string): string {
  * A NULL or unknown-typed side (ENUM, unknown-types.ts) meets anything. typeof of a one-element array: DuckDB folds it
  * inside a macro where it does not fold typeof(a).
  */
-const comparableGuard = (differ: string) => `{'trino_v': true}[CASE WHEN typeof([a]) <> '"NULL"[]' AND typeof([b]) <> '"NULL"[]'
+const comparableGuard = (differ: string, more = '') => `{'trino_v': true}[CASE WHEN typeof([a]) <> '"NULL"[]' AND typeof([b]) <> '"NULL"[]'
      AND typeof([a]) NOT LIKE 'ENUM%' AND typeof([b]) NOT LIKE 'ENUM%' AND (typeof([a]) = 'VARCHAR[]') <> (typeof([b]) = 'VARCHAR[]')
      THEN '${REFUSED_KEY_MARKER}text-compare'
-     WHEN ${differ} THEN '${REFUSED_KEY_MARKER}type-compare' ELSE 'trino_v' END]`;
+     WHEN ${differ} THEN '${REFUSED_KEY_MARKER}type-compare'${more} ELSE 'trino_v' END]`;
 
 /** `trino_fail(message)` typed like `witness`, for errors Trino raises. */
 /** Trino's contains(array, x); elements that are arrays, maps or rows compare as Trino does (nested-compare.ts). */
@@ -164,7 +164,16 @@ export const FUNCTION_MACROS: readonly string[] = [
   // IS [NOT] DISTINCT FROM (translate/operators.ts) and comparisons of visibly nested values. Not every comparison's
   // guard: its key costs DuckDB's binder ~2 ms per comparison (a chain of replace() in it made 60 `abs(i + k) = n`
   // take 1.3 → 2.1 s; issue 18). The key of both types at once, `|` between: one key to bind, not two.
-  `trino_nested_comparable(a, b) AS ${comparableGuard("len(list_distinct(string_split(trino_compare_family(typeof([a]) || '|' || typeof([b])), '|'))) > 1")}`,
+  // Rows whose field names differ are refused: Trino compares rows by position (CAST(ROW(1) AS ROW(a integer)) IS
+  // DISTINCT FROM CAST(ROW(1) AS ROW(b integer)) is false, = true), DuckDB matches fields by name (true, NULL).
+  `trino_nested_comparable(a, b) AS ${comparableGuard(
+    "len(list_distinct(string_split(trino_compare_family(typeof([a]) || '|' || typeof([b])), '|'))) > 1",
+    `
+     WHEN typeof([a]) LIKE '%STRUCT(%' AND typeof([b]) LIKE '%STRUCT(%' AND trino_row_names(typeof([a])) <> trino_row_names(typeof([b]))
+     THEN '${REFUSED_KEY_MARKER}row-names'`,
+  )}`,
+  // The field names of the rows in a type name, in order (a zoned or ipaddress struct's own left out).
+  `trino_row_names(t) AS regexp_extract_all(regexp_replace(t, 'STRUCT\\(trino_[^()]*\\)', 'Z', 'g'), '(?:STRUCT\\(|, )("(?:[^"]|"")*"|[A-Za-z_][A-Za-z0-9_$]*) [A-Z"]', 1)`,
   // trino_text_comparable(a, b) for b a string literal (a VARCHAR: the guard of a comparison with one): its family branch
   // never fires then, so a is written twice and no family is looked up (issue 18: those guards were ~20 % of binding the
   // example's models).
