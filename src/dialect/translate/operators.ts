@@ -588,14 +588,25 @@ function distinctColumnsAsSets(parts: Part[], is: number, correlatable: boolean)
       writtenLiterals(text)
     );
   };
-  if (correlatable || a < 0 || b < 0) return undefined;
+  if (correlatable && (a < 0 || b < 0)) {
+    // A qualified column of a subquery that may read outer columns stays parts (`t`, `.`, `v`: no trino_cmp_column).
+    const [l, r] = [columnReference(parts, left), columnReference(parts, right)];
+    if (!l || !r) return undefined;
+    const [x, y] = [joinParts(parts, l[0], l[1]).trim(), joinParts(parts, r[0], r[1]).trim()];
+    const op = joinParts(parts, is, from).trim().replace(/\s+/g, ' ');
+    replace(parts, l[0], r[1], `(${x} ${op} ${y} AND trino_nested_comparable(${x}, ${y}))`);
+    return l[0];
+  }
+  if (a < 0 || b < 0) return undefined;
   const [x, y] = [parts[a].text.trim(), parts[b].text.trim()];
   const op = joinParts(parts, is, from).trim().replace(/\s+/g, ' ');
-  if (!simple(a) || !simple(b)) {
+  // In a subquery that may read outer columns, the guard alone (overref44: `WHERE t.v IS DISTINCT FROM x` of a varchar
+  // and an integer, Trino 476 TYPE_MISMATCH; locally answered): its typeof([…]) folds for an outer column too.
+  if (correlatable || !simple(a) || !simple(b)) {
     // One operand each that is no column (`date_diff(…) IS DISTINCT FROM v`): the text guard alone, unless the SQL shows
     // both types (Part.knownType). A scalar subquery too (`(SELECT x …) IS DISTINCT FROM v`, overref44): the guard reads
     // only typeof([…]), which DuckDB folds while binding, so the subquery it names is bound again but planned once.
-    if (parts[a].knownType !== undefined && parts[b].knownType !== undefined) return undefined;
+    if (!correlatable && parts[a].knownType !== undefined && parts[b].knownType !== undefined) return undefined;
     replace(parts, a, b, `(${x} ${op} ${y} AND trino_nested_comparable(${x}, ${y}))`);
     return a;
   }
