@@ -83,7 +83,10 @@ const REFUSALS: Record<string, string> = {
   'using-key-type':
     "the key of JOIN … USING has a wider type on the right than on the left, whose side is not one named relation (after an ON join, or a subquery without an alias): Athena gives the merged key the common type of both sides (integer with bigint is bigint), which the local engine does not reproduce there; CAST the left key to the right key's type in its relation, or join with ON",
   'type-compare':
-    "TYPE_MISMATCH: Cannot apply operator: values of two types Athena does not compare (boolean = integer, date = integer, …), where the local engine would cast one; write a literal of the other type (true, DATE '2025-01-01') or CAST one side",
+    "TYPE_MISMATCH: Cannot apply operator: values of two types Athena does not compare (boolean = integer, date = integer, array(integer) = array(varchar), …), where the local engine would cast one; write a literal of the other type (true, DATE '2025-01-01') or CAST one side",
+  // Rows whose field names differ, compared (shims/function-macros.ts trino_nested_comparable).
+  'row-names':
+    'comparing rows whose field names differ is refused locally: Athena compares rows field by field in order (CAST(ROW(1) AS ROW(a integer)) = CAST(ROW(1) AS ROW(b integer)) is true there), where the local engine matches fields by name; CAST one side to the row type of the other',
   // Trino 476 for `DATE '2025-01-01' + 1`, `date_col - 1` (translate/operators.ts).
   'date + number':
     "TYPE_MISMATCH: Cannot apply operator: date + integer (Athena adds no number to a date; the local engine would add days); write d + INTERVAL '1' DAY or date_add('day', 1, d)",

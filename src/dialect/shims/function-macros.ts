@@ -92,6 +92,42 @@ function familyKey(t: string): string {
   return patterns.reduce((key, pattern) => `regexp_replace(${key}, '${likeRegex(pattern)}', '${pattern}')`, t);
 }
 
+/**
+ * The key by which trino_nested_comparable tells two values' types apart (trino_compare_family below): the type name
+ * `t` (typeof of a one-element array) with each scalar type of TYPE_FAMILIES written as its family (`#number`), MAP
+ * and STRUCT as `m` and `s`, and a row's field names dropped (Trino 476 compares rows by position: `row(a integer)`
+ * meets `row(b integer)`), so that an array, map or row of numbers and one of varchars differ (`#number[][]`,
+ * `#varchar[][]`: Trino's "Cannot check if array(integer) is identical to array(varchar(1))") where the same nesting
+ * of families is equal. NULL where any type in it is of no family (NULL, ENUM, the local zoned and ipaddress structs,
+ * unsigned integers), as trino_type_family is NULL for them: those meet anything. One expression naming `t` once, its
+ * names looked up in one map (a chain of replace() per name cost DuckDB's binder twice as much; issue 18).
+ */
+function compareFamilyKey(t: string): string {
+  // `%` is DECIMAL's digits (dropped first) or TIMESTAMP's suffix (`WITH TIME ZONE` shortened to TZ first).
+  const names = Object.entries(TYPE_FAMILIES).flatMap(([family, types]) =>
+    types.flatMap((type) => {
+      const name = type.slice(0, -2).replace('(%)', '');
+      return (name.endsWith('%') ? ['_NS', '_MS', '_S', 'TZ', ''].map((suffix) => name.slice(0, -1) + suffix) : [name]).map((n) => `'${n}': '#${family}'`);
+    }),
+  );
+  const lookup = `MAP {${[...names, "'STRUCT': 's'", "'MAP': 'm'"].join(', ')}}`;
+  const shortened = `regexp_replace(replace(replace(${t}, ' WITH TIME ZONE', 'TZ'), 'STRUCT(trino_', 'LOCAL('), '\\([0-9]+,[0-9]+\\)', '', 'g')`;
+  const unnamed = `regexp_replace(${shortened}, '([(]|, )(?:"(?:[^"]|"")*"|[A-Za-z_][A-Za-z0-9_$]*) ([A-Z])', '\\1\\2', 'g')`;
+  const words = `list_transform(regexp_extract_all(${unnamed}, '[A-Z_0-9]+|[^A-Z_0-9]+'), lambda trino_w: coalesce(${lookup}[trino_w], trino_w))`;
+  return `nullif(regexp_replace(array_to_string(${words}, ''), '(?s)^.*[A-Z"].*$', ''), '')`;
+}
+
+/**
+ * TRUE, or a binder error when one of a and b is a text and the other is not (translate/text-comparisons.ts): Trino
+ * compares a varchar only with a varchar; or when `differ` says their type families differ.
+ * A NULL or unknown-typed side (ENUM, unknown-types.ts) meets anything. typeof of a one-element array: DuckDB folds it
+ * inside a macro where it does not fold typeof(a).
+ */
+const comparableGuard = (differ: string, more = '') => `{'trino_v': true}[CASE WHEN typeof([a]) <> '"NULL"[]' AND typeof([b]) <> '"NULL"[]'
+     AND typeof([a]) NOT LIKE 'ENUM%' AND typeof([b]) NOT LIKE 'ENUM%' AND (typeof([a]) = 'VARCHAR[]') <> (typeof([b]) = 'VARCHAR[]')
+     THEN '${REFUSED_KEY_MARKER}text-compare'
+     WHEN ${differ} THEN '${REFUSED_KEY_MARKER}type-compare'${more} ELSE 'trino_v' END]`;
+
 /** `trino_fail(message)` typed like `witness`, for errors Trino raises. */
 /** Trino's contains(array, x); elements that are arrays, maps or rows compare as Trino does (nested-compare.ts). */
 const ARRAY_CONTAINS = `CASE WHEN x IS NULL OR a IS NULL THEN NULL WHEN ${IS_NESTED('x')} THEN trino_nested_contains(a, x)
@@ -121,14 +157,23 @@ const CONCAT_SCALARS = (x: string) =>
 export const FUNCTION_MACROS: readonly string[] = [
   // --- conditional and session -------------------------------------------------------------------------------------
   `trino_current_timezone() AS 'UTC'`,
-  // TRUE, or a binder error when one of a and b is a text and the other is not (translate/text-comparisons.ts): Trino
-  // compares a varchar only with a varchar. A NULL or unknown-typed side (ENUM, unknown-types.ts) meets anything.
-  // typeof of a one-element array: DuckDB folds it inside a macro where it does not fold typeof(a).
-  // Other values of two type families (trino_type_family) fail alike: `true = 1`, `date_col = int_col`.
-  `trino_text_comparable(a, b) AS {'trino_v': true}[CASE WHEN typeof([a]) <> '"NULL"[]' AND typeof([b]) <> '"NULL"[]'
-     AND typeof([a]) NOT LIKE 'ENUM%' AND typeof([b]) NOT LIKE 'ENUM%' AND (typeof([a]) = 'VARCHAR[]') <> (typeof([b]) = 'VARCHAR[]')
-     THEN '${REFUSED_KEY_MARKER}text-compare'
-     WHEN trino_type_family(typeof([a])) <> trino_type_family(typeof([b])) THEN '${REFUSED_KEY_MARKER}type-compare' ELSE 'trino_v' END]`,
+  // The guard of a comparison (comparableGuard): values of two type families (trino_type_family) fail alike: `true = 1`,
+  // `date_col = int_col`.
+  `trino_text_comparable(a, b) AS ${comparableGuard('trino_type_family(typeof([a])) <> trino_type_family(typeof([b]))')}`,
+  // The same through arrays, maps and rows (trino_compare_family: `ARRAY[1] IS DISTINCT FROM ARRAY['a']`, overref44):
+  // IS [NOT] DISTINCT FROM (translate/operators.ts) and comparisons of visibly nested values. Not every comparison's
+  // guard: its key costs DuckDB's binder ~2 ms per comparison (a chain of replace() in it made 60 `abs(i + k) = n`
+  // take 1.3 → 2.1 s; issue 18). The key of both types at once, `|` between: one key to bind, not two.
+  // Rows whose field names differ are refused: Trino compares rows by position (CAST(ROW(1) AS ROW(a integer)) IS
+  // DISTINCT FROM CAST(ROW(1) AS ROW(b integer)) is false, = true), DuckDB matches fields by name (true, NULL).
+  `trino_nested_comparable(a, b) AS ${comparableGuard(
+    "len(list_distinct(string_split(trino_compare_family(typeof([a]) || '|' || typeof([b])), '|'))) > 1",
+    `
+     WHEN typeof([a]) LIKE '%STRUCT(%' AND typeof([b]) LIKE '%STRUCT(%' AND trino_row_names(typeof([a])) <> trino_row_names(typeof([b]))
+     THEN '${REFUSED_KEY_MARKER}row-names'`,
+  )}`,
+  // The field names of the rows in a type name, in order (a zoned or ipaddress struct's own left out).
+  `trino_row_names(t) AS regexp_extract_all(regexp_replace(t, 'STRUCT\\(trino_[^()]*\\)', 'Z', 'g'), '(?:STRUCT\\(|, )("(?:[^"]|"")*"|[A-Za-z_][A-Za-z0-9_$]*) [A-Z"]', 1)`,
   // trino_text_comparable(a, b) for b a string literal (a VARCHAR: the guard of a comparison with one): its family branch
   // never fires then, so a is written twice and no family is looked up (issue 18: those guards were ~20 % of binding the
   // example's models).
@@ -269,6 +314,8 @@ export const FUNCTION_MACROS: readonly string[] = [
   // DuckDB casts one (translate/decimal-common-type.ts). NULL for types not checked (NULL, ENUM, nested, zoned).
   // One lookup naming `t` once: DuckDB binds a macro's argument again at each mention, and a CASE per family named it
   // 11 times, so a comparison's guard (trino_text_comparable) copied each side ~15 times (issue 18).
+  // The same families for trino_text_comparable, through arrays, maps and rows (compareFamilyKey).
+  `trino_compare_family(t) AS ${compareFamilyKey('t')}`,
   `trino_type_family(t) AS MAP {${Object.entries(TYPE_FAMILIES)
     .flatMap(([family, types]) => types.map((type) => `'${type}': '${family}'`))
     .join(', ')}}[${familyKey('t')}]`,
@@ -692,8 +739,16 @@ export const FUNCTION_MACROS: readonly string[] = [
      trino_seconds_unit(s // 604800, 'week'), trino_seconds_unit(s % 604800 // 86400, 'day'),
      trino_seconds_unit(s % 86400 // 3600, 'hour'), trino_seconds_unit(s % 3600 // 60, 'minute'),
      trino_seconds_unit(s % 60, 'second')], ', '), ''), '0 seconds')`,
-  // Trino rounds the magnitude half up (Math.round(Math.abs(x))): -0.5 is '1 second', not '-1 seconds'.
-  `trino_human_readable_seconds(x) AS CASE WHEN x IS NOT NULL THEN trino_human_readable_seconds_of(CAST(round(abs(x)) AS BIGINT)) END`,
+  // Trino rounds the magnitude half up (Math.round(Math.abs(x))): -0.5 is '1 second', not '-1 seconds'. Java's
+  // Math.round of a double from 2^63 up is Long.MAX_VALUE (Trino 476: human_readable_seconds(1e300) is '15250284452471
+  // weeks, 3 days, 15 hours, 30 minutes, 7 seconds'; locally "Out of range for bigint", overref44); NaN and ±Infinity
+  // fail ("Invalid argument found: NaN").
+  `trino_human_readable_seconds(x) AS CASE WHEN x IS NOT NULL THEN trino_human_readable_seconds_of(CASE
+     WHEN isnan(CAST(x AS DOUBLE)) OR isinf(CAST(x AS DOUBLE)) THEN ${fail(
+       `'Invalid argument found: ' || CASE WHEN isnan(CAST(x AS DOUBLE)) THEN 'NaN' WHEN x > 0 THEN 'Infinity' ELSE '-Infinity' END`,
+       '0::BIGINT',
+     )}
+     WHEN abs(CAST(x AS DOUBLE)) >= 9223372036854775808.0 THEN 9223372036854775807 ELSE CAST(round(abs(CAST(x AS DOUBLE))) AS BIGINT) END) END`,
   // Day-to-second intervals keep whole days apart from the time of day (as Trino prints them).
   `trino_interval_from_millis(ms) AS to_days(CAST(ms // 86400000 AS INTEGER)) + to_milliseconds(ms % 86400000)`,
   `trino_parse_duration(s) AS CASE WHEN s IS NOT NULL THEN CASE

@@ -26,9 +26,11 @@ const overArgumentList =
   };
 
 /**
- * Shims that dispatch on typed macro overloads cannot take an aggregate argument: DuckDB binds it as UNKNOWN, which
- * matches the first overload (reverse(array_agg(x)) would reverse the array's text). With an aggregate argument the
- * call takes `plain` (a form right for the usual type) or, without one, is refused.
+ * Shims of one argument that dispatch on typed macro overloads cannot take an aggregate argument: DuckDB binds it as
+ * UNKNOWN, which matches the first overload (reverse(array_agg(x)) would reverse the array's text). With an aggregate
+ * argument the call takes `plain` (a form right for the usual type) or, without one, the shim inside a lambda over the
+ * argument's value, where its type is known, as trino_format_text (overref44: Trino 476 reverse(max(s)) of 'ab', 'ac'
+ * is 'ca'; it was refused with unfaithful/aggregate-argument).
  */
 const typedShim =
   (shim: string, plain?: string): CallHandler =>
@@ -37,12 +39,7 @@ const typedShim =
     // macro (reverse(regexp_replace((SELECT max_by(x, y) FROM …), '[0-9]')), the random tier's seed 20261205, case 515).
     if (!hasOuterAggregate(c.all())) return `${shim}(${c.all()})${c.tail}`;
     if (plain) return `${plain}(${c.all()})${c.tail}`;
-    c.report(
-      'aggregate-argument',
-      `${c.name.text}() of an aggregate cannot be typed locally`,
-      `compute the aggregate in a subquery, then apply ${c.name.text.toLowerCase()}() to its column`,
-    );
-    return undefined;
+    return `list_transform([${c.all()}], lambda trino_typed: ${shim}(trino_typed))[1]${c.tail}`;
   };
 
 /** `array_agg(…)`, alone (an array whatever its argument: reverse() of it is list_reverse, with or without OVER/FILTER). */

@@ -196,6 +196,16 @@ export function nestedComparison(a: string, op: string, b: string): string {
   return `trino_nested_ordered(${a}, ${b}, (${a}) ${op} (${b}))`;
 }
 
+/**
+ * A comparison after `guard` of the first operand with each other one, bound first. Of visibly nested values
+ * (`ARRAY[1] = ARRAY['a']`, `a IN (ARRAY['a'])`) trino_nested_comparable: values of two families, nested alike too
+ * (trino_compare_family), fail with the product's TYPE_MISMATCH (Trino 476: "Cannot apply operator: array(integer) =
+ * array(varchar(1))") before trino_nested_eq's list of both fails with DuckDB's binder error (overref44).
+ */
+function typesGuarded([x, ...others]: readonly string[], compared: string, guard = 'trino_nested_comparable'): string {
+  return `(${[...new Set(others.map((e) => e.trim()))].map((e) => `${guard}(${x}, ${e}) AND `).join('')}${compared})`;
+}
+
 /** `x IN (e1, e2)` is `x = e1 OR x = e2` in Trino, NULL included; NOT IN its negation. */
 function nestedInList(x: string, elements: readonly string[], not: boolean): string {
   const any = `(${elements.map((e) => `trino_nested_eq(${x}, ${e.trim()})`).join(' OR ')})`;
@@ -261,8 +271,11 @@ function nestedBetween(parts: Part[], i: number, correlatable: boolean): number 
   const both = `(${nestedComparison(lo, '<=', a)} AND ${nestedComparison(a, '<=', hi)})`;
   const nested = not ? `(NOT ${both})` : both;
   const compared = nanAwareBetween(a, lo, hi, not, betweenGuards(parts, x, low, high), read as [string, string, string] | undefined);
-  const plain = correlatable ? correlatedColumnsRefused([a, lo, hi], compared, 'BETWEEN') : compared;
-  const text = unseen ? compareAny(a, mayBeNested(parts, low) ? lo : hi, plain, nested) : nested;
+  // Unseen operands take ='s text guard too, bound first (overref44: `i BETWEEN v AND v` of an integer and a varchar
+  // column, Trino 476 TYPE_MISMATCH "Cannot check if integer is BETWEEN varchar(1) and varchar(1)"; locally DuckDB's
+  // "Cannot mix values" of the columns' reads).
+  const plain = typesGuarded([a, lo, hi], correlatable ? correlatedColumnsRefused([a, lo, hi], compared, 'BETWEEN') : compared, 'trino_text_comparable');
+  const text = unseen ? compareAny(a, mayBeNested(parts, low) ? lo : hi, plain, nested) : typesGuarded([a, lo, hi], nested);
   parts.splice(x[0], high[1] - x[0] + 1, { kind: 'operand', text });
   return x[0];
 }
@@ -518,7 +531,8 @@ export function compareNestedValues(parts: Part[], correlatable = false): void {
         p.guarded = typed && family !== undefined && family === knownFamily(parts, right) ? undefined : unseenComparison(parts, i, left, right);
         continue;
       }
-      const text = nestedComparison(textOf(parts, left).trim(), p.op ?? '', textOf(parts, right).trim());
+      const [a, b] = [textOf(parts, left).trim(), textOf(parts, right).trim()];
+      const text = typesGuarded([a, b], nestedComparison(a, p.op ?? '', b));
       parts.splice(left[0], right[1] - left[0] + 1, { kind: 'operand', text });
       i = left[0];
     } else if (p.inList) {
@@ -540,11 +554,12 @@ export function compareNestedValues(parts: Part[], correlatable = false): void {
       const read = visible ? undefined : readColumns([x, ...elements], correlatable);
       const compared = nanAwareInList(x, p.text, elements, not, read && { x: read[0], list: `(${read.slice(1).join(', ')})` });
       // Each element that is no literal beside x takes ='s text guard (overref43: `i IN (v)` of an integer and a varchar
-      // column, Trino 476 TYPE_MISMATCH; locally DuckDB's binder error on the nested branch's list).
-      const guards = p.inList.filter((e) => !e.zoned && !isLiteral(e.text)).map((e) => ` AND trino_text_comparable(${x}, ${e.text.trim()})`);
-      const guarded = visible || guards.length === 0 ? compared : `(${compared}${guards.join('')})`;
+      // column, Trino 476 TYPE_MISMATCH; locally DuckDB's binder error on the nested branch's list), bound before the
+      // comparison, whose columns' reads fail on DuckDB's "Cannot mix values" first (overref44: `i NOT IN (n, v)`).
+      const unseenElements = p.inList.filter((e) => !e.zoned && !isLiteral(e.text)).map((e) => e.text);
+      const guarded = visible || unseenElements.length === 0 ? compared : typesGuarded([x, ...unseenElements], compared, 'trino_text_comparable');
       const plain = correlatable ? correlatedColumnsRefused([x, ...elements], guarded, 'IN') : guarded;
-      const text = visible ? nested : compareAny(x, unseen?.text.trim() ?? '', plain, nested);
+      const text = visible ? typesGuarded([x, ...elements], nested) : compareAny(x, unseen?.text.trim() ?? '', plain, nested);
       parts.splice(left[0], i - left[0] + 1, { kind: 'operand', text });
       i = left[0];
     }

@@ -563,8 +563,8 @@ function writtenLiterals(text: string): boolean {
  * columns, or of literals) at `is`: where either
  * holds a map (a typeof test DuckDB folds while binding), the two compare by their entries as sets, NULL elements as
  * equal (Trino 476: MAP(ARRAY[1, 2], …) IS DISTINCT FROM MAP(ARRAY[2, 1], …) of two columns is false; locally the
- * entry lists differed). A varchar beside a value of another type, or two values of other type families, is refused by
- * trino_text_comparable as with = (Trino 476: `i IS DISTINCT FROM v` of an integer and a varchar column is TYPE_MISMATCH
+ * entry lists differed). A varchar beside a value of another type, or two values of other type families (arrays, maps
+ * and rows of them too: trino_nested_comparable, overref44), is refused as with = (Trino 476: `i IS DISTINCT FROM v` of an integer and a varchar column is TYPE_MISMATCH
  * "Cannot check if integer is identical to varchar(1)"; locally it was true; overref43). Returns the index of the
  * comparison, now one operand, or undefined where it is left.
  */
@@ -588,21 +588,33 @@ function distinctColumnsAsSets(parts: Part[], is: number, correlatable: boolean)
       writtenLiterals(text)
     );
   };
-  if (correlatable || a < 0 || b < 0) return undefined;
+  if (correlatable && (a < 0 || b < 0)) {
+    // A qualified column of a subquery that may read outer columns stays parts (`t`, `.`, `v`: no trino_cmp_column).
+    const [l, r] = [columnReference(parts, left), columnReference(parts, right)];
+    if (!l || !r) return undefined;
+    const [x, y] = [joinParts(parts, l[0], l[1]).trim(), joinParts(parts, r[0], r[1]).trim()];
+    const op = joinParts(parts, is, from).trim().replace(/\s+/g, ' ');
+    replace(parts, l[0], r[1], `(${x} ${op} ${y} AND trino_nested_comparable(${x}, ${y}))`);
+    return l[0];
+  }
+  if (a < 0 || b < 0) return undefined;
   const [x, y] = [parts[a].text.trim(), parts[b].text.trim()];
   const op = joinParts(parts, is, from).trim().replace(/\s+/g, ' ');
-  if (!simple(a) || !simple(b)) {
+  // In a subquery that may read outer columns, the guard alone (overref44: `WHERE t.v IS DISTINCT FROM x` of a varchar
+  // and an integer, Trino 476 TYPE_MISMATCH; locally answered): its typeof([…]) folds for an outer column too.
+  if (correlatable || !simple(a) || !simple(b)) {
     // One operand each that is no column (`date_diff(…) IS DISTINCT FROM v`): the text guard alone, unless the SQL shows
-    // both types (Part.knownType); a subquery is not written twice (it would be planned twice).
-    if ((parts[a].knownType !== undefined && parts[b].knownType !== undefined) || SUBQUERY.test(x) || SUBQUERY.test(y)) return undefined;
-    replace(parts, a, b, `(${x} ${op} ${y} AND trino_text_comparable(${x}, ${y}))`);
+    // both types (Part.knownType). A scalar subquery too (`(SELECT x …) IS DISTINCT FROM v`, overref44): the guard reads
+    // only typeof([…]), which DuckDB folds while binding, so the subquery it names is bound again but planned once.
+    if (!correlatable && parts[a].knownType !== undefined && parts[b].knownType !== undefined) return undefined;
+    replace(parts, a, b, `(${x} ${op} ${y} AND trino_nested_comparable(${x}, ${y}))`);
     return a;
   }
   replace(
     parts,
     a,
     b,
-    `CASE WHEN trino_holds_map(${x}) OR trino_holds_map(${y}) OR trino_holds_nested_zoned(${x}) OR trino_holds_nested_zoned(${y}) THEN trino_unordered_key_at(${x}, 1) ${op} trino_unordered_key_at(${y}, 2) ELSE (${x} ${op} ${y} AND trino_text_comparable(${x}, ${y})) END`,
+    `CASE WHEN trino_holds_map(${x}) OR trino_holds_map(${y}) OR trino_holds_nested_zoned(${x}) OR trino_holds_nested_zoned(${y}) THEN trino_unordered_key_at(${x}, 1) ${op} trino_unordered_key_at(${y}, 2) ELSE (${x} ${op} ${y} AND trino_nested_comparable(${x}, ${y})) END`,
   );
   return a;
 }

@@ -111,7 +111,7 @@ function isStarFiller(relation: Json): boolean {
  * folders' values are typed as the table's reader types them). Binding the eight of the example's alert was ~4 ms of
  * each of its folder choices (issue 18).
  */
-const TYPE_GUARDS = new Set(['trino_text_comparable', 'trino_text_literal_comparable']);
+const TYPE_GUARDS = new Set(['trino_text_comparable', 'trino_nested_comparable', 'trino_text_literal_comparable']);
 const TRUE_CONSTANT: Json = {
   class: 'CONSTANT',
   type: 'VALUE_CONSTANT',

@@ -39,7 +39,6 @@ describe('calls outside the table are errors at file:line:col', () => {
     ['typeof() is refused', 'SELECT typeof(1)', 'unfaithful/refused-function', 1, 8, /DESCRIBE/],
     ['an argument count DuckDB reads differently', 'SELECT log(8) FROM t', 'unfaithful/function-arity', 1, 8, /functions\.md/],
     ['a qualified function name', 'SELECT mydb.myfn(a) FROM t', 'unfaithful/qualified-function', 1, 13, /.+/],
-    ['reverse() of an aggregate cannot pick its overload', 'SELECT reverse(max(x)) FROM t', 'unfaithful/aggregate-argument', 1, 8, /subquery/],
     ['listagg without WITHIN GROUP', "SELECT coalesce(listagg(x, ','), '') FROM t", 'unfaithful/listagg', 1, 17, /WITHIN GROUP/],
     ['inside a lambda', 'SELECT transform(a, x -> left(x, 1)) FROM t', 'unfaithful/duckdb-only-function', 1, 26, /substr/],
   ])('%s', (_name, sql, rule, line, col, hint) => {
