@@ -2,7 +2,6 @@
 // product (`lake run` for that hour: curated, KPI, alert) against the same three steps by hand for that hour (one
 // DuckDB statement each, appending to the baseline's own week of files). A ratio that grows with the weeks held means
 // the product's cost follows history, not the hour's data.
-import { cpSync } from 'node:fs';
 import { join } from 'node:path';
 import { ingestNodeDirect } from './ingest.js';
 import { linkLanding, runBaseline, runProduct, type PipelineInput, type PipelineRun } from './pipeline.js';
@@ -21,6 +20,10 @@ export interface HourlyMeasure {
   product_cpu_ms: number;
   baseline_cpu_ms: number;
   cpu_ratio: number;
+  /** Each round's CPU time in the order run (product and baseline alternate which goes first), to see warm-up. */
+  runs_cpu_ms: { product: number[]; baseline: number[] };
+  /** The system part of each round's CPU time. */
+  runs_sys_ms: { product: number[]; baseline: number[] };
 }
 
 const landingOf = (lake: string) => join(lake, BENCH_BUCKET, ...LANDING_PREFIX.split('/').filter(Boolean));
@@ -36,9 +39,9 @@ function agree(what: string, product: PipelineRun, baseline: PipelineRun): void 
 }
 
 /**
- * Lands `weeks` weeks of events (eventsPerHour each hour) and backfills them on both paths (not timed), then lands
- * one more hour and times `rounds` hourly runs of it on each path, alternating; medians. Both must end with the same
- * curated and KPI tables.
+ * Lands `weeks` weeks of events (eventsPerHour each hour) and backfills them on both paths (not timed), then times
+ * `rounds` hourly runs on each path, alternating which goes first, each round landing and running the next hour;
+ * medians. Both must end with the same curated and KPI tables.
  */
 export async function timeHourly(
   work: string,
@@ -50,29 +53,31 @@ export async function timeHourly(
   const lake = join(work, `hourly-${weeks}w-product`);
   const baselineDir = join(work, `hourly-${weeks}w-baseline`);
   const history = join(work, `hourly-${weeks}w-landing`);
-  const extra = join(work, `hourly-${weeks}w-extra`);
   await ingestNodeDirect(history, { events: eventsPerHour * weeks * 168, seed: options.seed, startMs, endMs });
-  await ingestNodeDirect(extra, { events: eventsPerHour, seed: options.seed + 1, startMs: endMs, endMs: endMs + HOUR_MS });
   linkLanding(lake, history);
   const week: PipelineInput = { landingDir: landingOf(lake), startMs, endMs };
   agree(`hourly ${weeks}w backfill`, await runProduct(projectRoot, lake, week), await runBaseline(baselineDir, week));
-  linkLanding(lake, extra);
-  const hour: PipelineInput = { landingDir: landingOf(lake), startMs: endMs, endMs: endMs + HOUR_MS };
   const product: PipelineRun[] = [];
   const baseline: PipelineRun[] = [];
-  // The product replaces the hour's partitions on a rerun; the baseline appends, so each later round appends to a copy
-  // of the history as it was before the first (not to an empty folder: its KPI step reads what the folder holds, as
-  // the product's reads its table, so an empty one made the baseline look cheaper). Only the first round's output is
-  // compared.
-  const baselineHistory = join(work, `hourly-${weeks}w-baseline-history`);
-  cpSync(baselineDir, baselineHistory, { recursive: true });
+  // Each round is the next hour, on both paths: as a scheduled run meets its hour, new to the lake and to the
+  // baseline's folder (the baseline appends). Until 2026-12-08 every round reran the one new hour: the product
+  // replaced the partitions its round 0 had written (a rerun's deletes, a catalog already holding the hour), while the
+  // baseline appended to a fresh copy of its history each round, so the two sides did not do the same work. The hour's
+  // landing files are linked in just before its round (untimed), as the Firehose delivers them. Both lakes then end
+  // holding the same hours, compared by checksums.
+  // The rounds' hours are generated before any round (generating them between rounds left garbage that the next timed
+  // run collected: the product's CPU grew round by round at 1 week, 282 → 392 ms).
+  const extras: string[] = [];
   for (let r = 0; r < options.rounds; r++) {
-    const runBaselineHour = async () => {
-      const dir = r === 0 ? baselineDir : join(work, `hourly-${weeks}w-baseline-${r}`);
-      if (r > 0) cpSync(baselineHistory, dir, { recursive: true });
-      const run = await runBaseline(dir, hour, true);
-      baseline.push(run);
-    };
+    extras.push(join(work, `hourly-${weeks}w-extra-${r}`));
+    const hourStart = endMs + r * HOUR_MS;
+    await ingestNodeDirect(extras[r], { events: eventsPerHour, seed: options.seed + 1 + r, startMs: hourStart, endMs: hourStart + HOUR_MS });
+  }
+  for (let r = 0; r < options.rounds; r++) {
+    const hourStart = endMs + r * HOUR_MS;
+    linkLanding(lake, extras[r]);
+    const hour: PipelineInput = { landingDir: landingOf(lake), startMs: hourStart, endMs: hourStart + HOUR_MS };
+    const runBaselineHour = async () => void baseline.push(await runBaseline(baselineDir, hour, true));
     const runProductHour = async () => void product.push(await runProduct(projectRoot, lake, hour));
     if (r % 2 === 0) {
       await runBaselineHour();
@@ -81,7 +86,7 @@ export async function timeHourly(
       await runProductHour();
       await runBaselineHour();
     }
-    agree(`hourly ${weeks}w`, product[r], baseline[r]);
+    agree(`hourly ${weeks}w, hour ${r}`, product[r], baseline[r]);
   }
   assertSameChecksums(
     `hourly ${weeks}w`,
@@ -102,5 +107,7 @@ export async function timeHourly(
     product_cpu_ms: round(pc),
     baseline_cpu_ms: round(bc),
     cpu_ratio: round(pc / bc, 2),
+    runs_cpu_ms: { product: product.map((run) => round(run.cpuMs)), baseline: baseline.map((run) => round(run.cpuMs)) },
+    runs_sys_ms: { product: product.map((run) => round(run.sysMs)), baseline: baseline.map((run) => round(run.sysMs)) },
   };
 }

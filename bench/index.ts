@@ -6,11 +6,14 @@ import { parseArgs } from 'node:util';
 import { peersInstalled } from './peers.js';
 import { REPO_ROOT } from './project.js';
 import { formatReport } from './report.js';
-import { DEFAULT_OPTIONS, runBench, type BenchOptions } from './run.js';
+import { DEFAULT_OPTIONS, runBench, runHourlyOnly, type BenchOptions } from './run.js';
 
 const USAGE = `usage: npm run bench -- [--events N] [--models M] [--json FILE] [--rounds R] [--small-rounds S] [--hours H]
                       [--query-iterations K] [--cold-start-runs C] [--seed S] [--work DIR] [--keep]
-                      [--peers | --no-peers] [--scale N[,N…] | --scale none]`;
+                      [--peers | --no-peers] [--scale N[,N…] | --scale none]
+                      [--hourly-only] [--hourly-weeks W[,W…]] [--hourly-rounds N] [--hourly-events-per-hour E]
+  --hourly-only runs the hourly measure alone (its lakes in the order --hourly-weeks gives, default 1,4; rounds
+  default max(3, --small-rounds); events per hour default --events / --hours) and prints its JSON.`;
 
 function positiveInteger(name: string, text: string | undefined, fallback: number): number {
   if (text === undefined) return fallback;
@@ -22,7 +25,7 @@ function positiveInteger(name: string, text: string | undefined, fallback: numbe
 /** Whether to run the peers: --peers installs them first (needs python3 and PyPI); by default only when installed. */
 type PeersChoice = 'install' | 'skip' | 'if-installed';
 
-function parseBenchArgs(argv: string[]): { options: BenchOptions; json?: string; peers: PeersChoice } {
+function parseBenchArgs(argv: string[]): { options: BenchOptions; json?: string; peers: PeersChoice; hourlyOnly: boolean } {
   const { values } = parseArgs({
     args: argv,
     options: {
@@ -40,6 +43,10 @@ function parseBenchArgs(argv: string[]): { options: BenchOptions; json?: string;
       scale: { type: 'string' },
       peers: { type: 'boolean' },
       'no-peers': { type: 'boolean' },
+      'hourly-only': { type: 'boolean' },
+      'hourly-weeks': { type: 'string' },
+      'hourly-rounds': { type: 'string' },
+      'hourly-events-per-hour': { type: 'string' },
     },
     strict: true,
   });
@@ -47,6 +54,7 @@ function parseBenchArgs(argv: string[]): { options: BenchOptions; json?: string;
   if (values.peers && values['no-peers']) throw new Error('--peers and --no-peers contradict each other');
   return {
     peers: values.peers ? 'install' : values['no-peers'] ? 'skip' : 'if-installed',
+    hourlyOnly: values['hourly-only'] ?? false,
     options: {
       events: positiveInteger('events', values.events, d.events),
       models: positiveInteger('models', values.models, d.models),
@@ -58,6 +66,10 @@ function parseBenchArgs(argv: string[]): { options: BenchOptions; json?: string;
       seed: positiveInteger('seed', values.seed, d.seed),
       workDir: values.work,
       keep: values.keep ?? false,
+      hourlyWeeks: values['hourly-weeks']?.split(',').map((item) => positiveInteger('hourly-weeks', item, 0)),
+      hourlyRounds: values['hourly-rounds'] === undefined ? undefined : positiveInteger('hourly-rounds', values['hourly-rounds'], 0),
+      hourlyEventsPerHour:
+        values['hourly-events-per-hour'] === undefined ? undefined : positiveInteger('hourly-events-per-hour', values['hourly-events-per-hour'], 0),
       scale: values.scale === undefined ? d.scale : values.scale === 'none' ? [] : values.scale.split(',').map((item) => positiveInteger('scale', item, 0)),
     },
     json: values.json,
@@ -73,6 +85,13 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const log = (line: string) => process.stderr.write(`${line}\n`);
+  if (parsed.hourlyOnly) {
+    const hourly = await runHourlyOnly({ ...parsed.options, log });
+    const text = `${JSON.stringify(hourly, null, 2)}\n`;
+    process.stdout.write(text);
+    if (parsed.json) writeFileSync(parsed.json, text);
+    return 0;
+  }
   if (parsed.peers === 'install') {
     const install = spawnSync('bash', [join(REPO_ROOT, 'scripts', 'bench-peers.sh')], { stdio: 'inherit' });
     if (install.status !== 0) {

@@ -38,6 +38,8 @@ export interface BenchOptions {
   hourlyWeeks?: number[];
   /** Events per hour in the hourly measure (default: events / hours, the pipeline measure's density). */
   hourlyEventsPerHour?: number;
+  /** Rounds of the hourly measure at each size (default max(3, smallRounds)). */
+  hourlyRounds?: number;
   /** Run the peers (dbt-duckdb, SQLMesh) from the virtualenv of scripts/bench-peers.sh, which must be installed. */
   peers?: boolean;
   /** More event counts for the pipeline measure (one round each), to print how its cost grows with events. */
@@ -173,15 +175,8 @@ export async function runBench(options: BenchOptions) {
     const stepsProductMs = median(productRuns.map((run) => PIPELINE_STEPS.reduce((n, s) => n + run.value.stepMs[s], 0)));
 
     // ---- 1b. Hourly: one new hour into a lake holding 1 and 4 weeks --------------------------------------------------
-    const eventsPerHour = options.hourlyEventsPerHour ?? Math.max(1, Math.round(options.events / options.hours));
-    const hourlyRuns: HourlyMeasure[] = [];
-    for (const weeks of options.hourlyWeeks ?? [1, 4]) {
-      log(`hourly: one new hour into ${weeks} week(s) of ${eventsPerHour} events per hour`);
-      hourlyRuns.push(
-        await timeHourly(work, projectRoot, { weeks, eventsPerHour, seed: options.seed, startMs: WINDOW_START, rounds: Math.max(3, options.smallRounds) }),
-      );
-      log(`  hourly ${weeks} week(s): product ${hourlyRuns.at(-1)!.product_ms} ms, baseline ${hourlyRuns.at(-1)!.baseline_ms} ms`);
-    }
+    const eventsPerHour = hourlyEventsPerHour(options);
+    const hourlyRuns = await timeHourlySizes(work, projectRoot, options);
 
     // ---- 1c. Peers: the same backfill and hour on dbt-duckdb and SQLMesh ---------------------------------------------
     let peers: PeersResult | undefined;
@@ -341,6 +336,39 @@ export async function runBench(options: BenchOptions) {
 }
 
 export type BenchResult = Awaited<ReturnType<typeof runBench>>;
+
+const hourlyEventsPerHour = (options: BenchOptions) => options.hourlyEventsPerHour ?? Math.max(1, Math.round(options.events / options.hours));
+
+/** The hourly measure at each size of `hourlyWeeks`, in that order. */
+async function timeHourlySizes(work: string, projectRoot: string, options: BenchOptions): Promise<HourlyMeasure[]> {
+  const log = options.log ?? (() => undefined);
+  const eventsPerHour = hourlyEventsPerHour(options);
+  const rounds = options.hourlyRounds ?? Math.max(3, options.smallRounds);
+  const runs: HourlyMeasure[] = [];
+  for (const [i, weeks] of (options.hourlyWeeks ?? [1, 4]).entries()) {
+    log(`hourly: one new hour into ${weeks} week(s) of ${eventsPerHour} events per hour, ${rounds} rounds`);
+    // Each point in its own folder, so one size may be timed twice (e.g. 1,4,1: does the order decide?).
+    const folder = join(work, `hourly-${i}`);
+    mkdirSync(folder, { recursive: true });
+    runs.push(await timeHourly(folder, projectRoot, { weeks, eventsPerHour, seed: options.seed, startMs: WINDOW_START, rounds }));
+    const m = runs.at(-1)!;
+    log(`  hourly ${weeks} week(s): product ${m.product_ms} ms (CPU ${m.product_cpu_ms}), baseline ${m.baseline_ms} ms (CPU ${m.baseline_cpu_ms})`);
+  }
+  return runs;
+}
+
+/** `--hourly-only`: the hourly measure alone, in a process that has run nothing else (no pipeline before it). */
+export async function runHourlyOnly(options: BenchOptions): Promise<HourlyMeasure[]> {
+  const work = options.workDir ?? mkdtempSync(join(tmpdir(), 'lake-bench-'));
+  mkdirSync(work, { recursive: true });
+  try {
+    const projectRoot = join(work, 'project');
+    writeBenchProject(projectRoot);
+    return await timeHourlySizes(work, projectRoot, options);
+  } finally {
+    if (!options.keep && !options.workDir) rmSync(work, { recursive: true, force: true });
+  }
+}
 
 /** Reads every landing file once (through DuckDB), so no path pays for the first read from disk. */
 async function warmFiles(dir: string): Promise<void> {
